@@ -1,0 +1,64 @@
+# The evaluation workbook. `make help` lists what you can do.
+# Everything runs inside .venv, which any target builds (or rebuilds) when it is missing or out of date.
+
+PYTHON  ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+KERNEL  := evaluation-workbook
+READY   := $(VENV)/.ready
+RUN     := $(BIN)/python -m helpers
+
+PROJECT ?=
+ANNEX   ?=
+JOBS    ?=
+TIMEOUT ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help setup check annexes annex test lab pdf bench sample clean
+
+help: ## List the targets
+	@echo "Evaluation workbook: targets"
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@echo ""
+	@echo "Options: PROJECT=amem (one project), ANNEX=maroc (one annex, with PROJECT),"
+	@echo "         JOBS=2 (annexes built at once), TIMEOUT=600 (seconds per notebook cell)"
+
+$(READY): requirements.txt requirements-lock.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; found " + sys.version.split()[0])'
+	@echo "Setting up the environment in $(VENV) (the first time takes a few minutes)..."
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -c requirements-lock.txt
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	@$(BIN)/python -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Evaluation workbook" >/dev/null
+	@touch $@
+	@echo "Environment ready."
+
+setup: $(READY) ## Build the environment (.venv) and its Jupyter kernel
+
+check: $(READY) ## Validate every project's params and data, listing all problems
+	@$(RUN) check $(if $(PROJECT),--project $(PROJECT))
+
+annexes: $(READY) ## Build the annexes (all projects, or PROJECT=...) into build/annexes/
+	@$(RUN) build $(if $(PROJECT),--project $(PROJECT)) $(if $(JOBS),--jobs $(JOBS)) $(if $(TIMEOUT),--timeout $(TIMEOUT))
+
+annex: $(READY) ## Build one annex: make annex PROJECT=amem ANNEX=maroc
+	@test -n "$(PROJECT)" -a -n "$(ANNEX)" || { echo "Say which annex: make annex PROJECT=amem ANNEX=maroc"; exit 2; }
+	@$(RUN) build --project $(PROJECT) --annex $(ANNEX) $(if $(TIMEOUT),--timeout $(TIMEOUT))
+
+test: $(READY) ## Run the test suite
+	@$(BIN)/python -m pytest -q
+
+lab: $(READY) ## Open JupyterLab on the workbook's kernel
+	@$(BIN)/jupyter lab notebooks/
+
+pdf: $(READY) ## Print each built annex to an A4 PDF (needs Debian's chromium)
+	@$(RUN) pdf $(if $(PROJECT),--project $(PROJECT))
+
+bench: $(READY) ## Measure the build against its floor and the naive pipeline
+	@$(BIN)/python -m benchmarks
+
+sample: $(READY) ## Regenerate the synthetic impact study of the sample project
+	@$(RUN) synthesize
+
+clean: ## Remove build/ (the annexes and their by-products)
+	rm -rf build

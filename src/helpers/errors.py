@@ -1,0 +1,59 @@
+"""The Problem record: one thing wrong with one input, said so a non-programmer can act on it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from difflib import get_close_matches
+from typing import Iterable, Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str                      # path relative to the repository, e.g. data/amem/budget.csv
+    rule: str                      # short rule name, e.g. "required_column", "women_le_participants"
+    message: str                   # what is wrong, in plain words
+    hint: str = ""                 # what to do about it
+    row: int | None = None         # row as a person sees it in a spreadsheet: the header is row 1
+    column: str | None = None
+    value: str | None = None
+    cell: str | None = None        # for .xlsx: "Sheet1!C7"
+    severity: Severity = "error"
+
+    def where(self) -> str:
+        parts = [self.file]
+        if self.cell:
+            parts.append(f"cell {self.cell}")
+        elif self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.column is not None:
+            parts.append(f"column '{self.column}'")
+        return ", ".join(parts)
+
+    def __str__(self) -> str:
+        text = f"{self.where()}: {self.message}"
+        if self.value is not None:
+            text += f" (value: {self.value!r})"
+        text += f" [{self.rule}]"
+        if self.hint:
+            text += f"\n    -> {self.hint}"
+        return text
+
+
+class ValidationFailed(Exception):
+    """Raised when inputs break the contract; carries every problem found, not just the first."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems = list(problems)
+        errors = [p for p in self.problems if p.severity == "error"]
+        super().__init__(f"{len(errors)} problem(s) in the inputs:\n" + "\n".join(str(p) for p in errors))
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """' Did you mean 'women'?' or '' when nothing is close."""
+    close = get_close_matches(str(word).strip().lower(), [c.lower() for c in choices], n=1, cutoff=0.6)
+    if not close:
+        return ""
+    original = {c.lower(): c for c in choices}[close[0]]
+    return f"Did you mean '{original}'?"
