@@ -1,0 +1,59 @@
+"""Command line: python -m helpers {check,build,pdf,synthesize}. The Makefile's targets call these."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m helpers", description="The evaluation workbook.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    check = commands.add_parser("check", help="validate params and data of every project (or one)")
+    check.add_argument("--project")
+
+    build = commands.add_parser("build", help="build the annexes that are out of date")
+    build.add_argument("--project")
+    build.add_argument("--annex")
+    build.add_argument("--jobs", type=int, help="annexes built at once (default: the number of cores)")
+    build.add_argument("--timeout", type=int, default=600, help="seconds a notebook cell may run (default 600)")
+    build.add_argument("--language", default="", choices=["", "fr", "en"], help="override the params' language")
+    build.add_argument("--force", action="store_true", help="rebuild even when nothing changed")
+
+    pdf = commands.add_parser("pdf", help="print the built annexes to A4 PDF with headless Chromium")
+    pdf.add_argument("--project")
+
+    commands.add_parser("synthesize", help="regenerate the synthetic impact study of the sample project")
+
+    args = parser.parse_args(argv)
+    if args.command == "check":
+        from .check import run_check
+
+        return run_check([args.project] if args.project else None)
+    if args.command == "build":
+        if args.annex and not args.project:
+            parser.error("--annex needs --project")
+        from .runner import build as run_build
+
+        return run_build(args.project, args.annex, args.jobs, args.timeout, args.language, args.force)
+    if args.command == "pdf":
+        from .pdf import print_pdfs
+
+        return print_pdfs(args.project)
+    if args.command == "synthesize":
+        from .paths import DATA_DIR
+        from .synthetic import write_training_survey
+
+        written = write_training_survey(DATA_DIR / "amem" / "impact")
+        print(f"Wrote {written}")
+        return 0
+    return 2
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:
+        print("\nInterrupted.", file=sys.stderr)
+        sys.exit(130)

@@ -1,0 +1,194 @@
+"""Numbers, dates and words for the annex language: ``37,5 %`` and ``1 005 500`` in French, ``37.5%`` in English.
+
+French typography: a non-breaking space groups thousands and stands before ``%`` so a figure never wraps.
+A missing value prints as ``n.d.`` (non disponible) / ``n/a``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+NBSP = "\u00a0"
+LANGUAGES = ("fr", "en")
+
+_MONTHS = {
+    "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+           "novembre", "décembre"],
+    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"],
+}
+_MISSING = {"fr": "n.d.", "en": "n/a"}
+
+
+def _check(lang: str) -> str:
+    if lang not in LANGUAGES:
+        raise ValueError(f"language {lang!r} is not supported; use one of {', '.join(LANGUAGES)}")
+    return lang
+
+
+def is_missing(value: Any) -> bool:
+    if value is None:
+        return True
+    try:
+        return bool(value != value) or (isinstance(value, float) and math.isinf(value))  # NaN, NaT, pd.NA-safe
+    except (TypeError, ValueError):
+        return False
+
+
+def number(value: Any, decimals: int = 0, lang: str = "fr") -> str:
+    """1005500.0 -> '1 005 500' (fr) / '1,005,500' (en). Rounded half away from zero, as people round."""
+    _check(lang)
+    if is_missing(value):
+        return _MISSING[lang]
+    quantum = Decimal(1).scaleb(-decimals)
+    rounded = Decimal(str(float(value))).quantize(quantum, rounding=ROUND_HALF_UP)
+    if rounded == 0:
+        rounded = abs(rounded)  # no "-0,0"
+    text = f"{rounded:,.{decimals}f}"  # en style: 1,005,500.00
+    if lang == "fr":
+        text = text.replace(",", NBSP).replace(".", ",")
+    return text
+
+
+def percent(value: Any, decimals: int = 1, lang: str = "fr") -> str:
+    """37.5 -> '37,5 %' (fr) / '37.5%' (en). Values are already 0-100."""
+    if is_missing(value):
+        return _MISSING[_check(lang)]
+    return number(value, decimals, lang) + (NBSP + "%" if lang == "fr" else "%")
+
+
+def money(value: Any, currency: str, lang: str = "fr", decimals: int = 0) -> str:
+    """1005500 -> '1 005 500 USD'."""
+    if is_missing(value):
+        return _MISSING[_check(lang)]
+    return f"{number(value, decimals, lang)}{NBSP}{currency}"
+
+
+def date(value: Any, lang: str = "fr") -> str:
+    """2020-12-31 -> '31 décembre 2020' / '31 December 2020'."""
+    _check(lang)
+    if is_missing(value):
+        return _MISSING[lang]
+    if isinstance(value, str):
+        value = dt.date.fromisoformat(value[:10])
+    if isinstance(value, dt.datetime) or hasattr(value, "to_pydatetime"):
+        value = value.date() if hasattr(value, "date") else value
+    day = "1er" if (lang == "fr" and value.day == 1) else str(value.day)
+    return f"{day} {_MONTHS[lang][value.month - 1]} {value.year}"
+
+
+def missing(lang: str = "fr") -> str:
+    return _MISSING[_check(lang)]
+
+
+# The annex's vocabulary. Keys are the workbook's own names (metrics, statuses, columns).
+WORDS: dict[str, dict[str, str]] = {
+    # activity statuses
+    "done": {"fr": "Réalisé", "en": "Done"},
+    "in_progress": {"fr": "En cours", "en": "In progress"},
+    "not_started": {"fr": "Non démarré", "en": "Not started"},
+    "delayed": {"fr": "Retardé", "en": "Delayed"},
+    "seriously_delayed": {"fr": "En sérieux retard", "en": "Seriously delayed"},
+    "on_time": {"fr": "Dans les délais", "en": "On time"},
+    "ahead": {"fr": "En avance", "en": "Ahead"},
+    "cancelled": {"fr": "Annulé", "en": "Cancelled"},
+    # RAG and bands
+    "green": {"fr": "Vert", "en": "Green"},
+    "amber": {"fr": "Orange", "en": "Amber"},
+    "red": {"fr": "Rouge", "en": "Red"},
+    "above_band": {"fr": "au-dessus de la norme", "en": "above the usual band"},
+    "below_band": {"fr": "en dessous de la norme", "en": "below the usual band"},
+    "within_band": {"fr": "dans la norme", "en": "within the usual band"},
+    "parity": {"fr": "parité", "en": "parity"},
+    # reconciliation
+    "match": {"fr": "Conforme", "en": "Match"},
+    "truncated": {"fr": "Tronqué", "en": "Truncated"},
+    "mismatch": {"fr": "Écart", "en": "Mismatch"},
+    "not_computable": {"fr": "Non calculable", "en": "Not computable"},
+    # metrics
+    "physical_execution_rate": {"fr": "Taux d'exécution physique", "en": "Physical execution rate"},
+    "physical_progress_rate": {"fr": "Taux d'avancement physique", "en": "Physical progress rate"},
+    "activity_status_count": {"fr": "Activités par statut", "en": "Activities by status"},
+    "budget": {"fr": "Budget", "en": "Budget"},
+    "spent": {"fr": "Dépenses cumulées", "en": "Cumulative spending"},
+    "financial_execution_rate": {"fr": "Taux d'exécution financière", "en": "Financial execution rate"},
+    "unallocated_budget": {"fr": "Budget non ventilé", "en": "Unallocated budget"},
+    "spending_share": {"fr": "Part des dépenses", "en": "Share of spending"},
+    "staff_cost_share": {"fr": "Part des coûts de personnel", "en": "Staff-cost share"},
+    "burn_index": {"fr": "Indice de consommation", "en": "Burn index"},
+    "women_share": {"fr": "Part des femmes", "en": "Women's share"},
+    "gender_parity_index": {"fr": "Indice de parité", "en": "Gender parity index"},
+    "indicator_achievement": {"fr": "% de la cible de la période", "en": "% of period target"},
+    "indicator_achievement_final": {"fr": "% de la cible finale", "en": "% of final target"},
+    "indicator_anomaly": {"fr": "Anomalie d'indicateur", "en": "Indicator anomaly"},
+    "impact_effect": {"fr": "Effet estimé", "en": "Estimated effect"},
+    "balance_smd": {"fr": "Différence standardisée", "en": "Standardised difference"},
+    "reported_figure": {"fr": "Chiffre publié", "en": "Published figure"},
+    # sections
+    "execution": {"fr": "Exécution physique", "en": "Physical execution"},
+    "indicators": {"fr": "Suivi des indicateurs", "en": "Indicator tracking"},
+    "gender": {"fr": "Participation des femmes", "en": "Women's participation"},
+    "impact": {"fr": "Études d'impact", "en": "Impact studies"},
+    "reconciliation": {"fr": "Vérification des chiffres publiés", "en": "Check of published figures"},
+    # common column headings
+    "country": {"fr": "Pays", "en": "Country"},
+    "regional": {"fr": "Régional", "en": "Regional"},
+    "all": {"fr": "Ensemble", "en": "All"},
+    "total": {"fr": "Total", "en": "Total"},
+    "result": {"fr": "Résultat", "en": "Result"},
+    "output": {"fr": "Produit", "en": "Output"},
+    "status": {"fr": "Statut", "en": "Status"},
+    "n": {"fr": "Nombre", "en": "Count"},
+    "label": {"fr": "Libellé", "en": "Label"},
+    "line": {"fr": "Ligne", "en": "Line"},
+    "category": {"fr": "Catégorie", "en": "Category"},
+    "participants": {"fr": "Participants", "en": "Participants"},
+    "women": {"fr": "Femmes", "en": "Women"},
+    "men": {"fr": "Hommes", "en": "Men"},
+    "unknown_sex": {"fr": "Sexe non renseigné", "en": "Sex not recorded"},
+    "event": {"fr": "Événement", "en": "Event"},
+    "group": {"fr": "Groupe", "en": "Group"},
+    "indicator": {"fr": "Indicateur", "en": "Indicator"},
+    "period": {"fr": "Période", "en": "Period"},
+    "baseline": {"fr": "Référence", "en": "Baseline"},
+    "target": {"fr": "Cible", "en": "Target"},
+    "target_final": {"fr": "Cible finale", "en": "Final target"},
+    "actual": {"fr": "Réalisé", "en": "Actual"},
+    "rag": {"fr": "Appréciation", "en": "Rating"},
+    "rule": {"fr": "Règle", "en": "Rule"},
+    "note": {"fr": "Remarque", "en": "Note"},
+    "value": {"fr": "Valeur", "en": "Value"},
+    "reported": {"fr": "Publié", "en": "Published"},
+    "computed": {"fr": "Recalculé", "en": "Recomputed"},
+    "source": {"fr": "Source", "en": "Source"},
+    "difference": {"fr": "Écart", "en": "Difference"},
+    "estimate": {"fr": "Estimation", "en": "Estimate"},
+    "se": {"fr": "Erreur type", "en": "Std. error"},
+    "ci": {"fr": "IC 95 %", "en": "95% CI"},
+    "p_value": {"fr": "p", "en": "p"},
+    "outcome": {"fr": "Variable de résultat", "en": "Outcome"},
+    "treated": {"fr": "Traités", "en": "Treated"},
+    "comparison": {"fr": "Comparaison", "en": "Comparison"},
+    "covariate": {"fr": "Covariable", "en": "Covariate"},
+    "government": {"fr": "Gouvernement", "en": "Government"},
+    "workers": {"fr": "Travailleurs", "en": "Workers"},
+    "employers": {"fr": "Employeurs", "en": "Employers"},
+    "civil_society": {"fr": "Société civile", "en": "Civil society"},
+    "migrants": {"fr": "Migrants", "en": "Migrants"},
+    "other": {"fr": "Autre", "en": "Other"},
+    "staff": {"fr": "Personnel", "en": "Staff"},
+    "operational": {"fr": "Opérationnel", "en": "Operational"},
+    "support": {"fr": "Appui", "en": "Support"},
+}
+
+
+def word(key: Any, lang: str = "fr") -> str:
+    """The annex's word for a workbook name; a name it does not know is shown as it is."""
+    _check(lang)
+    if is_missing(key):
+        return _MISSING[lang]
+    entry = WORDS.get(str(key))
+    return entry[lang] if entry else str(key)

@@ -1,0 +1,52 @@
+"""build/annexes/index.html: every built annex with its headline figures, read back from its figures.csv."""
+
+from __future__ import annotations
+
+import csv
+import html
+from pathlib import Path
+
+from . import fmt
+
+HEADLINES = (  # (metric, key, heading fr, heading en, kind)
+    ("physical_execution_rate", "all", "Exécution physique", "Physical execution", "pct"),
+    ("financial_execution_rate", "total", "Exécution financière", "Financial execution", "pct"),
+    ("women_share", "all", "Part des femmes", "Women's share", "pct"),
+)
+
+
+def _headlines(figures_csv: Path) -> tuple[dict[tuple[str, str], float], int, int]:
+    values, checked, disagreeing = {}, 0, 0
+    with open(figures_csv, encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row["metric"] == "reported_figure":
+                checked += 1
+                disagreeing += row["status"] in ("mismatch", "truncated")
+            elif row["value"] not in ("", "nan"):
+                values.setdefault((row["metric"], row["key"]), float(row["value"]))
+    return values, checked, disagreeing
+
+
+def render_index(root: Path, lang: str = "fr") -> str:
+    heads = [h[2] if lang == "fr" else h[3] for h in HEADLINES]
+    heads.append("Chiffres publiés en écart" if lang == "fr" else "Published figures that disagree")
+    rows = []
+    for project in sorted(p for p in root.iterdir() if p.is_dir()):
+        for page in sorted(project.glob("*.html")):
+            figures = page.with_suffix(".figures.csv")
+            if not figures.is_file():
+                continue
+            values, checked, disagreeing = _headlines(figures)
+            cells = [f'<td><a href="{html.escape(project.name)}/{html.escape(page.name)}">'
+                     f"{html.escape(project.name)} / {html.escape(page.stem)}</a></td>"]
+            for metric, key, _, _, kind in HEADLINES:
+                cells.append(f'<td class="num">{html.escape(fmt.percent(values.get((metric, key)), 1, lang))}</td>')
+            cells.append(f'<td class="num">{disagreeing} / {checked}</td>' if checked else "<td></td>")
+            rows.append("<tr>" + "".join(cells) + "</tr>")
+    css = (Path(__file__).parent / "templates" / "annex" / "annex.css").read_text(encoding="utf-8")
+    title = "Annexes d'évaluation" if lang == "fr" else "Evaluation annexes"
+    header = "".join(f"<th>{html.escape(h)}</th>" for h in ["Annexe" if lang == "fr" else "Annex", *heads])
+    return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>'
+            f"<style>{css}</style></head><body><h1>{title}</h1>"
+            f'<table class="annex-table"><thead><tr>{header}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+            f"</body></html>\n")

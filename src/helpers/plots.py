@@ -1,0 +1,152 @@
+"""The house style for the annex figures (seaborn), and the few chart shapes the annexes use.
+
+Every function takes tidy frames and already translated labels, returns a matplotlib Figure, and never shows or
+saves it: ``Annex.figure`` embeds it. Sizes are chosen for a web page (about 30-60 KB per PNG at 100 dpi).
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Sequence
+
+import matplotlib
+
+matplotlib.use("Agg")  # no screen needed; the kernel embeds PNGs
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+import seaborn as sns  # noqa: E402
+
+# One palette for the whole annex: a calm blue for figures, RAG colours for ratings.
+BLUE = "#2c6e9b"
+GREY = "#8a8f98"
+RAG = {"green": "#3a8f5c", "amber": "#e0a526", "red": "#c8443a", None: GREY}
+WIDTH = 7.0
+
+
+def style() -> None:
+    """Apply the house style (idempotent)."""
+    sns.set_theme(context="notebook", style="whitegrid", font="DejaVu Sans",
+                  rc={"axes.titlesize": 12, "axes.titleweight": "bold", "axes.labelsize": 10,
+                      "xtick.labelsize": 9, "ytick.labelsize": 9, "axes.edgecolor": "#cccccc",
+                      "grid.color": "#e6e6e6", "figure.dpi": 100, "savefig.dpi": 100})
+
+
+def _height(n_bars: int) -> float:
+    return min(max(1.6, 0.38 * n_bars + 1.0), 9.0)
+
+
+def _shorten(text: str, width: int = 48) -> str:
+    text = str(text)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def hbar(frame: pd.DataFrame, label: str, value: str, *, title: str, xlabel: str,
+         fmt_value: Callable[[float], str], colors: Sequence[str] | None = None,
+         reference: float | None = None, reference_label: str | None = None,
+         ci: tuple[str, str] | None = None, xmax: float | None = 100.0) -> plt.Figure:
+    """Horizontal bars, one per row, value printed at the bar's end; optional reference line and intervals."""
+    style()
+    frame = frame.reset_index(drop=True)
+    fig, ax = plt.subplots(figsize=(WIDTH, _height(len(frame))))
+    y = np.arange(len(frame))
+    values = frame[value].astype(float).to_numpy()
+    ax.barh(y, np.nan_to_num(values), color=list(colors) if colors is not None else BLUE, height=0.6)
+    if ci is not None:
+        low, high = frame[ci[0]].astype(float).to_numpy(), frame[ci[1]].astype(float).to_numpy()
+        has = ~np.isnan(low) & ~np.isnan(high)
+        if has.any():
+            ax.errorbar(values[has], y[has], xerr=[values[has] - low[has], high[has] - values[has]],
+                        fmt="none", ecolor="#333333", capsize=3, linewidth=1)
+    top = xmax if xmax is not None else np.nanmax(np.append(values, 0)) * 1.15 or 1
+    top = max(top, np.nanmax(np.append(values, 0)) * 1.12)
+    for yi, v in zip(y, values):
+        ax.text((0 if np.isnan(v) else v) + top * 0.01, yi, fmt_value(v), va="center", fontsize=9)
+    if reference is not None:
+        ax.axvline(reference, color="#555555", linestyle="--", linewidth=1)
+        if reference_label:
+            ax.text(reference, -0.7, reference_label, fontsize=8, color="#555555", ha="center", va="bottom")
+    ax.set_yticks(y, [_shorten(t) for t in frame[label]])
+    ax.invert_yaxis()
+    ax.set_xlim(0, top * 1.08)
+    ax.set_xlabel(xlabel)
+    ax.set_title(title, loc="left")
+    sns.despine(ax=ax, left=True)
+    fig.tight_layout()
+    return fig
+
+
+# Status colours say how things stand: greens for done or on track, blues for under way, amber/red for late.
+STATUS_COLORS = {"done": "#2f7d4f", "ahead": "#5fa777", "on_time": "#8cc49b", "in_progress": "#6fa8d0",
+                 "not_started": "#b8c2cc", "delayed": "#e0a526", "seriously_delayed": "#c8443a",
+                 "cancelled": "#e6e6e6", "unknown": "#f0f0f0"}
+
+
+def stacked_status(counts: pd.DataFrame, group: str, status: str, value: str, *, order: Sequence[str],
+                   labels: dict[str, str], title: str, xlabel: str) -> plt.Figure:
+    """One stacked horizontal bar per group, segments in status order (done first); legend above the bars."""
+    style()
+    wide = counts.pivot_table(index=group, columns=status, values=value, aggfunc="sum", fill_value=0, sort=True,
+                              observed=True)
+    wide = wide[[s for s in order if s in wide.columns and wide[s].sum() > 0]]
+    fig, ax = plt.subplots(figsize=(WIDTH, _height(len(wide)) + 0.5))
+    left = np.zeros(len(wide))
+    for code in wide.columns:
+        ax.barh(np.arange(len(wide)), wide[code].to_numpy(), left=left, height=0.6,
+                color=STATUS_COLORS.get(code, GREY), label=labels.get(code, code))
+        left += wide[code].to_numpy()
+    ax.set_yticks(np.arange(len(wide)), [_shorten(t) for t in wide.index])
+    ax.invert_yaxis()
+    ax.set_xlabel(xlabel)
+    ax.set_title(title, loc="left", pad=28)
+    ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=min(len(wide.columns), 5), frameon=False,
+              fontsize=8, handlelength=1.2, borderaxespad=0.2)
+    ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+    sns.despine(ax=ax, left=True)
+    fig.tight_layout()
+    return fig
+
+
+def burn(periods: pd.DataFrame, date: str, cumulative: str, *, pace: pd.DataFrame | None, title: str,
+         ylabel: str, spent_label: str, pace_label: str, fmt_value: Callable[[float], str]) -> plt.Figure:
+    """Cumulative spending by period against the linear pace of the budget over the project's duration."""
+    style()
+    fig, ax = plt.subplots(figsize=(WIDTH, 3.4))
+    ax.plot(periods[date], periods[cumulative], marker="o", color=BLUE, label=spent_label, linewidth=2)
+    for x, v in zip(periods[date], periods[cumulative]):
+        ax.annotate(fmt_value(v), (x, v), textcoords="offset points", xytext=(0, 7), ha="center", fontsize=8)
+    if pace is not None and not pace.empty:
+        ax.plot(pace[date], pace[cumulative], linestyle="--", color=GREY, label=pace_label)
+    ax.set_ylabel(ylabel)
+    ax.set_title(title, loc="left")
+    ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: fmt_value(v)))
+    ax.legend(frameon=False, fontsize=8, loc="upper left")
+    ax.set_ylim(bottom=0)
+    sns.despine(ax=ax)
+    fig.autofmt_xdate()
+    fig.tight_layout()
+    return fig
+
+
+def forest(frame: pd.DataFrame, label: str, *, title: str, xlabel: str,
+           fmt_value: Callable[[float], str]) -> plt.Figure:
+    """Estimates with their 95 % intervals (columns estimate, ci_low, ci_high), zero marked."""
+    style()
+    frame = frame.reset_index(drop=True)
+    fig, ax = plt.subplots(figsize=(WIDTH, _height(len(frame))))
+    y = np.arange(len(frame))
+    est = frame["estimate"].astype(float).to_numpy()
+    low, high = frame["ci_low"].astype(float).to_numpy(), frame["ci_high"].astype(float).to_numpy()
+    significant = (low > 0) | (high < 0)
+    ax.errorbar(est, y, xerr=[est - low, high - est], fmt="none", ecolor="#333333", capsize=3, linewidth=1)
+    ax.scatter(est, y, color=[BLUE if s else GREY for s in significant], zorder=3, s=36)
+    for yi, v, h in zip(y, est, high):
+        ax.annotate(fmt_value(v), (h, yi), textcoords="offset points", xytext=(6, -3), fontsize=8)
+    ax.axvline(0, color="#555555", linewidth=1)
+    ax.set_yticks(y, [_shorten(t, 40) for t in frame[label]])
+    ax.invert_yaxis()
+    ax.set_xlabel(xlabel)
+    ax.set_title(title, loc="left")
+    sns.despine(ax=ax, left=True)
+    fig.tight_layout()
+    return fig

@@ -1,0 +1,443 @@
+"""Build the annexes: validate, execute every notebook per annex with papermill, export one HTML annex each.
+
+- Incremental: an annex is rebuilt only when one of its inputs changed (its params, its project's params and data,
+  the notebooks, the helpers code, the pinned environment), decided by checksums recorded beside the annex.
+- Safe: params and data are validated before any kernel starts; each annex's files are written only when all of
+  its notebooks succeeded, each to a temporary file moved into place, so a failure keeps the previous annex.
+- Parallel: annexes are built at once in worker processes (default: one per core); notebooks of one annex run in
+  order, each in its own kernel, with an execution timeout and one retry when a kernel fails to start.
+
+This module imports nothing heavy at the top, so that "nothing to do" is said within a fraction of a second.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .paths import (BUILD_DIR, DATA_DIR, KERNEL_NAME, NOTEBOOKS_DIR, PARAMS_DIR, REPO_ROOT, check_slug, relative,
+                    under)
+
+HELPERS_DIR = Path(__file__).resolve().parent
+LOCK_FILE = REPO_ROOT / "requirements-lock.txt"
+DEFAULT_TIMEOUT = 600
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where the inputs are and where the outputs go (tests point it at temporary folders)."""
+
+    data: Path = DATA_DIR
+    params: Path = PARAMS_DIR
+    notebooks: Path = NOTEBOOKS_DIR
+    build: Path = BUILD_DIR
+
+    def annex_dir(self, project: str) -> Path:
+        return under(self.build, "annexes", check_slug(project, "project"))
+
+    def failed_dir(self, project: str, annex: str) -> Path:
+        return under(self.build, "failed", check_slug(project, "project"), check_slug(annex, "annex"))
+
+    def work_dir(self, project: str, annex: str) -> Path:
+        return under(self.build, ".work", check_slug(project, "project"), check_slug(annex, "annex"))
+
+
+@dataclass(frozen=True)
+class Target:
+    project: str
+    annex: str
+
+    def __str__(self) -> str:
+        return f"{self.project}/{self.annex}"
+
+    def outputs(self, layout: Layout) -> dict[str, Path]:
+        folder = layout.annex_dir(self.project)
+        return {kind: folder / f"{self.annex}{suffix}" for kind, suffix in
+                (("html", ".html"), ("figures", ".figures.csv"), ("xlsx", ".xlsx"), ("stamp", ".inputs.json"))}
+
+
+@dataclass
+class Result:
+    target: Target
+    ok: bool
+    seconds: float
+    steps: list[tuple[str, float]] = field(default_factory=list)   # (notebook or step, seconds)
+    error: str = ""
+
+
+# -- what to build --------------------------------------------------------------------------------------------------
+def notebook_paths(layout: Layout) -> list[Path]:
+    """Every notebook of notebooks/, in file-name order: that order is the order of the annex's sections."""
+    return sorted(p for p in layout.notebooks.glob("*.ipynb") if not p.name.startswith("."))
+
+
+def discover(layout: Layout, project: str | None = None, annex: str | None = None) -> list[Target]:
+    from .errors import Problem, ValidationFailed, did_you_mean
+
+    projects = sorted(p.name for p in layout.params.iterdir() if (p / "project.yaml").is_file()) \
+        if layout.params.is_dir() else []
+    if project is not None:
+        check_slug(project, "project")
+        if project not in projects:
+            hint = did_you_mean(project, projects)
+            raise ValidationFailed([Problem(relative(layout.params / project), "missing_project",
+                                            f"there is no project '{project}' (no {relative(layout.params)}/"
+                                            f"{project}/project.yaml)",
+                                            (hint + " " if hint else "") + f"Projects: {', '.join(projects) or 'none'}.")])
+        projects = [project]
+    targets = []
+    for name in projects:
+        annexes = sorted(p.stem for p in (layout.params / name).glob("*.yaml") if p.stem != "project")
+        if annex is not None:
+            check_slug(annex, "annex")
+            if annex not in annexes:
+                hint = did_you_mean(annex, annexes)
+                raise ValidationFailed([Problem(relative(layout.params / name / f"{annex}.yaml"), "missing_annex",
+                                                f"there is no annex '{annex}' in project '{name}'",
+                                                (hint + " " if hint else "") + f"Annexes: {', '.join(annexes)}.")])
+            annexes = [annex]
+        targets += [Target(name, a) for a in annexes]
+    return targets
+
+
+def _files_under(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts) \
+        if folder.is_dir() else []
+
+
+class Fingerprints:
+    """sha256 of each input file, computed once per run."""
+
+    def __init__(self) -> None:
+        self._cache: dict[Path, str] = {}
+
+    def of(self, path: Path) -> str:
+        if path not in self._cache:
+            self._cache[path] = hashlib.sha256(path.read_bytes()).hexdigest()
+        return self._cache[path]
+
+    def inputs(self, target: Target, layout: Layout, options: dict) -> dict:
+        files = [layout.params / target.project / "project.yaml", layout.params / target.project / f"{target.annex}.yaml",
+                 *_files_under(layout.data / target.project), *notebook_paths(layout), *_files_under(HELPERS_DIR)]
+        if LOCK_FILE.is_file():
+            files.append(LOCK_FILE)
+        return {"options": options,
+                "files": {relative(p): [self.of(p), p.stat().st_mtime_ns] for p in files if p.is_file()}}
+
+
+def is_current(target: Target, layout: Layout, inputs: dict) -> bool:
+    outputs = target.outputs(layout)
+    if not all(p.is_file() for p in outputs.values()):
+        return False
+    try:
+        return json.loads(outputs["stamp"].read_text(encoding="utf-8")) == inputs
+    except (OSError, ValueError):
+        return False
+
+
+# -- building one annex (runs in a worker process) ------------------------------------------------------------------
+_events = None  # a queue to the parent, set in each worker
+
+
+def _init_worker(events, log_dir: Path) -> None:
+    global _events
+    _events = events
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the workers
+    # Kernels inherit this process's stderr and chatter on it (transport warnings, papermill's notices): keep that
+    # in a log instead of the evaluator's terminal. Failures reach the terminal through the Result.
+    log_dir.mkdir(parents=True, exist_ok=True)
+    log = open(log_dir / f"worker-{os.getpid()}.log", "ab", buffering=0)  # noqa: SIM115 - lives with the process
+    os.dup2(log.fileno(), 2)
+
+
+def _emit(kind: str, target: Target, name: str, seconds: float = 0.0, detail: str = "") -> None:
+    if _events is not None:
+        _events.put((kind, str(target), name, seconds, detail))
+
+
+def _execute(notebook: Path, output: Path, target: Target, layout: Layout, timeout: int, language: str) -> None:
+    """Run one notebook with papermill in a fresh kernel; one retry when the kernel fails to start."""
+    import papermill as pm
+    import zmq
+
+    parameters = {"project": target.project, "annex": target.annex, "language": language,
+                  "data_dir": str(layout.data), "params_dir": str(layout.params)}
+    for attempt in (1, 2):
+        try:
+            pm.execute_notebook(str(notebook), str(output), parameters=parameters, kernel_name=KERNEL_NAME,
+                                execution_timeout=timeout, start_timeout=60, cwd=str(layout.notebooks),
+                                progress_bar=False, log_output=False)
+            return
+        except (RuntimeError, TimeoutError, zmq.ZMQError) as exc:
+            started = output.is_file() and _ran_any_cell(output)
+            if attempt == 2 or started or "Kernel" not in f"{type(exc).__name__} {exc}" and not isinstance(
+                    exc, zmq.ZMQError):
+                raise
+            _emit("retry", target, notebook.name, detail=f"kernel did not start ({exc}); retrying once")
+
+
+def _ran_any_cell(path: Path) -> bool:
+    try:
+        cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
+    except (OSError, ValueError):
+        return False
+    return any(c.get("execution_count") for c in cells if c.get("cell_type") == "code")
+
+
+def _describe_failure(exc: BaseException, notebook: Path, kept: Path | None, timeout: int) -> str:
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
+    from papermill.exceptions import PapermillExecutionError
+
+    if isinstance(exc, PapermillExecutionError):
+        what = (f"cell {exc.cell_index + 1} (In [{exc.exec_count}]) raised {exc.ename}: "
+                f"{str(exc.evalue).strip().splitlines()[0] if str(exc.evalue).strip() else ''}")
+    elif isinstance(exc, CellTimeoutError) or "timed out" in str(exc).lower():
+        what = f"a cell ran longer than the timeout of {timeout} s (raise it with TIMEOUT=...)"
+    elif isinstance(exc, DeadKernelError) or "dead" in str(exc).lower():
+        what = f"the kernel died ({type(exc).__name__}: {str(exc).strip().splitlines()[0] if str(exc).strip() else ''})"
+    else:
+        what = f"{type(exc).__name__}: {str(exc).strip().splitlines()[0] if str(exc).strip() else ''}"
+    text = f"notebook {notebook.name}: {what}"
+    if kept is not None:
+        text += f"\n    The executed notebook is kept for inspection: {relative(kept)}"
+    return text
+
+
+def build_annex(target: Target, layout: Layout, timeout: int, language: str) -> Result:
+    """Execute every notebook for one annex and write its files. Never raises: returns a Result."""
+    import nbformat
+
+    from . import export
+    from .figures import annex_figures
+    from .loader import load_project
+    from .params import load_annex_params
+
+    start = time.perf_counter()
+    result = Result(target, ok=False, seconds=0.0)
+    work = layout.work_dir(target.project, target.annex)
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True, exist_ok=True)
+    executed = []
+    try:
+        for notebook in notebook_paths(layout):
+            t0 = time.perf_counter()
+            output = work / notebook.name
+            try:
+                _execute(notebook, output, target, layout, timeout, language)
+            except Exception as exc:  # noqa: BLE001 - every failure becomes a message, the other annexes go on
+                kept = None
+                if output.is_file():
+                    failed = layout.failed_dir(target.project, target.annex)
+                    failed.mkdir(parents=True, exist_ok=True)
+                    kept = failed / notebook.name
+                    os.replace(output, kept)
+                result.error = _describe_failure(exc, notebook, kept, timeout)
+                _emit("failed", target, notebook.name, time.perf_counter() - t0, result.error)
+                return result
+            seconds = time.perf_counter() - t0
+            result.steps.append((notebook.stem, seconds))
+            _emit("notebook", target, notebook.stem, seconds)
+            executed.append(nbformat.read(output, as_version=4))
+
+        t0 = time.perf_counter()
+        params = load_annex_params(target.project, target.annex, layout.params)
+        if language:
+            params = params.model_copy(update={"language": language})
+        data = load_project(target.project, layout.data, layout.params)
+        figures = annex_figures(data, params)
+        param_files = [layout.params / target.project / "project.yaml",
+                       layout.params / target.project / f"{target.annex}.yaml"]
+        when = export.generated_at()
+        page = export.render(export.merge(executed, params.language), {
+            "lang": params.language,
+            "title": params.title,
+            "kicker": ("Annexe d'évaluation — " if params.language == "fr" else "Evaluation annex — ") + params.name,
+            "facts": export.facts(params, data.files),
+            "provenance": export.provenance([*data.files, *param_files], when),
+        })
+        outputs = target.outputs(layout)
+        with export.staged(outputs["html"].parent) as files:
+            files[outputs["html"].name] = page.encode("utf-8")
+            files[outputs["figures"].name] = export.figures_csv(figures)
+            files[outputs["xlsx"].name] = export.xlsx(_sheets(figures, params.language))
+        result.steps.append(("export", time.perf_counter() - t0))
+        _emit("notebook", target, "export", time.perf_counter() - t0)
+        shutil.rmtree(layout.failed_dir(target.project, target.annex), ignore_errors=True)
+        result.ok = True
+        return result
+    except Exception as exc:  # noqa: BLE001
+        result.error = f"{type(exc).__name__}: {exc}"
+        _emit("failed", target, "export", 0.0, result.error)
+        return result
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+        result.seconds = time.perf_counter() - start
+
+
+def _sheets(figures, lang: str) -> dict:
+    """The annex's tables for a spreadsheet: every figure, then one sheet per section."""
+    from .fmt import word
+
+    sheets = {word("all", lang): figures}
+    for section, part in figures.groupby("section", sort=False):
+        sheets[word(section, lang)] = part
+    return sheets
+
+
+# -- the whole run (parent process) ---------------------------------------------------------------------------------
+def _say(text: str) -> None:
+    from tqdm import tqdm
+
+    tqdm.write(text, file=sys.stdout)
+
+
+def _listen(events, bar, stop: threading.Event) -> None:
+    import queue
+
+    while not stop.is_set() or not events.empty():
+        try:
+            kind, target, name, seconds, detail = events.get(timeout=0.1)
+        except queue.Empty:
+            continue
+        except (EOFError, OSError):
+            return
+        if kind == "notebook":
+            _say(f"  {target:<28} {name:<22} {seconds:6.1f} s")
+        elif kind == "retry":
+            _say(f"  {target:<28} {name:<22} {detail}")
+        elif kind == "failed":
+            _say(f"  {target:<28} {name:<22} FAILED after {seconds:.1f} s")
+
+
+def build(project: str | None = None, annex: str | None = None, jobs: int | None = None,
+          timeout: int = DEFAULT_TIMEOUT, language: str = "", force: bool = False,
+          layout: Layout = Layout()) -> int:
+    """Build the annexes that are out of date. Returns the exit code: 0 when all asked for were built or current."""
+    from .errors import ValidationFailed
+
+    started = time.perf_counter()
+    try:
+        targets = discover(layout, project, annex)
+    except ValidationFailed as exc:
+        print("\n".join(str(p) for p in exc.problems), file=sys.stderr)
+        return 2
+    if not targets:
+        print(f"No annex to build: add params/<project>/project.yaml and one <annex>.yaml per annex "
+              f"(looked in {relative(layout.params)}).")
+        return 2
+    if language and language not in ("fr", "en"):
+        print(f"Language {language!r} is not available: use fr or en.", file=sys.stderr)
+        return 2
+
+    prints = Fingerprints()
+    options = {"language": language, "timeout": timeout}
+    inputs = {t: prints.inputs(t, layout, options) for t in targets}
+    stale = [t for t in targets if force or not is_current(t, layout, inputs[t])]
+    if not stale:
+        print(f"Nothing to do: the {len(targets)} annex(es) are up to date in {relative(layout.build / 'annexes')}/ "
+              f"({time.perf_counter() - started:.2f} s).")
+        return 0
+
+    if not _validate({t.project for t in stale}, layout):
+        return 1
+
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(stale)))
+    print(f"Building {len(stale)} annex(es) of {len(targets)} with {jobs} worker(s), "
+          f"{len(notebook_paths(layout))} notebook(s) each; timeout {timeout} s per cell.")
+    results = _run_pool(stale, layout, jobs, timeout, language, inputs)
+
+    built = [r for r in results if r.ok]
+    failed = [r for r in results if not r.ok]
+    _write_index(layout)
+    print()
+    print(f"Built {len(built)} annex(es), {len(failed)} failed, {len(targets) - len(stale)} already up to date; "
+          f"{time.perf_counter() - started:.1f} s in all.")
+    for r in built:
+        print(f"  ok      {r.target}  -> {relative(r.target.outputs(layout)['html'])}  ({r.seconds:.1f} s)")
+    for r in failed:
+        print(f"  FAILED  {r.target}: {r.error}")
+    if failed:
+        print("The annexes that failed keep their previous files, if they had any.")
+        return 1
+    return 0
+
+
+def _validate(projects: set[str], layout: Layout) -> bool:
+    """Nothing starts on invalid input: print every problem of every project and say whether all are valid."""
+    from .loader import check_project
+
+    ok = True
+    for name in sorted(projects):
+        problems = check_project(name, layout.data, layout.params)
+        errors = [p for p in problems if p.severity == "error"]
+        if errors:
+            ok = False
+            print(f"Project '{name}': {len(errors)} problem(s) in the inputs; no annex of it was built.",
+                  file=sys.stderr)
+            for problem in errors:
+                print(f"  {problem}", file=sys.stderr)
+    if not ok:
+        print("Fix the problems above (make check lists them again), then run the build again.", file=sys.stderr)
+    return ok
+
+
+def _run_pool(stale: list[Target], layout: Layout, jobs: int, timeout: int, language: str,
+              inputs: dict) -> list[Result]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    from tqdm import tqdm
+
+    context = multiprocessing.get_context("forkserver")
+    # Workers fork from a server that has already imported the heavy libraries once.
+    context.set_forkserver_preload(["helpers.worker_preload"])
+    events = context.Queue()
+    results: list[Result] = []
+    stop = threading.Event()
+    # The bar redraws only on a terminal; in a log (CI) the per-notebook lines and the summary say it all.
+    with tqdm(total=len(stale), unit="annex", desc="annexes", file=sys.stderr, leave=True,
+              disable=not sys.stderr.isatty(),
+              bar_format="{desc}: {n_fmt}/{total_fmt} |{bar:30}| {elapsed} elapsed") as bar:
+        listener = threading.Thread(target=_listen, args=(events, bar, stop), daemon=True)
+        listener.start()
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
+                                   initargs=(events, layout.build / "logs"))
+        try:
+            futures = {pool.submit(build_annex, t, layout, timeout, language): t for t in stale}
+            for future in as_completed(futures):
+                result = future.result()
+                if result.ok:
+                    from .export import write_atomic
+
+                    write_atomic(result.target.outputs(layout)["stamp"],
+                                 json.dumps(inputs[result.target], indent=1, sort_keys=True).encode("utf-8"))
+                results.append(result)
+                bar.update(1)
+        except KeyboardInterrupt:
+            _say("Interrupted: stopping the workers; the annexes not finished keep their previous files.")
+            pool.shutdown(wait=True, cancel_futures=True)
+            done = {r.target for r in results}
+            results += [Result(t, ok=False, seconds=0.0, error="interrupted") for t in stale if t not in done]
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+            stop.set()
+            listener.join(timeout=2)
+    return results
+
+
+def _write_index(layout: Layout) -> None:
+    from .export import write_atomic
+    from .index import render_index
+
+    root = layout.build / "annexes"
+    if root.is_dir():
+        write_atomic(root / "index.html", render_index(root).encode("utf-8"))
