@@ -16,14 +16,18 @@ HEADLINES = (  # (metric, key, heading fr, heading en, kind)
 
 
 def _headlines(figures_csv: Path) -> tuple[dict[tuple[str, str], float], int, int]:
+    """Headline values of one annex; a figures file that cannot be read gives none (the index still lists it)."""
     values, checked, disagreeing = {}, 0, 0
-    with open(figures_csv, encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            if row["metric"] == "reported_figure":
-                checked += 1
-                disagreeing += row["status"] in ("mismatch", "truncated")
-            elif row["value"] not in ("", "nan"):
-                values.setdefault((row["metric"], row["key"]), float(row["value"]))
+    try:
+        with open(figures_csv, encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                if row["metric"] == "reported_figure":
+                    checked += 1
+                    disagreeing += row["status"] in ("mismatch", "truncated")
+                elif row["value"] not in ("", "nan"):
+                    values.setdefault((row["metric"], row["key"]), float(row["value"]))
+    except (OSError, KeyError, ValueError, UnicodeDecodeError):
+        return {}, 0, 0
     return values, checked, disagreeing
 
 

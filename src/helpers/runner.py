@@ -28,6 +28,7 @@ from .paths import (BUILD_DIR, DATA_DIR, KERNEL_NAME, NOTEBOOKS_DIR, PARAMS_DIR,
 HELPERS_DIR = Path(__file__).resolve().parent
 LOCK_FILE = REPO_ROOT / "requirements-lock.txt"
 DEFAULT_TIMEOUT = 600
+INTERRUPTED = "interrupted (Ctrl-C) before it was finished"
 
 
 @dataclass(frozen=True)
@@ -149,10 +150,8 @@ _events = None  # a queue to the parent, set in each worker
 def _init_worker(events, log_dir: Path) -> None:
     global _events
     _events = events
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the workers
-    # Kernels inherit this process's stderr and chatter on it (transport warnings, papermill's notices): keep that
+    # Ctrl-C reaches every process of the terminal's group: a worker then stops its notebook, papermill shuts the
+    # kernel down on the way out, and the annex's previous files stay as they were. Kernels inherit this process's stderr and chatter on it (transport warnings, papermill's notices): keep that
     # in a log instead of the evaluator's terminal. Failures reach the terminal through the Result.
     log_dir.mkdir(parents=True, exist_ok=True)
     log = open(log_dir / f"worker-{os.getpid()}.log", "ab", buffering=0)  # noqa: SIM115 - lives with the process
@@ -353,7 +352,7 @@ def build(project: str | None = None, annex: str | None = None, jobs: int | None
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(stale)))
     print(f"Building {len(stale)} annex(es) of {len(targets)} with {jobs} worker(s), "
           f"{len(notebook_paths(layout))} notebook(s) each; timeout {timeout} s per cell.")
-    results = _run_pool(stale, layout, jobs, timeout, language, inputs)
+    results, interrupted = _run_pool(stale, layout, jobs, timeout, language, inputs)
 
     built = [r for r in results if r.ok]
     failed = [r for r in results if not r.ok]
@@ -367,7 +366,7 @@ def build(project: str | None = None, annex: str | None = None, jobs: int | None
         print(f"  FAILED  {r.target}: {r.error}")
     if failed:
         print("The annexes that failed keep their previous files, if they had any.")
-        return 1
+        return 130 if interrupted else 1
     return 0
 
 
@@ -391,7 +390,8 @@ def _validate(projects: set[str], layout: Layout) -> bool:
 
 
 def _run_pool(stale: list[Target], layout: Layout, jobs: int, timeout: int, language: str,
-              inputs: dict) -> list[Result]:
+              inputs: dict) -> tuple[list[Result], bool]:
+    """Build the stale annexes in worker processes; returns the results and whether the run was interrupted."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
@@ -402,6 +402,7 @@ def _run_pool(stale: list[Target], layout: Layout, jobs: int, timeout: int, lang
     context.set_forkserver_preload(["helpers.worker_preload"])
     events = context.Queue()
     results: list[Result] = []
+    interrupted = False
     stop = threading.Event()
     # The bar redraws only on a terminal; in a log (CI) the per-notebook lines and the summary say it all.
     with tqdm(total=len(stale), unit="annex", desc="annexes", file=sys.stderr, leave=True,
@@ -423,15 +424,16 @@ def _run_pool(stale: list[Target], layout: Layout, jobs: int, timeout: int, lang
                 results.append(result)
                 bar.update(1)
         except KeyboardInterrupt:
+            interrupted = True
             _say("Interrupted: stopping the workers; the annexes not finished keep their previous files.")
             pool.shutdown(wait=True, cancel_futures=True)
             done = {r.target for r in results}
-            results += [Result(t, ok=False, seconds=0.0, error="interrupted") for t in stale if t not in done]
+            results += [Result(t, ok=False, seconds=0.0, error=INTERRUPTED) for t in stale if t not in done]
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
             stop.set()
             listener.join(timeout=2)
-    return results
+    return results, interrupted
 
 
 def _write_index(layout: Layout) -> None:

@@ -1,0 +1,107 @@
+"""Nothing in the data or the params may run code, inject markup or write outside build/."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import shutil
+
+import pandas as pd
+import pytest
+import yaml
+
+from helpers import export, runner
+from helpers.annex import render_table
+from helpers.errors import ValidationFailed
+from helpers.params import load_annex_params
+from helpers.paths import DATA_DIR, NOTEBOOKS_DIR, PARAMS_DIR, UnsafeName, check_slug, under
+
+ARABIC = "ورشة عمل حول هجرة اليد العاملة"
+SCRIPT = '<script>alert("x")</script>'
+
+
+@pytest.mark.parametrize("name", ["../etc", "a/b", "..", ".hidden", "x y", "amem;rm -rf", "", "é"])
+def test_names_that_could_leave_the_build_folder_are_refused(name):
+    with pytest.raises(UnsafeName):
+        check_slug(name, "project")
+
+
+def test_output_paths_stay_under_build(tmp_path):
+    assert under(tmp_path, "annexes", "amem") == tmp_path / "annexes" / "amem"
+    with pytest.raises(UnsafeName):
+        under(tmp_path, "annexes", "../../etc")
+    layout = runner.Layout(build=tmp_path)
+    with pytest.raises(UnsafeName):
+        layout.annex_dir("../outside")
+
+
+def test_the_runner_refuses_a_project_name_with_a_path_in_it(tmp_path, capsys):
+    layout = runner.Layout(data=DATA_DIR, params=PARAMS_DIR, notebooks=NOTEBOOKS_DIR, build=tmp_path)
+    with pytest.raises(UnsafeName):
+        runner.build(project="../amem", layout=layout)
+    assert not any(tmp_path.iterdir())
+
+
+def test_yaml_cannot_build_python_objects(tmp_path):
+    folder = tmp_path / "params" / "evil"
+    folder.mkdir(parents=True)
+    (folder / "project.yaml").write_text((PARAMS_DIR / "amem" / "project.yaml").read_text(encoding="utf-8"),
+                                         encoding="utf-8")
+    (folder / "x.yaml").write_text('country: !!python/object/apply:os.system ["echo pwned"]\nname: X\n',
+                                   encoding="utf-8")
+    with pytest.raises(ValidationFailed) as caught:
+        load_annex_params("evil", "x", tmp_path / "params")
+    assert "yaml" in str(caught.value).lower()
+
+
+def test_a_country_with_dots_and_slashes_is_only_a_value_never_a_path(tmp_path):
+    folder = tmp_path / "params" / "amem"
+    shutil.copytree(PARAMS_DIR / "amem", folder)
+    (folder / "odd.yaml").write_text('country: "../../etc/passwd"\nname: "Odd"\n', encoding="utf-8")
+    params = load_annex_params("amem", "odd", tmp_path / "params")
+    layout = runner.Layout(build=tmp_path / "build")
+    target = runner.Target("amem", "odd")
+    assert all(layout.build in p.parents for p in target.outputs(layout).values())
+    assert params.country == "../../etc/passwd"
+
+
+def test_table_cells_are_escaped_and_arabic_kept():
+    frame = pd.DataFrame({"label": [SCRIPT, ARABIC], "share": [50.0, 62.5]})
+    out = render_table(frame, {"label": "label", "share": "women_share"}, {"share": "pct"}, "fr", "USD")
+    assert "<script" not in out and "&lt;script&gt;" in out
+    assert ARABIC in out
+
+
+def test_exported_figures_cannot_become_spreadsheet_formulas():
+    frame = pd.DataFrame({"section": ["x"], "metric": ["reported_figure"], "key": ['=cmd|" /C calc"!A0'],
+                          "value": [1.0], "note": ["@SUM(1)"]})
+    rows = list(csv.reader(io.StringIO(export.figures_csv(frame).decode("utf-8"))))
+    assert rows[1][2].startswith("'=") and rows[1][4].startswith("'@")
+
+
+@pytest.mark.slow
+def test_hostile_and_arabic_labels_reach_the_annex_as_text(tmp_path):
+    layout = runner.Layout(data=tmp_path / "data", params=tmp_path / "params", notebooks=tmp_path / "nb",
+                           build=tmp_path / "build")
+    shutil.copytree(DATA_DIR / "amem", layout.data / "amem")
+    (layout.params / "amem").mkdir(parents=True)
+    for name in ("project.yaml", "maroc.yaml"):
+        shutil.copy(PARAMS_DIR / "amem" / name, layout.params / "amem" / name)
+    layout.notebooks.mkdir()
+    shutil.copy(NOTEBOOKS_DIR / "30_gender.ipynb", layout.notebooks)
+    path = layout.data / "amem" / "participation.csv"
+    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    maroc = table.index[table["country"] == "Maroc"]
+    table.loc[maroc[0], "label"] = ARABIC
+    table.loc[maroc[1], "label"] = SCRIPT
+    table.to_csv(path, index=False)
+    # a malicious study name or title is data too
+    spec = yaml.safe_load((layout.data / "amem" / "impact" / "training_survey.yaml").read_text(encoding="utf-8"))
+    assert spec["synthetic"] is True
+
+    assert runner.build(project="amem", annex="maroc", layout=layout) == 0
+    page = (layout.build / "annexes" / "amem" / "maroc.html").read_text(encoding="utf-8")
+    assert ARABIC in page
+    assert re.search(r"&lt;script&gt;alert\((&quot;|\")x(&quot;|\")\)&lt;/script&gt;", page)  # shown as text
+    assert "<script" not in page
