@@ -79,6 +79,15 @@ class Annex:
 
         return annex_figures(self.project_data, self.params)
 
+    def published_check(self) -> pd.DataFrame:
+        """The annex's published figures beside the recomputed ones, formatted for reading.
+
+        Columns: figure_id, label, source, reported, computed, difference, status, explanation. The computed value
+        shows two more decimals than the printed one, so a truncation is visible; the explanation says, in the
+        annex language, what differs or why the figure cannot be recomputed.
+        """
+        return published_check(self.figures, self.project_data.tables["reported"], self.lang)
+
     def has(self, table: str) -> bool:
         return table in self.data.present and not self.data.tables[table].empty
 
@@ -114,7 +123,9 @@ class Annex:
               rag: str | None = None, caption: tuple[str, str] | None = None) -> None:
         """Show the columns of ``frame`` named in ``columns`` (column -> heading word key or (fr, en) pair).
 
-        formats: column -> "pct", "pct0", "num", "num1", "num2", "money", "date", "word", "text" (default).
+        formats: column -> "pct", "pct0", "num", "num1", "num2", "money", "date", "word", "p" (p-value),
+        "right" (text already formatted, right-aligned), "long" (long text in small type that may wrap
+        anywhere, e.g. a file name), "text" (default).
         rag: a column holding green/amber/red (or a band status) whose value colours the row's rating cell.
         """
         self.show(render_table(frame, columns, formats or {}, self.lang, self.params.currency, rag,
@@ -133,6 +144,49 @@ class Annex:
                   f'src="data:image/png;base64,{data}"/><figcaption>{caption}</figcaption></figure>')
 
 
+def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str) -> pd.DataFrame:
+    from .reconcile import UnreadableNumber, parse_printed
+
+    checked = figures[figures["metric"] == "reported_figure"]
+    about = reported.drop_duplicates("figure_id").set_index("figure_id")[["label", "source"]]
+    rows = []
+    for fig in checked.itertuples(index=False):
+        try:
+            printed = parse_printed(fig.reported, "," if lang == "fr" else ".")
+            decimals, printed_value = printed.decimals, float(printed.value)
+        except UnreadableNumber:
+            decimals, printed_value = 2, float("nan")
+        shown = min(decimals + 2, 4)
+        difference = printed_value - fig.value
+        if fig.status == "mismatch":
+            explanation = (f"écart de {_trimmed(difference, decimals, shown, lang)}" if lang == "fr"
+                           else f"off by {_trimmed(difference, decimals, shown, lang)}")
+            if fmt.is_missing(difference):  # a comparison ('>', '~') that does not hold
+                explanation = fmt.reason(fig.note, lang)
+        elif fig.status == "truncated":
+            explanation = (f"arrondi, il vaudrait {fmt.number(fig.value, decimals, lang)}" if lang == "fr"
+                           else f"rounded, it would be {fmt.number(fig.value, decimals, lang)}")
+        elif fig.status == "not_computable":
+            explanation = fmt.reason(fig.note, lang)
+        else:
+            explanation = ""
+        rows.append({"figure_id": fig.key, "label": about["label"].get(fig.key), "source": about["source"].get(fig.key),
+                     "reported": fig.reported, "computed": _trimmed(fig.value, decimals, shown, lang),
+                     "status": fig.status, "explanation": explanation})
+    return pd.DataFrame(rows, columns=["figure_id", "label", "source", "reported", "computed", "status", "explanation"])
+
+
+def _trimmed(value: Any, decimals: int, shown: int, lang: str) -> str:
+    """value with ``shown`` decimals, less the trailing zeros beyond ``decimals``: 1,6552 but 241 377,03."""
+    text = fmt.number(value, shown, lang)
+    mark = "," if lang == "fr" else "."
+    if fmt.is_missing(value) or mark not in text:
+        return text
+    whole, fraction = text.rsplit(mark, 1)
+    fraction = fraction.rstrip("0").ljust(decimals, "0")
+    return f"{whole}{mark}{fraction}" if fraction else whole
+
+
 def _cell(value: Any, kind: str, lang: str, currency: str) -> str:
     if kind.startswith("pct"):
         text = fmt.percent(value, int(kind[3:] or 1), lang)
@@ -144,14 +198,17 @@ def _cell(value: Any, kind: str, lang: str, currency: str) -> str:
         text = fmt.date(value, lang)
     elif kind == "word":
         text = fmt.word(value, lang)
+    elif kind == "p":
+        text = fmt.p_value(value, lang)
     else:
         text = fmt.missing(lang) if fmt.is_missing(value) else str(value)
     return html.escape(text)
 
 
+NUMERIC = ("pct", "num", "mon", "p", "rig")  # format kinds shown right-aligned ("right": text already formatted)
 RAG_CLASSES = {"green": "rag-green", "amber": "rag-amber", "red": "rag-red", "match": "rag-green",
                "truncated": "rag-amber", "mismatch": "rag-red", "not_computable": "rag-grey",
-               "within_band": "rag-green", "above_band": "rag-red", "below_band": "rag-amber", "parity": "rag-green"}
+               "within band": "rag-green", "above band": "rag-red", "below band": "rag-amber", "parity": "rag-green"}
 
 
 def render_table(frame: pd.DataFrame, columns: Mapping[str, Any], formats: Mapping[str, str], lang: str,
@@ -160,14 +217,14 @@ def render_table(frame: pd.DataFrame, columns: Mapping[str, Any], formats: Mappi
     heads = []
     for col, head in columns.items():
         label = (head[0] if lang == "fr" else head[1]) if isinstance(head, tuple) else fmt.word(head, lang)
-        numeric = formats.get(col, "text")[:3] in ("pct", "num", "mon")
+        numeric = formats.get(col, "text")[:3] in NUMERIC
         heads.append(f'<th{" class=num" if numeric else ""}>{html.escape(label)}</th>')
     rows = []
     for record in frame.to_dict("records"):
         cells = []
         for col in columns:
             kind = formats.get(col, "text")
-            classes = ["num"] if kind[:3] in ("pct", "num", "mon") else []
+            classes = ["num"] if kind[:3] in NUMERIC else ["long"] if kind == "long" else []
             if rag and col == rag and not fmt.is_missing(record.get(col)):
                 classes.append(RAG_CLASSES.get(str(record[col]), ""))
             attr = f' class="{" ".join(c for c in classes if c)}"' if any(classes) else ""

@@ -80,6 +80,53 @@ def date(value: Any, lang: str = "fr") -> str:
     return f"{day} {_MONTHS[lang][value.month - 1]} {value.year}"
 
 
+def p_value(value: Any, lang: str = "fr") -> str:
+    """0.0004 -> '< 0,001'; 0.0512 -> '0,051'."""
+    if is_missing(value):
+        return _MISSING[_check(lang)]
+    return ("<" + NBSP + number(0.001, 3, lang)) if float(value) < 0.001 else number(value, 3, lang)
+
+
+# Why a figure is not computable, as the helpers say it (English, in figures.csv), and as the annex says it.
+_REASONS_FR = [
+    (r"the expenditure data ends on (\S+), before (\S+)", "les dépenses connues s'arrêtent au {0}, avant le {1}"),
+    (r"no expenditure data", "aucune dépense renseignée"),
+    (r"budget not known|budget of this line not known", "budget non renseigné"),
+    (r"budget of (\d+) line\(s\) not known", "budget de {0} ligne(s) non renseigné"),
+    (r"budget is 0", "budget nul"),
+    (r"no budget_total declared", "pas de budget total déclaré"),
+    (r"line budgets not all known", "budget des lignes incomplet"),
+    (r"line not in the budget table", "ligne absente du budget"),
+    (r"no actual", "pas de valeur réalisée"),
+    (r"no final target", "pas de cible finale"),
+    (r"no target", "pas de cible"),
+    (r"decreasing indicator without baseline", "indicateur à la baisse sans valeur de référence"),
+    (r"no participants with women known", "aucun participant dont le sexe est connu"),
+    (r"men not given|no men counted", "hommes non comptés"),
+    (r"no activity planned", "aucune activité prévue"),
+    (r"no progress values in the data", "pas d'avancement renseigné"),
+    (r"no figure .*|no such figure.*|not found.*", "chiffre introuvable dans les données"),
+]
+
+
+def reason(note: Any, lang: str = "fr") -> str:
+    """The annex's words for a helper's 'not computable' note; an unknown note is shown as it is."""
+    import re
+
+    if is_missing(note) or not str(note).strip():
+        return ""
+    text = str(note)
+    if lang == "en":
+        return text.removeprefix("not computable: ")
+    found = []
+    for pattern, french in _REASONS_FR:
+        match = re.search(pattern, text)
+        if match:
+            groups = [date(g, lang) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", g) else g for g in match.groups()]
+            found.append(french.format(*groups))
+    return "; ".join(dict.fromkeys(found)) or text
+
+
 def missing(lang: str = "fr") -> str:
     return _MISSING[_check(lang)]
 
@@ -99,10 +146,20 @@ WORDS: dict[str, dict[str, str]] = {
     "green": {"fr": "Vert", "en": "Green"},
     "amber": {"fr": "Orange", "en": "Amber"},
     "red": {"fr": "Rouge", "en": "Red"},
-    "above_band": {"fr": "au-dessus de la norme", "en": "above the usual band"},
-    "below_band": {"fr": "en dessous de la norme", "en": "below the usual band"},
-    "within_band": {"fr": "dans la norme", "en": "within the usual band"},
+    "above band": {"fr": "au-dessus de la norme", "en": "above the usual band"},
+    "below band": {"fr": "en dessous de la norme", "en": "below the usual band"},
+    "within band": {"fr": "dans la norme", "en": "within the usual band"},
     "parity": {"fr": "parité", "en": "parity"},
+    "women under-represented": {"fr": "femmes sous-représentées", "en": "women under-represented"},
+    "men under-represented": {"fr": "hommes sous-représentés", "en": "men under-represented"},
+    # indicator anomalies
+    "baseline_beyond_final_target": {"fr": "La valeur de référence atteint déjà la cible finale",
+                                     "en": "The baseline already meets the final target"},
+    "period_target_beyond_final_target": {"fr": "La cible de la période dépasse la cible finale",
+                                          "en": "The period target goes beyond the final target"},
+    "zero_target_with_actual": {"fr": "Cible nulle, mais une valeur réalisée",
+                                "en": "A zero target, but an actual value"},
+    "missing_target": {"fr": "Aucune cible, ni de période ni finale", "en": "No target, neither period nor final"},
     # reconciliation
     "match": {"fr": "Conforme", "en": "Match"},
     "truncated": {"fr": "Tronqué", "en": "Truncated"},

@@ -24,7 +24,8 @@ ALL = "all"  # the annex that covers the whole project and compares countries
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # coerce_numbers_to_str: `code: 2021` or `country: 212` in YAML are numbers; take them as the text written.
+    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
 
 
 class Thresholds(_Strict):
@@ -116,7 +117,8 @@ def _read_yaml(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         return None, [Problem(relative(path), "yaml_syntax", f"this is not valid YAML: {getattr(exc, 'problem', exc)}",
-                              "Check indentation and the ':' after each key.",
+                              "Check indentation and the ':' after each key; put a value that starts with a sign "
+                              "in quotes, e.g. decimal_mark: \",\"",
                               row=mark.line + 1 if mark else None)]
     if data is None:
         data = {}
@@ -191,9 +193,10 @@ def load_annex_params(project: str, annex: str, params_dir: Path = PARAMS_DIR) -
     """project.yaml merged with <annex>.yaml, validated. Raises ValidationFailed listing every problem."""
     base = load_project_params(project, params_dir).model_dump()
     path = params_dir / project / f"{annex}.yaml"
-    if not SLUG.match(annex):
+    if not SLUG.match(annex) or annex == "project":
         raise ValidationFailed([Problem(relative(params_dir / project), "slug", f"annex name {annex!r} is not allowed",
-                                        "Name annex files with letters, digits, '-' and '_' only, e.g. maroc.yaml.")])
+                                        "Name annex files with letters, digits, '-' and '_' only (not 'project'), "
+                                        "e.g. maroc.yaml.")])
     if not path.is_file():
         known = annex_names(project, params_dir)
         raise ValidationFailed([Problem(relative(path), "missing_annex", f"there is no annex '{annex}' in '{project}'",

@@ -1,0 +1,284 @@
+"""Financial execution: budget, spending, execution rate, spending share, staff-cost share, burn index.
+
+Inputs: the ``budget`` table (one row per budget line: line, budget, country, label, category) and the
+``expenditure`` table (one row per line and period: line, period_end, amount), as loaded (schemas.COLUMNS), plus the
+project parameters (params.ProjectParams or AnnexParams: reporting_date, start_date, end_date, budget_total,
+staff_categories, thresholds, currency).
+
+Definitions (GUIDE.md):
+- ``spent`` as of a date D = sum of ``amount`` over the expenditure rows with ``period_end <= D`` (cumulative).
+  D defaults to ``params.reporting_date``. **A date after the last period_end in the data cannot be computed**: the
+  data does not say what was spent up to D, so every spending figure is NaN with a note saying where the data ends.
+  No expenditure row at all: likewise NaN ("no expenditure data").
+- ``budget`` of a line: its ``budget`` cell; an empty cell means "not known" (never 0). A line that has spending but
+  no row in the budget table also has an unknown budget. A sum of line budgets (per country, all lines) is NaN as
+  soon as one line of it is not known (the partial sum is returned beside it as ``budget_known_sum``).
+- ``financial_execution_rate`` = spent / budget x 100. Total: the denominator is ``params.budget_total`` when
+  declared, else the sum of the line budgets. A budget of 0 or unknown gives NaN and a "not computable" note,
+  never infinity.
+- ``unallocated_budget`` = budget_total - sum of line budgets, only when budget_total is declared and every line
+  budget is known.
+- ``spending_share`` = line (or country) spent / total spent x 100: a share of spending, *not* a disbursement rate.
+- ``staff_cost_share`` = spent on lines whose ``category`` is in ``params.staff_categories`` / total spent x 100,
+  with status "below band" / "within band" / "above band" against thresholds.staff_share_low..high.
+- ``burn_index`` = (spent / budget) / (elapsed / planned duration), elapsed = as_of - start_date,
+  duration = end_date - start_date (in days; the time share is capped at 1 after the end date; NaN when the time
+  share is <= 0). About 1 = on pace.
+- ``spending_by_period``: per period_end, the amount, the cumulative amount and the linear-pace budget line.
+
+All functions are vectorised (one groupby per table); they do no I/O.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+BAND_BELOW = "below band"
+BAND_WITHIN = "within band"
+BAND_ABOVE = "above band"
+
+
+# ----------------------------------------------------------------------------------------------- dates and pace
+def to_timestamp(value: Any) -> pd.Timestamp:
+    """A date, 'YYYY-MM-DD' text or Timestamp as a day-precision Timestamp."""
+    return pd.Timestamp(value).normalize()
+
+
+def data_end(expenditure: pd.DataFrame) -> pd.Timestamp:
+    """The last period_end covered by the expenditure data (NaT when there is none)."""
+    if expenditure.empty:
+        return pd.NaT
+    return pd.Timestamp(expenditure["period_end"].max())
+
+
+def elapsed_share(params: Any, as_of: Any) -> float:
+    """(as_of - start_date) / (end_date - start_date), capped at 1; NaN when not positive."""
+    start, end, when = to_timestamp(params.start_date), to_timestamp(params.end_date), to_timestamp(as_of)
+    duration = (end - start).days
+    if duration <= 0:
+        return float("nan")
+    share = min((when - start).days / duration, 1.0)
+    return share if share > 0 else float("nan")
+
+
+def _coverage(expenditure: pd.DataFrame, as_of: pd.Timestamp) -> str:
+    """'' when spending as of ``as_of`` can be computed from the data, else the reason."""
+    end = data_end(expenditure)
+    if pd.isna(end):
+        return "not computable: no expenditure data"
+    if as_of > end:
+        return (f"not computable: the expenditure data ends on {end.date().isoformat()}, "
+                f"before {as_of.date().isoformat()}")
+    return ""
+
+
+def _divide(num: pd.Series | np.ndarray, den: pd.Series | np.ndarray, scale: float = 100.0) -> np.ndarray:
+    num = np.asarray(num, dtype="float64")
+    den = np.asarray(den, dtype="float64")
+    ok = np.isfinite(den) & (den != 0) & np.isfinite(num)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(ok, num / np.where(ok, den, 1.0) * scale, np.nan)
+
+
+def _budget_reason(budget: pd.Series) -> np.ndarray:
+    b = budget.to_numpy(dtype="float64")
+    return np.select([np.isnan(b), b == 0], ["not computable: budget not known", "not computable: budget is 0"], "")
+
+
+# ----------------------------------------------------------------------------------------------- per line
+def _line_table(budget: pd.DataFrame, expenditure: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
+    b = budget.assign(_unknown=budget["budget"].isna().astype("int64"), _rows=1)
+    lines = b.groupby("line", sort=True, dropna=False).agg(
+        budget=("budget", "sum"), n_unknown=("_unknown", "sum"), budget_rows=("_rows", "sum"),
+        label=("label", "first"), country=("country", "first"), category=("category", "first"))
+    lines["budget"] = lines["budget"].where(lines["n_unknown"] == 0)
+    spent_rows = expenditure[expenditure["period_end"] <= as_of]
+    spent = spent_rows.groupby("line", sort=True, dropna=False).agg(
+        spent=("amount", "sum"), n_periods=("amount", "size"))
+    exp_country = expenditure.groupby("line", sort=True, dropna=False)["country"].first().rename("exp_country")
+    out = lines.join([spent, exp_country], how="outer").sort_index(kind="mergesort")
+    out.index.name = "line"
+    out = out.reset_index()
+    in_budget = out["budget_rows"].fillna(0) > 0
+    out["country"] = out["country"].where(in_budget, out["exp_country"]).astype("str")
+    out["label"] = out["label"].astype("str")
+    out["category"] = out["category"].astype("str")
+    out["in_budget_table"] = in_budget
+    out["spent"] = out["spent"].fillna(0.0).astype("float64")
+    out["n_periods"] = out["n_periods"].fillna(0).astype("int64")
+    out["budget"] = out["budget"].astype("float64")
+    return out
+
+
+def budget_lines(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any, as_of: Any = None) -> pd.DataFrame:
+    """One row per budget line (lines of the budget table and lines that only have spending), sorted by line.
+
+    Columns: line, label, country, category, budget (NaN = not known), budget_known, in_budget_table, spent
+    (cumulative as of ``as_of``; NaN when not computable), n_periods (expenditure rows counted),
+    financial_execution_rate, spending_share, burn_index, as_of, note.
+    """
+    when = to_timestamp(params.reporting_date if as_of is None else as_of)
+    coverage = _coverage(expenditure, when)
+    out = _line_table(budget, expenditure, when)
+    if coverage:
+        out["spent"] = np.nan
+    total_spent = out["spent"].sum(min_count=1)
+    out["budget_known"] = out["budget"].notna()
+    out["financial_execution_rate"] = _divide(out["spent"], out["budget"])
+    out["spending_share"] = _divide(out["spent"], np.full(len(out), total_spent))
+    out["burn_index"] = _divide(out["financial_execution_rate"], np.full(len(out), elapsed_share(params, when)),
+                                scale=0.01)
+    out["as_of"] = when
+    note = pd.Series(_budget_reason(out["budget"]), index=out.index)
+    note = note.where(out["in_budget_table"], "not computable: line not in the budget table")
+    if coverage:
+        note = pd.Series(coverage, index=out.index)
+    out["note"] = note.astype("str")
+    return out[["line", "label", "country", "category", "budget", "budget_known", "in_budget_table", "spent",
+                "n_periods", "financial_execution_rate", "spending_share", "burn_index", "as_of", "note"]]
+
+
+def budget_by_country(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any,
+                      as_of: Any = None) -> pd.DataFrame:
+    """One row per country (the line's country; "regional" = project-wide lines), sorted by country.
+
+    Columns: country, n_lines, n_budget_unknown, budget (NaN if any line budget of the country is not known),
+    budget_known_sum, spent, financial_execution_rate, spending_share (of total spent), burn_index, as_of, note.
+    """
+    lines = budget_lines(budget, expenditure, params, as_of)
+    when = lines["as_of"].iloc[0] if len(lines) else to_timestamp(params.reporting_date if as_of is None else as_of)
+    work = lines.assign(_unknown=(~lines["budget_known"]).astype("int64"), _one=1)
+    out = work.groupby("country", sort=True, dropna=False).agg(
+        n_lines=("_one", "sum"), n_budget_unknown=("_unknown", "sum"),
+        budget_known_sum=("budget", "sum"), spent=("spent", lambda s: s.sum(min_count=1))).reset_index()
+    out["budget"] = out["budget_known_sum"].where(out["n_budget_unknown"] == 0)
+    total_spent = lines["spent"].sum(min_count=1)
+    out["financial_execution_rate"] = _divide(out["spent"], out["budget"])
+    out["spending_share"] = _divide(out["spent"], np.full(len(out), total_spent))
+    out["burn_index"] = _divide(out["financial_execution_rate"], np.full(len(out), elapsed_share(params, when)),
+                                scale=0.01)
+    out["as_of"] = when
+    coverage = _coverage(expenditure, when)
+    note = np.where(out["n_budget_unknown"] > 0,
+                    "not computable: budget of " + out["n_budget_unknown"].astype(str) + " line(s) not known",
+                    _budget_reason(out["budget"]))
+    out["note"] = pd.Series(note, index=out.index).astype("str") if not coverage else coverage
+    out["note"] = out["note"].astype("str")
+    return out[["country", "n_lines", "n_budget_unknown", "budget", "budget_known_sum", "spent",
+                "financial_execution_rate", "spending_share", "burn_index", "as_of", "note"]]
+
+
+def budget_summary(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any, as_of: Any = None) -> pd.DataFrame:
+    """The whole project (or the scoped tables) in one row.
+
+    Columns: as_of, data_end, n_lines, n_budget_unknown, budget_lines_sum (NaN if a line budget is not known),
+    budget_known_sum, budget_total (declared, NaN if not), budget (the denominator used), budget_basis
+    ("budget_total" | "sum of lines"), unallocated_budget, spent, financial_execution_rate, elapsed_share (0-1),
+    burn_index, note (why a figure is not computable; '' when all are).
+    """
+    when = to_timestamp(params.reporting_date if as_of is None else as_of)
+    lines = budget_lines(budget, expenditure, params, when)
+    n_unknown = int((~lines["budget_known"]).sum())
+    known_sum = float(lines["budget"].sum())
+    lines_sum = known_sum if n_unknown == 0 and len(lines) else float("nan")
+    declared = float(params.budget_total) if getattr(params, "budget_total", None) else float("nan")
+    if np.isfinite(declared):
+        denominator, basis = declared, "budget_total"
+    else:
+        denominator, basis = lines_sum, "sum of lines"
+    spent = float(lines["spent"].sum(min_count=1)) if len(lines) else float("nan")
+    coverage = _coverage(expenditure, when)
+    if coverage:
+        spent = float("nan")
+    rate = float(_divide([spent], [denominator])[0])
+    share = elapsed_share(params, when)
+    burn = float(_divide([rate], [share], scale=0.01)[0])
+    unallocated = declared - lines_sum if np.isfinite(declared) and np.isfinite(lines_sum) else float("nan")
+    notes = []
+    if coverage:
+        notes.append(coverage)
+    if not np.isfinite(denominator):
+        notes.append("not computable: no budget_total declared and "
+                     + (f"the budget of {n_unknown} line(s) is not known" if n_unknown else "no budget line"))
+    elif denominator == 0:
+        notes.append("not computable: budget is 0")
+    if not np.isfinite(declared):
+        notes.append("unallocated budget not computable: no budget_total declared")
+    elif not np.isfinite(lines_sum):
+        notes.append("unallocated budget not computable: line budgets not all known")
+    return pd.DataFrame({
+        "as_of": [when], "data_end": [data_end(expenditure)], "n_lines": [len(lines)],
+        "n_budget_unknown": [n_unknown], "budget_lines_sum": [lines_sum], "budget_known_sum": [known_sum],
+        "budget_total": [declared], "budget": [denominator], "budget_basis": [basis],
+        "unallocated_budget": [unallocated], "spent": [spent], "financial_execution_rate": [rate],
+        "elapsed_share": [share], "burn_index": [burn], "note": pd.Series(["; ".join(notes)], dtype="str")})
+
+
+def staff_cost_share(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any, as_of: Any = None) -> pd.DataFrame:
+    """Spending on staff lines / total spending x 100, against the usual band (thresholds.staff_share_low..high).
+
+    Columns: as_of, n_staff_lines, staff_spent, total_spent, share, band_low, band_high, status
+    ("below band" | "within band" | "above band" | "" when not computable), note.
+    Staff lines are the budget lines whose category is in params.staff_categories (case-insensitive).
+    """
+    lines = budget_lines(budget, expenditure, params, as_of)
+    categories = {c.strip().lower() for c in params.staff_categories}
+    is_staff = lines["category"].str.strip().str.lower().isin(categories).fillna(False).astype(bool)
+    staff = float(lines.loc[is_staff, "spent"].sum(min_count=1)) if is_staff.any() else 0.0
+    total = float(lines["spent"].sum(min_count=1)) if len(lines) else float("nan")
+    if lines["spent"].isna().any():
+        staff = total = float("nan")
+    share = float(_divide([staff], [total])[0])
+    low, high = params.thresholds.staff_share_low, params.thresholds.staff_share_high
+    status = "" if np.isnan(share) else BAND_BELOW if share < low else BAND_ABOVE if share > high else BAND_WITHIN
+    note = ""
+    if np.isnan(share):
+        note = lines["note"].iloc[0] if len(lines) and lines["spent"].isna().any() else \
+            "not computable: no spending"
+    elif not is_staff.any():
+        note = "no budget line has a staff category (" + ", ".join(sorted(categories)) + ")"
+    else:
+        note = f"staff categories: {', '.join(sorted(categories))}; usual band {low:g}-{high:g} %"
+    when = to_timestamp(params.reporting_date if as_of is None else as_of)
+    return pd.DataFrame({"as_of": [when], "n_staff_lines": [int(is_staff.sum())], "staff_spent": [staff],
+                         "total_spent": [total], "share": [share], "band_low": [float(low)],
+                         "band_high": [float(high)], "status": pd.Series([status], dtype="str"),
+                         "note": pd.Series([note], dtype="str")})
+
+
+def spending_by_period(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any) -> pd.DataFrame:
+    """Spending per period_end for a chart: amount, cumulative, and the linear-pace budget line.
+
+    Columns: period_end, amount, cumulative, budget (the total budget used: budget_total, else sum of lines;
+    NaN when not known), pace_budget (budget x elapsed share at period_end: where spending would be at a linear
+    pace), cumulative_rate (cumulative / budget x 100), pace_rate (elapsed share x 100), after_reporting_date.
+    """
+    total = budget_summary(budget, expenditure, params, as_of=data_end(expenditure)
+                           if len(expenditure) else params.reporting_date)["budget"].iloc[0]
+    per = expenditure.groupby("period_end", sort=True)["amount"].sum(min_count=0).rename("amount").reset_index()
+    per["amount"] = per["amount"].astype("float64")
+    per["cumulative"] = per["amount"].cumsum()
+    start, end = to_timestamp(params.start_date), to_timestamp(params.end_date)
+    duration = max((end - start).days, 1)
+    share = ((per["period_end"] - start).dt.days / duration).clip(lower=0.0, upper=1.0)
+    per["budget"] = float(total)
+    per["pace_budget"] = per["budget"] * share
+    per["cumulative_rate"] = _divide(per["cumulative"], per["budget"])
+    per["pace_rate"] = share * 100.0
+    per["after_reporting_date"] = per["period_end"] > to_timestamp(params.reporting_date)
+    return per[["period_end", "amount", "cumulative", "budget", "pace_budget", "cumulative_rate", "pace_rate",
+                "after_reporting_date"]]
+
+
+def as_of_date(key: str) -> dt.date | None:
+    """'total@2019-12-31' -> date(2019, 12, 31); None when the key has no valid '@date'."""
+    if "@" not in key:
+        return None
+    try:
+        return dt.date.fromisoformat(key.rsplit("@", 1)[1].strip())
+    except ValueError:
+        return None

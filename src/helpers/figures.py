@@ -1,0 +1,478 @@
+"""Every figure of one annex as one long, tidy table (the FIGURES table, written to figures.csv).
+
+``annex_figures(data, params)`` scopes the project data to the annex (``loader.scope(data, params.country)``),
+computes every analysis and returns a DataFrame with exactly the columns of ``COLUMNS``:
+
+    section, metric, key, value, unit, n, se, ci_low, ci_high, p_value, reported, status, note
+
+Types: section, metric, key, unit, reported, status, note are "str" ('' when empty, never NA); value, se, ci_low,
+ci_high, p_value are float64, unrounded (NaN when not computable: ``note`` says why); n is nullable Int64.
+Rows are sorted stably by section (``SECTIONS`` order), then metric, then key, so figures.csv is byte-identical
+across runs on the same inputs.
+
+Keys (one row per (metric, key); ``key_of_indicator`` documents the indicator keys):
+- ``all`` = the whole annex for non-budget metrics; ``total`` for budget metrics (budget, spent,
+  financial_execution_rate, unallocated_budget, spending_share, staff_cost_share, burn_index).
+- otherwise the data's own id: budget line, event_id, participant group, result, output, status code, and in the
+  ``all`` annex also each country (the data's ``country`` value, "regional" = project-wide rows) for
+  physical_execution_rate, physical_progress_rate, women_share, gender_parity_index and the budget figures
+  (budget, spent, financial_execution_rate, spending_share, burn_index).
+- indicators: ``<indicator_id>``; ``<indicator_id>@<period>`` when that indicator has several periods in scope;
+  ``/<sex>`` appended for sex-disaggregated rows (sex f or m) and ``/<country>`` when the same indicator has rows
+  in several countries. Anomalies: ``<indicator key>:<rule>``.
+- ``<study>:<outcome>`` (impact_effect: the overall OLS row), ``<study>:<covariate>`` (balance_smd).
+- ``total@YYYY-MM-DD`` (or ``<line>@YYYY-MM-DD``, ``<country>@YYYY-MM-DD``) for budget metrics as of another date:
+  computed only when a reported figure of the annex asks for it. A date after the last period_end in the data is
+  not computable (NaN, with the reason in ``note``).
+- reported_figure: the reported figure_id; value = the computed figure, reported = the printed text, status =
+  match / truncated / mismatch / not_computable, note = which figure it was compared with and why / difference.
+
+Units: "%", "ratio" (burn index, parity index, standardised mean difference), "count", the currency code
+(params.currency) for amounts, '' for impact effects (the outcome's own unit) and anomalies.
+``status``: RAG (green/amber/red) for indicator_achievement[_final], band status for staff_cost_share
+("below band" / "within band" / "above band") and gender_parity_index, reconciliation status for
+reported_figure; '' otherwise.
+
+Which activity / participation / budget rows count (definitions): see execution, gender, budget, indicators.
+Impact (helpers.impact, imported lazily; skipped when it is missing or not implemented yet): the overall rows
+(subgroup empty) of ``estimate_effects`` with method "ols" give impact_effect; ``balance_table`` gives balance_smd.
+In a country annex a study with a ``country`` column is restricted to that country's rows (loader.scope semantics:
+case- and accent-insensitive); a study without one is kept as loader.scope passed it.
+Reported figures: the annex checks the rows of the *unscoped* reported table whose country is empty/"regional"
+(the ``all`` annex) or equal to the annex country (a country annex).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import unicodedata
+from typing import Any, Iterable
+
+import numpy as np
+import pandas as pd
+
+from . import budget as budget_mod
+from . import execution, gender, indicators, reconcile
+from .schemas import REGIONAL
+
+COLUMNS = ["section", "metric", "key", "value", "unit", "n", "se", "ci_low", "ci_high", "p_value", "reported",
+           "status", "note"]
+SECTIONS = ("execution", "indicators", "gender", "budget", "impact", "reconciliation")
+TEXT_COLUMNS = ("section", "metric", "key", "unit", "reported", "status", "note")
+FLOAT_COLUMNS = ("value", "se", "ci_low", "ci_high", "p_value")
+BUDGET_METRICS = ("budget", "spent", "financial_execution_rate", "unallocated_budget", "spending_share",
+                  "staff_cost_share", "burn_index")
+ALL_KEY, TOTAL_KEY = "all", "total"
+
+
+# ----------------------------------------------------------------------------------------------- building rows
+def _rows(section: str, metric: str, key: Iterable[Any], value: Iterable[Any], unit: str | Iterable[str] = "",
+          n: Iterable[Any] | None = None, se: Iterable[Any] | None = None, ci_low: Iterable[Any] | None = None,
+          ci_high: Iterable[Any] | None = None, p_value: Iterable[Any] | None = None,
+          reported: Iterable[Any] | None = None, status: Iterable[Any] | None = None,
+          note: Iterable[Any] | None = None) -> pd.DataFrame:
+    keys = np.asarray(key.to_numpy() if isinstance(key, pd.Series) else list(key), dtype=object)
+    size = len(keys)
+
+    def col(values: Any, default: Any, dtype: Any = object) -> np.ndarray:
+        if values is None:
+            return np.full(size, default, dtype=dtype)
+        if isinstance(values, str) or np.isscalar(values) or values is pd.NA:
+            return np.full(size, values, dtype=dtype)
+        if isinstance(values, pd.Series):
+            values = values.to_numpy(dtype=dtype, na_value=default) if dtype is float else \
+                values.astype(object).to_numpy()
+        return np.asarray(values, dtype=dtype)
+
+    return pd.DataFrame({
+        "section": np.full(size, section, dtype=object), "metric": np.full(size, metric, dtype=object),
+        "key": keys.astype(str).astype(object), "value": col(value, np.nan, float), "unit": col(unit, ""),
+        "n": col(n, np.nan, float), "se": col(se, np.nan, float), "ci_low": col(ci_low, np.nan, float),
+        "ci_high": col(ci_high, np.nan, float), "p_value": col(p_value, np.nan, float),
+        "reported": col(reported, ""), "status": col(status, ""), "note": col(note, ""),
+    })
+
+
+def _finish(parts: list[pd.DataFrame], sort: bool = True) -> pd.DataFrame:
+    parts = [p for p in parts if len(p)]
+    if not parts:
+        out = pd.DataFrame({c: [] for c in COLUMNS})
+    else:
+        out = pd.concat(parts, ignore_index=True)
+    for c in TEXT_COLUMNS:
+        out[c] = out[c].astype("object").where(out[c].notna(), "").astype("str")
+    for c in FLOAT_COLUMNS:
+        out[c] = pd.to_numeric(out[c], errors="coerce").astype("float64")
+    n = pd.to_numeric(out["n"], errors="coerce").astype("float64").round(0)
+    out["n"] = pd.array(n.to_numpy(), dtype="Float64").astype("Int64") if len(out) else pd.array([], dtype="Int64")
+    if not sort:
+        return out[COLUMNS].reset_index(drop=True)
+    order = pd.Categorical(out["section"], categories=list(SECTIONS), ordered=True)
+    out = out.assign(_section=order).sort_values(["_section", "metric", "key"], kind="mergesort")
+    return out[COLUMNS].reset_index(drop=True)
+
+
+def _present(frame: pd.DataFrame | None) -> bool:
+    return frame is not None and len(frame) > 0
+
+
+def _keyed(frame: pd.DataFrame, column: str) -> pd.DataFrame:
+    """Rows whose key column is not empty."""
+    keys = frame[column]
+    return frame[keys.notna() & keys.astype(str).str.strip().ne("")]
+
+
+# ----------------------------------------------------------------------------------------------- sections
+def execution_figures(activities: pd.DataFrame, per_country: bool = False) -> pd.DataFrame:
+    """physical_execution_rate (all, result, output[, country]), physical_progress_rate (all[, groups when any
+    progress]), activity_status_count (every status code)."""
+    if not _present(activities):
+        return _finish([])
+    parts = []
+    groups = ["result", "output"] + (["country"] if per_country else [])
+    rate = execution.physical_execution_rate(activities)
+    parts.append(_rows("execution", "physical_execution_rate", [ALL_KEY], rate["rate"], "%", rate["n"],
+                       note=rate["note"]))
+    progress = execution.physical_progress_rate(activities)
+    parts.append(_rows("execution", "physical_progress_rate", [ALL_KEY], progress["rate"], "%", progress["n"],
+                       note=progress["note"]))
+    has_progress = activities["progress"].notna().any()
+    for by in groups:
+        r = _keyed(execution.physical_execution_rate(activities, by), by)
+        parts.append(_rows("execution", "physical_execution_rate", r[by], r["rate"], "%", r["n"], note=r["note"]))
+        if has_progress:
+            p = _keyed(execution.physical_progress_rate(activities, by), by)
+            parts.append(_rows("execution", "physical_progress_rate", p[by], p["rate"], "%", p["n"],
+                               note=p["note"]))
+    counts = execution.activity_status_count(activities)
+    parts.append(_rows("execution", "activity_status_count", counts["status"], counts["n"], "count",
+                       counts["total"], note="activities with this status, of " + counts["total"].astype(str)))
+    return _finish(parts, sort=False)
+
+
+def key_of_indicator(table: pd.DataFrame) -> pd.Series:
+    """The figures key of each IPTT row (see the module docstring)."""
+    key = table["indicator_id"].astype(str)
+    several_periods = table.groupby("indicator_id", dropna=False)["period"].transform("nunique") > 1
+    key = key.where(~several_periods, key + "@" + table["period"].astype(str))
+    sex = table["sex"].astype("str").str.strip().str.lower()
+    by_sex = sex.isin(["f", "m"]).fillna(False).astype(bool)
+    key = key.where(~by_sex, key + "/" + sex)
+    several_countries = table.groupby("indicator_id", dropna=False)["country"].transform("nunique") > 1
+    key = key.where(~several_countries, key + "/" + table["country"].astype(str))
+    return key.astype(str)
+
+
+def indicator_figures(table: pd.DataFrame, thresholds: Any) -> pd.DataFrame:
+    """indicator_achievement, indicator_achievement_final (status = RAG) and indicator_anomaly rows."""
+    if not _present(table):
+        return _finish([])
+    ind = table.reset_index(drop=True)
+    iptt = indicators.iptt(ind, thresholds)
+    keys = key_of_indicator(ind)
+    parts = [
+        _rows("indicators", "indicator_achievement", keys, iptt["indicator_achievement"], "%", status=iptt["rag"],
+              note=_join_notes(iptt["note"], "actual " + _num(iptt["actual"]) + " / target " + _num(iptt["target"])
+                               + _baseline_text(iptt))),
+        _rows("indicators", "indicator_achievement_final", keys, iptt["indicator_achievement_final"], "%",
+              status=iptt["rag_final"],
+              note=_join_notes(iptt["note_final"], "actual " + _num(iptt["actual"]) + " / final target "
+                               + _num(iptt["target_final"]) + _baseline_text(iptt))),
+    ]
+    anomalies = indicators.indicator_anomalies(ind)
+    if len(anomalies):
+        parts.append(_rows("indicators", "indicator_anomaly",
+                           keys.iloc[anomalies["row"].to_numpy()].to_numpy() + ":" + anomalies["rule"].to_numpy(),
+                           np.nan, "", note=anomalies["note"]))
+    return _finish(parts, sort=False)
+
+
+def _num(values: pd.Series) -> pd.Series:
+    """Numbers as short text ('?' when missing), vectorised for whole numbers."""
+    arr = values.to_numpy(dtype="float64", na_value=np.nan)
+    out = np.full(arr.shape, "?", dtype=object)
+    finite = np.isfinite(arr)
+    whole = finite & (arr == np.round(arr)) & (np.abs(arr) < 1e15)
+    out[whole] = arr[whole].astype("int64").astype(str)
+    other = finite & ~whole
+    if other.any():
+        out[other] = [f"{v:g}" for v in arr[other]]
+    return pd.Series(out, index=values.index, dtype="str")
+
+
+def _baseline_text(iptt: pd.DataFrame) -> pd.Series:
+    return pd.Series(np.where(iptt["direction"] == "decrease", " (decrease, baseline " + _num(iptt["baseline"])
+                              + ")", ""), index=iptt.index)
+
+
+def _join_notes(why: pd.Series, detail: pd.Series) -> pd.Series:
+    why = why.astype(str)
+    return pd.Series(np.where(why.str.len() > 0, why + "; " + detail, detail), index=why.index).astype(str)
+
+
+def gender_figures(participation: pd.DataFrame, thresholds: Any, per_country: bool = False) -> pd.DataFrame:
+    """women_share (all, event_id, group[, country]) and gender_parity_index (same keys, where men known)."""
+    if not _present(participation):
+        return _finish([])
+    parts = []
+    for by in [None, "event_id", "group"] + (["country"] if per_country else []):
+        w = gender.women_share(participation, by)
+        keys = [ALL_KEY] if by is None else None
+        if by is not None:
+            w = _keyed(w, by)
+            keys = w[by]
+        parts.append(_rows("gender", "women_share", keys, w["share"], "%", w["participants"],
+                           ci_low=w["ci_low"], ci_high=w["ci_high"],
+                           note=(_num(w["women"]) + " women of " + _num(w["participants"])
+                                 + " participants; " + w["note"])))
+        g = gender.gender_parity_index(participation, thresholds, by)
+        if by is not None:
+            g = _keyed(g, by)
+        g = g[g["n_rows"] > 0]
+        if len(g):
+            parts.append(_rows("gender", "gender_parity_index", [ALL_KEY] if by is None else g[by], g["gpi"],
+                               "ratio", g["women"] + g["men"], status=g["status"],
+                               note=(_num(g["women"]) + " women / " + _num(g["men"])
+                                     + " men; " + g["note"])))
+    return _finish(parts, sort=False)
+
+
+def budget_figures(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any, per_country: bool = False,
+                   as_of: Any = None, suffix: str = "") -> pd.DataFrame:
+    """budget, spent, financial_execution_rate, spending_share, burn_index (total, lines[, countries]),
+    unallocated_budget and staff_cost_share (total). ``suffix`` (e.g. "@2019-12-31") is appended to every key."""
+    if not _present(budget) and not _present(expenditure):
+        return _finish([])
+    currency = params.currency
+    summary = budget_mod.budget_summary(budget, expenditure, params, as_of).iloc[0]
+    lines = budget_mod.budget_lines(budget, expenditure, params, as_of)
+    staff = budget_mod.staff_cost_share(budget, expenditure, params, as_of).iloc[0]
+    total = TOTAL_KEY + suffix
+    basis = ("budget_total declared in the parameters" if summary["budget_basis"] == "budget_total"
+             else "sum of the line budgets")
+    coverage = budget_mod._coverage(expenditure, summary["as_of"])
+    when = f"as of {summary['as_of'].date().isoformat()}"
+    parts = [
+        _rows("budget", "budget", [total], [summary["budget"]], currency, [summary["n_lines"]],
+              note=[_note(summary["budget"], basis, summary["note"])]),
+        _rows("budget", "spent", [total], [summary["spent"]], currency, [summary["n_lines"]],
+              note=[coverage or f"cumulative spending {when}"]),
+        _rows("budget", "financial_execution_rate", [total], [summary["financial_execution_rate"]], "%",
+              [summary["n_lines"]], note=[_note(summary["financial_execution_rate"],
+                                               f"spent / budget ({basis}) {when}", summary["note"])]),
+        _rows("budget", "unallocated_budget", [total], [summary["unallocated_budget"]], currency,
+              [summary["n_lines"]], note=[_note(summary["unallocated_budget"], "budget_total - sum of line budgets",
+                                                summary["note"], prefix="unallocated")]),
+        _rows("budget", "burn_index", [total], [summary["burn_index"]], "ratio", [summary["n_lines"]],
+              note=[_note(summary["burn_index"], f"(spent / budget) / elapsed share of the planned duration "
+                                                 f"({summary['elapsed_share']:.4f})", summary["note"])]),
+        _rows("budget", "staff_cost_share", [total], [staff["share"]], "%", [staff["n_staff_lines"]],
+              status=[staff["status"]], note=[staff["note"]]),
+    ]
+    line_keys = lines["line"].astype(str) + suffix
+    rate_note = lines["note"].where(lines["note"].str.len() > 0, "spent / line budget " + when)
+    parts += [
+        _rows("budget", "budget", line_keys, lines["budget"], currency,
+              note=np.where(lines["budget_known"], "", "budget of this line not known")),
+        _rows("budget", "spent", line_keys, lines["spent"], currency, lines["n_periods"],
+              note=coverage or f"cumulative spending {when}"),
+        _rows("budget", "financial_execution_rate", line_keys, lines["financial_execution_rate"], "%",
+              note=rate_note),
+        _rows("budget", "spending_share", line_keys, lines["spending_share"], "%",
+              note=coverage or "line spent / total spent (a share of spending, not a disbursement rate)"),
+        _rows("budget", "burn_index", line_keys, lines["burn_index"], "ratio", note=rate_note),
+    ]
+    if per_country:
+        c = _keyed(budget_mod.budget_by_country(budget, expenditure, params, as_of), "country")
+        ckeys = c["country"].astype(str) + suffix
+        cnote = c["note"].where(c["note"].str.len() > 0, "spent / budget of the country's lines " + when)
+        parts += [
+            _rows("budget", "budget", ckeys, c["budget"], currency, c["n_lines"],
+                  note=np.where(c["n_budget_unknown"] > 0, c["note"], "sum of the country's line budgets")),
+            _rows("budget", "spent", ckeys, c["spent"], currency, c["n_lines"],
+                  note=coverage or f"cumulative spending {when}"),
+            _rows("budget", "financial_execution_rate", ckeys, c["financial_execution_rate"], "%", c["n_lines"],
+                  note=cnote),
+            _rows("budget", "spending_share", ckeys, c["spending_share"], "%", c["n_lines"],
+                  note=coverage or "country spent / total spent"),
+            _rows("budget", "burn_index", ckeys, c["burn_index"], "ratio", c["n_lines"], note=cnote),
+        ]
+    return _finish(parts, sort=False)
+
+
+def _note(value: float, ok: str, problems: str, prefix: str = "not computable") -> str:
+    """``ok`` when the value exists, else the problems of budget_summary's note that start with ``prefix``."""
+    if pd.isna(value):
+        relevant = [p for p in str(problems).split("; ") if p.startswith(prefix)]
+        return "; ".join(relevant) or "not computable"
+    return ok
+
+
+def impact_figures(studies: dict[str, Any] | None) -> pd.DataFrame:
+    """impact_effect (overall OLS rows) and balance_smd from helpers.impact; empty when impact is not available."""
+    if not studies:
+        return _finish([])
+    try:
+        from . import impact
+        estimate_effects, balance_table = impact.estimate_effects, impact.balance_table
+    except (ImportError, AttributeError):
+        return _finish([])
+    parts = []
+    for name in sorted(studies):
+        study = studies[name]
+        try:
+            effects = estimate_effects(study)
+            balance = balance_table(study)
+        except NotImplementedError:
+            return _finish([])
+        overall = effects[effects["subgroup"].isna() | effects["subgroup"].astype(str).str.strip().eq("")]
+        if "method" in overall:
+            overall = overall[overall["method"].astype(str).eq("ols")]
+        overall = overall.drop_duplicates("outcome")
+        if len(overall):
+            notes = ("design " + overall["design"].astype(str) + ", SE " + overall["se_type"].astype(str)
+                     + "; treated mean " + _num(overall["mean_treated"]) + ", comparison mean "
+                     + _num(overall["mean_comparison"]))
+            if "note" in overall:
+                extra = overall["note"].fillna("").astype(str)
+                notes = notes + np.where(extra.str.len() > 0, "; " + extra, "")
+            parts.append(_rows("impact", "impact_effect", name + ":" + overall["outcome"].astype(str),
+                               overall["estimate"], "", overall["n"], overall["se"], overall["ci_low"],
+                               overall["ci_high"], overall["p_value"], note=notes))
+        if len(balance):
+            n = balance["n_treated"] + balance["n_comparison"] if "n_treated" in balance else None
+            notes = balance["note"].fillna("").astype(str) if "note" in balance else ""
+            parts.append(_rows("impact", "balance_smd", name + ":" + balance["covariate"].astype(str),
+                               balance["smd"], "ratio", n, note=notes))
+    return _finish(parts, sort=False)
+
+
+# ----------------------------------------------------------------------------------------------- scope
+def fold(text: Any) -> str:
+    """Case- and accent-insensitive form of a country name ('' for empty)."""
+    if text is None or (isinstance(text, float) and np.isnan(text)) or text is pd.NA:
+        return ""
+    plain = unicodedata.normalize("NFKD", str(text))
+    return "".join(ch for ch in plain if not unicodedata.combining(ch)).strip().casefold()
+
+
+def _fold_series(values: pd.Series) -> pd.Series:
+    return values.map(fold).astype(str)
+
+
+def _is_all(params: Any) -> bool:
+    return fold(getattr(params, "country", "all")) == "all"
+
+
+def _fallback_scope(data: Any, country: str) -> Any:
+    """loader.scope semantics, used only while the loader is a stub: the country's rows, or everything."""
+    if fold(country) == "all":
+        return data
+    wanted = fold(country)
+    tables = {name: (t[_fold_series(t["country"]).eq(wanted)].reset_index(drop=True) if "country" in t else t)
+              for name, t in data.tables.items()}
+    return dataclasses.replace(data, tables=tables)
+
+
+def _scope(data: Any, country: str) -> Any:
+    from . import loader
+
+    try:
+        return loader.scope(data, country)
+    except NotImplementedError:
+        return _fallback_scope(data, country)
+
+
+def _scope_studies(studies: dict[str, Any] | None, country: str, is_all: bool) -> dict[str, Any]:
+    if not studies:
+        return {}
+    if is_all:
+        return dict(studies)
+    out = {}
+    wanted = fold(country)
+    for name, study in studies.items():
+        frame = study.data
+        if "country" in frame.columns:
+            frame = frame[_fold_series(frame["country"]).eq(wanted)].reset_index(drop=True)
+            if frame.empty:
+                continue
+            study = dataclasses.replace(study, data=frame)
+        out[name] = study
+    return out
+
+
+def reported_for_annex(reported: pd.DataFrame | None, params: Any) -> pd.DataFrame:
+    """The reported figures an annex checks: country empty/"regional" for the all annex, else the annex country."""
+    if reported is None or reported.empty:
+        return pd.DataFrame(columns=["figure_id", "metric", "key", "value", "comparison", "label", "source",
+                                     "country"])
+    country = _fold_series(reported["country"]) if "country" in reported else pd.Series("", index=reported.index)
+    if _is_all(params):
+        keep = country.isin(["", fold(REGIONAL), "all"])
+    else:
+        keep = country.eq(fold(params.country))
+    return reported[keep].reset_index(drop=True)
+
+
+# ----------------------------------------------------------------------------------------------- the annex
+def _requested_dates(reported: pd.DataFrame) -> list[str]:
+    if reported.empty:
+        return []
+    metrics = reported["metric"].astype(str).str.strip()
+    keys = reported["key"].astype(str).str.strip()
+    wanted = keys[metrics.isin(BUDGET_METRICS)]
+    dates = sorted({k.rsplit("@", 1)[1] for k in wanted if budget_mod.as_of_date(k) is not None})
+    return dates
+
+
+def tables_figures(tables: dict[str, pd.DataFrame], params: Any, studies: dict[str, Any] | None = None,
+                   reported: pd.DataFrame | None = None, per_country: bool | None = None) -> pd.DataFrame:
+    """Every figure of already-scoped tables (what annex_figures computes after scoping).
+
+    ``reported``: the reported figures this annex checks (already filtered, see ``reported_for_annex``);
+    ``per_country``: add the per-country keys (default: True for the ``all`` annex).
+    """
+    if per_country is None:
+        per_country = _is_all(params)
+    empty = pd.DataFrame()
+    get = lambda name: tables.get(name, empty)  # noqa: E731
+    parts = [
+        execution_figures(get("activities"), per_country),
+        indicator_figures(get("indicators"), params.thresholds),
+        gender_figures(get("participation"), params.thresholds, per_country),
+    ]
+    budget, expenditure = get("budget"), get("expenditure")
+    if _present(budget) or _present(expenditure):
+        parts.append(budget_figures(budget, expenditure, params, per_country))
+    reported = reported if reported is not None else pd.DataFrame()
+    if (_present(budget) or _present(expenditure)) and not reported.empty:
+        asked = set(zip(reported["metric"].astype(str).str.strip(), reported["key"].astype(str).str.strip()))
+        for day in _requested_dates(reported):
+            extra = budget_figures(budget, expenditure, params, per_country, as_of=day, suffix="@" + day)
+            keep = [(m, k) in asked for m, k in zip(extra["metric"], extra["key"])]
+            parts.append(extra[keep])
+    parts.append(impact_figures(studies))
+    figures = _finish(parts)
+    if not reported.empty:
+        figures = _finish([figures, reconciliation_figures(reported, figures, params)])
+    return figures
+
+
+def reconciliation_figures(reported: pd.DataFrame, figures: pd.DataFrame, params: Any) -> pd.DataFrame:
+    """reported_figure rows: each printed figure compared with the computed one (see reconcile.reconcile)."""
+    mark = {"fr": ",", "en": "."}.get(getattr(params, "language", ""), None)
+    rec = reconcile.reconcile(reported, figures, decimal_mark=mark)
+    if rec.empty:
+        return _finish([])
+    notes = rec["metric"] + " [" + rec["key"] + "]: " + rec["note"]
+    return _rows("reconciliation", "reported_figure", rec["figure_id"], rec["computed"], rec["unit"], rec["n"],
+                 reported=rec["printed"], status=rec["status"], note=notes)
+
+
+def annex_figures(data: Any, params: Any) -> pd.DataFrame:
+    """Every figure of one annex (see the module docstring). ``data``: loader.ProjectData, unscoped."""
+    scoped = _scope(data, params.country)
+    is_all = _is_all(params)
+    studies = _scope_studies(getattr(scoped, "studies", {}), params.country, is_all)
+    reported = reported_for_annex(data.tables.get("reported"), params)
+    return tables_figures(scoped.tables, params, studies=studies, reported=reported, per_country=is_all)

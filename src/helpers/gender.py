@@ -1,0 +1,141 @@
+"""Women's share and gender parity index from the ``participation`` table.
+
+Input: ``participation`` as loaded (schemas.COLUMNS["participation"]): one row per event (or per event and
+country/group), ``participants``, ``women`` and optional ``men`` as float (NaN when empty), ``sample`` bool.
+
+Definitions (GUIDE.md, "Women's share"):
+- ``women_share`` = sum(women) / sum(participants) x 100, **pooled** over the rows of a group where ``women`` is
+  known (never a mean of row percentages).
+- Participants of unknown sex are counted and returned (``participants_sex_unknown``): all participants of rows
+  whose ``women`` is empty, plus participants - women - men on rows where ``men`` is given (never below 0).
+- Monitoring counts are a census: no confidence interval. A Wilson 95 % interval
+  (statsmodels ``proportion_confint(method="wilson")``) is given only for groups whose counted rows are *all*
+  survey samples (``sample`` true); a group mixing census and sample rows gets no interval and says so.
+- ``gender_parity_index`` = sum(women) / sum(men) over the rows where both are known; "parity" inside
+  thresholds.parity_low..parity_high, else "women under-represented" (below) or "men under-represented" (above).
+
+``by`` = None (one row), a column name or a list (event_id, country, group, ...). Empty keys are a group (NaN).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+import numpy as np
+import pandas as pd
+from statsmodels.stats.proportion import proportion_confint
+
+from .execution import as_keys, grouped_sums
+
+PARITY = "parity"
+WOMEN_UNDER = "women under-represented"
+MEN_UNDER = "men under-represented"
+
+
+def _divide(num: pd.Series, den: pd.Series, scale: float) -> pd.Series:
+    n = num.to_numpy(dtype="float64")
+    d = den.to_numpy(dtype="float64")
+    ok = d > 0
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return pd.Series(np.where(ok, n / np.where(ok, d, 1.0) * scale, np.nan), index=num.index, dtype="float64")
+
+
+def wilson_interval(women: pd.Series | np.ndarray, participants: pd.Series | np.ndarray,
+                    alpha: float = 0.05) -> tuple[np.ndarray, np.ndarray]:
+    """Wilson interval for women / participants, in percent (arrays; NaN where participants is 0 or NaN)."""
+    count = np.asarray(women, dtype="float64")
+    nobs = np.asarray(participants, dtype="float64")
+    ok = np.isfinite(count) & np.isfinite(nobs) & (nobs > 0)
+    low = np.full(count.shape, np.nan)
+    high = np.full(count.shape, np.nan)
+    if ok.any():
+        lo, hi = proportion_confint(count[ok], nobs[ok], alpha=alpha, method="wilson")
+        low[ok] = np.asarray(lo) * 100.0
+        high[ok] = np.asarray(hi) * 100.0
+    return low, high
+
+
+def women_share(participation: pd.DataFrame, by: str | Iterable[str] | None = None) -> pd.DataFrame:
+    """Pooled share of women per group.
+
+    Columns: <by keys>, n_rows (rows with women known), n_rows_women_unknown, women, participants (of the rows
+    with women known: the denominator), share (0-100), participants_sex_unknown, sample (True when every counted
+    row is a survey sample), ci_low, ci_high (Wilson 95 %, only when sample), note.
+    """
+    keys = as_keys(by)
+    women = participation["women"].astype("float64")
+    people = participation["participants"].astype("float64")
+    known = women.notna()
+    men = participation["men"].astype("float64") if "men" in participation else pd.Series(np.nan, index=women.index)
+    sample = participation["sample"].fillna(False).astype(bool) if "sample" in participation else \
+        pd.Series(False, index=women.index)
+    rest = (people - women - men).clip(lower=0.0)
+    unknown_sex = people.where(~known, rest.where(men.notna(), 0.0)).fillna(0.0)
+    work = participation[keys].copy() if keys else pd.DataFrame(index=participation.index)
+    work["n_rows"] = known.astype("float64")
+    work["n_rows_women_unknown"] = (~known).astype("float64")
+    work["women"] = women.where(known, 0.0)
+    work["participants"] = people.where(known, 0.0).fillna(0.0)
+    work["participants_sex_unknown"] = unknown_sex
+    work["n_sample"] = (known & sample).astype("float64")
+    out = grouped_sums(work, keys, ["n_rows", "n_rows_women_unknown", "women", "participants",
+                                    "participants_sex_unknown", "n_sample"])
+    out["share"] = _divide(out["women"], out["participants"], 100.0)
+    out["sample"] = (out["n_sample"] == out["n_rows"]) & (out["n_rows"] > 0)
+    mixed = (out["n_sample"] > 0) & ~out["sample"]
+    ci_low = np.full(len(out), np.nan)
+    ci_high = np.full(len(out), np.nan)
+    is_sample = out["sample"].to_numpy(dtype=bool)
+    if is_sample.any():
+        ci_low[is_sample], ci_high[is_sample] = wilson_interval(out["women"].to_numpy()[is_sample],
+                                                                out["participants"].to_numpy()[is_sample])
+    out["ci_low"] = ci_low
+    out["ci_high"] = ci_high
+    for c in ("n_rows", "n_rows_women_unknown"):
+        out[c] = out[c].astype("int64")
+    note = np.select(
+        [out["participants"].to_numpy() <= 0, mixed.to_numpy(), is_sample],
+        ["not computable: no participants with women known",
+         "census and sample rows mixed: no confidence interval",
+         "survey sample: Wilson 95 % interval"],
+        "census (monitoring counts): no confidence interval").astype(object)
+    unknown = out["participants_sex_unknown"].to_numpy() > 0
+    if unknown.any():
+        counts = out.loc[unknown, "participants_sex_unknown"]
+        whole = counts.where(counts != counts.round(), None)
+        text = counts.round().astype("int64").astype(str).where(whole.isna(), counts.astype(str))
+        note[unknown] = note[unknown] + "; " + text.to_numpy(dtype=object) + " participant(s) of unknown sex"
+    note = pd.Series(note, index=out.index)
+    out["note"] = note.astype("str")
+    return out[[*keys, "n_rows", "n_rows_women_unknown", "women", "participants", "share",
+                "participants_sex_unknown", "sample", "ci_low", "ci_high", "note"]]
+
+
+def gender_parity_index(participation: pd.DataFrame, thresholds: Any,
+                        by: str | Iterable[str] | None = None) -> pd.DataFrame:
+    """Women / men pooled over the rows where both are known, with a parity flag.
+
+    ``thresholds``: params.thresholds (parity_low, parity_high). Columns: <by keys>, n_rows (rows with women and
+    men known), women, men, gpi, status ("parity" | "women under-represented" | "men under-represented" | ""),
+    note. Groups with no row where men is known are returned with gpi NaN.
+    """
+    keys = as_keys(by)
+    women = participation["women"].astype("float64")
+    men = participation["men"].astype("float64")
+    both = women.notna() & men.notna()
+    work = participation[keys].copy() if keys else pd.DataFrame(index=participation.index)
+    work["n_rows"] = both.astype("float64")
+    work["women"] = women.where(both, 0.0)
+    work["men"] = men.where(both, 0.0)
+    out = grouped_sums(work, keys, ["n_rows", "women", "men"])
+    out["n_rows"] = out["n_rows"].astype("int64")
+    out["gpi"] = _divide(out["women"], out["men"], 1.0)
+    low, high = thresholds.parity_low, thresholds.parity_high
+    gpi = out["gpi"]
+    out["status"] = pd.Series(np.select([gpi.isna(), gpi < low, gpi > high], ["", WOMEN_UNDER, MEN_UNDER], PARITY),
+                              index=out.index, dtype="str")
+    note = np.select([out["n_rows"] == 0, out["men"] <= 0],
+                     ["not computable: men not given", "not computable: no men counted"],
+                     f"parity band {low:g}-{high:g}")
+    out["note"] = pd.Series(note, index=out.index, dtype="str")
+    return out[[*keys, "n_rows", "women", "men", "gpi", "status", "note"]]

@@ -1,0 +1,140 @@
+"""Indicator tracking (IPTT): % of target met per indicator and period, RAG rating, and anomalies.
+
+Input: the ``indicators`` table as loaded (schemas.COLUMNS["indicators"]): one row per indicator, period (and
+optionally sex / country) with baseline, target (of the period), target_final (life of project) and actual.
+
+Definitions (GUIDE.md, "Indicator tracking"):
+- direction ``increase`` (the default when empty): achievement = actual / target x 100.
+- direction ``decrease``: achievement = (baseline - actual) / (baseline - target) x 100 (needs the baseline).
+- ``indicator_achievement`` uses the period ``target``; ``indicator_achievement_final`` the ``target_final``,
+  same direction rule. Not computable (NaN with a note): no actual, no target, target 0 (increase), no baseline or
+  baseline = target (decrease).
+- RAG: green >= thresholds.rag_green, amber >= thresholds.rag_amber, else red; "" when not computable.
+
+Anomalies (one row each: indicator_id, period, rule, note), direction-aware:
+- ``baseline_beyond_final_target``: the baseline already meets or passes the final target
+  (increase: baseline >= target_final; decrease: baseline <= target_final).
+- ``period_target_beyond_final_target``: a period target beyond the final target
+  (increase: target > target_final; decrease: target < target_final).
+- ``zero_target_with_actual``: target = 0 and a non-zero actual is reported.
+- ``missing_target``: neither target nor target_final.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+RAG_GREEN, RAG_AMBER, RAG_RED = "green", "amber", "red"
+RULES = ("baseline_beyond_final_target", "period_target_beyond_final_target", "zero_target_with_actual",
+         "missing_target")
+
+
+def _decrease(indicators: pd.DataFrame) -> pd.Series:
+    direction = indicators["direction"].astype("str").str.strip().str.lower()
+    return direction.eq("decrease").fillna(False).astype(bool)
+
+
+def _achievement(actual: pd.Series, baseline: pd.Series, target: pd.Series,
+                 decrease: pd.Series, which: str) -> tuple[np.ndarray, np.ndarray]:
+    a, b, t = (s.to_numpy(dtype="float64") for s in (actual, baseline, target))
+    dec = decrease.to_numpy(dtype=bool)
+    num = np.where(dec, b - a, a)
+    den = np.where(dec, b - t, t)
+    ok = np.isfinite(num) & np.isfinite(den) & (den != 0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        value = np.where(ok, num / np.where(ok, den, 1.0) * 100.0, np.nan)
+    reason = np.select(
+        [np.isnan(a), np.isnan(t), dec & np.isnan(b), dec & (b == t), ~dec & (t == 0)],
+        ["not computable: no actual", f"not computable: no {which}",
+         "not computable: decreasing indicator without baseline",
+         f"not computable: baseline equals {which}", f"not computable: {which} is 0"],
+        "")
+    return value, reason
+
+
+def rag(values: pd.Series | np.ndarray, thresholds: Any) -> np.ndarray:
+    """green / amber / red from thresholds.rag_green and rag_amber; '' for NaN."""
+    v = np.asarray(values, dtype="float64")
+    return np.select([np.isnan(v), v >= thresholds.rag_green, v >= thresholds.rag_amber],
+                     ["", RAG_GREEN, RAG_AMBER], RAG_RED)
+
+
+def iptt(indicators: pd.DataFrame, thresholds: Any) -> pd.DataFrame:
+    """The IPTT table, one row per input row, in input order.
+
+    Columns: indicator_id, period, country, sex, label, level, unit, direction (filled: increase when empty),
+    baseline, target, actual, indicator_achievement, rag, note, target_final, indicator_achievement_final,
+    rag_final, note_final, n_periods (periods of that indicator in the table).
+    """
+    ind = indicators
+    decrease = _decrease(ind)
+    ach, why = _achievement(ind["actual"], ind["baseline"], ind["target"], decrease, "target")
+    fin, why_fin = _achievement(ind["actual"], ind["baseline"], ind["target_final"], decrease, "final target")
+    out = pd.DataFrame({
+        "indicator_id": ind["indicator_id"].astype("str"), "period": ind["period"].astype("str"),
+        "country": ind["country"].astype("str"), "sex": ind["sex"].astype("str"),
+        "label": ind["label"].astype("str"), "level": ind["level"].astype("str"), "unit": ind["unit"].astype("str"),
+        "direction": pd.Series(np.where(decrease, "decrease", "increase"), index=ind.index, dtype="str"),
+        "baseline": ind["baseline"].astype("float64"), "target": ind["target"].astype("float64"),
+        "actual": ind["actual"].astype("float64"), "indicator_achievement": ach,
+        "rag": pd.Series(rag(ach, thresholds), index=ind.index, dtype="str"),
+        "note": pd.Series(why, index=ind.index, dtype="str"),
+        "target_final": ind["target_final"].astype("float64"), "indicator_achievement_final": fin,
+        "rag_final": pd.Series(rag(fin, thresholds), index=ind.index, dtype="str"),
+        "note_final": pd.Series(why_fin, index=ind.index, dtype="str"),
+    })
+    out["n_periods"] = out.groupby("indicator_id", dropna=False)["period"].transform("nunique").astype("int64")
+    return out.reset_index(drop=True)
+
+
+def indicator_anomalies(indicators: pd.DataFrame) -> pd.DataFrame:
+    """Every anomaly of every row, one row per (row, rule).
+
+    Columns: indicator_id, period, country, sex, rule (one of RULES), note, row (position of the row in the input).
+    In input row order, then rule order.
+    """
+    ind = indicators.reset_index(drop=True)
+    dec = _decrease(ind).to_numpy(dtype=bool)
+    b, t, f, a = (ind[c].to_numpy(dtype="float64") for c in ("baseline", "target", "target_final", "actual"))
+    with np.errstate(invalid="ignore"):
+        checks = {
+            "baseline_beyond_final_target": np.isfinite(b) & np.isfinite(f) & np.where(dec, b <= f, b >= f),
+            "period_target_beyond_final_target": np.isfinite(t) & np.isfinite(f) & np.where(dec, t < f, t > f),
+            "zero_target_with_actual": (t == 0) & np.isfinite(a) & (a != 0),
+            "missing_target": np.isnan(t) & np.isnan(f),
+        }
+    fmt = np.vectorize(lambda x: "" if np.isnan(x) else f"{x:g}", otypes=[object])
+    bs, ts, fs, as_ = (fmt(x) if len(x) else x.astype(object) for x in (b, t, f, a))
+    dirs = np.where(dec, "decrease", "increase")
+    notes = {
+        "baseline_beyond_final_target": "baseline " + bs + " already meets the final target " + fs
+        + " (" + dirs + ")",
+        "period_target_beyond_final_target": "period target " + ts + " beyond the final target " + fs
+        + " (" + dirs + ")",
+        "zero_target_with_actual": "target is 0 but actual is " + as_,
+        "missing_target": np.full(len(ind), "neither a period target nor a final target", dtype=object),
+    }
+    parts = []
+    for order, rule in enumerate(RULES):
+        mask = checks[rule]
+        if not mask.any():
+            continue
+        parts.append(pd.DataFrame({
+            "indicator_id": ind.loc[mask, "indicator_id"].astype("str").to_numpy(),
+            "period": ind.loc[mask, "period"].astype("str").to_numpy(),
+            "country": ind.loc[mask, "country"].astype("str").to_numpy(),
+            "sex": ind.loc[mask, "sex"].astype("str").to_numpy(),
+            "rule": rule, "_order": order, "row": np.flatnonzero(mask),
+            "note": np.asarray(notes[rule], dtype=object)[mask]}))
+    columns = ["indicator_id", "period", "country", "sex", "rule", "note", "row"]
+    if not parts:
+        out = pd.DataFrame({c: pd.Series([], dtype="str") for c in columns})
+        out["row"] = out["row"].astype("int64")
+        return out
+    out = pd.concat(parts, ignore_index=True).sort_values(["row", "_order"], kind="mergesort")
+    out["note"] = out["note"].astype("str")
+    out["rule"] = out["rule"].astype("str")
+    return out[columns].reset_index(drop=True)

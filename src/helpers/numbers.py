@@ -1,0 +1,162 @@
+"""Numbers, dates and yes/no values as partners type them.
+
+The project declares its decimal mark (``.`` or ``,``); the other mark, spaces, non-breaking and narrow no-break
+spaces are thousands separators. Nothing is guessed per cell: with decimal mark ``,`` the text ``4.600.000`` is four
+million six hundred thousand, and ``1.5`` is an error (a group after a thousands separator has three digits).
+A stray space before the decimal mark (« 17 ,7 ») is tolerated.
+
+Dates are ISO ``2020-12-31`` (a time part is ignored) or day first ``31/12/2020`` (also ``31.12.2020``,
+``31-12-2020``). Cells read from .xlsx arrive as Python numbers, dates or booleans and are taken as they are.
+
+The scalar functions raise ``ValueError`` with a plain-words reason; the Series versions return the parsed values
+and the index labels of the cells that failed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from typing import Any, Hashable
+
+import pandas as pd
+
+# Characters taken as a thousands separator besides the other decimal mark.
+SPACES = " \u00a0\u202f\u2009\u2007"
+_MINUS = "-\u2212\u2013"  # hyphen-minus, minus sign, en dash (Word turns '-' into '–')
+_EXPONENT = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+$")
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
+_DAY_FIRST = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?: \d{1,2}:\d{2}(?::\d{2})?)?$")
+TRUE_WORDS = frozenset({"true", "vrai", "yes", "oui", "1", "x", "y", "o"})
+FALSE_WORDS = frozenset({"false", "faux", "no", "non", "0", "n", ""})
+
+
+def is_empty(value: Any) -> bool:
+    """None, NaN, NA or text that is only spaces."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    return isinstance(value, str) and not value.strip(SPACES + "\t\r\n")
+
+
+def _number_pattern(decimal_mark: str) -> re.Pattern[str]:
+    other = "," if decimal_mark == "." else "."
+    sep = "[" + re.escape(SPACES + other) + "]"
+    mark = re.escape(decimal_mark)
+    integer = rf"(?:\d{{1,3}}(?:{sep}\d{{3}})+|\d+)"
+    return re.compile(rf"^(?P<sign>[{_MINUS}+]?)(?P<int>{integer})?(?:[{SPACES}]*{mark}(?P<frac>\d+))?$")
+
+
+_PATTERNS = {mark: _number_pattern(mark) for mark in (".", ",")}
+
+
+def parse_number(text: Any, decimal_mark: str = ".") -> float | None:
+    """'1 005 500,00' -> 1005500.0 with decimal_mark ','; '' -> None; 'abc' -> ValueError."""
+    if decimal_mark not in _PATTERNS:
+        raise ValueError(f"decimal mark must be '.' or ',', not {decimal_mark!r}")
+    if is_empty(text):
+        return None
+    if isinstance(text, bool):
+        raise ValueError("a yes/no value is not a number")
+    if isinstance(text, (int, float)):  # a typed cell from .xlsx
+        return float(text)
+    if not isinstance(text, str):
+        raise ValueError(f"not a number ({type(text).__name__})")
+    stripped = text.strip(SPACES + "\t\r\n")
+    match = _PATTERNS[decimal_mark].match(stripped)
+    if match and (match["int"] or match["frac"]):
+        digits = re.sub(r"\D", "", match["int"] or "0")
+        value = float(f"{digits}.{match['frac'] or '0'}")
+        return -value if match["sign"] and match["sign"] != "+" else value
+    if decimal_mark == "." and _EXPONENT.match(stripped):
+        return float(stripped)
+    other = "," if decimal_mark == "." else "."
+    if re.search(r"\d", stripped) and other in stripped and decimal_mark not in stripped:
+        raise ValueError(
+            f"not a number with this project's decimal mark '{decimal_mark}' ('{other}' separates thousands "
+            "and is followed by groups of three digits)")
+    raise ValueError("not a number")
+
+
+def parse_date(text: Any) -> dt.date | None:
+    """'2020-12-31' or '31/12/2020' -> date(2020, 12, 31); '' -> None; '31/02/2020' -> ValueError."""
+    if is_empty(text):
+        return None
+    if isinstance(text, dt.datetime):  # a typed cell from .xlsx (datetime is a subclass of date: test it first)
+        return text.date()
+    if isinstance(text, dt.date):
+        return text
+    if not isinstance(text, str):
+        raise ValueError("not a date: write 2020-12-31 or 31/12/2020")
+    stripped = text.strip(SPACES + "\t\r\n")
+    iso = _ISO.match(stripped)
+    day_first = _DAY_FIRST.match(stripped)
+    if iso:
+        year, month, day = int(iso[1]), int(iso[2]), int(iso[3])
+    elif day_first:
+        day, month, year = int(day_first[1]), int(day_first[3]), int(day_first[4])
+    else:
+        raise ValueError("not a date: write 2020-12-31 or 31/12/2020 (day first)")
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise ValueError(f"this date does not exist (day {day}, month {month}, year {year})") from None
+
+
+def parse_bool(text: Any) -> bool:
+    """true/false/oui/non/yes/no/1/0; empty -> False."""
+    if is_empty(text):
+        return False
+    if isinstance(text, bool):
+        return text
+    if isinstance(text, (int, float)) and text in (0, 1):
+        return bool(text)
+    word = str(text).strip(SPACES + "\t\r\n").lower()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise ValueError("not a yes/no value: write true/false, oui/non, 1/0 or leave empty")
+
+
+def _apply(series: pd.Series, parse, **kwargs) -> tuple[list[Any], list[Hashable], list[str]]:
+    values, failed, reasons = [], [], []
+    for label, cell in series.items():
+        try:
+            values.append(parse(cell, **kwargs))
+        except ValueError as exc:
+            values.append(None)
+            failed.append(label)
+            reasons.append(str(exc))
+    return values, failed, reasons
+
+
+def parse_numbers(series: pd.Series, decimal_mark: str = ".") -> tuple[pd.Series, list[Hashable], list[str]]:
+    """float64 Series (NaN when empty or not a number), index labels that failed, and why each failed."""
+    values, failed, reasons = _apply(series, parse_number, decimal_mark=decimal_mark)
+    floats = [math.nan if v is None else v for v in values]
+    return pd.Series(floats, index=series.index, dtype="float64", name=series.name), failed, reasons
+
+
+def parse_dates(series: pd.Series) -> tuple[pd.Series, list[Hashable], list[str]]:
+    """datetime64[ns] Series (NaT when empty or not a date), index labels that failed, and why each failed."""
+    values, failed, reasons = _apply(series, parse_date)
+    stamps = pd.to_datetime(pd.Series([pd.NaT if v is None else pd.Timestamp(v) for v in values],
+                                      index=series.index, dtype="datetime64[ns]", name=series.name))
+    return stamps.astype("datetime64[ns]"), failed, reasons
+
+
+def parse_bools(series: pd.Series) -> tuple[pd.Series, list[Hashable], list[str]]:
+    """bool Series (empty -> False), index labels that failed, and why each failed."""
+    values, failed, reasons = _apply(series, parse_bool)
+    return pd.Series([bool(v) for v in values], index=series.index, dtype="bool", name=series.name), failed, reasons
+
+
+def format_number(value: float | int, decimal_mark: str = ".") -> str:
+    """A number from an .xlsx cell as text, with the project's decimal mark and no thousands separator: 53.6 -> '53,6'."""
+    if isinstance(value, float) and value.is_integer():
+        text = str(int(value))
+    else:
+        text = repr(value) if isinstance(value, float) else str(value)
+    return text.replace(".", decimal_mark) if "e" not in text.lower() else text

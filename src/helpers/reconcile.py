@@ -1,0 +1,261 @@
+"""Reconcile printed figures (from a report) with the figures the workbook computes.
+
+``classify(printed, computed, comparison)`` says whether a printed number agrees with a computed one:
+
+- ``match``: the computed value, rounded half away from zero (``decimal.ROUND_HALF_UP``, on the computed float's
+  shortest decimal representation ``repr(x)``, never float ``round``) to the printed number of decimals, equals
+  the printed value. For comparisons ``>``, ``>=``, ``<``, ``<=`` the computed value satisfies "computed <op>
+  printed". For ``~`` (approximately, "environ", "avoisinent") the difference is within the tolerance
+  ``max(1 unit of the last printed digit, 2 % of |printed|)`` (e.g. "46" +- 1, "2 000 000" +- 40 000).
+- ``truncated`` (comparison ``=`` only): the computed value cut toward zero (``ROUND_DOWN``) to the printed
+  decimals equals the printed value, while rounding does not (1.6552 printed "1,65").
+- ``mismatch``: anything else; ``difference`` = printed - computed (exact decimal arithmetic, then float).
+- ``not_computable``: the computed value is NaN/None (the note says why), or the printed text is not a number
+  that can be read without guessing.
+
+Reading printed numbers (``parse_printed``) -- reports mix conventions, so the decimal mark is detected *per value*,
+conservatively, and anything ambiguous is refused rather than guessed:
+
+1. Leading and trailing text is dropped ("53,6 %", "environ 46%", "USD 1 200"); spaces (also no-break and thin
+   spaces) and apostrophes inside the number are thousands separators and are removed ("17 ,7" -> "17,7").
+2. Both "," and "." present: the **last** separator is the decimal mark ("133,045.90", "1.005.500,00", and the
+   AMEM misprint "1.362,610.13" -> 1362610.13); every earlier separator must cut 3-digit groups.
+3. One kind of separator, several times: thousands separators ("4.600.000", "1,362,610"), groups of 3 checked.
+4. One separator once: a decimal mark when followed by 1, 2 or 4+ digits ("53,60", "17,7", "1.65"), when the
+   integer part is 0 or longer than 3 digits ("0,125", "1234,567"), or when the number also has space grouping
+   ("1 362,610"). Followed by exactly 3 digits after 1-3 digits ("1,362", "2.500") it is **ambiguous**: the
+   ``decimal_mark`` argument decides (pass the report's convention, e.g. "," for a French report); without it the
+   value is refused (``not_computable``).
+
+The number of decimals printed is the number of digits after the decimal mark ("53,60" has 2, "53" has 0).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Any, NamedTuple
+
+import pandas as pd
+
+MATCH, TRUNCATED, MISMATCH, NOT_COMPUTABLE = "match", "truncated", "mismatch", "not_computable"
+STATUSES = (MATCH, TRUNCATED, MISMATCH, NOT_COMPUTABLE)
+APPROX_RELATIVE = Decimal("0.02")   # "~": 2 % of the printed value ...
+BUDGET_METRICS = {"budget", "spent", "financial_execution_rate", "unallocated_budget", "staff_cost_share",
+                  "burn_index", "spending_share"}
+
+_SPACES = re.compile(r"[ \u00a0\u202f\u2009\u2007'\u2019]")
+_SPACE_GROUPED = re.compile(r"\d[ \u00a0\u202f\u2009\u2007]\d{3}(?!\d)")
+_LEAD = re.compile(r"^[^\d+\-\u2212.,]+")
+_TRAIL = re.compile(r"[^\d]+$")
+_GROUPS = re.compile(r"^\d{1,3}(\d{3})*$")
+
+
+class ParsedNumber(NamedTuple):
+    value: Decimal
+    decimals: int
+
+
+class Classification(NamedTuple):
+    status: str              # match | truncated | mismatch | not_computable
+    printed_value: float     # the printed number read (NaN when unreadable)
+    decimals: int            # decimals printed (-1 when unreadable)
+    difference: float        # printed - computed (NaN when not computable)
+    note: str
+
+
+class UnreadableNumber(ValueError):
+    """The printed text is not a number, or its decimal mark cannot be told without guessing."""
+
+
+def _check_groups(integer_part: str, separators: str, text: str) -> str:
+    pieces = re.split(f"[{re.escape(separators)}]", integer_part)
+    if not pieces[0] or not 1 <= len(pieces[0]) <= 3 or any(len(p) != 3 for p in pieces[1:]):
+        raise UnreadableNumber(f"'{text}': the thousands groups are not groups of 3 digits")
+    return "".join(pieces)
+
+
+def parse_printed(text: Any, decimal_mark: str | None = None) -> ParsedNumber:
+    """Read a printed number with its decimals; see the module docstring for the rules. Raises UnreadableNumber."""
+    if text is None or (isinstance(text, float) and math.isnan(text)):
+        raise UnreadableNumber("no printed value")
+    original = str(text)
+    s = _TRAIL.sub("", _LEAD.sub("", original.strip()))
+    space_grouped = bool(_SPACE_GROUPED.search(s))
+    s = _SPACES.sub("", s)
+    sign = ""
+    if s[:1] in "+-\u2212" and s:
+        sign, s = ("-" if s[0] in "-\u2212" else ""), s[1:]
+    if not s or not re.fullmatch(r"[\d.,]+", s) or not s[0].isdigit() and not (s[0] in ".," and len(s) > 1):
+        raise UnreadableNumber(f"'{original}' is not a number")
+    seps = [c for c in s if c in ".,"]
+    if not seps:
+        integer, fraction = s, ""
+    elif len(set(seps)) == 2:
+        last = max(s.rfind("."), s.rfind(","))
+        integer = _check_groups(s[:last], ".,", original) if s[:last] else "0"
+        fraction = s[last + 1:]
+    elif len(seps) > 1:
+        integer, fraction = _check_groups(s, seps[0], original), ""
+    else:
+        mark = seps[0]
+        head, tail = s.split(mark)
+        if len(tail) != 3 or head in ("", "0") or len(head) > 3 or space_grouped:
+            is_decimal = True
+        elif decimal_mark in (".", ","):
+            is_decimal = mark == decimal_mark
+        else:
+            raise UnreadableNumber(f"'{original}' is ambiguous: '{mark}' may be a decimal mark or a thousands "
+                                   "separator (say the report's decimal mark)")
+        if is_decimal:
+            integer, fraction = head or "0", tail
+        else:
+            integer, fraction = _check_groups(s, mark, original), ""
+    if not fraction.isdigit() and fraction:
+        raise UnreadableNumber(f"'{original}' is not a number")
+    try:
+        value = Decimal(f"{sign}{integer}.{fraction}" if fraction else f"{sign}{integer}")
+    except InvalidOperation:
+        raise UnreadableNumber(f"'{original}' is not a number") from None
+    return ParsedNumber(value, len(fraction))
+
+
+def _decimal(x: float) -> Decimal:
+    return Decimal(repr(float(x)))
+
+
+def _fmt(d: Decimal) -> str:
+    return format(d.normalize(), "f") if d == d.to_integral() else format(d, "f")
+
+
+def _is_missing(x: Any) -> bool:
+    try:
+        return x is None or bool(pd.isna(x)) or not math.isfinite(float(x))
+    except (TypeError, ValueError):
+        return True
+
+
+def classify(printed: Any, computed: Any, comparison: str | None = "=", decimal_mark: str | None = None,
+             reason: str = "") -> Classification:
+    """Compare a printed figure with a computed one. ``reason``: why ``computed`` is NaN, when it is."""
+    comparison = (comparison or "=").strip() or "="
+    try:
+        parsed = parse_printed(printed, decimal_mark)
+    except UnreadableNumber as exc:
+        return Classification(NOT_COMPUTABLE, float("nan"), -1, float("nan"), f"printed value unreadable: {exc}")
+    p_value, decimals = parsed
+    if _is_missing(computed):
+        why = reason or "the figure could not be computed from the data"
+        return Classification(NOT_COMPUTABLE, float(p_value), decimals, float("nan"), why)
+    c = _decimal(computed)
+    difference = float(p_value - c)
+    unit = Decimal(1).scaleb(-decimals)
+    shown = f"printed {printed!s} vs computed {_fmt(c)}"
+    if comparison in (">", ">=", "<", "<="):
+        ok = {">": c > p_value, ">=": c >= p_value, "<": c < p_value, "<=": c <= p_value}[comparison]
+        note = f"computed {_fmt(c)} is {'' if ok else 'not '}{comparison} {_fmt(p_value)}"
+        return Classification(MATCH if ok else MISMATCH, float(p_value), decimals, difference, note)
+    if comparison == "~":
+        tolerance = max(unit, abs(p_value) * APPROX_RELATIVE)
+        ok = abs(p_value - c) <= tolerance
+        note = (f"{shown}: difference {difference:+g} {'within' if ok else 'beyond'} the tolerance "
+                f"{_fmt(tolerance)} (max of 1 unit of the last printed digit and 2 %)")
+        return Classification(MATCH if ok else MISMATCH, float(p_value), decimals, difference, note)
+    if comparison != "=":
+        return Classification(NOT_COMPUTABLE, float(p_value), decimals, float("nan"),
+                              f"unknown comparison '{comparison}' (use =, >, >=, <, <=, ~)")
+    rounded = c.quantize(unit, rounding=ROUND_HALF_UP)
+    truncated = c.quantize(unit, rounding=ROUND_DOWN)
+    if rounded == p_value:
+        return Classification(MATCH, float(p_value), decimals, difference,
+                              f"{shown}: equal when rounded to {decimals} decimal(s)")
+    if truncated == p_value:
+        return Classification(TRUNCATED, float(p_value), decimals, difference,
+                              f"{shown}: truncated, not rounded (rounding gives {_fmt(rounded)})")
+    return Classification(MISMATCH, float(p_value), decimals, difference,
+                          f"{shown}: difference {_fmt(p_value - c)} (rounded: {_fmt(rounded)})")
+
+
+def default_key(metric: str, key: Any) -> str:
+    """The figures key a reported row means: empty -> 'total' for budget metrics, 'all' otherwise."""
+    text = "" if _is_blank(key) else str(key).strip()
+    if not text:
+        return "total" if metric in BUDGET_METRICS else "all"
+    return text
+
+
+def _is_blank(x: Any) -> bool:
+    return x is None or (isinstance(x, float) and math.isnan(x)) or x is pd.NA or (
+        isinstance(x, str) and not x.strip())
+
+
+def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str | None = None) -> pd.DataFrame:
+    """One row per reported figure (in the reported table's order), looked up by (metric, key) in ``figures``.
+
+    ``figures`` needs columns metric, key, value, and optionally unit, n, note. Keys match exactly, else ignoring
+    case; "all" and "total" stand for each other; an empty reported key means the whole ("all" / "total").
+    Columns: figure_id, metric, key, printed, comparison, computed, unit, n, status, printed_value, decimals,
+    difference, note, label, source.
+    """
+    fig = figures.reset_index(drop=True)
+    exact: dict[tuple[str, str], int] = {}
+    folded: dict[tuple[str, str], int] = {}
+    for i, (m, k) in enumerate(zip(fig["metric"].astype(str), fig["key"].astype(str))):
+        exact.setdefault((m, k), i)
+        folded.setdefault((m.lower(), k.lower()), i)
+    rows = []
+    for rec in reported.to_dict("records"):
+        metric = "" if _is_blank(rec.get("metric")) else str(rec["metric"]).strip()
+        key = default_key(metric, rec.get("key"))
+        comparison = "=" if _is_blank(rec.get("comparison")) else str(rec["comparison"]).strip()
+        candidates = [key, {"all": "total", "total": "all"}.get(key.lower(), key)]
+        hit = next((exact[(metric, k)] for k in candidates if (metric, k) in exact), None)
+        if hit is None:
+            hit = next((folded[(metric.lower(), k.lower())] for k in candidates
+                        if (metric.lower(), k.lower()) in folded), None)
+        printed = rec.get("value")
+        printed = "" if _is_blank(printed) else str(printed)
+        if hit is None:
+            result = classify(printed, float("nan"), comparison, decimal_mark,
+                              reason=f"no computed figure '{metric}' with key '{key}'")
+            computed, unit, n = float("nan"), "", pd.NA
+        else:
+            frow = fig.iloc[hit]
+            computed = float(frow["value"]) if not _is_missing(frow["value"]) else float("nan")
+            unit = "" if _is_blank(frow.get("unit")) else str(frow.get("unit"))
+            n = frow.get("n", pd.NA)
+            why = "" if _is_blank(frow.get("note")) else str(frow.get("note"))
+            result = classify(printed, computed, comparison, decimal_mark,
+                              reason=why or f"'{metric}' '{key}' could not be computed")
+        rows.append({
+            "figure_id": rec.get("figure_id"), "metric": metric, "key": key, "printed": printed,
+            "comparison": comparison, "computed": computed, "unit": unit, "n": n, "status": result.status,
+            "printed_value": result.printed_value, "decimals": result.decimals, "difference": result.difference,
+            "note": result.note, "label": rec.get("label"), "source": rec.get("source")})
+    columns = ["figure_id", "metric", "key", "printed", "comparison", "computed", "unit", "n", "status",
+               "printed_value", "decimals", "difference", "note", "label", "source"]
+    out = pd.DataFrame(rows, columns=columns)
+    for c in ("figure_id", "metric", "key", "printed", "comparison", "unit", "status", "note", "label", "source"):
+        out[c] = out[c].astype("object").where(out[c].notna(), None).astype("str")
+    for c in ("computed", "printed_value", "difference"):
+        out[c] = out[c].astype("float64")
+    out["decimals"] = out["decimals"].astype("int64")
+    out["n"] = pd.array(out["n"].where(out["n"].notna(), None), dtype="Int64") if len(out) else \
+        pd.array([], dtype="Int64")
+    return out
+
+
+def classify_many(printed: pd.Series, computed: pd.Series, comparison: pd.Series | None = None,
+                  decimal_mark: str | None = None) -> pd.DataFrame:
+    """classify() over aligned Series; columns status, printed_value, decimals, difference, note."""
+    comps = comparison if comparison is not None else pd.Series("=", index=printed.index)
+    rows = [classify(p, c, k, decimal_mark) for p, c, k in zip(printed, computed, comps)]
+    out = pd.DataFrame(rows, columns=list(Classification._fields), index=printed.index)
+    out["printed_value"] = out["printed_value"].astype("float64")
+    out["difference"] = out["difference"].astype("float64")
+    return out
+
+
+__all__ = ["classify", "classify_many", "parse_printed", "reconcile", "default_key", "Classification",
+           "ParsedNumber", "UnreadableNumber", "STATUSES", "MATCH", "TRUNCATED", "MISMATCH", "NOT_COMPUTABLE"]
