@@ -170,3 +170,14 @@ def test_a_failing_notebook_is_named_and_the_other_annexes_are_built(tmp_path, c
     assert (layout.build / "annexes" / "amem" / "mauritanie.html").is_file()   # the other one is built
     leftovers = [p.name for p in layout.build.rglob("*.tmp")]
     assert leftovers == []
+
+
+def test_english_on_request(built, tmp_path):
+    layout = runner.Layout(data=built.data, params=built.params, notebooks=built.notebooks, build=tmp_path)
+    assert runner.build(project="amem", annex="tunisie", language="en", layout=layout) == 0
+    text = (tmp_path / "annexes" / "amem" / "tunisie.html").read_text(encoding="utf-8")
+    assert '<html lang="en">' in text
+    for words in ("Physical execution", "Women's participation", "Check of published figures", "Reporting date"):
+        assert words in text.replace("&#x27;", "'").replace("&#39;", "'"), words
+    assert "Exécution physique" not in text
+    assert re.search(r">\d+\.\d%<|\d+\.\d%", text), "no English-formatted percentage"

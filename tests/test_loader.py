@@ -1,8 +1,11 @@
-"""load_project on valid inputs: types, the formats partners really send, scope(), provenance, check_project."""
+"""load_project on valid inputs: types, the formats partners really send, scope(), provenance, check_project.
+
+The odd but valid formats of the corpus (French Excel CSV, cp1252 declared, BOM, day-first dates, a budget of 0,
+cached formula values, Arabic and markup in labels) are the ACCEPTED cases of test_validation_rules.py.
+"""
 
 from __future__ import annotations
 
-import codecs
 
 import openpyxl
 import pandas as pd
@@ -80,42 +83,10 @@ def test_values_are_typed(mini):
     assert data.tables["reported"].loc[0, "value"] == "53,60"  # kept as printed
 
 
-def test_arabic_labels_are_kept_intact(mini):
-    data = mini.load()
-    assert "ورشة تدريبية" in data.tables["participation"]["label"].tolist()
-
-
 def test_files_are_recorded_for_provenance(mini):
     data = mini.load()
     names = sorted(p.name for p in data.files)
     assert names == sorted([f"{t}.csv" for t in TABLES] + ["survey.csv", "survey.yaml"])
-
-
-def test_semicolon_decimal_comma_and_grouped_thousands(mini):
-    _french_excel(mini)
-    mini.write("expenditure", "line;period_end;amount;country\n"
-               "B1;31/12/2020;1 005 500,00;Maroc\nB2;31/12/2020;4.600.000;Maroc\n"
-               "B3;30/06/2021;17 ,7;Tunisie\nB4;30/06/2021;1\u202f000,5;\n")
-    mini.replace("budget", "100000", "100 000,00")
-    data = mini.load()
-    assert data.tables["expenditure"]["amount"].tolist() == [1005500.0, 4600000.0, 17.7, 1000.5]
-    assert data.tables["expenditure"]["period_end"].iloc[0] == pd.Timestamp("2020-12-31")
-    assert data.tables["budget"]["budget"].iloc[0] == 100000.0
-    assert data.studies["survey"].data["score"].iloc[0] == 12.5
-
-
-def test_utf8_bom_is_read(mini):
-    mini.path("activities").write_bytes(codecs.BOM_UTF8 + mini.text("activities").encode("utf-8"))
-    data = mini.load()
-    assert data.tables["activities"]["activity_id"].iloc[0] == "A1"
-
-
-def test_cp1252_is_read_when_declared(mini):
-    mini.write("activities", mini.text("activities"), encoding="cp1252")
-    mini.set_param("encoding", "cp1252")
-    data = mini.load()
-    assert data.tables["activities"]["label"].iloc[0] == "Étude de base"
-    assert data.tables["activities"]["status"].iloc[0] == "done"
 
 
 def test_cp1252_refused_without_declaration_is_never_garbled(mini):
@@ -124,19 +95,6 @@ def test_cp1252_refused_without_declaration_is_never_garbled(mini):
         mini.load()
     text = str(info.value)
     assert "UTF-8" in text and "encoding: cp1252" in text and "\ufffd" not in text and "Ã" not in text
-
-
-def test_day_first_dates_accepted(mini):
-    mini.replace("activities", "2020-12-31,2020-12-15", "31/12/2020,15/12/2020")
-    data = mini.load()
-    assert data.tables["activities"]["actual_end"].iloc[0] == pd.Timestamp("2020-12-15")
-
-
-def test_budget_zero_is_accepted(mini):
-    mini.replace("budget", "B4,20000", "B4,0")
-    data = mini.load()
-    assert data.warnings == []
-    assert data.tables["budget"]["budget"].iloc[3] == 0.0
 
 
 def test_french_statuses_and_project_synonyms(mini):

@@ -471,7 +471,7 @@ def _unknown_lines(expenditure: pd.DataFrame, raw: RawTable, budget: pd.DataFram
 
 def _country_problems(annex: AnnexParams, data: ProjectData, table_files: dict[str, Path],
                       params_dir: Path) -> list[Problem]:
-    """An annex's country must appear in the data; a present table without its rows is a warning."""
+    """An annex's country must appear in the data; the present tables without its rows are one warning."""
     if annex.is_all:
         return []
     wanted = fold(annex.country)
@@ -489,10 +489,14 @@ def _country_problems(annex: AnnexParams, data: ProjectData, table_files: dict[s
         return [Problem(annex_file, "unknown_country", f"no table has rows for the country '{annex.country}'",
                         (guess + " " if guess else "") + "Countries in the data: "
                         + (", ".join(sorted(seen)) or "none") + ".", column="country", value=annex.country)]
-    return [Problem(relative(table_files[name]), "country_without_rows",
-                    f"this table has no rows for '{annex.country}' (annex {annex.annex})",
-                    "Fine if the table does not apply to this country; the annex will show no figures from it.",
-                    column="country", value=annex.country, severity="warning") for name in missing_in]
+    if not missing_in:
+        return []
+    names = ", ".join(table_files[name].name for name in missing_in)
+    return [Problem(annex_file, "country_without_rows",
+                    f"no rows for '{annex.country}' in {len(missing_in)} table{'s' if len(missing_in) > 1 else ''}: "
+                    f"{names}",
+                    "Fine if these tables do not apply to this country; the annex will show no figures from them.",
+                    column="country", value=annex.country, severity="warning")]
 
 
 # ================================================================= impact studies

@@ -19,6 +19,7 @@ import shutil
 import sys
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -349,6 +350,32 @@ def build(project: str | None = None, annex: str | None = None, jobs: int | None
     if not _validate({t.project for t in stale}, layout):
         return 1
 
+    with _exclusive(layout):
+        # a build that ran while this one waited may have done the work already
+        stale = [t for t in stale if force or not is_current(t, layout, inputs[t])]
+        if not stale:
+            print("Nothing left to do: another build brought the annexes up to date.")
+            return 0
+        return _build_stale(stale, targets, layout, jobs, timeout, language, inputs, started)
+
+
+@contextmanager
+def _exclusive(layout: Layout):
+    """One build at a time per build folder: a second one waits instead of mixing its files with the first's."""
+    import fcntl
+
+    layout.build.mkdir(parents=True, exist_ok=True)
+    with open(layout.build / ".lock", "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print("Another build is running in this folder; waiting for it to finish...", flush=True)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
+def _build_stale(stale: list[Target], targets: list[Target], layout: Layout, jobs: int | None, timeout: int,
+                 language: str, inputs: dict, started: float) -> int:
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(stale)))
     print(f"Building {len(stale)} annex(es) of {len(targets)} with {jobs} worker(s), "
           f"{len(notebook_paths(layout))} notebook(s) each; timeout {timeout} s per cell.")
