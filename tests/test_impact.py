@@ -4,6 +4,7 @@ Wilson/Newcombe by hand (and Newcombe 1998's worked example), and statsmodels' o
 from __future__ import annotations
 
 import math
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -397,3 +398,85 @@ def test_more_than_two_treatment_values_are_pooled_with_a_note():
     out = overall_ols(estimate_effects(make_study(data)))
     assert (out["n_treated"], out["n_comparison"]) == (40, 55)
     assert "'group' has 3 values" in out["note"]
+
+
+# --- the numbers come from statsmodels ------------------------------------------------------------------------------
+
+
+def did_cluster_data(seed=21) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    base = clustered_data(cluster_sd=0.5, seed=seed)
+    base["sex"] = rng.choice(["f", "m"], len(base))
+    data = pd.concat([base.assign(period="pre"), base.assign(period="post")], ignore_index=True)
+    data["y"] += 0.3 * ((data["group"] == "t") & (data["period"] == "post")) + rng.normal(0, 1, len(data))
+    return data
+
+
+def test_every_ols_row_is_a_statsmodels_fit(monkeypatch):
+    # spy on OLS.fit: one fit per OLS row with an estimate, with the cov_type of the spec, t inference and int
+    # cluster codes, and the row's numbers are those of the fitted result
+    from statsmodels.regression.linear_model import OLS
+
+    calls = []
+    real_fit = OLS.fit
+
+    def spy(self, *args, **kwargs):
+        res = real_fit(self, *args, **kwargs)
+        calls.append((kwargs, res))
+        return res
+
+    monkeypatch.setattr(OLS, "fit", spy)
+    data = did_cluster_data()
+    study = make_study(data, design="did", period={"column": "period", "post": "post"}, cluster="site", se="cluster",
+                       subgroups=["sex"])
+    out = estimate_effects(study, alpha=0.1)
+    ols = out[out["method"] == "ols"]
+    assert len(calls) == len(ols) == 3
+    for (kwargs, res), (_, row) in zip(calls, ols.iterrows()):
+        assert kwargs["cov_type"] == "cluster" and kwargs["use_t"] is True
+        assert kwargs["cov_kwds"]["groups"].dtype == np.dtype(int)
+        assert row["estimate"] == res.params[3] and row["se"] == res.bse[3] and row["p_value"] == res.pvalues[3]
+        assert (row["ci_low"], row["ci_high"]) == tuple(res.conf_int(0.1)[3])
+        assert row["df"] == res.df_resid_inference and row["n_clusters"] == res.n_groups
+
+
+def test_alpha_and_subgroup_clusters_match_statsmodels_on_the_subset():
+    data = did_cluster_data()
+    study = make_study(data, design="did", period={"column": "period", "post": "post"}, cluster="site", se="cluster",
+                       subgroups=["sex"])
+    out = estimate_effects(study, alpha=0.10)
+    row = out[(out["subgroup_value"] == "f") & (out["method"] == "ols")].iloc[0]
+    part = data[data["sex"] == "f"]
+    t = (part["group"] == "t").to_numpy(float)
+    p = (part["period"] == "post").to_numpy(float)
+    X = np.column_stack([np.ones(len(part)), t, p, t * p])
+    fit = sm.OLS(part["y"].to_numpy(), X).fit(cov_type="cluster", cov_kwds={"groups": pd.factorize(part["site"])[0]},
+                                             use_t=True)
+    assert row["estimate"] == pytest.approx(fit.params[3], rel=1e-10)
+    assert row["se"] == pytest.approx(fit.bse[3], rel=1e-8)
+    assert (row["ci_low"], row["ci_high"]) == pytest.approx(tuple(fit.conf_int(0.10)[3]), rel=1e-8)
+    # the 90 % interval by hand: t quantile with G - 1 df, G the clusters of the subgroup
+    g = part["site"].nunique()
+    q = stats.t.ppf(0.95, g - 1)
+    assert row["df"] == g - 1 and row["n_clusters"] == g
+    assert (row["ci_low"], row["ci_high"]) == pytest.approx((row["estimate"] - q * row["se"],
+                                                            row["estimate"] + q * row["se"]), rel=1e-10)
+
+
+def test_one_cluster_and_few_clusters_give_notes_without_warnings():
+    data = did_cluster_data()
+    data["region"] = np.where(data["site"].isin(["site 0", "site 1"]), "north", "south")
+    data["tiny"] = np.where(data["site"] == "site 0", "alone", "rest")
+    study = make_study(data, design="did", period={"column": "period", "post": "post"}, cluster="site", se="cluster",
+                       subgroups=["region", "tiny"])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        out = estimate_effects(study).set_index("subgroup_value")
+    north = out.loc["north"]  # 2 clusters (one per arm): an estimate, flagged
+    assert north["n_clusters"] == 2 and north["df"] == 1 and "only 2 clusters" in north["note"]
+    alone = out.loc["alone"]  # one cluster, one arm: no estimate
+    assert math.isnan(alone["estimate"]) and "no estimate" in alone["note"]
+    single = data[data["site"] == "site 0"].assign(group=lambda d: np.tile(["t", "c"], len(d) // 2))
+    one = estimate_effects(make_study(single, design="did", period={"column": "period", "post": "post"},
+                                      cluster="site", se="cluster"))
+    assert math.isnan(one["estimate"].iloc[0]) and "only 1 cluster" in one["note"].iloc[0]

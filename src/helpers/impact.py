@@ -11,21 +11,27 @@ Two public functions, both taking a ``loader.Study`` and returning one tidy Data
 - ``balance_table(study)``: means, variances and standardised mean differences of the covariates
   (at baseline for ``did``), (mean_t - mean_c) / sqrt((var_t + var_c) / 2), sample variances (ddof=1).
 
-Why the regression is computed here and not by ``sm.OLS(...).fit()``: the estimator has to run on a million-unit
-study in a few seconds, with clustered SEs, for every outcome and every subgroup. statsmodels spends most of its
-time in a pseudo-inverse of the full n x k design matrix (0.3-0.6 s per fit at 1e6 rows); the normal equations of
-a k <= ~10 column design cost milliseconds, and without covariates every product with X is a sum over the 2 (or 4)
-treatment x period cells, done with ``np.bincount``. The covariance matrices are exactly statsmodels' definitions, and
-tests/test_impact.py checks them against ``sm.OLS(...).fit(cov_type=...)`` and against textbook formulas:
+Every OLS number (estimate, se, ci_low/ci_high, p_value, df, n_clusters) is read from a statsmodels result:
+``statsmodels.api.OLS(y, X).fit(cov_type=..., cov_kwds=..., use_t=True)`` on a numpy design matrix built from the
+treatment (and period) indicators and the centred covariates (no formula parsing), then ``params``, ``bse``,
+``conf_int(alpha)``, ``pvalues``, ``df_resid`` / ``df_resid_inference`` and ``n_groups``. Nothing here computes a
+covariance matrix; tests/test_impact.py checks the results against textbook formulas, scipy and statsmodels' formula
+interface. The spec's ``se`` gives statsmodels' ``cov_type`` (column ``se_type``), with statsmodels' defaults:
 
-- ``se_type "nonrobust"`` (spec ``se: classical``): s^2 (X'X)^-1, s^2 = e'e / (n - k).
-- ``se_type "HC1"`` (spec ``se: robust``, the default): n / (n - k) (X'X)^-1 X' diag(e^2) X (X'X)^-1.
-- ``se_type "cluster"`` (spec ``se: cluster``): CRV1, G / (G - 1) (n - 1) / (n - k) (X'X)^-1 (sum_g s_g s_g') (X'X)^-1
-  with s_g = X_g' e_g, as statsmodels' ``cov_type="cluster"`` with its default corrections.
+- ``se: classical`` -> ``"nonrobust"``: s^2 (X'X)^-1, s^2 = e'e / (n - k).
+- ``se: robust`` (the default) -> ``"HC1"``: n / (n - k) (X'X)^-1 X' diag(e^2) X (X'X)^-1.
+- ``se: cluster`` -> ``"cluster"`` with ``groups`` = the factorised cluster column: CRV1,
+  G / (G - 1) (n - 1) / (n - k) (X'X)^-1 (sum_g s_g s_g') (X'X)^-1, s_g = X_g' e_g (``use_correction=True``).
 
-Inference uses Student's t, as statsmodels with ``use_t=True`` (and Stata): df = n - k, or G - 1 for clustered SEs
-(reported in column ``df``). Nothing here raises on awkward data: a subgroup with one arm, too few rows, no variance
+Inference uses Student's t (``use_t=True``, as Stata): df = n - k (``df_resid``), or G - 1 for clustered SEs
+(statsmodels' ``df_correction`` default, ``df_resid_inference``), G the clusters present in the rows used; column
+``df`` says which. Nothing here raises on awkward data: a subgroup with one arm, too few rows, one cluster, no variance
 or a collinear design gives a row of NaNs with the reason in ``note``.
+
+Speed (one million units, two rounds, clustered SEs, 3 outcomes x 7 subsets: 21 fits on up to 2e6 rows, about 3.5 s
+on 2 cores): the design is built once per fit as a Fortran-ordered float64 array, the cluster codes are int64 and the
+rows are taken in cluster order, and nothing but the needed attributes of the result is computed (no summary).
+Most of the time is statsmodels' pseudo-inverse of X, which ``fit`` computes for either ``method`` in statsmodels 0.15.
 """
 
 from __future__ import annotations
@@ -149,8 +155,8 @@ class _Degenerate(Exception):
 
 
 def _design(cell: np.ndarray, Xc: np.ndarray, Z: np.ndarray | None) -> np.ndarray:
-    """X = [Xc[cell], Z] as a Fortran-ordered float64 array (column-wise reductions in statsmodels are then
-    contiguous: its constant detection takes 2 ms instead of 40 ms at 2e6 rows, and the SVD needs no re-layout)."""
+    """X = [Xc[cell], Z] as a Fortran-ordered float64 array: statsmodels' column-wise reductions then run over
+    contiguous memory (its search for the constant column takes ~2 ms instead of ~40 ms at 2e6 rows)."""
     k_cell = Xc.shape[1]
     X = np.empty((cell.size, k_cell + (0 if Z is None else Z.shape[1])), order="F")
     for j in range(k_cell):
@@ -165,7 +171,8 @@ def _ols(y: np.ndarray, X: np.ndarray, se_type: str, groups: np.ndarray | None, 
     """statsmodels OLS of y on X with the covariance ``se_type``; the ``term`` coefficient with its SE, interval,
     p-value and df, read from the result object. Raises _Degenerate (with the reason) instead of fitting a design
     that cannot give an estimate."""
-    import statsmodels.api as sm
+    # statsmodels.api.OLS itself; imported from its module, which skips the ~0.3 s import of the rest of the api
+    from statsmodels.regression.linear_model import OLS
 
     n, k = X.shape
     if n <= k:
@@ -186,7 +193,7 @@ def _ols(y: np.ndarray, X: np.ndarray, se_type: str, groups: np.ndarray | None, 
         fit_kwds["cov_kwds"] = {"groups": groups}  # int64 codes: statsmodels then skips re-coding them
     with warnings.catch_warnings(), np.errstate(all="ignore"):
         warnings.simplefilter("ignore")
-        res = sm.OLS(y, X).fit(**fit_kwds)
+        res = OLS(y, X).fit(**fit_kwds)
         if res.model.rank < k:
             raise _Degenerate("collinear design (a covariate is constant or duplicates the treatment in this group)")
         ci = res.conf_int(alpha)
@@ -251,13 +258,14 @@ def estimate_effects(study: Study, alpha: float = 0.05, subgroups: list[str] | N
         if spec.cluster in data.columns:
             # int64 ("int") codes: statsmodels' cov_cluster then uses them as they are, without re-coding
             groups = pd.factorize(data[spec.cluster], use_na_sentinel=True)[0].astype(np.dtype(int))
-            pass
+            order = np.argsort(groups, kind="stable")
+            groups = groups[order]
         else:
             groups = np.full(n_all, -1, dtype=np.dtype(int))
 
     def _sorted(values: np.ndarray) -> np.ndarray:
-        """A column in the row order of the estimation: sorted by cluster for clustered SEs (same estimates; the
-        cluster codes statsmodels counts and sums over are then sorted, which makes that 3x faster), else as is."""
+        """A column in the row order of the estimation: sorted by cluster for clustered SEs (the same estimates;
+        statsmodels' np.unique and per-cluster sums over sorted codes save ~0.2 s at 1e6 units), else as is."""
         return values if order is None else values[order]
 
     treated = _sorted(treated)
