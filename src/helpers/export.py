@@ -166,7 +166,7 @@ def figures_csv(figures: pd.DataFrame) -> bytes:
     return neutralise(figures).to_csv(index=False, lineterminator="\n").encode("utf-8")
 
 
-def xlsx(sheets: dict[str, pd.DataFrame]) -> bytes:
+def xlsx(sheets: dict[str, pd.DataFrame], when: dt.datetime | None = None) -> bytes:
     """One sheet per table; text is neutralised, so nothing in the data can become a formula."""
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
@@ -181,15 +181,15 @@ def xlsx(sheets: dict[str, pd.DataFrame]) -> bytes:
             for column in sheet.columns:
                 width = max(len(str(c.value)) if c.value is not None else 0 for c in column)
                 sheet.column_dimensions[column[0].column_letter].width = min(max(10, width + 2), 60)
-    # openpyxl stamps the creation time into the file; pin it so the bytes depend on the data only.
-    return _pin_zip_times(buffer.getvalue())
+    # openpyxl stamps the creation time into the file; pin it to the generation time.
+    return _pin_zip_times(buffer.getvalue(), when or generated_at())
 
 
-def _pin_zip_times(data: bytes) -> bytes:
+def _pin_zip_times(data: bytes, when: dt.datetime) -> bytes:
     import zipfile
 
     source, target = io.BytesIO(data), io.BytesIO()
-    fixed = generated_at().timetuple()[:6]
+    fixed = when.timetuple()[:6]
     stamp = fixed if fixed[0] >= 1980 else (1980, 1, 1, 0, 0, 0)
     with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
         for item in zin.infolist():
@@ -197,7 +197,7 @@ def _pin_zip_times(data: bytes) -> bytes:
             if item.filename == "docProps/core.xml":
                 content = re.sub(rb"<dcterms:(created|modified)([^>]*)>[^<]*<",
                                  lambda m: b"<dcterms:" + m.group(1) + m.group(2) + b">"
-                                 + generated_at().strftime("%Y-%m-%dT%H:%M:%SZ").encode() + b"<", content)
+                                 + when.strftime("%Y-%m-%dT%H:%M:%SZ").encode() + b"<", content)
             info = zipfile.ZipInfo(item.filename, date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             zout.writestr(info, content)

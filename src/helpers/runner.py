@@ -212,8 +212,12 @@ def _describe_failure(exc: BaseException, notebook: Path, kept: Path | None, tim
     return text
 
 
-def build_annex(target: Target, layout: Layout, timeout: int, language: str) -> Result:
-    """Execute every notebook for one annex and write its files. Never raises: returns a Result."""
+def build_annex(target: Target, layout: Layout, timeout: int, language: str, when) -> Result:
+    """Execute every notebook for one annex and write its files. Never raises: returns a Result.
+
+    ``when`` is the generation time the parent decided (SOURCE_DATE_EPOCH or now): workers fork from a server
+    started earlier, whose environment may be older than the parent's.
+    """
     import nbformat
 
     from . import export
@@ -256,7 +260,6 @@ def build_annex(target: Target, layout: Layout, timeout: int, language: str) -> 
         figures = annex_figures(data, params)
         param_files = [layout.params / target.project / "project.yaml",
                        layout.params / target.project / f"{target.annex}.yaml"]
-        when = export.generated_at()
         page = export.render(export.merge(executed, params.language), {
             "lang": params.language,
             "title": params.title,
@@ -268,7 +271,7 @@ def build_annex(target: Target, layout: Layout, timeout: int, language: str) -> 
         with export.staged(outputs["html"].parent) as files:
             files[outputs["html"].name] = page.encode("utf-8")
             files[outputs["figures"].name] = export.figures_csv(figures)
-            files[outputs["xlsx"].name] = export.xlsx(_sheets(figures, params.language))
+            files[outputs["xlsx"].name] = export.xlsx(_sheets(figures, params.language), when)
         result.steps.append(("export", time.perf_counter() - t0))
         _emit("notebook", target, "export", time.perf_counter() - t0)
         shutil.rmtree(layout.failed_dir(target.project, target.annex), ignore_errors=True)
@@ -339,7 +342,7 @@ def build(project: str | None = None, annex: str | None = None, jobs: int | None
         return 2
 
     prints = Fingerprints()
-    options = {"language": language, "timeout": timeout}
+    options = {"language": language}  # what changes the output; the timeout does not
     inputs = {t: prints.inputs(t, layout, options) for t in targets}
     stale = [t for t in targets if force or not is_current(t, layout, inputs[t])]
     if not stale:
@@ -424,6 +427,8 @@ def _run_pool(stale: list[Target], layout: Layout, jobs: int, timeout: int, lang
 
     from tqdm import tqdm
 
+    from .export import generated_at
+
     # The build is parallel across annexes (one worker per core); a multithreaded BLAS inside each kernel would
     # oversubscribe the cores and, measured, run the impact regressions twice as slow. Workers and their kernels
     # inherit this environment.
@@ -445,7 +450,8 @@ def _run_pool(stale: list[Target], layout: Layout, jobs: int, timeout: int, lang
         pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
                                    initargs=(events, layout.build / "logs"))
         try:
-            futures = {pool.submit(build_annex, t, layout, timeout, language): t for t in stale}
+            when = generated_at()
+            futures = {pool.submit(build_annex, t, layout, timeout, language, when): t for t in stale}
             for future in as_completed(futures):
                 result = future.result()
                 if result.ok:
