@@ -57,3 +57,10 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
         return ""
     original = {c.lower(): c for c in choices}[close[0]]
     return f"Did you mean '{original}'?"
+
+
+def no_such(file: str, rule: str, what: str, name: str, known: list[str]) -> Problem:
+    """'there is no project 'amem2'' with a "did you mean" and the names that do exist."""
+    hint = did_you_mean(name, known)
+    return Problem(file, rule, f"there is no {what} '{name}'",
+                   (hint + " " if hint else "") + f"Found: {', '.join(known) or 'none'}.")

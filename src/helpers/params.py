@@ -14,8 +14,8 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from .errors import Problem, ValidationFailed, did_you_mean
-from .paths import PARAMS_DIR, SLUG, relative
+from .errors import Problem, ValidationFailed, did_you_mean, no_such
+from .paths import PARAMS_DIR, SLUG, annex_names, project_names, relative  # noqa: F401 (re-exported)
 
 StatusCode = Literal[
     "done", "in_progress", "not_started", "delayed", "seriously_delayed", "on_time", "ahead", "cancelled"
@@ -160,15 +160,6 @@ def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-def project_names(params_dir: Path = PARAMS_DIR) -> list[str]:
-    return sorted(p.name for p in params_dir.iterdir() if (p / "project.yaml").is_file()) if params_dir.is_dir() else []
-
-
-def annex_names(project: str, params_dir: Path = PARAMS_DIR) -> list[str]:
-    folder = params_dir / project
-    return sorted(p.stem for p in folder.glob("*.yaml") if p.stem != "project")
-
-
 def load_project_params(project: str, params_dir: Path = PARAMS_DIR) -> ProjectParams:
     """project.yaml, validated. Raises ValidationFailed listing every problem."""
     if not SLUG.match(project):
@@ -176,10 +167,8 @@ def load_project_params(project: str, params_dir: Path = PARAMS_DIR) -> ProjectP
                                         "Use letters, digits, '-' and '_' only.")])
     path = params_dir / project / "project.yaml"
     if not path.is_file():
-        known = project_names(params_dir)
-        raise ValidationFailed([Problem(relative(path), "missing_project", f"there is no project '{project}'",
-                                        (did_you_mean(project, known) + " " if did_you_mean(project, known) else "")
-                                        + f"Projects found: {', '.join(known) or 'none'}.")])
+        raise ValidationFailed([no_such(relative(path), "missing_project", "project", project,
+                                        project_names(params_dir))])
     raw, problems = _read_yaml(path)
     if problems:
         raise ValidationFailed(problems)
@@ -198,10 +187,8 @@ def load_annex_params(project: str, annex: str, params_dir: Path = PARAMS_DIR) -
                                         "Name annex files with letters, digits, '-' and '_' only (not 'project'), "
                                         "e.g. maroc.yaml.")])
     if not path.is_file():
-        known = annex_names(project, params_dir)
-        raise ValidationFailed([Problem(relative(path), "missing_annex", f"there is no annex '{annex}' in '{project}'",
-                                        (did_you_mean(annex, known) + " " if did_you_mean(annex, known) else "")
-                                        + f"Annexes found: {', '.join(known) or 'none'}.")])
+        raise ValidationFailed([no_such(relative(path), "missing_annex", f"annex in '{project}' named", annex,
+                                        annex_names(project, params_dir))])
     raw, problems = _read_yaml(path)
     if problems:
         raise ValidationFailed(problems)

@@ -45,3 +45,13 @@ def relative(path: Path) -> str:
         return str(Path(path).resolve().relative_to(REPO_ROOT.resolve()))
     except ValueError:
         return str(path)
+
+
+def project_names(params_dir: Path = PARAMS_DIR) -> list[str]:
+    """Every project: a folder of params/ with a project.yaml."""
+    return sorted(p.name for p in params_dir.iterdir() if (p / "project.yaml").is_file()) if params_dir.is_dir() else []
+
+
+def annex_names(project: str, params_dir: Path = PARAMS_DIR) -> list[str]:
+    """Every annex of a project: each YAML file of its params folder but project.yaml."""
+    return sorted(p.stem for p in (params_dir / project).glob("*.yaml") if p.stem != "project")

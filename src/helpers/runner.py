@@ -23,8 +23,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .paths import (BUILD_DIR, DATA_DIR, KERNEL_NAME, NOTEBOOKS_DIR, PARAMS_DIR, REPO_ROOT, check_slug, relative,
-                    under)
+from .paths import (BUILD_DIR, DATA_DIR, KERNEL_NAME, NOTEBOOKS_DIR, PARAMS_DIR, REPO_ROOT, annex_names, check_slug,
+                    project_names, relative, under)
 
 HELPERS_DIR = Path(__file__).resolve().parent
 LOCK_FILE = REPO_ROOT / "requirements-lock.txt"
@@ -81,29 +81,22 @@ def notebook_paths(layout: Layout) -> list[Path]:
 
 
 def discover(layout: Layout, project: str | None = None, annex: str | None = None) -> list[Target]:
-    from .errors import Problem, ValidationFailed, did_you_mean
+    """The annexes to consider: every annex of every project, or of one project, or one annex."""
+    from .errors import ValidationFailed, no_such
 
-    projects = sorted(p.name for p in layout.params.iterdir() if (p / "project.yaml").is_file()) \
-        if layout.params.is_dir() else []
+    projects = project_names(layout.params)
     if project is not None:
-        check_slug(project, "project")
-        if project not in projects:
-            hint = did_you_mean(project, projects)
-            raise ValidationFailed([Problem(relative(layout.params / project), "missing_project",
-                                            f"there is no project '{project}' (no {relative(layout.params)}/"
-                                            f"{project}/project.yaml)",
-                                            (hint + " " if hint else "") + f"Projects: {', '.join(projects) or 'none'}.")])
+        if check_slug(project, "project") not in projects:
+            raise ValidationFailed([no_such(relative(layout.params / project / "project.yaml"), "missing_project",
+                                            "project", project, projects)])
         projects = [project]
     targets = []
     for name in projects:
-        annexes = sorted(p.stem for p in (layout.params / name).glob("*.yaml") if p.stem != "project")
+        annexes = annex_names(name, layout.params)
         if annex is not None:
-            check_slug(annex, "annex")
-            if annex not in annexes:
-                hint = did_you_mean(annex, annexes)
-                raise ValidationFailed([Problem(relative(layout.params / name / f"{annex}.yaml"), "missing_annex",
-                                                f"there is no annex '{annex}' in project '{name}'",
-                                                (hint + " " if hint else "") + f"Annexes: {', '.join(annexes)}.")])
+            if check_slug(annex, "annex") not in annexes:
+                raise ValidationFailed([no_such(relative(layout.params / name / f"{annex}.yaml"), "missing_annex",
+                                                f"annex in '{name}' named", annex, annexes)])
             annexes = [annex]
         targets += [Target(name, a) for a in annexes]
     return targets
