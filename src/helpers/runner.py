@@ -4,8 +4,9 @@
   the notebooks, the helpers code, the pinned environment), decided by checksums recorded beside the annex.
 - Safe: params and data are validated before any kernel starts; each annex's files are written only when all of
   its notebooks succeeded, each to a temporary file moved into place, so a failure keeps the previous annex.
-- Parallel: annexes are built at once in worker processes (default: one per core); notebooks of one annex run in
-  order, each in its own kernel, with an execution timeout and one retry when a kernel fails to start.
+- Parallel: notebook runs of all annexes share worker processes (default: one per core), each notebook in its own
+  kernel, with an execution timeout and one retry when a kernel fails to start; an annex is exported as soon as
+  its notebooks are done.
 
 This module imports nothing heavy at the top, so that "nothing to do" is said within a fraction of a second.
 """
@@ -19,6 +20,7 @@ import shutil
 import sys
 import threading
 import time
+from collections import deque
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -137,16 +139,17 @@ def is_current(target: Target, layout: Layout, inputs: dict) -> bool:
         return False
 
 
-# -- building one annex (runs in a worker process) ------------------------------------------------------------------
+# -- the work of one task (runs in a worker process) ---------------------------------------------------------------
 _events = None  # a queue to the parent, set in each worker
 
 
 def _init_worker(events, log_dir: Path) -> None:
     global _events
     _events = events
-    # Ctrl-C reaches every process of the terminal's group: a worker then stops its notebook, papermill shuts the
-    # kernel down on the way out, and the annex's previous files stay as they were. Kernels inherit this process's stderr and chatter on it (transport warnings, papermill's notices): keep that
-    # in a log instead of the evaluator's terminal. Failures reach the terminal through the Result.
+    # Kernels inherit this process's stderr and chatter on it (transport warnings, papermill's notices): keep that in
+    # a log instead of the evaluator's terminal. Failures reach the terminal through the Step each task returns.
+    # Ctrl-C reaches every process of the terminal's group: a worker then stops its notebook and papermill shuts the
+    # kernel down on the way out.
     log_dir.mkdir(parents=True, exist_ok=True)
     log = open(log_dir / f"worker-{os.getpid()}.log", "ab", buffering=0)  # noqa: SIM115 - lives with the process
     os.dup2(log.fileno(), 2)
@@ -155,6 +158,17 @@ def _init_worker(events, log_dir: Path) -> None:
 def _emit(kind: str, target: Target, name: str, seconds: float = 0.0, detail: str = "") -> None:
     if _events is not None:
         _events.put((kind, str(target), name, seconds, detail))
+
+
+@dataclass(frozen=True)
+class Step:
+    """What one task did: a notebook run for one annex, or the export of an annex."""
+
+    target: Target
+    name: str
+    ok: bool
+    seconds: float
+    error: str = ""
 
 
 def _execute(notebook: Path, output: Path, target: Target, layout: Layout, timeout: int, language: str) -> None:
@@ -166,9 +180,11 @@ def _execute(notebook: Path, output: Path, target: Target, layout: Layout, timeo
                   "data_dir": str(layout.data), "params_dir": str(layout.params)}
     for attempt in (1, 2):
         try:
+            # The kernel is killed once its outputs are in ("immediate"): a graceful shutdown costs about 0.5 s
+            # per notebook and saves nothing the annex needs.
             pm.execute_notebook(str(notebook), str(output), parameters=parameters, kernel_name=KERNEL_NAME,
                                 execution_timeout=timeout, start_timeout=60, cwd=str(layout.notebooks),
-                                progress_bar=False, log_output=False)
+                                progress_bar=False, log_output=False, shutdown_kernel="immediate")
             return
         except (RuntimeError, TimeoutError, zmq.ZMQError) as exc:
             started = output.is_file() and _ran_any_cell(output)
@@ -186,27 +202,53 @@ def _ran_any_cell(path: Path) -> bool:
     return any(c.get("execution_count") for c in cells if c.get("cell_type") == "code")
 
 
+def _first_line(exc: BaseException) -> str:
+    text = str(getattr(exc, "evalue", exc)).strip()
+    return text.splitlines()[0] if text else ""
+
+
 def _describe_failure(exc: BaseException, notebook: Path, kept: Path | None, timeout: int) -> str:
     from nbclient.exceptions import CellTimeoutError, DeadKernelError
     from papermill.exceptions import PapermillExecutionError
 
     if isinstance(exc, PapermillExecutionError):
-        what = (f"cell {exc.cell_index + 1} (In [{exc.exec_count}]) raised {exc.ename}: "
-                f"{str(exc.evalue).strip().splitlines()[0] if str(exc.evalue).strip() else ''}")
+        what = f"cell {exc.cell_index + 1} (In [{exc.exec_count}]) raised {exc.ename}: {_first_line(exc)}"
     elif isinstance(exc, CellTimeoutError) or "timed out" in str(exc).lower():
         what = f"a cell ran longer than the timeout of {timeout} s (raise it with TIMEOUT=...)"
     elif isinstance(exc, DeadKernelError) or "dead" in str(exc).lower():
-        what = f"the kernel died ({type(exc).__name__}: {str(exc).strip().splitlines()[0] if str(exc).strip() else ''})"
+        what = f"the kernel died ({type(exc).__name__}: {_first_line(exc)})"
     else:
-        what = f"{type(exc).__name__}: {str(exc).strip().splitlines()[0] if str(exc).strip() else ''}"
+        what = f"{type(exc).__name__}: {_first_line(exc)}"
     text = f"notebook {notebook.name}: {what}"
     if kept is not None:
         text += f"\n    The executed notebook is kept for inspection: {relative(kept)}"
     return text
 
 
-def build_annex(target: Target, layout: Layout, timeout: int, language: str, when) -> Result:
-    """Execute every notebook for one annex and write its files. Never raises: returns a Result.
+def run_notebook(target: Target, notebook: Path, layout: Layout, timeout: int, language: str) -> Step:
+    """Execute one notebook for one annex into the annex's work folder. Never raises (but for Ctrl-C)."""
+    started = time.perf_counter()
+    work = layout.work_dir(target.project, target.annex)
+    work.mkdir(parents=True, exist_ok=True)
+    output = work / notebook.name
+    try:
+        _execute(notebook, output, target, layout, timeout, language)
+    except Exception as exc:  # noqa: BLE001 - every failure becomes a message; the other annexes go on
+        kept = None
+        if output.is_file():
+            kept = layout.failed_dir(target.project, target.annex) / notebook.name
+            kept.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(output, kept)
+        error = _describe_failure(exc, notebook, kept, timeout)
+        _emit("failed", target, notebook.name, time.perf_counter() - started, error)
+        return Step(target, notebook.stem, False, time.perf_counter() - started, error)
+    seconds = time.perf_counter() - started
+    _emit("notebook", target, notebook.stem, seconds)
+    return Step(target, notebook.stem, True, seconds)
+
+
+def export_annex(target: Target, notebooks: list[Path], layout: Layout, language: str, when) -> Step:
+    """Merge an annex's executed notebooks into its HTML and write its files. Never raises (but for Ctrl-C).
 
     ``when`` is the generation time the parent decided (SOURCE_DATE_EPOCH or now): workers fork from a server
     started earlier, whose environment may be older than the parent's.
@@ -218,34 +260,10 @@ def build_annex(target: Target, layout: Layout, timeout: int, language: str, whe
     from .loader import load_project
     from .params import load_annex_params
 
-    start = time.perf_counter()
-    result = Result(target, ok=False, seconds=0.0)
+    started = time.perf_counter()
     work = layout.work_dir(target.project, target.annex)
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True, exist_ok=True)
-    executed = []
     try:
-        for notebook in notebook_paths(layout):
-            t0 = time.perf_counter()
-            output = work / notebook.name
-            try:
-                _execute(notebook, output, target, layout, timeout, language)
-            except Exception as exc:  # noqa: BLE001 - every failure becomes a message, the other annexes go on
-                kept = None
-                if output.is_file():
-                    failed = layout.failed_dir(target.project, target.annex)
-                    failed.mkdir(parents=True, exist_ok=True)
-                    kept = failed / notebook.name
-                    os.replace(output, kept)
-                result.error = _describe_failure(exc, notebook, kept, timeout)
-                _emit("failed", target, notebook.name, time.perf_counter() - t0, result.error)
-                return result
-            seconds = time.perf_counter() - t0
-            result.steps.append((notebook.stem, seconds))
-            _emit("notebook", target, notebook.stem, seconds)
-            executed.append(nbformat.read(output, as_version=4))
-
-        t0 = time.perf_counter()
+        executed = [nbformat.read(work / notebook.name, as_version=4) for notebook in notebooks]
         params = load_annex_params(target.project, target.annex, layout.params)
         if language:
             params = params.model_copy(update={"language": language})
@@ -265,18 +283,16 @@ def build_annex(target: Target, layout: Layout, timeout: int, language: str, whe
             files[outputs["html"].name] = page.encode("utf-8")
             files[outputs["figures"].name] = export.figures_csv(figures)
             files[outputs["xlsx"].name] = export.xlsx(_sheets(figures, params.language), when)
-        result.steps.append(("export", time.perf_counter() - t0))
-        _emit("notebook", target, "export", time.perf_counter() - t0)
         shutil.rmtree(layout.failed_dir(target.project, target.annex), ignore_errors=True)
-        result.ok = True
-        return result
     except Exception as exc:  # noqa: BLE001
-        result.error = f"{type(exc).__name__}: {exc}"
-        _emit("failed", target, "export", 0.0, result.error)
-        return result
+        error = f"export: {type(exc).__name__}: {exc}"
+        _emit("failed", target, "export", time.perf_counter() - started, error)
+        return Step(target, "export", False, time.perf_counter() - started, error)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-        result.seconds = time.perf_counter() - start
+    seconds = time.perf_counter() - started
+    _emit("notebook", target, "export", seconds)
+    return Step(target, "export", True, seconds)
 
 
 def _sheets(figures, lang: str) -> dict:
@@ -372,7 +388,7 @@ def _exclusive(layout: Layout):
 
 def _build_stale(stale: list[Target], targets: list[Target], layout: Layout, jobs: int | None, timeout: int,
                  language: str, inputs: dict, started: float) -> int:
-    jobs = max(1, min(jobs or os.cpu_count() or 1, len(stale)))
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(stale) * max(1, len(notebook_paths(layout)))))
     print(f"Building {len(stale)} annex(es) of {len(targets)} with {jobs} worker(s), "
           f"{len(notebook_paths(layout))} notebook(s) each; timeout {timeout} s per cell.")
     results, interrupted = _run_pool(stale, layout, jobs, timeout, language, inputs)
@@ -412,17 +428,52 @@ def _validate(projects: set[str], layout: Layout) -> bool:
     return ok
 
 
+class _Schedule:
+    """Which task runs next. Notebook runs of all annexes share the workers (an annex's notebooks run side by side);
+    an annex's export goes first as soon as its notebooks are done, so finished annexes appear early."""
+
+    def __init__(self, stale: list[Target], notebooks: list[Path]):
+        self.queue: deque = deque(("notebook", t, nb) for t in stale for nb in notebooks)
+        self.left = {t: len(notebooks) for t in stale}     # notebook runs not yet reported
+        self.steps: dict[Target, list[Step]] = {t: [] for t in stale}
+        self.failed: dict[Target, str] = {}
+
+    def record(self, step: Step) -> str:
+        """Note a finished task; say what follows for its annex: "wait", "export", "done" or "failed"."""
+        self.steps[step.target].append(step)
+        if step.name == "export":
+            return "done" if step.ok else self._fail(step.target, step.error)
+        if not step.ok and step.target not in self.failed:
+            self._fail(step.target, step.error)
+        self.left[step.target] -= 1
+        if self.left[step.target] > 0:
+            return "wait"
+        return "failed" if step.target in self.failed else "export"
+
+    def _fail(self, target: Target, error: str) -> str:
+        self.failed[target] = error
+        # the annex will not be exported: its notebooks still waiting would be wasted work
+        dropped = [task for task in self.queue if task[1] == target]
+        self.queue = deque(task for task in self.queue if task[1] != target)
+        self.left[target] -= len(dropped)
+        return "failed"
+
+    def result(self, target: Target, ok: bool, error: str = "") -> Result:
+        steps = self.steps[target]
+        return Result(target, ok, sum(s.seconds for s in steps), [(s.name, s.seconds) for s in steps], error)
+
+
 def _run_pool(stale: list[Target], layout: Layout, jobs: int, timeout: int, language: str,
               inputs: dict) -> tuple[list[Result], bool]:
     """Build the stale annexes in worker processes; returns the results and whether the run was interrupted."""
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
     from tqdm import tqdm
 
-    from .export import generated_at
+    from .export import generated_at, write_atomic
 
-    # The build is parallel across annexes (one worker per core); a multithreaded BLAS inside each kernel would
+    # The build is parallel across notebook runs (one worker per core); a multithreaded BLAS inside each kernel would
     # oversubscribe the cores and, measured, run the impact regressions twice as slow. Workers and their kernels
     # inherit this environment.
     for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
@@ -431,6 +482,11 @@ def _run_pool(stale: list[Target], layout: Layout, jobs: int, timeout: int, lang
     # Workers fork from a server that has already imported the heavy libraries once.
     context.set_forkserver_preload(["helpers.worker_preload"])
     events = context.Queue()
+    notebooks = notebook_paths(layout)
+    schedule = _Schedule(stale, notebooks)
+    when = generated_at()
+    for target in stale:
+        shutil.rmtree(layout.work_dir(target.project, target.annex), ignore_errors=True)
     results: list[Result] = []
     interrupted = False
     stop = threading.Event()
@@ -442,24 +498,39 @@ def _run_pool(stale: list[Target], layout: Layout, jobs: int, timeout: int, lang
         listener.start()
         pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
                                    initargs=(events, layout.build / "logs"))
+        running = set()
         try:
-            when = generated_at()
-            futures = {pool.submit(build_annex, t, layout, timeout, language, when): t for t in stale}
-            for future in as_completed(futures):
-                result = future.result()
-                if result.ok:
-                    from .export import write_atomic
-
-                    write_atomic(result.target.outputs(layout)["stamp"],
-                                 json.dumps(inputs[result.target], indent=1, sort_keys=True).encode("utf-8"))
-                results.append(result)
-                bar.update(1)
+            while schedule.queue or running:
+                while schedule.queue and len(running) < jobs:
+                    kind, target, notebook = schedule.queue.popleft()
+                    if kind == "notebook":
+                        running.add(pool.submit(run_notebook, target, notebook, layout, timeout, language))
+                    else:
+                        running.add(pool.submit(export_annex, target, notebooks, layout, language, when))
+                finished, running = wait(running, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    step = future.result()
+                    outcome = schedule.record(step)
+                    target = step.target
+                    if outcome == "export":
+                        schedule.queue.appendleft(("export", target, None))
+                    elif outcome == "done":
+                        write_atomic(target.outputs(layout)["stamp"],
+                                     json.dumps(inputs[target], indent=1, sort_keys=True).encode("utf-8"))
+                        results.append(schedule.result(target, ok=True))
+                        bar.update(1)
+                    elif outcome == "failed":
+                        shutil.rmtree(layout.work_dir(target.project, target.annex), ignore_errors=True)
+                        results.append(schedule.result(target, ok=False, error=schedule.failed[target]))
+                        bar.update(1)
         except KeyboardInterrupt:
             interrupted = True
             _say("Interrupted: stopping the workers; the annexes not finished keep their previous files.")
             pool.shutdown(wait=True, cancel_futures=True)
             done = {r.target for r in results}
             results += [Result(t, ok=False, seconds=0.0, error=INTERRUPTED) for t in stale if t not in done]
+            for target in stale:
+                shutil.rmtree(layout.work_dir(target.project, target.annex), ignore_errors=True)
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
             stop.set()
