@@ -145,7 +145,7 @@ def test_impact_mapping_and_country_filter(data, monkeypatch):
 
     seen = {}
 
-    def effects(study):
+    def effects(study, subgroups=None):
         seen["rows"] = len(study.data)
         return pd.DataFrame({
             "study": study.name, "outcome": ["y", "y", "y"], "subgroup": [None, "sex", None],
@@ -174,7 +174,7 @@ def test_impact_mapping_and_country_filter(data, monkeypatch):
 def test_impact_skipped_when_not_available(data, monkeypatch):
     from helpers import impact
 
-    def missing(study):
+    def missing(study, subgroups=None):
         raise NotImplementedError
 
     monkeypatch.setattr(impact, "estimate_effects", missing)

@@ -2,6 +2,7 @@
 
 import math
 
+import pandas as pd
 import pytest
 
 from analysis_frames import frame
@@ -67,3 +68,20 @@ def test_gender_parity_index(participation):
     assert gender_parity_index(many, t).iloc[0]["status"] == "men under-represented"
     total = gender_parity_index(participation, t).iloc[0]
     assert total["gpi"] == pytest.approx((9 + 20) / (80 + 30)) and total["n_rows"] == 2
+
+
+def test_one_row_per_sorted_key_gives_what_the_groupby_gives():
+    from helpers import gender
+
+    rows = frame("participation", [
+        {"event_id": "E1", "participants": 10, "women": 4, "men": 6, "sample": True},
+        {"event_id": "E2", "participants": 8},
+        {"event_id": "E3", "participants": 5, "women": -0.0, "men": 2}])
+    fast = women_share(rows, "event_id"), gender_parity_index(rows, Thresholds(), "event_id")
+    shuffled = rows.iloc[[1, 0, 2]]      # not sorted: the groupby path
+    slow = women_share(shuffled, "event_id"), gender_parity_index(shuffled, Thresholds(), "event_id")
+    for a, b in zip(fast, slow):
+        pd.testing.assert_frame_equal(a, b)
+    keys = rows[["event_id"]].assign(x=[1.0, float("nan"), -0.0])
+    out = gender._sums(keys, ["event_id"], ["x"])
+    assert out["x"].tolist() == [1.0, 0.0, 0.0] and str(out["x"].iloc[2]) == "0.0"

@@ -91,3 +91,21 @@ def test_reconcile_looks_up_metric_and_key():
     assert out.loc["F3", "note"] == "not computable: no data"
     assert "no computed figure" in out.loc["F4", "note"]
     assert out.loc["F2", "key"] == "all" and out.loc["F2", "n"] == 263
+
+
+def test_reconcile_takes_the_first_row_exact_before_any_case_and_lookup_rows_keeps_what_it_needs():
+    from helpers.reconcile import lookup_rows
+
+    figures = pd.DataFrame({
+        "metric": ["women_share", "women_share", "women_share", "spent", "Spent", "spent", "women_share"],
+        "key": ["Maroc", "maroc", "Maroc", "TOTAL", "all", "L1", "E1"],
+        "value": [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0], "unit": "", "n": 1, "note": ""})
+    reported = pd.DataFrame({"figure_id": ["F1", "F2", "F3", "F4"], "metric": ["women_share", "women_share", "spent",
+                                                                              "spent"],
+                             "key": ["maroc", "MAROC", "", "total"], "value": ["2", "1", "4", "4"]})
+    out = reconcile(reported, figures).set_index("figure_id")["computed"].to_dict()
+    # exact first ("maroc" is row 2), else the first row equal ignoring case; "" means total, then "all"
+    assert out == {"F1": 2.0, "F2": 1.0, "F3": 4.0, "F4": 4.0}
+    mask = lookup_rows(reported, figures)
+    assert mask.tolist() == [True, True, True, True, True, False, False]
+    pd.testing.assert_frame_equal(reconcile(reported, figures[mask]), reconcile(reported, figures))

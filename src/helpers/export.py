@@ -166,21 +166,41 @@ def figures_csv(figures: pd.DataFrame) -> bytes:
     return neutralise(figures).to_csv(index=False, lineterminator="\n").encode("utf-8")
 
 
+EXCEL_MAX_ROWS = 1_048_576  # rows of one Excel sheet, the header row included
+
+
 def xlsx(sheets: dict[str, pd.DataFrame], when: dt.datetime | None = None) -> bytes:
-    """One sheet per table; text is neutralised, so nothing in the data can become a formula."""
+    """One sheet per table; text is neutralised, so nothing in the data can become a formula. A table longer than
+    an Excel sheet (``EXCEL_MAX_ROWS``, header included) continues on consecutive sheets "Name (2)", "Name (3)",
+    ..., each with the header; sheet names are at most 31 characters and unique (ignoring case, as Excel does)."""
+    taken: set[str] = set()
+
+    def sheet_name(name: str, part: int) -> str:
+        base = re.sub(r"[\[\]:*?/\\]", "_", name) or "sheet"
+        while True:
+            suffix = f" ({part})"
+            candidate = base[:31] if part == 1 else base[:31 - len(suffix)].rstrip() + suffix
+            if candidate.casefold() not in taken:
+                taken.add(candidate.casefold())
+                return candidate
+            part += 1
+
+    from openpyxl.utils import get_column_letter
+
     buffer = io.BytesIO()
+    per_sheet = EXCEL_MAX_ROWS - 1
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        for name, frame in sheets.items():
-            safe = re.sub(r"[\[\]:*?/\\]", "_", name)[:31] or "sheet"
-            neutralise(frame).to_excel(writer, sheet_name=safe, index=False)
-            sheet = writer.sheets[safe]
-            for cells in sheet.iter_rows():
-                for cell in cells:
-                    if cell.data_type == "f":  # belt and braces: openpyxl reads a leading '=' as a formula
-                        cell.data_type = "s"
-            for column in sheet.columns:
-                width = max(len(str(c.value)) if c.value is not None else 0 for c in column)
-                sheet.column_dimensions[column[0].column_letter].width = min(max(10, width + 2), 60)
+        for name, table in sheets.items():
+            for part, start in enumerate(range(0, max(len(table), 1), per_sheet), 1):
+                safe = sheet_name(name, part)
+                # neutralise() leaves no text starting with '=', so openpyxl writes no formula
+                part_table = neutralise(table.iloc[start:start + per_sheet])
+                part_table.to_excel(writer, sheet_name=safe, index=False)
+                sheet = writer.sheets[safe]
+                for number, column in enumerate(part_table.columns, 1):  # widths from the data, not cell by cell
+                    longest = part_table[column].astype(str).str.len().max() if len(part_table) else 0
+                    width = max(len(str(column)), 0 if pd.isna(longest) else int(longest))
+                    sheet.column_dimensions[get_column_letter(number)].width = min(max(10, width + 2), 60)
     # openpyxl stamps the creation time into the file; pin it to the generation time.
     return _pin_zip_times(buffer.getvalue(), when or generated_at())
 

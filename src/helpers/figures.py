@@ -71,45 +71,102 @@ def _rows(section: str, metric: str, key: Iterable[Any], value: Iterable[Any], u
           ci_high: Iterable[Any] | None = None, p_value: Iterable[Any] | None = None,
           reported: Iterable[Any] | None = None, status: Iterable[Any] | None = None,
           note: Iterable[Any] | None = None) -> pd.DataFrame:
-    keys = np.asarray(key.to_numpy() if isinstance(key, pd.Series) else list(key), dtype=object)
+    """Rows of the FIGURES table, each column built once with its final dtype (text "str" without NA, floats
+    float64, n Int64): no later pass needs to convert or copy them."""
+    if isinstance(key, pd.Series) and isinstance(key.dtype, pd.StringDtype) and not key.hasnans:
+        keys = key.to_numpy(dtype=object)  # already text: the same str objects, no conversion
+    else:
+        keys = np.asarray(key.to_numpy() if isinstance(key, pd.Series) else list(key), dtype=object)
+        keys = keys.astype(str).astype(object)
     size = len(keys)
 
-    def col(values: Any, default: Any, dtype: Any = object) -> np.ndarray:
-        if values is None:
-            return np.full(size, default, dtype=dtype)
-        if isinstance(values, str) or np.isscalar(values) or values is pd.NA:
-            return np.full(size, values, dtype=dtype)
+    def floats(values: Any) -> np.ndarray:
+        if values is None or values is pd.NA:
+            return np.full(size, np.nan)
+        if isinstance(values, str) or np.isscalar(values):
+            return np.full(size, values, dtype=float)
         if isinstance(values, pd.Series):
-            values = values.to_numpy(dtype=dtype, na_value=default) if dtype is float else \
-                values.astype(object).to_numpy()
-        return np.asarray(values, dtype=dtype)
+            return values.to_numpy(dtype=float, na_value=np.nan)
+        return np.asarray(values, dtype=float)
 
+    def text(values: Any) -> pd.api.extensions.ExtensionArray:
+        if values is None or values is pd.NA or not isinstance(values, str) and np.isscalar(values) and \
+                pd.isna(values):
+            values = ""
+        if isinstance(values, str) or np.isscalar(values):
+            return pd.array(np.full(size, values, dtype=object), dtype="str")
+        if isinstance(values, pd.Series):
+            values = values.to_numpy(dtype=object)
+        elif not isinstance(values, np.ndarray) or values.dtype != object:
+            values = np.asarray(values, dtype=object)
+        missing = pd.isna(values)
+        if missing.any():
+            values = np.where(missing, "", values)
+        return pd.array(values, dtype="str")
+
+    count = floats(n).round(0)
     return pd.DataFrame({
-        "section": np.full(size, section, dtype=object), "metric": np.full(size, metric, dtype=object),
-        "key": keys.astype(str).astype(object), "value": col(value, np.nan, float), "unit": col(unit, ""),
-        "n": col(n, np.nan, float), "se": col(se, np.nan, float), "ci_low": col(ci_low, np.nan, float),
-        "ci_high": col(ci_high, np.nan, float), "p_value": col(p_value, np.nan, float),
-        "reported": col(reported, ""), "status": col(status, ""), "note": col(note, ""),
-    })
+        "section": text(section), "metric": text(metric), "key": pd.array(keys, dtype="str"),
+        "value": floats(value), "unit": text(unit),
+        "n": pd.array(count, dtype="Float64").astype("Int64") if size else pd.array([], dtype="Int64"),
+        "se": floats(se), "ci_low": floats(ci_low), "ci_high": floats(ci_high), "p_value": floats(p_value),
+        "reported": text(reported), "status": text(status), "note": text(note),
+    }, copy=False)
+
+
+def _typed(name: str, column: pd.Series) -> pd.Series:
+    """One FIGURES column with its dtype: text "str" ('' for missing), float64, or n as rounded Int64. A column
+    that has it already (every column ``_rows`` builds) is returned as it is."""
+    if name in TEXT_COLUMNS:
+        if column.dtype == "str" and not column.hasnans:
+            return column
+        return column.astype("object").where(column.notna(), "").astype("str")
+    if name in FLOAT_COLUMNS:
+        return column if column.dtype == "float64" else pd.to_numeric(column, errors="coerce").astype("float64")
+    if column.dtype == "Int64":
+        return column
+    n = pd.to_numeric(column, errors="coerce").astype("float64").round(0)
+    return pd.Series(pd.array(n.to_numpy(), dtype="Float64").astype("Int64") if len(n) else
+                     pd.array([], dtype="Int64"), index=column.index)
 
 
 def _finish(parts: list[pd.DataFrame], sort: bool = True) -> pd.DataFrame:
-    parts = [p for p in parts if len(p)]
-    if not parts:
-        out = pd.DataFrame({c: [] for c in COLUMNS})
-    else:
-        out = pd.concat(parts, ignore_index=True)
-    for c in TEXT_COLUMNS:
-        out[c] = out[c].astype("object").where(out[c].notna(), "").astype("str")
-    for c in FLOAT_COLUMNS:
-        out[c] = pd.to_numeric(out[c], errors="coerce").astype("float64")
-    n = pd.to_numeric(out["n"], errors="coerce").astype("float64").round(0)
-    out["n"] = pd.array(n.to_numpy(), dtype="Float64").astype("Int64") if len(out) else pd.array([], dtype="Int64")
-    if not sort:
-        return out[COLUMNS].reset_index(drop=True)
-    order = pd.Categorical(out["section"], categories=list(SECTIONS), ordered=True)
-    out = out.assign(_section=order).sort_values(["_section", "metric", "key"], kind="mergesort")
-    return out[COLUMNS].reset_index(drop=True)
+    """The parts as one table with the FIGURES columns and dtypes, sorted (section in ``SECTIONS`` order, metric,
+    key, stable) unless ``sort`` is False. Built column by column, each copied once (concatenated, then put in
+    order), so that at most one copy of the parts is in memory besides the parts themselves."""
+    parts = [p for p in parts if len(p)] or [pd.DataFrame({c: [] for c in COLUMNS})]
+
+    def column(name: str) -> pd.Series:
+        whole = parts[0][name] if len(parts) == 1 else pd.concat([p[name] for p in parts], ignore_index=True)
+        return _typed(name, whole.reset_index(drop=True))
+
+    order = _sort_order(column("section"), column("metric"), column("key")) if sort else None
+    out = {}
+    for name in COLUMNS:
+        values = column(name)
+        out[name] = values if order is None else values.take(order).reset_index(drop=True)
+    return pd.DataFrame(out, copy=False)
+
+
+def _sort_order(section: pd.Series, metric: pd.Series, key: pd.Series) -> np.ndarray | None:
+    """The row order that sorts rows stably by section (``SECTIONS`` order), metric, key; None when they are
+    sorted already. Sections and metrics are few: their codes are sorted first (integers), then the keys within
+    each (section, metric) with a stable sort, which is fast on the runs of keys that come sorted."""
+    if len(key) < 2:
+        return None
+    section = pd.Categorical(section, categories=list(SECTIONS)).codes.astype(np.int64)
+    section[section < 0] = len(SECTIONS)  # a section not in SECTIONS: last, like NaN in a sort
+    metric, _ = pd.factorize(metric, sort=True)
+    group = section * (metric.max() + 1) + metric
+    order = np.argsort(group, kind="stable")
+    keys = key.to_numpy(dtype=object)[order]
+    bounds = np.flatnonzero(np.diff(group[order])) + 1
+    for start, stop in zip(np.r_[0, bounds], np.r_[bounds, len(order)]):
+        within = np.argsort(keys[start:stop], kind="stable")
+        order[start:stop] = order[start:stop][within]
+    if (order == np.arange(len(order))).all():
+        return None
+    return order
 
 
 def _present(frame: pd.DataFrame | None) -> bool:
@@ -117,8 +174,11 @@ def _present(frame: pd.DataFrame | None) -> bool:
 
 
 def _keyed(frame: pd.DataFrame, column: str) -> pd.DataFrame:
-    """Rows whose key column is not empty."""
+    """Rows whose key column is not empty (nor only spaces)."""
     keys = frame[column]
+    if isinstance(keys.dtype, pd.StringDtype):  # text already: "" or spaces only, without stripping every key
+        text = keys.fillna("")
+        return frame[text.ne("").to_numpy(dtype=bool) & ~text.str.isspace().to_numpy(dtype=bool)]
     return frame[keys.notna() & keys.astype(str).str.strip().ne("")]
 
 
@@ -200,6 +260,23 @@ def _num(values: pd.Series) -> pd.Series:
     return pd.Series(out, index=values.index, dtype="str")
 
 
+def _format_rows(template: str, *columns: pd.Series) -> np.ndarray:
+    """``template.format(*row)`` for every row (numbers written as ``_num`` writes them), formatted once per
+    distinct row: equal rows share one str object (per-event notes repeat a lot; memory, not only time)."""
+    codes = np.zeros(len(columns[0]), dtype=np.int64)
+    if not len(codes):
+        return np.array([], dtype=object)
+    for column in columns:
+        part, uniques = pd.factorize(column, use_na_sentinel=False)
+        codes, _ = pd.factorize(codes * len(uniques) + part)
+    # factorize numbers codes in order of first appearance: a row is the first of its kind when its code is new
+    seen = np.maximum.accumulate(codes)
+    first = np.flatnonzero(np.r_[True, codes[1:] > seen[:-1]])
+    texts = [_num(c.iloc[first]) if pd.api.types.is_numeric_dtype(c) else c.iloc[first].astype(str)
+             for c in columns]
+    return np.array([template.format(*row) for row in zip(*texts)], dtype=object)[codes]
+
+
 def _baseline_text(iptt: pd.DataFrame) -> pd.Series:
     return pd.Series(np.where(iptt["direction"] == "decrease", " (decrease, baseline " + _num(iptt["baseline"])
                               + ")", ""), index=iptt.index)
@@ -221,19 +298,17 @@ def gender_figures(participation: pd.DataFrame, thresholds: Any, per_country: bo
         if by is not None:
             w = _keyed(w, by)
             keys = w[by]
+        notes = _format_rows("{} women of {} participants; {}", w["women"], w["participants"], w["note"])
         parts.append(_rows("gender", "women_share", keys, w["share"], "%", w["participants"],
-                           ci_low=w["ci_low"], ci_high=w["ci_high"],
-                           note=(_num(w["women"]) + " women of " + _num(w["participants"])
-                                 + " participants; " + w["note"])))
+                           ci_low=w["ci_low"], ci_high=w["ci_high"], note=notes))
         g = gender.gender_parity_index(participation, thresholds, by)
         if by is not None:
             g = _keyed(g, by)
         g = g[g["n_rows"] > 0]
         if len(g):
+            notes = _format_rows("{} women / {} men; {}", g["women"], g["men"], g["note"])
             parts.append(_rows("gender", "gender_parity_index", [ALL_KEY] if by is None else g[by], g["gpi"],
-                               "ratio", g["women"] + g["men"], status=g["status"],
-                               note=(_num(g["women"]) + " women / " + _num(g["men"])
-                                     + " men; " + g["note"])))
+                               "ratio", g["women"] + g["men"], status=g["status"], note=notes))
     return _finish(parts, sort=False)
 
 
@@ -321,7 +396,7 @@ def impact_figures(studies: dict[str, Any] | None) -> pd.DataFrame:
     for name in sorted(studies):
         study = studies[name]
         try:
-            effects = estimate_effects(study)
+            effects = estimate_effects(study, subgroups=[])  # the figures hold the overall effects only
             balance = balance_table(study)
         except NotImplementedError:
             return _finish([])
@@ -436,7 +511,9 @@ def tables_figures(tables: dict[str, pd.DataFrame], params: Any, studies: dict[s
         per_country = _is_all(params)
     empty = pd.DataFrame()
     get = lambda name: tables.get(name, empty)  # noqa: E731
+    # impact first: the peak memory of its regressions then comes before the large tables' figures are held
     parts = [
+        impact_figures(studies),
         execution_figures(get("activities"), per_country),
         indicator_figures(get("indicators"), params.thresholds),
         gender_figures(get("participation"), params.thresholds, per_country),
@@ -451,11 +528,11 @@ def tables_figures(tables: dict[str, pd.DataFrame], params: Any, studies: dict[s
             extra = budget_figures(budget, expenditure, params, per_country, as_of=day, suffix="@" + day)
             keep = [(m, k) in asked for m, k in zip(extra["metric"], extra["key"])]
             parts.append(extra[keep])
-    parts.append(impact_figures(studies))
-    figures = _finish(parts)
     if not reported.empty:
-        figures = _finish([figures, reconciliation_figures(reported, figures, params)])
-    return figures
+        # reconcile looks up only the rows a reported figure asks for: those, in the table's order, are enough
+        lookup = _finish([part[reconcile.lookup_rows(reported, part)] for part in parts])
+        parts.append(reconciliation_figures(reported, lookup, params))
+    return _finish(parts)  # sections in any order: sorted once, here
 
 
 def reconciliation_figures(reported: pd.DataFrame, figures: pd.DataFrame, params: Any) -> pd.DataFrame:

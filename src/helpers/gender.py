@@ -40,6 +40,25 @@ def _divide(num: pd.Series, den: pd.Series, scale: float) -> pd.Series:
         return pd.Series(np.where(ok, n / np.where(ok, d, 1.0) * scale, np.nan), index=num.index, dtype="float64")
 
 
+def _sums(work: pd.DataFrame, keys: list[str], columns: list[str]) -> pd.DataFrame:
+    """``execution.grouped_sums``, without the groupby when the key is one column of distinct values that come
+    sorted (one row per event, say): each row is then its own group, already in the groupby's order."""
+    if len(keys) == 1 and len(work) > 1 and not isinstance(work[keys[0]].dtype, pd.CategoricalDtype):
+        key = work[keys[0]]
+        values = key.to_numpy(dtype=object)
+        try:
+            one_per_row = not key.hasnans and bool((values[1:] > values[:-1]).all())
+        except TypeError:  # keys that cannot be compared (mixed types): let groupby decide
+            one_per_row = False
+        if one_per_row:
+            out = pd.DataFrame({keys[0]: key.reset_index(drop=True)})
+            for c in columns:  # a one-row sum, as groupby gives it: NaN -> 0.0, -0.0 -> 0.0 ("+ 0.0")
+                values = work[c].to_numpy(dtype="float64")
+                out[c] = np.where(np.isnan(values), 0.0, values) + 0.0
+            return out
+    return grouped_sums(work, keys, columns)
+
+
 def wilson_interval(women: pd.Series | np.ndarray, participants: pd.Series | np.ndarray,
                     alpha: float = 0.05) -> tuple[np.ndarray, np.ndarray]:
     """Wilson interval for women / participants, in percent (arrays; NaN where participants is 0 or NaN)."""
@@ -78,8 +97,8 @@ def women_share(participation: pd.DataFrame, by: str | Iterable[str] | None = No
     work["participants"] = people.where(known, 0.0).fillna(0.0)
     work["participants_sex_unknown"] = unknown_sex
     work["n_sample"] = (known & sample).astype("float64")
-    out = grouped_sums(work, keys, ["n_rows", "n_rows_women_unknown", "women", "participants",
-                                    "participants_sex_unknown", "n_sample"])
+    out = _sums(work, keys, ["n_rows", "n_rows_women_unknown", "women", "participants", "participants_sex_unknown",
+                             "n_sample"])
     out["share"] = _divide(out["women"], out["participants"], 100.0)
     out["sample"] = (out["n_sample"] == out["n_rows"]) & (out["n_rows"] > 0)
     mixed = (out["n_sample"] > 0) & ~out["sample"]
@@ -93,12 +112,11 @@ def women_share(participation: pd.DataFrame, by: str | Iterable[str] | None = No
     out["ci_high"] = ci_high
     for c in ("n_rows", "n_rows_women_unknown"):
         out[c] = out[c].astype("int64")
-    note = np.select(
-        [out["participants"].to_numpy() <= 0, mixed.to_numpy(), is_sample],
-        ["not computable: no participants with women known",
-         "census and sample rows mixed: no confidence interval",
-         "survey sample: Wilson 95 % interval"],
-        "census (monitoring counts): no confidence interval").astype(object)
+    notes = np.array(["not computable: no participants with women known",
+                      "census and sample rows mixed: no confidence interval", "survey sample: Wilson 95 % interval",
+                      "census (monitoring counts): no confidence interval"], dtype=object)
+    # the few distinct texts shared by every row (one str object each, not one per row)
+    note = notes[np.select([out["participants"].to_numpy() <= 0, mixed.to_numpy(), is_sample], [0, 1, 2], 3)]
     unknown = out["participants_sex_unknown"].to_numpy() > 0
     if unknown.any():
         counts = out.loc[unknown, "participants_sex_unknown"]
@@ -127,15 +145,16 @@ def gender_parity_index(participation: pd.DataFrame, thresholds: Any,
     work["n_rows"] = both.astype("float64")
     work["women"] = women.where(both, 0.0)
     work["men"] = men.where(both, 0.0)
-    out = grouped_sums(work, keys, ["n_rows", "women", "men"])
+    out = _sums(work, keys, ["n_rows", "women", "men"])
     out["n_rows"] = out["n_rows"].astype("int64")
     out["gpi"] = _divide(out["women"], out["men"], 1.0)
     low, high = thresholds.parity_low, thresholds.parity_high
     gpi = out["gpi"]
-    out["status"] = pd.Series(np.select([gpi.isna(), gpi < low, gpi > high], ["", WOMEN_UNDER, MEN_UNDER], PARITY),
+    statuses = np.array(["", WOMEN_UNDER, MEN_UNDER, PARITY], dtype=object)
+    out["status"] = pd.Series(statuses[np.select([gpi.isna(), gpi < low, gpi > high], [0, 1, 2], 3)],
                               index=out.index, dtype="str")
-    note = np.select([out["n_rows"] == 0, out["men"] <= 0],
-                     ["not computable: men not given", "not computable: no men counted"],
-                     f"parity band {low:g}-{high:g}")
+    notes = np.array(["not computable: men not given", "not computable: no men counted",
+                      f"parity band {low:g}-{high:g}"], dtype=object)
+    note = notes[np.select([out["n_rows"] == 0, out["men"] <= 0], [0, 1], 2)]
     out["note"] = pd.Series(note, index=out.index, dtype="str")
     return out[[*keys, "n_rows", "women", "men", "gpi", "status", "note"]]

@@ -37,6 +37,7 @@ import re
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any, NamedTuple
 
+import numpy as np
 import pandas as pd
 
 MATCH, TRUNCATED, MISMATCH, NOT_COMPUTABLE = "match", "truncated", "mismatch", "not_computable"
@@ -199,18 +200,17 @@ def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str |
     difference, note, label, source.
     """
     fig = figures.reset_index(drop=True)
-    exact: dict[tuple[str, str], int] = {}
-    folded: dict[tuple[str, str], int] = {}
-    for i, (m, k) in enumerate(zip(fig["metric"].astype(str), fig["key"].astype(str))):
-        exact.setdefault((m, k), i)
-        folded.setdefault((m.lower(), k.lower()), i)
+    fig_metric, fig_key = _text(fig["metric"]), _text(fig["key"])
+    records = reported.to_dict("records")
+    asked = _asked(records)
+    # lookups of only the (metric, key) pairs asked for; case-insensitive only for the pairs not found exactly
+    exact = _first_rows(fig_metric, fig_key, {(m, k) for m, _, keys in asked for k in keys}, fold=False)
+    hits = [next((exact[(m, k)] for k in keys if (m, k) in exact), None) for m, _, keys in asked]
+    folded = _first_rows(fig_metric, fig_key, {(m.lower(), k.lower()) for (m, _, keys), hit in zip(asked, hits)
+                                               if hit is None for k in keys}, fold=True)
     rows = []
-    for rec in reported.to_dict("records"):
-        metric = "" if _is_blank(rec.get("metric")) else str(rec["metric"]).strip()
-        key = default_key(metric, rec.get("key"))
+    for rec, (metric, key, candidates), hit in zip(records, asked, hits):
         comparison = "=" if _is_blank(rec.get("comparison")) else str(rec["comparison"]).strip()
-        candidates = [key, {"all": "total", "total": "all"}.get(key.lower(), key)]
-        hit = next((exact[(metric, k)] for k in candidates if (metric, k) in exact), None)
         if hit is None:
             hit = next((folded[(metric.lower(), k.lower())] for k in candidates
                         if (metric.lower(), k.lower()) in folded), None)
@@ -246,6 +246,60 @@ def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str |
     return out
 
 
+def _text(column: pd.Series) -> pd.Series:
+    """The column as text (no copy when it is text already)."""
+    return column if column.dtype == "str" else column.astype(str)
+
+
+def _asked(records: list[dict[str, Any]]) -> list[tuple[str, str, list[str]]]:
+    """(metric, key, the keys to try) of each reported row."""
+    asked = []
+    for rec in records:
+        metric = "" if _is_blank(rec.get("metric")) else str(rec["metric"]).strip()
+        key = default_key(metric, rec.get("key"))
+        asked.append((metric, key, [key, {"all": "total", "total": "all"}.get(key.lower(), key)]))
+    return asked
+
+
+def _candidates(metric: pd.Series, key: pd.Series, wanted: set[tuple[str, str]], fold: bool) -> np.ndarray:
+    """Positions of the rows whose metric is one of the ``wanted`` metrics and whose key one of the wanted keys
+    (both lower-cased when ``fold``), vectorised: a superset of the rows with a wanted (metric, key) pair."""
+    if not wanted or not len(metric):
+        return np.array([], dtype=np.int64)
+    codes, uniques = pd.factorize(metric)  # a few metrics: fold the distinct values, not every row
+    names = [str(u).lower() if fold else str(u) for u in uniques]
+    metrics = {m for m, _ in wanted}
+    rows = np.flatnonzero(np.isin(codes, [i for i, name in enumerate(names) if name in metrics]))
+    keys = key.iloc[rows]
+    if fold:
+        keys = keys.str.lower()
+    return rows[keys.isin({k for _, k in wanted}).to_numpy(dtype=bool)]
+
+
+def _first_rows(metric: pd.Series, key: pd.Series, wanted: set[tuple[str, str]], fold: bool
+                ) -> dict[tuple[str, str], int]:
+    """{(metric, key): position of the first figures row with it}, for the ``wanted`` pairs only (lower-cased pairs
+    compared with the lower-cased figures when ``fold``)."""
+    rows = _candidates(metric, key, wanted, fold)
+    found: dict[tuple[str, str], int] = {}
+    for i, m, k in zip(rows.tolist(), metric.iloc[rows].tolist(), key.iloc[rows].tolist()):
+        pair = (m.lower(), k.lower()) if fold else (m, k)
+        if pair in wanted:
+            found.setdefault(pair, i)
+    return found
+
+
+def lookup_rows(reported: pd.DataFrame, figures: pd.DataFrame) -> np.ndarray:
+    """Boolean mask of the ``figures`` rows that ``reconcile(reported, figures)`` may look up: every row whose
+    (metric, key) a reported figure asks for, in any case. ``reconcile(reported, figures[mask])`` gives the same
+    table as ``reconcile(reported, figures)``: a large figures table can be narrowed (or searched piece by piece)
+    before it is put in order."""
+    wanted = {(m.lower(), k.lower()) for m, _, keys in _asked(reported.to_dict("records")) for k in keys}
+    mask = np.zeros(len(figures), dtype=bool)
+    mask[_candidates(_text(figures["metric"]), _text(figures["key"]), wanted, fold=True)] = True
+    return mask
+
+
 def classify_many(printed: pd.Series, computed: pd.Series, comparison: pd.Series | None = None,
                   decimal_mark: str | None = None) -> pd.DataFrame:
     """classify() over aligned Series; columns status, printed_value, decimals, difference, note."""
@@ -257,5 +311,5 @@ def classify_many(printed: pd.Series, computed: pd.Series, comparison: pd.Series
     return out
 
 
-__all__ = ["classify", "classify_many", "parse_printed", "reconcile", "default_key", "Classification",
+__all__ = ["classify", "classify_many", "parse_printed", "reconcile", "lookup_rows", "default_key", "Classification",
            "ParsedNumber", "UnreadableNumber", "STATUSES", "MATCH", "TRUNCATED", "MISMATCH", "NOT_COMPUTABLE"]

@@ -1,0 +1,73 @@
+"""Shared bits: where things are, progress messages, atomic JSON, the environment given to child processes."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+BIN = REPO / ".venv" / "bin"
+PYTHON = str(BIN / "python") if (BIN / "python").exists() else sys.executable
+RESULTS = REPO / "build" / "bench" / "results.json"
+KERNEL = "evaluation-workbook"
+PROJECT = "amem"
+
+_T0 = time.perf_counter()
+
+
+def say(text: str) -> None:
+    """A progress line, with the time since the benchmark started."""
+    elapsed = time.perf_counter() - _T0
+    print(f"[bench {int(elapsed // 60):02d}:{elapsed % 60:04.1f}] {text}", flush=True)
+
+
+def cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def write_json_atomic(path: Path, data: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(data, handle, indent=1, sort_keys=True, default=str)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def child_env(**extra: str) -> dict[str, str]:
+    """The environment of a child process: this one, with the repository's src/ importable, plus ``extra``."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join([str(REPO), str(REPO / "src"), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
+    env.update(extra)
+    return env
+
+
+def build_env() -> dict[str, str]:
+    """What the build gives its workers and kernels (runner._run_pool): one BLAS thread per process."""
+    return child_env(**{v: os.environ.get(v, "1") for v in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS",
+                                                              "MKL_NUM_THREADS")})
+
+
+def sample_targets() -> list[tuple[str, str]]:
+    """(project, annex) of every annex of the sample project, as the build discovers them."""
+    from helpers.runner import Layout, discover
+
+    return [(t.project, t.annex) for t in discover(Layout(), PROJECT)]
+
+
+def notebooks() -> list[Path]:
+    from helpers.runner import Layout, notebook_paths
+
+    return notebook_paths(Layout())
