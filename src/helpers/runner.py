@@ -1,7 +1,8 @@
 """Build the annexes: validate, execute every notebook per annex with papermill, export one HTML annex each.
 
 - Incremental: an annex is rebuilt only when one of its inputs changed (its params, its project's params and data,
-  the notebooks, the helpers code, the pinned environment), decided by checksums recorded beside the annex.
+  the notebooks, the helpers code, the pinned environment), decided by the checksum and modification time of each
+  input recorded beside the annex (a file saved again counts as changed, as it would for make).
 - Safe: params and data are validated before any kernel starts; each annex's files are written only when all of
   its notebooks succeeded, each to a temporary file moved into place, so a failure keeps the previous annex.
 - Parallel: notebook runs of all annexes share worker processes (default: one per core), each notebook in its own
