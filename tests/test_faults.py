@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -19,7 +18,8 @@ from pathlib import Path
 import pytest
 
 from helpers import runner
-from helpers.paths import DATA_DIR, KERNEL_NAME, PARAMS_DIR, REPO_ROOT
+from helpers.paths import KERNEL_NAME, REPO_ROOT
+from sample_layout import sample_layout
 
 pytestmark = pytest.mark.slow
 PREVIOUS = {".html": b"<html>last good annex</html>", ".figures.csv": b"section\nold\n", ".xlsx": b"old xlsx"}
@@ -37,12 +37,7 @@ def notebook(*sources: str) -> dict:
 
 def make_layout(root: Path, fault: str) -> runner.Layout:
     """The sample project with two annexes (maroc fails, mauritanie does not) and two small notebooks."""
-    layout = runner.Layout(data=root / "data", params=root / "params", notebooks=root / "nb", build=root / "build")
-    shutil.copytree(DATA_DIR / "amem", layout.data / "amem")
-    (layout.params / "amem").mkdir(parents=True)
-    for name in ("project.yaml", "maroc.yaml", "mauritanie.yaml"):
-        shutil.copy(PARAMS_DIR / "amem" / name, layout.params / "amem" / name)
-    layout.notebooks.mkdir()
+    layout = sample_layout(root, ["maroc", "mauritanie"], notebooks=None)
     ok = notebook("from helpers.annex import open_annex\n"
                   "ctx = open_annex(project, annex, language, data_dir, params_dir)\n"
                   'ctx.heading(fr="Section", en="Section")')

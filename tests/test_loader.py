@@ -27,22 +27,6 @@ def mini(tmp_path) -> Mini:
     return Mini.copy_to(tmp_path)
 
 
-def _french_excel(mini: Mini) -> None:
-    """Rewrite every CSV of the fixture as French Excel does: ';' delimiter, decimal comma; declare ','."""
-    import csv
-    import io
-    import re
-
-    mini.set_param("decimal_mark", ",")
-    for path in list(mini.folder.glob("*.csv")) + list(mini.folder.glob("impact/*.csv")):
-        rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
-        out = io.StringIO()
-        writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-        for row in rows:
-            writer.writerow([re.sub(r"^(-?\d+)\.(\d+)$", r"\1,\2", cell) for cell in row])
-        path.write_text(out.getvalue(), encoding="utf-8")
-
-
 def test_fixture_is_valid_without_warnings(mini):
     data = mini.load()
     assert data.warnings == []
@@ -153,7 +137,7 @@ def test_xlsx_plain_values(mini):
 
 
 def test_xlsx_title_rows_above_header_and_numbers_as_text(mini):
-    _french_excel(mini)
+    mini.as_french_excel()
     _xlsx(mini, "reported", [["figure_id", "metric", "key", "value"], ["F1", "rate", "total", 53.6],
                              ["F2", "share", "E1", "17 ,7"]], title_rows=3)
     frame = mini.load().tables["reported"]
@@ -193,7 +177,7 @@ def test_check_project_collects_params_and_data_problems(mini):
 
 def test_check_project_still_checks_data_when_project_yaml_is_wrong(mini):
     mini.set_param("titel", "x")
-    _french_excel(mini)
+    mini.as_french_excel()
     mini.write("expenditure", "line;period_end;amount\nB1;2020-12-31;1 000,5\nB9;2020-12-31;x\n")
     problems = mini.check()
     rules = [p.rule for p in problems]

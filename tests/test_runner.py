@@ -1,13 +1,12 @@
 """The runner's bookkeeping, without kernels: what to build, when it is current, what runs next."""
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from helpers import runner
 from helpers.errors import ValidationFailed
-from helpers.paths import DATA_DIR, NOTEBOOKS_DIR, PARAMS_DIR
+from sample_layout import sample_layout
 
 NB = [Path("10_a.ipynb"), Path("20_b.ipynb")]
 A, B = runner.Target("p", "a"), runner.Target("p", "b")
@@ -36,12 +35,7 @@ def test_a_failure_while_the_annexs_other_notebook_still_runs_waits_for_it():
 
 @pytest.fixture()
 def layout(tmp_path):
-    layout = runner.Layout(data=tmp_path / "data", params=tmp_path / "params", notebooks=tmp_path / "nb",
-                           build=tmp_path / "build")
-    shutil.copytree(DATA_DIR / "amem", layout.data / "amem")
-    shutil.copytree(PARAMS_DIR / "amem", layout.params / "amem")
-    shutil.copytree(NOTEBOOKS_DIR, layout.notebooks)
-    return layout
+    return sample_layout(tmp_path)
 
 
 def test_discover_lists_every_annex_and_names_what_does_not_exist(layout):

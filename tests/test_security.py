@@ -16,6 +16,7 @@ from helpers.annex import render_table
 from helpers.errors import ValidationFailed
 from helpers.params import load_annex_params
 from helpers.paths import DATA_DIR, NOTEBOOKS_DIR, PARAMS_DIR, UnsafeName, check_slug, under
+from sample_layout import sample_layout
 
 ARABIC = "ورشة عمل حول هجرة اليد العاملة"
 SCRIPT = '<script>alert("x")</script>'
@@ -82,13 +83,7 @@ def test_exported_figures_cannot_become_spreadsheet_formulas():
 
 @pytest.mark.slow
 def test_hostile_and_arabic_labels_reach_the_annex_as_text(tmp_path):
-    layout = runner.Layout(data=tmp_path / "data", params=tmp_path / "params", notebooks=tmp_path / "nb",
-                           build=tmp_path / "build")
-    shutil.copytree(DATA_DIR / "amem", layout.data / "amem")
-    (layout.params / "amem").mkdir(parents=True)
-    for name in ("project.yaml", "maroc.yaml"):
-        shutil.copy(PARAMS_DIR / "amem" / name, layout.params / "amem" / name)
-    layout.notebooks.mkdir()
+    layout = sample_layout(tmp_path, ["maroc"], notebooks=None)
     shutil.copy(NOTEBOOKS_DIR / "30_gender.ipynb", layout.notebooks)
     path = layout.data / "amem" / "participation.csv"
     table = pd.read_csv(path, dtype=str, keep_default_na=False)

@@ -125,20 +125,8 @@ def _register(m: Mini, rows: str) -> None:
     m.write("participation", "event_id,sex,country,label\n" + rows)
 
 
-def _french_excel(mini: Mini) -> None:
-    """Every CSV as French Excel writes it: ';' delimiter, decimal comma, CRLF; the project declares ','."""
-    mini.set_param("decimal_mark", ",")
-    for path in list(mini.folder.glob("*.csv")) + list(mini.folder.glob("impact/*.csv")):
-        rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
-        out = io.StringIO()
-        writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-        for row in rows:
-            writer.writerow([re.sub(r"^(-?\d+)\.(\d+)$", r"\1,\2", cell) for cell in row])
-        path.write_text(out.getvalue(), encoding="utf-8")
-
-
 def _french_excel_grouped(mini: Mini) -> None:
-    _french_excel(mini)
+    mini.as_french_excel()
     mini.write("expenditure", "line;period_end;amount;country\n"
                "B1;31/12/2020;1 005 500,00;Maroc\nB2;31/12/2020;4.600.000;Maroc\n"
                "B3;30/06/2021;17 ,7;Tunisie\nB4;30/06/2021;1\u202f000,5;\n")
