@@ -171,18 +171,6 @@ def test_impact_mapping_and_country_filter(data, monkeypatch):
     assert seen["rows"] == 2                                                      # case-insensitive country filter
 
 
-def test_impact_skipped_when_not_available(data, monkeypatch):
-    from helpers import impact
-
-    def missing(study, subgroups=None):
-        raise NotImplementedError
-
-    monkeypatch.setattr(impact, "estimate_effects", missing)
-    data = dataclasses.replace(data, studies={"s": FakeStudy("s", pd.DataFrame({"y": [1]}))})
-    out = annex_figures(data, annex_params())
-    assert not (out["section"] == "impact").any()
-
-
 def test_empty_tables_give_no_rows():
     empty = {name: frame(name, []) for name in ("activities", "participation", "budget", "expenditure",
                                                    "indicators", "reported")}

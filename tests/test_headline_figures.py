@@ -24,12 +24,7 @@ DATA_TOTAL = 1_363_103.13
 def data():
     from helpers import loader
 
-    try:
-        return loader.load_project("amem")
-    except NotImplementedError:  # the loader is still a stub: read the CSVs with the small test reader
-        from analysis_frames import load_csv_project
-
-        return load_csv_project("amem")
+    return loader.load_project("amem")
 
 
 @pytest.fixture(scope="module")

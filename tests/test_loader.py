@@ -218,3 +218,14 @@ def test_absent_optional_columns_are_empty_and_sample_false(mini):
     assert frame["sample"].tolist() == [False]
     assert frame["country"].tolist() == [REGIONAL]
     assert pd.isna(frame.loc[0, "men"]) and pd.isna(frame.loc[0, "start_date"])
+
+
+def test_scope_keeps_a_study_for_the_countries_it_covers_only():
+    from helpers.loader import load_project, scope
+
+    data = load_project("amem")
+    maroc = scope(data, "MAROC")                     # matched ignoring case
+    assert set(maroc.studies["training_survey"].data["country"]) == {"Maroc"}
+    assert (maroc.tables["participation"]["country"] == "Maroc").all()
+    assert scope(data, "Égypte").studies == {}       # no row of that country: the study is not part of the annex
+    assert scope(data, "all") is data

@@ -44,8 +44,6 @@ Reported figures: the annex checks the rows of the *unscoped* reported table who
 
 from __future__ import annotations
 
-import dataclasses
-import unicodedata
 from typing import Any, Iterable
 
 import numpy as np
@@ -53,6 +51,8 @@ import pandas as pd
 
 from . import budget as budget_mod
 from . import execution, gender, indicators, reconcile
+from .loader import fold, scope
+from .params import ALL
 from .schemas import REGIONAL
 
 COLUMNS = ["section", "metric", "key", "value", "unit", "n", "se", "ci_low", "ci_high", "p_value", "reported",
@@ -387,19 +387,13 @@ def impact_figures(studies: dict[str, Any] | None) -> pd.DataFrame:
     """impact_effect (overall OLS rows) and balance_smd from helpers.impact; empty when impact is not available."""
     if not studies:
         return _finish([])
-    try:
-        from . import impact
-        estimate_effects, balance_table = impact.estimate_effects, impact.balance_table
-    except (ImportError, AttributeError):
-        return _finish([])
+    from . import impact  # statsmodels is imported only when there is a study
+
     parts = []
     for name in sorted(studies):
         study = studies[name]
-        try:
-            effects = estimate_effects(study, subgroups=[])  # the figures hold the overall effects only
-            balance = balance_table(study)
-        except NotImplementedError:
-            return _finish([])
+        effects = impact.estimate_effects(study, subgroups=[])  # the figures hold the overall effects only
+        balance = impact.balance_table(study)
         overall = effects[effects["subgroup"].isna() | effects["subgroup"].astype(str).str.strip().eq("")]
         if "method" in overall:
             overall = overall[overall["method"].astype(str).eq("ols")]
@@ -423,57 +417,12 @@ def impact_figures(studies: dict[str, Any] | None) -> pd.DataFrame:
 
 
 # ----------------------------------------------------------------------------------------------- scope
-def fold(text: Any) -> str:
-    """Case- and accent-insensitive form of a country name ('' for empty)."""
-    if text is None or (isinstance(text, float) and np.isnan(text)) or text is pd.NA:
-        return ""
-    plain = unicodedata.normalize("NFKD", str(text))
-    return "".join(ch for ch in plain if not unicodedata.combining(ch)).strip().casefold()
-
-
 def _fold_series(values: pd.Series) -> pd.Series:
     return values.map(fold).astype(str)
 
 
 def _is_all(params: Any) -> bool:
-    return fold(getattr(params, "country", "all")) == "all"
-
-
-def _fallback_scope(data: Any, country: str) -> Any:
-    """loader.scope semantics, used only while the loader is a stub: the country's rows, or everything."""
-    if fold(country) == "all":
-        return data
-    wanted = fold(country)
-    tables = {name: (t[_fold_series(t["country"]).eq(wanted)].reset_index(drop=True) if "country" in t else t)
-              for name, t in data.tables.items()}
-    return dataclasses.replace(data, tables=tables)
-
-
-def _scope(data: Any, country: str) -> Any:
-    from . import loader
-
-    try:
-        return loader.scope(data, country)
-    except NotImplementedError:
-        return _fallback_scope(data, country)
-
-
-def _scope_studies(studies: dict[str, Any] | None, country: str, is_all: bool) -> dict[str, Any]:
-    if not studies:
-        return {}
-    if is_all:
-        return dict(studies)
-    out = {}
-    wanted = fold(country)
-    for name, study in studies.items():
-        frame = study.data
-        if "country" in frame.columns:
-            frame = frame[_fold_series(frame["country"]).eq(wanted)].reset_index(drop=True)
-            if frame.empty:
-                continue
-            study = dataclasses.replace(study, data=frame)
-        out[name] = study
-    return out
+    return fold(getattr(params, "country", ALL)) == ALL
 
 
 def reported_for_annex(reported: pd.DataFrame | None, params: Any) -> pd.DataFrame:
@@ -483,7 +432,7 @@ def reported_for_annex(reported: pd.DataFrame | None, params: Any) -> pd.DataFra
                                      "country"])
     country = _fold_series(reported["country"]) if "country" in reported else pd.Series("", index=reported.index)
     if _is_all(params):
-        keep = country.isin(["", fold(REGIONAL), "all"])
+        keep = country.isin(["", fold(REGIONAL), ALL])
     else:
         keep = country.eq(fold(params.country))
     return reported[keep].reset_index(drop=True)
@@ -548,8 +497,7 @@ def reconciliation_figures(reported: pd.DataFrame, figures: pd.DataFrame, params
 
 def annex_figures(data: Any, params: Any) -> pd.DataFrame:
     """Every figure of one annex (see the module docstring). ``data``: loader.ProjectData, unscoped."""
-    scoped = _scope(data, params.country)
-    is_all = _is_all(params)
-    studies = _scope_studies(getattr(scoped, "studies", {}), params.country, is_all)
+    scoped = scope(data, params.country)
     reported = reported_for_annex(data.tables.get("reported"), params)
-    return tables_figures(scoped.tables, params, studies=studies, reported=reported, per_country=is_all)
+    return tables_figures(scoped.tables, params, studies=scoped.studies, reported=reported,
+                          per_country=_is_all(params))

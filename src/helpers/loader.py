@@ -60,7 +60,9 @@ ENUMERATIONS = {("participation", "group"), ("budget", "category"), ("indicators
 
 
 def fold(text: Any) -> str:
-    """How names are compared: 'Égypte ' -> 'egypte'."""
+    """How names are compared: 'Égypte ' -> 'egypte'; a missing value -> ''."""
+    if text is None or text is pd.NA or (isinstance(text, float) and text != text):
+        return ""
     decomposed = unicodedata.normalize("NFKD", str(text))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).strip().casefold()
 
@@ -107,14 +109,20 @@ def scope(data: ProjectData, country: str) -> ProjectData:
     """The rows of one country (matched ignoring case and accents), or everything for "all".
 
     Rows of the project as a whole (country "regional") belong to the "all" annex only. Impact studies whose data
-    has a ``country`` column are filtered too; the others are kept whole.
+    has a ``country`` column are filtered too, and left out when they have no row of that country; the others are
+    kept whole.
     """
     wanted = fold(country)
     if wanted == ALL:
         return data
     tables = {name: _rows_of(frame, wanted) for name, frame in data.tables.items()}
-    studies = {name: dataclasses.replace(study, data=_rows_of(study.data, wanted)) if "country" in study.data
-               else study for name, study in data.studies.items()}
+    studies = {}
+    for name, study in data.studies.items():
+        if "country" in study.data:
+            study = dataclasses.replace(study, data=_rows_of(study.data, wanted))
+            if study.data.empty:
+                continue
+        studies[name] = study
     return dataclasses.replace(data, tables=tables, studies=studies)
 
 
