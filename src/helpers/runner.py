@@ -488,6 +488,7 @@ def _run_pool(stale: list[Target], layout: Layout, jobs: int, timeout: int, lang
     when = generated_at()
     for target in stale:
         shutil.rmtree(layout.work_dir(target.project, target.annex), ignore_errors=True)
+    shutil.rmtree(layout.build / "logs", ignore_errors=True)  # the kernels' chatter of the last build only
     results: list[Result] = []
     interrupted = False
     stop = threading.Event()
