@@ -21,7 +21,7 @@ help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 	@echo ""
 	@echo "Options: PROJECT=amem (one project), ANNEX=maroc (one annex, with PROJECT),"
-	@echo "         JOBS=2 (annexes built at once), TIMEOUT=600 (seconds per notebook cell)"
+	@echo "         JOBS=2 (notebooks run at once), TIMEOUT=600 (seconds per notebook cell)"
 
 $(READY): requirements.txt requirements-lock.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; found " + sys.version.split()[0])'

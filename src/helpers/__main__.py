@@ -16,7 +16,7 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="build the annexes that are out of date")
     build.add_argument("--project")
     build.add_argument("--annex")
-    build.add_argument("--jobs", type=int, help="annexes built at once (default: the number of cores)")
+    build.add_argument("--jobs", type=int, help="notebooks run at once (default: the number of cores)")
     build.add_argument("--timeout", type=int, default=600, help="seconds a notebook cell may run (default 600)")
     build.add_argument("--language", default="", choices=["", "fr", "en"], help="override the params' language")
     build.add_argument("--force", action="store_true", help="rebuild even when nothing changed")
