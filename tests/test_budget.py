@@ -3,6 +3,7 @@
 import datetime as dt
 import math
 
+import pandas as pd
 import pytest
 
 from analysis_frames import frame
@@ -105,6 +106,10 @@ def test_spending_by_period_and_pace(tables):
     assert out["cumulative"].tolist() == [100, 500, 600]
     assert out["after_reporting_date"].tolist() == [False, False, True]
     assert out["pace_budget"].iloc[0] == pytest.approx(2000 * elapsed_share(params(), "2020-06-30"))
+    origin = spending_by_period(*tables, params(budget_total=2000), from_start=True)
+    assert origin["period_end"].iloc[0] == pd.Timestamp(params().start_date)
+    assert origin[["amount", "cumulative", "pace_budget"]].iloc[0].tolist() == [0, 0, 0]
+    assert origin["cumulative"].iloc[1:].tolist() == [100, 500, 600]
 
 
 def test_no_expenditure_is_not_computable(tables):

@@ -250,17 +250,22 @@ def staff_cost_share(budget: pd.DataFrame, expenditure: pd.DataFrame, params: An
                          "note": pd.Series([note], dtype="str")})
 
 
-def spending_by_period(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any) -> pd.DataFrame:
+def spending_by_period(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any,
+                       from_start: bool = False) -> pd.DataFrame:
     """Spending per period_end for a chart: amount, cumulative, and the linear-pace budget line.
 
     Columns: period_end, amount, cumulative, budget (the total budget used: budget_total, else sum of lines;
     NaN when not known), pace_budget (budget x elapsed share at period_end: where spending would be at a linear
     pace), cumulative_rate (cumulative / budget x 100), pace_rate (elapsed share x 100), after_reporting_date.
+    ``from_start``: begin with the project's start date, where both lines are 0, so a chart starts at the origin.
     """
     total = budget_summary(budget, expenditure, params, as_of=data_end(expenditure)
                            if len(expenditure) else params.reporting_date)["budget"].iloc[0]
     per = expenditure.groupby("period_end", sort=True)["amount"].sum(min_count=0).rename("amount").reset_index()
     per["amount"] = per["amount"].astype("float64")
+    if from_start:
+        origin = pd.DataFrame({"period_end": [to_timestamp(params.start_date)], "amount": [0.0]})
+        per = pd.concat([origin.astype(per.dtypes.to_dict()), per], ignore_index=True)
     per["cumulative"] = per["amount"].cumsum()
     start, end = to_timestamp(params.start_date), to_timestamp(params.end_date)
     duration = max((end - start).days, 1)

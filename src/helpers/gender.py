@@ -78,8 +78,10 @@ def women_share(participation: pd.DataFrame, by: str | Iterable[str] | None = No
     """Pooled share of women per group.
 
     Columns: <by keys>, n_rows (rows with women known), n_rows_women_unknown, women, participants (of the rows
-    with women known: the denominator), share (0-100), participants_sex_unknown, sample (True when every counted
-    row is a survey sample), ci_low, ci_high (Wilson 95 %, only when sample), note.
+    with women known: the denominator), share (0-100), participants_sex_unknown, participants_total (every
+    participant of the group, whether or not the row counts women), participants_not_in_share (those of rows
+    without a women count), sample (True when every counted row is a survey sample), ci_low, ci_high (Wilson 95 %,
+    only when sample), note.
     """
     keys = as_keys(by)
     women = participation["women"].astype("float64")
@@ -96,9 +98,11 @@ def women_share(participation: pd.DataFrame, by: str | Iterable[str] | None = No
     work["women"] = women.where(known, 0.0)
     work["participants"] = people.where(known, 0.0).fillna(0.0)
     work["participants_sex_unknown"] = unknown_sex
+    work["participants_not_in_share"] = people.where(~known, 0.0).fillna(0.0)
     work["n_sample"] = (known & sample).astype("float64")
     out = _sums(work, keys, ["n_rows", "n_rows_women_unknown", "women", "participants", "participants_sex_unknown",
-                             "n_sample"])
+                             "participants_not_in_share", "n_sample"])
+    out["participants_total"] = out["participants"] + out["participants_not_in_share"]
     out["share"] = _divide(out["women"], out["participants"], 100.0)
     out["sample"] = (out["n_sample"] == out["n_rows"]) & (out["n_rows"] > 0)
     mixed = (out["n_sample"] > 0) & ~out["sample"]
@@ -126,7 +130,8 @@ def women_share(participation: pd.DataFrame, by: str | Iterable[str] | None = No
     note = pd.Series(note, index=out.index)
     out["note"] = note.astype("str")
     return out[[*keys, "n_rows", "n_rows_women_unknown", "women", "participants", "share",
-                "participants_sex_unknown", "sample", "ci_low", "ci_high", "note"]]
+                "participants_sex_unknown", "participants_total", "participants_not_in_share", "sample", "ci_low",
+                "ci_high", "note"]]
 
 
 def gender_parity_index(participation: pd.DataFrame, thresholds: Any,
