@@ -17,8 +17,8 @@ import time
 
 from .common import KERNEL, REPO, build_env, cores, notebooks, sample_targets, say
 
-IMPORTS = ("import helpers.annex, helpers.plots, helpers.execution, helpers.budget, helpers.gender, "
-           "helpers.indicators, helpers.impact")
+IMPORTS = ("import helpers.annex, helpers.annex.plots, helpers.analyses.execution, helpers.analyses.budget, helpers.analyses.gender, "
+           "helpers.analyses.indicators, helpers.analyses.impact")
 
 
 def _cycle(code: str, cwd: str, env: dict) -> dict:

@@ -1,6 +1,6 @@
 """Each analysis helper on a generated large portfolio, each in a fresh process: seconds and peak memory.
 
-The portfolio (numpy, fixed seed, vectorised; typed as ``helpers.loader`` returns tables, text columns as
+The portfolio (numpy, fixed seed, vectorised; typed as ``helpers.data.loader`` returns tables, text columns as
 pandas' "str" dtype): 100,000 activities, 1,000,000 participation rows (events), 10,000 budget lines x 36 monthly
 periods of expenditure, 1,000 indicators x 6 periods, 300 reported figures, and a difference-in-differences impact
 study of 1,000,000 units x 2 rounds (2,000,000 rows) on 2,000 sites (clusters), outcomes 0/1 and continuous,
@@ -45,7 +45,7 @@ def _ids(prefix: str, n: int, width: int):
 
 
 def _params():
-    from helpers.params import load_annex_params
+    from helpers.data.params import load_annex_params
 
     return load_annex_params("amem", "ensemble")
 
@@ -54,7 +54,7 @@ def activities(rng):
     import numpy as np
     import pandas as pd
 
-    from helpers.schemas import STATUS_CODES
+    from helpers.data.schemas import STATUS_CODES
 
     n = N_ACTIVITIES
     p = np.array([0.35, 0.25, 0.1, 0.08, 0.04, 0.08, 0.02, 0.08])
@@ -82,7 +82,7 @@ def participation(rng):
     import numpy as np
     import pandas as pd
 
-    from helpers.schemas import GROUPS
+    from helpers.data.schemas import GROUPS
 
     n = N_EVENTS
     people = rng.integers(5, 200, n).astype(float)
@@ -106,7 +106,7 @@ def budget(rng):
     import numpy as np
     import pandas as pd
 
-    from helpers.schemas import BUDGET_CATEGORIES
+    from helpers.data.schemas import BUDGET_CATEGORIES
 
     lines = _ids("L", N_LINES, 5)
     country = np.array(COUNTRIES)[rng.integers(0, 5, N_LINES)]
@@ -176,8 +176,8 @@ def study(rng):
     import numpy as np
     import pandas as pd
 
-    from helpers.loader import Study
-    from helpers.schemas import StudySpec
+    from helpers.data.loader import Study
+    from helpers.data.schemas import StudySpec
 
     site_of = rng.integers(0, N_SITES, N_UNITS)
     site_treated = (np.arange(N_SITES) % 2 == 0)
@@ -217,9 +217,9 @@ def study(rng):
 
 
 def project_data(rng):
-    from helpers.loader import ProjectData
-    from helpers.params import load_project_params
-    from helpers.schemas import TABLES
+    from helpers.data.loader import ProjectData
+    from helpers.data.params import load_project_params
+    from helpers.data.schemas import TABLES
 
     b, e = budget(rng)
     tables = {"activities": activities(rng), "participation": participation(rng), "budget": b, "expenditure": e,
@@ -249,10 +249,10 @@ def _setup(name: str):
     """(callable, description) for helper ``name``; the data is generated here, outside the measurement."""
     import numpy as np
 
-    from helpers import budget as b
-    from helpers import execution, figures, gender, impact
-    from helpers import indicators as ind
-    from helpers import reconcile as rec
+    from helpers.analyses import budget as b
+    from helpers.analyses import execution, figures, gender, impact
+    from helpers.analyses import indicators as ind
+    from helpers.analyses import reconcile as rec
 
     rng = np.random.default_rng(SEED)
     params = _params()

@@ -26,6 +26,11 @@ def _conda_pins() -> dict[str, str]:
         if isinstance(dep, str) and dep not in ("pip",) and not dep.startswith("python="):
             name, _, ver = dep.partition("=")
             pins[name.lower()] = ver
+        elif isinstance(dep, dict):  # the packages conda-forge does not have, from PyPI
+            for line in dep["pip"]:
+                if "==" in line:
+                    name, _, ver = line.partition("==")
+                    pins[name.lower()] = ver
     return pins
 
 

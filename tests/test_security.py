@@ -11,10 +11,11 @@ import pandas as pd
 import pytest
 import yaml
 
-from helpers import export, runner
+from helpers.annex import export
+from helpers.build import runner
 from helpers.annex import render_table
 from helpers.errors import ValidationFailed
-from helpers.params import load_annex_params
+from helpers.data.params import load_annex_params
 from helpers.paths import DATA_DIR, NOTEBOOKS_DIR, PARAMS_DIR, UnsafeName, check_slug, under
 from sample_layout import sample_layout
 

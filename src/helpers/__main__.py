@@ -28,22 +28,22 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     if args.command == "check":
-        from .check import run_check
+        from .build.check import run_check
 
         return run_check([args.project] if args.project else None)
     if args.command == "build":
         if args.annex and not args.project:
             parser.error("--annex needs --project")
-        from .runner import build as run_build
+        from .build.runner import build as run_build
 
         return run_build(args.project, args.annex, args.jobs, args.timeout, args.language, args.force)
     if args.command == "pdf":
-        from .pdf import print_pdfs
+        from .annex.pdf import print_pdfs
 
         return print_pdfs(args.project)
     if args.command == "synthesize":
         from .paths import DATA_DIR
-        from .synthetic import write_training_survey
+        from .data.synthetic import write_training_survey
 
         written = write_training_survey(DATA_DIR / "amem" / "impact")
         print(f"Wrote {written}")

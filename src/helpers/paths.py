@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 # The package is installed editable from src/, so the repository is two levels above it.
+HELPERS_DIR = Path(__file__).resolve().parent
 REPO_ROOT = Path(os.environ.get("WORKBOOK_ROOT", Path(__file__).resolve().parents[2]))
 DATA_DIR = REPO_ROOT / "data"
 PARAMS_DIR = REPO_ROOT / "params"

@@ -1,0 +1,503 @@
+"""Every figure of one annex as one long, tidy table (the FIGURES table, written to figures.csv).
+
+``annex_figures(data, params)`` scopes the project data to the annex (``loader.scope(data, params.country)``),
+computes every analysis and returns a DataFrame with exactly the columns of ``COLUMNS``:
+
+    section, metric, key, value, unit, n, se, ci_low, ci_high, p_value, reported, status, note
+
+Types: section, metric, key, unit, reported, status, note are "str" ('' when empty, never NA); value, se, ci_low,
+ci_high, p_value are float64, unrounded (NaN when not computable: ``note`` says why); n is nullable Int64.
+Rows are sorted stably by section (``SECTIONS`` order), then metric, then key, so figures.csv is byte-identical
+across runs on the same inputs.
+
+Keys (one row per (metric, key); ``key_of_indicator`` documents the indicator keys):
+- ``all`` = the whole annex for non-budget metrics; ``total`` for budget metrics (budget, spent,
+  financial_execution_rate, unallocated_budget, spending_share, staff_cost_share, burn_index).
+- otherwise the data's own id: budget line, event_id, participant group, result, output, status code, and in the
+  ``all`` annex also each country (the data's ``country`` value, "regional" = project-wide rows) for
+  physical_execution_rate, physical_progress_rate, women_share, gender_parity_index and the budget figures
+  (budget, spent, financial_execution_rate, spending_share, burn_index).
+- indicators: ``<indicator_id>``; ``<indicator_id>@<period>`` when that indicator has several periods in scope;
+  ``/<sex>`` appended for sex-disaggregated rows (sex f or m) and ``/<country>`` when the same indicator has rows
+  in several countries. Anomalies: ``<indicator key>:<rule>``.
+- ``<study>:<outcome>`` (impact_effect: the overall OLS row), ``<study>:<covariate>`` (balance_smd).
+- ``total@YYYY-MM-DD`` (or ``<line>@YYYY-MM-DD``, ``<country>@YYYY-MM-DD``) for budget metrics as of another date:
+  computed only when a reported figure of the annex asks for it. A date after the last period_end in the data is
+  not computable (NaN, with the reason in ``note``).
+- reported_figure: the reported figure_id; value = the computed figure, reported = the printed text, status =
+  match / truncated / mismatch / not_computable, note = which figure it was compared with and why / difference.
+
+Units: "%", "ratio" (burn index, parity index, standardised mean difference), "count", the currency code
+(params.currency) for amounts, '' for impact effects (the outcome's own unit) and anomalies.
+``status``: RAG (green/amber/red) for indicator_achievement[_final], band status for staff_cost_share
+("below band" / "within band" / "above band") and gender_parity_index, reconciliation status for
+reported_figure; '' otherwise.
+
+Which activity / participation / budget rows count (definitions): see execution, gender, budget, indicators.
+Impact (helpers.analyses.impact, imported lazily; skipped when it is missing or not implemented yet): the overall rows
+(subgroup empty) of ``estimate_effects`` with method "ols" give impact_effect; ``balance_table`` gives balance_smd.
+In a country annex a study with a ``country`` column is restricted to that country's rows (loader.scope semantics:
+case- and accent-insensitive); a study without one is kept as loader.scope passed it.
+Reported figures: the annex checks the rows of the *unscoped* reported table whose country is empty/"regional"
+(the ``all`` annex) or equal to the annex country (a country annex).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+import numpy as np
+import pandas as pd
+
+from . import budget as budget_mod
+from . import execution, gender, indicators, reconcile
+from ..data.loader import fold, scope
+from ..data.params import ALL
+from ..data.schemas import REGIONAL
+
+COLUMNS = ["section", "metric", "key", "value", "unit", "n", "se", "ci_low", "ci_high", "p_value", "reported",
+           "status", "note"]
+SECTIONS = ("execution", "indicators", "gender", "budget", "impact", "reconciliation")
+TEXT_COLUMNS = ("section", "metric", "key", "unit", "reported", "status", "note")
+FLOAT_COLUMNS = ("value", "se", "ci_low", "ci_high", "p_value")
+BUDGET_METRICS = ("budget", "spent", "financial_execution_rate", "unallocated_budget", "spending_share",
+                  "staff_cost_share", "burn_index")
+ALL_KEY, TOTAL_KEY = "all", "total"
+
+
+# ----------------------------------------------------------------------------------------------- building rows
+def _rows(section: str, metric: str, key: Iterable[Any], value: Iterable[Any], unit: str | Iterable[str] = "",
+          n: Iterable[Any] | None = None, se: Iterable[Any] | None = None, ci_low: Iterable[Any] | None = None,
+          ci_high: Iterable[Any] | None = None, p_value: Iterable[Any] | None = None,
+          reported: Iterable[Any] | None = None, status: Iterable[Any] | None = None,
+          note: Iterable[Any] | None = None) -> pd.DataFrame:
+    """Rows of the FIGURES table, each column built once with its final dtype (text "str" without NA, floats
+    float64, n Int64): no later pass needs to convert or copy them."""
+    if isinstance(key, pd.Series) and isinstance(key.dtype, pd.StringDtype) and not key.hasnans:
+        keys = key.to_numpy(dtype=object)  # already text: the same str objects, no conversion
+    else:
+        keys = np.asarray(key.to_numpy() if isinstance(key, pd.Series) else list(key), dtype=object)
+        keys = keys.astype(str).astype(object)
+    size = len(keys)
+
+    def floats(values: Any) -> np.ndarray:
+        if values is None or values is pd.NA:
+            return np.full(size, np.nan)
+        if isinstance(values, str) or np.isscalar(values):
+            return np.full(size, values, dtype=float)
+        if isinstance(values, pd.Series):
+            return values.to_numpy(dtype=float, na_value=np.nan)
+        return np.asarray(values, dtype=float)
+
+    def text(values: Any) -> pd.api.extensions.ExtensionArray:
+        if values is None or values is pd.NA or not isinstance(values, str) and np.isscalar(values) and \
+                pd.isna(values):
+            values = ""
+        if isinstance(values, str) or np.isscalar(values):
+            return pd.array(np.full(size, values, dtype=object), dtype="str")
+        if isinstance(values, pd.Series):
+            values = values.to_numpy(dtype=object)
+        elif not isinstance(values, np.ndarray) or values.dtype != object:
+            values = np.asarray(values, dtype=object)
+        missing = pd.isna(values)
+        if missing.any():
+            values = np.where(missing, "", values)
+        return pd.array(values, dtype="str")
+
+    count = floats(n).round(0)
+    return pd.DataFrame({
+        "section": text(section), "metric": text(metric), "key": pd.array(keys, dtype="str"),
+        "value": floats(value), "unit": text(unit),
+        "n": pd.array(count, dtype="Float64").astype("Int64") if size else pd.array([], dtype="Int64"),
+        "se": floats(se), "ci_low": floats(ci_low), "ci_high": floats(ci_high), "p_value": floats(p_value),
+        "reported": text(reported), "status": text(status), "note": text(note),
+    }, copy=False)
+
+
+def _typed(name: str, column: pd.Series) -> pd.Series:
+    """One FIGURES column with its dtype: text "str" ('' for missing), float64, or n as rounded Int64. A column
+    that has it already (every column ``_rows`` builds) is returned as it is."""
+    if name in TEXT_COLUMNS:
+        if column.dtype == "str" and not column.hasnans:
+            return column
+        return column.astype("object").where(column.notna(), "").astype("str")
+    if name in FLOAT_COLUMNS:
+        return column if column.dtype == "float64" else pd.to_numeric(column, errors="coerce").astype("float64")
+    if column.dtype == "Int64":
+        return column
+    n = pd.to_numeric(column, errors="coerce").astype("float64").round(0)
+    return pd.Series(pd.array(n.to_numpy(), dtype="Float64").astype("Int64") if len(n) else
+                     pd.array([], dtype="Int64"), index=column.index)
+
+
+def _finish(parts: list[pd.DataFrame], sort: bool = True) -> pd.DataFrame:
+    """The parts as one table with the FIGURES columns and dtypes, sorted (section in ``SECTIONS`` order, metric,
+    key, stable) unless ``sort`` is False. Built column by column, each copied once (concatenated, then put in
+    order), so that at most one copy of the parts is in memory besides the parts themselves."""
+    parts = [p for p in parts if len(p)] or [pd.DataFrame({c: [] for c in COLUMNS})]
+
+    def column(name: str) -> pd.Series:
+        whole = parts[0][name] if len(parts) == 1 else pd.concat([p[name] for p in parts], ignore_index=True)
+        return _typed(name, whole.reset_index(drop=True))
+
+    order = _sort_order(column("section"), column("metric"), column("key")) if sort else None
+    out = {}
+    for name in COLUMNS:
+        values = column(name)
+        out[name] = values if order is None else values.take(order).reset_index(drop=True)
+    return pd.DataFrame(out, copy=False)
+
+
+def _sort_order(section: pd.Series, metric: pd.Series, key: pd.Series) -> np.ndarray | None:
+    """The row order that sorts rows stably by section (``SECTIONS`` order), metric, key; None when they are
+    sorted already. Sections and metrics are few: their codes are sorted first (integers), then the keys within
+    each (section, metric) with a stable sort, which is fast on the runs of keys that come sorted."""
+    if len(key) < 2:
+        return None
+    section = pd.Categorical(section, categories=list(SECTIONS)).codes.astype(np.int64)
+    section[section < 0] = len(SECTIONS)  # a section not in SECTIONS: last, like NaN in a sort
+    metric, _ = pd.factorize(metric, sort=True)
+    group = section * (metric.max() + 1) + metric
+    order = np.argsort(group, kind="stable")
+    keys = key.to_numpy(dtype=object)[order]
+    bounds = np.flatnonzero(np.diff(group[order])) + 1
+    for start, stop in zip(np.r_[0, bounds], np.r_[bounds, len(order)]):
+        within = np.argsort(keys[start:stop], kind="stable")
+        order[start:stop] = order[start:stop][within]
+    if (order == np.arange(len(order))).all():
+        return None
+    return order
+
+
+def _present(frame: pd.DataFrame | None) -> bool:
+    return frame is not None and len(frame) > 0
+
+
+def _keyed(frame: pd.DataFrame, column: str) -> pd.DataFrame:
+    """Rows whose key column is not empty (nor only spaces)."""
+    keys = frame[column]
+    if isinstance(keys.dtype, pd.StringDtype):  # text already: "" or spaces only, without stripping every key
+        text = keys.fillna("")
+        return frame[text.ne("").to_numpy(dtype=bool) & ~text.str.isspace().to_numpy(dtype=bool)]
+    return frame[keys.notna() & keys.astype(str).str.strip().ne("")]
+
+
+# ----------------------------------------------------------------------------------------------- sections
+def execution_figures(activities: pd.DataFrame, per_country: bool = False) -> pd.DataFrame:
+    """physical_execution_rate (all, result, output[, country]), physical_progress_rate (all[, groups when any
+    progress]), activity_status_count (every status code)."""
+    if not _present(activities):
+        return _finish([])
+    parts = []
+    groups = ["result", "output"] + (["country"] if per_country else [])
+    rate = execution.physical_execution_rate(activities)
+    parts.append(_rows("execution", "physical_execution_rate", [ALL_KEY], rate["rate"], "%", rate["n"],
+                       note=rate["note"]))
+    progress = execution.physical_progress_rate(activities)
+    parts.append(_rows("execution", "physical_progress_rate", [ALL_KEY], progress["rate"], "%", progress["n"],
+                       note=progress["note"]))
+    has_progress = activities["progress"].notna().any()
+    for by in groups:
+        r = _keyed(execution.physical_execution_rate(activities, by), by)
+        parts.append(_rows("execution", "physical_execution_rate", r[by], r["rate"], "%", r["n"], note=r["note"]))
+        if has_progress:
+            p = _keyed(execution.physical_progress_rate(activities, by), by)
+            parts.append(_rows("execution", "physical_progress_rate", p[by], p["rate"], "%", p["n"],
+                               note=p["note"]))
+    counts = execution.activity_status_count(activities)
+    parts.append(_rows("execution", "activity_status_count", counts["status"], counts["n"], "count",
+                       counts["total"], note="activities with this status, of " + counts["total"].astype(str)))
+    return _finish(parts, sort=False)
+
+
+def key_of_indicator(table: pd.DataFrame) -> pd.Series:
+    """The figures key of each IPTT row (see the module docstring)."""
+    key = table["indicator_id"].astype(str)
+    several_periods = table.groupby("indicator_id", dropna=False)["period"].transform("nunique") > 1
+    key = key.where(~several_periods, key + "@" + table["period"].astype(str))
+    sex = table["sex"].astype("str").str.strip().str.lower()
+    by_sex = sex.isin(["f", "m"]).fillna(False).astype(bool)
+    key = key.where(~by_sex, key + "/" + sex)
+    several_countries = table.groupby("indicator_id", dropna=False)["country"].transform("nunique") > 1
+    key = key.where(~several_countries, key + "/" + table["country"].astype(str))
+    return key.astype(str)
+
+
+def indicator_figures(table: pd.DataFrame, thresholds: Any) -> pd.DataFrame:
+    """indicator_achievement, indicator_achievement_final (status = RAG) and indicator_anomaly rows."""
+    if not _present(table):
+        return _finish([])
+    ind = table.reset_index(drop=True)
+    iptt = indicators.iptt(ind, thresholds)
+    keys = key_of_indicator(ind)
+    parts = [
+        _rows("indicators", "indicator_achievement", keys, iptt["indicator_achievement"], "%", status=iptt["rag"],
+              note=_join_notes(iptt["note"], "actual " + _num(iptt["actual"]) + " / target " + _num(iptt["target"])
+                               + _baseline_text(iptt))),
+        _rows("indicators", "indicator_achievement_final", keys, iptt["indicator_achievement_final"], "%",
+              status=iptt["rag_final"],
+              note=_join_notes(iptt["note_final"], "actual " + _num(iptt["actual"]) + " / final target "
+                               + _num(iptt["target_final"]) + _baseline_text(iptt))),
+    ]
+    anomalies = indicators.indicator_anomalies(ind)
+    if len(anomalies):
+        parts.append(_rows("indicators", "indicator_anomaly",
+                           keys.iloc[anomalies["row"].to_numpy()].to_numpy() + ":" + anomalies["rule"].to_numpy(),
+                           np.nan, "", note=anomalies["note"]))
+    return _finish(parts, sort=False)
+
+
+def _num(values: pd.Series) -> pd.Series:
+    """Numbers as short text ('?' when missing), vectorised for whole numbers."""
+    arr = values.to_numpy(dtype="float64", na_value=np.nan)
+    out = np.full(arr.shape, "?", dtype=object)
+    finite = np.isfinite(arr)
+    whole = finite & (arr == np.round(arr)) & (np.abs(arr) < 1e15)
+    out[whole] = arr[whole].astype("int64").astype(str)
+    other = finite & ~whole
+    if other.any():
+        out[other] = [f"{v:g}" for v in arr[other]]
+    return pd.Series(out, index=values.index, dtype="str")
+
+
+def _format_rows(template: str, *columns: pd.Series) -> np.ndarray:
+    """``template.format(*row)`` for every row (numbers written as ``_num`` writes them), formatted once per
+    distinct row: equal rows share one str object (per-event notes repeat a lot; memory, not only time)."""
+    codes = np.zeros(len(columns[0]), dtype=np.int64)
+    if not len(codes):
+        return np.array([], dtype=object)
+    for column in columns:
+        part, uniques = pd.factorize(column, use_na_sentinel=False)
+        codes, _ = pd.factorize(codes * len(uniques) + part)
+    # factorize numbers codes in order of first appearance: a row is the first of its kind when its code is new
+    seen = np.maximum.accumulate(codes)
+    first = np.flatnonzero(np.r_[True, codes[1:] > seen[:-1]])
+    texts = [_num(c.iloc[first]) if pd.api.types.is_numeric_dtype(c) else c.iloc[first].astype(str)
+             for c in columns]
+    return np.array([template.format(*row) for row in zip(*texts)], dtype=object)[codes]
+
+
+def _baseline_text(iptt: pd.DataFrame) -> pd.Series:
+    return pd.Series(np.where(iptt["direction"] == "decrease", " (decrease, baseline " + _num(iptt["baseline"])
+                              + ")", ""), index=iptt.index)
+
+
+def _join_notes(why: pd.Series, detail: pd.Series) -> pd.Series:
+    why = why.astype(str)
+    return pd.Series(np.where(why.str.len() > 0, why + "; " + detail, detail), index=why.index).astype(str)
+
+
+def gender_figures(participation: pd.DataFrame, thresholds: Any, per_country: bool = False) -> pd.DataFrame:
+    """women_share (all, event_id, group[, country]) and gender_parity_index (same keys, where men known)."""
+    if not _present(participation):
+        return _finish([])
+    parts = []
+    for by in [None, "event_id", "group"] + (["country"] if per_country else []):
+        w = gender.women_share(participation, by)
+        keys = [ALL_KEY] if by is None else None
+        if by is not None:
+            w = _keyed(w, by)
+            keys = w[by]
+        notes = _format_rows("{} women of {} participants; {}", w["women"], w["participants"], w["note"])
+        parts.append(_rows("gender", "women_share", keys, w["share"], "%", w["participants"],
+                           ci_low=w["ci_low"], ci_high=w["ci_high"], note=notes))
+        g = gender.gender_parity_index(participation, thresholds, by)
+        if by is not None:
+            g = _keyed(g, by)
+        g = g[g["n_rows"] > 0]
+        if len(g):
+            notes = _format_rows("{} women / {} men; {}", g["women"], g["men"], g["note"])
+            parts.append(_rows("gender", "gender_parity_index", [ALL_KEY] if by is None else g[by], g["gpi"],
+                               "ratio", g["women"] + g["men"], status=g["status"], note=notes))
+    return _finish(parts, sort=False)
+
+
+def budget_figures(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any, per_country: bool = False,
+                   as_of: Any = None, suffix: str = "") -> pd.DataFrame:
+    """budget, spent, financial_execution_rate, spending_share, burn_index (total, lines[, countries]),
+    unallocated_budget and staff_cost_share (total). ``suffix`` (e.g. "@2019-12-31") is appended to every key."""
+    if not _present(budget) and not _present(expenditure):
+        return _finish([])
+    currency = params.currency
+    summary = budget_mod.budget_summary(budget, expenditure, params, as_of).iloc[0]
+    lines = budget_mod.budget_lines(budget, expenditure, params, as_of)
+    staff = budget_mod.staff_cost_share(budget, expenditure, params, as_of).iloc[0]
+    total = TOTAL_KEY + suffix
+    basis = ("budget_total declared in the parameters" if summary["budget_basis"] == "budget_total"
+             else "sum of the line budgets")
+    coverage = budget_mod._coverage(expenditure, summary["as_of"])
+    when = f"as of {summary['as_of'].date().isoformat()}"
+    parts = [
+        _rows("budget", "budget", [total], [summary["budget"]], currency, [summary["n_lines"]],
+              note=[_note(summary["budget"], basis, summary["note"])]),
+        _rows("budget", "spent", [total], [summary["spent"]], currency, [summary["n_lines"]],
+              note=[coverage or f"cumulative spending {when}"]),
+        _rows("budget", "financial_execution_rate", [total], [summary["financial_execution_rate"]], "%",
+              [summary["n_lines"]], note=[_note(summary["financial_execution_rate"],
+                                               f"spent / budget ({basis}) {when}", summary["note"])]),
+        _rows("budget", "unallocated_budget", [total], [summary["unallocated_budget"]], currency,
+              [summary["n_lines"]], note=[_note(summary["unallocated_budget"], "budget_total - sum of line budgets",
+                                                summary["note"], prefix="unallocated")]),
+        _rows("budget", "burn_index", [total], [summary["burn_index"]], "ratio", [summary["n_lines"]],
+              note=[_note(summary["burn_index"], f"(spent / budget) / elapsed share of the planned duration "
+                                                 f"({summary['elapsed_share']:.4f})", summary["note"])]),
+        _rows("budget", "staff_cost_share", [total], [staff["share"]], "%", [staff["n_staff_lines"]],
+              status=[staff["status"]], note=[staff["note"]]),
+    ]
+    line_keys = lines["line"].astype(str) + suffix
+    rate_note = lines["note"].where(lines["note"].str.len() > 0, "spent / line budget " + when)
+    parts += [
+        _rows("budget", "budget", line_keys, lines["budget"], currency,
+              note=np.where(lines["budget_known"], "", "budget of this line not known")),
+        _rows("budget", "spent", line_keys, lines["spent"], currency, lines["n_periods"],
+              note=coverage or f"cumulative spending {when}"),
+        _rows("budget", "financial_execution_rate", line_keys, lines["financial_execution_rate"], "%",
+              note=rate_note),
+        _rows("budget", "spending_share", line_keys, lines["spending_share"], "%",
+              note=coverage or "line spent / total spent (a share of spending, not a disbursement rate)"),
+        _rows("budget", "burn_index", line_keys, lines["burn_index"], "ratio", note=rate_note),
+    ]
+    if per_country:
+        c = _keyed(budget_mod.budget_by_country(budget, expenditure, params, as_of), "country")
+        ckeys = c["country"].astype(str) + suffix
+        cnote = c["note"].where(c["note"].str.len() > 0, "spent / budget of the country's lines " + when)
+        parts += [
+            _rows("budget", "budget", ckeys, c["budget"], currency, c["n_lines"],
+                  note=np.where(c["n_budget_unknown"] > 0, c["note"], "sum of the country's line budgets")),
+            _rows("budget", "spent", ckeys, c["spent"], currency, c["n_lines"],
+                  note=coverage or f"cumulative spending {when}"),
+            _rows("budget", "financial_execution_rate", ckeys, c["financial_execution_rate"], "%", c["n_lines"],
+                  note=cnote),
+            _rows("budget", "spending_share", ckeys, c["spending_share"], "%", c["n_lines"],
+                  note=coverage or "country spent / total spent"),
+            _rows("budget", "burn_index", ckeys, c["burn_index"], "ratio", c["n_lines"], note=cnote),
+        ]
+    return _finish(parts, sort=False)
+
+
+def _note(value: float, ok: str, problems: str, prefix: str = "not computable") -> str:
+    """``ok`` when the value exists, else the problems of budget_summary's note that start with ``prefix``."""
+    if pd.isna(value):
+        relevant = [p for p in str(problems).split("; ") if p.startswith(prefix)]
+        return "; ".join(relevant) or "not computable"
+    return ok
+
+
+def impact_figures(studies: dict[str, Any] | None) -> pd.DataFrame:
+    """impact_effect (overall OLS rows) and balance_smd from helpers.analyses.impact; empty when impact is not available."""
+    if not studies:
+        return _finish([])
+    from . import impact  # statsmodels is imported only when there is a study
+
+    parts = []
+    for name in sorted(studies):
+        study = studies[name]
+        effects = impact.estimate_effects(study, subgroups=[])  # the figures hold the overall effects only
+        balance = impact.balance_table(study)
+        overall = effects[effects["subgroup"].isna() | effects["subgroup"].astype(str).str.strip().eq("")]
+        if "method" in overall:
+            overall = overall[overall["method"].astype(str).eq("ols")]
+        overall = overall.drop_duplicates("outcome")
+        if len(overall):
+            notes = ("design " + overall["design"].astype(str) + ", SE " + overall["se_type"].astype(str)
+                     + "; treated mean " + _num(overall["mean_treated"]) + ", comparison mean "
+                     + _num(overall["mean_comparison"]))
+            if "note" in overall:
+                extra = overall["note"].fillna("").astype(str)
+                notes = notes + np.where(extra.str.len() > 0, "; " + extra, "")
+            parts.append(_rows("impact", "impact_effect", name + ":" + overall["outcome"].astype(str),
+                               overall["estimate"], "", overall["n"], overall["se"], overall["ci_low"],
+                               overall["ci_high"], overall["p_value"], note=notes))
+        if len(balance):
+            n = balance["n_treated"] + balance["n_comparison"] if "n_treated" in balance else None
+            notes = balance["note"].fillna("").astype(str) if "note" in balance else ""
+            parts.append(_rows("impact", "balance_smd", name + ":" + balance["covariate"].astype(str),
+                               balance["smd"], "ratio", n, note=notes))
+    return _finish(parts, sort=False)
+
+
+# ----------------------------------------------------------------------------------------------- scope
+def _fold_series(values: pd.Series) -> pd.Series:
+    return values.map(fold).astype(str)
+
+
+def _is_all(params: Any) -> bool:
+    return fold(getattr(params, "country", ALL)) == ALL
+
+
+def reported_for_annex(reported: pd.DataFrame | None, params: Any) -> pd.DataFrame:
+    """The reported figures an annex checks: country empty/"regional" for the all annex, else the annex country."""
+    if reported is None or reported.empty:
+        return pd.DataFrame(columns=["figure_id", "metric", "key", "value", "comparison", "label", "source",
+                                     "country"])
+    country = _fold_series(reported["country"]) if "country" in reported else pd.Series("", index=reported.index)
+    if _is_all(params):
+        keep = country.isin(["", fold(REGIONAL), ALL])
+    else:
+        keep = country.eq(fold(params.country))
+    return reported[keep].reset_index(drop=True)
+
+
+# ----------------------------------------------------------------------------------------------- the annex
+def _requested_dates(reported: pd.DataFrame) -> list[str]:
+    if reported.empty:
+        return []
+    metrics = reported["metric"].astype(str).str.strip()
+    keys = reported["key"].astype(str).str.strip()
+    wanted = keys[metrics.isin(BUDGET_METRICS)]
+    dates = sorted({k.rsplit("@", 1)[1] for k in wanted if budget_mod.as_of_date(k) is not None})
+    return dates
+
+
+def tables_figures(tables: dict[str, pd.DataFrame], params: Any, studies: dict[str, Any] | None = None,
+                   reported: pd.DataFrame | None = None, per_country: bool | None = None) -> pd.DataFrame:
+    """Every figure of already-scoped tables (what annex_figures computes after scoping).
+
+    ``reported``: the reported figures this annex checks (already filtered, see ``reported_for_annex``);
+    ``per_country``: add the per-country keys (default: True for the ``all`` annex).
+    """
+    if per_country is None:
+        per_country = _is_all(params)
+    empty = pd.DataFrame()
+    get = lambda name: tables.get(name, empty)  # noqa: E731
+    # impact first: the peak memory of its regressions then comes before the large tables' figures are held
+    parts = [
+        impact_figures(studies),
+        execution_figures(get("activities"), per_country),
+        indicator_figures(get("indicators"), params.thresholds),
+        gender_figures(get("participation"), params.thresholds, per_country),
+    ]
+    budget, expenditure = get("budget"), get("expenditure")
+    if _present(budget) or _present(expenditure):
+        parts.append(budget_figures(budget, expenditure, params, per_country))
+    reported = reported if reported is not None else pd.DataFrame()
+    if (_present(budget) or _present(expenditure)) and not reported.empty:
+        asked = set(zip(reported["metric"].astype(str).str.strip(), reported["key"].astype(str).str.strip()))
+        for day in _requested_dates(reported):
+            extra = budget_figures(budget, expenditure, params, per_country, as_of=day, suffix="@" + day)
+            keep = [(m, k) in asked for m, k in zip(extra["metric"], extra["key"])]
+            parts.append(extra[keep])
+    if not reported.empty:
+        # reconcile looks up only the rows a reported figure asks for: those, in the table's order, are enough
+        lookup = _finish([part[reconcile.lookup_rows(reported, part)] for part in parts])
+        parts.append(reconciliation_figures(reported, lookup, params))
+    return _finish(parts)  # sections in any order: sorted once, here
+
+
+def reconciliation_figures(reported: pd.DataFrame, figures: pd.DataFrame, params: Any) -> pd.DataFrame:
+    """reported_figure rows: each printed figure compared with the computed one (see reconcile.reconcile)."""
+    mark = {"fr": ",", "en": "."}.get(getattr(params, "language", ""), None)
+    rec = reconcile.reconcile(reported, figures, decimal_mark=mark)
+    if rec.empty:
+        return _finish([])
+    notes = rec["metric"] + " [" + rec["key"] + "]: " + rec["note"]
+    return _rows("reconciliation", "reported_figure", rec["figure_id"], rec["computed"], rec["unit"], rec["n"],
+                 reported=rec["printed"], status=rec["status"], note=notes)
+
+
+def annex_figures(data: Any, params: Any) -> pd.DataFrame:
+    """Every figure of one annex (see the module docstring). ``data``: loader.ProjectData, unscoped."""
+    scoped = scope(data, params.country)
+    reported = reported_for_annex(data.tables.get("reported"), params)
+    return tables_figures(scoped.tables, params, studies=scoped.studies, reported=reported,
+                          per_country=_is_all(params))

@@ -1,0 +1,254 @@
+"""What a notebook calls: open one annex's validated data, and show sentences, tables and figures.
+
+A notebook stays thin::
+
+    ctx = open_annex(project, annex)             # params + validated data of the annex's country + figures
+    ctx.heading(fr="Exécution physique", en="Physical execution")
+    ctx.say(fr="Le taux est de {rate}.", en="The rate is {rate}.", rate=ctx.pct(42.5))
+    ctx.table(frame, columns={...}, formats={...})
+    ctx.figure(fig, fr="Légende", en="Caption")
+
+Sentences are written in both languages in the notebook; the annex's ``language`` picks one. Every value put into a
+sentence or a table is HTML-escaped, so a label like ``<script>`` in the data shows as text.
+
+The annex room: this module is the notebook API; ``fmt`` writes numbers and dates in the annex language, ``plots``
+is the house style of figures, ``export`` turns executed notebooks into the HTML annex (+ figures.csv, xlsx),
+``index`` the page listing the annexes, ``pdf`` prints them. Imports ``helpers.analyses`` and ``helpers.data``.
+A new output format goes here, beside ``export``.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Callable, Mapping
+
+import pandas as pd
+
+from . import fmt
+from ..data.loader import ProjectData, load_project, scope
+from ..data.params import AnnexParams, load_annex_params
+from ..paths import DATA_DIR, PARAMS_DIR
+
+
+def _display_html(markup: str) -> None:
+    from IPython.display import HTML, display
+
+    display(HTML(markup))
+
+
+@dataclass
+class Annex:
+    params: AnnexParams
+    project_data: ProjectData            # the whole project (validated)
+    data: ProjectData                    # the rows of this annex's country ("all": everything)
+    show: Callable[[str], None] = field(default=_display_html, repr=False)
+
+    # -- language ------------------------------------------------------------------------------------------------
+    @property
+    def lang(self) -> str:
+        return self.params.language
+
+    def text(self, fr: str, en: str) -> str:
+        return fr if self.lang == "fr" else en
+
+    def word(self, key: Any) -> str:
+        return fmt.word(key, self.lang)
+
+    def pct(self, value: Any, decimals: int = 1) -> str:
+        return fmt.percent(value, decimals, self.lang)
+
+    def num(self, value: Any, decimals: int = 0) -> str:
+        return fmt.number(value, decimals, self.lang)
+
+    def money(self, value: Any, decimals: int = 0) -> str:
+        return fmt.money(value, self.params.currency, self.lang, decimals)
+
+    def date(self, value: Any) -> str:
+        return fmt.date(value, self.lang)
+
+    @property
+    def place(self) -> str:
+        """The annex's display name: "Maroc", or "l'ensemble du projet"."""
+        return self.params.name
+
+    # -- figures -------------------------------------------------------------------------------------------------
+    @cached_property
+    def figures(self) -> pd.DataFrame:
+        """Every figure of this annex (the long table exported as <annex>.figures.csv)."""
+        from ..analyses.figures import annex_figures
+
+        return annex_figures(self.project_data, self.params)
+
+    def published_check(self) -> pd.DataFrame:
+        """The annex's published figures beside the recomputed ones, formatted for reading.
+
+        Columns: figure_id, label, source, reported, computed, difference, status, explanation. The computed value
+        shows two more decimals than the printed one, so a truncation is visible; the explanation says, in the
+        annex language, what differs or why the figure cannot be recomputed.
+        """
+        return published_check(self.figures, self.project_data.tables["reported"], self.lang)
+
+    def has(self, table: str) -> bool:
+        return table in self.data.present and not self.data.tables[table].empty
+
+    # -- output --------------------------------------------------------------------------------------------------
+    def heading(self, fr: str, en: str, level: int = 2) -> None:
+        level = min(max(level, 2), 4)  # h1 is the annex title
+        self.show(f"<h{level}>{html.escape(self.text(fr, en))}</h{level}>")
+
+    def say(self, fr: str, en: str, **values: Any) -> None:
+        """A paragraph. Placeholders {name} take already formatted values; everything is escaped."""
+        template = html.escape(self.text(fr, en))
+        safe = {k: f"<strong>{html.escape(str(v))}</strong>" for k, v in values.items()}
+        self.show(f"<p>{template.format(**safe)}</p>")
+
+    def no_data(self, fr: str, en: str, **values: Any) -> None:
+        """The one sentence a section shows instead of failing when it has no data."""
+        safe = {k: html.escape(str(v)) for k, v in values.items()}
+        self.show(f'<p class="no-data">{html.escape(self.text(fr, en)).format(**safe)}</p>')
+
+    def note(self, fr: str, en: str, **values: Any) -> None:
+        """A smaller paragraph: how a figure is defined, where it comes from, what it leaves out."""
+        safe = {k: html.escape(str(v)) for k, v in values.items()}
+        self.show(f'<p class="note">{html.escape(self.text(fr, en)).format(**safe)}</p>')
+
+    def available(self, table: str, fr: str, en: str) -> bool:
+        """True when the annex has rows of ``table``; otherwise says so in one sentence and returns False."""
+        if self.has(table):
+            return True
+        self.no_data(fr, en, place=self.place)
+        return False
+
+    def table(self, frame: pd.DataFrame, columns: Mapping[str, Any], formats: Mapping[str, str] | None = None,
+              rag: str | None = None, caption: tuple[str, str] | None = None) -> None:
+        """Show the columns of ``frame`` named in ``columns`` (column -> heading word key or (fr, en) pair).
+
+        formats: column -> "pct", "pct0", "num", "num1", "num2", "money", "date", "word", "p" (p-value),
+        "right" (text already formatted, right-aligned), "long" (long text in small type that may wrap
+        anywhere, e.g. a file name), "text" (default).
+        rag: a column holding green/amber/red (or a band status) whose value colours the row's rating cell.
+        """
+        self.show(render_table(frame, columns, formats or {}, self.lang, self.params.currency, rag,
+                               self.text(*caption) if caption else None))
+
+    def figure(self, fig: Any, fr: str, en: str, alt: str | None = None) -> None:
+        """Embed a matplotlib figure as a PNG with its caption, then close it."""
+        import matplotlib.pyplot as plt
+
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", dpi=100, bbox_inches="tight", metadata={"Software": None})
+        plt.close(fig)
+        data = base64.b64encode(buffer.getvalue()).decode("ascii")
+        caption = html.escape(self.text(fr, en))
+        self.show(f'<figure><img alt="{html.escape(alt or self.text(fr, en))}" '
+                  f'src="data:image/png;base64,{data}"/><figcaption>{caption}</figcaption></figure>')
+
+
+def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str) -> pd.DataFrame:
+    from ..analyses.reconcile import UnreadableNumber, parse_printed
+
+    checked = figures[figures["metric"] == "reported_figure"]
+    about = reported.drop_duplicates("figure_id").set_index("figure_id")[["label", "source"]]
+    rows = []
+    for fig in checked.itertuples(index=False):
+        try:
+            printed = parse_printed(fig.reported, "," if lang == "fr" else ".")
+            decimals, printed_value = printed.decimals, float(printed.value)
+        except UnreadableNumber:
+            decimals, printed_value = 2, float("nan")
+        shown = min(decimals + 2, 4)
+        difference = printed_value - fig.value
+        if fig.status == "mismatch":
+            explanation = (f"écart de {_trimmed(difference, decimals, shown, lang)}" if lang == "fr"
+                           else f"off by {_trimmed(difference, decimals, shown, lang)}")
+            if fmt.is_missing(difference):  # a comparison ('>', '~') that does not hold
+                explanation = fmt.reason(fig.note, lang)
+        elif fig.status == "truncated":
+            explanation = (f"arrondi, il vaudrait {fmt.number(fig.value, decimals, lang)}" if lang == "fr"
+                           else f"rounded, it would be {fmt.number(fig.value, decimals, lang)}")
+        elif fig.status == "not_computable":
+            explanation = fmt.reason(fig.note, lang)
+        else:
+            explanation = ""
+        rows.append({"figure_id": fig.key, "label": about["label"].get(fig.key), "source": about["source"].get(fig.key),
+                     "reported": fig.reported, "computed": _trimmed(fig.value, decimals, shown, lang),
+                     "status": fig.status, "explanation": explanation})
+    return pd.DataFrame(rows, columns=["figure_id", "label", "source", "reported", "computed", "status", "explanation"])
+
+
+def _trimmed(value: Any, decimals: int, shown: int, lang: str) -> str:
+    """value with ``shown`` decimals, less the trailing zeros beyond ``decimals``: 1,6552 but 241 377,03."""
+    text = fmt.number(value, shown, lang)
+    mark = "," if lang == "fr" else "."
+    if fmt.is_missing(value) or mark not in text:
+        return text
+    whole, fraction = text.rsplit(mark, 1)
+    fraction = fraction.rstrip("0").ljust(decimals, "0")
+    return f"{whole}{mark}{fraction}" if fraction else whole
+
+
+def _cell(value: Any, kind: str, lang: str, currency: str) -> str:
+    if kind.startswith("pct"):
+        text = fmt.percent(value, int(kind[3:] or 1), lang)
+    elif kind.startswith("num"):
+        text = fmt.number(value, int(kind[3:] or 0), lang)
+    elif kind == "money":
+        text = fmt.money(value, currency, lang)
+    elif kind == "date":
+        text = fmt.date(value, lang)
+    elif kind == "word":
+        text = fmt.word(value, lang)
+    elif kind == "p":
+        text = fmt.p_value(value, lang)
+    else:
+        text = fmt.missing(lang) if fmt.is_missing(value) else str(value)
+    return html.escape(text)
+
+
+NUMERIC = ("pct", "num", "mon", "p", "rig")  # format kinds shown right-aligned ("right": text already formatted)
+RAG_CLASSES = {"green": "rag-green", "amber": "rag-amber", "red": "rag-red", "match": "rag-green",
+               "truncated": "rag-amber", "mismatch": "rag-red", "not_computable": "rag-grey",
+               "within band": "rag-green", "above band": "rag-red", "below band": "rag-amber", "parity": "rag-green"}
+
+
+def render_table(frame: pd.DataFrame, columns: Mapping[str, Any], formats: Mapping[str, str], lang: str,
+                 currency: str, rag: str | None = None, caption: str | None = None) -> str:
+    """An HTML table in the annex's house style: escaped, numbers right-aligned, RAG cells coloured."""
+    heads = []
+    for col, head in columns.items():
+        label = (head[0] if lang == "fr" else head[1]) if isinstance(head, tuple) else fmt.word(head, lang)
+        numeric = formats.get(col, "text")[:3] in NUMERIC
+        heads.append(f'<th{" class=num" if numeric else ""}>{html.escape(label)}</th>')
+    rows = []
+    for record in frame.to_dict("records"):
+        cells = []
+        for col in columns:
+            kind = formats.get(col, "text")
+            classes = ["num"] if kind[:3] in NUMERIC else ["long"] if kind == "long" else []
+            if rag and col == rag and not fmt.is_missing(record.get(col)):
+                classes.append(RAG_CLASSES.get(str(record[col]), ""))
+            attr = f' class="{" ".join(c for c in classes if c)}"' if any(classes) else ""
+            cells.append(f"<td{attr}>{_cell(record.get(col), kind, lang, currency)}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
+    return (f'<div class="table-wrap"><table class="annex-table">{cap}<thead><tr>{"".join(heads)}</tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table></div>')
+
+
+def open_annex(project: str, annex: str, language: str = "", data_dir: str | Path = "",
+               params_dir: str | Path = "") -> Annex:
+    """Validated params and data of one annex; the notebooks' parameters pass straight through ("" = default).
+
+    Raises errors.ValidationFailed when the inputs break the contract.
+    """
+    data_dir, params_dir = Path(data_dir or DATA_DIR), Path(params_dir or PARAMS_DIR)
+    params = load_annex_params(project, annex, params_dir)
+    if language:
+        params = params.model_copy(update={"language": language})
+    data = load_project(project, data_dir, params_dir)
+    return Annex(params=params, project_data=data, data=scope(data, params.country))

@@ -1,0 +1,548 @@
+"""Build the annexes: validate, execute every notebook per annex with papermill, export one HTML annex each.
+
+- Incremental: an annex is rebuilt only when one of its inputs changed (its params, its project's params and data,
+  the notebooks, the helpers code, the pinned environment), decided by the checksum and modification time of each
+  input recorded beside the annex (a file saved again counts as changed, as it would for make).
+- Safe: params and data are validated before any kernel starts; each annex's files are written only when all of
+  its notebooks succeeded, each to a temporary file moved into place, so a failure keeps the previous annex.
+- Parallel: notebook runs of all annexes share worker processes (default: one per core), each notebook in its own
+  kernel, with an execution timeout and one retry when a kernel fails to start; an annex is exported as soon as
+  its notebooks are done.
+
+This module imports nothing heavy at the top, so that "nothing to do" is said within a fraction of a second.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import sys
+import threading
+import time
+from collections import deque
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..paths import (BUILD_DIR, DATA_DIR, HELPERS_DIR, KERNEL_NAME, NOTEBOOKS_DIR, PARAMS_DIR, REPO_ROOT, annex_names,
+                     check_slug, project_names, relative, under)
+
+LOCK_FILE = REPO_ROOT / "requirements-lock.txt"
+DEFAULT_TIMEOUT = 600
+INTERRUPTED = "interrupted (Ctrl-C) before it was finished"
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where the inputs are and where the outputs go (tests point it at temporary folders)."""
+
+    data: Path = DATA_DIR
+    params: Path = PARAMS_DIR
+    notebooks: Path = NOTEBOOKS_DIR
+    build: Path = BUILD_DIR
+
+    def annex_dir(self, project: str) -> Path:
+        return under(self.build, "annexes", check_slug(project, "project"))
+
+    def failed_dir(self, project: str, annex: str) -> Path:
+        return under(self.build, "failed", check_slug(project, "project"), check_slug(annex, "annex"))
+
+    def work_dir(self, project: str, annex: str) -> Path:
+        return under(self.build, ".work", check_slug(project, "project"), check_slug(annex, "annex"))
+
+
+@dataclass(frozen=True)
+class Target:
+    project: str
+    annex: str
+
+    def __str__(self) -> str:
+        return f"{self.project}/{self.annex}"
+
+    def outputs(self, layout: Layout) -> dict[str, Path]:
+        folder = layout.annex_dir(self.project)
+        return {kind: folder / f"{self.annex}{suffix}" for kind, suffix in
+                (("html", ".html"), ("figures", ".figures.csv"), ("xlsx", ".xlsx"), ("stamp", ".inputs.json"))}
+
+
+@dataclass
+class Result:
+    target: Target
+    ok: bool
+    seconds: float
+    steps: list[tuple[str, float]] = field(default_factory=list)   # (notebook or step, seconds)
+    error: str = ""
+
+
+# -- what to build --------------------------------------------------------------------------------------------------
+def notebook_paths(layout: Layout) -> list[Path]:
+    """Every notebook of notebooks/, in file-name order: that order is the order of the annex's sections."""
+    return sorted(p for p in layout.notebooks.glob("*.ipynb") if not p.name.startswith("."))
+
+
+def discover(layout: Layout, project: str | None = None, annex: str | None = None) -> list[Target]:
+    """The annexes to consider: every annex of every project, or of one project, or one annex."""
+    from ..errors import ValidationFailed, no_such
+
+    projects = project_names(layout.params)
+    if project is not None:
+        if check_slug(project, "project") not in projects:
+            raise ValidationFailed([no_such(relative(layout.params / project / "project.yaml"), "missing_project",
+                                            "project", project, projects)])
+        projects = [project]
+    targets = []
+    for name in projects:
+        annexes = annex_names(name, layout.params)
+        if annex is not None:
+            if check_slug(annex, "annex") not in annexes:
+                raise ValidationFailed([no_such(relative(layout.params / name / f"{annex}.yaml"), "missing_annex",
+                                                f"annex in '{name}' named", annex, annexes)])
+            annexes = [annex]
+        targets += [Target(name, a) for a in annexes]
+    return targets
+
+
+def _files_under(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts) \
+        if folder.is_dir() else []
+
+
+class Fingerprints:
+    """sha256 of each input file, computed once per run."""
+
+    def __init__(self) -> None:
+        self._cache: dict[Path, str] = {}
+
+    def of(self, path: Path) -> str:
+        if path not in self._cache:
+            self._cache[path] = hashlib.sha256(path.read_bytes()).hexdigest()
+        return self._cache[path]
+
+    def inputs(self, target: Target, layout: Layout, options: dict) -> dict:
+        files = [layout.params / target.project / "project.yaml", layout.params / target.project / f"{target.annex}.yaml",
+                 *_files_under(layout.data / target.project), *notebook_paths(layout), *_files_under(HELPERS_DIR)]
+        if LOCK_FILE.is_file():
+            files.append(LOCK_FILE)
+        return {"options": options,
+                "files": {relative(p): [self.of(p), p.stat().st_mtime_ns] for p in files if p.is_file()}}
+
+
+def is_current(target: Target, layout: Layout, inputs: dict) -> bool:
+    outputs = target.outputs(layout)
+    if not all(p.is_file() for p in outputs.values()):
+        return False
+    try:
+        return json.loads(outputs["stamp"].read_text(encoding="utf-8")) == inputs
+    except (OSError, ValueError):
+        return False
+
+
+# -- the work of one task (runs in a worker process) ---------------------------------------------------------------
+_events = None  # a queue to the parent, set in each worker
+
+
+def _init_worker(events, log_dir: Path) -> None:
+    global _events
+    _events = events
+    # Kernels inherit this process's stderr and chatter on it (transport warnings, papermill's notices): keep that in
+    # a log instead of the evaluator's terminal. Failures reach the terminal through the Step each task returns.
+    # Ctrl-C reaches every process of the terminal's group: a worker then stops its notebook and papermill shuts the
+    # kernel down on the way out.
+    log_dir.mkdir(parents=True, exist_ok=True)
+    log = open(log_dir / f"worker-{os.getpid()}.log", "ab", buffering=0)  # noqa: SIM115 - lives with the process
+    os.dup2(log.fileno(), 2)
+
+
+def _emit(kind: str, target: Target, name: str, seconds: float = 0.0, detail: str = "") -> None:
+    if _events is not None:
+        _events.put((kind, str(target), name, seconds, detail))
+
+
+@dataclass(frozen=True)
+class Step:
+    """What one task did: a notebook run for one annex, or the export of an annex."""
+
+    target: Target
+    name: str
+    ok: bool
+    seconds: float
+    error: str = ""
+
+
+def _execute(notebook: Path, output: Path, target: Target, layout: Layout, timeout: int, language: str) -> None:
+    """Run one notebook with papermill in a fresh kernel; one retry when the kernel fails to start."""
+    import papermill as pm
+    import zmq
+
+    parameters = {"project": target.project, "annex": target.annex, "language": language,
+                  "data_dir": str(layout.data), "params_dir": str(layout.params)}
+    for attempt in (1, 2):
+        try:
+            # The kernel is killed once its outputs are in ("immediate"): a graceful shutdown costs about 0.5 s
+            # per notebook and saves nothing the annex needs.
+            pm.execute_notebook(str(notebook), str(output), parameters=parameters, kernel_name=KERNEL_NAME,
+                                execution_timeout=timeout, start_timeout=60, cwd=str(layout.notebooks),
+                                progress_bar=False, log_output=False, shutdown_kernel="immediate")
+            return
+        except (RuntimeError, TimeoutError, zmq.ZMQError) as exc:
+            started = output.is_file() and _ran_any_cell(output)
+            if attempt == 2 or started or "Kernel" not in f"{type(exc).__name__} {exc}" and not isinstance(
+                    exc, zmq.ZMQError):
+                raise
+            _emit("retry", target, notebook.name, detail=f"kernel did not start ({exc}); retrying once")
+
+
+def _ran_any_cell(path: Path) -> bool:
+    try:
+        cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
+    except (OSError, ValueError):
+        return False
+    return any(c.get("execution_count") for c in cells if c.get("cell_type") == "code")
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(getattr(exc, "evalue", exc)).strip()
+    return text.splitlines()[0] if text else ""
+
+
+def _describe_failure(exc: BaseException, notebook: Path, kept: Path | None, timeout: int) -> str:
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
+    from papermill.exceptions import PapermillExecutionError
+
+    if isinstance(exc, PapermillExecutionError):
+        what = f"cell {exc.cell_index + 1} (In [{exc.exec_count}]) raised {exc.ename}: {_first_line(exc)}"
+    elif isinstance(exc, CellTimeoutError) or "timed out" in str(exc).lower():
+        what = f"a cell ran longer than the timeout of {timeout} s (raise it with TIMEOUT=...)"
+    elif isinstance(exc, DeadKernelError) or "dead" in str(exc).lower():
+        what = f"the kernel died ({type(exc).__name__}: {_first_line(exc)})"
+    else:
+        what = f"{type(exc).__name__}: {_first_line(exc)}"
+    text = f"notebook {notebook.name}: {what}"
+    if kept is not None:
+        text += f"\n    The executed notebook is kept for inspection: {relative(kept)}"
+    return text
+
+
+def run_notebook(target: Target, notebook: Path, layout: Layout, timeout: int, language: str) -> Step:
+    """Execute one notebook for one annex into the annex's work folder. Never raises (but for Ctrl-C)."""
+    started = time.perf_counter()
+    work = layout.work_dir(target.project, target.annex)
+    work.mkdir(parents=True, exist_ok=True)
+    output = work / notebook.name
+    try:
+        _execute(notebook, output, target, layout, timeout, language)
+    except Exception as exc:  # noqa: BLE001 - every failure becomes a message; the other annexes go on
+        kept = None
+        if output.is_file():
+            kept = layout.failed_dir(target.project, target.annex) / notebook.name
+            kept.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(output, kept)
+        error = _describe_failure(exc, notebook, kept, timeout)
+        _emit("failed", target, notebook.name, time.perf_counter() - started, error)
+        return Step(target, notebook.stem, False, time.perf_counter() - started, error)
+    seconds = time.perf_counter() - started
+    _emit("notebook", target, notebook.stem, seconds)
+    return Step(target, notebook.stem, True, seconds)
+
+
+def export_annex(target: Target, notebooks: list[Path], layout: Layout, language: str, when) -> Step:
+    """Merge an annex's executed notebooks into its HTML and write its files. Never raises (but for Ctrl-C).
+
+    ``when`` is the generation time the parent decided (SOURCE_DATE_EPOCH or now): workers fork from a server
+    started earlier, whose environment may be older than the parent's.
+    """
+    import nbformat
+
+    from ..annex import export
+    from ..analyses.figures import annex_figures
+    from ..data.loader import load_project
+    from ..data.params import load_annex_params
+
+    started = time.perf_counter()
+    work = layout.work_dir(target.project, target.annex)
+    try:
+        executed = [nbformat.read(work / notebook.name, as_version=4) for notebook in notebooks]
+        params = load_annex_params(target.project, target.annex, layout.params)
+        if language:
+            params = params.model_copy(update={"language": language})
+        data = load_project(target.project, layout.data, layout.params)
+        figures = annex_figures(data, params)
+        param_files = [layout.params / target.project / "project.yaml",
+                       layout.params / target.project / f"{target.annex}.yaml"]
+        page = export.render(export.merge(executed, params.language), {
+            "lang": params.language,
+            "title": params.title,
+            "kicker": ("Annexe d'évaluation — " if params.language == "fr" else "Evaluation annex — ") + params.name,
+            "facts": export.facts(params, data.files),
+            "provenance": export.provenance([*data.files, *param_files], when),
+        })
+        outputs = target.outputs(layout)
+        with export.staged(outputs["html"].parent) as files:
+            files[outputs["html"].name] = page.encode("utf-8")
+            files[outputs["figures"].name] = export.figures_csv(figures)
+            files[outputs["xlsx"].name] = export.xlsx(_sheets(figures, params.language), when)
+        shutil.rmtree(layout.failed_dir(target.project, target.annex), ignore_errors=True)
+    except Exception as exc:  # noqa: BLE001
+        error = f"export: {type(exc).__name__}: {exc}"
+        _emit("failed", target, "export", time.perf_counter() - started, error)
+        return Step(target, "export", False, time.perf_counter() - started, error)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    seconds = time.perf_counter() - started
+    _emit("notebook", target, "export", seconds)
+    return Step(target, "export", True, seconds)
+
+
+def _sheets(figures, lang: str) -> dict:
+    """The annex's tables for a spreadsheet: every figure, then one sheet per section."""
+    from ..annex.fmt import word
+
+    sheets = {word("all", lang): figures}
+    for section, part in figures.groupby("section", sort=False):
+        sheets[word(section, lang)] = part
+    return sheets
+
+
+# -- the whole run (parent process) ---------------------------------------------------------------------------------
+def _say(text: str) -> None:
+    from tqdm import tqdm
+
+    tqdm.write(text, file=sys.stdout)
+
+
+def _listen(events, bar, stop: threading.Event) -> None:
+    import queue
+
+    while not stop.is_set() or not events.empty():
+        try:
+            kind, target, name, seconds, detail = events.get(timeout=0.1)
+        except queue.Empty:
+            continue
+        except (EOFError, OSError):
+            return
+        if kind == "notebook":
+            _say(f"  {target:<28} {name:<22} {seconds:6.1f} s")
+        elif kind == "retry":
+            _say(f"  {target:<28} {name:<22} {detail}")
+        elif kind == "failed":
+            _say(f"  {target:<28} {name:<22} FAILED after {seconds:.1f} s")
+
+
+def build(project: str | None = None, annex: str | None = None, jobs: int | None = None,
+          timeout: int = DEFAULT_TIMEOUT, language: str = "", force: bool = False,
+          layout: Layout = Layout()) -> int:
+    """Build the annexes that are out of date. Returns the exit code: 0 when all asked for were built or current."""
+    from ..errors import ValidationFailed
+
+    started = time.perf_counter()
+    try:
+        targets = discover(layout, project, annex)
+    except ValidationFailed as exc:
+        print("\n".join(str(p) for p in exc.problems), file=sys.stderr)
+        return 2
+    if not targets:
+        print(f"No annex to build: add params/<project>/project.yaml and one <annex>.yaml per annex "
+              f"(looked in {relative(layout.params)}).")
+        return 2
+    if language and language not in ("fr", "en"):
+        print(f"Language {language!r} is not available: use fr or en.", file=sys.stderr)
+        return 2
+
+    prints = Fingerprints()
+    options = {"language": language}  # what changes the output; the timeout does not
+    inputs = {t: prints.inputs(t, layout, options) for t in targets}
+    stale = [t for t in targets if force or not is_current(t, layout, inputs[t])]
+    if not stale:
+        print(f"Nothing to do: the {len(targets)} annex(es) are up to date in {relative(layout.build / 'annexes')}/ "
+              f"({time.perf_counter() - started:.2f} s).")
+        return 0
+
+    if not _validate({t.project for t in stale}, layout):
+        return 1
+
+    with _exclusive(layout):
+        # a build that ran while this one waited may have done the work already
+        stale = [t for t in stale if force or not is_current(t, layout, inputs[t])]
+        if not stale:
+            print("Nothing left to do: another build brought the annexes up to date.")
+            return 0
+        return _build_stale(stale, targets, layout, jobs, timeout, language, inputs, started)
+
+
+@contextmanager
+def _exclusive(layout: Layout):
+    """One build at a time per build folder: a second one waits instead of mixing its files with the first's."""
+    import fcntl
+
+    layout.build.mkdir(parents=True, exist_ok=True)
+    with open(layout.build / ".lock", "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print("Another build is running in this folder; waiting for it to finish...", flush=True)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
+def _build_stale(stale: list[Target], targets: list[Target], layout: Layout, jobs: int | None, timeout: int,
+                 language: str, inputs: dict, started: float) -> int:
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(stale) * max(1, len(notebook_paths(layout)))))
+    print(f"Building {len(stale)} annex(es) of {len(targets)} with {jobs} worker(s), "
+          f"{len(notebook_paths(layout))} notebook(s) each; timeout {timeout} s per cell.")
+    results, interrupted = _run_pool(stale, layout, jobs, timeout, language, inputs)
+
+    built = [r for r in results if r.ok]
+    failed = [r for r in results if not r.ok]
+    _write_index(layout)
+    print()
+    print(f"Built {len(built)} annex(es), {len(failed)} failed, {len(targets) - len(stale)} already up to date; "
+          f"{time.perf_counter() - started:.1f} s in all.")
+    for r in built:
+        print(f"  ok      {r.target}  -> {relative(r.target.outputs(layout)['html'])}  ({r.seconds:.1f} s)")
+    for r in failed:
+        print(f"  FAILED  {r.target}: {r.error}")
+    if failed:
+        print("The annexes that failed keep their previous files, if they had any.")
+        return 130 if interrupted else 1
+    return 0
+
+
+def _validate(projects: set[str], layout: Layout) -> bool:
+    """Nothing starts on invalid input: print every problem of every project and say whether all are valid."""
+    from ..data.loader import check_project
+
+    ok = True
+    for name in sorted(projects):
+        problems = check_project(name, layout.data, layout.params)
+        errors = [p for p in problems if p.severity == "error"]
+        if errors:
+            ok = False
+            print(f"Project '{name}': {len(errors)} problem(s) in the inputs; no annex of it was built.",
+                  file=sys.stderr)
+            for problem in errors:
+                print(f"  {problem}", file=sys.stderr)
+    if not ok:
+        print("Fix the problems above (make check lists them again), then run the build again.", file=sys.stderr)
+    return ok
+
+
+class _Schedule:
+    """Which task runs next. Notebook runs of all annexes share the workers (an annex's notebooks run side by side);
+    an annex's export goes first as soon as its notebooks are done, so finished annexes appear early."""
+
+    def __init__(self, stale: list[Target], notebooks: list[Path]):
+        self.queue: deque = deque(("notebook", t, nb) for t in stale for nb in notebooks)
+        self.left = {t: len(notebooks) for t in stale}     # notebook runs not yet reported
+        self.steps: dict[Target, list[Step]] = {t: [] for t in stale}
+        self.failed: dict[Target, str] = {}
+
+    def record(self, step: Step) -> str:
+        """Note a finished task; say what follows for its annex: "wait", "export", "done" or "failed"."""
+        self.steps[step.target].append(step)
+        if step.name == "export":
+            return "done" if step.ok else self._fail(step.target, step.error)
+        if not step.ok and step.target not in self.failed:
+            self._fail(step.target, step.error)
+        self.left[step.target] -= 1
+        if self.left[step.target] > 0:
+            return "wait"
+        return "failed" if step.target in self.failed else "export"
+
+    def _fail(self, target: Target, error: str) -> str:
+        self.failed[target] = error
+        # the annex will not be exported: its notebooks still waiting would be wasted work
+        dropped = [task for task in self.queue if task[1] == target]
+        self.queue = deque(task for task in self.queue if task[1] != target)
+        self.left[target] -= len(dropped)
+        return "failed"
+
+    def result(self, target: Target, ok: bool, error: str = "") -> Result:
+        steps = self.steps[target]
+        return Result(target, ok, sum(s.seconds for s in steps), [(s.name, s.seconds) for s in steps], error)
+
+
+def _run_pool(stale: list[Target], layout: Layout, jobs: int, timeout: int, language: str,
+              inputs: dict) -> tuple[list[Result], bool]:
+    """Build the stale annexes in worker processes; returns the results and whether the run was interrupted."""
+    import multiprocessing
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
+    from tqdm import tqdm
+
+    from ..annex.export import generated_at, write_atomic
+
+    # The build is parallel across notebook runs (one worker per core); a multithreaded BLAS inside each kernel would
+    # oversubscribe the cores and, measured, run the impact regressions twice as slow. Workers and their kernels
+    # inherit this environment.
+    for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(variable, "1")
+    context = multiprocessing.get_context("forkserver")
+    # Workers fork from a server that has already imported the heavy libraries once.
+    context.set_forkserver_preload(["helpers.build.worker_preload"])
+    events = context.Queue()
+    notebooks = notebook_paths(layout)
+    schedule = _Schedule(stale, notebooks)
+    when = generated_at()
+    for target in stale:
+        shutil.rmtree(layout.work_dir(target.project, target.annex), ignore_errors=True)
+    shutil.rmtree(layout.build / "logs", ignore_errors=True)  # the kernels' chatter of the last build only
+    results: list[Result] = []
+    interrupted = False
+    stop = threading.Event()
+    # The bar redraws only on a terminal; in a log (CI) the per-notebook lines and the summary say it all.
+    with tqdm(total=len(stale), unit="annex", desc="annexes", file=sys.stderr, leave=True,
+              disable=not sys.stderr.isatty(),
+              bar_format="{desc}: {n_fmt}/{total_fmt} |{bar:30}| {elapsed} elapsed") as bar:
+        listener = threading.Thread(target=_listen, args=(events, bar, stop), daemon=True)
+        listener.start()
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
+                                   initargs=(events, layout.build / "logs"))
+        running = set()
+        try:
+            while schedule.queue or running:
+                while schedule.queue and len(running) < jobs:
+                    kind, target, notebook = schedule.queue.popleft()
+                    if kind == "notebook":
+                        running.add(pool.submit(run_notebook, target, notebook, layout, timeout, language))
+                    else:
+                        running.add(pool.submit(export_annex, target, notebooks, layout, language, when))
+                finished, running = wait(running, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    step = future.result()
+                    outcome = schedule.record(step)
+                    target = step.target
+                    if outcome == "export":
+                        schedule.queue.appendleft(("export", target, None))
+                    elif outcome == "done":
+                        write_atomic(target.outputs(layout)["stamp"],
+                                     json.dumps(inputs[target], indent=1, sort_keys=True).encode("utf-8"))
+                        results.append(schedule.result(target, ok=True))
+                        bar.update(1)
+                    elif outcome == "failed":
+                        shutil.rmtree(layout.work_dir(target.project, target.annex), ignore_errors=True)
+                        results.append(schedule.result(target, ok=False, error=schedule.failed[target]))
+                        bar.update(1)
+        except KeyboardInterrupt:
+            interrupted = True
+            _say("Interrupted: stopping the workers; the annexes not finished keep their previous files.")
+            pool.shutdown(wait=True, cancel_futures=True)
+            done = {r.target for r in results}
+            results += [Result(t, ok=False, seconds=0.0, error=INTERRUPTED) for t in stale if t not in done]
+            for target in stale:
+                shutil.rmtree(layout.work_dir(target.project, target.annex), ignore_errors=True)
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+            stop.set()
+            listener.join(timeout=2)
+    return results, interrupted
+
+
+def _write_index(layout: Layout) -> None:
+    from ..annex.export import write_atomic
+    from ..annex.index import render_index
+
+    root = layout.build / "annexes"
+    if root.is_dir():
+        write_atomic(root / "index.html", render_index(root).encode("utf-8"))

@@ -1,0 +1,641 @@
+"""load_project(): read, validate and type every table of a project. The only way notebooks get data.
+
+Steps for each table (one small function each): find its file (``<table>.csv`` or ``<table>.xlsx``), read it as raw
+text (readers), check its header, type each column (numbers with the project's decimal mark, dates, yes/no, status
+codes, enumerations), apply the pandera rules (schemas.validate_table), then the rules across tables. Every problem
+is collected; ``load_project`` raises ``ValidationFailed`` with all the errors at once, and keeps warnings in
+``ProjectData.warnings``. ``check_project`` returns every problem, params included, without raising.
+"""
+
+from __future__ import annotations
+
+import codecs
+import dataclasses
+import unicodedata
+from dataclasses import dataclass, field
+from difflib import get_close_matches
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import yaml
+from pydantic import TypeAdapter, ValidationError
+
+from . import numbers
+from ..errors import Problem, ValidationFailed, did_you_mean
+from .params import ALL, AnnexParams, ProjectParams, load_annex_params, load_project_params
+from ..paths import DATA_DIR, PARAMS_DIR, annex_names, relative
+from .readers import RawTable, read_table
+from .schemas import COLUMNS, REGIONAL, REGISTER_REQUIRED, REQUIRED, TABLES, StudySpec, validate_table
+from .status import accepted_text, normalise_status
+
+
+@dataclass
+class Study:
+    name: str                 # the file's base name, e.g. "training_survey"
+    spec: StudySpec
+    data: pd.DataFrame        # the CSV as read, numbers typed with the project's decimal mark
+    files: list[Path]         # the CSV and the YAML
+
+
+@dataclass
+class ProjectData:
+    project: str
+    params: ProjectParams
+    tables: dict[str, pd.DataFrame]          # every table of schemas.TABLES; absent file -> empty table
+    present: set[str]                        # the tables that had a file
+    studies: dict[str, Study] = field(default_factory=dict)
+    files: list[Path] = field(default_factory=list)      # every data file read, for provenance
+    warnings: list[Problem] = field(default_factory=list)
+
+
+DTYPES = {"str": "str", "float": "float64", "date": "datetime64[ns]", "bool": "bool"}
+SEX_WORDS = {"f": "f", "femme": "f", "femmes": "f", "female": "f", "woman": "f", "women": "f", "w": "f",
+             "m": "m", "h": "m", "homme": "m", "hommes": "m", "male": "m", "man": "m", "men": "m"}
+TOTAL_WORDS = {"total", "ensemble", "tous", "all", "t"}
+COMPARISON_WORDS = {"==": "=", "≥": ">=", "=>": ">=", "≤": "<=", "=<": "<=", "≈": "~"}
+DEFAULTS = {("indicators", "sex"): "total", ("indicators", "direction"): "increase", ("reported", "comparison"): "="}
+ENUMERATIONS = {("participation", "group"), ("budget", "category"), ("indicators", "level"),
+                ("indicators", "direction")}
+
+
+def fold(text: Any) -> str:
+    """How names are compared: 'Égypte ' -> 'egypte'; a missing value -> ''."""
+    if text is None or text is pd.NA or (isinstance(text, float) and text != text):
+        return ""
+    decomposed = unicodedata.normalize("NFKD", str(text))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).strip().casefold()
+
+
+# ================================================================= public functions
+
+
+def load_project(project: str, data_dir: Path = DATA_DIR, params_dir: Path = PARAMS_DIR) -> ProjectData:
+    """Raises errors.ValidationFailed with every problem when anything breaks the contract."""
+    params = load_project_params(project, params_dir)
+    data, problems, _ = _load(project, params, data_dir)
+    if any(p.severity == "error" for p in problems):
+        raise ValidationFailed(problems)
+    data.warnings = problems
+    return data
+
+
+def check_project(project: str, data_dir: Path = DATA_DIR, params_dir: Path = PARAMS_DIR) -> list[Problem]:
+    """Every problem (errors and warnings) in a project's params, annex files, tables and studies."""
+    problems: list[Problem] = []
+    try:
+        params = load_project_params(project, params_dir)
+    except ValidationFailed as exc:
+        problems += exc.problems
+        if any(p.rule in ("missing_project", "slug") for p in exc.problems):
+            return problems
+        params = _fallback_params(params_dir / project / "project.yaml")
+    annexes: list[AnnexParams] = []
+    for annex in annex_names(project, params_dir):
+        try:
+            annexes.append(load_annex_params(project, annex, params_dir))
+        except ValidationFailed as exc:
+            problems += [p for p in exc.problems if p not in problems]
+    data, data_problems, table_files = _load(project, params, data_dir)
+    problems += data_problems
+    if any(p.rule == "missing_data_folder" for p in data_problems):
+        annexes = []  # nothing to compare the annexes' countries with
+    for annex in annexes:
+        problems += _country_problems(annex, data, table_files, params_dir)
+    return problems
+
+
+def scope(data: ProjectData, country: str) -> ProjectData:
+    """The rows of one country (matched ignoring case and accents), or everything for "all".
+
+    Rows of the project as a whole (country "regional") belong to the "all" annex only. Impact studies whose data
+    has a ``country`` column are filtered too, and left out when they have no row of that country; the others are
+    kept whole.
+    """
+    wanted = fold(country)
+    if wanted == ALL:
+        return data
+    tables = {name: _rows_of(frame, wanted) for name, frame in data.tables.items()}
+    studies = {}
+    for name, study in data.studies.items():
+        if "country" in study.data:
+            study = dataclasses.replace(study, data=_rows_of(study.data, wanted))
+            if study.data.empty:
+                continue
+        studies[name] = study
+    return dataclasses.replace(data, tables=tables, studies=studies)
+
+
+def _rows_of(frame: pd.DataFrame, wanted: str) -> pd.DataFrame:
+    if "country" not in frame.columns:
+        return frame
+    keep = frame["country"].map(lambda c: isinstance(c, str) and fold(c) == wanted).astype(bool)
+    return frame[keep].reset_index(drop=True)
+
+
+# ================================================================= a whole project
+
+
+def _load(project: str, params: ProjectParams, data_dir: Path) -> tuple[ProjectData, list[Problem], dict[str, Path]]:
+    folder = data_dir / project
+    problems: list[Problem] = []
+    tables: dict[str, pd.DataFrame] = {name: _empty(name) for name in TABLES}
+    table_files: dict[str, Path] = {}
+    typed: dict[str, tuple[pd.DataFrame, RawTable]] = {}
+    data = ProjectData(project, params, tables, set())
+    if not folder.is_dir():
+        problems.append(Problem(relative(folder), "missing_data_folder", f"there is no data folder for '{project}'",
+                                f"Create {relative(folder)}/ with the project's tables (see data/README.md)."))
+        return data, problems, table_files
+    for name in TABLES:
+        path, found = _table_file(folder, name)
+        problems += found
+        if path is None:
+            continue
+        table_files[name] = path
+        data.files.append(path)
+        frame, raw, table_problems = _read_and_check(name, path, params)
+        problems += table_problems
+        if frame is not None:
+            typed[name] = (frame, raw)
+            tables[name] = _finish(name, frame)
+            data.present.add(name)
+    if "expenditure" in typed:
+        problems += _unknown_lines(*typed["expenditure"], tables["budget"])
+    data.studies, study_problems, study_files = _load_studies(folder / "impact", params)
+    problems += study_problems
+    data.files += study_files
+    return data, problems, table_files
+
+
+def _table_file(folder: Path, name: str) -> tuple[Path | None, list[Problem]]:
+    candidates = [folder / f"{name}.csv", folder / f"{name}.xlsx"]
+    found = [p for p in candidates if p.is_file()]
+    if len(found) == 2:
+        return found[0], [Problem(relative(found[1]), "two_files",
+                                  f"both {name}.csv and {name}.xlsx exist; {name}.csv is read",
+                                  "Keep one of the two files.", severity="warning")]
+    return (found[0] if found else None), []
+
+
+def _empty(name: str) -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype=DTYPES[t]) for c, t in COLUMNS[name].items()})
+
+
+def _blank(index: pd.Index, kind: str) -> pd.Series:
+    """An absent optional column: empty values (False for yes/no columns)."""
+    if kind == "bool":
+        return pd.Series(False, index=index, dtype="bool")
+    return pd.Series(None, index=index, dtype=DTYPES[kind])
+
+
+def _fallback_params(path: Path) -> ProjectParams:
+    """When project.yaml is invalid, still check the data with what it says about reading files (else defaults)."""
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8-sig")) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        raw = {}
+    if not isinstance(raw, dict):
+        raw = {}
+    kept: dict[str, Any] = {}
+    for key in ("decimal_mark", "encoding", "status_synonyms"):
+        if key in raw:
+            try:
+                kept[key] = TypeAdapter(ProjectParams.model_fields[key].annotation).validate_python(raw[key])
+                if key == "encoding":
+                    codecs.lookup(kept[key])
+            except (ValidationError, LookupError):
+                kept.pop(key, None)
+    return ProjectParams.model_construct(**kept)
+
+
+# ================================================================= one table
+
+
+def load_table(name: str, path: Path, params: ProjectParams) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """One table's file -> typed frame (all columns of schemas.COLUMNS, then extra ones) and its problems.
+
+    The frame is None when the file cannot be used at all (unreadable, required column missing).
+    """
+    frame, _, problems = _read_and_check(name, path, params)
+    return (None if frame is None else _finish(name, frame)), problems
+
+
+def _read_and_check(name: str, path: Path,
+                    params: ProjectParams) -> tuple[pd.DataFrame | None, RawTable, list[Problem]]:
+    """The typed frame, still indexed by spreadsheet row, the raw table (for positions) and the problems."""
+    required_sets = [REQUIRED[name], REGISTER_REQUIRED] if name == "participation" else [REQUIRED[name]]
+    raw = read_table(path, params.encoding, required_sets)
+    problems = list(raw.problems)
+    if any(p.severity == "error" and p.rule in ("encoding", "unreadable_xlsx") for p in problems):
+        return None, raw, problems
+    if raw.frame.columns.empty:
+        return _empty(name), raw, problems
+    register = name == "participation" and _is_register(raw.frame)
+    header_problems = _header_problems(name, raw, REGISTER_REQUIRED if register else REQUIRED[name])
+    problems += header_problems
+    if any(p.severity == "error" for p in header_problems):
+        return None, raw, problems
+    frame, bad_cells, typing_problems = _typed(name, raw, params, register)
+    problems += typing_problems
+    if register:
+        frame, register_problems = _aggregate_register(frame, raw)
+        problems += register_problems
+    problems += [p for p in validate_table(name, frame, raw.file, raw.where)
+                 if (p.row, p.column) not in bad_cells]
+    problems += _table_warnings(name, frame, raw)
+    return frame, raw, problems
+
+
+def _is_register(frame: pd.DataFrame) -> bool:
+    return set(REGISTER_REQUIRED) <= set(frame.columns) and "participants" not in frame.columns
+
+
+def _header_problems(name: str, raw: RawTable, required: tuple[str, ...]) -> list[Problem]:
+    problems = []
+    extra = [c for c in raw.frame.columns if c not in COLUMNS[name]]
+    for column in required:
+        if column not in raw.frame.columns:
+            guess = did_you_mean(column, extra)
+            hint = (f"{guess} Rename that header to '{column}'." if guess else
+                    f"Add a column '{column}' (the header row must hold: {', '.join(required)}).")
+            problems.append(raw.problem("required_column", f"the required column '{column}' is missing", hint,
+                                        index=raw.header_row, column=column))
+    known = [c for c in COLUMNS[name] if c not in raw.frame.columns and c != "status_label"]
+    for column in extra:
+        close = get_close_matches(column, known, n=1, cutoff=0.8)
+        if close and close[0] not in required:
+            problems.append(raw.problem(
+                "unknown_column", f"the column '{raw.headers.get(column, column)}' is not part of the table and is "
+                f"ignored", f"Did you mean '{close[0]}'? Rename the header if so.",
+                index=raw.header_row, column=column, severity="warning"))
+    return problems
+
+
+# ----------------------------------------------------------------- typing columns
+
+
+def _typed(name: str, raw: RawTable, params: ProjectParams,
+           register: bool) -> tuple[pd.DataFrame, set[tuple[int | None, str]], list[Problem]]:
+    """Every contract column typed; cells that could not be typed are reported and left empty."""
+    frame = raw.frame.copy()
+    problems: list[Problem] = []
+    for column, kind in COLUMNS[name].items():
+        if column not in frame.columns or column == "status_label":
+            continue
+        if register and column in ("participants", "women", "men"):
+            continue
+        values, column_problems = _typed_column(frame[column], kind, raw, params.decimal_mark)
+        frame[column] = values
+        problems += column_problems
+    if name == "activities":
+        frame, status_problems = _statuses(frame, raw, params.status_synonyms)
+        problems += status_problems
+    if register:
+        frame, sex_problems = _sexes(frame, raw)
+        problems += sex_problems
+    for column, kind in COLUMNS[name].items():  # optional columns the file does not have: empty
+        if column not in frame.columns and not (register and column in ("participants", "women", "men")):
+            frame[column] = _blank(frame.index, kind)
+    for column in frame.columns:
+        frame[column] = _normalised(name, column, frame[column])
+    bad = {(p.row, p.column) for p in problems if p.column}
+    return frame, bad, problems
+
+
+def _typed_column(series: pd.Series, kind: str, raw: RawTable, decimal_mark: str) -> tuple[pd.Series, list[Problem]]:
+    if kind == "str":
+        return _texts(series, decimal_mark), []
+    if kind == "float":
+        values, failed, reasons = numbers.parse_numbers(series, decimal_mark)
+        example = "1 005 500,50" if decimal_mark == "," else "1,005,500.50"
+        hint = f"Write a number with the project's decimal mark '{decimal_mark}' (e.g. {example}), or leave it empty."
+        rule = "not_a_number"
+    elif kind == "date":
+        values, failed, reasons = numbers.parse_dates(series)
+        hint, rule = "Write the date as 2020-12-31 or 31/12/2020 (day first).", "not_a_date"
+    else:
+        values, failed, reasons = numbers.parse_bools(series)
+        hint, rule = "Write true/false, oui/non or 1/0 (empty means false).", "not_yes_no"
+    problems = [raw.problem(rule, reason, hint, index=index, column=str(series.name), value=series[index])
+                for index, reason in zip(failed, reasons)]
+    return values, problems
+
+
+def _texts(series: pd.Series, decimal_mark: str) -> pd.Series:
+    """Text as written; .xlsx numbers with the project's decimal mark, .xlsx dates as 2020-12-31."""
+    def text(value: Any) -> Any:
+        if numbers.is_empty(value):
+            return None
+        if isinstance(value, bool):
+            return str(value).lower()
+        if isinstance(value, (int, float)):
+            return numbers.format_number(value, decimal_mark)
+        if hasattr(value, "isoformat"):
+            return value.date().isoformat() if hasattr(value, "date") else value.isoformat()
+        return str(value).strip()
+
+    return pd.Series([text(v) for v in series], index=series.index, dtype="str", name=series.name)
+
+
+def _statuses(frame: pd.DataFrame, raw: RawTable, synonyms: dict[str, str]) -> tuple[pd.DataFrame, list[Problem]]:
+    frame["status_label"] = frame["status"]
+    codes, problems = [], []
+    for index, label in frame["status"].items():
+        code = normalise_status(label, synonyms) if isinstance(label, str) else None
+        if isinstance(label, str) and code is None:
+            problems.append(raw.problem("unknown_status", "this status is not one the workbook knows",
+                                        f"Use one of — {accepted_text(synonyms)} — or add it to status_synonyms "
+                                        "in params/<project>/project.yaml.", index=index, column="status",
+                                        value=label))
+        codes.append(code)
+    frame["status"] = pd.Series(codes, index=frame.index, dtype="str")
+    return frame, problems
+
+
+def _sexes(frame: pd.DataFrame, raw: RawTable) -> tuple[pd.DataFrame, list[Problem]]:
+    values, problems = [], []
+    for index, text in frame["sex"].items():
+        word = fold(text) if isinstance(text, str) else ""
+        if word and word not in SEX_WORDS:
+            problems.append(raw.problem("unknown_sex", "the sex is not recognised", "Write f/femme/F or "
+                                        "m/homme/H/M, or leave empty when it is not known.", index=index,
+                                        column="sex", value=text))
+        values.append(SEX_WORDS.get(word))
+    frame["sex"] = pd.Series(values, index=frame.index, dtype="str")
+    return frame, problems
+
+
+def _normalised(name: str, column: str, series: pd.Series) -> pd.Series:
+    """Country -> 'regional' when empty; enumerations lowercased; defaults for empty sex/direction/comparison."""
+    if column == "country":
+        return series.map(lambda c: REGIONAL if numbers.is_empty(c) or fold(c) == REGIONAL else c).astype("str")
+    if (name, column) in ENUMERATIONS:
+        return series.map(lambda v: v if numbers.is_empty(v) else fold(v).replace(" ", "_").replace("-", "_"),
+                          na_action="ignore").astype("str")
+    if (name, column) == ("indicators", "sex"):
+        return series.map(lambda v: "total" if numbers.is_empty(v) or fold(v) in TOTAL_WORDS
+                          else SEX_WORDS.get(fold(v), v)).astype("str")
+    if (name, column) == ("reported", "comparison"):
+        return series.map(lambda v: "=" if numbers.is_empty(v) else COMPARISON_WORDS.get(v.strip(), v.strip())
+                          ).astype("str")
+    if (name, column) in DEFAULTS:
+        return series.map(lambda v: DEFAULTS[(name, column)] if numbers.is_empty(v) else v).astype("str")
+    return series
+
+
+# ----------------------------------------------------------------- participation register
+
+
+def _aggregate_register(frame: pd.DataFrame, raw: RawTable) -> tuple[pd.DataFrame, list[Problem]]:
+    """One row per person -> one row per event (participants, women, men); the row is the event's first row."""
+    problems: list[Problem] = []
+    constant = [c for c in COLUMNS["participation"] if c in frame.columns and c not in ("event_id", "participants",
+                                                                                          "women", "men")]
+    rows = []
+    named = frame[frame["event_id"].notna()]
+    for index in frame.index[frame["event_id"].isna()]:
+        problems.append(raw.problem("required_value", "this cell is empty but the column is required",
+                                    "Fill in the event of each person.", index=index, column="event_id"))
+    for event, people in named.groupby("event_id", sort=False):
+        first = people.index[0]
+        row: dict[str, Any] = {"event_id": event, "participants": float(len(people))}
+        known = people["sex"].notna()
+        row["women"] = float((people["sex"] == "f").sum()) if known.any() else float("nan")
+        row["men"] = float((people["sex"] == "m").sum()) if known.any() else float("nan")
+        if known.any() and not known.all():
+            problems.append(raw.problem("sex_partly_unknown", f"the sex of {int((~known).sum())} of "
+                                        f"{len(people)} participants of event '{event}' is not recorded",
+                                        "Women's share counts them as not women; fill in the sex if known.",
+                                        index=first, column="sex", severity="warning"))
+        for column in constant:
+            values = people[column].drop_duplicates()
+            if len(values) > 1:
+                differing = next(i for i in people.index if not _same(people.at[i, column], values.iloc[0]))
+                problems.append(raw.problem("register_inconsistent", f"'{column}' differs between rows of event "
+                                            f"'{event}'", f"Give every row of an event the same {column}.",
+                                            index=differing, column=column, value=people.at[differing, column]))
+            row[column] = values.iloc[0]
+        rows.append((first, row))
+    aggregated = pd.DataFrame([r for _, r in rows], index=[i for i, _ in rows])
+    for column, kind in COLUMNS["participation"].items():
+        if column not in aggregated.columns:
+            aggregated[column] = _blank(aggregated.index, kind)
+    for column in ("participants", "women", "men"):
+        aggregated[column] = aggregated[column].astype("float64")
+    return aggregated, problems
+
+
+def _same(a: Any, b: Any) -> bool:
+    return (pd.isna(a) and pd.isna(b)) if (pd.isna(a) or pd.isna(b)) else a == b
+
+
+# ----------------------------------------------------------------- warnings and the finished frame
+
+
+def _table_warnings(name: str, frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
+    problems = []
+    if name == "budget":
+        for index in frame.index[frame["budget"].isna() & frame["line"].notna()]:
+            problems.append(raw.problem("budget_unknown", "the budget of this line is not given",
+                                        "Rates for this line cannot be computed; fill in the approved amount.",
+                                        index=index, column="budget", severity="warning"))
+    if name == "expenditure":
+        for index in frame.index[frame["amount"] < 0]:
+            problems.append(raw.problem("negative_amount", "a negative amount (a reversal?)",
+                                        "Fine if it cancels an earlier spending; check it otherwise.",
+                                        index=index, column="amount", value=numbers.format_number(
+                                            frame.at[index, "amount"]), severity="warning"))
+    return problems
+
+
+def _finish(name: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """All contract columns in order with their dtypes, then the extra columns; index 0..n-1."""
+    out = {}
+    for column, kind in COLUMNS[name].items():
+        out[column] = frame[column].astype(DTYPES[kind]) if column in frame.columns \
+            else _blank(frame.index, kind)
+    for column in frame.columns:
+        if column not in out and column:
+            out[column] = frame[column]
+    return pd.DataFrame(out, index=frame.index).reset_index(drop=True)
+
+
+# ================================================================= across tables and annexes
+
+
+def _unknown_lines(expenditure: pd.DataFrame, raw: RawTable, budget: pd.DataFrame) -> list[Problem]:
+    """Every expenditure line must exist in the budget (in any country)."""
+    known = set(budget["line"].dropna())
+    problems = []
+    for index, line in expenditure["line"].items():
+        if isinstance(line, str) and line not in known:
+            guess = did_you_mean(line, known)
+            problems.append(raw.problem("unknown_line", "this budget line is not in the budget table",
+                                        (guess + " " if guess else "") + "Use a line of the budget table, or add "
+                                        "the line there.", index=index, column="line", value=line))
+    return problems
+
+
+def _country_problems(annex: AnnexParams, data: ProjectData, table_files: dict[str, Path],
+                      params_dir: Path) -> list[Problem]:
+    """An annex's country must appear in the data; the present tables without its rows are one warning."""
+    if annex.is_all:
+        return []
+    wanted = fold(annex.country)
+    annex_file = relative(params_dir / annex.project / f"{annex.annex}.yaml")
+    seen: set[str] = set()
+    missing_in: list[str] = []
+    for name in sorted(data.present):
+        countries = data.tables[name]["country"].dropna()
+        folded = {fold(c) for c in countries if fold(c) != REGIONAL}
+        seen |= {c for c in countries if fold(c) != REGIONAL}
+        if not data.tables[name].empty and wanted not in folded:
+            missing_in.append(name)
+    if not any(fold(c) == wanted for c in seen):
+        guess = did_you_mean(annex.country, seen)
+        return [Problem(annex_file, "unknown_country", f"no table has rows for the country '{annex.country}'",
+                        (guess + " " if guess else "") + "Countries in the data: "
+                        + (", ".join(sorted(seen)) or "none") + ".", column="country", value=annex.country)]
+    if not missing_in:
+        return []
+    names = ", ".join(table_files[name].name for name in missing_in)
+    return [Problem(annex_file, "country_without_rows",
+                    f"no rows for '{annex.country}' in {len(missing_in)} table{'s' if len(missing_in) > 1 else ''}: "
+                    f"{names}",
+                    "Fine if these tables do not apply to this country; the annex will show no figures from them.",
+                    column="country", value=annex.country, severity="warning")]
+
+
+# ================================================================= impact studies
+
+
+def _load_studies(folder: Path, params: ProjectParams) -> tuple[dict[str, Study], list[Problem], list[Path]]:
+    studies: dict[str, Study] = {}
+    problems: list[Problem] = []
+    files: list[Path] = []
+    if not folder.is_dir():
+        return studies, problems, files
+    for data_path in sorted(folder.glob("*.csv")) + sorted(folder.glob("*.xlsx")):
+        if not (folder / f"{data_path.stem}.yaml").is_file():
+            problems.append(Problem(relative(data_path), "study_without_description",
+                                    "this study has no description and is ignored",
+                                    f"Add {data_path.stem}.yaml next to it (see data/README.md).", severity="warning"))
+    for spec_path in sorted(folder.glob("*.yaml")):
+        study, study_problems = load_study(spec_path, params)
+        problems += study_problems
+        if study is not None:
+            files += study.files
+            if not any(p.severity == "error" for p in study_problems):
+                studies[study.name] = study
+    return studies, problems, files
+
+
+def _read_spec(path: Path) -> tuple[StudySpec | None, list[Problem]]:
+    file = relative(path)
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except (UnicodeDecodeError, yaml.YAMLError) as exc:
+        return None, [Problem(file, "yaml_syntax", f"this is not a valid UTF-8 YAML file ({exc})",
+                              "Check indentation and the ':' after each key; save as UTF-8.")]
+    if not isinstance(raw, dict):
+        return None, [Problem(file, "yaml_mapping", "the file must be a list of 'key: value' lines", "")]
+    try:
+        return StudySpec(**raw), []
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            loc = ".".join(str(p) for p in err["loc"]) or "(file)"
+            if err["type"] == "extra_forbidden":
+                hint = did_you_mean(str(err["loc"][-1]), StudySpec.model_fields) or "Remove this line."
+                problems.append(Problem(file, "unknown_key", f"unknown key '{loc}'", hint, column=loc))
+            else:
+                problems.append(Problem(file, "bad_value", f"'{loc}': {err['msg']}",
+                                        "See data/README.md for how an impact study is described.", column=loc))
+        return None, problems
+
+
+def load_study(spec_path: Path, params: ProjectParams) -> tuple[Study | None, list[Problem]]:
+    """impact/<study>.yaml and its data file -> Study, with every problem."""
+    spec, problems = _read_spec(spec_path)
+    data_path = next((p for p in (spec_path.with_suffix(".csv"), spec_path.with_suffix(".xlsx")) if p.is_file()),
+                     None)
+    if data_path is None:
+        problems.append(Problem(relative(spec_path), "study_data_missing", "the study's data file is missing",
+                                f"Put the microdata in {spec_path.stem}.csv next to this file."))
+    if spec is None or data_path is None:
+        return None, problems
+    raw = read_table(data_path, params.encoding, [spec.columns()])
+    problems += raw.problems
+    if any(p.severity == "error" for p in raw.problems) or raw.frame.columns.empty:
+        return None, problems
+    missing = [c for c in spec.columns() if c not in raw.frame.columns]
+    for column in missing:
+        guess = did_you_mean(column, raw.frame.columns)
+        problems.append(Problem(relative(spec_path), "study_column_missing",
+                                f"the description names the column '{column}', which {data_path.name} does not have",
+                                (guess + " " if guess else "") + "Correct the name here or in the data's header.",
+                                column=column))
+    frame = raw.frame.copy()
+    for column in frame.columns:
+        frame[column], column_problems = _study_column(frame[column], column in spec.outcomes, raw,
+                                                       params.decimal_mark)
+        problems += column_problems
+    if not missing:
+        problems += _study_groups(spec, frame, raw, spec_path)
+    return Study(spec_path.stem, spec, frame.reset_index(drop=True), [data_path, spec_path]), problems
+
+
+def _study_column(series: pd.Series, outcome: bool, raw: RawTable,
+                  decimal_mark: str) -> tuple[pd.Series, list[Problem]]:
+    """Outcomes must be numbers; other columns are numbers when every cell is one, else text."""
+    values, failed, reasons = numbers.parse_numbers(series, decimal_mark)
+    if outcome:
+        problems = [raw.problem("not_a_number", reason, f"Outcomes are numbers, with the decimal mark "
+                                f"'{decimal_mark}'.", index=i, column=str(series.name), value=series[i])
+                    for i, reason in zip(failed, reasons)]
+        if values.isna().all() and not failed:
+            problems.append(raw.problem("outcome_all_missing", f"the outcome '{series.name}' is empty in every row",
+                                        "Fill in the outcome, or remove it from the description's outcomes.",
+                                        column=str(series.name)))
+        return values, problems
+    if not failed and values.notna().any():
+        return values, []
+    return _texts(series, decimal_mark), []
+
+
+def _matches(series: pd.Series, wanted: Any) -> pd.Series:
+    if isinstance(wanted, bool):
+        return series.map(lambda v: _as_bool(v) is wanted).astype(bool)
+    if isinstance(wanted, (int, float)):
+        return (pd.to_numeric(series, errors="coerce") == float(wanted)).fillna(False).astype(bool)
+    return series.map(lambda v: isinstance(v, str) and fold(v) == fold(wanted)).astype(bool)
+
+
+def _as_bool(value: Any) -> bool | None:
+    try:
+        return None if numbers.is_empty(value) else numbers.parse_bool(value)
+    except ValueError:
+        return None
+
+
+def _study_groups(spec: StudySpec, frame: pd.DataFrame, raw: RawTable, spec_path: Path) -> list[Problem]:
+    problems = []
+    checks = [("treatment", spec.treatment.column, spec.treatment.treated, "treated")]
+    if spec.period is not None:
+        checks.append(("period", spec.period.column, spec.period.post, "post"))
+    for what, column, wanted, key in checks:
+        series = frame[column]
+        hit = _matches(series, wanted)
+        others = series.notna() & ~hit
+        if not hit.any():
+            problems.append(raw.problem(f"{what}_value_missing", f"no row has the {key} value {wanted!r} in "
+                                        f"'{column}'", f"Check '{key}:' in {spec_path.name} against the data.",
+                                        column=column))
+        elif not others.any():
+            rule = "one_group" if what == "treatment" else "one_period"
+            problems.append(raw.problem(rule, f"every row has {column} = {wanted!r}: there is nothing to compare "
+                                        "with", f"The data needs rows with another {column} value "
+                                        f"({'a comparison group' if what == 'treatment' else 'a baseline period'}).",
+                                        column=column))
+    return problems

@@ -1,0 +1,205 @@
+"""Project and annex parameters: params/<project>/project.yaml and one params/<project>/<annex>.yaml per annex.
+
+project.yaml holds what is true for the whole project; each other file is one annex (a country, or ``all``) and may
+override any project value. Both are validated with pydantic before any notebook starts: unknown keys are errors
+with a "did you mean", types are checked, names are slugs. YAML is read with ``yaml.safe_load`` only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from ..errors import Problem, ValidationFailed, did_you_mean, no_such
+from ..paths import PARAMS_DIR, SLUG, annex_names, project_names, relative
+
+StatusCode = Literal[
+    "done", "in_progress", "not_started", "delayed", "seriously_delayed", "on_time", "ahead", "cancelled"
+]
+ALL = "all"  # the annex that covers the whole project and compares countries
+
+
+class _Strict(BaseModel):
+    # coerce_numbers_to_str: `code: 2021` or `country: 212` in YAML are numbers; take them as the text written.
+    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
+
+
+class Thresholds(_Strict):
+    rag_green: float = Field(80.0, ge=0, description="% of target at or above which an indicator is green")
+    rag_amber: float = Field(50.0, ge=0, description="% of target at or above which it is amber (else red)")
+    parity_low: float = Field(0.97, gt=0, description="gender parity index band: parity from here...")
+    parity_high: float = Field(1.03, gt=0, description="...to here")
+    staff_share_low: float = Field(30.0, ge=0, le=100, description="usual staff-cost share band, low end (%)")
+    staff_share_high: float = Field(35.0, ge=0, le=100, description="usual staff-cost share band, high end (%)")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Thresholds":
+        if self.rag_amber > self.rag_green:
+            raise ValueError("rag_amber must not be above rag_green")
+        if self.parity_low > self.parity_high:
+            raise ValueError("parity_low must not be above parity_high")
+        if self.staff_share_low > self.staff_share_high:
+            raise ValueError("staff_share_low must not be above staff_share_high")
+        return self
+
+
+class ProjectParams(_Strict):
+    title: str
+    code: str
+    donor: str | None = None
+    implementer: str | None = None
+    currency: str = "USD"
+    decimal_mark: Literal[".", ","] = "."
+    encoding: str = Field("utf-8", description="encoding of the CSV files when they are not UTF-8, e.g. cp1252")
+    start_date: dt.date
+    end_date: dt.date
+    reporting_date: dt.date
+    budget_total: float | None = Field(None, gt=0)
+    language: Literal["fr", "en"] = "fr"
+    thresholds: Thresholds = Thresholds()
+    status_synonyms: dict[str, StatusCode] = Field(default_factory=dict)
+    staff_categories: list[str] = Field(default_factory=lambda: ["staff"])
+
+    @field_validator("encoding")
+    @classmethod
+    def _known_encoding(cls, value: str) -> str:
+        import codecs
+
+        try:
+            codecs.lookup(value)
+        except LookupError:
+            raise ValueError(f"unknown encoding {value!r} (use utf-8, cp1252, latin-1, ...)") from None
+        return value
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> "ProjectParams":
+        if self.end_date <= self.start_date:
+            raise ValueError("end_date must be after start_date")
+        return self
+
+
+class AnnexParams(ProjectParams):
+    """One annex: the project's values, overridden by the annex file, plus which country it covers."""
+
+    project: str            # the folder name under params/ and data/ (a slug)
+    annex: str              # the annex file's base name (a slug)
+    country: str            # a value of the data's `country` column, or "all"
+    name: str               # display name, e.g. "Maroc"
+
+    @field_validator("project", "annex")
+    @classmethod
+    def _slug(cls, value: str) -> str:
+        if not SLUG.match(value):
+            raise ValueError("use letters, digits, '-' and '_' only")
+        return value
+
+    @property
+    def is_all(self) -> bool:
+        return self.country.strip().lower() == ALL
+
+
+ANNEX_ONLY_KEYS = {"country", "name"}
+PROJECT_KEYS = set(ProjectParams.model_fields)
+
+
+def _read_yaml(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return None, [Problem(relative(path), "encoding", f"the file is not UTF-8 ({exc.reason})",
+                              "Save it as UTF-8 (any text editor can).")]
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        return None, [Problem(relative(path), "yaml_syntax", f"this is not valid YAML: {getattr(exc, 'problem', exc)}",
+                              "Check indentation and the ':' after each key; put a value that starts with a sign "
+                              "in quotes, e.g. decimal_mark: \",\"",
+                              row=mark.line + 1 if mark else None)]
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        return None, [Problem(relative(path), "yaml_mapping", "the file must be a list of 'key: value' lines",
+                              "Write one 'key: value' per line.")]
+    return data, []
+
+
+def _problems_from(path: Path, error: ValidationError, allowed: set[str]) -> list[Problem]:
+    problems = []
+    for err in error.errors():
+        loc = ".".join(str(p) for p in err["loc"]) or "(file)"
+        if err["type"] == "extra_forbidden":
+            key = str(err["loc"][-1])
+            scope = set(Thresholds.model_fields) if len(err["loc"]) > 1 and err["loc"][0] == "thresholds" else allowed
+            problems.append(Problem(relative(path), "unknown_key", f"unknown key '{loc}'",
+                                    (did_you_mean(key, scope) + " " if did_you_mean(key, scope) else "")
+                                    + "Allowed keys: " + ", ".join(sorted(scope)) + ".",
+                                    column=loc))
+        elif err["type"] == "missing":
+            problems.append(Problem(relative(path), "missing_key", f"the key '{loc}' is required",
+                                    f"Add a line '{loc}: ...'.", column=loc))
+        else:
+            value = err.get("input")
+            problems.append(Problem(relative(path), "bad_value", f"'{loc}': {err['msg']}",
+                                    "Dates are written 2021-12-31; numbers without units.",
+                                    column=loc, value=None if isinstance(value, dict) else str(value)))
+    return problems
+
+
+def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = {**merged[key], **value}
+        else:
+            merged[key] = value
+    return merged
+
+
+def load_project_params(project: str, params_dir: Path = PARAMS_DIR) -> ProjectParams:
+    """project.yaml, validated. Raises ValidationFailed listing every problem."""
+    if not SLUG.match(project):
+        raise ValidationFailed([Problem(relative(params_dir), "slug", f"project name {project!r} is not allowed",
+                                        "Use letters, digits, '-' and '_' only.")])
+    path = params_dir / project / "project.yaml"
+    if not path.is_file():
+        raise ValidationFailed([no_such(relative(path), "missing_project", "project", project,
+                                        project_names(params_dir))])
+    raw, problems = _read_yaml(path)
+    if problems:
+        raise ValidationFailed(problems)
+    try:
+        return ProjectParams(**raw)
+    except ValidationError as exc:
+        raise ValidationFailed(_problems_from(path, exc, PROJECT_KEYS)) from None
+
+
+def load_annex_params(project: str, annex: str, params_dir: Path = PARAMS_DIR) -> AnnexParams:
+    """project.yaml merged with <annex>.yaml, validated. Raises ValidationFailed listing every problem."""
+    base = load_project_params(project, params_dir).model_dump()
+    path = params_dir / project / f"{annex}.yaml"
+    if not SLUG.match(annex) or annex == "project":
+        raise ValidationFailed([Problem(relative(params_dir / project), "slug", f"annex name {annex!r} is not allowed",
+                                        "Name annex files with letters, digits, '-' and '_' only (not 'project'), "
+                                        "e.g. maroc.yaml.")])
+    if not path.is_file():
+        raise ValidationFailed([no_such(relative(path), "missing_annex", f"annex in '{project}' named", annex,
+                                        annex_names(project, params_dir))])
+    raw, problems = _read_yaml(path)
+    if problems:
+        raise ValidationFailed(problems)
+    for key in ("project", "annex"):
+        if key in raw:  # these come from the file's place, never from its content
+            problems.append(Problem(relative(path), "unknown_key", f"unknown key '{key}'",
+                                    "The project and annex names come from the folder and file names; remove this line.",
+                                    column=key))
+    if problems:
+        raise ValidationFailed(problems)
+    try:
+        return AnnexParams(**_merge(base, raw), project=project, annex=annex)
+    except ValidationError as exc:
+        raise ValidationFailed(_problems_from(path, exc, PROJECT_KEYS | ANNEX_ONLY_KEYS)) from None

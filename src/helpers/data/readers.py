@@ -1,0 +1,252 @@
+"""CSV and .xlsx files -> raw tables, before any typing. One job: get the cells right, and say where each came from.
+
+``read_table`` returns a :class:`RawTable` whose frame has
+
+* column names as normalised header names (stripped, lowercased, inner spaces -> '_'): match schemas.COLUMNS;
+* an index that *is* the row a person sees in a spreadsheet (the header row of a plain file is row 1), so
+  ``RawTable.where(index, column)`` gives the row, and for .xlsx the cell ("Feuil1!C7"), of any value;
+* object values: text (stripped) or None for CSV; for .xlsx, what the cell holds (text, int/float, datetime, bool).
+
+Encoding policy for CSV: UTF-8 with or without BOM is always tried first. When that fails, the project's declared
+``encoding`` (e.g. cp1252) is used if it is not UTF-8; otherwise the file is refused with a problem naming the row of
+the first byte that is not UTF-8. Text is never shown garbled. The delimiter (``;``, ``,`` or tab) is sniffed from the
+first line that has one (French Excel writes ``;``).
+
+For .xlsx, values (not formulas) are read (openpyxl ``data_only=True``); a formula cell without a cached value
+(the file was written by a program, never opened and saved in Excel) is reported, not read as empty. The header row is
+the first row that holds the required columns, so title rows above it are skipped; the same holds for CSV.
+Rows that are entirely empty are skipped (their numbers are kept, so later rows keep their spreadsheet numbers).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Hashable, Sequence
+
+import pandas as pd
+
+from ..errors import Problem
+from ..paths import relative
+
+HEADER_SEARCH_ROWS = 30  # title rows allowed above the header
+UTF8_HINT = "save as 'CSV UTF-8' in Excel or declare `encoding: cp1252` in params/<project>/project.yaml"
+
+
+def header_name(text: Any) -> str:
+    """How a header cell is matched: ' Activity ID ' -> 'activity_id'."""
+    if text is None:
+        return ""
+    return re.sub(r"\s+", "_", str(text).replace("\ufeff", "").strip().lower())
+
+
+@dataclass
+class RawTable:
+    path: Path
+    frame: pd.DataFrame                         # index = spreadsheet row, columns = header_name()s, object values
+    header_row: int = 1
+    sheet: str | None = None                    # .xlsx only
+    letters: dict[str, str] = field(default_factory=dict)   # column name -> spreadsheet letter
+    headers: dict[str, str] = field(default_factory=dict)   # column name -> header as written
+    problems: list[Problem] = field(default_factory=list)   # errors and warnings met while reading
+
+    @property
+    def file(self) -> str:
+        return relative(self.path)
+
+    def where(self, index: Hashable | None, column: str | None = None) -> dict[str, Any]:
+        """Keyword arguments for errors.Problem: row (header = row 1), cell for .xlsx, column."""
+        row = int(index) if index is not None else None
+        cell = None
+        if self.sheet is not None and row is not None and column in self.letters:
+            cell = f"{_quote_sheet(self.sheet)}!{self.letters[column]}{row}"
+        return {"row": row, "cell": cell, "column": column}
+
+    def problem(self, rule: str, message: str, hint: str = "", index: Hashable | None = None,
+                column: str | None = None, value: Any = None, severity: str = "error") -> Problem:
+        return Problem(self.file, rule, message, hint, value=None if value is None else str(value),
+                       severity=severity, **self.where(index, column))
+
+
+def _quote_sheet(name: str) -> str:
+    return f"'{name}'" if re.search(r"[^A-Za-z0-9_]", name) else name
+
+
+def _letter(position: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(position + 1)
+
+
+# ---------------------------------------------------------------- text decoding
+
+
+def decode(path: Path, data: bytes, encoding_fallback: str = "utf-8") -> tuple[str | None, list[Problem]]:
+    """The file's text, or None and a problem. See the module docstring for the policy."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None, [Problem(relative(path), "encoding", "the file is UTF-16 ('Unicode text'), not a CSV UTF-8 file",
+                              "In Excel choose File > Save As > 'CSV UTF-8 (comma delimited)'.")]
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as exc:
+        first_bad = exc
+    fallback = codecs.lookup(encoding_fallback or "utf-8").name
+    if fallback != "utf-8":
+        try:
+            return data.decode(fallback), []
+        except UnicodeDecodeError as exc:
+            row = data[: exc.start].count(b"\n") + 1
+            return None, [Problem(relative(path), "encoding",
+                                  f"the file is neither UTF-8 nor the declared encoding '{encoding_fallback}' "
+                                  f"(byte 0x{data[exc.start]:02X})", "Save it as 'CSV UTF-8' in Excel.", row=row)]
+    row = data[: first_bad.start].count(b"\n") + 1
+    return None, [Problem(relative(path), "encoding",
+                          f"the file is not UTF-8: this row holds a byte (0x{data[first_bad.start]:02X}) that UTF-8 "
+                          "does not allow, probably an accented letter saved by Excel as 'CSV (separator)'",
+                          UTF8_HINT[0].upper() + UTF8_HINT[1:] + ".", row=row)]
+
+
+def sniff_delimiter(text: str) -> str:
+    """';', ',' or tab: the most frequent one (outside quotes) on the first line that has any."""
+    for line in text.splitlines()[:HEADER_SEARCH_ROWS]:
+        if line.lower().startswith("sep=") and len(line.strip()) == 5:
+            return line.strip()[4]
+        outside = re.sub(r'"[^"]*"', "", line)
+        counts = {d: outside.count(d) for d in (";", ",", "\t")}
+        if any(counts.values()):
+            return max(counts, key=lambda d: (counts[d], d == ";"))
+    return ","
+
+
+# ---------------------------------------------------------------- rows -> frame
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, str):
+        stripped = value.strip()
+        return stripped if stripped else None
+    return value
+
+
+def _find_header(rows: list[tuple[int, list[Any]]], required_sets: Sequence[Sequence[str]]) -> int | None:
+    """Position in rows of the header: the first row holding one of the required sets, else the first row."""
+    if not rows:
+        return None
+    for position, (_, cells) in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        names = {header_name(c) for c in cells}
+        if any(required and set(required) <= names for required in required_sets):
+            return position
+    return 0
+
+
+def _frame(table: RawTable, rows: list[tuple[int, list[Any]]], required_sets: Sequence[Sequence[str]]) -> RawTable:
+    """Fill table.frame from (spreadsheet row, cells) pairs; non-empty rows only."""
+    rows = [(n, [_clean(c) for c in cells]) for n, cells in rows]
+    rows = [(n, cells) for n, cells in rows if any(c is not None for c in cells)]
+    position = _find_header(rows, required_sets)
+    if position is None:
+        table.problems.append(table.problem("empty_file", "the file is empty: the table is treated as absent",
+                                            "Delete the file or fill it in.", severity="warning"))
+        table.frame = pd.DataFrame()
+        return table
+    table.header_row, header = rows[position]
+    keep: dict[str, int] = {}
+    for i, cell in enumerate(header):
+        name = header_name(cell)
+        if not name:
+            continue
+        if name in keep:
+            table.problems.append(table.problem(
+                "duplicate_column", f"the column '{cell}' appears twice; the first one is used",
+                "Delete or rename one of them.", index=table.header_row, column=name))
+            continue
+        keep[name] = i
+        table.letters[name] = _letter(i)
+        table.headers[name] = str(cell)
+    body = rows[position + 1:]
+    records = [[cells[i] if i < len(cells) else None for i in keep.values()] for _, cells in body]
+    table.frame = pd.DataFrame(records, columns=list(keep), index=[n for n, _ in body], dtype=object)
+    if not body:
+        table.problems.append(table.problem("no_rows", "the file has a header but no rows: the table is empty",
+                                            "Fill in the rows, or delete the file if the table does not apply.",
+                                            severity="warning"))
+    return table
+
+
+def read_csv(path: Path, encoding_fallback: str = "utf-8",
+             required_sets: Sequence[Sequence[str]] = ()) -> RawTable:
+    table = RawTable(path, pd.DataFrame())
+    text, problems = decode(path, path.read_bytes(), encoding_fallback)
+    if text is None:
+        table.problems += problems
+        return table
+    delimiter = sniff_delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows = [(n, cells) for n, cells in enumerate(reader, start=1)]
+    if rows and len(rows[0][1]) == 1 and (rows[0][1][0] or "").lower() == f"sep={delimiter}":
+        rows = rows[1:]  # Excel's "sep=;" line is not shown as a row
+        rows = [(n - 1, cells) for n, cells in rows]
+    return _frame(table, rows, required_sets)
+
+
+def _is_formula(value: Any) -> bool:
+    return (isinstance(value, str) and value.startswith("=")) or "Formula" in type(value).__name__
+
+
+def _pick_sheet(workbook, preferred: str | None, required_sets: Sequence[Sequence[str]]):
+    sheets = workbook.worksheets
+    if preferred:
+        for sheet in sheets:
+            if sheet.title.strip().lower() == preferred.lower():
+                return sheet
+    for sheet in sheets:
+        for cells in sheet.iter_rows(max_row=HEADER_SEARCH_ROWS, values_only=True):
+            names = {header_name(c) for c in cells}
+            if any(required and set(required) <= names for required in required_sets):
+                return sheet
+    return sheets[0]
+
+
+def read_xlsx(path: Path, required_sets: Sequence[Sequence[str]] = (), sheet_name: str | None = None) -> RawTable:
+    import openpyxl
+
+    table = RawTable(path, pd.DataFrame())
+    try:
+        values = openpyxl.load_workbook(path, data_only=True)
+        formulas = openpyxl.load_workbook(path, data_only=False)
+    except Exception as exc:  # openpyxl raises many types for a damaged or mis-named file
+        table.problems.append(table.problem("unreadable_xlsx", f"the file cannot be read as .xlsx ({exc})",
+                                            "Open it in Excel and save it again as 'Excel Workbook (.xlsx)'."))
+        return table
+    sheet = _pick_sheet(values, sheet_name, required_sets)
+    table.sheet = sheet.title
+    formula_sheet = formulas[sheet.title]
+    rows = [(n, list(cells)) for n, cells in enumerate(sheet.iter_rows(min_row=1, min_col=1, values_only=True), 1)]
+    table = _frame(table, rows, required_sets)
+    # A formula whose result was never computed has no cached value: data_only gives None. Say so.
+    for n, cells in enumerate(formula_sheet.iter_rows(min_row=1, min_col=1, values_only=True), 1):
+        if n <= table.header_row:
+            continue
+        for i, cell in enumerate(cells):
+            if _is_formula(cell) and i < len(rows[n - 1][1]) and rows[n - 1][1][i] is None:
+                name = next((k for k, letter in table.letters.items() if letter == _letter(i)), None)
+                table.problems.append(Problem(
+                    table.file, "formula_without_value",
+                    f"this cell holds the formula {cell if isinstance(cell, str) else '(array formula)'} but no "
+                    "computed value (the file was not saved by Excel)",
+                    "Open the file in Excel and save it (Excel stores the computed values), or type the value.",
+                    row=n, cell=f"{_quote_sheet(sheet.title)}!{_letter(i)}{n}", column=name))
+    return table
+
+
+def read_table(path: Path, encoding_fallback: str = "utf-8",
+               required_sets: Sequence[Sequence[str]] = ()) -> RawTable:
+    """A CSV or .xlsx file as a raw table. ``required_sets``: alternative sets of columns that identify the header."""
+    path = Path(path)
+    if path.suffix.lower() == ".xlsx":
+        return read_xlsx(path, required_sets, sheet_name=path.stem)
+    return read_csv(path, encoding_fallback, required_sets)

@@ -1,0 +1,118 @@
+"""budget: spent as of a date, execution rate, shares, staff band, burn index, unknown / zero budgets."""
+
+import datetime as dt
+import math
+
+import pandas as pd
+import pytest
+
+from analysis_frames import frame
+from helpers.analyses.budget import (budget_by_country, budget_lines, budget_summary, elapsed_share, spending_by_period,
+                            staff_cost_share)
+from helpers.data.params import ProjectParams
+
+
+def params(**kw):
+    base = dict(title="T", code="T", start_date="2020-01-01", end_date="2022-01-01", reporting_date="2021-01-01",
+                budget_total=None, currency="EUR")
+    base.update(kw)
+    return ProjectParams(**base)
+
+
+@pytest.fixture
+def tables():
+    budget = frame("budget", [
+        {"line": "L1", "budget": 400, "category": "staff", "country": "Maroc"},
+        {"line": "L2", "budget": 600, "category": "operational", "country": "Tunisie"},
+        {"line": "L3", "budget": 0, "category": "other", "country": "Tunisie"},
+    ])
+    expenditure = frame("expenditure", [
+        {"line": "L1", "period_end": "2020-06-30", "amount": 100},
+        {"line": "L1", "period_end": "2020-12-31", "amount": 100},
+        {"line": "L2", "period_end": "2020-12-31", "amount": 300},
+        {"line": "L2", "period_end": "2021-06-30", "amount": 100},
+    ])
+    return budget, expenditure
+
+
+def test_lines_as_of_reporting_date(tables):
+    out = budget_lines(*tables, params()).set_index("line")
+    assert out.loc["L1", "spent"] == 200 and out.loc["L2", "spent"] == 300   # 2021-06-30 row not yet counted
+    assert out.loc["L1", "financial_execution_rate"] == pytest.approx(50.0)
+    assert out.loc["L2", "financial_execution_rate"] == pytest.approx(50.0)
+    assert out.loc["L1", "spending_share"] == pytest.approx(40.0)          # 200 / 500
+    # zero budget -> NaN with a note, never infinity
+    assert math.isnan(out.loc["L3", "financial_execution_rate"]) and "budget is 0" in out.loc["L3", "note"]
+    share = (dt.date(2021, 1, 1) - dt.date(2020, 1, 1)).days / (dt.date(2022, 1, 1) - dt.date(2020, 1, 1)).days
+    assert out.loc["L1", "burn_index"] == pytest.approx(0.5 / share)
+
+
+def test_as_of_other_date_and_after_data_end(tables):
+    out = budget_lines(*tables, params(), as_of="2021-06-30").set_index("line")
+    assert out.loc["L2", "spent"] == 400
+    later = budget_summary(*tables, params(), as_of="2021-07-01").iloc[0]
+    assert math.isnan(later["spent"]) and math.isnan(later["financial_execution_rate"])
+    assert "ends on 2021-06-30" in later["note"]
+
+
+def test_total_uses_budget_total_when_declared(tables):
+    s = budget_summary(*tables, params(budget_total=2000)).iloc[0]
+    assert s["budget"] == 2000 and s["budget_basis"] == "budget_total"
+    assert s["financial_execution_rate"] == pytest.approx(25.0)            # 500 / 2000
+    assert s["unallocated_budget"] == pytest.approx(1000.0)                # 2000 - (400 + 600 + 0)
+    s2 = budget_summary(*tables, params()).iloc[0]
+    assert s2["budget"] == 1000 and s2["financial_execution_rate"] == pytest.approx(50.0)
+    assert math.isnan(s2["unallocated_budget"])
+
+
+def test_unknown_line_budget(tables):
+    budget, expenditure = tables
+    budget = budget.copy()
+    budget.loc[1, "budget"] = float("nan")
+    out = budget_lines(budget, expenditure, params()).set_index("line")
+    assert not out.loc["L2", "budget_known"] and math.isnan(out.loc["L2", "financial_execution_rate"])
+    assert "not known" in out.loc["L2", "note"]
+    s = budget_summary(budget, expenditure, params()).iloc[0]
+    assert math.isnan(s["budget"]) and math.isnan(s["financial_execution_rate"]) and "not known" in s["note"]
+    s = budget_summary(budget, expenditure, params(budget_total=1000)).iloc[0]
+    assert s["financial_execution_rate"] == pytest.approx(50.0) and math.isnan(s["unallocated_budget"])
+    c = budget_by_country(budget, expenditure, params()).set_index("country")
+    assert c.loc["Maroc", "financial_execution_rate"] == pytest.approx(50.0)
+    assert math.isnan(c.loc["Tunisie", "budget"]) and c.loc["Tunisie", "budget_known_sum"] == 0
+    assert c.loc["Tunisie", "spending_share"] == pytest.approx(60.0)
+
+
+def test_line_spending_without_budget_row(tables):
+    budget, expenditure = tables
+    extra = frame("expenditure", [{"line": "L9", "period_end": "2020-12-31", "amount": 500}])
+    import pandas as pd
+    out = budget_lines(budget, pd.concat([expenditure, extra], ignore_index=True), params()).set_index("line")
+    assert out.loc["L9", "spent"] == 500 and not out.loc["L9", "in_budget_table"]
+    assert out.loc["L9", "spending_share"] == pytest.approx(50.0)
+
+
+def test_staff_cost_share_band(tables):
+    s = staff_cost_share(*tables, params()).iloc[0]
+    assert s["share"] == pytest.approx(40.0) and s["status"] == "above band"      # 200 / 500 vs 30-35
+    s = staff_cost_share(*tables, params(thresholds={"staff_share_low": 30, "staff_share_high": 45})).iloc[0]
+    assert s["status"] == "within band"
+    s = staff_cost_share(*tables, params(staff_categories=["operational", "staff"])).iloc[0]
+    assert s["share"] == pytest.approx(100.0)
+
+
+def test_spending_by_period_and_pace(tables):
+    out = spending_by_period(*tables, params(budget_total=2000))
+    assert out["amount"].tolist() == [100, 400, 100]
+    assert out["cumulative"].tolist() == [100, 500, 600]
+    assert out["after_reporting_date"].tolist() == [False, False, True]
+    assert out["pace_budget"].iloc[0] == pytest.approx(2000 * elapsed_share(params(), "2020-06-30"))
+    origin = spending_by_period(*tables, params(budget_total=2000), from_start=True)
+    assert origin["period_end"].iloc[0] == pd.Timestamp(params().start_date)
+    assert origin[["amount", "cumulative", "pace_budget"]].iloc[0].tolist() == [0, 0, 0]
+    assert origin["cumulative"].iloc[1:].tolist() == [100, 500, 600]
+
+
+def test_no_expenditure_is_not_computable(tables):
+    budget, expenditure = tables
+    s = budget_summary(budget, expenditure.iloc[:0], params()).iloc[0]
+    assert math.isnan(s["spent"]) and "no expenditure" in s["note"]

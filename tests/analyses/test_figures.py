@@ -1,0 +1,179 @@
+"""annex_figures: exact columns, keys, scoping, reported figures, impact mapping, determinism."""
+
+import dataclasses
+import math
+
+import pandas as pd
+import pytest
+
+from analysis_frames import frame
+from helpers.analyses import figures as figures_mod
+from helpers.analyses.figures import COLUMNS, annex_figures
+from helpers.data.loader import ProjectData
+from helpers.data.params import AnnexParams
+
+
+def annex_params(country="all", **kw):
+    base = dict(title="T", code="T", start_date="2020-01-01", end_date="2022-01-01", reporting_date="2020-12-31",
+                currency="EUR", budget_total=2000, language="fr", project="demo", annex=country.lower(),
+                country=country, name=country)
+    base.update(kw)
+    return AnnexParams(**base)
+
+
+@dataclasses.dataclass
+class FakeStudy:
+    name: str
+    data: pd.DataFrame
+
+
+@pytest.fixture
+def data():
+    tables = {
+        "activities": frame("activities", [
+            {"activity_id": "a1", "status": "done", "country": "Maroc", "result": "R1", "output": "P1.1"},
+            {"activity_id": "a2", "status": "in_progress", "country": "Tunisie", "result": "R1", "output": "P1.1"},
+            {"activity_id": "a3", "status": "cancelled", "country": "Maroc", "result": "R2"},
+            {"activity_id": "a4", "status": "not_started", "result": "R2"},
+        ]),
+        "participation": frame("participation", [
+            {"event_id": "E1", "participants": 36, "women": 10, "country": "Maroc", "group": "government"},
+            {"event_id": "E2", "participants": 20, "women": 12, "men": 8, "country": "Tunisie"},
+        ]),
+        "budget": frame("budget", [
+            {"line": "L1", "budget": 400, "category": "staff", "country": "Maroc"},
+            {"line": "L2", "budget": 600, "category": "operational", "country": "Tunisie"},
+        ]),
+        "expenditure": frame("expenditure", [
+            {"line": "L1", "period_end": "2019-12-31", "amount": 100, "country": "Maroc"},
+            {"line": "L1", "period_end": "2020-12-31", "amount": 100, "country": "Maroc"},
+            {"line": "L2", "period_end": "2020-12-31", "amount": 300, "country": "Tunisie"},
+        ]),
+        "indicators": frame("indicators", [
+            {"indicator_id": "I1", "period": "2020", "actual": 40, "target": 50, "target_final": 100},
+            {"indicator_id": "I2", "period": "2019", "actual": 1, "target": 2, "target_final": 1},
+            {"indicator_id": "I2", "period": "2020", "actual": 3, "target": 4, "target_final": 1},
+        ]),
+        "reported": frame("reported", [
+            {"figure_id": "R-1", "metric": "spent", "key": "total", "value": "500,00"},
+            {"figure_id": "R-2", "metric": "spent", "key": "total@2019-12-31", "value": "90"},
+            {"figure_id": "R-3", "metric": "financial_execution_rate", "key": "total@2021-06-30", "value": "40"},
+            {"figure_id": "R-4", "metric": "women_share", "key": "E1", "value": "27", "country": "Maroc"},
+            {"figure_id": "R-5", "metric": "physical_execution_rate", "key": "all", "value": "70",
+             "comparison": ">"},
+        ]),
+    }
+    return ProjectData(project="demo", params=annex_params(), tables=tables, present=set(tables))
+
+
+def test_columns_types_and_order(data):
+    out = annex_figures(data, annex_params())
+    assert list(out.columns) == COLUMNS
+    assert str(out["n"].dtype) == "Int64"
+    for c in ("value", "se", "ci_low", "ci_high", "p_value"):
+        assert out[c].dtype == "float64"
+    for c in ("section", "metric", "key", "unit", "reported", "status", "note"):
+        assert out[c].notna().all()
+    order = {s: i for i, s in enumerate(figures_mod.SECTIONS)}
+    keys = list(zip(out["section"].map(order), out["metric"], out["key"]))
+    assert keys == sorted(keys)
+    assert not out.duplicated(["metric", "key"]).any()
+
+
+def test_all_annex_figures(data):
+    out = annex_figures(data, annex_params()).set_index(["metric", "key"])
+    v = out["value"]
+    assert v[("physical_execution_rate", "all")] == pytest.approx(100 / 3)     # 1 done of 3 (a3 cancelled)
+    assert v[("physical_execution_rate", "Maroc")] == pytest.approx(100.0)      # per-country key, all annex
+    assert v[("physical_execution_rate", "R1")] == pytest.approx(50.0)
+    assert v[("physical_execution_rate", "P1.1")] == pytest.approx(50.0)
+    assert v[("activity_status_count", "cancelled")] == 1
+    assert v[("women_share", "all")] == pytest.approx(22 / 56 * 100)
+    assert v[("women_share", "Tunisie")] == pytest.approx(60.0)
+    assert v[("women_share", "government")] == pytest.approx(10 / 36 * 100)
+    assert v[("gender_parity_index", "E2")] == pytest.approx(1.5)
+    assert out.loc[("gender_parity_index", "E2"), "status"] == "men under-represented"
+    assert v[("spent", "total")] == 500 and v[("budget", "total")] == 2000
+    assert v[("financial_execution_rate", "total")] == pytest.approx(25.0)
+    assert v[("financial_execution_rate", "L1")] == pytest.approx(50.0)
+    assert v[("spending_share", "L2")] == pytest.approx(60.0)
+    assert v[("spent", "Tunisie")] == 300
+    assert v[("unallocated_budget", "total")] == pytest.approx(1000.0)
+    assert v[("staff_cost_share", "total")] == pytest.approx(40.0)
+    assert out.loc[("staff_cost_share", "total"), "status"] == "above band"
+    assert out.loc[("budget", "total"), "unit"] == "EUR" and out.loc[("burn_index", "total"), "unit"] == "ratio"
+    # indicators: one period -> indicator_id; several -> indicator_id@period
+    assert v[("indicator_achievement", "I1")] == pytest.approx(80.0)
+    assert out.loc[("indicator_achievement", "I1"), "status"] == "green"
+    assert v[("indicator_achievement", "I2@2020")] == pytest.approx(75.0)
+    assert ("indicator_anomaly", "I2@2020:period_target_beyond_final_target") in out.index
+    assert ("indicator_anomaly", "I2@2019:period_target_beyond_final_target") in out.index
+
+
+def test_reported_figures_of_the_all_annex(data):
+    out = annex_figures(data, annex_params())
+    rec = out[out["metric"] == "reported_figure"].set_index("key")
+    assert list(rec.index) == ["R-1", "R-2", "R-3", "R-5"]                      # R-4 belongs to the Maroc annex
+    assert rec.loc["R-1", "status"] == "match" and rec.loc["R-1", "reported"] == "500,00"
+    assert rec.loc["R-2", "status"] == "mismatch" and rec.loc["R-2", "value"] == 100
+    assert rec.loc["R-3", "status"] == "not_computable" and "ends on 2020-12-31" in rec.loc["R-3", "note"]
+    assert rec.loc["R-5", "status"] == "mismatch"                                 # 33.3 is not > 70
+    keyed = out.set_index(["metric", "key"])
+    assert keyed.loc[("spent", "total@2019-12-31"), "value"] == 100              # asked for -> computed
+    assert ("spent", "total@2021-06-30") not in keyed.index                       # not asked for
+    assert math.isnan(keyed.loc[("financial_execution_rate", "total@2021-06-30"), "value"])
+
+
+def test_country_annex(data):
+    out = annex_figures(data, annex_params("maroc")).set_index(["metric", "key"])
+    assert out.loc[("physical_execution_rate", "all"), "value"] == pytest.approx(100.0)
+    assert ("physical_execution_rate", "Maroc") not in out.index                  # no per-country keys
+    assert out.loc[("spent", "total"), "value"] == 200
+    rec = out.loc[("reported_figure", "R-4")]
+    assert rec["status"] == "truncated" and rec["value"] == pytest.approx(1000 / 36)
+    assert ("reported_figure", "R-1") not in out.index
+
+
+def test_deterministic_csv(data, tmp_path):
+    a = annex_figures(data, annex_params()).to_csv(index=False)
+    b = annex_figures(data, annex_params()).to_csv(index=False)
+    assert a == b
+
+
+def test_impact_mapping_and_country_filter(data, monkeypatch):
+    from helpers.analyses import impact
+
+    seen = {}
+
+    def effects(study, subgroups=None):
+        seen["rows"] = len(study.data)
+        return pd.DataFrame({
+            "study": study.name, "outcome": ["y", "y", "y"], "subgroup": [None, "sex", None],
+            "subgroup_value": [None, "f", None], "design": "two_group", "method": ["ols", "ols", "newcombe"],
+            "estimate": [0.5, 0.7, 0.4], "se": [0.1, 0.2, float("nan")], "ci_low": [0.3, 0.3, 0.1],
+            "ci_high": [0.7, 1.1, 0.6], "p_value": [0.01, 0.02, float("nan")], "n": [100, 50, 100],
+            "mean_treated": [1.0, 1.0, 1.0], "mean_comparison": [0.5, 0.3, 0.6], "se_type": "HC1", "note": ""})
+
+    def balance(study):
+        return pd.DataFrame({"study": [study.name], "covariate": ["age"], "n_treated": [50], "n_comparison": [50],
+                             "mean_treated": [30.0], "mean_comparison": [31.0], "smd": [-0.1], "note": [""]})
+
+    monkeypatch.setattr(impact, "estimate_effects", effects)
+    monkeypatch.setattr(impact, "balance_table", balance)
+    study = FakeStudy("s", pd.DataFrame({"country": ["Maroc", "Tunisie", "maroc"], "y": [1, 2, 3]}))
+    data = dataclasses.replace(data, studies={"s": study})
+    out = annex_figures(data, annex_params()).set_index(["metric", "key"])
+    row = out.loc[("impact_effect", "s:y")]
+    assert (row["value"], row["se"], row["p_value"], row["n"]) == (0.5, 0.1, 0.01, 100)
+    assert out.loc[("balance_smd", "s:age"), "value"] == -0.1 and row["section"] == "impact"
+    assert seen["rows"] == 3
+    annex_figures(data, annex_params("Maroc"))
+    assert seen["rows"] == 2                                                      # case-insensitive country filter
+
+
+def test_empty_tables_give_no_rows():
+    empty = {name: frame(name, []) for name in ("activities", "participation", "budget", "expenditure",
+                                                   "indicators", "reported")}
+    data = ProjectData(project="demo", params=annex_params(), tables=empty, present=set())
+    out = annex_figures(data, annex_params())
+    assert list(out.columns) == COLUMNS and out.empty

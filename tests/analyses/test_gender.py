@@ -1,0 +1,89 @@
+"""women_share (pooled, unknown sex, Wilson only for samples) and gender_parity_index."""
+
+import math
+
+import pandas as pd
+import pytest
+
+from analysis_frames import frame
+from helpers.analyses.gender import gender_parity_index, women_share
+from helpers.data.params import Thresholds
+
+
+@pytest.fixture
+def participation():
+    return frame("participation", [
+        {"event_id": "E1", "participants": 10, "women": 9, "country": "Maroc"},
+        {"event_id": "E2", "participants": 90, "women": 9, "country": "Maroc", "men": 80},
+        {"event_id": "E3", "participants": 40, "women": None, "country": "Tunisie"},
+        {"event_id": "S1", "participants": 50, "women": 20, "men": 30, "country": "Tunisie", "sample": True},
+    ])
+
+
+def test_pooled_not_averaged(participation):
+    out = women_share(participation[participation["country"] == "Maroc"]).iloc[0]
+    assert out["share"] == pytest.approx(18 / 100 * 100)          # pooled: 18 / 100
+    assert out["share"] != pytest.approx((90 + 10) / 2)            # the mean of the row shares would be 50
+
+
+def test_unknown_sex_counted(participation):
+    out = women_share(participation).iloc[0]
+    assert out["women"] == 38 and out["participants"] == 150       # E3 (women unknown) is left out
+    assert out["participants_sex_unknown"] == 40 + 1               # E3's 40 + E2's 90 - 9 - 80
+    assert out["participants_not_in_share"] == 40                  # only E3: E2's unrecorded 1 is in the share
+    assert out["participants_total"] == 150 + 40                   # each participant once
+    assert out["n_rows_women_unknown"] == 1
+    assert not out["sample"] and math.isnan(out["ci_low"])          # census and sample rows mixed
+
+
+def test_census_has_no_interval(participation):
+    out = women_share(participation, by="event_id").set_index("event_id")
+    assert math.isnan(out.loc["E1", "ci_low"]) and "census" in out.loc["E1", "note"]
+    assert math.isnan(out.loc["E3", "share"])
+
+
+def test_wilson_interval_matches_formula(participation):
+    out = women_share(participation, by="event_id").set_index("event_id").loc["S1"]
+    x, n, z = 20, 50, 1.959963984540054
+    p = x / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z / (1 + z * z / n) * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    assert out["ci_low"] == pytest.approx((centre - half) * 100, abs=1e-9)
+    assert out["ci_high"] == pytest.approx((centre + half) * 100, abs=1e-9)
+    assert bool(out["sample"])
+
+
+def test_by_country(participation):
+    out = women_share(participation, by="country").set_index("country")
+    assert out.loc["Tunisie", "share"] == pytest.approx(40.0)
+    assert out.loc["Tunisie", "participants_sex_unknown"] == 40
+
+
+def test_gender_parity_index(participation):
+    t = Thresholds()
+    out = gender_parity_index(participation, t, by="event_id").set_index("event_id")
+    assert out.loc["E2", "gpi"] == pytest.approx(9 / 80) and out.loc["E2", "status"] == "women under-represented"
+    assert math.isnan(out.loc["E1", "gpi"]) and out.loc["E1", "status"] == ""
+    equal = frame("participation", [{"event_id": "P", "participants": 203, "women": 100, "men": 103}])
+    assert gender_parity_index(equal, t).iloc[0]["status"] == "parity"         # 0.971
+    many = frame("participation", [{"event_id": "P", "participants": 210, "women": 110, "men": 100}])
+    assert gender_parity_index(many, t).iloc[0]["status"] == "men under-represented"
+    total = gender_parity_index(participation, t).iloc[0]
+    assert total["gpi"] == pytest.approx((9 + 20) / (80 + 30)) and total["n_rows"] == 2
+
+
+def test_one_row_per_sorted_key_gives_what_the_groupby_gives():
+    from helpers.analyses import gender
+
+    rows = frame("participation", [
+        {"event_id": "E1", "participants": 10, "women": 4, "men": 6, "sample": True},
+        {"event_id": "E2", "participants": 8},
+        {"event_id": "E3", "participants": 5, "women": -0.0, "men": 2}])
+    fast = women_share(rows, "event_id"), gender_parity_index(rows, Thresholds(), "event_id")
+    shuffled = rows.iloc[[1, 0, 2]]      # not sorted: the groupby path
+    slow = women_share(shuffled, "event_id"), gender_parity_index(shuffled, Thresholds(), "event_id")
+    for a, b in zip(fast, slow):
+        pd.testing.assert_frame_equal(a, b)
+    keys = rows[["event_id"]].assign(x=[1.0, float("nan"), -0.0])
+    out = gender._sums(keys, ["event_id"], ["x"])
+    assert out["x"].tolist() == [1.0, 0.0, 0.0] and str(out["x"].iloc[2]) == "0.0"

@@ -1,0 +1,482 @@
+"""helpers.analyses.impact against values computed independently: numpy means, scipy's t-test, textbook sandwich formulas,
+Wilson/Newcombe by hand (and Newcombe 1998's worked example), and statsmodels' own OLS as a second opinion."""
+
+from __future__ import annotations
+
+import math
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+import statsmodels.api as sm
+import statsmodels.formula.api as smf
+from scipy import stats
+
+from helpers.analyses.impact import BALANCE_COLUMNS, EFFECT_COLUMNS, balance_table, estimate_effects
+from helpers.data.loader import Study
+from helpers.data.schemas import StudySpec
+
+
+def make_study(data: pd.DataFrame, **spec) -> Study:
+    spec.setdefault("title", "test")
+    spec.setdefault("design", "two_group")
+    spec.setdefault("outcomes", ["y"])
+    spec.setdefault("treatment", {"column": "group", "treated": "t"})
+    return Study(name="test_study", spec=StudySpec(**spec), data=data, files=[])
+
+
+def two_group_data(n1=40, n0=55, seed=1) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    y1 = rng.normal(12.0, 3.0, n1)
+    y0 = rng.normal(10.0, 1.5, n0)  # unequal variances: HC1 and classical differ
+    return pd.DataFrame({
+        "group": ["t"] * n1 + ["c"] * n0,
+        "y": np.concatenate([y1, y0]),
+        "age": rng.normal(30, 5, n1 + n0).round(),
+    })
+
+
+def overall_ols(df: pd.DataFrame, outcome: str = "y") -> pd.Series:
+    rows = df[(df["method"] == "ols") & df["subgroup"].isna() & (df["outcome"] == outcome)]
+    assert len(rows) == 1
+    return rows.iloc[0]
+
+
+# --- two groups ---------------------------------------------------------------------------------------------------
+
+
+def test_two_group_classical_equals_difference_of_means_and_pooled_t_test():
+    data = two_group_data()
+    res = overall_ols(estimate_effects(make_study(data, se="classical")))
+    y1 = data.loc[data["group"] == "t", "y"].to_numpy()
+    y0 = data.loc[data["group"] == "c", "y"].to_numpy()
+    diff = y1.mean() - y0.mean()
+    t = stats.ttest_ind(y1, y0, equal_var=True)
+    assert res["estimate"] == pytest.approx(diff, rel=1e-12)
+    assert res["se"] == pytest.approx(diff / t.statistic, rel=1e-10)
+    assert res["p_value"] == pytest.approx(t.pvalue, rel=1e-8)
+    df = len(y1) + len(y0) - 2
+    q = stats.t.ppf(0.975, df)
+    assert res["df"] == df
+    assert (res["ci_low"], res["ci_high"]) == pytest.approx((diff - q * res["se"], diff + q * res["se"]), rel=1e-10)
+    assert (res["n"], res["n_treated"], res["n_comparison"]) == (95, 40, 55)
+    assert res["mean_treated"] == pytest.approx(y1.mean())
+    assert res["mean_comparison"] == pytest.approx(y0.mean())
+    assert (res["se_type"], res["method"], res["term"], res["design"]) == ("nonrobust", "ols", "treated", "two_group")
+    assert math.isnan(res["mean_treated_pre"]) and pd.isna(res["n_clusters"])
+
+
+def test_two_group_hc1_equals_the_welch_like_formula():
+    # OLS on [1, d]: the d coefficient is sum_i w_i y_i with w = 1/n1 (treated), -1/n0 (comparison), so
+    # HC0 = sum_i w_i^2 e_i^2 = v1/n1 + v0/n0 with v the ddof=0 variances, and HC1 = HC0 * n / (n - k), k = 2.
+    data = two_group_data()
+    res = overall_ols(estimate_effects(make_study(data)))  # se: robust is the default
+    y1 = data.loc[data["group"] == "t", "y"].to_numpy()
+    y0 = data.loc[data["group"] == "c", "y"].to_numpy()
+    n1, n0 = len(y1), len(y0)
+    n = n1 + n0
+    se_hc1 = math.sqrt((y1.var(ddof=0) / n1 + y0.var(ddof=0) / n0) * n / (n - 2))
+    assert res["se_type"] == "HC1"
+    assert res["se"] == pytest.approx(se_hc1, rel=1e-10)
+    # and not the classical one (the variances differ a lot)
+    pooled = math.sqrt(((n1 - 1) * y1.var(ddof=1) + (n0 - 1) * y0.var(ddof=1)) / (n - 2) * (1 / n1 + 1 / n0))
+    assert abs(res["se"] - pooled) / pooled > 0.05
+
+
+@pytest.mark.parametrize("se,cov_type", [("classical", "nonrobust"), ("robust", "HC1")])
+def test_adjusted_matches_statsmodels_formula_with_awkward_column_names(se, cov_type):
+    data = two_group_data().rename(columns={"y": "revenu mensuel (€)", "age": "âge-années"})
+    rng = np.random.default_rng(3)
+    data["revenu mensuel (€)"] += 0.2 * data["âge-années"] + rng.normal(0, 1, len(data))
+    study = make_study(data, outcomes=["revenu mensuel (€)"], covariates=["âge-années"], adjust=True, se=se)
+    res = overall_ols(estimate_effects(study), "revenu mensuel (€)")
+    d = data.assign(treated=(data["group"] == "t").astype(float))
+    fit = smf.ols('Q("revenu mensuel (€)") ~ treated + Q("âge-années")', data=d).fit(cov_type=cov_type, use_t=True)
+    assert res["estimate"] == pytest.approx(fit.params["treated"], rel=1e-10)
+    assert res["se"] == pytest.approx(fit.bse["treated"], rel=1e-8)
+    assert res["p_value"] == pytest.approx(fit.pvalues["treated"], rel=1e-6)
+    lo, hi = fit.conf_int().loc["treated"]
+    assert (res["ci_low"], res["ci_high"]) == pytest.approx((lo, hi), rel=1e-8)
+    assert "adjusted for âge-années" in res["note"]
+
+
+def test_missing_outcome_and_covariate_rows_are_dropped_and_counted():
+    data = two_group_data()
+    data.loc[[0, 1, 50], "y"] = np.nan
+    data.loc[[2], "age"] = np.nan
+    plain = overall_ols(estimate_effects(make_study(data, covariates=["age"])))
+    adjusted = overall_ols(estimate_effects(make_study(data, covariates=["age"], adjust=True)))
+    assert plain["n"] == 92 and (plain["n_treated"], plain["n_comparison"]) == (38, 54)
+    assert adjusted["n"] == 91 and adjusted["n_treated"] == 37
+
+
+# --- difference in differences ------------------------------------------------------------------------------------
+
+
+def did_panel() -> pd.DataFrame:
+    # 4 cells of a hand-made panel, unequal sizes; the treatment column is numeric, the period one a year.
+    cells = {  # (treated, year): outcomes
+        (1, 2019): [3.0, 4.0, 5.0, 4.0],
+        (1, 2021): [7.0, 9.0, 8.0, 8.5, 7.5],
+        (0, 2019): [2.0, 3.0, 2.5],
+        (0, 2021): [3.0, 4.0, 3.5, 4.5, 3.0, 4.0],
+    }
+    rows = [(t, yr, v, f"s{i % 3}") for (t, yr), vals in cells.items() for i, v in enumerate(vals)]
+    return pd.DataFrame(rows, columns=["programme", "year", "y", "site"]).astype({"programme": float, "year": float})
+
+
+def test_did_equals_difference_of_the_four_means():
+    data = did_panel()
+    study = make_study(data, design="did", treatment={"column": "programme", "treated": 1},
+                       period={"column": "year", "post": "2021"}, se="classical")
+    res = overall_ols(estimate_effects(study))
+    m = data.groupby(["programme", "year"])["y"].mean()
+    expected = (m[(1, 2021)] - m[(1, 2019)]) - (m[(0, 2021)] - m[(0, 2019)])
+    assert res["estimate"] == pytest.approx(expected, rel=1e-12)
+    assert res["term"] == "treated:post" and res["design"] == "did"
+    assert res["mean_treated_pre"] == pytest.approx(m[(1, 2019)])
+    assert res["mean_treated_post"] == pytest.approx(m[(1, 2021)])
+    assert res["mean_comparison_pre"] == pytest.approx(m[(0, 2019)])
+    assert res["mean_comparison_post"] == pytest.approx(m[(0, 2021)])
+    assert res["mean_treated"] == res["mean_treated_post"]
+    assert (res["n"], res["n_treated"], res["n_comparison"]) == (18, 9, 9)
+    # classical SE of a saturated 2x2 model: s^2 * sum over cells of 1/n_cell, s^2 the pooled within-cell variance
+    resid = data["y"] - data.groupby(["programme", "year"])["y"].transform("mean")
+    s2 = float((resid ** 2).sum()) / (len(data) - 4)
+    assert res["se"] == pytest.approx(math.sqrt(s2 * (1 / 4 + 1 / 5 + 1 / 3 + 1 / 6)), rel=1e-10)
+
+
+# --- Newcombe -------------------------------------------------------------------------------------------------------
+
+
+def wilson(count: float, n: int, z: float) -> tuple[float, float]:
+    p = count / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z / (1 + z * z / n) * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    return centre - half, centre + half
+
+
+def newcombe_by_hand(c1, n1, c0, n0, z=stats.norm.ppf(0.975)):
+    p1, p0 = c1 / n1, c0 / n0
+    l1, u1 = wilson(c1, n1, z)
+    l0, u0 = wilson(c0, n0, z)
+    d = p1 - p0
+    return d - math.sqrt((p1 - l1) ** 2 + (u0 - p0) ** 2), d + math.sqrt((u1 - p1) ** 2 + (p0 - l0) ** 2)
+
+
+def binary_data(c1, n1, c0, n0) -> pd.DataFrame:
+    return pd.DataFrame({"group": ["t"] * n1 + ["c"] * n0,
+                         "y": [1] * c1 + [0] * (n1 - c1) + [1] * c0 + [0] * (n0 - c0)})
+
+
+@pytest.mark.parametrize("c1,n1,c0,n0", [(56, 70, 48, 80), (9, 10, 3, 10), (0, 25, 4, 30), (30, 30, 12, 40)])
+def test_newcombe_interval_equals_its_formula(c1, n1, c0, n0):
+    out = estimate_effects(make_study(binary_data(c1, n1, c0, n0)))
+    row = out[out["method"] == "newcombe"]
+    assert len(row) == 1
+    row = row.iloc[0]
+    lo, hi = newcombe_by_hand(c1, n1, c0, n0)
+    assert row["estimate"] == pytest.approx(c1 / n1 - c0 / n0)
+    assert (row["ci_low"], row["ci_high"]) == pytest.approx((lo, hi), abs=1e-12)
+    assert (row["n"], row["n_treated"], row["n_comparison"]) == (n1 + n0, n1, n0)
+    assert row["term"] == "diff_prop" and row["se_type"] == "newcombe" and math.isnan(row["se"])
+
+
+def test_newcombe_matches_the_published_example():
+    # Newcombe (1998), Statistics in Medicine 17:873-890, Table II example (a): 56/70 - 48/80, method 10.
+    out = estimate_effects(make_study(binary_data(56, 70, 48, 80)))
+    row = out[out["method"] == "newcombe"].iloc[0]
+    assert row["ci_low"] == pytest.approx(0.0524, abs=5e-5)
+    assert row["ci_high"] == pytest.approx(0.3339, abs=5e-5)
+
+
+def test_newcombe_did_uses_the_post_period_only():
+    data = pd.concat([binary_data(5, 10, 5, 10).assign(round="baseline"),
+                      binary_data(8, 12, 4, 11).assign(round="followup")], ignore_index=True)
+    study = make_study(data, design="did", period={"column": "round", "post": "followup"})
+    row = estimate_effects(study).query("method == 'newcombe'").iloc[0]
+    assert row["term"] == "diff_prop_post"
+    assert (row["n_treated"], row["n_comparison"]) == (12, 11)
+    assert (row["ci_low"], row["ci_high"]) == pytest.approx(newcombe_by_hand(8, 12, 4, 11), abs=1e-12)
+
+
+def test_no_newcombe_rows_for_a_continuous_outcome():
+    out = estimate_effects(make_study(two_group_data()))
+    assert set(out["method"]) == {"ols"}
+
+
+# --- clusters -------------------------------------------------------------------------------------------------------
+
+
+def clustered_data(cluster_sd: float, seed: int, n_clusters=40, per_cluster=25) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    cluster = np.repeat(np.arange(n_clusters), per_cluster)
+    treated = cluster % 2  # treatment assigned by cluster
+    y = 1.0 + 0.3 * treated + rng.normal(0, cluster_sd, n_clusters)[cluster] + rng.normal(0, 1, cluster.size)
+    return pd.DataFrame({"group": np.where(treated == 1, "t", "c"), "y": y, "site": [f"site {c}" for c in cluster]})
+
+
+def crv1_by_hand(data: pd.DataFrame) -> float:
+    # d coefficient = sum_i w_i y_i (w = 1/n1 or -1/n0); CRV1 = G/(G-1) (n-1)/(n-k) sum_g (sum_{i in g} w_i e_i)^2
+    d = (data["group"] == "t").to_numpy()
+    y = data["y"].to_numpy()
+    n1, n0 = d.sum(), (~d).sum()
+    e = y - np.where(d, y[d].mean(), y[~d].mean())
+    w = np.where(d, 1 / n1, -1 / n0)
+    sums = pd.Series(w * e).groupby(data["site"].to_numpy()).sum()
+    g, n = len(sums), len(y)
+    return math.sqrt(g / (g - 1) * (n - 1) / (n - 2) * float((sums ** 2).sum()))
+
+
+def test_cluster_se_is_crv1_and_larger_under_within_cluster_correlation():
+    data = clustered_data(cluster_sd=1.0, seed=7)
+    clustered = overall_ols(estimate_effects(make_study(data, cluster="site", se="cluster")))
+    classical = overall_ols(estimate_effects(make_study(data, cluster="site", se="classical")))
+    assert clustered["se"] == pytest.approx(crv1_by_hand(data), rel=1e-10)
+    assert clustered["se"] > 2.5 * classical["se"]
+    assert clustered["n_clusters"] == 40 and clustered["df"] == 39 and clustered["se_type"] == "cluster"
+    assert clustered["p_value"] == pytest.approx(2 * stats.t.sf(abs(clustered["estimate"] / clustered["se"]), 39))
+
+
+def test_cluster_se_close_to_classical_when_clusters_are_independent():
+    data = clustered_data(cluster_sd=0.0, seed=8, n_clusters=100, per_cluster=10)
+    clustered = overall_ols(estimate_effects(make_study(data, cluster="site", se="cluster")))
+    classical = overall_ols(estimate_effects(make_study(data, cluster="site", se="classical")))
+    assert 0.8 < clustered["se"] / classical["se"] < 1.25
+
+
+@pytest.mark.parametrize("se,cov_type", [("cluster", "cluster"), ("robust", "HC1"), ("classical", "nonrobust")])
+@pytest.mark.parametrize("adjust", [False, True])
+def test_did_matches_statsmodels(adjust, se, cov_type):
+    # the no-covariate path works on cell sums, the adjusted one on the full design matrix: both must agree with it
+    rng = np.random.default_rng(11)
+    base = clustered_data(cluster_sd=0.7, seed=9)
+    data = pd.concat([base.assign(period="pre"), base.assign(period="post")], ignore_index=True)
+    data["x"] = rng.normal(0, 1, len(data))
+    data["y"] += 0.5 * data["x"] + 0.4 * ((data["group"] == "t") & (data["period"] == "post"))
+    study = make_study(data, design="did", period={"column": "period", "post": "post"}, covariates=["x"],
+                       adjust=adjust, cluster="site", se=se)
+    res = overall_ols(estimate_effects(study))
+    t = (data["group"] == "t").to_numpy(float)
+    p = (data["period"] == "post").to_numpy(float)
+    X = np.column_stack([np.ones(len(data)), t, p, t * p] + ([data["x"]] if adjust else []))
+    kwds = {"cov_kwds": {"groups": pd.factorize(data["site"])[0]}} if cov_type == "cluster" else {}
+    fit = sm.OLS(data["y"].to_numpy(), X).fit(cov_type=cov_type, use_t=True, **kwds)
+    assert res["estimate"] == pytest.approx(fit.params[3], rel=1e-10)
+    assert res["se"] == pytest.approx(fit.bse[3], rel=1e-8)
+    assert res["p_value"] == pytest.approx(fit.pvalues[3], rel=1e-6)
+    assert (res["ci_low"], res["ci_high"]) == pytest.approx(tuple(fit.conf_int()[3]), rel=1e-8)
+
+
+# --- balance --------------------------------------------------------------------------------------------------------
+
+
+def test_balance_smd_equals_the_formula_and_uses_baseline_for_did():
+    data = pd.DataFrame({
+        "group": ["t", "t", "t", "c", "c", "c", "c", "t", "c"],
+        "round": ["pre"] * 7 + ["post", "post"],
+        "age": [20.0, 30.0, 40.0, 25.0, 35.0, 45.0, 55.0, 99.0, 1.0],
+        "woman": [1, 0, 1, 0, 0, 1, 0, 1, 1],
+        "y": [1.0] * 9,
+    })
+    study = make_study(data, design="did", period={"column": "round", "post": "post"}, covariates=["age", "woman"])
+    bal = balance_table(study)
+    assert list(bal.columns) == BALANCE_COLUMNS
+    age = bal.set_index("covariate").loc["age"]
+    # by hand: treated 20, 30, 40 -> mean 30, var 100; comparison 25..55 -> mean 40, var 500/3
+    assert (age["mean_treated"], age["mean_comparison"]) == (30.0, 40.0)
+    assert age["var_treated"] == pytest.approx(100.0)
+    assert age["var_comparison"] == pytest.approx(500 / 3)
+    assert age["smd"] == pytest.approx((30 - 40) / math.sqrt((100 + 500 / 3) / 2))
+    assert (age["n_treated"], age["n_comparison"], age["sample"]) == (3, 4, "pre")
+    woman = bal.set_index("covariate").loc["woman"]
+    p1, p0 = 2 / 3, 1 / 4
+    v1, v0 = p1 * (1 - p1) * 3 / 2, p0 * (1 - p0) * 4 / 3
+    assert woman["smd"] == pytest.approx((p1 - p0) / math.sqrt((v1 + v0) / 2))
+
+
+def test_balance_two_group_and_degenerate_covariates():
+    data = two_group_data().assign(constant=1.0, label="x")
+    bal = balance_table(make_study(data, covariates=["age", "constant", "label", "absent"])).set_index("covariate")
+    assert bal.loc["age", "sample"] == "all" and bal.loc["age", "n_treated"] == 40
+    assert math.isnan(bal.loc["constant", "smd"]) and "variance" in bal.loc["constant", "note"]
+    assert math.isnan(bal.loc["label", "smd"]) and "not numeric" in bal.loc["label", "note"]
+    assert math.isnan(bal.loc["absent", "smd"]) and "not found" in bal.loc["absent", "note"]
+
+
+# --- shape, degenerate cases, robust matching -----------------------------------------------------------------------
+
+
+def test_rows_and_columns_of_the_table():
+    data = pd.concat([binary_data(20, 40, 15, 40).assign(round="pre"),
+                      binary_data(30, 40, 18, 40).assign(round="post")], ignore_index=True)
+    data["z"] = np.arange(len(data), dtype=float)
+    data["sex"] = np.tile(["f", "m"], len(data) // 2)
+    data["country"] = np.repeat(["Maroc", "Tunisie", "Libye", "Maroc"], len(data) // 4)
+    study = make_study(data, design="did", period={"column": "round", "post": "post"}, outcomes=["y", "z"],
+                       subgroups=["country", "sex"])
+    out = estimate_effects(study)
+    assert list(out.columns) == EFFECT_COLUMNS
+    # per outcome: overall + 3 countries + 2 sexes = 6; y is 0/1 -> ols + newcombe
+    assert len(out) == 6 * 2 + 6
+    assert out["subgroup"].isna().sum() == 3
+    assert list(out.loc[(out["outcome"] == "z") & (out["subgroup"] == "country"), "subgroup_value"]) == [
+        "Libye", "Maroc", "Tunisie"]
+    assert out["study"].eq("test_study").all()
+    assert out["n"].dtype == "int64"
+    only_sex = estimate_effects(study, subgroups=["sex"])
+    assert set(only_sex["subgroup"].dropna()) == {"sex"} and len(only_sex) == 3 * 2 + 3
+
+
+def test_degenerate_subgroup_gives_nan_row_with_note():
+    data = two_group_data()
+    data["country"] = np.where(data["group"] == "t", "Maroc", "Tunisie")
+    data.loc[data.index[:3], "country"] = "Libye"  # 3 treated, no comparison
+    data["flat"] = 5.0
+    data["one_arm_binary"] = (data["y"] > 11).astype(int)
+    study = make_study(data, outcomes=["y", "flat", "one_arm_binary"], subgroups=["country"])
+    out = estimate_effects(study)
+    libye = out[(out["subgroup_value"] == "Libye") & (out["outcome"] == "y")].iloc[0]
+    assert math.isnan(libye["estimate"]) and math.isnan(libye["se"]) and math.isnan(libye["p_value"])
+    assert "comparison" in libye["note"] and libye["n_treated"] == 3 and libye["n_comparison"] == 0
+    flat = out[out["subgroup"].isna() & (out["outcome"] == "flat")].iloc[0]
+    assert math.isnan(flat["se"]) and "variance" in flat["note"]
+    nc = out[(out["subgroup_value"] == "Libye") & (out["method"] == "newcombe")].iloc[0]
+    assert math.isnan(nc["ci_low"]) and "no comparison rows" in nc["note"]
+
+
+def test_too_few_rows_and_missing_columns_do_not_raise():
+    data = pd.DataFrame({"group": ["t", "c"], "y": [1.0, 2.0]})
+    out = estimate_effects(make_study(data, outcomes=["y", "nope"], subgroups=["absent"]))
+    assert out["estimate"].isna().all()
+    assert out["note"].str.contains("column(s) not found: absent", regex=False).all()
+    assert out.loc[out["outcome"] == "y", "note"].str.contains("fewer than 2").all()
+    assert out.loc[out["outcome"] == "nope", "note"].str.contains("column 'nope' not found").all()
+    assert (out["n"] == [2, 0]).all()
+
+
+def test_collinear_covariate_gives_a_note():
+    data = two_group_data()
+    data["dup"] = (data["group"] == "t").astype(float)
+    out = overall_ols(estimate_effects(make_study(data, covariates=["dup"], adjust=True)))
+    assert math.isnan(out["estimate"]) and "collinear" in out["note"]
+
+
+@pytest.mark.parametrize("column,treated", [
+    ([1, 0], "1"), ([1.0, 0.0], 1), (["1", "0"], 1), (["1", "0"], "1"), ([" Treated", "comparison "], "treated"),
+    ([True, False], True), (["true", "false"], True), (["1.0", "0.0"], 1),
+])
+def test_treated_value_matches_across_types(column, treated):
+    data = two_group_data(n1=20, n0=30)
+    data["arm"] = pd.Series(np.where(data["group"] == "t", 0, 1)).map({0: column[0], 1: column[1]})
+    reference = overall_ols(estimate_effects(make_study(data)))
+    res = overall_ols(estimate_effects(make_study(data, treatment={"column": "arm", "treated": treated})))
+    assert (res["n_treated"], res["n_comparison"]) == (20, 30)
+    assert res["estimate"] == pytest.approx(reference["estimate"])
+
+
+def test_period_value_matches_number_against_text():
+    data = did_panel()
+    data["year_text"] = data["year"].map(lambda v: f"{v:.0f}")
+    a = overall_ols(estimate_effects(make_study(data, design="did", treatment={"column": "programme", "treated": "1"},
+                                                period={"column": "year", "post": "2021"})))
+    b = overall_ols(estimate_effects(make_study(data, design="did", treatment={"column": "programme", "treated": 1.0},
+                                                period={"column": "year_text", "post": 2021})))
+    assert a["estimate"] == pytest.approx(b["estimate"]) and a["n"] == b["n"] == 18
+
+
+def test_a_treated_value_never_found_is_named_in_the_note():
+    out = overall_ols(estimate_effects(make_study(two_group_data(), treatment={"column": "group", "treated": "T1"})))
+    assert math.isnan(out["estimate"])
+    assert "no row has group = 'T1'" in out["note"] and "values found: c, t" in out["note"]
+
+
+def test_more_than_two_treatment_values_are_pooled_with_a_note():
+    data = two_group_data()
+    data.loc[data.index[-10:], "group"] = "other"
+    out = overall_ols(estimate_effects(make_study(data)))
+    assert (out["n_treated"], out["n_comparison"]) == (40, 55)
+    assert "'group' has 3 values" in out["note"]
+
+
+# --- the numbers come from statsmodels ------------------------------------------------------------------------------
+
+
+def did_cluster_data(seed=21) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    base = clustered_data(cluster_sd=0.5, seed=seed)
+    base["sex"] = rng.choice(["f", "m"], len(base))
+    data = pd.concat([base.assign(period="pre"), base.assign(period="post")], ignore_index=True)
+    data["y"] += 0.3 * ((data["group"] == "t") & (data["period"] == "post")) + rng.normal(0, 1, len(data))
+    return data
+
+
+def test_every_ols_row_is_a_statsmodels_fit(monkeypatch):
+    # spy on OLS.fit: one fit per OLS row with an estimate, with the cov_type of the spec, t inference and int
+    # cluster codes, and the row's numbers are those of the fitted result
+    from statsmodels.regression.linear_model import OLS
+
+    calls = []
+    real_fit = OLS.fit
+
+    def spy(self, *args, **kwargs):
+        res = real_fit(self, *args, **kwargs)
+        calls.append((kwargs, res))
+        return res
+
+    monkeypatch.setattr(OLS, "fit", spy)
+    data = did_cluster_data()
+    study = make_study(data, design="did", period={"column": "period", "post": "post"}, cluster="site", se="cluster",
+                       subgroups=["sex"])
+    out = estimate_effects(study, alpha=0.1)
+    ols = out[out["method"] == "ols"]
+    assert len(calls) == len(ols) == 3
+    for (kwargs, res), (_, row) in zip(calls, ols.iterrows()):
+        assert kwargs["cov_type"] == "cluster" and kwargs["use_t"] is True
+        assert kwargs["cov_kwds"]["groups"].dtype == np.dtype(int)
+        assert row["estimate"] == res.params[3] and row["se"] == res.bse[3] and row["p_value"] == res.pvalues[3]
+        assert (row["ci_low"], row["ci_high"]) == tuple(res.conf_int(0.1)[3])
+        assert row["df"] == res.df_resid_inference and row["n_clusters"] == res.n_groups
+
+
+def test_alpha_and_subgroup_clusters_match_statsmodels_on_the_subset():
+    data = did_cluster_data()
+    study = make_study(data, design="did", period={"column": "period", "post": "post"}, cluster="site", se="cluster",
+                       subgroups=["sex"])
+    out = estimate_effects(study, alpha=0.10)
+    row = out[(out["subgroup_value"] == "f") & (out["method"] == "ols")].iloc[0]
+    part = data[data["sex"] == "f"]
+    t = (part["group"] == "t").to_numpy(float)
+    p = (part["period"] == "post").to_numpy(float)
+    X = np.column_stack([np.ones(len(part)), t, p, t * p])
+    fit = sm.OLS(part["y"].to_numpy(), X).fit(cov_type="cluster", cov_kwds={"groups": pd.factorize(part["site"])[0]},
+                                             use_t=True)
+    assert row["estimate"] == pytest.approx(fit.params[3], rel=1e-10)
+    assert row["se"] == pytest.approx(fit.bse[3], rel=1e-8)
+    assert (row["ci_low"], row["ci_high"]) == pytest.approx(tuple(fit.conf_int(0.10)[3]), rel=1e-8)
+    # the 90 % interval by hand: t quantile with G - 1 df, G the clusters of the subgroup
+    g = part["site"].nunique()
+    q = stats.t.ppf(0.95, g - 1)
+    assert row["df"] == g - 1 and row["n_clusters"] == g
+    assert (row["ci_low"], row["ci_high"]) == pytest.approx((row["estimate"] - q * row["se"],
+                                                            row["estimate"] + q * row["se"]), rel=1e-10)
+
+
+def test_one_cluster_and_few_clusters_give_notes_without_warnings():
+    data = did_cluster_data()
+    data["region"] = np.where(data["site"].isin(["site 0", "site 1"]), "north", "south")
+    data["tiny"] = np.where(data["site"] == "site 0", "alone", "rest")
+    study = make_study(data, design="did", period={"column": "period", "post": "post"}, cluster="site", se="cluster",
+                       subgroups=["region", "tiny"])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        out = estimate_effects(study).set_index("subgroup_value")
+    north = out.loc["north"]  # 2 clusters (one per arm): an estimate, flagged
+    assert north["n_clusters"] == 2 and north["df"] == 1 and "only 2 clusters" in north["note"]
+    alone = out.loc["alone"]  # one cluster, one arm: no estimate
+    assert math.isnan(alone["estimate"]) and "no estimate" in alone["note"]
+    single = data[data["site"] == "site 0"].assign(group=lambda d: np.tile(["t", "c"], len(d) // 2))
+    one = estimate_effects(make_study(single, design="did", period={"column": "period", "post": "post"},
+                                      cluster="site", se="cluster"))
+    assert math.isnan(one["estimate"].iloc[0]) and "only 1 cluster" in one["note"].iloc[0]

@@ -1,0 +1,73 @@
+"""IPTT achievement (increase / decrease, period / final), RAG and each anomaly rule."""
+
+import math
+
+import pytest
+
+from analysis_frames import frame
+from helpers.analyses.indicators import indicator_anomalies, iptt
+from helpers.data.params import Thresholds
+
+
+def rows(*records):
+    return frame("indicators", [dict(period="2020", **r) for r in records])
+
+
+def test_increase_and_rag():
+    out = iptt(rows({"indicator_id": "A", "actual": 40, "target": 50, "target_final": 100},
+                    {"indicator_id": "B", "actual": 30, "target": 50, "target_final": 200},
+                    {"indicator_id": "C", "actual": 10, "target": 50}), Thresholds())
+    assert out["indicator_achievement"].tolist() == pytest.approx([80, 60, 20])
+    assert out["rag"].tolist() == ["green", "amber", "red"]
+    assert out["indicator_achievement_final"].iloc[0] == pytest.approx(40)
+    assert out["rag_final"].tolist()[:2] == ["red", "red"]
+    assert math.isnan(out["indicator_achievement_final"].iloc[2]) and out["rag_final"].iloc[2] == ""
+    assert "no final target" in out["note_final"].iloc[2]
+
+
+def test_decrease():
+    out = iptt(rows({"indicator_id": "D", "actual": 30, "target": 40, "target_final": 20, "baseline": 50,
+                     "direction": "decrease"}), Thresholds()).iloc[0]
+    assert out["indicator_achievement"] == pytest.approx((50 - 30) / (50 - 40) * 100)       # 200
+    assert out["indicator_achievement_final"] == pytest.approx((50 - 30) / (50 - 20) * 100)  # 66.7
+    assert out["rag_final"] == "amber"
+    nobase = iptt(rows({"indicator_id": "D", "actual": 30, "target": 40, "direction": "decrease"}), Thresholds())
+    assert math.isnan(nobase["indicator_achievement"].iloc[0]) and "baseline" in nobase["note"].iloc[0]
+
+
+def test_not_computable():
+    out = iptt(rows({"indicator_id": "Z", "actual": 3, "target": 0},
+                    {"indicator_id": "N", "actual": None, "target": 5}), Thresholds())
+    assert out["indicator_achievement"].isna().all()
+    assert "target is 0" in out["note"].iloc[0] and "no actual" in out["note"].iloc[1]
+    assert out["rag"].tolist() == ["", ""]
+
+
+def test_custom_thresholds():
+    out = iptt(rows({"indicator_id": "A", "actual": 70, "target": 100}), Thresholds(rag_green=70, rag_amber=40))
+    assert out["rag"].iloc[0] == "green"
+
+
+def test_each_anomaly_rule():
+    data = rows(
+        {"indicator_id": "B1", "actual": 5, "baseline": 10, "target_final": 8},                          # increase
+        {"indicator_id": "B2", "actual": 5, "baseline": 3, "target_final": 4, "direction": "decrease"},
+        {"indicator_id": "P1", "actual": 5, "target": 12, "target_final": 10},
+        {"indicator_id": "P2", "actual": 5, "target": 3, "target_final": 4, "baseline": 9, "direction": "decrease"},
+        {"indicator_id": "Z1", "actual": 2, "target": 0, "target_final": 10},
+        {"indicator_id": "M1", "actual": 2},
+        {"indicator_id": "OK", "actual": 2, "target": 5, "target_final": 10, "baseline": 0},
+        {"indicator_id": "Z0", "actual": 0, "target": 0, "target_final": 10},
+    )
+    out = indicator_anomalies(data)
+    found = set(zip(out["indicator_id"], out["rule"]))
+    assert found == {("B1", "baseline_beyond_final_target"), ("B2", "baseline_beyond_final_target"),
+                     ("P1", "period_target_beyond_final_target"), ("P2", "period_target_beyond_final_target"),
+                     ("Z1", "zero_target_with_actual"), ("M1", "missing_target")}
+    assert list(out.columns) == ["indicator_id", "period", "country", "sex", "rule", "note", "row"]
+    assert out.set_index("indicator_id").loc["Z1", "note"] == "target is 0 but actual is 2"
+
+
+def test_no_anomaly_gives_empty_typed_frame():
+    out = indicator_anomalies(rows({"indicator_id": "OK", "actual": 2, "target": 5, "target_final": 10}))
+    assert out.empty and "rule" in out.columns

@@ -1,0 +1,111 @@
+"""Reading printed numbers and classifying them against computed figures."""
+
+import math
+from decimal import Decimal
+
+import pandas as pd
+import pytest
+
+from helpers.analyses.reconcile import UnreadableNumber, classify, parse_printed, reconcile
+
+
+@pytest.mark.parametrize("text, value, decimals", [
+    ("53,60", "53.60", 2), ("1 362 610,13", "1362610.13", 2), ("17,7", "17.7", 1), ("53", "53", 0),
+    ("1,362,610.13", "1362610.13", 2), ("1.362,610.13", "1362610.13", 2), ("17 ,7", "17.7", 1),
+    ("4.600.000", "4600000", 0), ("133,045.90", "133045.90", 2), ("1 005 500,00", "1005500.00", 2),
+    ("53,6 %", "53.6", 1), ("environ 46%", "46", 0), ("0,125", "0.125", 3), ("-3,5", "-3.5", 1),
+    ("1\u202f362,610", "1362.610", 3), ("2000000", "2000000", 0),
+])
+def test_parse_printed(text, value, decimals):
+    parsed = parse_printed(text)
+    assert parsed.value == Decimal(value) and parsed.decimals == decimals
+
+
+def test_ambiguous_needs_the_decimal_mark():
+    with pytest.raises(UnreadableNumber, match="ambiguous"):
+        parse_printed("1,362")
+    assert parse_printed("1,362", ",").value == Decimal("1.362")
+    assert parse_printed("1,362", ".").value == Decimal("1362")
+    with pytest.raises(UnreadableNumber):
+        parse_printed("1,36,2")
+    with pytest.raises(UnreadableNumber):
+        parse_printed("n/a")
+
+
+def test_match_rounds_half_away_from_zero_with_decimal():
+    assert classify("53", 52.85).status == "match"
+    assert classify("2,68", 2.675).status == "match"       # float round(2.675, 2) gives 2.67
+    assert classify("-2,5", -2.5).status == "match"
+    assert classify("-3", -2.5).status == "match"          # half away from zero
+    assert classify("1,0", 0.95).status == "match"
+
+
+def test_truncated():
+    r = classify("27", 1000 / 36)                            # 27.78
+    assert r.status == "truncated" and r.difference == pytest.approx(27 - 1000 / 36)
+    assert "rounding gives 28" in r.note
+    assert classify("1,65", 1.6558).status == "truncated"
+    assert classify("-2", -2.5).status == "truncated"       # toward zero
+
+
+def test_mismatch_and_difference():
+    r = classify("156 760,12", 136760.12)
+    assert r.status == "mismatch" and r.difference == pytest.approx(20000.0)
+    r = classify("761,673.71", 762166.71)
+    assert r.status == "mismatch" and r.difference == pytest.approx(-493.0)
+
+
+def test_comparisons():
+    assert classify("70", 68.1, ">").status == "mismatch"
+    assert classify("70", 70.2, ">").status == "match"
+    assert classify("70", 70, ">=").status == "match"
+    assert classify("70", 70, "<").status == "mismatch"
+    assert classify("70", 69, "<=").status == "match"
+    # "~": within max(1 unit of the last printed digit, 2 % of the printed value)
+    assert classify("46", 52.85, "~").status == "mismatch"
+    assert classify("46", 46.9, "~").status == "match"
+    assert classify("2000000", 1962000, "~").status == "match"       # 2 % = 40,000
+    assert classify("2000000", 1950000, "~").status == "mismatch"
+
+
+def test_not_computable():
+    r = classify("84", float("nan"), reason="data stop at 2020-12-31")
+    assert r.status == "not_computable" and r.note == "data stop at 2020-12-31" and math.isnan(r.difference)
+    assert classify("84", None).status == "not_computable"
+    assert classify("beaucoup", 3.0).status == "not_computable"
+    assert classify("84", 84.0, "?").status == "not_computable"
+
+
+def test_reconcile_looks_up_metric_and_key():
+    figures = pd.DataFrame({"metric": ["spent", "women_share", "spent"], "key": ["total", "all", "R1"],
+                            "value": [1363103.13, 52.85, float("nan")], "unit": ["USD", "%", "USD"],
+                            "n": [6, 263, None], "note": ["", "", "not computable: no data"]})
+    reported = pd.DataFrame({
+        "figure_id": ["F1", "F2", "F3", "F4", "F5"], "metric": ["spent", "women_share", "spent", "budget", "spent"],
+        "key": ["total", None, "R1", "total", "all"], "value": ["1 362 610,13", "53", "5", "1", "1 363 103,13"],
+        "comparison": [None, "=", "=", "=", None], "label": ["a", "b", "c", "d", "e"], "source": ["s"] * 5})
+    out = reconcile(reported, figures).set_index("figure_id")
+    assert out["status"].to_dict() == {"F1": "mismatch", "F2": "match", "F3": "not_computable",
+                                       "F4": "not_computable", "F5": "match"}
+    assert out.loc["F1", "difference"] == pytest.approx(-493.0)
+    assert out.loc["F3", "note"] == "not computable: no data"
+    assert "no computed figure" in out.loc["F4", "note"]
+    assert out.loc["F2", "key"] == "all" and out.loc["F2", "n"] == 263
+
+
+def test_reconcile_takes_the_first_row_exact_before_any_case_and_lookup_rows_keeps_what_it_needs():
+    from helpers.analyses.reconcile import lookup_rows
+
+    figures = pd.DataFrame({
+        "metric": ["women_share", "women_share", "women_share", "spent", "Spent", "spent", "women_share"],
+        "key": ["Maroc", "maroc", "Maroc", "TOTAL", "all", "L1", "E1"],
+        "value": [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0], "unit": "", "n": 1, "note": ""})
+    reported = pd.DataFrame({"figure_id": ["F1", "F2", "F3", "F4"], "metric": ["women_share", "women_share", "spent",
+                                                                              "spent"],
+                             "key": ["maroc", "MAROC", "", "total"], "value": ["2", "1", "4", "4"]})
+    out = reconcile(reported, figures).set_index("figure_id")["computed"].to_dict()
+    # exact first ("maroc" is row 2), else the first row equal ignoring case; "" means total, then "all"
+    assert out == {"F1": 2.0, "F2": 1.0, "F3": 4.0, "F4": 4.0}
+    mask = lookup_rows(reported, figures)
+    assert mask.tolist() == [True, True, True, True, True, False, False]
+    pd.testing.assert_frame_equal(reconcile(reported, figures[mask]), reconcile(reported, figures))

@@ -1,0 +1,69 @@
+"""The notebook-facing API: sentences, tables and the published-figures check, in both languages."""
+
+import pandas as pd
+import pytest
+
+from helpers.annex import Annex, _trimmed, published_check, render_table
+from helpers.data.loader import load_project, scope
+from helpers.data.params import load_annex_params
+
+NBSP = "\u00a0"
+
+
+@pytest.fixture()
+def shown():
+    return []
+
+
+def annex(shown, language="fr", name="maroc"):
+    params = load_annex_params("amem", name)
+    if language != params.language:
+        params = params.model_copy(update={"language": language})
+    data = load_project("amem")
+    return Annex(params=params, project_data=data, data=scope(data, params.country), show=shown.append)
+
+
+def test_sentences_pick_the_language_and_escape_values(shown):
+    ctx = annex(shown)
+    ctx.say(fr="Taux : {rate}.", en="Rate: {rate}.", rate="<b>")
+    annex(shown, "en").say(fr="Taux : {rate}.", en="Rate: {rate}.", rate=ctx.pct(37.5))
+    assert shown == ["<p>Taux : <strong>&lt;b&gt;</strong>.</p>", "<p>Rate: <strong>37,5\u00a0%</strong>.</p>"]
+
+
+def test_a_section_without_data_says_so_in_one_sentence(shown):
+    ctx = annex(shown, name="libye")
+    assert ctx.available("budget", fr="Rien pour {place}.", en="Nothing for {place}.") is False
+    assert shown == ['<p class="no-data">Rien pour Libye.</p>']
+    assert ctx.available("activities", fr="x", en="x") is True
+
+
+def test_tables_format_numbers_for_the_language_and_colour_ratings():
+    frame = pd.DataFrame({"id": ["A"], "rate": [37.5], "amount": [1005500.0], "rag": ["green"]})
+    cols = {"id": "indicator", "rate": "indicator_achievement", "amount": "budget", "rag": "rag"}
+    fr = render_table(frame, cols, {"rate": "pct", "amount": "money", "rag": "word"}, "fr", "USD", rag="rag")
+    en = render_table(frame, cols, {"rate": "pct", "amount": "money", "rag": "word"}, "en", "USD", rag="rag")
+    assert f"37,5{NBSP}%" in fr and f"1{NBSP}005{NBSP}500{NBSP}USD" in fr and '<td class="rag-green">Vert</td>' in fr
+    assert "37.5%" in en and "1,005,500" in en and ">Green<" in en
+
+
+def test_trimmed_shows_extra_decimals_only_where_they_say_something():
+    assert _trimmed(1.65519, 2, 4, "fr") == "1,6552"
+    assert _trimmed(241377.03, 2, 4, "fr") == f"241{NBSP}377,03"
+    assert _trimmed(53.0, 0, 2, "en") == "53"
+
+
+def test_published_check_explains_each_status_in_the_annex_language():
+    figures = pd.DataFrame({
+        "metric": ["reported_figure"] * 4, "key": ["F1", "F2", "F3", "F4"],
+        "value": [1.65519, 136760.12, 17.708, float("nan")], "reported": ["1,65", "156 760,12", "17,7", "84"],
+        "status": ["truncated", "mismatch", "match", "not_computable"],
+        "note": ["", "", "", "not computable: the expenditure data ends on 2020-12-31, before 2021-03-20"]})
+    reported = pd.DataFrame({"figure_id": ["F1", "F2", "F3", "F4"], "label": ["a", "b", "c", "d"],
+                             "source": ["l. 1", "l. 2", "l. 3", "l. 4"]})
+    fr = published_check(figures, reported, "fr").set_index("figure_id")["explanation"]
+    assert fr["F1"] == "arrondi, il vaudrait 1,66"
+    assert fr["F2"] == f"écart de 20{NBSP}000,00"
+    assert fr["F3"] == ""
+    assert fr["F4"] == "les dépenses connues s'arrêtent au 31 décembre 2020, avant le 20 mars 2021"
+    en = published_check(figures, reported, "en").set_index("figure_id")["explanation"]
+    assert en["F4"] == "the expenditure data ends on 2020-12-31, before 2021-03-20"

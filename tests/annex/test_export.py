@@ -1,0 +1,80 @@
+import re
+
+import nbformat
+import pandas as pd
+
+from helpers.annex import export
+
+
+def test_toc_links_every_section_heading_and_ids_are_plain():
+    page = ('<html><nav><!--TOC--></nav><main><h2 id="Taux-d\'ex%C3%A9cution">Taux d\'exécution'
+            '<a class="anchor-link" href="#x">&#182;</a></h2><p>t</p><h3>Par pays</h3><h2>Budget &amp; dépenses</h2>'
+            "</main></html>")
+    out = export.add_toc(page)
+    ids = re.findall(r'<h[23] id="([^"]+)"', out)
+    links = re.findall(r'<a href="#([^"]+)"', out)
+    assert ids == ["s1", "s2", "s3"] and links == ids
+    assert "anchor-link" not in out
+    assert "Budget &amp; dépenses</a>" in out  # heading text escaped once, not twice
+
+
+def test_merge_keeps_the_annex_language_and_drops_parameters():
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("x = 1", metadata={"tags": ["parameters"]}),
+                nbformat.v4.new_markdown_cell("Bonjour", metadata={"tags": ["lang-fr"]}),
+                nbformat.v4.new_markdown_cell("Hello", metadata={"tags": ["lang-en"]}),
+                nbformat.v4.new_markdown_cell("Both")]
+    assert [c.source for c in export.merge([nb], "fr").cells] == ["Bonjour", "Both"]
+    assert [c.source for c in export.merge([nb], "en").cells] == ["Hello", "Both"]
+
+
+def test_spreadsheet_formulas_are_neutralised_but_numbers_kept():
+    frame = pd.DataFrame({"label": ["=HYPERLINK(\"http://x\")", "+1", "@SUM(A1)", "-2", "ok"], "value": [1.0, -2.0, 3, 4, 5]})
+    out = export.neutralise(frame)
+    assert out["label"].tolist() == ["'=HYPERLINK(\"http://x\")", "'+1", "'@SUM(A1)", "'-2", "ok"]
+    assert out["value"].tolist() == [1.0, -2.0, 3, 4, 5]
+
+
+def test_xlsx_holds_no_formula(tmp_path):
+    import openpyxl
+
+    path = tmp_path / "t.xlsx"
+    path.write_bytes(export.xlsx({"Chiffres": pd.DataFrame({"a": ["=1+1", "x"], "b": [1, 2]})}))
+    sheet = openpyxl.load_workbook(path)["Chiffres"]
+    assert sheet["A2"].value == "'=1+1" and sheet["A2"].data_type == "s"
+
+
+def test_staged_write_leaves_previous_files_when_interrupted(tmp_path):
+    (tmp_path / "a.html").write_bytes(b"old")
+    try:
+        with export.staged(tmp_path) as files:
+            files["a.html"] = b"new"
+            raise KeyboardInterrupt
+    except KeyboardInterrupt:
+        pass
+    assert (tmp_path / "a.html").read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.html"]
+
+
+def test_generation_time_follows_source_date_epoch(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1609372800")
+    assert export.generated_at().isoformat() == "2020-12-31T00:00:00+00:00"
+
+
+def test_xlsx_splits_a_table_longer_than_a_sheet(tmp_path, monkeypatch):
+    import openpyxl
+
+    monkeypatch.setattr(export, "EXCEL_MAX_ROWS", 3)  # a header and 2 rows per sheet
+    long_name = "A sheet name of exactly 31 char"
+    sheets = {"Chiffres": pd.DataFrame({"a": range(5), "b": list("vwxyz")}), long_name: pd.DataFrame({"a": [1, 2, 3]}),
+              "Chiffres (2)": pd.DataFrame({"a": [9]}), "Vide": pd.DataFrame({"a": []})}
+    path = tmp_path / "t.xlsx"
+    path.write_bytes(export.xlsx(sheets))
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == ["Chiffres", "Chiffres (2)", "Chiffres (3)", long_name, "A sheet name of exactly 31 (2)",
+                               "Chiffres (2) (2)", "Vide"]
+    assert all(len(name) <= 31 for name in book.sheetnames)
+    rows = [list(book[name].values) for name in book.sheetnames]
+    assert rows[:3] == [[("a", "b"), (0, "v"), (1, "w")], [("a", "b"), (2, "x"), (3, "y")], [("a", "b"), (4, "z")]]
+    assert rows[3:6] == [[("a",), (1,), (2,)], [("a",), (3,)], [("a",), (9,)]]   # a taken name gets the next number
+    assert rows[6] == [("a",)]                                                      # an empty table: its header

@@ -1,0 +1,54 @@
+import datetime as dt
+import math
+
+import pytest
+
+from helpers.annex import fmt
+
+NBSP = "\u00a0"
+
+
+@pytest.mark.parametrize("value, decimals, lang, expected", [
+    (37.5, 1, "fr", f"37,5{NBSP}%"),
+    (37.5, 1, "en", "37.5%"),
+    (52.851, 0, "fr", f"53{NBSP}%"),
+    (0.05, 1, "fr", f"0,1{NBSP}%"),      # half away from zero, not banker's rounding
+    (-0.04, 1, "fr", f"0,0{NBSP}%"),     # no "-0,0"
+])
+def test_percent(value, decimals, lang, expected):
+    assert fmt.percent(value, decimals, lang) == expected
+
+
+@pytest.mark.parametrize("value, decimals, lang, expected", [
+    (1005500, 0, "fr", f"1{NBSP}005{NBSP}500"),
+    (1005500, 0, "en", "1,005,500"),
+    (1362610.125, 2, "fr", f"1{NBSP}362{NBSP}610,13"),
+    (2.675, 2, "en", "2.68"),           # the decimal value people see, not the binary float below it
+    (-20000, 0, "fr", f"-20{NBSP}000"),
+])
+def test_number(value, decimals, lang, expected):
+    assert fmt.number(value, decimals, lang) == expected
+
+
+@pytest.mark.parametrize("missing", [None, float("nan"), math.inf])
+def test_missing_values_print_as_not_available(missing):
+    assert fmt.percent(missing, 1, "fr") == "n.d."
+    assert fmt.number(missing, 0, "en") == "n/a"
+
+
+def test_money_and_date():
+    assert fmt.money(2777777.78, "USD", "fr") == f"2{NBSP}777{NBSP}778{NBSP}USD"
+    assert fmt.date(dt.date(2020, 12, 31), "fr") == "31 décembre 2020"
+    assert fmt.date("2021-03-01", "fr") == "1er mars 2021"
+    assert fmt.date(dt.date(2020, 12, 31), "en") == "31 December 2020"
+
+
+def test_words_fall_back_to_the_name_itself():
+    assert fmt.word("women_share", "fr") == "Part des femmes"
+    assert fmt.word("women_share", "en") == "Women's share"
+    assert fmt.word("R1", "fr") == "R1"
+
+
+def test_unknown_language_is_refused():
+    with pytest.raises(ValueError, match="language"):
+        fmt.percent(1.0, 1, "de")

@@ -1,0 +1,231 @@
+"""load_project on valid inputs: types, the formats partners really send, scope(), provenance, check_project.
+
+The odd but valid formats of the corpus (French Excel CSV, cp1252 declared, BOM, day-first dates, a budget of 0,
+cached formula values, Arabic and markup in labels) are the ACCEPTED cases of test_validation_rules.py.
+"""
+
+from __future__ import annotations
+
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from fixtures.mini_project import Mini
+from helpers.build.check import run_check
+from helpers.errors import ValidationFailed
+from helpers.data.loader import check_project, load_project, scope
+from helpers.data.readers import read_table
+from helpers.data.schemas import COLUMNS, REGIONAL, TABLES
+
+KINDS = {"str": pd.api.types.is_string_dtype, "float": pd.api.types.is_float_dtype,
+         "date": pd.api.types.is_datetime64_dtype, "bool": pd.api.types.is_bool_dtype}
+
+
+@pytest.fixture
+def mini(tmp_path) -> Mini:
+    return Mini.copy_to(tmp_path)
+
+
+def test_fixture_is_valid_without_warnings(mini):
+    data = mini.load()
+    assert data.warnings == []
+    assert data.present == set(TABLES)
+    assert mini.check() == []
+
+
+def test_every_table_has_all_columns_typed(mini):
+    data = mini.load()
+    for name, frame in data.tables.items():
+        assert list(frame.columns)[: len(COLUMNS[name])] == list(COLUMNS[name])
+        for column, kind in COLUMNS[name].items():
+            assert KINDS[kind](frame[column]), (name, column, frame[column].dtype)
+
+
+def test_absent_tables_are_empty_with_all_columns(mini):
+    mini.delete("indicators")
+    data = mini.load()
+    assert "indicators" not in data.present
+    assert data.tables["indicators"].empty
+    assert list(data.tables["indicators"].columns) == list(COLUMNS["indicators"])
+    assert KINDS["float"](data.tables["indicators"]["actual"])
+
+
+def test_values_are_typed(mini):
+    data = mini.load()
+    activities = data.tables["activities"].set_index("activity_id")
+    assert activities.loc["A1", "status"] == "done"
+    assert activities.loc["A2", "status_label"] == "En cours (avancé)"
+    assert activities.loc["A4", "country"] == REGIONAL
+    assert activities.loc["A1", "planned_end"] == pd.Timestamp("2020-12-31")
+    participation = data.tables["participation"].set_index("event_id")
+    assert pd.isna(participation.loc["E2", "women"])  # sex not recorded
+    assert participation["sample"].tolist() == [False, False, True]
+    indicators = data.tables["indicators"]
+    assert indicators["sex"].tolist() == ["total", "f", "total", "total"]
+    assert data.tables["reported"]["comparison"].tolist() == ["=", "="]
+    assert data.tables["reported"].loc[0, "value"] == "53,60"  # kept as printed
+
+
+def test_files_are_recorded_for_provenance(mini):
+    data = mini.load()
+    names = sorted(p.name for p in data.files)
+    assert names == sorted([f"{t}.csv" for t in TABLES] + ["survey.csv", "survey.yaml"])
+
+
+def test_cp1252_refused_without_declaration_is_never_garbled(mini):
+    mini.write("activities", mini.text("activities"), encoding="cp1252")
+    with pytest.raises(ValidationFailed) as info:
+        mini.load()
+    text = str(info.value)
+    assert "UTF-8" in text and "encoding: cp1252" in text and "\ufffd" not in text and "Ã" not in text
+
+
+def test_french_statuses_and_project_synonyms(mini):
+    mini.replace("activities", "En cours (avancé)", "Prévue à partir du 25 mars 2021")
+    mini.replace("activities", "Non réalisé", "Non réaalisé")
+    mini.replace("activities", "Annulé", "Suspendu")
+    mini.set_param("status_synonyms", {"Suspendu": "cancelled"})
+    statuses = mini.load().tables["activities"]["status"].tolist()
+    assert statuses == ["done", "not_started", "not_started", "cancelled"]
+
+
+def test_extra_columns_are_kept_and_headers_matched_loosely(mini):
+    mini.replace("budget", "line,budget,country", " Line , BUDGET ,Country,remarque")
+    mini.replace("budget", "B1,100000,Maroc", "B1,100000,Maroc,à vérifier")
+    mini.replace("budget", "B2,50000,Maroc", "B2,50000,Maroc,")
+    mini.replace("budget", "B3,80000,Tunisie", "B3,80000,Tunisie,")
+    mini.replace("budget", "B4,20000,", "B4,20000,,")
+    frame = mini.load().tables["budget"]
+    assert "remarque" in frame.columns and frame["remarque"].iloc[0] == "à vérifier"
+    assert frame["line"].tolist() == ["B1", "B2", "B3", "B4"]
+
+
+def test_participation_register_is_aggregated(mini):
+    mini.write("participation", "event_id,sex,country,group\n"
+               "E1,F,Maroc,workers\nE1,H,Maroc,workers\nE1,femme,Maroc,workers\n"
+               "E2,,Tunisie,\nE2,,Tunisie,\n")
+    frame = mini.load().tables["participation"].set_index("event_id")
+    assert frame.loc["E1", ["participants", "women", "men"]].tolist() == [3.0, 2.0, 1.0]
+    assert frame.loc["E2", "participants"] == 2.0 and pd.isna(frame.loc["E2", "women"])
+    assert frame.loc["E1", "group"] == "workers"
+
+
+def _xlsx(mini: Mini, name: str, rows: list[list], title_rows: int = 0) -> None:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Feuil1"
+    for i in range(title_rows):
+        sheet.append([f"Suivi AMEM - tableau {i + 1}"])
+    for row in rows:
+        sheet.append(row)
+    workbook.save(mini.path(f"{name}.xlsx"))
+    mini.delete(name)
+
+
+def test_xlsx_plain_values(mini):
+    import datetime as dt
+
+    _xlsx(mini, "expenditure", [["line", "period_end", "amount", "country"],
+                                ["B1", dt.datetime(2020, 12, 31), 40000, "Maroc"],
+                                ["B2", "31/12/2020", 10000.5, "Maroc"]])
+    data = mini.load()
+    frame = data.tables["expenditure"]
+    assert frame["amount"].tolist() == [40000.0, 10000.5]
+    assert frame["period_end"].tolist() == [pd.Timestamp("2020-12-31")] * 2
+    assert any(p.name == "expenditure.xlsx" for p in data.files)
+
+
+def test_xlsx_title_rows_above_header_and_numbers_as_text(mini):
+    mini.as_french_excel()
+    _xlsx(mini, "reported", [["figure_id", "metric", "key", "value"], ["F1", "rate", "total", 53.6],
+                             ["F2", "share", "E1", "17 ,7"]], title_rows=3)
+    frame = mini.load().tables["reported"]
+    assert frame["value"].tolist() == ["53,6", "17 ,7"]
+
+
+def test_reader_positions_for_xlsx(mini):
+    _xlsx(mini, "budget", [["line", "budget"], ["B1", 1], ["B2", "x"]], title_rows=2)
+    raw = read_table(mini.path("budget.xlsx"), required_sets=[("line", "budget")])
+    assert raw.header_row == 3
+    assert raw.where(5, "budget") == {"row": 5, "cell": "Feuil1!B5", "column": "budget"}
+
+
+def test_reader_skips_blank_rows_but_keeps_numbers(mini):
+    mini.write("budget", "line;budget\n;\nB1;1\n\nB2;2\n")
+    raw = read_table(mini.path("budget"), required_sets=[("line", "budget")])
+    assert list(raw.frame.index) == [3, 5]
+
+
+def test_scope_keeps_one_country_ignoring_case_and_accents(mini):
+    mini.replace("activities", "Tunisie", "Tunisié")
+    data = mini.load()
+    maroc = scope(data, "MAROC")
+    assert maroc.tables["activities"]["activity_id"].tolist() == ["A1", "A2"]
+    assert maroc.tables["reported"]["figure_id"].tolist() == ["F2"]
+    assert scope(data, "tunisie").tables["activities"]["activity_id"].tolist() == ["A3"]
+    assert scope(data, "all") is data
+    assert len(data.tables["activities"]) == 4  # the original is untouched
+
+
+def test_check_project_collects_params_and_data_problems(mini):
+    mini.set_param("contry", "Maroc", annex="maroc")
+    mini.replace("activities", "Réalisé,", "Fini,")
+    rules = {p.rule for p in check_project("mini", mini.data_dir, mini.params_dir)}
+    assert {"unknown_key", "unknown_status"} <= rules
+
+
+def test_check_project_still_checks_data_when_project_yaml_is_wrong(mini):
+    mini.set_param("titel", "x")
+    mini.as_french_excel()
+    mini.write("expenditure", "line;period_end;amount\nB1;2020-12-31;1 000,5\nB9;2020-12-31;x\n")
+    problems = mini.check()
+    rules = [p.rule for p in problems]
+    assert "unknown_key" in rules and "unknown_line" in rules
+    assert [p.value for p in problems if p.rule == "not_a_number"] == ["x"]  # '1 000,5' read with ','
+
+
+def test_missing_data_folder_is_reported(tmp_path, mini):
+    import shutil
+
+    shutil.rmtree(mini.folder)
+    assert [p.rule for p in mini.check()] == ["missing_data_folder"]
+
+
+def test_run_check_prints_a_report_and_exit_code(mini, capsys):
+    assert run_check(["mini"], mini.data_dir, mini.params_dir) == 0
+    assert "mini: OK - 0 errors, 0 warnings." in capsys.readouterr().out
+    mini.replace("budget", "B4,20000", "B4,")          # a warning does not fail
+    assert run_check(["mini"], mini.data_dir, mini.params_dir) == 0
+    capsys.readouterr()
+    mini.replace("participation", "E1,20,", "E1,vingt,")
+    assert run_check(None, mini.data_dir, mini.params_dir) == 1
+    out = capsys.readouterr().out
+    assert out.index("Errors") < out.index("Warnings")
+    assert "row 2, column 'participants'" in out and "NOT READY - 1 error, 1 warning." in out
+
+
+def test_load_project_unknown_project(mini):
+    with pytest.raises(ValidationFailed) as info:
+        load_project("mnii", mini.data_dir, mini.params_dir)
+    assert info.value.problems[0].rule == "missing_project"
+    assert "Did you mean 'mini'?" in info.value.problems[0].hint
+
+
+def test_absent_optional_columns_are_empty_and_sample_false(mini):
+    mini.write("participation", "event_id,participants,women\nE1,10,4\n")
+    frame = mini.load().tables["participation"]
+    assert frame["sample"].tolist() == [False]
+    assert frame["country"].tolist() == [REGIONAL]
+    assert pd.isna(frame.loc[0, "men"]) and pd.isna(frame.loc[0, "start_date"])
+
+
+def test_scope_keeps_a_study_for_the_countries_it_covers_only():
+    from helpers.data.loader import load_project, scope
+
+    data = load_project("amem")
+    maroc = scope(data, "MAROC")                     # matched ignoring case
+    assert set(maroc.studies["training_survey"].data["country"]) == {"Maroc"}
+    assert (maroc.tables["participation"]["country"] == "Maroc").all()
+    assert scope(data, "Égypte").studies == {}       # no row of that country: the study is not part of the annex
+    assert scope(data, "all") is data

@@ -1,0 +1,119 @@
+"""numbers: the project's decimal mark, thousands separators, dates, yes/no; never a guess per cell."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import pandas as pd
+import pytest
+
+from helpers.data.numbers import (format_number, parse_bool, parse_bools, parse_date, parse_dates, parse_number,
+                             parse_numbers)
+
+
+@pytest.mark.parametrize("text, mark, expected", [
+    ("1 005 500,00", ",", 1005500.0),
+    ("1\u00a0005\u00a0500,00", ",", 1005500.0),     # non-breaking spaces (Excel fr)
+    ("1\u202f005,5", ",", 1005.5),                    # narrow no-break space
+    ("133,045.90", ".", 133045.9),
+    ("4.600.000", ",", 4600000.0),
+    ("17 ,7", ",", 17.7),                             # stray space before the decimal mark
+    ("53,60", ",", 53.6),
+    ("0,5", ",", 0.5),
+    (",5", ",", 0.5),
+    ("-12", ".", -12.0),
+    ("\u221212,5", ",", -12.5),                       # the minus sign Word writes
+    ("+4", ".", 4.0),
+    ("  42  ", ".", 42.0),
+    ("1 234 567.5", ".", 1234567.5),
+    ("1e6", ".", 1e6),
+    ("1,000", ",", 1.0),                              # ',' is this project's decimal mark: no guessing
+    (7, ",", 7.0),                                    # typed .xlsx cells
+    (2.5, ",", 2.5),
+])
+def test_parse_number(text, mark, expected):
+    assert parse_number(text, mark) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text", ["", "   ", None, float("nan"), "\u00a0"])
+def test_empty_is_none(text):
+    assert parse_number(text, ",") is None
+
+
+@pytest.mark.parametrize("text, mark", [
+    ("abc", "."), ("12a", "."), ("1.5", ","), ("1,5", "."), ("1 2", "."), ("12 %", "."), ("1.000,5", "."),
+    ("--3", "."), ("1,00,000", "."), (True, "."), ("#DIV/0!", "."),
+])
+def test_not_a_number(text, mark):
+    with pytest.raises(ValueError):
+        parse_number(text, mark)
+
+
+def test_wrong_mark_message_names_the_mark():
+    with pytest.raises(ValueError, match="decimal mark ','"):
+        parse_number("1.5", ",")
+
+
+def test_decimal_mark_must_be_known():
+    with pytest.raises(ValueError):
+        parse_number("1", ";")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2020-12-31", dt.date(2020, 12, 31)),
+    ("2020-1-5", dt.date(2020, 1, 5)),
+    ("31/12/2020", dt.date(2020, 12, 31)),
+    ("1/2/2021", dt.date(2021, 2, 1)),                # day first
+    ("31.12.2020", dt.date(2020, 12, 31)),
+    ("2020-12-31 00:00:00", dt.date(2020, 12, 31)),
+    ("29/02/2020", dt.date(2020, 2, 29)),
+    (dt.datetime(2020, 12, 31, 10, 0), dt.date(2020, 12, 31)),
+    (dt.date(2020, 12, 31), dt.date(2020, 12, 31)),
+])
+def test_parse_date(text, expected):
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize("text", ["31/02/2020", "29/02/2021", "2020-13-01", "12/31/2020", "fin 2020", "2020",
+                                  "31/12/20", 44196])
+def test_not_a_date(text):
+    with pytest.raises(ValueError):
+        parse_date(text)
+
+
+def test_impossible_date_says_so():
+    with pytest.raises(ValueError, match="does not exist"):
+        parse_date("31/02/2020")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("true", True), ("Oui", True), ("1", True), ("yes", True), (1, True), (True, True),
+    ("false", False), ("non", False), ("0", False), ("", False), (None, False), (0.0, False),
+])
+def test_parse_bool(text, expected):
+    assert parse_bool(text) is expected
+
+
+def test_not_a_bool():
+    with pytest.raises(ValueError):
+        parse_bool("peut-être")
+
+
+def test_series_versions_return_failed_labels():
+    values, failed, reasons = parse_numbers(pd.Series(["1 000,5", "", "x", "2"], index=[2, 3, 4, 5]), ",")
+    assert values.dtype == "float64"
+    assert values.loc[2] == 1000.5 and math.isnan(values.loc[3]) and math.isnan(values.loc[4])
+    assert failed == [4] and len(reasons) == 1
+    dates, failed, _ = parse_dates(pd.Series(["31/12/2020", None, "31/02/2020"], index=[7, 8, 9]))
+    assert str(dates.dtype) == "datetime64[ns]"
+    assert dates.loc[7] == pd.Timestamp("2020-12-31") and pd.isna(dates.loc[8])
+    assert failed == [9]
+    flags, failed, _ = parse_bools(pd.Series(["oui", None, "?"]))
+    assert flags.tolist() == [True, False, False] and failed == [2]
+
+
+@pytest.mark.parametrize("value, mark, expected", [(53.6, ",", "53,6"), (17.0, ",", "17"), (3, ".", "3"),
+                                                   (0.1, ".", "0.1")])
+def test_format_number(value, mark, expected):
+    assert format_number(value, mark) == expected

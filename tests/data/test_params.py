@@ -1,0 +1,163 @@
+"""params: project.yaml and annex files validated before any notebook runs; every problem named and explained."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from fixtures.mini_project import Mini
+from helpers.errors import ValidationFailed
+from helpers.data.params import AnnexParams, ProjectParams, load_annex_params, load_project_params
+from helpers.paths import annex_names, project_names
+
+
+@pytest.fixture
+def mini(tmp_path) -> Mini:
+    return Mini.copy_to(tmp_path)
+
+
+def _problems(call, *args):
+    with pytest.raises(ValidationFailed) as info:
+        call(*args)
+    return info.value.problems
+
+
+def test_valid_project_and_defaults(mini):
+    params = load_project_params("mini", mini.params_dir)
+    assert isinstance(params, ProjectParams)
+    assert params.start_date == dt.date(2020, 1, 1)
+    assert params.decimal_mark == "." and params.encoding == "utf-8" and params.currency == "USD"
+    assert params.thresholds.rag_green == 80 and params.staff_categories == ["staff"]
+    assert project_names(mini.params_dir) == ["mini"]
+    assert annex_names("mini", mini.params_dir) == ["maroc"]
+
+
+def test_annex_overrides_project_and_deep_merges_thresholds(mini):
+    mini.set_param("thresholds", {"rag_amber": 40, "parity_low": 0.95})
+    mini.set_param("currency", "EUR", annex="maroc")
+    annex = load_annex_params("mini", "maroc", mini.params_dir)
+    assert isinstance(annex, AnnexParams)
+    assert annex.country == "Maroc" and annex.project == "mini" and annex.annex == "maroc"
+    assert annex.currency == "EUR"                       # overridden by the annex
+    assert annex.title == "Mini project"                 # inherited
+    assert annex.thresholds.rag_green == 90              # from the annex
+    assert annex.thresholds.rag_amber == 40              # kept from project.yaml: merged, not replaced
+    assert annex.thresholds.parity_low == 0.95
+    assert not annex.is_all
+
+
+def test_all_annex(mini):
+    mini.write_param_file("all", "country: all\nname: Ensemble du projet\n")
+    assert load_annex_params("mini", "all", mini.params_dir).is_all
+
+
+def test_unknown_key_with_did_you_mean(mini):
+    mini.set_param("titel", "x")
+    problems = _problems(load_project_params, "mini", mini.params_dir)
+    assert [(p.rule, p.column) for p in problems] == [("unknown_key", "titel")]
+    assert "Did you mean 'title'?" in problems[0].hint
+    assert problems[0].file.endswith("project.yaml")
+
+
+def test_unknown_threshold_key_suggests_threshold_names(mini):
+    mini.set_param("thresholds", {"rag_gren": 70})
+    problems = _problems(load_project_params, "mini", mini.params_dir)
+    assert problems[0].column == "thresholds.rag_gren" and "rag_green" in problems[0].hint
+
+
+def test_unknown_annex_key(mini):
+    mini.write_param_file("maroc", "contry: Maroc\nname: Maroc\n")
+    problems = _problems(load_annex_params, "mini", "maroc", mini.params_dir)
+    assert {p.rule for p in problems} == {"unknown_key", "missing_key"}   # contry unknown, country missing
+    unknown = next(p for p in problems if p.rule == "unknown_key")
+    assert "Did you mean 'country'?" in unknown.hint and unknown.file.endswith("maroc.yaml")
+
+
+@pytest.mark.parametrize("key, value, column", [
+    ("start_date", "31/12/2020", "start_date"),
+    ("decimal_mark", ";", "decimal_mark"),
+    ("budget_total", -5, "budget_total"),
+    ("encoding", "klingon", "encoding"),
+    ("status_synonyms", {"Suspendu": "paused"}, "status_synonyms.Suspendu"),
+    ("language", "de", "language"),
+    ("staff_categories", "staff", "staff_categories"),
+])
+def test_bad_types_and_values(mini, key, value, column):
+    mini.set_param(key, value)
+    problems = _problems(load_project_params, "mini", mini.params_dir)
+    assert [(p.rule, p.column) for p in problems] == [("bad_value", column)]
+
+
+def test_dates_must_be_in_order(mini):
+    mini.set_param("end_date", dt.date(2019, 1, 1))
+    problems = _problems(load_project_params, "mini", mini.params_dir)
+    assert problems[0].rule == "bad_value" and "end_date" in problems[0].message
+
+
+def test_threshold_bands_must_be_ordered(mini):
+    mini.set_param("thresholds", {"rag_green": 40, "rag_amber": 60})
+    problems = _problems(load_project_params, "mini", mini.params_dir)
+    assert problems[0].column == "thresholds" and "rag_amber" in problems[0].message
+
+
+def test_missing_required_key(mini):
+    path = mini.params_dir / "mini" / "project.yaml"
+    path.write_text(path.read_text().replace("code: MINI-1\n", ""))
+    problems = _problems(load_project_params, "mini", mini.params_dir)
+    assert [(p.rule, p.column) for p in problems] == [("missing_key", "code")]
+
+
+def test_all_problems_at_once(mini):
+    mini.set_param("titel", "x")
+    mini.set_param("decimal_mark", ";")
+    assert {p.column for p in _problems(load_project_params, "mini", mini.params_dir)} == {"titel", "decimal_mark"}
+
+
+def test_numbers_are_taken_as_text(mini):
+    mini.set_param("code", 2021)
+    assert load_project_params("mini", mini.params_dir).code == "2021"
+
+
+def test_unquoted_comma_is_a_yaml_error_with_a_hint(mini):
+    path = mini.params_dir / "mini" / "project.yaml"
+    path.write_text(path.read_text().replace('decimal_mark: "."', "decimal_mark: ,"))
+    problems = _problems(load_project_params, "mini", mini.params_dir)
+    assert problems[0].rule == "yaml_syntax" and 'decimal_mark: ","' in problems[0].hint
+    assert problems[0].row == 4
+
+
+def test_yaml_that_is_not_a_mapping(mini):
+    (mini.params_dir / "mini" / "project.yaml").write_text("- a\n- b\n")
+    assert _problems(load_project_params, "mini", mini.params_dir)[0].rule == "yaml_mapping"
+
+
+@pytest.mark.parametrize("name", ["../etc", "a b", "", ".hidden", "x/y"])
+def test_project_and_annex_names_are_slugs(mini, name):
+    assert _problems(load_project_params, name, mini.params_dir)[0].rule == "slug"
+    assert _problems(load_annex_params, "mini", name, mini.params_dir)[0].rule == "slug"
+
+
+def test_project_yaml_is_not_an_annex(mini):
+    assert _problems(load_annex_params, "mini", "project", mini.params_dir)[0].rule == "slug"
+
+
+def test_missing_project_with_did_you_mean(mini):
+    problems = _problems(load_project_params, "minni", mini.params_dir)
+    assert problems[0].rule == "missing_project" and "Did you mean 'mini'?" in problems[0].hint
+
+
+def test_missing_annex_with_did_you_mean(mini):
+    problems = _problems(load_annex_params, "mini", "marco", mini.params_dir)
+    assert problems[0].rule == "missing_annex" and "Did you mean 'maroc'?" in problems[0].hint
+
+
+def test_annex_cannot_set_its_own_name(mini):
+    mini.set_param("project", "other", annex="maroc")
+    problems = _problems(load_annex_params, "mini", "maroc", mini.params_dir)
+    assert [(p.rule, p.column) for p in problems] == [("unknown_key", "project")]
+
+
+def test_yaml_is_read_safely(mini):
+    mini.write_param_file("maroc", "country: !!python/object/apply:os.system ['echo hacked']\nname: x\n")
+    assert _problems(load_annex_params, "mini", "maroc", mini.params_dir)[0].rule == "yaml_syntax"

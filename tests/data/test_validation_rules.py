@@ -1,0 +1,511 @@
+"""The corpus of bad input: each rule of the data contract broken on purpose, and the odd formats that must be accepted.
+
+The corpus is a table of Cases, each a mutation of the valid `mini` fixture project (tests/fixtures/mini):
+
+* CASES: the mutation must produce a Problem naming the file, the row (or the .xlsx cell), the column and the rule,
+  with a hint that says what to do;
+* ACCEPTED: the mutation is something partners really send and must load, with the values checked by `expect`.
+
+Rows are as a person sees them in a spreadsheet: the header is row 1, the first data row is row 2.
+tests/README.md tabulates the corpus with the exact message of each case; after changing a case, regenerate it with
+`.venv/bin/python tests/data/corpus_report.py` (test_readme_tabulates_the_corpus fails until then).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from fixtures.mini_project import Mini
+from helpers.analyses.budget import budget_lines
+from helpers.errors import Problem, ValidationFailed
+from helpers.data.loader import ProjectData, scope
+
+NO_ROW = None
+ACCEPTED_RULE = "accepted"
+OUTCOMES: dict[str, tuple[str, str]] = {}   # case id -> (severity or "accepted", message), for tests/README.md
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    mutate: Callable[[Mini], Any]
+    rule: str                       # the rule of the expected problem; ACCEPTED_RULE for input that must load
+    file: str                       # file name the problem names (its end: "activities.csv", "maroc.yaml")
+    row: int | None
+    column: str | None
+    severity: str = "error"
+    hint: str = ""                  # a fragment the hint must contain
+    cell: str | None = None         # .xlsx cell, e.g. "Feuil1!G3"
+    what: str = ""                  # what is broken, in words (the corpus table in tests/README.md)
+    project: str = "mini"           # the project checked (a case can name a project that does not exist)
+    expect: Callable[[Mini, Any], None] | None = None   # more checks: (mini, problems) or, accepted, (mini, data)
+
+
+def Accepted(id: str, mutate: Callable[[Mini], Any], what: str,
+             expect: Callable[[Mini, ProjectData], None]) -> Case:
+    """An input that must load without any problem; `expect` checks the values read."""
+    return Case(id, mutate, ACCEPTED_RULE, "", NO_ROW, None, what=what, expect=expect)
+
+
+def matching(case: Case, problems: list[Problem]) -> list[Problem]:
+    """The problems that are the one the case expects (rule, file, row, column)."""
+    return [p for p in problems if p.rule == case.rule and p.file.endswith(case.file)
+            and p.row == case.row and p.column == case.column]
+
+
+# ----------------------------------------------------------------- building broken inputs
+
+
+def _csv_rows(mini: Mini, name: str) -> list[list[Any]]:
+    rows = list(csv.reader(io.StringIO(mini.text(name))))
+    return [[float(c) if c.replace(".", "", 1).isdigit() else (c or None) for c in r] for r in rows]
+
+
+def _csv_to_xlsx(mini: Mini, name: str, formula_at: tuple[int, int] | None = None, title_rows: int = 0) -> None:
+    """Rewrite <name>.csv as <name>.xlsx (sheet 'Feuil1'); optionally put a formula without cached value."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Feuil1"
+    for i in range(title_rows):
+        sheet.append([f"Titre {i + 1}"])
+    for r in _csv_rows(mini, name):
+        sheet.append(r)
+    if formula_at:
+        sheet.cell(row=formula_at[0], column=formula_at[1]).value = "=1+1"
+    workbook.save(mini.path(f"{name}.xlsx"))
+    mini.delete(name)
+
+
+def _xlsx_with_cached_formulas(mini: Mini, name: str, formulas: dict[str, tuple[str, Any]]) -> None:
+    """<name>.csv -> <name>.xlsx whose cells {"G2": ("=SUM(50,50)", 100)} hold a formula AND its cached value.
+
+    That is what Excel saves. openpyxl writes formulas without values, so the sheet's XML is patched:
+    `<c r="G2"><f>SUM(50,50)</f><v /></c>` -> `<c r="G2"><f>SUM(50,50)</f><v>100</v></c>` (t="str" for text).
+    openpyxl writes the empty value as `<v />` with its own XML writer and as `<v></v>` through lxml.
+    """
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Feuil1"
+    for r in _csv_rows(mini, name):
+        sheet.append(r)
+    for cell, (formula, _) in formulas.items():
+        sheet[cell] = formula
+    path = mini.path(f"{name}.xlsx")
+    workbook.save(path)
+    with zipfile.ZipFile(path) as archive:
+        parts = {item: archive.read(item) for item in archive.namelist()}
+    xml = parts["xl/worksheets/sheet1.xml"].decode("utf-8")
+    for cell, (formula, cached) in formulas.items():
+        pattern = re.compile(rf'<c r="{cell}"( [^>]*)?><f>([^<]*)</f>(?:<v\s*/>|<v></v>)')
+        kind = ' t="str"' if isinstance(cached, str) else ""
+        xml, count = pattern.subn(lambda m: f'<c r="{cell}"{kind}><f>{m.group(2)}</f><v>{cached}</v>', xml)
+        assert count == 1, f"formula cell {cell} not found in the sheet XML"
+    parts["xl/worksheets/sheet1.xml"] = xml.encode("utf-8")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for item, content in parts.items():
+            archive.writestr(item, content)
+    mini.delete(name)
+
+
+def _yaml_edit(old: str, new: str) -> Callable[[Mini], None]:
+    return lambda m: m.replace("impact/survey.yaml", old, new)
+
+
+def _register(m: Mini, rows: str) -> None:
+    m.write("participation", "event_id,sex,country,label\n" + rows)
+
+
+def _french_excel_grouped(mini: Mini) -> None:
+    mini.as_french_excel()
+    mini.write("expenditure", "line;period_end;amount;country\n"
+               "B1;31/12/2020;1 005 500,00;Maroc\nB2;31/12/2020;4.600.000;Maroc\n"
+               "B3;30/06/2021;17 ,7;Tunisie\nB4;30/06/2021;1\u202f000,5;\n")
+    mini.replace("budget", "100000", "100 000,00")
+
+
+# ----------------------------------------------------------------- extra checks of some cases
+
+
+def _message_lists(*names: str) -> Callable[[Mini, list[Problem]], None]:
+    def expect(mini: Mini, problems: list[Problem]) -> None:
+        problem = next(p for p in problems if p.rule == "country_without_rows")
+        assert all(name in problem.message for name in names), problem.message
+        assert [p.rule for p in problems].count("country_without_rows") == 1   # one warning per annex
+    return expect
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _country_is_only_a_value(mini: Mini, problems: list[Problem]) -> None:
+    """A country '../../escaped' is compared with the data, never joined to a path: nothing is written anywhere."""
+    from helpers.build import runner
+    from helpers.paths import NOTEBOOKS_DIR
+
+    outside = mini.root.parent
+    before = _tree(outside)
+    layout = runner.Layout(data=mini.data_dir, params=mini.params_dir, notebooks=NOTEBOOKS_DIR,
+                           build=mini.root / "build")
+    assert runner.build(project="mini", layout=layout) == 1      # refused before any notebook runs
+    assert _tree(outside) == before
+    assert not (outside / "escaped").exists() and not (mini.root / "escaped").exists()
+    assert all(layout.build in p.parents for p in runner.Target("mini", "maroc").outputs(layout).values())
+    assert all(frame.empty for frame in scope(mini.load(), "../../escaped").tables.values())
+
+
+def _expect_grouped_numbers(mini: Mini, data: ProjectData) -> None:
+    assert data.tables["expenditure"]["amount"].tolist() == [1005500.0, 4600000.0, 17.7, 1000.5]
+    assert data.tables["expenditure"]["period_end"].iloc[0] == pd.Timestamp("2020-12-31")
+    assert data.tables["budget"]["budget"].iloc[0] == 100000.0
+    assert data.studies["survey"].data["score"].iloc[0] == 12.5
+
+
+def _expect_accents(mini: Mini, data: ProjectData) -> None:
+    activities = data.tables["activities"]
+    assert activities["label"].iloc[0] == "Étude de base"
+    assert activities["status_label"].tolist()[:3] == ["Réalisé", "En cours (avancé)", "Non réalisé"]
+    assert activities["status"].tolist() == ["done", "in_progress", "not_started", "cancelled"]
+
+
+def _expect_bom(mini: Mini, data: ProjectData) -> None:
+    activities = data.tables["activities"]
+    assert list(activities.columns[:2]) == ["activity_id", "status"]
+    assert activities["activity_id"].iloc[0] == "A1"
+
+
+def _expect_day_first(mini: Mini, data: ProjectData) -> None:
+    assert data.tables["activities"]["planned_end"].iloc[0] == pd.Timestamp("2020-12-31")
+    assert data.tables["activities"]["actual_end"].iloc[0] == pd.Timestamp("2020-12-15")
+
+
+def _expect_budget_zero(mini: Mini, data: ProjectData) -> None:
+    assert data.tables["budget"]["budget"].iloc[3] == 0.0
+    lines = budget_lines(data.tables["budget"], data.tables["expenditure"], data.params).set_index("line")
+    assert lines.loc["B4", "spent"] == 5000.0
+    assert pd.isna(lines.loc["B4", "financial_execution_rate"])
+    assert "not computable" in lines.loc["B4", "note"] and "budget is 0" in lines.loc["B4", "note"]
+    assert lines.loc["B1", "financial_execution_rate"] == pytest.approx(40.0)   # the other lines are computed
+
+
+def _expect_cached_values(mini: Mini, data: ProjectData) -> None:
+    activities = data.tables["activities"]
+    assert activities["progress"].tolist()[:2] == [100.0, 60.0]   # the cached values, not formulas nor empty
+    assert activities["weight"].iloc[1] == 2.0
+    assert activities["label"].iloc[0] == "Étude de base"
+    assert any(p.name == "activities.xlsx" for p in data.files)
+
+
+def _expect_title_rows(mini: Mini, data: ProjectData) -> None:
+    activities = data.tables["activities"]
+    assert activities["activity_id"].tolist() == ["A1", "A2", "A3", "A4"]
+    assert activities["progress"].tolist()[:3] == [100.0, 60.0, 0.0]
+
+
+ARABIC = "ورشة عمل حول هجرة اليد العاملة"
+SCRIPT = '<script>alert("x")</script>'
+
+
+def _expect_arabic(mini: Mini, data: ProjectData) -> None:
+    assert data.tables["activities"]["label"].iloc[1] == ARABIC
+    assert "ورشة تدريبية" in data.tables["participation"]["label"].tolist()
+
+
+def _expect_script(mini: Mini, data: ProjectData) -> None:
+    assert data.tables["activities"]["label"].iloc[0] == SCRIPT          # kept as text; escaped when rendered
+    assert data.tables["budget"]["label"].iloc[0] == "<b>Personnel</b>"
+
+
+# ----------------------------------------------------------------- the corpus
+
+
+CASES = [
+    # --- header
+    Case("required column missing", lambda m: m.write("activities", "activity_id,country\nA1,Maroc\n"),
+         "required_column", "activities.csv", 1, "status", what="activities.csv has no 'status' column"),
+    Case("required column misspelt", lambda m: m.replace("participation", "women", "womem"),
+         "required_column", "participation.csv", 1, "women", hint="Did you mean 'womem'?",
+         what="participation.csv header says 'womem' for 'women'"),
+    Case("optional column misspelt", lambda m: m.replace("activities", "progress", "progres"),
+         "unknown_column", "activities.csv", 1, "progres", severity="warning", hint="progress",
+         what="activities.csv header says 'progres' for the optional 'progress'"),
+    Case("column twice", lambda m: m.replace("budget", "category", "label"),
+         "duplicate_column", "budget.csv", 1, "label", what="budget.csv has two 'label' columns"),
+    Case("empty file", lambda m: m.write("activities", ""), "empty_file", "activities.csv", NO_ROW, None,
+         severity="warning", what="activities.csv is an empty file (0 bytes)"),
+    Case("header without rows", lambda m: m.write("activities", "activity_id,status\n"),
+         "no_rows", "activities.csv", NO_ROW, None, severity="warning",
+         what="activities.csv has a header and no rows"),
+    # --- encodings and file formats
+    Case("cp1252 not declared", lambda m: m.write("activities", m.text("activities"), encoding="cp1252"),
+         "encoding", "activities.csv", 2, None, hint="encoding: cp1252",
+         what="activities.csv saved in cp1252 (accents), project.yaml declares no encoding"),
+    Case("UTF-16 file", lambda m: m.write("budget", m.text("budget"), encoding="utf-16"),
+         "encoding", "budget.csv", NO_ROW, None, hint="CSV UTF-8",
+         what="budget.csv saved as 'Unicode text' (UTF-16)"),
+    Case("xlsx that is not a workbook", lambda m: (m.path("budget.xlsx").write_text("line,budget\n"),
+                                                   m.delete("budget")),
+         "unreadable_xlsx", "budget.xlsx", NO_ROW, None, hint="save it again",
+         what="budget.xlsx is a CSV renamed .xlsx"),
+    # --- cells that cannot be typed
+    Case("text in numeric column", lambda m: m.replace("participation", "E1,20,", "E1,vingt,"),
+         "not_a_number", "participation.csv", 2, "participants", what="participants = 'vingt'"),
+    Case("wrong decimal mark", lambda m: m.replace("expenditure", "10000.50", '"10000,50"'),
+         "not_a_number", "expenditure.csv", 3, "amount", hint="decimal mark '.'",
+         what="amount '10000,50' in a project that declares the decimal mark '.'"),
+    Case("impossible date", lambda m: m.replace("activities", "2020-12-31,2020-12-15", "31/02/2020,2020-12-15"),
+         "not_a_date", "activities.csv", 2, "planned_end", what="planned_end = 31/02/2020"),
+    Case("text date", lambda m: m.replace("expenditure", "B3,2021-06-30", "B3,fin juin"),
+         "not_a_date", "expenditure.csv", 4, "period_end", what="period_end = 'fin juin'"),
+    Case("month-first date", lambda m: m.replace("participation", "2021-01-10,2021-01-10", "01/31/2021,"),
+         "not_a_date", "participation.csv", 3, "start_date", what="start_date = 01/31/2021 (month first)"),
+    Case("yes/no unknown", lambda m: m.replace("participation", "12,oui", "12,peut-être"),
+         "not_yes_no", "participation.csv", 4, "sample", what="sample = 'peut-être'"),
+    Case("unknown status label", lambda m: m.replace("activities", "Réalisé,", "Fini,"),
+         "unknown_status", "activities.csv", 2, "status", hint="Réalisé(e)", what="status = 'Fini'"),
+    Case("status with percent remark", lambda m: m.replace("activities", "Réalisé,", "Réalisé à 50 %,"),
+         "unknown_status", "activities.csv", 2, "status", what="status = 'Réalisé à 50 %'"),
+    # --- values
+    Case("required value empty", lambda m: m.replace("activities", "A3,", ","),
+         "required_value", "activities.csv", 4, "activity_id", what="an activity without activity_id"),
+    Case("status empty", lambda m: m.replace("activities", "A3,Non réalisé,", "A3,,"),
+         "required_value", "activities.csv", 4, "status", what="an activity without status"),
+    Case("amount empty", lambda m: m.replace("expenditure", "30000", ""),
+         "required_value", "expenditure.csv", 4, "amount", what="an expenditure row without amount"),
+    Case("negative participants", lambda m: m.replace("participation", "E1,20,8", "E1,-20,0"),
+         "count_negative", "participation.csv", 2, "participants", what="participants = -20"),
+    Case("fractional count", lambda m: m.replace("participation", "E1,20,8", "E1,20.5,8"),
+         "count_integer", "participation.csv", 2, "participants", what="participants = 20.5"),
+    Case("women > participants", lambda m: m.replace("participation", "E3,30,18", "E3,30,31"),
+         "women_le_participants", "participation.csv", 4, "women", what="31 women among 30 participants"),
+    Case("women + men > participants", lambda m: m.replace("participation", "government,12", "government,13"),
+         "women_men_le_participants", "participation.csv", 2, "men", what="8 women + 13 men among 20 participants"),
+    Case("progress above 100", lambda m: m.replace("activities", "Étude de base,100,", "Étude de base,120,"),
+         "progress_range", "activities.csv", 2, "progress", what="progress = 120 (%)"),
+    Case("weight zero", lambda m: m.replace("activities", "inspecteurs,60,2,", "inspecteurs,60,0,"),
+         "weight_positive", "activities.csv", 3, "weight", what="weight = 0"),
+    Case("unknown group", lambda m: m.replace("participation", "government", "gouvernement"),
+         "allowed_values", "participation.csv", 2, "group", hint="government", what="group = 'gouvernement'"),
+    Case("unknown budget category", lambda m: m.replace("budget", "support", "appui"),
+         "allowed_values", "budget.csv", 5, "category", what="category = 'appui'"),
+    Case("unknown indicator level", lambda m: m.replace("indicators", "outcome", "effet"),
+         "allowed_values", "indicators.csv", 5, "level", what="level = 'effet'"),
+    Case("unknown indicator sex", lambda m: m.replace("indicators", "Maroc,f", "Maroc,x"),
+         "allowed_values", "indicators.csv", 3, "sex", what="sex = 'x'"),
+    Case("unknown comparison", lambda m: m.replace("reported", ",=,", ",!=,"),
+         "allowed_values", "reported.csv", 2, "comparison", what="comparison = '!='"),
+    Case("negative budget", lambda m: m.replace("budget", "B3,80000", "B3,-80000"),
+         "budget_negative", "budget.csv", 4, "budget", what="budget = -80000"),
+    Case("budget not known", lambda m: m.replace("budget", "B4,20000", "B4,"),
+         "budget_unknown", "budget.csv", 5, "budget", severity="warning", what="a budget line without budget"),
+    Case("negative amount", lambda m: m.replace("expenditure", "5000,", "-5000,"),
+         "negative_amount", "expenditure.csv", 5, "amount", severity="warning", what="amount = -5000"),
+    # --- uniqueness
+    Case("duplicate activity id", lambda m: m.replace("activities", "A2,", "A1,"),
+         "duplicate_id", "activities.csv", 3, "activity_id", what="activity A1 twice"),
+    Case("duplicate event id", lambda m: m.replace("participation", "E3,", "E2,"),
+         "duplicate_id", "participation.csv", 4, "event_id", what="event E2 twice"),
+    Case("duplicate figure id", lambda m: m.replace("reported", "F2,", "F1,"),
+         "duplicate_id", "reported.csv", 3, "figure_id", what="reported figure F1 twice"),
+    Case("duplicate budget line", lambda m: m.append("budget", "B1,5,Maroc,Autre,staff"),
+         "duplicate_line", "budget.csv", 6, "line", what="budget line B1 twice in one country"),
+    Case("duplicate indicator row", lambda m: m.append("indicators", "I2,2020,3,,,,,,,,Tunisie,total"),
+         "duplicate_indicator", "indicators.csv", 6, "indicator_id",
+         what="indicator I2, 2020, Tunisie, total twice"),
+    # --- across tables and annexes
+    Case("expenditure on unknown line", lambda m: m.replace("expenditure", "B4,", "B9,"),
+         "unknown_line", "expenditure.csv", 5, "line", what="spending on line B9, absent from budget.csv"),
+    Case("annex country not in data", lambda m: m.set_param("country", "Egypte", annex="maroc"),
+         "unknown_country", "maroc.yaml", NO_ROW, "country", hint="Maroc",
+         what="maroc.yaml says country: Egypte, which no table has"),
+    Case("country with a path in it", lambda m: m.set_param("country", "../../escaped", annex="maroc"),
+         "unknown_country", "maroc.yaml", NO_ROW, "country", hint="Countries in the data",
+         what="maroc.yaml says country: ../../escaped (a value, never a path: nothing is written)",
+         expect=_country_is_only_a_value),
+    Case("country with no rows in some tables", lambda m: m.replace("reported", "Maroc", "Tunisie"),
+         "country_without_rows", "maroc.yaml", NO_ROW, "country", severity="warning", hint="do not apply",
+         what="reported.csv has no row for Maroc (one warning per annex, listing the tables)",
+         expect=_message_lists("reported.csv")),
+    Case("both csv and xlsx", lambda m: _csv_to_xlsx(m, "budget") or m.write("budget", "line,budget\nB1,1\n"),
+         "two_files", "budget.xlsx", NO_ROW, None, severity="warning", what="budget.csv and budget.xlsx both exist"),
+    # --- params files
+    Case("params unknown key", lambda m: m.set_param("titel", "Mini"),
+         "unknown_key", "project.yaml", NO_ROW, "titel", hint="Did you mean 'title'?",
+         what="project.yaml has 'titel:' for 'title:'"),
+    Case("annex params unknown key", lambda m: m.write_param_file("maroc", "country: Maroc\nName: Maroc\n"),
+         "unknown_key", "maroc.yaml", NO_ROW, "Name", hint="Did you mean 'name'?",
+         what="maroc.yaml has 'Name:' for 'name:' (keys are case-sensitive)"),
+    Case("params name a missing project", lambda m: None,
+         "missing_project", "params/mnii/project.yaml", NO_ROW, None, hint="Did you mean 'mini'?", project="mnii",
+         what="the project 'mnii' is asked for; only 'mini' exists"),
+    Case("params bad decimal mark", lambda m: m.set_param("decimal_mark", ";"),
+         "bad_value", "project.yaml", NO_ROW, "decimal_mark", hint="numbers without units",
+         what="project.yaml says decimal_mark: ';'"),
+    # --- participation register (one row per person)
+    Case("register unknown sex", lambda m: _register(m, "E1,f,Maroc,x\nE1,chat,Maroc,x\n"),
+         "unknown_sex", "participation.csv", 3, "sex", what="a register row with sex = 'chat'"),
+    Case("register event label varies", lambda m: _register(m, "E1,f,Maroc,x\nE1,m,Maroc,y\n"),
+         "register_inconsistent", "participation.csv", 3, "label", what="two rows of one event with different labels"),
+    Case("register sex partly unknown", lambda m: _register(m, "E1,f,Maroc,x\nE1,,Maroc,x\n"),
+         "sex_partly_unknown", "participation.csv", 2, "sex", severity="warning",
+         what="one person of an event without sex"),
+    # --- xlsx
+    Case("xlsx formula without cached value", lambda m: _csv_to_xlsx(m, "activities", formula_at=(3, 7)),
+         "formula_without_value", "activities.xlsx", 3, "progress", cell="Feuil1!G3", hint="save it",
+         what="activities.xlsx written by a program: formula =1+1 with no computed value"),
+    Case("xlsx text in numeric cell", lambda m: (m.replace("activities", ",60,", ",soixante,"),
+                                                 _csv_to_xlsx(m, "activities", title_rows=2)),
+         "not_a_number", "activities.xlsx", 5, "progress", cell="Feuil1!G5",
+         what="activities.xlsx, 2 title rows, progress = 'soixante'"),
+    # --- impact studies
+    Case("study names a missing column", _yaml_edit("covariates: [age]", "covariates: [age, revenu]"),
+         "study_column_missing", "survey.yaml", NO_ROW, "revenu", what="survey.yaml names a covariate 'revenu'"),
+    Case("study misspelt column", _yaml_edit("column: arm", "column: arms"),
+         "study_column_missing", "survey.yaml", NO_ROW, "arms", hint="Did you mean 'arm'?",
+         what="survey.yaml says the treatment column is 'arms' for 'arm'"),
+    Case("one-group treatment", lambda m: m.replace("impact/survey.csv", ",C,", ",T,", count=2),
+         "one_group", "survey.csv", NO_ROW, "arm", what="every respondent is treated"),
+    Case("treated value absent", _yaml_edit("treated: T", "treated: X"),
+         "treatment_value_missing", "survey.csv", NO_ROW, "arm", what="treated: X, a value no row has"),
+    Case("all-missing outcome", lambda m: m.write("impact/survey.csv", "id,arm,score,age\n1,T,,30\n2,C,,31\n"),
+         "outcome_all_missing", "survey.csv", NO_ROW, "score", what="the outcome 'score' is empty in every row"),
+    Case("text outcome", lambda m: m.replace("impact/survey.csv", "12.5", "n/a"),
+         "not_a_number", "survey.csv", 2, "score", what="score = 'n/a'"),
+    Case("did with one period", lambda m: (m.replace("impact/survey.yaml", "design: two_group",
+                                                     "design: did\nperiod: {column: round, post: 2}"),
+                                           m.write("impact/survey.csv",
+                                                   "id,arm,round,score,age\n1,T,2,1,30\n2,C,2,2,31\n")),
+         "one_period", "survey.csv", NO_ROW, "round", what="difference-in-differences with the post period only"),
+    Case("study yaml unknown key", _yaml_edit("covariates:", "covariate:"),
+         "unknown_key", "survey.yaml", NO_ROW, "covariate", hint="covariates",
+         what="survey.yaml has 'covariate:' for 'covariates:'"),
+    Case("study without data", lambda m: m.delete("impact/survey.csv"),
+         "study_data_missing", "survey.yaml", NO_ROW, None, what="survey.yaml without survey.csv"),
+]
+
+ACCEPTED = [
+    Accepted("French Excel CSV", _french_excel_grouped,
+             "';'-separated, decimal commas, '1 005 500,00' and '4.600.000' grouped, dd/mm/yyyy; project declares ','",
+             _expect_grouped_numbers),
+    Accepted("cp1252 declared", lambda m: (m.write("activities", m.text("activities"), encoding="cp1252"),
+                                           m.set_param("encoding", "cp1252")),
+             "activities.csv in cp1252 with accents; project.yaml says encoding: cp1252", _expect_accents),
+    Accepted("UTF-8 with BOM", lambda m: m.path("activities").write_bytes(
+                 codecs.BOM_UTF8 + m.text("activities").encode("utf-8")),
+             "activities.csv starts with a byte-order mark", _expect_bom),
+    Accepted("day-first dates", lambda m: m.replace("activities", "2020-12-31,2020-12-15", "31/12/2020,15/12/2020"),
+             "dates written 31/12/2020", _expect_day_first),
+    Accepted("budget of 0", lambda m: m.replace("budget", "B4,20000", "B4,0"),
+             "a budget line of 0: loaded; its execution rate is NaN, 'not computable: budget is 0'",
+             _expect_budget_zero),
+    Accepted("xlsx formulas with cached values",
+             lambda m: _xlsx_with_cached_formulas(m, "activities", {"G2": ("=SUM(50,50)", 100), "G3": ("=0.6*100", 60),
+                                                                    "H3": ("=1+1", 2),
+                                                                    "F2": ('=CONCATENATE("Étude"," de base")',
+                                                                           "Étude de base")}),
+             "activities.xlsx as Excel saves it: formulas with their computed values", _expect_cached_values),
+    Accepted("xlsx title rows", lambda m: _csv_to_xlsx(m, "activities", title_rows=3),
+             "activities.xlsx with 3 title rows above the header", _expect_title_rows),
+    Accepted("Arabic labels", lambda m: m.replace("activities", "Formation des inspecteurs", ARABIC),
+             "labels in Arabic script", _expect_arabic),
+    Accepted("markup in labels", lambda m: (m.replace("activities", "Étude de base",
+                                                      '"' + SCRIPT.replace('"', '""') + '"'),   # CSV-quoted
+                                            m.replace("budget", "Personnel", "<b>Personnel</b>")),
+             "a label '<script>alert(\"x\")</script>' (escaped in the HTML: tests/test_security.py)", _expect_script),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_broken_input_is_reported(case: Case, tmp_path):
+    mini = Mini.copy_to(tmp_path)
+    case.mutate(mini)
+    problems = mini.check(case.project)
+    found = matching(case, problems)
+    assert found, f"expected {case.rule} at {case.file} row {case.row} column {case.column}; got:\n" + \
+        "\n".join(str(p) for p in problems)
+    problem = found[0]
+    assert problem.severity == case.severity
+    assert case.hint in problem.hint
+    assert problem.cell == case.cell
+    assert problem.message and problem.hint, "every problem says what is wrong and what to do"
+    annex_file = "/params/" in "/" + problem.file and not problem.file.endswith("project.yaml")
+    if case.severity == "error" and not annex_file:
+        with pytest.raises(ValidationFailed):
+            mini.load(case.project)
+    if case.expect:
+        case.expect(mini, problems)
+    OUTCOMES[case.id] = (problem.severity, mini.shown(problem))
+
+
+@pytest.mark.parametrize("case", ACCEPTED, ids=[c.id for c in ACCEPTED])
+def test_odd_but_valid_input_is_accepted(case: Case, tmp_path):
+    mini = Mini.copy_to(tmp_path)
+    case.mutate(mini)
+    assert [str(p) for p in mini.check(case.project)] == []
+    data = mini.load(case.project)
+    assert data.warnings == []
+    case.expect(mini, data)
+    OUTCOMES[case.id] = ("accepted", "accepted")
+
+
+def test_corpus_is_large_enough_and_ids_are_unique():
+    assert len(CASES) + len(ACCEPTED) >= 30
+    ids = [c.id for c in CASES + ACCEPTED]
+    assert len(ids) == len(set(ids))
+    assert all(c.what for c in CASES + ACCEPTED), "every case says what is broken (for tests/README.md)"
+
+
+def test_readme_tabulates_the_corpus():
+    """Runs after the cases above and reuses their outcomes (a case not run, e.g. with -k, is run here)."""
+    import corpus_report
+
+    readme = corpus_report.README.read_text(encoding="utf-8")
+    assert corpus_report.updated(readme, OUTCOMES) == readme, \
+        "tests/README.md is out of date with the corpus: run `.venv/bin/python tests/data/corpus_report.py`"
+
+
+def test_readme_lists_every_test_file():
+    tests = Path(__file__).parents[1]
+    readme = (tests / "README.md").read_text(encoding="utf-8")
+    missing = [p.name for p in sorted(tests.rglob("*.py")) if "fixtures" not in p.parts and f"`{p.name}`" not in readme]
+    assert not missing, f"say in tests/README.md what these files test: {missing}"
+
+
+def test_all_errors_are_reported_at_once(tmp_path):
+    mini = Mini.copy_to(tmp_path)
+    mini.replace("participation", "E1,20,", "E1,vingt,")
+    mini.replace("activities", "Réalisé,", "Fini,")
+    mini.replace("expenditure", "B4,", "B9,")
+    with pytest.raises(ValidationFailed) as info:
+        mini.load()
+    rules = {p.rule for p in info.value.problems}
+    assert {"not_a_number", "unknown_status", "unknown_line"} <= rules
+    assert "3 problem(s)" in str(info.value)
+
+
+def test_an_untyped_cell_is_reported_once(tmp_path):
+    """A status that is not recognised is not also reported as 'required value empty'."""
+    mini = Mini.copy_to(tmp_path)
+    mini.replace("activities", "Réalisé,", "Fini,")
+    assert [p.rule for p in mini.check()] == ["unknown_status"]
+
+
+def test_one_country_warning_per_annex_lists_every_table(tmp_path):
+    mini = Mini.copy_to(tmp_path)
+    mini.replace("reported", "Maroc", "Tunisie")
+    mini.replace("indicators", "Maroc", "Tunisie", count=3)
+    problems = [p for p in mini.check() if p.rule == "country_without_rows"]
+    assert len(problems) == 1
+    assert problems[0].file.endswith("maroc.yaml") and problems[0].value == "Maroc"
+    assert "in 2 tables: indicators.csv, reported.csv" in problems[0].message
