@@ -3,9 +3,9 @@
 pandoc (the pinned ``pypandoc-binary`` wheel) converts the page with the workbook's reference document
 (``templates/word/reference.docx``, built by ``word_style``: styles, A4, margins) and a Lua filter
 (``templates/word/annex.lua``) that maps the page's classes to Word: title block, table of contents field, headings,
-right-aligned numbers, RAG cells, numbered captions (pandoc's ``native_numbering``: "Tableau 1", "Figure 1"), figures
-at text width. A python-docx pass then does what pandoc cannot: cell shading for RAG ratings, rows never split
-across pages and header rows repeated, the "Page N sur M" footer, French spacing before the caption colon, the
+right-aligned numbers, RAG cells, numbered captions (pandoc's ``native_numbering``: "Tableau 1", "Figure 1"), header
+rows repeated on every page. A python-docx pass then does what pandoc cannot: cell shading for RAG ratings, rows never split across pages,
+figures at text width, the "Page N sur M" footer, French spacing before the caption colon, the
 document's properties. pandoc runs with ``--sandbox``: it reads no file and no URL beyond those given here.
 """
 
@@ -96,7 +96,7 @@ def _finish_tables(document) -> None:
         if width is not None:  # full text width; columns still fit their contents
             width.set(qn("w:type"), "pct")
             width.set(qn("w:w"), "5000")
-        styles = {p.get(qn("w:val")) for p in table.iter(qn("w:pStyle"))}
+        styles = {r.get(qn("w:val")) for r in table.iter(qn("w:rStyle"))}
         if "FactsTerm" in styles:
             props.find(qn("w:tblStyle")).set(qn("w:val"), "FactsTable")
         for row in table.iter(qn("w:tr")):
@@ -105,10 +105,19 @@ def _finish_tables(document) -> None:
                 row_props.insert(0, _element("w:cantSplit"))
         for cell in table.iter(qn("w:tc")):
             fills = [RAG_FILLS[name] for name in RAG_FILLS
-                     if cell.find(f".//{qn('w:pStyle')}[@{qn('w:val')}='{name.replace(' ', '')}']") is not None]
+                     if cell.find(f".//{qn('w:rStyle')}[@{qn('w:val')}='{name.replace(' ', '')}']") is not None]
             if fills:
                 cell_props = cell.get_or_add_tcPr()
                 cell_props.append(_element("w:shd", val="clear", color="auto", fill=fills[0]))
+
+
+def _figures_at_text_width(document) -> None:
+    """Every picture as wide as the text (the template's page less its margins), its proportions kept."""
+    section = document.sections[-1]
+    width = section.page_width - section.left_margin - section.right_margin
+    for shape in document.inline_shapes:
+        if shape.width:
+            shape.height, shape.width = int(shape.height * width / shape.width), width
 
 
 def _field(paragraph, instruction: str, shown: str) -> None:
@@ -179,6 +188,7 @@ def finish(data: bytes, lang: str, title: str, subject: str, when: dt.datetime) 
     document = Document(io.BytesIO(data))
     _ensure_styles(document)
     _finish_tables(document)
+    _figures_at_text_width(document)
     _footer(document, lang)
     _caption_spacing(document, lang)
     props = document.core_properties

@@ -144,10 +144,11 @@ def build_reference() -> bytes:
     paragraph("Figure", before=6, after=0, keep_next=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     paragraph("Note", size=8.5, color=MUTED, before=2, after=6)
     paragraph("No Data", color=MUTED, italic=True, before=3, after=6)
-    paragraph("Facts Term", size=9, color=MUTED, before=0, after=0)
-    paragraph("Facts Value", size=9, before=0, after=0)
+    # character styles: pandoc keeps its own paragraph style (Compact) in table cells
+    term = styles.add_style("Facts Term", WD_STYLE_TYPE.CHARACTER)
+    term.font.color.rgb = RGBColor.from_string(MUTED)
     for name in RAG_FILLS:
-        paragraph(name, base="Compact", bold=True)
+        styles.add_style(name, WD_STYLE_TYPE.CHARACTER).font.bold = True
     styles["Hyperlink"].font.color.rgb = RGBColor.from_string(ACCENT)
     verbatim = styles["Verbatim Char"].font
     verbatim.name, verbatim.size = "Courier New", Pt(7.5)

@@ -6,8 +6,8 @@
 --   div.toc      -> a Word TOC field titled with the metadata toc-title, filled with the headings it will list
 --   h2, h3, h4   -> Heading 1, 2, 3 (h1 is the annex title)
 --   p.note, p.no-data -> the styles Note and No Data
---   th.num / td.num   -> right-aligned columns; td.rag-* -> a paragraph style RAG Green/Amber/Red/Grey, shaded later
---   data: images -> renamed media (pandoc would copy the whole data URI into the picture's description), text width
+--   th.num / td.num   -> right-aligned columns; td.rag-* -> a character style RAG Green/Amber/Red/Grey, shaded later
+--   data: images -> renamed media (pandoc would copy the whole data URI into the picture's description)
 
 local TOC_LEVELS = 2
 local RAG_STYLES = { ["rag-green"] = "RAG Green", ["rag-amber"] = "RAG Amber", ["rag-red"] = "RAG Red",
@@ -24,6 +24,16 @@ local function styled(style, blocks)
   return pandoc.Div(blocks, { ["custom-style"] = style })
 end
 
+-- Word ignores paragraph styles inside table cells (pandoc gives them Compact): cells get a character style.
+local function styled_inlines(style, blocks)
+  for _, block in ipairs(blocks) do
+    if block.t == "Plain" or block.t == "Para" then
+      block.content = { pandoc.Span(block.content, { ["custom-style"] = style }) }
+    end
+  end
+  return blocks
+end
+
 local function xml(text)
   return (text:gsub("&", "&amp;"):gsub("<", "&lt;"):gsub(">", "&gt;"):gsub('"', "&quot;"))
 end
@@ -34,7 +44,7 @@ local function facts_table(list)
   for _, item in ipairs(list.content) do
     local term, definitions = item[1], item[2]
     local value = definitions[1] or {}
-    rows[#rows + 1] = { { styled("Facts Term", { pandoc.Plain(term) }) }, { styled("Facts Value", value) } }
+    rows[#rows + 1] = { styled_inlines("Facts Term", { pandoc.Plain(term) }), value }
   end
   local simple = pandoc.SimpleTable({}, { pandoc.AlignDefault, pandoc.AlignDefault }, { 0.28, 0.72 }, {}, rows)
   return pandoc.utils.from_simple_table(simple)
@@ -95,7 +105,7 @@ local function right_align(tbl)
     for i, cell in ipairs(row.cells) do
       if numeric[i] or has_class(cell, "num") then cell.alignment = pandoc.AlignRight end
       for class, style in pairs(RAG_STYLES) do
-        if has_class(cell, class) then cell.contents = { styled(style, cell.contents) } end
+        if has_class(cell, class) then cell.contents = styled_inlines(style, cell.contents) end
       end
     end
   end
@@ -117,14 +127,12 @@ local function image(img)
     pandoc.mediabag.insert(name, mime, contents)
     img.src = name
   end
-  img.attributes.width = "100%"
-  img.attributes.height = nil
-  return img
+  return img  -- word.py sets the width: pandoc's docx writer does not read a width in %
 end
 
 function Pandoc(doc)
   doc.meta.title = nil  -- the <title> of the page; the title block says it
-  local headings = {}
+  local headings, unnamed = {}, 0
   doc = doc:walk({
     Div = function(div)
       if has_class(div, "title-block") then return title_block(div) end
@@ -133,12 +141,16 @@ function Pandoc(doc)
   doc = doc:walk({
     Header = function(h)
       if h.level >= 2 then h.level = h.level - 1 end
+      if h.identifier == "" then  -- a bookmark for the TOC's link (the provenance heading has no id)
+        unnamed = unnamed + 1
+        h.identifier = "heading-" .. unnamed
+      end
       return h
     end,
   })
   doc:walk({
     Header = function(h)
-      if h.level <= TOC_LEVELS and h.identifier ~= "" then
+      if h.level <= TOC_LEVELS then
         headings[#headings + 1] = { level = h.level, id = h.identifier, text = pandoc.utils.stringify(h) }
       end
     end,
