@@ -25,6 +25,7 @@ LOCALES = {"fr": "fr-FR", "en": "en-GB"}
 WORDS = {"fr": {"toc": "Sommaire", "page": "Page", "of": "sur"},
          "en": {"toc": "Contents", "page": "Page", "of": "of"}}
 PANDOC_TIMEOUT = 120
+CHAR_TWIPS = 95  # mean width of a character of the table font (Arial 8.5 pt), in twentieths of a point
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
@@ -87,18 +88,59 @@ def _element(tag: str, **attrs: str):
     return element
 
 
+def _column_widths(table, text_width: int) -> None:
+    """Columns as wide as their contents ask (a long label wider than a number), the table as wide as the text:
+    fixed widths, so Word and LibreOffice lay it out alike. text_width in twentieths of a point."""
+    from docx.oxml.ns import qn
+
+    rows = [[" ".join(t.text or "" for t in cell.iter(qn("w:t"))) for cell in row.findall(qn("w:tc"))]
+            for row in table.findall(qn("w:tr"))]
+    if not rows or any(len(r) != len(rows[0]) for r in rows):
+        return  # merged cells: leave the layout to Word
+    # each column gets room for its longest word (no number or word is ever broken), then the rest of the text
+    # width goes to the columns whose texts are long, in proportion to what they would need on one line
+    capacity = text_width / CHAR_TWIPS
+    # (a no-break space binds "1 005 500 USD" into one word; a word longer than 18, a file name, may break)
+    least = [min(max(len(word) + (3 if r is rows[0] else 0) for r in rows for word in r[c].split(" ")), 18) + 2
+             for c in range(len(rows[0]))]  # the heading row is bold: its words need a little more
+    wanted = [max(low, min(max(len(r[c]) for r in rows) + 2, 45)) for c, low in enumerate(least)]
+    spare, extra = capacity - sum(least), [w - low for w, low in zip(wanted, least)]
+    if spare <= 0 or not sum(extra):
+        chars = least if spare <= 0 else wanted
+        widths = [int(text_width * c / sum(chars)) for c in chars]
+    else:
+        chars = [low + spare * e / sum(extra) for low, e in zip(least, extra)]
+        widths = [int(text_width * c / sum(chars)) for c in chars]
+    grid = table.find(qn("w:tblGrid"))
+    for col, width in zip(grid.findall(qn("w:gridCol")), widths):
+        col.set(qn("w:w"), str(width))
+    for row in table.findall(qn("w:tr")):
+        for cell, width in zip(row.findall(qn("w:tc")), widths):
+            props = cell.get_or_add_tcPr()
+            for old in props.findall(qn("w:tcW")):
+                props.remove(old)
+            props.insert(0, _element("w:tcW", w=str(width), type="dxa"))
+    props = table.find(qn("w:tblPr"))
+    if props.find(qn("w:tblLayout")) is None:
+        props.find(qn("w:tblW")).addnext(_element("w:tblLayout", type="fixed"))
+
+
 def _finish_tables(document) -> None:
     from docx.oxml.ns import qn
 
+    section = document.sections[-1]
+    text_width = int((section.page_width - section.left_margin - section.right_margin) / 635)  # EMU -> twips
     for table in document.element.body.iter(qn("w:tbl")):
         props = table.find(qn("w:tblPr"))
         width = props.find(qn("w:tblW"))
-        if width is not None:  # full text width; columns still fit their contents
+        if width is not None:  # full text width
             width.set(qn("w:type"), "pct")
             width.set(qn("w:w"), "5000")
         styles = {r.get(qn("w:val")) for r in table.iter(qn("w:rStyle"))}
         if "FactsTerm" in styles:
             props.find(qn("w:tblStyle")).set(qn("w:val"), "FactsTable")
+        else:
+            _column_widths(table, text_width)
         for row in table.iter(qn("w:tr")):
             row_props = row.get_or_add_trPr()
             if row_props.find(qn("w:cantSplit")) is None:
