@@ -11,9 +11,13 @@ A notebook stays thin::
 Sentences are written in both languages in the notebook; the annex's ``language`` picks one. Every value put into a
 sentence or a table is HTML-escaped, so a label like ``<script>`` in the data shows as text.
 
+Each table is displayed twice in one output: its HTML, and its structured form (``TABLE_MIME``: every cell's text,
+the number behind it, its class) from which the Excel annex is written, so a notebook never writes a table twice.
+
 The annex room: this module is the notebook API; ``fmt`` writes numbers and dates in the annex language, ``plots``
-is the house style of figures, ``export`` turns executed notebooks into the HTML annex (+ figures.csv, xlsx),
-``index`` the page listing the annexes, ``pdf`` prints them. Imports ``helpers.analyses`` and ``helpers.data``.
+is the house style of figures, ``export`` turns executed notebooks into the HTML annex (+ figures.csv), ``word``
+the HTML annex into <annex>.docx (its look: ``word_style``), ``excel`` the tables into <annex>.xlsx, ``index`` the
+page listing the annexes, ``pdf`` prints them. Imports ``helpers.analyses`` and ``helpers.data``.
 A new output format goes here, beside ``export``.
 """
 
