@@ -1,7 +1,7 @@
 """The annexes as an evaluator receives them: real papermill runs and real nbconvert HTML of the sample project.
 
-The sample's inputs are copied to a temporary layout once per session, so these tests never touch build/ or the
-repository's params. Building the five AMEM annexes takes about a minute on two cores.
+The sample's inputs are copied to a temporary layout once per session (the ``built`` fixture of conftest.py, shared
+with test_documents.py), so these tests never touch build/ or the repository's params. Building the five AMEM annexes takes about a minute on two cores.
 """
 
 from __future__ import annotations
@@ -25,14 +25,6 @@ from sample_layout import sample_layout
 
 pytestmark = pytest.mark.slow
 ANNEXES = ["ensemble", "libye", "maroc", "mauritanie", "tunisie"]
-
-
-@pytest.fixture(scope="session")
-def built(tmp_path_factory):
-    layout = sample_layout(tmp_path_factory.mktemp("workbook"))
-    code = runner.build(project="amem", layout=layout, timeout=300)
-    assert code == 0
-    return layout
 
 
 class Page(HTMLParser):

@@ -11,9 +11,13 @@ A notebook stays thin::
 Sentences are written in both languages in the notebook; the annex's ``language`` picks one. Every value put into a
 sentence or a table is HTML-escaped, so a label like ``<script>`` in the data shows as text.
 
+Each table is displayed twice in one output: its HTML, and its structured form (``TABLE_MIME``: every cell's text,
+the number behind it, its class) from which the Excel annex is written, so a notebook never writes a table twice.
+
 The annex room: this module is the notebook API; ``fmt`` writes numbers and dates in the annex language, ``plots``
-is the house style of figures, ``export`` turns executed notebooks into the HTML annex (+ figures.csv, xlsx),
-``index`` the page listing the annexes, ``pdf`` prints them. Imports ``helpers.analyses`` and ``helpers.data``.
+is the house style of figures, ``export`` turns executed notebooks into the HTML annex (+ figures.csv), ``word``
+the HTML annex into <annex>.docx (its look: ``word_style``), ``excel`` the tables into <annex>.xlsx, ``index`` the
+page listing the annexes, ``pdf`` prints them. Imports ``helpers.analyses`` and ``helpers.data``.
 A new output format goes here, beside ``export``.
 """
 
@@ -35,10 +39,11 @@ from ..data.params import AnnexParams, load_annex_params
 from ..paths import DATA_DIR, PARAMS_DIR
 
 
-def _display_html(markup: str) -> None:
-    from IPython.display import HTML, display
+def _display_html(markup: str, data: Mapping[str, Any] | None = None) -> None:
+    from IPython.display import display
 
-    display(HTML(markup))
+    # one output holding the HTML and, for a table, its structured form (read by the Excel writer)
+    display({"text/html": markup, **(data or {})}, raw=True)
 
 
 @dataclass
@@ -133,8 +138,12 @@ class Annex:
         anywhere, e.g. a file name), "text" (default).
         rag: a column holding green/amber/red (or a band status) whose value colours the row's rating cell.
         """
-        self.show(render_table(frame, columns, formats or {}, self.lang, self.params.currency, rag,
-                               self.text(*caption) if caption else None))
+        data = table_data(frame, columns, formats or {}, self.lang, self.params.currency, rag,
+                          self.text(*caption) if caption else None)
+        if self.show is _display_html:
+            _display_html(table_html(data), {TABLE_MIME: data})
+        else:  # a caller that collects the HTML only (tests)
+            self.show(table_html(data))
 
     def figure(self, fig: Any, fr: str, en: str, alt: str | None = None) -> None:
         """Embed a matplotlib figure as a PNG with its caption, then close it."""
@@ -192,52 +201,88 @@ def _trimmed(value: Any, decimals: int, shown: int, lang: str) -> str:
     return f"{whole}{mark}{fraction}" if fraction else whole
 
 
-def _cell(value: Any, kind: str, lang: str, currency: str) -> str:
+def _text(value: Any, kind: str, lang: str, currency: str) -> str:
     if kind.startswith("pct"):
-        text = fmt.percent(value, int(kind[3:] or 1), lang)
-    elif kind.startswith("num"):
-        text = fmt.number(value, int(kind[3:] or 0), lang)
-    elif kind == "money":
-        text = fmt.money(value, currency, lang)
-    elif kind == "date":
-        text = fmt.date(value, lang)
-    elif kind == "word":
-        text = fmt.word(value, lang)
-    elif kind == "p":
-        text = fmt.p_value(value, lang)
-    else:
-        text = fmt.missing(lang) if fmt.is_missing(value) else str(value)
-    return html.escape(text)
+        return fmt.percent(value, int(kind[3:] or 1), lang)
+    if kind.startswith("num"):
+        return fmt.number(value, int(kind[3:] or 0), lang)
+    if kind == "money":
+        return fmt.money(value, currency, lang)
+    if kind == "date":
+        return fmt.date(value, lang)
+    if kind == "word":
+        return fmt.word(value, lang)
+    if kind == "p":
+        return fmt.p_value(value, lang)
+    return fmt.missing(lang) if fmt.is_missing(value) else str(value)
+
+
+def _cell(value: Any, kind: str, lang: str, currency: str) -> str:
+    return html.escape(_text(value, kind, lang, currency))
 
 
 NUMERIC = ("pct", "num", "mon", "p", "rig")  # format kinds shown right-aligned ("right": text already formatted)
+VALUED = ("pct", "num", "mon", "p")          # format kinds whose cells keep the number behind the text
 RAG_CLASSES = {"green": "rag-green", "amber": "rag-amber", "red": "rag-red", "match": "rag-green",
                "truncated": "rag-amber", "mismatch": "rag-red", "not_computable": "rag-grey",
                "within band": "rag-green", "above band": "rag-red", "below band": "rag-amber", "parity": "rag-green"}
+TABLE_MIME = "application/vnd.evaluation-workbook.table+json"
+
+
+def _value(value: Any, kind: str) -> float | str | None:
+    """The number (or ISO date) a cell shows, for a spreadsheet; None for text and missing values."""
+    if fmt.is_missing(value):
+        return None
+    if kind[:3] in VALUED:
+        try:
+            return float(value)
+        except (TypeError, ValueError):
+            return None
+    if kind == "date":
+        return str(value)[:10]
+    return None
+
+
+def table_data(frame: pd.DataFrame, columns: Mapping[str, Any], formats: Mapping[str, str], lang: str,
+               currency: str, rag: str | None = None, caption: str | None = None) -> dict:
+    """A table as the annex shows it, in a structured form: for each column its heading and format kind, for each
+    cell the text shown (unescaped), the number behind it and its class (num, long, rag-*). The HTML, the Word and
+    the Excel forms of the table are all made from it, so they cannot differ."""
+    heads = []
+    for col, head in columns.items():
+        label = (head[0] if lang == "fr" else head[1]) if isinstance(head, tuple) else fmt.word(head, lang)
+        kind = formats.get(col, "text")
+        heads.append({"label": label, "kind": kind, "numeric": kind[:3] in NUMERIC})
+    rows = []
+    for record in frame.to_dict("records"):
+        cells = []
+        for col, head in zip(columns, heads):
+            kind, value = head["kind"], record.get(col)
+            classes = ["num"] if head["numeric"] else ["long"] if kind == "long" else []
+            if rag and col == rag and not fmt.is_missing(value):
+                classes.append(RAG_CLASSES.get(str(value), ""))
+            cells.append({"text": _text(value, kind, lang, currency), "value": _value(value, kind),
+                          "class": " ".join(c for c in classes if c)})
+        rows.append(cells)
+    return {"caption": caption, "lang": lang, "currency": currency, "columns": heads, "rows": rows}
+
+
+def table_html(data: Mapping[str, Any]) -> str:
+    """The HTML of a table_data() table in the annex's house style: escaped, numbers right-aligned, RAG coloured."""
+    heads = "".join(f'<th{" class=num" if h["numeric"] else ""}>{html.escape(h["label"])}</th>' for h in data["columns"])
+    rows = []
+    for row in data["rows"]:
+        cells = (f'<td class="{c["class"]}">' if c["class"] else "<td>" for c in row)
+        rows.append("<tr>" + "".join(f"{td}{html.escape(c['text'])}</td>" for td, c in zip(cells, row)) + "</tr>")
+    cap = f"<caption>{html.escape(data['caption'])}</caption>" if data["caption"] else ""
+    return (f'<div class="table-wrap"><table class="annex-table">{cap}<thead><tr>{heads}</tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table></div>')
 
 
 def render_table(frame: pd.DataFrame, columns: Mapping[str, Any], formats: Mapping[str, str], lang: str,
                  currency: str, rag: str | None = None, caption: str | None = None) -> str:
     """An HTML table in the annex's house style: escaped, numbers right-aligned, RAG cells coloured."""
-    heads = []
-    for col, head in columns.items():
-        label = (head[0] if lang == "fr" else head[1]) if isinstance(head, tuple) else fmt.word(head, lang)
-        numeric = formats.get(col, "text")[:3] in NUMERIC
-        heads.append(f'<th{" class=num" if numeric else ""}>{html.escape(label)}</th>')
-    rows = []
-    for record in frame.to_dict("records"):
-        cells = []
-        for col in columns:
-            kind = formats.get(col, "text")
-            classes = ["num"] if kind[:3] in NUMERIC else ["long"] if kind == "long" else []
-            if rag and col == rag and not fmt.is_missing(record.get(col)):
-                classes.append(RAG_CLASSES.get(str(record[col]), ""))
-            attr = f' class="{" ".join(c for c in classes if c)}"' if any(classes) else ""
-            cells.append(f"<td{attr}>{_cell(record.get(col), kind, lang, currency)}</td>")
-        rows.append("<tr>" + "".join(cells) + "</tr>")
-    cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
-    return (f'<div class="table-wrap"><table class="annex-table">{cap}<thead><tr>{"".join(heads)}</tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table></div>')
+    return table_html(table_data(frame, columns, formats, lang, currency, rag, caption))
 
 
 def open_annex(project: str, annex: str, language: str = "", data_dir: str | Path = "",

@@ -1,4 +1,5 @@
-"""Executed notebooks -> one self-contained HTML annex, its figures.csv and its xlsx; every file written atomically.
+"""Executed notebooks -> one self-contained HTML annex and its figures.csv; every file written atomically.
+(The Word and Excel annexes are made by ``word`` and ``excel``; ``xlsx`` below writes plain tables.)
 
 The annex is rendered by nbconvert's HTMLExporter with the workbook's own template (templates/annex): outputs
 only, no code and no prompts, inline style, embedded figures, nothing fetched from another host.

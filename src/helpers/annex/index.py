@@ -1,4 +1,5 @@
-"""build/annexes/index.html: every built annex with its headline figures, read back from its figures.csv."""
+"""build/annexes/index.html: every built annex (HTML, Word, Excel) with its headline figures, read back from its
+figures.csv."""
 
 from __future__ import annotations
 
@@ -31,6 +32,13 @@ def _headlines(figures_csv: Path) -> tuple[dict[tuple[str, str], float], int, in
     return values, checked, disagreeing
 
 
+def _documents(project: Path, page: Path) -> str:
+    """Links to the annex's Word and Excel files beside its HTML, when they are there."""
+    links = [f'<a href="{html.escape(project.name)}/{html.escape(page.stem + suffix)}">{name}</a>'
+             for suffix, name in ((".docx", "Word"), (".xlsx", "Excel")) if page.with_suffix(suffix).is_file()]
+    return f' <span class="documents">({" · ".join(links)})</span>' if links else ""
+
+
 def render_index(root: Path, lang: str = "fr") -> str:
     heads = [h[2] if lang == "fr" else h[3] for h in HEADLINES]
     heads.append("Chiffres publiés en écart" if lang == "fr" else "Published figures that disagree")
@@ -42,7 +50,7 @@ def render_index(root: Path, lang: str = "fr") -> str:
                 continue
             values, checked, disagreeing = _headlines(figures)
             cells = [f'<td><a href="{html.escape(project.name)}/{html.escape(page.name)}">'
-                     f"{html.escape(project.name)} / {html.escape(page.stem)}</a></td>"]
+                     f"{html.escape(project.name)} / {html.escape(page.stem)}</a>{_documents(project, page)}</td>"]
             for metric, key, _, _, kind in HEADLINES:
                 cells.append(f'<td class="num">{html.escape(fmt.percent(values.get((metric, key)), 1, lang))}</td>')
             cells.append(f'<td class="num">{disagreeing} / {checked}</td>' if checked else "<td></td>")

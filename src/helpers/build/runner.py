@@ -64,7 +64,8 @@ class Target:
     def outputs(self, layout: Layout) -> dict[str, Path]:
         folder = layout.annex_dir(self.project)
         return {kind: folder / f"{self.annex}{suffix}" for kind, suffix in
-                (("html", ".html"), ("figures", ".figures.csv"), ("xlsx", ".xlsx"), ("stamp", ".inputs.json"))}
+                (("html", ".html"), ("figures", ".figures.csv"), ("xlsx", ".xlsx"), ("docx", ".docx"),
+                 ("stamp", ".inputs.json"))}
 
 
 @dataclass
@@ -255,10 +256,10 @@ def export_annex(target: Target, notebooks: list[Path], layout: Layout, language
     """
     import nbformat
 
-    from ..annex import export
+    from ..annex import excel, export, word
     from ..analyses.figures import annex_figures
     from ..data.loader import load_project
-    from ..data.params import load_annex_params
+    from ..data.params import load_annex_params, word_template_path
 
     started = time.perf_counter()
     work = layout.work_dir(target.project, target.annex)
@@ -271,10 +272,12 @@ def export_annex(target: Target, notebooks: list[Path], layout: Layout, language
         figures = annex_figures(data, params)
         param_files = [layout.params / target.project / "project.yaml",
                        layout.params / target.project / f"{target.annex}.yaml"]
-        page = export.render(export.merge(executed, params.language), {
+        merged = export.merge(executed, params.language)
+        kicker = ("Annexe d'évaluation — " if params.language == "fr" else "Evaluation annex — ") + params.name
+        page = export.render(merged, {
             "lang": params.language,
             "title": params.title,
-            "kicker": ("Annexe d'évaluation — " if params.language == "fr" else "Evaluation annex — ") + params.name,
+            "kicker": kicker,
             "facts": export.facts(params, data.files),
             "provenance": export.provenance([*data.files, *param_files], when),
         })
@@ -282,7 +285,9 @@ def export_annex(target: Target, notebooks: list[Path], layout: Layout, language
         with export.staged(outputs["html"].parent) as files:
             files[outputs["html"].name] = page.encode("utf-8")
             files[outputs["figures"].name] = export.figures_csv(figures)
-            files[outputs["xlsx"].name] = export.xlsx(_sheets(figures, params.language), when)
+            files[outputs["xlsx"].name] = excel.xlsx(merged, figures, when)
+            files[outputs["docx"].name] = word.docx(page, params.language, params.title, kicker,
+                                                    word_template_path(params, layout.params), when)
         shutil.rmtree(layout.failed_dir(target.project, target.annex), ignore_errors=True)
     except Exception as exc:  # noqa: BLE001
         error = f"export: {type(exc).__name__}: {exc}"
@@ -293,16 +298,6 @@ def export_annex(target: Target, notebooks: list[Path], layout: Layout, language
     seconds = time.perf_counter() - started
     _emit("notebook", target, "export", seconds)
     return Step(target, "export", True, seconds)
-
-
-def _sheets(figures, lang: str) -> dict:
-    """The annex's tables for a spreadsheet: every figure, then one sheet per section."""
-    from ..annex.fmt import word
-
-    sheets = {word("all", lang): figures}
-    for section, part in figures.groupby("section", sort=False):
-        sheets[word(section, lang)] = part
-    return sheets
 
 
 # -- the whole run (parent process) ---------------------------------------------------------------------------------

@@ -63,6 +63,8 @@ class ProjectParams(_Strict):
     thresholds: Thresholds = Thresholds()
     status_synonyms: dict[str, StatusCode] = Field(default_factory=dict)
     staff_categories: list[str] = Field(default_factory=lambda: ["staff"])
+    word_template: str | None = Field(None, description="a .docx whose styles the Word annex takes, e.g. "
+                                                        "params/<project>/house-style.docx")
 
     @field_validator("encoding")
     @classmethod
@@ -200,6 +202,44 @@ def load_annex_params(project: str, annex: str, params_dir: Path = PARAMS_DIR) -
     if problems:
         raise ValidationFailed(problems)
     try:
-        return AnnexParams(**_merge(base, raw), project=project, annex=annex)
+        params = AnnexParams(**_merge(base, raw), project=project, annex=annex)
     except ValidationError as exc:
         raise ValidationFailed(_problems_from(path, exc, PROJECT_KEYS | ANNEX_ONLY_KEYS)) from None
+    if params.word_template:
+        source = path if "word_template" in raw else params_dir / project / "project.yaml"
+        problem = _word_template_problem(params.word_template, project, params_dir, source)
+        if problem:
+            raise ValidationFailed([problem])
+    return params
+
+
+def word_template_path(params: AnnexParams, params_dir: Path = PARAMS_DIR) -> Path | None:
+    """The annex's Word template as a path (params_dir's parent is the repository root), or None."""
+    return (params_dir.parent / params.word_template) if params.word_template else None
+
+
+def _word_template_problem(value: str, project: str, params_dir: Path, source: Path) -> Problem | None:
+    """A template must be a .docx inside params/<project>/ or data/<project>/ (both part of what decides a rebuild)."""
+    import zipfile
+
+    root = params_dir.parent.resolve()
+    path = (root / value).resolve()
+    allowed = [(params_dir / project).resolve(), (root / "data" / project).resolve()]
+    fix = (f"Put the template in params/{project}/ and write its path from the repository root, "
+           f"e.g. word_template: params/{project}/house-style.docx")
+    if not any(path == folder or folder in path.parents for folder in allowed):
+        return Problem(relative(source), "word_template", f"the Word template must be inside params/{project}/ or "
+                       f"data/{project}/", fix, column="word_template", value=value)
+    if not path.is_file():
+        return Problem(relative(source), "word_template", "there is no such file", fix, column="word_template",
+                       value=value)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError):
+        names = set()
+    if path.suffix.lower() != ".docx" or not {"word/document.xml", "word/styles.xml"} <= names:
+        return Problem(relative(source), "word_template", "the file is not a Word document (.docx)",
+                       "Save the template from Word as 'Word Document (.docx)'.", column="word_template",
+                       value=value)
+    return None

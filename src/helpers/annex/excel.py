@@ -1,0 +1,191 @@
+"""The annex's tables in Excel (<annex>.xlsx) as the reader sees them in the annex, plus the long table of figures.
+
+One sheet per section (each ``<h2>`` of the annex) holding that section's tables in order: a title line (the
+caption, else the sub-heading, else the section), the headings in the annex language, the same rows. Each table
+comes from the structured form ``ctx.table`` puts beside its HTML (``TABLE_MIME``), so no notebook writes a table
+twice. Numbers stay numbers with an Excel number format (``0.0 %``, thousands separators, the currency in the
+heading, p-values below 0.001 shown as ``< 0,001``); RAG cells are filled as in the annex. A sheet with one table
+keeps its heading row frozen. The last sheet, ``figures``, is figures.csv.
+
+Nothing in the data can become a formula: a text cell is written as text (never parsed) and marked with Excel's
+quote prefix, so ``=1+1`` shows as typed and stays text even when the reader edits the cell.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import io
+import re
+from typing import Any, Iterator, Mapping
+
+import pandas as pd
+
+from . import TABLE_MIME
+from .export import EXCEL_MAX_ROWS, _pin_zip_times, generated_at
+from .word_style import ACCENT, HEAD
+
+RAG_FILLS = {"rag-green": "DCEFE3", "rag-amber": "FBECC8", "rag-red": "F6D5D2", "rag-grey": "ECEEF0"}
+FIGURES_SHEET = "figures"
+_HEADING = re.compile(r"^\s*<h([2-4])[^>]*>(.*?)</h\1>", re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def number_format(kind: str, lang: str) -> str | None:
+    """The Excel number format of a table_data() column kind (None: text)."""
+    decimals = int(kind[3:] or (1 if kind.startswith("pct") else 0)) if kind[:3] in ("pct", "num") else 0
+    fraction = "." + "0" * decimals if decimals else ""
+    if kind.startswith("pct"):
+        return f"0{fraction}{' ' if lang == 'fr' else ''}%"
+    if kind.startswith("num") or kind == "money":
+        return f"#,##0{fraction}"
+    if kind == "p":
+        return f'[<0.001]"<{chr(160)}0{"," if lang == "fr" else "."}001";0.000'
+    if kind == "date":
+        return "dd/mm/yyyy" if lang == "fr" else "d mmm yyyy"
+    return None
+
+
+def sections(notebook) -> list[tuple[str, list[tuple[str | None, dict]]]]:
+    """[(section heading, [(sub-heading before the table or None, table_data)])], in the annex's order."""
+    found: list[tuple[str, list]] = []
+    sub: str | None = None
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []) if cell.get("cell_type") == "code" else []:
+            data = output.get("data", {})
+            heading = _HEADING.match(data.get("text/html", "") or "") if TABLE_MIME not in data else None
+            if heading:
+                text = html.unescape(_TAG.sub("", heading.group(2))).strip()
+                if heading.group(1) == "2":
+                    found.append((text, []))
+                    sub = None
+                else:
+                    sub = text
+            elif TABLE_MIME in data:
+                if not found:
+                    found.append(("", []))
+                found[-1][1].append((sub, data[TABLE_MIME]))
+                sub = None
+    return [(name, tables) for name, tables in found if tables]
+
+
+class _Names:
+    """Sheet names as Excel allows them: at most 31 characters, no []:*?/\\, unique ignoring case."""
+
+    def __init__(self) -> None:
+        self.taken: set[str] = set()
+
+    def __call__(self, wanted: str) -> str:
+        base = re.sub(r"[\[\]:*?/\\]", " ", wanted).strip(" '") or "Tableaux"
+        if len(base) > 31:  # cut at a word, not in one
+            base = base[:31].rsplit(" ", 1)[0] if " " in base[:31] else base[:31]
+        candidate, number = base, 2
+        while candidate.casefold() in self.taken:
+            suffix = f" ({number})"
+            candidate, number = base[:31 - len(suffix)].rstrip() + suffix, number + 1
+        self.taken.add(candidate.casefold())
+        return candidate
+
+
+def _text_cell(sheet, row: int, column: int, text: str):
+    cell = sheet.cell(row=row, column=column)
+    cell.value = text
+    cell.data_type = "s"        # never a formula, whatever the text starts with
+    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        cell.quotePrefix = True  # Excel keeps it text even when the reader edits the cell
+    return cell
+
+
+def _write_table(sheet, top: int, title: str, table: Mapping[str, Any], widths: dict[int, float]) -> int:
+    """Write one table from row ``top``; returns the row after it. widths: column -> widest text seen."""
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+    lang, currency = table["lang"], table["currency"]
+    rule = Side(style="thin", color="1F2933")
+    _text_cell(sheet, top, 1, title).font = Font(bold=True, color=ACCENT)
+    head_row = top + 1
+    for number, column in enumerate(table["columns"], 1):
+        label = column["label"] + (f" ({currency})" if column["kind"] == "money" else "")
+        cell = _text_cell(sheet, head_row, number, label)
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor=HEAD)
+        cell.border = Border(bottom=rule)
+        cell.alignment = Alignment(horizontal="right" if column["numeric"] else "left", vertical="bottom",
+                                   wrap_text=True)
+        widths[number] = max(widths.get(number, 0), min(len(label), 24))
+    for offset, row in enumerate(table["rows"], 1):
+        for number, (column, shown) in enumerate(zip(table["columns"], row), 1):
+            kind, value = column["kind"], shown.get("value")
+            target = sheet.cell(row=head_row + offset, column=number)
+            if value is not None and kind == "date":
+                target.value = dt.date.fromisoformat(value)
+                target.number_format = number_format(kind, lang)
+            elif value is not None:
+                target.value = value / 100 if kind.startswith("pct") else value
+                target.number_format = number_format(kind, lang)
+            else:
+                target = _text_cell(sheet, head_row + offset, number, shown["text"])
+            if column["numeric"]:
+                target.alignment = Alignment(horizontal="right", vertical="top")
+            else:
+                target.alignment = Alignment(vertical="top", wrap_text=len(shown["text"]) > 60)
+            rag = next((RAG_FILLS[c] for c in shown.get("class", "").split() if c in RAG_FILLS), None)
+            if rag:
+                target.fill = PatternFill("solid", fgColor=rag)
+            widths[number] = max(widths.get(number, 0), min(len(shown["text"]), 60))
+    return head_row + len(table["rows"]) + 2
+
+
+def _figures_rows(figures: pd.DataFrame) -> Iterator[list]:
+    for record in figures.itertuples(index=False):
+        yield [None if v is None or (not isinstance(v, str) and pd.isna(v)) else v for v in record]
+
+
+def xlsx(notebook, figures: pd.DataFrame, when: dt.datetime | None = None) -> bytes:
+    """The workbook of one annex: its merged executed notebook (export.merge) and its figures (the long table)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook()
+    book.remove(book.active)
+    names = _Names()
+    for section, tables in sections(notebook):
+        sheet = book.create_sheet(names(section or "Tableaux"))
+        title = _text_cell(sheet, 1, 1, section)
+        title.font = Font(bold=True, size=13)
+        row, widths = 3, {}
+        for sub, table in tables:
+            header = row + 1
+            row = _write_table(sheet, row, table["caption"] or sub or section, table, widths)
+        if len(tables) == 1:
+            sheet.freeze_panes = sheet.cell(row=header + 1, column=1)
+        for number, width in widths.items():
+            sheet.column_dimensions[get_column_letter(number)].width = max(9, width + 2)
+    _write_figures(book, names, figures)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    # openpyxl stamps the creation time into the file; pin it to the generation time.
+    return _pin_zip_times(buffer.getvalue(), when or generated_at())
+
+
+def _write_figures(book, names: _Names, figures: pd.DataFrame) -> None:
+    """The long table, as figures.csv has it; longer than a sheet, it goes on "figures (2)", ..."""
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    per_sheet = EXCEL_MAX_ROWS - 1
+    rows = _figures_rows(figures)
+    for start in range(0, max(len(figures), 1), per_sheet):
+        sheet = book.create_sheet(names(FIGURES_SHEET))
+        for number, column in enumerate(figures.columns, 1):
+            _text_cell(sheet, 1, number, str(column)).font = Font(bold=True)
+            sheet.column_dimensions[get_column_letter(number)].width = 14 if column != "note" else 40
+        sheet.freeze_panes = "A2"
+        for offset in range(min(per_sheet, len(figures) - start)):
+            for number, value in enumerate(next(rows), 1):
+                if isinstance(value, str):
+                    _text_cell(sheet, offset + 2, number, value)
+                elif value is not None:
+                    sheet.cell(row=offset + 2, column=number, value=value)
+

@@ -1,0 +1,246 @@
+"""The annex as a Word document (<annex>.docx), made from the annex HTML so that both show the same thing.
+
+pandoc (the pinned ``pypandoc-binary`` wheel) converts the page with the workbook's reference document
+(``templates/word/reference.docx``, built by ``word_style``: styles, A4, margins) and a Lua filter
+(``templates/word/annex.lua``) that maps the page's classes to Word: title block, table of contents field, headings,
+right-aligned numbers, RAG cells, numbered captions (pandoc's ``native_numbering``: "Tableau 1", "Figure 1"), header
+rows repeated on every page. A python-docx pass then does what pandoc cannot: cell shading for RAG ratings, rows never split across pages,
+figures at text width, the "Page N sur M" footer, French spacing before the caption colon, the
+document's properties. pandoc runs with ``--sandbox``: it reads no file and no URL beyond those given here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import subprocess
+from pathlib import Path
+
+from .export import TEMPLATES, _pin_zip_times, generated_at
+from .word_style import FACTS_TABLE_STYLE, RAG_FILLS, REFERENCE
+
+FILTER = TEMPLATES / "word" / "annex.lua"
+LOCALES = {"fr": "fr-FR", "en": "en-GB"}
+WORDS = {"fr": {"toc": "Sommaire", "page": "Page", "of": "sur"},
+         "en": {"toc": "Contents", "page": "Page", "of": "of"}}
+PANDOC_TIMEOUT = 120
+CHAR_TWIPS = 95  # mean width of a character of the table font (Arial 8.5 pt), in twentieths of a point
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+class WordFailed(RuntimeError):
+    """pandoc could not make the document."""
+
+
+def prepare(page: str) -> str:
+    """The annex page as pandoc should read it: pandoc reads only <main> when a page has one (the title block and the
+    provenance would vanish), so <main> becomes a div; the HTML table of contents becomes a placeholder for the
+    Word field; paragraph classes (which pandoc drops) move to a div around the paragraph."""
+    from lxml import etree
+    from lxml import html as lhtml
+
+    root = lhtml.document_fromstring(page)
+    for element in root.iter("main", "header", "footer"):
+        element.set("class", " ".join(filter(None, [element.get("class"), element.tag])))
+        element.tag = "div"
+    for nav in root.xpath('//nav[contains(concat(" ", @class, " "), " toc ")]'):
+        placeholder = etree.Element("div", {"class": "toc"})
+        placeholder.tail = nav.tail
+        nav.getparent().replace(nav, placeholder)
+    for para in root.xpath('//p[@class="note" or @class="no-data"]'):
+        wrapper = etree.Element("div", {"class": para.get("class")})
+        del para.attrib["class"]
+        para.addprevious(wrapper)
+        wrapper.append(para)
+        wrapper.tail, para.tail = para.tail, None
+    for drop in root.xpath("//head/style | //script"):
+        drop.getparent().remove(drop)
+    return lhtml.tostring(root, encoding="unicode", doctype="<!DOCTYPE html>")
+
+
+def pandoc_docx(source: str, lang: str, template: Path, when: dt.datetime) -> bytes:
+    import pypandoc
+
+    command = [pypandoc.get_pandoc_path(), "--sandbox", "--from=html", "--to=docx+native_numbering",
+               f"--reference-doc={template}", f"--lua-filter={FILTER}",
+               f"--metadata=lang:{LOCALES[lang]}", f"--metadata=toc-title:{WORDS[lang]['toc']}", "--output=-"]
+    # pandoc stamps the file's dates from SOURCE_DATE_EPOCH: the generation time, so a rebuild is identical
+    env = dict(os.environ, SOURCE_DATE_EPOCH=str(int(when.timestamp())))
+    try:
+        done = subprocess.run(command, input=source.encode("utf-8"), capture_output=True, env=env,
+                              timeout=PANDOC_TIMEOUT)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise WordFailed(f"pandoc could not run: {exc}") from None
+    if done.returncode != 0:
+        raise WordFailed(f"pandoc failed ({done.returncode}): {done.stderr.decode('utf-8', 'replace').strip()}")
+    return done.stdout
+
+
+# -- the python-docx pass -------------------------------------------------------------------------------------------
+def _element(tag: str, **attrs: str):
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    element = OxmlElement(tag)
+    for name, value in attrs.items():
+        element.set(qn(f"w:{name}"), value)
+    return element
+
+
+def _column_widths(table, text_width: int) -> None:
+    """Columns as wide as their contents ask (a long label wider than a number), the table as wide as the text:
+    fixed widths, so Word and LibreOffice lay it out alike. text_width in twentieths of a point."""
+    from docx.oxml.ns import qn
+
+    rows = [[" ".join(t.text or "" for t in cell.iter(qn("w:t"))) for cell in row.findall(qn("w:tc"))]
+            for row in table.findall(qn("w:tr"))]
+    if not rows or any(len(r) != len(rows[0]) for r in rows):
+        return  # merged cells: leave the layout to Word
+    # each column gets room for its longest word (no number or word is ever broken), then the rest of the text
+    # width goes to the columns whose texts are long, in proportion to what they would need on one line
+    capacity = text_width / CHAR_TWIPS
+    # (a no-break space binds "1 005 500 USD" into one word; a word longer than 18, a file name, may break)
+    least = [min(max(len(word) * (1.1 if r is rows[0] else 1) for r in rows for word in r[c].split(" ")), 18) + 2
+             for c in range(len(rows[0]))]  # the heading row is bold, a tenth wider; 2 for the cell's margins
+    wanted = [max(low, min(max(len(r[c]) for r in rows) + 2, 45)) for c, low in enumerate(least)]
+    spare, extra = capacity - sum(least), [w - low for w, low in zip(wanted, least)]
+    chars = [low + spare * e / sum(extra) for low, e in zip(least, extra)] if spare > 0 and sum(extra) else least
+    widths = [int(text_width * c / sum(chars)) for c in chars]
+    grid = table.find(qn("w:tblGrid"))
+    for col, width in zip(grid.findall(qn("w:gridCol")), widths):
+        col.set(qn("w:w"), str(width))
+    for row in table.findall(qn("w:tr")):
+        for cell, width in zip(row.findall(qn("w:tc")), widths):
+            props = cell.get_or_add_tcPr()
+            for old in props.findall(qn("w:tcW")):
+                props.remove(old)
+            props.insert(0, _element("w:tcW", w=str(width), type="dxa"))
+    props = table.find(qn("w:tblPr"))
+    if props.find(qn("w:tblLayout")) is None:
+        props.find(qn("w:tblW")).addnext(_element("w:tblLayout", type="fixed"))
+
+
+def _finish_tables(document) -> None:
+    from docx.oxml.ns import qn
+
+    section = document.sections[-1]
+    text_width = int((section.page_width - section.left_margin - section.right_margin) / 635)  # EMU -> twips
+    for table in document.element.body.iter(qn("w:tbl")):
+        props = table.find(qn("w:tblPr"))
+        width = props.find(qn("w:tblW"))
+        if width is not None:  # full text width
+            width.set(qn("w:type"), "pct")
+            width.set(qn("w:w"), "5000")
+        styles = {r.get(qn("w:val")) for r in table.iter(qn("w:rStyle"))}
+        if "FactsTerm" in styles:
+            props.find(qn("w:tblStyle")).set(qn("w:val"), "FactsTable")
+        else:
+            _column_widths(table, text_width)
+        for row in table.iter(qn("w:tr")):
+            row_props = row.get_or_add_trPr()
+            if row_props.find(qn("w:cantSplit")) is None:
+                row_props.insert(0, _element("w:cantSplit"))
+        for cell in table.iter(qn("w:tc")):
+            fills = [RAG_FILLS[name] for name in RAG_FILLS
+                     if cell.find(f".//{qn('w:rStyle')}[@{qn('w:val')}='{name.replace(' ', '')}']") is not None]
+            if fills:
+                cell_props = cell.get_or_add_tcPr()
+                cell_props.append(_element("w:shd", val="clear", color="auto", fill=fills[0]))
+
+
+def _figures_at_text_width(document) -> None:
+    """Every picture as wide as the text (the template's page less its margins), its proportions kept."""
+    section = document.sections[-1]
+    width = section.page_width - section.left_margin - section.right_margin
+    for shape in document.inline_shapes:
+        if shape.width:
+            shape.height, shape.width = int(shape.height * width / shape.width), width
+
+
+def _field(paragraph, instruction: str, shown: str) -> None:
+    """A Word field (PAGE, NUMPAGES) with the value it shows until Word computes it."""
+    for part in (_element("w:fldChar", fldCharType="begin"), None, _element("w:fldChar", fldCharType="separate"),
+                 shown, _element("w:fldChar", fldCharType="end")):
+        run = paragraph.add_run()
+        if part is None:
+            code = _element("w:instrText")
+            code.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            code.text = f" {instruction} "
+            run._r.append(code)
+        elif isinstance(part, str):
+            run.text = part
+        else:
+            run._r.append(part)
+
+
+def _footer(document, lang: str) -> None:
+    """"Page N sur M" at the foot of every page, unless the template has a footer of its own."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    section = document.sections[-1]
+    if not section.footer.is_linked_to_previous:
+        return
+    words = WORDS[lang]
+    paragraph = section.footer.paragraphs[0] if section.footer.paragraphs else section.footer.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    paragraph.add_run(f"{words['page']} ")
+    _field(paragraph, "PAGE", "1")
+    paragraph.add_run(f" {words['of']} ")
+    _field(paragraph, "NUMPAGES", "1")
+    for run in paragraph.runs:
+        run.font.size = Pt(8)
+
+
+def _caption_spacing(document, lang: str) -> None:
+    """French sets a non-breaking space before a colon: "Tableau 1 : ...", as Word's own French captions."""
+    from docx.oxml.ns import qn
+
+    if lang != "fr":
+        return
+    for paragraph in document.element.body.iter(qn("w:p")):
+        style = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        if style is None or style.get(qn("w:val")) not in ("TableCaption", "ImageCaption"):
+            continue
+        field = paragraph.find(qn("w:fldSimple"))
+        after = field.getnext() if field is not None else None
+        while after is not None and after.tag != qn("w:r"):
+            after = after.getnext()
+        text = after.find(qn("w:t")) if after is not None else None
+        if text is not None and text.text and text.text.startswith(":"):
+            text.text = "\u00a0" + text.text
+
+
+def _ensure_styles(document) -> None:
+    """A house template without the facts table style gets it, so the title block never shows ruled cells."""
+    from docx.oxml import parse_xml
+
+    if "Facts Table" not in [s.name for s in document.styles]:
+        document.styles.element.append(parse_xml(FACTS_TABLE_STYLE))
+
+
+def finish(data: bytes, lang: str, title: str, subject: str, when: dt.datetime) -> bytes:
+    from docx import Document
+
+    document = Document(io.BytesIO(data))
+    _ensure_styles(document)
+    _finish_tables(document)
+    _figures_at_text_width(document)
+    _footer(document, lang)
+    _caption_spacing(document, lang)
+    props = document.core_properties
+    props.title, props.subject, props.language = title, subject, LOCALES[lang]
+    props.author = props.last_modified_by = "evaluation workbook"
+    props.created = props.modified = when.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return _pin_zip_times(buffer.getvalue(), when)
+
+
+def docx(page: str, lang: str, title: str, subject: str = "", template: Path | None = None,
+         when: dt.datetime | None = None) -> bytes:
+    """The .docx of an annex page (the HTML that export.render made). template: a reference .docx (None: the
+    workbook's). Raises WordFailed when pandoc fails."""
+    when = when or generated_at()
+    return finish(pandoc_docx(prepare(page), lang, Path(template or REFERENCE), when), lang, title, subject, when)

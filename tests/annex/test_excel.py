@@ -1,0 +1,109 @@
+"""The Excel annex (annex/excel.py): the tables of a small annex as the reader sees them, read back with openpyxl."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from documents import html_tables
+from helpers.annex import excel
+from small_annex import FORMULA, SCRIPT, WHEN, WORDS, notebook, page
+
+FIGURES = pd.DataFrame({"section": ["execution", "reconciliation"], "metric": ["physical_execution_rate", "=cmd"],
+                        "key": ["all", "GEN-05"], "value": [40.0, float("nan")], "n": [5, pd.NA]})
+
+
+@pytest.fixture(scope="module", params=["fr", "en"])
+def made(request):
+    lang = request.param
+    data = excel.xlsx(notebook(lang), FIGURES, WHEN)
+    return lang, data, openpyxl.load_workbook(io.BytesIO(data))
+
+
+def test_one_sheet_per_section_with_tables_then_the_figures(made):
+    lang, _, book = made
+    w = WORDS[lang]
+    assert book.sheetnames == [w["section1"], excel._Names()(w["section2"]), "figures"]
+    assert book.sheetnames[1] == ("Vérification des chiffres" if lang == "fr" else "Check of published figures")
+
+
+def test_each_table_has_its_title_line_headings_and_rows_as_displayed(made):
+    lang, _, book = made
+    w = WORDS[lang]
+    sheet = book[w["section1"]]
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    assert rows[0][0] == w["section1"]
+    assert rows[2][0] == w["caption"]       # the caption is the title line
+    status = html_tables(page(lang))[0]["rows"]
+    assert list(rows[3][:5]) == status[0][:3] + [status[0][3] + " (USD)", status[0][4]]
+    assert rows[4][:5] == [status[1][0], 2, 0.4, 1005500, status[1][4]]
+    assert rows[5][3] == ("n.d." if lang == "fr" else "n/a")           # a missing amount is said, not left blank
+    assert rows[7][0] == w["sub"]           # no caption: the sub-heading is the title line
+    assert [r[0] for r in rows[9:12]] == ["Maroc", SCRIPT, FORMULA]
+
+
+def test_numbers_are_numbers_with_excel_formats(made):
+    lang, _, book = made
+    sheet = book[WORDS[lang]["section1"]]
+    pct = "0.0 %" if lang == "fr" else "0.0%"
+    assert (sheet["C5"].data_type, sheet["C5"].number_format) == ("n", pct)
+    assert (sheet["B5"].value, sheet["B5"].number_format) == (2, "#,##0")
+    assert (sheet["D5"].value, sheet["D5"].number_format) == (1005500, "#,##0")
+    assert sheet["B10"].value == pytest.approx(0.66666) and sheet["B10"].number_format == pct
+    mark = "," if lang == "fr" else "."
+    assert sheet["C10"].value == 0.0004 and sheet["C10"].number_format == f'[<0.001]"<\u00a00{mark}001";0.000'
+    assert sheet["C5"].alignment.horizontal == "right" and sheet["A5"].alignment.horizontal is None
+
+
+def test_rag_cells_are_filled_and_a_single_table_keeps_its_header_frozen(made):
+    lang, _, book = made
+    sheet = book[WORDS[lang]["section1"]]
+    assert [sheet[f"E{r}"].fill.fgColor.rgb for r in (5, 6)] == ["00DCEFE3", "00FBECC8"]
+    assert sheet.freeze_panes is None                  # two tables: a frozen header would be the wrong one
+    checks = book.worksheets[1]
+    assert checks.freeze_panes == "A5"                 # section title, blank, caption line, header
+    assert [checks[f"C{r}"].fill.fgColor.rgb for r in (5, 6)] == ["00FBECC8", "00DCEFE3"]
+    assert book["figures"].freeze_panes == "A2"
+
+
+def test_nothing_becomes_a_formula(made):
+    lang, data, book = made
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        sheets = [archive.read(n).decode("utf-8") for n in archive.namelist() if n.startswith("xl/worksheets/")]
+    assert not any("<f>" in s or "<f " in s for s in sheets)
+    cell = book[WORDS[lang]["section1"]]["A12"]
+    assert (cell.value, cell.data_type, cell.quotePrefix) == (FORMULA, "s", True)
+    assert book[WORDS[lang]["section1"]]["A11"].value == SCRIPT      # text, shown as text
+    checks = book.worksheets[1]
+    assert [checks["A6"].value, checks["B6"].value] == ["-2", "=1+1"] and checks["B6"].quotePrefix
+    assert book["figures"]["B3"].value == "=cmd" and book["figures"]["B3"].data_type == "s"
+
+
+def test_the_figures_sheet_is_the_long_table(made):
+    _, _, book = made
+    rows = list(book["figures"].iter_rows(values_only=True))
+    assert rows == [("section", "metric", "key", "value", "n"), ("execution", "physical_execution_rate", "all", 40, 5),
+                    ("reconciliation", "=cmd", "GEN-05", None, None)]
+
+
+def test_same_inputs_give_the_same_file():
+    assert excel.xlsx(notebook("fr"), FIGURES, WHEN) == excel.xlsx(notebook("fr"), FIGURES, WHEN)
+
+
+def test_sheet_names_are_cut_at_a_word_and_unique():
+    names = excel._Names()
+    assert names("Vérification des chiffres publiés") == "Vérification des chiffres"
+    assert names("vérification des chiffres") == "vérification des chiffres (2)"
+    assert names("A/B: [x]?") == "A B   x"
+    assert names("'Quoted'") == "Quoted"
+
+
+@pytest.mark.parametrize("kind, lang, expected", [("pct", "fr", "0.0 %"), ("pct0", "en", "0%"), ("num2", "fr", "#,##0.00"),
+                                                  ("num", "en", "#,##0"), ("money", "fr", "#,##0"), ("text", "fr", None),
+                                                  ("right", "fr", None), ("date", "fr", "dd/mm/yyyy")])
+def test_number_formats(kind, lang, expected):
+    assert excel.number_format(kind, lang) == expected

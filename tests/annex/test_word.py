@@ -1,0 +1,173 @@
+"""The Word annex (annex/word.py): real pandoc runs on a small annex page, read back with python-docx."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+import docx
+import pytest
+
+from documents import W, docx_headings, docx_tables, html_headings, html_tables, paragraph_text, squash
+from fixtures.mini_project import Mini
+from helpers.annex import word
+from helpers.annex.word_style import REFERENCE, build_reference
+from helpers.data.params import load_annex_params, word_template_path
+from helpers.errors import ValidationFailed
+from small_annex import FORMULA, SCRIPT, TITLE, TITLE_KICKER, WHEN, WORDS, page
+
+TEXT_WIDTH_CM = 21.0 - 2 * 2.2
+
+
+@pytest.fixture(scope="module", params=["fr", "en"])
+def made(request, tmp_path_factory):
+    lang = request.param
+    html = page(lang)
+    path = tmp_path_factory.mktemp("word") / f"annex-{lang}.docx"
+    path.write_bytes(word.docx(html, lang, TITLE, TITLE_KICKER[lang], when=WHEN))
+    return lang, html, path, docx.Document(str(path))
+
+
+def test_title_block_contents_and_provenance_are_all_there(made):
+    lang, html, _, document = made
+    first = [(p.style.name, p.text) for p in document.paragraphs[:2]]
+    assert first == [("Title", TITLE), ("Subtitle", TITLE_KICKER[lang])]
+    facts = docx_tables(document)[0]
+    assert document.tables[0].style.name == "Facts Table"
+    assert facts[0] == (["Projet", "AMEM"] if lang == "fr" else ["Project", "AMEM"])
+    assert "Provenance" in [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+
+
+def test_every_table_is_a_word_table_with_the_cells_of_the_html(made):
+    _, html, _, document = made
+    expected = [t["rows"] for t in html_tables(html)]
+    assert len(expected) == 4
+    assert docx_tables(document)[1:] == expected          # the first Word table is the title block's facts
+    assert SCRIPT in docx_tables(document)[2][2][0] and FORMULA == docx_tables(document)[2][3][0]
+
+
+def test_headings_are_word_headings_one_level_up_and_the_toc_is_a_field(made):
+    lang, html, path, document = made
+    assert docx_headings(document) == [(level - 1, text) for level, text in html_headings(html)]
+    assert docx_headings(document)[-1] == (1, "Provenance")
+    body = document.element.body
+    codes = [t.text for t in body.iter(f"{W}instrText")]
+    assert any(re.fullmatch(r'\s*TOC \\o "1-2" \\h \\z \\u\s*', c) for c in codes), codes
+    toc_title = [p for p in body.iter(f"{W}p") if p.find(f"{W}pPr/{W}pStyle[@{W}val='TOCHeading']") is not None]
+    assert ["".join(t.text for t in p.iter(f"{W}t")) for p in toc_title] == [word.WORDS[lang]["toc"]]
+    # the field's result already lists the headings, each linked to its bookmark
+    anchors = [h.get(f"{W}anchor") for h in body.iter(f"{W}hyperlink")]
+    bookmarks = {b.get(f"{W}name") for b in body.iter(f"{W}bookmarkStart")}
+    assert len(anchors) == len([h for h in docx_headings(document) if h[0] <= 2]) and set(anchors) <= bookmarks
+
+
+def test_numbers_are_right_aligned_rag_cells_shaded_rows_kept_whole_headers_repeated(made):
+    lang, _, _, document = made
+    status = document.tables[1]
+    share_cell = status.rows[1].cells[2]
+    assert share_cell.text == ("40,0\u00a0%" if lang == "fr" else "40.0%")
+    assert share_cell.paragraphs[0].alignment == docx.enum.text.WD_ALIGN_PARAGRAPH.RIGHT
+    assert status.rows[1].cells[0].paragraphs[0].alignment is None
+    fills = {row.cells[4].text: row.cells[4]._tc.find(f"{W}tcPr/{W}shd").get(f"{W}fill") for row in status.rows[1:]}
+    assert fills == ({"Vert": "DCEFE3", "Orange": "FBECC8"} if lang == "fr" else {"Green": "DCEFE3", "Amber": "FBECC8"})
+    for table in document.tables:
+        for row in table.rows:
+            assert row._tr.find(f"{W}trPr/{W}cantSplit") is not None
+    for table in document.tables[1:-1]:  # not the facts, not the provenance: they have no header row
+        assert table.rows[0]._tr.find(f"{W}trPr/{W}tblHeader") is not None
+
+
+def test_captions_are_numbered_by_word_in_the_annex_language(made):
+    lang, _, _, document = made
+    captions = [paragraph_text(p) for p in document.paragraphs if p.style.name in ("Table Caption", "Image Caption")]
+    w = WORDS[lang]
+    if lang == "fr":
+        assert captions == [f"Tableau\u00a01\u00a0: {w['caption']}", f"Figure\u00a01\u00a0: {w['fig']}"]
+    else:
+        assert captions == [f"Table\u00a01: {w['caption']}", f"Figure\u00a01: {w['fig']}"]
+    fields = [f.get(f"{W}instr").strip() for f in document.element.body.iter(f"{W}fldSimple")]
+    assert fields == ["SEQ Table \\* ARABIC", "SEQ Figure \\* ARABIC"]
+
+
+def test_the_figure_is_embedded_once_at_text_width(made):
+    _, html, path, document = made
+    assert len(document.inline_shapes) == html.count("<figure>") == 1
+    assert document.inline_shapes[0].width.cm == pytest.approx(TEXT_WIDTH_CM, rel=0.01)
+    xml = zipfile.ZipFile(path).read("word/document.xml").decode("utf-8")
+    assert "data:image" not in xml                     # not copied into the picture's description
+    media = [n for n in zipfile.ZipFile(path).namelist() if n.startswith("word/media/")]
+    assert len(media) == 1
+
+
+def test_page_language_and_footer(made):
+    lang, _, path, document = made
+    section = document.sections[0]
+    assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)
+    assert round(section.left_margin.cm, 1) == round(section.right_margin.cm, 1) == 2.2
+    styles = zipfile.ZipFile(path).read("word/styles.xml").decode("utf-8")
+    locale = word.LOCALES[lang]
+    assert re.search(rf'<w:docDefaults>.*<w:lang [^>]*w:val="{locale}"', styles, re.S)
+    assert document.core_properties.language == locale and document.core_properties.title == TITLE
+    footer = section.footer.paragraphs[0]
+    assert paragraph_text(footer) == ("Page 1 sur 1" if lang == "fr" else "Page 1 of 1")
+    assert [t.text.strip() for t in footer._p.iter(f"{W}instrText")] == ["PAGE", "NUMPAGES"]
+
+
+def test_labels_stay_text(made):
+    _, _, path, document = made
+    xml = zipfile.ZipFile(path).read("word/document.xml").decode("utf-8")
+    assert "<script" not in xml and "&lt;script&gt;" in xml
+    codes = [t.text for t in document.element.body.iter(f"{W}instrText")]
+    assert not any("HYPERLINK" in c for c in codes)     # a formula-looking label is no field either
+    assert not any("HYPERLINK" in (f.get(f"{W}instr") or "") for f in document.element.body.iter(f"{W}fldSimple"))
+
+
+def test_same_page_gives_the_same_file():
+    html = page("fr")
+    assert word.docx(html, "fr", TITLE, "x", when=WHEN) == word.docx(html, "fr", TITLE, "x", when=WHEN)
+
+
+def test_the_shipped_reference_document_is_what_its_script_builds():
+    assert REFERENCE.read_bytes() == build_reference(), "run: .venv/bin/python -m helpers.annex.word_style"
+
+
+def test_a_house_template_gives_its_styles_and_keeps_its_footer(tmp_path):
+    house = docx.Document(str(REFERENCE))
+    house.styles["Normal"].font.name = "Georgia"
+    house.sections[0].footer.paragraphs[0].text = "ILO Evaluation Office"
+    template = tmp_path / "house.docx"
+    house.save(str(template))
+    out = docx.Document(io.BytesIO(word.docx(page("en"), "en", TITLE, "x", template=template, when=WHEN)))
+    assert out.styles["Normal"].font.name == "Georgia"
+    assert [p.text for p in out.sections[0].footer.paragraphs] == ["ILO Evaluation Office"]
+
+
+def test_a_broken_template_is_a_clear_failure(tmp_path):
+    bad = tmp_path / "bad.docx"
+    bad.write_bytes(b"not a zip")
+    with pytest.raises(word.WordFailed, match="pandoc failed"):
+        word.docx(page("fr"), "fr", TITLE, "x", template=bad, when=WHEN)
+
+
+def test_word_template_param_must_be_a_docx_in_the_project_folders(tmp_path):
+    mini = Mini.copy_to(tmp_path)
+    template = mini.params_dir / "mini" / "house.docx"
+    template.write_bytes(REFERENCE.read_bytes())
+    mini.set_param("word_template", "params/mini/house.docx")
+    params = load_annex_params("mini", "maroc", mini.params_dir)
+    assert word_template_path(params, mini.params_dir) == mini.root / "params" / "mini" / "house.docx"
+
+    (mini.root / "outside.docx").write_bytes(REFERENCE.read_bytes())
+    (mini.params_dir / "mini" / "notes.docx").write_text("plain text", encoding="utf-8")
+    for value, message in (("outside.docx", "must be inside params/mini/ or data/mini/"),
+                           ("params/mini/../../outside.docx", "must be inside params/mini/ or data/mini/"),
+                           ("params/mini/missing.docx", "there is no such file"),
+                           ("params/mini/notes.docx", "not a Word document")):
+        mini.set_param("word_template", value, annex="maroc")
+        with pytest.raises(ValidationFailed) as failed:
+            load_annex_params("mini", "maroc", mini.params_dir)
+        [problem] = failed.value.problems
+        text = str(problem)
+        assert problem.rule == "word_template" and message in text and f"'{value}'" in text
+        assert "params/mini/maroc.yaml" in squash(text) and "column 'word_template'" in text

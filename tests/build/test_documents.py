@@ -1,0 +1,119 @@
+"""The Word and Excel files of every sample annex, read back and compared with its HTML cell by cell (python-docx,
+openpyxl). Uses the session's sample build (conftest.py), so it costs no notebook run of its own but the English one."""
+
+from __future__ import annotations
+
+import re
+
+import docx
+import openpyxl
+import pytest
+
+from documents import W, docx_headings, docx_tables, html_headings, html_tables, paragraph_text, squash
+from helpers.annex import excel
+
+pytestmark = pytest.mark.slow
+ANNEXES = ["ensemble", "libye", "maroc", "mauritanie", "tunisie"]
+
+
+def _files(layout, annex):
+    folder = layout.build / "annexes" / "amem"
+    page = (folder / f"{annex}.html").read_text(encoding="utf-8")
+    return page, docx.Document(str(folder / f"{annex}.docx")), openpyxl.load_workbook(folder / f"{annex}.xlsx")
+
+
+def _number(text: str, lang: str) -> float:
+    """The number an annex cell shows: '37,5 %' -> 37.5, '1 005 500 USD' -> 1005500, '< 0,001' -> 0.001."""
+    core = re.sub(r"[%<\s\u00a0]|USD", "", text)
+    core = core.replace(",", ".") if lang == "fr" else core.replace(",", "")
+    return float(core)
+
+
+def _check_sheet_tables(book, tables, lang):
+    """Every table of the HTML on the sheet of its section, in order: title line, headings, rows; numbers numeric."""
+    names, by_section = excel._Names(), {}
+    for table in tables:
+        by_section.setdefault(table["section"], []).append(table)
+    assert book.sheetnames == [names(section) for section in by_section] + ["figures"]
+    numeric = 0
+    for sheet_name, section in zip(book.sheetnames, by_section):
+        sheet = book[sheet_name]
+        cells = [list(row) for row in sheet.iter_rows()]
+        at = 1
+        for table in by_section[section]:
+            title = table["caption"] or table["sub"] or section
+            at = next(i for i in range(at, len(cells)) if cells[i][0].value == title)
+            head, body = cells[at + 1], cells[at + 2:at + 2 + len(table["rows"]) - 1]
+            for label, cell in zip(table["rows"][0], head):
+                assert cell.value in (label, f"{label} (USD)"), (sheet_name, label, cell.value)
+            for html_row, row, classes in zip(table["rows"][1:], body, table["classes"][1:]):
+                for text, cell, css in zip(html_row, row, classes):
+                    if isinstance(cell.value, (int, float)):
+                        numeric += 1
+                        value = cell.value * 100 if "%" in (cell.number_format or "") else cell.value
+                        shown = _number(text, lang)
+                        if text.startswith("<"):
+                            assert value < shown
+                        else:
+                            decimals = len(re.sub(r"\D", "", text.split("," if lang == "fr" else ".")[-1])) \
+                                if re.search(r"[.,]\d", text) else 0
+                            assert round(value, decimals) == pytest.approx(shown), (sheet_name, text, cell.value)
+                    else:
+                        assert squash(cell.value or "") == text, (sheet_name, text, cell.value)  # "" reads as None
+                        # a text cell in a numeric column: n.d., or figures printed as text (published figures)
+                        if "num" in css and text not in ("n.d.", "n/a"):
+                            assert all(not isinstance(r[row.index(cell)].value, (int, float)) for r in body)
+                    want = {"rag-green": "00DCEFE3", "rag-amber": "00FBECC8", "rag-red": "00F6D5D2"}
+                    rag = next((want[c] for c in css.split() if c in want), None)
+                    if rag:
+                        assert cell.fill.fgColor.rgb == rag
+            at += 2 + len(body)
+    return numeric
+
+
+@pytest.mark.parametrize("annex", ANNEXES)
+def test_the_word_annex_is_the_html_annex(built, annex):
+    page, document, _ = _files(built, annex)
+    assert docx_tables(document)[1:] == [t["rows"] for t in html_tables(page)]   # the first: the title block facts
+    assert len(document.inline_shapes) == page.count("<figure>") > 0
+    assert docx_headings(document) == [(level - 1, text) for level, text in html_headings(page)]
+    codes = [t.text for t in document.element.body.iter(f"{W}instrText")]
+    assert any(" TOC " in c for c in codes)
+    section = document.sections[0]
+    assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)
+    assert document.core_properties.language == "fr-FR"
+    assert 'w:val="fr-FR"' in document.styles.element.xml
+    captions = [paragraph_text(p) for p in document.paragraphs if p.style.name == "Table Caption"]
+    assert captions and all(re.match(r"Tableau\u00a0\d+\u00a0: ", c) for c in captions)
+
+
+@pytest.mark.parametrize("annex", ANNEXES)
+def test_the_excel_annex_holds_every_table_as_displayed(built, annex):
+    page, _, book = _files(built, annex)
+    tables = [t for t in html_tables(page) if not t["provenance"]]
+    assert _check_sheet_tables(book, tables, "fr") > 0
+    figures = list(book["figures"].iter_rows(values_only=True))
+    csv_rows = (built.build / "annexes" / "amem" / f"{annex}.figures.csv").read_text(encoding="utf-8").splitlines()
+    assert len(figures) == len(csv_rows)
+
+
+def test_index_links_each_annex_in_html_word_and_excel(built):
+    index = (built.build / "annexes" / "index.html").read_text(encoding="utf-8")
+    for annex in ANNEXES:
+        for suffix in (".html", ".docx", ".xlsx"):
+            assert f'href="amem/{annex}{suffix}"' in index
+
+
+def test_an_english_annex_in_word_and_excel(built_en):
+    page, document, book = _files(built_en, "tunisie")
+    assert docx_tables(document)[1:] == [t["rows"] for t in html_tables(page)]
+    assert document.core_properties.language == "en-GB" and 'w:val="en-GB"' in document.styles.element.xml
+    toc = [p for p in document.element.body.iter(f"{W}p")
+           if p.find(f"{W}pPr/{W}pStyle[@{W}val='TOCHeading']") is not None]
+    assert ["".join(t.text for t in p.iter(f"{W}t")) for p in toc] == ["Contents"]
+    captions = [paragraph_text(p) for p in document.paragraphs if p.style.name == "Table Caption"]
+    assert captions and all(re.match(r"Table\u00a0\d+: ", c) for c in captions)
+    assert paragraph_text(document.sections[0].footer.paragraphs[0]).startswith("Page 1 of ")
+    tables = [t for t in html_tables(page) if not t["provenance"]]
+    assert _check_sheet_tables(book, tables, "en") > 0
+    assert book.sheetnames[0] == "Physical execution"
