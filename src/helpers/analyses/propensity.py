@@ -25,8 +25,8 @@ Estimators (statsmodels throughout):
   normalised to mean 1 (the Hajek estimator: the weighted difference of means).
 - two_group, se robust (or classical): ``statsmodels.treatment.TreatmentEffect``: ``ipw(effect_group=1 | "all")``,
   ``ra(effect_group=...)`` (outcome regressions [1, terms] fitted per group) and ``aipw()`` (ate only), the score
-  fitted on the rows where the outcome is known. Their SEs are GMM sandwich SEs that count the estimation of the
-  score (HC0, z inference): se_type "gmm".
+  fitted on the rows where the outcome is known. The estimate is their closed form (``return_results=False``);
+  the SE is their GMM sandwich SE, which counts the estimation of the score (HC0, z inference): se_type "gmm".
 - two_group, se cluster: ipw = WLS of the outcome on [1, treated] with the weights, CRV1 cluster-robust SE (the
   weights taken as known); regression = OLS with the terms centred at the target mean and interacted with the
   treatment (Lin 2013: the treatment coefficient equals regression adjustment's estimate), CRV1 SE.
@@ -337,11 +337,21 @@ def _treatment_effect(y: np.ndarray, t: np.ndarray, X: np.ndarray, method: str, 
     with warnings.catch_warnings(), np.errstate(all="ignore"):
         warnings.simplefilter("ignore")
         teff = TreatmentEffect(OLS(y, exog), t.astype(np.int64), results_select=select)
-        res = {"ipw": lambda: teff.ipw(effect_group=group), "regression": lambda: teff.ra(effect_group=group),
-               "aipw": teff.aipw}[method]()
-    ci = np.asarray(res.conf_int(alpha))
-    return {"estimate": float(res.effect[0]), "se": float(res.sd[0]), "ci_low": float(ci[0, 0]),
-            "ci_high": float(ci[0, 1]), "p_value": float(res.pvalue[0])}
+        run = {"ipw": lambda **kw: teff.ipw(effect_group=group, **kw),
+               "regression": lambda **kw: teff.ra(effect_group=group, **kw), "aipw": teff.aipw}[method]
+        exact = float(run(return_results=False)[0])
+        res = run()
+    # The estimate is the closed form; the SE is the GMM sandwich of statsmodels' Nelder-Mead fit, which starts at
+    # the closed form and may wander from it when the score nearly separates the groups (say so when it does).
+    se = float(res.sd[0])
+    from scipy.stats import norm
+
+    z = float(norm.ppf(1 - alpha / 2))
+    out = {"estimate": exact, "se": se, "ci_low": exact - z * se, "ci_high": exact + z * se,
+           "p_value": float(2 * norm.sf(abs(exact / se)))}
+    if abs(float(res.effect[0]) - exact) > 0.01 * se:
+        out["note"] = "the GMM fit behind the SE moved from the estimate: the SE is approximate"
+    return out
 
 
 _CELLS = np.array([[1.0, 0, 0, 0], [1, 0, 1, 0], [1, 1, 0, 0], [1, 1, 1, 1]])
@@ -453,6 +463,8 @@ def _adjusted(study, prep: _Prepared, outcome, y, ok, se_type, alpha) -> dict[st
             notes.append("difference-in-differences with covariates (and their change over time)")
         row["se_type"] = se_type
     row.update({k: fit[k] for k in ("estimate", "se", "ci_low", "ci_high", "p_value")})
+    if fit.get("note"):
+        notes.append(fit["note"])
     if row["n_trimmed"]:
         notes.append(f"{row['n_trimmed']} row(s) outside the trimming bounds {list(spec.trim)} left out")
     row["note"] = "; ".join(notes)
