@@ -112,13 +112,11 @@ def _design(spec: StudySpec, data: pd.DataFrame, notes: list[str]) -> list[_Colu
     out: list[_Column] = []
     for term in spec.score_terms():
         if term.categories:
-            column = data[term.column].astype("str")
-            levels = sorted({_label(v) for v in data[term.column].dropna()})
             texts = data[term.column].map(lambda v: _label(v) if pd.notna(v) else None)
+            levels = sorted(set(texts.dropna()))
             for level in levels[1:]:  # the first level is the reference
                 x = np.where(texts.isna(), np.nan, (texts == level).astype(float))
                 out.append(_Column(term_code(term, level), term, level, x))
-            del column
             continue
         parts = []
         for name in term.columns():
