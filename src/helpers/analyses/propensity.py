@@ -34,7 +34,7 @@ Estimators (statsmodels throughout):
   difference-in-differences: the comparison's trend reweighted to the treated's covariates), HC1 or CRV1 SE, the
   weights taken as known; regression = OLS on [1, treated, post, treated x post, terms, post x terms] (terms
   centred at the treated's baseline mean: covariates may shape the trend). With ``unit``, a unit's weight comes
-  from its first pre-period row; otherwise each row's score is the baseline model's prediction at the row's own
+  from its last row before the programme (its baseline); otherwise each row's score is the baseline model's prediction at the row's own
   covariates (so covariates should not change with the programme).
 - naive: the same comparison without covariates or weights, on every row (two_group: difference of means; did:
   the plain difference-in-differences), HC1 or CRV1 as the study says.
@@ -51,7 +51,7 @@ import numpy as np
 import pandas as pd
 
 from . import inference
-from .impact import SE_TYPES, _label, _numeric, indicator
+from .impact import FEW_CLUSTERS, SE_TYPES, _label, _numeric, indicator
 from ..data.loader import Study
 from ..data.schemas import PropensityTerm, StudySpec
 
@@ -196,8 +196,14 @@ def _prepare(study: Study) -> _Prepared:
         complete &= ~np.isnan(post)
     base = np.flatnonzero(complete if post is None else complete & (post == 0))
     if spec.design == "did" and spec.unit and spec.unit in data:
-        first = ~pd.Series(data[spec.unit].to_numpy()[base]).duplicated().to_numpy()
-        base = base[first]
+        # one row per unit: its last row before the programme (periods in time order when known, else file order)
+        order = _period_order(spec, data[spec.period.column])
+        if order is not None:
+            rank = {_label(v): i for i, v in enumerate(order)}
+            when = data[spec.period.column].map(lambda v: rank.get(_label(v), -1)).to_numpy()[base]
+            base = base[np.argsort(when, kind="stable")]
+        last = ~pd.Series(data[spec.unit].to_numpy()[base]).duplicated(keep="last").to_numpy()
+        base = np.sort(base[last])
     groups = None
     if spec.se == "cluster" and spec.cluster in data:
         groups = pd.factorize(data[spec.cluster], use_na_sentinel=True)[0].astype(np.int64)
@@ -252,7 +258,7 @@ def _prepare(study: Study) -> _Prepared:
 
 
 def scores(study: Study) -> pd.DataFrame:
-    """The score sample (two_group: every row; did: the pre-period rows or units): treated (0/1), score, weight
+    """The score sample (two_group: every row; did: the pre-period rows, or each unit's baseline row): treated (0/1), score, weight
     (NaN when trimmed), kept. Empty when the score cannot be fitted."""
     prep = _prepare(study)
     if prep.failed:
@@ -461,6 +467,8 @@ def _adjusted(study, prep: _Prepared, outcome, y, ok, se_type, alpha) -> dict[st
             notes.append("difference-in-differences with covariates (and their change over time)")
         row["se_type"] = se_type
     row.update({k: fit[k] for k in ("estimate", "se", "ci_low", "ci_high", "p_value")})
+    if row["se_type"] == "cluster" and 0 < len(np.unique(g)) < FEW_CLUSTERS:
+        notes.append(f"only {len(np.unique(g))} clusters: clustered SEs are unreliable below {FEW_CLUSTERS}")
     if fit.get("note"):
         notes.append(fit["note"])
     if row["n_trimmed"]:
