@@ -45,6 +45,9 @@ def test_yaml_validates_and_names_existing_columns(written):
     data = pd.read_csv(csv_path)
     assert set(spec.columns()) <= set(data.columns)
     assert spec.synthetic is True and spec.design == "did" and spec.se == "cluster"
+    assert spec.adjustment == "ipw" and spec.estimand == "att" and spec.unit == "respondent_id"
+    assert spec.label("monthly_earnings", "fr") == "Revenu mensuel (EUR)"
+    assert spec.value_label("sex", "f", "en") == "Women"
     assert "SYNTH" in spec.source and "NOT AMEM" in spec.source and str(SEED) in spec.source
     assert spec.title.startswith("Enquête synthétique")
 
@@ -55,9 +58,10 @@ def test_csv_follows_the_loader_contract(written):
     data = pd.read_csv(io.BytesIO(raw), dtype=str, keep_default_na=False)
     assert set(data["country"]) == {"Maroc", "Mauritanie", "Tunisie", "Libye"}
     assert set(data["sex"]) == {"f", "m"} and set(data["group"]) == {"treated", "comparison"}
-    assert set(data["round"]) == {"baseline", "followup"}
+    assert set(data["round"]) == {"pre_baseline", "baseline", "followup"}  # 2017 gives the pre-trend check
+    assert set(data["year"]) == {"2017", "2019", "2021"}
     assert data["site"].nunique() == 40
-    assert 1500 <= len(data) <= 2500
+    assert len(data) == 960 * 3
     earnings = data["monthly_earnings"]
     assert earnings.str.fullmatch(r"(\d+\.\d\d)?").all()  # '.' decimals, 2 places, empty = non-response
     assert (earnings == "").sum() > 0
@@ -78,5 +82,6 @@ def test_the_study_shows_what_it_was_built_to_show():
     assert set(effects.loc[effects["subgroup"] == "country", "subgroup_value"]) == {
         "Maroc", "Mauritanie", "Tunisie", "Libye"}
     balance = balance_table(study).set_index("covariate")
-    assert balance.loc["age", "smd"] < -0.1 and balance.loc["years_schooling", "smd"] > 0.1  # mild imbalance
+    # the comparison group was not drawn at random: older and less schooled
+    assert balance.loc["age", "smd"] < -0.8 and balance.loc["years_schooling", "smd"] > 0.3
     assert not np.isnan(balance["smd"]).any()

@@ -21,6 +21,11 @@ Keys (one row per (metric, key); ``key_of_indicator`` documents the indicator ke
   ``/<sex>`` appended for sex-disaggregated rows (sex f or m) and ``/<country>`` when the same indicator has rows
   in several countries. Anomalies: ``<indicator key>:<rule>``.
 - ``<study>:<outcome>`` (impact_effect: the overall OLS row), ``<study>:<covariate>`` (balance_smd).
+- a comparison group not drawn at random (``study_check_figures``, helpers.analyses.propensity):
+  ``<study>:<outcome>`` (impact_naive_effect, comparison_ess), ``<study>:<outcome>:<method>`` with method
+  ``naive`` or ``<adjustment>_<estimand>`` such as ``ipw_att`` (impact_adjusted_effect, impact_p_holm, impact_mde),
+  ``<study>:<term>`` (balance_smd_unweighted, balance_smd_weighted; term codes age, age^2, re74=0, sex=m,
+  educ*re74), ``<study>:<outcome>:<period>[:weighted]`` (event_study_effect, leads and lags).
 - ``total@YYYY-MM-DD`` (or ``<line>@YYYY-MM-DD``, ``<country>@YYYY-MM-DD``) for budget metrics as of another date:
   computed only when a reported figure of the annex asks for it. A date after the last period_end in the data is
   not computable (NaN, with the reason in ``note``).
@@ -413,7 +418,57 @@ def impact_figures(studies: dict[str, Any] | None) -> pd.DataFrame:
             notes = balance["note"].fillna("").astype(str) if "note" in balance else ""
             parts.append(_rows("impact", "balance_smd", name + ":" + balance["covariate"].astype(str),
                                balance["smd"], "ratio", n, note=notes))
+        parts += study_check_figures(name, study)
     return _finish(parts, sort=False)
+
+
+def study_check_figures(name: str, study: Any) -> list[pd.DataFrame]:
+    """The figures of helpers.analyses.propensity for one study (keys in the module docstring): naive and adjusted
+    effects, MDE and Holm p-values of both, ESS, balance before / after weighting, pre-trend leads."""
+    from . import propensity
+
+    parts = []
+    effects = propensity.adjusted_effects(study)
+    method = np.where(effects["method"].eq("naive"), "naive", effects["method"] + "_" + effects["estimand"])
+    keys = name + ":" + effects["outcome"].astype(str)
+    method_keys = keys + ":" + method
+    notes = ("SE " + effects["se_type"].fillna("").astype(str) + "; " + effects["n_treated"].astype(str)
+             + " treated, " + effects["n_comparison"].astype(str) + " comparison rows used; "
+             + effects["note"].astype(str))
+    naive = effects["method"].eq("naive").to_numpy()
+    for metric, mine in (("impact_naive_effect", naive), ("impact_adjusted_effect", ~naive)):
+        if mine.any():
+            key = keys[mine] if metric == "impact_naive_effect" else method_keys[mine]
+            e = effects[mine]
+            parts.append(_rows("impact", metric, key, e["estimate"], "", e["n"], e["se"], e["ci_low"], e["ci_high"],
+                               e["p_value"], note=notes[mine]))
+    parts.append(_rows("impact", "impact_p_holm", method_keys, effects["p_holm"], "", effects["n"],
+                       note="Holm adjustment over the study's outcomes; raw p " + _num(effects["p_value"])))
+    parts.append(_rows("impact", "impact_mde", method_keys, effects["mde"], "", effects["n"],
+                       note="minimum detectable effect, 5 % two-sided, 80 % power, SE " + _num(effects["se"])))
+    weighted = effects[~naive & effects["ess_comparison"].notna() & effects["method"].isin(["ipw", "aipw"])]
+    if len(weighted):
+        parts.append(_rows("impact", "comparison_ess", name + ":" + weighted["outcome"].astype(str),
+                           weighted["ess_comparison"], "count", weighted["n_comparison"],
+                           note="Kish effective sample size of the weighted comparison group, of n rows"))
+    if study.spec.adjustment != "none":
+        balance = propensity.weighted_balance(study)
+        term_keys = name + ":" + balance["term"].astype(str)
+        parts.append(_rows("impact", "balance_smd_unweighted", term_keys, balance["smd_before"], "ratio",
+                           note="score term, every row of the score's sample"))
+        parts.append(_rows("impact", "balance_smd_weighted", term_keys, balance["smd_after"], "ratio",
+                           note="score term, rows kept after trimming, weighted; same denominator as unweighted"))
+    leads = propensity.event_study(study)
+    if len(leads):
+        leads = leads[leads["relative"] != 0]
+        key = (name + ":" + leads["outcome"].astype(str) + ":" + leads["period"].astype(str)
+               + np.where(leads["weighted"].astype(bool), ":weighted", ""))
+        parts.append(_rows("impact", "event_study_effect", key, leads["estimate"], "", leads["n"], leads["se"],
+                           leads["ci_low"], leads["ci_high"], leads["p_value"],
+                           note=np.where(leads["relative"] < 0, "lead (before the programme): ", "after: ")
+                           + "treated x period, reference the last period before the programme; pre-trend test p "
+                           + _num(leads["p_pretrend"])))
+    return parts
 
 
 # ----------------------------------------------------------------------------------------------- scope

@@ -36,6 +36,11 @@ def _height(n_bars: int) -> float:
     return min(max(1.6, 0.38 * n_bars + 1.0), 9.0)
 
 
+def _plain(text: str) -> str:
+    """Text from the data shown as it is: a '$' would start matplotlib's mathtext (and may fail to draw)."""
+    return str(text).replace("$", r"\$")
+
+
 def _shorten(text: str, width: int = 48) -> str:
     text = str(text)
     return text if len(text) <= width else text[: width - 1] + "…"
@@ -143,10 +148,73 @@ def forest(frame: pd.DataFrame, label: str, *, title: str, xlabel: str,
     for yi, v, h in zip(y, est, high):
         ax.annotate(fmt_value(v), (h, yi), textcoords="offset points", xytext=(6, -3), fontsize=8)
     ax.axvline(0, color="#555555", linewidth=1)
-    ax.set_yticks(y, [_shorten(t, 40) for t in frame[label]])
+    ax.set_yticks(y, [_plain(_shorten(t, 40)) for t in frame[label]])
     ax.invert_yaxis()
     ax.set_xlabel(xlabel)
-    ax.set_title(title, loc="left")
+    ax.set_title(_plain(title), loc="left")
     sns.despine(ax=ax, left=True)
+    fig.tight_layout()
+    return fig
+
+
+def overlap(frame: pd.DataFrame, *, groups: dict[int, str], title: str, xlabel: str, ylabel: str,
+            fmt_value: Callable[[float], str], fmt_share: Callable[[float], str], bounds: Sequence[float] | None = None,
+            bounds_label: str | None = None) -> plt.Figure:
+    """The propensity scores of the two groups (columns treated 0/1, score) as overlaid histograms on [0, 1],
+    each group's bars as shares of that group; the trimming bounds dashed."""
+    style()
+    fig, ax = plt.subplots(figsize=(WIDTH, 3.2))
+    bins = np.linspace(0, 1, 26)
+    for code, color in ((0, GREY), (1, BLUE)):
+        scores = frame.loc[frame["treated"] == code, "score"].astype(float).dropna().to_numpy()
+        if len(scores):
+            ax.hist(scores, bins=bins, weights=np.full(len(scores), 1 / len(scores)), color=color, alpha=0.55,
+                    label=_plain(groups[code]))
+    for i, bound in enumerate(bounds or []):
+        ax.axvline(bound, color="#555555", linestyle="--", linewidth=1, label=bounds_label if i == 0 else None)
+    ax.set_xlim(0, 1)
+    ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: fmt_value(v)))
+    ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: fmt_share(v)))
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.set_title(_plain(title), loc="left")
+    ax.legend(frameon=False, fontsize=8, loc="upper center")
+    sns.despine(ax=ax)
+    fig.tight_layout()
+    return fig
+
+
+def event_study(frame: pd.DataFrame, *, series: dict[bool, str], title: str, xlabel: str, ylabel: str,
+                fmt_value: Callable[[float], str], programme_label: str) -> plt.Figure:
+    """Leads and lags (columns period, relative, weighted, estimate, ci_low, ci_high) with their intervals, one
+    series per ``weighted`` value, zero marked and the programme's start dashed."""
+    style()
+    fig, ax = plt.subplots(figsize=(WIDTH, 3.2))
+    periods = frame.drop_duplicates("period").sort_values("relative")
+    x_of = {p: i for i, p in enumerate(periods["period"])}
+    for k, (weighted, name) in enumerate(series.items()):
+        part = frame[frame["weighted"] == weighted].sort_values("relative")
+        if part.empty:
+            continue
+        x = np.array([x_of[p] for p in part["period"]]) + (k - (len(series) - 1) / 2) * 0.12
+        est = part["estimate"].astype(float).to_numpy()
+        low = np.where(part["ci_low"].isna(), est, part["ci_low"].astype(float))
+        high = np.where(part["ci_high"].isna(), est, part["ci_high"].astype(float))
+        color = BLUE if k == len(series) - 1 else GREY
+        ax.errorbar(x, est, yerr=[est - low, high - est], fmt="o", color=color, ecolor=color, capsize=3,
+                    linewidth=1, markersize=5, label=_plain(name))
+    ax.axhline(0, color="#555555", linewidth=1)
+    reference = periods.loc[periods["relative"] == 0, "period"]
+    if len(reference):
+        ax.axvline(x_of[reference.iloc[0]] + 0.5, color="#555555", linestyle="--", linewidth=1)
+        ax.text(x_of[reference.iloc[0]] + 0.52, ax.get_ylim()[1], programme_label, fontsize=8, color="#555555",
+                va="top")
+    ax.set_xticks(range(len(x_of)), [_plain(p) for p in x_of])
+    ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: fmt_value(v)))
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.set_title(_plain(title), loc="left")
+    ax.legend(frameon=False, fontsize=8, loc="upper left")
+    sns.despine(ax=ax)
     fig.tight_layout()
     return fig

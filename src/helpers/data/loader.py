@@ -576,6 +576,12 @@ def load_study(spec_path: Path, params: ProjectParams) -> tuple[Study | None, li
                                 f"the description names the column '{column}', which {data_path.name} does not have",
                                 (guess + " " if guess else "") + "Correct the name here or in the data's header.",
                                 column=column))
+    for column in [c for c in spec.labels if c not in raw.frame.columns]:  # a misspelt label would go unseen
+        guess = did_you_mean(column, raw.frame.columns)
+        problems.append(Problem(relative(spec_path), "label_without_column",
+                                f"'labels' names the column '{column}', which {data_path.name} does not have",
+                                (guess + " " if guess else "") + "The annex shows the column names it has no label for.",
+                                column=column, severity="warning"))
     frame = raw.frame.copy()
     for column in frame.columns:
         frame[column], column_problems = _study_column(frame[column], column in spec.outcomes, raw,

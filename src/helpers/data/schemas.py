@@ -88,6 +88,45 @@ class TreatmentSpec(_Strict):
 class PeriodSpec(_Strict):
     column: str
     post: str | int | float | bool
+    order: list[str | int | float] | None = None  # the periods in time order, when they are words (pre-trend check)
+
+
+class Label(_Strict):
+    """A name in the annex's two languages; ``values`` names a subgroup column's values (code -> label)."""
+
+    fr: str | None = None
+    en: str | None = None
+    values: dict[str, "Label"] = Field(default_factory=dict)
+
+    def text(self, lang: str) -> str | None:
+        return self.fr if lang == "fr" else self.en
+
+
+class PropensityTerm(_Strict):
+    """One term of the propensity score, written as data (never a formula): a column as a number, its power, a flag
+    for "is zero", one 0/1 column per category (the first, in sorted order, is the reference), or the product of
+    several numeric columns. A bare column name in the YAML is ``{column: name}``."""
+
+    column: str | None = None
+    power: int = Field(1, ge=1, le=4)
+    is_zero: bool = False
+    categories: bool = False
+    interaction: list[str] | None = Field(None, min_length=2)
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> "PropensityTerm":
+        if (self.column is None) == (self.interaction is None):
+            raise ValueError("a term names either a 'column' or an 'interaction' (a list of columns)")
+        if sum([self.power != 1, self.is_zero, self.categories]) > 1 or (
+                self.interaction is not None and (self.power != 1 or self.is_zero or self.categories)):
+            raise ValueError("a term takes one transform: power, is_zero or categories (or is an interaction)")
+        return self
+
+    def columns(self) -> list[str]:
+        return list(self.interaction) if self.interaction is not None else [str(self.column)]
+
+
+ADJUSTMENTS = ("none", "regression", "ipw", "aipw")
 
 
 class StudySpec(_Strict):
@@ -105,6 +144,23 @@ class StudySpec(_Strict):
     subgroups: list[str] = Field(default_factory=list)
     synthetic: bool = False
     source: str = ""
+    # a comparison group not drawn at random (helpers.analyses.propensity; data/README.md)
+    adjustment: Literal["none", "regression", "ipw", "aipw"] = "none"
+    estimand: Literal["ate", "att"] = "att"
+    propensity: list[PropensityTerm] = Field(default_factory=list)  # empty: the covariates, as they are
+    trim: tuple[float, float] | None = None
+    unit: str | None = None      # did: the person (or unit) column; its baseline row gives its score
+    labels: dict[str, Label] = Field(default_factory=dict)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _bare_terms(cls, raw: Any) -> Any:
+        """``propensity: [age, {column: age, power: 2}]``: a bare name is the column as it is."""
+        if isinstance(raw, dict) and isinstance(raw.get("propensity"), list):
+            raw = {**raw, "propensity": [{"column": t} if isinstance(t, str) else t for t in raw["propensity"]]}
+        if isinstance(raw, dict) and isinstance(raw.get("labels"), dict):  # YAML reads `1:` as a number
+            raw = {**raw, "labels": {str(k): _str_values(v) for k, v in raw["labels"].items()}}
+        return raw
 
     @model_validator(mode="after")
     def _consistent(self) -> "StudySpec":
@@ -112,7 +168,29 @@ class StudySpec(_Strict):
             raise ValueError("design 'did' needs a 'period' (column and post value)")
         if self.se == "cluster" and not self.cluster:
             raise ValueError("se 'cluster' needs a 'cluster' column")
+        if self.adjustment != "none" and not (self.propensity or self.covariates):
+            raise ValueError(f"adjustment '{self.adjustment}' needs covariates (or propensity terms)")
+        if self.adjustment == "aipw" and (self.estimand == "att" or self.design == "did" or self.se == "cluster"):
+            raise ValueError("adjustment 'aipw' estimates the ATE of a two_group study with robust SEs "
+                             "(estimand: ate, se: robust); use 'ipw' or 'regression' otherwise")
+        if self.trim is not None and not 0 <= self.trim[0] < self.trim[1] <= 1:
+            raise ValueError("trim is [low, high] with 0 <= low < high <= 1, e.g. [0.1, 0.9]")
         return self
+
+    def score_terms(self) -> list[PropensityTerm]:
+        """The terms of the propensity score: ``propensity``, or each covariate as it is."""
+        return list(self.propensity) or [PropensityTerm(column=c) for c in self.covariates]
+
+    def label(self, code: str, lang: str) -> str:
+        """The name of a column in the annex language (the code itself when the YAML gives none)."""
+        found = self.labels.get(code)
+        return (found.text(lang) if found else None) or code
+
+    def value_label(self, column: str, value: Any, lang: str) -> str:
+        """The name of one value of a (subgroup) column, e.g. sex 'f' -> 'Femmes'."""
+        found = self.labels.get(column)
+        value_label = found.values.get(str(value)) if found else None
+        return (value_label.text(lang) if value_label else None) or str(value)
 
     def columns(self) -> list[str]:
         """Every column the description names; each must exist in the CSV."""
@@ -121,7 +199,17 @@ class StudySpec(_Strict):
             named.append(self.period.column)
         if self.cluster:
             named.append(self.cluster)
+        if self.adjustment != "none":
+            named += [c for term in self.score_terms() for c in term.columns()]
+        if self.unit:
+            named.append(self.unit)
         return list(dict.fromkeys(named))
+
+
+def _str_values(label: Any) -> Any:
+    if isinstance(label, dict) and isinstance(label.get("values"), dict):
+        return {**label, "values": {str(k): v for k, v in label["values"].items()}}
+    return label
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -1,0 +1,562 @@
+"""Impact studies whose comparison group was not drawn at random: the propensity score and what it is used for.
+
+A study's YAML says how its comparison is adjusted (``adjustment``: none | regression | ipw | aipw), for whom
+(``estimand``: att = the effect on the treated, ate = on everyone), with which score terms (``propensity``: columns,
+powers, "is zero" flags, categories, interactions, written as data; schemas.PropensityTerm) and an optional
+trimming of the score (``trim: [0.1, 0.9]``). Public functions, each returning one tidy DataFrame (no I/O):
+
+- ``scores(study)``: the rows the score is fitted on (two_group: every row; did: the pre-period rows), their group,
+  score, weight, and whether trimming kept them (the overlap plot's data).
+- ``weighted_balance(study)``: each score term's standardised difference before (all rows, unweighted) and after
+  (rows kept, weighted): (mean_t - mean_c) / sqrt((var_t + var_c) / 2), weighted means from statsmodels'
+  ``DescrStatsW``, the variances those of the unweighted groups before trimming in both (so that the two columns
+  differ only by the weighting; Austin 2009). |d| < 0.1 counts as balanced.
+- ``adjusted_effects(study)``: per outcome the naive comparison and the adjusted estimate (method = the
+  adjustment), with SE, 95 % CI, p, N per group after trimming, the Kish effective sample size of the weighted
+  comparison group, the MDE and Holm-adjusted p-values (``inference``).
+- ``event_study(study)``: the pre-trend check of a did study with more than one pre-period.
+
+Estimators (statsmodels throughout):
+
+- Score: ``Logit`` of the treatment on the declared terms (each centred and scaled before the fit, which changes
+  no prediction). Trimming drops the rows (did: units) whose score is outside [low, high], then fits the score
+  again on the rows kept.
+- Weights: att: treated 1, comparison p / (1 - p); ate: treated 1 / p, comparison 1 / (1 - p); each group's weights
+  normalised to mean 1 (the Hajek estimator: the weighted difference of means).
+- two_group, se robust (or classical): ``statsmodels.treatment.TreatmentEffect``: ``ipw(effect_group=1 | "all")``,
+  ``ra(effect_group=...)`` (outcome regressions [1, terms] fitted per group) and ``aipw()`` (ate only), the score
+  fitted on the rows where the outcome is known. The estimate is their closed form (``return_results=False``);
+  the SE is their GMM sandwich SE, which counts the estimation of the score (HC0, z inference): se_type "gmm".
+- two_group, se cluster: ipw = WLS of the outcome on [1, treated] with the weights, CRV1 cluster-robust SE (the
+  weights taken as known); regression = OLS with the terms centred at the target mean and interacted with the
+  treatment (Lin 2013: the treatment coefficient equals regression adjustment's estimate), CRV1 SE.
+- did: ipw = WLS of the outcome on [1, treated, post, treated x post] with the weights (Abadie 2005's weighted
+  difference-in-differences: the comparison's trend reweighted to the treated's covariates), HC1 or CRV1 SE, the
+  weights taken as known; regression = OLS on [1, treated, post, treated x post, terms, post x terms] (terms
+  centred at the treated's baseline mean: covariates may shape the trend). With ``unit``, a unit's weight comes
+  from its last row before the programme (its baseline); otherwise each row's score is the baseline model's prediction at the row's own
+  covariates (so covariates should not change with the programme).
+- naive: the same comparison without covariates or weights, on every row (two_group: difference of means; did:
+  the plain difference-in-differences), HC1 or CRV1 as the study says.
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from . import inference
+from .impact import FEW_CLUSTERS, SE_TYPES, _label, _numeric, indicator
+from ..data.loader import Study
+from ..data.schemas import PropensityTerm, StudySpec
+
+__all__ = ["scores", "weighted_balance", "adjusted_effects", "event_study", "term_label", "BALANCED",
+           "ADJUSTED_COLUMNS", "BALANCE_COLUMNS", "SCORE_COLUMNS", "EVENT_COLUMNS"]
+
+BALANCED = 0.1  # |standardised difference| below this counts as balanced
+
+ADJUSTED_COLUMNS = ["study", "outcome", "design", "method", "estimand", "estimate", "se", "se_type", "ci_low",
+                    "ci_high", "p_value", "p_holm", "mde", "n", "n_treated", "n_comparison", "n_trimmed",
+                    "ess_comparison", "note"]
+BALANCE_COLUMNS = ["study", "term", "mean_treated", "mean_comparison", "smd_before", "mean_treated_weighted",
+                   "mean_comparison_weighted", "smd_after", "balanced", "note"]
+SCORE_COLUMNS = ["treated", "score", "weight", "kept"]
+EVENT_COLUMNS = ["study", "outcome", "weighted", "period", "relative", "estimate", "se", "ci_low", "ci_high",
+                 "p_value", "p_pretrend", "n", "note"]
+
+
+# ---------------------------------------------------------------------------------------------------- the design
+def term_code(term: PropensityTerm, value: Any = None) -> str:
+    """The code of a design column, as figures.csv keys it: age, age^2, re74=0, sex=m, educ*re74."""
+    if term.interaction is not None:
+        return "*".join(term.interaction)
+    if term.power != 1:
+        return f"{term.column}^{term.power}"
+    if term.is_zero:
+        return f"{term.column}=0"
+    if term.categories:
+        return f"{term.column}={value}"
+    return str(term.column)
+
+
+def term_label(spec: StudySpec, term: PropensityTerm, value: Any, lang: str) -> str:
+    """The design column's name in the annex language, from the study's labels: Âge², Revenu 1974 = 0."""
+    if term.interaction is not None:
+        return " × ".join(spec.label(c, lang) for c in term.interaction)
+    name = spec.label(str(term.column), lang)
+    if term.power != 1:
+        return name + {2: "²", 3: "³", 4: "⁴"}[term.power]
+    if term.is_zero:
+        return f"{name} = 0"
+    if term.categories:
+        return f"{name} : {spec.value_label(str(term.column), value, lang)}" if lang == "fr" else \
+            f"{name}: {spec.value_label(str(term.column), value, lang)}"
+    return name
+
+
+@dataclass
+class _Column:
+    code: str
+    term: PropensityTerm
+    value: Any
+    values: np.ndarray
+
+
+def _design(spec: StudySpec, data: pd.DataFrame, notes: list[str]) -> list[_Column]:
+    """The score's design columns, built from the declared terms (no formula is parsed)."""
+    out: list[_Column] = []
+    for term in spec.score_terms():
+        if term.categories:
+            texts = data[term.column].map(lambda v: _label(v) if pd.notna(v) else None)
+            levels = sorted(set(texts.dropna()))
+            for level in levels[1:]:  # the first level is the reference
+                x = np.where(texts.isna(), np.nan, (texts == level).astype(float))
+                out.append(_Column(term_code(term, level), term, level, x))
+            continue
+        parts = []
+        for name in term.columns():
+            x = _numeric(data[name])
+            if np.isnan(x).all() and data[name].notna().any():
+                notes.append(f"'{name}' is not numeric: declare it as {{column: {name}, categories: true}}")
+                break
+            parts.append(x)
+        else:
+            x = np.prod(parts, axis=0) if len(parts) > 1 else parts[0]
+            if term.is_zero:
+                x = np.where(np.isnan(x), np.nan, (x == 0).astype(float))
+            elif term.power != 1:
+                x = x ** term.power
+            out.append(_Column(term_code(term), term, None, x))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------- the score
+def _logit(t: np.ndarray, X: np.ndarray):
+    """statsmodels Logit of t on [1, X scaled]; the fitted results (predict() gives the score)."""
+    from statsmodels.discrete.discrete_model import Logit
+
+    centre, scale = X.mean(axis=0), X.std(axis=0)
+    scale[scale == 0] = 1.0
+    Z = np.column_stack([np.ones(len(t)), (X - centre) / scale])
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore")
+        res = Logit(t, Z).fit(disp=0, maxiter=200)
+    res._scaling = (centre, scale)  # to predict at other rows' covariates
+    return res
+
+
+def _predict(res, X: np.ndarray) -> np.ndarray:
+    centre, scale = res._scaling
+    return res.model.predict(res.params, np.column_stack([np.ones(len(X)), (X - centre) / scale]))
+
+
+def _weights(t: np.ndarray, p: np.ndarray, estimand: str) -> np.ndarray:
+    """att: 1 and p / (1 - p); ate: 1 / p and 1 / (1 - p); each group normalised to mean 1."""
+    w = np.where(t == 1, 1.0, p / (1 - p)) if estimand == "att" else np.where(t == 1, 1 / p, 1 / (1 - p))
+    for g in (0, 1):
+        if (t == g).any():
+            w[t == g] /= w[t == g].mean()
+    return w
+
+
+@dataclass
+class _Prepared:
+    """Everything one study's adjusted analysis needs, computed once."""
+
+    spec: StudySpec
+    data: pd.DataFrame
+    treated: np.ndarray                       # per data row: 1 / 0 / NaN
+    post: np.ndarray | None                   # did: per data row
+    columns: list[_Column]
+    X: np.ndarray                             # per data row, the design columns
+    base: np.ndarray                          # the score-sample rows (indices into data)
+    score: np.ndarray = field(default=None)   # per data row (NaN outside the score's reach)
+    kept: np.ndarray = field(default=None)    # per data row: inside the trimming bounds
+    weight: np.ndarray = field(default=None)  # per data row: the weight (NaN when not kept)
+    groups: np.ndarray | None = None          # cluster codes per data row
+    notes: list[str] = field(default_factory=list)
+    failed: str = ""
+
+
+def _prepare(study: Study) -> _Prepared:
+    spec, data = study.spec, study.data
+    notes: list[str] = []
+    n = len(data)
+    treated = indicator(data[spec.treatment.column], spec.treatment.treated)
+    post = indicator(data[spec.period.column], spec.period.post) if spec.design == "did" else None
+    columns = _design(spec, data, notes)
+    X = np.column_stack([c.values for c in columns]) if columns else np.empty((n, 0))
+    complete = ~np.isnan(treated) & ~np.isnan(X).any(axis=1)
+    if post is not None:
+        complete &= ~np.isnan(post)
+    base = np.flatnonzero(complete if post is None else complete & (post == 0))
+    if spec.design == "did" and spec.unit and spec.unit in data:
+        # one row per unit: its last row before the programme (periods in time order when known, else file order)
+        order = _period_order(spec, data[spec.period.column])
+        if order is not None:
+            rank = {_label(v): i for i, v in enumerate(order)}
+            when = data[spec.period.column].map(lambda v: rank.get(_label(v), -1)).to_numpy()[base]
+            base = base[np.argsort(when, kind="stable")]
+        last = ~pd.Series(data[spec.unit].to_numpy()[base]).duplicated(keep="last").to_numpy()
+        base = np.sort(base[last])
+    groups = None
+    if spec.se == "cluster" and spec.cluster in data:
+        groups = pd.factorize(data[spec.cluster], use_na_sentinel=True)[0].astype(np.int64)
+    prep = _Prepared(spec, data, treated, post, columns, X, base, groups=groups, notes=notes)
+    if n - complete.sum():
+        notes.append(f"{int(n - complete.sum())} row(s) without a group or a score covariate are left out")
+    t = treated[base]
+    if not columns or len(base) < len(columns) + 2 or t.min(initial=1) == t.max(initial=0):
+        prep.failed = "too few rows in a group to fit the propensity score"
+        return prep
+    try:
+        first = _logit(t, X[base])
+    except np.linalg.LinAlgError:
+        prep.failed = ("the propensity score cannot be fitted: two terms carry the same information (collinear), or "
+                       "a term separates the groups perfectly")
+        return prep
+    if not np.isfinite(first.params).all() or first.predict().min() < 1e-12 or first.predict().max() > 1 - 1e-12:
+        notes.append("some scores are 0 or 1 (a term nearly separates the groups): consider trimming")
+    if spec.design == "did" and spec.unit and spec.unit in data:
+        # each row takes its unit's baseline score
+        position = pd.Series(np.arange(len(base)), index=data[spec.unit].to_numpy()[base])
+        pos = pd.Series(data[spec.unit].to_numpy()).map(position).to_numpy(dtype=float)
+        reach = ~np.isnan(pos) & complete
+        at = lambda res: _predict(res, X[base])[pos[reach].astype(int)]  # noqa: E731
+    else:
+        reach = complete
+        at = lambda res: _predict(res, X[reach])  # noqa: E731
+    score = np.full(n, np.nan)
+    score[reach] = at(first)
+    kept = reach.copy()
+    if spec.trim is not None:
+        low, high = spec.trim
+        kept &= (score >= low) & (score <= high)  # the first fit decides who is trimmed
+        inside = (first.predict() >= low) & (first.predict() <= high)
+        if inside.sum() < len(columns) + 2 or t[inside].min(initial=1) == t[inside].max(initial=0):
+            prep.failed = f"trimming at [{low}, {high}] leaves one group empty"
+            return prep
+        try:
+            score[reach] = at(_logit(t[inside], X[base][inside]))  # the score of the rows kept, fitted on them
+        except np.linalg.LinAlgError:
+            prep.failed = f"the propensity score cannot be fitted on the rows inside [{low}, {high}]"
+            return prep
+    weight = np.full(n, np.nan)
+    if spec.design == "did":
+        for cell in (0, 1):  # normalise within each period
+            rows = kept & (post == cell)
+            weight[rows] = _weights(treated[rows], score[rows], spec.estimand)
+    else:
+        weight[kept] = _weights(treated[kept], score[kept], spec.estimand)
+    prep.score, prep.kept, prep.weight = score, kept, weight
+    return prep
+
+
+def scores(study: Study) -> pd.DataFrame:
+    """The score sample (two_group: every row; did: the pre-period rows, or each unit's baseline row): treated (0/1), score, weight
+    (NaN when trimmed), kept. Empty when the score cannot be fitted."""
+    prep = _prepare(study)
+    if prep.failed:
+        return pd.DataFrame(columns=SCORE_COLUMNS)
+    rows = prep.base
+    return pd.DataFrame({"treated": prep.treated[rows].astype(int), "score": prep.score[rows],
+                         "weight": prep.weight[rows], "kept": prep.kept[rows]}, columns=SCORE_COLUMNS)
+
+
+# ---------------------------------------------------------------------------------------------------- balance
+def _ess(w: np.ndarray) -> float:
+    """Kish's effective sample size (sum w)^2 / sum w^2."""
+    return float(w.sum() ** 2 / (w ** 2).sum()) if len(w) else math.nan
+
+
+def weighted_balance(study: Study) -> pd.DataFrame:
+    """Balance of every score term before and after weighting (see the module docstring)."""
+    from statsmodels.stats.weightstats import DescrStatsW
+
+    prep = _prepare(study)
+    rows = []
+    base = prep.base
+    t = prep.treated[base]
+    for j, col in enumerate(prep.columns):
+        x = prep.X[base, j]
+        row = dict.fromkeys(BALANCE_COLUMNS, np.nan)
+        row.update(study=study.name, term=col.code, note="")
+        x1, x0 = x[t == 1], x[t == 0]
+        row["mean_treated"], row["mean_comparison"] = x1.mean(), x0.mean()
+        pooled = math.sqrt((x1.var(ddof=1) + x0.var(ddof=1)) / 2) if min(len(x1), len(x0)) > 1 else 0.0
+        if pooled > 0:
+            row["smd_before"] = (x1.mean() - x0.mean()) / pooled
+        else:
+            row["note"] = "no variance in either group"
+        if not prep.failed:
+            keep = prep.kept[base]
+            w = prep.weight[base]
+            m1 = DescrStatsW(x[keep & (t == 1)], weights=w[keep & (t == 1)]).mean
+            m0 = DescrStatsW(x[keep & (t == 0)], weights=w[keep & (t == 0)]).mean
+            row["mean_treated_weighted"], row["mean_comparison_weighted"] = m1, m0
+            if pooled > 0:
+                row["smd_after"] = (m1 - m0) / pooled
+                row["balanced"] = bool(abs(row["smd_after"]) < BALANCED)
+        else:
+            row["note"] = prep.failed
+        rows.append(row)
+    out = pd.DataFrame(rows, columns=BALANCE_COLUMNS)
+    out["balanced"] = out["balanced"].astype("boolean")
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------- effects
+def _fit(y: np.ndarray, X: np.ndarray, w: np.ndarray | None, se_type: str, groups: np.ndarray | None,
+         term: int, alpha: float) -> dict[str, Any]:
+    """statsmodels OLS (or WLS with weights) of y on X; the ``term`` coefficient with SE, CI, p (t inference)."""
+    from statsmodels.regression.linear_model import OLS, WLS
+
+    kwds: dict[str, Any] = {"cov_type": se_type, "use_t": True}
+    if se_type == "cluster":
+        kwds["cov_kwds"] = {"groups": groups}
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore")
+        model = OLS(y, X) if w is None else WLS(y, X, weights=w)
+        res = model.fit(**kwds)
+    ci = res.conf_int(alpha)
+    return {"estimate": float(res.params[term]), "se": float(res.bse[term]), "ci_low": float(ci[term, 0]),
+            "ci_high": float(ci[term, 1]), "p_value": float(res.pvalues[term]), "res": res}
+
+
+def _treatment_effect(y: np.ndarray, t: np.ndarray, X: np.ndarray, method: str, estimand: str,
+                      alpha: float) -> dict[str, Any]:
+    """statsmodels TreatmentEffect on these rows (score refitted on them); GMM SEs, z inference."""
+    from statsmodels.regression.linear_model import OLS
+    from statsmodels.treatment.treatment_effects import TreatmentEffect
+
+    select = _logit(t, X)
+    centre, scale = select._scaling
+    exog = np.column_stack([np.ones(len(y)), (X - centre) / scale]) if method != "ipw" else np.ones((len(y), 1))
+    group = 1 if estimand == "att" else "all"
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore")
+        teff = TreatmentEffect(OLS(y, exog), t.astype(np.int64), results_select=select)
+        run = {"ipw": lambda **kw: teff.ipw(effect_group=group, **kw),
+               "regression": lambda **kw: teff.ra(effect_group=group, **kw), "aipw": teff.aipw}[method]
+        exact = float(run(return_results=False)[0])
+        res = run()
+    # The estimate is the closed form; the SE is the GMM sandwich of statsmodels' Nelder-Mead fit, which starts at
+    # the closed form and may wander from it when the score nearly separates the groups (say so when it does).
+    se = float(res.sd[0])
+    from scipy.stats import norm
+
+    z = float(norm.ppf(1 - alpha / 2))
+    out = {"estimate": exact, "se": se, "ci_low": exact - z * se, "ci_high": exact + z * se,
+           "p_value": float(2 * norm.sf(abs(exact / se)))}
+    if abs(float(res.effect[0]) - exact) > 0.01 * se:
+        out["note"] = "the GMM fit behind the SE moved from the estimate: the SE is approximate"
+    return out
+
+
+_CELLS = np.array([[1.0, 0, 0, 0], [1, 0, 1, 0], [1, 1, 0, 0], [1, 1, 1, 1]])
+
+
+def adjusted_effects(study: Study, alpha: float = 0.05) -> pd.DataFrame:
+    """Per outcome: the naive comparison and, with an adjustment, the adjusted estimate (module docstring)."""
+    spec = study.spec
+    prep = _prepare(study) if spec.adjustment != "none" else None
+    se_type = SE_TYPES[spec.se]
+    did = spec.design == "did"
+    treated = indicator(study.data[spec.treatment.column], spec.treatment.treated)
+    post = indicator(study.data[spec.period.column], spec.period.post) if did else None
+    groups = pd.factorize(study.data[spec.cluster], use_na_sentinel=True)[0].astype(np.int64) \
+        if se_type == "cluster" else None
+    rows = []
+    for outcome in spec.outcomes:
+        y = _numeric(study.data[outcome])
+        ok = ~np.isnan(y) & ~np.isnan(treated)
+        if post is not None:
+            ok &= ~np.isnan(post)
+        if groups is not None:
+            ok &= groups >= 0
+        rows.append(_naive(study, outcome, y, treated, post, groups, ok, se_type, alpha))
+        if prep is not None:
+            rows.append(_adjusted(study, prep, outcome, y, ok, se_type, alpha))
+    out = pd.DataFrame(rows, columns=ADJUSTED_COLUMNS)
+    for method in out["method"].unique():
+        mine = out["method"] == method
+        out.loc[mine, "p_holm"] = inference.holm(out.loc[mine, "p_value"].to_numpy(dtype=float))
+    out["mde"] = [inference.min_detectable_effect(se, nt, nc, alpha)
+                  for se, nt, nc in zip(out["se"], out["n_treated"], out["n_comparison"])]
+    for c in ("n", "n_treated", "n_comparison", "n_trimmed"):
+        out[c] = out[c].astype("int64")
+    return out
+
+
+def _row(study: Study, outcome: str, method: str, estimand: str) -> dict[str, Any]:
+    row = dict.fromkeys(ADJUSTED_COLUMNS, np.nan)
+    row.update(study=study.name, outcome=outcome, design=study.spec.design, method=method, estimand=estimand,
+               n=0, n_treated=0, n_comparison=0, n_trimmed=0, note="")
+    return row
+
+
+def _naive(study, outcome, y, treated, post, groups, ok, se_type, alpha) -> dict[str, Any]:
+    row = _row(study, outcome, "naive", "")
+    idx = np.flatnonzero(ok)
+    t = treated[idx]
+    row.update(n=len(idx), n_treated=int(t.sum()), n_comparison=int(len(idx) - t.sum()), se_type=se_type)
+    cell = t.astype(int) if post is None else (2 * t + post[idx]).astype(int)
+    counts = np.bincount(cell, minlength=2 if post is None else 4)
+    if counts.min() < 2:
+        row["note"] = "fewer than 2 rows in a group: no estimate"
+        return row
+    X = (np.array([[1.0, 0], [1, 1]]) if post is None else _CELLS)[cell]
+    fit = _fit(y[idx], X, None, se_type, None if groups is None else groups[idx], X.shape[1] - 1, alpha)
+    row.update({k: fit[k] for k in ("estimate", "se", "ci_low", "ci_high", "p_value")})
+    row["note"] = ("difference of means" if post is None else "difference-in-differences") + \
+        ", no covariates, no weights"
+    return row
+
+
+def _adjusted(study, prep: _Prepared, outcome, y, ok, se_type, alpha) -> dict[str, Any]:
+    spec = study.spec
+    method, estimand = spec.adjustment, spec.estimand
+    row = _row(study, outcome, method, estimand)
+    notes = list(prep.notes)
+    if prep.failed:
+        row["note"] = "; ".join([*notes, prep.failed])
+        return row
+    use = ok & prep.kept
+    idx = np.flatnonzero(use)
+    t = prep.treated[idx]
+    n_t, n_c = int(t.sum()), int(len(idx) - t.sum())
+    row.update(n=len(idx), n_treated=n_t, n_comparison=n_c,
+               n_trimmed=int((ok & ~prep.kept & ~np.isnan(prep.score)).sum()))
+    w = prep.weight[idx]
+    row["ess_comparison"] = _ess(w[t == 0]) if method in ("ipw", "aipw") else float(n_c)
+    if min(n_t, n_c) < max(2, len(prep.columns) + 1):
+        row["note"] = "; ".join([*notes, "too few rows in a group after trimming: no estimate"])
+        return row
+    X = prep.X[idx]
+    g = None if prep.groups is None else prep.groups[idx]
+    if spec.design == "two_group" and se_type != "cluster":
+        fit = _treatment_effect(y[idx], t, X, method, estimand, alpha)
+        row["se_type"] = "gmm"
+        notes.append("statsmodels TreatmentEffect; the SE counts the estimated score")
+    elif spec.design == "two_group":
+        if method == "ipw":
+            fit = _fit(y[idx], np.column_stack([np.ones(len(idx)), t]), w, "cluster", g, 1, alpha)
+            notes.append("weighted least squares; the weights are taken as known")
+        else:
+            target = X[t == 1].mean(axis=0) if estimand == "att" else X.mean(axis=0)
+            Xc = X - target
+            fit = _fit(y[idx], np.column_stack([np.ones(len(idx)), t, Xc, t[:, None] * Xc]), None, "cluster", g,
+                       1, alpha)
+            notes.append("regression adjustment (outcome model per group)")
+        row["se_type"] = "cluster"
+    else:
+        p = prep.post[idx]
+        cells = _CELLS[(2 * t + p).astype(int)]
+        if method == "ipw":
+            fit = _fit(y[idx], cells, w, se_type, g, 3, alpha)
+            notes.append("weighted difference-in-differences; the weights are taken as known")
+        else:
+            target = X[(t == 1) & (p == 0)].mean(axis=0)
+            Xc = X - target
+            fit = _fit(y[idx], np.column_stack([cells, Xc, p[:, None] * Xc]), None, se_type, g, 3, alpha)
+            notes.append("difference-in-differences with covariates (and their change over time)")
+        row["se_type"] = se_type
+    row.update({k: fit[k] for k in ("estimate", "se", "ci_low", "ci_high", "p_value")})
+    if row["se_type"] == "cluster" and 0 < len(np.unique(g)) < FEW_CLUSTERS:
+        notes.append(f"only {len(np.unique(g))} clusters: clustered SEs are unreliable below {FEW_CLUSTERS}")
+    if fit.get("note"):
+        notes.append(fit["note"])
+    if row["n_trimmed"]:
+        notes.append(f"{row['n_trimmed']} row(s) outside the trimming bounds {list(spec.trim)} left out")
+    row["note"] = "; ".join(notes)
+    return row
+
+
+# ---------------------------------------------------------------------------------------------------- pre-trends
+def _period_order(spec: StudySpec, values: pd.Series) -> list[Any] | None:
+    present = [v for v in pd.unique(values.dropna())]
+    if spec.period.order:
+        order = [v for v in spec.period.order if any(_label(v) == _label(p) for p in present)]
+        return order if len(order) == len(present) else None
+    numbers = pd.to_numeric(pd.Series(present), errors="coerce")
+    if numbers.isna().any():
+        return None
+    return [present[i] for i in np.argsort(numbers.to_numpy(), kind="stable")]
+
+
+def event_study(study: Study, alpha: float = 0.05) -> pd.DataFrame:
+    """Leads and lags of a did study with more than one pre-period (empty otherwise).
+
+    OLS of the outcome on [1, treated, a dummy per period, treated x each period dummy], the last pre-period the
+    reference (coefficient 0). The leads (treated x an earlier pre-period) estimate the difference in trends before
+    the programme: near zero when the comparison group moved like the treated one. ``p_pretrend`` is the Wald test
+    (F, statsmodels ``f_test``) that every lead is zero. With adjustment ``ipw`` the same regression is also run
+    weighted (``weighted`` True): does weighting remove a pre-trend?
+    """
+    spec = study.spec
+    if spec.design != "did" or spec.period is None:
+        return pd.DataFrame(columns=EVENT_COLUMNS)
+    data = study.data
+    periods = _period_order(spec, data[spec.period.column])
+    post_label = _label(spec.period.post)
+    if periods is None:
+        return pd.DataFrame(columns=EVENT_COLUMNS)
+    labels = [_label(p) for p in periods]
+    pre = [lab for lab in labels if lab != post_label and labels.index(lab) < labels.index(post_label)] \
+        if post_label in labels else []
+    if len(pre) < 2:
+        return pd.DataFrame(columns=EVENT_COLUMNS)
+    ref = pre[-1]
+    period = data[spec.period.column].map(lambda v: _label(v) if pd.notna(v) else None)
+    treated = indicator(data[spec.treatment.column], spec.treatment.treated)
+    se_type = SE_TYPES[spec.se]
+    groups = pd.factorize(data[spec.cluster], use_na_sentinel=True)[0].astype(np.int64) \
+        if se_type == "cluster" else None
+    others = [lab for lab in labels if lab != ref]
+    versions = [(False, None)]
+    if spec.adjustment == "ipw":
+        prep = _prepare(study)
+        if not prep.failed:
+            versions.append((True, prep))
+    rows = []
+    for outcome in spec.outcomes:
+        y = _numeric(data[outcome])
+        for weighted, prep in versions:
+            ok = ~np.isnan(y) & ~np.isnan(treated) & period.notna().to_numpy()
+            if groups is not None:
+                ok &= groups >= 0
+            if prep is not None:
+                ok &= prep.kept & ~np.isnan(prep.weight)
+            idx = np.flatnonzero(ok)
+            t = treated[idx]
+            d = np.column_stack([(period.to_numpy()[idx] == lab).astype(float) for lab in others])
+            X = np.column_stack([np.ones(len(idx)), t, d, t[:, None] * d])
+            w = None if prep is None else prep.weight[idx]
+            fit = _fit(y[idx], X, w, se_type, None if groups is None else groups[idx], 1, alpha)
+            res = fit["res"]
+            k = len(others)
+            lead_cols = [2 + k + others.index(lab) for lab in pre[:-1]]
+            test = np.zeros((len(lead_cols), X.shape[1]))
+            for i, c in enumerate(lead_cols):
+                test[i, c] = 1.0
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                p_pre = float(np.asarray(res.f_test(test).pvalue))
+            ci = res.conf_int(alpha)
+            for lab in labels:
+                row = dict(study=study.name, outcome=outcome, weighted=weighted, period=lab,
+                           relative=labels.index(lab) - labels.index(ref), n=len(idx), p_pretrend=p_pre,
+                           note="reference period" if lab == ref else "")
+                if lab == ref:
+                    row.update(estimate=0.0, se=np.nan, ci_low=np.nan, ci_high=np.nan, p_value=np.nan)
+                else:
+                    c = 2 + k + others.index(lab)
+                    row.update(estimate=float(res.params[c]), se=float(res.bse[c]), ci_low=float(ci[c, 0]),
+                               ci_high=float(ci[c, 1]), p_value=float(res.pvalues[c]))
+                rows.append(row)
+    return pd.DataFrame(rows, columns=EVENT_COLUMNS)

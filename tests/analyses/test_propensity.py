@@ -1,0 +1,300 @@
+"""helpers.analyses.propensity and inference against independent computations: the IPW formulas written out by hand,
+statsmodels' TreatmentEffect called directly, weighted means of the four DiD cells, TTestIndPower and a hand-written
+Holm step-down; generated data with a known effect and selection on an observed covariate."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+import statsmodels.api as sm
+from pydantic import ValidationError
+from statsmodels.stats.power import TTestIndPower
+from statsmodels.treatment.treatment_effects import TreatmentEffect
+
+from helpers.analyses import inference, propensity
+from helpers.data.loader import Study
+from helpers.data.schemas import StudySpec
+from helpers.data.synthetic import effects_on_treated, make_training_survey
+
+EFFECT = 2.0
+
+
+def selected(n=1500, seed=3, effect=EFFECT) -> pd.DataFrame:
+    """Treatment more likely for high x (selection on an observable); y depends on x: the naive difference is
+    biased upwards, a score in x removes the bias."""
+    rng = np.random.default_rng(seed)
+    x = rng.normal(0, 1, n)
+    z = rng.binomial(1, 0.4, n)
+    p = 1 / (1 + np.exp(-(-0.3 + 1.2 * x - 0.5 * z)))
+    t = rng.random(n) < p
+    y = 1.0 + 3.0 * x + 1.0 * z + effect * t + rng.normal(0, 1, n)
+    return pd.DataFrame({"group": np.where(t, "t", "c"), "y": y, "x": x, "z": z,
+                         "site": rng.integers(0, 30, n)})
+
+
+def study(data, **spec) -> Study:
+    spec.setdefault("title", "test")
+    spec.setdefault("design", "two_group")
+    spec.setdefault("outcomes", ["y"])
+    spec.setdefault("treatment", {"column": "group", "treated": "t"})
+    spec.setdefault("covariates", ["x", "z"])
+    spec.setdefault("adjustment", "ipw")
+    return Study("s", StudySpec(**spec), data, [])
+
+
+def row(effects, method):
+    return effects[effects["method"] == method].iloc[0]
+
+
+def logit_score(data) -> np.ndarray:
+    X = sm.add_constant(data[["x", "z"]].to_numpy(float))
+    return sm.Logit((data["group"] == "t").to_numpy(float), X).fit(disp=0).predict()
+
+
+# ------------------------------------------------------------------------------------------------ two groups
+@pytest.mark.parametrize("estimand", ["att", "ate"])
+def test_ipw_equals_the_hand_written_formula_and_treatment_effect(estimand):
+    data = selected()
+    t = (data["group"] == "t").to_numpy(float)
+    y = data["y"].to_numpy()
+    p = logit_score(data)
+    if estimand == "att":  # treated as they are; comparison weighted by the odds p / (1 - p)
+        w0 = (1 - t) * p / (1 - p)
+        hand = y[t == 1].mean() - (w0 * y).sum() / w0.sum()
+    else:  # Hajek: each group weighted by the inverse of its probability
+        w1, w0 = t / p, (1 - t) / (1 - p)
+        hand = (w1 * y).sum() / w1.sum() - (w0 * y).sum() / w0.sum()
+    out = propensity.adjusted_effects(study(data, estimand=estimand))
+    ipw = row(out, "ipw")
+    assert ipw["estimate"] == pytest.approx(hand, rel=1e-6)
+    # statsmodels' own TreatmentEffect on the unscaled design: same estimate and the same GMM standard error
+    X = sm.add_constant(data[["x", "z"]].to_numpy(float))
+    select = sm.Logit(t, X).fit(disp=0)
+    teff = TreatmentEffect(sm.OLS(y, np.ones((len(y), 1))), t.astype(int), results_select=select)
+    res = teff.ipw(effect_group=1 if estimand == "att" else "all")
+    assert ipw["estimate"] == pytest.approx(res.effect[0], rel=1e-6)
+    assert ipw["se"] == pytest.approx(res.sd[0], rel=1e-3)
+    assert ipw["se_type"] == "gmm" and ipw["n_trimmed"] == 0
+    # the effect is known: the weighted estimate finds it, the naive one does not
+    naive = row(out, "naive")
+    assert abs(naive["estimate"] - EFFECT) > 8 * naive["se"]
+    assert abs(ipw["estimate"] - EFFECT) < 3 * ipw["se"]
+    # the comparison group's effective size is Kish's (sum w)^2 / sum w^2 of these weights
+    w_c = (p / (1 - p))[t == 0] if estimand == "att" else (1 / (1 - p))[t == 0]
+    assert ipw["ess_comparison"] == pytest.approx(w_c.sum() ** 2 / (w_c ** 2).sum(), rel=1e-6)
+
+
+@pytest.mark.parametrize("method,estimand", [("regression", "att"), ("regression", "ate"), ("aipw", "ate")])
+def test_regression_and_aipw_equal_treatment_effect_and_find_the_effect(method, estimand):
+    data = selected()
+    t = (data["group"] == "t").to_numpy(int)
+    y = data["y"].to_numpy()
+    X = sm.add_constant(data[["x", "z"]].to_numpy(float))
+    teff = TreatmentEffect(sm.OLS(y, X), t, results_select=sm.Logit(t, X).fit(disp=0))
+    res = teff.aipw() if method == "aipw" else teff.ra(effect_group=1 if estimand == "att" else "all")
+    got = row(propensity.adjusted_effects(study(data, adjustment=method, estimand=estimand)), method)
+    assert got["estimate"] == pytest.approx(res.effect[0], rel=1e-6)
+    assert got["se"] == pytest.approx(res.sd[0], rel=1e-3)
+    assert abs(got["estimate"] - EFFECT) < 3 * got["se"]
+
+
+def test_cluster_ses_weighted_least_squares_and_lin_regression():
+    data = selected()
+    t = (data["group"] == "t").to_numpy(float)
+    y = data["y"].to_numpy()
+    p = logit_score(data)
+    w = np.where(t == 1, 1.0, p / (1 - p))
+    ipw = row(propensity.adjusted_effects(study(data, se="cluster", cluster="site")), "ipw")
+    wls = sm.WLS(y, sm.add_constant(t), weights=w).fit(cov_type="cluster", cov_kwds={"groups": data["site"]},
+                                                       use_t=True)
+    assert ipw["estimate"] == pytest.approx(wls.params[1], rel=1e-6)
+    assert ipw["se"] == pytest.approx(wls.bse[1], rel=1e-6) and ipw["se_type"] == "cluster"
+    # regression adjustment with clustered SEs: Lin's interacted OLS gives TreatmentEffect.ra's estimate
+    X = sm.add_constant(data[["x", "z"]].to_numpy(float))
+    ra = TreatmentEffect(sm.OLS(y, X), t.astype(int), results_select=sm.Logit(t, X).fit(disp=0)).ra(effect_group=1)
+    reg = row(propensity.adjusted_effects(study(data, adjustment="regression", se="cluster", cluster="site")),
+              "regression")
+    assert reg["estimate"] == pytest.approx(ra.effect[0], rel=1e-8)
+
+
+def test_balance_after_weighting_is_near_zero_on_a_correctly_specified_score():
+    data = selected(n=4000)
+    balance = propensity.weighted_balance(study(data)).set_index("term")
+    assert balance.loc["x", "smd_before"] > 0.5
+    assert (balance["smd_after"].abs() < 0.05).all()
+    assert balance["balanced"].all()
+    # the before column is the plain formula on the two groups
+    x1, x0 = data.loc[data["group"] == "t", "x"], data.loc[data["group"] == "c", "x"]
+    assert balance.loc["x", "smd_before"] == pytest.approx(
+        (x1.mean() - x0.mean()) / math.sqrt((x1.var() + x0.var()) / 2), rel=1e-9)
+
+
+def test_declared_transforms_build_the_design_without_a_formula():
+    data = selected(n=400)
+    data["earn"] = np.where(data["x"] > 0, data["x"] * 1000, 0.0)
+    data["region"] = np.where(data["z"] == 1, "nord", np.where(data["x"] > 1, "sud", "est"))
+    spec = dict(propensity=["x", {"column": "x", "power": 2}, {"column": "earn", "is_zero": True},
+                            {"column": "region", "categories": True}, {"interaction": ["x", "z"]}])
+    balance = propensity.weighted_balance(study(data, **spec)).set_index("term")
+    assert list(balance.index) == ["x", "x^2", "earn=0", "region=nord", "region=sud", "x*z"]
+    t = data["group"] == "t"
+    expected = {"x^2": data["x"] ** 2, "earn=0": (data["earn"] == 0).astype(float),
+                "region=sud": (data["region"] == "sud").astype(float), "x*z": data["x"] * data["z"]}
+    for code, values in expected.items():
+        assert balance.loc[code, "mean_treated"] == pytest.approx(values[t].mean())
+    # a formula string is a column name, never code: it names a column that does not exist
+    with pytest.raises(KeyError):
+        propensity.weighted_balance(study(data, propensity=["__import__('os').getcwd()"]))
+
+
+def test_trimming_leaves_out_the_rows_outside_the_bounds():
+    data = selected()
+    p = logit_score(data)
+    out = propensity.adjusted_effects(study(data, trim=[0.1, 0.9]))
+    ipw = row(out, "ipw")
+    outside = (p < 0.1) | (p > 0.9)
+    assert ipw["n_trimmed"] == outside.sum() > 0
+    assert ipw["n_treated"] + ipw["n_comparison"] == (~outside).sum()
+    scores = propensity.scores(study(data, trim=[0.1, 0.9]))
+    assert (~scores["kept"]).sum() == outside.sum() and scores["weight"][~scores["kept"]].isna().all()
+
+
+# ------------------------------------------------------------------------------------------------ did
+def panel(n=600, seed=5, trend_gap=0.0):
+    """Three rounds; treated younger; the young's outcome grows faster (the trend depends on age)."""
+    rng = np.random.default_rng(seed)
+    age = rng.normal(35, 8, n)
+    t = rng.random(n) < 1 / (1 + np.exp(0.15 * (age - 35)))
+    rows = []
+    for year, tau in ((2017, -1), (2019, 0), (2021, 1)):
+        y = 10 + 0.1 * age + tau * (0.5 + 0.08 * (35 - age)) + trend_gap * tau * t + 1.5 * t * (tau == 1) \
+            + rng.normal(0, 1, n)
+        rows.append(pd.DataFrame({"id": np.arange(n), "group": np.where(t, "t", "c"), "year": year, "age": age,
+                                  "y": y, "site": np.arange(n) % 25}))
+    return pd.concat(rows, ignore_index=True)
+
+
+def did_study(data, **spec):
+    return study(data, design="did", period={"column": "year", "post": 2021}, covariates=["age"], unit="id", **spec)
+
+
+def test_weighted_did_equals_the_weighted_means_of_the_four_cells():
+    data = panel()
+    s = did_study(data, se="cluster", cluster="site")
+    ipw = row(propensity.adjusted_effects(s), "ipw")
+    base = data[data["year"] == 2017]
+    t = (base["group"] == "t").to_numpy(float)
+    p = sm.Logit(t, sm.add_constant(base[["age"]].to_numpy())).fit(disp=0).predict()
+    w = pd.Series(np.where(t == 1, 1.0, p / (1 - p)), index=base["id"])
+    data = data.assign(w=data["id"].map(w), post=data["year"] == 2021, treated=data["group"] == "t")
+    m = data.groupby(["treated", "post"]).apply(lambda g: np.average(g["y"], weights=g["w"]), include_groups=False)
+    assert ipw["estimate"] == pytest.approx((m[True, True] - m[True, False]) - (m[False, True] - m[False, False]),
+                                            rel=1e-8)
+    naive = row(propensity.adjusted_effects(s), "naive")
+    assert abs(naive["estimate"] - 1.5) > 3 * naive["se"] and abs(ipw["estimate"] - 1.5) < 3 * ipw["se"]
+
+
+def test_event_study_leads_are_differences_of_means_and_weighting_removes_the_pre_trend():
+    data = panel(n=2000)
+    leads = propensity.event_study(did_study(data, se="cluster", cluster="site"))
+    plain = leads[~leads["weighted"]].set_index("period")
+    assert list(plain["relative"]) == [-1, 0, 1] and plain.loc["2019", "estimate"] == 0
+    m = data.groupby(["group", "year"])["y"].mean()
+    gap = lambda year: m["t", year] - m["c", year]  # noqa: E731
+    assert plain.loc["2017", "estimate"] == pytest.approx(gap(2017) - gap(2019), rel=1e-8)
+    assert plain.loc["2017", "p_value"] < 0.01 and plain["p_pretrend"].iloc[0] < 0.01  # the young grow faster
+    weighted = leads[leads["weighted"]].set_index("period")
+    assert abs(weighted.loc["2017", "estimate"]) < 2 * weighted.loc["2017", "se"]
+    assert weighted["p_pretrend"].iloc[0] > 0.05
+    # two periods only: no pre-trend check
+    assert propensity.event_study(did_study(data[data["year"] > 2017])).empty
+
+
+def test_regression_did_lets_covariates_shape_the_trend():
+    data = panel(n=2000)
+    reg = row(propensity.adjusted_effects(did_study(data, adjustment="regression")), "regression")
+    assert abs(reg["estimate"] - 1.5) < 3 * reg["se"]
+
+
+# ------------------------------------------------------------------------------------------------ MDE, Holm
+def test_mde_is_the_textbook_formula_for_a_simple_two_group_se():
+    n1, n0, sigma = 120, 180, 4.0
+    se = sigma * math.sqrt(1 / n1 + 1 / n0)
+    d = TTestIndPower().solve_power(nobs1=n1, ratio=n0 / n1, alpha=0.05, power=0.8)
+    assert inference.min_detectable_effect(se, n1, n0) == pytest.approx(d * sigma, rel=1e-9)
+    assert 2.7 < inference.min_detectable_effect(1.0, 5000, 5000) < 2.9  # 1.96 + 0.84
+    assert math.isnan(inference.min_detectable_effect(float("nan"), n1, n0))
+
+
+def test_holm_equals_the_step_down_by_hand():
+    p = np.array([0.01, 0.04, 0.03, np.nan, 0.2])
+    got = inference.holm(p)
+    order = [0, 2, 1, 4]  # known p-values sorted; m = 4
+    by_hand, running = {}, 0.0
+    for rank, i in enumerate(order):
+        running = max(running, min(1.0, (4 - rank) * p[i]))
+        by_hand[i] = running
+    assert [got[i] for i in order] == pytest.approx([by_hand[i] for i in order])
+    assert math.isnan(got[3])
+
+
+def test_holm_runs_over_the_outcomes_of_the_study():
+    data = selected().assign(y2=lambda f: f["y"] + np.random.default_rng(1).normal(0, 30, len(f)))
+    out = propensity.adjusted_effects(study(data, outcomes=["y", "y2"]))
+    ipw = out[out["method"] == "ipw"]
+    assert ipw["p_holm"].to_numpy() == pytest.approx(inference.holm(ipw["p_value"].to_numpy()))
+    assert (ipw["p_holm"] >= ipw["p_value"]).all()
+
+
+# ------------------------------------------------------------------------------------------------ the YAML
+@pytest.mark.parametrize("extra,message", [
+    ({"adjustment": "aipw", "estimand": "att"}, "aipw"),
+    ({"trim": [0.9, 0.1]}, "trim"),
+    ({"propensity": [{"column": "x", "power": 2, "is_zero": True}]}, "one transform"),
+    ({"propensity": [{"power": 2}]}, "either a 'column'"),
+    ({"adjustment": "ipw", "covariates": []}, "needs covariates"),
+])
+def test_the_study_yaml_refuses_what_cannot_be_estimated(extra, message):
+    spec = {"title": "t", "design": "two_group", "outcomes": ["y"], "treatment": {"column": "g", "treated": 1},
+            "covariates": ["x"], "adjustment": "ipw", **extra}
+    with pytest.raises(ValidationError, match=message):
+        StudySpec(**spec)
+
+
+def test_labels_in_both_languages_and_codes_as_fallback():
+    spec = StudySpec(title="t", design="two_group", outcomes=["y"], treatment={"column": "g", "treated": 1},
+                     labels={"y": {"fr": "Revenu", "en": "Income"},
+                             "sex": {"fr": "Sexe", "values": {"f": {"fr": "Femmes", "en": "Women"}}},
+                             "round": {"values": {1: {"en": "Baseline"}}}})
+    assert spec.label("y", "fr") == "Revenu" and spec.label("y", "en") == "Income"
+    assert spec.label("sex", "en") == "sex" and spec.label("other", "fr") == "other"
+    assert spec.value_label("sex", "f", "en") == "Women" and spec.value_label("sex", "m", "fr") == "m"
+    assert spec.value_label("round", 1, "en") == "Baseline"
+
+
+# ------------------------------------------------------------------------------------------------ the sample
+def test_the_sample_study_is_biased_naively_and_weighting_moves_it_towards_the_truth():
+    data, spec = make_training_survey()
+    truth = effects_on_treated()
+    out = propensity.adjusted_effects(Study("training_survey", StudySpec(**spec), data, [])).set_index(
+        ["outcome", "method"])
+    naive_gap = [abs(out.loc[(o, "naive"), "estimate"] - truth[o]) for o in truth]
+    ipw_gap = [abs(out.loc[(o, "ipw"), "estimate"] - truth[o]) for o in truth]
+    assert all(i < n for i, n in zip(ipw_gap, naive_gap))
+    # the naive employment and earnings effects are more than twice the truth (selection on age)
+    assert out.loc[("employed", "naive"), "estimate"] > 2 * truth["employed"]
+    assert out.loc[("monthly_earnings", "naive"), "estimate"] > 2 * truth["monthly_earnings"]
+
+
+def test_with_many_respondents_the_weighted_did_finds_the_true_effect():
+    data, spec = make_training_survey(n_per_cell=300)
+    truth = effects_on_treated(n_per_cell=300)
+    out = propensity.adjusted_effects(Study("s", StudySpec(**spec), data, [])).set_index(["outcome", "method"])
+    for outcome, value in truth.items():
+        ipw, naive = out.loc[(outcome, "ipw")], out.loc[(outcome, "naive")]
+        assert abs(ipw["estimate"] - value) < 2.5 * ipw["se"], outcome
+    assert abs(out.loc[("employed", "naive"), "estimate"] - truth["employed"]) > 4 * out.loc[("employed", "naive"),
+                                                                                               "se"]

@@ -1,0 +1,78 @@
+"""helpers.annex.studies and the impact plots: what a reader sees of a study, in the annex language."""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from helpers.analyses import propensity
+from helpers.annex import plots, studies
+from helpers.data.loader import Study
+from helpers.data.schemas import StudySpec
+
+SPEC = StudySpec(title="t", design="two_group", outcomes=["re78"], treatment={"column": "train", "treated": 1},
+                 covariates=["age"], adjustment="ipw",
+                 propensity=["age", {"column": "age", "power": 2}, {"column": "re74", "is_zero": True},
+                             {"column": "sex", "categories": True}, {"interaction": ["age", "re74"]}],
+                 labels={"re78": {"fr": "Revenu 1978", "en": "Earnings 1978"}, "age": {"fr": "Âge", "en": "Age"},
+                         "re74": {"fr": "Revenu 1974", "en": "Earnings 1974"},
+                         "sex": {"fr": "Sexe", "en": "Sex", "values": {"m": {"fr": "Hommes", "en": "Men"}}}})
+
+
+@pytest.mark.parametrize("code,fr,en", [("age", "Âge", "Age"), ("age^2", "Âge²", "Age²"),
+                                        ("re74=0", "Revenu 1974 = 0", "Earnings 1974 = 0"),
+                                        ("sex=m", "Sexe : Hommes", "Sex: Men"),
+                                        ("age*re74", "Âge × Revenu 1974", "Age × Earnings 1974")])
+def test_score_terms_are_named_from_the_labels(code, fr, en):
+    assert studies.term_name(SPEC, code, "fr") == fr and studies.term_name(SPEC, code, "en") == en
+
+
+def test_effects_table_names_methods_and_spells_the_abbreviations_out():
+    frame = pd.DataFrame({"outcome": ["re78", "re78"], "method": ["naive", "ipw"], "estimand": ["", "att"],
+                          "se_type": ["HC1", "gmm"]})
+    shown = studies.effects_table(frame, SPEC, "fr")
+    assert list(shown["outcome"]) == ["Revenu 1978"] * 2 and list(shown["method"]) == ["naïve", "IPW, ATT"]
+    assert list(shown["se_type"]) == ["HC1", "GMM"]
+    note = studies.methods_note(frame, "en")
+    assert "IPW, ATT = Propensity-score weighting (IPW), effect on the treated (ATT)" in note
+    assert "GMM = robust (GMM, estimated score included)" in note
+
+
+def test_the_caveat_names_the_design_assumption():
+    assert "confusion non observé" in studies.caveat(SPEC, "fr")
+    assert "parallel trends" in studies.caveat(SPEC.model_copy(update={"design": "did"}), "en")
+
+
+def test_plots_take_the_annex_number_format_and_show_dollars_as_text():
+    rng = np.random.default_rng(0)
+    scores = pd.DataFrame({"treated": rng.integers(0, 2, 200), "score": rng.random(200)})
+    fig = plots.overlap(scores, groups={1: "Traités", 0: "Comparaison $"}, title="Revenu ($)", xlabel="score",
+                        ylabel="part", fmt_value=lambda v: f"{v:.1f}".replace(".", ","),
+                        fmt_share=lambda v: f"{100 * v:.0f} %", bounds=[0.1, 0.9], bounds_label="bornes")
+    fig.canvas.draw()
+    ticks = [t.get_text() for t in fig.axes[0].get_xticklabels()]
+    assert "0,2" in ticks and "0.2" not in ticks
+    fig.savefig(io.BytesIO(), format="png")
+    leads = pd.DataFrame({"period": ["2017", "2019", "2021"] * 2, "relative": [-1, 0, 1] * 2,
+                          "weighted": [False] * 3 + [True] * 3, "estimate": [0.1, 0, 0.5, 0.0, 0, 0.4],
+                          "ci_low": [0.0, np.nan, 0.3, -0.1, np.nan, 0.2], "ci_high": [0.2, np.nan, 0.7, 0.1, np.nan, 0.6]})
+    fig = plots.event_study(leads, series={False: "sans", True: "pondéré"}, title="$ revenu", xlabel="p", ylabel="e",
+                            fmt_value=lambda v: f"{v:.2f}".replace(".", ","), programme_label="programme")
+    fig.savefig(io.BytesIO(), format="png")
+    assert [t.get_text() for t in fig.axes[0].get_xticklabels()] == ["2017", "2019", "2021"]
+
+
+def test_balanced_count_uses_the_rule():
+    rng = np.random.default_rng(2)
+    x = rng.normal(0, 1, 600)
+    t = rng.random(600) < 1 / (1 + np.exp(-x))
+    data = pd.DataFrame({"train": t.astype(int), "re78": x + t, "age": x, "re74": np.where(x > 0, x, 0),
+                         "sex": np.where(rng.random(600) < 0.5, "f", "m")})
+    balance = propensity.weighted_balance(Study("s", SPEC, data, []))
+    good, known = studies.balanced_count(balance)
+    assert known == len(balance) and good == int((balance["smd_after"].abs() < 0.1).sum())
+    shown = studies.balance_table(balance, SPEC, "fr")
+    assert set(shown["balanced"]) <= {"oui", "non"} and "Âge²" in set(shown["term"])

@@ -1,0 +1,49 @@
+"""The keys of a study's YAML for a comparison not drawn at random, and its labels, read through the loader (the
+``mini`` fixture's survey): what loads, and the problem ``make check`` names when it does not."""
+
+from __future__ import annotations
+
+import pytest
+
+from fixtures.mini_project import Mini
+
+STUDY = "impact/survey.yaml"
+
+
+@pytest.fixture
+def mini(tmp_path) -> Mini:
+    return Mini.copy_to(tmp_path)
+
+
+def test_adjustment_terms_and_labels_load(mini):
+    mini.append(STUDY, "adjustment: ipw\nestimand: att\ntrim: [0.1, 0.9]\n"
+                       "propensity: [age, {column: age, power: 2}, {column: age, is_zero: true}]\n"
+                       "labels: {score: {fr: Note, en: Score}, age: {fr: Âge}}")
+    assert mini.check() == []
+    spec = mini.load().studies["survey"].spec
+    assert spec.adjustment == "ipw" and spec.trim == (0.1, 0.9) and len(spec.score_terms()) == 3
+    assert spec.label("score", "en") == "Score" and spec.label("age", "en") == "age"
+
+
+def test_a_label_for_a_column_the_data_lacks_is_a_warning_with_a_guess(mini):
+    mini.append(STUDY, "labels: {scor: {fr: Note, en: Score}}")
+    [problem] = mini.check()
+    assert problem.severity == "warning" and problem.rule == "label_without_column"
+    assert problem.column == "scor" and "Did you mean 'score'?" in problem.hint
+
+
+def test_a_score_term_naming_a_missing_column_is_an_error(mini):
+    mini.append(STUDY, "adjustment: ipw\npropensity: [age, {column: revenu, is_zero: true}]")
+    [problem] = mini.errors()
+    assert problem.rule == "study_column_missing" and problem.column == "revenu"
+
+
+@pytest.mark.parametrize("lines,column", [
+    ("adjustment: aipw\nestimand: att", "(file)"),
+    ("adjustment: ipw\npropensity: [{column: age, power: 2, is_zero: true}]", "propensity.0"),
+    ("adjustment: matching", "adjustment"),
+])
+def test_what_cannot_be_estimated_is_named_in_the_yaml(mini, lines, column):
+    mini.append(STUDY, lines)
+    [problem] = mini.errors()
+    assert problem.rule == "bad_value" and problem.column == column and problem.file.endswith("survey.yaml")
