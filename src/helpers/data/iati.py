@@ -67,6 +67,7 @@ MALE = {"m", "male", "males", "homme", "hommes", "masculin", "man", "men", "boy"
         "hombre", "hombres", "masculino", "h"}
 TOTAL = {"total", "all", "ensemble", "tous", "both"}
 HINT_PUBLISHER = "Ask the publisher to correct the file; until then the value is not counted."
+HINT_RESULT = "The value is left empty (not rated). Ask the publisher to write it as a number."
 
 
 def parser_options() -> dict[str, Any]:
@@ -77,7 +78,7 @@ def parser_options() -> dict[str, Any]:
 # ================================================================= what is read from one activity
 
 
-@dataclass
+@dataclass(slots=True)
 class Money:
     path: str                     # element path of the value, e.g. iati-activity[X]/budget[2]/value
     kind: str                     # budget: "1" original / "2" revised; transaction: its type code
@@ -88,10 +89,9 @@ class Money:
     country: str | None = None    # a transaction's own recipient-country
     provider_activity: str | None = None
     receiver_activity: str | None = None
-    label: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Cell:
     """One target, actual or baseline value of an indicator with its dimensions."""
     path: str
@@ -99,7 +99,7 @@ class Cell:
     dimensions: tuple[tuple[str, str], ...]
 
 
-@dataclass
+@dataclass(slots=True)
 class Period:
     path: str
     start: dt.date | None
@@ -108,7 +108,7 @@ class Period:
     actuals: list[Cell] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Indicator:
     path: str
     code: str | None              # reference/@code
@@ -120,7 +120,7 @@ class Indicator:
     periods: list[Period] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Country:
     code: str
     percentage: float | None
@@ -273,11 +273,13 @@ def _activity(element: etree._Element, file: str, position: int, root_lang: str,
     lang = element.get(XML_LANG) or root_lang
     default_currency = element.get("default-currency")
     activity = Activity(identifier, file, path, element.get("hierarchy"), lang, {}, {}, [], {}, [], [])
-    counts: Counter[str] = Counter()
-    for child in element.iterchildren(tag=etree.Element):
+    counts = dict.fromkeys(POSITIONED, 0)
+    for child in element.iterchildren(*READ_TAGS):
         tag = child.tag
-        counts[tag] += 1
-        where = f"{path}/{tag}[{counts[tag]}]"
+        where = path
+        if tag in counts:
+            counts[tag] += 1
+            where = f"{path}/{tag}[{counts[tag]}]"
         if tag == "title":
             activity.title = _narratives(child, lang)
         elif tag == "reporting-org":
@@ -295,17 +297,18 @@ def _activity(element: etree._Element, file: str, position: int, root_lang: str,
         elif tag == "related-activity" and child.get("ref"):
             activity.related.append((child.get("ref").strip(), (child.get("type") or "").strip()))
         elif tag == "budget":
-            money = _value(child, where, default_currency, file, identifier, problems)
-            money.kind = (child.get("type") or "1").strip()
-            money.start = _date(_attr(child, "period-start", "iso-date"))
-            money.end = _date(_attr(child, "period-end", "iso-date"))
-            activity.budgets.append(money)
+            activity.budgets.append(_budget_of(child, where, default_currency, file, identifier, problems))
         elif tag == "transaction":
             activity.transactions.append(_transaction(child, where, default_currency, file, identifier, lang,
                                                       problems))
         elif tag == "result":
             activity.indicators += _result(child, where, file, identifier, lang, problems)
     return activity
+
+
+READ_TAGS = ("title", "reporting-org", "participating-org", "activity-date", "recipient-country", "related-activity",
+             "budget", "transaction", "result")  # the other elements of an activity are not read
+POSITIONED = {"recipient-country", "budget", "transaction", "result"}
 
 
 def _narratives(element: etree._Element, lang: str) -> dict[str, str]:
@@ -327,11 +330,6 @@ def in_language(texts: dict[str, str], language: str, default: str) -> str | Non
     return next(iter(texts.values()), None)
 
 
-def _attr(element: etree._Element, child: str, name: str) -> str | None:
-    found = element.find(child)
-    return None if found is None else found.get(name)
-
-
 def _date(text: str | None) -> dt.date | None:
     """xsd:date (2021-03-31, maybe with a time or zone): the day; None when absent or not a date."""
     if not text:
@@ -343,26 +341,27 @@ def _date(text: str | None) -> dt.date | None:
 
 
 def _number(text: str | None, file: str, identifier: str, where: str, problems: list[Problem],
-            severity: str = "error", hint: str = HINT_PUBLISHER) -> float | None:
+            severity: str = "error", hint: str = HINT_PUBLISHER, suffix: str = "") -> float | None:
     """An xsd:decimal; anything else ('NA', '23,14', '£3,500,000') is a problem, never a guess."""
-    if text is None or not text.strip():
+    if text is None:
         return None
-    if DECIMAL.match(text.strip()):
-        return float(text.strip())
-    problems.append(Problem(file, "iati_not_a_number", f"activity {identifier}: not a number as IATI writes them "
-                            "(digits and '.', no currency sign, no thousands separator)", hint, value=text.strip(),
-                            element=where, severity=severity))  # type: ignore[arg-type]
+    text = text.strip()
+    if DECIMAL.match(text):
+        return float(text)
+    if text:
+        problems.append(Problem(file, "iati_not_a_number", f"activity {identifier}: not a number as IATI writes "
+                                "them (digits and '.', no currency sign, no thousands separator)", hint, value=text,
+                                element=where + suffix, severity=severity))  # type: ignore[arg-type]
     return None
 
 
 def _percentage(element: etree._Element, file: str, identifier: str, where: str,
                 problems: list[Problem]) -> float | None:
-    return _number(element.get("percentage"), file, identifier, f"{where}/@percentage", problems)
+    return _number(element.get("percentage"), file, identifier, where, problems, suffix="/@percentage")
 
 
-def _value(element: etree._Element, where: str, default_currency: str | None, file: str, identifier: str,
+def _money(value: etree._Element | None, where: str, default_currency: str | None, file: str, identifier: str,
            problems: list[Problem]) -> Money:
-    value = element.find("value")
     path = f"{where}/value"
     if value is None:
         problems.append(Problem(file, "iati_no_value", f"activity {identifier}: this element has no value",
@@ -373,19 +372,38 @@ def _value(element: etree._Element, where: str, default_currency: str | None, fi
     return Money(path, "", amount, currency)
 
 
+def _budget_of(element: etree._Element, where: str, default_currency: str | None, file: str, identifier: str,
+               problems: list[Problem]) -> Money:
+    parts = {child.tag: child for child in element.iterchildren("value", "period-start", "period-end")}
+    money = _money(parts.get("value"), where, default_currency, file, identifier, problems)
+    money.kind = (element.get("type") or "1").strip()
+    money.start = _date(parts["period-start"].get("iso-date")) if "period-start" in parts else None
+    money.end = _date(parts["period-end"].get("iso-date")) if "period-end" in parts else None
+    return money
+
+
+TRANSACTION_PARTS = ("value", "transaction-type", "transaction-date", "recipient-country", "provider-org",
+                     "receiver-org")
+
+
 def _transaction(element: etree._Element, where: str, default_currency: str | None, file: str, identifier: str,
                  lang: str, problems: list[Problem]) -> Money:
-    money = _value(element, where, default_currency, file, identifier, problems)
-    money.kind = (_attr(element, "transaction-type", "code") or "").strip()
-    money.end = _date(_attr(element, "transaction-date", "iso-date"))
-    country = _attr(element, "recipient-country", "code")
-    money.country = country.strip().upper() if country else None
-    provider = _attr(element, "provider-org", "provider-activity-id")
-    receiver = _attr(element, "receiver-org", "receiver-activity-id")
-    money.provider_activity = provider.strip() if provider else None
-    money.receiver_activity = receiver.strip() if receiver else None
-    description = element.find("description")
-    money.label = in_language(_narratives(description, lang), lang, lang) or "" if description is not None else ""
+    parts: dict[str, etree._Element] = {}
+    for child in element.iterchildren(*TRANSACTION_PARTS):
+        parts.setdefault(child.tag, child)
+    money = _money(parts.get("value"), where, default_currency, file, identifier, problems)
+
+    def attr(tag: str, name: str) -> str | None:
+        found = parts.get(tag)
+        text = None if found is None else found.get(name)
+        return text.strip() if text else None
+
+    money.kind = attr("transaction-type", "code") or ""
+    money.end = _date(attr("transaction-date", "iso-date"))
+    country = attr("recipient-country", "code")
+    money.country = country.upper() if country else None
+    money.provider_activity = attr("provider-org", "provider-activity-id")
+    money.receiver_activity = attr("receiver-org", "receiver-activity-id")
     if money.end is None and money.amount is not None:
         problems.append(Problem(file, "iati_no_date", f"activity {identifier}: this transaction has no "
                                 "transaction-date, so it cannot be put in a period and is not counted",
@@ -401,33 +419,52 @@ def _result(element: etree._Element, where: str, file: str, identifier: str, lan
         path = f"{where}/indicator[{number}]"
         measure = (child.get("measure") or "1").strip()
         numeric = measure not in NOT_RATED
-        reference = child.find("reference")
-        code = (reference.get("code") or "").strip() or None if reference is not None else None
-        indicator = Indicator(path, code, _narratives(child.find("title"), lang) if child.find("title") is not None
-                              else {}, level, (child.get("ascending") or "1").strip().lower() not in ("0", "false"),
-                              measure)
-        for b, baseline in enumerate(child.iterchildren("baseline"), 1):
-            indicator.baselines.append(_cell(baseline, f"{path}/baseline[{b}]", numeric, file, identifier,
-                                             problems))
-        for p, period in enumerate(child.iterchildren("period"), 1):
-            ppath = f"{path}/period[{p}]"
-            entry = Period(ppath, _date(_attr(period, "period-start", "iso-date")),
-                           _date(_attr(period, "period-end", "iso-date")))
-            for kind in ("target", "actual"):
-                cells = entry.targets if kind == "target" else entry.actuals
-                for c, cell in enumerate(period.iterchildren(kind), 1):
-                    cells.append(_cell(cell, f"{ppath}/{kind}[{c}]", numeric, file, identifier, problems))
-            indicator.periods.append(entry)
+        indicator = Indicator(path, None, {}, level, (child.get("ascending") or "1").strip().lower()
+                              not in ("0", "false"), measure)
+        baselines = periods = 0
+        for part in child.iterchildren("title", "reference", "baseline", "period"):  # one pass, in C
+            tag = part.tag
+            if tag == "period":
+                periods += 1
+                indicator.periods.append(_period(part, f"{path}/period[{periods}]", numeric, file, identifier,
+                                                 problems))
+            elif tag == "baseline":
+                baselines += 1
+                indicator.baselines.append(_cell(part, f"{path}/baseline[{baselines}]", numeric, file, identifier,
+                                                 problems))
+            elif tag == "title":
+                indicator.title = _narratives(part, lang)
+            elif indicator.code is None:  # the first reference
+                indicator.code = (part.get("code") or "").strip() or None
         indicators.append(indicator)
     return indicators
 
 
+def _period(element: etree._Element, path: str, numeric: bool, file: str, identifier: str,
+            problems: list[Problem]) -> Period:
+    entry = Period(path, None, None)
+    targets = actuals = 0
+    for part in element.iterchildren("period-start", "period-end", "target", "actual"):
+        tag = part.tag
+        if tag == "target":
+            targets += 1
+            entry.targets.append(_cell(part, f"{path}/target[{targets}]", numeric, file, identifier, problems))
+        elif tag == "actual":
+            actuals += 1
+            entry.actuals.append(_cell(part, f"{path}/actual[{actuals}]", numeric, file, identifier, problems))
+        elif tag == "period-start":
+            entry.start = _date(part.get("iso-date"))
+        else:
+            entry.end = _date(part.get("iso-date"))
+    return entry
+
+
 def _cell(element: etree._Element, path: str, numeric: bool, file: str, identifier: str,
           problems: list[Problem]) -> Cell:
-    dimensions = tuple((d.get("name") or "", d.get("value") or "") for d in element.iterchildren("dimension"))
+    dimensions = tuple((d.get("name") or "", d.get("value") or "") for d in element.iterchildren("dimension")) \
+        if len(element) else ()
     # results values are warnings: the indicator is listed without the value, never with a guess
-    value = _number(element.get("value"), file, identifier, f"{path}/@value", problems, severity="warning",
-                    hint="The value is left empty (not rated). Ask the publisher to write it as a number.")
+    value = _number(element.get("value"), file, identifier, path, problems, "warning", HINT_RESULT, "/@value")
     return Cell(path, value if numeric else None, dimensions)
 
 
@@ -667,8 +704,7 @@ def _expenditure(activities: list[Activity], amounts: dict[int, float], counted:
             for country, share in split:
                 rows.append({"line": activity.identifier, "period_end": money.end,
                              "amount": amounts[id(money)] * share, "country": country,
-                             "period_label": f"{kind} {money.end.isoformat()}" + (f" ({money.label})"
-                                                                                 if money.label else ""),
+                             "period_label": f"{kind} {money.end.isoformat()}",
                              "iati_file": activity.file, "iati_element": money.path})
     return _frame("expenditure", rows)
 
@@ -739,12 +775,20 @@ def _indicators(activities: list[Activity], params: ProjectParams, problems: lis
     """One row per indicator, period and sex (f, m, total)."""
     language = params.language
     rows = []
+    users: dict[str, set[str]] = defaultdict(set)  # reference code -> activities that use it
+    for activity in activities:
+        for indicator in activity.indicators:
+            if indicator.code:
+                users[indicator.code].add(activity.identifier)
     for activity in activities:
         shares = _shares(activity, [])
         country = shares[0][0] if len(shares) == 1 else REGIONAL
         for indicator in activity.indicators:
             result, number = re.search(r"result\[(\d+)\]/indicator\[(\d+)\]", indicator.path).groups()
-            identifier = indicator.code or f"{activity.identifier}/R{result}.I{number}"
+            identifier = f"{activity.identifier}/R{result}.I{number}"
+            if indicator.code:  # a code several activities use (a standard indicator) is told apart by activity
+                identifier = indicator.code if len(users[indicator.code]) == 1 else \
+                    f"{activity.identifier}/{indicator.code}"
             label = in_language(indicator.title, language, activity.lang) or identifier
             unit = UNITS.get(indicator.measure, UNITS["1"])[0 if language == "fr" else 1]
             baseline = _by_sex(indicator.baselines, "baseline", indicator.path, activity, problems)
