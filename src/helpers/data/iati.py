@@ -36,6 +36,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -50,7 +51,6 @@ from .schemas import COLUMNS, REGIONAL, validate_table
 TABLES = ("budget", "expenditure", "indicators")
 VERSIONS = ("2.01", "2.02", "2.03")
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-DECIMAL = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")  # xsd:decimal
 TRANSACTION_TYPES = {"1": "incoming funds", "2": "outgoing commitment", "3": "disbursement", "4": "expenditure",
                      "5": "interest payment", "6": "loan repayment", "7": "reimbursement", "8": "purchase of equity",
                      "9": "sale of equity", "10": "credit guarantee", "11": "incoming commitment",
@@ -165,7 +165,6 @@ class IatiSource:
     tables: dict[str, pd.DataFrame]
     problems: list[Problem]
     files: list[Path]
-    about: About
     activities: list[Activity] = field(default_factory=list)
 
 
@@ -178,7 +177,8 @@ def iati_files(folder: Path) -> list[Path]:
 
 def load_iati(folder: Path, params: ProjectParams) -> IatiSource:
     """Every IATI file of ``folder`` -> the tables budget, expenditure, indicators (typed as the loader types CSV
-    tables, with an extra column ``iati_element``), every problem, and the title block."""
+    tables, with the extra columns ``iati_file`` and ``iati_element``), every problem, and the activities read
+    (``about(source.activities, ...)`` gives the title block)."""
     files = iati_files(folder)
     problems: list[Problem] = []
     activities: list[Activity] = []
@@ -200,8 +200,7 @@ def load_iati(folder: Path, params: ProjectParams) -> IatiSource:
               "indicators": _indicators(activities, params, problems)}
     for name, frame in tables.items():
         problems += _validated(name, frame)
-    return IatiSource(tables, problems, files, about(activities, params.language, params.iati.spending),
-                      activities)
+    return IatiSource(tables, problems, files, activities)
 
 
 def read_activities(path: Path) -> tuple[list[Activity], list[Problem]]:
@@ -274,8 +273,10 @@ def _activity(element: etree._Element, file: str, position: int, root_lang: str,
     default_currency = element.get("default-currency")
     activity = Activity(identifier, file, path, element.get("hierarchy"), lang, {}, {}, [], {}, [], [])
     counts = dict.fromkeys(POSITIONED, 0)
-    for child in element.iterchildren(*READ_TAGS):
+    for child in element:  # every child, picked by tag (a multi-tag filter costs more than it saves)
         tag = child.tag
+        if tag not in READ_TAGS:
+            continue
         where = path
         if tag in counts:
             counts[tag] += 1
@@ -306,15 +307,17 @@ def _activity(element: etree._Element, file: str, position: int, root_lang: str,
     return activity
 
 
-READ_TAGS = ("title", "reporting-org", "participating-org", "activity-date", "recipient-country", "related-activity",
-             "budget", "transaction", "result")  # the other elements of an activity are not read
+READ_TAGS = {"title", "reporting-org", "participating-org", "activity-date", "recipient-country", "related-activity",
+             "budget", "transaction", "result"}  # the other elements of an activity are not read
 POSITIONED = {"recipient-country", "budget", "transaction", "result"}
 
 
 def _narratives(element: etree._Element, lang: str) -> dict[str, str]:
     """language -> text of the element's narratives (the first one of each language)."""
     out: dict[str, str] = {}
-    for narrative in element.iterchildren("narrative"):
+    for narrative in element:
+        if narrative.tag != "narrative":
+            continue
         text = " ".join((narrative.text or "").split())
         language = (narrative.get(XML_LANG) or lang).strip().lower()[:2]
         if text and language not in out:
@@ -330,6 +333,7 @@ def in_language(texts: dict[str, str], language: str, default: str) -> str | Non
     return next(iter(texts.values()), None)
 
 
+@lru_cache(maxsize=65536)  # dates repeat across activities and files
 def _date(text: str | None) -> dt.date | None:
     """xsd:date (2021-03-31, maybe with a time or zone): the day; None when absent or not a date."""
     if not text:
@@ -346,7 +350,8 @@ def _number(text: str | None, file: str, identifier: str, where: str, problems: 
     if text is None:
         return None
     text = text.strip()
-    if DECIMAL.match(text):
+    body = text[1:] if text[:1] in "+-" else text
+    if body.isascii() and body.replace(".", "", 1).isdigit():  # xsd:decimal (faster than a regular expression)
         return float(text)
     if text:
         problems.append(Problem(file, "iati_not_a_number", f"activity {identifier}: not a number as IATI writes "
@@ -374,7 +379,7 @@ def _money(value: etree._Element | None, where: str, default_currency: str | Non
 
 def _budget_of(element: etree._Element, where: str, default_currency: str | None, file: str, identifier: str,
                problems: list[Problem]) -> Money:
-    parts = {child.tag: child for child in element.iterchildren("value", "period-start", "period-end")}
+    parts = {child.tag: child for child in element}
     money = _money(parts.get("value"), where, default_currency, file, identifier, problems)
     money.kind = (element.get("type") or "1").strip()
     money.start = _date(parts["period-start"].get("iso-date")) if "period-start" in parts else None
@@ -382,28 +387,29 @@ def _budget_of(element: etree._Element, where: str, default_currency: str | None
     return money
 
 
-TRANSACTION_PARTS = ("value", "transaction-type", "transaction-date", "recipient-country", "provider-org",
-                     "receiver-org")
+TRANSACTION_PARTS = {"transaction-type": ("kind", "code"), "transaction-date": ("end", "iso-date"),
+                     "recipient-country": ("country", "code"), "provider-org": ("provider", "provider-activity-id"),
+                     "receiver-org": ("receiver", "receiver-activity-id")}
 
 
 def _transaction(element: etree._Element, where: str, default_currency: str | None, file: str, identifier: str,
                  lang: str, problems: list[Problem]) -> Money:
-    parts: dict[str, etree._Element] = {}
-    for child in element.iterchildren(*TRANSACTION_PARTS):
-        parts.setdefault(child.tag, child)
-    money = _money(parts.get("value"), where, default_currency, file, identifier, problems)
-
-    def attr(tag: str, name: str) -> str | None:
-        found = parts.get(tag)
-        text = None if found is None else found.get(name)
-        return text.strip() if text else None
-
-    money.kind = attr("transaction-type", "code") or ""
-    money.end = _date(attr("transaction-date", "iso-date"))
-    country = attr("recipient-country", "code")
-    money.country = country.upper() if country else None
-    money.provider_activity = attr("provider-org", "provider-activity-id")
-    money.receiver_activity = attr("receiver-org", "receiver-activity-id")
+    value, found = None, {}
+    for child in element:
+        tag = child.tag
+        if tag == "value":
+            value = child if value is None else value
+        elif tag in TRANSACTION_PARTS:
+            key, name = TRANSACTION_PARTS[tag]
+            text = child.get(name)
+            if text and key not in found:
+                found[key] = text.strip()
+    money = _money(value, where, default_currency, file, identifier, problems)
+    money.kind = found.get("kind", "")
+    money.end = _date(found.get("end"))
+    money.country = found["country"].upper() if found.get("country") else None
+    money.provider_activity = found.get("provider") or None
+    money.receiver_activity = found.get("receiver") or None
     if money.end is None and money.amount is not None:
         problems.append(Problem(file, "iati_no_date", f"activity {identifier}: this transaction has no "
                                 "transaction-date, so it cannot be put in a period and is not counted",
@@ -415,14 +421,14 @@ def _result(element: etree._Element, where: str, file: str, identifier: str, lan
             problems: list[Problem]) -> list[Indicator]:
     level = LEVELS.get((element.get("type") or "").strip())
     indicators = []
-    for number, child in enumerate(element.iterchildren("indicator"), 1):
+    for number, child in enumerate((c for c in element if c.tag == "indicator"), 1):
         path = f"{where}/indicator[{number}]"
         measure = (child.get("measure") or "1").strip()
         numeric = measure not in NOT_RATED
         indicator = Indicator(path, None, {}, level, (child.get("ascending") or "1").strip().lower()
                               not in ("0", "false"), measure)
         baselines = periods = 0
-        for part in child.iterchildren("title", "reference", "baseline", "period"):  # one pass, in C
+        for part in child:  # one pass (a multi-tag filter costs more than it saves here)
             tag = part.tag
             if tag == "period":
                 periods += 1
@@ -434,7 +440,7 @@ def _result(element: etree._Element, where: str, file: str, identifier: str, lan
                                                  problems))
             elif tag == "title":
                 indicator.title = _narratives(part, lang)
-            elif indicator.code is None:  # the first reference
+            elif tag == "reference" and indicator.code is None:  # the first reference
                 indicator.code = (part.get("code") or "").strip() or None
         indicators.append(indicator)
     return indicators
@@ -444,7 +450,7 @@ def _period(element: etree._Element, path: str, numeric: bool, file: str, identi
             problems: list[Problem]) -> Period:
     entry = Period(path, None, None)
     targets = actuals = 0
-    for part in element.iterchildren("period-start", "period-end", "target", "actual"):
+    for part in element:
         tag = part.tag
         if tag == "target":
             targets += 1
@@ -454,14 +460,14 @@ def _period(element: etree._Element, path: str, numeric: bool, file: str, identi
             entry.actuals.append(_cell(part, f"{path}/actual[{actuals}]", numeric, file, identifier, problems))
         elif tag == "period-start":
             entry.start = _date(part.get("iso-date"))
-        else:
+        elif tag == "period-end":
             entry.end = _date(part.get("iso-date"))
     return entry
 
 
 def _cell(element: etree._Element, path: str, numeric: bool, file: str, identifier: str,
           problems: list[Problem]) -> Cell:
-    dimensions = tuple((d.get("name") or "", d.get("value") or "") for d in element.iterchildren("dimension")) \
+    dimensions = tuple((d.get("name") or "", d.get("value") or "") for d in element if d.tag == "dimension") \
         if len(element) else ()
     # results values are warnings: the indicator is listed without the value, never with a guess
     value = _number(element.get("value"), file, identifier, path, problems, "warning", HINT_RESULT, "/@value")
@@ -616,6 +622,7 @@ def _shares(activity: Activity, problems: list[Problem]) -> list[tuple[str, floa
     return shares
 
 
+@lru_cache(maxsize=65536)
 def _estimated(label: str, share: float, language: str) -> str:
     if share >= 1.0:
         return label

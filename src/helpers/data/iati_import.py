@@ -82,7 +82,7 @@ def _about(folder: Path, language: str) -> About:
     countries = set()
     for name in ("budget", "expenditure", "indicators"):
         countries |= set(source.tables[name]["country"].dropna())
-    info = source.about
+    info = about(source.activities, language, probe.iati.spending)
     info.countries = {code: name for code, name in info.countries.items() if code in countries}
     return info
 
