@@ -110,6 +110,15 @@ def test_activities_can_be_restricted_by_identifier_or_prefix(tmp_path):
     assert rules(unknown) == ["iati_unknown_activity"] and "XM-B-1" in unknown.problems[0].hint
 
 
+def test_spending_outside_the_activity_dates_is_warned_about_and_counted(tmp_path):
+    dates = '<activity-date type="2" iso-date="2021-01-01"/><activity-date type="4" iso-date="2021-12-31"/>'
+    source = load(tmp_path, activity(body=dates + budget("100") + transaction("10", date="2022-02-01")
+                                     + transaction("5", date="2020-12-01") + transaction("1")))
+    assert [p.message.split(" is ")[-1] for p in source.problems] == [
+        "after the activity's end (2021-12-31)", "before the activity's start (2021-01-01)"]
+    assert source.tables["expenditure"]["amount"].sum() == 16
+
+
 def test_negative_budgets_and_transactions_are_warned_about(tmp_path):
     source = load(tmp_path, activity(body=budget("100") + budget("-10", "2022-01-01", "2022-12-31", "2")
                                      + transaction("-5")))
@@ -347,6 +356,8 @@ def test_dfid_albania_is_not_doubled_by_its_hierarchy_and_fully_executed(tmp_pat
     assert per_line.round(10).eq(1.0).all()
     negative = next(p for p in source.problems if p.rule == "iati_negative")
     assert negative.value == "-7826" and negative.element.startswith("iati-activity[GB-1-109635-101]/budget[")
+    late = [p for p in source.problems if p.rule == "iati_outside_dates"]
+    assert len(late) == 2 and all("after the activity's end" in p.message for p in late)
     assert rules(source, "error") == []
 
 

@@ -708,12 +708,29 @@ def _expenditure(activities: list[Activity], amounts: dict[int, float], counted:
                                         "spending; check it otherwise.", element=money.path,
                                         value=_show(money.amount), severity="warning"))
             kind = TRANSACTION_TYPES.get(money.kind, money.kind)
+            outside = _outside(activity, money.end)
+            if outside:
+                problems.append(Problem(activity.file, "iati_outside_dates", f"activity {activity.identifier}: "
+                                        f"this {kind} of {money.end.isoformat()} is {outside}", "Fine for a late "
+                                        "payment or an advance; check it otherwise (it is counted).",
+                                        element=money.path, value=_show(money.amount), severity="warning"))
             for country, share in split:
                 rows.append({"line": activity.identifier, "period_end": money.end,
                              "amount": amounts[id(money)] * share, "country": country,
                              "period_label": f"{kind} {money.end.isoformat()}",
                              "iati_file": activity.file, "iati_element": money.path})
     return _frame("expenditure", rows)
+
+
+def _outside(activity: Activity, day: dt.date) -> str:
+    """'' when ``day`` is within the activity's dates (actual, else planned), else which side it falls."""
+    start = activity.dates.get("2") or activity.dates.get("1")
+    end = activity.dates.get("4") or activity.dates.get("3")
+    if start and day < start:
+        return f"before the activity's start ({start.isoformat()})"
+    if end and day > end:
+        return f"after the activity's end ({end.isoformat()})"
+    return ""
 
 
 def _fold(text: str) -> str:
