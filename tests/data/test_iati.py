@@ -328,6 +328,17 @@ def test_an_external_entity_is_neither_fetched_nor_read(tmp_path):
     assert "TOP-SECRET" not in etree.tostring(tree, encoding="unicode")
 
 
+def test_a_dtd_under_another_root_is_refused_before_any_activity_is_read(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "f.xml").write_text('<!DOCTYPE x [<!ENTITY e "boom">]><x><iati-activity><iati-identifier>'
+                                          '&e;</iati-identifier></iati-activity></x>', encoding="utf-8")
+    assert rules(iati.load_iati(tmp_path / "a", params())) == ["iati_dtd"]
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "f.xml").write_text('<iati-organisations version="2.03"><iati-activity/></iati-organisations>',
+                                          encoding="utf-8")
+    assert rules(iati.load_iati(tmp_path / "b", params())) == ["iati_not_activity_file"]
+
+
 def test_other_versions_and_broken_xml_are_clear_errors(tmp_path):
     write(tmp_path / "a", activity(), version="1.05")
     assert [p.rule for p in iati.load_iati(tmp_path / "a", params()).problems] == ["iati_version"]

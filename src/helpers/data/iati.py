@@ -209,18 +209,18 @@ def read_activities(path: Path) -> tuple[list[Activity], list[Problem]]:
     activities: list[Activity] = []
     problems: list[Problem] = []
     root_lang = "en"
+    checked = False
     try:
         context = etree.iterparse(str(path), events=("start", "end"), tag=("iati-activities", "iati-activity"),
                                   **parser_options())
         for event, element in context:
-            if event == "start":
-                if element.tag == "iati-activities":
-                    refused = _refused(element, file)
-                    if refused:
-                        return [], [refused]
-                    root_lang = element.get(XML_LANG) or root_lang
-                continue
-            if element.tag != "iati-activity":
+            if not checked:  # the root, before anything is read from the file
+                root = element.getroottree().getroot()
+                refused = _refused(root, file)
+                if refused:
+                    return [], [refused]
+                root_lang, checked = root.get(XML_LANG) or root_lang, True
+            if event == "start" or element.tag != "iati-activity":
                 continue
             activities.append(_activity(element, file, len(activities) + 1, root_lang, problems))
             element.clear(keep_tail=False)
@@ -235,6 +235,10 @@ def read_activities(path: Path) -> tuple[list[Activity], list[Problem]]:
                                                "edit it by hand.", row=line)]
     except OSError as exc:
         return [], [Problem(file, "iati_unreadable", f"the file cannot be read ({exc})", "Check the file.")]
+    if not checked:  # no iati-activities nor iati-activity at all: still say why, DTD first
+        refused = _refused(context.root, file) if context.root is not None else None
+        if refused:
+            return [], [refused]
     if not activities and not problems:
         problems.append(Problem(file, "iati_no_activity", "the file holds no iati-activity",
                                 "Is it an IATI activity file (not an organisation file)? Download the project's "
@@ -249,6 +253,10 @@ def _refused(root: etree._Element, file: str) -> Problem | None:
                        "could expand entities or read other files, so it is not read at all",
                        "Download the file again from the IATI registry or d-portal; do not use a file from an "
                        "unknown source.")
+    if root.tag != "iati-activities":
+        return Problem(file, "iati_not_activity_file", f"the file's root element is <{root.tag}>, not "
+                       "<iati-activities>: it is not an IATI activity file", "Download the project's activity "
+                       "file (not an organisation file) from the IATI registry or d-portal.", value=str(root.tag))
     version = (root.get("version") or "").strip()
     if version not in VERSIONS:
         return Problem(file, "iati_version", f"IATI version {version or '(none)'} is not read: the workbook reads "
