@@ -20,7 +20,7 @@ LANGUAGE ?= fr
 
 help: ## List the targets
 	@echo "Evaluation workbook: targets"
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 	@echo ""
 	@echo "Options: PROJECT=amem (one project), ANNEX=maroc (one annex, with PROJECT),"
 	@echo "         JOBS=2 (notebooks run at once), TIMEOUT=600 (seconds per notebook cell)"
