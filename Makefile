@@ -12,13 +12,15 @@ PROJECT ?=
 ANNEX   ?=
 JOBS    ?=
 TIMEOUT ?=
+FILE    ?=
+LANGUAGE ?= fr
 
 .DEFAULT_GOAL := help
-.PHONY: help setup check annexes annex test lab pdf bench sample clean
+.PHONY: help setup check annexes annex test lab pdf bench sample clean import-iati
 
 help: ## List the targets
 	@echo "Evaluation workbook: targets"
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 	@echo ""
 	@echo "Options: PROJECT=amem (one project), ANNEX=maroc (one annex, with PROJECT),"
 	@echo "         JOBS=2 (notebooks run at once), TIMEOUT=600 (seconds per notebook cell)"
@@ -44,6 +46,10 @@ annexes: $(READY) ## Build the annexes (all projects, or PROJECT=...) into build
 annex: $(READY) ## Build one annex: make annex PROJECT=amem ANNEX=maroc
 	@test -n "$(PROJECT)" -a -n "$(ANNEX)" || { echo "Say which annex: make annex PROJECT=amem ANNEX=maroc"; exit 2; }
 	@$(RUN) build --project $(PROJECT) --annex $(ANNEX) $(if $(TIMEOUT),--timeout $(TIMEOUT))
+
+import-iati: $(READY) ## Start a project from an IATI file: make import-iati FILE=file.xml PROJECT=name
+	@test -n "$(FILE)" -a -n "$(PROJECT)" || { echo "Say which file and project: make import-iati FILE=file.xml PROJECT=name"; exit 2; }
+	@$(RUN) import-iati "$(FILE)" --project "$(PROJECT)" --language "$(LANGUAGE)"
 
 test: $(READY) ## Run the test suite
 	@$(BIN)/python -m pytest -q

@@ -70,6 +70,9 @@ def rows(results: dict, fresh: set[str]) -> list[tuple[str, str, str, str]]:
                         f"<= {TARGETS['helper_seconds']:.0f} s, <= {_mib(TARGETS['helper_peak_bytes'])}",
                         "PASS" if ok_t and ok_m else "FAIL (" + ", ".join(
                             w for w, ok in (("time", ok_t), ("memory", ok_m)) if not ok) + ")"))
+    from .iati_read import rows as iati_rows
+
+    out += iati_rows(results.get("iati"), mark("iati"))
     return out
 
 

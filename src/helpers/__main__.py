@@ -1,4 +1,4 @@
-"""Command line: python -m helpers {check,build,pdf,synthesize}. The Makefile's targets call these."""
+"""Command line: python -m helpers {check,build,pdf,synthesize,import-iati}. The Makefile's targets call these."""
 
 from __future__ import annotations
 
@@ -26,6 +26,11 @@ def main(argv: list[str] | None = None) -> int:
 
     commands.add_parser("synthesize", help="regenerate the synthetic impact study of the sample project")
 
+    iati = commands.add_parser("import-iati", help="start a project from an IATI activity file")
+    iati.add_argument("file", help="the IATI activity file (.xml)")
+    iati.add_argument("--project", required=True, help="name of the new project (letters, digits, '-', '_')")
+    iati.add_argument("--language", default="fr", choices=["fr", "en"], help="language of the annexes (default fr)")
+
     args = parser.parse_args(argv)
     if args.command == "check":
         from .build.check import run_check
@@ -48,7 +53,33 @@ def main(argv: list[str] | None = None) -> int:
         written = write_training_survey(DATA_DIR / "amem" / "impact")
         print(f"Wrote {written}")
         return 0
+    if args.command == "import-iati":
+        return _import_iati(args.file, args.project, args.language)
     return 2
+
+
+def _import_iati(file: str, project: str, language: str) -> int:
+    from pathlib import Path
+
+    from .build.check import run_check
+    from .data.iati_import import import_iati
+    from .errors import ValidationFailed
+
+    try:
+        written = import_iati(Path(file), project, language)
+    except ValidationFailed as exc:
+        print("Nothing was created:", file=sys.stderr)
+        for problem in exc.problems:
+            print("  " + str(problem).replace("\n", "\n  "), file=sys.stderr)
+        return 1
+    print(f"Created the project '{project}':")
+    from .paths import relative
+
+    for path in written:
+        print(f"  {relative(path)}")
+    print("Check params/" + project + "/project.yaml (title, dates, reporting date), then: "
+          f"make annexes PROJECT={project}\n")
+    return run_check([project])
 
 
 if __name__ == "__main__":

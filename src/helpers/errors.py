@@ -19,10 +19,13 @@ class Problem:
     column: str | None = None
     value: str | None = None
     cell: str | None = None        # for .xlsx: "Sheet1!C7"
+    element: str | None = None     # for XML (IATI): "iati-activity[GB-1-109635-101]/budget[2]/value"
     severity: Severity = "error"
 
     def where(self) -> str:
         parts = [self.file]
+        if self.element:
+            parts.append(self.element)
         if self.cell:
             parts.append(f"cell {self.cell}")
         elif self.row is not None:

@@ -25,6 +25,7 @@ from . import numbers
 from ..errors import Problem, ValidationFailed, did_you_mean
 from .params import ALL, AnnexParams, ProjectParams, load_annex_params, load_project_params
 from ..paths import DATA_DIR, PARAMS_DIR, annex_names, relative
+from .iati import TABLES as IATI_TABLES, load_iati
 from .readers import RawTable, read_table
 from .schemas import COLUMNS, REGIONAL, REGISTER_REQUIRED, REQUIRED, TABLES, StudySpec, validate_table
 from .status import accepted_text, normalise_status
@@ -147,9 +148,21 @@ def _load(project: str, params: ProjectParams, data_dir: Path) -> tuple[ProjectD
         problems.append(Problem(relative(folder), "missing_data_folder", f"there is no data folder for '{project}'",
                                 f"Create {relative(folder)}/ with the project's tables (see data/README.md)."))
         return data, problems, table_files
+    iati_source = load_iati(folder / "iati", params) if (folder / "iati").is_dir() else None
+    if iati_source is not None:  # budget, expenditure and indicators come from the IATI files (helpers.data.iati)
+        problems += iati_source.problems
+        data.files += iati_source.files
     for name in TABLES:
         path, found = _table_file(folder, name)
         problems += found
+        if iati_source is not None and name in IATI_TABLES:
+            if path is not None:
+                problems.append(_two_sources(name, path, folder / "iati"))
+            tables[name] = iati_source.tables[name]
+            data.present.add(name)
+            if iati_source.files:
+                table_files[name] = iati_source.files[0]
+            continue
         if path is None:
             continue
         table_files[name] = path
@@ -166,6 +179,12 @@ def _load(project: str, params: ProjectParams, data_dir: Path) -> tuple[ProjectD
     problems += study_problems
     data.files += study_files
     return data, problems, table_files
+
+
+def _two_sources(name: str, path: Path, iati_folder: Path) -> Problem:
+    return Problem(relative(path), "two_sources", f"the table {name} comes both from {path.name} and from the IATI "
+                   f"files of {relative(iati_folder)}/", f"A table has one source: delete {path.name}, or remove "
+                   f"{relative(iati_folder)}/ (its files give the tables {', '.join(IATI_TABLES)}).")
 
 
 def _table_file(folder: Path, name: str) -> tuple[Path | None, list[Problem]]:
@@ -198,7 +217,7 @@ def _fallback_params(path: Path) -> ProjectParams:
     if not isinstance(raw, dict):
         raw = {}
     kept: dict[str, Any] = {}
-    for key in ("decimal_mark", "encoding", "status_synonyms"):
+    for key in ("decimal_mark", "encoding", "status_synonyms", "currency", "language", "iati"):
         if key in raw:
             try:
                 kept[key] = TypeAdapter(ProjectParams.model_fields[key].annotation).validate_python(raw[key])

@@ -47,6 +47,37 @@ class Thresholds(_Strict):
         return self
 
 
+TRANSACTION_TYPES = tuple(str(n) for n in range(1, 14))  # the IATI TransactionType codelist
+
+
+class IatiParams(_Strict):
+    """How the IATI files of data/<project>/iati/ are read (data/README.md, "IATI activity files")."""
+
+    activities: list[str] = Field(default_factory=list, description="keep only these iati-identifiers (empty: all)")
+    activity_prefix: str | None = Field(None, description="keep only the iati-identifiers that start with this")
+    spending: list[str] = Field(default_factory=lambda: ["3", "4"], min_length=1,
+                                description="transaction types counted as spending: 3 disbursement, 4 expenditure")
+    exchange_rates: dict[str, float] = Field(
+        default_factory=dict, description="currency -> value of 1 unit in the project's currency, e.g. EUR: 1.08")
+
+    @field_validator("spending")
+    @classmethod
+    def _transaction_types(cls, value: list[str]) -> list[str]:
+        bad = [v for v in value if v.strip() not in TRANSACTION_TYPES]
+        if bad:
+            raise ValueError(f"{', '.join(bad)} is not an IATI transaction type (1 to 13; 3 disbursement, "
+                             "4 expenditure)")
+        return [v.strip() for v in value]
+
+    @field_validator("exchange_rates")
+    @classmethod
+    def _positive(cls, value: dict[str, float]) -> dict[str, float]:
+        bad = [k for k, v in value.items() if not v > 0]
+        if bad:
+            raise ValueError(f"an exchange rate must be greater than 0 (see {', '.join(bad)})")
+        return {k.strip().upper(): v for k, v in value.items()}
+
+
 class ProjectParams(_Strict):
     title: str
     code: str
@@ -65,6 +96,7 @@ class ProjectParams(_Strict):
     staff_categories: list[str] = Field(default_factory=lambda: ["staff"])
     word_template: str | None = Field(None, description="a .docx whose styles the Word annex takes, e.g. "
                                                         "params/<project>/house-style.docx")
+    iati: IatiParams = IatiParams()
 
     @field_validator("encoding")
     @classmethod
@@ -136,7 +168,9 @@ def _problems_from(path: Path, error: ValidationError, allowed: set[str]) -> lis
         loc = ".".join(str(p) for p in err["loc"]) or "(file)"
         if err["type"] == "extra_forbidden":
             key = str(err["loc"][-1])
-            scope = set(Thresholds.model_fields) if len(err["loc"]) > 1 and err["loc"][0] == "thresholds" else allowed
+            nested = {"thresholds": Thresholds, "iati": IatiParams}.get(str(err["loc"][0])) if len(err["loc"]) > 1 \
+                else None
+            scope = set(nested.model_fields) if nested else allowed
             problems.append(Problem(relative(path), "unknown_key", f"unknown key '{loc}'",
                                     (did_you_mean(key, scope) + " " if did_you_mean(key, scope) else "")
                                     + "Allowed keys: " + ", ".join(sorted(scope)) + ".",

@@ -1,0 +1,910 @@
+"""IATI activity files (versions 2.01 to 2.03) as the tables budget, expenditure and indicators.
+
+A project's ``data/<project>/iati/*.xml`` is read on every build, as published: ``load_iati`` returns the three
+tables in the shape of the CSV contract (schemas.COLUMNS), so the analyses and notebooks do not know where they came
+from, plus every problem found (file, activity identifier, element path such as
+``iati-activity[GB-1-109635-101]/budget[2]/value``, value, rule, what to do) and what the files say of the title block
+(``About``, for ``make import-iati``). The mapping, element by element, is in data/README.md ("IATI activity files").
+
+The files come from outside: they are parsed with lxml ``iterparse`` one ``iati-activity`` at a time (each cleared
+once read, so a 100 MB publisher file is read in little memory), with ``resolve_entities=False``,
+``no_network=True``, ``load_dtd=False`` and ``huge_tree=False``. A file that declares a DTD (entities, external
+files) is refused with a problem before any activity is read: nothing is expanded, fetched or read from disk.
+
+The rules (each has a test in tests/data/test_iati.py):
+- budgets: a revised budget (``type="2"``) replaces the original (``type="1"``, or no type) of the same period; a
+  budget line is an activity (line = iati-identifier, label = title);
+- the same money is never counted twice: an activity whose children (``related-activity``) in the files carry
+  money of the same kind is not counted for it; a spending transaction that another activity of the files reports as
+  its incoming funds (``provider-org/@provider-activity-id``) is not counted either. ``make check`` says which rule
+  was applied, as a warning;
+- currency: ``value/@currency``, else the activity's ``default-currency``; a value in another currency than the
+  project's needs ``iati.exchange_rates`` in project.yaml, else it is an error naming the activity and element;
+- country: the transaction's own ``recipient-country``, else the activity's, split by ``@percentage`` (a split is an
+  estimate: the budget line's label says so); the part not given to a country is the project's as a whole
+  (``regional``);
+- results: one row per indicator, period (``period-start``/``period-end``) and sex (``dimension`` named sex, gender,
+  genre...: rows f, m and the total; other dimensions summed into the total when no total is given, with a warning);
+  qualitative and nominal indicators (``@measure`` 5 and 3) are listed, not rated;
+- narratives in the annex language when the file has it, else the activity's default language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+import pandas as pd
+from lxml import etree
+
+from ..errors import Problem, did_you_mean
+from ..paths import relative
+from .params import ProjectParams
+from .schemas import COLUMNS, REGIONAL, validate_table
+
+TABLES = ("budget", "expenditure", "indicators")
+VERSIONS = ("2.01", "2.02", "2.03")
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+TRANSACTION_TYPES = {"1": "incoming funds", "2": "outgoing commitment", "3": "disbursement", "4": "expenditure",
+                     "5": "interest payment", "6": "loan repayment", "7": "reimbursement", "8": "purchase of equity",
+                     "9": "sale of equity", "10": "credit guarantee", "11": "incoming commitment",
+                     "12": "outgoing pledge", "13": "incoming pledge"}
+INCOMING = {"1", "11", "13"}
+LEVELS = {"1": "output", "2": "outcome", "3": "impact"}
+UNITS = {"1": ("unités", "units"), "2": ("%", "%"), "3": ("nominal", "nominal"), "4": ("ordinal", "ordinal"),
+         "5": ("qualitatif", "qualitative")}
+NOT_RATED = {"3", "5"}  # nominal and qualitative measures: listed, not rated
+SEX_NAMES = {"sex", "sexe", "gender", "genre", "sexo", "genero"}
+FEMALE = {"f", "female", "females", "femme", "femmes", "feminin", "feminine", "woman", "women", "girl", "girls",
+          "fille", "filles", "mujer", "mujeres", "femenino"}
+MALE = {"m", "male", "males", "homme", "hommes", "masculin", "man", "men", "boy", "boys", "garcon", "garcons",
+        "hombre", "hombres", "masculino", "h"}
+TOTAL = {"total", "all", "ensemble", "tous", "both"}
+HINT_PUBLISHER = "Ask the publisher to correct the file; until then the value is not counted."
+HINT_RESULT = "The value is left empty (not rated). Ask the publisher to write it as a number."
+
+
+def parser_options() -> dict[str, Any]:
+    """What lxml is allowed to do with an untrusted file: no entity expansion, no DTD, no network, no huge tree."""
+    return {"resolve_entities": False, "no_network": True, "load_dtd": False, "huge_tree": False}
+
+
+# ================================================================= what is read from one activity
+
+
+@dataclass(slots=True)
+class Money:
+    path: str                     # element path of the value, e.g. iati-activity[X]/budget[2]/value
+    kind: str                     # budget: "1" original / "2" revised; transaction: its type code
+    amount: float | None          # in its own currency; None when not a number (a problem says so)
+    currency: str | None
+    start: dt.date | None = None  # budget period (start, end); transaction: end = its date
+    end: dt.date | None = None
+    country: str | None = None    # a transaction's own recipient-country
+    provider_activity: str | None = None
+    receiver_activity: str | None = None
+
+
+@dataclass(slots=True)
+class Cell:
+    """One target, actual or baseline value of an indicator with its dimensions."""
+    path: str
+    value: float | None
+    dimensions: tuple[tuple[str, str], ...]
+
+
+@dataclass(slots=True)
+class Period:
+    path: str
+    start: dt.date | None
+    end: dt.date | None
+    targets: list[Cell] = field(default_factory=list)
+    actuals: list[Cell] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Indicator:
+    path: str
+    code: str | None              # reference/@code
+    title: dict[str, str]
+    level: str | None
+    ascending: bool
+    measure: str
+    baselines: list[Cell] = field(default_factory=list)
+    periods: list[Period] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Country:
+    code: str
+    percentage: float | None
+    names: dict[str, str]
+
+
+@dataclass
+class Activity:
+    identifier: str
+    file: str                     # relative path of the file, for problems
+    path: str                     # iati-activity[<identifier>]
+    hierarchy: str | None
+    lang: str
+    title: dict[str, str]
+    reporting_org: dict[str, str]
+    funders: list[dict[str, str]]
+    dates: dict[str, dt.date]     # activity-date type -> date
+    countries: list[Country]
+    related: list[tuple[str, str]]   # (ref, type): 1 parent, 2 child
+    budgets: list[Money] = field(default_factory=list)
+    transactions: list[Money] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
+
+
+@dataclass
+class About:
+    """What the files say of the title block (for make import-iati)."""
+    title: str | None = None
+    code: str | None = None
+    implementer: str | None = None
+    donor: str | None = None
+    currency: str | None = None
+    currencies: list[str] = field(default_factory=list)
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
+    reporting_date: dt.date | None = None
+    countries: dict[str, str] = field(default_factory=dict)   # code -> name in the annex language (else the code)
+
+
+@dataclass
+class IatiSource:
+    tables: dict[str, pd.DataFrame]
+    problems: list[Problem]
+    files: list[Path]
+    activities: list[Activity] = field(default_factory=list)
+
+
+# ================================================================= public functions
+
+
+def iati_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("*.xml") if p.is_file()) if folder.is_dir() else []
+
+
+def load_iati(folder: Path, params: ProjectParams) -> IatiSource:
+    """Every IATI file of ``folder`` -> the tables budget, expenditure, indicators (typed as the loader types CSV
+    tables, with the extra columns ``iati_file`` and ``iati_element``), every problem, and the activities read
+    (``about(source.activities, ...)`` gives the title block)."""
+    files = iati_files(folder)
+    problems: list[Problem] = []
+    activities: list[Activity] = []
+    for path in files:
+        read, found = read_activities(path)
+        activities += read
+        problems += found
+    if not files:
+        problems.append(Problem(relative(folder), "iati_no_file", "the iati/ folder holds no .xml file",
+                                "Put the project's IATI activity file(s) here, or remove the folder."))
+    activities, found = _selected(activities, params, relative(folder))
+    problems += found
+    converted, found = _converted(activities, params)
+    problems += found
+    counted, found = _counted(activities, converted, params)
+    problems += found
+    tables = {"budget": _budget(activities, converted, counted, params, problems),
+              "expenditure": _expenditure(activities, converted, counted, params, problems),
+              "indicators": _indicators(activities, params, problems)}
+    for name, frame in tables.items():
+        problems += _validated(name, frame)
+    return IatiSource(tables, problems, files, activities)
+
+
+def read_activities(path: Path) -> tuple[list[Activity], list[Problem]]:
+    """One file, streamed: its activities and the problems met. Refuses DTDs, other roots and other versions."""
+    file = relative(path)
+    activities: list[Activity] = []
+    problems: list[Problem] = []
+    root_lang = "en"
+    checked = False
+    try:
+        context = etree.iterparse(str(path), events=("start", "end"), tag=("iati-activities", "iati-activity"),
+                                  **parser_options())
+        for event, element in context:
+            if not checked:  # the root, before anything is read from the file
+                root = element.getroottree().getroot()
+                refused = _refused(root, file)
+                if refused:
+                    return [], [refused]
+                root_lang, checked = root.get(XML_LANG) or root_lang, True
+            if event == "start" or element.tag != "iati-activity":
+                continue
+            activities.append(_activity(element, file, len(activities) + 1, root_lang, problems))
+            element.clear(keep_tail=False)
+            parent = element.getparent()
+            while element.getprevious() is not None:  # the activities already read
+                del parent[0]
+    except etree.XMLSyntaxError as exc:
+        line = getattr(exc, "lineno", None)
+        return activities, problems + [Problem(file, "iati_xml_syntax", f"the file is not well-formed XML "
+                                               f"({exc.msg if hasattr(exc, 'msg') else exc})",
+                                               "Download the file again from the IATI registry or d-portal; do not "
+                                               "edit it by hand.", row=line)]
+    except OSError as exc:
+        return [], [Problem(file, "iati_unreadable", f"the file cannot be read ({exc})", "Check the file.")]
+    if not checked:  # no iati-activities nor iati-activity at all: still say why, DTD first
+        refused = _refused(context.root, file) if context.root is not None else None
+        if refused:
+            return [], [refused]
+    if not activities and not problems:
+        problems.append(Problem(file, "iati_no_activity", "the file holds no iati-activity",
+                                "Is it an IATI activity file (not an organisation file)? Download the project's "
+                                "activity file."))
+    return activities, problems
+
+
+def _refused(root: etree._Element, file: str) -> Problem | None:
+    docinfo = root.getroottree().docinfo
+    if docinfo.doctype or docinfo.internalDTD is not None:
+        return Problem(file, "iati_dtd", "the file declares a DTD (<!DOCTYPE ...>), which IATI files never do: it "
+                       "could expand entities or read other files, so it is not read at all",
+                       "Download the file again from the IATI registry or d-portal; do not use a file from an "
+                       "unknown source.")
+    if root.tag != "iati-activities":
+        return Problem(file, "iati_not_activity_file", f"the file's root element is <{root.tag}>, not "
+                       "<iati-activities>: it is not an IATI activity file", "Download the project's activity "
+                       "file (not an organisation file) from the IATI registry or d-portal.", value=str(root.tag))
+    version = (root.get("version") or "").strip()
+    if version not in VERSIONS:
+        return Problem(file, "iati_version", f"IATI version {version or '(none)'} is not read: the workbook reads "
+                       f"activity files of versions {', '.join(VERSIONS)}", "Download the file in version 2.03 "
+                       "(d-portal and the IATI Datastore give it), or convert it.", value=version or None)
+    return None
+
+
+# ================================================================= parsing one activity
+
+
+def _activity(element: etree._Element, file: str, position: int, root_lang: str,
+              problems: list[Problem]) -> Activity:
+    identifier = (element.findtext("iati-identifier") or "").strip()
+    path = f"iati-activity[{identifier or position}]"
+    if not identifier:
+        problems.append(Problem(file, "iati_no_identifier", f"activity number {position} has no iati-identifier",
+                                "Ask the publisher to correct the file; the activity is read under its number.",
+                                element=path))
+        identifier = f"activity-{position}"
+    lang = element.get(XML_LANG) or root_lang
+    default_currency = element.get("default-currency")
+    activity = Activity(identifier, file, path, element.get("hierarchy"), lang, {}, {}, [], {}, [], [])
+    counts = dict.fromkeys(POSITIONED, 0)
+    for child in element:  # every child, picked by tag (a multi-tag filter costs more than it saves)
+        tag = child.tag
+        if tag not in READ_TAGS:
+            continue
+        where = path
+        if tag in counts:
+            counts[tag] += 1
+            where = f"{path}/{tag}[{counts[tag]}]"
+        if tag == "title":
+            activity.title = _narratives(child, lang)
+        elif tag == "reporting-org":
+            activity.reporting_org = _narratives(child, lang)
+        elif tag == "participating-org" and child.get("role") == "1":
+            activity.funders.append(_narratives(child, lang))
+        elif tag == "activity-date":
+            day = _date(child.get("iso-date"))
+            if day is not None and child.get("type"):
+                activity.dates[child.get("type")] = day
+        elif tag == "recipient-country" and child.get("code"):
+            activity.countries.append(Country(child.get("code").strip().upper(),
+                                              _percentage(child, file, identifier, where, problems),
+                                              _narratives(child, lang)))
+        elif tag == "related-activity" and child.get("ref"):
+            activity.related.append((child.get("ref").strip(), (child.get("type") or "").strip()))
+        elif tag == "budget":
+            activity.budgets.append(_budget_of(child, where, default_currency, file, identifier, problems))
+        elif tag == "transaction":
+            activity.transactions.append(_transaction(child, where, default_currency, file, identifier, lang,
+                                                      problems))
+        elif tag == "result":
+            activity.indicators += _result(child, where, file, identifier, lang, problems)
+    return activity
+
+
+READ_TAGS = {"title", "reporting-org", "participating-org", "activity-date", "recipient-country", "related-activity",
+             "budget", "transaction", "result"}  # the other elements of an activity are not read
+POSITIONED = {"recipient-country", "budget", "transaction", "result"}
+
+
+def _narratives(element: etree._Element, lang: str) -> dict[str, str]:
+    """language -> text of the element's narratives (the first one of each language)."""
+    out: dict[str, str] = {}
+    for narrative in element:
+        if narrative.tag != "narrative":
+            continue
+        text = " ".join((narrative.text or "").split())
+        language = (narrative.get(XML_LANG) or lang).strip().lower()[:2]
+        if text and language not in out:
+            out[language] = text
+    return out
+
+
+def in_language(texts: dict[str, str], language: str, default: str) -> str | None:
+    """The text in the annex language, else the file's default language, else any."""
+    for lang in (language, default[:2].lower()):
+        if lang in texts:
+            return texts[lang]
+    return next(iter(texts.values()), None)
+
+
+@lru_cache(maxsize=65536)  # dates repeat across activities and files
+def _date(text: str | None) -> dt.date | None:
+    """xsd:date (2021-03-31, maybe with a time or zone): the day; None when absent or not a date."""
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text.strip()[:10])
+    except ValueError:
+        return None
+
+
+def _number(text: str | None, file: str, identifier: str, where: str, problems: list[Problem],
+            severity: str = "error", hint: str = HINT_PUBLISHER, suffix: str = "") -> float | None:
+    """An xsd:decimal; anything else ('NA', '23,14', '£3,500,000') is a problem, never a guess."""
+    if text is None:
+        return None
+    text = text.strip()
+    body = text[1:] if text[:1] in "+-" else text
+    if body.isascii() and body.replace(".", "", 1).isdigit():  # xsd:decimal (faster than a regular expression)
+        return float(text)
+    if text:
+        problems.append(Problem(file, "iati_not_a_number", f"activity {identifier}: not a number as IATI writes "
+                                "them (digits and '.', no currency sign, no thousands separator)", hint, value=text,
+                                element=where + suffix, severity=severity))  # type: ignore[arg-type]
+    return None
+
+
+def _percentage(element: etree._Element, file: str, identifier: str, where: str,
+                problems: list[Problem]) -> float | None:
+    return _number(element.get("percentage"), file, identifier, where, problems, suffix="/@percentage")
+
+
+def _money(value: etree._Element | None, where: str, default_currency: str | None, file: str, identifier: str,
+           problems: list[Problem]) -> Money:
+    path = f"{where}/value"
+    if value is None:
+        problems.append(Problem(file, "iati_no_value", f"activity {identifier}: this element has no value",
+                                HINT_PUBLISHER, element=where, severity="warning"))
+        return Money(path, "", None, default_currency)
+    amount = _number(value.text, file, identifier, path, problems)
+    currency = (value.get("currency") or default_currency or "").strip().upper() or None
+    return Money(path, "", amount, currency)
+
+
+def _budget_of(element: etree._Element, where: str, default_currency: str | None, file: str, identifier: str,
+               problems: list[Problem]) -> Money:
+    parts = {child.tag: child for child in element}
+    money = _money(parts.get("value"), where, default_currency, file, identifier, problems)
+    money.kind = (element.get("type") or "1").strip()
+    money.start = _date(parts["period-start"].get("iso-date")) if "period-start" in parts else None
+    money.end = _date(parts["period-end"].get("iso-date")) if "period-end" in parts else None
+    return money
+
+
+TRANSACTION_PARTS = {"transaction-type": ("kind", "code"), "transaction-date": ("end", "iso-date"),
+                     "recipient-country": ("country", "code"), "provider-org": ("provider", "provider-activity-id"),
+                     "receiver-org": ("receiver", "receiver-activity-id")}
+
+
+def _transaction(element: etree._Element, where: str, default_currency: str | None, file: str, identifier: str,
+                 lang: str, problems: list[Problem]) -> Money:
+    value, found = None, {}
+    for child in element:
+        tag = child.tag
+        if tag == "value":
+            value = child if value is None else value
+        elif tag in TRANSACTION_PARTS:
+            key, name = TRANSACTION_PARTS[tag]
+            text = child.get(name)
+            if text and key not in found:
+                found[key] = text.strip()
+    money = _money(value, where, default_currency, file, identifier, problems)
+    money.kind = found.get("kind", "")
+    money.end = _date(found.get("end"))
+    money.country = found["country"].upper() if found.get("country") else None
+    money.provider_activity = found.get("provider") or None
+    money.receiver_activity = found.get("receiver") or None
+    if money.end is None and money.amount is not None:
+        problems.append(Problem(file, "iati_no_date", f"activity {identifier}: this transaction has no "
+                                "transaction-date, so it cannot be put in a period and is not counted",
+                                HINT_PUBLISHER, element=f"{where}/transaction-date"))
+    return money
+
+
+def _result(element: etree._Element, where: str, file: str, identifier: str, lang: str,
+            problems: list[Problem]) -> list[Indicator]:
+    level = LEVELS.get((element.get("type") or "").strip())
+    indicators = []
+    for number, child in enumerate((c for c in element if c.tag == "indicator"), 1):
+        path = f"{where}/indicator[{number}]"
+        measure = (child.get("measure") or "1").strip()
+        numeric = measure not in NOT_RATED
+        indicator = Indicator(path, None, {}, level, (child.get("ascending") or "1").strip().lower()
+                              not in ("0", "false"), measure)
+        baselines = periods = 0
+        for part in child:  # one pass (a multi-tag filter costs more than it saves here)
+            tag = part.tag
+            if tag == "period":
+                periods += 1
+                indicator.periods.append(_period(part, f"{path}/period[{periods}]", numeric, file, identifier,
+                                                 problems))
+            elif tag == "baseline":
+                baselines += 1
+                indicator.baselines.append(_cell(part, f"{path}/baseline[{baselines}]", numeric, file, identifier,
+                                                 problems))
+            elif tag == "title":
+                indicator.title = _narratives(part, lang)
+            elif tag == "reference" and indicator.code is None:  # the first reference
+                indicator.code = (part.get("code") or "").strip() or None
+        indicators.append(indicator)
+    return indicators
+
+
+def _period(element: etree._Element, path: str, numeric: bool, file: str, identifier: str,
+            problems: list[Problem]) -> Period:
+    entry = Period(path, None, None)
+    targets = actuals = 0
+    for part in element:
+        tag = part.tag
+        if tag == "target":
+            targets += 1
+            entry.targets.append(_cell(part, f"{path}/target[{targets}]", numeric, file, identifier, problems))
+        elif tag == "actual":
+            actuals += 1
+            entry.actuals.append(_cell(part, f"{path}/actual[{actuals}]", numeric, file, identifier, problems))
+        elif tag == "period-start":
+            entry.start = _date(part.get("iso-date"))
+        elif tag == "period-end":
+            entry.end = _date(part.get("iso-date"))
+    return entry
+
+
+def _cell(element: etree._Element, path: str, numeric: bool, file: str, identifier: str,
+          problems: list[Problem]) -> Cell:
+    dimensions = tuple((d.get("name") or "", d.get("value") or "") for d in element if d.tag == "dimension") \
+        if len(element) else ()
+    # results values are warnings: the indicator is listed without the value, never with a guess
+    value = _number(element.get("value"), file, identifier, path, problems, "warning", HINT_RESULT, "/@value")
+    return Cell(path, value if numeric else None, dimensions)
+
+
+# ================================================================= which activities, which money
+
+
+def _selected(activities: list[Activity], params: ProjectParams, folder: str) -> tuple[list[Activity], list[Problem]]:
+    """The activities project.yaml keeps (iati.activities / iati.activity_prefix); each identifier once."""
+    problems: list[Problem] = []
+    wanted = params.iati
+    seen: dict[str, Activity] = {}
+    for activity in activities:
+        if activity.identifier in seen:
+            first = seen[activity.identifier]
+            problems.append(Problem(activity.file, "iati_duplicate_activity", f"the activity {activity.identifier} "
+                                    f"is also in {first.file}: its money would be counted twice",
+                                    "Keep one copy of each activity in data/<project>/iati/ (the most recent "
+                                    "file).", element=activity.path))
+            continue
+        seen[activity.identifier] = activity
+    kept = list(seen.values())
+    if wanted.activities:
+        for identifier in wanted.activities:
+            if identifier not in seen:
+                guess = did_you_mean(identifier, seen)
+                problems.append(Problem(folder, "iati_unknown_activity", f"project.yaml keeps the activity {identifier}, "
+                                        "which no IATI file of the project holds", (guess + " " if guess else "")
+                                        + "Correct iati.activities in project.yaml.", value=identifier))
+        kept = [a for a in kept if a.identifier in set(wanted.activities)]
+    if wanted.activity_prefix:
+        kept = [a for a in kept if a.identifier.startswith(wanted.activity_prefix)]
+        if not kept:
+            problems.append(Problem(folder, "iati_unknown_activity", f"no activity identifier starts with "
+                                    f"{wanted.activity_prefix!r}", "Correct iati.activity_prefix in project.yaml.",
+                                    value=wanted.activity_prefix))
+    return kept, problems
+
+
+def _converted(activities: list[Activity], params: ProjectParams) -> tuple[dict[int, float], list[Problem]]:
+    """id(Money) -> amount in the project currency; values without a currency or a rate are problems."""
+    rates = {k.upper(): v for k, v in params.iati.exchange_rates.items()}
+    rates[params.currency.upper()] = 1.0
+    amounts: dict[int, float] = {}
+    problems: list[Problem] = []
+    for activity in activities:
+        for money in (*activity.budgets, *activity.transactions):
+            if money.amount is None:
+                continue
+            if money.currency is None:
+                problems.append(Problem(activity.file, "iati_no_currency", f"activity {activity.identifier}: this "
+                                        "value has no currency and the activity no default-currency",
+                                        f"Ask the publisher to add it; if it is {params.currency}, the project's "
+                                        "currency, nothing else can be done here.", element=money.path,
+                                        value=_show(money.amount)))
+            elif money.currency not in rates:
+                problems.append(Problem(activity.file, "iati_currency", f"activity {activity.identifier}: this "
+                                        f"value is in {money.currency}, the project's currency is {params.currency}",
+                                        f"Add the exchange rate to project.yaml (iati: exchange_rates: "
+                                        f"{{{money.currency}: <{params.currency} for 1 {money.currency}>}}): amounts "
+                                        "in several currencies are never added as they are.",
+                                        element=money.path, value=f"{_show(money.amount)} {money.currency}"))
+            else:
+                amounts[id(money)] = money.amount * rates[money.currency]
+    return amounts, problems
+
+
+def _counted(activities: list[Activity], amounts: dict[int, float],
+             params: ProjectParams) -> tuple[set[int], list[Problem]]:
+    """id(Money) of every budget and spending transaction that is counted: never the same money twice."""
+    problems: list[Problem] = []
+    spending = set(params.iati.spending)
+    by_id = {a.identifier: a for a in activities}
+    children: dict[str, set[str]] = defaultdict(set)
+    for activity in activities:
+        for ref, kind in activity.related:
+            if ref in by_id and ref != activity.identifier:
+                if kind == "1":
+                    children[ref].add(activity.identifier)
+                elif kind == "2":
+                    children[activity.identifier].add(ref)
+
+    def has(activity: Activity, kind: str) -> bool:
+        items = activity.budgets if kind == "budget" else [t for t in activity.transactions if t.kind in spending]
+        return any(id(m) in amounts for m in items)
+
+    def below(identifier: str, seen: frozenset[str] = frozenset()) -> set[str]:
+        found: set[str] = set()
+        for child in children.get(identifier, ()):
+            if child not in seen:
+                found |= {child} | below(child, seen | {identifier})
+        return found
+
+    counted = {id(m) for a in activities for m in a.budgets if id(m) in amounts}
+    counted |= {id(t) for a in activities for t in a.transactions if t.kind in spending and id(t) in amounts}
+    for activity in activities:
+        descendants = below(activity.identifier)
+        for kind in ("budget", "spending"):
+            carriers = sorted(d for d in descendants if has(by_id[d], kind))
+            if carriers and has(activity, kind):
+                items = activity.budgets if kind == "budget" else activity.transactions
+                counted -= {id(m) for m in items}
+                problems.append(Problem(activity.file, "iati_hierarchy", f"activity {activity.identifier} "
+                                        f"(hierarchy {activity.hierarchy or '?'}) is the parent of "
+                                        f"{', '.join(carriers)}, which report their own {kind}: the parent's {kind} "
+                                        "is not counted, so that the same money is not counted twice",
+                                        "Nothing to do if the children cover the parent's money; otherwise keep "
+                                        "only the parent (iati.activities in project.yaml).",
+                                        element=activity.path, severity="warning"))
+    for activity in activities:  # B reports funds from A: A's disbursements to B are B's money
+        for incoming in activity.transactions:
+            source = by_id.get(incoming.provider_activity or "")
+            if incoming.kind not in INCOMING or source is None or source is activity:
+                continue
+            for out in source.transactions:
+                same = out.receiver_activity == activity.identifier or (
+                    out.receiver_activity is None and out.amount == incoming.amount and out.end == incoming.end)
+                if out.kind in spending and same and id(out) in counted:
+                    counted.discard(id(out))
+                    problems.append(Problem(source.file, "iati_incoming_funds", f"activity {source.identifier}: "
+                                            f"this {TRANSACTION_TYPES.get(out.kind, out.kind)} is reported by "
+                                            f"{activity.identifier} as its incoming funds ({incoming.path}): it is "
+                                            f"counted as {activity.identifier}'s money only, not twice",
+                                            "Nothing to do: the spending of the receiving activity is counted.",
+                                            element=out.path, value=_show(out.amount), severity="warning"))
+    return counted, problems
+
+
+# ================================================================= the tables
+
+
+def _shares(activity: Activity, problems: list[Problem]) -> list[tuple[str, float]]:
+    """(country, share) of an activity's money: recipient-country percentages, the rest 'regional'."""
+    countries = activity.countries
+    if not countries:
+        return [(REGIONAL, 1.0)]
+    if len(countries) == 1 and countries[0].percentage in (None, 100.0):
+        return [(countries[0].code, 1.0)]
+    if any(c.percentage is None for c in countries):
+        problems.append(Problem(activity.file, "iati_country_split", f"activity {activity.identifier} has "
+                                f"{len(countries)} recipient countries without percentages: its money is counted "
+                                "for the project as a whole (regional), not split by a guess",
+                                "Ask the publisher for the percentages.", element=f"{activity.path}/recipient-"
+                                "country", severity="warning"))
+        return [(REGIONAL, 1.0)]
+    shares = [(c.code, c.percentage / 100.0) for c in countries if c.percentage]
+    rest = 1.0 - sum(s for _, s in shares)
+    if rest > 1e-9:
+        shares.append((REGIONAL, rest))
+    return shares
+
+
+@lru_cache(maxsize=65536)
+def _estimated(label: str, share: float, language: str) -> str:
+    if share >= 1.0:
+        return label
+    pct = f"{share * 100:.4g}".replace(".", "," if language == "fr" else ".")
+    return (f"{label} ({pct} % de l'activité : répartition par pays estimée)" if language == "fr"
+            else f"{label} ({pct}% of the activity: estimated country split)")
+
+
+def _frame(name: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
+    dtypes = {"str": "str", "float": "float64", "date": "datetime64[ns]", "bool": "bool"}
+    columns = {**COLUMNS[name], "iati_file": "str", "iati_element": "str"}
+    data = {c: pd.Series([r.get(c) for r in rows], dtype=dtypes[t]) for c, t in columns.items()}
+    return pd.DataFrame(data)
+
+
+def _title(activity: Activity, language: str) -> str:
+    return in_language(activity.title, language, activity.lang) or activity.identifier
+
+
+def _budget(activities: list[Activity], amounts: dict[int, float], counted: set[int], params: ProjectParams,
+            problems: list[Problem]) -> pd.DataFrame:
+    """One row per activity with money (and country): its budgets, each revised one replacing the original."""
+    spending = set(params.iati.spending)
+    rows = []
+    for activity in activities:
+        budgets = [b for b in activity.budgets if id(b) in counted]
+        spends = [t for t in activity.transactions if t.kind in spending and id(t) in counted]
+        if not budgets and not spends:
+            continue
+        total = _revised_total(activity, budgets, amounts, problems) if budgets else None
+        for country, share in _shares(activity, problems):
+            rows.append({"line": activity.identifier, "budget": None if total is None else total * share,
+                         "country": country, "label": _estimated(_title(activity, params.language), share,
+                                                                 params.language),
+                         "iati_file": activity.file, "iati_element": activity.path})
+        if total is None:
+            problems.append(Problem(activity.file, "budget_unknown", f"activity {activity.identifier} reports "
+                                    "spending but no budget", "Its execution rate cannot be computed.",
+                                    element=activity.path, severity="warning"))
+    return _frame("budget", rows)
+
+
+def _revised_total(activity: Activity, budgets: list[Money], amounts: dict[int, float],
+                   problems: list[Problem]) -> float:
+    periods: dict[tuple[Any, Any], list[Money]] = defaultdict(list)
+    for budget in budgets:
+        periods[(budget.start, budget.end)].append(budget)
+    total = 0.0
+    for (start, end), items in periods.items():
+        revised = [b for b in items if b.kind == "2"]
+        used = revised or items
+        if len(used) > 1:
+            problems.append(Problem(activity.file, "iati_budget_twice", f"activity {activity.identifier} has "
+                                    f"{len(used)} {'revised' if revised else 'original'} budgets for the period "
+                                    f"{start}..{end}: they are added", "Check the file: a period normally has one "
+                                    "budget of each type.", element=used[1].path, severity="warning"))
+        for budget in used:
+            total += amounts[id(budget)]
+            if budget.amount is not None and budget.amount < 0:
+                problems.append(Problem(activity.file, "iati_negative", f"activity {activity.identifier}: a "
+                                        f"negative budget for {start}..{end}", "Fine if it corrects an earlier "
+                                        "budget; check it otherwise.", element=budget.path,
+                                        value=_show(budget.amount), severity="warning"))
+    return total
+
+
+def _expenditure(activities: list[Activity], amounts: dict[int, float], counted: set[int], params: ProjectParams,
+                 problems: list[Problem]) -> pd.DataFrame:
+    """One row per spending transaction (and country), dated by its transaction-date."""
+    spending = set(params.iati.spending)
+    rows = []
+    for activity in activities:
+        shares = None
+        for money in activity.transactions:
+            if money.kind not in spending or id(money) not in counted or money.end is None:
+                continue
+            if shares is None:
+                shares = _shares(activity, [])  # the split's problems are reported by the budget
+            split = [(money.country, 1.0)] if money.country else shares
+            if money.amount is not None and money.amount < 0:
+                problems.append(Problem(activity.file, "negative_amount", f"activity {activity.identifier}: a "
+                                        "negative transaction (a reversal?)", "Fine if it cancels an earlier "
+                                        "spending; check it otherwise.", element=money.path,
+                                        value=_show(money.amount), severity="warning"))
+            kind = TRANSACTION_TYPES.get(money.kind, money.kind)
+            outside = _outside(activity, money.end)
+            if outside:
+                problems.append(Problem(activity.file, "iati_outside_dates", f"activity {activity.identifier}: "
+                                        f"this {kind} of {money.end.isoformat()} is {outside}", "Fine for a late "
+                                        "payment or an advance; check it otherwise (it is counted).",
+                                        element=money.path, value=_show(money.amount), severity="warning"))
+            for country, share in split:
+                rows.append({"line": activity.identifier, "period_end": money.end,
+                             "amount": amounts[id(money)] * share, "country": country,
+                             "period_label": f"{kind} {money.end.isoformat()}",
+                             "iati_file": activity.file, "iati_element": money.path})
+    return _frame("expenditure", rows)
+
+
+def _outside(activity: Activity, day: dt.date) -> str:
+    """'' when ``day`` is within the activity's dates (actual, else planned), else which side it falls."""
+    start = activity.dates.get("2") or activity.dates.get("1")
+    end = activity.dates.get("4") or activity.dates.get("3")
+    if start and day < start:
+        return f"before the activity's start ({start.isoformat()})"
+    if end and day > end:
+        return f"after the activity's end ({end.isoformat()})"
+    return ""
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def sex_of(dimensions: Iterable[tuple[str, str]]) -> str | None:
+    """'f', 'm', 'total' for a sex dimension (named sex, gender, 'Gender - genre'...), None when there is none."""
+    for name, value in dimensions:
+        name_words = set(re.findall(r"[a-z]+", _fold(name)))
+        value_words = set(re.findall(r"[a-z]+", _fold(value)))
+        if name_words & SEX_NAMES:
+            for words in (value_words,):
+                if words & FEMALE:
+                    return "f"
+                if words & MALE:
+                    return "m"
+                if words & TOTAL:
+                    return "total"
+            return "unknown"
+        if name_words & FEMALE and not name_words & MALE:  # a dimension named after the sex: name="female"
+            return "f"
+        if name_words & MALE and not name_words & FEMALE:
+            return "m"
+    return None
+
+
+def _by_sex(cells: list[Cell], what: str, where: str, activity: Activity,
+            problems: list[Problem]) -> dict[str, float | None]:
+    """sex -> value: f and m add their cells; the total is the cell without dimension, else the sum (with a note)."""
+    out: dict[str, float | None] = {}
+    totals, dimensioned = [], []
+    for cell in cells:
+        sex = sex_of(cell.dimensions)
+        if sex == "unknown":
+            problems.append(Problem(activity.file, "iati_unknown_sex", f"activity {activity.identifier}: the sex "
+                                    "dimension's value is not recognised: the cell is counted in the total only",
+                                    "Nothing to do, or ask the publisher to use female / male.",
+                                    element=cell.path, value="; ".join(f"{n}={v}" for n, v in cell.dimensions),
+                                    severity="warning"))
+            sex = None
+        if not cell.dimensions or sex == "total" and len(cell.dimensions) == 1:
+            totals.append(cell)
+            continue
+        dimensioned.append(cell)
+        if sex in ("f", "m") and cell.value is not None:
+            out[sex] = (out.get(sex) or 0.0) + cell.value
+        elif sex in ("f", "m"):
+            out.setdefault(sex, None)
+    if totals:
+        out["total"] = totals[0].value
+    elif dimensioned:
+        values = [c.value for c in dimensioned if c.value is not None]
+        out["total"] = sum(values) if values else None
+        if values:
+            kinds = sorted({n for c in dimensioned for n, _ in c.dimensions})
+            problems.append(Problem(activity.file, "iati_total_summed", f"activity {activity.identifier}: no total "
+                                    f"{what} is given: the total is the sum of {len(dimensioned)} cell(s) by "
+                                    f"{', '.join(kinds)}", "Check that the cells cover the whole population.",
+                                    element=where, value=_show(out["total"]), severity="warning"))
+    return out
+
+
+def _indicators(activities: list[Activity], params: ProjectParams, problems: list[Problem]) -> pd.DataFrame:
+    """One row per indicator, period and sex (f, m, total)."""
+    language = params.language
+    rows = []
+    users: dict[str, set[str]] = defaultdict(set)  # reference code -> activities that use it
+    for activity in activities:
+        for indicator in activity.indicators:
+            if indicator.code:
+                users[indicator.code].add(activity.identifier)
+    for activity in activities:
+        shares = _shares(activity, [])
+        country = shares[0][0] if len(shares) == 1 else REGIONAL
+        for indicator in activity.indicators:
+            result, number = re.search(r"result\[(\d+)\]/indicator\[(\d+)\]", indicator.path).groups()
+            identifier = f"{activity.identifier}/R{result}.I{number}"
+            if indicator.code:  # a code several activities use (a standard indicator) is told apart by activity
+                identifier = indicator.code if len(users[indicator.code]) == 1 else \
+                    f"{activity.identifier}/{indicator.code}"
+            label = in_language(indicator.title, language, activity.lang) or identifier
+            unit = UNITS.get(indicator.measure, UNITS["1"])[0 if language == "fr" else 1]
+            baseline = _by_sex(indicator.baselines, "baseline", indicator.path, activity, problems)
+            periods: dict[tuple[Any, Any], list[Period]] = defaultdict(list)
+            for period in indicator.periods:  # the same dates repeated, one per cell, are one period
+                periods[(period.start, period.end)].append(period)
+            if not periods:
+                periods[(None, None)] = []
+            for (start, end), items in periods.items():
+                where = items[0].path if items else indicator.path
+                targets = _by_sex([c for p in items for c in p.targets], "target", where, activity, problems)
+                actuals = _by_sex([c for p in items for c in p.actuals], "actual", where, activity, problems)
+                sexes = [s for s in ("total", "f", "m") if s in targets or s in actuals or s in baseline] or ["total"]
+                for sex in sexes:
+                    rows.append({"indicator_id": identifier, "period": _period_text(start, end),
+                                 "actual": actuals.get(sex), "label": label, "level": indicator.level,
+                                 "unit": unit, "baseline": baseline.get(sex), "target": targets.get(sex),
+                                 "direction": "increase" if indicator.ascending else "decrease",
+                                 "country": country, "sex": sex, "iati_file": activity.file,
+                                 "iati_element": where})
+    return _frame("indicators", rows)
+
+
+def _period_text(start: dt.date | None, end: dt.date | None) -> str:
+    if start is None and end is None:
+        return "-"
+    return f"{start.isoformat() if start else '?'}/{end.isoformat() if end else '?'}"
+
+
+def _validated(name: str, frame: pd.DataFrame) -> list[Problem]:
+    """The contract's pandera rules, per file, each problem pointing at the element of its row."""
+    problems = []
+    for file, rows in frame.groupby("iati_file", sort=True):
+        def where(index: Any, column: str | None, rows: pd.DataFrame = rows) -> dict[str, Any]:
+            element = rows.at[index, "iati_element"] if index in rows.index else None
+            return {"element": element, "column": column}
+
+        problems += validate_table(name, rows, str(file), where)
+    return problems
+
+
+def _show(value: float | None) -> str | None:
+    if value is None:
+        return None
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+# ================================================================= the title block
+
+
+def about(activities: list[Activity], language: str, spending: Iterable[str] = ("3", "4")) -> About:
+    """What the files say of the project: for make import-iati to fill project.yaml (to be checked)."""
+    info = About()
+    if not activities:
+        return info
+    ids = {a.identifier for a in activities}
+    parents = {ref for a in activities for ref, kind in a.related if kind == "1" and ref in ids}
+    roots = [a for a in activities if a.identifier in parents or not any(
+        kind == "1" and ref in ids for ref, kind in a.related)]
+    first = activities[0]
+    org = in_language(first.reporting_org, language, first.lang)
+    if len(roots) == 1:
+        info.title, info.code = _title(roots[0], language), roots[0].identifier
+    else:
+        info.title = (f"{org or 'IATI'} : {len(activities)} activités" if language == "fr"
+                      else f"{org or 'IATI'}: {len(activities)} activities")
+    info.implementer = org
+    funders = [in_language(f, language, a.lang) for a in activities for f in a.funders]
+    info.donor = ", ".join(dict.fromkeys(f for f in funders if f)) or None
+    currencies = Counter(m.currency for a in activities for m in (*a.budgets, *a.transactions)
+                         if m.currency and m.amount is not None)
+    info.currencies = [c for c, _ in currencies.most_common()]
+    info.currency = info.currencies[0] if info.currencies else None
+    starts = [a.dates.get("2") or a.dates.get("1") for a in activities]
+    ends = [a.dates.get("4") or a.dates.get("3") for a in activities]
+    money_days = [d for a in activities for m in (*a.budgets, *a.transactions) for d in (m.start, m.end) if d]
+    info.start_date = min([d for d in starts if d] or money_days or [None])  # type: ignore[type-var]
+    info.end_date = max([d for d in ends if d] or money_days or [None])  # type: ignore[type-var]
+    spent_days = [t.end for a in activities for t in a.transactions if t.kind in set(spending) and t.end]
+    result_days = [p.end for a in activities for i in a.indicators for p in i.periods if p.end]
+    info.reporting_date = max(spent_days or result_days or money_days or [None])  # type: ignore[type-var]
+    for activity in activities:
+        for country in activity.countries:
+            name = in_language(country.names, language, activity.lang)
+            if country.code not in info.countries or name:
+                info.countries[country.code] = name or info.countries.get(country.code) or country.code
+    return info

@@ -1,0 +1,160 @@
+"""``make import-iati FILE=... PROJECT=...``: start a project from an IATI activity file.
+
+Creates ``data/<project>/iati/`` with the file as it is, and ``params/<project>/`` with ``project.yaml`` filled from
+the file (title in the annex language when the file has it, implementer = reporting-org, donor = the funding
+participating-org, currency, start and end dates, a reporting date to check), one annex file per recipient country
+that has money or indicators, and the project-wide annex ``ensemble.yaml`` (country ``all``). Then
+``make annexes PROJECT=<project>`` builds without further editing (when the file has no problem that stops it).
+
+Refuses an existing project, and a file that cannot be read as IATI; nothing is left half-written: the two folders
+are prepared in a temporary folder beside their destination and moved into place at the end.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+import unicodedata
+from pathlib import Path
+
+import yaml
+
+from ..errors import Problem, ValidationFailed
+from ..paths import DATA_DIR, PARAMS_DIR, SLUG, relative
+from .iati import About, about, load_iati, read_activities
+from .params import ALL, IatiParams, ProjectParams
+
+PROJECT_WIDE = "ensemble"
+
+
+def import_iati(source: Path, project: str, language: str = "fr", data_dir: Path = DATA_DIR,
+                params_dir: Path = PARAMS_DIR) -> list[Path]:
+    """The files written. Raises ValidationFailed (nothing written) when the project exists or the file is not
+    a readable IATI activity file."""
+    if not SLUG.match(project):
+        raise ValidationFailed([Problem(project, "slug", f"project name {project!r} is not allowed",
+                                        "Use letters, digits, '-' and '_' only.")])
+    data_folder, params_folder = data_dir / project, params_dir / project
+    existing = [f for f in (data_folder, params_folder) if f.exists()]
+    if existing:
+        raise ValidationFailed([Problem(relative(f), "project_exists", f"the project '{project}' already exists",
+                                        "Choose another PROJECT name, or delete the folder first (nothing was "
+                                        "changed).") for f in existing])
+    if not source.is_file():
+        raise ValidationFailed([Problem(str(source), "iati_unreadable", "there is no such file",
+                                        "Give the path of the IATI activity file: FILE=path/to/file.xml")])
+    activities, problems = read_activities(source)
+    fatal = [p for p in problems if p.rule in ("iati_dtd", "iati_version", "iati_xml_syntax", "iati_unreadable",
+                                                "iati_no_activity")]
+    if fatal:
+        raise ValidationFailed(fatal)
+    with tempfile.TemporaryDirectory(dir=data_dir, prefix=f".{project}-") as staging_data, \
+            tempfile.TemporaryDirectory(dir=params_dir, prefix=f".{project}-") as staging_params:
+        data_stage = Path(staging_data) / project
+        (data_stage / "iati").mkdir(parents=True)
+        shutil.copyfile(source, data_stage / "iati" / _file_name(source))
+        info = _about(data_stage / "iati", language)
+        params_stage = Path(staging_params) / project
+        params_stage.mkdir()
+        written = _write_params(params_stage, project, info, language)
+        shutil.move(str(data_stage), data_folder)
+        shutil.move(str(params_stage), params_folder)
+    return [data_folder / "iati" / _file_name(source), *(params_folder / p.name for p in written)]
+
+
+def _file_name(source: Path) -> str:
+    stem = re.sub(r"[^A-Za-z0-9_.-]+", "_", source.stem).strip("._") or "activities"
+    return f"{stem}.xml"
+
+
+def _about(folder: Path, language: str) -> About:
+    """The title block, and the countries that have rows (read in the file's main currency, other currencies
+    at a rate of 1: only to see which countries have money)."""
+    activities = [a for path in sorted(folder.glob("*.xml")) for a in read_activities(path)[0]]
+    currencies = about(activities, language).currencies
+    probe = ProjectParams.model_construct(**{
+        **{k: f.get_default(call_default_factory=True) for k, f in ProjectParams.model_fields.items()
+           if not f.is_required()},
+        "language": language, "currency": currencies[0] if currencies else "USD",
+        "iati": IatiParams(exchange_rates={c: 1.0 for c in currencies[1:]})})
+    source = load_iati(folder, probe)
+    countries = set()
+    for name in ("budget", "expenditure", "indicators"):
+        countries |= set(source.tables[name]["country"].dropna())
+    info = about(source.activities, language, probe.iati.spending)
+    info.countries = {code: name for code, name in info.countries.items() if code in countries}
+    return info
+
+
+def _slug(text: str) -> str:
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
+
+
+def _write_params(folder: Path, project: str, info: About, language: str) -> list[Path]:
+    fr = language == "fr"
+    start, end = info.start_date, info.end_date
+    if start and end and end <= start:
+        end = None
+    lines = [
+        f"# {project}: project made by `make import-iati` from an IATI activity file (data/{project}/iati/).",
+        "# The tables budget, expenditure and indicators are read from that file on every build; add activities,",
+        "# participation or reported figures as CSV files in data/" + project + "/ (see data/README.md).",
+        "",
+        "# Title of the activity in the annex language when the file has one (check it).",
+        f"title: {_q(info.title or project)}",
+        f"code: {_q(info.code or project.upper())}",
+        "# reporting-org of the file.",
+        f"implementer: {_q(info.implementer)}" if info.implementer else "# implementer: (the file names none)",
+        "# Funding participating-org (role 1).",
+        f"donor: {_q(info.donor)}" if info.donor else "# donor: (the file names none)",
+        "# Currency of the file's values; values in another currency need an exchange rate (iati: below).",
+        f"currency: {info.currency or 'USD'}",
+        "# Actual (else planned) start and end of the activities.",
+        f"start_date: {start.isoformat() if start else '2000-01-01  # not in the file: correct it'}",
+        f"end_date: {end.isoformat() if end else '2099-12-31  # not in the file: correct it'}",
+        "# CHECK THIS DATE: the date of the last spending transaction of the file (else of its last results",
+        "# period). Spending is added up to this date; a later date cannot be computed from the file.",
+        f"reporting_date: {info.reporting_date.isoformat() if info.reporting_date else '2099-12-31'}",
+        f"language: {language}",
+        "iati:",
+        "  # Transaction types counted as spending: 3 disbursement, 4 expenditure.",
+        "  spending: [3, 4]",
+        "  # Keep only some activities: a list of iati-identifiers, or a prefix.",
+        "  # activities: [XM-EXAMPLE-1]",
+        "  # activity_prefix: XM-EXAMPLE",
+    ]
+    others = [c for c in info.currencies if c != info.currency]
+    if others:
+        lines += ["  # The file has values in other currencies: give the value of 1 unit in " + (info.currency or "")
+                  + " (then remove the #).", "  # exchange_rates:"]
+        lines += [f"  #   {c}: 1.0" for c in others]
+    else:
+        lines += ["  # exchange_rates: {EUR: 1.08}   # value of 1 unit of another currency in the project's one"]
+    written = [_write(folder / "project.yaml", lines)]
+    written.append(_write(folder / f"{PROJECT_WIDE}.yaml", [
+        "# Annex for the whole project: every activity and country.",
+        f"country: {ALL}",
+        f"name: {_q('Ensemble du projet' if fr else 'Whole project')}"]))
+    used = {PROJECT_WIDE, "project"}
+    for code, name in sorted(info.countries.items()):
+        slug = _slug(name) if name and name != code else code.lower()
+        if not slug or slug in used or not SLUG.match(slug):
+            slug = code.lower()
+        used.add(slug)
+        written.append(_write(folder / f"{slug}.yaml", [
+            f"# Annex for one recipient country: the rows of the IATI file whose country is {code}.",
+            f"country: {_q(code)}",
+            f"name: {_q(name or code)}"]))
+    return written
+
+
+def _q(text: str | None) -> str:
+    """A YAML scalar that stays text, whatever the file holds."""
+    return yaml.safe_dump(text, allow_unicode=True, default_style='"', width=10_000).strip()
+
+
+def _write(path: Path, lines: list[str]) -> Path:
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path

@@ -1,0 +1,441 @@
+"""IATI activity files read as published (helpers.data.iati): each mapping rule on a small hand-written file, the
+XML attacks, the real files of tests/fixtures/iati/ against the figures worked out by hand, and make import-iati."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import yaml
+
+from helpers.analyses.indicators import iptt
+from helpers.data import iati
+from helpers.data.iati_import import import_iati
+from helpers.data.loader import check_project, load_project
+from helpers.data.params import ProjectParams, Thresholds
+from helpers.errors import ValidationFailed
+
+REAL = Path(__file__).parents[1] / "fixtures" / "iati"
+
+
+def params(currency: str = "EUR", language: str = "fr", **iati_params) -> ProjectParams:
+    return ProjectParams(title="t", code="t", currency=currency, start_date=dt.date(2020, 1, 1),
+                         end_date=dt.date(2023, 12, 31), reporting_date=dt.date(2022, 12, 31), language=language,
+                         iati=iati_params)
+
+
+def activity(identifier: str = "XM-1", body: str = "", attrs: str = 'default-currency="EUR"', lang: str = "en") -> str:
+    return (f'<iati-activity {attrs} xml:lang="{lang}"><iati-identifier>{identifier}</iati-identifier>'
+            f'<title><narrative>Title {identifier}</narrative><narrative xml:lang="fr">Titre {identifier}</narrative>'
+            f'</title>{body}</iati-activity>')
+
+
+def budget(value: str, start: str = "2021-01-01", end: str = "2021-12-31", kind: str | None = "1",
+           currency: str = "") -> str:
+    typed = f' type="{kind}"' if kind else ""
+    cur = f' currency="{currency}"' if currency else ""
+    return (f'<budget{typed}><period-start iso-date="{start}"/><period-end iso-date="{end}"/>'
+            f'<value{cur}>{value}</value></budget>')
+
+
+def transaction(value: str, kind: str = "4", date: str = "2021-06-30", extra: str = "", currency: str = "") -> str:
+    cur = f' currency="{currency}"' if currency else ""
+    return (f'<transaction><transaction-type code="{kind}"/><transaction-date iso-date="{date}"/>'
+            f'<value{cur}>{value}</value>{extra}</transaction>')
+
+
+def indicator(periods: str, attrs: str = 'measure="1"', extra: str = "", title: str = "Trained people") -> str:
+    return (f'<indicator {attrs}><title><narrative>{title}</narrative></title>{extra}{periods}</indicator>')
+
+
+def period(target: str = "", actual: str = "", start: str = "2021-01-01", end: str = "2021-12-31") -> str:
+    return f'<period><period-start iso-date="{start}"/><period-end iso-date="{end}"/>{target}{actual}</period>'
+
+
+def write(folder: Path, *activities: str, version: str = "2.03", name: str = "file.xml") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(f'<?xml version="1.0"?>\n<iati-activities version="{version}">{"".join(activities)}'
+                    '</iati-activities>\n', encoding="utf-8")
+    return path
+
+
+def load(tmp_path: Path, *activities: str, **kwargs) -> iati.IatiSource:
+    folder = tmp_path / "iati"
+    write(folder, *activities)
+    return iati.load_iati(folder, kwargs.pop("project", None) or params(**kwargs))
+
+
+def rules(source: iati.IatiSource, severity: str | None = None) -> list[str]:
+    return [p.rule for p in source.problems if severity is None or p.severity == severity]
+
+
+# ================================================================= budgets
+
+
+def test_a_revised_budget_replaces_the_original_of_its_period_and_no_type_is_an_original(tmp_path):
+    source = load(tmp_path, activity(body=budget("100") + budget("150", kind="2")
+                                     + budget("40", start="2022-01-01", end="2022-12-31", kind=None)))
+    lines = source.tables["budget"]
+    assert lines["line"].tolist() == ["XM-1"]
+    assert lines["budget"].tolist() == [190.0]  # 150 revised for 2021, 40 (untyped = original) for 2022
+    assert lines["label"].tolist() == ["Titre XM-1"]  # the title in the annex language
+    assert rules(source) == []
+
+
+def test_budget_lines_are_activities_and_spending_is_per_transaction(tmp_path):
+    source = load(tmp_path, activity("XM-1", budget("100") + transaction("30") + transaction("20", "3",
+                                                                                               "2021-09-30")),
+                  activity("XM-2", budget("50") + transaction("99", "2")))  # commitment: not spending
+    spent = source.tables["expenditure"]
+    assert spent[["line", "amount"]].values.tolist() == [["XM-1", 30.0], ["XM-1", 20.0]]
+    assert spent["period_end"].tolist() == [pd.Timestamp("2021-06-30"), pd.Timestamp("2021-09-30")]
+    assert source.tables["budget"]["line"].tolist() == ["XM-1", "XM-2"]
+
+
+def test_spending_transaction_types_come_from_the_params(tmp_path):
+    source = load(tmp_path, activity(body=budget("100") + transaction("30", "3") + transaction("20", "4")),
+                  spending=["4"])
+    assert source.tables["expenditure"]["amount"].tolist() == [20.0]
+
+
+def test_activities_can_be_restricted_by_identifier_or_prefix(tmp_path):
+    acts = (activity("XM-A-1", budget("1")), activity("XM-A-2", budget("2")), activity("XM-B-1", budget("4")))
+    assert load(tmp_path / "a", *acts, activities=["XM-B-1"]).tables["budget"]["budget"].sum() == 4
+    assert load(tmp_path / "b", *acts, activity_prefix="XM-A").tables["budget"]["budget"].sum() == 3
+    unknown = load(tmp_path / "c", *acts, activities=["XM-B-2"])
+    assert rules(unknown) == ["iati_unknown_activity"] and "XM-B-1" in unknown.problems[0].hint
+
+
+def test_spending_outside_the_activity_dates_is_warned_about_and_counted(tmp_path):
+    dates = '<activity-date type="2" iso-date="2021-01-01"/><activity-date type="4" iso-date="2021-12-31"/>'
+    source = load(tmp_path, activity(body=dates + budget("100") + transaction("10", date="2022-02-01")
+                                     + transaction("5", date="2020-12-01") + transaction("1")))
+    assert [p.message.split(" is ")[-1] for p in source.problems] == [
+        "after the activity's end (2021-12-31)", "before the activity's start (2021-01-01)"]
+    assert source.tables["expenditure"]["amount"].sum() == 16
+
+
+def test_negative_budgets_and_transactions_are_warned_about(tmp_path):
+    source = load(tmp_path, activity(body=budget("100") + budget("-10", "2022-01-01", "2022-12-31", "2")
+                                     + transaction("-5")))
+    assert rules(source, "warning") == ["iati_negative", "negative_amount"]
+    assert rules(source, "error") == []
+    assert source.problems[0].element == "iati-activity[XM-1]/budget[2]/value"
+
+
+# ================================================================= never the same money twice
+
+
+def test_a_parent_whose_children_report_money_is_not_counted(tmp_path):
+    parent = activity("XM-P", budget("1000") + transaction("600") + '<related-activity ref="XM-C1" type="2"/>',
+                      attrs='default-currency="EUR" hierarchy="1"')
+    child1 = activity("XM-C1", budget("700") + transaction("400"), attrs='default-currency="EUR" hierarchy="2"')
+    child2 = activity("XM-C2", budget("300") + transaction("200") + '<related-activity ref="XM-P" type="1"/>',
+                      attrs='default-currency="EUR" hierarchy="2"')
+    source = load(tmp_path, parent, child1, child2)
+    assert source.tables["budget"]["budget"].sum() == 1000  # the children's, not 2000
+    assert source.tables["expenditure"]["amount"].sum() == 600
+    assert set(source.tables["budget"]["line"]) == {"XM-C1", "XM-C2"}
+    hierarchy = [p for p in source.problems if p.rule == "iati_hierarchy"]
+    assert len(hierarchy) == 2 and all(p.severity == "warning" for p in hierarchy)  # budget and spending
+    assert "XM-C1, XM-C2" in hierarchy[0].message
+
+
+def test_a_parent_without_money_in_its_children_keeps_its_money(tmp_path):
+    source = load(tmp_path, activity("XM-P", budget("1000") + '<related-activity ref="XM-C" type="2"/>'),
+                  activity("XM-C"))
+    assert source.tables["budget"]["budget"].sum() == 1000
+    assert "iati_hierarchy" not in rules(source)
+
+
+def test_a_disbursement_another_activity_reports_as_incoming_funds_is_counted_once(tmp_path):
+    funder = activity("XM-F", budget("500") + transaction(
+        "100", "3", extra='<receiver-org receiver-activity-id="XM-R"/>'))
+    receiver = activity("XM-R", budget("100") + transaction(
+        "100", "1", extra='<provider-org provider-activity-id="XM-F"/>') + transaction("80", "4"))
+    source = load(tmp_path, funder, receiver)
+    spent = source.tables["expenditure"]
+    assert spent[["line", "amount"]].values.tolist() == [["XM-R", 80.0]]
+    warning = next(p for p in source.problems if p.rule == "iati_incoming_funds")
+    assert warning.element == "iati-activity[XM-F]/transaction[1]/value" and "XM-R" in warning.message
+
+
+# ================================================================= currencies
+
+
+def test_currency_is_the_values_else_the_activitys_default(tmp_path):
+    source = load(tmp_path, activity(body=budget("100", currency="USD") + budget("50", "2022-01-01",
+                                                                                  "2022-12-31")),
+                  exchange_rates={"usd": 0.5})
+    assert source.tables["budget"]["budget"].tolist() == [100.0]  # 100 USD x 0.5 + 50 EUR
+    assert rules(source) == []
+
+
+def test_several_currencies_without_a_rate_are_an_error_naming_activity_and_element(tmp_path):
+    source = load(tmp_path, activity(body=budget("100", currency="USD") + budget("50", "2022-01-01",
+                                                                                  "2022-12-31")))
+    problem = next(p for p in source.problems if p.rule == "iati_currency")
+    assert problem.severity == "error"
+    assert str(problem).startswith(f"{problem.file}, iati-activity[XM-1]/budget[1]/value: activity XM-1: this "
+                                   "value is in USD, the project's currency is EUR (value: '100 USD')")
+    assert "exchange_rates" in problem.hint
+
+
+def test_a_value_without_any_currency_is_an_error(tmp_path):
+    source = load(tmp_path, activity(body=budget("100"), attrs=""))
+    assert rules(source) == ["iati_no_currency"]
+
+
+# ================================================================= countries
+
+
+def test_recipient_country_percentages_split_the_money_and_the_label_says_it_is_an_estimate(tmp_path):
+    body = ('<recipient-country code="MA" percentage="60"/><recipient-country code="TN" percentage="30"/>'
+            + budget("1000") + transaction("100") + transaction("50", extra='<recipient-country code="TN"/>'))
+    source = load(tmp_path, activity(body=body))
+    lines = source.tables["budget"].set_index("country")
+    assert lines["budget"].to_dict() == pytest.approx({"MA": 600.0, "TN": 300.0, "regional": 100.0})
+    assert "60 % de l'activité : répartition par pays estimée" in lines.at["MA", "label"]
+    spent = source.tables["expenditure"].groupby("country")["amount"].sum().to_dict()
+    assert spent == pytest.approx({"MA": 60.0, "TN": 80.0, "regional": 10.0})  # the transaction's own country
+
+
+def test_one_recipient_country_takes_everything_without_an_estimate(tmp_path):
+    source = load(tmp_path, activity(body='<recipient-country code="MR"/>' + budget("10")))
+    assert source.tables["budget"][["country", "label"]].values.tolist() == [["MR", "Titre XM-1"]]
+
+
+# ================================================================= results
+
+
+def test_one_indicator_row_per_period_with_id_label_level_direction_unit_and_baseline(tmp_path):
+    result = ('<result type="2">' + indicator(
+        period('<target value="10"/>', '<actual value="11"/>')
+        + period('<target value="20"/>', '<actual value="15"/>', "2022-01-01", "2022-12-31"),
+        attrs='measure="1" ascending="0"', extra='<reference vocabulary="99" code="IND-7"/>'
+                                                 '<baseline year="2020" value="30"/>')
+        + indicator(period('<target value="5"/>', '<actual value="2"/>')) + "</result>")
+    table = load(tmp_path, activity(body=result)).tables["indicators"]
+    assert table["indicator_id"].tolist() == ["IND-7", "IND-7", "XM-1/R1.I2"]
+    assert table["period"].tolist()[:2] == ["2021-01-01/2021-12-31", "2022-01-01/2022-12-31"]
+    assert table["level"].unique().tolist() == ["outcome"]
+    assert table["direction"].tolist() == ["decrease", "decrease", "increase"]
+    assert table["unit"].tolist()[0] == "unités"
+    assert table["baseline"].tolist()[:2] == [30.0, 30.0]
+    assert table[["target", "actual"]].values.tolist() == [[10.0, 11.0], [20.0, 15.0], [5.0, 2.0]]
+
+
+def test_sex_dimensions_as_publishers_write_them_give_f_m_and_total_rows(tmp_path):
+    cells = ('<actual value="7"><dimension name="Gender - genre" value="Female - feminin"/></actual>'
+             '<actual value="5"><dimension name="sex" value="M"/></actual>'
+             '<actual value="12"/>')
+    table = load(tmp_path, activity(body='<result type="1">' + indicator(period('<target value="10"/>', cells))
+                                    + "</result>")).tables["indicators"]
+    assert table.set_index("sex")["actual"].to_dict() == {"total": 12.0, "f": 7.0, "m": 5.0}
+
+
+def test_other_dimensions_are_summed_into_the_total_when_none_is_given_with_a_note(tmp_path):
+    cells = [f'<actual value="{v}"><dimension name="gender" value="{s}"/><dimension name="age" value="{a}"/>'
+             '</actual>' for v, s, a in ((3, "F", "18-24"), (4, "F", "25+"), (6, "male", "25+"))]
+    # the same dates repeated, one <period> per cell, as some publishers do
+    periods = period('<target value="20"/>') + "".join(period(actual=cell) for cell in cells)
+    source = load(tmp_path, activity(body='<result type="1">' + indicator(periods) + "</result>"))
+    table = source.tables["indicators"]
+    assert len(table.drop_duplicates("period")) == 1
+    assert table.set_index("sex")["actual"].to_dict() == {"total": 13.0, "f": 7.0, "m": 6.0}
+    note = next(p for p in source.problems if p.rule == "iati_total_summed")
+    assert note.severity == "warning" and "age, gender" in note.message
+
+
+def test_qualitative_indicators_are_listed_not_rated(tmp_path):
+    table = load(tmp_path, activity(body='<result type="1">' + indicator(
+        period('<target value="1"/>', '<actual value="1"/>'), attrs='measure="5"') + "</result>")
+    ).tables["indicators"]
+    assert len(table) == 1 and table["unit"].tolist() == ["qualitatif"]
+    assert table[["target", "actual"]].isna().all().all()
+
+
+def test_narratives_fall_back_on_the_files_language(tmp_path):
+    result = '<result type="1">' + indicator(period(), title="Personnes formées") + "</result>"
+    source = load(tmp_path, activity(body=result, lang="fr"), language="en")
+    assert source.tables["indicators"]["label"].tolist() == ["Personnes formées"]
+
+
+# ================================================================= values that are not numbers
+
+
+@pytest.mark.parametrize("text", ["NA", "23,14", "£3,500,000", "1 000"])
+def test_values_that_are_not_numbers_are_problems_not_guesses(tmp_path, text):
+    source = load(tmp_path, activity(body=budget(text) + '<result type="1">'
+                                     + indicator(period(f'<target value="{text}"/>')) + "</result>"))
+    budget_problem, target_problem = (p for p in source.problems if p.rule == "iati_not_a_number")
+    assert budget_problem.severity == "error" and budget_problem.value == text
+    assert budget_problem.element == "iati-activity[XM-1]/budget[1]/value"
+    assert target_problem.severity == "warning"  # the indicator is listed without it
+    assert target_problem.element == "iati-activity[XM-1]/result[1]/indicator[1]/period[1]/target[1]/@value"
+    assert source.tables["indicators"]["target"].isna().all()
+
+
+# ================================================================= untrusted XML
+
+
+BILLION_LAUGHS = """<?xml version="1.0"?>
+<!DOCTYPE lolz [
+ <!ENTITY lol "lol">
+ <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+ <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+ <!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
+ <!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
+ <!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
+ <!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
+ <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
+]>
+<iati-activities version="2.03"><iati-activity default-currency="EUR"><iati-identifier>XM-1</iati-identifier>
+<title><narrative>&lol9;</narrative></title><budget><value>1</value></budget></iati-activity></iati-activities>
+"""
+
+
+def test_a_billion_laughs_file_is_refused_without_expanding_anything(tmp_path):
+    path = tmp_path / "iati" / "bomb.xml"
+    path.parent.mkdir()
+    path.write_text(BILLION_LAUGHS, encoding="utf-8")
+    source = iati.load_iati(path.parent, params())
+    assert rules(source) == ["iati_dtd"] and source.problems[0].severity == "error"
+    assert source.activities == [] and source.tables["budget"].empty
+
+
+def test_an_external_entity_is_neither_fetched_nor_read(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-7f3a", encoding="utf-8")
+    path = tmp_path / "iati" / "xxe.xml"
+    path.parent.mkdir()
+    path.write_text(f'<?xml version="1.0"?>\n<!DOCTYPE x [ <!ENTITY xxe SYSTEM "file://{secret}"> '
+                    '<!ENTITY net SYSTEM "http://127.0.0.1:9/x"> ]>\n<iati-activities version="2.03"><iati-activity>'
+                    '<iati-identifier>XM-1</iati-identifier><title><narrative>&xxe;&net;</narrative></title>'
+                    '</iati-activity></iati-activities>\n', encoding="utf-8")
+    source = iati.load_iati(path.parent, params())
+    assert rules(source) == ["iati_dtd"]
+    shown = repr(source.problems) + repr(source.activities) + repr(source.tables)
+    assert "TOP-SECRET" not in shown
+    # and lxml with the reader's options keeps the entity unexpanded even when asked to parse the file
+    from lxml import etree
+    tree = etree.parse(str(path), etree.XMLParser(**iati.parser_options()))
+    assert "TOP-SECRET" not in etree.tostring(tree, encoding="unicode")
+
+
+def test_a_dtd_under_another_root_is_refused_before_any_activity_is_read(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "f.xml").write_text('<!DOCTYPE x [<!ENTITY e "boom">]><x><iati-activity><iati-identifier>'
+                                          '&e;</iati-identifier></iati-activity></x>', encoding="utf-8")
+    assert rules(iati.load_iati(tmp_path / "a", params())) == ["iati_dtd"]
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "f.xml").write_text('<iati-organisations version="2.03"><iati-activity/></iati-organisations>',
+                                          encoding="utf-8")
+    assert rules(iati.load_iati(tmp_path / "b", params())) == ["iati_not_activity_file"]
+
+
+def test_other_versions_and_broken_xml_are_clear_errors(tmp_path):
+    write(tmp_path / "a", activity(), version="1.05")
+    assert [p.rule for p in iati.load_iati(tmp_path / "a", params()).problems] == ["iati_version"]
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "f.xml").write_text('<iati-activities version="2.03"><iati-activity>', encoding="utf-8")
+    problem = iati.load_iati(tmp_path / "b", params()).problems[0]
+    assert problem.rule == "iati_xml_syntax" and problem.row == 1
+
+
+# ================================================================= the real files
+
+
+def real(name: str, tmp_path: Path, currency: str) -> iati.IatiSource:
+    (tmp_path / "iati").mkdir()
+    shutil.copy(REAL / name, tmp_path / "iati")
+    return iati.load_iati(tmp_path / "iati", params(currency))
+
+
+def test_dfid_albania_is_not_doubled_by_its_hierarchy_and_fully_executed(tmp_path):
+    source = real("dfid_albania_v201.xml", tmp_path, "GBP")
+    lines, spent = source.tables["budget"], source.tables["expenditure"]
+    assert len(source.activities) == 8 and len(lines) == 5  # the 3 parents carry no money
+    assert lines["budget"].sum() == pytest.approx(2_142_416.00)
+    assert spent["amount"].sum() == pytest.approx(2_142_416.00)
+    per_line = spent.groupby("line")["amount"].sum() / lines.set_index("line")["budget"]
+    assert per_line.round(10).eq(1.0).all()
+    negative = next(p for p in source.problems if p.rule == "iati_negative")
+    assert negative.value == "-7826" and negative.element.startswith("iati-activity[GB-1-109635-101]/budget[")
+    late = [p for p in source.problems if p.rule == "iati_outside_dates"]
+    assert len(late) == 2 and all("after the activity's end" in p.message for p in late)
+    assert rules(source, "error") == []
+
+
+def test_gdi_hub_period_targets(tmp_path):
+    source = real("gdihub_at2030_v203.xml", tmp_path, "GBP")
+    table = iptt(source.tables["indicators"], Thresholds())
+    papers = table[table["label"].str.startswith("Number of influencing papers")].iloc[0]
+    assert papers["period"] == "2019-10-01/2020-03-31"
+    assert round(papers["indicator_achievement"], 2) == 185.71
+    partnerships = table[table["label"].str.startswith("Number of partnerships supported")].iloc[0]
+    assert partnerships["indicator_achievement"] == pytest.approx(1450.0)
+    assert table["note"].str.contains("target is 0").any()
+    money_as_text = [p for p in source.problems if p.rule == "iati_not_a_number"]
+    assert {p.value for p in money_as_text} >= {"£3,500,000", "£4,721,182"}
+    assert all(p.severity == "warning" for p in money_as_text)
+    assert source.tables["expenditure"].empty  # incoming funds only
+    assert rules(source, "error") == []
+
+
+def test_annotated_example_gives_110_percent_for_women(tmp_path):
+    source = real("iati_203_annotated_example.xml", tmp_path, "EUR")
+    table = iptt(source.tables["indicators"], Thresholds()).set_index("sex")
+    assert table.at["f", "baseline"] == 10 and table.at["f", "target"] == 10 and table.at["f", "actual"] == 11
+    assert table.at["f", "indicator_achievement"] == pytest.approx(110.0)
+    assert source.tables["budget"]["label"].str.startswith("Titre de l'activité").all()
+    assert rules(source, "error") == []
+
+
+# ================================================================= in the loader, and make import-iati
+
+
+def test_import_writes_a_project_that_loads_and_refuses_to_overwrite(tmp_path):
+    data_dir, params_dir = tmp_path / "data", tmp_path / "params"
+    data_dir.mkdir(), params_dir.mkdir()
+    written = import_iati(REAL / "iati_203_annotated_example.xml", "demo", "fr", data_dir, params_dir)
+    assert {p.name for p in written} == {"iati_203_annotated_example.xml", "project.yaml", "ensemble.yaml",
+                                         "af.yaml", "ag.yaml"}
+    project = yaml.safe_load((params_dir / "demo" / "project.yaml").read_text(encoding="utf-8"))
+    assert project["title"] == "Titre de l'activité" and project["currency"] == "EUR"
+    assert project["implementer"] == "Nom de l'organisme" and project["donor"] == "Name of Agency B"
+    assert project["iati"]["spending"] == [3, 4]
+    assert yaml.safe_load((params_dir / "demo" / "ensemble.yaml").read_text(encoding="utf-8"))["country"] == "all"
+    assert [p for p in check_project("demo", data_dir, params_dir) if p.severity == "error"] == []
+    data = load_project("demo", data_dir, params_dir)
+    assert data.tables["budget"]["budget"].sum() == 3000
+    assert data.files == [data_dir / "demo" / "iati" / "iati_203_annotated_example.xml"]
+    before = (params_dir / "demo" / "project.yaml").read_bytes()
+    with pytest.raises(ValidationFailed, match="already exists"):
+        import_iati(REAL / "dfid_albania_v201.xml", "demo", "fr", data_dir, params_dir)
+    assert (params_dir / "demo" / "project.yaml").read_bytes() == before
+    assert sorted(p.name for p in params_dir.iterdir()) == ["demo"]  # no staging folder left
+
+
+def test_import_of_a_hostile_file_writes_nothing(tmp_path):
+    bomb = tmp_path / "bomb.xml"
+    bomb.write_text(BILLION_LAUGHS, encoding="utf-8")
+    (tmp_path / "data").mkdir(), (tmp_path / "params").mkdir()
+    with pytest.raises(ValidationFailed, match="DTD"):
+        import_iati(bomb, "bomb", "fr", tmp_path / "data", tmp_path / "params")
+    assert list((tmp_path / "data").iterdir()) == [] and list((tmp_path / "params").iterdir()) == []
+
+
+def test_a_table_from_both_csv_and_iati_is_an_error_naming_both(tmp_path):
+    data_dir, params_dir = tmp_path / "data", tmp_path / "params"
+    data_dir.mkdir(), params_dir.mkdir()
+    import_iati(REAL / "iati_203_annotated_example.xml", "demo", "fr", data_dir, params_dir)
+    (data_dir / "demo" / "budget.csv").write_text("line,budget\nB1,10\n", encoding="utf-8")
+    problem = next(p for p in check_project("demo", data_dir, params_dir) if p.rule == "two_sources")
+    assert problem.severity == "error" and problem.file.endswith("budget.csv")
+    assert "budget.csv" in problem.message and "iati" in problem.message
