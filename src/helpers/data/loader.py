@@ -26,7 +26,7 @@ from ..errors import Problem, ValidationFailed, did_you_mean
 from .params import ALL, AnnexParams, ProjectParams, load_annex_params, load_project_params
 from ..paths import DATA_DIR, PARAMS_DIR, annex_names, relative
 from .readers import RawTable, read_table
-from .schemas import COLUMNS, REGIONAL, REGISTER_REQUIRED, REQUIRED, TABLES, StudySpec, validate_table
+from .schemas import COLUMNS, MONEY_COLUMNS, REGIONAL, REGISTER_REQUIRED, REQUIRED, TABLES, StudySpec, validate_table
 from .status import accepted_text, normalise_status
 
 
@@ -285,7 +285,8 @@ def _typed(name: str, raw: RawTable, params: ProjectParams,
             continue
         if register and column in ("participants", "women", "men"):
             continue
-        values, column_problems = _typed_column(frame[column], kind, raw, params.decimal_mark)
+        values, column_problems = _typed_column(frame[column], kind, raw, params.decimal_mark,
+                                                money=(name, column) in MONEY_COLUMNS)
         frame[column] = values
         problems += column_problems
     if name == "activities":
@@ -303,12 +304,13 @@ def _typed(name: str, raw: RawTable, params: ProjectParams,
     return frame, bad, problems
 
 
-def _typed_column(series: pd.Series, kind: str, raw: RawTable, decimal_mark: str) -> tuple[pd.Series, list[Problem]]:
+def _typed_column(series: pd.Series, kind: str, raw: RawTable, decimal_mark: str,
+                  money: bool = False) -> tuple[pd.Series, list[Problem]]:
+    example = "1 005 500,50" if decimal_mark == "," else "1,005,500.50"
     if kind == "str":
         return _texts(series, decimal_mark), []
     if kind == "float":
-        values, failed, reasons = numbers.parse_numbers(series, decimal_mark)
-        example = "1 005 500,50" if decimal_mark == "," else "1,005,500.50"
+        values, failed, reasons = numbers.parse_numbers(series, decimal_mark, money=money)
         hint = f"Write a number with the project's decimal mark '{decimal_mark}' (e.g. {example}), or leave it empty."
         rule = "not_a_number"
     elif kind == "date":
@@ -317,8 +319,12 @@ def _typed_column(series: pd.Series, kind: str, raw: RawTable, decimal_mark: str
     else:
         values, failed, reasons = numbers.parse_bools(series)
         hint, rule = "Write true/false, oui/non or 1/0 (empty means false).", "not_yes_no"
-    problems = [raw.problem(rule, reason, hint, index=index, column=str(series.name), value=series[index])
-                for index, reason in zip(failed, reasons)]
+    special = {numbers.NOT_FINITE: f"Write a finite number (e.g. {example}), or leave it empty." if kind == "float"
+               else hint,
+               numbers.NEGATIVE_FORM: "A count or rate cannot be written as a negative amount: write 0 or more "
+               "(negatives in parentheses or with a trailing minus are read in amount columns only)."}
+    problems = [raw.problem(rule, reason, special.get(reason, hint), index=index, column=str(series.name),
+                            value=series[index]) for index, reason in zip(failed, reasons)]
     return values, problems
 
 
