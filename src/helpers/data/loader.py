@@ -485,32 +485,73 @@ def _unknown_lines(expenditure: pd.DataFrame, raw: RawTable, budget: pd.DataFram
 
 def _country_problems(annex: AnnexParams, data: ProjectData, table_files: dict[str, Path],
                       params_dir: Path) -> list[Problem]:
-    """An annex's country must appear in the data; the present tables without its rows are one warning."""
+    """An annex's country must appear in the data (its tables and impact studies); then one warning for the
+    tables without its rows, and one for the rows of the project as a whole, which a country annex never shows."""
     if annex.is_all:
         return []
     wanted = fold(annex.country)
     annex_file = relative(params_dir / annex.project / f"{annex.annex}.yaml")
     seen: set[str] = set()
-    missing_in: list[str] = []
-    for name in sorted(data.present):
-        countries = data.tables[name]["country"].dropna()
-        folded = {fold(c) for c in countries if fold(c) != REGIONAL}
-        seen |= {c for c in countries if fold(c) != REGIONAL}
-        if not data.tables[name].empty and wanted not in folded:
-            missing_in.append(name)
+    missing_in: list[str] = []          # tables with rows of other countries only
+    whole: list[str] = []               # tables whose every row belongs to the project as a whole
+    partly: list[tuple[str, int]] = []  # tables with rows of the country and some of the project as a whole
+    no_country: list[str] = []          # the tables and studies that give no country at all
+    for file, countries, kept_whole in _country_columns(data, table_files):
+        if countries.empty:
+            continue
+        folded = countries.map(lambda c: REGIONAL if numbers.is_empty(c) else fold(c))
+        project_wide = int((folded == REGIONAL).sum())
+        seen |= {c for c, f in zip(countries, folded) if f != REGIONAL}
+        if project_wide == len(folded):
+            no_country.append(file)
+        if kept_whole:
+            continue                    # a study without a country column is shown in every annex
+        if project_wide == len(folded):
+            whole.append(file)
+        elif wanted not in set(folded):
+            missing_in.append(file)
+        elif project_wide:
+            partly.append((file, project_wide))
     if not any(fold(c) == wanted for c in seen):
         guess = did_you_mean(annex.country, seen)
+        hint = (guess + " " if guess else "") + "Countries in the data: " + (", ".join(sorted(seen)) or "none") + "."
+        if not seen and no_country:
+            hint += (f" No table gives a country ({', '.join(no_country)}): their rows belong to the project as a whole; "
+                     f"write `country: all` in {Path(annex_file).name} to show them.")
         return [Problem(annex_file, "unknown_country", f"no table has rows for the country '{annex.country}'",
-                        (guess + " " if guess else "") + "Countries in the data: "
-                        + (", ".join(sorted(seen)) or "none") + ".", column="country", value=annex.country)]
-    if not missing_in:
-        return []
-    names = ", ".join(table_files[name].name for name in missing_in)
-    return [Problem(annex_file, "country_without_rows",
-                    f"no rows for '{annex.country}' in {len(missing_in)} table{'s' if len(missing_in) > 1 else ''}: "
-                    f"{names}",
-                    "Fine if these tables do not apply to this country; the annex will show no figures from them.",
-                    column="country", value=annex.country, severity="warning")]
+                        hint, column="country", value=annex.country)]
+    problems = []
+    if missing_in:
+        problems.append(Problem(
+            annex_file, "country_without_rows", f"no rows for '{annex.country}' in {len(missing_in)} "
+            f"table{'s' if len(missing_in) > 1 else ''}: {', '.join(missing_in)}",
+            "Fine if these tables do not apply to this country; the annex will show no figures from them.",
+            column="country", value=annex.country, severity="warning"))
+    one_country = {fold(c) for c in seen} == {wanted}
+    lost = [f"{file} (all rows)" for file in whole] + ([f"{file} ({n} row{'s' if n > 1 else ''})"
+                                                       for file, n in partly] if one_country else [])
+    if lost:
+        where = Path(annex_file).name
+        hint = (f"This is a one-country project: write `country: all` in {where} to show every row (the rows "
+                "of the project as a whole go to the `all` annex only)." if one_country else
+                "Their rows are shown in the annex with `country: all` only; give them the country in a "
+                f"`country` column if they belong to {annex.country}.")
+        problems.append(Problem(
+            annex_file, "project_wide_rows", "rows of the project as a whole (no country, or 'regional') will "
+            f"not appear in the '{annex.country}' annex: " + ", ".join(sorted(lost)), hint,
+            column="country", value=annex.country, severity="warning"))
+    return problems
+
+
+def _country_columns(data: ProjectData, table_files: dict[str, Path]):
+    """(file name, country values, kept whole in country annexes) of each present table and impact study."""
+    for name in sorted(data.present):
+        yield table_files[name].name, data.tables[name]["country"], False
+    for study in data.studies.values():
+        if "country" in study.data:
+            yield study.files[0].name, study.data["country"], False
+        else:
+            yield study.files[0].name, pd.Series(None, index=study.data.index, dtype="object"), True
 
 
 # ================================================================= impact studies
