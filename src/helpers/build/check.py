@@ -38,14 +38,14 @@ def report(project: str, problems: list[Problem], out: TextIO, listed: Path | No
     for title, group in (("Errors (must be fixed)", errors), ("Warnings (worth a look)", warnings)):
         if group:
             print(f"{title}:", file=out)
-            _print_grouped(group, out, listed)
+            print_grouped(group, out, listed)
     verdict = "OK" if not errors else "NOT READY"
     full = f" Every problem: {relative(listed)}." if listed is not None and problems else ""
     print(f"{project}: {verdict} - {_plural(len(errors), 'error')}, {_plural(len(warnings), 'warning')}.{full}\n",
           file=out)
 
 
-def _print_grouped(problems: list[Problem], out: TextIO, listed: Path | None) -> None:
+def print_grouped(problems: list[Problem], out: TextIO, listed: Path | None) -> None:
     """Problems of one file and rule together (in the order first met), each group cut after SHOWN_PER_GROUP."""
     order = {key: i for i, key in reversed(list(enumerate((p.file, p.rule) for p in problems)))}
     ordered = sorted(problems, key=lambda p: order[(p.file, p.rule)])   # stable: rows keep their order
