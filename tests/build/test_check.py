@@ -70,3 +70,16 @@ def test_small_groups_are_printed_as_before(mini):
     out = io.StringIO()
     assert run_check(["mini"], mini.data_dir, mini.params_dir, out=out) == 0
     assert "more" not in out.getvalue() and "budget.csv, row 5, column 'budget'" in out.getvalue()
+
+
+def test_a_reported_figure_naming_no_figure_gets_the_closest_keys(mini):
+    mini.replace("reported", "women_share,E1,", "women_share,e 1,")
+    mini.append("reported", "F3,womens_share,all,40,,Part des femmes,p. 2,Maroc")
+    out = io.StringIO()
+    assert run_check(["mini"], mini.data_dir, mini.params_dir, out=out) == 0      # warnings: the build may run
+    text = out.getvalue()
+    assert ("reported.csv, row 3, column 'key': figure 'F2': the workbook computes no 'women_share' with the key "
+            "'e 1'") in text
+    assert "Did you mean 'E1'?" in text
+    assert "reported.csv, row 4, column 'metric'" in text and "did you mean 'women_share'?" in text
+    assert "[unknown_figure]" in text

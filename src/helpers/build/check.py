@@ -19,8 +19,11 @@ import pandas as pd
 
 from ..annex.export import neutralise, write_atomic
 from ..errors import Problem
-from ..data.loader import check_project
-from ..paths import DATA_DIR, PARAMS_DIR, check_slug, project_names, relative, under
+from ..data.loader import check_project, load_project
+from ..data.params import load_annex_params
+from ..data.readers import read_table
+from ..data.schemas import REQUIRED
+from ..paths import DATA_DIR, PARAMS_DIR, annex_names, check_slug, project_names, relative, under
 
 SHOWN_PER_GROUP = 10
 CSV_COLUMNS = ["severity", "file", "row", "cell", "column", "value", "rule", "message", "what to do"]
@@ -73,6 +76,33 @@ def write_list(problems: list[Problem], path: Path) -> None:
     write_atomic(path, table.to_csv(index=False, lineterminator="\n").encode("utf-8"))
 
 
+def reported_figure_problems(project: str, data_dir: Path, params_dir: Path) -> list[Problem]:
+    """A warning for each row of reported.csv that names no figure its annex computes, with the closest keys."""
+    from ..analyses.figures import unmatched_reported  # the analyses (pandas work) only for a valid project
+
+    data = load_project(project, data_dir, params_dir)
+    path = next((p for p in data.files if p.parent.name == project and p.stem == "reported"), None)
+    if path is None:
+        return []
+    raw = read_table(path, data.params.encoding, [REQUIRED["reported"]])
+    rows = {str(fid).strip(): row for row, fid in raw.frame["figure_id"].items() if fid is not None}
+    problems: list[Problem] = []
+    for annex in annex_names(project, params_dir):
+        for fid, metric, key, suggestion in unmatched_reported(data, load_annex_params(project, annex, params_dir)
+                                                              ).itertuples(index=False):
+            unknown_metric = suggestion.startswith("there is no metric")
+            problem = raw.problem(
+                "unknown_figure", f"figure '{fid}': the workbook computes no '{metric}' with the key '{key}'"
+                + (f" ({suggestion})" if unknown_metric else ""),
+                (suggestion[0].upper() + suggestion[1:] + " " if suggestion and not unknown_metric else "")
+                + "The figures and their keys are listed in data/README.md; the annex will say 'not computable'.",
+                index=rows.get(str(fid).strip()), column="metric" if unknown_metric else "key",
+                value=metric if unknown_metric else key, severity="warning")
+            if problem not in problems:
+                problems.append(problem)
+    return problems
+
+
 def run_check(projects: list[str] | None = None, data_dir: Path = DATA_DIR, params_dir: Path = PARAMS_DIR,
               out: TextIO | None = None, build_dir: Path | None = None) -> int:
     """Check the named projects (all projects under params/ when None). 0 when no errors, 1 otherwise.
@@ -89,6 +119,8 @@ def run_check(projects: list[str] | None = None, data_dir: Path = DATA_DIR, para
     failed = 0
     for name in names:
         problems = check_project(name, data_dir, params_dir)
+        if not any(p.severity == "error" for p in problems):
+            problems += reported_figure_problems(name, data_dir, params_dir)
         listed = None
         if not any(p.rule in ("missing_project", "slug") for p in problems):
             listed = under(build_dir, "check", check_slug(name, "project") + ".csv")
