@@ -27,14 +27,6 @@ pytestmark = pytest.mark.slow
 ANNEXES = ["ensemble", "libye", "maroc", "mauritanie", "tunisie"]
 
 
-@pytest.fixture(scope="session")
-def built(tmp_path_factory):
-    layout = sample_layout(tmp_path_factory.mktemp("workbook"))
-    code = runner.build(project="amem", layout=layout, timeout=300)
-    assert code == 0
-    return layout
-
-
 class Page(HTMLParser):
     """What a browser would fetch and link: every src/href by tag, every id."""
 
