@@ -14,7 +14,7 @@ JOBS    ?=
 TIMEOUT ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help setup check annexes annex test lab pdf bench sample clean
+.PHONY: help setup check annexes annex test fuzz lab pdf bench sample clean
 
 help: ## List the targets
 	@echo "Evaluation workbook: targets"
@@ -47,6 +47,9 @@ annex: $(READY) ## Build one annex: make annex PROJECT=amem ANNEX=maroc
 
 test: $(READY) ## Run the test suite
 	@$(BIN)/python -m pytest -q
+
+fuzz: $(READY) ## Run the property tests with many more generated inputs than make test
+	@HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/data/test_properties.py
 
 lab: $(READY) ## Open JupyterLab on the workbook's kernel
 	@$(BIN)/jupyter lab notebooks/

@@ -146,3 +146,18 @@ def test_accounting_negatives_refused_elsewhere(text):
 def test_malformed_accounting_negatives(text):
     with pytest.raises(ValueError):
         parse_number(text, ".", money=True)
+
+
+@pytest.mark.parametrize("value, mark, expected", [(1e-05, ",", "0,00001"), (-2.5e-07, ".", "-0.00000025")])
+def test_format_number_never_writes_an_exponent(value, mark, expected):
+    """Found by test_properties.py: ',00001' read with ',' was written back '1e-05', which ',' cannot read."""
+    assert format_number(value, mark) == expected
+    assert parse_number(expected, mark) == value
+
+
+def test_format_number_of_a_numpy_float():
+    """Found by test_properties.py: the negative-amount warning showed numpy's repr, 'np.float64(-0.5)'."""
+    import numpy as np
+
+    assert format_number(np.float64(-0.5), ",") == "-0,5"
+    assert format_number(np.float64(-1e-05), ".") == "-0.00001"

@@ -35,6 +35,7 @@ NUMBER_LIKE = st.one_of(
     CELL,
     st.floats(allow_nan=True, allow_infinity=True).map(repr),
     st.from_regex(r"\A[(]?[-+\u2212]?\d{1,4}([ .,]\d{3}){0,3}([.,]\d{1,3})?[)-]?\Z", fullmatch=True),
+    st.from_regex(r"\A-?0[.,]0{4,8}[1-9]\d{0,3}\Z", fullmatch=True),          # tiny amounts: 0,0000001
     st.sampled_from(["1e400", "-1E999", "inf", "-Infinity", "NaN", "nan", "(1 234,00)", "1234,00-", "()", "-"]))
 SLOW = settings(max_examples=max(10, settings().max_examples // 4))   # the loader writes and reads a file each time
 

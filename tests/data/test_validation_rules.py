@@ -165,6 +165,10 @@ def _country_is_only_a_value(mini: Mini, problems: list[Problem]) -> None:
     assert all(frame.empty for frame in scope(mini.load(), "../../escaped").tables.values())
 
 
+def _warning_value_is(problems: list[Problem], rule: str, value: str) -> None:
+    assert [p.value for p in problems if p.rule == rule] == [value]
+
+
 def _amount_is(mini: Mini, position: int, expected: float) -> None:
     """A warning only: the project loads, and the amount at that position is read as expected."""
     assert mini.load().tables["expenditure"]["amount"].iloc[position] == expected
@@ -334,6 +338,10 @@ CASES = [
          "negative_amount", "expenditure.csv", 5, "amount", severity="warning",
          what="amount = '5000.00-' (trailing minus): read as -5000",
          expect=lambda mini, problems: _amount_is(mini, 3, -5000.0)),
+    Case("tiny negative amount", lambda m: m.replace("expenditure", "5000,", "-.00001,"),
+         "negative_amount", "expenditure.csv", 5, "amount", severity="warning",
+         what="amount = '-.00001' (found by test_properties.py: the warning showed 'np.float64(-1e-05)')",
+         expect=lambda mini, problems: _warning_value_is(problems, "negative_amount", "-0.00001")),
     Case("accounting negative budget", lambda m: m.replace("budget", "B3,80000", 'B3,"(80,000)"'),
          "budget_negative", "budget.csv", 4, "budget", what="budget = '(80,000)': read as -80000, refused"),
     Case("accounting negative count", lambda m: m.replace("participation", "E1,20,8", "E1,(20),8"),

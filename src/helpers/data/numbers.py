@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from decimal import Decimal
 import re
 from typing import Any, Hashable
 
@@ -191,5 +192,7 @@ def format_number(value: float | int, decimal_mark: str = ".") -> str:
     if isinstance(value, float) and value.is_integer():
         text = str(int(value))
     else:
-        text = repr(value) if isinstance(value, float) else str(value)
-    return text.replace(".", decimal_mark) if "e" not in text.lower() else text
+        text = repr(float(value)) if isinstance(value, float) else str(value)  # numpy's repr: 'np.float64(...)'
+        if "e" in text.lower():  # 1e-05: written out (0.00001), so that it reads back with either decimal mark
+            text = format(Decimal(text), "f")
+    return text.replace(".", decimal_mark)
