@@ -3,7 +3,8 @@
 Every function takes tidy frames and already translated labels, returns a matplotlib Figure, and never shows or
 saves it: ``Annex.figure`` embeds it. Numbers on the axes follow the annex language (``0,2`` and ``1 000`` in
 French, as ``fmt`` writes them): pass ``lang``, or let ``Annex.figure`` apply ``localise``; value labels are
-written by the ``fmt_value`` the caller passes (``ctx.pct``, ``ctx.num``). Sizes are chosen for a web page (about 30-60 KB per PNG at 100 dpi).
+written by the ``fmt_value`` the caller passes (``ctx.pct``, ``ctx.num``).
+Sizes are chosen for a web page (about 30-60 KB per PNG at 100 dpi).
 """
 
 from __future__ import annotations

@@ -499,16 +499,17 @@ def _country_problems(annex: AnnexParams, data: ProjectData, table_files: dict[s
     for file, countries, kept_whole in _country_columns(data, table_files):
         if countries.empty:
             continue
-        folded = countries.map(lambda c: REGIONAL if numbers.is_empty(c) else fold(c))
-        project_wide = int((folded == REGIONAL).sum())
-        seen |= {c for c, f in zip(countries, folded) if f != REGIONAL}
-        if project_wide == len(folded):
+        counts = countries.value_counts(dropna=False)     # each distinct value folded once, not each row
+        folded = {c: REGIONAL if numbers.is_empty(c) else fold(c) for c in counts.index}
+        project_wide = int(sum(n for c, n in counts.items() if folded[c] == REGIONAL))
+        seen |= {c for c, f in folded.items() if f != REGIONAL}
+        if project_wide == len(countries):
             no_country.append(file)
         if kept_whole:
             continue                    # a study without a country column is shown in every annex
-        if project_wide == len(folded):
+        if project_wide == len(countries):
             whole.append(file)
-        elif wanted not in set(folded):
+        elif wanted not in set(folded.values()):
             missing_in.append(file)
         elif project_wide:
             partly.append((file, project_wide))
@@ -516,8 +517,8 @@ def _country_problems(annex: AnnexParams, data: ProjectData, table_files: dict[s
         guess = did_you_mean(annex.country, seen)
         hint = (guess + " " if guess else "") + "Countries in the data: " + (", ".join(sorted(seen)) or "none") + "."
         if not seen and no_country:
-            hint += (f" No table gives a country ({', '.join(no_country)}): their rows belong to the project as a whole; "
-                     f"write `country: all` in {Path(annex_file).name} to show them.")
+            hint += (f" No table gives a country ({', '.join(no_country)}): their rows belong to the project as a "
+                     f"whole; write `country: all` in {Path(annex_file).name} to show them.")
         return [Problem(annex_file, "unknown_country", f"no table has rows for the country '{annex.country}'",
                         hint, column="country", value=annex.country)]
     problems = []
