@@ -16,7 +16,7 @@ FILE    ?=
 LANGUAGE ?= fr
 
 .DEFAULT_GOAL := help
-.PHONY: help setup check annexes annex test lab pdf bench sample clean import-iati
+.PHONY: help setup check annexes annex test fuzz lab pdf bench sample clean import-iati
 
 help: ## List the targets
 	@echo "Evaluation workbook: targets"
@@ -53,6 +53,9 @@ import-iati: $(READY) ## Start a project from an IATI file: make import-iati FIL
 
 test: $(READY) ## Run the test suite
 	@$(BIN)/python -m pytest -q
+
+fuzz: $(READY) ## Run the property tests with many more generated inputs than make test
+	@HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/data/test_properties.py
 
 lab: $(READY) ## Open JupyterLab on the workbook's kernel
 	@$(BIN)/jupyter lab notebooks/

@@ -179,3 +179,59 @@ def test_empty_tables_give_no_rows():
     data = ProjectData(project="demo", params=annex_params(), tables=empty, present=set())
     out = annex_figures(data, annex_params())
     assert list(out.columns) == COLUMNS and out.empty
+
+
+def test_the_reconciliation_note_suggests_keys_of_the_metric(data):
+    data.tables["reported"] = frame("reported", [{"figure_id": "R-9", "metric": "budget", "key": "L 1",
+                                                  "value": "400"}])
+    out = annex_figures(data, annex_params())
+    note = out.loc[out["metric"].eq("reported_figure"), "note"].iloc[0]
+    assert "no computed figure 'budget' with key 'L 1'; did you mean 'L1'" in note
+
+
+def _catalogue() -> list[dict[str, str]]:
+    """The rows of the figure catalogue in data/README.md."""
+    import re
+
+    from helpers.paths import DATA_DIR
+
+    text = (DATA_DIR / "README.md").read_text(encoding="utf-8")
+    section = text.split("### The figures: what `metric` and `key` can be", 1)[1].split("\n## ", 1)[0]
+    rows = []
+    for line in section.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 5 and re.fullmatch(r"`\w+`", cells[0]):
+            rows.append({"metric": cells[0].strip("`"), "unit": cells[2], "example": cells[4].strip("`")})
+    return rows
+
+
+def test_the_figure_catalogue_names_every_metric_of_the_code():
+    import inspect
+    import re
+
+    written = set(re.findall(r'_rows\("\w+", "(\w+)"', inspect.getsource(figures_mod)))
+    assert written == set(figures_mod.METRICS)
+    assert [r["metric"] for r in _catalogue()] == list(figures_mod.METRICS)
+
+
+def test_the_catalogue_examples_and_units_are_figures_of_the_sample():
+    """Each example key is computed for the sample project (gender_parity_index: the mini fixture, where men are
+    known), with the unit the catalogue says."""
+    import sys
+    from pathlib import Path
+
+    from helpers.data.loader import load_project
+    from helpers.data.params import load_annex_params
+
+    sys.path.insert(0, str(Path(__file__).parents[1]))
+    from fixtures.mini_project import FIXTURE
+
+    amem = load_project("amem")
+    computed = [annex_figures(amem, load_annex_params("amem", "ensemble")),
+                annex_figures(load_project("mini", FIXTURE / "data", FIXTURE / "params"),
+                              load_annex_params("mini", "maroc", FIXTURE / "params"))]
+    pairs = {(m, k): u for f in computed for m, k, u in zip(f["metric"], f["key"], f["unit"])}
+    units = {"currency": amem.params.currency, "the outcome's": "", "": "", "the figure's": "%"}
+    for row in _catalogue():
+        assert (row["metric"], row["example"]) in pairs, row
+        assert pairs[(row["metric"], row["example"])] == units.get(row["unit"], row["unit"].strip("`")), row

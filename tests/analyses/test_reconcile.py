@@ -109,3 +109,21 @@ def test_reconcile_takes_the_first_row_exact_before_any_case_and_lookup_rows_kee
     mask = lookup_rows(reported, figures)
     assert mask.tolist() == [True, True, True, True, True, False, False]
     pd.testing.assert_frame_equal(reconcile(reported, figures[mask]), reconcile(reported, figures))
+
+
+def test_an_unknown_key_gets_the_closest_keys_of_its_metric():
+    from helpers.analyses.reconcile import key_suggestion
+
+    figures = pd.DataFrame({"metric": ["indicator_achievement"] * 3 + ["women_share"],
+                            "key": ["MAR16052_OS1@2020", "MAR16052_OS1@2021", "TUN_OS2", "MAR16052_OS1"],
+                            "value": [1.0, 2.0, 3.0, 4.0], "unit": "%", "n": 1, "note": ""})
+    reported = pd.DataFrame({"figure_id": ["F1", "F2", "F3"],
+                             "metric": ["indicator_achievement", "indicator_achievment", "women_share"],
+                             "key": ["MAR16052_OS1", "TUN_OS2", "zzz"], "value": ["1", "3", "4"]})
+    known = {"indicator_achievement": figures["key"][:3].tolist(), "women_share": ["MAR16052_OS1"]}
+    out = reconcile(reported, figures, known_keys=known,
+                    metrics=["indicator_achievement", "women_share"]).set_index("figure_id")["note"]
+    assert "did you mean 'MAR16052_OS1@2020' or 'MAR16052_OS1@2021'?" in out["F1"]
+    assert "no metric 'indicator_achievment'" in out["F2"] and "'indicator_achievement'" in out["F2"]
+    assert "did you mean" not in out["F3"] and "no computed figure 'women_share' with key 'zzz'" in out["F3"]
+    assert key_suggestion("women_share", "Mar16052_os1", known, known) == "did you mean 'MAR16052_OS1'?"

@@ -229,3 +229,57 @@ def test_scope_keeps_a_study_for_the_countries_it_covers_only():
     assert (maroc.tables["participation"]["country"] == "Maroc").all()
     assert scope(data, "Égypte").studies == {}       # no row of that country: the study is not part of the annex
     assert scope(data, "all") is data
+
+
+# ----------------------------------------------------------------- which rows a country annex shows (issue 10)
+
+
+def _only_the_study(mini: Mini, survey: str) -> None:
+    for name in TABLES:
+        mini.delete(name)
+    mini.write("impact/survey.csv", survey)
+
+
+def test_a_project_of_impact_studies_only_checks_their_countries(mini):
+    """An evaluation team with only survey microdata: the study's country values are the data's countries."""
+    _only_the_study(mini, "id,arm,score,age,country\n1,T,12.5,30,Maroc\n2,C,10,40,Maroc\n"
+                          "3,T,14,25,Tunisie\n4,C,11.5,35,Tunisie\n")
+    assert [str(p) for p in mini.check() if p.severity == "error"] == []
+    mini.set_param("country", "Egypte", annex="maroc")
+    unknown = [p for p in mini.check() if p.rule == "unknown_country"]
+    assert len(unknown) == 1 and "Maroc, Tunisie" in unknown[0].hint
+
+
+def test_a_study_without_country_belongs_to_the_whole_project(mini):
+    _only_the_study(mini, "id,arm,score,age\n1,T,12.5,30\n2,C,10,40\n")
+    problem = next(p for p in mini.check() if p.rule == "unknown_country")
+    assert "country: all" in problem.hint and "survey.csv" in problem.hint
+
+
+def test_one_country_project_is_told_its_project_wide_rows_stay_out_of_the_country_annex(mini):
+    """The data has one country: the rows without a country (here whole tables) will not be in its annex."""
+    for name in TABLES:
+        mini.write(name, mini.text(name).replace("Tunisie", "Maroc"))
+    mini.write("budget", "line,budget,label,category\nB1,100000,Personnel,staff\nB2,50000,Activités,operational\n"
+                         "B3,80000,Activités,operational\nB4,20000,Coordination,support\n")
+    mini.write("expenditure", "line,period_end,amount\nB1,2020-12-31,40000\nB4,2021-06-30,5000\n")
+    problems = [p for p in mini.check() if p.file.endswith("maroc.yaml")]
+    assert [p.rule for p in problems] == ["project_wide_rows"]
+    problem = problems[0]
+    assert problem.severity == "warning"
+    for name in ("activities.csv", "budget.csv", "expenditure.csv", "participation.csv", "reported.csv"):
+        assert name in problem.message
+    assert "indicators.csv" not in problem.message          # every indicator row is Maroc's
+    assert "country: all" in problem.hint and "one-country project" in problem.hint
+
+
+def test_tables_without_country_are_named_for_each_country_annex(mini):
+    """Several countries, but the budget has no country: say its rows are in the `all` annex only."""
+    mini.write("budget", "line,budget,label,category\nB1,100000,Personnel,staff\nB2,50000,Activités,operational\n"
+                         "B3,80000,Activités,operational\nB4,20000,Coordination,support\n")
+    mini.write("expenditure", "line,period_end,amount\nB1,2020-12-31,40000\nB4,2021-06-30,5000\n")
+    problems = [p for p in mini.check() if p.file.endswith("maroc.yaml")]
+    assert [p.rule for p in problems] == ["project_wide_rows"]
+    assert "budget.csv" in problems[0].message and "expenditure.csv" in problems[0].message
+    assert "activities.csv" not in problems[0].message
+    assert "country: all" in problems[0].hint

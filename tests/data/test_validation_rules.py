@@ -165,6 +165,15 @@ def _country_is_only_a_value(mini: Mini, problems: list[Problem]) -> None:
     assert all(frame.empty for frame in scope(mini.load(), "../../escaped").tables.values())
 
 
+def _warning_value_is(problems: list[Problem], rule: str, value: str) -> None:
+    assert [p.value for p in problems if p.rule == rule] == [value]
+
+
+def _amount_is(mini: Mini, position: int, expected: float) -> None:
+    """A warning only: the project loads, and the amount at that position is read as expected."""
+    assert mini.load().tables["expenditure"]["amount"].iloc[position] == expected
+
+
 def _expect_grouped_numbers(mini: Mini, data: ProjectData) -> None:
     assert data.tables["expenditure"]["amount"].tolist() == [1005500.0, 4600000.0, 17.7, 1000.5]
     assert data.tables["expenditure"]["period_end"].iloc[0] == pd.Timestamp("2020-12-31")
@@ -311,6 +320,36 @@ CASES = [
          "budget_unknown", "budget.csv", 5, "budget", severity="warning", what="a budget line without budget"),
     Case("negative amount", lambda m: m.replace("expenditure", "5000,", "-5000,"),
          "negative_amount", "expenditure.csv", 5, "amount", severity="warning", what="amount = -5000"),
+    # --- numbers that are not finite, and negatives as finance systems export them
+    Case("overflowing number", lambda m: m.replace("participation", "E1,20,", "E1,1e400,"),
+         "not_a_number", "participation.csv", 2, "participants", hint="finite",
+         what="participants = 1e400 (beyond the largest number: infinity)"),
+    Case("infinite amount", lambda m: m.replace("expenditure", "30000", "-Infinity"),
+         "not_a_number", "expenditure.csv", 4, "amount", hint="finite", what="amount = '-Infinity'"),
+    Case("NaN budget", lambda m: m.replace("budget", "B3,80000", "B3,NaN"),
+         "not_a_number", "budget.csv", 4, "budget", hint="finite", what="budget = 'NaN'"),
+    Case("infinite outcome", lambda m: m.replace("impact/survey.csv", "12.5", "inf"),
+         "not_a_number", "survey.csv", 2, "score", what="score = 'inf' in a study"),
+    Case("accounting negative amount", lambda m: m.replace("expenditure", "5000,", '"(5,000.00)",'),
+         "negative_amount", "expenditure.csv", 5, "amount", severity="warning",
+         what="amount = '(5,000.00)', a negative as finance systems export it: read as -5000",
+         expect=lambda mini, problems: _amount_is(mini, 3, -5000.0)),
+    Case("trailing-minus amount", lambda m: m.replace("expenditure", "5000,", "5000.00-,"),
+         "negative_amount", "expenditure.csv", 5, "amount", severity="warning",
+         what="amount = '5000.00-' (trailing minus): read as -5000",
+         expect=lambda mini, problems: _amount_is(mini, 3, -5000.0)),
+    Case("tiny negative amount", lambda m: m.replace("expenditure", "5000,", "-.00001,"),
+         "negative_amount", "expenditure.csv", 5, "amount", severity="warning",
+         what="amount = '-.00001' (found by test_properties.py: the warning showed 'np.float64(-1e-05)')",
+         expect=lambda mini, problems: _warning_value_is(problems, "negative_amount", "-0.00001")),
+    Case("accounting negative budget", lambda m: m.replace("budget", "B3,80000", 'B3,"(80,000)"'),
+         "budget_negative", "budget.csv", 4, "budget", what="budget = '(80,000)': read as -80000, refused"),
+    Case("accounting negative count", lambda m: m.replace("participation", "E1,20,8", "E1,(20),8"),
+         "not_a_number", "participation.csv", 2, "participants", hint="amount columns",
+         what="participants = '(20)': a negative in accounting form is refused in a count"),
+    Case("trailing-minus count", lambda m: m.replace("participation", "E1,20,8", "E1,20,8-"),
+         "not_a_number", "participation.csv", 2, "women", hint="amount columns",
+         what="women = '8-': a trailing minus is refused in a count"),
     # --- uniqueness
     Case("duplicate activity id", lambda m: m.replace("activities", "A2,", "A1,"),
          "duplicate_id", "activities.csv", 3, "activity_id", what="activity A1 twice"),

@@ -68,6 +68,12 @@ FLOAT_COLUMNS = ("value", "se", "ci_low", "ci_high", "p_value")
 BUDGET_METRICS = ("budget", "spent", "financial_execution_rate", "unallocated_budget", "spending_share",
                   "staff_cost_share", "burn_index")
 ALL_KEY, TOTAL_KEY = "all", "total"
+# Every metric of the FIGURES table; data/README.md has the catalogue (what, unit, key, example), kept in step by
+# tests/analyses/test_figures.py.
+METRICS = ("physical_execution_rate", "physical_progress_rate", "activity_status_count", "indicator_achievement",
+           "indicator_achievement_final", "indicator_anomaly", "women_share", "gender_parity_index", "budget",
+           "spent", "financial_execution_rate", "unallocated_budget", "spending_share", "staff_cost_share",
+           "burn_index", "impact_effect", "balance_smd", "reported_figure")
 
 
 # ----------------------------------------------------------------------------------------------- building rows
@@ -535,19 +541,57 @@ def tables_figures(tables: dict[str, pd.DataFrame], params: Any, studies: dict[s
     if not reported.empty:
         # reconcile looks up only the rows a reported figure asks for: those, in the table's order, are enough
         lookup = _finish([part[reconcile.lookup_rows(reported, part)] for part in parts])
-        parts.append(reconciliation_figures(reported, lookup, params))
+        parts.append(reconciliation_figures(reported, lookup, params, known_keys(parts, reported)))
     return _finish(parts)  # sections in any order: sorted once, here
 
 
-def reconciliation_figures(reported: pd.DataFrame, figures: pd.DataFrame, params: Any) -> pd.DataFrame:
-    """reported_figure rows: each printed figure compared with the computed one (see reconcile.reconcile)."""
+def known_keys(parts: list[pd.DataFrame], reported: pd.DataFrame) -> dict[str, list[str]]:
+    """metric -> every key computed, for the metrics the reported figures name (their "did you mean")."""
+    asked = set(reported["metric"].astype(str).str.strip())
+    keys: dict[str, list[str]] = {}
+    for part in parts:
+        if not len(part):
+            continue
+        rows = part[part["metric"].isin(asked).to_numpy(dtype=bool)]
+        for metric, group in rows.groupby("metric", sort=False):
+            keys.setdefault(str(metric), []).extend(group["key"].astype(str).unique().tolist())
+    return keys
+
+
+def reconciliation_figures(reported: pd.DataFrame, figures: pd.DataFrame, params: Any,
+                           keys: dict[str, list[str]] | None = None) -> pd.DataFrame:
+    """reported_figure rows: each printed figure compared with the computed one (see reconcile.reconcile);
+    ``keys`` (see ``known_keys``): a figure that matches nothing gets the closest keys of its metric."""
     mark = {"fr": ",", "en": "."}.get(getattr(params, "language", ""), None)
-    rec = reconcile.reconcile(reported, figures, decimal_mark=mark)
+    rec = reconcile.reconcile(reported, figures, decimal_mark=mark, known_keys=keys, metrics=METRICS)
     if rec.empty:
         return _finish([])
     notes = rec["metric"] + " [" + rec["key"] + "]: " + rec["note"]
     return _rows("reconciliation", "reported_figure", rec["figure_id"], rec["computed"], rec["unit"], rec["n"],
                  reported=rec["printed"], status=rec["status"], note=notes)
+
+
+def unmatched_reported(data: Any, params: Any) -> pd.DataFrame:
+    """The reported figures of one annex that name no figure the workbook computes, each with the closest keys of
+    its metric (for ``make check``): columns figure_id, metric, key, suggestion. Impact effects are not estimated
+    here: their keys come from the studies' descriptions."""
+    scoped = scope(data, params.country)
+    reported = reported_for_annex(data.tables.get("reported"), params).reset_index(drop=True)
+    columns = ["figure_id", "metric", "key", "suggestion"]
+    if reported.empty:
+        return pd.DataFrame(columns=columns)
+    computed = tables_figures(scoped.tables, params, reported=reported)
+    impact = [("impact_effect", f"{name}:{o}") for name, s in scoped.studies.items() for o in s.spec.outcomes] + \
+        [("balance_smd", f"{name}:{c}") for name, s in scoped.studies.items() for c in s.spec.covariates]
+    figures = pd.concat([computed[["metric", "key"]],
+                         pd.DataFrame(impact, columns=["metric", "key"], dtype="str")], ignore_index=True)
+    keys = known_keys([figures], reported)
+    rows = []
+    for i in reconcile.unmatched(reported, figures):
+        metric = str(reported.at[i, "metric"]).strip()
+        key = reconcile.default_key(metric, reported.at[i, "key"])
+        rows.append([reported.at[i, "figure_id"], metric, key, reconcile.key_suggestion(metric, key, keys, METRICS)])
+    return pd.DataFrame(rows, columns=columns)
 
 
 def annex_figures(data: Any, params: Any) -> pd.DataFrame:

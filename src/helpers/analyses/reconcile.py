@@ -35,13 +35,15 @@ from __future__ import annotations
 import math
 import re
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
-from typing import Any, NamedTuple
+from difflib import get_close_matches
+from typing import Any, Collection, Mapping, NamedTuple
 
 import numpy as np
 import pandas as pd
 
 MATCH, TRUNCATED, MISMATCH, NOT_COMPUTABLE = "match", "truncated", "mismatch", "not_computable"
 STATUSES = (MATCH, TRUNCATED, MISMATCH, NOT_COMPUTABLE)
+SUGGESTED = 3                       # keys a "did you mean" names at most
 APPROX_RELATIVE = Decimal("0.02")   # "~": 2 % of the printed value ...
 BUDGET_METRICS = {"budget", "spent", "financial_execution_rate", "unallocated_budget", "staff_cost_share",
                   "burn_index", "spending_share"}
@@ -191,11 +193,35 @@ def _is_blank(x: Any) -> bool:
         isinstance(x, str) and not x.strip())
 
 
-def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str | None = None) -> pd.DataFrame:
+def key_suggestion(metric: str, key: str, known_keys: Mapping[str, Collection[str]],
+                   metrics: Collection[str]) -> str:
+    """'did you mean 'I1@2020' or 'I1@2021'?' for a key the workbook does not compute ('' when nothing is close);
+    for an unknown metric, 'there is no metric 'x' (did you mean 'y'?)'. ``known_keys``: metric -> its keys."""
+    if metric not in known_keys and metric not in metrics:
+        close = get_close_matches(metric.lower(), list(metrics), n=1, cutoff=0.6)
+        return f"there is no metric '{metric}'" + (f" (did you mean '{close[0]}'?)" if close else
+                                                   " (data/README.md lists the figures)")
+    keys = list(dict.fromkeys(str(k) for k in known_keys.get(metric, ())))
+    lowered = {k.lower(): k for k in reversed(keys)}
+    wanted = key.lower()
+    # the same key with a period, sex or country suffix first (I1 -> I1@2020, I1/f), then keys spelt alike
+    suffixed = [k for k in keys if k.lower().startswith((wanted + "@", wanted + "/", wanted + ":"))]
+    close = [lowered[k] for k in get_close_matches(wanted, list(lowered), n=SUGGESTED, cutoff=0.6)]
+    picked = list(dict.fromkeys(suffixed + close))[:SUGGESTED]
+    if not picked:
+        return ""
+    return "did you mean " + " or ".join(f"'{k}'" for k in picked) + "?"
+
+
+def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str | None = None,
+              known_keys: Mapping[str, Collection[str]] | None = None,
+              metrics: Collection[str] = ()) -> pd.DataFrame:
     """One row per reported figure (in the reported table's order), looked up by (metric, key) in ``figures``.
 
     ``figures`` needs columns metric, key, value, and optionally unit, n, note. Keys match exactly, else ignoring
     case; "all" and "total" stand for each other; an empty reported key means the whole ("all" / "total").
+    ``known_keys`` (metric -> every key computed) and ``metrics`` (every metric name): the note of a figure
+    that matches nothing suggests the closest ones (see ``key_suggestion``).
     Columns: figure_id, metric, key, printed, comparison, computed, unit, n, status, printed_value, decimals,
     difference, note, label, source.
     """
@@ -217,8 +243,11 @@ def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str |
         printed = rec.get("value")
         printed = "" if _is_blank(printed) else str(printed)
         if hit is None:
-            result = classify(printed, float("nan"), comparison, decimal_mark,
-                              reason=f"no computed figure '{metric}' with key '{key}'")
+            reason = f"no computed figure '{metric}' with key '{key}'"
+            if known_keys is not None:
+                hint = key_suggestion(metric, key, known_keys, metrics)
+                reason += f"; {hint}" if hint else ""
+            result = classify(printed, float("nan"), comparison, decimal_mark, reason=reason)
             computed, unit, n = float("nan"), "", pd.NA
         else:
             frow = fig.iloc[hit]
@@ -259,6 +288,13 @@ def _asked(records: list[dict[str, Any]]) -> list[tuple[str, str, list[str]]]:
         key = default_key(metric, rec.get("key"))
         asked.append((metric, key, [key, {"all": "total", "total": "all"}.get(key.lower(), key)]))
     return asked
+
+
+def unmatched(reported: pd.DataFrame, figures: pd.DataFrame) -> list[int]:
+    """Positions of the reported rows whose (metric, key) no row of ``figures`` has (as ``reconcile`` looks up)."""
+    have = {(m.lower(), k.lower()) for m, k in zip(_text(figures["metric"]), _text(figures["key"]))}
+    return [i for i, (metric, _, keys) in enumerate(_asked(reported.to_dict("records")))
+            if not any((metric.lower(), k.lower()) in have for k in keys)]
 
 
 def _candidates(metric: pd.Series, key: pd.Series, wanted: set[tuple[str, str]], fold: bool) -> np.ndarray:
@@ -311,5 +347,6 @@ def classify_many(printed: pd.Series, computed: pd.Series, comparison: pd.Series
     return out
 
 
-__all__ = ["classify", "classify_many", "parse_printed", "reconcile", "lookup_rows", "default_key", "Classification",
-           "ParsedNumber", "UnreadableNumber", "STATUSES", "MATCH", "TRUNCATED", "MISMATCH", "NOT_COMPUTABLE"]
+__all__ = ["classify", "classify_many", "parse_printed", "reconcile", "key_suggestion", "unmatched", "lookup_rows",
+           "default_key", "Classification", "ParsedNumber", "UnreadableNumber", "STATUSES", "MATCH", "TRUNCATED",
+           "MISMATCH", "NOT_COMPUTABLE"]

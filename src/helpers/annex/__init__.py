@@ -149,6 +149,9 @@ class Annex:
         """Embed a matplotlib figure as a PNG with its caption, then close it."""
         import matplotlib.pyplot as plt
 
+        from .plots import localise
+
+        localise(fig, self.lang)  # axis numbers in the annex language, whatever the notebook passed
         buffer = io.BytesIO()
         fig.savefig(buffer, format="png", dpi=100, bbox_inches="tight", metadata={"Software": None})
         plt.close(fig)

@@ -1,7 +1,10 @@
 """The house style for the annex figures (seaborn), and the few chart shapes the annexes use.
 
 Every function takes tidy frames and already translated labels, returns a matplotlib Figure, and never shows or
-saves it: ``Annex.figure`` embeds it. Sizes are chosen for a web page (about 30-60 KB per PNG at 100 dpi).
+saves it: ``Annex.figure`` embeds it. Numbers on the axes follow the annex language (``0,2`` and ``1 000`` in
+French, as ``fmt`` writes them): pass ``lang``, or let ``Annex.figure`` apply ``localise``; value labels are
+written by the ``fmt_value`` the caller passes (``ctx.pct``, ``ctx.num``).
+Sizes are chosen for a web page (about 30-60 KB per PNG at 100 dpi).
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import seaborn as sns  # noqa: E402
 
+from . import fmt  # noqa: E402
+
 # One palette for the whole annex: a calm blue for figures, RAG colours for ratings.
 BLUE = "#2c6e9b"
 GREY = "#8a8f98"
@@ -30,6 +35,33 @@ def style() -> None:
                   rc={"axes.titlesize": 12, "axes.titleweight": "bold", "axes.labelsize": 10,
                       "xtick.labelsize": 9, "ytick.labelsize": 9, "axes.edgecolor": "#cccccc",
                       "grid.color": "#e6e6e6", "figure.dpi": 100, "savefig.dpi": 100})
+
+
+class LocalFormatter(matplotlib.ticker.Formatter):
+    """Tick numbers as ``fmt.number`` writes them in the annex language, with as few decimals as the ticks need."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        self.decimals = 0
+
+    def set_locs(self, locs) -> None:
+        super().set_locs(locs)
+        finite = [float(v) for v in locs if np.isfinite(v)]
+        self.decimals = next((d for d in range(7) if all(abs(v - round(v, d)) < 1e-9 * max(1.0, abs(v))
+                                                          for v in finite)), 6)
+
+    def __call__(self, value, pos=None) -> str:
+        return fmt.number(value, self.decimals, self.lang)
+
+
+def localise(fig: plt.Figure, lang: str) -> plt.Figure:
+    """Every numeric axis of ``fig`` (matplotlib's default number formatter) in the annex language; category and
+    date axes, and axes with their own formatter, are left as they are."""
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            if type(axis.get_major_formatter()) is matplotlib.ticker.ScalarFormatter:
+                axis.set_major_formatter(LocalFormatter(lang))
+    return fig
 
 
 def _height(n_bars: int) -> float:
@@ -49,7 +81,7 @@ def _shorten(text: str, width: int = 48) -> str:
 def hbar(frame: pd.DataFrame, label: str, value: str, *, title: str, xlabel: str,
          fmt_value: Callable[[float], str], colors: Sequence[str] | None = None,
          reference: float | None = None, reference_label: str | None = None,
-         ci: tuple[str, str] | None = None, xmax: float | None = 100.0) -> plt.Figure:
+         ci: tuple[str, str] | None = None, xmax: float | None = 100.0, lang: str | None = None) -> plt.Figure:
     """Horizontal bars, one per row, value printed at the bar's end; optional reference line and intervals."""
     style()
     frame = frame.reset_index(drop=True)
@@ -78,7 +110,7 @@ def hbar(frame: pd.DataFrame, label: str, value: str, *, title: str, xlabel: str
     ax.set_title(title, loc="left")
     sns.despine(ax=ax, left=True)
     fig.tight_layout()
-    return fig
+    return localise(fig, lang) if lang else fig
 
 
 # Status colours say how things stand: greens for done or on track, blues for under way, amber/red for late.
@@ -88,7 +120,7 @@ STATUS_COLORS = {"done": "#2f7d4f", "ahead": "#5fa777", "on_time": "#8cc49b", "i
 
 
 def stacked_status(counts: pd.DataFrame, group: str, status: str, value: str, *, order: Sequence[str],
-                   labels: dict[str, str], title: str, xlabel: str) -> plt.Figure:
+                   labels: dict[str, str], title: str, xlabel: str, lang: str | None = None) -> plt.Figure:
     """One stacked horizontal bar per group, segments in status order (done first); legend above the bars."""
     style()
     wide = counts.pivot_table(index=group, columns=status, values=value, aggfunc="sum", fill_value=0, sort=True,
@@ -109,11 +141,12 @@ def stacked_status(counts: pd.DataFrame, group: str, status: str, value: str, *,
     ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
     sns.despine(ax=ax, left=True)
     fig.tight_layout()
-    return fig
+    return localise(fig, lang) if lang else fig
 
 
 def burn(periods: pd.DataFrame, date: str, cumulative: str, *, pace: pd.DataFrame | None, title: str,
-         ylabel: str, spent_label: str, pace_label: str, fmt_value: Callable[[float], str]) -> plt.Figure:
+         ylabel: str, spent_label: str, pace_label: str, fmt_value: Callable[[float], str],
+         lang: str | None = None) -> plt.Figure:
     """Cumulative spending by period against the linear pace of the budget over the project's duration."""
     style()
     fig, ax = plt.subplots(figsize=(WIDTH, 3.4))
@@ -130,11 +163,11 @@ def burn(periods: pd.DataFrame, date: str, cumulative: str, *, pace: pd.DataFram
     sns.despine(ax=ax)
     fig.autofmt_xdate()
     fig.tight_layout()
-    return fig
+    return localise(fig, lang) if lang else fig
 
 
 def forest(frame: pd.DataFrame, label: str, *, title: str, xlabel: str,
-           fmt_value: Callable[[float], str]) -> plt.Figure:
+           fmt_value: Callable[[float], str], lang: str | None = None) -> plt.Figure:
     """Estimates with their 95 % intervals (columns estimate, ci_low, ci_high), zero marked."""
     style()
     frame = frame.reset_index(drop=True)
@@ -154,7 +187,7 @@ def forest(frame: pd.DataFrame, label: str, *, title: str, xlabel: str,
     ax.set_title(_plain(title), loc="left")
     sns.despine(ax=ax, left=True)
     fig.tight_layout()
-    return fig
+    return localise(fig, lang) if lang else fig
 
 
 def overlap(frame: pd.DataFrame, *, groups: dict[int, str], title: str, xlabel: str, ylabel: str,

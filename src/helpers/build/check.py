@@ -1,42 +1,116 @@
 """`python -m helpers check`: every problem in every project's params and data, for a non-programmer.
 
 Per project: the errors (each says the file, row or cell, column, value, rule and what to do), then the warnings,
-then a one-line summary. Exit status 0 when there is no error (warnings do not fail), 1 otherwise.
+then a one-line summary. Problems are grouped by file and rule: a group shows its first ``SHOWN_PER_GROUP`` rows and
+the count of the others, so a big file broken the same way on every row stays readable. Every problem is also
+written to ``build/check/<project>.csv`` (one row each, to filter in a spreadsheet), atomically and with text that
+a spreadsheet would run as a formula neutralised. Exit status 0 when there is no error (warnings do not fail),
+1 otherwise.
 """
 
 from __future__ import annotations
 
 import sys
+from itertools import groupby
 from pathlib import Path
 from typing import TextIO
 
+import pandas as pd
+
+from ..annex.export import neutralise, write_atomic
 from ..errors import Problem
-from ..data.loader import check_project
-from ..paths import DATA_DIR, PARAMS_DIR, project_names
+from ..data.loader import check_project, load_project
+from ..data.params import load_annex_params
+from ..data.readers import read_table
+from ..data.schemas import REQUIRED
+from ..paths import DATA_DIR, PARAMS_DIR, annex_names, check_slug, project_names, relative, under
+
+SHOWN_PER_GROUP = 10
+CSV_COLUMNS = ["severity", "file", "row", "cell", "column", "value", "rule", "message", "what to do"]
 
 
 def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
-def report(project: str, problems: list[Problem], out: TextIO) -> None:
+def report(project: str, problems: list[Problem], out: TextIO, listed: Path | None = None) -> None:
+    """Print one project's problems, grouped by file and rule; ``listed``: the CSV that holds them all."""
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p for p in problems if p.severity != "error"]
     print(f"== {project} ==", file=out)
     for title, group in (("Errors (must be fixed)", errors), ("Warnings (worth a look)", warnings)):
         if group:
             print(f"{title}:", file=out)
-            for problem in group:
-                print("  " + str(problem).replace("\n", "\n  "), file=out)
+            print_grouped(group, out, listed)
     verdict = "OK" if not errors else "NOT READY"
-    print(f"{project}: {verdict} - {_plural(len(errors), 'error')}, {_plural(len(warnings), 'warning')}.\n",
+    full = f" Every problem: {relative(listed)}." if listed is not None and problems else ""
+    print(f"{project}: {verdict} - {_plural(len(errors), 'error')}, {_plural(len(warnings), 'warning')}.{full}\n",
           file=out)
 
 
+def print_grouped(problems: list[Problem], out: TextIO, listed: Path | None) -> None:
+    """Problems of one file and rule together (in the order first met), each group cut after SHOWN_PER_GROUP."""
+    order = {key: i for i, key in reversed(list(enumerate((p.file, p.rule) for p in problems)))}
+    ordered = sorted(problems, key=lambda p: order[(p.file, p.rule)])   # stable: rows keep their order
+    for (file, rule), members in groupby(ordered, key=lambda p: (p.file, p.rule)):
+        members = list(members)
+        for problem in members[:SHOWN_PER_GROUP]:
+            print("  " + str(problem).replace("\n", "\n  "), file=out)
+        rest = len(members) - SHOWN_PER_GROUP
+        if rest > 0:
+            where = f": see {relative(listed)}" if listed is not None else ""
+            print(f"  ... and {rest:,} more {'row' if rest == 1 else 'rows'} of {file} with the same problem "
+                  f"[{rule}]{where}", file=out)
+
+
+def problems_table(problems: list[Problem]) -> pd.DataFrame:
+    """One row per problem with the CSV_COLUMNS (row as a nullable integer)."""
+    frame = pd.DataFrame([[p.severity, p.file, p.row, p.cell, p.column, p.value, p.rule, p.message, p.hint]
+                          for p in problems], columns=CSV_COLUMNS)
+    frame["row"] = frame["row"].astype("Int64")
+    return frame
+
+
+def write_list(problems: list[Problem], path: Path) -> None:
+    table = neutralise(problems_table(problems))
+    write_atomic(path, table.to_csv(index=False, lineterminator="\n").encode("utf-8"))
+
+
+def reported_figure_problems(project: str, data_dir: Path, params_dir: Path) -> list[Problem]:
+    """A warning for each row of reported.csv that names no figure its annex computes, with the closest keys."""
+    from ..analyses.figures import unmatched_reported  # the analyses (pandas work) only for a valid project
+
+    data = load_project(project, data_dir, params_dir)
+    path = next((p for p in data.files if p.parent.name == project and p.stem == "reported"), None)
+    if path is None:
+        return []
+    raw = read_table(path, data.params.encoding, [REQUIRED["reported"]])
+    rows = {str(fid).strip(): row for row, fid in raw.frame["figure_id"].items() if fid is not None}
+    problems: list[Problem] = []
+    for annex in annex_names(project, params_dir):
+        for fid, metric, key, suggestion in unmatched_reported(data, load_annex_params(project, annex, params_dir)
+                                                              ).itertuples(index=False):
+            unknown_metric = suggestion.startswith("there is no metric")
+            problem = raw.problem(
+                "unknown_figure", f"figure '{fid}': the workbook computes no '{metric}' with the key '{key}'"
+                + (f" ({suggestion})" if unknown_metric else ""),
+                (suggestion[0].upper() + suggestion[1:] + " " if suggestion and not unknown_metric else "")
+                + "The figures and their keys are listed in data/README.md; the annex will say 'not computable'.",
+                index=rows.get(str(fid).strip()), column="metric" if unknown_metric else "key",
+                value=metric if unknown_metric else key, severity="warning")
+            if problem not in problems:
+                problems.append(problem)
+    return problems
+
+
 def run_check(projects: list[str] | None = None, data_dir: Path = DATA_DIR, params_dir: Path = PARAMS_DIR,
-              out: TextIO | None = None) -> int:
-    """Check the named projects (all projects under params/ when None). 0 when no errors, 1 otherwise."""
+              out: TextIO | None = None, build_dir: Path | None = None) -> int:
+    """Check the named projects (all projects under params/ when None). 0 when no errors, 1 otherwise.
+
+    ``build_dir``: where check/<project>.csv goes (default: the build/ folder next to ``params_dir``).
+    """
     out = out or sys.stdout
+    build_dir = build_dir if build_dir is not None else params_dir.parent / "build"
     names = list(projects) if projects else project_names(params_dir)
     if not names:
         print("No project found: add params/<project>/project.yaml and data/<project>/ (see data/README.md).",
@@ -45,7 +119,13 @@ def run_check(projects: list[str] | None = None, data_dir: Path = DATA_DIR, para
     failed = 0
     for name in names:
         problems = check_project(name, data_dir, params_dir)
-        report(name, problems, out)
+        if not any(p.severity == "error" for p in problems):
+            problems += reported_figure_problems(name, data_dir, params_dir)
+        listed = None
+        if not any(p.rule in ("missing_project", "slug") for p in problems):
+            listed = under(build_dir, "check", check_slug(name, "project") + ".csv")
+            write_list(problems, listed)
+        report(name, problems, out, listed)
         failed += any(p.severity == "error" for p in problems)
     if len(names) > 1:
         print(f"{_plural(len(names), 'project')} checked, {failed} with errors.", file=out)

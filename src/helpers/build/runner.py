@@ -407,6 +407,7 @@ def _build_stale(stale: list[Target], targets: list[Target], layout: Layout, job
 def _validate(projects: set[str], layout: Layout) -> bool:
     """Nothing starts on invalid input: print every problem of every project and say whether all are valid."""
     from ..data.loader import check_project
+    from .check import print_grouped
 
     ok = True
     for name in sorted(projects):
@@ -416,8 +417,7 @@ def _validate(projects: set[str], layout: Layout) -> bool:
             ok = False
             print(f"Project '{name}': {len(errors)} problem(s) in the inputs; no annex of it was built.",
                   file=sys.stderr)
-            for problem in errors:
-                print(f"  {problem}", file=sys.stderr)
+            print_grouped(errors, sys.stderr, None)  # a file broken on every row: ten rows and the count
     if not ok:
         print("Fix the problems above (make check lists them again), then run the build again.", file=sys.stderr)
     return ok

@@ -27,7 +27,7 @@ from .params import ALL, AnnexParams, ProjectParams, load_annex_params, load_pro
 from ..paths import DATA_DIR, PARAMS_DIR, annex_names, relative
 from .iati import TABLES as IATI_TABLES, load_iati
 from .readers import RawTable, read_table
-from .schemas import COLUMNS, REGIONAL, REGISTER_REQUIRED, REQUIRED, TABLES, StudySpec, validate_table
+from .schemas import COLUMNS, MONEY_COLUMNS, REGIONAL, REGISTER_REQUIRED, REQUIRED, TABLES, StudySpec, validate_table
 from .status import accepted_text, normalise_status
 
 
@@ -304,7 +304,8 @@ def _typed(name: str, raw: RawTable, params: ProjectParams,
             continue
         if register and column in ("participants", "women", "men"):
             continue
-        values, column_problems = _typed_column(frame[column], kind, raw, params.decimal_mark)
+        values, column_problems = _typed_column(frame[column], kind, raw, params.decimal_mark,
+                                                money=(name, column) in MONEY_COLUMNS)
         frame[column] = values
         problems += column_problems
     if name == "activities":
@@ -322,12 +323,13 @@ def _typed(name: str, raw: RawTable, params: ProjectParams,
     return frame, bad, problems
 
 
-def _typed_column(series: pd.Series, kind: str, raw: RawTable, decimal_mark: str) -> tuple[pd.Series, list[Problem]]:
+def _typed_column(series: pd.Series, kind: str, raw: RawTable, decimal_mark: str,
+                  money: bool = False) -> tuple[pd.Series, list[Problem]]:
+    example = "1 005 500,50" if decimal_mark == "," else "1,005,500.50"
     if kind == "str":
         return _texts(series, decimal_mark), []
     if kind == "float":
-        values, failed, reasons = numbers.parse_numbers(series, decimal_mark)
-        example = "1 005 500,50" if decimal_mark == "," else "1,005,500.50"
+        values, failed, reasons = numbers.parse_numbers(series, decimal_mark, money=money)
         hint = f"Write a number with the project's decimal mark '{decimal_mark}' (e.g. {example}), or leave it empty."
         rule = "not_a_number"
     elif kind == "date":
@@ -336,8 +338,12 @@ def _typed_column(series: pd.Series, kind: str, raw: RawTable, decimal_mark: str
     else:
         values, failed, reasons = numbers.parse_bools(series)
         hint, rule = "Write true/false, oui/non or 1/0 (empty means false).", "not_yes_no"
-    problems = [raw.problem(rule, reason, hint, index=index, column=str(series.name), value=series[index])
-                for index, reason in zip(failed, reasons)]
+    special = {numbers.NOT_FINITE: f"Write a finite number (e.g. {example}), or leave it empty." if kind == "float"
+               else hint,
+               numbers.NEGATIVE_FORM: "A count or rate cannot be written as a negative amount: write 0 or more "
+               "(negatives in parentheses or with a trailing minus are read in amount columns only)."}
+    problems = [raw.problem(rule, reason, special.get(reason, hint), index=index, column=str(series.name),
+                            value=series[index]) for index, reason in zip(failed, reasons)]
     return values, problems
 
 
@@ -498,32 +504,74 @@ def _unknown_lines(expenditure: pd.DataFrame, raw: RawTable, budget: pd.DataFram
 
 def _country_problems(annex: AnnexParams, data: ProjectData, table_files: dict[str, Path],
                       params_dir: Path) -> list[Problem]:
-    """An annex's country must appear in the data; the present tables without its rows are one warning."""
+    """An annex's country must appear in the data (its tables and impact studies); then one warning for the
+    tables without its rows, and one for the rows of the project as a whole, which a country annex never shows."""
     if annex.is_all:
         return []
     wanted = fold(annex.country)
     annex_file = relative(params_dir / annex.project / f"{annex.annex}.yaml")
     seen: set[str] = set()
-    missing_in: list[str] = []
-    for name in sorted(data.present):
-        countries = data.tables[name]["country"].dropna()
-        folded = {fold(c) for c in countries if fold(c) != REGIONAL}
-        seen |= {c for c in countries if fold(c) != REGIONAL}
-        if not data.tables[name].empty and wanted not in folded:
-            missing_in.append(name)
+    missing_in: list[str] = []          # tables with rows of other countries only
+    whole: list[str] = []               # tables whose every row belongs to the project as a whole
+    partly: list[tuple[str, int]] = []  # tables with rows of the country and some of the project as a whole
+    no_country: list[str] = []          # the tables and studies that give no country at all
+    for file, countries, kept_whole in _country_columns(data, table_files):
+        if countries.empty:
+            continue
+        counts = countries.value_counts(dropna=False)     # each distinct value folded once, not each row
+        folded = {c: REGIONAL if numbers.is_empty(c) else fold(c) for c in counts.index}
+        project_wide = int(sum(n for c, n in counts.items() if folded[c] == REGIONAL))
+        seen |= {c for c, f in folded.items() if f != REGIONAL}
+        if project_wide == len(countries):
+            no_country.append(file)
+        if kept_whole:
+            continue                    # a study without a country column is shown in every annex
+        if project_wide == len(countries):
+            whole.append(file)
+        elif wanted not in set(folded.values()):
+            missing_in.append(file)
+        elif project_wide:
+            partly.append((file, project_wide))
     if not any(fold(c) == wanted for c in seen):
         guess = did_you_mean(annex.country, seen)
+        hint = (guess + " " if guess else "") + "Countries in the data: " + (", ".join(sorted(seen)) or "none") + "."
+        if not seen and no_country:
+            hint += (f" No table gives a country ({', '.join(no_country)}): their rows belong to the project as a "
+                     f"whole; write `country: all` in {Path(annex_file).name} to show them.")
         return [Problem(annex_file, "unknown_country", f"no table has rows for the country '{annex.country}'",
-                        (guess + " " if guess else "") + "Countries in the data: "
-                        + (", ".join(sorted(seen)) or "none") + ".", column="country", value=annex.country)]
-    if not missing_in:
-        return []
-    names = ", ".join(table_files[name].name for name in missing_in)
-    return [Problem(annex_file, "country_without_rows",
-                    f"no rows for '{annex.country}' in {len(missing_in)} table{'s' if len(missing_in) > 1 else ''}: "
-                    f"{names}",
-                    "Fine if these tables do not apply to this country; the annex will show no figures from them.",
-                    column="country", value=annex.country, severity="warning")]
+                        hint, column="country", value=annex.country)]
+    problems = []
+    if missing_in:
+        problems.append(Problem(
+            annex_file, "country_without_rows", f"no rows for '{annex.country}' in {len(missing_in)} "
+            f"table{'s' if len(missing_in) > 1 else ''}: {', '.join(missing_in)}",
+            "Fine if these tables do not apply to this country; the annex will show no figures from them.",
+            column="country", value=annex.country, severity="warning"))
+    one_country = {fold(c) for c in seen} == {wanted}
+    lost = [f"{file} (all rows)" for file in whole] + ([f"{file} ({n} row{'s' if n > 1 else ''})"
+                                                       for file, n in partly] if one_country else [])
+    if lost:
+        where = Path(annex_file).name
+        hint = (f"This is a one-country project: write `country: all` in {where} to show every row (the rows "
+                "of the project as a whole go to the `all` annex only)." if one_country else
+                "Their rows are shown in the annex with `country: all` only; give them the country in a "
+                f"`country` column if they belong to {annex.country}.")
+        problems.append(Problem(
+            annex_file, "project_wide_rows", "rows of the project as a whole (no country, or 'regional') will "
+            f"not appear in the '{annex.country}' annex: " + ", ".join(sorted(lost)), hint,
+            column="country", value=annex.country, severity="warning"))
+    return problems
+
+
+def _country_columns(data: ProjectData, table_files: dict[str, Path]):
+    """(file name, country values, kept whole in country annexes) of each present table and impact study."""
+    for name in sorted(data.present):
+        yield table_files[name].name, data.tables[name]["country"], False
+    for study in data.studies.values():
+        if "country" in study.data:
+            yield study.files[0].name, study.data["country"], False
+        else:
+            yield study.files[0].name, pd.Series(None, index=study.data.index, dtype="object"), True
 
 
 # ================================================================= impact studies

@@ -5,6 +5,10 @@ spaces are thousands separators. Nothing is guessed per cell: with decimal mark 
 million six hundred thousand, and ``1.5`` is an error (a group after a thousands separator has three digits).
 A stray space before the decimal mark (« 17 ,7 ») is tolerated.
 
+Only finite numbers are numbers: ``1e400`` (beyond the largest float), ``inf`` and ``nan`` in any spelling are
+refused. In money columns (``money=True``) a negative may be written as finance systems export it, ``(1 234,00)``
+or ``1234,00-``; elsewhere (counts) these forms are refused.
+
 Dates are ISO ``2020-12-31`` (a time part is ignored) or day first ``31/12/2020`` (also ``31.12.2020``,
 ``31-12-2020``). Cells read from .xlsx arrive as Python numbers, dates or booleans and are taken as they are.
 
@@ -16,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from decimal import Decimal
 import re
 from typing import Any, Hashable
 
@@ -25,6 +30,10 @@ import pandas as pd
 SPACES = " \u00a0\u202f\u2009\u2007"
 _MINUS = "-\u2212\u2013"  # hyphen-minus, minus sign, en dash (Word turns '-' into '–')
 _EXPONENT = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+$")
+NOT_FINITE = "not a finite number (too large, infinite or NaN)"
+NEGATIVE_FORM = "a negative written '(12)' or '12-' is read in amount columns only"
+_NOT_FINITE = re.compile(r"^[+\-\u2212]?(inf|infinity|nan)$", re.IGNORECASE)
+_ACCOUNTING = re.compile(rf"^\((?P<paren>[^()]*)\)$|^(?P<trailing>[^()]*\d)[{_MINUS}]$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
 _DAY_FIRST = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?: \d{1,2}:\d{2}(?::\d{2})?)?$")
 TRUE_WORDS = frozenset({"true", "vrai", "yes", "oui", "1", "x", "y", "o"})
@@ -51,8 +60,18 @@ def _number_pattern(decimal_mark: str) -> re.Pattern[str]:
 _PATTERNS = {mark: _number_pattern(mark) for mark in (".", ",")}
 
 
-def parse_number(text: Any, decimal_mark: str = ".") -> float | None:
-    """'1 005 500,00' -> 1005500.0 with decimal_mark ','; '' -> None; 'abc' -> ValueError."""
+def parse_number(text: Any, decimal_mark: str = ".", money: bool = False) -> float | None:
+    """'1 005 500,00' -> 1005500.0 with decimal_mark ','; '' -> None; 'abc' or 'inf' -> ValueError.
+
+    ``money``: the column holds amounts, where '(1 234,00)' and '1234,00-' are negatives.
+    """
+    value = _parse_number(text, decimal_mark, money)
+    if value is not None and not math.isfinite(value):
+        raise ValueError(NOT_FINITE)
+    return value
+
+
+def _parse_number(text: Any, decimal_mark: str, money: bool) -> float | None:
     if decimal_mark not in _PATTERNS:
         raise ValueError(f"decimal mark must be '.' or ',', not {decimal_mark!r}")
     if is_empty(text):
@@ -64,6 +83,20 @@ def parse_number(text: Any, decimal_mark: str = ".") -> float | None:
     if not isinstance(text, str):
         raise ValueError(f"not a number ({type(text).__name__})")
     stripped = text.strip(SPACES + "\t\r\n")
+    if _NOT_FINITE.match(stripped):
+        raise ValueError(NOT_FINITE)
+    accounting = _ACCOUNTING.match(stripped)
+    if accounting:
+        if not money:
+            raise ValueError(NEGATIVE_FORM)
+        inner = (accounting["paren"] if accounting["paren"] is not None else accounting["trailing"])
+        inner = inner.strip(SPACES)
+        if not inner or inner[0] in _MINUS + "+":
+            raise ValueError("not a number: write a negative amount as -1234, (1234) or 1234- (one sign only)")
+        value = _parse_number(inner, decimal_mark, money=False)
+        if value is None:
+            raise ValueError("not a number: the parentheses hold no amount")
+        return -value
     match = _PATTERNS[decimal_mark].match(stripped)
     if match and (match["int"] or match["frac"]):
         digits = re.sub(r"\D", "", match["int"] or "0")
@@ -132,9 +165,10 @@ def _apply(series: pd.Series, parse, **kwargs) -> tuple[list[Any], list[Hashable
     return values, failed, reasons
 
 
-def parse_numbers(series: pd.Series, decimal_mark: str = ".") -> tuple[pd.Series, list[Hashable], list[str]]:
+def parse_numbers(series: pd.Series, decimal_mark: str = ".",
+                  money: bool = False) -> tuple[pd.Series, list[Hashable], list[str]]:
     """float64 Series (NaN when empty or not a number), index labels that failed, and why each failed."""
-    values, failed, reasons = _apply(series, parse_number, decimal_mark=decimal_mark)
+    values, failed, reasons = _apply(series, parse_number, decimal_mark=decimal_mark, money=money)
     floats = [math.nan if v is None else v for v in values]
     return pd.Series(floats, index=series.index, dtype="float64", name=series.name), failed, reasons
 
@@ -158,5 +192,7 @@ def format_number(value: float | int, decimal_mark: str = ".") -> str:
     if isinstance(value, float) and value.is_integer():
         text = str(int(value))
     else:
-        text = repr(value) if isinstance(value, float) else str(value)
-    return text.replace(".", decimal_mark) if "e" not in text.lower() else text
+        text = repr(float(value)) if isinstance(value, float) else str(value)  # numpy's repr: 'np.float64(...)'
+        if "e" in text.lower():  # 1e-05: written out (0.00001), so that it reads back with either decimal mark
+            text = format(Decimal(text), "f")
+    return text.replace(".", decimal_mark)

@@ -25,6 +25,7 @@ import csv
 import io
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Hashable, Sequence
 
@@ -54,7 +55,7 @@ class RawTable:
     headers: dict[str, str] = field(default_factory=dict)   # column name -> header as written
     problems: list[Problem] = field(default_factory=list)   # errors and warnings met while reading
 
-    @property
+    @cached_property  # resolved once: a file broken on every row makes one Problem per row
     def file(self) -> str:
         return relative(self.path)
 

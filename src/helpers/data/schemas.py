@@ -70,6 +70,8 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "indicators": ("indicator_id", "period", "actual"),
     "reported": ("figure_id", "metric", "key", "value"),
 }
+# Columns of amounts of money: there, "(1 234,00)" and "1234,00-" are negatives as finance systems export them.
+MONEY_COLUMNS = frozenset({("budget", "budget"), ("expenditure", "amount")})
 # A participation file may instead be a register, one row per person, aggregated on load.
 REGISTER_REQUIRED = ("event_id", "sex")
 

@@ -1,0 +1,85 @@
+"""`make check` (helpers.build.check): problems grouped by file and rule, the full list in build/check/<project>.csv."""
+
+from __future__ import annotations
+
+import io
+import time
+
+import pandas as pd
+import pytest
+
+from fixtures.mini_project import Mini
+from helpers.build.check import CSV_COLUMNS, SHOWN_PER_GROUP, run_check
+
+ROWS = 20_000
+
+
+@pytest.fixture
+def mini(tmp_path) -> Mini:
+    return Mini.copy_to(tmp_path)
+
+
+def _broken_register(mini: Mini) -> None:
+    """20,000 participation rows broken the same way (a word for a count), and one other problem."""
+    lines = "".join(f"E{i},vingt,,Maroc\n" for i in range(ROWS))
+    mini.write("participation", "event_id,participants,women,country\n" + lines)
+    mini.replace("activities", "Réalisé,", "Fini,")
+
+
+def test_a_big_broken_file_is_grouped_and_listed_in_full(mini):
+    _broken_register(mini)
+    out = io.StringIO()
+    started = time.perf_counter()
+    assert run_check(["mini"], mini.data_dir, mini.params_dir, out=out) == 1
+    elapsed = time.perf_counter() - started
+    text = out.getvalue()
+    lines = text.splitlines()
+    assert len(lines) < 60, text[:3000]
+    shown = [line for line in lines if "participation.csv, row" in line]
+    assert [int(line.split("row ")[1].split(",")[0]) for line in shown] == list(range(2, 2 + SHOWN_PER_GROUP))
+    assert f"and {ROWS - SHOWN_PER_GROUP:,} more" in text and "not_a_number" in text
+    assert "build/check/mini.csv" in text
+    assert "activities.csv, row 2, column 'status'" in text              # the other group is shown as well
+    listed = pd.read_csv(mini.root / "build" / "check" / "mini.csv", dtype=str, keep_default_na=False)
+    assert list(listed.columns) == CSV_COLUMNS
+    assert len(listed) == ROWS + 1
+    numbers = listed[listed["rule"] == "not_a_number"]
+    assert numbers["row"].astype(int).tolist() == list(range(2, ROWS + 2))
+    assert set(numbers["column"]) == {"participants"} and set(numbers["value"]) == {"vingt"}
+    assert numbers["what to do"].str.contains("decimal mark").all()
+    assert numbers["file"].str.endswith("participation.csv").all()
+    assert elapsed < 30, f"checking {ROWS} rows took {elapsed:.1f} s"
+
+
+def test_the_list_is_replaced_atomically_and_neutralised(mini):
+    mini.replace("activities", "Réalisé,", "=HYPERLINK(1),")
+    target = mini.root / "build" / "check" / "mini.csv"
+    target.parent.mkdir(parents=True)
+    target.write_text("old list\n", encoding="utf-8")
+    assert run_check(["mini"], mini.data_dir, mini.params_dir, out=io.StringIO()) == 1
+    listed = pd.read_csv(target, dtype=str, keep_default_na=False)
+    assert listed["value"].tolist() == ["'=HYPERLINK(1)"]               # a spreadsheet shows it, never runs it
+    assert sorted(p.name for p in target.parent.iterdir()) == ["mini.csv"]   # no temporary file left
+    mini.replace("activities", "=HYPERLINK(1),", "Réalisé,")
+    assert run_check(["mini"], mini.data_dir, mini.params_dir, out=io.StringIO()) == 0
+    assert pd.read_csv(target).empty                                     # a clean project: an empty list
+
+
+def test_small_groups_are_printed_as_before(mini):
+    mini.replace("budget", "B4,20000", "B4,")
+    out = io.StringIO()
+    assert run_check(["mini"], mini.data_dir, mini.params_dir, out=out) == 0
+    assert "more" not in out.getvalue() and "budget.csv, row 5, column 'budget'" in out.getvalue()
+
+
+def test_a_reported_figure_naming_no_figure_gets_the_closest_keys(mini):
+    mini.replace("reported", "women_share,E1,", "women_share,e 1,")
+    mini.append("reported", "F3,womens_share,all,40,,Part des femmes,p. 2,Maroc")
+    out = io.StringIO()
+    assert run_check(["mini"], mini.data_dir, mini.params_dir, out=out) == 0      # warnings: the build may run
+    text = out.getvalue()
+    assert ("reported.csv, row 3, column 'key': figure 'F2': the workbook computes no 'women_share' with the key "
+            "'e 1'") in text
+    assert "Did you mean 'E1'?" in text
+    assert "reported.csv, row 4, column 'metric'" in text and "did you mean 'women_share'?" in text
+    assert "[unknown_figure]" in text

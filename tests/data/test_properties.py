@@ -1,0 +1,135 @@
+"""Property-based tests (Hypothesis) of the parsers and the loader: whatever the cell text, either a value that
+round-trips or a problem naming the file, row and column; never an uncaught exception.
+
+CI runs the derandomised "ci" profile of tests/conftest.py (a fixed, modest set of examples, a few seconds);
+`make fuzz` runs the same tests with the "fuzz" profile (many more examples). What a fuzz run finds goes to the
+corpus of test_validation_rules.py (and so to the table of tests/README.md).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+
+import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from fixtures.mini_project import Mini
+from helpers.data.loader import load_table
+from helpers.data.numbers import format_number, parse_date, parse_number
+from helpers.data.params import load_project_params
+from helpers.data.schemas import STATUS_CODES
+from helpers.data.status import normalise_status
+
+MARKS = st.sampled_from([".", ","])
+# What partners type in a cell: digits, separators, signs, brackets, letters, spaces of every kind, symbols.
+CELL_CHARACTERS = st.one_of(
+    st.sampled_from(list("0123456789.,-+()eE %$€'") + ["\u00a0", "\u202f", "\u2009", "\u2212", "\u2013", "\t"]),
+    st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")))
+CELL = st.text(CELL_CHARACTERS, max_size=14)
+NUMBER_LIKE = st.one_of(
+    CELL,
+    st.floats(allow_nan=True, allow_infinity=True).map(repr),
+    st.from_regex(r"\A[(]?[-+\u2212]?\d{1,4}([ .,]\d{3}){0,3}([.,]\d{1,3})?[)-]?\Z", fullmatch=True),
+    st.from_regex(r"\A-?0[.,]0{4,8}[1-9]\d{0,3}\Z", fullmatch=True),          # tiny amounts: 0,0000001
+    st.sampled_from(["1e400", "-1E999", "inf", "-Infinity", "NaN", "nan", "(1 234,00)", "1234,00-", "()", "-"]))
+SLOW = settings(max_examples=max(10, settings().max_examples // 4))   # the loader writes and reads a file each time
+
+
+def _typed_as_partners_write(value: Decimal, decimal_mark: str, grouping: str) -> str:
+    """A decimal written the way a partner would in this project: '1 005 500,50', '1,005,500.50', '-12'."""
+    text = f"{value:,f}"                                   # 1,005,500.50 (Python groups with ',')
+    integer, _, fraction = text.partition(".")
+    separator = grouping if grouping != decimal_mark else " "
+    integer = integer.replace(",", separator)
+    return integer + (decimal_mark + fraction if fraction else "")
+
+
+@given(st.decimals(min_value=-10**12, max_value=10**12, places=3, allow_nan=False), MARKS,
+       st.sampled_from([" ", "\u00a0", "\u202f", ".", ","]))
+def test_a_number_written_in_the_project_format_reads_back(value, decimal_mark, grouping):
+    text = _typed_as_partners_write(value, decimal_mark, grouping)
+    assert parse_number(text, decimal_mark) == float(value), text
+    assert parse_number(text, decimal_mark, money=True) == float(value), text
+
+
+@given(NUMBER_LIKE, MARKS, st.booleans())
+def test_any_cell_is_a_finite_number_that_round_trips_or_a_value_error(text, decimal_mark, money):
+    try:
+        value = parse_number(text, decimal_mark, money=money)
+    except ValueError as exc:
+        assert str(exc)                                      # a reason in plain words
+        return
+    if value is None:
+        return
+    assert math.isfinite(value)
+    printed = format_number(value, decimal_mark)             # how the workbook writes it back
+    assert parse_number(printed, decimal_mark) == value, (text, printed)
+
+
+@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2200, 12, 31)),
+       st.sampled_from(["%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y", "%Y-%m-%d 10:30"]))
+def test_a_date_in_an_accepted_format_reads_back(day, pattern):
+    assert parse_date(day.strftime(pattern)) == day
+
+
+@given(st.one_of(CELL, st.from_regex(r"\A\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\Z", fullmatch=True)))
+def test_any_date_cell_is_a_date_or_a_value_error(text):
+    try:
+        day = parse_date(text)
+    except ValueError as exc:
+        assert str(exc)
+        return
+    assert day is None or parse_date(day.isoformat()) == day
+
+
+LABELS = ["Réalisé", "En cours (avancé)", "Non réaalisé", "Prévue à partir du 25 mars 2021", "ANNULÉ",
+          "Réalisé à 50 %", "En cours de validation"]
+
+
+@given(st.one_of(CELL, st.sampled_from(LABELS)))
+def test_any_status_label_is_a_code_or_none(label):
+    assert normalise_status(label) in (*STATUS_CODES, None)
+    assert normalise_status(label, {"Suspendu": "delayed"}) in (*STATUS_CODES, None)
+
+
+# ----------------------------------------------------------------- the loader on generated tables
+
+
+def _csv_cell(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+@SLOW
+@given(st.lists(NUMBER_LIKE, min_size=1, max_size=8), st.lists(NUMBER_LIKE, min_size=1, max_size=8), MARKS)
+def test_the_loader_reads_each_cell_or_names_it(amounts, counts, decimal_mark):
+    """expenditure.amount (money) and participation.participants (a count) from arbitrary cells."""
+    with tempfile.TemporaryDirectory() as folder:
+        mini = Mini.copy_to(Path(folder))
+        mini.set_param("decimal_mark", decimal_mark)
+        params = load_project_params("mini", mini.params_dir)
+        mini.write("expenditure", "line;period_end;amount\n"
+                   + "".join(f"B1;2020-12-31;{_csv_cell(a)}\n" for a in amounts))
+        mini.write("participation", "event_id;participants;women\n"
+                   + "".join(f"E{i};{_csv_cell(c)};\n" for i, c in enumerate(counts)))
+        for name, column, cells, money in (("expenditure", "amount", amounts, True),
+                                           ("participation", "participants", counts, False)):
+            frame, problems = load_table(name, mini.path(name), params)
+            assert frame is not None and len(frame) == len(cells)
+            for problem in problems:
+                assert problem.file.endswith(f"{name}.csv") and problem.message
+                if problem.severity == "error":
+                    assert problem.row is not None and problem.column, problem
+            named = {(p.row, p.column) for p in problems if p.severity == "error"}
+            for row, (cell, loaded) in enumerate(zip(cells, frame[column]), start=2):
+                if (row, column) in named:
+                    continue
+                expected = parse_number(cell.strip(), decimal_mark, money=money)
+                if expected is None:
+                    assert pd.isna(loaded), (cell, loaded)
+                else:
+                    assert loaded == expected and math.isfinite(loaded), (cell, loaded)
