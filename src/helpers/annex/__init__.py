@@ -32,6 +32,7 @@ import pandas as pd
 from . import fmt
 from ..data.loader import ProjectData, load_project, scope
 from ..data.params import AnnexParams, load_annex_params
+from ..data.store import from_environment
 from ..paths import DATA_DIR, PARAMS_DIR
 
 
@@ -250,5 +251,6 @@ def open_annex(project: str, annex: str, language: str = "", data_dir: str | Pat
     params = load_annex_params(project, annex, params_dir)
     if language:
         params = params.model_copy(update={"language": language})
-    data = load_project(project, data_dir, params_dir)
+    # the build's validated project when run by the build; else (JupyterLab) load and validate it here
+    data = from_environment(project, data_dir, params_dir) or load_project(project, data_dir, params_dir)
     return Annex(params=params, project_data=data, data=scope(data, params.country))

@@ -171,20 +171,20 @@ class Step:
     error: str = ""
 
 
-def _execute(notebook: Path, output: Path, target: Target, layout: Layout, timeout: int, language: str) -> None:
-    """Run one notebook with papermill in a fresh kernel; one retry when the kernel fails to start."""
-    import papermill as pm
+def _execute(notebook: Path, output: Path, target: Target, layout: Layout, timeout: int, language: str,
+             isolation: str = "fork") -> None:
+    """Run one notebook with papermill (executors: a fork of this worker, or a fresh kernel); one retry when a
+    kernel fails to start."""
     import zmq
+
+    from .executors import NotebookRun, execute
 
     parameters = {"project": target.project, "annex": target.annex, "language": language,
                   "data_dir": str(layout.data), "params_dir": str(layout.params)}
+    run = NotebookRun(notebook, output, parameters, cwd=layout.notebooks, timeout=timeout)
     for attempt in (1, 2):
         try:
-            # The kernel is killed once its outputs are in ("immediate"): a graceful shutdown costs about 0.5 s
-            # per notebook and saves nothing the annex needs.
-            pm.execute_notebook(str(notebook), str(output), parameters=parameters, kernel_name=KERNEL_NAME,
-                                execution_timeout=timeout, start_timeout=60, cwd=str(layout.notebooks),
-                                progress_bar=False, log_output=False, shutdown_kernel="immediate")
+            execute(run, isolation)
             return
         except (RuntimeError, TimeoutError, zmq.ZMQError) as exc:
             started = output.is_file() and _ran_any_cell(output)
@@ -225,14 +225,18 @@ def _describe_failure(exc: BaseException, notebook: Path, kept: Path | None, tim
     return text
 
 
-def run_notebook(target: Target, notebook: Path, layout: Layout, timeout: int, language: str) -> Step:
+def run_notebook(target: Target, notebook: Path, layout: Layout, timeout: int, language: str,
+                 isolation: str = "fork") -> Step:
     """Execute one notebook for one annex into the annex's work folder. Never raises (but for Ctrl-C)."""
+    from ..data import store
+
     started = time.perf_counter()
+    os.environ[store.ENV] = str(_store_root(layout))  # the kernel (or fork) reads the validated project there
     work = layout.work_dir(target.project, target.annex)
     work.mkdir(parents=True, exist_ok=True)
     output = work / notebook.name
     try:
-        _execute(notebook, output, target, layout, timeout, language)
+        _execute(notebook, output, target, layout, timeout, language, isolation)
     except Exception as exc:  # noqa: BLE001 - every failure becomes a message; the other annexes go on
         kept = None
         if output.is_file():
@@ -257,6 +261,7 @@ def export_annex(target: Target, notebooks: list[Path], layout: Layout, language
 
     from ..annex import export
     from ..analyses.figures import annex_figures
+    from ..data import store
     from ..data.loader import load_project
     from ..data.params import load_annex_params
 
@@ -267,7 +272,8 @@ def export_annex(target: Target, notebooks: list[Path], layout: Layout, language
         params = load_annex_params(target.project, target.annex, layout.params)
         if language:
             params = params.model_copy(update={"language": language})
-        data = load_project(target.project, layout.data, layout.params)
+        data = store.load(_store_root(layout), target.project, layout.data, layout.params) \
+            or load_project(target.project, layout.data, layout.params)
         figures = annex_figures(data, params)
         param_files = [layout.params / target.project / "project.yaml",
                        layout.params / target.project / f"{target.annex}.yaml"]
@@ -332,7 +338,7 @@ def _listen(events, bar, stop: threading.Event) -> None:
 
 def build(project: str | None = None, annex: str | None = None, jobs: int | None = None,
           timeout: int = DEFAULT_TIMEOUT, language: str = "", force: bool = False,
-          layout: Layout = Layout()) -> int:
+          layout: Layout = Layout(), isolation: str = "fork") -> int:
     """Build the annexes that are out of date. Returns the exit code: 0 when all asked for were built or current."""
     from ..errors import ValidationFailed
 
@@ -359,7 +365,7 @@ def build(project: str | None = None, annex: str | None = None, jobs: int | None
               f"({time.perf_counter() - started:.2f} s).")
         return 0
 
-    if not _validate({t.project for t in stale}, layout):
+    if not _validate({t.project for t in stale}, layout, prints):
         return 1
 
     with _exclusive(layout):
@@ -368,7 +374,7 @@ def build(project: str | None = None, annex: str | None = None, jobs: int | None
         if not stale:
             print("Nothing left to do: another build brought the annexes up to date.")
             return 0
-        return _build_stale(stale, targets, layout, jobs, timeout, language, inputs, started)
+        return _build_stale(stale, targets, layout, jobs, timeout, language, inputs, started, isolation)
 
 
 @contextmanager
@@ -387,11 +393,11 @@ def _exclusive(layout: Layout):
 
 
 def _build_stale(stale: list[Target], targets: list[Target], layout: Layout, jobs: int | None, timeout: int,
-                 language: str, inputs: dict, started: float) -> int:
+                 language: str, inputs: dict, started: float, isolation: str = "fork") -> int:
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(stale) * max(1, len(notebook_paths(layout)))))
     print(f"Building {len(stale)} annex(es) of {len(targets)} with {jobs} worker(s), "
           f"{len(notebook_paths(layout))} notebook(s) each; timeout {timeout} s per cell.")
-    results, interrupted = _run_pool(stale, layout, jobs, timeout, language, inputs)
+    results, interrupted = _run_pool(stale, layout, jobs, timeout, language, inputs, isolation)
 
     built = [r for r in results if r.ok]
     failed = [r for r in results if not r.ok]
@@ -409,13 +415,24 @@ def _build_stale(stale: list[Target], targets: list[Target], layout: Layout, job
     return 0
 
 
-def _validate(projects: set[str], layout: Layout) -> bool:
-    """Nothing starts on invalid input: print every problem of every project and say whether all are valid."""
-    from ..data.loader import check_project
+def _validate(projects: set[str], layout: Layout, prints: Fingerprints | None = None) -> bool:
+    """Nothing starts on invalid input: print every problem of every project and say whether all are valid.
 
+    A valid project is written once to the build's store (data.store), which the notebooks and the export read
+    instead of loading and validating it again; a store made from the same inputs is reused as it is.
+    """
+    from ..data import store
+    from ..data.loader import check_and_load
+
+    prints = prints or Fingerprints()
     ok = True
     for name in sorted(projects):
-        problems = check_project(name, layout.data, layout.params)
+        made_from = store.key(name, layout.data, layout.params, prints.of)
+        if store.current(_store_root(layout), name, made_from):
+            continue
+        problems, data = check_and_load(name, layout.data, layout.params)
+        if data is not None:
+            store.save(data, _store_root(layout), made_from, layout.data, layout.params)
         errors = [p for p in problems if p.severity == "error"]
         if errors:
             ok = False
@@ -426,6 +443,10 @@ def _validate(projects: set[str], layout: Layout) -> bool:
     if not ok:
         print("Fix the problems above (make check lists them again), then run the build again.", file=sys.stderr)
     return ok
+
+
+def _store_root(layout: Layout) -> Path:
+    return layout.build / "validated"
 
 
 class _Schedule:
@@ -464,7 +485,7 @@ class _Schedule:
 
 
 def _run_pool(stale: list[Target], layout: Layout, jobs: int, timeout: int, language: str,
-              inputs: dict) -> tuple[list[Result], bool]:
+              inputs: dict, isolation: str = "fork") -> tuple[list[Result], bool]:
     """Build the stale annexes in worker processes; returns the results and whether the run was interrupted."""
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -505,7 +526,8 @@ def _run_pool(stale: list[Target], layout: Layout, jobs: int, timeout: int, lang
                 while schedule.queue and len(running) < jobs:
                     kind, target, notebook = schedule.queue.popleft()
                     if kind == "notebook":
-                        running.add(pool.submit(run_notebook, target, notebook, layout, timeout, language))
+                        running.add(pool.submit(run_notebook, target, notebook, layout, timeout, language,
+                                                 isolation))
                     else:
                         running.add(pool.submit(export_annex, target, notebooks, layout, language, when))
                 finished, running = wait(running, return_when=FIRST_COMPLETED)
