@@ -1,4 +1,4 @@
-"""python -m benchmarks [--only floor,build,naive,noop,portfolio] [--jobs N] [--helpers name,...]"""
+"""python -m benchmarks [--only floor,build,naive,noop,portfolio,scale] [--jobs N] [--helpers name,...]"""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import sys
 from . import TARGETS
 from .common import RESULTS, cores, say, write_json_atomic
 
-STEPS = ("floor", "build", "naive", "noop", "portfolio")
+STEPS = ("floor", "build", "naive", "noop", "portfolio", "scale")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -58,6 +58,10 @@ def main(argv: list[str] | None = None) -> int:
             from .pipeline import noop
 
             value = noop()
+        elif step == "scale":
+            from .scale import run as scale
+
+            value = scale()
         else:
             from .portfolio import run as portfolio
 

@@ -30,6 +30,7 @@ from typing import Any, Callable, Mapping
 import pandas as pd
 
 from . import fmt
+from .declared import restrict
 from ..data.loader import ProjectData, load_project, scope
 from ..data.params import AnnexParams, load_annex_params
 from ..data.store import from_environment
@@ -279,9 +280,10 @@ def render_table(frame: pd.DataFrame, columns: Mapping[str, Any], formats: Mappi
 
 
 def open_annex(project: str, annex: str, language: str = "", data_dir: str | Path = "",
-               params_dir: str | Path = "") -> Annex:
+               params_dir: str | Path = "", reads: list[str] | None = None) -> Annex:
     """Validated params and data of one annex; the notebooks' parameters pass straight through ("" = default).
 
+    reads: the inputs the notebook declares (see declared.py); reading any other one raises UndeclaredInput.
     Raises errors.ValidationFailed when the inputs break the contract.
     """
     data_dir, params_dir = Path(data_dir or DATA_DIR), Path(params_dir or PARAMS_DIR)
@@ -290,4 +292,5 @@ def open_annex(project: str, annex: str, language: str = "", data_dir: str | Pat
         params = params.model_copy(update={"language": language})
     # the build's validated project when run by the build; else (JupyterLab) load and validate it here
     data = from_environment(project, data_dir, params_dir) or load_project(project, data_dir, params_dir)
-    return Annex(params=params, project_data=data, data=scope(data, params.country))
+    return Annex(params=params, project_data=restrict(data, reads),
+                 data=restrict(scope(data, params.country), reads))

@@ -225,9 +225,36 @@ def _describe_failure(exc: BaseException, notebook: Path, kept: Path | None, tim
     return text
 
 
+def notebook_key(prints: Fingerprints, target: Target, notebook: Path, layout: Layout, language: str) -> str:
+    """What an executed notebook depends on: the notebook, its parameters, the annex's params, the data files of
+    the inputs it declares (``reads``), the helpers code and the pinned environment."""
+    from ..annex.declared import EVERYTHING, STUDIES, declared_reads
+
+    reads = declared_reads(notebook)
+    folder = layout.data / target.project
+    if reads is None or EVERYTHING in reads:
+        data = _files_under(folder)
+    else:
+        data = [folder / f"{name}{suffix}" for name in reads if name != STUDIES for suffix in (".csv", ".xlsx")]
+        data += _files_under(folder / "impact") if STUDIES in reads else []
+    files = [notebook, layout.params / target.project / "project.yaml",
+             layout.params / target.project / f"{target.annex}.yaml", *data, *_files_under(HELPERS_DIR), LOCK_FILE]
+    digest = hashlib.sha256(json.dumps([target.project, target.annex, language, str(layout.data),
+                                        str(layout.params), sys.version]).encode())
+    for path in files:
+        if path.is_file():
+            digest.update(f"{path.name} {prints.of(path)}\n".encode())
+    return digest.hexdigest()
+
+
 def run_notebook(target: Target, notebook: Path, layout: Layout, timeout: int, language: str,
-                 isolation: str = "fork") -> Step:
-    """Execute one notebook for one annex into the annex's work folder. Never raises (but for Ctrl-C)."""
+                 isolation: str = "fork", key: str = "", use_cache: bool = False) -> Step:
+    """Execute one notebook for one annex into the annex's work folder. Never raises (but for Ctrl-C).
+
+    With ``key`` (notebook_key) the executed notebook is kept in build/cache/notebooks/; with ``use_cache`` a kept
+    one is used instead of running the notebook again.
+    """
+    from ..annex.export import write_atomic
     from ..data import store
 
     started = time.perf_counter()
@@ -235,8 +262,17 @@ def run_notebook(target: Target, notebook: Path, layout: Layout, timeout: int, l
     work = layout.work_dir(target.project, target.annex)
     work.mkdir(parents=True, exist_ok=True)
     output = work / notebook.name
+    cached = layout.build / "cache" / "notebooks" / f"{key}.ipynb" if key else None
+    if use_cache and cached is not None and cached.is_file():
+        shutil.copyfile(cached, output)
+        seconds = time.perf_counter() - started
+        _emit("notebook", target, f"{notebook.stem} (unchanged)", seconds)
+        return Step(target, notebook.stem, True, seconds)
     try:
         _execute(notebook, output, target, layout, timeout, language, isolation)
+        if cached is not None:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(cached, output.read_bytes())
     except Exception as exc:  # noqa: BLE001 - every failure becomes a message; the other annexes go on
         kept = None
         if output.is_file():
@@ -374,7 +410,7 @@ def build(project: str | None = None, annex: str | None = None, jobs: int | None
         if not stale:
             print("Nothing left to do: another build brought the annexes up to date.")
             return 0
-        return _build_stale(stale, targets, layout, jobs, timeout, language, inputs, started, isolation)
+        return _build_stale(stale, targets, layout, jobs, timeout, language, inputs, started, isolation, force)
 
 
 @contextmanager
@@ -393,11 +429,12 @@ def _exclusive(layout: Layout):
 
 
 def _build_stale(stale: list[Target], targets: list[Target], layout: Layout, jobs: int | None, timeout: int,
-                 language: str, inputs: dict, started: float, isolation: str = "fork") -> int:
+                 language: str, inputs: dict, started: float, isolation: str = "fork",
+                 force: bool = False) -> int:
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(stale) * max(1, len(notebook_paths(layout)))))
     print(f"Building {len(stale)} annex(es) of {len(targets)} with {jobs} worker(s), "
           f"{len(notebook_paths(layout))} notebook(s) each; timeout {timeout} s per cell.")
-    results, interrupted = _run_pool(stale, layout, jobs, timeout, language, inputs, isolation)
+    results, interrupted = _run_pool(stale, layout, jobs, timeout, language, inputs, isolation, force)
 
     built = [r for r in results if r.ok]
     failed = [r for r in results if not r.ok]
@@ -485,7 +522,7 @@ class _Schedule:
 
 
 def _run_pool(stale: list[Target], layout: Layout, jobs: int, timeout: int, language: str,
-              inputs: dict, isolation: str = "fork") -> tuple[list[Result], bool]:
+              inputs: dict, isolation: str = "fork", force: bool = False) -> tuple[list[Result], bool]:
     """Build the stale annexes in worker processes; returns the results and whether the run was interrupted."""
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -503,6 +540,7 @@ def _run_pool(stale: list[Target], layout: Layout, jobs: int, timeout: int, lang
     # Workers fork from a server that has already imported the heavy libraries once.
     context.set_forkserver_preload(["helpers.build.worker_preload"])
     events = context.Queue()
+    prints = Fingerprints()
     notebooks = notebook_paths(layout)
     schedule = _Schedule(stale, notebooks)
     when = generated_at()
@@ -526,8 +564,9 @@ def _run_pool(stale: list[Target], layout: Layout, jobs: int, timeout: int, lang
                 while schedule.queue and len(running) < jobs:
                     kind, target, notebook = schedule.queue.popleft()
                     if kind == "notebook":
+                        key = notebook_key(prints, target, notebook, layout, language)
                         running.add(pool.submit(run_notebook, target, notebook, layout, timeout, language,
-                                                 isolation))
+                                                 isolation, key, not force))
                     else:
                         running.add(pool.submit(export_annex, target, notebooks, layout, language, when))
                 finished, running = wait(running, return_when=FIRST_COMPLETED)
