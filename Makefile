@@ -14,6 +14,7 @@ JOBS    ?=
 TIMEOUT ?=
 FILE    ?=
 LANGUAGE ?= fr
+ISOLATION ?=
 
 .DEFAULT_GOAL := help
 .PHONY: help setup check annexes annex test fuzz lab pdf bench sample clean import-iati
@@ -23,7 +24,8 @@ help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 	@echo ""
 	@echo "Options: PROJECT=amem (one project), ANNEX=maroc (one annex, with PROJECT),"
-	@echo "         JOBS=2 (notebooks run at once), TIMEOUT=600 (seconds per notebook cell)"
+	@echo "         JOBS=2 (notebooks run at once), TIMEOUT=600 (seconds per notebook cell),"
+	@echo "         ISOLATION=kernel (a fresh Jupyter kernel per notebook instead of a fork)"
 
 $(READY): requirements.txt requirements-lock.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; found " + sys.version.split()[0])'
@@ -41,11 +43,11 @@ check: $(READY) ## Validate every project's params and data, listing all problem
 	@$(RUN) check $(if $(PROJECT),--project $(PROJECT))
 
 annexes: $(READY) ## Build the annexes (all projects, or PROJECT=...) into build/annexes/
-	@$(RUN) build $(if $(PROJECT),--project $(PROJECT)) $(if $(JOBS),--jobs $(JOBS)) $(if $(TIMEOUT),--timeout $(TIMEOUT))
+	@$(RUN) build $(if $(PROJECT),--project $(PROJECT)) $(if $(JOBS),--jobs $(JOBS)) $(if $(TIMEOUT),--timeout $(TIMEOUT)) $(if $(ISOLATION),--isolation $(ISOLATION))
 
 annex: $(READY) ## Build one annex: make annex PROJECT=amem ANNEX=maroc
 	@test -n "$(PROJECT)" -a -n "$(ANNEX)" || { echo "Say which annex: make annex PROJECT=amem ANNEX=maroc"; exit 2; }
-	@$(RUN) build --project $(PROJECT) --annex $(ANNEX) $(if $(TIMEOUT),--timeout $(TIMEOUT))
+	@$(RUN) build --project $(PROJECT) --annex $(ANNEX) $(if $(TIMEOUT),--timeout $(TIMEOUT)) $(if $(ISOLATION),--isolation $(ISOLATION))
 
 import-iati: $(READY) ## Start a project from an IATI file: make import-iati FILE=file.xml PROJECT=name
 	@test -n "$(FILE)" -a -n "$(PROJECT)" || { echo "Say which file and project: make import-iati FILE=file.xml PROJECT=name"; exit 2; }

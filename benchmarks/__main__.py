@@ -1,4 +1,4 @@
-"""python -m benchmarks [--only floor,build,naive,noop,portfolio,iati] [--jobs N] [--helpers name,...]"""
+"""python -m benchmarks [--only floor,build,naive,noop,portfolio,scale,iati] [--jobs N] [--helpers name,...]"""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import sys
 from . import TARGETS
 from .common import RESULTS, cores, say, write_json_atomic
 
-STEPS = ("floor", "build", "naive", "noop", "portfolio", "iati")
+STEPS = ("floor", "build", "naive", "noop", "portfolio", "scale", "iati")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -62,6 +62,10 @@ def main(argv: list[str] | None = None) -> int:
             from .iati_read import run as iati_read
 
             value = iati_read()
+        elif step == "scale":
+            from .scale import run as scale
+
+            value = scale()
         else:
             from .portfolio import run as portfolio
 

@@ -57,6 +57,9 @@ def rows(results: dict, fresh: set[str]) -> list[tuple[str, str, str, str]]:
             out.append((f"Annex HTML {annex}.html ({anatomy['images']} images = {_mb(anatomy['image_bytes'])})"
                         f"{mark('build')}", _mb(size), f"<= {_mb(TARGETS['html_bytes'])}",
                         _verdict(size <= TARGETS["html_bytes"])))
+    scale = results.get("scale")
+    if scale:
+        out += _scale_rows(scale, mark("scale"))
     portfolio = results.get("portfolio")
     if portfolio:
         for h in portfolio["helpers"]:
@@ -76,6 +79,38 @@ def rows(results: dict, fresh: set[str]) -> list[tuple[str, str, str, str]]:
     return out
 
 
+def _scale_rows(scale: dict, mark: str) -> list[tuple[str, str, str, str]]:
+    out = []
+    read, check = scale["read_csv"], scale["check"]
+    out.append((f"Portfolio: pandas.read_csv of its {read['files']} CSV files ({read['rows']:,} rows){mark}",
+                f"{read['seconds']:.2f} s", "", "-"))
+    ratio = check["seconds"] / read["seconds"]
+    out.append(("  `make check` on the portfolio", f"{check['seconds']:.1f} s, peak {_mib(check['peak_rss_bytes'])}",
+                f"<= {_mib(TARGETS['check_peak_bytes'])}",
+                _verdict(check["exit_code"] == 0 and check["peak_rss_bytes"] <= TARGETS["check_peak_bytes"])))
+    out.append(("  `make check` / read_csv", f"{ratio:.2f}", f"<= {TARGETS['check_over_read_csv']}",
+                _verdict(ratio <= TARGETS["check_over_read_csv"])))
+    annex, sample = scale["portfolio_annex"], scale["sample_annex"]
+    out.append((f"Portfolio project-wide annex (HTML {_mb(annex.get('html_bytes') or 0)}){mark}",
+                f"{annex['seconds']:.1f} s, peak {_mib(annex['peak_rss_bytes'])}",
+                f"<= {_mib(TARGETS['annex_peak_bytes'])}, HTML <= {_mb(TARGETS['html_bytes'])}",
+                _verdict(annex["exit_code"] == 0 and annex["peak_rss_bytes"] <= TARGETS["annex_peak_bytes"]
+                         and (annex.get("html_bytes") or 0) <= TARGETS["html_bytes"])))
+    out.append(("  sample project-wide annex", f"{sample['seconds']:.1f} s", "", "-"))
+    ratio = annex["seconds"] / sample["seconds"]
+    out.append(("  portfolio / sample", f"{ratio:.2f}", f"<= {TARGETS['portfolio_over_sample']}",
+                _verdict(ratio <= TARGETS["portfolio_over_sample"])))
+    full, edit, noop = scale["sample_full"], scale["edit_one_row"], scale["noop_after_edit"]
+    ratio = edit["seconds"] / full["seconds"]
+    out.append((f"Sample: full build {full['seconds']:.1f} s; after editing one expenditure row{mark}",
+                f"{edit['seconds']:.1f} s", "", "-"))
+    out.append(("  edited / full build", f"{ratio:.2f}", f"<= {TARGETS['edit_over_full']}",
+                _verdict(ratio <= TARGETS["edit_over_full"])))
+    out.append(("  no-op after it", f"{noop['seconds']:.2f} s", f"<= {TARGETS['noop_seconds']:.0f} s",
+                _verdict(noop["seconds"] <= TARGETS["noop_seconds"])))
+    return out
+
+
 def table(results: dict, fresh: set[str]) -> str:
     body = rows(results, fresh)
     header = ("Measure", "Measured", "Target", "Status")
@@ -83,7 +118,8 @@ def table(results: dict, fresh: set[str]) -> str:
     line = "+" + "+".join("-" * (w + 2) for w in widths) + "+"
     fmt = lambda r: "| " + " | ".join(c.ljust(w) for c, w in zip(r, widths)) + " |"  # noqa: E731
     text = [line, fmt(header), line, *(fmt(r) for r in body), line]
-    if any(step not in fresh for step in ("floor", "build", "naive", "noop", "portfolio") if results.get(step)):
+    if any(step not in fresh for step in ("floor", "build", "naive", "noop", "portfolio", "scale")
+           if results.get(step)):
         text.append("* from an earlier run (see measured_at in results.json)")
     if results.get("portfolio"):
         text.append("Helpers: one cold call each in a fresh process on the generated portfolio; peak RSS = the "

@@ -20,6 +20,9 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--timeout", type=int, default=600, help="seconds a notebook cell may run (default 600)")
     build.add_argument("--language", default="", choices=["", "fr", "en"], help="override the params' language")
     build.add_argument("--force", action="store_true", help="rebuild even when nothing changed")
+    build.add_argument("--isolation", default="fork", choices=["fork", "kernel"],
+                       help="fork: each notebook in a fresh fork of a worker that has imported the libraries "
+                            "(default); kernel: a fresh Jupyter kernel per notebook")
 
     pdf = commands.add_parser("pdf", help="print the built annexes to A4 PDF with headless Chromium")
     pdf.add_argument("--project")
@@ -41,7 +44,8 @@ def main(argv: list[str] | None = None) -> int:
             parser.error("--annex needs --project")
         from .build.runner import build as run_build
 
-        return run_build(args.project, args.annex, args.jobs, args.timeout, args.language, args.force)
+        return run_build(args.project, args.annex, args.jobs, args.timeout, args.language, args.force,
+                         isolation=args.isolation)
     if args.command == "pdf":
         from .annex.pdf import print_pdfs
 

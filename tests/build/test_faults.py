@@ -1,6 +1,6 @@
 """Faults during a build: a notebook that raises, a kernel that dies, a cell past the timeout, Ctrl-C.
 
-In each case the other annexes are built, the failed annex keeps its previous files byte for byte, the run ends with
+In each case, with fork isolation and with kernel isolation, the other annexes are built, the failed annex keeps its previous files byte for byte, the run ends with
 a summary and a non-zero exit, and no temporary file is left behind. The notebooks here are tiny so that each test
 costs a few kernel starts only.
 """
@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from helpers.build import runner
+from helpers.build.executors import ISOLATIONS
 from helpers.paths import KERNEL_NAME, REPO_ROOT
 from sample_layout import sample_layout
 
@@ -59,15 +60,17 @@ def assert_previous_annex_survived(layout: runner.Layout) -> None:
     assert leftovers == []
 
 
+@pytest.mark.parametrize("isolation", ISOLATIONS)
 @pytest.mark.parametrize("fault, message", [
     ('    raise RuntimeError("partner file unreadable")', "raised RuntimeError: partner file unreadable"),
     ("    import os\n    os._exit(1)", "the kernel died"),
     ("    import time\n    time.sleep(60)", "longer than the timeout of 5 s"),
 ])
-def test_a_fault_in_one_annex_keeps_its_previous_files_and_builds_the_other(tmp_path, capsys, fault, message):
+def test_a_fault_in_one_annex_keeps_its_previous_files_and_builds_the_other(tmp_path, capsys, fault, message,
+                                                                           isolation):
     layout = make_layout(tmp_path, fault)
     started = time.perf_counter()
-    code = runner.build(project="amem", layout=layout, timeout=5)
+    code = runner.build(project="amem", layout=layout, timeout=5, isolation=isolation)
     out = capsys.readouterr().out
     assert code == 1
     assert "FAILED  amem/maroc: notebook 20_fault.ipynb" in out and message in out, out
@@ -77,13 +80,14 @@ def test_a_fault_in_one_annex_keeps_its_previous_files_and_builds_the_other(tmp_
     assert time.perf_counter() - started < 90
 
 
-def test_ctrl_c_stops_the_run_with_a_summary_and_keeps_previous_files(tmp_path):
+@pytest.mark.parametrize("isolation", ISOLATIONS)
+def test_ctrl_c_stops_the_run_with_a_summary_and_keeps_previous_files(tmp_path, isolation):
     layout = make_layout(tmp_path, "    import time\n    time.sleep(60)")
     script = (
         "import sys\nfrom pathlib import Path\nfrom helpers.build import runner\n"
         f"layout = runner.Layout(data=Path({str(layout.data)!r}), params=Path({str(layout.params)!r}), "
         f"notebooks=Path({str(layout.notebooks)!r}), build=Path({str(layout.build)!r}))\n"
-        "sys.exit(runner.build(project='amem', layout=layout, timeout=300, jobs=2))\n")
+        f"sys.exit(runner.build(project='amem', layout=layout, timeout=300, jobs=2, isolation={isolation!r}))\n")
     process = subprocess.Popen([sys.executable, "-c", script], cwd=REPO_ROOT, stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, text=True, start_new_session=True)
     # wait until the maroc annex is inside its sleeping cell, then press Ctrl-C (SIGINT to the whole group)
@@ -101,10 +105,17 @@ def test_ctrl_c_stops_the_run_with_a_summary_and_keeps_previous_files(tmp_path):
     assert process.returncode == 130, out
     assert "Interrupted" in out and "FAILED  amem/maroc" in out, out
     assert_previous_annex_survived(layout)
-    time.sleep(1)
-    orphans = subprocess.run(["pgrep", "-f", f"ipykernel.*{KERNEL_NAME}|ipykernel_launcher"], capture_output=True,
-                             text=True).stdout.split()
-    assert not [pid for pid in orphans if _in_group(int(pid), process.pid)]
+    # nothing of the run is left once its processes had a moment to exit: no kernel, no worker, no forked notebook
+    deadline = time.time() + 15
+    while (left := _group(process.pid)) and time.time() < deadline:
+        time.sleep(0.5)
+    assert left == [], subprocess.run(["ps", "-o", "pid,ppid,cmd", "-g", str(process.pid)], capture_output=True,
+                                      text=True).stdout
+
+
+def _group(group: int) -> list[int]:
+    found = subprocess.run(["pgrep", "-g", str(group)], capture_output=True, text=True).stdout.split()
+    return [int(pid) for pid in found if _in_group(int(pid), group)]
 
 
 def _in_group(pid: int, group: int) -> bool:

@@ -34,9 +34,15 @@ from typing import Any, Callable, Mapping
 import pandas as pd
 
 from . import fmt
+from .declared import restrict
 from ..data.loader import ProjectData, load_project, scope
 from ..data.params import AnnexParams, load_annex_params
+from ..data.store import from_environment
 from ..paths import DATA_DIR, PARAMS_DIR
+
+
+MAX_ROWS = 30   # rows of a table shown in the annex: about a printed page
+MAX_BARS = 30   # bars of a chart: as many as can be labelled legibly
 
 
 def _display_html(markup: str, data: Mapping[str, Any] | None = None) -> None:
@@ -130,23 +136,51 @@ class Annex:
         return False
 
     def table(self, frame: pd.DataFrame, columns: Mapping[str, Any], formats: Mapping[str, str] | None = None,
-              rag: str | None = None, caption: tuple[str, str] | None = None) -> None:
+              rag: str | None = None, caption: tuple[str, str] | None = None, top: str | None = None,
+              max_rows: int | None = None) -> None:
         """Show the columns of ``frame`` named in ``columns`` (column -> heading word key or (fr, en) pair).
 
         formats: column -> "pct", "pct0", "num", "num1", "num2", "money", "date", "word", "p" (p-value),
         "right" (text already formatted, right-aligned), "long" (long text in small type that may wrap
         anywhere, e.g. a file name), "text" (default).
         rag: a column holding green/amber/red (or a band status) whose value colours the row's rating cell.
+        A table longer than ``max_rows`` (default MAX_ROWS, about a page) shows that many rows, those with the
+        largest ``top`` when given (else the first ones), and a sentence says how many are left out and that every
+        row is in the annex's .xlsx and figures.csv.
         """
-        data = table_data(frame, columns, formats or {}, self.lang, self.params.currency, rag,
+        limit = max_rows or MAX_ROWS
+        shown, left_out = (frame, 0) if len(frame) <= limit else self.top(frame, top, limit)
+        data = table_data(shown, columns, formats or {}, self.lang, self.params.currency, rag,
                           self.text(*caption) if caption else None)
         if self.show is _display_html:
             _display_html(table_html(data), {TABLE_MIME: data})
         else:  # a caller that collects the HTML only (tests)
             self.show(table_html(data))
+        if left_out:
+            head = columns.get(top) if top else None
+            label = ((head[0] if self.lang == "fr" else head[1]) if isinstance(head, tuple) else self.word(head)) \
+                if head else ""
+            self.note(fr=("Les {shown} lignes affichées sont celles dont « {label} » est le plus élevé. " if top else
+                          "Seules les {shown} premières lignes sont affichées. ")
+                      + "{left} autres lignes ne le sont pas ; toutes figurent dans {xlsx} et {csv}.",
+                      en=("The {shown} rows shown are those with the highest '{label}'. " if top else
+                          "Only the first {shown} rows are shown. ")
+                      + "{left} more rows are left out; every row is in {xlsx} and {csv}.",
+                      shown=self.num(len(shown)), label=label, left=self.num(left_out),
+                      xlsx=f"{self.params.annex}.xlsx", csv=f"{self.params.annex}.figures.csv")
 
-    def figure(self, fig: Any, fr: str, en: str, alt: str | None = None) -> None:
-        """Embed a matplotlib figure as a PNG with its caption, then close it."""
+    def top(self, frame: pd.DataFrame, by: str | None = None, n: int | None = None) -> tuple[pd.DataFrame, int]:
+        """At most ``n`` rows of ``frame`` (default MAX_BARS), sorted by ``by`` (largest first) when given, else the
+        first rows; and how many were left out. For a chart: ``bars, left_out = ctx.top(frame, "share")``."""
+        n = n or MAX_BARS
+        ordered = frame.sort_values(by, ascending=False, kind="stable") if by else frame
+        return ordered.head(n), max(0, len(frame) - n)
+
+    def figure(self, fig: Any, fr: str, en: str, alt: str | None = None, left_out: int = 0) -> None:
+        """Embed a matplotlib figure as a PNG with its caption, then close it.
+
+        left_out: how many bars ``top`` left out of the chart; the caption then says so.
+        """
         import matplotlib.pyplot as plt
 
         from .plots import localise
@@ -157,6 +191,11 @@ class Annex:
         plt.close(fig)
         data = base64.b64encode(buffer.getvalue()).decode("ascii")
         caption = html.escape(self.text(fr, en))
+        if left_out:
+            caption += html.escape(self.text(f" Les {self.num(left_out)} autres ne sont pas représentées ; toutes "
+                                             f"figurent dans {self.params.annex}.xlsx.",
+                                             f" {self.num(left_out)} more are not drawn; all are in "
+                                             f"{self.params.annex}.xlsx."))
         self.show(f'<figure><img alt="{html.escape(alt or self.text(fr, en))}" '
                   f'src="data:image/png;base64,{data}"/><figcaption>{caption}</figcaption></figure>')
 
@@ -289,14 +328,17 @@ def render_table(frame: pd.DataFrame, columns: Mapping[str, Any], formats: Mappi
 
 
 def open_annex(project: str, annex: str, language: str = "", data_dir: str | Path = "",
-               params_dir: str | Path = "") -> Annex:
+               params_dir: str | Path = "", reads: list[str] | None = None) -> Annex:
     """Validated params and data of one annex; the notebooks' parameters pass straight through ("" = default).
 
+    reads: the inputs the notebook declares (see declared.py); reading any other one raises UndeclaredInput.
     Raises errors.ValidationFailed when the inputs break the contract.
     """
     data_dir, params_dir = Path(data_dir or DATA_DIR), Path(params_dir or PARAMS_DIR)
     params = load_annex_params(project, annex, params_dir)
     if language:
         params = params.model_copy(update={"language": language})
-    data = load_project(project, data_dir, params_dir)
-    return Annex(params=params, project_data=data, data=scope(data, params.country))
+    # the build's validated project when run by the build; else (JupyterLab) load and validate it here
+    data = from_environment(project, data_dir, params_dir) or load_project(project, data_dir, params_dir)
+    return Annex(params=params, project_data=restrict(data, reads),
+                 data=restrict(scope(data, params.country), reads))

@@ -172,20 +172,20 @@ class Step:
     error: str = ""
 
 
-def _execute(notebook: Path, output: Path, target: Target, layout: Layout, timeout: int, language: str) -> None:
-    """Run one notebook with papermill in a fresh kernel; one retry when the kernel fails to start."""
-    import papermill as pm
+def _execute(notebook: Path, output: Path, target: Target, layout: Layout, timeout: int, language: str,
+             isolation: str = "fork") -> None:
+    """Run one notebook with papermill (executors: a fork of this worker, or a fresh kernel); one retry when a
+    kernel fails to start."""
     import zmq
+
+    from .executors import NotebookRun, execute
 
     parameters = {"project": target.project, "annex": target.annex, "language": language,
                   "data_dir": str(layout.data), "params_dir": str(layout.params)}
+    run = NotebookRun(notebook, output, parameters, cwd=layout.notebooks, timeout=timeout)
     for attempt in (1, 2):
         try:
-            # The kernel is killed once its outputs are in ("immediate"): a graceful shutdown costs about 0.5 s
-            # per notebook and saves nothing the annex needs.
-            pm.execute_notebook(str(notebook), str(output), parameters=parameters, kernel_name=KERNEL_NAME,
-                                execution_timeout=timeout, start_timeout=60, cwd=str(layout.notebooks),
-                                progress_bar=False, log_output=False, shutdown_kernel="immediate")
+            execute(run, isolation)
             return
         except (RuntimeError, TimeoutError, zmq.ZMQError) as exc:
             started = output.is_file() and _ran_any_cell(output)
@@ -226,14 +226,54 @@ def _describe_failure(exc: BaseException, notebook: Path, kept: Path | None, tim
     return text
 
 
-def run_notebook(target: Target, notebook: Path, layout: Layout, timeout: int, language: str) -> Step:
-    """Execute one notebook for one annex into the annex's work folder. Never raises (but for Ctrl-C)."""
+def notebook_key(prints: Fingerprints, target: Target, notebook: Path, layout: Layout, language: str) -> str:
+    """What an executed notebook depends on: the notebook, its parameters, the annex's params, the data files of
+    the inputs it declares (``reads``), the helpers code and the pinned environment."""
+    from ..annex.declared import EVERYTHING, STUDIES, declared_reads
+
+    reads = declared_reads(notebook)
+    folder = layout.data / target.project
+    if reads is None or EVERYTHING in reads:
+        data = _files_under(folder)
+    else:
+        data = [folder / f"{name}{suffix}" for name in reads if name != STUDIES for suffix in (".csv", ".xlsx")]
+        data += _files_under(folder / "impact") if STUDIES in reads else []
+    files = [notebook, layout.params / target.project / "project.yaml",
+             layout.params / target.project / f"{target.annex}.yaml", *data, *_files_under(HELPERS_DIR), LOCK_FILE]
+    digest = hashlib.sha256(json.dumps([target.project, target.annex, language, str(layout.data),
+                                        str(layout.params), sys.version]).encode())
+    for path in files:
+        if path.is_file():
+            digest.update(f"{path.name} {prints.of(path)}\n".encode())
+    return digest.hexdigest()
+
+
+def run_notebook(target: Target, notebook: Path, layout: Layout, timeout: int, language: str,
+                 isolation: str = "fork", key: str = "", use_cache: bool = False) -> Step:
+    """Execute one notebook for one annex into the annex's work folder. Never raises (but for Ctrl-C).
+
+    With ``key`` (notebook_key) the executed notebook is kept in build/cache/notebooks/; with ``use_cache`` a kept
+    one is used instead of running the notebook again.
+    """
+    from ..annex.export import write_atomic
+    from ..data import store
+
     started = time.perf_counter()
+    os.environ[store.ENV] = str(_store_root(layout))  # the kernel (or fork) reads the validated project there
     work = layout.work_dir(target.project, target.annex)
     work.mkdir(parents=True, exist_ok=True)
     output = work / notebook.name
+    cached = layout.build / "cache" / "notebooks" / f"{key}.ipynb" if key else None
+    if use_cache and cached is not None and cached.is_file():
+        shutil.copyfile(cached, output)
+        seconds = time.perf_counter() - started
+        _emit("notebook", target, f"{notebook.stem} (unchanged)", seconds)
+        return Step(target, notebook.stem, True, seconds)
     try:
-        _execute(notebook, output, target, layout, timeout, language)
+        _execute(notebook, output, target, layout, timeout, language, isolation)
+        if cached is not None:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(cached, output.read_bytes())
     except Exception as exc:  # noqa: BLE001 - every failure becomes a message; the other annexes go on
         kept = None
         if output.is_file():
@@ -258,6 +298,7 @@ def export_annex(target: Target, notebooks: list[Path], layout: Layout, language
 
     from ..annex import excel, export, word
     from ..analyses.figures import annex_figures
+    from ..data import store
     from ..data.loader import load_project
     from ..data.params import load_annex_params, word_template_path
 
@@ -268,7 +309,8 @@ def export_annex(target: Target, notebooks: list[Path], layout: Layout, language
         params = load_annex_params(target.project, target.annex, layout.params)
         if language:
             params = params.model_copy(update={"language": language})
-        data = load_project(target.project, layout.data, layout.params)
+        data = store.load(_store_root(layout), target.project, layout.data, layout.params) \
+            or load_project(target.project, layout.data, layout.params)
         figures = annex_figures(data, params)
         param_files = [layout.params / target.project / "project.yaml",
                        layout.params / target.project / f"{target.annex}.yaml"]
@@ -327,7 +369,7 @@ def _listen(events, bar, stop: threading.Event) -> None:
 
 def build(project: str | None = None, annex: str | None = None, jobs: int | None = None,
           timeout: int = DEFAULT_TIMEOUT, language: str = "", force: bool = False,
-          layout: Layout = Layout()) -> int:
+          layout: Layout = Layout(), isolation: str = "fork") -> int:
     """Build the annexes that are out of date. Returns the exit code: 0 when all asked for were built or current."""
     from ..errors import ValidationFailed
 
@@ -354,7 +396,7 @@ def build(project: str | None = None, annex: str | None = None, jobs: int | None
               f"({time.perf_counter() - started:.2f} s).")
         return 0
 
-    if not _validate({t.project for t in stale}, layout):
+    if not _validate({t.project for t in stale}, layout, prints):
         return 1
 
     with _exclusive(layout):
@@ -363,7 +405,7 @@ def build(project: str | None = None, annex: str | None = None, jobs: int | None
         if not stale:
             print("Nothing left to do: another build brought the annexes up to date.")
             return 0
-        return _build_stale(stale, targets, layout, jobs, timeout, language, inputs, started)
+        return _build_stale(stale, targets, layout, jobs, timeout, language, inputs, started, isolation, force)
 
 
 @contextmanager
@@ -382,11 +424,12 @@ def _exclusive(layout: Layout):
 
 
 def _build_stale(stale: list[Target], targets: list[Target], layout: Layout, jobs: int | None, timeout: int,
-                 language: str, inputs: dict, started: float) -> int:
+                 language: str, inputs: dict, started: float, isolation: str = "fork",
+                 force: bool = False) -> int:
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(stale) * max(1, len(notebook_paths(layout)))))
     print(f"Building {len(stale)} annex(es) of {len(targets)} with {jobs} worker(s), "
           f"{len(notebook_paths(layout))} notebook(s) each; timeout {timeout} s per cell.")
-    results, interrupted = _run_pool(stale, layout, jobs, timeout, language, inputs)
+    results, interrupted = _run_pool(stale, layout, jobs, timeout, language, inputs, isolation, force)
 
     built = [r for r in results if r.ok]
     failed = [r for r in results if not r.ok]
@@ -404,14 +447,25 @@ def _build_stale(stale: list[Target], targets: list[Target], layout: Layout, job
     return 0
 
 
-def _validate(projects: set[str], layout: Layout) -> bool:
-    """Nothing starts on invalid input: print every problem of every project and say whether all are valid."""
-    from ..data.loader import check_project
+def _validate(projects: set[str], layout: Layout, prints: Fingerprints | None = None) -> bool:
+    """Nothing starts on invalid input: print every problem of every project and say whether all are valid.
+
+    A valid project is written once to the build's store (data.store), which the notebooks and the export read
+    instead of loading and validating it again; a store made from the same inputs is reused as it is.
+    """
+    from ..data import store
+    from ..data.loader import check_and_load
     from .check import print_grouped
 
+    prints = prints or Fingerprints()
     ok = True
     for name in sorted(projects):
-        problems = check_project(name, layout.data, layout.params)
+        made_from = store.key(name, layout.data, layout.params, prints.of)
+        if store.current(_store_root(layout), name, made_from):
+            continue
+        problems, data = check_and_load(name, layout.data, layout.params)
+        if data is not None:
+            store.save(data, _store_root(layout), made_from, layout.data, layout.params)
         errors = [p for p in problems if p.severity == "error"]
         if errors:
             ok = False
@@ -421,6 +475,10 @@ def _validate(projects: set[str], layout: Layout) -> bool:
     if not ok:
         print("Fix the problems above (make check lists them again), then run the build again.", file=sys.stderr)
     return ok
+
+
+def _store_root(layout: Layout) -> Path:
+    return layout.build / "validated"
 
 
 class _Schedule:
@@ -459,7 +517,7 @@ class _Schedule:
 
 
 def _run_pool(stale: list[Target], layout: Layout, jobs: int, timeout: int, language: str,
-              inputs: dict) -> tuple[list[Result], bool]:
+              inputs: dict, isolation: str = "fork", force: bool = False) -> tuple[list[Result], bool]:
     """Build the stale annexes in worker processes; returns the results and whether the run was interrupted."""
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -477,6 +535,7 @@ def _run_pool(stale: list[Target], layout: Layout, jobs: int, timeout: int, lang
     # Workers fork from a server that has already imported the heavy libraries once.
     context.set_forkserver_preload(["helpers.build.worker_preload"])
     events = context.Queue()
+    prints = Fingerprints()
     notebooks = notebook_paths(layout)
     schedule = _Schedule(stale, notebooks)
     when = generated_at()
@@ -500,7 +559,9 @@ def _run_pool(stale: list[Target], layout: Layout, jobs: int, timeout: int, lang
                 while schedule.queue and len(running) < jobs:
                     kind, target, notebook = schedule.queue.popleft()
                     if kind == "notebook":
-                        running.add(pool.submit(run_notebook, target, notebook, layout, timeout, language))
+                        key = notebook_key(prints, target, notebook, layout, language)
+                        running.add(pool.submit(run_notebook, target, notebook, layout, timeout, language,
+                                                 isolation, key, not force))
                     else:
                         running.add(pool.submit(export_annex, target, notebooks, layout, language, when))
                 finished, running = wait(running, return_when=FIRST_COMPLETED)

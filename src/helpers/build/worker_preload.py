@@ -1,11 +1,21 @@
-"""Imported once by the build's fork server, so every worker starts with the heavy libraries already loaded."""
+"""Imported once by the build's fork server, so every worker starts with the heavy libraries already loaded.
 
+With fork isolation (executors.ForkEngine) each notebook runs in a fork of a worker: what is imported here is what a
+notebook does not pay for. The list is what the notebooks import (the helpers pull in pandas, seaborn, matplotlib,
+statsmodels) plus IPython's shell.
+"""
+
+import IPython.core.interactiveshell  # noqa: F401
+import IPython.display  # noqa: F401
 import nbformat  # noqa: F401
 import pandas  # noqa: F401
 import papermill  # noqa: F401
+import statsmodels.formula.api  # noqa: F401
 
-from ..analyses import figures  # noqa: F401
-from ..annex import excel, export, word  # noqa: F401  (python-docx, openpyxl)
-from ..data import loader  # noqa: F401
+from ..analyses import budget, execution, figures, gender, impact, indicators, reconcile  # noqa: F401
+from ..annex import excel, export, plots, word  # noqa: F401  (python-docx, openpyxl)
+from ..data import loader, store  # noqa: F401
+from . import executors
 
 export.exporter()  # build the HTML exporter (templates, filters) once for all workers
+executors.register_engine()

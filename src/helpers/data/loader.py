@@ -17,6 +17,7 @@ from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import yaml
 from pydantic import TypeAdapter, ValidationError
@@ -68,6 +69,21 @@ def fold(text: Any) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).strip().casefold()
 
 
+def each_distinct(series: pd.Series, fn, keep_missing: bool = False) -> pd.Series:
+    """``fn`` applied once per distinct value of a text column (a million rows hold a handful of labels).
+
+    An empty cell gets ``fn(None)``, or stays empty with ``keep_missing``. Columns holding typed .xlsx cells (numbers,
+    dates, where True and 1 would hash alike) go cell by cell.
+    """
+    if pd.api.types.infer_dtype(series, skipna=True) not in ("string", "empty"):
+        return series.map(fn, na_action="ignore" if keep_missing else None)
+    codes, distinct = pd.factorize(series, use_na_sentinel=True)
+    values = np.empty(len(distinct) + 1, dtype=object)
+    values[:-1] = [fn(v) for v in distinct]
+    values[-1] = None if keep_missing else fn(None)
+    return pd.Series(values[codes], index=series.index, name=series.name, dtype=object)
+
+
 # ================================================================= public functions
 
 
@@ -83,14 +99,22 @@ def load_project(project: str, data_dir: Path = DATA_DIR, params_dir: Path = PAR
 
 def check_project(project: str, data_dir: Path = DATA_DIR, params_dir: Path = PARAMS_DIR) -> list[Problem]:
     """Every problem (errors and warnings) in a project's params, annex files, tables and studies."""
+    return check_and_load(project, data_dir, params_dir)[0]
+
+
+def check_and_load(project: str, data_dir: Path = DATA_DIR,
+                   params_dir: Path = PARAMS_DIR) -> tuple[list[Problem], ProjectData | None]:
+    """check_project's problems and, when none is an error, what load_project returns: one reading for both."""
     problems: list[Problem] = []
+    valid_params = True
     try:
         params = load_project_params(project, params_dir)
     except ValidationFailed as exc:
         problems += exc.problems
         if any(p.rule in ("missing_project", "slug") for p in exc.problems):
-            return problems
+            return problems, None
         params = _fallback_params(params_dir / project / "project.yaml")
+        valid_params = False
     annexes: list[AnnexParams] = []
     for annex in annex_names(project, params_dir):
         try:
@@ -103,7 +127,10 @@ def check_project(project: str, data_dir: Path = DATA_DIR, params_dir: Path = PA
         annexes = []  # nothing to compare the annexes' countries with
     for annex in annexes:
         problems += _country_problems(annex, data, table_files, params_dir)
-    return problems
+    if not valid_params or any(p.severity == "error" for p in problems):
+        return problems, None
+    data.warnings = data_problems
+    return problems, data
 
 
 def scope(data: ProjectData, country: str) -> ProjectData:
@@ -130,7 +157,7 @@ def scope(data: ProjectData, country: str) -> ProjectData:
 def _rows_of(frame: pd.DataFrame, wanted: str) -> pd.DataFrame:
     if "country" not in frame.columns:
         return frame
-    keep = frame["country"].map(lambda c: isinstance(c, str) and fold(c) == wanted).astype(bool)
+    keep = each_distinct(frame["country"], lambda c: isinstance(c, str) and fold(c) == wanted).astype(bool)
     return frame[keep].reset_index(drop=True)
 
 
@@ -360,52 +387,56 @@ def _texts(series: pd.Series, decimal_mark: str) -> pd.Series:
             return value.date().isoformat() if hasattr(value, "date") else value.isoformat()
         return str(value).strip()
 
+    if pd.api.types.infer_dtype(series, skipna=True) in ("string", "empty"):  # CSV: stripped text already
+        texts = series.astype("str")
+        return texts.str.strip().where(texts.str.strip(numbers.SPACES + "\t\r\n") != "")
     return pd.Series([text(v) for v in series], index=series.index, dtype="str", name=series.name)
 
 
 def _statuses(frame: pd.DataFrame, raw: RawTable, synonyms: dict[str, str]) -> tuple[pd.DataFrame, list[Problem]]:
     frame["status_label"] = frame["status"]
-    codes, problems = [], []
-    for index, label in frame["status"].items():
-        code = normalise_status(label, synonyms) if isinstance(label, str) else None
-        if isinstance(label, str) and code is None:
-            problems.append(raw.problem("unknown_status", "this status is not one the workbook knows",
-                                        f"Use one of — {accepted_text(synonyms)} — or add it to status_synonyms "
-                                        "in params/<project>/project.yaml.", index=index, column="status",
-                                        value=label))
-        codes.append(code)
-    frame["status"] = pd.Series(codes, index=frame.index, dtype="str")
+    codes = each_distinct(frame["status"], lambda label: normalise_status(label, synonyms)
+                          if isinstance(label, str) else None)
+    unknown = frame["status"].map(lambda v: isinstance(v, str), na_action="ignore").fillna(False).astype(bool) \
+        & codes.isna()
+    problems = []
+    if unknown.any():
+        hint = (f"Use one of — {accepted_text(synonyms)} — or add it to status_synonyms in "
+                "params/<project>/project.yaml.")
+        problems = [raw.problem("unknown_status", "this status is not one the workbook knows", hint, index=index,
+                                column="status", value=frame.at[index, "status"])
+                    for index in frame.index[unknown.to_numpy()]]
+    frame["status"] = codes.astype("str")
     return frame, problems
 
 
 def _sexes(frame: pd.DataFrame, raw: RawTable) -> tuple[pd.DataFrame, list[Problem]]:
-    values, problems = [], []
-    for index, text in frame["sex"].items():
-        word = fold(text) if isinstance(text, str) else ""
-        if word and word not in SEX_WORDS:
-            problems.append(raw.problem("unknown_sex", "the sex is not recognised", "Write f/femme/F or "
-                                        "m/homme/H/M, or leave empty when it is not known.", index=index,
-                                        column="sex", value=text))
-        values.append(SEX_WORDS.get(word))
-    frame["sex"] = pd.Series(values, index=frame.index, dtype="str")
+    words = each_distinct(frame["sex"], lambda text: fold(text) if isinstance(text, str) else "")
+    unknown = (words != "") & ~words.isin(list(SEX_WORDS))
+    problems = [raw.problem("unknown_sex", "the sex is not recognised", "Write f/femme/F or m/homme/H/M, or leave "
+                            "empty when it is not known.", index=index, column="sex", value=frame.at[index, "sex"])
+                for index in frame.index[unknown.to_numpy(bool)]]
+    frame["sex"] = words.map(SEX_WORDS).astype("str")
     return frame, problems
 
 
 def _normalised(name: str, column: str, series: pd.Series) -> pd.Series:
     """Country -> 'regional' when empty; enumerations lowercased; defaults for empty sex/direction/comparison."""
     if column == "country":
-        return series.map(lambda c: REGIONAL if numbers.is_empty(c) or fold(c) == REGIONAL else c).astype("str")
+        return each_distinct(series, lambda c: REGIONAL if numbers.is_empty(c) or fold(c) == REGIONAL else c
+                             ).astype("str")
     if (name, column) in ENUMERATIONS:
-        return series.map(lambda v: v if numbers.is_empty(v) else fold(v).replace(" ", "_").replace("-", "_"),
-                          na_action="ignore").astype("str")
+        return each_distinct(series, lambda v: v if numbers.is_empty(v) else fold(v).replace(" ", "_").replace(
+            "-", "_"), keep_missing=True).astype("str")
     if (name, column) == ("indicators", "sex"):
-        return series.map(lambda v: "total" if numbers.is_empty(v) or fold(v) in TOTAL_WORDS
-                          else SEX_WORDS.get(fold(v), v)).astype("str")
+        return each_distinct(series, lambda v: "total" if numbers.is_empty(v) or fold(v) in TOTAL_WORDS
+                             else SEX_WORDS.get(fold(v), v)).astype("str")
     if (name, column) == ("reported", "comparison"):
-        return series.map(lambda v: "=" if numbers.is_empty(v) else COMPARISON_WORDS.get(v.strip(), v.strip())
-                          ).astype("str")
+        return each_distinct(series, lambda v: "=" if numbers.is_empty(v) else COMPARISON_WORDS.get(v.strip(),
+                                                                                                    v.strip())
+                             ).astype("str")
     if (name, column) in DEFAULTS:
-        return series.map(lambda v: DEFAULTS[(name, column)] if numbers.is_empty(v) else v).astype("str")
+        return each_distinct(series, lambda v: DEFAULTS[(name, column)] if numbers.is_empty(v) else v).astype("str")
     return series
 
 
@@ -413,46 +444,53 @@ def _normalised(name: str, column: str, series: pd.Series) -> pd.Series:
 
 
 def _aggregate_register(frame: pd.DataFrame, raw: RawTable) -> tuple[pd.DataFrame, list[Problem]]:
-    """One row per person -> one row per event (participants, women, men); the row is the event's first row."""
-    problems: list[Problem] = []
+    """One row per person -> one row per event (participants, women, men); the row is the event's first row.
+
+    Vectorised over events (a register has a million rows): counts by bincount, each row compared with its event's
+    first row. Problems come per event in order of first appearance, as a person reads the file.
+    """
     constant = [c for c in COLUMNS["participation"] if c in frame.columns and c not in ("event_id", "participants",
                                                                                           "women", "men")]
-    rows = []
+    problems = [raw.problem("required_value", "this cell is empty but the column is required",
+                            "Fill in the event of each person.", index=index, column="event_id")
+                for index in frame.index[frame["event_id"].isna()]]
     named = frame[frame["event_id"].notna()]
-    for index in frame.index[frame["event_id"].isna()]:
-        problems.append(raw.problem("required_value", "this cell is empty but the column is required",
-                                    "Fill in the event of each person.", index=index, column="event_id"))
-    for event, people in named.groupby("event_id", sort=False):
-        first = people.index[0]
-        row: dict[str, Any] = {"event_id": event, "participants": float(len(people))}
-        known = people["sex"].notna()
-        row["women"] = float((people["sex"] == "f").sum()) if known.any() else float("nan")
-        row["men"] = float((people["sex"] == "m").sum()) if known.any() else float("nan")
-        if known.any() and not known.all():
-            problems.append(raw.problem("sex_partly_unknown", f"the sex of {int((~known).sum())} of "
-                                        f"{len(people)} participants of event '{event}' is not recorded",
-                                        "Women's share counts them as not women; fill in the sex if known.",
-                                        index=first, column="sex", severity="warning"))
-        for column in constant:
-            values = people[column].drop_duplicates()
-            if len(values) > 1:
-                differing = next(i for i in people.index if not _same(people.at[i, column], values.iloc[0]))
-                problems.append(raw.problem("register_inconsistent", f"'{column}' differs between rows of event "
-                                            f"'{event}'", f"Give every row of an event the same {column}.",
-                                            index=differing, column=column, value=people.at[differing, column]))
-            row[column] = values.iloc[0]
-        rows.append((first, row))
-    aggregated = pd.DataFrame([r for _, r in rows], index=[i for i, _ in rows])
+    codes, events = pd.factorize(named["event_id"], sort=False)  # codes in order of first appearance
+    first = np.unique(codes, return_index=True)[1]               # position of each event's first row
+    first_index = named.index[first]
+    sex = named["sex"]
+    size = np.bincount(codes, minlength=len(events))
+    known = np.bincount(codes, weights=sex.notna().to_numpy(), minlength=len(events))
+    women = np.bincount(codes, weights=(sex == "f").fillna(False).to_numpy(bool), minlength=len(events))
+    men = np.bincount(codes, weights=(sex == "m").fillna(False).to_numpy(bool), minlength=len(events))
+    found: list[tuple[int, int, Problem]] = []                   # (event, column order, problem)
+    for event in np.flatnonzero((known > 0) & (known < size)):
+        found.append((event, -1, raw.problem("sex_partly_unknown", f"the sex of {int(size[event] - known[event])} "
+                                             f"of {int(size[event])} participants of event '{events[event]}' is not "
+                                             "recorded", "Women's share counts them as not women; fill in the sex "
+                                             "if known.", index=first_index[event], column="sex",
+                                             severity="warning")))
+    aggregated = pd.DataFrame({"event_id": pd.Series(events, dtype="str").to_numpy(),
+                               "participants": size.astype("float64"),
+                               "women": np.where(known > 0, women, np.nan),
+                               "men": np.where(known > 0, men, np.nan)}, index=first_index)
+    for order, column in enumerate(constant):
+        values = named[column].reset_index(drop=True)
+        firsts = values.take(first[codes]).reset_index(drop=True)
+        same = (values == firsts).fillna(False).to_numpy(bool) | (values.isna() & firsts.isna()).to_numpy(bool)
+        differing = pd.Series(np.flatnonzero(~same)).groupby(codes[~same]).first()
+        for event, position in differing.items():
+            index = named.index[position]
+            found.append((event, order, raw.problem("register_inconsistent", f"'{column}' differs between rows of "
+                                                    f"event '{events[event]}'", f"Give every row of an event the "
+                                                    f"same {column}.", index=index, column=column,
+                                                    value=named.at[index, column])))
+        aggregated[column] = named[column].iloc[first].to_numpy()
+    problems += [p for _, _, p in sorted(found, key=lambda f: (f[0], f[1]))]
     for column, kind in COLUMNS["participation"].items():
         if column not in aggregated.columns:
             aggregated[column] = _blank(aggregated.index, kind)
-    for column in ("participants", "women", "men"):
-        aggregated[column] = aggregated[column].astype("float64")
     return aggregated, problems
-
-
-def _same(a: Any, b: Any) -> bool:
-    return (pd.isna(a) and pd.isna(b)) if (pd.isna(a) or pd.isna(b)) else a == b
 
 
 # ----------------------------------------------------------------- warnings and the finished frame
@@ -492,13 +530,15 @@ def _finish(name: str, frame: pd.DataFrame) -> pd.DataFrame:
 def _unknown_lines(expenditure: pd.DataFrame, raw: RawTable, budget: pd.DataFrame) -> list[Problem]:
     """Every expenditure line must exist in the budget (in any country)."""
     known = set(budget["line"].dropna())
+    lines = expenditure["line"]
+    unknown = lines.notna() & ~lines.isin(list(known)) & lines.map(lambda v: isinstance(v, str), na_action="ignore"
+                                                                   ).fillna(False).astype(bool)
     problems = []
-    for index, line in expenditure["line"].items():
-        if isinstance(line, str) and line not in known:
-            guess = did_you_mean(line, known)
-            problems.append(raw.problem("unknown_line", "this budget line is not in the budget table",
-                                        (guess + " " if guess else "") + "Use a line of the budget table, or add "
-                                        "the line there.", index=index, column="line", value=line))
+    for index, line in lines[unknown.to_numpy(bool)].items():
+        guess = did_you_mean(line, known)
+        problems.append(raw.problem("unknown_line", "this budget line is not in the budget table",
+                                    (guess + " " if guess else "") + "Use a line of the budget table, or add "
+                                    "the line there.", index=index, column="line", value=line))
     return problems
 
 
@@ -662,6 +702,8 @@ def load_study(spec_path: Path, params: ProjectParams) -> tuple[Study | None, li
 def _study_column(series: pd.Series, outcome: bool, raw: RawTable,
                   decimal_mark: str) -> tuple[pd.Series, list[Problem]]:
     """Outcomes must be numbers; other columns are numbers when every cell is one, else text."""
+    if not outcome and numbers.parse_numbers(series.dropna().iloc[:1000], decimal_mark)[1]:
+        return _texts(series, decimal_mark), []  # text from its first cells on: no need to try a million
     values, failed, reasons = numbers.parse_numbers(series, decimal_mark)
     if outcome:
         problems = [raw.problem("not_a_number", reason, f"Outcomes are numbers, with the decimal mark "
@@ -682,7 +724,7 @@ def _matches(series: pd.Series, wanted: Any) -> pd.Series:
         return series.map(lambda v: _as_bool(v) is wanted).astype(bool)
     if isinstance(wanted, (int, float)):
         return (pd.to_numeric(series, errors="coerce") == float(wanted)).fillna(False).astype(bool)
-    return series.map(lambda v: isinstance(v, str) and fold(v) == fold(wanted)).astype(bool)
+    return each_distinct(series, lambda v: isinstance(v, str) and fold(v) == fold(wanted)).astype(bool)
 
 
 def _as_bool(value: Any) -> bool | None:

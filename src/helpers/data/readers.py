@@ -113,7 +113,7 @@ def decode(path: Path, data: bytes, encoding_fallback: str = "utf-8") -> tuple[s
 
 def sniff_delimiter(text: str) -> str:
     """';', ',' or tab: the most frequent one (outside quotes) on the first line that has any."""
-    for line in text.splitlines()[:HEADER_SEARCH_ROWS]:
+    for line in text[:1 << 20].splitlines()[:HEADER_SEARCH_ROWS]:  # the first rows only: a file may be 100 MB
         if line.lower().startswith("sep=") and len(line.strip()) == 5:
             return line.strip()[4]
         outside = re.sub(r'"[^"]*"', "", line)
@@ -155,6 +155,22 @@ def _frame(table: RawTable, rows: list[tuple[int, list[Any]]], required_sets: Se
         table.frame = pd.DataFrame()
         return table
     table.header_row, header = rows[position]
+    keep = _header(table, header)
+    body = rows[position + 1:]
+    records = [[cells[i] if i < len(cells) else None for i in keep.values()] for _, cells in body]
+    table.frame = pd.DataFrame(records, columns=list(keep), index=[n for n, _ in body], dtype=object)
+    if not body:
+        table.problems.append(_no_rows(table))
+    return table
+
+
+def _no_rows(table: RawTable) -> Problem:
+    return table.problem("no_rows", "the file has a header but no rows: the table is empty",
+                         "Fill in the rows, or delete the file if the table does not apply.", severity="warning")
+
+
+def _header(table: RawTable, header: list[Any]) -> dict[str, int]:
+    """The columns kept (header name -> position); a name seen twice is reported and its second column dropped."""
     keep: dict[str, int] = {}
     for i, cell in enumerate(header):
         name = header_name(cell)
@@ -168,24 +184,76 @@ def _frame(table: RawTable, rows: list[tuple[int, list[Any]]], required_sets: Se
         keep[name] = i
         table.letters[name] = _letter(i)
         table.headers[name] = str(cell)
-    body = rows[position + 1:]
-    records = [[cells[i] if i < len(cells) else None for i in keep.values()] for _, cells in body]
-    table.frame = pd.DataFrame(records, columns=list(keep), index=[n for n, _ in body], dtype=object)
-    if not body:
-        table.problems.append(table.problem("no_rows", "the file has a header but no rows: the table is empty",
-                                            "Fill in the rows, or delete the file if the table does not apply.",
-                                            severity="warning"))
+    return keep
+
+
+def _fast_frame(table: RawTable, text: str, data: bytes, delimiter: str,
+                required_sets: Sequence[Sequence[str]]) -> RawTable | None:
+    """The common case read by pyarrow's CSV parser (all cells as text): every record has as many fields as the first
+    one. Anything else (title rows, blank lines between rows, ragged rows, Excel's "sep=" line) returns None and is
+    read by the csv module below, which numbers the rows the same way: one record, one spreadsheet row."""
+    import pyarrow as pa
+    from pyarrow import csv as pacsv
+
+    first = next(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), None)
+    if not first or (len(first) == 1 and first[0].lower().startswith("sep=")):
+        return None
+    names = [f"c{i}" for i in range(len(first))]
+    try:
+        parsed = pacsv.read_csv(
+            io.BytesIO(data),
+            read_options=pacsv.ReadOptions(column_names=names, block_size=1 << 24),
+            # without quotes there is no newline inside a cell, and the parser can split the file freely
+            parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=b'"' in data,
+                                             ignore_empty_lines=False),
+            convert_options=pacsv.ConvertOptions(column_types={n: pa.large_string() for n in names},
+                                                 strings_can_be_null=True, null_values=[""]))
+    except pa.ArrowInvalid:
+        return None
+    import pyarrow.compute as pc
+
+    columns = []
+    for name in names:  # stripped text; an empty cell is missing
+        cells = pc.utf8_trim_whitespace(parsed.column(name))
+        if pc.any(pc.equal(cells, "")).as_py():  # cells of spaces only
+            cells = pc.if_else(pc.equal(cells, ""), pa.scalar(None, pa.large_string()), cells)
+        columns.append(cells)
+    filled = columns[0].is_valid()
+    for cells in columns[1:]:
+        filled = pc.or_(filled, cells.is_valid())
+    numbers = pc.indices_nonzero(filled).to_numpy() + 1    # empty rows are skipped; later rows keep their numbers
+    cells = pa.table(columns, names=names).filter(filled)
+    head = [(int(n), list(row.values())) for n, row in zip(numbers[:HEADER_SEARCH_ROWS],
+                                                           cells.slice(0, HEADER_SEARCH_ROWS).to_pylist())]
+    position = _find_header(head, required_sets)
+    if position is None:
+        return None  # an empty file: said by the slow path
+    table.header_row, header = head[position]
+    keep = _header(table, header)
+    body = cells.slice(position + 1).select([names[i] for i in keep.values()]).rename_columns(list(keep))
+    # text columns of pandas' "str" dtype (Arrow-backed): no Python object per cell
+    table.frame = body.to_pandas(types_mapper={pa.large_string(): pd.StringDtype(na_value=float("nan"))}.get)
+    table.frame.index = pd.Index(numbers[position + 1:])
+    if table.frame.empty:
+        table.problems.append(_no_rows(table))
     return table
 
 
 def read_csv(path: Path, encoding_fallback: str = "utf-8",
              required_sets: Sequence[Sequence[str]] = ()) -> RawTable:
     table = RawTable(path, pd.DataFrame())
-    text, problems = decode(path, path.read_bytes(), encoding_fallback)
+    data = path.read_bytes()
+    text, problems = decode(path, data, encoding_fallback)
     if text is None:
         table.problems += problems
         return table
     delimiter = sniff_delimiter(text)
+    # UTF-8 bytes for pyarrow: the file's own when they are ASCII, else the decoded text encoded again
+    body = data.removeprefix(codecs.BOM_UTF8)
+    utf8 = body if body.isascii() else text.encode("utf-8")
+    fast = _fast_frame(table, text, utf8, delimiter, required_sets)
+    if fast is not None:
+        return fast
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows = [(n, cells) for n, cells in enumerate(reader, start=1)]
     if rows and len(rows[0][1]) == 1 and (rows[0][1][0] or "").lower() == f"sep={delimiter}":

@@ -1,0 +1,72 @@
+"""data.store: the validated project written once per build and read back by the notebooks and the export."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from fixtures.mini_project import Mini
+from helpers.annex import open_annex
+from helpers.data import store
+from helpers.data.loader import check_and_load, load_project
+from helpers.paths import DATA_DIR, PARAMS_DIR
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return load_project("amem")
+
+
+def test_the_stored_project_reads_back_as_load_project_gave_it(sample, tmp_path):
+    store.save(sample, tmp_path, "k1", DATA_DIR, PARAMS_DIR)
+    back = store.load(tmp_path, "amem", DATA_DIR, PARAMS_DIR)
+    assert set(back.tables) == set(sample.tables)
+    for name, frame in sample.tables.items():
+        pd.testing.assert_frame_equal(back.tables[name], frame, check_dtype=True, obj=name)
+    assert set(back.studies) == set(sample.studies)
+    for name, study in sample.studies.items():
+        pd.testing.assert_frame_equal(back.studies[name].data, study.data, obj=name)
+        assert back.studies[name].spec == study.spec and back.studies[name].files == study.files
+    assert back.params == sample.params
+    assert back.present == sample.present and back.files == sample.files and back.warnings == sample.warnings
+    assert store.current(tmp_path, "amem", "k1") and not store.current(tmp_path, "amem", "k2")
+
+
+def test_check_and_load_gives_the_problems_of_check_project_and_the_data_of_load_project(sample):
+    problems, data = check_and_load("amem")
+    assert [p for p in problems if p.severity == "error"] == []
+    for name, frame in sample.tables.items():
+        pd.testing.assert_frame_equal(data.tables[name], frame, obj=name)
+    assert data.warnings == sample.warnings
+
+
+def test_invalid_data_gives_problems_and_no_data(tmp_path):
+    mini = Mini.copy_to(tmp_path)
+    mini.replace("participation", "20", "vingt")
+    problems, data = check_and_load("mini", mini.data_dir, mini.params_dir)
+    assert data is None and any(p.rule == "not_a_number" for p in problems)
+
+
+def test_the_key_follows_the_contents_of_the_inputs(tmp_path):
+    mini = Mini.copy_to(tmp_path)
+    first = store.key("mini", mini.data_dir, mini.params_dir)
+    assert store.key("mini", mini.data_dir, mini.params_dir) == first
+    mini.append("expenditure", mini.text("expenditure").splitlines()[-1])
+    assert store.key("mini", mini.data_dir, mini.params_dir) != first
+
+
+def test_open_annex_reads_the_store_named_by_the_environment_and_loads_by_itself_without(sample, tmp_path,
+                                                                                          monkeypatch):
+    # a store whose activities were cut to one row: open_annex must show that row only when told where it is
+    cut = store.ProjectData(sample.project, sample.params, dict(sample.tables, activities=sample.tables[
+        "activities"].head(1)), sample.present, sample.studies, sample.files, sample.warnings)
+    store.save(cut, tmp_path, "k", DATA_DIR, PARAMS_DIR)
+    monkeypatch.delenv(store.ENV, raising=False)
+    assert len(open_annex("amem", "ensemble").data.tables["activities"]) == len(sample.tables["activities"])
+    monkeypatch.setenv(store.ENV, str(tmp_path))
+    assert len(open_annex("amem", "ensemble").data.tables["activities"]) == 1
+    # a store made from other folders is not used
+    other = tmp_path / "other"
+    store.save(cut, other, "k", tmp_path, PARAMS_DIR)
+    monkeypatch.setenv(store.ENV, str(other))
+    assert store.from_environment("amem", DATA_DIR, PARAMS_DIR) is None
