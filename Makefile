@@ -12,9 +12,11 @@ PROJECT ?=
 ANNEX   ?=
 JOBS    ?=
 TIMEOUT ?=
+SCHEDULER ?=
+WORKERS ?= 2
 
 .DEFAULT_GOAL := help
-.PHONY: help setup check annexes annex test lab pdf bench sample clean
+.PHONY: help setup check annexes annex test lab pdf bench sample clean cluster
 
 help: ## List the targets
 	@echo "Evaluation workbook: targets"
@@ -22,6 +24,7 @@ help: ## List the targets
 	@echo ""
 	@echo "Options: PROJECT=amem (one project), ANNEX=maroc (one annex, with PROJECT),"
 	@echo "         JOBS=2 (notebooks run at once), TIMEOUT=600 (seconds per notebook cell)"
+	@echo "         SCHEDULER=tcp://host:8786 (run the notebooks on a Dask cluster), WORKERS=2 (make cluster)"
 
 $(READY): requirements.txt requirements-lock.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; found " + sys.version.split()[0])'
@@ -39,11 +42,11 @@ check: $(READY) ## Validate every project's params and data, listing all problem
 	@$(RUN) check $(if $(PROJECT),--project $(PROJECT))
 
 annexes: $(READY) ## Build the annexes (all projects, or PROJECT=...) into build/annexes/
-	@$(RUN) build $(if $(PROJECT),--project $(PROJECT)) $(if $(JOBS),--jobs $(JOBS)) $(if $(TIMEOUT),--timeout $(TIMEOUT))
+	@$(RUN) build $(if $(PROJECT),--project $(PROJECT)) $(if $(JOBS),--jobs $(JOBS)) $(if $(TIMEOUT),--timeout $(TIMEOUT)) $(if $(SCHEDULER),--scheduler $(SCHEDULER))
 
 annex: $(READY) ## Build one annex: make annex PROJECT=amem ANNEX=maroc
 	@test -n "$(PROJECT)" -a -n "$(ANNEX)" || { echo "Say which annex: make annex PROJECT=amem ANNEX=maroc"; exit 2; }
-	@$(RUN) build --project $(PROJECT) --annex $(ANNEX) $(if $(TIMEOUT),--timeout $(TIMEOUT))
+	@$(RUN) build --project $(PROJECT) --annex $(ANNEX) $(if $(TIMEOUT),--timeout $(TIMEOUT)) $(if $(SCHEDULER),--scheduler $(SCHEDULER))
 
 test: $(READY) ## Run the test suite
 	@$(BIN)/python -m pytest -q
@@ -59,6 +62,9 @@ bench: $(READY) ## Measure the build against its floor and the naive pipeline
 
 sample: $(READY) ## Regenerate the synthetic impact study of the sample project
 	@$(RUN) synthesize
+
+cluster: $(READY) ## Start a Dask scheduler and WORKERS=2 workers here, for make annexes SCHEDULER=...
+	@$(RUN) cluster --workers $(WORKERS)
 
 clean: ## Remove build/ (the annexes and their by-products)
 	rm -rf build

@@ -20,6 +20,12 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--timeout", type=int, default=600, help="seconds a notebook cell may run (default 600)")
     build.add_argument("--language", default="", choices=["", "fr", "en"], help="override the params' language")
     build.add_argument("--force", action="store_true", help="rebuild even when nothing changed")
+    build.add_argument("--scheduler", help="run the notebooks on this Dask scheduler, e.g. tcp://host:8786 "
+                       "(default: DASK_SCHEDULER_ADDRESS, else on this machine)")
+
+    cluster = commands.add_parser("cluster", help="start a local Dask scheduler and workers (make cluster)")
+    cluster.add_argument("--workers", type=int, default=2)
+    cluster.add_argument("--port", type=int, default=8786)
 
     pdf = commands.add_parser("pdf", help="print the built annexes to A4 PDF with headless Chromium")
     pdf.add_argument("--project")
@@ -36,7 +42,14 @@ def main(argv: list[str] | None = None) -> int:
             parser.error("--annex needs --project")
         from .build.runner import build as run_build
 
-        return run_build(args.project, args.annex, args.jobs, args.timeout, args.language, args.force)
+        from .build.dask_executor import scheduler_address
+
+        return run_build(args.project, args.annex, args.jobs, args.timeout, args.language, args.force,
+                         scheduler=scheduler_address(args.scheduler))
+    if args.command == "cluster":
+        from .build.dask_executor import local_cluster
+
+        return local_cluster(args.workers, args.port)
     if args.command == "pdf":
         from .annex.pdf import print_pdfs
 
