@@ -144,7 +144,11 @@ def run_remote(task: dict, inputs: dict[str, bytes]) -> dict:
     with _ONE_AT_A_TIME:
         root = Path(tempfile.mkdtemp(prefix="workbook-task-"))
         done = threading.Event()
-        watcher = threading.Thread(target=_stop_when_cancelled, args=(done,), daemon=True)
+        from distributed import get_worker  # in the task's thread: other threads do not know their worker
+
+        worker = get_worker()
+        watcher = threading.Thread(target=_stop_when_cancelled, args=(worker, worker.get_current_task(), done),
+                                   daemon=True)
         try:
             for name, content in {**inputs, task["notebook"]: task["notebook_bytes"]}.items():
                 path = under(root, *name.split("/"))
@@ -172,18 +176,13 @@ def run_remote(task: dict, inputs: dict[str, bytes]) -> dict:
             shutil.rmtree(root, ignore_errors=True)
 
 
-def _stop_when_cancelled(done: threading.Event) -> None:
+def _stop_when_cancelled(worker, key, done: threading.Event) -> None:
     """Dask cannot stop a running task: when the build lets go of it (Ctrl-C, the client gone), stop its kernel,
     so that the notebook ends now instead of at its timeout."""
-    from distributed import get_worker
-
-    worker = get_worker()
-    key = worker.get_current_task()
     while not done.wait(0.5):
         task = worker.state.tasks.get(key)
         if task is None or task.state in ("cancelled", "released", "forgotten"):
-            _kill_kernels()
-            return
+            _kill_kernels()   # and again until the task ends: papermill retries a kernel that died while starting
 
 
 def _kill_kernels() -> None:
@@ -349,8 +348,11 @@ def _describe(exc: BaseException) -> str:
 # -- make cluster ------------------------------------------------------------------------------------------------------
 def local_cluster(workers: int = 2, port: int = 8786, host: str = "127.0.0.1") -> int:
     """A scheduler and ``workers`` one-thread workers on this machine, until Ctrl-C (make cluster)."""
+    import signal
     import subprocess
 
+    # stopped by Ctrl-C or by a kill (a batch system, a background job): either way, stop what it started
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     dask = str(Path(sys.executable).with_name("dask"))
     address = f"tcp://{host}:{port}"
     quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL} if os.environ.get("QUIET") else {}
@@ -366,7 +368,7 @@ def local_cluster(workers: int = 2, port: int = 8786, host: str = "127.0.0.1") -
               f"    make annexes SCHEDULER={address}\n"
               "Ctrl-C stops the scheduler and the workers.", flush=True)
         return scheduler.wait()
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, SystemExit):
         return 0
     finally:
         for process in reversed(processes):
