@@ -9,7 +9,9 @@ One run measures, and prints as one table (JSON in build/bench/results.json):
 3. naive      the papermill CLI + `jupyter nbconvert --to html` CLI per notebook, one after the other; its ratio
               to the full build;
 4. noop       a second `make annexes` when build/ is current (must say "Nothing to do");
-5. portfolio  each analysis helper on a generated large portfolio, in a fresh process: seconds and peak RSS.
+5. portfolio  each analysis helper on a generated large portfolio, in a fresh process: seconds and peak RSS;
+6. cluster    a generated portfolio of projects (--projects, default 40) x 5 annexes built locally and on a local
+              Dask cluster with as many worker processes: the ratio, and on paper what N machines take.
 
 `python -m benchmarks --only portfolio` (or floor, build, naive, noop; comma-separated) reruns some steps; the
 other steps' results are kept from the previous results.json (marked as earlier in the table).
@@ -22,4 +24,5 @@ TARGETS = {
     "helper_seconds": 5.0,         # each analysis helper on the generated portfolio, at most
     "helper_peak_bytes": 2 * 1024 ** 3,   # peak RSS of the process while the helper runs, at most
     "html_bytes": 1.5e6,           # each annex HTML, at most (1.5 MB)
+    "dask_over_local": 1.15,       # portfolio build on a local Dask cluster / local build, same workers, at most
 }

@@ -204,13 +204,21 @@ class DaskNotebooks:
         self.client = client
         self.address = address
         self.workers = len(workers)
-        self.slots = self.workers + 1         # one more in flight: a worker never waits for the client's round trip
+        self._counted = time.monotonic()
         self.names = pinned_names()
         self.environment = environment(self.names)
         self.build_id = uuid.uuid4().hex[:8]
         self._inputs: dict[str, object] = {}  # project -> the Dask future of its files
         self._futures: set = set()
         self._lock = threading.Lock()
+
+    @property
+    def slots(self) -> int:
+        """Notebook runs to keep in flight: one per worker, counted again every few seconds (workers join and leave,
+        a batch system starts them late), plus one so that a worker never waits for the client's round trip."""
+        if time.monotonic() - self._counted > 2:
+            self.workers, self._counted = max(1, len(self.client.nthreads())), time.monotonic()
+        return self.workers + 1
 
     @classmethod
     def connect(cls, address: str) -> DaskNotebooks:
