@@ -40,9 +40,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "build":
         if args.annex and not args.project:
             parser.error("--annex needs --project")
-        from .build.runner import build as run_build
-
         from .build.dask_executor import scheduler_address
+        from .build.runner import build as run_build
 
         return run_build(args.project, args.annex, args.jobs, args.timeout, args.language, args.force,
                          scheduler=scheduler_address(args.scheduler))

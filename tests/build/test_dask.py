@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -20,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+import helpers
 from helpers.build import dask_executor, runner
 from helpers.paths import HELPERS_DIR, KERNEL_NAME, REPO_ROOT
 from sample_layout import sample_layout
@@ -270,7 +272,7 @@ def test_a_worker_with_another_environment_is_refused_naming_both(cluster, tmp_p
     other = tmp_path / "other" / "helpers"
     shutil.copytree(HELPERS_DIR, other, ignore=shutil.ignore_patterns("__pycache__"))
     init = other / "__init__.py"
-    init.write_text(init.read_text(encoding="utf-8").replace('__version__ = "0.1.0"', '__version__ = "0.0.9"'),
+    init.write_text(re.sub(r'__version__ = ".*"', '__version__ = "0.0.9"', init.read_text(encoding="utf-8")),
                     encoding="utf-8")
     worker = subprocess.Popen([str(Path(sys.executable).with_name("dask")), "worker", address, "--nthreads", "1",
                                "--host", "127.0.0.1", "--no-nanny"], cwd=tmp_path,
@@ -283,7 +285,7 @@ def test_a_worker_with_another_environment_is_refused_naming_both(cluster, tmp_p
         assert runner.build(project="amem", layout=layout, scheduler=address) == 2
         err = capsys.readouterr().err
         assert f"The Dask worker {stranger} does not have this machine's environment" in err, err
-        assert "helpers 0.1.0 here, 0.0.9 there" in err and "helpers code" in err
+        assert f"helpers {helpers.__version__} here, 0.0.9 there" in err and "helpers code" in err
         assert "pip install -r requirements-lock.txt" in err and "Nothing was built" in err
         assert err.count("The Dask worker") == 1      # the two workers of this machine are accepted
         assert not (layout.build / "annexes").exists()

@@ -18,7 +18,6 @@ incremental rebuilds, build/failed/), so an annex built on a cluster is the same
 
 from __future__ import annotations
 
-import concurrent.futures
 import hashlib
 import os
 import shutil
@@ -26,7 +25,6 @@ import sys
 import tempfile
 import threading
 import time
-import uuid
 from pathlib import Path
 
 from ..paths import HELPERS_DIR, KERNEL_NAME, relative, under
@@ -133,22 +131,22 @@ def _files(inputs: dict[str, bytes]) -> dict[str, bytes]:
 
 def run_remote(task: dict, inputs: dict[str, bytes]) -> dict:
     """Run one notebook of one annex in a private temporary layout; return the step and the executed notebook."""
-    target = runner.Target(task["project"], task["annex"])
-    refused = differences(task["environment"], environment(task["names"]))
-    if refused:
-        from distributed import get_worker
+    from distributed import get_worker
 
-        return {"ok": False, "seconds": 0.0, "error": _refusal(get_worker().address, refused), "events": []}
+    target = runner.Target(task["project"], task["annex"])
+    worker = get_worker()               # in the task's thread: other threads do not know their worker
+    key = worker.get_current_task()
+    refused = differences(task["environment"], environment(task["names"]))
+    if refused:                         # a worker that joined after the build's check
+        return {"ok": False, "seconds": 0.0, "error": _refusal(worker.address, refused), "events": []}
     for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(variable, "1")  # as the local build: one BLAS thread per kernel
     with _ONE_AT_A_TIME:
+        if _cancelled(worker, key):   # while it waited for the worker's notebook before it
+            return {"ok": False, "seconds": 0.0, "error": "cancelled", "events": []}
         root = Path(tempfile.mkdtemp(prefix="workbook-task-"))
         done = threading.Event()
-        from distributed import get_worker  # in the task's thread: other threads do not know their worker
-
-        worker = get_worker()
-        watcher = threading.Thread(target=_stop_when_cancelled, args=(worker, worker.get_current_task(), done),
-                                   daemon=True)
+        watcher = threading.Thread(target=_stop_when_cancelled, args=(worker, key, done), daemon=True)
         try:
             for name, content in {**inputs, task["notebook"]: task["notebook_bytes"]}.items():
                 path = under(root, *name.split("/"))
@@ -180,9 +178,13 @@ def _stop_when_cancelled(worker, key, done: threading.Event) -> None:
     """Dask cannot stop a running task: when the build lets go of it (Ctrl-C, the client gone), stop its kernel,
     so that the notebook ends now instead of at its timeout."""
     while not done.wait(0.5):
-        task = worker.state.tasks.get(key)
-        if task is None or task.state in ("cancelled", "released", "forgotten"):
+        if _cancelled(worker, key):
             _kill_kernels()   # and again until the task ends: papermill retries a kernel that died while starting
+
+
+def _cancelled(worker, key) -> bool:
+    task = worker.state.tasks.get(key)
+    return task is None or task.state in ("cancelled", "released", "forgotten")
 
 
 def _kill_kernels() -> None:
@@ -207,7 +209,7 @@ class DaskNotebooks:
         self._counted = time.monotonic()
         self.names = pinned_names()
         self.environment = environment(self.names)
-        self.build_id = uuid.uuid4().hex[:8]
+        self.build_id = os.urandom(4).hex()
         self._inputs: dict[str, object] = {}  # project -> the Dask future of its files
         self._futures: set = set()
         self._lock = threading.Lock()
@@ -286,6 +288,8 @@ class DaskNotebooks:
     def submit(self, target: runner.Target, notebook: Path, layout: runner.Layout, timeout: int, language: str,
                events) -> concurrent.futures.Future:
         """Run ``notebook`` for ``target`` on the cluster; the returned future gives the Step, as run_notebook."""
+        import concurrent.futures
+
         task = {"project": target.project, "annex": target.annex, "notebook": f"notebooks/{notebook.name}",
                 "notebook_bytes": notebook.read_bytes(), "timeout": timeout, "language": language,
                 "environment": self.environment, "names": self.names}
@@ -343,6 +347,8 @@ class DaskNotebooks:
 
 
 def _describe(exc: BaseException) -> str:
+    import concurrent.futures
+
     from distributed import KilledWorker
 
     if isinstance(exc, KilledWorker):
