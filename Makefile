@@ -15,9 +15,11 @@ TIMEOUT ?=
 FILE    ?=
 LANGUAGE ?= fr
 ISOLATION ?=
+SCHEDULER ?=
+WORKERS ?= 2
 
 .DEFAULT_GOAL := help
-.PHONY: help setup check annexes annex test fuzz lab pdf bench sample clean import-iati
+.PHONY: help setup check annexes annex test fuzz lab pdf bench sample clean import-iati cluster
 
 help: ## List the targets
 	@echo "Evaluation workbook: targets"
@@ -25,7 +27,8 @@ help: ## List the targets
 	@echo ""
 	@echo "Options: PROJECT=amem (one project), ANNEX=maroc (one annex, with PROJECT),"
 	@echo "         JOBS=2 (notebooks run at once), TIMEOUT=600 (seconds per notebook cell),"
-	@echo "         ISOLATION=kernel (a fresh Jupyter kernel per notebook instead of a fork)"
+	@echo "         ISOLATION=kernel (a fresh Jupyter kernel per notebook instead of a fork),"
+	@echo "         SCHEDULER=tcp://host:8786 (run the notebooks on a Dask cluster), WORKERS=2 (make cluster)"
 
 $(READY): requirements.txt requirements-lock.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; found " + sys.version.split()[0])'
@@ -43,11 +46,11 @@ check: $(READY) ## Validate every project's params and data, listing all problem
 	@$(RUN) check $(if $(PROJECT),--project $(PROJECT))
 
 annexes: $(READY) ## Build the annexes (all projects, or PROJECT=...) into build/annexes/
-	@$(RUN) build $(if $(PROJECT),--project $(PROJECT)) $(if $(JOBS),--jobs $(JOBS)) $(if $(TIMEOUT),--timeout $(TIMEOUT)) $(if $(ISOLATION),--isolation $(ISOLATION))
+	@$(RUN) build $(if $(PROJECT),--project $(PROJECT)) $(if $(JOBS),--jobs $(JOBS)) $(if $(TIMEOUT),--timeout $(TIMEOUT)) $(if $(ISOLATION),--isolation $(ISOLATION)) $(if $(SCHEDULER),--scheduler $(SCHEDULER))
 
 annex: $(READY) ## Build one annex: make annex PROJECT=amem ANNEX=maroc
 	@test -n "$(PROJECT)" -a -n "$(ANNEX)" || { echo "Say which annex: make annex PROJECT=amem ANNEX=maroc"; exit 2; }
-	@$(RUN) build --project $(PROJECT) --annex $(ANNEX) $(if $(TIMEOUT),--timeout $(TIMEOUT)) $(if $(ISOLATION),--isolation $(ISOLATION))
+	@$(RUN) build --project $(PROJECT) --annex $(ANNEX) $(if $(TIMEOUT),--timeout $(TIMEOUT)) $(if $(ISOLATION),--isolation $(ISOLATION)) $(if $(SCHEDULER),--scheduler $(SCHEDULER))
 
 import-iati: $(READY) ## Start a project from an IATI file: make import-iati FILE=file.xml PROJECT=name
 	@test -n "$(FILE)" -a -n "$(PROJECT)" || { echo "Say which file and project: make import-iati FILE=file.xml PROJECT=name"; exit 2; }
@@ -70,6 +73,9 @@ bench: $(READY) ## Measure the build against its floor and the naive pipeline
 
 sample: $(READY) ## Regenerate the synthetic impact study of the sample project
 	@$(RUN) synthesize
+
+cluster: $(READY) ## Start a Dask scheduler and WORKERS=2 workers here, for make annexes SCHEDULER=...
+	@$(RUN) cluster --workers $(WORKERS)
 
 clean: ## Remove build/ (the annexes and their by-products)
 	rm -rf build

@@ -12,6 +12,8 @@ One run measures, and prints as one table (JSON in build/bench/results.json):
 5. portfolio  each analysis helper on a generated large portfolio, in a fresh process: seconds and peak RSS;
 6. scale      the portfolio written as files: make check against pandas.read_csv, its project-wide annex against
               the sample's, and a rebuild after editing one expenditure row (benchmarks/scale.py).
+7. cluster    a generated portfolio of projects (--projects, default 40) x 5 annexes built locally and on a local
+              Dask cluster with as many worker processes: the ratio, and on paper what N machines take.
 
 `python -m benchmarks --only portfolio` (or floor, build, naive, noop; comma-separated) reruns some steps; the
 other steps' results are kept from the previous results.json (marked as earlier in the table).
@@ -29,4 +31,5 @@ TARGETS = {
     "helper_seconds": 5.0,         # each analysis helper on the generated portfolio, at most
     "helper_peak_bytes": 2 * 1024 ** 3,   # peak RSS of the process while the helper runs, at most
     "html_bytes": 1.5e6,           # each annex HTML, at most (1.5 MB)
+    "dask_over_local": 1.15,       # portfolio build on a local Dask cluster / local build, same workers, at most
 }

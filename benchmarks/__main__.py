@@ -1,4 +1,5 @@
-"""python -m benchmarks [--only floor,build,naive,noop,portfolio,scale,iati] [--jobs N] [--helpers name,...]"""
+"""python -m benchmarks [--only floor,build,naive,noop,portfolio,scale,iati,cluster] [--jobs N] [--helpers name,...]
+[--projects N]"""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import sys
 from . import TARGETS
 from .common import RESULTS, cores, say, write_json_atomic
 
-STEPS = ("floor", "build", "naive", "noop", "portfolio", "scale", "iati")
+STEPS = ("floor", "build", "naive", "noop", "portfolio", "scale", "iati", "cluster")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -20,6 +21,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip", default="", help="comma-separated steps to leave out")
     parser.add_argument("--jobs", type=int, default=0, help="workers of the floor and the build (default: cores)")
     parser.add_argument("--helpers", default="", help="portfolio: comma-separated helper names (default: all)")
+    parser.add_argument("--projects", type=int, default=40, help="cluster: projects of the portfolio (5 annexes each)")
     parser.add_argument("--table", action="store_true", help="print the table of the last results and stop")
     args = parser.parse_args(argv)
 
@@ -66,6 +68,10 @@ def main(argv: list[str] | None = None) -> int:
             from .scale import run as scale
 
             value = scale()
+        elif step == "cluster":
+            from .cluster import run as cluster
+
+            value = cluster(args.projects, jobs)
         else:
             from .portfolio import run as portfolio
 

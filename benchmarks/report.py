@@ -73,6 +73,15 @@ def rows(results: dict, fresh: set[str]) -> list[tuple[str, str, str, str]]:
                         f"<= {TARGETS['helper_seconds']:.0f} s, <= {_mib(TARGETS['helper_peak_bytes'])}",
                         "PASS" if ok_t and ok_m else "FAIL (" + ", ".join(
                             w for w, ok in (("time", ok_t), ("memory", ok_m)) if not ok) + ")"))
+    cluster = results.get("cluster")
+    if cluster:
+        local, dask = cluster["local"], cluster["dask"]
+        out.append((f"Portfolio: {cluster['annexes']} annexes, local build, {cluster['jobs']} workers{mark('cluster')}",
+                    f"{local['seconds']:.1f} s", "", "-" if local.get("exit_code") == 0 else "FAIL"))
+        out.append((f"Portfolio: same on a local Dask cluster{mark('cluster')}", f"{dask['seconds']:.1f} s", "",
+                    "-" if dask.get("exit_code") == 0 and cluster["same_files"]["identical"] else "FAIL"))
+        out.append(("Dask / local", f"{cluster['ratio']:.2f}", f"<= {TARGETS['dask_over_local']}",
+                    _verdict(cluster["ratio"] <= TARGETS["dask_over_local"])))
     from .iati_read import rows as iati_rows
 
     out += iati_rows(results.get("iati"), mark("iati"))
@@ -118,7 +127,7 @@ def table(results: dict, fresh: set[str]) -> str:
     line = "+" + "+".join("-" * (w + 2) for w in widths) + "+"
     fmt = lambda r: "| " + " | ".join(c.ljust(w) for c, w in zip(r, widths)) + " |"  # noqa: E731
     text = [line, fmt(header), line, *(fmt(r) for r in body), line]
-    if any(step not in fresh for step in ("floor", "build", "naive", "noop", "portfolio", "scale")
+    if any(step not in fresh for step in ("floor", "build", "naive", "noop", "portfolio", "scale", "cluster")
            if results.get(step)):
         text.append("* from an earlier run (see measured_at in results.json)")
     if results.get("portfolio"):

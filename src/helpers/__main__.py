@@ -23,6 +23,12 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--isolation", default="fork", choices=["fork", "kernel"],
                        help="fork: each notebook in a fresh fork of a worker that has imported the libraries "
                             "(default); kernel: a fresh Jupyter kernel per notebook")
+    build.add_argument("--scheduler", help="run the notebooks on this Dask scheduler, e.g. tcp://host:8786 "
+                       "(default: DASK_SCHEDULER_ADDRESS, else on this machine)")
+
+    cluster = commands.add_parser("cluster", help="start a local Dask scheduler and workers (make cluster)")
+    cluster.add_argument("--workers", type=int, default=2)
+    cluster.add_argument("--port", type=int, default=8786)
 
     pdf = commands.add_parser("pdf", help="print the built annexes to A4 PDF with headless Chromium")
     pdf.add_argument("--project")
@@ -42,10 +48,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "build":
         if args.annex and not args.project:
             parser.error("--annex needs --project")
+        from .build.dask_executor import scheduler_address
         from .build.runner import build as run_build
 
         return run_build(args.project, args.annex, args.jobs, args.timeout, args.language, args.force,
-                         isolation=args.isolation)
+                         isolation=args.isolation, scheduler=scheduler_address(args.scheduler))
+    if args.command == "cluster":
+        from .build.dask_executor import local_cluster
+
+        return local_cluster(args.workers, args.port)
     if args.command == "pdf":
         from .annex.pdf import print_pdfs
 

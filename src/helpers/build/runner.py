@@ -369,7 +369,7 @@ def _listen(events, bar, stop: threading.Event) -> None:
 
 def build(project: str | None = None, annex: str | None = None, jobs: int | None = None,
           timeout: int = DEFAULT_TIMEOUT, language: str = "", force: bool = False,
-          layout: Layout = Layout(), isolation: str = "fork") -> int:
+          layout: Layout = Layout(), isolation: str = "fork", scheduler: str | None = None) -> int:
     """Build the annexes that are out of date. Returns the exit code: 0 when all asked for were built or current."""
     from ..errors import ValidationFailed
 
@@ -405,7 +405,8 @@ def build(project: str | None = None, annex: str | None = None, jobs: int | None
         if not stale:
             print("Nothing left to do: another build brought the annexes up to date.")
             return 0
-        return _build_stale(stale, targets, layout, jobs, timeout, language, inputs, started, isolation, force)
+        return _build_stale(stale, targets, layout, jobs, timeout, language, inputs, started, isolation, force,
+                            scheduler)
 
 
 @contextmanager
@@ -425,11 +426,22 @@ def _exclusive(layout: Layout):
 
 def _build_stale(stale: list[Target], targets: list[Target], layout: Layout, jobs: int | None, timeout: int,
                  language: str, inputs: dict, started: float, isolation: str = "fork",
-                 force: bool = False) -> int:
+                 force: bool = False, scheduler: str | None = None) -> int:
+    remote = None
+    if scheduler:  # the notebook runs go to a Dask cluster (build/dask_executor.py); the rest stays here
+        from .dask_executor import ClusterError, DaskNotebooks
+
+        try:
+            remote = DaskNotebooks.connect(scheduler)
+        except ClusterError as exc:
+            print(exc, file=sys.stderr)
+            return 2
+        jobs = remote.workers
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(stale) * max(1, len(notebook_paths(layout)))))
     print(f"Building {len(stale)} annex(es) of {len(targets)} with {jobs} worker(s), "
           f"{len(notebook_paths(layout))} notebook(s) each; timeout {timeout} s per cell.")
-    results, interrupted = _run_pool(stale, layout, jobs, timeout, language, inputs, isolation, force)
+    results, interrupted = _run_pool(stale, layout, jobs, timeout, language, inputs, isolation, force,
+                                      remote)
 
     built = [r for r in results if r.ok]
     failed = [r for r in results if not r.ok]
@@ -517,7 +529,8 @@ class _Schedule:
 
 
 def _run_pool(stale: list[Target], layout: Layout, jobs: int, timeout: int, language: str,
-              inputs: dict, isolation: str = "fork", force: bool = False) -> tuple[list[Result], bool]:
+              inputs: dict, isolation: str = "fork", force: bool = False,
+              remote=None) -> tuple[list[Result], bool]:
     """Build the stale annexes in worker processes; returns the results and whether the run was interrupted."""
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -551,14 +564,16 @@ def _run_pool(stale: list[Target], layout: Layout, jobs: int, timeout: int, lang
               bar_format="{desc}: {n_fmt}/{total_fmt} |{bar:30}| {elapsed} elapsed") as bar:
         listener = threading.Thread(target=_listen, args=(events, bar, stop), daemon=True)
         listener.start()
-        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
-                                   initargs=(events, layout.build / "logs"))
+        pool = ProcessPoolExecutor(max_workers=min(jobs, os.cpu_count() or 1) if remote else jobs, mp_context=context,
+                                   initializer=_init_worker, initargs=(events, layout.build / "logs"))
         running = set()
         try:
             while schedule.queue or running:
-                while schedule.queue and len(running) < jobs:
+                while schedule.queue and len(running) < (remote.slots if remote else jobs):
                     kind, target, notebook = schedule.queue.popleft()
-                    if kind == "notebook":
+                    if kind == "notebook" and remote:
+                        running.add(remote.submit(target, notebook, layout, timeout, language, events))
+                    elif kind == "notebook":
                         key = notebook_key(prints, target, notebook, layout, language)
                         running.add(pool.submit(run_notebook, target, notebook, layout, timeout, language,
                                                  isolation, key, not force))
@@ -589,6 +604,8 @@ def _run_pool(stale: list[Target], layout: Layout, jobs: int, timeout: int, lang
             for target in stale:
                 shutil.rmtree(layout.work_dir(target.project, target.annex), ignore_errors=True)
         finally:
+            if remote:
+                remote.close()
             pool.shutdown(wait=True, cancel_futures=True)
             stop.set()
             listener.join(timeout=2)
