@@ -73,7 +73,9 @@ ALL_KEY, TOTAL_KEY = "all", "total"
 METRICS = ("physical_execution_rate", "physical_progress_rate", "activity_status_count", "indicator_achievement",
            "indicator_achievement_final", "indicator_anomaly", "women_share", "gender_parity_index", "budget",
            "spent", "financial_execution_rate", "unallocated_budget", "spending_share", "staff_cost_share",
-           "burn_index", "impact_effect", "balance_smd", "reported_figure")
+           "burn_index", "impact_effect", "balance_smd", "impact_naive_effect", "impact_adjusted_effect",
+           "impact_p_holm", "impact_mde", "comparison_ess", "balance_smd_unweighted", "balance_smd_weighted",
+           "event_study_effect", "reported_figure")
 
 
 # ----------------------------------------------------------------------------------------------- building rows
@@ -442,12 +444,12 @@ def study_check_figures(name: str, study: Any) -> list[pd.DataFrame]:
              + " treated, " + effects["n_comparison"].astype(str) + " comparison rows used; "
              + effects["note"].astype(str))
     naive = effects["method"].eq("naive").to_numpy()
-    for metric, mine in (("impact_naive_effect", naive), ("impact_adjusted_effect", ~naive)):
+    for mine, key in ((naive, keys), (~naive, method_keys)):
+        e = effects[mine]
+        metric = "impact_naive_effect" if mine is naive else "impact_adjusted_effect"
         if mine.any():
-            key = keys[mine] if metric == "impact_naive_effect" else method_keys[mine]
-            e = effects[mine]
-            parts.append(_rows("impact", metric, key, e["estimate"], "", e["n"], e["se"], e["ci_low"], e["ci_high"],
-                               e["p_value"], note=notes[mine]))
+            parts.append(_rows("impact", metric, key[mine], e["estimate"], "", e["n"], e["se"], e["ci_low"],
+                               e["ci_high"], e["p_value"], note=notes[mine]))
     parts.append(_rows("impact", "impact_p_holm", method_keys, effects["p_holm"], "", effects["n"],
                        note="Holm adjustment over the study's outcomes; raw p " + _num(effects["p_value"])))
     parts.append(_rows("impact", "impact_mde", method_keys, effects["mde"], "", effects["n"],

@@ -204,7 +204,7 @@ _PLAIN = {".": r"-?\d+(?:\.\d+)?", ",": r"-?\d+(?:,\d+)?"}  # what most cells lo
 
 def _plain_numbers(decimal_mark: str):
     def fast(texts: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-        done = texts.str.fullmatch(_PLAIN[decimal_mark]).fillna(False).to_numpy(bool)
+        done = np.array(texts.str.fullmatch(_PLAIN[decimal_mark]).fillna(False), dtype=bool)  # writable
         parsed = np.full(len(texts), math.nan, dtype=object)
         floats = texts[done].str.replace(",", ".", regex=False).astype("float64").to_numpy()
         parsed[done] = floats
