@@ -199,7 +199,7 @@ def test_recipient_country_percentages_split_the_money_and_the_label_says_it_is_
     source = load(tmp_path, activity(body=body))
     lines = source.tables["budget"].set_index("country")
     assert lines["budget"].to_dict() == pytest.approx({"MA": 600.0, "TN": 300.0, "regional": 100.0})
-    assert "60 % de l'activité : répartition par pays estimée" in lines.at["MA", "label"]
+    assert lines.at["MA", "label"] == "Titre XM-1 (ventilation par pays estimée d'après les pourcentages IATI)"
     spent = source.tables["expenditure"].groupby("country")["amount"].sum().to_dict()
     assert spent == pytest.approx({"MA": 60.0, "TN": 80.0, "regional": 10.0})  # the transaction's own country
 

@@ -632,11 +632,12 @@ def _shares(activity: Activity, problems: list[Problem]) -> list[tuple[str, floa
 
 @lru_cache(maxsize=65536)
 def _estimated(label: str, share: float, language: str) -> str:
+    """A label whose amounts are split by country: true both of a country's part and of the line as a whole (the
+    project-wide annex shows the line's first label)."""
     if share >= 1.0:
         return label
-    pct = f"{share * 100:.4g}".replace(".", "," if language == "fr" else ".")
-    return (f"{label} ({pct} % de l'activité : répartition par pays estimée)" if language == "fr"
-            else f"{label} ({pct}% of the activity: estimated country split)")
+    return (f"{label} (ventilation par pays estimée d'après les pourcentages IATI)" if language == "fr"
+            else f"{label} (country split estimated from the IATI percentages)")
 
 
 def _frame(name: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
