@@ -5,9 +5,12 @@
   input recorded beside the annex (a file saved again counts as changed, as it would for make).
 - Safe: params and data are validated before any kernel starts; each annex's files are written only when all of
   its notebooks succeeded, each to a temporary file moved into place, so a failure keeps the previous annex.
-- Parallel: notebook runs of all annexes share worker processes (default: one per core), each notebook in its own
-  kernel, with an execution timeout and one retry when a kernel fails to start; an annex is exported as soon as
-  its notebooks are done.
+- Parallel: notebook runs of all annexes share worker processes (default: one per core), each notebook in a fresh
+  fork of its worker or in its own kernel (executors), with an execution timeout and one retry when a kernel fails
+  to start; an annex is exported as soon as its notebooks are done.
+- Validated once: each project is validated once per build and written to build/validated/ (data.store), which
+  the notebooks and the export read; an executed notebook is kept in build/cache/notebooks/ and reused while the
+  inputs it declares (``reads``) and its code are unchanged.
 
 This module imports nothing heavy at the top, so that "nothing to do" is said within a fraction of a second.
 """
@@ -26,7 +29,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..paths import (BUILD_DIR, DATA_DIR, HELPERS_DIR, KERNEL_NAME, NOTEBOOKS_DIR, PARAMS_DIR, REPO_ROOT, annex_names,
+from ..paths import (BUILD_DIR, DATA_DIR, HELPERS_DIR, NOTEBOOKS_DIR, PARAMS_DIR, REPO_ROOT, annex_names,
                      check_slug, project_names, relative, under)
 
 LOCK_FILE = REPO_ROOT / "requirements-lock.txt"
