@@ -22,6 +22,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=0, help="workers of the floor and the build (default: cores)")
     parser.add_argument("--helpers", default="", help="portfolio: comma-separated helper names (default: all)")
     parser.add_argument("--projects", type=int, default=40, help="cluster: projects of the portfolio (5 annexes each)")
+    parser.add_argument("--repeats", type=int, default=1, help="cluster: local and Dask builds taken in turns")
     parser.add_argument("--table", action="store_true", help="print the table of the last results and stop")
     args = parser.parse_args(argv)
 
@@ -71,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
         elif step == "cluster":
             from .cluster import run as cluster
 
-            value = cluster(args.projects, jobs)
+            value = cluster(args.projects, jobs, args.repeats)
         else:
             from .portfolio import run as portfolio
 
