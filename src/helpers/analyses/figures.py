@@ -444,12 +444,11 @@ def study_check_figures(name: str, study: Any) -> list[pd.DataFrame]:
              + " treated, " + effects["n_comparison"].astype(str) + " comparison rows used; "
              + effects["note"].astype(str))
     naive = effects["method"].eq("naive").to_numpy()
-    for mine, key in ((naive, keys), (~naive, method_keys)):
-        e = effects[mine]
-        metric = "impact_naive_effect" if mine is naive else "impact_adjusted_effect"
-        if mine.any():
-            parts.append(_rows("impact", metric, key[mine], e["estimate"], "", e["n"], e["se"], e["ci_low"],
-                               e["ci_high"], e["p_value"], note=notes[mine]))
+    e, a = effects[naive], effects[~naive]
+    parts.append(_rows("impact", "impact_naive_effect", keys[naive], e["estimate"], "", e["n"], e["se"],
+                       e["ci_low"], e["ci_high"], e["p_value"], note=notes[naive]))
+    parts.append(_rows("impact", "impact_adjusted_effect", method_keys[~naive], a["estimate"], "", a["n"], a["se"],
+                       a["ci_low"], a["ci_high"], a["p_value"], note=notes[~naive]))
     parts.append(_rows("impact", "impact_p_holm", method_keys, effects["p_holm"], "", effects["n"],
                        note="Holm adjustment over the study's outcomes; raw p " + _num(effects["p_value"])))
     parts.append(_rows("impact", "impact_mde", method_keys, effects["mde"], "", effects["n"],
