@@ -70,10 +70,13 @@ def kernel_executor(run: NotebookRun):
     from jupyter_client.manager import KernelManager
 
     sockets = Path(tempfile.mkdtemp(prefix="wb-kernel-"))  # short path: a socket name has at most 107 bytes
+    manager = KernelManager(kernel_name=KERNEL_NAME, transport="ipc", ip=str(sockets / "k"))
     try:
-        manager = KernelManager(kernel_name=KERNEL_NAME, transport="ipc", ip=str(sockets / "k"))
         return _papermill(run, km=manager)
     finally:
+        # nbclient stops only the kernels it created itself: this one is ours to stop
+        if manager.has_kernel:
+            manager.shutdown_kernel(now=True)
         shutil.rmtree(sockets, ignore_errors=True)
 
 
