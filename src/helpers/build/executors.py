@@ -66,17 +66,23 @@ def _papermill(run: NotebookRun, **engine_options):
 
 
 def kernel_executor(run: NotebookRun):
-    """A fresh kernel for this notebook, talking over IPC sockets in a private folder."""
-    from jupyter_client.manager import KernelManager
+    """A fresh kernel for this notebook, talking over IPC sockets in a private folder.
+
+    nbclient makes the kernel manager itself (from the class given here), so it owns the kernel: it notices when the
+    kernel dies and stops it at the end. A manager passed in ready-made is left to its caller, and a kernel that died
+    under it was not noticed (the build waited forever).
+    """
+    from jupyter_client.manager import AsyncKernelManager
 
     sockets = Path(tempfile.mkdtemp(prefix="wb-kernel-"))  # short path: a socket name has at most 107 bytes
-    manager = KernelManager(kernel_name=KERNEL_NAME, transport="ipc", ip=str(sockets / "k"))
+
+    class IPCKernelManager(AsyncKernelManager):
+        def __init__(self, **kwargs):
+            super().__init__(**{**kwargs, "transport": "ipc", "ip": str(sockets / "k")})
+
     try:
-        return _papermill(run, km=manager)
+        return _papermill(run, kernel_manager_class=IPCKernelManager)
     finally:
-        # nbclient stops only the kernels it created itself: this one is ours to stop
-        if manager.has_kernel:
-            manager.shutdown_kernel(now=True)
         shutil.rmtree(sockets, ignore_errors=True)
 
 
