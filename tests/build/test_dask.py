@@ -178,7 +178,7 @@ def test_the_cluster_builds_the_same_files_as_the_local_build_byte_for_byte(clus
         for notebook in runner.notebook_paths(layout):
             assert f"amem/{annex}" in out and notebook.stem in out
     local, remote = files_under(tmp_path / "local" / "annexes"), files_under(layout.build / "annexes")
-    assert sorted(remote) == sorted(local) and len(local) == 2 * 4 + 1   # html, figures.csv, xlsx, stamp + index
+    assert sorted(remote) == sorted(local) and len(local) == 2 * 5 + 1   # html, docx, figures.csv, xlsx, stamp + index
     assert [name for name in local if local[name] != remote[name]] == []
     # incremental as locally: nothing to do, and the cluster is not even contacted
     assert runner.build(project="amem", layout=layout, scheduler="tcp://127.0.0.1:1") == 0

@@ -158,7 +158,9 @@ def run_remote(task: dict, inputs: dict[str, bytes]) -> dict:
             events = runner._events = _Collect()
             watcher.start()
             try:
-                step = runner.run_notebook(target, notebook, layout, task["timeout"], task["language"])
+                # A Dask worker is a threaded process, which is not safe to fork: a fresh kernel per notebook
+                step = runner.run_notebook(target, notebook, layout, task["timeout"], task["language"],
+                                           isolation="kernel")
             finally:
                 runner._events = None
             executed = layout.work_dir(target.project, target.annex) / notebook.name
