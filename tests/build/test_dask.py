@@ -81,6 +81,16 @@ def cluster():
                 pass
 
 
+def command_line(process) -> str:
+    """The process's command line; "" once it has ended (a finished notebook's kernel is a zombie for a moment)."""
+    import psutil
+
+    try:
+        return " ".join(process.cmdline())
+    except psutil.Error:
+        return ""
+
+
 def alive(process) -> bool:
     import psutil
 
@@ -251,7 +261,7 @@ def test_ctrl_c_cancels_the_builds_tasks_and_stops_their_kernels(cluster, tmp_pa
     kernels, deadline = [], time.time() + 120
     while len(kernels) < 2 and time.time() < deadline and process.poll() is None:
         time.sleep(0.5)
-        kernels = [p for p in descendants(workers.values()) if "ipykernel" in " ".join(p.cmdline())]
+        kernels = [p for p in descendants(workers.values()) if "ipykernel" in command_line(p)]
     assert len(kernels) == 2, "the notebooks never started on the two workers"
     time.sleep(2)   # the kernels are in their sleeping cells
     os.killpg(process.pid, signal.SIGINT)
