@@ -90,6 +90,18 @@ def test_the_figures_sheet_is_the_long_table(made):
                     ("reconciliation", "=cmd", "GEN-05", None, None)]
 
 
+def test_a_figures_table_longer_than_a_sheet_goes_on_to_the_next(monkeypatch):
+    monkeypatch.setattr(excel, "EXCEL_MAX_ROWS", 3)   # a header and 2 rows per sheet
+    figures = pd.DataFrame({"metric": ["=a", "b", "c", "d", "e"], "value": [1.0, 2.0, 3.0, 4.0, 5.0]})
+    book = openpyxl.load_workbook(io.BytesIO(excel.xlsx(notebook("fr"), figures, WHEN)))
+    parts = [name for name in book.sheetnames if name.startswith("figures")]
+    assert parts == ["figures", "figures (2)", "figures (3)"]
+    rows = [list(book[name].iter_rows(values_only=True)) for name in parts]
+    assert rows == [[("metric", "value"), ("=a", 1), ("b", 2)], [("metric", "value"), ("c", 3), ("d", 4)],
+                    [("metric", "value"), ("e", 5)]]
+    assert book["figures"]["A2"].data_type == "s"   # text, not a formula
+
+
 def test_same_inputs_give_the_same_file():
     assert excel.xlsx(notebook("fr"), FIGURES, WHEN) == excel.xlsx(notebook("fr"), FIGURES, WHEN)
 

@@ -35,15 +35,6 @@ def test_spreadsheet_formulas_are_neutralised_but_numbers_kept():
     assert out["value"].tolist() == [1.0, -2.0, 3, 4, 5]
 
 
-def test_xlsx_holds_no_formula(tmp_path):
-    import openpyxl
-
-    path = tmp_path / "t.xlsx"
-    path.write_bytes(export.xlsx({"Chiffres": pd.DataFrame({"a": ["=1+1", "x"], "b": [1, 2]})}))
-    sheet = openpyxl.load_workbook(path)["Chiffres"]
-    assert sheet["A2"].value == "'=1+1" and sheet["A2"].data_type == "s"
-
-
 def test_staged_write_leaves_previous_files_when_interrupted(tmp_path):
     (tmp_path / "a.html").write_bytes(b"old")
     try:
@@ -59,22 +50,3 @@ def test_staged_write_leaves_previous_files_when_interrupted(tmp_path):
 def test_generation_time_follows_source_date_epoch(monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1609372800")
     assert export.generated_at().isoformat() == "2020-12-31T00:00:00+00:00"
-
-
-def test_xlsx_splits_a_table_longer_than_a_sheet(tmp_path, monkeypatch):
-    import openpyxl
-
-    monkeypatch.setattr(export, "EXCEL_MAX_ROWS", 3)  # a header and 2 rows per sheet
-    long_name = "A sheet name of exactly 31 char"
-    sheets = {"Chiffres": pd.DataFrame({"a": range(5), "b": list("vwxyz")}), long_name: pd.DataFrame({"a": [1, 2, 3]}),
-              "Chiffres (2)": pd.DataFrame({"a": [9]}), "Vide": pd.DataFrame({"a": []})}
-    path = tmp_path / "t.xlsx"
-    path.write_bytes(export.xlsx(sheets))
-    book = openpyxl.load_workbook(path)
-    assert book.sheetnames == ["Chiffres", "Chiffres (2)", "Chiffres (3)", long_name, "A sheet name of exactly 31 (2)",
-                               "Chiffres (2) (2)", "Vide"]
-    assert all(len(name) <= 31 for name in book.sheetnames)
-    rows = [list(book[name].values) for name in book.sheetnames]
-    assert rows[:3] == [[("a", "b"), (0, "v"), (1, "w")], [("a", "b"), (2, "x"), (3, "y")], [("a", "b"), (4, "z")]]
-    assert rows[3:6] == [[("a",), (1,), (2,)], [("a",), (3,)], [("a",), (9,)]]   # a taken name gets the next number
-    assert rows[6] == [("a",)]                                                      # an empty table: its header

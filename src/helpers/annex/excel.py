@@ -22,11 +22,12 @@ from typing import Any, Iterator, Mapping
 import pandas as pd
 
 from . import TABLE_MIME
-from .export import EXCEL_MAX_ROWS, _pin_zip_times, generated_at
+from .export import _pin_zip_times, generated_at
 from .word_style import ACCENT, HEAD
 
 RAG_FILLS = {"rag-green": "DCEFE3", "rag-amber": "FBECC8", "rag-red": "F6D5D2", "rag-grey": "ECEEF0"}
 FIGURES_SHEET = "figures"
+EXCEL_MAX_ROWS = 1_048_576  # rows of one Excel sheet, the header row included
 _HEADING = re.compile(r"^\s*<h([2-4])[^>]*>(.*?)</h\1>", re.S)
 _TAG = re.compile(r"<[^>]+>")
 

@@ -1,5 +1,5 @@
 """Executed notebooks -> one self-contained HTML annex and its figures.csv; every file written atomically.
-(The Word and Excel annexes are made by ``word`` and ``excel``; ``xlsx`` below writes plain tables.)
+(The Word and Excel annexes are made by ``word`` and ``excel``.)
 
 The annex is rendered by nbconvert's HTMLExporter with the workbook's own template (templates/annex): outputs
 only, no code and no prompts, inline style, embedded figures, nothing fetched from another host.
@@ -165,45 +165,6 @@ def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
 
 def figures_csv(figures: pd.DataFrame) -> bytes:
     return neutralise(figures).to_csv(index=False, lineterminator="\n").encode("utf-8")
-
-
-EXCEL_MAX_ROWS = 1_048_576  # rows of one Excel sheet, the header row included
-
-
-def xlsx(sheets: dict[str, pd.DataFrame], when: dt.datetime | None = None) -> bytes:
-    """One sheet per table; text is neutralised, so nothing in the data can become a formula. A table longer than
-    an Excel sheet (``EXCEL_MAX_ROWS``, header included) continues on consecutive sheets "Name (2)", "Name (3)",
-    ..., each with the header; sheet names are at most 31 characters and unique (ignoring case, as Excel does)."""
-    taken: set[str] = set()
-
-    def sheet_name(name: str, part: int) -> str:
-        base = re.sub(r"[\[\]:*?/\\]", "_", name) or "sheet"
-        while True:
-            suffix = f" ({part})"
-            candidate = base[:31] if part == 1 else base[:31 - len(suffix)].rstrip() + suffix
-            if candidate.casefold() not in taken:
-                taken.add(candidate.casefold())
-                return candidate
-            part += 1
-
-    from openpyxl.utils import get_column_letter
-
-    buffer = io.BytesIO()
-    per_sheet = EXCEL_MAX_ROWS - 1
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        for name, table in sheets.items():
-            for part, start in enumerate(range(0, max(len(table), 1), per_sheet), 1):
-                safe = sheet_name(name, part)
-                # neutralise() leaves no text starting with '=', so openpyxl writes no formula
-                part_table = neutralise(table.iloc[start:start + per_sheet])
-                part_table.to_excel(writer, sheet_name=safe, index=False)
-                sheet = writer.sheets[safe]
-                for number, column in enumerate(part_table.columns, 1):  # widths from the data, not cell by cell
-                    longest = part_table[column].astype(str).str.len().max() if len(part_table) else 0
-                    width = max(len(str(column)), 0 if pd.isna(longest) else int(longest))
-                    sheet.column_dimensions[get_column_letter(number)].width = min(max(10, width + 2), 60)
-    # openpyxl stamps the creation time into the file; pin it to the generation time.
-    return _pin_zip_times(buffer.getvalue(), when or generated_at())
 
 
 def _pin_zip_times(data: bytes, when: dt.datetime) -> bytes:
