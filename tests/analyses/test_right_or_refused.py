@@ -78,9 +78,10 @@ def test_spending_on_a_line_of_another_country_is_refused(tmp_path):
 def test_spending_without_country_on_a_unique_line_joins_it(tmp_path):
     project = Project.default(tmp_path)
     project.tables["expenditure"][3][3] = ""          # R2 (Sénégal only), country left empty
-    every = project.write().figures("ensemble")
-    assert value(every, "spent", "R2") == 60000
-    assert value(every, "spent", "Sénégal") == 280000
+    figures = project.write().all_figures()
+    assert value(figures["ensemble"], "spent", "R2") == 60000
+    assert value(figures["ensemble"], "spent", "Sénégal") == 280000
+    assert value(figures["senegal"], "spent", "R2") == 60000          # the country's annex counts it too
 
 
 # ------------------------------------------------------------------ item 2: project-wide parameters in a country annex

@@ -37,6 +37,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..data import lines as lines_mod
+
 BAND_BELOW = "below band"
 BAND_WITHIN = "within band"
 BAND_ABOVE = "above band"
@@ -91,18 +93,21 @@ def _budget_reason(budget: pd.Series) -> np.ndarray:
 
 # ----------------------------------------------------------------------------------------------- per line
 def _line_table(budget: pd.DataFrame, expenditure: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
-    b = budget.assign(_unknown=budget["budget"].isna().astype("int64"), _rows=1)
-    lines = b.groupby("line", sort=True, dropna=False).agg(
+    """One row per (country, line) (data.lines: the same code in two countries is two lines), sorted by line."""
+    ckey, _, _ = lines_mod.resolve(budget, expenditure)
+    b = budget.assign(_unknown=budget["budget"].isna().astype("int64"), _rows=1,
+                      _ckey=lines_mod.country_key(budget["country"]) if len(budget) else pd.Series([], dtype=object))
+    lines = b.groupby(["_ckey", "line"], sort=True, dropna=False).agg(
         budget=("budget", "sum"), n_unknown=("_unknown", "sum"), budget_rows=("_rows", "sum"),
         label=("label", "first"), country=("country", "first"), category=("category", "first"))
     lines["budget"] = lines["budget"].where(lines["n_unknown"] == 0)
-    spent_rows = expenditure[expenditure["period_end"] <= as_of]
-    spent = spent_rows.groupby("line", sort=True, dropna=False).agg(
+    e = expenditure.assign(_ckey=ckey)
+    spent_rows = e[e["period_end"] <= as_of]
+    spent = spent_rows.groupby(["_ckey", "line"], sort=True, dropna=False).agg(
         spent=("amount", "sum"), n_periods=("amount", "size"))
-    exp_country = expenditure.groupby("line", sort=True, dropna=False)["country"].first().rename("exp_country")
-    out = lines.join([spent, exp_country], how="outer").sort_index(kind="mergesort")
-    out.index.name = "line"
-    out = out.reset_index()
+    exp_country = e.groupby(["_ckey", "line"], sort=True, dropna=False)["country"].first().rename("exp_country")
+    out = lines.join([spent, exp_country], how="outer").reset_index()
+    out = out.sort_values(["line", "_ckey"], kind="mergesort").drop(columns="_ckey").reset_index(drop=True)
     in_budget = out["budget_rows"].fillna(0) > 0
     out["country"] = out["country"].where(in_budget, out["exp_country"]).astype("str")
     out["label"] = out["label"].astype("str")
@@ -115,11 +120,13 @@ def _line_table(budget: pd.DataFrame, expenditure: pd.DataFrame, as_of: pd.Times
 
 
 def budget_lines(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any, as_of: Any = None) -> pd.DataFrame:
-    """One row per budget line (lines of the budget table and lines that only have spending), sorted by line.
+    """One row per budget line, (country, line) (lines of the budget table and lines that only have spending),
+    sorted by line.
 
     Columns: line, label, country, category, budget (NaN = not known), budget_known, in_budget_table, spent
     (cumulative as of ``as_of``; NaN when not computable), n_periods (expenditure rows counted),
-    financial_execution_rate, spending_share, burn_index, as_of, note.
+    financial_execution_rate, spending_share, burn_index, as_of, note, key (the figures key: the code, or
+    ``<line>/<country>`` when the code is in several countries, data.lines.line_key).
     """
     when = to_timestamp(params.reporting_date if as_of is None else as_of)
     coverage = _coverage(expenditure, when)
@@ -133,13 +140,14 @@ def budget_lines(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any, a
     out["burn_index"] = _divide(out["financial_execution_rate"], np.full(len(out), elapsed_share(params, when)),
                                 scale=0.01)
     out["as_of"] = when
+    out["key"] = lines_mod.line_key(out["line"], out["country"]).astype("str")
     note = pd.Series(_budget_reason(out["budget"]), index=out.index)
     note = note.where(out["in_budget_table"], "not computable: line not in the budget table")
     if coverage:
         note = pd.Series(coverage, index=out.index)
     out["note"] = note.astype("str")
     return out[["line", "label", "country", "category", "budget", "budget_known", "in_budget_table", "spent",
-                "n_periods", "financial_execution_rate", "spending_share", "burn_index", "as_of", "note"]]
+                "n_periods", "financial_execution_rate", "spending_share", "burn_index", "as_of", "note", "key"]]
 
 
 def budget_by_country(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any,

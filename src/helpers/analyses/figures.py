@@ -357,7 +357,7 @@ def budget_figures(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any,
         _rows("budget", "staff_cost_share", [total], [staff["share"]], "%", [staff["n_staff_lines"]],
               status=[staff["status"]], note=[staff["note"]]),
     ]
-    line_keys = lines["line"].astype(str) + suffix
+    line_keys = lines["key"].astype(str) + suffix
     rate_note = lines["note"].where(lines["note"].str.len() > 0, "spent / line budget " + when)
     parts += [
         _rows("budget", "budget", line_keys, lines["budget"], currency,

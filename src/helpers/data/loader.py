@@ -22,7 +22,7 @@ import pandas as pd
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
-from . import numbers
+from . import lines as lines_mod, numbers
 from ..errors import Problem, ValidationFailed, did_you_mean
 from .params import ALL, AnnexParams, ProjectParams, load_annex_params, load_project_params
 from ..paths import DATA_DIR, PARAMS_DIR, annex_names, relative
@@ -202,6 +202,7 @@ def _load(project: str, params: ProjectParams, data_dir: Path) -> tuple[ProjectD
             data.present.add(name)
     if "expenditure" in typed:
         problems += _unknown_lines(*typed["expenditure"], tables["budget"])
+    tables["expenditure"] = lines_mod.with_line_country(tables["budget"], tables["expenditure"])
     data.studies, study_problems, study_files = _load_studies(folder / "impact", params)
     problems += study_problems
     data.files += study_files
@@ -528,17 +529,31 @@ def _finish(name: str, frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _unknown_lines(expenditure: pd.DataFrame, raw: RawTable, budget: pd.DataFrame) -> list[Problem]:
-    """Every expenditure line must exist in the budget (in any country)."""
+    """Every expenditure line must be a budget line of its country (data.lines: a line is (country, line))."""
     known = set(budget["line"].dropna())
     lines = expenditure["line"]
-    unknown = lines.notna() & ~lines.isin(list(known)) & lines.map(lambda v: isinstance(v, str), na_action="ignore"
-                                                                   ).fillna(False).astype(bool)
+    text = lines.map(lambda v: isinstance(v, str), na_action="ignore").fillna(False).astype(bool).to_numpy(bool)
+    _, status, countries = lines_mod.resolve(budget, expenditure)
     problems = []
-    for index, line in lines[unknown.to_numpy(bool)].items():
-        guess = did_you_mean(line, known)
-        problems.append(raw.problem("unknown_line", "this budget line is not in the budget table",
-                                    (guess + " " if guess else "") + "Use a line of the budget table, or add "
-                                    "the line there.", index=index, column="line", value=line))
+    for index in expenditure.index[text & (status != lines_mod.FOUND).to_numpy(bool)]:
+        line, state = lines[index], status[index]
+        where = ", ".join(countries.get(line, []))
+        if state == lines_mod.AMBIGUOUS:
+            problems.append(raw.problem("ambiguous_line", f"the budget line '{line}' exists in several countries "
+                                        f"({where}) and this row gives no country", "Write the country of this "
+                                        f"spending in the 'country' column (one of: {where}).", index=index,
+                                        column="country", value=line))
+        elif state == lines_mod.OTHER_COUNTRY:
+            country = expenditure.at[index, "country"]
+            problems.append(raw.problem("unknown_line", f"the budget has the line '{line}' for {where}, not for "
+                                        f"{country}", f"Correct the country of this row, or add the line '{line}' "
+                                        f"for {country} to the budget table.", index=index, column="line",
+                                        value=line))
+        else:
+            guess = did_you_mean(line, known)
+            problems.append(raw.problem("unknown_line", "this budget line is not in the budget table",
+                                        (guess + " " if guess else "") + "Use a line of the budget table, or add "
+                                        "the line there.", index=index, column="line", value=line))
     return problems
 
 
