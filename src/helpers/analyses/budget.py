@@ -20,7 +20,10 @@ Definitions (GUIDE.md):
   budget is known.
 - ``spending_share`` = line (or country) spent / total spent x 100: a share of spending, *not* a disbursement rate.
 - ``staff_cost_share`` = spent on lines whose ``category`` is in ``params.staff_categories`` / total spent x 100,
-  with status "below band" / "within band" / "above band" against thresholds.staff_share_low..high.
+  with status "below band" / "within band" / "above band" against thresholds.staff_share_low..high. No line with
+  a staff category: not computable (never 0 %, "below band": the staff may be paid from lines kept elsewhere).
+- A country annex (params.project_budget_total set by params.load_annex_params) does not apply the project's
+  ``budget_total``: its total is the sum of its own lines; ``left_out_of_country`` says what it leaves out.
 - ``burn_index`` = (spent / budget) / (elapsed / planned duration), elapsed = as_of - start_date,
   duration = end_date - start_date (in days; the time share is capped at 1 after the end date; NaN when the time
   share is <= 0). About 1 = on pace.
@@ -214,7 +217,11 @@ def budget_summary(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any,
                      + (f"the budget of {n_unknown} line(s) is not known" if n_unknown else "no budget line"))
     elif denominator == 0:
         notes.append("not computable: budget is 0")
-    if not np.isfinite(declared):
+    project_total = getattr(params, "project_budget_total", None)
+    if not np.isfinite(declared) and project_total:
+        notes.append("unallocated budget not computable: the project's budget_total "
+                     f"({float(project_total):.2f}) is project-wide, not applied to a country annex")
+    elif not np.isfinite(declared):
         notes.append("unallocated budget not computable: no budget_total declared")
     elif not np.isfinite(lines_sum):
         notes.append("unallocated budget not computable: line budgets not all known")
@@ -236,7 +243,7 @@ def staff_cost_share(budget: pd.DataFrame, expenditure: pd.DataFrame, params: An
     lines = budget_lines(budget, expenditure, params, as_of)
     categories = {c.strip().lower() for c in params.staff_categories}
     is_staff = lines["category"].str.strip().str.lower().isin(categories).fillna(False).astype(bool)
-    staff = float(lines.loc[is_staff, "spent"].sum(min_count=1)) if is_staff.any() else 0.0
+    staff = float(lines.loc[is_staff, "spent"].sum(min_count=1)) if is_staff.any() else float("nan")
     total = float(lines["spent"].sum(min_count=1)) if len(lines) else float("nan")
     if lines["spent"].isna().any():
         staff = total = float("nan")
@@ -244,11 +251,11 @@ def staff_cost_share(budget: pd.DataFrame, expenditure: pd.DataFrame, params: An
     low, high = params.thresholds.staff_share_low, params.thresholds.staff_share_high
     status = "" if np.isnan(share) else BAND_BELOW if share < low else BAND_ABOVE if share > high else BAND_WITHIN
     note = ""
-    if np.isnan(share):
+    if not is_staff.any():  # not 0 %: the staff may be paid from lines kept elsewhere (project-wide lines)
+        note = "not computable: no budget line has a staff category (" + ", ".join(sorted(categories)) + ")"
+    elif np.isnan(share):
         note = lines["note"].iloc[0] if len(lines) and lines["spent"].isna().any() else \
             "not computable: no spending"
-    elif not is_staff.any():
-        note = "no budget line has a staff category (" + ", ".join(sorted(categories)) + ")"
     else:
         note = f"staff categories: {', '.join(sorted(categories))}; usual band {low:g}-{high:g} %"
     when = to_timestamp(params.reporting_date if as_of is None else as_of)
@@ -256,6 +263,25 @@ def staff_cost_share(budget: pd.DataFrame, expenditure: pd.DataFrame, params: An
                          "total_spent": [total], "share": [share], "band_low": [float(low)],
                          "band_high": [float(high)], "status": pd.Series([status], dtype="str"),
                          "note": pd.Series([note], dtype="str")})
+
+
+def left_out_of_country(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any,
+                        project_budget_total: float | None = None) -> dict[str, Any]:
+    """What a country annex leaves out of its budget figures, from the *unscoped* tables: the project's
+    ``budget_total`` it does not apply, and the lines of the project as a whole (country empty / regional).
+
+    Keys: budget_total (NaN when none is left out), n_lines, budget (their sum; NaN when one is not known),
+    spent (as of params.reporting_date; NaN when not computable), n_staff_lines (of them, with a staff category).
+    """
+    declared = project_budget_total if project_budget_total is not None else \
+        getattr(params, "project_budget_total", None)
+    lines = budget_lines(budget, expenditure, params)
+    wide = lines[lines_mod.country_key(lines["country"]).eq(lines_mod.REGIONAL).to_numpy(bool)]
+    categories = {c.strip().lower() for c in params.staff_categories}
+    staff = wide["category"].str.strip().str.lower().isin(categories).fillna(False).astype(bool)
+    return {"budget_total": float(declared) if declared else float("nan"), "n_lines": int(len(wide)),
+            "budget": float(wide["budget"].sum(min_count=1)) if wide["budget_known"].all() else float("nan"),
+            "spent": float(wide["spent"].sum(min_count=1)), "n_staff_lines": int(staff.sum())}
 
 
 def spending_by_period(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any,
