@@ -22,7 +22,7 @@ import pandas as pd
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
-from . import lines as lines_mod, numbers
+from . import lines as lines_mod, numbers, totals
 from ..errors import Problem, ValidationFailed, did_you_mean
 from .params import ALL, AnnexParams, ProjectParams, load_annex_params, load_project_params
 from ..paths import DATA_DIR, PARAMS_DIR, annex_names, relative
@@ -291,6 +291,7 @@ def _read_and_check(name: str, path: Path,
     problems += [p for p in validate_table(name, frame, raw.file, raw.where)
                  if (p.row, p.column) not in bad_cells]
     problems += _table_warnings(name, frame, raw)
+    problems += totals.problems(name, frame, raw)
     return frame, raw, problems
 
 
