@@ -57,6 +57,9 @@ SEX_WORDS = {"f": "f", "femme": "f", "femmes": "f", "female": "f", "woman": "f",
 TOTAL_WORDS = {"total", "ensemble", "tous", "all", "t"}
 COMPARISON_WORDS = {"==": "=", "≥": ">=", "=>": ">=", "≤": "<=", "=<": "<=", "≈": "~"}
 DEFAULTS = {("indicators", "sex"): "total", ("indicators", "direction"): "increase", ("reported", "comparison"): "="}
+# Money and count columns, where '12,000' is at least a warning (read as 12 with the decimal mark ',').
+AMBIGUOUS_COLUMNS = MONEY_COLUMNS | {("participation", c) for c in ("participants", "women", "men")} | {
+    ("indicators", c) for c in ("actual", "baseline", "target", "target_final")}
 ENUMERATIONS = {("participation", "group"), ("budget", "category"), ("indicators", "level"),
                 ("indicators", "direction")}
 
@@ -290,7 +293,7 @@ def _read_and_check(name: str, path: Path,
         problems += register_problems
     problems += [p for p in validate_table(name, frame, raw.file, raw.where)
                  if (p.row, p.column) not in bad_cells]
-    problems += _table_warnings(name, frame, raw)
+    problems += [p for p in _table_warnings(name, frame, raw) if (p.row, p.column) not in bad_cells]
     problems += totals.problems(name, frame, raw)
     return frame, raw, problems
 
@@ -335,6 +338,8 @@ def _typed(name: str, raw: RawTable, params: ProjectParams,
             continue
         values, column_problems = _typed_column(frame[column], kind, raw, params.decimal_mark,
                                                 money=(name, column) in MONEY_COLUMNS)
+        if (name, column) in AMBIGUOUS_COLUMNS:
+            column_problems += _ambiguous(frame[column], raw, params.decimal_mark)
         frame[column] = values
         problems += column_problems
     if name == "activities":
@@ -348,7 +353,7 @@ def _typed(name: str, raw: RawTable, params: ProjectParams,
             frame[column] = _blank(frame.index, kind)
     for column in frame.columns:
         frame[column] = _normalised(name, column, frame[column])
-    bad = {(p.row, p.column) for p in problems if p.column}
+    bad = {(p.row, p.column) for p in problems if p.column and p.severity == "error"}
     return frame, bad, problems
 
 
@@ -371,9 +376,25 @@ def _typed_column(series: pd.Series, kind: str, raw: RawTable, decimal_mark: str
                else hint,
                numbers.NEGATIVE_FORM: "A count or rate cannot be written as a negative amount: write 0 or more "
                "(negatives in parentheses or with a trailing minus are read in amount columns only)."}
-    problems = [raw.problem(rule, reason, special.get(reason, hint), index=index, column=str(series.name),
-                            value=series[index]) for index, reason in zip(failed, reasons)]
+    problems = [raw.problem(rule, reason, special.get(reason) or numbers.hint_for(reason, decimal_mark) or hint,
+                            index=index, column=str(series.name), value=numbers.shown(series[index]))
+                for index, reason in zip(failed, reasons)]
     return values, problems
+
+
+def _ambiguous(series: pd.Series, raw: RawTable, decimal_mark: str) -> list[Problem]:
+    """A warning for each cell whose reading depends on the decimal mark ('12,000': 12 or 12 000?)."""
+    readings = each_distinct(series, lambda v: numbers.ambiguous(v, decimal_mark), keep_missing=True)
+    problems = []
+    for index in series.index[readings.notna().to_numpy(bool)]:
+        read, other = (numbers.unambiguous(x, decimal_mark) for x in readings[index])
+        said = [numbers.format_number(x, decimal_mark) for x in readings[index]]
+        problems.append(raw.problem(
+            "ambiguous_number", f"'{series[index]}' is read as {said[0]} with the project's decimal mark "
+            f"'{decimal_mark}', but could mean {said[1]}", f"Write it so that it cannot be misread: {read} if you "
+            f"mean {said[0]}, {other} if you mean {said[1]} (no separator followed by exactly three digits).",
+            index=index, column=str(series.name), value=series[index], severity="warning"))
+    return problems
 
 
 def _texts(series: pd.Series, decimal_mark: str) -> pd.Series:
