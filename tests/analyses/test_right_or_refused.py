@@ -246,3 +246,39 @@ def test_a_currency_sign_is_named_once(tmp_path, text):
     assert [p.rule for p in problems] == ["not_a_number"], [str(p) for p in problems]
     assert "currency" in problems[0].message and "remove the currency" in problems[0].hint.lower()
     assert "decimal mark" not in problems[0].message
+
+
+# ------------------------------------------------------------------ the annex text (real papermill runs)
+@pytest.mark.slow
+def test_the_mali_annex_says_what_it_leaves_out(tmp_path):
+    import re
+    import shutil
+    from html import unescape
+
+    from helpers.build import runner
+    from helpers.paths import NOTEBOOKS_DIR
+
+    project = Project.default(tmp_path, budget_total=1600000)
+    project.tables["participation"] = [[event, sex, "Mali"] for event, sex, _ in _register()]
+    project.tables["participation"][0][2] = "country"
+    project.write()
+    for name in ("senegal", "ensemble"):
+        (project.params_dir / "deux" / f"{name}.yaml").unlink()
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    for name in ("20_budget.ipynb", "30_gender.ipynb"):
+        shutil.copy(NOTEBOOKS_DIR / name, notebooks / name)
+    layout = runner.Layout(data=project.data_dir, params=project.params_dir, notebooks=notebooks,
+                           build=tmp_path / "build")
+    assert runner.build(project="deux", layout=layout) == 0
+    page = (layout.build / "annexes" / "deux" / "mali.html").read_text(encoding="utf-8")
+    page = re.sub(r"<script.*?</script>|<style.*?</style>", "", page, flags=re.S)
+    text = re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", page)).replace("\u202f", " ").replace("\xa0", " "))
+    section = text[text.find("Exécution financière"):][:3000]
+    assert "170 000 EUR" in section and "48,6" in section and "11,3" not in section, section
+    assert "ne s'applique pas à une annexe pays" in section, section
+    assert "1 ligne du projet dans son ensemble n'y figure pas" in section and "dont 1 de personnel" in section
+    assert "non ventilé entre les lignes" not in section
+    assert "en dessous de la norme" not in section
+    assert "50 femmes sur 113 participants dont le sexe est connu : 44,2 %" in section, section   # was 115, 43,5 %
+    assert "2 autres participants, dont le sexe n'est pas renseigné, ne sont pas comptés" in section
