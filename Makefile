@@ -60,7 +60,7 @@ test: $(READY) ## Run the test suite
 	@$(BIN)/python -m pytest -q
 
 fuzz: $(READY) ## Run the property tests with many more generated inputs than make test
-	@HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/data/test_properties.py
+	@HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/data/test_properties.py tests/analyses/test_invariants.py
 
 lab: $(READY) ## Open JupyterLab on the workbook's kernel
 	@$(BIN)/jupyter lab notebooks/

@@ -7,6 +7,7 @@ from difflib import get_close_matches
 from typing import Iterable, Literal
 
 Severity = Literal["error", "warning"]
+VALUE_SHOWN = 40               # characters of a cell's value a problem keeps
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,10 @@ class Problem:
     cell: str | None = None        # for .xlsx: "Sheet1!C7"
     element: str | None = None     # for XML (IATI): "iati-activity[GB-1-109635-101]/budget[2]/value"
     severity: Severity = "error"
+
+    def __post_init__(self) -> None:  # a 60 000-character cell is named, not printed (first 40 characters, then …)
+        if self.value is not None and len(self.value) > VALUE_SHOWN:
+            object.__setattr__(self, "value", self.value[:VALUE_SHOWN] + "…")
 
     def where(self) -> str:
         parts = [self.file]

@@ -22,16 +22,16 @@ def participation():
 
 def test_pooled_not_averaged(participation):
     out = women_share(participation[participation["country"] == "Maroc"]).iloc[0]
-    assert out["share"] == pytest.approx(18 / 100 * 100)          # pooled: 18 / 100
+    assert out["share"] == pytest.approx(18 / 99 * 100)           # pooled: 18 / 99 (E2's 1 of unknown sex out)
     assert out["share"] != pytest.approx((90 + 10) / 2)            # the mean of the row shares would be 50
 
 
 def test_unknown_sex_counted(participation):
     out = women_share(participation).iloc[0]
-    assert out["women"] == 38 and out["participants"] == 150       # E3 (women unknown) is left out
+    assert out["women"] == 38 and out["participants"] == 149       # E3 (women unknown) and E2's 1 are left out
     assert out["participants_sex_unknown"] == 40 + 1               # E3's 40 + E2's 90 - 9 - 80
-    assert out["participants_not_in_share"] == 40                  # only E3: E2's unrecorded 1 is in the share
-    assert out["participants_total"] == 150 + 40                   # each participant once
+    assert out["participants_not_in_share"] == 40                  # rows without a women count: E3
+    assert out["participants_total"] == 149 + 41                   # each participant once
     assert out["n_rows_women_unknown"] == 1
     assert not out["sample"] and math.isnan(out["ci_low"])          # census and sample rows mixed
 

@@ -20,7 +20,10 @@ Definitions (GUIDE.md):
   budget is known.
 - ``spending_share`` = line (or country) spent / total spent x 100: a share of spending, *not* a disbursement rate.
 - ``staff_cost_share`` = spent on lines whose ``category`` is in ``params.staff_categories`` / total spent x 100,
-  with status "below band" / "within band" / "above band" against thresholds.staff_share_low..high.
+  with status "below band" / "within band" / "above band" against thresholds.staff_share_low..high. No line with
+  a staff category: not computable (never 0 %, "below band": the staff may be paid from lines kept elsewhere).
+- A country annex (params.project_budget_total set by params.load_annex_params) does not apply the project's
+  ``budget_total``: its total is the sum of its own lines; ``left_out_of_country`` says what it leaves out.
 - ``burn_index`` = (spent / budget) / (elapsed / planned duration), elapsed = as_of - start_date,
   duration = end_date - start_date (in days; the time share is capped at 1 after the end date; NaN when the time
   share is <= 0). About 1 = on pace.
@@ -36,6 +39,8 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+
+from ..data import lines as lines_mod
 
 BAND_BELOW = "below band"
 BAND_WITHIN = "within band"
@@ -91,18 +96,21 @@ def _budget_reason(budget: pd.Series) -> np.ndarray:
 
 # ----------------------------------------------------------------------------------------------- per line
 def _line_table(budget: pd.DataFrame, expenditure: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
-    b = budget.assign(_unknown=budget["budget"].isna().astype("int64"), _rows=1)
-    lines = b.groupby("line", sort=True, dropna=False).agg(
+    """One row per (country, line) (data.lines: the same code in two countries is two lines), sorted by line."""
+    ckey, _, _ = lines_mod.resolve(budget, expenditure)
+    b = budget.assign(_unknown=budget["budget"].isna().astype("int64"), _rows=1,
+                      _ckey=lines_mod.country_key(budget["country"]) if len(budget) else pd.Series([], dtype=object))
+    lines = b.groupby(["_ckey", "line"], sort=True, dropna=False).agg(
         budget=("budget", "sum"), n_unknown=("_unknown", "sum"), budget_rows=("_rows", "sum"),
         label=("label", "first"), country=("country", "first"), category=("category", "first"))
     lines["budget"] = lines["budget"].where(lines["n_unknown"] == 0)
-    spent_rows = expenditure[expenditure["period_end"] <= as_of]
-    spent = spent_rows.groupby("line", sort=True, dropna=False).agg(
+    e = expenditure.assign(_ckey=ckey)
+    spent_rows = e[e["period_end"] <= as_of]
+    spent = spent_rows.groupby(["_ckey", "line"], sort=True, dropna=False).agg(
         spent=("amount", "sum"), n_periods=("amount", "size"))
-    exp_country = expenditure.groupby("line", sort=True, dropna=False)["country"].first().rename("exp_country")
-    out = lines.join([spent, exp_country], how="outer").sort_index(kind="mergesort")
-    out.index.name = "line"
-    out = out.reset_index()
+    exp_country = e.groupby(["_ckey", "line"], sort=True, dropna=False)["country"].first().rename("exp_country")
+    out = lines.join([spent, exp_country], how="outer").reset_index()
+    out = out.sort_values(["line", "_ckey"], kind="mergesort").drop(columns="_ckey").reset_index(drop=True)
     in_budget = out["budget_rows"].fillna(0) > 0
     out["country"] = out["country"].where(in_budget, out["exp_country"]).astype("str")
     out["label"] = out["label"].astype("str")
@@ -115,11 +123,13 @@ def _line_table(budget: pd.DataFrame, expenditure: pd.DataFrame, as_of: pd.Times
 
 
 def budget_lines(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any, as_of: Any = None) -> pd.DataFrame:
-    """One row per budget line (lines of the budget table and lines that only have spending), sorted by line.
+    """One row per budget line, (country, line) (lines of the budget table and lines that only have spending),
+    sorted by line.
 
     Columns: line, label, country, category, budget (NaN = not known), budget_known, in_budget_table, spent
     (cumulative as of ``as_of``; NaN when not computable), n_periods (expenditure rows counted),
-    financial_execution_rate, spending_share, burn_index, as_of, note.
+    financial_execution_rate, spending_share, burn_index, as_of, note, key (the figures key: the code, or
+    ``<line>/<country>`` when the code is in several countries, data.lines.line_key).
     """
     when = to_timestamp(params.reporting_date if as_of is None else as_of)
     coverage = _coverage(expenditure, when)
@@ -133,13 +143,14 @@ def budget_lines(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any, a
     out["burn_index"] = _divide(out["financial_execution_rate"], np.full(len(out), elapsed_share(params, when)),
                                 scale=0.01)
     out["as_of"] = when
+    out["key"] = lines_mod.line_key(out["line"], out["country"]).astype("str")
     note = pd.Series(_budget_reason(out["budget"]), index=out.index)
     note = note.where(out["in_budget_table"], "not computable: line not in the budget table")
     if coverage:
         note = pd.Series(coverage, index=out.index)
     out["note"] = note.astype("str")
     return out[["line", "label", "country", "category", "budget", "budget_known", "in_budget_table", "spent",
-                "n_periods", "financial_execution_rate", "spending_share", "burn_index", "as_of", "note"]]
+                "n_periods", "financial_execution_rate", "spending_share", "burn_index", "as_of", "note", "key"]]
 
 
 def budget_by_country(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any,
@@ -206,7 +217,11 @@ def budget_summary(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any,
                      + (f"the budget of {n_unknown} line(s) is not known" if n_unknown else "no budget line"))
     elif denominator == 0:
         notes.append("not computable: budget is 0")
-    if not np.isfinite(declared):
+    project_total = getattr(params, "project_budget_total", None)
+    if not np.isfinite(declared) and project_total:
+        notes.append("unallocated budget not computable: the project's budget_total "
+                     f"({float(project_total):.2f}) is project-wide, not applied to a country annex")
+    elif not np.isfinite(declared):
         notes.append("unallocated budget not computable: no budget_total declared")
     elif not np.isfinite(lines_sum):
         notes.append("unallocated budget not computable: line budgets not all known")
@@ -228,7 +243,7 @@ def staff_cost_share(budget: pd.DataFrame, expenditure: pd.DataFrame, params: An
     lines = budget_lines(budget, expenditure, params, as_of)
     categories = {c.strip().lower() for c in params.staff_categories}
     is_staff = lines["category"].str.strip().str.lower().isin(categories).fillna(False).astype(bool)
-    staff = float(lines.loc[is_staff, "spent"].sum(min_count=1)) if is_staff.any() else 0.0
+    staff = float(lines.loc[is_staff, "spent"].sum(min_count=1)) if is_staff.any() else float("nan")
     total = float(lines["spent"].sum(min_count=1)) if len(lines) else float("nan")
     if lines["spent"].isna().any():
         staff = total = float("nan")
@@ -236,11 +251,11 @@ def staff_cost_share(budget: pd.DataFrame, expenditure: pd.DataFrame, params: An
     low, high = params.thresholds.staff_share_low, params.thresholds.staff_share_high
     status = "" if np.isnan(share) else BAND_BELOW if share < low else BAND_ABOVE if share > high else BAND_WITHIN
     note = ""
-    if np.isnan(share):
+    if not is_staff.any():  # not 0 %: the staff may be paid from lines kept elsewhere (project-wide lines)
+        note = "not computable: no budget line has a staff category (" + ", ".join(sorted(categories)) + ")"
+    elif np.isnan(share):
         note = lines["note"].iloc[0] if len(lines) and lines["spent"].isna().any() else \
             "not computable: no spending"
-    elif not is_staff.any():
-        note = "no budget line has a staff category (" + ", ".join(sorted(categories)) + ")"
     else:
         note = f"staff categories: {', '.join(sorted(categories))}; usual band {low:g}-{high:g} %"
     when = to_timestamp(params.reporting_date if as_of is None else as_of)
@@ -248,6 +263,25 @@ def staff_cost_share(budget: pd.DataFrame, expenditure: pd.DataFrame, params: An
                          "total_spent": [total], "share": [share], "band_low": [float(low)],
                          "band_high": [float(high)], "status": pd.Series([status], dtype="str"),
                          "note": pd.Series([note], dtype="str")})
+
+
+def left_out_of_country(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any,
+                        project_budget_total: float | None = None) -> dict[str, Any]:
+    """What a country annex leaves out of its budget figures, from the *unscoped* tables: the project's
+    ``budget_total`` it does not apply, and the lines of the project as a whole (country empty / regional).
+
+    Keys: budget_total (NaN when none is left out), n_lines, budget (their sum; NaN when one is not known),
+    spent (as of params.reporting_date; NaN when not computable), n_staff_lines (of them, with a staff category).
+    """
+    declared = project_budget_total if project_budget_total is not None else \
+        getattr(params, "project_budget_total", None)
+    lines = budget_lines(budget, expenditure, params)
+    wide = lines[lines_mod.country_key(lines["country"]).eq(lines_mod.REGIONAL).to_numpy(bool)]
+    categories = {c.strip().lower() for c in params.staff_categories}
+    staff = wide["category"].str.strip().str.lower().isin(categories).fillna(False).astype(bool)
+    return {"budget_total": float(declared) if declared else float("nan"), "n_lines": int(len(wide)),
+            "budget": float(wide["budget"].sum(min_count=1)) if wide["budget_known"].all() else float("nan"),
+            "spent": float(wide["spent"].sum(min_count=1)), "n_staff_lines": int(staff.sum())}
 
 
 def spending_by_period(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any,

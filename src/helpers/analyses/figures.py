@@ -13,7 +13,8 @@ across runs on the same inputs.
 Keys (one row per (metric, key); ``key_of_indicator`` documents the indicator keys):
 - ``all`` = the whole annex for non-budget metrics; ``total`` for budget metrics (budget, spent,
   financial_execution_rate, unallocated_budget, spending_share, staff_cost_share, burn_index).
-- otherwise the data's own id: budget line, event_id, participant group, result, output, status code, and in the
+- otherwise the data's own id: budget line (``<line>/<country>`` when the code is a line of several countries in
+  the annex: data.lines.line_key; the code alone in a country annex), event_id, participant group, result, output, status code, and in the
   ``all`` annex also each country (the data's ``country`` value, "regional" = project-wide rows) for
   physical_execution_rate, physical_progress_rate, women_share, gender_parity_index and the budget figures
   (budget, spent, financial_execution_rate, spending_share, burn_index).
@@ -357,7 +358,7 @@ def budget_figures(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any,
         _rows("budget", "staff_cost_share", [total], [staff["share"]], "%", [staff["n_staff_lines"]],
               status=[staff["status"]], note=[staff["note"]]),
     ]
-    line_keys = lines["line"].astype(str) + suffix
+    line_keys = lines["key"].astype(str) + suffix
     rate_note = lines["note"].where(lines["note"].str.len() > 0, "spent / line budget " + when)
     parts += [
         _rows("budget", "budget", line_keys, lines["budget"], currency,

@@ -4,8 +4,9 @@ Input: ``participation`` as loaded (schemas.COLUMNS["participation"]): one row p
 country/group), ``participants``, ``women`` and optional ``men`` as float (NaN when empty), ``sample`` bool.
 
 Definitions (GUIDE.md, "Women's share"):
-- ``women_share`` = sum(women) / sum(participants) x 100, **pooled** over the rows of a group where ``women`` is
-  known (never a mean of row percentages).
+- ``women_share`` = sum(women) / sum(participants whose sex is known) x 100, **pooled** over the rows of a group
+  where ``women`` is known (never a mean of row percentages). Where ``men`` is given too, participants - women -
+  men are of unknown sex and out of the denominator, as a register's blank ``sex`` cells are (issue 18).
 - Participants of unknown sex are counted and returned (``participants_sex_unknown``): all participants of rows
   whose ``women`` is empty, plus participants - women - men on rows where ``men`` is given (never below 0).
 - Monitoring counts are a census: no confidence interval. A Wilson 95 % interval
@@ -77,8 +78,8 @@ def wilson_interval(women: pd.Series | np.ndarray, participants: pd.Series | np.
 def women_share(participation: pd.DataFrame, by: str | Iterable[str] | None = None) -> pd.DataFrame:
     """Pooled share of women per group.
 
-    Columns: <by keys>, n_rows (rows with women known), n_rows_women_unknown, women, participants (of the rows
-    with women known: the denominator), share (0-100), participants_sex_unknown, participants_total (every
+    Columns: <by keys>, n_rows (rows with women known), n_rows_women_unknown, women, participants (whose sex is
+    known, of the rows with women known: the denominator), share (0-100), participants_sex_unknown, participants_total (every
     participant of the group, whether or not the row counts women), participants_not_in_share (those of rows
     without a women count), sample (True when every counted row is a survey sample), ci_low, ci_high (Wilson 95 %,
     only when sample), note.
@@ -96,13 +97,15 @@ def women_share(participation: pd.DataFrame, by: str | Iterable[str] | None = No
     work["n_rows"] = known.astype("float64")
     work["n_rows_women_unknown"] = (~known).astype("float64")
     work["women"] = women.where(known, 0.0)
-    work["participants"] = people.where(known, 0.0).fillna(0.0)
+    # the denominator: participants whose sex is known (a register's blank sex cells, or participants - women - men
+    # where men are given, are left out: a register and its per-event counts give the same share)
+    work["participants"] = (people - rest.where(men.notna(), 0.0).fillna(0.0)).where(known, 0.0).fillna(0.0)
     work["participants_sex_unknown"] = unknown_sex
     work["participants_not_in_share"] = people.where(~known, 0.0).fillna(0.0)
     work["n_sample"] = (known & sample).astype("float64")
     out = _sums(work, keys, ["n_rows", "n_rows_women_unknown", "women", "participants", "participants_sex_unknown",
                              "participants_not_in_share", "n_sample"])
-    out["participants_total"] = out["participants"] + out["participants_not_in_share"]
+    out["participants_total"] = out["participants"] + out["participants_sex_unknown"]
     out["share"] = _divide(out["women"], out["participants"], 100.0)
     out["sample"] = (out["n_sample"] == out["n_rows"]) & (out["n_rows"] > 0)
     mixed = (out["n_sample"] > 0) & ~out["sample"]

@@ -95,6 +95,8 @@ _REASONS_FR = [
     (r"budget of (\d+) line\(s\) not known", "budget de {0} ligne(s) non renseigné"),
     (r"budget is 0", "budget nul"),
     (r"no budget_total declared", "pas de budget total déclaré"),
+    (r"is project-wide, not applied to a country annex", "le budget total du projet ne s'applique pas à une annexe pays"),
+    (r"no budget line has a staff category", "aucune ligne budgétaire de catégorie personnel"),
     (r"line budgets not all known", "budget des lignes incomplet"),
     (r"line not in the budget table", "ligne absente du budget"),
     (r"no actual", "pas de valeur réalisée"),

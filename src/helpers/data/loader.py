@@ -22,7 +22,7 @@ import pandas as pd
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
-from . import numbers
+from . import lines as lines_mod, numbers, totals
 from ..errors import Problem, ValidationFailed, did_you_mean
 from .params import ALL, AnnexParams, ProjectParams, load_annex_params, load_project_params
 from ..paths import DATA_DIR, PARAMS_DIR, annex_names, relative
@@ -57,6 +57,9 @@ SEX_WORDS = {"f": "f", "femme": "f", "femmes": "f", "female": "f", "woman": "f",
 TOTAL_WORDS = {"total", "ensemble", "tous", "all", "t"}
 COMPARISON_WORDS = {"==": "=", "≥": ">=", "=>": ">=", "≤": "<=", "=<": "<=", "≈": "~"}
 DEFAULTS = {("indicators", "sex"): "total", ("indicators", "direction"): "increase", ("reported", "comparison"): "="}
+# Money and count columns, where '12,000' is at least a warning (read as 12 with the decimal mark ',').
+AMBIGUOUS_COLUMNS = MONEY_COLUMNS | {("participation", c) for c in ("participants", "women", "men")} | {
+    ("indicators", c) for c in ("actual", "baseline", "target", "target_final")}
 ENUMERATIONS = {("participation", "group"), ("budget", "category"), ("indicators", "level"),
                 ("indicators", "direction")}
 
@@ -202,6 +205,7 @@ def _load(project: str, params: ProjectParams, data_dir: Path) -> tuple[ProjectD
             data.present.add(name)
     if "expenditure" in typed:
         problems += _unknown_lines(*typed["expenditure"], tables["budget"])
+    tables["expenditure"] = lines_mod.with_line_country(tables["budget"], tables["expenditure"])
     data.studies, study_problems, study_files = _load_studies(folder / "impact", params)
     problems += study_problems
     data.files += study_files
@@ -289,7 +293,8 @@ def _read_and_check(name: str, path: Path,
         problems += register_problems
     problems += [p for p in validate_table(name, frame, raw.file, raw.where)
                  if (p.row, p.column) not in bad_cells]
-    problems += _table_warnings(name, frame, raw)
+    problems += [p for p in _table_warnings(name, frame, raw) if (p.row, p.column) not in bad_cells]
+    problems += totals.problems(name, frame, raw)
     return frame, raw, problems
 
 
@@ -333,6 +338,8 @@ def _typed(name: str, raw: RawTable, params: ProjectParams,
             continue
         values, column_problems = _typed_column(frame[column], kind, raw, params.decimal_mark,
                                                 money=(name, column) in MONEY_COLUMNS)
+        if (name, column) in AMBIGUOUS_COLUMNS:
+            column_problems += _ambiguous(frame[column], raw, params.decimal_mark)
         frame[column] = values
         problems += column_problems
     if name == "activities":
@@ -346,7 +353,7 @@ def _typed(name: str, raw: RawTable, params: ProjectParams,
             frame[column] = _blank(frame.index, kind)
     for column in frame.columns:
         frame[column] = _normalised(name, column, frame[column])
-    bad = {(p.row, p.column) for p in problems if p.column}
+    bad = {(p.row, p.column) for p in problems if p.column and p.severity == "error"}
     return frame, bad, problems
 
 
@@ -369,9 +376,25 @@ def _typed_column(series: pd.Series, kind: str, raw: RawTable, decimal_mark: str
                else hint,
                numbers.NEGATIVE_FORM: "A count or rate cannot be written as a negative amount: write 0 or more "
                "(negatives in parentheses or with a trailing minus are read in amount columns only)."}
-    problems = [raw.problem(rule, reason, special.get(reason, hint), index=index, column=str(series.name),
-                            value=series[index]) for index, reason in zip(failed, reasons)]
+    problems = [raw.problem(rule, reason, special.get(reason) or numbers.hint_for(reason, decimal_mark) or hint,
+                            index=index, column=str(series.name), value=numbers.shown(series[index]))
+                for index, reason in zip(failed, reasons)]
     return values, problems
+
+
+def _ambiguous(series: pd.Series, raw: RawTable, decimal_mark: str) -> list[Problem]:
+    """A warning for each cell whose reading depends on the decimal mark ('12,000': 12 or 12 000?)."""
+    readings = each_distinct(series, lambda v: numbers.ambiguous(v, decimal_mark), keep_missing=True)
+    problems = []
+    for index in series.index[readings.notna().to_numpy(bool)]:
+        read, other = (numbers.unambiguous(x, decimal_mark) for x in readings[index])
+        said = [numbers.format_number(x, decimal_mark) for x in readings[index]]
+        problems.append(raw.problem(
+            "ambiguous_number", f"'{series[index]}' is read as {said[0]} with the project's decimal mark "
+            f"'{decimal_mark}', but could mean {said[1]}", f"Write it so that it cannot be misread: {read} if you "
+            f"mean {said[0]}, {other} if you mean {said[1]} (no separator followed by exactly three digits).",
+            index=index, column=str(series.name), value=series[index], severity="warning"))
+    return problems
 
 
 def _texts(series: pd.Series, decimal_mark: str) -> pd.Series:
@@ -467,8 +490,8 @@ def _aggregate_register(frame: pd.DataFrame, raw: RawTable) -> tuple[pd.DataFram
     for event in np.flatnonzero((known > 0) & (known < size)):
         found.append((event, -1, raw.problem("sex_partly_unknown", f"the sex of {int(size[event] - known[event])} "
                                              f"of {int(size[event])} participants of event '{events[event]}' is not "
-                                             "recorded", "Women's share counts them as not women; fill in the sex "
-                                             "if known.", index=first_index[event], column="sex",
+                                             "recorded", "They are left out of the women's share (its denominator "
+                                             "counts the participants whose sex is known); fill in the sex if known.", index=first_index[event], column="sex",
                                              severity="warning")))
     aggregated = pd.DataFrame({"event_id": pd.Series(events, dtype="str").to_numpy(),
                                "participants": size.astype("float64"),
@@ -528,17 +551,31 @@ def _finish(name: str, frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _unknown_lines(expenditure: pd.DataFrame, raw: RawTable, budget: pd.DataFrame) -> list[Problem]:
-    """Every expenditure line must exist in the budget (in any country)."""
+    """Every expenditure line must be a budget line of its country (data.lines: a line is (country, line))."""
     known = set(budget["line"].dropna())
     lines = expenditure["line"]
-    unknown = lines.notna() & ~lines.isin(list(known)) & lines.map(lambda v: isinstance(v, str), na_action="ignore"
-                                                                   ).fillna(False).astype(bool)
+    text = lines.map(lambda v: isinstance(v, str), na_action="ignore").fillna(False).astype(bool).to_numpy(bool)
+    _, status, countries = lines_mod.resolve(budget, expenditure)
     problems = []
-    for index, line in lines[unknown.to_numpy(bool)].items():
-        guess = did_you_mean(line, known)
-        problems.append(raw.problem("unknown_line", "this budget line is not in the budget table",
-                                    (guess + " " if guess else "") + "Use a line of the budget table, or add "
-                                    "the line there.", index=index, column="line", value=line))
+    for index in expenditure.index[text & (status != lines_mod.FOUND).to_numpy(bool)]:
+        line, state = lines[index], status[index]
+        where = ", ".join(countries.get(line, []))
+        if state == lines_mod.AMBIGUOUS:
+            problems.append(raw.problem("ambiguous_line", f"the budget line '{line}' exists in several countries "
+                                        f"({where}) and this row gives no country", "Write the country of this "
+                                        f"spending in the 'country' column (one of: {where}).", index=index,
+                                        column="country", value=line))
+        elif state == lines_mod.OTHER_COUNTRY:
+            country = expenditure.at[index, "country"]
+            problems.append(raw.problem("unknown_line", f"the budget has the line '{line}' for {where}, not for "
+                                        f"{country}", f"Correct the country of this row, or add the line '{line}' "
+                                        f"for {country} to the budget table.", index=index, column="line",
+                                        value=line))
+        else:
+            guess = did_you_mean(line, known)
+            problems.append(raw.problem("unknown_line", "this budget line is not in the budget table",
+                                        (guess + " " if guess else "") + "Use a line of the budget table, or add "
+                                        "the line there.", index=index, column="line", value=line))
     return problems
 
 

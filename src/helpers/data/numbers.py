@@ -30,7 +30,15 @@ import pandas as pd
 # Characters taken as a thousands separator besides the other decimal mark.
 SPACES = " \u00a0\u202f\u2009\u2007"
 _MINUS = "-\u2212\u2013"  # hyphen-minus, minus sign, en dash (Word turns '-' into '–')
-_EXPONENT = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+$")
+_EXPONENT = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)[eE][+-]?\d+$")  # linear: '1'*60000 is not quadratic
+MAX_LENGTH = 1000         # no number is written with more characters (the largest float written out has 309 digits)
+TOO_LONG = "not a number (more than 1000 characters)"
+CURRENCY = "a currency sign or code is not part of a number"
+EXCEL_SERIAL = "an Excel date serial number, not a date"
+_CURRENCY = re.compile(r"[€$£¥₣₦¤]|(?<![A-Za-z])(?:EUR|USD|XOF|XAF|F\s?CFA|CFA|CHF|GBP|MAD|TND|DZD|EGP|MRU|MRO|LYD|"
+                       r"CAD|JPY|DH|DT|euros?|dollars?|dirhams?|dinars?)(?![A-Za-z])", re.IGNORECASE)
+_SERIAL = re.compile(r"^\d{5}(?:[.,]\d+)?$")
+_AMBIGUOUS = re.compile(r"^[+\-\u2212]?\d{1,3}[.,]\d{3}$")
 NOT_FINITE = "not a finite number (too large, infinite or NaN)"
 NEGATIVE_FORM = "a negative written '(12)' or '12-' is read in amount columns only"
 _NOT_FINITE = re.compile(r"^[+\-\u2212]?(inf|infinity|nan)$", re.IGNORECASE)
@@ -84,8 +92,13 @@ def _parse_number(text: Any, decimal_mark: str, money: bool) -> float | None:
     if not isinstance(text, str):
         raise ValueError(f"not a number ({type(text).__name__})")
     stripped = text.strip(SPACES + "\t\r\n")
+    if len(stripped) > MAX_LENGTH:
+        raise ValueError(TOO_LONG)
     if _NOT_FINITE.match(stripped):
         raise ValueError(NOT_FINITE)
+    currency = _CURRENCY.search(stripped)
+    if currency and re.search(r"\d", stripped):
+        raise ValueError(f"{CURRENCY} ('{currency[0]}')")
     accounting = _ACCOUNTING.match(stripped)
     if accounting:
         if not money:
@@ -121,9 +134,16 @@ def parse_date(text: Any) -> dt.date | None:
         return text.date()
     if isinstance(text, dt.date):
         return text
+    if isinstance(text, (int, float)) and not isinstance(text, bool):
+        _excel_serial(text)
+        raise ValueError("not a date: write 2020-12-31 or 31/12/2020")
     if not isinstance(text, str):
         raise ValueError("not a date: write 2020-12-31 or 31/12/2020")
     stripped = text.strip(SPACES + "\t\r\n")
+    if len(stripped) > MAX_LENGTH:
+        raise ValueError("not a date (more than 1000 characters): write 2020-12-31 or 31/12/2020")
+    if _SERIAL.match(stripped):
+        _excel_serial(float(stripped.replace(",", ".")))
     iso = _ISO.match(stripped)
     day_first = _DAY_FIRST.match(stripped)
     if iso:
@@ -136,6 +156,58 @@ def parse_date(text: Any) -> dt.date | None:
         return dt.date(year, month, day)
     except ValueError:
         raise ValueError(f"this date does not exist (day {day}, month {month}, year {year})") from None
+
+
+def _excel_serial(number: float) -> None:
+    """Raise the Excel-date reason when ``number`` is an Excel serial of a date between 1954 and 2119."""
+    if math.isfinite(number) and 20000 <= number < 80000:
+        day = dt.date(1899, 12, 30) + dt.timedelta(days=int(number))
+        raise ValueError(f"{EXCEL_SERIAL}: {number:g} is how Excel stores {day.isoformat()} in a cell formatted as a "
+                         f"number")
+
+
+def hint_for(reason: str, decimal_mark: str = ".") -> str | None:
+    """What to do about a reason these parsers give, when it needs more than the column's usual hint."""
+    if reason.startswith(CURRENCY):
+        return ("Remove the currency sign or code: the currency is written once, in project.yaml (`currency:`). "
+                f"Write the amount alone, with the decimal mark '{decimal_mark}'.")
+    if reason.startswith(EXCEL_SERIAL):
+        return ("In Excel, select the column and choose Format > Cells > Date (the cell then shows the date), or "
+                "write the date as 2020-12-31.")
+    if reason == TOO_LONG:
+        return "Write the number alone in the cell (e.g. 1 005 500,50), or leave it empty."
+    return None
+
+
+def ambiguous(text: Any, decimal_mark: str) -> tuple[float, float] | None:
+    """(how it is read, what it could also mean) for a value whose reading depends on the decimal mark: one
+    separator followed by exactly three digits ('12,000', '12.000'); None otherwise."""
+    if not isinstance(text, str):
+        return None
+    stripped = text.strip(SPACES + "\t\r\n")
+    if len(stripped) > 8 or not _AMBIGUOUS.match(stripped):
+        return None
+    try:
+        read = parse_number(stripped, decimal_mark)
+        other = parse_number(stripped, "," if decimal_mark == "." else ".")
+    except ValueError:
+        return None
+    return (read, other) if read is not None and other is not None and read != other else None
+
+
+def unambiguous(value: float, decimal_mark: str) -> str:
+    """A number written so that no decimal mark can misread it: 12000 -> '12 000', 12.5 -> '12,5', 1.125 ->
+    '1,1250' (with ',')."""
+    if float(value).is_integer():
+        return f"{int(value):,}".replace(",", " ")
+    text = format_number(float(value), decimal_mark)
+    return text + "0" if _AMBIGUOUS.match(text) else text
+
+
+def shown(value: Any, limit: int = 40) -> str:
+    """A cell's value as a message prints it: at most ``limit`` characters, then '…'."""
+    text = str(value)
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def parse_bool(text: Any) -> bool:

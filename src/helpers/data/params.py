@@ -123,6 +123,9 @@ class AnnexParams(ProjectParams):
     annex: str              # the annex file's base name (a slug)
     country: str            # a value of the data's `country` column, or "all"
     name: str               # display name, e.g. "Maroc"
+    # Set by load_annex_params, never by a file: project.yaml's budget_total when a country annex does not apply
+    # it (a project-wide total is not a country's budget; the annex file may give the country's own).
+    project_budget_total: float | None = None
 
     @field_validator("project", "annex")
     @classmethod
@@ -228,15 +231,18 @@ def load_annex_params(project: str, annex: str, params_dir: Path = PARAMS_DIR) -
     raw, problems = _read_yaml(path)
     if problems:
         raise ValidationFailed(problems)
-    for key in ("project", "annex"):
+    for key in ("project", "annex", "project_budget_total"):
         if key in raw:  # these come from the file's place, never from its content
             problems.append(Problem(relative(path), "unknown_key", f"unknown key '{key}'",
                                     "The project and annex names come from the folder and file names; remove this line.",
                                     column=key))
     if problems:
         raise ValidationFailed(problems)
+    merged = _merge(base, raw)
+    if str(merged.get("country", "")).strip().lower() != ALL and "budget_total" not in raw:
+        merged["project_budget_total"], merged["budget_total"] = merged.get("budget_total"), None
     try:
-        params = AnnexParams(**_merge(base, raw), project=project, annex=annex)
+        params = AnnexParams(**merged, project=project, annex=annex)
     except ValidationError as exc:
         raise ValidationFailed(_problems_from(path, exc, PROJECT_KEYS | ANNEX_ONLY_KEYS)) from None
     if params.word_template:

@@ -1,0 +1,102 @@
+"""A budget line's identity is (country, line): the same code in two countries is two lines (data/README.md).
+
+Countries are compared as names are (``loader.fold``: case and accents ignored; empty = "regional", the project
+as a whole). Each expenditure row is joined with the budget line of its own country:
+
+1. its (country, line) is in the budget table: that line;
+2. it has no country (project as a whole) and its code is a line of exactly one country: that line; of several
+   countries: ambiguous (``AMBIGUOUS``: the loader refuses it, naming the countries). The loader then gives such
+   a row its line's country (``with_line_country``), so that the country's annex counts it;
+3. it has a country, the budget has no such line there but has it for the project as a whole: that
+   project-wide line (a regional line spent in a country);
+4. else the line is not in the budget (``UNKNOWN``), or only in other countries (``OTHER_COUNTRY``).
+
+``line_key``: the key of a line in figures.csv is its code when the code is unique among the lines shown, else
+``<line>/<country>`` (``R1/Sénégal``), as indicators in several countries are keyed.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+REGIONAL = "regional"
+FOUND, AMBIGUOUS, OTHER_COUNTRY, UNKNOWN = "found", "ambiguous", "other_country", "unknown"
+
+
+def _fold(text: Any) -> str:
+    if text is None or text is pd.NA or (isinstance(text, float) and text != text):
+        return REGIONAL
+    decomposed = unicodedata.normalize("NFKD", str(text))
+    folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).strip().casefold()
+    return folded or REGIONAL
+
+
+def country_key(countries: pd.Series) -> pd.Series:
+    """Each country folded (once per distinct value): 'Sénégal' and 'senegal' -> 'senegal'; empty -> 'regional'."""
+    codes, distinct = pd.factorize(countries, use_na_sentinel=True)
+    values = np.array([_fold(v) for v in distinct] + [REGIONAL], dtype=object)
+    return pd.Series(values[codes], index=countries.index, dtype=object)
+
+
+def resolve(budget: pd.DataFrame, expenditure: pd.DataFrame) -> tuple[pd.Series, pd.Series, dict[str, list[str]]]:
+    """(the folded country of each expenditure row's budget line, how it was found, line -> its budget countries
+    as written). Rows not found keep their own folded country."""
+    bkey = country_key(budget["country"]) if len(budget) else pd.Series([], dtype=object)
+    ekey = country_key(expenditure["country"])
+    lines = budget["line"]
+    pairs = set(zip(bkey, lines))
+    written: dict[str, list[str]] = {}
+    folded: dict[str, set[str]] = {}
+    for key, country, line in zip(bkey, budget["country"], lines):
+        if isinstance(line, str):
+            folded.setdefault(line, set()).add(key)
+            shown = country if isinstance(country, str) and key != REGIONAL else REGIONAL
+            if shown not in written.setdefault(line, []):
+                written[line].append(shown)
+    pair_codes, distinct = pd.factorize(pd.Series(list(zip(ekey, expenditure["line"])), index=expenditure.index,
+                                                   dtype=object))
+    keys = np.empty(len(distinct), dtype=object)
+    states = np.empty(len(distinct), dtype=object)
+    for i, (k, line) in enumerate(distinct):
+        countries = folded.get(line, set())
+        keys[i], states[i] = k, UNKNOWN
+        if (k, line) in pairs:
+            states[i] = FOUND
+        elif k == REGIONAL and len(countries) == 1:
+            keys[i], states[i] = next(iter(countries)), FOUND
+        elif k == REGIONAL and len(countries) > 1:
+            states[i] = AMBIGUOUS
+        elif (REGIONAL, line) in pairs:
+            keys[i], states[i] = REGIONAL, FOUND
+        elif countries:
+            states[i] = OTHER_COUNTRY
+    out_key = pd.Series(keys[pair_codes] if len(distinct) else [], index=expenditure.index, dtype=object)
+    status = pd.Series(states[pair_codes] if len(distinct) else [], index=expenditure.index, dtype=object)
+    return out_key, status, written
+
+
+def line_key(line: pd.Series, country: pd.Series) -> pd.Series:
+    """The figures key of each line: its code, or ``<code>/<country>`` when the code is not unique here."""
+    text = line.astype(str)
+    shared = text.duplicated(keep=False).to_numpy(bool)
+    return pd.Series(np.where(shared, text + "/" + country.astype(str), text), index=line.index, dtype=object)
+
+
+def with_line_country(budget: pd.DataFrame, expenditure: pd.DataFrame) -> pd.DataFrame:
+    """Spending without a country on a line of exactly one country belongs to that country (rule 2 above): its
+    ``country`` is set to the budget line's, so that the country's annex counts it."""
+    if not len(expenditure) or not len(budget):
+        return expenditure
+    ckey, status, written = resolve(budget, expenditure)
+    own = country_key(expenditure["country"])
+    moved = ((own == REGIONAL) & (ckey != REGIONAL) & (status == FOUND)).to_numpy(bool)
+    if not moved.any():
+        return expenditure
+    out = expenditure.copy()
+    lines = out["line"].to_numpy(dtype=object)[moved]
+    out.loc[moved, "country"] = [written[line][0] for line in lines]
+    return out

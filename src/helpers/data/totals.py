@@ -1,0 +1,115 @@
+"""Totals and subtotal rows in the tables the workbook adds up (budget, expenditure, participation): refused.
+
+Every Excel user ends a table with ``TOTAL | 1 500 000``; read as a row, it doubles the budget. A row is a totals
+row when
+
+- a code or label cell says so: the cell is a total word (total, sous-total, subtotal, grand total, total général,
+  somme, sum, totaux), alone or followed by a country of the table or a generic word (« Total Sénégal »,
+  « TOTAL BUDGET »), not « Total quality management »; or
+- its amount equals the sum of all the other rows of the table (at least two of them not 0): an error in the money
+  tables, a warning in participation (small counts add up by chance); or the sum of the other rows of its country
+  (a subtotal): a warning.
+
+Each problem names the cell and says what to do (delete the row: the annex computes the totals).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ..errors import Problem
+
+# table -> (the amount column, the code and label columns, whether the amount rule is an error)
+SUMMED: dict[str, tuple[str, tuple[str, ...], bool]] = {
+    "budget": ("budget", ("line", "label"), True),
+    "expenditure": ("amount", ("line", "period_label"), True),
+    "participation": ("participants", ("event_id", "label"), False),
+}
+_WORD = re.compile(r"^(sous[\s._-]*totaux|sous[\s._-]*total|sub[\s._-]*totals?|grand[\s._-]*totals?|totaux|totals?|"
+                   r"sommes?|sums?)\b[\s:._-]*(?P<rest>.*)$")
+_GENERIC = {"", "general", "generale", "budget", "budgets", "depenses", "depense", "expenditure", "expenditures",
+            "spending", "projet", "project", "lignes", "lines", "participants", "pays", "country", "annuel", "annual",
+            "cumule", "cumulative", "eur", "usd", "xof", "fcfa", "ht", "ttc", "global", "globale", "all", "tous"}
+HINT = ("Delete this row: the workbook adds the rows up itself, so a totals or subtotal row counts every amount "
+        "twice. Keep totals outside the table (another sheet or file).")
+
+
+def _fold(text: Any) -> str:
+    decomposed = unicodedata.normalize("NFKD", str(text))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).strip().casefold()
+
+
+def says_total(text: Any, countries: set[str]) -> bool:
+    """'TOTAL', 'Sous-total Sénégal', 'Total général' -> True; 'Total quality management', 'R1' -> False."""
+    if not isinstance(text, str) or len(text) > 200:
+        return False
+    match = _WORD.match(_fold(text))
+    if not match:
+        return False
+    rest = re.sub(r"[\s:._()-]+", " ", match["rest"]).strip()
+    return rest in _GENERIC or rest in countries or all(w in _GENERIC or w in countries or w.isdigit()
+                                                         for w in rest.split())
+
+
+def problems(name: str, frame: pd.DataFrame, raw: Any) -> list[Problem]:
+    """The totals rows of a typed table (frame indexed by spreadsheet row; raw: readers.RawTable)."""
+    if name not in SUMMED or frame.empty:
+        return []
+    amount_column, text_columns, amount_is_error = SUMMED[name]
+    countries = set()
+    if "country" in frame.columns:
+        countries = {_fold(c) for c in frame["country"].dropna().unique() if isinstance(c, str)}
+    found: dict[Any, Problem] = {}
+    for column in text_columns:
+        if column not in frame.columns:
+            continue
+        values = frame[column]
+        distinct = {v for v in values.dropna().unique() if isinstance(v, str)}
+        hits = {v for v in distinct if says_total(v, countries)}
+        for index in frame.index[values.isin(list(hits)).to_numpy(bool)] if hits else []:
+            if index not in found:
+                found[index] = raw.problem("totals_row", f"this row is a totals row ('{values[index]}' in "
+                                           f"'{column}'); its amount would be added to the rows it sums", HINT,
+                                           index=index, column=column, value=values[index])
+    amounts = pd.to_numeric(frame[amount_column], errors="coerce") if amount_column in frame else None
+    if amounts is None:
+        return list(found.values())
+    rest = [i for i in frame.index if i not in found]
+    found.update(_equal_to_the_others(frame.loc[rest], amounts.loc[rest], amount_column, raw, amount_is_error))
+    return [found[i] for i in sorted(found, key=lambda i: (i is None, i))]
+
+
+def _equal_to_the_others(frame: pd.DataFrame, amounts: pd.Series, column: str, raw: Any,
+                         is_error: bool) -> dict[Any, Problem]:
+    out: dict[Any, Problem] = {}
+    groups = [("the table", np.ones(len(frame), dtype=bool), is_error)]
+    if "country" in frame.columns and frame["country"].nunique(dropna=True) > 1:
+        for country in frame["country"].dropna().unique():
+            groups.append((f"the rows of {country}", (frame["country"] == country).to_numpy(bool), False))
+    for what, mask, error in groups:
+        values = amounts.to_numpy(dtype="float64")[mask]
+        index = frame.index[mask]
+        known = np.isfinite(values)
+        if known.sum() < 3:
+            continue
+        total = values[known].sum()
+        others = total - values
+        nonzero = (np.abs(values[known]) > 0.005).sum()
+        hit = known & (values > 0) & (np.abs(values - others) < 0.005) & (nonzero - 1 >= 2)
+        for i in np.flatnonzero(hit):
+            if index[i] in out:
+                continue
+            out[index[i]] = raw.problem(
+                "totals_row", f"this amount is the sum of every other row of {what}: a totals row?",
+                HINT + " If it really is one line, check the amounts of the others.", index=index[i], column=column,
+                value=_show(values[i]), severity="error" if error else "warning")
+    return out
+
+
+def _show(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else repr(float(value))

@@ -1,0 +1,229 @@
+"""Issue 18, "close the class": invariants of the figures, tested by generation (Hypothesis) on whole projects
+written as real CSV and .xlsx files (tests/fixtures/two_countries.py), run through the loader and the analyses
+to the figures of each annex (annex_figures, what figures.csv holds).
+
+- shuffling the rows of every table changes no figure;
+- renaming the line codes and event ids consistently changes no figure (but its key);
+- where every row has a country, the country annexes' budgets and spending add up to the project's;
+- multiplying every amount by k multiplies every money figure by k and changes no rate;
+- a register (one row per person) and the equivalent per-event counts give the same figures;
+- a table as CSV and as .xlsx gives the same figures;
+- a totals row (any spelling, any place, CSV or .xlsx) is always refused.
+
+CI runs the derandomised "ci" profile of tests/conftest.py with a few examples per invariant (each example writes
+and reads whole projects: about a second); `make fuzz` runs many more.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from fixtures.two_countries import Project, annex_name
+from helpers.errors import ValidationFailed
+
+FEW = settings(max_examples=max(3, settings().max_examples // 15), suppress_health_check=[HealthCheck.too_slow,
+                                                                                            HealthCheck.filter_too_much])
+MANY = settings(max_examples=max(10, settings().max_examples // 5), suppress_health_check=[HealthCheck.too_slow])
+COUNTRIES = ["Sénégal", "Mali", "Niger"]
+CODES = ["R1", "R2", "R3", "A7", "B12"]
+DATES = ["2020-03-31", "2020-06-30", "2020-12-31"]
+MONEY_METRICS = {"budget", "spent", "unallocated_budget"}
+RATE_METRICS = {"financial_execution_rate", "spending_share", "staff_cost_share", "burn_index"}
+CENTS = st.integers(min_value=1, max_value=10**9)
+
+
+@st.composite
+def projects(draw, regional: bool = True) -> dict:
+    """The tables of a project: budget lines (a code may be a line of several countries), spending on them,
+    events with counts; every row has a country unless ``regional``."""
+    countries = draw(st.lists(st.sampled_from(COUNTRIES), min_size=1, max_size=3, unique=True))
+    places = countries + ([""] if regional and draw(st.booleans()) else [])
+    lines = draw(st.lists(st.tuples(st.sampled_from(places), st.sampled_from(CODES)), min_size=1, max_size=6,
+                          unique=True))
+    budget = [["line", "budget", "country", "label", "category"]]
+    expenditure = [["line", "period_end", "amount", "country"]]
+    for country, code in lines:
+        budget.append([code, draw(CENTS) / 100, country, f"Ligne {code}",
+                       draw(st.sampled_from(["staff", "operational", "support"]))])
+        for day in draw(st.lists(st.sampled_from(DATES), min_size=0 if regional else 1, max_size=3, unique=True)):
+            expenditure.append([code, day, draw(CENTS) / 100, country])
+    participation = [["event_id", "participants", "women", "men", "country"]]
+    for i in range(draw(st.integers(1, 4))):
+        people = draw(st.integers(1, 300))
+        women = draw(st.integers(0, people))
+        men = draw(st.one_of(st.none(), st.integers(0, people - women)))
+        participation.append([f"E{i + 1}", people, women, men, draw(st.sampled_from(places))])
+    return {"budget": budget, "expenditure": expenditure, "participation": participation}
+
+
+def _project(tables: dict, fmt: str = "csv", **params) -> Project:
+    project = Project.default(Path(tempfile.mkdtemp(prefix="invariant-")), **params)
+    project.tables = {name: [list(r) for r in rows] for name, rows in tables.items()}
+    project.formats = {name: fmt for name in tables}
+    return project.write()
+
+
+def _figures(project: Project, annexes=("ensemble",)) -> dict[str, dict]:
+    """annex -> {(metric, key): (value, n, status)}; a project the loader refuses is assumed away."""
+    try:
+        data = project.load()
+    except ValidationFailed:
+        assume(False)
+    out = {}
+    for annex in annexes:
+        figures = project.figures(annex, data)
+        out[annex] = {(m, k): (v, n, s) for m, k, v, n, s in zip(figures["metric"], figures["key"], figures["value"],
+                                                                  figures["n"], figures["status"])}
+    return out
+
+
+def _same(a: dict, b: dict, scale: float = 1.0) -> None:
+    assert set(a) == set(b), sorted(set(a) ^ set(b))
+    for key, (value, n, status) in a.items():
+        other, other_n, other_status = b[key]
+        factor = scale if key[0] in MONEY_METRICS else 1.0
+        if isinstance(value, float) and math.isnan(value):
+            assert math.isnan(other), (key, value, other)
+        else:
+            assert other == pytest.approx(value * factor, rel=1e-9, abs=1e-6), (key, value, other)
+        assert status == other_status, (key, status, other_status)
+        if key[0] not in MONEY_METRICS | RATE_METRICS or factor == 1.0:
+            assert (n is None or n is other_n or n == other_n), (key, n, other_n)
+
+
+def _shuffled(tables: dict, seed: int) -> dict:
+    rng = random.Random(seed)
+    out = {}
+    for name, rows in tables.items():
+        body = [list(r) for r in rows[1:]]
+        rng.shuffle(body)
+        out[name] = [rows[0]] + body
+    return out
+
+
+@FEW
+@given(projects(), st.integers(0, 2**32))
+def test_shuffling_rows_changes_no_figure(tables, seed):
+    _same(_figures(_project(tables))["ensemble"], _figures(_project(_shuffled(tables, seed)))["ensemble"])
+
+
+@FEW
+@given(projects(), st.permutations(CODES), st.permutations([f"E{i}" for i in range(1, 5)]))
+def test_renaming_codes_changes_no_figure(tables, codes, events):
+    lines, ids = dict(zip(CODES, codes)), dict(zip([f"E{i}" for i in range(1, 5)], events))
+    renamed = {name: [rows[0]] + [[(lines if name != "participation" else ids).get(r[0], r[0])] + list(r[1:])
+                                   for r in rows[1:]] for name, rows in tables.items()}
+    before = _figures(_project(tables))["ensemble"]
+    after = _figures(_project(renamed))["ensemble"]
+
+    def rename(metric: str, key: str) -> str:
+        head, sep, tail = key.partition("/")
+        return (lines if metric in MONEY_METRICS | RATE_METRICS else ids).get(head, head) + sep + tail
+
+    _same({(m, rename(m, k)): v for (m, k), v in before.items()}, after)
+
+
+@FEW
+@given(projects(regional=False))
+def test_country_annexes_add_up_to_the_project(tables):
+    project = _project(tables)
+    figures = _figures(project, tuple(project.annexes()))
+    countries = {r[2] for r in tables["budget"][1:]} | {r[3] for r in tables["expenditure"][1:]}
+    annex_of = {country: annex_name(country) for country in countries}
+    for metric in ("budget", "spent"):
+        whole = figures["ensemble"][(metric, "total")][0]
+        parts = [figures[annex_of[c]][(metric, "total")][0] for c in countries]
+        if metric == "spent" and any(math.isnan(p) for p in parts):
+            # a country without any spending row: its annex refuses (n.d., "no expenditure data"), the whole adds
+            # up the others; never a different number
+            assume(False)
+        _close(sum(parts), whole, (metric, parts))
+        for country in countries:  # the all annex's per-country figure is the country annex's total
+            _close(figures["ensemble"][(metric, country)][0], figures[annex_of[country]][(metric, "total")][0],
+                   (metric, country))
+
+
+def _close(a: float, b: float, what) -> None:
+    if math.isnan(b):
+        assert math.isnan(a), (what, a, b)
+    else:
+        assert a == pytest.approx(b, rel=1e-9), (what, a, b)
+
+
+@FEW
+@given(projects(), st.sampled_from([2, 3, 10, 1000]), st.booleans())
+def test_scaling_every_amount_scales_money_and_keeps_rates(tables, k, declared):
+    scaled = {name: [list(r) for r in rows] for name, rows in tables.items()}
+    for row in scaled["budget"][1:]:
+        row[1] = round(row[1] * 100) * k / 100
+    for row in scaled["expenditure"][1:]:
+        row[2] = round(row[2] * 100) * k / 100
+    total = sum(r[1] for r in tables["budget"][1:]) * 1.25
+    before = _figures(_project(tables, budget_total=total) if declared else _project(tables))["ensemble"]
+    after = _figures(_project(scaled, budget_total=total * k) if declared else _project(scaled))["ensemble"]
+    _same(before, after, scale=k)
+
+
+@st.composite
+def registers(draw) -> tuple[list, list]:
+    """(a register, one row per person, and the same events as per-event counts)."""
+    register = [["event_id", "sex", "country"]]
+    counts = [["event_id", "participants", "women", "men", "country"]]
+    for i in range(draw(st.integers(1, 4))):
+        sexes = draw(st.lists(st.sampled_from(["f", "m", "", "F", "homme", "femme"]), min_size=1, max_size=40))
+        country = draw(st.sampled_from(COUNTRIES + [""]))
+        register += [[f"E{i}", sex, country] for sex in sexes]
+        women = sum(s.lower() in ("f", "femme") for s in sexes)
+        men = sum(s.lower() in ("m", "homme") for s in sexes)
+        known = women + men > 0
+        counts.append([f"E{i}", len(sexes), women if known else None, men if known else None, country])
+    order = draw(st.permutations(range(1, len(register))))
+    return [register[0]] + [register[i] for i in order], counts
+
+
+@FEW
+@given(registers())
+def test_a_register_and_its_per_event_counts_give_the_same_figures(pair):
+    register, counts = pair
+    tables = {"budget": [["line", "budget"], ["R1", 1000]]}
+    by_person = _figures(_project({**tables, "participation": register}))["ensemble"]
+    by_event = _figures(_project({**tables, "participation": counts}))["ensemble"]
+    _same(by_event, by_person)
+
+
+@FEW
+@given(projects())
+def test_csv_and_xlsx_give_the_same_figures(tables):
+    _same(_figures(_project(tables, "csv"))["ensemble"], _figures(_project(tables, "xlsx"))["ensemble"])
+
+
+TOTAL_WORDS = ["TOTAL", "Total", "total général", "Sous-total", "SOUS TOTAL", "Grand total", "Somme", "sum",
+               "Total budget", "TOTAL:", "Subtotal"]
+
+
+@MANY
+@given(projects(), st.sampled_from(["budget", "expenditure", "participation"]), st.sampled_from(TOTAL_WORDS),
+       st.booleans(), st.sampled_from(["csv", "xlsx"]), st.integers(0, 100), st.booleans())
+def test_a_totals_row_is_always_refused(tables, table, word, with_country, fmt, where, in_label):
+    rows = tables[table]
+    country = rows[1][-1] if with_country else ""
+    word = f"{word} {country}".strip() if with_country and country else word
+    if table == "budget":
+        total = sum(r[1] for r in rows[1:])
+        row = ["", total, country, word, ""] if in_label else [word, total, country, "", ""]
+    elif table == "expenditure":
+        row = [word, "2020-12-31", sum(r[2] for r in rows[1:]) if len(rows) > 1 else 10.0, country]
+    else:
+        row = [word, sum(r[1] for r in rows[1:]), sum(r[2] for r in rows[1:]), None, country]
+    position = 1 + where % len(rows)
+    tables = {**tables, table: rows[:position] + [row] + rows[position:]}
+    problems = _project(tables, fmt).check()
+    refused = [p for p in problems if p.rule == "totals_row" and p.severity == "error"]
+    assert refused and refused[0].row == position + 1, [str(p) for p in problems]

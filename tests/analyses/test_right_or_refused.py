@@ -1,0 +1,284 @@
+"""Issue 18, "right or refused": a new two-country project typed from scratch (tests/fixtures/two_countries.py:
+Sénégal and Mali, French Excel CSV or .xlsx) gave confident wrong figures. Each case here failed before its fix.
+
+Also the number parser's cases of issue 19 (item 4: a long cell, linear time, bounded message) and issue 21
+(item 3: an Excel date serial, a currency sign).
+"""
+
+from __future__ import annotations
+
+import math
+import time
+
+import pytest
+
+from fixtures.two_countries import Project, row, value
+from helpers.analyses import budget as budget_mod
+from helpers.data import numbers
+from helpers.errors import ValidationFailed
+
+
+def _rules(problems, severity=None):
+    return [p for p in problems if severity is None or p.severity == severity]
+
+
+# ------------------------------------------------------------------ item 1: the same line code in two countries
+def test_a_line_code_in_two_countries_is_two_lines(tmp_path):
+    project = Project.default(tmp_path).write()
+    figures = project.all_figures()
+    every = figures["ensemble"]
+    assert value(every, "budget", "Sénégal") == 550000          # R1 400 000 + R2 150 000; was 1 100 000
+    assert value(every, "budget", "Mali") == 350000             # was missing
+    assert value(every, "budget", "R1/Sénégal") == 400000        # the key of a line whose code is not unique
+    assert value(every, "budget", "R1/Mali") == 350000
+    assert value(every, "spent", "R1/Mali") == 170000
+    assert value(every, "budget", "R2") == 150000                # a unique code keeps its plain key
+    assert value(every, "spent", "Mali") == 170000
+    assert not (every["metric"].eq("budget") & every["key"].eq("R1")).any()
+    senegal, mali = figures["senegal"], figures["mali"]
+    assert value(senegal, "budget", "R1") == 400000              # within one country the code is unique
+    assert value(senegal, "spent", "R1") == 220000
+    assert value(mali, "budget", "R1") == 350000
+    assert value(mali, "financial_execution_rate", "total") == pytest.approx(170000 / 350000 * 100)
+
+
+def test_published_figures_of_a_shared_line_code_match(tmp_path):
+    project = Project.default(tmp_path)
+    project.tables["reported"] = [
+        ["figure_id", "metric", "key", "value", "country"],
+        ["SN-BUD", "budget", "Sénégal", "550 000", ""],
+        ["SN-R1", "budget", "R1/Sénégal", "400 000", ""],
+        ["ML-R1", "budget", "R1/Mali", "350 000", ""],
+        ["R1-AMBIGUOUS", "budget", "R1", "400 000", ""],
+        ["SN-R1-ANNEX", "budget", "R1", "400 000", "Sénégal"],
+        ["ML-SPENT", "spent", "R1", "170 000", "Mali"]]
+    figures = project.write().all_figures()
+    status = {k: s for k, s in zip(figures["ensemble"]["key"], figures["ensemble"]["status"])}
+    assert status["SN-BUD"] == status["SN-R1"] == status["ML-R1"] == "match"
+    ambiguous = row(figures["ensemble"], "reported_figure", "R1-AMBIGUOUS")
+    assert ambiguous["status"] == "not_computable"
+    assert "R1/Mali" in ambiguous["note"] and "R1/Sénégal" in ambiguous["note"]
+    assert row(figures["senegal"], "reported_figure", "SN-R1-ANNEX")["status"] == "match"
+    assert row(figures["mali"], "reported_figure", "ML-SPENT")["status"] == "match"
+
+
+def test_spending_on_a_line_of_another_country_is_refused(tmp_path):
+    project = Project.default(tmp_path)
+    project.tables["expenditure"].append(["R2", "2020-12-31", 5000, "Mali"])     # R2 is a line of Sénégal only
+    project.tables["expenditure"].append(["R1", "2020-12-31", 5000, ""])         # R1: which country?
+    problems = project.write().check()
+    unknown = [p for p in problems if p.rule == "unknown_line"]
+    assert [(p.row, p.value) for p in unknown] == [(8, "R2")]
+    assert "Mali" in unknown[0].message
+    ambiguous = [p for p in problems if p.rule == "ambiguous_line"]
+    assert [(p.row, p.column) for p in ambiguous] == [(9, "country")]
+    assert "Mali" in ambiguous[0].hint and "Sénégal" in ambiguous[0].hint
+
+
+def test_spending_without_country_on_a_unique_line_joins_it(tmp_path):
+    project = Project.default(tmp_path)
+    project.tables["expenditure"][3][3] = ""          # R2 (Sénégal only), country left empty
+    figures = project.write().all_figures()
+    assert value(figures["ensemble"], "spent", "R2") == 60000
+    assert value(figures["ensemble"], "spent", "Sénégal") == 280000
+    assert value(figures["senegal"], "spent", "R2") == 60000          # the country's annex counts it too
+
+
+# ------------------------------------------------------------------ item 2: project-wide parameters in a country annex
+def test_a_country_annex_uses_its_own_lines(tmp_path):
+    project = Project.default(tmp_path, budget_total=1600000).write()
+    figures = project.all_figures()
+    mali = figures["mali"]
+    assert value(mali, "budget", "total") == 350000                                   # not 1 600 000
+    assert value(mali, "financial_execution_rate", "total") == pytest.approx(48.5714, abs=1e-3)  # not 10,6 %
+    assert math.isnan(value(mali, "unallocated_budget", "total"))
+    assert "project" in row(mali, "unallocated_budget", "total")["note"]
+    staff = row(mali, "staff_cost_share", "total")                                      # no staff line in Mali
+    assert math.isnan(staff["value"]) and staff["status"] == ""                          # was 0 %, "below band"
+    assert value(figures["senegal"], "staff_cost_share", "total") == pytest.approx(60000 / 280000 * 100)
+    every = figures["ensemble"]
+    assert value(every, "budget", "total") == 1600000
+    assert value(every, "unallocated_budget", "total") == 100000
+
+
+def test_an_annex_file_may_give_its_own_budget_total(tmp_path):
+    project = Project.default(tmp_path, budget_total=1600000).write()
+    (project.params_dir / "deux" / "mali.yaml").write_text("country: Mali\nname: Mali\nbudget_total: 400000\n",
+                                                           encoding="utf-8")
+    mali = project.figures("mali")
+    assert value(mali, "budget", "total") == 400000
+    assert value(mali, "unallocated_budget", "total") == 50000
+
+
+def test_what_a_country_annex_leaves_out(tmp_path):
+    project = Project.default(tmp_path, budget_total=1600000).write()
+    data = project.load()
+    from helpers.data.params import load_annex_params
+    params = load_annex_params("deux", "mali", project.params_dir)
+    left = budget_mod.left_out_of_country(data.tables["budget"], data.tables["expenditure"], params,
+                                          project_budget_total=1600000)
+    assert left["budget_total"] == 1600000
+    assert left["n_lines"] == 1 and left["budget"] == 600000 and left["spent"] == 200000
+    assert left["n_staff_lines"] == 1
+
+
+# ------------------------------------------------------------------ item 3: totals rows
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_a_totals_row_is_refused_with_its_cell(tmp_path, fmt):
+    project = Project.default(tmp_path)
+    project.tables["budget"].append(["TOTAL", 1500000, "", "", ""])
+    project.formats["budget"] = fmt
+    problems = project.write().check()
+    totals = [p for p in problems if p.rule == "totals_row"]
+    assert len(totals) == 1 and totals[0].severity == "error" and totals[0].row == 6
+    if fmt == "xlsx":
+        assert totals[0].cell == "budget!A6"
+    assert "delete" in totals[0].hint.lower()
+    with pytest.raises(ValidationFailed):
+        project.load()
+
+
+@pytest.mark.parametrize("cells", [["", 750000, "", "Sous-total", ""], ["R9", 1500000, "", "", "other"],
+                                   ["Somme", 550000, "Sénégal", "", ""]])
+def test_subtotals_and_unlabelled_totals_are_refused(tmp_path, cells):
+    project = Project.default(tmp_path)
+    project.tables["budget"].insert(4, cells) if cells[0] == "" else project.tables["budget"].append(cells)
+    problems = project.write().check()
+    assert any(p.rule == "totals_row" and p.severity == "error" for p in problems), [str(p) for p in problems]
+
+
+def test_a_totals_row_in_spending_and_participation(tmp_path):
+    project = Project.default(tmp_path)
+    project.tables["expenditure"].append(["Total", "2020-12-31", 650000, ""])
+    project.tables["participation"].append(["TOTAL", 65, 28, ""])
+    problems = project.write().check()
+    assert {(p.file.rsplit("/", 1)[-1], p.rule) for p in problems if p.rule == "totals_row"} == {
+        ("expenditure.csv", "totals_row"), ("participation.csv", "totals_row")}
+
+
+def test_a_line_that_is_not_a_total_is_accepted(tmp_path):
+    project = Project.default(tmp_path)
+    project.tables["budget"].append(["R4", 10000, "Mali", "Total quality management", "other"])
+    assert not [p for p in project.write().check() if p.rule == "totals_row"]
+
+
+# ------------------------------------------------------------------ item 4: unknown sex in a register
+def _register(known_women: int = 50, known_men: int = 63, unknown: int = 2) -> list[list]:
+    rows = [["event_id", "sex", "country"]]
+    rows += [["DKR-1", "f", "Sénégal"]] * known_women + [["DKR-1", "m", "Sénégal"]] * known_men
+    rows += [["DKR-1", "", "Sénégal"]] * unknown
+    return rows
+
+
+def test_a_register_leaves_unknown_sex_out_of_the_denominator(tmp_path):
+    project = Project.default(tmp_path)
+    project.tables["participation"] = _register()
+    register = row(project.write().figures("ensemble"), "women_share", "all")
+    assert register["value"] == pytest.approx(50 / 113 * 100)             # was 50 / 115 = 43,5 %
+    assert register["n"] == 113
+    assert "2 participant(s) of unknown sex" in register["note"]
+    project.tables["participation"] = [["event_id", "participants", "women", "men", "country"],
+                                       ["DKR-1", 115, 50, 63, "Sénégal"]]
+    per_event = row(project.write().figures("ensemble"), "women_share", "all")
+    assert per_event["value"] == register["value"] and per_event["n"] == register["n"]
+
+
+def test_the_register_warning_says_the_unknown_are_left_out(tmp_path):
+    project = Project.default(tmp_path)
+    project.tables["participation"] = _register()
+    warning = next(p for p in project.write().check() if p.rule == "sex_partly_unknown")
+    assert "left out" in warning.hint
+
+
+# ------------------------------------------------------------------ item 5: an ambiguous number
+@pytest.mark.parametrize("text, read", [("12,000", 12.0), ("12.000", 12000.0)])
+def test_an_ambiguous_amount_is_a_warning_naming_the_cell(tmp_path, text, read):
+    project = Project.default(tmp_path)
+    project.tables["expenditure"][1][2] = text
+    problems = project.write().check()
+    ambiguous = [p for p in problems if p.rule == "ambiguous_number"]
+    assert [(p.row, p.column, p.value, p.severity) for p in ambiguous] == [(2, "amount", text, "warning")]
+    assert numbers.format_number(read, ",") in ambiguous[0].message
+    assert "12 000" in ambiguous[0].hint
+
+
+def test_unambiguous_amounts_get_no_warning(tmp_path):
+    project = Project.default(tmp_path)
+    project.tables["expenditure"][1][2] = "12 000,00"
+    project.tables["expenditure"][2][2] = "1.200.000"
+    project.tables["expenditure"][3][2] = "12,5"
+    assert not [p for p in project.write().check() if p.rule == "ambiguous_number"]
+
+
+# ------------------------------------------------------------------ the number parser (issues 19 and 21)
+def test_a_long_cell_is_refused_in_linear_time_with_a_bounded_message(tmp_path):
+    text = "1" * 60000 + "x"
+    for mark in (".", ","):
+        started = time.perf_counter()
+        with pytest.raises(ValueError):
+            numbers.parse_number(text, mark, money=True)
+        assert time.perf_counter() - started < 0.5
+    project = Project.default(tmp_path)
+    project.tables["budget"][1][1] = text
+    problem = next(p for p in project.write().check() if p.rule == "not_a_number")
+    assert len(problem.value) <= 41 and problem.value.endswith("…")
+    assert len(str(problem)) < 600
+
+
+def test_an_excel_date_serial_is_named(tmp_path):
+    with pytest.raises(ValueError, match="Excel"):
+        numbers.parse_date("44926")
+    with pytest.raises(ValueError, match="2022-12-31"):
+        numbers.parse_date(44926)
+    project = Project.default(tmp_path)
+    project.tables["expenditure"][1][1] = 44926
+    project.formats["expenditure"] = "xlsx"
+    problem = next(p for p in project.write().check() if p.rule == "not_a_date")
+    assert "Excel" in problem.message and "2022-12-31" in problem.message
+    assert "date" in problem.hint.lower()
+
+
+@pytest.mark.parametrize("text", ["400.000,00 €", "USD 12,000", "€350.000", "12 000 FCFA"])
+def test_a_currency_sign_is_named_once(tmp_path, text):
+    project = Project.default(tmp_path)
+    project.tables["budget"][1][1] = text
+    problems = [p for p in project.write().check() if p.row == 2]
+    assert [p.rule for p in problems] == ["not_a_number"], [str(p) for p in problems]
+    assert "currency" in problems[0].message and "remove the currency" in problems[0].hint.lower()
+    assert "decimal mark" not in problems[0].message
+
+
+# ------------------------------------------------------------------ the annex text (real papermill runs)
+@pytest.mark.slow
+def test_the_mali_annex_says_what_it_leaves_out(tmp_path):
+    import re
+    import shutil
+    from html import unescape
+
+    from helpers.build import runner
+    from helpers.paths import NOTEBOOKS_DIR
+
+    project = Project.default(tmp_path, budget_total=1600000)
+    project.tables["participation"] = [[event, sex, "Mali"] for event, sex, _ in _register()]
+    project.tables["participation"][0][2] = "country"
+    project.write()
+    for name in ("senegal", "ensemble"):
+        (project.params_dir / "deux" / f"{name}.yaml").unlink()
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    for name in ("20_budget.ipynb", "30_gender.ipynb"):
+        shutil.copy(NOTEBOOKS_DIR / name, notebooks / name)
+    layout = runner.Layout(data=project.data_dir, params=project.params_dir, notebooks=notebooks,
+                           build=tmp_path / "build")
+    assert runner.build(project="deux", layout=layout) == 0
+    page = (layout.build / "annexes" / "deux" / "mali.html").read_text(encoding="utf-8")
+    page = re.sub(r"<script.*?</script>|<style.*?</style>", "", page, flags=re.S)
+    text = re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", page)).replace("\u202f", " ").replace("\xa0", " "))
+    section = text[text.find("Exécution financière"):][:3000]
+    assert "170 000 EUR" in section and "48,6" in section and "11,3" not in section, section
+    assert "ne s'applique pas à une annexe pays" in section, section
+    assert "1 ligne du projet dans son ensemble n'y figure pas" in section and "dont 1 de personnel" in section
+    assert "non ventilé entre les lignes" not in section
+    assert "en dessous de la norme" not in section
+    assert "50 femmes sur 113 participants dont le sexe est connu : 44,2 %" in section, section   # was 115, 43,5 %
+    assert "2 autres participants, dont le sexe n'est pas renseigné, ne sont pas comptés" in section
