@@ -393,7 +393,7 @@ def _country(text: str, file: str, identifier: str, where: str, problems: list[P
         return code
     problems.append(Problem(file, "iati_country_code", f"activity {identifier}: a recipient-country code is two "
                             "letters (ISO 3166-1, e.g. SN): this one is not read, and the money is not split by it",
-                            HINT_PUBLISHER, value=shown(text), element=f"{where}/@code"))
+                            "Ask the publisher to correct the code; the annexes are not built until then.", value=shown(text), element=f"{where}/@code"))
     return None
 
 
@@ -403,7 +403,8 @@ def _percentage(element: etree._Element, file: str, identifier: str, where: str,
     value = _number(element.get("percentage"), file, identifier, where, problems, suffix="/@percentage")
     if value is not None and not 0.0 <= value <= 100.0:
         problems.append(Problem(file, "iati_percentage", f"activity {identifier}: a percentage is between 0 and "
-                                "100: the money is not split by this one", HINT_PUBLISHER, value=_show(value),
+                                "100: the money is not split by this one", "Ask the publisher to correct the "
+                                "percentage (0 to 100); the annexes are not built until then.", value=_show(value),
                                 element=f"{where}/@percentage"))
         return None
     return value
@@ -671,7 +672,8 @@ def _shares(activity: Activity, problems: list[Problem]) -> list[tuple[str, floa
         problems.append(Problem(activity.file, "iati_country_split_over", f"activity {activity.identifier}: its "
                                 f"recipient countries' percentages add up to {_show(sum(c.percentage for c in countries))} "  # type: ignore[misc]
                                 "%, more than 100 %: splitting by them would count some money twice; it is counted "
-                                "for the project as a whole (regional)", HINT_PUBLISHER,
+                                "for the project as a whole (regional)", "Ask the publisher to correct the "
+                                "percentages (at most 100 in all); the annexes are not built until then.",
                                 value=" + ".join(f"{c.code} {_show(c.percentage)}" for c in countries),
                                 element=f"{activity.path}/recipient-country"))
         return [(REGIONAL, 1.0)]
