@@ -18,6 +18,10 @@ ISOLATION ?=
 SCHEDULER ?=
 WORKERS ?= 2
 
+# $(call q,VALUE): VALUE as one single-quoted shell word, whatever it holds (spaces, ';', '$$', quotes): a
+# variable given on the command line is passed on as one argument, never run. Every recipe quotes with it.
+q = '$(subst ','\'',$(1))'
+
 .DEFAULT_GOAL := help
 .PHONY: help setup check annexes annex test fuzz lab pdf bench sample clean import-iati cluster
 
@@ -43,18 +47,18 @@ $(READY): requirements.txt requirements-lock.txt pyproject.toml
 setup: $(READY) ## Build the environment (.venv) and its Jupyter kernel
 
 check: $(READY) ## Validate every project's params and data, listing all problems
-	@$(RUN) check $(if $(PROJECT),--project $(PROJECT))
+	@$(RUN) check $(if $(PROJECT),--project $(call q,$(PROJECT)))
 
 annexes: $(READY) ## Build the annexes (all projects, or PROJECT=...) into build/annexes/
-	@$(RUN) build $(if $(PROJECT),--project $(PROJECT)) $(if $(JOBS),--jobs $(JOBS)) $(if $(TIMEOUT),--timeout $(TIMEOUT)) $(if $(ISOLATION),--isolation $(ISOLATION)) $(if $(SCHEDULER),--scheduler $(SCHEDULER))
+	@$(RUN) build $(if $(PROJECT),--project $(call q,$(PROJECT))) $(if $(JOBS),--jobs $(call q,$(JOBS))) $(if $(TIMEOUT),--timeout $(call q,$(TIMEOUT))) $(if $(ISOLATION),--isolation $(call q,$(ISOLATION))) $(if $(SCHEDULER),--scheduler $(call q,$(SCHEDULER)))
 
 annex: $(READY) ## Build one annex: make annex PROJECT=amem ANNEX=maroc
-	@test -n "$(PROJECT)" -a -n "$(ANNEX)" || { echo "Say which annex: make annex PROJECT=amem ANNEX=maroc"; exit 2; }
-	@$(RUN) build --project $(PROJECT) --annex $(ANNEX) $(if $(TIMEOUT),--timeout $(TIMEOUT)) $(if $(ISOLATION),--isolation $(ISOLATION)) $(if $(SCHEDULER),--scheduler $(SCHEDULER))
+	@test -n $(call q,$(PROJECT)) -a -n $(call q,$(ANNEX)) || { echo "Say which annex: make annex PROJECT=amem ANNEX=maroc"; exit 2; }
+	@$(RUN) build --project $(call q,$(PROJECT)) --annex $(call q,$(ANNEX)) $(if $(TIMEOUT),--timeout $(call q,$(TIMEOUT))) $(if $(ISOLATION),--isolation $(call q,$(ISOLATION))) $(if $(SCHEDULER),--scheduler $(call q,$(SCHEDULER)))
 
 import-iati: $(READY) ## Start a project from an IATI file: make import-iati FILE=file.xml PROJECT=name
-	@test -n "$(FILE)" -a -n "$(PROJECT)" || { echo "Say which file and project: make import-iati FILE=file.xml PROJECT=name"; exit 2; }
-	@$(RUN) import-iati "$(FILE)" --project "$(PROJECT)" --language "$(LANGUAGE)"
+	@test -n $(call q,$(FILE)) -a -n $(call q,$(PROJECT)) || { echo "Say which file and project: make import-iati FILE=file.xml PROJECT=name"; exit 2; }
+	@$(RUN) import-iati $(call q,$(FILE)) --project $(call q,$(PROJECT)) --language $(call q,$(LANGUAGE))
 
 test: $(READY) ## Run the test suite
 	@$(BIN)/python -m pytest -q
@@ -66,7 +70,7 @@ lab: $(READY) ## Open JupyterLab on the workbook's kernel
 	@$(BIN)/jupyter lab notebooks/
 
 pdf: $(READY) ## Print each built annex to an A4 PDF (needs Debian's chromium)
-	@$(RUN) pdf $(if $(PROJECT),--project $(PROJECT))
+	@$(RUN) pdf $(if $(PROJECT),--project $(call q,$(PROJECT)))
 
 bench: $(READY) ## Measure the build against its floor and the naive pipeline
 	@$(BIN)/python -m benchmarks
@@ -75,7 +79,7 @@ sample: $(READY) ## Regenerate the synthetic impact study of the sample project
 	@$(RUN) synthesize
 
 cluster: $(READY) ## Start a Dask scheduler and WORKERS=2 workers here, for make annexes SCHEDULER=...
-	@$(RUN) cluster --workers $(WORKERS)
+	@$(RUN) cluster --workers $(call q,$(WORKERS))
 
 clean: ## Remove build/ (the annexes and their by-products)
 	rm -rf build

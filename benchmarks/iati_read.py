@@ -27,6 +27,8 @@ TARGET_BYTES = 100 * 10 ** 6
 FOLDER = REPO / "build" / "bench" / "iati"
 FIXTURES = REPO / "tests" / "fixtures" / "iati"
 TARGETS = {"iati_over_plain": 3.0, "iati_peak_bytes": 2 ** 30}
+# The three real files the measures were taken on (the other fixtures are hostile or made-up cases, not portfolios).
+BENCH_FILES = ("dfid_albania_v201.xml", "gdihub_at2030_v203.xml", "iati_203_annotated_example.xml")
 
 PLAIN = """
 import json, resource, sys, time
@@ -77,7 +79,7 @@ def generate(target: Path = FOLDER / "publisher.xml", size: int = TARGET_BYTES) 
     if target.is_file() and target.stat().st_size >= size:
         return target
     target.parent.mkdir(parents=True, exist_ok=True)
-    sources = [_activities(p) for p in sorted(FIXTURES.glob("*.xml"))]
+    sources = [_activities(FIXTURES / name) for name in BENCH_FILES]
     patterns = [(re.compile("|".join(re.escape(i) for i in sorted(ids, key=len, reverse=True))), texts)
                 for texts, ids in sources]
     partial = target.with_suffix(".partial")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from .paths import UnsafeName, check_slug
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m helpers", description="The evaluation workbook.")
@@ -41,6 +43,31 @@ def main(argv: list[str] | None = None) -> int:
     iati.add_argument("--language", default="fr", choices=["fr", "en"], help="language of the annexes (default fr)")
 
     args = parser.parse_args(argv)
+    refused = _bad_name(args)
+    if refused:
+        print(f"python -m helpers {args.command}: {refused}", file=sys.stderr)
+        return 2
+    try:
+        return _run(parser, args)
+    except UnsafeName as exc:  # a name checked deeper down (a path that would leave its folder): one line
+        print(f"python -m helpers {args.command}: {exc}", file=sys.stderr)
+        return 2
+
+
+def _bad_name(args: argparse.Namespace) -> str:
+    """'' when every project and annex name given is a slug (paths.check_slug), else why not, in one line."""
+    for what in ("project", "annex"):
+        name = getattr(args, what, None)
+        if name is not None:
+            try:
+                check_slug(name, what)
+            except UnsafeName as exc:
+                return str(exc).encode("unicode_escape").decode("ascii") if not str(exc).isprintable() \
+                    else str(exc)
+    return ""
+
+
+def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if args.command == "check":
         from .build.check import run_check
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from pathlib import Path
 
 # The package is installed editable from src/, so the repository is two levels above it.
@@ -15,7 +16,8 @@ NOTEBOOKS_DIR = REPO_ROOT / "notebooks"
 BUILD_DIR = REPO_ROOT / "build"
 KERNEL_NAME = "evaluation-workbook"
 
-SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+NAME_MAX = 64  # characters of a project or annex name: a file name stays far below the 255 bytes of a file system
+SLUG = re.compile(rf"^[A-Za-z0-9][A-Za-z0-9_-]{{0,{NAME_MAX - 1}}}$")
 
 
 class UnsafeName(ValueError):
@@ -24,11 +26,37 @@ class UnsafeName(ValueError):
 
 def check_slug(name: str, what: str) -> str:
     if not isinstance(name, str) or not SLUG.match(name):
+        shown = repr(name[:NAME_MAX] + "...") if isinstance(name, str) and len(name) > NAME_MAX else repr(name)
         raise UnsafeName(
-            f"{what} name {name!r} is not allowed: use letters, digits, '-' and '_' only "
-            f"(no spaces, dots or slashes)."
+            f"{what} name {shown} is not allowed: use letters, digits, '-' and '_' only "
+            f"(no spaces, dots or slashes), at most {NAME_MAX} characters."
         )
     return name
+
+
+def slugify(text: str, limit: int = 40) -> str:
+    """A name made from data (a country's name...): ASCII letters and digits joined by '-', lower case, at most
+    ``limit`` characters (cut at a '-' when one is near); '' when nothing is left. The result matches SLUG."""
+    plain = unicodedata.normalize("NFKD", text[:4 * limit]).encode("ascii", "ignore").decode("ascii").lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
+    if len(slug) > limit:
+        cut = slug[:limit + 1].rfind("-")
+        slug = slug[:cut if cut >= limit // 2 else limit].strip("-")
+    return slug
+
+
+def new_file(folder: Path, name: str, suffix: str) -> Path:
+    """``folder/<name><suffix>`` for a file about to be created from data: ``name`` must be a slug (check_slug),
+    the path must resolve to a file directly inside ``folder`` (no link or '..' leads elsewhere), and nothing may
+    exist there yet (the import never overwrites what it did not create). Raises UnsafeName otherwise."""
+    check_slug(name, "file")
+    base = folder.resolve()
+    path = (base / f"{name}{suffix}").resolve()
+    if path.parent != base:
+        raise UnsafeName(f"file name {name!r} would leave {base}")
+    if path.exists() or path.is_symlink():
+        raise UnsafeName(f"{path} exists already: it is not overwritten")
+    return path
 
 
 def under(base: Path, *parts: str) -> Path:

@@ -1,4 +1,4 @@
-"""The three real IATI files of tests/fixtures/iati/, each imported as `make import-iati` does and built into its
+"""The three real IATI files of tests/fixtures/iati/ and the MAEC-like one (negative budget corrections), each imported as `make import-iati` does and built into its
 project-wide annex by the real runner (papermill + nbconvert), checked against the figures worked out by hand
 (tests/fixtures/iati/README.md). One annex per file, built together, to keep the suite short."""
 
@@ -17,7 +17,7 @@ from helpers.paths import NOTEBOOKS_DIR
 
 pytestmark = pytest.mark.slow
 FILES = {"dfid": "dfid_albania_v201.xml", "gdihub": "gdihub_at2030_v203.xml",
-         "annotated": "iati_203_annotated_example.xml"}
+         "annotated": "iati_203_annotated_example.xml", "maec": "es_maec_negative_budgets.xml"}
 REAL = Path(__file__).parents[1] / "fixtures" / "iati"
 
 
@@ -64,3 +64,10 @@ def test_annotated_example_annex_shows_110_percent_and_the_french_title(built):
     assert "Titre de l'activité" in text
     assert "110,0 %" in text
     assert "Femmes" in text  # the sex rows are labelled
+
+
+def test_maec_annex_is_built_without_the_activities_whose_net_budget_is_0_or_less(built):
+    text = text_of(built, "maec")  # 3 of its 6 activities net to 0 or less: left out, the rest is built
+    assert "les dépenses cumulées s'élèvent à 280 000 EUR pour un budget de 450 000 EUR" in text
+    assert "taux d'exécution financière de 62,2 %" in text
+    assert "-15 000" not in text and "-8 000" not in text

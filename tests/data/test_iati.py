@@ -439,3 +439,157 @@ def test_a_table_from_both_csv_and_iati_is_an_error_naming_both(tmp_path):
     problem = next(p for p in check_project("demo", data_dir, params_dir) if p.rule == "two_sources")
     assert problem.severity == "error" and problem.file.endswith("budget.csv")
     assert "budget.csv" in problem.message and "iati" in problem.message
+
+
+# ================================================================= negative budgets: corrections, read as published
+
+
+def test_negative_budgets_are_corrections_netted_per_period_with_one_warning(tmp_path):
+    source = load(tmp_path, activity(body=budget("100", kind=None) + budget("-30", kind=None) + budget("50", "2022-01-01",
+                                                                                              "2022-12-31")))
+    assert source.tables["budget"]["budget"].tolist() == [120.0]
+    assert rules(source) == ["iati_negative"]  # not "two budgets for the period": the second is a correction
+    assert "net budget 120" in source.problems[0].message
+
+
+@pytest.mark.parametrize("values", [("100", "-100"), ("100", "-150"), ("-8",)])
+def test_an_activity_whose_net_budget_is_0_or_less_is_left_out_by_name_with_its_spending(tmp_path, values):
+    body = "".join(budget(v, kind=None) for v in values) + transaction("40")
+    source = load(tmp_path, activity("XM-GONE", body), activity("XM-KEPT", budget("200") + transaction("50")))
+    assert rules(source, "error") == []
+    gone = next(p for p in source.problems if p.rule == "iati_budget_not_positive")
+    assert gone.severity == "warning" and gone.element == "iati-activity[XM-GONE]" and "XM-GONE" in gone.message
+    assert "40" in gone.message  # the spending left out is said
+    assert source.tables["budget"]["line"].tolist() == ["XM-KEPT"]
+    assert source.tables["expenditure"]["line"].tolist() == ["XM-KEPT"]
+
+
+MAEC = "es_maec_negative_budgets.xml"
+
+
+def test_maec_file_with_negative_corrections_builds_the_rest_and_names_what_it_leaves_out(tmp_path):
+    folder = tmp_path / "iati"
+    folder.mkdir()
+    shutil.copy(REAL / MAEC, folder / MAEC)
+    source = iati.load_iati(folder, params("EUR", "fr"))
+    assert [p for p in source.problems if p.severity == "error"] == []
+    left_out = sorted(p.element for p in source.problems if p.rule == "iati_budget_not_positive")
+    assert left_out == [f"iati-activity[ES-DIR3-E04585801-2019-00{n}]" for n in (2, 3, 6)]
+    lines = source.tables["budget"]
+    assert lines.groupby("country")["budget"].sum().to_dict() == pytest.approx({"SN": 230_000.0, "ML": 220_000.0})
+    spent = source.tables["expenditure"]
+    assert spent.groupby("country")["amount"].sum().to_dict() == pytest.approx({"SN": 170_000.0, "ML": 110_000.0})
+    assert not set(spent["line"]) & {"ES-DIR3-E04585801-2019-003"}  # its 10 000 spent is out with its budget
+    assert sorted(p.element.split("/")[0] for p in source.problems if p.rule == "iati_negative") == [
+        f"iati-activity[ES-DIR3-E04585801-2019-00{n}]" for n in (1, 4, 5)]
+
+
+# ================================================================= percentages and numbers that cannot be right
+
+
+def test_a_percentage_outside_0_100_is_a_located_error_and_multiplies_nothing(tmp_path):
+    source = load(tmp_path, activity(body='<recipient-country code="MA" percentage="1000"/>' + budget("100")
+                                     + transaction("10")))
+    problem = next(p for p in source.problems if p.rule == "iati_percentage")
+    assert problem.severity == "error" and problem.value == "1000"
+    assert problem.element == "iati-activity[XM-1]/recipient-country[1]/@percentage"
+    assert source.tables["budget"]["budget"].sum() == 100 and source.tables["expenditure"]["amount"].sum() == 10
+
+
+def test_country_percentages_adding_up_to_more_than_100_are_an_error_and_nothing_is_counted_twice(tmp_path):
+    source = load(tmp_path, activity(body='<recipient-country code="MA" percentage="100"/>'
+                                     '<recipient-country code="TN" percentage="100"/>' + budget("100")
+                                     + transaction("10")))
+    problem = next(p for p in source.problems if p.rule == "iati_country_split_over")
+    assert problem.severity == "error" and problem.element == "iati-activity[XM-1]/recipient-country"
+    assert "200" in problem.message and problem.value == "MA 100 + TN 100"
+    assert source.tables["budget"]["budget"].sum() == 100 and source.tables["expenditure"]["amount"].sum() == 10
+
+
+def test_a_number_too_large_to_be_finite_is_a_located_error_shown_short(tmp_path):
+    source = load(tmp_path, activity(body=budget("1" + "0" * 400) + transaction("1" + "0" * 400 + ".5")))
+    problems = [p for p in source.problems if p.rule == "iati_not_finite"]
+    assert [p.element for p in problems] == ["iati-activity[XM-1]/budget[1]/value",
+                                             "iati-activity[XM-1]/transaction[1]/value"]
+    assert all(p.severity == "error" and len(p.value) < 100 for p in problems)
+    assert source.tables["budget"]["budget"].isna().all() and source.tables["expenditure"].empty
+
+
+# ================================================================= names and YAML made from the file
+
+
+def hostile_import(tmp_path: Path, *activities: str) -> tuple[Path, Path, list[Path]]:
+    root = tmp_path / "repo"
+    data_dir, params_dir = root / "data", root / "params"
+    data_dir.mkdir(parents=True), params_dir.mkdir(exist_ok=True)
+    source = write(tmp_path / "in", *activities)
+    return data_dir, params_dir, import_iati(source, "demo", "fr", data_dir, params_dir)
+
+
+def files_under(folder: Path) -> set[Path]:
+    return {p for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize("code", ["../../../../x", "../../amem/maroc", "/tmp/x", "S\nN", "SN/../../x"])
+def test_a_country_code_never_becomes_a_path_and_is_a_located_error(tmp_path, code):
+    victim = tmp_path / "repo" / "params" / "amem" / "maroc.yaml"
+    victim.parent.mkdir(parents=True)
+    victim.write_text("country: MA\n", encoding="utf-8")
+    before = files_under(tmp_path)
+    body = f'<recipient-country code="{code}"/>' + budget("100") + transaction("10")
+    data_dir, params_dir, written = hostile_import(tmp_path, activity(body=body))
+    created = files_under(tmp_path) - before - files_under(tmp_path / "in")
+    assert created == set(written) and all(data_dir in p.parents or params_dir in p.parents for p in created)
+    assert {p.name for p in written} == {"file.xml", "project.yaml", "ensemble.yaml"}  # no annex for the code
+    assert victim.read_text(encoding="utf-8") == "country: MA\n"
+    problem = next(p for p in check_project("demo", data_dir, params_dir) if p.rule == "iati_country_code")
+    assert problem.severity == "error" and problem.element == "iati-activity[XM-1]/recipient-country[1]/@code"
+
+
+def test_an_attribute_cannot_inject_lines_into_the_yaml_the_import_writes(tmp_path):
+    attrs = 'default-currency="EUR&#10;budget_total: 5&#10;#"'
+    title = "T&#10;budget_total: 7&#10;x: \"y"
+    hostile = (f'<iati-activity {attrs}><iati-identifier>XM-1</iati-identifier><title><narrative>{title}</narrative>'
+               '</title><recipient-country code="SN"><narrative>Sénégal&#10;country: all</narrative>'
+               f'</recipient-country>{budget("100", currency="EUR")}{transaction("10")}</iati-activity>')
+    data_dir, params_dir, written = hostile_import(tmp_path, hostile)
+    project = yaml.safe_load((params_dir / "demo" / "project.yaml").read_text(encoding="utf-8"))
+    assert "budget_total" not in project and "x" not in project
+    assert project["title"] == 'T budget_total: 7 x: "y'  # one scalar (narratives are whitespace-normalised)
+    assert project["currency"] == "EUR"  # from the value's own currency; the default one is refused
+    annex = yaml.safe_load((params_dir / "demo" / "senegal-country-all.yaml").read_text(encoding="utf-8"))
+    assert annex == {"country": "SN", "name": "Sénégal country: all"}
+    problems = check_project("demo", data_dir, params_dir)
+    assert any(p.rule == "iati_currency_code" and p.severity == "error" and "\n" not in p.value for p in problems)
+
+
+def test_an_import_never_overwrites_a_file_it_did_not_create(tmp_path):
+    from helpers.paths import UnsafeName, new_file
+
+    (tmp_path / "a.yaml").write_text("mine", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "link.yaml").symlink_to(tmp_path / "a.yaml")
+    for folder, name in ((tmp_path, "a"), (tmp_path / "sub", "link"), (tmp_path, ".."), (tmp_path, "x" * 65)):
+        with pytest.raises(UnsafeName):
+            new_file(folder, name, ".yaml")
+    assert (tmp_path / "a.yaml").read_text(encoding="utf-8") == "mine"
+    assert new_file(tmp_path, "b", ".yaml") == (tmp_path / "b.yaml").resolve()
+
+
+MULTI = "multi_publisher_long_names.xml"
+
+
+def test_a_multi_publisher_file_with_1500_character_names_imports_with_short_distinct_file_names(tmp_path):
+    data_dir, params_dir = tmp_path / "data", tmp_path / "params"
+    data_dir.mkdir(), params_dir.mkdir()
+    written = import_iati(REAL / MULTI, "multi", "fr", data_dir, params_dir)
+    annexes = sorted(p.stem for p in written if p.suffix == ".yaml" and p.stem not in ("project", "ensemble"))
+    assert len(annexes) == 3 and all(len(name) <= 64 for name in annexes)
+    assert annexes == sorted(set(annexes))
+    codes = {yaml.safe_load(p.read_text(encoding="utf-8"))["country"]: p.stem for p in written
+             if p.stem in annexes}
+    assert codes == {"ML": "programme-regional-afrique-de-l-ouest", "SN": "programme-regional-afrique-de-l-ouest-sn",
+                     "MR": "mauritanie"}
+    for name in annexes:
+        assert len(yaml.safe_load((params_dir / "multi" / f"{name}.yaml").read_text(encoding="utf-8"))["name"]) <= 120
+    assert [p for p in check_project("multi", data_dir, params_dir) if p.severity == "error"] == []

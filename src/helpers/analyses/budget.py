@@ -14,8 +14,8 @@ Definitions (GUIDE.md):
   no row in the budget table also has an unknown budget. A sum of line budgets (per country, all lines) is NaN as
   soon as one line of it is not known (the partial sum is returned beside it as ``budget_known_sum``).
 - ``financial_execution_rate`` = spent / budget x 100. Total: the denominator is ``params.budget_total`` when
-  declared, else the sum of the line budgets. A budget of 0 or unknown gives NaN and a "not computable" note,
-  never infinity.
+  declared, else the sum of the line budgets. A budget of 0 or less, or unknown, gives NaN and a "not computable"
+  note, never infinity nor a rate over a negative amount (every ratio here needs a denominator > 0).
 - ``unallocated_budget`` = budget_total - sum of line budgets, only when budget_total is declared and every line
   budget is known.
 - ``spending_share`` = line (or country) spent / total spent x 100: a share of spending, *not* a disbursement rate.
@@ -84,14 +84,15 @@ def _coverage(expenditure: pd.DataFrame, as_of: pd.Timestamp) -> str:
 def _divide(num: pd.Series | np.ndarray, den: pd.Series | np.ndarray, scale: float = 100.0) -> np.ndarray:
     num = np.asarray(num, dtype="float64")
     den = np.asarray(den, dtype="float64")
-    ok = np.isfinite(den) & (den != 0) & np.isfinite(num)
+    ok = np.isfinite(den) & (den > 0) & np.isfinite(num)  # never a rate over a denominator <= 0
     with np.errstate(divide="ignore", invalid="ignore"):
         return np.where(ok, num / np.where(ok, den, 1.0) * scale, np.nan)
 
 
 def _budget_reason(budget: pd.Series) -> np.ndarray:
     b = budget.to_numpy(dtype="float64")
-    return np.select([np.isnan(b), b == 0], ["not computable: budget not known", "not computable: budget is 0"], "")
+    return np.select([np.isnan(b), b == 0, b < 0], ["not computable: budget not known", "not computable: budget is 0",
+                                                   "not computable: budget is negative"], "")
 
 
 # ----------------------------------------------------------------------------------------------- per line
@@ -217,6 +218,8 @@ def budget_summary(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any,
                      + (f"the budget of {n_unknown} line(s) is not known" if n_unknown else "no budget line"))
     elif denominator == 0:
         notes.append("not computable: budget is 0")
+    elif denominator < 0:
+        notes.append("not computable: budget is negative")
     project_total = getattr(params, "project_budget_total", None)
     if not np.isfinite(declared) and project_total:
         notes.append("unallocated budget not computable: the project's budget_total "

@@ -7,8 +7,8 @@ Definitions (GUIDE.md, "Indicator tracking"):
 - direction ``increase`` (the default when empty): achievement = actual / target x 100.
 - direction ``decrease``: achievement = (baseline - actual) / (baseline - target) x 100 (needs the baseline).
 - ``indicator_achievement`` uses the period ``target``; ``indicator_achievement_final`` the ``target_final``,
-  same direction rule. Not computable (NaN with a note): no actual, no target, target 0 (increase), no baseline or
-  baseline = target (decrease).
+  same direction rule. Not computable (NaN with a note): no actual, no target, target 0 or less (increase), no
+  baseline or baseline = target or below it (decrease): never a rate over a denominator <= 0.
 - RAG: green >= thresholds.rag_green, amber >= thresholds.rag_amber, else red; "" when not computable.
 
 Anomalies (one row each: indicator_id, period, rule, note), direction-aware:
@@ -43,14 +43,16 @@ def _achievement(actual: pd.Series, baseline: pd.Series, target: pd.Series,
     dec = decrease.to_numpy(dtype=bool)
     num = np.where(dec, b - a, a)
     den = np.where(dec, b - t, t)
-    ok = np.isfinite(num) & np.isfinite(den) & (den != 0)
+    ok = np.isfinite(num) & np.isfinite(den) & (den > 0)  # never a rate over a denominator <= 0
     with np.errstate(divide="ignore", invalid="ignore"):
         value = np.where(ok, num / np.where(ok, den, 1.0) * 100.0, np.nan)
     reason = np.select(
-        [np.isnan(a), np.isnan(t), dec & np.isnan(b), dec & (b == t), ~dec & (t == 0)],
+        [np.isnan(a), np.isnan(t), dec & np.isnan(b), dec & (b == t), ~dec & (t == 0), dec & (b < t), ~dec & (t < 0)],
         ["not computable: no actual", f"not computable: no {which}",
          "not computable: decreasing indicator without baseline",
-         f"not computable: baseline equals {which}", f"not computable: {which} is 0"],
+         f"not computable: baseline equals {which}", f"not computable: {which} is 0",
+         f"not computable: the baseline is below the {which} of a decreasing indicator",
+         f"not computable: {which} is negative"],
         "")
     return value, reason
 

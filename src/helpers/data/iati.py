@@ -32,6 +32,7 @@ The rules (each has a test in tests/data/test_iati.py):
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -67,6 +68,8 @@ MALE = {"m", "male", "males", "homme", "hommes", "masculin", "man", "men", "boy"
         "hombre", "hombres", "masculino", "h"}
 TOTAL = {"total", "all", "ensemble", "tous", "both"}
 HINT_PUBLISHER = "Ask the publisher to correct the file; until then the value is not counted."
+COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")  # ISO 3166-1 alpha-2, the IATI Country codelist
+SHOWN = 60  # characters of a value from the file shown in a message
 HINT_RESULT = "The value is left empty (not rated). Ask the publisher to write it as a number."
 
 
@@ -195,8 +198,8 @@ def load_iati(folder: Path, params: ProjectParams) -> IatiSource:
     problems += found
     counted, found = _counted(activities, converted, params)
     problems += found
-    tables = {"budget": _budget(activities, converted, counted, params, problems),
-              "expenditure": _expenditure(activities, converted, counted, params, problems),
+    budget = _budget(activities, converted, counted, params, problems)  # first: it may leave activities out
+    tables = {"budget": budget, "expenditure": _expenditure(activities, converted, counted, params, problems),
               "indicators": _indicators(activities, params, problems)}
     for name, frame in tables.items():
         problems += _validated(name, frame)
@@ -300,9 +303,10 @@ def _activity(element: etree._Element, file: str, position: int, root_lang: str,
             if day is not None and child.get("type"):
                 activity.dates[child.get("type")] = day
         elif tag == "recipient-country" and child.get("code"):
-            activity.countries.append(Country(child.get("code").strip().upper(),
-                                              _percentage(child, file, identifier, where, problems),
-                                              _narratives(child, lang)))
+            code = _country(child.get("code"), file, identifier, where, problems)
+            share = _percentage(child, file, identifier, where, problems)
+            if code is not None:
+                activity.countries.append(Country(code, share, _narratives(child, lang)))
         elif tag == "related-activity" and child.get("ref"):
             activity.related.append((child.get("ref").strip(), (child.get("type") or "").strip()))
         elif tag == "budget":
@@ -360,17 +364,50 @@ def _number(text: str | None, file: str, identifier: str, where: str, problems: 
     text = text.strip()
     body = text[1:] if text[:1] in "+-" else text
     if body.isascii() and body.replace(".", "", 1).isdigit():  # xsd:decimal (faster than a regular expression)
-        return float(text)
+        number = float(text)
+        if math.isfinite(number):
+            return number
+        problems.append(Problem(file, "iati_not_finite", f"activity {identifier}: a number of {len(body)} digits, "
+                                "too large to be an amount (it would be read as infinity)", hint,
+                                value=shown(text), element=where + suffix,
+                                severity=severity))  # type: ignore[arg-type]
+        return None
     if text:
         problems.append(Problem(file, "iati_not_a_number", f"activity {identifier}: not a number as IATI writes "
-                                "them (digits and '.', no currency sign, no thousands separator)", hint, value=text,
-                                element=where + suffix, severity=severity))  # type: ignore[arg-type]
+                                "them (digits and '.', no currency sign, no thousands separator)", hint,
+                                value=shown(text), element=where + suffix,
+                                severity=severity))  # type: ignore[arg-type]
+    return None
+
+
+def shown(text: str) -> str:
+    """A value from the file as a message shows it: at most SHOWN characters, line breaks and controls visible."""
+    text = text if len(text) <= SHOWN else f"{text[:SHOWN]}... ({len(text)} characters)"
+    return text.encode("unicode_escape").decode("ascii") if not text.isprintable() else text
+
+
+def _country(text: str, file: str, identifier: str, where: str, problems: list[Problem]) -> str | None:
+    """A recipient-country/@code: two letters (ISO 3166-1), else a located error and None."""
+    code = text.strip().upper()
+    if COUNTRY_CODE.match(code):
+        return code
+    problems.append(Problem(file, "iati_country_code", f"activity {identifier}: a recipient-country code is two "
+                            "letters (ISO 3166-1, e.g. SN): this one is not read, and the money is not split by it",
+                            "Ask the publisher to correct the code; the annexes are not built until then.", value=shown(text), element=f"{where}/@code"))
     return None
 
 
 def _percentage(element: etree._Element, file: str, identifier: str, where: str,
                 problems: list[Problem]) -> float | None:
-    return _number(element.get("percentage"), file, identifier, where, problems, suffix="/@percentage")
+    """A recipient-country/@percentage between 0 and 100, else a located error and None (no split by it)."""
+    value = _number(element.get("percentage"), file, identifier, where, problems, suffix="/@percentage")
+    if value is not None and not 0.0 <= value <= 100.0:
+        problems.append(Problem(file, "iati_percentage", f"activity {identifier}: a percentage is between 0 and "
+                                "100: the money is not split by this one", "Ask the publisher to correct the "
+                                "percentage (0 to 100); the annexes are not built until then.", value=_show(value),
+                                element=f"{where}/@percentage"))
+        return None
+    return value
 
 
 def _money(value: etree._Element | None, where: str, default_currency: str | None, file: str, identifier: str,
@@ -382,6 +419,12 @@ def _money(value: etree._Element | None, where: str, default_currency: str | Non
         return Money(path, "", None, default_currency)
     amount = _number(value.text, file, identifier, path, problems)
     currency = (value.get("currency") or default_currency or "").strip().upper() or None
+    if currency is not None and not (len(currency) == 3 and currency.isascii() and currency.isalpha()):
+        problems.append(Problem(file, "iati_currency_code", f"activity {identifier}: a currency is three letters "
+                                "(ISO 4217, e.g. EUR): this value is not counted", HINT_PUBLISHER,
+                                value=shown(currency), element=path if value.get("currency") else
+                                f"{where.split('/')[0]}/@default-currency"))
+        return Money(path, "", None, None)
     return Money(path, "", amount, currency)
 
 
@@ -415,7 +458,8 @@ def _transaction(element: etree._Element, where: str, default_currency: str | No
     money = _money(value, where, default_currency, file, identifier, problems)
     money.kind = found.get("kind", "")
     money.end = _date(found.get("end"))
-    money.country = found["country"].upper() if found.get("country") else None
+    money.country = _country(found["country"], file, identifier, f"{where}/recipient-country", problems) \
+        if found.get("country") else None
     money.provider_activity = found.get("provider") or None
     money.receiver_activity = found.get("receiver") or None
     if money.end is None and money.amount is not None:
@@ -624,6 +668,15 @@ def _shares(activity: Activity, problems: list[Problem]) -> list[tuple[str, floa
                                 "country", severity="warning"))
         return [(REGIONAL, 1.0)]
     shares = [(c.code, c.percentage / 100.0) for c in countries if c.percentage]
+    if sum(c.percentage for c in countries) > 100.0 + 1e-6:  # type: ignore[misc]
+        problems.append(Problem(activity.file, "iati_country_split_over", f"activity {activity.identifier}: its "
+                                f"recipient countries' percentages add up to {_show(sum(c.percentage for c in countries))} "  # type: ignore[misc]
+                                "%, more than 100 %: splitting by them would count some money twice; it is counted "
+                                "for the project as a whole (regional)", "Ask the publisher to correct the "
+                                "percentages (at most 100 in all); the annexes are not built until then.",
+                                value=" + ".join(f"{c.code} {_show(c.percentage)}" for c in countries),
+                                element=f"{activity.path}/recipient-country"))
+        return [(REGIONAL, 1.0)]
     rest = 1.0 - sum(s for _, s in shares)
     if rest > 1e-9:
         shares.append((REGIONAL, rest))
@@ -653,7 +706,9 @@ def _title(activity: Activity, language: str) -> str:
 
 def _budget(activities: list[Activity], amounts: dict[int, float], counted: set[int], params: ProjectParams,
             problems: list[Problem]) -> pd.DataFrame:
-    """One row per activity with money (and country): its budgets, each revised one replacing the original."""
+    """One row per activity with money (and country): its budgets, each revised one replacing the original, negative
+    ones (corrections) netted with the budgets of their period. An activity whose net budget is 0 or less is left
+    out, its spending with it (``counted`` loses them), with a warning naming it: no rate over a budget <= 0."""
     spending = set(params.iati.spending)
     rows = []
     for activity in activities:
@@ -662,6 +717,18 @@ def _budget(activities: list[Activity], amounts: dict[int, float], counted: set[
         if not budgets and not spends:
             continue
         total = _revised_total(activity, budgets, amounts, problems) if budgets else None
+        if total is not None and total <= 0:
+            spent = sum(amounts[id(t)] for t in spends)
+            counted.difference_update(id(m) for m in (*budgets, *spends))
+            problems.append(Problem(activity.file, "iati_budget_not_positive", f"activity {activity.identifier}: "
+                                    f"its net budget (budgets and negative corrections, per period) is "
+                                    f"{_show(round(total, 2))} {params.currency}, 0 or less: the activity is left "
+                                    f"out of the budget, the spending ({_show(round(spent, 2))} {params.currency} "
+                                    "not counted) and every rate", "Nothing to do if the activity was cancelled or "
+                                    "moved; otherwise ask the publisher for its budget, or leave it out "
+                                    "(iati.activities in project.yaml).", element=activity.path,
+                                    value=_show(round(total, 2)), severity="warning"))
+            continue
         for country, share in _shares(activity, problems):
             rows.append({"line": activity.identifier, "budget": None if total is None else total * share,
                          "country": country, "label": _estimated(_title(activity, params.language), share,
@@ -676,25 +743,32 @@ def _budget(activities: list[Activity], amounts: dict[int, float], counted: set[
 
 def _revised_total(activity: Activity, budgets: list[Money], amounts: dict[int, float],
                    problems: list[Problem]) -> float:
+    """Per period: the revised budgets when the period has a positive one, else every budget of the period; a
+    negative budget is a correction, netted with the others of its period (one warning per activity)."""
     periods: dict[tuple[Any, Any], list[Money]] = defaultdict(list)
     for budget in budgets:
         periods[(budget.start, budget.end)].append(budget)
     total = 0.0
+    corrections: list[Money] = []
     for (start, end), items in periods.items():
         revised = [b for b in items if b.kind == "2"]
-        used = revised or items
-        if len(used) > 1:
+        used = revised if any(amounts[id(b)] >= 0 for b in revised) else items
+        positive = [b for b in used if amounts[id(b)] >= 0]
+        if len(positive) > 1:
             problems.append(Problem(activity.file, "iati_budget_twice", f"activity {activity.identifier} has "
-                                    f"{len(used)} {'revised' if revised else 'original'} budgets for the period "
+                                    f"{len(positive)} {'revised' if revised else 'original'} budgets for the period "
                                     f"{start}..{end}: they are added", "Check the file: a period normally has one "
-                                    "budget of each type.", element=used[1].path, severity="warning"))
+                                    "budget of each type.", element=positive[1].path, severity="warning"))
         for budget in used:
             total += amounts[id(budget)]
-            if budget.amount is not None and budget.amount < 0:
-                problems.append(Problem(activity.file, "iati_negative", f"activity {activity.identifier}: a "
-                                        f"negative budget for {start}..{end}", "Fine if it corrects an earlier "
-                                        "budget; check it otherwise.", element=budget.path,
-                                        value=_show(budget.amount), severity="warning"))
+            if amounts[id(budget)] < 0:
+                corrections.append(budget)
+    if corrections and total > 0:
+        problems.append(Problem(activity.file, "iati_negative", f"activity {activity.identifier}: "
+                                f"{len(corrections)} negative budget(s), read as corrections and netted with the "
+                                f"budgets of their period: net budget {_show(round(total, 2))}", "Nothing to do if "
+                                "they correct earlier budgets; check them otherwise.", element=corrections[0].path,
+                                value=", ".join(_show(b.amount) or "" for b in corrections[:5]), severity="warning"))
     return total
 
 

@@ -12,16 +12,16 @@ are prepared in a temporary folder beside their destination and moved into place
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 import tempfile
-import unicodedata
 from pathlib import Path
 
 import yaml
 
 from ..errors import Problem, ValidationFailed
-from ..paths import DATA_DIR, PARAMS_DIR, SLUG, relative
+from ..paths import DATA_DIR, PARAMS_DIR, SLUG, UnsafeName, check_slug, new_file, relative, slugify
 from .iati import About, about, load_iati, read_activities
 from .params import ALL, IatiParams, ProjectParams
 
@@ -32,9 +32,10 @@ def import_iati(source: Path, project: str, language: str = "fr", data_dir: Path
                 params_dir: Path = PARAMS_DIR) -> list[Path]:
     """The files written. Raises ValidationFailed (nothing written) when the project exists or the file is not
     a readable IATI activity file."""
-    if not SLUG.match(project):
-        raise ValidationFailed([Problem(project, "slug", f"project name {project!r} is not allowed",
-                                        "Use letters, digits, '-' and '_' only.")])
+    try:
+        check_slug(project, "project")
+    except UnsafeName as exc:
+        raise ValidationFailed([Problem("PROJECT", "slug", str(exc), "Choose another PROJECT name.")]) from None
     data_folder, params_folder = data_dir / project, params_dir / project
     existing = [f for f in (data_folder, params_folder) if f.exists()]
     if existing:
@@ -64,7 +65,7 @@ def import_iati(source: Path, project: str, language: str = "fr", data_dir: Path
 
 
 def _file_name(source: Path) -> str:
-    stem = re.sub(r"[^A-Za-z0-9_.-]+", "_", source.stem).strip("._") or "activities"
+    stem = re.sub(r"[^A-Za-z0-9_.-]+", "_", source.stem)[:80].strip("._-") or "activities"
     return f"{stem}.xml"
 
 
@@ -87,37 +88,36 @@ def _about(folder: Path, language: str) -> About:
     return info
 
 
-def _slug(text: str) -> str:
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
-    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
-
-
 def _write_params(folder: Path, project: str, info: About, language: str) -> list[Path]:
+    """project.yaml, ensemble.yaml and one annex per country. Every value from the file is written by the YAML
+    emitter (a scalar never becomes a key or a line); comments hold no data. File names are slugs (paths.slugify,
+    at most 40 characters), never the same twice, created new inside ``folder`` (paths.new_file)."""
     fr = language == "fr"
     start, end = info.start_date, info.end_date
     if start and end and end <= start:
         end = None
+    currency = info.currency if info.currency and CURRENCY.match(info.currency) else None
     lines = [
-        f"# {project}: project made by `make import-iati` from an IATI activity file (data/{project}/iati/).",
+        "# Project made by `make import-iati` from an IATI activity file (data/<project>/iati/).",
         "# The tables budget, expenditure and indicators are read from that file on every build; add activities,",
-        "# participation or reported figures as CSV files in data/" + project + "/ (see data/README.md).",
+        "# participation or reported figures as CSV files in data/<project>/ (see data/README.md).",
         "",
         "# Title of the activity in the annex language when the file has one (check it).",
-        f"title: {_q(info.title or project)}",
-        f"code: {_q(info.code or project.upper())}",
+        _entry("title", info.title or project),
+        _entry("code", info.code or project.upper()),
         "# reporting-org of the file.",
-        f"implementer: {_q(info.implementer)}" if info.implementer else "# implementer: (the file names none)",
+        _entry("implementer", info.implementer) if info.implementer else "# implementer: (the file names none)",
         "# Funding participating-org (role 1).",
-        f"donor: {_q(info.donor)}" if info.donor else "# donor: (the file names none)",
+        _entry("donor", info.donor) if info.donor else "# donor: (the file names none)",
         "# Currency of the file's values; values in another currency need an exchange rate (iati: below).",
-        f"currency: {info.currency or 'USD'}",
+        _entry("currency", currency or "USD") + ("" if currency else "  # not in the file: correct it"),
         "# Actual (else planned) start and end of the activities.",
-        f"start_date: {start.isoformat() if start else '2000-01-01  # not in the file: correct it'}",
-        f"end_date: {end.isoformat() if end else '2099-12-31  # not in the file: correct it'}",
+        _entry("start_date", start or dt.date(2000, 1, 1)) + ("" if start else "  # not in the file: correct it"),
+        _entry("end_date", end or dt.date(2099, 12, 31)) + ("" if end else "  # not in the file: correct it"),
         "# CHECK THIS DATE: the date of the last spending transaction of the file (else of its last results",
         "# period). Spending is added up to this date; a later date cannot be computed from the file.",
-        f"reporting_date: {info.reporting_date.isoformat() if info.reporting_date else '2099-12-31'}",
-        f"language: {language}",
+        _entry("reporting_date", info.reporting_date or dt.date(2099, 12, 31)),
+        _entry("language", language),
         "iati:",
         "  # Transaction types counted as spending: 3 disbursement, 4 expenditure.",
         "  spending: [3, 4]",
@@ -125,36 +125,61 @@ def _write_params(folder: Path, project: str, info: About, language: str) -> lis
         "  # activities: [XM-EXAMPLE-1]",
         "  # activity_prefix: XM-EXAMPLE",
     ]
-    others = [c for c in info.currencies if c != info.currency]
+    others = [c for c in info.currencies if c != currency and CURRENCY.match(c)]
     if others:
-        lines += ["  # The file has values in other currencies: give the value of 1 unit in " + (info.currency or "")
-                  + " (then remove the #).", "  # exchange_rates:"]
-        lines += [f"  #   {c}: 1.0" for c in others]
+        lines += ["  # The file has values in other currencies: give the value of 1 unit in the project's currency",
+                  "  # (then remove the #).", "  # exchange_rates:"]
+        lines += [f"  #   {c}: 1.0" for c in others]  # three capital letters: checked above
     else:
         lines += ["  # exchange_rates: {EUR: 1.08}   # value of 1 unit of another currency in the project's one"]
-    written = [_write(folder / "project.yaml", lines)]
-    written.append(_write(folder / f"{PROJECT_WIDE}.yaml", [
+    written = [_write(new_file(folder, "project", ".yaml"), lines)]
+    written.append(_write(new_file(folder, PROJECT_WIDE, ".yaml"), [
         "# Annex for the whole project: every activity and country.",
-        f"country: {ALL}",
-        f"name: {_q('Ensemble du projet' if fr else 'Whole project')}"]))
-    used = {PROJECT_WIDE, "project"}
-    for code, name in sorted(info.countries.items()):
-        slug = _slug(name) if name and name != code else code.lower()
-        if not slug or slug in used or not SLUG.match(slug):
-            slug = code.lower()
-        used.add(slug)
-        written.append(_write(folder / f"{slug}.yaml", [
-            f"# Annex for one recipient country: the rows of the IATI file whose country is {code}.",
-            f"country: {_q(code)}",
-            f"name: {_q(name or code)}"]))
+        _entry("country", ALL),
+        _entry("name", "Ensemble du projet" if fr else "Whole project")]))
+    for name, (code, title) in _annex_names(info.countries).items():
+        written.append(_write(new_file(folder, name, ".yaml"), [
+            "# Annex for one recipient country: the rows of the IATI file whose country is the code below.",
+            _entry("country", code),
+            _entry("name", title)]))
     return written
 
 
-def _q(text: str | None) -> str:
-    """A YAML scalar that stays text, whatever the file holds."""
-    return yaml.safe_dump(text, allow_unicode=True, default_style='"', width=10_000).strip()
+CURRENCY = re.compile(r"^[A-Z]{3}$")
+COUNTRY = re.compile(r"^[A-Z]{2}$")
+
+
+def _annex_names(countries: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """annex file name -> (country code, name shown) for each recipient country with a valid code: the slug of
+    its name (at most 40 characters), else of its code; a name already taken gets the code appended."""
+    names: dict[str, tuple[str, str]] = {}
+    used = {PROJECT_WIDE, "project"}
+    for code, name in sorted(countries.items()):
+        if not COUNTRY.match(code):  # the reader refuses such codes with a located error; never a file name
+            continue
+        title = " ".join((name or code).split())
+        title = title if len(title) <= 120 else title[:117].rstrip() + "..."
+        slug = slugify(name) if name and name != code else ""
+        for candidate in (slug, f"{slug}-{code.lower()}" if slug else "", code.lower()):
+            if candidate and candidate not in used and SLUG.match(candidate):
+                break
+        else:
+            candidate = f"pays-{code.lower()}"
+        used.add(candidate)
+        names[candidate] = (code, title)
+    return names
+
+
+def _entry(key: str, value: object) -> str:
+    """One ``key: value`` line written by the YAML emitter: the value stays one scalar, whatever the file holds."""
+    text = yaml.safe_dump({key: value}, allow_unicode=True, default_flow_style=False, width=10_000,
+                          sort_keys=False).rstrip("\n")
+    if "\n" in text:  # never: safe_dump quotes line breaks; kept as a guard for the one-line contract
+        raise ValueError(f"{key}: the value does not fit on one line")
+    return text
 
 
 def _write(path: Path, lines: list[str]) -> Path:
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with path.open("x", encoding="utf-8") as out:  # "x": never overwrites
+        out.write("\n".join(lines) + "\n")
     return path

@@ -203,7 +203,7 @@ def load_project_params(project: str, params_dir: Path = PARAMS_DIR) -> ProjectP
     """project.yaml, validated. Raises ValidationFailed listing every problem."""
     if not SLUG.match(project):
         raise ValidationFailed([Problem(relative(params_dir), "slug", f"project name {project!r} is not allowed",
-                                        "Use letters, digits, '-' and '_' only.")])
+                                        "Use letters, digits, '-' and '_' only, at most 64 characters.")])
     path = params_dir / project / "project.yaml"
     if not path.is_file():
         raise ValidationFailed([no_such(relative(path), "missing_project", "project", project,
@@ -224,7 +224,7 @@ def load_annex_params(project: str, annex: str, params_dir: Path = PARAMS_DIR) -
     if not SLUG.match(annex) or annex == "project":
         raise ValidationFailed([Problem(relative(params_dir / project), "slug", f"annex name {annex!r} is not allowed",
                                         "Name annex files with letters, digits, '-' and '_' only (not 'project'), "
-                                        "e.g. maroc.yaml.")])
+                                        "at most 64 characters, e.g. maroc.yaml.")])
     if not path.is_file():
         raise ValidationFailed([no_such(relative(path), "missing_annex", f"annex in '{project}' named", annex,
                                         annex_names(project, params_dir))])

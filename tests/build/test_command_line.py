@@ -1,0 +1,77 @@
+"""The command line (issue 19 item 7): the Makefile passes each variable on as one quoted argument, never runs it,
+and every entry of ``python -m helpers`` refuses a bad project or annex name with one clear line, no traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parents[2]
+ARGV = "import json, sys; print(json.dumps(sys.argv[1:]))"
+
+
+@pytest.fixture
+def makefile(tmp_path: Path) -> Path:
+    """The project's Makefile in a folder of its own, with an environment marked ready (nothing is installed)."""
+    shutil.copy(ROOT / "Makefile", tmp_path / "Makefile")
+    for name in ("requirements.txt", "requirements-lock.txt", "pyproject.toml"):
+        (tmp_path / name).write_text("", encoding="utf-8")
+    (tmp_path / ".venv").mkdir()
+    (tmp_path / ".venv" / ".ready").touch()
+    later = (tmp_path / "pyproject.toml").stat().st_mtime + 10
+    os.utime(tmp_path / ".venv" / ".ready", (later, later))
+    return tmp_path
+
+
+def make(folder: Path, *args: str) -> subprocess.CompletedProcess:
+    run = f"{sys.executable} -c '{ARGV}'"
+    return subprocess.run(["make", "--no-print-directory", "-C", str(folder), *args, f"RUN={run}", "PYTHON=false"],
+                          capture_output=True, text=True, timeout=60)
+
+
+HOSTILE = ["my proj", "amem;echo INJECTED", "a'b;echo INJECTED", "$$(echo INJECTED)", '"; echo INJECTED; "',
+           "`echo INJECTED`"]
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_the_makefile_passes_each_variable_on_as_one_argument(makefile, value):
+    for target, extra, expected in (
+            ("check", (), ["check", "--project"]),
+            ("annexes", ("JOBS=2",), ["build", "--project"]),
+            ("annex", ("ANNEX=" + value,), ["build", "--project"]),
+            ("import-iati", ("FILE=" + value,), ["import-iati", value.replace("$$", "$"), "--project"]),
+            ("pdf", (), ["pdf", "--project"])):
+        done = make(makefile, target, "PROJECT=" + value, *extra)
+        assert done.returncode == 0, done.stderr
+        lines = done.stdout.strip().splitlines()
+        assert len(lines) == 1  # an injected command would print a line of its own
+        argv = json.loads(lines[0])
+        assert argv[:len(expected)] == expected and argv[len(expected)] == value.replace("$$", "$")
+
+
+def helpers(*args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    return subprocess.run([sys.executable, "-m", "helpers", *args], capture_output=True, text=True, timeout=60,
+                          env=env, cwd=ROOT)
+
+
+@pytest.mark.parametrize("args", [
+    ["check", "--project", "p" * 300],
+    ["check", "--project", "amem;echo X"],
+    ["build", "--project", "my proj"],
+    ["build", "--project", "amem", "--annex", "../../x"],
+    ["build", "--project", "amem\nx"],
+    ["pdf", "--project", "../amem"],
+    ["import-iati", "file.xml", "--project", "a" * 300]])
+def test_every_entry_refuses_a_bad_name_with_one_line(args):
+    done = helpers(*args)
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr and done.stdout == ""
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "is not allowed" in lines[0] and len(lines[0]) < 300
