@@ -375,8 +375,8 @@ def _listen(events, bar, stop: threading.Event) -> None:
 
 
 def _unwritable_build_is_one_line(function):
-    """A read-only build/ (or one a file cannot be written in) ends the run with one line, after the problems
-    already printed, instead of a PermissionError traceback."""
+    """A build/ that cannot be written (read-only, full, a file in its place) ends the run with one line, after the
+    problems already printed, instead of a PermissionError traceback."""
     import functools
     import inspect
 
@@ -384,8 +384,12 @@ def _unwritable_build_is_one_line(function):
     def wrapper(*args, **kwargs):
         try:
             return function(*args, **kwargs)
-        except PermissionError as exc:
+        except OSError as exc:
             layout = inspect.signature(function).bind(*args, **kwargs).arguments.get("layout", Layout())
+            build = layout.build.resolve()
+            if not exc.filename or not (Path(exc.filename).resolve() == build
+                                        or build in Path(exc.filename).resolve().parents):
+                raise
             print(f"Cannot write in {relative(layout.build)}/ ({exc.strerror}: {relative(Path(exc.filename or ''))})"
                   ": make it writable (or delete it), then run the build again.", file=sys.stderr)
             return 2

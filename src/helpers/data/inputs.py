@@ -51,6 +51,11 @@ def shown(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[:limit] + f"… ({len(text):,} characters)"
 
 
+def clipped(text: str, limit: int = 80) -> str:
+    """A value for Problem.value (printed with repr, which escapes control characters): at most ``limit`` characters."""
+    return text if len(text) <= limit else text[:limit] + f"… ({len(text):,} characters)"
+
+
 class Refused(Exception):
     """An input refused before or while it was read; carries the located problem."""
 
@@ -195,7 +200,7 @@ class _Loader(yaml.SafeLoader):
         if isinstance(value, str) and CONTROL.search(value):
             raise _Refusal("control_character", "this text holds a control character "
                            f"({shown(CONTROL.search(value).group())})", CONTROL_HINT, node.start_mark.line + 1,
-                           value=shown(value))
+                           value=clipped(value))
         return value
 
 

@@ -24,6 +24,7 @@ import codecs
 import csv
 import io
 import re
+import zipfile
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -33,7 +34,7 @@ import pandas as pd
 
 from ..errors import Problem
 from ..paths import relative
-from .inputs import CONTROL, CONTROL_HINT, MiB, Refused, digest, read_input, shown, zip_problem
+from .inputs import CONTROL, CONTROL_HINT, MiB, Refused, clipped, digest, read_input, shown, zip_problem
 
 HEADER_SEARCH_ROWS = 30  # title rows allowed above the header
 # Limits (data/README.md, "Limits"), checked before the work: a file over them is refused with a message.
@@ -218,12 +219,12 @@ def text_problems(table: RawTable) -> list[Problem]:
             problems.append(table.problem(
                 "control_character", f"this text holds a control character ({shown(CONTROL.search(value).group())})"
                 ", which a spreadsheet cannot store and a terminal would act on", CONTROL_HINT, index=index,
-                column=column, value=shown(value)))
+                column=column, value=clipped(value)))
         for index, value in series[long & ~control].items():
             problems.append(table.problem(
                 "cell_too_long", f"this cell holds {len(value):,} characters, more than the {MAX_CELL_CHARS:,} a "
                 "spreadsheet cell can hold", "Shorten the text; put long documents in a file of their own.",
-                index=index, column=column, value=shown(value)))
+                index=index, column=column, value=clipped(value)))
     return problems
 
 
@@ -340,17 +341,23 @@ def _pick_sheet(workbook, preferred: str | None, required_sets: Sequence[Sequenc
     return sheets[0]
 
 
-def _scan(workbook, sheet) -> tuple[int, bool]:
-    """The number of cells the sheet's XML holds and whether any holds a formula, counted on the compressed stream
-    before anything is parsed (a few hundred MB per second)."""
-    cells, formulas, tail = 0, False, b""
-    with workbook._archive.open(sheet._worksheet_path) as source:  # openpyxl keeps the zip and the part's name
-        while chunk := source.read(1 << 22):
-            block = tail + chunk  # a tag cut between two chunks is counted once: the tail is shorter than a tag
-            cells += block.count(b"<c ") + block.count(b"<c>")
-            formulas = formulas or b"<f>" in block or b"<f " in block
-            tail = block[-2:]
-    return cells, formulas
+def _scan(archive: zipfile.ZipFile) -> dict[str, tuple[int, bool]]:
+    """Per worksheet part: the number of cells its XML holds and whether any holds a formula, counted on the
+    decompressed stream before openpyxl parses anything (openpyxl reads a whole sheet that declares no size when it
+    opens the file)."""
+    found = {}
+    for name in archive.namelist():
+        if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+            continue
+        cells, formulas, tail = 0, False, b""
+        with archive.open(name) as source:
+            while chunk := source.read(1 << 22):
+                block = tail + chunk  # a tag cut between two chunks is counted once: the tail is shorter than a tag
+                cells += block.count(b"<c ") + block.count(b"<c>")
+                formulas = formulas or b"<f>" in block or b"<f " in block
+                tail = block[-2:]
+        found[name] = (cells, formulas)
+    return found
 
 
 def _too_many(table: RawTable, what: str) -> Problem:
@@ -391,6 +398,14 @@ def read_xlsx(path: Path, required_sets: Sequence[Sequence[str]] = (), sheet_nam
         table.problems.append(bomb)
         return table
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            scanned = _scan(archive)
+        over = {name: cells for name, (cells, _) in scanned.items() if cells > MAX_XLSX_CELLS}
+        if over:
+            table.problems.append(table.problem(
+                "too_many_cells", f"a sheet of the workbook ({', '.join(over)}) holds {max(over.values()):,} cells, "
+                f"more than the {MAX_XLSX_CELLS:,} the workbook reads from an .xlsx", SPLIT_HINT))
+            return table
         values = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a damaged or mis-named file
         table.problems.append(table.problem("unreadable_xlsx", f"the file cannot be read as .xlsx ({exc})",
@@ -399,10 +414,7 @@ def read_xlsx(path: Path, required_sets: Sequence[Sequence[str]] = (), sheet_nam
     try:
         sheet = _pick_sheet(values, sheet_name, required_sets)
         table.sheet = sheet.title
-        cells, has_formulas = _scan(values, sheet)
-        if cells > MAX_XLSX_CELLS:
-            table.problems.append(_too_many(table, f"{cells:,} cells"))
-            return table
+        has_formulas = scanned.get(sheet._worksheet_path, (0, True))[1]  # unknown part: look for formulas
         rows = _stream(sheet, table)
     except Exception as exc:  # noqa: BLE001 - a damaged part shows only when it is parsed
         table.problems.append(table.problem("unreadable_xlsx", f"the file cannot be read as .xlsx ({exc})",
