@@ -290,7 +290,7 @@ def zip_problem(file: str, data: bytes | Path, max_part: int, max_total: int, ma
         message = f"the {what} holds {len(infos):,} parts, more than {max_parts:,}"
     elif biggest is not None and biggest.file_size > max_part:
         message = (f"the {what}'s part {biggest.filename} unpacks to {biggest.file_size / MiB:,.0f} MiB, more than "
-                   f"the {max_part / MiB:,.0f} MiB the workbook accepts (a 'zip bomb', or a sheet far too large)")
+                   f"the {max_part / MiB:,.0f} MiB the workbook accepts (a 'zip bomb', or a file far too large)")
     elif total > max_total:
         message = (f"the {what} unpacks to {total / MiB:,.0f} MiB, more than the {max_total / MiB:,.0f} MiB the "
                    "workbook accepts")
