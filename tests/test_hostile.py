@@ -165,3 +165,26 @@ def test_pandoc_never_sees_a_template_bomb(tmp_path):
     with pytest.raises(WordFailed, match="zip_bomb"):
         pandoc_docx("<p>x</p>", "fr", template, dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc))
     assert time.perf_counter() - started < 5
+
+
+def test_an_xlsx_that_declares_a_wrong_size_is_read_whole(tmp_path):
+    """Read-only openpyxl trusts the size a sheet declares; the workbook does not (a row left out is a wrong figure)."""
+    import zipfile
+
+    from helpers.data.readers import read_xlsx
+    from hostile_corpus import _cell, write_xlsx
+
+    rows = [[_cell("A1", "line"), _cell("B1", "budget")]] + [
+        [_cell(f"A{n}", f"B{n}"), f'<c r="B{n}"><v>{n}</v></c>'] for n in range(2, 7)]
+    plain = tmp_path / "plain.xlsx"
+    write_xlsx(plain, rows)
+    path = tmp_path / "budget.xlsx"
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename.endswith("sheet1.xml"):
+                data = data.replace(b"<sheetData>", b'<dimension ref="A1:A2"/><sheetData>')
+            target.writestr(info, data)
+    raw = read_xlsx(path, [("line", "budget")], "budget")
+    assert raw.problems == [] and list(raw.frame["budget"]) == [2, 3, 4, 5, 6] and raw.where(6, "budget")["cell"] == \
+        "budget!B6"

@@ -25,6 +25,7 @@ import csv
 import io
 import re
 import zipfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -158,10 +159,12 @@ def _find_header(rows: list[tuple[int, list[Any]]], required_sets: Sequence[Sequ
     return 0
 
 
-def _frame(table: RawTable, rows: list[tuple[int, list[Any]]], required_sets: Sequence[Sequence[str]]) -> RawTable:
-    """Fill table.frame from (spreadsheet row, cells) pairs; non-empty rows only."""
-    rows = [(n, [_clean(c) for c in cells]) for n, cells in rows]
-    rows = [(n, cells) for n, cells in rows if any(c is not None for c in cells)]
+def _frame(table: RawTable, rows: list[tuple[int, list[Any]]], required_sets: Sequence[Sequence[str]],
+           cleaned: bool = False) -> RawTable:
+    """Fill table.frame from (spreadsheet row, cells) pairs; non-empty rows only (``cleaned``: they already are)."""
+    if not cleaned:
+        rows = [(n, [_clean(c) for c in cells]) for n, cells in rows]
+        rows = [(n, cells) for n, cells in rows if any(c is not None for c in cells)]
     position = _find_header(rows, required_sets)
     if position is None:
         table.problems.append(table.problem("empty_file", "the file is empty: the table is treated as absent",
@@ -360,6 +363,20 @@ def _scan(archive: zipfile.ZipFile) -> dict[str, tuple[int, bool]]:
     return found
 
 
+@contextmanager
+def _sizes_not_read():
+    """openpyxl's read-only sheets look for their declared size when the file is opened, and parse the whole sheet
+    when it declares none; the workbook ignores that size (reset_dimensions), so it is not looked for."""
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    original = ReadOnlyWorksheet._get_size
+    ReadOnlyWorksheet._get_size = lambda self: None
+    try:
+        yield
+    finally:
+        ReadOnlyWorksheet._get_size = original
+
+
 def _too_many(table: RawTable, what: str) -> Problem:
     return table.problem("too_many_cells", f"the sheet '{table.sheet}' holds {what}, more than the "
                          f"{MAX_XLSX_CELLS:,} cells (or {MAX_XLSX_ROWS:,} rows) the workbook reads from an .xlsx",
@@ -406,7 +423,8 @@ def read_xlsx(path: Path, required_sets: Sequence[Sequence[str]] = (), sheet_nam
                 "too_many_cells", f"a sheet of the workbook ({', '.join(over)}) holds {max(over.values()):,} cells, "
                 f"more than the {MAX_XLSX_CELLS:,} the workbook reads from an .xlsx", SPLIT_HINT))
             return table
-        values = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        with _sizes_not_read():
+            values = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a damaged or mis-named file
         table.problems.append(table.problem("unreadable_xlsx", f"the file cannot be read as .xlsx ({exc})",
                                             "Open it in Excel and save it again as 'Excel Workbook (.xlsx)'."))
@@ -424,7 +442,7 @@ def read_xlsx(path: Path, required_sets: Sequence[Sequence[str]] = (), sheet_nam
         values.close()
     if rows is None:
         return table
-    table = _frame(table, rows, required_sets)
+    table = _frame(table, rows, required_sets, cleaned=True)
     table.problems += text_problems(table)
     if has_formulas:  # only then a second, streamed pass: a formula whose result was never computed
         table.problems += _formulas_without_value(table, data, dict(rows))
@@ -436,7 +454,8 @@ def _formulas_without_value(table: RawTable, data: bytes, values: dict[int, list
     import openpyxl
 
     problems = []
-    formulas = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    with _sizes_not_read():
+        formulas = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     try:
         sheet = formulas[table.sheet]
         sheet.reset_dimensions()
