@@ -289,7 +289,11 @@ def template_problem(path: Path) -> Problem | None:
     if problem is not None:
         return problem
     try:
-        with zipfile.ZipFile(path) as archive:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError):
+        return None  # no zip at all: "not a Word document", said by the callers
+    try:
+        with archive:
             for info in archive.infolist():
                 with archive.open(info) as part:
                     while part.read(1 << 20):
