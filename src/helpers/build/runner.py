@@ -306,6 +306,7 @@ def export_annex(target: Target, notebooks: list[Path], layout: Layout, language
     from ..annex import excel, export, word
     from ..analyses.figures import annex_figures
     from ..data import store
+    from ..data.inputs import recording
     from ..data.loader import load_project
     from ..data.params import load_annex_params, word_template_path
 
@@ -313,7 +314,8 @@ def export_annex(target: Target, notebooks: list[Path], layout: Layout, language
     work = layout.work_dir(target.project, target.annex)
     try:
         executed = [nbformat.read(work / notebook.name, as_version=4) for notebook in notebooks]
-        params = load_annex_params(target.project, target.annex, layout.params)
+        with recording() as params_read:  # the checksums of the params bytes this export used
+            params = load_annex_params(target.project, target.annex, layout.params)
         if language:
             params = params.model_copy(update={"language": language})
         data = store.load(_store_root(layout), target.project, layout.data, layout.params) \
@@ -328,7 +330,7 @@ def export_annex(target: Target, notebooks: list[Path], layout: Layout, language
             "title": params.title,
             "kicker": kicker,
             "facts": export.facts(params, data.files),
-            "provenance": export.provenance([*data.files, *param_files], when, data.digests),
+            "provenance": export.provenance([*data.files, *param_files], when, {**data.digests, **params_read}),
         })
         outputs = target.outputs(layout)
         with export.staged(outputs["html"].parent) as files:
