@@ -89,8 +89,11 @@ class _Names:
 
 
 def _text_cell(sheet, row: int, column: int, text: str):
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
     cell = sheet.cell(row=row, column=column)
-    cell.value = text
+    # a control character (refused in the data by make check) cannot be stored in .xlsx: shown as \xNN, never a crash
+    cell.value = ILLEGAL_CHARACTERS_RE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
     cell.data_type = "s"        # never a formula, whatever the text starts with
     if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
         cell.quotePrefix = True  # Excel keeps it text even when the reader edits the cell

@@ -137,8 +137,11 @@ def git_commit() -> str:
         return "unknown (not a git checkout)"
 
 
-def provenance(files: Iterable[Path], when: dt.datetime) -> list[tuple[str, str]]:
-    rows = [(relative(p), sha256(p)) for p in sorted(set(files), key=lambda p: relative(p))]
+def provenance(files: Iterable[Path], when: dt.datetime, digests: dict[str, str] | None = None) -> list[tuple[str, str]]:
+    """Each file with its SHA-256: from ``digests`` (str(path) -> checksum of the bytes that were read and validated,
+    ProjectData.digests) when known, so a file edited during the build is not attributed to the annex."""
+    digests = digests or {}
+    rows = [(relative(p), digests.get(str(p)) or sha256(p)) for p in sorted(set(files), key=lambda p: relative(p))]
     rows.append(("git commit", git_commit()))
     rows.append(("Python", platform.python_version()))
     packages = []

@@ -25,6 +25,7 @@ LOCALES = {"fr": "fr-FR", "en": "en-GB"}
 WORDS = {"fr": {"toc": "Sommaire", "page": "Page", "of": "sur"},
          "en": {"toc": "Contents", "page": "Page", "of": "of"}}
 PANDOC_TIMEOUT = 120
+PANDOC_HEAP = "2g"  # pandoc's -M: at most this much memory for one document
 CHAR_TWIPS = 95  # mean width of a character of the table font (Arial 8.5 pt), in twentieths of a point
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -62,7 +63,14 @@ def prepare(page: str) -> str:
 def pandoc_docx(source: str, lang: str, template: Path, when: dt.datetime) -> bytes:
     import pypandoc
 
-    command = [pypandoc.get_pandoc_path(), "--sandbox", "--from=html", "--to=docx+native_numbering",
+    from ..data.params import template_problem
+
+    bomb = template_problem(template)  # also checked by make check; here for a template swapped since
+    if bomb is not None:
+        raise WordFailed(str(bomb))
+    # pandoc's heap is bounded (pandoc's manual, "A note on security"): a hostile input fails, it cannot take the
+    # machine's memory
+    command = [pypandoc.get_pandoc_path(), "+RTS", f"-M{PANDOC_HEAP}", "-RTS", "--sandbox", "--from=html", "--to=docx+native_numbering",
                f"--reference-doc={template}", f"--lua-filter={FILTER}",
                f"--metadata=lang:{LOCALES[lang]}", f"--metadata=toc-title:{WORDS[lang]['toc']}", "--output=-"]
     # pandoc stamps the file's dates from SOURCE_DATE_EPOCH: the generation time, so a rebuild is identical

@@ -4,8 +4,8 @@ Per project: the errors (each says the file, row or cell, column, value, rule an
 then a one-line summary. Problems are grouped by file and rule: a group shows its first ``SHOWN_PER_GROUP`` rows and
 the count of the others, so a big file broken the same way on every row stays readable. Every problem is also
 written to ``build/check/<project>.csv`` (one row each, to filter in a spreadsheet), atomically and with text that
-a spreadsheet would run as a formula neutralised. Exit status 0 when there is no error (warnings do not fail),
-1 otherwise.
+a spreadsheet would run as a formula neutralised (when build/ cannot be written, the problems are printed and one
+line says so). Exit status 0 when there is no error (warnings do not fail) and the list was written, 1 otherwise.
 """
 
 from __future__ import annotations
@@ -121,12 +121,19 @@ def run_check(projects: list[str] | None = None, data_dir: Path = DATA_DIR, para
         problems = check_project(name, data_dir, params_dir)
         if not any(p.severity == "error" for p in problems):
             problems += reported_figure_problems(name, data_dir, params_dir)
-        listed = None
+        listed = unwritten = None
         if not any(p.rule in ("missing_project", "slug") for p in problems):
             listed = under(build_dir, "check", check_slug(name, "project") + ".csv")
-            write_list(problems, listed)
+            try:
+                write_list(problems, listed)
+            except OSError as exc:  # a read-only build/: the problems are still printed, then one line says so
+                unwritten, listed = exc, None
         report(name, problems, out, listed)
-        failed += any(p.severity == "error" for p in problems)
+        if unwritten is not None:
+            print(f"The list of problems could not be written to {relative(build_dir / 'check')}/ "
+                  f"({unwritten.strerror or unwritten}): make {relative(build_dir)}/ writable, or delete it.\n",
+                  file=out)
+        failed += any(p.severity == "error" for p in problems) or unwritten is not None
     if len(names) > 1:
         print(f"{_plural(len(names), 'project')} checked, {failed} with errors.", file=out)
     return 1 if failed else 0

@@ -23,7 +23,9 @@ import base64
 import os
 import shutil
 import signal
+import sys
 import tempfile
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -147,10 +149,14 @@ class _Child:
 
         self.conn, theirs = Pipe()
         self.status: int | None = None
+        # the death signal follows the thread that forks: set only when that thread lives as long as this process
+        from_main = threading.current_thread() is threading.main_thread()
         self.pid = os.fork()
         if self.pid == 0:  # the child: never returns
             code = 1
             try:
+                if from_main:
+                    die_with_parent()
                 self.conn.close()
                 _serve(theirs)
                 code = 0
@@ -205,6 +211,22 @@ class _Child:
                 _, self.status = os.waitpid(self.pid, 0)
             else:
                 time.sleep(0.01)
+
+
+def die_with_parent() -> None:
+    """Linux: this process is killed when its parent ends, even by ``kill -9`` (``PR_SET_PDEATHSIG``). The build's
+    fork server, its workers and each forked notebook call it, so a stopped build leaves nothing running."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    parent = os.getppid()
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL, 0, 0, 0)  # 1: PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent ended before the signal was armed
+        os._exit(1)
 
 
 # -- in the child ---------------------------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ import hashlib
 import json
 import os
 import shutil
+import signal
 import sys
 import threading
 import time
@@ -150,6 +151,9 @@ _events = None  # a queue to the parent, set in each worker
 def _init_worker(events, log_dir: Path) -> None:
     global _events
     _events = events
+    from .executors import die_with_parent
+
+    die_with_parent()  # a worker ends with the fork server, which ends with the build (worker_preload)
     # Kernels inherit this process's stderr and chatter on it (transport warnings, papermill's notices): keep that in
     # a log instead of the evaluator's terminal. Failures reach the terminal through the Step each task returns.
     # Ctrl-C reaches every process of the terminal's group: a worker then stops its notebook and papermill shuts the
@@ -302,6 +306,7 @@ def export_annex(target: Target, notebooks: list[Path], layout: Layout, language
     from ..annex import excel, export, word
     from ..analyses.figures import annex_figures
     from ..data import store
+    from ..data.inputs import recording
     from ..data.loader import load_project
     from ..data.params import load_annex_params, word_template_path
 
@@ -309,7 +314,8 @@ def export_annex(target: Target, notebooks: list[Path], layout: Layout, language
     work = layout.work_dir(target.project, target.annex)
     try:
         executed = [nbformat.read(work / notebook.name, as_version=4) for notebook in notebooks]
-        params = load_annex_params(target.project, target.annex, layout.params)
+        with recording() as params_read:  # the checksums of the params bytes this export used
+            params = load_annex_params(target.project, target.annex, layout.params)
         if language:
             params = params.model_copy(update={"language": language})
         data = store.load(_store_root(layout), target.project, layout.data, layout.params) \
@@ -324,7 +330,7 @@ def export_annex(target: Target, notebooks: list[Path], layout: Layout, language
             "title": params.title,
             "kicker": kicker,
             "facts": export.facts(params, data.files),
-            "provenance": export.provenance([*data.files, *param_files], when),
+            "provenance": export.provenance([*data.files, *param_files], when, {**data.digests, **params_read}),
         })
         outputs = target.outputs(layout)
         with export.staged(outputs["html"].parent) as files:
@@ -370,6 +376,29 @@ def _listen(events, bar, stop: threading.Event) -> None:
             _say(f"  {target:<28} {name:<22} FAILED after {seconds:.1f} s")
 
 
+def _unwritable_build_is_one_line(function):
+    """A build/ that cannot be written (read-only, full, a file in its place) ends the run with one line, after the
+    problems already printed, instead of a PermissionError traceback."""
+    import functools
+    import inspect
+
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        try:
+            return function(*args, **kwargs)
+        except OSError as exc:
+            layout = inspect.signature(function).bind(*args, **kwargs).arguments.get("layout", Layout())
+            build = layout.build.resolve()
+            if not exc.filename or not (Path(exc.filename).resolve() == build
+                                        or build in Path(exc.filename).resolve().parents):
+                raise
+            print(f"Cannot write in {relative(layout.build)}/ ({exc.strerror}: {relative(Path(exc.filename or ''))})"
+                  ": make it writable (or delete it), then run the build again.", file=sys.stderr)
+            return 2
+    return wrapper
+
+
+@_unwritable_build_is_one_line
 def build(project: str | None = None, annex: str | None = None, jobs: int | None = None,
           timeout: int = DEFAULT_TIMEOUT, language: str = "", force: bool = False,
           layout: Layout = Layout(), isolation: str = "fork", scheduler: str | None = None) -> int:
@@ -570,6 +599,7 @@ def _run_pool(stale: list[Target], layout: Layout, jobs: int, timeout: int, lang
         pool = ProcessPoolExecutor(max_workers=min(jobs, os.cpu_count() or 1) if remote else jobs, mp_context=context,
                                    initializer=_init_worker, initargs=(events, layout.build / "logs"))
         running = set()
+        previous = _stop_on_sigterm(pool)
         try:
             while schedule.queue or running:
                 while schedule.queue and len(running) < (remote.slots if remote else jobs):
@@ -607,12 +637,31 @@ def _run_pool(stale: list[Target], layout: Layout, jobs: int, timeout: int, lang
             for target in stale:
                 shutil.rmtree(layout.work_dir(target.project, target.annex), ignore_errors=True)
         finally:
+            if previous is not None:
+                signal.signal(signal.SIGTERM, previous)
             if remote:
                 remote.close()
             pool.shutdown(wait=True, cancel_futures=True)
             stop.set()
             listener.join(timeout=2)
     return results, interrupted
+
+
+def _stop_on_sigterm(pool):
+    """SIGTERM (kill, a CI job's timeout) stops the run as Ctrl-C does: each worker gets SIGINT and stops its
+    notebook, this process a KeyboardInterrupt. Returns the previous handler (None off the main thread)."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+
+    def handler(signum, frame):
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            try:
+                os.kill(process.pid, signal.SIGINT)
+            except (ProcessLookupError, AttributeError, TypeError):
+                pass
+        raise KeyboardInterrupt
+
+    return signal.signal(signal.SIGTERM, handler)
 
 
 def _write_index(layout: Layout) -> None:

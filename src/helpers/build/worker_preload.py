@@ -19,3 +19,6 @@ from . import executors
 
 export.exporter()  # build the HTML exporter (templates, filters) once for all workers
 executors.register_engine()
+# The fork server ends with the build (which started it from its main thread), even when the build is killed with
+# kill -9: its workers (runner._init_worker) and their forked notebooks then end in turn.
+executors.die_with_parent()

@@ -19,7 +19,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-import yaml
 from pydantic import TypeAdapter, ValidationError
 
 from . import lines as lines_mod, numbers, totals
@@ -27,7 +26,8 @@ from ..errors import Problem, ValidationFailed, did_you_mean
 from .params import ALL, AnnexParams, ProjectParams, load_annex_params, load_project_params
 from ..paths import DATA_DIR, PARAMS_DIR, annex_names, relative
 from .iati import TABLES as IATI_TABLES, load_iati
-from .readers import RawTable, read_table
+from .inputs import exists, read_yaml, recording
+from .readers import UNREADABLE, RawTable, read_table
 from .schemas import COLUMNS, MONEY_COLUMNS, REGIONAL, REGISTER_REQUIRED, REQUIRED, TABLES, StudySpec, validate_table
 from .status import accepted_text, normalise_status
 
@@ -49,6 +49,7 @@ class ProjectData:
     studies: dict[str, Study] = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)      # every data file read, for provenance
     warnings: list[Problem] = field(default_factory=list)
+    digests: dict[str, str] = field(default_factory=dict)  # str(path) -> SHA-256 of the bytes read and validated
 
 
 DTYPES = {"str": "str", "float": "float64", "date": "datetime64[ns]", "bool": "bool"}
@@ -93,7 +94,9 @@ def each_distinct(series: pd.Series, fn, keep_missing: bool = False) -> pd.Serie
 def load_project(project: str, data_dir: Path = DATA_DIR, params_dir: Path = PARAMS_DIR) -> ProjectData:
     """Raises errors.ValidationFailed with every problem when anything breaks the contract."""
     params = load_project_params(project, params_dir)
-    data, problems, _ = _load(project, params, data_dir)
+    with recording() as read:
+        data, problems, _ = _load(project, params, data_dir)
+    data.digests = read
     if any(p.severity == "error" for p in problems):
         raise ValidationFailed(problems)
     data.warnings = problems
@@ -124,7 +127,9 @@ def check_and_load(project: str, data_dir: Path = DATA_DIR,
             annexes.append(load_annex_params(project, annex, params_dir))
         except ValidationFailed as exc:
             problems += [p for p in exc.problems if p not in problems]
-    data, data_problems, table_files = _load(project, params, data_dir)
+    with recording() as read:
+        data, data_problems, table_files = _load(project, params, data_dir)
+    data.digests = read
     problems += data_problems
     if any(p.rule == "missing_data_folder" for p in data_problems):
         annexes = []  # nothing to compare the annexes' countries with
@@ -220,7 +225,7 @@ def _two_sources(name: str, path: Path, iati_folder: Path) -> Problem:
 
 def _table_file(folder: Path, name: str) -> tuple[Path | None, list[Problem]]:
     candidates = [folder / f"{name}.csv", folder / f"{name}.xlsx"]
-    found = [p for p in candidates if p.is_file()]
+    found = [p for p in candidates if exists(p)]  # a pipe or folder of that name: refused when read, not absent
     if len(found) == 2:
         return found[0], [Problem(relative(found[1]), "two_files",
                                   f"both {name}.csv and {name}.xlsx exist; {name}.csv is read",
@@ -241,10 +246,7 @@ def _blank(index: pd.Index, kind: str) -> pd.Series:
 
 def _fallback_params(path: Path) -> ProjectParams:
     """When project.yaml is invalid, still check the data with what it says about reading files (else defaults)."""
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8-sig")) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        raw = {}
+    raw = read_yaml(path)[0] or {}  # its problems are reported by load_project_params
     if not isinstance(raw, dict):
         raw = {}
     kept: dict[str, Any] = {}
@@ -277,7 +279,7 @@ def _read_and_check(name: str, path: Path,
     required_sets = [REQUIRED[name], REGISTER_REQUIRED] if name == "participation" else [REQUIRED[name]]
     raw = read_table(path, params.encoding, required_sets)
     problems = list(raw.problems)
-    if any(p.severity == "error" and p.rule in ("encoding", "unreadable_xlsx") for p in problems):
+    if any(p.severity == "error" and p.rule in UNREADABLE for p in problems):
         return None, raw, problems
     if raw.frame.columns.empty:
         return _empty(name), raw, problems
@@ -661,7 +663,7 @@ def _load_studies(folder: Path, params: ProjectParams) -> tuple[dict[str, Study]
     if not folder.is_dir():
         return studies, problems, files
     for data_path in sorted(folder.glob("*.csv")) + sorted(folder.glob("*.xlsx")):
-        if not (folder / f"{data_path.stem}.yaml").is_file():
+        if not exists(folder / f"{data_path.stem}.yaml"):
             problems.append(Problem(relative(data_path), "study_without_description",
                                     "this study has no description and is ignored",
                                     f"Add {data_path.stem}.yaml next to it (see data/README.md).", severity="warning"))
@@ -677,11 +679,9 @@ def _load_studies(folder: Path, params: ProjectParams) -> tuple[dict[str, Study]
 
 def _read_spec(path: Path) -> tuple[StudySpec | None, list[Problem]]:
     file = relative(path)
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-    except (UnicodeDecodeError, yaml.YAMLError) as exc:
-        return None, [Problem(file, "yaml_syntax", f"this is not a valid UTF-8 YAML file ({exc})",
-                              "Check indentation and the ':' after each key; save as UTF-8.")]
+    raw, problems = read_yaml(path)
+    if problems:
+        return None, problems
     if not isinstance(raw, dict):
         return None, [Problem(file, "yaml_mapping", "the file must be a list of 'key: value' lines", "")]
     try:
@@ -702,7 +702,7 @@ def _read_spec(path: Path) -> tuple[StudySpec | None, list[Problem]]:
 def load_study(spec_path: Path, params: ProjectParams) -> tuple[Study | None, list[Problem]]:
     """impact/<study>.yaml and its data file -> Study, with every problem."""
     spec, problems = _read_spec(spec_path)
-    data_path = next((p for p in (spec_path.with_suffix(".csv"), spec_path.with_suffix(".xlsx")) if p.is_file()),
+    data_path = next((p for p in (spec_path.with_suffix(".csv"), spec_path.with_suffix(".xlsx")) if exists(p)),
                      None)
     if data_path is None:
         problems.append(Problem(relative(spec_path), "study_data_missing", "the study's data file is missing",

@@ -2,7 +2,8 @@
 
 project.yaml holds what is true for the whole project; each other file is one annex (a country, or ``all``) and may
 override any project value. Both are validated with pydantic before any notebook starts: unknown keys are errors
-with a "did you mean", types are checked, names are slugs. YAML is read with ``yaml.safe_load`` only.
+with a "did you mean", types are checked, names are slugs. YAML is read by ``inputs.read_yaml`` only (a SafeLoader:
+no Python objects; size, aliases and nesting bounded; a key written twice is an error).
 """
 
 from __future__ import annotations
@@ -11,10 +12,10 @@ import datetime as dt
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from ..errors import Problem, ValidationFailed, did_you_mean, no_such
+from .inputs import MiB, exists, read_yaml, zip_problem
 from ..paths import PARAMS_DIR, SLUG, annex_names, project_names, relative
 
 StatusCode = Literal[
@@ -144,19 +145,10 @@ PROJECT_KEYS = set(ProjectParams.model_fields)
 
 
 def _read_yaml(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        return None, [Problem(relative(path), "encoding", f"the file is not UTF-8 ({exc.reason})",
-                              "Save it as UTF-8 (any text editor can).")]
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        return None, [Problem(relative(path), "yaml_syntax", f"this is not valid YAML: {getattr(exc, 'problem', exc)}",
-                              "Check indentation and the ':' after each key; put a value that starts with a sign "
-                              "in quotes, e.g. decimal_mark: \",\"",
-                              row=mark.line + 1 if mark else None)]
+    """Safe-loaded, bounded and with duplicate keys refused (data.inputs.read_yaml); a mapping or a problem."""
+    data, problems = read_yaml(path)
+    if problems:
+        return None, problems
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -205,7 +197,7 @@ def load_project_params(project: str, params_dir: Path = PARAMS_DIR) -> ProjectP
         raise ValidationFailed([Problem(relative(params_dir), "slug", f"project name {project!r} is not allowed",
                                         "Use letters, digits, '-' and '_' only, at most 64 characters.")])
     path = params_dir / project / "project.yaml"
-    if not path.is_file():
+    if not exists(path):  # a pipe or a folder of that name is read, and refused with a message
         raise ValidationFailed([no_such(relative(path), "missing_project", "project", project,
                                         project_names(params_dir))])
     raw, problems = _read_yaml(path)
@@ -225,7 +217,7 @@ def load_annex_params(project: str, annex: str, params_dir: Path = PARAMS_DIR) -
         raise ValidationFailed([Problem(relative(params_dir / project), "slug", f"annex name {annex!r} is not allowed",
                                         "Name annex files with letters, digits, '-' and '_' only (not 'project'), "
                                         "at most 64 characters, e.g. maroc.yaml.")])
-    if not path.is_file():
+    if not exists(path):
         raise ValidationFailed([no_such(relative(path), "missing_annex", f"annex in '{project}' named", annex,
                                         annex_names(project, params_dir))])
     raw, problems = _read_yaml(path)
@@ -273,6 +265,10 @@ def _word_template_problem(value: str, project: str, params_dir: Path, source: P
     if not path.is_file():
         return Problem(relative(source), "word_template", "there is no such file", fix, column="word_template",
                        value=value)
+    bomb = template_problem(path)
+    if bomb is not None:  # checked before pandoc decompresses it
+        return Problem(relative(source), bomb.rule, f"{relative(path)}: {bomb.message}", bomb.hint,
+                       column="word_template", value=value)
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
@@ -282,4 +278,33 @@ def _word_template_problem(value: str, project: str, params_dir: Path, source: P
         return Problem(relative(source), "word_template", "the file is not a Word document (.docx)",
                        "Save the template from Word as 'Word Document (.docx)'.", column="word_template",
                        value=value)
+    return None
+
+
+TEMPLATE_MAX_PART = 16 * MiB    # one part of a Word template, unpacked (a real styles.xml is well under 1 MiB)
+TEMPLATE_MAX_TOTAL = 64 * MiB   # the whole template, unpacked
+
+
+def template_problem(path: Path) -> Problem | None:
+    """A Word template whose parts unpack beyond the limits (a zip bomb), from its central directory and then by
+    unpacking it within the limits (a part longer than declared fails its checksum); None when it is fine."""
+    import zipfile
+
+    problem = zip_problem(relative(path), path, TEMPLATE_MAX_PART, TEMPLATE_MAX_TOTAL, 1_000, "Word template",
+                          "Save the template again from Word, without large pictures (see data/README.md, 'Limits').")
+    if problem is not None:
+        return problem
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError):
+        return None  # no zip at all: "not a Word document", said by the callers
+    try:
+        with archive:
+            for info in archive.infolist():
+                with archive.open(info) as part:
+                    while part.read(1 << 20):
+                        pass
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
+        return Problem(relative(path), "word_template", f"the Word template is damaged ({exc})",
+                       "Save the template again from Word as 'Word Document (.docx)'.")
     return None

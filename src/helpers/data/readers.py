@@ -24,6 +24,8 @@ import codecs
 import csv
 import io
 import re
+import zipfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -33,8 +35,20 @@ import pandas as pd
 
 from ..errors import Problem
 from ..paths import relative
+from .inputs import CONTROL, CONTROL_HINT, MiB, Refused, clipped, digest, read_input, shown, zip_problem
 
 HEADER_SEARCH_ROWS = 30  # title rows allowed above the header
+# Limits (data/README.md, "Limits"), checked before the work: a file over them is refused with a message.
+MAX_CELL_CHARS = 32_767          # characters in one cell: Excel's own limit
+MAX_XLSX_CELLS = 3_000_000       # cells of the sheet read from an .xlsx (streamed: about 1 GB of memory at most)
+MAX_XLSX_ROWS = 1_048_576        # Excel's last row
+XLSX_MAX_PART = 256 * MiB        # one part of an .xlsx, unpacked (3 million cells take about 150 MiB)
+XLSX_MAX_TOTAL = 512 * MiB       # the whole .xlsx, unpacked
+SPLIT_HINT = ("Save the sheet as 'CSV UTF-8' (a CSV file is read up to 512 MiB), or delete the columns and rows the "
+              "table does not use (see data/README.md, 'Limits').")
+# a refusal of the whole file: nothing of it is typed
+UNREADABLE = ("encoding", "unreadable_xlsx", "not_a_file", "outside_folder", "file_too_large", "zip_bomb",
+              "too_many_cells", "csv_cell_limit")
 UTF8_HINT = "save as 'CSV UTF-8' in Excel or declare `encoding: cp1252` in params/<project>/project.yaml"
 
 
@@ -54,6 +68,7 @@ class RawTable:
     letters: dict[str, str] = field(default_factory=dict)   # column name -> spreadsheet letter
     headers: dict[str, str] = field(default_factory=dict)   # column name -> header as written
     problems: list[Problem] = field(default_factory=list)   # errors and warnings met while reading
+    sha256: str | None = None                   # of the bytes read (the provenance of what was validated)
 
     @cached_property  # resolved once: a file broken on every row makes one Problem per row
     def file(self) -> str:
@@ -144,10 +159,12 @@ def _find_header(rows: list[tuple[int, list[Any]]], required_sets: Sequence[Sequ
     return 0
 
 
-def _frame(table: RawTable, rows: list[tuple[int, list[Any]]], required_sets: Sequence[Sequence[str]]) -> RawTable:
-    """Fill table.frame from (spreadsheet row, cells) pairs; non-empty rows only."""
-    rows = [(n, [_clean(c) for c in cells]) for n, cells in rows]
-    rows = [(n, cells) for n, cells in rows if any(c is not None for c in cells)]
+def _frame(table: RawTable, rows: list[tuple[int, list[Any]]], required_sets: Sequence[Sequence[str]],
+           cleaned: bool = False) -> RawTable:
+    """Fill table.frame from (spreadsheet row, cells) pairs; non-empty rows only (``cleaned``: they already are)."""
+    if not cleaned:
+        rows = [(n, [_clean(c) for c in cells]) for n, cells in rows]
+        rows = [(n, cells) for n, cells in rows if any(c is not None for c in cells)]
     position = _find_header(rows, required_sets)
     if position is None:
         table.problems.append(table.problem("empty_file", "the file is empty: the table is treated as absent",
@@ -185,6 +202,33 @@ def _header(table: RawTable, header: list[Any]) -> dict[str, int]:
         table.letters[name] = _letter(i)
         table.headers[name] = str(cell)
     return keep
+
+
+def text_problems(table: RawTable) -> list[Problem]:
+    """Cells holding a control character, or longer than MAX_CELL_CHARS: each an error with its cell."""
+    problems = []
+    frame = table.frame
+    for column in frame.columns:
+        series = frame[column]
+        if not (series.dtype == object or pd.api.types.is_string_dtype(series)):
+            continue
+        if series.dtype == object:  # .xlsx cells: text among numbers, dates and booleans
+            text = series.map(lambda v: v if isinstance(v, str) else None).astype("string")
+        else:
+            text = series.astype("string")
+        control = text.str.contains(CONTROL.pattern, regex=True, na=False).to_numpy(dtype=bool)
+        long = (text.str.len() > MAX_CELL_CHARS).fillna(False).to_numpy(dtype=bool)
+        for index, value in series[control].items():
+            problems.append(table.problem(
+                "control_character", f"this text holds a control character ({shown(CONTROL.search(value).group())})"
+                ", which a spreadsheet cannot store and a terminal would act on", CONTROL_HINT, index=index,
+                column=column, value=clipped(value)))
+        for index, value in series[long & ~control].items():
+            problems.append(table.problem(
+                "cell_too_long", f"this cell holds {len(value):,} characters, more than the {MAX_CELL_CHARS:,} a "
+                "spreadsheet cell can hold", "Shorten the text; put long documents in a file of their own.",
+                index=index, column=column, value=clipped(value)))
+    return problems
 
 
 def _fast_frame(table: RawTable, text: str, data: bytes, delimiter: str,
@@ -242,7 +286,12 @@ def _fast_frame(table: RawTable, text: str, data: bytes, delimiter: str,
 def read_csv(path: Path, encoding_fallback: str = "utf-8",
              required_sets: Sequence[Sequence[str]] = ()) -> RawTable:
     table = RawTable(path, pd.DataFrame())
-    data = path.read_bytes()
+    try:
+        data = read_input(path)
+    except Refused as exc:  # a pipe, a folder, a link out of the folder, a file over the size limit
+        table.problems.append(exc.problem)
+        return table
+    table.sha256 = digest(data)
     text, problems = decode(path, data, encoding_fallback)
     if text is None:
         table.problems += problems
@@ -253,13 +302,26 @@ def read_csv(path: Path, encoding_fallback: str = "utf-8",
     utf8 = body if body.isascii() else text.encode("utf-8")
     fast = _fast_frame(table, text, utf8, delimiter, required_sets)
     if fast is not None:
+        fast.problems += text_problems(fast)
         return fast
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows = [(n, cells) for n, cells in enumerate(reader, start=1)]
+    rows: list[tuple[int, list[str]]] = []
+    try:
+        for n, cells in enumerate(reader, start=1):
+            rows.append((n, cells))
+    except csv.Error as exc:  # a cell over the csv module's limit: most often a quote that is never closed
+        table.problems.append(table.problem(
+            "csv_cell_limit", f"a cell starting in this row is longer than {csv.field_size_limit():,} characters "
+            f"({exc}): most often a quote (\") opened and never closed, so the rest of the file reads as one cell",
+            "Close the quote (or delete the stray one); a cell holds at most "
+            f"{MAX_CELL_CHARS:,} characters.", index=len(rows) + 1))
+        return table
     if rows and len(rows[0][1]) == 1 and (rows[0][1][0] or "").lower() == f"sep={delimiter}":
         rows = rows[1:]  # Excel's "sep=;" line is not shown as a row
         rows = [(n - 1, cells) for n, cells in rows]
-    return _frame(table, rows, required_sets)
+    table = _frame(table, rows, required_sets)
+    table.problems += text_problems(table)
+    return table
 
 
 def _is_formula(value: Any) -> bool:
@@ -268,6 +330,8 @@ def _is_formula(value: Any) -> bool:
 
 def _pick_sheet(workbook, preferred: str | None, required_sets: Sequence[Sequence[str]]):
     sheets = workbook.worksheets
+    for sheet in sheets:  # read-only sheets trust the size the file declares; a file may declare a wrong one
+        sheet.reset_dimensions()
     if preferred:
         for sheet in sheets:
             if sheet.title.strip().lower() == preferred.lower():
@@ -280,36 +344,137 @@ def _pick_sheet(workbook, preferred: str | None, required_sets: Sequence[Sequenc
     return sheets[0]
 
 
+def _scan(archive: zipfile.ZipFile) -> dict[str, tuple[int, bool]]:
+    """Per worksheet part: the number of cells its XML holds and whether any holds a formula, counted on the
+    decompressed stream before openpyxl parses anything (openpyxl reads a whole sheet that declares no size when it
+    opens the file)."""
+    found = {}
+    for name in archive.namelist():
+        if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+            continue
+        cells, formulas, tail = 0, False, b""
+        with archive.open(name) as source:
+            while chunk := source.read(1 << 22):
+                block = tail + chunk  # a tag cut between two chunks is counted once: the tail is shorter than a tag
+                cells += block.count(b"<c ") + block.count(b"<c>")
+                formulas = formulas or b"<f>" in block or b"<f " in block
+                tail = block[-2:]
+        found[name] = (cells, formulas)
+    return found
+
+
+@contextmanager
+def _sizes_not_read():
+    """openpyxl's read-only sheets look for their declared size when the file is opened, and parse the whole sheet
+    when it declares none; the workbook ignores that size (reset_dimensions), so it is not looked for."""
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    original = ReadOnlyWorksheet._get_size
+    ReadOnlyWorksheet._get_size = lambda self: None
+    try:
+        yield
+    finally:
+        ReadOnlyWorksheet._get_size = original
+
+
+def _too_many(table: RawTable, what: str) -> Problem:
+    return table.problem("too_many_cells", f"the sheet '{table.sheet}' holds {what}, more than the "
+                         f"{MAX_XLSX_CELLS:,} cells (or {MAX_XLSX_ROWS:,} rows) the workbook reads from an .xlsx",
+                         SPLIT_HINT)
+
+
+def _stream(sheet, table: RawTable) -> list[tuple[int, list[Any]]] | None:
+    """The sheet's non-empty rows, cleaned, read in one streamed pass; None (and a problem) past the limits."""
+    rows: list[tuple[int, list[Any]]] = []
+    cells = 0
+    for n, values in enumerate(sheet.iter_rows(min_row=1, min_col=1, values_only=True), 1):
+        cells += len(values)
+        if cells > MAX_XLSX_CELLS or n > MAX_XLSX_ROWS:
+            table.problems.append(_too_many(table, f"more than {cells:,} cells in {n:,} rows"))
+            return None
+        cleaned = [_clean(c) for c in values]
+        if any(c is not None for c in cleaned):
+            rows.append((n, cleaned))
+    return rows
+
+
 def read_xlsx(path: Path, required_sets: Sequence[Sequence[str]] = (), sheet_name: str | None = None) -> RawTable:
+    """One sheet of an .xlsx, streamed (openpyxl read-only) once; the limits are checked before it is parsed: the
+    parts' unpacked sizes from the zip's central directory, then the number of cells in the sheet."""
     import openpyxl
 
     table = RawTable(path, pd.DataFrame())
     try:
-        values = openpyxl.load_workbook(path, data_only=True)
-        formulas = openpyxl.load_workbook(path, data_only=False)
+        data = read_input(path)
+    except Refused as exc:
+        table.problems.append(exc.problem)
+        return table
+    table.sha256 = digest(data)
+    bomb = zip_problem(table.file, data, XLSX_MAX_PART, XLSX_MAX_TOTAL, hint=SPLIT_HINT)
+    if bomb is not None:
+        table.problems.append(bomb)
+        return table
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            scanned = _scan(archive)
+        over = {name: cells for name, (cells, _) in scanned.items() if cells > MAX_XLSX_CELLS}
+        if over:
+            table.problems.append(table.problem(
+                "too_many_cells", f"a sheet of the workbook ({', '.join(over)}) holds {max(over.values()):,} cells, "
+                f"more than the {MAX_XLSX_CELLS:,} the workbook reads from an .xlsx", SPLIT_HINT))
+            return table
+        with _sizes_not_read():
+            values = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a damaged or mis-named file
         table.problems.append(table.problem("unreadable_xlsx", f"the file cannot be read as .xlsx ({exc})",
                                             "Open it in Excel and save it again as 'Excel Workbook (.xlsx)'."))
         return table
-    sheet = _pick_sheet(values, sheet_name, required_sets)
-    table.sheet = sheet.title
-    formula_sheet = formulas[sheet.title]
-    rows = [(n, list(cells)) for n, cells in enumerate(sheet.iter_rows(min_row=1, min_col=1, values_only=True), 1)]
-    table = _frame(table, rows, required_sets)
-    # A formula whose result was never computed has no cached value: data_only gives None. Say so.
-    for n, cells in enumerate(formula_sheet.iter_rows(min_row=1, min_col=1, values_only=True), 1):
-        if n <= table.header_row:
-            continue
-        for i, cell in enumerate(cells):
-            if _is_formula(cell) and i < len(rows[n - 1][1]) and rows[n - 1][1][i] is None:
-                name = next((k for k, letter in table.letters.items() if letter == _letter(i)), None)
-                table.problems.append(Problem(
-                    table.file, "formula_without_value",
-                    f"this cell holds the formula {cell if isinstance(cell, str) else '(array formula)'} but no "
-                    "computed value (the file was not saved by Excel)",
-                    "Open the file in Excel and save it (Excel stores the computed values), or type the value.",
-                    row=n, cell=f"{_quote_sheet(sheet.title)}!{_letter(i)}{n}", column=name))
+    try:
+        sheet = _pick_sheet(values, sheet_name, required_sets)
+        table.sheet = sheet.title
+        has_formulas = scanned.get(sheet._worksheet_path, (0, True))[1]  # unknown part: look for formulas
+        rows = _stream(sheet, table)
+    except Exception as exc:  # noqa: BLE001 - a damaged part shows only when it is parsed
+        table.problems.append(table.problem("unreadable_xlsx", f"the file cannot be read as .xlsx ({exc})",
+                                            "Open it in Excel and save it again as 'Excel Workbook (.xlsx)'."))
+        return table
+    finally:
+        values.close()
+    if rows is None:
+        return table
+    table = _frame(table, rows, required_sets, cleaned=True)
+    table.problems += text_problems(table)
+    if has_formulas:  # only then a second, streamed pass: a formula whose result was never computed
+        table.problems += _formulas_without_value(table, data, dict(rows))
     return table
+
+
+def _formulas_without_value(table: RawTable, data: bytes, values: dict[int, list[Any]]) -> list[Problem]:
+    """A formula whose result was never computed has no cached value: data_only gives None. Say so."""
+    import openpyxl
+
+    problems = []
+    with _sizes_not_read():
+        formulas = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    try:
+        sheet = formulas[table.sheet]
+        sheet.reset_dimensions()
+        for n, cells in enumerate(sheet.iter_rows(min_row=1, min_col=1, values_only=True), 1):
+            if n <= table.header_row:
+                continue
+            row = values.get(n, [])
+            for i, cell in enumerate(cells):
+                if _is_formula(cell) and (i >= len(row) or row[i] is None):
+                    name = next((k for k, letter in table.letters.items() if letter == _letter(i)), None)
+                    problems.append(Problem(
+                        table.file, "formula_without_value",
+                        f"this cell holds the formula {shown(cell) if isinstance(cell, str) else '(array formula)'} but no "
+                        "computed value (the file was not saved by Excel)",
+                        "Open the file in Excel and save it (Excel stores the computed values), or type the value.",
+                        row=n, cell=f"{_quote_sheet(table.sheet)}!{_letter(i)}{n}", column=name))
+    finally:
+        formulas.close()
+    return problems
 
 
 def read_table(path: Path, encoding_fallback: str = "utf-8",

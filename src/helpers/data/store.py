@@ -77,7 +77,7 @@ def save(data: ProjectData, root: Path, made_from: str, data_dir: Path, params_d
             "format": FORMAT, "key": made_from, "project": data.project,
             "data_dir": str(Path(data_dir).resolve()), "params_dir": str(Path(params_dir).resolve()),
             "params": data.params.model_dump(mode="json"), "present": sorted(data.present),
-            "files": [str(p) for p in data.files], "warnings": [dataclasses.asdict(p) for p in data.warnings],
+            "files": [str(p) for p in data.files], "digests": data.digests, "warnings": [dataclasses.asdict(p) for p in data.warnings],
             "tables": list(data.tables),
             "studies": {name: {"spec": s.spec.model_dump(mode="json"), "files": [str(p) for p in s.files]}
                         for name, s in data.studies.items()},
@@ -112,7 +112,8 @@ def load(root: Path, project: str, data_dir: Path, params_dir: Path) -> ProjectD
     studies = {name: Study(name, StudySpec(**about["spec"]), pd.read_parquet(where / f"study-{name}.parquet"),
                            [Path(p) for p in about["files"]]) for name, about in meta["studies"].items()}
     return ProjectData(project, ProjectParams.model_validate(meta["params"]), tables, set(meta["present"]), studies,
-                       [Path(p) for p in meta["files"]], [Problem(**p) for p in meta["warnings"]])
+                       [Path(p) for p in meta["files"]], [Problem(**p) for p in meta["warnings"]],
+                       meta.get("digests", {}))
 
 
 def from_environment(project: str, data_dir: Path, params_dir: Path) -> ProjectData | None:

@@ -1,0 +1,300 @@
+"""Reading a file that came from outside, with limits checked before the work (data/README.md, "Limits").
+
+* Only a regular file is read, and only when it resolves inside the folder it was found in (``root``): a named pipe
+  (which would block the read forever), a device, a folder named ``x.yaml``, a link leading out of the folder or to
+  nothing are each a located problem, never a hang, a traceback or "absent".
+* A file larger than its limit is refused before it is read.
+* YAML is read by :func:`read_yaml`: safe-loaded, at most ``MAX_YAML_BYTES``, alias expansion bounded (a 2 KB
+  "billion laughs" is refused, not expanded), nesting bounded, a key written twice in a mapping an error with its line,
+  control characters refused.
+* A zip container (.xlsx, a Word template) is checked from its central directory before anything decompresses it:
+  the uncompressed size of each part and of the whole (:func:`zip_problem`).
+
+Each refusal is an :class:`errors.Problem` (rules ``not_a_file``, ``outside_folder``, ``file_too_large``,
+``yaml_too_large``, ``yaml_aliases``, ``yaml_nesting``, ``duplicate_key``, ``control_character``, ``zip_bomb``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import re
+import stat
+import zipfile
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+import yaml
+
+from ..errors import Problem
+from ..paths import relative
+
+MiB = 1 << 20
+MAX_TABLE_BYTES = 512 * MiB       # a CSV or .xlsx file
+MAX_YAML_BYTES = 1 * MiB          # a params or study YAML file
+MAX_YAML_NODES = 100_000          # values in a YAML file once its aliases are expanded
+MAX_YAML_DEPTH = 100              # nesting of lists and mappings
+# C0 controls but tab, line feed and carriage return; DEL; C1 controls. ESC, BEL... change a terminal's state and
+# cannot be stored in an .xlsx: they are refused in text, with the cell.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+CONTROL_HINT = ("Delete the invisible control character (copied from another program, e.g. a terminal or a PDF); "
+                "retype the text if unsure.")
+
+
+def shown(text: str, limit: int = 80) -> str:
+    """A value as a message may print it: control characters as \\xNN escapes, at most ``limit`` characters."""
+    text = CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return text if len(text) <= limit else text[:limit] + f"… ({len(text):,} characters)"
+
+
+def clipped(text: str, limit: int = 80) -> str:
+    """A value for Problem.value (printed with repr, which escapes control characters): at most ``limit`` characters."""
+    return text if len(text) <= limit else text[:limit] + f"… ({len(text):,} characters)"
+
+
+class Refused(Exception):
+    """An input refused before or while it was read; carries the located problem."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+_KINDS = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISDIR, "a folder"), (stat.S_ISCHR, "a device"),
+          (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket"))
+
+
+def _kind(mode: int) -> str:
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+
+
+def exists(path: Path) -> bool:
+    """Whether anything (a file, a folder, a pipe, a link even broken) has this name: such a name is read, and
+    refused with a message when it is not a file, instead of being taken as absent."""
+    return os.path.lexists(path)
+
+
+def read_input(path: Path, root: Path | None = None, max_bytes: int = MAX_TABLE_BYTES) -> bytes:
+    """The bytes of ``path``, a regular file inside ``root`` (default: its own folder). Raises :class:`Refused`."""
+    path = Path(path)
+    root = Path(root) if root is not None else path.parent
+    file = relative(path)
+    resolved = path.resolve()
+    inside = root.resolve()
+    if resolved != inside and inside not in resolved.parents:
+        raise Refused(Problem(file, "outside_folder", f"this is a link to {resolved}, outside {relative(root)}/: "
+                              "the workbook reads only files inside the project's folders",
+                              f"Copy the file into {relative(root)}/ instead of linking to it."))
+    try:
+        mode = os.stat(resolved).st_mode
+    except FileNotFoundError:
+        raise Refused(Problem(file, "not_a_file", "this is a link that leads to nothing",
+                              "Replace the link with the file itself.")) from None
+    if not stat.S_ISREG(mode):
+        raise Refused(_not_a_file(file, mode))
+    # O_NONBLOCK: if the name became a pipe since the check above, opening it does not wait for a writer
+    fd = os.open(resolved, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    with open(fd, "rb", closefd=True) as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise Refused(_not_a_file(file, info.st_mode))
+        if info.st_size > max_bytes:
+            raise Refused(_too_large(file, info.st_size, max_bytes))
+        data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:  # it grew while it was read
+        raise Refused(_too_large(file, len(data), max_bytes))
+    read = _READ.get()
+    if read is not None:
+        read[str(path)] = digest(data)
+    return data
+
+
+_READ: ContextVar[dict[str, str] | None] = ContextVar("inputs_read", default=None)
+
+
+@contextmanager
+def recording() -> Iterator[dict[str, str]]:
+    """Within the block, every file read by read_input is noted: {path as given: SHA-256 of the bytes read}. The
+    provenance of an annex gives these, the checksums of what was validated, not of the file as it is later."""
+    read: dict[str, str] = {}
+    token = _READ.set(read)
+    try:
+        yield read
+    finally:
+        _READ.reset(token)
+
+
+def _not_a_file(file: str, mode: int) -> Problem:
+    return Problem(file, "not_a_file", f"this is {_kind(mode)}, not a file: it cannot be read",
+                   "Replace it with the file itself (or delete it if the table does not apply).")
+
+
+def _too_large(file: str, size: int, limit: int) -> Problem:
+    return Problem(file, "file_too_large", f"the file is {size / MiB:,.1f} MiB, more than the {limit / MiB:,.0f} MiB "
+                   "the workbook reads", "Delete the rows and columns the table does not use, or split the project "
+                   "(see data/README.md, 'Limits').")
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+# ---------------------------------------------------------------- YAML
+
+
+@dataclass
+class _Refusal(Exception):
+    rule: str
+    message: str
+    hint: str
+    line: int | None = None
+    column: str | None = None
+    value: str | None = None
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that counts, before constructing anything, how many values the aliases expand to, and refuses keys
+    written twice and control characters."""
+
+    def compose_document(self):
+        node = super().compose_document()
+        _expanded_size(node)
+        return node
+
+    def compose_node(self, parent, index):
+        self._depth = getattr(self, "_depth", 0) + 1
+        try:
+            if self._depth > MAX_YAML_DEPTH:
+                raise _Refusal("yaml_nesting", f"lists and mappings are nested more than {MAX_YAML_DEPTH} deep",
+                               "Write one 'key: value' per line; params files are a few levels deep at most.",
+                               self.peek_event().start_mark.line + 1)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+    def construct_mapping(self, node, deep=False):
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[Any, int] = {}
+            for key_node, _ in node.value:
+                if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                    continue
+                key = self.construct_object(key_node)
+                line = key_node.start_mark.line + 1
+                try:
+                    first = seen.get(key)
+                except TypeError:
+                    continue
+                if first is not None:
+                    raise _Refusal("duplicate_key", f"the key '{shown(str(key))}' is written twice in the same "
+                                   f"mapping (first on line {first}); YAML would silently keep the last one",
+                                   "Delete one of the two lines, or merge them.", line, shown(str(key)))
+                seen[key] = line
+        return super().construct_mapping(node, deep=deep)
+
+    def construct_scalar(self, node):
+        value = super().construct_scalar(node)
+        if isinstance(value, str) and CONTROL.search(value):
+            raise _Refusal("control_character", "this text holds a control character "
+                           f"({shown(CONTROL.search(value).group())})", CONTROL_HINT, node.start_mark.line + 1,
+                           value=clipped(value))
+        return value
+
+
+def _expanded_size(root) -> int:
+    """How many nodes the document has once every alias is expanded; refuses more than MAX_YAML_NODES (and an
+    alias that contains itself). Iterative and memoised: a billion laughs costs a few dozen steps."""
+    if root is None:
+        return 0
+    sizes: dict[int, int] = {}
+    active: set[int] = set()
+    stack: list[tuple[Any, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        key = id(node)
+        if key in sizes:
+            continue
+        if isinstance(node, yaml.ScalarNode):
+            sizes[key] = 1
+            continue
+        children = [c for pair in node.value for c in pair] if isinstance(node, yaml.MappingNode) else list(node.value)
+        if not children_done:
+            if key in active:
+                raise _Refusal("yaml_aliases", "an alias (*name) refers to the list or mapping that contains it",
+                               "Remove the anchor (&name) and its aliases (*name); write the values out.",
+                               node.start_mark.line + 1)
+            active.add(key)
+            stack.append((node, True))
+            stack += [(c, False) for c in children if id(c) not in sizes]
+            continue
+        active.discard(key)
+        sizes[key] = 1 + sum(sizes[id(c)] for c in children)
+        if sizes[key] > MAX_YAML_NODES:
+            raise _Refusal("yaml_aliases", f"once its aliases (*name) are expanded, this file holds more than "
+                           f"{MAX_YAML_NODES:,} values (a 'billion laughs' file)",
+                           "Remove the anchors (&name) and aliases (*name); write the values out.",
+                           node.start_mark.line + 1)
+    return sizes[id(root)]
+
+
+def read_yaml(path: Path, root: Path | None = None) -> tuple[Any, list[Problem]]:
+    """The YAML file's content (None when refused) and its problems. Only ``yaml.SafeLoader``'s types are built."""
+    file = relative(path)
+    try:
+        data = read_input(path, root, MAX_YAML_BYTES)
+    except Refused as exc:
+        problem = exc.problem
+        if problem.rule == "file_too_large":
+            problem = Problem(file, "yaml_too_large", f"the file is larger than {MAX_YAML_BYTES // 1024:,} KiB; "
+                              "a params file is a few dozen lines", "Check that this is the right file.")
+        return None, [problem]
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return None, [Problem(file, "encoding", f"the file is not UTF-8 ({exc.reason})",
+                              "Save it as UTF-8 (any text editor can).")]
+    try:
+        return yaml.load(text, Loader=_Loader), []  # noqa: S506 - _Loader is a SafeLoader
+    except _Refusal as exc:
+        return None, [Problem(file, exc.rule, exc.message, exc.hint, row=exc.line, column=exc.column,
+                              value=exc.value)]
+    except RecursionError:
+        return None, [Problem(file, "yaml_nesting", "lists and mappings are nested too deep",
+                              "Write one 'key: value' per line.")]
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        return None, [Problem(file, "yaml_syntax", f"this is not valid YAML: {getattr(exc, 'problem', None) or exc}",
+                              "Check indentation and the ':' after each key; put a value that starts with a sign "
+                              "in quotes, e.g. decimal_mark: \",\"",
+                              row=mark.line + 1 if mark else None)]
+
+
+# ---------------------------------------------------------------- zip containers (.xlsx, .docx)
+
+
+def zip_problem(file: str, data: bytes | Path, max_part: int, max_total: int, max_parts: int = 10_000,
+                what: str = "workbook", hint: str = "") -> Problem | None:
+    """A zip bomb, said from the central directory before any part is decompressed; None when the sizes are within
+    the limits (or the file is no zip: its reader says so)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data) if isinstance(data, bytes) else data) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None
+    total = sum(i.file_size for i in infos)
+    biggest = max(infos, key=lambda i: i.file_size, default=None)
+    if len(infos) > max_parts:
+        message = f"the {what} holds {len(infos):,} parts, more than {max_parts:,}"
+    elif biggest is not None and biggest.file_size > max_part:
+        message = (f"the {what}'s part {biggest.filename} unpacks to {biggest.file_size / MiB:,.0f} MiB, more than "
+                   f"the {max_part / MiB:,.0f} MiB the workbook accepts (a 'zip bomb', or a file far too large)")
+    elif total > max_total:
+        message = (f"the {what} unpacks to {total / MiB:,.0f} MiB, more than the {max_total / MiB:,.0f} MiB the "
+                   "workbook accepts")
+    else:
+        return None
+    return Problem(file, "zip_bomb", message, hint or "Open the file in Excel and check it; save large tables as "
+                   "'CSV UTF-8' (see data/README.md, 'Limits').")

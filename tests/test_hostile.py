@@ -1,0 +1,190 @@
+"""Hostile and careless inputs (issue 19): each case of the hostile corpus (hostile_corpus.py, generated at test time)
+ends within its time bound and a few hundred MiB with its message; and the faults of item 6 that need no build."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from fixtures.mini_project import Mini
+from helpers.annex import export
+from helpers.build.check import run_check
+from helpers.data import store
+from helpers.data.inputs import read_yaml
+from helpers.data.loader import load_project
+from helpers.paths import REPO_ROOT
+from hostile_corpus import CASES
+
+PEAK_MIB = 400  # the whole checking process, pandas and openpyxl loaded: about 200 MiB
+README = Path(__file__).parent / "README.md"
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> dict[str, dict]:
+    """Every case checked, one after the other, in one subprocess (its peak memory is its own)."""
+    root = tmp_path_factory.mktemp("hostile")
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, str(Path(__file__).parent / "hostile_corpus.py"), str(root)],
+                          capture_output=True, text=True, timeout=180, cwd=REPO_ROOT,
+                          env=dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path)))
+    assert done.returncode == 0, done.stderr[-3000:]
+    results = {r["case"]: r for r in map(json.loads, done.stdout.splitlines())}
+    assert time.perf_counter() - started < 120
+    return results
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_each_hostile_input_is_a_located_problem_within_its_bounds(corpus, case):
+    result = corpus[case.name]
+    assert result["outcome"] == "done", result            # no hang, no traceback
+    assert case.rule in result["rules"], result
+    assert result["seconds"] < case.seconds, result
+    assert result["peak_mib"] < PEAK_MIB, result
+    assert not result["raw_control"], result                # the report never prints ESC, BEL or NUL raw
+    assert result["printed_chars"] < 5_000, result         # a bomb is not printed
+
+
+def test_the_readme_names_each_case_and_its_message():
+    text = README.read_text(encoding="utf-8")
+    table = text[text.index("## The hostile corpus"):]
+    for case in CASES:
+        row = next((line for line in table.splitlines() if line.startswith(f"| {case.name} |")), None)
+        assert row is not None and f"[{case.rule}]" in row, case.name
+
+
+# ---------------------------------------------------------------- YAML, one by one
+
+
+def test_a_duplicate_key_is_an_error_with_its_line(tmp_path):
+    path = tmp_path / "maroc.yaml"
+    path.write_text("country: Maroc\nname: Maroc\nthresholds:\n  rag_green: 90\n  rag_green: 80\n", encoding="utf-8")
+    data, problems = read_yaml(path)
+    assert data is None and [(p.rule, p.row) for p in problems] == [("duplicate_key", 5)]
+    assert "first on line 4" in problems[0].message
+
+
+def test_a_merge_key_may_be_overridden_and_a_small_alias_is_read(tmp_path):
+    path = tmp_path / "x.yaml"
+    path.write_text("base: &b {a: 1, b: 2}\nthis:\n  <<: *b\n  b: 3\nlist: [*b, *b]\n", encoding="utf-8")
+    data, problems = read_yaml(path)
+    assert problems == [] and data["this"] == {"a": 1, "b": 3} and data["list"] == [{"a": 1, "b": 2}] * 2
+
+
+def test_an_alias_inside_itself_is_refused(tmp_path):
+    path = tmp_path / "x.yaml"
+    path.write_text("a: &a [1, *a]\n", encoding="utf-8")
+    assert [p.rule for p in read_yaml(path)[1]] == ["yaml_aliases"]
+
+
+def test_deep_nesting_is_refused_not_a_recursion_error(tmp_path):
+    path = tmp_path / "x.yaml"
+    path.write_text("a: " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    assert [p.rule for p in read_yaml(path)[1]] == ["yaml_nesting"]
+
+
+def test_an_ordinary_params_file_reads_as_safe_load_reads_it():
+    for path in sorted((REPO_ROOT / "params").rglob("*.yaml")):
+        data, problems = read_yaml(path)
+        assert problems == [] and data == yaml.safe_load(path.read_text(encoding="utf-8-sig")), path
+
+
+# ---------------------------------------------------------------- faults without a build
+
+
+def test_provenance_gives_the_bytes_that_were_validated_not_the_file_edited_since(tmp_path):
+    mini = Mini.copy_to(tmp_path)
+    path = mini.path("budget")
+    validated = hashlib.sha256(path.read_bytes()).hexdigest()
+    data = load_project("mini", mini.data_dir, mini.params_dir)
+    store.save(data, tmp_path / "validated", "k", mini.data_dir, mini.params_dir)
+    mini.append("budget", "B9,1,Maroc,Edited during the build,staff")  # the partner saves while the build runs
+    stored = store.load(tmp_path / "validated", "mini", mini.data_dir, mini.params_dir)
+    rows = dict(export.provenance(stored.files, export.generated_at(), stored.digests))
+    shown = next(v for k, v in rows.items() if k.endswith("budget.csv"))
+    assert shown == validated != hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_an_unwritable_build_folder_is_one_line_after_the_problems(tmp_path):
+    mini = Mini.copy_to(tmp_path)
+    mini.replace("participation", ",20,", ",vingt,")
+    build = tmp_path / "build"
+    build.write_text("a file where the build folder should be")  # root may write anywhere: a file stops it too
+    from io import StringIO
+
+    out = StringIO()
+    code = run_check(["mini"], mini.data_dir, mini.params_dir, out=out, build_dir=build)
+    text = out.getvalue()
+    assert code == 1
+    assert "[not_a_number]" in text and text.index("[not_a_number]") < text.index("could not be written")
+    assert len([line for line in text.splitlines() if "could not be written" in line]) == 1
+
+
+def test_an_unwritable_build_folder_stops_a_build_with_one_line(tmp_path, capsys):
+    from helpers.build import runner
+    from sample_layout import sample_layout
+
+    layout = sample_layout(tmp_path, ["maroc"], notebooks=None)
+    (layout.notebooks / "10_empty.ipynb").write_text(json.dumps(
+        {"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": []}), encoding="utf-8")
+    layout.build.write_text("a file where the build folder should be")
+    assert runner.build(project="amem", layout=layout) == 2
+    err = capsys.readouterr().err
+    assert "Cannot write in" in err and "Traceback" not in err
+
+
+def test_a_control_character_cannot_crash_the_excel_export(tmp_path):
+    from openpyxl import Workbook, load_workbook
+
+    from helpers.annex import excel
+
+    book = Workbook()
+    excel._text_cell(book.active, 1, 1, "Étude\x07 de base\x1b[2J")
+    book.save(tmp_path / "x.xlsx")
+    assert load_workbook(tmp_path / "x.xlsx").active["A1"].value == "Étude\\x07 de base\\x1b[2J"
+
+
+def test_pandoc_never_sees_a_template_bomb(tmp_path):
+    import datetime as dt
+    import zipfile
+
+    from helpers.annex.word import WordFailed, pandoc_docx
+
+    template = tmp_path / "house.docx"
+    with zipfile.ZipFile(template, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+        archive.writestr("word/styles.xml", b"<w:style/>" * (2 * 1024 * 1024))  # 20 MiB
+    started = time.perf_counter()
+    with pytest.raises(WordFailed, match="zip_bomb"):
+        pandoc_docx("<p>x</p>", "fr", template, dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc))
+    assert time.perf_counter() - started < 5
+
+
+def test_an_xlsx_that_declares_a_wrong_size_is_read_whole(tmp_path):
+    """Read-only openpyxl trusts the size a sheet declares; the workbook does not (a row left out is a wrong figure)."""
+    import zipfile
+
+    from helpers.data.readers import read_xlsx
+    from hostile_corpus import _cell, write_xlsx
+
+    rows = [[_cell("A1", "line"), _cell("B1", "budget")]] + [
+        [_cell(f"A{n}", f"B{n}"), f'<c r="B{n}"><v>{n}</v></c>'] for n in range(2, 7)]
+    plain = tmp_path / "plain.xlsx"
+    write_xlsx(plain, rows)
+    path = tmp_path / "budget.xlsx"
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename.endswith("sheet1.xml"):
+                data = data.replace(b"<sheetData>", b'<dimension ref="A1:A2"/><sheetData>')
+            target.writestr(info, data)
+    raw = read_xlsx(path, [("line", "budget")], "budget")
+    assert raw.problems == [] and list(raw.frame["budget"]) == [2, 3, 4, 5, 6] and raw.where(6, "budget")["cell"] == \
+        "budget!B6"
