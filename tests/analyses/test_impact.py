@@ -301,7 +301,7 @@ def test_balance_two_group_and_degenerate_covariates():
     bal = balance_table(make_study(data, covariates=["age", "constant", "label", "absent"])).set_index("covariate")
     assert bal.loc["age", "sample"] == "all" and bal.loc["age", "n_treated"] == 40
     assert math.isnan(bal.loc["constant", "smd"]) and "variance" in bal.loc["constant", "note"]
-    assert math.isnan(bal.loc["label", "smd"]) and "not numeric" in bal.loc["label", "note"]
+    assert math.isnan(bal.loc["label", "smd"]) and "single value" in bal.loc["label", "note"]
     assert math.isnan(bal.loc["absent", "smd"]) and "not found" in bal.loc["absent", "note"]
 
 

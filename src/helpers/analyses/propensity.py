@@ -51,7 +51,7 @@ import numpy as np
 import pandas as pd
 
 from . import inference
-from .impact import FEW_CLUSTERS, SE_TYPES, _label, _numeric, indicator
+from .impact import FEW_CLUSTERS, SE_TYPES, _label, _numeric, indicator, period_order
 from ..data.loader import Study
 from ..data.schemas import PropensityTerm, StudySpec
 
@@ -478,15 +478,7 @@ def _adjusted(study, prep: _Prepared, outcome, y, ok, se_type, alpha) -> dict[st
 
 
 # ---------------------------------------------------------------------------------------------------- pre-trends
-def _period_order(spec: StudySpec, values: pd.Series) -> list[Any] | None:
-    present = [v for v in pd.unique(values.dropna())]
-    if spec.period.order:
-        order = [v for v in spec.period.order if any(_label(v) == _label(p) for p in present)]
-        return order if len(order) == len(present) else None
-    numbers = pd.to_numeric(pd.Series(present), errors="coerce")
-    if numbers.isna().any():
-        return None
-    return [present[i] for i in np.argsort(numbers.to_numpy(), kind="stable")]
+_period_order = period_order
 
 
 def event_study(study: Study, alpha: float = 0.05) -> pd.DataFrame:

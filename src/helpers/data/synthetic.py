@@ -66,7 +66,6 @@ def study_spec(seed: int = SEED) -> dict:
         "treatment": {"column": "group", "treated": "treated"},
         "period": {"column": "year", "post": 2021},
         "covariates": ["age", "years_schooling"],
-        "adjust": False,
         "cluster": "site",
         "se": "cluster",
         "subgroups": ["country", "sex"],
