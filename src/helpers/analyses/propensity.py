@@ -55,7 +55,7 @@ from .impact import FEW_CLUSTERS, SE_TYPES, _label, _numeric, indicator, period_
 from ..data.loader import Study
 from ..data.schemas import PropensityTerm, StudySpec
 
-__all__ = ["scores", "weighted_balance", "adjusted_effects", "event_study", "term_label", "BALANCED",
+__all__ = ["scores", "weighted_balance", "adjusted_effects", "event_study", "headline", "term_label", "BALANCED", "HEADLINE_COLUMNS",
            "ADJUSTED_COLUMNS", "BALANCE_COLUMNS", "SCORE_COLUMNS", "EVENT_COLUMNS"]
 
 BALANCED = 0.1  # |standardised difference| below this counts as balanced
@@ -111,6 +111,10 @@ def _design(spec: StudySpec, data: pd.DataFrame, notes: list[str]) -> list[_Colu
     """The score's design columns, built from the declared terms (no formula is parsed)."""
     out: list[_Column] = []
     for term in spec.score_terms():
+        if term.column is not None and term.power == 1 and not term.is_zero and not term.categories:
+            x = _numeric(data[term.column])
+            if np.isnan(x).all() and data[term.column].notna().any():  # text: one 0/1 term per value
+                term = PropensityTerm(column=term.column, categories=True)
         if term.categories:
             texts = data[term.column].map(lambda v: _label(v) if pd.notna(v) else None)
             levels = sorted(set(texts.dropna()))
@@ -552,3 +556,94 @@ def event_study(study: Study, alpha: float = 0.05) -> pd.DataFrame:
                                ci_high=float(ci[c, 1]), p_value=float(res.pvalues[c]))
                 rows.append(row)
     return pd.DataFrame(rows, columns=EVENT_COLUMNS)
+
+
+# ---------------------------------------------------------------------------------------------------- the headline
+HEADLINE_COLUMNS = ["study", "outcome", "method", "estimand", "itt", "estimate", "se", "se_type", "ci_low",
+                    "ci_high", "p_value", "p_holm", "naive_estimate", "naive_se", "naive_p_value", "mean_treated",
+                    "comparison_mean", "comparison_sample", "binary", "effect_pp", "relative_effect", "n_treated",
+                    "n_comparison", "mde", "icc", "mean_cluster_size", "design_effect", "mde_design",
+                    "registration", "note"]
+
+
+def headline(study: Study, alpha: float = 0.05, effects: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per outcome, what the reporting standards ask for (CONSORT 2010 items 16-17, DIME, J-PAL), one row each:
+
+    - the estimate the study asks for (method = its ``adjustment``; ``ols`` without one) with se, se_type, CI, p and
+      Holm's p over the outcomes (``adjusted_effects``); the naive estimate beside it (naive_*, NaN when the
+      headline is the naive comparison itself); ``itt`` True for a ``randomised`` study (intention to treat);
+    - mean_treated, comparison_mean: the groups' means over the rows of the naive comparison (did: after the
+      programme; comparison_sample says "all" or "post");
+    - for a 0/1 outcome (binary): effect_pp = 100 x estimate (percentage points) and relative_effect =
+      mean_treated / (mean_treated - estimate), the treated's mean against their estimated mean without the
+      programme (two_group without adjustment: mean_treated / comparison_mean);
+    - mde (from the estimate's own SE, ``inference.min_detectable_effect``); for ``se: cluster``: icc (one-way
+      ANOVA on the outcome less its group x period means, ``inference.icc``), mean_cluster_size, design_effect
+      = 1 + (m - 1) ICC, and mde_design: the multiple for the clusters per arm x the SE that ignores clustering
+      (classical OLS of the naive comparison) x sqrt(design effect);
+    - registration: "exploratory" for an outcome listed in ``exploratory``, "prespecified" for the others when the
+      study gives a ``registry``, "" when the study says nothing.
+
+    ``effects``: ``adjusted_effects(study, alpha)`` when the caller already has it.
+    """
+    from statsmodels.regression.linear_model import OLS
+
+    spec, data = study.spec, study.data
+    effects = adjusted_effects(study, alpha) if effects is None else effects
+    treated = indicator(data[spec.treatment.column], spec.treatment.treated)
+    post = indicator(data[spec.period.column], spec.period.post) if spec.design == "did" else None
+    clustered = spec.se == "cluster" and spec.cluster in data
+    groups = pd.factorize(data[spec.cluster], use_na_sentinel=True)[0] if clustered else None
+    rows = []
+    for outcome in spec.outcomes:
+        mine = effects[effects["outcome"] == outcome]
+        naive = mine[mine["method"] == "naive"].iloc[0]
+        adjusted = mine[mine["method"] != "naive"]
+        main = adjusted.iloc[0] if len(adjusted) else naive
+        row = dict.fromkeys(HEADLINE_COLUMNS, np.nan)
+        row.update(study=study.name, outcome=outcome, method=main["method"] if len(adjusted) else "ols",
+                   estimand=main["estimand"], itt=bool(spec.randomised), note=str(main["note"]),
+                   registration=("exploratory" if outcome in spec.exploratory else
+                                 "prespecified" if spec.registry else ""))
+        for c in ("estimate", "se", "se_type", "ci_low", "ci_high", "p_value", "p_holm", "n_treated",
+                  "n_comparison", "mde"):
+            row[c] = main[c]
+        if len(adjusted):
+            row.update(naive_estimate=naive["estimate"], naive_se=naive["se"], naive_p_value=naive["p_value"])
+        y = _numeric(data[outcome])
+        ok = ~np.isnan(y) & ~np.isnan(treated)
+        if post is not None:
+            ok &= ~np.isnan(post)
+        if groups is not None:
+            ok &= groups >= 0
+        after = ok if post is None else ok & (post == 1)
+        y1, y0 = y[after & (treated == 1)], y[after & (treated == 0)]
+        row["comparison_sample"] = "all" if post is None else "post"
+        row["mean_treated"] = float(y1.mean()) if y1.size else math.nan
+        row["comparison_mean"] = float(y0.mean()) if y0.size else math.nan
+        observed = y[ok]
+        row["binary"] = bool(observed.size and np.isin(observed, (0.0, 1.0)).all())
+        if row["binary"] and np.isfinite(row["estimate"]):
+            row["effect_pp"] = 100 * row["estimate"]
+            without = row["mean_treated"] - row["estimate"]
+            if without > 0:
+                row["relative_effect"] = row["mean_treated"] / without
+        if groups is not None and ok.sum() > 2:
+            idx = np.flatnonzero(ok)
+            cell = treated[idx].astype(int) if post is None else (2 * treated[idx] + post[idx]).astype(int)
+            means = np.bincount(cell, weights=y[idx]) / np.maximum(np.bincount(cell), 1)
+            g = groups[idx]
+            rho = inference.icc(y[idx] - means[cell], g)
+            m = len(idx) / len(np.unique(g))
+            X = (np.array([[1.0, 0], [1, 1]]) if post is None else _CELLS)[cell]
+            with warnings.catch_warnings(), np.errstate(all="ignore"):
+                warnings.simplefilter("ignore")
+                se_iid = float(OLS(y[idx], X).fit().bse[-1])
+            g_t, g_c = len(np.unique(g[treated[idx] == 1])), len(np.unique(g[treated[idx] == 0]))
+            row.update(icc=rho, mean_cluster_size=m, design_effect=inference.design_effect(m, rho),
+                       mde_design=inference.min_detectable_effect_clustered(se_iid, g_t, g_c, m, rho, alpha))
+        rows.append(row)
+    out = pd.DataFrame(rows, columns=HEADLINE_COLUMNS)
+    out["itt"] = out["itt"].astype(bool)
+    out["binary"] = out["binary"].astype(bool)
+    return out
