@@ -490,7 +490,7 @@ def standards_figures(name: str, study: Any, effects: pd.DataFrame) -> list[pd.D
 
     head = propensity.headline(study, effects=effects)
     keys = name + ":" + head["outcome"].astype(str)
-    parts = [_rows("impact", "impact_control_mean", keys, head["comparison_mean"], "", head["n_comparison"],
+    parts = [_rows("impact", "impact_control_mean", keys, head["comparison_mean"], "", head["comparison_n"],
                    note=np.where(head["comparison_sample"].eq("post"), "comparison group after the programme",
                                  "comparison group") + ", unweighted; treated mean " + _num(head["mean_treated"]))]
     units = impact.units(study)
@@ -519,9 +519,11 @@ def standards_figures(name: str, study: Any, effects: pd.DataFrame) -> list[pd.D
     clustered = head[head["icc"].notna() | (study.spec.se == "cluster")]
     if study.spec.se == "cluster" and len(clustered):
         parts.append(_rows("impact", "impact_icc", name + ":" + clustered["outcome"].astype(str), clustered["icc"],
-                           "ratio", clustered["n_treated"] + clustered["n_comparison"], note="one-way ANOVA estimator on the outcome less its group x period means; "
-                           "mean cluster size " + _num(clustered["mean_cluster_size"]) + ", design effect "
-                           + _num(clustered["design_effect"]) + ", MDE with it " + _num(clustered["mde_design"])))
+                           "ratio", clustered["n_treated"] + clustered["n_comparison"], note="one-way ANOVA estimator on the outcome less its group's mean, rows of the "
+                           "comparison mean (did: after the programme); NaN when each cluster has one row there; mean "
+                           "cluster size " + _num(clustered["mean_cluster_size"]) + ", design effect "
+                           + _num(clustered["design_effect"]) + ", MDE of the difference of means with it "
+                           + _num(clustered["mde_design"])))
     return parts
 
 

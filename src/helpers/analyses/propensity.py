@@ -562,7 +562,7 @@ def event_study(study: Study, alpha: float = 0.05) -> pd.DataFrame:
 HEADLINE_COLUMNS = ["study", "outcome", "method", "estimand", "itt", "estimate", "se", "se_type", "ci_low",
                     "ci_high", "p_value", "p_holm", "naive_estimate", "naive_se", "naive_p_value", "mean_treated",
                     "comparison_mean", "comparison_sample", "binary", "effect_pp", "relative_effect", "n_treated",
-                    "n_comparison", "mde", "icc", "mean_cluster_size", "design_effect", "mde_design",
+                    "n_comparison", "comparison_n", "mde", "icc", "mean_cluster_size", "design_effect", "mde_design",
                     "registration", "note"]
 
 
@@ -573,14 +573,16 @@ def headline(study: Study, alpha: float = 0.05, effects: pd.DataFrame | None = N
       Holm's p over the outcomes (``adjusted_effects``); the naive estimate beside it (naive_*, NaN when the
       headline is the naive comparison itself); ``itt`` True for a ``randomised`` study (intention to treat);
     - mean_treated, comparison_mean: the groups' means over the rows of the naive comparison (did: after the
-      programme; comparison_sample says "all" or "post");
+      programme; comparison_sample says "all" or "post"), comparison_n its rows;
     - for a 0/1 outcome (binary): effect_pp = 100 x estimate (percentage points) and relative_effect =
       mean_treated / (mean_treated - estimate), the treated's mean against their estimated mean without the
       programme (two_group without adjustment: mean_treated / comparison_mean);
-    - mde (from the estimate's own SE, ``inference.min_detectable_effect``); for ``se: cluster``: icc (one-way
-      ANOVA on the outcome less its group x period means, ``inference.icc``), mean_cluster_size, design_effect
-      = 1 + (m - 1) ICC, and mde_design: the multiple for the clusters per arm x the SE that ignores clustering
-      (classical OLS of the naive comparison) x sqrt(design effect);
+    - mde (from the estimate's own SE, ``inference.min_detectable_effect``); for ``se: cluster``, on the rows of
+      the comparison mean (did: after the programme, a cross-section; a panel's repeated rows of a unit would
+      otherwise count as a cluster, and differencing them removes what they share): icc (one-way ANOVA on the
+      outcome less its group mean, ``inference.icc``; NaN when each cluster has one row), mean_cluster_size m,
+      design_effect = 1 + (m - 1) ICC, and mde_design: the multiple for the clusters per arm x the classical SE of
+      the difference of means x sqrt(design effect), the MDE of that comparison of means;
     - registration: "exploratory" for an outcome listed in ``exploratory``, "prespecified" for the others when the
       study gives a ``registry``, "" when the study says nothing.
 
@@ -628,20 +630,23 @@ def headline(study: Study, alpha: float = 0.05, effects: pd.DataFrame | None = N
             without = row["mean_treated"] - row["estimate"]
             if without > 0:
                 row["relative_effect"] = row["mean_treated"] / without
-        if groups is not None and ok.sum() > 2:
-            idx = np.flatnonzero(ok)
-            cell = treated[idx].astype(int) if post is None else (2 * treated[idx] + post[idx]).astype(int)
-            means = np.bincount(cell, weights=y[idx]) / np.maximum(np.bincount(cell), 1)
+        row["comparison_n"] = int(y0.size)
+        if groups is not None and after.sum() > 2:
+            # the comparison after the programme as a cross-section: rows of a cluster resemble each other
+            idx = np.flatnonzero(after)
+            t = treated[idx].astype(int)
+            means = np.bincount(t, weights=y[idx], minlength=2) / np.maximum(np.bincount(t, minlength=2), 1)
             g = groups[idx]
-            rho = inference.icc(y[idx] - means[cell], g)
             m = len(idx) / len(np.unique(g))
-            X = (np.array([[1.0, 0], [1, 1]]) if post is None else _CELLS)[cell]
+            rho = inference.icc(y[idx] - means[t], g) if m > 1 else math.nan
             with warnings.catch_warnings(), np.errstate(all="ignore"):
                 warnings.simplefilter("ignore")
-                se_iid = float(OLS(y[idx], X).fit().bse[-1])
-            g_t, g_c = len(np.unique(g[treated[idx] == 1])), len(np.unique(g[treated[idx] == 0]))
-            row.update(icc=rho, mean_cluster_size=m, design_effect=inference.design_effect(m, rho),
-                       mde_design=inference.min_detectable_effect_clustered(se_iid, g_t, g_c, m, rho, alpha))
+                se_iid = float(OLS(y[idx], np.column_stack([np.ones(len(idx)), t])).fit().bse[1])
+            g_t, g_c = len(np.unique(g[t == 1])), len(np.unique(g[t == 0]))
+            effect = inference.design_effect(m, 0.0 if m == 1 else rho)
+            row.update(icc=rho, mean_cluster_size=m, design_effect=effect,
+                       mde_design=inference.min_detectable_effect_clustered(se_iid, g_t, g_c, m,
+                                                                            0.0 if m == 1 else rho, alpha))
         rows.append(row)
     out = pd.DataFrame(rows, columns=HEADLINE_COLUMNS)
     out["itt"] = out["itt"].astype(bool)
