@@ -594,3 +594,20 @@ def test_headline_gives_the_comparison_mean_after_the_programme_pp_ratio_and_reg
     assert row["itt"] and row["registration"] == "exploratory" and row["method"] == "ols"
     with pytest.raises(ValueError, match="exploratory"):
         make_study(data, exploratory=["absent"])
+
+
+def test_the_former_adjust_key_is_read_as_regression_with_a_warning(tmp_path):
+    from helpers.data.loader import load_study
+    from helpers.data.params import ProjectParams
+
+    folder = tmp_path / "impact"
+    folder.mkdir()
+    two_group_data().to_csv(folder / "s.csv", index=False)
+    (folder / "s.yaml").write_text("title: t\ndesign: two_group\noutcomes: [y]\ntreatment: {column: group, treated: t}"
+                                   "\ncovariates: [age]\nadjust: true\n", encoding="utf-8")
+    params = ProjectParams(title="p", code="P", start_date="2020-01-01", end_date="2021-12-31",
+                           reporting_date="2021-12-31")
+    study, problems = load_study(folder / "s.yaml", params)
+    assert study is not None and study.spec.adjustment == "regression"
+    warned = [p for p in problems if p.rule == "adjust_replaced"]
+    assert len(warned) == 1 and warned[0].severity == "warning" and "adjustment: regression" in warned[0].hint

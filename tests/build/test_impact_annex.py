@@ -264,7 +264,7 @@ def test_a_clustered_firm_panel_shows_its_published_effect_icc_and_clustered_mde
     rho = inference.icc(resid.to_numpy(), after["site"].to_numpy())
     m = len(after) / after["site"].nunique()
     icc = figures.loc[("impact_icc", "training_survey:monthly_earnings")]
-    assert icc["value"] == pytest.approx(rho) and 0 < rho < 1
+    assert icc["value"] == pytest.approx(rho) and 0 < rho < 1 and icc["n"] == len(after)
     assert f"design effect {1 + (m - 1) * rho:.6g}" in icc["note"]
 
 

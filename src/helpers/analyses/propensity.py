@@ -562,7 +562,7 @@ def event_study(study: Study, alpha: float = 0.05) -> pd.DataFrame:
 HEADLINE_COLUMNS = ["study", "outcome", "method", "estimand", "itt", "estimate", "se", "se_type", "ci_low",
                     "ci_high", "p_value", "p_holm", "naive_estimate", "naive_se", "naive_p_value", "mean_treated",
                     "comparison_mean", "comparison_sample", "binary", "effect_pp", "relative_effect", "n_treated",
-                    "n_comparison", "comparison_n", "mde", "icc", "mean_cluster_size", "design_effect", "mde_design",
+                    "n_comparison", "comparison_n", "mde", "icc", "icc_n", "mean_cluster_size", "design_effect", "mde_design",
                     "registration", "note"]
 
 
@@ -580,7 +580,8 @@ def headline(study: Study, alpha: float = 0.05, effects: pd.DataFrame | None = N
     - mde (from the estimate's own SE, ``inference.min_detectable_effect``); for ``se: cluster``, on the rows of
       the comparison mean (did: after the programme, a cross-section; a panel's repeated rows of a unit would
       otherwise count as a cluster, and differencing them removes what they share): icc (one-way ANOVA on the
-      outcome less its group mean, ``inference.icc``; NaN when each cluster has one row), mean_cluster_size m,
+      outcome less its group mean, ``inference.icc``, on icc_n rows; NaN when each cluster has one row),
+      mean_cluster_size m,
       design_effect = 1 + (m - 1) ICC, and mde_design: the multiple for the clusters per arm x the classical SE of
       the difference of means x sqrt(design effect), the MDE of that comparison of means;
     - registration: "exploratory" for an outcome listed in ``exploratory``, "prespecified" for the others when the
@@ -644,7 +645,7 @@ def headline(study: Study, alpha: float = 0.05, effects: pd.DataFrame | None = N
                 se_iid = float(OLS(y[idx], np.column_stack([np.ones(len(idx)), t])).fit().bse[1])
             g_t, g_c = len(np.unique(g[t == 1])), len(np.unique(g[t == 0]))
             effect = inference.design_effect(m, 0.0 if m == 1 else rho)
-            row.update(icc=rho, mean_cluster_size=m, design_effect=effect,
+            row.update(icc=rho, icc_n=len(idx), mean_cluster_size=m, design_effect=effect,
                        mde_design=inference.min_detectable_effect_clustered(se_iid, g_t, g_c, m,
                                                                             0.0 if m == 1 else rho, alpha))
         rows.append(row)
