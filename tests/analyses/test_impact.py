@@ -570,7 +570,8 @@ def test_units_count_persons_and_attrition_per_arm():
     data = panel_with_dropouts()
     spec = dict(design="did", period={"column": "round", "post": 2}, covariates=["age"])
     out = units(make_study(data, unit="pid", **spec)).set_index("arm")
-    assert out.loc["treated", ["n_units", "n_rows", "n_baseline", "n_followup", "attrition"]].tolist() == [6, 10, 6, 4, 2]
+    counts = ["n_units", "n_rows", "n_baseline", "n_followup", "attrition"]
+    assert out.loc["treated", counts].tolist() == [6, 10, 6, 4, 2]
     assert out.loc["comparison", ["n_units", "n_rows", "attrition"]].tolist() == [8, 15, 1]
     assert out.loc["treated", "attrition_rate"] == pytest.approx(2 / 6)
     rows_only = units(make_study(data, **spec)).set_index("arm")

@@ -104,7 +104,8 @@ def test_the_design_sentence_names_intention_to_treat_and_the_registry():
 def test_the_balance_sample_and_the_headline_are_named_in_the_annex_language():
     spec = _spec(design="did", period={"column": "r", "post": 2}, unit="pid", randomised=True, exploratory=["z"],
                  registry="R")
-    assert studies.sample_name(spec, "baseline", "fr") == "la dernière ligne de chaque unité (personne) avant le programme"
+    baseline = studies.sample_name(spec, "baseline", "fr")
+    assert baseline == "la dernière ligne de chaque unité (personne) avant le programme"
     assert studies.sample_name(spec, "pre", "en") == "the rows before the programme"
     head = pd.DataFrame({"outcome": ["y", "z"], "method": ["ols", "ipw"], "estimand": ["", "att"],
                          "se_type": ["nonrobust", "cluster"], "registration": ["prespecified", "exploratory"]})

@@ -519,8 +519,8 @@ def standards_figures(name: str, study: Any, effects: pd.DataFrame) -> list[pd.D
     clustered = head[head["icc"].notna() | (study.spec.se == "cluster")]
     if study.spec.se == "cluster" and len(clustered):
         parts.append(_rows("impact", "impact_icc", name + ":" + clustered["outcome"].astype(str), clustered["icc"],
-                           "ratio", clustered["icc_n"], note="one-way ANOVA estimator on the outcome less its group's mean, rows of the "
-                           "comparison mean (did: after the programme); NaN when each cluster has one row there; mean "
+                           "ratio", clustered["icc_n"],
+                           note="one-way ANOVA estimator on the outcome less its group's mean, rows of the comparison mean (did: after the programme); NaN when each cluster has one row there; mean "
                            "cluster size " + _num(clustered["mean_cluster_size"]) + ", design effect "
                            + _num(clustered["design_effect"]) + ", MDE of the difference of means with it "
                            + _num(clustered["mde_design"])))

@@ -55,7 +55,8 @@ from .impact import FEW_CLUSTERS, SE_TYPES, _label, _numeric, indicator, period_
 from ..data.loader import Study
 from ..data.schemas import PropensityTerm, StudySpec
 
-__all__ = ["scores", "weighted_balance", "adjusted_effects", "event_study", "headline", "term_label", "BALANCED", "HEADLINE_COLUMNS",
+__all__ = ["scores", "weighted_balance", "adjusted_effects", "event_study", "headline", "term_label", "BALANCED",
+           "HEADLINE_COLUMNS",
            "ADJUSTED_COLUMNS", "BALANCE_COLUMNS", "SCORE_COLUMNS", "EVENT_COLUMNS"]
 
 BALANCED = 0.1  # |standardised difference| below this counts as balanced
@@ -562,7 +563,8 @@ def event_study(study: Study, alpha: float = 0.05) -> pd.DataFrame:
 HEADLINE_COLUMNS = ["study", "outcome", "method", "estimand", "itt", "estimate", "se", "se_type", "ci_low",
                     "ci_high", "p_value", "p_holm", "naive_estimate", "naive_se", "naive_p_value", "mean_treated",
                     "comparison_mean", "comparison_sample", "binary", "effect_pp", "relative_effect", "n_treated",
-                    "n_comparison", "comparison_n", "mde", "icc", "icc_n", "mean_cluster_size", "design_effect", "mde_design",
+                    "n_comparison", "comparison_n", "mde", "icc", "icc_n", "mean_cluster_size", "design_effect",
+                    "mde_design",
                     "registration", "note"]
 
 
