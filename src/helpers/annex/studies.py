@@ -104,10 +104,11 @@ def effects_table(adjusted: pd.DataFrame, spec: StudySpec, lang: str) -> pd.Data
 
 def methods_note(adjusted: pd.DataFrame, lang: str) -> str:
     """The table's abbreviations in full: each method and each kind of standard error it uses."""
-    methods = "; ".join(f"{_pick(_SHORT.get(m, (m, m)), lang)}{', ' + e.upper() if e else ''} = "
+    sep = " ; " if lang == "fr" else "; "
+    methods = sep.join(f"{_pick(_SHORT.get(m, (m, m)), lang)}{', ' + e.upper() if e else ''} = "
                         f"{method_name(m, e, lang)}"
                         for m, e in adjusted[["method", "estimand"]].drop_duplicates().itertuples(index=False))
-    ses = "; ".join(f"{_SE_SHORT.get(s, s)} = {se_name(s, lang)}" for s in adjusted["se_type"].dropna().unique())
+    ses = sep.join(f"{_SE_SHORT.get(s, s)} = {se_name(s, lang)}" for s in adjusted["se_type"].dropna().unique())
     return (f"Méthodes : {methods}. Erreurs types : {ses}." if lang == "fr"
             else f"Methods: {methods}. Standard errors: {ses}.")
 
