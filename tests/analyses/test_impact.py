@@ -301,7 +301,7 @@ def test_balance_two_group_and_degenerate_covariates():
     bal = balance_table(make_study(data, covariates=["age", "constant", "label", "absent"])).set_index("covariate")
     assert bal.loc["age", "sample"] == "all" and bal.loc["age", "n_treated"] == 40
     assert math.isnan(bal.loc["constant", "smd"]) and "variance" in bal.loc["constant", "note"]
-    assert math.isnan(bal.loc["label", "smd"]) and "not numeric" in bal.loc["label", "note"]
+    assert math.isnan(bal.loc["label", "smd"]) and "single value" in bal.loc["label", "note"]
     assert math.isnan(bal.loc["absent", "smd"]) and "not found" in bal.loc["absent", "note"]
 
 
@@ -480,3 +480,135 @@ def test_one_cluster_and_few_clusters_give_notes_without_warnings():
     one = estimate_effects(make_study(single, design="did", period={"column": "period", "post": "post"},
                                       cluster="site", se="cluster"))
     assert math.isnan(one["estimate"].iloc[0]) and "only 1 cluster" in one["note"].iloc[0]
+
+
+# --- what the reporting standards ask for (issue 20) ----------------------------------------------------------------
+
+
+def test_mde_takes_statsmodels_one_element_array_at_the_kentucky_group_sizes():
+    from statsmodels.stats.power import TTestIndPower
+
+    from helpers.analyses import inference
+
+    # statsmodels' solver returns array([0.0756]) for these sizes; float() of it raised TypeError in notebook 40
+    d = np.asarray(TTestIndPower().solve_power(nobs1=2394.0, ratio=3232 / 2394, alpha=0.05, power=0.8)).ravel()[0]
+    se = 0.0685
+    assert inference.min_detectable_effect(se, 2394, 3232) == pytest.approx(d / math.sqrt(1 / 2394 + 1 / 3232) * se)
+    assert inference.min_detectable_effect(se, 2394, 3232) == pytest.approx(2.80 * se, rel=0.01)
+
+
+def test_icc_is_the_anova_estimator_and_agrees_with_a_mixed_model_on_balanced_clusters():
+    from helpers.analyses import inference
+
+    rng = np.random.default_rng(7)
+    G, m = 60, 8
+    cluster = np.repeat(np.arange(G), m)
+    y = rng.normal(0, 1.0, G)[cluster] + rng.normal(0, 2.0, G * m)  # true ICC 1 / (1 + 4) = 0.2
+    # by hand: balanced clusters, (MSB - MSW) / (MSB + (m - 1) MSW)
+    means = y.reshape(G, m).mean(axis=1)
+    msb = m * ((means - y.mean()) ** 2).sum() / (G - 1)
+    msw = ((y.reshape(G, m) - means[:, None]) ** 2).sum() / (G * m - G)
+    rho = inference.icc(y, cluster)
+    assert rho == pytest.approx((msb - msw) / (msb + (m - 1) * msw), rel=1e-12)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        fit = smf.mixedlm("y ~ 1", pd.DataFrame({"y": y, "g": cluster}), groups="g").fit(reml=True, method=["lbfgs"])
+    between = float(fit.cov_re.iloc[0, 0])
+    assert rho == pytest.approx(between / (between + fit.scale), rel=1e-4)  # REML = ANOVA on balanced data
+    assert math.isnan(inference.icc(np.arange(4.0), [0, 1, 2, 3]))       # one row per cluster: nothing to estimate
+    assert inference.design_effect(25, 0.04) == pytest.approx(1.96)
+    mde = inference.min_detectable_effect_clustered(0.1, 20, 20, 25, 0.04)
+    assert mde == pytest.approx(inference.mde_multiple(20, 20) * 0.1 * 1.4)
+
+
+def test_joint_balance_test_is_the_regression_f_test_with_the_study_se():
+    data = two_group_data().assign(sex=lambda f: np.where(np.arange(len(f)) % 3 == 0, "f", "m"),
+                                   school=lambda f: np.arange(len(f)) % 7)
+    data["t"] = (data["group"] == "t").astype(float)
+    from helpers.analyses.impact import balance_test
+
+    classical = balance_test(make_study(data, covariates=["age", "school", "sex"], se="classical"))
+    formula = smf.ols("t ~ age + school + C(sex)", data=data).fit()
+    assert classical["p_value"] == pytest.approx(formula.f_pvalue, rel=1e-9)
+    assert classical["f"] == pytest.approx(formula.fvalue, rel=1e-9)
+    assert classical["terms"] == ["age", "school", "sex=m"] and classical["sample"] == "all"
+    robust = balance_test(make_study(data, covariates=["age", "school", "sex"]))
+    hc1 = smf.ols("t ~ age + school + C(sex)", data=data).fit(cov_type="HC1", use_t=True)
+    wald = hc1.f_test("age = 0, school = 0, C(sex)[T.m] = 0")
+    assert robust["p_value"] == pytest.approx(float(wald.pvalue), rel=1e-9) and robust["se_type"] == "HC1"
+
+
+def test_text_covariates_enter_the_regression_as_indicators_and_adjust_is_read_as_regression():
+    data = two_group_data().assign(region=lambda f: np.array(["nord", "sud", "est"])[np.arange(len(f)) % 3])
+    study = make_study(data, covariates=["age", "region"], adjust=True, se="classical")
+    assert study.spec.adjustment == "regression"
+    res = overall_ols(estimate_effects(study))
+    data["d"] = (data["group"] == "t").astype(float)
+    formula = smf.ols("y ~ d + age + C(region)", data=data).fit()
+    assert res["estimate"] == pytest.approx(formula.params["d"], rel=1e-10)
+    assert res["se"] == pytest.approx(formula.bse["d"], rel=1e-10)
+    assert "region=sud" in res["note"] and "not numeric" not in res["note"]
+    bal = balance_table(study).set_index("covariate")
+    assert {"region=nord", "region=sud"} <= set(bal.index)  # est is the reference
+    assert make_study(data, covariates=["age"], adjust=False).spec.adjustment == "none"
+
+
+def panel_with_dropouts() -> pd.DataFrame:
+    # 6 treated and 8 comparison persons at baseline; 2 treated and 1 comparison person have no follow-up row
+    rows = []
+    for i in range(14):
+        arm = "t" if i < 6 else "c"
+        rows.append({"pid": f"p{i}", "group": arm, "round": 1, "y": float(i % 2), "age": 20.0 + i})
+        if i not in (0, 1, 13):
+            rows.append({"pid": f"p{i}", "group": arm, "round": 2, "y": float((i + 1) % 2), "age": 21.0 + i})
+    return pd.DataFrame(rows)
+
+
+def test_units_count_persons_and_attrition_per_arm():
+    from helpers.analyses.impact import units
+
+    data = panel_with_dropouts()
+    spec = dict(design="did", period={"column": "round", "post": 2}, covariates=["age"])
+    out = units(make_study(data, unit="pid", **spec)).set_index("arm")
+    counts = ["n_units", "n_rows", "n_baseline", "n_followup", "attrition"]
+    assert out.loc["treated", counts].tolist() == [6, 10, 6, 4, 2]
+    assert out.loc["comparison", ["n_units", "n_rows", "attrition"]].tolist() == [8, 15, 1]
+    assert out.loc["treated", "attrition_rate"] == pytest.approx(2 / 6)
+    rows_only = units(make_study(data, **spec)).set_index("arm")
+    assert rows_only.loc["treated", "n_units"] == 10 and "no unit column" in rows_only.loc["treated", "note"]
+    assert math.isnan(rows_only.loc["treated", "attrition"])
+
+
+def test_headline_gives_the_comparison_mean_after_the_programme_pp_ratio_and_registration():
+    from helpers.analyses.propensity import headline
+
+    data = panel_with_dropouts()
+    study = make_study(data, design="did", period={"column": "round", "post": 2}, covariates=["age"], unit="pid",
+                       randomised=True, registry="AEARCTR-0000001", exploratory=["y"], se="classical")
+    row = headline(study).iloc[0]
+    post = data[data["round"] == 2]
+    assert row["comparison_mean"] == pytest.approx(post.loc[post["group"] == "c", "y"].mean())
+    assert row["comparison_n"] == 7 and row["comparison_sample"] == "post"
+    assert row["binary"] and row["effect_pp"] == pytest.approx(100 * row["estimate"])
+    treated_mean = post.loc[post["group"] == "t", "y"].mean()
+    assert row["relative_effect"] == pytest.approx(treated_mean / (treated_mean - row["estimate"]))
+    assert row["itt"] and row["registration"] == "exploratory" and row["method"] == "ols"
+    with pytest.raises(ValueError, match="exploratory"):
+        make_study(data, exploratory=["absent"])
+
+
+def test_the_former_adjust_key_is_read_as_regression_with_a_warning(tmp_path):
+    from helpers.data.loader import load_study
+    from helpers.data.params import ProjectParams
+
+    folder = tmp_path / "impact"
+    folder.mkdir()
+    two_group_data().to_csv(folder / "s.csv", index=False)
+    (folder / "s.yaml").write_text("title: t\ndesign: two_group\noutcomes: [y]\ntreatment: {column: group, treated: t}"
+                                   "\ncovariates: [age]\nadjust: true\n", encoding="utf-8")
+    params = ProjectParams(title="p", code="P", start_date="2020-01-01", end_date="2021-12-31",
+                           reporting_date="2021-12-31")
+    study, problems = load_study(folder / "s.yaml", params)
+    assert study is not None and study.spec.adjustment == "regression"
+    warned = [p for p in problems if p.rule == "adjust_replaced"]
+    assert len(warned) == 1 and warned[0].severity == "warning" and "adjustment: regression" in warned[0].hint

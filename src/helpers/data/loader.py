@@ -684,8 +684,13 @@ def _read_spec(path: Path) -> tuple[StudySpec | None, list[Problem]]:
         return None, problems
     if not isinstance(raw, dict):
         return None, [Problem(file, "yaml_mapping", "the file must be a list of 'key: value' lines", "")]
+    replaced = []
+    if "adjust" in raw:  # the former key, read as adjustment: regression (true) or none (false)
+        replaced.append(Problem(file, "adjust_replaced", "the key 'adjust' is replaced by 'adjustment'",
+                                "Write 'adjustment: regression' to put the covariates in the model (or 'none', ipw, "
+                                "aipw) and remove 'adjust' (see data/README.md).", column="adjust", severity="warning"))
     try:
-        return StudySpec(**raw), []
+        return StudySpec(**raw), replaced
     except ValidationError as exc:
         problems = []
         for err in exc.errors():

@@ -140,7 +140,6 @@ class StudySpec(_Strict):
     treatment: TreatmentSpec
     period: PeriodSpec | None = None
     covariates: list[str] = Field(default_factory=list)
-    adjust: bool = False
     cluster: str | None = None
     se: Literal["robust", "classical", "cluster"] = "robust"
     subgroups: list[str] = Field(default_factory=list)
@@ -151,7 +150,10 @@ class StudySpec(_Strict):
     estimand: Literal["ate", "att"] = "att"
     propensity: list[PropensityTerm] = Field(default_factory=list)  # empty: the covariates, as they are
     trim: tuple[float, float] | None = None
-    unit: str | None = None      # did: the person (or unit) column; its baseline row gives its score
+    unit: str | None = None      # the person (or unit) column: N counts units; did: its baseline row gives its score
+    randomised: bool = False     # the comparison was drawn at random: the effect is an intention-to-treat effect
+    registry: str = ""           # the pre-registration, e.g. "AEARCTR-0001234" (AEA RCT Registry)
+    exploratory: list[str] = Field(default_factory=list)  # outcomes not in the pre-analysis plan
     labels: dict[str, Label] = Field(default_factory=dict)
 
     @model_validator(mode="before")
@@ -160,6 +162,11 @@ class StudySpec(_Strict):
         """``propensity: [age, {column: age, power: 2}]``: a bare name is the column as it is."""
         if isinstance(raw, dict) and isinstance(raw.get("propensity"), list):
             raw = {**raw, "propensity": [{"column": t} if isinstance(t, str) else t for t in raw["propensity"]]}
+        if isinstance(raw, dict) and "adjust" in raw:  # the former key (the loader warns): true = regression
+            old = raw["adjust"]
+            raw = {k: v for k, v in raw.items() if k != "adjust"}
+            if old is True and raw.get("adjustment", "none") == "none":
+                raw["adjustment"] = "regression"
         if isinstance(raw, dict) and isinstance(raw.get("labels"), dict):  # YAML reads `1:` as a number
             raw = {**raw, "labels": {str(k): _str_values(v) for k, v in raw["labels"].items()}}
         return raw
@@ -175,6 +182,9 @@ class StudySpec(_Strict):
         if self.adjustment == "aipw" and (self.estimand == "att" or self.design == "did" or self.se == "cluster"):
             raise ValueError("adjustment 'aipw' estimates the ATE of a two_group study with robust SEs "
                              "(estimand: ate, se: robust); use 'ipw' or 'regression' otherwise")
+        unknown = [o for o in self.exploratory if o not in self.outcomes]
+        if unknown:
+            raise ValueError(f"exploratory names {', '.join(unknown)}, which is not among the outcomes")
         if self.trim is not None and not 0 <= self.trim[0] < self.trim[1] <= 1:
             raise ValueError("trim is [low, high] with 0 <= low < high <= 1, e.g. [0.1, 0.9]")
         return self

@@ -66,7 +66,6 @@ def study_spec(seed: int = SEED) -> dict:
         "treatment": {"column": "group", "treated": "treated"},
         "period": {"column": "year", "post": 2021},
         "covariates": ["age", "years_schooling"],
-        "adjust": False,
         "cluster": "site",
         "se": "cluster",
         "subgroups": ["country", "sex"],
@@ -76,6 +75,7 @@ def study_spec(seed: int = SEED) -> dict:
         "trim": [0.05, 0.95],
         "unit": "respondent_id",
         "labels": {
+            "respondent_id": both("personne", "person"),
             "employed": both("En emploi", "Employed"),
             "formal_contract": both("Contrat formel", "Formal contract"),
             "monthly_earnings": both("Revenu mensuel (EUR)", "Monthly earnings (EUR)"),
