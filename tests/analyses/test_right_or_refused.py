@@ -75,6 +75,14 @@ def test_spending_on_a_line_of_another_country_is_refused(tmp_path):
     assert "Mali" in ambiguous[0].hint and "Sénégal" in ambiguous[0].hint
 
 
+def test_a_line_written_twice_with_its_country_spelt_differently_is_a_duplicate(tmp_path):
+    project = Project.default(tmp_path)
+    project.tables["budget"].append(["R1", 50000, "senegal", "Formation (suite)", "operational"])
+    duplicates = [p for p in project.write().check() if p.rule == "duplicate_line"]
+    assert [(p.row, p.value) for p in duplicates] == [(6, "R1")], [str(p) for p in duplicates]
+    assert "Sénégal" in duplicates[0].message
+
+
 def test_spending_without_country_on_a_unique_line_joins_it(tmp_path):
     project = Project.default(tmp_path)
     project.tables["expenditure"][3][3] = ""          # R2 (Sénégal only), country left empty

@@ -100,3 +100,23 @@ def with_line_country(budget: pd.DataFrame, expenditure: pd.DataFrame) -> pd.Dat
     lines = out["line"].to_numpy(dtype=object)[moved]
     out.loc[moved, "country"] = [written[line][0] for line in lines]
     return out
+
+
+def spelt_duplicates(budget: pd.DataFrame, raw: Any) -> list:
+    """A line written twice for one country spelt two ways ('Sénégal', 'senegal'): the schema's duplicate_line
+    compares the cells as written, the join compares folded names; each later row is a problem."""
+    if not len(budget) or "country" not in budget:
+        return []
+    key = pd.DataFrame({"c": country_key(budget["country"]), "l": budget["line"]}, index=budget.index)
+    folded = key.duplicated(keep="first") & budget["line"].notna()
+    exact = budget.duplicated(["line", "country"], keep=False)
+    problems = []
+    for index in budget.index[(folded & ~exact).to_numpy(bool)]:
+        first = budget.index[((key["c"] == key.at[index, "c"]) & (key["l"] == key.at[index, "l"])).to_numpy(bool)][0]
+        problems.append(raw.problem("duplicate_line", f"this budget line appears twice for the same country "
+                                    f"('{budget.at[first, 'country']}' in row {first}, "
+                                    f"'{budget.at[index, 'country']}' here: names are compared ignoring case and "
+                                    "accents)", "Give each line one row per country (add the amounts), and write "
+                                    "the country the same way.", index=index, column="line",
+                                    value=budget.at[index, "line"]))
+    return problems

@@ -297,6 +297,7 @@ def _read_and_check(name: str, path: Path,
                  if (p.row, p.column) not in bad_cells]
     problems += [p for p in _table_warnings(name, frame, raw) if (p.row, p.column) not in bad_cells]
     problems += totals.problems(name, frame, raw)
+    problems += lines_mod.spelt_duplicates(frame, raw) if name == "budget" else []
     return frame, raw, problems
 
 
