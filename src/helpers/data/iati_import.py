@@ -172,8 +172,9 @@ def _annex_names(countries: dict[str, str]) -> dict[str, tuple[str, str]]:
 
 def _entry(key: str, value: object) -> str:
     """One ``key: value`` line written by the YAML emitter: the value stays one scalar, whatever the file holds."""
-    text = yaml.safe_dump({key: value}, allow_unicode=True, default_flow_style=False, width=10_000,
-                          sort_keys=False).rstrip("\n")
+    escaped = isinstance(value, str) and not value.isprintable()  # line breaks, controls: "\n" escapes, one line
+    text = yaml.safe_dump({key: value}, allow_unicode=True, default_flow_style=False, width=10 ** 6,
+                          sort_keys=False, default_style='"' if escaped else None).rstrip("\n")
     if "\n" in text:  # never: safe_dump quotes line breaks; kept as a guard for the one-line contract
         raise ValueError(f"{key}: the value does not fit on one line")
     return text
