@@ -37,7 +37,7 @@ def import_iati(source: Path, project: str, language: str = "fr", data_dir: Path
     except UnsafeName as exc:
         raise ValidationFailed([Problem("PROJECT", "slug", str(exc), "Choose another PROJECT name.")]) from None
     data_folder, params_folder = data_dir / project, params_dir / project
-    existing = [f for f in (data_folder, params_folder) if f.exists()]
+    existing = [f for f in (data_folder, params_folder) if f.exists() or f.is_symlink()]
     if existing:
         raise ValidationFailed([Problem(relative(f), "project_exists", f"the project '{project}' already exists",
                                         "Choose another PROJECT name, or delete the folder first (nothing was "
