@@ -593,3 +593,57 @@ def test_a_multi_publisher_file_with_1500_character_names_imports_with_short_dis
     for name in annexes:
         assert len(yaml.safe_load((params_dir / "multi" / f"{name}.yaml").read_text(encoding="utf-8"))["name"]) <= 120
     assert [p for p in check_project("multi", data_dir, params_dir) if p.severity == "error"] == []
+
+
+def test_a_transaction_date_no_table_can_hold_is_a_located_error_not_a_traceback(tmp_path):
+    source = load(tmp_path, activity(body=budget("100") + transaction("10", date="9999-12-31")
+                                     + transaction("5", date="0001-01-01") + transaction("1")))
+    problems = [p for p in source.problems if p.rule == "iati_no_date"]
+    assert [(p.element, p.value) for p in problems] == [
+        ("iati-activity[XM-1]/transaction[1]/transaction-date", "9999-12-31"),
+        ("iati-activity[XM-1]/transaction[2]/transaction-date", "0001-01-01")]
+    assert source.tables["expenditure"]["amount"].tolist() == [1.0]
+
+
+def test_an_identifier_with_line_breaks_is_written_as_one_escaped_line(tmp_path):
+    hostile = activity("XM-1&#10;budget_total: 5&#10;currency: XXX", budget("100") + transaction("10"))
+    data_dir, params_dir, written = hostile_import(tmp_path, hostile)
+    text = (params_dir / "demo" / "project.yaml").read_text(encoding="utf-8")
+    assert '"code": "XM-1\\nbudget_total: 5\\ncurrency: XXX"' in text.splitlines()
+    project = yaml.safe_load(text)
+    assert project["code"] == "XM-1\nbudget_total: 5\ncurrency: XXX" and project["currency"] == "EUR"
+    assert "budget_total" not in project
+
+
+HOSTILE_VALUES = ["", " ", "../../x", "1e400", "1" + "0" * 400, "-1", "NaN", "inf", "100.0.0", "é" * 300, "x" * 2000,
+                  "EUR\nbudget_total: 5", "{a: b}", "&", "'", '"', "!!python/object", "0", "101", "-50", "CON",
+                  "\u202e", "a/b", "..", ".", "2021-02-30", "9999-12-31", "0001-01-01"]
+
+
+def test_real_files_with_hostile_values_anywhere_import_without_a_traceback_or_a_file_outside(tmp_path):
+    """Each of the five files, 8 times, with 1 to 8 attributes or texts replaced by a hostile value (fixed seed): the import
+    and the check end with files or with listed problems, never an exception, and write only in their two folders."""
+    import random
+
+    from lxml import etree
+
+    rng = random.Random(19)
+    for number in range(40):
+        tree = etree.parse(str(sorted(REAL.glob("*.xml"))[number % 5]), etree.XMLParser(**iati.parser_options()))
+        elements = [e for e in tree.getroot().iter() if isinstance(e.tag, str)]
+        for _ in range(rng.randint(1, 8)):
+            element = rng.choice(elements)
+            if element.attrib and rng.random() < 0.6:
+                element.set(rng.choice(sorted(element.attrib)), rng.choice(HOSTILE_VALUES))
+            else:
+                element.text = rng.choice(HOSTILE_VALUES)
+        root = tmp_path / str(number)
+        (root / "data").mkdir(parents=True), (root / "params").mkdir()
+        tree.write(str(root / "in.xml"))
+        try:
+            import_iati(root / "in.xml", "p", "fr", root / "data", root / "params")
+            check_project("p", root / "data", root / "params")
+        except ValidationFailed:
+            pass
+        written = {p for p in root.rglob("*") if p.is_file()} - {root / "in.xml"}
+        assert all(root / "data" in p.parents or root / "params" in p.parents for p in written)

@@ -347,13 +347,15 @@ def in_language(texts: dict[str, str], language: str, default: str) -> str | Non
 
 @lru_cache(maxsize=65536)  # dates repeat across activities and files
 def _date(text: str | None) -> dt.date | None:
-    """xsd:date (2021-03-31, maybe with a time or zone): the day; None when absent or not a date."""
+    """xsd:date (2021-03-31, maybe with a time or zone): the day; None when absent, not a date, or outside the years
+    1900-2199 (no activity's; the tables' dates could not hold them)."""
     if not text:
         return None
     try:
-        return dt.date.fromisoformat(text.strip()[:10])
+        day = dt.date.fromisoformat(text.strip()[:10])
     except ValueError:
         return None
+    return day if 1900 <= day.year < 2200 else None
 
 
 def _number(text: str | None, file: str, identifier: str, where: str, problems: list[Problem],
@@ -463,9 +465,12 @@ def _transaction(element: etree._Element, where: str, default_currency: str | No
     money.provider_activity = found.get("provider") or None
     money.receiver_activity = found.get("receiver") or None
     if money.end is None and money.amount is not None:
+        given = found.get("end")
         problems.append(Problem(file, "iati_no_date", f"activity {identifier}: this transaction has no "
-                                "transaction-date, so it cannot be put in a period and is not counted",
-                                HINT_PUBLISHER, element=f"{where}/transaction-date"))
+                                + ("valid transaction-date (a day of the years 1900 to 2199)" if given else
+                                   "transaction-date") + ", so it cannot be put in a period and is not counted",
+                                HINT_PUBLISHER, element=f"{where}/transaction-date",
+                                value=shown(given) if given else None))
     return money
 
 

@@ -37,7 +37,7 @@ def import_iati(source: Path, project: str, language: str = "fr", data_dir: Path
     except UnsafeName as exc:
         raise ValidationFailed([Problem("PROJECT", "slug", str(exc), "Choose another PROJECT name.")]) from None
     data_folder, params_folder = data_dir / project, params_dir / project
-    existing = [f for f in (data_folder, params_folder) if f.exists()]
+    existing = [f for f in (data_folder, params_folder) if f.exists() or f.is_symlink()]
     if existing:
         raise ValidationFailed([Problem(relative(f), "project_exists", f"the project '{project}' already exists",
                                         "Choose another PROJECT name, or delete the folder first (nothing was "
@@ -172,8 +172,9 @@ def _annex_names(countries: dict[str, str]) -> dict[str, tuple[str, str]]:
 
 def _entry(key: str, value: object) -> str:
     """One ``key: value`` line written by the YAML emitter: the value stays one scalar, whatever the file holds."""
-    text = yaml.safe_dump({key: value}, allow_unicode=True, default_flow_style=False, width=10_000,
-                          sort_keys=False).rstrip("\n")
+    escaped = isinstance(value, str) and not value.isprintable()  # line breaks, controls: "\n" escapes, one line
+    text = yaml.safe_dump({key: value}, allow_unicode=True, default_flow_style=False, width=10 ** 6,
+                          sort_keys=False, default_style='"' if escaped else None).rstrip("\n")
     if "\n" in text:  # never: safe_dump quotes line breaks; kept as a guard for the one-line contract
         raise ValueError(f"{key}: the value does not fit on one line")
     return text
