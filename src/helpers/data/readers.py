@@ -214,10 +214,10 @@ def text_problems(table: RawTable) -> list[Problem]:
             continue
         if series.dtype == object:  # .xlsx cells: text among numbers, dates and booleans
             text = series.map(lambda v: v if isinstance(v, str) else None).astype("string")
-        else:
-            text = series.astype("string")
+        else:  # CSV cells: text, Arrow-backed (pyarrow's regular expressions, no Python object per cell)
+            text = series
         control = text.str.contains(CONTROL.pattern, regex=True, na=False).to_numpy(dtype=bool)
-        long = (text.str.len() > MAX_CELL_CHARS).fillna(False).to_numpy(dtype=bool)
+        long = (text.str.len() > MAX_CELL_CHARS).fillna(False).astype(bool).to_numpy()
         for index, value in series[control].items():
             problems.append(table.problem(
                 "control_character", f"this text holds a control character ({shown(CONTROL.search(value).group())})"
