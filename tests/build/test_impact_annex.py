@@ -281,6 +281,7 @@ def test_the_sample_leads_with_the_ipw_estimate_and_one_balance_table_per_compar
     assert "comparaison naïve (sans ajustement) : 0,271" in section
     assert "480 unités traitées et 480 unités de comparaison (unité : personne)" in section
     assert "1 440 et 1 440 lignes" in section
+    assert "En emploi 1 437 / 1 209 0,271 13,9 1,24" in section  # rows analysed after trimming, naive, pp, ratio
     assert figures.loc[("impact_n_units", "training_survey:treated"), "value"] == 480
     # one balance table (before and after weighting) over each person's last row before the programme
     assert text.count("Équilibre sur la dernière ligne de chaque unité (personne) avant le programme, avant et "
