@@ -495,8 +495,8 @@ def _aggregate_register(frame: pd.DataFrame, raw: RawTable) -> tuple[pd.DataFram
         found.append((event, -1, raw.problem("sex_partly_unknown", f"the sex of {int(size[event] - known[event])} "
                                              f"of {int(size[event])} participants of event '{events[event]}' is not "
                                              "recorded", "They are left out of the women's share (its denominator "
-                                             "counts the participants whose sex is known); fill in the sex if known.", index=first_index[event], column="sex",
-                                             severity="warning")))
+                                             "counts the participants whose sex is known); fill in the sex if "
+                                             "known.", index=first_index[event], column="sex", severity="warning")))
     aggregated = pd.DataFrame({"event_id": pd.Series(events, dtype="str").to_numpy(),
                                "participants": size.astype("float64"),
                                "women": np.where(known > 0, women, np.nan),
