@@ -387,9 +387,12 @@ def _typed_column(series: pd.Series, kind: str, raw: RawTable, decimal_mark: str
 
 def _ambiguous(series: pd.Series, raw: RawTable, decimal_mark: str) -> list[Problem]:
     """A warning for each cell whose reading depends on the decimal mark ('12,000': 12 or 12 000?)."""
-    readings = each_distinct(series, lambda v: numbers.ambiguous(v, decimal_mark), keep_missing=True)
+    texts = series.dropna() if pd.api.types.infer_dtype(series, skipna=True) == "string" else \
+        series[series.map(lambda v: isinstance(v, str), na_action="ignore").fillna(False).astype(bool)]
+    texts = texts[texts.astype("str").str.fullmatch(numbers.AMBIGUOUS_PATTERN).fillna(False).astype(bool)]
+    readings = each_distinct(texts, lambda v: numbers.ambiguous(v, decimal_mark), keep_missing=True)
     problems = []
-    for index in series.index[readings.notna().to_numpy(bool)]:
+    for index in texts.index[readings.notna().to_numpy(bool)]:
         read, other = (numbers.unambiguous(x, decimal_mark) for x in readings[index])
         said = [numbers.format_number(x, decimal_mark) for x in readings[index]]
         problems.append(raw.problem(
@@ -494,8 +497,8 @@ def _aggregate_register(frame: pd.DataFrame, raw: RawTable) -> tuple[pd.DataFram
         found.append((event, -1, raw.problem("sex_partly_unknown", f"the sex of {int(size[event] - known[event])} "
                                              f"of {int(size[event])} participants of event '{events[event]}' is not "
                                              "recorded", "They are left out of the women's share (its denominator "
-                                             "counts the participants whose sex is known); fill in the sex if known.", index=first_index[event], column="sex",
-                                             severity="warning")))
+                                             "counts the participants whose sex is known); fill in the sex if "
+                                             "known.", index=first_index[event], column="sex", severity="warning")))
     aggregated = pd.DataFrame({"event_id": pd.Series(events, dtype="str").to_numpy(),
                                "participants": size.astype("float64"),
                                "women": np.where(known > 0, women, np.nan),

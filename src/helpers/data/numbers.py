@@ -38,6 +38,7 @@ EXCEL_SERIAL = "an Excel date serial number, not a date"
 _CURRENCY = re.compile(r"[€$£¥₣₦¤]|(?<![A-Za-z])(?:EUR|USD|XOF|XAF|F\s?CFA|CFA|CHF|GBP|MAD|TND|DZD|EGP|MRU|MRO|LYD|"
                        r"CAD|JPY|DH|DT|euros?|dollars?|dirhams?|dinars?)(?![A-Za-z])", re.IGNORECASE)
 _SERIAL = re.compile(r"^\d{5}(?:[.,]\d+)?$")
+AMBIGUOUS_PATTERN = r"[ \u00a0\u202f\u2009\u2007\t]*[+\-\u2212]?\d{1,3}[.,]\d{3}[ \u00a0\u202f\u2009\u2007\t]*"
 _AMBIGUOUS = re.compile(r"^[+\-\u2212]?\d{1,3}[.,]\d{3}$")
 NOT_FINITE = "not a finite number (too large, infinite or NaN)"
 NEGATIVE_FORM = "a negative written '(12)' or '12-' is read in amount columns only"
