@@ -202,3 +202,19 @@ def test_an_xlsx_that_declares_a_wrong_size_is_read_whole(tmp_path):
     raw = read_xlsx(path, [("line", "budget")], "budget")
     assert raw.problems == [] and list(raw.frame["budget"]) == [2, 3, 4, 5, 6] and raw.where(6, "budget")["cell"] == \
         "budget!B6"
+
+
+def test_a_build_with_a_named_pipe_as_a_study_yaml_stops_with_the_problem(tmp_path, capsys):
+    from helpers.build import runner
+    from sample_layout import sample_layout
+
+    layout = sample_layout(tmp_path, ["maroc"], notebooks=None)
+    (layout.notebooks / "10_empty.ipynb").write_text(json.dumps(
+        {"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": []}), encoding="utf-8")
+    study = next((layout.data / "amem" / "impact").glob("*.yaml"))
+    study.unlink()
+    os.mkfifo(study)
+    started = time.perf_counter()
+    assert runner.build(project="amem", layout=layout) == 1
+    assert time.perf_counter() - started < 60
+    assert "this is a named pipe, not a file" in capsys.readouterr().err
