@@ -15,7 +15,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from ..errors import Problem, ValidationFailed, did_you_mean, no_such
-from .inputs import MiB, exists, read_yaml, zip_problem
+from .inputs import MiB, clipped, exists, read_yaml, zip_problem
 from ..paths import PARAMS_DIR, SLUG, annex_names, project_names, relative
 
 StatusCode = Literal[
@@ -177,7 +177,7 @@ def _problems_from(path: Path, error: ValidationError, allowed: set[str]) -> lis
             value = err.get("input")
             problems.append(Problem(relative(path), "bad_value", f"'{loc}': {err['msg']}",
                                     "Dates are written 2021-12-31; numbers without units.",
-                                    column=loc, value=None if isinstance(value, dict) else str(value)))
+                                    column=loc, value=None if isinstance(value, dict) else clipped(str(value))))
     return problems
 
 
