@@ -22,7 +22,7 @@ import pandas as pd
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
-from . import numbers
+from . import headers, numbers
 from ..errors import Problem, ValidationFailed, did_you_mean
 from .params import ALL, AnnexParams, ProjectParams, load_annex_params, load_project_params
 from ..paths import DATA_DIR, PARAMS_DIR, annex_names, relative
@@ -271,8 +271,8 @@ def _read_and_check(name: str, path: Path,
                     params: ProjectParams) -> tuple[pd.DataFrame | None, RawTable, list[Problem]]:
     """The typed frame, still indexed by spreadsheet row, the raw table (for positions) and the problems."""
     required_sets = [REQUIRED[name], REGISTER_REQUIRED] if name == "participation" else [REQUIRED[name]]
-    raw = read_table(path, params.encoding, required_sets)
-    problems = list(raw.problems)
+    raw = read_table(path, params.encoding, headers.header_sets(name, required_sets))
+    problems = list(raw.problems) + headers.translate(name, raw)   # French headers: `femmes` is `women`
     if any(p.severity == "error" and p.rule in ("encoding", "unreadable_xlsx") for p in problems):
         return None, raw, problems
     if raw.frame.columns.empty:
