@@ -16,20 +16,34 @@ HEADLINES = (  # (metric, key, heading fr, heading en, kind)
 )
 
 
-def _headlines(figures_csv: Path) -> tuple[dict[tuple[str, str], float], int, int]:
-    """Headline values of one annex; a figures file that cannot be read gives none (the index still lists it)."""
-    values, checked, disagreeing = {}, 0, 0
+def _headlines(figures_csv: Path) -> tuple[dict[tuple[str, str], float], int, int, int]:
+    """Headline values of one annex and its published figures: checked, in mismatch (*Écart*, as the annex counts
+    them) and truncated (*Tronqué*, counted apart as the annex does); a figures file that cannot be read gives none
+    (the index still lists it)."""
+    values, checked, mismatch, truncated = {}, 0, 0, 0
     try:
         with open(figures_csv, encoding="utf-8", newline="") as handle:
             for row in csv.DictReader(handle):
                 if row["metric"] == "reported_figure":
                     checked += 1
-                    disagreeing += row["status"] in ("mismatch", "truncated")
+                    mismatch += row["status"] == "mismatch"
+                    truncated += row["status"] == "truncated"
                 elif row["value"] not in ("", "nan"):
                     values.setdefault((row["metric"], row["key"]), float(row["value"]))
     except (OSError, KeyError, ValueError, UnicodeDecodeError):
-        return {}, 0, 0
-    return values, checked, disagreeing
+        return {}, 0, 0, 0
+    return values, checked, mismatch, truncated
+
+
+def _disagreeing(checked: int, mismatch: int, truncated: int, lang: str) -> str:
+    """'12 / 37' (the annex's *en écart*), then the truncated ones apart: '12 / 37 (+ 3 tronqués)'."""
+    if not checked:
+        return ""
+    text = f"{mismatch} / {checked}"
+    if truncated:
+        word = ("tronqué" if truncated == 1 else "tronqués") if lang == "fr" else "truncated"
+        text += f" (+ {truncated} {word})"
+    return text
 
 
 def _documents(project: Path, page: Path) -> str:
@@ -48,12 +62,12 @@ def render_index(root: Path, lang: str = "fr") -> str:
             figures = page.with_suffix(".figures.csv")
             if not figures.is_file():
                 continue
-            values, checked, disagreeing = _headlines(figures)
+            values, checked, mismatch, truncated = _headlines(figures)
             cells = [f'<td><a href="{html.escape(project.name)}/{html.escape(page.name)}">'
                      f"{html.escape(project.name)} / {html.escape(page.stem)}</a>{_documents(project, page)}</td>"]
             for metric, key, _, _, kind in HEADLINES:
                 cells.append(f'<td class="num">{html.escape(fmt.percent(values.get((metric, key)), 1, lang))}</td>')
-            cells.append(f'<td class="num">{disagreeing} / {checked}</td>' if checked else "<td></td>")
+            cells.append(f'<td class="num">{html.escape(_disagreeing(checked, mismatch, truncated, lang))}</td>')
             rows.append("<tr>" + "".join(cells) + "</tr>")
     css = (Path(__file__).parent / "templates" / "annex" / "annex.css").read_text(encoding="utf-8")
     title = "Annexes d'évaluation" if lang == "fr" else "Evaluation annexes"

@@ -1,0 +1,28 @@
+"""The index counts the published figures as the annex does (issue 21, item 7): *Écart* is a mismatch only; a
+*Tronqué* figure is counted apart, never as an *Écart*."""
+
+from __future__ import annotations
+
+from helpers.annex.index import render_index
+
+FIGURES = ("section,metric,key,value,unit,n,se,ci_low,ci_high,p_value,reported,status,note\n"
+           "reconciliation,reported_figure,F1,17.708,%,,,,,,\"17,7\",match,\n"
+           "reconciliation,reported_figure,F2,1.6552,%,,,,,,\"1,65\",truncated,\n"
+           "reconciliation,reported_figure,F3,3.9458,%,,,,,,\"3,94\",truncated,\n"
+           "reconciliation,reported_figure,F4,53.5898,%,,,,,,\"53,60\",mismatch,\n"
+           "reconciliation,reported_figure,F5,,%,,,,,,84,not_computable,no expenditure data\n")
+
+
+def _root(tmp_path):
+    folder = tmp_path / "annexes" / "p"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "a.html").write_text("<html></html>", encoding="utf-8")
+    (folder / "a.figures.csv").write_text(FIGURES, encoding="utf-8")
+    return tmp_path / "annexes"
+
+
+def test_the_index_counts_a_truncated_figure_apart_from_the_mismatches(tmp_path):
+    page = render_index(_root(tmp_path), "fr")
+    assert '<td class="num">1 / 5 (+ 2 tronqués)</td>' in page
+    english = render_index(_root(tmp_path), "en")
+    assert '<td class="num">1 / 5 (+ 2 truncated)</td>' in english
