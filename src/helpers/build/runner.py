@@ -493,6 +493,8 @@ def _validate(projects: set[str], layout: Layout, prints: Fingerprints | None = 
         if store.current(_store_root(layout), name, made_from):
             continue
         problems, data = check_and_load(name, layout.data, layout.params)
+        for problem in (p for p in problems if p.rule == "duplicate_annex"):   # a warning a build must show too
+            print(problem, file=sys.stderr)
         if data is not None:
             store.save(data, _store_root(layout), made_from, layout.data, layout.params)
         errors = [p for p in problems if p.severity == "error"]
