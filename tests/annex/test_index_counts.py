@@ -1,5 +1,5 @@
 """The index counts the published figures as the annex does (issue 21, item 7): *Écart* is a mismatch only; a
-*Tronqué* figure is counted apart, never as an *Écart*."""
+*Tronqué* figure is counted apart, never as an *Écart*. And (item 8) a chart's caption in the French singular."""
 
 from __future__ import annotations
 
@@ -26,3 +26,26 @@ def test_the_index_counts_a_truncated_figure_apart_from_the_mismatches(tmp_path)
     assert '<td class="num">1 / 5 (+ 2 tronqués)</td>' in page
     english = render_index(_root(tmp_path), "en")
     assert '<td class="num">1 / 5 (+ 2 truncated)</td>' in english
+
+
+def test_a_chart_leaving_out_one_bar_says_so_in_the_singular():
+    """French plurals (issue 21, item 8) in a chart's caption: one bar left out is « L'autre », not « Les 1 autres »."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from helpers.annex import Annex
+    from helpers.data.loader import ProjectData
+    from helpers.data.params import AnnexParams
+
+    shown: list[str] = []
+    params = AnnexParams(title="T", code="C", start_date="2020-01-01", end_date="2021-01-01",
+                         reporting_date="2020-12-31", project="p", annex="a", country="all", name="Ensemble")
+    data = ProjectData("p", params, {}, set(), {}, [])
+    ctx = Annex(params=params, project_data=data, data=data, show=shown.append)
+    for left_out, expected in ((1, "L'autre n'est pas représentée ; toutes figurent dans a.xlsx."),
+                               (3, "Les 3 autres ne sont pas représentées ; toutes figurent dans a.xlsx.")):
+        fig, _ = plt.subplots()
+        ctx.figure(fig, fr="Légende.", en="Caption.", left_out=left_out)
+        assert f"<figcaption>Légende. {expected}".replace("'", "&#x27;") in shown[-1], shown[-1]

@@ -223,10 +223,10 @@ class Annex:
         data = base64.b64encode(buffer.getvalue()).decode("ascii")
         caption = html.escape(self.text(fr, en))
         if left_out:
-            caption += html.escape(self.text(f" Les {self.num(left_out)} autres ne sont pas représentées ; toutes "
-                                             f"figurent dans {self.params.annex}.xlsx.",
-                                             f" {self.num(left_out)} more are not drawn; all are in "
-                                             f"{self.params.annex}.xlsx."))
+            others = self.plural(left_out, fr=("L'autre n'est pas représentée", "Les {n} autres ne sont pas représentées"),
+                                 en=("{n} more is not drawn", "{n} more are not drawn")).format(n=self.num(left_out))
+            caption += html.escape(self.text(f" {others} ; toutes figurent dans {self.params.annex}.xlsx.",
+                                             f" {others}; all are in {self.params.annex}.xlsx."))
         self.show(f'<figure><img alt="{html.escape(alt or self.text(fr, en))}" '
                   f'src="data:image/png;base64,{data}"/><figcaption>{caption}</figcaption></figure>')
 
