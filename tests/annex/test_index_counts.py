@@ -49,3 +49,15 @@ def test_a_chart_leaving_out_one_bar_says_so_in_the_singular():
         fig, _ = plt.subplots()
         ctx.figure(fig, fr="Légende.", en="Caption.", left_out=left_out)
         assert f"<figcaption>Légende. {expected}".replace("'", "&#x27;") in shown[-1], shown[-1]
+
+
+def test_each_nd_of_the_index_says_why(tmp_path):
+    """Issue 21, item 5: the index's n.d. cells are explained under its table, in the index language."""
+    page = render_index(_root(tmp_path), "fr")
+    assert page.count(">n.d.<") == 3          # no headline figure in this annex's figures
+    assert "<li>p / a, Exécution physique : l&#x27;annexe n&#x27;a pas de données pour ce chiffre</li>" in page
+    (tmp_path / "annexes" / "p" / "a.figures.csv").write_text(
+        FIGURES + "execution,physical_execution_rate,all,,%,,,,,,,,not computable: no activity planned\n",
+        encoding="utf-8")
+    page = render_index(tmp_path / "annexes", "fr")
+    assert "<li>p / a, Exécution physique : aucune activité prévue</li>" in page
