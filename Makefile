@@ -17,6 +17,7 @@ LANGUAGE ?= fr
 ISOLATION ?=
 SCHEDULER ?=
 WORKERS ?= 2
+LAB_ARGS ?=
 
 # $(call q,VALUE): VALUE as one single-quoted shell word, whatever it holds (spaces, ';', '$$', quotes): a
 # variable given on the command line is passed on as one argument, never run. Every recipe quotes with it.
@@ -33,6 +34,7 @@ help: ## List the targets
 	@echo "         JOBS=2 (notebooks run at once), TIMEOUT=600 (seconds per notebook cell),"
 	@echo "         ISOLATION=kernel (a fresh Jupyter kernel per notebook instead of a fork),"
 	@echo "         SCHEDULER=tcp://host:8786 (run the notebooks on a Dask cluster), WORKERS=2 (make cluster)"
+	@echo "         LAB_ARGS='--allow-root --no-browser' (options for JupyterLab, make lab)"
 
 $(READY): requirements.txt requirements-lock.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; found " + sys.version.split()[0])'
@@ -66,8 +68,8 @@ test: $(READY) ## Run the test suite
 fuzz: $(READY) ## Run the property tests with many more generated inputs than make test
 	@HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/data/test_properties.py tests/analyses/test_invariants.py
 
-lab: $(READY) ## Open JupyterLab on the workbook's kernel
-	@$(BIN)/jupyter lab notebooks/
+lab: $(READY) ## Open JupyterLab on the workbook's kernel (LAB_ARGS=... passes options to it)
+	@$(BIN)/jupyter lab notebooks/ $(LAB_ARGS)
 
 pdf: $(READY) ## Print each built annex to an A4 PDF (needs Debian's chromium)
 	@$(RUN) pdf $(if $(PROJECT),--project $(call q,$(PROJECT)))

@@ -84,10 +84,37 @@ def test_nothing_becomes_a_formula(made):
 
 
 def test_the_figures_sheet_is_the_long_table(made):
-    _, _, book = made
+    lang, _, book = made
     rows = list(book["figures"].iter_rows(values_only=True))
-    assert rows == [("section", "metric", "key", "value", "n"), ("execution", "physical_execution_rate", "all", 40, 5),
-                    ("reconciliation", "=cmd", "GEN-05", None, None)]
+    if lang == "en":
+        assert rows == [("section", "metric", "key", "value", "n"),
+                        ("execution", "physical_execution_rate", "all", 40, 5),
+                        ("reconciliation", "=cmd", "GEN-05", None, None)]
+    else:  # headings, sections and metrics in the annex language
+        assert rows == [("Section", "Mesure", "Clé", "Valeur", "N"),
+                        ("Exécution physique", "Taux d'exécution physique", "all", 40, 5),
+                        ("Vérification des chiffres publiés", "=cmd", "GEN-05", None, None)]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_figures_sheet_says_why_in_the_annex_language_and_keeps_percentages_on_one_scale(lang):
+    """Issue 21, item 8: a French figures sheet has French headings and reasons; a % figure is a fraction shown with
+    the % format, as on the section sheets (it was 37.5 there and 0.375 elsewhere)."""
+    figures = pd.DataFrame({"section": ["execution", "indicators"],
+                            "metric": ["physical_execution_rate", "indicator_achievement_final"],
+                            "key": ["all", "I.1"], "value": [37.5, float("nan")], "unit": ["%", "%"],
+                            "status": ["", ""], "note": ["done 3 of 8 activities", "not computable: no final target"]})
+    book = openpyxl.load_workbook(io.BytesIO(excel.xlsx(notebook(lang), figures, WHEN)))
+    sheet = book["figures"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[1][3] == 0.375 and sheet["D2"].number_format == ("0.0 %" if lang == "fr" else "0.0%")
+    why = dict(zip(rows[0], rows[2]))
+    if lang == "fr":
+        assert rows[0][:5] == ("Section", "Mesure", "Clé", "Valeur", "Unité")
+        assert why["Pourquoi non calculable"] == "pas de cible finale"
+        assert why["Mesure"] == "% de la cible finale"
+    else:
+        assert why["Why not computable"] == "no final target"
 
 
 def test_a_figures_table_longer_than_a_sheet_goes_on_to_the_next(monkeypatch):
@@ -97,8 +124,8 @@ def test_a_figures_table_longer_than_a_sheet_goes_on_to_the_next(monkeypatch):
     parts = [name for name in book.sheetnames if name.startswith("figures")]
     assert parts == ["figures", "figures (2)", "figures (3)"]
     rows = [list(book[name].iter_rows(values_only=True)) for name in parts]
-    assert rows == [[("metric", "value"), ("=a", 1), ("b", 2)], [("metric", "value"), ("c", 3), ("d", 4)],
-                    [("metric", "value"), ("e", 5)]]
+    assert rows == [[("Mesure", "Valeur"), ("=a", 1), ("b", 2)], [("Mesure", "Valeur"), ("c", 3), ("d", 4)],
+                    [("Mesure", "Valeur"), ("e", 5)]]
     assert book["figures"]["A2"].data_type == "s"   # text, not a formula
 
 

@@ -74,7 +74,7 @@ def test_annex_opens_offline_without_code_and_its_contents_resolve(built, annex)
     assert set(headings) == set(links)
     # quick facts and provenance
     assert "Date de rapport" in text and "31 décembre 2020" in text
-    for name in ("data/amem/activities.csv", "params/amem/project.yaml", f"params/amem/{annex}.yaml", "git commit"):
+    for name in ("data/amem/activities.csv", "params/amem/project.yaml", f"params/amem/{annex}.yaml", "Version du code (empreinte git)"):
         assert name in text, f"provenance lacks {name}"
     assert re.search(r"[0-9a-f]{64}", text), "no sha256 in provenance"
 

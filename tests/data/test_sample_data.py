@@ -2,7 +2,7 @@
 
 Plain pandas on purpose: these tests do not use helpers.data.loader, so they say what the sample files contain
 whatever the loader does with them. Every figure here comes from the ILO mid-term evaluation of AMEM
-(seeds/amem_midterm_evaluation_2021.txt); data/README.md says where each one is.
+(seeds/amem_midterm_evaluation_2021.txt); data/amem/README.md says where each one is.
 """
 
 from __future__ import annotations

@@ -82,6 +82,17 @@ class Annex:
     def date(self, value: Any) -> str:
         return fmt.date(value, self.lang)
 
+    def plural(self, n: Any, fr: tuple[str, str], en: tuple[str, str]) -> str:
+        """The words agreeing with the count n: ``ctx.plural(1, fr=("est réalisée", "sont réalisées"), en=("is
+        done", "are done"))``. French takes the singular for 0 and 1."""
+        one, many = fr if self.lang == "fr" else en
+        return fmt.plural(n, one, many, self.lang)
+
+    def why(self, note: Any) -> None:
+        """Right after a sentence showing n.d.: why, in the annex language, from the helper's note."""
+        if not fmt.is_missing(note) and str(note).strip():
+            self.note(fr="n.d. : {why}.", en="n/a: {why}.", why=fmt.reason(note, self.lang))
+
     @property
     def place(self) -> str:
         """The annex's display name: "Maroc", or "l'ensemble du projet"."""
@@ -137,7 +148,7 @@ class Annex:
 
     def table(self, frame: pd.DataFrame, columns: Mapping[str, Any], formats: Mapping[str, str] | None = None,
               rag: str | None = None, caption: tuple[str, str] | None = None, top: str | None = None,
-              max_rows: int | None = None) -> None:
+              max_rows: int | None = None, missing: Mapping[str, tuple[str, str]] | None = None) -> None:
         """Show the columns of ``frame`` named in ``columns`` (column -> heading word key or (fr, en) pair).
 
         formats: column -> "pct", "pct0", "num", "num1", "num2", "money", "date", "word", "p" (p-value),
@@ -147,6 +158,8 @@ class Annex:
         A table longer than ``max_rows`` (default MAX_ROWS, about a page) shows that many rows, those with the
         largest ``top`` when given (else the first ones), and a sentence says how many are left out and that every
         row is in the annex's .xlsx and figures.csv.
+        missing: column -> (fr, en) why a cell of that column is empty; a note under the table says it for each
+        column that shows n.d. (a column not named here gets a general reason), so no n.d. goes unexplained.
         """
         limit = max_rows or MAX_ROWS
         shown, left_out = (frame, 0) if len(frame) <= limit else self.top(frame, top, limit)
@@ -156,18 +169,36 @@ class Annex:
             _display_html(table_html(data), {TABLE_MIME: data})
         else:  # a caller that collects the HTML only (tests)
             self.show(table_html(data))
+        self._explain_missing(data, columns, missing or {})
         if left_out:
             head = columns.get(top) if top else None
             label = ((head[0] if self.lang == "fr" else head[1]) if isinstance(head, tuple) else self.word(head)) \
                 if head else ""
             self.note(fr=("Les {shown} lignes affichées sont celles dont « {label} » est le plus élevé. " if top else
                           "Seules les {shown} premières lignes sont affichées. ")
-                      + "{left} autres lignes ne le sont pas ; toutes figurent dans {xlsx} et {csv}.",
+                      + "{left} {others} ; toutes figurent dans {xlsx} et {csv}.",
                       en=("The {shown} rows shown are those with the highest '{label}'. " if top else
                           "Only the first {shown} rows are shown. ")
-                      + "{left} more rows are left out; every row is in {xlsx} and {csv}.",
+                      + "{left} {others}; every row is in {xlsx} and {csv}.",
+                      others=self.plural(left_out, fr=("autre ligne ne l'est pas", "autres lignes ne le sont pas"),
+                                         en=("more row is left out", "more rows are left out")),
                       shown=self.num(len(shown)), label=label, left=self.num(left_out),
                       xlsx=f"{self.params.annex}.xlsx", csv=f"{self.params.annex}.figures.csv")
+
+    def _explain_missing(self, data: Mapping[str, Any], columns: Mapping[str, Any],
+                         missing: Mapping[str, tuple[str, str]]) -> None:
+        """A note naming each column that shows n.d. and why (issue 21: no n.d. without its reason)."""
+        blank = fmt.missing(self.lang)
+        reasons = []
+        for i, (column, head) in enumerate(zip(columns, data["columns"])):
+            if any(row[i]["text"] == blank for row in data["rows"]):
+                why = missing.get(column) or ("non renseigné dans les données de suivi, ou non calculable",
+                                              "not recorded in the monitoring data, or not computable")
+                reasons.append(f"{head['label']} : {self.text(*why)}" if self.lang == "fr"
+                               else f"{head['label']}: {self.text(*why)}")
+        if reasons:
+            self.note(fr="n.d. (non disponible) : {reasons}.", en="n/a (not available): {reasons}.",
+                      reasons=self.text(" ; ", "; ").join(reasons))
 
     def top(self, frame: pd.DataFrame, by: str | None = None, n: int | None = None) -> tuple[pd.DataFrame, int]:
         """At most ``n`` rows of ``frame`` (default MAX_BARS), sorted by ``by`` (largest first) when given, else the
@@ -192,10 +223,10 @@ class Annex:
         data = base64.b64encode(buffer.getvalue()).decode("ascii")
         caption = html.escape(self.text(fr, en))
         if left_out:
-            caption += html.escape(self.text(f" Les {self.num(left_out)} autres ne sont pas représentées ; toutes "
-                                             f"figurent dans {self.params.annex}.xlsx.",
-                                             f" {self.num(left_out)} more are not drawn; all are in "
-                                             f"{self.params.annex}.xlsx."))
+            others = self.plural(left_out, fr=("L'autre n'est pas représentée", "Les {n} autres ne sont pas représentées"),
+                                 en=("{n} more is not drawn", "{n} more are not drawn")).format(n=self.num(left_out))
+            caption += html.escape(self.text(f" {others} ; toutes figurent dans {self.params.annex}.xlsx.",
+                                             f" {others}; all are in {self.params.annex}.xlsx."))
         self.show(f'<figure><img alt="{html.escape(alt or self.text(fr, en))}" '
                   f'src="data:image/png;base64,{data}"/><figcaption>{caption}</figcaption></figure>')
 

@@ -145,8 +145,9 @@ def _figures_rows(figures: pd.DataFrame) -> Iterator[list]:
         yield [None if v is None or (not isinstance(v, str) and pd.isna(v)) else v for v in record]
 
 
-def xlsx(notebook, figures: pd.DataFrame, when: dt.datetime | None = None) -> bytes:
-    """The workbook of one annex: its merged executed notebook (export.merge) and its figures (the long table)."""
+def xlsx(notebook, figures: pd.DataFrame, when: dt.datetime | None = None, lang: str | None = None) -> bytes:
+    """The workbook of one annex: its merged executed notebook (export.merge) and its figures (the long table).
+    lang: the annex language (default: that of the notebook's tables, else French)."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
@@ -154,7 +155,9 @@ def xlsx(notebook, figures: pd.DataFrame, when: dt.datetime | None = None) -> by
     book = Workbook()
     book.remove(book.active)
     names = _Names()
-    for section, tables in sections(notebook):
+    found = sections(notebook)
+    lang = lang or next((table["lang"] for _, tables in found for _, table in tables), "fr")
+    for section, tables in found:
         sheet = book.create_sheet(names(section or "Tableaux"))
         title = _text_cell(sheet, 1, 1, section)
         title.font = Font(bold=True, size=13)
@@ -166,11 +169,52 @@ def xlsx(notebook, figures: pd.DataFrame, when: dt.datetime | None = None) -> by
             sheet.freeze_panes = sheet.cell(row=header + 1, column=1)
         for number, width in widths.items():
             sheet.column_dimensions[get_column_letter(number)].width = max(9, width + 2)
-    _write_figures(book, names, figures)
+    _write_figures(book, names, figures_for_people(figures, lang))
     buffer = io.BytesIO()
     book.save(buffer)
     # openpyxl stamps the creation time into the file; pin it to the generation time.
     return _pin_zip_times(buffer.getvalue(), when or generated_at())
+
+
+FIGURE_HEADINGS = {  # the figures sheet's headings in the annex language (figures.csv keeps the English names)
+    "fr": {"section": "Section", "metric": "Mesure", "key": "Clé", "value": "Valeur", "unit": "Unité", "n": "N",
+           "se": "Erreur type", "ci_low": "IC bas", "ci_high": "IC haut", "p_value": "p", "reported": "Publié",
+           "status": "Statut", "note": "Note technique (en anglais, comme figures.csv)",
+           "why": "Pourquoi non calculable"},
+    "en": {"why": "Why not computable"},
+}
+PERCENT_COLUMNS = ("value", "se", "ci_low", "ci_high")   # in percentage points when the unit is %
+
+
+def figures_for_people(figures: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The long table as the figures sheet shows it: headings, sections, metrics and statuses in the annex
+    language; a column saying why a figure is not computable (its value empty); percentages as fractions, the
+    scale of the other sheets, shown with the % format (the ``unit`` column says %)."""
+    from . import fmt
+
+    out = figures.copy()
+    if "unit" in out.columns:
+        pct = out["unit"].astype("object") == "%"
+        for column in PERCENT_COLUMNS:
+            if column in out.columns:
+                out[column] = out[column].astype("float64").where(~pct, out[column].astype("float64") / 100)
+        out.attrs["percent_rows"] = pct.to_numpy()
+    if "value" in out.columns and "note" in out.columns:
+        empty = out["value"].isna()
+        out["why"] = [fmt.reason(note, lang) if blank else None for note, blank in zip(out["note"], empty)]
+    if lang != "en":
+        for column in ("section", "metric", "status"):
+            if column in out.columns:
+                out[column] = [v if v is None or (not isinstance(v, str) and pd.isna(v)) or v == ""
+                               else fmt.word(v, lang) for v in out[column]]
+    headings = FIGURE_HEADINGS.get(lang, {})
+    percent_rows = out.attrs.get("percent_rows")
+    out = out.rename(columns=headings)
+    if percent_rows is not None:
+        out.attrs["percent_rows"] = percent_rows
+        out.attrs["percent_columns"] = [headings.get(c, c) for c in PERCENT_COLUMNS]
+        out.attrs["percent_format"] = number_format("pct", lang)
+    return out
 
 
 def _write_figures(book, names: _Names, figures: pd.DataFrame) -> None:
@@ -180,16 +224,21 @@ def _write_figures(book, names: _Names, figures: pd.DataFrame) -> None:
 
     per_sheet = EXCEL_MAX_ROWS - 1
     rows = _figures_rows(figures)
+    percent_rows = figures.attrs.get("percent_rows")
+    percent_at = {n for n, c in enumerate(figures.columns, 1) if c in figures.attrs.get("percent_columns", ())}
     for start in range(0, max(len(figures), 1), per_sheet):
         sheet = book.create_sheet(names(FIGURES_SHEET))
         for number, column in enumerate(figures.columns, 1):
             _text_cell(sheet, 1, number, str(column)).font = Font(bold=True)
-            sheet.column_dimensions[get_column_letter(number)].width = 14 if column != "note" else 40
+            long = str(column).lower().startswith(("note", "pourquoi", "why"))
+            sheet.column_dimensions[get_column_letter(number)].width = 40 if long else 14
         sheet.freeze_panes = "A2"
         for offset in range(min(per_sheet, len(figures) - start)):
             for number, value in enumerate(next(rows), 1):
                 if isinstance(value, str):
                     _text_cell(sheet, offset + 2, number, value)
                 elif value is not None:
-                    sheet.cell(row=offset + 2, column=number, value=value)
+                    cell = sheet.cell(row=offset + 2, column=number, value=value)
+                    if number in percent_at and percent_rows is not None and percent_rows[start + offset]:
+                        cell.number_format = figures.attrs.get("percent_format", "0.0%")
 

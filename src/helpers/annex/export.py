@@ -98,6 +98,7 @@ def add_toc(page: str) -> str:
 def render(nb: nbformat.NotebookNode, meta: dict) -> str:
     """The annex page. meta: lang, title, kicker, facts [(name, value)], provenance [(name, value)]."""
     lang = meta["lang"]
+    meta = dict(meta, provenance=provenance_words(meta.get("provenance", []), lang))
     annex = dict(meta, css=(TEMPLATES / "annex" / "annex.css").read_text(encoding="utf-8"),
                  toc_title="Sommaire" if lang == "fr" else "Contents",
                  provenance_title="Provenance" if lang == "fr" else "Provenance",
@@ -153,6 +154,24 @@ def provenance(files: Iterable[Path], when: dt.datetime, digests: dict[str, str]
     rows.append(("packages", ", ".join(packages)))
     rows.append(("generated", when.isoformat()))
     return rows
+
+
+_PROVENANCE_FR = {"git commit": "Version du code (empreinte git)", "packages": "Bibliothèques",
+                  "generated": "Produite le"}
+_PROVENANCE_VALUES_FR = {" (+ uncommitted changes)": " (+ modifications non enregistrées)",
+                         "unknown (not a git checkout)": "inconnue (pas un dépôt git)"}
+
+
+def provenance_words(rows: Sequence[tuple[str, str]], lang: str) -> list[tuple[str, str]]:
+    """The provenance rows with their names (and the git state) in the annex language; file names stay as they are."""
+    if lang != "fr":
+        return list(rows)
+    out = []
+    for name, value in rows:
+        for english, french in _PROVENANCE_VALUES_FR.items():
+            value = value.replace(english, french)
+        out.append((_PROVENANCE_FR.get(name, name), value))
+    return out
 
 
 # -- tables for spreadsheets --------------------------------------------------------------------------------------

@@ -87,18 +87,40 @@ def p_value(value: Any, lang: str = "fr") -> str:
     return ("<" + NBSP + number(0.001, 3, lang)) if float(value) < 0.001 else number(value, 3, lang)
 
 
-# Why a figure is not computable, as the helpers say it (English, in figures.csv), and as the annex says it.
+def plural(n: Any, one: str, many: str, lang: str = "fr") -> str:
+    """The word agreeing with the count n: French takes the singular for 0 and 1 (« 0 tronqué », « 1 conforme »),
+    English for 1 only."""
+    _check(lang)
+    try:
+        value = abs(float(n))
+    except (TypeError, ValueError):
+        return many
+    return one if (value < 2 if lang == "fr" else value == 1) else many
+
+
+def _lignes(n: str) -> str:
+    return f"{n} ligne" if n in ("0", "1") else f"{n} lignes"
+
+
+_COMPARED = {">": "supérieur à", ">=": "supérieur ou égal à", "<": "inférieur à", "<=": "inférieur ou égal à",
+             "~": "environ égal à", "=": "égal à"}
+
+# Why a figure is not computable, as the helpers say it (English, in figures.csv), and as the annex says it: a
+# format string or a function of the groups matched. Dates (YYYY-MM-DD) are written out, numbers in French.
 _REASONS_FR = [
-    (r"the expenditure data ends on (\S+), before (\S+)", "les dépenses connues s'arrêtent au {0}, avant le {1}"),
+    (r"the expenditure data ends on (\d{4}-\d{2}-\d{2}),? before (\d{4}-\d{2}-\d{2})", "les dépenses connues s'arrêtent au {0}, avant le {1}"),
     (r"no expenditure data", "aucune dépense renseignée"),
     (r"budget not known|budget of this line not known", "budget non renseigné"),
-    (r"budget of (\d+) line\(s\) not known", "budget de {0} ligne(s) non renseigné"),
+    (r"budget of (\d+) line\(s\) (?:is )?not known",
+     lambda n: f"budget non renseigné pour {_lignes(n)}"),
     (r"budget is 0", "budget nul"),
-    (r"no budget_total declared", "pas de budget total déclaré"),
+    (r"no budget_total declared", "pas de budget total déclaré (budget_total)"),
     (r"is project-wide, not applied to a country annex", "le budget total du projet ne s'applique pas à une annexe pays"),
-    (r"no budget line has a staff category", "aucune ligne budgétaire de catégorie personnel"),
     (r"line budgets not all known", "budget des lignes incomplet"),
     (r"line not in the budget table", "ligne absente du budget"),
+    (r"no budget line has a staff category \(([^)]*)\)", "aucune ligne budgétaire de catégorie personnel ({0})"),
+    (r"no budget line\b", "aucune ligne budgétaire"),
+    (r"no spending", "aucune dépense"),
     (r"no actual", "pas de valeur réalisée"),
     (r"no final target", "pas de cible finale"),
     (r"no target", "pas de cible"),
@@ -106,13 +128,40 @@ _REASONS_FR = [
     (r"no participants with women known", "aucun participant dont le sexe est connu"),
     (r"men not given|no men counted", "hommes non comptés"),
     (r"no activity planned", "aucune activité prévue"),
+    (r"no activity with a progress value or done", "aucune activité avec un avancement déclaré ou réalisée"),
     (r"no progress values in the data", "pas d'avancement renseigné"),
-    (r"no figure .*|no such figure.*|not found.*", "chiffre introuvable dans les données"),
+    (r"no computed figure '([^']*)' with key '([^']*)'",
+     "aucun chiffre « {0} » n'est calculé pour la clé « {1} » (voir data/README.md)"),
+    (r"there is no metric '([^']*)'", "la métrique « {0} » n'existe pas (voir data/README.md)"),
+    (r"did you mean ('[^?]*')\?", lambda keys: "clé voisine : " + keys.replace("' or '", "' ou '")),
+    (r"printed value unreadable", "chiffre publié illisible"),
+    (r"the figure could not be computed from the data", "les données ne permettent pas de le calculer"),
+    (r"unknown comparison '([^']*)'", "comparaison « {0} » inconnue (=, >, >=, <, <=, ~)"),
+    (r"computed (\S+) is not (>=|<=|>|<|~|=) (\S+)",
+     lambda a, op, b: f"le chiffre recalculé {_french_number(a)} n'est pas {_COMPARED[op]} {_french_number(b)}"),
+    (r"no rows with this outcome", "aucune ligne pour cette variable de résultat"),
+    (r"no residual variance", "aucune variance résiduelle : pas d'erreur type"),
+    (r"no treated rows", "aucune unité traitée"),
+    (r"no comparison rows", "aucune unité de comparaison"),
+    (r"no variance in either", "aucune variance dans l'un des groupes"),
+    (r"the propensity score cannot be fitted", "le score de propension ne peut pas être estimé"),
+    (r"no row has (\S+) = '([^']*)'", "aucune ligne n'a {0} = « {1} »"),
 ]
+_UNKNOWN_REASON = {"fr": "non calculable : la raison est dans la colonne « note » du fichier figures.csv",
+                   "en": "not computable: the reason is in the 'note' column of figures.csv"}
+
+
+def _french_number(text: str) -> str:
+    try:
+        decimals = len(text.split(".", 1)[1]) if "." in text else 0
+        return number(float(text), decimals, "fr")
+    except ValueError:
+        return text
 
 
 def reason(note: Any, lang: str = "fr") -> str:
-    """The annex's words for a helper's 'not computable' note; an unknown note is shown as it is."""
+    """The annex's words for a helper's 'not computable' note. In French, a note the table above does not know says
+    where its reason is rather than printing English."""
     import re
 
     if is_missing(note) or not str(note).strip():
@@ -125,8 +174,8 @@ def reason(note: Any, lang: str = "fr") -> str:
         match = re.search(pattern, text)
         if match:
             groups = [date(g, lang) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", g) else g for g in match.groups()]
-            found.append(french.format(*groups))
-    return "; ".join(dict.fromkeys(found)) or text
+            found.append(french(*groups) if callable(french) else french.format(*groups))
+    return " ; ".join(dict.fromkeys(found)) or _UNKNOWN_REASON["fr"]
 
 
 def missing(lang: str = "fr") -> str:

@@ -16,20 +16,44 @@ HEADLINES = (  # (metric, key, heading fr, heading en, kind)
 )
 
 
-def _headlines(figures_csv: Path) -> tuple[dict[tuple[str, str], float], int, int]:
-    """Headline values of one annex; a figures file that cannot be read gives none (the index still lists it)."""
-    values, checked, disagreeing = {}, 0, 0
+def _headlines(figures_csv: Path) -> tuple[dict[tuple[str, str], float], int, int, int, dict[tuple[str, str], str]]:
+    """Headline values of one annex and its published figures: checked, in mismatch (*Écart*, as the annex counts
+    them) and truncated (*Tronqué*, counted apart as the annex does); a figures file that cannot be read gives none
+    (the index still lists it). Last, the notes of the figures that are not computable (why)."""
+    values, checked, mismatch, truncated, notes = {}, 0, 0, 0, {}
     try:
         with open(figures_csv, encoding="utf-8", newline="") as handle:
             for row in csv.DictReader(handle):
                 if row["metric"] == "reported_figure":
                     checked += 1
-                    disagreeing += row["status"] in ("mismatch", "truncated")
+                    mismatch += row["status"] == "mismatch"
+                    truncated += row["status"] == "truncated"
                 elif row["value"] not in ("", "nan"):
                     values.setdefault((row["metric"], row["key"]), float(row["value"]))
+                else:  # why a headline is not computable, for the note under the index table
+                    notes.setdefault((row["metric"], row["key"]), row.get("note", ""))
     except (OSError, KeyError, ValueError, UnicodeDecodeError):
-        return {}, 0, 0
-    return values, checked, disagreeing
+        return {}, 0, 0, 0, {}
+    return values, checked, mismatch, truncated, notes
+
+
+def _why_missing(note: str | None, lang: str) -> str:
+    """Why a headline shows n.d.: the figure's own reason, or that the annex has no data for it."""
+    if note:
+        return fmt.reason(note, lang)
+    return ("l'annexe n'a pas de données pour ce chiffre" if lang == "fr"
+            else "the annex has no data for this figure")
+
+
+def _disagreeing(checked: int, mismatch: int, truncated: int, lang: str) -> str:
+    """'12 / 37' (the annex's *en écart*), then the truncated ones apart: '12 / 37 (+ 3 tronqués)'."""
+    if not checked:
+        return ""
+    text = f"{mismatch} / {checked}"
+    if truncated:
+        word = ("tronqué" if truncated == 1 else "tronqués") if lang == "fr" else "truncated"
+        text += f" (+ {truncated} {word})"
+    return text
 
 
 def _documents(project: Path, page: Path) -> str:
@@ -42,18 +66,21 @@ def _documents(project: Path, page: Path) -> str:
 def render_index(root: Path, lang: str = "fr") -> str:
     heads = [h[2] if lang == "fr" else h[3] for h in HEADLINES]
     heads.append("Chiffres publiés en écart" if lang == "fr" else "Published figures that disagree")
-    rows = []
+    rows, missing = [], []
     for project in sorted(p for p in root.iterdir() if p.is_dir()):
         for page in sorted(project.glob("*.html")):
             figures = page.with_suffix(".figures.csv")
             if not figures.is_file():
                 continue
-            values, checked, disagreeing = _headlines(figures)
+            values, checked, mismatch, truncated, notes = _headlines(figures)
             cells = [f'<td><a href="{html.escape(project.name)}/{html.escape(page.name)}">'
                      f"{html.escape(project.name)} / {html.escape(page.stem)}</a>{_documents(project, page)}</td>"]
-            for metric, key, _, _, kind in HEADLINES:
+            for metric, key, head_fr, head_en, kind in HEADLINES:
                 cells.append(f'<td class="num">{html.escape(fmt.percent(values.get((metric, key)), 1, lang))}</td>')
-            cells.append(f'<td class="num">{disagreeing} / {checked}</td>' if checked else "<td></td>")
+                if fmt.is_missing(values.get((metric, key))):
+                    missing.append(f"{project.name} / {page.stem}, {head_fr if lang == 'fr' else head_en}"
+                                   f"{' : ' if lang == 'fr' else ': '}{_why_missing(notes.get((metric, key)), lang)}")
+            cells.append(f'<td class="num">{html.escape(_disagreeing(checked, mismatch, truncated, lang))}</td>')
             rows.append("<tr>" + "".join(cells) + "</tr>")
     css = (Path(__file__).parent / "templates" / "annex" / "annex.css").read_text(encoding="utf-8")
     title = "Annexes d'évaluation" if lang == "fr" else "Evaluation annexes"
@@ -61,4 +88,14 @@ def render_index(root: Path, lang: str = "fr") -> str:
     return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>'
             f"<style>{css}</style></head><body><h1>{title}</h1>"
             f'<table class="annex-table"><thead><tr>{header}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
-            f"</body></html>\n")
+            f"{_missing_note(missing, lang)}</body></html>\n")
+
+
+def _missing_note(missing: list[str], lang: str) -> str:
+    """Under the table, why each n.d. of it is not available (issue 21: no n.d. without its reason)."""
+    if not missing:
+        return ""
+    title = "n.d. (non disponible) :" if lang == "fr" else "n/a (not available):"
+    items = "".join(f"<li>{html.escape(line)}</li>" for line in missing)
+    return f'<div class="note"><p>{title}</p><ul>{items}</ul></div>'
+

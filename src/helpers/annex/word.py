@@ -96,23 +96,59 @@ def _element(tag: str, **attrs: str):
     return element
 
 
+# Arial's advance widths (thousandths of an em, as Helvetica's AFM gives them), to measure a cell's longest word: a
+# mean width per character made "GEN-06" look narrower than it is, its column was cut to the mean, and LibreOffice
+# broke it after the hyphen ("GEN-" / "06": the row's reference no longer read as one; issue 21).
+_ARIAL = dict(zip(
+    " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~",
+    [278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278] + [556] * 10
+    + [278, 278, 584, 584, 584, 556, 1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722,
+       778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556, 333, 556, 556, 500,
+       556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500,
+       500, 500, 334, 260, 334, 584]))
+CELL_SIZE = 8.5          # pt: the Compact style of table cells (word_style.py)
+CELL_MARGINS = 170 + 60  # twips: the table style's left + right cell margins (85 each), and a little air
+LONG_WORD = 18           # characters: a longer word (a file name) may break rather than widen its column
+
+
+def _text_twips(text: str, bold: bool = False) -> int:
+    """The width of ``text`` in the cell font, in twips (a bold heading about a tenth wider)."""
+    import unicodedata
+
+    total = 0
+    for ch in text:
+        base = unicodedata.normalize("NFKD", ch)[:1] or ch
+        total += _ARIAL.get(base, 278 if ch in "\u00a0\u202f" else 556)
+    return int(total * CELL_SIZE * 20 / 1000 * (1.1 if bold else 1.0))
+
+
 def _column_widths(table, text_width: int) -> None:
     """Columns as wide as their contents ask (a long label wider than a number), the table as wide as the text:
-    fixed widths, so Word and LibreOffice lay it out alike. text_width in twentieths of a point."""
+    fixed widths, so Word and LibreOffice lay it out alike. text_width in twentieths of a point.
+
+    Each column gets room for its longest word, measured in the cell font, so that no reference, number or status
+    is ever broken; only words longer than LONG_WORD characters (file names) may be. When those minimums leave no
+    room, the columns of long words give way first; the rest of the width goes to the columns whose texts are long.
+    """
     from docx.oxml.ns import qn
 
     rows = [[" ".join(t.text or "" for t in cell.iter(qn("w:t"))) for cell in row.findall(qn("w:tc"))]
             for row in table.findall(qn("w:tr"))]
     if not rows or any(len(r) != len(rows[0]) for r in rows):
         return  # merged cells: leave the layout to Word
-    # each column gets room for its longest word (no number or word is ever broken), then the rest of the text
-    # width goes to the columns whose texts are long, in proportion to what they would need on one line
-    capacity = text_width / CHAR_TWIPS
-    # (a no-break space binds "1 005 500 USD" into one word; a word longer than 18, a file name, may break)
-    least = [min(max(len(word) * (1.1 if r is rows[0] else 1) for r in rows for word in r[c].split(" ")), 18) + 2
-             for c in range(len(rows[0]))]  # the heading row is bold, a tenth wider; 2 for the cell's margins
-    wanted = [max(low, min(max(len(r[c]) for r in rows) + 2, 45)) for c, low in enumerate(least)]
-    spare, extra = capacity - sum(least), [w - low for w, low in zip(wanted, least)]
+    slack = 1.25  # the measure is Arial's; without Arial or Liberation Sans, LibreOffice takes DejaVu Sans, wider
+    cap = _text_twips("M" * LONG_WORD) * 0.8
+    need = [max(_text_twips(word, bold=r is rows[0]) for r in rows for word in r[c].split(" ")) * slack + CELL_MARGINS
+            for c in range(len(rows[0]))]
+    least = [min(n, cap + CELL_MARGINS) for n in need]
+    if sum(least) > text_width:  # the long words' columns give way first, down to half their room
+        over, soft = sum(least) - text_width, [c for c, n in enumerate(need) if n > cap + CELL_MARGINS]
+        room = sum(least[c] / 2 for c in soft)
+        for c in soft:
+            least[c] -= min(over, room) * (least[c] / 2) / room
+    wanted = [max(low, min(_text_twips(max((r[c] for r in rows), key=len)) + CELL_MARGINS, 45 * CHAR_TWIPS))
+              for c, low in enumerate(least)]
+    spare, extra = text_width - sum(least), [w - low for w, low in zip(wanted, least)]
     chars = [low + spare * e / sum(extra) for low, e in zip(least, extra)] if spare > 0 and sum(extra) else least
     widths = [int(text_width * c / sum(chars)) for c in chars]
     grid = table.find(qn("w:tblGrid"))

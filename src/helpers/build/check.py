@@ -19,6 +19,7 @@ import pandas as pd
 
 from ..annex.export import neutralise, write_atomic
 from ..errors import Problem
+from ..data.headers import header_sets, translate
 from ..data.loader import check_project, load_project
 from ..data.params import load_annex_params
 from ..data.readers import read_table
@@ -84,7 +85,8 @@ def reported_figure_problems(project: str, data_dir: Path, params_dir: Path) -> 
     path = next((p for p in data.files if p.parent.name == project and p.stem == "reported"), None)
     if path is None:
         return []
-    raw = read_table(path, data.params.encoding, [REQUIRED["reported"]])
+    raw = read_table(path, data.params.encoding, header_sets("reported", [REQUIRED["reported"]]))
+    translate("reported", raw)   # French headers, as the loader reads them
     rows = {str(fid).strip(): row for row, fid in raw.frame["figure_id"].items() if fid is not None}
     problems: list[Problem] = []
     for annex in annex_names(project, params_dir):

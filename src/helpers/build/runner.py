@@ -428,7 +428,12 @@ def build(project: str | None = None, annex: str | None = None, jobs: int | None
               f"({time.perf_counter() - started:.2f} s).")
         return 0
 
-    if not _validate({t.project for t in stale}, layout, prints):
+    # one broken project does not stop the others: its annexes are left out, the exit is non-zero
+    broken = _validate({t.project for t in stale}, layout, prints)
+    stale = [t for t in stale if t.project not in broken]
+    if not stale:
+        print(f"No annex built: {len(targets) - sum(t.project in broken for t in targets)} annex(es) up to date.")
+        _not_built(broken)
         return 1
 
     with _exclusive(layout):
@@ -436,9 +441,17 @@ def build(project: str | None = None, annex: str | None = None, jobs: int | None
         stale = [t for t in stale if force or not is_current(t, layout, inputs[t])]
         if not stale:
             print("Nothing left to do: another build brought the annexes up to date.")
-            return 0
-        return _build_stale(stale, targets, layout, jobs, timeout, language, inputs, started, isolation, force,
+            return 1 if broken else 0
+        code = _build_stale(stale, targets, layout, jobs, timeout, language, inputs, started, isolation, force,
                             scheduler)
+    _not_built(broken)
+    return code or (1 if broken else 0)
+
+
+def _not_built(broken: set[str]) -> None:
+    for name in sorted(broken):
+        print(f"  NOT BUILT  project '{name}': its inputs have errors (listed above; make check PROJECT={name} "
+              "lists them again). Its annexes keep their previous files, if they had any.")
 
 
 @contextmanager
@@ -491,8 +504,9 @@ def _build_stale(stale: list[Target], targets: list[Target], layout: Layout, job
     return 0
 
 
-def _validate(projects: set[str], layout: Layout, prints: Fingerprints | None = None) -> bool:
-    """Nothing starts on invalid input: print every problem of every project and say whether all are valid.
+def _validate(projects: set[str], layout: Layout, prints: Fingerprints | None = None) -> set[str]:
+    """No annex of a project with invalid input starts: print every problem of every project and return the
+    projects that have errors (the others are built).
 
     A valid project is written once to the build's store (data.store), which the notebooks and the export read
     instead of loading and validating it again; a store made from the same inputs is reused as it is.
@@ -502,23 +516,25 @@ def _validate(projects: set[str], layout: Layout, prints: Fingerprints | None = 
     from .check import print_grouped
 
     prints = prints or Fingerprints()
-    ok = True
+    broken: set[str] = set()
     for name in sorted(projects):
         made_from = store.key(name, layout.data, layout.params, prints.of)
         if store.current(_store_root(layout), name, made_from):
             continue
         problems, data = check_and_load(name, layout.data, layout.params)
+        for problem in (p for p in problems if p.rule == "duplicate_annex"):   # a warning a build must show too
+            print(problem, file=sys.stderr)
         if data is not None:
             store.save(data, _store_root(layout), made_from, layout.data, layout.params)
         errors = [p for p in problems if p.severity == "error"]
         if errors:
-            ok = False
+            broken.add(name)
             print(f"Project '{name}': {len(errors)} problem(s) in the inputs; no annex of it was built.",
                   file=sys.stderr)
             print_grouped(errors, sys.stderr, None)  # a file broken on every row: ten rows and the count
-    if not ok:
+    if broken:
         print("Fix the problems above (make check lists them again), then run the build again.", file=sys.stderr)
-    return ok
+    return broken
 
 
 def _store_root(layout: Layout) -> Path:

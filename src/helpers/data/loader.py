@@ -21,9 +21,9 @@ import numpy as np
 import pandas as pd
 from pydantic import TypeAdapter, ValidationError
 
-from . import lines as lines_mod, numbers, totals
+from . import headers, lines as lines_mod, numbers, totals
 from ..errors import Problem, ValidationFailed, did_you_mean
-from .params import ALL, AnnexParams, ProjectParams, load_annex_params, load_project_params
+from .params import ALL, AnnexParams, ProjectParams, duplicate_annexes, load_annex_params, load_project_params
 from ..paths import DATA_DIR, PARAMS_DIR, annex_names, relative
 from .iati import TABLES as IATI_TABLES, load_iati
 from .inputs import exists, read_yaml, recording
@@ -135,6 +135,7 @@ def check_and_load(project: str, data_dir: Path = DATA_DIR,
         annexes = []  # nothing to compare the annexes' countries with
     for annex in annexes:
         problems += _country_problems(annex, data, table_files, params_dir)
+    problems += duplicate_annexes(annexes, params_dir)   # two files, one country: both named
     if not valid_params or any(p.severity == "error" for p in problems):
         return problems, None
     data.warnings = data_problems
@@ -277,8 +278,8 @@ def _read_and_check(name: str, path: Path,
                     params: ProjectParams) -> tuple[pd.DataFrame | None, RawTable, list[Problem]]:
     """The typed frame, still indexed by spreadsheet row, the raw table (for positions) and the problems."""
     required_sets = [REQUIRED[name], REGISTER_REQUIRED] if name == "participation" else [REQUIRED[name]]
-    raw = read_table(path, params.encoding, required_sets)
-    problems = list(raw.problems)
+    raw = read_table(path, params.encoding, headers.header_sets(name, required_sets))
+    problems = list(raw.problems) + headers.translate(name, raw)   # French headers: `femmes` is `women`
     if any(p.severity == "error" and p.rule in UNREADABLE for p in problems):
         return None, raw, problems
     if raw.frame.columns.empty:
@@ -705,7 +706,22 @@ def _read_spec(path: Path) -> tuple[StudySpec | None, list[Problem]]:
             else:
                 problems.append(Problem(file, "bad_value", f"'{loc}': {err['msg']}",
                                         "See data/README.md for how an impact study is described.", column=loc))
-        return None, problems
+        return _partial_spec(raw, exc), problems
+
+
+def _partial_spec(raw: dict, exc: ValidationError) -> StudySpec | None:
+    """The description without its faulty keys (a misspelt key read under the name it is close to), so that the
+    columns it names are checked in the same run: every problem at once (issue 21). None when it still fails."""
+    bad = {str(err["loc"][0]) for err in exc.errors() if err["loc"]}
+    kept = {k: v for k, v in raw.items() if str(k) not in bad}
+    for key in bad - set(StudySpec.model_fields):
+        close = get_close_matches(key, [f for f in StudySpec.model_fields if f not in kept], n=1, cutoff=0.8)
+        if close:
+            kept[close[0]] = raw[key]
+    try:
+        return StudySpec(**kept)
+    except (ValidationError, TypeError):
+        return None
 
 
 def load_study(spec_path: Path, params: ProjectParams) -> tuple[Study | None, list[Problem]]:

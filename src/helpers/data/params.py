@@ -308,3 +308,28 @@ def template_problem(path: Path) -> Problem | None:
         return Problem(relative(path), "word_template", f"the Word template is damaged ({exc})",
                        "Save the template again from Word as 'Word Document (.docx)'.")
     return None
+
+
+def duplicate_annexes(annexes: list[AnnexParams], params_dir: Path = PARAMS_DIR) -> list[Problem]:
+    """A warning for each annex file that covers the same country as an earlier one (ignoring case and accents:
+    `senegal` and `Sénégal` are one country), naming both files: the build would make two annexes of it."""
+    import unicodedata
+
+    def folded(text: str) -> str:
+        decomposed = unicodedata.normalize("NFKD", str(text))
+        return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).strip().casefold()
+
+    first: dict[str, AnnexParams] = {}
+    problems = []
+    for annex in annexes:
+        seen = first.setdefault(folded(annex.country), annex)
+        if seen is annex:
+            continue
+        here = relative(params_dir / annex.project / f"{annex.annex}.yaml")
+        there = relative(params_dir / seen.project / f"{seen.annex}.yaml")
+        same = (f"the country '{annex.country}'" if annex.country == seen.country
+                else f"the country '{annex.country}', the same as '{seen.country}' (case and accents aside)")
+        problems.append(Problem(here, "duplicate_annex", f"this annex covers {same}, like {there}: two annexes "
+                                f"of one country would be built", f"Delete {here} or {there}, or give each annex "
+                                "its own country.", column="country", value=annex.country, severity="warning"))
+    return problems

@@ -77,6 +77,37 @@ REGISTER_REQUIRED = ("event_id", "sex")
 
 TABLES = tuple(COLUMNS)
 
+# French headers read as the contract's columns (data/README.md, "French headers"), per table: the header as written,
+# lowercased with spaces as '_' (accents are ignored when matching). The first name of each column is the one
+# looked for when a header row sits below title rows. A contract header present in the same file wins.
+FRENCH_HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
+    "activities": {"activity_id": ("activité_id", "id_activité", "code_activité", "identifiant_activité"),
+                   "status": ("statut", "état"), "country": ("pays",), "result": ("résultat",),
+                   "output": ("produit",), "label": ("libellé", "intitulé"),
+                   "progress": ("avancement", "progression"), "weight": ("poids",),
+                   "planned_end": ("fin_prévue", "date_de_fin_prévue"),
+                   "actual_end": ("fin_réelle", "date_de_fin_réelle")},
+    "participation": {"event_id": ("événement_id", "id_événement", "code_événement", "événement"),
+                      "participants": ("nombre_de_participants",), "women": ("femmes",),
+                      "men": ("hommes",), "sex": ("sexe",), "country": ("pays",),
+                      "label": ("libellé", "intitulé"), "start_date": ("date_de_début", "début"),
+                      "end_date": ("date_de_fin", "fin"), "group": ("groupe",), "sample": ("échantillon",)},
+    "budget": {"line": ("ligne", "ligne_budgétaire"), "budget": ("montant", "budget_approuvé"), "country": ("pays",),
+               "label": ("libellé", "intitulé"), "category": ("catégorie",)},
+    "expenditure": {"line": ("ligne", "ligne_budgétaire"), "period_end": ("fin_de_période", "fin_période"),
+                    "amount": ("montant", "dépenses"), "country": ("pays",),
+                    "period_label": ("période", "libellé_période")},
+    "indicators": {"indicator_id": ("indicateur_id", "id_indicateur", "code_indicateur", "indicateur"),
+                   "period": ("période",), "actual": ("réalisé", "valeur_réalisée", "valeur_atteinte"),
+                   "label": ("libellé", "intitulé"), "level": ("niveau",), "unit": ("unité",),
+                   "baseline": ("référence", "valeur_de_référence", "situation_de_référence"),
+                   "target": ("cible",), "target_final": ("cible_finale",), "direction": ("sens",),
+                   "country": ("pays",), "sex": ("sexe",)},
+    "reported": {"figure_id": ("chiffre_id", "id_chiffre", "code_chiffre"), "metric": ("métrique", "mesure"),
+                 "key": ("clé",), "value": ("valeur",), "comparison": ("comparaison",),
+                 "label": ("libellé", "intitulé"), "source": ("source",), "country": ("pays",)},
+}
+
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)

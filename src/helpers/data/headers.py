@@ -1,0 +1,64 @@
+"""French headers (schemas.FRENCH_HEADERS) read as the contract's columns: `femmes` is `women`, `pays` is `country`.
+
+The loader calls ``header_sets`` to find a header row written in French below title rows, and ``translate`` to
+rename the French columns of a table as read; a contract header present in the same file wins over its French
+name, which is then reported as ignored.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Sequence
+
+from ..errors import Problem
+from .readers import RawTable
+from .schemas import FRENCH_HEADERS
+
+
+def _folded(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def _aliases(table: str) -> dict[str, str]:
+    """Folded French header -> contract column."""
+    return {_folded(french): column for column, names in FRENCH_HEADERS.get(table, {}).items() for french in names}
+
+
+def french_name(table: str, column: str) -> str | None:
+    """The first French name of a contract column, e.g. 'femmes' for participation's 'women'."""
+    names = FRENCH_HEADERS.get(table, {}).get(column)
+    return names[0] if names else None
+
+
+def header_sets(table: str, required_sets: Sequence[Sequence[str]]) -> list[tuple[str, ...]]:
+    """The required sets, then each with its columns' French names: a French header row is found too."""
+    french = [tuple(french_name(table, c) or c for c in required) for required in required_sets]
+    return [tuple(r) for r in required_sets] + [f for f in french if f not in required_sets]
+
+
+def translate(table: str, raw: RawTable) -> list[Problem]:
+    """Rename the French columns of ``raw`` (in place) to the contract's names; a warning when both are present."""
+    aliases = _aliases(table)
+    renames: dict[str, str] = {}
+    problems: list[Problem] = []
+    present = set(raw.frame.columns)
+    for name in raw.frame.columns:
+        column = aliases.get(_folded(name))
+        if column is None or column == name:
+            continue
+        if column in present or column in renames.values():
+            written = raw.headers.get(name, name)
+            problems.append(raw.problem(
+                "french_duplicate", f"the column '{written}' (French for '{column}') is ignored: the file also has "
+                f"a column '{raw.headers.get(column, column)}'", f"Keep one of the two columns.",
+                index=raw.header_row, column=name, severity="warning"))
+            continue
+        renames[name] = column
+    if renames:
+        raw.frame = raw.frame.rename(columns=renames)
+        for old, new in renames.items():
+            for mapping in (raw.letters, raw.headers):
+                if old in mapping:
+                    mapping[new] = mapping.pop(old)
+    return problems

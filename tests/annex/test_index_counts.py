@@ -1,0 +1,63 @@
+"""The index counts the published figures as the annex does (issue 21, item 7): *Écart* is a mismatch only; a
+*Tronqué* figure is counted apart, never as an *Écart*. And (item 8) a chart's caption in the French singular."""
+
+from __future__ import annotations
+
+from helpers.annex.index import render_index
+
+FIGURES = ("section,metric,key,value,unit,n,se,ci_low,ci_high,p_value,reported,status,note\n"
+           "reconciliation,reported_figure,F1,17.708,%,,,,,,\"17,7\",match,\n"
+           "reconciliation,reported_figure,F2,1.6552,%,,,,,,\"1,65\",truncated,\n"
+           "reconciliation,reported_figure,F3,3.9458,%,,,,,,\"3,94\",truncated,\n"
+           "reconciliation,reported_figure,F4,53.5898,%,,,,,,\"53,60\",mismatch,\n"
+           "reconciliation,reported_figure,F5,,%,,,,,,84,not_computable,no expenditure data\n")
+
+
+def _root(tmp_path):
+    folder = tmp_path / "annexes" / "p"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "a.html").write_text("<html></html>", encoding="utf-8")
+    (folder / "a.figures.csv").write_text(FIGURES, encoding="utf-8")
+    return tmp_path / "annexes"
+
+
+def test_the_index_counts_a_truncated_figure_apart_from_the_mismatches(tmp_path):
+    page = render_index(_root(tmp_path), "fr")
+    assert '<td class="num">1 / 5 (+ 2 tronqués)</td>' in page
+    english = render_index(_root(tmp_path), "en")
+    assert '<td class="num">1 / 5 (+ 2 truncated)</td>' in english
+
+
+def test_a_chart_leaving_out_one_bar_says_so_in_the_singular():
+    """French plurals (issue 21, item 8) in a chart's caption: one bar left out is « L'autre », not « Les 1 autres »."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from helpers.annex import Annex
+    from helpers.data.loader import ProjectData
+    from helpers.data.params import AnnexParams
+
+    shown: list[str] = []
+    params = AnnexParams(title="T", code="C", start_date="2020-01-01", end_date="2021-01-01",
+                         reporting_date="2020-12-31", project="p", annex="a", country="all", name="Ensemble")
+    data = ProjectData("p", params, {}, set(), {}, [])
+    ctx = Annex(params=params, project_data=data, data=data, show=shown.append)
+    for left_out, expected in ((1, "L'autre n'est pas représentée ; toutes figurent dans a.xlsx."),
+                               (3, "Les 3 autres ne sont pas représentées ; toutes figurent dans a.xlsx.")):
+        fig, _ = plt.subplots()
+        ctx.figure(fig, fr="Légende.", en="Caption.", left_out=left_out)
+        assert f"<figcaption>Légende. {expected}".replace("'", "&#x27;") in shown[-1], shown[-1]
+
+
+def test_each_nd_of_the_index_says_why(tmp_path):
+    """Issue 21, item 5: the index's n.d. cells are explained under its table, in the index language."""
+    page = render_index(_root(tmp_path), "fr")
+    assert page.count(">n.d.<") == 3          # no headline figure in this annex's figures
+    assert "<li>p / a, Exécution physique : l&#x27;annexe n&#x27;a pas de données pour ce chiffre</li>" in page
+    (tmp_path / "annexes" / "p" / "a.figures.csv").write_text(
+        FIGURES + "execution,physical_execution_rate,all,,%,,,,,,,,not computable: no activity planned\n",
+        encoding="utf-8")
+    page = render_index(tmp_path / "annexes", "fr")
+    assert "<li>p / a, Exécution physique : aucune activité prévue</li>" in page

@@ -1,0 +1,91 @@
+"""French headers (issue 21, item 2): `pays`, `femmes`, `sexe`, `statut`, `ligne`, `montant`, `résultat`... are read as
+the contract's columns (schemas.FRENCH_HEADERS, documented in data/README.md), never dropped silently."""
+
+from __future__ import annotations
+
+import io
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from fixtures.mini_project import Mini
+from helpers.build.check import run_check
+from helpers.data.schemas import FRENCH_HEADERS, TABLES
+
+FRENCH = {   # every contract header of the fixture, as a French-speaking partner writes it
+    "activities": "Code activité,Statut,Pays,Résultat,Produit,Libellé,Avancement,Poids,Fin prévue,Fin réelle",
+    "budget": "Ligne,Montant,Pays,Libellé,Catégorie",
+    "expenditure": "Ligne,Fin de période,Montant,Pays,Période",
+    "indicators": "Indicateur,Période,Réalisé,Libellé,Niveau,Unité,Référence,Cible,Cible finale,Sens,Pays,Sexe",
+    "participation": "Événement,Nombre de participants,Femmes,Pays,Libellé,Date de début,Date de fin,Groupe,"
+                     "Hommes,Échantillon",
+    "reported": "Code chiffre,Métrique,Clé,Valeur,Comparaison,Libellé,Source,Pays",
+}
+
+
+@pytest.fixture
+def mini(tmp_path) -> Mini:
+    return Mini.copy_to(tmp_path)
+
+
+def _frenchify(mini: Mini) -> None:
+    for table, header in FRENCH.items():
+        text = mini.text(table)
+        mini.write(table, header + "\n" + text.split("\n", 1)[1])
+
+
+def test_every_table_with_french_headers_loads_as_the_english_one(tmp_path, mini):
+    english = Mini.copy_to(tmp_path / "en").load()
+    _frenchify(mini)
+    assert [p for p in mini.check() if p.severity == "error"] == []
+    french = mini.load()
+    for table in TABLES:
+        pd.testing.assert_frame_equal(french.tables[table], english.tables[table], obj=table)
+
+
+def test_a_french_register_with_sexe_and_pays_is_aggregated_by_country(mini):
+    mini.write("participation", "Événement;Sexe;Pays\nE1;F;Maroc\nE1;H;Maroc\nE2;femme;Tunisie\n")
+    frame = mini.load().tables["participation"].set_index("event_id")
+    assert frame.loc["E1", ["participants", "women", "men"]].tolist() == [2.0, 1.0, 1.0]
+    assert frame.loc["E2", "country"] == "Tunisie"       # `pays` is not dropped: the country annexes see the rows
+    assert not any(p.rule == "required_column" for p in mini.check())
+
+
+def test_a_french_header_below_title_rows_in_xlsx_is_found(mini):
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["Suivi des dépenses"])
+    sheet.append(["Ligne", "Fin de période", "Montant", "Pays"])
+    sheet.append(["B1", "31/12/2020", 40000, "Maroc"])
+    workbook.save(mini.path("expenditure.xlsx"))
+    mini.delete("expenditure")
+    frame = mini.load().tables["expenditure"]
+    assert frame["amount"].tolist() == [40000.0] and frame["country"].tolist() == ["Maroc"]
+
+
+def test_french_and_english_header_for_one_column_keeps_the_english_and_warns(mini):
+    mini.replace("budget", "line,budget,country,label,category", "line,budget,country,label,category,montant")
+    text = mini.text("budget").split("\n")
+    mini.write("budget", "\n".join([text[0]] + [row + ",1" if row else row for row in text[1:]]))
+    problems = mini.check()
+    warning = next(p for p in problems if p.rule == "french_duplicate")
+    assert "'montant' (French for 'budget') is ignored" in warning.message
+    assert mini.load().tables["budget"]["budget"].iloc[0] == 100000.0
+
+
+def test_make_check_reads_french_reported_headers(mini):
+    _frenchify(mini)
+    out = io.StringIO()
+    assert run_check(["mini"], mini.data_dir, mini.params_dir, out=out, build_dir=mini.root / "build") == 0
+
+
+def test_every_french_name_is_documented_in_data_readme():
+    from helpers.paths import DATA_DIR
+
+    text = (DATA_DIR / "README.md").read_text(encoding="utf-8")
+    section = text[text.index("### French headers"):]
+    for table, columns in FRENCH_HEADERS.items():
+        for column, names in columns.items():
+            for name in names:
+                assert f"`{name.replace('_', ' ')}`" in section, (table, column, name)
