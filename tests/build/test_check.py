@@ -83,3 +83,14 @@ def test_a_reported_figure_naming_no_figure_gets_the_closest_keys(mini):
     assert "Did you mean 'E1'?" in text
     assert "reported.csv, row 4, column 'metric'" in text and "did you mean 'women_share'?" in text
     assert "[unknown_figure]" in text
+
+
+def test_reported_figures_may_name_the_impact_standards_metrics(mini):
+    mini.append("reported", "F7,impact_n_units,survey:treated,10,,Traités,p. 3,Maroc")
+    mini.append("reported", "F8,balance_joint_p,survey,0.5,,Test joint,p. 3,Maroc")
+    mini.append("reported", "F9,impact_attrition,survey:treatd,0,,Attrition,p. 3,Maroc")
+    out = io.StringIO()
+    assert run_check(["mini"], mini.data_dir, mini.params_dir, out=out) == 0
+    text = out.getvalue()
+    assert "figure 'F7'" not in text and "figure 'F8'" not in text
+    assert "figure 'F9'" in text and "Did you mean 'survey:treated'?" in text

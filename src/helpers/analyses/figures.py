@@ -633,7 +633,10 @@ def unmatched_reported(data: Any, params: Any) -> pd.DataFrame:
         return pd.DataFrame(columns=columns)
     computed = tables_figures(scoped.tables, params, reported=reported)
     impact = [("impact_effect", f"{name}:{o}") for name, s in scoped.studies.items() for o in s.spec.outcomes] + \
-        [("balance_smd", f"{name}:{c}") for name, s in scoped.studies.items() for c in s.spec.covariates]
+        [("balance_smd", f"{name}:{c}") for name, s in scoped.studies.items() for c in s.spec.covariates] + \
+        [("impact_control_mean", f"{name}:{o}") for name, s in scoped.studies.items() for o in s.spec.outcomes] + \
+        [(m, f"{name}:{arm}") for name in scoped.studies for m in ("impact_n_units", "impact_attrition")
+         for arm in ("treated", "comparison")] + [("balance_joint_p", name) for name in scoped.studies]
     figures = pd.concat([computed[["metric", "key"]],
                          pd.DataFrame(impact, columns=["metric", "key"], dtype="str")], ignore_index=True)
     keys = known_keys([figures], reported)
