@@ -30,6 +30,7 @@ from .iati import TABLES as IATI_TABLES, load_iati
 from .readers import RawTable, read_table
 from .schemas import COLUMNS, MONEY_COLUMNS, REGIONAL, REGISTER_REQUIRED, REQUIRED, TABLES, StudySpec, validate_table
 from .status import accepted_text, normalise_status
+from .surveys import load_surveys
 
 
 @dataclass
@@ -49,6 +50,7 @@ class ProjectData:
     studies: dict[str, Study] = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)      # every data file read, for provenance
     warnings: list[Problem] = field(default_factory=list)
+    surveys: dict[str, Any] = field(default_factory=dict)   # name -> surveys.Survey (data/<project>/surveys/)
 
 
 DTYPES = {"str": "str", "float": "float64", "date": "datetime64[ns]", "bool": "bool"}
@@ -205,6 +207,9 @@ def _load(project: str, params: ProjectParams, data_dir: Path) -> tuple[ProjectD
     data.studies, study_problems, study_files = _load_studies(folder / "impact", params)
     problems += study_problems
     data.files += study_files
+    data.surveys, survey_problems, survey_files = load_surveys(folder / "surveys", params.encoding)
+    problems += survey_problems
+    data.files += survey_files
     return data, problems, table_files
 
 
