@@ -162,6 +162,9 @@ class Survey:
         NaN where not answered."""
         if column in self.multiple:
             dummy = f"{column}/{value}"
+            if column in self.data and dummy in self.data:  # the 0/1 column tells "none chosen" from "not asked"
+                text = self.data[column].map(lambda a: np.nan if pd.isna(a) else float(value in str(a).split()))
+                return pd.to_numeric(self.data[dummy], errors="coerce").astype(float).fillna(text)
             if column in self.data:
                 answers = self.data[column]
                 chosen = answers.map(lambda a: np.nan if pd.isna(a) else float(value in str(a).split()))
