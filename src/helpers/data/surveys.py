@@ -413,6 +413,11 @@ def _read_form(path: Path, survey: Survey) -> list[Problem]:
         name = _as_text(row.get("name"))
         if kind in ("begin group", "begin_group", "begin repeat", "begin_repeat"):
             path_parts.append(name or "")
+            texts = {lang: str(row[col]).strip() for lang, col in label_q.items() if col and row.get(col) is not None}
+            for column in (header_name(f"{'/'.join(path_parts)}/_count"), header_name(f"{name}/_count")):
+                if column in survey.data.columns and texts:
+                    survey.labels[column] = {"fr": f"Nombre : {texts.get('fr', name)}",
+                                             "en": f"Number: {texts.get('en', name)}"}
             continue
         if kind in ("end group", "end_group", "end repeat", "end_repeat"):
             if path_parts:
@@ -426,6 +431,9 @@ def _read_form(path: Path, survey: Survey) -> list[Problem]:
             column = short[0] if len(short) == 1 else column
         survey.labels[column] = {lang: str(row[col]).strip() for lang, col in label_q.items()
                                  if col and row.get(col) is not None}
+        if f"{column}/_sum" in survey.data.columns:
+            survey.labels[f"{column}/_sum"] = {"fr": f"Somme : {survey.labels[column].get('fr', name)}",
+                                               "en": f"Sum: {survey.labels[column].get('en', name)}"}
         parts = kind.split()
         if parts and parts[0] in ("select_one", "select_multiple") and len(parts) > 1:
             survey.value_labels[column] = choices.get(parts[1], {})
