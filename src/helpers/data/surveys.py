@@ -260,13 +260,9 @@ def load_survey(spec_path: Path, encoding: str = "utf-8") -> tuple[Survey | None
             survey.files.append(form_path)
     _find_multiple(survey)
     problems += _columns(survey, raw, spec_path)
-    if any(p.severity == "error" for p in problems):
-        return survey, problems
     problems += _type_numbers(survey, raw)
     _add_wg(survey)
     survey.sex = _find_sex(survey)
-    if any(p.severity == "error" for p in problems):
-        return survey, problems
     problems += _design_problems(survey, raw, spec_path)
     problems += _value_problems(survey, spec_path)
     return survey, problems
@@ -524,14 +520,16 @@ def _design_problems(survey: Survey, raw: RawTable, spec_path: Path) -> list[Pro
     problems = []
     design = survey.design_columns()
     data = survey.data
-    weights, strata, clusters, fpc = design["weights"], design["strata"], design["clusters"], design["fpc"]
+    weights, strata, clusters, fpc = (c if c in data.columns else None for c in
+                                      (design["weights"], design["strata"], design["clusters"], design["fpc"]))
     if weights:
         bad = data[weights].isna() | (data[weights] <= 0)
         for i in data.index[bad][:20]:
-            what = "missing" if pd.isna(data.at[i, weights]) else "not greater than 0"
-            problems.append(raw.problem("survey_weight", f"the weight is {what}", "Every respondent needs a "
-                                        "weight greater than 0 (the number of people they stand for).", index=i,
-                                        column=weights, value=data.at[i, weights]))
+            empty = pd.isna(data.at[i, weights])
+            problems.append(raw.problem("survey_weight", f"the weight is {'missing' if empty else 'not greater than 0'}",
+                                        "Every respondent needs a weight greater than 0 (the number of people "
+                                        "they stand for).", index=i, column=weights,
+                                        value=None if empty else data.at[i, weights]))
         if bad.sum() > 20:
             problems.append(raw.problem("survey_weight", f"{int(bad.sum()) - 20} more weights are missing or not "
                                         "greater than 0", "", column=weights))
@@ -541,8 +539,6 @@ def _design_problems(survey: Survey, raw: RawTable, spec_path: Path) -> list[Pro
                 problems.append(raw.problem("survey_design_missing", "this design column is empty", "Every "
                                             "respondent needs a stratum and a cluster when the design names them.",
                                             index=i, column=column))
-    if problems:
-        return problems
     stratum = data[strata] if strata else pd.Series("", index=data.index)
     unit = data[clusters] if clusters else pd.Series(data.index.astype(str), index=data.index)
     sampled = unit.groupby(stratum).nunique()
@@ -598,6 +594,8 @@ def _value_problems(survey: Survey, spec_path: Path) -> list[Problem]:
         if est.stat != "share":
             continue
         column = est.variable
+        if column not in survey.data.columns and column not in survey.multiple:
+            continue  # reported as survey_column_missing
         if est.value is not None and not survey.has_value(column, est.value):
             known = survey.options(column)
             guess = did_you_mean(est.value, known)
