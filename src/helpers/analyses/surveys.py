@@ -2,7 +2,7 @@
 
 The survey library ``svy`` (pinned in requirements.txt) does the estimation by Taylor linearisation with the
 survey's weights, strata, clusters and finite population correction, as R's ``survey`` package does; the tests
-(tests/analyses/test_surveys.py) compare it with R on the California API samples to 1e-6.
+(tests/analyses/test_survey_estimates.py) compare it with R on the California API samples to 1e-6.
 
 * mean / total: ``svy`` ``estimation.mean`` / ``total``; share of a value: ``estimation.prop`` of a 0/1
   indicator (1 = the answer is that value, or holds it for a select_multiple), with the logit interval R's
