@@ -26,6 +26,8 @@ Keys (one row per (metric, key); ``key_of_indicator`` documents the indicator ke
   ``naive`` or ``<adjustment>_<estimand>`` such as ``ipw_att`` (impact_adjusted_effect, impact_p_holm, impact_mde),
   ``<study>:<term>`` (balance_smd_unweighted, balance_smd_weighted; term codes age, age^2, re74=0, sex=m,
   educ*re74), ``<study>:<outcome>:<period>[:weighted]`` (event_study_effect, leads and lags).
+- surveys (project-wide annex only; ``survey_figures``): ``<survey>:<variable>``, ``<survey>:<variable>=<value>``
+  for a share, ``:<by>=<value>`` appended for a subgroup; survey_deff: the estimate's key + ``:mean|:total|:share``.
 - ``total@YYYY-MM-DD`` (or ``<line>@YYYY-MM-DD``, ``<country>@YYYY-MM-DD``) for budget metrics as of another date:
   computed only when a reported figure of the annex asks for it. A date after the last period_end in the data is
   not computable (NaN, with the reason in ``note``).
