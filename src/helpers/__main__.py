@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     pdf = commands.add_parser("pdf", help="print the built annexes to A4 PDF with headless Chromium")
     pdf.add_argument("--project")
 
-    commands.add_parser("synthesize", help="regenerate the synthetic impact study of the sample project")
+    commands.add_parser("synthesize", help="regenerate the synthetic impact study and tracer survey of the sample project")
 
     iati = commands.add_parser("import-iati", help="start a project from an IATI activity file")
     iati.add_argument("file", help="the IATI activity file (.xml)")
@@ -92,8 +92,12 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         from .paths import DATA_DIR
         from .data.synthetic import write_training_survey
 
+        from .data.synthetic_survey import write_tracer_survey
+
         written = write_training_survey(DATA_DIR / "amem" / "impact")
         print(f"Wrote {written}")
+        for path in write_tracer_survey(DATA_DIR / "amem" / "surveys"):
+            print(f"Wrote {path}")
         return 0
     if args.command == "import-iati":
         return _import_iati(args.file, args.project, args.language)

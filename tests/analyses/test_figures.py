@@ -231,7 +231,8 @@ def test_the_catalogue_examples_and_units_are_figures_of_the_sample():
                 annex_figures(load_project("mini", FIXTURE / "data", FIXTURE / "params"),
                               load_annex_params("mini", "maroc", FIXTURE / "params"))]
     pairs = {(m, k): u for f in computed for m, k, u in zip(f["metric"], f["key"], f["unit"])}
-    units = {"currency": amem.params.currency, "the outcome's": "", "": "", "the figure's": "%"}
+    units = {"currency": amem.params.currency, "the outcome's": "", "the question's": "", "": "",
+             "the figure's": "%"}
     for row in _catalogue():
         assert (row["metric"], row["example"]) in pairs, row
         assert pairs[(row["metric"], row["example"])] == units.get(row["unit"], row["unit"].strip("`")), row

@@ -30,6 +30,8 @@ Keys (one row per (metric, key); ``key_of_indicator`` documents the indicator ke
 - what the reporting standards ask for (``standards_figures``): ``<study>:<outcome>`` (impact_control_mean,
   impact_relative_effect for 0/1 outcomes, impact_icc for clustered designs), ``<study>:treated`` and
   ``<study>:comparison`` (impact_n_units, impact_attrition), ``<study>`` (balance_joint_p).
+- surveys (project-wide annex only; ``survey_figures``): ``<survey>:<variable>``, ``<survey>:<variable>=<value>``
+  for a share, ``:<by>=<value>`` appended for a subgroup; survey_deff: the estimate's key + ``:mean|:total|:share``.
 - ``total@YYYY-MM-DD`` (or ``<line>@YYYY-MM-DD``, ``<country>@YYYY-MM-DD``) for budget metrics as of another date:
   computed only when a reported figure of the annex asks for it. A date after the last period_end in the data is
   not computable (NaN, with the reason in ``note``).
@@ -66,7 +68,7 @@ from ..data.schemas import REGIONAL
 
 COLUMNS = ["section", "metric", "key", "value", "unit", "n", "se", "ci_low", "ci_high", "p_value", "reported",
            "status", "note"]
-SECTIONS = ("execution", "indicators", "gender", "budget", "impact", "reconciliation")
+SECTIONS = ("execution", "indicators", "gender", "budget", "impact", "surveys", "reconciliation")
 TEXT_COLUMNS = ("section", "metric", "key", "unit", "reported", "status", "note")
 FLOAT_COLUMNS = ("value", "se", "ci_low", "ci_high", "p_value")
 BUDGET_METRICS = ("budget", "spent", "financial_execution_rate", "unallocated_budget", "spending_share",
@@ -80,7 +82,8 @@ METRICS = ("physical_execution_rate", "physical_progress_rate", "activity_status
            "burn_index", "impact_effect", "balance_smd", "impact_naive_effect", "impact_adjusted_effect",
            "impact_p_holm", "impact_mde", "comparison_ess", "balance_smd_unweighted", "balance_smd_weighted",
            "event_study_effect", "impact_control_mean", "impact_n_units", "impact_attrition", "balance_joint_p",
-           "impact_relative_effect", "impact_icc", "reported_figure")
+           "impact_relative_effect", "impact_icc", "survey_mean", "survey_total", "survey_share", "survey_deff",
+           "reported_figure")
 
 
 # ----------------------------------------------------------------------------------------------- building rows
@@ -435,6 +438,28 @@ def impact_figures(studies: dict[str, Any] | None) -> pd.DataFrame:
     return _finish(parts, sort=False)
 
 
+def survey_figures(surveys: dict[str, Any] | None) -> pd.DataFrame:
+    """survey_mean, survey_total, survey_share (in %) and survey_deff of every survey (helpers.analyses.surveys):
+    keys ``<survey>:<variable>``, ``<survey>:<variable>=<value>`` for a share, ``:<by>=<value>`` appended for a
+    subgroup; a deff's key is its estimate's key followed by ``:mean``, ``:total`` or ``:share``."""
+    if not surveys:
+        return _finish([])
+    from . import surveys as survey_mod  # svy is imported only when there is a survey
+
+    parts = survey_mod.figure_parts(surveys)
+    notes = {stat: [survey_mod.note_of(r) for _, r in f.iterrows()] for stat, f in parts.items()}
+    m, t, sh, d = parts["mean"], parts["total"], parts["share"], parts["deff"]
+    return _finish([
+        _rows("surveys", "survey_mean", m["key"], m["estimate"], "", m["n"], m["se"], m["ci_low"], m["ci_high"],
+              note=notes["mean"]),
+        _rows("surveys", "survey_total", t["key"], t["estimate"], "", t["n"], t["se"], t["ci_low"], t["ci_high"],
+              note=notes["total"]),
+        _rows("surveys", "survey_share", sh["key"], sh["estimate"], "%", sh["n"], sh["se"], sh["ci_low"],
+              sh["ci_high"], note=notes["share"]),
+        _rows("surveys", "survey_deff", d["key"], d["deff"], "ratio", d["n"], note=notes["deff"]),
+    ])
+
+
 def study_check_figures(name: str, study: Any) -> list[pd.DataFrame]:
     """The figures of helpers.analyses.propensity for one study (keys in the module docstring): naive and adjusted
     effects, MDE and Holm p-values of both, ESS, balance before / after weighting, pre-trend leads."""
@@ -562,7 +587,8 @@ def _requested_dates(reported: pd.DataFrame) -> list[str]:
 
 
 def tables_figures(tables: dict[str, pd.DataFrame], params: Any, studies: dict[str, Any] | None = None,
-                   reported: pd.DataFrame | None = None, per_country: bool | None = None) -> pd.DataFrame:
+                   reported: pd.DataFrame | None = None, per_country: bool | None = None,
+                   surveys: dict[str, Any] | None = None) -> pd.DataFrame:
     """Every figure of already-scoped tables (what annex_figures computes after scoping).
 
     ``reported``: the reported figures this annex checks (already filtered, see ``reported_for_annex``);
@@ -575,6 +601,7 @@ def tables_figures(tables: dict[str, pd.DataFrame], params: Any, studies: dict[s
     # impact first: the peak memory of its regressions then comes before the large tables' figures are held
     parts = [
         impact_figures(studies),
+        survey_figures(surveys),
         execution_figures(get("activities"), per_country),
         indicator_figures(get("indicators"), params.thresholds),
         gender_figures(get("participation"), params.thresholds, per_country),
@@ -631,7 +658,8 @@ def unmatched_reported(data: Any, params: Any) -> pd.DataFrame:
     columns = ["figure_id", "metric", "key", "suggestion"]
     if reported.empty:
         return pd.DataFrame(columns=columns)
-    computed = tables_figures(scoped.tables, params, reported=reported)
+    computed = tables_figures(scoped.tables, params, reported=reported,
+                              surveys=data.surveys if _is_all(params) else None)
     impact = [("impact_effect", f"{name}:{o}") for name, s in scoped.studies.items() for o in s.spec.outcomes] + \
         [("balance_smd", f"{name}:{c}") for name, s in scoped.studies.items() for c in s.spec.covariates] + \
         [("impact_control_mean", f"{name}:{o}") for name, s in scoped.studies.items() for o in s.spec.outcomes] + \
@@ -652,5 +680,6 @@ def annex_figures(data: Any, params: Any) -> pd.DataFrame:
     """Every figure of one annex (see the module docstring). ``data``: loader.ProjectData, unscoped."""
     scoped = scope(data, params.country)
     reported = reported_for_annex(data.tables.get("reported"), params)
+    # a survey's design covers the whole project: its estimates are in the project-wide annex only
     return tables_figures(scoped.tables, params, studies=scoped.studies, reported=reported,
-                          per_country=_is_all(params))
+                          per_country=_is_all(params), surveys=data.surveys if _is_all(params) else None)

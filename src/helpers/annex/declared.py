@@ -2,7 +2,7 @@
 
 A notebook says what it reads in its parameters cell, e.g. ``reads = ["budget", "expenditure"]``: names of tables of
 the data contract (schemas.TABLES), ``"studies"`` for the impact studies, or ``"*"`` for everything (the figures
-of the whole annex need it). ``open_annex(..., reads=reads)`` then gives it those only: reading any other table is
+of the whole annex need it), ``"surveys"`` for the beneficiary surveys. ``open_annex(..., reads=reads)`` then gives it those only: reading any other table is
 an error that names the declaration to fix, so a declaration cannot go stale. The build reruns a notebook only when
 one of its declared inputs changed (build.runner's notebook cache).
 """
@@ -20,6 +20,7 @@ from ..data.schemas import TABLES
 
 EVERYTHING = "*"
 STUDIES = "studies"
+SURVEYS = "surveys"
 
 
 class UndeclaredInput(KeyError):
@@ -53,25 +54,31 @@ class DeclaredTables(Mapping):
 
 
 class _NoStudies(Mapping):
+    what = STUDIES
+
     def __init__(self, reads: Iterable[str]):
         self._reads = frozenset(reads)
 
     def __getitem__(self, name):
-        raise _refuse(STUDIES, self._reads)
+        raise _refuse(self.what, self._reads)
 
     def __iter__(self):
-        raise _refuse(STUDIES, self._reads)
+        raise _refuse(self.what, self._reads)
 
     def __len__(self):
-        raise _refuse(STUDIES, self._reads)
+        raise _refuse(self.what, self._reads)
+
+
+class _NoSurveys(_NoStudies):
+    what = SURVEYS
 
 
 def check_reads(reads: Iterable[str]) -> list[str]:
     reads = list(reads)
-    unknown = [r for r in reads if r not in (*TABLES, STUDIES, EVERYTHING)]
+    unknown = [r for r in reads if r not in (*TABLES, STUDIES, SURVEYS, EVERYTHING)]
     if unknown:
-        raise ValueError(f"reads names {unknown}; use table names ({', '.join(TABLES)}), '{STUDIES}' or "
-                         f"'{EVERYTHING}'")
+        raise ValueError(f"reads names {unknown}; use table names ({', '.join(TABLES)}), '{STUDIES}', "
+                         f"'{SURVEYS}' or '{EVERYTHING}'")
     return reads
 
 
@@ -83,7 +90,8 @@ def restrict(data, reads: Iterable[str] | None):
     if EVERYTHING in reads:
         return data
     studies = data.studies if STUDIES in reads else _NoStudies(reads)
-    return dataclasses.replace(data, tables=DeclaredTables(data.tables, reads), studies=studies)
+    surveys = data.surveys if SURVEYS in reads else _NoSurveys(reads)
+    return dataclasses.replace(data, tables=DeclaredTables(data.tables, reads), studies=studies, surveys=surveys)
 
 
 def declared_reads(notebook: Path) -> list[str] | None:

@@ -236,15 +236,17 @@ def _describe_failure(exc: BaseException, notebook: Path, kept: Path | None, tim
 def notebook_key(prints: Fingerprints, target: Target, notebook: Path, layout: Layout, language: str) -> str:
     """What an executed notebook depends on: the notebook, its parameters, the annex's params, the data files of
     the inputs it declares (``reads``), the helpers code and the pinned environment."""
-    from ..annex.declared import EVERYTHING, STUDIES, declared_reads
+    from ..annex.declared import EVERYTHING, STUDIES, SURVEYS, declared_reads
 
     reads = declared_reads(notebook)
     folder = layout.data / target.project
     if reads is None or EVERYTHING in reads:
         data = _files_under(folder)
     else:
-        data = [folder / f"{name}{suffix}" for name in reads if name != STUDIES for suffix in (".csv", ".xlsx")]
+        data = [folder / f"{name}{suffix}" for name in reads if name not in (STUDIES, SURVEYS)
+                for suffix in (".csv", ".xlsx")]
         data += _files_under(folder / "impact") if STUDIES in reads else []
+        data += _files_under(folder / "surveys") if SURVEYS in reads else []
     files = [notebook, layout.params / target.project / "project.yaml",
              layout.params / target.project / f"{target.annex}.yaml", *data, *_files_under(HELPERS_DIR), LOCK_FILE]
     digest = hashlib.sha256(json.dumps([target.project, target.annex, language, str(layout.data),

@@ -30,6 +30,7 @@ from .inputs import exists, read_yaml, recording
 from .readers import UNREADABLE, RawTable, read_table
 from .schemas import COLUMNS, MONEY_COLUMNS, REGIONAL, REGISTER_REQUIRED, REQUIRED, TABLES, StudySpec, validate_table
 from .status import accepted_text, normalise_status
+from .surveys import load_surveys
 
 
 @dataclass
@@ -50,6 +51,7 @@ class ProjectData:
     files: list[Path] = field(default_factory=list)      # every data file read, for provenance
     warnings: list[Problem] = field(default_factory=list)
     digests: dict[str, str] = field(default_factory=dict)  # str(path) -> SHA-256 of the bytes read and validated
+    surveys: dict[str, Any] = field(default_factory=dict)   # name -> surveys.Survey (data/<project>/surveys/)
 
 
 DTYPES = {"str": "str", "float": "float64", "date": "datetime64[ns]", "bool": "bool"}
@@ -215,6 +217,9 @@ def _load(project: str, params: ProjectParams, data_dir: Path) -> tuple[ProjectD
     data.studies, study_problems, study_files = _load_studies(folder / "impact", params)
     problems += study_problems
     data.files += study_files
+    data.surveys, survey_problems, survey_files = load_surveys(folder / "surveys", params.encoding)
+    problems += survey_problems
+    data.files += survey_files
     return data, problems, table_files
 
 

@@ -25,6 +25,7 @@ import pandas as pd
 
 from ..errors import Problem
 from .loader import ProjectData, Study
+from . import surveys
 from .params import ProjectParams
 from .schemas import StudySpec
 
@@ -73,6 +74,8 @@ def save(data: ProjectData, root: Path, made_from: str, data_dir: Path, params_d
             frame.to_parquet(staging / f"table-{name}.parquet", index=False)
         for name, study in data.studies.items():
             study.data.to_parquet(staging / f"study-{name}.parquet", index=False)
+        for name, survey in data.surveys.items():
+            survey.data.to_parquet(staging / f"survey-{name}.parquet", index=True)
         meta = {
             "format": FORMAT, "key": made_from, "project": data.project,
             "data_dir": str(Path(data_dir).resolve()), "params_dir": str(Path(params_dir).resolve()),
@@ -81,6 +84,7 @@ def save(data: ProjectData, root: Path, made_from: str, data_dir: Path, params_d
             "tables": list(data.tables),
             "studies": {name: {"spec": s.spec.model_dump(mode="json"), "files": [str(p) for p in s.files]}
                         for name, s in data.studies.items()},
+            "surveys": {name: surveys.about(s) for name, s in data.surveys.items()},
         }
         (staging / "project.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
         target = folder(root, data.project)
@@ -111,9 +115,11 @@ def load(root: Path, project: str, data_dir: Path, params_dir: Path) -> ProjectD
     tables = {name: pd.read_parquet(where / f"table-{name}.parquet") for name in meta["tables"]}
     studies = {name: Study(name, StudySpec(**about["spec"]), pd.read_parquet(where / f"study-{name}.parquet"),
                            [Path(p) for p in about["files"]]) for name, about in meta["studies"].items()}
+    survey_data = {name: surveys.from_about(name, about, pd.read_parquet(where / f"survey-{name}.parquet"))
+                   for name, about in meta.get("surveys", {}).items()}
     return ProjectData(project, ProjectParams.model_validate(meta["params"]), tables, set(meta["present"]), studies,
                        [Path(p) for p in meta["files"]], [Problem(**p) for p in meta["warnings"]],
-                       meta.get("digests", {}))
+                       digests=meta.get("digests", {}), surveys=survey_data)
 
 
 def from_environment(project: str, data_dir: Path, params_dir: Path) -> ProjectData | None:

@@ -1,0 +1,211 @@
+"""Design-based estimates of a beneficiary survey: means, totals and shares, overall and by subgroup.
+
+The survey library ``svy`` (pinned in requirements.txt) does the estimation by Taylor linearisation with the
+survey's weights, strata, clusters and finite population correction, as R's ``survey`` package does; the tests
+(tests/analyses/test_survey_estimates.py) compare it with R on the California API samples to 1e-6.
+
+* mean / total: ``svy`` ``estimation.mean`` / ``total``; share of a value: ``estimation.prop`` of a 0/1
+  indicator (1 = the answer is that value, or holds it for a select_multiple), with the logit interval R's
+  ``svyciprop(method = "logit")`` gives; a share of exactly 0 or 1 gets the Wald interval (a width of 0);
+* subgroups are domains: ``where = by == value`` keeps the whole design (R's ``subset()`` / ``svyby``), so the
+  SE counts the variability of the subgroup's size;
+* unanswered rows (empty) leave the estimate but stay in the design; ``n`` is the number of answers used;
+* 95 % intervals use Student's t with the design's degrees of freedom (clusters minus strata holding the domain);
+* the design effect is against a simple random sample without replacement of the same size (R's ``deff = TRUE``);
+  when the weights do not add up to more than the sample (no weights, or rescaled weights) it is against a sample
+  with replacement, and ``deff_kind`` says ``wr``;
+* a stratum with a single cluster is refused by the loader (helpers.data.surveys): no rule is applied silently.
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+COLUMNS = ["key", "stat", "variable", "value", "by", "by_value", "estimate", "se", "ci_low", "ci_high", "deff",
+           "deff_kind", "df", "n"]
+INDICATOR = "__svy_indicator__"
+
+
+def _sample(survey: Any, columns: list[str], extra: dict[str, pd.Series] | None = None):
+    """svy.Sample of the columns needed, with the survey's design."""
+    import polars as pl
+    import svy
+
+    design = survey.design_columns()
+    used = list(dict.fromkeys([c for c in (*design.values(), *columns) if c and c in survey.data.columns]))
+    frame = {c: _polars(survey.data[c]) for c in used}
+    for name, series in (extra or {}).items():
+        frame[name] = _polars(series)
+    data = pl.DataFrame(frame)
+    fpc = design["fpc"]
+    if fpc and (survey.data[fpc] <= 1).all():  # sampling fractions -> population sizes, as R's svydesign does
+        stratum = survey.data[design["strata"]] if design["strata"] else pd.Series("", index=survey.data.index)
+        unit = survey.data[design["clusters"]] if design["clusters"] else pd.Series(survey.data.index,
+                                                                                    index=survey.data.index)
+        sampled = stratum.map(unit.groupby(stratum).nunique())
+        data = data.with_columns(pl.Series(fpc, (sampled / survey.data[fpc]).to_numpy(dtype=float)))
+    return svy.Sample(data, svy.Design(stratum=design["strata"], psu=design["clusters"], wgt=design["weights"],
+                                       pop_size=fpc))
+
+
+def _polars(series: pd.Series):
+    import polars as pl
+
+    if pd.api.types.is_float_dtype(series.dtype):
+        return pl.Series(series.name, series.to_numpy(dtype=float), nan_to_null=True)
+    return pl.Series(series.name, [None if pd.isna(v) else str(v) for v in series], dtype=pl.Utf8)
+
+
+def _run(method, column: str, kwargs: dict[str, Any]) -> tuple[dict[str, Any], str]:
+    """One estimate with its deff against SRS without replacement, else with replacement."""
+    import svy
+
+    for kind in ("wor", "wr"):
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                return method(column, deff=kind, drop_nulls=True, **kwargs), kind
+        except svy.errors.MethodError as exc:
+            if "DEFF_NOT_COMPUTABLE" not in str(exc) and "deff" not in str(exc).lower():
+                raise
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return method(column, drop_nulls=True, **kwargs), ""
+
+
+def estimate(survey: Any, stat: str, variable: str, value: str | None = None, by: str | None = None,
+             by_value: str | None = None) -> dict[str, Any]:
+    """One design-based estimate (a row of ``COLUMNS``); ``by``/``by_value`` restrict it to a domain."""
+    import polars as pl
+    import svy
+
+    kwargs: dict[str, Any] = {}
+    if by is not None:
+        kwargs["where"] = svy.col(by) == by_value
+    row: dict[str, Any] = {"key": key(survey.name, stat, variable, value, by, by_value), "stat": stat,
+                           "variable": variable, "value": value, "by": by, "by_value": by_value}
+    if stat == "share":
+        sample = _sample(survey, [by] if by else [], {INDICATOR: survey.indicator(variable, value)})
+        column = INDICATOR
+    else:
+        sample = _sample(survey, [variable] + ([by] if by else []))
+        column = variable
+    answered = survey.data[variable].notna() if variable in survey.data else survey.indicator(variable, value).notna()
+    if by is not None:
+        answered &= survey.data[by].astype(object).eq(by_value).fillna(False).astype(bool)
+    if not answered.any():
+        return {**row, "estimate": math.nan, "se": math.nan, "ci_low": math.nan, "ci_high": math.nan,
+                "deff": math.nan, "deff_kind": "", "df": math.nan, "n": 0}
+    method = {"mean": sample.estimation.mean, "total": sample.estimation.total, "share": sample.estimation.mean}
+    result, kind = _run(method[stat], column, kwargs)
+    out = result.to_polars().row(0, named=True)
+    if stat == "share" and 0 < out["est"] < 1:
+        prop, kind_p = _run(sample.estimation.prop, column, {**kwargs, "ci_method": "logit"})
+        frame = prop.to_polars()
+        out = frame.filter(pl.col(column) == frame[column].max()).row(0, named=True)  # the level 1 of the 0/1
+        kind = kind_p
+    deff = out.get("deff")
+    if stat == "share" and out["est"] in (0, 1):
+        deff, kind = None, ""  # no variance at all, in the design or in a simple random sample: 0/0
+    return {**row, "estimate": out["est"], "se": out["se"], "ci_low": out["lci"], "ci_high": out["uci"],
+            "deff": math.nan if deff is None or not kind else float(deff), "deff_kind": kind,
+            "df": float(out["df"]) if out.get("df") is not None else math.nan, "n": int(out["n"])}
+
+
+def key(survey: str, stat: str, variable: str, value: str | None = None, by: str | None = None,
+        by_value: str | None = None) -> str:
+    """``<survey>:<variable>``, ``<survey>:<variable>=<value>`` for a share, then ``:<by>=<value>`` for a subgroup."""
+    text = f"{survey}:{variable}" + (f"={value}" if stat == "share" else "")
+    return text + (f":{by}={by_value}" if by is not None else "")
+
+
+def _lines(survey: Any) -> list[tuple[str, str, str | None, str | None]]:
+    """(stat, variable, value, by) of every estimate the YAML asks for: a share without a value gives each value
+    (each option of a select_multiple)."""
+    lines = []
+    for spec in survey.spec.estimates:
+        by = _name(spec.by) if spec.by else None
+        if spec.stat == "share":
+            values = [spec.value] if spec.value is not None else survey.options(spec.variable)
+            lines += [("share", spec.variable, v, by) for v in values]
+        else:
+            lines.append((spec.stat, spec.variable, None, by))
+    return list(dict.fromkeys(lines))
+
+
+def _name(text: str) -> str:
+    from ..data.readers import header_name
+
+    return header_name(text)
+
+
+def estimates(survey: Any) -> pd.DataFrame:
+    """Every estimate of the survey's YAML, overall then per value of ``by`` (in the form's order)."""
+    rows, done = [], set()
+    for stat, variable, value, by in _lines(survey):
+        wanted = [(None, None)] + [(by, v) for v in (survey.options(by) if by is not None else [])]
+        for group, group_value in wanted:
+            if (stat, variable, value, group, group_value) not in done:
+                done.add((stat, variable, value, group, group_value))
+                rows.append(estimate(survey, stat, variable, value, group, group_value))
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def headline(survey: Any) -> pd.DataFrame:
+    """The women's share and the share with a disability (WG cut-off), when the survey has them."""
+    from ..data.surveys import WG_COLUMN
+
+    rows = []
+    if survey.sex is not None:
+        rows.append(estimate(survey, "share", survey.sex[0], survey.sex[1]))
+    if WG_COLUMN in survey.data.columns and survey.data[WG_COLUMN].notna().any():
+        rows.append(estimate(survey, "share", WG_COLUMN, "1"))
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def all_estimates(survey: Any) -> pd.DataFrame:
+    """headline() then estimates(), each key once."""
+    frame = pd.concat([headline(survey), estimates(survey)], ignore_index=True)
+    return frame.drop_duplicates(["stat", "key"]).reset_index(drop=True)
+
+
+def design_summary(survey: Any) -> dict[str, Any]:
+    """What the annex says about how the sample was drawn: respondents, strata, clusters, population."""
+    design = survey.design_columns()
+    data = survey.data
+    weights = data[design["weights"]] if design["weights"] else pd.Series(1.0, index=data.index)
+    summary = {"n": len(data), "strata": int(data[design["strata"]].nunique()) if design["strata"] else 0,
+               "clusters": int(data[design["clusters"]].nunique()) if design["clusters"] else 0,
+               "population": float(weights.sum()) if design["weights"] else math.nan,
+               "weighted": bool(design["weights"]), "fpc": bool(design["fpc"]), "lonely": list(survey.notes),
+               "design": design}
+    return summary
+
+
+def figure_parts(surveys: dict[str, Any]) -> dict[str, pd.DataFrame]:
+    """stat -> the estimates of every survey (for helpers.analyses.figures), shares in percent."""
+    frames = [all_estimates(surveys[name]) for name in sorted(surveys)]
+    frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=COLUMNS)
+    frame = frame.astype({c: float for c in ("estimate", "se", "ci_low", "ci_high", "deff", "df")})
+    share = frame["stat"].eq("share")
+    for column in ("estimate", "se", "ci_low", "ci_high"):
+        frame.loc[share, column] = frame.loc[share, column] * 100
+    return {stat: frame[frame["stat"].eq(stat)].reset_index(drop=True) for stat in ("mean", "total", "share")} | \
+        {"deff": frame.assign(key=frame["key"] + ":" + frame["stat"])}
+
+
+def deff_note(kind: str) -> str:
+    return {"wor": "deff vs simple random sampling without replacement",
+            "wr": "deff vs simple random sampling with replacement (the weights do not count a population)",
+            "": "deff not computable"}.get(kind, "")
+
+
+def note_of(row: pd.Series) -> str:
+    if row["n"] == 0:
+        return "no answer in this subgroup"
+    return f"df {int(row['df']) if np.isfinite(row['df']) else 'n/a'}; {deff_note(row['deff_kind'])}"

@@ -1,0 +1,658 @@
+"""Beneficiary surveys: a KoboToolbox / ODK export as it comes, its sampling design and its XLSForm labels.
+
+``data/<project>/surveys/<name>.csv`` or ``.xlsx`` is the export; ``<name>.yaml`` says what it is (the keys are
+exactly those of :class:`SurveySpec`); ``form: <name>.form.xlsx`` optionally names the XLSForm the labels come
+from. ``load_surveys`` returns every survey and every problem at once (file, row, column, value, what to do).
+
+What is read from the export:
+
+* column names are question names with their group paths (``identification/sexe``), matched ignoring case;
+  metadata columns (``_index``, ``_uuid``, ``_submission_time``...) are kept as they are;
+* a ``select_multiple`` answer is the space-separated codes (``langues: "fr ar"``) and/or one 0/1 column per option
+  (``langues/fr``); a question is a select_multiple when the form says so, when one of its answers holds a space,
+  or when the export has only its 0/1 columns;
+* an .xlsx export's first sheet is the submissions; each further sheet that has ``_parent_index`` is a repeat group,
+  joined to the submission whose ``_index`` it names: the main table gets ``<sheet>/_count`` (rows of the repeat
+  per submission) and ``<column>/_sum`` for each numeric column of the repeat;
+* the Washington Group short set (WG-SS): when the six questions are there (named as in the WG's syntax:
+  ``SEE_SS``, ``HEAR_SS``, ``WALK_SS``, ``COGNITION_SS``, ``SELFCARE_SS``, ``COMMUNICATING_SS``, each possibly
+  inside a group, coded 1 no difficulty, 2 some, 3 a lot, 4 cannot do at all), the column ``wg_disability`` is
+  added: ``1`` when at least one domain is 3 or 4 (the WG's recommended cut-off), ``0`` when all six are 1 or 2,
+  empty otherwise (a domain refused, not known or not asked: 7, 8, 9 or empty);
+* the women: the question whose name (last part of its path) is ``sexe``, ``sex``, ``genre`` or ``gender``; its
+  female code is the one whose code or label (in the form) reads as a woman (``f``, ``femme``, ``female``...).
+
+Checks (each a Problem): unknown YAML keys, a column the YAML names that the data has not, weights missing or not
+greater than 0, numbers that are not numbers, ``fpc`` not constant within a stratum or smaller than the number of
+units sampled there, a stratum with a single cluster (refused: merge it with a similar stratum; R's
+``lonely.psu = "adjust"`` and svy's ``center`` give different SEs for totals, so neither is applied silently),
+a ``value`` that never occurs.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+
+from ..errors import Problem, did_you_mean
+from ..paths import relative
+from .readers import RawTable, header_name, read_table
+
+WG_DOMAINS = {  # the WG-SS question names of the WG's syntax, and the spellings accepted for each domain
+    "seeing": ("see_ss", "seeing_ss", "vision_ss"),
+    "hearing": ("hear_ss", "hearing_ss"),
+    "walking": ("walk_ss", "walking_ss", "mobility_ss"),
+    "cognition": ("cognition_ss", "cog_ss", "remember_ss", "remembering_ss"),
+    "selfcare": ("selfcare_ss", "self_care_ss"),
+    "communicating": ("communicating_ss", "communicate_ss", "com_ss", "communication_ss"),
+}
+WG_COLUMN = "wg_disability"
+WG_LABELS = {"fr": "Situation de handicap (seuil du Washington Group)",
+             "en": "Disability (Washington Group cut-off)"}
+WG_VALUE_LABELS = {"1": {"fr": "Avec handicap", "en": "With a disability"},
+                   "0": {"fr": "Sans handicap", "en": "Without a disability"}}
+SEX_QUESTIONS = ("sexe", "sex", "genre", "gender")
+FEMALE_WORDS = {"f", "femme", "femmes", "female", "woman", "women", "feminin", "fille", "w"}
+LANGUAGE_NAMES = {"fr": ("fr", "francais", "french"), "en": ("en", "english", "anglais")}
+METADATA = re.compile(r"^_|^__version__$|^meta/|^formhub/")
+STATS = ("mean", "total", "share")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class DesignSpec(_Strict):
+    """How the sample was drawn; each part optional (none: a simple random sample, every weight 1)."""
+
+    weights: str | None = None
+    strata: str | None = None
+    clusters: str | None = None
+    fpc: str | None = None
+
+
+class EstimateSpec(_Strict):
+    """One line of ``estimates``: exactly one of mean, total, share; ``by`` a subgroup column; ``value`` for a share."""
+
+    mean: str | None = None
+    total: str | None = None
+    share: str | None = None
+    by: str | None = None
+    value: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _texts(cls, raw: Any) -> Any:
+        if isinstance(raw, dict) and "value" in raw and raw["value"] is not None and not isinstance(raw["value"], str):
+            value = raw["value"]
+            text = ("true" if value else "false") if isinstance(value, bool) else \
+                (str(int(value)) if isinstance(value, float) and value.is_integer() else str(value))
+            raw = {**raw, "value": text}
+        return raw
+
+    @model_validator(mode="after")
+    def _one_statistic(self) -> "EstimateSpec":
+        given = [s for s in STATS if getattr(self, s) is not None]
+        if len(given) != 1:
+            raise ValueError("each estimate names exactly one of mean, total, share (e.g. {mean: revenu})")
+        if self.value is not None and self.share is None:
+            raise ValueError("'value' goes with 'share' only (e.g. {share: emploi, value: oui})")
+        return self
+
+    @property
+    def stat(self) -> str:
+        return next(s for s in STATS if getattr(self, s) is not None)
+
+    @property
+    def variable(self) -> str:
+        return header_name(getattr(self, self.stat))
+
+
+class SurveySpec(_Strict):
+    """data/<project>/surveys/<name>.yaml."""
+
+    title: str
+    design: DesignSpec = DesignSpec()
+    estimates: list[EstimateSpec] = []
+    form: str | None = None
+
+
+@dataclass
+class Survey:
+    name: str                                   # the file's base name
+    spec: SurveySpec
+    data: pd.DataFrame                          # one row per submission: text columns, numbers as float64
+    labels: dict[str, dict[str, str]] = field(default_factory=dict)          # column -> {language: label}
+    value_labels: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)  # column -> code -> labels
+    multiple: dict[str, list[str]] = field(default_factory=dict)   # select_multiple column -> its option codes
+    sex: tuple[str, str] | None = None          # (column, the code of a woman)
+    files: list[Path] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)   # what was done about the design (lonely strata), in English
+
+    def design_columns(self) -> dict[str, str | None]:
+        d = self.spec.design
+        return {k: header_name(v) if v else None for k, v in
+                (("weights", d.weights), ("strata", d.strata), ("clusters", d.clusters), ("fpc", d.fpc))}
+
+    def label(self, column: str, lang: str) -> str:
+        return self.labels.get(column, {}).get(lang) or column
+
+    def value_label(self, column: str, value: Any, lang: str) -> str:
+        return self.value_labels.get(column, {}).get(str(value), {}).get(lang) or str(value)
+
+    def options(self, column: str) -> list[str]:
+        """The values of a question in the form's order (select_multiple: its options), else sorted as found."""
+        if column in self.multiple:
+            return list(self.multiple[column])
+        found = sorted({v for v in self.data[column].dropna().astype(str)}) if column in self.data else []
+        order = list(self.value_labels.get(column, {}))
+        return [v for v in order if v in found] + [v for v in found if v not in order]
+
+    def indicator(self, column: str, value: str) -> pd.Series:
+        """1.0 where the answer is ``value`` (or holds it, for a select_multiple), 0.0 where answered otherwise,
+        NaN where not answered."""
+        if column in self.multiple:
+            dummy = f"{column}/{value}"
+            if column in self.data and dummy in self.data:  # the 0/1 column tells "none chosen" from "not asked"
+                text = self.data[column].map(lambda a: np.nan if pd.isna(a) else float(value in str(a).split()))
+                return pd.to_numeric(self.data[dummy], errors="coerce").astype(float).fillna(text)
+            if column in self.data:
+                answers = self.data[column]
+                chosen = answers.map(lambda a: np.nan if pd.isna(a) else float(value in str(a).split()))
+                return chosen.astype(float)
+            return pd.to_numeric(self.data[dummy], errors="coerce").astype(float)
+        answers = self.data[column]
+        return answers.map(lambda a: np.nan if pd.isna(a) else float(str(a) == value)).astype(float)
+
+    def has_value(self, column: str, value: str) -> bool:
+        return bool((self.indicator(column, value) == 1).any())
+
+
+# ================================================================= loading
+
+
+def load_surveys(folder: Path, encoding: str = "utf-8") -> tuple[dict[str, Survey], list[Problem], list[Path]]:
+    """Every survey of ``folder`` (data/<project>/surveys), its problems and the files read."""
+    surveys: dict[str, Survey] = {}
+    problems: list[Problem] = []
+    files: list[Path] = []
+    if not folder.is_dir():
+        return surveys, problems, files
+    for path in sorted(folder.glob("*.csv")) + sorted(folder.glob("*.xlsx")):
+        if not path.name.endswith(".form.xlsx") and not (folder / f"{path.stem}.yaml").is_file():
+            problems.append(Problem(relative(path), "survey_without_description",
+                                    "this survey has no description and is ignored",
+                                    f"Add {path.stem}.yaml next to it (see data/README.md, Surveys).",
+                                    severity="warning"))
+    for spec_path in sorted(folder.glob("*.yaml")):
+        survey, found = load_survey(spec_path, encoding)
+        problems += found
+        if survey is not None:
+            files += survey.files
+            if not any(p.severity == "error" for p in found):
+                surveys[survey.name] = survey
+    return surveys, problems, files
+
+
+def _read_spec(path: Path) -> tuple[SurveySpec | None, list[Problem]]:
+    file = relative(path)
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except (UnicodeDecodeError, yaml.YAMLError) as exc:
+        return None, [Problem(file, "yaml_syntax", f"this is not a valid UTF-8 YAML file ({exc})",
+                              "Check indentation and the ':' after each key; save as UTF-8.")]
+    if not isinstance(raw, dict):
+        return None, [Problem(file, "yaml_mapping", "the file must be a list of 'key: value' lines", "")]
+    try:
+        return SurveySpec(**raw), []
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            loc = ".".join(str(p) for p in err["loc"]) or "(file)"
+            if err["type"] == "extra_forbidden":
+                known = {"design": DesignSpec.model_fields, "estimates": EstimateSpec.model_fields}.get(
+                    str(err["loc"][0]), SurveySpec.model_fields)
+                hint = did_you_mean(str(err["loc"][-1]), known) or "Remove this line."
+                problems.append(Problem(file, "unknown_key", f"unknown key '{loc}'", hint, column=loc))
+            else:
+                problems.append(Problem(file, "bad_value", f"'{loc}': {err['msg']}",
+                                        "See data/README.md (Surveys) for how a survey is described.", column=loc))
+        return None, problems
+
+
+def load_survey(spec_path: Path, encoding: str = "utf-8") -> tuple[Survey | None, list[Problem]]:
+    """surveys/<name>.yaml, its export and its form -> Survey, with every problem."""
+    spec, problems = _read_spec(spec_path)
+    data_path = next((p for p in (spec_path.with_suffix(".csv"), spec_path.with_suffix(".xlsx")) if p.is_file()),
+                     None)
+    if data_path is None:
+        problems.append(Problem(relative(spec_path), "survey_data_missing", "the survey's export is missing",
+                                f"Put the KoboToolbox/ODK export in {spec_path.stem}.xlsx (or .csv) next to this "
+                                "file."))
+    if spec is None or data_path is None:
+        return None, problems
+    raw, repeats, read_problems = _read_export(data_path, encoding)
+    problems += read_problems
+    if raw is None or any(p.severity == "error" for p in read_problems):
+        return None, problems
+    frame = raw.frame.copy()
+    for repeat in repeats:
+        frame, found = _join_repeat(frame, raw, repeat)
+        problems += found
+    survey = Survey(spec_path.stem, spec, frame, files=[data_path, spec_path])
+    if spec.form:
+        form_path = spec_path.parent / spec.form
+        if not form_path.is_file() or form_path.resolve().parent != spec_path.parent.resolve():
+            problems.append(Problem(relative(spec_path), "form_missing", f"the form '{spec.form}' is not in "
+                                    f"{relative(spec_path.parent)}", "Put the XLSForm next to the YAML, or remove "
+                                    "the 'form' line.", column="form", value=spec.form))
+        else:
+            problems += _read_form(form_path, survey)
+            survey.files.append(form_path)
+    _find_multiple(survey)
+    problems += _columns(survey, raw, spec_path)
+    problems += _type_numbers(survey, raw)
+    _add_wg(survey)
+    survey.sex = _find_sex(survey)
+    problems += _design_problems(survey, raw, spec_path)
+    problems += _value_problems(survey, spec_path)
+    return survey, problems
+
+
+def _read_export(path: Path, encoding: str) -> tuple[RawTable | None, list[RawTable], list[Problem]]:
+    """The submissions and, for an .xlsx, the repeat-group sheets (those with a ``_parent_index`` column)."""
+    if path.suffix.lower() != ".xlsx":
+        raw = read_table(path, encoding)
+        return raw, [], raw.problems
+    import openpyxl
+
+    from .readers import read_xlsx
+
+    try:
+        names = openpyxl.load_workbook(path, read_only=True).sheetnames
+    except Exception as exc:  # a damaged file
+        return None, [], [Problem(relative(path), "unreadable_xlsx", f"the file cannot be read as .xlsx ({exc})",
+                                  "Export it again from KoboToolbox / ODK Central.")]
+    main = read_xlsx(path, sheet_name=names[0])
+    repeats = []
+    problems = list(main.problems)
+    for name in names[1:]:
+        sheet = read_xlsx(path, sheet_name=name)
+        problems += sheet.problems
+        if "_parent_index" in sheet.frame.columns:
+            repeats.append(sheet)
+    return main, repeats, problems
+
+
+def _join_repeat(frame: pd.DataFrame, raw: RawTable, repeat: RawTable) -> tuple[pd.DataFrame, list[Problem]]:
+    problems = []
+    if "_index" not in frame.columns:
+        return frame, [raw.problem("repeat_without_index", f"the sheet '{repeat.sheet}' is a repeat group but the "
+                                   "submissions have no '_index' column to join it", "Export again with the "
+                                   "metadata columns.", index=raw.header_row)]
+    parent = repeat.frame["_parent_index"].map(_as_text)
+    known = set(frame["_index"].map(_as_text))
+    for i in parent.index[~parent.isin(known)]:
+        problems.append(repeat.problem("repeat_parent_unknown", "this repeat row names a submission that is not in "
+                                       "the first sheet", "Export the whole form again.", index=i,
+                                       column="_parent_index", value=parent[i]))
+    keys = frame["_index"].map(_as_text)
+    prefix = str(repeat.sheet)
+    frame = frame.copy()
+    frame[header_name(f"{prefix}/_count")] = keys.map(parent.value_counts()).fillna(0).astype(float)
+    for column in repeat.frame.columns:
+        if METADATA.match(column):
+            continue
+        values = repeat.frame[column].map(_number)
+        answered = repeat.frame[column].notna()
+        if answered.any() and values[answered].notna().all():
+            sums = values.groupby(parent).sum()
+            frame[f"{column}/_sum"] = keys.map(sums).fillna(0).astype(float)
+    return frame, problems
+
+
+def _as_text(value: Any) -> Any:
+    """A cell as the text of a code: 1.0 -> '1', ' oui ' -> 'oui', empty -> None."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    text = str(value).strip()
+    return text or None
+
+
+def _number(value: Any) -> float | None:
+    """A number as KoboToolbox/ODK write it ('.' decimals; a single ',' is taken as the decimal mark)."""
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value) if math.isfinite(value) else None
+    text = str(value).strip().replace("\u00a0", "").replace(" ", "")
+    if text.count(",") == 1 and "." not in text:
+        text = text.replace(",", ".")
+    try:
+        number = float(text)
+    except ValueError:
+        return None
+    return number if math.isfinite(number) else None
+
+
+# ================================================================= the XLSForm
+
+
+def _label_column(columns: list[str], lang: str) -> str | None:
+    """``label::Français (fr)``, ``label::French``, ``label::fr`` for lang fr; then plain ``label``."""
+    names = LANGUAGE_NAMES.get(lang, (lang,))
+    for column in columns:
+        if not column.startswith("label::"):
+            continue
+        spoken = _fold(column[len("label::"):])
+        code = re.search(r"\((\w+)\)\s*$", spoken)
+        if (code and code.group(1) in names) or spoken.split(" (")[0].strip() in names:
+            return column
+    return "label" if "label" in columns else None
+
+
+def _fold(text: Any) -> str:
+    text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
+    return text.strip().lower()
+
+
+def _read_form(path: Path, survey: Survey) -> list[Problem]:
+    """Question and choice labels in French and English, group paths, select_multiple options."""
+    import openpyxl
+
+    file = relative(path)
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:
+        return [Problem(file, "unreadable_xlsx", f"the form cannot be read as .xlsx ({exc})",
+                        "Save the XLSForm again as 'Excel Workbook (.xlsx)'.")]
+    sheets = {s.strip().lower(): s for s in book.sheetnames}
+    if "survey" not in sheets:
+        return [Problem(file, "form_without_survey", "the form has no 'survey' sheet",
+                        "Give the XLSForm as it was uploaded to KoboToolbox / ODK.")]
+
+    def rows(sheet: str) -> list[dict[str, Any]]:
+        cells = list(book[sheets[sheet]].iter_rows(values_only=True)) if sheet in sheets else []
+        if not cells:
+            return []
+        header = [str(c).strip().lower() if c is not None else "" for c in cells[0]]
+        header = [re.sub(r"^label::", "label::", h) for h in header]
+        return [dict(zip(header, row)) for row in cells[1:] if any(c is not None for c in row)]
+
+    survey_rows, choice_rows = rows("survey"), rows("choices")
+    columns_q = list(survey_rows[0]) if survey_rows else []
+    columns_c = list(choice_rows[0]) if choice_rows else []
+    label_q = {lang: _label_column(columns_q, lang) for lang in ("fr", "en")}
+    label_c = {lang: _label_column(columns_c, lang) for lang in ("fr", "en")}
+    choices: dict[str, dict[str, dict[str, str]]] = {}
+    for row in choice_rows:
+        list_name, code = _as_text(row.get("list_name")) or _as_text(row.get("list name")), _as_text(row.get("name"))
+        if list_name and code:
+            choices.setdefault(list_name, {})[code] = {
+                lang: str(row[col]).strip() for lang, col in label_c.items() if col and row.get(col) is not None}
+    path_parts: list[str] = []
+    for row in survey_rows:
+        kind = re.sub(r"\s+", " ", str(row.get("type") or "").strip().lower())
+        name = _as_text(row.get("name"))
+        if kind in ("begin group", "begin_group", "begin repeat", "begin_repeat"):
+            path_parts.append(name or "")
+            texts = {lang: str(row[col]).strip() for lang, col in label_q.items() if col and row.get(col) is not None}
+            for column in (header_name(f"{'/'.join(path_parts)}/_count"), header_name(f"{name}/_count")):
+                if column in survey.data.columns and texts:
+                    survey.labels[column] = {"fr": f"Nombre : {texts.get('fr', name)}",
+                                             "en": f"Number: {texts.get('en', name)}"}
+            continue
+        if kind in ("end group", "end_group", "end repeat", "end_repeat"):
+            if path_parts:
+                path_parts.pop()
+            continue
+        if not name:
+            continue
+        column = header_name("/".join([*path_parts, name]))
+        if column not in survey.data.columns:
+            short = [c for c in survey.data.columns if c.split("/")[-1] == header_name(name)]
+            column = short[0] if len(short) == 1 else column
+        survey.labels[column] = {lang: str(row[col]).strip() for lang, col in label_q.items()
+                                 if col and row.get(col) is not None}
+        if f"{column}/_sum" in survey.data.columns:
+            survey.labels[f"{column}/_sum"] = {"fr": f"Somme : {survey.labels[column].get('fr', name)}",
+                                               "en": f"Sum: {survey.labels[column].get('en', name)}"}
+        parts = kind.split()
+        if parts and parts[0] in ("select_one", "select_multiple") and len(parts) > 1:
+            survey.value_labels[column] = choices.get(parts[1], {})
+            if parts[0] == "select_multiple":
+                survey.multiple[column] = list(choices.get(parts[1], {}))
+    return []
+
+
+def _find_multiple(survey: Survey) -> None:
+    """select_multiple questions the form did not declare: an answer holding a space, or only 0/1 columns."""
+    columns = list(survey.data.columns)
+    for column in columns:
+        if column in survey.multiple or METADATA.match(column):
+            continue
+        options = [c[len(column) + 1:] for c in columns if c.startswith(column + "/") and not c.endswith("/_sum")]
+        values = survey.data[column].dropna().map(str)
+        if values.str.contains(" ").any() or (options and _zero_one(survey.data, column, options)):
+            found = sorted({code for v in values for code in v.split()})
+            survey.multiple[column] = options or found
+    for spec in survey.spec.estimates:  # only the 0/1 columns were exported
+        column = spec.variable
+        options = [c[len(column) + 1:] for c in columns if c.startswith(column + "/")]
+        if column not in survey.data and options and _zero_one(survey.data, column, options):
+            survey.multiple.setdefault(column, options)
+
+
+def _zero_one(frame: pd.DataFrame, column: str, options: list[str]) -> bool:
+    values = pd.concat([frame[f"{column}/{o}"] for o in options]).dropna().map(_as_text)
+    return bool(len(values)) and set(values) <= {"0", "1"}
+
+
+# ================================================================= columns, numbers, design
+
+
+def _columns(survey: Survey, raw: RawTable, spec_path: Path) -> list[Problem]:
+    """Every column the YAML names must be in the export (a select_multiple may be its 0/1 columns only)."""
+    problems = []
+    file = relative(spec_path)
+    named = [(f"design.{k}", v) for k, v in survey.design_columns().items() if v]
+    for i, est in enumerate(survey.spec.estimates):
+        named.append((f"estimates.{i}.{est.stat}", est.variable))
+        if est.by:
+            named.append((f"estimates.{i}.by", header_name(est.by)))
+    wg = all(_wg_column(survey.data.columns, d) for d in WG_DOMAINS)
+    for where, column in named:
+        if column in survey.data.columns or column in survey.multiple or (column == WG_COLUMN and wg):
+            continue
+        guess = did_you_mean(column, [c for c in survey.data.columns if not METADATA.match(c)])
+        hint = " ".join(x for x in (guess, f"Correct the name in {spec_path.name} or in the export's header.") if x)
+        if column == WG_COLUMN:
+            hint = ("wg_disability needs the six questions of the Washington Group short set (SEE_SS, HEAR_SS, "
+                    "WALK_SS, COGNITION_SS, SELFCARE_SS, COMMUNICATING_SS).")
+        problems.append(Problem(file, "survey_column_missing", f"'{where}' names the column '{column}', which "
+                                f"{raw.path.name} does not have", hint, column=where, value=column))
+    return problems
+
+
+def _numeric_columns(survey: Survey) -> set[str]:
+    design = survey.design_columns()
+    wanted = {design["weights"], design["fpc"]} - {None}
+    wanted |= {e.variable for e in survey.spec.estimates if e.stat in ("mean", "total")}
+    return {c for c in wanted if c in survey.data.columns}
+
+
+def _type_numbers(survey: Survey, raw: RawTable) -> list[Problem]:
+    """Numbers where the estimates and the design need them; every other column as text (codes)."""
+    problems = []
+    numeric = _numeric_columns(survey)
+    data = survey.data
+    for column in list(data.columns):
+        if column in numeric or column.endswith("/_count") or column.endswith("/_sum"):
+            values = data[column].map(_number)
+            bad = data[column].notna() & values.isna()
+            for i in data.index[bad][:10]:
+                problems.append(raw.problem("survey_not_a_number", "this answer is not a number", "Correct it in "
+                                            "the export (a number with '.' for decimals), or leave it empty.",
+                                            index=i, column=column, value=data.at[i, column]))
+            if bad.sum() > 10:
+                problems.append(raw.problem("survey_not_a_number", f"{int(bad.sum()) - 10} more answers of this "
+                                            "column are not numbers", "", column=column))
+            data[column] = values.astype(float)
+        else:
+            data[column] = pd.array(data[column].map(_as_text).to_numpy(dtype=object), dtype="str")
+    return problems
+
+
+def _design_problems(survey: Survey, raw: RawTable, spec_path: Path) -> list[Problem]:
+    problems = []
+    design = survey.design_columns()
+    data = survey.data
+    weights, strata, clusters, fpc = (c if c in data.columns else None for c in
+                                      (design["weights"], design["strata"], design["clusters"], design["fpc"]))
+    if weights:
+        bad = data[weights].isna() | (data[weights] <= 0)
+        for i in data.index[bad][:20]:
+            empty = pd.isna(data.at[i, weights])
+            problems.append(raw.problem("survey_weight", f"the weight is {'missing' if empty else 'not greater than 0'}",
+                                        "Every respondent needs a weight greater than 0 (the number of people "
+                                        "they stand for).", index=i, column=weights,
+                                        value=None if empty else data.at[i, weights]))
+        if bad.sum() > 20:
+            problems.append(raw.problem("survey_weight", f"{int(bad.sum()) - 20} more weights are missing or not "
+                                        "greater than 0", "", column=weights))
+    for column in (strata, clusters):
+        if column:
+            for i in data.index[data[column].isna()][:20]:
+                problems.append(raw.problem("survey_design_missing", "this design column is empty", "Every "
+                                            "respondent needs a stratum and a cluster when the design names them.",
+                                            index=i, column=column))
+    stratum = data[strata] if strata else pd.Series("", index=data.index)
+    unit = data[clusters] if clusters else pd.Series(data.index.astype(str), index=data.index)
+    sampled = unit.groupby(stratum).nunique()
+    if fpc:
+        if data[fpc].isna().any() or (data[fpc] <= 0).any():
+            i = data.index[data[fpc].isna() | (data[fpc] <= 0)][0]
+            problems.append(raw.problem("survey_fpc", "the fpc is missing or not greater than 0", "Give the "
+                                        "population size (or the sampling fraction) of the stratum on every row.",
+                                        index=i, column=fpc, value=data.at[i, fpc]))
+            return problems
+        fractions = data[fpc] <= 1
+        if fractions.any() and not fractions.all():
+            i = data.index[fractions][0]
+            problems.append(raw.problem("survey_fpc", "the fpc mixes sampling fractions (at most 1) and population "
+                                        "sizes", "Use one or the other on every row.", index=i, column=fpc,
+                                        value=data.at[i, fpc]))
+            return problems
+        for name, values in data[fpc].groupby(stratum):
+            if values.nunique() > 1:
+                problems.append(raw.problem("survey_fpc", f"the fpc is not the same on every row of the stratum "
+                                            f"'{name}'", "Give the stratum's population size on each of its rows.",
+                                            index=values.index[0], column=fpc, value=values.iloc[0]))
+            elif values.iloc[0] > 1 and values.iloc[0] < sampled[name]:
+                what = "clusters" if clusters else "respondents"
+                problems.append(raw.problem("survey_fpc_below_sample", f"the fpc ({_short(values.iloc[0])}) is "
+                                            f"smaller than the {sampled[name]} {what} sampled in "
+                                            f"{'the stratum ' + repr(name) if strata else 'the survey'}",
+                                            "fpc is the population size from which the sample was drawn (or the "
+                                            "sampling fraction): it cannot be smaller than the sample.",
+                                            index=values.index[0], column=fpc, value=values.iloc[0]))
+    for name, count in sampled.items():
+        if count == 1:
+            what = "cluster" if clusters else "respondent"
+            survey.notes.append(f"stratum '{name}' has a single {what}")
+            row = stratum.index[stratum == name][0]
+            problems.append(raw.problem("survey_single_cluster", f"the stratum '{name}' has a single {what}: the "
+                                        "variance within it cannot be estimated", "Merge this stratum with the most "
+                                        "similar one (write the same stratum on their rows), as the survey's "
+                                        "statistician would; the workbook does not guess a rule (R's lonely.psu "
+                                        "'adjust' and the Python svy library's 'center' disagree for totals).",
+                                        index=row, column=strata or clusters, value=name))
+    return problems
+
+
+def _short(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def _value_problems(survey: Survey, spec_path: Path) -> list[Problem]:
+    """A share's ``value`` must occur in the data (else its share would be a silent 0)."""
+    problems = []
+    for i, est in enumerate(survey.spec.estimates):
+        if est.stat != "share":
+            continue
+        column = est.variable
+        if column not in survey.data.columns and column not in survey.multiple:
+            continue  # reported as survey_column_missing
+        if est.value is not None and not survey.has_value(column, est.value):
+            known = survey.options(column)
+            guess = did_you_mean(est.value, known)
+            problems.append(Problem(relative(spec_path), "survey_value_absent", f"'estimates.{i}.value' is "
+                                    f"'{est.value}', which no answer of '{column}' has", " ".join(
+                                        x for x in (guess, f"Values found: {', '.join(known[:15]) or 'none'}.") if x),
+                                    column=f"estimates.{i}.value", value=est.value))
+    return problems
+
+
+# ================================================================= Washington Group and sex
+
+
+def _wg_column(columns: Any, domain: str) -> str | None:
+    names = WG_DOMAINS[domain]
+    found = [c for c in columns if c.split("/")[-1] in names]
+    return found[0] if found else None
+
+
+def wg_disability(answers: pd.DataFrame) -> pd.Series:
+    """The WG-SS disability identifier: '1' when at least one domain is 3 (a lot of difficulty) or 4 (cannot do at
+    all), '0' when all six are 1 or 2, missing otherwise. ``answers``: the six domains' codes (text or numbers)."""
+    codes = answers.apply(lambda s: pd.to_numeric(s.map(_as_text), errors="coerce"))
+    severe = codes.isin([3, 4]).any(axis=1)
+    mild = codes.isin([1, 2]).all(axis=1)
+    return pd.Series(np.where(severe, "1", np.where(mild, "0", None)), index=answers.index, dtype="str")
+
+
+def _add_wg(survey: Survey) -> None:
+    columns = {d: _wg_column(survey.data.columns, d) for d in WG_DOMAINS}
+    if all(columns.values()):
+        survey.data[WG_COLUMN] = wg_disability(survey.data[list(columns.values())])
+        survey.labels[WG_COLUMN] = dict(WG_LABELS)
+        survey.value_labels[WG_COLUMN] = {k: dict(v) for k, v in WG_VALUE_LABELS.items()}
+
+
+def _find_sex(survey: Survey) -> tuple[str, str] | None:
+    for column in survey.data.columns:
+        if column.split("/")[-1] in SEX_QUESTIONS:
+            for code in survey.options(column):
+                labels = survey.value_labels.get(column, {}).get(code, {})
+                if _fold(code) in FEMALE_WORDS or any(_fold(t) in FEMALE_WORDS for t in labels.values()):
+                    return column, code
+    return None
+
+
+# ================================================================= the build's store (JSON beside the Parquet)
+
+
+def about(survey: Survey) -> dict[str, Any]:
+    """Everything of a survey but its data, as JSON (data.store writes the data as Parquet)."""
+    return {"spec": survey.spec.model_dump(mode="json"), "labels": survey.labels,
+            "value_labels": survey.value_labels, "multiple": survey.multiple,
+            "sex": list(survey.sex) if survey.sex else None, "files": [str(p) for p in survey.files],
+            "notes": survey.notes}
+
+
+def from_about(name: str, meta: dict[str, Any], data: pd.DataFrame) -> Survey:
+    return Survey(name, SurveySpec(**meta["spec"]), data, meta["labels"], meta["value_labels"], meta["multiple"],
+                  tuple(meta["sex"]) if meta["sex"] else None, [Path(p) for p in meta["files"]], meta["notes"])
