@@ -28,8 +28,8 @@ from hypothesis import strategies as st
 from fixtures.two_countries import Project, annex_name
 from helpers.errors import ValidationFailed
 
-FEW = settings(max_examples=max(3, settings().max_examples // 15), suppress_health_check=[HealthCheck.too_slow,
-                                                                                            HealthCheck.filter_too_much])
+SLOW_CHECKS = [HealthCheck.too_slow, HealthCheck.filter_too_much]
+FEW = settings(max_examples=max(3, settings().max_examples // 15), suppress_health_check=SLOW_CHECKS)
 MANY = settings(max_examples=max(10, settings().max_examples // 5), suppress_health_check=[HealthCheck.too_slow])
 COUNTRIES = ["Sénégal", "Mali", "Niger"]
 CODES = ["R1", "R2", "R3", "A7", "B12"]
