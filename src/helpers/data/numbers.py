@@ -35,7 +35,8 @@ MAX_LENGTH = 1000         # no number is written with more characters (the large
 TOO_LONG = "not a number (more than 1000 characters)"
 CURRENCY = "a currency sign or code is not part of a number"
 EXCEL_SERIAL = "an Excel date serial number, not a date"
-_CURRENCY = re.compile(r"[€$£¥₣₦¤]|(?<![A-Za-z])(?:EUR|USD|XOF|XAF|F\s?CFA|CFA|CHF|GBP|MAD|TND|DZD|EGP|MRU|MRO|LYD|"
+_CURRENCY = re.compile(r"[€$£¥₣₦¤]|(?<![A-Za-z])(?:EUR|USD|XOF|XAF|F\s?CFA|CFA|CHF|GBP|MAD|TND|DZD|EGP|MRU|"
+                       r"MRO|LYD|"
                        r"CAD|JPY|DH|DT|euros?|dollars?|dirhams?|dinars?)(?![A-Za-z])", re.IGNORECASE)
 _SERIAL = re.compile(r"^\d{5}(?:[.,]\d+)?$")
 AMBIGUOUS_PATTERN = r"[ \u00a0\u202f\u2009\u2007\t]*[+\-\u2212]?\d{1,3}[.,]\d{3}[ \u00a0\u202f\u2009\u2007\t]*"
