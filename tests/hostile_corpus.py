@@ -189,6 +189,13 @@ def csv_control_character(root: Path) -> None:
                     encoding="utf-8")
 
 
+def csv_header_control_character(root: Path) -> None:
+    """budget.csv: the header 'label' written with ESC ]0; (which retitles a terminal window) in front."""
+    path = root / "data/mini/budget.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",label,", ",\x1b]0;pwned\x07label,", 1),
+                    encoding="utf-8")
+
+
 def word_template_bomb(root: Path) -> None:
     """project.yaml names a Word template whose styles.xml unpacks to 20 MiB (about 20 KiB packed)."""
     path = root / "params/mini/house.docx"
@@ -229,6 +236,7 @@ CASES = [
     Case("CSV quote never closed", csv_unclosed_quote, "csv_cell_limit"),
     Case("CSV cell of 200,000 characters", csv_long_cell, "cell_too_long"),
     Case("CSV control characters", csv_control_character, "control_character"),
+    Case("CSV header with control characters", csv_header_control_character, "control_character"),
     Case("Word template bomb", word_template_bomb, "zip_bomb"),
 ]
 

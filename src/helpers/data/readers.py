@@ -193,6 +193,12 @@ def _header(table: RawTable, header: list[Any]) -> dict[str, int]:
         name = header_name(cell)
         if not name:
             continue
+        if CONTROL.search(name):  # dropped: the name would reach messages and the terminal
+            table.problems.append(Problem(
+                table.file, "control_character", f"this header holds a control character "
+                f"({shown(CONTROL.search(name).group())}); the column is ignored", CONTROL_HINT, row=table.header_row,
+                column=shown(name), value=clipped(str(cell))))
+            continue
         if name in keep:
             table.problems.append(table.problem(
                 "duplicate_column", f"the column '{cell}' appears twice; the first one is used",
