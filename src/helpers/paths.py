@@ -1,4 +1,4 @@
-"""Where things are. Every output path is resolved here and checked to stay under build/."""
+"""Where things are. Every output path is resolved here and checked to stay under build/ (or archive/)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,9 @@ DATA_DIR = REPO_ROOT / "data"
 PARAMS_DIR = REPO_ROOT / "params"
 NOTEBOOKS_DIR = REPO_ROOT / "notebooks"
 BUILD_DIR = REPO_ROOT / "build"
+# Each built annex's figures, kept per reporting date outside build/ (make clean keeps them): data.archive
+ARCHIVE_DIR = REPO_ROOT / "archive"
+ARCHIVE_ENV = "WORKBOOK_ARCHIVE"  # the build tells its notebooks where the archive is (tests: a temporary one)
 KERNEL_NAME = "evaluation-workbook"
 
 SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")

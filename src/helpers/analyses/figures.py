@@ -55,14 +55,14 @@ import numpy as np
 import pandas as pd
 
 from . import budget as budget_mod
-from . import execution, gender, indicators, reconcile
+from . import efficiency, execution, gender, indicators, reconcile
 from ..data.loader import fold, scope
 from ..data.params import ALL
 from ..data.schemas import REGIONAL
 
 COLUMNS = ["section", "metric", "key", "value", "unit", "n", "se", "ci_low", "ci_high", "p_value", "reported",
            "status", "note"]
-SECTIONS = ("execution", "indicators", "gender", "budget", "impact", "reconciliation")
+SECTIONS = ("execution", "indicators", "gender", "budget", "efficiency", "impact", "reconciliation")
 TEXT_COLUMNS = ("section", "metric", "key", "unit", "reported", "status", "note")
 FLOAT_COLUMNS = ("value", "se", "ci_low", "ci_high", "p_value")
 BUDGET_METRICS = ("budget", "spent", "financial_execution_rate", "unallocated_budget", "spending_share",
@@ -75,7 +75,8 @@ METRICS = ("physical_execution_rate", "physical_progress_rate", "activity_status
            "spent", "financial_execution_rate", "unallocated_budget", "spending_share", "staff_cost_share",
            "burn_index", "impact_effect", "balance_smd", "impact_naive_effect", "impact_adjusted_effect",
            "impact_p_holm", "impact_mde", "comparison_ess", "balance_smd_unweighted", "balance_smd_weighted",
-           "event_study_effect", "reported_figure")
+           "event_study_effect", "reported_figure", "cost_per_unit", "cost_per_participant", "cost_per_woman",
+           "cost_to_benchmark")
 
 
 # ----------------------------------------------------------------------------------------------- building rows
@@ -388,6 +389,29 @@ def budget_figures(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any,
     return _finish(parts, sort=False)
 
 
+def efficiency_figures(tables: dict[str, pd.DataFrame], params: Any) -> pd.DataFrame:
+    """cost_per_unit (output indicators), cost_per_participant, cost_per_woman and cost_to_benchmark
+    (analyses.efficiency); status "shared" when a line of the figure finances several results."""
+    ind = tables.get("indicators")
+    keys = key_of_indicator(ind.reset_index(drop=True)).set_axis(ind.index) if _present(ind) else None
+    costs = efficiency.cost_per_result(tables, params, keys)
+    if costs.empty:
+        return _finish([])
+    metric = costs["kind"].map({"output": "cost_per_unit", "participant": "cost_per_participant",
+                                "woman": "cost_per_woman"})
+    parts = [_rows("efficiency", metric, costs["key"], costs["cost"], params.currency, costs["denominator"],
+                   status=costs["status"], note=costs["note"])]
+    benchmarked = costs[costs["benchmark"].notna()]
+    if len(benchmarked):
+        parts.append(_rows("efficiency", "cost_to_benchmark",
+                           benchmarked["key"].where(benchmarked["kind"].eq("output"), benchmarked["kind"]),
+                           benchmarked["cost_to_benchmark"], "ratio",
+                           note="cost / benchmark " + _num(benchmarked["benchmark"]) + " " + params.currency
+                           + np.where(benchmarked["benchmark_source"].str.len() > 0,
+                                      " (" + benchmarked["benchmark_source"] + ")", "")))
+    return _finish(parts, sort=False)
+
+
 def _note(value: float, ok: str, problems: str, prefix: str = "not computable") -> str:
     """``ok`` when the value exists, else the problems of budget_summary's note that start with ``prefix``."""
     if pd.isna(value):
@@ -532,6 +556,7 @@ def tables_figures(tables: dict[str, pd.DataFrame], params: Any, studies: dict[s
     budget, expenditure = get("budget"), get("expenditure")
     if _present(budget) or _present(expenditure):
         parts.append(budget_figures(budget, expenditure, params, per_country))
+    parts.append(efficiency_figures(tables, params))
     reported = reported if reported is not None else pd.DataFrame()
     if (_present(budget) or _present(expenditure)) and not reported.empty:
         asked = set(zip(reported["metric"].astype(str).str.strip(), reported["key"].astype(str).str.strip()))
