@@ -283,3 +283,24 @@ def reason_text(code: str, lang: str) -> str:
     if not code:
         return ""
     return REASONS[code][1 if lang == "fr" else 2]
+
+
+def participation_costs(costs: pd.DataFrame) -> pd.DataFrame:
+    """The participant and woman rows of ``cost_per_result`` side by side, one row per key (``all`` first):
+    key, lines, spent, participants, cost_per_participant, women, cost_per_woman, upper_bound (the cost per woman
+    is an upper bound), shared_with, reason_participant, reason_woman."""
+    columns = ["key", "lines", "spent", "participants", "cost_per_participant", "women", "cost_per_woman",
+               "upper_bound", "shared_with", "reason_participant", "reason_woman"]
+    people = costs[costs["kind"].eq("participant")].set_index("key")
+    women = costs[costs["kind"].eq("woman")].set_index("key")
+    if people.empty:
+        return pd.DataFrame(columns=columns)
+    out = pd.DataFrame({
+        "key": people.index, "lines": people["lines"].to_numpy(), "spent": people["spent"].to_numpy(),
+        "participants": people["denominator"].to_numpy(), "cost_per_participant": people["cost"].to_numpy(),
+        "women": women["denominator"].reindex(people.index).to_numpy(),
+        "cost_per_woman": women["cost"].reindex(people.index).to_numpy(),
+        "upper_bound": women["status"].reindex(people.index).fillna("").str.contains(UPPER_BOUND).to_numpy(),
+        "shared_with": people["shared_with"].to_numpy(), "reason_participant": people["reason"].to_numpy(),
+        "reason_woman": women["reason"].reindex(people.index).fillna("").to_numpy()})
+    return out[columns].reset_index(drop=True)

@@ -16,11 +16,13 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from ..errors import Problem, ValidationFailed
 from ..paths import ARCHIVE_DIR, ARCHIVE_ENV, check_slug, relative, under
+
+if TYPE_CHECKING:  # pandas is imported where a file is read: the build decides what is current without it
+    import pandas as pd
 
 NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})\.figures\.csv$")
 SUFFIX = ".figures.csv"
@@ -78,6 +80,8 @@ def previous_file(base: Path, project: str, annex: str, reporting_date) -> tuple
 
 def read(path: Path) -> pd.DataFrame:
     """An archived figures.csv: metric, key, value (float, NaN when empty), unit, status."""
+    import pandas as pd
+
     try:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     except (OSError, ValueError, UnicodeDecodeError, pd.errors.ParserError) as exc:
@@ -114,7 +118,7 @@ def _date(value) -> dt.date:
         return value.date()
     if isinstance(value, dt.date):
         return value
-    return pd.Timestamp(value).date()
+    return dt.date.fromisoformat(str(value).strip()[:10])
 
 
 def _iso(value) -> str:
@@ -126,3 +130,22 @@ def _unreadable(path: Path, why: str) -> ValidationFailed:
                                      f"the figures kept from an earlier annex: {why}",
                                      "Restore the file from a copy (or from git), or delete it: the annex is then "
                                      "compared with the archived annex before it, if any.")])
+
+
+def reporting_date_of(params_dir: Path, project: str, annex: str) -> dt.date | None:
+    """The annex's reporting date read cheaply from its YAML files (the annex's, else project.yaml's), for the build
+    to decide what is current before anything heavy is imported; None when it cannot be read (validation says why)."""
+    import yaml
+
+    day = None
+    for name in ("project", annex):
+        try:
+            raw = yaml.safe_load((Path(params_dir) / project / f"{name}.yaml").read_text(encoding="utf-8-sig"))
+        except (OSError, ValueError, yaml.YAMLError):
+            continue
+        if isinstance(raw, dict) and raw.get("reporting_date") is not None:
+            day = raw["reporting_date"]
+    try:
+        return _date(day) if day is not None else None
+    except (ValueError, TypeError):
+        return None
