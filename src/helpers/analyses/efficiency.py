@@ -304,3 +304,13 @@ def participation_costs(costs: pd.DataFrame) -> pd.DataFrame:
         "shared_with": people["shared_with"].to_numpy(), "reason_participant": people["reason"].to_numpy(),
         "reason_woman": women["reason"].reindex(people.index).fillna("").to_numpy()})
     return out[columns].reset_index(drop=True)
+
+
+def participants_without_lines(participation: pd.DataFrame | None) -> float:
+    """Participants of the rows that name no budget line (left out of the cost per participant)."""
+    if participation is None or participation.empty:
+        return 0.0
+    if "budget_lines" not in participation:
+        return float(participation["participants"].sum())
+    unnamed = ~participation["budget_lines"].map(lambda c: bool(named_lines(c))).astype(bool)
+    return float(participation.loc[unnamed.to_numpy(dtype=bool), "participants"].sum())

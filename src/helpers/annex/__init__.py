@@ -104,11 +104,11 @@ class Annex:
 
     def since(self, metric: str, key: str) -> str:
         """' (31/12/2020 : 37,5 %)': the figure's value in the earlier annex, to put beside it; '' when there is no
-        earlier annex or it had no such figure. Formatted by the figure's unit."""
+        earlier annex, it had no such figure or the figure was not computable then. Formatted by its unit."""
         from ..analyses.change import previous_value
 
         value = previous_value(self.previous, metric, key)
-        if value is None:
+        if value is None or fmt.is_missing(value):  # no earlier annex, no such figure, or n.d. then
             return ""
         unit = self.previous.figures.loc[(self.previous.figures["metric"] == metric)
                                          & (self.previous.figures["key"].str.lower() == key.lower()), "unit"].iloc[0]
