@@ -93,3 +93,28 @@ def test_a_later_reporting_date_is_compared_with_the_first_build(tmp_path):
     sheet = pd.read_excel(io.BytesIO((annexes / "ensemble.xlsx").read_bytes()), sheet_name="figures")
     row = sheet[(sheet["metric"] == "spent") & (sheet["key"] == "total")].iloc[0]
     assert row["previous"] == spent_before and str(row["previous_date"]) == "2020-12-31"
+
+
+def test_the_earlier_figures_are_an_input_of_the_annex_and_of_its_notebooks_cache(tmp_path):
+    import datetime as dt
+
+    from helpers.build import runner
+    from helpers.build.archive import keep
+
+    layout = sample_layout(tmp_path / "w", ["ensemble"], notebooks=None)
+    (layout.notebooks / "10_a.ipynb").write_text('{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}')
+    assert layout.archive_dir() == tmp_path / "w" / "archive"              # beside build/, not inside it
+    target, notebook = runner.Target("amem", "ensemble"), layout.notebooks / "10_a.ipynb"
+
+    def inputs():
+        prints = runner.Fingerprints()
+        return prints.inputs(target, layout, {}), runner.notebook_key(prints, target, notebook, layout, "")
+
+    before = inputs()
+    keep(layout.archive_dir(), "amem", "ensemble", dt.date(2020, 12, 31), b"metric,key,value\nspent,total,1\n")
+    assert inputs() == before          # the file a build keeps of its own date is not one of its inputs
+    keep(layout.archive_dir(), "amem", "ensemble", dt.date(2020, 6, 30), b"metric,key,value\nspent,total,1\n")
+    earlier = inputs()
+    assert earlier[0] != before[0] and earlier[1] != before[1]
+    keep(layout.archive_dir(), "amem", "ensemble", dt.date(2020, 6, 30), b"metric,key,value\nspent,total,2\n")
+    assert inputs()[1] != earlier[1]   # an edited earlier file runs the notebooks again
