@@ -397,10 +397,14 @@ def efficiency_figures(tables: dict[str, pd.DataFrame], params: Any) -> pd.DataF
     costs = efficiency.cost_per_result(tables, params, keys)
     if costs.empty:
         return _finish([])
-    metric = costs["kind"].map({"output": "cost_per_unit", "participant": "cost_per_participant",
-                                "woman": "cost_per_woman"})
-    parts = [_rows("efficiency", metric, costs["key"], costs["cost"], params.currency, costs["denominator"],
-                   status=costs["status"], note=costs["note"])]
+    unit, participant, woman = (costs[costs["kind"].eq(kind).to_numpy(dtype=bool)]
+                                for kind in ("output", "participant", "woman"))
+    parts = [_rows("efficiency", "cost_per_unit", unit["key"], unit["cost"], params.currency, unit["denominator"],
+                   status=unit["status"], note=unit["note"]),
+             _rows("efficiency", "cost_per_participant", participant["key"], participant["cost"], params.currency,
+                   participant["denominator"], status=participant["status"], note=participant["note"]),
+             _rows("efficiency", "cost_per_woman", woman["key"], woman["cost"], params.currency, woman["denominator"],
+                   status=woman["status"], note=woman["note"])]
     benchmarked = costs[costs["benchmark"].notna()]
     if len(benchmarked):
         parts.append(_rows("efficiency", "cost_to_benchmark",
