@@ -1,4 +1,4 @@
-"""Where things are. Every output path is resolved here and checked to stay under build/."""
+"""Where things are. Every output path is resolved here and checked to stay under build/ (or archive/)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,9 @@ DATA_DIR = REPO_ROOT / "data"
 PARAMS_DIR = REPO_ROOT / "params"
 NOTEBOOKS_DIR = REPO_ROOT / "notebooks"
 BUILD_DIR = REPO_ROOT / "build"
+# Each built annex's figures, kept per reporting date outside build/ (make clean keeps them): data.archive
+ARCHIVE_DIR = REPO_ROOT / "archive"
+ARCHIVE_ENV = "WORKBOOK_ARCHIVE"  # the build tells its notebooks where the archive is (tests: a temporary one)
 KERNEL_NAME = "evaluation-workbook"
 
 NAME_MAX = 64  # characters of a project or annex name: a file name stays far below the 255 bytes of a file system

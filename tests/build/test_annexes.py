@@ -17,6 +17,7 @@ import pytest
 
 from helpers.annex import export
 from helpers.build import runner
+from helpers.analyses.change import with_previous
 from helpers.analyses.figures import annex_figures
 from helpers.data.loader import load_project
 from helpers.data.params import load_annex_params
@@ -93,11 +94,13 @@ def test_french_annex_formats_numbers_the_french_way(built):
 @pytest.mark.parametrize("annex", ANNEXES)
 def test_figures_csv_is_exactly_the_helpers_output(built, annex):
     params = load_annex_params("amem", annex, built.params)
-    expected = export.figures_csv(annex_figures(load_project("amem", built.data, built.params), params))
+    # no earlier annex in the archive: the previous columns are there, empty
+    expected = export.figures_csv(with_previous(annex_figures(load_project("amem", built.data, built.params),
+                                                              params), None))
     assert (built.build / "annexes" / "amem" / f"{annex}.figures.csv").read_bytes() == expected
     frame = pd.read_csv(built.build / "annexes" / "amem" / f"{annex}.figures.csv")
     assert list(frame.columns) == ["section", "metric", "key", "value", "unit", "n", "se", "ci_low", "ci_high",
-                                   "p_value", "reported", "status", "note"]
+                                   "p_value", "reported", "status", "note", "previous", "previous_date"]
 
 
 def test_second_build_does_nothing_and_a_changed_annex_params_rebuilds_that_annex_only(built, capsys):

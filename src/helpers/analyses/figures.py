@@ -61,14 +61,14 @@ import numpy as np
 import pandas as pd
 
 from . import budget as budget_mod
-from . import execution, gender, indicators, reconcile
+from . import efficiency, execution, gender, indicators, reconcile
 from ..data.loader import fold, scope
 from ..data.params import ALL
 from ..data.schemas import REGIONAL
 
 COLUMNS = ["section", "metric", "key", "value", "unit", "n", "se", "ci_low", "ci_high", "p_value", "reported",
            "status", "note"]
-SECTIONS = ("execution", "indicators", "gender", "budget", "impact", "surveys", "reconciliation")
+SECTIONS = ("execution", "indicators", "gender", "budget", "efficiency", "impact", "surveys", "reconciliation")
 TEXT_COLUMNS = ("section", "metric", "key", "unit", "reported", "status", "note")
 FLOAT_COLUMNS = ("value", "se", "ci_low", "ci_high", "p_value")
 BUDGET_METRICS = ("budget", "spent", "financial_execution_rate", "unallocated_budget", "spending_share",
@@ -83,7 +83,7 @@ METRICS = ("physical_execution_rate", "physical_progress_rate", "activity_status
            "impact_p_holm", "impact_mde", "comparison_ess", "balance_smd_unweighted", "balance_smd_weighted",
            "event_study_effect", "impact_control_mean", "impact_n_units", "impact_attrition", "balance_joint_p",
            "impact_relative_effect", "impact_icc", "survey_mean", "survey_total", "survey_share", "survey_deff",
-           "reported_figure")
+           "cost_per_unit", "cost_per_participant", "cost_per_woman", "cost_to_benchmark", "reported_figure")
 
 
 # ----------------------------------------------------------------------------------------------- building rows
@@ -396,6 +396,33 @@ def budget_figures(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any,
     return _finish(parts, sort=False)
 
 
+def efficiency_figures(tables: dict[str, pd.DataFrame], params: Any) -> pd.DataFrame:
+    """cost_per_unit (output indicators), cost_per_participant, cost_per_woman and cost_to_benchmark
+    (analyses.efficiency); status "shared" when a line of the figure finances several results."""
+    ind = tables.get("indicators")
+    keys = key_of_indicator(ind.reset_index(drop=True)).set_axis(ind.index) if _present(ind) else None
+    costs = efficiency.cost_per_result(tables, params, keys)
+    if costs.empty:
+        return _finish([])
+    unit, participant, woman = (costs[costs["kind"].eq(kind).to_numpy(dtype=bool)]
+                                for kind in ("output", "participant", "woman"))
+    parts = [_rows("efficiency", "cost_per_unit", unit["key"], unit["cost"], params.currency, unit["denominator"],
+                   status=unit["status"], note=unit["note"]),
+             _rows("efficiency", "cost_per_participant", participant["key"], participant["cost"], params.currency,
+                   participant["denominator"], status=participant["status"], note=participant["note"]),
+             _rows("efficiency", "cost_per_woman", woman["key"], woman["cost"], params.currency, woman["denominator"],
+                   status=woman["status"], note=woman["note"])]
+    benchmarked = costs[costs["benchmark"].notna()]
+    if len(benchmarked):
+        parts.append(_rows("efficiency", "cost_to_benchmark",
+                           benchmarked["key"].where(benchmarked["kind"].eq("output"), benchmarked["kind"]),
+                           benchmarked["cost_to_benchmark"], "ratio",
+                           note="cost / benchmark " + _num(benchmarked["benchmark"]) + " " + params.currency
+                           + np.where(benchmarked["benchmark_source"].str.len() > 0,
+                                      " (" + benchmarked["benchmark_source"] + ")", "")))
+    return _finish(parts, sort=False)
+
+
 def _note(value: float, ok: str, problems: str, prefix: str = "not computable") -> str:
     """``ok`` when the value exists, else the problems of budget_summary's note that start with ``prefix``."""
     if pd.isna(value):
@@ -609,6 +636,7 @@ def tables_figures(tables: dict[str, pd.DataFrame], params: Any, studies: dict[s
     budget, expenditure = get("budget"), get("expenditure")
     if _present(budget) or _present(expenditure):
         parts.append(budget_figures(budget, expenditure, params, per_country))
+    parts.append(efficiency_figures(tables, params))
     reported = reported if reported is not None else pd.DataFrame()
     if (_present(budget) or _present(expenditure)) and not reported.empty:
         asked = set(zip(reported["metric"].astype(str).str.strip(), reported["key"].astype(str).str.strip()))

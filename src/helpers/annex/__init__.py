@@ -106,6 +106,33 @@ class Annex:
 
         return annex_figures(self.project_data, self.params)
 
+    @cached_property
+    def previous(self):
+        """The figures of the latest earlier annex (data.archive.Previous: date, path, figures), or None."""
+        from ..data import archive
+
+        return archive.previous(archive.root(), self.params.project, self.params.annex, self.params.reporting_date)
+
+    def since(self, metric: str, key: str) -> str:
+        """' (31/12/2020 : 37,5 %)': the figure's value in the earlier annex, to put beside it; '' when there is no
+        earlier annex, it had no such figure or the figure was not computable then. Formatted by its unit."""
+        from ..analyses.change import previous_value
+
+        value = previous_value(self.previous, metric, key)
+        if value is None or fmt.is_missing(value):  # no earlier annex, no such figure, or n.d. then
+            return ""
+        unit = self.previous.figures.loc[(self.previous.figures["metric"] == metric)
+                                         & (self.previous.figures["key"].str.lower() == key.lower()), "unit"].iloc[0]
+        day = self.previous.date.strftime("%d/%m/%Y") if self.lang == "fr" else self.date(self.previous.date)
+        shown = self.in_unit(value, unit)
+        return f" ({day}{chr(160)}: {shown})" if self.lang == "fr" else f" ({day}: {shown})"
+
+    def in_unit(self, value: Any, unit: str) -> str:
+        """A figure's value written as its unit says: %, count, ratio, or an amount in the currency."""
+        from .change import in_unit
+
+        return in_unit(value, unit, self.lang)
+
     def published_check(self) -> pd.DataFrame:
         """The annex's published figures beside the recomputed ones, formatted for reading.
 

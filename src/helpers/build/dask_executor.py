@@ -278,7 +278,7 @@ class DaskNotebooks:
         """The project's params and data files, sent to the cluster once per build and shared by its tasks."""
         if project not in self._inputs:
             files = {}
-            for kind, folder in (("params", layout.params), ("data", layout.data)):
+            for kind, folder in (("params", layout.params), ("data", layout.data), ("archive", layout.archive_dir())):
                 for path in runner._files_under(folder / project):
                     files[f"{kind}/{path.relative_to(folder).as_posix()}"] = path.read_bytes()
             digest = hashlib.sha256(repr(sorted((k, hashlib.sha256(v).hexdigest()) for k, v in files.items()))

@@ -46,6 +46,14 @@ class Layout:
     params: Path = PARAMS_DIR
     notebooks: Path = NOTEBOOKS_DIR
     build: Path = BUILD_DIR
+    archive: Path | None = None  # None: archive/ beside build/ (build.archive), outside it so make clean keeps it
+
+    def archive_dir(self) -> Path:
+        """Where the annexes' figures are kept per reporting date: ``archive`` when given, else archive/ beside a
+        folder named build (the repository's), else ``<build>-archive`` beside it (a test's own)."""
+        if self.archive is not None:
+            return self.archive
+        return self.build.parent / ("archive" if self.build.name == "build" else f"{self.build.name}-archive")
 
     def annex_dir(self, project: str) -> Path:
         return under(self.build, "annexes", check_slug(project, "project"))
@@ -127,11 +135,22 @@ class Fingerprints:
 
     def inputs(self, target: Target, layout: Layout, options: dict) -> dict:
         files = [layout.params / target.project / "project.yaml", layout.params / target.project / f"{target.annex}.yaml",
-                 *_files_under(layout.data / target.project), *notebook_paths(layout), *_files_under(HELPERS_DIR)]
+                 *_files_under(layout.data / target.project), *notebook_paths(layout), *_files_under(HELPERS_DIR),
+                 *_previous_figures(target, layout)]
         if LOCK_FILE.is_file():
             files.append(LOCK_FILE)
         return {"options": options,
                 "files": {relative(p): [self.of(p), p.stat().st_mtime_ns] for p in files if p.is_file()}}
+
+
+def _previous_figures(target: Target, layout: Layout) -> list[Path]:
+    """The archived figures the annex is compared with (data.archive): an input of the annex and its notebooks.
+    The file this build keeps (its own reporting date) is never one of them."""
+    from ..data.archive import previous_file, reporting_date_of
+
+    day = reporting_date_of(layout.params, target.project, target.annex)
+    found = previous_file(layout.archive_dir(), target.project, target.annex, day) if day else None
+    return [found[1]] if found else []
 
 
 def is_current(target: Target, layout: Layout, inputs: dict) -> bool:
@@ -248,7 +267,8 @@ def notebook_key(prints: Fingerprints, target: Target, notebook: Path, layout: L
         data += _files_under(folder / "impact") if STUDIES in reads else []
         data += _files_under(folder / "surveys") if SURVEYS in reads else []
     files = [notebook, layout.params / target.project / "project.yaml",
-             layout.params / target.project / f"{target.annex}.yaml", *data, *_files_under(HELPERS_DIR), LOCK_FILE]
+             layout.params / target.project / f"{target.annex}.yaml", *data, *_files_under(HELPERS_DIR), LOCK_FILE,
+             *_previous_figures(target, layout)]
     digest = hashlib.sha256(json.dumps([target.project, target.annex, language, str(layout.data),
                                         str(layout.params), sys.version]).encode())
     for path in files:
@@ -266,9 +286,11 @@ def run_notebook(target: Target, notebook: Path, layout: Layout, timeout: int, l
     """
     from ..annex.export import write_atomic
     from ..data import store
+    from ..paths import ARCHIVE_ENV
 
     started = time.perf_counter()
     os.environ[store.ENV] = str(_store_root(layout))  # the kernel (or fork) reads the validated project there
+    os.environ[ARCHIVE_ENV] = str(layout.archive_dir())  # ... and the figures of the earlier annexes there
     work = layout.work_dir(target.project, target.annex)
     work.mkdir(parents=True, exist_ok=True)
     output = work / notebook.name
@@ -306,9 +328,11 @@ def export_annex(target: Target, notebooks: list[Path], layout: Layout, language
     import nbformat
 
     from ..annex import excel, export, word
+    from ..analyses.change import with_previous
     from ..analyses.figures import annex_figures
-    from ..data import store
+    from ..data import archive, store
     from ..data.inputs import recording
+    from .archive import keep
     from ..data.loader import load_project
     from ..data.params import load_annex_params, word_template_path
 
@@ -322,7 +346,8 @@ def export_annex(target: Target, notebooks: list[Path], layout: Layout, language
             params = params.model_copy(update={"language": language})
         data = store.load(_store_root(layout), target.project, layout.data, layout.params) \
             or load_project(target.project, layout.data, layout.params)
-        figures = annex_figures(data, params)
+        previous = archive.previous(layout.archive_dir(), target.project, target.annex, params.reporting_date)
+        figures = with_previous(annex_figures(data, params), previous)
         param_files = [layout.params / target.project / "project.yaml",
                        layout.params / target.project / f"{target.annex}.yaml"]
         merged = export.merge(executed, params.language)
@@ -337,10 +362,11 @@ def export_annex(target: Target, notebooks: list[Path], layout: Layout, language
         outputs = target.outputs(layout)
         with export.staged(outputs["html"].parent) as files:
             files[outputs["html"].name] = page.encode("utf-8")
-            files[outputs["figures"].name] = export.figures_csv(figures)
+            files[outputs["figures"].name] = figures_csv = export.figures_csv(figures)
             files[outputs["xlsx"].name] = excel.xlsx(merged, figures, when)
             files[outputs["docx"].name] = word.docx(page, params.language, params.title, kicker,
                                                     word_template_path(params, layout.params), when)
+        keep(layout.archive_dir(), target.project, target.annex, params.reporting_date, figures_csv)
         shutil.rmtree(layout.failed_dir(target.project, target.annex), ignore_errors=True)
     except Exception as exc:  # noqa: BLE001
         error = f"export: {type(exc).__name__}: {exc}"

@@ -28,7 +28,8 @@ from ..paths import DATA_DIR, PARAMS_DIR, annex_names, relative
 from .iati import TABLES as IATI_TABLES, load_iati
 from .inputs import exists, read_yaml, recording
 from .readers import UNREADABLE, RawTable, read_table
-from .schemas import COLUMNS, MONEY_COLUMNS, REGIONAL, REGISTER_REQUIRED, REQUIRED, TABLES, StudySpec, validate_table
+from .schemas import (COLUMNS, FINANCED_TABLES, MONEY_COLUMNS, REGIONAL, REGISTER_REQUIRED, REQUIRED, TABLES,
+                      StudySpec, split_lines, validate_table)
 from .status import accepted_text, normalise_status
 from .surveys import load_surveys
 
@@ -214,6 +215,8 @@ def _load(project: str, params: ProjectParams, data_dir: Path) -> tuple[ProjectD
     if "expenditure" in typed:
         problems += _unknown_lines(*typed["expenditure"], tables["budget"])
     tables["expenditure"] = lines_mod.with_line_country(tables["budget"], tables["expenditure"])
+    problems += [p for name in FINANCED_TABLES if name in typed
+                 for p in _unknown_financing_lines(*typed[name], tables["budget"], "budget" in data.present)]
     data.studies, study_problems, study_files = _load_studies(folder / "impact", params)
     problems += study_problems
     data.files += study_files
@@ -588,6 +591,26 @@ def _unknown_lines(expenditure: pd.DataFrame, raw: RawTable, budget: pd.DataFram
             problems.append(raw.problem("unknown_line", "this budget line is not in the budget table",
                                         (guess + " " if guess else "") + "Use a line of the budget table, or add "
                                         "the line there.", index=index, column="line", value=line))
+    return problems
+
+
+def _unknown_financing_lines(frame: pd.DataFrame, raw: RawTable, budget: pd.DataFrame,
+                              has_budget: bool) -> list[Problem]:
+    """Every line a ``budget_lines`` cell names must exist in the budget (analyses.efficiency costs it)."""
+    if "budget_lines" not in frame:
+        return []
+    known = set(budget["line"].dropna().astype(str))
+    problems = []
+    for index, cell in frame["budget_lines"].items():
+        for line in split_lines(cell):
+            if line in known:
+                continue
+            guess = did_you_mean(line, known)
+            problems.append(raw.problem("unknown_financing_line", f"the budget line '{line}' is not in the budget "
+                                        "table" if has_budget else "there is no budget table to find this line in",
+                                        (guess + " " if guess else "") + "Name lines of the budget table, separated "
+                                        "by ';' (e.g. R1; R6), or leave the cell empty.",
+                                        index=index, column="budget_lines", value=str(cell)))
     return problems
 
 

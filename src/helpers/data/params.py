@@ -48,6 +48,13 @@ class Thresholds(_Strict):
         return self
 
 
+class UnitCostBenchmark(_Strict):
+    """A reference cost per unit shown beside a computed one (analyses.efficiency), in the project's currency."""
+
+    value: float = Field(gt=0, description="cost per unit, in `currency`")
+    source: str | None = Field(None, description="where the benchmark comes from (shown in the annex)")
+
+
 TRANSACTION_TYPES = tuple(str(n) for n in range(1, 14))  # the IATI TransactionType codelist
 
 
@@ -98,6 +105,16 @@ class ProjectParams(_Strict):
     word_template: str | None = Field(None, description="a .docx whose styles the Word annex takes, e.g. "
                                                         "params/<project>/house-style.docx")
     iati: IatiParams = IatiParams()
+    # indicator id, "participant" or "woman" -> a benchmark cost per unit (a number, or {value:, source:})
+    unit_cost_benchmarks: dict[str, float | UnitCostBenchmark] = Field(default_factory=dict)
+
+    @field_validator("unit_cost_benchmarks")
+    @classmethod
+    def _positive_benchmarks(cls, value: dict) -> dict:
+        bad = [k for k, v in value.items() if isinstance(v, (int, float)) and not v > 0]
+        if bad:
+            raise ValueError(f"a benchmark cost must be greater than 0 (see {', '.join(bad)})")
+        return value
 
     @field_validator("encoding")
     @classmethod
@@ -163,7 +180,8 @@ def _problems_from(path: Path, error: ValidationError, allowed: set[str]) -> lis
         loc = ".".join(str(p) for p in err["loc"]) or "(file)"
         if err["type"] == "extra_forbidden":
             key = str(err["loc"][-1])
-            nested = {"thresholds": Thresholds, "iati": IatiParams}.get(str(err["loc"][0])) if len(err["loc"]) > 1 \
+            nested = {"thresholds": Thresholds, "iati": IatiParams,
+                      "unit_cost_benchmarks": UnitCostBenchmark}.get(str(err["loc"][0])) if len(err["loc"]) > 1 \
                 else None
             scope = set(nested.model_fields) if nested else allowed
             problems.append(Problem(relative(path), "unknown_key", f"unknown key '{loc}'",

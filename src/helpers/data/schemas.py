@@ -10,6 +10,7 @@ Types after loading: ``str`` columns hold stripped text or NA; ``float`` columns
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Callable, Hashable, Literal
 
@@ -41,6 +42,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "event_id": "str", "participants": "float", "women": "float",
         "country": "str", "label": "str", "start_date": "date", "end_date": "date", "group": "str",
         "men": "float", "sample": "bool",
+        "budget_lines": "str",  # the budget line(s) that finance the row: "R1" or "R1; R6" (analyses.efficiency)
     },
     "budget": {
         "line": "str", "budget": "float",
@@ -54,6 +56,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "indicator_id": "str", "period": "str", "actual": "float",
         "label": "str", "level": "str", "unit": "str", "baseline": "float", "target": "float",
         "target_final": "float", "direction": "str", "country": "str", "sex": "str",
+        "budget_lines": "str",  # as participation's
     },
     "reported": {
         "figure_id": "str", "metric": "str", "key": "str", "value": "str",
@@ -76,6 +79,19 @@ MONEY_COLUMNS = frozenset({("budget", "budget"), ("expenditure", "amount")})
 REGISTER_REQUIRED = ("event_id", "sex")
 
 TABLES = tuple(COLUMNS)
+FINANCED_TABLES = ("indicators", "participation")  # the tables whose rows may name their budget_lines
+
+
+def split_lines(cell: Any) -> list[str]:
+    """The budget lines a ``budget_lines`` cell names, in order, each once: 'R1; R6' -> ['R1', 'R6'] (separators
+    ``;``, ``,`` or ``+``); empty -> []."""
+    if cell is None or (not isinstance(cell, str) and pd.isna(cell)):
+        return []
+    seen: dict[str, None] = {}
+    for part in re.split(r"[;,+]", str(cell)):
+        if part.strip():
+            seen.setdefault(part.strip(), None)
+    return list(seen)
 
 # French headers read as the contract's columns (data/README.md, "French headers"), per table: the header as written,
 # lowercased with spaces as '_' (accents are ignored when matching). The first name of each column is the one

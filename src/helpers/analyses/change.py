@@ -1,0 +1,104 @@
+"""What moved since the previous annex: the figures of this build beside those of the latest earlier one.
+
+The previous figures are the archived figures.csv of the same annex at the latest reporting date strictly before
+this one (``data.archive.previous``). Rows are matched on (metric, key).
+
+- ``with_previous(figures, previous)``: the FIGURES table plus ``previous`` (the earlier value, float, NaN when the
+  figure did not exist then or was not computable) and ``previous_date`` (the earlier reporting date, ISO text,
+  '' when the figure did not exist then or there is no earlier annex). Always both columns, so that figures.csv
+  has one layout.
+- ``moved(figures)``: the figures whose value changed, largest relative change first (a figure that was 0 comes
+  first: its relative change is infinite). The published-figure checks, anomalies and figures at another date
+  (``@YYYY-MM-DD`` keys) are left out: they restate figures listed already.
+- ``rating_changes(figures, previous)``: the indicators whose rating (green / amber / red, '' = not rated)
+  differs from the earlier annex.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+PREVIOUS_COLUMNS = ["previous", "previous_date"]
+RATED = ("indicator_achievement", "indicator_achievement_final")
+NOT_LISTED = ("reported_figure", "indicator_anomaly")
+
+
+def _previous_rows(previous: Any) -> pd.DataFrame:
+    frame = previous.figures
+    return frame.set_index(["metric", "key"])
+
+
+def with_previous(figures: pd.DataFrame, previous: Any | None) -> pd.DataFrame:
+    """``figures`` with the columns ``previous`` and ``previous_date`` (see the module docstring)."""
+    out = figures.copy()
+    if previous is None or not len(out):
+        out["previous"] = np.full(len(out), np.nan)
+        out["previous_date"] = pd.array([""] * len(out), dtype="str")
+        return out
+    earlier = _previous_rows(previous)
+    index = pd.MultiIndex.from_arrays([out["metric"].astype(str), out["key"].astype(str)])
+    position = earlier.index.get_indexer(index)
+    found = position >= 0
+    values = earlier["value"].to_numpy(dtype="float64")
+    out["previous"] = np.where(found, values[np.where(found, position, 0)] if len(values) else np.nan, np.nan)
+    out["previous_date"] = pd.array(np.where(found, previous.date.isoformat(), ""), dtype="str")
+    return out
+
+
+def moved(figures: pd.DataFrame, n: int | None = 10) -> pd.DataFrame:
+    """The figures that changed since the earlier annex, largest relative change first (at most ``n``).
+
+    Columns: section, metric, key, unit, previous, value, change (value - previous), relative (change /
+    |previous| x 100; inf when previous is 0), previous_date.
+    """
+    columns = ["section", "metric", "key", "unit", "previous", "value", "change", "relative", "previous_date"]
+    if "previous" not in figures or figures.empty:
+        return pd.DataFrame(columns=columns)
+    keep = (np.isfinite(figures["value"].to_numpy(dtype="float64"))
+            & np.isfinite(figures["previous"].to_numpy(dtype="float64"))
+            & ~figures["metric"].isin(NOT_LISTED).to_numpy(dtype=bool)
+            & ~figures["key"].astype(str).str.contains("@", regex=False).to_numpy(dtype=bool))
+    rows = figures[keep]
+    change = rows["value"] - rows["previous"]
+    rows = rows[change.to_numpy() != 0].assign(change=change[change.to_numpy() != 0])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        relative = np.where(rows["previous"] != 0, rows["change"] / rows["previous"].abs() * 100.0, np.inf)
+    rows = rows.assign(relative=relative, _size=np.abs(relative))
+    rows = rows.sort_values(["_size", "metric", "key"], ascending=[False, True, True], kind="stable")
+    if n is not None:
+        rows = rows.head(n)
+    return rows[columns].reset_index(drop=True)
+
+
+def rating_changes(figures: pd.DataFrame, previous: Any | None) -> pd.DataFrame:
+    """Indicators whose rating differs from the earlier annex: metric, key, previous_status, status, previous,
+    value."""
+    columns = ["metric", "key", "previous_status", "status", "previous", "value"]
+    if previous is None or figures.empty:
+        return pd.DataFrame(columns=columns)
+    earlier = _previous_rows(previous)
+    rated = figures[figures["metric"].isin(RATED).to_numpy(dtype=bool)]
+    index = pd.MultiIndex.from_arrays([rated["metric"].astype(str), rated["key"].astype(str)])
+    position = earlier.index.get_indexer(index)
+    statuses = earlier["status"].astype(str).to_numpy(dtype=object)
+    before = np.where(position >= 0, statuses[np.where(position >= 0, position, 0)] if len(statuses) else "", "")
+    values = earlier["value"].to_numpy(dtype="float64")
+    before_value = np.where(position >= 0, values[np.where(position >= 0, position, 0)] if len(values) else np.nan,
+                            np.nan)
+    out = pd.DataFrame({"metric": rated["metric"].to_numpy(), "key": rated["key"].to_numpy(),
+                        "previous_status": before, "status": rated["status"].astype(str).to_numpy(),
+                        "previous": before_value, "value": rated["value"].to_numpy(dtype="float64")})
+    out = out[(position >= 0) & (out["previous_status"] != out["status"]).to_numpy(dtype=bool)]
+    return out[columns].reset_index(drop=True)
+
+
+def previous_value(previous: Any | None, metric: str, key: str) -> float | None:
+    """The earlier value of one figure: NaN when it was not computable, None when there is no earlier one."""
+    if previous is None:
+        return None
+    rows = previous.figures
+    match = rows[(rows["metric"] == metric) & (rows["key"].str.lower() == key.lower())]
+    return float(match["value"].iloc[0]) if len(match) else None

@@ -1,0 +1,316 @@
+"""Efficiency: what each result cost (the cost per unit of an output, per participant, per woman trained).
+
+Inputs: the ``indicators`` and ``participation`` tables with their optional column ``budget_lines`` (the budget
+line(s) that finance the row, separated by ``;``, ``,`` or ``+``: ``R1`` or ``R1; R6``), the ``budget`` and
+``expenditure`` tables, and the params (reporting_date, currency, unit_cost_benchmarks). Spending is read through
+``budget.budget_lines`` (the cumulative spending of each line as of a date, with its "not computable" rules), so a
+change of what identifies a line there is followed here.
+
+Definitions (data/README.md, "Cost per result"):
+- ``cost_per_unit`` of an **output** indicator row (level ``output``, sex total) that names lines: the spending on
+  its lines up to the end of its period (``2020-12`` -> 31/12/2020, ``2020`` -> 31/12/2020,
+  ``2019-10-01/2020-03-31`` -> 31/03/2020; the reporting date when the period ends later) divided by its
+  ``actual``.
+- ``cost_per_participant``: spending on the lines the participation rows name, up to the reporting date, divided by
+  the participants of those rows; key ``all`` (the union of the lines, each counted once) and one key per line (the
+  participants of the events that name it). ``cost_per_woman``: the same divided by the women, counted where the sex
+  is recorded; when an event of the lines has no women count the denominator is too small, so the figure is an
+  **upper bound** (status ``upper bound``, the note says how many participants are not counted).
+- **A line that finances several results** (several indicators, or indicators and the participation) gives each of
+  them its whole spending: **the cost is shared, not divided** (the data holds no key to split it), so these costs
+  must not be added up; such a figure has status ``shared`` and its note names the other results of its lines.
+- Never a division by 0 or by a negative: no actual, an actual of 0 or less, no spending (0), a negative spending
+  total, spending not computable (after the data's end), a period that is not a date, a line not in the budget
+  table: the figure is NaN and ``reason`` (a code of ``REASONS``) says why.
+- ``cost_to_benchmark``: cost / the benchmark of ``unit_cost_benchmarks`` (params), keyed by indicator id,
+  ``participant`` or ``woman``; above 1 the result cost more than the benchmark.
+
+All functions are pure (no I/O).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from . import budget as budget_mod
+from ..data.schemas import split_lines
+
+SHARED, UPPER_BOUND = "shared", "upper bound"
+PARTICIPATION = "participation"  # the name of the participation "result" among the results a line finances
+# Why a cost is not computable: code -> (English note for figures.csv, French, English for the annex).
+REASONS: dict[str, tuple[str, str, str]] = {
+    "no_actual": ("not computable: no actual", "pas de valeur réalisée", "no actual value"),
+    "actual_not_positive": ("not computable: the actual is 0 or less, nothing to divide by",
+                            "réalisé nul ou négatif : pas de division", "actual is 0 or less: no division"),
+    "no_participants": ("not computable: no participants", "aucun participant", "no participants"),
+    "no_women": ("not computable: no women counted", "aucune femme comptée", "no women counted"),
+    "no_spending": ("not computable: no spending on its lines up to that date",
+                    "aucune dépense sur ses lignes à cette date", "no spending on its lines up to that date"),
+    "negative_spending": ("not computable: the spending on its lines is negative (reversals)",
+                          "dépenses négatives sur ses lignes (annulations)",
+                          "negative spending on its lines (reversals)"),
+    "spending_not_computable": ("not computable: spending up to that date is not in the data",
+                                "dépenses à cette date absentes des données",
+                                "spending up to that date is not in the data"),
+    "unknown_line": ("not computable: a line it names is not in this annex's budget (a project-wide line is in the "
+                     "project-wide annex only)",
+                     "une ligne nommée est absente du budget de cette annexe (une ligne de l'ensemble du projet ne "
+                     "figure que dans l'annexe d'ensemble)",
+                     "a line it names is not in this annex's budget (a project-wide line is in the project-wide "
+                     "annex only)"),
+    "bad_period": ("not computable: the period is not a date (2020-12, 2020, 2020-12-31 or start/end)",
+                   "période illisible comme date", "the period is not a date"),
+}
+COLUMNS = ["kind", "key", "indicator_id", "label", "unit", "lines", "as_of", "spent", "denominator", "cost",
+           "status", "shared_with", "benchmark", "benchmark_source", "cost_to_benchmark", "reason", "note"]
+
+
+named_lines = split_lines  # 'R1; R6' -> ['R1', 'R6'] (data.schemas)
+
+
+def period_end(period: Any) -> dt.date | None:
+    """The last day of an indicator period: 2020-12 -> 2020-12-31, 2020 -> 2020-12-31, 2020-12-31 as it is,
+    2019-10-01/2020-03-31 -> 2020-03-31; None when it is not one of these."""
+    text = str(period).strip() if period is not None else ""
+    if "/" in text:
+        text = text.rsplit("/", 1)[1].strip()
+    try:
+        if re.fullmatch(r"\d{4}", text):
+            return dt.date(int(text), 12, 31)
+        if re.fullmatch(r"\d{4}-\d{1,2}", text):
+            year, month = (int(x) for x in text.split("-"))
+            return dt.date(year, month, calendar.monthrange(year, month)[1])
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+    return None
+
+
+def _column(frame: pd.DataFrame | None, name: str) -> pd.Series:
+    if frame is None or name not in frame:
+        return pd.Series([None] * (0 if frame is None else len(frame)), dtype=object,
+                         index=None if frame is None else frame.index)
+    return frame[name]
+
+
+def _output_rows(indicators: pd.DataFrame | None) -> pd.DataFrame:
+    """The output indicator rows (sex total) that name at least one line."""
+    if indicators is None or indicators.empty or "budget_lines" not in indicators:
+        return pd.DataFrame()
+    level = indicators["level"].astype("str").str.strip().str.lower()
+    sex = indicators["sex"].astype("str").str.strip().str.lower()
+    keep = level.eq("output").fillna(False) & sex.isin(["total", "", "nan", "<na>"]).fillna(True) \
+        & indicators["budget_lines"].map(lambda c: bool(named_lines(c))).astype(bool)
+    return indicators[keep.to_numpy(dtype=bool)]
+
+
+def financed_results(indicators: pd.DataFrame | None, participation: pd.DataFrame | None) -> dict[str, list[str]]:
+    """line -> the results it finances, in order: indicator ids (of every level) and ``participation``."""
+    results: dict[str, list[str]] = {}
+    if indicators is not None and "budget_lines" in indicators:
+        for indicator, cell in zip(indicators["indicator_id"].astype(str), indicators["budget_lines"]):
+            for line in named_lines(cell):
+                if indicator not in results.setdefault(line, []):
+                    results[line].append(indicator)
+    if participation is not None and "budget_lines" in participation:
+        for cell in participation["budget_lines"]:
+            for line in named_lines(cell):
+                if PARTICIPATION not in results.setdefault(line, []):
+                    results[line].append(PARTICIPATION)
+    return results
+
+
+class _Spending:
+    """Cumulative spending per line as of a date, from budget.budget_lines (one call per date)."""
+
+    def __init__(self, budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any):
+        self.budget, self.expenditure, self.params = budget, expenditure, params
+        self._by_date: dict[dt.date, pd.DataFrame] = {}
+
+    def on(self, lines: list[str], day: dt.date) -> tuple[float, str]:
+        """(spent on ``lines`` up to ``day``, reason code or '')."""
+        if day not in self._by_date:
+            self._by_date[day] = budget_mod.budget_lines(self.budget, self.expenditure, self.params, as_of=day)
+        table = self._by_date[day]
+        known = set(table.loc[table["in_budget_table"].astype(bool), "line"].astype(str))
+        if any(line not in known for line in lines):
+            return float("nan"), "unknown_line"
+        rows = table[table["line"].astype(str).isin(lines)]
+        if rows["spent"].isna().any() or rows.empty:
+            return float("nan"), "spending_not_computable"
+        spent = float(rows["spent"].sum())
+        if spent < 0:
+            return spent, "negative_spending"
+        if spent == 0:
+            return spent, "no_spending"
+        return spent, ""
+
+
+def _benchmarks(params: Any) -> dict[str, tuple[float, str]]:
+    raw = getattr(params, "unit_cost_benchmarks", None) or {}
+    out = {}
+    for key, item in raw.items():
+        if isinstance(item, (int, float)):
+            out[str(key)] = (float(item), "")
+        else:
+            out[str(key)] = (float(item.value), item.source or "")
+    return out
+
+
+def _shared_with(lines: list[str], own: str, financed: dict[str, list[str]]) -> list[str]:
+    others: dict[str, None] = {}
+    for line in lines:
+        for result in financed.get(line, []):
+            if result != own:
+                others.setdefault(result, None)
+    return list(others)
+
+
+def cost_per_result(tables: dict[str, pd.DataFrame], params: Any, keys: pd.Series | None = None) -> pd.DataFrame:
+    """Every cost figure of the (already scoped) tables, one row each (columns ``COLUMNS``).
+
+    kind: ``output`` (key: the indicator's figures key, ``keys`` when given, else its id), ``participant`` and
+    ``woman`` (key ``all`` or a line). cost = spent / denominator, NaN with ``reason`` when not computable.
+    """
+    empty = pd.DataFrame()
+    indicators, participation = tables.get("indicators", empty), tables.get("participation", empty)
+    budget, expenditure = tables.get("budget", empty), tables.get("expenditure", empty)
+    financed = financed_results(indicators, participation)
+    if not financed:
+        return pd.DataFrame(columns=COLUMNS)
+    if budget is None or budget.empty:
+        budget = pd.DataFrame({c: pd.Series(dtype=t) for c, t in
+                               (("line", "str"), ("budget", "float64"), ("country", "str"), ("label", "str"),
+                                ("category", "str"))})
+    if expenditure is None or expenditure.empty:
+        expenditure = pd.DataFrame({"line": pd.Series(dtype="str"), "period_end": pd.Series(dtype="datetime64[ns]"),
+                                    "amount": pd.Series(dtype="float64"), "country": pd.Series(dtype="str")})
+    spending = _Spending(budget, expenditure, params)
+    reporting = budget_mod.to_timestamp(params.reporting_date).date()
+    rows = []
+
+    outputs = _output_rows(indicators)
+    for index, row in outputs.iterrows():
+        lines = named_lines(row["budget_lines"])
+        end = period_end(row["period"])
+        day = min(end, reporting) if end is not None else None
+        actual = row["actual"]
+        spent, reason = (float("nan"), "bad_period") if day is None else spending.on(lines, day)
+        if not reason:
+            if pd.isna(actual):
+                reason = "no_actual"
+            elif actual <= 0:
+                reason = "actual_not_positive"
+        indicator = str(row["indicator_id"])
+        rows.append(_row("output", str(keys.loc[index]) if keys is not None else indicator, indicator,
+                         row.get("label"), row.get("unit"), lines, day, spent, actual, reason,
+                         _shared_with(lines, indicator, financed)))
+
+    people = participation if participation is not None and "budget_lines" in participation else empty
+    if len(people):
+        lines_of = people["budget_lines"].map(named_lines)
+        people = people[lines_of.map(bool).to_numpy(dtype=bool)]
+        lines_of = lines_of[lines_of.map(bool)]
+    if len(people):
+        every = sorted({line for lines in lines_of for line in lines})
+        groups = [("all", every, np.ones(len(people), dtype=bool))]
+        groups += [(line, [line], lines_of.map(lambda ls, line=line: line in ls).to_numpy(dtype=bool))
+                   for line in every]
+        for key, lines, mask in groups:
+            events = people[mask]
+            spent, reason = spending.on(lines, reporting)
+            shared = _shared_with(lines, PARTICIPATION, financed)
+            participants = float(events["participants"].sum())
+            rows.append(_row("participant", key, "", None, None, lines, reporting, spent, participants,
+                             reason or ("no_participants" if participants <= 0 else ""), shared))
+            known = events["women"].notna()
+            women = float(events.loc[known, "women"].sum())
+            not_counted = float(events.loc[~known, "participants"].sum())
+            woman = _row("woman", key, "", None, None, lines, reporting, spent, women,
+                         reason or ("no_women" if women <= 0 else ""), shared)
+            if not_counted > 0 and not woman["reason"]:
+                woman["status"] = UPPER_BOUND if not shared else f"{SHARED}; {UPPER_BOUND}"
+                woman["note"] += (f"; upper bound: {not_counted:.0f} participants of these events have no sex "
+                                  "recorded, so the women are undercounted")
+            rows.append(woman)
+
+    out = pd.DataFrame(rows, columns=COLUMNS)
+    benchmarks = _benchmarks(params)
+    if len(out) and benchmarks:
+        wanted = np.where(out["kind"].eq("output"), out["indicator_id"], out["kind"])
+        for i, name in enumerate(wanted):
+            if name in benchmarks and (out.at[i, "key"] == "all" or out.at[i, "kind"] == "output"):
+                value, source = benchmarks[name]
+                out.at[i, "benchmark"] = value
+                out.at[i, "benchmark_source"] = source
+                cost = out.at[i, "cost"]
+                out.at[i, "cost_to_benchmark"] = cost / value if pd.notna(cost) and value > 0 else np.nan
+    return out
+
+
+def _row(kind: str, key: str, indicator: str, label: Any, unit: Any, lines: list[str], day: dt.date | None,
+         spent: float, denominator: float, reason: str, shared: list[str]) -> dict:
+    ok = not reason
+    cost = spent / denominator if ok and denominator > 0 and spent > 0 else float("nan")
+    if ok and not cost == cost:  # pragma: no cover - the reasons above catch every case; never a silent NaN
+        reason = "no_spending"
+    what = {"output": "actual", "participant": "participants", "woman": "women"}[kind]
+    when = day.isoformat() if day is not None else "?"
+    note = (REASONS[reason][0] + "; " if reason else "") + \
+        f"spent on {' + '.join(lines)} up to {when}: {_n(spent)} / {what} {_n(denominator)}"
+    if shared:
+        note += f"; shared, not divided: {', '.join(lines)} also finance(s) {', '.join(shared)}"
+    return {"kind": kind, "key": key, "indicator_id": indicator, "label": "" if pd.isna(label) else str(label),
+            "unit": "" if unit is None or pd.isna(unit) else str(unit), "lines": ", ".join(lines), "as_of": day,
+            "spent": spent, "denominator": denominator, "cost": cost, "status": SHARED if shared else "",
+            "shared_with": ", ".join(shared), "benchmark": np.nan, "benchmark_source": "",
+            "cost_to_benchmark": np.nan, "reason": reason, "note": note}
+
+
+def _n(value: float) -> str:
+    return "n/a" if value != value else f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def reason_text(code: str, lang: str) -> str:
+    """Why a cost is not computable, in the annex language ('' when it is)."""
+    if not code:
+        return ""
+    return REASONS[code][1 if lang == "fr" else 2]
+
+
+def participation_costs(costs: pd.DataFrame) -> pd.DataFrame:
+    """The participant and woman rows of ``cost_per_result`` side by side, one row per key (``all`` first):
+    key, lines, spent, participants, cost_per_participant, women, cost_per_woman, upper_bound (the cost per woman
+    is an upper bound), shared_with, reason_participant, reason_woman."""
+    columns = ["key", "lines", "spent", "participants", "cost_per_participant", "women", "cost_per_woman",
+               "upper_bound", "shared_with", "reason_participant", "reason_woman"]
+    people = costs[costs["kind"].eq("participant")].set_index("key")
+    women = costs[costs["kind"].eq("woman")].set_index("key")
+    if people.empty:
+        return pd.DataFrame(columns=columns)
+    out = pd.DataFrame({
+        "key": people.index, "lines": people["lines"].to_numpy(), "spent": people["spent"].to_numpy(),
+        "participants": people["denominator"].to_numpy(), "cost_per_participant": people["cost"].to_numpy(),
+        "women": women["denominator"].reindex(people.index).to_numpy(),
+        "cost_per_woman": women["cost"].reindex(people.index).to_numpy(),
+        "upper_bound": women["status"].reindex(people.index).fillna("").str.contains(UPPER_BOUND).to_numpy(),
+        "shared_with": people["shared_with"].to_numpy(), "reason_participant": people["reason"].to_numpy(),
+        "reason_woman": women["reason"].reindex(people.index).fillna("").to_numpy()})
+    return out[columns].reset_index(drop=True)
+
+
+def participants_without_lines(participation: pd.DataFrame | None) -> float:
+    """Participants of the rows that name no budget line (left out of the cost per participant)."""
+    if participation is None or participation.empty:
+        return 0.0
+    if "budget_lines" not in participation:
+        return float(participation["participants"].sum())
+    unnamed = ~participation["budget_lines"].map(lambda c: bool(named_lines(c))).astype(bool)
+    return float(participation.loc[unnamed.to_numpy(dtype=bool), "participants"].sum())

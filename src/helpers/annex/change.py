@@ -1,0 +1,63 @@
+"""The annex's words for what moved since the previous annex and for the cost per result (tables ready for
+``ctx.table``, every number written in its own unit, in the annex language)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from . import fmt
+
+
+def _signed(text: str, value: float) -> str:
+    return ("+" if value > 0 else "") + text
+
+
+def change_text(change: float, unit: str, lang: str, currency: str) -> str:
+    """+6,9 points (a % figure), +120 000 USD, -3, +0,12."""
+    if fmt.is_missing(change):
+        return fmt.missing(lang)
+    if unit == "%":
+        return _signed(fmt.number(change, 1, lang), change) + (" points" if lang == "fr" else " points")
+    if unit == "count":
+        return _signed(fmt.number(change, 0, lang), change)
+    if unit == "ratio" or not unit:
+        return _signed(fmt.number(change, 2, lang), change)
+    return _signed(fmt.money(change, unit, lang), change)
+
+
+def in_unit(value: Any, unit: str, lang: str) -> str:
+    if unit == "%":
+        return fmt.percent(value, 1, lang)
+    if unit == "count":
+        return fmt.number(value, 0, lang)
+    if unit == "ratio" or not unit:
+        return fmt.number(value, 2, lang)
+    return fmt.money(value, unit, lang)
+
+
+def moved_table(moved: pd.DataFrame, lang: str, currency: str) -> pd.DataFrame:
+    """change.moved() as text columns: figure (the metric's word), key, previous, value, change, relative."""
+    rows = []
+    for row in moved.itertuples(index=False):
+        relative = fmt.percent(row.relative, 1, lang) if row.relative != float("inf") else \
+            ("de 0 à une valeur" if lang == "fr" else "from 0")
+        if row.relative not in (float("inf"),) and row.relative > 0:
+            relative = "+" + relative
+        rows.append({"figure": fmt.word(row.metric, lang), "key": fmt.word(row.key, lang),
+                     "previous": in_unit(row.previous, row.unit, lang), "value": in_unit(row.value, row.unit, lang),
+                     "change": change_text(row.change, row.unit, lang, currency), "relative": relative})
+    return pd.DataFrame(rows, columns=["figure", "key", "previous", "value", "change", "relative"])
+
+
+def ratings_table(ratings: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """change.rating_changes() as text: indicator key, which % (period or final target), before, now."""
+    unrated = "non évalué" if lang == "fr" else "not rated"
+    rows = [{"key": row.key, "figure": fmt.word(row.metric, lang),
+             "previous_status": fmt.word(row.previous_status, lang) if row.previous_status else unrated,
+             "status": fmt.word(row.status, lang) if row.status else unrated,
+             "previous": fmt.percent(row.previous, 1, lang), "value": fmt.percent(row.value, 1, lang),
+             "rag": row.status}
+            for row in ratings.itertuples(index=False)]
+    return pd.DataFrame(rows, columns=["key", "figure", "previous_status", "status", "previous", "value", "rag"])

@@ -1,0 +1,151 @@
+"""The figures of earlier annexes: ``archive/<project>/<annex>/<reporting_date>.figures.csv``.
+
+Each successful build keeps the annex's figures.csv there (``build.archive`` writes it, outside build/, so that
+``make clean`` keeps it). A build compares with the latest file of a reporting date strictly **earlier** than its
+own: a rebuild at the same date never compares with itself (it replaces that date's file), and a file of a later
+date (the reporting date moved back) is ignored. Only names ``YYYY-MM-DD.figures.csv`` of real dates count.
+
+The files are read as text (csv, no type guessing, nothing evaluated); a file that cannot be read stops the build
+with a message naming it, rather than an annex compared with nothing without a word.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import Problem, ValidationFailed
+from ..paths import ARCHIVE_DIR, ARCHIVE_ENV, check_slug, relative, under
+
+if TYPE_CHECKING:  # pandas is imported where a file is read: the build decides what is current without it
+    import pandas as pd
+
+NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})\.figures\.csv$")
+SUFFIX = ".figures.csv"
+NEEDED = ("metric", "key", "value")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # as annex.export.neutralise marks them
+
+
+@dataclass(frozen=True)
+class Previous:
+    """The archived figures a build compares with: their reporting date, file, and rows (metric, key, value,
+    unit, status; keys as computed, the spreadsheet quote taken off)."""
+
+    date: dt.date
+    path: Path
+    figures: pd.DataFrame
+
+
+def root() -> Path:
+    """The archive folder: the one the build names in the environment (``ARCHIVE_ENV``), else archive/."""
+    named = os.environ.get(ARCHIVE_ENV)
+    return Path(named) if named else ARCHIVE_DIR
+
+
+def folder(base: Path, project: str, annex: str) -> Path:
+    return under(Path(base), check_slug(project, "project"), check_slug(annex, "annex"))
+
+
+def path_for(base: Path, project: str, annex: str, reporting_date: dt.date) -> Path:
+    """Where the figures of one annex at one reporting date are kept (confined to ``base``)."""
+    return under(folder(base, project, annex), f"{_iso(reporting_date)}{SUFFIX}")
+
+
+def dated_files(base: Path, project: str, annex: str) -> list[tuple[dt.date, Path]]:
+    """(reporting date, file) of every archived figures file of an annex, oldest first."""
+    where = folder(base, project, annex)
+    found = []
+    if where.is_dir():
+        for path in where.iterdir():
+            match = NAME.match(path.name)
+            if not match or not path.is_file():
+                continue
+            try:
+                found.append((dt.date.fromisoformat(match.group(1)), path))
+            except ValueError:
+                continue  # 2020-02-31.figures.csv: not a date, not ours
+    return sorted(found)
+
+
+def previous_file(base: Path, project: str, annex: str, reporting_date) -> tuple[dt.date, Path] | None:
+    """The latest archived file of a reporting date strictly before ``reporting_date``, or None."""
+    day = _date(reporting_date)
+    earlier = [(d, p) for d, p in dated_files(base, project, annex) if d < day]
+    return earlier[-1] if earlier else None
+
+
+def read(path: Path) -> pd.DataFrame:
+    """An archived figures.csv: metric, key, value (float, NaN when empty), unit, status."""
+    import pandas as pd
+
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except (OSError, ValueError, UnicodeDecodeError, pd.errors.ParserError) as exc:
+        raise _unreadable(path, f"it cannot be read ({type(exc).__name__}: {str(exc).splitlines()[0]})") from None
+    missing = [c for c in NEEDED if c not in frame.columns]
+    if missing:
+        raise _unreadable(path, f"it has no column {', '.join(missing)}")
+    out = pd.DataFrame({
+        "metric": frame["metric"].map(_unquote).astype(str),
+        "key": frame["key"].map(_unquote).astype(str),
+        "value": pd.to_numeric(frame["value"].replace({"": None, "nan": None}), errors="coerce").astype("float64"),
+        "unit": frame["unit"].astype(str) if "unit" in frame else "",
+        "status": frame["status"].astype(str) if "status" in frame else "",
+    })
+    return out.drop_duplicates(["metric", "key"], keep="first").reset_index(drop=True)
+
+
+def previous(base: Path, project: str, annex: str, reporting_date) -> Previous | None:
+    """The figures of the latest earlier annex (see the module docstring), or None when there is none."""
+    found = previous_file(base, project, annex, reporting_date)
+    if found is None:
+        return None
+    day, path = found
+    return Previous(day, path, read(path))
+
+
+def _unquote(text: str) -> str:
+    """A key as computed: figures.csv marks text that a spreadsheet would run with a leading quote."""
+    return text[1:] if text.startswith("'") and text[1:2] in FORMULA_START and text[1:2] != "" else text
+
+
+def _date(value) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value).strip()[:10])
+
+
+def _iso(value) -> str:
+    return _date(value).isoformat()
+
+
+def _unreadable(path: Path, why: str) -> ValidationFailed:
+    return ValidationFailed([Problem(relative(path), "archive_unreadable",
+                                     f"the figures kept from an earlier annex: {why}",
+                                     "Restore the file from a copy (or from git), or delete it: the annex is then "
+                                     "compared with the archived annex before it, if any.")])
+
+
+def reporting_date_of(params_dir: Path, project: str, annex: str) -> dt.date | None:
+    """The annex's reporting date read cheaply from its YAML files (the annex's, else project.yaml's), for the build
+    to decide what is current before anything heavy is imported; None when it cannot be read (validation says why)."""
+    import yaml
+
+    day = None
+    for name in ("project", annex):
+        try:
+            raw = yaml.safe_load((Path(params_dir) / project / f"{name}.yaml").read_text(encoding="utf-8-sig"))
+        except (OSError, ValueError, yaml.YAMLError):
+            continue
+        if isinstance(raw, dict) and raw.get("reporting_date") is not None:
+            day = raw["reporting_date"]
+    try:
+        return _date(day) if day is not None else None
+    except (ValueError, TypeError):
+        return None

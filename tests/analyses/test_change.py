@@ -1,0 +1,120 @@
+"""What moved since the previous annex: the archive (data.archive, build.archive) and the comparison
+(analyses.change), on real files in tmp folders."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from helpers.analyses import change
+from helpers.analyses.figures import annex_figures
+from helpers.annex import export
+from helpers.build.archive import keep
+from helpers.data import archive, loader
+from helpers.data.params import load_annex_params
+from helpers.errors import ValidationFailed
+from helpers.paths import UnsafeName
+
+
+def _figures(rows):
+    frame = pd.DataFrame(rows, columns=["section", "metric", "key", "value", "unit", "status"])
+    for column in ("n", "se", "ci_low", "ci_high", "p_value"):
+        frame[column] = np.nan
+    frame["reported"] = frame["note"] = ""
+    return frame
+
+
+def _keep(root, day, rows):
+    return keep(root, "amem", "ensemble", day, export.figures_csv(_figures(rows)))
+
+
+def test_the_previous_annex_is_the_latest_strictly_earlier_reporting_date(tmp_path):
+    for day in ("2020-06-30", "2020-12-31", "2021-06-30"):
+        _keep(tmp_path, dt.date.fromisoformat(day), [("budget", "spent", "total", 1.0, "USD", "")])
+    folder = tmp_path / "amem" / "ensemble"
+    (folder / "notes.txt").write_text("not ours")
+    (folder / "2020-02-31.figures.csv").write_text("metric,key,value\n")   # not a date: ignored
+    pick = lambda day: archive.previous_file(tmp_path, "amem", "ensemble", dt.date.fromisoformat(day))  # noqa: E731
+    assert pick("2020-12-31")[0] == dt.date(2020, 6, 30)        # a rebuild never compares with itself
+    assert pick("2021-01-01")[0] == dt.date(2020, 12, 31)
+    assert pick("2021-12-31")[0] == dt.date(2021, 6, 30)
+    assert pick("2020-06-30") is None and pick("2019-01-01") is None
+    assert archive.previous(tmp_path, "amem", "other", dt.date(2021, 1, 1)) is None
+
+
+def test_with_previous_matches_metric_and_key_and_keeps_the_exact_value(tmp_path):
+    value = 1_363_103.13 + 1e-9
+    _keep(tmp_path, dt.date(2020, 12, 31), [("budget", "spent", "total", value, "USD", ""),
+                                             ("budget", "spent", "=R1", 5.0, "USD", ""),
+                                             ("budget", "burn_index", "total", np.nan, "ratio", "")])
+    previous = archive.previous(tmp_path, "amem", "ensemble", dt.date(2021, 3, 31))
+    now = _figures([("budget", "spent", "total", value + 10, "USD", ""), ("budget", "spent", "=R1", 6.0, "USD", ""),
+                    ("budget", "burn_index", "total", 0.5, "ratio", ""), ("budget", "spent", "R9", 1.0, "USD", "")])
+    out = change.with_previous(now, previous)
+    assert list(out.columns[-2:]) == ["previous", "previous_date"]
+    assert out["previous"].iloc[0] == value                      # the float read back is the one written
+    assert out["previous"].iloc[1] == 5.0                        # a key written with a spreadsheet quote ('=R1)
+    assert np.isnan(out["previous"].iloc[2]) and out["previous_date"].iloc[2] == "2020-12-31"   # n.d. then
+    assert np.isnan(out["previous"].iloc[3]) and out["previous_date"].iloc[3] == ""             # did not exist
+    none = change.with_previous(now, None)
+    assert none["previous"].isna().all() and (none["previous_date"] == "").all()
+
+
+def test_moved_lists_the_largest_relative_changes_and_leaves_out_checks_and_dated_keys():
+    figures = _figures([("budget", "spent", "total", 110.0, "USD", ""), ("execution", "physical_execution_rate",
+                        "all", 50.0, "%", ""), ("budget", "spent", "total@2019-12-31", 50.0, "USD", ""),
+                        ("reconciliation", "reported_figure", "FIN-01", 99.0, "%", "match"),
+                        ("gender", "women_share", "all", 40.0, "%", ""), ("budget", "spent", "R2", 5.0, "USD", "")])
+    figures["previous"] = [100.0, 25.0, 10.0, 1.0, 40.0, 0.0]
+    figures["previous_date"] = "2020-12-31"
+    moved = change.moved(figures)
+    assert list(moved["key"]) == ["R2", "all", "total"]          # from 0 first, then +100 %, then +10 %
+    assert moved["relative"].iloc[1] == pytest.approx(100.0) and moved["change"].iloc[2] == pytest.approx(10.0)
+    assert np.isinf(moved["relative"].iloc[0])
+
+
+def test_rating_changes_are_the_indicators_whose_rag_differs(tmp_path):
+    _keep(tmp_path, dt.date(2020, 12, 31), [("indicators", "indicator_achievement_final", "P2.2.a", 17.0, "%", "red"),
+                                             ("indicators", "indicator_achievement_final", "P1.1.a", 38.7, "%", "red"),
+                                             ("indicators", "indicator_achievement_final", "R1.a", np.nan, "%", "")])
+    previous = archive.previous(tmp_path, "amem", "ensemble", dt.date(2021, 3, 31))
+    now = _figures([("indicators", "indicator_achievement_final", "P2.2.a", 90.0, "%", "green"),
+                    ("indicators", "indicator_achievement_final", "P1.1.a", 40.0, "%", "red"),
+                    ("indicators", "indicator_achievement_final", "R1.a", 60.0, "%", "amber"),
+                    ("indicators", "indicator_achievement_final", "NEW", 60.0, "%", "amber")])
+    ratings = change.rating_changes(now, previous)
+    assert list(zip(ratings["key"], ratings["previous_status"], ratings["status"])) == [
+        ("P2.2.a", "red", "green"), ("R1.a", "", "amber")]
+
+
+def test_an_unreadable_archive_file_stops_with_its_name(tmp_path):
+    path = archive.path_for(tmp_path, "amem", "ensemble", dt.date(2020, 12, 31))
+    path.parent.mkdir(parents=True)
+    path.write_text("section,unit\nx,y\n", encoding="utf-8")
+    with pytest.raises(ValidationFailed) as info:
+        archive.previous(tmp_path, "amem", "ensemble", dt.date(2021, 1, 1))
+    problem = info.value.problems[0]
+    assert problem.rule == "archive_unreadable" and "2020-12-31.figures.csv" in problem.file
+    assert "metric" in problem.message
+
+
+def test_archive_paths_stay_in_the_archive(tmp_path):
+    with pytest.raises(UnsafeName):
+        keep(tmp_path, "..", "ensemble", dt.date(2020, 12, 31), b"")
+    with pytest.raises(UnsafeName):
+        archive.path_for(tmp_path, "amem", "../../etc", dt.date(2020, 12, 31))
+
+
+def test_the_sample_figures_survive_the_round_trip_through_the_archive(tmp_path):
+    data = loader.load_project("amem")
+    params = load_annex_params("amem", "ensemble")
+    figures = change.with_previous(annex_figures(data, params), None)
+    keep(tmp_path, "amem", "ensemble", params.reporting_date, export.figures_csv(figures))
+    previous = archive.previous(tmp_path, "amem", "ensemble", dt.date(2021, 3, 31))
+    again = change.with_previous(annex_figures(data, params), previous)
+    both = again["value"].notna()
+    assert (again.loc[both, "previous"] == again.loc[both, "value"]).all()   # every value read back exactly
+    assert (again["previous_date"] == "2020-12-31").all() and change.moved(again).empty

@@ -1,0 +1,167 @@
+"""Cost per result (analyses.efficiency) against a hand computation on the sample's lines (Tableau 3's cells):
+
+R1 = 133,045.90 + 108,331.13 = 241,377.03; R2 = 5,394.95 + 17,167.01 = 22,561.96; R3 = 9,053.35 + 44,731.95 =
+53,785.30 USD spent up to 31/12/2020. The output indicators name R1, R2 or R3 (data/amem/indicators.csv,
+``budget_lines``); the trainings of participation.csv too, ECART-263 (a derived remainder) none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from helpers.analyses import efficiency
+from helpers.analyses.figures import annex_figures
+from helpers.data import loader
+from helpers.data.params import UnitCostBenchmark, load_annex_params
+
+R1 = 133_045.90 + 108_331.13
+R2 = 5_394.95 + 17_167.01
+R3 = 9_053.35 + 44_731.95
+
+
+@pytest.fixture(scope="module")
+def sample():
+    data = loader.load_project("amem")
+    return data, load_annex_params("amem", "ensemble")
+
+
+@pytest.fixture(scope="module")
+def costs(sample):
+    data, params = sample
+    return efficiency.cost_per_result(loader.scope(data, params.country).tables, params)
+
+
+def row(costs, kind, key):
+    found = costs[(costs["kind"] == kind) & (costs["key"] == key)]
+    assert len(found) == 1, f"{kind} {key}"
+    return found.iloc[0]
+
+
+@pytest.mark.parametrize("indicator, spent, actual", [
+    ("P1.1.a", R1, 58), ("I.1.2.1", R1, 1), ("P2.2.a", R2, 34), ("I.3.1.1", R3, 2), ("I.3.3.1", R3, 3)])
+def test_cost_per_unit_of_the_sample_outputs_is_the_spending_of_their_line_over_their_actual(costs, indicator,
+                                                                                             spent, actual):
+    r = row(costs, "output", indicator)
+    assert r["spent"] == pytest.approx(spent, abs=1e-6)
+    assert r["cost"] == pytest.approx(spent / actual, rel=1e-12)
+    assert r["as_of"] == dt.date(2020, 12, 31) and r["status"] == "shared" and r["reason"] == ""
+
+
+@pytest.mark.parametrize("indicator, reason", [
+    ("P1.1.b", "actual_not_positive"), ("I.2.3.1", "actual_not_positive"), ("I.3.4.2", "actual_not_positive"),
+    ("P2.1.a", "no_actual"), ("P3.1.a", "no_actual")])
+def test_an_actual_of_zero_or_missing_gives_no_cost_and_says_why(costs, indicator, reason):
+    r = row(costs, "output", indicator)
+    assert np.isnan(r["cost"]) and r["reason"] == reason
+    assert efficiency.reason_text(reason, "fr") in ("réalisé nul ou négatif : pas de division",
+                                                    "pas de valeur réalisée")
+
+
+def test_only_output_indicators_are_costed(costs):
+    assert set(costs.loc[costs["kind"] == "output", "indicator_id"]) == {
+        "P1.1.a", "P1.1.b", "I.1.2.1", "I.1.2.3", "P2.1.a", "P2.1.b", "I.2.2.1", "P2.2.a", "I.2.1.1", "I.2.3.1",
+        "P3.1.a", "I.3.1.1", "I.3.2.1", "P3.3.a", "I.3.3.1", "I.3.4.1", "I.3.4.2"}   # not R1.a, I.2.1, I.2.2, I.3.1
+
+
+def test_cost_per_participant_and_per_woman_by_hand(costs):
+    # events naming R1: RABAT-19 36/10, MALM-20 3/-; R2: MARSA-20 126/79, SOUKRA-20 40/27, TRIP-TN-19 40/-;
+    # R3: RE-SEPT-20A 12/-, RE-SEPT-20B 5/-, ELRE-20-MA 9/6, ELRE-20-TN 11/6; ECART-263 names no line
+    every = row(costs, "participant", "all")
+    assert every["lines"] == "R1, R2, R3" and every["denominator"] == 282
+    assert every["cost"] == pytest.approx((R1 + R2 + R3) / 282, rel=1e-12)
+    woman = row(costs, "woman", "all")
+    assert woman["denominator"] == 10 + 79 + 27 + 6 + 6
+    assert woman["cost"] == pytest.approx((R1 + R2 + R3) / 128, rel=1e-12)
+    assert "upper bound" in woman["status"] and "60 participants" in woman["note"]   # 3 + 40 + 12 + 5 unsexed
+    assert row(costs, "participant", "R2")["cost"] == pytest.approx(R2 / 206, rel=1e-12)
+    assert row(costs, "woman", "R2")["cost"] == pytest.approx(R2 / 106, rel=1e-12)
+    assert row(costs, "participant", "R1")["cost"] == pytest.approx(R1 / 39, rel=1e-12)
+
+
+def test_a_line_that_finances_several_results_is_shared_not_divided(costs):
+    p11a = row(costs, "output", "P1.1.a")
+    assert p11a["shared_with"] == "P1.1.b, I.1.2.1, I.1.2.3, participation"
+    assert "shared, not divided" in p11a["note"]
+    # each result carries the whole line: the costs times the actuals add up to more than the line
+    r1 = costs[(costs["kind"] == "output") & (costs["lines"] == "R1") & costs["cost"].notna()]
+    assert (r1["cost"] * r1["denominator"]).sum() == pytest.approx(2 * R1)
+
+
+def test_the_figures_catalogue_the_costs_with_the_currency(sample):
+    data, params = sample
+    figures = annex_figures(data, params)
+    cost = figures[(figures["metric"] == "cost_per_unit") & (figures["key"] == "P1.1.a")].iloc[0]
+    assert cost["section"] == "efficiency" and cost["unit"] == "USD" and cost["status"] == "shared"
+    assert cost["value"] == pytest.approx(R1 / 58, rel=1e-12) and cost["n"] == 58
+    assert figures[(figures["metric"] == "cost_per_participant") & (figures["key"] == "all")]["value"].iloc[0] \
+        == pytest.approx((R1 + R2 + R3) / 282, rel=1e-12)
+
+
+def _tables(sample, edits=None):
+    data, params = sample
+    tables = {k: v.copy() for k, v in loader.scope(data, params.country).tables.items()}
+    for (table, indicator, column), value in (edits or {}).items():
+        frame = tables[table]
+        key = "indicator_id" if table == "indicators" else "event_id"
+        frame.loc[frame[key] == indicator, column] = value
+    return tables
+
+
+def test_spending_is_counted_up_to_the_end_of_the_indicators_period(sample):
+    _, params = sample
+    for period in ("2019-12", "2019", "2019-12-31", "2019-10-01/2019-12-31"):
+        tables = _tables(sample, {("indicators", "P1.1.a", "period"): period})
+        r = row(efficiency.cost_per_result(tables, params), "output", "P1.1.a")
+        assert r["as_of"] == dt.date(2019, 12, 31) and r["cost"] == pytest.approx(133_045.90 / 58)
+    tables = _tables(sample, {("indicators", "P1.1.a", "period"): "T4 2020"})
+    r = row(efficiency.cost_per_result(tables, params), "output", "P1.1.a")
+    assert np.isnan(r["cost"]) and r["reason"] == "bad_period"
+
+
+def test_no_division_by_zero_or_negative_spending(sample):
+    _, params = sample
+    tables = _tables(sample, {("indicators", "P1.1.a", "period"): "2018-12"})   # nothing spent by then
+    r = row(efficiency.cost_per_result(tables, params), "output", "P1.1.a")
+    assert np.isnan(r["cost"]) and r["reason"] == "no_spending" and r["spent"] == 0
+    tables = _tables(sample)
+    expenditure = tables["expenditure"]
+    expenditure.loc[expenditure["line"] == "R2", "amount"] = -1.0
+    r = row(efficiency.cost_per_result(tables, params), "output", "P2.2.a")
+    assert np.isnan(r["cost"]) and r["reason"] == "negative_spending"
+    assert row(efficiency.cost_per_result(tables, params), "participant", "R2")["reason"] == "negative_spending"
+    tables = _tables(sample, {("indicators", "P2.2.a", "actual"): -3.0})
+    assert row(efficiency.cost_per_result(tables, params), "output", "P2.2.a")["reason"] == "actual_not_positive"
+
+
+def test_a_line_outside_the_annex_budget_is_not_costed(sample):
+    data, _ = sample
+    params = load_annex_params("amem", "maroc")
+    costs = efficiency.cost_per_result(loader.scope(data, params.country).tables, params)
+    r = row(costs, "output", "I.1.2.1")   # a Maroc indicator financed by the project-wide line R1
+    assert np.isnan(r["cost"]) and r["reason"] == "unknown_line"
+    assert "annexe d'ensemble" in efficiency.reason_text("unknown_line", "fr")
+
+
+def test_benchmarks_are_shown_beside_as_a_ratio(sample):
+    data, params = sample
+    params = params.model_copy(update={"unit_cost_benchmarks": {
+        "P1.1.a": UnitCostBenchmark(value=2000, source="OIT 2019"), "participant": 1000.0}})
+    costs = efficiency.cost_per_result(loader.scope(data, params.country).tables, params)
+    assert row(costs, "output", "P1.1.a")["cost_to_benchmark"] == pytest.approx(R1 / 58 / 2000)
+    assert row(costs, "participant", "all")["cost_to_benchmark"] == pytest.approx((R1 + R2 + R3) / 282 / 1000)
+    assert np.isnan(row(costs, "participant", "R1")["benchmark"])
+    figures = annex_figures(data, params)
+    ratio = figures[figures["metric"] == "cost_to_benchmark"].set_index("key")
+    assert set(ratio.index) == {"P1.1.a", "participant"} and "OIT 2019" in ratio.at["P1.1.a", "note"]
+
+
+def test_named_lines_and_periods():
+    assert efficiency.named_lines("R1; R6 ,R1+99") == ["R1", "R6", "99"]
+    assert efficiency.named_lines(None) == [] and efficiency.named_lines(pd.NA) == [] and \
+        efficiency.named_lines(" ; ") == []
+    assert efficiency.period_end("2020-02") == dt.date(2020, 2, 29)
+    assert efficiency.period_end("2020-13") is None and efficiency.period_end("") is None

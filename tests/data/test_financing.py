@@ -1,0 +1,43 @@
+"""The inputs of the cost per result: the optional ``budget_lines`` column (checked against the budget) and the
+optional ``unit_cost_benchmarks`` of the params."""
+
+from __future__ import annotations
+
+import pytest
+
+from fixtures.mini_project import Mini
+from helpers.data.params import UnitCostBenchmark, load_project_params
+from helpers.errors import ValidationFailed
+
+
+@pytest.fixture
+def mini(tmp_path) -> Mini:
+    return Mini.copy_to(tmp_path)
+
+
+def test_budget_lines_are_read_and_a_line_not_in_the_budget_is_named(mini):
+    mini.replace("indicators", "indicator_id,period,actual,label,level,unit,baseline,target,target_final,direction,"
+                               "country,sex", "indicator_id,period,actual,label,level,unit,baseline,target,"
+                               "target_final,direction,country,sex,budget_lines")
+    mini.replace("indicators", "increase,Maroc,total\n", 'increase,Maroc,total,"B2; B1"\n')
+    data = mini.load()
+    assert data.tables["indicators"]["budget_lines"].iloc[0] == "B2; B1"
+    mini.replace("indicators", '"B2; B1"', '"B2; B22"')
+    problems = [p for p in mini.check() if p.rule == "unknown_financing_line"]
+    assert len(problems) == 1
+    shown = mini.shown(problems[0])
+    assert shown.startswith("data/mini/indicators.csv, row 2, column 'budget_lines': the budget line 'B22' is not in "
+                            "the budget table (value: 'B2; B22')"), shown
+    assert problems[0].severity == "error" and "did you mean" in problems[0].hint.lower()
+
+
+def test_unit_cost_benchmarks_are_numbers_or_value_and_source(mini):
+    mini.set_param("unit_cost_benchmarks", {"I1": 1500, "participant": {"value": 800, "source": "OIT 2019"}})
+    params = load_project_params("mini", mini.params_dir)
+    assert params.unit_cost_benchmarks["I1"] == 1500
+    assert params.unit_cost_benchmarks["participant"] == UnitCostBenchmark(value=800, source="OIT 2019")
+    for bad in ({"I1": 0}, {"I1": -5}, {"woman": {"value": -1}}, {"woman": {"valeur": 3}}):
+        mini.set_param("unit_cost_benchmarks", bad)
+        with pytest.raises(ValidationFailed) as info:
+            load_project_params("mini", mini.params_dir)
+        assert all("unit_cost_benchmarks" in (p.column or "") for p in info.value.problems), info.value.problems
