@@ -91,8 +91,10 @@ def test_a_later_reporting_date_is_compared_with_the_first_build(tmp_path):
         document = docx.read("word/document.xml").decode("utf-8")
     assert "(31/12/2020" in document and f"1{NBSP}363{NBSP}103{NBSP}USD)" in document
     sheet = pd.read_excel(io.BytesIO((annexes / "ensemble.xlsx").read_bytes()), sheet_name="figures")
-    row = sheet[(sheet["metric"] == "spent") & (sheet["key"] == "total")].iloc[0]
-    assert row["previous"] == spent_before and str(row["previous_date"]) == "2020-12-31"
+    from helpers.annex.fmt import word   # the sheet speaks the annex language (French here)
+
+    row = sheet[(sheet["Mesure"] == word("spent", "fr")) & (sheet["Clé"] == "total")].iloc[0]
+    assert row["Annexe précédente"] == spent_before and str(row["Date de l'annexe précédente"]) == "2020-12-31"
 
 
 def test_the_earlier_figures_are_an_input_of_the_annex_and_of_its_notebooks_cache(tmp_path):

@@ -57,10 +57,10 @@ def test_word_and_excel_have_the_survey_table(build):
     assert "Enquête de suivi des stagiaires AMEM (données synthétiques)" in text
     document = docx.Document(str(build / "ensemble.docx"))
     cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
-    assert "Compétences utilisées au travail : Sécurité au travail" in cells
+    assert "Compétences utilisées au travail : Sécurité au travail (part)" in cells
     book = openpyxl.load_workbook(build / "ensemble.xlsx")
     values = [c.value for sheet in book.worksheets for row in sheet.iter_rows() for c in row]
-    assert "Compétences utilisées au travail : Sécurité au travail" in values
+    assert "Compétences utilisées au travail : Sécurité au travail (part)" in values
     assert f"{S}:competences=securite" in values  # the figures sheet
 
 

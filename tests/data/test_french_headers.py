@@ -19,7 +19,7 @@ FRENCH = {   # every contract header of the fixture, as a French-speaking partne
     "expenditure": "Ligne,Fin de période,Montant,Pays,Période",
     "indicators": "Indicateur,Période,Réalisé,Libellé,Niveau,Unité,Référence,Cible,Cible finale,Sens,Pays,Sexe",
     "participation": "Événement,Nombre de participants,Femmes,Pays,Libellé,Date de début,Date de fin,Groupe,"
-                     "Hommes,Échantillon",
+                     "Hommes,Échantillon,Lignes budgétaires",
     "reported": "Code chiffre,Métrique,Clé,Valeur,Comparaison,Libellé,Source,Pays",
 }
 

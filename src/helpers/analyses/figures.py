@@ -83,7 +83,7 @@ METRICS = ("physical_execution_rate", "physical_progress_rate", "activity_status
            "impact_p_holm", "impact_mde", "comparison_ess", "balance_smd_unweighted", "balance_smd_weighted",
            "event_study_effect", "impact_control_mean", "impact_n_units", "impact_attrition", "balance_joint_p",
            "impact_relative_effect", "impact_icc", "survey_mean", "survey_total", "survey_share", "survey_deff",
-           "cost_per_unit", "cost_per_participant", "cost_per_woman", "cost_to_benchmark", "reported_figure")
+           "reported_figure", "cost_per_unit", "cost_per_participant", "cost_per_woman", "cost_to_benchmark")
 
 
 # ----------------------------------------------------------------------------------------------- building rows

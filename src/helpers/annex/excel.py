@@ -180,10 +180,11 @@ FIGURE_HEADINGS = {  # the figures sheet's headings in the annex language (figur
     "fr": {"section": "Section", "metric": "Mesure", "key": "Clé", "value": "Valeur", "unit": "Unité", "n": "N",
            "se": "Erreur type", "ci_low": "IC bas", "ci_high": "IC haut", "p_value": "p", "reported": "Publié",
            "status": "Statut", "note": "Note technique (en anglais, comme figures.csv)",
+           "previous": "Annexe précédente", "previous_date": "Date de l'annexe précédente",
            "why": "Pourquoi non calculable"},
     "en": {"why": "Why not computable"},
 }
-PERCENT_COLUMNS = ("value", "se", "ci_low", "ci_high")   # in percentage points when the unit is %
+PERCENT_COLUMNS = ("value", "se", "ci_low", "ci_high", "previous")   # in percentage points when the unit is %
 
 
 def figures_for_people(figures: pd.DataFrame, lang: str) -> pd.DataFrame:
