@@ -139,3 +139,25 @@ def test_unknown_yaml_keys_are_refused_with_a_did_you_mean(tmp_path):
     assert {(p.rule, p.column) for p in problems} == {("unknown_key", "design.weight"),
                                                       ("unknown_key", "estimates.0.valeur")}
     assert "Did you mean 'weights'?" in next(p.hint for p in problems if p.column == "design.weight")
+
+
+def test_a_survey_is_read_within_the_limits_of_every_input(tmp_path):
+    """A survey's YAML, export and form go through the same guarded reading as the tables (issue 19): a duplicate
+    key, an alias bomb, a pipe for the export, a form that unpacks to a zip bomb are located problems, at once."""
+    import os
+    import zipfile
+
+    (tmp_path / "dup.yaml").write_text("title: a\ntitle: b\nestimates:\n  - {mean: x}\n")
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n" for p, c in zip("abcdef", "bcdefg"))
+    (tmp_path / "bomb.yaml").write_text(bomb)
+    (tmp_path / "piped.yaml").write_text("title: t\nestimates:\n  - {mean: x}\n")
+    os.mkfifo(tmp_path / "piped.csv")
+    shutil.copy(DATA_DIR / "amem" / "surveys" / f"{NAME}.xlsx", tmp_path / "formed.xlsx")
+    (tmp_path / "formed.yaml").write_text("title: t\nform: formed.form.xlsx\nestimates:\n  - {mean: x}\n")
+    with zipfile.ZipFile(tmp_path / "formed.form.xlsx", "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (300 * 1024 * 1024))   # 300 MiB of zeros: ~300 KB
+    _, problems, _ = load_surveys(tmp_path)   # returns: nothing hangs on the pipe
+    rules = {(p.file.rsplit("/", 1)[-1], p.rule) for p in problems}
+    assert {("dup.yaml", "duplicate_key"), ("bomb.yaml", "yaml_aliases"), ("piped.csv", "not_a_file"),
+            ("formed.form.xlsx", "zip_bomb")} <= rules, rules

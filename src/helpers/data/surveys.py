@@ -31,6 +31,7 @@ a ``value`` that never occurs.
 
 from __future__ import annotations
 
+import io
 import math
 import re
 import unicodedata
@@ -40,12 +41,12 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from ..errors import Problem, did_you_mean
 from ..paths import relative
-from .readers import RawTable, header_name, read_table
+from .inputs import Refused, exists, read_input, read_yaml, zip_problem
+from .readers import XLSX_MAX_PART, XLSX_MAX_TOTAL, RawTable, header_name, read_table
 
 WG_DOMAINS = {  # the WG-SS question names of the WG's syntax, and the spellings accepted for each domain
     "seeing": ("see_ss", "seeing_ss", "vision_ss"),
@@ -205,11 +206,9 @@ def load_surveys(folder: Path, encoding: str = "utf-8") -> tuple[dict[str, Surve
 
 def _read_spec(path: Path) -> tuple[SurveySpec | None, list[Problem]]:
     file = relative(path)
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-    except (UnicodeDecodeError, yaml.YAMLError) as exc:
-        return None, [Problem(file, "yaml_syntax", f"this is not a valid UTF-8 YAML file ({exc})",
-                              "Check indentation and the ':' after each key; save as UTF-8.")]
+    raw, problems = read_yaml(path)   # within the limits, duplicate keys refused (data/README.md, "Limits")
+    if problems:
+        return None, problems
     if not isinstance(raw, dict):
         return None, [Problem(file, "yaml_mapping", "the file must be a list of 'key: value' lines", "")]
     try:
@@ -232,7 +231,7 @@ def _read_spec(path: Path) -> tuple[SurveySpec | None, list[Problem]]:
 def load_survey(spec_path: Path, encoding: str = "utf-8") -> tuple[Survey | None, list[Problem]]:
     """surveys/<name>.yaml, its export and its form -> Survey, with every problem."""
     spec, problems = _read_spec(spec_path)
-    data_path = next((p for p in (spec_path.with_suffix(".csv"), spec_path.with_suffix(".xlsx")) if p.is_file()),
+    data_path = next((p for p in (spec_path.with_suffix(".csv"), spec_path.with_suffix(".xlsx")) if exists(p)),
                      None)
     if data_path is None:
         problems.append(Problem(relative(spec_path), "survey_data_missing", "the survey's export is missing",
@@ -251,7 +250,7 @@ def load_survey(spec_path: Path, encoding: str = "utf-8") -> tuple[Survey | None
     survey = Survey(spec_path.stem, spec, frame, files=[data_path, spec_path])
     if spec.form:
         form_path = spec_path.parent / spec.form
-        if not form_path.is_file() or form_path.resolve().parent != spec_path.parent.resolve():
+        if not exists(form_path) or form_path.resolve().parent != spec_path.parent.resolve():
             problems.append(Problem(relative(spec_path), "form_missing", f"the form '{spec.form}' is not in "
                                     f"{relative(spec_path.parent)}", "Put the XLSForm next to the YAML, or remove "
                                     "the 'form' line.", column="form", value=spec.form))
@@ -277,8 +276,11 @@ def _read_export(path: Path, encoding: str) -> tuple[RawTable | None, list[RawTa
 
     from .readers import read_xlsx
 
+    book, problem = _open_xlsx(path)
+    if problem is not None:
+        return None, [], [problem]
     try:
-        names = openpyxl.load_workbook(path, read_only=True).sheetnames
+        names = openpyxl.load_workbook(book, read_only=True).sheetnames
     except Exception as exc:  # a damaged file
         return None, [], [Problem(relative(path), "unreadable_xlsx", f"the file cannot be read as .xlsx ({exc})",
                                   "Export it again from KoboToolbox / ODK Central.")]
@@ -291,6 +293,17 @@ def _read_export(path: Path, encoding: str) -> tuple[RawTable | None, list[RawTa
         if "_parent_index" in sheet.frame.columns:
             repeats.append(sheet)
     return main, repeats, problems
+
+
+def _open_xlsx(path: Path) -> tuple[io.BytesIO | None, Problem | None]:
+    """The .xlsx's bytes, read as every input is (a regular file inside its folder, within the size limits) and
+    refused before openpyxl unpacks a part that would be too large (a zip bomb)."""
+    try:
+        data = read_input(path)
+    except Refused as exc:
+        return None, exc.problem
+    problem = zip_problem(relative(path), data, XLSX_MAX_PART, XLSX_MAX_TOTAL)
+    return (None, problem) if problem is not None else (io.BytesIO(data), None)
 
 
 def _join_repeat(frame: pd.DataFrame, raw: RawTable, repeat: RawTable) -> tuple[pd.DataFrame, list[Problem]]:
@@ -374,8 +387,11 @@ def _read_form(path: Path, survey: Survey) -> list[Problem]:
     import openpyxl
 
     file = relative(path)
+    data, problem = _open_xlsx(path)
+    if problem is not None:
+        return [problem]
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        book = openpyxl.load_workbook(data, read_only=True, data_only=True)
     except Exception as exc:
         return [Problem(file, "unreadable_xlsx", f"the form cannot be read as .xlsx ({exc})",
                         "Save the XLSForm again as 'Excel Workbook (.xlsx)'.")]
