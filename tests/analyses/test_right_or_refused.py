@@ -290,3 +290,27 @@ def test_the_mali_annex_says_what_it_leaves_out(tmp_path):
     assert "en dessous de la norme" not in section
     assert "50 femmes sur 113 participants dont le sexe est connu : 44,2 %" in section, section   # was 115, 43,5 %
     assert "2 autres participants, dont le sexe n'est pas renseigné, ne sont pas comptés" in section
+
+
+def test_a_cost_per_result_takes_the_line_of_its_own_country(tmp_path):
+    """Issue 18 item 1 meets issue 24: a line is (country, line). An indicator of Mali naming R1 costs Mali's R1
+    spending (170 000), not the 390 000 of both countries' R1; one with no country is not computable (which R1?),
+    and names the line as R1/Mali to say it."""
+    project = Project.default(tmp_path)
+    project.tables["indicators"] = [
+        ["indicator_id", "period", "actual", "level", "unit", "target_final", "country", "budget_lines"],
+        ["MLI-1", "2020-12", 10, "output", "personnes", 20, "Mali", "R1"],
+        ["ANY-1", "2020-12", 10, "output", "personnes", 20, "", "R1"],
+        ["KEY-1", "2020-12", 10, "output", "personnes", 20, "", "R1/Mali"]]
+    project.tables["participation"][0].append("budget_lines")
+    project.tables["participation"][1].append("R1")   # DKR-1, Sénégal: Sénégal's R1 (220 000)
+    project.tables["participation"][2].append("R1")   # BKO-1, Mali
+    project.write()
+    figures = project.figures("ensemble")
+    assert value(figures, "cost_per_unit", "MLI-1") == 170_000 / 10
+    assert value(figures, "cost_per_unit", "KEY-1") == 170_000 / 10
+    ambiguous = row(figures, "cost_per_unit", "ANY-1")
+    assert math.isnan(ambiguous["value"]) and "several countries" in ambiguous["note"]
+    # the events of both countries on 'R1': which R1 is not said, so no cost; per country annex it is
+    assert math.isnan(value(figures, "cost_per_participant", "all"))
+    assert value(project.figures("mali"), "cost_per_participant", "all") == 170_000 / 25

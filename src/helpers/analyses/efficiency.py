@@ -39,7 +39,8 @@ import numpy as np
 import pandas as pd
 
 from . import budget as budget_mod
-from ..data.schemas import split_lines
+from ..data.loader import fold
+from ..data.schemas import REGIONAL, split_lines
 
 SHARED, UPPER_BOUND = "shared", "upper bound"
 PARTICIPATION = "participation"  # the name of the participation "result" among the results a line finances
@@ -64,6 +65,12 @@ REASONS: dict[str, tuple[str, str, str]] = {
                      "figure que dans l'annexe d'ensemble)",
                      "a line it names is not in this annex's budget (a project-wide line is in the project-wide "
                      "annex only)"),
+    "ambiguous_line": ("not computable: a line it names is used in several countries and the row gives no country "
+                       "(name it as <line>/<country>, e.g. R1/Mali)",
+                       "une ligne nommée existe dans plusieurs pays et la ligne ne dit pas lequel (écrire "
+                       "<ligne>/<pays>, par exemple R1/Mali)",
+                       "a line it names is used in several countries and the row gives no country (write "
+                       "<line>/<country>, e.g. R1/Mali)"),
     "bad_period": ("not computable: the period is not a date (2020-12, 2020, 2020-12-31 or start/end)",
                    "période illisible comme date", "the period is not a date"),
 }
@@ -134,15 +141,26 @@ class _Spending:
         self.budget, self.expenditure, self.params = budget, expenditure, params
         self._by_date: dict[dt.date, pd.DataFrame] = {}
 
-    def on(self, lines: list[str], day: dt.date) -> tuple[float, str]:
-        """(spent on ``lines`` up to ``day``, reason code or '')."""
+    def on(self, lines: list[str], day: dt.date, country: Any = "") -> tuple[float, str]:
+        """(spent on ``lines`` up to ``day``, reason code or ''). A line is (country, line): a name is a line's
+        figures key (``R1``, or ``R1/Mali`` when the code is used in several countries) or its code; a code used in
+        several countries is the one of ``country`` (the indicator's or the events'), and ambiguous without it."""
         if day not in self._by_date:
             self._by_date[day] = budget_mod.budget_lines(self.budget, self.expenditure, self.params, as_of=day)
         table = self._by_date[day]
-        known = set(table.loc[table["in_budget_table"].astype(bool), "line"].astype(str))
-        if any(line not in known for line in lines):
-            return float("nan"), "unknown_line"
-        rows = table[table["line"].astype(str).isin(lines)]
+        known = table[table["in_budget_table"].astype(bool)]
+        where = fold(country) if fold(country) not in ("", fold(REGIONAL)) else ""
+        picked = []
+        for name in lines:
+            rows = known[(known["key"].map(fold) == fold(name)) | (known["line"].astype(str) == name)]
+            if len(rows) > 1 and where:
+                rows = rows[rows["country"].map(fold) == where]
+            if rows.empty:
+                return float("nan"), "unknown_line"
+            if len(rows) > 1:
+                return float("nan"), "ambiguous_line"
+            picked.append(rows)
+        rows = pd.concat(picked) if picked else known.iloc[:0]
         if rows["spent"].isna().any() or rows.empty:
             return float("nan"), "spending_not_computable"
         spent = float(rows["spent"].sum())
@@ -202,7 +220,7 @@ def cost_per_result(tables: dict[str, pd.DataFrame], params: Any, keys: pd.Serie
         end = period_end(row["period"])
         day = min(end, reporting) if end is not None else None
         actual = row["actual"]
-        spent, reason = (float("nan"), "bad_period") if day is None else spending.on(lines, day)
+        spent, reason = (float("nan"), "bad_period") if day is None else spending.on(lines, day, row.get("country"))
         if not reason:
             if pd.isna(actual):
                 reason = "no_actual"
@@ -225,7 +243,8 @@ def cost_per_result(tables: dict[str, pd.DataFrame], params: Any, keys: pd.Serie
                    for line in every]
         for key, lines, mask in groups:
             events = people[mask]
-            spent, reason = spending.on(lines, reporting)
+            countries = set(events["country"].map(fold)) if "country" in events else set()
+            spent, reason = spending.on(lines, reporting, countries.pop() if len(countries) == 1 else "")
             shared = _shared_with(lines, PARTICIPATION, financed)
             participants = float(events["participants"].sum())
             rows.append(_row("participant", key, "", None, None, lines, reporting, spent, participants,

@@ -600,10 +600,13 @@ def _unknown_financing_lines(frame: pd.DataFrame, raw: RawTable, budget: pd.Data
     if "budget_lines" not in frame:
         return []
     known = set(budget["line"].dropna().astype(str))
+    # a line whose code is in several countries may be named by its figures key, <line>/<country> (R1/Mali)
+    keys = {fold(f"{line}/{country}") for line, country in zip(budget["line"].astype(str), budget["country"])
+            if fold(country)} if "country" in budget else set()
     problems = []
     for index, cell in frame["budget_lines"].items():
         for line in split_lines(cell):
-            if line in known:
+            if line in known or fold(line) in keys:
                 continue
             guess = did_you_mean(line, known)
             problems.append(raw.problem("unknown_financing_line", f"the budget line '{line}' is not in the budget "
