@@ -64,6 +64,21 @@ def test_a_french_header_below_title_rows_in_xlsx_is_found(mini):
     assert frame["amount"].tolist() == [40000.0] and frame["country"].tolist() == ["Maroc"]
 
 
+@pytest.mark.parametrize("event", ["Événement", "Evenement", "Code événement", "event_id"])
+def test_a_register_header_below_title_rows_is_found_with_any_french_name(mini, event):
+    """Any documented French name (not only the first), with or without accents, mixed with English ones."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["Registre des formations 2021"])
+    sheet.append([])
+    sheet.append([event, "Nombre de participants", "Femmes", "Pays"])
+    sheet.append(["E1", 20, 8, "Maroc"])
+    workbook.save(mini.path("participation.xlsx"))
+    mini.delete("participation")
+    frame = mini.load().tables["participation"]
+    assert frame["event_id"].tolist() == ["E1"] and frame["women"].tolist() == [8.0]
+
+
 def test_french_and_english_header_for_one_column_keeps_the_english_and_warns(mini):
     mini.replace("budget", "line,budget,country,label,category", "line,budget,country,label,category,montant")
     text = mini.text("budget").split("\n")

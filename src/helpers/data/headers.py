@@ -7,6 +7,7 @@ name, which is then reported as ignored.
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from typing import Sequence
 
@@ -32,9 +33,16 @@ def french_name(table: str, column: str) -> str | None:
 
 
 def header_sets(table: str, required_sets: Sequence[Sequence[str]]) -> list[tuple[str, ...]]:
-    """The required sets, then each with its columns' French names: a French header row is found too."""
-    french = [tuple(french_name(table, c) or c for c in required) for required in required_sets]
-    return [tuple(r) for r in required_sets] + [f for f in french if f not in required_sets]
+    """The required sets, then every way of writing them with the columns' French names (`événement` or
+    `code_événement` for `event_id`, mixed with English ones): a header row below title rows is found whichever
+    names it uses. A few dozen sets per table at most."""
+    names = FRENCH_HEADERS.get(table, {})
+    out = [tuple(r) for r in required_sets]
+    for required in required_sets:
+        for choice in itertools.product(*[(c, *names.get(c, ())) for c in required]):
+            if choice not in out:
+                out.append(choice)
+    return out
 
 
 def translate(table: str, raw: RawTable) -> list[Problem]:

@@ -24,6 +24,7 @@ import codecs
 import csv
 import io
 import re
+import unicodedata
 import zipfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -148,13 +149,19 @@ def _clean(value: Any) -> Any:
     return value
 
 
+def _unaccented(name: str) -> str:
+    """Headers are found whatever their accents: `Evenement` is `événement` (French headers, data/headers.py)."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+
+
 def _find_header(rows: list[tuple[int, list[Any]]], required_sets: Sequence[Sequence[str]]) -> int | None:
     """Position in rows of the header: the first row holding one of the required sets, else the first row."""
     if not rows:
         return None
+    wanted = [{_unaccented(name) for name in required} for required in required_sets if required]
     for position, (_, cells) in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        names = {header_name(c) for c in cells}
-        if any(required and set(required) <= names for required in required_sets):
+        names = {_unaccented(header_name(c)) for c in cells}
+        if any(required <= names for required in wanted):
             return position
     return 0
 
