@@ -26,12 +26,6 @@ def _aliases(table: str) -> dict[str, str]:
     return {_folded(french): column for column, names in FRENCH_HEADERS.get(table, {}).items() for french in names}
 
 
-def french_name(table: str, column: str) -> str | None:
-    """The first French name of a contract column, e.g. 'femmes' for participation's 'women'."""
-    names = FRENCH_HEADERS.get(table, {}).get(column)
-    return names[0] if names else None
-
-
 def header_sets(table: str, required_sets: Sequence[Sequence[str]]) -> list[tuple[str, ...]]:
     """The required sets, then every way of writing them with the columns' French names (`événement` or
     `code_événement` for `event_id`, mixed with English ones): a header row below title rows is found whichever
