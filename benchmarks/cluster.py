@@ -55,7 +55,7 @@ def generate(root: Path, projects: int) -> list[str]:
 
 def _build_child(root: str, build: str, jobs: str, scheduler: str, out: str) -> int:
     """In a fresh interpreter: runner.build of the whole portfolio, locally or on ``scheduler``."""
-    from helpers.build import runner
+    from helpers.pipeline import runner
 
     from .pipeline import STEP_LINE
 

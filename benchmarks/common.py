@@ -62,12 +62,12 @@ def build_env() -> dict[str, str]:
 
 def sample_targets() -> list[tuple[str, str]]:
     """(project, annex) of every annex of the sample project, as the build discovers them."""
-    from helpers.build.runner import Layout, discover
+    from helpers.pipeline.runner import Layout, discover
 
     return [(t.project, t.annex) for t in discover(Layout(), PROJECT)]
 
 
 def notebooks() -> list[Path]:
-    from helpers.build.runner import Layout, notebook_paths
+    from helpers.pipeline.runner import Layout, notebook_paths
 
     return notebook_paths(Layout())

@@ -20,7 +20,7 @@ STEP_LINE = re.compile(r"^\s+(?P<target>\S+/\S+)\s+(?P<step>\S+)\s+(?P<seconds>[
 # ---------------------------------------------------------------------------------------------- the full build
 def _build_child(folder: str, jobs: str, out: str) -> int:
     """Runs in a fresh interpreter (as `make annexes` would): runner.build with force into ``folder``."""
-    from helpers.build import runner
+    from helpers.pipeline import runner
 
     class Tee:
         def __init__(self, stream):

@@ -7,7 +7,7 @@ import os
 import pytest
 from hypothesis import HealthCheck, settings
 
-from helpers.build import runner
+from helpers.pipeline import runner
 from sample_layout import sample_layout
 
 # CI runs the property tests on a fixed, derandomised set of examples in a few seconds; `make fuzz` runs the same

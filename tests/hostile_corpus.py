@@ -247,7 +247,7 @@ def _cpu() -> float:
 
 
 def run(root: Path) -> None:
-    from helpers.build.check import report
+    from helpers.pipeline.check import report
     from helpers.data.loader import check_project
 
     signal.signal(signal.SIGALRM, lambda *_: (_ for _ in ()).throw(TimeoutError("blocked")))

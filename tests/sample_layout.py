@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from helpers.build import runner
+from helpers.pipeline import runner
 from helpers.paths import DATA_DIR, NOTEBOOKS_DIR, PARAMS_DIR
 
 

@@ -17,7 +17,7 @@ import yaml
 
 from fixtures.mini_project import Mini
 from helpers.annex import export
-from helpers.build.check import run_check
+from helpers.pipeline.check import run_check
 from helpers.data import store
 from helpers.data.inputs import read_yaml
 from helpers.data.loader import load_project
@@ -142,7 +142,7 @@ def test_an_unwritable_build_folder_is_one_line_after_the_problems(tmp_path):
 
 
 def test_an_unwritable_build_folder_stops_a_build_with_one_line(tmp_path, capsys):
-    from helpers.build import runner
+    from helpers.pipeline import runner
     from sample_layout import sample_layout
 
     layout = sample_layout(tmp_path, ["maroc"], notebooks=None)
@@ -205,7 +205,7 @@ def test_an_xlsx_that_declares_a_wrong_size_is_read_whole(tmp_path):
 
 
 def test_a_build_with_a_named_pipe_as_a_study_yaml_stops_with_the_problem(tmp_path, capsys):
-    from helpers.build import runner
+    from helpers.pipeline import runner
     from sample_layout import sample_layout
 
     layout = sample_layout(tmp_path, ["maroc"], notebooks=None)

@@ -1,4 +1,4 @@
-"""The package's rooms import only the rooms below them: build > annex > analyses > data > paths, errors.
+"""The package's rooms import only the rooms below them: pipeline > annex > analyses > data > paths, errors.
 
 The contract is import-linter's, declared in pyproject.toml; these tests run it on the real package, and on a copy
 with one upward import to show that it would catch one.
@@ -26,7 +26,7 @@ def test_only_the_bottom_modules_stay_at_the_top_of_the_package():
     top = sorted(p.name for p in (ROOT / "src" / "helpers").iterdir() if p.suffix == ".py")
     rooms = sorted(p.name for p in (ROOT / "src" / "helpers").iterdir() if p.is_dir() and p.name != "__pycache__")
     assert top == ["__init__.py", "__main__.py", "errors.py", "paths.py"]
-    assert rooms == ["analyses", "annex", "build", "data"]
+    assert rooms == ["analyses", "annex", "data", "pipeline"]
 
 
 def test_the_package_keeps_its_layers():

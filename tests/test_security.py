@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from helpers.annex import export
-from helpers.build import runner
+from helpers.pipeline import runner
 from helpers.annex import render_table
 from helpers.errors import ValidationFailed
 from helpers.data.params import load_annex_params

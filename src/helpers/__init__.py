@@ -1,6 +1,6 @@
 """Tested helpers behind the evaluation workbook, in four rooms, each importing only the rooms below it:
 
-- ``build``     the runner behind ``make``: check, execute the notebooks, export; incremental and parallel
+- ``pipeline``  the runner behind ``make``: check, execute the notebooks, export; incremental and parallel
 - ``annex``     what a notebook calls (``open_annex``), number formats, plots, the HTML export and the index
 - ``analyses``  one module per analysis (execution, budget, gender, indicators, impact, reconcile) and ``figures``
 - ``data``      the data contract: read, type and validate every table and params file

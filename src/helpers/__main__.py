@@ -69,19 +69,19 @@ def _bad_name(args: argparse.Namespace) -> str:
 
 def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if args.command == "check":
-        from .build.check import run_check
+        from .pipeline.check import run_check
 
         return run_check([args.project] if args.project else None)
     if args.command == "build":
         if args.annex and not args.project:
             parser.error("--annex needs --project")
-        from .build.dask_executor import scheduler_address
-        from .build.runner import build as run_build
+        from .pipeline.dask_executor import scheduler_address
+        from .pipeline.runner import build as run_build
 
         return run_build(args.project, args.annex, args.jobs, args.timeout, args.language, args.force,
                          isolation=args.isolation, scheduler=scheduler_address(args.scheduler))
     if args.command == "cluster":
-        from .build.dask_executor import local_cluster
+        from .pipeline.dask_executor import local_cluster
 
         return local_cluster(args.workers, args.port)
     if args.command == "pdf":
@@ -107,7 +107,7 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
 def _import_iati(file: str, project: str, language: str) -> int:
     from pathlib import Path
 
-    from .build.check import run_check
+    from .pipeline.check import run_check
     from .data.iati_import import import_iati
     from .errors import ValidationFailed
 

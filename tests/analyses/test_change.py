@@ -12,7 +12,7 @@ import pytest
 from helpers.analyses import change
 from helpers.analyses.figures import annex_figures
 from helpers.annex import export
-from helpers.build.archive import keep
+from helpers.pipeline.archive import keep
 from helpers.data import archive, loader
 from helpers.data.params import load_annex_params
 from helpers.errors import ValidationFailed

@@ -263,7 +263,7 @@ def test_the_mali_annex_says_what_it_leaves_out(tmp_path):
     import shutil
     from html import unescape
 
-    from helpers.build import runner
+    from helpers.pipeline import runner
     from helpers.paths import NOTEBOOKS_DIR
 
     project = Project.default(tmp_path, budget_total=1600000)

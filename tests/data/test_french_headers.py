@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from fixtures.mini_project import Mini
-from helpers.build.check import run_check
+from helpers.pipeline.check import run_check
 from helpers.data.schemas import FRENCH_HEADERS, TABLES
 
 FRENCH = {   # every contract header of the fixture, as a French-speaking partner writes it

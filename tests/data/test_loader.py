@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from fixtures.mini_project import Mini
-from helpers.build.check import run_check
+from helpers.pipeline.check import run_check
 from helpers.errors import ValidationFailed
 from helpers.data.loader import check_project, load_project, scope
 from helpers.data.readers import read_table

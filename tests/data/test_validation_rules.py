@@ -151,7 +151,7 @@ def _tree(folder: Path) -> dict[str, bytes]:
 
 def _country_is_only_a_value(mini: Mini, problems: list[Problem]) -> None:
     """A country '../../escaped' is compared with the data, never joined to a path: nothing is written anywhere."""
-    from helpers.build import runner
+    from helpers.pipeline import runner
     from helpers.paths import NOTEBOOKS_DIR
 
     outside = mini.root.parent

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import shutil
 
-from helpers.build import runner
+from helpers.pipeline import runner
 from helpers.paths import KERNEL_NAME
 from sample_layout import sample_layout
 

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 import helpers
-from helpers.build import dask_executor, runner
+from helpers.pipeline import dask_executor, runner
 from helpers.paths import HELPERS_DIR, KERNEL_NAME, REPO_ROOT
 from sample_layout import sample_layout
 
@@ -251,7 +251,7 @@ def test_ctrl_c_cancels_the_builds_tasks_and_stops_their_kernels(cluster, tmp_pa
     workers = two_workers(client)
     layout = small_layout(tmp_path, SLEEP.format(120))
     (layout.notebooks / "30_slow.ipynb").write_text(notebook("import time\ntime.sleep(120)"), encoding="utf-8")
-    script = ("import sys\nfrom pathlib import Path\nfrom helpers.build import runner\n"
+    script = ("import sys\nfrom pathlib import Path\nfrom helpers.pipeline import runner\n"
               "if __name__ == '__main__':\n"
               f"    layout = runner.Layout(data=Path({str(layout.data)!r}), params=Path({str(layout.params)!r}), "
               f"notebooks=Path({str(layout.notebooks)!r}), build=Path({str(layout.build)!r}))\n"

@@ -16,7 +16,7 @@ import yaml
 from lxml import html as lhtml
 
 from documents import squash
-from helpers.build import runner
+from helpers.pipeline import runner
 from helpers.paths import NOTEBOOKS_DIR
 from sample_layout import sample_layout
 

@@ -46,7 +46,7 @@ def test_a_stopped_build_leaves_no_process(tmp_path, how):
     layout = make_layout(tmp_path, "    import time\n    time.sleep(120)")
     tag = f"WB_TEST_{uuid.uuid4().hex}"
     script = (
-        "import sys\nfrom pathlib import Path\nfrom helpers.build import runner\n"
+        "import sys\nfrom pathlib import Path\nfrom helpers.pipeline import runner\n"
         f"layout = runner.Layout(data=Path({str(layout.data)!r}), params=Path({str(layout.params)!r}), "
         f"notebooks=Path({str(layout.notebooks)!r}), build=Path({str(layout.build)!r}))\n"
         "sys.exit(runner.build(project='amem', layout=layout, timeout=300, jobs=2))\n")

@@ -100,8 +100,8 @@ def test_a_later_reporting_date_is_compared_with_the_first_build(tmp_path):
 def test_the_earlier_figures_are_an_input_of_the_annex_and_of_its_notebooks_cache(tmp_path):
     import datetime as dt
 
-    from helpers.build import runner
-    from helpers.build.archive import keep
+    from helpers.pipeline import runner
+    from helpers.pipeline.archive import keep
 
     layout = sample_layout(tmp_path / "w", ["ensemble"], notebooks=None)
     (layout.notebooks / "10_a.ipynb").write_text('{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}')

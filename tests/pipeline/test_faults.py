@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers.build import runner
-from helpers.build.executors import ISOLATIONS
+from helpers.pipeline import runner
+from helpers.pipeline.executors import ISOLATIONS
 from helpers.paths import KERNEL_NAME, REPO_ROOT
 from sample_layout import sample_layout
 
@@ -84,7 +84,7 @@ def test_a_fault_in_one_annex_keeps_its_previous_files_and_builds_the_other(tmp_
 def test_ctrl_c_stops_the_run_with_a_summary_and_keeps_previous_files(tmp_path, isolation):
     layout = make_layout(tmp_path, "    import time\n    time.sleep(60)")
     script = (
-        "import sys\nfrom pathlib import Path\nfrom helpers.build import runner\n"
+        "import sys\nfrom pathlib import Path\nfrom helpers.pipeline import runner\n"
         f"layout = runner.Layout(data=Path({str(layout.data)!r}), params=Path({str(layout.params)!r}), "
         f"notebooks=Path({str(layout.notebooks)!r}), build=Path({str(layout.build)!r}))\n"
         f"sys.exit(runner.build(project='amem', layout=layout, timeout=300, jobs=2, isolation={isolation!r}))\n")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers.build import runner
+from helpers.pipeline import runner
 from helpers.data.iati_import import PROJECT_WIDE, import_iati
 from helpers.paths import NOTEBOOKS_DIR
 

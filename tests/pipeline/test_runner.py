@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers.build import runner
+from helpers.pipeline import runner
 from helpers.errors import ValidationFailed
 from sample_layout import sample_layout
 

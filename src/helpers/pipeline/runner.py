@@ -622,7 +622,7 @@ def _run_pool(stale: list[Target], layout: Layout, jobs: int, timeout: int, lang
         os.environ.setdefault(variable, "1")
     context = multiprocessing.get_context("forkserver")
     # Workers fork from a server that has already imported the heavy libraries once.
-    context.set_forkserver_preload(["helpers.build.worker_preload"])
+    context.set_forkserver_preload(["helpers.pipeline.worker_preload"])
     events = context.Queue()
     prints = Fingerprints()
     notebooks = notebook_paths(layout)

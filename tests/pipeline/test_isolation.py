@@ -11,7 +11,7 @@ import json
 
 import pytest
 
-from helpers.build import executors, runner
+from helpers.pipeline import executors, runner
 from helpers.paths import KERNEL_NAME
 from sample_layout import sample_layout
 

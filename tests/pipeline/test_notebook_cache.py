@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers.build import runner
+from helpers.pipeline import runner
 from sample_layout import sample_layout
 
 pytestmark = pytest.mark.slow

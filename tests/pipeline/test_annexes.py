@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 
 from helpers.annex import export
-from helpers.build import runner
+from helpers.pipeline import runner
 from helpers.analyses.change import with_previous
 from helpers.analyses.figures import annex_figures
 from helpers.data.loader import load_project

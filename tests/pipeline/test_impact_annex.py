@@ -38,7 +38,7 @@ import pandas as pd
 import pytest
 import yaml
 
-from helpers.build import runner
+from helpers.pipeline import runner
 from helpers.paths import DATA_DIR, NOTEBOOKS_DIR
 from sample_layout import sample_layout
 

@@ -1,4 +1,4 @@
-"""`make check` (helpers.build.check): problems grouped by file and rule, the full list in build/check/<project>.csv."""
+"""`make check` (helpers.pipeline.check): problems grouped by file and rule, the full list in build/check/<project>.csv."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from fixtures.mini_project import Mini
-from helpers.build.check import CSV_COLUMNS, SHOWN_PER_GROUP, run_check
+from helpers.pipeline.check import CSV_COLUMNS, SHOWN_PER_GROUP, run_check
 
 ROWS = 20_000
 

@@ -12,7 +12,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from helpers.build import runner
+from helpers.pipeline import runner
 from helpers.paths import NOTEBOOKS_DIR
 from sample_layout import sample_layout
 
