@@ -5,7 +5,8 @@
 - ``analyses``  one module per analysis (execution, budget, gender, indicators, impact, reconcile) and ``figures``
 - ``data``      the data contract: read, type and validate every table and params file
 
-Below them all: ``paths`` (where things are, safe names) and ``errors`` (the Problem record of every message).
+Below them all: ``paths`` (where things are, safe names), ``errors`` (the Problem record of every message) and
+``text`` (how names are compared: ``fold``, the "all" annex).
 ``make test`` checks the layering with import-linter. This file imports nothing heavy, so that
 ``python -m helpers build`` can say "nothing to do" fast.
 """

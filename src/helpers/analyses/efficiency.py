@@ -39,8 +39,8 @@ import numpy as np
 import pandas as pd
 
 from . import budget as budget_mod
-from ..data.loader import fold
-from ..data.schemas import REGIONAL, split_lines
+from ..data.spec import REGIONAL, split_lines
+from ..text import fold
 
 SHARED, UPPER_BOUND = "shared", "upper bound"
 PARTICIPATION = "participation"  # the name of the participation "result" among the results a line finances

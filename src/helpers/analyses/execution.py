@@ -27,7 +27,7 @@ from typing import Iterable
 import numpy as np
 import pandas as pd
 
-from ..data.schemas import STATUS_CODES
+from ..data.spec import STATUS_CODES
 
 DONE = "done"
 CANCELLED = "cancelled"

@@ -1,6 +1,6 @@
 """Every figure of one annex as one long, tidy table (the FIGURES table, written to figures.csv).
 
-``annex_figures(data, params)`` scopes the project data to the annex (``loader.scope(data, params.country)``),
+``annex_figures(data, params)`` scopes the project data to the annex (``model.scope(data, params.country)``),
 computes every analysis and returns a DataFrame with exactly the columns of ``COLUMNS``:
 
     section, metric, key, value, unit, n, se, ci_low, ci_high, p_value, reported, status, note
@@ -62,9 +62,9 @@ import pandas as pd
 
 from . import budget as budget_mod
 from . import efficiency, execution, gender, indicators, reconcile
-from ..data.loader import fold, scope
-from ..data.params import ALL
-from ..data.schemas import REGIONAL
+from ..data.model import scope
+from ..data.spec import REGIONAL
+from ..text import ALL, fold
 
 COLUMNS = ["section", "metric", "key", "value", "unit", "n", "se", "ci_low", "ci_high", "p_value", "reported",
            "status", "note"]

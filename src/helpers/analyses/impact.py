@@ -52,7 +52,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..data.loader import Study
+from ..data.model import Study
 
 __all__ = ["estimate_effects", "balance_table", "balance_test", "balance_sample", "units", "covariate_terms",
            "EFFECT_COLUMNS", "BALANCE_COLUMNS", "UNIT_COLUMNS", "SE_TYPES"]

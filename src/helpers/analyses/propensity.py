@@ -52,8 +52,7 @@ import pandas as pd
 
 from . import inference
 from .impact import FEW_CLUSTERS, SE_TYPES, _label, _numeric, indicator, period_order
-from ..data.loader import Study
-from ..data.schemas import PropensityTerm, StudySpec
+from ..data.model import PropensityTerm, Study, StudySpec
 
 __all__ = ["scores", "weighted_balance", "adjusted_effects", "event_study", "headline", "term_label", "BALANCED",
            "HEADLINE_COLUMNS",

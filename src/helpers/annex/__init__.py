@@ -35,7 +35,8 @@ import pandas as pd
 
 from . import fmt
 from .declared import restrict
-from ..data.loader import ProjectData, load_project, scope
+from ..data.loader import load_project
+from ..data.model import ProjectData, scope
 from ..data.params import AnnexParams, load_annex_params
 from ..data.store import from_environment
 from ..paths import DATA_DIR, PARAMS_DIR

@@ -10,9 +10,6 @@ is collected; ``load_project`` raises ``ValidationFailed`` with all the errors a
 from __future__ import annotations
 
 import codecs
-import dataclasses
-import unicodedata
-from dataclasses import dataclass, field
 from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
@@ -23,36 +20,17 @@ from pydantic import TypeAdapter, ValidationError
 
 from . import headers, lines as lines_mod, numbers, totals
 from ..errors import Problem, ValidationFailed, did_you_mean
-from .params import ALL, AnnexParams, ProjectParams, duplicate_annexes, load_annex_params, load_project_params
+from ..text import fold  # noqa: F401 (re-exported: loader.fold)
+from .params import AnnexParams, ProjectParams, duplicate_annexes, load_annex_params, load_project_params
 from ..paths import DATA_DIR, PARAMS_DIR, annex_names, relative
 from .iati import TABLES as IATI_TABLES, load_iati
 from .inputs import exists, read_yaml, recording
+from .model import ProjectData, Study, each_distinct, scope  # noqa: F401 (ProjectData, Study, scope re-exported)
 from .readers import UNREADABLE, RawTable, read_table
 from .schemas import (COLUMNS, FINANCED_TABLES, MONEY_COLUMNS, REGIONAL, REGISTER_REQUIRED, REQUIRED, TABLES,
                       StudySpec, split_lines, validate_table)
 from .status import accepted_text, normalise_status
 from .surveys import load_surveys
-
-
-@dataclass
-class Study:
-    name: str                 # the file's base name, e.g. "training_survey"
-    spec: StudySpec
-    data: pd.DataFrame        # the CSV as read, numbers typed with the project's decimal mark
-    files: list[Path]         # the CSV and the YAML
-
-
-@dataclass
-class ProjectData:
-    project: str
-    params: ProjectParams
-    tables: dict[str, pd.DataFrame]          # every table of schemas.TABLES; absent file -> empty table
-    present: set[str]                        # the tables that had a file
-    studies: dict[str, Study] = field(default_factory=dict)
-    files: list[Path] = field(default_factory=list)      # every data file read, for provenance
-    warnings: list[Problem] = field(default_factory=list)
-    digests: dict[str, str] = field(default_factory=dict)  # str(path) -> SHA-256 of the bytes read and validated
-    surveys: dict[str, Any] = field(default_factory=dict)   # name -> surveys.Survey (data/<project>/surveys/)
 
 
 DTYPES = {"str": "str", "float": "float64", "date": "datetime64[ns]", "bool": "bool"}
@@ -66,29 +44,6 @@ AMBIGUOUS_COLUMNS = MONEY_COLUMNS | {("participation", c) for c in ("participant
     ("indicators", c) for c in ("actual", "baseline", "target", "target_final")}
 ENUMERATIONS = {("participation", "group"), ("budget", "category"), ("indicators", "level"),
                 ("indicators", "direction")}
-
-
-def fold(text: Any) -> str:
-    """How names are compared: 'Égypte ' -> 'egypte'; a missing value -> ''."""
-    if text is None or text is pd.NA or (isinstance(text, float) and text != text):
-        return ""
-    decomposed = unicodedata.normalize("NFKD", str(text))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).strip().casefold()
-
-
-def each_distinct(series: pd.Series, fn, keep_missing: bool = False) -> pd.Series:
-    """``fn`` applied once per distinct value of a text column (a million rows hold a handful of labels).
-
-    An empty cell gets ``fn(None)``, or stays empty with ``keep_missing``. Columns holding typed .xlsx cells (numbers,
-    dates, where True and 1 would hash alike) go cell by cell.
-    """
-    if pd.api.types.infer_dtype(series, skipna=True) not in ("string", "empty"):
-        return series.map(fn, na_action="ignore" if keep_missing else None)
-    codes, distinct = pd.factorize(series, use_na_sentinel=True)
-    values = np.empty(len(distinct) + 1, dtype=object)
-    values[:-1] = [fn(v) for v in distinct]
-    values[-1] = None if keep_missing else fn(None)
-    return pd.Series(values[codes], index=series.index, name=series.name, dtype=object)
 
 
 # ================================================================= public functions
@@ -143,34 +98,6 @@ def check_and_load(project: str, data_dir: Path = DATA_DIR,
         return problems, None
     data.warnings = data_problems
     return problems, data
-
-
-def scope(data: ProjectData, country: str) -> ProjectData:
-    """The rows of one country (matched ignoring case and accents), or everything for "all".
-
-    Rows of the project as a whole (country "regional") belong to the "all" annex only. Impact studies whose data
-    has a ``country`` column are filtered too, and left out when they have no row of that country; the others are
-    kept whole.
-    """
-    wanted = fold(country)
-    if wanted == ALL:
-        return data
-    tables = {name: _rows_of(frame, wanted) for name, frame in data.tables.items()}
-    studies = {}
-    for name, study in data.studies.items():
-        if "country" in study.data:
-            study = dataclasses.replace(study, data=_rows_of(study.data, wanted))
-            if study.data.empty:
-                continue
-        studies[name] = study
-    return dataclasses.replace(data, tables=tables, studies=studies)
-
-
-def _rows_of(frame: pd.DataFrame, wanted: str) -> pd.DataFrame:
-    if "country" not in frame.columns:
-        return frame
-    keep = each_distinct(frame["country"], lambda c: isinstance(c, str) and fold(c) == wanted).astype(bool)
-    return frame[keep].reset_index(drop=True)
 
 
 # ================================================================= a whole project

@@ -15,13 +15,13 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from ..errors import Problem, ValidationFailed, did_you_mean, no_such
+from ..text import ALL  # the annex that covers the whole project and compares countries
 from .inputs import MiB, clipped, exists, read_yaml, zip_problem
 from ..paths import PARAMS_DIR, SLUG, annex_names, project_names, relative
 
 StatusCode = Literal[
     "done", "in_progress", "not_started", "delayed", "seriously_delayed", "on_time", "ahead", "cancelled"
 ]
-ALL = "all"  # the annex that covers the whole project and compares countries
 
 
 class _Strict(BaseModel):

@@ -10,25 +10,16 @@ Types after loading: ``str`` columns hold stripped text or NA; ``float`` columns
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from typing import Any, Callable, Hashable, Literal
+from typing import Any, Callable, Hashable
 
 import pandas as pd
 import pandera.pandas as pa
-from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..errors import Problem
-
-REGIONAL = "regional"
-
-STATUS_CODES = ("done", "in_progress", "not_started", "delayed", "seriously_delayed", "on_time", "ahead", "cancelled")
-GROUPS = ("government", "workers", "employers", "civil_society", "migrants", "other")
-BUDGET_CATEGORIES = ("staff", "operational", "support", "other")
-LEVELS = ("impact", "outcome", "output")
-DIRECTIONS = ("increase", "decrease")
-SEXES = ("total", "f", "m")
-COMPARISONS = ("=", ">", ">=", "<", "<=", "~")
+from .model import ADJUSTMENTS, Label, PeriodSpec, PropensityTerm, StudySpec, TreatmentSpec  # noqa: F401 (re-exported)
+from .spec import (BUDGET_CATEGORIES, COMPARISONS, DIRECTIONS, FINANCED_TABLES, GROUPS, LEVELS,  # noqa: F401
+                   REGIONAL, SEXES, STATUS_CODES, split_lines)
 
 # table -> {column: type}; the required columns come first. Types: str, float, date, bool.
 COLUMNS: dict[str, dict[str, str]] = {
@@ -79,19 +70,7 @@ MONEY_COLUMNS = frozenset({("budget", "budget"), ("expenditure", "amount")})
 REGISTER_REQUIRED = ("event_id", "sex")
 
 TABLES = tuple(COLUMNS)
-FINANCED_TABLES = ("indicators", "participation")  # the tables whose rows may name their budget_lines
 
-
-def split_lines(cell: Any) -> list[str]:
-    """The budget lines a ``budget_lines`` cell names, in order, each once: 'R1; R6' -> ['R1', 'R6'] (separators
-    ``;``, ``,`` or ``+``); empty -> []."""
-    if cell is None or (not isinstance(cell, str) and pd.isna(cell)):
-        return []
-    seen: dict[str, None] = {}
-    for part in re.split(r"[;,+]", str(cell)):
-        if part.strip():
-            seen.setdefault(part.strip(), None)
-    return list(seen)
 
 # French headers read as the contract's columns (data/README.md, "French headers"), per table: the header as written,
 # lowercased with spaces as '_' (accents are ignored when matching). The first name of each column is the one
@@ -125,152 +104,6 @@ FRENCH_HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
                  "key": ("clé",), "value": ("valeur",), "comparison": ("comparaison",),
                  "label": ("libellé", "intitulé"), "source": ("source",), "country": ("pays",)},
 }
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class TreatmentSpec(_Strict):
-    column: str
-    treated: str | int | float | bool
-
-
-class PeriodSpec(_Strict):
-    column: str
-    post: str | int | float | bool
-    order: list[str | int | float] | None = None  # the periods in time order, when they are words (pre-trend check)
-
-
-class Label(_Strict):
-    """A name in the annex's two languages; ``values`` names a subgroup column's values (code -> label)."""
-
-    fr: str | None = None
-    en: str | None = None
-    values: dict[str, "Label"] = Field(default_factory=dict)
-
-    def text(self, lang: str) -> str | None:
-        return self.fr if lang == "fr" else self.en
-
-
-class PropensityTerm(_Strict):
-    """One term of the propensity score, written as data (never a formula): a column as a number, its power, a flag
-    for "is zero", one 0/1 column per category (the first, in sorted order, is the reference), or the product of
-    several numeric columns. A bare column name in the YAML is ``{column: name}``."""
-
-    column: str | None = None
-    power: int = Field(1, ge=1, le=4)
-    is_zero: bool = False
-    categories: bool = False
-    interaction: list[str] | None = Field(None, min_length=2)
-
-    @model_validator(mode="after")
-    def _one_kind(self) -> "PropensityTerm":
-        if (self.column is None) == (self.interaction is None):
-            raise ValueError("a term names either a 'column' or an 'interaction' (a list of columns)")
-        if sum([self.power != 1, self.is_zero, self.categories]) > 1 or (
-                self.interaction is not None and (self.power != 1 or self.is_zero or self.categories)):
-            raise ValueError("a term takes one transform: power, is_zero or categories (or is an interaction)")
-        return self
-
-    def columns(self) -> list[str]:
-        return list(self.interaction) if self.interaction is not None else [str(self.column)]
-
-
-ADJUSTMENTS = ("none", "regression", "ipw", "aipw")
-
-
-class StudySpec(_Strict):
-    """data/<project>/impact/<study>.yaml: what the microdata in <study>.csv is and how to compare its groups."""
-
-    title: str
-    design: Literal["two_group", "did"]
-    outcomes: list[str] = Field(min_length=1)
-    treatment: TreatmentSpec
-    period: PeriodSpec | None = None
-    covariates: list[str] = Field(default_factory=list)
-    cluster: str | None = None
-    se: Literal["robust", "classical", "cluster"] = "robust"
-    subgroups: list[str] = Field(default_factory=list)
-    synthetic: bool = False
-    source: str = ""
-    # a comparison group not drawn at random (helpers.analyses.propensity; data/README.md)
-    adjustment: Literal["none", "regression", "ipw", "aipw"] = "none"
-    estimand: Literal["ate", "att"] = "att"
-    propensity: list[PropensityTerm] = Field(default_factory=list)  # empty: the covariates, as they are
-    trim: tuple[float, float] | None = None
-    unit: str | None = None      # the person (or unit) column: N counts units; did: its baseline row gives its score
-    randomised: bool = False     # the comparison was drawn at random: the effect is an intention-to-treat effect
-    registry: str = ""           # the pre-registration, e.g. "AEARCTR-0001234" (AEA RCT Registry)
-    exploratory: list[str] = Field(default_factory=list)  # outcomes not in the pre-analysis plan
-    labels: dict[str, Label] = Field(default_factory=dict)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _bare_terms(cls, raw: Any) -> Any:
-        """``propensity: [age, {column: age, power: 2}]``: a bare name is the column as it is."""
-        if isinstance(raw, dict) and isinstance(raw.get("propensity"), list):
-            raw = {**raw, "propensity": [{"column": t} if isinstance(t, str) else t for t in raw["propensity"]]}
-        if isinstance(raw, dict) and "adjust" in raw:  # the former key (the loader warns): true = regression
-            old = raw["adjust"]
-            raw = {k: v for k, v in raw.items() if k != "adjust"}
-            if old is True and raw.get("adjustment", "none") == "none":
-                raw["adjustment"] = "regression"
-        if isinstance(raw, dict) and isinstance(raw.get("labels"), dict):  # YAML reads `1:` as a number
-            raw = {**raw, "labels": {str(k): _str_values(v) for k, v in raw["labels"].items()}}
-        return raw
-
-    @model_validator(mode="after")
-    def _consistent(self) -> "StudySpec":
-        if self.design == "did" and self.period is None:
-            raise ValueError("design 'did' needs a 'period' (column and post value)")
-        if self.se == "cluster" and not self.cluster:
-            raise ValueError("se 'cluster' needs a 'cluster' column")
-        if self.adjustment != "none" and not (self.propensity or self.covariates):
-            raise ValueError(f"adjustment '{self.adjustment}' needs covariates (or propensity terms)")
-        if self.adjustment == "aipw" and (self.estimand == "att" or self.design == "did" or self.se == "cluster"):
-            raise ValueError("adjustment 'aipw' estimates the ATE of a two_group study with robust SEs "
-                             "(estimand: ate, se: robust); use 'ipw' or 'regression' otherwise")
-        unknown = [o for o in self.exploratory if o not in self.outcomes]
-        if unknown:
-            raise ValueError(f"exploratory names {', '.join(unknown)}, which is not among the outcomes")
-        if self.trim is not None and not 0 <= self.trim[0] < self.trim[1] <= 1:
-            raise ValueError("trim is [low, high] with 0 <= low < high <= 1, e.g. [0.1, 0.9]")
-        return self
-
-    def score_terms(self) -> list[PropensityTerm]:
-        """The terms of the propensity score: ``propensity``, or each covariate as it is."""
-        return list(self.propensity) or [PropensityTerm(column=c) for c in self.covariates]
-
-    def label(self, code: str, lang: str) -> str:
-        """The name of a column in the annex language (the code itself when the YAML gives none)."""
-        found = self.labels.get(code)
-        return (found.text(lang) if found else None) or code
-
-    def value_label(self, column: str, value: Any, lang: str) -> str:
-        """The name of one value of a (subgroup) column, e.g. sex 'f' -> 'Femmes'."""
-        found = self.labels.get(column)
-        value_label = found.values.get(str(value)) if found else None
-        return (value_label.text(lang) if value_label else None) or str(value)
-
-    def columns(self) -> list[str]:
-        """Every column the description names; each must exist in the CSV."""
-        named = [self.treatment.column, *self.outcomes, *self.covariates, *self.subgroups]
-        if self.period:
-            named.append(self.period.column)
-        if self.cluster:
-            named.append(self.cluster)
-        if self.adjustment != "none":
-            named += [c for term in self.score_terms() for c in term.columns()]
-        if self.unit:
-            named.append(self.unit)
-        return list(dict.fromkeys(named))
-
-
-def _str_values(label: Any) -> Any:
-    if isinstance(label, dict) and isinstance(label.get("values"), dict):
-        return {**label, "values": {str(k): v for k, v in label["values"].items()}}
-    return label
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -24,10 +24,9 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import Problem
-from .loader import ProjectData, Study
+from .model import ProjectData, Study, StudySpec
 from . import surveys
 from .params import ProjectParams
-from .schemas import StudySpec
 
 ENV = "WORKBOOK_VALIDATED"
 FORMAT = 1

@@ -1,0 +1,232 @@
+"""The data types the analyses receive: ``ProjectData`` (a validated project), ``Study`` (an impact study) and the
+study description (``StudySpec``), plus ``scope`` (the rows of one annex's country).
+
+Reading and validating files is the loader's (``helpers.data.loader``); this module imports neither pandera nor
+the readers, so that ``helpers.analyses`` can be imported without them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+import numpy as np
+import pandas as pd
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from ..errors import Problem
+from ..text import ALL, fold
+
+if TYPE_CHECKING:
+    from .params import ProjectParams
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class TreatmentSpec(_Strict):
+    column: str
+    treated: str | int | float | bool
+
+
+class PeriodSpec(_Strict):
+    column: str
+    post: str | int | float | bool
+    order: list[str | int | float] | None = None  # the periods in time order, when they are words (pre-trend check)
+
+
+class Label(_Strict):
+    """A name in the annex's two languages; ``values`` names a subgroup column's values (code -> label)."""
+
+    fr: str | None = None
+    en: str | None = None
+    values: dict[str, "Label"] = Field(default_factory=dict)
+
+    def text(self, lang: str) -> str | None:
+        return self.fr if lang == "fr" else self.en
+
+
+class PropensityTerm(_Strict):
+    """One term of the propensity score, written as data (never a formula): a column as a number, its power, a flag
+    for "is zero", one 0/1 column per category (the first, in sorted order, is the reference), or the product of
+    several numeric columns. A bare column name in the YAML is ``{column: name}``."""
+
+    column: str | None = None
+    power: int = Field(1, ge=1, le=4)
+    is_zero: bool = False
+    categories: bool = False
+    interaction: list[str] | None = Field(None, min_length=2)
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> "PropensityTerm":
+        if (self.column is None) == (self.interaction is None):
+            raise ValueError("a term names either a 'column' or an 'interaction' (a list of columns)")
+        if sum([self.power != 1, self.is_zero, self.categories]) > 1 or (
+                self.interaction is not None and (self.power != 1 or self.is_zero or self.categories)):
+            raise ValueError("a term takes one transform: power, is_zero or categories (or is an interaction)")
+        return self
+
+    def columns(self) -> list[str]:
+        return list(self.interaction) if self.interaction is not None else [str(self.column)]
+
+
+ADJUSTMENTS = ("none", "regression", "ipw", "aipw")
+
+
+class StudySpec(_Strict):
+    """data/<project>/impact/<study>.yaml: what the microdata in <study>.csv is and how to compare its groups."""
+
+    title: str
+    design: Literal["two_group", "did"]
+    outcomes: list[str] = Field(min_length=1)
+    treatment: TreatmentSpec
+    period: PeriodSpec | None = None
+    covariates: list[str] = Field(default_factory=list)
+    cluster: str | None = None
+    se: Literal["robust", "classical", "cluster"] = "robust"
+    subgroups: list[str] = Field(default_factory=list)
+    synthetic: bool = False
+    source: str = ""
+    # a comparison group not drawn at random (helpers.analyses.propensity; data/README.md)
+    adjustment: Literal["none", "regression", "ipw", "aipw"] = "none"
+    estimand: Literal["ate", "att"] = "att"
+    propensity: list[PropensityTerm] = Field(default_factory=list)  # empty: the covariates, as they are
+    trim: tuple[float, float] | None = None
+    unit: str | None = None      # the person (or unit) column: N counts units; did: its baseline row gives its score
+    randomised: bool = False     # the comparison was drawn at random: the effect is an intention-to-treat effect
+    registry: str = ""           # the pre-registration, e.g. "AEARCTR-0001234" (AEA RCT Registry)
+    exploratory: list[str] = Field(default_factory=list)  # outcomes not in the pre-analysis plan
+    labels: dict[str, Label] = Field(default_factory=dict)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _bare_terms(cls, raw: Any) -> Any:
+        """``propensity: [age, {column: age, power: 2}]``: a bare name is the column as it is."""
+        if isinstance(raw, dict) and isinstance(raw.get("propensity"), list):
+            raw = {**raw, "propensity": [{"column": t} if isinstance(t, str) else t for t in raw["propensity"]]}
+        if isinstance(raw, dict) and "adjust" in raw:  # the former key (the loader warns): true = regression
+            old = raw["adjust"]
+            raw = {k: v for k, v in raw.items() if k != "adjust"}
+            if old is True and raw.get("adjustment", "none") == "none":
+                raw["adjustment"] = "regression"
+        if isinstance(raw, dict) and isinstance(raw.get("labels"), dict):  # YAML reads `1:` as a number
+            raw = {**raw, "labels": {str(k): _str_values(v) for k, v in raw["labels"].items()}}
+        return raw
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "StudySpec":
+        if self.design == "did" and self.period is None:
+            raise ValueError("design 'did' needs a 'period' (column and post value)")
+        if self.se == "cluster" and not self.cluster:
+            raise ValueError("se 'cluster' needs a 'cluster' column")
+        if self.adjustment != "none" and not (self.propensity or self.covariates):
+            raise ValueError(f"adjustment '{self.adjustment}' needs covariates (or propensity terms)")
+        if self.adjustment == "aipw" and (self.estimand == "att" or self.design == "did" or self.se == "cluster"):
+            raise ValueError("adjustment 'aipw' estimates the ATE of a two_group study with robust SEs "
+                             "(estimand: ate, se: robust); use 'ipw' or 'regression' otherwise")
+        unknown = [o for o in self.exploratory if o not in self.outcomes]
+        if unknown:
+            raise ValueError(f"exploratory names {', '.join(unknown)}, which is not among the outcomes")
+        if self.trim is not None and not 0 <= self.trim[0] < self.trim[1] <= 1:
+            raise ValueError("trim is [low, high] with 0 <= low < high <= 1, e.g. [0.1, 0.9]")
+        return self
+
+    def score_terms(self) -> list[PropensityTerm]:
+        """The terms of the propensity score: ``propensity``, or each covariate as it is."""
+        return list(self.propensity) or [PropensityTerm(column=c) for c in self.covariates]
+
+    def label(self, code: str, lang: str) -> str:
+        """The name of a column in the annex language (the code itself when the YAML gives none)."""
+        found = self.labels.get(code)
+        return (found.text(lang) if found else None) or code
+
+    def value_label(self, column: str, value: Any, lang: str) -> str:
+        """The name of one value of a (subgroup) column, e.g. sex 'f' -> 'Femmes'."""
+        found = self.labels.get(column)
+        value_label = found.values.get(str(value)) if found else None
+        return (value_label.text(lang) if value_label else None) or str(value)
+
+    def columns(self) -> list[str]:
+        """Every column the description names; each must exist in the CSV."""
+        named = [self.treatment.column, *self.outcomes, *self.covariates, *self.subgroups]
+        if self.period:
+            named.append(self.period.column)
+        if self.cluster:
+            named.append(self.cluster)
+        if self.adjustment != "none":
+            named += [c for term in self.score_terms() for c in term.columns()]
+        if self.unit:
+            named.append(self.unit)
+        return list(dict.fromkeys(named))
+
+
+def _str_values(label: Any) -> Any:
+    if isinstance(label, dict) and isinstance(label.get("values"), dict):
+        return {**label, "values": {str(k): v for k, v in label["values"].items()}}
+    return label
+
+
+@dataclass
+class Study:
+    name: str                 # the file's base name, e.g. "training_survey"
+    spec: StudySpec
+    data: pd.DataFrame        # the CSV as read, numbers typed with the project's decimal mark
+    files: list[Path]         # the CSV and the YAML
+
+
+@dataclass
+class ProjectData:
+    project: str
+    params: ProjectParams
+    tables: dict[str, pd.DataFrame]          # every table of spec.TABLES; absent file -> empty table
+    present: set[str]                        # the tables that had a file
+    studies: dict[str, Study] = field(default_factory=dict)
+    files: list[Path] = field(default_factory=list)      # every data file read, for provenance
+    warnings: list[Problem] = field(default_factory=list)
+    digests: dict[str, str] = field(default_factory=dict)  # str(path) -> SHA-256 of the bytes read and validated
+    surveys: dict[str, Any] = field(default_factory=dict)   # name -> surveys.Survey (data/<project>/surveys/)
+
+
+def each_distinct(series: pd.Series, fn, keep_missing: bool = False) -> pd.Series:
+    """``fn`` applied once per distinct value of a text column (a million rows hold a handful of labels).
+
+    An empty cell gets ``fn(None)``, or stays empty with ``keep_missing``. Columns holding typed .xlsx cells (numbers,
+    dates, where True and 1 would hash alike) go cell by cell.
+    """
+    if pd.api.types.infer_dtype(series, skipna=True) not in ("string", "empty"):
+        return series.map(fn, na_action="ignore" if keep_missing else None)
+    codes, distinct = pd.factorize(series, use_na_sentinel=True)
+    values = np.empty(len(distinct) + 1, dtype=object)
+    values[:-1] = [fn(v) for v in distinct]
+    values[-1] = None if keep_missing else fn(None)
+    return pd.Series(values[codes], index=series.index, name=series.name, dtype=object)
+
+
+def scope(data: ProjectData, country: str) -> ProjectData:
+    """The rows of one country (matched ignoring case and accents), or everything for "all".
+
+    Rows of the project as a whole (country "regional") belong to the "all" annex only. Impact studies whose data
+    has a ``country`` column are filtered too, and left out when they have no row of that country; the others are
+    kept whole.
+    """
+    wanted = fold(country)
+    if wanted == ALL:
+        return data
+    tables = {name: _rows_of(frame, wanted) for name, frame in data.tables.items()}
+    studies = {}
+    for name, study in data.studies.items():
+        if "country" in study.data:
+            study = dataclasses.replace(study, data=_rows_of(study.data, wanted))
+            if study.data.empty:
+                continue
+        studies[name] = study
+    return dataclasses.replace(data, tables=tables, studies=studies)
+
+
+def _rows_of(frame: pd.DataFrame, wanted: str) -> pd.DataFrame:
+    if "country" not in frame.columns:
+        return frame
+    keep = each_distinct(frame["country"], lambda c: isinstance(c, str) and fold(c) == wanted).astype(bool)
+    return frame[keep].reset_index(drop=True)
