@@ -1,4 +1,4 @@
-"""French headers (schemas.FRENCH_HEADERS) read as the contract's columns: `femmes` is `women`, `pays` is `country`.
+"""French headers (spec.FRENCH_HEADERS) read as the contract's columns: `femmes` is `women`, `pays` is `country`.
 
 The loader calls ``header_sets`` to find a header row written in French below title rows, and ``translate`` to
 rename the French columns of a table as read; a contract header present in the same file wins over its French
@@ -13,7 +13,7 @@ from typing import Sequence
 
 from ..errors import Problem
 from .readers import RawTable
-from .schemas import FRENCH_HEADERS
+from .spec import FRENCH_HEADERS
 
 
 def _folded(name: str) -> str:

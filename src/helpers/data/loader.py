@@ -27,23 +27,17 @@ from .iati import TABLES as IATI_TABLES, load_iati
 from .inputs import exists, read_yaml, recording
 from .model import ProjectData, Study, each_distinct, scope  # noqa: F401 (ProjectData, Study, scope re-exported)
 from .readers import UNREADABLE, RawTable, read_table
-from .schemas import (COLUMNS, FINANCED_TABLES, MONEY_COLUMNS, REGIONAL, REGISTER_REQUIRED, REQUIRED, TABLES,
-                      StudySpec, split_lines, validate_table)
+from .schemas import StudySpec, validate_table
+from .spec import (AMBIGUOUS_COLUMNS, COLUMNS, DEFAULTS, ENUMERATIONS, FINANCED_TABLES, KINDS as DTYPES,  # noqa: F401
+                   REGIONAL, REQUIRED, SPEC, TABLES, Column, Table, split_lines)
 from .status import accepted_text, normalise_status
 from .surveys import load_surveys
 
 
-DTYPES = {"str": "str", "float": "float64", "date": "datetime64[ns]", "bool": "bool"}
 SEX_WORDS = {"f": "f", "femme": "f", "femmes": "f", "female": "f", "woman": "f", "women": "f", "w": "f",
              "m": "m", "h": "m", "homme": "m", "hommes": "m", "male": "m", "man": "m", "men": "m"}
 TOTAL_WORDS = {"total", "ensemble", "tous", "all", "t"}
 COMPARISON_WORDS = {"==": "=", "≥": ">=", "=>": ">=", "≤": "<=", "=<": "<=", "≈": "~"}
-DEFAULTS = {("indicators", "sex"): "total", ("indicators", "direction"): "increase", ("reported", "comparison"): "="}
-# Money and count columns, where '12,000' is at least a warning (read as 12 with the decimal mark ',').
-AMBIGUOUS_COLUMNS = MONEY_COLUMNS | {("participation", c) for c in ("participants", "women", "men")} | {
-    ("indicators", c) for c in ("actual", "baseline", "target", "target_final")}
-ENUMERATIONS = {("participation", "group"), ("budget", "category"), ("indicators", "level"),
-                ("indicators", "direction")}
 
 
 # ================================================================= public functions
@@ -212,15 +206,16 @@ def load_table(name: str, path: Path, params: ProjectParams) -> tuple[pd.DataFra
 def _read_and_check(name: str, path: Path,
                     params: ProjectParams) -> tuple[pd.DataFrame | None, RawTable, list[Problem]]:
     """The typed frame, still indexed by spreadsheet row, the raw table (for positions) and the problems."""
-    required_sets = [REQUIRED[name], REGISTER_REQUIRED] if name == "participation" else [REQUIRED[name]]
+    table = SPEC[name]
+    required_sets = [table.required] + ([table.register.required] if table.register else [])
     raw = read_table(path, params.encoding, headers.header_sets(name, required_sets))
     problems = list(raw.problems) + headers.translate(name, raw)   # French headers: `femmes` is `women`
     if any(p.severity == "error" and p.rule in UNREADABLE for p in problems):
         return None, raw, problems
     if raw.frame.columns.empty:
         return _empty(name), raw, problems
-    register = name == "participation" and _is_register(raw.frame)
-    header_problems = _header_problems(name, raw, REGISTER_REQUIRED if register else REQUIRED[name])
+    register = table.register is not None and _is_register(table, raw.frame)
+    header_problems = _header_problems(name, raw, table.register.required if register else table.required)
     problems += header_problems
     if any(p.severity == "error" for p in header_problems):
         return None, raw, problems
@@ -233,12 +228,13 @@ def _read_and_check(name: str, path: Path,
                  if (p.row, p.column) not in bad_cells]
     problems += [p for p in _table_warnings(name, frame, raw) if (p.row, p.column) not in bad_cells]
     problems += totals.problems(name, frame, raw)
-    problems += lines_mod.spelt_duplicates(frame, raw) if name == "budget" else []
+    problems += [p for check in table.raw_checks for p in check(frame, raw)]
     return frame, raw, problems
 
 
-def _is_register(frame: pd.DataFrame) -> bool:
-    return set(REGISTER_REQUIRED) <= set(frame.columns) and "participants" not in frame.columns
+def _is_register(table: Table, frame: pd.DataFrame) -> bool:
+    """A register has the register's columns and none of the counts it is aggregated into (participants)."""
+    return set(table.register.required) <= set(frame.columns) and table.register.counts[0] not in frame.columns
 
 
 def _header_problems(name: str, raw: RawTable, required: tuple[str, ...]) -> list[Problem]:
@@ -251,7 +247,7 @@ def _header_problems(name: str, raw: RawTable, required: tuple[str, ...]) -> lis
                     f"Add a column '{column}' (the header row must hold: {', '.join(required)}).")
             problems.append(raw.problem("required_column", f"the required column '{column}' is missing", hint,
                                         index=raw.header_row, column=column))
-    known = [c for c in COLUMNS[name] if c not in raw.frame.columns and c != "status_label"]
+    known = [c.name for c in SPEC[name].columns if c.name not in raw.frame.columns and not c.added]
     for column in extra:
         close = get_close_matches(column, known, n=1, cutoff=0.8)
         if close and close[0] not in required:
@@ -268,30 +264,30 @@ def _header_problems(name: str, raw: RawTable, required: tuple[str, ...]) -> lis
 def _typed(name: str, raw: RawTable, params: ProjectParams,
            register: bool) -> tuple[pd.DataFrame, set[tuple[int | None, str]], list[Problem]]:
     """Every contract column typed; cells that could not be typed are reported and left empty."""
+    table = SPEC[name]
+    counted = table.register.counts if register else ()   # computed from the register's rows, not read
     frame = raw.frame.copy()
     problems: list[Problem] = []
-    for column, kind in COLUMNS[name].items():
-        if column not in frame.columns or column == "status_label":
+    for column in table.columns:
+        if column.name not in frame.columns or column.added or column.name in counted:
             continue
-        if register and column in ("participants", "women", "men"):
-            continue
-        values, column_problems = _typed_column(frame[column], kind, raw, params.decimal_mark,
-                                                money=(name, column) in MONEY_COLUMNS)
-        if (name, column) in AMBIGUOUS_COLUMNS:
-            column_problems += _ambiguous(frame[column], raw, params.decimal_mark)
-        frame[column] = values
+        values, column_problems = _typed_column(frame[column.name], column.kind, raw, params.decimal_mark,
+                                                money=column.money)
+        if column.ambiguous:
+            column_problems += _ambiguous(frame[column.name], raw, params.decimal_mark)
+        frame[column.name] = values
         problems += column_problems
-    if name == "activities":
+    if any(c.normalise == "status" for c in table.columns):
         frame, status_problems = _statuses(frame, raw, params.status_synonyms)
         problems += status_problems
     if register:
         frame, sex_problems = _sexes(frame, raw)
         problems += sex_problems
-    for column, kind in COLUMNS[name].items():  # optional columns the file does not have: empty
-        if column not in frame.columns and not (register and column in ("participants", "women", "men")):
-            frame[column] = _blank(frame.index, kind)
+    for column in table.columns:  # optional columns the file does not have: empty
+        if column.name not in frame.columns and column.name not in counted:
+            frame[column.name] = _blank(frame.index, column.kind)
     for column in frame.columns:
-        frame[column] = _normalised(name, column, frame[column])
+        frame[column] = _normalised(table.column(column), frame[column])
     bad = {(p.row, p.column) for p in problems if p.column and p.severity == "error"}
     return frame, bad, problems
 
@@ -385,23 +381,24 @@ def _sexes(frame: pd.DataFrame, raw: RawTable) -> tuple[pd.DataFrame, list[Probl
     return frame, problems
 
 
-def _normalised(name: str, column: str, series: pd.Series) -> pd.Series:
-    """Country -> 'regional' when empty; enumerations lowercased; defaults for empty sex/direction/comparison."""
-    if column == "country":
+def _normalised(column: Column | None, series: pd.Series) -> pd.Series:
+    """As the column's ``normalise`` says: country -> 'regional' when empty; enumerations lowercased; sex and
+    comparison words to their codes, an empty cell to the column's default."""
+    how = column.normalise if column is not None else None
+    if how == "country":
         return each_distinct(series, lambda c: REGIONAL if numbers.is_empty(c) or fold(c) == REGIONAL else c
                              ).astype("str")
-    if (name, column) in ENUMERATIONS:
+    if how == "enumeration":
         return each_distinct(series, lambda v: v if numbers.is_empty(v) else fold(v).replace(" ", "_").replace(
             "-", "_"), keep_missing=True).astype("str")
-    if (name, column) == ("indicators", "sex"):
-        return each_distinct(series, lambda v: "total" if numbers.is_empty(v) or fold(v) in TOTAL_WORDS
+    if how == "sex":
+        return each_distinct(series, lambda v: column.default if numbers.is_empty(v) or fold(v) in TOTAL_WORDS
                              else SEX_WORDS.get(fold(v), v)).astype("str")
-    if (name, column) == ("reported", "comparison"):
-        return each_distinct(series, lambda v: "=" if numbers.is_empty(v) else COMPARISON_WORDS.get(v.strip(),
-                                                                                                    v.strip())
-                             ).astype("str")
-    if (name, column) in DEFAULTS:
-        return each_distinct(series, lambda v: DEFAULTS[(name, column)] if numbers.is_empty(v) else v).astype("str")
+    if how == "comparison":
+        return each_distinct(series, lambda v: column.default if numbers.is_empty(v) else COMPARISON_WORDS.get(
+            v.strip(), v.strip())).astype("str")
+    if column is not None and column.default is not None:
+        return each_distinct(series, lambda v: column.default if numbers.is_empty(v) else v).astype("str")
     return series
 
 
@@ -414,8 +411,8 @@ def _aggregate_register(frame: pd.DataFrame, raw: RawTable) -> tuple[pd.DataFram
     Vectorised over events (a register has a million rows): counts by bincount, each row compared with its event's
     first row. Problems come per event in order of first appearance, as a person reads the file.
     """
-    constant = [c for c in COLUMNS["participation"] if c in frame.columns and c not in ("event_id", "participants",
-                                                                                          "women", "men")]
+    table = SPEC["participation"]
+    constant = [c for c in table.names if c in frame.columns and c not in ("event_id", *table.register.counts)]
     problems = [raw.problem("required_value", "this cell is empty but the column is required",
                             "Fill in the event of each person.", index=index, column="event_id")
                 for index in frame.index[frame["event_id"].isna()]]
@@ -452,9 +449,9 @@ def _aggregate_register(frame: pd.DataFrame, raw: RawTable) -> tuple[pd.DataFram
                                                     value=named.at[index, column])))
         aggregated[column] = named[column].iloc[first].to_numpy()
     problems += [p for _, _, p in sorted(found, key=lambda f: (f[0], f[1]))]
-    for column, kind in COLUMNS["participation"].items():
-        if column not in aggregated.columns:
-            aggregated[column] = _blank(aggregated.index, kind)
+    for column in table.columns:
+        if column.name not in aggregated.columns:
+            aggregated[column.name] = _blank(aggregated.index, column.kind)
     return aggregated, problems
 
 
@@ -462,18 +459,13 @@ def _aggregate_register(frame: pd.DataFrame, raw: RawTable) -> tuple[pd.DataFram
 
 
 def _table_warnings(name: str, frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
+    """The warnings of the table's specification, one per row concerned."""
     problems = []
-    if name == "budget":
-        for index in frame.index[frame["budget"].isna() & frame["line"].notna()]:
-            problems.append(raw.problem("budget_unknown", "the budget of this line is not given",
-                                        "Rates for this line cannot be computed; fill in the approved amount.",
-                                        index=index, column="budget", severity="warning"))
-    if name == "expenditure":
-        for index in frame.index[frame["amount"] < 0]:
-            problems.append(raw.problem("negative_amount", "a negative amount (a reversal?)",
-                                        "Fine if it cancels an earlier spending; check it otherwise.",
-                                        index=index, column="amount", value=numbers.format_number(
-                                            frame.at[index, "amount"]), severity="warning"))
+    for warning in SPEC[name].warnings:
+        for index in frame.index[warning.when(frame)]:
+            value = numbers.format_number(frame.at[index, warning.column]) if warning.show_value else None
+            problems.append(raw.problem(warning.rule, warning.message, warning.hint, index=index,
+                                        column=warning.column, value=value, severity="warning"))
     return problems
 
 

@@ -13,9 +13,12 @@ Types after loading: ``str`` columns hold stripped text or NA; ``float`` columns
 from __future__ import annotations
 
 import re
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Callable, Literal
 
 import pandas as pd
+
+from .lines import spelt_duplicates
 
 REGIONAL = "regional"
 
@@ -40,3 +43,217 @@ def split_lines(cell: Any) -> list[str]:
         if part.strip():
             seen.setdefault(part.strip(), None)
     return list(seen)
+
+
+# ================================================================= one specification per table
+#
+# Everything the workbook knows about a table is here, once: its columns in order (kind, required header, required
+# cell, money, allowed values, default, French names, how its words are normalised, its checks), the checks across
+# its columns and its warnings. ``schemas`` derives the pandera schemas from it, ``loader`` types and normalises the
+# columns with it, ``headers`` reads the French names from it; data/README.md documents it for evaluators.
+
+KINDS = {"str": "str", "float": "float64", "date": "datetime64[ns]", "bool": "bool"}   # kind -> pandas dtype
+
+
+@dataclass(frozen=True)
+class Check:
+    """A rule on each typed value of a column, named by the rule its failures report (schemas.RULES)."""
+
+    rule: str
+    op: Literal["ge", "gt", "in_range", "whole"]
+    args: tuple[float, ...] = ()
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    kind: Literal["str", "float", "date", "bool"] = "str"
+    required: bool = False           # the header row must hold it (else the file is refused)
+    filled: bool = False             # every cell must be filled (pandera: not nullable)
+    unique: bool = False             # no two rows may hold the same value
+    money: bool = False              # an amount: "(1 234,00)" and "1234,00-" are negatives, as finance exports write
+    ambiguous: bool = False          # a count or an amount: '12,000' is at least a warning (12 or 12 000?)
+    allowed: tuple[str, ...] | None = None    # the only values allowed once normalised
+    normalise: Literal["country", "status", "enumeration", "sex", "comparison"] | None = None
+    default: str | None = None       # what an empty cell becomes (with normalise "sex" or "comparison")
+    checks: tuple[Check, ...] = ()
+    french: tuple[str, ...] = ()     # French headers read as this column (the first is looked for below title rows)
+    added: bool = False              # written by the loader, never read from the file (activities.status_label)
+
+    @property
+    def dtype(self) -> str:
+        return KINDS[self.kind]
+
+
+@dataclass(frozen=True)
+class TableCheck:
+    """A rule across columns: ``test(frame)`` is True for each good row."""
+
+    rule: str
+    test: Callable[[pd.DataFrame], pd.Series]
+
+
+@dataclass(frozen=True)
+class RowWarning:
+    """A warning on each row where ``when(frame)`` holds, located at ``column`` (its value shown if ``show_value``)."""
+
+    rule: str
+    column: str
+    message: str
+    hint: str
+    when: Callable[[pd.DataFrame], pd.Series]
+    show_value: bool = False
+
+
+@dataclass(frozen=True)
+class Register:
+    """Another form of a table's file, one row per person, aggregated on load into ``counts``."""
+
+    required: tuple[str, ...]
+    columns: tuple[Column, ...]       # columns of the register form only (read, then aggregated away)
+    counts: tuple[str, ...]           # the table's columns the aggregation computes
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    columns: tuple[Column, ...]
+    checks: tuple[TableCheck, ...] = ()
+    warnings: tuple[RowWarning, ...] = ()
+    register: Register | None = None
+    # rules that locate their problems with the raw table: ``rule(frame, raw) -> [Problem]``, run last
+    raw_checks: tuple[Callable[[pd.DataFrame, Any], list], ...] = ()
+
+    def column(self, name: str) -> Column | None:
+        return next((c for c in self.columns if c.name == name), None)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns)
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns if c.required)
+
+
+def whole_or_empty(series: pd.Series) -> pd.Series:
+    return series.isna() | (series == series.round())
+
+
+def _unique_together(*columns: str) -> Callable[[pd.DataFrame], pd.Series]:
+    def check(frame: pd.DataFrame) -> pd.Series:
+        return ~frame.duplicated(list(columns), keep=False)
+
+    return check
+
+
+def _women_le_participants(frame: pd.DataFrame) -> pd.Series:
+    return ~(frame["women"] > frame["participants"])
+
+
+def _women_men_le_participants(frame: pd.DataFrame) -> pd.Series:
+    too_many = (frame["women"].fillna(0) + frame["men"]) > frame["participants"]
+    return ~(too_many & ~(frame["women"] > frame["participants"]))  # women alone too many: reported once, above
+
+
+COUNT = (Check("count_negative", "ge", (0,)), Check("count_integer", "whole"))
+ID = dict(required=True, filled=True)
+COUNTRY = Column("country", normalise="country", french=("pays",))
+LABEL = Column("label", french=("libellé", "intitulé"))
+BUDGET_LINES = Column("budget_lines", french=("lignes_budgétaires", "lignes_de_financement"))  # "R1" or "R1; R6"
+LINE = Column("line", **ID, french=("ligne", "ligne_budgétaire"))
+
+SPEC: dict[str, Table] = {t.name: t for t in (
+    Table("activities", (
+        Column("activity_id", **ID, unique=True,
+               french=("activité_id", "id_activité", "code_activité", "identifiant_activité")),
+        Column("status", **ID, allowed=STATUS_CODES, normalise="status", french=("statut", "état")),
+        COUNTRY, Column("result", french=("résultat",)), Column("output", french=("produit",)), LABEL,
+        Column("progress", "float", checks=(Check("progress_range", "in_range", (0, 100)),),
+               french=("avancement", "progression")),
+        Column("weight", "float", checks=(Check("weight_positive", "gt", (0,)),), french=("poids",)),
+        Column("planned_end", "date", french=("fin_prévue", "date_de_fin_prévue")),
+        Column("actual_end", "date", french=("fin_réelle", "date_de_fin_réelle")),
+        Column("status_label", added=True),   # the status as written in the file
+    )),
+    Table("participation", (
+        Column("event_id", **ID, unique=True,
+               french=("événement_id", "id_événement", "code_événement", "événement")),
+        Column("participants", "float", **ID, ambiguous=True, checks=COUNT, french=("nombre_de_participants",)),
+        Column("women", "float", required=True, ambiguous=True, checks=COUNT, french=("femmes",)),
+        COUNTRY, LABEL,
+        Column("start_date", "date", french=("date_de_début", "début")),
+        Column("end_date", "date", french=("date_de_fin", "fin")),
+        Column("group", allowed=GROUPS, normalise="enumeration", french=("groupe",)),
+        Column("men", "float", ambiguous=True, checks=COUNT, french=("hommes",)),
+        Column("sample", "bool", french=("échantillon",)),
+        BUDGET_LINES,   # the budget line(s) that finance the row (analyses.efficiency)
+    ), checks=(TableCheck("women_le_participants", _women_le_participants),
+               TableCheck("women_men_le_participants", _women_men_le_participants)),
+        register=Register(("event_id", "sex"), (Column("sex", french=("sexe",)),),
+                          ("participants", "women", "men"))),
+    Table("budget", (
+        LINE,
+        Column("budget", "float", required=True, money=True, ambiguous=True,
+               checks=(Check("budget_negative", "ge", (0,)),), french=("montant", "budget_approuvé")),
+        COUNTRY, LABEL,
+        Column("category", allowed=BUDGET_CATEGORIES, normalise="enumeration", french=("catégorie",)),
+    ), checks=(TableCheck("duplicate_line", _unique_together("line", "country")),),
+        warnings=(RowWarning("budget_unknown", "budget", "the budget of this line is not given",
+                             "Rates for this line cannot be computed; fill in the approved amount.",
+                             lambda f: f["budget"].isna() & f["line"].notna()),),
+        raw_checks=(spelt_duplicates,)),   # duplicate_line again, country names folded
+    Table("expenditure", (
+        LINE,
+        Column("period_end", "date", **ID, french=("fin_de_période", "fin_période")),
+        Column("amount", "float", **ID, money=True, ambiguous=True, french=("montant", "dépenses")),
+        COUNTRY, Column("period_label", french=("période", "libellé_période")),
+    ), warnings=(RowWarning("negative_amount", "amount", "a negative amount (a reversal?)",
+                            "Fine if it cancels an earlier spending; check it otherwise.",
+                            lambda f: f["amount"] < 0, show_value=True),)),
+    Table("indicators", (
+        Column("indicator_id", **ID, french=("indicateur_id", "id_indicateur", "code_indicateur", "indicateur")),
+        Column("period", **ID, french=("période",)),
+        Column("actual", "float", required=True, ambiguous=True,
+               french=("réalisé", "valeur_réalisée", "valeur_atteinte")),
+        LABEL,
+        Column("level", allowed=LEVELS, normalise="enumeration", french=("niveau",)),
+        Column("unit", french=("unité",)),
+        Column("baseline", "float", ambiguous=True,
+               french=("référence", "valeur_de_référence", "situation_de_référence")),
+        Column("target", "float", ambiguous=True, french=("cible",)),
+        Column("target_final", "float", ambiguous=True, french=("cible_finale",)),
+        Column("direction", allowed=DIRECTIONS, normalise="enumeration", french=("sens",)),  # empty: increase
+        COUNTRY,
+        Column("sex", allowed=SEXES, normalise="sex", default="total", french=("sexe",)),
+        BUDGET_LINES,   # as participation's
+    ), checks=(TableCheck("duplicate_indicator", _unique_together("indicator_id", "period", "country", "sex")),)),
+    Table("reported", (
+        Column("figure_id", **ID, unique=True, french=("chiffre_id", "id_chiffre", "code_chiffre")),
+        Column("metric", **ID, french=("métrique", "mesure")),
+        Column("key", **ID, french=("clé",)),
+        Column("value", **ID, french=("valeur",)),
+        Column("comparison", allowed=COMPARISONS, normalise="comparison", default="=", french=("comparaison",)),
+        LABEL, Column("source", french=("source",)),
+        Column("country", normalise="country", french=("pays",)),  # which annex checks it: empty = the "all" annex
+    )),
+)}
+
+# ----------------------------------------------------------------- derived views (the names callers know)
+TABLES = tuple(SPEC)
+# table -> {column: kind}; the required columns come first. Kinds: str, float, date, bool.
+COLUMNS: dict[str, dict[str, str]] = {t.name: {c.name: c.kind for c in t.columns} for t in SPEC.values()}
+REQUIRED: dict[str, tuple[str, ...]] = {t.name: t.required for t in SPEC.values()}
+MONEY_COLUMNS = frozenset((t.name, c.name) for t in SPEC.values() for c in t.columns if c.money)
+AMBIGUOUS_COLUMNS = frozenset((t.name, c.name) for t in SPEC.values() for c in t.columns if c.ambiguous)
+ALLOWED: dict[tuple[str, str], tuple[str, ...]] = {(t.name, c.name): c.allowed for t in SPEC.values()
+                                                   for c in t.columns if c.allowed}
+DEFAULTS = {(t.name, c.name): c.default for t in SPEC.values() for c in t.columns if c.default is not None}
+ENUMERATIONS = frozenset((t.name, c.name) for t in SPEC.values() for c in t.columns if c.normalise == "enumeration")
+REGISTER_REQUIRED = SPEC["participation"].register.required   # a participation file may be a register
+# French headers read as the contract's columns (data/README.md, "French headers"), per table: the header as
+# written, lowercased with spaces as '_' (accents are ignored when matching). A contract header present in the same
+# file wins.
+FRENCH_HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
+    t.name: {c.name: c.french for c in (*t.columns, *(t.register.columns if t.register else ())) if c.french}
+    for t in SPEC.values()}
