@@ -1,8 +1,9 @@
-"""How names are compared, everywhere: case, accents and surrounding spaces ignored (``fold``).
+"""How names are compared, everywhere, and the words partners write for codes.
 
-A bottom module (beside ``paths`` and ``errors``): the data room compares countries, lines, headers and statuses
-with it, the analyses compare countries with it, and both decide with ``is_all`` which annex covers the whole
-project.
+A bottom module (beside ``paths`` and ``errors``): the data room compares countries, budget lines, headers, totals
+rows, study groups and survey labels with ``fold``; the analyses compare countries and treatment values with it;
+both decide with ``is_all`` which annex covers the whole project. Never lower-case or strip accents by hand: two
+rules for one comparison is how a row ends up counted by one step and not by the next.
 """
 
 from __future__ import annotations
@@ -12,15 +13,30 @@ from typing import Any
 
 ALL = "all"  # the annex that covers the whole project and compares countries
 
+# ----------------------------------------------------------------- vocabularies (keys are folded words)
+# The sex of a person in a participation register (and of an indicator row): anything else is refused.
+SEX_WORDS = {"f": "f", "femme": "f", "femmes": "f", "female": "f", "woman": "f", "women": "f", "w": "f",
+             "m": "m", "h": "m", "homme": "m", "hommes": "m", "male": "m", "man": "m", "men": "m"}
+# An indicator row of both sexes.
+TOTAL_WORDS = {"total", "ensemble", "tous", "all", "t"}
+# The female answer of a survey's sex question (its code or its label): the register's words, and two more.
+FEMALE_WORDS = {word for word, code in SEX_WORDS.items() if code == "f"} | {"feminin", "fille"}
+# How a published figure's comparison may be written (as written, stripped), to its code.
+COMPARISON_WORDS = {"==": "=", "≥": ">=", "=>": ">=", "≤": "<=", "=<": "<=", "≈": "~"}
+
+
+def unaccented(text: str) -> str:
+    """The text without its accents ('Événement' -> 'Evenement'); case and spaces kept."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
 
 def fold(text: Any) -> str:
     """How names are compared: 'Égypte ' -> 'egypte'; a missing value (None, NaN, pandas.NA) -> ''."""
     if text is None or (isinstance(text, float) and text != text) or type(text).__name__ == "NAType":
         return ""
-    decomposed = unicodedata.normalize("NFKD", str(text))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).strip().casefold()
+    return unaccented(str(text)).strip().casefold()
 
 
 def is_all(country: Any) -> bool:
-    """Whether an annex's ``country`` names the whole project: 'all', 'All ', 'ALL' (folded like every name)."""
+    """Whether an annex's ``country`` names the whole project: 'all', ' ALL', 'Àll' (folded like every name)."""
     return fold(country) == ALL

@@ -64,7 +64,7 @@ from . import budget as budget_mod
 from . import efficiency, execution, gender, indicators, reconcile
 from ..data.model import scope
 from ..data.spec import REGIONAL
-from ..text import ALL, fold
+from ..text import ALL, fold, is_all
 
 COLUMNS = ["section", "metric", "key", "value", "unit", "n", "se", "ci_low", "ci_high", "p_value", "reported",
            "status", "note"]
@@ -586,7 +586,7 @@ def _fold_series(values: pd.Series) -> pd.Series:
 
 
 def _is_all(params: Any) -> bool:
-    return fold(getattr(params, "country", ALL)) == ALL
+    return is_all(getattr(params, "country", ALL))
 
 
 def reported_for_annex(reported: pd.DataFrame | None, params: Any) -> pd.DataFrame:

@@ -53,6 +53,7 @@ import numpy as np
 import pandas as pd
 
 from ..data.model import Study
+from ..text import fold
 
 __all__ = ["estimate_effects", "balance_table", "balance_test", "balance_sample", "units", "covariate_terms",
            "EFFECT_COLUMNS", "BALANCE_COLUMNS", "UNIT_COLUMNS", "SE_TYPES"]
@@ -88,7 +89,7 @@ _COND_LIMIT = 1e10        # condition number of the scaled X'X above which the d
 
 
 def _norm_text(value: Any) -> str:
-    return str(value).strip().casefold()
+    return fold(value)   # as the loader checked the treated / post values (helpers.text)
 
 
 def _as_number(value: Any) -> float | None:

@@ -8,22 +8,17 @@ name, which is then reported as ignored.
 from __future__ import annotations
 
 import itertools
-import unicodedata
 from typing import Sequence
 
 from ..errors import Problem
+from ..text import fold
 from .readers import RawTable
 from .spec import FRENCH_HEADERS
 
 
-def _folded(name: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", name)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
-
-
 def _aliases(table: str) -> dict[str, str]:
     """Folded French header -> contract column."""
-    return {_folded(french): column for column, names in FRENCH_HEADERS.get(table, {}).items() for french in names}
+    return {fold(french): column for column, names in FRENCH_HEADERS.get(table, {}).items() for french in names}
 
 
 def header_sets(table: str, required_sets: Sequence[Sequence[str]]) -> list[tuple[str, ...]]:
@@ -46,7 +41,7 @@ def translate(table: str, raw: RawTable) -> list[Problem]:
     problems: list[Problem] = []
     present = set(raw.frame.columns)
     for name in raw.frame.columns:
-        column = aliases.get(_folded(name))
+        column = aliases.get(fold(name))
         if column is None or column == name:
             continue
         if column in present or column in renames.values():

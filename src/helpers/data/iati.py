@@ -34,7 +34,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -46,6 +45,7 @@ from lxml import etree
 
 from ..errors import Problem, did_you_mean
 from ..paths import relative
+from ..text import fold
 from .params import ProjectParams
 from .schemas import COLUMNS, REGIONAL, validate_table
 
@@ -821,16 +821,11 @@ def _outside(activity: Activity, day: dt.date) -> str:
     return ""
 
 
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
-
-
 def sex_of(dimensions: Iterable[tuple[str, str]]) -> str | None:
     """'f', 'm', 'total' for a sex dimension (named sex, gender, 'Gender - genre'...), None when there is none."""
     for name, value in dimensions:
-        name_words = set(re.findall(r"[a-z]+", _fold(name)))
-        value_words = set(re.findall(r"[a-z]+", _fold(value)))
+        name_words = set(re.findall(r"[a-z]+", fold(name)))
+        value_words = set(re.findall(r"[a-z]+", fold(value)))
         if name_words & SEX_NAMES:
             for words in (value_words,):
                 if words & FEMALE:

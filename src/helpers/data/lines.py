@@ -1,6 +1,6 @@
 """A budget line's identity is (country, line): the same code in two countries is two lines (data/README.md).
 
-Countries are compared as names are (``loader.fold``: case and accents ignored; empty = "regional", the project
+Countries are compared as names are (``helpers.text.fold``: case and accents ignored; empty = "regional", the project
 as a whole). Each expenditure row is joined with the budget line of its own country:
 
 1. its (country, line) is in the budget table: that line;
@@ -17,22 +17,19 @@ as a whole). Each expenditure row is joined with the budget line of its own coun
 
 from __future__ import annotations
 
-import unicodedata
 from typing import Any
 
 import numpy as np
 import pandas as pd
+
+from ..text import fold
 
 REGIONAL = "regional"
 FOUND, AMBIGUOUS, OTHER_COUNTRY, UNKNOWN = "found", "ambiguous", "other_country", "unknown"
 
 
 def _fold(text: Any) -> str:
-    if text is None or text is pd.NA or (isinstance(text, float) and text != text):
-        return REGIONAL
-    decomposed = unicodedata.normalize("NFKD", str(text))
-    folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).strip().casefold()
-    return folded or REGIONAL
+    return fold(text) or REGIONAL
 
 
 def country_key(countries: pd.Series) -> pd.Series:

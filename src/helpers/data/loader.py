@@ -20,7 +20,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from . import headers, lines as lines_mod, numbers, totals
 from ..errors import Problem, ValidationFailed, did_you_mean
-from ..text import fold  # noqa: F401 (re-exported: loader.fold)
+from ..text import COMPARISON_WORDS, SEX_WORDS, TOTAL_WORDS, fold  # noqa: F401 (loader.fold re-exported)
 from .params import AnnexParams, ProjectParams, duplicate_annexes, load_annex_params, load_project_params
 from ..paths import DATA_DIR, PARAMS_DIR, annex_names, relative
 from .iati import TABLES as IATI_TABLES, load_iati
@@ -32,12 +32,6 @@ from .spec import (AMBIGUOUS_COLUMNS, COLUMNS, DEFAULTS, ENUMERATIONS, FINANCED_
                    REGIONAL, REQUIRED, SPEC, TABLES, Column, Table, split_lines)
 from .status import accepted_text, normalise_status
 from .surveys import load_surveys
-
-
-SEX_WORDS = {"f": "f", "femme": "f", "femmes": "f", "female": "f", "woman": "f", "women": "f", "w": "f",
-             "m": "m", "h": "m", "homme": "m", "hommes": "m", "male": "m", "man": "m", "men": "m"}
-TOTAL_WORDS = {"total", "ensemble", "tous", "all", "t"}
-COMPARISON_WORDS = {"==": "=", "≥": ">=", "=>": ">=", "≤": "<=", "=<": "<=", "≈": "~"}
 
 
 # ================================================================= public functions

@@ -17,7 +17,7 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..errors import Problem
-from ..text import ALL, fold
+from ..text import fold, is_all
 
 if TYPE_CHECKING:
     from .params import ProjectParams
@@ -211,9 +211,9 @@ def scope(data: ProjectData, country: str) -> ProjectData:
     has a ``country`` column are filtered too, and left out when they have no row of that country; the others are
     kept whole.
     """
-    wanted = fold(country)
-    if wanted == ALL:
+    if is_all(country):
         return data
+    wanted = fold(country)
     tables = {name: _rows_of(frame, wanted) for name, frame in data.tables.items()}
     studies = {}
     for name, study in data.studies.items():

@@ -15,7 +15,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from ..errors import Problem, ValidationFailed, did_you_mean, no_such
-from ..text import ALL  # the annex that covers the whole project and compares countries
+from ..text import ALL, fold, is_all  # noqa: F401 (ALL re-exported: the annex of the whole project)
 from .inputs import MiB, clipped, exists, read_yaml, zip_problem
 from ..paths import PARAMS_DIR, SLUG, annex_names, project_names, relative
 
@@ -154,7 +154,7 @@ class AnnexParams(ProjectParams):
 
     @property
     def is_all(self) -> bool:
-        return self.country.strip().lower() == ALL
+        return is_all(self.country)
 
 
 ANNEX_ONLY_KEYS = {"country", "name"}
@@ -249,7 +249,7 @@ def load_annex_params(project: str, annex: str, params_dir: Path = PARAMS_DIR) -
     if problems:
         raise ValidationFailed(problems)
     merged = _merge(base, raw)
-    if str(merged.get("country", "")).strip().lower() != ALL and "budget_total" not in raw:
+    if not is_all(merged.get("country", "")) and "budget_total" not in raw:
         merged["project_budget_total"], merged["budget_total"] = merged.get("budget_total"), None
     try:
         params = AnnexParams(**merged, project=project, annex=annex)
@@ -331,16 +331,10 @@ def template_problem(path: Path) -> Problem | None:
 def duplicate_annexes(annexes: list[AnnexParams], params_dir: Path = PARAMS_DIR) -> list[Problem]:
     """A warning for each annex file that covers the same country as an earlier one (ignoring case and accents:
     `senegal` and `Sénégal` are one country), naming both files: the build would make two annexes of it."""
-    import unicodedata
-
-    def folded(text: str) -> str:
-        decomposed = unicodedata.normalize("NFKD", str(text))
-        return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).strip().casefold()
-
     first: dict[str, AnnexParams] = {}
     problems = []
     for annex in annexes:
-        seen = first.setdefault(folded(annex.country), annex)
+        seen = first.setdefault(fold(annex.country), annex)
         if seen is annex:
             continue
         here = relative(params_dir / annex.project / f"{annex.annex}.yaml")

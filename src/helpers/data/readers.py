@@ -24,7 +24,6 @@ import codecs
 import csv
 import io
 import re
-import unicodedata
 import zipfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -36,6 +35,7 @@ import pandas as pd
 
 from ..errors import Problem
 from ..paths import relative
+from ..text import unaccented
 from .inputs import CONTROL, CONTROL_HINT, MiB, Refused, clipped, digest, read_input, shown, zip_problem
 
 HEADER_SEARCH_ROWS = 30  # title rows allowed above the header
@@ -151,7 +151,7 @@ def _clean(value: Any) -> Any:
 
 def _unaccented(name: str) -> str:
     """Headers are found whatever their accents: `Evenement` is `événement` (French headers, data/headers.py)."""
-    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+    return unaccented(name)
 
 
 def _find_header(rows: list[tuple[int, list[Any]]], required_sets: Sequence[Sequence[str]]) -> int | None:

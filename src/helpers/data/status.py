@@ -17,8 +17,9 @@ matched the same way and win over the built-in ones.
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Mapping
+
+from ..text import unaccented
 
 CODES = ("done", "in_progress", "not_started", "delayed", "seriously_delayed", "on_time", "ahead", "cancelled")
 
@@ -43,9 +44,7 @@ _DATE_REMARK = re.compile(r"\b(19|20)\d\d\b|\b\d{1,2}[/.-]\d{1,2}\b|\b(" + "|".j
 
 def _plain(text: str) -> str:
     """Lowercase, no accents (é -> e), typographic apostrophes and spaces made plain."""
-    decomposed = unicodedata.normalize("NFKD", str(text))
-    without = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return without.replace("\u2019", "'").lower()
+    return unaccented(str(text)).replace("\u2019", "'").lower()
 
 
 def _fold(word: str) -> str:

@@ -34,7 +34,6 @@ from __future__ import annotations
 import io
 import math
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -45,6 +44,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from ..errors import Problem, did_you_mean
 from ..paths import relative
+from ..text import FEMALE_WORDS, fold
 from .inputs import Refused, exists, read_input, read_yaml, zip_problem
 from .readers import XLSX_MAX_PART, XLSX_MAX_TOTAL, RawTable, header_name, read_table
 
@@ -62,7 +62,6 @@ WG_LABELS = {"fr": "Situation de handicap (seuil du Washington Group)",
 WG_VALUE_LABELS = {"1": {"fr": "Avec handicap", "en": "With a disability"},
                    "0": {"fr": "Sans handicap", "en": "Without a disability"}}
 SEX_QUESTIONS = ("sexe", "sex", "genre", "gender")
-FEMALE_WORDS = {"f", "femme", "femmes", "female", "woman", "women", "feminin", "fille", "w"}
 LANGUAGE_NAMES = {"fr": ("fr", "francais", "french"), "en": ("en", "english", "anglais")}
 METADATA = re.compile(r"^_|^__version__$|^meta/|^formhub/")
 STATS = ("mean", "total", "share")
@@ -370,16 +369,11 @@ def _label_column(columns: list[str], lang: str) -> str | None:
     for column in columns:
         if not column.startswith("label::"):
             continue
-        spoken = _fold(column[len("label::"):])
+        spoken = fold(column[len("label::"):])
         code = re.search(r"\((\w+)\)\s*$", spoken)
         if (code and code.group(1) in names) or spoken.split(" (")[0].strip() in names:
             return column
     return "label" if "label" in columns else None
-
-
-def _fold(text: Any) -> str:
-    text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
-    return text.strip().lower()
 
 
 def _read_form(path: Path, survey: Survey) -> list[Problem]:
@@ -653,7 +647,7 @@ def _find_sex(survey: Survey) -> tuple[str, str] | None:
         if column.split("/")[-1] in SEX_QUESTIONS:
             for code in survey.options(column):
                 labels = survey.value_labels.get(column, {}).get(code, {})
-                if _fold(code) in FEMALE_WORDS or any(_fold(t) in FEMALE_WORDS for t in labels.values()):
+                if fold(code) in FEMALE_WORDS or any(fold(t) in FEMALE_WORDS for t in labels.values()):
                     return column, code
     return None
 

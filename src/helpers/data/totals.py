@@ -16,13 +16,13 @@ Each problem names the cell and says what to do (delete the row: the annex compu
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from ..errors import Problem
+from ..text import fold
 
 # table -> (the amount column, the code and label columns, whether the amount rule is an error)
 SUMMED: dict[str, tuple[str, tuple[str, ...], bool]] = {
@@ -39,16 +39,11 @@ HINT = ("Delete this row: the workbook adds the rows up itself, so a totals or s
         "twice. Keep totals outside the table (another sheet or file).")
 
 
-def _fold(text: Any) -> str:
-    decomposed = unicodedata.normalize("NFKD", str(text))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).strip().casefold()
-
-
 def says_total(text: Any, countries: set[str]) -> bool:
     """'TOTAL', 'Sous-total Sénégal', 'Total général' -> True; 'Total quality management', 'R1' -> False."""
     if not isinstance(text, str) or len(text) > 200:
         return False
-    match = _WORD.match(_fold(text))
+    match = _WORD.match(fold(text))
     if not match:
         return False
     rest = re.sub(r"[\s:._()-]+", " ", match["rest"]).strip()
@@ -63,7 +58,7 @@ def problems(name: str, frame: pd.DataFrame, raw: Any) -> list[Problem]:
     amount_column, text_columns, amount_is_error = SUMMED[name]
     countries = set()
     if "country" in frame.columns:
-        countries = {_fold(c) for c in frame["country"].dropna().unique() if isinstance(c, str)}
+        countries = {fold(c) for c in frame["country"].dropna().unique() if isinstance(c, str)}
     found: dict[Any, Problem] = {}
     for column in text_columns:
         if column not in frame.columns:
