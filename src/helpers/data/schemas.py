@@ -6,7 +6,6 @@ are re-exported here (``schemas.COLUMNS``, ``schemas.StudySpec``...) for the cal
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Callable, Hashable
 
 import pandas as pd
@@ -16,45 +15,19 @@ from ..errors import Problem
 from .model import ADJUSTMENTS, Label, PeriodSpec, PropensityTerm, StudySpec, TreatmentSpec  # noqa: F401 (re-exported)
 from .spec import (ALLOWED, BUDGET_CATEGORIES, COLUMNS, COMPARISONS, DIRECTIONS, FINANCED_TABLES,  # noqa: F401
                    FRENCH_HEADERS, GROUPS, LEVELS, MONEY_COLUMNS, REGIONAL, REGISTER_REQUIRED, REQUIRED, SEXES, SPEC,
-                   STATUS_CODES, TABLES, Check, Column, Table, whole_or_empty, split_lines)
+                   RULES, STATUS_CODES, TABLES, Check, Column, Rule, Table, split_lines, whole_or_empty)
 
 # ---------------------------------------------------------------------------------------------------------------
 # The rules on typed tables, as pandera schemas.
 #
 # The loader types each column first (numbers, dates, status codes: a cell that cannot be typed is reported there);
-# these schemas then check what typed values must satisfy. Every check carries ``error=<rule name>``; RULES says, for
-# each rule, which column a person should look at and what to do. ``validate_table`` turns pandera's failure cases
+# these schemas then check what typed values must satisfy. Every check carries ``error=<rule name>``; spec.RULES says,
+# for each rule, which column a person should look at and what to do. ``validate_table`` turns pandera's failure cases
 # into errors.Problem records (one per row and rule). Rules across tables (an expenditure line must be in the budget)
 # are in the loader.
 # ---------------------------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Rule:
-    message: str
-    hint: str
-    column: str | None = None   # for checks across columns: the column a person should look at
-
-
-RULES: dict[str, Rule] = {
-    "required_value": Rule("this cell is empty but the column is required", "Fill it in."),
-    "duplicate_id": Rule("this identifier appears more than once", "Give each row its own identifier."),
-    "allowed_values": Rule("this value is not allowed", ""),  # hint filled from the check
-    "count_negative": Rule("a count cannot be negative", "Write 0 or more."),
-    "count_integer": Rule("a count must be a whole number", "Write whole numbers of people."),
-    "progress_range": Rule("progress must be between 0 and 100", "Write a percentage from 0 to 100, without '%'."),
-    "weight_positive": Rule("a weight must be greater than 0", "Use a positive weight, or leave empty (weight 1)."),
-    "budget_negative": Rule("a budget cannot be negative", "Write the approved amount (0 or more)."),
-    "women_le_participants": Rule("more women than participants", "Check both counts: women are part of the "
-                                  "participants.", column="women"),
-    "women_men_le_participants": Rule("women + men is more than the participants",
-                                      "Check the three counts: women + men cannot exceed participants.",
-                                      column="men"),
-    "duplicate_line": Rule("this budget line appears twice for the same country",
-                           "Give each line one row per country (add the amounts).", column="line"),
-    "duplicate_indicator": Rule("this indicator has two rows for the same period, country and sex",
-                                "Keep one row per indicator, period, country and sex.", column="indicator_id"),
-}
 _BUILT_IN_RULES = {"not_nullable": "required_value", "field_uniqueness": "duplicate_id"}
 
 

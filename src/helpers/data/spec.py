@@ -52,12 +52,41 @@ def split_lines(cell: Any) -> list[str]:
 # its columns and its warnings. ``schemas`` derives the pandera schemas from it, ``loader`` types and normalises the
 # columns with it, ``headers`` reads the French names from it; data/README.md documents it for evaluators.
 
+@dataclass(frozen=True)
+class Rule:
+    """The message and what to do of a rule a table's checks name (schemas.validate_table writes the Problems)."""
+
+    message: str
+    hint: str
+    column: str | None = None   # for checks across columns: the column a person should look at
+
+
+RULES: dict[str, Rule] = {
+    "required_value": Rule("this cell is empty but the column is required", "Fill it in."),
+    "duplicate_id": Rule("this identifier appears more than once", "Give each row its own identifier."),
+    "allowed_values": Rule("this value is not allowed", ""),  # hint filled from the check
+    "count_negative": Rule("a count cannot be negative", "Write 0 or more."),
+    "count_integer": Rule("a count must be a whole number", "Write whole numbers of people."),
+    "progress_range": Rule("progress must be between 0 and 100", "Write a percentage from 0 to 100, without '%'."),
+    "weight_positive": Rule("a weight must be greater than 0", "Use a positive weight, or leave empty (weight 1)."),
+    "budget_negative": Rule("a budget cannot be negative", "Write the approved amount (0 or more)."),
+    "women_le_participants": Rule("more women than participants", "Check both counts: women are part of the "
+                                  "participants.", column="women"),
+    "women_men_le_participants": Rule("women + men is more than the participants",
+                                      "Check the three counts: women + men cannot exceed participants.",
+                                      column="men"),
+    "duplicate_line": Rule("this budget line appears twice for the same country",
+                           "Give each line one row per country (add the amounts).", column="line"),
+    "duplicate_indicator": Rule("this indicator has two rows for the same period, country and sex",
+                                "Keep one row per indicator, period, country and sex.", column="indicator_id"),
+}
+
 KINDS = {"str": "str", "float": "float64", "date": "datetime64[ns]", "bool": "bool"}   # kind -> pandas dtype
 
 
 @dataclass(frozen=True)
 class Check:
-    """A rule on each typed value of a column, named by the rule its failures report (schemas.RULES)."""
+    """A rule on each typed value of a column, named by the rule its failures report (RULES)."""
 
     rule: str
     op: Literal["ge", "gt", "in_range", "whole"]
