@@ -21,6 +21,15 @@ SEX_WORDS = {"f": "f", "femme": "f", "femmes": "f", "female": "f", "woman": "f",
 TOTAL_WORDS = {"total", "ensemble", "tous", "all", "t"}
 # The female answer of a survey's sex question (its code or its label): the register's words, and two more.
 FEMALE_WORDS = {word for word, code in SEX_WORDS.items() if code == "f"} | {"feminin", "fille"}
+# The words of an IATI sex dimension (``<dimension name="Gender - genre" value="Female - feminin">``), matched word by
+# word inside the label, in the languages publishers use; no one-letter word but f, m and h (a 'w' or 't' inside a
+# longer label would be read as a sex).
+SEX_DIMENSION_NAMES = {"sex", "sexe", "gender", "genre", "sexo", "genero"}
+FEMALE_TOKENS = {"f", "female", "females", "femme", "femmes", "feminin", "feminine", "woman", "women", "girl", "girls",
+                 "fille", "filles", "mujer", "mujeres", "femenino"}
+MALE_TOKENS = {"m", "male", "males", "homme", "hommes", "masculin", "man", "men", "boy", "boys", "garcon", "garcons",
+               "hombre", "hombres", "masculino", "h"}
+TOTAL_TOKENS = {"total", "all", "ensemble", "tous", "both"}
 # How a published figure's comparison may be written (as written, stripped), to its code.
 COMPARISON_WORDS = {"==": "=", "≥": ">=", "=>": ">=", "≤": "<=", "=<": "<=", "≈": "~"}
 

@@ -45,7 +45,8 @@ from lxml import etree
 
 from ..errors import Problem, did_you_mean
 from ..paths import relative
-from ..text import fold
+from ..text import (FEMALE_TOKENS as FEMALE, MALE_TOKENS as MALE, SEX_DIMENSION_NAMES as SEX_NAMES,
+                    TOTAL_TOKENS as TOTAL, fold)
 from .params import ProjectParams
 from .schemas import COLUMNS, REGIONAL, validate_table
 
@@ -61,12 +62,6 @@ LEVELS = {"1": "output", "2": "outcome", "3": "impact"}
 UNITS = {"1": ("unités", "units"), "2": ("%", "%"), "3": ("nominal", "nominal"), "4": ("ordinal", "ordinal"),
          "5": ("qualitatif", "qualitative")}
 NOT_RATED = {"3", "5"}  # nominal and qualitative measures: listed, not rated
-SEX_NAMES = {"sex", "sexe", "gender", "genre", "sexo", "genero"}
-FEMALE = {"f", "female", "females", "femme", "femmes", "feminin", "feminine", "woman", "women", "girl", "girls",
-          "fille", "filles", "mujer", "mujeres", "femenino"}
-MALE = {"m", "male", "males", "homme", "hommes", "masculin", "man", "men", "boy", "boys", "garcon", "garcons",
-        "hombre", "hombres", "masculino", "h"}
-TOTAL = {"total", "all", "ensemble", "tous", "both"}
 HINT_PUBLISHER = "Ask the publisher to correct the file; until then the value is not counted."
 COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")  # ISO 3166-1 alpha-2, the IATI Country codelist
 SHOWN = 60  # characters of a value from the file shown in a message
