@@ -22,7 +22,8 @@ from typing import Any, Iterator, Mapping
 import pandas as pd
 
 from . import TABLE_MIME
-from .export import _pin_zip_times, generated_at
+from ..files import pin_zip_times
+from .export import generated_at
 from .word_style import ACCENT, HEAD
 
 RAG_FILLS = {"rag-green": "DCEFE3", "rag-amber": "FBECC8", "rag-red": "F6D5D2", "rag-grey": "ECEEF0"}
@@ -173,7 +174,7 @@ def xlsx(notebook, figures: pd.DataFrame, when: dt.datetime | None = None, lang:
     buffer = io.BytesIO()
     book.save(buffer)
     # openpyxl stamps the creation time into the file; pin it to the generation time.
-    return _pin_zip_times(buffer.getvalue(), when or generated_at())
+    return pin_zip_times(buffer.getvalue(), when or generated_at())
 
 
 FIGURE_HEADINGS = {  # the figures sheet's headings in the annex language (figures.csv keeps the English names)

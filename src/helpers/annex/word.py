@@ -17,7 +17,8 @@ import os
 import subprocess
 from pathlib import Path
 
-from .export import TEMPLATES, _pin_zip_times, generated_at
+from ..files import pin_zip_times
+from .export import TEMPLATES, generated_at
 from .word_style import FACTS_TABLE_STYLE, RAG_FILLS, REFERENCE
 
 FILTER = TEMPLATES / "word" / "annex.lua"
@@ -279,7 +280,7 @@ def finish(data: bytes, lang: str, title: str, subject: str, when: dt.datetime) 
     props.created = props.modified = when.astimezone(dt.timezone.utc).replace(tzinfo=None)
     buffer = io.BytesIO()
     document.save(buffer)
-    return _pin_zip_times(buffer.getvalue(), when)
+    return pin_zip_times(buffer.getvalue(), when)
 
 
 def docx(page: str, lang: str, title: str, subject: str = "", template: Path | None = None,

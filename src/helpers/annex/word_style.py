@@ -19,7 +19,8 @@ import io
 import subprocess
 from pathlib import Path
 
-from .export import TEMPLATES, _pin_zip_times
+from ..files import pin_zip_times
+from .export import TEMPLATES
 
 REFERENCE = TEMPLATES / "word" / "reference.docx"
 FONT = "Arial"                      # Liberation Sans, metric-compatible, stands in for it where Arial is missing
@@ -170,7 +171,7 @@ def build_reference() -> bytes:
     doc.core_properties.revision = 1
     buffer = io.BytesIO()
     doc.save(buffer)
-    return _pin_zip_times(buffer.getvalue(), PINNED)
+    return pin_zip_times(buffer.getvalue(), PINNED)
 
 
 def main() -> None:

@@ -284,7 +284,7 @@ def run_notebook(target: Target, notebook: Path, layout: Layout, timeout: int, l
     With ``key`` (notebook_key) the executed notebook is kept in build/cache/notebooks/; with ``use_cache`` a kept
     one is used instead of running the notebook again.
     """
-    from ..annex.export import write_atomic
+    from ..files import write_atomic
     from ..data import store
     from ..paths import ARCHIVE_ENV
 
@@ -328,6 +328,7 @@ def export_annex(target: Target, notebooks: list[Path], layout: Layout, language
     import nbformat
 
     from ..annex import excel, export, word
+    from ..files import staged
     from ..analyses.change import with_previous
     from ..analyses.figures import annex_figures
     from ..data import archive, store
@@ -360,7 +361,7 @@ def export_annex(target: Target, notebooks: list[Path], layout: Layout, language
             "provenance": export.provenance([*data.files, *param_files], when, {**data.digests, **params_read}),
         })
         outputs = target.outputs(layout)
-        with export.staged(outputs["html"].parent) as files:
+        with staged(outputs["html"].parent) as files:
             files[outputs["html"].name] = page.encode("utf-8")
             files[outputs["figures"].name] = figures_csv = export.figures_csv(figures)
             files[outputs["xlsx"].name] = excel.xlsx(merged, figures, when)
@@ -613,7 +614,8 @@ def _run_pool(stale: list[Target], layout: Layout, jobs: int, timeout: int, lang
 
     from tqdm import tqdm
 
-    from ..annex.export import generated_at, write_atomic
+    from ..annex.export import generated_at
+    from ..files import write_atomic
 
     # The build is parallel across notebook runs (one worker per core); a multithreaded BLAS inside each kernel would
     # oversubscribe the cores and, measured, run the impact regressions twice as slow. Workers and their kernels
@@ -709,7 +711,7 @@ def _stop_on_sigterm(pool):
 
 
 def _write_index(layout: Layout) -> None:
-    from ..annex.export import write_atomic
+    from ..files import write_atomic
     from ..annex.index import render_index
 
     root = layout.build / "annexes"
