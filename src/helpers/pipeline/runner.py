@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..paths import (BUILD_DIR, DATA_DIR, HELPERS_DIR, NOTEBOOKS_DIR, PARAMS_DIR, REPO_ROOT, annex_names,
-                     check_slug, project_names, relative, under)
+                     check_slug, project_names, relative, renderer_suffixes, under)
 
 LOCK_FILE = REPO_ROOT / "requirements-lock.txt"
 DEFAULT_TIMEOUT = 600
@@ -74,10 +74,10 @@ class Target:
         return f"{self.project}/{self.annex}"
 
     def outputs(self, layout: Layout) -> dict[str, Path]:
+        """The annex's files: one per renderer (annex/renderers/<name>.py), and the stamp of its inputs."""
         folder = layout.annex_dir(self.project)
-        return {kind: folder / f"{self.annex}{suffix}" for kind, suffix in
-                (("html", ".html"), ("figures", ".figures.csv"), ("xlsx", ".xlsx"), ("docx", ".docx"),
-                 ("stamp", ".inputs.json"))}
+        files = {name: folder / f"{self.annex}{suffix}" for name, suffix in renderer_suffixes().items()}
+        return {**files, "stamp": folder / f"{self.annex}.inputs.json"}
 
 
 @dataclass
@@ -327,7 +327,8 @@ def export_annex(target: Target, notebooks: list[Path], layout: Layout, language
     """
     import nbformat
 
-    from ..annex import excel, export, word
+    from ..annex import export
+    from ..annex.renderers import RenderedAnnex, render_all
     from ..files import staged
     from ..analyses.change import with_previous
     from ..analyses.figures import annex_figures
@@ -360,14 +361,11 @@ def export_annex(target: Target, notebooks: list[Path], layout: Layout, language
             "facts": export.facts(params, data.files),
             "provenance": export.provenance([*data.files, *param_files], when, {**data.digests, **params_read}),
         })
-        outputs = target.outputs(layout)
-        with staged(outputs["html"].parent) as files:
-            files[outputs["html"].name] = page.encode("utf-8")
-            files[outputs["figures"].name] = figures_csv = export.figures_csv(figures)
-            files[outputs["xlsx"].name] = excel.xlsx(merged, figures, when)
-            files[outputs["docx"].name] = word.docx(page, params.language, params.title, kicker,
-                                                    word_template_path(params, layout.params), when)
-        keep(layout.archive_dir(), target.project, target.annex, params.reporting_date, figures_csv)
+        rendered = render_all(RenderedAnnex(merged, page, figures, params, params.language, params.title, kicker,
+                                            word_template_path(params, layout.params), when))
+        with staged(layout.annex_dir(target.project)) as files:
+            files.update({f"{target.annex}{suffix}": content for suffix, content in rendered.items()})
+        keep(layout.archive_dir(), target.project, target.annex, params.reporting_date, rendered[".figures.csv"])
         shutil.rmtree(layout.failed_dir(target.project, target.annex), ignore_errors=True)
     except Exception as exc:  # noqa: BLE001
         error = f"export: {type(exc).__name__}: {exc}"
