@@ -24,9 +24,9 @@ import pandas as pd
 from . import TABLE_MIME
 from ..files import pin_zip_times
 from .export import generated_at
-from .word_style import ACCENT, HEAD
+from .theme import ACCENT, HEAD, INK, RAG_FILL, office
 
-RAG_FILLS = {"rag-green": "DCEFE3", "rag-amber": "FBECC8", "rag-red": "F6D5D2", "rag-grey": "ECEEF0"}
+RAG_FILLS = {f"rag-{name}": office(colour) for name, colour in RAG_FILL.items()}
 FIGURES_SHEET = "figures"
 EXCEL_MAX_ROWS = 1_048_576  # rows of one Excel sheet, the header row included
 _HEADING = re.compile(r"^\s*<h([2-4])[^>]*>(.*?)</h\1>", re.S)
@@ -106,14 +106,14 @@ def _write_table(sheet, top: int, title: str, table: Mapping[str, Any], widths: 
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
     lang, currency = table["lang"], table["currency"]
-    rule = Side(style="thin", color="1F2933")
-    _text_cell(sheet, top, 1, title).font = Font(bold=True, color=ACCENT)
+    rule = Side(style="thin", color=office(INK))
+    _text_cell(sheet, top, 1, title).font = Font(bold=True, color=office(ACCENT))
     head_row = top + 1
     for number, column in enumerate(table["columns"], 1):
         label = column["label"] + (f" ({currency})" if column["kind"] == "money" else "")
         cell = _text_cell(sheet, head_row, number, label)
         cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor=HEAD)
+        cell.fill = PatternFill("solid", fgColor=office(HEAD))
         cell.border = Border(bottom=rule)
         cell.alignment = Alignment(horizontal="right" if column["numeric"] else "left", vertical="bottom",
                                    wrap_text=True)

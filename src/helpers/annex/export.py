@@ -21,7 +21,7 @@ from typing import Iterable, Sequence
 import nbformat
 import pandas as pd
 
-from . import fmt
+from . import fmt, theme
 from ..files import neutralise, sha256
 from ..paths import REPO_ROOT, relative
 
@@ -95,7 +95,7 @@ def render(nb: nbformat.NotebookNode, meta: dict) -> str:
     """The annex page. meta: lang, title, kicker, facts [(name, value)], provenance [(name, value)]."""
     lang = meta["lang"]
     meta = dict(meta, provenance=provenance_words(meta.get("provenance", []), lang))
-    annex = dict(meta, css=(TEMPLATES / "annex" / "annex.css").read_text(encoding="utf-8"),
+    annex = dict(meta, css=theme.annex_css(),
                  toc_title="Sommaire" if lang == "fr" else "Contents",
                  provenance_title="Provenance" if lang == "fr" else "Provenance",
                  provenance_intro=("Fichiers et logiciels qui ont produit cette annexe (empreintes SHA-256)."

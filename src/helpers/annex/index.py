@@ -7,7 +7,7 @@ import csv
 import html
 from pathlib import Path
 
-from . import fmt
+from . import fmt, theme
 
 HEADLINES = (  # (metric, key, heading fr, heading en, kind)
     ("physical_execution_rate", "all", "Exécution physique", "Physical execution", "pct"),
@@ -82,7 +82,7 @@ def render_index(root: Path, lang: str = "fr") -> str:
                                    f"{' : ' if lang == 'fr' else ': '}{_why_missing(notes.get((metric, key)), lang)}")
             cells.append(f'<td class="num">{html.escape(_disagreeing(checked, mismatch, truncated, lang))}</td>')
             rows.append("<tr>" + "".join(cells) + "</tr>")
-    css = (Path(__file__).parent / "templates" / "annex" / "annex.css").read_text(encoding="utf-8")
+    css = theme.annex_css()
     title = "Annexes d'évaluation" if lang == "fr" else "Evaluation annexes"
     header = "".join(f"<th>{html.escape(h)}</th>" for h in ["Annexe" if lang == "fr" else "Annex", *heads])
     return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>'
