@@ -22,6 +22,7 @@ import nbformat
 import pandas as pd
 
 from . import fmt, theme
+from .words import say
 from ..files import neutralise, sha256
 from ..paths import REPO_ROOT, relative
 
@@ -96,11 +97,8 @@ def render(nb: nbformat.NotebookNode, meta: dict) -> str:
     lang = meta["lang"]
     meta = dict(meta, provenance=provenance_words(meta.get("provenance", []), lang))
     annex = dict(meta, css=theme.annex_css(),
-                 toc_title="Sommaire" if lang == "fr" else "Contents",
-                 provenance_title="Provenance" if lang == "fr" else "Provenance",
-                 provenance_intro=("Fichiers et logiciels qui ont produit cette annexe (empreintes SHA-256)."
-                                   if lang == "fr" else
-                                   "Files and software that produced this annex (SHA-256 fingerprints)."))
+                 toc_title=say("toc_title", lang), provenance_title=say("provenance_title", lang),
+                 provenance_intro=say("provenance_intro", lang))
     page, _ = exporter().from_notebook_node(nb, resources={"annex": annex})
     return add_toc(page)
 
@@ -144,21 +142,19 @@ def provenance(files: Iterable[Path], when: dt.datetime, digests: dict[str, str]
     return rows
 
 
-_PROVENANCE_FR = {"git commit": "Version du code (empreinte git)", "packages": "Bibliothèques",
-                  "generated": "Produite le"}
-_PROVENANCE_VALUES_FR = {" (+ uncommitted changes)": " (+ modifications non enregistrées)",
-                         "unknown (not a git checkout)": "inconnue (pas un dépôt git)"}
+_PROVENANCE_NAMES = {"git commit": "provenance_git", "packages": "provenance_packages",
+                     "generated": "provenance_generated"}
+_PROVENANCE_VALUES = {" (+ uncommitted changes)": "provenance_uncommitted",
+                      "unknown (not a git checkout)": "provenance_no_git"}
 
 
 def provenance_words(rows: Sequence[tuple[str, str]], lang: str) -> list[tuple[str, str]]:
     """The provenance rows with their names (and the git state) in the annex language; file names stay as they are."""
-    if lang != "fr":
-        return list(rows)
     out = []
     for name, value in rows:
-        for english, french in _PROVENANCE_VALUES_FR.items():
-            value = value.replace(english, french)
-        out.append((_PROVENANCE_FR.get(name, name), value))
+        for english, key in _PROVENANCE_VALUES.items():
+            value = value.replace(english, say(key, lang))
+        out.append((say(_PROVENANCE_NAMES[name], lang) if name in _PROVENANCE_NAMES else name, value))
     return out
 
 
@@ -171,10 +167,8 @@ def figures_csv(figures: pd.DataFrame) -> bytes:
 def facts(params, data_files: Sequence[Path]) -> list[tuple[str, str]]:
     """The title block's quick facts, in the annex language."""
     lang = params.language
-    words = {
-        "fr": ("Projet", "Bailleur", "Mise en œuvre", "Pays", "Période couverte", "Date de rapport", "Données"),
-        "en": ("Project", "Donor", "Implemented by", "Country", "Period covered", "Reporting date", "Data"),
-    }[lang]
+    words = [say(f"fact_{name}", lang) for name in
+             ("project", "donor", "implementer", "country", "period", "reporting_date", "data")]
     covered_to = min(params.reporting_date, params.end_date)
     rows = [(words[0], params.code)]
     if params.donor:

@@ -329,6 +329,7 @@ def export_annex(target: Target, notebooks: list[Path], layout: Layout, language
 
     from ..annex import export
     from ..annex.renderers import RenderedAnnex, render_all
+    from ..annex.words import say
     from ..files import staged
     from ..analyses.change import with_previous
     from ..analyses.figures import annex_figures
@@ -353,7 +354,7 @@ def export_annex(target: Target, notebooks: list[Path], layout: Layout, language
         param_files = [layout.params / target.project / "project.yaml",
                        layout.params / target.project / f"{target.annex}.yaml"]
         merged = export.merge(executed, params.language)
-        kicker = ("Annexe d'évaluation — " if params.language == "fr" else "Evaluation annex — ") + params.name
+        kicker = say("kicker", params.language, project=params.name)
         page = export.render(merged, {
             "lang": params.language,
             "title": params.title,

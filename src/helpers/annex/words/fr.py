@@ -1,0 +1,100 @@
+"""Les mots de l'annexe en français (mêmes clés que en.py ; les {champs} sont remplis par words.say)."""
+
+WORDS = {
+    # the page: title block, table of contents, provenance (export)
+    "kicker": "Annexe d'évaluation — {project}",
+    "toc_title": "Sommaire",
+    "provenance_title": "Provenance",
+    "provenance_intro": "Fichiers et logiciels qui ont produit cette annexe (empreintes SHA-256).",
+    "provenance_git": "Version du code (empreinte git)",
+    "provenance_packages": "Bibliothèques",
+    "provenance_generated": "Produite le",
+    "provenance_uncommitted": " (+ modifications non enregistrées)",
+    "provenance_no_git": "inconnue (pas un dépôt git)",
+    "fact_project": "Projet",
+    "fact_donor": "Bailleur",
+    "fact_implementer": "Mise en œuvre",
+    "fact_country": "Pays",
+    "fact_period": "Période couverte",
+    "fact_reporting_date": "Date de rapport",
+    "fact_data": "Données",
+    # the index of the annexes (index)
+    "index_title": "Annexes d'évaluation",
+    "index_annex": "Annexe",
+    "index_physical_execution_rate": "Exécution physique",
+    "index_financial_execution_rate": "Exécution financière",
+    "index_women_share": "Part des femmes",
+    "index_disagree": "Chiffres publiés en écart",
+    "index_no_data": "l'annexe n'a pas de données pour ce chiffre",
+    "index_truncated_one": "tronqué",
+    "index_truncated_many": "tronqués",
+    "index_missing_title": "n.d. (non disponible) :",
+    "index_missing_line": "{annex}, {heading} : {why}",
+    # what moved since the previous annex (change)
+    "change_points": " points",
+    "change_from_zero": "de 0 à une valeur",
+    "change_unrated": "non évalué",
+    # shared
+    "yes": "oui",
+    "no": "non",
+    "list_separator": " ; ",
+    "label_value": "{name} : {value}",
+    # impact studies (studies)
+    "study_method_naive": "Comparaison naïve (sans ajustement)",
+    "study_method_ols": "Moindres carrés ordinaires",
+    "study_method_ipw": "Pondération par le score de propension (IPW)",
+    "study_method_regression": "Ajustement par régression",
+    "study_method_aipw": "IPW augmenté (doublement robuste)",
+    "study_estimand_att": "effet sur les traités (ATT)",
+    "study_estimand_ate": "effet moyen sur tous (ATE)",
+    "study_se_HC1": "robuste (HC1)",
+    "study_se_nonrobust": "classique",
+    "study_se_cluster": "par grappe (CRV1)",
+    "study_se_gmm": "robuste (GMM, score estimé compris)",
+    "study_short_naive": "naïve",
+    "study_short_regression": "régression",
+    "study_short_ipw": "IPW",
+    "study_short_aipw": "AIPW",
+    "study_ols_short": "MCO",
+    "study_registration_prespecified": "pré-spécifié",
+    "study_registration_exploratory": "exploratoire",
+    "study_term_value": "{name} : {value}",
+    "study_caveat_did": ("Hypothèse de la différence de différences : sans le programme, les résultats des traités "
+                         "auraient évolué comme ceux du groupe de comparaison (tendances parallèles). Rien ne le "
+                         "prouve ; la vérification des tendances avant le programme peut seulement le contredire."),
+    "study_caveat_did_adjusted": ("Hypothèse de la différence de différences : sans le programme, les résultats des "
+                                  "traités auraient évolué comme ceux du groupe de comparaison (tendances "
+                                  "parallèles), une fois ce groupe rendu semblable aux traités sur les covariables "
+                                  "du score. Rien ne le prouve ; la vérification des tendances avant le programme "
+                                  "peut seulement le contredire."),
+    "study_caveat_random": ("Hypothèse : les deux groupes ne diffèrent que par le programme (comparaison tirée au "
+                            "hasard). Si ce n'est pas le cas, la différence mesure aussi ce qui les distingue par "
+                            "ailleurs."),
+    "study_caveat_adjusted": ("Hypothèse : une fois pris en compte les covariables du score, rien d'autre ne "
+                              "distingue les traités du groupe de comparaison (pas de facteur de confusion non "
+                              "observé). Les données ne peuvent pas le vérifier : une motivation ou un réseau que "
+                              "l'enquête ne mesure pas biaiserait l'estimation."),
+    "study_methods_note": "Méthodes : {methods}. Erreurs types : {ses}.",
+    "study_covariates_none": "L'étude ne déclare aucune covariable : ni tableau d'équilibre ni ajustement.",
+    "study_covariates_balance": ("Les covariables ({covariates}) servent seulement à décrire l'équilibre des "
+                                 "groupes : l'effet estimé ne les prend pas en compte (ajustement : aucun)."),
+    "study_covariates_regression": ("Les covariables ({covariates}) entrent dans le modèle de l'effet (ajustement "
+                                    "par régression) ; une covariable en texte y entre par une indicatrice par "
+                                    "valeur, la première servant de référence."),
+    "study_covariates_score": ("Les covariables du score de propension ({terms}) servent à pondérer le groupe de "
+                               "comparaison pour qu'il ressemble aux traités ; une covariable en texte y entre par "
+                               "une indicatrice par valeur."),
+    "study_design_did": ("Différence de différences : évolution des traités moins celle du groupe de comparaison, "
+                         "avant et après le programme."),
+    "study_design_groups": "Deux groupes : traités contre comparaison.",
+    "study_design_randomised": (" Le groupe de comparaison a été tiré au hasard : l'effet est celui de l'intention "
+                                "de traiter (chaque unité comptée dans le groupe où le tirage l'a placée)."),
+    "study_design_registry": " Étude enregistrée : {registry}.",
+    "study_sample_baseline": "la dernière ligne de chaque unité ({unit}) avant le programme",
+    "study_sample_pre": "les lignes d'avant le programme",
+    "study_sample_all": "toutes les lignes",
+    # the Word document (word)
+    "word_toc": "Sommaire",
+    "word_page": "Page",
+    "word_of": "sur",
+}
