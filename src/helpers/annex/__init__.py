@@ -33,7 +33,8 @@ from typing import Any, Callable, Mapping
 
 import pandas as pd
 
-from . import fmt
+from . import fmt, words
+from .words import say
 from .declared import restrict
 from ..data.loader import ProjectData, load_project, scope
 from ..data.params import AnnexParams, load_annex_params
@@ -124,8 +125,7 @@ class Annex:
         unit = self.previous.figures.loc[(self.previous.figures["metric"] == metric)
                                          & (self.previous.figures["key"].str.lower() == key.lower()), "unit"].iloc[0]
         day = self.previous.date.strftime("%d/%m/%Y") if self.lang == "fr" else self.date(self.previous.date)
-        shown = self.in_unit(value, unit)
-        return f" ({day}{chr(160)}: {shown})" if self.lang == "fr" else f" ({day}: {shown})"
+        return say("since", self.lang, day=day, value=self.in_unit(value, unit))
 
     def in_unit(self, value: Any, unit: str) -> str:
         """A figure's value written as its unit says: %, count, ratio, or an amount in the currency."""
@@ -201,14 +201,9 @@ class Annex:
             head = columns.get(top) if top else None
             label = ((head[0] if self.lang == "fr" else head[1]) if isinstance(head, tuple) else self.word(head)) \
                 if head else ""
-            self.note(fr=("Les {shown} lignes affichées sont celles dont « {label} » est le plus élevé. " if top else
-                          "Seules les {shown} premières lignes sont affichées. ")
-                      + "{left} {others} ; toutes figurent dans {xlsx} et {csv}.",
-                      en=("The {shown} rows shown are those with the highest '{label}'. " if top else
-                          "Only the first {shown} rows are shown. ")
-                      + "{left} {others}; every row is in {xlsx} and {csv}.",
-                      others=self.plural(left_out, fr=("autre ligne ne l'est pas", "autres lignes ne le sont pas"),
-                                         en=("more row is left out", "more rows are left out")),
+            self.note(**_both("rows_left_out_top" if top else "rows_left_out_first"),
+                      others=fmt.plural(left_out, say("rows_left_out_one", self.lang),
+                                        say("rows_left_out_many", self.lang), self.lang),
                       shown=self.num(len(shown)), label=label, left=self.num(left_out),
                       xlsx=f"{self.params.annex}.xlsx", csv=f"{self.params.annex}.figures.csv")
 
@@ -219,13 +214,10 @@ class Annex:
         reasons = []
         for i, (column, head) in enumerate(zip(columns, data["columns"])):
             if any(row[i]["text"] == blank for row in data["rows"]):
-                why = missing.get(column) or ("non renseigné dans les données de suivi, ou non calculable",
-                                              "not recorded in the monitoring data, or not computable")
-                reasons.append(f"{head['label']} : {self.text(*why)}" if self.lang == "fr"
-                               else f"{head['label']}: {self.text(*why)}")
+                why = self.text(*missing[column]) if missing.get(column) else say("not_recorded", self.lang)
+                reasons.append(say("label_value", self.lang, name=head["label"], value=why))
         if reasons:
-            self.note(fr="n.d. (non disponible) : {reasons}.", en="n/a (not available): {reasons}.",
-                      reasons=self.text(" ; ", "; ").join(reasons))
+            self.note(**_both("not_available"), reasons=say("list_separator", self.lang).join(reasons))
 
     def top(self, frame: pd.DataFrame, by: str | None = None, n: int | None = None) -> tuple[pd.DataFrame, int]:
         """At most ``n`` rows of ``frame`` (default MAX_BARS), sorted by ``by`` (largest first) when given, else the
@@ -250,12 +242,16 @@ class Annex:
         data = base64.b64encode(buffer.getvalue()).decode("ascii")
         caption = html.escape(self.text(fr, en))
         if left_out:
-            others = self.plural(left_out, fr=("L'autre n'est pas représentée", "Les {n} autres ne sont pas représentées"),
-                                 en=("{n} more is not drawn", "{n} more are not drawn")).format(n=self.num(left_out))
-            caption += html.escape(self.text(f" {others} ; toutes figurent dans {self.params.annex}.xlsx.",
-                                             f" {others}; all are in {self.params.annex}.xlsx."))
+            others = fmt.plural(left_out, say("bars_left_out_one", self.lang, n=self.num(left_out)),
+                                say("bars_left_out_many", self.lang, n=self.num(left_out)), self.lang)
+            caption += html.escape(say("bars_left_out", self.lang, others=others, xlsx=f"{self.params.annex}.xlsx"))
         self.show(f'<figure><img alt="{html.escape(alt or self.text(fr, en))}" '
                   f'src="data:image/png;base64,{data}"/><figcaption>{caption}</figcaption></figure>')
+
+
+def _both(key: str) -> dict[str, str]:
+    """A catalogue text in both languages, for ctx.note(fr=..., en=...) (annex.words)."""
+    return {lang: words.catalogue(lang)[key] for lang in ("fr", "en")}
 
 
 def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -273,13 +269,11 @@ def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str) ->
         shown = min(decimals + 2, 4)
         difference = printed_value - fig.value
         if fig.status == "mismatch":
-            explanation = (f"écart de {_trimmed(difference, decimals, shown, lang)}" if lang == "fr"
-                           else f"off by {_trimmed(difference, decimals, shown, lang)}")
+            explanation = say("published_off_by", lang, difference=_trimmed(difference, decimals, shown, lang))
             if fmt.is_missing(difference):  # a comparison ('>', '~') that does not hold
                 explanation = fmt.reason(fig.note, lang)
         elif fig.status == "truncated":
-            explanation = (f"arrondi, il vaudrait {fmt.number(fig.value, decimals, lang)}" if lang == "fr"
-                           else f"rounded, it would be {fmt.number(fig.value, decimals, lang)}")
+            explanation = say("published_rounded", lang, value=fmt.number(fig.value, decimals, lang))
         elif fig.status == "not_computable":
             explanation = fmt.reason(fig.note, lang)
         else:

@@ -25,6 +25,7 @@ from . import TABLE_MIME
 from ..files import pin_zip_times
 from .export import generated_at
 from .theme import ACCENT, HEAD, INK, RAG_FILL, office
+from .words import say
 
 RAG_FILLS = {f"rag-{name}": office(colour) for name, colour in RAG_FILL.items()}
 FIGURES_SHEET = "figures"
@@ -177,14 +178,10 @@ def xlsx(notebook, figures: pd.DataFrame, when: dt.datetime | None = None, lang:
     return pin_zip_times(buffer.getvalue(), when or generated_at())
 
 
-FIGURE_HEADINGS = {  # the figures sheet's headings in the annex language (figures.csv keeps the English names)
-    "fr": {"section": "Section", "metric": "Mesure", "key": "Clé", "value": "Valeur", "unit": "Unité", "n": "N",
-           "se": "Erreur type", "ci_low": "IC bas", "ci_high": "IC haut", "p_value": "p", "reported": "Publié",
-           "status": "Statut", "note": "Note technique (en anglais, comme figures.csv)",
-           "previous": "Annexe précédente", "previous_date": "Date de l'annexe précédente",
-           "why": "Pourquoi non calculable"},
-    "en": {"why": "Why not computable"},
-}
+# The figures sheet's columns, headed in the annex language by words: figures_column_<name> (figures.csv keeps
+# the English names)
+FIGURE_COLUMNS = ("section", "metric", "key", "value", "unit", "n", "se", "ci_low", "ci_high", "p_value", "reported",
+                  "status", "note", "previous", "previous_date", "why")
 PERCENT_COLUMNS = ("value", "se", "ci_low", "ci_high", "previous")   # in percentage points when the unit is %
 
 
@@ -209,7 +206,7 @@ def figures_for_people(figures: pd.DataFrame, lang: str) -> pd.DataFrame:
             if column in out.columns:
                 out[column] = [v if v is None or (not isinstance(v, str) and pd.isna(v)) or v == ""
                                else fmt.word(v, lang) for v in out[column]]
-    headings = FIGURE_HEADINGS.get(lang, {})
+    headings = {column: say(f"figures_column_{column}", lang) for column in FIGURE_COLUMNS}
     percent_rows = out.attrs.get("percent_rows")
     out = out.rename(columns=headings)
     if percent_rows is not None:

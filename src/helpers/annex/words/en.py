@@ -39,6 +39,21 @@ WORDS = {
     "no": "no",
     "list_separator": "; ",
     "label_value": "{name}: {value}",
+    # what a notebook's tables, figures and published figures say (annex: ctx.table, ctx.figure, published_check)
+    "since": " ({day}: {value})",
+    "rows_left_out_top": ("The {shown} rows shown are those with the highest '{label}'. "
+                          "{left} {others}; every row is in {xlsx} and {csv}."),
+    "rows_left_out_first": ("Only the first {shown} rows are shown. "
+                            "{left} {others}; every row is in {xlsx} and {csv}."),
+    "rows_left_out_one": "more row is left out",
+    "rows_left_out_many": "more rows are left out",
+    "not_recorded": "not recorded in the monitoring data, or not computable",
+    "not_available": "n/a (not available): {reasons}.",
+    "bars_left_out_one": "{n} more is not drawn",
+    "bars_left_out_many": "{n} more are not drawn",
+    "bars_left_out": " {others}; all are in {xlsx}.",
+    "published_off_by": "off by {difference}",
+    "published_rounded": "rounded, it would be {value}",
     # impact studies (studies)
     "study_method_naive": "Naive comparison (no adjustment)",
     "study_method_ols": "Ordinary least squares",
@@ -91,6 +106,44 @@ WORDS = {
     "study_sample_baseline": "the last row of each unit ({unit}) before the programme",
     "study_sample_pre": "the rows before the programme",
     "study_sample_all": "every row",
+    # beneficiary surveys (surveys)
+    "survey_answered": "{n} people answered.",
+    "survey_strata": "The sample is stratified by '{name}' ({count} strata): each stratum is drawn separately.",
+    "survey_clusters": ("It is drawn in clusters '{name}' ({count} clusters): people of the same cluster resemble "
+                        "each other, which widens the confidence intervals."),
+    "survey_no_clusters": "People are drawn one by one (no clusters).",
+    "survey_weighted": "Each answer is weighted ('{name}'); the weights stand for a population of {population} people.",
+    "survey_not_weighted": "The answers are not weighted: the sample is treated as a simple random sample.",
+    "survey_fpc": "The finite population correction is applied.",
+    "survey_method_note": ("Estimates that respect the sampling design (weights, strata, clusters): Taylor-linearised "
+                           "standard errors, 95% confidence intervals (Student's t, the design's degrees of freedom; "
+                           "logit interval for a share). The design effect compares the variance with that of a "
+                           "simple random sample of the same size: above 1, the design widens the interval. A "
+                           "subgroup is estimated as a domain, within the whole design. n: number of answers used."),
+    "survey_everyone": "All",
+    "survey_stat_mean": "Mean",
+    "survey_stat_total": "Total",
+    "survey_stat_share": "Share",
+    "survey_disability_share": ("Share of people with a disability (at least one Washington Group domain with 'a lot "
+                                "of difficulty' or 'cannot do at all'): {value} (95% CI {low} to {high})."),
+    "survey_women_share": "Share of women: {value} (95% CI {low} to {high}).",
+    # the figures sheet of the Excel workbook (excel): the names of figures.csv, but one
+    "figures_column_section": "section",
+    "figures_column_metric": "metric",
+    "figures_column_key": "key",
+    "figures_column_value": "value",
+    "figures_column_unit": "unit",
+    "figures_column_n": "n",
+    "figures_column_se": "se",
+    "figures_column_ci_low": "ci_low",
+    "figures_column_ci_high": "ci_high",
+    "figures_column_p_value": "p_value",
+    "figures_column_reported": "reported",
+    "figures_column_status": "status",
+    "figures_column_note": "note",
+    "figures_column_previous": "previous",
+    "figures_column_previous_date": "previous_date",
+    "figures_column_why": "Why not computable",
     # the Word document (word)
     "word_toc": "Contents",
     "word_page": "Page",

@@ -39,6 +39,21 @@ WORDS = {
     "no": "non",
     "list_separator": " ; ",
     "label_value": "{name} : {value}",
+    # what a notebook's tables, figures and published figures say (annex: ctx.table, ctx.figure, published_check)
+    "since": " ({day}\u00a0: {value})",
+    "rows_left_out_top": ("Les {shown} lignes affichées sont celles dont « {label} » est le plus élevé. "
+                          "{left} {others} ; toutes figurent dans {xlsx} et {csv}."),
+    "rows_left_out_first": ("Seules les {shown} premières lignes sont affichées. "
+                            "{left} {others} ; toutes figurent dans {xlsx} et {csv}."),
+    "rows_left_out_one": "autre ligne ne l'est pas",
+    "rows_left_out_many": "autres lignes ne le sont pas",
+    "not_recorded": "non renseigné dans les données de suivi, ou non calculable",
+    "not_available": "n.d. (non disponible) : {reasons}.",
+    "bars_left_out_one": "L'autre n'est pas représentée",
+    "bars_left_out_many": "Les {n} autres ne sont pas représentées",
+    "bars_left_out": " {others} ; toutes figurent dans {xlsx}.",
+    "published_off_by": "écart de {difference}",
+    "published_rounded": "arrondi, il vaudrait {value}",
     # impact studies (studies)
     "study_method_naive": "Comparaison naïve (sans ajustement)",
     "study_method_ols": "Moindres carrés ordinaires",
@@ -93,6 +108,48 @@ WORDS = {
     "study_sample_baseline": "la dernière ligne de chaque unité ({unit}) avant le programme",
     "study_sample_pre": "les lignes d'avant le programme",
     "study_sample_all": "toutes les lignes",
+    # beneficiary surveys (surveys)
+    "survey_answered": "{n} personnes ont répondu.",
+    "survey_strata": "L'échantillon est stratifié par « {name} » ({count} strates) : chaque strate est tirée séparément.",
+    "survey_clusters": ("Il est tiré par grappes « {name} » ({count} grappes) : les personnes d'une même grappe se "
+                        "ressemblent, ce qui élargit les intervalles de confiance."),
+    "survey_no_clusters": "Les personnes sont tirées une à une (sans grappes).",
+    "survey_weighted": ("Chaque réponse est pondérée (« {name} ») ; les poids représentent une population de "
+                        "{population} personnes."),
+    "survey_not_weighted": ("Les réponses ne sont pas pondérées : l'échantillon est traité comme un tirage "
+                            "aléatoire simple."),
+    "survey_fpc": "La correction pour population finie est appliquée.",
+    "survey_method_note": ("Estimations tenant compte du plan de sondage (poids, strates, grappes) : erreurs types "
+                           "par linéarisation de Taylor, intervalles de confiance à 95 % (loi de Student, degrés de "
+                           "liberté du plan ; pour une part, intervalle logit). L'effet de plan compare la variance "
+                           "obtenue à celle d'un sondage aléatoire simple de même taille : au-delà de 1, le plan "
+                           "élargit l'intervalle. Un sous-groupe est estimé comme un domaine, dans le plan entier. "
+                           "n : nombre de réponses utilisées."),
+    "survey_everyone": "Ensemble",
+    "survey_stat_mean": "Moyenne",
+    "survey_stat_total": "Total",
+    "survey_stat_share": "Part",
+    "survey_disability_share": ("Part des personnes en situation de handicap (au moins un domaine du Washington "
+                                "Group avec « beaucoup de difficulté » ou « ne peut pas du tout ») : {value} "
+                                "(IC 95 % {low} à {high})."),
+    "survey_women_share": "Part des femmes : {value} (IC 95 % {low} à {high}).",
+    # the figures sheet of the Excel workbook (excel)
+    "figures_column_section": "Section",
+    "figures_column_metric": "Mesure",
+    "figures_column_key": "Clé",
+    "figures_column_value": "Valeur",
+    "figures_column_unit": "Unité",
+    "figures_column_n": "N",
+    "figures_column_se": "Erreur type",
+    "figures_column_ci_low": "IC bas",
+    "figures_column_ci_high": "IC haut",
+    "figures_column_p_value": "p",
+    "figures_column_reported": "Publié",
+    "figures_column_status": "Statut",
+    "figures_column_note": "Note technique (en anglais, comme figures.csv)",
+    "figures_column_previous": "Annexe précédente",
+    "figures_column_previous_date": "Date de l'annexe précédente",
+    "figures_column_why": "Pourquoi non calculable",
     # the Word document (word)
     "word_toc": "Sommaire",
     "word_page": "Page",
