@@ -46,3 +46,9 @@ def test_french_texts_use_french_typography():
 
     bad = {key: text for key, text in words.CATALOGUES["fr"].items() if re.search(r"\S[:;?!](\s|$)", text)}
     assert bad == {}
+
+
+def test_a_text_given_in_both_languages_is_picked_by_the_annex_language():
+    assert words.pick("fr", "Bonjour", "Hello") == "Bonjour" and words.pick("en", "Bonjour", "Hello") == "Hello"
+    with pytest.raises(ValueError, match="fr or en"):
+        words.pick("es", "Bonjour", "Hello")

@@ -66,7 +66,7 @@ class Annex:
         return self.params.language
 
     def text(self, fr: str, en: str) -> str:
-        return fr if self.lang == "fr" else en
+        return words.pick(self.lang, fr, en)
 
     def word(self, key: Any) -> str:
         return fmt.word(key, self.lang)
@@ -86,7 +86,7 @@ class Annex:
     def plural(self, n: Any, fr: tuple[str, str], en: tuple[str, str]) -> str:
         """The words agreeing with the count n: ``ctx.plural(1, fr=("est réalisée", "sont réalisées"), en=("is
         done", "are done"))``. French takes the singular for 0 and 1."""
-        one, many = fr if self.lang == "fr" else en
+        one, many = words.pick(self.lang, fr, en)
         return fmt.plural(n, one, many, self.lang)
 
     def why(self, note: Any) -> None:
@@ -199,8 +199,7 @@ class Annex:
         self._explain_missing(data, columns, missing or {})
         if left_out:
             head = columns.get(top) if top else None
-            label = ((head[0] if self.lang == "fr" else head[1]) if isinstance(head, tuple) else self.word(head)) \
-                if head else ""
+            label = (words.pick(self.lang, *head) if isinstance(head, tuple) else self.word(head)) if head else ""
             self.note(**_both("rows_left_out_top" if top else "rows_left_out_first"),
                       others=fmt.plural(left_out, say("rows_left_out_one", self.lang),
                                         say("rows_left_out_many", self.lang), self.lang),
@@ -262,7 +261,7 @@ def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str) ->
     rows = []
     for fig in checked.itertuples(index=False):
         try:
-            printed = parse_printed(fig.reported, "," if lang == "fr" else ".")
+            printed = parse_printed(fig.reported, fmt.decimal_mark(lang))
             decimals, printed_value = printed.decimals, float(printed.value)
         except UnreadableNumber:
             decimals, printed_value = 2, float("nan")
@@ -287,7 +286,7 @@ def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str) ->
 def _trimmed(value: Any, decimals: int, shown: int, lang: str) -> str:
     """value with ``shown`` decimals, less the trailing zeros beyond ``decimals``: 1,6552 but 241 377,03."""
     text = fmt.number(value, shown, lang)
-    mark = "," if lang == "fr" else "."
+    mark = fmt.decimal_mark(lang)
     if fmt.is_missing(value) or mark not in text:
         return text
     whole, fraction = text.rsplit(mark, 1)
@@ -344,7 +343,7 @@ def table_data(frame: pd.DataFrame, columns: Mapping[str, Any], formats: Mapping
     the Excel forms of the table are all made from it, so they cannot differ."""
     heads = []
     for col, head in columns.items():
-        label = (head[0] if lang == "fr" else head[1]) if isinstance(head, tuple) else fmt.word(head, lang)
+        label = words.pick(lang, *head) if isinstance(head, tuple) else fmt.word(head, lang)
         kind = formats.get(col, "text")
         heads.append({"label": label, "kind": kind, "numeric": kind[:3] in NUMERIC})
     rows = []

@@ -21,7 +21,7 @@ from typing import Any, Iterator, Mapping
 
 import pandas as pd
 
-from . import TABLE_MIME
+from . import TABLE_MIME, fmt
 from ..files import pin_zip_times
 from .export import generated_at
 from .theme import ACCENT, HEAD, INK, RAG_FILL, office
@@ -43,7 +43,7 @@ def number_format(kind: str, lang: str) -> str | None:
     if kind.startswith("num") or kind == "money":
         return f"#,##0{fraction}"
     if kind == "p":
-        return f'[<0.001]"<{chr(160)}0{"," if lang == "fr" else "."}001";0.000'
+        return f'[<0.001]"<{chr(160)}0{fmt.decimal_mark(lang)}001";0.000'
     if kind == "date":
         return "dd/mm/yyyy" if lang == "fr" else "d mmm yyyy"
     return None

@@ -28,5 +28,12 @@ def say(key: str, lang: str, **values: object) -> str:
     return catalogue(lang)[key].format(**values)
 
 
+def pick(lang: str, fr: str, en: str) -> str:
+    """Of a text given in both languages (a notebook's ``ctx.text(fr=..., en=...)``, a column heading's pair), the
+    one in ``lang``."""
+    catalogue(lang)  # an unknown language is an error that names those there are
+    return {"fr": fr, "en": en}[lang]
+
+
 def known(key: str, lang: str) -> bool:
     return key in catalogue(lang)
