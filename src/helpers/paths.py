@@ -18,9 +18,20 @@ BUILD_DIR = REPO_ROOT / "build"
 ARCHIVE_DIR = REPO_ROOT / "archive"
 ARCHIVE_ENV = "WORKBOOK_ARCHIVE"  # the build tells its notebooks where the archive is (tests: a temporary one)
 KERNEL_NAME = "evaluation-workbook"
+# One module per output file of an annex (annex/renderers/<name>.py makes <annex>.<name with '_' read as '.'>)
+RENDERERS_DIR = HELPERS_DIR / "annex" / "renderers"
 
 NAME_MAX = 64  # characters of a project or annex name: a file name stays far below the 255 bytes of a file system
 SLUG = re.compile(rf"^[A-Za-z0-9][A-Za-z0-9_-]{{0,{NAME_MAX - 1}}}$")
+
+
+def renderer_suffixes(folder: Path = RENDERERS_DIR) -> dict[str, str]:
+    """{renderer: the suffix of the file it makes}, one per module of annex/renderers/ in name order: ``html.py``
+    makes ``<annex>.html``, ``figures_csv.py`` makes ``<annex>.figures.csv`` (each '_' of the name read as '.').
+    Read from the file names, importing nothing, so that the build decides what is current without the annex
+    room (annex.renderers.registry imports them)."""
+    return {p.stem: "." + p.stem.replace("_", ".") for p in sorted(folder.glob("*.py"))
+            if not p.name.startswith("_")}
 
 
 class UnsafeName(ValueError):

@@ -1,7 +1,6 @@
 import re
 
 import nbformat
-import pandas as pd
 
 from helpers.annex import export
 
@@ -26,25 +25,6 @@ def test_merge_keeps_the_annex_language_and_drops_parameters():
                 nbformat.v4.new_markdown_cell("Both")]
     assert [c.source for c in export.merge([nb], "fr").cells] == ["Bonjour", "Both"]
     assert [c.source for c in export.merge([nb], "en").cells] == ["Hello", "Both"]
-
-
-def test_spreadsheet_formulas_are_neutralised_but_numbers_kept():
-    frame = pd.DataFrame({"label": ["=HYPERLINK(\"http://x\")", "+1", "@SUM(A1)", "-2", "ok"], "value": [1.0, -2.0, 3, 4, 5]})
-    out = export.neutralise(frame)
-    assert out["label"].tolist() == ["'=HYPERLINK(\"http://x\")", "'+1", "'@SUM(A1)", "'-2", "ok"]
-    assert out["value"].tolist() == [1.0, -2.0, 3, 4, 5]
-
-
-def test_staged_write_leaves_previous_files_when_interrupted(tmp_path):
-    (tmp_path / "a.html").write_bytes(b"old")
-    try:
-        with export.staged(tmp_path) as files:
-            files["a.html"] = b"new"
-            raise KeyboardInterrupt
-    except KeyboardInterrupt:
-        pass
-    assert (tmp_path / "a.html").read_bytes() == b"old"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.html"]
 
 
 def test_generation_time_follows_source_date_epoch(monkeypatch):

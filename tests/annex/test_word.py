@@ -12,6 +12,7 @@ import pytest
 from documents import W, docx_headings, docx_tables, html_headings, html_tables, paragraph_text, squash
 from fixtures.mini_project import Mini
 from helpers.annex import word
+from helpers.annex.words import say
 from helpers.annex.word_style import REFERENCE, build_reference
 from helpers.data.params import load_annex_params, word_template_path
 from helpers.errors import ValidationFailed
@@ -55,7 +56,7 @@ def test_headings_are_word_headings_one_level_up_and_the_toc_is_a_field(made):
     codes = [t.text for t in body.iter(f"{W}instrText")]
     assert any(re.fullmatch(r'\s*TOC \\o "1-2" \\h \\z \\u\s*', c) for c in codes), codes
     toc_title = [p for p in body.iter(f"{W}p") if p.find(f"{W}pPr/{W}pStyle[@{W}val='TOCHeading']") is not None]
-    assert ["".join(t.text for t in p.iter(f"{W}t")) for p in toc_title] == [word.WORDS[lang]["toc"]]
+    assert ["".join(t.text for t in p.iter(f"{W}t")) for p in toc_title] == [say("word_toc", lang)]
     # the field's result already lists the headings, each linked to its bookmark
     anchors = [h.get(f"{W}anchor") for h in body.iter(f"{W}hyperlink")]
     bookmarks = {b.get(f"{W}name") for b in body.iter(f"{W}bookmarkStart")}

@@ -70,7 +70,7 @@ def elapsed_share(params: Any, as_of: Any) -> float:
     return share if share > 0 else float("nan")
 
 
-def _coverage(expenditure: pd.DataFrame, as_of: pd.Timestamp) -> str:
+def coverage_of(expenditure: pd.DataFrame, as_of: pd.Timestamp) -> str:
     """'' when spending as of ``as_of`` can be computed from the data, else the reason."""
     end = data_end(expenditure)
     if pd.isna(end):
@@ -133,7 +133,7 @@ def budget_lines(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any, a
     ``<line>/<country>`` when the code is in several countries, data.lines.line_key).
     """
     when = to_timestamp(params.reporting_date if as_of is None else as_of)
-    coverage = _coverage(expenditure, when)
+    coverage = coverage_of(expenditure, when)
     out = _line_table(budget, expenditure, when)
     if coverage:
         out["spent"] = np.nan
@@ -174,7 +174,7 @@ def budget_by_country(budget: pd.DataFrame, expenditure: pd.DataFrame, params: A
     out["burn_index"] = _divide(out["financial_execution_rate"], np.full(len(out), elapsed_share(params, when)),
                                 scale=0.01)
     out["as_of"] = when
-    coverage = _coverage(expenditure, when)
+    coverage = coverage_of(expenditure, when)
     note = np.where(out["n_budget_unknown"] > 0,
                     "not computable: budget of " + out["n_budget_unknown"].astype(str) + " line(s) not known",
                     _budget_reason(out["budget"]))
@@ -203,7 +203,7 @@ def budget_summary(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any,
     else:
         denominator, basis = lines_sum, "sum of lines"
     spent = float(lines["spent"].sum(min_count=1)) if len(lines) else float("nan")
-    coverage = _coverage(expenditure, when)
+    coverage = coverage_of(expenditure, when)
     if coverage:
         spent = float("nan")
     rate = float(_divide([spent], [denominator])[0])

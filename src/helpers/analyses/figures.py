@@ -346,7 +346,7 @@ def budget_figures(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any,
     total = TOTAL_KEY + suffix
     basis = ("budget_total declared in the parameters" if summary["budget_basis"] == "budget_total"
              else "sum of the line budgets")
-    coverage = budget_mod._coverage(expenditure, summary["as_of"])
+    coverage = budget_mod.coverage_of(expenditure, summary["as_of"])
     when = f"as of {summary['as_of'].date().isoformat()}"
     parts = [
         _rows("budget", "budget", [total], [summary["budget"]], currency, [summary["n_lines"]],

@@ -124,7 +124,7 @@ def indicator(column: pd.Series, target: Any) -> np.ndarray:
 def _indicator(column: pd.Series, target: Any) -> tuple[np.ndarray, list[str]]:
     codes, uniques = pd.factorize(column, use_na_sentinel=True)
     hits = np.array([1.0 if _value_matches(u, target) else 0.0 for u in uniques] + [np.nan])
-    return hits[codes], sorted(_label(u) for u in uniques)  # code -1 (missing) picks the trailing NaN
+    return hits[codes], sorted(as_label(u) for u in uniques)  # code -1 (missing) picks the trailing NaN
 
 
 def _flags(data: pd.DataFrame, column: str, target: Any, what: str, notes: list[str]) -> np.ndarray:
@@ -141,7 +141,8 @@ def _flags(data: pd.DataFrame, column: str, target: Any, what: str, notes: list[
     return flags
 
 
-def _numeric(column: pd.Series) -> np.ndarray:
+def as_numbers(column: pd.Series) -> np.ndarray:
+    """A column as float64 numbers (booleans as 0/1, "1,5" as 1.5); what is not a number becomes NaN."""
     if pd.api.types.is_bool_dtype(column):
         return column.astype("float64").to_numpy()
     if pd.api.types.is_numeric_dtype(column):
@@ -150,7 +151,8 @@ def _numeric(column: pd.Series) -> np.ndarray:
                          errors="coerce").astype("float64").to_numpy(na_value=np.nan)
 
 
-def _label(value: Any) -> str:
+def as_label(value: Any) -> str:
+    """A value as the label a table shows: 2.0 as "2", anything else as its text."""
     if isinstance(value, (float, np.floating)) and float(value).is_integer():
         return str(int(value))
     return str(value)
@@ -313,7 +315,7 @@ def estimate_effects(study: Study, alpha: float = 0.05, subgroups: list[str] | N
             continue
         codes, uniq = pd.factorize(data[sg], use_na_sentinel=True)
         codes = _sorted(codes)
-        labels = [_label(u) for u in uniq]
+        labels = [as_label(u) for u in uniq]
         for code in sorted(range(len(uniq)), key=lambda i: labels[i]):
             subsets.append((sg, labels[code], codes == code))
 
@@ -327,7 +329,7 @@ def estimate_effects(study: Study, alpha: float = 0.05, subgroups: list[str] | N
             y_all = np.full(n_all, np.nan)
             notes.insert(0, f"column '{outcome}' not found")
         else:
-            y_all = _sorted(_numeric(data[outcome]))
+            y_all = _sorted(as_numbers(data[outcome]))
             if np.isnan(y_all).all() and data[outcome].notna().any():
                 notes.insert(0, f"outcome '{outcome}' is not numeric")
         observed = y_all[~np.isnan(y_all)]
@@ -462,11 +464,11 @@ def covariate_terms(data: pd.DataFrame, covariates: list[str],
     covariate with a single value gives no term (a note says so)."""
     out = []
     for c in covariates:
-        x = _numeric(data[c])
+        x = as_numbers(data[c])
         if not (np.isnan(x).all() and data[c].notna().any()):
             out.append((c, c, x))
             continue
-        texts = data[c].map(lambda v: _label(v).strip() if pd.notna(v) else None)
+        texts = data[c].map(lambda v: as_label(v).strip() if pd.notna(v) else None)
         levels = sorted(set(texts.dropna()))
         if len(levels) < 2 and notes is not None:
             notes.append(f"covariate '{c}' is text with a single value: nothing to compare")
@@ -479,7 +481,7 @@ def period_order(spec: Any, values: pd.Series) -> list[Any] | None:
     """The periods present, in time order: the spec's ``order``, else as numbers (years); None when unknown."""
     present = [v for v in pd.unique(values.dropna())]
     if spec.period.order:
-        order = [v for v in spec.period.order if any(_label(v) == _label(p) for p in present)]
+        order = [v for v in spec.period.order if any(as_label(v) == as_label(p) for p in present)]
         return order if len(order) == len(present) else None
     numbers = pd.to_numeric(pd.Series(present), errors="coerce")
     if numbers.isna().any():
@@ -514,8 +516,8 @@ def balance_sample(study: Study) -> tuple[np.ndarray, str]:
         return rows, "pre"
     order = period_order(spec, data[spec.period.column])
     if order is not None:
-        rank = {_label(v): i for i, v in enumerate(order)}
-        when = data[spec.period.column].map(lambda v: rank.get(_label(v), -1)).to_numpy()[rows]
+        rank = {as_label(v): i for i, v in enumerate(order)}
+        when = data[spec.period.column].map(lambda v: rank.get(as_label(v), -1)).to_numpy()[rows]
         rows = rows[np.argsort(when, kind="stable")]
     units_col = data[spec.unit].to_numpy()[rows]
     last = ~pd.Series(units_col).duplicated(keep="last").to_numpy() & pd.notna(units_col)

@@ -51,7 +51,7 @@ import numpy as np
 import pandas as pd
 
 from . import inference
-from .impact import FEW_CLUSTERS, SE_TYPES, _label, _numeric, indicator, period_order
+from .impact import FEW_CLUSTERS, SE_TYPES, as_label, as_numbers, indicator, period_order
 from ..data.model import PropensityTerm, Study, StudySpec
 
 __all__ = ["scores", "weighted_balance", "adjusted_effects", "event_study", "headline", "term_label", "BALANCED",
@@ -112,11 +112,11 @@ def _design(spec: StudySpec, data: pd.DataFrame, notes: list[str]) -> list[_Colu
     out: list[_Column] = []
     for term in spec.score_terms():
         if term.column is not None and term.power == 1 and not term.is_zero and not term.categories:
-            x = _numeric(data[term.column])
+            x = as_numbers(data[term.column])
             if np.isnan(x).all() and data[term.column].notna().any():  # text: one 0/1 term per value
                 term = PropensityTerm(column=term.column, categories=True)
         if term.categories:
-            texts = data[term.column].map(lambda v: _label(v) if pd.notna(v) else None)
+            texts = data[term.column].map(lambda v: as_label(v) if pd.notna(v) else None)
             levels = sorted(set(texts.dropna()))
             for level in levels[1:]:  # the first level is the reference
                 x = np.where(texts.isna(), np.nan, (texts == level).astype(float))
@@ -124,7 +124,7 @@ def _design(spec: StudySpec, data: pd.DataFrame, notes: list[str]) -> list[_Colu
             continue
         parts = []
         for name in term.columns():
-            x = _numeric(data[name])
+            x = as_numbers(data[name])
             if np.isnan(x).all() and data[name].notna().any():
                 notes.append(f"'{name}' is not numeric: declare it as {{column: {name}, categories: true}}")
                 break
@@ -203,8 +203,8 @@ def _prepare(study: Study) -> _Prepared:
         # one row per unit: its last row before the programme (periods in time order when known, else file order)
         order = _period_order(spec, data[spec.period.column])
         if order is not None:
-            rank = {_label(v): i for i, v in enumerate(order)}
-            when = data[spec.period.column].map(lambda v: rank.get(_label(v), -1)).to_numpy()[base]
+            rank = {as_label(v): i for i, v in enumerate(order)}
+            when = data[spec.period.column].map(lambda v: rank.get(as_label(v), -1)).to_numpy()[base]
             base = base[np.argsort(when, kind="stable")]
         last = ~pd.Series(data[spec.unit].to_numpy()[base]).duplicated(keep="last").to_numpy()
         base = np.sort(base[last])
@@ -377,7 +377,7 @@ def adjusted_effects(study: Study, alpha: float = 0.05) -> pd.DataFrame:
         if se_type == "cluster" else None
     rows = []
     for outcome in spec.outcomes:
-        y = _numeric(study.data[outcome])
+        y = as_numbers(study.data[outcome])
         ok = ~np.isnan(y) & ~np.isnan(treated)
         if post is not None:
             ok &= ~np.isnan(post)
@@ -499,16 +499,16 @@ def event_study(study: Study, alpha: float = 0.05) -> pd.DataFrame:
         return pd.DataFrame(columns=EVENT_COLUMNS)
     data = study.data
     periods = _period_order(spec, data[spec.period.column])
-    post_label = _label(spec.period.post)
+    post_label = as_label(spec.period.post)
     if periods is None:
         return pd.DataFrame(columns=EVENT_COLUMNS)
-    labels = [_label(p) for p in periods]
+    labels = [as_label(p) for p in periods]
     pre = [lab for lab in labels if lab != post_label and labels.index(lab) < labels.index(post_label)] \
         if post_label in labels else []
     if len(pre) < 2:
         return pd.DataFrame(columns=EVENT_COLUMNS)
     ref = pre[-1]
-    period = data[spec.period.column].map(lambda v: _label(v) if pd.notna(v) else None)
+    period = data[spec.period.column].map(lambda v: as_label(v) if pd.notna(v) else None)
     treated = indicator(data[spec.treatment.column], spec.treatment.treated)
     se_type = SE_TYPES[spec.se]
     groups = pd.factorize(data[spec.cluster], use_na_sentinel=True)[0].astype(np.int64) \
@@ -521,7 +521,7 @@ def event_study(study: Study, alpha: float = 0.05) -> pd.DataFrame:
             versions.append((True, prep))
     rows = []
     for outcome in spec.outcomes:
-        y = _numeric(data[outcome])
+        y = as_numbers(data[outcome])
         for weighted, prep in versions:
             ok = ~np.isnan(y) & ~np.isnan(treated) & period.notna().to_numpy()
             if groups is not None:
@@ -614,7 +614,7 @@ def headline(study: Study, alpha: float = 0.05, effects: pd.DataFrame | None = N
             row[c] = main[c]
         if len(adjusted):
             row.update(naive_estimate=naive["estimate"], naive_se=naive["se"], naive_p_value=naive["p_value"])
-        y = _numeric(data[outcome])
+        y = as_numbers(data[outcome])
         ok = ~np.isnan(y) & ~np.isnan(treated)
         if post is not None:
             ok &= ~np.isnan(post)

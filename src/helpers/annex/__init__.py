@@ -33,7 +33,8 @@ from typing import Any, Callable, Mapping
 
 import pandas as pd
 
-from . import fmt
+from . import fmt, words
+from .words import say
 from .declared import restrict
 from ..data.loader import load_project
 from ..data.model import ProjectData, scope
@@ -66,7 +67,7 @@ class Annex:
         return self.params.language
 
     def text(self, fr: str, en: str) -> str:
-        return fr if self.lang == "fr" else en
+        return words.pick(self.lang, fr, en)
 
     def word(self, key: Any) -> str:
         return fmt.word(key, self.lang)
@@ -86,7 +87,7 @@ class Annex:
     def plural(self, n: Any, fr: tuple[str, str], en: tuple[str, str]) -> str:
         """The words agreeing with the count n: ``ctx.plural(1, fr=("est réalisée", "sont réalisées"), en=("is
         done", "are done"))``. French takes the singular for 0 and 1."""
-        one, many = fr if self.lang == "fr" else en
+        one, many = words.pick(self.lang, fr, en)
         return fmt.plural(n, one, many, self.lang)
 
     def why(self, note: Any) -> None:
@@ -125,8 +126,7 @@ class Annex:
         unit = self.previous.figures.loc[(self.previous.figures["metric"] == metric)
                                          & (self.previous.figures["key"].str.lower() == key.lower()), "unit"].iloc[0]
         day = self.previous.date.strftime("%d/%m/%Y") if self.lang == "fr" else self.date(self.previous.date)
-        shown = self.in_unit(value, unit)
-        return f" ({day}{chr(160)}: {shown})" if self.lang == "fr" else f" ({day}: {shown})"
+        return say("since", self.lang, day=day, value=self.in_unit(value, unit))
 
     def in_unit(self, value: Any, unit: str) -> str:
         """A figure's value written as its unit says: %, count, ratio, or an amount in the currency."""
@@ -200,16 +200,10 @@ class Annex:
         self._explain_missing(data, columns, missing or {})
         if left_out:
             head = columns.get(top) if top else None
-            label = ((head[0] if self.lang == "fr" else head[1]) if isinstance(head, tuple) else self.word(head)) \
-                if head else ""
-            self.note(fr=("Les {shown} lignes affichées sont celles dont « {label} » est le plus élevé. " if top else
-                          "Seules les {shown} premières lignes sont affichées. ")
-                      + "{left} {others} ; toutes figurent dans {xlsx} et {csv}.",
-                      en=("The {shown} rows shown are those with the highest '{label}'. " if top else
-                          "Only the first {shown} rows are shown. ")
-                      + "{left} {others}; every row is in {xlsx} and {csv}.",
-                      others=self.plural(left_out, fr=("autre ligne ne l'est pas", "autres lignes ne le sont pas"),
-                                         en=("more row is left out", "more rows are left out")),
+            label = (words.pick(self.lang, *head) if isinstance(head, tuple) else self.word(head)) if head else ""
+            self.note(**_both("rows_left_out_top" if top else "rows_left_out_first"),
+                      others=fmt.plural(left_out, say("rows_left_out_one", self.lang),
+                                        say("rows_left_out_many", self.lang), self.lang),
                       shown=self.num(len(shown)), label=label, left=self.num(left_out),
                       xlsx=f"{self.params.annex}.xlsx", csv=f"{self.params.annex}.figures.csv")
 
@@ -220,13 +214,10 @@ class Annex:
         reasons = []
         for i, (column, head) in enumerate(zip(columns, data["columns"])):
             if any(row[i]["text"] == blank for row in data["rows"]):
-                why = missing.get(column) or ("non renseigné dans les données de suivi, ou non calculable",
-                                              "not recorded in the monitoring data, or not computable")
-                reasons.append(f"{head['label']} : {self.text(*why)}" if self.lang == "fr"
-                               else f"{head['label']}: {self.text(*why)}")
+                why = self.text(*missing[column]) if missing.get(column) else say("not_recorded", self.lang)
+                reasons.append(say("label_value", self.lang, name=head["label"], value=why))
         if reasons:
-            self.note(fr="n.d. (non disponible) : {reasons}.", en="n/a (not available): {reasons}.",
-                      reasons=self.text(" ; ", "; ").join(reasons))
+            self.note(**_both("not_available"), reasons=say("list_separator", self.lang).join(reasons))
 
     def top(self, frame: pd.DataFrame, by: str | None = None, n: int | None = None) -> tuple[pd.DataFrame, int]:
         """At most ``n`` rows of ``frame`` (default MAX_BARS), sorted by ``by`` (largest first) when given, else the
@@ -251,12 +242,16 @@ class Annex:
         data = base64.b64encode(buffer.getvalue()).decode("ascii")
         caption = html.escape(self.text(fr, en))
         if left_out:
-            others = self.plural(left_out, fr=("L'autre n'est pas représentée", "Les {n} autres ne sont pas représentées"),
-                                 en=("{n} more is not drawn", "{n} more are not drawn")).format(n=self.num(left_out))
-            caption += html.escape(self.text(f" {others} ; toutes figurent dans {self.params.annex}.xlsx.",
-                                             f" {others}; all are in {self.params.annex}.xlsx."))
+            others = fmt.plural(left_out, say("bars_left_out_one", self.lang, n=self.num(left_out)),
+                                say("bars_left_out_many", self.lang, n=self.num(left_out)), self.lang)
+            caption += html.escape(say("bars_left_out", self.lang, others=others, xlsx=f"{self.params.annex}.xlsx"))
         self.show(f'<figure><img alt="{html.escape(alt or self.text(fr, en))}" '
                   f'src="data:image/png;base64,{data}"/><figcaption>{caption}</figcaption></figure>')
+
+
+def _both(key: str) -> dict[str, str]:
+    """A catalogue text in both languages, for ctx.note(fr=..., en=...) (annex.words)."""
+    return {lang: words.catalogue(lang)[key] for lang in ("fr", "en")}
 
 
 def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -267,20 +262,18 @@ def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str) ->
     rows = []
     for fig in checked.itertuples(index=False):
         try:
-            printed = parse_printed(fig.reported, "," if lang == "fr" else ".")
+            printed = parse_printed(fig.reported, fmt.decimal_mark(lang))
             decimals, printed_value = printed.decimals, float(printed.value)
         except UnreadableNumber:
             decimals, printed_value = 2, float("nan")
         shown = min(decimals + 2, 4)
         difference = printed_value - fig.value
         if fig.status == "mismatch":
-            explanation = (f"écart de {_trimmed(difference, decimals, shown, lang)}" if lang == "fr"
-                           else f"off by {_trimmed(difference, decimals, shown, lang)}")
+            explanation = say("published_off_by", lang, difference=_trimmed(difference, decimals, shown, lang))
             if fmt.is_missing(difference):  # a comparison ('>', '~') that does not hold
                 explanation = fmt.reason(fig.note, lang)
         elif fig.status == "truncated":
-            explanation = (f"arrondi, il vaudrait {fmt.number(fig.value, decimals, lang)}" if lang == "fr"
-                           else f"rounded, it would be {fmt.number(fig.value, decimals, lang)}")
+            explanation = say("published_rounded", lang, value=fmt.number(fig.value, decimals, lang))
         elif fig.status == "not_computable":
             explanation = fmt.reason(fig.note, lang)
         else:
@@ -294,7 +287,7 @@ def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str) ->
 def _trimmed(value: Any, decimals: int, shown: int, lang: str) -> str:
     """value with ``shown`` decimals, less the trailing zeros beyond ``decimals``: 1,6552 but 241 377,03."""
     text = fmt.number(value, shown, lang)
-    mark = "," if lang == "fr" else "."
+    mark = fmt.decimal_mark(lang)
     if fmt.is_missing(value) or mark not in text:
         return text
     whole, fraction = text.rsplit(mark, 1)
@@ -351,7 +344,7 @@ def table_data(frame: pd.DataFrame, columns: Mapping[str, Any], formats: Mapping
     the Excel forms of the table are all made from it, so they cannot differ."""
     heads = []
     for col, head in columns.items():
-        label = (head[0] if lang == "fr" else head[1]) if isinstance(head, tuple) else fmt.word(head, lang)
+        label = words.pick(lang, *head) if isinstance(head, tuple) else fmt.word(head, lang)
         kind = formats.get(col, "text")
         heads.append({"label": label, "kind": kind, "numeric": kind[:3] in NUMERIC})
     rows = []

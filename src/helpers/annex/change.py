@@ -8,6 +8,7 @@ from typing import Any
 import pandas as pd
 
 from . import fmt
+from .words import say
 
 
 def _signed(text: str, value: float) -> str:
@@ -19,7 +20,7 @@ def change_text(change: float, unit: str, lang: str, currency: str) -> str:
     if fmt.is_missing(change):
         return fmt.missing(lang)
     if unit == "%":
-        return _signed(fmt.number(change, 1, lang), change) + (" points" if lang == "fr" else " points")
+        return _signed(fmt.number(change, 1, lang), change) + say("change_points", lang)
     if unit == "count":
         return _signed(fmt.number(change, 0, lang), change)
     if unit == "ratio" or not unit:
@@ -42,7 +43,7 @@ def moved_table(moved: pd.DataFrame, lang: str, currency: str) -> pd.DataFrame:
     rows = []
     for row in moved.itertuples(index=False):
         relative = fmt.percent(row.relative, 1, lang) if row.relative != float("inf") else \
-            ("de 0 à une valeur" if lang == "fr" else "from 0")
+            say("change_from_zero", lang)
         if row.relative not in (float("inf"),) and row.relative > 0:
             relative = "+" + relative
         rows.append({"figure": fmt.word(row.metric, lang), "key": fmt.word(row.key, lang),
@@ -53,7 +54,7 @@ def moved_table(moved: pd.DataFrame, lang: str, currency: str) -> pd.DataFrame:
 
 def ratings_table(ratings: pd.DataFrame, lang: str) -> pd.DataFrame:
     """change.rating_changes() as text: indicator key, which % (period or final target), before, now."""
-    unrated = "non évalué" if lang == "fr" else "not rated"
+    unrated = say("change_unrated", lang)
     rows = [{"key": row.key, "figure": fmt.word(row.metric, lang),
              "previous_status": fmt.word(row.previous_status, lang) if row.previous_status else unrated,
              "status": fmt.word(row.status, lang) if row.status else unrated,

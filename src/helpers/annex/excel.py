@@ -21,11 +21,13 @@ from typing import Any, Iterator, Mapping
 
 import pandas as pd
 
-from . import TABLE_MIME
-from .export import _pin_zip_times, generated_at
-from .word_style import ACCENT, HEAD
+from . import TABLE_MIME, fmt
+from ..files import pin_zip_times
+from .export import generated_at
+from .theme import ACCENT, HEAD, INK, RAG_FILL, office
+from .words import say
 
-RAG_FILLS = {"rag-green": "DCEFE3", "rag-amber": "FBECC8", "rag-red": "F6D5D2", "rag-grey": "ECEEF0"}
+RAG_FILLS = {f"rag-{name}": office(colour) for name, colour in RAG_FILL.items()}
 FIGURES_SHEET = "figures"
 EXCEL_MAX_ROWS = 1_048_576  # rows of one Excel sheet, the header row included
 _HEADING = re.compile(r"^\s*<h([2-4])[^>]*>(.*?)</h\1>", re.S)
@@ -41,7 +43,7 @@ def number_format(kind: str, lang: str) -> str | None:
     if kind.startswith("num") or kind == "money":
         return f"#,##0{fraction}"
     if kind == "p":
-        return f'[<0.001]"<{chr(160)}0{"," if lang == "fr" else "."}001";0.000'
+        return f'[<0.001]"<{chr(160)}0{fmt.decimal_mark(lang)}001";0.000'
     if kind == "date":
         return "dd/mm/yyyy" if lang == "fr" else "d mmm yyyy"
     return None
@@ -105,14 +107,14 @@ def _write_table(sheet, top: int, title: str, table: Mapping[str, Any], widths: 
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
     lang, currency = table["lang"], table["currency"]
-    rule = Side(style="thin", color="1F2933")
-    _text_cell(sheet, top, 1, title).font = Font(bold=True, color=ACCENT)
+    rule = Side(style="thin", color=office(INK))
+    _text_cell(sheet, top, 1, title).font = Font(bold=True, color=office(ACCENT))
     head_row = top + 1
     for number, column in enumerate(table["columns"], 1):
         label = column["label"] + (f" ({currency})" if column["kind"] == "money" else "")
         cell = _text_cell(sheet, head_row, number, label)
         cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor=HEAD)
+        cell.fill = PatternFill("solid", fgColor=office(HEAD))
         cell.border = Border(bottom=rule)
         cell.alignment = Alignment(horizontal="right" if column["numeric"] else "left", vertical="bottom",
                                    wrap_text=True)
@@ -173,17 +175,13 @@ def xlsx(notebook, figures: pd.DataFrame, when: dt.datetime | None = None, lang:
     buffer = io.BytesIO()
     book.save(buffer)
     # openpyxl stamps the creation time into the file; pin it to the generation time.
-    return _pin_zip_times(buffer.getvalue(), when or generated_at())
+    return pin_zip_times(buffer.getvalue(), when or generated_at())
 
 
-FIGURE_HEADINGS = {  # the figures sheet's headings in the annex language (figures.csv keeps the English names)
-    "fr": {"section": "Section", "metric": "Mesure", "key": "Clé", "value": "Valeur", "unit": "Unité", "n": "N",
-           "se": "Erreur type", "ci_low": "IC bas", "ci_high": "IC haut", "p_value": "p", "reported": "Publié",
-           "status": "Statut", "note": "Note technique (en anglais, comme figures.csv)",
-           "previous": "Annexe précédente", "previous_date": "Date de l'annexe précédente",
-           "why": "Pourquoi non calculable"},
-    "en": {"why": "Why not computable"},
-}
+# The figures sheet's columns, headed in the annex language by words: figures_column_<name> (figures.csv keeps
+# the English names)
+FIGURE_COLUMNS = ("section", "metric", "key", "value", "unit", "n", "se", "ci_low", "ci_high", "p_value", "reported",
+                  "status", "note", "previous", "previous_date", "why")
 PERCENT_COLUMNS = ("value", "se", "ci_low", "ci_high", "previous")   # in percentage points when the unit is %
 
 
@@ -208,7 +206,7 @@ def figures_for_people(figures: pd.DataFrame, lang: str) -> pd.DataFrame:
             if column in out.columns:
                 out[column] = [v if v is None or (not isinstance(v, str) and pd.isna(v)) or v == ""
                                else fmt.word(v, lang) for v in out[column]]
-    headings = FIGURE_HEADINGS.get(lang, {})
+    headings = {column: say(f"figures_column_{column}", lang) for column in FIGURE_COLUMNS}
     percent_rows = out.attrs.get("percent_rows")
     out = out.rename(columns=headings)
     if percent_rows is not None:

@@ -1,5 +1,5 @@
-"""Executed notebooks -> one self-contained HTML annex and its figures.csv; every file written atomically.
-(The Word and Excel annexes are made by ``word`` and ``excel``.)
+"""Executed notebooks -> the annex page (one self-contained HTML), its title block and provenance, the figures CSV.
+(The files of an annex are made by the renderers, ``annex.renderers``; writing them by ``helpers.files``.)
 
 The annex is rendered by nbconvert's HTMLExporter with the workbook's own template (templates/annex): outputs
 only, no code and no prompts, inline style, embedded figures, nothing fetched from another host.
@@ -8,24 +8,22 @@ only, no code and no prompts, inline style, embedded figures, nothing fetched fr
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import html
-import io
 import os
 import platform
 import re
 import subprocess
-import tempfile
-from contextlib import contextmanager
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import Iterable, Sequence
 
 import nbformat
 import pandas as pd
 
-from . import fmt
+from . import fmt, theme
+from .words import say
+from ..files import neutralise, sha256
 from ..paths import REPO_ROOT, relative
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -33,7 +31,6 @@ LANG_TAGS = {"fr": "lang-fr", "en": "lang-en"}
 DROP_TAGS = {"parameters", "injected-parameters", "remove"}
 KEY_PACKAGES = ("pandas", "numpy", "statsmodels", "seaborn", "matplotlib", "pandera", "pydantic", "papermill",
                 "nbconvert", "openpyxl")
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 # -- one notebook from several ------------------------------------------------------------------------------------
@@ -99,25 +96,14 @@ def render(nb: nbformat.NotebookNode, meta: dict) -> str:
     """The annex page. meta: lang, title, kicker, facts [(name, value)], provenance [(name, value)]."""
     lang = meta["lang"]
     meta = dict(meta, provenance=provenance_words(meta.get("provenance", []), lang))
-    annex = dict(meta, css=(TEMPLATES / "annex" / "annex.css").read_text(encoding="utf-8"),
-                 toc_title="Sommaire" if lang == "fr" else "Contents",
-                 provenance_title="Provenance" if lang == "fr" else "Provenance",
-                 provenance_intro=("Fichiers et logiciels qui ont produit cette annexe (empreintes SHA-256)."
-                                   if lang == "fr" else
-                                   "Files and software that produced this annex (SHA-256 fingerprints)."))
+    annex = dict(meta, css=theme.annex_css(),
+                 toc_title=say("toc_title", lang), provenance_title=say("provenance_title", lang),
+                 provenance_intro=say("provenance_intro", lang))
     page, _ = exporter().from_notebook_node(nb, resources={"annex": annex})
     return add_toc(page)
 
 
 # -- provenance ---------------------------------------------------------------------------------------------------
-def sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def generated_at() -> dt.datetime:
     """Now, or SOURCE_DATE_EPOCH when set (reproducible builds)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
@@ -156,98 +142,33 @@ def provenance(files: Iterable[Path], when: dt.datetime, digests: dict[str, str]
     return rows
 
 
-_PROVENANCE_FR = {"git commit": "Version du code (empreinte git)", "packages": "Bibliothèques",
-                  "generated": "Produite le"}
-_PROVENANCE_VALUES_FR = {" (+ uncommitted changes)": " (+ modifications non enregistrées)",
-                         "unknown (not a git checkout)": "inconnue (pas un dépôt git)"}
+_PROVENANCE_NAMES = {"git commit": "provenance_git", "packages": "provenance_packages",
+                     "generated": "provenance_generated"}
+_PROVENANCE_VALUES = {" (+ uncommitted changes)": "provenance_uncommitted",
+                      "unknown (not a git checkout)": "provenance_no_git"}
 
 
 def provenance_words(rows: Sequence[tuple[str, str]], lang: str) -> list[tuple[str, str]]:
     """The provenance rows with their names (and the git state) in the annex language; file names stay as they are."""
-    if lang != "fr":
-        return list(rows)
     out = []
     for name, value in rows:
-        for english, french in _PROVENANCE_VALUES_FR.items():
-            value = value.replace(english, french)
-        out.append((_PROVENANCE_FR.get(name, name), value))
+        for english, key in _PROVENANCE_VALUES.items():
+            value = value.replace(english, say(key, lang))
+        out.append((say(_PROVENANCE_NAMES[name], lang) if name in _PROVENANCE_NAMES else name, value))
     return out
 
 
 # -- tables for spreadsheets --------------------------------------------------------------------------------------
-def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
-    """Text cells that a spreadsheet would run as a formula get a leading apostrophe; numbers are left alone."""
-    out = frame.copy()
-    for column in out.columns:
-        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
-            out[column] = out[column].map(
-                lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_START) else v)
-    return out
-
-
 def figures_csv(figures: pd.DataFrame) -> bytes:
+    """The long table of figures as CSV (UTF-8, LF), text a spreadsheet would run neutralised."""
     return neutralise(figures).to_csv(index=False, lineterminator="\n").encode("utf-8")
-
-
-def _pin_zip_times(data: bytes, when: dt.datetime) -> bytes:
-    import zipfile
-
-    source, target = io.BytesIO(data), io.BytesIO()
-    fixed = when.timetuple()[:6]
-    stamp = fixed if fixed[0] >= 1980 else (1980, 1, 1, 0, 0, 0)
-    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
-        for item in zin.infolist():
-            content = zin.read(item.filename)
-            if item.filename == "docProps/core.xml":
-                content = re.sub(rb"<dcterms:(created|modified)([^>]*)>[^<]*<",
-                                 lambda m: b"<dcterms:" + m.group(1) + m.group(2) + b">"
-                                 + when.strftime("%Y-%m-%dT%H:%M:%SZ").encode() + b"<", content)
-            info = zipfile.ZipInfo(item.filename, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            zout.writestr(info, content)
-    return target.getvalue()
-
-
-_UMASK = os.umask(0)
-os.umask(_UMASK)
-
-
-# -- writing ------------------------------------------------------------------------------------------------------
-@contextmanager
-def staged(folder: Path) -> Iterator[dict[str, bytes]]:
-    """Collect {file name: bytes}; when the block ends without error, write each to a temporary file beside its
-    target and move it into place. A failure or an interrupt leaves the previous files as they were and no
-    temporary file behind."""
-    files: dict[str, bytes] = {}
-    yield files
-    folder.mkdir(parents=True, exist_ok=True)
-    temps: list[tuple[str, Path]] = []
-    try:
-        for name, content in files.items():
-            handle, temp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
-            with os.fdopen(handle, "wb") as out:
-                out.write(content)
-            os.chmod(temp, 0o666 & ~_UMASK)  # mkstemp makes files private; an annex is meant to be shared
-            temps.append((name, Path(temp)))
-        for name, temp in temps:
-            os.replace(temp, folder / name)
-    finally:
-        for _, temp in temps:
-            temp.unlink(missing_ok=True)
-
-
-def write_atomic(path: Path, content: bytes) -> None:
-    with staged(path.parent) as files:
-        files[path.name] = content
 
 
 def facts(params, data_files: Sequence[Path]) -> list[tuple[str, str]]:
     """The title block's quick facts, in the annex language."""
     lang = params.language
-    words = {
-        "fr": ("Projet", "Bailleur", "Mise en œuvre", "Pays", "Période couverte", "Date de rapport", "Données"),
-        "en": ("Project", "Donor", "Implemented by", "Country", "Period covered", "Reporting date", "Data"),
-    }[lang]
+    words = [say(f"fact_{name}", lang) for name in
+             ("project", "donor", "implementer", "country", "period", "reporting_date", "data")]
     covered_to = min(params.reporting_date, params.end_date)
     rows = [(words[0], params.code)]
     if params.donor:

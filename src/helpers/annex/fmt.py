@@ -29,6 +29,11 @@ def _check(lang: str) -> str:
     return lang
 
 
+def decimal_mark(lang: str) -> str:
+    """"," in French, "." in English."""
+    return "," if _check(lang) == "fr" else "."
+
+
 def is_missing(value: Any) -> bool:
     if value is None:
         return True

@@ -7,12 +7,13 @@ import csv
 import html
 from pathlib import Path
 
-from . import fmt
+from . import fmt, theme
+from .words import say
 
-HEADLINES = (  # (metric, key, heading fr, heading en, kind)
-    ("physical_execution_rate", "all", "Exécution physique", "Physical execution", "pct"),
-    ("financial_execution_rate", "total", "Exécution financière", "Financial execution", "pct"),
-    ("women_share", "all", "Part des femmes", "Women's share", "pct"),
+HEADLINES = (  # (metric, key, kind): headed by the metric's name (words: index_<metric>)
+    ("physical_execution_rate", "all", "pct"),
+    ("financial_execution_rate", "total", "pct"),
+    ("women_share", "all", "pct"),
 )
 
 
@@ -41,8 +42,7 @@ def _why_missing(note: str | None, lang: str) -> str:
     """Why a headline shows n.d.: the figure's own reason, or that the annex has no data for it."""
     if note:
         return fmt.reason(note, lang)
-    return ("l'annexe n'a pas de données pour ce chiffre" if lang == "fr"
-            else "the annex has no data for this figure")
+    return say("index_no_data", lang)
 
 
 def _disagreeing(checked: int, mismatch: int, truncated: int, lang: str) -> str:
@@ -51,7 +51,7 @@ def _disagreeing(checked: int, mismatch: int, truncated: int, lang: str) -> str:
         return ""
     text = f"{mismatch} / {checked}"
     if truncated:
-        word = ("tronqué" if truncated == 1 else "tronqués") if lang == "fr" else "truncated"
+        word = say("index_truncated_one" if truncated == 1 else "index_truncated_many", lang)
         text += f" (+ {truncated} {word})"
     return text
 
@@ -64,8 +64,8 @@ def _documents(project: Path, page: Path) -> str:
 
 
 def render_index(root: Path, lang: str = "fr") -> str:
-    heads = [h[2] if lang == "fr" else h[3] for h in HEADLINES]
-    heads.append("Chiffres publiés en écart" if lang == "fr" else "Published figures that disagree")
+    heads = [say(f"index_{metric}", lang) for metric, _, _ in HEADLINES]
+    heads.append(say("index_disagree", lang))
     rows, missing = [], []
     for project in sorted(p for p in root.iterdir() if p.is_dir()):
         for page in sorted(project.glob("*.html")):
@@ -75,16 +75,16 @@ def render_index(root: Path, lang: str = "fr") -> str:
             values, checked, mismatch, truncated, notes = _headlines(figures)
             cells = [f'<td><a href="{html.escape(project.name)}/{html.escape(page.name)}">'
                      f"{html.escape(project.name)} / {html.escape(page.stem)}</a>{_documents(project, page)}</td>"]
-            for metric, key, head_fr, head_en, kind in HEADLINES:
+            for (metric, key, kind), heading in zip(HEADLINES, heads):
                 cells.append(f'<td class="num">{html.escape(fmt.percent(values.get((metric, key)), 1, lang))}</td>')
                 if fmt.is_missing(values.get((metric, key))):
-                    missing.append(f"{project.name} / {page.stem}, {head_fr if lang == 'fr' else head_en}"
-                                   f"{' : ' if lang == 'fr' else ': '}{_why_missing(notes.get((metric, key)), lang)}")
+                    missing.append(say("index_missing_line", lang, annex=f"{project.name} / {page.stem}",
+                                       heading=heading, why=_why_missing(notes.get((metric, key)), lang)))
             cells.append(f'<td class="num">{html.escape(_disagreeing(checked, mismatch, truncated, lang))}</td>')
             rows.append("<tr>" + "".join(cells) + "</tr>")
-    css = (Path(__file__).parent / "templates" / "annex" / "annex.css").read_text(encoding="utf-8")
-    title = "Annexes d'évaluation" if lang == "fr" else "Evaluation annexes"
-    header = "".join(f"<th>{html.escape(h)}</th>" for h in ["Annexe" if lang == "fr" else "Annex", *heads])
+    css = theme.annex_css()
+    title = say("index_title", lang)
+    header = "".join(f"<th>{html.escape(h)}</th>" for h in [say("index_annex", lang), *heads])
     return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>'
             f"<style>{css}</style></head><body><h1>{title}</h1>"
             f'<table class="annex-table"><thead><tr>{header}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
@@ -95,7 +95,7 @@ def _missing_note(missing: list[str], lang: str) -> str:
     """Under the table, why each n.d. of it is not available (issue 21: no n.d. without its reason)."""
     if not missing:
         return ""
-    title = "n.d. (non disponible) :" if lang == "fr" else "n/a (not available):"
+    title = say("index_missing_title", lang)
     items = "".join(f"<li>{html.escape(line)}</li>" for line in missing)
     return f'<div class="note"><p>{title}</p><ul>{items}</ul></div>'
 

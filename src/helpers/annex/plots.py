@@ -20,12 +20,12 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import seaborn as sns  # noqa: E402
 
-from . import fmt  # noqa: E402
+from . import fmt, theme  # noqa: E402
 
-# One palette for the whole annex: a calm blue for figures, RAG colours for ratings.
-BLUE = "#2c6e9b"
-GREY = "#8a8f98"
-RAG = {"green": "#3a8f5c", "amber": "#e0a526", "red": "#c8443a", None: GREY}
+# One palette for the whole annex (theme): a calm blue for figures, RAG colours for ratings.
+BLUE = theme.FIGURE
+GREY = theme.FIGURE_OTHER
+RAG = {"green": theme.RAG_MARK["green"], "amber": theme.RAG_MARK["amber"], "red": theme.RAG_MARK["red"], None: GREY}
 WIDTH = 7.0
 
 
@@ -33,8 +33,8 @@ def style() -> None:
     """Apply the house style (idempotent)."""
     sns.set_theme(context="notebook", style="whitegrid", font="DejaVu Sans",
                   rc={"axes.titlesize": 12, "axes.titleweight": "bold", "axes.labelsize": 10,
-                      "xtick.labelsize": 9, "ytick.labelsize": 9, "axes.edgecolor": "#cccccc",
-                      "grid.color": "#e6e6e6", "figure.dpi": 100, "savefig.dpi": 100})
+                      "xtick.labelsize": 9, "ytick.labelsize": 9, "axes.edgecolor": theme.AXIS_EDGE,
+                      "grid.color": theme.GRID, "figure.dpi": 100, "savefig.dpi": 100})
 
 
 class LocalFormatter(matplotlib.ticker.Formatter):
@@ -94,15 +94,15 @@ def hbar(frame: pd.DataFrame, label: str, value: str, *, title: str, xlabel: str
         has = ~np.isnan(low) & ~np.isnan(high)
         if has.any():
             ax.errorbar(values[has], y[has], xerr=[values[has] - low[has], high[has] - values[has]],
-                        fmt="none", ecolor="#333333", capsize=3, linewidth=1)
+                        fmt="none", ecolor=theme.ERROR_BAR, capsize=3, linewidth=1)
     top = xmax if xmax is not None else np.nanmax(np.append(values, 0)) * 1.15 or 1
     top = max(top, np.nanmax(np.append(values, 0)) * 1.12)
     for yi, v in zip(y, values):
         ax.text((0 if np.isnan(v) else v) + top * 0.01, yi, fmt_value(v), va="center", fontsize=9)
     if reference is not None:
-        ax.axvline(reference, color="#555555", linestyle="--", linewidth=1)
+        ax.axvline(reference, color=theme.REFERENCE_LINE, linestyle="--", linewidth=1)
         if reference_label:
-            ax.text(reference, -0.7, reference_label, fontsize=8, color="#555555", ha="center", va="bottom")
+            ax.text(reference, -0.7, reference_label, fontsize=8, color=theme.REFERENCE_LINE, ha="center", va="bottom")
     ax.set_yticks(y, [_shorten(t) for t in frame[label]])
     ax.invert_yaxis()
     ax.set_xlim(0, top * 1.08)
@@ -114,9 +114,7 @@ def hbar(frame: pd.DataFrame, label: str, value: str, *, title: str, xlabel: str
 
 
 # Status colours say how things stand: greens for done or on track, blues for under way, amber/red for late.
-STATUS_COLORS = {"done": "#2f7d4f", "ahead": "#5fa777", "on_time": "#8cc49b", "in_progress": "#6fa8d0",
-                 "not_started": "#b8c2cc", "delayed": "#e0a526", "seriously_delayed": "#c8443a",
-                 "cancelled": "#e6e6e6", "unknown": "#f0f0f0"}
+STATUS_COLORS = theme.STATUS
 
 
 def stacked_status(counts: pd.DataFrame, group: str, status: str, value: str, *, order: Sequence[str],
@@ -176,11 +174,11 @@ def forest(frame: pd.DataFrame, label: str, *, title: str, xlabel: str,
     est = frame["estimate"].astype(float).to_numpy()
     low, high = frame["ci_low"].astype(float).to_numpy(), frame["ci_high"].astype(float).to_numpy()
     significant = (low > 0) | (high < 0)
-    ax.errorbar(est, y, xerr=[est - low, high - est], fmt="none", ecolor="#333333", capsize=3, linewidth=1)
+    ax.errorbar(est, y, xerr=[est - low, high - est], fmt="none", ecolor=theme.ERROR_BAR, capsize=3, linewidth=1)
     ax.scatter(est, y, color=[BLUE if s else GREY for s in significant], zorder=3, s=36)
     for yi, v, h in zip(y, est, high):
         ax.annotate(fmt_value(v), (h, yi), textcoords="offset points", xytext=(6, -3), fontsize=8)
-    ax.axvline(0, color="#555555", linewidth=1)
+    ax.axvline(0, color=theme.REFERENCE_LINE, linewidth=1)
     ax.set_yticks(y, [_plain(_shorten(t, 40)) for t in frame[label]])
     ax.invert_yaxis()
     ax.set_xlabel(xlabel)
@@ -204,7 +202,7 @@ def overlap(frame: pd.DataFrame, *, groups: dict[int, str], title: str, xlabel: 
             ax.hist(scores, bins=bins, weights=np.full(len(scores), 1 / len(scores)), color=color, alpha=0.55,
                     label=_plain(groups[code]))
     for i, bound in enumerate(bounds or []):
-        ax.axvline(bound, color="#555555", linestyle="--", linewidth=1, label=bounds_label if i == 0 else None)
+        ax.axvline(bound, color=theme.REFERENCE_LINE, linestyle="--", linewidth=1, label=bounds_label if i == 0 else None)
     ax.set_xlim(0, 1)
     ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: fmt_value(v)))
     ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: fmt_share(v)))
@@ -236,11 +234,11 @@ def event_study(frame: pd.DataFrame, *, series: dict[bool, str], title: str, xla
         color = BLUE if k == len(series) - 1 else GREY
         ax.errorbar(x, est, yerr=[est - low, high - est], fmt="o", color=color, ecolor=color, capsize=3,
                     linewidth=1, markersize=5, label=_plain(name))
-    ax.axhline(0, color="#555555", linewidth=1)
+    ax.axhline(0, color=theme.REFERENCE_LINE, linewidth=1)
     reference = periods.loc[periods["relative"] == 0, "period"]
     if len(reference):
-        ax.axvline(x_of[reference.iloc[0]] + 0.5, color="#555555", linestyle="--", linewidth=1)
-        ax.text(x_of[reference.iloc[0]] + 0.52, ax.get_ylim()[1], programme_label, fontsize=8, color="#555555",
+        ax.axvline(x_of[reference.iloc[0]] + 0.5, color=theme.REFERENCE_LINE, linestyle="--", linewidth=1)
+        ax.text(x_of[reference.iloc[0]] + 0.52, ax.get_ylim()[1], programme_label, fontsize=8, color=theme.REFERENCE_LINE,
                 va="top")
     ax.set_xticks(range(len(x_of)), [_plain(p) for p in x_of])
     ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: fmt_value(v)))

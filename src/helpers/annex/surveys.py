@@ -12,76 +12,48 @@ from typing import Any
 import pandas as pd
 
 from . import fmt
+from .words import say
 
-_STATS = {"mean": ("Moyenne", "Mean"), "total": ("Total", "Total"), "share": ("Part", "Share")}
-
-
-def _t(lang: str, fr: str, en: str) -> str:
-    return fr if lang == "fr" else en
 
 
 def design_text(survey: Any, summary: dict[str, Any], lang: str) -> str:
     """Who was sampled, how, and how many, in one paragraph."""
     d = summary["design"]
     n = fmt.number(summary["n"], 0, lang)
-    parts = [_t(lang, f"{n} personnes ont répondu.", f"{n} people answered.")]
+    parts = [say("survey_answered", lang, n=n)]
     if d["strata"]:
-        parts.append(_t(lang, f"L'échantillon est stratifié par « {survey.label(d['strata'], lang)} » "
-                              f"({summary['strata']} strates) : chaque strate est tirée séparément.",
-                        f"The sample is stratified by '{survey.label(d['strata'], lang)}' ({summary['strata']} "
-                        "strata): each stratum is drawn separately."))
+        parts.append(say("survey_strata", lang, name=survey.label(d["strata"], lang), count=summary["strata"]))
     if d["clusters"]:
-        parts.append(_t(lang, f"Il est tiré par grappes « {survey.label(d['clusters'], lang)} » "
-                              f"({summary['clusters']} grappes) : les personnes d'une même grappe se ressemblent, ce "
-                              "qui élargit les intervalles de confiance.",
-                        f"It is drawn in clusters '{survey.label(d['clusters'], lang)}' ({summary['clusters']} "
-                        "clusters): people of the same cluster resemble each other, which widens the confidence "
-                        "intervals."))
+        parts.append(say("survey_clusters", lang, name=survey.label(d["clusters"], lang), count=summary["clusters"]))
     else:
-        parts.append(_t(lang, "Les personnes sont tirées une à une (sans grappes).",
-                        "People are drawn one by one (no clusters)."))
+        parts.append(say("survey_no_clusters", lang))
     if summary["weighted"]:
         population = fmt.number(summary["population"], 0, lang)
-        parts.append(_t(lang, f"Chaque réponse est pondérée (« {survey.label(d['weights'], lang)} ») ; les poids "
-                              f"représentent une population de {population} personnes.",
-                        f"Each answer is weighted ('{survey.label(d['weights'], lang)}'); the weights stand for a "
-                        f"population of {population} people."))
+        parts.append(say("survey_weighted", lang, name=survey.label(d["weights"], lang), population=population))
     else:
-        parts.append(_t(lang, "Les réponses ne sont pas pondérées : l'échantillon est traité comme un tirage "
-                              "aléatoire simple.", "The answers are not weighted: the sample is treated as a "
-                              "simple random sample."))
+        parts.append(say("survey_not_weighted", lang))
     if d["fpc"]:
-        parts.append(_t(lang, "La correction pour population finie est appliquée.",
-                        "The finite population correction is applied."))
+        parts.append(say("survey_fpc", lang))
     return " ".join(parts)
 
 
 def method_note(lang: str) -> str:
-    return _t(lang, "Estimations tenant compte du plan de sondage (poids, strates, grappes) : erreurs types par "
-                    "linéarisation de Taylor, intervalles de confiance à 95 % (loi de Student, degrés de liberté du "
-                    "plan ; pour une part, intervalle logit). L'effet de plan compare la variance obtenue à celle "
-                    "d'un sondage aléatoire simple de même taille : au-delà de 1, le plan élargit l'intervalle. "
-                    "Un sous-groupe est estimé comme un domaine, dans le plan entier. n : nombre de réponses "
-                    "utilisées.",
-                  "Estimates that respect the sampling design (weights, strata, clusters): Taylor-linearised "
-                  "standard errors, 95% confidence intervals (Student's t, the design's degrees of freedom; logit "
-                  "interval for a share). The design effect compares the variance with that of a simple random "
-                  "sample of the same size: above 1, the design widens the interval. A subgroup is estimated as a "
-                  "domain, within the whole design. n: number of answers used.")
+    return say("survey_method_note", lang)
 
 
 def what(survey: Any, row: pd.Series, lang: str) -> str:
     """'Revenu mensuel (EUR)' or 'Compétences utilisées au travail : Numérique'."""
     text = survey.label(row["variable"], lang)
     if row["stat"] == "share":
-        text += _t(lang, " : ", ": ") + survey.value_label(row["variable"], row["value"], lang)
+        text = say("label_value", lang, name=text, value=survey.value_label(row["variable"], row["value"], lang))
     return text
 
 
 def group(survey: Any, row: pd.Series, lang: str) -> str:
     if pd.isna(row["by"]) or row["by"] is None:
-        return _t(lang, "Ensemble", "All")
-    return survey.label(row["by"], lang) + _t(lang, " : ", ": ") + survey.value_label(row["by"], row["by_value"], lang)
+        return say("survey_everyone", lang)
+    return say("label_value", lang, name=survey.label(row["by"], lang),
+               value=survey.value_label(row["by"], row["by_value"], lang))
 
 
 def display_table(frame: pd.DataFrame, survey: Any, lang: str) -> pd.DataFrame:
@@ -90,7 +62,7 @@ def display_table(frame: pd.DataFrame, survey: Any, lang: str) -> pd.DataFrame:
     out = frame.assign(
         question=[what(survey, r, lang) for _, r in frame.iterrows()],
         group=[group(survey, r, lang) for _, r in frame.iterrows()],
-        statistic=[_STATS[s][0 if lang == "fr" else 1] for s in frame["stat"]],
+        statistic=[say(f"survey_stat_{s}", lang) for s in frame["stat"]],
     )
     for column in ("estimate", "se", "ci_low", "ci_high"):
         out[column] = out[column].astype(float).where(~share, out[column].astype(float) * 100)
@@ -108,13 +80,7 @@ def headline_text(survey: Any, frame: pd.DataFrame, lang: str) -> list[str]:
         value = fmt.percent(100 * row["estimate"], 1, lang)
         low, high = fmt.percent(100 * row["ci_low"], 1, lang), fmt.percent(100 * row["ci_high"], 1, lang)
         if row["variable"] == WG_COLUMN:
-            sentences.append(_t(lang, f"Part des personnes en situation de handicap (au moins un domaine du "
-                                      f"Washington Group avec « beaucoup de difficulté » ou « ne peut pas du tout ») "
-                                      f": {value} (IC 95 % {low} à {high}).",
-                                f"Share of people with a disability (at least one Washington Group domain with "
-                                f"'a lot of difficulty' or 'cannot do at all'): {value} (95% CI {low} to "
-                                f"{high})."))
+            sentences.append(say("survey_disability_share", lang, value=value, low=low, high=high))
         else:
-            sentences.append(_t(lang, f"Part des femmes : {value} (IC 95 % {low} à {high}).",
-                                f"Share of women: {value} (95% CI {low} to {high})."))
+            sentences.append(say("survey_women_share", lang, value=value, low=low, high=high))
     return sentences

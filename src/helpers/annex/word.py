@@ -17,13 +17,13 @@ import os
 import subprocess
 from pathlib import Path
 
-from .export import TEMPLATES, _pin_zip_times, generated_at
+from ..files import pin_zip_times
+from .export import TEMPLATES, generated_at
 from .word_style import FACTS_TABLE_STYLE, RAG_FILLS, REFERENCE
+from .words import say
 
 FILTER = TEMPLATES / "word" / "annex.lua"
 LOCALES = {"fr": "fr-FR", "en": "en-GB"}
-WORDS = {"fr": {"toc": "Sommaire", "page": "Page", "of": "sur"},
-         "en": {"toc": "Contents", "page": "Page", "of": "of"}}
 PANDOC_TIMEOUT = 120
 PANDOC_HEAP = "2g"  # pandoc's -M: at most this much memory for one document
 CHAR_TWIPS = 95  # mean width of a character of the table font (Arial 8.5 pt), in twentieths of a point
@@ -72,7 +72,7 @@ def pandoc_docx(source: str, lang: str, template: Path, when: dt.datetime) -> by
     # machine's memory
     command = [pypandoc.get_pandoc_path(), "+RTS", f"-M{PANDOC_HEAP}", "-RTS", "--sandbox", "--from=html", "--to=docx+native_numbering",
                f"--reference-doc={template}", f"--lua-filter={FILTER}",
-               f"--metadata=lang:{LOCALES[lang]}", f"--metadata=toc-title:{WORDS[lang]['toc']}", "--output=-"]
+               f"--metadata=lang:{LOCALES[lang]}", f"--metadata=toc-title:{say('word_toc', lang)}", "--output=-"]
     # pandoc stamps the file's dates from SOURCE_DATE_EPOCH: the generation time, so a rebuild is identical
     env = dict(os.environ, SOURCE_DATE_EPOCH=str(int(when.timestamp())))
     try:
@@ -226,12 +226,11 @@ def _footer(document, lang: str) -> None:
     section = document.sections[-1]
     if not section.footer.is_linked_to_previous:
         return
-    words = WORDS[lang]
     paragraph = section.footer.paragraphs[0] if section.footer.paragraphs else section.footer.add_paragraph()
     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    paragraph.add_run(f"{words['page']} ")
+    paragraph.add_run(f"{say('word_page', lang)} ")
     _field(paragraph, "PAGE", "1")
-    paragraph.add_run(f" {words['of']} ")
+    paragraph.add_run(f" {say('word_of', lang)} ")
     _field(paragraph, "NUMPAGES", "1")
     for run in paragraph.runs:
         run.font.size = Pt(8)
@@ -279,7 +278,7 @@ def finish(data: bytes, lang: str, title: str, subject: str, when: dt.datetime) 
     props.created = props.modified = when.astimezone(dt.timezone.utc).replace(tzinfo=None)
     buffer = io.BytesIO()
     document.save(buffer)
-    return _pin_zip_times(buffer.getvalue(), when)
+    return pin_zip_times(buffer.getvalue(), when)
 
 
 def docx(page: str, lang: str, title: str, subject: str = "", template: Path | None = None,

@@ -19,12 +19,15 @@ import io
 import subprocess
 from pathlib import Path
 
-from .export import TEMPLATES, _pin_zip_times
+from ..files import pin_zip_times
+from . import theme
+from .export import TEMPLATES
 
 REFERENCE = TEMPLATES / "word" / "reference.docx"
 FONT = "Arial"                      # Liberation Sans, metric-compatible, stands in for it where Arial is missing
-INK, MUTED, ACCENT, LINE, HEAD = "1F2933", "5F6B7A", "2C6E9B", "D9DEE4", "EEF2F5"   # annex.css
-RAG_FILLS = {"RAG Green": "DCEFE3", "RAG Amber": "FBECC8", "RAG Red": "F6D5D2", "RAG Grey": "ECEEF0"}
+INK, MUTED, ACCENT, LINE, HEAD = (theme.office(c) for c in (theme.INK, theme.MUTED, theme.ACCENT, theme.LINE,
+                                                               theme.HEAD))
+RAG_FILLS = {f"RAG {name.title()}": theme.office(colour) for name, colour in theme.RAG_FILL.items()}
 PINNED = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)   # the file's own timestamps, so a rebuild is identical
 
 TABLE_STYLE = f"""
@@ -170,7 +173,7 @@ def build_reference() -> bytes:
     doc.core_properties.revision = 1
     buffer = io.BytesIO()
     doc.save(buffer)
-    return _pin_zip_times(buffer.getvalue(), PINNED)
+    return pin_zip_times(buffer.getvalue(), PINNED)
 
 
 def main() -> None:

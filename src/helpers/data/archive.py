@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import Problem, ValidationFailed
+from ..files import unneutralise_text
 from ..paths import ARCHIVE_DIR, ARCHIVE_ENV, check_slug, relative, under
 
 if TYPE_CHECKING:  # pandas is imported where a file is read: the build decides what is current without it
@@ -27,7 +28,6 @@ if TYPE_CHECKING:  # pandas is imported where a file is read: the build decides 
 NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})\.figures\.csv$")
 SUFFIX = ".figures.csv"
 NEEDED = ("metric", "key", "value")
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # as annex.export.neutralise marks them
 
 
 @dataclass(frozen=True)
@@ -110,7 +110,7 @@ def previous(base: Path, project: str, annex: str, reporting_date) -> Previous |
 
 def _unquote(text: str) -> str:
     """A key as computed: figures.csv marks text that a spreadsheet would run with a leading quote."""
-    return text[1:] if text.startswith("'") and text[1:2] in FORMULA_START and text[1:2] != "" else text
+    return unneutralise_text(text)
 
 
 def _date(value) -> dt.date:

@@ -15,7 +15,7 @@ from ..data.archive import path_for
 
 def keep(base: Path, project: str, annex: str, reporting_date: dt.date, figures_csv: bytes) -> Path:
     """Write an annex's figures.csv into the archive; returns the file written."""
-    from ..annex.export import write_atomic
+    from ..files import write_atomic
 
     path = path_for(base, project, annex, reporting_date)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -17,7 +17,7 @@ from typing import TextIO
 
 import pandas as pd
 
-from ..annex.export import neutralise, write_atomic
+from ..files import neutralise, write_atomic
 from ..errors import Problem
 from ..data.headers import header_sets, translate
 from ..data.loader import check_project, load_project

@@ -321,7 +321,7 @@ class DaskNotebooks:
     def _land(self, result: dict, target: runner.Target, notebook: Path, layout: runner.Layout,
               events) -> runner.Step:
         """Write what came back where a local run would have left it; replay the worker's progress lines."""
-        from ..annex.export import write_atomic
+        from ..files import write_atomic
 
         error = result["error"]
         if "notebook_bytes" in result:

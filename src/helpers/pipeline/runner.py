@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..paths import (BUILD_DIR, DATA_DIR, HELPERS_DIR, NOTEBOOKS_DIR, PARAMS_DIR, REPO_ROOT, annex_names,
-                     check_slug, project_names, relative, under)
+                     check_slug, project_names, relative, renderer_suffixes, under)
 
 LOCK_FILE = REPO_ROOT / "requirements-lock.txt"
 DEFAULT_TIMEOUT = 600
@@ -74,10 +74,10 @@ class Target:
         return f"{self.project}/{self.annex}"
 
     def outputs(self, layout: Layout) -> dict[str, Path]:
+        """The annex's files: one per renderer (annex/renderers/<name>.py), and the stamp of its inputs."""
         folder = layout.annex_dir(self.project)
-        return {kind: folder / f"{self.annex}{suffix}" for kind, suffix in
-                (("html", ".html"), ("figures", ".figures.csv"), ("xlsx", ".xlsx"), ("docx", ".docx"),
-                 ("stamp", ".inputs.json"))}
+        files = {name: folder / f"{self.annex}{suffix}" for name, suffix in renderer_suffixes().items()}
+        return {**files, "stamp": folder / f"{self.annex}.inputs.json"}
 
 
 @dataclass
@@ -284,7 +284,7 @@ def run_notebook(target: Target, notebook: Path, layout: Layout, timeout: int, l
     With ``key`` (notebook_key) the executed notebook is kept in build/cache/notebooks/; with ``use_cache`` a kept
     one is used instead of running the notebook again.
     """
-    from ..annex.export import write_atomic
+    from ..files import write_atomic
     from ..data import store
     from ..paths import ARCHIVE_ENV
 
@@ -327,7 +327,10 @@ def export_annex(target: Target, notebooks: list[Path], layout: Layout, language
     """
     import nbformat
 
-    from ..annex import excel, export, word
+    from ..annex import export
+    from ..annex.renderers import RenderedAnnex, render_all
+    from ..annex.words import say
+    from ..files import staged
     from ..analyses.change import with_previous
     from ..analyses.figures import annex_figures
     from ..data import archive, store
@@ -351,7 +354,7 @@ def export_annex(target: Target, notebooks: list[Path], layout: Layout, language
         param_files = [layout.params / target.project / "project.yaml",
                        layout.params / target.project / f"{target.annex}.yaml"]
         merged = export.merge(executed, params.language)
-        kicker = ("Annexe d'évaluation — " if params.language == "fr" else "Evaluation annex — ") + params.name
+        kicker = say("kicker", params.language, project=params.name)
         page = export.render(merged, {
             "lang": params.language,
             "title": params.title,
@@ -359,14 +362,11 @@ def export_annex(target: Target, notebooks: list[Path], layout: Layout, language
             "facts": export.facts(params, data.files),
             "provenance": export.provenance([*data.files, *param_files], when, {**data.digests, **params_read}),
         })
-        outputs = target.outputs(layout)
-        with export.staged(outputs["html"].parent) as files:
-            files[outputs["html"].name] = page.encode("utf-8")
-            files[outputs["figures"].name] = figures_csv = export.figures_csv(figures)
-            files[outputs["xlsx"].name] = excel.xlsx(merged, figures, when)
-            files[outputs["docx"].name] = word.docx(page, params.language, params.title, kicker,
-                                                    word_template_path(params, layout.params), when)
-        keep(layout.archive_dir(), target.project, target.annex, params.reporting_date, figures_csv)
+        rendered = render_all(RenderedAnnex(merged, page, figures, params, params.language, params.title, kicker,
+                                            word_template_path(params, layout.params), when))
+        with staged(layout.annex_dir(target.project)) as files:
+            files.update({f"{target.annex}{suffix}": content for suffix, content in rendered.items()})
+        keep(layout.archive_dir(), target.project, target.annex, params.reporting_date, rendered[".figures.csv"])
         shutil.rmtree(layout.failed_dir(target.project, target.annex), ignore_errors=True)
     except Exception as exc:  # noqa: BLE001
         error = f"export: {type(exc).__name__}: {exc}"
@@ -613,7 +613,8 @@ def _run_pool(stale: list[Target], layout: Layout, jobs: int, timeout: int, lang
 
     from tqdm import tqdm
 
-    from ..annex.export import generated_at, write_atomic
+    from ..annex.export import generated_at
+    from ..files import write_atomic
 
     # The build is parallel across notebook runs (one worker per core); a multithreaded BLAS inside each kernel would
     # oversubscribe the cores and, measured, run the impact regressions twice as slow. Workers and their kernels
@@ -709,7 +710,7 @@ def _stop_on_sigterm(pool):
 
 
 def _write_index(layout: Layout) -> None:
-    from ..annex.export import write_atomic
+    from ..files import write_atomic
     from ..annex.index import render_index
 
     root = layout.build / "annexes"

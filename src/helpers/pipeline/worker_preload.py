@@ -13,11 +13,12 @@ import papermill  # noqa: F401
 import statsmodels.formula.api  # noqa: F401
 
 from ..analyses import budget, execution, figures, gender, impact, indicators, reconcile  # noqa: F401
-from ..annex import excel, export, plots, word  # noqa: F401  (python-docx, openpyxl)
+from ..annex import excel, export, plots, renderers, word  # noqa: F401  (python-docx, openpyxl)
 from ..data import loader, store  # noqa: F401
 from . import executors
 
 export.exporter()  # build the HTML exporter (templates, filters) once for all workers
+renderers.registry()  # import every renderer of annex/renderers/ once for all workers
 executors.register_engine()
 # The fork server ends with the build (which started it from its main thread), even when the build is killed with
 # kill -9: its workers (runner._init_worker) and their forked notebooks then end in turn.

@@ -1,0 +1,151 @@
+"""The annex's words in English (the same keys as fr.py; {placeholders} filled by words.say)."""
+
+WORDS = {
+    # the page: title block, table of contents, provenance (export)
+    "kicker": "Evaluation annex — {project}",
+    "toc_title": "Contents",
+    "provenance_title": "Provenance",
+    "provenance_intro": "Files and software that produced this annex (SHA-256 fingerprints).",
+    "provenance_git": "git commit",
+    "provenance_packages": "packages",
+    "provenance_generated": "generated",
+    "provenance_uncommitted": " (+ uncommitted changes)",
+    "provenance_no_git": "unknown (not a git checkout)",
+    "fact_project": "Project",
+    "fact_donor": "Donor",
+    "fact_implementer": "Implemented by",
+    "fact_country": "Country",
+    "fact_period": "Period covered",
+    "fact_reporting_date": "Reporting date",
+    "fact_data": "Data",
+    # the index of the annexes (index)
+    "index_title": "Evaluation annexes",
+    "index_annex": "Annex",
+    "index_physical_execution_rate": "Physical execution",
+    "index_financial_execution_rate": "Financial execution",
+    "index_women_share": "Women's share",
+    "index_disagree": "Published figures that disagree",
+    "index_no_data": "the annex has no data for this figure",
+    "index_truncated_one": "truncated",
+    "index_truncated_many": "truncated",
+    "index_missing_title": "n/a (not available):",
+    "index_missing_line": "{annex}, {heading}: {why}",
+    # what moved since the previous annex (change)
+    "change_points": " points",
+    "change_from_zero": "from 0",
+    "change_unrated": "not rated",
+    # shared
+    "yes": "yes",
+    "no": "no",
+    "list_separator": "; ",
+    "label_value": "{name}: {value}",
+    # what a notebook's tables, figures and published figures say (annex: ctx.table, ctx.figure, published_check)
+    "since": " ({day}: {value})",
+    "rows_left_out_top": ("The {shown} rows shown are those with the highest '{label}'. "
+                          "{left} {others}; every row is in {xlsx} and {csv}."),
+    "rows_left_out_first": ("Only the first {shown} rows are shown. "
+                            "{left} {others}; every row is in {xlsx} and {csv}."),
+    "rows_left_out_one": "more row is left out",
+    "rows_left_out_many": "more rows are left out",
+    "not_recorded": "not recorded in the monitoring data, or not computable",
+    "not_available": "n/a (not available): {reasons}.",
+    "bars_left_out_one": "{n} more is not drawn",
+    "bars_left_out_many": "{n} more are not drawn",
+    "bars_left_out": " {others}; all are in {xlsx}.",
+    "published_off_by": "off by {difference}",
+    "published_rounded": "rounded, it would be {value}",
+    # impact studies (studies)
+    "study_method_naive": "Naive comparison (no adjustment)",
+    "study_method_ols": "Ordinary least squares",
+    "study_method_ipw": "Propensity-score weighting (IPW)",
+    "study_method_regression": "Regression adjustment",
+    "study_method_aipw": "Augmented IPW (doubly robust)",
+    "study_estimand_att": "effect on the treated (ATT)",
+    "study_estimand_ate": "average effect on everyone (ATE)",
+    "study_se_HC1": "robust (HC1)",
+    "study_se_nonrobust": "classical",
+    "study_se_cluster": "cluster-robust (CRV1)",
+    "study_se_gmm": "robust (GMM, estimated score included)",
+    "study_short_naive": "naive",
+    "study_short_regression": "regression",
+    "study_short_ipw": "IPW",
+    "study_short_aipw": "AIPW",
+    "study_ols_short": "OLS",
+    "study_registration_prespecified": "pre-specified",
+    "study_registration_exploratory": "exploratory",
+    "study_term_value": "{name}: {value}",
+    "study_caveat_did": ("Assumption of difference-in-differences: without the programme, the treated's outcomes "
+                         "would have moved like the comparison group's (parallel trends). Nothing proves it; the "
+                         "check of the trends before the programme can only contradict it."),
+    "study_caveat_did_adjusted": ("Assumption of difference-in-differences: without the programme, the treated's "
+                                  "outcomes would have moved like the comparison group's (parallel trends), once "
+                                  "that group is made to resemble the treated on the score's covariates. Nothing "
+                                  "proves it; the check of the trends before the programme can only contradict "
+                                  "it."),
+    "study_caveat_random": ("Assumption: the two groups differ only by the programme (a comparison drawn at "
+                            "random). If not, the difference also measures whatever else sets them apart."),
+    "study_caveat_adjusted": ("Assumption: once the score's covariates are accounted for, nothing else sets the "
+                              "treated apart from the comparison group (no unobserved confounder). The data cannot "
+                              "check this: a motivation or a network the survey does not measure would bias the "
+                              "estimate."),
+    "study_methods_note": "Methods: {methods}. Standard errors: {ses}.",
+    "study_covariates_none": "The study declares no covariate: no balance table, no adjustment.",
+    "study_covariates_balance": ("The covariates ({covariates}) only describe the balance of the groups: the "
+                                 "estimated effect does not take them into account (adjustment: none)."),
+    "study_covariates_regression": ("The covariates ({covariates}) enter the model of the effect (regression "
+                                    "adjustment); a text covariate enters as one indicator per value, the first "
+                                    "being the reference."),
+    "study_covariates_score": ("The propensity score's covariates ({terms}) weight the comparison group so that it "
+                               "resembles the treated; a text covariate enters as one indicator per value."),
+    "study_design_did": ("Difference-in-differences: the change of the treated minus that of the comparison group, "
+                         "before and after the programme."),
+    "study_design_groups": "Two groups: treated against comparison.",
+    "study_design_randomised": (" The comparison group was drawn at random: the effect is the intention-to-treat "
+                                "effect (each unit counted in the group the draw put it in)."),
+    "study_design_registry": " Registered study: {registry}.",
+    "study_sample_baseline": "the last row of each unit ({unit}) before the programme",
+    "study_sample_pre": "the rows before the programme",
+    "study_sample_all": "every row",
+    # beneficiary surveys (surveys)
+    "survey_answered": "{n} people answered.",
+    "survey_strata": "The sample is stratified by '{name}' ({count} strata): each stratum is drawn separately.",
+    "survey_clusters": ("It is drawn in clusters '{name}' ({count} clusters): people of the same cluster resemble "
+                        "each other, which widens the confidence intervals."),
+    "survey_no_clusters": "People are drawn one by one (no clusters).",
+    "survey_weighted": "Each answer is weighted ('{name}'); the weights stand for a population of {population} people.",
+    "survey_not_weighted": "The answers are not weighted: the sample is treated as a simple random sample.",
+    "survey_fpc": "The finite population correction is applied.",
+    "survey_method_note": ("Estimates that respect the sampling design (weights, strata, clusters): Taylor-linearised "
+                           "standard errors, 95% confidence intervals (Student's t, the design's degrees of freedom; "
+                           "logit interval for a share). The design effect compares the variance with that of a "
+                           "simple random sample of the same size: above 1, the design widens the interval. A "
+                           "subgroup is estimated as a domain, within the whole design. n: number of answers used."),
+    "survey_everyone": "All",
+    "survey_stat_mean": "Mean",
+    "survey_stat_total": "Total",
+    "survey_stat_share": "Share",
+    "survey_disability_share": ("Share of people with a disability (at least one Washington Group domain with 'a lot "
+                                "of difficulty' or 'cannot do at all'): {value} (95% CI {low} to {high})."),
+    "survey_women_share": "Share of women: {value} (95% CI {low} to {high}).",
+    # the figures sheet of the Excel workbook (excel): the names of figures.csv, but one
+    "figures_column_section": "section",
+    "figures_column_metric": "metric",
+    "figures_column_key": "key",
+    "figures_column_value": "value",
+    "figures_column_unit": "unit",
+    "figures_column_n": "n",
+    "figures_column_se": "se",
+    "figures_column_ci_low": "ci_low",
+    "figures_column_ci_high": "ci_high",
+    "figures_column_p_value": "p_value",
+    "figures_column_reported": "reported",
+    "figures_column_status": "status",
+    "figures_column_note": "note",
+    "figures_column_previous": "previous",
+    "figures_column_previous_date": "previous_date",
+    "figures_column_why": "Why not computable",
+    # the Word document (word)
+    "word_toc": "Contents",
+    "word_page": "Page",
+    "word_of": "of",
+}

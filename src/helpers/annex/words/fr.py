@@ -1,0 +1,157 @@
+"""Les mots de l'annexe en français (mêmes clés que en.py ; les {champs} sont remplis par words.say)."""
+
+WORDS = {
+    # the page: title block, table of contents, provenance (export)
+    "kicker": "Annexe d'évaluation — {project}",
+    "toc_title": "Sommaire",
+    "provenance_title": "Provenance",
+    "provenance_intro": "Fichiers et logiciels qui ont produit cette annexe (empreintes SHA-256).",
+    "provenance_git": "Version du code (empreinte git)",
+    "provenance_packages": "Bibliothèques",
+    "provenance_generated": "Produite le",
+    "provenance_uncommitted": " (+ modifications non enregistrées)",
+    "provenance_no_git": "inconnue (pas un dépôt git)",
+    "fact_project": "Projet",
+    "fact_donor": "Bailleur",
+    "fact_implementer": "Mise en œuvre",
+    "fact_country": "Pays",
+    "fact_period": "Période couverte",
+    "fact_reporting_date": "Date de rapport",
+    "fact_data": "Données",
+    # the index of the annexes (index)
+    "index_title": "Annexes d'évaluation",
+    "index_annex": "Annexe",
+    "index_physical_execution_rate": "Exécution physique",
+    "index_financial_execution_rate": "Exécution financière",
+    "index_women_share": "Part des femmes",
+    "index_disagree": "Chiffres publiés en écart",
+    "index_no_data": "l'annexe n'a pas de données pour ce chiffre",
+    "index_truncated_one": "tronqué",
+    "index_truncated_many": "tronqués",
+    "index_missing_title": "n.d. (non disponible) :",
+    "index_missing_line": "{annex}, {heading} : {why}",
+    # what moved since the previous annex (change)
+    "change_points": " points",
+    "change_from_zero": "de 0 à une valeur",
+    "change_unrated": "non évalué",
+    # shared
+    "yes": "oui",
+    "no": "non",
+    "list_separator": " ; ",
+    "label_value": "{name} : {value}",
+    # what a notebook's tables, figures and published figures say (annex: ctx.table, ctx.figure, published_check)
+    "since": " ({day}\u00a0: {value})",
+    "rows_left_out_top": ("Les {shown} lignes affichées sont celles dont « {label} » est le plus élevé. "
+                          "{left} {others} ; toutes figurent dans {xlsx} et {csv}."),
+    "rows_left_out_first": ("Seules les {shown} premières lignes sont affichées. "
+                            "{left} {others} ; toutes figurent dans {xlsx} et {csv}."),
+    "rows_left_out_one": "autre ligne ne l'est pas",
+    "rows_left_out_many": "autres lignes ne le sont pas",
+    "not_recorded": "non renseigné dans les données de suivi, ou non calculable",
+    "not_available": "n.d. (non disponible) : {reasons}.",
+    "bars_left_out_one": "L'autre n'est pas représentée",
+    "bars_left_out_many": "Les {n} autres ne sont pas représentées",
+    "bars_left_out": " {others} ; toutes figurent dans {xlsx}.",
+    "published_off_by": "écart de {difference}",
+    "published_rounded": "arrondi, il vaudrait {value}",
+    # impact studies (studies)
+    "study_method_naive": "Comparaison naïve (sans ajustement)",
+    "study_method_ols": "Moindres carrés ordinaires",
+    "study_method_ipw": "Pondération par le score de propension (IPW)",
+    "study_method_regression": "Ajustement par régression",
+    "study_method_aipw": "IPW augmenté (doublement robuste)",
+    "study_estimand_att": "effet sur les traités (ATT)",
+    "study_estimand_ate": "effet moyen sur tous (ATE)",
+    "study_se_HC1": "robuste (HC1)",
+    "study_se_nonrobust": "classique",
+    "study_se_cluster": "par grappe (CRV1)",
+    "study_se_gmm": "robuste (GMM, score estimé compris)",
+    "study_short_naive": "naïve",
+    "study_short_regression": "régression",
+    "study_short_ipw": "IPW",
+    "study_short_aipw": "AIPW",
+    "study_ols_short": "MCO",
+    "study_registration_prespecified": "pré-spécifié",
+    "study_registration_exploratory": "exploratoire",
+    "study_term_value": "{name} : {value}",
+    "study_caveat_did": ("Hypothèse de la différence de différences : sans le programme, les résultats des traités "
+                         "auraient évolué comme ceux du groupe de comparaison (tendances parallèles). Rien ne le "
+                         "prouve ; la vérification des tendances avant le programme peut seulement le contredire."),
+    "study_caveat_did_adjusted": ("Hypothèse de la différence de différences : sans le programme, les résultats des "
+                                  "traités auraient évolué comme ceux du groupe de comparaison (tendances "
+                                  "parallèles), une fois ce groupe rendu semblable aux traités sur les covariables "
+                                  "du score. Rien ne le prouve ; la vérification des tendances avant le programme "
+                                  "peut seulement le contredire."),
+    "study_caveat_random": ("Hypothèse : les deux groupes ne diffèrent que par le programme (comparaison tirée au "
+                            "hasard). Si ce n'est pas le cas, la différence mesure aussi ce qui les distingue par "
+                            "ailleurs."),
+    "study_caveat_adjusted": ("Hypothèse : une fois pris en compte les covariables du score, rien d'autre ne "
+                              "distingue les traités du groupe de comparaison (pas de facteur de confusion non "
+                              "observé). Les données ne peuvent pas le vérifier : une motivation ou un réseau que "
+                              "l'enquête ne mesure pas biaiserait l'estimation."),
+    "study_methods_note": "Méthodes : {methods}. Erreurs types : {ses}.",
+    "study_covariates_none": "L'étude ne déclare aucune covariable : ni tableau d'équilibre ni ajustement.",
+    "study_covariates_balance": ("Les covariables ({covariates}) servent seulement à décrire l'équilibre des "
+                                 "groupes : l'effet estimé ne les prend pas en compte (ajustement : aucun)."),
+    "study_covariates_regression": ("Les covariables ({covariates}) entrent dans le modèle de l'effet (ajustement "
+                                    "par régression) ; une covariable en texte y entre par une indicatrice par "
+                                    "valeur, la première servant de référence."),
+    "study_covariates_score": ("Les covariables du score de propension ({terms}) servent à pondérer le groupe de "
+                               "comparaison pour qu'il ressemble aux traités ; une covariable en texte y entre par "
+                               "une indicatrice par valeur."),
+    "study_design_did": ("Différence de différences : évolution des traités moins celle du groupe de comparaison, "
+                         "avant et après le programme."),
+    "study_design_groups": "Deux groupes : traités contre comparaison.",
+    "study_design_randomised": (" Le groupe de comparaison a été tiré au hasard : l'effet est celui de l'intention "
+                                "de traiter (chaque unité comptée dans le groupe où le tirage l'a placée)."),
+    "study_design_registry": " Étude enregistrée : {registry}.",
+    "study_sample_baseline": "la dernière ligne de chaque unité ({unit}) avant le programme",
+    "study_sample_pre": "les lignes d'avant le programme",
+    "study_sample_all": "toutes les lignes",
+    # beneficiary surveys (surveys)
+    "survey_answered": "{n} personnes ont répondu.",
+    "survey_strata": "L'échantillon est stratifié par « {name} » ({count} strates) : chaque strate est tirée séparément.",
+    "survey_clusters": ("Il est tiré par grappes « {name} » ({count} grappes) : les personnes d'une même grappe se "
+                        "ressemblent, ce qui élargit les intervalles de confiance."),
+    "survey_no_clusters": "Les personnes sont tirées une à une (sans grappes).",
+    "survey_weighted": ("Chaque réponse est pondérée (« {name} ») ; les poids représentent une population de "
+                        "{population} personnes."),
+    "survey_not_weighted": ("Les réponses ne sont pas pondérées : l'échantillon est traité comme un tirage "
+                            "aléatoire simple."),
+    "survey_fpc": "La correction pour population finie est appliquée.",
+    "survey_method_note": ("Estimations tenant compte du plan de sondage (poids, strates, grappes) : erreurs types "
+                           "par linéarisation de Taylor, intervalles de confiance à 95 % (loi de Student, degrés de "
+                           "liberté du plan ; pour une part, intervalle logit). L'effet de plan compare la variance "
+                           "obtenue à celle d'un sondage aléatoire simple de même taille : au-delà de 1, le plan "
+                           "élargit l'intervalle. Un sous-groupe est estimé comme un domaine, dans le plan entier. "
+                           "n : nombre de réponses utilisées."),
+    "survey_everyone": "Ensemble",
+    "survey_stat_mean": "Moyenne",
+    "survey_stat_total": "Total",
+    "survey_stat_share": "Part",
+    "survey_disability_share": ("Part des personnes en situation de handicap (au moins un domaine du Washington "
+                                "Group avec « beaucoup de difficulté » ou « ne peut pas du tout ») : {value} "
+                                "(IC 95 % {low} à {high})."),
+    "survey_women_share": "Part des femmes : {value} (IC 95 % {low} à {high}).",
+    # the figures sheet of the Excel workbook (excel)
+    "figures_column_section": "Section",
+    "figures_column_metric": "Mesure",
+    "figures_column_key": "Clé",
+    "figures_column_value": "Valeur",
+    "figures_column_unit": "Unité",
+    "figures_column_n": "N",
+    "figures_column_se": "Erreur type",
+    "figures_column_ci_low": "IC bas",
+    "figures_column_ci_high": "IC haut",
+    "figures_column_p_value": "p",
+    "figures_column_reported": "Publié",
+    "figures_column_status": "Statut",
+    "figures_column_note": "Note technique (en anglais, comme figures.csv)",
+    "figures_column_previous": "Annexe précédente",
+    "figures_column_previous_date": "Date de l'annexe précédente",
+    "figures_column_why": "Pourquoi non calculable",
+    # the Word document (word)
+    "word_toc": "Sommaire",
+    "word_page": "Page",
+    "word_of": "sur",
+}
