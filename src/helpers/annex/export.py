@@ -20,10 +20,12 @@ from contextlib import contextmanager
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
-import nbformat
 import pandas as pd
+
+if TYPE_CHECKING:  # imported where used: make check writes its CSV through this module without nbformat
+    import nbformat
 
 from . import fmt
 from ..paths import REPO_ROOT, relative
@@ -39,6 +41,8 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # -- one notebook from several ------------------------------------------------------------------------------------
 def merge(notebooks: Sequence[nbformat.NotebookNode], lang: str) -> nbformat.NotebookNode:
     """The cells of the executed notebooks in order, without parameters cells and the other language's cells."""
+    import nbformat
+
     other = {tag for code, tag in LANG_TAGS.items() if code != lang}
     merged = nbformat.v4.new_notebook()
     for nb in notebooks:
