@@ -514,8 +514,12 @@ def _aggregate_register(frame: pd.DataFrame, raw: RawTable) -> tuple[pd.DataFram
                                "men": np.where(known > 0, men, np.nan)}, index=first_index)
     for order, column in enumerate(constant):
         values = named[column].reset_index(drop=True)
-        firsts = values.take(first[codes]).reset_index(drop=True)
-        same = (values == firsts).fillna(False).to_numpy(bool) | (values.isna() & firsts.isna()).to_numpy(bool)
+        if pd.api.types.is_string_dtype(values) and values.dtype != object:  # text: compare codes, not a copy
+            cells = pd.factorize(values)[0]                       # equal texts, equal codes; empty cells -1
+            same = cells == cells[first[codes]]
+        else:
+            firsts = values.take(first[codes]).reset_index(drop=True)
+            same = (values == firsts).fillna(False).to_numpy(bool) | (values.isna() & firsts.isna()).to_numpy(bool)
         differing = pd.Series(np.flatnonzero(~same)).groupby(codes[~same]).first()
         for event, position in differing.items():
             index = named.index[position]

@@ -239,7 +239,8 @@ def has_control(utf8: bytes) -> bool:
 
 def text_problems(table: RawTable, control: bool = True) -> list[Problem]:
     """Cells holding a control character, or longer than MAX_CELL_CHARS: each an error with its cell.
-    ``control=False``: the file is known to hold no control character (has_control), only lengths are checked."""
+    ``control=False``: the file is known to hold no control character (has_control): it is not searched cell by
+    cell. Lengths are counted cell by cell only in a column whose longest cell takes more bytes than that."""
     problems = []
     control_check = control
     frame = table.frame
@@ -253,7 +254,8 @@ def text_problems(table: RawTable, control: bool = True) -> list[Problem]:
             text = series
         control = text.str.contains(CONTROL.pattern, regex=True, na=False).to_numpy(dtype=bool) if control_check \
             else np.zeros(len(series), dtype=bool)
-        long = (text.str.len() > MAX_CELL_CHARS).fillna(False).astype(bool).to_numpy()
+        long = (text.str.len() > MAX_CELL_CHARS).fillna(False).astype(bool).to_numpy() if _may_be_long(text) \
+            else np.zeros(len(series), dtype=bool)
         for index, value in series[control].items():
             problems.append(table.problem(
                 "control_character", f"this text holds a control character ({shown(CONTROL.search(value).group())})"
@@ -265,6 +267,17 @@ def text_problems(table: RawTable, control: bool = True) -> list[Problem]:
                 "spreadsheet cell can hold", "Shorten the text; put long documents in a file of their own.",
                 index=index, column=column, value=clipped(value)))
     return problems
+
+
+def _may_be_long(text: pd.Series) -> bool:
+    """False when no cell of an Arrow-backed text column takes more than MAX_CELL_CHARS bytes (a character takes at
+    least one byte), read from the Arrow lengths at once; True otherwise, and for other columns."""
+    if text.dtype == object or not hasattr(text.array, "__arrow_array__"):
+        return True
+    import pyarrow.compute as pc
+
+    longest = pc.max(pc.binary_length(text.array.__arrow_array__())).as_py()
+    return longest is not None and longest > MAX_CELL_CHARS
 
 
 def _first_record(text: str, delimiter: str, size: int = 1 << 16) -> list[str] | None:
