@@ -398,7 +398,7 @@ def _ambiguous(series: pd.Series, raw: RawTable, decimal_mark: str) -> list[Prob
     """A warning for each cell whose reading depends on the decimal mark ('12,000': 12 or 12 000?)."""
     texts = series.dropna() if pd.api.types.infer_dtype(series, skipna=True) == "string" else \
         series[series.map(lambda v: isinstance(v, str), na_action="ignore").fillna(False).astype(bool)]
-    texts = texts[texts.astype("str").str.fullmatch(numbers.AMBIGUOUS_PATTERN).fillna(False).astype(bool)]
+    texts = texts[numbers.ambiguous_cells(texts)]
     readings = each_distinct(texts, lambda v: numbers.ambiguous(v, decimal_mark), keep_missing=True)
     problems = []
     for index in texts.index[readings.notna().to_numpy(bool)]:

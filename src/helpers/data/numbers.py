@@ -41,6 +41,9 @@ _CURRENCY = re.compile(r"[€$£¥₣₦¤]|(?<![A-Za-z])(?:EUR|USD|XOF|XAF|F\s?
 _SERIAL = re.compile(r"^\d{5}(?:[.,]\d+)?$")
 AMBIGUOUS_PATTERN = r"[ \u00a0\u202f\u2009\u2007\t]*[+\-\u2212]?\d{1,3}[.,]\d{3}[ \u00a0\u202f\u2009\u2007\t]*"
 _AMBIGUOUS = re.compile(r"^[+\-\u2212]?\d{1,3}[.,]\d{3}$")
+# AMBIGUOUS_PATTERN as it reads on ASCII text (where \d is 0-9 and the other spaces and minus cannot occur): pandas
+# gives a pattern with non-ASCII characters to Python's re, cell by cell; this one goes to pyarrow's regex at once.
+_AMBIGUOUS_ASCII = r"[ \t]*[+\-]?[0-9]{1,3}[.,][0-9]{3}[ \t]*"
 NOT_FINITE = "not a finite number (too large, infinite or NaN)"
 NEGATIVE_FORM = "a negative written '(12)' or '12-' is read in amount columns only"
 _NOT_FINITE = re.compile(r"^[+\-\u2212]?(inf|infinity|nan)$", re.IGNORECASE)
@@ -287,6 +290,15 @@ def _plain_numbers(decimal_mark: str):
         done[np.flatnonzero(done)[~np.isfinite(floats)]] = False  # 400 digits: the scalar function says why
         return parsed, done
     return fast
+
+
+def ambiguous_cells(texts: pd.Series) -> np.ndarray:
+    """Which cells fully match AMBIGUOUS_PATTERN (the candidates of ``ambiguous``), as a bool array; a column of
+    ASCII text is matched with the pattern's ASCII form, which finds the same cells."""
+    texts = texts.astype("str")
+    ascii_only = bool(texts.str.isascii().all())
+    matched = texts.str.fullmatch(_AMBIGUOUS_ASCII if ascii_only else AMBIGUOUS_PATTERN)
+    return matched.fillna(False).astype(bool).to_numpy()
 
 
 def parse_numbers(series: pd.Series, decimal_mark: str = ".",
