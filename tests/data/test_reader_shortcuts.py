@@ -56,3 +56,22 @@ def test_a_first_record_with_line_breaks_in_quotes_is_read_as_csv_reads_it(tmp_p
     expected = next(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
     assert len(table.frame.columns) == len(expected) == 3
     assert readers.header_name(expected[1]) in table.frame.columns
+
+
+@pytest.mark.parametrize("non_ascii", [False, True])
+def test_ambiguous_cells_are_the_cells_the_pattern_matches(non_ascii):
+    import re
+
+    import numpy as np
+    import pandas as pd
+
+    from helpers.data.numbers import AMBIGUOUS_PATTERN, ambiguous_cells
+
+    cells = ["12,000", " 1.234 ", "+1,000\t", "-12.345", "1,000\n", "1234,000", "12,0000", "1.5", "", "abc", "7,500 "]
+    if non_ascii:   # a column with one non-ASCII cell goes through Python's re: no-break space, minus, Arabic digits
+        cells += ["\u00a012,000", "\u22121,500", "١٢,٠٠٠", "12\u202f000"]
+    series = pd.Series(cells + [None], dtype="str")
+    pattern = re.compile(AMBIGUOUS_PATTERN)
+    expected = np.array([isinstance(c, str) and pattern.fullmatch(c) is not None for c in series])
+    assert (ambiguous_cells(series) == expected).all()
+    assert expected[:4].all() and expected[10] and not expected[4:10].any()   # the cases say what they test
