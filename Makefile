@@ -74,7 +74,7 @@ lab: $(READY) ## Open JupyterLab on the workbook's kernel (LAB_ARGS=... passes o
 pdf: $(READY) ## Print each built annex to an A4 PDF (needs Debian's chromium)
 	@$(RUN) pdf $(if $(PROJECT),--project $(call q,$(PROJECT)))
 
-bench: $(READY) ## Measure the build against its floor and the naive pipeline
+bench: $(READY) ## Measure this round's targets (python -m benchmarks --help)
 	@$(BIN)/python -m benchmarks
 
 sample: $(READY) ## Regenerate the synthetic impact study of the sample project

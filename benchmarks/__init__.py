@@ -4,19 +4,25 @@ One run measures, and prints as one table (JSON in build/bench/results.json):
 
 1. floor      the kernels the build cannot avoid: annexes x notebooks kernel starts, each importing what the
               notebooks import, with the build's parallelism (one worker per core);
-2. build      the full build of the sample annexes (runner.build, force, into a temporary build folder), its ratio
-              to the floor, and the size of each annex HTML;
-3. naive      the papermill CLI + `jupyter nbconvert --to html` CLI per notebook, one after the other; its ratio
-              to the full build;
-4. noop       a second `make annexes` when build/ is current (must say "Nothing to do");
-5. portfolio  each analysis helper on a generated large portfolio, in a fresh process: seconds and peak RSS;
-6. scale      the portfolio written as files: make check against pandas.read_csv, its project-wide annex against
-              the sample's, and a rebuild after editing one expenditure row (benchmarks/scale.py).
-7. cluster    a generated portfolio of projects (--projects, default 40) x 5 annexes built locally and on a local
+2. build      `make annexes` of the sample from an empty build/ in a temporary copy of the project (whole
+              process), its ratio to the floor (target (a) <= 0.5), and the size of each annex HTML;
+3. naive      the papermill CLI + `jupyter nbconvert --to html` CLI per notebook, one after the other, on a copy of
+              the project; its ratio to the full build (target (b) >= 8);
+4. noop       a second `make annexes` when a copy's build/ is current (must say "Nothing to do");
+5. edit       in a fresh copy: `make annexes` from an empty build/, one expenditure amount changed, `make annexes`
+              again: the rebuild over the full build (target (c) <= 0.3), then the no-op after it;
+6. check      `make check` on the generated portfolio (1 M register rows, 200 k activities, benchmarks/scale.py)
+              against a process reading the same files with pandas.read_csv, both whole processes (target (d)
+              <= 3), and its peak memory (<= 1.5 GiB);
+7. iati       the IATI reader on a 100 MB file against a plain lxml parse, in CPU seconds (target (e) <= 3);
+8. portfolio  each analysis helper on a generated large portfolio, in a fresh process: seconds and peak RSS;
+9. scale      the portfolio's project-wide annex against the sample's (benchmarks/scale.py);
+10. cluster   a generated portfolio of projects (--projects, default 40) x 5 annexes built locally and on a local
               Dask cluster with as many worker processes: the ratio, and on paper what N machines take.
 
-`python -m benchmarks --only portfolio` (or floor, build, naive, noop; comma-separated) reruns some steps; the
-other steps' results are kept from the previous results.json (marked as earlier in the table).
+`python -m benchmarks --only edit,check` (comma-separated) reruns some steps; the other steps' results are kept
+from the previous results.json (marked as earlier in the table). The repository's build/ is used only for
+build/bench/ (results.json, the generated portfolio and IATI file); data/ is only read, to be copied.
 """
 
 TARGETS = {

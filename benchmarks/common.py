@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -71,3 +73,35 @@ def notebooks() -> list[Path]:
     from helpers.pipeline.runner import Layout, notebook_paths
 
     return notebook_paths(Layout())
+
+
+def project_copy(root: Path, project: str = PROJECT) -> Path:
+    """A copy of the sample project under ``root`` (its data, params and notebooks; no build/): the benchmark's
+    builds run there with WORKBOOK_ROOT=root, so the repository's build/, archive/ and data are never touched."""
+    for part in (f"data/{project}", f"params/{project}", "notebooks"):
+        shutil.copytree(REPO / part, root / part, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    return root
+
+
+def measured(args: list[str], root: Path | None = None, env: dict[str, str] | None = None) -> dict:
+    """One command as a whole process (interpreter start and imports included): exit code, wall seconds, CPU
+    seconds (user + system, of the command and the children it waited for), peak RSS of its largest process, and
+    the end of its output. ``root``: run it on that copy of the project (WORKBOOK_ROOT)."""
+    env = dict(env or build_env())
+    if root is not None:
+        env["WORKBOOK_ROOT"] = str(root)
+    before = os.times()
+    started = time.perf_counter()
+    process = subprocess.Popen(args, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    out = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - started
+    after = os.times()
+    process.returncode = os.waitstatus_to_exitcode(status)
+    # the command's own time from wait4; its children's (workers, kernels) from this process's children totals
+    cpu = usage.ru_utime + usage.ru_stime
+    children = (after.children_user - before.children_user) + (after.children_system - before.children_system)
+    lines = [line for line in out.splitlines() if line.strip()]
+    return {"exit_code": process.returncode, "seconds": wall, "cpu_seconds": max(cpu, children),
+            "peak_rss_bytes": usage.ru_maxrss * 1024, "last_line": lines[-1][:200] if lines else "",
+            "output_tail": "\n".join(lines[-15:]), "output": out}

@@ -2,54 +2,31 @@
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-from .common import BIN, KERNEL, PROJECT, PYTHON, REPO, child_env, notebooks, sample_targets, say
+from .common import (BIN, KERNEL, PROJECT, PYTHON, REPO, child_env, measured, notebooks, project_copy,
+                     sample_targets, say)
 
 STEP_LINE = re.compile(r"^\s+(?P<target>\S+/\S+)\s+(?P<step>\S+)\s+(?P<seconds>[\d.]+) s\s*$")
 
 
 # ---------------------------------------------------------------------------------------------- the full build
-def _build_child(folder: str, jobs: str, out: str) -> int:
-    """Runs in a fresh interpreter (as `make annexes` would): runner.build with force into ``folder``."""
-    from helpers.pipeline import runner
-
-    class Tee:
-        def __init__(self, stream):
-            self.stream, self.text = stream, []
-
-        def write(self, s):
-            self.text.append(s)
-            return self.stream.write(s)
-
-        def flush(self):
-            self.stream.flush()
-
-        def __getattr__(self, name):
-            return getattr(self.stream, name)
-
-    tee = Tee(sys.stdout)
-    sys.stdout = tee
-    started = time.perf_counter()
-    code = runner.build(project=PROJECT, force=True, jobs=int(jobs) or None,
-                        layout=runner.Layout(build=Path(folder)))
-    seconds = time.perf_counter() - started
-    sys.stdout = tee.stream
-    steps = []
-    for line in "".join(tee.text).splitlines():
-        m = STEP_LINE.match(line)
-        if m:
-            steps.append({"annex": m["target"], "step": m["step"], "seconds": float(m["seconds"])})
-    Path(out).write_text(json.dumps({"exit_code": code, "seconds": seconds, "steps": steps}), encoding="utf-8")
-    return 0
+def make_annexes(root: Path, jobs: int = 0) -> dict:
+    """`make annexes PROJECT=amem` as the user runs it (a whole process: make, the interpreter, the imports, the
+    workers), on the copy of the project at ``root``; with the per-step times the build prints."""
+    args = ["make", "--no-print-directory", "annexes", f"PROJECT={PROJECT}"] + ([f"JOBS={jobs}"] if jobs else [])
+    result = measured(args, root)
+    out = result.pop("output")
+    result["steps"] = [{"annex": m["target"], "step": m["step"], "seconds": float(m["seconds"])}
+                       for m in map(STEP_LINE.match, out.splitlines()) if m]
+    result["nothing_to_do"] = "Nothing to do" in out
+    return result
 
 
 def html_anatomy(path: Path) -> dict:
@@ -67,32 +44,64 @@ def html_anatomy(path: Path) -> dict:
 
 
 def full_build(jobs: int) -> dict:
-    folder = Path(tempfile.mkdtemp(prefix="bench-build-"))
-    out = folder / "result.json"
-    try:
-        say(f"build: runner.build(project={PROJECT!r}, force=True, layout=Layout(build={folder})) "
-            f"in a fresh interpreter, {jobs} worker(s)")
-        started = time.perf_counter()
-        proc = subprocess.run([PYTHON, "-m", "benchmarks.pipeline", "build", str(folder / "build"), str(jobs),
-                               str(out)], cwd=REPO, env=child_env())
-        wall = time.perf_counter() - started
-        result = json.loads(out.read_text(encoding="utf-8")) if out.is_file() else {"exit_code": proc.returncode}
-        result["wall_seconds"] = wall
-        annexes = folder / "build" / "annexes" / PROJECT
+    """The sample's annexes built from an empty build/ (no cache, no validated store) in a fresh copy of the
+    project, with `make annexes`; the size and anatomy of each annex HTML."""
+    with tempfile.TemporaryDirectory(prefix="bench-build-") as folder:
+        root = project_copy(Path(folder))
+        say(f"build: `make annexes PROJECT={PROJECT} JOBS={jobs}` from an empty build/ in a copy ({root})")
+        result = make_annexes(root, jobs)
+        annexes = root / "build" / "annexes" / PROJECT
         result["html"] = {p.stem: html_anatomy(p) for p in sorted(annexes.glob("*.html"))}
         result["outputs"] = sorted(p.name for p in annexes.iterdir()) if annexes.is_dir() else []
-        say(f"build: {result.get('seconds', float('nan')):.1f} s inside runner.build, {wall:.1f} s wall "
-            f"(exit code {result.get('exit_code')})")
+        say(f"build: {result['seconds']:.1f} s wall, {result['cpu_seconds']:.1f} s CPU (exit code "
+            f"{result['exit_code']})")
         return result
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+
+
+# ---------------------------------------------------------------------------------------------- one edited row
+def edit_one_row(jobs: int) -> dict:
+    """Target (c): in a fresh copy of the project, `make annexes` from an empty build/, then one amount of one
+    expenditure row changed by one unit, then `make annexes` again (only what reads expenditure should rerun), then
+    a no-op `make annexes`. The ratio is the rebuild's wall time over the full build's, both whole processes."""
+    with tempfile.TemporaryDirectory(prefix="bench-edit-") as folder:
+        root = project_copy(Path(folder))
+        say(f"edit: full build, `make annexes PROJECT={PROJECT} JOBS={jobs}` from an empty build/ in {root}")
+        full = make_annexes(root, jobs)
+        say(f"edit: full build {full['seconds']:.1f} s (exit {full['exit_code']})")
+        expenditure = root / "data" / PROJECT / "expenditure.csv"
+        edited = _edit_amount(expenditure)
+        say(f"edit: {edited}; `make annexes` again")
+        rebuild = make_annexes(root, jobs)
+        noop_run = make_annexes(root, jobs)
+        say(f"edit: rebuild {rebuild['seconds']:.1f} s (exit {rebuild['exit_code']}), {len(rebuild['steps'])} "
+            f"steps ran; no-op {noop_run['seconds']:.2f} s")
+        return {"full": full, "edited": rebuild, "noop": noop_run, "edit": edited,
+                "ratio": rebuild["seconds"] / full["seconds"]}
+
+
+def _edit_amount(path: Path) -> str:
+    """One amount of the first expenditure row, one unit more (the header names the column; ';' or ',' files)."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    delimiter = ";" if lines[0].count(";") > lines[0].count(",") else ","
+    header = [h.strip().lower() for h in lines[0].rstrip("\r\n").split(delimiter)]
+    column = next(i for i, h in enumerate(header) if h in ("amount", "spent", "montant", "depense", "dépense"))
+    cells = lines[1].rstrip("\r\n").split(delimiter)
+    ending = lines[1][len(lines[1].rstrip("\r\n")):]
+    mark = "," if delimiter == ";" and "," in cells[column] else "."
+    old = cells[column]
+    cells[column] = f"{float(old.replace(',', '.')) + 1:.2f}".replace(".", mark)
+    lines[1] = delimiter.join(cells) + ending
+    path.write_text("".join(lines), encoding="utf-8")
+    return f"{path.name} row 2, column '{header[column]}': {old} -> {cells[column]}"
 
 
 # ---------------------------------------------------------------------------------------------- the naive pipeline
 def naive() -> dict:
     folder = Path(tempfile.mkdtemp(prefix="bench-naive-"))
     targets = sample_targets()
-    books = notebooks()
+    root = project_copy(folder / "project")   # the notebooks find the data there (WORKBOOK_ROOT), never in the repo
+    books = [root / "notebooks" / nb.name for nb in notebooks()]
+    env = child_env(WORKBOOK_ROOT=str(root))
     runs = []
     try:
         say(f"naive: papermill CLI + jupyter nbconvert CLI for {len(targets)} annexes x {len(books)} notebooks, "
@@ -104,10 +113,10 @@ def naive() -> dict:
                 t0 = time.perf_counter()
                 pm = subprocess.run([str(BIN / "papermill"), str(nb), str(executed), "-k", KERNEL,
                                      "-p", "project", project, "-p", "annex", annex, "--cwd", str(nb.parent)],
-                                    cwd=REPO, env=child_env(), capture_output=True, text=True)
+                                    cwd=REPO, env=env, capture_output=True, text=True)
                 t1 = time.perf_counter()
                 nc = subprocess.run([str(BIN / "jupyter"), "nbconvert", "--to", "html", str(executed),
-                                     "--output-dir", str(folder)], cwd=REPO, env=child_env(),
+                                     "--output-dir", str(folder)], cwd=REPO, env=env,
                                     capture_output=True, text=True)
                 t2 = time.perf_counter()
                 html = folder / f"{annex}-{nb.stem}.html"
@@ -129,41 +138,19 @@ def naive() -> dict:
 
 
 # ---------------------------------------------------------------------------------------------- no-op make annexes
-def noop(repeats: int = 3) -> dict:
-    say("noop: `make annexes` once so that build/ is current (builds only if something changed)")
-    t0 = time.perf_counter()
-    first = subprocess.run(["make", "annexes"], cwd=REPO, capture_output=True, text=True)
-    first_seconds = time.perf_counter() - t0
-    say(f"noop: first `make annexes` took {first_seconds:.1f} s (exit {first.returncode}): "
-        + (first.stdout.strip().splitlines() or ["(no output)"])[-1][:120])
-    times, outputs = [], []
-    for i in range(repeats):
-        t0 = time.perf_counter()
-        proc = subprocess.run(["make", "annexes"], cwd=REPO, capture_output=True, text=True)
-        times.append(time.perf_counter() - t0)
-        outputs.append(proc.stdout.strip())
-        say(f"  noop {i + 1}/{repeats}: {times[-1]:.2f} s  {proc.stdout.strip()[:110]}")
-    nothing = all("Nothing to do" in o for o in outputs)
-    return {"seconds": statistics.median(times), "all_seconds": times, "said_nothing_to_do": nothing,
-            "output": outputs[0], "first_run_seconds": first_seconds, "first_run_exit": first.returncode,
-            "first_run_output": first.stdout[-2000:]}
-
-
-def _noop_profile() -> dict:
-    """Where a no-op `python -m helpers build` spends its time (interpreter, imports, fingerprints)."""
-    proc = subprocess.run([PYTHON, "-X", "importtime", "-m", "helpers", "build"], cwd=REPO, capture_output=True,
-                          text=True, env=child_env())
-    rows = []
-    for line in proc.stderr.splitlines():
-        if line.startswith("import time:") and "|" in line:
-            parts = [p.strip() for p in line[len("import time:"):].split("|")]
-            if parts[0].isdigit():
-                rows.append((int(parts[1]), parts[2]))
-    rows.sort(reverse=True)
-    return {"top_cumulative_imports_us": rows[:12]}
-
-
-if __name__ == "__main__":
-    if sys.argv[1] == "build":
-        sys.exit(_build_child(*sys.argv[2:5]))
-    raise SystemExit(f"unknown command {sys.argv[1:]}")
+def noop(repeats: int = 3, jobs: int = 0) -> dict:
+    """`make annexes` when build/ is current (must say "Nothing to do"), in a copy of the project built first."""
+    with tempfile.TemporaryDirectory(prefix="bench-noop-") as folder:
+        root = project_copy(Path(folder))
+        say(f"noop: `make annexes` once in a copy ({root}) so that its build/ is current")
+        first = make_annexes(root, jobs)
+        say(f"noop: first `make annexes` took {first['seconds']:.1f} s (exit {first['exit_code']})")
+        runs = []
+        for i in range(repeats):
+            runs.append(make_annexes(root, jobs))
+            say(f"  noop {i + 1}/{repeats}: {runs[-1]['seconds']:.2f} s  {runs[-1]['last_line'][:110]}")
+    times = [r["seconds"] for r in runs]
+    return {"seconds": statistics.median(times), "all_seconds": times,
+            "said_nothing_to_do": all(r["nothing_to_do"] for r in runs), "output": runs[0]["output_tail"],
+            "first_run_seconds": first["seconds"], "first_run_exit": first["exit_code"],
+            "first_run_output": first["output_tail"]}

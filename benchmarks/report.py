@@ -33,8 +33,8 @@ def rows(results: dict, fresh: set[str]) -> list[tuple[str, str, str, str]]:
             out.append(("  mean cycle: start / imports / shutdown",
                         f"{m['start']:.2f} / {m['imports']:.2f} / {m['shutdown']:.2f} s", "", "-"))
     if build:
-        out.append((f"Full build: {len(build.get('html', {}))} annexes, force, HTML+figures+xlsx{mark('build')}",
-                    f"{build['seconds']:.1f} s", "", "-" if build.get("exit_code") == 0 else "FAIL"))
+        out.append((f"Full build: `make annexes`, {len(build.get('html', {}))} annexes, empty build/ (copy)"
+                    f"{mark('build')}", f"{build['seconds']:.1f} s", "", "-" if build.get("exit_code") == 0 else "FAIL"))
     if floor and build:
         ratio = build["seconds"] / floor["seconds"]
         out.append(("Full build / floor", f"{ratio:.2f}", f"<= {TARGETS['build_over_floor']}",
@@ -57,6 +57,15 @@ def rows(results: dict, fresh: set[str]) -> list[tuple[str, str, str, str]]:
             out.append((f"Annex HTML {annex}.html ({anatomy['images']} images = {_mb(anatomy['image_bytes'])})"
                         f"{mark('build')}", _mb(size), f"<= {_mb(TARGETS['html_bytes'])}",
                         _verdict(size <= TARGETS["html_bytes"])))
+    edit = results.get("edit")
+    if edit:
+        out += _edit_rows(edit, mark("edit"))
+    check = results.get("check")
+    if check:
+        out += _check_rows(check, mark("check"))
+    from .iati_read import rows as iati_rows
+
+    out += iati_rows(results.get("iati"), mark("iati"))
     scale = results.get("scale")
     if scale:
         out += _scale_rows(scale, mark("scale"))
@@ -82,23 +91,42 @@ def rows(results: dict, fresh: set[str]) -> list[tuple[str, str, str, str]]:
                     "-" if dask.get("exit_code") == 0 and cluster["same_files"]["identical"] else "FAIL"))
         out.append(("Dask / local", f"{cluster['ratio']:.2f}", f"<= {TARGETS['dask_over_local']}",
                     _verdict(cluster["ratio"] <= TARGETS["dask_over_local"])))
-    from .iati_read import rows as iati_rows
-
-    out += iati_rows(results.get("iati"), mark("iati"))
     return out
+
+
+def _edit_rows(edit: dict, mark: str) -> list[tuple[str, str, str, str]]:
+    full, edited, noop = edit["full"], edit["edited"], edit["noop"]
+    ok = full["exit_code"] == 0 and edited["exit_code"] == 0
+    ratio = edited["seconds"] / full["seconds"]
+    return [
+        (f"Sample: `make annexes` from an empty build/ (copy){mark}", f"{full['seconds']:.1f} s", "",
+         "-" if ok else "FAIL"),
+        (f"  after editing one expenditure row ({len(edited.get('steps', []))} steps ran)",
+         f"{edited['seconds']:.1f} s", "", "-"),
+        ("  edited / full build", f"{ratio:.2f}", f"<= {TARGETS['edit_over_full']}",
+         _verdict(ok and ratio <= TARGETS["edit_over_full"])),
+        ("  no-op after it", f"{noop['seconds']:.2f} s", f"<= {TARGETS['noop_seconds']:.0f} s",
+         _verdict(noop["seconds"] <= TARGETS["noop_seconds"] and noop.get("nothing_to_do", True))),
+    ]
+
+
+def _check_rows(check: dict, mark: str) -> list[tuple[str, str, str, str]]:
+    read, run = check["read_csv"], check["check"]
+    ratio = run["seconds"] / read["seconds"]
+    return [
+        (f"Portfolio: pandas.read_csv process, {read.get('files', '?')} CSV files ({read.get('rows', 0):,} rows)"
+         f"{mark}", f"{read['seconds']:.2f} s ({read['cpu_seconds']:.2f} s CPU)", "", "-"),
+        ("  `make check` on the portfolio (whole process)",
+         f"{run['seconds']:.1f} s ({run['cpu_seconds']:.1f} s CPU), peak {_mib(check['peak_rss_bytes'])}",
+         f"<= {_mib(TARGETS['check_peak_bytes'])}",
+         _verdict(run["exit_code"] == 0 and check["peak_rss_bytes"] <= TARGETS["check_peak_bytes"])),
+        ("  `make check` / read_csv (wall)", f"{ratio:.2f}", f"<= {TARGETS['check_over_read_csv']}",
+         _verdict(ratio <= TARGETS["check_over_read_csv"])),
+    ]
 
 
 def _scale_rows(scale: dict, mark: str) -> list[tuple[str, str, str, str]]:
     out = []
-    read, check = scale["read_csv"], scale["check"]
-    out.append((f"Portfolio: pandas.read_csv of its {read['files']} CSV files ({read['rows']:,} rows){mark}",
-                f"{read['seconds']:.2f} s", "", "-"))
-    ratio = check["seconds"] / read["seconds"]
-    out.append(("  `make check` on the portfolio", f"{check['seconds']:.1f} s, peak {_mib(check['peak_rss_bytes'])}",
-                f"<= {_mib(TARGETS['check_peak_bytes'])}",
-                _verdict(check["exit_code"] == 0 and check["peak_rss_bytes"] <= TARGETS["check_peak_bytes"])))
-    out.append(("  `make check` / read_csv", f"{ratio:.2f}", f"<= {TARGETS['check_over_read_csv']}",
-                _verdict(ratio <= TARGETS["check_over_read_csv"])))
     annex, sample = scale["portfolio_annex"], scale["sample_annex"]
     out.append((f"Portfolio project-wide annex (HTML {_mb(annex.get('html_bytes') or 0)}){mark}",
                 f"{annex['seconds']:.1f} s, peak {_mib(annex['peak_rss_bytes'])}",
@@ -109,14 +137,6 @@ def _scale_rows(scale: dict, mark: str) -> list[tuple[str, str, str, str]]:
     ratio = annex["seconds"] / sample["seconds"]
     out.append(("  portfolio / sample", f"{ratio:.2f}", f"<= {TARGETS['portfolio_over_sample']}",
                 _verdict(ratio <= TARGETS["portfolio_over_sample"])))
-    full, edit, noop = scale["sample_full"], scale["edit_one_row"], scale["noop_after_edit"]
-    ratio = edit["seconds"] / full["seconds"]
-    out.append((f"Sample: full build {full['seconds']:.1f} s; after editing one expenditure row{mark}",
-                f"{edit['seconds']:.1f} s", "", "-"))
-    out.append(("  edited / full build", f"{ratio:.2f}", f"<= {TARGETS['edit_over_full']}",
-                _verdict(ratio <= TARGETS["edit_over_full"])))
-    out.append(("  no-op after it", f"{noop['seconds']:.2f} s", f"<= {TARGETS['noop_seconds']:.0f} s",
-                _verdict(noop["seconds"] <= TARGETS["noop_seconds"])))
     return out
 
 
@@ -127,8 +147,7 @@ def table(results: dict, fresh: set[str]) -> str:
     line = "+" + "+".join("-" * (w + 2) for w in widths) + "+"
     fmt = lambda r: "| " + " | ".join(c.ljust(w) for c, w in zip(r, widths)) + " |"  # noqa: E731
     text = [line, fmt(header), line, *(fmt(r) for r in body), line]
-    if any(step not in fresh for step in ("floor", "build", "naive", "noop", "portfolio", "scale", "cluster")
-           if results.get(step)):
+    if any(step not in fresh for step in results if step not in ("targets", "machine")):
         text.append("* from an earlier run (see measured_at in results.json)")
     if results.get("portfolio"):
         text.append("Helpers: one cold call each in a fresh process on the generated portfolio; peak RSS = the "

@@ -24,8 +24,6 @@ from typing import Any, Iterable
 
 import numpy as np
 import pandas as pd
-from statsmodels.stats.proportion import proportion_confint
-
 from .execution import as_keys, grouped_sums
 
 PARITY = "parity"
@@ -69,6 +67,8 @@ def wilson_interval(women: pd.Series | np.ndarray, participants: pd.Series | np.
     low = np.full(count.shape, np.nan)
     high = np.full(count.shape, np.nan)
     if ok.any():
+        from statsmodels.stats.proportion import proportion_confint  # here: make check imports this module
+
         lo, hi = proportion_confint(count[ok], nobs[ok], alpha=alpha, method="wilson")
         low[ok] = np.asarray(lo) * 100.0
         high[ok] = np.asarray(hi) * 100.0

@@ -292,8 +292,13 @@ def _asked(records: list[dict[str, Any]]) -> list[tuple[str, str, list[str]]]:
 
 def unmatched(reported: pd.DataFrame, figures: pd.DataFrame) -> list[int]:
     """Positions of the reported rows whose (metric, key) no row of ``figures`` has (as ``reconcile`` looks up)."""
-    have = {(m.lower(), k.lower()) for m, k in zip(_text(figures["metric"]), _text(figures["key"]))}
-    return [i for i, (metric, _, keys) in enumerate(_asked(reported.to_dict("records")))
+    asked = _asked(reported.to_dict("records"))
+    metrics = _text(figures["metric"])
+    codes, distinct = pd.factorize(metrics)   # the keys of the metrics asked for only, not of every figure
+    wanted = {metric.lower() for metric, _, _ in asked}
+    rows = np.isin(codes, [c for c, m in enumerate(distinct) if m.lower() in wanted])
+    have = {(m.lower(), k.lower()) for m, k in zip(metrics[rows], _text(figures["key"])[rows])}
+    return [i for i, (metric, _, keys) in enumerate(asked)
             if not any((metric.lower(), k.lower()) in have for k in keys)]
 
 

@@ -16,10 +16,12 @@ import subprocess
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 
-import nbformat
 import pandas as pd
+
+if TYPE_CHECKING:  # imported where used (merge): importing this module stays light
+    import nbformat
 
 from . import fmt, theme
 from .words import say
@@ -36,6 +38,8 @@ KEY_PACKAGES = ("pandas", "numpy", "statsmodels", "seaborn", "matplotlib", "pand
 # -- one notebook from several ------------------------------------------------------------------------------------
 def merge(notebooks: Sequence[nbformat.NotebookNode], lang: str) -> nbformat.NotebookNode:
     """The cells of the executed notebooks in order, without parameters cells and the other language's cells."""
+    import nbformat
+
     other = {tag for code, tag in LANG_TAGS.items() if code != lang}
     merged = nbformat.v4.new_notebook()
     for nb in notebooks:

@@ -38,10 +38,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 import pandas as pd
-from lxml import etree
+
+if TYPE_CHECKING:  # imported where a file is parsed: a project without IATI files does not load lxml
+    from lxml import etree
 
 from ..errors import Problem, did_you_mean
 from ..paths import relative
@@ -208,6 +210,8 @@ def read_activities(path: Path) -> tuple[list[Activity], list[Problem]]:
     problems: list[Problem] = []
     root_lang = "en"
     checked = False
+    from lxml import etree
+
     try:
         context = etree.iterparse(str(path), events=("start", "end"), tag=("iati-activities", "iati-activity"),
                                   **parser_options())

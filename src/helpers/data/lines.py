@@ -54,8 +54,7 @@ def resolve(budget: pd.DataFrame, expenditure: pd.DataFrame) -> tuple[pd.Series,
             shown = country if isinstance(country, str) and key != REGIONAL else REGIONAL
             if shown not in written.setdefault(line, []):
                 written[line].append(shown)
-    pair_codes, distinct = pd.factorize(pd.Series(list(zip(ekey, expenditure["line"])), index=expenditure.index,
-                                                   dtype=object))
+    pair_codes, distinct = _pairs(ekey, expenditure["line"])
     keys = np.empty(len(distinct), dtype=object)
     states = np.empty(len(distinct), dtype=object)
     for i, (k, line) in enumerate(distinct):
@@ -74,6 +73,16 @@ def resolve(budget: pd.DataFrame, expenditure: pd.DataFrame) -> tuple[pd.Series,
     out_key = pd.Series(keys[pair_codes] if len(distinct) else [], index=expenditure.index, dtype=object)
     status = pd.Series(states[pair_codes] if len(distinct) else [], index=expenditure.index, dtype=object)
     return out_key, status, written
+
+
+def _pairs(key: pd.Series, line: pd.Series) -> tuple[np.ndarray, list[tuple[Any, Any]]]:
+    """pd.factorize of the (key, line) pairs, without a Python tuple per row: each row's code, and the distinct
+    pairs in the order first met (an empty line is a value of its own, as it is in a tuple)."""
+    key_codes, _ = pd.factorize(key, use_na_sentinel=False)
+    line_codes, lines = pd.factorize(line, use_na_sentinel=False)
+    codes, _ = pd.factorize(key_codes.astype(np.int64) * max(len(lines), 1) + line_codes)
+    first = np.unique(codes, return_index=True)[1]   # the row where each pair is first met, as it is written there
+    return codes, list(zip(key.iloc[first], line.iloc[first]))
 
 
 def line_key(line: pd.Series, country: pd.Series) -> pd.Series:

@@ -315,7 +315,7 @@ def _ambiguous(series: pd.Series, raw: RawTable, decimal_mark: str) -> list[Prob
     """A warning for each cell whose reading depends on the decimal mark ('12,000': 12 or 12 000?)."""
     texts = series.dropna() if pd.api.types.infer_dtype(series, skipna=True) == "string" else \
         series[series.map(lambda v: isinstance(v, str), na_action="ignore").fillna(False).astype(bool)]
-    texts = texts[texts.astype("str").str.fullmatch(numbers.AMBIGUOUS_PATTERN).fillna(False).astype(bool)]
+    texts = texts[numbers.ambiguous_cells(texts)]
     readings = each_distinct(texts, lambda v: numbers.ambiguous(v, decimal_mark), keep_missing=True)
     problems = []
     for index in texts.index[readings.notna().to_numpy(bool)]:
@@ -432,8 +432,12 @@ def _aggregate_register(frame: pd.DataFrame, raw: RawTable) -> tuple[pd.DataFram
                                "men": np.where(known > 0, men, np.nan)}, index=first_index)
     for order, column in enumerate(constant):
         values = named[column].reset_index(drop=True)
-        firsts = values.take(first[codes]).reset_index(drop=True)
-        same = (values == firsts).fillna(False).to_numpy(bool) | (values.isna() & firsts.isna()).to_numpy(bool)
+        if pd.api.types.is_string_dtype(values) and values.dtype != object:  # text: compare codes, not a copy
+            cells = pd.factorize(values)[0]                       # equal texts, equal codes; empty cells -1
+            same = cells == cells[first[codes]]
+        else:
+            firsts = values.take(first[codes]).reset_index(drop=True)
+            same = (values == firsts).fillna(False).to_numpy(bool) | (values.isna() & firsts.isna()).to_numpy(bool)
         differing = pd.Series(np.flatnonzero(~same)).groupby(codes[~same]).first()
         for event, position in differing.items():
             index = named.index[position]

@@ -41,6 +41,9 @@ _CURRENCY = re.compile(r"[€$£¥₣₦¤]|(?<![A-Za-z])(?:EUR|USD|XOF|XAF|F\s?
 _SERIAL = re.compile(r"^\d{5}(?:[.,]\d+)?$")
 AMBIGUOUS_PATTERN = r"[ \u00a0\u202f\u2009\u2007\t]*[+\-\u2212]?\d{1,3}[.,]\d{3}[ \u00a0\u202f\u2009\u2007\t]*"
 _AMBIGUOUS = re.compile(r"^[+\-\u2212]?\d{1,3}[.,]\d{3}$")
+# AMBIGUOUS_PATTERN as it reads on ASCII text (where \d is 0-9 and the other spaces and minus cannot occur): pandas
+# gives a pattern with non-ASCII characters to Python's re, cell by cell; this one goes to pyarrow's regex at once.
+_AMBIGUOUS_ASCII = r"[ \t]*[+\-]?[0-9]{1,3}[.,][0-9]{3}[ \t]*"
 NOT_FINITE = "not a finite number (too large, infinite or NaN)"
 NEGATIVE_FORM = "a negative written '(12)' or '12-' is read in amount columns only"
 _NOT_FINITE = re.compile(r"^[+\-\u2212]?(inf|infinity|nan)$", re.IGNORECASE)
@@ -228,16 +231,18 @@ def parse_bool(text: Any) -> bool:
     raise ValueError("not a yes/no value: write true/false, oui/non, 1/0 or leave empty")
 
 
-def _apply(series: pd.Series, parse, missing: Any = None, fast=None, **kwargs) -> tuple[np.ndarray, list[Hashable],
-                                                                                    list[str]]:
+def _apply(series: pd.Series, parse, missing: Any = None, fast=None, dtype: str = "object",
+           **kwargs) -> tuple[np.ndarray, list[Hashable], list[str]]:
     """``parse`` applied to each distinct cell once (a column of a million cells holds far fewer values), as an object
     array aligned with ``series`` (``missing`` where the cell is empty or failed), the labels that failed and why.
 
     ``fast(texts)`` may parse the plain cases of the distinct texts at once: it returns the parsed values and a mask
     of those it parsed; the others go through ``parse``, so every message stays the scalar function's.
+    ``dtype``: the array's type, given to the distinct values before they are spread over the cells.
     """
     if pd.api.types.infer_dtype(series, skipna=True) not in ("string", "empty"):
-        return _apply_each(series, parse, missing, **kwargs)  # typed .xlsx cells: True and 1 would hash alike
+        values, failed, reasons = _apply_each(series, parse, missing, **kwargs)  # .xlsx: True and 1 hash alike
+        return values.astype(dtype), failed, reasons
     codes, distinct = pd.factorize(series, use_na_sentinel=True)
     values = np.empty(len(distinct) + 1, dtype=object)     # the last slot is the empty cell's (code -1)
     values[-1] = missing
@@ -253,7 +258,7 @@ def _apply(series: pd.Series, parse, missing: Any = None, fast=None, **kwargs) -
         except ValueError as exc:
             value, reasons[k] = None, str(exc)
         values[k] = missing if value is None else value
-    cells = values[codes]
+    cells = values.astype(dtype)[codes]
     if not reasons:
         return cells, [], []
     bad = np.isin(codes, np.fromiter(reasons, dtype=codes.dtype))
@@ -287,18 +292,28 @@ def _plain_numbers(decimal_mark: str):
     return fast
 
 
+def ambiguous_cells(texts: pd.Series) -> np.ndarray:
+    """Which cells fully match AMBIGUOUS_PATTERN (the candidates of ``ambiguous``), as a bool array; a column of
+    ASCII text is matched with the pattern's ASCII form, which finds the same cells."""
+    texts = texts.astype("str")
+    ascii_only = bool(texts.str.isascii().all())
+    matched = texts.str.fullmatch(_AMBIGUOUS_ASCII if ascii_only else AMBIGUOUS_PATTERN)
+    return matched.fillna(False).astype(bool).to_numpy()
+
+
 def parse_numbers(series: pd.Series, decimal_mark: str = ".",
                   money: bool = False) -> tuple[pd.Series, list[Hashable], list[str]]:
     """float64 Series (NaN when empty or not a number), index labels that failed, and why each failed."""
     fast = _plain_numbers(decimal_mark) if decimal_mark in _PLAIN else None
-    values, failed, reasons = _apply(series, parse_number, math.nan, fast, decimal_mark=decimal_mark, money=money)
-    return pd.Series(values.astype("float64"), index=series.index, name=series.name), failed, reasons
+    values, failed, reasons = _apply(series, parse_number, math.nan, fast, "float64", decimal_mark=decimal_mark,
+                                     money=money)
+    return pd.Series(values, index=series.index, name=series.name), failed, reasons
 
 
 def parse_dates(series: pd.Series) -> tuple[pd.Series, list[Hashable], list[str]]:
     """datetime64[ns] Series (NaT when empty or not a date), index labels that failed, and why each failed."""
-    values, failed, reasons = _apply(series, _date64, np.datetime64("NaT", "ns"))
-    return pd.Series(values.astype("datetime64[ns]"), index=series.index, name=series.name), failed, reasons
+    values, failed, reasons = _apply(series, _date64, np.datetime64("NaT", "ns"), dtype="datetime64[ns]")
+    return pd.Series(values, index=series.index, name=series.name), failed, reasons
 
 
 def _date64(text: Any) -> np.datetime64 | None:
@@ -308,8 +323,8 @@ def _date64(text: Any) -> np.datetime64 | None:
 
 def parse_bools(series: pd.Series) -> tuple[pd.Series, list[Hashable], list[str]]:
     """bool Series (empty -> False), index labels that failed, and why each failed."""
-    values, failed, reasons = _apply(series, parse_bool, False)
-    return pd.Series(values.astype(bool), index=series.index, dtype="bool", name=series.name), failed, reasons
+    values, failed, reasons = _apply(series, parse_bool, False, dtype="bool")
+    return pd.Series(values, index=series.index, dtype="bool", name=series.name), failed, reasons
 
 
 def format_number(value: float | int, decimal_mark: str = ".") -> str:

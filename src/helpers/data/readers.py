@@ -31,6 +31,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Hashable, Sequence
 
+import numpy as np
 import pandas as pd
 
 from ..errors import Problem
@@ -94,9 +95,16 @@ def _quote_sheet(name: str) -> str:
 
 
 def _letter(position: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return get_column_letter(position + 1)
+    """The spreadsheet letter of a 0-based column position: 0 -> A, 25 -> Z, 26 -> AA (openpyxl's
+    get_column_letter, without importing openpyxl for a CSV file)."""
+    letters = ""
+    n = position + 1
+    if not 1 <= n <= 18278:  # XFD, as openpyxl
+        raise ValueError(f"Invalid column index {n}")
+    while n:
+        n, rest = divmod(n - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 # ---------------------------------------------------------------- text decoding
@@ -217,9 +225,24 @@ def _header(table: RawTable, header: list[Any]) -> dict[str, int]:
     return keep
 
 
-def text_problems(table: RawTable) -> list[Problem]:
-    """Cells holding a control character, or longer than MAX_CELL_CHARS: each an error with its cell."""
+# Bytes that cannot be part of a control character in UTF-8 (printable ASCII, tab, newline, carriage return)
+_PLAIN_BYTES = bytes(range(32, 127)) + b"\t\n\r"
+# What is left of inputs.CONTROL in the other bytes of UTF-8 text: C0 and DEL, and U+0080-U+009F (C2 80-9F)
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x9f]")
+
+
+def has_control(utf8: bytes) -> bool:
+    """Whether UTF-8 text holds a character of inputs.CONTROL anywhere: one pass over the bytes, without decoding
+    (a lead byte C2 keeps its continuation byte next to it once the ASCII bytes are deleted)."""
+    return _CONTROL_BYTES.search(utf8.translate(None, _PLAIN_BYTES)) is not None
+
+
+def text_problems(table: RawTable, control: bool = True) -> list[Problem]:
+    """Cells holding a control character, or longer than MAX_CELL_CHARS: each an error with its cell.
+    ``control=False``: the file is known to hold no control character (has_control): it is not searched cell by
+    cell. Lengths are counted cell by cell only in a column whose longest cell takes more bytes than that."""
     problems = []
+    control_check = control
     frame = table.frame
     for column in frame.columns:
         series = frame[column]
@@ -229,8 +252,10 @@ def text_problems(table: RawTable) -> list[Problem]:
             text = series.map(lambda v: v if isinstance(v, str) else None).astype("string")
         else:  # CSV cells: text, Arrow-backed (pyarrow's regular expressions, no Python object per cell)
             text = series
-        control = text.str.contains(CONTROL.pattern, regex=True, na=False).to_numpy(dtype=bool)
-        long = (text.str.len() > MAX_CELL_CHARS).fillna(False).astype(bool).to_numpy()
+        control = text.str.contains(CONTROL.pattern, regex=True, na=False).to_numpy(dtype=bool) if control_check \
+            else np.zeros(len(series), dtype=bool)
+        long = (text.str.len() > MAX_CELL_CHARS).fillna(False).astype(bool).to_numpy() if _may_be_long(text) \
+            else np.zeros(len(series), dtype=bool)
         for index, value in series[control].items():
             problems.append(table.problem(
                 "control_character", f"this text holds a control character ({shown(CONTROL.search(value).group())})"
@@ -244,6 +269,28 @@ def text_problems(table: RawTable) -> list[Problem]:
     return problems
 
 
+def _may_be_long(text: pd.Series) -> bool:
+    """False when no cell of an Arrow-backed text column takes more than MAX_CELL_CHARS bytes (a character takes at
+    least one byte), read from the Arrow lengths at once; True otherwise, and for other columns."""
+    if text.dtype == object or not hasattr(text.array, "__arrow_array__"):
+        return True
+    import pyarrow.compute as pc
+
+    longest = pc.max(pc.binary_length(text.array.__arrow_array__())).as_py()
+    return longest is not None and longest > MAX_CELL_CHARS
+
+
+def _first_record(text: str, delimiter: str, size: int = 1 << 16) -> list[str] | None:
+    """The first record of the text, as csv.reader reads it, without copying a large file into a StringIO: read from
+    a head of the text, four times as long each time, until the record ends inside it (a cell may hold lines)."""
+    while True:
+        head = io.StringIO(text[:size], newline="")
+        first = next(csv.reader(head, delimiter=delimiter), None)
+        if size >= len(text) or head.tell() < size:  # the whole text, or the record ended before the head did
+            return first
+        size *= 4
+
+
 def _fast_frame(table: RawTable, text: str, data: bytes, delimiter: str,
                 required_sets: Sequence[Sequence[str]]) -> RawTable | None:
     """The common case read by pyarrow's CSV parser (all cells as text): every record has as many fields as the first
@@ -252,7 +299,7 @@ def _fast_frame(table: RawTable, text: str, data: bytes, delimiter: str,
     import pyarrow as pa
     from pyarrow import csv as pacsv
 
-    first = next(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), None)
+    first = _first_record(text, delimiter)
     if not first or (len(first) == 1 and first[0].lower().startswith("sep=")):
         return None
     names = [f"c{i}" for i in range(len(first))]
@@ -279,7 +326,9 @@ def _fast_frame(table: RawTable, text: str, data: bytes, delimiter: str,
     for cells in columns[1:]:
         filled = pc.or_(filled, cells.is_valid())
     numbers = pc.indices_nonzero(filled).to_numpy() + 1    # empty rows are skipped; later rows keep their numbers
-    cells = pa.table(columns, names=names).filter(filled)
+    cells = pa.table(columns, names=names)
+    if len(numbers) < len(cells):  # a copy of every column only when there is an empty row to leave out
+        cells = cells.filter(filled)
     head = [(int(n), list(row.values())) for n, row in zip(numbers[:HEADER_SEARCH_ROWS],
                                                            cells.slice(0, HEADER_SEARCH_ROWS).to_pylist())]
     position = _find_header(head, required_sets)
@@ -315,7 +364,7 @@ def read_csv(path: Path, encoding_fallback: str = "utf-8",
     utf8 = body if body.isascii() else text.encode("utf-8")
     fast = _fast_frame(table, text, utf8, delimiter, required_sets)
     if fast is not None:
-        fast.problems += text_problems(fast)
+        fast.problems += text_problems(fast, control=has_control(utf8))
         return fast
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[tuple[int, list[str]]] = []

@@ -20,7 +20,7 @@ import pandas as pd
 from ..files import neutralise, write_atomic
 from ..errors import Problem
 from ..data.headers import header_sets, translate
-from ..data.loader import check_project, load_project
+from ..data.loader import ProjectData, check_and_load, load_project
 from ..data.params import load_annex_params
 from ..data.readers import read_table
 from ..data.schemas import REQUIRED
@@ -73,20 +73,23 @@ def problems_table(problems: list[Problem]) -> pd.DataFrame:
 
 
 def write_list(problems: list[Problem], path: Path) -> None:
+
     table = neutralise(problems_table(problems))
     write_atomic(path, table.to_csv(index=False, lineterminator="\n").encode("utf-8"))
 
 
-def reported_figure_problems(project: str, data_dir: Path, params_dir: Path) -> list[Problem]:
-    """A warning for each row of reported.csv that names no figure its annex computes, with the closest keys."""
-    from ..analyses.figures import unmatched_reported  # the analyses (pandas work) only for a valid project
-
-    data = load_project(project, data_dir, params_dir)
+def reported_figure_problems(project: str, data_dir: Path, params_dir: Path,
+                             data: ProjectData | None = None) -> list[Problem]:
+    """A warning for each row of reported.csv that names no figure its annex computes, with the closest keys.
+    ``data``: the project as check_and_load gave it (else it is loaded here)."""
+    data = data if data is not None else load_project(project, data_dir, params_dir)
     path = next((p for p in data.files if p.parent.name == project and p.stem == "reported"), None)
     if path is None:
         return []
     raw = read_table(path, data.params.encoding, header_sets("reported", [REQUIRED["reported"]]))
     translate("reported", raw)   # French headers, as the loader reads them
+    from ..analyses.figures import unmatched_reported  # the analyses only when there are reported figures
+
     rows = {str(fid).strip(): row for row, fid in raw.frame["figure_id"].items() if fid is not None}
     problems: list[Problem] = []
     for annex in annex_names(project, params_dir):
@@ -120,9 +123,9 @@ def run_check(projects: list[str] | None = None, data_dir: Path = DATA_DIR, para
         return 1
     failed = 0
     for name in names:
-        problems = check_project(name, data_dir, params_dir)
-        if not any(p.severity == "error" for p in problems):
-            problems += reported_figure_problems(name, data_dir, params_dir)
+        problems, data = check_and_load(name, data_dir, params_dir)   # the files are read once
+        if data is not None:   # no error: the reported figures are compared with what the annexes compute
+            problems += reported_figure_problems(name, data_dir, params_dir, data)
         listed = unwritten = None
         if not any(p.rule in ("missing_project", "slug") for p in problems):
             listed = under(build_dir, "check", check_slug(name, "project") + ".csv")

@@ -1,0 +1,77 @@
+"""The reader's shortcuts for large CSV files (issue 22) say exactly what the cell-by-cell checks would find:
+a control character anywhere in the bytes (has_control), a column whose longest cell fits (its Arrow byte lengths),
+and the first record read from a head of the text."""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+
+import pytest
+
+from helpers.data import readers
+from helpers.data.inputs import CONTROL
+from helpers.data.readers import MAX_CELL_CHARS, has_control, read_table
+
+# every character class the pattern has an edge in, and UTF-8 neighbours of C1 controls (U+00A0, U+0100, U+0180)
+CHARS = ["a", " ", "\t", "\n", "\r", "\x00", "\x08", "\x0b", "\x0c", "\x0e", "\x1f", "\x7f", "\x80", "\x9f", "\xa0",
+         "é", "«", "\u0100", "\u0180", "\u2028", "€", "\ufeff", "😀"]
+
+
+def test_has_control_is_the_control_pattern_on_utf8_bytes():
+    for text in map("".join, itertools.product(CHARS, repeat=2)):
+        assert has_control(text.encode("utf-8")) is (CONTROL.search(text) is not None), repr(text)
+
+
+def test_a_too_long_cell_is_still_found_in_a_large_file(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text("a,b\n" + "1,x\n" * 10_000 + "2," + "z" * (MAX_CELL_CHARS + 5) + "\n", encoding="utf-8")
+    table = read_table(path, "utf-8", [("a", "b")])
+    assert [(p.rule, p.row, p.column) for p in table.problems] == [("cell_too_long", 10_002, "b")]
+
+
+@pytest.mark.parametrize("extra, found", [(0, False), (1, True)])
+def test_a_cell_of_accented_letters_is_measured_in_characters_not_bytes(tmp_path, extra, found):
+    path = tmp_path / "t.csv"   # 'é' takes two bytes: the column's byte length is over the limit, its cells are not
+    path.write_text("a,b\n1," + "é" * (MAX_CELL_CHARS + extra) + "\n2,x\n", encoding="utf-8")
+    table = read_table(path, "utf-8", [("a", "b")])
+    assert [p.rule for p in table.problems] == (["cell_too_long"] if found else [])
+
+
+def test_a_header_longer_than_the_first_head_read_is_read_whole(tmp_path):
+    names = [f"column_{i}" for i in range(8_000)]   # about 95,000 characters: more than one head of the text
+    path = tmp_path / "wide.csv"
+    path.write_text(",".join(names) + "\n" + ",".join("1" for _ in names) + "\n", encoding="utf-8")
+    table = read_table(path, "utf-8", [("column_0",)])
+    assert list(table.frame.columns) == names and table.frame.shape == (1, len(names))
+    assert not table.problems
+
+
+def test_a_first_record_with_line_breaks_in_quotes_is_read_as_csv_reads_it(tmp_path):
+    long_quoted = '"' + "ligne\n" * 20_000 + '"'    # a header cell of 120,000 characters over 20,000 lines
+    path = tmp_path / "quoted.csv"
+    path.write_text(f"a,{long_quoted},c\n1,2,3\n", encoding="utf-8")
+    table = read_table(path, "utf-8", [("a",)])
+    expected = next(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+    assert len(table.frame.columns) == len(expected) == 3
+    assert readers.header_name(expected[1]) in table.frame.columns
+
+
+@pytest.mark.parametrize("non_ascii", [False, True])
+def test_ambiguous_cells_are_the_cells_the_pattern_matches(non_ascii):
+    import re
+
+    import numpy as np
+    import pandas as pd
+
+    from helpers.data.numbers import AMBIGUOUS_PATTERN, ambiguous_cells
+
+    cells = ["12,000", " 1.234 ", "+1,000\t", "-12.345", "1,000\n", "1234,000", "12,0000", "1.5", "", "abc", "7,500 "]
+    if non_ascii:   # a column with one non-ASCII cell goes through Python's re: no-break space, minus, Arabic digits
+        cells += ["\u00a012,000", "\u22121,500", "١٢,٠٠٠", "12\u202f000"]
+    series = pd.Series(cells + [None], dtype="str")
+    pattern = re.compile(AMBIGUOUS_PATTERN)
+    expected = np.array([isinstance(c, str) and pattern.fullmatch(c) is not None for c in series])
+    assert (ambiguous_cells(series) == expected).all()
+    assert expected[:4].all() and expected[10] and not expected[4:10].any()   # the cases say what they test
