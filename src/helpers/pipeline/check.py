@@ -73,7 +73,6 @@ def problems_table(problems: list[Problem]) -> pd.DataFrame:
 
 
 def write_list(problems: list[Problem], path: Path) -> None:
-
     table = neutralise(problems_table(problems))
     write_atomic(path, table.to_csv(index=False, lineterminator="\n").encode("utf-8"))
 
