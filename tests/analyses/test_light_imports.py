@@ -33,5 +33,5 @@ def test_every_analysis_imports_without_pandera_lxml_or_yaml():
 
 @pytest.mark.parametrize("module", ["helpers.data.loader"])
 def test_the_probe_sees_the_heavy_imports_of_the_loader(module):
-    """The same probe on the loader finds them: the test above can fail."""
-    assert set(_loaded_after(f"import {module}")) >= {"pandera", "lxml", "yaml"}
+    """The same probe on the loader finds pandera and yaml: the test above can fail."""
+    assert set(_loaded_after(f"import {module}")) >= {"pandera", "yaml"}  # lxml: only once an IATI file is read
