@@ -18,7 +18,6 @@ incremental rebuilds, build/failed/), so an annex built on a cluster is the same
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import sys
@@ -27,7 +26,8 @@ import threading
 import time
 from pathlib import Path
 
-from ..paths import HELPERS_DIR, KERNEL_NAME, relative, under
+from .. import fingerprint
+from ..paths import KERNEL_NAME, relative, under
 from . import runner
 
 CONNECT_TIMEOUT = 5       # seconds to reach the scheduler
@@ -55,11 +55,9 @@ def pinned_names(lock: Path = runner.LOCK_FILE) -> tuple[str, ...]:
 
 
 def helpers_code_digest() -> str:
-    """sha256 over the helpers package's files (names and bytes): the code the notebooks call."""
-    digest = hashlib.sha256()
-    for path in sorted(p for p in HELPERS_DIR.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-        digest.update(path.relative_to(HELPERS_DIR).as_posix().encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
+    """sha256 over the helpers package's files (names and digests, helpers.fingerprint): the code the notebooks
+    call."""
+    return fingerprint.code_digest()
 
 
 _ENVIRONMENT: dict[tuple, dict] = {}
@@ -277,12 +275,12 @@ class DaskNotebooks:
     def _project_inputs(self, project: str, layout: runner.Layout):
         """The project's params and data files, sent to the cluster once per build and shared by its tasks."""
         if project not in self._inputs:
-            files = {}
+            paths = {}
             for kind, folder in (("params", layout.params), ("data", layout.data), ("archive", layout.archive_dir())):
-                for path in runner._files_under(folder / project):
-                    files[f"{kind}/{path.relative_to(folder).as_posix()}"] = path.read_bytes()
-            digest = hashlib.sha256(repr(sorted((k, hashlib.sha256(v).hexdigest()) for k, v in files.items()))
-                                    .encode()).hexdigest()[:16]
+                for path in fingerprint.files_under(folder / project):
+                    paths[f"{kind}/{path.relative_to(folder).as_posix()}"] = path
+            files = {name: path.read_bytes() for name, path in paths.items()}
+            digest = fingerprint.key("inputs", files=sorted(paths.items()))[:16]
             self._inputs[project] = self.client.submit(_files, files, key=f"workbook-inputs-{project}-{digest}",
                                                        pure=False)
         return self._inputs[project]

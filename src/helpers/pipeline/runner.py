@@ -17,7 +17,6 @@ This module imports nothing heavy at the top, so that "nothing to do" is said wi
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -30,7 +29,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..paths import (BUILD_DIR, DATA_DIR, HELPERS_DIR, NOTEBOOKS_DIR, PARAMS_DIR, REPO_ROOT, annex_names,
+from .. import fingerprint
+from ..paths import (BUILD_DIR, DATA_DIR, NOTEBOOKS_DIR, PARAMS_DIR, REPO_ROOT, annex_names,
                      check_slug, project_names, relative, under)
 
 LOCK_FILE = REPO_ROOT / "requirements-lock.txt"
@@ -117,26 +117,16 @@ def discover(layout: Layout, project: str | None = None, annex: str | None = Non
     return targets
 
 
-def _files_under(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts) \
-        if folder.is_dir() else []
-
-
 class Fingerprints:
-    """sha256 of each input file, computed once per run."""
-
-    def __init__(self) -> None:
-        self._cache: dict[Path, str] = {}
+    """The inputs of an annex with their digests (helpers.fingerprint: each file read once per build)."""
 
     def of(self, path: Path) -> str:
-        if path not in self._cache:
-            self._cache[path] = hashlib.sha256(path.read_bytes()).hexdigest()
-        return self._cache[path]
+        return fingerprint.digest(path)
 
     def inputs(self, target: Target, layout: Layout, options: dict) -> dict:
         files = [layout.params / target.project / "project.yaml", layout.params / target.project / f"{target.annex}.yaml",
-                 *_files_under(layout.data / target.project), *notebook_paths(layout), *_files_under(HELPERS_DIR),
-                 *_previous_figures(target, layout)]
+                 *fingerprint.files_under(layout.data / target.project), *notebook_paths(layout),
+                 *fingerprint.code_files(), *_previous_figures(target, layout)]
         if LOCK_FILE.is_file():
             files.append(LOCK_FILE)
         return {"options": options,
@@ -260,21 +250,17 @@ def notebook_key(prints: Fingerprints, target: Target, notebook: Path, layout: L
     reads = declared_reads(notebook)
     folder = layout.data / target.project
     if reads is None or EVERYTHING in reads:
-        data = _files_under(folder)
+        data = fingerprint.files_under(folder)
     else:
         data = [folder / f"{name}{suffix}" for name in reads if name not in (STUDIES, SURVEYS)
                 for suffix in (".csv", ".xlsx")]
-        data += _files_under(folder / "impact") if STUDIES in reads else []
-        data += _files_under(folder / "surveys") if SURVEYS in reads else []
+        data += fingerprint.files_under(folder / "impact") if STUDIES in reads else []
+        data += fingerprint.files_under(folder / "surveys") if SURVEYS in reads else []
     files = [notebook, layout.params / target.project / "project.yaml",
-             layout.params / target.project / f"{target.annex}.yaml", *data, *_files_under(HELPERS_DIR), LOCK_FILE,
+             layout.params / target.project / f"{target.annex}.yaml", *data, *fingerprint.code_files(), LOCK_FILE,
              *_previous_figures(target, layout)]
-    digest = hashlib.sha256(json.dumps([target.project, target.annex, language, str(layout.data),
-                                        str(layout.params), sys.version]).encode())
-    for path in files:
-        if path.is_file():
-            digest.update(f"{path.name} {prints.of(path)}\n".encode())
-    return digest.hexdigest()
+    return fingerprint.key("notebook", target.project, target.annex, language, str(layout.data), str(layout.params),
+                           sys.version, files=[p for p in files if p.is_file()])
 
 
 def run_notebook(target: Target, notebook: Path, layout: Layout, timeout: int, language: str,
@@ -546,7 +532,7 @@ def _validate(projects: set[str], layout: Layout, prints: Fingerprints | None = 
     prints = prints or Fingerprints()
     broken: set[str] = set()
     for name in sorted(projects):
-        made_from = store.key(name, layout.data, layout.params, prints.of)
+        made_from = store.key(name, layout.data, layout.params)
         if store.current(_store_root(layout), name, made_from):
             continue
         problems, data = check_and_load(name, layout.data, layout.params)
