@@ -245,14 +245,14 @@ def _describe_failure(exc: BaseException, notebook: Path, kept: Path | None, tim
 def notebook_key(prints: Fingerprints, target: Target, notebook: Path, layout: Layout, language: str) -> str:
     """What an executed notebook depends on: the notebook, its parameters, the annex's params, the data files of
     the inputs it declares (``reads``), the helpers code and the pinned environment."""
-    from ..annex.declared import EVERYTHING, STUDIES, SURVEYS, declared_reads
+    from ..annex.declared import EVERYTHING, FIGURES, STUDIES, SURVEYS, declared_reads
 
     reads = declared_reads(notebook)
     folder = layout.data / target.project
-    if reads is None or EVERYTHING in reads:
+    if reads is None or EVERYTHING in reads or FIGURES in reads:   # the figures are made of every input
         data = fingerprint.files_under(folder)
     else:
-        data = [folder / f"{name}{suffix}" for name in reads if name not in (STUDIES, SURVEYS)
+        data = [folder / f"{name}{suffix}" for name in reads if name not in (STUDIES, SURVEYS, FIGURES)
                 for suffix in (".csv", ".xlsx")]
         data += fingerprint.files_under(folder / "impact") if STUDIES in reads else []
         data += fingerprint.files_under(folder / "surveys") if SURVEYS in reads else []
@@ -270,6 +270,7 @@ def run_notebook(target: Target, notebook: Path, layout: Layout, timeout: int, l
     With ``key`` (notebook_key) the executed notebook is kept in build/cache/notebooks/; with ``use_cache`` a kept
     one is used instead of running the notebook again.
     """
+    from ..analyses import computed
     from ..annex.export import write_atomic
     from ..data import store
     from ..paths import ARCHIVE_ENV
@@ -277,6 +278,7 @@ def run_notebook(target: Target, notebook: Path, layout: Layout, timeout: int, l
     started = time.perf_counter()
     os.environ[store.ENV] = str(_store_root(layout))  # the kernel (or fork) reads the validated project there
     os.environ[ARCHIVE_ENV] = str(layout.archive_dir())  # ... and the figures of the earlier annexes there
+    os.environ[computed.ENV] = str(_figures_root(layout))  # ... and this build's figures of the annex there
     work = layout.work_dir(target.project, target.annex)
     work.mkdir(parents=True, exist_ok=True)
     output = work / notebook.name
@@ -305,6 +307,67 @@ def run_notebook(target: Target, notebook: Path, layout: Layout, timeout: int, l
     return Step(target, notebook.stem, True, seconds)
 
 
+def _figures_root(layout: Layout) -> Path:
+    """Where the figures step writes each annex's figures: <root>/<project>/<annex>/figures.parquet, that is in the
+    annex's work folder (emptied before its notebooks run and after its export)."""
+    return layout.build / ".work"
+
+
+def impact_key(target: Target, layout: Layout, language: str) -> str:
+    """What an annex's impact figures depend on: the studies' files, the params (the annex's country, the project's
+    encoding...), the code and the pinned environment (helpers.fingerprint)."""
+    files = [layout.params / target.project / "project.yaml", layout.params / target.project / f"{target.annex}.yaml",
+             *fingerprint.files_under(layout.data / target.project / "impact"), *fingerprint.code_files(), LOCK_FILE]
+    return fingerprint.key("impact figures", target.project, target.annex, language, str(layout.data),
+                           str(layout.params), sys.version, files=[p for p in files if p.is_file()])
+
+
+def compute_figures(target: Target, layout: Layout, language: str) -> Step:
+    """The figures step: the annex's figures (analyses.figures.annex_figures), computed once per build into its work
+    folder, where the notebooks that declare ``"figures"`` and the export read them (analyses.computed). The impact
+    figures are kept in build/cache/figures/ under impact_key. Never raises (but for Ctrl-C)."""
+    from ..analyses import computed
+    from ..analyses.figures import annex_figures, annex_impact_figures
+    from ..data import store
+    from ..data.loader import load_project
+    from ..data.params import load_annex_params
+
+    started = time.perf_counter()
+    try:
+        params = load_annex_params(target.project, target.annex, layout.params)
+        if language:
+            params = params.model_copy(update={"language": language})
+        data = store.load(_store_root(layout), target.project, layout.data, layout.params) \
+            or load_project(target.project, layout.data, layout.params)
+        kept = layout.build / "cache" / "figures" / f"impact-{impact_key(target, layout, language)}.parquet"
+        what = {"impact": str(target)}
+        impact = computed.load(kept, what)
+        if impact is None:
+            computed.save(annex_impact_figures(data, params), kept, what)
+            impact = computed.load(kept, what)   # read back: the same frame a later build reads
+        figures = annex_figures(data, params, impact=impact)
+        computed.save(figures, computed.path_for(_figures_root(layout), target.project, target.annex),
+                      computed.about(params))
+    except Exception as exc:  # noqa: BLE001 - every failure becomes a message; the other annexes go on
+        error = f"figures: {type(exc).__name__}: {exc}"
+        _emit("failed", target, "figures", time.perf_counter() - started, error)
+        return Step(target, "figures", False, time.perf_counter() - started, error)
+    seconds = time.perf_counter() - started
+    _emit("notebook", target, "figures", seconds)
+    return Step(target, "figures", True, seconds)
+
+
+def _annex_figures(target: Target, layout: Layout, data, params):
+    """The figures step's figures of the annex; computed here when there are none (a figures step of another
+    language, a test calling the export alone)."""
+    from ..analyses import computed
+    from ..analyses.figures import annex_figures
+
+    found = computed.load(computed.path_for(_figures_root(layout), target.project, target.annex),
+                          computed.about(params))
+    return found if found is not None else annex_figures(data, params)
+
+
 def export_annex(target: Target, notebooks: list[Path], layout: Layout, language: str, when) -> Step:
     """Merge an annex's executed notebooks into its HTML and write its files. Never raises (but for Ctrl-C).
 
@@ -315,7 +378,6 @@ def export_annex(target: Target, notebooks: list[Path], layout: Layout, language
 
     from ..annex import excel, export, word
     from ..analyses.change import with_previous
-    from ..analyses.figures import annex_figures
     from ..data import archive, store
     from ..data.inputs import recording
     from .archive import keep
@@ -333,7 +395,7 @@ def export_annex(target: Target, notebooks: list[Path], layout: Layout, language
         data = store.load(_store_root(layout), target.project, layout.data, layout.params) \
             or load_project(target.project, layout.data, layout.params)
         previous = archive.previous(layout.archive_dir(), target.project, target.annex, params.reporting_date)
-        figures = with_previous(annex_figures(data, params), previous)
+        figures = with_previous(_annex_figures(target, layout, data, params), previous)
         param_files = [layout.params / target.project / "project.yaml",
                        layout.params / target.project / f"{target.annex}.yaml"]
         merged = export.merge(executed, params.language)
@@ -556,12 +618,18 @@ def _store_root(layout: Layout) -> Path:
 
 
 class _Schedule:
-    """Which task runs next. Notebook runs of all annexes share the workers (an annex's notebooks run side by side);
-    an annex's export goes first as soon as its notebooks are done, so finished annexes appear early."""
+    """Which task runs next. Each annex's figures step goes first; notebook runs of all annexes share the workers (an
+    annex's notebooks run side by side), those that read the figures once its figures step is done; an annex's export
+    goes first as soon as its notebooks are done, so finished annexes appear early."""
 
-    def __init__(self, stale: list[Target], notebooks: list[Path]):
-        self.queue: deque = deque(("notebook", t, nb) for t in stale for nb in notebooks)
-        self.left = {t: len(notebooks) for t in stale}     # notebook runs not yet reported
+    def __init__(self, stale: list[Target], notebooks: list[Path], after_figures: frozenset = frozenset()):
+        self.queue: deque = deque()
+        self.held: dict[Target, list] = {}        # notebook runs waiting for their annex's figures
+        for t in stale:
+            self.queue.append(("figures", t, None))
+            self.queue.extend(("notebook", t, nb) for nb in notebooks if nb not in after_figures)
+            self.held[t] = [("notebook", t, nb) for nb in notebooks if nb in after_figures]
+        self.left = {t: len(notebooks) + 1 for t in stale}     # figures and notebook runs not yet reported
         self.steps: dict[Target, list[Step]] = {t: [] for t in stale}
         self.failed: dict[Target, str] = {}
 
@@ -572,6 +640,8 @@ class _Schedule:
             return "done" if step.ok else self._fail(step.target, step.error)
         if not step.ok and step.target not in self.failed:
             self._fail(step.target, step.error)
+        if step.name == "figures" and step.ok and step.target not in self.failed:
+            self.queue.extendleft(reversed(self.held.pop(step.target, [])))
         self.left[step.target] -= 1
         if self.left[step.target] > 0:
             return "wait"
@@ -580,7 +650,7 @@ class _Schedule:
     def _fail(self, target: Target, error: str) -> str:
         self.failed[target] = error
         # the annex will not be exported: its notebooks still waiting would be wasted work
-        dropped = [task for task in self.queue if task[1] == target]
+        dropped = [task for task in self.queue if task[1] == target] + self.held.pop(target, [])
         self.queue = deque(task for task in self.queue if task[1] != target)
         self.left[target] -= len(dropped)
         return "failed"
@@ -612,7 +682,7 @@ def _run_pool(stale: list[Target], layout: Layout, jobs: int, timeout: int, lang
     events = context.Queue()
     prints = Fingerprints()
     notebooks = notebook_paths(layout)
-    schedule = _Schedule(stale, notebooks)
+    schedule = _Schedule(stale, notebooks, _reading_figures(notebooks))
     when = generated_at()
     for target in stale:
         shutil.rmtree(layout.work_dir(target.project, target.annex), ignore_errors=True)
@@ -640,6 +710,8 @@ def _run_pool(stale: list[Target], layout: Layout, jobs: int, timeout: int, lang
                         key = notebook_key(prints, target, notebook, layout, language)
                         running.add(pool.submit(run_notebook, target, notebook, layout, timeout, language,
                                                  isolation, key, not force))
+                    elif kind == "figures":
+                        running.add(pool.submit(compute_figures, target, layout, language))
                     else:
                         running.add(pool.submit(export_annex, target, notebooks, layout, language, when))
                 finished, running = wait(running, return_when=FIRST_COMPLETED)
@@ -675,6 +747,13 @@ def _run_pool(stale: list[Target], layout: Layout, jobs: int, timeout: int, lang
             stop.set()
             listener.join(timeout=2)
     return results, interrupted
+
+
+def _reading_figures(notebooks: list[Path]) -> frozenset:
+    """The notebooks that declare ``"figures"``: they run after their annex's figures step."""
+    from ..annex.declared import FIGURES, declared_reads
+
+    return frozenset(nb for nb in notebooks if FIGURES in (declared_reads(nb) or ()))
 
 
 def _stop_on_sigterm(pool):
