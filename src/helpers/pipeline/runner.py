@@ -325,36 +325,68 @@ def impact_key(target: Target, layout: Layout, language: str) -> str:
 def compute_figures(target: Target, layout: Layout, language: str) -> Step:
     """The figures step: the annex's figures (analyses.figures.annex_figures), computed once per build into its work
     folder, where the notebooks that declare ``"figures"`` and the export read them (analyses.computed). The impact
-    figures are kept in build/cache/figures/ under impact_key. Never raises (but for Ctrl-C)."""
+    figures are kept in build/cache/figures/ under impact_key. Never raises (but for Ctrl-C).
+
+    It runs in a fork of the worker, as a notebook does: the libraries' thread pools it starts (polars' for the
+    surveys, Arrow's) would deadlock the notebooks forked from this worker afterwards."""
+    started = time.perf_counter()
+    error = _in_fork(_write_figures, target, layout, language)
+    if error:
+        error = f"figures: {error}"
+        _emit("failed", target, "figures", time.perf_counter() - started, error)
+        return Step(target, "figures", False, time.perf_counter() - started, error)
+    seconds = time.perf_counter() - started
+    _emit("notebook", target, "figures", seconds)
+    return Step(target, "figures", True, seconds)
+
+
+def _in_fork(function, *args) -> str:
+    """Run ``function(*args)`` in a fork of this process: '' when it returned, else what it raised (one line)."""
+    from .executors import die_with_parent
+
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: report through the pipe, never return into the worker's code
+        code = 1
+        try:
+            os.close(read)
+            die_with_parent()
+            function(*args)
+            code = 0
+        except BaseException as exc:  # noqa: BLE001 - the message goes to the parent
+            os.write(write, f"{type(exc).__name__}: {exc}".encode("utf-8", "replace")[:4000])
+        finally:
+            os._exit(code)
+    os.close(write)
+    with os.fdopen(read, "rb") as pipe:
+        message = pipe.read().decode("utf-8", "replace")
+    _, status = os.waitpid(pid, 0)
+    if status and not message:
+        message = f"the process computing them ended abnormally (status {status})"
+    return message
+
+
+def _write_figures(target: Target, layout: Layout, language: str) -> None:
     from ..analyses import computed
     from ..analyses.figures import annex_figures, annex_impact_figures
     from ..data import store
     from ..data.loader import load_project
     from ..data.params import load_annex_params
 
-    started = time.perf_counter()
-    try:
-        params = load_annex_params(target.project, target.annex, layout.params)
-        if language:
-            params = params.model_copy(update={"language": language})
-        data = store.load(_store_root(layout), target.project, layout.data, layout.params) \
-            or load_project(target.project, layout.data, layout.params)
-        kept = layout.build / "cache" / "figures" / f"impact-{impact_key(target, layout, language)}.parquet"
-        what = {"impact": str(target)}
-        impact = computed.load(kept, what)
-        if impact is None:
-            computed.save(annex_impact_figures(data, params), kept, what)
-            impact = computed.load(kept, what)   # read back: the same frame a later build reads
-        figures = annex_figures(data, params, impact=impact)
-        computed.save(figures, computed.path_for(_figures_root(layout), target.project, target.annex),
-                      computed.about(params))
-    except Exception as exc:  # noqa: BLE001 - every failure becomes a message; the other annexes go on
-        error = f"figures: {type(exc).__name__}: {exc}"
-        _emit("failed", target, "figures", time.perf_counter() - started, error)
-        return Step(target, "figures", False, time.perf_counter() - started, error)
-    seconds = time.perf_counter() - started
-    _emit("notebook", target, "figures", seconds)
-    return Step(target, "figures", True, seconds)
+    params = load_annex_params(target.project, target.annex, layout.params)
+    if language:
+        params = params.model_copy(update={"language": language})
+    data = store.load(_store_root(layout), target.project, layout.data, layout.params) \
+        or load_project(target.project, layout.data, layout.params)
+    kept = layout.build / "cache" / "figures" / f"impact-{impact_key(target, layout, language)}.parquet"
+    what = {"impact": str(target)}
+    impact = computed.load(kept, what)
+    if impact is None:
+        computed.save(annex_impact_figures(data, params), kept, what)
+        impact = computed.load(kept, what)   # read back: the same frame a later build reads
+    figures = annex_figures(data, params, impact=impact)
+    computed.save(figures, computed.path_for(_figures_root(layout), target.project, target.annex),
+                  computed.about(params))
 
 
 def _annex_figures(target: Target, layout: Layout, data, params):
@@ -504,6 +536,7 @@ def build(project: str | None = None, annex: str | None = None, jobs: int | None
               f"({time.perf_counter() - started:.2f} s).")
         return 0
 
+    _start_fork_server()  # it imports the heavy libraries while this process validates
     # one broken project does not stop the others: its annexes are left out, the exit is non-zero
     broken = _validate({t.project for t in stale}, layout, prints)
     stale = [t for t in stale if t.project not in broken]
@@ -660,25 +693,35 @@ class _Schedule:
         return Result(target, ok, sum(s.seconds for s in steps), [(s.name, s.seconds) for s in steps], error)
 
 
+def _start_fork_server():
+    """The multiprocessing context of the workers, its fork server started (it imports the heavy libraries once,
+    worker_preload, in its own process: started before validation, that time overlaps it)."""
+    import multiprocessing
+    from multiprocessing import forkserver
+
+    # The build is parallel across notebook runs (one worker per core); a multithreaded BLAS inside each kernel would
+    # oversubscribe the cores and, measured, run the impact regressions twice as slow. The fork server, the workers
+    # and their kernels inherit this environment.
+    for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(variable, "1")
+    context = multiprocessing.get_context("forkserver")
+    # Workers fork from a server that has already imported the heavy libraries once.
+    context.set_forkserver_preload(["helpers.pipeline.worker_preload"])
+    forkserver.ensure_running()
+    return context
+
+
 def _run_pool(stale: list[Target], layout: Layout, jobs: int, timeout: int, language: str,
               inputs: dict, isolation: str = "fork", force: bool = False,
               remote=None) -> tuple[list[Result], bool]:
     """Build the stale annexes in worker processes; returns the results and whether the run was interrupted."""
-    import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
     from tqdm import tqdm
 
     from ..annex.export import generated_at, write_atomic
 
-    # The build is parallel across notebook runs (one worker per core); a multithreaded BLAS inside each kernel would
-    # oversubscribe the cores and, measured, run the impact regressions twice as slow. Workers and their kernels
-    # inherit this environment.
-    for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ.setdefault(variable, "1")
-    context = multiprocessing.get_context("forkserver")
-    # Workers fork from a server that has already imported the heavy libraries once.
-    context.set_forkserver_preload(["helpers.pipeline.worker_preload"])
+    context = _start_fork_server()
     events = context.Queue()
     prints = Fingerprints()
     notebooks = notebook_paths(layout)
