@@ -22,7 +22,6 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
-import nbformat
 import pandas as pd
 
 from . import fmt
@@ -39,6 +38,8 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # -- one notebook from several ------------------------------------------------------------------------------------
 def merge(notebooks: Sequence[nbformat.NotebookNode], lang: str) -> nbformat.NotebookNode:
     """The cells of the executed notebooks in order, without parameters cells and the other language's cells."""
+    import nbformat  # lazily: its JSON-schema validator takes seconds to import, the build's parent needs none
+
     other = {tag for code, tag in LANG_TAGS.items() if code != lang}
     merged = nbformat.v4.new_notebook()
     for nb in notebooks:
