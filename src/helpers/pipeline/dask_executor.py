@@ -153,14 +153,12 @@ def run_remote(task: dict, inputs: dict[str, bytes]) -> dict:
             layout = runner.Layout(data=root / "data", params=root / "params", notebooks=root / "notebooks",
                                    build=root / "build")
             notebook = under(root, *task["notebook"].split("/"))
-            events = runner._events = _Collect()
+            events = _Collect()
             watcher.start()
-            try:
-                # A Dask worker is a threaded process, which is not safe to fork: a fresh kernel per notebook
-                step = runner.run_notebook(target, notebook, layout, task["timeout"], task["language"],
-                                           isolation="kernel")
-            finally:
-                runner._events = None
+            # A Dask worker is a threaded process, which is not safe to fork: a fresh kernel per notebook. The
+            # cache is the client's (DaskNotebooks._land keeps what comes back): none here.
+            options = runner.Options(language=task["language"], timeout=task["timeout"], isolation="kernel")
+            step = runner.run_notebook(runner.NotebookTask(target, notebook, layout, options), events=events)
             executed = layout.work_dir(target.project, target.annex) / notebook.name
             kept = layout.failed_dir(target.project, target.annex) / notebook.name
             result = {"ok": step.ok, "seconds": step.seconds, "error": step.error, "events": list(events)}
@@ -232,7 +230,7 @@ class DaskNotebooks:
         except (OSError, TimeoutError, ValueError) as exc:
             raise ClusterError(
                 f"Cannot reach the Dask scheduler at {address} within {CONNECT_TIMEOUT} s "
-                f"({type(exc).__name__}: {runner._first_line(exc)}).\n"
+                f"({type(exc).__name__}: {runner.first_line(exc)}).\n"
                 "    -> Check the address and that the scheduler runs (`make cluster` starts one on this machine); "
                 "nothing was built.") from None
         try:
@@ -265,7 +263,7 @@ class DaskNotebooks:
         for worker, theirs in sorted(found.items()):
             if isinstance(theirs, BaseException):
                 refused.append(f"The Dask worker {worker} cannot run the workbook's code "
-                               f"({type(theirs).__name__}: {runner._first_line(theirs)}).\n"
+                               f"({type(theirs).__name__}: {runner.first_line(theirs)}).\n"
                                f"    -> Install the workbook's environment on it ({SETUP}).")
             elif lines := differences(self.environment, theirs):
                 refused.append(_refusal(worker, lines))
@@ -285,11 +283,14 @@ class DaskNotebooks:
                                                        pure=False)
         return self._inputs[project]
 
-    def submit(self, target: runner.Target, notebook: Path, layout: runner.Layout, timeout: int, language: str,
-               events) -> concurrent.futures.Future:
-        """Run ``notebook`` for ``target`` on the cluster; the returned future gives the Step, as run_notebook."""
+    def submit(self, run: runner.NotebookTask, events) -> concurrent.futures.Future:
+        """Run ``run.notebook`` for ``run.target`` on the cluster; the returned future gives the Step, as
+        run_notebook (runner.NotebookExecutor). A notebook that succeeded is kept under ``run.key`` as a local run's
+        would be, so the next build takes it from the cache."""
         import concurrent.futures
 
+        target, notebook, layout = run.target, run.notebook, run.layout
+        timeout, language = run.options.timeout, run.options.language
         task = {"project": target.project, "annex": target.annex, "notebook": f"notebooks/{notebook.name}",
                 "notebook_bytes": notebook.read_bytes(), "timeout": timeout, "language": language,
                 "environment": self.environment, "names": self.names}
@@ -306,7 +307,7 @@ class DaskNotebooks:
             with self._lock:
                 self._futures.discard(future)
             try:
-                step = self._land(future.result(), target, notebook, layout, events)
+                step = self._land(future.result(), run, events)
             except BaseException as exc:  # noqa: BLE001 - the worker died too often, the task was cancelled, ...
                 step = runner.Step(target, notebook.stem, False, time.perf_counter() - started,
                                    f"notebook {notebook.name}: {_describe(exc)}")
@@ -316,15 +317,18 @@ class DaskNotebooks:
         future.add_done_callback(land)
         return done
 
-    def _land(self, result: dict, target: runner.Target, notebook: Path, layout: runner.Layout,
-              events) -> runner.Step:
-        """Write what came back where a local run would have left it; replay the worker's progress lines."""
+    def _land(self, result: dict, run: runner.NotebookTask, events) -> runner.Step:
+        """Write what came back where a local run would have left it (and into the notebook cache under its key);
+        replay the worker's progress lines."""
         from ..annex.export import write_atomic
 
+        target, notebook, layout = run.target, run.notebook, run.layout
         error = result["error"]
         if "notebook_bytes" in result:
             if result["ok"]:
                 write_atomic(layout.work_dir(target.project, target.annex) / notebook.name, result["notebook_bytes"])
+                if run.key:
+                    write_atomic(runner.cached_notebook(layout, run.key), result["notebook_bytes"])
             else:
                 kept = layout.failed_dir(target.project, target.annex) / notebook.name
                 write_atomic(kept, result["notebook_bytes"])
@@ -356,7 +360,7 @@ def _describe(exc: BaseException) -> str:
                 "their logs say why (often memory)")
     if isinstance(exc, concurrent.futures.CancelledError) or type(exc).__name__ == "CancelledError":
         return "cancelled on the Dask cluster"
-    return f"on the Dask cluster: {type(exc).__name__}: {runner._first_line(exc)}"
+    return f"on the Dask cluster: {type(exc).__name__}: {runner.first_line(exc)}"
 
 
 # -- make cluster ------------------------------------------------------------------------------------------------------

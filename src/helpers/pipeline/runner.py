@@ -26,8 +26,10 @@ import threading
 import time
 from collections import deque
 from contextlib import contextmanager
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from .. import fingerprint
 from ..paths import (BUILD_DIR, DATA_DIR, NOTEBOOKS_DIR, PARAMS_DIR, REPO_ROOT, annex_names,
@@ -87,6 +89,34 @@ class Result:
     seconds: float
     steps: list[tuple[str, float]] = field(default_factory=list)   # (notebook or step, seconds)
     error: str = ""
+
+
+@dataclass(frozen=True)
+class Options:
+    """How a build runs: given once to the scheduler and to every step, instead of long argument lists."""
+
+    language: str = ""              # "" = each annex's own; what changes the output (the timeout does not)
+    timeout: int = DEFAULT_TIMEOUT  # seconds per cell
+    isolation: str = "fork"         # executors.ISOLATIONS: a fork of the worker, or a fresh kernel
+    force: bool = False             # rebuild and rerun every notebook, even when current or kept
+    jobs: int | None = None         # local workers (default: one per core)
+    scheduler: str | None = None    # a Dask scheduler's address: the notebook runs go there (dask_executor)
+
+
+@dataclass(frozen=True)
+class NotebookTask:
+    """One notebook run of one annex, as any executor receives it (local fork, local kernel, Dask)."""
+
+    target: Target
+    notebook: Path
+    layout: Layout
+    options: Options
+    key: str = ""                   # notebook_key: the executed notebook is kept in build/cache/notebooks/ under it
+
+
+def cached_notebook(layout: Layout, key: str) -> Path:
+    """Where an executed notebook is kept under its key (notebook_key)."""
+    return layout.build / "cache" / "notebooks" / f"{key}.ipynb"
 
 
 # -- what to build --------------------------------------------------------------------------------------------------
@@ -172,9 +202,11 @@ def _init_worker(events, log_dir: Path) -> None:
     os.dup2(log.fileno(), 2)
 
 
-def _emit(kind: str, target: Target, name: str, seconds: float = 0.0, detail: str = "") -> None:
-    if _events is not None:
-        _events.put((kind, str(target), name, seconds, detail))
+def _emit(kind: str, target: Target, name: str, seconds: float = 0.0, detail: str = "", events=None) -> None:
+    """A progress event to the parent: to ``events`` when given (an executor's own sink), else to the worker's queue."""
+    sink = events if events is not None else _events
+    if sink is not None:
+        sink.put((kind, str(target), name, seconds, detail))
 
 
 @dataclass(frozen=True)
@@ -189,7 +221,7 @@ class Step:
 
 
 def _execute(notebook: Path, output: Path, target: Target, layout: Layout, timeout: int, language: str,
-             isolation: str = "fork") -> None:
+             isolation: str = "fork", events=None) -> None:
     """Run one notebook with papermill (executors: a fork of this worker, or a fresh kernel); one retry when a
     kernel fails to start."""
     import zmq
@@ -208,7 +240,7 @@ def _execute(notebook: Path, output: Path, target: Target, layout: Layout, timeo
             if attempt == 2 or started or "Kernel" not in f"{type(exc).__name__} {exc}" and not isinstance(
                     exc, zmq.ZMQError):
                 raise
-            _emit("retry", target, notebook.name, detail=f"kernel did not start ({exc}); retrying once")
+            _emit("retry", target, notebook.name, detail=f"kernel did not start ({exc}); retrying once", events=events)
 
 
 def _ran_any_cell(path: Path) -> bool:
@@ -219,7 +251,8 @@ def _ran_any_cell(path: Path) -> bool:
     return any(c.get("execution_count") for c in cells if c.get("cell_type") == "code")
 
 
-def _first_line(exc: BaseException) -> str:
+def first_line(exc: BaseException) -> str:
+    """The first line of an exception's message (papermill's ``evalue`` when it has one)."""
     text = str(getattr(exc, "evalue", exc)).strip()
     return text.splitlines()[0] if text else ""
 
@@ -229,13 +262,13 @@ def _describe_failure(exc: BaseException, notebook: Path, kept: Path | None, tim
     from papermill.exceptions import PapermillExecutionError
 
     if isinstance(exc, PapermillExecutionError):
-        what = f"cell {exc.cell_index + 1} (In [{exc.exec_count}]) raised {exc.ename}: {_first_line(exc)}"
+        what = f"cell {exc.cell_index + 1} (In [{exc.exec_count}]) raised {exc.ename}: {first_line(exc)}"
     elif isinstance(exc, CellTimeoutError) or "timed out" in str(exc).lower():
         what = f"a cell ran longer than the timeout of {timeout} s (raise it with TIMEOUT=...)"
     elif isinstance(exc, DeadKernelError) or "dead" in str(exc).lower():
-        what = f"the kernel died ({type(exc).__name__}: {_first_line(exc)})"
+        what = f"the kernel died ({type(exc).__name__}: {first_line(exc)})"
     else:
-        what = f"{type(exc).__name__}: {_first_line(exc)}"
+        what = f"{type(exc).__name__}: {first_line(exc)}"
     text = f"notebook {notebook.name}: {what}"
     if kept is not None:
         text += f"\n    The executed notebook is kept for inspection: {relative(kept)}"
@@ -263,18 +296,19 @@ def notebook_key(prints: Fingerprints, target: Target, notebook: Path, layout: L
                            sys.version, files=[p for p in files if p.is_file()])
 
 
-def run_notebook(target: Target, notebook: Path, layout: Layout, timeout: int, language: str,
-                 isolation: str = "fork", key: str = "", use_cache: bool = False) -> Step:
+def run_notebook(task: NotebookTask, events=None) -> Step:
     """Execute one notebook for one annex into the annex's work folder. Never raises (but for Ctrl-C).
 
-    With ``key`` (notebook_key) the executed notebook is kept in build/cache/notebooks/; with ``use_cache`` a kept
-    one is used instead of running the notebook again.
+    With ``task.key`` (notebook_key) the executed notebook is kept in build/cache/notebooks/; unless
+    ``task.options.force``, a kept one is used instead of running the notebook again. ``events``: where progress
+    goes (default: the worker's queue to the parent).
     """
     from ..analyses import computed
     from ..annex.export import write_atomic
     from ..data import store
     from ..paths import ARCHIVE_ENV
 
+    target, notebook, layout, options = task.target, task.notebook, task.layout, task.options
     started = time.perf_counter()
     os.environ[store.ENV] = str(_store_root(layout))  # the kernel (or fork) reads the validated project there
     os.environ[ARCHIVE_ENV] = str(layout.archive_dir())  # ... and the figures of the earlier annexes there
@@ -282,14 +316,14 @@ def run_notebook(target: Target, notebook: Path, layout: Layout, timeout: int, l
     work = layout.work_dir(target.project, target.annex)
     work.mkdir(parents=True, exist_ok=True)
     output = work / notebook.name
-    cached = layout.build / "cache" / "notebooks" / f"{key}.ipynb" if key else None
-    if use_cache and cached is not None and cached.is_file():
+    cached = cached_notebook(layout, task.key) if task.key else None
+    if not options.force and cached is not None and cached.is_file():
         shutil.copyfile(cached, output)
         seconds = time.perf_counter() - started
-        _emit("notebook", target, f"{notebook.stem} (unchanged)", seconds)
+        _emit("notebook", target, f"{notebook.stem} (unchanged)", seconds, events=events)
         return Step(target, notebook.stem, True, seconds)
     try:
-        _execute(notebook, output, target, layout, timeout, language, isolation)
+        _execute(notebook, output, target, layout, options.timeout, options.language, options.isolation, events)
         if cached is not None:
             cached.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(cached, output.read_bytes())
@@ -299,11 +333,11 @@ def run_notebook(target: Target, notebook: Path, layout: Layout, timeout: int, l
             kept = layout.failed_dir(target.project, target.annex) / notebook.name
             kept.parent.mkdir(parents=True, exist_ok=True)
             os.replace(output, kept)
-        error = _describe_failure(exc, notebook, kept, timeout)
-        _emit("failed", target, notebook.name, time.perf_counter() - started, error)
+        error = _describe_failure(exc, notebook, kept, options.timeout)
+        _emit("failed", target, notebook.name, time.perf_counter() - started, error, events=events)
         return Step(target, notebook.stem, False, time.perf_counter() - started, error)
     seconds = time.perf_counter() - started
-    _emit("notebook", target, notebook.stem, seconds)
+    _emit("notebook", target, notebook.stem, seconds, events=events)
     return Step(target, notebook.stem, True, seconds)
 
 
@@ -514,6 +548,8 @@ def build(project: str | None = None, annex: str | None = None, jobs: int | None
     from ..errors import ValidationFailed
 
     started = time.perf_counter()
+    options = Options(language=language, timeout=timeout, isolation=isolation, force=force, jobs=jobs,
+                      scheduler=scheduler)
     try:
         targets = discover(layout, project, annex)
     except ValidationFailed as exc:
@@ -528,15 +564,16 @@ def build(project: str | None = None, annex: str | None = None, jobs: int | None
         return 2
 
     prints = Fingerprints()
-    options = {"language": language}  # what changes the output; the timeout does not
-    inputs = {t: prints.inputs(t, layout, options) for t in targets}
+    changes = {"language": language}  # what changes the output; the timeout does not
+    inputs = {t: prints.inputs(t, layout, changes) for t in targets}
     stale = [t for t in targets if force or not is_current(t, layout, inputs[t])]
     if not stale:
         print(f"Nothing to do: the {len(targets)} annex(es) are up to date in {relative(layout.build / 'annexes')}/ "
               f"({time.perf_counter() - started:.2f} s).")
         return 0
 
-    _start_fork_server()  # it imports the heavy libraries while this process validates
+    if not scheduler:  # (with a cluster, an unreachable scheduler is said first, within seconds)
+        _start_fork_server()  # it imports the heavy libraries while this process validates
     # one broken project does not stop the others: its annexes are left out, the exit is non-zero
     broken = _validate({t.project for t in stale}, layout, prints)
     stale = [t for t in stale if t.project not in broken]
@@ -551,8 +588,7 @@ def build(project: str | None = None, annex: str | None = None, jobs: int | None
         if not stale:
             print("Nothing left to do: another build brought the annexes up to date.")
             return 1 if broken else 0
-        code = _build_stale(stale, targets, layout, jobs, timeout, language, inputs, started, isolation, force,
-                            scheduler)
+        code = _build_stale(stale, targets, layout, options, inputs, started)
     _not_built(broken)
     return code or (1 if broken else 0)
 
@@ -578,24 +614,23 @@ def _exclusive(layout: Layout):
         yield
 
 
-def _build_stale(stale: list[Target], targets: list[Target], layout: Layout, jobs: int | None, timeout: int,
-                 language: str, inputs: dict, started: float, isolation: str = "fork",
-                 force: bool = False, scheduler: str | None = None) -> int:
+def _build_stale(stale: list[Target], targets: list[Target], layout: Layout, options: Options, inputs: dict,
+                 started: float) -> int:
     remote = None
-    if scheduler:  # the notebook runs go to a Dask cluster (build/dask_executor.py); the rest stays here
+    jobs = options.jobs
+    if options.scheduler:  # the notebook runs go to a Dask cluster (dask_executor.py); the rest stays here
         from .dask_executor import ClusterError, DaskNotebooks
 
         try:
-            remote = DaskNotebooks.connect(scheduler)
+            remote = DaskNotebooks.connect(options.scheduler)
         except ClusterError as exc:
             print(exc, file=sys.stderr)
             return 2
         jobs = remote.workers
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(stale) * max(1, len(notebook_paths(layout)))))
     print(f"Building {len(stale)} annex(es) of {len(targets)} with {jobs} worker(s), "
-          f"{len(notebook_paths(layout))} notebook(s) each; timeout {timeout} s per cell.")
-    results, interrupted = _run_pool(stale, layout, jobs, timeout, language, inputs, isolation, force,
-                                      remote)
+          f"{len(notebook_paths(layout))} notebook(s) each; timeout {options.timeout} s per cell.")
+    results, interrupted = _run_pool(stale, layout, jobs, options, inputs, remote)
 
     built = [r for r in results if r.ok]
     failed = [r for r in results if not r.ok]
@@ -711,10 +746,46 @@ def _start_fork_server():
     return context
 
 
-def _run_pool(stale: list[Target], layout: Layout, jobs: int, timeout: int, language: str,
-              inputs: dict, isolation: str = "fork", force: bool = False,
-              remote=None) -> tuple[list[Result], bool]:
-    """Build the stale annexes in worker processes; returns the results and whether the run was interrupted."""
+class NotebookExecutor(Protocol):
+    """Where the notebook runs go: LocalNotebooks (the build's workers: a fork of the worker or a fresh kernel, as
+    Options.isolation says) or dask_executor.DaskNotebooks (a Dask cluster). A new executor implements these three;
+    the scheduler (_run_pool) keeps the rest: the notebook cache, the figures step, the export, every write."""
+
+    @property
+    def slots(self) -> int:
+        """How many runs to keep in flight."""
+
+    def submit(self, task: NotebookTask, events) -> Future:
+        """Start ``task``; the future gives its Step. Progress events go to ``events`` (a queue's ``put``)."""
+
+    def close(self) -> None:
+        """Let go of what is still running (the build was interrupted or is over)."""
+
+
+class LocalNotebooks:
+    """The build's own worker processes (each notebook in a fork of its worker, or in a fresh kernel)."""
+
+    def __init__(self, pool, jobs: int):
+        self.pool, self.jobs = pool, jobs
+
+    @property
+    def slots(self) -> int:
+        return self.jobs
+
+    def submit(self, task: NotebookTask, events) -> Future:
+        return self.pool.submit(run_notebook, task)   # the worker's events go to its queue (_init_worker)
+
+    def close(self) -> None:
+        pass   # the pool is shut down by the scheduler, which owns it (the figures and exports run there too)
+
+
+def _run_pool(stale: list[Target], layout: Layout, jobs: int, options: Options, inputs: dict,
+              remote: NotebookExecutor | None = None) -> tuple[list[Result], bool]:
+    """Build the stale annexes in worker processes; returns the results and whether the run was interrupted.
+
+    The steps of an annex: its figures, its notebook runs (an executor's; a run whose executed notebook is kept
+    under its key is taken from the cache by the local workers, whatever the executor), its export; then the
+    stamp of its inputs. The index follows all annexes (_build_stale)."""
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
     from tqdm import tqdm
@@ -741,22 +812,23 @@ def _run_pool(stale: list[Target], layout: Layout, jobs: int, timeout: int, lang
         listener.start()
         pool = ProcessPoolExecutor(max_workers=min(jobs, os.cpu_count() or 1) if remote else jobs, mp_context=context,
                                    initializer=_init_worker, initargs=(events, layout.build / "logs"))
+        local = LocalNotebooks(pool, jobs)
+        executor: NotebookExecutor = remote or local
         running = set()
         previous = _stop_on_sigterm(pool)
         try:
             while schedule.queue or running:
-                while schedule.queue and len(running) < (remote.slots if remote else jobs):
+                while schedule.queue and len(running) < executor.slots:
                     kind, target, notebook = schedule.queue.popleft()
-                    if kind == "notebook" and remote:
-                        running.add(remote.submit(target, notebook, layout, timeout, language, events))
-                    elif kind == "notebook":
-                        key = notebook_key(prints, target, notebook, layout, language)
-                        running.add(pool.submit(run_notebook, target, notebook, layout, timeout, language,
-                                                 isolation, key, not force))
+                    if kind == "notebook":
+                        key = notebook_key(prints, target, notebook, layout, options.language)
+                        task = NotebookTask(target, notebook, layout, options, key)
+                        kept = not options.force and cached_notebook(layout, key).is_file()
+                        running.add((local if kept else executor).submit(task, events))
                     elif kind == "figures":
-                        running.add(pool.submit(compute_figures, target, layout, language))
+                        running.add(pool.submit(compute_figures, target, layout, options.language))
                     else:
-                        running.add(pool.submit(export_annex, target, notebooks, layout, language, when))
+                        running.add(pool.submit(export_annex, target, notebooks, layout, options.language, when))
                 finished, running = wait(running, return_when=FIRST_COMPLETED)
                 for future in finished:
                     step = future.result()
@@ -784,8 +856,7 @@ def _run_pool(stale: list[Target], layout: Layout, jobs: int, timeout: int, lang
         finally:
             if previous is not None:
                 signal.signal(signal.SIGTERM, previous)
-            if remote:
-                remote.close()
+            executor.close()
             pool.shutdown(wait=True, cancel_futures=True)
             stop.set()
             listener.join(timeout=2)
