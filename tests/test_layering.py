@@ -25,7 +25,7 @@ def _lint(src: Path, cwd: Path) -> subprocess.CompletedProcess:
 def test_only_the_bottom_modules_stay_at_the_top_of_the_package():
     top = sorted(p.name for p in (ROOT / "src" / "helpers").iterdir() if p.suffix == ".py")
     rooms = sorted(p.name for p in (ROOT / "src" / "helpers").iterdir() if p.is_dir() and p.name != "__pycache__")
-    assert top == ["__init__.py", "__main__.py", "errors.py", "files.py", "paths.py", "text.py"]
+    assert top == ["__init__.py", "__main__.py", "errors.py", "files.py", "fingerprint.py", "paths.py", "text.py"]
     assert rooms == ["analyses", "annex", "data", "pipeline"]
 
 

@@ -70,3 +70,34 @@ def test_open_annex_reads_the_store_named_by_the_environment_and_loads_by_itself
     store.save(cut, other, "k", tmp_path, PARAMS_DIR)
     monkeypatch.setenv(store.ENV, str(other))
     assert store.from_environment("amem", DATA_DIR, PARAMS_DIR) is None
+
+
+def test_the_key_follows_the_code_under_the_data_room_too(tmp_path):
+    # The store holds what validation made, messages included: a change to errors.py or paths.py (which the loader
+    # imports) must not serve a store made by the old code. Run on a copy of the package, edited between two keys.
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import helpers
+
+    mini = Mini.copy_to(tmp_path)
+    copy = tmp_path / "src" / "helpers"
+    shutil.copytree(Path(helpers.__file__).parent, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    script = (
+        "import sys\nfrom pathlib import Path\nfrom helpers.data import store\n"
+        "args = ('mini', Path(sys.argv[1]), Path(sys.argv[2]))\n"
+        "keys = [store.key(*args)]\n"
+        "for name in ('errors.py', 'paths.py'):\n"
+        "    path = Path(store.__file__).parents[1] / name\n"
+        "    path.write_text(path.read_text(encoding='utf-8') + '\\n# edited\\n', encoding='utf-8')\n"
+        "    keys.append(store.key(*args))\n"
+        "print(' '.join(keys))\n")
+    done = subprocess.run([sys.executable, "-c", script, str(mini.data_dir), str(mini.params_dir)],
+                          env={"PYTHONPATH": str(copy.parent), "PATH": "/usr/bin:/bin"}, capture_output=True,
+                          text=True, timeout=120, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    before, after_errors, after_paths = done.stdout.split()
+    assert (copy / "errors.py").read_text(encoding="utf-8").endswith("# edited\n")
+    assert len({before, after_errors, after_paths}) == 3

@@ -302,3 +302,18 @@ def test_a_worker_with_another_environment_is_refused_naming_both(cluster, tmp_p
     finally:
         worker.terminate()
         worker.wait(timeout=30)
+
+
+@pytest.mark.slow
+def test_the_notebook_cache_works_on_the_cluster_too(cluster, tmp_path, capsys):
+    address, _ = cluster
+    layout = small_layout(tmp_path, "    pass")
+    assert runner.build(project="amem", layout=layout, scheduler=address) == 0
+    assert "(unchanged)" not in capsys.readouterr().out
+    # each notebook ran on the cluster and was kept here under its key, as a local run's would be
+    assert len(list((layout.build / "cache" / "notebooks").glob("*.ipynb"))) == 4
+    for annex in ("maroc", "mauritanie"):
+        (layout.build / "annexes" / "amem" / f"{annex}.html").unlink()   # out of date, its inputs unchanged
+    assert runner.build(project="amem", layout=layout, scheduler=address) == 0
+    out = capsys.readouterr().out
+    assert out.count("(unchanged)") == 4, out

@@ -14,23 +14,40 @@ A, B = runner.Target("p", "a"), runner.Target("p", "b")
 
 def test_a_failed_notebook_drops_the_annexs_waiting_runs_and_the_others_go_on():
     schedule = runner._Schedule([A, B], NB)
-    assert [t[1] for t in schedule.queue] == [A, A, B, B]
+    assert [(t[0], t[1]) for t in schedule.queue] == [("figures", A), ("notebook", A), ("notebook", A),
+                                                      ("figures", B), ("notebook", B), ("notebook", B)]
+    schedule.queue.popleft()                                     # A's figures are being computed
     schedule.queue.popleft()                                     # A/10 is running
-    assert schedule.record(runner.Step(A, "10_a", False, 1.0, "boom")) == "failed"
-    assert [t[1] for t in schedule.queue] == [B, B]              # A/20 is not run for nothing
+    assert schedule.record(runner.Step(A, "10_a", False, 1.0, "boom")) == "wait"   # its figures still run
+    assert [t[1] for t in schedule.queue] == [B, B, B]           # A/20 is not run for nothing
+    assert schedule.record(runner.Step(A, "figures", True, 0.5)) == "failed"
+    assert schedule.record(runner.Step(B, "figures", True, 0.5)) == "wait"
     assert schedule.record(runner.Step(B, "10_a", True, 1.0)) == "wait"
     assert schedule.record(runner.Step(B, "20_b", True, 2.0)) == "export"
     assert schedule.record(runner.Step(B, "export", True, 0.5)) == "done"
     result = schedule.result(B, ok=True)
-    assert result.seconds == 3.5 and [s for s, _ in result.steps] == ["10_a", "20_b", "export"]
+    assert result.seconds == 4.0 and [s for s, _ in result.steps] == ["figures", "10_a", "20_b", "export"]
 
 
 def test_a_failure_while_the_annexs_other_notebook_still_runs_waits_for_it():
     schedule = runner._Schedule([A], NB)
-    schedule.queue.clear()                                       # both notebooks of A are running
+    schedule.queue.clear()                                       # the figures and both notebooks of A are running
+    assert schedule.record(runner.Step(A, "figures", True, 0.5)) == "wait"
     assert schedule.record(runner.Step(A, "10_a", False, 1.0, "boom")) == "wait"
     assert schedule.record(runner.Step(A, "20_b", True, 1.0)) == "failed"
     assert schedule.failed[A] == "boom"
+
+
+def test_a_notebook_reading_the_figures_waits_for_its_annexs_figures_step():
+    schedule = runner._Schedule([A, B], NB, after_figures=frozenset({NB[1]}))
+    assert [(t[1], t[2]) for t in schedule.queue] == [(A, None), (A, NB[0]), (B, None), (B, NB[0])]
+    schedule.queue.clear()
+    assert schedule.record(runner.Step(B, "figures", True, 0.5)) == "wait"
+    assert list(schedule.queue) == [("notebook", B, NB[1])]      # B/20 may start now, A/20 not yet
+    assert schedule.record(runner.Step(A, "figures", False, 0.5, "figures: boom")) == "wait"
+    assert list(schedule.queue) == [("notebook", B, NB[1])]      # A/20 will not run: its figures failed
+    assert schedule.record(runner.Step(A, "10_a", True, 1.0)) == "failed"
+    assert schedule.failed[A] == "figures: boom"
 
 
 @pytest.fixture()

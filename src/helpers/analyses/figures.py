@@ -615,7 +615,7 @@ def _requested_dates(reported: pd.DataFrame) -> list[str]:
 
 def tables_figures(tables: dict[str, pd.DataFrame], params: Any, studies: dict[str, Any] | None = None,
                    reported: pd.DataFrame | None = None, per_country: bool | None = None,
-                   surveys: dict[str, Any] | None = None) -> pd.DataFrame:
+                   surveys: dict[str, Any] | None = None, impact: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every figure of already-scoped tables (what annex_figures computes after scoping).
 
     ``reported``: the reported figures this annex checks (already filtered, see ``reported_for_annex``);
@@ -627,7 +627,7 @@ def tables_figures(tables: dict[str, pd.DataFrame], params: Any, studies: dict[s
     get = lambda name: tables.get(name, empty)  # noqa: E731
     # impact first: the peak memory of its regressions then comes before the large tables' figures are held
     parts = [
-        impact_figures(studies),
+        impact_figures(studies) if impact is None else impact,
         survey_figures(surveys),
         execution_figures(get("activities"), per_country),
         indicator_figures(get("indicators"), params.thresholds),
@@ -704,10 +704,17 @@ def unmatched_reported(data: Any, params: Any) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
-def annex_figures(data: Any, params: Any) -> pd.DataFrame:
-    """Every figure of one annex (see the module docstring). ``data``: loader.ProjectData, unscoped."""
+def annex_figures(data: Any, params: Any, impact: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every figure of one annex (see the module docstring). ``data``: loader.ProjectData, unscoped.
+    ``impact``: the annex's impact figures when already computed (annex_impact_figures), else computed here."""
     scoped = scope(data, params.country)
     reported = reported_for_annex(data.tables.get("reported"), params)
     # a survey's design covers the whole project: its estimates are in the project-wide annex only
     return tables_figures(scoped.tables, params, studies=scoped.studies, reported=reported,
-                          per_country=_is_all(params), surveys=data.surveys if _is_all(params) else None)
+                          per_country=_is_all(params), surveys=data.surveys if _is_all(params) else None,
+                          impact=impact)
+
+
+def annex_impact_figures(data: Any, params: Any) -> pd.DataFrame:
+    """The impact figures of one annex: they depend on its studies only (the build keeps them between builds)."""
+    return impact_figures(scope(data, params.country).studies)

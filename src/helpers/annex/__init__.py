@@ -103,10 +103,13 @@ class Annex:
     # -- figures -------------------------------------------------------------------------------------------------
     @cached_property
     def figures(self) -> pd.DataFrame:
-        """Every figure of this annex (the long table exported as <annex>.figures.csv)."""
+        """Every figure of this annex (the long table exported as <annex>.figures.csv): the build's, computed once
+        for the notebooks and the export (analyses.computed), else computed here."""
+        from ..analyses import computed
         from ..analyses.figures import annex_figures
 
-        return annex_figures(self.project_data, self.params)
+        found = computed.from_environment(self.params)
+        return found if found is not None else annex_figures(self.project_data, self.params)
 
     @cached_property
     def previous(self):

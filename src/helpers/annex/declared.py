@@ -2,7 +2,8 @@
 
 A notebook says what it reads in its parameters cell, e.g. ``reads = ["budget", "expenditure"]``: names of tables of
 the data contract (schemas.TABLES), ``"studies"`` for the impact studies, or ``"*"`` for everything (the figures
-of the whole annex need it), ``"surveys"`` for the beneficiary surveys. ``open_annex(..., reads=reads)`` then gives it those only: reading any other table is
+of the whole annex need it), ``"surveys"`` for the beneficiary surveys, ``"figures"`` for the annex's figures (the build
+then runs the notebook after its figures step, and reads them from there). ``open_annex(..., reads=reads)`` then gives it those only: reading any other table is
 an error that names the declaration to fix, so a declaration cannot go stale. The build reruns a notebook only when
 one of its declared inputs changed (build.runner's notebook cache).
 """
@@ -21,6 +22,7 @@ from ..data.schemas import TABLES
 EVERYTHING = "*"
 STUDIES = "studies"
 SURVEYS = "surveys"
+FIGURES = "figures"   # the annex's figures (ctx.figures): the build computes them once, before such a notebook runs
 
 
 class UndeclaredInput(KeyError):
@@ -75,10 +77,10 @@ class _NoSurveys(_NoStudies):
 
 def check_reads(reads: Iterable[str]) -> list[str]:
     reads = list(reads)
-    unknown = [r for r in reads if r not in (*TABLES, STUDIES, SURVEYS, EVERYTHING)]
+    unknown = [r for r in reads if r not in (*TABLES, STUDIES, SURVEYS, FIGURES, EVERYTHING)]
     if unknown:
         raise ValueError(f"reads names {unknown}; use table names ({', '.join(TABLES)}), '{STUDIES}', "
-                         f"'{SURVEYS}' or '{EVERYTHING}'")
+                         f"'{SURVEYS}', '{FIGURES}' or '{EVERYTHING}'")
     return reads
 
 

@@ -38,7 +38,7 @@ KEY_PACKAGES = ("pandas", "numpy", "statsmodels", "seaborn", "matplotlib", "pand
 # -- one notebook from several ------------------------------------------------------------------------------------
 def merge(notebooks: Sequence[nbformat.NotebookNode], lang: str) -> nbformat.NotebookNode:
     """The cells of the executed notebooks in order, without parameters cells and the other language's cells."""
-    import nbformat
+    import nbformat  # lazily: its JSON-schema validator takes seconds to import, the build's parent needs none
 
     other = {tag for code, tag in LANG_TAGS.items() if code != lang}
     merged = nbformat.v4.new_notebook()

@@ -2,9 +2,10 @@
 
 A build validates each project once (``loader.check_project``), then writes what ``load_project`` would return into
 ``build/validated/<project>/``: one Parquet file per table and per study (types kept: text, float64, datetime64,
-bool) and ``project.json`` (params, files, warnings, study descriptions, and the key it was made from). The key is
-the SHA-256 of the checksums of the project's data and params files and of this room's code, so a changed input
-or loader never serves stale tables.
+bool) and ``project.json`` (params, files, warnings, study descriptions, and the key it was made from). The key
+(helpers.fingerprint) is the SHA-256 of the checksums of the project's data and params files and of the code that
+validates them (this room and the bottom modules it imports: paths, errors), so a changed input, loader or message
+never serves stale tables.
 
 Notebooks find the store through the environment variable ``WORKBOOK_VALIDATED`` (the build sets it for its
 workers and kernels). Without it, as in a notebook opened in JupyterLab, ``open_annex`` loads and validates the
@@ -14,7 +15,6 @@ project itself. JSON and Parquet only: nothing read back can run code.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 import os
 import shutil
@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .. import fingerprint
 from ..errors import Problem
 from .model import ProjectData, Study, StudySpec
 from . import surveys
@@ -30,7 +31,6 @@ from .params import ProjectParams
 
 ENV = "WORKBOOK_VALIDATED"
 FORMAT = 1
-_CODE = Path(__file__).resolve().parent
 
 
 def input_files(project: str, data_dir: Path, params_dir: Path) -> list[tuple[str, Path]]:
@@ -42,15 +42,12 @@ def input_files(project: str, data_dir: Path, params_dir: Path) -> list[tuple[st
     return files
 
 
-def key(project: str, data_dir: Path, params_dir: Path, checksum=None) -> str:
-    """SHA-256 over the checksums of the inputs and of the data room's code. ``checksum(path)`` may be cached."""
-    checksum = checksum or (lambda p: hashlib.sha256(p.read_bytes()).hexdigest())
-    digest = hashlib.sha256(f"format {FORMAT}\n".encode())
-    for name, path in input_files(project, data_dir, params_dir):
-        digest.update(f"{name} {checksum(path)}\n".encode())
-    for path in sorted(_CODE.glob("*.py")):
-        digest.update(f"code/{path.name} {checksum(path)}\n".encode())
-    return digest.hexdigest()
+def key(project: str, data_dir: Path, params_dir: Path) -> str:
+    """SHA-256 over the checksums of the inputs and of the code that validates them (fingerprint.digest, computed
+    once per build)."""
+    return fingerprint.key("store", FORMAT, files=[*input_files(project, data_dir, params_dir),
+                                                   *fingerprint.named(fingerprint.code_files("data"),
+                                                                      fingerprint.PACKAGE)])
 
 
 def folder(root: Path, project: str) -> Path:

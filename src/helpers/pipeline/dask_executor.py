@@ -18,7 +18,6 @@ incremental rebuilds, build/failed/), so an annex built on a cluster is the same
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import sys
@@ -27,7 +26,8 @@ import threading
 import time
 from pathlib import Path
 
-from ..paths import HELPERS_DIR, KERNEL_NAME, relative, under
+from .. import fingerprint
+from ..paths import KERNEL_NAME, relative, under
 from . import runner
 
 CONNECT_TIMEOUT = 5       # seconds to reach the scheduler
@@ -55,11 +55,9 @@ def pinned_names(lock: Path = runner.LOCK_FILE) -> tuple[str, ...]:
 
 
 def helpers_code_digest() -> str:
-    """sha256 over the helpers package's files (names and bytes): the code the notebooks call."""
-    digest = hashlib.sha256()
-    for path in sorted(p for p in HELPERS_DIR.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-        digest.update(path.relative_to(HELPERS_DIR).as_posix().encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
+    """sha256 over the helpers package's files (names and digests, helpers.fingerprint): the code the notebooks
+    call."""
+    return fingerprint.code_digest()
 
 
 _ENVIRONMENT: dict[tuple, dict] = {}
@@ -155,14 +153,12 @@ def run_remote(task: dict, inputs: dict[str, bytes]) -> dict:
             layout = runner.Layout(data=root / "data", params=root / "params", notebooks=root / "notebooks",
                                    build=root / "build")
             notebook = under(root, *task["notebook"].split("/"))
-            events = runner._events = _Collect()
+            events = _Collect()
             watcher.start()
-            try:
-                # A Dask worker is a threaded process, which is not safe to fork: a fresh kernel per notebook
-                step = runner.run_notebook(target, notebook, layout, task["timeout"], task["language"],
-                                           isolation="kernel")
-            finally:
-                runner._events = None
+            # A Dask worker is a threaded process, which is not safe to fork: a fresh kernel per notebook. The
+            # cache is the client's (DaskNotebooks._land keeps what comes back): none here.
+            options = runner.Options(language=task["language"], timeout=task["timeout"], isolation="kernel")
+            step = runner.run_notebook(runner.NotebookTask(target, notebook, layout, options), events=events)
             executed = layout.work_dir(target.project, target.annex) / notebook.name
             kept = layout.failed_dir(target.project, target.annex) / notebook.name
             result = {"ok": step.ok, "seconds": step.seconds, "error": step.error, "events": list(events)}
@@ -234,7 +230,7 @@ class DaskNotebooks:
         except (OSError, TimeoutError, ValueError) as exc:
             raise ClusterError(
                 f"Cannot reach the Dask scheduler at {address} within {CONNECT_TIMEOUT} s "
-                f"({type(exc).__name__}: {runner._first_line(exc)}).\n"
+                f"({type(exc).__name__}: {runner.first_line(exc)}).\n"
                 "    -> Check the address and that the scheduler runs (`make cluster` starts one on this machine); "
                 "nothing was built.") from None
         try:
@@ -267,7 +263,7 @@ class DaskNotebooks:
         for worker, theirs in sorted(found.items()):
             if isinstance(theirs, BaseException):
                 refused.append(f"The Dask worker {worker} cannot run the workbook's code "
-                               f"({type(theirs).__name__}: {runner._first_line(theirs)}).\n"
+                               f"({type(theirs).__name__}: {runner.first_line(theirs)}).\n"
                                f"    -> Install the workbook's environment on it ({SETUP}).")
             elif lines := differences(self.environment, theirs):
                 refused.append(_refusal(worker, lines))
@@ -277,21 +273,24 @@ class DaskNotebooks:
     def _project_inputs(self, project: str, layout: runner.Layout):
         """The project's params and data files, sent to the cluster once per build and shared by its tasks."""
         if project not in self._inputs:
-            files = {}
+            paths = {}
             for kind, folder in (("params", layout.params), ("data", layout.data), ("archive", layout.archive_dir())):
-                for path in runner._files_under(folder / project):
-                    files[f"{kind}/{path.relative_to(folder).as_posix()}"] = path.read_bytes()
-            digest = hashlib.sha256(repr(sorted((k, hashlib.sha256(v).hexdigest()) for k, v in files.items()))
-                                    .encode()).hexdigest()[:16]
+                for path in fingerprint.files_under(folder / project):
+                    paths[f"{kind}/{path.relative_to(folder).as_posix()}"] = path
+            files = {name: path.read_bytes() for name, path in paths.items()}
+            digest = fingerprint.key("inputs", files=sorted(paths.items()))[:16]
             self._inputs[project] = self.client.submit(_files, files, key=f"workbook-inputs-{project}-{digest}",
                                                        pure=False)
         return self._inputs[project]
 
-    def submit(self, target: runner.Target, notebook: Path, layout: runner.Layout, timeout: int, language: str,
-               events) -> concurrent.futures.Future:
-        """Run ``notebook`` for ``target`` on the cluster; the returned future gives the Step, as run_notebook."""
+    def submit(self, run: runner.NotebookTask, events) -> concurrent.futures.Future:
+        """Run ``run.notebook`` for ``run.target`` on the cluster; the returned future gives the Step, as
+        run_notebook (runner.NotebookExecutor). A notebook that succeeded is kept under ``run.key`` as a local run's
+        would be, so the next build takes it from the cache."""
         import concurrent.futures
 
+        target, notebook, layout = run.target, run.notebook, run.layout
+        timeout, language = run.options.timeout, run.options.language
         task = {"project": target.project, "annex": target.annex, "notebook": f"notebooks/{notebook.name}",
                 "notebook_bytes": notebook.read_bytes(), "timeout": timeout, "language": language,
                 "environment": self.environment, "names": self.names}
@@ -308,7 +307,7 @@ class DaskNotebooks:
             with self._lock:
                 self._futures.discard(future)
             try:
-                step = self._land(future.result(), target, notebook, layout, events)
+                step = self._land(future.result(), run, events)
             except BaseException as exc:  # noqa: BLE001 - the worker died too often, the task was cancelled, ...
                 step = runner.Step(target, notebook.stem, False, time.perf_counter() - started,
                                    f"notebook {notebook.name}: {_describe(exc)}")
@@ -318,15 +317,18 @@ class DaskNotebooks:
         future.add_done_callback(land)
         return done
 
-    def _land(self, result: dict, target: runner.Target, notebook: Path, layout: runner.Layout,
-              events) -> runner.Step:
-        """Write what came back where a local run would have left it; replay the worker's progress lines."""
+    def _land(self, result: dict, run: runner.NotebookTask, events) -> runner.Step:
+        """Write what came back where a local run would have left it (and into the notebook cache under its key);
+        replay the worker's progress lines."""
         from ..files import write_atomic
 
+        target, notebook, layout = run.target, run.notebook, run.layout
         error = result["error"]
         if "notebook_bytes" in result:
             if result["ok"]:
                 write_atomic(layout.work_dir(target.project, target.annex) / notebook.name, result["notebook_bytes"])
+                if run.key:
+                    write_atomic(runner.cached_notebook(layout, run.key), result["notebook_bytes"])
             else:
                 kept = layout.failed_dir(target.project, target.annex) / notebook.name
                 write_atomic(kept, result["notebook_bytes"])
@@ -358,7 +360,7 @@ def _describe(exc: BaseException) -> str:
                 "their logs say why (often memory)")
     if isinstance(exc, concurrent.futures.CancelledError) or type(exc).__name__ == "CancelledError":
         return "cancelled on the Dask cluster"
-    return f"on the Dask cluster: {type(exc).__name__}: {runner._first_line(exc)}"
+    return f"on the Dask cluster: {type(exc).__name__}: {runner.first_line(exc)}"
 
 
 # -- make cluster ------------------------------------------------------------------------------------------------------

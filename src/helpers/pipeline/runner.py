@@ -17,7 +17,6 @@ This module imports nothing heavy at the top, so that "nothing to do" is said wi
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -27,10 +26,13 @@ import threading
 import time
 from collections import deque
 from contextlib import contextmanager
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
-from ..paths import (BUILD_DIR, DATA_DIR, HELPERS_DIR, NOTEBOOKS_DIR, PARAMS_DIR, REPO_ROOT, annex_names,
+from .. import fingerprint
+from ..paths import (BUILD_DIR, DATA_DIR, NOTEBOOKS_DIR, PARAMS_DIR, REPO_ROOT, annex_names,
                      check_slug, project_names, relative, renderer_suffixes, under)
 
 LOCK_FILE = REPO_ROOT / "requirements-lock.txt"
@@ -89,6 +91,34 @@ class Result:
     error: str = ""
 
 
+@dataclass(frozen=True)
+class Options:
+    """How a build runs: given once to the scheduler and to every step, instead of long argument lists."""
+
+    language: str = ""              # "" = each annex's own; what changes the output (the timeout does not)
+    timeout: int = DEFAULT_TIMEOUT  # seconds per cell
+    isolation: str = "fork"         # executors.ISOLATIONS: a fork of the worker, or a fresh kernel
+    force: bool = False             # rebuild and rerun every notebook, even when current or kept
+    jobs: int | None = None         # local workers (default: one per core)
+    scheduler: str | None = None    # a Dask scheduler's address: the notebook runs go there (dask_executor)
+
+
+@dataclass(frozen=True)
+class NotebookTask:
+    """One notebook run of one annex, as any executor receives it (local fork, local kernel, Dask)."""
+
+    target: Target
+    notebook: Path
+    layout: Layout
+    options: Options
+    key: str = ""                   # notebook_key: the executed notebook is kept in build/cache/notebooks/ under it
+
+
+def cached_notebook(layout: Layout, key: str) -> Path:
+    """Where an executed notebook is kept under its key (notebook_key)."""
+    return layout.build / "cache" / "notebooks" / f"{key}.ipynb"
+
+
 # -- what to build --------------------------------------------------------------------------------------------------
 def notebook_paths(layout: Layout) -> list[Path]:
     """Every notebook of notebooks/, in file-name order: that order is the order of the annex's sections."""
@@ -117,26 +147,16 @@ def discover(layout: Layout, project: str | None = None, annex: str | None = Non
     return targets
 
 
-def _files_under(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts) \
-        if folder.is_dir() else []
-
-
 class Fingerprints:
-    """sha256 of each input file, computed once per run."""
-
-    def __init__(self) -> None:
-        self._cache: dict[Path, str] = {}
+    """The inputs of an annex with their digests (helpers.fingerprint: each file read once per build)."""
 
     def of(self, path: Path) -> str:
-        if path not in self._cache:
-            self._cache[path] = hashlib.sha256(path.read_bytes()).hexdigest()
-        return self._cache[path]
+        return fingerprint.digest(path)
 
     def inputs(self, target: Target, layout: Layout, options: dict) -> dict:
         files = [layout.params / target.project / "project.yaml", layout.params / target.project / f"{target.annex}.yaml",
-                 *_files_under(layout.data / target.project), *notebook_paths(layout), *_files_under(HELPERS_DIR),
-                 *_previous_figures(target, layout)]
+                 *fingerprint.files_under(layout.data / target.project), *notebook_paths(layout),
+                 *fingerprint.code_files(), *_previous_figures(target, layout)]
         if LOCK_FILE.is_file():
             files.append(LOCK_FILE)
         return {"options": options,
@@ -182,9 +202,11 @@ def _init_worker(events, log_dir: Path) -> None:
     os.dup2(log.fileno(), 2)
 
 
-def _emit(kind: str, target: Target, name: str, seconds: float = 0.0, detail: str = "") -> None:
-    if _events is not None:
-        _events.put((kind, str(target), name, seconds, detail))
+def _emit(kind: str, target: Target, name: str, seconds: float = 0.0, detail: str = "", events=None) -> None:
+    """A progress event to the parent: to ``events`` when given (an executor's own sink), else to the worker's queue."""
+    sink = events if events is not None else _events
+    if sink is not None:
+        sink.put((kind, str(target), name, seconds, detail))
 
 
 @dataclass(frozen=True)
@@ -199,7 +221,7 @@ class Step:
 
 
 def _execute(notebook: Path, output: Path, target: Target, layout: Layout, timeout: int, language: str,
-             isolation: str = "fork") -> None:
+             isolation: str = "fork", events=None) -> None:
     """Run one notebook with papermill (executors: a fork of this worker, or a fresh kernel); one retry when a
     kernel fails to start."""
     import zmq
@@ -218,7 +240,7 @@ def _execute(notebook: Path, output: Path, target: Target, layout: Layout, timeo
             if attempt == 2 or started or "Kernel" not in f"{type(exc).__name__} {exc}" and not isinstance(
                     exc, zmq.ZMQError):
                 raise
-            _emit("retry", target, notebook.name, detail=f"kernel did not start ({exc}); retrying once")
+            _emit("retry", target, notebook.name, detail=f"kernel did not start ({exc}); retrying once", events=events)
 
 
 def _ran_any_cell(path: Path) -> bool:
@@ -229,7 +251,8 @@ def _ran_any_cell(path: Path) -> bool:
     return any(c.get("execution_count") for c in cells if c.get("cell_type") == "code")
 
 
-def _first_line(exc: BaseException) -> str:
+def first_line(exc: BaseException) -> str:
+    """The first line of an exception's message (papermill's ``evalue`` when it has one)."""
     text = str(getattr(exc, "evalue", exc)).strip()
     return text.splitlines()[0] if text else ""
 
@@ -239,13 +262,13 @@ def _describe_failure(exc: BaseException, notebook: Path, kept: Path | None, tim
     from papermill.exceptions import PapermillExecutionError
 
     if isinstance(exc, PapermillExecutionError):
-        what = f"cell {exc.cell_index + 1} (In [{exc.exec_count}]) raised {exc.ename}: {_first_line(exc)}"
+        what = f"cell {exc.cell_index + 1} (In [{exc.exec_count}]) raised {exc.ename}: {first_line(exc)}"
     elif isinstance(exc, CellTimeoutError) or "timed out" in str(exc).lower():
         what = f"a cell ran longer than the timeout of {timeout} s (raise it with TIMEOUT=...)"
     elif isinstance(exc, DeadKernelError) or "dead" in str(exc).lower():
-        what = f"the kernel died ({type(exc).__name__}: {_first_line(exc)})"
+        what = f"the kernel died ({type(exc).__name__}: {first_line(exc)})"
     else:
-        what = f"{type(exc).__name__}: {_first_line(exc)}"
+        what = f"{type(exc).__name__}: {first_line(exc)}"
     text = f"notebook {notebook.name}: {what}"
     if kept is not None:
         text += f"\n    The executed notebook is kept for inspection: {relative(kept)}"
@@ -255,53 +278,52 @@ def _describe_failure(exc: BaseException, notebook: Path, kept: Path | None, tim
 def notebook_key(prints: Fingerprints, target: Target, notebook: Path, layout: Layout, language: str) -> str:
     """What an executed notebook depends on: the notebook, its parameters, the annex's params, the data files of
     the inputs it declares (``reads``), the helpers code and the pinned environment."""
-    from ..annex.declared import EVERYTHING, STUDIES, SURVEYS, declared_reads
+    from ..annex.declared import EVERYTHING, FIGURES, STUDIES, SURVEYS, declared_reads
 
     reads = declared_reads(notebook)
     folder = layout.data / target.project
-    if reads is None or EVERYTHING in reads:
-        data = _files_under(folder)
+    if reads is None or EVERYTHING in reads or FIGURES in reads:   # the figures are made of every input
+        data = fingerprint.files_under(folder)
     else:
-        data = [folder / f"{name}{suffix}" for name in reads if name not in (STUDIES, SURVEYS)
+        data = [folder / f"{name}{suffix}" for name in reads if name not in (STUDIES, SURVEYS, FIGURES)
                 for suffix in (".csv", ".xlsx")]
-        data += _files_under(folder / "impact") if STUDIES in reads else []
-        data += _files_under(folder / "surveys") if SURVEYS in reads else []
+        data += fingerprint.files_under(folder / "impact") if STUDIES in reads else []
+        data += fingerprint.files_under(folder / "surveys") if SURVEYS in reads else []
     files = [notebook, layout.params / target.project / "project.yaml",
-             layout.params / target.project / f"{target.annex}.yaml", *data, *_files_under(HELPERS_DIR), LOCK_FILE,
+             layout.params / target.project / f"{target.annex}.yaml", *data, *fingerprint.code_files(), LOCK_FILE,
              *_previous_figures(target, layout)]
-    digest = hashlib.sha256(json.dumps([target.project, target.annex, language, str(layout.data),
-                                        str(layout.params), sys.version]).encode())
-    for path in files:
-        if path.is_file():
-            digest.update(f"{path.name} {prints.of(path)}\n".encode())
-    return digest.hexdigest()
+    return fingerprint.key("notebook", target.project, target.annex, language, str(layout.data), str(layout.params),
+                           sys.version, files=[p for p in files if p.is_file()])
 
 
-def run_notebook(target: Target, notebook: Path, layout: Layout, timeout: int, language: str,
-                 isolation: str = "fork", key: str = "", use_cache: bool = False) -> Step:
+def run_notebook(task: NotebookTask, events=None) -> Step:
     """Execute one notebook for one annex into the annex's work folder. Never raises (but for Ctrl-C).
 
-    With ``key`` (notebook_key) the executed notebook is kept in build/cache/notebooks/; with ``use_cache`` a kept
-    one is used instead of running the notebook again.
+    With ``task.key`` (notebook_key) the executed notebook is kept in build/cache/notebooks/; unless
+    ``task.options.force``, a kept one is used instead of running the notebook again. ``events``: where progress
+    goes (default: the worker's queue to the parent).
     """
+    from ..analyses import computed
     from ..files import write_atomic
     from ..data import store
     from ..paths import ARCHIVE_ENV
 
+    target, notebook, layout, options = task.target, task.notebook, task.layout, task.options
     started = time.perf_counter()
     os.environ[store.ENV] = str(_store_root(layout))  # the kernel (or fork) reads the validated project there
     os.environ[ARCHIVE_ENV] = str(layout.archive_dir())  # ... and the figures of the earlier annexes there
+    os.environ[computed.ENV] = str(_figures_root(layout))  # ... and this build's figures of the annex there
     work = layout.work_dir(target.project, target.annex)
     work.mkdir(parents=True, exist_ok=True)
     output = work / notebook.name
-    cached = layout.build / "cache" / "notebooks" / f"{key}.ipynb" if key else None
-    if use_cache and cached is not None and cached.is_file():
+    cached = cached_notebook(layout, task.key) if task.key else None
+    if not options.force and cached is not None and cached.is_file():
         shutil.copyfile(cached, output)
         seconds = time.perf_counter() - started
-        _emit("notebook", target, f"{notebook.stem} (unchanged)", seconds)
+        _emit("notebook", target, f"{notebook.stem} (unchanged)", seconds, events=events)
         return Step(target, notebook.stem, True, seconds)
     try:
-        _execute(notebook, output, target, layout, timeout, language, isolation)
+        _execute(notebook, output, target, layout, options.timeout, options.language, options.isolation, events)
         if cached is not None:
             cached.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(cached, output.read_bytes())
@@ -311,12 +333,105 @@ def run_notebook(target: Target, notebook: Path, layout: Layout, timeout: int, l
             kept = layout.failed_dir(target.project, target.annex) / notebook.name
             kept.parent.mkdir(parents=True, exist_ok=True)
             os.replace(output, kept)
-        error = _describe_failure(exc, notebook, kept, timeout)
-        _emit("failed", target, notebook.name, time.perf_counter() - started, error)
+        error = _describe_failure(exc, notebook, kept, options.timeout)
+        _emit("failed", target, notebook.name, time.perf_counter() - started, error, events=events)
         return Step(target, notebook.stem, False, time.perf_counter() - started, error)
     seconds = time.perf_counter() - started
-    _emit("notebook", target, notebook.stem, seconds)
+    _emit("notebook", target, notebook.stem, seconds, events=events)
     return Step(target, notebook.stem, True, seconds)
+
+
+def _figures_root(layout: Layout) -> Path:
+    """Where the figures step writes each annex's figures: <root>/<project>/<annex>/figures.parquet, that is in the
+    annex's work folder (emptied before its notebooks run and after its export)."""
+    return layout.build / ".work"
+
+
+def impact_key(target: Target, layout: Layout, language: str) -> str:
+    """What an annex's impact figures depend on: the studies' files, the params (the annex's country, the project's
+    encoding...), the code and the pinned environment (helpers.fingerprint)."""
+    files = [layout.params / target.project / "project.yaml", layout.params / target.project / f"{target.annex}.yaml",
+             *fingerprint.files_under(layout.data / target.project / "impact"), *fingerprint.code_files(), LOCK_FILE]
+    return fingerprint.key("impact figures", target.project, target.annex, language, str(layout.data),
+                           str(layout.params), sys.version, files=[p for p in files if p.is_file()])
+
+
+def compute_figures(target: Target, layout: Layout, language: str) -> Step:
+    """The figures step: the annex's figures (analyses.figures.annex_figures), computed once per build into its work
+    folder, where the notebooks that declare ``"figures"`` and the export read them (analyses.computed). The impact
+    figures are kept in build/cache/figures/ under impact_key. Never raises (but for Ctrl-C).
+
+    It runs in a fork of the worker, as a notebook does: the libraries' thread pools it starts (polars' for the
+    surveys, Arrow's) would deadlock the notebooks forked from this worker afterwards."""
+    started = time.perf_counter()
+    error = _in_fork(_write_figures, target, layout, language)
+    if error:
+        error = f"figures: {error}"
+        _emit("failed", target, "figures", time.perf_counter() - started, error)
+        return Step(target, "figures", False, time.perf_counter() - started, error)
+    seconds = time.perf_counter() - started
+    _emit("notebook", target, "figures", seconds)
+    return Step(target, "figures", True, seconds)
+
+
+def _in_fork(function, *args) -> str:
+    """Run ``function(*args)`` in a fork of this process: '' when it returned, else what it raised (one line)."""
+    from .executors import die_with_parent
+
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: report through the pipe, never return into the worker's code
+        code = 1
+        try:
+            os.close(read)
+            die_with_parent()
+            function(*args)
+            code = 0
+        except BaseException as exc:  # noqa: BLE001 - the message goes to the parent
+            os.write(write, f"{type(exc).__name__}: {exc}".encode("utf-8", "replace")[:4000])
+        finally:
+            os._exit(code)
+    os.close(write)
+    with os.fdopen(read, "rb") as pipe:
+        message = pipe.read().decode("utf-8", "replace")
+    _, status = os.waitpid(pid, 0)
+    if status and not message:
+        message = f"the process computing them ended abnormally (status {status})"
+    return message
+
+
+def _write_figures(target: Target, layout: Layout, language: str) -> None:
+    from ..analyses import computed
+    from ..analyses.figures import annex_figures, annex_impact_figures
+    from ..data import store
+    from ..data.loader import load_project
+    from ..data.params import load_annex_params
+
+    params = load_annex_params(target.project, target.annex, layout.params)
+    if language:
+        params = params.model_copy(update={"language": language})
+    data = store.load(_store_root(layout), target.project, layout.data, layout.params) \
+        or load_project(target.project, layout.data, layout.params)
+    kept = layout.build / "cache" / "figures" / f"impact-{impact_key(target, layout, language)}.parquet"
+    what = {"impact": str(target)}
+    impact = computed.load(kept, what)
+    if impact is None:
+        computed.save(annex_impact_figures(data, params), kept, what)
+        impact = computed.load(kept, what)   # read back: the same frame a later build reads
+    figures = annex_figures(data, params, impact=impact)
+    computed.save(figures, computed.path_for(_figures_root(layout), target.project, target.annex),
+                  computed.about(params))
+
+
+def _annex_figures(target: Target, layout: Layout, data, params):
+    """The figures step's figures of the annex; computed here when there are none (a figures step of another
+    language, a test calling the export alone)."""
+    from ..analyses import computed
+    from ..analyses.figures import annex_figures
+
+    found = computed.load(computed.path_for(_figures_root(layout), target.project, target.annex),
+                          computed.about(params))
+    return found if found is not None else annex_figures(data, params)
 
 
 def export_annex(target: Target, notebooks: list[Path], layout: Layout, language: str, when) -> Step:
@@ -332,7 +447,6 @@ def export_annex(target: Target, notebooks: list[Path], layout: Layout, language
     from ..annex.words import say
     from ..files import staged
     from ..analyses.change import with_previous
-    from ..analyses.figures import annex_figures
     from ..data import archive, store
     from ..data.inputs import recording
     from .archive import keep
@@ -350,7 +464,7 @@ def export_annex(target: Target, notebooks: list[Path], layout: Layout, language
         data = store.load(_store_root(layout), target.project, layout.data, layout.params) \
             or load_project(target.project, layout.data, layout.params)
         previous = archive.previous(layout.archive_dir(), target.project, target.annex, params.reporting_date)
-        figures = with_previous(annex_figures(data, params), previous)
+        figures = with_previous(_annex_figures(target, layout, data, params), previous)
         param_files = [layout.params / target.project / "project.yaml",
                        layout.params / target.project / f"{target.annex}.yaml"]
         merged = export.merge(executed, params.language)
@@ -434,6 +548,8 @@ def build(project: str | None = None, annex: str | None = None, jobs: int | None
     from ..errors import ValidationFailed
 
     started = time.perf_counter()
+    options = Options(language=language, timeout=timeout, isolation=isolation, force=force, jobs=jobs,
+                      scheduler=scheduler)
     try:
         targets = discover(layout, project, annex)
     except ValidationFailed as exc:
@@ -448,14 +564,16 @@ def build(project: str | None = None, annex: str | None = None, jobs: int | None
         return 2
 
     prints = Fingerprints()
-    options = {"language": language}  # what changes the output; the timeout does not
-    inputs = {t: prints.inputs(t, layout, options) for t in targets}
+    changes = {"language": language}  # what changes the output; the timeout does not
+    inputs = {t: prints.inputs(t, layout, changes) for t in targets}
     stale = [t for t in targets if force or not is_current(t, layout, inputs[t])]
     if not stale:
         print(f"Nothing to do: the {len(targets)} annex(es) are up to date in {relative(layout.build / 'annexes')}/ "
               f"({time.perf_counter() - started:.2f} s).")
         return 0
 
+    if not scheduler:  # (with a cluster, an unreachable scheduler is said first, within seconds)
+        _start_fork_server()  # it imports the heavy libraries while this process validates
     # one broken project does not stop the others: its annexes are left out, the exit is non-zero
     broken = _validate({t.project for t in stale}, layout, prints)
     stale = [t for t in stale if t.project not in broken]
@@ -470,8 +588,7 @@ def build(project: str | None = None, annex: str | None = None, jobs: int | None
         if not stale:
             print("Nothing left to do: another build brought the annexes up to date.")
             return 1 if broken else 0
-        code = _build_stale(stale, targets, layout, jobs, timeout, language, inputs, started, isolation, force,
-                            scheduler)
+        code = _build_stale(stale, targets, layout, options, inputs, started)
     _not_built(broken)
     return code or (1 if broken else 0)
 
@@ -497,24 +614,23 @@ def _exclusive(layout: Layout):
         yield
 
 
-def _build_stale(stale: list[Target], targets: list[Target], layout: Layout, jobs: int | None, timeout: int,
-                 language: str, inputs: dict, started: float, isolation: str = "fork",
-                 force: bool = False, scheduler: str | None = None) -> int:
+def _build_stale(stale: list[Target], targets: list[Target], layout: Layout, options: Options, inputs: dict,
+                 started: float) -> int:
     remote = None
-    if scheduler:  # the notebook runs go to a Dask cluster (build/dask_executor.py); the rest stays here
+    jobs = options.jobs
+    if options.scheduler:  # the notebook runs go to a Dask cluster (dask_executor.py); the rest stays here
         from .dask_executor import ClusterError, DaskNotebooks
 
         try:
-            remote = DaskNotebooks.connect(scheduler)
+            remote = DaskNotebooks.connect(options.scheduler)
         except ClusterError as exc:
             print(exc, file=sys.stderr)
             return 2
         jobs = remote.workers
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(stale) * max(1, len(notebook_paths(layout)))))
     print(f"Building {len(stale)} annex(es) of {len(targets)} with {jobs} worker(s), "
-          f"{len(notebook_paths(layout))} notebook(s) each; timeout {timeout} s per cell.")
-    results, interrupted = _run_pool(stale, layout, jobs, timeout, language, inputs, isolation, force,
-                                      remote)
+          f"{len(notebook_paths(layout))} notebook(s) each; timeout {options.timeout} s per cell.")
+    results, interrupted = _run_pool(stale, layout, jobs, options, inputs, remote)
 
     built = [r for r in results if r.ok]
     failed = [r for r in results if not r.ok]
@@ -546,7 +662,7 @@ def _validate(projects: set[str], layout: Layout, prints: Fingerprints | None = 
     prints = prints or Fingerprints()
     broken: set[str] = set()
     for name in sorted(projects):
-        made_from = store.key(name, layout.data, layout.params, prints.of)
+        made_from = store.key(name, layout.data, layout.params)
         if store.current(_store_root(layout), name, made_from):
             continue
         problems, data = check_and_load(name, layout.data, layout.params)
@@ -570,12 +686,18 @@ def _store_root(layout: Layout) -> Path:
 
 
 class _Schedule:
-    """Which task runs next. Notebook runs of all annexes share the workers (an annex's notebooks run side by side);
-    an annex's export goes first as soon as its notebooks are done, so finished annexes appear early."""
+    """Which task runs next. Each annex's figures step goes first; notebook runs of all annexes share the workers (an
+    annex's notebooks run side by side), those that read the figures once its figures step is done; an annex's export
+    goes first as soon as its notebooks are done, so finished annexes appear early."""
 
-    def __init__(self, stale: list[Target], notebooks: list[Path]):
-        self.queue: deque = deque(("notebook", t, nb) for t in stale for nb in notebooks)
-        self.left = {t: len(notebooks) for t in stale}     # notebook runs not yet reported
+    def __init__(self, stale: list[Target], notebooks: list[Path], after_figures: frozenset = frozenset()):
+        self.queue: deque = deque()
+        self.held: dict[Target, list] = {}        # notebook runs waiting for their annex's figures
+        for t in stale:
+            self.queue.append(("figures", t, None))
+            self.queue.extend(("notebook", t, nb) for nb in notebooks if nb not in after_figures)
+            self.held[t] = [("notebook", t, nb) for nb in notebooks if nb in after_figures]
+        self.left = {t: len(notebooks) + 1 for t in stale}     # figures and notebook runs not yet reported
         self.steps: dict[Target, list[Step]] = {t: [] for t in stale}
         self.failed: dict[Target, str] = {}
 
@@ -586,6 +708,8 @@ class _Schedule:
             return "done" if step.ok else self._fail(step.target, step.error)
         if not step.ok and step.target not in self.failed:
             self._fail(step.target, step.error)
+        if step.name == "figures" and step.ok and step.target not in self.failed:
+            self.queue.extendleft(reversed(self.held.pop(step.target, [])))
         self.left[step.target] -= 1
         if self.left[step.target] > 0:
             return "wait"
@@ -594,7 +718,7 @@ class _Schedule:
     def _fail(self, target: Target, error: str) -> str:
         self.failed[target] = error
         # the annex will not be exported: its notebooks still waiting would be wasted work
-        dropped = [task for task in self.queue if task[1] == target]
+        dropped = [task for task in self.queue if task[1] == target] + self.held.pop(target, [])
         self.queue = deque(task for task in self.queue if task[1] != target)
         self.left[target] -= len(dropped)
         return "failed"
@@ -604,11 +728,64 @@ class _Schedule:
         return Result(target, ok, sum(s.seconds for s in steps), [(s.name, s.seconds) for s in steps], error)
 
 
-def _run_pool(stale: list[Target], layout: Layout, jobs: int, timeout: int, language: str,
-              inputs: dict, isolation: str = "fork", force: bool = False,
-              remote=None) -> tuple[list[Result], bool]:
-    """Build the stale annexes in worker processes; returns the results and whether the run was interrupted."""
+def _start_fork_server():
+    """The multiprocessing context of the workers, its fork server started (it imports the heavy libraries once,
+    worker_preload, in its own process: started before validation, that time overlaps it)."""
     import multiprocessing
+    from multiprocessing import forkserver
+
+    # The build is parallel across notebook runs (one worker per core); a multithreaded BLAS inside each kernel would
+    # oversubscribe the cores and, measured, run the impact regressions twice as slow. The fork server, the workers
+    # and their kernels inherit this environment.
+    for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(variable, "1")
+    context = multiprocessing.get_context("forkserver")
+    # Workers fork from a server that has already imported the heavy libraries once.
+    context.set_forkserver_preload(["helpers.pipeline.worker_preload"])
+    forkserver.ensure_running()
+    return context
+
+
+class NotebookExecutor(Protocol):
+    """Where the notebook runs go: LocalNotebooks (the build's workers: a fork of the worker or a fresh kernel, as
+    Options.isolation says) or dask_executor.DaskNotebooks (a Dask cluster). A new executor implements these three;
+    the scheduler (_run_pool) keeps the rest: the notebook cache, the figures step, the export, every write."""
+
+    @property
+    def slots(self) -> int:
+        """How many runs to keep in flight."""
+
+    def submit(self, task: NotebookTask, events) -> Future:
+        """Start ``task``; the future gives its Step. Progress events go to ``events`` (a queue's ``put``)."""
+
+    def close(self) -> None:
+        """Let go of what is still running (the build was interrupted or is over)."""
+
+
+class LocalNotebooks:
+    """The build's own worker processes (each notebook in a fork of its worker, or in a fresh kernel)."""
+
+    def __init__(self, pool, jobs: int):
+        self.pool, self.jobs = pool, jobs
+
+    @property
+    def slots(self) -> int:
+        return self.jobs
+
+    def submit(self, task: NotebookTask, events) -> Future:
+        return self.pool.submit(run_notebook, task)   # the worker's events go to its queue (_init_worker)
+
+    def close(self) -> None:
+        pass   # the pool is shut down by the scheduler, which owns it (the figures and exports run there too)
+
+
+def _run_pool(stale: list[Target], layout: Layout, jobs: int, options: Options, inputs: dict,
+              remote: NotebookExecutor | None = None) -> tuple[list[Result], bool]:
+    """Build the stale annexes in worker processes; returns the results and whether the run was interrupted.
+
+    The steps of an annex: its figures, its notebook runs (an executor's; a run whose executed notebook is kept
+    under its key is taken from the cache by the local workers, whatever the executor), its export; then the
+    stamp of its inputs. The index follows all annexes (_build_stale)."""
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
     from tqdm import tqdm
@@ -616,18 +793,11 @@ def _run_pool(stale: list[Target], layout: Layout, jobs: int, timeout: int, lang
     from ..annex.export import generated_at
     from ..files import write_atomic
 
-    # The build is parallel across notebook runs (one worker per core); a multithreaded BLAS inside each kernel would
-    # oversubscribe the cores and, measured, run the impact regressions twice as slow. Workers and their kernels
-    # inherit this environment.
-    for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ.setdefault(variable, "1")
-    context = multiprocessing.get_context("forkserver")
-    # Workers fork from a server that has already imported the heavy libraries once.
-    context.set_forkserver_preload(["helpers.pipeline.worker_preload"])
+    context = _start_fork_server()
     events = context.Queue()
     prints = Fingerprints()
     notebooks = notebook_paths(layout)
-    schedule = _Schedule(stale, notebooks)
+    schedule = _Schedule(stale, notebooks, _reading_figures(notebooks))
     when = generated_at()
     for target in stale:
         shutil.rmtree(layout.work_dir(target.project, target.annex), ignore_errors=True)
@@ -643,20 +813,23 @@ def _run_pool(stale: list[Target], layout: Layout, jobs: int, timeout: int, lang
         listener.start()
         pool = ProcessPoolExecutor(max_workers=min(jobs, os.cpu_count() or 1) if remote else jobs, mp_context=context,
                                    initializer=_init_worker, initargs=(events, layout.build / "logs"))
+        local = LocalNotebooks(pool, jobs)
+        executor: NotebookExecutor = remote or local
         running = set()
         previous = _stop_on_sigterm(pool)
         try:
             while schedule.queue or running:
-                while schedule.queue and len(running) < (remote.slots if remote else jobs):
+                while schedule.queue and len(running) < executor.slots:
                     kind, target, notebook = schedule.queue.popleft()
-                    if kind == "notebook" and remote:
-                        running.add(remote.submit(target, notebook, layout, timeout, language, events))
-                    elif kind == "notebook":
-                        key = notebook_key(prints, target, notebook, layout, language)
-                        running.add(pool.submit(run_notebook, target, notebook, layout, timeout, language,
-                                                 isolation, key, not force))
+                    if kind == "notebook":
+                        key = notebook_key(prints, target, notebook, layout, options.language)
+                        task = NotebookTask(target, notebook, layout, options, key)
+                        kept = not options.force and cached_notebook(layout, key).is_file()
+                        running.add((local if kept else executor).submit(task, events))
+                    elif kind == "figures":
+                        running.add(pool.submit(compute_figures, target, layout, options.language))
                     else:
-                        running.add(pool.submit(export_annex, target, notebooks, layout, language, when))
+                        running.add(pool.submit(export_annex, target, notebooks, layout, options.language, when))
                 finished, running = wait(running, return_when=FIRST_COMPLETED)
                 for future in finished:
                     step = future.result()
@@ -684,12 +857,18 @@ def _run_pool(stale: list[Target], layout: Layout, jobs: int, timeout: int, lang
         finally:
             if previous is not None:
                 signal.signal(signal.SIGTERM, previous)
-            if remote:
-                remote.close()
+            executor.close()
             pool.shutdown(wait=True, cancel_futures=True)
             stop.set()
             listener.join(timeout=2)
     return results, interrupted
+
+
+def _reading_figures(notebooks: list[Path]) -> frozenset:
+    """The notebooks that declare ``"figures"``: they run after their annex's figures step."""
+    from ..annex.declared import FIGURES, declared_reads
+
+    return frozenset(nb for nb in notebooks if FIGURES in (declared_reads(nb) or ()))
 
 
 def _stop_on_sigterm(pool):

@@ -10,9 +10,10 @@ import IPython.display  # noqa: F401
 import nbformat  # noqa: F401
 import pandas  # noqa: F401
 import papermill  # noqa: F401
+import pyarrow.parquet  # noqa: F401  (the validated store and the figures, read by every notebook)
 import statsmodels.formula.api  # noqa: F401
 
-from ..analyses import budget, execution, figures, gender, impact, indicators, reconcile  # noqa: F401
+from ..analyses import budget, computed, execution, figures, gender, impact, indicators, propensity, reconcile  # noqa: F401, E501
 from ..annex import excel, export, plots, renderers, word  # noqa: F401  (python-docx, openpyxl)
 from ..data import loader, store  # noqa: F401
 from . import executors
