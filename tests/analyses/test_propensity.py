@@ -9,6 +9,8 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 import statsmodels.api as sm
 from pydantic import ValidationError
 from statsmodels.stats.power import TTestIndPower
@@ -239,6 +241,26 @@ def test_holm_equals_the_step_down_by_hand():
         by_hand[i] = running
     assert [got[i] for i in order] == pytest.approx([by_hand[i] for i in order])
     assert math.isnan(got[3])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.floats(0, 1), st.sampled_from([0.0, 0.05, 0.5, 1.0, float("nan")])), max_size=12))
+def test_holm_is_statsmodels_multipletests_to_the_bit(values):
+    """holm is multipletests(method="holm") without its gc.collect(): same arithmetic, ties and NaN included."""
+    from statsmodels.stats.multitest import multipletests
+
+    p = np.array(values, dtype=float)
+    known = ~np.isnan(p)
+    expected = np.full(p.shape, np.nan)
+    if known.any():
+        expected[known] = multipletests(p[known], method="holm")[1]
+    np.testing.assert_array_equal(inference.holm(p), expected)
+
+
+def test_the_mde_multiple_is_the_same_asked_twice_and_for_ints_or_floats():
+    first = inference.mde_multiple(20, 30)
+    assert inference.mde_multiple(20.0, 30.0) == first == inference.mde_multiple(20, 30)
+    assert math.isnan(inference.mde_multiple(1, 30))
 
 
 def test_holm_runs_over_the_outcomes_of_the_study():
