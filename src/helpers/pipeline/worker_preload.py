@@ -31,3 +31,8 @@ executors.register_engine()
 # The fork server ends with the build (which started it from its main thread), even when the build is killed with
 # kill -9: its workers (runner._init_worker) and their forked notebooks then end in turn.
 executors.die_with_parent()
+# Everything imported above lives as long as the workers: moved out of the collector's sight, a full collection in
+# a worker or a forked notebook no longer walks it (nor copies the shared pages it would touch).
+import gc  # noqa: E402
+
+gc.freeze()
