@@ -16,11 +16,13 @@ ALL = "all"  # the annex that covers the whole project and compares countries
 # ----------------------------------------------------------------- vocabularies (keys are folded words)
 # The sex of a person in a participation register (and of an indicator row): anything else is refused.
 SEX_WORDS = {"f": "f", "femme": "f", "femmes": "f", "female": "f", "woman": "f", "women": "f", "w": "f",
-             "m": "m", "h": "m", "homme": "m", "hommes": "m", "male": "m", "man": "m", "men": "m"}
+             "feminin": "f", "feminine": "f", "fille": "f", "girl": "f",
+             "m": "m", "h": "m", "homme": "m", "hommes": "m", "male": "m", "man": "m", "men": "m",
+             "masculin": "m", "masculine": "m", "garcon": "m", "boy": "m"}
 # An indicator row of both sexes.
 TOTAL_WORDS = {"total", "ensemble", "tous", "all", "t"}
-# The female answer of a survey's sex question (its code or its label): the register's words, and two more.
-FEMALE_WORDS = {word for word, code in SEX_WORDS.items() if code == "f"} | {"feminin", "fille"}
+# The female answer of a survey's sex question (its code or its label): the register's words.
+FEMALE_WORDS = {word for word, code in SEX_WORDS.items() if code == "f"}
 # The words of an IATI sex dimension (``<dimension name="Gender - genre" value="Female - feminin">``), matched word by
 # word inside the label, in the languages publishers use; no one-letter word but f, m and h (a 'w' or 't' inside a
 # longer label would be read as a sex).

@@ -52,6 +52,14 @@ def test_a_french_register_with_sexe_and_pays_is_aggregated_by_country(mini):
     assert not any(p.rule == "required_column" for p in mini.check())
 
 
+def test_a_register_written_feminin_masculin_counts_its_women_and_men(mini):
+    """French registers write the sex as an adjective; surveys and IATI files already read it, the register too."""
+    mini.write("participation", "Événement;Sexe\nE1;Féminin\nE1;MASCULIN\nE1;féminine\nE1;Fille\nE1;garçon\nE1;\n")
+    frame = mini.load().tables["participation"].set_index("event_id")
+    assert frame.loc["E1", ["participants", "women", "men"]].tolist() == [6.0, 3.0, 2.0]
+    assert [p for p in mini.check() if p.rule == "unknown_sex"] == []
+
+
 def test_a_french_header_below_title_rows_in_xlsx_is_found(mini):
     workbook = openpyxl.Workbook()
     sheet = workbook.active

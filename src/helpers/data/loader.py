@@ -368,8 +368,8 @@ def _statuses(frame: pd.DataFrame, raw: RawTable, synonyms: dict[str, str]) -> t
 def _sexes(frame: pd.DataFrame, raw: RawTable) -> tuple[pd.DataFrame, list[Problem]]:
     words = each_distinct(frame["sex"], lambda text: fold(text) if isinstance(text, str) else "")
     unknown = (words != "") & ~words.isin(list(SEX_WORDS))
-    problems = [raw.problem("unknown_sex", "the sex is not recognised", "Write f/femme/F or m/homme/H/M, or leave "
-                            "empty when it is not known.", index=index, column="sex", value=frame.at[index, "sex"])
+    problems = [raw.problem("unknown_sex", "the sex is not recognised", "Write f/femme/féminin/F or "
+                            "m/homme/masculin/H/M, or leave empty when it is not known.", index=index, column="sex", value=frame.at[index, "sex"])
                 for index in frame.index[unknown.to_numpy(bool)]]
     frame["sex"] = words.map(SEX_WORDS).astype("str")
     return frame, problems
