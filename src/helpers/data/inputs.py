@@ -298,3 +298,28 @@ def zip_problem(file: str, data: bytes | Path, max_part: int, max_total: int, ma
         return None
     return Problem(file, "zip_bomb", message, hint or "Open the file in Excel and check it; save large tables as "
                    "'CSV UTF-8' (see data/README.md, 'Limits').")
+
+
+def load_described(folder: Path, load_one, kind: str, see: str, skip=lambda path: False):
+    """The impact studies or surveys of ``folder``: each ``<name>.yaml`` describes one, read by ``load_one(path) ->
+    (item or None, problems)``; a data file (.csv, .xlsx) with no description beside it is ignored with a warning
+    (rule ``<kind>_without_description``). Returns the items loaded without an error, by name; every problem; the
+    files read. ``skip`` names data files that need no description of their own (a survey's form)."""
+    items: dict = {}
+    problems: list = []
+    files: list[Path] = []
+    if not folder.is_dir():
+        return items, problems, files
+    for path in sorted(folder.glob("*.csv")) + sorted(folder.glob("*.xlsx")):
+        if not skip(path) and not exists(folder / f"{path.stem}.yaml"):
+            problems.append(Problem(relative(path), f"{kind}_without_description",
+                                    f"this {kind} has no description and is ignored",
+                                    f"Add {path.stem}.yaml next to it (see {see}).", severity="warning"))
+    for spec_path in sorted(folder.glob("*.yaml")):
+        item, found = load_one(spec_path)
+        problems += found
+        if item is not None:
+            files += item.files
+            if not any(p.severity == "error" for p in found):
+                items[item.name] = item
+    return items, problems, files

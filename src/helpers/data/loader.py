@@ -24,7 +24,7 @@ from ..text import COMPARISON_WORDS, SEX_WORDS, TOTAL_WORDS, fold  # noqa: F401 
 from .params import AnnexParams, ProjectParams, duplicate_annexes, load_annex_params, load_project_params
 from ..paths import DATA_DIR, PARAMS_DIR, annex_names, relative
 from .iati import TABLES as IATI_TABLES, load_iati
-from .inputs import exists, read_yaml, recording
+from .inputs import exists, load_described, read_yaml, recording
 from .model import ProjectData, Study, each_distinct, scope  # noqa: F401 (ProjectData, Study, scope re-exported)
 from .readers import UNREADABLE, RawTable, read_table
 from .schemas import StudySpec, validate_table
@@ -610,24 +610,7 @@ def _country_columns(data: ProjectData, table_files: dict[str, Path]):
 
 
 def _load_studies(folder: Path, params: ProjectParams) -> tuple[dict[str, Study], list[Problem], list[Path]]:
-    studies: dict[str, Study] = {}
-    problems: list[Problem] = []
-    files: list[Path] = []
-    if not folder.is_dir():
-        return studies, problems, files
-    for data_path in sorted(folder.glob("*.csv")) + sorted(folder.glob("*.xlsx")):
-        if not exists(folder / f"{data_path.stem}.yaml"):
-            problems.append(Problem(relative(data_path), "study_without_description",
-                                    "this study has no description and is ignored",
-                                    f"Add {data_path.stem}.yaml next to it (see data/README.md).", severity="warning"))
-    for spec_path in sorted(folder.glob("*.yaml")):
-        study, study_problems = load_study(spec_path, params)
-        problems += study_problems
-        if study is not None:
-            files += study.files
-            if not any(p.severity == "error" for p in study_problems):
-                studies[study.name] = study
-    return studies, problems, files
+    return load_described(folder, lambda spec_path: load_study(spec_path, params), "study", "data/README.md")
 
 
 def _read_spec(path: Path) -> tuple[StudySpec | None, list[Problem]]:

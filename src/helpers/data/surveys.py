@@ -45,7 +45,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 from ..errors import Problem, did_you_mean
 from ..paths import relative
 from ..text import FEMALE_WORDS, fold
-from .inputs import Refused, exists, read_input, read_yaml, zip_problem
+from .inputs import Refused, exists, load_described, read_input, read_yaml, zip_problem
 from .readers import XLSX_MAX_PART, XLSX_MAX_TOTAL, RawTable, header_name, read_table
 
 WG_DOMAINS = {  # the WG-SS question names of the WG's syntax, and the spellings accepted for each domain
@@ -182,25 +182,8 @@ class Survey:
 
 def load_surveys(folder: Path, encoding: str = "utf-8") -> tuple[dict[str, Survey], list[Problem], list[Path]]:
     """Every survey of ``folder`` (data/<project>/surveys), its problems and the files read."""
-    surveys: dict[str, Survey] = {}
-    problems: list[Problem] = []
-    files: list[Path] = []
-    if not folder.is_dir():
-        return surveys, problems, files
-    for path in sorted(folder.glob("*.csv")) + sorted(folder.glob("*.xlsx")):
-        if not path.name.endswith(".form.xlsx") and not (folder / f"{path.stem}.yaml").is_file():
-            problems.append(Problem(relative(path), "survey_without_description",
-                                    "this survey has no description and is ignored",
-                                    f"Add {path.stem}.yaml next to it (see data/README.md, Surveys).",
-                                    severity="warning"))
-    for spec_path in sorted(folder.glob("*.yaml")):
-        survey, found = load_survey(spec_path, encoding)
-        problems += found
-        if survey is not None:
-            files += survey.files
-            if not any(p.severity == "error" for p in found):
-                surveys[survey.name] = survey
-    return surveys, problems, files
+    return load_described(folder, lambda spec_path: load_survey(spec_path, encoding), "survey",
+                          "data/README.md, Surveys", skip=lambda path: path.name.endswith(".form.xlsx"))
 
 
 def _read_spec(path: Path) -> tuple[SurveySpec | None, list[Problem]]:
