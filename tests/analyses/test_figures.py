@@ -236,3 +236,35 @@ def test_the_catalogue_examples_and_units_are_figures_of_the_sample():
     for row in _catalogue():
         assert (row["metric"], row["example"]) in pairs, row
         assert pairs[(row["metric"], row["example"])] == units.get(row["unit"], row["unit"].strip("`")), row
+
+
+def test_each_metric_is_made_by_the_section_that_claims_it():
+    """SECTION_METRICS (what `make check` computes for the reported figures) says for each metric the section whose
+    rows carry it, as the code writes them."""
+    import inspect
+    import re
+
+    written = set(re.findall(r'_rows\("(\w+)", "(\w+)"', inspect.getsource(figures_mod)))
+    claimed = {(section, m) for section, metrics in figures_mod.SECTION_METRICS.items() for m in metrics}
+    assert claimed == written
+    assert sum(map(len, figures_mod.SECTION_METRICS.values())) == len(figures_mod.METRICS)
+
+
+@pytest.mark.parametrize("asked", [["women_share"], ["BUDGET", "burn_index"], ["cost_per_woman"],
+                                   ["indicator_achievement", "physical_execution_rate"], ["no_such_metric"]])
+def test_the_sections_asked_for_give_the_rows_of_a_whole_computation(asked):
+    """tables_figures(metrics=...) leaves out the other sections, not rows of the metrics asked for (any case)."""
+    from helpers.data.loader import load_project
+    from helpers.data.model import scope
+    from helpers.data.params import load_annex_params
+
+    amem = load_project("amem")
+    for annex in ("ensemble", "maroc"):
+        params = load_annex_params("amem", annex)
+        tables = scope(amem, params.country).tables
+        whole = figures_mod.tables_figures(tables, params)
+        some = figures_mod.tables_figures(tables, params, metrics=asked)
+        lower = {m.lower() for m in asked}
+        expected = whole[whole["metric"].str.lower().isin(lower)].reset_index(drop=True)
+        assert some[some["metric"].str.lower().isin(lower)].reset_index(drop=True).equals(expected)
+        assert len(some) < len(whole)

@@ -3,7 +3,8 @@
 import pandas as pd
 import pytest
 
-from helpers.annex import Annex, _trimmed, published_check, render_table
+from helpers.annex import Annex, published_check, render_table
+from helpers.annex.context import _trimmed
 from helpers.data.loader import load_project, scope
 from helpers.data.params import load_annex_params
 

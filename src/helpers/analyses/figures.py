@@ -84,6 +84,18 @@ METRICS = ("physical_execution_rate", "physical_progress_rate", "activity_status
            "event_study_effect", "impact_control_mean", "impact_n_units", "impact_attrition", "balance_joint_p",
            "impact_relative_effect", "impact_icc", "survey_mean", "survey_total", "survey_share", "survey_deff",
            "reported_figure", "cost_per_unit", "cost_per_participant", "cost_per_woman", "cost_to_benchmark")
+# The metrics each section of tables_figures makes (tests/analyses/test_figures.py checks them against the rows made):
+# `make check` computes only the sections whose metrics the reported figures name.
+SECTION_METRICS = {
+    "execution": ("physical_execution_rate", "physical_progress_rate", "activity_status_count"),
+    "indicators": ("indicator_achievement", "indicator_achievement_final", "indicator_anomaly"),
+    "gender": ("women_share", "gender_parity_index"),
+    "budget": BUDGET_METRICS,
+    "efficiency": ("cost_per_unit", "cost_per_participant", "cost_per_woman", "cost_to_benchmark"),
+    "impact": tuple(m for m in METRICS if m.startswith(("impact_", "balance_", "comparison_", "event_study_"))),
+    "surveys": ("survey_mean", "survey_total", "survey_share", "survey_deff"),
+    "reconciliation": ("reported_figure",),
+}
 
 
 # ----------------------------------------------------------------------------------------------- building rows
@@ -615,30 +627,36 @@ def _requested_dates(reported: pd.DataFrame) -> list[str]:
 
 def tables_figures(tables: dict[str, pd.DataFrame], params: Any, studies: dict[str, Any] | None = None,
                    reported: pd.DataFrame | None = None, per_country: bool | None = None,
-                   surveys: dict[str, Any] | None = None, impact: pd.DataFrame | None = None) -> pd.DataFrame:
+                   surveys: dict[str, Any] | None = None, impact: pd.DataFrame | None = None,
+                   metrics: Iterable[str] | None = None) -> pd.DataFrame:
     """Every figure of already-scoped tables (what annex_figures computes after scoping).
 
     ``reported``: the reported figures this annex checks (already filtered, see ``reported_for_annex``);
-    ``per_country``: add the per-country keys (default: True for the ``all`` annex).
+    ``per_country``: add the per-country keys (default: True for the ``all`` annex);
+    ``metrics``: compute only the sections that make one of these metrics (any case; SECTION_METRICS).
     """
     if per_country is None:
         per_country = _is_all(params)
+    wanted = None if metrics is None else {str(m).strip().lower() for m in metrics}
+    needs = lambda section: wanted is None or not wanted.isdisjoint(SECTION_METRICS[section])  # noqa: E731
     empty = pd.DataFrame()
     get = lambda name: tables.get(name, empty)  # noqa: E731
     # impact first: the peak memory of its regressions then comes before the large tables' figures are held
-    parts = [
-        impact_figures(studies) if impact is None else impact,
-        survey_figures(surveys),
-        execution_figures(get("activities"), per_country),
-        indicator_figures(get("indicators"), params.thresholds),
-        gender_figures(get("participation"), params.thresholds, per_country),
+    sections = [
+        ("impact", lambda: impact_figures(studies) if impact is None else impact),
+        ("surveys", lambda: survey_figures(surveys)),
+        ("execution", lambda: execution_figures(get("activities"), per_country)),
+        ("indicators", lambda: indicator_figures(get("indicators"), params.thresholds)),
+        ("gender", lambda: gender_figures(get("participation"), params.thresholds, per_country)),
     ]
+    parts = [make() for section, make in sections if needs(section)]
     budget, expenditure = get("budget"), get("expenditure")
-    if _present(budget) or _present(expenditure):
+    if (_present(budget) or _present(expenditure)) and needs("budget"):
         parts.append(budget_figures(budget, expenditure, params, per_country))
-    parts.append(efficiency_figures(tables, params))
+    if needs("efficiency"):
+        parts.append(efficiency_figures(tables, params))
     reported = reported if reported is not None else pd.DataFrame()
-    if (_present(budget) or _present(expenditure)) and not reported.empty:
+    if (_present(budget) or _present(expenditure)) and not reported.empty and needs("budget"):
         asked = set(zip(reported["metric"].astype(str).str.strip(), reported["key"].astype(str).str.strip()))
         for day in _requested_dates(reported):
             extra = budget_figures(budget, expenditure, params, per_country, as_of=day, suffix="@" + day)
@@ -687,7 +705,7 @@ def unmatched_reported(data: Any, params: Any) -> pd.DataFrame:
     if reported.empty:
         return pd.DataFrame(columns=columns)
     computed = tables_figures(scoped.tables, params, reported=reported,
-                              surveys=data.surveys if _is_all(params) else None)
+                              surveys=data.surveys if _is_all(params) else None, metrics=reported["metric"])
     impact = [("impact_effect", f"{name}:{o}") for name, s in scoped.studies.items() for o in s.spec.outcomes] + \
         [("balance_smd", f"{name}:{c}") for name, s in scoped.studies.items() for c in s.spec.covariates] + \
         [("impact_control_mean", f"{name}:{o}") for name, s in scoped.studies.items() for o in s.spec.outcomes] + \

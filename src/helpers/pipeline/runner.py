@@ -893,5 +893,8 @@ def _write_index(layout: Layout) -> None:
     from ..annex.index import render_index
 
     root = layout.build / "annexes"
-    if root.is_dir():
-        write_atomic(root / "index.html", render_index(root).encode("utf-8"))
+    if not root.is_dir():
+        return
+    page, index = render_index(root).encode("utf-8"), root / "index.html"
+    if not index.is_file() or index.read_bytes() != page:  # unchanged, it keeps its date (a browser's cache, rsync)
+        write_atomic(index, page)

@@ -1,0 +1,380 @@
+"""The notebook API (what ``from helpers.annex import open_annex`` gives): one annex's params, its validated data and
+figures, and the calls that show sentences, tables and figures in the annex language. The package's docstring says how a
+notebook uses it."""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Callable, Mapping
+
+import pandas as pd
+
+from . import fmt, words
+from .words import say
+from .declared import restrict
+from ..data.loader import load_project
+from ..data.model import ProjectData, scope
+from ..data.params import AnnexParams, load_annex_params
+from ..data.store import from_environment
+from ..paths import DATA_DIR, PARAMS_DIR
+
+
+MAX_ROWS = 30   # rows of a table shown in the annex: about a printed page
+MAX_BARS = 30   # bars of a chart: as many as can be labelled legibly
+
+
+def _display_html(markup: str, data: Mapping[str, Any] | None = None) -> None:
+    from IPython.display import display
+
+    # one output holding the HTML and, for a table, its structured form (read by the Excel writer)
+    display({"text/html": markup, **(data or {})}, raw=True)
+
+
+@dataclass
+class Annex:
+    params: AnnexParams
+    project_data: ProjectData            # the whole project (validated)
+    data: ProjectData                    # the rows of this annex's country ("all": everything)
+    show: Callable[[str], None] = field(default=_display_html, repr=False)
+
+    # -- language ------------------------------------------------------------------------------------------------
+    @property
+    def lang(self) -> str:
+        return self.params.language
+
+    def text(self, fr: str, en: str) -> str:
+        return words.pick(self.lang, fr, en)
+
+    def word(self, key: Any) -> str:
+        return fmt.word(key, self.lang)
+
+    def pct(self, value: Any, decimals: int = 1) -> str:
+        return fmt.percent(value, decimals, self.lang)
+
+    def num(self, value: Any, decimals: int = 0) -> str:
+        return fmt.number(value, decimals, self.lang)
+
+    def money(self, value: Any, decimals: int = 0) -> str:
+        return fmt.money(value, self.params.currency, self.lang, decimals)
+
+    def date(self, value: Any) -> str:
+        return fmt.date(value, self.lang)
+
+    def plural(self, n: Any, fr: tuple[str, str], en: tuple[str, str]) -> str:
+        """The words agreeing with the count n: ``ctx.plural(1, fr=("est réalisée", "sont réalisées"), en=("is
+        done", "are done"))``. French takes the singular for 0 and 1."""
+        one, many = words.pick(self.lang, fr, en)
+        return fmt.plural(n, one, many, self.lang)
+
+    def why(self, note: Any) -> None:
+        """Right after a sentence showing n.d.: why, in the annex language, from the helper's note."""
+        if not fmt.is_missing(note) and str(note).strip():
+            self.note(fr="n.d. : {why}.", en="n/a: {why}.", why=fmt.reason(note, self.lang))
+
+    @property
+    def place(self) -> str:
+        """The annex's display name: "Maroc", or "l'ensemble du projet"."""
+        return self.params.name
+
+    # -- figures -------------------------------------------------------------------------------------------------
+    @cached_property
+    def figures(self) -> pd.DataFrame:
+        """Every figure of this annex (the long table exported as <annex>.figures.csv): the build's, computed once
+        for the notebooks and the export (analyses.computed), else computed here."""
+        from ..analyses import computed
+        from ..analyses.figures import annex_figures
+
+        found = computed.from_environment(self.params)
+        return found if found is not None else annex_figures(self.project_data, self.params)
+
+    @cached_property
+    def previous(self):
+        """The figures of the latest earlier annex (data.archive.Previous: date, path, figures), or None."""
+        from ..data import archive
+
+        return archive.previous(archive.root(), self.params.project, self.params.annex, self.params.reporting_date)
+
+    def since(self, metric: str, key: str) -> str:
+        """' (31/12/2020 : 37,5 %)': the figure's value in the earlier annex, to put beside it; '' when there is no
+        earlier annex, it had no such figure or the figure was not computable then. Formatted by its unit."""
+        from ..analyses.change import previous_value
+
+        value = previous_value(self.previous, metric, key)
+        if value is None or fmt.is_missing(value):  # no earlier annex, no such figure, or n.d. then
+            return ""
+        unit = self.previous.figures.loc[(self.previous.figures["metric"] == metric)
+                                         & (self.previous.figures["key"].str.lower() == key.lower()), "unit"].iloc[0]
+        day = self.previous.date.strftime("%d/%m/%Y") if self.lang == "fr" else self.date(self.previous.date)
+        return say("since", self.lang, day=day, value=self.in_unit(value, unit))
+
+    def in_unit(self, value: Any, unit: str) -> str:
+        """A figure's value written as its unit says: %, count, ratio, or an amount in the currency."""
+        from .change import in_unit
+
+        return in_unit(value, unit, self.lang)
+
+    def published_check(self) -> pd.DataFrame:
+        """The annex's published figures beside the recomputed ones, formatted for reading.
+
+        Columns: figure_id, label, source, reported, computed, difference, status, explanation. The computed value
+        shows two more decimals than the printed one, so a truncation is visible; the explanation says, in the
+        annex language, what differs or why the figure cannot be recomputed.
+        """
+        return published_check(self.figures, self.project_data.tables["reported"], self.lang)
+
+    def has(self, table: str) -> bool:
+        return table in self.data.present and not self.data.tables[table].empty
+
+    # -- output --------------------------------------------------------------------------------------------------
+    def heading(self, fr: str, en: str, level: int = 2) -> None:
+        level = min(max(level, 2), 4)  # h1 is the annex title
+        self.show(f"<h{level}>{html.escape(self.text(fr, en))}</h{level}>")
+
+    def say(self, fr: str, en: str, **values: Any) -> None:
+        """A paragraph. Placeholders {name} take already formatted values; everything is escaped."""
+        template = html.escape(self.text(fr, en))
+        safe = {k: f"<strong>{html.escape(str(v))}</strong>" for k, v in values.items()}
+        self.show(f"<p>{template.format(**safe)}</p>")
+
+    def no_data(self, fr: str, en: str, **values: Any) -> None:
+        """The one sentence a section shows instead of failing when it has no data."""
+        safe = {k: html.escape(str(v)) for k, v in values.items()}
+        self.show(f'<p class="no-data">{html.escape(self.text(fr, en)).format(**safe)}</p>')
+
+    def note(self, fr: str, en: str, **values: Any) -> None:
+        """A smaller paragraph: how a figure is defined, where it comes from, what it leaves out."""
+        safe = {k: html.escape(str(v)) for k, v in values.items()}
+        self.show(f'<p class="note">{html.escape(self.text(fr, en)).format(**safe)}</p>')
+
+    def available(self, table: str, fr: str, en: str) -> bool:
+        """True when the annex has rows of ``table``; otherwise says so in one sentence and returns False."""
+        if self.has(table):
+            return True
+        self.no_data(fr, en, place=self.place)
+        return False
+
+    def table(self, frame: pd.DataFrame, columns: Mapping[str, Any], formats: Mapping[str, str] | None = None,
+              rag: str | None = None, caption: tuple[str, str] | None = None, top: str | None = None,
+              max_rows: int | None = None, missing: Mapping[str, tuple[str, str]] | None = None) -> None:
+        """Show the columns of ``frame`` named in ``columns`` (column -> heading word key or (fr, en) pair).
+
+        formats: column -> "pct", "pct0", "num", "num1", "num2", "money", "date", "word", "p" (p-value),
+        "right" (text already formatted, right-aligned), "long" (long text in small type that may wrap
+        anywhere, e.g. a file name), "text" (default).
+        rag: a column holding green/amber/red (or a band status) whose value colours the row's rating cell.
+        A table longer than ``max_rows`` (default MAX_ROWS, about a page) shows that many rows, those with the
+        largest ``top`` when given (else the first ones), and a sentence says how many are left out and that every
+        row is in the annex's .xlsx and figures.csv.
+        missing: column -> (fr, en) why a cell of that column is empty; a note under the table says it for each
+        column that shows n.d. (a column not named here gets a general reason), so no n.d. goes unexplained.
+        """
+        limit = max_rows or MAX_ROWS
+        shown, left_out = (frame, 0) if len(frame) <= limit else self.top(frame, top, limit)
+        data = table_data(shown, columns, formats or {}, self.lang, self.params.currency, rag,
+                          self.text(*caption) if caption else None)
+        if self.show is _display_html:
+            _display_html(table_html(data), {TABLE_MIME: data})
+        else:  # a caller that collects the HTML only (tests)
+            self.show(table_html(data))
+        self._explain_missing(data, columns, missing or {})
+        if left_out:
+            head = columns.get(top) if top else None
+            label = (words.pick(self.lang, *head) if isinstance(head, tuple) else self.word(head)) if head else ""
+            self.note(**_both("rows_left_out_top" if top else "rows_left_out_first"),
+                      others=fmt.plural(left_out, say("rows_left_out_one", self.lang),
+                                        say("rows_left_out_many", self.lang), self.lang),
+                      shown=self.num(len(shown)), label=label, left=self.num(left_out),
+                      xlsx=f"{self.params.annex}.xlsx", csv=f"{self.params.annex}.figures.csv")
+
+    def _explain_missing(self, data: Mapping[str, Any], columns: Mapping[str, Any],
+                         missing: Mapping[str, tuple[str, str]]) -> None:
+        """A note naming each column that shows n.d. and why (issue 21: no n.d. without its reason)."""
+        blank = fmt.missing(self.lang)
+        reasons = []
+        for i, (column, head) in enumerate(zip(columns, data["columns"])):
+            if any(row[i]["text"] == blank for row in data["rows"]):
+                why = self.text(*missing[column]) if missing.get(column) else say("not_recorded", self.lang)
+                reasons.append(say("label_value", self.lang, name=head["label"], value=why))
+        if reasons:
+            self.note(**_both("not_available"), reasons=say("list_separator", self.lang).join(reasons))
+
+    def top(self, frame: pd.DataFrame, by: str | None = None, n: int | None = None) -> tuple[pd.DataFrame, int]:
+        """At most ``n`` rows of ``frame`` (default MAX_BARS), sorted by ``by`` (largest first) when given, else the
+        first rows; and how many were left out. For a chart: ``bars, left_out = ctx.top(frame, "share")``."""
+        n = n or MAX_BARS
+        ordered = frame.sort_values(by, ascending=False, kind="stable") if by else frame
+        return ordered.head(n), max(0, len(frame) - n)
+
+    def figure(self, fig: Any, fr: str, en: str, alt: str | None = None, left_out: int = 0) -> None:
+        """Embed a matplotlib figure as a PNG with its caption, then close it.
+
+        left_out: how many bars ``top`` left out of the chart; the caption then says so.
+        """
+        import matplotlib.pyplot as plt
+
+        from .plots import localise
+
+        localise(fig, self.lang)  # axis numbers in the annex language, whatever the notebook passed
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", dpi=100, bbox_inches="tight", metadata={"Software": None})
+        plt.close(fig)
+        data = base64.b64encode(buffer.getvalue()).decode("ascii")
+        caption = html.escape(self.text(fr, en))
+        if left_out:
+            others = fmt.plural(left_out, say("bars_left_out_one", self.lang, n=self.num(left_out)),
+                                say("bars_left_out_many", self.lang, n=self.num(left_out)), self.lang)
+            caption += html.escape(say("bars_left_out", self.lang, others=others, xlsx=f"{self.params.annex}.xlsx"))
+        self.show(f'<figure><img alt="{html.escape(alt or self.text(fr, en))}" '
+                  f'src="data:image/png;base64,{data}"/><figcaption>{caption}</figcaption></figure>')
+
+
+def _both(key: str) -> dict[str, str]:
+    """A catalogue text in both languages, for ctx.note(fr=..., en=...) (annex.words)."""
+    return {lang: words.catalogue(lang)[key] for lang in ("fr", "en")}
+
+
+def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str) -> pd.DataFrame:
+    from ..analyses.reconcile import UnreadableNumber, parse_printed
+
+    checked = figures[figures["metric"] == "reported_figure"]
+    about = reported.drop_duplicates("figure_id").set_index("figure_id")[["label", "source"]]
+    rows = []
+    for fig in checked.itertuples(index=False):
+        try:
+            printed = parse_printed(fig.reported, fmt.decimal_mark(lang))
+            decimals, printed_value = printed.decimals, float(printed.value)
+        except UnreadableNumber:
+            decimals, printed_value = 2, float("nan")
+        shown = min(decimals + 2, 4)
+        difference = printed_value - fig.value
+        if fig.status == "mismatch":
+            explanation = say("published_off_by", lang, difference=_trimmed(difference, decimals, shown, lang))
+            if fmt.is_missing(difference):  # a comparison ('>', '~') that does not hold
+                explanation = fmt.reason(fig.note, lang)
+        elif fig.status == "truncated":
+            explanation = say("published_rounded", lang, value=fmt.number(fig.value, decimals, lang))
+        elif fig.status == "not_computable":
+            explanation = fmt.reason(fig.note, lang)
+        else:
+            explanation = ""
+        rows.append({"figure_id": fig.key, "label": about["label"].get(fig.key), "source": about["source"].get(fig.key),
+                     "reported": fig.reported, "computed": _trimmed(fig.value, decimals, shown, lang),
+                     "status": fig.status, "explanation": explanation})
+    return pd.DataFrame(rows, columns=["figure_id", "label", "source", "reported", "computed", "status", "explanation"])
+
+
+def _trimmed(value: Any, decimals: int, shown: int, lang: str) -> str:
+    """value with ``shown`` decimals, less the trailing zeros beyond ``decimals``: 1,6552 but 241 377,03."""
+    text = fmt.number(value, shown, lang)
+    mark = fmt.decimal_mark(lang)
+    if fmt.is_missing(value) or mark not in text:
+        return text
+    whole, fraction = text.rsplit(mark, 1)
+    fraction = fraction.rstrip("0").ljust(decimals, "0")
+    return f"{whole}{mark}{fraction}" if fraction else whole
+
+
+def _text(value: Any, kind: str, lang: str, currency: str) -> str:
+    if kind.startswith("pct"):
+        return fmt.percent(value, int(kind[3:] or 1), lang)
+    if kind.startswith("num"):
+        return fmt.number(value, int(kind[3:] or 0), lang)
+    if kind == "money":
+        return fmt.money(value, currency, lang)
+    if kind == "date":
+        return fmt.date(value, lang)
+    if kind == "word":
+        return fmt.word(value, lang)
+    if kind == "p":
+        return fmt.p_value(value, lang)
+    return fmt.missing(lang) if fmt.is_missing(value) else str(value)
+
+
+def _cell(value: Any, kind: str, lang: str, currency: str) -> str:
+    return html.escape(_text(value, kind, lang, currency))
+
+
+NUMERIC = ("pct", "num", "mon", "p", "rig")  # format kinds shown right-aligned ("right": text already formatted)
+VALUED = ("pct", "num", "mon", "p")          # format kinds whose cells keep the number behind the text
+RAG_CLASSES = {"green": "rag-green", "amber": "rag-amber", "red": "rag-red", "match": "rag-green",
+               "truncated": "rag-amber", "mismatch": "rag-red", "not_computable": "rag-grey",
+               "within band": "rag-green", "above band": "rag-red", "below band": "rag-amber", "parity": "rag-green"}
+TABLE_MIME = "application/vnd.evaluation-workbook.table+json"
+
+
+def _value(value: Any, kind: str) -> float | str | None:
+    """The number (or ISO date) a cell shows, for a spreadsheet; None for text and missing values."""
+    if fmt.is_missing(value):
+        return None
+    if kind[:3] in VALUED:
+        try:
+            return float(value)
+        except (TypeError, ValueError):
+            return None
+    if kind == "date":
+        return str(value)[:10]
+    return None
+
+
+def table_data(frame: pd.DataFrame, columns: Mapping[str, Any], formats: Mapping[str, str], lang: str,
+               currency: str, rag: str | None = None, caption: str | None = None) -> dict:
+    """A table as the annex shows it, in a structured form: for each column its heading and format kind, for each
+    cell the text shown (unescaped), the number behind it and its class (num, long, rag-*). The HTML, the Word and
+    the Excel forms of the table are all made from it, so they cannot differ."""
+    heads = []
+    for col, head in columns.items():
+        label = words.pick(lang, *head) if isinstance(head, tuple) else fmt.word(head, lang)
+        kind = formats.get(col, "text")
+        heads.append({"label": label, "kind": kind, "numeric": kind[:3] in NUMERIC})
+    rows = []
+    for record in frame.to_dict("records"):
+        cells = []
+        for col, head in zip(columns, heads):
+            kind, value = head["kind"], record.get(col)
+            classes = ["num"] if head["numeric"] else ["long"] if kind == "long" else []
+            if rag and col == rag and not fmt.is_missing(value):
+                classes.append(RAG_CLASSES.get(str(value), ""))
+            cells.append({"text": _text(value, kind, lang, currency), "value": _value(value, kind),
+                          "class": " ".join(c for c in classes if c)})
+        rows.append(cells)
+    return {"caption": caption, "lang": lang, "currency": currency, "columns": heads, "rows": rows}
+
+
+def table_html(data: Mapping[str, Any]) -> str:
+    """The HTML of a table_data() table in the annex's house style: escaped, numbers right-aligned, RAG coloured."""
+    heads = "".join(f'<th{" class=num" if h["numeric"] else ""}>{html.escape(h["label"])}</th>' for h in data["columns"])
+    rows = []
+    for row in data["rows"]:
+        cells = (f'<td class="{c["class"]}">' if c["class"] else "<td>" for c in row)
+        rows.append("<tr>" + "".join(f"{td}{html.escape(c['text'])}</td>" for td, c in zip(cells, row)) + "</tr>")
+    cap = f"<caption>{html.escape(data['caption'])}</caption>" if data["caption"] else ""
+    return (f'<div class="table-wrap"><table class="annex-table">{cap}<thead><tr>{heads}</tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table></div>')
+
+
+def render_table(frame: pd.DataFrame, columns: Mapping[str, Any], formats: Mapping[str, str], lang: str,
+                 currency: str, rag: str | None = None, caption: str | None = None) -> str:
+    """An HTML table in the annex's house style: escaped, numbers right-aligned, RAG cells coloured."""
+    return table_html(table_data(frame, columns, formats, lang, currency, rag, caption))
+
+
+def open_annex(project: str, annex: str, language: str = "", data_dir: str | Path = "",
+               params_dir: str | Path = "", reads: list[str] | None = None) -> Annex:
+    """Validated params and data of one annex; the notebooks' parameters pass straight through ("" = default).
+
+    reads: the inputs the notebook declares (see declared.py); reading any other one raises UndeclaredInput.
+    Raises errors.ValidationFailed when the inputs break the contract.
+    """
+    data_dir, params_dir = Path(data_dir or DATA_DIR), Path(params_dir or PARAMS_DIR)
+    params = load_annex_params(project, annex, params_dir)
+    if language:
+        params = params.model_copy(update={"language": language})
+    # the build's validated project when run by the build; else (JupyterLab) load and validate it here
+    data = from_environment(project, data_dir, params_dir) or load_project(project, data_dir, params_dir)
+    return Annex(params=params, project_data=restrict(data, reads),
+                 data=restrict(scope(data, params.country), reads))
