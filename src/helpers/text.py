@@ -12,6 +12,7 @@ import unicodedata
 from typing import Any
 
 ALL = "all"  # the annex that covers the whole project and compares countries
+ALL_WORDS = {ALL, "tous", "toutes", "ensemble"}  # what an annex's country may say for it (folded)
 
 # ----------------------------------------------------------------- vocabularies (keys are folded words)
 # The sex of a person in a participation register (and of an indicator row): anything else is refused.
@@ -32,6 +33,11 @@ FEMALE_TOKENS = {"f", "female", "females", "femme", "femmes", "feminin", "femini
 MALE_TOKENS = {"m", "male", "males", "homme", "hommes", "masculin", "man", "men", "boy", "boys", "garcon", "garcons",
                "hombre", "hombres", "masculino", "h"}
 TOTAL_TOKENS = {"total", "all", "ensemble", "tous", "both"}
+BUDGET_CATEGORIES = ("staff", "operational", "support", "other")
+# The words a French budget writes for the budget categories (folded, spaces as '_'), to their codes.
+CATEGORY_WORDS = {"personnel": "staff", "frais_de_personnel": "staff", "fonctionnement": "operational",
+                  "operationnel": "operational", "operationnelle": "operational", "operationnels": "operational",
+                  "appui": "support", "soutien": "support", "autre": "other", "autres": "other", "divers": "other"}
 # How a published figure's comparison may be written (as written, stripped), to its code.
 COMPARISON_WORDS = {"==": "=", "≥": ">=", "=>": ">=", "≤": "<=", "=<": "<=", "≈": "~"}
 
@@ -49,5 +55,6 @@ def fold(text: Any) -> str:
 
 
 def is_all(country: Any) -> bool:
-    """Whether an annex's ``country`` names the whole project: 'all', ' ALL', 'Àll' (folded like every name)."""
-    return fold(country) == ALL
+    """Whether an annex's ``country`` names the whole project: 'all', ' ALL', 'Àll', 'Tous', 'Ensemble' (folded
+    like every name)."""
+    return fold(country) in ALL_WORDS

@@ -146,3 +146,35 @@ def test_sheet_names_are_cut_at_a_word_and_unique():
                                                   ("right", "fr", None), ("date", "fr", "dd/mm/yyyy")])
 def test_number_formats(kind, lang, expected):
     assert excel.number_format(kind, lang) == expected
+
+
+def test_the_french_figures_sheet_names_every_section_metric_status_and_unit_in_french():
+    """Before: a French workbook's figures sheet showed 'efficiency', 'impact_adjusted_effect', 'shared' and
+    'count' as the code writes them, beside translated ones."""
+    import sys
+    from pathlib import Path
+
+    from helpers.analyses.efficiency import SHARED, UPPER_BOUND
+    from helpers.analyses.figures import METRICS, SECTIONS, annex_figures
+    from helpers.annex.fmt import WORDS
+    from helpers.data.loader import load_project
+    from helpers.data.params import load_annex_params
+
+    assert set(METRICS) | set(SECTIONS) | {SHARED, UPPER_BOUND, "count"} <= set(WORDS)
+    sys.path.insert(0, str(Path(__file__).parents[1]))
+    from fixtures.mini_project import FIXTURE
+
+    amem = load_project("amem")
+    made = [annex_figures(amem, load_annex_params("amem", annex)) for annex in ("ensemble", "maroc")]
+    made.append(annex_figures(load_project("mini", FIXTURE / "data", FIXTURE / "params"),
+                              load_annex_params("mini", "maroc", FIXTURE / "params")))
+    for figures in made:
+        shown = excel.figures_for_people(figures, "fr")
+        columns = {"section": "Section", "metric": "Mesure", "status": "Statut", "unit": "Unité"}
+        for code_column, heading in columns.items():
+            codes = figures[code_column].replace("", None).dropna().str.split("; ").explode()
+            words = shown.loc[codes.index, heading].str.split("; ").explode()
+            untranslated = sorted({c for c, w in zip(codes, words) if c == w and c in WORDS
+                                   and WORDS[c]["fr"] != c} | {c for c in codes if c not in WORDS and c not in
+                                                               ("%", "ratio", amem.params.currency, "USD", "EUR")})
+            assert not untranslated, (heading, untranslated)

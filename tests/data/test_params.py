@@ -161,3 +161,54 @@ def test_annex_cannot_set_its_own_name(mini):
 def test_yaml_is_read_safely(mini):
     mini.write_param_file("maroc", "country: !!python/object/apply:os.system ['echo hacked']\nname: x\n")
     assert _problems(load_annex_params, "mini", "maroc", mini.params_dir)[0].rule == "yaml_syntax"
+
+
+# ----------------------------------------------------------------- French words for codes and for the whole project
+def test_french_budget_categories_give_the_figures_of_their_codes(mini):
+    """A French budget's categories (Personnel, Fonctionnement, Appui) are read as the codes: the same staff share
+    as the English file, not a refusal; staff_categories may name them in French too."""
+    from helpers.analyses.figures import annex_figures
+
+    def figures():
+        return annex_figures(mini.load(), load_annex_params("mini", "maroc", mini.params_dir))
+
+    english = figures()
+    assert english.loc[english["metric"] == "staff_cost_share", "n"].tolist() == [1]   # B1, the staff line
+    text = mini.text("budget")
+    mini.write("budget", text.replace(",staff", ",Personnel").replace(",operational", ",Fonctionnement ")
+               .replace(",support", ",appui"))
+    mini.set_param("staff_categories", ["personnel"])
+    assert not mini.errors()
+    assert load_project_params("mini", mini.params_dir).staff_categories == ["staff"]
+    assert set(mini.load().tables["budget"]["category"]) == {"staff", "operational", "support"}
+    assert figures().equals(english)
+
+
+@pytest.mark.parametrize("written", ["salaires", "Staf"])
+def test_a_staff_category_no_budget_line_can_have_is_refused(mini, written):
+    """Before: the staff cost share was n.d. (or 0 %) and `make check` said nothing."""
+    mini.set_param("staff_categories", [written])
+    problems = _problems(load_project_params, "mini", mini.params_dir)
+    assert [(p.rule, p.column) for p in problems] == [("bad_value", "staff_categories")]
+    assert "not a budget category" in problems[0].message and "staff, operational" in problems[0].message
+
+
+@pytest.mark.parametrize("written", ["Tous", "ENSEMBLE", "toutes", " all "])
+def test_the_whole_project_annex_may_be_named_in_french(mini, written):
+    from helpers.data.model import scope
+
+    mini.set_param("country", written, annex="maroc")
+    params = load_annex_params("mini", "maroc", mini.params_dir)
+    assert params.is_all
+    data = mini.load()
+    assert scope(data, params.country) is data
+
+
+def test_two_annexes_of_the_whole_project_are_said_whatever_their_words(mini):
+    from helpers.data.params import duplicate_annexes
+
+    mini.set_param("country", "all", annex="maroc")
+    mini.write_param_file("ensemble", "country: Tous\nname: Ensemble du projet\n")
+    annexes = [load_annex_params("mini", name, mini.params_dir) for name in ("ensemble", "maroc")]
+    problems = duplicate_annexes(annexes, mini.params_dir)
+    assert [p.rule for p in problems] == ["duplicate_annex"] and "whole project" in problems[0].message

@@ -290,3 +290,23 @@ def test_the_sample_leads_with_the_ipw_estimate_and_one_balance_table_per_compar
     assert ("balance_joint_p", "training_survey") in figures.index
     for key in ("training_survey:employed", "training_survey:formal_contract"):
         assert ("impact_relative_effect", key) in figures.index and ("impact_icc", key) in figures.index
+
+
+def test_a_country_annex_says_which_study_covers_the_whole_project(tmp_path):
+    """A study without a country column is shown whole in a country annex (data.model.scope): the annex says its
+    results are the whole project's, for that study only."""
+    layout = sample_layout(tmp_path, ["maroc"], notebooks=None)
+    shutil.copy(NOTEBOOKS_DIR / "40_impact.ipynb", layout.notebooks)
+    folder = layout.data / "amem" / "impact"
+    survey = pd.read_csv(folder / "training_survey.csv")
+    survey.drop(columns="country").to_csv(folder / "whole.csv", index=False)
+    spec = yaml.safe_load((folder / "training_survey.yaml").read_text(encoding="utf-8"))
+    spec["title"] = "Étude sans pays"
+    spec["subgroups"] = ["sex"]
+    (folder / "whole.yaml").write_text(yaml.safe_dump(spec, allow_unicode=True), encoding="utf-8")
+    assert runner.build(project="amem", layout=layout, timeout=300) == 0
+    text = plain((layout.build / "annexes" / "amem" / "maroc.html").read_text(encoding="utf-8"))
+    said = "les données de cette étude n'ont pas de colonne « country » ; ses résultats portent sur l'ensemble du projet"
+    assert text.count(said) == 1
+    assert text.index("Étude sans pays") < text.index(said)   # under the study it is about
+    assert "Enquête synthétique" in text                       # the study of the country's rows says nothing

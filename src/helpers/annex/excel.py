@@ -202,10 +202,12 @@ def figures_for_people(figures: pd.DataFrame, lang: str) -> pd.DataFrame:
         empty = out["value"].isna()
         out["why"] = [fmt.reason(note, lang) if blank else None for note, blank in zip(out["note"], empty)]
     if lang != "en":
-        for column in ("section", "metric", "status"):
+        for column in ("section", "metric", "status", "unit"):
             if column in out.columns:
+                # a status may join two ('shared; upper bound'): each is said
                 out[column] = [v if v is None or (not isinstance(v, str) and pd.isna(v)) or v == ""
-                               else fmt.word(v, lang) for v in out[column]]
+                               else "; ".join(fmt.word(part, lang) for part in str(v).split("; "))
+                               for v in out[column]]
     headings = {column: say(f"figures_column_{column}", lang) for column in FIGURE_COLUMNS}
     percent_rows = out.attrs.get("percent_rows")
     out = out.rename(columns=headings)

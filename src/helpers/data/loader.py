@@ -383,8 +383,15 @@ def _normalised(column: Column | None, series: pd.Series) -> pd.Series:
         return each_distinct(series, lambda c: REGIONAL if numbers.is_empty(c) or fold(c) == REGIONAL else c
                              ).astype("str")
     if how == "enumeration":
-        return each_distinct(series, lambda v: v if numbers.is_empty(v) else fold(v).replace(" ", "_").replace(
-            "-", "_"), keep_missing=True).astype("str")
+        words = dict(column.words)
+
+        def code(value: Any) -> Any:
+            if numbers.is_empty(value):
+                return value
+            written = fold(value).replace(" ", "_").replace("-", "_")
+            return words.get(written, written)
+
+        return each_distinct(series, code, keep_missing=True).astype("str")
     if how == "sex":
         return each_distinct(series, lambda v: column.default if numbers.is_empty(v) or fold(v) in TOTAL_WORDS
                              else SEX_WORDS.get(fold(v), v)).astype("str")

@@ -174,6 +174,7 @@ class Study:
     spec: StudySpec
     data: pd.DataFrame        # the CSV as read, numbers typed with the project's decimal mark
     files: list[Path]         # the CSV and the YAML
+    whole_project: bool = False  # shown whole in a country annex: its data have no country column (scope)
 
 
 @dataclass
@@ -209,7 +210,7 @@ def scope(data: ProjectData, country: str) -> ProjectData:
 
     Rows of the project as a whole (country "regional") belong to the "all" annex only. Impact studies whose data
     has a ``country`` column are filtered too, and left out when they have no row of that country; the others are
-    kept whole.
+    kept whole and marked ``whole_project``, which the annex says beside their results.
     """
     if is_all(country):
         return data
@@ -221,6 +222,8 @@ def scope(data: ProjectData, country: str) -> ProjectData:
             study = dataclasses.replace(study, data=_rows_of(study.data, wanted))
             if study.data.empty:
                 continue
+        else:
+            study = dataclasses.replace(study, whole_project=True)
         studies[name] = study
     return dataclasses.replace(data, tables=tables, studies=studies)
 

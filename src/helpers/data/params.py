@@ -15,7 +15,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from ..errors import Problem, ValidationFailed, did_you_mean, no_such
-from ..text import ALL, fold, is_all  # noqa: F401 (ALL re-exported: the annex of the whole project)
+from ..text import ALL, BUDGET_CATEGORIES, CATEGORY_WORDS, fold, is_all  # noqa: F401 (ALL re-exported)
 from .inputs import MiB, clipped, exists, read_yaml, zip_problem
 from ..paths import PARAMS_DIR, SLUG, annex_names, project_names, relative
 
@@ -115,6 +115,21 @@ class ProjectParams(_Strict):
         if bad:
             raise ValueError(f"a benchmark cost must be greater than 0 (see {', '.join(bad)})")
         return value
+
+    @field_validator("staff_categories")
+    @classmethod
+    def _budget_categories(cls, value: list[str]) -> list[str]:
+        """Each a category a budget line can have (its code, or a French word for it): a name no line can have
+        would make the staff cost share 0 % or n.d. without saying why."""
+        codes = []
+        for name in value:
+            written = fold(name).replace(" ", "_").replace("-", "_")
+            code = CATEGORY_WORDS.get(written, written)
+            if code not in BUDGET_CATEGORIES:
+                raise ValueError(f"{name!r} is not a budget category: a budget line's category is one of "
+                                 f"{', '.join(BUDGET_CATEGORIES)} (or personnel, fonctionnement, appui, autre)")
+            codes.append(code)
+        return codes
 
     @field_validator("encoding")
     @classmethod
@@ -334,12 +349,13 @@ def duplicate_annexes(annexes: list[AnnexParams], params_dir: Path = PARAMS_DIR)
     first: dict[str, AnnexParams] = {}
     problems = []
     for annex in annexes:
-        seen = first.setdefault(fold(annex.country), annex)
+        seen = first.setdefault(ALL if annex.is_all else fold(annex.country), annex)   # 'all' = 'Tous
         if seen is annex:
             continue
         here = relative(params_dir / annex.project / f"{annex.annex}.yaml")
         there = relative(params_dir / seen.project / f"{seen.annex}.yaml")
         same = (f"the country '{annex.country}'" if annex.country == seen.country
+                else f"'{annex.country}', the whole project as '{seen.country}'" if annex.is_all
                 else f"the country '{annex.country}', the same as '{seen.country}' (case and accents aside)")
         problems.append(Problem(here, "duplicate_annex", f"this annex covers {same}, like {there}: two annexes "
                                 f"of one country would be built", f"Delete {here} or {there}, or give each annex "

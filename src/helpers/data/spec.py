@@ -18,13 +18,13 @@ from typing import Any, Callable, Literal
 
 import pandas as pd
 
+from ..text import BUDGET_CATEGORIES, CATEGORY_WORDS  # noqa: F401 (BUDGET_CATEGORIES re-exported)
 from .lines import spelt_duplicates
 
 REGIONAL = "regional"
 
 STATUS_CODES = ("done", "in_progress", "not_started", "delayed", "seriously_delayed", "on_time", "ahead", "cancelled")
 GROUPS = ("government", "workers", "employers", "civil_society", "migrants", "other")
-BUDGET_CATEGORIES = ("staff", "operational", "support", "other")
 LEVELS = ("impact", "outcome", "output")
 DIRECTIONS = ("increase", "decrease")
 SEXES = ("total", "f", "m")
@@ -105,6 +105,7 @@ class Column:
     allowed: tuple[str, ...] | None = None    # the only values allowed once normalised
     normalise: Literal["country", "status", "enumeration", "sex", "comparison"] | None = None
     default: str | None = None       # what an empty cell becomes (with normalise "sex" or "comparison")
+    words: tuple[tuple[str, str], ...] = ()  # with normalise "enumeration": (word, code) other words for the codes
     checks: tuple[Check, ...] = ()
     french: tuple[str, ...] = ()     # French headers read as this column (the first is looked for below title rows)
     added: bool = False              # written by the loader, never read from the file (activities.status_label)
@@ -226,7 +227,8 @@ SPEC: dict[str, Table] = {t.name: t for t in (
         Column("budget", "float", required=True, money=True, ambiguous=True,
                checks=(Check("budget_negative", "ge", (0,)),), french=("montant", "budget_approuvé")),
         COUNTRY, LABEL,
-        Column("category", allowed=BUDGET_CATEGORIES, normalise="enumeration", french=("catégorie",)),
+        Column("category", allowed=BUDGET_CATEGORIES, normalise="enumeration", french=("catégorie",),
+               words=tuple(CATEGORY_WORDS.items())),
     ), checks=(TableCheck("duplicate_line", _unique_together("line", "country")),),
         warnings=(RowWarning("budget_unknown", "budget", "the budget of this line is not given",
                              "Rates for this line cannot be computed; fill in the approved amount.",
