@@ -156,32 +156,69 @@ def budget_lines(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any, a
 
 def budget_by_country(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any,
                       as_of: Any = None) -> pd.DataFrame:
-    """One row per country (the line's country; "regional" = project-wide lines), sorted by country.
+    """One row per country ("regional": the rows of the project as a whole), sorted by country: each country's
+    figures as its own annex computes them (budget_summary on the rows of that country, over the sum of its lines),
+    so that the project-wide annex and the country's annex never show two numbers for one figure.
+
+    A row belongs to its own country (names compared with ``fold``); spending without a country on a line of one
+    country belongs to that country (data.lines.with_line_country, as the loader gives it). Every row is in one
+    country: the countries add up to the project. A country whose spending is not known up to the date (no row,
+    or its rows end before it) gets no spending figure, with the reason, as in its own annex.
 
     Columns: country, n_lines, n_budget_unknown, budget (NaN if any line budget of the country is not known),
     budget_known_sum, spent, financial_execution_rate, spending_share (of total spent), burn_index, as_of, note.
     """
-    lines = budget_lines(budget, expenditure, params, as_of)
-    when = lines["as_of"].iloc[0] if len(lines) else to_timestamp(params.reporting_date if as_of is None else as_of)
-    work = lines.assign(_unknown=(~lines["budget_known"]).astype("int64"), _one=1)
-    out = work.groupby("country", sort=True, dropna=False).agg(
-        n_lines=("_one", "sum"), n_budget_unknown=("_unknown", "sum"),
-        budget_known_sum=("budget", "sum"), spent=("spent", lambda s: s.sum(min_count=1))).reset_index()
-    out["budget"] = out["budget_known_sum"].where(out["n_budget_unknown"] == 0)
-    total_spent = lines["spent"].sum(min_count=1)
-    out["financial_execution_rate"] = _divide(out["spent"], out["budget"])
+    when = to_timestamp(params.reporting_date if as_of is None else as_of)
+    expenditure = lines_mod.with_line_country(budget, expenditure)
+    own = {"budget": lines_mod.country_key(budget["country"]) if len(budget) else pd.Series([], dtype=object),
+           "expenditure": lines_mod.country_key(expenditure["country"]) if len(expenditure)
+           else pd.Series([], dtype=object)}
+    written: dict[str, str] = {}  # folded -> the name as first written (budget first)
+    for frame, keys in ((budget, own["budget"]), (expenditure, own["expenditure"])):
+        for key, name in zip(keys, frame["country"]):
+            written.setdefault(key, name if isinstance(name, str) and key != lines_mod.REGIONAL
+                               else lines_mod.REGIONAL)
+    lines_only = _without_declared_total(params)
+    total_spent = budget_lines(budget, expenditure, params, when)["spent"].sum(min_count=1)
+    rows = []
+    for key in sorted(written, key=lambda k: written[k]):
+        mine_b = budget[(own["budget"] == key).to_numpy(bool)] if len(budget) else budget
+        mine_e = expenditure[(own["expenditure"] == key).to_numpy(bool)] if len(expenditure) else expenditure
+        lines = budget_lines(mine_b, mine_e, lines_only, when)
+        summary = budget_summary(mine_b, mine_e, lines_only, when).iloc[0]
+        n_unknown = int((~lines["budget_known"]).sum())
+        coverage = coverage_of(mine_e, when)
+        if n_unknown:
+            note = f"not computable: budget of {n_unknown} line(s) not known"
+        elif coverage:
+            note = coverage
+        else:
+            note = str(_budget_reason(pd.Series([summary["budget"]]))[0])
+        rows.append({"country": written[key], "n_lines": len(lines), "n_budget_unknown": n_unknown,
+                     "budget": summary["budget_lines_sum"], "budget_known_sum": summary["budget_known_sum"],
+                     "spent": summary["spent"], "financial_execution_rate": summary["financial_execution_rate"],
+                     "burn_index": summary["burn_index"], "note": note})
+    out = pd.DataFrame(rows, columns=["country", "n_lines", "n_budget_unknown", "budget", "budget_known_sum", "spent",
+                                      "financial_execution_rate", "burn_index", "note"])
+    out = out.astype({"n_lines": "int64", "n_budget_unknown": "int64", "budget": "float64",
+                      "budget_known_sum": "float64", "spent": "float64", "financial_execution_rate": "float64",
+                      "burn_index": "float64", "note": "str"})
     out["spending_share"] = _divide(out["spent"], np.full(len(out), total_spent))
-    out["burn_index"] = _divide(out["financial_execution_rate"], np.full(len(out), elapsed_share(params, when)),
-                                scale=0.01)
     out["as_of"] = when
-    coverage = coverage_of(expenditure, when)
-    note = np.where(out["n_budget_unknown"] > 0,
-                    "not computable: budget of " + out["n_budget_unknown"].astype(str) + " line(s) not known",
-                    _budget_reason(out["budget"]))
-    out["note"] = pd.Series(note, index=out.index).astype("str") if not coverage else coverage
-    out["note"] = out["note"].astype("str")
     return out[["country", "n_lines", "n_budget_unknown", "budget", "budget_known_sum", "spent",
                 "financial_execution_rate", "spending_share", "burn_index", "as_of", "note"]]
+
+
+def _without_declared_total(params: Any) -> Any:
+    """The params a country's annex uses for its budget: without the project's declared budget_total (a country's
+    budget is the sum of its lines)."""
+    if hasattr(params, "model_copy"):
+        return params.model_copy(update={"budget_total": None, "project_budget_total": None})
+    import copy
+
+    out = copy.copy(params)
+    out.budget_total = None
+    return out
 
 
 def budget_summary(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any, as_of: Any = None) -> pd.DataFrame:
