@@ -268,3 +268,19 @@ def test_the_sections_asked_for_give_the_rows_of_a_whole_computation(asked):
         expected = whole[whole["metric"].str.lower().isin(lower)].reset_index(drop=True)
         assert some[some["metric"].str.lower().isin(lower)].reset_index(drop=True).equals(expected)
         assert len(some) < len(whole)
+
+
+def test_a_line_coded_as_a_country_does_not_take_the_country_key():
+    """A budget with a project-wide line coded 'Mali' beside the lines of Mali: the all annex had two 'budget' rows
+    keyed 'Mali' (the line's 300 and the country's 1 000), and a published 'budget Mali' matched either."""
+    budget = frame("budget", [{"line": "Mali", "budget": 300.0, "country": None},
+                              {"line": "R1", "budget": 1000.0, "country": "Mali"},
+                              {"line": "R2", "budget": 500.0, "country": "Niger"}])
+    expenditure = frame("expenditure", [{"line": "R1", "period_end": "2020-12-31", "amount": 100.0, "country": "Mali"},
+                                        {"line": "R2", "period_end": "2020-12-31", "amount": 50.0, "country": "Niger"},
+                                        {"line": "Mali", "period_end": "2020-12-31", "amount": 30.0, "country": None}])
+    figures = figures_mod.tables_figures({"budget": budget, "expenditure": expenditure}, annex_params())
+    assert not figures.duplicated(["metric", "key"]).any()
+    value = figures.set_index(["metric", "key"])["value"]
+    assert value[("budget", "Mali")] == 1000.0 and value[("budget", "Mali/regional")] == 300.0
+    assert value[("spent", "Mali")] == 100.0 and value[("budget", "R1")] == 1000.0

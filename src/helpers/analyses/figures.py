@@ -377,7 +377,12 @@ def budget_figures(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any,
         _rows("budget", "staff_cost_share", [total], [staff["share"]], "%", [staff["n_staff_lines"]],
               status=[staff["status"]], note=[staff["note"]]),
     ]
-    line_keys = lines["key"].astype(str) + suffix
+    line_keys = lines["key"].astype(str)
+    c = _keyed(budget_mod.budget_by_country(budget, expenditure, params, as_of), "country") if per_country else None
+    if c is not None:  # a line coded as a country is named ('Mali' -> 'Mali/regional'): the key is the country's
+        clash = line_keys.map(fold).isin({fold(name) for name in c["country"]}).to_numpy(dtype=bool)
+        line_keys = line_keys.where(~clash, lines["line"].astype(str) + "/" + lines["country"].astype(str))
+    line_keys = line_keys + suffix
     rate_note = lines["note"].where(lines["note"].str.len() > 0, "spent / line budget " + when)
     parts += [
         _rows("budget", "budget", line_keys, lines["budget"], currency,
@@ -390,8 +395,7 @@ def budget_figures(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any,
               note=coverage or "line spent / total spent (a share of spending, not a disbursement rate)"),
         _rows("budget", "burn_index", line_keys, lines["burn_index"], "ratio", note=rate_note),
     ]
-    if per_country:
-        c = _keyed(budget_mod.budget_by_country(budget, expenditure, params, as_of), "country")
+    if c is not None:
         ckeys = c["country"].astype(str) + suffix
         cnote = c["note"].where(c["note"].str.len() > 0, "spent / budget of the country's lines " + when)
         parts += [
