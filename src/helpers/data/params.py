@@ -189,6 +189,11 @@ def _read_yaml(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
     return data, []
 
 
+_HINTS = {"staff_categories": "Name the values of budget.csv's `category` column that are staff costs, e.g. "
+                               "staff_categories: [staff].",
+          "encoding": "Write the encoding the CSV files were saved in: utf-8, cp1252 or latin-1."}
+
+
 def _problems_from(path: Path, error: ValidationError, allowed: set[str]) -> list[Problem]:
     problems = []
     for err in error.errors():
@@ -208,8 +213,10 @@ def _problems_from(path: Path, error: ValidationError, allowed: set[str]) -> lis
                                     f"Add a line '{loc}: ...'.", column=loc))
         else:
             value = err.get("input")
-            problems.append(Problem(relative(path), "bad_value", f"'{loc}': {err['msg']}",
-                                    "Dates are written 2021-12-31; numbers without units.",
+            message = err["msg"].removeprefix("Value error, ")  # a validator's own sentence says what is wrong
+            key = str(err["loc"][0]) if err["loc"] else ""
+            problems.append(Problem(relative(path), "bad_value", f"'{loc}': {message}",
+                                    _HINTS.get(key, "Dates are written 2021-12-31; numbers without units."),
                                     column=loc, value=None if isinstance(value, dict) else clipped(str(value))))
     return problems
 
