@@ -647,3 +647,20 @@ def test_real_files_with_hostile_values_anywhere_import_without_a_traceback_or_a
             pass
         written = {p for p in root.rglob("*") if p.is_file()} - {root / "in.xml"}
         assert all(root / "data" in p.parents or root / "params" in p.parents for p in written)
+
+
+# ================================================================= files as every input is read
+def test_a_link_out_of_the_folder_a_pipe_and_a_folder_named_xml_are_refused_each_named(tmp_path):
+    """Before: iati/*.xml links were followed out of the project, and a pipe or a folder was passed over in silence."""
+    import os
+
+    folder = tmp_path / "iati"
+    write(folder, activity(body=budget("1000")))
+    outside = write(tmp_path / "elsewhere", activity("XM-OUT-1", budget("5000")))
+    (folder / "link.xml").symlink_to(outside)
+    os.mkfifo(folder / "pipe.xml")
+    (folder / "folder.xml").mkdir()
+    source = iati.load_iati(folder, params())
+    refused = {p.file.rsplit("/", 1)[-1]: p.rule for p in source.problems if p.rule in ("outside_folder", "not_a_file")}
+    assert refused == {"link.xml": "outside_folder", "pipe.xml": "not_a_file", "folder.xml": "not_a_file"}
+    assert source.tables["budget"]["budget"].sum() == 1000

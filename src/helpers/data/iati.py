@@ -52,6 +52,7 @@ from ..errors import Problem, did_you_mean
 from ..paths import relative
 from ..text import (FEMALE_TOKENS as FEMALE, MALE_TOKENS as MALE, SEX_DIMENSION_NAMES as SEX_NAMES,
                     TOTAL_TOKENS as TOTAL, fold)
+from .inputs import MAX_IATI_BYTES, Refused, checked_input
 from .params import ProjectParams
 from .schemas import COLUMNS, REGIONAL, validate_table
 
@@ -176,7 +177,8 @@ class IatiSource:
 
 
 def iati_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.glob("*.xml") if p.is_file()) if folder.is_dir() else []
+    """Every entry named *.xml (a link, a pipe or a folder too: the reader refuses them, each named)."""
+    return sorted(folder.glob("*.xml")) if folder.is_dir() else []
 
 
 def load_iati(folder: Path, params: ProjectParams) -> IatiSource:
@@ -213,6 +215,11 @@ def _load_iati(folder: Path, params: ProjectParams) -> IatiSource:
     problems: list[Problem] = []
     activities: list[Activity] = []
     for path in files:
+        try:  # as every input: a regular file inside the folder, not a link out of it, a pipe or a device
+            checked_input(path, folder, MAX_IATI_BYTES)
+        except Refused as exc:
+            problems.append(exc.problem)
+            continue
         read, found = read_activities(path)
         activities += read
         problems += found

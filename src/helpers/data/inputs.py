@@ -36,6 +36,7 @@ from ..paths import relative
 MiB = 1 << 20
 MAX_TABLE_BYTES = 512 * MiB       # a CSV or .xlsx file
 MAX_YAML_BYTES = 1 * MiB          # a params or study YAML file
+MAX_IATI_BYTES = 1024 * MiB       # an IATI activity file (streamed, not held in memory)
 MAX_YAML_NODES = 100_000          # values in a YAML file once its aliases are expanded
 MAX_YAML_DEPTH = 100              # nesting of lists and mappings
 # C0 controls but tab, line feed and carriage return; DEL; C1 controls. ESC, BEL... change a terminal's state and
@@ -78,8 +79,9 @@ def exists(path: Path) -> bool:
     return os.path.lexists(path)
 
 
-def read_input(path: Path, root: Path | None = None, max_bytes: int = MAX_TABLE_BYTES) -> bytes:
-    """The bytes of ``path``, a regular file inside ``root`` (default: its own folder). Raises :class:`Refused`."""
+def checked_input(path: Path, root: Path | None = None, max_bytes: int = MAX_TABLE_BYTES) -> Path:
+    """``path`` resolved, once it is known to be a regular file inside ``root`` (default: its own folder), of at
+    most ``max_bytes``; for a reader that streams the file itself (IATI). Raises :class:`Refused`."""
     path = Path(path)
     root = Path(root) if root is not None else path.parent
     file = relative(path)
@@ -90,12 +92,21 @@ def read_input(path: Path, root: Path | None = None, max_bytes: int = MAX_TABLE_
                               "the workbook reads only files inside the project's folders",
                               f"Copy the file into {relative(root)}/ instead of linking to it."))
     try:
-        mode = os.stat(resolved).st_mode
+        info = os.stat(resolved)
     except FileNotFoundError:
         raise Refused(Problem(file, "not_a_file", "this is a link that leads to nothing",
                               "Replace the link with the file itself.")) from None
-    if not stat.S_ISREG(mode):
-        raise Refused(_not_a_file(file, mode))
+    if not stat.S_ISREG(info.st_mode):
+        raise Refused(_not_a_file(file, info.st_mode))
+    if info.st_size > max_bytes:
+        raise Refused(_too_large(file, info.st_size, max_bytes))
+    return resolved
+
+
+def read_input(path: Path, root: Path | None = None, max_bytes: int = MAX_TABLE_BYTES) -> bytes:
+    """The bytes of ``path``, a regular file inside ``root`` (default: its own folder). Raises :class:`Refused`."""
+    file = relative(Path(path))
+    resolved = checked_input(path, root, max_bytes)
     # O_NONBLOCK: if the name became a pipe since the check above, opening it does not wait for a writer
     fd = os.open(resolved, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     with open(fd, "rb", closefd=True) as handle:
