@@ -114,6 +114,23 @@ def test_shuffling_rows_changes_no_figure(tables, seed):
     _same(_figures(_project(tables))["ensemble"], _figures(_project(_shuffled(tables, seed)))["ensemble"])
 
 
+# what a French budget writes for each category, in the cases and spellings spreadsheets hold
+FRENCH_CATEGORIES = {"staff": ["Personnel", "PERSONNEL", "frais de personnel", "Frais-de-personnel "],
+                     "operational": ["Fonctionnement", "opérationnel", "Opérationnelle"],
+                     "support": ["Appui", "soutien", " SOUTIEN"]}
+
+
+@FEW
+@given(projects(), st.data(), st.sampled_from(["csv", "xlsx"]))
+def test_french_budget_categories_change_no_figure(tables, data, fmt):
+    """Each category written as a French budget writes it (any case, accents, spaces) gives the same figures (the
+    staff share above all) as its code, in CSV and .xlsx."""
+    french = [list(r) for r in tables["budget"]]
+    for row in french[1:]:
+        row[4] = data.draw(st.sampled_from(FRENCH_CATEGORIES[row[4]]))
+    _same(_figures(_project(tables, fmt))["ensemble"], _figures(_project({**tables, "budget": french}, fmt))["ensemble"])
+
+
 @FEW
 @given(projects(), st.permutations(CODES), st.permutations([f"E{i}" for i in range(1, 5)]))
 def test_renaming_codes_changes_no_figure(tables, codes, events):
