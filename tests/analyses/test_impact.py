@@ -612,3 +612,25 @@ def test_the_former_adjust_key_is_read_as_regression_with_a_warning(tmp_path):
     assert study is not None and study.spec.adjustment == "regression"
     warned = [p for p in problems if p.rule == "adjust_replaced"]
     assert len(warned) == 1 and warned[0].severity == "warning" and "adjustment: regression" in warned[0].hint
+
+
+def test_periods_in_time_order_with_the_rows_of_each_arm():
+    """CONSORT 14 in the annex: the periods observed, before and after the programme; numbers in number order (9
+    before 10), words in the description's order."""
+    from helpers.analyses.impact import periods
+    from helpers.annex.studies import periods_sentence
+
+    data = pd.DataFrame({"y": [1.0, 2, 3, 4, 5, 6], "g": ["T", "C", "T", "C", "T", "T"],
+                         "t": [10, 10, 9, 9, 11, 11]})
+    study = make_study(data, title="s", design="did", outcomes=["y"], treatment={"column": "g", "treated": "T"},
+                       period={"column": "t", "post": 11})
+    got = periods(study)
+    assert got["period"].tolist() == ["9", "10", "11"] and got["post"].tolist() == [False, False, True]
+    assert got["n_treated"].tolist() == [1, 1, 2] and got["n_comparison"].tolist() == [1, 1, 0]
+    assert periods_sentence(got, "fr") == "Périodes observées : 9, 10 avant le programme ; 11 après."
+    words = data.assign(t=["endline", "endline", "baseline", "baseline", "midline", "midline"])
+    study = make_study(words, title="s", design="did", outcomes=["y"], treatment={"column": "g", "treated": "T"},
+                       period={"column": "t", "post": "endline", "order": ["baseline", "midline", "endline"]})
+    assert periods(study)["period"].tolist() == ["baseline", "midline", "endline"]
+    two = make_study(data, title="s", design="two_group", outcomes=["y"], treatment={"column": "g", "treated": "T"})
+    assert periods(two).empty and periods_sentence(periods(two), "en") == ""

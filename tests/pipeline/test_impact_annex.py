@@ -169,7 +169,8 @@ def test_the_annex_shows_naive_and_adjusted_side_by_side_with_balance_overlap_an
     for words in ("NSW : formés contre hommes du PSID", "Comparaison naïve", "IPW, ATT", "d avant", "d après",
                   "Scores de propension des traités et du groupe de comparaison", "pas de facteur de confusion non observé",
                   "Effet minimal détectable", "p (Holm)", "GMM = robuste (GMM, score estimé compris)",
-                  "tendances parallèles", "Revenu 1974 = 0", "educ × Revenu 1974"):
+                  "tendances parallèles", "Revenu 1974 = 0", "educ × Revenu 1974",
+                  "Périodes observées : 2017, 2019 avant le programme ; 2021 après."):  # CONSORT 14
         assert words in text, words
     assert re.search(r"-15\s204,776", text) and re.search(r"2\s746,843", text)
     # the synthetic study's pre-trend check, plotted

@@ -640,6 +640,37 @@ def balance_test(study: Study) -> dict[str, Any]:
     return out
 
 
+PERIOD_COLUMNS = ["period", "post", "n_treated", "n_comparison"]
+
+
+def periods(study: Study) -> pd.DataFrame:
+    """The periods a study observes (CONSORT 14), in time order (the description's ``order``, else sorted): each
+    period's value as written, whether it is after the programme (post), and the rows of each arm. Empty for a
+    study without periods (two_group)."""
+    spec, data = study.spec, study.data
+    if spec.period is None or spec.period.column not in data.columns:
+        return pd.DataFrame(columns=PERIOD_COLUMNS)
+    treated = _arms(study)[0]
+    post = indicator(data[spec.period.column], spec.period.post)
+    codes, values = pd.factorize(data[spec.period.column], use_na_sentinel=True)
+    rows = []
+    for code, value in enumerate(values):
+        mine = codes == code
+        rows.append({"period": as_label(value), "post": bool(post[mine][0] == 1.0),
+                     "n_treated": int((mine & (treated == 1.0)).sum()),
+                     "n_comparison": int((mine & (treated == 0.0)).sum())})
+    out = pd.DataFrame(rows, columns=PERIOD_COLUMNS)
+    order = [as_label(v) for v in spec.period.order or []]
+    if order:
+        rank = {label: i for i, label in enumerate(order)}
+        keys = out["period"].map(lambda p: (rank.get(p, len(rank)), p))
+    else:
+        numeric = pd.to_numeric(out["period"], errors="coerce")
+        keys = [(0, n, "") if pd.notna(n) else (1, 0.0, p) for n, p in zip(numeric, out["period"])]
+    out = out.iloc[sorted(range(len(out)), key=lambda i: keys[i])].reset_index(drop=True)
+    return out.astype({"n_treated": "int64", "n_comparison": "int64", "post": "bool"})
+
+
 def units(study: Study) -> pd.DataFrame:
     """Per arm (treated, comparison): n_units (with ``unit``: distinct units; else the rows), n_rows, n_baseline
     and n_followup (did with ``unit``: units with a row before / after the programme), attrition (units with a row

@@ -126,6 +126,16 @@ def design_sentence(spec: StudySpec, lang: str) -> str:
     return text
 
 
+def periods_sentence(periods: pd.DataFrame, lang: str) -> str:
+    """impact.periods in one sentence: the periods before the programme, then after; '' without periods."""
+    if periods.empty:
+        return ""
+    before = [str(p) for p, post in zip(periods["period"], periods["post"]) if not post]
+    after = [str(p) for p, post in zip(periods["period"], periods["post"]) if post]
+    none = say("study_periods_none", lang)
+    return say("study_periods", lang, before=", ".join(before) or none, after=", ".join(after) or none)
+
+
 def sample_name(spec: StudySpec, sample: str, lang: str) -> str:
     """The balance sample (impact.balance_sample's code) in words."""
     if sample == "baseline":

@@ -103,6 +103,8 @@ WORDS = {
     "study_design_randomised": (" The comparison group was drawn at random: the effect is the intention-to-treat "
                                 "effect (each unit counted in the group the draw put it in)."),
     "study_design_registry": " Registered study: {registry}.",
+    "study_periods": "Periods observed: {before} before the programme; {after} after.",
+    "study_periods_none": "none",
     "study_sample_baseline": "the last row of each unit ({unit}) before the programme",
     "study_sample_pre": "the rows before the programme",
     "study_sample_all": "every row",

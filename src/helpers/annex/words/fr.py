@@ -105,6 +105,8 @@ WORDS = {
     "study_design_randomised": (" Le groupe de comparaison a été tiré au hasard : l'effet est celui de l'intention "
                                 "de traiter (chaque unité comptée dans le groupe où le tirage l'a placée)."),
     "study_design_registry": " Étude enregistrée : {registry}.",
+    "study_periods": "Périodes observées : {before} avant le programme ; {after} après.",
+    "study_periods_none": "aucune",
     "study_sample_baseline": "la dernière ligne de chaque unité ({unit}) avant le programme",
     "study_sample_pre": "les lignes d'avant le programme",
     "study_sample_all": "toutes les lignes",
