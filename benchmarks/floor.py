@@ -17,8 +17,10 @@ import time
 
 from .common import KERNEL, REPO, build_env, cores, notebooks, sample_targets, say
 
-IMPORTS = ("import helpers.annex, helpers.annex.plots, helpers.analyses.execution, helpers.analyses.budget, helpers.analyses.gender, "
-           "helpers.analyses.indicators, helpers.analyses.impact")
+# what the notebooks import: open_annex (helpers.annex.context, since helpers.annex imports it on first use) and
+# the analyses and plots they call
+IMPORTS = ("from helpers.annex import open_annex; import helpers.annex.plots, helpers.analyses.execution, "
+           "helpers.analyses.budget, helpers.analyses.gender, helpers.analyses.indicators, helpers.analyses.impact")
 
 
 def _cycle(code: str, cwd: str, env: dict) -> dict:

@@ -184,9 +184,8 @@ def budget_by_country(budget: pd.DataFrame, expenditure: pd.DataFrame, params: A
     for key in sorted(written, key=lambda k: written[k]):
         mine_b = budget[(own["budget"] == key).to_numpy(bool)] if len(budget) else budget
         mine_e = expenditure[(own["expenditure"] == key).to_numpy(bool)] if len(expenditure) else expenditure
-        lines = budget_lines(mine_b, mine_e, lines_only, when)
         summary = budget_summary(mine_b, mine_e, lines_only, when).iloc[0]
-        n_unknown = int((~lines["budget_known"]).sum())
+        n_unknown = int(summary["n_budget_unknown"])
         coverage = coverage_of(mine_e, when)
         if n_unknown:
             note = f"not computable: budget of {n_unknown} line(s) not known"
@@ -194,7 +193,7 @@ def budget_by_country(budget: pd.DataFrame, expenditure: pd.DataFrame, params: A
             note = coverage
         else:
             note = str(_budget_reason(pd.Series([summary["budget"]]))[0])
-        rows.append({"country": written[key], "n_lines": len(lines), "n_budget_unknown": n_unknown,
+        rows.append({"country": written[key], "n_lines": int(summary["n_lines"]), "n_budget_unknown": n_unknown,
                      "budget": summary["budget_lines_sum"], "budget_known_sum": summary["budget_known_sum"],
                      "spent": summary["spent"], "financial_execution_rate": summary["financial_execution_rate"],
                      "burn_index": summary["burn_index"], "note": note})
