@@ -23,8 +23,8 @@ _T0 = time.perf_counter()
 
 def say(text: str) -> None:
     """A progress line, with the time since the benchmark started."""
-    elapsed = time.perf_counter() - _T0
-    print(f"[bench {int(elapsed // 60):02d}:{elapsed % 60:04.1f}] {text}", flush=True)
+    minutes, tenths = divmod(round((time.perf_counter() - _T0) * 10), 600)  # 59.96 s is 01:00.0, not 00:60.0
+    print(f"[bench {minutes:02d}:{tenths / 10:04.1f}] {text}", flush=True)
 
 
 def cores() -> int:
