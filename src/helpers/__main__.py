@@ -9,8 +9,8 @@ import sys
 from .paths import UnsafeName, check_slug
 
 # Arrow's default allocator (mimalloc) hands freed pages back to the system at once, and the reader allocates and
-# frees column after column: `make check` on the portfolio spent 2.1 s of system time in page faults, 1.2 s with
-# the system allocator, and 0.5-0.8 s less in all (four runs each, in turns). Set before pyarrow is imported; the
+# frees column after column: `make check` on the portfolio spent 1.9-2.8 s of system time with it, 1.1-1.4 s with
+# the system allocator, and 0.3-1.9 s more wall (seven runs each, in turns). Set before pyarrow is imported; the
 # build's workers and kernels inherit it.
 os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
 

@@ -54,6 +54,12 @@ def fold(text: Any) -> str:
     return unaccented(str(text)).strip().casefold()
 
 
+def as_code(text: Any) -> str:
+    """How a value is compared with a list of codes: folded, spaces and hyphens as '_' ('Civil society' ->
+    'civil_society', 'Frais-de-personnel' -> 'frais_de_personnel')."""
+    return fold(text).replace(" ", "_").replace("-", "_")
+
+
 def is_all(country: Any) -> bool:
     """Whether an annex's ``country`` names the whole project: 'all', ' ALL', 'Àll', 'Tous', 'Ensemble' (folded
     like every name)."""

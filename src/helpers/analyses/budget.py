@@ -211,13 +211,7 @@ def budget_by_country(budget: pd.DataFrame, expenditure: pd.DataFrame, params: A
 def _without_declared_total(params: Any) -> Any:
     """The params a country's annex uses for its budget: without the project's declared budget_total (a country's
     budget is the sum of its lines)."""
-    if hasattr(params, "model_copy"):
-        return params.model_copy(update={"budget_total": None, "project_budget_total": None})
-    import copy
-
-    out = copy.copy(params)
-    out.budget_total = None
-    return out
+    return params.model_copy(update={"budget_total": None, "project_budget_total": None})
 
 
 def budget_summary(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any, as_of: Any = None) -> pd.DataFrame:

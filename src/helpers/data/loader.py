@@ -20,7 +20,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from . import headers, lines as lines_mod, numbers, totals
 from ..errors import Problem, ValidationFailed, did_you_mean
-from ..text import COMPARISON_WORDS, SEX_WORDS, TOTAL_WORDS, fold  # noqa: F401 (loader.fold re-exported)
+from ..text import COMPARISON_WORDS, SEX_WORDS, TOTAL_WORDS, as_code, fold  # noqa: F401 (loader.fold re-exported)
 from .params import AnnexParams, ProjectParams, duplicate_annexes, load_annex_params, load_project_params
 from ..paths import DATA_DIR, PARAMS_DIR, annex_names, relative
 from .iati import TABLES as IATI_TABLES, load_iati
@@ -388,7 +388,7 @@ def _normalised(column: Column | None, series: pd.Series) -> pd.Series:
         def code(value: Any) -> Any:
             if numbers.is_empty(value):
                 return value
-            written = fold(value).replace(" ", "_").replace("-", "_")
+            written = as_code(value)
             return words.get(written, written)
 
         return each_distinct(series, code, keep_missing=True).astype("str")

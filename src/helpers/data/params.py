@@ -15,7 +15,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from ..errors import Problem, ValidationFailed, did_you_mean, no_such
-from ..text import ALL, BUDGET_CATEGORIES, CATEGORY_WORDS, fold, is_all  # noqa: F401 (ALL re-exported)
+from ..text import ALL, BUDGET_CATEGORIES, CATEGORY_WORDS, as_code, fold, is_all  # noqa: F401 (ALL re-exported)
 from .inputs import MiB, clipped, exists, read_yaml, zip_problem
 from ..paths import PARAMS_DIR, SLUG, annex_names, project_names, relative
 
@@ -123,8 +123,7 @@ class ProjectParams(_Strict):
         would make the staff cost share 0 % or n.d. without saying why."""
         codes = []
         for name in value:
-            written = fold(name).replace(" ", "_").replace("-", "_")
-            code = CATEGORY_WORDS.get(written, written)
+            code = CATEGORY_WORDS.get(as_code(name), as_code(name))
             if code not in BUDGET_CATEGORIES:
                 raise ValueError(f"{name!r} is not a budget category: a budget line's category is one of "
                                  f"{', '.join(BUDGET_CATEGORIES)} (or personnel, fonctionnement, appui, autre)")
@@ -356,7 +355,7 @@ def duplicate_annexes(annexes: list[AnnexParams], params_dir: Path = PARAMS_DIR)
     first: dict[str, AnnexParams] = {}
     problems = []
     for annex in annexes:
-        seen = first.setdefault(ALL if annex.is_all else fold(annex.country), annex)   # 'all' = 'Tous
+        seen = first.setdefault(ALL if annex.is_all else fold(annex.country), annex)  # 'Tous' is 'all'
         if seen is annex:
             continue
         here = relative(params_dir / annex.project / f"{annex.annex}.yaml")
