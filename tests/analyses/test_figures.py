@@ -284,3 +284,14 @@ def test_a_line_coded_as_a_country_does_not_take_the_country_key():
     value = figures.set_index(["metric", "key"])["value"]
     assert value[("budget", "Mali")] == 1000.0 and value[("budget", "Mali/regional")] == 300.0
     assert value[("spent", "Mali")] == 100.0 and value[("budget", "R1")] == 1000.0
+
+
+@pytest.mark.parametrize("written", ["all", "Tous", "ENSEMBLE"])
+def test_a_published_figure_of_the_whole_project_is_checked_whatever_its_word(data, written):
+    """Before: a reported row of country 'Tous' belonged to no annex (the all annex took only '' and 'all') and was
+    never checked, while an annex whose country is 'Tous' is the whole project's."""
+    data.tables["reported"] = frame("reported", [
+        {"figure_id": "R-9", "metric": "spent", "key": "total", "value": "500,00", "country": written}])
+    for params in (annex_params(), annex_params(country="Tous")):
+        rec = annex_figures(data, params)
+        assert rec.loc[rec["metric"] == "reported_figure", "key"].tolist() == ["R-9"]

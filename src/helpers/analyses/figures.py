@@ -606,13 +606,14 @@ def _is_all(params: Any) -> bool:
 
 
 def reported_for_annex(reported: pd.DataFrame | None, params: Any) -> pd.DataFrame:
-    """The reported figures an annex checks: country empty/"regional" for the all annex, else the annex country."""
+    """The reported figures an annex checks: country empty, "regional" or a word for the whole project ("all",
+    "Tous": text.is_all) for the all annex, else the annex country."""
     if reported is None or reported.empty:
         return pd.DataFrame(columns=["figure_id", "metric", "key", "value", "comparison", "label", "source",
                                      "country"])
     country = _fold_series(reported["country"]) if "country" in reported else pd.Series("", index=reported.index)
     if _is_all(params):
-        keep = country.isin(["", fold(REGIONAL), ALL])
+        keep = country.isin(["", fold(REGIONAL)]) | country.map(is_all).astype(bool)
     else:
         keep = country.eq(fold(params.country))
     return reported[keep].reset_index(drop=True)
