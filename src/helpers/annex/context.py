@@ -1,6 +1,6 @@
-"""The notebook API (what ``from helpers.annex import open_annex`` gives): one annex's params, its validated data and
-figures, and the calls that show sentences, tables and figures in the annex language. The package's docstring says how a
-notebook uses it."""
+"""The notebook API (what ``from helpers.annex import open_annex`` gives): one annex's params, its validated data
+and figures, and the calls that show sentences, tables and figures in the annex language. The package's docstring
+says how a notebook uses it."""
 
 from __future__ import annotations
 

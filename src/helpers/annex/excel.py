@@ -21,7 +21,8 @@ from typing import Any, Iterator, Mapping
 
 import pandas as pd
 
-from . import TABLE_MIME, fmt
+from . import fmt
+from .context import TABLE_MIME
 from ..files import pin_zip_times
 from .export import generated_at
 from .theme import ACCENT, HEAD, INK, RAG_FILL, office
