@@ -237,8 +237,10 @@ def _header_problems(name: str, raw: RawTable, required: tuple[str, ...]) -> lis
     for column in required:
         if column not in raw.frame.columns:
             guess = did_you_mean(column, extra)
-            hint = (f"{guess} Rename that header to '{column}'." if guess else
-                    f"Add a column '{column}' (the header row must hold: {', '.join(required)}).")
+            french = next((c.french for c in SPEC[name].columns if c.name == column), ())
+            also = f" (in French: {', '.join(repr(f) for f in french)})" if french else ""
+            hint = (f"{guess} Rename that header to '{column}'{also}." if guess else
+                    f"Add a column '{column}'{also} (the header row must hold: {', '.join(required)}).")
             problems.append(raw.problem("required_column", f"the required column '{column}' is missing", hint,
                                         index=raw.header_row, column=column))
     known = [c.name for c in SPEC[name].columns if c.name not in raw.frame.columns and not c.added]
