@@ -295,3 +295,17 @@ def test_a_published_figure_of_the_whole_project_is_checked_whatever_its_word(da
     for params in (annex_params(), annex_params(country="Tous")):
         rec = annex_figures(data, params)
         assert rec.loc[rec["metric"] == "reported_figure", "key"].tolist() == ["R-9"]
+
+
+def test_a_country_without_spending_says_why_on_every_row_of_the_all_annex():
+    """A country with lines and no spending row is n.d. in the all annex as in its own: its spending rows said
+    'cumulative spending as of ...' beside the n.d., which is not why."""
+    budget = frame("budget", [{"line": "R1", "budget": 1000.0, "country": "Mali"},
+                              {"line": "R2", "budget": 500.0, "country": "Niger"}])
+    expenditure = frame("expenditure", [{"line": "R2", "period_end": "2020-12-31", "amount": 50.0, "country": "Niger"}])
+    figures = figures_mod.tables_figures({"budget": budget, "expenditure": expenditure}, annex_params())
+    mali = figures[figures["key"] == "Mali"].set_index("metric")
+    for metric in ("spent", "spending_share", "financial_execution_rate", "burn_index"):
+        assert math.isnan(mali.loc[metric, "value"]) and mali.loc[metric, "note"] == \
+            "not computable: no expenditure data", metric
+    assert figures.set_index(["metric", "key"]).loc[("spent", "Niger"), "note"].startswith("cumulative spending")

@@ -187,12 +187,9 @@ def budget_by_country(budget: pd.DataFrame, expenditure: pd.DataFrame, params: A
         summary = budget_summary(mine_b, mine_e, lines_only, when).iloc[0]
         n_unknown = int(summary["n_budget_unknown"])
         coverage = coverage_of(mine_e, when)
-        if n_unknown:
-            note = f"not computable: budget of {n_unknown} line(s) not known"
-        elif coverage:
-            note = coverage
-        else:
-            note = str(_budget_reason(pd.Series([summary["budget"]]))[0])
+        reasons = [f"not computable: budget of {n_unknown} line(s) not known"] if n_unknown else []
+        reasons += [coverage] if coverage else []
+        note = "; ".join(reasons) or str(_budget_reason(pd.Series([summary["budget"]]))[0])
         rows.append({"country": written[key], "n_lines": int(summary["n_lines"]), "n_budget_unknown": n_unknown,
                      "budget": summary["budget_lines_sum"], "budget_known_sum": summary["budget_known_sum"],
                      "spent": summary["spent"], "financial_execution_rate": summary["financial_execution_rate"],

@@ -402,11 +402,11 @@ def budget_figures(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any,
             _rows("budget", "budget", ckeys, c["budget"], currency, c["n_lines"],
                   note=np.where(c["n_budget_unknown"] > 0, c["note"], "sum of the country's line budgets")),
             _rows("budget", "spent", ckeys, c["spent"], currency, c["n_lines"],
-                  note=coverage or f"cumulative spending {when}"),
+                  note=np.where(c["spent"].isna(), c["note"], f"cumulative spending {when}")),
             _rows("budget", "financial_execution_rate", ckeys, c["financial_execution_rate"], "%", c["n_lines"],
                   note=cnote),
             _rows("budget", "spending_share", ckeys, c["spending_share"], "%", c["n_lines"],
-                  note=coverage or "country spent / total spent"),
+                  note=np.where(c["spending_share"].isna(), c["note"], "country spent / total spent")),
             _rows("budget", "burn_index", ckeys, c["burn_index"], "ratio", c["n_lines"], note=cnote),
         ]
     return _finish(parts, sort=False)
