@@ -31,8 +31,14 @@ def tables():
         {"line": "L1", "period_end": "2020-12-31", "amount": 100},
         {"line": "L2", "period_end": "2020-12-31", "amount": 300},
         {"line": "L2", "period_end": "2021-06-30", "amount": 100},
+        {"line": "L1", "period_end": "2021-06-30", "amount": 0},   # Maroc's data, too, go past the reporting date
     ])
     return budget, expenditure
+
+
+def ending_early(expenditure):
+    """Maroc's rows end on 2020-12-31, before the reporting date (2021-01-01)."""
+    return expenditure[~((expenditure["line"] == "L1") & (expenditure["period_end"] > "2020-12-31"))]
 
 
 def test_lines_as_of_reporting_date(tables):
@@ -76,10 +82,10 @@ def test_unknown_line_budget(tables):
     assert math.isnan(s["budget"]) and math.isnan(s["financial_execution_rate"]) and "not known" in s["note"]
     s = budget_summary(budget, expenditure, params(budget_total=1000)).iloc[0]
     assert s["financial_execution_rate"] == pytest.approx(50.0) and math.isnan(s["unallocated_budget"])
-    c = budget_by_country(budget, expenditure, params()).set_index("country")
+    c = budget_by_country(budget, ending_early(expenditure), params()).set_index("country")
     # Maroc's spending ends on 2020-12-31, before the reporting date: n.d., as in Maroc's own annex (it said 50 %)
     assert math.isnan(c.loc["Maroc", "financial_execution_rate"]) and "ends on 2020-12-31" in c.loc["Maroc", "note"]
-    c = budget_by_country(budget, expenditure, params(), as_of="2020-12-31").set_index("country")
+    c = budget_by_country(budget, ending_early(expenditure), params(), as_of="2020-12-31").set_index("country")
     assert c.loc["Maroc", "financial_execution_rate"] == pytest.approx(50.0)
     c = budget_by_country(budget, expenditure, params()).set_index("country")
     assert math.isnan(c.loc["Tunisie", "budget"]) and c.loc["Tunisie", "budget_known_sum"] == 0
@@ -114,6 +120,46 @@ def test_spending_by_period_and_pace(tables):
     assert origin["period_end"].iloc[0] == pd.Timestamp(params().start_date)
     assert origin[["amount", "cumulative", "pace_budget"]].iloc[0].tolist() == [0, 0, 0]
     assert origin["cumulative"].iloc[1:].tolist() == [100, 500, 600]
+
+
+def test_a_country_whose_spending_is_not_known_has_no_line_spending_nor_total(tables):
+    """Maroc's rows end on 2020-12-31, before the reporting date (2021-01-01): its annex says n.d.; its line said
+    200 spent (50 %) in the project's table, and the total 500 spent, 'as of 2021-01-01'."""
+    budget, expenditure = tables
+    tables = budget, ending_early(expenditure)
+    lines = budget_lines(*tables, params()).set_index("line")
+    assert math.isnan(lines.loc["L1", "spent"]) and math.isnan(lines.loc["L1", "financial_execution_rate"])
+    assert "ends on 2020-12-31" in lines.loc["L1", "spent_note"] and "ends on 2020-12-31" in lines.loc["L1", "note"]
+    assert lines.loc["L2", "spent"] == 300 and lines.loc["L2", "financial_execution_rate"] == pytest.approx(50.0)
+    assert lines["spending_share"].isna().all()                     # a share of a total that is not known
+    summary = budget_summary(*tables, params()).iloc[0]
+    assert math.isnan(summary["spent"]) and math.isnan(summary["financial_execution_rate"])
+    assert summary["spent_note"] == "not computable: spending not known for Maroc"
+    staff = staff_cost_share(*tables, params()).iloc[0]
+    assert math.isnan(staff["share"]) and staff["note"] == summary["spent_note"]
+    c = budget_by_country(*tables, params()).set_index("country")
+    assert c.loc["Tunisie", "spent"] == 300 and math.isnan(c.loc["Tunisie", "spending_share"])
+    assert c.loc["Tunisie", "share_note"] == summary["spent_note"] and "ends on" in c.loc["Maroc", "share_note"]
+    # a country with no row at all: the same, 'no expenditure data'
+    lines = budget_lines(budget, expenditure[expenditure["line"] != "L1"], params()).set_index("line")
+    assert math.isnan(lines.loc["L1", "spent"]) and lines.loc["L1", "spent_note"] == \
+        "not computable: no expenditure data"
+    # as of a date both countries' data reach, every figure is there
+    summary = budget_summary(*tables, params(), as_of="2020-12-31").iloc[0]
+    assert summary["spent"] == 500 and summary["spent_note"] == ""
+
+
+def test_a_project_wide_line_is_spent_by_every_country(tables):
+    """A line without a country is not 'a country without rows': the whole table's coverage is its own."""
+    budget, expenditure = tables
+    budget = pd.concat([budget, frame("budget", [{"line": "C", "budget": 100, "category": "other"}])],
+                       ignore_index=True)
+    expenditure = pd.concat([expenditure, frame("expenditure", [
+        {"line": "C", "period_end": "2020-12-31", "amount": 10, "country": "Tunisie"}])],  # rule 3 of data.lines
+        ignore_index=True)
+    lines = budget_lines(budget, expenditure, params()).set_index("line")
+    assert lines.loc["C", "spent"] == 10 and lines.loc["C", "spent_note"] == ""
+    assert budget_summary(budget, expenditure, params()).iloc[0]["spent"] == 510
 
 
 def test_no_expenditure_is_not_computable(tables):

@@ -92,6 +92,37 @@ def test_spending_without_country_on_a_unique_line_joins_it(tmp_path):
     assert value(figures["senegal"], "spent", "R2") == 60000          # the country's annex counts it too
 
 
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_a_country_without_spending_rows_is_not_0_percent_in_the_all_annex(tmp_path, fmt):
+    """Mali has lines and no expenditure row: its annex said n.d., the all annex said R1/Mali 0 % spent, and a
+    project rate of 32 % ('spent / budget') over a budget that counts Mali's lines and spending that does not."""
+    project = Project.default(tmp_path)
+    project.tables["expenditure"] = [r for r in project.tables["expenditure"] if r[3] != "Mali"]
+    project.formats["expenditure"] = fmt
+    project.write()
+    warning = [p for p in project.check() if p.rule == "country_without_rows"]
+    assert len(warning) == 1 and "add a row with the amount 0" in warning[0].hint
+    figures = project.all_figures()
+    every, mali = figures["ensemble"], figures["mali"]
+    for metric in ("spent", "financial_execution_rate", "spending_share", "burn_index"):
+        assert math.isnan(value(every, metric, "R1/Mali")) and math.isnan(value(mali, metric, "R1")), metric
+        assert row(every, metric, "R1/Mali")["note"] == row(mali, metric, "R1")["note"] == \
+            "not computable: no expenditure data", metric
+    for metric in ("spent", "financial_execution_rate", "staff_cost_share"):
+        assert math.isnan(value(every, metric, "total")), metric
+        assert row(every, metric, "total")["note"] == "not computable: spending not known for Mali", metric
+    assert value(every, "spent", "R1/Sénégal") == 220000 and value(every, "spent", "Sénégal") == 280000
+    assert value(figures["senegal"], "spent", "total") == 280000    # Sénégal's own annex is whole
+    # said in French in the annex
+    from helpers.annex import fmt as fmt_mod
+    assert fmt_mod.reason(row(every, "spent", "total")["note"]) == "dépenses non connues pour Mali"
+    # one row of 0 says 'nothing spent yet': then every figure is there again
+    project.tables["expenditure"].append(["R1", "2020-12-31", 0, "Mali"])
+    project.write()
+    every = project.figures("ensemble")
+    assert value(every, "spent", "R1/Mali") == 0 and value(every, "spent", "total") == 480000
+
+
 # ------------------------------------------------------------------ item 2: project-wide parameters in a country annex
 def test_a_country_annex_uses_its_own_lines(tmp_path):
     project = Project.default(tmp_path, budget_total=1600000).write()

@@ -72,7 +72,11 @@ def elapsed_share(params: Any, as_of: Any) -> float:
 
 def coverage_of(expenditure: pd.DataFrame, as_of: pd.Timestamp) -> str:
     """'' when spending as of ``as_of`` can be computed from the data, else the reason."""
-    end = data_end(expenditure)
+    return _coverage(data_end(expenditure), as_of)
+
+
+def _coverage(end: pd.Timestamp, as_of: pd.Timestamp) -> str:
+    """coverage_of, given where the data end."""
     if pd.isna(end):
         return "not computable: no expenditure data"
     if as_of > end:
@@ -97,8 +101,13 @@ def _budget_reason(budget: pd.Series) -> np.ndarray:
 
 # ----------------------------------------------------------------------------------------------- per line
 def _line_table(budget: pd.DataFrame, expenditure: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
-    """One row per (country, line) (data.lines: the same code in two countries is two lines), sorted by line."""
-    ckey, _, _ = lines_mod.resolve(budget, expenditure)
+    """One row per (country, line) (data.lines: the same code in two countries is two lines), sorted by line.
+
+    ``coverage``: why the spending of the line's country is not known as of the date ('' when it is), as that
+    country's own annex says it: its rows (data.lines.with_line_country: a row without a country on a line of one
+    country is that country's) are none, or end before the date. A project-wide line is spent by every country:
+    the whole table's coverage (budget_lines) is its own."""
+    ckey, status, _ = lines_mod.resolve(budget, expenditure)
     b = budget.assign(_unknown=budget["budget"].isna().astype("int64"), _rows=1,
                       _ckey=lines_mod.country_key(budget["country"]) if len(budget) else pd.Series([], dtype=object))
     lines = b.groupby(["_ckey", "line"], sort=True, dropna=False).agg(
@@ -111,7 +120,14 @@ def _line_table(budget: pd.DataFrame, expenditure: pd.DataFrame, as_of: pd.Times
         spent=("amount", "sum"), n_periods=("amount", "size"))
     exp_country = e.groupby(["_ckey", "line"], sort=True, dropna=False)["country"].first().rename("exp_country")
     out = lines.join([spent, exp_country], how="outer").reset_index()
-    out = out.sort_values(["line", "_ckey"], kind="mergesort").drop(columns="_ckey").reset_index(drop=True)
+    out = out.sort_values(["line", "_ckey"], kind="mergesort").reset_index(drop=True)
+    own = lines_mod.country_key(expenditure["country"]) if len(expenditure) else pd.Series([], dtype=object)
+    owner = own.where(~((own == lines_mod.REGIONAL) & (status == lines_mod.FOUND)), ckey)
+    ends = e.groupby(owner.to_numpy(dtype=object))["period_end"].max() if len(e) else pd.Series([], dtype=object)
+    reasons = {key: _coverage(ends.get(key, pd.NaT), as_of) for key in out["_ckey"].unique()
+               if key != lines_mod.REGIONAL}
+    out["coverage"] = pd.Series([reasons.get(key, "") for key in out["_ckey"]], index=out.index, dtype="str")
+    out = out.drop(columns="_ckey")
     in_budget = out["budget_rows"].fillna(0) > 0
     out["country"] = out["country"].where(in_budget, out["exp_country"]).astype("str")
     out["label"] = out["label"].astype("str")
@@ -128,16 +144,21 @@ def budget_lines(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any, a
     sorted by line.
 
     Columns: line, label, country, category, budget (NaN = not known), budget_known, in_budget_table, spent
-    (cumulative as of ``as_of``; NaN when not computable), n_periods (expenditure rows counted),
-    financial_execution_rate, spending_share, burn_index, as_of, note, key (the figures key: the code, or
-    ``<line>/<country>`` when the code is in several countries, data.lines.line_key).
+    (cumulative as of ``as_of``; NaN when not computable), spent_note (why spent is not known, '' when it is),
+    n_periods (expenditure rows counted), financial_execution_rate, spending_share, burn_index, as_of, note, key
+    (the figures key: the code, or ``<line>/<country>`` when the code is in several countries,
+    data.lines.line_key).
+
+    A line of a country whose spending is not known (no row of that country, or its rows end before the date: the
+    country's annex says n.d.) has no spending figure either, rather than 0: then the total spent is not known,
+    nor any share of it (spending_not_known says so).
     """
     when = to_timestamp(params.reporting_date if as_of is None else as_of)
     coverage = coverage_of(expenditure, when)
     out = _line_table(budget, expenditure, when)
-    if coverage:
-        out["spent"] = np.nan
-    total_spent = out["spent"].sum(min_count=1)
+    out["spent_note"] = coverage if coverage else out["coverage"]
+    out["spent"] = out["spent"].where(out["spent_note"] == "")
+    total_spent = out["spent"].sum(min_count=1) if out["spent"].notna().all() else np.nan
     out["budget_known"] = out["budget"].notna()
     out["financial_execution_rate"] = _divide(out["spent"], out["budget"])
     out["spending_share"] = _divide(out["spent"], np.full(len(out), total_spent))
@@ -147,11 +168,22 @@ def budget_lines(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any, a
     out["key"] = lines_mod.line_key(out["line"], out["country"]).astype("str")
     note = pd.Series(_budget_reason(out["budget"]), index=out.index)
     note = note.where(out["in_budget_table"], "not computable: line not in the budget table")
-    if coverage:
-        note = pd.Series(coverage, index=out.index)
-    out["note"] = note.astype("str")
+    out["note"] = note.where(out["spent_note"] == "", out["spent_note"]).astype("str")
     return out[["line", "label", "country", "category", "budget", "budget_known", "in_budget_table", "spent",
-                "n_periods", "financial_execution_rate", "spending_share", "burn_index", "as_of", "note", "key"]]
+                "spent_note", "n_periods", "financial_execution_rate", "spending_share", "burn_index", "as_of",
+                "note", "key"]]
+
+
+def spending_not_known(lines: pd.DataFrame, coverage: str) -> str:
+    """Why the total spent of budget_lines' table is not known ('' when it is): ``coverage`` (coverage_of the whole
+    table) when the data do not reach the date, else the countries whose own spending is not known (each of their
+    lines says why)."""
+    if coverage:
+        return coverage
+    unknown = lines.loc[lines["spent_note"].str.len() > 0, "country"].astype(str)
+    if unknown.empty:
+        return ""
+    return "not computable: spending not known for " + ", ".join(dict.fromkeys(unknown))
 
 
 def budget_by_country(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any,
@@ -166,7 +198,8 @@ def budget_by_country(budget: pd.DataFrame, expenditure: pd.DataFrame, params: A
     or its rows end before it) gets no spending figure, with the reason, as in its own annex.
 
     Columns: country, n_lines, n_budget_unknown, budget (NaN if any line budget of the country is not known),
-    budget_known_sum, spent, financial_execution_rate, spending_share (of total spent), burn_index, as_of, note.
+    budget_known_sum, spent, financial_execution_rate, spending_share (of total spent), burn_index, as_of, note,
+    share_note (why spending_share is not known: the country's note, or the total's; '' when it is known).
     """
     when = to_timestamp(params.reporting_date if as_of is None else as_of)
     expenditure = lines_mod.with_line_country(budget, expenditure)
@@ -179,7 +212,9 @@ def budget_by_country(budget: pd.DataFrame, expenditure: pd.DataFrame, params: A
             written.setdefault(key, name if isinstance(name, str) and key != lines_mod.REGIONAL
                                else lines_mod.REGIONAL)
     lines_only = _without_declared_total(params)
-    total_spent = budget_lines(budget, expenditure, params, when)["spent"].sum(min_count=1)
+    every_line = budget_lines(budget, expenditure, params, when)
+    total_unknown = spending_not_known(every_line, coverage_of(expenditure, when))
+    total_spent = np.nan if total_unknown else every_line["spent"].sum(min_count=1)
     rows = []
     for key in sorted(written, key=lambda k: written[k]):
         mine_b = budget[(own["budget"] == key).to_numpy(bool)] if len(budget) else budget
@@ -200,9 +235,10 @@ def budget_by_country(budget: pd.DataFrame, expenditure: pd.DataFrame, params: A
                       "budget_known_sum": "float64", "spent": "float64", "financial_execution_rate": "float64",
                       "burn_index": "float64", "note": "str"})
     out["spending_share"] = _divide(out["spent"], np.full(len(out), total_spent))
+    out["share_note"] = np.where(out["spent"].isna(), out["note"], total_unknown)
     out["as_of"] = when
     return out[["country", "n_lines", "n_budget_unknown", "budget", "budget_known_sum", "spent",
-                "financial_execution_rate", "spending_share", "burn_index", "as_of", "note"]]
+                "financial_execution_rate", "spending_share", "burn_index", "as_of", "note", "share_note"]]
 
 
 def _without_declared_total(params: Any) -> Any:
@@ -216,8 +252,9 @@ def budget_summary(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any,
 
     Columns: as_of, data_end, n_lines, n_budget_unknown, budget_lines_sum (NaN if a line budget is not known),
     budget_known_sum, budget_total (declared, NaN if not), budget (the denominator used), budget_basis
-    ("budget_total" | "sum of lines"), unallocated_budget, spent, financial_execution_rate, elapsed_share (0-1),
-    burn_index, note (why a figure is not computable; '' when all are).
+    ("budget_total" | "sum of lines"), unallocated_budget, spent, spent_note (why spent is not known: '' when it is),
+    financial_execution_rate, elapsed_share (0-1), burn_index, note (why a figure is not computable; '' when all
+    are).
     """
     when = to_timestamp(params.reporting_date if as_of is None else as_of)
     lines = budget_lines(budget, expenditure, params, when)
@@ -229,17 +266,15 @@ def budget_summary(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any,
         denominator, basis = declared, "budget_total"
     else:
         denominator, basis = lines_sum, "sum of lines"
-    spent = float(lines["spent"].sum(min_count=1)) if len(lines) else float("nan")
-    coverage = coverage_of(expenditure, when)
-    if coverage:
-        spent = float("nan")
+    spent_note = spending_not_known(lines, coverage_of(expenditure, when))
+    spent = float(lines["spent"].sum(min_count=1)) if len(lines) and not spent_note else float("nan")
     rate = float(_divide([spent], [denominator])[0])
     share = elapsed_share(params, when)
     burn = float(_divide([rate], [share], scale=0.01)[0])
     unallocated = declared - lines_sum if np.isfinite(declared) and np.isfinite(lines_sum) else float("nan")
     notes = []
-    if coverage:
-        notes.append(coverage)
+    if spent_note:
+        notes.append(spent_note)
     if not np.isfinite(denominator):
         notes.append("not computable: no budget_total declared and "
                      + (f"the budget of {n_unknown} line(s) is not known" if n_unknown else "no budget line"))
@@ -259,8 +294,9 @@ def budget_summary(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any,
         "as_of": [when], "data_end": [data_end(expenditure)], "n_lines": [len(lines)],
         "n_budget_unknown": [n_unknown], "budget_lines_sum": [lines_sum], "budget_known_sum": [known_sum],
         "budget_total": [declared], "budget": [denominator], "budget_basis": [basis],
-        "unallocated_budget": [unallocated], "spent": [spent], "financial_execution_rate": [rate],
-        "elapsed_share": [share], "burn_index": [burn], "note": pd.Series(["; ".join(notes)], dtype="str")})
+        "unallocated_budget": [unallocated], "spent": [spent], "spent_note": pd.Series([spent_note], dtype="str"),
+        "financial_execution_rate": [rate], "elapsed_share": [share], "burn_index": [burn],
+        "note": pd.Series(["; ".join(notes)], dtype="str")})
 
 
 def staff_cost_share(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any, as_of: Any = None) -> pd.DataFrame:
@@ -284,7 +320,7 @@ def staff_cost_share(budget: pd.DataFrame, expenditure: pd.DataFrame, params: An
     if not is_staff.any():  # not 0 %: the staff may be paid from lines kept elsewhere (project-wide lines)
         note = "not computable: no budget line has a staff category (" + ", ".join(sorted(categories)) + ")"
     elif np.isnan(share):
-        note = lines["note"].iloc[0] if len(lines) and lines["spent"].isna().any() else \
+        note = spending_not_known(lines, coverage_of(expenditure, lines["as_of"].iloc[0])) or \
             "not computable: no spending"
     else:
         note = f"staff categories: {', '.join(sorted(categories))}; usual band {low:g}-{high:g} %"

@@ -358,13 +358,12 @@ def budget_figures(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any,
     total = TOTAL_KEY + suffix
     basis = ("budget_total declared in the parameters" if summary["budget_basis"] == "budget_total"
              else "sum of the line budgets")
-    coverage = budget_mod.coverage_of(expenditure, summary["as_of"])
     when = f"as of {summary['as_of'].date().isoformat()}"
     parts = [
         _rows("budget", "budget", [total], [summary["budget"]], currency, [summary["n_lines"]],
               note=[_note(summary["budget"], basis, summary["note"])]),
         _rows("budget", "spent", [total], [summary["spent"]], currency, [summary["n_lines"]],
-              note=[coverage or f"cumulative spending {when}"]),
+              note=[summary["spent_note"] or f"cumulative spending {when}"]),
         _rows("budget", "financial_execution_rate", [total], [summary["financial_execution_rate"]], "%",
               [summary["n_lines"]], note=[_note(summary["financial_execution_rate"],
                                                f"spent / budget ({basis}) {when}", summary["note"])]),
@@ -388,11 +387,13 @@ def budget_figures(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any,
         _rows("budget", "budget", line_keys, lines["budget"], currency,
               note=np.where(lines["budget_known"], "", "budget of this line not known")),
         _rows("budget", "spent", line_keys, lines["spent"], currency, lines["n_periods"],
-              note=coverage or f"cumulative spending {when}"),
+              note=lines["spent_note"].where(lines["spent_note"].str.len() > 0, f"cumulative spending {when}")),
         _rows("budget", "financial_execution_rate", line_keys, lines["financial_execution_rate"], "%",
               note=rate_note),
         _rows("budget", "spending_share", line_keys, lines["spending_share"], "%",
-              note=coverage or "line spent / total spent (a share of spending, not a disbursement rate)"),
+              note=np.select([lines["spending_share"].notna(), lines["spent_note"].str.len() > 0],
+                             ["line spent / total spent (a share of spending, not a disbursement rate)",
+                              lines["spent_note"]], summary["spent_note"] or "not computable: no spending")),
         _rows("budget", "burn_index", line_keys, lines["burn_index"], "ratio", note=rate_note),
     ]
     if c is not None:
@@ -406,7 +407,7 @@ def budget_figures(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any,
             _rows("budget", "financial_execution_rate", ckeys, c["financial_execution_rate"], "%", c["n_lines"],
                   note=cnote),
             _rows("budget", "spending_share", ckeys, c["spending_share"], "%", c["n_lines"],
-                  note=np.where(c["spending_share"].isna(), c["note"], "country spent / total spent")),
+                  note=np.where(c["spending_share"].isna(), c["share_note"], "country spent / total spent")),
             _rows("budget", "burn_index", ckeys, c["burn_index"], "ratio", c["n_lines"], note=cnote),
         ]
     return _finish(parts, sort=False)

@@ -115,6 +115,7 @@ _COMPARED = {">": "supérieur à", ">=": "supérieur ou égal à", "<": "inféri
 _REASONS_FR = [
     (r"the expenditure data ends on (\d{4}-\d{2}-\d{2}),? before (\d{4}-\d{2}-\d{2})", "les dépenses connues s'arrêtent au {0}, avant le {1}"),
     (r"no expenditure data", "aucune dépense renseignée"),
+    (r"spending not known for ([^;]+)", "dépenses non connues pour {0}"),
     (r"budget not known|budget of this line not known", "budget non renseigné"),
     (r"budget of (\d+) line\(s\) (?:is )?not known",
      lambda n: f"budget non renseigné pour {_lignes(n)}"),

@@ -583,10 +583,13 @@ def _country_problems(annex: AnnexParams, data: ProjectData, table_files: dict[s
                         hint, column="country", value=annex.country)]
     problems = []
     if missing_in:
+        hint = "Fine if these tables do not apply to this country; the annex will show no figures from them."
+        if any(Path(file).stem == "expenditure" for file in missing_in):  # unknown, not 0: the project's too
+            hint += (" Without expenditure rows its spending is not known, in its annex and in the project's "
+                     "totals (n.d.): if nothing was spent yet, add a row with the amount 0.")
         problems.append(Problem(
             annex_file, "country_without_rows", f"no rows for '{annex.country}' in {len(missing_in)} "
-            f"table{'s' if len(missing_in) > 1 else ''}: {', '.join(missing_in)}",
-            "Fine if these tables do not apply to this country; the annex will show no figures from them.",
+            f"table{'s' if len(missing_in) > 1 else ''}: {', '.join(missing_in)}", hint,
             column="country", value=annex.country, severity="warning"))
     one_country = {fold(c) for c in seen} == {wanted}
     lost = [f"{file} (all rows)" for file in whole] + ([f"{file} ({n} row{'s' if n > 1 else ''})"
