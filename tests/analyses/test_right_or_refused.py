@@ -123,6 +123,32 @@ def test_a_country_without_spending_rows_is_not_0_percent_in_the_all_annex(tmp_p
     assert value(every, "spent", "R1/Mali") == 0 and value(every, "spent", "total") == 480000
 
 
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_spending_of_a_country_on_a_project_wide_line_counts_with_that_line(tmp_path, fmt):
+    """Sénégal records 50 000 on R3, a line of the project as a whole. Its annex said budget n.d. ('budget of 1
+    line not known': R3 looked like a line of its own without a budget), and the all annex's 'regional' row said
+    33,3 % where its only line R3 said 41,7 %. The row is R3's: Sénégal's figures are its own lines', and the
+    groups still add up to the project."""
+    project = Project.default(tmp_path)
+    project.tables["expenditure"].append(["R3", "2020-12-31", 50000, "Sénégal"])
+    project.formats["expenditure"] = fmt
+    project.write()
+    figures = project.all_figures()
+    every, senegal = figures["ensemble"], figures["senegal"]
+    assert value(every, "spent", "regional") == value(every, "spent", "R3") == 250000
+    assert value(every, "financial_execution_rate", "regional") == pytest.approx(250000 / 600000 * 100)
+    for metric, expected in (("budget", 550000), ("spent", 280000), ("financial_execution_rate", 280000 / 5500)):
+        assert value(every, metric, "Sénégal") == value(senegal, metric, "total") == pytest.approx(expected), metric
+    assert not (senegal["key"] == "R3").any()
+    groups = sum(value(every, "spent", key) for key in ("Mali", "Sénégal", "regional"))
+    assert groups == value(every, "spent", "total") == 700000
+    data = project.load()
+    from helpers.data.params import load_annex_params
+    left = budget_mod.left_out_of_country(data.tables["budget"], data.tables["expenditure"],
+                                          load_annex_params("deux", "senegal", project.params_dir))
+    assert left["n_lines"] == 1 and left["spent"] == 250000 and left["spent_here"] == 50000
+
+
 # ------------------------------------------------------------------ item 2: project-wide parameters in a country annex
 def test_a_country_annex_uses_its_own_lines(tmp_path):
     project = Project.default(tmp_path, budget_total=1600000).write()
@@ -300,6 +326,7 @@ def test_the_mali_annex_says_what_it_leaves_out(tmp_path):
     project = Project.default(tmp_path, budget_total=1600000)
     project.tables["participation"] = [[event, sex, "Mali"] for event, sex, _ in _register()]
     project.tables["participation"][0][2] = "country"
+    project.tables["expenditure"].append(["R3", "2020-12-31", 5000, "Mali"])   # Mali spends on the project's R3
     project.write()
     for name in ("senegal", "ensemble"):
         (project.params_dir / "deux" / f"{name}.yaml").unlink()
@@ -317,6 +344,8 @@ def test_the_mali_annex_says_what_it_leaves_out(tmp_path):
     assert "170 000 EUR" in section and "48,6" in section and "11,3" not in section, section
     assert "ne s'applique pas à une annexe pays" in section, section
     assert "1 ligne du projet dans son ensemble n'y figure pas" in section and "dont 1 de personnel" in section
+    assert "5 000 EUR de dépenses enregistrées pour Mali l'ont été sur des lignes du projet dans son ensemble" \
+        in section, section
     assert "non ventilé entre les lignes" not in section
     assert "en dessous de la norme" not in section
     assert "50 femmes sur 113 participants dont le sexe est connu : 44,2 %" in section, section   # was 115, 43,5 %

@@ -41,6 +41,7 @@ import numpy as np
 import pandas as pd
 
 from ..data import lines as lines_mod
+from ..text import fold
 
 BAND_BELOW = "below band"
 BAND_WITHIN = "within band"
@@ -104,10 +105,9 @@ def _line_table(budget: pd.DataFrame, expenditure: pd.DataFrame, as_of: pd.Times
     """One row per (country, line) (data.lines: the same code in two countries is two lines), sorted by line.
 
     ``coverage``: why the spending of the line's country is not known as of the date ('' when it is), as that
-    country's own annex says it: its rows (data.lines.with_line_country: a row without a country on a line of one
-    country is that country's) are none, or end before the date. A project-wide line is spent by every country:
-    the whole table's coverage (budget_lines) is its own."""
-    ckey, status, _ = lines_mod.resolve(budget, expenditure)
+    country's own annex says it: the rows of its lines are none, or end before the date. A project-wide line is
+    spent by every country: the whole table's coverage (budget_lines) is its own."""
+    ckey, _, _ = lines_mod.resolve(budget, expenditure)
     b = budget.assign(_unknown=budget["budget"].isna().astype("int64"), _rows=1,
                       _ckey=lines_mod.country_key(budget["country"]) if len(budget) else pd.Series([], dtype=object))
     lines = b.groupby(["_ckey", "line"], sort=True, dropna=False).agg(
@@ -121,9 +121,7 @@ def _line_table(budget: pd.DataFrame, expenditure: pd.DataFrame, as_of: pd.Times
     exp_country = e.groupby(["_ckey", "line"], sort=True, dropna=False)["country"].first().rename("exp_country")
     out = lines.join([spent, exp_country], how="outer").reset_index()
     out = out.sort_values(["line", "_ckey"], kind="mergesort").reset_index(drop=True)
-    own = lines_mod.country_key(expenditure["country"]) if len(expenditure) else pd.Series([], dtype=object)
-    owner = own.where(~((own == lines_mod.REGIONAL) & (status == lines_mod.FOUND)), ckey)
-    ends = e.groupby(owner.to_numpy(dtype=object))["period_end"].max() if len(e) else pd.Series([], dtype=object)
+    ends = e.groupby("_ckey")["period_end"].max() if len(e) else pd.Series([], dtype=object)
     reasons = {key: _coverage(ends.get(key, pd.NaT), as_of) for key in out["_ckey"].unique()
                if key != lines_mod.REGIONAL}
     out["coverage"] = pd.Series([reasons.get(key, "") for key in out["_ckey"]], index=out.index, dtype="str")
@@ -192,9 +190,10 @@ def budget_by_country(budget: pd.DataFrame, expenditure: pd.DataFrame, params: A
     figures as its own annex computes them (budget_summary on the rows of that country, over the sum of its lines),
     so that the project-wide annex and the country's annex never show two numbers for one figure.
 
-    A row belongs to its own country (names compared with ``fold``); spending without a country on a line of one
-    country belongs to that country (data.lines.with_line_country, as the loader gives it). Every row is in one
-    country: the countries add up to the project. A country whose spending is not known up to the date (no row,
+    A row belongs to the country of its budget line (data.lines: names compared with ``fold``): spending without a
+    country on a line of one country is that country's, spending recorded in a country on a project-wide line is
+    that line's ("regional"), as model.scope gives each annex its rows. Every row is in one group: the groups add
+    up to the project. A country whose spending is not known up to the date (no row,
     or its rows end before it) gets no spending figure, with the reason, as in its own annex.
 
     Columns: country, n_lines, n_budget_unknown, budget (NaN if any line budget of the country is not known),
@@ -204,8 +203,7 @@ def budget_by_country(budget: pd.DataFrame, expenditure: pd.DataFrame, params: A
     when = to_timestamp(params.reporting_date if as_of is None else as_of)
     expenditure = lines_mod.with_line_country(budget, expenditure)
     own = {"budget": lines_mod.country_key(budget["country"]) if len(budget) else pd.Series([], dtype=object),
-           "expenditure": lines_mod.country_key(expenditure["country"]) if len(expenditure)
-           else pd.Series([], dtype=object)}
+           "expenditure": lines_mod.line_country(budget, expenditure)}
     written: dict[str, str] = {}  # folded -> the name as first written (budget first)
     for frame, keys in ((budget, own["budget"]), (expenditure, own["expenditure"])):
         for key, name in zip(keys, frame["country"]):
@@ -337,17 +335,27 @@ def left_out_of_country(budget: pd.DataFrame, expenditure: pd.DataFrame, params:
     ``budget_total`` it does not apply, and the lines of the project as a whole (country empty / regional).
 
     Keys: budget_total (NaN when none is left out), n_lines, budget (their sum; NaN when one is not known),
-    spent (as of params.reporting_date; NaN when not computable), n_staff_lines (of them, with a staff category).
+    spent (as of params.reporting_date; NaN when not computable), spent_here (of it, what was recorded in the
+    annex's country: model.scope leaves it out of the country's lines), n_staff_lines (of them, with a staff
+    category).
     """
     declared = project_budget_total if project_budget_total is not None else \
         getattr(params, "project_budget_total", None)
+    when = to_timestamp(params.reporting_date)
     lines = budget_lines(budget, expenditure, params)
     wide = lines[lines_mod.country_key(lines["country"]).eq(lines_mod.REGIONAL).to_numpy(bool)]
     categories = {c.strip().lower() for c in params.staff_categories}
     staff = wide["category"].str.strip().str.lower().isin(categories).fillna(False).astype(bool)
+    here = np.zeros(len(expenditure), dtype=bool)
+    if len(expenditure):
+        here = (lines_mod.country_key(expenditure["country"]).eq(fold(params.country))
+                & lines_mod.line_country(budget, expenditure).eq(lines_mod.REGIONAL)
+                & (expenditure["period_end"] <= when)).to_numpy(bool)
+    spent_here = float(expenditure.loc[here, "amount"].sum()) if not coverage_of(expenditure, when) else np.nan
     return {"budget_total": float(declared) if declared else float("nan"), "n_lines": int(len(wide)),
             "budget": float(wide["budget"].sum(min_count=1)) if wide["budget_known"].all() else float("nan"),
-            "spent": float(wide["spent"].sum(min_count=1)), "n_staff_lines": int(staff.sum())}
+            "spent": float(wide["spent"].sum(min_count=1)), "spent_here": spent_here,
+            "n_staff_lines": int(staff.sum())}
 
 
 def spending_by_period(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any,

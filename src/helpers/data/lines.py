@@ -8,7 +8,8 @@ as a whole). Each expenditure row is joined with the budget line of its own coun
    countries: ambiguous (``AMBIGUOUS``: the loader refuses it, naming the countries). The loader then gives such
    a row its line's country (``with_line_country``), so that the country's annex counts it;
 3. it has a country, the budget has no such line there but has it for the project as a whole: that
-   project-wide line (a regional line spent in a country);
+   project-wide line (a regional line spent in a country). The row counts with that line (``line_country``:
+   "regional"), in the all annex, not in the country's (model.scope);
 4. else the line is not in the budget (``UNKNOWN``), or only in other countries (``OTHER_COUNTRY``).
 
 ``line_key``: the key of a line in figures.csv is its code when the code is unique among the lines shown, else
@@ -73,6 +74,14 @@ def resolve(budget: pd.DataFrame, expenditure: pd.DataFrame) -> tuple[pd.Series,
     out_key = pd.Series(keys[pair_codes] if len(distinct) else [], index=expenditure.index, dtype=object)
     status = pd.Series(states[pair_codes] if len(distinct) else [], index=expenditure.index, dtype=object)
     return out_key, status, written
+
+
+def line_country(budget: pd.DataFrame, expenditure: pd.DataFrame) -> pd.Series:
+    """The country of each expenditure row's budget line (folded; "regional" for a project-wide line): the group
+    the row counts in. A row whose line is not found keeps its own country."""
+    if not len(expenditure):
+        return pd.Series([], index=expenditure.index, dtype=object)
+    return resolve(budget, expenditure)[0]
 
 
 def _pairs(key: pd.Series, line: pd.Series) -> tuple[np.ndarray, list[tuple[Any, Any]]]:

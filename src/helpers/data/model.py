@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..errors import Problem
 from ..text import fold, is_all
+from .lines import line_country
 
 if TYPE_CHECKING:
     from .params import ProjectParams
@@ -208,14 +209,20 @@ def each_distinct(series: pd.Series, fn, keep_missing: bool = False) -> pd.Serie
 def scope(data: ProjectData, country: str) -> ProjectData:
     """The rows of one country (matched ignoring case and accents), or everything for "all".
 
-    Rows of the project as a whole (country "regional") belong to the "all" annex only. Impact studies whose data
-    has a ``country`` column are filtered too, and left out when they have no row of that country; the others are
-    kept whole and marked ``whole_project``, which the annex says beside their results.
+    Rows of the project as a whole (country "regional") belong to the "all" annex only; so does spending recorded
+    in the country on a project-wide line (data.lines, rule 3): it is that line's, not one of the country's lines
+    (budget.left_out_of_country says how much it is). Impact studies whose data has a ``country`` column are
+    filtered too, and left out when they have no row of that country; the others are kept whole and marked
+    ``whole_project``, which the annex says beside their results.
     """
     if is_all(country):
         return data
     wanted = fold(country)
     tables = {name: _rows_of(frame, wanted) for name, frame in data.tables.items()}
+    spending, budget = data.tables.get("expenditure"), data.tables.get("budget")
+    if spending is not None and budget is not None and "country" in spending and "country" in budget:
+        tables["expenditure"] = spending[(line_country(budget, spending) == wanted).to_numpy(bool)] \
+            .reset_index(drop=True)
     studies = {}
     for name, study in data.studies.items():
         if "country" in study.data:
