@@ -5,6 +5,8 @@ to the figures of each annex (annex_figures, what figures.csv holds).
 - shuffling the rows of every table changes no figure;
 - renaming the line codes and event ids consistently changes no figure (but its key);
 - where every row has a country, the country annexes' budgets and spending add up to the project's;
+- every line, and every country, has the same figures in the all annex as in its country's annex, n.d. alike, and
+  the groups (countries, "regional") add up to the project (n.d. when one is);
 - multiplying every amount by k multiplies every money figure by k and changes no rate;
 - a register (one row per person) and the equivalent per-event counts give the same figures;
 - a table as CSV and as .xlsx gives the same figures;
@@ -53,7 +55,10 @@ def projects(draw, regional: bool = True) -> dict:
         budget.append([code, draw(CENTS) / 100, country, f"Ligne {code}",
                        draw(st.sampled_from(["staff", "operational", "support"]))])
         for day in draw(st.lists(st.sampled_from(DATES), min_size=0 if regional else 1, max_size=3, unique=True)):
-            expenditure.append([code, day, draw(CENTS) / 100, country])
+            # spending on a project-wide line may be recorded in a country (data.lines, rule 3) unless the country
+            # also has a line of that code (then the row is that line's)
+            spender = country or draw(st.sampled_from([""] + [c for c in countries if (c, code) not in lines]))
+            expenditure.append([code, day, draw(CENTS) / 100, spender])
     participation = [["event_id", "participants", "women", "men", "country"]]
     for i in range(draw(st.integers(1, 4))):
         people = draw(st.integers(1, 300))
@@ -174,10 +179,45 @@ def test_country_annexes_add_up_to_the_project(tables):
         if metric in ("budget", "spent"):
             whole = figures["ensemble"][(metric, "total")][0]
             parts = [figures[annex_of[c]][(metric, "total")][0] for c in countries]
-            if not any(math.isnan(p) for p in parts):
-                # a country whose spending is not known up to the date (no row, or its rows end before) is n.d. in
-                # both annexes; the project's total is then the other countries' (never a different number)
-                _close(sum(parts), whole, (metric, parts))
+            # a country whose spending is not known up to the date (no row, or its rows end before) is n.d. in
+            # both annexes, and so is the project's total (it would leave that country out)
+            _close(sum(parts), whole, (metric, parts))
+
+
+_REGIONAL_BUDGET = _BUDGET + [["C", 800.0, "", "Coordination", "support"]]
+
+
+@FEW
+@given(projects())
+# Mali has lines and no spending: its line said 0 % in the all annex, n.d. in Mali's
+@example({"budget": _REGIONAL_BUDGET, "participation": _PEOPLE,
+          "expenditure": [["line", "period_end", "amount", "country"], ["R1", "2020-12-31", 300.0, "Sénégal"],
+                          ["C", "2020-12-31", 50.0, ""]]})
+# Sénégal spends on the project-wide line C: the 'regional' group said less than its only line C
+@example({"budget": _REGIONAL_BUDGET, "participation": _PEOPLE,
+          "expenditure": [["line", "period_end", "amount", "country"], ["R1", "2020-12-31", 300.0, "Sénégal"],
+                          ["R2", "2020-12-31", 100.0, "Mali"], ["C", "2020-12-31", 50.0, "Sénégal"],
+                          ["C", "2020-12-31", 20.0, ""]]})
+def test_lines_and_groups_are_the_same_in_the_all_annex_and_in_their_country_annex(tables):
+    project = _project(tables)
+    figures = _figures(project, tuple(project.annexes()))
+    every = figures["ensemble"]
+    lines = [(r[2], r[0]) for r in tables["budget"][1:]]
+    codes = [code for _, code in lines]
+    for country, code in lines:
+        key = code if codes.count(code) == 1 else f"{code}/{country or 'regional'}"
+        if not country:
+            continue
+        for metric in ("budget", "spent", "financial_execution_rate", "burn_index"):
+            _close(every[(metric, key)][0], figures[annex_name(country)][(metric, code)][0], (metric, key))
+    groups = {c for c, _ in lines if c} | ({"regional"} if any(not c for c, _ in lines) else set())
+    for metric in ("budget", "spent"):
+        parts = [every[(metric, group)][0] for group in sorted(groups)]
+        _close(sum(parts), every[(metric, "total")][0], (metric, parts))
+    if ("spent", "regional") in every:   # the project-wide lines' own spending, whoever recorded it
+        wide = [every[("spent", code if codes.count(code) == 1 else f"{code}/regional")][0]
+                for country, code in lines if not country]
+        _close(sum(wide), every[("spent", "regional")][0], ("regional", wide))
 
 
 def _close(a: float, b: float, what) -> None:

@@ -137,7 +137,8 @@ def _line_table(budget: pd.DataFrame, expenditure: pd.DataFrame, as_of: pd.Times
     return out
 
 
-def budget_lines(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any, as_of: Any = None) -> pd.DataFrame:
+def budget_lines(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any, as_of: Any = None,
+                 coverage: str | None = None) -> pd.DataFrame:
     """One row per budget line, (country, line) (lines of the budget table and lines that only have spending),
     sorted by line.
 
@@ -149,10 +150,11 @@ def budget_lines(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any, a
 
     A line of a country whose spending is not known (no row of that country, or its rows end before the date: the
     country's annex says n.d.) has no spending figure either, rather than 0: then the total spent is not known,
-    nor any share of it (spending_not_known says so).
+    nor any share of it (spending_not_known says so). ``coverage``: whether the data cover the date, when it is
+    not the given rows' to say (the project-wide lines' rows: the whole table's).
     """
     when = to_timestamp(params.reporting_date if as_of is None else as_of)
-    coverage = coverage_of(expenditure, when)
+    coverage = coverage_of(expenditure, when) if coverage is None else coverage
     out = _line_table(budget, expenditure, when)
     out["spent_note"] = coverage if coverage else out["coverage"]
     out["spent"] = out["spent"].where(out["spent_note"] == "")
@@ -217,9 +219,10 @@ def budget_by_country(budget: pd.DataFrame, expenditure: pd.DataFrame, params: A
     for key in sorted(written, key=lambda k: written[k]):
         mine_b = budget[(own["budget"] == key).to_numpy(bool)] if len(budget) else budget
         mine_e = expenditure[(own["expenditure"] == key).to_numpy(bool)] if len(expenditure) else expenditure
-        summary = budget_summary(mine_b, mine_e, lines_only, when).iloc[0]
+        # the project-wide lines are spent by every country: the whole table says whether the data cover the date
+        coverage = coverage_of(expenditure if key == lines_mod.REGIONAL else mine_e, when)
+        summary = budget_summary(mine_b, mine_e, lines_only, when, coverage).iloc[0]
         n_unknown = int(summary["n_budget_unknown"])
-        coverage = coverage_of(mine_e, when)
         reasons = [f"not computable: budget of {n_unknown} line(s) not known"] if n_unknown else []
         reasons += [coverage] if coverage else []
         note = "; ".join(reasons) or str(_budget_reason(pd.Series([summary["budget"]]))[0])
@@ -245,17 +248,19 @@ def _without_declared_total(params: Any) -> Any:
     return params.model_copy(update={"budget_total": None, "project_budget_total": None})
 
 
-def budget_summary(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any, as_of: Any = None) -> pd.DataFrame:
+def budget_summary(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any, as_of: Any = None,
+                   coverage: str | None = None) -> pd.DataFrame:
     """The whole project (or the scoped tables) in one row.
 
     Columns: as_of, data_end, n_lines, n_budget_unknown, budget_lines_sum (NaN if a line budget is not known),
     budget_known_sum, budget_total (declared, NaN if not), budget (the denominator used), budget_basis
     ("budget_total" | "sum of lines"), unallocated_budget, spent, spent_note (why spent is not known: '' when it is),
     financial_execution_rate, elapsed_share (0-1), burn_index, note (why a figure is not computable; '' when all
-    are).
+    are). ``coverage``: as budget_lines'.
     """
     when = to_timestamp(params.reporting_date if as_of is None else as_of)
-    lines = budget_lines(budget, expenditure, params, when)
+    coverage = coverage_of(expenditure, when) if coverage is None else coverage
+    lines = budget_lines(budget, expenditure, params, when, coverage)
     n_unknown = int((~lines["budget_known"]).sum())
     known_sum = float(lines["budget"].sum())
     lines_sum = known_sum if n_unknown == 0 and len(lines) else float("nan")
@@ -264,7 +269,7 @@ def budget_summary(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any,
         denominator, basis = declared, "budget_total"
     else:
         denominator, basis = lines_sum, "sum of lines"
-    spent_note = spending_not_known(lines, coverage_of(expenditure, when))
+    spent_note = spending_not_known(lines, coverage)
     spent = float(lines["spent"].sum(min_count=1)) if len(lines) and not spent_note else float("nan")
     rate = float(_divide([spent], [denominator])[0])
     share = elapsed_share(params, when)
