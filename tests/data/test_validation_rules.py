@@ -65,6 +65,13 @@ def matching(case: Case, problems: list[Problem]) -> list[Problem]:
 
 
 # ----------------------------------------------------------------- building broken inputs
+def _names_row(problems: list[Problem], rule: str, words: str) -> None:
+    assert any(p.rule == rule and words in p.message for p in problems), [str(p) for p in problems]
+
+
+def _only_rule_of(problems: list[Problem], rule: str) -> None:
+    assert [p.rule for p in problems if p.severity == "error"] == [rule], [str(p) for p in problems]
+
 
 
 def _csv_rows(mini: Mini, name: str) -> list[list[Any]]:
@@ -320,6 +327,14 @@ CASES = [
          "budget_negative", "budget.csv", 4, "budget", what="budget = -80000"),
     Case("budget not known", lambda m: m.replace("budget", "B4,20000", "B4,"),
          "budget_unknown", "budget.csv", 5, "budget", severity="warning", what="a budget line without budget"),
+    Case("spending rows pasted twice", lambda m: m.append("expenditure", "B1,2020-12-31,40000,Maroc,2020"),
+         "repeated_row", "expenditure.csv", 6, "amount", severity="warning", hint="pasted twice",
+         what="the first spending row written again below the others: both are counted",
+         expect=lambda m, problems: _names_row(problems, "repeated_row", "repeats row 2")),
+    Case("budget refused for its header", lambda m: m.replace("budget", "line,budget,", "line,budget (k€),"),
+         "required_column", "budget.csv", 1, "budget", hint="budget_(k€)",
+         what="budget.csv's header says 'budget (k€)': one error, not one 'unknown line' per spending row",
+         expect=lambda m, problems: _only_rule_of(problems, "required_column")),
     Case("negative amount", lambda m: m.replace("expenditure", "5000,", "-5000,"),
          "negative_amount", "expenditure.csv", 5, "amount", severity="warning", what="amount = -5000"),
     # --- numbers that are not finite, and negatives as finance systems export them

@@ -127,10 +127,12 @@ def _load(project: str, params: ProjectParams, data_dir: Path) -> tuple[ProjectD
             typed[name] = (frame, raw)
             tables[name] = _finish(name, frame)
             data.present.add(name)
-    if "expenditure" in typed:
+    # a budget file refused for its headers has its own errors; its lines are not known, so none is "unknown"
+    budget_refused = "budget" in table_files and "budget" not in typed
+    if "expenditure" in typed and not budget_refused:
         problems += _unknown_lines(*typed["expenditure"], tables["budget"])
     tables["expenditure"] = lines_mod.with_line_country(tables["budget"], tables["expenditure"])
-    problems += [p for name in FINANCED_TABLES if name in typed
+    problems += [p for name in FINANCED_TABLES if name in typed and not budget_refused
                  for p in _unknown_financing_lines(*typed[name], tables["budget"], "budget" in data.present)]
     data.studies, study_problems, study_files = _load_studies(folder / "impact", params)
     problems += study_problems

@@ -177,6 +177,21 @@ def _unique_together(*columns: str) -> Callable[[pd.DataFrame], pd.Series]:
     return check
 
 
+def repeated_rows(frame: pd.DataFrame, raw: Any) -> list:
+    """A spending row that repeats an earlier one in every column (a block pasted twice) is counted twice: a warning
+    naming the earlier row. Two equal payments on one line in one period may be true, so it is not an error."""
+    again = frame.duplicated(keep="first").to_numpy(bool)
+    if not again.any():
+        return []
+    groups = frame.groupby(list(frame.columns), dropna=False, sort=False).ngroup().to_numpy()
+    first = {group: index for index, group in zip(frame.index[::-1], groups[::-1])}   # index: the spreadsheet row
+    return [raw.problem("repeated_row", f"this row repeats row {first[group]} in every column (line, period, "
+                        "amount, country): both are counted",
+                        "If the rows were pasted twice, delete one; two equal payments are fine (or write their sum "
+                        "in one row).", index=index, column="amount", severity="warning")
+            for index, group in zip(frame.index[again], groups[again])]
+
+
 def _women_le_participants(frame: pd.DataFrame) -> pd.Series:
     return ~(frame["women"] > frame["participants"])
 
@@ -241,7 +256,8 @@ SPEC: dict[str, Table] = {t.name: t for t in (
         COUNTRY, Column("period_label", french=("période", "libellé_période")),
     ), warnings=(RowWarning("negative_amount", "amount", "a negative amount (a reversal?)",
                             "Fine if it cancels an earlier spending; check it otherwise.",
-                            lambda f: f["amount"] < 0, show_value=True),)),
+                            lambda f: f["amount"] < 0, show_value=True),),
+        raw_checks=(repeated_rows,)),
     Table("indicators", (
         Column("indicator_id", **ID, french=("indicateur_id", "id_indicateur", "code_indicateur", "indicateur")),
         Column("period", **ID, french=("période",)),
