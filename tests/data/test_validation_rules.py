@@ -125,6 +125,32 @@ def _xlsx_with_cached_formulas(mini: Mini, name: str, formulas: dict[str, tuple[
     mini.delete(name)
 
 
+def _xlsx_with_percent_cells(mini: Mini, name: str, cells: dict[str, float], number_format: str = "0%") -> None:
+    """<name>.csv -> <name>.xlsx whose cells {"G3": 0.6} hold the fraction, formatted as a percentage: the sheet shows
+    60 %, as Excel and LibreOffice store a cell typed '60%'."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Feuil1"
+    for r in _csv_rows(mini, name):
+        sheet.append(r)
+    for cell, value in cells.items():
+        sheet[cell] = value
+        sheet[cell].number_format = number_format
+    workbook.save(mini.path(f"{name}.xlsx"))
+    mini.delete(name)
+
+
+def _expect_percent_cells(mini: Mini, data: ProjectData) -> None:
+    assert data.tables["activities"]["progress"].tolist()[:2] == [100.0, 60.0]      # the sheet's 60 %, not 0.6
+    indicators = data.tables["indicators"]
+    assert indicators["actual"].iloc[3] == 12.5 and indicators["target"].iloc[3] == 15.0   # 12,5 % and 15 %
+
+
+def _expect_percent_text(mini: Mini, data: ProjectData) -> None:
+    assert data.tables["activities"]["progress"].tolist()[:2] == [100.0, 60.0]
+    assert data.tables["indicators"]["actual"].iloc[3] == 12.5
+
+
 def _yaml_edit(old: str, new: str) -> Callable[[Mini], None]:
     return lambda m: m.replace("impact/survey.yaml", old, new)
 
@@ -335,6 +361,13 @@ CASES = [
          "required_column", "budget.csv", 1, "budget", hint="budget_(k€)",
          what="budget.csv's header says 'budget (k€)': one error, not one 'unknown line' per spending row",
          expect=lambda m, problems: _only_rule_of(problems, "required_column")),
+    Case("amount in a percentage cell", lambda m: _xlsx_with_percent_cells(m, "expenditure", {"C3": 0.4}),
+         "not_a_number", "expenditure.xlsx", 3, "amount", hint="not a percentage", cell="Feuil1!C3",
+         what="expenditure.xlsx: an amount cell formatted as a percentage (the sheet shows 40 %): neither 0.4 "
+              "nor 40 is read"),
+    Case("amount with a percent sign", lambda m: m.replace("expenditure", "10000.50", "10 %"),
+         "not_a_number", "expenditure.csv", 3, "amount", hint="without '%'",
+         what="amount = '10 %'"),
     Case("negative amount", lambda m: m.replace("expenditure", "5000,", "-5000,"),
          "negative_amount", "expenditure.csv", 5, "amount", severity="warning", what="amount = -5000"),
     # --- numbers that are not finite, and negatives as finance systems export them
@@ -497,6 +530,14 @@ ACCEPTED = [
                                                                     "F2": ('=CONCATENATE("Étude"," de base")',
                                                                            "Étude de base")}),
              "activities.xlsx as Excel saves it: formulas with their computed values", _expect_cached_values),
+    Accepted("xlsx percentage cells", lambda m: (
+                 _xlsx_with_percent_cells(m, "activities", {"G3": 0.6}),
+                 _xlsx_with_percent_cells(m, "indicators", {"C5": 0.125, "H5": 0.15}, number_format="0.0 %")),
+             "activities.xlsx and indicators.xlsx with cells typed '60%' and '12,5 %' (stored as 0.6 and 0.125, "
+             "shown as percentages): read as 60 and 12.5, as the sheet shows them", _expect_percent_cells),
+    Accepted("percent signs", lambda m: (m.replace("activities", ",60,2,", ",60 %,2,"),
+                                         m.replace("indicators", "I2,2020,12.5,", "I2,2020,12.5%,")),
+             "progress '60 %' and an indicator's actual '12.5%' in CSV: read as 60 and 12.5", _expect_percent_text),
     Accepted("xlsx title rows", lambda m: _csv_to_xlsx(m, "activities", title_rows=3),
              "activities.xlsx with 3 title rows above the header", _expect_title_rows),
     Accepted("Arabic labels", lambda m: m.replace("activities", "Formation des inspecteurs", ARABIC),

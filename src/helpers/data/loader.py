@@ -270,7 +270,7 @@ def _typed(name: str, raw: RawTable, params: ProjectParams,
         if column.name not in frame.columns or column.added or column.name in counted:
             continue
         values, column_problems = _typed_column(frame[column.name], column.kind, raw, params.decimal_mark,
-                                                money=column.money)
+                                                money=column.money, percent=column.percent)
         if column.ambiguous:
             column_problems += _ambiguous(frame[column.name], raw, params.decimal_mark)
         frame[column.name] = values
@@ -291,12 +291,12 @@ def _typed(name: str, raw: RawTable, params: ProjectParams,
 
 
 def _typed_column(series: pd.Series, kind: str, raw: RawTable, decimal_mark: str,
-                  money: bool = False) -> tuple[pd.Series, list[Problem]]:
+                  money: bool = False, percent: bool = False) -> tuple[pd.Series, list[Problem]]:
     example = "1 005 500,50" if decimal_mark == "," else "1,005,500.50"
     if kind == "str":
         return _texts(series, decimal_mark), []
     if kind == "float":
-        values, failed, reasons = numbers.parse_numbers(series, decimal_mark, money=money)
+        values, failed, reasons = numbers.parse_numbers(series, decimal_mark, money=money, percent=percent)
         hint = f"Write a number with the project's decimal mark '{decimal_mark}' (e.g. {example}), or leave it empty."
         rule = "not_a_number"
     elif kind == "date":

@@ -10,7 +10,12 @@ refused. In money columns (``money=True``) a negative may be written as finance 
 or ``1234,00-``; elsewhere (counts) these forms are refused.
 
 Dates are ISO ``2020-12-31`` (a time part is ignored) or day first ``31/12/2020`` (also ``31.12.2020``,
-``31-12-2020``). Cells read from .xlsx arrive as Python numbers, dates or booleans and are taken as they are.
+``31-12-2020``). Cells read from .xlsx arrive as Python numbers, dates or booleans and are taken as they are, but
+for a cell formatted as a percentage (``Percent``: it holds 0.45 where the sheet shows 45 %).
+
+Percentages: in the columns that hold them (``percent=True``: an activity's progress, an indicator's values) « 45 % »
+and a percentage cell showing 45 % are 45, as the sheet shows them; elsewhere (amounts, counts) both are refused
+rather than read as 45 or 0.45.
 
 The scalar functions raise ``ValueError`` with a plain-words reason; the Series versions return the parsed values
 and the index labels of the cells that failed.
@@ -45,6 +50,7 @@ _AMBIGUOUS = re.compile(r"^[+\-\u2212]?\d{1,3}[.,]\d{3}$")
 # gives a pattern with non-ASCII characters to Python's re, cell by cell; this one goes to pyarrow's regex at once.
 _AMBIGUOUS_ASCII = r"[ \t]*[+\-]?[0-9]{1,3}[.,][0-9]{3}[ \t]*"
 NOT_FINITE = "not a finite number (too large, infinite or NaN)"
+PERCENT = "a percentage, in a column that holds no percentages"
 NEGATIVE_FORM = "a negative written '(12)' or '12-' is read in amount columns only"
 _NOT_FINITE = re.compile(r"^[+\-\u2212]?(inf|infinity|nan)$", re.IGNORECASE)
 _ACCOUNTING = re.compile(rf"^\((?P<paren>[^()]*)\)$|^(?P<trailing>[^()]*\d)[{_MINUS}]$")
@@ -52,6 +58,11 @@ _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:
 _DAY_FIRST = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?: \d{1,2}:\d{2}(?::\d{2})?)?$")
 TRUE_WORDS = frozenset({"true", "vrai", "yes", "oui", "1", "x", "y", "o"})
 FALSE_WORDS = frozenset({"false", "faux", "no", "non", "0", "n", ""})
+
+
+class Percent(float):
+    """A number from an .xlsx cell formatted as a percentage: the cell holds 0.45 where the sheet shows 45 %
+    (readers.read_xlsx marks it)."""
 
 
 def is_empty(value: Any) -> bool:
@@ -74,24 +85,29 @@ def _number_pattern(decimal_mark: str) -> re.Pattern[str]:
 _PATTERNS = {mark: _number_pattern(mark) for mark in (".", ",")}
 
 
-def parse_number(text: Any, decimal_mark: str = ".", money: bool = False) -> float | None:
+def parse_number(text: Any, decimal_mark: str = ".", money: bool = False, percent: bool = False) -> float | None:
     """'1 005 500,00' -> 1005500.0 with decimal_mark ','; '' -> None; 'abc' or 'inf' -> ValueError.
 
-    ``money``: the column holds amounts, where '(1 234,00)' and '1234,00-' are negatives.
+    ``money``: the column holds amounts, where '(1 234,00)' and '1234,00-' are negatives. ``percent``: the column
+    holds percentages, where '45 %' and a Percent cell of 0.45 are 45.
     """
-    value = _parse_number(text, decimal_mark, money)
+    value = _parse_number(text, decimal_mark, money, percent)
     if value is not None and not math.isfinite(value):
         raise ValueError(NOT_FINITE)
     return value
 
 
-def _parse_number(text: Any, decimal_mark: str, money: bool) -> float | None:
+def _parse_number(text: Any, decimal_mark: str, money: bool, percent: bool = False) -> float | None:
     if decimal_mark not in _PATTERNS:
         raise ValueError(f"decimal mark must be '.' or ',', not {decimal_mark!r}")
     if is_empty(text):
         return None
     if isinstance(text, bool):
         raise ValueError("a yes/no value is not a number")
+    if isinstance(text, Percent):   # 0.45 shown as 45 %: what the sheet shows, exactly (not 45.00000000000001)
+        if not percent:
+            raise ValueError(f"{PERCENT} (the cell is formatted as a percentage)")
+        return float(Decimal(repr(float(text))).scaleb(2))
     if isinstance(text, (int, float)):  # a typed cell from .xlsx
         return float(text)
     if not isinstance(text, str):
@@ -99,6 +115,13 @@ def _parse_number(text: Any, decimal_mark: str, money: bool) -> float | None:
     stripped = text.strip(SPACES + "\t\r\n")
     if len(stripped) > MAX_LENGTH:
         raise ValueError(TOO_LONG)
+    if stripped.endswith("%") and re.search(r"\d", stripped):
+        if not percent:
+            raise ValueError(f"{PERCENT} ('%')")
+        value = _parse_number(stripped[:-1], decimal_mark, money=False)
+        if value is None:
+            raise ValueError("not a number")
+        return value
     if _NOT_FINITE.match(stripped):
         raise ValueError(NOT_FINITE)
     currency = _CURRENCY.search(stripped)
@@ -181,6 +204,9 @@ def hint_for(reason: str, decimal_mark: str = ".") -> str | None:
                 "write the date as 2020-12-31.")
     if reason == TOO_LONG:
         return "Write the number alone in the cell (e.g. 1 005 500,50), or leave it empty."
+    if reason.startswith(PERCENT):
+        return ("Write the number itself, without '%' (format the cell as a number, not a percentage): this column "
+                "holds amounts or counts.")
     return None
 
 
@@ -301,12 +327,12 @@ def ambiguous_cells(texts: pd.Series) -> np.ndarray:
     return matched.fillna(False).astype(bool).to_numpy()
 
 
-def parse_numbers(series: pd.Series, decimal_mark: str = ".",
-                  money: bool = False) -> tuple[pd.Series, list[Hashable], list[str]]:
+def parse_numbers(series: pd.Series, decimal_mark: str = ".", money: bool = False,
+                  percent: bool = False) -> tuple[pd.Series, list[Hashable], list[str]]:
     """float64 Series (NaN when empty or not a number), index labels that failed, and why each failed."""
     fast = _plain_numbers(decimal_mark) if decimal_mark in _PLAIN else None
     values, failed, reasons = _apply(series, parse_number, math.nan, fast, "float64", decimal_mark=decimal_mark,
-                                     money=money)
+                                     money=money, percent=percent)
     return pd.Series(values, index=series.index, name=series.name), failed, reasons
 
 

@@ -27,7 +27,7 @@ import re
 import zipfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Hashable, Sequence
 
@@ -446,18 +446,32 @@ def _too_many(table: RawTable, what: str) -> Problem:
 
 
 def _stream(sheet, table: RawTable) -> list[tuple[int, list[Any]]] | None:
-    """The sheet's non-empty rows, cleaned, read in one streamed pass; None (and a problem) past the limits."""
+    """The sheet's non-empty rows, cleaned, read in one streamed pass; None (and a problem) past the limits.
+    A number in a cell formatted as a percentage is a numbers.Percent: 0.45 there is what the sheet shows as 45 %."""
+    from .numbers import Percent
+
     rows: list[tuple[int, list[Any]]] = []
     cells = 0
-    for n, values in enumerate(sheet.iter_rows(min_row=1, min_col=1, values_only=True), 1):
-        cells += len(values)
+    for n, row in enumerate(sheet.iter_rows(min_row=1, min_col=1), 1):
+        cells += len(row)
         if cells > MAX_XLSX_CELLS or n > MAX_XLSX_ROWS:
             table.problems.append(_too_many(table, f"more than {cells:,} cells in {n:,} rows"))
             return None
+        values = [Percent(c.value) if type(c.value) in (int, float) and _is_percent(c.number_format) else c.value
+                  for c in row]
         cleaned = [_clean(c) for c in values]
         if any(c is not None for c in cleaned):
             rows.append((n, cleaned))
     return rows
+
+
+@lru_cache(maxsize=256)
+def _is_percent(number_format: Any) -> bool:
+    """A number format that shows the cell times 100 with '%' ('0%', '#,##0.00 %'); a '%' in quotes, escaped or in
+    brackets is text, and does not scale the number."""
+    if not isinstance(number_format, str):
+        return False
+    return "%" in re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", number_format)
 
 
 def read_xlsx(path: Path, required_sets: Sequence[Sequence[str]] = (), sheet_name: str | None = None) -> RawTable:

@@ -102,6 +102,7 @@ class Column:
     unique: bool = False             # no two rows may hold the same value
     money: bool = False              # an amount: "(1 234,00)" and "1234,00-" are negatives, as finance exports write
     ambiguous: bool = False          # a count or an amount: '12,000' is at least a warning (12 or 12 000?)
+    percent: bool = False            # holds percentages: '45 %' and an .xlsx cell shown as 45 % are 45 (numbers)
     allowed: tuple[str, ...] | None = None    # the only values allowed once normalised
     normalise: Literal["country", "status", "enumeration", "sex", "comparison"] | None = None
     default: str | None = None       # what an empty cell becomes (with normalise "sex" or "comparison")
@@ -214,7 +215,7 @@ SPEC: dict[str, Table] = {t.name: t for t in (
                french=("activité_id", "id_activité", "code_activité", "identifiant_activité")),
         Column("status", **ID, allowed=STATUS_CODES, normalise="status", french=("statut", "état")),
         COUNTRY, Column("result", french=("résultat",)), Column("output", french=("produit",)), LABEL,
-        Column("progress", "float", checks=(Check("progress_range", "in_range", (0, 100)),),
+        Column("progress", "float", percent=True, checks=(Check("progress_range", "in_range", (0, 100)),),
                french=("avancement", "progression")),
         Column("weight", "float", checks=(Check("weight_positive", "gt", (0,)),), french=("poids",)),
         Column("planned_end", "date", french=("fin_prévue", "date_de_fin_prévue")),
@@ -261,15 +262,15 @@ SPEC: dict[str, Table] = {t.name: t for t in (
     Table("indicators", (
         Column("indicator_id", **ID, french=("indicateur_id", "id_indicateur", "code_indicateur", "indicateur")),
         Column("period", **ID, french=("période",)),
-        Column("actual", "float", required=True, ambiguous=True,
+        Column("actual", "float", required=True, ambiguous=True, percent=True,
                french=("réalisé", "valeur_réalisée", "valeur_atteinte")),
         LABEL,
         Column("level", allowed=LEVELS, normalise="enumeration", french=("niveau",)),
         Column("unit", french=("unité",)),
-        Column("baseline", "float", ambiguous=True,
+        Column("baseline", "float", ambiguous=True, percent=True,
                french=("référence", "valeur_de_référence", "situation_de_référence")),
-        Column("target", "float", ambiguous=True, french=("cible",)),
-        Column("target_final", "float", ambiguous=True, french=("cible_finale",)),
+        Column("target", "float", ambiguous=True, percent=True, french=("cible",)),
+        Column("target_final", "float", ambiguous=True, percent=True, french=("cible_finale",)),
         Column("direction", allowed=DIRECTIONS, normalise="enumeration", french=("sens",)),  # empty: increase
         COUNTRY,
         Column("sex", allowed=SEXES, normalise="sex", default="total", french=("sexe",)),
