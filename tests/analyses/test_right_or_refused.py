@@ -352,6 +352,38 @@ def test_the_mali_annex_says_what_it_leaves_out(tmp_path):
     assert "2 autres participants, dont le sexe n'est pas renseigné, ne sont pas comptés" in section
 
 
+@pytest.mark.slow
+def test_the_all_annex_says_whose_spending_is_not_known(tmp_path):
+    """Mali has lines and no spending row: the all annex's budget section says n.d. and why, the table of lines
+    says n.d. for Mali's, and the chart of cumulative spending says it counts the known spending only."""
+    import re
+    import shutil
+    from html import unescape
+
+    from helpers.pipeline import runner
+    from helpers.paths import NOTEBOOKS_DIR
+
+    project = Project.default(tmp_path)
+    project.tables["expenditure"] = [r for r in project.tables["expenditure"] if r[3] != "Mali"]
+    project.write()
+    for name in ("senegal", "mali"):
+        (project.params_dir / "deux" / f"{name}.yaml").unlink()
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    shutil.copy(NOTEBOOKS_DIR / "20_budget.ipynb", notebooks / "20_budget.ipynb")
+    layout = runner.Layout(data=project.data_dir, params=project.params_dir, notebooks=notebooks,
+                           build=tmp_path / "build")
+    assert runner.build(project="deux", layout=layout) == 0
+    page = (layout.build / "annexes" / "deux" / "ensemble.html").read_text(encoding="utf-8")
+    page = re.sub(r"<script.*?</script>|<style.*?</style>", "", page, flags=re.S)
+    text = re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", page)).replace("\u202f", " ").replace("\xa0", " "))
+    assert "les dépenses cumulées s'élèvent à n.d." in text and "n.d. : dépenses non connues pour Mali" in text
+    assert "R1/Mali Formation Opérationnel 350 000 EUR n.d. n.d. n.d." in text, text
+    assert "La courbe ne compte que les dépenses connues (dépenses non connues pour Mali)" in text
+    assert "Part des coûts de personnel non calculable. n.d. : dépenses non connues pour Mali." in text
+    assert "480 000" not in text                    # the sum of the others, said as the project's spending
+
+
 def test_a_cost_per_result_takes_the_line_of_its_own_country(tmp_path):
     """Issue 18 item 1 meets issue 24: a line is (country, line). An indicator of Mali naming R1 costs Mali's R1
     spending (170 000), not the 390 000 of both countries' R1; one with no country is not computable (which R1?),

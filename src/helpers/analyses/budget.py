@@ -44,6 +44,7 @@ from ..data import lines as lines_mod
 from ..text import fold
 
 BAND_BELOW = "below band"
+PARTLY_KNOWN = "not computable: spending not known for "   # + the countries (spending_not_known)
 BAND_WITHIN = "within band"
 BAND_ABOVE = "above band"
 
@@ -183,7 +184,7 @@ def spending_not_known(lines: pd.DataFrame, coverage: str) -> str:
     unknown = lines.loc[lines["spent_note"].str.len() > 0, "country"].astype(str)
     if unknown.empty:
         return ""
-    return "not computable: spending not known for " + ", ".join(dict.fromkeys(unknown))
+    return PARTLY_KNOWN + ", ".join(dict.fromkeys(unknown))
 
 
 def budget_by_country(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any,

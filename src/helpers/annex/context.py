@@ -74,7 +74,11 @@ class Annex:
     def why(self, note: Any) -> None:
         """Right after a sentence showing n.d.: why, in the annex language, from the helper's note."""
         if not fmt.is_missing(note) and str(note).strip():
-            self.note(fr="n.d. : {why}.", en="n/a: {why}.", why=fmt.reason(note, self.lang))
+            self.note(fr="n.d. : {why}.", en="n/a: {why}.", why=self.reason(note))
+
+    def reason(self, note: Any) -> str:
+        """A helper's 'not computable' note in the annex language (fmt.reason)."""
+        return fmt.reason(note, self.lang)
 
     @property
     def place(self) -> str:
