@@ -5,7 +5,7 @@ import math
 import pytest
 
 from analysis_frames import frame
-from helpers.analyses.indicators import indicator_anomalies, iptt
+from helpers.analyses.indicators import indicator_anomalies, iptt, tracking_counts
 from helpers.data.params import Thresholds
 
 
@@ -23,6 +23,17 @@ def test_increase_and_rag():
     assert out["rag_final"].tolist()[:2] == ["red", "red"]
     assert math.isnan(out["indicator_achievement_final"].iloc[2]) and out["rag_final"].iloc[2] == ""
     assert "no final target" in out["note_final"].iloc[2]
+
+
+def test_an_indicator_is_counted_once_whatever_its_periods_and_sexes():
+    """Notebook 10 said « 4 indicateurs suivis » for two indicators with two periods or a row per sex."""
+    table = iptt(frame("indicators", [
+        {"indicator_id": "A", "period": "2020", "actual": 40, "target_final": 50},
+        {"indicator_id": "A", "period": "2021", "actual": 45, "target_final": 50},
+        {"indicator_id": "A", "period": "2021", "actual": 20, "target_final": 25, "sex": "f"},
+        {"indicator_id": "B", "period": "2020", "actual": 1, "country": "Maroc"},
+        {"indicator_id": "B", "period": "2020", "actual": 1, "country": "Tunisie"}]), Thresholds())
+    assert tracking_counts(table) == {"indicators": 3, "rows": 5, "measured": 3, "green": 3}
 
 
 def test_decrease():

@@ -352,10 +352,8 @@ def test_the_mali_annex_says_what_it_leaves_out(tmp_path):
     assert "2 autres participants, dont le sexe n'est pas renseigné, ne sont pas comptés" in section
 
 
-@pytest.mark.slow
-def test_the_all_annex_says_whose_spending_is_not_known(tmp_path):
-    """Mali has lines and no spending row: the all annex's budget section says n.d. and why, the table of lines
-    says n.d. for Mali's, and the chart of cumulative spending says it counts the known spending only."""
+def _all_annex_text(tmp_path, project: Project, notebooks: tuple[str, ...]) -> str:
+    """The all annex of ``project`` built by the runner with these notebooks only, as a reader sees its text."""
     import re
     import shutil
     from html import unescape
@@ -363,25 +361,49 @@ def test_the_all_annex_says_whose_spending_is_not_known(tmp_path):
     from helpers.pipeline import runner
     from helpers.paths import NOTEBOOKS_DIR
 
-    project = Project.default(tmp_path)
-    project.tables["expenditure"] = [r for r in project.tables["expenditure"] if r[3] != "Mali"]
     project.write()
-    for name in ("senegal", "mali"):
-        (project.params_dir / "deux" / f"{name}.yaml").unlink()
-    notebooks = tmp_path / "notebooks"
-    notebooks.mkdir()
-    shutil.copy(NOTEBOOKS_DIR / "20_budget.ipynb", notebooks / "20_budget.ipynb")
-    layout = runner.Layout(data=project.data_dir, params=project.params_dir, notebooks=notebooks,
+    for path in (project.params_dir / "deux").glob("*.yaml"):
+        if path.stem not in ("project", "ensemble"):
+            path.unlink()
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    for name in notebooks:
+        shutil.copy(NOTEBOOKS_DIR / name, folder / name)
+    layout = runner.Layout(data=project.data_dir, params=project.params_dir, notebooks=folder,
                            build=tmp_path / "build")
     assert runner.build(project="deux", layout=layout) == 0
     page = (layout.build / "annexes" / "deux" / "ensemble.html").read_text(encoding="utf-8")
     page = re.sub(r"<script.*?</script>|<style.*?</style>", "", page, flags=re.S)
-    text = re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", page)).replace("\u202f", " ").replace("\xa0", " "))
+    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", page)).replace("\u202f", " ").replace("\xa0", " "))
+
+
+@pytest.mark.slow
+def test_the_all_annex_says_whose_spending_is_not_known(tmp_path):
+    """Mali has lines and no spending row: the all annex's budget section says n.d. and why, the table of lines
+    says n.d. for Mali's, and the chart of cumulative spending says it counts the known spending only."""
+    project = Project.default(tmp_path)
+    project.tables["expenditure"] = [r for r in project.tables["expenditure"] if r[3] != "Mali"]
+    text = _all_annex_text(tmp_path, project, ("20_budget.ipynb",))
     assert "les dépenses cumulées s'élèvent à n.d." in text and "n.d. : dépenses non connues pour Mali" in text
     assert "R1/Mali Formation Opérationnel 350 000 EUR n.d. n.d. n.d." in text, text
     assert "La courbe ne compte que les dépenses connues (dépenses non connues pour Mali)" in text
     assert "Part des coûts de personnel non calculable. n.d. : dépenses non connues pour Mali." in text
     assert "480 000" not in text                    # the sum of the others, said as the project's spending
+
+
+@pytest.mark.slow
+def test_indicators_are_counted_as_indicators_not_rows(tmp_path):
+    """Two indicators, one with two periods and a row for women: the annex said « 4 indicateurs suivis »."""
+    project = Project.default(tmp_path)
+    project.tables["indicators"] = [
+        ["indicator_id", "period", "actual", "level", "unit", "target_final", "country", "sex"],
+        ["SN-1", "2019", 10, "output", "personnes", 40, "Sénégal", ""],
+        ["SN-1", "2020", 35, "output", "personnes", 40, "Sénégal", ""],
+        ["SN-1", "2020", 15, "output", "personnes", 20, "Sénégal", "f"],
+        ["ML-1", "2020", 5, "output", "personnes", 20, "Mali", ""]]
+    text = _all_annex_text(tmp_path, project, ("10_execution.ipynb",)).replace(" ,", ",")
+    assert "2 indicateurs suivis, en 4 lignes (périodes, sexes) ; 4 lignes ont une cible finale et une valeur " \
+           "mesurée, dont 1 au vert." in text, text          # SN-1 2020: 35 / 40 = 87,5 %
 
 
 def test_a_cost_per_result_takes_the_line_of_its_own_country(tmp_path):

@@ -92,6 +92,15 @@ def iptt(indicators: pd.DataFrame, thresholds: Any) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
+def tracking_counts(table: pd.DataFrame) -> dict[str, int]:
+    """What the IPTT table (iptt) counts: indicators (an id in one country; the same id in two countries is two),
+    rows (an indicator has one per period and sex), and the rows with a final target and a measured value
+    (``measured``), of them green. An indicator is not a row: four rows of two indicators are two indicators."""
+    return {"indicators": int(len(table[["indicator_id", "country"]].drop_duplicates())), "rows": int(len(table)),
+            "measured": int(table["indicator_achievement_final"].notna().sum()),
+            "green": int((table["rag_final"] == RAG_GREEN).sum())}
+
+
 def indicator_anomalies(indicators: pd.DataFrame) -> pd.DataFrame:
     """Every anomaly of every row, one row per (row, rule).
 
