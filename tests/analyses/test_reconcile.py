@@ -21,6 +21,24 @@ def test_parse_printed(text, value, decimals):
     assert parsed.value == Decimal(value) and parsed.decimals == decimals
 
 
+@pytest.mark.parametrize("text, value, decimals", [
+    ("2,4 M EUR", "2400000", -5), ("2,4 millions de dollars", "2400000", -5), ("2,4 MEUR", "2400000", -5),
+    ("2,4 M€", "2400000", -5), ("12k", "12000", -3), ("12 K€", "12000", -3), ("350 milliers", "350000", -3),
+    ("1,5 Md", "1500000000", -8), ("2 milliards", "2000000000", -9),
+    ("12 mois", "12", 0), ("1 200 personnes", "1200", 0), ("3 migrants", "3", 0),   # not a scale
+])
+def test_a_scale_word_multiplies_the_number_and_its_precision(text, value, decimals):
+    """'2,4 M EUR' was read as 2.4 and called a mismatch of a budget of 2 400 000."""
+    parsed = parse_printed(text, ",")
+    assert parsed.value == Decimal(value) and parsed.decimals == decimals
+    assert classify(text, float(value) + 10 ** -decimals * 0.4, "=", ",").status == "match"
+
+
+def test_billion_is_refused_rather_than_guessed():
+    with pytest.raises(UnreadableNumber, match="10\\^9 in English and 10\\^12 in French"):
+        parse_printed("1,5 billion", ",")
+
+
 def test_ambiguous_needs_the_decimal_mark():
     with pytest.raises(UnreadableNumber, match="ambiguous"):
         parse_printed("1,362")

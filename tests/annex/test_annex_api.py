@@ -68,3 +68,13 @@ def test_published_check_explains_each_status_in_the_annex_language():
     assert fr["F4"] == "les dépenses connues s'arrêtent au 31 décembre 2020, avant le 20 mars 2021"
     en = published_check(figures, reported, "en").set_index("figure_id")["explanation"]
     assert en["F4"] == "the expenditure data ends on 2020-12-31, before 2021-03-20"
+
+
+def test_published_check_of_a_figure_printed_in_millions():
+    """'2,4 M EUR' is printed to the nearest 100 000 (decimals -5): the computed figure is shown whole."""
+    figures = pd.DataFrame({"metric": ["reported_figure"] * 2, "key": ["F1", "F2"], "value": [2436000.0, 2560000.0],
+                            "reported": ["2,4 M EUR", "2,4 M EUR"], "status": ["match", "mismatch"], "note": ["", ""]})
+    reported = pd.DataFrame({"figure_id": ["F1", "F2"], "label": ["a", "b"], "source": ["l. 1", "l. 2"]})
+    fr = published_check(figures, reported, "fr").set_index("figure_id")
+    assert fr["computed"].tolist() == [f"2{NBSP}436{NBSP}000", f"2{NBSP}560{NBSP}000"]
+    assert fr.loc["F2", "explanation"] == f"écart de -160{NBSP}000"

@@ -28,6 +28,11 @@ conservatively, and anything ambiguous is refused rather than guessed:
    value is refused (``not_computable``).
 
 The number of decimals printed is the number of digits after the decimal mark ("53,60" has 2, "53" has 0).
+
+5. A scale word right after the number multiplies it, and the precision with it: "2,4 M EUR", "2,4 millions",
+   "2,4 M€" are 2 400 000 printed to the nearest 100 000 (decimals -5); "12k", "12 000 milliers"... (k, K,
+   mille, milliers; M, Mio, millions; Md, Mds, Mrd, milliards, bn). "billion" (10^9 in English, 10^12 in French) is
+   refused. Without this, "2,4 M EUR" was read as 2.4 and called a mismatch.
 """
 
 from __future__ import annotations
@@ -53,6 +58,11 @@ _SPACE_GROUPED = re.compile(r"\d[ \u00a0\u202f\u2009\u2007]\d{3}(?!\d)")
 _LEAD = re.compile(r"^[^\d+\-\u2212.,]+")
 _TRAIL = re.compile(r"[^\d]+$")
 _GROUPS = re.compile(r"^\d{1,3}(\d{3})*$")
+# a scale word right after the number (rule 5); "M" may be glued to a currency (2,4 MEUR, 2,4 M€)
+_SCALE = re.compile(r"^\s*(?:(?P<thousand>k|K|mille|milliers?)|(?P<million>M|Mio|millions?)"
+                    r"|(?P<billion>Md|Mds|Mrd|milliards?|bn))(?=$|[^A-Za-zÀ-ÿ]|EUR|USD|CHF|XOF|MAD|TND)")
+_SCALES = {"thousand": 3, "million": 6, "billion": 9}
+_AMBIGUOUS_SCALE = re.compile(r"^\s*(?:billions?|trillions?)\b", re.IGNORECASE)
 
 
 class ParsedNumber(NamedTuple):
@@ -84,7 +94,13 @@ def parse_printed(text: Any, decimal_mark: str | None = None) -> ParsedNumber:
     if text is None or (isinstance(text, float) and math.isnan(text)):
         raise UnreadableNumber("no printed value")
     original = str(text)
-    s = _TRAIL.sub("", _LEAD.sub("", original.strip()))
+    s = _LEAD.sub("", original.strip())
+    trail = _TRAIL.search(s)
+    after, s = (s[trail.start():], s[:trail.start()]) if trail else ("", s)
+    if _AMBIGUOUS_SCALE.match(after):
+        raise UnreadableNumber(f"'{original}': 'billion' is 10^9 in English and 10^12 in French (write the number)")
+    scale = _SCALE.match(after)
+    exponent = next((_SCALES[name] for name, word in scale.groupdict().items() if word), 0) if scale else 0
     space_grouped = bool(_SPACE_GROUPED.search(s))
     s = _SPACES.sub("", s)
     sign = ""
@@ -121,7 +137,12 @@ def parse_printed(text: Any, decimal_mark: str | None = None) -> ParsedNumber:
         value = Decimal(f"{sign}{integer}.{fraction}" if fraction else f"{sign}{integer}")
     except InvalidOperation:
         raise UnreadableNumber(f"'{original}' is not a number") from None
-    return ParsedNumber(value, len(fraction))
+    return ParsedNumber(value.scaleb(exponent), len(fraction) - exponent)
+
+
+def _precision(decimals: int) -> str:
+    """How a printed number is rounded: '1 decimal(s)', or 'the nearest 100000' for '2,4 M'."""
+    return f"{decimals} decimal(s)" if decimals >= 0 else f"the nearest {10 ** -decimals}"
 
 
 def _decimal(x: float) -> Decimal:
@@ -172,7 +193,7 @@ def classify(printed: Any, computed: Any, comparison: str | None = "=", decimal_
     truncated = c.quantize(unit, rounding=ROUND_DOWN)
     if rounded == p_value:
         return Classification(MATCH, float(p_value), decimals, difference,
-                              f"{shown}: equal when rounded to {decimals} decimal(s)")
+                              f"{shown}: equal when rounded to {_precision(decimals)}")
     if truncated == p_value:
         return Classification(TRUNCATED, float(p_value), decimals, difference,
                               f"{shown}: truncated, not rounded (rounding gives {_fmt(rounded)})")

@@ -254,6 +254,7 @@ def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str) ->
             decimals, printed_value = printed.decimals, float(printed.value)
         except UnreadableNumber:
             decimals, printed_value = 2, float("nan")
+        decimals = max(decimals, 0)   # '2,4 M' is printed to the nearest 100 000: the computed figure is shown whole
         shown = min(decimals + 2, 4)
         difference = printed_value - fig.value
         if fig.status == "mismatch":
