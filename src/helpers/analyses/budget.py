@@ -44,9 +44,9 @@ from ..data import lines as lines_mod
 from ..text import fold
 
 BAND_BELOW = "below band"
-PARTLY_KNOWN = "not computable: spending not known for "   # + the countries (spending_not_known)
 BAND_WITHIN = "within band"
 BAND_ABOVE = "above band"
+PARTLY_KNOWN = "not computable: spending not known for "   # + the countries (spending_not_known)
 
 
 # ----------------------------------------------------------------------------------------------- dates and pace
