@@ -17,9 +17,10 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
-# Never needed to check a project: plots, notebook execution and rendering, Jupyter, Word writing, Dask.
+# Never needed to check a project: plots, notebook execution and rendering, Jupyter, Word writing, Dask, and the
+# Hypothesis that pandera's data-synthesis strategies would import.
 NEVER = ("matplotlib", "seaborn", "papermill", "nbconvert", "nbformat", "nbclient", "jupyter_client", "IPython",
-         "ipykernel", "docx", "dask", "distributed", "jinja2", "bs4")
+         "ipykernel", "docx", "dask", "distributed", "jinja2", "bs4", "hypothesis")
 # Needed only to compare reported figures with computed ones (gender's Wilson interval, the surveys' estimates).
 ONLY_FOR_REPORTED = ("statsmodels", "svy")
 # Needed only to read an .xlsx file (openpyxl, which uses lxml) or an IATI file (lxml): the sample's tracer survey
