@@ -133,3 +133,24 @@ def test_the_loader_reads_each_cell_or_names_it(amounts, counts, decimal_mark):
                     assert pd.isna(loaded), (cell, loaded)
                 else:
                     assert loaded == expected and math.isfinite(loaded), (cell, loaded)
+
+
+# ----------------------------------------------------------------- a function of each distinct cell
+
+
+@given(st.lists(st.one_of(st.none(), CELL, st.sampled_from(["Maroc", " maroc", "F", "f", ""])), max_size=30),
+       st.booleans(), st.sampled_from(["str", bool]))
+def test_each_distinct_typed_is_each_distinct_then_astype(cells, keep_missing, dtype):
+    """each_distinct's ``dtype`` types the distinct results and spreads them: the same as typing every cell."""
+    from helpers.data.model import each_distinct
+    from helpers.text import fold
+
+    def fn(value):   # text, None and a number: what the loader's functions return
+        if not isinstance(value, str) or value == "":
+            return None
+        return len(value) if value[0] == "F" else fold(value) or value
+
+    for series in (pd.Series(cells, dtype="str"), pd.Series(cells + [1.5], dtype=object)):  # CSV; .xlsx cells
+        expected = each_distinct(series, fn, keep_missing).astype(dtype)
+        typed = each_distinct(series, fn, keep_missing, dtype=dtype)
+        pd.testing.assert_series_equal(typed, expected)

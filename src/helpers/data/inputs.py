@@ -105,6 +105,24 @@ def checked_input(path: Path, root: Path | None = None, max_bytes: int = MAX_TAB
 
 def read_input(path: Path, root: Path | None = None, max_bytes: int = MAX_TABLE_BYTES) -> bytes:
     """The bytes of ``path``, a regular file inside ``root`` (default: its own folder). Raises :class:`Refused`."""
+    data = _read(path, root, max_bytes)
+    read = _READ.get()
+    if read is not None:
+        read[str(path)] = digest(data)
+    return data
+
+
+def read_digested(path: Path, root: Path | None = None, max_bytes: int = MAX_TABLE_BYTES) -> tuple[bytes, str]:
+    """read_input's bytes and their SHA-256, computed once (a table's file is 100 MB at most, 512 MiB at worst)."""
+    data = _read(path, root, max_bytes)
+    sha256 = digest(data)
+    read = _READ.get()
+    if read is not None:
+        read[str(path)] = sha256
+    return data, sha256
+
+
+def _read(path: Path, root: Path | None, max_bytes: int) -> bytes:
     file = relative(Path(path))
     resolved = checked_input(path, root, max_bytes)
     # O_NONBLOCK: if the name became a pipe since the check above, opening it does not wait for a writer
@@ -118,9 +136,6 @@ def read_input(path: Path, root: Path | None = None, max_bytes: int = MAX_TABLE_
         data = handle.read(max_bytes + 1)
     if len(data) > max_bytes:  # it grew while it was read
         raise Refused(_too_large(file, len(data), max_bytes))
-    read = _READ.get()
-    if read is not None:
-        read[str(path)] = digest(data)
     return data
 
 

@@ -346,16 +346,19 @@ def _texts(series: pd.Series, decimal_mark: str) -> pd.Series:
 
     if pd.api.types.infer_dtype(series, skipna=True) in ("string", "empty"):  # CSV: stripped text already
         texts = series.astype("str")
-        return texts.str.strip().where(texts.str.strip(numbers.SPACES + "\t\r\n") != "")
+        stripped = texts.str.strip()
+        blank = (stripped == "").to_numpy(bool)
+        if not blank.any():  # (a million cells: the second strip only when a cell may be spaces alone)
+            return stripped
+        return stripped.where(~blank | (texts.str.strip(numbers.SPACES + "\t\r\n") != ""))
     return pd.Series([text(v) for v in series], index=series.index, dtype="str", name=series.name)
 
 
 def _statuses(frame: pd.DataFrame, raw: RawTable, synonyms: dict[str, str]) -> tuple[pd.DataFrame, list[Problem]]:
     frame["status_label"] = frame["status"]
     codes = each_distinct(frame["status"], lambda label: normalise_status(label, synonyms)
-                          if isinstance(label, str) else None)
-    unknown = frame["status"].map(lambda v: isinstance(v, str), na_action="ignore").fillna(False).astype(bool) \
-        & codes.isna()
+                          if isinstance(label, str) else None, dtype="str")
+    unknown = each_distinct(frame["status"], lambda v: isinstance(v, str), dtype=bool) & codes.isna()
     problems = []
     if unknown.any():
         hint = (f"Use one of — {accepted_text(synonyms)} — or add it to status_synonyms in "
@@ -363,17 +366,19 @@ def _statuses(frame: pd.DataFrame, raw: RawTable, synonyms: dict[str, str]) -> t
         problems = [raw.problem("unknown_status", "this status is not one the workbook knows", hint, index=index,
                                 column="status", value=frame.at[index, "status"])
                     for index in frame.index[unknown.to_numpy()]]
-    frame["status"] = codes.astype("str")
+    frame["status"] = codes
     return frame, problems
 
 
 def _sexes(frame: pd.DataFrame, raw: RawTable) -> tuple[pd.DataFrame, list[Problem]]:
-    words = each_distinct(frame["sex"], lambda text: fold(text) if isinstance(text, str) else "")
-    unknown = (words != "") & ~words.isin(list(SEX_WORDS))
+    def word(text: Any) -> str:
+        return fold(text) if isinstance(text, str) else ""
+
+    unknown = each_distinct(frame["sex"], lambda text: word(text) != "" and word(text) not in SEX_WORDS, dtype=bool)
     problems = [raw.problem("unknown_sex", "the sex is not recognised", "Write f/femme/féminin/F or "
                             "m/homme/masculin/H/M, or leave empty when it is not known.", index=index, column="sex", value=frame.at[index, "sex"])
                 for index in frame.index[unknown.to_numpy(bool)]]
-    frame["sex"] = words.map(SEX_WORDS).astype("str")
+    frame["sex"] = each_distinct(frame["sex"], lambda text: SEX_WORDS.get(word(text)), dtype="str")
     return frame, problems
 
 
@@ -382,8 +387,8 @@ def _normalised(column: Column | None, series: pd.Series) -> pd.Series:
     comparison words to their codes, an empty cell to the column's default."""
     how = column.normalise if column is not None else None
     if how == "country":
-        return each_distinct(series, lambda c: REGIONAL if numbers.is_empty(c) or fold(c) == REGIONAL else c
-                             ).astype("str")
+        return each_distinct(series, lambda c: REGIONAL if numbers.is_empty(c) or fold(c) == REGIONAL else c,
+                             dtype="str")
     if how == "enumeration":
         words = dict(column.words)
 
@@ -393,15 +398,15 @@ def _normalised(column: Column | None, series: pd.Series) -> pd.Series:
             written = as_code(value)
             return words.get(written, written)
 
-        return each_distinct(series, code, keep_missing=True).astype("str")
+        return each_distinct(series, code, keep_missing=True, dtype="str")
     if how == "sex":
         return each_distinct(series, lambda v: column.default if numbers.is_empty(v) or fold(v) in TOTAL_WORDS
-                             else SEX_WORDS.get(fold(v), v)).astype("str")
+                             else SEX_WORDS.get(fold(v), v), dtype="str")
     if how == "comparison":
         return each_distinct(series, lambda v: column.default if numbers.is_empty(v) else COMPARISON_WORDS.get(
-            v.strip(), v.strip())).astype("str")
+            v.strip(), v.strip()), dtype="str")
     if column is not None and column.default is not None:
-        return each_distinct(series, lambda v: column.default if numbers.is_empty(v) else v).astype("str")
+        return each_distinct(series, lambda v: column.default if numbers.is_empty(v) else v, dtype="str")
     return series
 
 
@@ -726,7 +731,7 @@ def _matches(series: pd.Series, wanted: Any) -> pd.Series:
         return series.map(lambda v: _as_bool(v) is wanted).astype(bool)
     if isinstance(wanted, (int, float)):
         return (pd.to_numeric(series, errors="coerce") == float(wanted)).fillna(False).astype(bool)
-    return each_distinct(series, lambda v: isinstance(v, str) and fold(v) == fold(wanted)).astype(bool)
+    return each_distinct(series, lambda v: isinstance(v, str) and fold(v) == fold(wanted), dtype=bool)
 
 
 def _as_bool(value: Any) -> bool | None:

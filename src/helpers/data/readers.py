@@ -29,7 +29,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Hashable, Sequence
+from typing import Any, Callable, Hashable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -37,7 +37,7 @@ import pandas as pd
 from ..errors import Problem
 from ..paths import relative
 from ..text import unaccented
-from .inputs import CONTROL, CONTROL_HINT, MiB, Refused, clipped, digest, read_input, shown, zip_problem
+from .inputs import CONTROL, CONTROL_HINT, MiB, Refused, clipped, read_digested, shown, zip_problem
 
 HEADER_SEARCH_ROWS = 30  # title rows allowed above the header
 # Limits (data/README.md, "Limits"), checked before the work: a file over them is refused with a message.
@@ -280,18 +280,20 @@ def _may_be_long(text: pd.Series) -> bool:
     return longest is not None and longest > MAX_CELL_CHARS
 
 
-def _first_record(text: str, delimiter: str, size: int = 1 << 16) -> list[str] | None:
+def _first_record(head: Callable[[int], str], delimiter: str, size: int = 1 << 16) -> list[str] | None:
     """The first record of the text, as csv.reader reads it, without copying a large file into a StringIO: read from
-    a head of the text, four times as long each time, until the record ends inside it (a cell may hold lines)."""
+    a head of the text (``head(n)``: its first n characters), four times as long each time, until the record ends
+    inside it (a cell may hold lines)."""
     while True:
-        head = io.StringIO(text[:size], newline="")
-        first = next(csv.reader(head, delimiter=delimiter), None)
-        if size >= len(text) or head.tell() < size:  # the whole text, or the record ended before the head did
+        part = head(size)
+        start = io.StringIO(part, newline="")
+        first = next(csv.reader(start, delimiter=delimiter), None)
+        if len(part) < size or start.tell() < size:  # the whole text, or the record ended before the head did
             return first
         size *= 4
 
 
-def _fast_frame(table: RawTable, text: str, data: bytes, delimiter: str,
+def _fast_frame(table: RawTable, head: Callable[[int], str], data: bytes, delimiter: str,
                 required_sets: Sequence[Sequence[str]]) -> RawTable | None:
     """The common case read by pyarrow's CSV parser (all cells as text): every record has as many fields as the first
     one. Anything else (title rows, blank lines between rows, ragged rows, Excel's "sep=" line) returns None and is
@@ -299,7 +301,7 @@ def _fast_frame(table: RawTable, text: str, data: bytes, delimiter: str,
     import pyarrow as pa
     from pyarrow import csv as pacsv
 
-    first = _first_record(text, delimiter)
+    first = _first_record(head, delimiter)
     if not first or (len(first) == 1 and first[0].lower().startswith("sep=")):
         return None
     names = [f"c{i}" for i in range(len(first))]
@@ -318,7 +320,8 @@ def _fast_frame(table: RawTable, text: str, data: bytes, delimiter: str,
 
     columns = []
     for name in names:  # stripped text; an empty cell is missing
-        cells = pc.utf8_trim_whitespace(parsed.column(name))
+        cells = pc.utf8_trim_whitespace(parsed.column(0))
+        parsed = parsed.remove_column(0)  # the untrimmed cells are let go at once: one copy of the file at a time
         if pc.any(pc.equal(cells, "")).as_py():  # cells of spaces only
             cells = pc.if_else(pc.equal(cells, ""), pa.scalar(None, pa.large_string()), cells)
         columns.append(cells)
@@ -349,23 +352,28 @@ def read_csv(path: Path, encoding_fallback: str = "utf-8",
              required_sets: Sequence[Sequence[str]] = ()) -> RawTable:
     table = RawTable(path, pd.DataFrame())
     try:
-        data = read_input(path)
+        data, table.sha256 = read_digested(path)
     except Refused as exc:  # a pipe, a folder, a link out of the folder, a file over the size limit
         table.problems.append(exc.problem)
         return table
-    table.sha256 = digest(data)
-    text, problems = decode(path, data, encoding_fallback)
-    if text is None:
-        table.problems += problems
-        return table
-    delimiter = sniff_delimiter(text)
-    # UTF-8 bytes for pyarrow: the file's own when they are ASCII, else the decoded text encoded again
     body = data.removeprefix(codecs.BOM_UTF8)
-    utf8 = body if body.isascii() else text.encode("utf-8")
-    fast = _fast_frame(table, text, utf8, delimiter, required_sets)
+    if body.isascii():  # ASCII is UTF-8: pyarrow reads the bytes, and only a head of them is decoded (a copy less)
+        text, utf8 = None, body
+        head: Callable[[int], str] = lambda n: body[:n].decode("ascii")
+    else:
+        text, problems = decode(path, data, encoding_fallback)
+        if text is None:
+            table.problems += problems
+            return table
+        utf8 = text.encode("utf-8")   # the decoded text encoded again for pyarrow (it may have been cp1252)
+        head = lambda n: text[:n]
+    delimiter = sniff_delimiter(head(1 << 20))
+    fast = _fast_frame(table, head, utf8, delimiter, required_sets)
     if fast is not None:
         fast.problems += text_problems(fast, control=has_control(utf8))
         return fast
+    if text is None:
+        text = body.decode("ascii")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[tuple[int, list[str]]] = []
     try:
@@ -467,11 +475,10 @@ def read_xlsx(path: Path, required_sets: Sequence[Sequence[str]] = (), sheet_nam
 
     table = RawTable(path, pd.DataFrame())
     try:
-        data = read_input(path)
+        data, table.sha256 = read_digested(path)
     except Refused as exc:
         table.problems.append(exc.problem)
         return table
-    table.sha256 = digest(data)
     bomb = zip_problem(table.file, data, XLSX_MAX_PART, XLSX_MAX_TOTAL, hint=SPLIT_HINT)
     if bomb is not None:
         table.problems.append(bomb)
