@@ -154,3 +154,22 @@ def test_each_distinct_typed_is_each_distinct_then_astype(cells, keep_missing, d
         expected = each_distinct(series, fn, keep_missing).astype(dtype)
         typed = each_distinct(series, fn, keep_missing, dtype=dtype)
         pd.testing.assert_series_equal(typed, expected)
+
+
+@SLOW
+@given(st.lists(CELL, min_size=1, max_size=6), st.booleans())
+def test_the_readers_give_text_stripped_and_an_empty_cell_missing(cells, title):
+    """loader._texts takes the readers' text as it is: each cell stripped as str.strip does, an empty one missing,
+    from pyarrow's parser and from the csv module's (a title row above the header sends the file there)."""
+    from helpers.data.loader import _texts
+    from helpers.data.readers import read_table
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "t.csv"
+        # quoted only when it must be: a file without quotes nor spaces is read without stripping (readers.read_csv)
+        written = [_csv_cell(c) if set(c) & set(';"') else c for c in cells]
+        rows = "".join(f"{i};{c}\n" for i, c in enumerate(written))
+        path.write_text(("Titre\n" if title else "") + "n;texte\n" + rows, encoding="utf-8")
+        raw = read_table(path, "utf-8", [("n", "texte")])
+        for column in (raw.frame["texte"], _texts(raw.frame["texte"], ".")):
+            assert [None if pd.isna(v) else v for v in column] == [c.strip() or None for c in cells]

@@ -22,11 +22,12 @@ import os
 import re
 import stat
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator, TypeVar
 
 import yaml
 
@@ -139,6 +140,7 @@ def _read(path: Path, root: Path | None, max_bytes: int) -> bytes:
     return data
 
 
+T = TypeVar("T")
 _READ: ContextVar[dict[str, str] | None] = ContextVar("inputs_read", default=None)
 
 
@@ -152,6 +154,26 @@ def recording() -> Iterator[dict[str, str]]:
         yield read
     finally:
         _READ.reset(token)
+
+
+def beside(fn: Callable[..., T], *args: Any) -> Callable[[], T]:
+    """``fn(*args)`` started in a thread of its own; the function returned waits for its result (or raises its
+    error) and adds the files it read to the caller's recording, as if it had been called there and then."""
+    def recorded() -> tuple[T, dict[str, str]]:
+        with recording() as read:   # a thread does not see the caller's recording: its reads are handed back
+            return fn(*args), read
+
+    pool = ThreadPoolExecutor(1)
+    future = pool.submit(recorded)
+    pool.shutdown(wait=False)   # its thread ends when fn returns
+
+    def result() -> T:
+        value, read = future.result()
+        current = _READ.get()
+        if current is not None:
+            current.update(read)
+        return value
+    return result
 
 
 def _not_a_file(file: str, mode: int) -> Problem:

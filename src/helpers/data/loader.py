@@ -24,7 +24,7 @@ from ..text import COMPARISON_WORDS, SEX_WORDS, TOTAL_WORDS, as_code, fold  # no
 from .params import AnnexParams, ProjectParams, duplicate_annexes, load_annex_params, load_project_params
 from ..paths import DATA_DIR, PARAMS_DIR, annex_names, relative
 from .iati import TABLES as IATI_TABLES, load_iati
-from .inputs import exists, load_described, read_yaml, recording
+from .inputs import beside, exists, load_described, read_yaml, recording
 from .model import ProjectData, Study, each_distinct, scope  # noqa: F401 (ProjectData, Study, scope re-exported)
 from .readers import UNREADABLE, RawTable, read_table
 from .schemas import StudySpec, validate_table
@@ -102,6 +102,8 @@ def _load(project: str, params: ProjectParams, data_dir: Path) -> tuple[ProjectD
         problems.append(Problem(relative(folder), "missing_data_folder", f"there is no data folder for '{project}'",
                                 f"Create {relative(folder)}/ with the project's tables (see data/README.md)."))
         return data, problems, table_files
+    # the impact studies (a study may have millions of rows) are read in a thread beside the tables
+    studies = beside(_load_studies, folder / "impact", params)
     iati_source = load_iati(folder / "iati", params) if (folder / "iati").is_dir() else None
     if iati_source is not None:  # budget, expenditure and indicators come from the IATI files (helpers.data.iati)
         problems += iati_source.problems
@@ -132,7 +134,7 @@ def _load(project: str, params: ProjectParams, data_dir: Path) -> tuple[ProjectD
     tables["expenditure"] = lines_mod.with_line_country(tables["budget"], tables["expenditure"])
     problems += [p for name in FINANCED_TABLES if name in typed
                  for p in _unknown_financing_lines(*typed[name], tables["budget"], "budget" in data.present)]
-    data.studies, study_problems, study_files = _load_studies(folder / "impact", params)
+    data.studies, study_problems, study_files = studies()
     problems += study_problems
     data.files += study_files
     data.surveys, survey_problems, survey_files = load_surveys(folder / "surveys", params.encoding)
@@ -344,13 +346,9 @@ def _texts(series: pd.Series, decimal_mark: str) -> pd.Series:
             return value.date().isoformat() if hasattr(value, "date") else value.isoformat()
         return str(value).strip()
 
-    if pd.api.types.infer_dtype(series, skipna=True) in ("string", "empty"):  # CSV: stripped text already
-        texts = series.astype("str")
-        stripped = texts.str.strip()
-        blank = (stripped == "").to_numpy(bool)
-        if not blank.any():  # (a million cells: the second strip only when a cell may be spaces alone)
-            return stripped
-        return stripped.where(~blank | (texts.str.strip(numbers.SPACES + "\t\r\n") != ""))
+    if pd.api.types.infer_dtype(series, skipna=True) in ("string", "empty"):
+        # text as the readers give it: stripped, an empty cell missing, so text(value) would give each as it is
+        return series.astype("str")
     return pd.Series([text(v) for v in series], index=series.index, dtype="str", name=series.name)
 
 

@@ -227,6 +227,7 @@ def _header(table: RawTable, header: list[Any]) -> dict[str, int]:
 
 # Bytes that cannot be part of a control character in UTF-8 (printable ASCII, tab, newline, carriage return)
 _PLAIN_BYTES = bytes(range(32, 127)) + b"\t\n\r"
+_PRINTED = bytes(range(33, 127))   # printable ASCII but the space
 # What is left of inputs.CONTROL in the other bytes of UTF-8 text: C0 and DEL, and U+0080-U+009F (C2 80-9F)
 _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x9f]")
 
@@ -294,10 +295,11 @@ def _first_record(head: Callable[[int], str], delimiter: str, size: int = 1 << 1
 
 
 def _fast_frame(table: RawTable, head: Callable[[int], str], data: bytes, delimiter: str,
-                required_sets: Sequence[Sequence[str]]) -> RawTable | None:
+                required_sets: Sequence[Sequence[str]], trim: bool = True) -> RawTable | None:
     """The common case read by pyarrow's CSV parser (all cells as text): every record has as many fields as the first
     one. Anything else (title rows, blank lines between rows, ragged rows, Excel's "sep=" line) returns None and is
-    read by the csv module below, which numbers the rows the same way: one record, one spreadsheet row."""
+    read by the csv module below, which numbers the rows the same way: one record, one spreadsheet row.
+    ``trim=False``: no cell can start or end with a space (the bytes hold none), so none is stripped."""
     import pyarrow as pa
     from pyarrow import csv as pacsv
 
@@ -319,11 +321,13 @@ def _fast_frame(table: RawTable, head: Callable[[int], str], data: bytes, delimi
     import pyarrow.compute as pc
 
     columns = []
-    for name in names:  # stripped text; an empty cell is missing
-        cells = pc.utf8_trim_whitespace(parsed.column(0))
+    for name in names:  # stripped text; an empty cell is missing (pyarrow reads it as null)
+        cells = parsed.column(0)
         parsed = parsed.remove_column(0)  # the untrimmed cells are let go at once: one copy of the file at a time
-        if pc.any(pc.equal(cells, "")).as_py():  # cells of spaces only
-            cells = pc.if_else(pc.equal(cells, ""), pa.scalar(None, pa.large_string()), cells)
+        if trim:
+            cells = pc.utf8_trim_whitespace(cells)
+            if pc.any(pc.equal(cells, "")).as_py():  # cells of spaces only
+                cells = pc.if_else(pc.equal(cells, ""), pa.scalar(None, pa.large_string()), cells)
         columns.append(cells)
     filled = columns[0].is_valid()
     for cells in columns[1:]:
@@ -368,9 +372,12 @@ def read_csv(path: Path, encoding_fallback: str = "utf-8",
         utf8 = text.encode("utf-8")   # the decoded text encoded again for pyarrow (it may have been cp1252)
         head = lambda n: text[:n]
     delimiter = sniff_delimiter(head(1 << 20))
-    fast = _fast_frame(table, head, utf8, delimiter, required_sets)
+    unusual = utf8.translate(None, _PRINTED)   # spaces, line breaks, controls, non-ASCII: a few bytes a row
+    # without a quote, a cell holds no line break: a file whose only unusual bytes are line breaks has no space to strip
+    spaced = b'"' in utf8 or bool(unusual.translate(None, b"\n"))
+    fast = _fast_frame(table, head, utf8, delimiter, required_sets, trim=spaced)
     if fast is not None:
-        fast.problems += text_problems(fast, control=has_control(utf8))
+        fast.problems += text_problems(fast, control=has_control(unusual))   # (the same answer as on utf8)
         return fast
     if text is None:
         text = body.decode("ascii")
