@@ -41,3 +41,20 @@ def test_unit_cost_benchmarks_are_numbers_or_value_and_source(mini):
         with pytest.raises(ValidationFailed) as info:
             load_project_params("mini", mini.params_dir)
         assert all("unit_cost_benchmarks" in (p.column or "") for p in info.value.problems), info.value.problems
+
+
+def test_with_line_country_takes_the_resolution_the_loader_found_on_rows_indexed_by_spreadsheet_row():
+    """The loader resolves the expenditure rows once (indexed by spreadsheet row) and hands the result to
+    with_line_country (rows indexed 0..n-1): the same spending moves to its line's country as when it resolves."""
+    import pandas as pd
+
+    from helpers.data import lines
+
+    budget = pd.DataFrame({"line": ["R1", "R2", "R2", "R3"], "country": ["Maroc", "Maroc", "Tunisie", None]},
+                          dtype="str")
+    spent = pd.DataFrame({"line": ["R1", "R2", "R3", "R1", "R9"], "country": [None, None, "Maroc", "Tunisie", None],
+                          "amount": [1.0, 2.0, 3.0, 4.0, 5.0]}).astype({"line": "str", "country": "str"})
+    by_row = spent.set_axis(range(2, 7))
+    given = lines.with_line_country(budget, spent, lines.resolve(budget, by_row))
+    pd.testing.assert_frame_equal(given, lines.with_line_country(budget, spent))
+    assert given["country"].tolist()[0] == "Maroc" and given["country"].isna().tolist()[1:] == [True, False, False, True]

@@ -129,9 +129,11 @@ def _load(project: str, params: ProjectParams, data_dir: Path) -> tuple[ProjectD
             typed[name] = (frame, raw)
             tables[name] = _finish(name, frame)
             data.present.add(name)
+    resolved = None   # each expenditure row's budget line, found once for both uses
     if "expenditure" in typed:
-        problems += _unknown_lines(*typed["expenditure"], tables["budget"])
-    tables["expenditure"] = lines_mod.with_line_country(tables["budget"], tables["expenditure"])
+        resolved = lines_mod.resolve(tables["budget"], typed["expenditure"][0])
+        problems += _unknown_lines(*typed["expenditure"], tables["budget"], resolved)
+    tables["expenditure"] = lines_mod.with_line_country(tables["budget"], tables["expenditure"], resolved)
     problems += [p for name in FINANCED_TABLES if name in typed
                  for p in _unknown_financing_lines(*typed[name], tables["budget"], "budget" in data.present)]
     data.studies, study_problems, study_files = studies()
@@ -422,7 +424,8 @@ def _aggregate_register(frame: pd.DataFrame, raw: RawTable) -> tuple[pd.DataFram
     problems = [raw.problem("required_value", "this cell is empty but the column is required",
                             "Fill in the event of each person.", index=index, column="event_id")
                 for index in frame.index[frame["event_id"].isna()]]
-    named = frame[frame["event_id"].notna()]
+    has_event = frame["event_id"].notna().to_numpy(bool)
+    named = frame if has_event.all() else frame[has_event]   # (a copy of a million rows only when one is empty)
     codes, events = pd.factorize(named["event_id"], sort=False)  # codes in order of first appearance
     first = np.unique(codes, return_index=True)[1]               # position of each event's first row
     first_index = named.index[first]
@@ -494,12 +497,13 @@ def _finish(name: str, frame: pd.DataFrame) -> pd.DataFrame:
 # ================================================================= across tables and annexes
 
 
-def _unknown_lines(expenditure: pd.DataFrame, raw: RawTable, budget: pd.DataFrame) -> list[Problem]:
-    """Every expenditure line must be a budget line of its country (data.lines: a line is (country, line))."""
+def _unknown_lines(expenditure: pd.DataFrame, raw: RawTable, budget: pd.DataFrame, resolved: tuple) -> list[Problem]:
+    """Every expenditure line must be a budget line of its country (data.lines: a line is (country, line));
+    ``resolved``: lines.resolve of the budget and these rows."""
     known = set(budget["line"].dropna())
     lines = expenditure["line"]
-    text = lines.map(lambda v: isinstance(v, str), na_action="ignore").fillna(False).astype(bool).to_numpy(bool)
-    _, status, countries = lines_mod.resolve(budget, expenditure)
+    text = each_distinct(lines, lambda v: isinstance(v, str), dtype=bool).to_numpy(bool)
+    _, status, countries = resolved
     problems = []
     for index in expenditure.index[text & (status != lines_mod.FOUND).to_numpy(bool)]:
         line, state = lines[index], status[index]
@@ -530,10 +534,12 @@ def _unknown_financing_lines(frame: pd.DataFrame, raw: RawTable, budget: pd.Data
         return []
     known = set(budget["line"].dropna().astype(str))
     # a line whose code is in several countries may be named by its figures key, <line>/<country> (R1/Mali)
-    keys = {fold(f"{line}/{country}") for line, country in zip(budget["line"].astype(str), budget["country"])
-            if fold(country)} if "country" in budget else set()
+    # (lists: iterating Arrow-backed text in Python takes a call per cell)
+    keys = {fold(f"{line}/{country}") for line, country in zip(budget["line"].astype(str).tolist(),
+                                                                budget["country"].tolist()) if fold(country)} \
+        if "country" in budget else set()
     problems = []
-    for index, cell in frame["budget_lines"].items():
+    for index, cell in zip(frame.index, frame["budget_lines"].tolist()):
         for line in split_lines(cell):
             if line in known or fold(line) in keys:
                 continue

@@ -58,13 +58,13 @@ def problems(name: str, frame: pd.DataFrame, raw: Any) -> list[Problem]:
     amount_column, text_columns, amount_is_error = SUMMED[name]
     countries = set()
     if "country" in frame.columns:
-        countries = {fold(c) for c in frame["country"].dropna().unique() if isinstance(c, str)}
+        countries = {fold(c) for c in frame["country"].dropna().unique().tolist() if isinstance(c, str)}
     found: dict[Any, Problem] = {}
     for column in text_columns:
         if column not in frame.columns:
             continue
         values = frame[column]
-        distinct = {v for v in values.dropna().unique() if isinstance(v, str)}
+        distinct = {v for v in values.dropna().unique().tolist() if isinstance(v, str)}  # (a list: one call)
         hits = {v for v in distinct if says_total(v, countries)}
         for index in frame.index[values.isin(list(hits)).to_numpy(bool)] if hits else []:
             if index not in found:
