@@ -173,3 +173,15 @@ def test_the_readers_give_text_stripped_and_an_empty_cell_missing(cells, title):
         raw = read_table(path, "utf-8", [("n", "texte")])
         for column in (raw.frame["texte"], _texts(raw.frame["texte"], ".")):
             assert [None if pd.isna(v) else v for v in column] == [c.strip() or None for c in cells]
+
+
+@given(st.one_of(st.text(st.characters(max_codepoint=127)), CELL,
+                 st.tuples(st.sampled_from(["", " ", "\t", "\x1f"]), st.sampled_from(
+                     ["TOTAL", "Sous-total", "sub total", "Grand Total", "Somme", "sums", "Totaux"]),
+                     st.text(st.characters(max_codepoint=127), max_size=8)).map("".join)))
+def test_the_totals_shortcut_skips_no_text_that_says_total(text):
+    """totals._may_say_total skips ASCII text that cannot begin with a total word: says_total is False on it."""
+    from helpers.data import totals
+
+    if not totals._may_say_total(text):
+        assert not totals.says_total(text, {"maroc"})

@@ -713,7 +713,9 @@ def load_study(spec_path: Path, params: ProjectParams) -> tuple[Study | None, li
 def _study_column(series: pd.Series, outcome: bool, raw: RawTable,
                   decimal_mark: str) -> tuple[pd.Series, list[Problem]]:
     """Outcomes must be numbers; other columns are numbers when every cell is one, else text."""
-    if not outcome and numbers.parse_numbers(series.dropna().iloc[:1000], decimal_mark)[1]:
+    head = series.iloc[:1000]   # its first 1000 filled cells (the column is copied only when one of these is empty)
+    head = head if head.notna().all() else series.dropna().iloc[:1000]
+    if not outcome and numbers.parse_numbers(head, decimal_mark)[1]:
         return _texts(series, decimal_mark), []  # text from its first cells on: no need to try a million
     values, failed, reasons = numbers.parse_numbers(series, decimal_mark)
     if outcome:
