@@ -201,11 +201,14 @@ def each_distinct(series: pd.Series, fn, keep_missing: bool = False, dtype: Any 
         mapped = series.map(fn, na_action="ignore" if keep_missing else None)
         return mapped if dtype is None else mapped.astype(dtype)
     codes, distinct = pd.factorize(series, use_na_sentinel=True)
+    distinct = distinct.tolist()   # (a list: iterating Arrow-backed text takes a call per value)
     values = np.empty(len(distinct) + 1, dtype=object)
     values[:-1] = [fn(v) for v in distinct]
     values[-1] = None if keep_missing else fn(None)
     if dtype is None:
         return pd.Series(values[codes], index=series.index, name=series.name, dtype=object)
+    if dtype == "str" and values[:-1].tolist() == distinct and (values[-1] is None or (codes >= 0).all()):
+        return series.astype(dtype)   # every text as it was (a country column, mostly): no copy of the column
     typed = pd.Series(values, dtype=object).astype(dtype).array
     return pd.Series(typed.take(np.where(codes < 0, len(distinct), codes)), index=series.index, name=series.name)
 
