@@ -58,3 +58,12 @@ def test_with_line_country_takes_the_resolution_the_loader_found_on_rows_indexed
     given = lines.with_line_country(budget, spent, lines.resolve(budget, by_row))
     pd.testing.assert_frame_equal(given, lines.with_line_country(budget, spent))
     assert given["country"].tolist()[0] == "Maroc" and given["country"].isna().tolist()[1:] == [True, False, False, True]
+
+
+def test_a_financing_line_may_be_named_by_its_figures_key(mini):
+    """'B2/Maroc' (the key of line B2 of Maroc, in any case) names a budget line; 'B2/Tunisie' does not: the keys
+    are made only when a cell names something that is not a line code, and then checked."""
+    mini.replace("participation", "false,B2\n", 'false,"B1; b2/MAROC"\n')
+    assert not [p for p in mini.check() if p.rule == "unknown_financing_line"]
+    mini.replace("participation", 'false,"B1; b2/MAROC"\n', 'false,"B2/Tunisie"\n')
+    assert [p.value for p in mini.check() if p.rule == "unknown_financing_line"] == ["B2/Tunisie"]

@@ -527,21 +527,29 @@ def _unknown_lines(expenditure: pd.DataFrame, raw: RawTable, budget: pd.DataFram
     return problems
 
 
+def _line_keys(budget: pd.DataFrame) -> set[str]:
+    """The figures keys <line>/<country> (R1/Mali), folded: how a line whose code is in several countries may be
+    named."""
+    if "country" not in budget:
+        return set()
+    return {fold(f"{code}/{country}") for code, country in zip(budget["line"].astype(str).tolist(),
+                                                                budget["country"].tolist()) if fold(country)}
+
+
 def _unknown_financing_lines(frame: pd.DataFrame, raw: RawTable, budget: pd.DataFrame,
                               has_budget: bool) -> list[Problem]:
     """Every line a ``budget_lines`` cell names must exist in the budget (analyses.efficiency costs it)."""
     if "budget_lines" not in frame:
         return []
     known = set(budget["line"].dropna().astype(str))
-    # a line whose code is in several countries may be named by its figures key, <line>/<country> (R1/Mali)
-    # (lists: iterating Arrow-backed text in Python takes a call per cell)
-    keys = {fold(f"{line}/{country}") for line, country in zip(budget["line"].astype(str).tolist(),
-                                                                budget["country"].tolist()) if fold(country)} \
-        if "country" in budget else set()
+    keys: set[str] | None = None
     problems = []
-    for index, cell in zip(frame.index, frame["budget_lines"].tolist()):
+    for index, cell in zip(frame.index, frame["budget_lines"].tolist()):  # (a list: one call, not one per cell)
         for line in split_lines(cell):
-            if line in known or fold(line) in keys:
+            if line in known:
+                continue
+            keys = _line_keys(budget) if keys is None else keys   # made at the first name that is not a code
+            if fold(line) in keys:
                 continue
             guess = did_you_mean(line, known)
             problems.append(raw.problem("unknown_financing_line", f"the budget line '{line}' is not in the budget "
