@@ -305,10 +305,12 @@ def test_beside_gives_the_result_or_the_error_and_the_reads_of_its_thread(tmp_pa
 
     path = tmp_path / "a.csv"
     path.write_text("x\n", encoding="utf-8")
+    threads = threading.active_count()
     with recording() as read:
         result = beside(lambda p: (read_input(p), threading.current_thread()), path)
         data, thread = result()
     assert data == b"x\n" and thread is not threading.current_thread() and list(read) == [str(path)]
+    assert not thread.is_alive() and threading.active_count() == threads   # nothing left running (forks follow)
     failing = beside(lambda: 1 / 0)
     with pytest.raises(ZeroDivisionError):
         failing()

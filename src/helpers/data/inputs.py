@@ -165,10 +165,12 @@ def beside(fn: Callable[..., T], *args: Any) -> Callable[[], T]:
 
     pool = ThreadPoolExecutor(1)
     future = pool.submit(recorded)
-    pool.shutdown(wait=False)   # its thread ends when fn returns
 
     def result() -> T:
-        value, read = future.result()
+        try:
+            value, read = future.result()
+        finally:
+            pool.shutdown()   # the thread is gone when the result is given (a build's worker forks later)
         current = _READ.get()
         if current is not None:
             current.update(read)
