@@ -187,3 +187,15 @@ def test_the_totals_shortcut_skips_no_text_that_says_total(text):
 
     if not totals._may_say_total(text):
         assert not totals.says_total(text, {"maroc"})
+
+
+@given(st.lists(st.sampled_from(["E1", "E2", "E3", "E10", "e1"]), max_size=40))
+def test_first_positions_are_numpy_unique_first_indices(events):
+    """The register's events: each one's first row, found from the running maximum of its codes as np.unique
+    finds them by sorting."""
+    import numpy as np
+
+    from helpers.data.loader import first_positions
+
+    codes, _ = pd.factorize(pd.Series(events, dtype="str"), sort=False)
+    assert first_positions(codes).tolist() == np.unique(codes, return_index=True)[1].tolist()

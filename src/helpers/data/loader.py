@@ -413,6 +413,15 @@ def _normalised(column: Column | None, series: pd.Series) -> pd.Series:
 # ----------------------------------------------------------------- participation register
 
 
+def first_positions(codes: np.ndarray) -> np.ndarray:
+    """The position of each code's first row, for codes numbered in order of first appearance (pd.factorize with
+    sort=False, none missing): where their running maximum rises (np.unique would sort a million codes)."""
+    if not len(codes):
+        return np.zeros(0, dtype=np.intp)
+    running = np.maximum.accumulate(codes)
+    return np.flatnonzero(np.r_[True, running[1:] != running[:-1]])
+
+
 def _aggregate_register(frame: pd.DataFrame, raw: RawTable) -> tuple[pd.DataFrame, list[Problem]]:
     """One row per person -> one row per event (participants, women, men); the row is the event's first row.
 
@@ -427,7 +436,7 @@ def _aggregate_register(frame: pd.DataFrame, raw: RawTable) -> tuple[pd.DataFram
     has_event = frame["event_id"].notna().to_numpy(bool)
     named = frame if has_event.all() else frame[has_event]   # (a copy of a million rows only when one is empty)
     codes, events = pd.factorize(named["event_id"], sort=False)  # codes in order of first appearance
-    first = np.unique(codes, return_index=True)[1]               # position of each event's first row
+    first = first_positions(codes)                               # position of each event's first row
     first_index = named.index[first]
     sex = named["sex"]
     size = np.bincount(codes, minlength=len(events))
