@@ -253,9 +253,12 @@ def text_problems(table: RawTable, control: bool = True) -> list[Problem]:
             text = series.map(lambda v: v if isinstance(v, str) else None).astype("string")
         else:  # CSV cells: text, Arrow-backed (pyarrow's regular expressions, no Python object per cell)
             text = series
-        control = text.str.contains(CONTROL.pattern, regex=True, na=False).to_numpy(dtype=bool) if control_check \
+        searched, measured = control_check, _may_be_long(text)
+        if not (searched or measured):  # (no cell of a million to look at)
+            continue
+        control = text.str.contains(CONTROL.pattern, regex=True, na=False).to_numpy(dtype=bool) if searched \
             else np.zeros(len(series), dtype=bool)
-        long = (text.str.len() > MAX_CELL_CHARS).fillna(False).astype(bool).to_numpy() if _may_be_long(text) \
+        long = (text.str.len() > MAX_CELL_CHARS).fillna(False).astype(bool).to_numpy() if measured \
             else np.zeros(len(series), dtype=bool)
         for index, value in series[control].items():
             problems.append(table.problem(
