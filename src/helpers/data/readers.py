@@ -310,13 +310,15 @@ def _fast_frame(table: RawTable, head: Callable[[int], str], data: bytes, delimi
     if not first or (len(first) == 1 and first[0].lower().startswith("sep=")):
         return None
     names = [f"c{i}" for i in range(len(first))]
+    quoted = b'"' in data
     try:
         parsed = pacsv.read_csv(
-            io.BytesIO(data),
+            pa.BufferReader(data),   # the bytes themselves, not a Python file read in copies
             read_options=pacsv.ReadOptions(column_names=names, block_size=1 << 24),
-            # without quotes there is no newline inside a cell, and the parser can split the file freely
-            parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=b'"' in data,
-                                             ignore_empty_lines=False),
+            # without quotes there is no newline inside a cell, and the parser can split the file freely and skip
+            # looking for quotes
+            parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=quoted,
+                                             quote_char='"' if quoted else False, ignore_empty_lines=False),
             convert_options=pacsv.ConvertOptions(column_types={n: pa.large_string() for n in names},
                                                  strings_can_be_null=True, null_values=[""]))
     except pa.ArrowInvalid:
