@@ -51,7 +51,10 @@ def fold(text: Any) -> str:
     """How names are compared: 'Égypte ' -> 'egypte'; a missing value (None, NaN, pandas.NA) -> ''."""
     if text is None or (isinstance(text, float) and text != text) or type(text).__name__ == "NAType":
         return ""
-    return unaccented(str(text)).strip().casefold()
+    text = str(text)
+    if text.isascii():  # no accent to take off, and casefold is lower: 5x faster on the codes of a large table
+        return text.strip().lower()
+    return unaccented(text).strip().casefold()
 
 
 def as_code(text: Any) -> str:

@@ -251,7 +251,8 @@ def test_each_metric_is_made_by_the_section_that_claims_it():
 
 
 @pytest.mark.parametrize("asked", [["women_share"], ["BUDGET", "burn_index"], ["cost_per_woman"],
-                                   ["indicator_achievement", "physical_execution_rate"], ["no_such_metric"]])
+                                   ["indicator_achievement", "physical_execution_rate"], ["no_such_metric"],
+                                   ["Physical_Progress_Rate"], ["activity_status_count", "gender_parity_index"]])
 def test_the_sections_asked_for_give_the_rows_of_a_whole_computation(asked):
     """tables_figures(metrics=...) leaves out the other sections, not rows of the metrics asked for (any case)."""
     from helpers.data.loader import load_project

@@ -41,3 +41,29 @@ def test_unit_cost_benchmarks_are_numbers_or_value_and_source(mini):
         with pytest.raises(ValidationFailed) as info:
             load_project_params("mini", mini.params_dir)
         assert all("unit_cost_benchmarks" in (p.column or "") for p in info.value.problems), info.value.problems
+
+
+def test_with_line_country_takes_the_resolution_the_loader_found_on_rows_indexed_by_spreadsheet_row():
+    """The loader resolves the expenditure rows once (indexed by spreadsheet row) and hands the result to
+    with_line_country (rows indexed 0..n-1): the same spending moves to its line's country as when it resolves."""
+    import pandas as pd
+
+    from helpers.data import lines
+
+    budget = pd.DataFrame({"line": ["R1", "R2", "R2", "R3"], "country": ["Maroc", "Maroc", "Tunisie", None]},
+                          dtype="str")
+    spent = pd.DataFrame({"line": ["R1", "R2", "R3", "R1", "R9"], "country": [None, None, "Maroc", "Tunisie", None],
+                          "amount": [1.0, 2.0, 3.0, 4.0, 5.0]}).astype({"line": "str", "country": "str"})
+    by_row = spent.set_axis(range(2, 7))
+    given = lines.with_line_country(budget, spent, lines.resolve(budget, by_row))
+    pd.testing.assert_frame_equal(given, lines.with_line_country(budget, spent))
+    assert given["country"].tolist()[0] == "Maroc" and given["country"].isna().tolist()[1:] == [True, False, False, True]
+
+
+def test_a_financing_line_may_be_named_by_its_figures_key(mini):
+    """'B2/Maroc' (the key of line B2 of Maroc, in any case) names a budget line; 'B2/Tunisie' does not: the keys
+    are made only when a cell names something that is not a line code, and then checked."""
+    mini.replace("participation", "false,B2\n", 'false,"B1; b2/MAROC"\n')
+    assert not [p for p in mini.check() if p.rule == "unknown_financing_line"]
+    mini.replace("participation", 'false,"B1; b2/MAROC"\n', 'false,"B2/Tunisie"\n')
+    assert [p.value for p in mini.check() if p.rule == "unknown_financing_line"] == ["B2/Tunisie"]

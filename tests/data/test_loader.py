@@ -283,3 +283,34 @@ def test_tables_without_country_are_named_for_each_country_annex(mini):
     assert "budget.csv" in problems[0].message and "expenditure.csv" in problems[0].message
     assert "activities.csv" not in problems[0].message
     assert "country: all" in problems[0].hint
+
+
+def test_the_studies_read_in_their_thread_are_in_the_provenance_after_the_tables(mini):
+    """The loader reads the impact studies in a thread beside the tables (inputs.beside): their files' checksums
+    are recorded all the same, in the order a sequential reading gives (tables, then studies)."""
+    import hashlib
+
+    data = load_project("mini", mini.data_dir, mini.params_dir)
+    read = list(data.digests)
+    studies = [k for k in read if "/impact/" in k.replace("\\", "/")]
+    assert studies and read[-len(studies):] == studies
+    for key in read:
+        assert data.digests[key] == hashlib.sha256(open(key, "rb").read()).hexdigest()
+
+
+def test_beside_gives_the_result_or_the_error_and_the_reads_of_its_thread(tmp_path):
+    import threading
+
+    from helpers.data.inputs import beside, read_input, recording
+
+    path = tmp_path / "a.csv"
+    path.write_text("x\n", encoding="utf-8")
+    threads = threading.active_count()
+    with recording() as read:
+        result = beside(lambda p: (read_input(p), threading.current_thread()), path)
+        data, thread = result()
+    assert data == b"x\n" and thread is not threading.current_thread() and list(read) == [str(path)]
+    assert not thread.is_alive() and threading.active_count() == threads   # nothing left running (forks follow)
+    failing = beside(lambda: 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        failing()

@@ -133,3 +133,69 @@ def test_the_loader_reads_each_cell_or_names_it(amounts, counts, decimal_mark):
                     assert pd.isna(loaded), (cell, loaded)
                 else:
                     assert loaded == expected and math.isfinite(loaded), (cell, loaded)
+
+
+# ----------------------------------------------------------------- a function of each distinct cell
+
+
+@given(st.lists(st.one_of(st.none(), CELL, st.sampled_from(["Maroc", " maroc", "F", "f", ""])), max_size=30),
+       st.booleans(), st.sampled_from(["str", bool]))
+def test_each_distinct_typed_is_each_distinct_then_astype(cells, keep_missing, dtype):
+    """each_distinct's ``dtype`` types the distinct results and spreads them: the same as typing every cell."""
+    from helpers.data.model import each_distinct
+    from helpers.text import fold
+
+    def fn(value):   # text, None and a number: what the loader's functions return
+        if not isinstance(value, str):
+            return "vide"   # an empty cell gets a value, as the country's REGIONAL
+        if value == "":
+            return None
+        return len(value) if value[0] == "F" else fold(value) or value
+
+    for series in (pd.Series(cells, dtype="str"), pd.Series(cells + [1.5], dtype=object)):  # CSV; .xlsx cells
+        expected = each_distinct(series, fn, keep_missing).astype(dtype)
+        typed = each_distinct(series, fn, keep_missing, dtype=dtype)
+        pd.testing.assert_series_equal(typed, expected)
+
+
+@SLOW
+@given(st.lists(CELL, min_size=1, max_size=6), st.booleans())
+def test_the_readers_give_text_stripped_and_an_empty_cell_missing(cells, title):
+    """loader._texts takes the readers' text as it is: each cell stripped as str.strip does, an empty one missing,
+    from pyarrow's parser and from the csv module's (a title row above the header sends the file there)."""
+    from helpers.data.loader import _texts
+    from helpers.data.readers import read_table
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "t.csv"
+        # quoted only when it must be: a file without quotes nor spaces is read without stripping (readers.read_csv)
+        written = [_csv_cell(c) if set(c) & set(';"') else c for c in cells]
+        rows = "".join(f"{i};{c}\n" for i, c in enumerate(written))
+        path.write_text(("Titre\n" if title else "") + "n;texte\n" + rows, encoding="utf-8")
+        raw = read_table(path, "utf-8", [("n", "texte")])
+        for column in (raw.frame["texte"], _texts(raw.frame["texte"], ".")):
+            assert [None if pd.isna(v) else v for v in column] == [c.strip() or None for c in cells]
+
+
+@given(st.one_of(st.text(st.characters(max_codepoint=127)), CELL,
+                 st.tuples(st.sampled_from(["", " ", "\t", "\x1f"]), st.sampled_from(
+                     ["TOTAL", "Sous-total", "sub total", "Grand Total", "Somme", "sums", "Totaux"]),
+                     st.text(st.characters(max_codepoint=127), max_size=8)).map("".join)))
+def test_the_totals_shortcut_skips_no_text_that_says_total(text):
+    """totals._may_say_total skips ASCII text that cannot begin with a total word: says_total is False on it."""
+    from helpers.data import totals
+
+    if not totals._may_say_total(text):
+        assert not totals.says_total(text, {"maroc"})
+
+
+@given(st.lists(st.sampled_from(["E1", "E2", "E3", "E10", "e1"]), max_size=40))
+def test_first_positions_are_numpy_unique_first_indices(events):
+    """The register's events: each one's first row, found from the running maximum of its codes as np.unique
+    finds them by sorting."""
+    import numpy as np
+
+    from helpers.data.loader import first_positions
+
+    codes, _ = pd.factorize(pd.Series(events, dtype="str"), sort=False)
+    assert first_positions(codes).tolist() == np.unique(codes, return_index=True)[1].tolist()

@@ -8,13 +8,15 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from fixtures.mini_project import Mini
 from helpers.analyses import figures, impact
 from helpers.data.loader import load_project
 from helpers.data.model import scope
 from helpers.data.params import load_annex_params
-from helpers.text import fold, is_all
+from helpers.text import fold, is_all, unaccented
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "helpers"
 
@@ -56,3 +58,9 @@ def test_no_module_but_text_folds_accents_by_hand():
                      if re.search(r'normalize\("NFKD"', p.read_text(encoding="utf-8")))
     # paths: ASCII file names (a slug, not a comparison); annex/word: a character's base letter for Word's fonts
     assert by_hand == ["annex/word.py", "paths.py", "text.py"]
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_fold_of_ascii_text_is_the_rule_for_any_text(text):
+    """fold takes a shortcut for ASCII text (strip and lower); it must give what accents off, strip, casefold give."""
+    assert fold(text) == unaccented(text).strip().casefold()

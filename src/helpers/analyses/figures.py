@@ -216,30 +216,38 @@ def _keyed(frame: pd.DataFrame, column: str) -> pd.DataFrame:
 
 
 # ----------------------------------------------------------------------------------------------- sections
-def execution_figures(activities: pd.DataFrame, per_country: bool = False) -> pd.DataFrame:
+def execution_figures(activities: pd.DataFrame, per_country: bool = False,
+                      metrics: set[str] | None = None) -> pd.DataFrame:
     """physical_execution_rate (all, result, output[, country]), physical_progress_rate (all[, groups when any
-    progress]), activity_status_count (every status code)."""
+    progress]), activity_status_count (every status code). ``metrics``: only these (lower case; None: all)."""
     if not _present(activities):
         return _finish([])
+    wants = lambda metric: metrics is None or metric in metrics  # noqa: E731
+    rates, progresses = wants("physical_execution_rate"), wants("physical_progress_rate")
     parts = []
     groups = ["result", "output"] + (["country"] if per_country else [])
-    rate = execution.physical_execution_rate(activities)
-    parts.append(_rows("execution", "physical_execution_rate", [ALL_KEY], rate["rate"], "%", rate["n"],
-                       note=rate["note"]))
-    progress = execution.physical_progress_rate(activities)
-    parts.append(_rows("execution", "physical_progress_rate", [ALL_KEY], progress["rate"], "%", progress["n"],
-                       note=progress["note"]))
+    if rates:
+        rate = execution.physical_execution_rate(activities)
+        parts.append(_rows("execution", "physical_execution_rate", [ALL_KEY], rate["rate"], "%", rate["n"],
+                           note=rate["note"]))
+    if progresses:
+        progress = execution.physical_progress_rate(activities)
+        parts.append(_rows("execution", "physical_progress_rate", [ALL_KEY], progress["rate"], "%", progress["n"],
+                           note=progress["note"]))
     has_progress = activities["progress"].notna().any()
     for by in groups:
-        r = _keyed(execution.physical_execution_rate(activities, by), by)
-        parts.append(_rows("execution", "physical_execution_rate", r[by], r["rate"], "%", r["n"], note=r["note"]))
-        if has_progress:
+        if rates:
+            r = _keyed(execution.physical_execution_rate(activities, by), by)
+            parts.append(_rows("execution", "physical_execution_rate", r[by], r["rate"], "%", r["n"],
+                               note=r["note"]))
+        if has_progress and progresses:
             p = _keyed(execution.physical_progress_rate(activities, by), by)
             parts.append(_rows("execution", "physical_progress_rate", p[by], p["rate"], "%", p["n"],
                                note=p["note"]))
-    counts = execution.activity_status_count(activities)
-    parts.append(_rows("execution", "activity_status_count", counts["status"], counts["n"], "count",
-                       counts["total"], note="activities with this status, of " + counts["total"].astype(str)))
+    if wants("activity_status_count"):
+        counts = execution.activity_status_count(activities)
+        parts.append(_rows("execution", "activity_status_count", counts["status"], counts["n"], "count",
+                           counts["total"], note="activities with this status, of " + counts["total"].astype(str)))
     return _finish(parts, sort=False)
 
 
@@ -320,20 +328,25 @@ def _join_notes(why: pd.Series, detail: pd.Series) -> pd.Series:
     return pd.Series(np.where(why.str.len() > 0, why + "; " + detail, detail), index=why.index).astype(str)
 
 
-def gender_figures(participation: pd.DataFrame, thresholds: Any, per_country: bool = False) -> pd.DataFrame:
-    """women_share (all, event_id, group[, country]) and gender_parity_index (same keys, where men known)."""
+def gender_figures(participation: pd.DataFrame, thresholds: Any, per_country: bool = False,
+                   metrics: set[str] | None = None) -> pd.DataFrame:
+    """women_share (all, event_id, group[, country]) and gender_parity_index (same keys, where men known).
+    ``metrics``: only these (lower case; None: both)."""
     if not _present(participation):
         return _finish([])
     parts = []
     for by in [None, "event_id", "group"] + (["country"] if per_country else []):
-        w = gender.women_share(participation, by)
-        keys = [ALL_KEY] if by is None else None
-        if by is not None:
-            w = _keyed(w, by)
-            keys = w[by]
-        notes = _format_rows("{} women of {} participants; {}", w["women"], w["participants"], w["note"])
-        parts.append(_rows("gender", "women_share", keys, w["share"], "%", w["participants"],
-                           ci_low=w["ci_low"], ci_high=w["ci_high"], note=notes))
+        if metrics is None or "women_share" in metrics:
+            w = gender.women_share(participation, by)
+            keys = [ALL_KEY] if by is None else None
+            if by is not None:
+                w = _keyed(w, by)
+                keys = w[by]
+            notes = _format_rows("{} women of {} participants; {}", w["women"], w["participants"], w["note"])
+            parts.append(_rows("gender", "women_share", keys, w["share"], "%", w["participants"],
+                               ci_low=w["ci_low"], ci_high=w["ci_high"], note=notes))
+        if metrics is not None and "gender_parity_index" not in metrics:
+            continue
         g = gender.gender_parity_index(participation, thresholds, by)
         if by is not None:
             g = _keyed(g, by)
@@ -639,7 +652,8 @@ def tables_figures(tables: dict[str, pd.DataFrame], params: Any, studies: dict[s
 
     ``reported``: the reported figures this annex checks (already filtered, see ``reported_for_annex``);
     ``per_country``: add the per-country keys (default: True for the ``all`` annex);
-    ``metrics``: compute only the sections that make one of these metrics (any case; SECTION_METRICS).
+    ``metrics``: compute only these metrics (any case): the sections that make one (SECTION_METRICS), and in the
+    execution and gender sections, those metrics only.
     """
     if per_country is None:
         per_country = _is_all(params)
@@ -651,9 +665,9 @@ def tables_figures(tables: dict[str, pd.DataFrame], params: Any, studies: dict[s
     sections = [
         ("impact", lambda: impact_figures(studies) if impact is None else impact),
         ("surveys", lambda: survey_figures(surveys)),
-        ("execution", lambda: execution_figures(get("activities"), per_country)),
+        ("execution", lambda: execution_figures(get("activities"), per_country, wanted)),
         ("indicators", lambda: indicator_figures(get("indicators"), params.thresholds)),
-        ("gender", lambda: gender_figures(get("participation"), params.thresholds, per_country)),
+        ("gender", lambda: gender_figures(get("participation"), params.thresholds, per_country, wanted)),
     ]
     parts = [make() for section, make in sections if needs(section)]
     budget, expenditure = get("budget"), get("expenditure")

@@ -318,7 +318,7 @@ def unmatched(reported: pd.DataFrame, figures: pd.DataFrame) -> list[int]:
     codes, distinct = pd.factorize(metrics)   # the keys of the metrics asked for only, not of every figure
     wanted = {metric.lower() for metric, _, _ in asked}
     rows = np.isin(codes, [c for c, m in enumerate(distinct) if m.lower() in wanted])
-    have = {(m.lower(), k.lower()) for m, k in zip(metrics[rows], _text(figures["key"])[rows])}
+    have = {(m.lower(), k.lower()) for m, k in zip(metrics[rows].tolist(), _text(figures["key"])[rows].tolist())}
     return [i for i, (metric, _, keys) in enumerate(asked)
             if not any((metric.lower(), k.lower()) in have for k in keys)]
 

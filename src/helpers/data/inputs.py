@@ -22,11 +22,12 @@ import os
 import re
 import stat
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator, TypeVar
 
 import yaml
 
@@ -105,6 +106,24 @@ def checked_input(path: Path, root: Path | None = None, max_bytes: int = MAX_TAB
 
 def read_input(path: Path, root: Path | None = None, max_bytes: int = MAX_TABLE_BYTES) -> bytes:
     """The bytes of ``path``, a regular file inside ``root`` (default: its own folder). Raises :class:`Refused`."""
+    data = _read(path, root, max_bytes)
+    read = _READ.get()
+    if read is not None:
+        read[str(path)] = digest(data)
+    return data
+
+
+def read_digested(path: Path, root: Path | None = None, max_bytes: int = MAX_TABLE_BYTES) -> tuple[bytes, str]:
+    """read_input's bytes and their SHA-256, computed once (a table's file is 100 MB at most, 512 MiB at worst)."""
+    data = _read(path, root, max_bytes)
+    sha256 = digest(data)
+    read = _READ.get()
+    if read is not None:
+        read[str(path)] = sha256
+    return data, sha256
+
+
+def _read(path: Path, root: Path | None, max_bytes: int) -> bytes:
     file = relative(Path(path))
     resolved = checked_input(path, root, max_bytes)
     # O_NONBLOCK: if the name became a pipe since the check above, opening it does not wait for a writer
@@ -118,12 +137,10 @@ def read_input(path: Path, root: Path | None = None, max_bytes: int = MAX_TABLE_
         data = handle.read(max_bytes + 1)
     if len(data) > max_bytes:  # it grew while it was read
         raise Refused(_too_large(file, len(data), max_bytes))
-    read = _READ.get()
-    if read is not None:
-        read[str(path)] = digest(data)
     return data
 
 
+T = TypeVar("T")
 _READ: ContextVar[dict[str, str] | None] = ContextVar("inputs_read", default=None)
 
 
@@ -137,6 +154,28 @@ def recording() -> Iterator[dict[str, str]]:
         yield read
     finally:
         _READ.reset(token)
+
+
+def beside(fn: Callable[..., T], *args: Any) -> Callable[[], T]:
+    """``fn(*args)`` started in a thread of its own; the function returned waits for its result (or raises its
+    error) and adds the files it read to the caller's recording, as if it had been called there and then."""
+    def recorded() -> tuple[T, dict[str, str]]:
+        with recording() as read:   # a thread does not see the caller's recording: its reads are handed back
+            return fn(*args), read
+
+    pool = ThreadPoolExecutor(1)
+    future = pool.submit(recorded)
+
+    def result() -> T:
+        try:
+            value, read = future.result()
+        finally:
+            pool.shutdown()   # the thread is gone when the result is given (a build's worker forks later)
+        current = _READ.get()
+        if current is not None:
+            current.update(read)
+        return value
+    return result
 
 
 def _not_a_file(file: str, mode: int) -> Problem:

@@ -45,11 +45,11 @@ def resolve(budget: pd.DataFrame, expenditure: pd.DataFrame) -> tuple[pd.Series,
     as written). Rows not found keep their own folded country."""
     bkey = country_key(budget["country"]) if len(budget) else pd.Series([], dtype=object)
     ekey = country_key(expenditure["country"])
-    lines = budget["line"]
+    lines = budget["line"].tolist()   # (a list: iterating Arrow-backed text in Python takes a call per cell)
     pairs = set(zip(bkey, lines))
     written: dict[str, list[str]] = {}
     folded: dict[str, set[str]] = {}
-    for key, country, line in zip(bkey, budget["country"], lines):
+    for key, country, line in zip(bkey, budget["country"].tolist(), lines):
         if isinstance(line, str):
             folded.setdefault(line, set()).add(key)
             shown = country if isinstance(country, str) and key != REGIONAL else REGIONAL
@@ -101,14 +101,16 @@ def line_key(line: pd.Series, country: pd.Series) -> pd.Series:
     return pd.Series(np.where(shared, text + "/" + country.astype(str), text), index=line.index, dtype=object)
 
 
-def with_line_country(budget: pd.DataFrame, expenditure: pd.DataFrame) -> pd.DataFrame:
+def with_line_country(budget: pd.DataFrame, expenditure: pd.DataFrame,
+                      resolved: tuple | None = None) -> pd.DataFrame:
     """Spending without a country on a line of exactly one country belongs to that country (rule 2 above): its
-    ``country`` is set to the budget line's, so that the country's annex counts it."""
+    ``country`` is set to the budget line's, so that the country's annex counts it. ``resolved``: what
+    ``resolve(budget, expenditure)`` gives, when the caller has it (row by row: its index may differ)."""
     if not len(expenditure) or not len(budget):
         return expenditure
-    ckey, status, written = resolve(budget, expenditure)
+    ckey, status, written = resolved if resolved is not None else resolve(budget, expenditure)
     own = country_key(expenditure["country"])
-    moved = ((own == REGIONAL) & (ckey != REGIONAL) & (status == FOUND)).to_numpy(bool)
+    moved = (own.to_numpy() == REGIONAL) & (ckey.to_numpy() != REGIONAL) & (status.to_numpy() == FOUND)
     if not moved.any():
         return expenditure
     out = expenditure.copy()

@@ -24,7 +24,7 @@ from ..text import COMPARISON_WORDS, SEX_WORDS, TOTAL_WORDS, as_code, fold  # no
 from .params import AnnexParams, ProjectParams, duplicate_annexes, load_annex_params, load_project_params
 from ..paths import DATA_DIR, PARAMS_DIR, annex_names, relative
 from .iati import TABLES as IATI_TABLES, load_iati
-from .inputs import exists, load_described, read_yaml, recording
+from .inputs import beside, exists, load_described, read_yaml, recording
 from .model import ProjectData, Study, each_distinct, scope  # noqa: F401 (ProjectData, Study, scope re-exported)
 from .readers import UNREADABLE, RawTable, read_table
 from .schemas import StudySpec, validate_table
@@ -102,6 +102,8 @@ def _load(project: str, params: ProjectParams, data_dir: Path) -> tuple[ProjectD
         problems.append(Problem(relative(folder), "missing_data_folder", f"there is no data folder for '{project}'",
                                 f"Create {relative(folder)}/ with the project's tables (see data/README.md)."))
         return data, problems, table_files
+    # the impact studies (a study may have millions of rows) are read in a thread beside the tables
+    studies = beside(_load_studies, folder / "impact", params)
     iati_source = load_iati(folder / "iati", params) if (folder / "iati").is_dir() else None
     if iati_source is not None:  # budget, expenditure and indicators come from the IATI files (helpers.data.iati)
         problems += iati_source.problems
@@ -129,12 +131,14 @@ def _load(project: str, params: ProjectParams, data_dir: Path) -> tuple[ProjectD
             data.present.add(name)
     # a budget file refused for its headers has its own errors; its lines are not known, so none is "unknown"
     budget_refused = "budget" in table_files and "budget" not in typed
+    resolved = None   # each expenditure row's budget line, found once for both uses
     if "expenditure" in typed and not budget_refused:
-        problems += _unknown_lines(*typed["expenditure"], tables["budget"])
-    tables["expenditure"] = lines_mod.with_line_country(tables["budget"], tables["expenditure"])
+        resolved = lines_mod.resolve(tables["budget"], typed["expenditure"][0])
+        problems += _unknown_lines(*typed["expenditure"], tables["budget"], resolved)
+    tables["expenditure"] = lines_mod.with_line_country(tables["budget"], tables["expenditure"], resolved)
     problems += [p for name in FINANCED_TABLES if name in typed and not budget_refused
                  for p in _unknown_financing_lines(*typed[name], tables["budget"], "budget" in data.present)]
-    data.studies, study_problems, study_files = _load_studies(folder / "impact", params)
+    data.studies, study_problems, study_files = studies()
     problems += study_problems
     data.files += study_files
     data.surveys, survey_problems, survey_files = load_surveys(folder / "surveys", params.encoding)
@@ -346,18 +350,17 @@ def _texts(series: pd.Series, decimal_mark: str) -> pd.Series:
             return value.date().isoformat() if hasattr(value, "date") else value.isoformat()
         return str(value).strip()
 
-    if pd.api.types.infer_dtype(series, skipna=True) in ("string", "empty"):  # CSV: stripped text already
-        texts = series.astype("str")
-        return texts.str.strip().where(texts.str.strip(numbers.SPACES + "\t\r\n") != "")
+    if pd.api.types.infer_dtype(series, skipna=True) in ("string", "empty"):
+        # text as the readers give it: stripped, an empty cell missing, so text(value) would give each as it is
+        return series.astype("str")
     return pd.Series([text(v) for v in series], index=series.index, dtype="str", name=series.name)
 
 
 def _statuses(frame: pd.DataFrame, raw: RawTable, synonyms: dict[str, str]) -> tuple[pd.DataFrame, list[Problem]]:
     frame["status_label"] = frame["status"]
     codes = each_distinct(frame["status"], lambda label: normalise_status(label, synonyms)
-                          if isinstance(label, str) else None)
-    unknown = frame["status"].map(lambda v: isinstance(v, str), na_action="ignore").fillna(False).astype(bool) \
-        & codes.isna()
+                          if isinstance(label, str) else None, dtype="str")
+    unknown = each_distinct(frame["status"], lambda v: isinstance(v, str), dtype=bool) & codes.isna()
     problems = []
     if unknown.any():
         hint = (f"Use one of — {accepted_text(synonyms)} — or add it to status_synonyms in "
@@ -365,17 +368,19 @@ def _statuses(frame: pd.DataFrame, raw: RawTable, synonyms: dict[str, str]) -> t
         problems = [raw.problem("unknown_status", "this status is not one the workbook knows", hint, index=index,
                                 column="status", value=frame.at[index, "status"])
                     for index in frame.index[unknown.to_numpy()]]
-    frame["status"] = codes.astype("str")
+    frame["status"] = codes
     return frame, problems
 
 
 def _sexes(frame: pd.DataFrame, raw: RawTable) -> tuple[pd.DataFrame, list[Problem]]:
-    words = each_distinct(frame["sex"], lambda text: fold(text) if isinstance(text, str) else "")
-    unknown = (words != "") & ~words.isin(list(SEX_WORDS))
+    def word(text: Any) -> str:
+        return fold(text) if isinstance(text, str) else ""
+
+    unknown = each_distinct(frame["sex"], lambda text: word(text) != "" and word(text) not in SEX_WORDS, dtype=bool)
     problems = [raw.problem("unknown_sex", "the sex is not recognised", "Write f/femme/féminin/F or "
                             "m/homme/masculin/H/M, or leave empty when it is not known.", index=index, column="sex", value=frame.at[index, "sex"])
                 for index in frame.index[unknown.to_numpy(bool)]]
-    frame["sex"] = words.map(SEX_WORDS).astype("str")
+    frame["sex"] = each_distinct(frame["sex"], lambda text: SEX_WORDS.get(word(text)), dtype="str")
     return frame, problems
 
 
@@ -384,8 +389,8 @@ def _normalised(column: Column | None, series: pd.Series) -> pd.Series:
     comparison words to their codes, an empty cell to the column's default."""
     how = column.normalise if column is not None else None
     if how == "country":
-        return each_distinct(series, lambda c: REGIONAL if numbers.is_empty(c) or fold(c) == REGIONAL else c
-                             ).astype("str")
+        return each_distinct(series, lambda c: REGIONAL if numbers.is_empty(c) or fold(c) == REGIONAL else c,
+                             dtype="str")
     if how == "enumeration":
         words = dict(column.words)
 
@@ -395,19 +400,28 @@ def _normalised(column: Column | None, series: pd.Series) -> pd.Series:
             written = as_code(value)
             return words.get(written, written)
 
-        return each_distinct(series, code, keep_missing=True).astype("str")
+        return each_distinct(series, code, keep_missing=True, dtype="str")
     if how == "sex":
         return each_distinct(series, lambda v: column.default if numbers.is_empty(v) or fold(v) in TOTAL_WORDS
-                             else SEX_WORDS.get(fold(v), v)).astype("str")
+                             else SEX_WORDS.get(fold(v), v), dtype="str")
     if how == "comparison":
         return each_distinct(series, lambda v: column.default if numbers.is_empty(v) else COMPARISON_WORDS.get(
-            v.strip(), v.strip())).astype("str")
+            v.strip(), v.strip()), dtype="str")
     if column is not None and column.default is not None:
-        return each_distinct(series, lambda v: column.default if numbers.is_empty(v) else v).astype("str")
+        return each_distinct(series, lambda v: column.default if numbers.is_empty(v) else v, dtype="str")
     return series
 
 
 # ----------------------------------------------------------------- participation register
+
+
+def first_positions(codes: np.ndarray) -> np.ndarray:
+    """The position of each code's first row, for codes numbered in order of first appearance (pd.factorize with
+    sort=False, none missing): where their running maximum rises (np.unique would sort a million codes)."""
+    if not len(codes):
+        return np.zeros(0, dtype=np.intp)
+    running = np.maximum.accumulate(codes)
+    return np.flatnonzero(np.r_[True, running[1:] != running[:-1]])
 
 
 def _aggregate_register(frame: pd.DataFrame, raw: RawTable) -> tuple[pd.DataFrame, list[Problem]]:
@@ -421,9 +435,10 @@ def _aggregate_register(frame: pd.DataFrame, raw: RawTable) -> tuple[pd.DataFram
     problems = [raw.problem("required_value", "this cell is empty but the column is required",
                             "Fill in the event of each person.", index=index, column="event_id")
                 for index in frame.index[frame["event_id"].isna()]]
-    named = frame[frame["event_id"].notna()]
+    has_event = frame["event_id"].notna().to_numpy(bool)
+    named = frame if has_event.all() else frame[has_event]   # (a copy of a million rows only when one is empty)
     codes, events = pd.factorize(named["event_id"], sort=False)  # codes in order of first appearance
-    first = np.unique(codes, return_index=True)[1]               # position of each event's first row
+    first = first_positions(codes)                               # position of each event's first row
     first_index = named.index[first]
     sex = named["sex"]
     size = np.bincount(codes, minlength=len(events))
@@ -493,12 +508,13 @@ def _finish(name: str, frame: pd.DataFrame) -> pd.DataFrame:
 # ================================================================= across tables and annexes
 
 
-def _unknown_lines(expenditure: pd.DataFrame, raw: RawTable, budget: pd.DataFrame) -> list[Problem]:
-    """Every expenditure line must be a budget line of its country (data.lines: a line is (country, line))."""
+def _unknown_lines(expenditure: pd.DataFrame, raw: RawTable, budget: pd.DataFrame, resolved: tuple) -> list[Problem]:
+    """Every expenditure line must be a budget line of its country (data.lines: a line is (country, line));
+    ``resolved``: lines.resolve of the budget and these rows."""
     known = set(budget["line"].dropna())
     lines = expenditure["line"]
-    text = lines.map(lambda v: isinstance(v, str), na_action="ignore").fillna(False).astype(bool).to_numpy(bool)
-    _, status, countries = lines_mod.resolve(budget, expenditure)
+    text = each_distinct(lines, lambda v: isinstance(v, str), dtype=bool).to_numpy(bool)
+    _, status, countries = resolved
     problems = []
     for index in expenditure.index[text & (status != lines_mod.FOUND).to_numpy(bool)]:
         line, state = lines[index], status[index]
@@ -522,19 +538,29 @@ def _unknown_lines(expenditure: pd.DataFrame, raw: RawTable, budget: pd.DataFram
     return problems
 
 
+def _line_keys(budget: pd.DataFrame) -> set[str]:
+    """The figures keys <line>/<country> (R1/Mali), folded: how a line whose code is in several countries may be
+    named."""
+    if "country" not in budget:
+        return set()
+    return {fold(f"{code}/{country}") for code, country in zip(budget["line"].astype(str).tolist(),
+                                                                budget["country"].tolist()) if fold(country)}
+
+
 def _unknown_financing_lines(frame: pd.DataFrame, raw: RawTable, budget: pd.DataFrame,
                               has_budget: bool) -> list[Problem]:
     """Every line a ``budget_lines`` cell names must exist in the budget (analyses.efficiency costs it)."""
     if "budget_lines" not in frame:
         return []
     known = set(budget["line"].dropna().astype(str))
-    # a line whose code is in several countries may be named by its figures key, <line>/<country> (R1/Mali)
-    keys = {fold(f"{line}/{country}") for line, country in zip(budget["line"].astype(str), budget["country"])
-            if fold(country)} if "country" in budget else set()
+    keys: set[str] | None = None
     problems = []
-    for index, cell in frame["budget_lines"].items():
+    for index, cell in zip(frame.index, frame["budget_lines"].tolist()):  # (a list: one call, not one per cell)
         for line in split_lines(cell):
-            if line in known or fold(line) in keys:
+            if line in known:
+                continue
+            keys = _line_keys(budget) if keys is None else keys   # made at the first name that is not a code
+            if fold(line) in keys:
                 continue
             guess = did_you_mean(line, known)
             problems.append(raw.problem("unknown_financing_line", f"the budget line '{line}' is not in the budget "
@@ -709,7 +735,9 @@ def load_study(spec_path: Path, params: ProjectParams) -> tuple[Study | None, li
 def _study_column(series: pd.Series, outcome: bool, raw: RawTable,
                   decimal_mark: str) -> tuple[pd.Series, list[Problem]]:
     """Outcomes must be numbers; other columns are numbers when every cell is one, else text."""
-    if not outcome and numbers.parse_numbers(series.dropna().iloc[:1000], decimal_mark)[1]:
+    head = series.iloc[:1000]   # its first 1000 filled cells (the column is copied only when one of these is empty)
+    head = head if head.notna().all() else series.dropna().iloc[:1000]
+    if not outcome and numbers.parse_numbers(head, decimal_mark)[1]:
         return _texts(series, decimal_mark), []  # text from its first cells on: no need to try a million
     values, failed, reasons = numbers.parse_numbers(series, decimal_mark)
     if outcome:
@@ -731,7 +759,7 @@ def _matches(series: pd.Series, wanted: Any) -> pd.Series:
         return series.map(lambda v: _as_bool(v) is wanted).astype(bool)
     if isinstance(wanted, (int, float)):
         return (pd.to_numeric(series, errors="coerce") == float(wanted)).fillna(False).astype(bool)
-    return each_distinct(series, lambda v: isinstance(v, str) and fold(v) == fold(wanted)).astype(bool)
+    return each_distinct(series, lambda v: isinstance(v, str) and fold(v) == fold(wanted), dtype=bool)
 
 
 def _as_bool(value: Any) -> bool | None:

@@ -191,19 +191,27 @@ class ProjectData:
     surveys: dict[str, Any] = field(default_factory=dict)   # name -> surveys.Survey (data/<project>/surveys/)
 
 
-def each_distinct(series: pd.Series, fn, keep_missing: bool = False) -> pd.Series:
+def each_distinct(series: pd.Series, fn, keep_missing: bool = False, dtype: Any = None) -> pd.Series:
     """``fn`` applied once per distinct value of a text column (a million rows hold a handful of labels).
 
     An empty cell gets ``fn(None)``, or stays empty with ``keep_missing``. Columns holding typed .xlsx cells (numbers,
-    dates, where True and 1 would hash alike) go cell by cell.
+    dates, where True and 1 would hash alike) go cell by cell. ``dtype``: the result is ``.astype(dtype)``, the
+    distinct results converted before they are spread over the cells (no Python object per cell).
     """
     if pd.api.types.infer_dtype(series, skipna=True) not in ("string", "empty"):
-        return series.map(fn, na_action="ignore" if keep_missing else None)
+        mapped = series.map(fn, na_action="ignore" if keep_missing else None)
+        return mapped if dtype is None else mapped.astype(dtype)
     codes, distinct = pd.factorize(series, use_na_sentinel=True)
+    distinct = distinct.tolist()   # (a list: iterating Arrow-backed text takes a call per value)
     values = np.empty(len(distinct) + 1, dtype=object)
     values[:-1] = [fn(v) for v in distinct]
     values[-1] = None if keep_missing else fn(None)
-    return pd.Series(values[codes], index=series.index, name=series.name, dtype=object)
+    if dtype is None:
+        return pd.Series(values[codes], index=series.index, name=series.name, dtype=object)
+    if dtype == "str" and values[:-1].tolist() == distinct and (values[-1] is None or (codes >= 0).all()):
+        return series.astype(dtype)   # every text as it was (a country column, mostly): no copy of the column
+    typed = pd.Series(values, dtype=object).astype(dtype).array
+    return pd.Series(typed.take(np.where(codes < 0, len(distinct), codes)), index=series.index, name=series.name)
 
 
 def scope(data: ProjectData, country: str) -> ProjectData:
@@ -238,5 +246,5 @@ def scope(data: ProjectData, country: str) -> ProjectData:
 def _rows_of(frame: pd.DataFrame, wanted: str) -> pd.DataFrame:
     if "country" not in frame.columns:
         return frame
-    keep = each_distinct(frame["country"], lambda c: isinstance(c, str) and fold(c) == wanted).astype(bool)
+    keep = each_distinct(frame["country"], lambda c: isinstance(c, str) and fold(c) == wanted, dtype=bool)
     return frame[keep].reset_index(drop=True)

@@ -29,7 +29,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any, Hashable, Sequence
+from typing import Any, Callable, Hashable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -37,7 +37,7 @@ import pandas as pd
 from ..errors import Problem
 from ..paths import relative
 from ..text import unaccented
-from .inputs import CONTROL, CONTROL_HINT, MiB, Refused, clipped, digest, read_input, shown, zip_problem
+from .inputs import CONTROL, CONTROL_HINT, MiB, Refused, clipped, read_digested, shown, zip_problem
 
 HEADER_SEARCH_ROWS = 30  # title rows allowed above the header
 # Limits (data/README.md, "Limits"), checked before the work: a file over them is refused with a message.
@@ -227,6 +227,7 @@ def _header(table: RawTable, header: list[Any]) -> dict[str, int]:
 
 # Bytes that cannot be part of a control character in UTF-8 (printable ASCII, tab, newline, carriage return)
 _PLAIN_BYTES = bytes(range(32, 127)) + b"\t\n\r"
+_PRINTED = bytes(range(33, 127))   # printable ASCII but the space
 # What is left of inputs.CONTROL in the other bytes of UTF-8 text: C0 and DEL, and U+0080-U+009F (C2 80-9F)
 _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x9f]")
 
@@ -252,9 +253,12 @@ def text_problems(table: RawTable, control: bool = True) -> list[Problem]:
             text = series.map(lambda v: v if isinstance(v, str) else None).astype("string")
         else:  # CSV cells: text, Arrow-backed (pyarrow's regular expressions, no Python object per cell)
             text = series
-        control = text.str.contains(CONTROL.pattern, regex=True, na=False).to_numpy(dtype=bool) if control_check \
+        searched, measured = control_check, _may_be_long(text)
+        if not (searched or measured):  # (no cell of a million to look at)
+            continue
+        control = text.str.contains(CONTROL.pattern, regex=True, na=False).to_numpy(dtype=bool) if searched \
             else np.zeros(len(series), dtype=bool)
-        long = (text.str.len() > MAX_CELL_CHARS).fillna(False).astype(bool).to_numpy() if _may_be_long(text) \
+        long = (text.str.len() > MAX_CELL_CHARS).fillna(False).astype(bool).to_numpy() if measured \
             else np.zeros(len(series), dtype=bool)
         for index, value in series[control].items():
             problems.append(table.problem(
@@ -280,36 +284,41 @@ def _may_be_long(text: pd.Series) -> bool:
     return longest is not None and longest > MAX_CELL_CHARS
 
 
-def _first_record(text: str, delimiter: str, size: int = 1 << 16) -> list[str] | None:
+def _first_record(head: Callable[[int], str], delimiter: str, size: int = 1 << 16) -> list[str] | None:
     """The first record of the text, as csv.reader reads it, without copying a large file into a StringIO: read from
-    a head of the text, four times as long each time, until the record ends inside it (a cell may hold lines)."""
+    a head of the text (``head(n)``: its first n characters), four times as long each time, until the record ends
+    inside it (a cell may hold lines)."""
     while True:
-        head = io.StringIO(text[:size], newline="")
-        first = next(csv.reader(head, delimiter=delimiter), None)
-        if size >= len(text) or head.tell() < size:  # the whole text, or the record ended before the head did
+        part = head(size)
+        start = io.StringIO(part, newline="")
+        first = next(csv.reader(start, delimiter=delimiter), None)
+        if len(part) < size or start.tell() < size:  # the whole text, or the record ended before the head did
             return first
         size *= 4
 
 
-def _fast_frame(table: RawTable, text: str, data: bytes, delimiter: str,
-                required_sets: Sequence[Sequence[str]]) -> RawTable | None:
+def _fast_frame(table: RawTable, head: Callable[[int], str], data: bytes, delimiter: str,
+                required_sets: Sequence[Sequence[str]], trim: bool = True) -> RawTable | None:
     """The common case read by pyarrow's CSV parser (all cells as text): every record has as many fields as the first
     one. Anything else (title rows, blank lines between rows, ragged rows, Excel's "sep=" line) returns None and is
-    read by the csv module below, which numbers the rows the same way: one record, one spreadsheet row."""
+    read by the csv module below, which numbers the rows the same way: one record, one spreadsheet row.
+    ``trim=False``: no cell can start or end with a space (the bytes hold none), so none is stripped."""
     import pyarrow as pa
     from pyarrow import csv as pacsv
 
-    first = _first_record(text, delimiter)
+    first = _first_record(head, delimiter)
     if not first or (len(first) == 1 and first[0].lower().startswith("sep=")):
         return None
     names = [f"c{i}" for i in range(len(first))]
+    quoted = b'"' in data
     try:
         parsed = pacsv.read_csv(
-            io.BytesIO(data),
+            pa.BufferReader(data),   # the bytes themselves, not a Python file read in copies
             read_options=pacsv.ReadOptions(column_names=names, block_size=1 << 24),
-            # without quotes there is no newline inside a cell, and the parser can split the file freely
-            parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=b'"' in data,
-                                             ignore_empty_lines=False),
+            # without quotes there is no newline inside a cell, and the parser can split the file freely and skip
+            # looking for quotes
+            parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=quoted,
+                                             quote_char='"' if quoted else False, ignore_empty_lines=False),
             convert_options=pacsv.ConvertOptions(column_types={n: pa.large_string() for n in names},
                                                  strings_can_be_null=True, null_values=[""]))
     except pa.ArrowInvalid:
@@ -317,10 +326,13 @@ def _fast_frame(table: RawTable, text: str, data: bytes, delimiter: str,
     import pyarrow.compute as pc
 
     columns = []
-    for name in names:  # stripped text; an empty cell is missing
-        cells = pc.utf8_trim_whitespace(parsed.column(name))
-        if pc.any(pc.equal(cells, "")).as_py():  # cells of spaces only
-            cells = pc.if_else(pc.equal(cells, ""), pa.scalar(None, pa.large_string()), cells)
+    for name in names:  # stripped text; an empty cell is missing (pyarrow reads it as null)
+        cells = parsed.column(0)
+        parsed = parsed.remove_column(0)  # the untrimmed cells are let go at once: one copy of the file at a time
+        if trim:
+            cells = pc.utf8_trim_whitespace(cells)
+            if pc.any(pc.equal(cells, "")).as_py():  # cells of spaces only
+                cells = pc.if_else(pc.equal(cells, ""), pa.scalar(None, pa.large_string()), cells)
         columns.append(cells)
     filled = columns[0].is_valid()
     for cells in columns[1:]:
@@ -349,23 +361,31 @@ def read_csv(path: Path, encoding_fallback: str = "utf-8",
              required_sets: Sequence[Sequence[str]] = ()) -> RawTable:
     table = RawTable(path, pd.DataFrame())
     try:
-        data = read_input(path)
+        data, table.sha256 = read_digested(path)
     except Refused as exc:  # a pipe, a folder, a link out of the folder, a file over the size limit
         table.problems.append(exc.problem)
         return table
-    table.sha256 = digest(data)
-    text, problems = decode(path, data, encoding_fallback)
-    if text is None:
-        table.problems += problems
-        return table
-    delimiter = sniff_delimiter(text)
-    # UTF-8 bytes for pyarrow: the file's own when they are ASCII, else the decoded text encoded again
     body = data.removeprefix(codecs.BOM_UTF8)
-    utf8 = body if body.isascii() else text.encode("utf-8")
-    fast = _fast_frame(table, text, utf8, delimiter, required_sets)
+    if body.isascii():  # ASCII is UTF-8: pyarrow reads the bytes, and only a head of them is decoded (a copy less)
+        text, utf8 = None, body
+        head: Callable[[int], str] = lambda n: body[:n].decode("ascii")
+    else:
+        text, problems = decode(path, data, encoding_fallback)
+        if text is None:
+            table.problems += problems
+            return table
+        utf8 = text.encode("utf-8")   # the decoded text encoded again for pyarrow (it may have been cp1252)
+        head = lambda n: text[:n]
+    delimiter = sniff_delimiter(head(1 << 20))
+    unusual = utf8.translate(None, _PRINTED)   # spaces, line breaks, controls, non-ASCII: a few bytes a row
+    # without a quote, a cell holds no line break: a file whose only unusual bytes are line breaks has no space to strip
+    spaced = b'"' in utf8 or bool(unusual.translate(None, b"\n"))
+    fast = _fast_frame(table, head, utf8, delimiter, required_sets, trim=spaced)
     if fast is not None:
-        fast.problems += text_problems(fast, control=has_control(utf8))
+        fast.problems += text_problems(fast, control=has_control(unusual))   # (the same answer as on utf8)
         return fast
+    if text is None:
+        text = body.decode("ascii")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[tuple[int, list[str]]] = []
     try:
@@ -481,11 +501,10 @@ def read_xlsx(path: Path, required_sets: Sequence[Sequence[str]] = (), sheet_nam
 
     table = RawTable(path, pd.DataFrame())
     try:
-        data = read_input(path)
+        data, table.sha256 = read_digested(path)
     except Refused as exc:
         table.problems.append(exc.problem)
         return table
-    table.sha256 = digest(data)
     bomb = zip_problem(table.file, data, XLSX_MAX_PART, XLSX_MAX_TOTAL, hint=SPLIT_HINT)
     if bomb is not None:
         table.problems.append(bomb)

@@ -51,6 +51,12 @@ def says_total(text: Any, countries: set[str]) -> bool:
                                                          for w in rest.split())
 
 
+def _may_say_total(text: str) -> bool:
+    """False for ASCII text whose first letter cannot begin a total word (s, g, t): codes and labels of a large
+    table are skipped without folding them; any other text is left to says_total."""
+    return not text.isascii() or text.lstrip()[:1].lower() in ("s", "g", "t")
+
+
 def problems(name: str, frame: pd.DataFrame, raw: Any) -> list[Problem]:
     """The totals rows of a typed table (frame indexed by spreadsheet row; raw: readers.RawTable)."""
     if name not in SUMMED or frame.empty:
@@ -58,14 +64,14 @@ def problems(name: str, frame: pd.DataFrame, raw: Any) -> list[Problem]:
     amount_column, text_columns, amount_is_error = SUMMED[name]
     countries = set()
     if "country" in frame.columns:
-        countries = {fold(c) for c in frame["country"].dropna().unique() if isinstance(c, str)}
+        countries = {fold(c) for c in frame["country"].dropna().unique().tolist() if isinstance(c, str)}
     found: dict[Any, Problem] = {}
     for column in text_columns:
         if column not in frame.columns:
             continue
         values = frame[column]
-        distinct = {v for v in values.dropna().unique() if isinstance(v, str)}
-        hits = {v for v in distinct if says_total(v, countries)}
+        distinct = {v for v in values.dropna().unique().tolist() if isinstance(v, str)}  # (a list: one call)
+        hits = {v for v in distinct if _may_say_total(v) and says_total(v, countries)}
         for index in frame.index[values.isin(list(hits)).to_numpy(bool)] if hits else []:
             if index not in found:
                 found[index] = raw.problem("totals_row", f"this row is a totals row ('{values[index]}' in "
