@@ -31,6 +31,14 @@ def test_sentences_pick_the_language_and_escape_values(shown):
     assert shown == ["<p>Taux : <strong>&lt;b&gt;</strong>.</p>", "<p>Rate: <strong>37,5\u00a0%</strong>.</p>"]
 
 
+def test_a_sentence_ending_on_n_d_has_one_period(shown):
+    """« coût par femme formée : n.d.. » in the sample's Maroc and Tunisie annexes."""
+    ctx = annex(shown)
+    ctx.say(fr="Coût : {cost}.", en="Cost: {cost}.", cost=ctx.money(float("nan")))
+    ctx.note(fr="Coût : {cost}. Autre : {n}.", en="x", cost=ctx.money(float("nan")), n=ctx.num(3))
+    assert shown == ["<p>Coût : <strong>n.d.</strong></p>", '<p class="note">Coût : n.d. Autre : 3.</p>']
+
+
 def test_a_section_without_data_says_so_in_one_sentence(shown):
     ctx = annex(shown, name="libye")
     assert ctx.available("budget", fr="Rien pour {place}.", en="Nothing for {place}.") is False

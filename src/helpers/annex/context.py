@@ -141,19 +141,19 @@ class Annex:
 
     def say(self, fr: str, en: str, **values: Any) -> None:
         """A paragraph. Placeholders {name} take already formatted values; everything is escaped."""
-        template = html.escape(self.text(fr, en))
+        template = html.escape(_one_period(self.text(fr, en), values))
         safe = {k: f"<strong>{html.escape(str(v))}</strong>" for k, v in values.items()}
         self.show(f"<p>{template.format(**safe)}</p>")
 
     def no_data(self, fr: str, en: str, **values: Any) -> None:
         """The one sentence a section shows instead of failing when it has no data."""
         safe = {k: html.escape(str(v)) for k, v in values.items()}
-        self.show(f'<p class="no-data">{html.escape(self.text(fr, en)).format(**safe)}</p>')
+        self.show(f'<p class="no-data">{html.escape(_one_period(self.text(fr, en), values)).format(**safe)}</p>')
 
     def note(self, fr: str, en: str, **values: Any) -> None:
         """A smaller paragraph: how a figure is defined, where it comes from, what it leaves out."""
         safe = {k: html.escape(str(v)) for k, v in values.items()}
-        self.show(f'<p class="note">{html.escape(self.text(fr, en)).format(**safe)}</p>')
+        self.show(f'<p class="note">{html.escape(_one_period(self.text(fr, en), values)).format(**safe)}</p>')
 
     def available(self, table: str, fr: str, en: str) -> bool:
         """True when the annex has rows of ``table``; otherwise says so in one sentence and returns False."""
@@ -235,6 +235,14 @@ class Annex:
             caption += html.escape(say("bars_left_out", self.lang, others=others, xlsx=f"{self.params.annex}.xlsx"))
         self.show(f'<figure><img alt="{html.escape(alt or self.text(fr, en))}" '
                   f'src="data:image/png;base64,{data}"/><figcaption>{caption}</figcaption></figure>')
+
+
+def _one_period(template: str, values: Mapping[str, Any]) -> str:
+    """A value ending with a period ('n.d.') ends the sentence too: « coût : n.d. », not « coût : n.d.. »."""
+    for name, value in values.items():
+        if str(value).endswith("."):
+            template = template.replace("{" + name + "}.", "{" + name + "}")
+    return template
 
 
 def _both(key: str) -> dict[str, str]:
