@@ -316,30 +316,11 @@ def test_a_currency_sign_is_named_once(tmp_path, text):
 # ------------------------------------------------------------------ the annex text (real papermill runs)
 @pytest.mark.slow
 def test_the_mali_annex_says_what_it_leaves_out(tmp_path):
-    import re
-    import shutil
-    from html import unescape
-
-    from helpers.pipeline import runner
-    from helpers.paths import NOTEBOOKS_DIR
-
     project = Project.default(tmp_path, budget_total=1600000)
     project.tables["participation"] = [[event, sex, "Mali"] for event, sex, _ in _register()]
     project.tables["participation"][0][2] = "country"
     project.tables["expenditure"].append(["R3", "2020-12-31", 5000, "Mali"])   # Mali spends on the project's R3
-    project.write()
-    for name in ("senegal", "ensemble"):
-        (project.params_dir / "deux" / f"{name}.yaml").unlink()
-    notebooks = tmp_path / "notebooks"
-    notebooks.mkdir()
-    for name in ("20_budget.ipynb", "30_gender.ipynb"):
-        shutil.copy(NOTEBOOKS_DIR / name, notebooks / name)
-    layout = runner.Layout(data=project.data_dir, params=project.params_dir, notebooks=notebooks,
-                           build=tmp_path / "build")
-    assert runner.build(project="deux", layout=layout) == 0
-    page = (layout.build / "annexes" / "deux" / "mali.html").read_text(encoding="utf-8")
-    page = re.sub(r"<script.*?</script>|<style.*?</style>", "", page, flags=re.S)
-    text = re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", page)).replace("\u202f", " ").replace("\xa0", " "))
+    text = _annex_text(tmp_path, project, ("20_budget.ipynb", "30_gender.ipynb"), "mali")
     section = text[text.find("Exécution financière"):][:3000]
     assert "170 000 EUR" in section and "48,6" in section and "11,3" not in section, section
     assert "ne s'applique pas à une annexe pays" in section, section
@@ -352,8 +333,8 @@ def test_the_mali_annex_says_what_it_leaves_out(tmp_path):
     assert "2 autres participants, dont le sexe n'est pas renseigné, ne sont pas comptés" in section
 
 
-def _all_annex_text(tmp_path, project: Project, notebooks: tuple[str, ...]) -> str:
-    """The all annex of ``project`` built by the runner with these notebooks only, as a reader sees its text."""
+def _annex_text(tmp_path, project: Project, notebooks: tuple[str, ...], annex: str = "ensemble") -> str:
+    """One annex of ``project`` built by the runner with these notebooks only, as a reader sees its text."""
     import re
     import shutil
     from html import unescape
@@ -363,7 +344,7 @@ def _all_annex_text(tmp_path, project: Project, notebooks: tuple[str, ...]) -> s
 
     project.write()
     for path in (project.params_dir / "deux").glob("*.yaml"):
-        if path.stem not in ("project", "ensemble"):
+        if path.stem not in ("project", annex):
             path.unlink()
     folder = tmp_path / "notebooks"
     folder.mkdir()
@@ -372,7 +353,7 @@ def _all_annex_text(tmp_path, project: Project, notebooks: tuple[str, ...]) -> s
     layout = runner.Layout(data=project.data_dir, params=project.params_dir, notebooks=folder,
                            build=tmp_path / "build")
     assert runner.build(project="deux", layout=layout) == 0
-    page = (layout.build / "annexes" / "deux" / "ensemble.html").read_text(encoding="utf-8")
+    page = (layout.build / "annexes" / "deux" / f"{annex}.html").read_text(encoding="utf-8")
     page = re.sub(r"<script.*?</script>|<style.*?</style>", "", page, flags=re.S)
     return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", page)).replace("\u202f", " ").replace("\xa0", " "))
 
@@ -383,7 +364,7 @@ def test_the_all_annex_says_whose_spending_is_not_known(tmp_path):
     says n.d. for Mali's, and the chart of cumulative spending says it counts the known spending only."""
     project = Project.default(tmp_path)
     project.tables["expenditure"] = [r for r in project.tables["expenditure"] if r[3] != "Mali"]
-    text = _all_annex_text(tmp_path, project, ("20_budget.ipynb",))
+    text = _annex_text(tmp_path, project, ("20_budget.ipynb",))
     assert "les dépenses cumulées s'élèvent à n.d." in text and "n.d. : dépenses non connues pour Mali" in text
     assert "R1/Mali Formation Opérationnel 350 000 EUR n.d. n.d. n.d." in text, text
     assert "La courbe ne compte que les dépenses connues (dépenses non connues pour Mali)" in text
@@ -401,7 +382,7 @@ def test_indicators_are_counted_as_indicators_not_rows(tmp_path):
         ["SN-1", "2020", 35, "output", "personnes", 40, "Sénégal", ""],
         ["SN-1", "2020", 15, "output", "personnes", 20, "Sénégal", "f"],
         ["ML-1", "2020", 5, "output", "personnes", 20, "Mali", ""]]
-    text = _all_annex_text(tmp_path, project, ("10_execution.ipynb",)).replace(" ,", ",")
+    text = _annex_text(tmp_path, project, ("10_execution.ipynb",)).replace(" ,", ",")
     assert "2 indicateurs suivis, en 4 lignes (périodes, sexes) ; 4 lignes ont une cible finale et une valeur " \
            "mesurée, dont 1 au vert." in text, text          # SN-1 2020: 35 / 40 = 87,5 %
 
