@@ -204,7 +204,6 @@ def budget_by_country(budget: pd.DataFrame, expenditure: pd.DataFrame, params: A
     share_note (why spending_share is not known: the country's note, or the total's; '' when it is known).
     """
     when = to_timestamp(params.reporting_date if as_of is None else as_of)
-    expenditure = lines_mod.with_line_country(budget, expenditure)
     own = {"budget": lines_mod.country_key(budget["country"]) if len(budget) else pd.Series([], dtype=object),
            "expenditure": lines_mod.line_country(budget, expenditure)}
     written: dict[str, str] = {}  # folded -> the name as first written (budget first)
