@@ -34,6 +34,8 @@ def test_an_indicator_is_counted_once_whatever_its_periods_and_sexes():
         {"indicator_id": "B", "period": "2020", "actual": 1, "country": "Maroc"},
         {"indicator_id": "B", "period": "2020", "actual": 1, "country": "Tunisie"}]), Thresholds())
     assert tracking_counts(table) == {"indicators": 3, "rows": 5, "measured": 3, "green": 3}
+    # each row has its figures key, which tells the rows of one indicator apart (the IPTT table, its chart)
+    assert table["key"].tolist() == ["A@2020", "A@2021", "A@2021/f", "B/Maroc", "B/Tunisie"]
 
 
 def test_decrease():

@@ -385,6 +385,7 @@ def test_indicators_are_counted_as_indicators_not_rows(tmp_path):
     text = _annex_text(tmp_path, project, ("10_execution.ipynb",)).replace(" ,", ",")
     assert "2 indicateurs suivis, en 4 lignes (périodes, sexes) ; 4 lignes ont une cible finale et une valeur " \
            "mesurée, dont 1 au vert." in text, text          # SN-1 2020: 35 / 40 = 87,5 %
+    assert "SN-1@2020" in text and "SN-1@2020/f" in text     # the rows of SN-1 told apart in the table
 
 
 def test_a_cost_per_result_takes_the_line_of_its_own_country(tmp_path):

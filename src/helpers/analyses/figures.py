@@ -62,6 +62,7 @@ import pandas as pd
 
 from . import budget as budget_mod
 from . import efficiency, execution, gender, indicators, reconcile
+from .indicators import key_of_indicator  # noqa: F401 (the figures key of an indicator row)
 from ..data.model import scope
 from ..data.spec import REGIONAL
 from ..text import ALL, fold, is_all
@@ -249,19 +250,6 @@ def execution_figures(activities: pd.DataFrame, per_country: bool = False,
         parts.append(_rows("execution", "activity_status_count", counts["status"], counts["n"], "count",
                            counts["total"], note="activities with this status, of " + counts["total"].astype(str)))
     return _finish(parts, sort=False)
-
-
-def key_of_indicator(table: pd.DataFrame) -> pd.Series:
-    """The figures key of each IPTT row (see the module docstring)."""
-    key = table["indicator_id"].astype(str)
-    several_periods = table.groupby("indicator_id", dropna=False)["period"].transform("nunique") > 1
-    key = key.where(~several_periods, key + "@" + table["period"].astype(str))
-    sex = table["sex"].astype("str").str.strip().str.lower()
-    by_sex = sex.isin(["f", "m"]).fillna(False).astype(bool)
-    key = key.where(~by_sex, key + "/" + sex)
-    several_countries = table.groupby("indicator_id", dropna=False)["country"].transform("nunique") > 1
-    key = key.where(~several_countries, key + "/" + table["country"].astype(str))
-    return key.astype(str)
 
 
 def indicator_figures(table: pd.DataFrame, thresholds: Any) -> pd.DataFrame:

@@ -64,12 +64,27 @@ def rag(values: pd.Series | np.ndarray, thresholds: Any) -> np.ndarray:
                      ["", RAG_GREEN, RAG_AMBER], RAG_RED)
 
 
+def key_of_indicator(table: pd.DataFrame) -> pd.Series:
+    """The figures key of each IPTT row (analyses.figures' module docstring): the id, then @<period> when it
+    has several periods, /f or /m for a sex, /<country> when it has rows in several countries."""
+    key = table["indicator_id"].astype(str)
+    several_periods = table.groupby("indicator_id", dropna=False)["period"].transform("nunique") > 1
+    key = key.where(~several_periods, key + "@" + table["period"].astype(str))
+    sex = table["sex"].astype("str").str.strip().str.lower()
+    by_sex = sex.isin(["f", "m"]).fillna(False).astype(bool)
+    key = key.where(~by_sex, key + "/" + sex)
+    several_countries = table.groupby("indicator_id", dropna=False)["country"].transform("nunique") > 1
+    key = key.where(~several_countries, key + "/" + table["country"].astype(str))
+    return key.astype(str)
+
+
 def iptt(indicators: pd.DataFrame, thresholds: Any) -> pd.DataFrame:
     """The IPTT table, one row per input row, in input order.
 
     Columns: indicator_id, period, country, sex, label, level, unit, direction (filled: increase when empty),
     baseline, target, actual, indicator_achievement, rag, note, target_final, indicator_achievement_final,
-    rag_final, note_final, n_periods (periods of that indicator in the table).
+    rag_final, note_final, n_periods (periods of that indicator in the table), key (its figures key, which tells
+    rows of one indicator apart: SN-1@2021/f).
     """
     ind = indicators
     decrease = _decrease(ind)
@@ -89,6 +104,7 @@ def iptt(indicators: pd.DataFrame, thresholds: Any) -> pd.DataFrame:
         "note_final": pd.Series(why_fin, index=ind.index, dtype="str"),
     })
     out["n_periods"] = out.groupby("indicator_id", dropna=False)["period"].transform("nunique").astype("int64")
+    out["key"] = key_of_indicator(out).to_numpy()
     return out.reset_index(drop=True)
 
 
