@@ -140,6 +140,35 @@ def _xlsx_with_percent_cells(mini: Mini, name: str, cells: dict[str, float], num
     mini.delete(name)
 
 
+def _xlsx_laid_out(mini: Mini, name: str, merge: str = "", hide: int = 0) -> None:
+    """<name>.csv -> <name>.xlsx with the cells ``merge`` ("D3:D4") merged and the row ``hide`` hidden, as Excel
+    stores them (the merged range keeps the first cell's value only)."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Feuil1"
+    for r in _csv_rows(mini, name):
+        sheet.append(r)
+    if merge:
+        sheet.merge_cells(merge)
+    if hide:
+        sheet.row_dimensions[hide].hidden = True
+    workbook.save(mini.path(f"{name}.xlsx"))
+    mini.delete(name)
+
+
+def _merged_country_read(mini: Mini, problems: list[Problem]) -> None:
+    """E3 (no country of its own) lies under Tunisie's merged cell: it is Tunisie's, not the project's."""
+    participation = mini.load().tables["participation"].set_index("event_id")
+    assert participation.loc["E3", "country"] == "Tunisie"
+    assert scope(mini.load(), "Tunisie").tables["participation"]["participants"].sum() == 45
+
+
+def _names_both_dates(mini: Mini, problems: list[Problem]) -> None:
+    ambiguous = [p for p in problems if p.rule == "ambiguous_date"]
+    assert [(p.row, p.column) for p in ambiguous] == [(3, "period_end")], [str(p) for p in problems]
+    assert "2020-05-11" in ambiguous[0].message and "2020-11-05" in ambiguous[0].message
+
+
 def _expect_percent_cells(mini: Mini, data: ProjectData) -> None:
     assert data.tables["activities"]["progress"].tolist()[:2] == [100.0, 60.0]      # the sheet's 60 %, not 0.6
     indicators = data.tables["indicators"]
@@ -361,6 +390,25 @@ CASES = [
          "required_column", "budget.csv", 1, "budget", hint="budget_(k€)",
          what="budget.csv's header says 'budget (k€)': one error, not one 'unknown line' per spending row",
          expect=lambda m, problems: _only_rule_of(problems, "required_column")),
+    # --- what Excel shows but the cells do not hold
+    Case("country merged over rows", lambda m: _xlsx_laid_out(m, "participation", merge="D3:D4"),
+         "merged_cells", "participation.xlsx", 3, "country", severity="warning", cell="Feuil1!D3",
+         hint="unmerge", what="participation.xlsx: 'Tunisie' merged over E2 and E3 (E3's own cell is empty): E3 is "
+         "read as Tunisie's, as the sheet shows it, not as the project's",
+         expect=_merged_country_read),
+    Case("amount merged over rows", lambda m: _xlsx_laid_out(m, "expenditure", merge="C4:C5"),
+         "merged_number", "expenditure.xlsx", 4, "amount", cell="Feuil1!C4", hint="each row's own number",
+         what="expenditure.xlsx: 30000 merged over two spending rows (each row's, or theirs together?)"),
+    Case("hidden row", lambda m: _xlsx_laid_out(m, "expenditure", hide=5),
+         "hidden_rows", "expenditure.xlsx", 5, None, severity="warning", hint="hidden total",
+         what="expenditure.xlsx: row 5 hidden in Excel (it is read all the same)"),
+    Case("dates written month first",
+         lambda m: (m.replace("expenditure", "B1,2020-12-31", "B1,12/31/2020"),
+                    m.replace("expenditure", "B2,2020-12-31", "B2,11/05/2020")),
+         "not_a_date", "expenditure.csv", 2, "period_end", hint="year first",
+         what="period_end = '12/31/2020' (month first, as an English Excel writes it): refused, and so is "
+              "'11/05/2020' below it, which reads either way",
+         expect=_names_both_dates),
     Case("amount in a percentage cell", lambda m: _xlsx_with_percent_cells(m, "expenditure", {"C3": 0.4}),
          "not_a_number", "expenditure.xlsx", 3, "amount", hint="not a percentage", cell="Feuil1!C3",
          what="expenditure.xlsx: an amount cell formatted as a percentage (the sheet shows 40 %): neither 0.4 "

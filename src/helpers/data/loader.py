@@ -10,6 +10,7 @@ is collected; ``load_project`` raises ``ValidationFailed`` with all the errors a
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
@@ -219,6 +220,7 @@ def _read_and_check(name: str, path: Path,
     problems += header_problems
     if any(p.severity == "error" for p in header_problems):
         return None, raw, problems
+    problems += _sheet_layout_problems(table, raw)
     frame, bad_cells, typing_problems = _typed(name, raw, params, register)
     problems += typing_problems
     if register:
@@ -230,6 +232,41 @@ def _read_and_check(name: str, path: Path,
     problems += totals.problems(name, frame, raw)
     problems += [p for check in table.raw_checks for p in check(frame, raw)]
     return frame, raw, problems
+
+
+def _sheet_layout_problems(table: Table, raw: RawTable) -> list[Problem]:
+    """What Excel shows but the cells do not hold (readers.RawTable.merged, .hidden).
+
+    A text or date merged over several rows is read in each row (a country merged over its events): a warning says
+    so. A number merged over rows is refused: one amount shown across three rows may be each row's or all three's
+    together, and read in each row it would count three times. A hidden or filtered-out row is read like the others:
+    a warning, since a total hidden by a filter counts all the same."""
+    problems = []
+    for merged in raw.merged:
+        name = next(n for n, letter in raw.letters.items() if letter == merged.letter)
+        column = table.column(name)
+        value = merged.value.date().isoformat() if hasattr(merged.value, "date") else numbers.shown(merged.value)
+        rows = f"rows {merged.first} to {merged.last}"
+        if column is not None and column.kind == "float":
+            problems.append(raw.problem(
+                "merged_number", f"the cells {merged.cells} are merged: the number {value} is shown once for {rows}, "
+                "and whether it is each row's or theirs together cannot be known",
+                "Unmerge the cells and write each row's own number (0 where there is none).",
+                index=merged.first, column=name, value=value))
+        else:
+            problems.append(raw.problem(
+                "merged_cells", f"the cells {merged.cells} are merged: '{value}' is read in each of {rows}, as the "
+                "sheet shows it", "If a row should not have this value, unmerge the cells and fill each row.",
+                index=merged.first, column=name, value=value, severity="warning"))
+    if raw.hidden:
+        n = len(raw.hidden)
+        listed = ", ".join(map(str, raw.hidden[:10])) + (f" and {n - 10} more" if n > 10 else "")
+        problems.append(raw.problem(
+            "hidden_rows", (f"row {listed} of the table is" if n == 1 else f"{n} rows of the table ({listed}) are")
+            + f" hidden or filtered out in the sheet '{raw.sheet}', and read like the others",
+            "Delete the rows that are not part of the table (a hidden total, an old line); unhide the others to "
+            "check them.", index=raw.hidden[0], severity="warning"))
+    return problems
 
 
 def _is_register(table: Table, frame: pd.DataFrame) -> bool:
@@ -316,7 +353,53 @@ def _typed_column(series: pd.Series, kind: str, raw: RawTable, decimal_mark: str
     problems = [raw.problem(rule, reason, special.get(reason) or numbers.hint_for(reason, decimal_mark) or hint,
                             index=index, column=str(series.name), value=numbers.shown(series[index]))
                 for index, reason in zip(failed, reasons)]
+    if kind == "date" and failed:
+        problems = _month_first(series, failed, problems, raw)
     return values, problems
+
+
+def _month_first(series: pd.Series, failed: list, problems: list[Problem], raw: RawTable) -> list[Problem]:
+    """A column where a date exists only month first (12/31/2021, as an English Excel writes it) was written month
+    first: its other dates whose day and month are both 12 or less (03/04/2021) were read day first, and may be
+    wrong. Each is refused, and the date that gave it away says why."""
+    def parts(text: Any) -> tuple[int, int, int] | None:
+        found = numbers.DAY_FIRST.match(text.strip()) if isinstance(text, str) else None
+        return (int(found[1]), int(found[3]), int(found[4])) if found else None
+
+    def exists(year: int, month: int, day: int) -> bool:
+        try:
+            return bool(dt.date(year, month, day))
+        except ValueError:
+            return False
+
+    witness = next((index for index in failed if (p := parts(series[index])) and p[0] <= 12 < p[1]
+                    and exists(p[2], p[0], p[1])), None)
+    if witness is None:
+        return problems
+    first = series[witness]
+    month, day, year = parts(first)
+    column = str(series.name)
+    said = {witness: raw.problem(
+        "not_a_date", f"this date exists only month first ({first}: month {month}, day {day}): the column seems "
+        "written month first, as an English Excel writes dates, and the workbook reads dates day first",
+        f"Write every date of the column year first ({dt.date(year, month, day).isoformat()}), which cannot be "
+        "misread.",
+        index=witness, column=column, value=numbers.shown(first))}
+    texts = series.dropna()
+    texts = texts[texts.map(lambda v: isinstance(v, str)).astype(bool)]
+    read = set(failed)
+    for index, text in texts.items():
+        p = parts(text)
+        if index in read or p is None or p[0] == p[1] or p[0] > 12 or p[1] > 12:
+            continue
+        said[index] = raw.problem(
+            "ambiguous_date", f"'{text}' is read day first ({dt.date(p[2], p[1], p[0]).isoformat()}), but this column "
+            f"holds dates written month first (row {witness}: '{first}'): it may mean "
+            f"{dt.date(p[2], p[0], p[1]).isoformat()}", f"Write every date of the column year first, which cannot be "
+            f"misread: {dt.date(p[2], p[0], p[1]).isoformat()} if this one is month first too, "
+            f"{dt.date(p[2], p[1], p[0]).isoformat()} if not.", index=index, column=column, value=text)
+    return [p for p in problems if p.row != witness or p.column != column] + \
+        [said[i] for i in sorted(said, key=lambda i: (i != witness, i))]
 
 
 def _ambiguous(series: pd.Series, raw: RawTable, decimal_mark: str) -> list[Problem]:

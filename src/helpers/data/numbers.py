@@ -55,7 +55,7 @@ NEGATIVE_FORM = "a negative written '(12)' or '12-' is read in amount columns on
 _NOT_FINITE = re.compile(r"^[+\-\u2212]?(inf|infinity|nan)$", re.IGNORECASE)
 _ACCOUNTING = re.compile(rf"^\((?P<paren>[^()]*)\)$|^(?P<trailing>[^()]*\d)[{_MINUS}]$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
-_DAY_FIRST = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?: \d{1,2}:\d{2}(?::\d{2})?)?$")
+DAY_FIRST = _DAY_FIRST = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?: \d{1,2}:\d{2}(?::\d{2})?)?$")
 TRUE_WORDS = frozenset({"true", "vrai", "yes", "oui", "1", "x", "y", "o"})
 FALSE_WORDS = frozenset({"false", "faux", "no", "non", "0", "n", ""})
 

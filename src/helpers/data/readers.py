@@ -71,6 +71,8 @@ class RawTable:
     headers: dict[str, str] = field(default_factory=dict)   # column name -> header as written
     problems: list[Problem] = field(default_factory=list)   # errors and warnings met while reading
     sha256: str | None = None                   # of the bytes read (the provenance of what was validated)
+    merged: list["Merged"] = field(default_factory=list)   # .xlsx: cells merged over several rows, filled down
+    hidden: list[int] = field(default_factory=list)         # .xlsx: rows of the table hidden (or filtered out)
 
     @cached_property  # resolved once: a file broken on every row makes one Problem per row
     def file(self) -> str:
@@ -88,6 +90,37 @@ class RawTable:
                 column: str | None = None, value: Any = None, severity: str = "error") -> Problem:
         return Problem(self.file, rule, message, hint, value=None if value is None else str(value),
                        severity=severity, **self.where(index, column))
+
+
+@dataclass(frozen=True)
+class Merged:
+    """Cells of one column merged over several rows of the table: Excel shows the first cell's value over all of
+    them, and stores it in the first only."""
+    letter: str     # the column's letter (its header may be translated after reading: headers.translate)
+    first: int
+    last: int
+    value: Any
+    cells: str      # "Feuil1!B2:B4"
+
+
+def _fill_merged(table: RawTable, ranges: set[tuple[str, int, str, int]]) -> list[Merged]:
+    """Each range merged over rows below the header: its value read in every row it covers, as Excel shows it (a
+    country merged over its events belongs to each). A range across columns only keeps its value in the first
+    column: the others show nothing of their own."""
+    frame, found = table.frame, []
+    names = {letter: name for name, letter in table.letters.items()}
+    for first_letter, first, last_letter, last in sorted(ranges, key=lambda r: (r[1], r[0])):
+        name = names.get(first_letter)
+        if name is None or last <= first or first <= table.header_row or first not in frame.index:
+            continue
+        value = frame.at[first, name]
+        covered = [n for n in frame.index[(frame.index > first) & (frame.index <= last)] if frame.at[n, name] is None]
+        if value is None or not covered:
+            continue
+        frame.loc[covered, name] = value
+        found.append(Merged(first_letter, first, last, value,
+                            f"{_quote_sheet(table.sheet)}!{first_letter}{first}:{last_letter}{last}"))
+    return found
 
 
 def _quote_sheet(name: str) -> str:
@@ -426,22 +459,46 @@ def _pick_sheet(workbook, preferred: str | None, required_sets: Sequence[Sequenc
     return sheets[0]
 
 
-def _scan(archive: zipfile.ZipFile) -> dict[str, tuple[int, bool]]:
-    """Per worksheet part: the number of cells its XML holds and whether any holds a formula, counted on the
-    decompressed stream before openpyxl parses anything (openpyxl reads a whole sheet that declares no size when it
-    opens the file)."""
+@dataclass
+class _Part:
+    """What the scan of one worksheet part found before openpyxl parses it."""
+    cells: int = 0
+    formulas: bool = False
+    merged: set[tuple[str, int, str, int]] = field(default_factory=set)   # (first letter, row, last letter, row)
+    hidden: set[int] = field(default_factory=set)                        # rows hidden (or filtered out) in Excel
+
+
+_MERGE = re.compile(rb'<mergeCell\b[^>]*?\bref="([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)"')
+_ROW_TAG = re.compile(rb"<row\b[^>]*>")
+_ROW_NUMBER = re.compile(rb'\br="(\d+)"')
+_HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
+_OVERLAP = 512   # bytes of a chunk searched again with the next one: a tag cut between two chunks is found whole
+
+
+def _scan(archive: zipfile.ZipFile) -> dict[str, _Part]:
+    """Per worksheet part: the number of cells its XML holds, whether any holds a formula, its merged ranges and
+    hidden rows, read on the decompressed stream before openpyxl parses anything (openpyxl reads a whole sheet that
+    declares no size when it opens the file, and its read-only sheets know neither merges nor hidden rows)."""
     found = {}
     for name in archive.namelist():
         if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
             continue
-        cells, formulas, tail = 0, False, b""
+        part, tail = _Part(), b""
         with archive.open(name) as source:
             while chunk := source.read(1 << 22):
-                block = tail + chunk  # a tag cut between two chunks is counted once: the tail is shorter than a tag
-                cells += block.count(b"<c ") + block.count(b"<c>")
-                formulas = formulas or b"<f>" in block or b"<f " in block
-                tail = block[-2:]
-        found[name] = (cells, formulas)
+                block = tail + chunk
+                # a tag cut between two chunks is counted once: only the chunk's own bytes are counted, with the two
+                # bytes before it
+                counted = block[len(tail) - 2:] if len(tail) >= 2 else block
+                part.cells += counted.count(b"<c ") + counted.count(b"<c>")
+                part.formulas = part.formulas or b"<f>" in block or b"<f " in block
+                if b"<mergeCell" in block:
+                    part.merged.update((a.decode(), int(r), b.decode(), int(s)) for a, r, b, s in _MERGE.findall(block))
+                if b"hidden=" in block:   # (sets: a tag in the overlap is found twice, and kept once)
+                    part.hidden.update(int(_ROW_NUMBER.search(tag)[1]) for tag in _ROW_TAG.findall(block)
+                                       if _HIDDEN.search(tag) and _ROW_NUMBER.search(tag))
+                tail = block[-_OVERLAP:]
+        found[name] = part
     return found
 
 
@@ -512,7 +569,7 @@ def read_xlsx(path: Path, required_sets: Sequence[Sequence[str]] = (), sheet_nam
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             scanned = _scan(archive)
-        over = {name: cells for name, (cells, _) in scanned.items() if cells > MAX_XLSX_CELLS}
+        over = {name: part.cells for name, part in scanned.items() if part.cells > MAX_XLSX_CELLS}
         if over:
             table.problems.append(table.problem(
                 "too_many_cells", f"a sheet of the workbook ({', '.join(over)}) holds {max(over.values()):,} cells, "
@@ -527,7 +584,7 @@ def read_xlsx(path: Path, required_sets: Sequence[Sequence[str]] = (), sheet_nam
     try:
         sheet = _pick_sheet(values, sheet_name, required_sets)
         table.sheet = sheet.title
-        has_formulas = scanned.get(sheet._worksheet_path, (0, True))[1]  # unknown part: look for formulas
+        part = scanned.get(sheet._worksheet_path) or _Part(formulas=True)  # unknown part: look for formulas
         rows = _stream(sheet, table)
     except Exception as exc:  # noqa: BLE001 - a damaged part shows only when it is parsed
         table.problems.append(table.problem("unreadable_xlsx", f"the file cannot be read as .xlsx ({exc})",
@@ -538,8 +595,10 @@ def read_xlsx(path: Path, required_sets: Sequence[Sequence[str]] = (), sheet_nam
     if rows is None:
         return table
     table = _frame(table, rows, required_sets, cleaned=True)
+    table.merged = _fill_merged(table, part.merged)
+    table.hidden = sorted(n for n in part.hidden if n in table.frame.index)
     table.problems += text_problems(table)
-    if has_formulas:  # only then a second, streamed pass: a formula whose result was never computed
+    if part.formulas:  # only then a second, streamed pass: a formula whose result was never computed
         table.problems += _formulas_without_value(table, data, dict(rows))
     return table
 
