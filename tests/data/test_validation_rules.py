@@ -413,6 +413,9 @@ CASES = [
          "not_a_number", "expenditure.xlsx", 3, "amount", hint="not a percentage", cell="Feuil1!C3",
          what="expenditure.xlsx: an amount cell formatted as a percentage (the sheet shows 40 %): neither 0.4 "
               "nor 40 is read"),
+    Case("accounting zero", lambda m: m.replace("expenditure", "5000,", '" -   € ",'),
+         "not_a_number", "expenditure.csv", 5, "amount", hint="Write 0 if it is zero",
+         what="amount = ' -   € ', how a CSV saved from Excel's accounting format writes 0: refused, with why"),
     Case("amount with a percent sign", lambda m: m.replace("expenditure", "10000.50", "10 %"),
          "not_a_number", "expenditure.csv", 3, "amount", hint="without '%'",
          what="amount = '10 %'"),

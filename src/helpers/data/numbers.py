@@ -39,6 +39,7 @@ _EXPONENT = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)[eE][+-]?\d+$")  # linear:
 MAX_LENGTH = 1000         # no number is written with more characters (the largest float written out has 309 digits)
 TOO_LONG = "not a number (more than 1000 characters)"
 CURRENCY = "a currency sign or code is not part of a number"
+DASH = "a dash alone is not a number (Excel's accounting format shows 0 as '-')"
 EXCEL_SERIAL = "an Excel date serial number, not a date"
 _CURRENCY = re.compile(r"[€$£¥₣₦¤]|(?<![A-Za-z])(?:EUR|USD|XOF|XAF|F\s?CFA|CFA|CHF|GBP|MAD|TND|DZD|EGP|MRU|"
                        r"MRO|LYD|"
@@ -124,6 +125,8 @@ def _parse_number(text: Any, decimal_mark: str, money: bool, percent: bool = Fal
         return value
     if _NOT_FINITE.match(stripped):
         raise ValueError(NOT_FINITE)
+    if _CURRENCY.sub("", stripped).strip(SPACES) in tuple(_MINUS + "\u2014"):   # ' -   € ': an accounting 0
+        raise ValueError(DASH)
     currency = _CURRENCY.search(stripped)
     if currency and re.search(r"\d", stripped):
         raise ValueError(f"{CURRENCY} ('{currency[0]}')")
@@ -202,6 +205,9 @@ def hint_for(reason: str, decimal_mark: str = ".") -> str | None:
     if reason.startswith(EXCEL_SERIAL):
         return ("In Excel, select the column and choose Format > Cells > Date (the cell then shows the date), or "
                 "write the date as 2020-12-31.")
+    if reason == DASH:
+        return ("Write 0 if it is zero, or leave the cell empty if it is not known (in Excel, format the column as a "
+                "number before saving, and 0 is written 0).")
     if reason == TOO_LONG:
         return "Write the number alone in the cell (e.g. 1 005 500,50), or leave it empty."
     if reason.startswith(PERCENT):
