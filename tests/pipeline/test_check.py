@@ -94,3 +94,21 @@ def test_reported_figures_may_name_the_impact_standards_metrics(mini):
     text = out.getvalue()
     assert "figure 'F7'" not in text and "figure 'F8'" not in text
     assert "figure 'F9'" in text and "Did you mean 'survey:treated'?" in text
+
+
+def test_a_build_says_the_warnings_it_builds_with_once_per_change_of_the_inputs(mini, tmp_path, capsys):
+    """`make annexes` alone (an evaluator's one command) shows what `make check` would warn about: one line per rule,
+    with how many more; validated again only when the inputs change, it does not repeat itself."""
+    from helpers.pipeline import runner
+
+    mini.append("expenditure", "B1,2020-12-31,40000,Maroc,2020")     # row 2 pasted again: both are counted
+    mini.append("expenditure", "B2,2020-12-31,10000.50,Maroc,2020")  # row 3 too
+    layout = runner.Layout(data=mini.data_dir, params=mini.params_dir, notebooks=tmp_path / "none",
+                           build=tmp_path / "build")
+    assert runner._validate({"mini"}, layout) == set()
+    out = capsys.readouterr().out
+    assert "Project 'mini':" in out and "its annexes are built with them" in out and "make check PROJECT=mini" in out
+    [line] = [line for line in out.splitlines() if "[repeated_row]" in line]
+    assert "row 6" in line and "repeats row 2" in line and line.endswith("(and 1 more like it)")
+    assert runner._validate({"mini"}, layout) == set()   # the validated store is current: nothing new to say
+    assert "warning" not in capsys.readouterr().out

@@ -49,6 +49,20 @@ def report(project: str, problems: list[Problem], out: TextIO, listed: Path | No
           file=out)
 
 
+def print_summary(problems: list[Problem], out: TextIO) -> None:
+    """One line per rule (its first problem, without the hint, and how many more): what a build says of the
+    warnings it builds with, for `make check` to list in full."""
+    groups: dict[str, list[Problem]] = {}
+    for problem in problems:
+        groups.setdefault(problem.rule, []).append(problem)
+    for members in groups.values():
+        first = str(members[0]).split("\n")[0]
+        files = len({p.file for p in members})
+        more = f" (and {len(members) - 1:,} more like it{f', in {files} files' if files > 1 else ''})" \
+            if len(members) > 1 else ""
+        print(f"  {first}{more}", file=out)
+
+
 def print_grouped(problems: list[Problem], out: TextIO, listed: Path | None) -> None:
     """Problems of one file and rule together (in the order first met), each group cut after SHOWN_PER_GROUP."""
     order = {key: i for i, key in reversed(list(enumerate((p.file, p.rule) for p in problems)))}

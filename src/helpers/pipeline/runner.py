@@ -657,7 +657,7 @@ def _validate(projects: set[str], layout: Layout, prints: Fingerprints | None = 
     """
     from ..data import store
     from ..data.loader import check_and_load
-    from .check import print_grouped
+    from .check import print_grouped, print_summary
 
     prints = prints or Fingerprints()
     broken: set[str] = set()
@@ -676,6 +676,12 @@ def _validate(projects: set[str], layout: Layout, prints: Fingerprints | None = 
             print(f"Project '{name}': {len(errors)} problem(s) in the inputs; no annex of it was built.",
                   file=sys.stderr)
             print_grouped(errors, sys.stderr, None)  # a file broken on every row: ten rows and the count
+        # a build reads the same cells as `make check`: an evaluator who only builds sees what may be misread too
+        warnings = [p for p in problems if p.severity != "error" and p.rule != "duplicate_annex"]
+        if warnings and not errors:
+            print(f"Project '{name}': {len(warnings)} warning(s) in the inputs; its annexes are built with them. "
+                  f"`make check PROJECT={name}` lists each one with what to do:")
+            print_summary(warnings, sys.stdout)
     if broken:
         print("Fix the problems above (make check lists them again), then run the build again.", file=sys.stderr)
     return broken
