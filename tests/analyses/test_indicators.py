@@ -84,3 +84,28 @@ def test_each_anomaly_rule():
 def test_no_anomaly_gives_empty_typed_frame():
     out = indicator_anomalies(rows({"indicator_id": "OK", "actual": 2, "target": 5, "target_final": 10}))
     assert out.empty and "rule" in out.columns
+
+
+def test_an_actual_below_the_previous_periods_is_an_anomaly_of_increasing_indicators_only():
+    """Actuals per period (10 then 15) where the table wants the value reached to date (25): the achievement against
+    the final target would say 30 % for 50 %. A fall is named, in period order whatever the rows' order, per
+    country and sex; a decreasing indicator may fall, and periods that do not begin with their year keep the
+    table's order."""
+    data = frame("indicators", [
+        {"indicator_id": "A", "period": "2021", "actual": 15, "target_final": 50},
+        {"indicator_id": "A", "period": "2020", "actual": 25, "target_final": 50},
+        {"indicator_id": "A", "period": "2022", "actual": 30, "target_final": 50},
+        {"indicator_id": "A", "period": "2020", "actual": 5, "target_final": 50, "sex": "f"},     # its own series
+        {"indicator_id": "B", "period": "2020", "actual": 5, "target_final": 4, "baseline": 9,
+         "direction": "decrease"},
+        {"indicator_id": "B", "period": "2021", "actual": 3, "target_final": 4, "baseline": 9,
+         "direction": "decrease"},
+    ])
+    out = indicator_anomalies(data)
+    falls = out[out["rule"] == "actual_falls"]
+    assert list(zip(falls["indicator_id"], falls["period"], falls["row"])) == [("A", "2021", 0)]
+    assert falls["note"].iloc[0] == "actual 15 below the previous period's 25: a setback, or values per period " \
+                                    "rather than to date?"
+    words = frame("indicators", [{"indicator_id": "C", "period": p, "actual": v, "target_final": 9}
+                                 for p, v in (("S1 2021", 8), ("S2 2021", 6))])
+    assert indicator_anomalies(words)["rule"].tolist() == ["actual_falls"]

@@ -18,6 +18,10 @@ Anomalies (one row each: indicator_id, period, rule, note), direction-aware:
   (increase: target > target_final; decrease: target < target_final).
 - ``zero_target_with_actual``: target = 0 and a non-zero actual is reported.
 - ``missing_target``: neither target nor target_final.
+- ``actual_falls``: an increasing indicator whose actual is below the one of its previous period (same country and
+  sex; periods in their order when each begins with its year, else in the table's order). A setback, or values
+  per period where the table wants the value reached to date: the achievement against the final target reads each
+  actual as the total so far, and would understate it.
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ import pandas as pd
 
 RAG_GREEN, RAG_AMBER, RAG_RED = "green", "amber", "red"
 RULES = ("baseline_beyond_final_target", "period_target_beyond_final_target", "zero_target_with_actual",
-         "missing_target")
+         "missing_target", "actual_falls")
 
 
 def _decrease(indicators: pd.DataFrame) -> pd.Series:
@@ -117,6 +121,19 @@ def tracking_counts(table: pd.DataFrame) -> dict[str, int]:
             "green": int((table["rag_final"] == RAG_GREEN).sum())}
 
 
+def _previous_actual(ind: pd.DataFrame) -> np.ndarray:
+    """Each row's actual of the previous period of the same indicator, country and sex (NaN for the first)."""
+    if ind.empty:
+        return np.array([], dtype="float64")
+    periods = ind["period"].astype("str")
+    dated = bool(periods.str.match(r"^\d{4}").all())   # 2020, 2020-12, 2021-S1: their text sorts by time
+    order = ind.assign(_period=periods if dated else "", _row=np.arange(len(ind))).sort_values(
+        ["_period", "_row"], kind="mergesort")
+    keys = [order[c].astype("str").fillna("") for c in ("indicator_id", "country", "sex")]
+    previous = order.groupby(keys, sort=False)["actual"].shift(1)
+    return previous.reindex(order.index).sort_index().to_numpy(dtype="float64", na_value=np.nan)
+
+
 def indicator_anomalies(indicators: pd.DataFrame) -> pd.DataFrame:
     """Every anomaly of every row, one row per (row, rule).
 
@@ -133,6 +150,9 @@ def indicator_anomalies(indicators: pd.DataFrame) -> pd.DataFrame:
             "zero_target_with_actual": (t == 0) & np.isfinite(a) & (a != 0),
             "missing_target": np.isnan(t) & np.isnan(f),
         }
+    previous = _previous_actual(ind)
+    with np.errstate(invalid="ignore"):
+        checks["actual_falls"] = ~dec & np.isfinite(a) & np.isfinite(previous) & (a < previous)
     fmt = np.vectorize(lambda x: "" if np.isnan(x) else f"{x:g}", otypes=[object])
     bs, ts, fs, as_ = (fmt(x) if len(x) else x.astype(object) for x in (b, t, f, a))
     dirs = np.where(dec, "decrease", "increase")
@@ -143,6 +163,8 @@ def indicator_anomalies(indicators: pd.DataFrame) -> pd.DataFrame:
         + " (" + dirs + ")",
         "zero_target_with_actual": "target is 0 but actual is " + as_,
         "missing_target": np.full(len(ind), "neither a period target nor a final target", dtype=object),
+        "actual_falls": "actual " + as_ + " below the previous period's " + fmt(previous)
+        + ": a setback, or values per period rather than to date?",
     }
     parts = []
     for order, rule in enumerate(RULES):

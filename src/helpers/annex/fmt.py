@@ -217,6 +217,8 @@ WORDS: dict[str, dict[str, str]] = {
     "zero_target_with_actual": {"fr": "Cible nulle, mais une valeur réalisée",
                                 "en": "A zero target, but an actual value"},
     "missing_target": {"fr": "Aucune cible, ni de période ni finale", "en": "No target, neither period nor final"},
+    "actual_falls": {"fr": "La valeur réalisée baisse d'une période à l'autre",
+                     "en": "The actual falls from one period to the next"},
     # reconciliation
     "match": {"fr": "Conforme", "en": "Match"},
     "truncated": {"fr": "Tronqué", "en": "Truncated"},
