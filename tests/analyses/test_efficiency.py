@@ -165,3 +165,19 @@ def test_named_lines_and_periods():
         efficiency.named_lines(" ; ") == []
     assert efficiency.period_end("2020-02") == dt.date(2020, 2, 29)
     assert efficiency.period_end("2020-13") is None and efficiency.period_end("") is None
+
+
+def test_outputs_that_share_their_lines_are_counted_once_whatever_their_periods(sample):
+    """Notebook 20's « n produits partagent leurs lignes » counted cost rows: an output measured in two periods
+    counted twice."""
+    data, params = sample
+    tables = loader.scope(data, params.country).tables
+    costs = efficiency.cost_per_result(tables, params)
+    shared = costs[(costs["kind"] == "output") & (costs["shared_with"].str.len() > 0)]
+    assert efficiency.outputs_sharing_lines(costs, tables["indicators"]) == shared["indicator_id"].nunique() > 0
+    indicators = tables["indicators"]
+    again = indicators[indicators["indicator_id"] == "P1.1.a"].assign(period="2021-06", actual=60.0)
+    twice = {**tables, "indicators": pd.concat([indicators, again], ignore_index=True)}
+    more = efficiency.cost_per_result(twice, params)
+    assert len(more[more["kind"] == "output"]) == len(costs[costs["kind"] == "output"]) + 1
+    assert efficiency.outputs_sharing_lines(more, twice["indicators"]) == shared["indicator_id"].nunique()

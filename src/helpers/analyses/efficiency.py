@@ -182,6 +182,15 @@ def _benchmarks(params: Any) -> dict[str, tuple[float, str]]:
     return out
 
 
+def outputs_sharing_lines(costs: pd.DataFrame, indicators: pd.DataFrame) -> int:
+    """How many outputs (an indicator in a country, whatever its periods) have cost rows whose lines also finance
+    other results; ``costs`` as cost_per_result made them from these ``indicators``."""
+    outputs = costs[costs["kind"] == "output"]
+    rows = _output_rows(indicators)
+    shared = (outputs["shared_with"].str.len() > 0).to_numpy(dtype=bool)
+    return len({(i, c) for i, c, s in zip(rows["indicator_id"], rows["country"], shared) if s}) if len(rows) else 0
+
+
 def _shared_with(lines: list[str], own: str, financed: dict[str, list[str]]) -> list[str]:
     others: dict[str, None] = {}
     for line in lines:
