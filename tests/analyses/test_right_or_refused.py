@@ -325,8 +325,8 @@ def test_the_mali_annex_says_what_it_leaves_out(tmp_path):
     assert "170 000 EUR" in section and "48,6" in section and "11,3" not in section, section
     assert "ne s'applique pas à une annexe pays" in section, section
     assert "1 ligne du projet dans son ensemble n'y figure pas" in section and "dont 1 de personnel" in section
-    assert "5 000 EUR de dépenses enregistrées pour Mali l'ont été sur des lignes du projet dans son ensemble" \
-        in section, section
+    assert ("5 000 EUR de dépenses enregistrées pour cette annexe (Mali) l'ont été sur des lignes du projet dans "
+            "son ensemble") in section, section
     assert "non ventilé entre les lignes" not in section
     assert "en dessous de la norme" not in section
     assert "50 femmes sur 113 participants dont le sexe est connu : 44,2 %" in section, section   # was 115, 43,5 %

@@ -56,7 +56,7 @@ def test_a_later_reporting_date_is_compared_with_the_first_build(tmp_path):
     spent_before = figure(before, "spent", "total")["value"]
     assert spent_before == pytest.approx(1_363_103.13)
     html = (annexes / "ensemble.html").read_text(encoding="utf-8")
-    assert "Aucune annexe antérieure" in html
+    assert "Aucune version antérieure de cette annexe" in html
 
     again = build(root)   # the file it just archived is of its own date: not an input, nothing to do
     assert again.returncode == 0 and "Nothing to do" in again.stdout, again.stdout + again.stderr
@@ -85,7 +85,7 @@ def test_a_later_reporting_date_is_compared_with_the_first_build(tmp_path):
     beside = f"1{NBSP}373{NBSP}103{NBSP}USD (31/12/2020{NBSP}: 1{NBSP}363{NBSP}103{NBSP}USD)"
     assert beside in html
     assert "Évolution depuis l&#x27;annexe précédente" in html or "Évolution depuis l'annexe précédente" in html
-    assert "Aucune annexe antérieure" not in html
+    assert "Aucune version antérieure de cette annexe" not in html
     # Word shows the same sentence; Excel has the previous values in its figures sheet
     with zipfile.ZipFile(annexes / "ensemble.docx") as docx:
         document = docx.read("word/document.xml").decode("utf-8")
