@@ -178,3 +178,12 @@ def test_the_french_figures_sheet_names_every_section_metric_status_and_unit_in_
                                    and WORDS[c]["fr"] != c} | {c for c in codes if c not in WORDS and c not in
                                                                ("%", "ratio", amem.params.currency, "USD", "EUR")})
             assert not untranslated, (heading, untranslated)
+
+
+def test_a_number_the_notebook_formatted_is_a_number_with_the_decimals_it_shows(made):
+    """The published and recomputed figures (format "right": text formatted by the notebook, '17,708') were text in
+    the sheet, which Excel cannot add or compare; a formula-like text stays text."""
+    lang, _, book = made
+    cells = {c.value: c for row in book.worksheets[1].iter_rows() for c in row if c.value is not None}
+    assert (cells[27].data_type, cells[27].number_format) == ("n", "#,##0")
+    assert cells["=1+1"].data_type == "s"

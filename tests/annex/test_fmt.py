@@ -52,3 +52,13 @@ def test_words_fall_back_to_the_name_itself():
 def test_unknown_language_is_refused():
     with pytest.raises(ValueError, match="language"):
         fmt.percent(1.0, 1, "de")
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("17,708", "fr", (17.708, 3)), ("1\u00a0005\u00a0500,25", "fr", (1005500.25, 2)), ("-3,5", "fr", (-3.5, 1)),
+    ("\u221212", "fr", (-12.0, 0)), ("1,234.5", "en", (1234.5, 1)), ("17,7\u00a0%", "fr", None),
+    ("1\u00a0000\u00a0USD", "fr", None), ("1,23", "en", None), ("12.5", "fr", None), ("n.d.", "fr", None)])
+def test_a_number_as_number_prints_it_is_read_back_with_its_decimals(text, lang, expected):
+    assert fmt.read_number(text, lang) == expected
+    if expected:
+        assert fmt.read_number(fmt.number(expected[0], expected[1], lang), lang) == expected

@@ -352,7 +352,10 @@ def table_data(frame: pd.DataFrame, columns: Mapping[str, Any], formats: Mapping
             classes = ["num"] if head["numeric"] else ["long"] if kind == "long" else []
             if rag and col == rag and not fmt.is_missing(value):
                 classes.append(RAG_CLASSES.get(str(value), ""))
-            cells.append({"text": _text(value, kind, lang, currency), "value": _value(value, kind),
+            text = _text(value, kind, lang, currency)
+            # a number formatted by the notebook keeps its number too, for a spreadsheet (with the decimals it shows)
+            shown = fmt.read_number(text, lang) if kind == "right" else None
+            cells.append({"text": text, "value": shown[0] if shown else _value(value, kind),
                           "class": " ".join(c for c in classes if c)})
         rows.append(cells)
     return {"caption": caption, "lang": lang, "currency": currency, "columns": heads, "rows": rows}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -56,6 +57,20 @@ def number(value: Any, decimals: int = 0, lang: str = "fr") -> str:
     if lang == "fr":
         text = text.replace(",", NBSP).replace(".", ",")
     return text
+
+
+_SHOWN_NUMBER = {"fr": re.compile(r"^([+\-\u2212]?)(\d{1,3}(?:[\u00a0\u202f ]\d{3})*|\d+)(?:,(\d+))?$"),
+                 "en": re.compile(r"^([+\-\u2212]?)(\d{1,3}(?:,\d{3})*|\d+)(?:\.(\d+))?$")}
+
+
+def read_number(text: str, lang: str = "fr") -> tuple[float, int] | None:
+    """A number as ``number`` prints it, read back with its decimals: '1 005 500,25' -> (1005500.25, 2) in French;
+    None for anything else (a percentage, an amount with its currency, a word)."""
+    found = _SHOWN_NUMBER[_check(lang)].match(text) if isinstance(text, str) else None
+    if found is None:
+        return None
+    digits = re.sub(r"\D", "", found[2]) + ("." + found[3] if found[3] else "")
+    return (-1 if found[1] in ("-", "\u2212") else 1) * float(digits), len(found[3] or "")
 
 
 def percent(value: Any, decimals: int = 1, lang: str = "fr") -> str:
