@@ -212,7 +212,8 @@ LINE = Column("line", **ID, french=("ligne", "ligne_budgétaire"))
 SPEC: dict[str, Table] = {t.name: t for t in (
     Table("activities", (
         Column("activity_id", **ID, unique=True,
-               french=("activité_id", "id_activité", "code_activité", "identifiant_activité")),
+               french=("activité_id", "id_activité", "code_activité", "identifiant_activité", "activité", "code",
+                       "identifiant")),
         Column("status", **ID, allowed=STATUS_CODES, normalise="status", french=("statut", "état")),
         COUNTRY, Column("result", french=("résultat",)), Column("output", french=("produit",)), LABEL,
         Column("progress", "float", percent=True, checks=(Check("progress_range", "in_range", (0, 100)),),
@@ -224,7 +225,7 @@ SPEC: dict[str, Table] = {t.name: t for t in (
     )),
     Table("participation", (
         Column("event_id", **ID, unique=True,
-               french=("événement_id", "id_événement", "code_événement", "événement")),
+               french=("événement_id", "id_événement", "code_événement", "événement", "code", "identifiant")),
         Column("participants", "float", **ID, ambiguous=True, checks=COUNT, french=("nombre_de_participants",)),
         Column("women", "float", required=True, ambiguous=True, checks=COUNT, french=("femmes",)),
         COUNTRY, LABEL,
@@ -260,7 +261,8 @@ SPEC: dict[str, Table] = {t.name: t for t in (
                             lambda f: f["amount"] < 0, show_value=True),),
         raw_checks=(repeated_rows,)),
     Table("indicators", (
-        Column("indicator_id", **ID, french=("indicateur_id", "id_indicateur", "code_indicateur", "indicateur")),
+        Column("indicator_id", **ID, french=("indicateur_id", "id_indicateur", "code_indicateur", "indicateur", "code",
+                                         "identifiant")),
         Column("period", **ID, french=("période",)),
         Column("actual", "float", required=True, ambiguous=True, percent=True,
                french=("réalisé", "valeur_réalisée", "valeur_atteinte")),
