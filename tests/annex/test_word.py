@@ -172,3 +172,41 @@ def test_word_template_param_must_be_a_docx_in_the_project_folders(tmp_path):
         text = str(problem)
         assert problem.rule == "word_template" and message in text and f"'{value}'" in text
         assert "params/mini/maroc.yaml" in squash(text) and "column 'word_template'" in text
+
+
+def test_a_table_too_wide_for_its_words_is_set_smaller_and_no_column_is_narrower_than_its_longest_word():
+    """Nine columns of an IPTT at 8.5 pt did not fit the page side by side: every column was squeezed below its
+    longest word, and LibreOffice broke « Indicateur » into « Indicateu / r ». The table is now set in smaller type
+    (not below word.SMALLEST_CELL_SIZE), where each column holds its longest word."""
+    import nbformat
+    import pandas as pd
+    from docx.oxml.ns import qn
+
+    from helpers.annex import export
+    from small_annex import _table
+
+    label = "Dispositifs de coordination institutionnelle et de partage de données mis en place"
+    frame = pd.DataFrame({"id": ["P1.1.b", "I.1.2.1"], "label": [label, label], "unit": ["dispositifs"] * 2,
+                          "period": ["2020-12"] * 2, "baseline": [None, 3.0], "final": [2.0, 1.0],
+                          "actual": [0.0, 1.0], "pct": [0.0, 100.0], "rag": ["red", "green"]})
+    columns = {"id": "indicator", "label": "label", "unit": ("Unité", "Unit"), "period": ("Période", "Period"),
+               "baseline": "baseline", "final": "target_final", "actual": "actual",
+               "pct": ("% de la cible finale", "% of final target"), "rag": ("Appréciation", "Rating")}
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("ctx.show()")
+    cell.outputs = [_table(frame, columns, {"baseline": "num", "final": "num", "actual": "num", "pct": "pct",
+                                            "rag": "word"}, "fr", rag="rag")]
+    nb.cells.append(cell)
+    page = export.render(nb, {"lang": "fr", "title": TITLE, "kicker": TITLE_KICKER["fr"], "facts": [],
+                              "provenance": []})
+    document = docx.Document(io.BytesIO(word.docx(page, "fr", TITLE, when=WHEN)))
+    table = next(t for t in document.tables if len(t.columns) == 9)._tbl
+    sizes = {int(s.get(qn("w:val"))) for s in table.iter(qn("w:sz"))}
+    assert len(sizes) == 1 and word.SMALLEST_CELL_SIZE * 2 <= sizes.pop() < word.CELL_SIZE * 2
+    size = int(next(table.iter(qn("w:sz"))).get(qn("w:val"))) / 2
+    rows = [[" ".join(t.text or "" for t in c.iter(qn("w:t"))) for c in r.findall(qn("w:tc"))]
+            for r in table.findall(qn("w:tr"))]
+    widths = [int(c.get(qn("w:w"))) for c in table.find(qn("w:tblGrid")).findall(qn("w:gridCol"))]
+    for column, width in enumerate(widths):
+        longest = max(word._text_twips(w, r is rows[0], size) for r in rows for w in r[column].split(" "))
+        assert width >= longest + word.CELL_MARGINS, (rows[0][column], width, longest)

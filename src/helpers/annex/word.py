@@ -107,19 +107,20 @@ _ARIAL = dict(zip(
        556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500,
        500, 500, 334, 260, 334, 584]))
 CELL_SIZE = 8.5          # pt: the Compact style of table cells (word_style.py)
+SMALLEST_CELL_SIZE = 6.5  # pt: how far a wide table's type may shrink so that no word of it breaks
 CELL_MARGINS = 170 + 60  # twips: the table style's left + right cell margins (85 each), and a little air
 LONG_WORD = 18           # characters: a longer word (a file name) may break rather than widen its column
 
 
-def _text_twips(text: str, bold: bool = False) -> int:
-    """The width of ``text`` in the cell font, in twips (a bold heading about a tenth wider)."""
+def _text_twips(text: str, bold: bool = False, size: float = CELL_SIZE) -> int:
+    """The width of ``text`` in the cell font of ``size`` points, in twips (a bold heading about a tenth wider)."""
     import unicodedata
 
     total = 0
     for ch in text:
         base = unicodedata.normalize("NFKD", ch)[:1] or ch
         total += _ARIAL.get(base, 278 if ch in "\u00a0\u202f" else 556)
-    return int(total * CELL_SIZE * 20 / 1000 * (1.1 if bold else 1.0))
+    return int(total * size * 20 / 1000 * (1.1 if bold else 1.0))
 
 
 def _column_widths(table, text_width: int) -> None:
@@ -127,8 +128,11 @@ def _column_widths(table, text_width: int) -> None:
     fixed widths, so Word and LibreOffice lay it out alike. text_width in twentieths of a point.
 
     Each column gets room for its longest word, measured in the cell font, so that no reference, number or status
-    is ever broken; only words longer than LONG_WORD characters (file names) may be. When those minimums leave no
-    room, the columns of long words give way first; the rest of the width goes to the columns whose texts are long.
+    is ever broken; only words longer than LONG_WORD characters (file names) may be. A table whose words do not fit
+    side by side (nine columns of an IPTT) is set in smaller type, down to SMALLEST_CELL_SIZE: at the full size the
+    columns were squeezed below their words, and « Indicateur » broke into « Indicateu / r ». When those minimums
+    still leave no room, the columns of long words give way first; the rest of the width goes to the columns whose
+    texts are long.
     """
     from docx.oxml.ns import qn
 
@@ -137,16 +141,27 @@ def _column_widths(table, text_width: int) -> None:
     if not rows or any(len(r) != len(rows[0]) for r in rows):
         return  # merged cells: leave the layout to Word
     slack = 1.25  # the measure is Arial's; without Arial or Liberation Sans, LibreOffice takes DejaVu Sans, wider
-    cap = _text_twips("M" * LONG_WORD) * 0.8
-    need = [max(_text_twips(word, bold=r is rows[0]) for r in rows for word in r[c].split(" ")) * slack + CELL_MARGINS
-            for c in range(len(rows[0]))]
-    least = [min(n, cap + CELL_MARGINS) for n in need]
+
+    def room(size: float) -> tuple[list[float], list[float], float]:
+        cap = _text_twips("M" * LONG_WORD, size=size) * 0.8
+        need = [max(_text_twips(word, r is rows[0], size) for r in rows for word in r[c].split(" ")) * slack
+                + CELL_MARGINS for c in range(len(rows[0]))]
+        return need, [min(n, cap + CELL_MARGINS) for n in need], cap
+
+    size = CELL_SIZE
+    need, least, cap = room(size)
+    while sum(least) > text_width and size > SMALLEST_CELL_SIZE:
+        size = max(SMALLEST_CELL_SIZE, size - 0.5)
+        need, least, cap = room(size)
+    if size < CELL_SIZE:
+        _set_size(table, size)
     if sum(least) > text_width:  # the long words' columns give way first, down to half their room
         over, soft = sum(least) - text_width, [c for c, n in enumerate(need) if n > cap + CELL_MARGINS]
         room = sum(least[c] / 2 for c in soft)
         for c in soft:
             least[c] -= min(over, room) * (least[c] / 2) / room
-    wanted = [max(low, min(_text_twips(max((r[c] for r in rows), key=len)) + CELL_MARGINS, 45 * CHAR_TWIPS))
+    wanted = [max(low, min(_text_twips(max((r[c] for r in rows), key=len), size=size) + CELL_MARGINS,
+                           45 * CHAR_TWIPS))
               for c, low in enumerate(least)]
     spare, extra = text_width - sum(least), [w - low for w, low in zip(wanted, least)]
     chars = [low + spare * e / sum(extra) for low, e in zip(least, extra)] if spare > 0 and sum(extra) else least
@@ -163,6 +178,16 @@ def _column_widths(table, text_width: int) -> None:
     props = table.find(qn("w:tblPr"))
     if props.find(qn("w:tblLayout")) is None:
         props.find(qn("w:tblW")).addnext(_element("w:tblLayout", type="fixed"))
+
+
+def _set_size(table, size: float) -> None:
+    """Every run of the table in ``size`` points (python-docx puts the size (in half points)
+    where the schema wants it among the run's properties)."""
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    for run in table.iter(qn("w:r")):
+        run.get_or_add_rPr().get_or_add_sz().val = Pt(size)
 
 
 def _finish_tables(document) -> None:
