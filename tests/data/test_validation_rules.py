@@ -156,6 +156,12 @@ def _xlsx_laid_out(mini: Mini, name: str, merge: str = "", hide: int = 0) -> Non
     mini.delete(name)
 
 
+def _with_currencies(mini: Mini, currencies: list[str]) -> None:
+    """expenditure.csv with a `devise` column holding one currency per row."""
+    header, *rows = mini.text("expenditure").splitlines()
+    mini.write("expenditure", "\n".join([header + ",devise"] + [f"{r},{c}" for r, c in zip(rows, currencies)]) + "\n")
+
+
 def _merged_country_read(mini: Mini, problems: list[Problem]) -> None:
     """E3 (no country of its own) lies under Tunisie's merged cell: it is Tunisie's, not the project's."""
     participation = mini.load().tables["participation"].set_index("event_id")
@@ -409,6 +415,14 @@ CASES = [
          what="period_end = '12/31/2020' (month first, as an English Excel writes it): refused, and so is "
               "'11/05/2020' below it, which reads either way",
          expect=_names_both_dates),
+    Case("budget written by level", lambda m: (m.append("budget", "B1.1,60000,Maroc,Personnel national,staff"),
+                                               m.append("budget", "B1.2,40000,Maroc,Personnel international,staff")),
+         "totals_row", "budget.csv", 2, "budget", hint="Keep one level of lines",
+         what="line B1 (100000) and its sub-lines B1.1 (60000) and B1.2 (40000): B1 is their subtotal, counted twice"),
+    Case("amount in another currency", lambda m: _with_currencies(m, ["USD", "$", "EUR", "dollars"]),
+         "other_currency", "expenditure.csv", 4, "currency", hint="does not convert",
+         what="a `devise` column: USD, $, EUR, dollars in a USD project: the EUR amount would be added to the dollars",
+         expect=lambda m, problems: _only_rule_of(problems, "other_currency")),
     Case("amount in a percentage cell", lambda m: _xlsx_with_percent_cells(m, "expenditure", {"C3": 0.4}),
          "not_a_number", "expenditure.xlsx", 3, "amount", hint="not a percentage", cell="Feuil1!C3",
          what="expenditure.xlsx: an amount cell formatted as a percentage (the sheet shows 40 %): neither 0.4 "

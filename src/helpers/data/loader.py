@@ -231,7 +231,36 @@ def _read_and_check(name: str, path: Path,
     problems += [p for p in _table_warnings(name, frame, raw) if (p.row, p.column) not in bad_cells]
     problems += totals.problems(name, frame, raw)
     problems += [p for check in table.raw_checks for p in check(frame, raw)]
+    if table.column("currency") is not None:
+        problems += _other_currency(frame, raw, params.currency)
     return frame, raw, problems
+
+
+# how a currency column writes the codes it means (project.yaml's `currency` is a code)
+_CURRENCY_WORDS = {"€": "EUR", "EURO": "EUR", "EUROS": "EUR", "$": "USD", "US$": "USD", "$US": "USD",
+                   "DOLLAR": "USD", "DOLLARS": "USD", "£": "GBP", "FCFA": "XOF", "F CFA": "XOF", "CFA": "XOF",
+                   "DH": "MAD", "DHS": "MAD", "DIRHAM": "MAD", "DIRHAMS": "MAD", "CHF": "CHF"}
+
+
+def currency_code(text: Any) -> str:
+    """'€', 'euros', 'Eur' -> 'EUR'; a code or word not known stays as written, in capitals."""
+    word = " ".join(str(text).split()).upper()
+    return _CURRENCY_WORDS.get(word, _CURRENCY_WORDS.get(fold(word).upper(), word))
+
+
+def _other_currency(frame: pd.DataFrame, raw: RawTable, currency: str) -> list[Problem]:
+    """A row whose `currency` cell names another currency than the project's: its amount would be added to the
+    others as if it were in the project's currency. Refused: the workbook does not convert."""
+    if "currency" not in frame.columns or not frame["currency"].notna().any():
+        return []
+    wanted = currency_code(currency)
+    codes = each_distinct(frame["currency"], lambda v: v if v is None else currency_code(v), keep_missing=True)
+    other = codes.notna() & (codes != wanted)
+    return [raw.problem("other_currency", f"this row's amount is in {codes[index]}; the project's amounts are in "
+                        f"{wanted} (project.yaml, `currency`), and would be added up with it",
+                        f"Convert the amount to {wanted} and write {wanted} here (the workbook does not convert "
+                        "currencies), or correct the project's `currency`.", index=index, column="currency",
+                        value=frame.at[index, "currency"]) for index in frame.index[other.to_numpy(dtype=bool)]]
 
 
 def _sheet_layout_problems(table: Table, raw: RawTable) -> list[Problem]:

@@ -208,6 +208,8 @@ COUNTRY = Column("country", normalise="country", french=("pays",))
 LABEL = Column("label", french=("libellé", "intitulé"))
 BUDGET_LINES = Column("budget_lines", french=("lignes_budgétaires", "lignes_de_financement"))  # "R1" or "R1; R6"
 LINE = Column("line", **ID, french=("ligne", "ligne_budgétaire"))
+# the amounts' currency, when a file says it row by row: it must be the project's (loader: other_currency)
+CURRENCY = Column("currency", french=("devise", "monnaie"))
 
 SPEC: dict[str, Table] = {t.name: t for t in (
     Table("activities", (
@@ -245,7 +247,7 @@ SPEC: dict[str, Table] = {t.name: t for t in (
                checks=(Check("budget_negative", "ge", (0,)),), french=("montant", "budget_approuvé")),
         COUNTRY, LABEL,
         Column("category", allowed=BUDGET_CATEGORIES, normalise="enumeration", french=("catégorie",),
-               words=tuple(CATEGORY_WORDS.items())),
+               words=tuple(CATEGORY_WORDS.items())), CURRENCY,
     ), checks=(TableCheck("duplicate_line", _unique_together("line", "country")),),
         warnings=(RowWarning("budget_unknown", "budget", "the budget of this line is not given",
                              "Rates for this line cannot be computed; fill in the approved amount.",
@@ -255,7 +257,7 @@ SPEC: dict[str, Table] = {t.name: t for t in (
         LINE,
         Column("period_end", "date", **ID, french=("fin_de_période", "fin_période")),
         Column("amount", "float", **ID, money=True, ambiguous=True, french=("montant", "dépenses")),
-        COUNTRY, Column("period_label", french=("période", "libellé_période")),
+        COUNTRY, Column("period_label", french=("période", "libellé_période")), CURRENCY,
     ), warnings=(RowWarning("negative_amount", "amount", "a negative amount (a reversal?)",
                             "Fine if it cancels an earlier spending; check it otherwise.",
                             lambda f: f["amount"] < 0, show_value=True),),

@@ -8,7 +8,9 @@ row when
   « TOTAL BUDGET »), not « Total quality management »; or
 - its amount equals the sum of all the other rows of the table (at least two of them not 0): an error in the money
   tables, a warning in participation (small counts add up by chance); or the sum of the other rows of its country
-  (a subtotal): a warning.
+  (a subtotal): a warning; or
+- its line's amount is the sum of its sub-lines' (a budget written by level: line 1 = 1.1 + 1.2, in the same
+  country and period): an error.
 
 Each problem names the cell and says what to do (delete the row: the annex computes the totals).
 """
@@ -82,7 +84,39 @@ def problems(name: str, frame: pd.DataFrame, raw: Any) -> list[Problem]:
         return list(found.values())
     rest = ~frame.index.isin(list(found)) if found else slice(None)  # (a million rows: no loop over them)
     found.update(_equal_to_the_others(frame.loc[rest], amounts.loc[rest], amount_column, raw, amount_is_error))
+    if "line" in frame.columns:
+        for index, problem in _sums_of_sub_lines(frame, amounts, amount_column, raw).items():
+            found.setdefault(index, problem)
     return [found[i] for i in sorted(found, key=lambda i: (i is None, i))]
+
+
+_PARENT = re.compile(r"^(?P<parent>.+?)[.\-_/ ][^.\-_/ ]+$")   # '1.2' -> '1', 'R1.1' -> 'R1', 'A-01-03' -> 'A-01'
+
+
+def _sums_of_sub_lines(frame: pd.DataFrame, amounts: pd.Series, column: str, raw: Any) -> dict[Any, Problem]:
+    """A line whose amount is the sum of its sub-lines' (budget line 1 = 1.1 + 1.2, in the same country and, for
+    spending, the same period): a subtotal row of a budget written by level, which would count them twice."""
+    codes = set(frame["line"].dropna().unique().tolist())   # (a few thousand lines among a million rows)
+    parent_of = {c: m["parent"] for c in codes
+                 if isinstance(c, str) and (m := _PARENT.match(c)) and m["parent"] in codes}
+    if not parent_of:
+        return {}
+    lines = frame["line"].astype("str")
+    parents = frame["line"].map(parent_of)
+    together = [c for c in ("country", "period_end") if c in frame.columns]
+    keys = frame[together].astype("str").fillna("") if together else pd.DataFrame(index=frame.index)
+    children = pd.DataFrame({"line": parents, "amount": amounts, "child": lines}).join(keys)[parents.notna()]
+    sums = children.groupby(["line", *together], dropna=False).agg(total=("amount", "sum"), names=("child", list))
+    heads = lines.isin(set(parent_of.values())).to_numpy(dtype=bool)
+    rows = pd.DataFrame({"line": lines, "amount": amounts}).join(keys)[heads].reset_index(names="at_row")
+    matched = rows.merge(sums.reset_index(), on=["line", *together], how="inner")
+    hit = matched[np.isfinite(matched["amount"].to_numpy(dtype="float64")) & (matched["amount"] > 0)
+                  & ((matched["amount"] - matched["total"]).abs() < 0.005)]
+    return {row.at_row: raw.problem(
+        "totals_row", f"this amount is the sum of its sub-lines ({', '.join(row.names[:5])}"
+        f"{', …' if len(row.names) > 5 else ''}): a subtotal row?", "Keep one level of lines: delete this "
+        "subtotal row (the workbook adds the sub-lines up itself), or the sub-lines.", index=row.at_row, column=column,
+        value=_show(row.amount)) for row in hit.itertuples()}
 
 
 def _equal_to_the_others(frame: pd.DataFrame, amounts: pd.Series, column: str, raw: Any,
