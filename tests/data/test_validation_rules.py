@@ -419,6 +419,11 @@ CASES = [
                                                m.append("budget", "B1.2,40000,Maroc,Personnel international,staff")),
          "totals_row", "budget.csv", 2, "budget", hint="Keep one level of lines",
          what="line B1 (100000) and its sub-lines B1.1 (60000) and B1.2 (40000): B1 is their subtotal, counted twice"),
+    Case("spending written as totals since the start",
+         lambda m: m.append("expenditure", "B1,2021-06-30,80000,Maroc,S1 2021"),
+         "cumulative_amounts", "expenditure.csv", 6, "amount", severity="warning", hint="each total less",
+         what="line B1 (budget 100000): 40000 at the end of 2020, then 80000 in June 2021, the total so far: added "
+              "up, 120 %"),
     Case("amount in another currency", lambda m: _with_currencies(m, ["USD", "$", "EUR", "dollars"]),
          "other_currency", "expenditure.csv", 4, "currency", hint="does not convert",
          what="a `devise` column: USD, $, EUR, dollars in a USD project: the EUR amount would be added to the dollars",

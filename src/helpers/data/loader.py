@@ -136,6 +136,7 @@ def _load(project: str, params: ProjectParams, data_dir: Path) -> tuple[ProjectD
     if "expenditure" in typed and not budget_refused:
         resolved = lines_mod.resolve(tables["budget"], typed["expenditure"][0])
         problems += _unknown_lines(*typed["expenditure"], tables["budget"], resolved)
+        problems += _cumulative_spending(*typed["expenditure"], tables["budget"], resolved)
     tables["expenditure"] = lines_mod.with_line_country(tables["budget"], tables["expenditure"], resolved)
     problems += [p for name in FINANCED_TABLES if name in typed and not budget_refused
                  for p in _unknown_financing_lines(*typed[name], tables["budget"], "budget" in data.present)]
@@ -647,6 +648,41 @@ def _unknown_lines(expenditure: pd.DataFrame, raw: RawTable, budget: pd.DataFram
             problems.append(raw.problem("unknown_line", "this budget line is not in the budget table",
                                         (guess + " " if guess else "") + "Use a line of the budget table, or add "
                                         "the line there.", index=index, column="line", value=line))
+    return problems
+
+
+def _cumulative_spending(expenditure: pd.DataFrame, raw: RawTable, budget: pd.DataFrame,
+                         resolved: tuple) -> list[Problem]:
+    """A line whose spending rises period after period and adds up to more than its budget, while its last amount
+    alone is within it (30 000, 60 000, 90 000 on a budget of 100 000): totals since the start, which the workbook
+    adds up as what was spent in each period (180 %). A warning at the line's last row."""
+    if not len(expenditure) or not len(budget):
+        return []
+    codes, pairs = lines_mod._pairs(resolved[0], expenditure["line"])
+    budgets = dict(zip(zip(lines_mod.country_key(budget["country"]), budget["line"]), budget["budget"]))
+    amount = expenditure["amount"].to_numpy(dtype="float64", na_value=np.nan)
+    day = expenditure["period_end"].to_numpy(dtype="datetime64[ns]").astype("int64")
+    order = np.lexsort((day, codes))
+    code, amount, rows = codes[order], amount[order], expenditure.index.to_numpy()[order]
+    starts = np.flatnonzero(np.r_[True, code[1:] != code[:-1]])
+    ends = np.r_[starts[1:], len(code)]
+    rising = np.r_[False, (code[1:] == code[:-1]) & (np.diff(amount) > 0)]   # each row above the one before it
+    problems = []
+    for start, end in zip(starts, ends):
+        if end - start < 2 or not rising[start + 1:end].all() or not amount[start] > 0:
+            continue
+        line_budget, total, last = budgets.get(pairs[code[start]], np.nan), amount[start:end].sum(), amount[end - 1]
+        if not (line_budget > 0 and total > line_budget >= last):
+            continue
+        shown = " → ".join(numbers.format_number(round(float(a), 2)) for a in amount[start:end][:4]) + \
+            (" → …" if end - start > 4 else "")
+        problems.append(raw.problem(
+            "cumulative_amounts", f"the spending on line {pairs[code[start]][1]} rises period after period ({shown}) "
+            f"and adds up to {total / line_budget:.0%} of its budget, while its last amount alone is "
+            f"{last / line_budget:.0%}: are these totals since the start? The workbook adds the periods up",
+            "If they are totals since the start, write what was spent during each period (each total less the "
+            "previous one).", index=rows[end - 1], column="amount", value=numbers.format_number(float(last)),
+            severity="warning"))
     return problems
 
 
