@@ -109,3 +109,16 @@ def test_an_actual_below_the_previous_periods_is_an_anomaly_of_increasing_indica
     words = frame("indicators", [{"indicator_id": "C", "period": p, "actual": v, "target_final": 9}
                                  for p, v in (("S1 2021", 8), ("S2 2021", 6))])
     assert indicator_anomalies(words)["rule"].tolist() == ["actual_falls"]
+
+
+def test_a_fraction_typed_for_a_percentage_is_an_anomaly():
+    """0.45 typed for 45 % in an indicator whose unit is a percentage reads as 0.45 % of a 50 % target."""
+    out = indicator_anomalies(rows(
+        {"indicator_id": "W", "unit": "% de femmes", "actual": 0.45, "target": 50},
+        {"indicator_id": "X", "unit": "pourcentage", "actual": 45, "target": 50},
+        {"indicator_id": "Y", "unit": "ratio", "actual": 0.45, "target_final": 2},
+        {"indicator_id": "Z", "unit": "%", "actual": 0.45, "target_final": 0.9}))
+    fractions = out[out["rule"] == "fraction_for_percent"]
+    assert fractions["indicator_id"].tolist() == ["W"]
+    assert fractions["note"].iloc[0] == "actual 0.45 in % de femmes with a target of 50: a fraction of 1 for a " \
+                                        "percentage?"

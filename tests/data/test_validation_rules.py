@@ -424,6 +424,11 @@ CASES = [
          "cumulative_amounts", "expenditure.csv", 6, "amount", severity="warning", hint="each total less",
          what="line B1 (budget 100000): 40000 at the end of 2020, then 80000 in June 2021, the total so far: added "
               "up, 120 %"),
+    Case("progress as fractions",
+         lambda m: (m.replace("activities", "Étude de base,100,", "Étude de base,1,"),
+                    m.replace("activities", "inspecteurs,60,", "inspecteurs,0.6,")),
+         "progress_fractions", "activities.csv", 2, "progress", severity="warning", hint="from 0 to 100",
+         what="progress = 1, 0.6, 0: fractions of 1 in a column of percentages (0.6 would read as 0.6 %)"),
     Case("amount in another currency", lambda m: _with_currencies(m, ["USD", "$", "EUR", "dollars"]),
          "other_currency", "expenditure.csv", 4, "currency", hint="does not convert",
          what="a `devise` column: USD, $, EUR, dollars in a USD project: the EUR amount would be added to the dollars",

@@ -22,6 +22,8 @@ Anomalies (one row each: indicator_id, period, rule, note), direction-aware:
   sex; periods in their order when each begins with its year, else in the table's order). A setback, or values
   per period where the table wants the value reached to date: the achievement against the final target reads each
   actual as the total so far, and would understate it.
+- ``fraction_for_percent``: an indicator whose unit is a percentage (`%`, `pourcentage`, `percent`) with an actual
+  between 0 and 1 and a target (of the period or final) above 1: 0.45 typed for 45 %, read as 0.45 %.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ import pandas as pd
 
 RAG_GREEN, RAG_AMBER, RAG_RED = "green", "amber", "red"
 RULES = ("baseline_beyond_final_target", "period_target_beyond_final_target", "zero_target_with_actual",
-         "missing_target", "actual_falls")
+         "missing_target", "actual_falls", "fraction_for_percent")
 
 
 def _decrease(indicators: pd.DataFrame) -> pd.Series:
@@ -151,8 +153,13 @@ def indicator_anomalies(indicators: pd.DataFrame) -> pd.DataFrame:
             "missing_target": np.isnan(t) & np.isnan(f),
         }
     previous = _previous_actual(ind)
+    units = (ind["unit"].astype("str").fillna("") if "unit" in ind else pd.Series("", index=ind.index)) \
+        .to_numpy(dtype=object)
+    percent = pd.Series(units, dtype="str").str.contains(r"%|pourcent|percent", case=False, regex=True) \
+        .to_numpy(dtype=bool)
     with np.errstate(invalid="ignore"):
         checks["actual_falls"] = ~dec & np.isfinite(a) & np.isfinite(previous) & (a < previous)
+        checks["fraction_for_percent"] = percent & (a > 0) & (a < 1) & ((t > 1) | (f > 1))
     fmt = np.vectorize(lambda x: "" if np.isnan(x) else f"{x:g}", otypes=[object])
     bs, ts, fs, as_ = (fmt(x) if len(x) else x.astype(object) for x in (b, t, f, a))
     dirs = np.where(dec, "decrease", "increase")
@@ -165,6 +172,8 @@ def indicator_anomalies(indicators: pd.DataFrame) -> pd.DataFrame:
         "missing_target": np.full(len(ind), "neither a period target nor a final target", dtype=object),
         "actual_falls": "actual " + as_ + " below the previous period's " + fmt(previous)
         + ": a setback, or values per period rather than to date?",
+        "fraction_for_percent": "actual " + as_ + " in " + units
+        + " with a target of " + np.where(np.isfinite(t), ts, fs) + ": a fraction of 1 for a percentage?",
     }
     parts = []
     for order, rule in enumerate(RULES):

@@ -234,6 +234,8 @@ WORDS: dict[str, dict[str, str]] = {
     "missing_target": {"fr": "Aucune cible, ni de période ni finale", "en": "No target, neither period nor final"},
     "actual_falls": {"fr": "La valeur réalisée baisse d'une période à l'autre",
                      "en": "The actual falls from one period to the next"},
+    "fraction_for_percent": {"fr": "Une fraction de 1 pour un pourcentage ?",
+                             "en": "A fraction of 1 for a percentage?"},
     # reconciliation
     "match": {"fr": "Conforme", "en": "Match"},
     "truncated": {"fr": "Tronqué", "en": "Truncated"},

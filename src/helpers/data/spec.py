@@ -193,6 +193,21 @@ def repeated_rows(frame: pd.DataFrame, raw: Any) -> list:
             for index, group in zip(frame.index[again], groups[again])]
 
 
+def progress_as_fractions(frame: pd.DataFrame, raw: Any) -> list:
+    """Every progress of the table between 0 and 1, some of them in between (0.5, 0.25, 1): fractions of 1 typed in
+    a column of percentages, where 0.5 reads as 0.5 %. A warning on the column (an .xlsx cell formatted as a
+    percentage is read as the sheet shows it: numbers.Percent)."""
+    progress = frame["progress"].dropna() if "progress" in frame.columns else pd.Series([], dtype="float64")
+    if progress.empty or progress.max() > 1 or not ((progress > 0) & (progress < 1)).any():
+        return []
+    shown = ", ".join(f"{v:g}" for v in progress.head(4))
+    return [raw.problem("progress_fractions", f"every progress of the table is between 0 and 1 ({shown}"
+                        f"{', …' if len(progress) > 4 else ''}): fractions of 1, where the column holds percentages? "
+                        "0.5 is read as 0.5 %", "Write progress as a percentage from 0 to 100 (50 for half done).",
+                        index=progress.index[0], column="progress", value=f"{progress.iloc[0]:g}",
+                        severity="warning")]
+
+
 def _women_le_participants(frame: pd.DataFrame) -> pd.Series:
     return ~(frame["women"] > frame["participants"])
 
@@ -224,7 +239,7 @@ SPEC: dict[str, Table] = {t.name: t for t in (
         Column("planned_end", "date", french=("fin_prévue", "date_de_fin_prévue")),
         Column("actual_end", "date", french=("fin_réelle", "date_de_fin_réelle")),
         Column("status_label", added=True),   # the status as written in the file
-    )),
+    ), raw_checks=(progress_as_fractions,)),
     Table("participation", (
         Column("event_id", **ID, unique=True,
                french=("événement_id", "id_événement", "code_événement", "événement", "code", "identifiant")),
