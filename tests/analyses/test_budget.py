@@ -166,3 +166,18 @@ def test_no_expenditure_is_not_computable(tables):
     budget, expenditure = tables
     s = budget_summary(budget, expenditure.iloc[:0], params()).iloc[0]
     assert math.isnan(s["spent"]) and "no expenditure" in s["note"]
+
+
+def test_spending_dated_after_the_reporting_date_is_counted_apart_for_the_annex_to_say_so():
+    """Notebook 20 says how many spending rows, and how much, the figures leave out as later than the reporting
+    date (an evaluator's total of the file was 30 000 more than the annex's, without a word)."""
+    from helpers.analyses.budget import after_reporting_date
+
+    expenditure = frame("expenditure", [
+        {"line": "L1", "period_end": "2020-12-31", "amount": 100},
+        {"line": "L1", "period_end": "2021-01-01", "amount": 50},      # on the reporting date: counted
+        {"line": "L1", "period_end": "2021-06-30", "amount": 30.5},
+        {"line": "L2", "period_end": "2022-01-31", "amount": 20}])
+    assert after_reporting_date(expenditure, params()) == (2, 50.5)
+    assert after_reporting_date(expenditure.iloc[:2], params()) == (0, 0.0)
+    assert after_reporting_date(expenditure.iloc[:0], params()) == (0, 0.0)

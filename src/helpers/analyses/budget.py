@@ -363,6 +363,14 @@ def left_out_of_country(budget: pd.DataFrame, expenditure: pd.DataFrame, params:
             "n_staff_lines": int(staff.sum())}
 
 
+def after_reporting_date(expenditure: pd.DataFrame, params: Any) -> tuple[int, float]:
+    """The spending rows dated after the reporting date, which no figure counts: how many, and their amount."""
+    if expenditure is None or expenditure.empty:
+        return 0, 0.0
+    later = expenditure["period_end"] > to_timestamp(params.reporting_date)
+    return int(later.sum()), float(expenditure.loc[later, "amount"].sum())
+
+
 def spending_by_period(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any,
                        from_start: bool = False) -> pd.DataFrame:
     """Spending per period_end for a chart: amount, cumulative, and the linear-pace budget line.
