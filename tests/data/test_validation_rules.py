@@ -199,7 +199,8 @@ def _french_excel_grouped(mini: Mini) -> None:
     mini.write("expenditure", "line;period_end;amount;country\n"
                "B1;31/12/2020;1 005 500,00;Maroc\nB2;31/12/2020;4.600.000;Maroc\n"
                "B3;30/06/2021;17 ,7;Tunisie\nB4;30/06/2021;1\u202f000,5;\n")
-    mini.replace("budget", "100000", "100 000,00")
+    mini.replace("budget", "100000", "10 000 000,00")   # budgets the spending above fits in (not 10 times over)
+    mini.replace("budget", "50000", "50.000.000")
 
 
 # ----------------------------------------------------------------- extra checks of some cases
@@ -245,7 +246,7 @@ def _amount_is(mini: Mini, position: int, expected: float) -> None:
 def _expect_grouped_numbers(mini: Mini, data: ProjectData) -> None:
     assert data.tables["expenditure"]["amount"].tolist() == [1005500.0, 4600000.0, 17.7, 1000.5]
     assert data.tables["expenditure"]["period_end"].iloc[0] == pd.Timestamp("2020-12-31")
-    assert data.tables["budget"]["budget"].iloc[0] == 100000.0
+    assert data.tables["budget"]["budget"].tolist()[:2] == [10_000_000.0, 50_000_000.0]
     assert data.studies["survey"].data["score"].iloc[0] == 12.5
 
 
@@ -429,6 +430,9 @@ CASES = [
                     m.replace("activities", "inspecteurs,60,", "inspecteurs,0.6,")),
          "progress_fractions", "activities.csv", 2, "progress", severity="warning", hint="from 0 to 100",
          what="progress = 1, 0.6, 0: fractions of 1 in a column of percentages (0.6 would read as 0.6 %)"),
+    Case("budget in thousands", lambda m: m.replace("budget", "B3,80000", "B3,80"),
+         "spending_far_above_budget", "budget.csv", 4, "budget", severity="warning", hint="same unit",
+         what="budget of B3 written in thousands (80) beside its spending in units (30000): 375 times the budget"),
     Case("amount in another currency", lambda m: _with_currencies(m, ["USD", "$", "EUR", "dollars"]),
          "other_currency", "expenditure.csv", 4, "currency", hint="does not convert",
          what="a `devise` column: USD, $, EUR, dollars in a USD project: the EUR amount would be added to the dollars",

@@ -137,6 +137,8 @@ def _load(project: str, params: ProjectParams, data_dir: Path) -> tuple[ProjectD
         resolved = lines_mod.resolve(tables["budget"], typed["expenditure"][0])
         problems += _unknown_lines(*typed["expenditure"], tables["budget"], resolved)
         problems += _cumulative_spending(*typed["expenditure"], tables["budget"], resolved)
+        if "budget" in typed:
+            problems += _spending_far_above_budget(typed["expenditure"][0], *typed["budget"], resolved)
     tables["expenditure"] = lines_mod.with_line_country(tables["budget"], tables["expenditure"], resolved)
     problems += [p for name in FINANCED_TABLES if name in typed and not budget_refused
                  for p in _unknown_financing_lines(*typed[name], tables["budget"], "budget" in data.present)]
@@ -683,6 +685,34 @@ def _cumulative_spending(expenditure: pd.DataFrame, raw: RawTable, budget: pd.Da
             "If they are totals since the start, write what was spent during each period (each total less the "
             "previous one).", index=rows[end - 1], column="amount", value=numbers.format_number(float(last)),
             severity="warning"))
+    return problems
+
+
+FAR_ABOVE = 10   # spending this many times a line's budget is no overspending: a unit (thousands) or a line mixed up
+
+
+def _spending_far_above_budget(expenditure: pd.DataFrame, budget: pd.DataFrame, raw: RawTable,
+                               resolved: tuple) -> list[Problem]:
+    """A line whose recorded spending is FAR_ABOVE times its budget or more (4 500 000 spent on a budget of
+    100 000): a budget written in thousands beside spending in units, most often. A warning at the budget's cell."""
+    if not len(expenditure) or not len(budget):
+        return []
+    codes, pairs = lines_mod._pairs(resolved[0], expenditure["line"])
+    spent = np.bincount(codes, weights=np.nan_to_num(expenditure["amount"].to_numpy(dtype="float64",
+                                                                                       na_value=np.nan)),
+                        minlength=len(pairs))
+    spent_on = dict(zip(pairs, spent))
+    problems = []
+    for index, key, line, amount in zip(budget.index, lines_mod.country_key(budget["country"]), budget["line"],
+                                        budget["budget"]):
+        total = spent_on.get((key, line), 0.0)
+        if amount > 0 and total >= FAR_ABOVE * amount:
+            problems.append(raw.problem(
+                "spending_far_above_budget", f"the spending recorded on line {line} ({numbers.format_number(total)}) "
+                f"is {total / amount:,.0f} times its budget: are both in the same unit (a budget in thousands?)",
+                "Write the budget and the spending in the same unit, the project's currency (not in thousands), and "
+                "check that the spending rows name the right line.", index=index, column="budget",
+                value=numbers.format_number(float(amount)), severity="warning"))
     return problems
 
 
