@@ -433,6 +433,11 @@ CASES = [
     Case("budget in thousands", lambda m: m.replace("budget", "B3,80000", "B3,80"),
          "spending_far_above_budget", "budget.csv", 4, "budget", severity="warning", hint="same unit",
          what="budget of B3 written in thousands (80) beside its spending in units (30000): 375 times the budget"),
+    Case("country spelt another way",
+         lambda m: m.replace("activities", "A2,En cours (avancé),Maroc,", "A2,En cours (avancé),Morocco,"),
+         "country_without_annex", "data/mini", None, "country", severity="warning", hint="Did you mean 'Maroc'?",
+         what="activities.csv says 'Morocco' for A2 where maroc.yaml and the other rows say 'Maroc': A2 would be in "
+              "no country annex"),
     Case("amount in another currency", lambda m: _with_currencies(m, ["USD", "$", "EUR", "dollars"]),
          "other_currency", "expenditure.csv", 4, "currency", hint="does not convert",
          what="a `devise` column: USD, $, EUR, dollars in a USD project: the EUR amount would be added to the dollars",

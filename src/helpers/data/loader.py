@@ -82,6 +82,7 @@ def check_and_load(project: str, data_dir: Path = DATA_DIR,
         annexes = []  # nothing to compare the annexes' countries with
     for annex in annexes:
         problems += _country_problems(annex, data, table_files, params_dir)
+    problems += _countries_without_annex(annexes, data, table_files)
     problems += duplicate_annexes(annexes, params_dir)   # two files, one country: both named
     if not valid_params or any(p.severity == "error" for p in problems):
         return problems, None
@@ -810,6 +811,38 @@ def _country_problems(annex: AnnexParams, data: ProjectData, table_files: dict[s
             annex_file, "project_wide_rows", "rows of the project as a whole (no country, or 'regional') will "
             f"not appear in the '{annex.country}' annex: " + ", ".join(sorted(lost)), hint,
             column="country", value=annex.country, severity="warning"))
+    return problems
+
+
+def _countries_without_annex(annexes: list[AnnexParams], data: ProjectData,
+                             table_files: dict[str, Path]) -> list[Problem]:
+    """A country of the data that no country annex covers and whose name is close to an annex's ('Tunisia' beside
+    'Tunisie'): another spelling of that country, whose rows its annex would leave out (they count in the
+    project-wide annex only, as a country of their own). A country far from every annex's is a country the
+    evaluation gives no annex of its own, and is not said."""
+    covered = {fold(a.country): a.country for a in annexes if not a.is_all}
+    if not covered:
+        return []
+    found: dict[str, tuple[str, list[str], int]] = {}   # folded -> (as written, files, rows)
+    for file, countries, _ in _country_columns(data, table_files):
+        for country, n in countries.value_counts().items():
+            key = fold(country) if isinstance(country, str) else REGIONAL
+            if key in covered or key == REGIONAL or not key:
+                continue
+            written, files, rows = found.get(key, (country, [], 0))
+            found[key] = (written, files + [file], rows + int(n))
+    problems = []
+    for written, files, rows in found.values():
+        guess = did_you_mean(written, covered.values())
+        if not guess:
+            continue
+        problems.append(Problem(
+            relative(data.files[0].parent if data.files else Path()), "country_without_annex",
+            f"{rows} row{'s' if rows > 1 else ''} of '{written}' ({', '.join(files)}) belong to no country annex "
+            f"(the annexes' countries: {', '.join(sorted(covered.values()))}): they count in the project-wide annex "
+            "only", guess + " Write the country as its annex file does (`country:`), or add "
+            f"an annex for {written} in params/{data.project}/.", column="country", value=written,
+            severity="warning"))
     return problems
 
 
