@@ -108,7 +108,7 @@ def _line_table(budget: pd.DataFrame, expenditure: pd.DataFrame, as_of: pd.Times
     ``coverage``: why the spending of the line's country is not known as of the date ('' when it is), as that
     country's own annex says it: the rows of its lines are none, or end before the date. A project-wide line is
     spent by every country: the whole table's coverage (budget_lines) is its own."""
-    ckey, _, _ = lines_mod.resolve(budget, expenditure)
+    ckey = lines_mod.resolve(budget, expenditure)[0]
     b = budget.assign(_unknown=budget["budget"].isna().astype("int64"), _rows=1,
                       _ckey=lines_mod.country_key(budget["country"]) if len(budget) else pd.Series([], dtype=object))
     lines = b.groupby(["_ckey", "line"], sort=True, dropna=False).agg(

@@ -40,9 +40,11 @@ def country_key(countries: pd.Series) -> pd.Series:
     return pd.Series(values[codes], index=countries.index, dtype=object)
 
 
-def resolve(budget: pd.DataFrame, expenditure: pd.DataFrame) -> tuple[pd.Series, pd.Series, dict[str, list[str]]]:
+def resolve(budget: pd.DataFrame, expenditure: pd.DataFrame) -> tuple[pd.Series, pd.Series, dict[str, list[str]],
+                                                                    tuple[np.ndarray, list[tuple[Any, Any]]]]:
     """(the folded country of each expenditure row's budget line, how it was found, line -> its budget countries
-    as written). Rows not found keep their own folded country."""
+    as written, each row's line as (code of its (country, line) pair, the distinct pairs): the spending of one line
+    shares a code). Rows not found keep their own folded country."""
     bkey = country_key(budget["country"]) if len(budget) else pd.Series([], dtype=object)
     ekey = country_key(expenditure["country"])
     lines = budget["line"].tolist()   # (a list: iterating Arrow-backed text in Python takes a call per cell)
@@ -73,7 +75,10 @@ def resolve(budget: pd.DataFrame, expenditure: pd.DataFrame) -> tuple[pd.Series,
             states[i] = OTHER_COUNTRY
     out_key = pd.Series(keys[pair_codes] if len(distinct) else [], index=expenditure.index, dtype=object)
     status = pd.Series(states[pair_codes] if len(distinct) else [], index=expenditure.index, dtype=object)
-    return out_key, status, written
+    # the rows' lines once resolved: found from the distinct pairs, not from the rows again
+    found, lines = pd.factorize(pd.Series(list(zip(keys, (line for _, line in distinct))), dtype=object)) \
+        if len(distinct) else (np.array([], dtype=np.intp), [])
+    return out_key, status, written, (found[pair_codes] if len(distinct) else pair_codes, list(lines))
 
 
 def line_country(budget: pd.DataFrame, expenditure: pd.DataFrame) -> pd.Series:
@@ -108,7 +113,7 @@ def with_line_country(budget: pd.DataFrame, expenditure: pd.DataFrame,
     ``resolve(budget, expenditure)`` gives, when the caller has it (row by row: its index may differ)."""
     if not len(expenditure) or not len(budget):
         return expenditure
-    ckey, status, written = resolved if resolved is not None else resolve(budget, expenditure)
+    ckey, status, written, _ = resolved if resolved is not None else resolve(budget, expenditure)
     own = country_key(expenditure["country"])
     moved = (own.to_numpy() == REGIONAL) & (ckey.to_numpy() != REGIONAL) & (status.to_numpy() == FOUND)
     if not moved.any():

@@ -137,9 +137,9 @@ def _load(project: str, params: ProjectParams, data_dir: Path) -> tuple[ProjectD
     if "expenditure" in typed and not budget_refused:
         resolved = lines_mod.resolve(tables["budget"], typed["expenditure"][0])
         problems += _unknown_lines(*typed["expenditure"], tables["budget"], resolved)
-        problems += _cumulative_spending(*typed["expenditure"], tables["budget"], resolved)
+        problems += _cumulative_spending(*typed["expenditure"], tables["budget"], resolved[3])
         if "budget" in typed:
-            problems += _spending_far_above_budget(typed["expenditure"][0], *typed["budget"], resolved)
+            problems += _spending_far_above_budget(typed["expenditure"][0], *typed["budget"], resolved[3])
     tables["expenditure"] = lines_mod.with_line_country(tables["budget"], tables["expenditure"], resolved)
     problems += [p for name in FINANCED_TABLES if name in typed and not budget_refused
                  for p in _unknown_financing_lines(*typed[name], tables["budget"], "budget" in data.present)]
@@ -630,7 +630,7 @@ def _unknown_lines(expenditure: pd.DataFrame, raw: RawTable, budget: pd.DataFram
     known = set(budget["line"].dropna())
     lines = expenditure["line"]
     text = each_distinct(lines, lambda v: isinstance(v, str), dtype=bool).to_numpy(bool)
-    _, status, countries = resolved
+    _, status, countries, _ = resolved
     problems = []
     for index in expenditure.index[text & (status != lines_mod.FOUND).to_numpy(bool)]:
         line, state = lines[index], status[index]
@@ -655,25 +655,28 @@ def _unknown_lines(expenditure: pd.DataFrame, raw: RawTable, budget: pd.DataFram
 
 
 def _cumulative_spending(expenditure: pd.DataFrame, raw: RawTable, budget: pd.DataFrame,
-                         resolved: tuple) -> list[Problem]:
+                         lines: tuple[np.ndarray, list]) -> list[Problem]:
     """A line whose spending rises period after period and adds up to more than its budget, while its last amount
     alone is within it (30 000, 60 000, 90 000 on a budget of 100 000): totals since the start, which the workbook
-    adds up as what was spent in each period (180 %). A warning at the line's last row."""
-    if not len(expenditure) or not len(budget):
+    adds up as what was spent in each period (180 %). A warning at the line's last row. ``lines``: each row's
+    (country, line) pair, as lines.resolve gives them."""
+    codes, pairs = lines
+    if len(codes) < 2 or not len(budget):
         return []
-    codes, pairs = lines_mod._pairs(resolved[0], expenditure["line"])
-    budgets = dict(zip(zip(lines_mod.country_key(budget["country"]), budget["line"]), budget["budget"]))
     amount = expenditure["amount"].to_numpy(dtype="float64", na_value=np.nan)
     day = expenditure["period_end"].to_numpy(dtype="datetime64[ns]").astype("int64")
     order = np.lexsort((day, codes))
     code, amount, rows = codes[order], amount[order], expenditure.index.to_numpy()[order]
     starts = np.flatnonzero(np.r_[True, code[1:] != code[:-1]])
     ends = np.r_[starts[1:], len(code)]
-    rising = np.r_[False, (code[1:] == code[:-1]) & (np.diff(amount) > 0)]   # each row above the one before it
+    # each row above the one before it, the first row of a line counting as risen: a line rises when all its rows do
+    rising = np.r_[True, (code[1:] != code[:-1]) | (np.diff(amount) > 0)]
+    candidates = (ends - starts >= 2) & np.logical_and.reduceat(rising, starts) & (amount[starts] > 0)
+    if not candidates.any():
+        return []
+    budgets = dict(zip(zip(lines_mod.country_key(budget["country"]), budget["line"]), budget["budget"]))
     problems = []
-    for start, end in zip(starts, ends):
-        if end - start < 2 or not rising[start + 1:end].all() or not amount[start] > 0:
-            continue
+    for start, end in zip(starts[candidates], ends[candidates]):
         line_budget, total, last = budgets.get(pairs[code[start]], np.nan), amount[start:end].sum(), amount[end - 1]
         if not (line_budget > 0 and total > line_budget >= last):
             continue
@@ -693,12 +696,12 @@ FAR_ABOVE = 10   # spending this many times a line's budget is no overspending: 
 
 
 def _spending_far_above_budget(expenditure: pd.DataFrame, budget: pd.DataFrame, raw: RawTable,
-                               resolved: tuple) -> list[Problem]:
+                               lines: tuple[np.ndarray, list]) -> list[Problem]:
     """A line whose recorded spending is FAR_ABOVE times its budget or more (4 500 000 spent on a budget of
     100 000): a budget written in thousands beside spending in units, most often. A warning at the budget's cell."""
-    if not len(expenditure) or not len(budget):
+    codes, pairs = lines
+    if not len(codes) or not len(budget):
         return []
-    codes, pairs = lines_mod._pairs(resolved[0], expenditure["line"])
     spent = np.bincount(codes, weights=np.nan_to_num(expenditure["amount"].to_numpy(dtype="float64",
                                                                                        na_value=np.nan)),
                         minlength=len(pairs))
