@@ -438,6 +438,11 @@ CASES = [
          "country_without_annex", "data/mini", None, "country", severity="warning", hint="Did you mean 'Maroc'?",
          what="activities.csv says 'Morocco' for A2 where maroc.yaml and the other rows say 'Maroc': A2 would be in "
               "no country annex"),
+    Case("event entered twice", lambda m: m.append(
+        "participation", "E9,20,8,Maroc,Formation des inspecteurs,2020-10-01,2020-10-03,government,12,false,B2"),
+         "repeated_event", "participation.csv", 5, "event_id", severity="warning", hint="delete one row",
+         what="E9 repeats E1 in every column but its code: one training entered twice, its 20 participants counted "
+              "twice"),
     Case("amount in another currency", lambda m: _with_currencies(m, ["USD", "$", "EUR", "dollars"]),
          "other_currency", "expenditure.csv", 4, "currency", hint="does not convert",
          what="a `devise` column: USD, $, EUR, dollars in a USD project: the EUR amount would be added to the dollars",

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable, Literal
 
+import numpy as np
 import pandas as pd
 
 from ..text import BUDGET_CATEGORIES, CATEGORY_WORDS  # noqa: F401 (BUDGET_CATEGORIES re-exported)
@@ -193,6 +194,28 @@ def repeated_rows(frame: pd.DataFrame, raw: Any) -> list:
             for index, group in zip(frame.index[again], groups[again])]
 
 
+def repeated_events(frame: pd.DataFrame, raw: Any) -> list:
+    """An event whose every cell but its identifier repeats an earlier event's (label, dates, country, counts): one
+    training entered twice under two codes, whose participants count twice. A warning naming the earlier row; an
+    event without a label or a start date is not compared (too little to tell two events apart)."""
+    described = frame[["label", "start_date"]].notna().all(axis=1).to_numpy(bool) if \
+        {"label", "start_date"} <= set(frame.columns) else np.zeros(len(frame), dtype=bool)
+    columns = [c for c in frame.columns if c != "event_id"]
+    if described.sum() < 2:
+        return []
+    rows = frame[described]
+    again = rows.duplicated(columns, keep="first").to_numpy(bool)
+    if not again.any():
+        return []
+    groups = rows.groupby(columns, dropna=False, sort=False).ngroup().to_numpy()
+    first = {group: index for index, group in zip(rows.index[::-1], groups[::-1])}
+    return [raw.problem("repeated_event", f"this event repeats the event of row {first[group]} in every column but "
+                        "its identifier (label, dates, country, counts): one event entered twice? Both are counted",
+                        "If it is the same event, delete one row; if not, tell them apart (their label or dates).",
+                        index=index, column="event_id", severity="warning")
+            for index, group in zip(rows.index[again], groups[again])]
+
+
 def progress_as_fractions(frame: pd.DataFrame, raw: Any) -> list:
     """Every progress of the table between 0 and 1, some of them in between (0.5, 0.25, 1): fractions of 1 typed in
     a column of percentages, where 0.5 reads as 0.5 %. A warning on the column (an .xlsx cell formatted as a
@@ -255,7 +278,7 @@ SPEC: dict[str, Table] = {t.name: t for t in (
     ), checks=(TableCheck("women_le_participants", _women_le_participants),
                TableCheck("women_men_le_participants", _women_men_le_participants)),
         register=Register(("event_id", "sex"), (Column("sex", french=("sexe",)),),
-                          ("participants", "women", "men"))),
+                          ("participants", "women", "men")), raw_checks=(repeated_events,)),
     Table("budget", (
         LINE,
         Column("budget", "float", required=True, money=True, ambiguous=True,
