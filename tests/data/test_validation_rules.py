@@ -162,6 +162,29 @@ def _with_currencies(mini: Mini, currencies: list[str]) -> None:
     mini.write("expenditure", "\n".join([header + ",devise"] + [f"{r},{c}" for r, c in zip(rows, currencies)]) + "\n")
 
 
+def _xlsx_with_sheets(mini: Mini, name: str, before: str, hidden: bool) -> None:
+    """<name>.csv -> <name>.xlsx whose table sheet comes after a sheet ``before`` holding the same columns with every
+    amount times 10 (an old version), hidden or not."""
+    workbook = openpyxl.Workbook()
+    old = workbook.active
+    old.title = before
+    rows = _csv_rows(mini, name)
+    for r in rows:
+        old.append([c * 10 if isinstance(c, (int, float)) else c for c in r])
+    if hidden:
+        old.sheet_state = "hidden"
+    current = workbook.create_sheet("Feuil1")
+    for r in rows:
+        current.append(r)
+    workbook.active = 1
+    workbook.save(mini.path(f"{name}.xlsx"))
+    mini.delete(name)
+
+
+def _expect_visible_sheet(mini: Mini, data: ProjectData) -> None:
+    assert data.tables["budget"]["budget"].tolist() == [100000.0, 50000.0, 80000.0, 20000.0]
+
+
 def _merged_country_read(mini: Mini, problems: list[Problem]) -> None:
     """E3 (no country of its own) lies under Tunisie's merged cell: it is Tunisie's, not the project's."""
     participation = mini.load().tables["participation"].set_index("event_id")
@@ -443,6 +466,9 @@ CASES = [
          "repeated_event", "participation.csv", 5, "event_id", severity="warning", hint="delete one row",
          what="E9 repeats E1 in every column but its code: one training entered twice, its 20 participants counted "
               "twice"),
+    Case("two sheets holding the table", lambda m: _xlsx_with_sheets(m, "budget", "Version 1", hidden=False),
+         "several_sheets", "budget.xlsx", None, None, hint="Keep the table in one sheet",
+         what="budget.xlsx: a sheet 'Version 1' (every amount times 10) before the sheet 'Feuil1', both visible"),
     Case("amount in another currency", lambda m: _with_currencies(m, ["USD", "$", "EUR", "dollars"]),
          "other_currency", "expenditure.csv", 4, "currency", hint="does not convert",
          what="a `devise` column: USD, $, EUR, dollars in a USD project: the EUR amount would be added to the dollars",
@@ -602,6 +628,9 @@ ACCEPTED = [
     Accepted("French Excel CSV", _french_excel_grouped,
              "';'-separated, decimal commas, '1 005 500,00' and '4.600.000' grouped, dd/mm/yyyy; project declares ','",
              _expect_grouped_numbers),
+    Accepted("old version in a hidden sheet", lambda m: _xlsx_with_sheets(m, "budget", "Ancien", hidden=True),
+             "budget.xlsx: a hidden sheet 'Ancien' (every amount times 10) before the visible table: the visible one "
+             "is read (the hidden one was, without a word)", _expect_visible_sheet),
     Accepted("cp1252 declared", lambda m: (m.write("activities", m.text("activities"), encoding="cp1252"),
                                            m.set_param("encoding", "cp1252")),
              "activities.csv in cp1252 with accents; project.yaml says encoding: cp1252", _expect_accents),

@@ -50,7 +50,7 @@ SPLIT_HINT = ("Save the sheet as 'CSV UTF-8' (a CSV file is read up to 512 MiB),
               "table does not use (see data/README.md, 'Limits').")
 # a refusal of the whole file: nothing of it is typed
 UNREADABLE = ("encoding", "unreadable_xlsx", "not_a_file", "outside_folder", "file_too_large", "zip_bomb",
-              "too_many_cells", "csv_cell_limit")
+              "too_many_cells", "csv_cell_limit", "several_sheets")
 UTF8_HINT = "save as 'CSV UTF-8' in Excel or declare `encoding: cp1252` in params/<project>/project.yaml"
 
 
@@ -443,20 +443,44 @@ def _is_formula(value: Any) -> bool:
     return (isinstance(value, str) and value.startswith("=")) or "Formula" in type(value).__name__
 
 
-def _pick_sheet(workbook, preferred: str | None, required_sets: Sequence[Sequence[str]]):
+def _pick_sheet(workbook, preferred: str | None, required_sets: Sequence[Sequence[str]], table: RawTable):
+    """The sheet named ``preferred`` (the table's name), else the one visible sheet holding the required columns,
+    else a hidden one (a hidden sheet is most often an old version: said by a warning), else the first sheet.
+    Several visible sheets holding the columns are an error in ``table.problems`` (which one is the table?)."""
     sheets = workbook.worksheets
     for sheet in sheets:  # read-only sheets trust the size the file declares; a file may declare a wrong one
         sheet.reset_dimensions()
-    if preferred:
-        for sheet in sheets:
-            if sheet.title.strip().lower() == preferred.lower():
-                return sheet
-    for sheet in sheets:
-        for cells in sheet.iter_rows(max_row=HEADER_SEARCH_ROWS, values_only=True):
-            names = {header_name(c) for c in cells}
-            if any(required and set(required) <= names for required in required_sets):
-                return sheet
+    named = next((sheet for sheet in sheets if preferred and sheet.title.strip().lower() == preferred.lower()), None)
+    if named is not None and named.sheet_state == "visible":
+        return named
+    holding = [sheet for sheet in sheets if _holds_header(sheet, required_sets)]
+    visible = [sheet for sheet in holding if sheet.sheet_state == "visible"]
+    if len(visible) > 1:   # an old version and the current one, most often: which is the table cannot be known
+        names = [repr(s.title) for s in visible]
+        table.problems.append(table.problem(
+            "several_sheets", f"the sheets {', '.join(names[:-1])} and {names[-1]} "
+            f"{'both' if len(names) == 2 else 'all'} hold the table's columns: which one is the table cannot be known",
+            "Keep the table in one sheet (delete the others or move them to another file), or name the sheet to "
+            f"read '{preferred}'."))
+    if visible:
+        return visible[0]
+    hidden = named or (holding[0] if holding else None)
+    if hidden is not None:
+        table.problems.append(table.problem(
+            "hidden_sheet", f"the sheet '{hidden.title}' is read, and it is hidden in Excel (no visible sheet "
+            "holds the table's columns)", "Unhide it if it is the table; if it is an old version, put the "
+            "current table in a visible sheet.", severity="warning"))
+        return hidden
     return sheets[0]
+
+
+def _holds_header(sheet, required_sets: Sequence[Sequence[str]]) -> bool:
+    wanted = [{_unaccented(name) for name in required} for required in required_sets if required]
+    for cells in sheet.iter_rows(max_row=HEADER_SEARCH_ROWS, values_only=True):
+        names = {_unaccented(header_name(c)) for c in cells}
+        if any(required <= names for required in wanted):
+            return True
+    return False
 
 
 @dataclass
@@ -582,7 +606,7 @@ def read_xlsx(path: Path, required_sets: Sequence[Sequence[str]] = (), sheet_nam
                                             "Open it in Excel and save it again as 'Excel Workbook (.xlsx)'."))
         return table
     try:
-        sheet = _pick_sheet(values, sheet_name, required_sets)
+        sheet = _pick_sheet(values, sheet_name, required_sets, table)
         table.sheet = sheet.title
         part = scanned.get(sheet._worksheet_path) or _Part(formulas=True)  # unknown part: look for formulas
         rows = _stream(sheet, table)
