@@ -1,0 +1,112 @@
+"""Budget and spending rows that read well but are most likely wrong, each said with what to do: an amount in
+another currency than the project's (refused: the workbook does not convert), spending written as totals since the
+start (added up period by period, 180 %), a budget written in thousands beside spending in units (warnings).
+
+The loader calls them once the tables are typed and each spending row's budget line is found (lines.resolve).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from . import lines as lines_mod, numbers
+from ..errors import Problem
+from ..text import fold
+from .model import each_distinct
+from .readers import RawTable
+
+
+# how a currency column writes the codes it means (project.yaml's `currency` is a code)
+_CURRENCY_WORDS = {"€": "EUR", "EURO": "EUR", "EUROS": "EUR", "$": "USD", "US$": "USD", "$US": "USD",
+                   "DOLLAR": "USD", "DOLLARS": "USD", "£": "GBP", "FCFA": "XOF", "F CFA": "XOF", "CFA": "XOF",
+                   "DH": "MAD", "DHS": "MAD", "DIRHAM": "MAD", "DIRHAMS": "MAD", "CHF": "CHF"}
+
+
+def currency_code(text: Any) -> str:
+    """'€', 'euros', 'Eur' -> 'EUR'; a code or word not known stays as written, in capitals."""
+    word = " ".join(str(text).split()).upper()
+    return _CURRENCY_WORDS.get(word, _CURRENCY_WORDS.get(fold(word).upper(), word))
+
+
+def other_currency(frame: pd.DataFrame, raw: RawTable, currency: str) -> list[Problem]:
+    """A row whose `currency` cell names another currency than the project's: its amount would be added to the
+    others as if it were in the project's currency. Refused: the workbook does not convert."""
+    if "currency" not in frame.columns or not frame["currency"].notna().any():
+        return []
+    wanted = currency_code(currency)
+    codes = each_distinct(frame["currency"], lambda v: v if v is None else currency_code(v), keep_missing=True)
+    other = codes.notna() & (codes != wanted)
+    return [raw.problem("other_currency", f"this row's amount is in {codes[index]}; the project's amounts are in "
+                        f"{wanted} (project.yaml, `currency`), and would be added up with it",
+                        f"Convert the amount to {wanted} and write {wanted} here (the workbook does not convert "
+                        "currencies), or correct the project's `currency`.", index=index, column="currency",
+                        value=frame.at[index, "currency"]) for index in frame.index[other.to_numpy(dtype=bool)]]
+
+
+def cumulative_spending(expenditure: pd.DataFrame, raw: RawTable, budget: pd.DataFrame,
+                         lines: tuple[np.ndarray, list]) -> list[Problem]:
+    """A line whose spending rises period after period and adds up to more than its budget, while its last amount
+    alone is within it (30 000, 60 000, 90 000 on a budget of 100 000): totals since the start, which the workbook
+    adds up as what was spent in each period (180 %). A warning at the line's last row. ``lines``: each row's
+    (country, line) pair, as lines.resolve gives them."""
+    codes, pairs = lines
+    if len(codes) < 2 or not len(budget):
+        return []
+    amount = expenditure["amount"].to_numpy(dtype="float64", na_value=np.nan)
+    day = expenditure["period_end"].to_numpy(dtype="datetime64[ns]").astype("int64")
+    order = np.lexsort((day, codes))
+    code, amount, rows = codes[order], amount[order], expenditure.index.to_numpy()[order]
+    starts = np.flatnonzero(np.r_[True, code[1:] != code[:-1]])
+    ends = np.r_[starts[1:], len(code)]
+    # each row above the one before it, the first row of a line counting as risen: a line rises when all its rows do
+    rising = np.r_[True, (code[1:] != code[:-1]) | (np.diff(amount) > 0)]
+    candidates = (ends - starts >= 2) & np.logical_and.reduceat(rising, starts) & (amount[starts] > 0)
+    if not candidates.any():
+        return []
+    budgets = dict(zip(zip(lines_mod.country_key(budget["country"]), budget["line"]), budget["budget"]))
+    problems = []
+    for start, end in zip(starts[candidates], ends[candidates]):
+        line_budget, total, last = budgets.get(pairs[code[start]], np.nan), amount[start:end].sum(), amount[end - 1]
+        if not (line_budget > 0 and total > line_budget >= last):
+            continue
+        shown = " → ".join(numbers.format_number(round(float(a), 2)) for a in amount[start:end][:4]) + \
+            (" → …" if end - start > 4 else "")
+        problems.append(raw.problem(
+            "cumulative_amounts", f"the spending on line {pairs[code[start]][1]} rises period after period ({shown}) "
+            f"and adds up to {total / line_budget:.0%} of its budget, while its last amount alone is "
+            f"{last / line_budget:.0%}: are these totals since the start? The workbook adds the periods up",
+            "If they are totals since the start, write what was spent during each period (each total less the "
+            "previous one).", index=rows[end - 1], column="amount", value=numbers.format_number(float(last)),
+            severity="warning"))
+    return problems
+
+
+FAR_ABOVE = 10   # spending this many times a line's budget is no overspending: a unit (thousands) or a line mixed up
+
+
+def spending_far_above_budget(expenditure: pd.DataFrame, budget: pd.DataFrame, raw: RawTable,
+                               lines: tuple[np.ndarray, list]) -> list[Problem]:
+    """A line whose recorded spending is FAR_ABOVE times its budget or more (4 500 000 spent on a budget of
+    100 000): a budget written in thousands beside spending in units, most often. A warning at the budget's cell."""
+    codes, pairs = lines
+    if not len(codes) or not len(budget):
+        return []
+    spent = np.bincount(codes, weights=np.nan_to_num(expenditure["amount"].to_numpy(dtype="float64",
+                                                                                       na_value=np.nan)),
+                        minlength=len(pairs))
+    spent_on = dict(zip(pairs, spent))
+    problems = []
+    for index, key, line, amount in zip(budget.index, lines_mod.country_key(budget["country"]), budget["line"],
+                                        budget["budget"]):
+        total = spent_on.get((key, line), 0.0)
+        if amount > 0 and total >= FAR_ABOVE * amount:
+            problems.append(raw.problem(
+                "spending_far_above_budget", f"the spending recorded on line {line} ({numbers.format_number(total)}) "
+                f"is {total / amount:,.0f} times its budget: are both in the same unit (a budget in thousands?)",
+                "Write the budget and the spending in the same unit, the project's currency (not in thousands), and "
+                "check that the spending rows name the right line.", index=index, column="budget",
+                value=numbers.format_number(float(amount)), severity="warning"))
+    return problems
