@@ -262,7 +262,15 @@ SPEC: dict[str, Table] = {t.name: t for t in (
         Column("planned_end", "date", french=("fin_prévue", "date_de_fin_prévue")),
         Column("actual_end", "date", french=("fin_réelle", "date_de_fin_réelle")),
         Column("status_label", added=True),   # the status as written in the file
-    ), raw_checks=(progress_as_fractions,)),
+    ), warnings=(RowWarning("done_with_progress", "progress", "this activity is done but its progress is below 100: "
+                            "the workbook counts it as 100 % done", "Correct the status or the progress.",
+                            lambda f: f["status"].eq("done").fillna(False) & (f["progress"] < 100),
+                            show_value=True),
+                 RowWarning("not_started_with_progress", "progress", "this activity has not started but its progress "
+                            "is above 0", "Correct the status or the progress.",
+                            lambda f: f["status"].eq("not_started").fillna(False) & (f["progress"] > 0),
+                            show_value=True)),
+        raw_checks=(progress_as_fractions,)),
     Table("participation", (
         Column("event_id", **ID, unique=True,
                french=("événement_id", "id_événement", "code_événement", "événement", "code", "identifiant")),
