@@ -86,3 +86,14 @@ def test_published_check_of_a_figure_printed_in_millions():
     fr = published_check(figures, reported, "fr").set_index("figure_id")
     assert fr["computed"].tolist() == [f"2{NBSP}436{NBSP}000", f"2{NBSP}560{NBSP}000"]
     assert fr.loc["F2", "explanation"] == f"écart de -160{NBSP}000"
+
+
+def test_an_indicators_values_keep_the_decimals_they_have():
+    """The IPTT showed an actual of 0.45 (a share typed as a fraction) as « 0 », and 12.5 as « 13 »: "numv" shows the
+    decimals a value has, up to two, and keeps the number behind the text for the spreadsheet."""
+    from helpers.annex.context import table_data
+
+    frame = pd.DataFrame({"actual": [7.0, 12.5, 0.45, float("nan")]})
+    data = table_data(frame, {"actual": "actual"}, {"actual": "numv"}, "fr", "EUR")
+    assert [c[0]["text"] for c in data["rows"]] == ["7", "12,5", "0,45", "n.d."]
+    assert [c[0]["value"] for c in data["rows"]][:3] == [7.0, 12.5, 0.45]

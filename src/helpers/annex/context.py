@@ -167,7 +167,8 @@ class Annex:
               max_rows: int | None = None, missing: Mapping[str, tuple[str, str]] | None = None) -> None:
         """Show the columns of ``frame`` named in ``columns`` (column -> heading word key or (fr, en) pair).
 
-        formats: column -> "pct", "pct0", "num", "num1", "num2", "money", "date", "word", "p" (p-value),
+        formats: column -> "pct", "pct0", "num", "num1", "num2", "numv" (the decimals the value has, up to two:
+        7, 12,5, 0,45: an indicator's values), "money", "date", "word", "p" (p-value),
         "right" (text already formatted, right-aligned), "long" (long text in small type that may wrap
         anywhere, e.g. a file name), "text" (default).
         rag: a column holding green/amber/red (or a band status) whose value colours the row's rating cell.
@@ -295,6 +296,8 @@ def _trimmed(value: Any, decimals: int, shown: int, lang: str) -> str:
 def _text(value: Any, kind: str, lang: str, currency: str) -> str:
     if kind.startswith("pct"):
         return fmt.percent(value, int(kind[3:] or 1), lang)
+    if kind == "numv":
+        return _trimmed(value, 0, 2, lang)
     if kind.startswith("num"):
         return fmt.number(value, int(kind[3:] or 0), lang)
     if kind == "money":
