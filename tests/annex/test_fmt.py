@@ -62,3 +62,11 @@ def test_a_number_as_number_prints_it_is_read_back_with_its_decimals(text, lang,
     assert fmt.read_number(text, lang) == expected
     if expected:
         assert fmt.read_number(fmt.number(expected[0], expected[1], lang), lang) == expected
+
+
+def test_a_reason_is_said_once_not_again_by_a_shorter_pattern_inside_it():
+    """The staff share of a country without staff lines said « aucune ligne budgétaire de catégorie personnel
+    (staff) ; aucune ligne budgétaire » beside its budget line: 'no budget line' was found inside the first reason."""
+    note = "not computable: no budget line has a staff category (staff)"
+    assert fmt.reason(note, "fr") == "aucune ligne budgétaire de catégorie personnel (staff)"
+    assert fmt.reason("not computable: no budget line", "fr") == "aucune ligne budgétaire"

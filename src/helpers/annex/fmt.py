@@ -196,6 +196,8 @@ def reason(note: Any, lang: str = "fr") -> str:
         if match:
             groups = [date(g, lang) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", g) else g for g in match.groups()]
             found.append(french(*groups) if callable(french) else french.format(*groups))
+            # a reason said once: a shorter pattern ('no budget line') does not find it again inside this one
+            text = text[:match.start()] + "\x00" * (match.end() - match.start()) + text[match.end():]
     return " ; ".join(dict.fromkeys(found)) or _UNKNOWN_REASON["fr"]
 
 
