@@ -69,3 +69,21 @@ def test_the_annex_localises_every_figure_it_embeds(language):
     ctx.figure(fig, fr="f", en="e")
     expected = f"1{NBSP}200" if language == "fr" else "1,200"
     assert expected in _labels(fig)["x"] and shown[0].startswith("<figure>")
+
+
+def test_the_spending_curve_marks_the_reporting_date_when_spending_goes_on_after_it():
+    """A period after the reporting date is drawn, and no figure counts it: a dotted line and its label say where
+    the figures stop; a curve that ends by the reporting date has no line."""
+    import datetime as dt
+
+    periods = pd.DataFrame({"period_end": pd.to_datetime(["2021-06-30", "2021-12-31", "2022-06-30"]),
+                            "cumulative": [30_000.0, 80_000.0, 85_000.0]})
+    common = dict(pace=None, title="t", ylabel="EUR", spent_label="spent", pace_label="pace", fmt_value=str)
+    after = plots.burn(periods, "period_end", "cumulative", reporting=(dt.date(2021, 12, 31), "date de rapport"),
+                       **common)
+    texts = [t.get_text() for t in after.axes[0].texts]
+    assert "date de rapport" in texts and len(after.axes[0].lines) == 2   # the curve and the reporting date
+    before = plots.burn(periods.iloc[:2], "period_end", "cumulative",
+                        reporting=(dt.date(2021, 12, 31), "date de rapport"), **common)
+    assert "date de rapport" not in [t.get_text() for t in before.axes[0].texts]
+    assert len(before.axes[0].lines) == 1

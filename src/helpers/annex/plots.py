@@ -9,7 +9,7 @@ Sizes are chosen for a web page (about 30-60 KB per PNG at 100 dpi).
 
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from typing import Any, Callable, Sequence
 
 import matplotlib
 
@@ -144,10 +144,15 @@ def stacked_status(counts: pd.DataFrame, group: str, status: str, value: str, *,
 
 def burn(periods: pd.DataFrame, date: str, cumulative: str, *, pace: pd.DataFrame | None, title: str,
          ylabel: str, spent_label: str, pace_label: str, fmt_value: Callable[[float], str],
-         lang: str | None = None) -> plt.Figure:
-    """Cumulative spending by period against the linear pace of the budget over the project's duration."""
+         lang: str | None = None, reporting: tuple[Any, str] | None = None) -> plt.Figure:
+    """Cumulative spending by period against the linear pace of the budget over the project's duration.
+    ``reporting``: (the reporting date, its label), marked when periods end after it (spending no figure counts)."""
     style()
     fig, ax = plt.subplots(figsize=(WIDTH, 3.4))
+    if reporting is not None and (pd.to_datetime(periods[date]) > pd.Timestamp(reporting[0])).any():
+        ax.axvline(pd.Timestamp(reporting[0]), color=theme.REFERENCE_LINE, linewidth=1, linestyle=":")
+        ax.annotate(reporting[1], (pd.Timestamp(reporting[0]), 0), xycoords=("data", "axes fraction"),
+                    xytext=(-4, 4), textcoords="offset points", ha="right", fontsize=7, color=GREY)
     ax.plot(periods[date], periods[cumulative], marker="o", color=BLUE, label=spent_label, linewidth=2)
     for x, v in zip(periods[date], periods[cumulative]):
         ax.annotate(fmt_value(v), (x, v), textcoords="offset points", xytext=(0, 7), ha="center", fontsize=8)
