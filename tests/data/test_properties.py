@@ -71,6 +71,38 @@ def test_any_cell_is_a_finite_number_that_round_trips_or_a_value_error(text, dec
     assert parse_number(printed, decimal_mark) == value, (text, printed)
 
 
+# The cells a shortcut for plain numbers must leave to the scalar function, or read as it does
+AWKWARD_NUMBERS = st.sampled_from(["", " ", " 12 ", "12,000", "12.000", "1e5", "1E5", "nan", "NaN", "inf", "+1", ".5",
+                                   "-.5", "1.", "-", "-0", "007", "1" * 400, "1" * 308, "9" * 309, "١٢", "١٢.٥",
+                                   "12,5", "-12,50", "1 000", "1\u00a0000", "\u22125", "(12)", "12-", "0x10", "1_000"])
+PLAIN_NUMBERS = st.from_regex(r"\A-?[0-9]{1,20}([.,][0-9]{1,20})?\Z", fullmatch=True)
+
+
+@given(st.lists(st.one_of(st.none(), AWKWARD_NUMBERS, PLAIN_NUMBERS, NUMBER_LIKE), max_size=30), MARKS,
+       st.booleans())
+def test_parse_numbers_reads_each_cell_as_the_scalar_function_does(cells, decimal_mark, money):
+    """parse_numbers reads plain numbers with pyarrow, all at once: each value, each failed cell and its reason are
+    the scalar function's (-0.0 included)."""
+    import numpy as np
+
+    from helpers.data.numbers import parse_numbers
+
+    series = pd.Series(cells, dtype="str", index=range(10, 10 + len(cells)))
+    values, failed, reasons = parse_numbers(series, decimal_mark, money=money)
+    assert values.dtype == "float64" and values.index.equals(series.index)
+    expected, errors = [], []
+    for label, cell in series.items():
+        try:
+            value = parse_number(cell, decimal_mark, money=money)
+        except ValueError as exc:
+            value = None
+            errors.append((label, str(exc)))
+        expected.append(math.nan if value is None else value)
+    assert list(zip(failed, reasons)) == errors
+    np.testing.assert_array_equal(np.signbit(values.to_numpy()), np.signbit(expected))
+    np.testing.assert_array_equal(values.to_numpy(), np.array(expected))
+
+
 @given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2200, 12, 31)),
        st.sampled_from(["%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y", "%Y-%m-%d 10:30"]))
 def test_a_date_in_an_accepted_format_reads_back(day, pattern):

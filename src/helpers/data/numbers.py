@@ -275,6 +275,8 @@ def _apply(series: pd.Series, parse, missing: Any = None, fast=None, dtype: str 
     todo = np.ones(len(distinct), dtype=bool)
     if fast is not None and len(distinct):
         parsed, done = fast(pd.Series(distinct, dtype="str"))
+        if done.all():   # (no Python object per value)
+            return np.append(parsed, missing).astype(dtype)[codes], [], []
         values[:-1][done] = parsed[done]
         todo = ~done
     reasons: dict[int, str] = {}
@@ -304,14 +306,26 @@ def _apply_each(series: pd.Series, parse, missing: Any, **kwargs) -> tuple[np.nd
     return values, failed, reasons
 
 
-_PLAIN = {".": r"-?\d+(?:\.\d+)?", ",": r"-?\d+(?:,\d+)?"}  # what most cells look like: 133045.90, -12
+# What most cells look like: 133045.90, -12 (ASCII digits, for pyarrow's regular expressions; any other digit goes to
+# the scalar function)
+_PLAIN = {".": r"^-?[0-9]+(?:\.[0-9]+)?$", ",": r"^-?[0-9]+(?:,[0-9]+)?$"}
 
 
 def _plain_numbers(decimal_mark: str):
     def fast(texts: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-        done = np.array(texts.str.fullmatch(_PLAIN[decimal_mark]).fillna(False), dtype=bool)  # writable
-        parsed = np.full(len(texts), math.nan, dtype=object)
-        floats = texts[done].str.replace(",", ".", regex=False).astype("float64").to_numpy()
+        """The plain numbers among distinct texts (none missing), matched and read by pyarrow at once: no Python
+        object per value (a column of amounts holds almost as many values as cells)."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        cells = pa.array(texts.array)
+        matched = pc.match_substring_regex(cells, _PLAIN[decimal_mark])
+        done = matched.to_numpy(zero_copy_only=False)   # (a copy: writable)
+        plain = pc.filter(cells, matched)
+        if decimal_mark == ",":
+            plain = pc.replace_substring(plain, ",", ".")
+        floats = pc.cast(plain, pa.float64()).to_numpy()
+        parsed = np.full(len(texts), math.nan)
         parsed[done] = floats
         done[np.flatnonzero(done)[~np.isfinite(floats)]] = False  # 400 digits: the scalar function says why
         return parsed, done
