@@ -9,6 +9,8 @@ import io
 import itertools
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from helpers.data import readers
 from helpers.data.inputs import CONTROL
@@ -75,3 +77,22 @@ def test_ambiguous_cells_are_the_cells_the_pattern_matches(non_ascii):
     expected = np.array([isinstance(c, str) and pattern.fullmatch(c) is not None for c in series])
     assert (ambiguous_cells(series) == expected).all()
     assert expected[:4].all() and expected[10] and not expected[4:10].any()   # the cases say what they test
+
+
+
+@given(st.lists(st.one_of(st.none(), st.text(st.sampled_from(CHARS + ["1", "\u2029", "\u3000", "\x85"]), max_size=4)),
+                max_size=12), st.integers(0, 12), st.integers(0, 2))
+def test_a_column_said_to_have_no_edge_space_is_the_same_stripped(cells, cut, offset):
+    """readers._may_have_edge_space: a column it passes is one that pyarrow's strip and str.strip leave unchanged,
+    whatever its chunks and their offsets in their buffers."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    shifted = pa.array(["x"] * offset + cells, type=pa.large_string())[offset:]   # a chunk whose offset is not 0
+    column = pa.chunked_array([shifted[:cut], shifted[cut:]], type=pa.large_string())
+    if not readers._may_have_edge_space(column):
+        assert pc.utf8_trim_whitespace(column).equals(column)
+        assert all(c is None or c == c.strip() for c in cells)
+    assert not readers._may_have_edge_space(pa.chunked_array([["a b", None, "Sénégal"]], type=pa.large_string()))
+    for edge in (" a", "a ", "a\t", "a\u00a0", "\u3000a", "a\u2029", "a\x85", " "):
+        assert readers._may_have_edge_space(pa.chunked_array([["b"], ["c", edge]], type=pa.large_string())), edge

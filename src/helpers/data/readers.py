@@ -329,7 +329,7 @@ def _fast_frame(table: RawTable, head: Callable[[int], str], data: bytes, delimi
     for name in names:  # stripped text; an empty cell is missing (pyarrow reads it as null)
         cells = parsed.column(0)
         parsed = parsed.remove_column(0)  # the untrimmed cells are let go at once: one copy of the file at a time
-        if trim:
+        if trim and _may_have_edge_space(cells):
             cells = pc.utf8_trim_whitespace(cells)
             if pc.any(pc.equal(cells, "")).as_py():  # cells of spaces only
                 cells = pc.if_else(pc.equal(cells, ""), pa.scalar(None, pa.large_string()), cells)
@@ -355,6 +355,30 @@ def _fast_frame(table: RawTable, head: Callable[[int], str], data: bytes, delimi
     if table.frame.empty:
         table.problems.append(_no_rows(table))
     return table
+
+
+# bytes that are a character of their own and never white space: printable ASCII but the space
+_SOLID = np.zeros(256, dtype=bool)
+_SOLID[0x21:0x7F] = True
+
+
+def _may_have_edge_space(cells) -> bool:
+    """Whether a cell of an Arrow text column may start or end with white space: its first or last byte is not
+    _SOLID (a space, a tab, a byte of a no-break space...). Read from the Arrow buffers at once, so that only the
+    columns that may need it are stripped (pyarrow copies a column to strip it)."""
+    for chunk in cells.chunks:
+        _, offsets, data = chunk.buffers()
+        if data is None:   # no text at all
+            continue
+        bounds = np.frombuffer(offsets, dtype=np.int64)[chunk.offset:chunk.offset + len(chunk) + 1]
+        starts, ends = bounds[:-1], bounds[1:]
+        filled = ends > starts
+        if not filled.all():   # (an empty cell has no first byte)
+            starts, ends = starts[filled], ends[filled]
+        data = np.frombuffer(data, dtype=np.uint8)
+        if not (_SOLID[data[starts]].all() and _SOLID[data[ends - 1]].all()):
+            return True
+    return False
 
 
 def read_csv(path: Path, encoding_fallback: str = "utf-8",
