@@ -231,3 +231,18 @@ def test_first_positions_are_numpy_unique_first_indices(events):
 
     codes, _ = pd.factorize(pd.Series(events, dtype="str"), sort=False)
     assert first_positions(codes).tolist() == np.unique(codes, return_index=True)[1].tolist()
+
+
+@given(st.lists(st.one_of(st.none(), CELL, st.sampled_from(["treated", " Treated", "TRAITÉ", "traite", "1", "1.0",
+                                                            "oui", "true", "0", "x", ""])), max_size=20),
+       st.sampled_from(["treated", "traité", True, False, 1, 1.0, 0]))
+def test_a_study_group_is_found_among_the_distinct_values(cells, wanted):
+    """loader._study_groups looks at a text column's distinct values: whether a row has the wanted value, and whether
+    another filled row has not, are what the whole column says."""
+    from helpers.data.loader import _matches
+
+    series = pd.Series(cells, dtype="str")
+    distinct = pd.Series(series.unique(), dtype="str")
+    hit, hit_distinct = _matches(series, wanted), _matches(distinct, wanted)
+    assert hit.any() == hit_distinct.any()
+    assert (series.notna() & ~hit).any() == (distinct.notna() & ~hit_distinct).any()

@@ -776,6 +776,8 @@ def _study_groups(spec: StudySpec, frame: pd.DataFrame, raw: RawTable, spec_path
         checks.append(("period", spec.period.column, spec.period.post, "post"))
     for what, column, wanted, key in checks:
         series = frame[column]
+        if isinstance(series.dtype, pd.StringDtype):   # text: what matters is which values occur, each seen once
+            series = pd.Series(series.unique(), dtype=series.dtype)
         hit = _matches(series, wanted)
         others = series.notna() & ~hit
         if not hit.any():
