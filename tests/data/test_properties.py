@@ -233,6 +233,33 @@ def test_first_positions_are_numpy_unique_first_indices(events):
     assert first_positions(codes).tolist() == np.unique(codes, return_index=True)[1].tolist()
 
 
+@given(st.lists(st.tuples(st.sampled_from(["E1", "E2", "E10"]), st.sampled_from(["f", "m", None]),
+                          st.sampled_from(["Maroc", "maroc", None]), st.sampled_from([None, "2020-01-02", "2020-01-03"]),
+                          st.booleans()), min_size=1, max_size=25), st.booleans())
+def test_the_register_compared_row_by_row_says_what_each_first_row_says(rows, grouped):
+    """loader._aggregate_register: when each event's rows follow one another and each row holds what the row above
+    it holds, nothing is compared with the event's first row; the events and problems are those of that comparison
+    (it is made whenever a row differs)."""
+    from unittest import mock
+
+    from helpers.data import loader
+    from helpers.data.readers import RawTable
+
+    if grouped:   # the shortcut's case: a register written event by event
+        rows = sorted(rows, key=lambda row: row[0])
+    events, sexes, countries, days, sample = zip(*rows)
+    frame = pd.DataFrame({"event_id": pd.Series(events, dtype="str"), "sex": pd.Series(sexes, dtype="str"),
+                          "country": pd.Series(countries, dtype="str"),
+                          "start_date": pd.to_datetime(pd.Series(days, dtype=object)), "sample": list(sample)})
+    frame.index = range(2, len(rows) + 2)
+    raw = RawTable(Path("data/mini/participation.csv"), frame)
+    aggregated, problems = loader._aggregate_register(frame, raw)
+    with mock.patch.object(loader, "_same_as_above", return_value=False):
+        expected, expected_problems = loader._aggregate_register(frame, raw)
+    pd.testing.assert_frame_equal(aggregated, expected)
+    assert problems == expected_problems
+
+
 @given(st.lists(st.one_of(st.none(), CELL, st.sampled_from(["treated", " Treated", "TRAITÉ", "traite", "1", "1.0",
                                                             "oui", "true", "0", "x", ""])), max_size=20),
        st.sampled_from(["treated", "traité", True, False, 1, 1.0, 0]))

@@ -456,8 +456,12 @@ def _aggregate_register(frame: pd.DataFrame, raw: RawTable) -> tuple[pd.DataFram
                                "participants": size.astype("float64"),
                                "women": np.where(known > 0, women, np.nan),
                                "men": np.where(known > 0, men, np.nan)}, index=first_index)
+    contiguous = bool((codes[1:] >= codes[:-1]).all())   # each event's rows one after the other (codes rise)
     for order, column in enumerate(constant):
         values = named[column].reset_index(drop=True)
+        if contiguous and _same_as_above(values, codes):   # so each row is its event's first row: nothing differs
+            aggregated[column] = named[column].iloc[first].to_numpy()
+            continue
         if pd.api.types.is_string_dtype(values) and values.dtype != object:  # text: compare codes, not a copy
             cells = pd.factorize(values)[0]                       # equal texts, equal codes; empty cells -1
             same = cells == cells[first[codes]]
@@ -477,6 +481,14 @@ def _aggregate_register(frame: pd.DataFrame, raw: RawTable) -> tuple[pd.DataFram
         if column.name not in aggregated.columns:
             aggregated[column.name] = _blank(aggregated.index, column.kind)
     return aggregated, problems
+
+
+def _same_as_above(values: pd.Series, codes: np.ndarray) -> bool:
+    """Whether each row holds what the row above it holds when both rows are of one event (two empty cells are the
+    same): compared in place, without a copy of the column by event."""
+    below, above = values.iloc[1:].reset_index(drop=True), values.iloc[:-1].reset_index(drop=True)
+    same = (below == above).fillna(False).to_numpy(bool) | (below.isna() & above.isna()).to_numpy(bool)
+    return bool(same[codes[1:] == codes[:-1]].all())
 
 
 # ----------------------------------------------------------------- warnings and the finished frame
