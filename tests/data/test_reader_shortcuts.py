@@ -33,6 +33,20 @@ def test_a_too_long_cell_is_still_found_in_a_large_file(tmp_path):
     assert [(p.rule, p.row, p.column) for p in table.problems] == [("cell_too_long", 10_002, "b")]
 
 
+@pytest.mark.parametrize("where", [0, 1, 2])
+def test_a_too_long_cell_is_found_in_any_chunk_of_a_column(where):
+    """_may_be_long looks at a column's Arrow chunks one by one (pyarrow reads a large file in blocks): a long cell
+    in any of them, beside empty and all-missing chunks, is found."""
+    import pandas as pd
+    import pyarrow as pa
+
+    chunks = [["a", None], [], [None, None], ["b", "c"]]
+    chunks[[0, 2, 3][where]].append("z" * (MAX_CELL_CHARS + 1))
+    column = pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array(chunks, type=pa.large_string())))
+    assert readers._may_be_long(column)
+    assert not readers._may_be_long(column.str.slice(0, MAX_CELL_CHARS))
+
+
 @pytest.mark.parametrize("extra, found", [(0, False), (1, True)])
 def test_a_cell_of_accented_letters_is_measured_in_characters_not_bytes(tmp_path, extra, found):
     path = tmp_path / "t.csv"   # 'é' takes two bytes: the column's byte length is over the limit, its cells are not

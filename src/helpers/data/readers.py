@@ -280,8 +280,9 @@ def _may_be_long(text: pd.Series) -> bool:
         return True
     import pyarrow.compute as pc
 
-    longest = pc.max(pc.binary_length(text.array.__arrow_array__())).as_py()
-    return longest is not None and longest > MAX_CELL_CHARS
+    # chunk by chunk: the lengths of a whole column would take 8 bytes a cell of fresh memory
+    return any((pc.max(pc.binary_length(chunk)).as_py() or 0) > MAX_CELL_CHARS
+               for chunk in text.array.__arrow_array__().chunks)
 
 
 def _first_record(head: Callable[[int], str], delimiter: str, size: int = 1 << 16) -> list[str] | None:
