@@ -303,7 +303,8 @@ def _fast_frame(table: RawTable, head: Callable[[int], str], data: bytes, delimi
     """The common case read by pyarrow's CSV parser (all cells as text): every record has as many fields as the first
     one. Anything else (title rows, blank lines between rows, ragged rows, Excel's "sep=" line) returns None and is
     read by the csv module below, which numbers the rows the same way: one record, one spreadsheet row.
-    ``trim=False``: no cell can start or end with a space (the bytes hold none), so none is stripped."""
+    ``data``: valid UTF-8 (pyarrow does not check it again). ``trim=False``: no cell can start or end with a space
+    (the bytes hold none), so none is stripped."""
     import pyarrow as pa
     from pyarrow import csv as pacsv
 
@@ -320,8 +321,9 @@ def _fast_frame(table: RawTable, head: Callable[[int], str], data: bytes, delimi
             # looking for quotes
             parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=quoted,
                                              quote_char='"' if quoted else False, ignore_empty_lines=False),
+            # the bytes are UTF-8 already (ASCII, or text decoded and encoded again: read_csv): not checked again
             convert_options=pacsv.ConvertOptions(column_types={n: pa.large_string() for n in names},
-                                                 strings_can_be_null=True, null_values=[""]))
+                                                 strings_can_be_null=True, null_values=[""], check_utf8=False))
     except pa.ArrowInvalid:
         return None
     import pyarrow.compute as pc
