@@ -15,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from fixtures.mini_project import Mini
@@ -219,6 +219,20 @@ def test_the_totals_shortcut_skips_no_text_that_says_total(text):
 
     if not totals._may_say_total(text):
         assert not totals.says_total(text, {"maroc"})
+
+
+@given(st.lists(st.one_of(st.none(), st.text(st.sampled_from(list(" \t\x0b\x1c\x1f\u00a0sSgGtTaxé1-")),
+                                             max_size=5)), max_size=20))
+@example([" \x1cS", "\x0bt", "\x1fgx", "\x1d\x1e total", " a", "é", "\u00a0s", None, ""])
+def test_the_totals_shortcut_by_pyarrow_keeps_what_the_scalar_one_keeps(texts):
+    """totals._texts_that_may_say_total: pyarrow's pattern on a column of text lets through the distinct texts that
+    _may_say_total lets through, and no other."""
+    from helpers.data import totals
+
+    kept = totals._texts_that_may_say_total(pd.Series(texts, dtype="str"))
+    assert len(kept) == len(set(kept))
+    assert set(kept) == {t for t in texts if t is not None and totals._may_say_total(t)}
+    assert set(kept) == set(totals._texts_that_may_say_total(pd.Series(texts, dtype=object)))
 
 
 @given(st.lists(st.sampled_from(["E1", "E2", "E3", "E10", "e1"]), max_size=40))
