@@ -80,6 +80,8 @@ PLAIN_NUMBERS = st.from_regex(r"\A-?[0-9]{1,20}([.,][0-9]{1,20})?\Z", fullmatch=
 
 @given(st.lists(st.one_of(st.none(), AWKWARD_NUMBERS, PLAIN_NUMBERS, NUMBER_LIKE), max_size=30), MARKS,
        st.booleans())
+@example(["007", None, "0", "1" * 308, "12345678901234567890"], ".", False)   # digits only: cast at once
+@example(["1" * 400, "5", None], ",", True)
 def test_parse_numbers_reads_each_cell_as_the_scalar_function_does(cells, decimal_mark, money):
     """parse_numbers reads plain numbers with pyarrow, all at once: each value, each failed cell and its reason are
     the scalar function's (-0.0 included)."""
