@@ -523,7 +523,7 @@ def _finish(name: str, frame: pd.DataFrame) -> pd.DataFrame:
 def _unknown_lines(expenditure: pd.DataFrame, raw: RawTable, budget: pd.DataFrame, resolved: tuple) -> list[Problem]:
     """Every expenditure line must be a budget line of its country (data.lines: a line is (country, line));
     ``resolved``: lines.resolve of the budget and these rows."""
-    known = set(budget["line"].dropna())
+    known = set(budget["line"].dropna().tolist())   # (a list: one call, not one per line)
     lines = expenditure["line"]
     text = each_distinct(lines, lambda v: isinstance(v, str), dtype=bool).to_numpy(bool)
     _, status, countries = resolved
@@ -564,10 +564,12 @@ def _unknown_financing_lines(frame: pd.DataFrame, raw: RawTable, budget: pd.Data
     """Every line a ``budget_lines`` cell names must exist in the budget (analyses.efficiency costs it)."""
     if "budget_lines" not in frame:
         return []
-    known = set(budget["line"].dropna().astype(str))
+    known = set(budget["line"].dropna().astype(str).tolist())
     keys: set[str] | None = None
     problems = []
-    for index, cell in zip(frame.index, frame["budget_lines"].tolist()):  # (a list: one call, not one per cell)
+    cells = frame["budget_lines"]
+    filled = cells.notna().to_numpy(bool)   # an empty cell names no line
+    for index, cell in zip(frame.index[filled], cells[filled].tolist()):  # (a list: one call, not one per cell)
         for line in split_lines(cell):
             if line in known:
                 continue
