@@ -360,15 +360,10 @@ def _fast_frame(table: RawTable, head: Callable[[int], str], data: bytes, delimi
     return table
 
 
-# bytes that are a character of their own and never white space: printable ASCII but the space
-_SOLID = np.zeros(256, dtype=bool)
-_SOLID[0x21:0x7F] = True
-
-
 def _may_have_edge_space(cells) -> bool:
     """Whether a cell of an Arrow text column may start or end with white space: its first or last byte is not
-    _SOLID (a space, a tab, a byte of a no-break space...). Read from the Arrow buffers at once, so that only the
-    columns that may need it are stripped (pyarrow copies a column to strip it)."""
+    printable ASCII but the space (a space, a tab, a byte of a no-break space...). Read from the Arrow buffers at
+    once, so that only the columns that may need it are stripped (pyarrow copies a column to strip it)."""
     for chunk in cells.chunks:
         _, offsets, data = chunk.buffers()
         if data is None:   # no text at all
@@ -379,7 +374,8 @@ def _may_have_edge_space(cells) -> bool:
         if not filled.all():   # (an empty cell has no first byte)
             starts, ends = starts[filled], ends[filled]
         data = np.frombuffer(data, dtype=np.uint8)
-        if not (_SOLID[data[starts]].all() and _SOLID[data[ends - 1]].all()):
+        edges = np.concatenate([data[starts], data[ends - 1]])   # each cell's first and last byte
+        if ((edges - 0x21) > 0x7E - 0x21).any():   # outside 0x21-0x7E (below 0x21, uint8 wraps round)
             return True
     return False
 
