@@ -105,6 +105,16 @@ def test_parse_numbers_reads_each_cell_as_the_scalar_function_does(cells, decima
     np.testing.assert_array_equal(values.to_numpy(), np.array(expected))
 
 
+def test_parse_numbers_with_an_unknown_decimal_mark_refuses_each_filled_cell():
+    """No shortcut reads a column with a decimal mark the scalar function refuses."""
+    from helpers.data.numbers import parse_numbers
+
+    for money in (False, True):
+        values, failed, reasons = parse_numbers(pd.Series(["12", None, "7.5"], dtype="str"), "x", money=money)
+        assert values.isna().all() and failed == [0, 2]
+        assert reasons == ["decimal mark must be '.' or ',', not 'x'"] * 2
+
+
 @given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2200, 12, 31)),
        st.sampled_from(["%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y", "%Y-%m-%d 10:30"]))
 def test_a_date_in_an_accepted_format_reads_back(day, pattern):

@@ -341,17 +341,22 @@ def ambiguous_cells(texts: pd.Series) -> np.ndarray:
     return matched.fillna(False).astype(bool).to_numpy()
 
 
-def _digits_only(series: pd.Series) -> np.ndarray | None:
-    """The float64 values of an Arrow-backed text column whose every filled cell is ASCII digits (a count, an age, a
-    0/1 code), cast by pyarrow at once, without factorizing its cells first; None for any other column."""
-    if not (isinstance(series.dtype, pd.StringDtype) and series.dtype.storage == "pyarrow"):
+def _cast_at_once(series: pd.Series, decimal_mark: str, digits_only: bool) -> np.ndarray | None:
+    """The float64 values of an Arrow-backed text column whose every filled cell is plain (``digits_only``: ASCII
+    digits; else _PLAIN) and finite, cast by pyarrow at once, without factorizing its cells first; None for any
+    other column."""
+    if decimal_mark not in _PLAIN or not (isinstance(series.dtype, pd.StringDtype)
+                                         and series.dtype.storage == "pyarrow"):
         return None
     import pyarrow as pa
     import pyarrow.compute as pc
 
     cells = series.array.__arrow_array__()
-    if not pc.all(pc.ascii_is_decimal(cells)).as_py():   # (None: no filled cell)
+    plain = pc.ascii_is_decimal(cells) if digits_only else pc.match_substring_regex(cells, _PLAIN[decimal_mark])
+    if not pc.all(plain).as_py():   # (None: no filled cell)
         return None
+    if decimal_mark == "," and not digits_only:
+        cells = pc.replace_substring(cells, ",", ".")
     values = pc.cast(cells, pa.float64()).to_numpy()   # an empty cell is NaN
     return None if np.isinf(values).any() else values  # 400 digits: the scalar function says why
 
@@ -359,9 +364,11 @@ def _digits_only(series: pd.Series) -> np.ndarray | None:
 def parse_numbers(series: pd.Series, decimal_mark: str = ".", money: bool = False,
                   percent: bool = False) -> tuple[pd.Series, list[Hashable], list[str]]:
     """float64 Series (NaN when empty or not a number), index labels that failed, and why each failed."""
-    digits = _digits_only(series)
-    if digits is not None:
-        return pd.Series(digits, index=series.index, name=series.name, copy=False), [], []
+    # a column of digits only (a count, an age, a 0/1 code) is cast at once, and so is a column of amounts: they
+    # are mostly distinct, so matching each cell costs less than hashing them to parse each distinct text once
+    values = _cast_at_once(series, decimal_mark, digits_only=not money)
+    if values is not None:
+        return pd.Series(values, index=series.index, name=series.name, copy=False), [], []
     fast = _plain_numbers(decimal_mark) if decimal_mark in _PLAIN else None
     values, failed, reasons = _apply(series, parse_number, math.nan, fast, "float64", decimal_mark=decimal_mark,
                                      money=money, percent=percent)
