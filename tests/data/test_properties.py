@@ -247,6 +247,19 @@ def test_the_totals_shortcut_by_pyarrow_keeps_what_the_scalar_one_keeps(texts):
     assert set(kept) == set(totals._texts_that_may_say_total(pd.Series(texts, dtype=object)))
 
 
+@given(st.lists(st.tuples(st.sampled_from(["R1", "R2", None]), st.sampled_from([1.0, 2.0, math.nan, -0.0, 0.0]),
+                          st.sampled_from(["Maroc", None])), max_size=25))
+def test_repeated_rows_compares_the_rows_whose_amount_repeats_as_it_would_compare_all(rows):
+    """spec.repeated_rows compares only the rows whose amount repeats: the same warnings, naming the same rows, as
+    comparing every row (the column renamed, so that nothing is left out)."""
+    from helpers.data.readers import RawTable
+    from helpers.data.spec import repeated_rows
+
+    frame = pd.DataFrame(rows, columns=["line", "amount", "country"], index=range(2, len(rows) + 2))
+    raw = RawTable(Path("data/mini/expenditure.csv"), frame)
+    assert repeated_rows(frame, raw) == repeated_rows(frame.rename(columns={"amount": "sum"}), raw)
+
+
 @given(st.lists(st.sampled_from(["E1", "E2", "E3", "E10", "e1"]), max_size=40))
 def test_first_positions_are_numpy_unique_first_indices(events):
     """The register's events: each one's first row, found from the running maximum of its codes as np.unique
