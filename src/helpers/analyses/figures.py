@@ -723,17 +723,19 @@ def unmatched_reported(data: Any, params: Any) -> pd.DataFrame:
         [(m, f"{name}:{arm}") for name in scoped.studies for m in ("impact_n_units", "impact_attrition")
          for arm in ("treated", "comparison")] + [("balance_joint_p", name) for name in scoped.studies]
 
-    def computed_keys(by_group: bool) -> pd.DataFrame:
-        computed = tables_figures(scoped.tables, params, reported=reported, metrics=reported["metric"],
-                                  surveys=data.surveys if _is_all(params) else None, by_group=by_group)
+    def computed_keys(whole: bool) -> pd.DataFrame:
+        computed = tables_figures(scoped.tables, params, reported=reported if whole else None,
+                                  metrics=reported["metric"], surveys=data.surveys if _is_all(params) else None,
+                                  by_group=whole)
         return pd.concat([computed[["metric", "key"]],
                           pd.DataFrame(impact, columns=["metric", "key"], dtype="str")], ignore_index=True)
 
-    # the keys per result, event, group... are computed only when a reported figure is not among the others: a
-    # figure found there is found among all (their suggestions are the only use of the other keys)
-    if not reconcile.unmatched(reported, computed_keys(by_group=False)):
+    # first the figures without keys per result, event, group... nor the ones only reported figures ask for (a
+    # budget at a date, the reconciliation): a reported figure found among these is found among all, which are
+    # computed only when one is not (for its suggestions)
+    if not reconcile.unmatched(reported, computed_keys(whole=False)):
         return pd.DataFrame([], columns=columns)
-    figures = computed_keys(by_group=True)
+    figures = computed_keys(whole=True)
     keys = known_keys([figures], reported)
     rows = []
     for i in reconcile.unmatched(reported, figures):
