@@ -260,6 +260,22 @@ def test_repeated_rows_compares_the_rows_whose_amount_repeats_as_it_would_compar
     assert repeated_rows(frame, raw) == repeated_rows(frame.rename(columns={"amount": "sum"}), raw)
 
 
+@given(st.lists(st.one_of(st.none(), CELL, st.sampled_from(["F", "femme", "H", "M", "chat", "Féminin", "1", "x"])),
+                max_size=20), st.booleans())
+def test_the_unknown_sexes_are_the_cells_whose_word_is_unknown(cells, typed):
+    """loader._sexes finds the unknown words among the distinct values: the rows named are the cells, text or
+    typed .xlsx values, whose folded word is neither empty nor a sex word."""
+    from helpers.data import loader
+    from helpers.data.readers import RawTable
+    from helpers.text import SEX_WORDS, fold
+
+    series = pd.Series(cells + [1, True, 1.0], dtype=object) if typed else pd.Series(cells, dtype="str")
+    frame = pd.DataFrame({"sex": series.to_numpy()}, index=range(2, len(series) + 2)).astype({"sex": series.dtype})
+    _, problems = loader._sexes(frame.copy(), RawTable(Path("data/mini/participation.csv"), frame))
+    assert [p.row for p in problems] == [i for i, v in frame["sex"].items()
+                                         if isinstance(v, str) and fold(v) and fold(v) not in SEX_WORDS]
+
+
 @given(st.lists(st.sampled_from(["E1", "E2", "E3", "E10", "e1"]), max_size=40))
 def test_first_positions_are_numpy_unique_first_indices(events):
     """The register's events: each one's first row, found from the running maximum of its codes as np.unique
