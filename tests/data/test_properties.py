@@ -276,6 +276,24 @@ def test_the_unknown_sexes_are_the_cells_whose_word_is_unknown(cells, typed):
                                          if isinstance(v, str) and fold(v) and fold(v) not in SEX_WORDS]
 
 
+@given(st.lists(st.one_of(st.floats(allow_infinity=False), st.sampled_from([-1.5, -0.0, -12.0, 1e-7])), max_size=30))
+def test_the_row_warnings_show_each_row_s_value_as_a_lookup_of_it_does(amounts):
+    """loader._table_warnings reads the values of the rows concerned in one call: the warnings are those made
+    row by row with frame.at (the rows, their order, each value as format_number writes it)."""
+    from helpers.data import loader
+    from helpers.data.numbers import format_number
+    from helpers.data.readers import RawTable
+    from helpers.data.spec import SPEC
+
+    frame = pd.DataFrame({"amount": amounts}, dtype="float64",
+                         index=pd.Index(range(2, len(amounts) + 2), dtype="uint64"))
+    raw = RawTable(Path("data/mini/expenditure.csv"), frame)
+    expected = [raw.problem(w.rule, w.message, w.hint, index=index, column=w.column, severity="warning",
+                            value=format_number(frame.at[index, w.column]) if w.show_value else None)
+                for w in SPEC["expenditure"].warnings for index in frame.index[w.when(frame)]]
+    assert loader._table_warnings("expenditure", frame, raw) == expected
+
+
 @given(st.lists(st.sampled_from(["E1", "E2", "E3", "E10", "e1"]), max_size=40))
 def test_first_positions_are_numpy_unique_first_indices(events):
     """The register's events: each one's first row, found from the running maximum of its codes as np.unique

@@ -500,8 +500,11 @@ def _table_warnings(name: str, frame: pd.DataFrame, raw: RawTable) -> list[Probl
     """The warnings of the table's specification, one per row concerned."""
     problems = []
     for warning in SPEC[name].warnings:
-        for index in frame.index[warning.when(frame)]:
-            value = numbers.format_number(frame.at[index, warning.column]) if warning.show_value else None
+        rows = np.asarray(warning.when(frame), dtype=bool)
+        # the values of the rows concerned in one call (frame.at takes 20 µs a row; a rule may hold on 50 000)
+        values = frame[warning.column][rows].tolist() if warning.show_value else None
+        for position, index in enumerate(frame.index[rows]):
+            value = numbers.format_number(values[position]) if warning.show_value else None
             problems.append(raw.problem(warning.rule, warning.message, warning.hint, index=index,
                                         column=warning.column, value=value, severity="warning"))
     return problems
