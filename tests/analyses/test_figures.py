@@ -271,6 +271,45 @@ def test_the_sections_asked_for_give_the_rows_of_a_whole_computation(asked):
         assert len(some) < len(whole)
 
 
+def test_the_figures_without_keys_per_group_are_rows_of_the_whole_computation():
+    """tables_figures(by_group=False) without the reported figures, where the check looks for them first, gives
+    rows of the whole computation only: a reported figure found there is found in it."""
+    from helpers.data.loader import load_project
+    from helpers.data.model import scope
+    from helpers.data.params import load_annex_params
+
+    amem = load_project("amem")
+    for annex in ("ensemble", "maroc"):
+        params = load_annex_params("amem", annex)
+        tables = scope(amem, params.country).tables
+        reported = figures_mod.reported_for_annex(amem.tables["reported"], params)
+        whole = figures_mod.tables_figures(tables, params, reported=reported, surveys=amem.surveys)
+        some = figures_mod.tables_figures(tables, params, surveys=amem.surveys, by_group=False)
+        assert (some.merge(whole, how="left", indicator=True)["_merge"] == "both").all()
+        assert 0 < len(some) < len(whole)
+
+
+@pytest.mark.parametrize("keys", [["all", "all"], ["all", "R1"], ["E1", "all"], ["nope", "all"], ["all", ""]])
+def test_unmatched_reported_finds_what_the_whole_computation_finds(monkeypatch, keys):
+    """unmatched_reported computes the keys per group only when a reported figure is not among the others: the
+    figures it names, and their suggestions, are those of the whole computation."""
+    from helpers.data.loader import load_project
+    from helpers.data.params import load_annex_params
+
+    amem = load_project("amem")
+    reported = amem.tables["reported"]
+    rows = reported[reported["metric"].isin(["women_share", "physical_execution_rate"])].iloc[[0, -1]].copy()
+    rows["key"] = keys
+    data = dataclasses.replace(amem, tables={**amem.tables, "reported": rows.reset_index(drop=True)})
+    params = load_annex_params("amem", "ensemble")
+    found = figures_mod.unmatched_reported(data, params)
+    assert found["key"].tolist() == ([keys[0]] if keys[0] in ("E1", "nope") else [])   # no such execution rate
+    whole = figures_mod.tables_figures   # nothing found without the keys per group: every figure looked for in all
+    monkeypatch.setattr(figures_mod, "tables_figures",
+                        lambda *a, by_group=True, **k: whole(*a, **k) if by_group else whole(*a, **k).iloc[:0])
+    pd.testing.assert_frame_equal(found, figures_mod.unmatched_reported(data, params), check_index_type=False)
+
+
 def test_a_line_coded_as_a_country_does_not_take_the_country_key():
     """A budget with a project-wide line coded 'Mali' beside the lines of Mali: the all annex had two 'budget' rows
     keyed 'Mali' (the line's 300 and the country's 1 000), and a published 'budget Mali' matched either."""

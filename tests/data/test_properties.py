@@ -15,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from fixtures.mini_project import Mini
@@ -69,6 +69,50 @@ def test_any_cell_is_a_finite_number_that_round_trips_or_a_value_error(text, dec
     assert math.isfinite(value)
     printed = format_number(value, decimal_mark)             # how the workbook writes it back
     assert parse_number(printed, decimal_mark) == value, (text, printed)
+
+
+# The cells a shortcut for plain numbers must leave to the scalar function, or read as it does
+AWKWARD_NUMBERS = st.sampled_from(["", " ", " 12 ", "12,000", "12.000", "1e5", "1E5", "nan", "NaN", "inf", "+1", ".5",
+                                   "-.5", "1.", "-", "-0", "007", "1" * 400, "1" * 308, "9" * 309, "١٢", "١٢.٥",
+                                   "12,5", "-12,50", "1 000", "1\u00a0000", "\u22125", "(12)", "12-", "0x10", "1_000"])
+PLAIN_NUMBERS = st.from_regex(r"\A-?[0-9]{1,20}([.,][0-9]{1,20})?\Z", fullmatch=True)
+
+
+@given(st.lists(st.one_of(st.none(), AWKWARD_NUMBERS, PLAIN_NUMBERS, NUMBER_LIKE), max_size=30), MARKS,
+       st.booleans())
+@example(["007", None, "0", "1" * 308, "12345678901234567890"], ".", False)   # digits only: cast at once
+@example(["1" * 400, "5", None], ",", True)
+def test_parse_numbers_reads_each_cell_as_the_scalar_function_does(cells, decimal_mark, money):
+    """parse_numbers reads plain numbers with pyarrow, all at once: each value, each failed cell and its reason are
+    the scalar function's (-0.0 included)."""
+    import numpy as np
+
+    from helpers.data.numbers import parse_numbers
+
+    series = pd.Series(cells, dtype="str", index=range(10, 10 + len(cells)))
+    values, failed, reasons = parse_numbers(series, decimal_mark, money=money)
+    assert values.dtype == "float64" and values.index.equals(series.index)
+    expected, errors = [], []
+    for label, cell in series.items():
+        try:
+            value = parse_number(cell, decimal_mark, money=money)
+        except ValueError as exc:
+            value = None
+            errors.append((label, str(exc)))
+        expected.append(math.nan if value is None else value)
+    assert list(zip(failed, reasons)) == errors
+    np.testing.assert_array_equal(np.signbit(values.to_numpy()), np.signbit(expected))
+    np.testing.assert_array_equal(values.to_numpy(), np.array(expected))
+
+
+def test_parse_numbers_with_an_unknown_decimal_mark_refuses_each_filled_cell():
+    """No shortcut reads a column with a decimal mark the scalar function refuses."""
+    from helpers.data.numbers import parse_numbers
+
+    for money in (False, True):
+        values, failed, reasons = parse_numbers(pd.Series(["12", None, "7.5"], dtype="str"), "x", money=money)
+        assert values.isna().all() and failed == [0, 2]
+        assert reasons == ["decimal mark must be '.' or ',', not 'x'"] * 2
 
 
 @given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2200, 12, 31)),
@@ -189,6 +233,67 @@ def test_the_totals_shortcut_skips_no_text_that_says_total(text):
         assert not totals.says_total(text, {"maroc"})
 
 
+@given(st.lists(st.one_of(st.none(), st.text(st.sampled_from(list(" \t\x0b\x1c\x1f\u00a0sSgGtTaxé1-")),
+                                             max_size=5)), max_size=20))
+@example([" \x1cS", "\x0bt", "\x1fgx", "\x1d\x1e total", " a", "é", "\u00a0s", None, ""])
+def test_the_totals_shortcut_by_pyarrow_keeps_what_the_scalar_one_keeps(texts):
+    """totals._texts_that_may_say_total: pyarrow's pattern on a column of text lets through the distinct texts that
+    _may_say_total lets through, and no other."""
+    from helpers.data import totals
+
+    kept = totals._texts_that_may_say_total(pd.Series(texts, dtype="str"))
+    assert len(kept) == len(set(kept))
+    assert set(kept) == {t for t in texts if t is not None and totals._may_say_total(t)}
+    assert set(kept) == set(totals._texts_that_may_say_total(pd.Series(texts, dtype=object)))
+
+
+@given(st.lists(st.tuples(st.sampled_from(["R1", "R2", None]), st.sampled_from([1.0, 2.0, math.nan, -0.0, 0.0]),
+                          st.sampled_from(["Maroc", None])), max_size=25))
+def test_repeated_rows_compares_the_rows_whose_amount_repeats_as_it_would_compare_all(rows):
+    """spec.repeated_rows compares only the rows whose amount repeats: the same warnings, naming the same rows, as
+    comparing every row (the column renamed, so that nothing is left out)."""
+    from helpers.data.readers import RawTable
+    from helpers.data.spec import repeated_rows
+
+    frame = pd.DataFrame(rows, columns=["line", "amount", "country"], index=range(2, len(rows) + 2))
+    raw = RawTable(Path("data/mini/expenditure.csv"), frame)
+    assert repeated_rows(frame, raw) == repeated_rows(frame.rename(columns={"amount": "sum"}), raw)
+
+
+@given(st.lists(st.one_of(st.none(), CELL, st.sampled_from(["F", "femme", "H", "M", "chat", "Féminin", "1", "x"])),
+                max_size=20), st.booleans())
+def test_the_unknown_sexes_are_the_cells_whose_word_is_unknown(cells, typed):
+    """loader._sexes finds the unknown words among the distinct values: the rows named are the cells, text or
+    typed .xlsx values, whose folded word is neither empty nor a sex word."""
+    from helpers.data import loader
+    from helpers.data.readers import RawTable
+    from helpers.text import SEX_WORDS, fold
+
+    series = pd.Series(cells + [1, True, 1.0], dtype=object) if typed else pd.Series(cells, dtype="str")
+    frame = pd.DataFrame({"sex": series.to_numpy()}, index=range(2, len(series) + 2)).astype({"sex": series.dtype})
+    _, problems = loader._sexes(frame.copy(), RawTable(Path("data/mini/participation.csv"), frame))
+    assert [p.row for p in problems] == [i for i, v in frame["sex"].items()
+                                         if isinstance(v, str) and fold(v) and fold(v) not in SEX_WORDS]
+
+
+@given(st.lists(st.one_of(st.floats(allow_infinity=False), st.sampled_from([-1.5, -0.0, -12.0, 1e-7])), max_size=30))
+def test_the_row_warnings_show_each_row_s_value_as_a_lookup_of_it_does(amounts):
+    """loader._table_warnings reads the values of the rows concerned in one call: the warnings are those made
+    row by row with frame.at (the rows, their order, each value as format_number writes it)."""
+    from helpers.data import loader
+    from helpers.data.numbers import format_number
+    from helpers.data.readers import RawTable
+    from helpers.data.spec import SPEC
+
+    frame = pd.DataFrame({"amount": amounts}, dtype="float64",
+                         index=pd.Index(range(2, len(amounts) + 2), dtype="uint64"))
+    raw = RawTable(Path("data/mini/expenditure.csv"), frame)
+    expected = [raw.problem(w.rule, w.message, w.hint, index=index, column=w.column, severity="warning",
+                            value=format_number(frame.at[index, w.column]) if w.show_value else None)
+                for w in SPEC["expenditure"].warnings for index in frame.index[w.when(frame)]]
+    assert loader._table_warnings("expenditure", frame, raw) == expected
+
+
 @given(st.lists(st.sampled_from(["E1", "E2", "E3", "E10", "e1"]), max_size=40))
 def test_first_positions_are_numpy_unique_first_indices(events):
     """The register's events: each one's first row, found from the running maximum of its codes as np.unique
@@ -199,3 +304,45 @@ def test_first_positions_are_numpy_unique_first_indices(events):
 
     codes, _ = pd.factorize(pd.Series(events, dtype="str"), sort=False)
     assert first_positions(codes).tolist() == np.unique(codes, return_index=True)[1].tolist()
+
+
+@given(st.lists(st.tuples(st.sampled_from(["E1", "E2", "E10"]), st.sampled_from(["f", "m", None]),
+                          st.sampled_from(["Maroc", "maroc", None]), st.sampled_from([None, "2020-01-02", "2020-01-03"]),
+                          st.booleans()), min_size=1, max_size=25), st.booleans())
+def test_the_register_compared_row_by_row_says_what_each_first_row_says(rows, grouped):
+    """loader._aggregate_register: when each event's rows follow one another and each row holds what the row above
+    it holds, nothing is compared with the event's first row; the events and problems are those of that comparison
+    (it is made whenever a row differs)."""
+    from unittest import mock
+
+    from helpers.data import loader
+    from helpers.data.readers import RawTable
+
+    if grouped:   # the shortcut's case: a register written event by event
+        rows = sorted(rows, key=lambda row: row[0])
+    events, sexes, countries, days, sample = zip(*rows)
+    frame = pd.DataFrame({"event_id": pd.Series(events, dtype="str"), "sex": pd.Series(sexes, dtype="str"),
+                          "country": pd.Series(countries, dtype="str"),
+                          "start_date": pd.to_datetime(pd.Series(days, dtype=object)), "sample": list(sample)})
+    frame.index = range(2, len(rows) + 2)
+    raw = RawTable(Path("data/mini/participation.csv"), frame)
+    aggregated, problems = loader._aggregate_register(frame, raw)
+    with mock.patch.object(loader, "_same_as_above", return_value=False):
+        expected, expected_problems = loader._aggregate_register(frame, raw)
+    pd.testing.assert_frame_equal(aggregated, expected)
+    assert problems == expected_problems
+
+
+@given(st.lists(st.one_of(st.none(), CELL, st.sampled_from(["treated", " Treated", "TRAITÉ", "traite", "1", "1.0",
+                                                            "oui", "true", "0", "x", ""])), max_size=20),
+       st.sampled_from(["treated", "traité", True, False, 1, 1.0, 0]))
+def test_a_study_group_is_found_among_the_distinct_values(cells, wanted):
+    """loader._study_groups looks at a text column's distinct values: whether a row has the wanted value, and whether
+    another filled row has not, are what the whole column says."""
+    from helpers.data.loader import _matches
+
+    series = pd.Series(cells, dtype="str")
+    distinct = pd.Series(series.unique(), dtype="str")
+    hit, hit_distinct = _matches(series, wanted), _matches(distinct, wanted)
+    assert hit.any() == hit_distinct.any()
+    assert (series.notna() & ~hit).any() == (distinct.notna() & ~hit_distinct).any()

@@ -9,6 +9,8 @@ import io
 import itertools
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from helpers.data import readers
 from helpers.data.inputs import CONTROL
@@ -29,6 +31,20 @@ def test_a_too_long_cell_is_still_found_in_a_large_file(tmp_path):
     path.write_text("a,b\n" + "1,x\n" * 10_000 + "2," + "z" * (MAX_CELL_CHARS + 5) + "\n", encoding="utf-8")
     table = read_table(path, "utf-8", [("a", "b")])
     assert [(p.rule, p.row, p.column) for p in table.problems] == [("cell_too_long", 10_002, "b")]
+
+
+@pytest.mark.parametrize("where", [0, 1, 2])
+def test_a_too_long_cell_is_found_in_any_chunk_of_a_column(where):
+    """_may_be_long looks at a column's Arrow chunks one by one (pyarrow reads a large file in blocks): a long cell
+    in any of them, beside empty and all-missing chunks, is found."""
+    import pandas as pd
+    import pyarrow as pa
+
+    chunks = [["a", None], [], [None, None], ["b", "c"]]
+    chunks[[0, 2, 3][where]].append("z" * (MAX_CELL_CHARS + 1))
+    column = pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array(chunks, type=pa.large_string())))
+    assert readers._may_be_long(column)
+    assert not readers._may_be_long(column.str.slice(0, MAX_CELL_CHARS))
 
 
 @pytest.mark.parametrize("extra, found", [(0, False), (1, True)])
@@ -75,3 +91,22 @@ def test_ambiguous_cells_are_the_cells_the_pattern_matches(non_ascii):
     expected = np.array([isinstance(c, str) and pattern.fullmatch(c) is not None for c in series])
     assert (ambiguous_cells(series) == expected).all()
     assert expected[:4].all() and expected[10] and not expected[4:10].any()   # the cases say what they test
+
+
+
+@given(st.lists(st.one_of(st.none(), st.text(st.sampled_from(CHARS + ["1", "\u2029", "\u3000", "\x85"]), max_size=4)),
+                max_size=12), st.integers(0, 12), st.integers(0, 2))
+def test_a_column_said_to_have_no_edge_space_is_the_same_stripped(cells, cut, offset):
+    """readers._may_have_edge_space: a column it passes is one that pyarrow's strip and str.strip leave unchanged,
+    whatever its chunks and their offsets in their buffers."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    shifted = pa.array(["x"] * offset + cells, type=pa.large_string())[offset:]   # a chunk whose offset is not 0
+    column = pa.chunked_array([shifted[:cut], shifted[cut:]], type=pa.large_string())
+    if not readers._may_have_edge_space(column):
+        assert pc.utf8_trim_whitespace(column).equals(column)
+        assert all(c is None or c == c.strip() for c in cells)
+    assert not readers._may_have_edge_space(pa.chunked_array([["a b", None, "Sénégal"]], type=pa.large_string()))
+    for edge in (" a", "a ", "a\t", "a\u00a0", "\u3000a", "a\u2029", "a\x85", " "):
+        assert readers._may_have_edge_space(pa.chunked_array([["b"], ["c", edge]], type=pa.large_string())), edge

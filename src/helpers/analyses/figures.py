@@ -218,15 +218,16 @@ def _keyed(frame: pd.DataFrame, column: str) -> pd.DataFrame:
 
 # ----------------------------------------------------------------------------------------------- sections
 def execution_figures(activities: pd.DataFrame, per_country: bool = False,
-                      metrics: set[str] | None = None) -> pd.DataFrame:
+                      metrics: set[str] | None = None, by_group: bool = True) -> pd.DataFrame:
     """physical_execution_rate (all, result, output[, country]), physical_progress_rate (all[, groups when any
-    progress]), activity_status_count (every status code). ``metrics``: only these (lower case; None: all)."""
+    progress]), activity_status_count (every status code). ``metrics``: only these (lower case; None: all).
+    ``by_group=False``: the rates of the whole project only (key all)."""
     if not _present(activities):
         return _finish([])
     wants = lambda metric: metrics is None or metric in metrics  # noqa: E731
     rates, progresses = wants("physical_execution_rate"), wants("physical_progress_rate")
     parts = []
-    groups = ["result", "output"] + (["country"] if per_country else [])
+    groups = (["result", "output"] + (["country"] if per_country else [])) if by_group else []
     if rates:
         rate = execution.physical_execution_rate(activities)
         parts.append(_rows("execution", "physical_execution_rate", [ALL_KEY], rate["rate"], "%", rate["n"],
@@ -317,13 +318,14 @@ def _join_notes(why: pd.Series, detail: pd.Series) -> pd.Series:
 
 
 def gender_figures(participation: pd.DataFrame, thresholds: Any, per_country: bool = False,
-                   metrics: set[str] | None = None) -> pd.DataFrame:
+                   metrics: set[str] | None = None, by_group: bool = True) -> pd.DataFrame:
     """women_share (all, event_id, group[, country]) and gender_parity_index (same keys, where men known).
-    ``metrics``: only these (lower case; None: both)."""
+    ``metrics``: only these (lower case; None: both). ``by_group=False``: the whole project's only (key all)."""
     if not _present(participation):
         return _finish([])
     parts = []
-    for by in [None, "event_id", "group"] + (["country"] if per_country else []):
+    groups = (["event_id", "group"] + (["country"] if per_country else [])) if by_group else []
+    for by in [None, *groups]:
         if metrics is None or "women_share" in metrics:
             w = gender.women_share(participation, by)
             keys = [ALL_KEY] if by is None else None
@@ -635,13 +637,15 @@ def _requested_dates(reported: pd.DataFrame) -> list[str]:
 def tables_figures(tables: dict[str, pd.DataFrame], params: Any, studies: dict[str, Any] | None = None,
                    reported: pd.DataFrame | None = None, per_country: bool | None = None,
                    surveys: dict[str, Any] | None = None, impact: pd.DataFrame | None = None,
-                   metrics: Iterable[str] | None = None) -> pd.DataFrame:
+                   metrics: Iterable[str] | None = None, by_group: bool = True) -> pd.DataFrame:
     """Every figure of already-scoped tables (what annex_figures computes after scoping).
 
     ``reported``: the reported figures this annex checks (already filtered, see ``reported_for_annex``);
     ``per_country``: add the per-country keys (default: True for the ``all`` annex);
     ``metrics``: compute only these metrics (any case): the sections that make one (SECTION_METRICS), and in the
-    execution and gender sections, those metrics only.
+    execution and gender sections, those metrics only;
+    ``by_group=False``: the execution and gender sections without their keys per result, output, event, group and
+    country (the other rows are the same: a subset of the whole computation).
     """
     if per_country is None:
         per_country = _is_all(params)
@@ -653,9 +657,10 @@ def tables_figures(tables: dict[str, pd.DataFrame], params: Any, studies: dict[s
     sections = [
         ("impact", lambda: impact_figures(studies) if impact is None else impact),
         ("surveys", lambda: survey_figures(surveys)),
-        ("execution", lambda: execution_figures(get("activities"), per_country, wanted)),
+        ("execution", lambda: execution_figures(get("activities"), per_country, wanted, by_group)),
         ("indicators", lambda: indicator_figures(get("indicators"), params.thresholds)),
-        ("gender", lambda: gender_figures(get("participation"), params.thresholds, per_country, wanted)),
+        ("gender", lambda: gender_figures(get("participation"), params.thresholds, per_country, wanted,
+                                          by_group)),
     ]
     parts = [make() for section, make in sections if needs(section)]
     budget, expenditure = get("budget"), get("expenditure")
@@ -712,15 +717,25 @@ def unmatched_reported(data: Any, params: Any) -> pd.DataFrame:
     columns = ["figure_id", "metric", "key", "suggestion"]
     if reported.empty:
         return pd.DataFrame(columns=columns)
-    computed = tables_figures(scoped.tables, params, reported=reported,
-                              surveys=data.surveys if _is_all(params) else None, metrics=reported["metric"])
     impact = [("impact_effect", f"{name}:{o}") for name, s in scoped.studies.items() for o in s.spec.outcomes] + \
         [("balance_smd", f"{name}:{c}") for name, s in scoped.studies.items() for c in s.spec.covariates] + \
         [("impact_control_mean", f"{name}:{o}") for name, s in scoped.studies.items() for o in s.spec.outcomes] + \
         [(m, f"{name}:{arm}") for name in scoped.studies for m in ("impact_n_units", "impact_attrition")
          for arm in ("treated", "comparison")] + [("balance_joint_p", name) for name in scoped.studies]
-    figures = pd.concat([computed[["metric", "key"]],
-                         pd.DataFrame(impact, columns=["metric", "key"], dtype="str")], ignore_index=True)
+
+    def computed_keys(whole: bool) -> pd.DataFrame:
+        computed = tables_figures(scoped.tables, params, reported=reported if whole else None,
+                                  metrics=reported["metric"], surveys=data.surveys if _is_all(params) else None,
+                                  by_group=whole)
+        return pd.concat([computed[["metric", "key"]],
+                          pd.DataFrame(impact, columns=["metric", "key"], dtype="str")], ignore_index=True)
+
+    # first the figures without keys per result, event, group... nor the ones only reported figures ask for (a
+    # budget at a date, the reconciliation): a reported figure found among these is found among all, which are
+    # computed only when one is not (for its suggestions)
+    if not reconcile.unmatched(reported, computed_keys(whole=False)):
+        return pd.DataFrame([], columns=columns)
+    figures = computed_keys(whole=True)
     keys = known_keys([figures], reported)
     rows = []
     for i in reconcile.unmatched(reported, figures):

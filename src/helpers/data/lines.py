@@ -96,7 +96,7 @@ def _pairs(key: pd.Series, line: pd.Series) -> tuple[np.ndarray, list[tuple[Any,
     line_codes, lines = pd.factorize(line, use_na_sentinel=False)
     codes, _ = pd.factorize(key_codes.astype(np.int64) * max(len(lines), 1) + line_codes)
     first = np.unique(codes, return_index=True)[1]   # the row where each pair is first met, as it is written there
-    return codes, list(zip(key.iloc[first], line.iloc[first]))
+    return codes, list(zip(key.iloc[first].tolist(), line.iloc[first].tolist()))  # (lists: one call each)
 
 
 def line_key(line: pd.Series, country: pd.Series) -> pd.Series:

@@ -281,6 +281,8 @@ def _apply(series: pd.Series, parse, missing: Any = None, fast=None, dtype: str 
     todo = np.ones(len(distinct), dtype=bool)
     if fast is not None and len(distinct):
         parsed, done = fast(pd.Series(distinct, dtype="str"))
+        if done.all():   # (no Python object per value)
+            return np.append(parsed, missing).astype(dtype)[codes], [], []
         values[:-1][done] = parsed[done]
         todo = ~done
     reasons: dict[int, str] = {}
@@ -310,14 +312,26 @@ def _apply_each(series: pd.Series, parse, missing: Any, **kwargs) -> tuple[np.nd
     return values, failed, reasons
 
 
-_PLAIN = {".": r"-?\d+(?:\.\d+)?", ",": r"-?\d+(?:,\d+)?"}  # what most cells look like: 133045.90, -12
+# What most cells look like: 133045.90, -12 (ASCII digits, for pyarrow's regular expressions; any other digit goes to
+# the scalar function)
+_PLAIN = {".": r"^-?[0-9]+(?:\.[0-9]+)?$", ",": r"^-?[0-9]+(?:,[0-9]+)?$"}
 
 
 def _plain_numbers(decimal_mark: str):
     def fast(texts: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-        done = np.array(texts.str.fullmatch(_PLAIN[decimal_mark]).fillna(False), dtype=bool)  # writable
-        parsed = np.full(len(texts), math.nan, dtype=object)
-        floats = texts[done].str.replace(",", ".", regex=False).astype("float64").to_numpy()
+        """The plain numbers among distinct texts (none missing), matched and read by pyarrow at once: no Python
+        object per value (a column of amounts holds almost as many values as cells)."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        cells = pa.array(texts.array)
+        matched = pc.match_substring_regex(cells, _PLAIN[decimal_mark])
+        done = matched.to_numpy(zero_copy_only=False)   # (a copy: writable)
+        plain = pc.filter(cells, matched)
+        if decimal_mark == ",":
+            plain = pc.replace_substring(plain, ",", ".")
+        floats = pc.cast(plain, pa.float64()).to_numpy()
+        parsed = np.full(len(texts), math.nan)
         parsed[done] = floats
         done[np.flatnonzero(done)[~np.isfinite(floats)]] = False  # 400 digits: the scalar function says why
         return parsed, done
@@ -333,9 +347,34 @@ def ambiguous_cells(texts: pd.Series) -> np.ndarray:
     return matched.fillna(False).astype(bool).to_numpy()
 
 
+def _cast_at_once(series: pd.Series, decimal_mark: str, digits_only: bool) -> np.ndarray | None:
+    """The float64 values of an Arrow-backed text column whose every filled cell is plain (``digits_only``: ASCII
+    digits; else _PLAIN) and finite, cast by pyarrow at once, without factorizing its cells first; None for any
+    other column."""
+    if decimal_mark not in _PLAIN or not (isinstance(series.dtype, pd.StringDtype)
+                                         and series.dtype.storage == "pyarrow"):
+        return None
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    cells = series.array.__arrow_array__()
+    plain = pc.ascii_is_decimal(cells) if digits_only else pc.match_substring_regex(cells, _PLAIN[decimal_mark])
+    if not pc.all(plain).as_py():   # (None: no filled cell)
+        return None
+    if decimal_mark == "," and not digits_only:
+        cells = pc.replace_substring(cells, ",", ".")
+    values = pc.cast(cells, pa.float64()).to_numpy()   # an empty cell is NaN
+    return None if np.isinf(values).any() else values  # 400 digits: the scalar function says why
+
+
 def parse_numbers(series: pd.Series, decimal_mark: str = ".", money: bool = False,
                   percent: bool = False) -> tuple[pd.Series, list[Hashable], list[str]]:
     """float64 Series (NaN when empty or not a number), index labels that failed, and why each failed."""
+    # a column of digits only (a count, an age, a 0/1 code) is cast at once, and so is a column of amounts: they
+    # are mostly distinct, so matching each cell costs less than hashing them to parse each distinct text once
+    values = _cast_at_once(series, decimal_mark, digits_only=not money)
+    if values is not None:
+        return pd.Series(values, index=series.index, name=series.name, copy=False), [], []
     fast = _plain_numbers(decimal_mark) if decimal_mark in _PLAIN else None
     values, failed, reasons = _apply(series, parse_number, math.nan, fast, "float64", decimal_mark=decimal_mark,
                                      money=money, percent=percent)

@@ -313,8 +313,9 @@ def _may_be_long(text: pd.Series) -> bool:
         return True
     import pyarrow.compute as pc
 
-    longest = pc.max(pc.binary_length(text.array.__arrow_array__())).as_py()
-    return longest is not None and longest > MAX_CELL_CHARS
+    # chunk by chunk: the lengths of a whole column would take 8 bytes a cell of fresh memory
+    return any((pc.max(pc.binary_length(chunk)).as_py() or 0) > MAX_CELL_CHARS
+               for chunk in text.array.__arrow_array__().chunks)
 
 
 def _first_record(head: Callable[[int], str], delimiter: str, size: int = 1 << 16) -> list[str] | None:
@@ -335,7 +336,8 @@ def _fast_frame(table: RawTable, head: Callable[[int], str], data: bytes, delimi
     """The common case read by pyarrow's CSV parser (all cells as text): every record has as many fields as the first
     one. Anything else (title rows, blank lines between rows, ragged rows, Excel's "sep=" line) returns None and is
     read by the csv module below, which numbers the rows the same way: one record, one spreadsheet row.
-    ``trim=False``: no cell can start or end with a space (the bytes hold none), so none is stripped."""
+    ``data``: valid UTF-8 (pyarrow does not check it again). ``trim=False``: no cell can start or end with a space
+    (the bytes hold none), so none is stripped."""
     import pyarrow as pa
     from pyarrow import csv as pacsv
 
@@ -352,8 +354,9 @@ def _fast_frame(table: RawTable, head: Callable[[int], str], data: bytes, delimi
             # looking for quotes
             parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=quoted,
                                              quote_char='"' if quoted else False, ignore_empty_lines=False),
+            # the bytes are UTF-8 already (ASCII, or text decoded and encoded again: read_csv): not checked again
             convert_options=pacsv.ConvertOptions(column_types={n: pa.large_string() for n in names},
-                                                 strings_can_be_null=True, null_values=[""]))
+                                                 strings_can_be_null=True, null_values=[""], check_utf8=False))
     except pa.ArrowInvalid:
         return None
     import pyarrow.compute as pc
@@ -362,7 +365,7 @@ def _fast_frame(table: RawTable, head: Callable[[int], str], data: bytes, delimi
     for name in names:  # stripped text; an empty cell is missing (pyarrow reads it as null)
         cells = parsed.column(0)
         parsed = parsed.remove_column(0)  # the untrimmed cells are let go at once: one copy of the file at a time
-        if trim:
+        if trim and _may_have_edge_space(cells):
             cells = pc.utf8_trim_whitespace(cells)
             if pc.any(pc.equal(cells, "")).as_py():  # cells of spaces only
                 cells = pc.if_else(pc.equal(cells, ""), pa.scalar(None, pa.large_string()), cells)
@@ -388,6 +391,26 @@ def _fast_frame(table: RawTable, head: Callable[[int], str], data: bytes, delimi
     if table.frame.empty:
         table.problems.append(_no_rows(table))
     return table
+
+
+def _may_have_edge_space(cells) -> bool:
+    """Whether a cell of an Arrow text column may start or end with white space: its first or last byte is not
+    printable ASCII but the space (a space, a tab, a byte of a no-break space...). Read from the Arrow buffers at
+    once, so that only the columns that may need it are stripped (pyarrow copies a column to strip it)."""
+    for chunk in cells.chunks:
+        _, offsets, data = chunk.buffers()
+        if data is None:   # no text at all
+            continue
+        bounds = np.frombuffer(offsets, dtype=np.int64)[chunk.offset:chunk.offset + len(chunk) + 1]
+        starts, ends = bounds[:-1], bounds[1:]
+        filled = ends > starts
+        if not filled.all():   # (an empty cell has no first byte)
+            starts, ends = starts[filled], ends[filled]
+        data = np.frombuffer(data, dtype=np.uint8)
+        edges = np.concatenate([data[starts], data[ends - 1]])   # each cell's first and last byte
+        if ((edges - 0x21) > 0x7E - 0x21).any():   # outside 0x21-0x7E (below 0x21, uint8 wraps round)
+            return True
+    return False
 
 
 def read_csv(path: Path, encoding_fallback: str = "utf-8",

@@ -182,6 +182,8 @@ def _unique_together(*columns: str) -> Callable[[pd.DataFrame], pd.Series]:
 def repeated_rows(frame: pd.DataFrame, raw: Any) -> list:
     """A spending row that repeats an earlier one in every column (a block pasted twice) is counted twice: a warning
     naming the earlier row. Two equal payments on one line in one period may be true, so it is not an error."""
+    # a row repeats an earlier one only where its amount repeats: only those rows are compared in every column
+    frame = frame[frame["amount"].duplicated(keep=False).to_numpy(bool)] if "amount" in frame else frame
     again = frame.duplicated(keep="first").to_numpy(bool)
     if not again.any():
         return []

@@ -59,6 +59,22 @@ def _may_say_total(text: str) -> bool:
     return not text.isascii() or text.lstrip()[:1].lower() in ("s", "g", "t")
 
 
+# _may_say_total as pyarrow's regular expression, for ASCII text: str.lstrip's white space, then s, g or t
+_MAY_SAY_TOTAL = r"^[\t\n\x0b\x0c\r\x1c-\x1f ]*[sgtSGT]"
+
+
+def _texts_that_may_say_total(values: pd.Series) -> list[str]:
+    """The distinct texts of a column that _may_say_total lets through; for Arrow-backed text, found by pyarrow
+    (a table of a million rows: no Python string per distinct code or label)."""
+    if not (isinstance(values.dtype, pd.StringDtype) and values.dtype.storage == "pyarrow"):
+        return [v for v in values.dropna().unique().tolist() if isinstance(v, str) and _may_say_total(v)]
+    import pyarrow.compute as pc
+
+    distinct = pc.unique(values.array.__arrow_array__()).drop_null()
+    kept = pc.or_(pc.invert(pc.string_is_ascii(distinct)), pc.match_substring_regex(distinct, _MAY_SAY_TOTAL))
+    return distinct.filter(kept).to_pylist()
+
+
 def problems(name: str, frame: pd.DataFrame, raw: Any) -> list[Problem]:
     """The totals rows of a typed table (frame indexed by spreadsheet row; raw: readers.RawTable)."""
     if name not in SUMMED or frame.empty:
@@ -72,8 +88,7 @@ def problems(name: str, frame: pd.DataFrame, raw: Any) -> list[Problem]:
         if column not in frame.columns:
             continue
         values = frame[column]
-        distinct = {v for v in values.dropna().unique().tolist() if isinstance(v, str)}  # (a list: one call)
-        hits = {v for v in distinct if _may_say_total(v) and says_total(v, countries)}
+        hits = {v for v in _texts_that_may_say_total(values) if says_total(v, countries)}
         for index in frame.index[values.isin(list(hits)).to_numpy(bool)] if hits else []:
             if index not in found:
                 found[index] = raw.problem("totals_row", f"this row is a totals row ('{values[index]}' in "
