@@ -45,11 +45,16 @@ def write(root: Path, sizes: dict[str, int] | None = None, project: str = PROJEC
         frame.to_csv(data / f"{name}.csv", index=False)
 
     n = s["activities"]
+    status = rng.integers(0, len(STATUS_LABELS), n)
+    # progress as a monitoring sheet keeps it: 100 when done, 0 when not started (« Non réalisé », « Prévue »), none
+    # when cancelled, else 1-99 (make check warns where status and progress disagree)
+    progress = np.select([status == 0, np.isin(status, (2, 3)), status == 7],
+                         [100.0, 0.0, np.nan], rng.integers(1, 100, n).astype(float))
     csv("activities", pd.DataFrame({
-        "activity_id": _ids("A", n, 6), "status": STATUS_LABELS[rng.integers(0, len(STATUS_LABELS), n)],
+        "activity_id": _ids("A", n, 6), "status": STATUS_LABELS[status],
         "country": COUNTRIES[rng.integers(0, 5, n)], "result": np.char.add("R", rng.integers(1, 7, n).astype(str)),
         "label": np.char.add("Activité ", np.arange(n).astype(str)),
-        "progress": np.where(rng.random(n) < 0.3, np.nan, rng.integers(0, 101, n)),
+        "progress": np.where(rng.random(n) < 0.3, np.nan, progress),
         "planned_end": (pd.Timestamp("2019-01-01") + pd.to_timedelta(rng.integers(0, 1000, n), unit="D"))
         .strftime("%d/%m/%Y"),
     }))
