@@ -516,9 +516,9 @@ class _Part:
 
 
 _MERGE = re.compile(rb'<mergeCell\b[^>]*?\bref="([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)"')
-_ROW_TAG = re.compile(rb"<row\b[^>]*>")
+# a hidden row's tag (LibreOffice writes hidden="false" on every row, Excel hidden="1" on the hidden ones)
+_HIDDEN_ROW = re.compile(rb'<row\b[^>]*?\bhidden="(?:1|true)"[^>]*>')
 _ROW_NUMBER = re.compile(rb'\br="(\d+)"')
-_HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
 _OVERLAP = 512   # bytes of a chunk searched again with the next one: a tag cut between two chunks is found whole
 
 
@@ -542,8 +542,8 @@ def _scan(archive: zipfile.ZipFile) -> dict[str, _Part]:
                 if b"<mergeCell" in block:
                     part.merged.update((a.decode(), int(r), b.decode(), int(s)) for a, r, b, s in _MERGE.findall(block))
                 if b"hidden=" in block:   # (sets: a tag in the overlap is found twice, and kept once)
-                    part.hidden.update(int(_ROW_NUMBER.search(tag)[1]) for tag in _ROW_TAG.findall(block)
-                                       if _HIDDEN.search(tag) and _ROW_NUMBER.search(tag))
+                    part.hidden.update(int(number[1]) for tag in _HIDDEN_ROW.findall(block)
+                                       if (number := _ROW_NUMBER.search(tag)))
                 tail = block[-_OVERLAP:]
         found[name] = part
     return found
