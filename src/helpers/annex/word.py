@@ -181,8 +181,8 @@ def _column_widths(table, text_width: int) -> None:
 
 
 def _set_size(table, size: float) -> None:
-    """Every run of the table in ``size`` points (python-docx puts the size (in half points)
-    where the schema wants it among the run's properties)."""
+    """Every run of the table in ``size`` points (python-docx writes it in half points, where the schema wants it
+    among the run's properties)."""
     from docx.oxml.ns import qn
     from docx.shared import Pt
 
