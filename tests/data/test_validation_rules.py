@@ -467,7 +467,7 @@ CASES = [
          what="E9 repeats E1 in every column but its code: one training entered twice, its 20 participants counted "
               "twice"),
     Case("two sheets holding the table", lambda m: _xlsx_with_sheets(m, "budget", "Version 1", hidden=False),
-         "several_sheets", "budget.xlsx", None, None, hint="Keep the table in one sheet",
+         "several_sheets", "budget.xlsx", None, None, hint="Put the table in one sheet",
          what="budget.xlsx: a sheet 'Version 1' (every amount times 10) before the sheet 'Feuil1', both visible"),
     Case("done but half way", lambda m: m.replace("activities", "Étude de base,100,", "Étude de base,50,"),
          "done_with_progress", "activities.csv", 2, "progress", severity="warning", hint="status or the progress",

@@ -483,8 +483,8 @@ def _pick_sheet(workbook, preferred: str | None, required_sets: Sequence[Sequenc
         table.problems.append(table.problem(
             "several_sheets", f"the sheets {', '.join(names[:-1])} and {names[-1]} "
             f"{'both' if len(names) == 2 else 'all'} hold the table's columns: which one is the table cannot be known",
-            "Keep the table in one sheet (delete the others or move them to another file), or name the sheet to "
-            f"read '{preferred}'."))
+            "Put the table in one sheet: copy the rows of the others into it if they are part of the table (a sheet "
+            f"per year), or delete an old version; or name the sheet to read '{preferred}'."))
     if visible:
         return visible[0]
     hidden = named or (holding[0] if holding else None)
