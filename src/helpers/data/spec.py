@@ -16,7 +16,6 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable, Literal
 
-import numpy as np
 import pandas as pd
 
 from ..text import BUDGET_CATEGORIES, CATEGORY_WORDS  # noqa: F401 (BUDGET_CATEGORIES re-exported)
@@ -179,43 +178,40 @@ def _unique_together(*columns: str) -> Callable[[pd.DataFrame], pd.Series]:
     return check
 
 
+def _repeats(frame: pd.DataFrame, columns: list[str]) -> list[tuple[Any, Any]]:
+    """(row, the earlier row it repeats) for each row equal to an earlier one in ``columns`` (spreadsheet rows)."""
+    again = frame.duplicated(columns, keep="first").to_numpy(bool)
+    if not again.any():
+        return []
+    groups = frame.groupby(columns, dropna=False, sort=False).ngroup().to_numpy()
+    first = {group: index for index, group in zip(frame.index[::-1], groups[::-1])}
+    return [(index, first[group]) for index, group in zip(frame.index[again], groups[again])]
+
+
 def repeated_rows(frame: pd.DataFrame, raw: Any) -> list:
     """A spending row that repeats an earlier one in every column (a block pasted twice) is counted twice: a warning
     naming the earlier row. Two equal payments on one line in one period may be true, so it is not an error."""
     # a row repeats an earlier one only where its amount repeats: only those rows are compared in every column
     frame = frame[frame["amount"].duplicated(keep=False).to_numpy(bool)] if "amount" in frame else frame
-    again = frame.duplicated(keep="first").to_numpy(bool)
-    if not again.any():
-        return []
-    groups = frame.groupby(list(frame.columns), dropna=False, sort=False).ngroup().to_numpy()
-    first = {group: index for index, group in zip(frame.index[::-1], groups[::-1])}   # index: the spreadsheet row
-    return [raw.problem("repeated_row", f"this row repeats row {first[group]} in every column (line, period, "
-                        "amount, country): both are counted",
+    return [raw.problem("repeated_row", f"this row repeats row {earlier} in every column (line, period, amount, "
+                        "country): both are counted",
                         "If the rows were pasted twice, delete one; two equal payments are fine (or write their sum "
                         "in one row).", index=index, column="amount", severity="warning")
-            for index, group in zip(frame.index[again], groups[again])]
+            for index, earlier in _repeats(frame, list(frame.columns))]
 
 
 def repeated_events(frame: pd.DataFrame, raw: Any) -> list:
     """An event whose every cell but its identifier repeats an earlier event's (label, dates, country, counts): one
     training entered twice under two codes, whose participants count twice. A warning naming the earlier row; an
     event without a label or a start date is not compared (too little to tell two events apart)."""
-    described = frame[["label", "start_date"]].notna().all(axis=1).to_numpy(bool) if \
-        {"label", "start_date"} <= set(frame.columns) else np.zeros(len(frame), dtype=bool)
-    columns = [c for c in frame.columns if c != "event_id"]
-    if described.sum() < 2:
+    if not {"label", "start_date"} <= set(frame.columns):
         return []
-    rows = frame[described]
-    again = rows.duplicated(columns, keep="first").to_numpy(bool)
-    if not again.any():
-        return []
-    groups = rows.groupby(columns, dropna=False, sort=False).ngroup().to_numpy()
-    first = {group: index for index, group in zip(rows.index[::-1], groups[::-1])}
-    return [raw.problem("repeated_event", f"this event repeats the event of row {first[group]} in every column but "
-                        "its identifier (label, dates, country, counts): one event entered twice? Both are counted",
+    described = frame[frame[["label", "start_date"]].notna().all(axis=1).to_numpy(bool)]
+    return [raw.problem("repeated_event", f"this event repeats the event of row {earlier} in every column but its "
+                        "identifier (label, dates, country, counts): one event entered twice? Both are counted",
                         "If it is the same event, delete one row; if not, tell them apart (their label or dates).",
                         index=index, column="event_id", severity="warning")
-            for index, group in zip(rows.index[again], groups[again])]
+            for index, earlier in _repeats(described, [c for c in frame.columns if c != "event_id"])]
 
 
 def progress_as_fractions(frame: pd.DataFrame, raw: Any) -> list:
