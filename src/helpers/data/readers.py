@@ -23,13 +23,14 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 import re
 import zipfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any, Callable, Hashable, Sequence
+from typing import Any, Callable, Hashable, Iterable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -195,16 +196,23 @@ def _unaccented(name: str) -> str:
     return unaccented(name)
 
 
+def _header_position(rows: Iterable[Sequence[Any]], required_sets: Sequence[Sequence[str]]) -> int | None:
+    """Position among the first HEADER_SEARCH_ROWS rows of the first one holding one of the required sets (header
+    names matched whatever their accents), or None."""
+    wanted = [{_unaccented(name) for name in required} for required in required_sets if required]
+    for position, cells in enumerate(itertools.islice(rows, HEADER_SEARCH_ROWS)):
+        names = {_unaccented(header_name(c)) for c in cells}
+        if any(required <= names for required in wanted):
+            return position
+    return None
+
+
 def _find_header(rows: list[tuple[int, list[Any]]], required_sets: Sequence[Sequence[str]]) -> int | None:
     """Position in rows of the header: the first row holding one of the required sets, else the first row."""
     if not rows:
         return None
-    wanted = [{_unaccented(name) for name in required} for required in required_sets if required]
-    for position, (_, cells) in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        names = {_unaccented(header_name(c)) for c in cells}
-        if any(required <= names for required in wanted):
-            return position
-    return 0
+    found = _header_position((cells for _, cells in rows), required_sets)
+    return 0 if found is None else found
 
 
 def _frame(table: RawTable, rows: list[tuple[int, list[Any]]], required_sets: Sequence[Sequence[str]],
@@ -498,12 +506,7 @@ def _pick_sheet(workbook, preferred: str | None, required_sets: Sequence[Sequenc
 
 
 def _holds_header(sheet, required_sets: Sequence[Sequence[str]]) -> bool:
-    wanted = [{_unaccented(name) for name in required} for required in required_sets if required]
-    for cells in sheet.iter_rows(max_row=HEADER_SEARCH_ROWS, values_only=True):
-        names = {_unaccented(header_name(c)) for c in cells}
-        if any(required <= names for required in wanted):
-            return True
-    return False
+    return _header_position(sheet.iter_rows(max_row=HEADER_SEARCH_ROWS, values_only=True), required_sets) is not None
 
 
 @dataclass
