@@ -161,3 +161,102 @@ def test_a_survey_is_read_within_the_limits_of_every_input(tmp_path):
     rules = {(p.file.rsplit("/", 1)[-1], p.rule) for p in problems}
     assert {("dup.yaml", "duplicate_key"), ("bomb.yaml", "yaml_aliases"), ("piped.csv", "not_a_file"),
             ("formed.form.xlsx", "zip_bomb")} <= rules, rules
+
+
+# -- submissions an export holds that no estimate should count as they are ------------------------------------------
+SPEC_CSV = ("title: t\ndesign: {weights: poids, strata: identification/pays, clusters: identification/centre}\n"
+            "estimates:\n  - {mean: emploi/revenu}\n  - {total: emploi/heures_formation}\n"
+            "  - {share: emploi/emploi_actuel, value: oui}\n")
+
+
+def _csv_survey(folder, submissions, spec=SPEC_CSV):
+    """KoboToolbox's CSV export of ``submissions`` (';' separated), with its YAML; the survey and its problems."""
+    folder.mkdir(parents=True, exist_ok=True)
+    submissions.to_csv(folder / "s.csv", sep=";", index=False)
+    (folder / "s.yaml").write_text(spec, encoding="utf-8")
+    surveys, problems, _ = load_surveys(folder)
+    return surveys.get("s"), problems
+
+
+def test_a_submission_exported_twice_is_refused_at_its_row(tmp_path):
+    """Two exports pasted one under the other, or a form sent twice: the same respondent counted twice (the total of
+    training hours rose by 20 % without a word). Told by the submission's identifier (_uuid; ODK's KEY or
+    meta/instanceID), or without one by a row whose answers and times are all another's."""
+    submissions, _ = make_tracer_survey()
+    twice = pd.concat([submissions, submissions.iloc[[4, 9]]], ignore_index=True)
+    _, problems = _csv_survey(tmp_path / "uuid", twice)
+    found = [(p.rule, p.row, p.column) for p in problems]
+    assert found == [("survey_repeated_submission", 182, "_uuid"), ("survey_repeated_submission", 183, "_uuid")]
+    assert "its _uuid is that of row 6" in problems[0].message      # the header is row 1: submission 4 is row 6
+    odk = twice.rename(columns={"_uuid": "meta/instanceID"}).drop(columns=["_id", "_index"])
+    assert [p.row for p in _csv_survey(tmp_path / "odk", odk)[1]] == [182, 183]
+    anonymous = twice.drop(columns=["_uuid"])                         # no identifier: the same answers and times
+    assert [p.row for p in _csv_survey(tmp_path / "times", anonymous)[1]] == [182, 183]
+    # the same answers at another time are two respondents, not a copy
+    other_time = anonymous.copy()
+    other_time.loc[180:, "start"] = "2021-05-02T10:00:00"
+    survey, problems = _csv_survey(tmp_path / "other", other_time)
+    assert problems == [] and len(survey.data) == 182
+
+
+@pytest.mark.parametrize("status", ["validation_status_not_approved", "Not Approved", "Non approuvé", "rejected"])
+def test_submissions_not_approved_at_review_are_left_out_with_a_warning(tmp_path, status):
+    """KoboToolbox's validation status (its code, or its label in English or French) and ODK Central's review
+    state: a submission the team refused at review was counted like the others. It is now left out of every
+    estimate, with a warning and a sentence in the annex; the estimates are those of the export without it."""
+    submissions, _ = make_tracer_survey()
+    refused = [2, 3, 50, 120]
+    marked = submissions.copy()
+    marked["_validation_status"] = marked["_validation_status"].astype(object)
+    marked.loc[refused, "_validation_status"] = status
+    marked.loc[[7, 8], "_validation_status"] = "On Hold"              # waiting for review: kept
+    survey, problems = _csv_survey(tmp_path / "marked", marked)
+    assert [(p.rule, p.severity, p.row) for p in problems] == [("survey_rejected", "warning", 4)]
+    assert "4 submission(s)" in problems[0].message and "rows 4, 5, 52, 122" in problems[0].message
+    assert survey.rejected == 4 and len(survey.data) == 176
+    without, problems = _csv_survey(tmp_path / "without", submissions.drop(index=refused))
+    assert problems == []
+    pd.testing.assert_frame_equal(est.estimates(survey), est.estimates(without))
+    from helpers.annex.surveys import design_text
+    assert "écartées de toutes les estimations : 4." in design_text(survey, est.design_summary(survey), "fr")
+    assert "rejected" not in design_text(without, est.design_summary(without), "en").lower()
+    everyone = submissions.assign(_validation_status=status)
+    assert [p.rule for p in _csv_survey(tmp_path / "all", everyone)[1]] == ["survey_all_rejected"]
+
+
+def test_codes_for_dont_know_are_refused_and_nines_above_every_answer_are_told(tmp_path):
+    """-99 ('don't know', 'refused') typed as an income: the mean earnings fell from 325 to 281 without a word; 9999
+    made it 1 533. -99 and its kind are refused at their cells (in a repeat group too, when its sum is estimated);
+    a run of nines above every other answer on several rows is a warning (it may be a true answer)."""
+    submissions, jobs = make_tracer_survey()
+    answered = submissions.index[submissions["emploi/revenu"].notna()]
+    coded = submissions.copy()
+    coded.loc[answered[:3], "emploi/revenu"] = -99
+    coded.loc[answered[3], "emploi/revenu"] = -88
+    _, problems = _csv_survey(tmp_path / "minus", coded)
+    assert [(p.rule, p.row, p.value) for p in problems] == [
+        ("survey_missing_code", r + 2, v) for r, v in zip(answered[:4], ["-99", "-99", "-99", "-88"])]
+    nines = submissions.copy()
+    nines.loc[answered[:2], "emploi/revenu"] = 9999
+    survey, problems = _csv_survey(tmp_path / "nines", nines)
+    assert [(p.rule, p.severity, p.row) for p in problems] == [("survey_nines", "warning", answered[0] + 2)]
+    assert "at most 1013.51" in problems[0].message
+    once = submissions.copy()
+    once.loc[answered[0], "emploi/revenu"] = 9999                    # a single one may be a large income
+    below = submissions.copy()
+    below.loc[answered[:2], "emploi/revenu"] = 99                    # 99 below other incomes: an answer
+    assert _csv_survey(tmp_path / "once", once)[1] == [] and _csv_survey(tmp_path / "below", below)[1] == []
+    # in a repeat group: its sheet's row, when a sum of it is estimated
+    folder = tmp_path / "repeat"
+    write_tracer_survey(folder)
+    import openpyxl
+    book = openpyxl.load_workbook(folder / f"{NAME}.xlsx")
+    sheet = book["emplois"]
+    column = [c.value for c in sheet[1]].index("emplois/duree_mois") + 1
+    sheet.cell(row=5, column=column, value=-99)
+    book.save(folder / f"{NAME}.xlsx")
+    spec = (folder / f"{NAME}.yaml").read_text(encoding="utf-8").replace(
+        "estimates:\n", "estimates:\n  - {mean: emplois/duree_mois/_sum}\n")
+    (folder / f"{NAME}.yaml").write_text(spec, encoding="utf-8")
+    _, problems, _ = load_surveys(folder)
+    assert [(p.rule, p.row, p.cell) for p in problems] == [("survey_missing_code", 5, "emplois!B5")]

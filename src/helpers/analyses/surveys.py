@@ -183,7 +183,7 @@ def design_summary(survey: Any) -> dict[str, Any]:
                "clusters": int(data[design["clusters"]].nunique()) if design["clusters"] else 0,
                "population": float(weights.sum()) if design["weights"] else math.nan,
                "weighted": bool(design["weights"]), "fpc": bool(design["fpc"]), "lonely": list(survey.notes),
-               "design": design}
+               "rejected": survey.rejected, "design": design}
     return summary
 
 

@@ -21,6 +21,8 @@ def design_text(survey: Any, summary: dict[str, Any], lang: str) -> str:
     d = summary["design"]
     n = fmt.number(summary["n"], 0, lang)
     parts = [say("survey_answered", lang, n=n)]
+    if summary["rejected"]:
+        parts.append(say("survey_rejected", lang, n=fmt.number(summary["rejected"], 0, lang)))
     if d["strata"]:
         parts.append(say("survey_strata", lang, name=survey.label(d["strata"], lang), count=summary["strata"]))
     if d["clusters"]:

@@ -26,7 +26,9 @@ Checks (each a Problem): unknown YAML keys, a column the YAML names that the dat
 greater than 0, numbers that are not numbers, ``fpc`` not constant within a stratum or smaller than the number of
 units sampled there, a stratum with a single cluster (refused: merge it with a similar stratum; R's
 ``lonely.psu = "adjust"`` and svy's ``center`` give different SEs for totals, so neither is applied silently),
-a ``value`` that never occurs.
+a ``value`` that never occurs, a submission on two rows, a code for "don't know" (-99) among the numbers to average
+or total (refused; 999 above every other answer is a warning). Submissions marked not approved at review are left
+out, with a warning.
 """
 
 from __future__ import annotations
@@ -137,6 +139,7 @@ class Survey:
     sex: tuple[str, str] | None = None          # (column, the code of a woman)
     files: list[Path] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)   # what was done about the design (lonely strata), in English
+    rejected: int = 0                           # submissions left out: not approved at review (_validation_status)
 
     def design_columns(self) -> dict[str, str | None]:
         d = self.spec.design
@@ -227,9 +230,12 @@ def load_survey(spec_path: Path, encoding: str = "utf-8") -> tuple[Survey | None
         return None, problems
     frame = raw.frame.copy()
     for repeat in repeats:
-        frame, found = _join_repeat(frame, raw, repeat)
+        frame, found = _join_repeat(frame, raw, repeat, _estimated(spec))
         problems += found
-    survey = Survey(spec_path.stem, spec, frame, files=[data_path, spec_path])
+    problems += _repeated_submissions(frame, raw)
+    frame, rejected, found = _without_rejected(frame, raw)
+    problems += found
+    survey = Survey(spec_path.stem, spec, frame, files=[data_path, spec_path], rejected=rejected)
     if spec.form:
         form_path = spec_path.parent / spec.form
         if not exists(form_path) or form_path.resolve().parent != spec_path.parent.resolve():
@@ -242,6 +248,7 @@ def load_survey(spec_path: Path, encoding: str = "utf-8") -> tuple[Survey | None
     _find_multiple(survey)
     problems += _columns(survey, raw, spec_path)
     problems += _type_numbers(survey, raw)
+    problems += _code_problems(survey, raw)
     _add_wg(survey)
     survey.sex = _find_sex(survey)
     problems += _design_problems(survey, raw, spec_path)
@@ -288,7 +295,10 @@ def _open_xlsx(path: Path) -> tuple[io.BytesIO | None, Problem | None]:
     return (None, problem) if problem is not None else (io.BytesIO(data), None)
 
 
-def _join_repeat(frame: pd.DataFrame, raw: RawTable, repeat: RawTable) -> tuple[pd.DataFrame, list[Problem]]:
+def _join_repeat(frame: pd.DataFrame, raw: RawTable, repeat: RawTable,
+                 estimated: set[str] = frozenset()) -> tuple[pd.DataFrame, list[Problem]]:
+    """The repeat's rows counted and summed per submission. ``estimated``: the columns a mean or total is asked of
+    (a sum of the repeat's numbers holding a "don't know" code is refused, row by row in the repeat's sheet)."""
     problems = []
     if "_index" not in frame.columns:
         return frame, [raw.problem("repeat_without_index", f"the sheet '{repeat.sheet}' is a repeat group but the "
@@ -310,6 +320,8 @@ def _join_repeat(frame: pd.DataFrame, raw: RawTable, repeat: RawTable) -> tuple[
         values = repeat.frame[column].map(_number)
         answered = repeat.frame[column].notna()
         if answered.any() and values[answered].notna().all():
+            if f"{column}/_sum" in estimated:
+                problems += _missing_codes(values, repeat, column)
             sums = values.groupby(parent).sum()
             frame[f"{column}/_sum"] = keys.map(sums).fillna(0).astype(float)
     return frame, problems
@@ -341,6 +353,115 @@ def _number(value: Any) -> float | None:
     except ValueError:
         return None
     return number if math.isfinite(number) else None
+
+
+# ================================================================= submissions: copies, review, codes
+ID_COLUMNS = ("_uuid", "meta/instanceid", "instanceid", "key")    # KoboToolbox, ODK Central, SurveyCTO
+TIME_COLUMNS = ("start", "end", "_submission_time", "submissiondate")
+REVIEW_COLUMNS = ("_validation_status", "reviewstate")            # KoboToolbox, ODK Central
+# a submission refused at review, as the export writes it (KoboToolbox's code or label, in English or French;
+# ODK Central's state), folded
+NOT_APPROVED = {"validation_status_not_approved", "not approved", "not_approved", "non approuve", "non approuvee",
+                "rejected", "rejete", "rejetee"}
+# numbers forms use for "don't know", "refused", "not applicable": never an answer of a mean or a total
+MISSING_CODES = (-66, -77, -88, -96, -97, -98, -99, -999, -9999)
+NINES = (99, 999, 9999, 99999, 999999)   # the same codes written with nines: answers only if others are larger
+MAX_LISTED = 10
+
+
+def _estimated(spec: SurveySpec) -> set[str]:
+    """The columns a mean or a total is asked of."""
+    return {e.variable for e in spec.estimates if e.stat in ("mean", "total")}
+
+
+def _repeated_submissions(frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
+    """A submission on two rows (an export pasted twice, a form sent twice) would count its respondent twice:
+    refused. The submission's identifier tells; without one, a row whose answers and times are all another's."""
+    column = next((c for c in ID_COLUMNS if c in raw.frame.columns and raw.frame[c].notna().any()), None)
+    if column is not None:
+        keys = raw.frame[column].map(_as_text)
+    elif any(c in raw.frame.columns for c in TIME_COLUMNS):
+        kept = raw.frame.drop(columns=[c for c in ("_index", "_id") if c in raw.frame.columns])
+        keys = kept.map(lambda v: _as_text(v) or "").agg("\x1f".join, axis=1)
+    else:
+        return []
+    keys = keys[keys.notna()]
+    copies = keys.index[keys.duplicated()]
+    first = {key: i for i, key in reversed(list(keys.items()))}
+    problems = []
+    for i in copies[:MAX_LISTED]:
+        same = f"its {column} is that of row {first[keys[i]]}" if column else \
+            f"its answers and times are those of row {first[keys[i]]}"
+        problems.append(raw.problem("survey_repeated_submission", f"this submission is already in the export: {same}",
+                                    "Delete one of the two rows: a submission exported or sent twice would count "
+                                    "its respondent twice.", index=i, column=column,
+                                    value=keys[i] if column else None))
+    if len(copies) > MAX_LISTED:
+        problems.append(raw.problem("survey_repeated_submission", f"{len(copies) - MAX_LISTED} more submissions are "
+                                    "already in the export", "", column=column))
+    return problems
+
+
+def _without_rejected(frame: pd.DataFrame, raw: RawTable) -> tuple[pd.DataFrame, int, list[Problem]]:
+    """The submissions but those marked not approved at review (KoboToolbox's validation status, ODK Central's
+    review state), which the platform's users have refused: left out, with a warning that says so."""
+    column = next((c for c in REVIEW_COLUMNS if c in frame.columns), None)
+    if column is None:
+        return frame, 0, []
+    rejected = frame[column].map(fold).isin(NOT_APPROVED)
+    count = int(rejected.sum())
+    if not count:
+        return frame, 0, []
+    rows = ", ".join(str(raw.where(i)["row"]) for i in frame.index[rejected][:MAX_LISTED])
+    more = f" and {count - MAX_LISTED} more" if count > MAX_LISTED else ""
+    value = frame.at[frame.index[rejected][0], column]
+    if count == len(frame):
+        return frame, 0, [raw.problem("survey_all_rejected", "every submission is marked not approved at review",
+                                      "Export the survey again once its submissions are reviewed.",
+                                      index=frame.index[0], column=column, value=value)]
+    return frame[~rejected], count, [raw.problem(
+        "survey_rejected", f"{count} submission(s) marked not approved at review are left out of every estimate "
+        f"(rows {rows}{more})", "To count them, change their review status in KoboToolbox or ODK Central and export "
+        "again; to leave them out without this warning, delete their rows.", index=frame.index[rejected][0],
+        column=column, value=value, severity="warning")]
+
+
+def _code_problems(survey: Survey, raw: RawTable) -> list[Problem]:
+    """The numbers a mean or a total is asked of, against the codes forms use for "don't know" or "refused" (those
+    of a repeat group are checked in its own sheet, _join_repeat)."""
+    problems = []
+    for column in sorted(_estimated(survey.spec) & set(survey.data.columns)):
+        if not column.endswith(("/_sum", "/_count")):
+            problems += _missing_codes(survey.data[column], raw, column)
+    return problems
+
+
+def _missing_codes(values: pd.Series, raw: RawTable, column: str) -> list[Problem]:
+    """-99 and its kind are refused (a mean would count them as numbers); 999 and its kind, when they are larger
+    than every other answer and on several rows, are a warning (they may be answers)."""
+    problems = []
+    coded = values.isin(MISSING_CODES)
+    for i in values.index[coded][:MAX_LISTED]:
+        code = _short(values[i])
+        problems.append(raw.problem("survey_missing_code", f"{code} is not an answer but a code for 'don't know' or "
+                                    f"'refused' in most forms: a mean or a total would count it as {code}",
+                                    "Leave these answers empty in the export (an empty answer is 'not answered' and "
+                                    "leaves the estimate), or correct the value.", index=i, column=column,
+                                    value=code))
+    if coded.sum() > MAX_LISTED:
+        problems.append(raw.problem("survey_missing_code", f"{int(coded.sum()) - MAX_LISTED} more answers of this "
+                                    "column are such codes", "", column=column))
+    answered = values.dropna()
+    for code in NINES:
+        hits = answered == code
+        others = answered[~hits]
+        if hits.sum() >= 2 and len(others) and (others < code).all():
+            problems.append(raw.problem(
+                "survey_nines", f"{int(hits.sum())} answers are {code}, more than every other answer (at most "
+                f"{_short(others.max())}): if {code} stands for 'don't know' or 'refused', the estimates count it "
+                f"as {code}", f"If it does, leave those answers empty in the export; if {code} is a true answer, "
+                "nothing needs doing.", index=hits.index[hits][0], column=column, value=code, severity="warning"))
+    return problems
 
 
 # ================================================================= the XLSForm
@@ -643,9 +764,10 @@ def about(survey: Survey) -> dict[str, Any]:
     return {"spec": survey.spec.model_dump(mode="json"), "labels": survey.labels,
             "value_labels": survey.value_labels, "multiple": survey.multiple,
             "sex": list(survey.sex) if survey.sex else None, "files": [str(p) for p in survey.files],
-            "notes": survey.notes}
+            "notes": survey.notes, "rejected": survey.rejected}
 
 
 def from_about(name: str, meta: dict[str, Any], data: pd.DataFrame) -> Survey:
     return Survey(name, SurveySpec(**meta["spec"]), data, meta["labels"], meta["value_labels"], meta["multiple"],
-                  tuple(meta["sex"]) if meta["sex"] else None, [Path(p) for p in meta["files"]], meta["notes"])
+                  tuple(meta["sex"]) if meta["sex"] else None, [Path(p) for p in meta["files"]], meta["notes"],
+                  meta.get("rejected", 0))
