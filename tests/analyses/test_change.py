@@ -118,3 +118,21 @@ def test_the_sample_figures_survive_the_round_trip_through_the_archive(tmp_path)
     both = again["value"].notna()
     assert (again.loc[both, "previous"] == again.loc[both, "value"]).all()   # every value read back exactly
     assert (again["previous_date"] == "2020-12-31").all() and change.moved(again).empty
+
+
+def test_a_figure_in_another_unit_is_not_compared(tmp_path):
+    """An annex in EUR after one in USD (the project's currency corrected, or a new donor's): 1 200 USD beside
+    1 300 EUR read as +8.3 %. A figure whose unit changed is not compared; unit_changes lists it for the annex."""
+    _keep(tmp_path, dt.date(2020, 12, 31), [("budget", "spent", "total", 1200.0, "USD", ""),
+                                             ("execution", "physical_rate", "all", 40.0, "%", ""),
+                                             ("budget", "spent", "R1", 7.0, "", "")])     # no unit then: taken as is
+    previous = archive.previous(tmp_path, "amem", "ensemble", dt.date(2021, 6, 30))
+    now = _figures([("budget", "spent", "total", 1300.0, "EUR", ""), ("execution", "physical_rate", "all", 50.0, "%", ""),
+                    ("budget", "spent", "R1", 8.0, "EUR", "")])
+    out = change.with_previous(now, previous)
+    assert np.isnan(out["previous"].iloc[0]) and out["previous_date"].iloc[0] == ""
+    assert out["previous"].iloc[1] == 40.0 and out["previous"].iloc[2] == 7.0
+    assert list(change.moved(out)["metric"]) == ["physical_rate", "spent"]
+    units = change.unit_changes(now, previous)
+    assert units.to_dict("records") == [{"metric": "spent", "key": "total", "previous_unit": "USD", "unit": "EUR"}]
+    assert change.unit_changes(now, None).empty

@@ -7,6 +7,9 @@ this one (``data.archive.previous``). Rows are matched on (metric, key).
   figure did not exist then or was not computable) and ``previous_date`` (the earlier reporting date, ISO text,
   '' when the figure did not exist then or there is no earlier annex). Always both columns, so that figures.csv
   has one layout.
+  A figure whose unit changed (an annex in EUR after one in USD) is not compared: its ``previous`` is NaN and
+  ``unit_changes`` lists it.
+- ``unit_changes(figures, previous)``: the figures found in the earlier annex in another unit.
 - ``moved(figures)``: the figures whose value changed, largest relative change first (a figure that was 0 comes
   first: its relative change is infinite). The published-figure checks, anomalies and figures at another date
   (``@YYYY-MM-DD`` keys) are left out: they restate figures listed already.
@@ -41,11 +44,37 @@ def with_previous(figures: pd.DataFrame, previous: Any | None) -> pd.DataFrame:
     earlier = _previous_rows(previous)
     index = pd.MultiIndex.from_arrays([out["metric"].astype(str), out["key"].astype(str)])
     position = earlier.index.get_indexer(index)
-    found = position >= 0
+    found = (position >= 0) & ~_other_unit(out, earlier, position)
     values = earlier["value"].to_numpy(dtype="float64")
     out["previous"] = np.where(found, values[np.where(found, position, 0)] if len(values) else np.nan, np.nan)
     out["previous_date"] = pd.array(np.where(found, previous.date.isoformat(), ""), dtype="str")
     return out
+
+
+def _other_unit(figures: pd.DataFrame, earlier: pd.DataFrame, position: np.ndarray) -> np.ndarray:
+    """Where the earlier annex has the figure in another unit (another currency): 1 200 USD is not 1 200 EUR. An
+    archive without units (a file made by hand) is taken at its word."""
+    if "unit" not in figures or "unit" not in earlier or not len(earlier):
+        return np.zeros(len(figures), dtype=bool)
+    then = earlier["unit"].fillna("").astype(str).to_numpy(dtype=object)[np.where(position >= 0, position, 0)]
+    now = figures["unit"].fillna("").astype(str).to_numpy(dtype=object)
+    return (position >= 0) & (then != now) & (then != "")
+
+
+def unit_changes(figures: pd.DataFrame, previous: Any | None) -> pd.DataFrame:
+    """The figures the earlier annex has in another unit: metric, key, previous_unit, unit (not compared)."""
+    columns = ["metric", "key", "previous_unit", "unit"]
+    if previous is None or figures.empty:
+        return pd.DataFrame(columns=columns)
+    earlier = _previous_rows(previous)
+    index = pd.MultiIndex.from_arrays([figures["metric"].astype(str), figures["key"].astype(str)])
+    position = earlier.index.get_indexer(index)
+    other = _other_unit(figures, earlier, position)
+    if not other.any():
+        return pd.DataFrame(columns=columns)
+    return pd.DataFrame({"metric": figures["metric"].to_numpy()[other], "key": figures["key"].to_numpy()[other],
+                         "previous_unit": earlier["unit"].to_numpy()[position[other]],
+                         "unit": figures["unit"].to_numpy()[other]}, columns=columns)
 
 
 def moved(figures: pd.DataFrame, n: int | None = 10) -> pd.DataFrame:

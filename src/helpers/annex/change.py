@@ -38,6 +38,12 @@ def in_unit(value: Any, unit: str, lang: str) -> str:
     return fmt.money(value, unit, lang)
 
 
+def unit_pairs(units: pd.DataFrame) -> str:
+    """change.unit_changes() as 'USD → EUR' (each pair once)."""
+    pairs = sorted({(str(a), str(b)) for a, b in zip(units["previous_unit"], units["unit"])})
+    return ", ".join(f"{a} → {b}" for a, b in pairs)
+
+
 def moved_table(moved: pd.DataFrame, lang: str, currency: str) -> pd.DataFrame:
     """change.moved() as text columns: figure (the metric's word), key, previous, value, change, relative."""
     rows = []

@@ -356,7 +356,7 @@ def _number(value: Any) -> float | None:
 
 
 # ================================================================= submissions: copies, review, codes
-ID_COLUMNS = ("_uuid", "meta/instanceid", "instanceid", "key")    # KoboToolbox, ODK Central, SurveyCTO
+ID_COLUMNS = ("_uuid", "meta/instanceid", "meta-instanceid", "instanceid", "key")  # Kobo, ODK Central, SurveyCTO
 TIME_COLUMNS = ("start", "end", "_submission_time", "submissiondate")
 REVIEW_COLUMNS = ("_validation_status", "reviewstate")            # KoboToolbox, ODK Central
 # a submission refused at review, as the export writes it (KoboToolbox's code or label, in English or French;
