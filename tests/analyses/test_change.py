@@ -127,8 +127,8 @@ def test_a_figure_in_another_unit_is_not_compared(tmp_path):
                                              ("execution", "physical_rate", "all", 40.0, "%", ""),
                                              ("budget", "spent", "R1", 7.0, "", "")])     # no unit then: taken as is
     previous = archive.previous(tmp_path, "amem", "ensemble", dt.date(2021, 6, 30))
-    now = _figures([("budget", "spent", "total", 1300.0, "EUR", ""), ("execution", "physical_rate", "all", 50.0, "%", ""),
-                    ("budget", "spent", "R1", 8.0, "EUR", "")])
+    now = _figures([("budget", "spent", "total", 1300.0, "EUR", ""),
+                    ("execution", "physical_rate", "all", 50.0, "%", ""), ("budget", "spent", "R1", 8.0, "EUR", "")])
     out = change.with_previous(now, previous)
     assert np.isnan(out["previous"].iloc[0]) and out["previous_date"].iloc[0] == ""
     assert out["previous"].iloc[1] == 40.0 and out["previous"].iloc[2] == 7.0

@@ -308,8 +308,9 @@ def _join_repeat(frame: pd.DataFrame, raw: RawTable, repeat: RawTable,
     known = set(frame["_index"].map(_as_text))
     for i in parent.index[~parent.isin(known)]:
         problems.append(repeat.problem("repeat_parent_unknown", "this repeat row names a submission that is not in "
-                                       "the first sheet", "Export the whole form again.", index=i,
-                                       column="_parent_index", value=parent[i]))
+                                       "the first sheet", "Export the whole form again, or, if that submission was "
+                                       "deleted from the first sheet on purpose, delete its rows here too.",
+                                       index=i, column="_parent_index", value=parent[i]))
     keys = frame["_index"].map(_as_text)
     prefix = str(repeat.sheet)
     frame = frame.copy()
@@ -422,7 +423,8 @@ def _without_rejected(frame: pd.DataFrame, raw: RawTable) -> tuple[pd.DataFrame,
     return frame[~rejected], count, [raw.problem(
         "survey_rejected", f"{count} submission(s) marked not approved at review are left out of every estimate "
         f"(rows {rows}{more})", "To count them, change their review status in KoboToolbox or ODK Central and export "
-        "again; to leave them out without this warning, delete their rows.", index=frame.index[rejected][0],
+        "again; to leave them out without this warning, delete their rows (and their rows in the repeat "
+        "groups' sheets).", index=frame.index[rejected][0],
         column=column, value=value, severity="warning")]
 
 
