@@ -310,6 +310,18 @@ def _expect_cached_values(mini: Mini, data: ProjectData) -> None:
     assert any(p.name == "activities.xlsx" for p in data.files)
 
 
+def _header_cell(mini: Mini, name: str, cell: str, header: str) -> None:
+    """Write ``header`` in a header cell of <name>.xlsx."""
+    workbook = openpyxl.load_workbook(mini.path(f"{name}.xlsx"))
+    workbook.active[cell] = header
+    workbook.save(mini.path(f"{name}.xlsx"))
+
+
+def _expect_amount_headers(mini: Mini, data: ProjectData) -> None:
+    assert data.tables["budget"]["budget"].tolist()[:2] == [100000.0, 50000.0]
+    assert data.tables["expenditure"]["amount"].tolist()[:2] == [40000.0, 10000.5]
+
+
 def _expect_title_rows(mini: Mini, data: ProjectData) -> None:
     activities = data.tables["activities"]
     assert activities["activity_id"].tolist() == ["A1", "A2", "A3", "A4"]
@@ -417,9 +429,9 @@ CASES = [
          what="the first spending row written again below the others: both are counted",
          expect=lambda m, problems: _names_row(problems, "repeated_row", "repeats row 2")),
     Case("budget refused for its header", lambda m: m.replace("budget", "line,budget,", "line,budget (k€),"),
-         "required_column", "budget.csv", 1, "budget", hint="budget_(k€)",
+         "scaled_amounts", "budget.csv", 1, "budget (k€)", hint="Write the amounts in USD",
          what="budget.csv's header says 'budget (k€)': one error, not one 'unknown line' per spending row",
-         expect=lambda m, problems: _only_rule_of(problems, "required_column")),
+         expect=lambda m, problems: _only_rule_of(problems, "scaled_amounts")),
     # --- what Excel shows but the cells do not hold
     Case("country merged over rows", lambda m: _xlsx_laid_out(m, "participation", merge="D3:D4"),
          "merged_cells", "participation.xlsx", 3, "country", severity="warning", cell="Feuil1!D3",
@@ -476,6 +488,13 @@ CASES = [
          "other_currency", "expenditure.csv", 4, "currency", hint="does not convert",
          what="a `devise` column: USD, $, EUR, dollars in a USD project: the EUR amount would be added to the dollars",
          expect=lambda m, problems: _only_rule_of(problems, "other_currency")),
+    Case("amount header in French thousands", lambda m: (_csv_to_xlsx(m, "expenditure", title_rows=2), _header_cell(
+             m, "expenditure", "C3", "Montant (en milliers de dollars)")),
+         "scaled_amounts", "expenditure.xlsx", 3, "Montant (en milliers de dollars)", cell="Feuil1!C3",
+         what="expenditure.xlsx, 2 title rows, header 'Montant (en milliers de dollars)'"),
+    Case("budget header in another currency", lambda m: m.replace("budget", "line,budget,", "line,budget (EUR),"),
+         "other_currency", "budget.csv", 1, "budget (EUR)", hint="set `currency: EUR`",
+         what="the header 'budget (EUR)' in a USD project"),
     Case("amount in a percentage cell", lambda m: _xlsx_with_percent_cells(m, "expenditure", {"C3": 0.4}),
          "not_a_number", "expenditure.xlsx", 3, "amount", hint="not a percentage", cell="Feuil1!C3",
          what="expenditure.xlsx: an amount cell formatted as a percentage (the sheet shows 40 %): neither 0.4 "
@@ -634,6 +653,11 @@ ACCEPTED = [
     Accepted("old version in a hidden sheet", lambda m: _xlsx_with_sheets(m, "budget", "Ancien", hidden=True),
              "budget.xlsx: a hidden sheet 'Ancien' (every amount times 10) before the visible table: the visible one "
              "is read (the hidden one was, without a word)", _expect_visible_sheet),
+    Accepted("amount headers with the currency", lambda m: (
+                 m.replace("budget", "line,budget,", "line,Budget (USD),"),
+                 _csv_to_xlsx(m, "expenditure", title_rows=2), _header_cell(m, "expenditure", "C3", "Montant en dollars")),
+             "headers 'Budget (USD)' and, below 2 title rows of an .xlsx, 'Montant en dollars', in a USD project",
+             _expect_amount_headers),
     Accepted("cp1252 declared", lambda m: (m.write("activities", m.text("activities"), encoding="cp1252"),
                                            m.set_param("encoding", "cp1252")),
              "activities.csv in cp1252 with accents; project.yaml says encoding: cp1252", _expect_accents),

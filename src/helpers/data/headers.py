@@ -1,19 +1,25 @@
-"""French headers (spec.FRENCH_HEADERS) read as the contract's columns: `femmes` is `women`, `pays` is `country`.
+"""French headers (spec.FRENCH_HEADERS) read as the contract's columns: `femmes` is `women`, `pays` is `country`;
+and the unit an amount's header may carry: `Budget (EUR)` is `budget`.
 
-The loader calls ``header_sets`` to find a header row written in French below title rows, and ``translate`` to
-rename the French columns of a table as read; a contract header present in the same file wins over its French
-name, which is then reported as ignored.
+The loader calls ``header_sets`` to find a header row written in French below title rows, ``translate`` to
+rename the French columns of a table as read (a contract header present in the same file wins over its French
+name, which is then reported as ignored), and ``money_units`` to read the unit in an amount's header: the project's
+currency is the column itself; another currency, or thousands (`k€`, `'000 EUR`, `en milliers`), is refused, since
+the workbook reads amounts in units of the project's currency and converts nothing.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
+import re
 from typing import Sequence
 
 from ..errors import Problem
 from ..text import fold
-from .readers import RawTable
-from .spec import FRENCH_HEADERS
+from .readers import RawTable, header_name, split_note
+from .spec import FRENCH_HEADERS, SPEC
+from .spending import currency_code
 
 
 def _aliases(table: str) -> dict[str, str]:
@@ -52,10 +58,81 @@ def translate(table: str, raw: RawTable) -> list[Problem]:
                 index=raw.header_row, column=name, severity="warning"))
             continue
         renames[name] = column
+    _rename(raw, renames)
+    return problems
+
+
+# -- the unit in an amount's header ----------------------------------------------------------------------------------
+# the currencies a header may name (ISO 4217 codes of the projects' donors and countries, and the words
+# spending.currency_code reads): "(TTC)" or "(révisé)" is a remark, not a currency
+CURRENCIES = frozenset("EUR USD GBP CHF CAD JPY CNY SEK NOK DKK XOF XAF MAD TND DZD LYD MRU MRO EGP".split())
+_SCALED = re.compile(r"\b(milliers?|thousands?|millions?|milliards?|billions?|mio|mn)\b|'?\b000s?\b"
+                     r"|^(k|m|md)\s*(€|\$|[a-z]{3}|euros?|dollars?)?$|^(€|\$|[a-z]{3})\s*(k|m)$")
+_IN = re.compile(r"^(?:(?:montants?|amounts?|valeurs?|values?)\s+)?(?:en|in)\s+")
+
+
+def _unit(note: str, currency: str) -> tuple[str, str] | None:
+    """('scaled', note) for thousands or millions, ('currency', code) for a currency, None for a remark."""
+    text = _IN.sub("", fold(note))
+    if _SCALED.search(text):
+        return "scaled", note
+    code = currency_code(text)
+    if code in CURRENCIES or code == currency_code(currency):
+        return "currency", code
+    return None
+
+
+def money_units(table: str, raw: RawTable, currency: str) -> list[Problem]:
+    """Read `Budget (EUR)`, `Montant en euros` as the amount's column (renamed in place) when the unit is the
+    project's currency; refuse another currency or a scale (thousands, millions) at the header. A remark in brackets
+    (`Budget (révisé)`) is the column too, when it is the only one of that name."""
+    money = {c.name for c in SPEC[table].columns if c.money}
+    aliases = {fold(f): c for c, names in FRENCH_HEADERS.get(table, {}).items() for f in names}
+    found: dict[str, list[tuple[str, str]]] = {}
+    for name in raw.frame.columns:
+        written = raw.headers.get(name, name)
+        bracket = split_note(written)
+        split = bracket or split_note(written, unit=True)
+        if split is None or (bracket is None and _unit(split[1], currency) is None):
+            continue    # 'Montant en retard' is not a unit; 'Budget (révisé)' is a remark on the column
+        base = header_name(split[0])
+        column = base if base in money else aliases.get(fold(base))
+        if column in money and column not in raw.frame.columns:
+            found.setdefault(column, []).append((name, split[1]))
+    problems: list[Problem] = []
+    renames = {}
+    for column, named in found.items():
+        if len(named) > 1:    # `budget (initial)` and `budget (révisé)`: which one is meant is the evaluator's call
+            continue
+        name, note = named[0]
+        unit = _unit(note, currency)
+        if unit is not None and unit[0] == "scaled":
+            problems.append(_at_header(raw, name, "scaled_amounts", (
+                f"the header gives its amounts in thousands or millions ({note}): the workbook reads "
+                f"amounts in {currency}, and would show them 1 000 or 1 000 000 times too small"),
+                f"Write the amounts in {currency} (12 500 for 12,5 k) and the header '{column}'."))
+        elif unit is not None and unit[1] != currency_code(currency):
+            problems.append(_at_header(raw, name, "other_currency", (
+                f"the header gives its amounts in {unit[1]}, and the project's currency is {currency} "
+                f"(params, project.yaml): they would be added up as {currency}"),
+                f"The workbook does not convert: write the amounts in {currency}, or set `currency: {unit[1]}` in "
+                "project.yaml if the whole project is in that currency."))
+        renames[name] = column    # refused or not, it is that column (no "required column missing" besides)
+    _rename(raw, renames)
+    return problems
+
+
+def _at_header(raw: RawTable, name: str, rule: str, message: str, hint: str) -> Problem:
+    """A problem at the header cell of ``name``, naming the column as written."""
+    problem = raw.problem(rule, message, hint, index=raw.header_row, column=name)
+    return dataclasses.replace(problem, column=raw.headers.get(name, name))
+
+
+def _rename(raw: RawTable, renames: dict[str, str]) -> None:
+    """Rename columns of ``raw`` in place, with their letters and headers as written."""
     if renames:
         raw.frame = raw.frame.rename(columns=renames)
         for old, new in renames.items():
             for mapping in (raw.letters, raw.headers):
                 if old in mapping:
                     mapping[new] = mapping.pop(old)
-    return problems

@@ -196,12 +196,26 @@ def _unaccented(name: str) -> str:
     return unaccented(name)
 
 
+_NOTE = re.compile(r"^(.*?\S)\s*[(\[]([^()\[\]]*)[)\]]\s*$")
+_UNIT = re.compile(r"^(.*?\S)\s+(?:en|in)\s+(\S.*)$")    # 'Montant en euros'
+
+
+def split_note(text: Any, unit: bool = False) -> tuple[str, str] | None:
+    """A header with a note in brackets, 'Budget (EUR)' -> ('Budget', 'EUR'); with ``unit``, also 'Montant en
+    euros' -> ('Montant', 'euros'); None without one."""
+    if text is None:
+        return None
+    found = _NOTE.match(str(text)) or (_UNIT.match(str(text)) if unit else None)
+    return (found.group(1), found.group(2).strip()) if found else None
+
+
 def _header_position(rows: Iterable[Sequence[Any]], required_sets: Sequence[Sequence[str]]) -> int | None:
     """Position among the first HEADER_SEARCH_ROWS rows of the first one holding one of the required sets (header
-    names matched whatever their accents), or None."""
+    names matched whatever their accents, and without a unit: 'Budget (EUR)', 'Montant en euros'), or None."""
     wanted = [{_unaccented(name) for name in required} for required in required_sets if required]
     for position, cells in enumerate(itertools.islice(rows, HEADER_SEARCH_ROWS)):
         names = {_unaccented(header_name(c)) for c in cells}
+        names |= {_unaccented(header_name(split[0])) for c in cells if (split := split_note(c, unit=True))}
         if any(required <= names for required in wanted):
             return position
     return None
