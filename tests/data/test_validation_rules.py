@@ -473,6 +473,10 @@ CASES = [
          "country_without_annex", "data/mini", None, "country", severity="warning", hint="Did you mean 'Maroc'?",
          what="activities.csv says 'Morocco' for A2 where maroc.yaml and the other rows say 'Maroc': A2 would be in "
               "no country annex"),
+    Case("country in a longer name",
+         lambda m: m.replace("participation", "E1,20,8,Maroc,", "E1,20,8,Royaume du Maroc,"),
+         "country_without_annex", "data/mini", None, "country", severity="warning", hint="Did you mean 'Maroc'?",
+         what="participation.csv says 'Royaume du Maroc' for E1: its 20 participants would be in no country annex"),
     Case("event entered twice", lambda m: m.append(
         "participation", "E9,20,8,Maroc,Formation des inspecteurs,2020-10-01,2020-10-03,government,12,false,B2"),
          "repeated_event", "participation.csv", 5, "event_id", severity="warning", hint="delete one row",

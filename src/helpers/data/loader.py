@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import re
 from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
@@ -747,7 +748,7 @@ def _country_problems(annex: AnnexParams, data: ProjectData, table_files: dict[s
 def _countries_without_annex(annexes: list[AnnexParams], data: ProjectData,
                              table_files: dict[str, Path]) -> list[Problem]:
     """A country of the data that no country annex covers and whose name is close to an annex's ('Tunisia' beside
-    'Tunisie'): another spelling of that country, whose rows its annex would leave out (they count in the
+    'Tunisie') or holds it ('Royaume du Maroc'): another spelling of that country, whose rows its annex would leave out (they count in the
     project-wide annex only, as a country of their own). A country far from every annex's is a country the
     evaluation gives no annex of its own, and is not said."""
     covered = {fold(a.country): a.country for a in annexes if not a.is_all}
@@ -763,7 +764,7 @@ def _countries_without_annex(annexes: list[AnnexParams], data: ProjectData,
             found[key] = (written, files + [file], rows + int(n))
     problems = []
     for written, files, rows in found.values():
-        guess = did_you_mean(written, covered.values())
+        guess = did_you_mean(written, covered.values()) or _named_within(written, covered.values())
         if not guess:
             continue
         problems.append(Problem(
@@ -774,6 +775,15 @@ def _countries_without_annex(annexes: list[AnnexParams], data: ProjectData,
             f"an annex for {written} in params/{data.project}/.", column="country", value=written,
             severity="warning"))
     return problems
+
+
+def _named_within(written: str, countries) -> str:
+    """'Did you mean 'Maroc'?' for 'Royaume du Maroc' or 'Maroc (Rabat)': an annex's country among its words."""
+    def words(text: str) -> str:
+        return " " + " ".join(re.findall(r"[^\W_]+", fold(text))) + " "
+
+    within = [c for c in countries if words(c) in words(written)]
+    return f"Did you mean '{within[0]}'?" if len(within) == 1 else ""
 
 
 def _country_columns(data: ProjectData, table_files: dict[str, Path]):
