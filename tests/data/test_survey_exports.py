@@ -260,3 +260,23 @@ def test_codes_for_dont_know_are_refused_and_nines_above_every_answer_are_told(t
     (folder / f"{NAME}.yaml").write_text(spec, encoding="utf-8")
     _, problems, _ = load_surveys(folder)
     assert [(p.rule, p.row, p.cell) for p in problems] == [("survey_missing_code", 5, "emplois!B5")]
+
+
+def test_an_answer_written_two_ways_is_refused(tmp_path):
+    """'oui' and 'Oui' in one column (an export edited by hand, two versions of the form): the share of 'oui' fell
+    from 47 % to 35 % without a word, every 'Oui' counted as another answer; 'f' and 'F' split the women in two.
+    Refused at the first row of the rarer spelling; one spelling throughout, whatever its case, is read as it is."""
+    submissions, _ = make_tracer_survey()
+    mixed = submissions.copy()
+    mixed.loc[:9, "emploi/emploi_actuel"] = mixed.loc[:9, "emploi/emploi_actuel"].str.capitalize()
+    mixed.loc[20, "identification/sexe"] = mixed.loc[20, "identification/sexe"].upper()
+    _, problems = _csv_survey(tmp_path / "mixed", mixed)
+    assert {(p.rule, p.column) for p in problems} == {("survey_value_spellings", "emploi/emploi_actuel"),
+                                                      ("survey_value_spellings", "identification/sexe")}
+    sex = next(p for p in problems if p.column == "identification/sexe")
+    assert sex.row == 22 and sex.value == mixed.loc[20, "identification/sexe"]
+    first = mixed.index[mixed["emploi/emploi_actuel"] == "Oui"][0]
+    assert ("survey_value_spellings", first + 2, "Oui") in {(p.rule, p.row, p.value) for p in problems}
+    upper = submissions.assign(**{"identification/sexe": submissions["identification/sexe"].str.upper()})
+    survey, problems = _csv_survey(tmp_path / "upper", upper)
+    assert problems == [] and survey.sex == ("identification/sexe", "F")

@@ -26,7 +26,7 @@ Checks (each a Problem): unknown YAML keys, a column the YAML names that the dat
 greater than 0, numbers that are not numbers, ``fpc`` not constant within a stratum or smaller than the number of
 units sampled there, a stratum with a single cluster (refused: merge it with a similar stratum; R's
 ``lonely.psu = "adjust"`` and svy's ``center`` give different SEs for totals, so neither is applied silently),
-a ``value`` that never occurs, a submission on two rows, a code for "don't know" (-99) among the numbers to average
+a ``value`` that never occurs, an answer written two ways ('oui', 'Oui'), a submission on two rows, a code for "don't know" (-99) among the numbers to average
 or total (refused; 999 above every other answer is a warning). Submissions marked not approved at review are left
 out, with a warning.
 """
@@ -251,6 +251,7 @@ def load_survey(spec_path: Path, encoding: str = "utf-8") -> tuple[Survey | None
     problems += _code_problems(survey, raw)
     _add_wg(survey)
     survey.sex = _find_sex(survey)
+    problems += _spellings(survey, raw)
     problems += _design_problems(survey, raw, spec_path)
     problems += _value_problems(survey, spec_path)
     return survey, problems
@@ -368,6 +369,34 @@ NOT_APPROVED = {"validation_status_not_approved", "not approved", "not_approved"
 MISSING_CODES = (-66, -77, -88, -96, -97, -98, -99, -999, -9999)
 NINES = (99, 999, 9999, 99999, 999999)   # the same codes written with nines: answers only if others are larger
 MAX_LISTED = 10
+
+
+def _spellings(survey: Survey, raw: RawTable) -> list[Problem]:
+    """An answer written two ways in a column the estimates count by value ('oui' and 'Oui', 'f' and 'F': an export
+    edited by hand, two versions of the form): the share of 'oui' would leave every 'Oui' out, a subgroup would be
+    split in two. Refused, at the first row of the rarer spelling."""
+    columns = {e.variable for e in survey.spec.estimates if e.stat == "share"}
+    columns |= {header_name(e.by) for e in survey.spec.estimates if e.by}
+    columns |= {survey.sex[0]} if survey.sex else set()
+    problems = []
+    for column in sorted(c for c in columns if c in survey.data.columns and c != WG_COLUMN):
+        answers = survey.data[column].dropna().astype(str)
+        if column in survey.multiple:
+            answers = answers.str.split().explode().dropna()
+        spellings: dict[str, list[tuple[str, int]]] = {}
+        for value, n in answers.value_counts().items():
+            spellings.setdefault(fold(value), []).append((value, int(n)))
+        for found in (f for f in spellings.values() if len(f) > 1):
+            found.sort(key=lambda pair: (-pair[1], pair[0]))
+            listed = " and ".join(f"'{value}' ({n} answer{'s' if n > 1 else ''})" for value, n in found)
+            rare = found[-1][0]
+            coded = [v for v, _ in found if v in survey.value_labels.get(column, {})]   # the form's choice name
+            problems.append(raw.problem(
+                "survey_value_spellings", f"{listed} are one answer written in {len(found)} ways: the estimates "
+                "would count them as different answers", f"Write them all as the form's code "
+                f"('{(coded or [found[0][0]])[0]}'), in the export or in KoboToolbox / ODK.",
+                index=answers.index[answers == rare][0], column=column, value=rare))
+    return problems
 
 
 def _estimated(spec: SurveySpec) -> set[str]:
