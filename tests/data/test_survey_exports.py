@@ -280,3 +280,14 @@ def test_an_answer_written_two_ways_is_refused(tmp_path):
     upper = submissions.assign(**{"identification/sexe": submissions["identification/sexe"].str.upper()})
     survey, problems = _csv_survey(tmp_path / "upper", upper)
     assert problems == [] and survey.sex == ("identification/sexe", "F")
+
+
+def test_a_question_whose_group_the_headers_write_otherwise_is_named_in_the_hint(tmp_path):
+    """KoboToolbox's export without the groups in its headers ('revenu'), ODK Central's CSV with '-' between group and
+    question ('emploi-revenu'): the YAML's 'emploi/revenu' is missing, and the hint names the column to write."""
+    submissions, _ = make_tracer_survey()
+    for folder, rename in (("nogroups", lambda c: c.rsplit("/", 1)[-1]), ("odk", lambda c: c.replace("/", "-"))):
+        exported = submissions.rename(columns={"emploi/revenu": rename("emploi/revenu")})
+        _, problems = _csv_survey(tmp_path / folder, exported)
+        assert [(p.rule, p.value) for p in problems] == [("survey_column_missing", "emploi/revenu")]
+        assert f"Did you mean '{rename('emploi/revenu')}' (the same question" in problems[0].hint

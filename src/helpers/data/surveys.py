@@ -622,7 +622,8 @@ def _columns(survey: Survey, raw: RawTable, spec_path: Path) -> list[Problem]:
     for where, column in named:
         if column in survey.data.columns or column in survey.multiple or (column == WG_COLUMN and wg):
             continue
-        guess = did_you_mean(column, [c for c in survey.data.columns if not METADATA.match(c)])
+        guess = _same_question(column, survey.data.columns) or \
+            did_you_mean(column, [c for c in survey.data.columns if not METADATA.match(c)])
         hint = " ".join(x for x in (guess, f"Correct the name in {spec_path.name} or in the export's header.") if x)
         if column == WG_COLUMN:
             hint = ("wg_disability needs the six questions of the Washington Group short set (SEE_SS, HEAR_SS, "
@@ -630,6 +631,18 @@ def _columns(survey: Survey, raw: RawTable, spec_path: Path) -> list[Problem]:
         problems.append(Problem(file, "survey_column_missing", f"'{where}' names the column '{column}', which "
                                 f"{raw.path.name} does not have", hint, column=where, value=column))
     return problems
+
+
+def _same_question(column: str, columns) -> str:
+    """'Did you mean 'revenu'?' for 'emploi/revenu' in an export whose headers leave the groups out (KoboToolbox's
+    "include groups in headers" unticked) or write them with '-' or '.' (ODK Central's CSV): the same question name
+    in one column only."""
+    name = column.rsplit("/", 1)[-1]
+    same = [c for c in columns if c == name or any(c.endswith(mark + name) for mark in "/-.")]
+    if len(same) != 1 or same[0] == column:
+        return ""
+    return (f"Did you mean '{same[0]}' (the same question, with its group written otherwise in the export's "
+            "headers)?")
 
 
 def _numeric_columns(survey: Survey) -> set[str]:
