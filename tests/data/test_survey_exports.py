@@ -291,3 +291,13 @@ def test_a_question_whose_group_the_headers_write_otherwise_is_named_in_the_hint
         _, problems = _csv_survey(tmp_path / folder, exported)
         assert [(p.rule, p.value) for p in problems] == [("survey_column_missing", "emploi/revenu")]
         assert f"Did you mean '{rename('emploi/revenu')}' (the same question" in problems[0].hint
+
+
+def test_a_total_without_weights_is_refused(tmp_path):
+    """Without weights, the 'total' of training hours was the 180 respondents' own sum (21 610), shown as the
+    population's with a confidence interval."""
+    submissions, _ = make_tracer_survey()
+    spec = SPEC_CSV.replace("design: {weights: poids, ", "design: {")
+    _, problems = _csv_survey(tmp_path, submissions, spec)
+    assert [(p.rule, p.column, p.value) for p in problems] == [
+        ("survey_total_without_weights", "estimates.1.total", "emploi/heures_formation")]

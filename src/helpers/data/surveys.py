@@ -746,9 +746,17 @@ def _short(value: float) -> str:
 
 
 def _value_problems(survey: Survey, spec_path: Path) -> list[Problem]:
-    """A share's ``value`` must occur in the data (else its share would be a silent 0)."""
+    """A share's ``value`` must occur in the data (else its share would be a silent 0). A total needs weights: without
+    them it is the respondents' own sum, which the annex would show as the population's, with an interval."""
     problems = []
     for i, est in enumerate(survey.spec.estimates):
+        if est.stat == "total" and not survey.spec.design.weights:
+            problems.append(Problem(relative(spec_path), "survey_total_without_weights", f"'estimates.{i}.total' "
+                                    f"asks for the total of '{est.variable}', and the design has no weights: it "
+                                    "would be the sum over the respondents, not over the people they stand for",
+                                    "Give the weights (design: {weights: <column>}: how many people each respondent "
+                                    "stands for), or ask for the mean instead.", column=f"estimates.{i}.total",
+                                    value=est.variable))
         if est.stat != "share":
             continue
         column = est.variable
