@@ -47,3 +47,17 @@ def test_what_cannot_be_estimated_is_named_in_the_yaml(mini, lines, column):
     mini.append(STUDY, lines)
     [problem] = mini.errors()
     assert problem.rule == "bad_value" and problem.column == column and problem.file.endswith("survey.yaml")
+
+
+def test_a_yes_no_outcome_with_a_few_other_values_is_told_and_a_count_is_not(mini):
+    """'employed' 0/1 with four rows of 2 (1 = yes, 2 = no typed on a few questionnaires): read as a number, not a
+    share, without a word. A warning names the other values; a count outcome (0 to 3 jobs) is left alone."""
+    rows = [f"{i},{'T' if i % 2 else 'C'},{i % 2},{20 + i % 30}" for i in range(1, 101)]
+    rows[10] = rows[10].rsplit(",", 2)[0] + ",2,30"
+    mini.write("impact/survey.csv", "id,arm,score,age\n" + "\n".join(rows) + "\n")
+    [problem] = mini.check()
+    assert (problem.rule, problem.severity, problem.row, problem.value) == ("outcome_almost_binary", "warning", 12, "2")
+    assert "0 or 1 on 99 rows and something else on 1: 2 (1 row)" in problem.message
+    counts = [f"{i},{'T' if i % 2 else 'C'},{i % 4},{20 + i % 30}" for i in range(1, 101)]
+    mini.write("impact/survey.csv", "id,arm,score,age\n" + "\n".join(counts) + "\n")
+    assert mini.check() == []

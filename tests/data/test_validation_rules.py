@@ -521,6 +521,19 @@ CASES = [
          "not_a_number", "budget.csv", 4, "budget", hint="finite", what="budget = 'NaN'"),
     Case("infinite outcome", lambda m: m.replace("impact/survey.csv", "12.5", "inf"),
          "not_a_number", "survey.csv", 2, "score", what="score = 'inf' in a study"),
+    Case("don't-know code as an outcome", lambda m: m.replace("impact/survey.csv", "4,C,11.5,", "4,C,-99,"),
+         "outcome_missing_code", "survey.csv", 5, "score", hint="Leave these answers empty",
+         what="score = -99 ('don't know' in the questionnaire) in a study: the comparison group's mean fell to "
+              "-44.5"),
+    Case("person entered twice", lambda m: (
+             m.replace("impact/survey.yaml", "covariates: [age]", "covariates: [age]\nunit: id"),
+             m.append("impact/survey.csv", "3,C,10,40")),
+         "repeated_unit", "survey.csv", 6, "id", hint="Delete the copy",
+         what="a study with `unit: id` where person 3 has two rows: counted twice"),
+    Case("yes/no outcome coded 1/2", lambda m: m.write("impact/survey.csv", "id,arm,score,age\n1,T,1,30\n2,T,1,25\n"
+                                                          "3,C,2,40\n4,C,1,35\n"),
+         "outcome_one_two", "survey.csv", None, "score", severity="warning", hint="Write 1 for yes and 0 for no",
+         what="score is 1 or 2 on every row (1 = yes, 2 = no): the effect reads the wrong way round"),
     Case("accounting negative amount", lambda m: m.replace("expenditure", "5000,", '"(5,000.00)",'),
          "negative_amount", "expenditure.csv", 5, "amount", severity="warning",
          what="amount = '(5,000.00)', a negative as finance systems export it: read as -5000",

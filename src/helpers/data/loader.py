@@ -33,7 +33,7 @@ from .schemas import StudySpec, validate_table
 from .spec import (AMBIGUOUS_COLUMNS, COLUMNS, DEFAULTS, ENUMERATIONS, FINANCED_TABLES, KINDS as DTYPES,  # noqa: F401
                    REGIONAL, REQUIRED, SPEC, TABLES, Column, Table, split_lines)
 from .status import accepted_text, normalise_status
-from .surveys import load_surveys
+from .surveys import code_problems, load_surveys
 
 
 # ================================================================= public functions
@@ -880,6 +880,10 @@ def load_study(spec_path: Path, params: ProjectParams) -> tuple[Study | None, li
         problems += column_problems
     if not missing:
         problems += _study_groups(spec, frame, raw, spec_path)
+        problems += _repeated_units(spec, frame, raw)
+        for outcome in spec.outcomes:
+            problems += code_problems(frame[outcome], raw, outcome, prefix="outcome_")
+            problems += _yes_no_coding(frame[outcome], raw, outcome)
     return Study(spec_path.stem, spec, frame.reset_index(drop=True), [data_path, spec_path]), problems
 
 
@@ -903,6 +907,60 @@ def _study_column(series: pd.Series, outcome: bool, raw: RawTable,
     if not failed and values.notna().any():
         return values, []
     return _texts(series, decimal_mark), []
+
+
+def _repeated_units(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
+    """A person (``unit:``) on two rows of one period (a questionnaire entered twice, a file pasted twice) weighs
+    twice in the estimates: refused, at the second row."""
+    if not spec.unit:
+        return []
+    keys = [spec.unit] + ([spec.period.column] if spec.period is not None else [])
+    repeated = frame.duplicated(keys, keep="first") & frame[spec.unit].notna()
+    if not repeated.any():
+        return []
+    involved = frame[frame.duplicated(keys, keep=False)]
+    first_rows = {}
+    for i, key in zip(involved.index, map(tuple, involved[keys].to_numpy(dtype=object))):
+        first_rows.setdefault(key, i)
+    problems = []
+    for i in frame.index[repeated][:10]:
+        key = tuple(frame.loc[i, keys])
+        when = f" for {keys[1]} {_cell_text(key[1])}" if len(keys) > 1 else ""
+        problems.append(raw.problem("repeated_unit", f"{spec.unit} {_cell_text(key[0])} is already on row "
+                                    f"{first_rows[key]}{when}", "Delete the copy: a person on two rows of one period "
+                                    "weighs twice in the estimates.", index=i, column=spec.unit,
+                                    value=_cell_text(key[0])))
+    if repeated.sum() > 10:
+        problems.append(raw.problem("repeated_unit", f"{int(repeated.sum()) - 10} more rows repeat a {spec.unit} of "
+                                    "their period", "", column=spec.unit))
+    return problems
+
+
+def _cell_text(value: Any) -> str:
+    """2017.0 -> '2017' (a year read as a number), else as numbers.shown writes it."""
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else numbers.shown(value)
+
+
+def _yes_no_coding(values: pd.Series, raw: RawTable, outcome: str) -> list[Problem]:
+    """A yes/no outcome coded 1/2 (as many questionnaires code it) is read as a number, and an effect on it has the
+    sign reversed if 2 means no; a 0/1 outcome with a few other values is read as a number, not a share. Warnings:
+    either may be a true count."""
+    counts = values.dropna().value_counts()
+    if set(counts.index) == {1.0, 2.0}:
+        return [raw.problem("outcome_one_two", f"the outcome '{outcome}' is 1 or 2 on every row: if it is a yes/no "
+                            "coded 1 = yes, 2 = no, its effect reads the wrong way round and is not a share",
+                            "Write 1 for yes and 0 for no; if 1 and 2 are counts, nothing needs doing.",
+                            column=outcome, severity="warning")]
+    binary = counts[counts.index.isin([0.0, 1.0])].sum()
+    others = counts[~counts.index.isin([0.0, 1.0])]
+    if len(others) and binary >= 0.95 * counts.sum() and counts.index.isin([0.0, 1.0]).sum() == 2:
+        listed = ", ".join(f"{_cell_text(v)} ({int(n)} row{'s' if n > 1 else ''})" for v, n in others.head(5).items())
+        first = values.index[values.isin(others.index)][0]
+        return [raw.problem("outcome_almost_binary", f"the outcome '{outcome}' is 0 or 1 on {int(binary)} rows and "
+                            f"something else on {int(others.sum())}: {listed}", "If it is a yes/no, correct those rows "
+                            "(1 = yes, 0 = no): as they are, the outcome is read as a number, not a share.",
+                            index=first, column=outcome, value=_cell_text(values[first]), severity="warning")]
+    return []
 
 
 def _matches(series: pd.Series, wanted: Any) -> pd.Series:

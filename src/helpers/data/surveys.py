@@ -248,7 +248,7 @@ def load_survey(spec_path: Path, encoding: str = "utf-8") -> tuple[Survey | None
     _find_multiple(survey)
     problems += _columns(survey, raw, spec_path)
     problems += _type_numbers(survey, raw)
-    problems += _code_problems(survey, raw)
+    problems += _answer_codes(survey, raw)
     _add_wg(survey)
     survey.sex = _find_sex(survey)
     problems += _spellings(survey, raw)
@@ -323,7 +323,7 @@ def _join_repeat(frame: pd.DataFrame, raw: RawTable, repeat: RawTable,
         answered = repeat.frame[column].notna()
         if answered.any() and values[answered].notna().all():
             if f"{column}/_sum" in estimated:
-                problems += _missing_codes(values, repeat, column)
+                problems += code_problems(values, repeat, column)
             sums = values.groupby(parent).sum()
             frame[f"{column}/_sum"] = keys.map(sums).fillna(0).astype(float)
     return frame, problems
@@ -457,30 +457,31 @@ def _without_rejected(frame: pd.DataFrame, raw: RawTable) -> tuple[pd.DataFrame,
         column=column, value=value, severity="warning")]
 
 
-def _code_problems(survey: Survey, raw: RawTable) -> list[Problem]:
+def _answer_codes(survey: Survey, raw: RawTable) -> list[Problem]:
     """The numbers a mean or a total is asked of, against the codes forms use for "don't know" or "refused" (those
     of a repeat group are checked in its own sheet, _join_repeat)."""
     problems = []
     for column in sorted(_estimated(survey.spec) & set(survey.data.columns)):
         if not column.endswith(("/_sum", "/_count")):
-            problems += _missing_codes(survey.data[column], raw, column)
+            problems += code_problems(survey.data[column], raw, column)
     return problems
 
 
-def _missing_codes(values: pd.Series, raw: RawTable, column: str) -> list[Problem]:
-    """-99 and its kind are refused (a mean would count them as numbers); 999 and its kind, when they are larger
-    than every other answer and on several rows, are a warning (they may be answers)."""
+def code_problems(values: pd.Series, raw: RawTable, column: str, prefix: str = "survey_") -> list[Problem]:
+    """-99 and its kind are refused (the estimates would count them as numbers); 999 and its kind, when they are
+    larger than every other answer and on several rows, are a warning (they may be answers). Rules
+    ``<prefix>missing_code`` and ``<prefix>nines`` (a survey's answers; an impact study's outcomes)."""
     problems = []
     coded = values.isin(MISSING_CODES)
     for i in values.index[coded][:MAX_LISTED]:
         code = _short(values[i])
-        problems.append(raw.problem("survey_missing_code", f"{code} is not an answer but a code for 'don't know' or "
-                                    f"'refused' in most forms: a mean or a total would count it as {code}",
-                                    "Leave these answers empty in the export (an empty answer is 'not answered' and "
+        problems.append(raw.problem(f"{prefix}missing_code", f"{code} is not an answer but a code for 'don't know' "
+                                    f"or 'refused' in most forms: the estimates would count it as {code}",
+                                    "Leave these answers empty in the file (an empty answer is 'not answered' and "
                                     "leaves the estimate), or correct the value.", index=i, column=column,
                                     value=code))
     if coded.sum() > MAX_LISTED:
-        problems.append(raw.problem("survey_missing_code", f"{int(coded.sum()) - MAX_LISTED} more answers of this "
+        problems.append(raw.problem(f"{prefix}missing_code", f"{int(coded.sum()) - MAX_LISTED} more answers of this "
                                     "column are such codes", "", column=column))
     answered = values.dropna()
     for code in NINES:
@@ -488,9 +489,9 @@ def _missing_codes(values: pd.Series, raw: RawTable, column: str) -> list[Proble
         others = answered[~hits]
         if hits.sum() >= 2 and len(others) and (others < code).all():
             problems.append(raw.problem(
-                "survey_nines", f"{int(hits.sum())} answers are {code}, more than every other answer (at most "
+                f"{prefix}nines", f"{int(hits.sum())} answers are {code}, more than every other answer (at most "
                 f"{_short(others.max())}): if {code} stands for 'don't know' or 'refused', the estimates count it "
-                f"as {code}", f"If it does, leave those answers empty in the export; if {code} is a true answer, "
+                f"as {code}", f"If it does, leave those answers empty in the file; if {code} is a true answer, "
                 "nothing needs doing.", index=hits.index[hits][0], column=column, value=code, severity="warning"))
     return problems
 
