@@ -269,6 +269,22 @@ def test_a_register_and_its_per_event_counts_give_the_same_figures(pair):
 
 
 @FEW
+@given(registers(), st.integers(2, 3), st.sampled_from(["nom", "participant", "person"]), st.randoms())
+def test_a_register_of_daily_lists_gives_the_figures_of_one_list(pair, days, header, rng):
+    """A register naming its persons, each on the list of every day of their event (the lists put one under the
+    other, in any order): the same figures as one list, each person once (loader._persons_once)."""
+    register, _ = pair
+    named = [register[0] + [header]] + [row + [f"Personne {i}"] for i, row in enumerate(register[1:])]
+    daily = named[1:] * days
+    rng.shuffle(daily)
+    tables = {"budget": [["line", "budget"], ["R1", 1000]]}
+    once = _figures(_project({**tables, "participation": named}))["ensemble"]
+    lists = _project({**tables, "participation": [named[0]] + daily})
+    assert {p.rule for p in lists.check() if p.severity == "error"} == set()
+    _same(once, _figures(lists)["ensemble"])
+
+
+@FEW
 @given(projects())
 def test_csv_and_xlsx_give_the_same_figures(tables):
     _same(_figures(_project(tables, "csv"))["ensemble"], _figures(_project(tables, "xlsx"))["ensemble"])

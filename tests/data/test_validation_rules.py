@@ -603,6 +603,16 @@ CASES = [
     Case("register sex partly unknown", lambda m: _register(m, "E1,f,Maroc,x\nE1,,Maroc,x\n"),
          "sex_partly_unknown", "participation.csv", 2, "sex", severity="warning",
          what="one person of an event without sex"),
+    Case("register of daily lists", lambda m: m.write(
+             "participation", "event_id,Nom,Prénom,sexe,pays\nE1,Benali,Fatima,f,Maroc\nE1,Benali,Amina,f,Maroc\n"
+             "E1,Alaoui,Karim,m,Maroc\nE1,Benali,Fatima,f,Maroc\nE1,Alaoui,Karim,m,Maroc\n"),
+         "person_twice_in_event", "participation.csv", 5, "person", severity="warning", hint="nothing to do",
+         what="a register with Nom and Prénom, the lists of two days one under the other: 5 rows, 3 persons "
+              "(counted 5)"),
+    Case("register person of two sexes", lambda m: m.write(
+             "participation", "event_id,Nom,Prénom,sexe,pays\nE1,Benali,Fatima,f,Maroc\nE1,Benali,Fatima,m,Maroc\n"),
+         "person_sex_differs", "participation.csv", 3, "sex", hint="Correct the sex",
+         what="the same person twice in one event, once f and once m"),
     # --- xlsx
     Case("xlsx formula without cached value", lambda m: _csv_to_xlsx(m, "activities", formula_at=(3, 7)),
          "formula_without_value", "activities.xlsx", 3, "progress", cell="Feuil1!G3", hint="save it",

@@ -533,12 +533,16 @@ def _aggregate_register(frame: pd.DataFrame, raw: RawTable) -> tuple[pd.DataFram
     codes, events = pd.factorize(named["event_id"], sort=False)  # codes in order of first appearance
     first = first_positions(codes)                               # position of each event's first row
     first_index = named.index[first]
-    sex = named["sex"]
-    size = np.bincount(codes, minlength=len(events))
-    known = np.bincount(codes, weights=sex.notna().to_numpy(), minlength=len(events))
-    women = np.bincount(codes, weights=(sex == "f").fillna(False).to_numpy(bool), minlength=len(events))
-    men = np.bincount(codes, weights=(sex == "m").fillna(False).to_numpy(bool), minlength=len(events))
     found: list[tuple[int, int, Problem]] = []                   # (event, column order, problem)
+    counted = np.ones(len(named), dtype=bool)                    # rows counted: a person once per event
+    if "person" in named.columns:
+        counted, person_problems = _persons_once(named, codes, events, raw)
+        found += person_problems
+    sex = named["sex"]
+    size = np.bincount(codes, weights=counted, minlength=len(events)).astype("int64")
+    known = np.bincount(codes, weights=sex.notna().to_numpy() & counted, minlength=len(events))
+    women = np.bincount(codes, weights=(sex == "f").fillna(False).to_numpy(bool) & counted, minlength=len(events))
+    men = np.bincount(codes, weights=(sex == "m").fillna(False).to_numpy(bool) & counted, minlength=len(events))
     for event in np.flatnonzero((known > 0) & (known < size)):
         found.append((event, -1, raw.problem("sex_partly_unknown", f"the sex of {int(size[event] - known[event])} "
                                              f"of {int(size[event])} participants of event '{events[event]}' is not "
@@ -574,6 +578,46 @@ def _aggregate_register(frame: pd.DataFrame, raw: RawTable) -> tuple[pd.DataFram
         if column.name not in aggregated.columns:
             aggregated[column.name] = _blank(aggregated.index, column.kind)
     return aggregated, problems
+
+
+FIRST_NAMES = ("prénom", "prenom", "prénoms", "prenoms", "first_name", "given_name")
+
+
+def _persons_once(named: pd.DataFrame, codes: np.ndarray, events: pd.Index,
+                  raw: RawTable) -> tuple[np.ndarray, list[tuple[int, int, Problem]]]:
+    """The rows to count when the register names its persons (``person``): a person on several rows of one event (the
+    lists of each day of a training, put one under the other) is counted once, with a warning per event; a person
+    whose sex differs between those rows is refused (which one is right cannot be known)."""
+    who = named["person"].map(lambda v: None if numbers.is_empty(v) else fold(v))
+    given = next((c for c in FIRST_NAMES if c in named.columns), None)
+    if given is not None:   # `nom` beside `prénom` is the surname: two Benali of one event are two persons
+        who = who + " " + named[given].map(lambda v: "" if numbers.is_empty(v) else fold(v))
+    keys = pd.DataFrame({"event": codes, "person": who.to_numpy()})
+    again = keys.duplicated().to_numpy() & who.notna().to_numpy()
+    found: list[tuple[int, int, Problem]] = []
+    if not again.any():
+        return np.ones(len(named), dtype=bool), found
+    sexes = keys.assign(sex=named["sex"].to_numpy())[who.notna().to_numpy()].dropna(subset=["sex"])
+    differing = sexes.groupby(["event", "person"])["sex"].nunique()
+    for (event, person), _ in differing[differing > 1].items():
+        rows = named.index[(codes == event) & (who == person).fillna(False).to_numpy(bool)]
+        found.append((event, -3, raw.problem(
+            "person_sex_differs", f"'{named.at[rows[0], 'person']}' is on rows {', '.join(map(str, rows[:5]))} of "
+            f"event '{events[event]}' with different sexes", "Correct the sex on the row that is wrong.",
+            index=rows[1], column="sex", value=named.at[rows[1], "sex"])))
+    for event in np.unique(codes[again]):
+        rows = named.index[again & (codes == event)]
+        persons = who.to_numpy()[again & (codes == event)]
+        persons = len(set(persons))
+        example = " ".join(str(named.at[rows[0], c]) for c in ("person", given) if c and
+                           not numbers.is_empty(named.at[rows[0], c]))
+        found.append((event, -2, raw.problem(
+            "person_twice_in_event", f"{persons} person(s) of event '{events[event]}' are on several of its rows "
+            f"('{example}' again on row {rows[0]}; {len(rows)} repeated rows): each is counted once",
+            "A list per day of one training gives a person's name once a day: nothing to do. If two different "
+            "persons share a name, tell them apart in the column (a surname, an identifier).", index=rows[0],
+            column="person", value=example, severity="warning")))
+    return ~again, found
 
 
 def _same_as_above(values: pd.Series, codes: np.ndarray) -> bool:

@@ -283,7 +283,12 @@ SPEC: dict[str, Table] = {t.name: t for t in (
         BUDGET_LINES,   # the budget line(s) that finance the row (analyses.efficiency)
     ), checks=(TableCheck("women_le_participants", _women_le_participants),
                TableCheck("women_men_le_participants", _women_men_le_participants)),
-        register=Register(("event_id", "sex"), (Column("sex", french=("sexe",)),),
+        register=Register(("event_id", "sex"), (
+            Column("sex", french=("sexe",)),
+            # who the row is: a person on two rows of one event (a list per day) is counted once
+            Column("person", french=("participant", "personne", "bénéficiaire", "nom", "nom_et_prénom", "nom_prénom",
+                                     "nom_complet", "identifiant_participant", "id_participant", "participant_id",
+                                     "person_id", "name", "full_name"))),
                           ("participants", "women", "men")), raw_checks=(repeated_events,)),
     Table("budget", (
         LINE,
