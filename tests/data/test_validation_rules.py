@@ -317,6 +317,11 @@ def _header_cell(mini: Mini, name: str, cell: str, header: str) -> None:
     workbook.save(mini.path(f"{name}.xlsx"))
 
 
+def _expect_noted_headers(mini: Mini, data: ProjectData) -> None:
+    assert data.tables["participation"][["participants", "women"]].iloc[0].tolist() == [20.0, 8.0]
+    assert data.tables["activities"]["progress"].tolist()[:3] == [100.0, 60.0, 0.0]
+
+
 def _expect_amount_headers(mini: Mini, data: ProjectData) -> None:
     assert data.tables["budget"]["budget"].tolist()[:2] == [100000.0, 50000.0]
     assert data.tables["expenditure"]["amount"].tolist()[:2] == [40000.0, 10000.5]
@@ -685,6 +690,11 @@ ACCEPTED = [
                  _csv_to_xlsx(m, "expenditure", title_rows=2), _header_cell(m, "expenditure", "C3", "Montant en dollars")),
              "headers 'Budget (USD)' and, below 2 title rows of an .xlsx, 'Montant en dollars', in a USD project",
              _expect_amount_headers),
+    Accepted("headers with a note", lambda m: (
+                 m.replace("participation", "event_id,participants,women,", "event_id,Participants (nombre),"
+                                                                              "Dont femmes,"),
+                 m.replace("activities", ",progress,", ",Avancement (%),")),
+             "headers 'Participants (nombre)', 'Dont femmes' and 'Avancement (%)'", _expect_noted_headers),
     Accepted("cp1252 declared", lambda m: (m.write("activities", m.text("activities"), encoding="cp1252"),
                                            m.set_param("encoding", "cp1252")),
              "activities.csv in cp1252 with accents; project.yaml says encoding: cp1252", _expect_accents),

@@ -3,9 +3,10 @@ and the unit an amount's header may carry: `Budget (EUR)` is `budget`.
 
 The loader calls ``header_sets`` to find a header row written in French below title rows, ``translate`` to
 rename the French columns of a table as read (a contract header present in the same file wins over its French
-name, which is then reported as ignored), and ``money_units`` to read the unit in an amount's header: the project's
-currency is the column itself; another currency, or thousands (`k€`, `'000 EUR`, `en milliers`), is refused, since
-the workbook reads amounts in units of the project's currency and converts nothing.
+name, which is then reported as ignored), and ``noted_headers`` to read a header with a note (`Femmes (nombre)`,
+`Avancement (%)`) as its column; in an amount's header the note may be a unit: the project's currency is the column
+itself; another currency, or thousands (`k€`, `'000 EUR`, `en milliers`), is refused, since the workbook reads
+amounts in units of the project's currency and converts nothing.
 """
 
 from __future__ import annotations
@@ -82,30 +83,36 @@ def _unit(note: str, currency: str) -> tuple[str, str] | None:
     return None
 
 
-def money_units(table: str, raw: RawTable, currency: str) -> list[Problem]:
-    """Read `Budget (EUR)`, `Montant en euros` as the amount's column (renamed in place) when the unit is the
-    project's currency; refuse another currency or a scale (thousands, millions) at the header. A remark in brackets
-    (`Budget (révisé)`) is the column too, when it is the only one of that name."""
-    money = {c.name for c in SPEC[table].columns if c.money}
-    aliases = {fold(f): c for c, names in FRENCH_HEADERS.get(table, {}).items() for f in names}
+def noted_headers(table: str, raw: RawTable, currency: str) -> list[Problem]:
+    """A header with a note read as its column (renamed in place), when no other column has that name: `Femmes
+    (nombre)`, `Avancement (%)`, `Budget (révisé)`; for an amount also `Montant en euros`. An amount's note that
+    names another currency or a scale (thousands, millions) is refused at the header; the project's currency is the
+    column itself."""
+    spec = SPEC[table]
+    money = {c.name for c in spec.columns if c.money}
+    names = set(spec.names) | ({c.name for c in spec.register.columns} if spec.register else set())
+    aliases = {fold(f): c for c, french in FRENCH_HEADERS.get(table, {}).items() for f in french}
     found: dict[str, list[tuple[str, str]]] = {}
     for name in raw.frame.columns:
         written = raw.headers.get(name, name)
         bracket = split_note(written)
         split = bracket or split_note(written, unit=True)
-        if split is None or (bracket is None and _unit(split[1], currency) is None):
-            continue    # 'Montant en retard' is not a unit; 'Budget (révisé)' is a remark on the column
+        if split is None:
+            continue
         base = header_name(split[0])
-        column = base if base in money else aliases.get(fold(base))
-        if column in money and column not in raw.frame.columns:
-            found.setdefault(column, []).append((name, split[1]))
+        column = base if base in names else aliases.get(fold(base))
+        if column is None or column in raw.frame.columns:
+            continue
+        if bracket is None and (column not in money or _unit(split[1], currency) is None):
+            continue    # 'Montant en retard' is no unit, 'Date en clair' no note
+        found.setdefault(column, []).append((name, split[1]))
     problems: list[Problem] = []
     renames = {}
     for column, named in found.items():
         if len(named) > 1:    # `budget (initial)` and `budget (révisé)`: which one is meant is the evaluator's call
             continue
         name, note = named[0]
-        unit = _unit(note, currency)
+        unit = _unit(note, currency) if column in money else None
         if unit is not None and unit[0] == "scaled":
             problems.append(_at_header(raw, name, "scaled_amounts", (
                 f"the header gives its amounts in thousands or millions ({note}): the workbook reads "

@@ -272,13 +272,15 @@ SPEC: dict[str, Table] = {t.name: t for t in (
     Table("participation", (
         Column("event_id", **ID, unique=True,
                french=("événement_id", "id_événement", "code_événement", "événement", "code", "identifiant")),
-        Column("participants", "float", **ID, ambiguous=True, checks=COUNT, french=("nombre_de_participants",)),
-        Column("women", "float", required=True, ambiguous=True, checks=COUNT, french=("femmes",)),
+        Column("participants", "float", **ID, ambiguous=True, checks=COUNT, french=("nombre_de_participants", "nb_participants", "nombre_participants", "participants_total")),
+        Column("women", "float", required=True, ambiguous=True, checks=COUNT,
+               french=("femmes", "dont_femmes", "nombre_de_femmes", "nb_femmes", "nombre_femmes")),
         COUNTRY, LABEL,
         Column("start_date", "date", french=("date_de_début", "début")),
         Column("end_date", "date", french=("date_de_fin", "fin")),
         Column("group", allowed=GROUPS, normalise="enumeration", french=("groupe",)),
-        Column("men", "float", ambiguous=True, checks=COUNT, french=("hommes",)),
+        Column("men", "float", ambiguous=True, checks=COUNT,
+               french=("hommes", "dont_hommes", "nombre_d'hommes", "nb_hommes", "nombre_hommes")),
         Column("sample", "bool", french=("échantillon",)),
         BUDGET_LINES,   # the budget line(s) that finance the row (analyses.efficiency)
     ), checks=(TableCheck("women_le_participants", _women_le_participants),
