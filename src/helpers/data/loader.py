@@ -282,9 +282,19 @@ def _is_register(table: Table, frame: pd.DataFrame) -> bool:
     return set(table.register.required) <= set(frame.columns) and table.register.counts[0] not in frame.columns
 
 
+_PERIOD_HEADER = re.compile(r"^(?:(?:19|20)\d\d|(?:t|q|s|h)[1-4][ _-]?(?:19|20)\d\d|(?:19|20)\d\d[ _-]?(?:t|q|s|h)[1-4]"
+                            r"|\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d|(?:19|20)\d\d-\d\d(?:-\d\d)?)$")
+
+
 def _header_problems(name: str, raw: RawTable, required: tuple[str, ...]) -> list[Problem]:
     problems = []
     extra = [c for c in raw.frame.columns if c not in COLUMNS[name]]
+    # one column per period (2020, 2021 / T1 2021...): a table laid out wide, where the contract wants a row each
+    periods = [raw.headers.get(c, c) for c in extra if _PERIOD_HEADER.match(fold(raw.headers.get(c, c)))]
+    when = next((c for c in ("period_end", "period") if c in required), "period")
+    wide = (f"The file has one column per period ({', '.join(map(str, periods[:4]))}): write one row per "
+            f"{'line' if 'line' in raw.frame.columns else 'row'} and period instead, the period in '{when}' and "
+            "its value in its own column." if len(periods) >= 2 else "")
     for column in required:
         if column not in raw.frame.columns:
             guess = did_you_mean(column, extra)
@@ -292,6 +302,7 @@ def _header_problems(name: str, raw: RawTable, required: tuple[str, ...]) -> lis
             also = f" (in French: {', '.join(repr(f) for f in french)})" if french else ""
             hint = (f"{guess} Rename that header to '{column}'{also}." if guess else
                     f"Add a column '{column}'{also} (the header row must hold: {', '.join(required)}).")
+            hint = f"{wide} {hint}" if wide else hint
             problems.append(raw.problem("required_column", f"the required column '{column}' is missing", hint,
                                         index=raw.header_row, column=column))
     known = [c.name for c in SPEC[name].columns if c.name not in raw.frame.columns and not c.added]
