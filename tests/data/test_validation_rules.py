@@ -433,7 +433,8 @@ CASES = [
          "repeated_row", "expenditure.csv", 6, "amount", severity="warning", hint="pasted twice",
          what="the first spending row written again below the others: both are counted",
          expect=lambda m, problems: _names_row(problems, "repeated_row", "repeats row 2")),
-    Case("expenditure laid out wide", lambda m: m.write("expenditure", "line,country,2020,2021\nB1,Maroc,40000,10000\n"),
+    Case("expenditure laid out wide",
+         lambda m: m.write("expenditure", "line,country,2020,2021\nB1,Maroc,40000,10000\n"),
          "required_column", "expenditure.csv", 1, "period_end", hint="one column per period (2020, 2021)",
          what="expenditure.csv with one column of amounts per year (line, country, 2020, 2021)"),
     Case("budget refused for its header", lambda m: m.replace("budget", "line,budget,", "line,budget (k€),"),
@@ -690,7 +691,8 @@ ACCEPTED = [
              "is read (the hidden one was, without a word)", _expect_visible_sheet),
     Accepted("amount headers with the currency", lambda m: (
                  m.replace("budget", "line,budget,", "line,Budget (USD),"),
-                 _csv_to_xlsx(m, "expenditure", title_rows=2), _header_cell(m, "expenditure", "C3", "Montant en dollars")),
+                 _csv_to_xlsx(m, "expenditure", title_rows=2),
+                 _header_cell(m, "expenditure", "C3", "Montant en dollars")),
              "headers 'Budget (USD)' and, below 2 title rows of an .xlsx, 'Montant en dollars', in a USD project",
              _expect_amount_headers),
     Accepted("headers with a note", lambda m: (

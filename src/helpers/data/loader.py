@@ -803,9 +803,9 @@ def _country_problems(annex: AnnexParams, data: ProjectData, table_files: dict[s
 def _countries_without_annex(annexes: list[AnnexParams], data: ProjectData,
                              table_files: dict[str, Path]) -> list[Problem]:
     """A country of the data that no country annex covers and whose name is close to an annex's ('Tunisia' beside
-    'Tunisie') or holds it ('Royaume du Maroc'): another spelling of that country, whose rows its annex would leave out (they count in the
-    project-wide annex only, as a country of their own). A country far from every annex's is a country the
-    evaluation gives no annex of its own, and is not said."""
+    'Tunisie') or holds it ('Royaume du Maroc'): another spelling of that country, whose rows its annex would leave
+    out (they count in the project-wide annex only, as a country of their own). A country far from every annex's is
+    a country the evaluation gives no annex of its own, and is not said."""
     covered = {fold(a.country): a.country for a in annexes if not a.is_all}
     if not covered:
         return []

@@ -272,7 +272,8 @@ SPEC: dict[str, Table] = {t.name: t for t in (
     Table("participation", (
         Column("event_id", **ID, unique=True,
                french=("événement_id", "id_événement", "code_événement", "événement", "code", "identifiant")),
-        Column("participants", "float", **ID, ambiguous=True, checks=COUNT, french=("nombre_de_participants", "nb_participants", "nombre_participants", "participants_total")),
+        Column("participants", "float", **ID, ambiguous=True, checks=COUNT,
+               french=("nombre_de_participants", "nb_participants", "nombre_participants", "participants_total")),
         Column("women", "float", required=True, ambiguous=True, checks=COUNT,
                french=("femmes", "dont_femmes", "nombre_de_femmes", "nb_femmes", "nombre_femmes")),
         COUNTRY, LABEL,

@@ -24,11 +24,11 @@ What is read from the export:
 
 Checks (each a Problem): unknown YAML keys, a column the YAML names that the data has not, weights missing or not
 greater than 0, numbers that are not numbers, ``fpc`` not constant within a stratum or smaller than the number of
-units sampled there, a stratum with a single cluster (refused: merge it with a similar stratum; R's
-``lonely.psu = "adjust"`` and svy's ``center`` give different SEs for totals, so neither is applied silently),
-a ``value`` that never occurs, an answer written two ways ('oui', 'Oui'), a submission on two rows, a code for "don't know" (-99) among the numbers to average
-or total (refused; 999 above every other answer is a warning). Submissions marked not approved at review are left
-out, with a warning.
+units sampled there, a stratum with a single cluster (refused: merge it with a similar stratum; R's ``lonely.psu =
+"adjust"`` and svy's ``center`` give different SEs for totals, so neither is applied silently), a ``value`` that
+never occurs, an answer written two ways ('oui', 'Oui'), a submission on two rows, a code for "don't know" (-99)
+among the numbers to average or total (refused; 999 above every other answer is a warning). Submissions marked not
+approved at review are left out, with a warning.
 """
 
 from __future__ import annotations
