@@ -301,3 +301,17 @@ def test_a_total_without_weights_is_refused(tmp_path):
     _, problems = _csv_survey(tmp_path, submissions, spec)
     assert [(p.rule, p.column, p.value) for p in problems] == [
         ("survey_total_without_weights", "estimates.1.total", "emploi/heures_formation")]
+
+
+def test_a_number_with_a_thousands_comma_is_told(tmp_path):
+    """'1,500' typed in an export (a hand-edited cell) was read as 1.5 without a word: a single ',' is the decimal
+    mark of Kobo's and ODK's numbers. Read so still, with a warning at the cell."""
+    submissions, _ = make_tracer_survey()
+    answered = submissions.index[submissions["emploi/revenu"].notna()]
+    typed = submissions.astype({"emploi/revenu": object})
+    typed.loc[answered[0], "emploi/revenu"] = "1,500"
+    typed.loc[answered[1], "emploi/revenu"] = "1,5"
+    survey, problems = _csv_survey(tmp_path, typed)
+    assert [(p.rule, p.severity, p.row, p.value) for p in problems] == [
+        ("survey_ambiguous_number", "warning", answered[0] + 2, "1,500")]
+    assert survey.data.loc[answered[0] + 2, "emploi/revenu"] == 1.5   # indexed by the file's rows

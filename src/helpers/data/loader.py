@@ -930,6 +930,8 @@ def load_study(spec_path: Path, params: ProjectParams) -> tuple[Study | None, li
                                 column=column, severity="warning"))
     frame = raw.frame.copy()
     for column in frame.columns:
+        if column in spec.outcomes:   # '1,500': 1.5 or 1 500? (read with the project's decimal mark, and told)
+            problems += _ambiguous(frame[column], raw, params.decimal_mark)
         frame[column], column_problems = _study_column(frame[column], column in spec.outcomes, raw,
                                                        params.decimal_mark)
         problems += column_problems

@@ -660,6 +660,7 @@ def _type_numbers(survey: Survey, raw: RawTable) -> list[Problem]:
     data = survey.data
     for column in list(data.columns):
         if column in numeric or column.endswith("/_count") or column.endswith("/_sum"):
+            problems += _ambiguous_numbers(data[column], raw, column)
             values = data[column].map(_number)
             bad = data[column].notna() & values.isna()
             for i in data.index[bad][:10]:
@@ -673,6 +674,21 @@ def _type_numbers(survey: Survey, raw: RawTable) -> list[Problem]:
         else:
             data[column] = pd.array(data[column].map(_as_text).to_numpy(dtype=object), dtype="str")
     return problems
+
+
+_THOUSANDS = re.compile(r"^\s*-?\d{1,3},\d{3}\s*$")
+
+
+def _ambiguous_numbers(values: pd.Series, raw: RawTable, column: str) -> list[Problem]:
+    """'1,500' typed in an export: read as 1.5 (a single ',' is the decimal mark), but it may be 1 500. A warning at
+    each such cell (at most MAX_LISTED)."""
+    texts = values[values.map(lambda v: isinstance(v, str) and bool(_THOUSANDS.match(v)), na_action="ignore")
+                   .fillna(False).astype(bool)]
+    return [raw.problem("survey_ambiguous_number", f"'{texts[i].strip()}' is read as {_number(texts[i])} (a single "
+                        "',' is the decimal mark), but could mean " + texts[i].strip().replace(",", " "),
+                        f"Write {_number(texts[i])} or {texts[i].strip().replace(',', '')}: no comma followed by "
+                        "exactly three digits.", index=i, column=column, value=texts[i], severity="warning")
+            for i in texts.index[:MAX_LISTED]]
 
 
 def _design_problems(survey: Survey, raw: RawTable, spec_path: Path) -> list[Problem]:
