@@ -494,6 +494,13 @@ CASES = [
     Case("two sheets holding the table", lambda m: _xlsx_with_sheets(m, "budget", "Version 1", hidden=False),
          "several_sheets", "budget.xlsx", None, None, hint="Put the table in one sheet",
          what="budget.xlsx: a sheet 'Version 1' (every amount times 10) before the sheet 'Feuil1', both visible"),
+    Case("weights on some activities only", lambda m: (
+             m.replace("activities", "Étude de base,100,1,", "Étude de base,100,50000,"),
+             m.replace("activities", "Formation des inspecteurs,60,2,", "Formation des inspecteurs,60,,"),
+             m.replace("activities", "Campagne de sensibilisation,0,1,", "Campagne de sensibilisation,0,20000,"),
+             m.replace("activities", "Atelier régional,,1,", "Atelier régional,,,")),
+         "weight_missing", "activities.csv", 3, "weight", hint="same scale",
+         what="weights 50 000 and 20 000 (a budget) on two activities, none on the two others: counted 1 beside them"),
     Case("done but half way", lambda m: m.replace("activities", "Étude de base,100,", "Étude de base,50,"),
          "done_with_progress", "activities.csv", 2, "progress", severity="warning", hint="status or the progress",
          what="A1 is « Réalisé » with progress 50: counted 100 % done"),

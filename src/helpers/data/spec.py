@@ -229,6 +229,24 @@ def progress_as_fractions(frame: pd.DataFrame, raw: Any) -> list:
                         severity="warning")]
 
 
+def weights_partly_given(frame: pd.DataFrame, raw: Any) -> list:
+    """Weights on some activities only, written as amounts or days (50 000, 20 000): an empty weight counts 1, next to
+    nothing beside them, and the execution rate is then made of the weighted activities alone. Refused at the first
+    activity without one; weights of a few units (1, 2, 3) may leave the others at 1, as the contract says."""
+    if "weight" not in frame.columns:
+        return []
+    given = frame["weight"].dropna()
+    if given.empty or len(given) == len(frame) or given.median() < 10:
+        return []
+    empty = frame.index[frame["weight"].isna().to_numpy(bool)]
+    shown = ", ".join(f"{v:,.0f}".replace(",", " ") for v in given.head(3))
+    return [raw.problem("weight_missing", f"this activity has no weight, and {len(given)} of the {len(frame)} "
+                        f"activities have one, in tens or more ({shown}...): counted 1 beside them, it would weigh "
+                        f"next to nothing in the execution rate ({len(empty)} activities without a weight)",
+                        "Give every activity a weight on the same scale (its budget, its days), or none at all.",
+                        index=empty[0], column="weight")]
+
+
 def _women_le_participants(frame: pd.DataFrame) -> pd.Series:
     return ~(frame["women"] > frame["participants"])
 
@@ -268,7 +286,7 @@ SPEC: dict[str, Table] = {t.name: t for t in (
                             "is above 0", "Correct the status or the progress.",
                             lambda f: f["status"].eq("not_started").fillna(False) & (f["progress"] > 0),
                             show_value=True)),
-        raw_checks=(progress_as_fractions,)),
+        raw_checks=(progress_as_fractions, weights_partly_given)),
     Table("participation", (
         Column("event_id", **ID, unique=True,
                french=("événement_id", "id_événement", "code_événement", "événement", "code", "identifiant")),
