@@ -320,6 +320,7 @@ def _header_cell(mini: Mini, name: str, cell: str, header: str) -> None:
 def _expect_noted_headers(mini: Mini, data: ProjectData) -> None:
     assert data.tables["participation"][["participants", "women"]].iloc[0].tolist() == [20.0, 8.0]
     assert data.tables["activities"]["progress"].tolist()[:3] == [100.0, 60.0, 0.0]
+    assert data.tables["expenditure"]["amount"].tolist()[:2] == [40000.0, 10000.5]
 
 
 def _expect_amount_headers(mini: Mini, data: ProjectData) -> None:
@@ -437,6 +438,10 @@ CASES = [
          lambda m: m.write("expenditure", "line,country,2020,2021\nB1,Maroc,40000,10000\n"),
          "required_column", "expenditure.csv", 1, "period_end", hint="one column per period (2020, 2021)",
          what="expenditure.csv with one column of amounts per year (line, country, 2020, 2021)"),
+    Case("planned participants", lambda m: m.replace("participation", "event_id,participants,",
+                                                     "event_id,Participants (prévus),"),
+         "required_column", "participation.csv", 1, "participants", hint="holds another figure",
+         what="the header 'Participants (prévus)': the planned counts, not to be read (nor renamed) as participants"),
     Case("budget refused for its header", lambda m: m.replace("budget", "line,budget,", "line,budget (k€),"),
          "scaled_amounts", "budget.csv", 1, "budget (k€)", hint="Write the amounts in USD",
          what="budget.csv's header says 'budget (k€)': one error, not one 'unknown line' per spending row",
@@ -708,8 +713,10 @@ ACCEPTED = [
     Accepted("headers with a note", lambda m: (
                  m.replace("participation", "event_id,participants,women,", "event_id,Participants (nombre),"
                                                                               "Dont femmes,"),
-                 m.replace("activities", ",progress,", ",Avancement (%),")),
-             "headers 'Participants (nombre)', 'Dont femmes' and 'Avancement (%)'", _expect_noted_headers),
+                 m.replace("activities", ",progress,", ",Avancement (%),"),
+                 m.replace("expenditure", "line,period_end,amount,", "line,period_end,Montant (décaissé),")),
+             "headers 'Participants (nombre)', 'Dont femmes', 'Avancement (%)' and 'Montant (décaissé)'",
+             _expect_noted_headers),
     Accepted("cp1252 declared", lambda m: (m.write("activities", m.text("activities"), encoding="cp1252"),
                                            m.set_param("encoding", "cp1252")),
              "activities.csv in cp1252 with accents; project.yaml says encoding: cp1252", _expect_accents),

@@ -83,9 +83,28 @@ def _unit(note: str, currency: str) -> tuple[str, str] | None:
     return None
 
 
+# what a note may say of a count, a date or a rate and leave it the column's: its unit, its format, "actual"
+_NEUTRAL = frozenset("nombre nb n no total dont % pourcentage percent pct en in date jj mm aaaa dd yyyy oui non yes no "
+                     "reel reels reelle reelles realise realises realisee realisees effectif effectifs actual".split())
+# what makes an amount another amount than the column's: planned, targeted, committed (a budget is planned already)
+_PLANNED = frozenset("prevu prevus prevue prevues previsionnel previsionnelle prevision previsions planifie "
+                     "planned plan cible cibles target targets objectif objectifs estime estimee estimation forecast "
+                     "engage engages engagee engagement engagements committed commitment commitments".split())
+
+
+def _plain_note(column: str, note: str, money: bool) -> bool:
+    """Whether a header's note leaves it the column's: `Femmes (nombre)`, `Avancement (%)`, `Budget (révisé)` do;
+    `Participants (prévus)`, `Femmes (cible)`, `Montant (engagé)` do not (another figure than the contract's)."""
+    words = set(re.findall(r"[^\W_]+|%", fold(note)))
+    if money:
+        return column == "budget" or not words & _PLANNED
+    return words <= _NEUTRAL
+
+
 def noted_headers(table: str, raw: RawTable, currency: str) -> list[Problem]:
-    """A header with a note read as its column (renamed in place), when no other column has that name: `Femmes
-    (nombre)`, `Avancement (%)`, `Budget (révisé)`; for an amount also `Montant en euros`. An amount's note that
+    """A header with a note read as its column (renamed in place), when no other column has that name and the note
+    does not make it another figure (_plain_note): `Femmes (nombre)`, `Avancement (%)`, `Budget (révisé)`; for an
+    amount also `Montant en euros`. An amount's note that
     names another currency or a scale (thousands, millions) is refused at the header; the project's currency is the
     column itself."""
     spec = SPEC[table]
@@ -105,6 +124,8 @@ def noted_headers(table: str, raw: RawTable, currency: str) -> list[Problem]:
             continue
         if bracket is None and (column not in money or _unit(split[1], currency) is None):
             continue    # 'Montant en retard' is no unit, 'Date en clair' no note
+        if not _plain_note(column, split[1], column in money):
+            continue    # 'Participants (prévus)' are not the participants: the column stays unknown
         found.setdefault(column, []).append((name, split[1]))
     problems: list[Problem] = []
     renames = {}
@@ -127,6 +148,24 @@ def noted_headers(table: str, raw: RawTable, currency: str) -> list[Problem]:
         renames[name] = column    # refused or not, it is that column (no "required column missing" besides)
     _rename(raw, renames)
     return problems
+
+
+def another_figure(table: str, raw: RawTable, column: str) -> str | None:
+    """The header as written whose note makes it another figure than ``column`` (`Participants (prévus)` for
+    participants), if the table has one: the hint of a missing column names it instead of advising its renaming."""
+    spec = SPEC[table]
+    money = {c.name for c in spec.columns if c.money}
+    aliases = {fold(f): c for c, french in FRENCH_HEADERS.get(table, {}).items() for f in french}
+    for name in raw.frame.columns:
+        written = raw.headers.get(name, name)
+        split = split_note(written)
+        if split is None:
+            continue
+        base = header_name(split[0])
+        if (base if base == column else aliases.get(fold(base))) == column and \
+                not _plain_note(column, split[1], column in money):
+            return str(written)
+    return None
 
 
 def _at_header(raw: RawTable, name: str, rule: str, message: str, hint: str) -> Problem:
