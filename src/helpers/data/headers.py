@@ -151,20 +151,17 @@ def noted_headers(table: str, raw: RawTable, currency: str) -> list[Problem]:
 
 
 def another_figure(table: str, raw: RawTable, column: str) -> str | None:
-    """The header as written whose note makes it another figure than ``column`` (`Participants (prévus)` for
-    participants), if the table has one: the hint of a missing column names it instead of advising its renaming."""
-    spec = SPEC[table]
-    money = {c.name for c in spec.columns if c.money}
+    """The header as written that names ``column`` with a word making it another figure (`Participants (prévus)`,
+    `Participants prévus`, `Montant engagé`), if the table has one: the hint of a missing column names it instead of
+    advising its renaming."""
     aliases = {fold(f): c for c, french in FRENCH_HEADERS.get(table, {}).items() for f in french}
     for name in raw.frame.columns:
-        written = raw.headers.get(name, name)
-        split = split_note(written)
-        if split is None:
-            continue
-        base = header_name(split[0])
-        if (base if base == column else aliases.get(fold(base))) == column and \
-                not _plain_note(column, split[1], column in money):
-            return str(written)
+        written = str(raw.headers.get(name, name))
+        words = re.findall(r"[^\W_]+", fold(written))
+        rest = "_".join(w for w in words if w not in _PLANNED)
+        if len(rest.split("_")) < len(words) and (rest == column or aliases.get(rest) == column) and \
+                column != "budget":   # a budget is planned: 'Budget prévu' is the budget
+            return written
     return None
 
 

@@ -304,7 +304,7 @@ def _header_problems(name: str, raw: RawTable, required: tuple[str, ...]) -> lis
                     f"Add a column '{column}'{also} (the header row must hold: {', '.join(required)}).")
             other = headers.another_figure(name, raw, column)
             if other:   # 'Participants (prévus)': renaming it would put the plan where the achievement goes
-                hint = (f"The column '{other}' holds another figure than '{column}' (its note says so): add a "
+                hint = (f"The column '{other}' holds another figure than '{column}' (its header says so): add a "
                         f"column '{column}'{also} as data/README.md describes it.")
             hint = f"{wide} {hint}" if wide else hint
             problems.append(raw.problem("required_column", f"the required column '{column}' is missing", hint,
