@@ -61,6 +61,7 @@ def test_the_list_is_replaced_atomically_and_neutralised(mini):
     assert listed["value"].tolist() == ["'=HYPERLINK(1)"]               # a spreadsheet shows it, never runs it
     assert sorted(p.name for p in target.parent.iterdir()) == ["mini.csv"]   # no temporary file left
     mini.replace("activities", "=HYPERLINK(1),", "Réalisé,")
+    mini.replace("reported", "Rapport p. 12,", "Rapport p. 12,Maroc")   # checked in an annex (mini has no `all` one)
     assert run_check(["mini"], mini.data_dir, mini.params_dir, out=io.StringIO()) == 0
     assert pd.read_csv(target).empty                                     # a clean project: an empty list
 
@@ -112,3 +113,20 @@ def test_a_build_says_the_warnings_it_builds_with_once_per_change_of_the_inputs(
     assert "row 6" in line and "repeats row 2" in line and line.endswith("(and 1 more like it)")
     assert runner._validate({"mini"}, layout) == set()   # the validated store is current: nothing new to say
     assert "warning" not in capsys.readouterr().out
+
+
+def test_a_reported_figure_checked_in_no_annex_is_told(mini):
+    """A published figure of a country without an annex, or without a country in a project without its project-wide
+    annex (the mini project has only Maroc's), was checked nowhere, without a word."""
+    mini.replace("reported", "Rapport p. 20,Maroc", "Rapport p. 20,Tunisie")
+    out = io.StringIO()
+    assert run_check(["mini"], mini.data_dir, mini.params_dir, out=out) == 0
+    text = out.getvalue()
+    assert "reported.csv, row 2, column 'country': figure 'F1' names no country, and the project has no " in text
+    assert "row 3, column 'country': figure 'F2' names the country 'Tunisie', which has no annex" in text
+    assert text.count("[reported_nowhere]") == 2
+    mini.write_param_file("ensemble", "country: all\nname: Ensemble\n")
+    mini.replace("reported", "Rapport p. 20,Tunisie", "Rapport p. 20,MAROC")
+    out = io.StringIO()
+    run_check(["mini"], mini.data_dir, mini.params_dir, out=out)
+    assert "[reported_nowhere]" not in out.getvalue()

@@ -24,6 +24,7 @@ from ..data.loader import ProjectData, check_and_load, load_project
 from ..data.params import load_annex_params
 from ..data.readers import read_table
 from ..data.schemas import REQUIRED
+from ..text import fold, is_all
 from ..paths import DATA_DIR, PARAMS_DIR, annex_names, check_slug, project_names, relative, under
 
 SHOWN_PER_GROUP = 10
@@ -104,10 +105,10 @@ def reported_figure_problems(project: str, data_dir: Path, params_dir: Path,
     from ..analyses.figures import unmatched_reported  # the analyses only when there are reported figures
 
     rows = {str(fid).strip(): row for row, fid in raw.frame["figure_id"].items() if fid is not None}
-    problems: list[Problem] = []
-    for annex in annex_names(project, params_dir):
-        for fid, metric, key, suggestion in unmatched_reported(data, load_annex_params(project, annex, params_dir)
-                                                              ).itertuples(index=False):
+    annexes = [load_annex_params(project, annex, params_dir) for annex in annex_names(project, params_dir)]
+    problems: list[Problem] = _checked_nowhere(raw, annexes)
+    for params in annexes:
+        for fid, metric, key, suggestion in unmatched_reported(data, params).itertuples(index=False):
             unknown_metric = suggestion.startswith("there is no metric")
             problem = raw.problem(
                 "unknown_figure", f"figure '{fid}': the workbook computes no '{metric}' with the key '{key}'"
@@ -118,6 +119,28 @@ def reported_figure_problems(project: str, data_dir: Path, params_dir: Path,
                 value=metric if unknown_metric else key, severity="warning")
             if problem not in problems:
                 problems.append(problem)
+    return problems
+
+
+def _checked_nowhere(raw, annexes: list) -> list[Problem]:
+    """A published figure whose country has no annex (or, without a country, a project without its project-wide
+    annex) is checked in none: a warning, instead of a check that silently does not happen."""
+    countries = {fold(a.country) for a in annexes if not a.is_all}
+    has_all = any(a.is_all for a in annexes)
+    problems = []
+    column = raw.frame["country"] if "country" in raw.frame.columns else pd.Series(None, index=raw.frame.index)
+    for row, fid, country in zip(raw.frame.index, raw.frame["figure_id"], column):
+        if fid is None:
+            continue
+        empty = not fold(country)   # None, NaN or blanks
+        if (empty and not has_all) or (not empty and not is_all(country) and fold(country) not in countries):
+            where = (f"the country '{country}', which has no annex" if not empty else
+                     "no country, and the project has no project-wide annex (`country: all`)")
+            hint = (f"Add an annex for {country} in params/, or write its country as an annex file does." if not empty
+                    else "Add params/<project>/ensemble.yaml with `country: all`, or give the figure its country.")
+            problems.append(raw.problem("reported_nowhere", f"figure '{fid}' names {where}: it is checked in no "
+                                        "annex", hint, index=row, column="country", value=country,
+                                        severity="warning"))
     return problems
 
 
