@@ -239,6 +239,9 @@ def _read_and_check(name: str, path: Path,
     problems += [p for check in table.raw_checks for p in check(frame, raw)]
     if table.column("currency") is not None:
         problems += spending.other_currency(frame, raw, params.currency)
+    start = getattr(params, "start_date", None)   # none when project.yaml is broken
+    if table.column("period_end") is not None and start:
+        problems += spending.before_start(frame, raw, start)
     return frame, raw, problems
 
 
