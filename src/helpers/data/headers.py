@@ -1,5 +1,5 @@
 """French headers (spec.FRENCH_HEADERS) read as the contract's columns: `femmes` is `women`, `pays` is `country`;
-and the unit an amount's header may carry: `Budget (EUR)` is `budget`.
+and headers with a note: `Femmes (nombre)` is `women`, `Budget (EUR)` is `budget`.
 
 The loader calls ``header_sets`` to find a header row written in French below title rows, ``translate`` to
 rename the French columns of a table as read (a contract header present in the same file wins over its French
@@ -63,7 +63,7 @@ def translate(table: str, raw: RawTable) -> list[Problem]:
     return problems
 
 
-# -- the unit in an amount's header ----------------------------------------------------------------------------------
+# -- a note in a header, and the unit in an amount's ----------------------------------------------------------------
 # the currencies a header may name (ISO 4217 codes of the projects' donors and countries, and the words
 # spending.currency_code reads): "(TTC)" or "(révisé)" is a remark, not a currency
 CURRENCIES = frozenset("EUR USD GBP CHF CAD JPY CNY SEK NOK DKK XOF XAF MAD TND DZD LYD MRU MRO EGP".split())
@@ -104,9 +104,8 @@ def _plain_note(column: str, note: str, money: bool) -> bool:
 def noted_headers(table: str, raw: RawTable, currency: str) -> list[Problem]:
     """A header with a note read as its column (renamed in place), when no other column has that name and the note
     does not make it another figure (_plain_note): `Femmes (nombre)`, `Avancement (%)`, `Budget (révisé)`; for an
-    amount also `Montant en euros`. An amount's note that
-    names another currency or a scale (thousands, millions) is refused at the header; the project's currency is the
-    column itself."""
+    amount also `Montant en euros`. An amount's note that names another currency or a scale (thousands, millions)
+    is refused at the header; the project's currency is the column itself."""
     spec = SPEC[table]
     money = {c.name for c in spec.columns if c.money}
     names = set(spec.names) | ({c.name for c in spec.register.columns} if spec.register else set())
