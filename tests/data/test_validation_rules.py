@@ -549,9 +549,6 @@ CASES = [
          "outcome_missing_code", "survey.csv", 5, "score", hint="Leave these answers empty",
          what="score = -99 ('don't know' in the questionnaire) in a study: the comparison group's mean fell to "
               "-44.5"),
-    Case("outcome with a thousands comma", lambda m: m.replace("impact/survey.csv", "4,C,11.5,", '4,C,"1,150",'),
-         "ambiguous_number", "survey.csv", 5, "score", severity="warning", hint="no separator",
-         what="score = '1,150' in a study of a '.' project: 1150 or 1.15?"),
     Case("person entered twice", lambda m: (
              m.replace("impact/survey.yaml", "covariates: [age]", "covariates: [age]\nunit: id"),
              m.append("impact/survey.csv", "3,C,10,40")),

@@ -552,15 +552,15 @@ def _aggregate_register(frame: pd.DataFrame, raw: RawTable) -> tuple[pd.DataFram
     first = first_positions(codes)                               # position of each event's first row
     first_index = named.index[first]
     found: list[tuple[int, int, Problem]] = []                   # (event, column order, problem)
-    counted = np.ones(len(named), dtype=bool)                    # rows counted: a person once per event
+    counting, sex = codes, named["sex"]                          # the rows counted: a person once per event
     if "person" in named.columns:
         counted, person_problems = _persons_once(named, codes, events, raw)
         found += person_problems
-    sex = named["sex"]
-    size = np.bincount(codes, weights=counted, minlength=len(events)).astype("int64")
-    known = np.bincount(codes, weights=sex.notna().to_numpy() & counted, minlength=len(events))
-    women = np.bincount(codes, weights=(sex == "f").fillna(False).to_numpy(bool) & counted, minlength=len(events))
-    men = np.bincount(codes, weights=(sex == "m").fillna(False).to_numpy(bool) & counted, minlength=len(events))
+        counting, sex = codes[counted], sex[counted]
+    size = np.bincount(counting, minlength=len(events))
+    known = np.bincount(counting, weights=sex.notna().to_numpy(), minlength=len(events))
+    women = np.bincount(counting, weights=(sex == "f").fillna(False).to_numpy(bool), minlength=len(events))
+    men = np.bincount(counting, weights=(sex == "m").fillna(False).to_numpy(bool), minlength=len(events))
     for event in np.flatnonzero((known > 0) & (known < size)):
         found.append((event, -1, raw.problem("sex_partly_unknown", f"the sex of {int(size[event] - known[event])} "
                                              f"of {int(size[event])} participants of event '{events[event]}' is not "
@@ -937,8 +937,6 @@ def load_study(spec_path: Path, params: ProjectParams) -> tuple[Study | None, li
                                 column=column, severity="warning"))
     frame = raw.frame.copy()
     for column in frame.columns:
-        if column in spec.outcomes:   # '1,500': 1.5 or 1 500? (read with the project's decimal mark, and told)
-            problems += _ambiguous(frame[column], raw, params.decimal_mark)
         frame[column], column_problems = _study_column(frame[column], column in spec.outcomes, raw,
                                                        params.decimal_mark)
         problems += column_problems
@@ -1009,7 +1007,12 @@ def _yes_no_coding(values: pd.Series, raw: RawTable, outcome: str) -> list[Probl
     """A yes/no outcome coded 1/2 (as many questionnaires code it) is read as a number, and an effect on it has the
     sign reversed if 2 means no; a 0/1 outcome with a few other values is read as a number, not a share. Warnings:
     either may be a true count."""
-    counts = values.dropna().value_counts()
+    floats = values.to_numpy(dtype="float64", na_value=np.nan)
+    floats = floats[np.isfinite(floats)]
+    binary = np.isin(floats, (0.0, 1.0))
+    if not len(floats) or binary.all() or (binary.mean() < 0.95 and not np.isin(floats, (1.0, 2.0)).all()):
+        return []   # at once for a million earnings: neither rule can hold
+    counts = pd.Series(floats).value_counts()
     if set(counts.index) == {1.0, 2.0}:
         return [raw.problem("outcome_one_two", f"the outcome '{outcome}' is 1 or 2 on every row: if it is a yes/no "
                             "coded 1 = yes, 2 = no, its effect reads the wrong way round and is not a share",

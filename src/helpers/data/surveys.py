@@ -472,7 +472,8 @@ def code_problems(values: pd.Series, raw: RawTable, column: str, prefix: str = "
     larger than every other answer and on several rows, are a warning (they may be answers). Rules
     ``<prefix>missing_code`` and ``<prefix>nines`` (a survey's answers; an impact study's outcomes)."""
     problems = []
-    coded = values.isin(MISSING_CODES)
+    floats = values.to_numpy(dtype="float64", na_value=np.nan)
+    coded = np.isin(floats, MISSING_CODES)
     for i in values.index[coded][:MAX_LISTED]:
         code = _short(values[i])
         problems.append(raw.problem(f"{prefix}missing_code", f"{code} is not an answer but a code for 'don't know' "
@@ -483,11 +484,12 @@ def code_problems(values: pd.Series, raw: RawTable, column: str, prefix: str = "
     if coded.sum() > MAX_LISTED:
         problems.append(raw.problem(f"{prefix}missing_code", f"{int(coded.sum()) - MAX_LISTED} more answers of this "
                                     "column are such codes", "", column=column))
-    answered = values.dropna()
-    for code in NINES:
-        hits = answered == code
-        others = answered[~hits]
-        if hits.sum() >= 2 and len(others) and (others < code).all():
+    largest = np.nanmax(floats) if np.isfinite(floats).any() else math.nan
+    if largest in NINES:   # a code of nines counts only when it is the largest answer
+        code = int(largest)
+        hits = pd.Series(floats == largest, index=values.index)
+        others = values[~hits.to_numpy() & np.isfinite(floats)]
+        if hits.sum() >= 2 and len(others):
             problems.append(raw.problem(
                 f"{prefix}nines", f"{int(hits.sum())} answers are {code}, more than every other answer (at most "
                 f"{_short(others.max())}): if {code} stands for 'don't know' or 'refused', the estimates count it "
