@@ -625,8 +625,7 @@ def _persons_once(named: pd.DataFrame, codes: np.ndarray, events: pd.Index,
             index=rows[1], column="sex", value=named.at[rows[1], "sex"])))
     for event in np.unique(codes[again]):
         rows = named.index[again & (codes == event)]
-        persons = who.to_numpy()[again & (codes == event)]
-        persons = len(set(persons))
+        persons = len(set(who.to_numpy()[again & (codes == event)]))
         example = " ".join(str(named.at[rows[0], c]) for c in ("person", given) if c and
                            not numbers.is_empty(named.at[rows[0], c]))
         found.append((event, -2, raw.problem(
