@@ -109,7 +109,7 @@ def noted_headers(table: str, raw: RawTable, currency: str) -> list[Problem]:
     spec = SPEC[table]
     money = {c.name for c in spec.columns if c.money}
     names = set(spec.names) | ({c.name for c in spec.register.columns} if spec.register else set())
-    aliases = {fold(f): c for c, french in FRENCH_HEADERS.get(table, {}).items() for f in french}
+    aliases = _aliases(table)
     found: dict[str, list[tuple[str, str]]] = {}
     for name in raw.frame.columns:
         written = raw.headers.get(name, name)
@@ -153,7 +153,7 @@ def another_figure(table: str, raw: RawTable, column: str) -> str | None:
     """The header as written that names ``column`` with a word making it another figure (`Participants (prévus)`,
     `Participants prévus`, `Montant engagé`), if the table has one: the hint of a missing column names it instead of
     advising its renaming."""
-    aliases = {fold(f): c for c, french in FRENCH_HEADERS.get(table, {}).items() for f in french}
+    aliases = _aliases(table)
     for name in raw.frame.columns:
         written = str(raw.headers.get(name, name))
         words = re.findall(r"[^\W_]+", fold(written))

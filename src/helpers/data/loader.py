@@ -31,7 +31,7 @@ from .model import ProjectData, Study, each_distinct, scope  # noqa: F401 (Proje
 from .readers import UNREADABLE, RawTable, read_table
 from .schemas import StudySpec, validate_table
 from .spec import (AMBIGUOUS_COLUMNS, COLUMNS, DEFAULTS, ENUMERATIONS, FINANCED_TABLES, KINDS as DTYPES,  # noqa: F401
-                   REGIONAL, REQUIRED, SPEC, TABLES, Column, Table, split_lines)
+                   REGIONAL, REQUIRED, SPEC, TABLES, Column, Table, repeats, split_lines)
 from .status import accepted_text, normalise_status
 from .surveys import code_problems, load_surveys
 
@@ -976,24 +976,17 @@ def _repeated_units(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -> list
     if not spec.unit:
         return []
     keys = [spec.unit] + ([spec.period.column] if spec.period is not None else [])
-    repeated = frame.duplicated(keys, keep="first") & frame[spec.unit].notna()
-    if not repeated.any():
-        return []
-    involved = frame[frame.duplicated(keys, keep=False)]
-    first_rows = {}
-    for i, key in zip(involved.index, map(tuple, involved[keys].to_numpy(dtype=object))):
-        first_rows.setdefault(key, i)
+    found = repeats(frame[frame[spec.unit].notna().to_numpy(bool)], keys)
     problems = []
-    for i in frame.index[repeated][:10]:
-        key = tuple(frame.loc[i, keys])
-        when = f" for {keys[1]} {_cell_text(key[1])}" if len(keys) > 1 else ""
-        problems.append(raw.problem("repeated_unit", f"{spec.unit} {_cell_text(key[0])} is already on row "
-                                    f"{first_rows[key]}{when}", "Delete the copy: a person on two rows of one period "
+    for i, earlier in found[:10]:
+        when = f" for {keys[1]} {_cell_text(frame.at[i, keys[1]])}" if len(keys) > 1 else ""
+        problems.append(raw.problem("repeated_unit", f"{spec.unit} {_cell_text(frame.at[i, spec.unit])} is already "
+                                    f"on row {earlier}{when}", "Delete the copy: a person on two rows of one period "
                                     "weighs twice in the estimates.", index=i, column=spec.unit,
-                                    value=_cell_text(key[0])))
-    if repeated.sum() > 10:
-        problems.append(raw.problem("repeated_unit", f"{int(repeated.sum()) - 10} more rows repeat a {spec.unit} of "
-                                    "their period", "", column=spec.unit))
+                                    value=_cell_text(frame.at[i, spec.unit])))
+    if len(found) > 10:
+        problems.append(raw.problem("repeated_unit", f"{len(found) - 10} more rows repeat a {spec.unit} of their "
+                                    "period", "", column=spec.unit))
     return problems
 
 

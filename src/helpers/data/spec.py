@@ -178,7 +178,7 @@ def _unique_together(*columns: str) -> Callable[[pd.DataFrame], pd.Series]:
     return check
 
 
-def _repeats(frame: pd.DataFrame, columns: list[str]) -> list[tuple[Any, Any]]:
+def repeats(frame: pd.DataFrame, columns: list[str]) -> list[tuple[Any, Any]]:
     """(row, the earlier row it repeats) for each row equal to an earlier one in ``columns`` (spreadsheet rows)."""
     again = frame.duplicated(columns, keep="first").to_numpy(bool)
     if not again.any():
@@ -197,7 +197,7 @@ def repeated_rows(frame: pd.DataFrame, raw: Any) -> list:
                         "country): both are counted",
                         "If the rows were pasted twice, delete one; two equal payments are fine (or write their sum "
                         "in one row).", index=index, column="amount", severity="warning")
-            for index, earlier in _repeats(frame, list(frame.columns))]
+            for index, earlier in repeats(frame, list(frame.columns))]
 
 
 def repeated_events(frame: pd.DataFrame, raw: Any) -> list:
@@ -211,7 +211,7 @@ def repeated_events(frame: pd.DataFrame, raw: Any) -> list:
                         "identifier (label, dates, country, counts): one event entered twice? Both are counted",
                         "If it is the same event, delete one row; if not, tell them apart (their label or dates).",
                         index=index, column="event_id", severity="warning")
-            for index, earlier in _repeats(described, [c for c in frame.columns if c != "event_id"])]
+            for index, earlier in repeats(described, [c for c in frame.columns if c != "event_id"])]
 
 
 def progress_as_fractions(frame: pd.DataFrame, raw: Any) -> list:

@@ -49,6 +49,7 @@ from ..paths import relative
 from ..text import FEMALE_WORDS, fold
 from .inputs import Refused, exists, load_described, read_input, read_yaml, zip_problem
 from .readers import XLSX_MAX_PART, XLSX_MAX_TOTAL, RawTable, header_name, read_table
+from .spec import repeats
 
 WG_DOMAINS = {  # the WG-SS question names of the WG's syntax, and the spellings accepted for each domain
     "seeing": ("see_ss", "seeing_ss", "vision_ss"),
@@ -409,25 +410,21 @@ def _repeated_submissions(frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
     refused. The submission's identifier tells; without one, a row whose answers and times are all another's."""
     column = next((c for c in ID_COLUMNS if c in raw.frame.columns and raw.frame[c].notna().any()), None)
     if column is not None:
-        keys = raw.frame[column].map(_as_text)
+        found = repeats(raw.frame[raw.frame[column].notna().to_numpy(bool)], [column])
     elif any(c in raw.frame.columns for c in TIME_COLUMNS):
-        kept = raw.frame.drop(columns=[c for c in ("_index", "_id") if c in raw.frame.columns])
-        keys = kept.map(lambda v: _as_text(v) or "").agg("\x1f".join, axis=1)
+        found = repeats(raw.frame, [c for c in raw.frame.columns if c not in ("_index", "_id")])
     else:
         return []
-    keys = keys[keys.notna()]
-    copies = keys.index[keys.duplicated()]
-    first = {key: i for i, key in reversed(list(keys.items()))}
     problems = []
-    for i in copies[:MAX_LISTED]:
-        same = f"its {column} is that of row {first[keys[i]]}" if column else \
-            f"its answers and times are those of row {first[keys[i]]}"
+    for i, earlier in found[:MAX_LISTED]:
+        same = (f"its {column} is that of row {earlier}" if column else
+                f"its answers and times are those of row {earlier}")
         problems.append(raw.problem("survey_repeated_submission", f"this submission is already in the export: {same}",
                                     "Delete one of the two rows: a submission exported or sent twice would count "
                                     "its respondent twice.", index=i, column=column,
-                                    value=keys[i] if column else None))
-    if len(copies) > MAX_LISTED:
-        problems.append(raw.problem("survey_repeated_submission", f"{len(copies) - MAX_LISTED} more submissions are "
+                                    value=_as_text(raw.frame.at[i, column]) if column else None))
+    if len(found) > MAX_LISTED:
+        problems.append(raw.problem("survey_repeated_submission", f"{len(found) - MAX_LISTED} more submissions are "
                                     "already in the export", "", column=column))
     return problems
 
