@@ -48,6 +48,7 @@ from ..errors import Problem, did_you_mean
 from ..paths import relative
 from ..text import FEMALE_WORDS, fold
 from .inputs import Refused, exists, load_described, read_input, read_yaml, zip_problem
+from . import numbers
 from .readers import XLSX_MAX_PART, XLSX_MAX_TOTAL, RawTable, header_name, read_table
 from .spec import repeats
 
@@ -675,19 +676,23 @@ def _type_numbers(survey: Survey, raw: RawTable) -> list[Problem]:
     return problems
 
 
-_THOUSANDS = re.compile(r"^\s*-?\d{1,3},\d{3}\s*$")
-
-
 def _ambiguous_numbers(values: pd.Series, raw: RawTable, column: str) -> list[Problem]:
-    """'1,500' typed in an export: read as 1.5 (a single ',' is the decimal mark), but it may be 1 500. A warning at
-    each such cell (at most MAX_LISTED)."""
-    texts = values[values.map(lambda v: isinstance(v, str) and bool(_THOUSANDS.match(v)), na_action="ignore")
-                   .fillna(False).astype(bool)]
-    return [raw.problem("survey_ambiguous_number", f"'{texts[i].strip()}' is read as {_number(texts[i])} (a single "
-                        "',' is the decimal mark), but could mean " + texts[i].strip().replace(",", " "),
-                        f"Write {_number(texts[i])} or {texts[i].strip().replace(',', '')}: no comma followed by "
-                        "exactly three digits.", index=i, column=column, value=texts[i], severity="warning")
-            for i in texts.index[:MAX_LISTED]]
+    """'1,500' typed in an export: read as 1.5 (a single ',' is the decimal mark), but it may be 1 500
+    (numbers.ambiguous). A warning at each such cell (at most MAX_LISTED)."""
+    problems = []
+    for i, value in values.items():
+        readings = numbers.ambiguous(value, ",") if isinstance(value, str) and "," in value else None
+        if readings is None:
+            continue
+        read, other = readings
+        problems.append(raw.problem(
+            "survey_ambiguous_number", f"'{value.strip()}' is read as {numbers.format_number(read)} (a single ',' is "
+            f"the decimal mark), but could mean {numbers.unambiguous(other, '.')}", f"Write "
+            f"{numbers.format_number(read)} or {numbers.format_number(other)}: no comma followed by exactly three "
+            "digits.", index=i, column=column, value=value, severity="warning"))
+        if len(problems) == MAX_LISTED:
+            break
+    return problems
 
 
 def _design_problems(survey: Survey, raw: RawTable, spec_path: Path) -> list[Problem]:
