@@ -91,6 +91,27 @@ def test_french_annex_formats_numbers_the_french_way(built):
     assert not re.search(r">\d+\.\d%<", text), "an English-formatted percentage in a French annex"
 
 
+def test_women_by_country_shows_every_participant_and_those_whose_sex_is_unknown(built):
+    # the share's denominator is those whose sex is recorded: a column headed « Participants » holding only them
+    # showed Tunisie 177 where its events add up to 217 (40 without sex); now both are there, and they add up
+    from helpers.analyses import gender
+    from documents import html_tables
+    page = (built.build / "annexes" / "amem" / "ensemble.html").read_text(encoding="utf-8")
+    table = next(t for t in html_tables(page) if t["section"] == "Participation des femmes" and t["sub"] == "Par pays")
+    head, *rows = table["rows"]
+    assert head == ["Pays", "Participants", "Sexe non renseigné", "Femmes", "Part des femmes"]
+    shown = {row[0]: row[1:] for row in rows}
+    people = load_project("amem", built.data, built.params).tables["participation"]
+    split = gender.women_share(people, by="country").set_index("country")
+    tunisie = split.loc["Tunisie"]
+    assert tunisie["participants_sex_unknown"] > 0, "the sample no longer has participants of unknown sex"
+    number = lambda text: int(text.replace("\u202f", "").replace("\u00a0", "").replace(" ", ""))
+    total, unknown, women, share = shown["Tunisie"]
+    assert (number(total), number(unknown), number(women)) == (
+        tunisie["participants_total"], tunisie["participants_sex_unknown"], tunisie["women"])
+    assert share == f"{100 * number(women) / (number(total) - number(unknown)):.1f}\u00a0%".replace(".", ",")
+
+
 @pytest.mark.parametrize("annex", ANNEXES)
 def test_figures_csv_is_exactly_the_helpers_output(built, annex):
     params = load_annex_params("amem", annex, built.params)
