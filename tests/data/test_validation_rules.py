@@ -73,6 +73,10 @@ def _only_rule_of(problems: list[Problem], rule: str) -> None:
     assert [p.rule for p in problems if p.severity == "error"] == [rule], [str(p) for p in problems]
 
 
+def _no_error(problems: list[Problem]) -> None:
+    assert [p for p in problems if p.severity == "error"] == [], [str(p) for p in problems]
+
+
 
 def _csv_rows(mini: Mini, name: str) -> list[list[Any]]:
     rows = list(csv.reader(io.StringIO(mini.text(name))))
@@ -445,6 +449,14 @@ CASES = [
                                                      "event_id,Participants (prévus),"),
          "required_column", "participation.csv", 1, "participants", hint="holds another figure",
          what="the header 'Participants (prévus)': the planned counts, not to be read (nor renamed) as participants"),
+    Case("revised budget beside the budget", lambda m: m.write("budget", (
+             "line,budget,Budget révisé,country,label,category\nB1,100000,120000,Maroc,Personnel,staff\n"
+             "B2,50000,50000,Maroc,Activités,operational\nB3,80000,80000,Tunisie,Activités,operational\n"
+             "B4,20000,20000,,Coordination,support\n")),
+         "column_beside_its_figure", "budget.csv", 1, "Budget révisé", severity="warning", hint="name it 'budget'",
+         what="budget.csv has 'budget' and 'Budget révisé' (120 000 for B1): the rates use 'budget', and the revised "
+              "one was ignored without a word",
+         expect=lambda m, problems: _no_error(problems)),
     Case("budget refused for its header", lambda m: m.replace("budget", "line,budget,", "line,budget (k€),"),
          "scaled_amounts", "budget.csv", 1, "budget (k€)", hint="Write the amounts in USD",
          what="budget.csv's header says 'budget (k€)': one error, not one 'unknown line' per spending row",

@@ -164,9 +164,41 @@ def another_figure(table: str, raw: RawTable, column: str) -> str | None:
     return None
 
 
-def _at_header(raw: RawTable, name: str, rule: str, message: str, hint: str) -> Problem:
+def ignored_versions(table: str, raw: RawTable) -> list[Problem]:
+    """A warning at each column the workbook ignores whose header starts with a number column the table has:
+    `Budget révisé` beside `Budget`, `Montant (décaissé)` beside `Montant`, `Femmes 2021` beside `Femmes`. The
+    figures use the contract's column, and which of the two the evaluator means is theirs to say. A header whose
+    words make it another figure (`Montant engagé`, `Participants prévus`) is ignored without a word."""
+    aliases = _aliases(table)
+    numbers_ = {c.name for c in SPEC[table].columns if c.kind == "float"}
+    present = set(raw.frame.columns)
+    contract = set(SPEC[table].names) | ({c.name for c in SPEC[table].register.columns} if SPEC[table].register
+                                         else set())
+    problems = []
+    for name in raw.frame.columns:
+        if name in contract:
+            continue
+        written = str(raw.headers.get(name, name))
+        words = re.findall(r"[^\W_]+|%", fold(written))
+        for cut in range(len(words) - 1, 0, -1):
+            head = "_".join(words[:cut])
+            column = head if head in numbers_ else aliases.get(head)
+            if column not in numbers_ or column not in present:
+                continue
+            if column != "budget" and set(words[cut:]) & _PLANNED:
+                break   # a budget is planned already: 'Budget prévu' is a version of it, 'Montant prévu' is not
+            used = raw.headers.get(column, column)
+            problems.append(_at_header(raw, name, "column_beside_its_figure", (
+                f"the column '{written}' is ignored: the figures use the column '{used}'"),
+                f"If '{written}' holds the figures to use (a revised budget, the latest count), name it '{column}' "
+                f"and the other '{used} initial', say; else nothing to do.", severity="warning"))
+            break
+    return problems
+
+
+def _at_header(raw: RawTable, name: str, rule: str, message: str, hint: str, severity: str = "error") -> Problem:
     """A problem at the header cell of ``name``, naming the column as written."""
-    problem = raw.problem(rule, message, hint, index=raw.header_row, column=name)
+    problem = raw.problem(rule, message, hint, index=raw.header_row, column=name, severity=severity)
     return dataclasses.replace(problem, column=raw.headers.get(name, name))
 
 

@@ -226,6 +226,7 @@ def _read_and_check(name: str, path: Path,
     problems += header_problems
     if any(p.severity == "error" for p in header_problems):
         return None, raw, problems
+    problems += headers.ignored_versions(name, raw)   # `Budget révisé` beside `Budget`: which one is read
     problems += _sheet_layout_problems(table, raw)
     frame, bad_cells, typing_problems = _typed(name, raw, params, register)
     problems += typing_problems
