@@ -38,6 +38,10 @@ BUDGET_CATEGORIES = ("staff", "operational", "support", "other")
 CATEGORY_WORDS = {"personnel": "staff", "frais_de_personnel": "staff", "fonctionnement": "operational",
                   "operationnel": "operational", "operationnelle": "operational", "operationnels": "operational",
                   "appui": "support", "soutien": "support", "autre": "other", "autres": "other", "divers": "other"}
+# An indicator's direction in French (as_code'd), to its code: 'À la baisse' -> 'decrease'.
+DIRECTION_WORDS = {"hausse": "increase", "a_la_hausse": "increase", "augmentation": "increase",
+                   "croissant": "increase", "baisse": "decrease", "a_la_baisse": "decrease",
+                   "diminution": "decrease", "decroissant": "decrease"}
 # How a published figure's comparison may be written (as written, stripped), to its code.
 COMPARISON_WORDS = {"==": "=", "≥": ">=", "=>": ">=", "≤": "<=", "=<": "<=", "≈": "~"}
 

@@ -48,6 +48,24 @@ def test_decrease():
     assert math.isnan(nobase["indicator_achievement"].iloc[0]) and "baseline" in nobase["note"].iloc[0]
 
 
+def test_a_target_below_the_baseline_without_a_direction_gets_no_rate():
+    """An unemployment rate from 20 (baseline) to 12.5 against targets of 15 and 10, its direction left empty: read
+    as rising it was 83 % of the period's target and 125 % of the final one, both green; it is 150 % and 75 % of the
+    way down. Without the direction neither is computed, and the reason says why; with it, the rates are right."""
+    row = {"indicator_id": "U", "actual": 12.5, "baseline": 20, "target": 15, "target_final": 10}
+    out = iptt(rows(row), Thresholds()).iloc[0]
+    assert math.isnan(out["indicator_achievement"]) and math.isnan(out["indicator_achievement_final"])
+    assert out["rag"] == out["rag_final"] == ""
+    assert "direction" in out["note"] and "direction" in out["note_final"]
+    down = iptt(rows({**row, "direction": "decrease"}), Thresholds()).iloc[0]
+    assert down["indicator_achievement"] == pytest.approx(150.0)
+    assert down["indicator_achievement_final"] == pytest.approx(75.0)
+    up = iptt(rows({**row, "direction": "increase"}), Thresholds()).iloc[0]   # said so: computed as written
+    assert up["indicator_achievement_final"] == pytest.approx(125.0)
+    rising = iptt(rows({"indicator_id": "R", "actual": 30, "baseline": 20, "target_final": 50}), Thresholds())
+    assert rising["indicator_achievement_final"].iloc[0] == pytest.approx(60.0)   # above its baseline: increase
+
+
 def test_not_computable():
     out = iptt(rows({"indicator_id": "Z", "actual": 3, "target": 0},
                     {"indicator_id": "N", "actual": None, "target": 5}), Thresholds())
@@ -63,7 +81,8 @@ def test_custom_thresholds():
 
 def test_each_anomaly_rule():
     data = rows(
-        {"indicator_id": "B1", "actual": 5, "baseline": 10, "target_final": 8},                          # increase
+        {"indicator_id": "B1", "actual": 5, "baseline": 10, "target_final": 8, "direction": "increase"},
+        {"indicator_id": "U1", "actual": 5, "baseline": 10, "target_final": 8},     # no direction: which way?
         {"indicator_id": "B2", "actual": 5, "baseline": 3, "target_final": 4, "direction": "decrease"},
         {"indicator_id": "P1", "actual": 5, "target": 12, "target_final": 10},
         {"indicator_id": "P2", "actual": 5, "target": 3, "target_final": 4, "baseline": 9, "direction": "decrease"},
@@ -75,6 +94,7 @@ def test_each_anomaly_rule():
     out = indicator_anomalies(data)
     found = set(zip(out["indicator_id"], out["rule"]))
     assert found == {("B1", "baseline_beyond_final_target"), ("B2", "baseline_beyond_final_target"),
+                     ("U1", "direction_not_given"),
                      ("P1", "period_target_beyond_final_target"), ("P2", "period_target_beyond_final_target"),
                      ("Z1", "zero_target_with_actual"), ("M1", "missing_target")}
     assert list(out.columns) == ["indicator_id", "period", "country", "sex", "rule", "note", "row"]

@@ -73,6 +73,12 @@ def _only_rule_of(problems: list[Problem], rule: str) -> None:
     assert [p.rule for p in problems if p.severity == "error"] == [rule], [str(p) for p in problems]
 
 
+def _expect_directions(data: ProjectData) -> None:
+    ind = data.tables["indicators"]
+    assert ind.set_index("indicator_id")["direction"].groupby(level=0).first().to_dict() == {
+        "I1": "increase", "I2": "decrease"}
+
+
 def _no_error(problems: list[Problem]) -> None:
     assert [p for p in problems if p.severity == "error"] == [], [str(p) for p in problems]
 
@@ -489,6 +495,11 @@ CASES = [
          "cumulative_amounts", "expenditure.csv", 6, "amount", severity="warning", hint="each total less",
          what="line B1 (budget 100000): 40000 at the end of 2020, then 80000 in June 2021, the total so far: added "
               "up, 120 %"),
+    Case("falling indicator without its direction", lambda m: m.replace("indicators", ",decrease,", ",,"),
+         "direction_not_given", "indicators.csv", 5, "direction", severity="warning", hint="Write decrease",
+         what="an unemployment rate (baseline 20, targets 15 and 10, actual 12.5) with its direction left empty: "
+              "read as rising, 125 % of its final target, rated green (75 % of the way down)",
+         expect=lambda m, problems: _no_error(problems)),
     Case("progress as fractions",
          lambda m: (m.replace("activities", "Étude de base,100,", "Étude de base,1,"),
                     m.replace("activities", "inspecteurs,60,", "inspecteurs,0.6,")),
@@ -722,6 +733,11 @@ ACCEPTED = [
                  _header_cell(m, "expenditure", "C3", "Montant en dollars")),
              "headers 'Budget (USD)' and, below 2 title rows of an .xlsx, 'Montant en dollars', in a USD project",
              _expect_amount_headers),
+    Accepted("direction in French", lambda m: (m.replace("indicators", ",direction,", ",sens,"),
+                                               m.replace("indicators", ",decrease,", ",À la baisse,"),
+                                               m.replace("indicators", ",increase,", ",hausse,")),
+             "the column 'sens' holding 'À la baisse' and 'hausse' (was refused: not an allowed value)",
+             lambda m, data: _expect_directions(data)),
     Accepted("headers with a note", lambda m: (
                  m.replace("participation", "event_id,participants,women,", "event_id,Participants (nombre),"
                                                                               "Dont femmes,"),

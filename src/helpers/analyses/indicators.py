@@ -5,6 +5,9 @@ optionally sex / country) with baseline, target (of the period), target_final (l
 
 Definitions (GUIDE.md, "Indicator tracking"):
 - direction ``increase`` (the default when empty): achievement = actual / target x 100.
+  Not when the direction is empty and a target lies below the baseline (data.spec.direction_not_given): which way
+  is better is not known, and read as rising an unemployment rate from 20 down to 12.5 against a target of 10
+  would be 125 %; not computable, until the direction is given.
 - direction ``decrease``: achievement = (baseline - actual) / (baseline - target) x 100 (needs the baseline).
 - ``indicator_achievement`` uses the period ``target``; ``indicator_achievement_final`` the ``target_final``,
   same direction rule. Not computable (NaN with a note): no actual, no target, target 0 or less (increase), no
@@ -22,6 +25,8 @@ Anomalies (one row each: indicator_id, period, rule, note), direction-aware:
   sex; periods in their order when each begins with its year, else in the table's order). A setback, or values
   per period where the table wants the value reached to date: the achievement against the final target reads each
   actual as the total so far, and would understate it.
+- ``direction_not_given``: the direction is empty and a target lies below the baseline (its achievement is not
+  computed; the two rules above, read as rising, are not listed for it).
 - ``fraction_for_percent``: an indicator whose unit is a percentage (`%`, `pourcentage`, `percent`) with an actual
   between 0 and 1 and a target (of the period or final) above 1: 0.45 typed for 45 %, read as 0.45 %.
 """
@@ -33,9 +38,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..data.spec import direction_not_given
+
 RAG_GREEN, RAG_AMBER, RAG_RED = "green", "amber", "red"
 RULES = ("baseline_beyond_final_target", "period_target_beyond_final_target", "zero_target_with_actual",
-         "missing_target", "actual_falls", "fraction_for_percent")
+         "missing_target", "actual_falls", "direction_not_given", "fraction_for_percent")
 
 
 def _decrease(indicators: pd.DataFrame) -> pd.Series:
@@ -44,17 +51,19 @@ def _decrease(indicators: pd.DataFrame) -> pd.Series:
 
 
 def _achievement(actual: pd.Series, baseline: pd.Series, target: pd.Series,
-                 decrease: pd.Series, which: str) -> tuple[np.ndarray, np.ndarray]:
+                 decrease: pd.Series, which: str, unclear: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     a, b, t = (s.to_numpy(dtype="float64") for s in (actual, baseline, target))
     dec = decrease.to_numpy(dtype=bool)
     num = np.where(dec, b - a, a)
     den = np.where(dec, b - t, t)
-    ok = np.isfinite(num) & np.isfinite(den) & (den > 0)  # never a rate over a denominator <= 0
+    ok = np.isfinite(num) & np.isfinite(den) & (den > 0) & ~unclear  # never a rate over a denominator <= 0
     with np.errstate(divide="ignore", invalid="ignore"):
         value = np.where(ok, num / np.where(ok, den, 1.0) * 100.0, np.nan)
     reason = np.select(
-        [np.isnan(a), np.isnan(t), dec & np.isnan(b), dec & (b == t), ~dec & (t == 0), dec & (b < t), ~dec & (t < 0)],
+        [np.isnan(a), np.isnan(t), unclear, dec & np.isnan(b), dec & (b == t), ~dec & (t == 0), dec & (b < t),
+         ~dec & (t < 0)],
         ["not computable: no actual", f"not computable: no {which}",
+         "not computable: a target is below the baseline and the direction (increase or decrease) is not given",
          "not computable: decreasing indicator without baseline",
          f"not computable: baseline equals {which}", f"not computable: {which} is 0",
          f"not computable: the baseline is below the {which} of a decreasing indicator",
@@ -94,8 +103,9 @@ def iptt(indicators: pd.DataFrame, thresholds: Any) -> pd.DataFrame:
     """
     ind = indicators
     decrease = _decrease(ind)
-    ach, why = _achievement(ind["actual"], ind["baseline"], ind["target"], decrease, "target")
-    fin, why_fin = _achievement(ind["actual"], ind["baseline"], ind["target_final"], decrease, "final target")
+    unclear = direction_not_given(ind).to_numpy(dtype=bool)
+    ach, why = _achievement(ind["actual"], ind["baseline"], ind["target"], decrease, "target", unclear)
+    fin, why_fin = _achievement(ind["actual"], ind["baseline"], ind["target_final"], decrease, "final target", unclear)
     out = pd.DataFrame({
         "indicator_id": ind["indicator_id"].astype("str"), "period": ind["period"].astype("str"),
         "country": ind["country"].astype("str"), "sex": ind["sex"].astype("str"),
@@ -144,11 +154,15 @@ def indicator_anomalies(indicators: pd.DataFrame) -> pd.DataFrame:
     """
     ind = indicators.reset_index(drop=True)
     dec = _decrease(ind).to_numpy(dtype=bool)
+    unclear = direction_not_given(ind).to_numpy(dtype=bool)
     b, t, f, a = (ind[c].to_numpy(dtype="float64") for c in ("baseline", "target", "target_final", "actual"))
     with np.errstate(invalid="ignore"):
         checks = {
-            "baseline_beyond_final_target": np.isfinite(b) & np.isfinite(f) & np.where(dec, b <= f, b >= f),
-            "period_target_beyond_final_target": np.isfinite(t) & np.isfinite(f) & np.where(dec, t < f, t > f),
+            "baseline_beyond_final_target": ~unclear & np.isfinite(b) & np.isfinite(f)
+            & np.where(dec, b <= f, b >= f),
+            "period_target_beyond_final_target": ~unclear & np.isfinite(t) & np.isfinite(f)
+            & np.where(dec, t < f, t > f),
+            "direction_not_given": unclear,
             "zero_target_with_actual": (t == 0) & np.isfinite(a) & (a != 0),
             "missing_target": np.isnan(t) & np.isnan(f),
         }
@@ -172,6 +186,8 @@ def indicator_anomalies(indicators: pd.DataFrame) -> pd.DataFrame:
         "missing_target": np.full(len(ind), "neither a period target nor a final target", dtype=object),
         "actual_falls": "actual " + as_ + " below the previous period's " + fmt(previous)
         + ": a setback, or values per period rather than to date?",
+        "direction_not_given": "baseline " + bs + ", target " + np.where(np.isfinite(t), ts, fs)
+        + ": a target below the baseline, and no direction (decrease?)",
         "fraction_for_percent": "actual " + as_ + " in " + units
         + " with a target of " + np.where(np.isfinite(t), ts, fs) + ": a fraction of 1 for a percentage?",
     }

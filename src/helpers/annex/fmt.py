@@ -146,6 +146,11 @@ _REASONS_FR = [
     (r"no final target", "pas de cible finale"),
     (r"no target", "pas de cible"),
     (r"decreasing indicator without baseline", "indicateur à la baisse sans valeur de référence"),
+    (r"a target is below the baseline and the direction \(increase or decrease\) is not given",
+     "une cible est sous la valeur de référence et le sens (hausse ou baisse) n'est pas indiqué"),
+    (r"the baseline is below the (final target|target) of a decreasing indicator",
+     lambda which: "la valeur de référence est sous la " + ("cible finale" if which == "final target" else "cible")
+     + " d'un indicateur à la baisse"),
     (r"no participants with women known", "aucun participant dont le sexe est connu"),
     (r"men not given|no men counted", "hommes non comptés"),
     (r"no activity planned", "aucune activité prévue"),
@@ -236,6 +241,8 @@ WORDS: dict[str, dict[str, str]] = {
     "missing_target": {"fr": "Aucune cible, ni de période ni finale", "en": "No target, neither period nor final"},
     "actual_falls": {"fr": "La valeur réalisée baisse d'une période à l'autre",
                      "en": "The actual falls from one period to the next"},
+    "direction_not_given": {"fr": "Une cible sous la valeur de référence, sans sens indiqué (à la baisse ?)",
+                            "en": "A target below the baseline, and no direction (decrease?)"},
     "fraction_for_percent": {"fr": "Une fraction de 1 pour un pourcentage ?",
                              "en": "A fraction of 1 for a percentage?"},
     # reconciliation

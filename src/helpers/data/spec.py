@@ -18,7 +18,7 @@ from typing import Any, Callable, Literal
 
 import pandas as pd
 
-from ..text import BUDGET_CATEGORIES, CATEGORY_WORDS  # noqa: F401 (BUDGET_CATEGORIES re-exported)
+from ..text import BUDGET_CATEGORIES, CATEGORY_WORDS, DIRECTION_WORDS  # noqa: F401 (BUDGET_CATEGORIES re-exported)
 from .lines import spelt_duplicates
 
 REGIONAL = "regional"
@@ -169,6 +169,16 @@ class Table:
 
 def whole_or_empty(series: pd.Series) -> pd.Series:
     return series.isna() | (series == series.round())
+
+
+def direction_not_given(frame: pd.DataFrame) -> pd.Series:
+    """The indicator rows whose direction is not given while a target lies below the baseline (an unemployment rate
+    from 20 to a target of 10): read as rising, 12.5 would be 125 % of the final target, where it is 75 % of the way
+    down. Their achievement is not computed (analyses.indicators) until the direction says which way is better."""
+    given = frame["direction"].notna() & frame["direction"].astype("str").str.strip().ne("")
+    baseline = frame["baseline"].astype("float64")
+    below = (frame["target"].astype("float64") < baseline) | (frame["target_final"].astype("float64") < baseline)
+    return (~given & below).fillna(False).astype(bool)
 
 
 def _unique_together(*columns: str) -> Callable[[pd.DataFrame], pd.Series]:
@@ -345,11 +355,16 @@ SPEC: dict[str, Table] = {t.name: t for t in (
                french=("référence", "valeur_de_référence", "situation_de_référence")),
         Column("target", "float", ambiguous=True, percent=True, french=("cible",)),
         Column("target_final", "float", ambiguous=True, percent=True, french=("cible_finale",)),
-        Column("direction", allowed=DIRECTIONS, normalise="enumeration", french=("sens",)),  # empty: increase
+        Column("direction", allowed=DIRECTIONS, normalise="enumeration", words=tuple(DIRECTION_WORDS.items()),
+               french=("sens",)),  # empty: increase
         COUNTRY,
         Column("sex", allowed=SEXES, normalise="sex", default="total", french=("sexe",)),
         BUDGET_LINES,   # as participation's
-    ), checks=(TableCheck("duplicate_indicator", _unique_together("indicator_id", "period", "country", "sex")),)),
+    ), checks=(TableCheck("duplicate_indicator", _unique_together("indicator_id", "period", "country", "sex")),),
+        warnings=(RowWarning("direction_not_given", "direction", "a target is below the baseline and the direction "
+                             "is not given: read as rising, the achievement would be wrong; it is not computed",
+                             "Write decrease in 'direction' (sens: baisse) if the indicator should fall (a rate of "
+                             "unemployment, a delay), increase if it should rise.", direction_not_given),)),
     Table("reported", (
         Column("figure_id", **ID, unique=True, french=("chiffre_id", "id_chiffre", "code_chiffre")),
         Column("metric", **ID, french=("métrique", "mesure")),
