@@ -500,6 +500,12 @@ CASES = [
          what="an unemployment rate (baseline 20, targets 15 and 10, actual 12.5) with its direction left empty: "
               "read as rising, 125 % of its final target, rated green (75 % of the way down)",
          expect=lambda m, problems: _no_error(problems)),
+    Case("indicator target as a fraction", lambda m: m.append(
+             "indicators", "I3,2021,45,Taux d'insertion,outcome,%,,0.5,0.6,increase,Maroc,total"),
+         "fraction_for_percent", "indicators.csv", 6, "actual", severity="warning", hint="as a percentage",
+         what="an indicator in % with an actual of 45 and targets of 0.5 and 0.6 (fractions of 1): 9 000 % of its "
+              "target, green, without a word",
+         expect=lambda m, problems: _no_error(problems)),
     Case("progress as fractions",
          lambda m: (m.replace("activities", "Étude de base,100,", "Étude de base,1,"),
                     m.replace("activities", "inspecteurs,60,", "inspecteurs,0.6,")),

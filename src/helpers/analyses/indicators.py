@@ -28,7 +28,8 @@ Anomalies (one row each: indicator_id, period, rule, note), direction-aware:
 - ``direction_not_given``: the direction is empty and a target lies below the baseline (its achievement is not
   computed; the two rules above, read as rising, are not listed for it).
 - ``fraction_for_percent``: an indicator whose unit is a percentage (`%`, `pourcentage`, `percent`) with an actual
-  between 0 and 1 and a target (of the period or final) above 1: 0.45 typed for 45 %, read as 0.45 %.
+  between 0 and 1 and a target (of the period or final) above 1: 0.45 typed for 45 %, read as 0.45 %; or the other
+  way round, a target between 0 and 1 beside an actual above 1 (data.spec.fractions_for_percent).
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..data.spec import direction_not_given
+from ..data.spec import direction_not_given, fractions_for_percent
 
 RAG_GREEN, RAG_AMBER, RAG_RED = "green", "amber", "red"
 RULES = ("baseline_beyond_final_target", "period_target_beyond_final_target", "zero_target_with_actual",
@@ -169,11 +170,9 @@ def indicator_anomalies(indicators: pd.DataFrame) -> pd.DataFrame:
     previous = _previous_actual(ind)
     units = (ind["unit"].astype("str").fillna("") if "unit" in ind else pd.Series("", index=ind.index)) \
         .to_numpy(dtype=object)
-    percent = pd.Series(units, dtype="str").str.contains(r"%|pourcent|percent", case=False, regex=True) \
-        .to_numpy(dtype=bool)
     with np.errstate(invalid="ignore"):
         checks["actual_falls"] = ~dec & np.isfinite(a) & np.isfinite(previous) & (a < previous)
-        checks["fraction_for_percent"] = percent & (a > 0) & (a < 1) & ((t > 1) | (f > 1))
+    checks["fraction_for_percent"] = fractions_for_percent(ind).to_numpy(dtype=bool)
     fmt = np.vectorize(lambda x: "" if np.isnan(x) else f"{x:g}", otypes=[object])
     bs, ts, fs, as_ = (fmt(x) if len(x) else x.astype(object) for x in (b, t, f, a))
     dirs = np.where(dec, "decrease", "increase")

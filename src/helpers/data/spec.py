@@ -181,6 +181,21 @@ def direction_not_given(frame: pd.DataFrame) -> pd.Series:
     return (~given & below).fillna(False).astype(bool)
 
 
+def fractions_for_percent(frame: pd.DataFrame) -> pd.Series:
+    """The indicator rows in a percentage unit (`%`, `pourcentage`, `percent`) where the actual is a fraction of 1
+    and a target is above 1, or the other way round: 0.45 typed for 45 % (read as 0.45 %, 1 % of a target of 45),
+    or a target of 0.5 beside an actual of 45 (9 000 % of it)."""
+    unit = (frame["unit"] if "unit" in frame else pd.Series("", index=frame.index, dtype="str")).astype("str") \
+        .str.contains(r"%|pourcent|percent", case=False, regex=True)
+    a, t, f = (frame[c].astype("float64") for c in ("actual", "target", "target_final"))
+
+    def fraction(x: pd.Series) -> pd.Series:
+        return (x > 0) & (x < 1)
+
+    mixed = (fraction(a) & ((t > 1) | (f > 1))) | ((fraction(t) | fraction(f)) & (a > 1))
+    return (unit.fillna(False).astype(bool) & mixed.fillna(False)).astype(bool)
+
+
 def _unique_together(*columns: str) -> Callable[[pd.DataFrame], pd.Series]:
     def check(frame: pd.DataFrame) -> pd.Series:
         return ~frame.duplicated(list(columns), keep=False)
@@ -364,7 +379,12 @@ SPEC: dict[str, Table] = {t.name: t for t in (
         warnings=(RowWarning("direction_not_given", "direction", "a target is below the baseline and the direction "
                              "is not given: read as rising, the achievement would be wrong; it is not computed",
                              "Write decrease in 'direction' (sens: baisse) if the indicator should fall (a rate of "
-                             "unemployment, a delay), increase if it should rise.", direction_not_given),)),
+                             "unemployment, a delay), increase if it should rise.", direction_not_given),
+                  RowWarning("fraction_for_percent", "actual", "the indicator's unit is a percentage, and its actual "
+                             "and targets are not on one scale (one a fraction of 1, the other above 1): its "
+                             "achievement is read as written", "Write every value of the row as a percentage (45 "
+                             "for 45 %), or every one as a fraction if the unit is a share.", fractions_for_percent,
+                             show_value=True))),
     Table("reported", (
         Column("figure_id", **ID, unique=True, french=("chiffre_id", "id_chiffre", "code_chiffre")),
         Column("metric", **ID, french=("métrique", "mesure")),
