@@ -93,7 +93,9 @@ def restrict(data, reads: Iterable[str] | None):
         return data
     studies = data.studies if STUDIES in reads else _NoStudies(reads)
     surveys = data.surveys if SURVEYS in reads else _NoSurveys(reads)
-    return dataclasses.replace(data, tables=DeclaredTables(data.tables, reads), studies=studies, surveys=surveys)
+    later = {name: rows for name, rows in data.later.items() if name in reads}
+    return dataclasses.replace(data, tables=DeclaredTables(data.tables, reads), studies=studies, surveys=surveys,
+                               later=later)
 
 
 def declared_reads(notebook: Path) -> list[str] | None:

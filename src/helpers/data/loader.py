@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 from pydantic import TypeAdapter, ValidationError
 
-from . import headers, lines as lines_mod, numbers, spending, totals
+from . import as_of, headers, lines as lines_mod, numbers, spending, totals
 from ..errors import Problem, ValidationFailed, did_you_mean
 from ..text import COMPARISON_WORDS, SEX_WORDS, TOTAL_WORDS, as_code, fold  # noqa: F401 (loader.fold re-exported)
 from .params import AnnexParams, ProjectParams, duplicate_annexes, load_annex_params, load_project_params
@@ -243,6 +243,11 @@ def _read_and_check(name: str, path: Path,
     start = getattr(params, "start_date", None)   # none when project.yaml is broken
     if table.column("period_end") is not None and start:
         problems += spending.before_start(frame, raw, start)
+    reporting = getattr(params, "reporting_date", None)
+    if reporting and name == "participation" and "start_date" in frame.columns:
+        problems += as_of.events_after(frame, raw, reporting)
+    if reporting and name == "activities":
+        problems += as_of.done_after(frame, raw, reporting)
     return frame, raw, problems
 
 

@@ -189,6 +189,8 @@ class ProjectData:
     warnings: list[Problem] = field(default_factory=list)
     digests: dict[str, str] = field(default_factory=dict)  # str(path) -> SHA-256 of the bytes read and validated
     surveys: dict[str, Any] = field(default_factory=dict)   # name -> surveys.Survey (data/<project>/surveys/)
+    # rows scope() leaves out of an annex for their date: the events that start after the reporting date
+    later: dict[str, pd.DataFrame] = field(default_factory=dict)
 
 
 def each_distinct(series: pd.Series, fn, keep_missing: bool = False, dtype: Any = None) -> pd.Series:
@@ -222,9 +224,13 @@ def scope(data: ProjectData, country: str) -> ProjectData:
     (budget.left_out_of_country says how much it is). Impact studies whose data has a ``country`` column are
     filtered too, and left out when they have no row of that country; the others are kept whole and marked
     ``whole_project``, which the annex says beside their results.
+
+    An annex describes the project at its reporting date: the events that start after it (planned ones, or data
+    newer than the date in project.yaml) are left out of the participation table and kept in ``later``, which the
+    annex names, as spending after the date is left out of the budget figures (analyses.budget).
     """
     if is_all(country):
-        return data
+        return _as_of_reporting_date(data)
     wanted = fold(country)
     tables = {name: _rows_of(frame, wanted) for name, frame in data.tables.items()}
     spending, budget = data.tables.get("expenditure"), data.tables.get("budget")
@@ -240,7 +246,27 @@ def scope(data: ProjectData, country: str) -> ProjectData:
         else:
             study = dataclasses.replace(study, whole_project=True)
         studies[name] = study
-    return dataclasses.replace(data, tables=tables, studies=studies)
+    return _as_of_reporting_date(dataclasses.replace(data, tables=tables, studies=studies))
+
+
+def after_reporting_date(participation: pd.DataFrame, reporting_date: Any) -> np.ndarray:
+    """The events (rows) that start after the reporting date; none when either is unknown."""
+    if reporting_date is None or "start_date" not in participation.columns:
+        return np.zeros(len(participation), dtype=bool)
+    start = pd.to_datetime(participation["start_date"], errors="coerce")
+    return (start > pd.Timestamp(reporting_date)).fillna(False).to_numpy(bool)
+
+
+def _as_of_reporting_date(data: ProjectData) -> ProjectData:
+    people = data.tables.get("participation")
+    if people is None:
+        return data
+    later = after_reporting_date(people, getattr(data.params, "reporting_date", None))
+    if not later.any():
+        return data
+    tables = {**data.tables, "participation": people[~later].reset_index(drop=True)}
+    return dataclasses.replace(data, tables=tables,
+                               later={**data.later, "participation": people[later].reset_index(drop=True)})
 
 
 def _rows_of(frame: pd.DataFrame, wanted: str) -> pd.DataFrame:
