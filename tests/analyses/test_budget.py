@@ -110,6 +110,19 @@ def test_staff_cost_share_band(tables):
     assert s["share"] == pytest.approx(100.0)
 
 
+def test_a_line_with_spending_and_no_category_leaves_the_staff_share_not_computable(tables):
+    """L2's category left empty (it could pay staff): counted as not staff, the share was 200 / 500 = 40 % without a
+    word; it is not computed, and the note names the line. A line without category or spending changes nothing."""
+    budget, expenditure = tables
+    unsorted = budget.assign(category=budget["category"].where(budget["line"] != "L2"))
+    s = staff_cost_share(unsorted, expenditure, params()).iloc[0]
+    assert math.isnan(s["share"]) and s["status"] == ""
+    assert s["note"] == "not computable: 1 budget line(s) with spending have no category (L2): they may pay staff"
+    assert s["total_spent"] == pytest.approx(500.0)
+    idle = budget.assign(category=budget["category"].where(budget["line"] != "L3"))   # budget 0, no spending
+    assert staff_cost_share(idle, expenditure, params()).iloc[0]["share"] == pytest.approx(40.0)
+
+
 def test_spending_by_period_and_pace(tables):
     out = spending_by_period(*tables, params(budget_total=2000))
     assert out["amount"].tolist() == [100, 400, 100]

@@ -316,12 +316,21 @@ def staff_cost_share(budget: pd.DataFrame, expenditure: pd.DataFrame, params: An
     total = float(lines["spent"].sum(min_count=1)) if len(lines) else float("nan")
     if lines["spent"].isna().any():
         staff = total = float("nan")
+    # a line without a category may pay staff: counted as not staff, it made the share too low without a word
+    unsorted = lines["category"].isna() | lines["category"].astype("str").str.strip().eq("")
+    unsorted = (unsorted & (lines["spent"] > 0)).fillna(False).astype(bool)
+    if unsorted.any():
+        staff = float("nan")
     share = float(_divide([staff], [total])[0])
     low, high = params.thresholds.staff_share_low, params.thresholds.staff_share_high
     status = "" if np.isnan(share) else BAND_BELOW if share < low else BAND_ABOVE if share > high else BAND_WITHIN
     note = ""
     if not is_staff.any():  # not 0 %: the staff may be paid from lines kept elsewhere (project-wide lines)
         note = "not computable: no budget line has a staff category (" + ", ".join(sorted(categories)) + ")"
+    elif unsorted.any() and not np.isnan(total):
+        named = ", ".join(lines.loc[unsorted, "line"].astype(str).head(5)) + (", ..." if unsorted.sum() > 5 else "")
+        note = (f"not computable: {int(unsorted.sum())} budget line(s) with spending have no category ({named}): "
+                "they may pay staff")
     elif np.isnan(share):
         note = spending_not_known(lines, coverage_of(expenditure, lines["as_of"].iloc[0])) or \
             "not computable: no spending"

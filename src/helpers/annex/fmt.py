@@ -140,6 +140,9 @@ _REASONS_FR = [
     (r"line budgets not all known", "budget des lignes incomplet"),
     (r"line not in the budget table", "ligne absente du budget"),
     (r"no budget line has a staff category \(([^)]*)\)", "aucune ligne budgétaire de catégorie personnel ({0})"),
+    (r"(\d+) budget line\(s\) with spending have no category \(([^)]*)\): they may pay staff",
+     lambda n, lines: f"{_lignes(n)} avec des dépenses sans catégorie ({lines}) : "
+                      + ("elle peut" if n == "1" else "elles peuvent") + " payer du personnel"),
     (r"no budget line\b", "aucune ligne budgétaire"),
     (r"no spending", "aucune dépense"),
     (r"no actual", "pas de valeur réalisée"),
