@@ -610,6 +610,11 @@ CASES = [
     # --- uniqueness
     Case("duplicate activity id", lambda m: m.replace("activities", "A2,", "A1,"),
          "duplicate_id", "activities.csv", 3, "activity_id", what="activity A1 twice"),
+    Case("event codes restarting per country", lambda m: m.append(
+             "participation", "E1,10,5,Tunisie,Formation Tunis,2021-01-10,2021-01-10,workers,,,"),
+         "duplicate_id", "participation.csv", 2, "event_id", hint="is used in Maroc and Tunisie",
+         what="E1 in Maroc and E1 in Tunisie (each country numbering its own events): the hint says so, and how to "
+              "name them"),
     Case("duplicate event id", lambda m: m.replace("participation", "E3,", "E2,"),
          "duplicate_id", "participation.csv", 4, "event_id", what="event E2 twice"),
     Case("duplicate figure id", lambda m: m.replace("reported", "F2,", "F1,"),

@@ -96,11 +96,24 @@ def _problems(table: str, cases: pd.DataFrame, frame: pd.DataFrame, file: str, w
         hint = rule.hint
         if rule_name == "allowed_values":
             hint = "Use one of: " + ", ".join(ALLOWED.get((table, column), ())) + "."
+        elif rule_name == "duplicate_id" and "country" in frame.columns and value is not None:
+            hint = _reused_in_countries(frame, column, value) or hint
         problems[(rule_name, index, column)] = Problem(
             file, rule_name, rule.message, hint,
             value=None if value is None or pd.isna(value) else _show(value),
             **where(index, column))
     return sorted(problems.values(), key=lambda p: (p.row or 0, p.column or "", p.rule))
+
+
+def _reused_in_countries(frame: pd.DataFrame, column: str, value: Any) -> str | None:
+    """The hint of an identifier written in several countries (codes restarting at A1 in each): say so."""
+    countries = frame.loc[frame[column] == value, "country"].dropna().astype(str).unique()
+    if len(countries) < 2:
+        return None
+    names = sorted(countries)
+    examples = ", ".join(f"{c[:2].upper()}-{_show(value)}" for c in names[:2])
+    return (f"'{_show(value)}' is used in {', '.join(names[:-1])} and {names[-1]}: an identifier names one row of "
+            f"the whole project; put the country in it ({examples}).")
 
 
 def _show(value: Any) -> str:
