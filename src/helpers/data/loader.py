@@ -985,20 +985,15 @@ def _repeated_units(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -> list
     found = repeats(frame[frame[spec.unit].notna().to_numpy(bool)], keys)
     problems = []
     for i, earlier in found[:10]:
-        when = f" for {keys[1]} {_cell_text(frame.at[i, keys[1]])}" if len(keys) > 1 else ""
-        problems.append(raw.problem("repeated_unit", f"{spec.unit} {_cell_text(frame.at[i, spec.unit])} is already "
+        when = f" for {keys[1]} {numbers.plain(frame.at[i, keys[1]])}" if len(keys) > 1 else ""
+        problems.append(raw.problem("repeated_unit", f"{spec.unit} {numbers.plain(frame.at[i, spec.unit])} is already "
                                     f"on row {earlier}{when}", "Delete the copy: a person on two rows of one period "
                                     "weighs twice in the estimates.", index=i, column=spec.unit,
-                                    value=_cell_text(frame.at[i, spec.unit])))
+                                    value=numbers.plain(frame.at[i, spec.unit])))
     if len(found) > 10:
         problems.append(raw.problem("repeated_unit", f"{len(found) - 10} more rows repeat a {spec.unit} of their "
                                     "period", "", column=spec.unit))
     return problems
-
-
-def _cell_text(value: Any) -> str:
-    """2017.0 -> '2017' (a year read as a number), else as numbers.shown writes it."""
-    return str(int(value)) if isinstance(value, float) and value.is_integer() else numbers.shown(value)
 
 
 def _yes_no_coding(values: pd.Series, raw: RawTable, outcome: str) -> list[Problem]:
@@ -1019,12 +1014,12 @@ def _yes_no_coding(values: pd.Series, raw: RawTable, outcome: str) -> list[Probl
     binary = counts[counts.index.isin([0.0, 1.0])].sum()
     others = counts[~counts.index.isin([0.0, 1.0])]
     if len(others) and binary >= 0.95 * counts.sum() and counts.index.isin([0.0, 1.0]).sum() == 2:
-        listed = ", ".join(f"{_cell_text(v)} ({int(n)} row{'s' if n > 1 else ''})" for v, n in others.head(5).items())
+        listed = ", ".join(f"{numbers.plain(v)} ({int(n)} row{'s' if n > 1 else ''})" for v, n in others.head(5).items())
         first = values.index[values.isin(others.index)][0]
         return [raw.problem("outcome_almost_binary", f"the outcome '{outcome}' is 0 or 1 on {int(binary)} rows and "
                             f"something else on {int(others.sum())}: {listed}", "If it is a yes/no, correct those rows "
                             "(1 = yes, 0 = no): as they are, the outcome is read as a number, not a share.",
-                            index=first, column=outcome, value=_cell_text(values[first]), severity="warning")]
+                            index=first, column=outcome, value=numbers.plain(values[first]), severity="warning")]
     return []
 
 

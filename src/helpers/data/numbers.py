@@ -247,6 +247,11 @@ def shown(value: Any, limit: int = 40) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
+def plain(value: Any) -> str:
+    """A value as a message names it: 2017.0 -> '2017' (a whole number read as a float), else as ``shown``."""
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else shown(value)
+
+
 def parse_bool(text: Any) -> bool:
     """true/false/oui/non/yes/no/1/0; empty -> False."""
     if is_empty(text):

@@ -473,7 +473,7 @@ def code_problems(values: pd.Series, raw: RawTable, column: str, prefix: str = "
     floats = values.to_numpy(dtype="float64", na_value=np.nan)
     coded = np.isin(floats, MISSING_CODES)
     for i in values.index[coded][:MAX_LISTED]:
-        code = _short(values[i])
+        code = numbers.plain(values[i])
         problems.append(raw.problem(f"{prefix}missing_code", f"{code} is not an answer but a code for 'don't know' "
                                     f"or 'refused' in most forms: the estimates would count it as {code}",
                                     "Leave these answers empty in the file (an empty answer is 'not answered' and "
@@ -490,8 +490,8 @@ def code_problems(values: pd.Series, raw: RawTable, column: str, prefix: str = "
         if hits.sum() >= 2 and len(others):
             problems.append(raw.problem(
                 f"{prefix}nines", f"{int(hits.sum())} answers are {code}, more than every other answer (at most "
-                f"{_short(others.max())}): if {code} stands for 'don't know' or 'refused', the estimates count it "
-                f"as {code}", f"If it does, leave those answers empty in the file; if {code} is a true answer, "
+                f"{numbers.plain(others.max())}): if {code} stands for 'don't know' or 'refused', the estimates "
+                f"count it as {code}", f"If it does, leave those answers empty in the file; if {code} is a true answer, "
                 "nothing needs doing.", index=hits.index[hits][0], column=column, value=code, severity="warning"))
     return problems
 
@@ -742,7 +742,7 @@ def _design_problems(survey: Survey, raw: RawTable, spec_path: Path) -> list[Pro
                                             index=values.index[0], column=fpc, value=values.iloc[0]))
             elif values.iloc[0] > 1 and values.iloc[0] < sampled[name]:
                 what = "clusters" if clusters else "respondents"
-                problems.append(raw.problem("survey_fpc_below_sample", f"the fpc ({_short(values.iloc[0])}) is "
+                problems.append(raw.problem("survey_fpc_below_sample", f"the fpc ({numbers.plain(values.iloc[0])}) is "
                                             f"smaller than the {sampled[name]} {what} sampled in "
                                             f"{'the stratum ' + repr(name) if strata else 'the survey'}",
                                             "fpc is the population size from which the sample was drawn (or the "
@@ -760,10 +760,6 @@ def _design_problems(survey: Survey, raw: RawTable, spec_path: Path) -> list[Pro
                                         "'adjust' and the Python svy library's 'center' disagree for totals).",
                                         index=row, column=strata or clusters, value=name))
     return problems
-
-
-def _short(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value)
 
 
 def _value_problems(survey: Survey, spec_path: Path) -> list[Problem]:
