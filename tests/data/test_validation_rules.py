@@ -615,6 +615,16 @@ CASES = [
          "duplicate_id", "participation.csv", 2, "event_id", hint="is used in Maroc and Tunisie",
          what="E1 in Maroc and E1 in Tunisie (each country numbering its own events): the hint says so, and how to "
               "name them"),
+    Case("register with a participants column", lambda m: m.write(
+             "participation", "event_id,participants,sex,country\nE1,1,f,Maroc\nE1,1,m,Maroc\nE2,1,f,Tunisie\n"),
+         "required_column", "participation.csv", 1, "women", hint="delete its 'participants' column",
+         what="a list of persons (event_id, sex) with a column 'participants' of 1s: read as counts per event, whose "
+              "'women' column is missing; the hint says how to make it a register"),
+    Case("persons written as counts of one", lambda m: m.write(
+             "participation", "event_id,participants,women,country\nE1,1,1,Maroc\nE1,1,0,Maroc\nE2,1,1,Tunisie\n"),
+         "duplicate_id", "participation.csv", 2, "event_id", hint="write a register instead",
+         what="one row per person with participants 1 and women 1 or 0: E1 twice; the hint says how to write a "
+              "register"),
     Case("duplicate event id", lambda m: m.replace("participation", "E3,", "E2,"),
          "duplicate_id", "participation.csv", 4, "event_id", what="event E2 twice"),
     Case("duplicate figure id", lambda m: m.replace("reported", "F2,", "F1,"),

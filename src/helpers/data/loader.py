@@ -316,6 +316,10 @@ def _header_problems(name: str, raw: RawTable, required: tuple[str, ...]) -> lis
                 hint = (f"The column '{other}' holds another figure than '{column}' (its header says so): add a "
                         f"column '{column}'{also} as data/README.md describes it.")
             hint = f"{wide} {hint}" if wide else hint
+            if name == "participation" and "sex" in raw.frame.columns and column == "women":
+                hint = ("The table has a 'sex' column: if it is a register (one row per person), delete its "
+                        "'participants' column and it is counted per event; if it counts participants per event, "
+                        "add a column 'women'.")
             problems.append(raw.problem("required_column", f"the required column '{column}' is missing", hint,
                                         index=raw.header_row, column=column))
     known = [c.name for c in SPEC[name].columns if c.name not in raw.frame.columns and not c.added]

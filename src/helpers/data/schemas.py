@@ -96,8 +96,9 @@ def _problems(table: str, cases: pd.DataFrame, frame: pd.DataFrame, file: str, w
         hint = rule.hint
         if rule_name == "allowed_values":
             hint = "Use one of: " + ", ".join(ALLOWED.get((table, column), ())) + "."
-        elif rule_name == "duplicate_id" and "country" in frame.columns and value is not None:
-            hint = _reused_in_countries(frame, column, value) or hint
+        elif rule_name == "duplicate_id" and value is not None:
+            hint = _reused_in_countries(frame, column, value) or _one_person_a_row(table, frame, column, value) \
+                or hint
         problems[(rule_name, index, column)] = Problem(
             file, rule_name, rule.message, hint,
             value=None if value is None or pd.isna(value) else _show(value),
@@ -105,8 +106,20 @@ def _problems(table: str, cases: pd.DataFrame, frame: pd.DataFrame, file: str, w
     return sorted(problems.values(), key=lambda p: (p.row or 0, p.column or "", p.rule))
 
 
+def _one_person_a_row(table: str, frame: pd.DataFrame, column: str, value: Any) -> str | None:
+    """The hint of an event on several rows of 1 participant each: a list of persons written as counts."""
+    if table != "participation" or "participants" not in frame.columns:
+        return None
+    if not (frame.loc[frame[column] == value, "participants"] == 1).all():
+        return None
+    return ("Its rows count one participant each: for a list of persons, write a register instead, the columns "
+            "event_id and sex (f or m) and no 'participants' or 'women' column; it is counted per event.")
+
+
 def _reused_in_countries(frame: pd.DataFrame, column: str, value: Any) -> str | None:
     """The hint of an identifier written in several countries (codes restarting at A1 in each): say so."""
+    if "country" not in frame.columns:
+        return None
     countries = frame.loc[frame[column] == value, "country"].dropna().astype(str).unique()
     if len(countries) < 2:
         return None
