@@ -10,6 +10,7 @@ to the figures of each annex (annex_figures, what figures.csv holds).
 - multiplying every amount by k multiplies every money figure by k and changes no rate;
 - a register (one row per person) and the equivalent per-event counts give the same figures;
 - a table as CSV and as .xlsx gives the same figures;
+- events starting after the reporting date change no figure of any annex;
 - a totals row (any spelling, any place, CSV or .xlsx) is always refused.
 
 CI runs the derandomised "ci" profile of tests/conftest.py with a few examples per invariant (each example writes
@@ -282,6 +283,27 @@ def test_a_register_of_daily_lists_gives_the_figures_of_one_list(pair, days, hea
     lists = _project({**tables, "participation": [named[0]] + daily})
     assert {p.rule for p in lists.check() if p.severity == "error"} == set()
     _same(once, _figures(lists)["ensemble"])
+
+
+@FEW
+@given(projects(), st.data(), st.sampled_from(["csv", "xlsx"]))
+def test_events_after_the_reporting_date_change_no_figure(tables, data, fmt):
+    """An annex describes its reporting date (2020-12-31): events starting after it (planned ones), added anywhere
+    in the register, in any of its countries, change no figure of any annex (model.scope)."""
+    dated = {**tables, "participation": [tables["participation"][0] + ["start_date"]] + [
+        row + [data.draw(st.sampled_from(["", "2020-06-01", "2020-12-31"]))] for row in tables["participation"][1:]]}
+    places = sorted({row[4] for row in tables["participation"][1:]})
+    later = [list(r) for r in dated["participation"]]
+    for i in range(data.draw(st.integers(1, 3))):
+        people = data.draw(st.integers(1, 300))
+        row = [f"P{i + 1}", people, data.draw(st.integers(0, people)), None, data.draw(st.sampled_from(places)),
+               data.draw(st.sampled_from(["2021-01-01", "2021-06-30", "2023-02-28"]))]
+        later.insert(data.draw(st.integers(1, len(later))), row)
+    before = _project(dated, fmt)
+    annexes = tuple(before.annexes())
+    after = _figures(_project({**dated, "participation": later}, fmt), annexes)
+    for annex, figures in _figures(before, annexes).items():
+        _same(figures, after[annex])
 
 
 @FEW
