@@ -214,9 +214,9 @@ def test_the_figure_catalogue_names_every_metric_of_the_code():
     assert [r["metric"] for r in _catalogue()] == list(figures_mod.METRICS)
 
 
-def test_the_catalogue_examples_and_units_are_figures_of_the_sample():
+def test_the_catalogue_examples_and_units_are_figures_of_the_sample(tmp_path):
     """Each example key is computed for the sample project (gender_parity_index: the mini fixture, where men are
-    known), with the unit the catalogue says."""
+    known; persons: the mini fixture with a register naming its persons), with the unit the catalogue says."""
     import sys
     from pathlib import Path
 
@@ -224,12 +224,16 @@ def test_the_catalogue_examples_and_units_are_figures_of_the_sample():
     from helpers.data.params import load_annex_params
 
     sys.path.insert(0, str(Path(__file__).parents[1]))
-    from fixtures.mini_project import FIXTURE
+    from fixtures.mini_project import FIXTURE, Mini
 
     amem = load_project("amem")
+    named = Mini.copy_to(tmp_path)
+    named.write("participation", "event_id,nom,sexe,pays\nE1,Benali,f,Maroc\nE2,Benali,f,Maroc\n")
     computed = [annex_figures(amem, load_annex_params("amem", "ensemble")),
                 annex_figures(load_project("mini", FIXTURE / "data", FIXTURE / "params"),
-                              load_annex_params("mini", "maroc", FIXTURE / "params"))]
+                              load_annex_params("mini", "maroc", FIXTURE / "params")),
+                annex_figures(load_project("mini", named.data_dir, named.params_dir),
+                              load_annex_params("mini", "maroc", named.params_dir))]
     pairs = {(m, k): u for f in computed for m, k, u in zip(f["metric"], f["key"], f["unit"])}
     units = {"currency": amem.params.currency, "the outcome's": "", "the question's": "", "": "",
              "the figure's": "%"}

@@ -87,3 +87,27 @@ def test_one_row_per_sorted_key_gives_what_the_groupby_gives():
     keys = rows[["event_id"]].assign(x=[1.0, float("nan"), -0.0])
     out = gender._sums(keys, ["event_id"], ["x"])
     assert out["x"].tolist() == [1.0, 0.0, 0.0] and str(out["x"].iloc[2]) == "0.0"
+
+
+def test_a_register_naming_its_persons_counts_each_person_once_over_its_events(tmp_path):
+    """Sara Benali at three trainings (written 'BENALI', 'sara' once) is three participations and one person; a
+    person whose sex is recorded at one event only has it; one who is 'f' at one event and 'm' at another has no
+    sex; a row without a name is a participation no one can tell apart. A table of per-event counts names no one."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.gender import persons
+    from helpers.data.loader import load_project
+
+    mini = Mini.copy_to(tmp_path)
+    mini.write("participation", "event_id,nom,prénom,sexe,pays\n"
+               "E1,Benali,Sara,f,Maroc\nE1,Alaoui,Omar,m,Maroc\nE1,Karim,Ali,,Maroc\n"
+               "E2,BENALI,sara,f,Maroc\nE2,Karim,Ali,m,Maroc\nE2,,,f,Maroc\nE2,Nour,Sami,f,Maroc\n"
+               "E3,Benali,Sara,F,Tunisie\nE3,Nour,Sami,m,Tunisie\n")
+    table = load_project("mini", mini.data_dir, mini.params_dir).tables["participation"]
+    assert table["participants"].tolist() == [3, 4, 2]
+    who = persons(table).iloc[0]
+    # benali sara (f), alaoui omar (m), karim ali (m, recorded once), nour sami (f and m: unknown)
+    assert who.to_dict() == {"persons": 4, "women": 1, "men": 2, "sex_unknown": 1, "participations": 9.0,
+                             "unnamed": 1.0}
+    assert persons(frame("participation", [{"event_id": "E1", "participants": 10, "women": 4}])) is None
+    one_event = persons(table[table["event_id"] == "E3"]).iloc[0]       # what scope() keeps, counted alike
+    assert (one_event["persons"], one_event["participations"]) == (2, 2.0)

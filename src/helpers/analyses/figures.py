@@ -78,7 +78,7 @@ ALL_KEY, TOTAL_KEY = "all", "total"
 # Every metric of the FIGURES table; data/README.md has the catalogue (what, unit, key, example), kept in step by
 # tests/analyses/test_figures.py.
 METRICS = ("physical_execution_rate", "physical_progress_rate", "activity_status_count", "indicator_achievement",
-           "indicator_achievement_final", "indicator_anomaly", "women_share", "gender_parity_index", "budget",
+           "indicator_achievement_final", "indicator_anomaly", "women_share", "gender_parity_index", "persons", "budget",
            "spent", "financial_execution_rate", "unallocated_budget", "spending_share", "staff_cost_share",
            "burn_index", "impact_effect", "balance_smd", "impact_naive_effect", "impact_adjusted_effect",
            "impact_p_holm", "impact_mde", "comparison_ess", "balance_smd_unweighted", "balance_smd_weighted",
@@ -90,7 +90,7 @@ METRICS = ("physical_execution_rate", "physical_progress_rate", "activity_status
 SECTION_METRICS = {
     "execution": ("physical_execution_rate", "physical_progress_rate", "activity_status_count"),
     "indicators": ("indicator_achievement", "indicator_achievement_final", "indicator_anomaly"),
-    "gender": ("women_share", "gender_parity_index"),
+    "gender": ("women_share", "gender_parity_index", "persons"),
     "budget": BUDGET_METRICS,
     "efficiency": ("cost_per_unit", "cost_per_participant", "cost_per_woman", "cost_to_benchmark"),
     "impact": tuple(m for m in METRICS if m.startswith(("impact_", "balance_", "comparison_", "event_study_"))),
@@ -319,8 +319,9 @@ def _join_notes(why: pd.Series, detail: pd.Series) -> pd.Series:
 
 def gender_figures(participation: pd.DataFrame, thresholds: Any, per_country: bool = False,
                    metrics: set[str] | None = None, by_group: bool = True) -> pd.DataFrame:
-    """women_share (all, event_id, group[, country]) and gender_parity_index (same keys, where men known).
-    ``metrics``: only these (lower case; None: both). ``by_group=False``: the whole project's only (key all)."""
+    """women_share (all, event_id, group[, country]) and gender_parity_index (same keys, where men known); persons
+    (all) when a register names its persons. ``metrics``: only these (lower case; None: all three).
+    ``by_group=False``: the whole project's only (key all)."""
     if not _present(participation):
         return _finish([])
     parts = []
@@ -345,6 +346,14 @@ def gender_figures(participation: pd.DataFrame, thresholds: Any, per_country: bo
             notes = _format_rows("{} women / {} men; {}", g["women"], g["men"], g["note"])
             parts.append(_rows("gender", "gender_parity_index", [ALL_KEY] if by is None else g[by], g["gpi"],
                                "ratio", g["women"] + g["men"], status=g["status"], note=notes))
+    who = gender.persons(participation) if metrics is None or "persons" in metrics else None
+    if who is not None:
+        p = who.iloc[0]
+        note = (f"{p['persons']:.0f} distinct persons ({p['women']:.0f} women, {p['men']:.0f} men, "
+                f"{p['sex_unknown']:.0f} of unknown sex) in {p['participations']:.0f} participations"
+                + (f"; {p['unnamed']:.0f} participations without a name are not counted" if p["unnamed"] else ""))
+        parts.append(_rows("gender", "persons", [ALL_KEY], [p["persons"]], "count", [p["participations"]],
+                           note=[note]))
     return _finish(parts, sort=False)
 
 

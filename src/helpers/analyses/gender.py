@@ -16,6 +16,11 @@ Definitions (GUIDE.md, "Women's share"):
   thresholds.parity_low..parity_high, else "women under-represented" (below) or "men under-represented" (above).
 
 ``by`` = None (one row), a column name or a list (event_id, country, group, ...). Empty keys are a group (NaN).
+
+- ``persons``: when the table comes from a register that names its persons (data.model.PERSONS), the distinct
+  persons over its events: a person who came to three trainings is three participants (the events add up their
+  participants) and one person. A person is their name as compared (case and accents ignored, with the first name
+  when the register has one); their sex is the one they have on every event where it is recorded, else unknown.
 """
 
 from __future__ import annotations
@@ -24,6 +29,8 @@ from typing import Any, Iterable
 
 import numpy as np
 import pandas as pd
+
+from ..data.model import PERSONS, persons_of
 from .execution import as_keys, grouped_sums
 
 PARITY = "parity"
@@ -166,3 +173,21 @@ def gender_parity_index(participation: pd.DataFrame, thresholds: Any,
     note = notes[np.select([out["n_rows"] == 0, out["men"] <= 0], [0, 1], 2)]
     out["note"] = pd.Series(note, index=out.index, dtype="str")
     return out[[*keys, "n_rows", "women", "men", "gpi", "status", "note"]]
+
+
+def persons(participation: pd.DataFrame) -> pd.DataFrame | None:
+    """The distinct persons of a register naming them, over all its events (None when the table does not name its
+    persons). One row: persons (distinct named persons), women, men, sex_unknown (of the persons), participations
+    (every participant of those events, a person once per event), unnamed (participations without a name, which
+    cannot be told apart and are not in ``persons``)."""
+    if PERSONS not in participation.columns or not participation[PERSONS].fillna("").astype(str).str.len().any():
+        return None
+    named = persons_of(participation)
+    sexes = named.dropna(subset=["sex"]).groupby("person")["sex"].agg(lambda s: s.iloc[0] if s.nunique() == 1
+                                                                       else None)
+    distinct = named["person"].nunique()
+    participations = float(participation["participants"].sum())
+    return pd.DataFrame({"persons": [distinct], "women": [int((sexes == "f").sum())],
+                         "men": [int((sexes == "m").sum())],
+                         "sex_unknown": [distinct - int(sexes.isin(["f", "m"]).sum())],
+                         "participations": [participations], "unnamed": [participations - len(named)]})

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 from pydantic import TypeAdapter, ValidationError
 
-from . import as_of, headers, lines as lines_mod, numbers, spending, totals
+from . import as_of, headers, lines as lines_mod, model, numbers, spending, totals
 from ..errors import Problem, ValidationFailed, did_you_mean
 from ..text import COMPARISON_WORDS, SEX_WORDS, TOTAL_WORDS, as_code, fold  # noqa: F401 (loader.fold re-exported)
 from .params import AnnexParams, ProjectParams, duplicate_annexes, load_annex_params, load_project_params
@@ -563,10 +563,12 @@ def _aggregate_register(frame: pd.DataFrame, raw: RawTable) -> tuple[pd.DataFram
     first_index = named.index[first]
     found: list[tuple[int, int, Problem]] = []                   # (event, column order, problem)
     counting, sex = codes, named["sex"]                          # the rows counted: a person once per event
+    persons = None
     if "person" in named.columns:
-        counted, person_problems = _persons_once(named, codes, events, raw)
+        counted, who, person_problems = _persons_once(named, codes, events, raw)
         found += person_problems
         counting, sex = codes[counted], sex[counted]
+        persons = model.event_persons(counting, who[counted].to_numpy(), sex.to_numpy(), len(events))
     size = np.bincount(counting, minlength=len(events))
     known = np.bincount(counting, weights=sex.notna().to_numpy(), minlength=len(events))
     women = np.bincount(counting, weights=(sex == "f").fillna(False).to_numpy(bool), minlength=len(events))
@@ -581,6 +583,8 @@ def _aggregate_register(frame: pd.DataFrame, raw: RawTable) -> tuple[pd.DataFram
                                "participants": size.astype("float64"),
                                "women": np.where(known > 0, women, np.nan),
                                "men": np.where(known > 0, men, np.nan)}, index=first_index)
+    if persons is not None:   # who came, for the persons counted once over the events (analyses.gender.persons)
+        aggregated[model.PERSONS] = persons
     contiguous = bool((codes[1:] >= codes[:-1]).all())   # each event's rows one after the other (codes rise)
     for order, column in enumerate(constant):
         values = named[column].reset_index(drop=True)
@@ -612,10 +616,11 @@ FIRST_NAMES = ("prénom", "prenom", "prénoms", "prenoms", "first_name", "given_
 
 
 def _persons_once(named: pd.DataFrame, codes: np.ndarray, events: pd.Index,
-                  raw: RawTable) -> tuple[np.ndarray, list[tuple[int, int, Problem]]]:
+                  raw: RawTable) -> tuple[np.ndarray, pd.Series, list[tuple[int, int, Problem]]]:
     """The rows to count when the register names its persons (``person``): a person on several rows of one event (the
     lists of each day of a training, put one under the other) is counted once, with a warning per event; a person
-    whose sex differs between those rows is refused (which one is right cannot be known)."""
+    whose sex differs between those rows is refused (which one is right cannot be known). Also each row's person as
+    compared (folded name, with the first name when there is one; empty when not named)."""
     who = named["person"].map(lambda v: None if numbers.is_empty(v) else fold(v))
     given = next((c for c in FIRST_NAMES if c in named.columns), None)
     if given is not None:   # `nom` beside `prénom` is the surname: two Benali of one event are two persons
@@ -624,7 +629,7 @@ def _persons_once(named: pd.DataFrame, codes: np.ndarray, events: pd.Index,
     again = keys.duplicated().to_numpy() & who.notna().to_numpy()
     found: list[tuple[int, int, Problem]] = []
     if not again.any():
-        return np.ones(len(named), dtype=bool), found
+        return np.ones(len(named), dtype=bool), who, found
     sexes = keys.assign(sex=named["sex"].to_numpy())[who.notna().to_numpy()].dropna(subset=["sex"])
     differing = sexes.groupby(["event", "person"])["sex"].nunique()
     for (event, person), _ in differing[differing > 1].items():
@@ -644,7 +649,7 @@ def _persons_once(named: pd.DataFrame, codes: np.ndarray, events: pd.Index,
             "A list per day of one training gives a person's name once a day: nothing to do. If two different "
             "persons share a name, tell them apart in the column (a surname, an identifier).", index=rows[0],
             column="person", value=example, severity="warning")))
-    return ~again, found
+    return ~again, who, found
 
 
 def _same_as_above(values: pd.Series, codes: np.ndarray) -> bool:

@@ -216,6 +216,38 @@ def each_distinct(series: pd.Series, fn, keep_missing: bool = False, dtype: Any 
     return pd.Series(typed.take(np.where(codes < 0, len(distinct), codes)), index=series.index, name=series.name)
 
 
+# A register naming its persons keeps, in this column of the participation table, who each event counted: the
+# persons as compared (folded names) with their sex, so that the persons who came to several events are counted once
+# over the annex's events (analyses.gender.persons), whatever rows scope() keeps. The separators are control
+# characters, which no cell may hold (readers refuse them).
+PERSONS = "persons"
+_FIELD, _PERSON = "\x1f", "\x1e"
+
+
+def event_persons(codes: np.ndarray, who: np.ndarray, sex: np.ndarray, events: int) -> np.ndarray:
+    """Each event's cell of the PERSONS column, from its counted rows (``codes``: each row's event; ``who``: its
+    person, None when not named; ``sex``: 'f', 'm' or empty)."""
+    named = pd.notna(who)
+    text = pd.Series(who[named], dtype=object) + _FIELD + pd.Series(sex[named], dtype=object).fillna("")
+    joined = text.groupby(codes[named]).agg(_PERSON.join)
+    out = np.full(events, "", dtype=object)
+    out[joined.index.to_numpy(dtype=np.intp)] = joined.to_numpy()
+    return out
+
+
+def persons_of(participation: pd.DataFrame) -> pd.DataFrame:
+    """The named persons of each event of a register (PERSONS), one row per person and event: event_id, person, sex
+    ('f', 'm' or None). Empty when the table does not name its persons."""
+    rows = []
+    if PERSONS in participation.columns:
+        for event, cell in zip(participation["event_id"], participation[PERSONS]):
+            if isinstance(cell, str) and cell:
+                rows += [(event, *person.split(_FIELD)) for person in cell.split(_PERSON)]
+    out = pd.DataFrame(rows, columns=["event_id", "person", "sex"])
+    out["sex"] = out["sex"].where(out["sex"] != "", None)
+    return out
+
+
 def scope(data: ProjectData, country: str) -> ProjectData:
     """The rows of one country (matched ignoring case and accents), or everything for "all".
 

@@ -1,0 +1,61 @@
+"""A register as an evaluator writes it, built into the sample's Tunisie annex by the real runner: the annex names the
+event it leaves out for starting after the reporting date, and counts the persons who came to several events once
+(analyses/test_reporting_date.py and analyses/test_gender.py check the figures and the warnings)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from helpers.analyses.figures import annex_figures
+from helpers.data.loader import load_project
+from helpers.data.params import load_annex_params
+from helpers.pipeline import runner
+from sample_layout import sample_layout
+
+pytestmark = pytest.mark.slow
+PLANNED = "NEW-21,500,400,Tunisie,Formation prévue en 2021,2021-03-01,2021-03-05,government,100,,,,\n"
+# two trainings in Tunisie: Sara Benali at both (written two ways), one person without a name; a third one planned
+REGISTER = """événement,nom,prénom,sexe,pays,date de début
+T1,Benali,Sara,F,Tunisie,2020-03-01
+T1,Alaoui,Omar,H,Tunisie,2020-03-01
+T2,BENALI,sara,f,Tunisie,2020-06-01
+T2,Haddad,Leila,femme,Tunisie,2020-06-01
+T2,,,F,Tunisie,2020-06-01
+T3,Benali,Sara,F,Tunisie,2021-03-01
+"""
+
+
+def build(layout) -> str:
+    assert runner.build(project="amem", annex="tunisie", layout=layout, timeout=300) == 0
+    page = (layout.build / "annexes" / "amem" / "tunisie.html").read_text(encoding="utf-8")
+    return page.replace("\u00a0", " ").replace("\u202f", " ")
+
+
+def test_the_annex_names_the_event_after_the_reporting_date_and_leaves_it_out(tmp_path):
+    layout = sample_layout(tmp_path, ["tunisie"])
+    register = layout.data / "amem" / "participation.csv"
+    expected = annex_figures(load_project("amem", layout.data, layout.params),
+                             load_annex_params("amem", "tunisie", layout.params))
+    with register.open("a", encoding="utf-8") as f:
+        f.write(PLANNED)
+    page = build(layout)
+    assert "1 événement commençant après la date de rapport (31 décembre 2020) n'est pas compté : NEW-21." in page
+    built = pd.read_csv(layout.build / "annexes" / "amem" / "tunisie.figures.csv")
+    women = built[built["metric"] == "women_share"].set_index("key")["value"]
+    assert women.to_dict() == pytest.approx(
+        expected[expected["metric"] == "women_share"].set_index("key")["value"].to_dict(), nan_ok=True)
+
+
+def test_a_register_naming_its_persons_counts_each_person_once_over_the_events(tmp_path):
+    layout = sample_layout(tmp_path, ["tunisie"])
+    (layout.data / "amem" / "participation.csv").write_text(REGISTER, encoding="utf-8")
+    page = build(layout)
+    assert ("Ces 5 participations sont le fait de 3 personnes distinctes (2 femmes, 1 homme) : une personne venue à "
+            "plusieurs événements est comptée à chacun dans les tableaux ci-dessous.") in \
+        page.replace("<strong>", "").replace("</strong>", "")
+    assert "1 participation sans nom ne compte pas parmi les personnes distinctes." in page
+    assert "1 événement commençant après la date de rapport (31 décembre 2020) n'est pas compté : T3." in page
+    built = pd.read_csv(layout.build / "annexes" / "amem" / "tunisie.figures.csv")
+    persons = built[built["metric"] == "persons"].iloc[0]
+    assert (persons["key"], persons["value"], persons["n"]) == ("all", 3, 5)
