@@ -183,11 +183,12 @@ def persons(participation: pd.DataFrame) -> pd.DataFrame | None:
     if PERSONS not in participation.columns or not participation[PERSONS].fillna("").astype(str).str.len().any():
         return None
     named = persons_of(participation)
-    sexes = named.dropna(subset=["sex"]).groupby("person")["sex"].agg(lambda s: s.iloc[0] if s.nunique() == 1
-                                                                       else None)
-    distinct = named["person"].nunique()
+    who, distinct = pd.factorize(named["person"])
+    sex = named["sex"].to_numpy(dtype=object)
+    female = np.bincount(who, weights=sex == "f", minlength=len(distinct)) > 0
+    male = np.bincount(who, weights=sex == "m", minlength=len(distinct)) > 0
+    women, men = int((female & ~male).sum()), int((male & ~female).sum())   # f at one event, m at another: unknown
     participations = float(participation["participants"].sum())
-    return pd.DataFrame({"persons": [distinct], "women": [int((sexes == "f").sum())],
-                         "men": [int((sexes == "m").sum())],
-                         "sex_unknown": [distinct - int(sexes.isin(["f", "m"]).sum())],
-                         "participations": [participations], "unnamed": [participations - len(named)]})
+    return pd.DataFrame({"persons": [len(distinct)], "women": [women], "men": [men],
+                         "sex_unknown": [len(distinct) - women - men], "participations": [participations],
+                         "unnamed": [participations - len(named)]})

@@ -218,8 +218,9 @@ def each_distinct(series: pd.Series, fn, keep_missing: bool = False, dtype: Any 
 
 # A register naming its persons keeps, in this column of the participation table, who each event counted: the
 # persons as compared (folded names) with their sex, so that the persons who came to several events are counted once
-# over the annex's events (analyses.gender.persons), whatever rows scope() keeps. The separators are control
-# characters, which no cell may hold (readers refuse them).
+# over the annex's events (analyses.gender.persons), whatever rows scope() keeps. A cell is the sexes, one letter a
+# person ('f', 'm', '-' when not recorded), then the names; the separators are control characters, which no cell
+# may hold (readers refuse them). Read back at a few operations per event, not per person.
 PERSONS = "persons"
 _FIELD, _PERSON = "\x1f", "\x1e"
 
@@ -228,24 +229,33 @@ def event_persons(codes: np.ndarray, who: np.ndarray, sex: np.ndarray, events: i
     """Each event's cell of the PERSONS column, from its counted rows (``codes``: each row's event; ``who``: its
     person, None when not named; ``sex``: 'f', 'm' or empty)."""
     named = pd.notna(who)
-    text = pd.Series(who[named], dtype=object) + _FIELD + pd.Series(sex[named], dtype=object).fillna("")
-    joined = text.groupby(codes[named]).agg(_PERSON.join)
+    order = np.argsort(codes[named], kind="stable")           # each event's persons together, in the file's order
+    event = codes[named][order]
+    names = who[named][order].tolist()
+    letters = pd.Series(sex[named][order], dtype=object).where(lambda s: s.isin(["f", "m"]), "-").tolist()
+    bounds = np.flatnonzero(np.diff(event)) + 1
     out = np.full(events, "", dtype=object)
-    out[joined.index.to_numpy(dtype=np.intp)] = joined.to_numpy()
+    for start, end in zip(np.r_[0, bounds], np.r_[bounds, len(event)]):
+        if end > start:
+            out[event[start]] = "".join(letters[start:end]) + _FIELD + _PERSON.join(names[start:end])
     return out
 
 
 def persons_of(participation: pd.DataFrame) -> pd.DataFrame:
     """The named persons of each event of a register (PERSONS), one row per person and event: event_id, person, sex
     ('f', 'm' or None). Empty when the table does not name its persons."""
-    rows = []
-    if PERSONS in participation.columns:
-        for event, cell in zip(participation["event_id"], participation[PERSONS]):
-            if isinstance(cell, str) and cell:
-                rows += [(event, *person.split(_FIELD)) for person in cell.split(_PERSON)]
-    out = pd.DataFrame(rows, columns=["event_id", "person", "sex"])
-    out["sex"] = out["sex"].where(out["sex"] != "", None)
-    return out
+    cells = participation[PERSONS] if PERSONS in participation.columns else pd.Series([], dtype=object)
+    keep = [isinstance(c, str) and c != "" for c in cells]
+    events, sexes, names = [], [], []
+    for event, cell in zip(participation["event_id"][keep] if len(cells) else [], cells[keep]):
+        letters, _, who = cell.partition(_FIELD)
+        events.append(np.full(len(letters), event, dtype=object))
+        sexes.append(letters)
+        names.append(who)
+    sex = np.array(list("".join(sexes)), dtype=object)
+    return pd.DataFrame({"event_id": np.concatenate(events) if events else np.array([], dtype=object),
+                         "person": np.array(_PERSON.join(names).split(_PERSON) if names else [], dtype=object),
+                         "sex": np.where(sex == "-", None, sex)})
 
 
 def scope(data: ProjectData, country: str) -> ProjectData:
