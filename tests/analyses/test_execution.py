@@ -53,6 +53,19 @@ def test_progress_rate_done_counts_100_and_missing_excluded(activities):
     assert out["rate"] == pytest.approx((2 * 100 + 50 + 0 + 100) / 5)
 
 
+def test_a_not_started_activity_without_progress_counts_0(activities):
+    """Its status says nothing is done: left out, one done activity (100), one at 50 and two not started without
+    progress gave 75 % where the plan is 37.5 % done. An activity in progress without progress stays out."""
+    plan = frame("activities", [
+        {"activity_id": "a1", "status": "done"}, {"activity_id": "a2", "status": "in_progress", "progress": 50},
+        {"activity_id": "a3", "status": "not_started"}, {"activity_id": "a4", "status": "not_started"},
+        {"activity_id": "a5", "status": "delayed"}])
+    out = physical_progress_rate(plan).iloc[0]
+    assert out["rate"] == pytest.approx((100 + 50 + 0 + 0) / 4)
+    assert (out["n"], out["n_no_progress"]) == (4, 1)
+    assert "not started = 0" in out["note"]
+
+
 def test_progress_rate_without_any_progress_is_nan(activities):
     out = physical_progress_rate(activities.assign(progress=float("nan"))).iloc[0]
     assert math.isnan(out["rate"]) and "no progress" in out["note"]

@@ -8,9 +8,10 @@ Definitions (GUIDE.md, "Physical execution rate"):
   (a missing weight counts 1). Activities whose status is empty or not a canonical code are left out and
   counted in ``n_unknown_status``.
 - ``physical_progress_rate`` = weighted mean of progress (0-100) over the activities that are not cancelled;
-  a done activity counts 100 whatever its progress says. **Decision:** an activity that is not done and has no
-  ``progress`` is *excluded* (not counted as 0 %, since "in progress" with no percentage is not "nothing done");
-  how many were excluded is returned in ``n_no_progress``. When no activity in scope has a progress value at all
+  a done activity counts 100 whatever its progress says, and a not-started one without progress 0 (its status
+  says it: left out, two done activities beside two not started gave 100 %). **Decision:** an activity in
+  progress (or delayed...) without ``progress`` is *excluded* (not counted as 0 %, since "in progress" with no
+  percentage is not "nothing done"); how many were excluded is returned in ``n_no_progress``. When no activity in scope has a progress value at all
   the rate is NaN with a note (done-only activities would otherwise give a meaningless 100 %).
 - ``activity_status_count``: activities per canonical status (every code of schemas.STATUS_CODES, zeros included,
   plus ``unknown`` when some status is empty or not canonical).
@@ -30,6 +31,7 @@ import pandas as pd
 from ..data.spec import STATUS_CODES
 
 DONE = "done"
+NOT_STARTED = "not_started"
 CANCELLED = "cancelled"
 UNKNOWN = "unknown"
 
@@ -115,7 +117,8 @@ def physical_execution_rate(activities: pd.DataFrame, by: str | Iterable[str] | 
 
 
 def physical_progress_rate(activities: pd.DataFrame, by: str | Iterable[str] | None = None) -> pd.DataFrame:
-    """Weighted mean progress (0-100), done = 100, cancelled excluded, not-done without progress excluded.
+    """Weighted mean progress (0-100), done = 100, not started without progress = 0, cancelled excluded, others
+    without progress excluded.
 
     Columns: <by keys>, n (activities in the mean), n_no_progress (not done, not cancelled, no progress: excluded),
     n_cancelled, numerator (sum of weight x progress), denominator (sum of weights), rate (0-100, NaN when nothing
@@ -130,6 +133,7 @@ def physical_progress_rate(activities: pd.DataFrame, by: str | Iterable[str] | N
     done = status.eq(DONE)
     cancelled = status.eq(CANCELLED)
     value = progress.clip(lower=0.0, upper=100.0).where(~done, 100.0)
+    value = value.where(~(status.eq(NOT_STARTED) & value.isna()), 0.0)   # nothing done yet, as its status says
     included = ~cancelled & value.notna()
     work = activities[keys].copy() if keys else pd.DataFrame(index=activities.index)
     work["n"] = included.astype("float64")
@@ -141,7 +145,7 @@ def physical_progress_rate(activities: pd.DataFrame, by: str | Iterable[str] | N
     for c in ("n", "n_no_progress", "n_cancelled"):
         out[c] = out[c].astype("int64")
     out["rate"] = _rate(out["numerator"], out["denominator"] * 100.0)  # progress is already 0-100
-    note = ("weighted mean progress of " + out["n"].astype(str) + " activities (done = 100)"
+    note = ("weighted mean progress of " + out["n"].astype(str) + " activities (done = 100, not started = 0)"
             + np.where(out["n_no_progress"] > 0,
                        "; " + out["n_no_progress"].astype(str) + " without progress excluded", ""))
     note = note.where(out["denominator"] > 0, "not computable: no activity with a progress value or done")

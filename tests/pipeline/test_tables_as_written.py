@@ -1,12 +1,16 @@
-"""A register as an evaluator writes it, built into the sample's Tunisie annex by the real runner: the annex names the
-event it leaves out for starting after the reporting date, and counts the persons who came to several events once
-(analyses/test_reporting_date.py and analyses/test_gender.py check the figures and the warnings)."""
+"""Tables as an evaluator writes them, built into the sample's Tunisie annex by the real runner: the annex names the
+event it leaves out for starting after the reporting date, counts the persons who came to several events once, and
+says which activities its mean progress leaves out (analyses/test_reporting_date.py, test_gender.py and
+test_execution.py check the figures and the warnings)."""
 
 from __future__ import annotations
+
+import csv
 
 import pandas as pd
 import pytest
 
+from helpers.analyses import execution
 from helpers.analyses.figures import annex_figures
 from helpers.data.loader import load_project
 from helpers.data.params import load_annex_params
@@ -59,3 +63,27 @@ def test_a_register_naming_its_persons_counts_each_person_once_over_the_events(t
     built = pd.read_csv(layout.build / "annexes" / "amem" / "tunisie.figures.csv")
     persons = built[built["metric"] == "persons"].iloc[0]
     assert (persons["key"], persons["value"], persons["n"]) == ("all", 3, 5)
+
+
+def test_the_mean_progress_counts_activities_not_started_as_0_and_says_which_it_leaves_out(tmp_path):
+    layout = sample_layout(tmp_path, ["ensemble"])
+    path = layout.data / "amem" / "activities.csv"
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    progress = rows[0].index("progress")
+    for row in rows[1:]:
+        if row[0] == "T1-15":       # « En cours », Tunisie: the one activity with a progress
+            row[progress] = "40"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(rows)
+    data = load_project("amem", layout.data, layout.params)
+    rate = execution.physical_progress_rate(data.tables["activities"]).iloc[0]
+    assert rate["n_no_progress"] > 0 and "not started = 0" in rate["note"]
+    assert runner.build(project="amem", annex="ensemble", layout=layout, timeout=300) == 0
+    page = (layout.build / "annexes" / "amem" / "ensemble.html").read_text(encoding="utf-8")
+    page = page.replace("\u00a0", " ").replace("<strong>", "").replace("</strong>", "")
+    shown = f"{rate['rate']:.1f}".replace(".", ",")
+    assert (f"L'avancement moyen déclaré des activités (les activités réalisées comptant pour 100 %, celles non "
+            f"démarrées pour 0 %) est de {shown} %.") in page
+    assert (f"{rate['n_no_progress']} activités en cours sans avancement déclaré n'entrent pas dans cette "
+            "moyenne.") in page
