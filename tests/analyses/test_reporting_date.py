@@ -64,3 +64,4 @@ def test_an_activity_done_after_the_reporting_date_is_counted_and_told(tmp_path)
     mini.write_param_file("ensemble", "country: all\nname: Ensemble\n")
     rate = figures(mini, "ensemble").set_index(["metric", "key"]).loc[("physical_execution_rate", "Tunisie"), "value"]
     assert rate == pytest.approx(100.0)
+

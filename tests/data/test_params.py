@@ -212,3 +212,18 @@ def test_two_annexes_of_the_whole_project_are_said_whatever_their_words(mini):
     annexes = [load_annex_params("mini", name, mini.params_dir) for name in ("ensemble", "maroc")]
     problems = duplicate_annexes(annexes, mini.params_dir)
     assert [p.rule for p in problems] == ["duplicate_annex"] and "whole project" in problems[0].message
+
+
+def test_budget_lines_above_the_declared_total_are_told(tmp_path):
+    """budget_total 200 000 in project.yaml, lines adding up to 250 000: the overall rate divided by the smaller
+    total and the unallocated budget was -50 000, without a word."""
+    from helpers.data.loader import check_project
+
+    mini = Mini.copy_to(tmp_path)
+    mini.set_param("budget_total", 200000)
+    problems = check_project("mini", mini.data_dir, mini.params_dir)
+    assert [(p.rule, p.column, p.severity) for p in problems] == [
+        ("lines_above_budget_total", "budget_total", "warning")]
+    assert "250,000.00" in problems[0].message and problems[0].file.endswith("project.yaml")
+    mini.set_param("budget_total", 250000)      # the lines' sum: nothing to say
+    assert check_project("mini", mini.data_dir, mini.params_dir) == []

@@ -84,6 +84,7 @@ def check_and_load(project: str, data_dir: Path = DATA_DIR,
     for annex in annexes:
         problems += _country_problems(annex, data, table_files, params_dir)
     problems += _countries_without_annex(annexes, data, table_files)
+    problems += _lines_above_budget_total(data, params_dir / project / "project.yaml")
     problems += duplicate_annexes(annexes, params_dir)   # two files, one country: both named
     if not valid_params or any(p.severity == "error" for p in problems):
         return problems, None
@@ -92,6 +93,24 @@ def check_and_load(project: str, data_dir: Path = DATA_DIR,
 
 
 # ================================================================= a whole project
+
+
+def _lines_above_budget_total(data: ProjectData, path: Path) -> list[Problem]:
+    """The budget lines adding up to more than the declared ``budget_total``: an outdated total (a top-up not
+    written in project.yaml) or lines written twice. The overall rate divides by the total, the lines' rates by their
+    own budgets, and the unallocated budget is negative: a warning, since which one is right is the evaluator's."""
+    declared = getattr(data.params, "budget_total", None)
+    lines = data.tables["budget"]["budget"]
+    if not declared or "budget" not in data.present or lines.isna().any():
+        return []
+    total = float(lines.sum())
+    if total <= declared * (1 + 1e-9):
+        return []
+    return [Problem(relative(path), "lines_above_budget_total", f"the budget lines add up to {total:,.2f}, more "
+                    f"than budget_total ({declared:,.2f}): the overall execution rate divides by budget_total, the "
+                    f"unallocated budget is {declared - total:,.2f}", "Update budget_total if the budget was topped "
+                    "up; else look for lines written twice (budget.csv).", column="budget_total",
+                    value=numbers.plain(declared), severity="warning")]
 
 
 def _load(project: str, params: ProjectParams, data_dir: Path) -> tuple[ProjectData, list[Problem], dict[str, Path]]:
