@@ -93,7 +93,7 @@ def test_french_and_english_header_for_one_column_keeps_the_english_and_warns(mi
     mini.write("budget", "\n".join([text[0]] + [row + ",1" if row else row for row in text[1:]]))
     problems = mini.check()
     warning = next(p for p in problems if p.rule == "french_duplicate")
-    assert "'montant' (French for 'budget') is ignored" in warning.message
+    assert "'montant' (another name for 'budget') is ignored" in warning.message
     assert mini.load().tables["budget"]["budget"].iloc[0] == 100000.0
 
 
@@ -112,3 +112,36 @@ def test_every_french_name_is_documented_in_data_readme():
         for column, names in columns.items():
             for name in names:
                 assert f"`{name.replace('_', ' ')}`" in section, (table, column, name)
+
+
+def test_english_headers_load_as_the_contract_ones_and_each_is_documented(mini):
+    """An English-language project's tables (`Budget line`, `Date`, `Amount`, `Event`, `Female`, `Indicator`...) were
+    refused column by column; they load as the contract's, and data/README.md lists every English name. No name is
+    read as two columns of a table, nor is it the contract name of another column."""
+    from helpers.data.spec import ENGLISH_HEADERS, HEADER_ALIASES, SPEC
+    from helpers.paths import DATA_DIR
+    from helpers.text import fold
+
+    mini.write("budget", "Budget line,Budget,Country,Description,Cost category\nB1,100000,Maroc,Staff,staff\n"
+                         "B2,50000,Maroc,Ops,operational\nB3,80000,Tunisie,Ops,operational\nB4,20000,,Coord,support\n")
+    mini.write("expenditure", "Budget line,Date,Amount spent,Country\nB1,2020-12-31,40000,Maroc\n"
+                              "B3,2021-06-30,30000,Tunisie\n")
+    mini.write("participation", "Event,Number of participants,Female,Male,Country,Start\nE1,20,8,12,Maroc,2020-10-01\n")
+    mini.write("indicators", "Indicator,Period,Baseline value,Target value,Final target,Achieved,Country\n"
+                             "I1,2020,0,20,50,10,Maroc\n")
+    assert [p for p in mini.check() if p.severity == "error"] == []
+    data = mini.load()
+    assert data.tables["budget"]["budget"].sum() == 250000 and data.tables["expenditure"]["amount"].sum() == 70000
+    assert data.tables["participation"][["participants", "women", "men"]].iloc[0].tolist() == [20, 8, 12]
+    assert data.tables["indicators"][["baseline", "target", "target_final", "actual"]].iloc[0].tolist() == [0, 20, 50, 10]
+    text = (DATA_DIR / "README.md").read_text(encoding="utf-8")
+    section = text[text.index("### English headers"):text.index("## Numbers and dates")]
+    for table, columns in ENGLISH_HEADERS.items():
+        names = {c.name for c in SPEC[table].columns} | ({c.name for c in SPEC[table].register.columns}
+                                                        if SPEC[table].register else set())
+        for column, aliases in columns.items():
+            for alias in aliases:
+                assert f"`{table}` | `{column}` |" in section and f"`{alias.replace('_', ' ')}`" in section, alias
+                assert alias not in names, (table, alias)
+        every = [fold(a) for names_ in HEADER_ALIASES[table].values() for a in names_]
+        assert len(every) == len(set(every)), (table, sorted(a for a in every if every.count(a) > 1))

@@ -1,9 +1,9 @@
-"""French headers (spec.FRENCH_HEADERS) read as the contract's columns: `femmes` is `women`, `pays` is `country`;
+"""French and English headers (spec.HEADER_ALIASES) read as the contract's columns: `femmes` and `female` are `women`;
 and headers with a note: `Femmes (nombre)` is `women`, `Budget (EUR)` is `budget`.
 
-The loader calls ``header_sets`` to find a header row written in French below title rows, ``translate`` to
-rename the French columns of a table as read (a contract header present in the same file wins over its French
-name, which is then reported as ignored), and ``noted_headers`` to read a header with a note (`Femmes (nombre)`,
+The loader calls ``header_sets`` to find a header row written in French or English below title rows,
+``translate`` to rename those columns of a table as read (a contract header present in the same file wins over its
+other name, which is then reported as ignored), and ``noted_headers`` to read a header with a note (`Femmes (nombre)`,
 `Avancement (%)`) as its column; in an amount's header the note may be a unit: the project's currency is the column
 itself; another currency, or thousands (`k€`, `'000 EUR`, `en milliers`), is refused, since the workbook reads
 amounts in units of the project's currency and converts nothing.
@@ -19,20 +19,20 @@ from typing import Sequence
 from ..errors import Problem
 from ..text import fold
 from .readers import RawTable, header_name, split_note
-from .spec import FRENCH_HEADERS, SPEC
+from .spec import HEADER_ALIASES, SPEC
 from .spending import currency_code
 
 
 def _aliases(table: str) -> dict[str, str]:
     """Folded French header -> contract column."""
-    return {fold(french): column for column, names in FRENCH_HEADERS.get(table, {}).items() for french in names}
+    return {fold(alias): column for column, names in HEADER_ALIASES.get(table, {}).items() for alias in names}
 
 
 def header_sets(table: str, required_sets: Sequence[Sequence[str]]) -> list[tuple[str, ...]]:
     """The required sets, then every way of writing them with the columns' French names (`événement` or
     `code_événement` for `event_id`, mixed with English ones): a header row below title rows is found whichever
     names it uses. A few dozen sets per table at most."""
-    names = FRENCH_HEADERS.get(table, {})
+    names = HEADER_ALIASES.get(table, {})
     out = [tuple(r) for r in required_sets]
     for required in required_sets:
         for choice in itertools.product(*[(c, *names.get(c, ())) for c in required]):
@@ -42,7 +42,8 @@ def header_sets(table: str, required_sets: Sequence[Sequence[str]]) -> list[tupl
 
 
 def translate(table: str, raw: RawTable) -> list[Problem]:
-    """Rename the French columns of ``raw`` (in place) to the contract's names; a warning when both are present."""
+    """Rename the French and English columns of ``raw`` (in place) to the contract's names; a warning when both are
+    present."""
     aliases = _aliases(table)
     renames: dict[str, str] = {}
     problems: list[Problem] = []
@@ -54,7 +55,7 @@ def translate(table: str, raw: RawTable) -> list[Problem]:
         if column in present or column in renames.values():
             written = raw.headers.get(name, name)
             problems.append(raw.problem(
-                "french_duplicate", f"the column '{written}' (French for '{column}') is ignored: the file also has "
+                "french_duplicate", f"the column '{written}' (another name for '{column}') is ignored: the file also has "
                 f"a column '{raw.headers.get(column, column)}'", f"Keep one of the two columns.",
                 index=raw.header_row, column=name, severity="warning"))
             continue

@@ -414,3 +414,30 @@ REGISTER_REQUIRED = SPEC["participation"].register.required   # a participation 
 FRENCH_HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
     t.name: {c.name: c.french for c in (*t.columns, *(t.register.columns if t.register else ())) if c.french}
     for t in SPEC.values()}
+# English headers as the monitoring tables of English-language projects write them (data/README.md, "English
+# headers"): `Budget line`, `Event`, `Female`. Read like the French ones.
+_LINE = ("budget_line", "budget_line_code", "line_code", "budget_code")
+ENGLISH_HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
+    "activities": {"activity_id": ("activity", "activity_code"), "planned_end": ("planned_end_date",),
+                   "actual_end": ("actual_end_date", "completion_date"), "label": ("description", "title")},
+    "participation": {"event_id": ("event", "event_code"),
+                      "participants": ("number_of_participants", "total_participants"),
+                      "women": ("female", "females", "number_of_women", "of_which_women"),
+                      "men": ("male", "males", "number_of_men"), "start_date": ("start",), "end_date": ("end",),
+                      "group": ("target_group",), "label": ("description", "title"), "sex": ("gender",),
+                      "person": ("participant_name",)},
+    "budget": {"line": _LINE, "budget": ("approved_budget", "budget_amount"), "category": ("cost_category",),
+               "label": ("description",)},
+    "expenditure": {"line": _LINE, "period_end": ("date", "period_end_date", "end_of_period"),
+                    "amount": ("amount_spent", "expenditure", "spent", "disbursed")},
+    "indicators": {"indicator_id": ("indicator", "indicator_code"), "actual": ("achieved", "actual_value"),
+                   "baseline": ("baseline_value",), "target": ("target_value",),
+                   "target_final": ("final_target", "end_of_project_target"), "unit": ("unit_of_measure",),
+                   "label": ("description",)},
+    "reported": {"figure_id": ("figure", "figure_code"), "value": ("published_value", "reported_value")},
+}
+# every header read as a contract column, French and English
+HEADER_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
+    table: {column: (*FRENCH_HEADERS.get(table, {}).get(column, ()), *ENGLISH_HEADERS.get(table, {}).get(column, ()))
+            for column in {*FRENCH_HEADERS.get(table, {}), *ENGLISH_HEADERS.get(table, {})}}
+    for table in SPEC}
