@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Hashable
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
@@ -80,6 +81,7 @@ def validate_table(table: str, frame: pd.DataFrame, file: str,
 
 def _problems(table: str, cases: pd.DataFrame, frame: pd.DataFrame, file: str, where) -> list[Problem]:
     problems: dict[tuple[str, Any, str | None], Problem] = {}
+    repeated: dict[str, Any] = {}
     for case in cases.to_dict("records"):
         check = str(case["check"])
         rule_name = _BUILT_IN_RULES.get(check, check)
@@ -97,8 +99,9 @@ def _problems(table: str, cases: pd.DataFrame, frame: pd.DataFrame, file: str, w
         if rule_name == "allowed_values":
             hint = "Use one of: " + ", ".join(ALLOWED.get((table, column), ())) + "."
         elif rule_name == "duplicate_id" and value is not None:
-            hint = _reused_in_countries(frame, column, value) or _one_person_a_row(table, frame, column, value) \
-                or hint
+            if column not in repeated:   # once per column: a broken file may repeat 100 000 identifiers
+                repeated[column] = _duplicate_hints(table, frame, column)
+            hint = repeated[column].get(value, hint)
         problems[(rule_name, index, column)] = Problem(
             file, rule_name, rule.message, hint,
             value=None if value is None or pd.isna(value) else _show(value),
@@ -106,27 +109,32 @@ def _problems(table: str, cases: pd.DataFrame, frame: pd.DataFrame, file: str, w
     return sorted(problems.values(), key=lambda p: (p.row or 0, p.column or "", p.rule))
 
 
-def _one_person_a_row(table: str, frame: pd.DataFrame, column: str, value: Any) -> str | None:
-    """The hint of an event on several rows of 1 participant each: a list of persons written as counts."""
-    if table != "participation" or "participants" not in frame.columns:
-        return None
-    if not (frame.loc[frame[column] == value, "participants"] == 1).all():
-        return None
-    return ("Its rows count one participant each: for a list of persons, write a register instead, the columns "
-            "event_id and sex (f or m) and no 'participants' or 'women' column; it is counted per event.")
-
-
-def _reused_in_countries(frame: pd.DataFrame, column: str, value: Any) -> str | None:
-    """The hint of an identifier written in several countries (codes restarting at A1 in each): say so."""
-    if "country" not in frame.columns:
-        return None
-    countries = frame.loc[frame[column] == value, "country"].dropna().astype(str).unique()
-    if len(countries) < 2:
-        return None
-    names = sorted(countries)
-    examples = ", ".join(f"{c[:2].upper()}-{_show(value)}" for c in names[:2])
-    return (f"'{_show(value)}' is used in {', '.join(names[:-1])} and {names[-1]}: an identifier names one row of "
-            f"the whole project; put the country in it ({examples}).")
+def _duplicate_hints(table: str, frame: pd.DataFrame, column: str) -> dict[Any, str]:
+    """The hint of each repeated identifier whose rows say more than "give each row its own identifier": one used in
+    several countries (codes restarting at A1 in each), or, in participation, an event on rows of 1 participant each
+    (a list of persons written as counts). Grouped at once, whatever the number of identifiers."""
+    rows = frame[frame[column].duplicated(keep=False)]
+    hints: dict[Any, str] = {}
+    if "country" in rows.columns:
+        pairs = pd.DataFrame({"value": rows[column].to_numpy(dtype=object),
+                              "country": rows["country"].astype(object).to_numpy()}).dropna()
+        pairs = pairs.assign(country=pairs["country"].astype(str)).drop_duplicates().sort_values(
+            ["value", "country"], key=lambda c: c.astype(str), kind="mergesort")
+        values, countries = pairs["value"].to_numpy(dtype=object), pairs["country"].tolist()
+        starts = np.flatnonzero(np.r_[True, values[1:] != values[:-1]]) if len(values) else np.array([], int)
+        for start, end in zip(starts, np.r_[starts[1:], len(values)]):
+            if end - start > 1:
+                value, names = values[start], countries[start:end]
+                examples = ", ".join(f"{c[:2].upper()}-{_show(value)}" for c in names[:2])
+                hints[value] = (f"'{_show(value)}' is used in {', '.join(names[:-1])} and {names[-1]}: an "
+                                f"identifier names one row of the whole project; put the country in it ({examples}).")
+    if table == "participation" and "participants" in rows.columns:
+        ones = rows["participants"].eq(1).groupby(rows[column]).all()
+        for value in ones.index[ones.to_numpy(bool)]:
+            hints.setdefault(value, "Its rows count one participant each: for a list of persons, write a register "
+                                    "instead, the columns event_id and sex (f or m) and no 'participants' or 'women' "
+                                    "column; it is counted per event.")
+    return hints
 
 
 def _show(value: Any) -> str:
