@@ -78,8 +78,8 @@ ALL_KEY, TOTAL_KEY = "all", "total"
 # Every metric of the FIGURES table; data/README.md has the catalogue (what, unit, key, example), kept in step by
 # tests/analyses/test_figures.py.
 METRICS = ("physical_execution_rate", "physical_progress_rate", "activity_status_count", "indicator_achievement",
-           "indicator_achievement_final", "indicator_anomaly", "women_share", "gender_parity_index", "persons", "budget",
-           "spent", "financial_execution_rate", "unallocated_budget", "spending_share", "staff_cost_share",
+           "indicator_achievement_final", "indicator_anomaly", "women_share", "gender_parity_index", "persons",
+           "budget", "spent", "financial_execution_rate", "unallocated_budget", "spending_share", "staff_cost_share",
            "burn_index", "impact_effect", "balance_smd", "impact_naive_effect", "impact_adjusted_effect",
            "impact_p_holm", "impact_mde", "comparison_ess", "balance_smd_unweighted", "balance_smd_weighted",
            "event_study_effect", "impact_control_mean", "impact_n_units", "impact_attrition", "balance_joint_p",

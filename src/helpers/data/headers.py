@@ -24,14 +24,14 @@ from .spending import currency_code
 
 
 def _aliases(table: str) -> dict[str, str]:
-    """Folded French header -> contract column."""
+    """Folded French or English header -> contract column."""
     return {fold(alias): column for column, names in HEADER_ALIASES.get(table, {}).items() for alias in names}
 
 
 def header_sets(table: str, required_sets: Sequence[Sequence[str]]) -> list[tuple[str, ...]]:
-    """The required sets, then every way of writing them with the columns' French names (`événement` or
-    `code_événement` for `event_id`, mixed with English ones): a header row below title rows is found whichever
-    names it uses. A few dozen sets per table at most."""
+    """The required sets, then every way of writing them with the columns' other names (`événement`,
+    `code_événement` or `event` for `event_id`, mixed with the contract's): a header row below title rows is found
+    whichever names it uses. A few hundred sets per table at most."""
     names = HEADER_ALIASES.get(table, {})
     out = [tuple(r) for r in required_sets]
     for required in required_sets:
@@ -55,8 +55,8 @@ def translate(table: str, raw: RawTable) -> list[Problem]:
         if column in present or column in renames.values():
             written = raw.headers.get(name, name)
             problems.append(raw.problem(
-                "french_duplicate", f"the column '{written}' (another name for '{column}') is ignored: the file also has "
-                f"a column '{raw.headers.get(column, column)}'", f"Keep one of the two columns.",
+                "french_duplicate", f"the column '{written}' (another name for '{column}') is ignored: the file also "
+                f"has a column '{raw.headers.get(column, column)}'", "Keep one of the two columns.",
                 index=raw.header_row, column=name, severity="warning"))
             continue
         renames[name] = column

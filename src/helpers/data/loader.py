@@ -1042,7 +1042,8 @@ def _yes_no_coding(values: pd.Series, raw: RawTable, outcome: str) -> list[Probl
     binary = counts[counts.index.isin([0.0, 1.0])].sum()
     others = counts[~counts.index.isin([0.0, 1.0])]
     if len(others) and binary >= 0.95 * counts.sum() and counts.index.isin([0.0, 1.0]).sum() == 2:
-        listed = ", ".join(f"{numbers.plain(v)} ({int(n)} row{'s' if n > 1 else ''})" for v, n in others.head(5).items())
+        listed = ", ".join(f"{numbers.plain(v)} ({int(n)} row{'s' if n > 1 else ''})"
+                           for v, n in others.head(5).items())
         first = values.index[values.isin(others.index)][0]
         return [raw.problem("outcome_almost_binary", f"the outcome '{outcome}' is 0 or 1 on {int(binary)} rows and "
                             f"something else on {int(others.sum())}: {listed}", "If it is a yes/no, correct those rows "

@@ -491,8 +491,8 @@ def code_problems(values: pd.Series, raw: RawTable, column: str, prefix: str = "
             problems.append(raw.problem(
                 f"{prefix}nines", f"{int(hits.sum())} answers are {code}, more than every other answer (at most "
                 f"{numbers.plain(others.max())}): if {code} stands for 'don't know' or 'refused', the estimates "
-                f"count it as {code}", f"If it does, leave those answers empty in the file; if {code} is a true answer, "
-                "nothing needs doing.", index=hits.index[hits][0], column=column, value=code, severity="warning"))
+                f"count it as {code}", f"If it does, leave those answers empty in the file; if {code} is a true "
+                "answer, nothing needs doing.", index=hits.index[hits][0], column=column, value=code, severity="warning"))
     return problems
 
 
