@@ -133,7 +133,8 @@ def physical_progress_rate(activities: pd.DataFrame, by: str | Iterable[str] | N
     done = status.eq(DONE)
     cancelled = status.eq(CANCELLED)
     value = progress.clip(lower=0.0, upper=100.0).where(~done, 100.0)
-    value = value.where(~(status.eq(NOT_STARTED) & value.isna()), 0.0)   # nothing done yet, as its status says
+    if any_progress:   # a table that tracks progress: a not-started activity has done nothing yet, as it says
+        value = value.where(~(status.eq(NOT_STARTED) & value.isna()), 0.0)
     included = ~cancelled & value.notna()
     work = activities[keys].copy() if keys else pd.DataFrame(index=activities.index)
     work["n"] = included.astype("float64")
