@@ -8,8 +8,8 @@ Definitions (GUIDE.md, "Physical execution rate"):
   (a missing weight counts 1). Activities whose status is empty or not a canonical code are left out and
   counted in ``n_unknown_status``.
 - ``physical_progress_rate`` = weighted mean of progress (0-100) over the activities that are not cancelled;
-  a done activity counts 100 whatever its progress says, and a not-started one without progress 0 (its status
-  says it: left out, two done activities beside two not started gave 100 %). **Decision:** an activity in
+  a done activity counts 100 whatever its progress says, and, in a table that has progress values, a not-started
+  one without progress 0 (its status says it: left out, two done activities beside two not started gave 100 %). **Decision:** an activity in
   progress (or delayed...) without ``progress`` is *excluded* (not counted as 0 %, since "in progress" with no
   percentage is not "nothing done"); how many were excluded is returned in ``n_no_progress``. When no activity in scope has a progress value at all
   the rate is NaN with a note (done-only activities would otherwise give a meaningless 100 %).
