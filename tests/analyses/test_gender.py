@@ -111,3 +111,16 @@ def test_a_register_naming_its_persons_counts_each_person_once_over_its_events(t
     assert persons(frame("participation", [{"event_id": "E1", "participants": 10, "women": 4}])) is None
     one_event = persons(table[table["event_id"] == "E3"]).iloc[0]       # what scope() keeps, counted alike
     assert (one_event["persons"], one_event["participations"]) == (2, 2.0)
+
+
+def test_a_table_with_its_own_persons_column_names_no_persons(tmp_path):
+    """A per-event table with a column headed `Persons` (a count): not the register's persons, no `persons` figure
+    (with the column's name shared, it said 0 distinct persons)."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.gender import persons
+    from helpers.data.loader import load_project
+
+    mini = Mini.copy_to(tmp_path)
+    mini.write("participation", "event_id,participants,women,Persons,country\nE1,20,8,20,Maroc\nE2,10,5,10,Maroc\n")
+    table = load_project("mini", mini.data_dir, mini.params_dir).tables["participation"]
+    assert "persons" in table.columns and persons(table) is None

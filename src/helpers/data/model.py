@@ -220,8 +220,9 @@ def each_distinct(series: pd.Series, fn, keep_missing: bool = False, dtype: Any 
 # persons as compared (folded names) with their sex, so that the persons who came to several events are counted once
 # over the annex's events (analyses.gender.persons), whatever rows scope() keeps. A cell is the sexes, one letter a
 # person ('f', 'm', '-' when not recorded), then the names; the separators are control characters, which no cell
-# may hold (readers refuse them). Read back at a few operations per event, not per person.
-PERSONS = "persons"
+# may hold (readers refuse them). Read back at a few operations per event, not per person. The name has a space,
+# which no header read from a file keeps (readers.header_name): a table's own `Persons` column is never taken for it.
+PERSONS = "named persons"
 _FIELD, _PERSON = "\x1f", "\x1e"
 
 
