@@ -1,14 +1,16 @@
-"""What the data hold after the project's reporting date (project.yaml), said at the rows.
+"""What the data hold outside the project's dates (project.yaml), said at the rows.
 
 An annex describes the project at its reporting date. Events that start after it are left out of the annex
 (model.scope), as spending after it is left out of the budget figures; activities done after it are counted as
-done, since a status has no date. Either may mean that the data are more recent than the reporting date.
+done, since a status has no date. Either may mean that the data are more recent than the reporting date. Spending
+dated before the project's start is counted (it may be eligible), and told: 2012 is often 2021 mistyped.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pandas as pd
 
 from ..errors import Problem
@@ -18,19 +20,27 @@ from .readers import RawTable
 SHOWN = 10   # rows named one by one; the others are counted
 
 
+def _at_rows(raw: RawTable, rows: np.ndarray, dates: pd.Series, column: str, rule: str, message: str, hint: str,
+             more: str) -> list[Problem]:
+    """A warning at each of the first SHOWN ``rows`` (a mask over ``dates``), its date as the value (and in the
+    message, as '{date}'), then how many more rows (``more``: '{n} more ...')."""
+    found = dates.index[rows]
+    shown = [(i, pd.Timestamp(dates[i]).date().isoformat()) for i in found[:SHOWN]]
+    problems = [raw.problem(rule, message.format(date=day), hint, index=i, column=column, value=day,
+                            severity="warning") for i, day in shown]
+    if len(found) > SHOWN:
+        problems.append(raw.problem(rule, more.format(n=len(found) - SHOWN), "", column=column, severity="warning"))
+    return problems
+
+
 def events_after(frame: pd.DataFrame, raw: RawTable, reporting_date: dt.date) -> list[Problem]:
     """A warning at each event that starts after the reporting date: left out of every figure of the annex."""
-    later = frame.index[after_reporting_date(frame, reporting_date)]
-    day = reporting_date.isoformat()
-    problems = [raw.problem(
-        "event_after_reporting_date", f"this event starts after the reporting date ({day}, project.yaml): it is "
-        "left out of the annex's figures", "Planned events have no participants yet: nothing to do. If the data are "
-        "more recent than the reporting date, move `reporting_date` in project.yaml.", index=i, column="start_date",
-        value=pd.Timestamp(frame.at[i, "start_date"]).date().isoformat(), severity="warning") for i in later[:SHOWN]]
-    if len(later) > SHOWN:
-        problems.append(raw.problem("event_after_reporting_date", f"{len(later) - SHOWN} more events start after "
-                                    "the reporting date", "", column="start_date", severity="warning"))
-    return problems
+    return _at_rows(raw, after_reporting_date(frame, reporting_date), frame["start_date"], "start_date",
+                    "event_after_reporting_date", f"this event starts after the reporting date "
+                    f"({reporting_date.isoformat()}, project.yaml): it is left out of the annex's figures",
+                    "Planned events have no participants yet: nothing to do. If the data are more recent than the "
+                    "reporting date, move `reporting_date` in project.yaml.",
+                    "{n} more events start after the reporting date")
 
 
 def done_after(frame: pd.DataFrame, raw: RawTable, reporting_date: dt.date) -> list[Problem]:
@@ -39,14 +49,22 @@ def done_after(frame: pd.DataFrame, raw: RawTable, reporting_date: dt.date) -> l
     if "actual_end" not in frame.columns:
         return []
     end = pd.to_datetime(frame["actual_end"], errors="coerce")
-    later = frame.index[(end > pd.Timestamp(reporting_date)).fillna(False).to_numpy(bool)]
-    day = reporting_date.isoformat()
-    problems = [raw.problem(
-        "done_after_reporting_date", f"this activity ended after the reporting date ({day}, project.yaml): it is "
-        "counted as its status says", "If the annex should describe the reporting date, write the status the "
-        "activity had then; if the data are more recent, move `reporting_date` in project.yaml.", index=i,
-        column="actual_end", value=end[i].date().isoformat(), severity="warning") for i in later[:SHOWN]]
-    if len(later) > SHOWN:
-        problems.append(raw.problem("done_after_reporting_date", f"{len(later) - SHOWN} more activities ended after "
-                                    "the reporting date", "", column="actual_end", severity="warning"))
-    return problems
+    return _at_rows(raw, (end > pd.Timestamp(reporting_date)).fillna(False).to_numpy(bool), end, "actual_end",
+                    "done_after_reporting_date", f"this activity ended after the reporting date "
+                    f"({reporting_date.isoformat()}, project.yaml): it is counted as its status says",
+                    "If the annex should describe the reporting date, write the status the activity had then; if "
+                    "the data are more recent, move `reporting_date` in project.yaml.",
+                    "{n} more activities ended after the reporting date")
+
+
+def before_start(frame: pd.DataFrame, raw: RawTable, start: dt.date) -> list[Problem]:
+    """Spending dated before the project's start (2012 typed for 2021): counted like the rest, and the cumulative
+    curve starts years early. A warning per row, since spending before the start may be eligible."""
+    if "period_end" not in frame.columns:
+        return []
+    day = frame["period_end"]
+    return _at_rows(raw, (day < pd.Timestamp(start)).fillna(False).to_numpy(bool), day, "period_end",
+                    "spending_before_start", f"this spending is dated {{date}}, before the project's start "
+                    f"({start.isoformat()}, project.yaml): it is counted", "Correct the date if it is a typo (2012 "
+                    "for 2021); if the spending is eligible before the start, nothing needs doing.",
+                    "{n} more rows are dated before the project's start")

@@ -261,7 +261,7 @@ def _read_and_check(name: str, path: Path,
         problems += spending.other_currency(frame, raw, params.currency)
     start = getattr(params, "start_date", None)   # none when project.yaml is broken
     if table.column("period_end") is not None and start:
-        problems += spending.before_start(frame, raw, start)
+        problems += as_of.before_start(frame, raw, start)
     reporting = getattr(params, "reporting_date", None)
     if reporting and name == "participation" and "start_date" in frame.columns:
         problems += as_of.events_after(frame, raw, reporting)

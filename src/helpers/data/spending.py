@@ -7,7 +7,6 @@ The loader calls them once the tables are typed and each spending row's budget l
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import numpy as np
@@ -45,25 +44,6 @@ def other_currency(frame: pd.DataFrame, raw: RawTable, currency: str) -> list[Pr
                         f"Convert the amount to {wanted} and write {wanted} here (the workbook does not convert "
                         "currencies), or correct the project's `currency`.", index=index, column="currency",
                         value=frame.at[index, "currency"]) for index in frame.index[other.to_numpy(dtype=bool)]]
-
-
-def before_start(frame: pd.DataFrame, raw: RawTable, start: dt.date) -> list[Problem]:
-    """Spending dated before the project's start (2012 typed for 2021): counted like the rest, and the cumulative
-    curve starts years early. A warning per row (at most 10, then their count), since spending before the start
-    may be eligible."""
-    if "period_end" not in frame.columns:
-        return []
-    day = frame["period_end"]
-    early = frame.index[(day < pd.Timestamp(start)).fillna(False).to_numpy(bool)]
-    problems = [raw.problem("spending_before_start", f"this spending is dated {day[i].date().isoformat()}, before "
-                            f"the project's start ({start.isoformat()}, project.yaml): it is counted", "Correct the "
-                            "date if it is a typo (2012 for 2021); if the spending is eligible before the start, "
-                            "nothing needs doing.", index=i, column="period_end", value=day[i].date().isoformat(),
-                            severity="warning") for i in early[:10]]
-    if len(early) > 10:
-        problems.append(raw.problem("spending_before_start", f"{len(early) - 10} more rows are dated before the "
-                                    "project's start", "", column="period_end", severity="warning"))
-    return problems
 
 
 def cumulative_spending(expenditure: pd.DataFrame, raw: RawTable, budget: pd.DataFrame,
