@@ -121,6 +121,10 @@ def test_a_line_with_spending_and_no_category_leaves_the_staff_share_not_computa
     assert s["total_spent"] == pytest.approx(500.0)
     idle = budget.assign(category=budget["category"].where(budget["line"] != "L3"))   # budget 0, no spending
     assert staff_cost_share(idle, expenditure, params()).iloc[0]["share"] == pytest.approx(40.0)
+    # a country annex whose only staff line is the unsorted one: the line is named, not "no staff category"
+    alone = unsorted[unsorted["line"] != "L1"]
+    assert "no category (L2)" in staff_cost_share(alone, expenditure[expenditure["line"] != "L1"], params()).iloc[0][
+        "note"]
 
 
 def test_spending_by_period_and_pace(tables):

@@ -325,12 +325,14 @@ def staff_cost_share(budget: pd.DataFrame, expenditure: pd.DataFrame, params: An
     low, high = params.thresholds.staff_share_low, params.thresholds.staff_share_high
     status = "" if np.isnan(share) else BAND_BELOW if share < low else BAND_ABOVE if share > high else BAND_WITHIN
     note = ""
-    if not is_staff.any():  # not 0 %: the staff may be paid from lines kept elsewhere (project-wide lines)
-        note = "not computable: no budget line has a staff category (" + ", ".join(sorted(categories)) + ")"
-    elif unsorted.any() and not np.isnan(total):
+    # a table that sorts its lines, one of which is not sorted: that line is what to mend, whether or not another
+    # is a staff line (in a country annex it may be the only one paying staff)
+    if unsorted.any() and not np.isnan(total) and lines["category"].notna().any():
         named = ", ".join(lines.loc[unsorted, "line"].astype(str).head(5)) + (", ..." if unsorted.sum() > 5 else "")
         note = (f"not computable: {int(unsorted.sum())} budget line(s) with spending have no category ({named}): "
                 "they may pay staff")
+    elif not is_staff.any():  # not 0 %: the staff may be paid from lines kept elsewhere (project-wide lines)
+        note = "not computable: no budget line has a staff category (" + ", ".join(sorted(categories)) + ")"
     elif np.isnan(share):
         note = spending_not_known(lines, coverage_of(expenditure, lines["as_of"].iloc[0])) or \
             "not computable: no spending"

@@ -192,7 +192,7 @@ def ignored_versions(table: str, raw: RawTable) -> list[Problem]:
             problems.append(_at_header(raw, name, "column_beside_its_figure", (
                 f"the column '{written}' is ignored: the figures use the column '{used}'"),
                 f"If '{written}' holds the figures to use (a revised budget, the latest count), name it '{column}' "
-                f"and the other '{used} initial', say; else nothing to do.", severity="warning"))
+                f"and the other '{column}_initial', say; else nothing to do.", severity="warning"))
             break
     return problems
 
