@@ -144,3 +144,16 @@ def test_a_fraction_typed_for_a_percentage_is_an_anomaly():
     assert fractions["indicator_id"].tolist() == ["W", "V"]
     assert fractions["note"].iloc[0] == "actual 0.45 in % de femmes with a target of 50: a fraction of 1 for a " \
                                         "percentage?"
+
+
+def test_the_other_reasons_of_an_achievement_not_computed_are_listed_row_by_row():
+    """The annex's column note says « no final target or no measured value »; a row not computed for another
+    reason (its direction not given) is named with its own."""
+    from helpers.analyses.indicators import other_reasons
+
+    table = iptt(rows({"indicator_id": "U", "actual": 12.5, "baseline": 20, "target": 15, "target_final": 10},
+                      {"indicator_id": "N", "actual": None, "target_final": 10},
+                      {"indicator_id": "OK", "actual": 5, "target_final": 10}), Thresholds())
+    out = other_reasons(table)
+    assert out["key"].tolist() == ["U"] and "direction" in out["note"].iloc[0]
+    assert other_reasons(table, final=False)["key"].tolist() == ["U"]

@@ -125,6 +125,16 @@ def iptt(indicators: pd.DataFrame, thresholds: Any) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
+def other_reasons(table: pd.DataFrame, final: bool = True) -> pd.DataFrame:
+    """The IPTT rows whose achievement (of the final target, else of the period's) is not computable for another
+    reason than a missing target or value (a direction not given, a baseline equal to the target...): key and note,
+    for the annex to say row by row what its table's column note cannot."""
+    rate, note = ("indicator_achievement_final", "note_final") if final else ("indicator_achievement", "note")
+    usual = table[note].str.match(r"not computable: no (actual|target|final target)\b", na=False)
+    rows = table[table[rate].isna() & table[note].str.startswith("not computable", na=False) & ~usual]
+    return rows[["key", note]].rename(columns={note: "note"}).reset_index(drop=True)
+
+
 def tracking_counts(table: pd.DataFrame) -> dict[str, int]:
     """What the IPTT table (iptt) counts: indicators (an id in one country; the same id in two countries is two),
     rows (an indicator has one per period and sex), and the rows with a final target and a measured value
