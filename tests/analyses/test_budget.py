@@ -198,3 +198,14 @@ def test_spending_dated_after_the_reporting_date_is_counted_apart_for_the_annex_
     assert after_reporting_date(expenditure, params()) == (2, 50.5)
     assert after_reporting_date(expenditure.iloc[:2], params()) == (0, 0.0)
     assert after_reporting_date(expenditure.iloc[:0], params()) == (0, 0.0)
+
+
+def test_an_unsorted_line_whose_code_two_countries_share_is_named_with_its_country():
+    budget = frame("budget", [
+        {"line": "1.1", "budget": 100, "category": "staff", "country": "Maroc"},
+        {"line": "1.1", "budget": 80, "category": None, "country": "Tunisie"}])
+    expenditure = frame("expenditure", [
+        {"line": "1.1", "period_end": "2020-12-31", "amount": 50, "country": "Maroc"},
+        {"line": "1.1", "period_end": "2020-12-31", "amount": 20, "country": "Tunisie"}])
+    note = staff_cost_share(budget, expenditure, params()).iloc[0]["note"]
+    assert "no category (1.1/Tunisie)" in note

@@ -328,7 +328,8 @@ def staff_cost_share(budget: pd.DataFrame, expenditure: pd.DataFrame, params: An
     # a table that sorts its lines, one of which is not sorted: that line is what to mend, whether or not another
     # is a staff line (in a country annex it may be the only one paying staff)
     if unsorted.any() and not np.isnan(total) and lines["category"].notna().any():
-        named = ", ".join(lines.loc[unsorted, "line"].astype(str).head(5)) + (", ..." if unsorted.sum() > 5 else "")
+        keys = lines_mod.line_key(lines["line"], lines["country"])[unsorted]   # 1.1/Tunisie when 1.1 is Maroc's too
+        named = ", ".join(keys.head(5)) + (", ..." if unsorted.sum() > 5 else "")
         note = (f"not computable: {int(unsorted.sum())} budget line(s) with spending have no category ({named}): "
                 "they may pay staff")
     elif not is_staff.any():  # not 0 %: the staff may be paid from lines kept elsewhere (project-wide lines)
