@@ -205,7 +205,7 @@ def test_an_unsorted_line_whose_code_two_countries_share_is_named_with_its_count
         {"line": "1.1", "budget": 100, "category": "staff", "country": "Maroc"},
         {"line": "1.1", "budget": 80, "category": None, "country": "Tunisie"}])
     expenditure = frame("expenditure", [
-        {"line": "1.1", "period_end": "2020-12-31", "amount": 50, "country": "Maroc"},
-        {"line": "1.1", "period_end": "2020-12-31", "amount": 20, "country": "Tunisie"}])
+        {"line": "1.1", "period_end": "2021-01-01", "amount": 50, "country": "Maroc"},
+        {"line": "1.1", "period_end": "2021-01-01", "amount": 20, "country": "Tunisie"}])
     note = staff_cost_share(budget, expenditure, params()).iloc[0]["note"]
     assert "no category (1.1/Tunisie)" in note
