@@ -984,7 +984,8 @@ def load_study(spec_path: Path, params: ProjectParams) -> tuple[Study | None, li
 
 def _study_column(series: pd.Series, outcome: bool, raw: RawTable,
                   decimal_mark: str) -> tuple[pd.Series, list[Problem]]:
-    """Outcomes must be numbers; other columns are numbers when every cell is one, else text."""
+    """Outcomes must be numbers; other columns are numbers when every cell is one, else text. A number whose
+    reading depends on the decimal mark ('1,150') is warned about, as in the monitoring tables."""
     head = series.iloc[:1000]   # its first 1000 filled cells (the column is copied only when one of these is empty)
     head = head if head.notna().all() else series.dropna().iloc[:1000]
     if not outcome and numbers.parse_numbers(head, decimal_mark)[1]:
@@ -998,9 +999,9 @@ def _study_column(series: pd.Series, outcome: bool, raw: RawTable,
             problems.append(raw.problem("outcome_all_missing", f"the outcome '{series.name}' is empty in every row",
                                         "Fill in the outcome, or remove it from the description's outcomes.",
                                         column=str(series.name)))
-        return values, problems
+        return values, problems + _ambiguous(series, raw, decimal_mark)
     if not failed and values.notna().any():
-        return values, []
+        return values, _ambiguous(series, raw, decimal_mark)
     return _texts(series, decimal_mark), []
 
 
