@@ -72,17 +72,23 @@ def test_the_annex_localises_every_figure_it_embeds(language):
 
 
 def test_the_spending_curve_marks_the_reporting_date_when_spending_goes_on_after_it():
-    """A period after the reporting date is drawn, and no figure counts it: a dotted line and its label say where
-    the figures stop; a curve that ends by the reporting date has no line."""
+    """A period after the reporting date is drawn apart (grey, dotted), as no figure counts it: a line and its
+    label say where the figures stop; a curve that ends by the reporting date has neither."""
     import datetime as dt
 
     periods = pd.DataFrame({"period_end": pd.to_datetime(["2021-06-30", "2021-12-31", "2022-06-30"]),
                             "cumulative": [30_000.0, 80_000.0, 85_000.0]})
     common = dict(pace=None, title="t", ylabel="EUR", spent_label="spent", pace_label="pace", fmt_value=str)
     after = plots.burn(periods, "period_end", "cumulative", reporting=(dt.date(2021, 12, 31), "date de rapport"),
-                       **common)
+                       after_label="non comptées", **common)
     texts = [t.get_text() for t in after.axes[0].texts]
-    assert "date de rapport" in texts and len(after.axes[0].lines) == 2   # the curve and the reporting date
+    assert "date de rapport" in texts and len(after.axes[0].lines) == 3   # reporting date, counted, after
+    counted, later = after.axes[0].lines[1:]
+    # The blue curve ends at the spending the annex states (80 000 at the reporting date); the period after it is
+    # grey and dotted, from that point on, and named so in the legend.
+    assert list(counted.get_ydata()) == [30_000.0, 80_000.0] and list(later.get_ydata()) == [80_000.0, 85_000.0]
+    assert later.get_linestyle() == ":" and later.get_color() != counted.get_color()
+    assert [t.get_text() for t in after.axes[0].get_legend().get_texts()] == ["spent", "non comptées"]
     before = plots.burn(periods.iloc[:2], "period_end", "cumulative",
                         reporting=(dt.date(2021, 12, 31), "date de rapport"), **common)
     assert "date de rapport" not in [t.get_text() for t in before.axes[0].texts]

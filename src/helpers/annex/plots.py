@@ -144,18 +144,29 @@ def stacked_status(counts: pd.DataFrame, group: str, status: str, value: str, *,
 
 def burn(periods: pd.DataFrame, date: str, cumulative: str, *, pace: pd.DataFrame | None, title: str,
          ylabel: str, spent_label: str, pace_label: str, fmt_value: Callable[[float], str],
-         lang: str | None = None, reporting: tuple[Any, str] | None = None) -> plt.Figure:
+         lang: str | None = None, reporting: tuple[Any, str] | None = None, after_label: str | None = None
+         ) -> plt.Figure:
     """Cumulative spending by period against the linear pace of the budget over the project's duration.
-    ``reporting``: (the reporting date, its label), marked when periods end after it (spending no figure counts)."""
+    ``reporting``: (the reporting date, its label), marked when periods end after it; those periods' spending,
+    which no figure counts, is drawn grey and dotted (``after_label`` in the legend), so the curve's last blue point
+    is the spending the annex states."""
     style()
     fig, ax = plt.subplots(figsize=(WIDTH, 3.4))
-    if reporting is not None and (pd.to_datetime(periods[date]) > pd.Timestamp(reporting[0])).any():
+    when = pd.to_datetime(periods[date])
+    after = (when > pd.Timestamp(reporting[0])).to_numpy() if reporting is not None else np.zeros(len(when), bool)
+    if after.any():
         ax.axvline(pd.Timestamp(reporting[0]), color=theme.REFERENCE_LINE, linewidth=1, linestyle=":")
         ax.annotate(reporting[1], (pd.Timestamp(reporting[0]), 0), xycoords=("data", "axes fraction"),
                     xytext=(-4, 4), textcoords="offset points", ha="right", fontsize=7, color=GREY)
-    ax.plot(periods[date], periods[cumulative], marker="o", color=BLUE, label=spent_label, linewidth=2)
-    for x, v in zip(periods[date], periods[cumulative]):
-        ax.annotate(fmt_value(v), (x, v), textcoords="offset points", xytext=(0, 7), ha="center", fontsize=8)
+    counted, later = periods[~after], periods[after]
+    ax.plot(counted[date], counted[cumulative], marker="o", color=BLUE, label=spent_label, linewidth=2)
+    if not later.empty:   # joined to the last counted point, so the curve does not break
+        joined = pd.concat([counted.tail(1), later])
+        ax.plot(joined[date], joined[cumulative], marker="o", markevery=list(range(len(joined) - len(later),
+                len(joined))), color=GREY, linestyle=":", linewidth=1.5, markerfacecolor="white", label=after_label)
+    for x, v, grey in zip(periods[date], periods[cumulative], after):
+        ax.annotate(fmt_value(v), (x, v), textcoords="offset points", xytext=(0, 7), ha="center", fontsize=8,
+                    color=GREY if grey else None)
     if pace is not None and not pace.empty:
         ax.plot(pace[date], pace[cumulative], linestyle="--", color=GREY, label=pace_label)
     ax.set_ylabel(ylabel)
