@@ -145,3 +145,12 @@ def test_english_headers_load_as_the_contract_ones_and_each_is_documented(mini):
                 assert alias not in names, (table, alias)
         every = [fold(a) for names_ in HEADER_ALIASES[table].values() for a in names_]
         assert len(every) == len(set(every)), (table, sorted(a for a in every if every.count(a) > 1))
+
+
+def test_a_missing_column_s_hint_names_its_english_headers_too(mini):
+    """An English-language table without its amounts column: the hint named the French headers only ('montant'), so
+    the user of `Amount spent` did not learn that it would be read."""
+    mini.write("expenditure", "Budget line,Date,Country\nB1,2020-12-31,Maroc\n")
+    missing = [p for p in mini.check() if p.rule == "required_column"]
+    assert [p.column for p in missing] == ["amount"]
+    assert "in French: 'montant'" in missing[0].hint and "in English: 'amount_spent', 'expenditure'" in missing[0].hint

@@ -31,7 +31,7 @@ from .model import ProjectData, Study, each_distinct, scope  # noqa: F401 (Proje
 from .readers import UNREADABLE, RawTable, read_table
 from .schemas import StudySpec, validate_table
 from .spec import (AMBIGUOUS_COLUMNS, COLUMNS, DEFAULTS, ENUMERATIONS, FINANCED_TABLES, KINDS as DTYPES,  # noqa: F401
-                   REGIONAL, REQUIRED, SPEC, TABLES, Column, Table, repeats, split_lines)
+                   ENGLISH_HEADERS, REGIONAL, REQUIRED, SPEC, TABLES, Column, Table, repeats, split_lines)
 from .status import accepted_text, normalise_status
 from .surveys import code_problems, load_surveys
 
@@ -326,8 +326,7 @@ def _header_problems(name: str, raw: RawTable, required: tuple[str, ...]) -> lis
     for column in required:
         if column not in raw.frame.columns:
             guess = did_you_mean(column, extra)
-            french = next((c.french for c in SPEC[name].columns if c.name == column), ())
-            also = f" (in French: {', '.join(repr(f) for f in french)})" if french else ""
+            also = _other_names(name, column)
             hint = (f"{guess} Rename that header to '{column}'{also}." if guess else
                     f"Add a column '{column}'{also} (the header row must hold: {', '.join(required)}).")
             other = headers.another_figure(name, raw, column)
@@ -350,6 +349,15 @@ def _header_problems(name: str, raw: RawTable, required: tuple[str, ...]) -> lis
                 f"ignored", f"Did you mean '{close[0]}'? Rename the header if so.",
                 index=raw.header_row, column=column, severity="warning"))
     return problems
+
+
+def _other_names(table: str, column: str) -> str:
+    """' (in French: 'montant'; in English: 'amount_spent', ...)': the headers also read as a column, for a hint."""
+    named = [(language, names) for language, names in (
+        ("French", next((c.french for c in SPEC[table].columns if c.name == column), ())),
+        ("English", ENGLISH_HEADERS.get(table, {}).get(column, ()))) if names]
+    return f" (in {'; in '.join(f'{language}: ' + ', '.join(map(repr, names)) for language, names in named)})" \
+        if named else ""
 
 
 # ----------------------------------------------------------------- typing columns
