@@ -149,6 +149,30 @@ def test_spending_of_a_country_on_a_project_wide_line_counts_with_that_line(tmp_
     assert left["n_lines"] == 1 and left["spent"] == 250000 and left["spent_here"] == 50000
 
 
+def test_the_cost_per_participant_of_a_code_used_in_two_countries_is_each_country_s_line(tmp_path):
+    """Events of Sénégal and of Mali each naming their country's R1 as `budget_lines`: the all annex grouped them
+    under the code, found two lines for 'R1' and said « n.d. : the row gives no country » (each row gives one). Each
+    event's line is its country's: R1/Sénégal and R1/Mali each cost what the country's own annex says, and `all`
+    divides both lines' spending by all their participants."""
+    project = Project.default(tmp_path)
+    project.tables["participation"] = [["event_id", "participants", "women", "country", "budget_lines"],
+                                       ["DKR-1", 40, 18, "Sénégal", "R1"], ["BKO-1", 25, 10, "Mali", "R1"]]
+    figures = project.write().all_figures()
+    every, senegal, mali = figures["ensemble"], figures["senegal"], figures["mali"]
+    assert value(every, "cost_per_participant", "R1/Sénégal") == value(senegal, "cost_per_participant", "R1") \
+        == 220000 / 40
+    assert value(every, "cost_per_participant", "R1/Mali") == value(mali, "cost_per_participant", "R1") \
+        == 170000 / 25
+    assert value(every, "cost_per_participant", "all") == pytest.approx((220000 + 170000) / 65)
+    assert value(every, "cost_per_woman", "R1/Mali") == 170000 / 10
+    # Mali's R1 finances Mali's events only: it is not « shared » with Sénégal's results
+    assert row(every, "cost_per_participant", "R1/Mali")["status"] == ""
+    project.tables["participation"].append(["RGN-1", 10, 5, "", "R1"])    # a regional event: which R1?
+    every = project.write().all_figures()["ensemble"]
+    assert math.isnan(value(every, "cost_per_participant", "all"))
+    assert "several countries" in row(every, "cost_per_participant", "all")["note"]
+
+
 # ------------------------------------------------------------------ item 2: project-wide parameters in a country annex
 def test_a_country_annex_uses_its_own_lines(tmp_path):
     project = Project.default(tmp_path, budget_total=1600000).write()
@@ -407,6 +431,7 @@ def test_a_cost_per_result_takes_the_line_of_its_own_country(tmp_path):
     assert value(figures, "cost_per_unit", "KEY-1") == 170_000 / 10
     ambiguous = row(figures, "cost_per_unit", "ANY-1")
     assert math.isnan(ambiguous["value"]) and "several countries" in ambiguous["note"]
-    # the events of both countries on 'R1': which R1 is not said, so no cost; per country annex it is
-    assert math.isnan(value(figures, "cost_per_participant", "all"))
+    # the events of both countries on 'R1': each event's country says which R1, as the indicators' does
+    assert value(figures, "cost_per_participant", "all") == (220_000 + 170_000) / 65
+    assert value(figures, "cost_per_participant", "R1/Mali") == 170_000 / 25
     assert value(project.figures("mali"), "cost_per_participant", "all") == 170_000 / 25

@@ -33,7 +33,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from typing import Any
+from typing import Any, Callable
 
 import numpy as np
 import pandas as pd
@@ -118,17 +118,25 @@ def _output_rows(indicators: pd.DataFrame | None) -> pd.DataFrame:
     return indicators[keep.to_numpy(dtype=bool)]
 
 
-def financed_results(indicators: pd.DataFrame | None, participation: pd.DataFrame | None) -> dict[str, list[str]]:
-    """line -> the results it finances, in order: indicator ids (of every level) and ``participation``."""
+def financed_results(indicators: pd.DataFrame | None, participation: pd.DataFrame | None,
+                     resolve: Callable[[str, Any], str] | None = None) -> dict[str, list[str]]:
+    """line -> the results it finances, in order: indicator ids (of every level) and ``participation``.
+    ``resolve(name, country)``: the line a row names, given the row's country (a code used in several countries
+    is one line in each); the names as written when not given."""
+    def lines_of(frame: pd.DataFrame) -> list[list[str]]:
+        countries = frame["country"] if "country" in frame else pd.Series("", index=frame.index)
+        return [[resolve(name, country) if resolve else name for name in named_lines(cell)]
+                for cell, country in zip(frame["budget_lines"], countries)]
+
     results: dict[str, list[str]] = {}
     if indicators is not None and "budget_lines" in indicators:
-        for indicator, cell in zip(indicators["indicator_id"].astype(str), indicators["budget_lines"]):
-            for line in named_lines(cell):
+        for indicator, lines in zip(indicators["indicator_id"].astype(str), lines_of(indicators)):
+            for line in lines:
                 if indicator not in results.setdefault(line, []):
                     results[line].append(indicator)
     if participation is not None and "budget_lines" in participation:
-        for cell in participation["budget_lines"]:
-            for line in named_lines(cell):
+        for lines in lines_of(participation):
+            for line in lines:
                 if PARTICIPATION not in results.setdefault(line, []):
                     results[line].append(PARTICIPATION)
     return results
@@ -141,20 +149,32 @@ class _Spending:
         self.budget, self.expenditure, self.params = budget, expenditure, params
         self._by_date: dict[dt.date, pd.DataFrame] = {}
 
-    def on(self, lines: list[str], day: dt.date, country: Any = "") -> tuple[float, str]:
-        """(spent on ``lines`` up to ``day``, reason code or ''). A line is (country, line): a name is a line's
-        figures key (``R1``, or ``R1/Mali`` when the code is used in several countries) or its code; a code used in
-        several countries is the one of ``country`` (the indicator's or the events'), and ambiguous without it."""
+    def _table(self, day: dt.date) -> pd.DataFrame:
         if day not in self._by_date:
-            self._by_date[day] = budget_mod.budget_lines(self.budget, self.expenditure, self.params, as_of=day)
-        table = self._by_date[day]
-        known = table[table["in_budget_table"].astype(bool)]
+            table = budget_mod.budget_lines(self.budget, self.expenditure, self.params, as_of=day)
+            self._by_date[day] = table[table["in_budget_table"].astype(bool)]
+        return self._by_date[day]
+
+    @staticmethod
+    def _rows(known: pd.DataFrame, name: str, country: Any) -> pd.DataFrame:
+        """The budget lines a name designates: its figures key or its code; a code used in several countries is the
+        one of ``country`` (the indicator's or the events'), and ambiguous without it."""
         where = fold(country) if fold(country) not in ("", fold(REGIONAL)) else ""
+        rows = known[(known["key"].map(fold) == fold(name)) | (known["line"].astype(str) == name)]
+        return rows[rows["country"].map(fold) == where] if len(rows) > 1 and where else rows
+
+    def key(self, name: str, country: Any = "") -> str:
+        """The figures key of the line a row of ``country`` names (``R1``, or ``R1/Mali`` when the code is used in
+        several countries); the name as written when it designates no single line (``on`` says why)."""
+        rows = self._rows(self._table(budget_mod.to_timestamp(self.params.reporting_date).date()), name, country)
+        return str(rows["key"].iloc[0]) if len(rows) == 1 else name
+
+    def on(self, lines: list[str], day: dt.date, country: Any = "") -> tuple[float, str]:
+        """(spent on ``lines`` up to ``day``, reason code or ''), each line found as ``_rows`` finds it."""
+        known = self._table(day)
         picked = []
         for name in lines:
-            rows = known[(known["key"].map(fold) == fold(name)) | (known["line"].astype(str) == name)]
-            if len(rows) > 1 and where:
-                rows = rows[rows["country"].map(fold) == where]
+            rows = self._rows(known, name, country)
             if rows.empty:
                 return float("nan"), "unknown_line"
             if len(rows) > 1:
@@ -209,8 +229,7 @@ def cost_per_result(tables: dict[str, pd.DataFrame], params: Any, keys: pd.Serie
     empty = pd.DataFrame()
     indicators, participation = tables.get("indicators", empty), tables.get("participation", empty)
     budget, expenditure = tables.get("budget", empty), tables.get("expenditure", empty)
-    financed = financed_results(indicators, participation)
-    if not financed:
+    if not financed_results(indicators, participation):
         return pd.DataFrame(columns=COLUMNS)
     if budget is None or budget.empty:
         budget = pd.DataFrame({c: pd.Series(dtype=t) for c, t in
@@ -220,12 +239,13 @@ def cost_per_result(tables: dict[str, pd.DataFrame], params: Any, keys: pd.Serie
         expenditure = pd.DataFrame({"line": pd.Series(dtype="str"), "period_end": pd.Series(dtype="datetime64[ns]"),
                                     "amount": pd.Series(dtype="float64"), "country": pd.Series(dtype="str")})
     spending = _Spending(budget, expenditure, params)
+    financed = financed_results(indicators, participation, resolve=spending.key)
     reporting = budget_mod.to_timestamp(params.reporting_date).date()
     rows = []
 
     outputs = _output_rows(indicators)
     for index, row in outputs.iterrows():
-        lines = named_lines(row["budget_lines"])
+        lines = [spending.key(name, row.get("country")) for name in named_lines(row["budget_lines"])]
         end = period_end(row["period"])
         day = min(end, reporting) if end is not None else None
         actual = row["actual"]
@@ -242,7 +262,10 @@ def cost_per_result(tables: dict[str, pd.DataFrame], params: Any, keys: pd.Serie
 
     people = participation if participation is not None and "budget_lines" in participation else empty
     if len(people):
-        lines_of = people["budget_lines"].map(named_lines)
+        countries = people["country"] if "country" in people else pd.Series("", index=people.index)
+        # each event's lines as the budget names them: 1.1 of a Maroc event is 1.1/Maroc when Tunisie has a 1.1 too
+        lines_of = pd.Series([[spending.key(name, country) for name in named_lines(cell)]
+                              for cell, country in zip(people["budget_lines"], countries)], index=people.index)
         people = people[lines_of.map(bool).to_numpy(dtype=bool)]
         lines_of = lines_of[lines_of.map(bool)]
     if len(people):
