@@ -626,11 +626,17 @@ def _aggregate_register(frame: pd.DataFrame, raw: RawTable) -> tuple[pd.DataFram
             same = (values == firsts).fillna(False).to_numpy(bool) | (values.isna() & firsts.isna()).to_numpy(bool)
         differing = pd.Series(np.flatnonzero(~same)).groupby(codes[~same]).first()
         for event, position in differing.items():
-            index = named.index[position]
+            index, value = named.index[position], named[column].iloc[position]
+            hint = f"Give every row of an event the same {column}."
+            there = named[column].iloc[first[event]]
+            if column == "country" and pd.notna(there) and pd.notna(value):  # likelier two events of one code
+                hint = (f"If '{events[event]}' is the code of two events, one in {there} and one in {value}, give "
+                        f"each its own code (e.g. {str(there)[:2].upper()}-{events[event]}, "
+                        f"{str(value)[:2].upper()}-{events[event]}); if it is one event, {hint[0].lower()}{hint[1:]}")
             found.append((event, order, raw.problem("register_inconsistent", f"'{column}' differs between rows of "
-                                                    f"event '{events[event]}'", f"Give every row of an event the "
-                                                    f"same {column}.", index=index, column=column,
-                                                    value=named.at[index, column])))
+                                                    f"event '{events[event]}'", hint, index=index, column=column,
+                                                    value=value.date().isoformat() if isinstance(value, pd.Timestamp)
+                                                    else value)))
         aggregated[column] = named[column].iloc[first].to_numpy()
     problems += [p for _, _, p in sorted(found, key=lambda f: (f[0], f[1]))]
     for column in table.columns:
