@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from fixtures.mini_project import Mini
-from helpers.pipeline.check import CSV_COLUMNS, SHOWN_PER_GROUP, run_check
+from helpers.pipeline.check import CSV_COLUMNS, SHOWN_PER_GROUP, reported_figure_problems, run_check
 
 ROWS = 20_000
 
@@ -84,6 +84,19 @@ def test_a_reported_figure_naming_no_figure_gets_the_closest_keys(mini):
     assert "Did you mean 'E1'?" in text
     assert "reported.csv, row 4, column 'metric'" in text and "did you mean 'women_share'?" in text
     assert "[unknown_figure]" in text
+
+
+def test_a_reported_figure_naming_its_metric_as_an_annex_does_is_told_the_metric(mini):
+    """An evaluator copies the figure's name from an annex's table (« Taux d'exécution financière », « Women's
+    share »): the check said only that no such metric exists; it now names the metric to write."""
+    mini.append("reported", "F3,Taux d'exécution financière,total,50,,Taux,p. 2,Maroc")
+    mini.append("reported", "F4,women's share,E1,40,,Part,p. 2,Maroc")
+    mini.append("reported", "F5,Taux de réussite,total,40,,Part,p. 2,Maroc")   # no figure of that name
+    problems = {p.value: p for p in reported_figure_problems("mini", mini.data_dir, mini.params_dir)
+                if p.rule == "unknown_figure"}
+    assert "write 'financial_execution_rate'" in problems["Taux d'exécution financière"].hint
+    assert "write 'women_share'" in problems["women's share"].hint
+    assert "The annex calls" not in problems["Taux de réussite"].hint
 
 
 def test_reported_figures_may_name_the_impact_standards_metrics(mini):

@@ -110,16 +110,26 @@ def reported_figure_problems(project: str, data_dir: Path, params_dir: Path,
     for params in annexes:
         for fid, metric, key, suggestion in unmatched_reported(data, params).itertuples(index=False):
             unknown_metric = suggestion.startswith("there is no metric")
+            named = _metric_named(metric) if unknown_metric else ""   # a figure's name in an annex, copied
             problem = raw.problem(
                 "unknown_figure", f"figure '{fid}': the workbook computes no '{metric}' with the key '{key}'"
                 + (f" ({suggestion})" if unknown_metric else ""),
                 (suggestion[0].upper() + suggestion[1:] + " " if suggestion and not unknown_metric else "")
+                + (f"The annex calls « {metric} » the figure '{named}': write '{named}'. " if named else "")
                 + "The figures and their keys are listed in data/README.md; the annex will say 'not computable'.",
                 index=rows.get(str(fid).strip()), column="metric" if unknown_metric else "key",
                 value=metric if unknown_metric else key, severity="warning")
             if problem not in problems:
                 problems.append(problem)
     return problems
+
+
+def _metric_named(name: str) -> str:
+    """The metric an annex names ``name`` in French or English ('Part des femmes' -> 'women_share'), else ''."""
+    from ..annex.fmt import WORDS   # (only for a metric the workbook does not know)
+    from ..analyses.figures import METRICS
+
+    return next((metric for metric in METRICS if fold(name) in {fold(w) for w in WORDS.get(metric, {}).values()}), "")
 
 
 def _checked_nowhere(raw, annexes: list) -> list[Problem]:
