@@ -181,3 +181,24 @@ def test_outputs_that_share_their_lines_are_counted_once_whatever_their_periods(
     more = efficiency.cost_per_result(twice, params)
     assert len(more[more["kind"] == "output"]) == len(costs[costs["kind"] == "output"]) + 1
     assert efficiency.outputs_sharing_lines(more, twice["indicators"]) == shared["indicator_id"].nunique()
+
+
+def test_the_results_sharing_a_cost_s_lines_fit_a_table_cell():
+    """The sample's outputs share their lines with up to seven other results: the column listed them all (« P1.1.b,
+    I.1.2.1, I.1.2.3, participation... »), which pushed the reasons' column out of the screen's width. Two are named,
+    then how many more; the participation is the trainings, in the annex's language."""
+    every = "P1.1.b, I.1.2.1, I.1.2.3, P2.1.a, participation"
+    assert efficiency.shared_summary(every, "fr") == "P1.1.b, I.1.2.1 et 3 autres"
+    assert efficiency.shared_summary(every, "en") == "P1.1.b, I.1.2.1 and 3 others"
+    assert efficiency.shared_summary("I.1.2.1, participation", "fr") == "I.1.2.1, formations"
+    assert efficiency.shared_summary("A, B, participation", "en") == "A, B, trainings"   # never « and 1 other »
+    assert efficiency.shared_summary("", "fr") == ""
+
+
+def test_the_costs_not_computed_are_grouped_by_their_reason():
+    """The annex said why each cost is n.d. in a column repeating « pas de valeur réalisée » row after row (and
+    pushed out of the screen); it now says each reason once, with the outputs it concerns."""
+    costs = pd.DataFrame({"key": ["P1", "P2", "P3", "P4"],
+                          "reason": ["no_actual", "", "actual_not_positive", "no_actual"]})
+    assert efficiency.not_computed(costs) == [("no_actual", ["P1", "P4"]), ("actual_not_positive", ["P3"])]
+    assert efficiency.not_computed(costs.iloc[[1]]) == []

@@ -336,6 +336,24 @@ def reason_text(code: str, lang: str) -> str:
     return REASONS[code][1 if lang == "fr" else 2]
 
 
+def not_computed(costs: pd.DataFrame) -> list[tuple[str, list[str]]]:
+    """The costs of ``costs`` (rows of cost_per_result) that are not computable, grouped by why: [(reason code,
+    [their keys])], the reasons in the order they first occur."""
+    missing = costs[costs["reason"].astype(str) != ""]
+    return [(str(code), [str(k) for k in rows["key"]]) for code, rows in missing.groupby("reason", sort=False)]
+
+
+def shared_summary(shared_with: str, lang: str, shown: int = 2) -> str:
+    """The results a cost's lines also finance, short enough for a table's cell: 'P1.1.b, I.1.2.1 et 5 autres'
+    (``shown`` named); the participation is « formations » (« trainings »)."""
+    names = [n for n in (shared_with or "").split(", ") if n]
+    names = [("formations" if lang == "fr" else "trainings") if n == PARTICIPATION else n for n in names]
+    if len(names) <= shown + 1:   # 'et 1 autre' would take the room of the name
+        return ", ".join(names)
+    more = len(names) - shown
+    return ", ".join(names[:shown]) + (f" et {more} autres" if lang == "fr" else f" and {more} others")
+
+
 def participation_costs(costs: pd.DataFrame) -> pd.DataFrame:
     """The participant and woman rows of ``cost_per_result`` side by side, one row per key (``all`` first):
     key, lines, spent, participants, cost_per_participant, women, cost_per_woman, upper_bound (the cost per woman
