@@ -99,5 +99,6 @@ def test_hostile_and_arabic_labels_reach_the_annex_as_text(tmp_path):
     assert runner.build(project="amem", annex="maroc", layout=layout) == 0
     page = (layout.build / "annexes" / "amem" / "maroc.html").read_text(encoding="utf-8")
     assert ARABIC in page
-    assert re.search(r"&lt;script&gt;alert\((&quot;|\")x(&quot;|\")\)&lt;/script&gt;", page)  # shown as text
+    # shown as text (a cell may break after a '/')
+    assert re.search(r"&lt;script&gt;alert\((&quot;|\")x(&quot;|\")\)&lt;/(<wbr/?>)?script&gt;", page)
     assert "<script" not in page

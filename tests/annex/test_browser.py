@@ -113,6 +113,15 @@ def test_no_table_is_cut_off_on_screen(built, browser, width):
         assert seen["page"] <= seen["viewport"], f"{page.name} at {width} px scrolls sideways: {seen}"
 
 
+def test_on_a_laptop_screen_every_column_of_the_sample_is_in_view(built, browser):
+    """At 1280 px the IPTT and the cost per output of `ensemble` scrolled sideways, their last columns (the rating,
+    the reasons) out of view: « sensibilisation/plaidoyer » was one word, as wide as a column. A label now breaks
+    after a '/', and every table of the sample fits the page: nothing to scroll to."""
+    for page in _pages(built):
+        scrolled = [t for t in _open(browser, page, 1280)["tables"] if not t["fits"]]
+        assert scrolled == [], f"{page.name} at 1280 px: tables that scroll sideways: {scrolled}"
+
+
 def test_every_table_fits_an_a4_page_in_print(built, browser):
     for page in _pages(built):
         seen = _open(browser, page, A4_PRINTABLE_PX, media="print")

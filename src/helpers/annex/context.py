@@ -370,10 +370,17 @@ def table_html(data: Mapping[str, Any]) -> str:
     rows = []
     for row in data["rows"]:
         cells = (f'<td class="{c["class"]}">' if c["class"] else "<td>" for c in row)
-        rows.append("<tr>" + "".join(f"{td}{html.escape(c['text'])}</td>" for td, c in zip(cells, row)) + "</tr>")
+        rows.append("<tr>" + "".join(f"{td}{_cell_html(c)}</td>" for td, c in zip(cells, row)) + "</tr>")
     cap = f"<caption>{html.escape(data['caption'])}</caption>" if data["caption"] else ""
     return (f'<div class="table-wrap"><table class="annex-table">{cap}<thead><tr>{heads}</tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table></div>')
+
+
+def _cell_html(cell: Mapping[str, Any]) -> str:
+    """A cell's text, escaped; a text may break after a '/' (« sensibilisation/plaidoyer » was one word as wide as
+    a column, and pushed the table's last columns out of the screen)."""
+    text = html.escape(cell["text"])
+    return text if "num" in cell["class"].split() else text.replace("/", "/<wbr>")
 
 
 def render_table(frame: pd.DataFrame, columns: Mapping[str, Any], formats: Mapping[str, str], lang: str,
