@@ -13,6 +13,7 @@ ANNEX   ?=
 JOBS    ?=
 TIMEOUT ?=
 FILE    ?=
+COUNTRIES ?=
 LANGUAGE ?= fr
 ISOLATION ?=
 SCHEDULER ?=
@@ -24,7 +25,7 @@ LAB_ARGS ?=
 q = '$(subst ','\'',$(1))'
 
 .DEFAULT_GOAL := help
-.PHONY: help setup check annexes annex test fuzz lab pdf bench sample clean import-iati cluster
+.PHONY: help setup check annexes annex test fuzz lab pdf bench sample clean new import-iati cluster
 
 help: ## List the targets
 	@echo "Evaluation workbook: targets"
@@ -60,6 +61,10 @@ annexes: $(READY) ## Build the annexes (all projects, or PROJECT=...) into build
 annex: $(READY) ## Build one annex: make annex PROJECT=amem ANNEX=maroc
 	@test -n $(call q,$(PROJECT)) -a -n $(call q,$(ANNEX)) || { echo "Say which annex: make annex PROJECT=amem ANNEX=maroc"; exit 2; }
 	@$(RUN) build --project $(call q,$(PROJECT)) --annex $(call q,$(ANNEX)) $(if $(TIMEOUT),--timeout $(call q,$(TIMEOUT))) $(if $(ISOLATION),--isolation $(call q,$(ISOLATION))) $(if $(SCHEDULER),--scheduler $(call q,$(SCHEDULER)))
+
+new: $(READY) ## Start a project from nothing: make new PROJECT=name COUNTRIES="Sénégal, Mali"
+	@test -n $(call q,$(PROJECT)) || { echo 'Say which project: make new PROJECT=name COUNTRIES="Sénégal, Mali"'; exit 2; }
+	@$(RUN) new --project $(call q,$(PROJECT)) --countries $(call q,$(COUNTRIES)) --language $(call q,$(LANGUAGE))
 
 import-iati: $(READY) ## Start a project from an IATI file: make import-iati FILE=file.xml PROJECT=name
 	@test -n $(call q,$(FILE)) -a -n $(call q,$(PROJECT)) || { echo "Say which file and project: make import-iati FILE=file.xml PROJECT=name"; exit 2; }

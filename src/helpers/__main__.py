@@ -45,6 +45,12 @@ def main(argv: list[str] | None = None) -> int:
 
     commands.add_parser("synthesize", help="regenerate the synthetic impact study and tracer survey of the sample project")
 
+    new = commands.add_parser("new", help="start a project from nothing: its params and empty tables")
+    new.add_argument("--project", required=True, help="name of the new project (letters, digits, '-', '_')")
+    new.add_argument("--countries", default="", help="its countries as the data's `country` column writes them, "
+                                                     "separated by ',' (one annex each): \"Sénégal, Mali\"")
+    new.add_argument("--language", default="fr", choices=["fr", "en"], help="language of the annexes (default fr)")
+
     iati = commands.add_parser("import-iati", help="start a project from an IATI activity file")
     iati.add_argument("file", help="the IATI activity file (.xml)")
     iati.add_argument("--project", required=True, help="name of the new project (letters, digits, '-', '_')")
@@ -115,7 +121,29 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         return 0
     if args.command == "import-iati":
         return _import_iati(args.file, args.project, args.language)
+    if args.command == "new":
+        return _new_project(args.project, args.countries, args.language)
     return 2
+
+
+def _new_project(project: str, countries: str, language: str) -> int:
+    from .data.scaffold import new_project
+    from .errors import ValidationFailed
+    from .paths import relative
+
+    try:
+        written = new_project(project, countries.split(","), language)
+    except ValidationFailed as exc:
+        print("Nothing was created:", file=sys.stderr)
+        for problem in exc.problems:
+            print("  " + str(problem).replace("\n", "\n  "), file=sys.stderr)
+        return 1
+    print(f"Created the project '{project}':")
+    for path in written:
+        print(f"  {relative(path)}")
+    print(f"Next: fill in the empty values of params/{project}/project.yaml, put your rows in the tables of "
+          f"data/{project}/ (data/README.md says what each column holds), then run: make check PROJECT={project}")
+    return 0
 
 
 def _import_iati(file: str, project: str, language: str) -> int:

@@ -46,6 +46,7 @@ def test_the_makefile_passes_each_variable_on_as_one_argument(makefile, value):
             ("annexes", ("JOBS=2",), ["build", "--project"]),
             ("annex", ("ANNEX=" + value,), ["build", "--project"]),
             ("import-iati", ("FILE=" + value,), ["import-iati", value.replace("$$", "$"), "--project"]),
+            ("new", ("COUNTRIES=" + value,), ["new", "--project"]),
             ("pdf", (), ["pdf", "--project"])):
         done = make(makefile, target, "PROJECT=" + value, *extra)
         assert done.returncode == 0, done.stderr
@@ -68,7 +69,8 @@ def helpers(*args: str) -> subprocess.CompletedProcess:
     ["build", "--project", "amem", "--annex", "../../x"],
     ["build", "--project", "amem\nx"],
     ["pdf", "--project", "../amem"],
-    ["import-iati", "file.xml", "--project", "a" * 300]])
+    ["import-iati", "file.xml", "--project", "a" * 300],
+    ["new", "--project", "../amem", "--countries", "Mali"]])
 def test_every_entry_refuses_a_bad_name_with_one_line(args):
     done = helpers(*args)
     assert done.returncode == 2

@@ -15,33 +15,20 @@ from __future__ import annotations
 import datetime as dt
 import re
 import shutil
-import tempfile
 from pathlib import Path
 
-import yaml
-
 from ..errors import Problem, ValidationFailed
-from ..paths import DATA_DIR, PARAMS_DIR, SLUG, UnsafeName, check_slug, new_file, relative, slugify
+from ..paths import DATA_DIR, PARAMS_DIR, SLUG, new_file, slugify
 from .iati import About, about, load_iati, read_activities
 from .params import ALL, IatiParams, ProjectParams
-
-PROJECT_WIDE = "ensemble"
+from .scaffold import PROJECT_WIDE, entry, refuse_existing, staged, write_lines
 
 
 def import_iati(source: Path, project: str, language: str = "fr", data_dir: Path = DATA_DIR,
                 params_dir: Path = PARAMS_DIR) -> list[Path]:
     """The files written. Raises ValidationFailed (nothing written) when the project exists or the file is not
     a readable IATI activity file."""
-    try:
-        check_slug(project, "project")
-    except UnsafeName as exc:
-        raise ValidationFailed([Problem("PROJECT", "slug", str(exc), "Choose another PROJECT name.")]) from None
-    data_folder, params_folder = data_dir / project, params_dir / project
-    existing = [f for f in (data_folder, params_folder) if f.exists() or f.is_symlink()]
-    if existing:
-        raise ValidationFailed([Problem(relative(f), "project_exists", f"the project '{project}' already exists",
-                                        "Choose another PROJECT name, or delete the folder first (nothing was "
-                                        "changed).") for f in existing])
+    refuse_existing(project, data_dir, params_dir)
     if not source.is_file():
         raise ValidationFailed([Problem(str(source), "iati_unreadable", "there is no such file",
                                         "Give the path of the IATI activity file: FILE=path/to/file.xml")])
@@ -50,17 +37,12 @@ def import_iati(source: Path, project: str, language: str = "fr", data_dir: Path
                                                 "iati_no_activity")]
     if fatal:
         raise ValidationFailed(fatal)
-    with tempfile.TemporaryDirectory(dir=data_dir, prefix=f".{project}-") as staging_data, \
-            tempfile.TemporaryDirectory(dir=params_dir, prefix=f".{project}-") as staging_params:
-        data_stage = Path(staging_data) / project
-        (data_stage / "iati").mkdir(parents=True)
+    with staged(project, data_dir, params_dir) as (data_stage, params_stage):
+        (data_stage / "iati").mkdir()
         shutil.copyfile(source, data_stage / "iati" / _file_name(source))
         info = _about(data_stage / "iati", language)
-        params_stage = Path(staging_params) / project
-        params_stage.mkdir()
         written = _write_params(params_stage, project, info, language)
-        shutil.move(str(data_stage), data_folder)
-        shutil.move(str(params_stage), params_folder)
+    data_folder, params_folder = data_dir / project, params_dir / project
     return [data_folder / "iati" / _file_name(source), *(params_folder / p.name for p in written)]
 
 
@@ -103,21 +85,21 @@ def _write_params(folder: Path, project: str, info: About, language: str) -> lis
         "# participation or reported figures as CSV files in data/<project>/ (see data/README.md).",
         "",
         "# Title of the activity in the annex language when the file has one (check it).",
-        _entry("title", info.title or project),
-        _entry("code", info.code or project.upper()),
+        entry("title", info.title or project),
+        entry("code", info.code or project.upper()),
         "# reporting-org of the file.",
-        _entry("implementer", info.implementer) if info.implementer else "# implementer: (the file names none)",
+        entry("implementer", info.implementer) if info.implementer else "# implementer: (the file names none)",
         "# Funding participating-org (role 1).",
-        _entry("donor", info.donor) if info.donor else "# donor: (the file names none)",
+        entry("donor", info.donor) if info.donor else "# donor: (the file names none)",
         "# Currency of the file's values; values in another currency need an exchange rate (iati: below).",
-        _entry("currency", currency or "USD") + ("" if currency else "  # not in the file: correct it"),
+        entry("currency", currency or "USD") + ("" if currency else "  # not in the file: correct it"),
         "# Actual (else planned) start and end of the activities.",
-        _entry("start_date", start or dt.date(2000, 1, 1)) + ("" if start else "  # not in the file: correct it"),
-        _entry("end_date", end or dt.date(2099, 12, 31)) + ("" if end else "  # not in the file: correct it"),
+        entry("start_date", start or dt.date(2000, 1, 1)) + ("" if start else "  # not in the file: correct it"),
+        entry("end_date", end or dt.date(2099, 12, 31)) + ("" if end else "  # not in the file: correct it"),
         "# CHECK THIS DATE: the date of the last spending transaction of the file (else of its last results",
         "# period). Spending is added up to this date; a later date cannot be computed from the file.",
-        _entry("reporting_date", info.reporting_date or dt.date(2099, 12, 31)),
-        _entry("language", language),
+        entry("reporting_date", info.reporting_date or dt.date(2099, 12, 31)),
+        entry("language", language),
         "iati:",
         "  # Transaction types counted as spending: 3 disbursement, 4 expenditure.",
         "  spending: [3, 4]",
@@ -132,16 +114,16 @@ def _write_params(folder: Path, project: str, info: About, language: str) -> lis
         lines += [f"  #   {c}: 1.0" for c in others]  # three capital letters: checked above
     else:
         lines += ["  # exchange_rates: {EUR: 1.08}   # value of 1 unit of another currency in the project's one"]
-    written = [_write(new_file(folder, "project", ".yaml"), lines)]
-    written.append(_write(new_file(folder, PROJECT_WIDE, ".yaml"), [
+    written = [write_lines(new_file(folder, "project", ".yaml"), lines)]
+    written.append(write_lines(new_file(folder, PROJECT_WIDE, ".yaml"), [
         "# Annex for the whole project: every activity and country.",
-        _entry("country", ALL),
-        _entry("name", "Ensemble du projet" if fr else "Whole project")]))
+        entry("country", ALL),
+        entry("name", "Ensemble du projet" if fr else "Whole project")]))
     for name, (code, title) in _annex_names(info.countries).items():
-        written.append(_write(new_file(folder, name, ".yaml"), [
+        written.append(write_lines(new_file(folder, name, ".yaml"), [
             "# Annex for one recipient country: the rows of the IATI file whose country is the code below.",
-            _entry("country", code),
-            _entry("name", title)]))
+            entry("country", code),
+            entry("name", title)]))
     return written
 
 
@@ -168,19 +150,3 @@ def _annex_names(countries: dict[str, str]) -> dict[str, tuple[str, str]]:
         used.add(candidate)
         names[candidate] = (code, title)
     return names
-
-
-def _entry(key: str, value: object) -> str:
-    """One ``key: value`` line written by the YAML emitter: the value stays one scalar, whatever the file holds."""
-    escaped = isinstance(value, str) and not value.isprintable()  # line breaks, controls: "\n" escapes, one line
-    text = yaml.safe_dump({key: value}, allow_unicode=True, default_flow_style=False, width=10 ** 6,
-                          sort_keys=False, default_style='"' if escaped else None).rstrip("\n")
-    if "\n" in text:  # never: safe_dump quotes line breaks; kept as a guard for the one-line contract
-        raise ValueError(f"{key}: the value does not fit on one line")
-    return text
-
-
-def _write(path: Path, lines: list[str]) -> Path:
-    with path.open("x", encoding="utf-8") as out:  # "x": never overwrites
-        out.write("\n".join(lines) + "\n")
-    return path

@@ -188,6 +188,9 @@ def _read_yaml(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
     return data, []
 
 
+_EXAMPLES = {"title": "Appui à la migration équitable pour le Maghreb", "code": "AMEM", "currency": "EUR",
+             "decimal_mark": '","', "start_date": "2018-07-20", "end_date": "2021-07-31",
+             "reporting_date": "2020-12-31", "language": "fr", "country": "Sénégal", "name": "Sénégal"}
 _HINTS = {"staff_categories": "Name the values of budget.csv's `category` column that are staff costs, e.g. "
                                "staff_categories: [staff].",
           "encoding": "Write the encoding the CSV files were saved in: utf-8, cp1252 or latin-1."}
@@ -210,6 +213,11 @@ def _problems_from(path: Path, error: ValidationError, allowed: set[str]) -> lis
         elif err["type"] == "missing":
             problems.append(Problem(relative(path), "missing_key", f"the key '{loc}' is required",
                                     f"Add a line '{loc}: ...'.", column=loc))
+        elif err.get("input") is None and len(err["loc"]) == 1:   # 'title:' left empty (make new leaves them so)
+            example = _EXAMPLES.get(loc, "")
+            problems.append(Problem(relative(path), "empty_key", f"the key '{loc}' has no value",
+                                    f"Write its value after '{loc}:'" + (f", e.g. {loc}: {example}." if example
+                                                                         else "."), column=loc))
         else:
             value = err.get("input")
             message = err["msg"].removeprefix("Value error, ")  # a validator's own sentence says what is wrong

@@ -1,0 +1,118 @@
+"""`make new PROJECT=... COUNTRIES=...` (helpers.data.scaffold): a project started from nothing is refused until its
+own values are written, then builds from the rows typed into its tables, with nothing of another project in it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from helpers.analyses.figures import annex_figures
+from helpers.data.loader import check_project, load_project
+from helpers.data.params import load_annex_params
+from helpers.data.scaffold import new_project
+from helpers.errors import ValidationFailed
+from helpers.paths import annex_names
+
+SRC = Path(__file__).resolve().parents[2] / "src"
+
+
+@pytest.fixture
+def root(tmp_path) -> Path:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "params").mkdir()
+    return tmp_path
+
+
+def _new(root: Path, countries=("Sénégal", "Mali"), language="fr") -> list[Path]:
+    return new_project("deux", list(countries), language, root / "data", root / "params")
+
+
+def test_a_new_project_is_refused_until_its_own_values_are_written(root):
+    written = _new(root)
+    assert sorted(p.name for p in written if p.parent.name == "deux" and p.parent.parent.name == "params") == \
+        ["ensemble.yaml", "mali.yaml", "project.yaml", "senegal.yaml"]
+    assert all(p.is_file() for p in written)
+    problems = check_project("deux", root / "data", root / "params")
+    empty = sorted(p.column for p in problems if p.rule == "empty_key")
+    assert empty == ["currency", "end_date", "reporting_date", "start_date", "title"]
+    assert all("e.g." in p.hint for p in problems if p.rule == "empty_key")
+    text = (root / "params" / "deux" / "project.yaml").read_text(encoding="utf-8")
+    assert "\nbudget_total" not in text and "# budget_total:" in text   # never a budget from elsewhere
+    # the tables: their header, ';'-separated for French Excel, and named by make check until they have rows
+    header = (root / "data" / "deux" / "budget.csv").read_text(encoding="utf-8")
+    assert header.startswith("line;budget;country") and header.count("\n") == 1
+    _fill_params(root)
+    empty_tables = sorted(Path(p.file).stem for p in check_project("deux", root / "data", root / "params")
+                          if p.rule == "no_rows")
+    assert empty_tables == ["activities", "budget", "expenditure", "indicators", "participation", "reported"]
+
+
+def test_filled_in_it_builds_each_country_s_figures(root):
+    _new(root)
+    _fill_params(root)
+    data = root / "data" / "deux"
+    (data / "budget.csv").write_text("line;budget;country;label;category\nR1;100 000;Sénégal;Formation;operational\n"
+                                     "R2;50 000;Mali;Personnel;staff\n", encoding="utf-8")
+    (data / "expenditure.csv").write_text("line;period_end;amount;country\nR1;2020-12-31;40 000,50;Sénégal\n"
+                                          "R2;2020-12-31;10 000;Mali\n", encoding="utf-8")
+    (data / "participation.csv").write_text("event_id;participants;women;country\nDKR-1;40;18;Sénégal\n"
+                                            "BKO-1;25;10;Mali\n", encoding="utf-8")
+    for table in ("activities", "indicators", "reported"):   # tables that do not apply are deleted
+        (data / f"{table}.csv").unlink()
+    assert [p for p in check_project("deux", root / "data", root / "params") if p.severity == "error"] == []
+    project = load_project("deux", root / "data", root / "params")
+    assert sorted(annex_names("deux", root / "params")) == ["ensemble", "mali", "senegal"]
+
+    def value(annex: str, metric: str, key: str) -> float:
+        figures = annex_figures(project, load_annex_params("deux", annex, root / "params"))
+        return float(figures[(figures["metric"] == metric) & (figures["key"] == key)]["value"].iloc[0])
+
+    assert value("senegal", "financial_execution_rate", "total") == pytest.approx(40000.5 / 100000 * 100)
+    assert value("mali", "women_share", "all") == pytest.approx(40.0)
+    assert value("ensemble", "financial_execution_rate", "total") == pytest.approx(50000.5 / 150000 * 100)
+
+
+def test_an_existing_project_or_a_country_without_a_name_changes_nothing(root):
+    _new(root)
+    before = sorted(p.relative_to(root) for p in root.rglob("*"))
+    with pytest.raises(ValidationFailed) as refused:
+        _new(root)
+    assert {p.rule for p in refused.value.problems} == {"project_exists"}
+    with pytest.raises(ValidationFailed) as refused:
+        new_project("trois", ["Sénégal", "!!"], "fr", root / "data", root / "params")
+    assert [p.rule for p in refused.value.problems] == ["country_name"]
+    with pytest.raises(ValidationFailed):
+        new_project("trois", ["Mali", " Mali "], "fr", root / "data", root / "params")   # one country twice
+    assert sorted(p.relative_to(root) for p in root.rglob("*")) == before   # nothing half-written
+
+
+def test_two_countries_of_one_file_name_get_two_files(root):
+    _new(root, countries=("Côte d'Ivoire", "Cote d Ivoire", ""), language="en")
+    files = {p.stem: p.read_text(encoding="utf-8") for p in (root / "params" / "deux").glob("*.yaml")}
+    assert "country: Côte d'Ivoire" in files["cote-d-ivoire"] and "country: Cote d Ivoire" in files["cote-d-ivoire-2"]
+    assert "name: Whole project" in files["ensemble"] and "decimal_mark: ." in files["project"]
+    assert (root / "data" / "deux" / "budget.csv").read_text(encoding="utf-8").startswith("line,budget,country")
+
+
+def test_the_command_line(root):
+    env = {**os.environ, "WORKBOOK_ROOT": str(root), "PYTHONPATH": str(SRC)}
+    run = subprocess.run([sys.executable, "-m", "helpers", "new", "--project", "deux", "--countries", "Sénégal,Mali"],
+                         capture_output=True, text=True, env=env, cwd=root)
+    assert run.returncode == 0, run.stderr
+    assert "params/deux/senegal.yaml" in run.stdout and "make check PROJECT=deux" in run.stdout
+    again = subprocess.run([sys.executable, "-m", "helpers", "new", "--project", "deux"], capture_output=True,
+                           text=True, env=env, cwd=root)
+    assert again.returncode == 1 and "Nothing was created" in again.stderr and "already exists" in again.stderr
+
+
+def _fill_params(root: Path) -> None:
+    path = root / "params" / "deux" / "project.yaml"
+    text = path.read_text(encoding="utf-8")
+    for key, value in (("title", "Projet deux pays"), ("currency", "EUR"), ("start_date", "2020-01-01"),
+                       ("end_date", "2022-12-31"), ("reporting_date", "2020-12-31")):
+        text = text.replace(f"\n{key}:\n", f"\n{key}: {value}\n")
+    path.write_text(text, encoding="utf-8")
