@@ -30,5 +30,6 @@ def test_the_readme_puts_the_evaluator_first_and_links_the_engineers_pages():
         assert f"]({page})" in text
     assert "## Dependencies and why each is there" in text
     checklist = text.split("## Start a new project")[1].split("\n## ")[0]
-    for needed in ("status_synonyms", "budget_total", "make check PROJECT=", "maroc.yaml", "reporting_date"):
+    for needed in ("make new PROJECT=", "COUNTRIES=", "status_synonyms", "budget_total", "make check PROJECT=",
+                   "reporting_date"):
         assert needed in checklist
