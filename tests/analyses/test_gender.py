@@ -113,6 +113,32 @@ def test_a_register_naming_its_persons_counts_each_person_once_over_its_events(t
     assert (one_event["persons"], one_event["participations"]) == (2, 2.0)
 
 
+def test_a_register_s_identifiers_tell_its_persons_apart(tmp_path):
+    """A register with `Nom`, `Prénom` and `ID participant`: the identifier was ignored (« the file also has a column
+    'person' »), two Mohamed Ali of E1 (P001, P002) counted once, E1's women's share 50 % for 33 %. The identifier
+    tells persons apart, and finds one person under two spellings; a row without one falls back on its name."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.gender import persons
+    from helpers.data.loader import check_project, load_project
+
+    mini = Mini.copy_to(tmp_path)
+    mini.write("participation", "Événement,Nom,Prénom,ID participant,Sexe,Pays\n"
+               "E1,Ali,Mohamed,P001,H,Maroc\nE1,Ali,Mohamed,P002,H,Maroc\nE1,Benali,Sara,P003,F,Maroc\n"
+               "E2,BENALI,sara,P003,F,Maroc\nE2,Nour,Sami,,H,Maroc\nE2,Nour,Sami,,H,Maroc\n")
+    problems = check_project("mini", mini.data_dir, mini.params_dir)
+    assert not [p for p in problems if p.rule in ("french_duplicate", "unknown_column")]
+    twice = [p for p in problems if p.rule == "person_twice_in_event"]
+    assert [(p.row, p.value) for p in twice] == [(7, "Nour Sami")]        # by name, where there is no identifier
+    table = load_project("mini", mini.data_dir, mini.params_dir).tables["participation"]
+    assert table["participants"].tolist() == [3, 2] and table["women"].tolist() == [1, 1]
+    who = persons(table).iloc[0]
+    assert (who["persons"], who["women"], who["men"]) == (4, 1, 3)       # P001, P002, P003, Nour Sami
+    mini.write("participation", "event_id,sexe,email,pays\nE1,f,a@x.org,Maroc\nE1,f,A@X.org,Maroc\n"
+                                "E1,m,b@x.org,Maroc\n")                   # an identifier alone, as an email
+    table = load_project("mini", mini.data_dir, mini.params_dir).tables["participation"]
+    assert table["participants"].tolist() == [2]
+
+
 def test_a_table_with_its_own_persons_column_names_no_persons(tmp_path):
     """A per-event table with a column headed `Persons` (a count): not the register's persons, no `persons` figure
     (with the column's name shared, it said 0 distinct persons)."""

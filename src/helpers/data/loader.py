@@ -591,7 +591,7 @@ def _aggregate_register(frame: pd.DataFrame, raw: RawTable) -> tuple[pd.DataFram
     found: list[tuple[int, int, Problem]] = []                   # (event, column order, problem)
     counting, sex = codes, named["sex"]                          # the rows counted: a person once per event
     persons = None
-    if "person" in named.columns:
+    if "person" in named.columns or "person_id" in named.columns:
         counted, who, person_problems = _persons_once(named, codes, events, raw)
         found += person_problems
         counting, sex = codes[counted], sex[counted]
@@ -650,14 +650,20 @@ FIRST_NAMES = ("prénom", "prenom", "prénoms", "prenoms", "first_name", "given_
 
 def _persons_once(named: pd.DataFrame, codes: np.ndarray, events: pd.Index,
                   raw: RawTable) -> tuple[np.ndarray, pd.Series, list[tuple[int, int, Problem]]]:
-    """The rows to count when the register names its persons (``person``): a person on several rows of one event (the
-    lists of each day of a training, put one under the other) is counted once, with a warning per event; a person
-    whose sex differs between those rows is refused (which one is right cannot be known). Also each row's person as
-    compared (folded name, with the first name when there is one; empty when not named)."""
-    who = named["person"].map(lambda v: None if numbers.is_empty(v) else fold(v))
+    """The rows to count when the register names its persons (``person``, ``person_id``): a person on several rows of
+    one event (the lists of each day of a training, put one under the other) is counted once, with a warning per
+    event; a person whose sex differs between those rows is refused (which one is right cannot be known). Also each
+    row's person as compared: its identifier when it has one (two Mohamed Ali of one event, P001 and P002, are two
+    persons), else its folded name, with the first name when there is one; empty when neither."""
+    empty = pd.Series(None, index=named.index, dtype=object)
+    who = named["person"].map(lambda v: None if numbers.is_empty(v) else "name:" + fold(v)) \
+        if "person" in named.columns else empty
     given = next((c for c in FIRST_NAMES if c in named.columns), None)
-    if given is not None:   # `nom` beside `prénom` is the surname: two Benali of one event are two persons
+    if given is not None and "person" in named.columns:   # `nom` beside `prénom` is the surname
         who = who + " " + named[given].map(lambda v: "" if numbers.is_empty(v) else fold(v))
+    if "person_id" in named.columns:
+        ids = named["person_id"].map(lambda v: None if numbers.is_empty(v) else "id:" + fold(numbers.plain(v)))
+        who = ids.where(ids.notna(), who)
     keys = pd.DataFrame({"event": codes, "person": who.to_numpy()})
     again = keys.duplicated().to_numpy() & who.notna().to_numpy()
     found: list[tuple[int, int, Problem]] = []
@@ -674,14 +680,15 @@ def _persons_once(named: pd.DataFrame, codes: np.ndarray, events: pd.Index,
     for event in np.unique(codes[again]):
         rows = named.index[again & (codes == event)]
         persons = len(set(who.to_numpy()[again & (codes == event)]))
-        example = " ".join(str(named.at[rows[0], c]) for c in ("person", given) if c and
-                           not numbers.is_empty(named.at[rows[0], c]))
+        example = " ".join(str(named.at[rows[0], c]) for c in ("person", given, "person_id")
+                           if c in named.columns and not numbers.is_empty(named.at[rows[0], c]))
         found.append((event, -2, raw.problem(
             "person_twice_in_event", f"{persons} person(s) of event '{events[event]}' are on several of its rows "
             f"('{example}' again on row {rows[0]}; {len(rows)} repeated rows): each is counted once",
             "A list per day of one training gives a person's name once a day: nothing to do. If two different "
-            "persons share a name, tell them apart in the column (a surname, an identifier).", index=rows[0],
-            column="person", value=example, severity="warning")))
+            "persons share a name, tell them apart (a surname, or an identifier in a column `person_id`, e.g. "
+            "`id participant`, `matricule`, `email`).", index=rows[0],
+            column="person_id" if "person_id" in named.columns else "person", value=example, severity="warning")))
     return ~again, who, found
 
 

@@ -333,8 +333,11 @@ SPEC: dict[str, Table] = {t.name: t for t in (
             Column("sex", french=("sexe",)),
             # who the row is: a person on two rows of one event (a list per day) is counted once
             Column("person", french=("participant", "personne", "bénéficiaire", "nom", "nom_et_prénom", "nom_prénom",
-                                     "nom_complet", "identifiant_participant", "id_participant", "participant_id",
-                                     "person_id", "name", "full_name"))),
+                                     "nom_complet", "name", "full_name")),
+            # a person's identifier, when the register has one: it tells persons apart where their names cannot
+            Column("person_id", french=("identifiant_participant", "id_participant", "identifiant_personne",
+                                        "id_personne", "matricule", "cin", "n°_cin", "numéro_cin",
+                                        "courriel", "adresse_électronique", "e-mail", "adresse_e-mail"))),
                           ("participants", "women", "men")), raw_checks=(repeated_events,)),
     Table("budget", (
         LINE,
@@ -425,7 +428,8 @@ ENGLISH_HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
                       "women": ("female", "females", "number_of_women", "of_which_women"),
                       "men": ("male", "males", "number_of_men"), "start_date": ("start",), "end_date": ("end",),
                       "group": ("target_group",), "label": ("description", "title"), "sex": ("gender",),
-                      "person": ("participant_name",)},
+                      "person": ("participant_name",),
+                      "person_id": ("participant_id", "participant_code", "id_number", "email", "email_address")},
     "budget": {"line": _LINE, "budget": ("approved_budget", "budget_amount"), "category": ("cost_category",),
                "label": ("description",)},
     "expenditure": {"line": _LINE, "period_end": ("date", "period_end_date", "end_of_period"),
