@@ -154,3 +154,13 @@ def test_a_missing_column_s_hint_names_its_english_headers_too(mini):
     missing = [p for p in mini.check() if p.rule == "required_column"]
     assert [p.column for p in missing] == ["amount"]
     assert "in French: 'montant'" in missing[0].hint and "in English: 'amount_spent', 'expenditure'" in missing[0].hint
+
+
+def test_two_other_names_of_one_column_are_told_once_each_by_their_headers(mini):
+    """`Nom` and `Participant` both name a register's persons: the second was told twice, once as « ignored: the file
+    also has a column 'person' » (a name the file does not have) and once as unknown (« Did you mean
+    'participants'? »)."""
+    mini.write("participation", "Événement,Nom,Participant,Sexe,Pays\nE1,Ali,Ali,H,Maroc\n")
+    problems = [p for p in mini.check() if p.column == "participant"]
+    assert [p.rule for p in problems] == ["french_duplicate"]
+    assert "the file also has a column 'Nom'" in problems[0].message

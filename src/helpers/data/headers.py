@@ -41,6 +41,11 @@ def header_sets(table: str, required_sets: Sequence[Sequence[str]]) -> list[tupl
     return out
 
 
+def is_alias(table: str, name: str) -> bool:
+    """Whether a header is another name of one of the table's columns (left as it is when the column is there)."""
+    return fold(name) in _aliases(table)
+
+
 def translate(table: str, raw: RawTable) -> list[Problem]:
     """Rename the French and English columns of ``raw`` (in place) to the contract's names; a warning when both are
     present."""
@@ -54,9 +59,10 @@ def translate(table: str, raw: RawTable) -> list[Problem]:
             continue
         if column in present or column in renames.values():
             written = raw.headers.get(name, name)
+            kept = next((n for n, c in renames.items() if c == column), column)   # as the file heads it
             problems.append(raw.problem(
                 "french_duplicate", f"the column '{written}' (another name for '{column}') is ignored: the file also "
-                f"has a column '{raw.headers.get(column, column)}'", "Keep one of the two columns.",
+                f"has a column '{raw.headers.get(kept, kept)}'", "Keep one of the two columns.",
                 index=raw.header_row, column=name, severity="warning"))
             continue
         renames[name] = column

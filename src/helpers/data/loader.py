@@ -342,6 +342,8 @@ def _header_problems(name: str, raw: RawTable, required: tuple[str, ...]) -> lis
                                         index=raw.header_row, column=column))
     known = [c.name for c in SPEC[name].columns if c.name not in raw.frame.columns and not c.added]
     for column in extra:
+        if headers.is_alias(name, column):   # another name of a column the file has: told once, by translate
+            continue
         close = get_close_matches(column, known, n=1, cutoff=0.8)
         if close and close[0] not in required:
             problems.append(raw.problem(
