@@ -273,7 +273,7 @@ def test_a_register_and_its_per_event_counts_give_the_same_figures(pair):
 @given(registers(), st.integers(2, 3), st.sampled_from(["nom", "participant", "person"]), st.randoms())
 def test_a_register_of_daily_lists_gives_the_figures_of_one_list(pair, days, header, rng):
     """A register naming its persons, each on the list of every day of their event (the lists put one under the
-    other, in any order): the same figures as one list, each person once (loader._persons_once)."""
+    other, in any order): the same figures as one list, each person once (register._persons_once)."""
     register, _ = pair
     named = [register[0] + [header]] + [row + [f"Personne {i}"] for i, row in enumerate(register[1:])]
     daily = named[1:] * days

@@ -300,7 +300,7 @@ def test_first_positions_are_numpy_unique_first_indices(events):
     finds them by sorting."""
     import numpy as np
 
-    from helpers.data.loader import first_positions
+    from helpers.data.register import first_positions
 
     codes, _ = pd.factorize(pd.Series(events, dtype="str"), sort=False)
     assert first_positions(codes).tolist() == np.unique(codes, return_index=True)[1].tolist()
@@ -310,12 +310,12 @@ def test_first_positions_are_numpy_unique_first_indices(events):
                           st.sampled_from(["Maroc", "maroc", None]), st.sampled_from([None, "2020-01-02", "2020-01-03"]),
                           st.booleans()), min_size=1, max_size=25), st.booleans())
 def test_the_register_compared_row_by_row_says_what_each_first_row_says(rows, grouped):
-    """loader._aggregate_register: when each event's rows follow one another and each row holds what the row above
+    """register.aggregate: when each event's rows follow one another and each row holds what the row above
     it holds, nothing is compared with the event's first row; the events and problems are those of that comparison
     (it is made whenever a row differs)."""
     from unittest import mock
 
-    from helpers.data import loader
+    from helpers.data import register
     from helpers.data.readers import RawTable
 
     if grouped:   # the shortcut's case: a register written event by event
@@ -326,9 +326,9 @@ def test_the_register_compared_row_by_row_says_what_each_first_row_says(rows, gr
                           "start_date": pd.to_datetime(pd.Series(days, dtype=object)), "sample": list(sample)})
     frame.index = range(2, len(rows) + 2)
     raw = RawTable(Path("data/mini/participation.csv"), frame)
-    aggregated, problems = loader._aggregate_register(frame, raw)
-    with mock.patch.object(loader, "_same_as_above", return_value=False):
-        expected, expected_problems = loader._aggregate_register(frame, raw)
+    aggregated, problems = register.aggregate(frame, raw)
+    with mock.patch.object(register, "_same_as_above", return_value=False):
+        expected, expected_problems = register.aggregate(frame, raw)
     pd.testing.assert_frame_equal(aggregated, expected)
     assert problems == expected_problems
 

@@ -445,3 +445,10 @@ HEADER_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
     table: {column: (*FRENCH_HEADERS.get(table, {}).get(column, ()), *ENGLISH_HEADERS.get(table, {}).get(column, ()))
             for column in {*FRENCH_HEADERS.get(table, {}), *ENGLISH_HEADERS.get(table, {})}}
     for table in SPEC}
+
+
+def blank(index: pd.Index, kind: str) -> pd.Series:
+    """An absent optional column of a kind: empty values (False for yes/no columns)."""
+    if kind == "bool":
+        return pd.Series(False, index=index, dtype="bool")
+    return pd.Series(None, index=index, dtype=KINDS[kind])

@@ -1,0 +1,151 @@
+"""A participation register (one row per person) counted into the per-event table the analyses read: participants,
+women and men of each event, a person once per event (``person``, ``person_id``), and who came, for the persons
+counted once over the events (analyses.gender.persons). Called by the loader on a typed register."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..errors import Problem
+from ..text import fold
+from . import model, numbers
+from .readers import RawTable
+from .spec import SPEC, blank
+
+
+def first_positions(codes: np.ndarray) -> np.ndarray:
+    """The position of each code's first row, for codes numbered in order of first appearance (pd.factorize with
+    sort=False, none missing): where their running maximum rises (np.unique would sort a million codes)."""
+    if not len(codes):
+        return np.zeros(0, dtype=np.intp)
+    running = np.maximum.accumulate(codes)
+    return np.flatnonzero(np.r_[True, running[1:] != running[:-1]])
+
+
+def aggregate(frame: pd.DataFrame, raw: RawTable) -> tuple[pd.DataFrame, list[Problem]]:
+    """One row per person -> one row per event (participants, women, men); the row is the event's first row.
+
+    Vectorised over events (a register has a million rows): counts by bincount, each row compared with its event's
+    first row. Problems come per event in order of first appearance, as a person reads the file.
+    """
+    table = SPEC["participation"]
+    constant = [c for c in table.names if c in frame.columns and c not in ("event_id", *table.register.counts)]
+    problems = [raw.problem("required_value", "this cell is empty but the column is required",
+                            "Fill in the event of each person.", index=index, column="event_id")
+                for index in frame.index[frame["event_id"].isna()]]
+    has_event = frame["event_id"].notna().to_numpy(bool)
+    named = frame if has_event.all() else frame[has_event]   # (a copy of a million rows only when one is empty)
+    codes, events = pd.factorize(named["event_id"], sort=False)  # codes in order of first appearance
+    first = first_positions(codes)                               # position of each event's first row
+    first_index = named.index[first]
+    found: list[tuple[int, int, Problem]] = []                   # (event, column order, problem)
+    counting, sex = codes, named["sex"]                          # the rows counted: a person once per event
+    persons = None
+    if "person" in named.columns or "person_id" in named.columns:
+        counted, who, person_problems = _persons_once(named, codes, events, raw)
+        found += person_problems
+        counting, sex = codes[counted], sex[counted]
+        persons = model.event_persons(counting, who[counted].to_numpy(), sex.to_numpy(), len(events))
+    size = np.bincount(counting, minlength=len(events))
+    known = np.bincount(counting, weights=sex.notna().to_numpy(), minlength=len(events))
+    women = np.bincount(counting, weights=(sex == "f").fillna(False).to_numpy(bool), minlength=len(events))
+    men = np.bincount(counting, weights=(sex == "m").fillna(False).to_numpy(bool), minlength=len(events))
+    for event in np.flatnonzero((known > 0) & (known < size)):
+        found.append((event, -1, raw.problem("sex_partly_unknown", f"the sex of {int(size[event] - known[event])} "
+                                             f"of {int(size[event])} participants of event '{events[event]}' is not "
+                                             "recorded", "They are left out of the women's share (its denominator "
+                                             "counts the participants whose sex is known); fill in the sex if "
+                                             "known.", index=first_index[event], column="sex", severity="warning")))
+    aggregated = pd.DataFrame({"event_id": pd.Series(events, dtype="str").to_numpy(),
+                               "participants": size.astype("float64"),
+                               "women": np.where(known > 0, women, np.nan),
+                               "men": np.where(known > 0, men, np.nan)}, index=first_index)
+    if persons is not None:   # who came, for the persons counted once over the events (analyses.gender.persons)
+        aggregated[model.PERSONS] = persons
+    contiguous = bool((codes[1:] >= codes[:-1]).all())   # each event's rows one after the other (codes rise)
+    for order, column in enumerate(constant):
+        values = named[column].reset_index(drop=True)
+        if contiguous and _same_as_above(values, codes):   # so each row is its event's first row: nothing differs
+            aggregated[column] = named[column].iloc[first].to_numpy()
+            continue
+        if pd.api.types.is_string_dtype(values) and values.dtype != object:  # text: compare codes, not a copy
+            cells = pd.factorize(values)[0]                       # equal texts, equal codes; empty cells -1
+            same = cells == cells[first[codes]]
+        else:
+            firsts = values.take(first[codes]).reset_index(drop=True)
+            same = (values == firsts).fillna(False).to_numpy(bool) | (values.isna() & firsts.isna()).to_numpy(bool)
+        differing = pd.Series(np.flatnonzero(~same)).groupby(codes[~same]).first()
+        for event, position in differing.items():
+            index, value = named.index[position], named[column].iloc[position]
+            hint = f"Give every row of an event the same {column}."
+            there = named[column].iloc[first[event]]
+            if column == "country" and pd.notna(there) and pd.notna(value):  # likelier two events of one code
+                hint = (f"If '{events[event]}' is the code of two events, one in {there} and one in {value}, give "
+                        f"each its own code (e.g. {str(there)[:2].upper()}-{events[event]}, "
+                        f"{str(value)[:2].upper()}-{events[event]}); if it is one event, {hint[0].lower()}{hint[1:]}")
+            found.append((event, order, raw.problem("register_inconsistent", f"'{column}' differs between rows of "
+                                                    f"event '{events[event]}'", hint, index=index, column=column,
+                                                    value=value.date().isoformat() if isinstance(value, pd.Timestamp)
+                                                    else value)))
+        aggregated[column] = named[column].iloc[first].to_numpy()
+    problems += [p for _, _, p in sorted(found, key=lambda f: (f[0], f[1]))]
+    for column in table.columns:
+        if column.name not in aggregated.columns:
+            aggregated[column.name] = blank(aggregated.index, column.kind)
+    return aggregated, problems
+
+
+FIRST_NAMES = ("prénom", "prenom", "prénoms", "prenoms", "first_name", "given_name")
+
+
+def _persons_once(named: pd.DataFrame, codes: np.ndarray, events: pd.Index,
+                  raw: RawTable) -> tuple[np.ndarray, pd.Series, list[tuple[int, int, Problem]]]:
+    """The rows to count when the register names its persons (``person``, ``person_id``): a person on several rows of
+    one event (the lists of each day of a training, put one under the other) is counted once, with a warning per
+    event; a person whose sex differs between those rows is refused (which one is right cannot be known). Also each
+    row's person as compared: its identifier when it has one (two Mohamed Ali of one event, P001 and P002, are two
+    persons), else its folded name, with the first name when there is one; empty when neither."""
+    empty = pd.Series(None, index=named.index, dtype=object)
+    who = named["person"].map(lambda v: None if numbers.is_empty(v) else "name:" + fold(v)) \
+        if "person" in named.columns else empty
+    given = next((c for c in FIRST_NAMES if c in named.columns), None)
+    if given is not None and "person" in named.columns:   # `nom` beside `prénom` is the surname
+        who = who + " " + named[given].map(lambda v: "" if numbers.is_empty(v) else fold(v))
+    if "person_id" in named.columns:
+        ids = named["person_id"].map(lambda v: None if numbers.is_empty(v) else "id:" + fold(numbers.plain(v)))
+        who = ids.where(ids.notna(), who)
+    keys = pd.DataFrame({"event": codes, "person": who.to_numpy()})
+    again = keys.duplicated().to_numpy() & who.notna().to_numpy()
+    found: list[tuple[int, int, Problem]] = []
+    if not again.any():
+        return np.ones(len(named), dtype=bool), who, found
+    sexes = keys.assign(sex=named["sex"].to_numpy())[who.notna().to_numpy()].dropna(subset=["sex"])
+    differing = sexes.groupby(["event", "person"])["sex"].nunique()
+    for (event, person), _ in differing[differing > 1].items():
+        rows = named.index[(codes == event) & (who == person).fillna(False).to_numpy(bool)]
+        found.append((event, -3, raw.problem(
+            "person_sex_differs", f"'{named.at[rows[0], 'person']}' is on rows {', '.join(map(str, rows[:5]))} of "
+            f"event '{events[event]}' with different sexes", "Correct the sex on the row that is wrong.",
+            index=rows[1], column="sex", value=named.at[rows[1], "sex"])))
+    for event in np.unique(codes[again]):
+        rows = named.index[again & (codes == event)]
+        persons = len(set(who.to_numpy()[again & (codes == event)]))
+        example = " ".join(str(named.at[rows[0], c]) for c in ("person", given, "person_id")
+                           if c in named.columns and not numbers.is_empty(named.at[rows[0], c]))
+        found.append((event, -2, raw.problem(
+            "person_twice_in_event", f"{persons} person(s) of event '{events[event]}' are on several of its rows "
+            f"('{example}' again on row {rows[0]}; {len(rows)} repeated rows): each is counted once",
+            "A list per day of one training gives a person's name once a day: nothing to do. If two different "
+            "persons share a name, tell them apart (a surname, or an identifier in a column `person_id`, e.g. "
+            "`id participant`, `matricule`, `email`).", index=rows[0],
+            column="person_id" if "person_id" in named.columns else "person", value=example, severity="warning")))
+    return ~again, who, found
+
+
+def _same_as_above(values: pd.Series, codes: np.ndarray) -> bool:
+    """Whether each row holds what the row above it holds when both rows are of one event (two empty cells are the
+    same): compared in place, without a copy of the column by event."""
+    below, above = values.iloc[1:].reset_index(drop=True), values.iloc[:-1].reset_index(drop=True)
+    same = (below == above).fillna(False).to_numpy(bool) | (below.isna() & above.isna()).to_numpy(bool)
+    return bool(same[codes[1:] == codes[:-1]].all())
