@@ -173,6 +173,24 @@ def test_the_cost_per_participant_of_a_code_used_in_two_countries_is_each_countr
     assert "several countries" in row(every, "cost_per_participant", "all")["note"]
 
 
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_an_event_of_men_only_with_its_women_left_empty_counts_0_women(tmp_path, fmt):
+    """Mali's 30 men and no woman, `women` left empty: the event was « not recorded » and fell out of the share,
+    Mali's women's share read 40 % (its other event) where it is 10 of 55, 18 %. Read as 0 women, with a warning."""
+    project = Project.default(tmp_path)
+    project.tables["participation"] = [["event_id", "participants", "women", "men", "country"],
+                                       ["DKR-1", 40, 18, 22, "Sénégal"], ["BKO-1", 25, 10, 15, "Mali"],
+                                       ["BKO-2", 30, None, 30, "Mali"], ["BKO-3", 12, None, 8, "Mali"]]
+    project.formats["participation"] = fmt
+    problems = project.write().check()
+    told = [p for p in problems if p.rule == "no_women_left_empty"]
+    assert [(p.row, p.column) for p in told] == [(4, "women")]   # BKO-2; not BKO-3, whose other 4 may be women
+    figures = project.all_figures()
+    assert value(figures["mali"], "women_share", "all") == pytest.approx(10 / 55 * 100)
+    assert value(figures["ensemble"], "women_share", "all") == pytest.approx(28 / 95 * 100)
+    assert math.isnan(value(figures["mali"], "women_share", "BKO-3"))
+
+
 # ------------------------------------------------------------------ item 2: project-wide parameters in a country annex
 def test_a_country_annex_uses_its_own_lines(tmp_path):
     project = Project.default(tmp_path, budget_total=1600000).write()

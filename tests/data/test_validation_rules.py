@@ -420,6 +420,10 @@ CASES = [
          "count_integer", "participation.csv", 2, "participants", what="participants = 20.5"),
     Case("women > participants", lambda m: m.replace("participation", "E3,30,18", "E3,30,31"),
          "women_le_participants", "participation.csv", 4, "women", what="31 women among 30 participants"),
+    Case("no woman, women left empty", lambda m: m.append("participation", "E4,30,,Maroc,Atelier,2020-11-01,"
+                                                                      "2020-11-01,government,30,,"),
+         "no_women_left_empty", "participation.csv", 5, "women", severity="warning", hint="Write 0",
+         what="an event of 30 participants, 30 men, its `women` empty: read as 0 women (it fell out of the share)"),
     Case("women + men > participants", lambda m: m.replace("participation", "government,12", "government,13"),
          "women_men_le_participants", "participation.csv", 2, "men", what="8 women + 13 men among 20 participants"),
     Case("progress above 100", lambda m: m.replace("activities", "Étude de base,100,", "Étude de base,120,"),

@@ -381,6 +381,8 @@ def _typed(name: str, raw: RawTable, params: ProjectParams,
     if per_person:
         frame, sex_problems = _sexes(frame, raw)
         problems += sex_problems
+    elif name == "participation":
+        problems += _none_of_one_sex(frame, raw)
     for column in table.columns:  # optional columns the file does not have: empty
         if column.name not in frame.columns and column.name not in counted:
             frame[column.name] = blank(frame.index, column.kind)
@@ -526,6 +528,26 @@ def _sexes(frame: pd.DataFrame, raw: RawTable) -> tuple[pd.DataFrame, list[Probl
                 for index in rows]
     frame["sex"] = each_distinct(frame["sex"], lambda text: SEX_WORDS.get(word(text)), dtype="str")
     return frame, problems
+
+
+def _none_of_one_sex(frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
+    """An event whose men are all its participants, its `women` left empty (or the reverse), has 0 women (0 men):
+    written so, in place, with a warning. Left empty, its women were « not recorded »: the event fell out of the
+    women's share, and 30 men with no woman made a project's 16 % read 40 %."""
+    if not {"women", "men", "participants"} <= set(frame.columns):
+        return []
+    problems = []
+    for empty, other in (("women", "men"), ("men", "women")):
+        rows = frame[empty].isna() & frame[other].notna() & (frame[other] == frame["participants"]) \
+            & (frame["participants"] > 0)
+        for index in frame.index[rows.to_numpy(bool)]:
+            problems.append(raw.problem(
+                f"no_{empty}_left_empty", f"'{empty}' is empty and the {numbers.format_number(frame.at[index, other])}"
+                f" participants are all {other}: read as 0 {empty}", f"Write 0 where no one of that sex took part: "
+                f"an empty cell means « not recorded », and an event without it is left out of the women's share.",
+                index=index, column=empty, severity="warning"))
+        frame.loc[rows, empty] = 0.0
+    return problems
 
 
 def _normalised(column: Column | None, series: pd.Series) -> pd.Series:
