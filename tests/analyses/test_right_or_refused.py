@@ -396,7 +396,7 @@ def _annex_text(tmp_path, project: Project, notebooks: tuple[str, ...], annex: s
                            build=tmp_path / "build")
     assert runner.build(project="deux", layout=layout) == 0
     page = (layout.build / "annexes" / "deux" / f"{annex}.html").read_text(encoding="utf-8")
-    page = re.sub(r"<script.*?</script>|<style.*?</style>", "", page, flags=re.S)
+    page = re.sub(r"<script.*?</script>|<style.*?</style>|<wbr\s*/?>", "", page, flags=re.S)   # (<wbr>: no space)
     return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", page)).replace("\u202f", " ").replace("\xa0", " "))
 
 
