@@ -543,8 +543,9 @@ def _none_of_one_sex(frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
         for index in frame.index[rows.to_numpy(bool)]:
             problems.append(raw.problem(
                 f"no_{empty}_left_empty", f"'{empty}' is empty and the {numbers.format_number(frame.at[index, other])}"
-                f" participants are all {other}: read as 0 {empty}", f"Write 0 where no one of that sex took part: "
-                f"an empty cell means « not recorded », and an event without it is left out of the women's share.",
+                f" participants are all {other}: read as 0 {empty}", "Write 0 where no one of that sex took part: "
+                "an empty cell means « not recorded », and leaves the event out of the women's share and the "
+                "parity index.",
                 index=index, column=empty, severity="warning"))
         frame.loc[rows, empty] = 0.0
     return problems
