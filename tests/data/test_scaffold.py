@@ -116,3 +116,22 @@ def _fill_params(root: Path) -> None:
                        ("end_date", "2022-12-31"), ("reporting_date", "2020-12-31")):
         text = text.replace(f"\n{key}:\n", f"\n{key}: {value}\n")
     path.write_text(text, encoding="utf-8")
+
+
+def test_a_table_typed_in_excel_beside_its_header_only_csv_is_read(root):
+    """The evaluator saves budget.xlsx beside the budget.csv `make new` wrote (its header only): the empty CSV was
+    read, with a warning, and the annex had no budget. The .xlsx is read; a CSV with rows still wins, as before."""
+    import openpyxl
+
+    _new(root)
+    _fill_params(root)
+    workbook = openpyxl.Workbook()
+    for values in (["line", "budget", "country", "category"], ["R1", 100000, "Sénégal", "operational"]):
+        workbook.active.append(values)
+    workbook.save(root / "data" / "deux" / "budget.xlsx")
+    problems = check_project("deux", root / "data", root / "params")
+    told = [p for p in problems if p.rule == "two_files"]
+    assert len(told) == 1 and "budget.xlsx is read" in told[0].message and told[0].hint == "Delete budget.csv."
+    assert load_project("deux", root / "data", root / "params").tables["budget"]["budget"].tolist() == [100000]
+    (root / "data" / "deux" / "budget.csv").write_text("line;budget;country\nR9;5;Mali\n", encoding="utf-8")
+    assert load_project("deux", root / "data", root / "params").tables["budget"]["line"].tolist() == ["R9"]

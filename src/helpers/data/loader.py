@@ -182,10 +182,27 @@ def _table_file(folder: Path, name: str) -> tuple[Path | None, list[Problem]]:
     candidates = [folder / f"{name}.csv", folder / f"{name}.xlsx"]
     found = [p for p in candidates if exists(p)]  # a pipe or folder of that name: refused when read, not absent
     if len(found) == 2:
+        if _header_only(found[0]):   # the header `make new` wrote, and the table typed in Excel beside it
+            return found[1], [Problem(relative(found[0]), "two_files", f"both {name}.csv and {name}.xlsx exist; "
+                                      f"{name}.csv holds a header only, so {name}.xlsx is read",
+                                      f"Delete {name}.csv.", severity="warning")]
         return found[0], [Problem(relative(found[1]), "two_files",
                                   f"both {name}.csv and {name}.xlsx exist; {name}.csv is read",
                                   "Keep one of the two files.", severity="warning")]
     return (found[0] if found else None), []
+
+
+def _header_only(csv: Path) -> bool:
+    """Whether a CSV file holds at most one line that is not blank (its first 64 KiB are enough to tell). A pipe, a
+    folder or a link is not opened here (a pipe would block): the reader refuses it, with its reason."""
+    if csv.is_symlink() or not csv.is_file():
+        return False
+    try:
+        with csv.open("rb") as file:
+            head = file.read(65536)
+    except OSError:
+        return False   # read, and refused with its reason, as the table
+    return len(head) < 65536 and sum(1 for line in head.splitlines() if line.strip(b" \t\r;,")) <= 1
 
 
 def _empty(name: str) -> pd.DataFrame:
