@@ -564,7 +564,8 @@ def _none_of_one_sex(frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
                 "an empty cell means « not recorded », and leaves the event out of the women's share and the "
                 "parity index.",
                 index=index, column=empty, severity="warning"))
-        frame.loc[rows, empty] = 0.0
+        if rows.any():
+            frame[empty] = frame[empty].mask(rows, 0.0)   # a new column: the typed one may be read-only
     return problems
 
 
