@@ -742,9 +742,21 @@ def _estimated(label: str, share: float, language: str) -> str:
 def _frame(name: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
     dtypes = {"str": "str", "float": "float64", "date": "datetime64[ns]", "bool": "bool"}
     columns = {**COLUMNS[name], "iati_file": "str", "iati_element": "str"}
-    data = {c: pd.Series(list(map(dict.get, rows, repeat(c, len(rows)))), dtype=dtypes[t])
-            for c, t in columns.items()}
+    data = {c: _column(list(map(dict.get, rows, repeat(c, len(rows)))), dtypes[t]) for c, t in columns.items()}
     return pd.DataFrame(data)
+
+
+def _column(values: list[Any], dtype: str) -> pd.Series:
+    """A column of the tables; text through Arrow at once (pandas checks each value first: twice the time, 0.2 s
+    of the 100 MB file's reading), the values pandas would accept otherwise."""
+    if dtype == "str":
+        import pyarrow as pa
+
+        try:
+            return pd.Series(pa.array(values, type=pa.large_string()), dtype="str")
+        except (pa.ArrowInvalid, pa.ArrowTypeError):   # a value that is not text: pandas converts it
+            pass
+    return pd.Series(values, dtype=dtype)
 
 
 def _title(activity: Activity, language: str) -> str:
