@@ -420,6 +420,12 @@ CASES = [
          "count_integer", "participation.csv", 2, "participants", what="participants = 20.5"),
     Case("women > participants", lambda m: m.replace("participation", "E3,30,18", "E3,30,31"),
          "women_le_participants", "participation.csv", 4, "women", what="31 women among 30 participants"),
+    Case("country written once per block", lambda m: m.write(
+             "participation", "event_id,participants,women,country\nE1,20,8,Maroc\nE2,10,5,\nE3,10,2,\n"
+                              "E4,30,18,Tunisie\nE5,10,5,\n"),
+         "country_written_once", "participation.csv", 3, "country", severity="warning", hint="Fill > Down",
+         what="participation.csv with 'Maroc' above two empty cells, 'Tunisie' above one (cells merged in Excel, "
+              "saved as CSV): the three events counted in no country annex, without a word"),
     Case("no woman, women left empty", lambda m: m.append("participation", "E4,30,,Maroc,Atelier,2020-11-01,"
                                                                       "2020-11-01,government,30,,"),
          "no_women_left_empty", "participation.csv", 5, "women", severity="warning", hint="Write 0",
@@ -784,6 +790,12 @@ ACCEPTED = [
              "activities.csv starts with a byte-order mark", _expect_bom),
     Accepted("day-first dates", lambda m: m.replace("activities", "2020-12-31,2020-12-15", "31/12/2020,15/12/2020"),
              "dates written 31/12/2020", _expect_day_first),
+    Accepted("project-wide rows between the countries' ones", lambda m: m.write(
+                 "participation", "event_id,participants,women,country\nE1,20,8,Maroc\nE2,10,5,\n"
+                                  "E3,30,18,Tunisie\nE4,10,5,\nE5,12,6,Maroc\n"),
+             "participation.csv in date order, an event without a country after one of Maroc and one of Tunisie: "
+             "the project's own rows, with no warning that they may be merged cells",
+             lambda m, data: None),
     Accepted("budget of 0", lambda m: m.replace("budget", "B4,20000", "B4,0"),
              "a budget line of 0: loaded; its execution rate is NaN, 'not computable: budget is 0'",
              _expect_budget_zero),

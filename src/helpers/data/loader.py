@@ -257,6 +257,8 @@ def _read_and_check(name: str, path: Path,
         return None, raw, problems
     problems += headers.ignored_versions(name, raw)   # `Budget révisé` beside `Budget`: which one is read
     problems += _sheet_layout_problems(table, raw)
+    if name != "reported":   # (a published figure without a country is the project's: empty cells are the rule)
+        problems += _countries_written_once(raw)
     frame, bad_cells, typing_problems = _typed(name, raw, params, per_person)
     problems += typing_problems
     if per_person:
@@ -313,6 +315,42 @@ def _sheet_layout_problems(table: Table, raw: RawTable) -> list[Problem]:
             "Delete the rows that are not part of the table (a hidden total, an old line); unhide the others to "
             "check them.", index=raw.hidden[0], severity="warning"))
     return problems
+
+
+def _countries_written_once(raw: RawTable) -> list[Problem]:
+    """A `country` written once at the top of each block of rows, the cells below it empty (cells merged in Excel and
+    saved as CSV, or « same as above »): the empty rows are the project's as a whole, and no country annex shows
+    them. A warning when the column reads so: its first row has a country, each country written starts a block (no
+    country twice in a row), at least two of them have empty cells below, and one at least two (a project-wide row
+    now and then between countries, or at the end, is a table's own way of listing them)."""
+    if "country" not in raw.frame.columns or len(raw.frame) < 3:
+        return []
+    cells = raw.frame["country"]   # (the readers leave an empty or blank cell missing)
+    written = cells.notna().to_numpy(bool)
+    if not written[0] or written.all():
+        return []
+
+    def twice_in_a_row(values: pd.Series) -> bool:
+        shown = values.map(fold).to_numpy()
+        return len(shown) < 2 or bool((shown[1:] == shown[:-1]).any())
+
+    # a million rows: the first thousand countries written most often tell already that the column is not so
+    if twice_in_a_row(cells[written].iloc[:1000]) or twice_in_a_row(cells[written]):
+        return []
+    starts = np.flatnonzero(written)
+    runs = np.diff(np.r_[starts, len(written)]) - 1   # the empty cells below each country written
+    if (runs > 0).sum() < 2 or runs.max() < 2:
+        return []   # a country written once over blocks of rows leaves empty cells below several, and several below one
+    above = cells.where(written).ffill()
+    empty = raw.frame.index[~written]
+    blocks = ", ".join(f"{index} below '{above[index]}'" for index in empty[:5]) + \
+        (f" and {len(empty) - 5} more" if len(empty) > 5 else "")
+    return [raw.problem(
+        "country_written_once", f"'country' is empty on {len(empty)} rows, each in a block that starts with a "
+        f"country (rows {blocks}): cells merged in Excel, or « same as above »? Empty, they are the project's as a "
+        "whole, and no country annex shows them", "Write the country on every row (in Excel: unmerge, then Home > "
+        "Fill > Down), or `regional` on the rows of the project as a whole.", index=empty[0], column="country",
+        severity="warning")]
 
 
 def _is_register(table: Table, frame: pd.DataFrame) -> bool:
