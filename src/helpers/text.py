@@ -21,7 +21,8 @@ SEX_WORDS = {"f": "f", "femme": "f", "femmes": "f", "female": "f", "woman": "f",
              "m": "m", "h": "m", "homme": "m", "hommes": "m", "male": "m", "man": "m", "men": "m",
              "masculin": "m", "masculine": "m", "garcon": "m", "boy": "m"}
 # An indicator row of both sexes.
-TOTAL_WORDS = {"total", "ensemble", "tous", "all", "t"}
+TOTAL_WORDS = {"total", "ensemble", "tous", "all", "t", "both", "both sexes", "h+f", "f+h", "m+f", "f+m", "h/f",
+               "f/h", "hommes et femmes", "femmes et hommes", "les deux"}
 # The female answer of a survey's sex question (its code or its label): the register's words.
 FEMALE_WORDS = {word for word, code in SEX_WORDS.items() if code == "f"}
 # The words of an IATI sex dimension (``<dimension name="Gender - genre" value="Female - feminin">``), matched word by

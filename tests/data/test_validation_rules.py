@@ -757,6 +757,10 @@ CASES = [
          "budget.csv", 2, "budget", what="budget '111…1x', 60 001 characters: refused at once, value cut at 40"),
 ]
 
+def _expect_total_rows(data: ProjectData) -> None:
+    assert data.tables["indicators"]["sex"].tolist() == ["total", "f", "total", "total"]
+
+
 ACCEPTED = [
     Accepted("French Excel CSV", _french_excel_grouped,
              "';'-separated, decimal commas, '1 005 500,00' and '4.600.000' grouped, dd/mm/yyyy; project declares ','",
@@ -796,6 +800,11 @@ ACCEPTED = [
              "participation.csv in date order, an event without a country after one of Maroc and one of Tunisie: "
              "the project's own rows, with no warning that they may be merged cells",
              lambda m, data: None),
+    Accepted("indicator rows of both sexes in words", lambda m: (
+                 m.replace("indicators", ",Maroc,total\n", ",Maroc,Both sexes\n", count=1),
+                 m.replace("indicators", ",Tunisie,\n", ",Tunisie,H+F\n")),
+             "indicators.csv whose total rows say 'Both sexes' and 'H+F' (were refused: not an allowed value)",
+             lambda m, data: _expect_total_rows(data)),
     Accepted("budget of 0", lambda m: m.replace("budget", "B4,20000", "B4,0"),
              "a budget line of 0: loaded; its execution rate is NaN, 'not computable: budget is 0'",
              _expect_budget_zero),
