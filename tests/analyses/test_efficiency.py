@@ -113,11 +113,11 @@ def _tables(sample, edits=None):
 
 def test_spending_is_counted_up_to_the_end_of_the_indicators_period(sample):
     _, params = sample
-    for period in ("2019-12", "2019", "2019-12-31", "2019-10-01/2019-12-31"):
+    for period in ("2019-12", "2019", "2019-12-31", "2019-10-01/2019-12-31", "T4 2019", "31/12/2019"):
         tables = _tables(sample, {("indicators", "P1.1.a", "period"): period})
         r = row(efficiency.cost_per_result(tables, params), "output", "P1.1.a")
         assert r["as_of"] == dt.date(2019, 12, 31) and r["cost"] == pytest.approx(133_045.90 / 58)
-    tables = _tables(sample, {("indicators", "P1.1.a", "period"): "T4 2020"})
+    tables = _tables(sample, {("indicators", "P1.1.a", "period"): "FY2020"})
     r = row(efficiency.cost_per_result(tables, params), "output", "P1.1.a")
     assert np.isnan(r["cost"]) and r["reason"] == "bad_period"
 
@@ -165,6 +165,24 @@ def test_named_lines_and_periods():
         efficiency.named_lines(" ; ") == []
     assert efficiency.period_end("2020-02") == dt.date(2020, 2, 29)
     assert efficiency.period_end("2020-13") is None and efficiency.period_end("") is None
+
+
+@pytest.mark.parametrize("period, end", [
+    ("30/06/2021", dt.date(2021, 6, 30)),      # was cut at its last '/': the year 2021, 31/12/2021
+    ("30.06.2021", dt.date(2021, 6, 30)), ("06/30/2021", dt.date(2021, 6, 30)), ("31/12/2020", dt.date(2020, 12, 31)),
+    ("01/06/2021", None),                      # the 1st of June or the 6th of January: not read
+    ("S1 2021", dt.date(2021, 6, 30)), ("2021-S2", dt.date(2021, 12, 31)), ("H1 2021", dt.date(2021, 6, 30)),
+    ("T1 2021", dt.date(2021, 3, 31)), ("2020-Q4", dt.date(2020, 12, 31)), ("2020Q3", dt.date(2020, 9, 30)),
+    ("S3 2021", None),
+    ("2019-10-01/2020-03-31", dt.date(2020, 3, 31)), ("2019-10/2020-03", dt.date(2020, 3, 31)),
+    ("01/10/2019-31/03/2020", dt.date(2020, 3, 31)), ("01/10/2019 au 31/03/2020", dt.date(2020, 3, 31)),
+    ("2019/2020", None),                       # a fiscal year? which day it ends is not said (was 31/12/2020)
+    ("FY2020", None)])
+def test_an_indicator_period_as_tables_write_it_ends_on_its_last_day(period, end):
+    """The cost per unit of an output counts the spending up to the end of the indicator's period: the periods of
+    French and English IPTTs (a day-first date, a half, a quarter, a range of days) end on their own last day; a
+    period whose end is not said gives no cost, with its reason."""
+    assert efficiency.period_end(period) == end
 
 
 def test_outputs_that_share_their_lines_are_counted_once_whatever_their_periods(sample):

@@ -71,7 +71,8 @@ REASONS: dict[str, tuple[str, str, str]] = {
                        "<ligne>/<pays>, par exemple R1/Mali)",
                        "a line it names is used in several countries and the row gives no country (write "
                        "<line>/<country>, e.g. R1/Mali)"),
-    "bad_period": ("not computable: the period is not a date (2020-12, 2020, 2020-12-31 or start/end)",
+    "bad_period": ("not computable: the period is not a date (2020-12, 2020, 2020-12-31, 30/06/2021, S1 2021, T4 2020 "
+                   "or start/end)",
                    "période illisible comme date", "the period is not a date"),
 }
 COLUMNS = ["kind", "key", "indicator_id", "label", "unit", "lines", "as_of", "spent", "denominator", "cost",
@@ -81,13 +82,43 @@ COLUMNS = ["kind", "key", "indicator_id", "label", "unit", "lines", "as_of", "sp
 named_lines = split_lines  # 'R1; R6' -> ['R1', 'R6'] (data.schemas)
 
 
+_DAY = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")                  # 30/06/2021, 30.06.2021
+_DAYS = re.compile(r"\d{1,2}[/.]\d{1,2}[/.]\d{4}\s*(?:-|–|—|au|à|to)\s*(\d{1,2}[/.]\d{1,2}[/.]\d{4})",
+                   re.IGNORECASE)                                            # 01/10/2019-31/03/2020
+_PART = re.compile(r"(?:(\d{4})[ _-]?([SHTQ])([1-4])|([SHTQ])([1-4])[ _-]?(\d{4}))", re.IGNORECASE)   # S1 2021
+
+
 def period_end(period: Any) -> dt.date | None:
     """The last day of an indicator period: 2020-12 -> 2020-12-31, 2020 -> 2020-12-31, 2020-12-31 as it is,
-    2019-10-01/2020-03-31 -> 2020-03-31; None when it is not one of these."""
+    30/06/2021 (day first; a day and a month both 12 or less, which could be either, are not read), S1 2021 or
+    2021-S1 (a half: S, H) -> 2021-06-30, T4 2020 or 2020-Q4 (a quarter: T, Q) -> 2020-12-31,
+    2019-10-01/2020-03-31 and 01/10/2019-31/03/2020 -> 2020-03-31; None when it is not one of these (2019/2020 does
+    not say which day the year ends). A date written 30/06/2021 was cut at its last '/' and read as the year 2021:
+    its end, 31/12/2021, counted six more months of spending."""
     text = str(period).strip() if period is not None else ""
-    if "/" in text:
-        text = text.rsplit("/", 1)[1].strip()
+    days = _DAYS.fullmatch(text)   # 01/10/2019-31/03/2020: the second day
+    text = days.group(1) if days else text
     try:
+        day = _DAY.fullmatch(text)
+        if day:
+            first, second, year = (int(x) for x in day.groups())
+            if first <= 12 and second <= 12 and first != second:
+                return None   # 01/06/2021: the 1st of June, or the 6th of January?
+            first, second = (first, second) if second <= 12 else (second, first)
+            return dt.date(year, second, first)
+        if "/" in text:   # start/end: an ISO day or month (a year alone, 2019/2020, says not which day it ends)
+            text = text.rsplit("/", 1)[1].strip()
+            if not re.fullmatch(r"\d{4}-\d{1,2}(?:-\d{2})?", text):
+                return None
+        part = _PART.fullmatch(text)
+        if part:
+            year, kind, n = (part.group(1), part.group(2), part.group(3)) if part.group(1) else \
+                (part.group(6), part.group(4), part.group(5))
+            months = 6 if kind.upper() in "SH" else 3
+            if months == 6 and int(n) > 2:
+                return None
+            month = int(n) * months
+            return dt.date(int(year), month, calendar.monthrange(int(year), month)[1])
         if re.fullmatch(r"\d{4}", text):
             return dt.date(int(text), 12, 31)
         if re.fullmatch(r"\d{4}-\d{1,2}", text):
