@@ -111,6 +111,25 @@ def test_reconcile_looks_up_metric_and_key():
     assert out.loc["F2", "key"] == "all" and out.loc["F2", "n"] == 263
 
 
+def test_a_percentage_printed_as_a_fraction_of_1_is_read_as_one():
+    """reported.xlsx with the cell « 44,4 % » formatted as a percentage holds 0.444: it was a mismatch of -44 points
+    for a figure the report prints right. Read as 44.4 %, when so read it agrees; a fraction that does not agree, a
+    fraction with one decimal (0.5: ten points wide), or one beside a figure that is not a percentage stay mismatches."""
+    figures = pd.DataFrame({"metric": ["women_share", "physical_execution_rate", "burn_index"],
+                            "key": ["all", "all", "total"], "value": [52.851711, 44.444444, 0.444444],
+                            "unit": ["%", "%", "ratio"], "n": [263, 36, 1], "note": ["", "", ""]})
+    reported = pd.DataFrame({"figure_id": ["F1", "F2", "F3", "F4", "F5"],
+                             "metric": ["women_share", "women_share", "women_share", "physical_execution_rate",
+                                        "burn_index"],
+                             "key": ["all"] * 4 + ["total"], "value": ["0.529", "0.6", "0.5", "0,44", "0.444"],
+                             "comparison": ["="] * 5, "label": ["a"] * 5, "source": ["s"] * 5})
+    out = reconcile(reported, figures, decimal_mark=",").set_index("figure_id")
+    assert out["status"].to_dict() == {"F1": "match", "F2": "mismatch", "F3": "mismatch", "F4": "match",
+                                       "F5": "match"}
+    assert "as a fraction of 1, read as 52.9 %" in out.loc["F1", "note"] and out.loc["F1", "printed"] == "0.529"
+    assert "fraction" not in out.loc["F5", "note"]        # a ratio of 0.444 is read as printed
+
+
 def test_reconcile_takes_the_first_row_exact_before_any_case_and_lookup_rows_keeps_what_it_needs():
     from helpers.analyses.reconcile import lookup_rows
 

@@ -78,6 +78,17 @@ def test_published_check_explains_each_status_in_the_annex_language():
     assert en["F4"] == "the expenditure data ends on 2020-12-31, before 2021-03-20"
 
 
+def test_published_check_says_a_percentage_was_written_as_a_fraction():
+    figures = pd.DataFrame({"metric": ["reported_figure"], "key": ["F1"], "value": [52.851711], "reported": ["0.529"],
+                            "status": ["match"], "note": ["women_share [all]: printed 0.529 as a fraction of 1, read "
+                                                          "as 52.9 %: equal when rounded to 1 decimal(s)"]})
+    reported = pd.DataFrame({"figure_id": ["F1"], "label": ["a"], "source": ["l. 1"]})
+    fr = published_check(figures, reported, "fr").set_index("figure_id")
+    assert fr.loc["F1", "explanation"] == f"écrit comme une fraction de 1 : 52,9{NBSP}%"
+    assert fr.loc["F1", "computed"] == "52,852"        # two decimals more than the printed percentage, as for others
+    assert published_check(figures, reported, "en").loc[0, "explanation"] == "written as a fraction of 1: 52.9%"
+
+
 def test_published_check_of_a_figure_printed_in_millions():
     """'2,4 M EUR' is printed to the nearest 100 000 (decimals -5): the computed figure is shown whole."""
     figures = pd.DataFrame({"metric": ["reported_figure"] * 2, "key": ["F1", "F2"], "value": [2436000.0, 2560000.0],

@@ -47,6 +47,7 @@ import numpy as np
 import pandas as pd
 
 MATCH, TRUNCATED, MISMATCH, NOT_COMPUTABLE = "match", "truncated", "mismatch", "not_computable"
+FRACTION_NOTE = "as a fraction of 1"   # in the note of a percentage printed 0.444 (see _as_fraction)
 STATUSES = (MATCH, TRUNCATED, MISMATCH, NOT_COMPUTABLE)
 SUGGESTED = 3                       # keys a "did you mean" names at most
 APPROX_RELATIVE = Decimal("0.02")   # "~": 2 % of the printed value ...
@@ -201,6 +202,20 @@ def classify(printed: Any, computed: Any, comparison: str | None = "=", decimal_
                           f"{shown}: difference {_fmt(p_value - c)} (rounded: {_fmt(rounded)})")
 
 
+def _as_fraction(printed: str, computed: float, comparison: str, mismatch: Classification) -> Classification:
+    """A percentage printed as a fraction of 1 with two decimals or more (0.444 for 44.4 %: an Excel cell formatted as
+    a percentage holds the fraction): read as a percentage when, so read, it agrees with the computed one; else the
+    mismatch as it was. (It was a mismatch of -44 points, for a figure the report prints right.)"""
+    value, decimals = mismatch.printed_value, mismatch.decimals
+    if comparison not in ("=", "~") or not 0 < abs(value) < 1 or decimals < 2:
+        return mismatch
+    percent = f"{Decimal(repr(value)).scaleb(2):.{decimals - 2}f}"
+    again = classify(percent, computed, comparison, ".")
+    if again.status == MISMATCH:
+        return mismatch
+    return again._replace(note=f"printed {printed} {FRACTION_NOTE}, read as {percent} %: {again.note}")
+
+
 def default_key(metric: str, key: Any) -> str:
     """The figures key a reported row means: empty -> 'total' for budget metrics, 'all' otherwise."""
     text = "" if _is_blank(key) else str(key).strip()
@@ -278,6 +293,8 @@ def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str |
             why = "" if _is_blank(frow.get("note")) else str(frow.get("note"))
             result = classify(printed, computed, comparison, decimal_mark,
                               reason=why or f"'{metric}' '{key}' could not be computed")
+            if unit == "%" and result.status == MISMATCH:
+                result = _as_fraction(printed, computed, comparison, result)
         rows.append({
             "figure_id": rec.get("figure_id"), "metric": metric, "key": key, "printed": printed,
             "comparison": comparison, "computed": computed, "unit": unit, "n": n, "status": result.status,

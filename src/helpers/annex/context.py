@@ -252,7 +252,7 @@ def _both(key: str) -> dict[str, str]:
 
 
 def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str) -> pd.DataFrame:
-    from ..analyses.reconcile import UnreadableNumber, parse_printed
+    from ..analyses.reconcile import FRACTION_NOTE, UnreadableNumber, parse_printed
 
     checked = figures[figures["metric"] == "reported_figure"]
     about = reported.drop_duplicates("figure_id").set_index("figure_id")[["label", "source"]]
@@ -263,6 +263,9 @@ def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str) ->
             decimals, printed_value = printed.decimals, float(printed.value)
         except UnreadableNumber:
             decimals, printed_value = 2, float("nan")
+        fraction = fig.status == "match" and FRACTION_NOTE in str(fig.note)   # 0.444 printed for 44.4 %
+        if fraction:
+            decimals, printed_value = decimals - 2, printed_value * 100
         decimals = max(decimals, 0)   # '2,4 M' is printed to the nearest 100 000: the computed figure is shown whole
         shown = min(decimals + 2, 4)
         difference = printed_value - fig.value
@@ -274,6 +277,8 @@ def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str) ->
             explanation = say("published_rounded", lang, value=fmt.number(fig.value, decimals, lang))
         elif fig.status == "not_computable":
             explanation = fmt.reason(fig.note, lang)
+        elif fraction:
+            explanation = say("published_fraction", lang, value=fmt.percent(printed_value, decimals, lang))
         else:
             explanation = ""
         rows.append({"figure_id": fig.key, "label": about["label"].get(fig.key), "source": about["source"].get(fig.key),

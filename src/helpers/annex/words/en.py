@@ -54,6 +54,7 @@ WORDS = {
     "bars_left_out": " {others}; all are in {xlsx}.",
     "published_off_by": "off by {difference}",
     "published_rounded": "rounded, it would be {value}",
+    "published_fraction": "written as a fraction of 1: {value}",
     # impact studies (studies)
     "study_method_naive": "Naive comparison (no adjustment)",
     "study_method_ols": "Ordinary least squares",

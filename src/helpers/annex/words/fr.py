@@ -54,6 +54,7 @@ WORDS = {
     "bars_left_out": " {others} ; toutes figurent dans {xlsx}.",
     "published_off_by": "écart de {difference}",
     "published_rounded": "arrondi, il vaudrait {value}",
+    "published_fraction": "écrit comme une fraction de 1 : {value}",
     # impact studies (studies)
     "study_method_naive": "Comparaison naïve (sans ajustement)",
     "study_method_ols": "Moindres carrés ordinaires",
