@@ -128,19 +128,9 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
 
 def _new_project(project: str, countries: str, language: str) -> int:
     from .data.scaffold import new_project
-    from .errors import ValidationFailed
-    from .paths import relative
 
-    try:
-        written = new_project(project, countries.split(","), language)
-    except ValidationFailed as exc:
-        print("Nothing was created:", file=sys.stderr)
-        for problem in exc.problems:
-            print("  " + str(problem).replace("\n", "\n  "), file=sys.stderr)
+    if not _created(project, lambda: new_project(project, countries.split(","), language)):
         return 1
-    print(f"Created the project '{project}':")
-    for path in written:
-        print(f"  {relative(path)}")
     print(f"Next: fill in the empty values of params/{project}/project.yaml, put your rows in the tables of "
           f"data/{project}/ (data/README.md says what each column holds), then run: make check PROJECT={project}")
     return 0
@@ -151,23 +141,30 @@ def _import_iati(file: str, project: str, language: str) -> int:
 
     from .pipeline.check import run_check
     from .data.iati_import import import_iati
+
+    if not _created(project, lambda: import_iati(Path(file), project, language)):
+        return 1
+    print("Check params/" + project + "/project.yaml (title, dates, reporting date), then: "
+          f"make annexes PROJECT={project}\n")
+    return run_check([project])
+
+
+def _created(project: str, create) -> bool:
+    """Run ``create`` (make new, make import-iati) and print the files it wrote, or why it wrote none."""
     from .errors import ValidationFailed
+    from .paths import relative
 
     try:
-        written = import_iati(Path(file), project, language)
+        written = create()
     except ValidationFailed as exc:
         print("Nothing was created:", file=sys.stderr)
         for problem in exc.problems:
             print("  " + str(problem).replace("\n", "\n  "), file=sys.stderr)
-        return 1
+        return False
     print(f"Created the project '{project}':")
-    from .paths import relative
-
     for path in written:
         print(f"  {relative(path)}")
-    print("Check params/" + project + "/project.yaml (title, dates, reporting date), then: "
-          f"make annexes PROJECT={project}\n")
-    return run_check([project])
+    return True
 
 
 if __name__ == "__main__":
