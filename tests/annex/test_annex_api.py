@@ -87,6 +87,10 @@ def test_published_check_says_a_percentage_was_written_as_a_fraction():
     assert fr.loc["F1", "explanation"] == f"écrit comme une fraction de 1 : 52,9{NBSP}%"
     assert fr.loc["F1", "computed"] == "52,852"        # two decimals more than the printed percentage, as for others
     assert published_check(figures, reported, "en").loc[0, "explanation"] == "written as a fraction of 1: 52.9%"
+    truncated = figures.assign(value=[52.86], reported=["0.528"], status=["truncated"],
+                               note=["printed 0.528 as a fraction of 1, read as 52.8 %: truncated, not rounded"])
+    assert published_check(truncated, reported, "fr").loc[0, "explanation"] == \
+        f"écrit comme une fraction de 1 : 52,8{NBSP}% ; arrondi, il vaudrait 52,9"
 
 
 def test_published_check_of_a_figure_printed_in_millions():

@@ -263,7 +263,7 @@ def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str) ->
             decimals, printed_value = printed.decimals, float(printed.value)
         except UnreadableNumber:
             decimals, printed_value = 2, float("nan")
-        fraction = fig.status == "match" and FRACTION_NOTE in str(fig.note)   # 0.444 printed for 44.4 %
+        fraction = FRACTION_NOTE in str(fig.note)   # 0.444 printed for 44.4 % (a match, or truncated)
         if fraction:
             decimals, printed_value = decimals - 2, printed_value * 100
         decimals = max(decimals, 0)   # '2,4 M' is printed to the nearest 100 000: the computed figure is shown whole
@@ -277,10 +277,11 @@ def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str) ->
             explanation = say("published_rounded", lang, value=fmt.number(fig.value, decimals, lang))
         elif fig.status == "not_computable":
             explanation = fmt.reason(fig.note, lang)
-        elif fraction:
-            explanation = say("published_fraction", lang, value=fmt.percent(printed_value, decimals, lang))
         else:
             explanation = ""
+        if fraction:
+            written = say("published_fraction", lang, value=fmt.percent(printed_value, decimals, lang))
+            explanation = written + (say("list_separator", lang) + explanation if explanation else "")
         rows.append({"figure_id": fig.key, "label": about["label"].get(fig.key), "source": about["source"].get(fig.key),
                      "reported": fig.reported, "computed": _trimmed(fig.value, decimals, shown, lang),
                      "status": fig.status, "explanation": explanation})
