@@ -169,8 +169,9 @@ def test_named_lines_and_periods():
 
 @pytest.mark.parametrize("period, end", [
     ("30/06/2021", dt.date(2021, 6, 30)),      # was cut at its last '/': the year 2021, 31/12/2021
-    ("30.06.2021", dt.date(2021, 6, 30)), ("06/30/2021", dt.date(2021, 6, 30)), ("31/12/2020", dt.date(2020, 12, 31)),
-    ("01/06/2021", None),                      # the 1st of June or the 6th of January: not read
+    ("30.06.2021", dt.date(2021, 6, 30)), ("31/12/2020", dt.date(2020, 12, 31)),
+    ("01/06/2021", dt.date(2021, 6, 1)),       # day first, as every date of the data contract
+    ("06/30/2021", None),                      # month first: no 30th month
     ("S1 2021", dt.date(2021, 6, 30)), ("2021-S2", dt.date(2021, 12, 31)), ("H1 2021", dt.date(2021, 6, 30)),
     ("T1 2021", dt.date(2021, 3, 31)), ("2020-Q4", dt.date(2020, 12, 31)), ("2020Q3", dt.date(2020, 9, 30)),
     ("S3 2021", None),
@@ -180,8 +181,8 @@ def test_named_lines_and_periods():
     ("FY2020", None)])
 def test_an_indicator_period_as_tables_write_it_ends_on_its_last_day(period, end):
     """The cost per unit of an output counts the spending up to the end of the indicator's period: the periods of
-    French and English IPTTs (a day-first date, a half, a quarter, a range of days) end on their own last day; a
-    period whose end is not said gives no cost, with its reason."""
+    French and English IPTTs (a day, read as numbers.parse_date reads the data's dates, a half, a quarter, a range of
+    days) end on their own last day; a period whose end is not said gives no cost, with its reason."""
     assert efficiency.period_end(period) == end
 
 

@@ -39,6 +39,7 @@ import numpy as np
 import pandas as pd
 
 from . import budget as budget_mod
+from ..data import numbers
 from ..data.spec import REGIONAL, split_lines
 from ..text import fold
 
@@ -82,34 +83,30 @@ COLUMNS = ["kind", "key", "indicator_id", "label", "unit", "lines", "as_of", "sp
 named_lines = split_lines  # 'R1; R6' -> ['R1', 'R6'] (data.schemas)
 
 
-_DAY = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")                  # 30/06/2021, 30.06.2021
-_DAYS = re.compile(r"\d{1,2}[/.]\d{1,2}[/.]\d{4}\s*(?:-|–|—|au|à|to)\s*(\d{1,2}[/.]\d{1,2}[/.]\d{4})",
+_DAYS = re.compile(r"(\d{1,2}[/.-]\d{1,2}[/.-]\d{4})\s*(?:-|–|—|au|à|to)\s*(\d{1,2}[/.-]\d{1,2}[/.-]\d{4})",
                    re.IGNORECASE)                                            # 01/10/2019-31/03/2020
 _PART = re.compile(r"(?:(\d{4})[ _-]?([SHTQ])([1-4])|([SHTQ])([1-4])[ _-]?(\d{4}))", re.IGNORECASE)   # S1 2021
 
 
 def period_end(period: Any) -> dt.date | None:
-    """The last day of an indicator period: 2020-12 -> 2020-12-31, 2020 -> 2020-12-31, 2020-12-31 as it is,
-    30/06/2021 (day first; a day and a month both 12 or less, which could be either, are not read), S1 2021 or
-    2021-S1 (a half: S, H) -> 2021-06-30, T4 2020 or 2020-Q4 (a quarter: T, Q) -> 2020-12-31,
-    2019-10-01/2020-03-31 and 01/10/2019-31/03/2020 -> 2020-03-31; None when it is not one of these (2019/2020 does
-    not say which day the year ends). A date written 30/06/2021 was cut at its last '/' and read as the year 2021:
-    its end, 31/12/2021, counted six more months of spending."""
+    """The last day of an indicator period: 2020-12 -> 2020-12-31, 2020 -> 2020-12-31, a day as the data contract
+    writes one (2020-12-31, or day first: 30/06/2021, as numbers.parse_date reads it), S1 2021 or 2021-S1 (a half:
+    S, H) -> 2021-06-30, T4 2020 or 2020-Q4 (a quarter: T, Q) -> 2020-12-31, 2019-10-01/2020-03-31 and
+    01/10/2019-31/03/2020 -> 2020-03-31; None when it is not one of these (2019/2020 does not say which day the year
+    ends). A day written 30/06/2021 was cut at its last '/' and read as the year 2021: its end, 31/12/2021, counted
+    six more months of spending."""
     text = str(period).strip() if period is not None else ""
     days = _DAYS.fullmatch(text)   # 01/10/2019-31/03/2020: the second day
-    text = days.group(1) if days else text
+    text = days.group(2) if days else text
     try:
-        day = _DAY.fullmatch(text)
-        if day:
-            first, second, year = (int(x) for x in day.groups())
-            if first <= 12 and second <= 12 and first != second:
-                return None   # 01/06/2021: the 1st of June, or the 6th of January?
-            first, second = (first, second) if second <= 12 else (second, first)
-            return dt.date(year, second, first)
+        if numbers.DAY_FIRST.match(text) or re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", text):
+            return numbers.parse_date(text)
         if "/" in text:   # start/end: an ISO day or month (a year alone, 2019/2020, says not which day it ends)
             text = text.rsplit("/", 1)[1].strip()
             if not re.fullmatch(r"\d{4}-\d{1,2}(?:-\d{2})?", text):
                 return None
+            if re.fullmatch(r"\d{4}-\d{1,2}-\d{2}", text):
+                return numbers.parse_date(text)
         part = _PART.fullmatch(text)
         if part:
             year, kind, n = (part.group(1), part.group(2), part.group(3)) if part.group(1) else \
@@ -124,8 +121,6 @@ def period_end(period: Any) -> dt.date | None:
         if re.fullmatch(r"\d{4}-\d{1,2}", text):
             year, month = (int(x) for x in text.split("-"))
             return dt.date(year, month, calendar.monthrange(year, month)[1])
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-            return dt.date.fromisoformat(text)
     except ValueError:
         return None
     return None
