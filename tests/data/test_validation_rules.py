@@ -559,6 +559,15 @@ CASES = [
              m, "expenditure", "C3", "Montant (en milliers de dollars)")),
          "scaled_amounts", "expenditure.xlsx", 3, "Montant (en milliers de dollars)", cell="Feuil1!C3",
          what="expenditure.xlsx, 2 title rows, header 'Montant (en milliers de dollars)'"),
+    Case("amounts in thousands said in a title", lambda m: m.write(
+             "budget", "Budget du projet (en milliers de dollars)\n" + m.text("budget")),
+         "scaled_amounts", "budget.csv", 1, None, hint="delete the title or its unit",
+         what="budget.csv under the title 'Budget du projet (en milliers de dollars)': its amounts were read as "
+              "dollars without a word (the header alone was looked at)"),
+    Case("another currency said in a title", lambda m: (_csv_to_xlsx(m, "expenditure", title_rows=2), _header_cell(
+             m, "expenditure", "A2", "Montants en EUR")),
+         "other_currency", "expenditure.xlsx", 2, None, hint="set `currency: EUR`",
+         what="expenditure.xlsx under the titles 'Titre 1' and 'Montants en EUR', in a USD project"),
     Case("budget header in another currency", lambda m: m.replace("budget", "line,budget,", "line,budget (EUR),"),
          "other_currency", "budget.csv", 1, "budget (EUR)", hint="set `currency: EUR`",
          what="the header 'budget (EUR)' in a USD project"),
@@ -773,6 +782,14 @@ ACCEPTED = [
                  _csv_to_xlsx(m, "expenditure", title_rows=2),
                  _header_cell(m, "expenditure", "C3", "Montant en dollars")),
              "headers 'Budget (USD)' and, below 2 title rows of an .xlsx, 'Montant en dollars', in a USD project",
+             _expect_amount_headers),
+    Accepted("titles naming amounts, not their unit", lambda m: (
+                 m.write("budget", "Programme de 3 millions USD (2020-2022)\nSuivi budgétaire en 2021\n"
+                                   + m.text("budget")),
+                 _csv_to_xlsx(m, "expenditure", title_rows=2),
+                 _header_cell(m, "expenditure", "A1", "Dépenses en date du 31/12/2021 (en dollars)")),
+             "budget.csv under 'Programme de 3 millions USD (2020-2022)' and 'Suivi budgétaire en 2021', "
+             "expenditure.xlsx under 'Dépenses en date du 31/12/2021 (en dollars)', in a USD project",
              _expect_amount_headers),
     Accepted("direction in French", lambda m: (m.replace("indicators", ",direction,", ",sens,"),
                                                m.replace("indicators", ",decrease,", ",À la baisse,"),

@@ -156,6 +156,46 @@ def noted_headers(table: str, raw: RawTable, currency: str) -> list[Problem]:
     return problems
 
 
+# where a title row names the amounts' unit: a bracket, or what follows "en"/"in" (`Montants en milliers d'euros`)
+_TITLE_NOTES = re.compile(r"\(([^()]*)\)|\b(?:en|in)\s+([^,;:()]+)")
+_FIGURE = re.compile(r"\d")
+_SCALE_DIGITS = re.compile(r"'?\b1?[ .,]?000s?\b")
+
+
+def titled_units(table: str, raw: RawTable, currency: str) -> list[Problem]:
+    """An amount's unit written in a title row above the header (`Budget du projet (en milliers d'euros)`,
+    `Montants en EUR`) rather than in the amount's header: refused, as the header would be (noted_headers). A note
+    holding a figure (`(3 millions EUR)`) states an amount, not the unit."""
+    if not raw.titles or not any(c.money for c in SPEC[table].columns):
+        return []
+    problems: list[Problem] = []
+    for row, text in raw.titles:
+        folded = fold(text)
+        notes = [n for match in _TITLE_NOTES.finditer(folded) for n in match.groups() if n]
+        if len(folded) <= 20:
+            notes.append(folded)   # `k€`, `EUR '000` alone in a title cell
+        for note in notes:
+            if _FIGURE.search(_SCALE_DIGITS.sub("", note)):
+                continue
+            unit = _unit(note.strip(), currency)
+            if unit is not None and unit[0] == "scaled":
+                problems.append(raw.problem("scaled_amounts", (
+                    "the title above the table gives its amounts in thousands or millions: the workbook reads "
+                    f"amounts in {currency}, and would show them 1 000 or 1 000 000 times too small"),
+                    f"Write the amounts in {currency} (12 500 for 12,5 k), and delete the title or its unit.",
+                    index=row, value=text))
+            elif unit is not None and unit[1] != currency_code(currency):
+                problems.append(raw.problem("other_currency", (
+                    f"the title above the table gives its amounts in {unit[1]}, and the project's currency is "
+                    f"{currency} (params, project.yaml): they would be added up as {currency}"),
+                    f"The workbook does not convert: write the amounts in {currency}, or set `currency: {unit[1]}` "
+                    "in project.yaml if the whole project is in that currency.", index=row, value=text))
+            else:
+                continue
+            break   # one problem a title row
+    return problems
+
+
 def another_figure(table: str, raw: RawTable, column: str) -> str | None:
     """The header as written that names ``column`` with a word making it another figure (`Participants (prévus)`,
     `Participants prévus`, `Montant engagé`), if the table has one: the hint of a missing column names it instead of

@@ -74,6 +74,7 @@ class RawTable:
     sha256: str | None = None                   # of the bytes read (the provenance of what was validated)
     merged: list["Merged"] = field(default_factory=list)   # .xlsx: cells merged over several rows, filled down
     hidden: list[int] = field(default_factory=list)         # .xlsx: rows of the table hidden (or filtered out)
+    titles: list[tuple[int, str]] = field(default_factory=list)   # rows above the header: (row, their text)
 
     @cached_property  # resolved once: a file broken on every row makes one Problem per row
     def file(self) -> str:
@@ -242,6 +243,7 @@ def _frame(table: RawTable, rows: list[tuple[int, list[Any]]], required_sets: Se
         table.frame = pd.DataFrame()
         return table
     table.header_row, header = rows[position]
+    table.titles = _titles(rows[:position])
     keep = _header(table, header)
     body = rows[position + 1:]
     records = [[cells[i] if i < len(cells) else None for i in keep.values()] for _, cells in body]
@@ -249,6 +251,11 @@ def _frame(table: RawTable, rows: list[tuple[int, list[Any]]], required_sets: Se
     if not body:
         table.problems.append(_no_rows(table))
     return table
+
+
+def _titles(rows: list[tuple[int, list[Any]]]) -> list[tuple[int, str]]:
+    """The text of the rows above a header (a title, "Montants en milliers d'euros"), each row's cells joined."""
+    return [(n, " ".join(str(c) for c in cells if c is not None and str(c).strip())) for n, cells in rows]
 
 
 def _no_rows(table: RawTable) -> Problem:
@@ -405,6 +412,7 @@ def _fast_frame(table: RawTable, head: Callable[[int], str], data: bytes, delimi
     if position is None:
         return None  # an empty file: said by the slow path
     table.header_row, header = head[position]
+    table.titles = _titles(head[:position])
     keep = _header(table, header)
     body = cells.slice(position + 1).select([names[i] for i in keep.values()]).rename_columns(list(keep))
     # text columns of pandas' "str" dtype (Arrow-backed): no Python object per cell
