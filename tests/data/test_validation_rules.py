@@ -465,6 +465,14 @@ CASES = [
                                                      "event_id,Participants (prévus),"),
          "required_column", "participation.csv", 1, "participants", hint="holds another figure",
          what="the header 'Participants (prévus)': the planned counts, not to be read (nor renamed) as participants"),
+    Case("women as a percentage", lambda m: m.replace("participation", "event_id,participants,women,",
+                                                       "event_id,participants,Femmes (%),"),
+         "required_column", "participation.csv", 1, "women", hint="holds a percentage",
+         what="the header 'Femmes (%)' over shares (40 for 40 %): read as 40 women, 80 % of an event of 50"),
+    Case("share of women", lambda m: m.replace("participation", "event_id,participants,women,",
+                                               "event_id,participants,Part des femmes,"),
+         "required_column", "participation.csv", 1, "women", hint="holds a percentage",
+         what="the header 'Part des femmes': a share, not the number of women"),
     Case("revised budget beside the budget", lambda m: m.write("budget", (
              "line,budget,Budget révisé,country,label,category\nB1,100000,120000,Maroc,Personnel,staff\n"
              "B2,50000,50000,Maroc,Activités,operational\nB3,80000,80000,Tunisie,Activités,operational\n"

@@ -93,19 +93,24 @@ def _unit(note: str, currency: str) -> tuple[str, str] | None:
 # what a note may say of a count, a date or a rate and leave it the column's: its unit, its format, "actual"
 _NEUTRAL = frozenset("nombre nb n no total dont % pourcentage percent pct en in date jj mm aaaa dd yyyy oui non yes no "
                      "reel reels reelle reelles realise realises realisee realisees effectif effectifs actual".split())
+# what makes a count a share (`Femmes (%)`, `Part des femmes`): 40 read as 40 women of 50 is 80 %
+_SHARE = frozenset("% pourcentage pourcentages percent percentage pct taux part proportion share ratio".split())
+# the small words of `Part des femmes`, `Share of women`
+_FILLERS = frozenset("de des du d la le les l of the".split())
 # what makes an amount another amount than the column's: planned, targeted, committed (a budget is planned already)
 _PLANNED = frozenset("prevu prevus prevue prevues previsionnel previsionnelle prevision previsions planifie "
                      "planned plan cible cibles target targets objectif objectifs estime estimee estimation forecast "
                      "engage engages engagee engagement engagements committed commitment commitments".split())
 
 
-def _plain_note(column: str, note: str, money: bool) -> bool:
+def _plain_note(column: str, note: str, money: bool, percent: bool) -> bool:
     """Whether a header's note leaves it the column's: `Femmes (nombre)`, `Avancement (%)`, `Budget (révisé)` do;
-    `Participants (prévus)`, `Femmes (cible)`, `Montant (engagé)` do not (another figure than the contract's)."""
+    `Participants (prévus)`, `Femmes (cible)`, `Montant (engagé)` do not (another figure than the contract's), nor
+    does `Femmes (%)` (a share where the column counts)."""
     words = set(re.findall(r"[^\W_]+|%", fold(note)))
     if money:
         return column == "budget" or not words & _PLANNED
-    return words <= _NEUTRAL
+    return words <= (_NEUTRAL if percent else _NEUTRAL - _SHARE)
 
 
 def noted_headers(table: str, raw: RawTable, currency: str) -> list[Problem]:
@@ -115,6 +120,7 @@ def noted_headers(table: str, raw: RawTable, currency: str) -> list[Problem]:
     is refused at the header; the project's currency is the column itself."""
     spec = SPEC[table]
     money = {c.name for c in spec.columns if c.money}
+    percent = {c.name for c in spec.columns if c.percent}
     names = set(spec.names) | ({c.name for c in spec.register.columns} if spec.register else set())
     aliases = _aliases(table)
     found: dict[str, list[tuple[str, str]]] = {}
@@ -130,7 +136,7 @@ def noted_headers(table: str, raw: RawTable, currency: str) -> list[Problem]:
             continue
         if bracket is None and (column not in money or _unit(split[1], currency) is None):
             continue    # 'Montant en retard' is no unit, 'Date en clair' no note
-        if not _plain_note(column, split[1], column in money):
+        if not _plain_note(column, split[1], column in money, column in percent):
             continue    # 'Participants (prévus)' are not the participants: the column stays unknown
         found.setdefault(column, []).append((name, split[1]))
     problems: list[Problem] = []
@@ -196,18 +202,24 @@ def titled_units(table: str, raw: RawTable, currency: str) -> list[Problem]:
     return problems
 
 
-def another_figure(table: str, raw: RawTable, column: str) -> str | None:
-    """The header as written that names ``column`` with a word making it another figure (`Participants (prévus)`,
-    `Participants prévus`, `Montant engagé`), if the table has one: the hint of a missing column names it instead of
+def another_figure(table: str, raw: RawTable, column: str) -> tuple[str, str] | None:
+    """The header as written that names ``column`` with a word making it another figure, and which: ("planned",
+    `Participants (prévus)`, `Participants prévus`, `Montant engagé`) or ("share", `Femmes (%)`, `% femmes`, `Part
+    des femmes`, for a column that counts), if the table has one: the hint of a missing column names it instead of
     advising its renaming."""
     aliases = _aliases(table)
+    counts = not next(c for c in SPEC[table].columns if c.name == column).percent
     for name in raw.frame.columns:
         written = str(raw.headers.get(name, name))
-        words = re.findall(r"[^\W_]+", fold(written))
-        rest = "_".join(w for w in words if w not in _PLANNED)
-        if len(rest.split("_")) < len(words) and (rest == column or aliases.get(rest) == column) and \
-                column != "budget":   # a budget is planned: 'Budget prévu' is the budget
-            return written
+        words = re.findall(r"[^\W_]+|%", fold(written))
+        for kind, others in (("planned", _PLANNED), ("share", _SHARE | _FILLERS if counts else frozenset())):
+            kept = [w for w in words if w not in others]
+            if kind == "share" and not set(words) & _SHARE:
+                continue
+            rest = "_".join(kept)
+            if len(kept) < len(words) and (rest == column or aliases.get(rest) == column) and \
+                    not (kind == "planned" and column == "budget"):   # a budget is planned: 'Budget prévu' is it
+                return written, kind
     return None
 
 

@@ -379,8 +379,11 @@ def _header_problems(name: str, raw: RawTable, required: tuple[str, ...]) -> lis
             hint = (f"{guess} Rename that header to '{column}'{also}." if guess else
                     f"Add a column '{column}'{also} (the header row must hold: {', '.join(required)}).")
             other = headers.another_figure(name, raw, column)
-            if other:   # 'Participants (prévus)': renaming it would put the plan where the achievement goes
-                hint = (f"The column '{other}' holds another figure than '{column}' (its header says so): add a "
+            if other and other[1] == "share":   # 'Femmes (%)': 40 read as 40 women of 50 would be 80 %
+                hint = (f"The column '{other[0]}' holds a percentage (its header says so), and '{column}' is a "
+                        f"number of persons: add a column '{column}'{also} with the numbers.")
+            elif other:   # 'Participants (prévus)': renaming it would put the plan where the achievement goes
+                hint = (f"The column '{other[0]}' holds another figure than '{column}' (its header says so): add a "
                         f"column '{column}'{also} as data/README.md describes it.")
             hint = f"{wide} {hint}" if wide else hint
             if name == "participation" and "sex" in raw.frame.columns and column == "women":
