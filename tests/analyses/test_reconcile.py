@@ -6,7 +6,7 @@ from decimal import Decimal
 import pandas as pd
 import pytest
 
-from helpers.analyses.reconcile import UnreadableNumber, classify, parse_printed, reconcile
+from helpers.analyses.reconcile import UnreadableNumber, classify, parse_printed, reconcile, worded_comparison
 
 
 @pytest.mark.parametrize("text, value, decimals", [
@@ -128,6 +128,32 @@ def test_a_percentage_printed_as_a_fraction_of_1_is_read_as_one():
                                        "F5": "match"}
     assert "as a fraction of 1, read as 52.9 %" in out.loc["F1", "note"] and out.loc["F1", "printed"] == "0.529"
     assert "fraction" not in out.loc["F5", "note"]        # a ratio of 0.444 is read as printed
+
+
+@pytest.mark.parametrize("text, comparison", [
+    ("plus de 35 %", ">"), ("Taux : plus de 35 %", ">"), ("more than 2,4 M€", ">"), ("> 35", ">"),
+    ("au moins 40 %", ">="), ("40 % ou plus", ">="), ("40 participants ou plus", ">="), ("35+", ">="),
+    ("≥ 45", ">="), ("moins de 45 %", "<"), ("<45", "<"), ("under 5 %", "<"), ("pas plus de 40", "<="),
+    ("jusqu’à 1 200", "<="), ("40 % ou moins", "<="), ("environ 40 %", "~"), ("env. 40 %", "~"),
+    ("près de 40 %", "~"), ("about 40%", "~"), ("±40 %", "~"),
+    ("53,6 %", "="), ("USD 1 200", "="), ("-5", "="), ("Plus de la moitié (53 %)", "="), ("Overall 40%", "="),
+])
+def test_the_words_around_a_printed_figure_give_its_comparison(text, comparison):
+    assert worded_comparison(text) == comparison
+    assert worded_comparison(text, "~") == "~"    # the reported table's own comparison wins
+
+
+def test_a_figure_printed_as_a_bound_is_compared_as_one():
+    """« plus de 35 % » beside a computed 40 was read as = 35: a mismatch of -5 for a figure the report states right;
+    « moins de 45 % », « environ 41 % » likewise. A bound that does not hold stays a mismatch."""
+    figures = pd.DataFrame({"metric": ["women_share"], "key": ["all"], "value": [40.4], "unit": ["%"], "n": [50],
+                            "note": [""]})
+    printed = ["plus de 35 %", "moins de 45 %", "environ 41 %", "plus de 45 %", "au moins 40,4 %", "40 %"]
+    reported = pd.DataFrame({"figure_id": [f"F{i}" for i in range(len(printed))], "metric": "women_share",
+                             "key": "all", "value": printed, "comparison": None, "label": "a", "source": "s"})
+    out = reconcile(reported, figures, decimal_mark=",").set_index("figure_id")
+    assert out["status"].tolist() == ["match", "match", "match", "mismatch", "match", "match"]
+    assert out["comparison"].tolist() == [">", "<", "~", ">", ">=", "="]
 
 
 def test_reconcile_takes_the_first_row_exact_before_any_case_and_lookup_rows_keeps_what_it_needs():

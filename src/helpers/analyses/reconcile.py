@@ -29,7 +29,13 @@ conservatively, and anything ambiguous is refused rather than guessed:
 
 The number of decimals printed is the number of digits after the decimal mark ("53,60" has 2, "53" has 0).
 
-5. A scale word right after the number multiplies it, and the precision with it: "2,4 M EUR", "2,4 millions",
+5. Words around the number that make it a bound or an approximation are its comparison when the reported table
+   gives none (or ``=``): "plus de 35 %", "more than 35", "> 35" are ``>``; "au moins", "at least", "35 % ou
+   plus" ``>=``; "moins de", "less than", "< 45" ``<``; "au plus", "jusqu'à", "up to" ``<=``; "environ",
+   "près de", "about" ``~`` (``worded_comparison``). Read as ``=`` (the text dropped), "plus de 35 %" beside a
+   computed 40 was a mismatch of -5 for a figure the report states right.
+
+6. A scale word right after the number multiplies it, and the precision with it: "2,4 M EUR", "2,4 millions",
    "2,4 M€" are 2 400 000 printed to the nearest 100 000 (decimals -5); "12k", "12 000 milliers"... (k, K,
    mille, milliers; M, Mio, millions; Md, Mds, Mrd, milliards, bn). "billion" (10^9 in English, 10^12 in French) is
    refused. Without this, "2,4 M EUR" was read as 2.4 and called a mismatch.
@@ -45,6 +51,8 @@ from typing import Any, Collection, Mapping, NamedTuple
 
 import numpy as np
 import pandas as pd
+
+from ..text import fold
 
 MATCH, TRUNCATED, MISMATCH, NOT_COMPUTABLE = "match", "truncated", "mismatch", "not_computable"
 FRACTION_NOTE = "as a fraction of 1"   # in the note of a percentage printed 0.444 (see _as_fraction)
@@ -64,6 +72,40 @@ _SCALE = re.compile(r"^\s*(?:(?P<thousand>k|K|mille|milliers?)|(?P<million>M|Mio
                     r"|(?P<billion>Md|Mds|Mrd|milliards?|bn))(?=$|[^A-Za-zÀ-ÿ]|EUR|USD|CHF|XOF|MAD|TND)")
 _SCALES = {"thousand": 3, "million": 6, "billion": 9}
 _AMBIGUOUS_SCALE = re.compile(r"^\s*(?:billions?|trillions?)\b", re.IGNORECASE)
+
+
+# rule 5: the words before a printed figure (folded: lower case, no accents), and after it, that make it a bound
+_BEFORE = {
+    ">=": "au moins|pas moins de|at least|no less than|not less than|minimum|≥|>=|=>",
+    "<=": "au plus|au maximum|pas plus de|jusqu'a|jusqu’a|at most|no more than|not more than|up to|maximum|≤|<=|=<",
+    ">": "plus de|plus d'|plus d’|au-dela de|au dela de|superieure? a|more than|over|above|greater than|"
+         "in excess of|>",
+    "<": "moins de|moins d'|moins d’|inferieure? a|less than|fewer than|under|below|<",
+    "~": "environ|env\\.|pres de|pres d'|pres d’|quelque|autour de|de l'ordre de|de l’ordre de|approximativement|"
+         "approx\\.?|about|around|approximately|nearly|almost|roughly|some|~|≈|±|\\+/-",
+}
+_AFTER = {">=": "ou plus|et plus|or more|and more|and over|ou davantage|\\+", "<=": "ou moins|or less|or fewer"}
+_WORDED = [(op, re.compile(rf"(?:^|[\s(:,;])(?:{words})\s*$")) for op, words in _BEFORE.items()]
+_WORDED_AFTER = [(op, re.compile(rf"^\s*(?:[^\d\s]+\s*){{0,2}}?(?:{words})(?:$|[\s.,;)])"))
+                 for op, words in _AFTER.items()]
+
+
+def worded_comparison(printed: Any, comparison: str = "=") -> str:
+    """The comparison a printed figure's words state (rule 5), when ``comparison`` is ``=`` (the default of an
+    empty cell); else ``comparison``."""
+    if comparison != "=" or printed is None:
+        return comparison
+    text = fold(str(printed)).strip()
+    digits = re.search(r"\d", text)
+    if digits is None:
+        return comparison
+    before = text[:digits.start()].rstrip("+-\u2212")
+    after = text[re.search(r"\d(?!.*\d)", text).end():]
+    # the longest phrase before it: "pas plus de 40" is <=, not > ("plus de 40")
+    before_ops = sorted((match.start(), op) for op, words in _WORDED if (match := words.search(before)))
+    found = {before_ops[0][1]} if before_ops else set()
+    found |= {op for op, words in _WORDED_AFTER if words.search(after)}
+    return found.pop() if len(found) == 1 else comparison
 
 
 class ParsedNumber(NamedTuple):
@@ -278,6 +320,7 @@ def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str |
                         if (metric.lower(), k.lower()) in folded), None)
         printed = rec.get("value")
         printed = "" if _is_blank(printed) else str(printed)
+        comparison = worded_comparison(printed, comparison)   # "plus de 35 %" is > 35
         if hit is None:
             reason = f"no computed figure '{metric}' with key '{key}'"
             if known_keys is not None:
@@ -383,13 +426,14 @@ def classify_many(printed: pd.Series, computed: pd.Series, comparison: pd.Series
                   decimal_mark: str | None = None) -> pd.DataFrame:
     """classify() over aligned Series; columns status, printed_value, decimals, difference, note."""
     comps = comparison if comparison is not None else pd.Series("=", index=printed.index)
-    rows = [classify(p, c, k, decimal_mark) for p, c, k in zip(printed, computed, comps)]
+    rows = [classify(p, c, worded_comparison(p, (k or "=").strip() or "="), decimal_mark)
+            for p, c, k in zip(printed, computed, comps)]
     out = pd.DataFrame(rows, columns=list(Classification._fields), index=printed.index)
     out["printed_value"] = out["printed_value"].astype("float64")
     out["difference"] = out["difference"].astype("float64")
     return out
 
 
-__all__ = ["classify", "classify_many", "parse_printed", "reconcile", "key_suggestion", "unmatched", "lookup_rows",
+__all__ = ["classify", "classify_many", "worded_comparison", "parse_printed", "reconcile", "key_suggestion", "unmatched", "lookup_rows",
            "default_key", "Classification", "ParsedNumber", "UnreadableNumber", "STATUSES", "MATCH", "TRUNCATED",
            "MISMATCH", "NOT_COMPUTABLE"]
