@@ -23,6 +23,10 @@ from helpers.data.schemas import STATUS_CODES
     ("done", "done"), ("completed", "done"), ("in progress", "in_progress"), ("in_progress", "in_progress"),
     ("not started", "not_started"), ("seriously_delayed", "seriously_delayed"), ("on_time", "on_time"),
     ("cancelled", "cancelled"), ("Canceled", "cancelled"),
+    # written so in partners' tables (they were refused)
+    ("Clôturé", "done"), ("Finalisée", "done"), ("Exécuté", "done"), ("finished", "done"),
+    ("Pas commencé", "not_started"), ("Pas démarrée", "not_started"), ("Partiellement réalisé", "in_progress"), ("Reportée", "delayed"),
+    ("postponed", "delayed"), ("Abandonné", "cancelled"), ("dropped", "cancelled"),
 ])
 def test_known_labels(label, code):
     assert normalise_status(label) == code
@@ -32,7 +36,8 @@ def test_known_labels(label, code):
     "Fini ?", "xyz", "", "   ", None, 3,
     "Réalisé à 50 %",              # a remark that is not a date: refused, not guessed
     "En cours de validation",      # starts like a label, but not with a date remark
-    "Partiellement réalisé",       # does not start with a label
+    "Presque réalisé",             # does not start with a label
+    "Suspendu", "En préparation",  # which of the codes they are is the project's call (status_synonyms)
 ])
 def test_unknown_labels(label):
     assert normalise_status(label) is None

@@ -25,15 +25,17 @@ CODES = ("done", "in_progress", "not_started", "delayed", "seriously_delayed", "
 
 # code -> labels as people write them (shown in error messages; matched through key()).
 ACCEPTED_LABELS: dict[str, tuple[str, ...]] = {
-    "done": ("Réalisé(e)", "Publié", "Accompli", "Achevé", "Terminé", "done", "completed"),
+    "done": ("Réalisé(e)", "Publié", "Accompli", "Achevé", "Terminé", "Clôturé", "Finalisé", "Exécuté", "done",
+             "completed", "finished", "closed"),
     "in_progress": ("En cours", "En cours (avancé)", "En cours de réalisation", "En cours de publication",
-                    "in progress", "ongoing"),
-    "not_started": ("Non réalisé", "Non démarré", "Prévu(e)", "Non réaalisé", "not started", "planned"),
-    "delayed": ("Retardé(e)(s)", "En retard", "delayed", "late"),
+                    "Partiellement réalisé", "in progress", "ongoing", "partially completed"),
+    "not_started": ("Non réalisé", "Non démarré", "Pas démarré", "Pas commencé", "Non commencé", "Prévu(e)",
+                    "Non réaalisé", "not started", "not yet started", "planned"),
+    "delayed": ("Retardé(e)(s)", "En retard", "Reporté(e)", "delayed", "late", "postponed"),
     "seriously_delayed": ("En sérieux retard", "seriously delayed"),
     "on_time": ("Dans les délais", "on time", "on track"),
     "ahead": ("En avance", "ahead", "ahead of schedule"),
-    "cancelled": ("Annulé(e)", "cancelled", "canceled"),
+    "cancelled": ("Annulé(e)", "Abandonné(e)", "cancelled", "canceled", "dropped", "abandoned"),
 }
 
 _MONTHS = ("janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
