@@ -8,8 +8,8 @@ import math
 import pandas as pd
 import pytest
 
-from helpers.data.numbers import (format_number, parse_bool, parse_bools, parse_date, parse_dates, parse_number,
-                             parse_numbers)
+from helpers.data.numbers import (MonthCell, format_number, parse_bool, parse_bools, parse_date, parse_dates,
+                                  parse_number, parse_numbers, parse_period_end)
 
 
 @pytest.mark.parametrize("text, mark, expected", [
@@ -80,6 +80,32 @@ def test_parse_date(text, expected):
 def test_not_a_date(text):
     with pytest.raises(ValueError):
         parse_date(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2021-06-30", dt.date(2021, 6, 30)), ("15/06/2021", dt.date(2021, 6, 15)),   # a day is that day
+    ("2021-06", dt.date(2021, 6, 30)), ("06/2021", dt.date(2021, 6, 30)), ("2020-2", dt.date(2020, 2, 29)),
+    ("juin 2021", dt.date(2021, 6, 30)), ("Juin-21", dt.date(2021, 6, 30)), ("févr. 2021", dt.date(2021, 2, 28)),
+    ("Jun-21", dt.date(2021, 6, 30)), ("December 2020", dt.date(2020, 12, 31)),
+    ("T2 2021", dt.date(2021, 6, 30)), ("2021-Q4", dt.date(2021, 12, 31)), ("S1 2021", dt.date(2021, 6, 30)),
+    ("2021 H2", dt.date(2021, 12, 31)), ("2021", dt.date(2021, 12, 31)),
+    (MonthCell(2021, 6, 1), dt.date(2021, 6, 30)),    # an .xlsx cell shown « juin-21 »
+    (dt.datetime(2021, 6, 1), dt.date(2021, 6, 1)),   # a date cell is its day
+])
+def test_a_period_end_may_be_written_as_the_period(text, expected):
+    assert parse_period_end(text) == expected
+
+
+@pytest.mark.parametrize("text", ["30/06/21", "06/21", "S3 2021", "T5 2021", "2021-13", "juni 2021", "2019/2020",
+                                  "fin 2020", "mi-2021"])
+def test_what_is_no_period_end_is_refused(text):
+    with pytest.raises(ValueError):
+        parse_period_end(text)
+
+
+def test_a_period_is_no_date_where_a_day_is_asked():
+    with pytest.raises(ValueError):
+        parse_date("juin 2021")
 
 
 def test_impossible_date_says_so():

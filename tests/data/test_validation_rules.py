@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import datetime as dt
 import io
 import re
 import zipfile
@@ -294,6 +295,21 @@ def _expect_bom(mini: Mini, data: ProjectData) -> None:
     activities = data.tables["activities"]
     assert list(activities.columns[:2]) == ["activity_id", "status"]
     assert activities["activity_id"].iloc[0] == "A1"
+
+
+def _expect_period_ends(data: ProjectData) -> None:
+    assert data.tables["expenditure"]["period_end"].tolist() == [pd.Timestamp(d) for d in (
+        "2020-12-31", "2020-12-31", "2021-06-30", "2021-06-30")]
+
+
+def _xlsx_month_cells(mini: Mini) -> None:
+    _csv_to_xlsx(mini, "expenditure")
+    workbook = openpyxl.load_workbook(mini.path("expenditure.xlsx"))
+    for row in range(2, 6):
+        cell = workbook.active.cell(row=row, column=2)
+        day = dt.datetime.strptime(cell.value, "%Y-%m-%d")
+        cell.value, cell.number_format = day.replace(day=1), "mmm-yy"
+    workbook.save(mini.path("expenditure.xlsx"))
 
 
 def _expect_day_first(mini: Mini, data: ProjectData) -> None:
@@ -799,6 +815,18 @@ ACCEPTED = [
              "budget.csv under 'Programme de 3 millions USD (2020-2022)' and 'Suivi budgétaire en 2021', "
              "expenditure.xlsx under 'Dépenses en date du 31/12/2021 (en dollars)', in a USD project",
              _expect_amount_headers),
+    Accepted("spending periods written as periods", lambda m: (
+                 m.replace("expenditure", "B1,2020-12-31,", "B1,déc-20,"),
+                 m.replace("expenditure", "B2,2020-12-31,", "B2,T4 2020,"),
+                 m.replace("expenditure", "B3,2021-06-30,", "B3,2021-06,"),
+                 m.replace("expenditure", "B4,2021-06-30,", "B4,S1 2021,")),
+             "expenditure's period_end written 'déc-20' (Excel's mmm-yy as a CSV holds it), 'T4 2020', '2021-06' and "
+             "'S1 2021': each the last day of its period (they were refused as not dates)",
+             lambda m, data: _expect_period_ends(data)),
+    Accepted("spending months in a sheet", lambda m: _xlsx_month_cells(m),
+             "expenditure.xlsx whose period_end cells are dates formatted 'mmm-yy' (the sheet shows « déc.-20 », the "
+             "cell holds 01/12/2020): the month's last day, as the sheet shows a month",
+             lambda m, data: _expect_period_ends(data)),
     Accepted("direction in French", lambda m: (m.replace("indicators", ",direction,", ",sens,"),
                                                m.replace("indicators", ",decrease,", ",À la baisse,"),
                                                m.replace("indicators", ",increase,", ",hausse,")),

@@ -30,7 +30,6 @@ All functions are pure (no I/O).
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from typing import Any, Callable
@@ -85,7 +84,6 @@ named_lines = split_lines  # 'R1; R6' -> ['R1', 'R6'] (data.schemas)
 
 _DAYS = re.compile(r"(\d{1,2}[/.-]\d{1,2}[/.-]\d{4})\s*(?:-|–|—|au|à|to)\s*(\d{1,2}[/.-]\d{1,2}[/.-]\d{4})",
                    re.IGNORECASE)                                            # 01/10/2019-31/03/2020
-_PART = re.compile(r"(?:(\d{4})[ _-]?([SHTQ])([1-4])|([SHTQ])([1-4])[ _-]?(\d{4}))", re.IGNORECASE)   # S1 2021
 
 
 def period_end(period: Any) -> dt.date | None:
@@ -101,29 +99,16 @@ def period_end(period: Any) -> dt.date | None:
     try:
         if numbers.DAY_FIRST.match(text) or re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", text):
             return numbers.parse_date(text)
-        if "/" in text:   # start/end: an ISO day or month (a year alone, 2019/2020, says not which day it ends)
-            text = text.rsplit("/", 1)[1].strip()
-            if not re.fullmatch(r"\d{4}-\d{1,2}(?:-\d{2})?", text):
-                return None
-            if re.fullmatch(r"\d{4}-\d{1,2}-\d{2}", text):
-                return numbers.parse_date(text)
-        part = _PART.fullmatch(text)
-        if part:
-            year, kind, n = (part.group(1), part.group(2), part.group(3)) if part.group(1) else \
-                (part.group(6), part.group(4), part.group(5))
-            months = 6 if kind.upper() in "SH" else 3
-            if months == 6 and int(n) > 2:
-                return None
-            month = int(n) * months
-            return dt.date(int(year), month, calendar.monthrange(int(year), month)[1])
-        if re.fullmatch(r"\d{4}", text):
-            return dt.date(int(text), 12, 31)
-        if re.fullmatch(r"\d{4}-\d{1,2}", text):
-            year, month = (int(x) for x in text.split("-"))
-            return dt.date(year, month, calendar.monthrange(year, month)[1])
+        end = numbers.period_end(text)   # 2020-12, 06/2020, 2020, S1 2021, T4 2020, juin 2021
+        if end is not None or "/" not in text:
+            return end
+        # start/end: an ISO day or month (a year alone, 2019/2020, says not which day it ends)
+        text = text.rsplit("/", 1)[1].strip()
+        if re.fullmatch(r"\d{4}-\d{1,2}-\d{2}", text):
+            return numbers.parse_date(text)
+        return numbers.period_end(text) if re.fullmatch(r"\d{4}-\d{1,2}", text) else None
     except ValueError:
         return None
-    return None
 
 
 def _column(frame: pd.DataFrame | None, name: str) -> pd.Series:

@@ -429,7 +429,7 @@ def _typed(name: str, raw: RawTable, params: ProjectParams,
         if column.name not in frame.columns or column.added or column.name in counted:
             continue
         values, column_problems = _typed_column(frame[column.name], column.kind, raw, params.decimal_mark,
-                                                money=column.money, percent=column.percent)
+                                                money=column.money, percent=column.percent, period=column.period)
         if column.ambiguous:
             column_problems += _ambiguous(frame[column.name], raw, params.decimal_mark)
         frame[column.name] = values
@@ -451,8 +451,8 @@ def _typed(name: str, raw: RawTable, params: ProjectParams,
     return frame, bad, problems
 
 
-def _typed_column(series: pd.Series, kind: str, raw: RawTable, decimal_mark: str,
-                  money: bool = False, percent: bool = False) -> tuple[pd.Series, list[Problem]]:
+def _typed_column(series: pd.Series, kind: str, raw: RawTable, decimal_mark: str, money: bool = False,
+                  percent: bool = False, period: bool = False) -> tuple[pd.Series, list[Problem]]:
     example = "1 005 500,50" if decimal_mark == "," else "1,005,500.50"
     if kind == "str":
         return _texts(series, decimal_mark), []
@@ -461,8 +461,10 @@ def _typed_column(series: pd.Series, kind: str, raw: RawTable, decimal_mark: str
         hint = f"Write a number with the project's decimal mark '{decimal_mark}' (e.g. {example}), or leave it empty."
         rule = "not_a_number"
     elif kind == "date":
-        values, failed, reasons = numbers.parse_dates(series)
+        values, failed, reasons = numbers.parse_dates(series, period=period)
         hint, rule = "Write the date as 2020-12-31 or 31/12/2020 (day first).", "not_a_date"
+        if period:
+            hint = hint[:-1] + ", or the period it ends: a month (2020-12, juin 2020), a quarter (T4 2020), a year."
     else:
         values, failed, reasons = numbers.parse_bools(series)
         hint, rule = "Write true/false, oui/non or 1/0 (empty means false).", "not_yes_no"

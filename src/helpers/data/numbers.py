@@ -13,6 +13,11 @@ Dates are ISO ``2020-12-31`` (a time part is ignored) or day first ``31/12/2020`
 ``31-12-2020``). Cells read from .xlsx arrive as Python numbers, dates or booleans and are taken as they are, but
 for a cell formatted as a percentage (``Percent``: it holds 0.45 where the sheet shows 45 %).
 
+A period's end (``parse_period_end``, for the columns that hold one: an expenditure's ``period_end``): a date, or the
+period itself read as its last day: a month (``2021-06``, ``06/2021``, ``juin 2021``, ``juin-21`` as Excel writes
+``mmm-yy``, and an .xlsx date cell formatted so), a quarter (``T2 2021``, ``2021-Q2``), a half (``S1 2021``, ``2021-H1``) or a year (``2021``). A month
+written with a two-digit year is read only beside a month's name (``juin-21``, not ``06/21``).
+
 Percentages: in the columns that hold them (``percent=True``: an activity's progress, an indicator's values) « 45 % »
 and a percentage cell showing 45 % are 45, as the sheet shows them; elsewhere (amounts, counts) both are refused
 rather than read as 45 or 0.45.
@@ -23,6 +28,7 @@ and the index labels of the cells that failed.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import math
 from decimal import Decimal
@@ -31,6 +37,8 @@ from typing import Any, Hashable
 
 import numpy as np
 import pandas as pd
+
+from ..text import unaccented
 
 # Characters taken as a thousands separator besides the other decimal mark.
 SPACES = " \u00a0\u202f\u2009\u2007"
@@ -64,6 +72,15 @@ FALSE_WORDS = frozenset({"false", "faux", "no", "non", "0", "n", ""})
 class Percent(float):
     """A number from an .xlsx cell formatted as a percentage: the cell holds 0.45 where the sheet shows 45 %
     (readers.read_xlsx marks it)."""
+
+
+class MonthCell(dt.datetime):
+    """A date from an .xlsx cell formatted as a month (`mmm-yy`): the cell holds the month's first day where the
+    sheet shows « juin-21 » (readers.read_xlsx marks it); as a period's end it is the month's last day."""
+
+    @classmethod
+    def of(cls, value: dt.datetime) -> "MonthCell":
+        return cls(value.year, value.month, value.day)
 
 
 def is_empty(value: Any) -> bool:
@@ -187,6 +204,54 @@ def parse_date(text: Any) -> dt.date | None:
         return dt.date(year, month, day)
     except ValueError:
         raise ValueError(f"this date does not exist (day {day}, month {month}, year {year})") from None
+
+
+_MONTH_NAMES = {
+    1: "janvier janv jan january", 2: "fevrier fevr fev feb february", 3: "mars mar march", 4: "avril avr apr april",
+    5: "mai may", 6: "juin jun june", 7: "juillet juil jul july", 8: "aout aou aug august",
+    9: "septembre sept sep september", 10: "octobre oct october", 11: "novembre nov november",
+    12: "decembre dec december"}
+MONTHS = {name: month for month, names in _MONTH_NAMES.items() for name in names.split()}
+_PART = re.compile(r"(?:(\d{4})[ _-]?([SHTQ])([1-4])|([SHTQ])([1-4])[ _-]?(\d{4}))", re.IGNORECASE)   # S1 2021
+_MONTH_NUMBER = re.compile(r"(\d{4})[-/.](\d{1,2})|(\d{1,2})[-/.](\d{4})")                        # 2021-06, 06/2021
+_MONTH_NAME = re.compile(r"([a-z]+)\.?[ _/.-]*(\d{4}|\d{2})")                                      # juin 2021, jun-21
+
+
+def period_end(text: Any) -> dt.date | None:
+    """The last day of a period written as a month, a quarter, a half or a year (see the module docstring); None
+    when ``text`` is none of these (a day is parse_date's)."""
+    if not isinstance(text, str):
+        return None
+    text = unaccented(text.strip(SPACES + "\t\r\n")).lower()
+    year = month = None
+    if (part := _PART.fullmatch(text)) is not None:
+        year, kind, n = (part[1], part[2], part[3]) if part[1] else (part[6], part[4], part[5])
+        months = 6 if kind.upper() in "SH" else 3
+        if months == 6 and int(n) > 2:
+            return None
+        year, month = int(year), int(n) * months
+    elif (numbered := _MONTH_NUMBER.fullmatch(text)) is not None:
+        year, month = (int(numbered[1]), int(numbered[2])) if numbered[1] else (int(numbered[4]), int(numbered[3]))
+    elif (named := _MONTH_NAME.fullmatch(text)) is not None and named[1] in MONTHS:
+        month, year = MONTHS[named[1]], int(named[2]) + (2000 if len(named[2]) == 2 else 0)
+    elif re.fullmatch(r"\d{4}", text):
+        year, month = int(text), 12
+    if year is None or not 1 <= month <= 12 or not 1900 <= year <= 2200:
+        return None
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def parse_period_end(text: Any) -> dt.date | None:
+    """parse_date, or a period read as its last day (period_end): the end of a period of spending."""
+    if isinstance(text, MonthCell):   # « juin-21 » in a sheet: June
+        return dt.date(text.year, text.month, calendar.monthrange(text.year, text.month)[1])
+    try:
+        return parse_date(text)
+    except ValueError:
+        end = period_end(text)
+        if end is None:
+            raise
+        return end
 
 
 def _excel_serial(number: float) -> None:
@@ -386,14 +451,21 @@ def parse_numbers(series: pd.Series, decimal_mark: str = ".", money: bool = Fals
     return pd.Series(values, index=series.index, name=series.name), failed, reasons
 
 
-def parse_dates(series: pd.Series) -> tuple[pd.Series, list[Hashable], list[str]]:
-    """datetime64[ns] Series (NaT when empty or not a date), index labels that failed, and why each failed."""
-    values, failed, reasons = _apply(series, _date64, np.datetime64("NaT", "ns"), dtype="datetime64[ns]")
+def parse_dates(series: pd.Series, period: bool = False) -> tuple[pd.Series, list[Hashable], list[str]]:
+    """datetime64[ns] Series (NaT when empty or not a date), index labels that failed, and why each failed.
+    ``period``: a period is read as its last day (parse_period_end)."""
+    values, failed, reasons = _apply(series, _period64 if period else _date64, np.datetime64("NaT", "ns"),
+                                     dtype="datetime64[ns]")
     return pd.Series(values, index=series.index, name=series.name), failed, reasons
 
 
 def _date64(text: Any) -> np.datetime64 | None:
     date = parse_date(text)
+    return None if date is None else np.datetime64(date, "ns")
+
+
+def _period64(text: Any) -> np.datetime64 | None:
+    date = parse_period_end(text)
     return None if date is None else np.datetime64(date, "ns")
 
 

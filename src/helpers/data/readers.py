@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import datetime as dt
 import io
 import itertools
 import re
@@ -596,8 +597,9 @@ def _too_many(table: RawTable, what: str) -> Problem:
 
 def _stream(sheet, table: RawTable) -> list[tuple[int, list[Any]]] | None:
     """The sheet's non-empty rows, cleaned, read in one streamed pass; None (and a problem) past the limits.
-    A number in a cell formatted as a percentage is a numbers.Percent: 0.45 there is what the sheet shows as 45 %."""
-    from .numbers import Percent
+    A number in a cell formatted as a percentage is a numbers.Percent: 0.45 there is what the sheet shows as 45 %;
+    a date in a cell formatted as a month (`mmm-yy`) a numbers.MonthCell: the sheet shows « juin-21 »."""
+    from .numbers import MonthCell, Percent
 
     rows: list[tuple[int, list[Any]]] = []
     cells = 0
@@ -606,7 +608,8 @@ def _stream(sheet, table: RawTable) -> list[tuple[int, list[Any]]] | None:
         if cells > MAX_XLSX_CELLS or n > MAX_XLSX_ROWS:
             table.problems.append(_too_many(table, f"more than {cells:,} cells in {n:,} rows"))
             return None
-        values = [Percent(c.value) if type(c.value) in (int, float) and _is_percent(c.number_format) else c.value
+        values = [Percent(c.value) if type(c.value) in (int, float) and _is_percent(c.number_format) else
+                  MonthCell.of(c.value) if type(c.value) is dt.datetime and _is_month(c.number_format) else c.value
                   for c in row]
         cleaned = [_clean(c) for c in values]
         if any(c is not None for c in cleaned):
@@ -621,6 +624,15 @@ def _is_percent(number_format: Any) -> bool:
     if not isinstance(number_format, str):
         return False
     return "%" in re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", number_format)
+
+
+@lru_cache(maxsize=256)
+def _is_month(number_format: Any) -> bool:
+    """A date format that shows a month and its year, no day ('mmm-yy', 'mmmm yyyy', 'mm/yyyy')."""
+    if not isinstance(number_format, str):
+        return False
+    codes = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", number_format).lower()
+    return "m" in codes and "y" in codes and not set(codes) & set("dhs")
 
 
 def read_xlsx(path: Path, required_sets: Sequence[Sequence[str]] = (), sheet_name: str | None = None) -> RawTable:

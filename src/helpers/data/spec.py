@@ -103,6 +103,7 @@ class Column:
     money: bool = False              # an amount: "(1 234,00)" and "1234,00-" are negatives, as finance exports write
     ambiguous: bool = False          # a count or an amount: '12,000' is at least a warning (12 or 12 000?)
     percent: bool = False            # holds percentages: '45 %' and an .xlsx cell shown as 45 % are 45 (numbers)
+    period: bool = False             # a date that ends a period: 'juin 2021', 'T2 2021' are their last day
     allowed: tuple[str, ...] | None = None    # the only values allowed once normalised
     normalise: Literal["country", "status", "enumeration", "sex", "comparison"] | None = None
     default: str | None = None       # what an empty cell becomes (with normalise "sex" or "comparison")
@@ -353,7 +354,7 @@ SPEC: dict[str, Table] = {t.name: t for t in (
         raw_checks=(spelt_duplicates,)),   # duplicate_line again, country names folded
     Table("expenditure", (
         LINE,
-        Column("period_end", "date", **ID, french=("fin_de_période", "fin_période")),
+        Column("period_end", "date", **ID, period=True, french=("fin_de_période", "fin_période")),
         Column("amount", "float", **ID, money=True, ambiguous=True, french=("montant", "dépenses")),
         COUNTRY, Column("period_label", french=("période", "libellé_période")), CURRENCY,
     ), warnings=(RowWarning("negative_amount", "amount", "a negative amount (a reversal?)",
