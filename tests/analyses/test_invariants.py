@@ -10,6 +10,8 @@ to the figures of each annex (annex_figures, what figures.csv holds).
 - multiplying every amount by k multiplies every money figure by k and changes no rate;
 - a register (one row per person) and the equivalent per-event counts give the same figures;
 - a table as CSV and as .xlsx gives the same figures;
+- a spending row's period_end written as its period (a month, quarter, half or year ending that day) changes no
+  figure;
 - events starting after the reporting date change no figure of any annex;
 - a totals row (any spelling, any place, CSV or .xlsx) is always refused.
 
@@ -310,6 +312,35 @@ def test_events_after_the_reporting_date_change_no_figure(tables, data, fmt):
 @given(projects())
 def test_csv_and_xlsx_give_the_same_figures(tables):
     _same(_figures(_project(tables, "csv"))["ensemble"], _figures(_project(tables, "xlsx"))["ensemble"])
+
+
+# each spending date of DATES written as the period it ends, as finance tables write it
+PERIODS = {"2020-03-31": ["2020-03", "03/2020", "mars 2020", "mars-20", "Mar-20", "T1 2020", "2020-Q1", "31/03/2020"],
+           "2020-06-30": ["2020-06", "juin 2020", "juin-20", "T2 2020", "S1 2020", "2020-H1", "Q2 2020"],
+           "2020-12-31": ["2020-12", "déc. 2020", "déc-20", "December 2020", "T4 2020", "S2 2020", "2020"]}
+
+
+@FEW
+@given(projects(), st.data(), st.sampled_from(["csv", "xlsx"]))
+def test_spending_periods_written_as_periods_change_no_figure(tables, data, fmt):
+    written = [tables["expenditure"][0]] + [
+        [row[0], data.draw(st.sampled_from(PERIODS[row[1]])), *row[2:]] for row in tables["expenditure"][1:]]
+    before = _project(tables, fmt)
+    annexes = tuple(before.annexes())
+    periods = _project({**tables, "expenditure": written}, fmt)
+    if not _refused(before):
+        periods.load()   # read, not refused (_figures would assume a refused project away)
+    after = _figures(periods, annexes)
+    for annex, figures in _figures(before, annexes).items():
+        _same(figures, after[annex])
+
+
+def _refused(project: Project) -> bool:
+    try:
+        project.load()
+    except ValidationFailed:
+        return True
+    return False
 
 
 TOTAL_WORDS = ["TOTAL", "Total", "total général", "Sous-total", "SOUS TOTAL", "Grand total", "Somme", "sum",

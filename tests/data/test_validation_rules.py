@@ -312,6 +312,15 @@ def _xlsx_month_cells(mini: Mini) -> None:
     workbook.save(mini.path("expenditure.xlsx"))
 
 
+def _expect_participants(data: ProjectData) -> None:
+    assert data.tables["participation"]["participants"].tolist() == [20.0, 15.0, 30.0]
+
+
+def _names_in_order(problems, rules: list[str]) -> None:
+    """The first problems are of these rules, in this order (the reason before its consequences)."""
+    assert [p.rule for p in problems][:len(rules)] == rules
+
+
 def _expect_day_first(mini: Mini, data: ProjectData) -> None:
     assert data.tables["activities"]["planned_end"].iloc[0] == pd.Timestamp("2020-12-31")
     assert data.tables["activities"]["actual_end"].iloc[0] == pd.Timestamp("2020-12-15")
@@ -562,6 +571,18 @@ CASES = [
          "repeated_event", "participation.csv", 5, "event_id", severity="warning", hint="delete one row",
          what="E9 repeats E1 in every column but its code: one training entered twice, its 20 participants counted "
               "twice"),
+    Case("a country's rows in a file of their own",
+         lambda m: m.write("participation_tunisie", "event_id,participants,women,country\nE9,40,30,Tunisie\n"),
+         "file_not_read", "participation_tunisie.csv", None, None, severity="warning", hint="Copy its rows",
+         what="participation_tunisie.csv beside participation.csv: its 40 participants were left out without a word"),
+    Case("the table in the old Excel format", lambda m: (m.path("budget").rename(m.folder / "budget.xls")),
+         "file_not_read", "budget.xls", None, None, hint="Save it as budget.xlsx", severity="warning",
+         what="budget.xls (Excel 97-2003) and no budget.csv: the project had no budget, and nothing said why",
+         expect=lambda m, problems: _names_in_order(problems, ["file_not_read", "unknown_line"])),
+    Case("the tables in a folder of their own", lambda m: (
+             (m.folder / "2021").mkdir(), m.path("participation").rename(m.folder / "2021" / "participation.csv")),
+         "file_not_read", "data/mini/2021", None, None, severity="warning", hint="Move the tables it holds up",
+         what="participation.csv moved into data/mini/2021/: the project had no participation, without a word"),
     Case("two sheets holding the table", lambda m: _xlsx_with_sheets(m, "budget", "Version 1", hidden=False),
          "several_sheets", "budget.xlsx", None, None, hint="Put the table in one sheet",
          what="budget.xlsx: a sheet 'Version 1' (every amount times 10) before the sheet 'Feuil1', both visible"),
@@ -827,6 +848,10 @@ ACCEPTED = [
              "expenditure.xlsx whose period_end cells are dates formatted 'mmm-yy' (the sheet shows « déc.-20 », the "
              "cell holds 01/12/2020): the month's last day, as the sheet shows a month",
              lambda m, data: _expect_period_ends(data)),
+    Accepted("a table's name in capitals", lambda m: m.path("participation").rename(
+                 m.folder / "Participation.CSV"),
+             "Participation.CSV: read, as Windows and macOS read it (it was absent on Linux, without a word)",
+             lambda m, data: _expect_participants(data)),
     Accepted("direction in French", lambda m: (m.replace("indicators", ",direction,", ",sens,"),
                                                m.replace("indicators", ",decrease,", ",À la baisse,"),
                                                m.replace("indicators", ",increase,", ",hausse,")),

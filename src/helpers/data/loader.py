@@ -130,6 +130,7 @@ def _load(project: str, params: ProjectParams, data_dir: Path) -> tuple[ProjectD
     if iati_source is not None:  # budget, expenditure and indicators come from the IATI files (helpers.data.iati)
         problems += iati_source.problems
         data.files += iati_source.files
+    problems += _files_not_read(folder)
     for name in TABLES:
         path, found = _table_file(folder, name)
         problems += found
@@ -179,7 +180,7 @@ def _two_sources(name: str, path: Path, iati_folder: Path) -> Problem:
 
 
 def _table_file(folder: Path, name: str) -> tuple[Path | None, list[Problem]]:
-    candidates = [folder / f"{name}.csv", folder / f"{name}.xlsx"]
+    candidates = [_named(folder, f"{name}.csv"), _named(folder, f"{name}.xlsx")]
     found = [p for p in candidates if exists(p)]  # a pipe or folder of that name: refused when read, not absent
     if len(found) == 2:
         if _header_only(found[0]):   # the header `make new` wrote, and the table typed in Excel beside it
@@ -190,6 +191,81 @@ def _table_file(folder: Path, name: str) -> tuple[Path | None, list[Problem]]:
                                   f"both {name}.csv and {name}.xlsx exist; {name}.csv is read",
                                   "Keep one of the two files.", severity="warning")]
     return (found[0] if found else None), []
+
+
+def _named(folder: Path, name: str) -> Path:
+    """``folder/name``, or the one entry whose name is ``name`` in other capitals (`Budget.xlsx`, `budget.CSV`): it
+    is read on Windows and macOS, whose file names ignore case, and is read here too."""
+    path = folder / name
+    if exists(path):
+        return path
+    other = [entry for entry in _entries(folder) if entry.name.lower() == name]
+    return other[0] if len(other) == 1 else path
+
+
+def _entries(folder: Path) -> list[Path]:
+    try:
+        return sorted(folder.iterdir())
+    except OSError:
+        return []
+
+
+# what a project's data folder holds besides its tables: notes, its studies, surveys and IATI files, and what
+# editors leave there (Excel's `~$budget.xlsx` and LibreOffice's `.~lock.budget.xlsx#` while a file is open)
+_FOLDERS = ("impact", "surveys", "iati")
+_TABULAR = (".csv", ".tsv", ".xlsx", ".xlsm", ".xls", ".ods", ".xml", ".json", ".parquet")
+
+
+def _files_not_read(folder: Path) -> list[Problem]:
+    """A warning for each file of the data folder that looks like a table and is not one the workbook reads
+    (`participation_tunisie.csv` beside `participation.csv`: its rows were left out without a word; `budget.xls`:
+    the budget was absent), and each folder but impact/, surveys/ and iati/."""
+    tables = {f"{name}{suffix}" for name in TABLES for suffix in (".csv", ".xlsx")}
+    read = {_named(folder, name) for name in tables}
+    problems = []
+    for entry in _entries(folder):
+        name, suffix, stem = entry.name, entry.suffix.lower(), entry.stem
+        if name.startswith((".", "~$")) or entry in read:
+            continue
+        if name.lower() in tables:   # `Budget.csv` beside `budget.csv` (a folder where case tells names apart)
+            problems.append(Problem(relative(entry), "file_not_read", f"this file is not read: {name.lower()} is, "
+                                    "and the two names differ only in their capitals", "Keep one of the two files "
+                                    "(on Windows or macOS they would be one).", severity="warning"))
+            continue
+        closest = did_you_mean(stem, TABLES) or next((f"Did you mean '{t}'?" for t in TABLES
+                                                      if fold(stem).startswith(t)), "")
+        table = closest.split("'")[1] if closest else None
+        present = table is not None and any(exists(_named(folder, f"{table}{x}")) for x in (".csv", ".xlsx"))
+        if entry.is_dir():
+            if name in _FOLDERS:
+                continue
+            message, hint = (f"the folder {name}/ is not read: the tables are read from {relative(folder)}/ itself",
+                             f"Move the tables it holds up into {relative(folder)}/ (one file a table), or move the "
+                             f"folder out of {relative(folder)}/.")
+        elif suffix not in _TABULAR:
+            continue   # notes, a report, pictures: not data
+        elif suffix == ".xml":
+            message, hint = ("this file is not read: IATI activity files are read from the folder iati/",
+                             f"Move it into {relative(folder)}/iati/ if it is an IATI file (see data/README.md).")
+        elif suffix in (".xls", ".xlsm", ".ods", ".tsv", ".json", ".parquet") and fold(stem) == table and not present:
+            message, hint = (f"this file is not read: the workbook reads {table}.csv or {table}.xlsx, and a {suffix} "
+                             "file is neither", f"Save it as {table}.xlsx (Save as > Excel workbook) or as "
+                             f"{table}.csv.")
+        elif table and not present:
+            message, hint = (f"this file is not read: each table is one file named after it, and the folder has "
+                             f"no {table}.csv or {table}.xlsx", f"If it holds the table {table}, rename it "
+                             f"{table}{'.xlsx' if suffix in ('.xlsx', '.xlsm', '.xls', '.ods') else '.csv'}"
+                             f"{' (saved as .xlsx)' if suffix in ('.xls', '.xlsm', '.ods') else ''}.")
+        elif table:
+            message, hint = (f"this file is not read: each table is one file named after it, and this is not "
+                             f"{table}.csv or {table}.xlsx (if its rows are {table}'s, they are left out)",
+                             f"Copy its rows into {table}.csv or {table}.xlsx (a column `country` tells countries "
+                             f"apart); if it is an old version or a copy, move it out of {relative(folder)}/.")
+        else:
+            message, hint = (f"this file is not read: it is named after none of the tables ({', '.join(TABLES)})",
+                             f"Rename it after the table it holds, or move it out of {relative(folder)}/.")
+        problems.append(Problem(relative(entry), "file_not_read", message, hint, severity="warning"))
+    return problems
 
 
 def _header_only(csv: Path) -> bool:
