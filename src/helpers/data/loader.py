@@ -333,6 +333,7 @@ def _read_and_check(name: str, path: Path,
     if any(p.severity == "error" for p in header_problems):
         return None, raw, problems
     problems += headers.ignored_versions(name, raw)   # `Budget révisé` beside `Budget`: which one is read
+    problems += _notes_below(raw)
     problems += _sheet_layout_problems(table, raw)
     if name != "reported":   # (a published figure without a country is the project's: empty cells are the rule)
         problems += _countries_written_once(raw)
@@ -394,6 +395,27 @@ def _sheet_layout_problems(table: Table, raw: RawTable) -> list[Problem]:
     return problems
 
 
+def _notes_below(raw: RawTable, most: int = 20) -> list[Problem]:
+    """The rows at the end of the table that hold a sentence in one cell and nothing else (« Source : rapport annuel
+    2020 », « * chiffres provisoires »): notes under the table, refused each with its reason, and left out of the
+    frame (its other cells would each be reported empty, with the hint « Fill it in »)."""
+    notes: list[Any] = []
+    frame = raw.frame
+    for position in range(len(frame) - 1, max(len(frame) - 1 - most, -1), -1):
+        filled = [v for v in frame.iloc[position].tolist() if not numbers.is_empty(v)]
+        if len(filled) != 1 or not isinstance(filled[0], str) or len(filled[0].split()) < 2:
+            break
+        notes.append(frame.index[position])
+    if not notes:
+        return []
+    raw.frame = frame.drop(index=notes)
+    return [raw.problem("note_row", "this row holds a sentence in one cell and nothing else: a note below the "
+                        "table?", "Delete the row (keep notes in another sheet, or in the folder's README.md); if it "
+                        "is a row of the table, fill in its other cells.", index=index,
+                        value=next(v for v in frame.loc[index].tolist() if not numbers.is_empty(v)))
+            for index in reversed(notes)]
+
+
 def _countries_written_once(raw: RawTable) -> list[Problem]:
     """A `country` written once at the top of each block of rows, the cells below it empty (cells merged in Excel and
     saved as CSV, or « same as above »): the empty rows are the project's as a whole, and no country annex shows
@@ -439,7 +461,33 @@ _PERIOD_HEADER = re.compile(r"^(?:(?:19|20)\d\d|(?:t|q|s|h)[1-4][ _-]?(?:19|20)\
                             r"|\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d|(?:19|20)\d\d-\d\d(?:-\d\d)?)$")
 
 
+def _one_column(raw: RawTable, required: tuple[str, ...]) -> Problem | None:
+    """A header read as one cell that holds the columns' names joined by a separator the reader does not split on
+    (`event_id|participants|women`), or by a comma inside quotes (every line of the file quoted whole): one error
+    saying so, instead of one « missing » per column."""
+    if len(raw.frame.columns) != 1:
+        return None
+    written = str(raw.headers.get(raw.frame.columns[0], raw.frame.columns[0]))
+    separators = [c for c in "|,;\t:/#~^" if written.count(c) >= len(required) - 1 >= 1]
+    if not separators:
+        return None
+    shown = "tab" if separators[0] == "\t" else f"'{separators[0]}'"
+    if raw.sheet is not None:
+        why, hint = (f"the columns' names are in one cell, separated by {shown}", "In Excel, select the column and "
+                     f"use Data > Text to columns, with {shown} as the separator; then save.")
+    elif separators[0] in ",;":
+        why, hint = ("every line of the file is in quotes, so each reads as one cell", "Save the file again from "
+                     "Excel as « CSV UTF-8 (délimité par des virgules) », or take the quotes off each line.")
+    else:
+        why, hint = (f"the columns are separated by {shown}, and the workbook separates them by ',', ';' or a tab",
+                     "Save the file again from Excel as « CSV UTF-8 (délimité par des virgules) », or replace "
+                     f"{shown} by ',' in a text editor.")
+    return raw.problem("one_column", f"the header is one cell, '{written[:80]}': {why}", hint, index=raw.header_row)
+
+
 def _header_problems(name: str, raw: RawTable, required: tuple[str, ...]) -> list[Problem]:
+    if (one := _one_column(raw, required)) is not None and any(c not in raw.frame.columns for c in required):
+        return [one]
     problems = []
     extra = [c for c in raw.frame.columns if c not in COLUMNS[name]]
     # one column per period (2020, 2021 / T1 2021...): a table laid out wide, where the contract wants a row each
