@@ -124,6 +124,21 @@ def test_reported_figures_of_the_all_annex(data):
     assert math.isnan(keyed.loc[("financial_execution_rate", "total@2021-06-30"), "value"])
 
 
+def test_a_country_annex_reads_its_country_as_a_key_for_the_whole(data):
+    """A figure of Maroc keyed 'Maroc' (the whole country, as the project annex keys it) or 'L1/Maroc' (a line as
+    the project annex names it): in Maroc's annex the whole is 'all' and the line 'L1'; both were « no computed
+    figure »."""
+    reported = frame("reported", [
+        {"figure_id": "M-1", "metric": "women_share", "key": "Maroc", "value": "27,8", "country": "Maroc"},
+        {"figure_id": "M-2", "metric": "spent", "key": "L1/Maroc", "value": "200", "country": "Maroc"},
+        {"figure_id": "M-3", "metric": "spent", "key": "maroc", "value": "200", "country": "Maroc"},
+        {"figure_id": "M-4", "metric": "spent", "key": "L2/Tunisie", "value": "300", "country": "Maroc"}])
+    data = dataclasses.replace(data, tables={**data.tables, "reported": reported})
+    rec = annex_figures(data, annex_params("maroc")).set_index(["metric", "key"])
+    assert [rec.loc[("reported_figure", f"M-{i}"), "status"] for i in (1, 2, 3)] == ["match"] * 3
+    assert rec.loc[("reported_figure", "M-4"), "status"] == "not_computable"   # another country's line
+
+
 def test_country_annex(data):
     out = annex_figures(data, annex_params("maroc")).set_index(["metric", "key"])
     assert out.loc[("physical_execution_rate", "all"), "value"] == pytest.approx(100.0)

@@ -629,7 +629,19 @@ def reported_for_annex(reported: pd.DataFrame | None, params: Any) -> pd.DataFra
         keep = country.isin(["", fold(REGIONAL)]) | country.map(is_all).astype(bool)
     else:
         keep = country.eq(fold(params.country))
-    return reported[keep].reset_index(drop=True)
+    mine = reported[keep].reset_index(drop=True)
+    if not _is_all(params) and len(mine):
+        # in a country's annex, its figures are keyed without the country: 'Maroc' is the whole ('all'), as an
+        # evaluator writes it for a figure of Maroc, and '1.1/Maroc' (the project annex's key) is '1.1'
+        key = mine["key"].astype("object")
+        folded = _fold_series(key)
+        suffix = "/" + fold(params.country)
+        whole = folded.eq(fold(params.country))
+        suffixed = folded.str.endswith(suffix) & ~whole
+        key = key.where(~whole, "all")
+        key = key.where(~suffixed, key.astype("str").str.rsplit("/", n=1).str[0])
+        mine["key"] = key
+    return mine
 
 
 # ----------------------------------------------------------------------------------------------- the annex
