@@ -596,6 +596,10 @@ CASES = [
              f'"{line}"\n' for line in m.text("participation").splitlines())),
          "one_column", "participation.csv", 1, None, hint="take the quotes off",
          what="participation.csv with each line in quotes (one cell a line)"),
+    Case("a header deleted", lambda m: m.replace("participation", ",country,label,", ",,label,"),
+         "unnamed_column", "participation.csv", 1, None, severity="warning", hint="Write its header",
+         what="participation.csv with the header 'country' deleted over its filled cells: every event became the "
+              "project's, and no country annex showed it, without a word on the column"),
     Case("two sheets holding the table", lambda m: _xlsx_with_sheets(m, "budget", "Version 1", hidden=False),
          "several_sheets", "budget.xlsx", None, None, hint="Put the table in one sheet",
          what="budget.xlsx: a sheet 'Version 1' (every amount times 10) before the sheet 'Feuil1', both visible"),

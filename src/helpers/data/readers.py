@@ -247,6 +247,7 @@ def _frame(table: RawTable, rows: list[tuple[int, list[Any]]], required_sets: Se
     table.titles = _titles(rows[:position])
     keep = _header(table, header)
     body = rows[position + 1:]
+    _unnamed_values(table, header, lambda i: any(i < len(cells) and cells[i] is not None for _, cells in body))
     records = [[cells[i] if i < len(cells) else None for i in keep.values()] for _, cells in body]
     table.frame = pd.DataFrame(records, columns=list(keep), index=[n for n, _ in body], dtype=object)
     if not body:
@@ -262,6 +263,17 @@ def _titles(rows: list[tuple[int, list[Any]]]) -> list[tuple[int, str]]:
 def _no_rows(table: RawTable) -> Problem:
     return table.problem("no_rows", "the file has a header but no rows: the table is empty",
                          "Fill in the rows, or delete the file if the table does not apply.", severity="warning")
+
+
+def _unnamed_values(table: RawTable, header: list[Any], has_values: Callable[[int], bool]) -> None:
+    """A warning for each column that holds values under an empty header cell: it is not read (a header deleted
+    by mistake, `country` or `men`, and its values left out without a word)."""
+    for i, cell in enumerate(header):
+        if not header_name(cell) and has_values(i):
+            table.problems.append(table.problem(
+                "unnamed_column", f"column {_letter(i)} holds values but its header is empty: it is not read",
+                "Write its header (the name of the column it holds, e.g. 'country'), or delete the column.",
+                index=table.header_row, severity="warning"))
 
 
 def _header(table: RawTable, header: list[Any]) -> dict[str, int]:
@@ -415,7 +427,9 @@ def _fast_frame(table: RawTable, head: Callable[[int], str], data: bytes, delimi
     table.header_row, header = head[position]
     table.titles = _titles(head[:position])
     keep = _header(table, header)
-    body = cells.slice(position + 1).select([names[i] for i in keep.values()]).rename_columns(list(keep))
+    rest = cells.slice(position + 1)
+    _unnamed_values(table, header, lambda i: rest.column(names[i]).null_count < len(rest))
+    body = rest.select([names[i] for i in keep.values()]).rename_columns(list(keep))
     # text columns of pandas' "str" dtype (Arrow-backed): no Python object per cell
     table.frame = body.to_pandas(types_mapper={pa.large_string(): pd.StringDtype(na_value=float("nan"))}.get)
     table.frame.index = pd.Index(numbers[position + 1:])
