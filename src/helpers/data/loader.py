@@ -1154,12 +1154,55 @@ def _as_bool(value: Any) -> bool | None:
         return None
 
 
+# what a questionnaire writes for a group or round not known: read as "another value", it joined the comparison
+_UNKNOWN_GROUP = frozenset("na n/a #n/a nan nd n.d. n.d ? - -- nsp inconnu inconnue unknown missing manquant none "
+                           "null".split())
+
+
+def _groups_unclear(values: pd.Series, raw: RawTable, column: str, wanted: Any, key: str,
+                    treatment: bool) -> list[Problem]:
+    """Rows of a study whose group (or round) is not known: an empty cell is left out of the comparison (a warning
+    saying how many); a word for "not known" (NA, ?, NSP) was read as a value other than the treated one, the row
+    counted in the comparison group: refused. A treatment column with more than two values: every value but the
+    treated one is the comparison group, said by a warning (« Traité » beside « T » is then compared with the
+    treated)."""
+    problems = []
+    empty = values.isna()
+    if empty.any():
+        problems.append(raw.problem(
+            "study_group_missing", f"{int(empty.sum())} row(s) have no '{column}': they are left out of the "
+            "comparison", f"Fill in '{column}' if it is known.", index=values.index[empty.to_numpy()][0],
+            column=column, severity="warning"))
+    distinct = pd.Series(values.dropna().unique())
+    if distinct.empty or not isinstance(distinct.iloc[0], str):
+        return problems
+    folded = distinct.map(fold)
+    unknown = distinct[folded.isin(_UNKNOWN_GROUP).to_numpy()]
+    for word in unknown:
+        rows = values.index[(values == word).to_numpy()]
+        problems.append(raw.problem(
+            "study_group_unknown", f"'{word}' in '{column}' ({len(rows)} row(s)) says the "
+            f"{'group' if treatment else 'round'} is not known, and would be read as a value other than {key} "
+            f"{wanted!r}",
+            "Leave the cell empty (the row is then left out of the comparison), or write its value.",
+            index=rows[0], column=column, value=word))
+    known = sorted({fold(v): str(v) for v in distinct[~folded.isin(_UNKNOWN_GROUP).to_numpy()]}.values())
+    if treatment and len(known) > 2:   # (`t` is `T`: a value is matched ignoring case)
+        problems.append(raw.problem(
+            "several_comparison_values", f"'{column}' holds {len(known)} values ({', '.join(known[:6])}"
+            f"{', ...' if len(known) > 6 else ''}): every value but the treated one, {wanted!r}, is the comparison "
+            "group", f"If a value is another spelling of {wanted!r}, write {wanted!r}; if the comparison group is "
+            "written two ways, that is fine.", column=column, severity="warning"))
+    return problems
+
+
 def _study_groups(spec: StudySpec, frame: pd.DataFrame, raw: RawTable, spec_path: Path) -> list[Problem]:
     problems = []
     checks = [("treatment", spec.treatment.column, spec.treatment.treated, "treated")]
     if spec.period is not None:
         checks.append(("period", spec.period.column, spec.period.post, "post"))
     for what, column, wanted, key in checks:
+        problems += _groups_unclear(frame[column], raw, column, wanted, key, what == "treatment")
         series = frame[column]
         if isinstance(series.dtype, pd.StringDtype):   # text: what matters is which values occur, each seen once
             series = pd.Series(series.unique(), dtype=series.dtype)
