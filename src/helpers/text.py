@@ -36,9 +36,13 @@ MALE_TOKENS = {"m", "male", "males", "homme", "hommes", "masculin", "man", "men"
 TOTAL_TOKENS = {"total", "all", "ensemble", "tous", "both"}
 BUDGET_CATEGORIES = ("staff", "operational", "support", "other")
 # The words a French budget writes for the budget categories (folded, spaces as '_'), to their codes.
-CATEGORY_WORDS = {"personnel": "staff", "frais_de_personnel": "staff", "fonctionnement": "operational",
-                  "operationnel": "operational", "operationnelle": "operational", "operationnels": "operational",
-                  "appui": "support", "soutien": "support", "autre": "other", "autres": "other", "divers": "other"}
+CATEGORY_WORDS = {"personnel": "staff", "frais_de_personnel": "staff", "ressources_humaines": "staff", "rh": "staff",
+                  "salaires": "staff", "staff_costs": "staff", "personnel_costs": "staff", "human_resources": "staff",
+                  "salaries": "staff", "fonctionnement": "operational", "operationnel": "operational",
+                  "operationnelle": "operational", "operationnels": "operational", "activites": "operational",
+                  "activities": "operational", "appui": "support", "soutien": "support",
+                  "couts_indirects": "support", "indirect_costs": "support", "frais_generaux": "support",
+                  "overheads": "support", "autre": "other", "autres": "other", "divers": "other"}
 # An indicator's direction in French (as_code'd), to its code: 'À la baisse' -> 'decrease'.
 DIRECTION_WORDS = {"hausse": "increase", "a_la_hausse": "increase", "augmentation": "increase",
                    "croissant": "increase", "baisse": "decrease", "a_la_baisse": "decrease",

@@ -184,7 +184,7 @@ def test_french_budget_categories_give_the_figures_of_their_codes(mini):
     assert figures().equals(english)
 
 
-@pytest.mark.parametrize("written", ["salaires", "Staf"])
+@pytest.mark.parametrize("written", ["honoraires", "Staf"])
 def test_a_staff_category_no_budget_line_can_have_is_refused(mini, written):
     """Before: the staff cost share was n.d. (or 0 %) and `make check` said nothing."""
     mini.set_param("staff_categories", [written])

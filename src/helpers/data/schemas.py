@@ -98,6 +98,12 @@ def _problems(table: str, cases: pd.DataFrame, frame: pd.DataFrame, file: str, w
         hint = rule.hint
         if rule_name == "allowed_values":
             hint = "Use one of: " + ", ".join(ALLOWED.get((table, column), ())) + "."
+            spec = SPEC[table].column(column) if table in SPEC else None
+            if spec is not None and spec.words:   # the words read as each code ('personnel' is staff)
+                words: dict[str, list[str]] = {}
+                for word, code in spec.words:
+                    words.setdefault(code, []).append(word.replace("_", " "))
+                hint += " Also read: " + "; ".join(f"{', '.join(w[:3])} = {c}" for c, w in words.items()) + "."
         elif rule_name == "duplicate_id" and value is not None:
             if column not in repeated:   # once per column: a broken file may repeat 100 000 identifiers
                 repeated[column] = _duplicate_hints(table, frame, column)
