@@ -93,6 +93,19 @@ def test_published_check_says_a_percentage_was_written_as_a_fraction():
         f"écrit comme une fraction de 1 : 52,8{NBSP}% ; arrondi, il vaudrait 52,9"
 
 
+def test_published_check_says_a_bound_that_does_not_hold():
+    """« plus de 50 % » beside a computed 40, and a '<' of the comparison column: « 40 n'est pas supérieur à 50 »
+    (it said « écart de 10 », as if 50 had been printed)."""
+    figures = pd.DataFrame({"metric": ["reported_figure"] * 2, "key": ["F1", "F2"], "value": [40.4, 12.0],
+                            "reported": ["plus de 50 %", "10"], "status": ["mismatch"] * 2, "note": ["", ""]})
+    reported = pd.DataFrame({"figure_id": ["F1", "F2"], "label": ["a", "b"], "source": ["l. 1", "l. 2"],
+                             "comparison": ["=", "<"]})
+    fr = published_check(figures, reported, "fr").set_index("figure_id")["explanation"]
+    assert fr.tolist() == ["40,4 n'est pas supérieur à 50", "12 n'est pas inférieur à 10"]
+    en = published_check(figures, reported, "en").set_index("figure_id")["explanation"]
+    assert en.tolist() == ["40.4 is not above 50", "12 is not below 10"]
+
+
 def test_published_check_of_a_figure_printed_in_millions():
     """'2,4 M EUR' is printed to the nearest 100 000 (decimals -5): the computed figure is shown whole."""
     figures = pd.DataFrame({"metric": ["reported_figure"] * 2, "key": ["F1", "F2"], "value": [2436000.0, 2560000.0],

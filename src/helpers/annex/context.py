@@ -252,10 +252,11 @@ def _both(key: str) -> dict[str, str]:
 
 
 def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str) -> pd.DataFrame:
-    from ..analyses.reconcile import FRACTION_NOTE, UnreadableNumber, parse_printed
+    from ..analyses.reconcile import FRACTION_NOTE, UnreadableNumber, parse_printed, worded_comparison
 
     checked = figures[figures["metric"] == "reported_figure"]
-    about = reported.drop_duplicates("figure_id").set_index("figure_id")[["label", "source"]]
+    about = reported.drop_duplicates("figure_id").set_index("figure_id")
+    about = about.reindex(columns=["label", "source", "comparison"])
     rows = []
     for fig in checked.itertuples(index=False):
         try:
@@ -269,9 +270,14 @@ def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str) ->
         decimals = max(decimals, 0)   # '2,4 M' is printed to the nearest 100 000: the computed figure is shown whole
         shown = min(decimals + 2, 4)
         difference = printed_value - fig.value
-        if fig.status == "mismatch":
+        written = about["comparison"].get(fig.key)
+        bound = worded_comparison(fig.reported, "=" if fmt.is_missing(written) else str(written).strip() or "=")
+        if fig.status == "mismatch" and bound in (">", ">=", "<", "<="):   # « plus de 50 % » beside 40
+            explanation = say("published_not_bound", lang, computed=_trimmed(fig.value, decimals, shown, lang),
+                              bound=say(f"bound_{bound}", lang), printed=fmt.number(printed_value, decimals, lang))
+        elif fig.status == "mismatch":
             explanation = say("published_off_by", lang, difference=_trimmed(difference, decimals, shown, lang))
-            if fmt.is_missing(difference):  # a comparison ('>', '~') that does not hold
+            if fmt.is_missing(difference):  # a comparison ('~') that does not hold
                 explanation = fmt.reason(fig.note, lang)
         elif fig.status == "truncated":
             explanation = say("published_rounded", lang, value=fmt.number(fig.value, decimals, lang))

@@ -53,6 +53,8 @@ WORDS = {
     "bars_left_out_many": "{n} more are not drawn",
     "bars_left_out": " {others}; all are in {xlsx}.",
     "published_off_by": "off by {difference}",
+    "published_not_bound": "{computed} is not {bound} {printed}",
+    "bound_>": "above", "bound_>=": "at least", "bound_<": "below", "bound_<=": "at most",
     "published_rounded": "rounded, it would be {value}",
     "published_fraction": "written as a fraction of 1: {value}",
     # impact studies (studies)

@@ -53,6 +53,9 @@ WORDS = {
     "bars_left_out_many": "Les {n} autres ne sont pas représentées",
     "bars_left_out": " {others} ; toutes figurent dans {xlsx}.",
     "published_off_by": "écart de {difference}",
+    "published_not_bound": "{computed} n'est pas {bound} {printed}",
+    "bound_>": "supérieur à", "bound_>=": "supérieur ou égal à", "bound_<": "inférieur à",
+    "bound_<=": "inférieur ou égal à",
     "published_rounded": "arrondi, il vaudrait {value}",
     "published_fraction": "écrit comme une fraction de 1 : {value}",
     # impact studies (studies)
