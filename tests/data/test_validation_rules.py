@@ -600,6 +600,12 @@ CASES = [
          "unnamed_column", "participation.csv", 1, None, severity="warning", hint="Write its header",
          what="participation.csv with the header 'country' deleted over its filled cells: every event became the "
               "project's, and no country annex showed it, without a word on the column"),
+    Case("a second table below the first", lambda m: m.write("budget", "\n".join(
+             (lambda t: t[:3] + ["", "Budget 2021,,,,", t[0].upper()] + t[3:])(m.text("budget").splitlines())) + "\n"),
+         "header_repeated", "budget.csv", 6, None, hint="Delete the repeated header and its title",
+         what="budget.csv with, below its first lines, a title 'Budget 2021' and the header again over more lines: "
+              "refused as a bad number and a bad category on the header's cells",
+         expect=lambda m, problems: _only_rule_of(problems, "header_repeated")),
     Case("two sheets holding the table", lambda m: _xlsx_with_sheets(m, "budget", "Version 1", hidden=False),
          "several_sheets", "budget.xlsx", None, None, hint="Put the table in one sheet",
          what="budget.xlsx: a sheet 'Version 1' (every amount times 10) before the sheet 'Feuil1', both visible"),

@@ -334,6 +334,7 @@ def _read_and_check(name: str, path: Path,
         return None, raw, problems
     problems += headers.ignored_versions(name, raw)   # `Budget révisé` beside `Budget`: which one is read
     problems += _notes_below(raw)
+    problems += _headers_repeated(raw)
     problems += _sheet_layout_problems(table, raw)
     if name != "reported":   # (a published figure without a country is the project's: empty cells are the rule)
         problems += _countries_written_once(raw)
@@ -414,6 +415,43 @@ def _notes_below(raw: RawTable, most: int = 20) -> list[Problem]:
                         "is a row of the table, fill in its other cells.", index=index,
                         value=next(v for v in frame.loc[index].tolist() if not numbers.is_empty(v)))
             for index in reversed(notes)]
+
+
+def _headers_repeated(raw: RawTable) -> list[Problem]:
+    """A row that repeats the header (a second table below the first, a header at the top of each printed page),
+    and the title row just above it if there is one: refused each, and left out of the frame (each cell would be
+    reported as a bad number or value)."""
+    frame = raw.frame
+    if frame.empty or len(frame.columns) < 2:
+        return []
+    first = frame.columns[0]
+    written = str(raw.headers.get(first, first))
+    spellings = {written, written.upper(), written.lower(), written.title(), written.capitalize(), first}
+    candidates = frame.index[frame[first].isin(spellings).to_numpy(dtype=bool)]   # one lookup on a large table
+    repeated = []
+    for index in candidates:
+        cells = frame.loc[index].tolist()
+        same = sum(1 for name, cell in zip(frame.columns, cells) if isinstance(cell, str)
+                   and fold(cell) in (fold(name), fold(raw.headers.get(name, name))))
+        if same >= max(2, 0.8 * sum(1 for cell in cells if not numbers.is_empty(cell))):
+            repeated.append(index)
+    problems, titles = [], []
+    for index in repeated:
+        position = frame.index.get_loc(index)
+        above = frame.index[position - 1] if position else None
+        filled = [] if above is None else [v for v in frame.loc[above].tolist() if not numbers.is_empty(v)]
+        title = above if len(filled) == 1 and isinstance(filled[0], str) and above not in repeated else None
+        problems.append(raw.problem(
+            "header_repeated", "this row repeats the header" + (f", under the title '{filled[0]}'" if title else "")
+            + ": a second table below the first, or the header of each printed page?",
+            "Delete the repeated header" + (" and its title" if title else "") + "; if the rows below are another "
+            "table (another year, another country), keep them in this one, each row saying its period or country.",
+            index=index))
+        if title is not None:
+            titles.append(title)
+    if repeated:
+        raw.frame = frame.drop(index=repeated + titles)
+    return problems
 
 
 def _countries_written_once(raw: RawTable) -> list[Problem]:
