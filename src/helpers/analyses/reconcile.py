@@ -434,6 +434,6 @@ def classify_many(printed: pd.Series, computed: pd.Series, comparison: pd.Series
     return out
 
 
-__all__ = ["classify", "classify_many", "worded_comparison", "parse_printed", "reconcile", "key_suggestion", "unmatched", "lookup_rows",
-           "default_key", "Classification", "ParsedNumber", "UnreadableNumber", "STATUSES", "MATCH", "TRUNCATED",
-           "MISMATCH", "NOT_COMPUTABLE"]
+__all__ = ["classify", "classify_many", "worded_comparison", "parse_printed", "reconcile", "key_suggestion",
+           "unmatched", "lookup_rows", "default_key", "Classification", "ParsedNumber", "UnreadableNumber",
+           "STATUSES", "MATCH", "TRUNCATED", "MISMATCH", "NOT_COMPUTABLE"]

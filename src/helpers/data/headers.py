@@ -208,7 +208,8 @@ def another_figure(table: str, raw: RawTable, column: str) -> tuple[str, str] | 
     des femmes`, for a column that counts), if the table has one: the hint of a missing column names it instead of
     advising its renaming."""
     aliases = _aliases(table)
-    counts = not next(c for c in SPEC[table].columns if c.name == column).percent
+    spec = SPEC[table].column(column)   # (None for a register's own column, 'sex')
+    counts = spec is None or not spec.percent
     for name in raw.frame.columns:
         written = str(raw.headers.get(name, name))
         words = re.findall(r"[^\W_]+|%", fold(written))

@@ -1211,11 +1211,8 @@ def _groups_unclear(values: pd.Series, raw: RawTable, column: str, wanted: Any, 
             "study_group_missing", f"{int(empty.sum())} row(s) have no '{column}': they are left out of the "
             "comparison", f"Fill in '{column}' if it is known.", index=values.index[empty.to_numpy()][0],
             column=column, severity="warning"))
-    distinct = pd.Series(values.dropna().unique())
-    if distinct.empty or not isinstance(distinct.iloc[0], str):
-        return problems
-    folded = distinct.map(fold)
-    unknown = distinct[folded.isin(_UNKNOWN_GROUP).to_numpy()]
+    distinct = values.dropna().unique().tolist()
+    unknown = [v for v in distinct if isinstance(v, str) and fold(v) in _UNKNOWN_GROUP]
     for word in unknown:
         rows = values.index[(values == word).to_numpy()]
         problems.append(raw.problem(
@@ -1224,7 +1221,7 @@ def _groups_unclear(values: pd.Series, raw: RawTable, column: str, wanted: Any, 
             f"{wanted!r}",
             "Leave the cell empty (the row is then left out of the comparison), or write its value.",
             index=rows[0], column=column, value=word))
-    known = sorted({fold(v): str(v) for v in distinct[~folded.isin(_UNKNOWN_GROUP).to_numpy()]}.values())
+    known = sorted({fold(v): str(v) for v in distinct if v not in unknown}.values())
     if treatment and len(known) > 2:   # (`t` is `T`: a value is matched ignoring case)
         problems.append(raw.problem(
             "several_comparison_values", f"'{column}' holds {len(known)} values ({', '.join(known[:6])}"
