@@ -55,6 +55,12 @@ def test_wrong_mark_message_names_the_mark():
         parse_number("1.5", ",")
 
 
+@pytest.mark.parametrize("text", ["ND", "n.d.", "N/A", "NA", "#N/A", "?", "en attente", "NC", "Non disponible"])
+def test_a_word_for_not_known_is_refused_with_its_own_reason(text):
+    with pytest.raises(ValueError, match="a word for 'not known'"):
+        parse_number(text, ",")
+
+
 def test_decimal_mark_must_be_known():
     with pytest.raises(ValueError):
         parse_number("1", ";")

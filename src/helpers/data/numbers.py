@@ -50,6 +50,10 @@ TOO_LONG = "not a number (more than 1000 characters)"
 CURRENCY = "a currency sign or code is not part of a number"
 DASH = "a dash alone is not a number (Excel's accounting format shows 0 as '-')"
 EXCEL_SERIAL = "an Excel date serial number, not a date"
+NOT_KNOWN = "a word for 'not known', not a number"
+# how a table says a number is not known (non disponible, non communiqué, not available...), lower case, no final '.'
+_NOT_KNOWN = frozenset("nd|n.d|n/d|na|n/a|n.a|#n/a|nc|n.c|ns|nsp|inconnu|inconnue|unknown|?|??|en attente|tbd|"
+                       "à déterminer|a determiner|non disponible|not available|missing|manquant".split("|"))
 _CURRENCY = re.compile(r"[€$£¥₣₦¤]|(?<![A-Za-z])(?:EUR|USD|XOF|XAF|F\s?CFA|CFA|CHF|GBP|MAD|TND|DZD|EGP|MRU|"
                        r"MRO|LYD|"
                        r"CAD|JPY|DH|DT|euros?|dollars?|dirhams?|dinars?)(?![A-Za-z])", re.IGNORECASE)
@@ -143,6 +147,8 @@ def _parse_number(text: Any, decimal_mark: str, money: bool, percent: bool = Fal
         return value
     if _NOT_FINITE.match(stripped):
         raise ValueError(NOT_FINITE)
+    if stripped.lower().rstrip(".") in _NOT_KNOWN:
+        raise ValueError(NOT_KNOWN)
     if _CURRENCY.sub("", stripped).strip(SPACES) in tuple(_MINUS + "\u2014"):   # ' -   € ': an accounting 0
         raise ValueError(DASH)
     currency = _CURRENCY.search(stripped)
@@ -271,6 +277,8 @@ def hint_for(reason: str, decimal_mark: str = ".") -> str | None:
     if reason.startswith(EXCEL_SERIAL):
         return ("In Excel, select the column and choose Format > Cells > Date (the cell then shows the date), or "
                 "write the date as 2020-12-31.")
+    if reason == NOT_KNOWN:
+        return "Leave the cell empty: an empty cell is 'not known', and the annex says n.d. where it counts."
     if reason == DASH:
         return ("Write 0 if it is zero, or leave the cell empty if it is not known (in Excel, format the column as a "
                 "number before saving, and 0 is written 0).")
