@@ -122,6 +122,18 @@ def test_spending_is_counted_up_to_the_end_of_the_indicators_period(sample):
     assert np.isnan(r["cost"]) and r["reason"] == "bad_period"
 
 
+@pytest.mark.parametrize("unit, label", [("%", "Formés"), ("pourcentage", "Formés"), ("taux", "Formés"),
+                                         ("", "Taux d'insertion des formés"), ("", "% des formés en emploi")])
+def test_a_rate_has_no_cost_per_unit(sample, unit, label):
+    """An output in % (45 % of trainees placed) naming its lines: its cost « per unit » was the spending over 45,
+    a cost per percentage point, shown as a cost per result."""
+    _, params = sample
+    tables = _tables(sample, {("indicators", "P1.1.a", "unit"): unit, ("indicators", "P1.1.a", "label"): label})
+    r = row(efficiency.cost_per_result(tables, params), "output", "P1.1.a")
+    assert np.isnan(r["cost"]) and r["reason"] == "rate"
+    assert efficiency.is_rate("personnes", "Taux d'insertion") is False   # a unit that counts wins over the label
+
+
 def test_no_division_by_zero_or_negative_spending(sample):
     _, params = sample
     tables = _tables(sample, {("indicators", "P1.1.a", "period"): "2018-12"})   # nothing spent by then

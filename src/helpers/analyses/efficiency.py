@@ -47,6 +47,9 @@ PARTICIPATION = "participation"  # the name of the participation "result" among 
 # Why a cost is not computable: code -> (English note for figures.csv, French, English for the annex).
 REASONS: dict[str, tuple[str, str, str]] = {
     "no_actual": ("not computable: no actual", "pas de valeur réalisée", "no actual value"),
+    "rate": ("not computable: the indicator is a rate or a share (its unit, or its label, says so), and a cost per "
+             "unit divides by a number of things done", "indicateur en taux ou en part : le coût unitaire divise par "
+             "un nombre", "the indicator is a rate or a share: a cost per unit divides by a number of things done"),
     "actual_not_positive": ("not computable: the actual is 0 or less, nothing to divide by",
                             "réalisé nul ou négatif : pas de division", "actual is 0 or less: no division"),
     "no_participants": ("not computable: no participants", "aucun participant", "no participants"),
@@ -109,6 +112,20 @@ def period_end(period: Any) -> dt.date | None:
         return numbers.period_end(text) if re.fullmatch(r"\d{4}-\d{1,2}", text) else None
     except ValueError:
         return None
+
+
+_RATE_UNIT = re.compile(r"%|pourcent|percent|\btaux\b|\bratio\b|\brate\b|proportion|\bpart\b|\bshare\b|"
+                        r"\bindice\b|\bindex\b")
+_RATE_LABEL = re.compile(r"^(?:%|(?:taux|pourcentage|proportion|part des?|part d|rate|share|percentage|ratio)\b)")
+
+
+def is_rate(unit: Any, label: Any) -> bool:
+    """Whether an indicator is a rate or a share (a cost per unit of it means nothing): its unit says so (`%`,
+    `taux`, `ratio`); without a unit, its label starts so (« Taux d'insertion », « % des formés »)."""
+    unit_text = fold(unit)
+    if unit_text and unit_text not in ("nan", "<na>", "none"):
+        return bool(_RATE_UNIT.search(unit_text))
+    return bool(_RATE_LABEL.match(fold(label)))
 
 
 def _column(frame: pd.DataFrame | None, name: str) -> pd.Series:
@@ -262,7 +279,9 @@ def cost_per_result(tables: dict[str, pd.DataFrame], params: Any, keys: pd.Serie
         actual = row["actual"]
         spent, reason = (float("nan"), "bad_period") if day is None else spending.on(lines, day, row.get("country"))
         if not reason:
-            if pd.isna(actual):
+            if is_rate(row.get("unit"), row.get("label")):   # 45 % placed into jobs: not 45 things done
+                reason = "rate"
+            elif pd.isna(actual):
                 reason = "no_actual"
             elif actual <= 0:
                 reason = "actual_not_positive"
