@@ -1026,3 +1026,19 @@ def test_one_country_warning_per_annex_lists_every_table(tmp_path):
     assert len(problems) == 1
     assert problems[0].file.endswith("maroc.yaml") and problems[0].value == "Maroc"
     assert "in 2 tables: indicators.csv, reported.csv" in problems[0].message
+
+
+def test_a_register_of_daily_lists_each_dated_is_one_event_from_its_first_day(tmp_path):
+    """A list per day of a 3-day training, each row dated in a column 'date': refused (« 'start_date' differs
+    between rows of event 'E1' »); now the event runs from its first day to its last, and an event whose first day
+    is after the reporting date (2021-06-30) is left out, with its warning."""
+    mini = Mini.copy_to(tmp_path)
+    mini.write("participation", "event_id,person,sex,country,date\nE1,Amal,F,Maroc,2020-10-01\n"
+                                "E1,Karim,M,Maroc,2020-10-01\nE1,Amal,F,Maroc,2020-10-02\nE1,Karim,M,Maroc,2020-10-02\n"
+                                "E1,Sara,F,Maroc,2020-10-03\nE2,Lina,F,Maroc,2022-05-01\n")
+    problems = mini.check()
+    assert [p.rule for p in problems if p.severity == "error"] == []
+    assert "event_after_reporting_date" in {p.rule for p in problems}
+    events = mini.load().tables["participation"].set_index("event_id")
+    assert events.loc["E1", ["participants", "women"]].tolist() == [3.0, 2.0]
+    assert events.loc["E1", "start_date"] == pd.Timestamp("2020-10-01")

@@ -23,6 +23,10 @@ def first_positions(codes: np.ndarray) -> np.ndarray:
     return np.flatnonzero(np.r_[True, running[1:] != running[:-1]])
 
 
+# the dates of an event in a register: each row may give its own day (the lists of each day of a training)
+SPAN = {"start_date": "min", "end_date": "max"}
+
+
 def aggregate(frame: pd.DataFrame, raw: RawTable) -> tuple[pd.DataFrame, list[Problem]]:
     """One row per person -> one row per event (participants, women, men); the row is the event's first row.
 
@@ -30,7 +34,8 @@ def aggregate(frame: pd.DataFrame, raw: RawTable) -> tuple[pd.DataFrame, list[Pr
     first row. Problems come per event in order of first appearance, as a person reads the file.
     """
     table = SPEC["participation"]
-    constant = [c for c in table.names if c in frame.columns and c not in ("event_id", *table.register.counts)]
+    constant = [c for c in table.names if c in frame.columns and c not in ("event_id", *table.register.counts)
+                and c not in SPAN]
     problems = [raw.problem("required_value", "this cell is empty but the column is required",
                             "Fill in the event of each person.", index=index, column="event_id")
                 for index in frame.index[frame["event_id"].isna()]]
@@ -63,6 +68,10 @@ def aggregate(frame: pd.DataFrame, raw: RawTable) -> tuple[pd.DataFrame, list[Pr
                                "men": np.where(known > 0, men, np.nan)}, index=first_index)
     if persons is not None:   # who came, for the persons counted once over the events (analyses.gender.persons)
         aggregated[model.PERSONS] = persons
+    for column, reduce in SPAN.items():   # a list per day, each dated: the event runs from its first day to its last
+        if column in named.columns:
+            days = pd.Series(named[column].to_numpy(), index=codes).groupby(level=0)
+            aggregated[column] = getattr(days, reduce)().reindex(range(len(events))).to_numpy()
     contiguous = bool((codes[1:] >= codes[:-1]).all())   # each event's rows one after the other (codes rise)
     for order, column in enumerate(constant):
         values = named[column].reset_index(drop=True)
