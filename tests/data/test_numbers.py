@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from helpers.data.numbers import (MonthCell, format_number, parse_bool, parse_bools, parse_date, parse_dates,
-                                  parse_number, parse_numbers, parse_period_end)
+                                  parse_number, parse_numbers, parse_period_end, period_start)
 
 
 @pytest.mark.parametrize("text, mark, expected", [
@@ -107,6 +107,16 @@ def test_a_period_end_may_be_written_as_the_period(text, expected):
 def test_what_is_no_period_end_is_refused(text):
     with pytest.raises(ValueError):
         parse_period_end(text)
+
+
+@pytest.mark.parametrize("text, start", [
+    ("2022", dt.date(2022, 1, 1)), ("2021-06", dt.date(2021, 6, 1)), ("juin-21", dt.date(2021, 6, 1)),
+    ("S2 2021", dt.date(2021, 7, 1)), ("T3 2021", dt.date(2021, 7, 1)), ("2021-Q1", dt.date(2021, 1, 1)),
+    ("30/06/2021", dt.date(2021, 6, 30)), ("2019-10-01/2020-03-31", dt.date(2019, 10, 1)),
+    ("01/10/2019-31/03/2020", dt.date(2019, 10, 1)), ("2019/2020", None), ("FY2020", None),
+])
+def test_the_first_day_of_a_period(text, start):
+    assert period_start(text) == start
 
 
 def test_a_period_is_no_date_where_a_day_is_asked():

@@ -321,6 +321,14 @@ def _names_in_order(problems, rules: list[str]) -> None:
     assert [p.rule for p in problems][:len(rules)] == rules
 
 
+def _actual_left_out(mini: Mini) -> None:
+    from helpers.data.model import scope
+    scoped = scope(mini.load(), "Maroc")
+    rows = scoped.tables["indicators"]
+    assert rows.loc[rows["period"] == "2022", "actual"].isna().all()   # the row stays (its targets), not its actual
+    assert scoped.later["indicators"]["actual"].tolist() == [45.0]
+
+
 def _expect_day_first(mini: Mini, data: ProjectData) -> None:
     assert data.tables["activities"]["planned_end"].iloc[0] == pd.Timestamp("2020-12-31")
     assert data.tables["activities"]["actual_end"].iloc[0] == pd.Timestamp("2020-12-15")
@@ -543,6 +551,12 @@ CASES = [
          what="an unemployment rate (baseline 20, targets 15 and 10, actual 12.5) with its direction left empty: "
               "read as rising, 125 % of its final target, rated green (75 % of the way down)",
          expect=lambda m, problems: _no_error(problems)),
+    Case("an actual of a period to come", lambda m: m.append(
+             "indicators", "I1,2022,45,Personnes formées,output,persons,0,50,50,increase,Maroc,total"),
+         "actual_after_reporting_date", "indicators.csv", 6, "period", severity="warning", hint="2022 for 2020",
+         what="an actual for 2022 in an annex of 30/06/2021 (a typo, or a forecast): 90 % of its target, rated, "
+              "without a word",
+         expect=lambda m, problems: _actual_left_out(m)),
     Case("indicator target as a fraction", lambda m: m.append(
              "indicators", "I3,2021,45,Taux d'insertion,outcome,%,,0.5,0.6,increase,Maroc,total"),
          "fraction_for_percent", "indicators.csv", 6, "actual", severity="warning", hint="as a percentage",

@@ -85,10 +85,6 @@ COLUMNS = ["kind", "key", "indicator_id", "label", "unit", "lines", "as_of", "sp
 named_lines = split_lines  # 'R1; R6' -> ['R1', 'R6'] (data.schemas)
 
 
-_DAYS = re.compile(r"(\d{1,2}[/.-]\d{1,2}[/.-]\d{4})\s*(?:-|–|—|au|à|to)\s*(\d{1,2}[/.-]\d{1,2}[/.-]\d{4})",
-                   re.IGNORECASE)                                            # 01/10/2019-31/03/2020
-
-
 def period_end(period: Any) -> dt.date | None:
     """The last day of an indicator period: 2020-12 -> 2020-12-31, 2020 -> 2020-12-31, a day as the data contract
     writes one (2020-12-31, or day first: 30/06/2021, as numbers.parse_date reads it), S1 2021 or 2021-S1 (a half:
@@ -97,7 +93,7 @@ def period_end(period: Any) -> dt.date | None:
     ends). A day written 30/06/2021 was cut at its last '/' and read as the year 2021: its end, 31/12/2021, counted
     six more months of spending."""
     text = str(period).strip() if period is not None else ""
-    days = _DAYS.fullmatch(text)   # 01/10/2019-31/03/2020: the second day
+    days = numbers.DAY_RANGE.fullmatch(text)   # 01/10/2019-31/03/2020: the second day
     text = days.group(2) if days else text
     try:
         if numbers.DAY_FIRST.match(text) or re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", text):

@@ -1,7 +1,8 @@
 """What the data hold outside the project's dates (project.yaml), said at the rows.
 
 An annex describes the project at its reporting date. Events that start after it are left out of the annex
-(model.scope), as spending after it is left out of the budget figures; activities done after it are counted as
+(model.scope), as spending after it is left out of the budget figures, and so are the actuals of indicator periods
+that start after it; activities done after it are counted as
 done, since a status has no date. Either may mean that the data are more recent than the reporting date. Spending
 dated before the project's start is counted (it may be eligible), and told: 2012 is often 2021 mistyped.
 """
@@ -14,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import Problem
-from .model import after_reporting_date
+from .model import actuals_after_reporting_date, after_reporting_date
 from .readers import RawTable
 
 SHOWN = 10   # rows named one by one; the others are counted
@@ -41,6 +42,24 @@ def events_after(frame: pd.DataFrame, raw: RawTable, reporting_date: dt.date) ->
                     "Planned events have no participants yet: nothing to do. If the data are more recent than the "
                     "reporting date, move `reporting_date` in project.yaml.",
                     "{n} more events start after the reporting date")
+
+
+def actuals_after(frame: pd.DataFrame, raw: RawTable, reporting_date: dt.date) -> list[Problem]:
+    """A warning at each indicator row with an actual for a period that starts after the reporting date: not
+    counted (its achievement was computed, 90 % of a target of a period to come)."""
+    rows = actuals_after_reporting_date(frame, reporting_date)
+    found = frame.index[rows]
+    problems = [raw.problem("actual_after_reporting_date", f"this actual is of a period that starts after the "
+                            f"reporting date ({reporting_date.isoformat()}, project.yaml): it is not counted",
+                            "If the period is mistyped (2022 for 2020), correct it; if it is a forecast, leave "
+                            "`actual` empty until it is measured; if the data are more recent, move "
+                            "`reporting_date` in project.yaml.", index=i, column="period",
+                            value=frame.at[i, "period"], severity="warning") for i in found[:SHOWN]]
+    if len(found) > SHOWN:
+        problems.append(raw.problem("actual_after_reporting_date", f"{len(found) - SHOWN} more actuals are of "
+                                    "periods that start after the reporting date", "", column="period",
+                                    severity="warning"))
+    return problems
 
 
 def done_after(frame: pd.DataFrame, raw: RawTable, reporting_date: dt.date) -> list[Problem]:

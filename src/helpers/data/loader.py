@@ -358,6 +358,8 @@ def _read_and_check(name: str, path: Path,
         problems += as_of.events_after(frame, raw, reporting)
     if reporting and name == "activities":
         problems += as_of.done_after(frame, raw, reporting)
+    if reporting and name == "indicators":
+        problems += as_of.actuals_after(frame, raw, reporting)
     return frame, raw, problems
 
 

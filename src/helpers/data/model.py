@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..errors import Problem
 from ..text import fold, is_all
+from . import numbers
 from .lines import line_country
 
 if TYPE_CHECKING:
@@ -300,16 +301,38 @@ def after_reporting_date(participation: pd.DataFrame, reporting_date: Any) -> np
     return (start > pd.Timestamp(reporting_date)).fillna(False).to_numpy(bool)
 
 
+def actuals_after_reporting_date(indicators: pd.DataFrame, reporting_date: Any) -> np.ndarray:
+    """The indicator rows with an actual for a period that starts after the reporting date (2022 in an annex of
+    30/06/2021: a typo, or a forecast); none when either is unknown."""
+    if reporting_date is None or "period" not in indicators.columns or "actual" not in indicators.columns:
+        return np.zeros(len(indicators), dtype=bool)
+    day = pd.Timestamp(reporting_date).date()
+    starts = {p: numbers.period_start(p) for p in indicators["period"].dropna().unique()}
+    late = indicators["period"].map(lambda p: (s := starts.get(p)) is not None and s > day)
+    return (late.fillna(False).astype(bool) & indicators["actual"].notna()).to_numpy(bool)
+
+
 def _as_of_reporting_date(data: ProjectData) -> ProjectData:
-    people = data.tables.get("participation")
-    if people is None:
+    """The events that start after the reporting date left out (kept in ``later``), and the actuals of indicator
+    periods that start after it emptied (the rows, as they were, in ``later``): an annex describes its date."""
+    tables, later = dict(data.tables), dict(data.later)
+    reporting = getattr(data.params, "reporting_date", None)
+    changed = False
+    people = tables.get("participation")
+    if people is not None and (after := after_reporting_date(people, reporting)).any():
+        tables["participation"] = people[~after].reset_index(drop=True)
+        later["participation"] = people[after].reset_index(drop=True)
+        changed = True
+    measures = tables.get("indicators")
+    if measures is not None and (after := actuals_after_reporting_date(measures, reporting)).any():
+        later["indicators"] = measures[after].reset_index(drop=True)
+        measures = measures.copy()
+        measures.loc[after, "actual"] = np.nan
+        tables["indicators"] = measures
+        changed = True
+    if not changed:
         return data
-    later = after_reporting_date(people, getattr(data.params, "reporting_date", None))
-    if not later.any():
-        return data
-    tables = {**data.tables, "participation": people[~later].reset_index(drop=True)}
-    return dataclasses.replace(data, tables=tables,
-                               later={**data.later, "participation": people[later].reset_index(drop=True)})
+    return dataclasses.replace(data, tables=tables, later=later)
 
 
 def _rows_of(frame: pd.DataFrame, wanted: str) -> pd.DataFrame:

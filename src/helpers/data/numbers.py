@@ -227,10 +227,17 @@ _MONTH_NAME = re.compile(r"([a-z]+)\.?[ _/.-]*(\d{4}|\d{2})")                   
 def period_end(text: Any) -> dt.date | None:
     """The last day of a period written as a month, a quarter, a half or a year (see the module docstring); None
     when ``text`` is none of these (a day is parse_date's)."""
+    bounds = period_bounds(text)
+    return None if bounds is None else bounds[1]
+
+
+def period_bounds(text: Any) -> tuple[dt.date, dt.date] | None:
+    """The first and last days of a period written as a month, a quarter, a half or a year; None otherwise."""
     if not isinstance(text, str):
         return None
     text = unaccented(text.strip(SPACES + "\t\r\n")).lower()
     year = month = None
+    months = 1
     if (part := _PART.fullmatch(text)) is not None:
         year, kind, n = (part[1], part[2], part[3]) if part[1] else (part[6], part[4], part[5])
         months = 6 if kind.upper() in "SH" else 3
@@ -242,10 +249,32 @@ def period_end(text: Any) -> dt.date | None:
     elif (named := _MONTH_NAME.fullmatch(text)) is not None and named[1] in MONTHS:
         month, year = MONTHS[named[1]], int(named[2]) + (2000 if len(named[2]) == 2 else 0)
     elif re.fullmatch(r"\d{4}", text):
-        year, month = int(text), 12
+        year, month, months = int(text), 12, 12
     if year is None or not 1 <= month <= 12 or not 1900 <= year <= 2200:
         return None
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
+    return dt.date(year, month - months + 1, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+DAY_RANGE = re.compile(r"(\d{1,2}[/.-]\d{1,2}[/.-]\d{4})\s*(?:-|–|—|au|à|to)\s*(\d{1,2}[/.-]\d{1,2}[/.-]\d{4})",
+                       re.IGNORECASE)                                            # 01/10/2019-31/03/2020
+
+
+def period_start(period: Any) -> dt.date | None:
+    """The first day of a period as an indicator table writes it: a day (that day), a month, quarter, half or year
+    (period_bounds), `2019-10-01/2020-03-31` or `01/10/2019-31/03/2020` (the first day); None when it is none of
+    these (`2019/2020`)."""
+    text = str(period).strip() if isinstance(period, str) else ""
+    days = DAY_RANGE.fullmatch(text)
+    text = days.group(1) if days else text
+    if "/" in text and re.fullmatch(r"\d{4}-\d{1,2}(?:-\d{1,2})?/.+", text):
+        text = text.split("/", 1)[0]
+    try:
+        if DAY_FIRST.match(text) or _ISO.match(text):
+            return parse_date(text)
+    except ValueError:
+        return None
+    bounds = period_bounds(text)
+    return None if bounds is None else bounds[0]
 
 
 def parse_period_end(text: Any) -> dt.date | None:
