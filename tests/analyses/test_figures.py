@@ -139,6 +139,21 @@ def test_a_country_annex_reads_its_country_as_a_key_for_the_whole(data):
     assert rec.loc[("reported_figure", "M-4"), "status"] == "not_computable"   # another country's line
 
 
+def test_a_date_in_a_key_may_be_written_as_the_data_write_dates(data):
+    """'total@31/12/2019' (day first, as every date of the data) and 'total@déc. 2019' (a month: its last day) are
+    'total@2019-12-31'; they were « no computed figure ». A year stays refused (spent in 2019, or by its end?), and
+    an indicator's '@2020' is its period, not a date."""
+    reported = frame("reported", [
+        {"figure_id": "D-1", "metric": "spent", "key": "total@31/12/2019", "value": "100"},
+        {"figure_id": "D-2", "metric": "spent", "key": "total@déc. 2019", "value": "100"},
+        {"figure_id": "D-3", "metric": "spent", "key": "total@2019", "value": "100"},
+        {"figure_id": "D-4", "metric": "indicator_achievement", "key": "I2@2020", "value": "75"}])
+    data = dataclasses.replace(data, tables={**data.tables, "reported": reported})
+    rec = annex_figures(data, annex_params()).set_index(["metric", "key"])
+    assert [rec.loc[("reported_figure", f"D-{i}"), "status"] for i in (1, 2, 3, 4)] == \
+        ["match", "match", "not_computable", "match"]
+
+
 def test_country_annex(data):
     out = annex_figures(data, annex_params("maroc")).set_index(["metric", "key"])
     assert out.loc[("physical_execution_rate", "all"), "value"] == pytest.approx(100.0)

@@ -63,6 +63,7 @@ import pandas as pd
 from . import budget as budget_mod
 from . import efficiency, execution, gender, indicators, reconcile
 from .indicators import key_of_indicator  # noqa: F401 (the figures key of an indicator row)
+from ..data import numbers
 from ..data.model import scope
 from ..data.spec import REGIONAL
 from ..text import ALL, fold, is_all
@@ -630,6 +631,9 @@ def reported_for_annex(reported: pd.DataFrame | None, params: Any) -> pd.DataFra
     else:
         keep = country.eq(fold(params.country))
     mine = reported[keep].reset_index(drop=True)
+    dated = mine["metric"].astype("str").str.strip().isin(BUDGET_METRICS) if len(mine) else None
+    if dated is not None and dated.any():   # 'total@31/12/2020', 'total@déc. 2020': the ISO date the figures key
+        mine.loc[dated, "key"] = mine.loc[dated, "key"].map(_iso_at)
     if not _is_all(params) and len(mine):
         # in a country's annex, its figures are keyed without the country: 'Maroc' is the whole ('all'), as an
         # evaluator writes it for a figure of Maroc, and '1.1/Maroc' (the project annex's key) is '1.1'
@@ -642,6 +646,22 @@ def reported_for_annex(reported: pd.DataFrame | None, params: Any) -> pd.DataFra
         key = key.where(~suffixed, key.astype("str").str.rsplit("/", n=1).str[0])
         mine["key"] = key
     return mine
+
+
+def _iso_at(key: Any) -> Any:
+    """A key's '@date' written as the data's dates are (day first: `total@31/12/2020`; or a month, read as its last
+    day: `total@déc. 2020`), in the ISO form the figures use; any other key as it is. A year or a quarter is left
+    as written (refused): `@2020` may mean spent during 2020 as well as spent by its end."""
+    if not isinstance(key, str) or "@" not in key:
+        return key
+    head, when = key.rsplit("@", 1)
+    try:
+        day = numbers.parse_date(when.strip())
+    except ValueError:
+        bounds = numbers.period_bounds(when.strip())
+        is_month = bounds is not None and bounds[0].month == bounds[1].month
+        day = bounds[1] if is_month else None
+    return key if day is None else f"{head}@{day.isoformat()}"
 
 
 # ----------------------------------------------------------------------------------------------- the annex
