@@ -329,6 +329,22 @@ def _actual_left_out(mini: Mini) -> None:
     assert scoped.later["indicators"]["actual"].tolist() == [45.0]
 
 
+def _budget_by_year(mini: Mini) -> None:
+    """budget.xlsx whose header 'budget' is merged over C:E, the amounts of 2020, 2021 and their total below."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Feuil1"
+    sheet.append(["line", "label", "budget", None, None, "country", "category"])
+    sheet.merge_cells("C1:E1")
+    for line, label, total, country, category in [("B1", "Personnel", 100000, "Maroc", "staff"),
+                                                   ("B2", "Activités", 50000, "Maroc", "operational"),
+                                                   ("B3", "Activités", 80000, "Tunisie", "operational"),
+                                                   ("B4", "Coordination", 20000, None, "support")]:
+        sheet.append([line, label, total * 0.4, total * 0.6, total, country, category])
+    workbook.save(mini.path("budget.xlsx"))
+    mini.delete("budget")
+
+
 def _expect_day_first(mini: Mini, data: ProjectData) -> None:
     assert data.tables["activities"]["planned_end"].iloc[0] == pd.Timestamp("2020-12-31")
     assert data.tables["activities"]["actual_end"].iloc[0] == pd.Timestamp("2020-12-15")
@@ -620,6 +636,19 @@ CASES = [
          what="budget.csv with, below its first lines, a title 'Budget 2021' and the header again over more lines: "
               "refused as a bad number and a bad category on the header's cells",
          expect=lambda m, problems: _only_rule_of(problems, "header_repeated")),
+    Case("a header merged over the years", lambda m: _budget_by_year(m),
+         "merged_header", "budget.xlsx", 1, "budget", cell="Feuil1!C1", hint="Unmerge the header",
+         what="budget.xlsx: 'budget' merged over three columns (2020, 2021, Total), the years' row deleted: the 2020 "
+              "column was read as the budget, the others warned as columns without a header",
+         expect=lambda m, problems: _only_rule_of(problems, "merged_header")),
+    Case("amounts without a header beside the budget", lambda m: m.write("budget", (
+             "line,label,budget,,,country,category\nB1,Personnel,40000,60000,100000,Maroc,staff\n"
+             "B2,Activités,20000,30000,50000,Maroc,operational\nB3,Activités,32000,48000,80000,Tunisie,operational\n"
+             "B4,Coordination,8000,12000,20000,,support\n")),
+         "merged_header", "budget.csv", 1, "budget", hint="Give each column its own header",
+         what="budget.csv saved from that sheet: 'budget' then two columns without a header (2021, the total): "
+              "the 2020 amounts were read as the budget",
+         expect=lambda m, problems: _only_rule_of(problems, "merged_header")),
     Case("two sheets holding the table", lambda m: _xlsx_with_sheets(m, "budget", "Version 1", hidden=False),
          "several_sheets", "budget.xlsx", None, None, hint="Put the table in one sheet",
          what="budget.xlsx: a sheet 'Version 1' (every amount times 10) before the sheet 'Feuil1', both visible"),

@@ -28,7 +28,7 @@ from ..paths import DATA_DIR, PARAMS_DIR, annex_names, relative
 from .iati import TABLES as IATI_TABLES, load_iati
 from .inputs import beside, exists, load_described, read_yaml, recording
 from .model import ProjectData, Study, each_distinct, scope  # noqa: F401 (ProjectData, Study, scope re-exported)
-from .readers import UNREADABLE, RawTable, read_table
+from .readers import UNREADABLE, RawTable, column_letter, column_position, read_table
 from .schemas import StudySpec, validate_table
 from .spec import (AMBIGUOUS_COLUMNS, COLUMNS, DEFAULTS, ENUMERATIONS, FINANCED_TABLES, KINDS as DTYPES,  # noqa: F401
                    ENGLISH_HEADERS, REGIONAL, REQUIRED, SPEC, TABLES, Column, Table, blank, repeats, split_lines)
@@ -333,6 +333,7 @@ def _read_and_check(name: str, path: Path,
     if any(p.severity == "error" for p in header_problems):
         return None, raw, problems
     problems += headers.ignored_versions(name, raw)   # `Budget révisé` beside `Budget`: which one is read
+    problems = _unnamed_beside_amounts(table, raw, problems)
     problems += _notes_below(raw)
     problems += _headers_repeated(raw)
     problems += _sheet_layout_problems(table, raw)
@@ -396,6 +397,41 @@ def _sheet_layout_problems(table: Table, raw: RawTable) -> list[Problem]:
             "Delete the rows that are not part of the table (a hidden total, an old line); unhide the others to "
             "check them.", index=raw.hidden[0], severity="warning"))
     return problems
+
+
+def _unnamed_beside_amounts(table: Table, raw: RawTable, problems: list[Problem]) -> list[Problem]:
+    """Columns without a header right of an amount's column (`budget`, then two unnamed columns of numbers): a
+    header merged over several columns in Excel (2020 | 2021 | Total under `budget`), saved as CSV, where only the
+    first column is read as the amounts. Refused, instead of the columns' warnings (readers: unnamed_column)."""
+    if not raw.unnamed:
+        return problems
+    by_letter = {letter: name for name, letter in raw.letters.items()}
+    refused = {}
+    for letter in sorted(raw.unnamed, key=lambda x: (len(x), x)):
+        left = letter
+        while True:   # the nearest named column to the left, over other unnamed ones
+            position = column_position(left) - 1
+            if position < 0:
+                break
+            left = column_letter(position)
+            if left not in raw.unnamed:
+                break
+        column = table.column(by_letter.get(left, ""))
+        if column is not None and column.money:
+            refused[letter] = column.name
+    if not refused:
+        return problems
+    dropped = {id(raw.unnamed[letter]) for letter in refused}
+    kept = [p for p in problems if id(p) not in dropped]
+    for name in dict.fromkeys(refused.values()):
+        letters = [letter for letter, of in refused.items() if of == name]
+        kept.append(raw.problem(
+            "merged_header", f"column{'s' if len(letters) > 1 else ''} {', '.join(letters)}, right of "
+            f"'{raw.headers.get(name, name)}', hold{'' if len(letters) > 1 else 's'} values without a header: a "
+            f"header merged over several columns in Excel (years and a total?), of which only '{name}' is read",
+            f"Give each column its own header (the one to read named '{name}', e.g. the total; the others another "
+            "name, or delete them).", index=raw.header_row, column=name))
+    return kept
 
 
 def _notes_below(raw: RawTable, most: int = 20) -> list[Problem]:

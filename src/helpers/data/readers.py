@@ -76,6 +76,7 @@ class RawTable:
     merged: list["Merged"] = field(default_factory=list)   # .xlsx: cells merged over several rows, filled down
     hidden: list[int] = field(default_factory=list)         # .xlsx: rows of the table hidden (or filtered out)
     titles: list[tuple[int, str]] = field(default_factory=list)   # rows above the header: (row, their text)
+    unnamed: dict[str, Problem] = field(default_factory=dict)      # letter -> the warning of a column without header
 
     @cached_property  # resolved once: a file broken on every row makes one Problem per row
     def file(self) -> str:
@@ -126,11 +127,43 @@ def _fill_merged(table: RawTable, ranges: set[tuple[str, int, str, int]]) -> lis
     return found
 
 
+def _merged_headers(table: RawTable, ranges: set[tuple[str, int, str, int]]) -> None:
+    """A header cell merged across columns that hold values (`budget` over 2020 | 2021 | Total, their years in a
+    second header row): the workbook reads the first column only, the others have no header. Refused (which column
+    is the budget cannot be known); the columns' own warnings (unnamed_column) give way to it."""
+    names = {letter: name for name, letter in table.letters.items()}
+    for first_letter, first, last_letter, last in sorted(ranges, key=lambda r: (r[1], r[0])):
+        if not first <= table.header_row <= last or first_letter == last_letter or first_letter not in names:
+            continue
+        span = [column_letter(i) for i in range(column_position(first_letter), column_position(last_letter) + 1)]
+        covered = [letter for letter in span[1:] if letter in table.unnamed]
+        if not covered:
+            continue   # the other columns are empty: the merge is a layout, nothing is lost
+        for letter in covered:
+            table.problems.remove(table.unnamed.pop(letter))
+        written = table.headers.get(names[first_letter], names[first_letter])
+        table.problems.append(table.problem(
+            "merged_header", f"the header '{written}' is merged over columns {first_letter} to {last_letter} "
+            f"({_quote_sheet(table.sheet)}!{first_letter}{first}:{last_letter}{last}), and {', '.join(covered)} "
+            f"hold values: the workbook would read column {first_letter} only", "Unmerge the header and give each "
+            f"column its own (the one to read named '{names[first_letter]}', e.g. the total; the others another "
+            "name, or delete them); a second header row (years) goes too.", index=table.header_row,
+            column=names[first_letter]))
+
+
+def column_position(letter: str) -> int:
+    """0-based position of a spreadsheet letter: A -> 0, AA -> 26."""
+    n = 0
+    for ch in letter:
+        n = n * 26 + ord(ch) - 64
+    return n - 1
+
+
 def _quote_sheet(name: str) -> str:
     return f"'{name}'" if re.search(r"[^A-Za-z0-9_]", name) else name
 
 
-def _letter(position: int) -> str:
+def column_letter(position: int) -> str:
     """The spreadsheet letter of a 0-based column position: 0 -> A, 25 -> Z, 26 -> AA (openpyxl's
     get_column_letter, without importing openpyxl for a CSV file)."""
     letters = ""
@@ -270,10 +303,11 @@ def _unnamed_values(table: RawTable, header: list[Any], has_values: Callable[[in
     by mistake, `country` or `men`, and its values left out without a word)."""
     for i, cell in enumerate(header):
         if not header_name(cell) and has_values(i):
-            table.problems.append(table.problem(
-                "unnamed_column", f"column {_letter(i)} holds values but its header is empty: it is not read",
+            table.unnamed[column_letter(i)] = table.problem(
+                "unnamed_column", f"column {column_letter(i)} holds values but its header is empty: it is not read",
                 "Write its header (the name of the column it holds, e.g. 'country'), or delete the column.",
-                index=table.header_row, severity="warning"))
+                index=table.header_row, severity="warning")
+            table.problems.append(table.unnamed[column_letter(i)])
 
 
 def _header(table: RawTable, header: list[Any]) -> dict[str, int]:
@@ -295,7 +329,7 @@ def _header(table: RawTable, header: list[Any]) -> dict[str, int]:
                 "Delete or rename one of them.", index=table.header_row, column=name))
             continue
         keep[name] = i
-        table.letters[name] = _letter(i)
+        table.letters[name] = column_letter(i)
         table.headers[name] = str(cell)
     return keep
 
@@ -693,6 +727,7 @@ def read_xlsx(path: Path, required_sets: Sequence[Sequence[str]] = (), sheet_nam
     if rows is None:
         return table
     table = _frame(table, rows, required_sets, cleaned=True)
+    _merged_headers(table, part.merged)
     table.merged = _fill_merged(table, part.merged)
     table.hidden = sorted(n for n in part.hidden if n in table.frame.index)
     table.problems += text_problems(table)
@@ -717,13 +752,13 @@ def _formulas_without_value(table: RawTable, data: bytes, values: dict[int, list
             row = values.get(n, [])
             for i, cell in enumerate(cells):
                 if _is_formula(cell) and (i >= len(row) or row[i] is None):
-                    name = next((k for k, letter in table.letters.items() if letter == _letter(i)), None)
+                    name = next((k for k, letter in table.letters.items() if letter == column_letter(i)), None)
                     problems.append(Problem(
                         table.file, "formula_without_value",
                         f"this cell holds the formula {shown(cell) if isinstance(cell, str) else '(array formula)'} but no "
                         "computed value (the file was not saved by Excel)",
                         "Open the file in Excel and save it (Excel stores the computed values), or type the value.",
-                        row=n, cell=f"{_quote_sheet(table.sheet)}!{_letter(i)}{n}", column=name))
+                        row=n, cell=f"{_quote_sheet(table.sheet)}!{column_letter(i)}{n}", column=name))
     finally:
         formulas.close()
     return problems
