@@ -649,6 +649,13 @@ CASES = [
          what="budget.csv saved from that sheet: 'budget' then two columns without a header (2021, the total): "
               "the 2020 amounts were read as the budget",
          expect=lambda m, problems: _only_rule_of(problems, "merged_header")),
+    Case("a budget column per year", lambda m: m.write("budget", (
+             "line,label,Budget 2020,Budget 2021,Budget total,country,category\n"
+             "B1,Personnel,40000,60000,100000,Maroc,staff\nB2,Activités,20000,30000,50000,Maroc,operational\n"
+             "B3,Activités,32000,48000,80000,Tunisie,operational\nB4,Coordination,8000,12000,20000,,support\n")),
+         "required_column", "budget.csv", 1, "budget", hint="several columns of 'budget'",
+         what="budget.csv with 'Budget 2020', 'Budget 2021' and 'Budget total' and no 'budget': the hint said to "
+              "rename 'Budget 2021' (the closest name), which would have made the 2021 budget the project's"),
     Case("two sheets holding the table", lambda m: _xlsx_with_sheets(m, "budget", "Version 1", hidden=False),
          "several_sheets", "budget.xlsx", None, None, hint="Put the table in one sheet",
          what="budget.xlsx: a sheet 'Version 1' (every amount times 10) before the sheet 'Feuil1', both visible"),

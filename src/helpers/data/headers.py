@@ -28,6 +28,11 @@ def _aliases(table: str) -> dict[str, str]:
     return {fold(alias): column for column, names in HEADER_ALIASES.get(table, {}).items() for alias in names}
 
 
+def aliases_of(table: str, column: str) -> list[str]:
+    """The other names a column is read under (its French and English headers), folded."""
+    return [alias for alias, name in _aliases(table).items() if name == column]
+
+
 def header_sets(table: str, required_sets: Sequence[Sequence[str]]) -> list[tuple[str, ...]]:
     """The required sets, then every way of writing them with the columns' other names (`événement`,
     `code_événement` or `event` for `event_id`, mixed with the contract's): a header row below title rows is found

@@ -533,6 +533,19 @@ def _is_register(table: Table, frame: pd.DataFrame) -> bool:
     return set(table.register.required) <= set(frame.columns) and table.register.counts[0] not in frame.columns
 
 
+def _versions_of(raw: RawTable, column: str, names: list[str]) -> list[str]:
+    """The headers that are one of ``names`` followed by a period or 'total' (`Budget 2020`, `Budget total`)."""
+    found = []
+    for written in (str(raw.headers.get(c, c)) for c in raw.frame.columns):
+        folded = fold(written).replace(" ", "_")
+        for name in names:
+            rest = folded[len(name):].strip("_ ()") if folded.startswith(name) else None
+            if rest and (_PERIOD_HEADER.match(rest) or rest in ("total", "totaux", "cumule", "global")):
+                found.append(written)
+                break
+    return found
+
+
 _PERIOD_HEADER = re.compile(r"^(?:(?:19|20)\d\d|(?:t|q|s|h)[1-4][ _-]?(?:19|20)\d\d|(?:19|20)\d\d[ _-]?(?:t|q|s|h)[1-4]"
                             r"|\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d|(?:19|20)\d\d-\d\d(?:-\d\d)?)$")
 
@@ -579,7 +592,13 @@ def _header_problems(name: str, raw: RawTable, required: tuple[str, ...]) -> lis
             hint = (f"{guess} Rename that header to '{column}'{also}." if guess else
                     f"Add a column '{column}'{also} (the header row must hold: {', '.join(required)}).")
             other = headers.another_figure(name, raw, column)
-            if other and other[1] == "share":   # 'Femmes (%)': 40 read as 40 women of 50 would be 80 %
+            versions = _versions_of(raw, column, [column, *headers.aliases_of(name, column)])
+            if len(versions) >= 2:   # 'Budget 2020', 'Budget 2021', 'Budget total': which one is the figure?
+                which = ("each line's approved budget for the whole project (the total)" if column == "budget"
+                         else "the figures to use")
+                hint = (f"The file has several columns of '{column}' ({', '.join(versions[:4])}): name '{column}' "
+                        f"the one that holds {which}; the others are then ignored.")
+            elif other and other[1] == "share":   # 'Femmes (%)': 40 read as 40 women of 50 would be 80 %
                 hint = (f"The column '{other[0]}' holds a percentage (its header says so), and '{column}' is a "
                         f"number of persons: add a column '{column}'{also} with the numbers.")
             elif other:   # 'Participants (prévus)': renaming it would put the plan where the achievement goes
