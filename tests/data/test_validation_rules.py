@@ -656,6 +656,10 @@ CASES = [
          "required_column", "budget.csv", 1, "budget", hint="several columns of 'budget'",
          what="budget.csv with 'Budget 2020', 'Budget 2021' and 'Budget total' and no 'budget': the hint said to "
               "rename 'Budget 2021' (the closest name), which would have made the 2021 budget the project's"),
+    Case("women and men without the participants", lambda m: m.write(
+             "participation", "event_id,Femmes,Hommes,country\nE1,8,12,Maroc\nE2,5,5,Maroc\n"),
+         "required_column", "participation.csv", 1, "participants", hint="women + men",
+         what="participation.csv counting 'Femmes' and 'Hommes' only: the hint listed the names of 'participants'"),
     Case("two sheets holding the table", lambda m: _xlsx_with_sheets(m, "budget", "Version 1", hidden=False),
          "several_sheets", "budget.xlsx", None, None, hint="Put the table in one sheet",
          what="budget.xlsx: a sheet 'Version 1' (every amount times 10) before the sheet 'Feuil1', both visible"),
