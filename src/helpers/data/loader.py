@@ -605,7 +605,8 @@ def _header_problems(name: str, raw: RawTable, required: tuple[str, ...]) -> lis
                 hint = (f"The column '{other[0]}' holds another figure than '{column}' (its header says so): add a "
                         f"column '{column}'{also} as data/README.md describes it.")
             hint = f"{wide} {hint}" if wide else hint
-            if name == "participation" and column == "participants" and {"women", "men"} <= set(raw.frame.columns):
+            if name == "participation" and column == "participants" and {"women", "men"} <= set(raw.frame.columns) \
+                    and not other:
                 hint = ("The table counts women and men, not the participants: add a column 'participants' (women + "
                         "men when every participant's sex is known; more when some is not).")
             if name == "participation" and "sex" in raw.frame.columns and column == "women":
