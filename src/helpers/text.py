@@ -13,6 +13,12 @@ from typing import Any
 
 ALL = "all"  # the annex that covers the whole project and compares countries
 ALL_WORDS = {ALL, "tous", "toutes", "ensemble"}  # what an annex's country may say for it (folded)
+# What a row's country may say for the project as a whole (folded), read as `regional`, as an empty cell is: a
+# budget line « Multi-pays » or « Siège » belongs to no country annex (it was read as a country of that name).
+PROJECT_WIDE_WORDS = ALL_WORDS | {"regional", "regionale", "multi-pays", "multipays", "multi pays", "tous pays",
+                                  "tous les pays", "all countries", "multi-country", "multi country", "multicountry",
+                                  "global", "globale", "projet", "project", "siege", "hq", "headquarters", "n/a",
+                                  "na", "-"}
 
 # ----------------------------------------------------------------- vocabularies (keys are folded words)
 # The sex of a person in a participation register (and of an indicator row): anything else is refused.

@@ -345,6 +345,11 @@ def _budget_by_year(mini: Mini) -> None:
     mini.delete("budget")
 
 
+def _expect_project_wide(data: ProjectData) -> None:
+    assert data.tables["budget"]["country"].tolist()[-1] == "regional"
+    assert data.tables["expenditure"]["country"].tolist()[-1] == "regional"
+
+
 def _expect_day_first(mini: Mini, data: ProjectData) -> None:
     assert data.tables["activities"]["planned_end"].iloc[0] == pd.Timestamp("2020-12-31")
     assert data.tables["activities"]["actual_end"].iloc[0] == pd.Timestamp("2020-12-15")
@@ -938,6 +943,12 @@ ACCEPTED = [
                  m.folder / "Participation.CSV"),
              "Participation.CSV: read, as Windows and macOS read it (it was absent on Linux, without a word)",
              lambda m, data: _expect_participants(data)),
+    Accepted("the project's own line written « Multi-pays »", lambda m: (
+                 m.replace("budget", "B4,20000,,", "B4,20000,Multi-pays,"),
+                 m.replace("expenditure", "B4,2021-06-30,5000,,", "B4,2021-06-30,5000,Siège,")),
+             "budget line B4 of country « Multi-pays » and its spending « Siège »: the project's own, as an empty "
+             "cell (it was a country of that name, listed beside Maroc and Tunisie)",
+             lambda m, data: _expect_project_wide(data)),
     Accepted("direction in French", lambda m: (m.replace("indicators", ",direction,", ",sens,"),
                                                m.replace("indicators", ",decrease,", ",À la baisse,"),
                                                m.replace("indicators", ",increase,", ",hausse,")),

@@ -22,7 +22,8 @@ from pydantic import TypeAdapter, ValidationError
 
 from . import as_of, headers, lines as lines_mod, numbers, register, spending, totals
 from ..errors import Problem, ValidationFailed, did_you_mean
-from ..text import COMPARISON_WORDS, SEX_WORDS, TOTAL_WORDS, as_code, fold  # noqa: F401 (loader.fold re-exported)
+from ..text import (COMPARISON_WORDS, PROJECT_WIDE_WORDS, SEX_WORDS, TOTAL_WORDS, as_code,  # noqa: F401
+                    fold)   # (loader.fold re-exported)
 from .params import AnnexParams, ProjectParams, duplicate_annexes, load_annex_params, load_project_params
 from ..paths import DATA_DIR, PARAMS_DIR, annex_names, relative
 from .iati import TABLES as IATI_TABLES, load_iati
@@ -841,8 +842,8 @@ def _normalised(column: Column | None, series: pd.Series) -> pd.Series:
     comparison words to their codes, an empty cell to the column's default."""
     how = column.normalise if column is not None else None
     if how == "country":
-        return each_distinct(series, lambda c: REGIONAL if numbers.is_empty(c) or fold(c) == REGIONAL else c,
-                             dtype="str")
+        return each_distinct(series, lambda c: REGIONAL if numbers.is_empty(c) or fold(c) in PROJECT_WIDE_WORDS
+                             else c, dtype="str")
     if how == "enumeration":
         words = dict(column.words)
 
