@@ -227,3 +227,21 @@ def test_budget_lines_above_the_declared_total_are_told(tmp_path):
     assert "250,000.00" in problems[0].message and problems[0].file.endswith("project.yaml")
     mini.set_param("budget_total", 250000)      # the lines' sum: nothing to say
     assert check_project("mini", mini.data_dir, mini.params_dir) == []
+
+
+@pytest.mark.parametrize("written, mark, read", [("2 777 777,78", ",", 2777777.78), ("2.777.777,78", ",", 2777777.78),
+                                                 ("2,777,777.78", ".", 2777777.78), ("100 000 000", ",", 1e8),
+                                                 ("2777777.78", ".", 2777777.78)])
+def test_a_budget_total_is_read_as_the_tables_write_amounts(mini, written, mark, read):
+    """`budget_total: 2 777 777,78` in a French project was refused (« unable to parse string as a number »)."""
+    mini.set_param("decimal_mark", mark)
+    mini.set_param("budget_total", written)
+    assert load_project_params("mini", mini.params_dir).budget_total == pytest.approx(read)
+
+
+@pytest.mark.parametrize("written", ["USD 2 777 777", "2,8 M", "2 777 777,78"])
+def test_a_budget_total_that_is_no_amount_is_refused_at_its_key(mini, written):
+    mini.set_param("budget_total", written)   # (the mini project's decimal mark is '.')
+    problems = _problems(load_project_params, "mini", mini.params_dir)
+    assert [(p.rule, p.column) for p in problems] == [("bad_value", "budget_total")]
+    assert "decimal mark '.'" in problems[0].message and "budget_total: 2 777 777,78" in problems[0].hint

@@ -12,10 +12,12 @@ import datetime as dt
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator,
+                      model_validator)
 
 from ..errors import Problem, ValidationFailed, did_you_mean, no_such
 from ..text import ALL, BUDGET_CATEGORIES, CATEGORY_WORDS, as_code, fold, is_all  # noqa: F401 (ALL re-exported)
+from . import numbers
 from .inputs import MiB, clipped, exists, read_yaml, zip_problem
 from ..paths import PARAMS_DIR, SLUG, annex_names, project_names, relative
 
@@ -141,6 +143,20 @@ class ProjectParams(_Strict):
             raise ValueError(f"unknown encoding {value!r} (use utf-8, cp1252, latin-1, ...)") from None
         return value
 
+    @field_validator("budget_total", mode="before")
+    @classmethod
+    def _amount_as_written(cls, value: Any, info: ValidationInfo) -> Any:
+        """`budget_total: 2 777 777,78` (grouped, with the project's decimal mark, as the tables write amounts):
+        read as the tables' amounts are (numbers.parse_number); a number YAML has read already stays as it is."""
+        if not isinstance(value, str):
+            return value
+        mark = info.data.get("decimal_mark", ".")
+        try:
+            return numbers.parse_number(value, mark, money=True)
+        except ValueError as exc:
+            raise ValueError(f"{exc}: write the amount in the project's currency, grouped or not, with the decimal "
+                             f"mark '{mark}' (decimal_mark)") from None
+
     @model_validator(mode="after")
     def _dates_in_order(self) -> "ProjectParams":
         if self.end_date <= self.start_date:
@@ -193,7 +209,9 @@ _EXAMPLES = {"title": "Appui à la migration équitable pour le Maghreb", "code"
              "reporting_date": "2020-12-31", "language": "fr", "country": "Sénégal", "name": "Sénégal"}
 _HINTS = {"staff_categories": "Name the values of budget.csv's `category` column that are staff costs, e.g. "
                                "staff_categories: [staff].",
-          "encoding": "Write the encoding the CSV files were saved in: utf-8, cp1252 or latin-1."}
+          "encoding": "Write the encoding the CSV files were saved in: utf-8, cp1252 or latin-1.",
+          "budget_total": "Write the amount alone, e.g. budget_total: 2 777 777,78 with decimal_mark: \",\" (or "
+                          "2777777.78), in the project's currency."}
 
 
 def _problems_from(path: Path, error: ValidationError, allowed: set[str]) -> list[Problem]:
