@@ -92,9 +92,12 @@ def write(root: Path, sizes: dict[str, int] | None = None, project: str = PROJEC
     k, p = s["indicators"], s["indicator_periods"]
     baseline = rng.uniform(0, 50, k).round()
     final = baseline + rng.uniform(10, 100, k).round()
+    years = np.tile(2018 + np.arange(p), k)
+    actual = (np.repeat(baseline, p) + np.repeat(final - baseline, p) * rng.uniform(0, 1.2, k * p)).round()
     csv("indicators", pd.DataFrame({
-        "indicator_id": np.repeat(_ids("I", k, 4), p), "period": np.tile([f"{2018 + y}-12" for y in range(p)], k),
-        "actual": (np.repeat(baseline, p) + np.repeat(final - baseline, p) * rng.uniform(0, 1.2, k * p)).round(),
+        "indicator_id": np.repeat(_ids("I", k, 4), p), "period": np.char.add(years.astype(str), "-12"),
+        # measured up to the sample's reporting date (2020-12-31), the periods after it still to come
+        "actual": np.where(years <= 2020, actual, np.nan),
         "label": np.repeat(np.char.add("Indicateur ", _ids("I", k, 4)), p),
         "level": np.repeat(np.array(["impact", "outcome", "output"])[rng.integers(0, 3, k)], p),
         "baseline": np.repeat(baseline, p), "target_final": np.repeat(final, p),
