@@ -18,7 +18,7 @@ ALL_WORDS = {ALL, "tous", "toutes", "ensemble"}  # what an annex's country may s
 PROJECT_WIDE_WORDS = ALL_WORDS | {"regional", "regionale", "multi-pays", "multipays", "multi pays", "tous pays",
                                   "tous les pays", "all countries", "multi-country", "multi country", "multicountry",
                                   "global", "globale", "projet", "project", "siege", "hq", "headquarters", "n/a",
-                                  "na", "-"}
+                                  "-"}   # (not "na": Namibia's ISO code, as IATI files write countries)
 
 # ----------------------------------------------------------------- vocabularies (keys are folded words)
 # The sex of a person in a participation register (and of an indicator row): anything else is refused.
