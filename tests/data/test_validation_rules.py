@@ -665,6 +665,10 @@ CASES = [
              "participation", "event_id,Femmes,Hommes,country\nE1,8,12,Maroc\nE2,5,5,Maroc\n"),
          "required_column", "participation.csv", 1, "participants", hint="women + men",
          what="participation.csv counting 'Femmes' and 'Hommes' only: the hint listed the names of 'participants'"),
+    Case("participants headed Total", lambda m: m.write(
+             "participation", "Code,Femmes,Hommes,Total,Pays\nE1,8,12,20,Maroc\nE2,5,5,10,Maroc\n"),
+         "required_column", "participation.csv", 1, "participants", hint="name it 'participants'",
+         what="participation.csv headed Femmes, Hommes, Total: the hint said to add a participants column"),
     Case("two sheets holding the table", lambda m: _xlsx_with_sheets(m, "budget", "Version 1", hidden=False),
          "several_sheets", "budget.xlsx", None, None, hint="Put the table in one sheet",
          what="budget.xlsx: a sheet 'Version 1' (every amount times 10) before the sheet 'Feuil1', both visible"),
@@ -949,6 +953,11 @@ ACCEPTED = [
              "budget line B4 of country « Multi-pays » and its spending « Siège »: the project's own, as an empty "
              "cell (it was a country of that name, listed beside Maroc and Tunisie)",
              lambda m, data: _expect_project_wide(data)),
+    Accepted("women and men headed F and H", lambda m: m.replace(
+                 "participation", "event_id,participants,women,country,label,start_date,end_date,group,men,",
+                 "event_id,participants,dont F,country,label,start_date,end_date,group,H,"),
+             "participation.csv headed 'dont F' and 'H' (the women were « missing », the men ignored)",
+             lambda m, data: _expect_noted_headers(m, data)),
     Accepted("direction in French", lambda m: (m.replace("indicators", ",direction,", ",sens,"),
                                                m.replace("indicators", ",decrease,", ",À la baisse,"),
                                                m.replace("indicators", ",increase,", ",hausse,")),

@@ -608,7 +608,10 @@ def _header_problems(name: str, raw: RawTable, required: tuple[str, ...]) -> lis
             hint = f"{wide} {hint}" if wide else hint
             if name == "participation" and column == "participants" and {"women", "men"} <= set(raw.frame.columns) \
                     and not other:
-                hint = ("The table counts women and men, not the participants: add a column 'participants' (women + "
+                total = next((raw.headers.get(c, c) for c in raw.frame.columns if fold(c) in ("total", "totaux")), None)
+                hint = (f"If the column '{total}' counts the participants (women, men and those whose sex is not "
+                        "known), name it 'participants'." if total else
+                        "The table counts women and men, not the participants: add a column 'participants' (women + "
                         "men when every participant's sex is known; more when some is not).")
             if name == "participation" and "sex" in raw.frame.columns and column == "women":
                 hint = ("The table has a 'sex' column: if it is a register (one row per person), delete its "
