@@ -350,6 +350,10 @@ def _expect_project_wide(data: ProjectData) -> None:
     assert data.tables["expenditure"]["country"].tolist()[-1] == "regional"
 
 
+def _expect_yes_no_outcome(data: ProjectData) -> None:
+    assert data.studies["survey"].data["score"].tolist() == [1.0, 1.0, 0.0, 1.0, 0.0]
+
+
 def _expect_day_first(mini: Mini, data: ProjectData) -> None:
     assert data.tables["activities"]["planned_end"].iloc[0] == pd.Timestamp("2020-12-31")
     assert data.tables["activities"]["actual_end"].iloc[0] == pd.Timestamp("2020-12-15")
@@ -958,6 +962,11 @@ ACCEPTED = [
                  "event_id,participants,dont F,country,label,start_date,end_date,group,H,"),
              "participation.csv headed 'dont F' and 'H' (the women were « missing », the men ignored)",
              lambda m, data: _expect_noted_headers(m, data)),
+    Accepted("a yes/no outcome in words", lambda m: m.write(
+                 "impact/survey.csv", "id,arm,score,age\n1,T,oui,30\n2,T,Oui,25\n3,C,non,40\n4,C,1,35\n5,C,NON,33\n"),
+             "a study's outcome written « oui »/« non » (as a questionnaire exports it), one cell 1: refused, each "
+             "word « not a number »; now 1 and 0, a share",
+             lambda m, data: _expect_yes_no_outcome(data)),
     Accepted("direction in French", lambda m: (m.replace("indicators", ",direction,", ",sens,"),
                                                m.replace("indicators", ",decrease,", ",À la baisse,"),
                                                m.replace("indicators", ",increase,", ",hausse,")),

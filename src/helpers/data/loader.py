@@ -1180,6 +1180,8 @@ def _study_column(series: pd.Series, outcome: bool, raw: RawTable,
     if not outcome and numbers.parse_numbers(head, decimal_mark)[1]:
         return _texts(series, decimal_mark), []  # text from its first cells on: no need to try a million
     values, failed, reasons = numbers.parse_numbers(series, decimal_mark)
+    if outcome and failed:
+        values, failed, reasons = _yes_no_outcome(series, values, failed, reasons)
     if outcome:
         problems = [raw.problem("not_a_number", reason, f"Outcomes are numbers, with the decimal mark "
                                 f"'{decimal_mark}'.", index=i, column=str(series.name), value=series[i])
@@ -1192,6 +1194,22 @@ def _study_column(series: pd.Series, outcome: bool, raw: RawTable,
     if not failed and values.notna().any():
         return values, _ambiguous(series, raw, decimal_mark)
     return _texts(series, decimal_mark), []
+
+
+def _yes_no_outcome(series: pd.Series, values: pd.Series, failed: list,
+                    reasons: list) -> tuple[pd.Series, list, list]:
+    """A yes/no outcome written in words (« oui »/« non », yes/no, true/false), alone or beside 1 and 0: 1 and 0, a
+    share whose effect is in percentage points (it was refused, each cell « not a number »). Beside other numbers
+    (12.5 and « oui »), or with other words, the cells stay refused."""
+    if not set(values.dropna().unique()) <= {0.0, 1.0}:
+        return values, failed, reasons
+    words = series.loc[failed].astype("str").str.strip(numbers.SPACES + "\t\r\n").str.lower()
+    read = words.map(lambda w: 1.0 if w in numbers.TRUE_WORDS else 0.0 if w in numbers.FALSE_WORDS else None)
+    if read.isna().any():
+        return values, failed, reasons
+    values = values.copy()
+    values.loc[failed] = read.to_numpy(dtype="float64")
+    return values, [], []
 
 
 def _repeated_units(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
