@@ -967,6 +967,11 @@ ACCEPTED = [
              "a study's outcome written « oui »/« non » (as a questionnaire exports it), one cell 1: refused, each "
              "word « not a number »; now 1 and 0, a share",
              lambda m, data: _expect_yes_no_outcome(data)),
+    Accepted("headers as a form writes them", lambda m: m.replace(
+                 "participation", "event_id,participants,women,country,", "Code :,Participants*,Femmes\u00a0:,Pays :,"),
+             "participation.csv headed 'Code :', 'Participants*', 'Femmes :' (a no-break space before the colon), "
+             "'Pays :': the colons and the required-field star were part of the names, and the columns missing",
+             lambda m, data: _expect_noted_headers(m, data)),
     Accepted("direction in French", lambda m: (m.replace("indicators", ",direction,", ",sens,"),
                                                m.replace("indicators", ",decrease,", ",À la baisse,"),
                                                m.replace("indicators", ",increase,", ",hausse,")),

@@ -57,10 +57,16 @@ UTF8_HINT = "save as 'CSV UTF-8' in Excel or declare `encoding: cp1252` in param
 
 
 def header_name(text: Any) -> str:
-    """How a header cell is matched: ' Activity ID ' -> 'activity_id'."""
+    """How a header cell is matched: ' Activity ID ' -> 'activity_id'; a form's trailing colon or required-field
+    star is not part of it ('Pays :', 'Participants*' -> 'pays', 'participants')."""
     if text is None:
         return ""
-    return re.sub(r"\s+", "_", str(text).replace("\ufeff", "").strip().lower())
+    name = str(text).replace("\ufeff", "").strip().lower()
+    name = _FORM_MARKS.sub("", name) or name
+    return re.sub(r"\s+", "_", name)
+
+
+_FORM_MARKS = re.compile(r"[\s\u00a0]*[:*]+[\s\u00a0*:]*$")
 
 
 @dataclass
