@@ -92,22 +92,8 @@ def period_end(period: Any) -> dt.date | None:
     01/10/2019-31/03/2020 -> 2020-03-31; None when it is not one of these (2019/2020 does not say which day the year
     ends). A day written 30/06/2021 was cut at its last '/' and read as the year 2021: its end, 31/12/2021, counted
     six more months of spending."""
-    text = str(period).strip() if period is not None else ""
-    days = numbers.DAY_RANGE.fullmatch(text)   # 01/10/2019-31/03/2020: the second day
-    text = days.group(2) if days else text
-    try:
-        if numbers.DAY_FIRST.match(text) or re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", text):
-            return numbers.parse_date(text)
-        end = numbers.period_end(text)   # 2020-12, 06/2020, 2020, S1 2021, T4 2020, juin 2021
-        if end is not None or "/" not in text:
-            return end
-        # start/end: an ISO day or month (a year alone, 2019/2020, says not which day it ends)
-        text = text.rsplit("/", 1)[1].strip()
-        if re.fullmatch(r"\d{4}-\d{1,2}-\d{2}", text):
-            return numbers.parse_date(text)
-        return numbers.period_end(text) if re.fullmatch(r"\d{4}-\d{1,2}", text) else None
-    except ValueError:
-        return None
+    span = numbers.period_span(period)
+    return None if span is None else span[1]
 
 
 _RATE_UNIT = re.compile(r"%|pourcent|percent|\btaux\b|\bratio\b|\brate\b|proportion|\bpart\b|\bshare\b|"

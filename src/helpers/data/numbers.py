@@ -39,7 +39,7 @@ from typing import Any, Hashable
 import numpy as np
 import pandas as pd
 
-from ..text import unaccented
+from ..text import NOT_KNOWN_WORDS, fold, unaccented
 
 # Characters taken as a thousands separator besides the other decimal mark.
 SPACES = " \u00a0\u202f\u2009\u2007"
@@ -51,9 +51,6 @@ CURRENCY = "a currency sign or code is not part of a number"
 DASH = "a dash alone is not a number (Excel's accounting format shows 0 as '-')"
 EXCEL_SERIAL = "an Excel date serial number, not a date"
 NOT_KNOWN = "a word for 'not known', not a number"
-# how a table says a number is not known (non disponible, non communiqué, not available...), lower case, no final '.'
-_NOT_KNOWN = frozenset("nd|n.d|n/d|na|n/a|n.a|#n/a|nc|n.c|ns|nsp|inconnu|inconnue|unknown|?|??|en attente|tbd|"
-                       "à déterminer|a determiner|non disponible|not available|missing|manquant".split("|"))
 _CURRENCY = re.compile(r"[€$£¥₣₦¤]|(?<![A-Za-z])(?:EUR|USD|XOF|XAF|F\s?CFA|CFA|CHF|GBP|MAD|TND|DZD|EGP|MRU|"
                        r"MRO|LYD|"
                        r"CAD|JPY|DH|DT|euros?|dollars?|dirhams?|dinars?)(?![A-Za-z])", re.IGNORECASE)
@@ -147,7 +144,7 @@ def _parse_number(text: Any, decimal_mark: str, money: bool, percent: bool = Fal
         return value
     if _NOT_FINITE.match(stripped):
         raise ValueError(NOT_FINITE)
-    if stripped.lower().rstrip(".") in _NOT_KNOWN:
+    if fold(stripped).rstrip(".") in NOT_KNOWN_WORDS:
         raise ValueError(NOT_KNOWN)
     if _CURRENCY.sub("", stripped).strip(SPACES) in tuple(_MINUS + "\u2014"):   # ' -   € ': an accounting 0
         raise ValueError(DASH)
@@ -255,26 +252,50 @@ def period_bounds(text: Any) -> tuple[dt.date, dt.date] | None:
     return dt.date(year, month - months + 1, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
-DAY_RANGE = re.compile(r"(\d{1,2}[/.-]\d{1,2}[/.-]\d{4})\s*(?:-|–|—|au|à|to)\s*(\d{1,2}[/.-]\d{1,2}[/.-]\d{4})",
+_DAY_RANGE = re.compile(r"(\d{1,2}[/.-]\d{1,2}[/.-]\d{4})\s*(?:-|–|—|au|à|to)\s*(\d{1,2}[/.-]\d{1,2}[/.-]\d{4})",
                        re.IGNORECASE)                                            # 01/10/2019-31/03/2020
 
 
+def period_span(period: Any) -> tuple[dt.date, dt.date] | None:
+    """The first and last days of a period as an indicator table writes it: a day (`2020-12-31`, `30/06/2021`), a
+    month, quarter, half or year (period_bounds), `2019-10-01/2020-03-31`, `2019-10/2020-03` or
+    `01/10/2019-31/03/2020`; None when it is none of these (`2019/2020` says not which day the year ends)."""
+    text = str(period).strip() if period is not None else ""
+    days = _DAY_RANGE.fullmatch(text)
+    if days:
+        first, last = _day(days[1]), _day(days[2])
+        return (first, last) if first and last else None
+    if (day := _day(text)) is not None:
+        return day, day
+    bounds = period_bounds(text)
+    if bounds is not None or "/" not in text:
+        return bounds
+    first, last = (_iso_span(part.strip()) for part in text.split("/", 1))   # start/end, each a day or a month
+    return (first[0], last[1]) if first and last else None
+
+
 def period_start(period: Any) -> dt.date | None:
-    """The first day of a period as an indicator table writes it: a day (that day), a month, quarter, half or year
-    (period_bounds), `2019-10-01/2020-03-31` or `01/10/2019-31/03/2020` (the first day); None when it is none of
-    these (`2019/2020`)."""
-    text = str(period).strip() if isinstance(period, str) else ""
-    days = DAY_RANGE.fullmatch(text)
-    text = days.group(1) if days else text
-    if "/" in text and re.fullmatch(r"\d{4}-\d{1,2}(?:-\d{1,2})?/.+", text):
-        text = text.split("/", 1)[0]
+    """The first day of a period (period_span)."""
+    span = period_span(period)
+    return None if span is None else span[0]
+
+
+def _day(text: str) -> dt.date | None:
+    """A day as the data write one (ISO or day first), else None (a day that does not exist too)."""
+    if not (DAY_FIRST.match(text) or _ISO.match(text)):
+        return None
     try:
-        if DAY_FIRST.match(text) or _ISO.match(text):
-            return parse_date(text)
+        return parse_date(text)
     except ValueError:
         return None
-    bounds = period_bounds(text)
-    return None if bounds is None else bounds[0]
+
+
+def _iso_span(text: str) -> tuple[dt.date, dt.date] | None:
+    """An ISO day or month of a start/end period: 2019-10-01, or 2019-10 (its first to its last day)."""
+    if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", text):
+        day = _day(text)
+        return None if day is None else (day, day)
+    return period_bounds(text) if re.fullmatch(r"\d{4}-\d{1,2}", text) else None
 
 
 def parse_period_end(text: Any) -> dt.date | None:
