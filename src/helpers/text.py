@@ -21,6 +21,10 @@ PROJECT_WIDE_WORDS = ALL_WORDS | {"regional", "regionale", "multi-pays", "multip
                                   "-"}   # (not "na": Namibia's ISO code, as IATI files write countries)
 
 # ----------------------------------------------------------------- vocabularies (keys are folded words)
+# How a table says a value is not known (non disponible, non communiqué, not available...), folded, without a final
+# '.': a number cell so written is refused with that reason (data.numbers), a study's group so written too (loader).
+NOT_KNOWN_WORDS = frozenset("nd|n.d|n/d|na|n/a|n.a|#n/a|nan|nc|n.c|ns|nsp|inconnu|inconnue|unknown|?|??|en attente|"
+                            "tbd|a determiner|non disponible|not available|missing|manquant|none|null".split("|"))
 # The sex of a person in a participation register (and of an indicator row): anything else is refused.
 SEX_WORDS = {"f": "f", "femme": "f", "femmes": "f", "female": "f", "woman": "f", "women": "f", "w": "f",
              "feminin": "f", "feminine": "f", "fille": "f", "girl": "f",

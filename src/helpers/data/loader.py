@@ -22,8 +22,8 @@ from pydantic import TypeAdapter, ValidationError
 
 from . import as_of, headers, lines as lines_mod, numbers, register, spending, totals
 from ..errors import Problem, ValidationFailed, did_you_mean
-from ..text import (COMPARISON_WORDS, PROJECT_WIDE_WORDS, SEX_WORDS, TOTAL_WORDS, as_code,  # noqa: F401
-                    fold)   # (loader.fold re-exported)
+from ..text import (COMPARISON_WORDS, NOT_KNOWN_WORDS, PROJECT_WIDE_WORDS, SEX_WORDS, TOTAL_WORDS,  # noqa: F401
+                    as_code, fold)   # (loader.fold re-exported)
 from .params import AnnexParams, ProjectParams, duplicate_annexes, load_annex_params, load_project_params
 from ..paths import DATA_DIR, PARAMS_DIR, annex_names, relative
 from .iati import TABLES as IATI_TABLES, load_iati
@@ -1275,11 +1275,6 @@ def _as_bool(value: Any) -> bool | None:
         return None
 
 
-# what a questionnaire writes for a group or round not known: read as "another value", it joined the comparison
-_UNKNOWN_GROUP = frozenset("na n/a #n/a nan nd n.d. n.d ? - -- nsp inconnu inconnue unknown missing manquant none "
-                           "null".split())
-
-
 def _groups_unclear(values: pd.Series, raw: RawTable, column: str, wanted: Any, key: str,
                     treatment: bool) -> list[Problem]:
     """Rows of a study whose group (or round) is not known: an empty cell is left out of the comparison (a warning
@@ -1295,7 +1290,9 @@ def _groups_unclear(values: pd.Series, raw: RawTable, column: str, wanted: Any, 
             "comparison", f"Fill in '{column}' if it is known.", index=values.index[empty.to_numpy()][0],
             column=column, severity="warning"))
     distinct = values.dropna().unique().tolist()
-    unknown = [v for v in distinct if isinstance(v, str) and fold(v) in _UNKNOWN_GROUP]
+    # (a word for "not known", or a dash: read as "another value", it joined the comparison)
+    unknown = [v for v in distinct if isinstance(v, str) and (fold(v).rstrip(".") in NOT_KNOWN_WORDS
+                                                              or v.strip() in ("-", "--"))]
     for word in unknown:
         rows = values.index[(values == word).to_numpy()]
         problems.append(raw.problem(
