@@ -329,6 +329,17 @@ def _actual_left_out(mini: Mini) -> None:
     assert scoped.later["indicators"]["actual"].tolist() == [45.0]
 
 
+# the mini budget's lines with their amounts of 2020 and 2021 (40 % and 60 %) and their total, as a budget by year
+BUDGET_BY_YEAR = [["B1", "Personnel", 40000, 60000, 100000, "Maroc", "staff"],
+                  ["B2", "Activités", 20000, 30000, 50000, "Maroc", "operational"],
+                  ["B3", "Activités", 32000, 48000, 80000, "Tunisie", "operational"],
+                  ["B4", "Coordination", 8000, 12000, 20000, None, "support"]]
+
+
+def _budget_by_year_csv(header: str) -> str:
+    return "\n".join([header] + [",".join("" if c is None else str(c) for c in row) for row in BUDGET_BY_YEAR]) + "\n"
+
+
 def _budget_by_year(mini: Mini) -> None:
     """budget.xlsx whose header 'budget' is merged over C:E, the amounts of 2020, 2021 and their total below."""
     workbook = openpyxl.Workbook()
@@ -336,11 +347,8 @@ def _budget_by_year(mini: Mini) -> None:
     sheet.title = "Feuil1"
     sheet.append(["line", "label", "budget", None, None, "country", "category"])
     sheet.merge_cells("C1:E1")
-    for line, label, total, country, category in [("B1", "Personnel", 100000, "Maroc", "staff"),
-                                                   ("B2", "Activités", 50000, "Maroc", "operational"),
-                                                   ("B3", "Activités", 80000, "Tunisie", "operational"),
-                                                   ("B4", "Coordination", 20000, None, "support")]:
-        sheet.append([line, label, total * 0.4, total * 0.6, total, country, category])
+    for row in BUDGET_BY_YEAR:
+        sheet.append(row)
     workbook.save(mini.path("budget.xlsx"))
     mini.delete("budget")
 
@@ -650,18 +658,14 @@ CASES = [
          what="budget.xlsx: 'budget' merged over three columns (2020, 2021, Total), the years' row deleted: the 2020 "
               "column was read as the budget, the others warned as columns without a header",
          expect=lambda m, problems: _only_rule_of(problems, "merged_header")),
-    Case("amounts without a header beside the budget", lambda m: m.write("budget", (
-             "line,label,budget,,,country,category\nB1,Personnel,40000,60000,100000,Maroc,staff\n"
-             "B2,Activités,20000,30000,50000,Maroc,operational\nB3,Activités,32000,48000,80000,Tunisie,operational\n"
-             "B4,Coordination,8000,12000,20000,,support\n")),
+    Case("amounts without a header beside the budget",
+         lambda m: m.write("budget", _budget_by_year_csv("line,label,budget,,,country,category")),
          "merged_header", "budget.csv", 1, "budget", hint="Give each column its own header",
          what="budget.csv saved from that sheet: 'budget' then two columns without a header (2021, the total): "
               "the 2020 amounts were read as the budget",
          expect=lambda m, problems: _only_rule_of(problems, "merged_header")),
-    Case("a budget column per year", lambda m: m.write("budget", (
-             "line,label,Budget 2020,Budget 2021,Budget total,country,category\n"
-             "B1,Personnel,40000,60000,100000,Maroc,staff\nB2,Activités,20000,30000,50000,Maroc,operational\n"
-             "B3,Activités,32000,48000,80000,Tunisie,operational\nB4,Coordination,8000,12000,20000,,support\n")),
+    Case("a budget column per year", lambda m: m.write(
+             "budget", _budget_by_year_csv("line,label,Budget 2020,Budget 2021,Budget total,country,category")),
          "required_column", "budget.csv", 1, "budget", hint="several columns of 'budget'",
          what="budget.csv with 'Budget 2020', 'Budget 2021' and 'Budget total' and no 'budget': the hint said to "
               "rename 'Budget 2021' (the closest name), which would have made the 2021 budget the project's"),
