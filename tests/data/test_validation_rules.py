@@ -976,6 +976,12 @@ ACCEPTED = [
              "participation.csv headed 'Code :', 'Participants*', 'Femmes :' (a no-break space before the colon), "
              "'Pays :': the colons and the required-field star were part of the names, and the columns missing",
              lambda m, data: _expect_noted_headers(m, data)),
+    Accepted("spending periods headed « Période »", lambda m: m.write("expenditure", (
+                 "line;Période;amount;country\nB1;déc-20;40000;Maroc\nB2;T4 2020;10000.50;Maroc\n"
+                 "B3;2021-06;30000;Tunisie\nB4;S1 2021;5000;\n")),
+             "expenditure.csv whose one period column is headed 'Période' (the name of period_label): refused, "
+             "period_end missing; now the period each amount ends",
+             lambda m, data: _expect_period_ends(data)),
     Accepted("direction in French", lambda m: (m.replace("indicators", ",direction,", ",sens,"),
                                                m.replace("indicators", ",decrease,", ",À la baisse,"),
                                                m.replace("indicators", ",increase,", ",hausse,")),

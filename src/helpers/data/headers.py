@@ -75,6 +75,14 @@ def translate(table: str, raw: RawTable) -> list[Problem]:
     return problems
 
 
+def lone_period(table: str, raw: RawTable) -> None:
+    """A spending table whose one period column is headed « Période » (the name of `period_label`, beside a
+    `period_end`): that column is the period each amount ends, `period_end` (a date, or a period read as its last
+    day). It was refused, `period_end` missing."""
+    if table == "expenditure" and "period_end" not in raw.frame.columns and "period_label" in raw.frame.columns:
+        _rename(raw, {"period_label": "period_end"})
+
+
 # -- a note in a header, and the unit in an amount's ----------------------------------------------------------------
 # the currencies a header may name (ISO 4217 codes of the projects' donors and countries, and the words
 # spending.currency_code reads): "(TTC)" or "(révisé)" is a remark, not a currency

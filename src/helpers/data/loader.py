@@ -322,6 +322,7 @@ def _read_and_check(name: str, path: Path,
     required_sets = [table.required] + ([table.register.required] if table.register else [])
     raw = read_table(path, params.encoding, headers.header_sets(name, required_sets))
     problems = list(raw.problems) + headers.translate(name, raw)   # French headers: `femmes` is `women`
+    headers.lone_period(name, raw)   # `Période` alone is the period_end
     problems += headers.noted_headers(name, raw, params.currency)   # `Budget (EUR)` is `budget`; `(k€)` refused
     problems += headers.titled_units(name, raw, params.currency)   # `Montants en milliers d'euros` above it
     if any(p.severity == "error" and p.rule in UNREADABLE for p in problems):
