@@ -362,6 +362,10 @@ def _expect_yes_no_outcome(data: ProjectData) -> None:
     assert data.studies["survey"].data["score"].tolist() == [1.0, 1.0, 0.0, 1.0, 0.0]
 
 
+def _expect_financing_lines(data: ProjectData) -> None:
+    assert data.tables["participation"]["budget_lines"].tolist()[0] == "B2"
+
+
 def _expect_day_first(mini: Mini, data: ProjectData) -> None:
     assert data.tables["activities"]["planned_end"].iloc[0] == pd.Timestamp("2020-12-31")
     assert data.tables["activities"]["actual_end"].iloc[0] == pd.Timestamp("2020-12-15")
@@ -982,6 +986,11 @@ ACCEPTED = [
              "expenditure.csv whose one period column is headed 'Période' (the name of period_label): refused, "
              "period_end missing; now the period each amount ends",
              lambda m, data: _expect_period_ends(data)),
+    Accepted("financing lines headed « Lignes »", lambda m: m.replace("participation", ",sample,budget_lines",
+                                                                      ",sample,Lignes"),
+             "participation.csv whose financing lines are headed 'Lignes': the column was ignored without a word, "
+             "and the annex had no cost per participant",
+             lambda m, data: _expect_financing_lines(data)),
     Accepted("direction in French", lambda m: (m.replace("indicators", ",direction,", ",sens,"),
                                                m.replace("indicators", ",decrease,", ",À la baisse,"),
                                                m.replace("indicators", ",increase,", ",hausse,")),

@@ -286,7 +286,8 @@ COUNT = (Check("count_negative", "ge", (0,)), Check("count_integer", "whole"))
 ID = dict(required=True, filled=True)
 COUNTRY = Column("country", normalise="country", french=("pays",))
 LABEL = Column("label", french=("libellé", "intitulé"))
-BUDGET_LINES = Column("budget_lines", french=("lignes_budgétaires", "lignes_de_financement"))  # "R1" or "R1; R6"
+BUDGET_LINES = Column("budget_lines", french=("lignes_budgétaires", "lignes_de_financement", "lignes", "ligne",
+                                              "ligne_budgétaire"))  # "R1" or "R1; R6"
 LINE = Column("line", **ID, french=("ligne", "ligne_budgétaire"))
 # the amounts' currency, when a file says it row by row: it must be the project's (loader: other_currency)
 CURRENCY = Column("currency", french=("devise", "monnaie"))
@@ -431,7 +432,8 @@ ENGLISH_HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
                       "end_date": ("end",),
                       "group": ("target_group",), "label": ("description", "title"), "sex": ("gender",),
                       "person": ("participant_name",),
-                      "person_id": ("participant_id", "participant_code", "id_number", "email", "email_address")},
+                      "person_id": ("participant_id", "participant_code", "id_number", "email", "email_address"),
+                      "budget_lines": ("budget_line", "lines", "line")},
     "budget": {"line": _LINE, "budget": ("approved_budget", "budget_amount"), "category": ("cost_category",),
                "label": ("description",)},
     "expenditure": {"line": _LINE, "period_end": ("date", "period_end_date", "end_of_period"),
@@ -439,7 +441,7 @@ ENGLISH_HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
     "indicators": {"indicator_id": ("indicator", "indicator_code"), "actual": ("achieved", "actual_value"),
                    "baseline": ("baseline_value",), "target": ("target_value",),
                    "target_final": ("final_target", "end_of_project_target"), "unit": ("unit_of_measure",),
-                   "label": ("description",)},
+                   "label": ("description",), "budget_lines": ("budget_line", "lines", "line")},
     "reported": {"figure_id": ("figure", "figure_code"), "value": ("published_value", "reported_value")},
 }
 # every header read as a contract column, French and English
