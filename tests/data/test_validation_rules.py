@@ -535,6 +535,10 @@ CASES = [
                                                      "event_id,Participants (prévus),"),
          "required_column", "participation.csv", 1, "participants", hint="holds another figure",
          what="the header 'Participants (prévus)': the planned counts, not to be read (nor renamed) as participants"),
+    Case("spending committed, not spent", lambda m: m.replace("expenditure", "line,period_end,amount,",
+                                                              "line,period_end,Dépenses engagées,"),
+         "required_column", "expenditure.csv", 1, "amount", hint="holds another figure",
+         what="expenditure.csv headed 'Dépenses engagées' (committed): commitments are not spending"),
     Case("women as a percentage", lambda m: m.replace("participation", "event_id,participants,women,",
                                                        "event_id,participants,Femmes (%),"),
          "required_column", "participation.csv", 1, "women", hint="holds a percentage",
@@ -1003,6 +1007,11 @@ ACCEPTED = [
                  m.replace("expenditure", "line,period_end,amount,", "line,period_end,Montant (décaissé),")),
              "headers 'Participants (nombre)', 'Dont femmes', 'Avancement (%)' and 'Montant (décaissé)'",
              _expect_noted_headers),
+    Accepted("spending headed as a statement heads it", lambda m: m.write("expenditure", m.text("expenditure").replace(
+                 "line,period_end,amount,", "line,period_end,Montant engagé,Montant décaissé,").replace(
+                 ",2020-12-31,", ",2020-12-31,99999,").replace(",2021-06-30,", ",2021-06-30,99999,")),
+             "expenditure.csv with 'Montant engagé' (committed) and 'Montant décaissé' (spent): the amount is the "
+             "second (both were refused, the hint naming neither)", _expect_amount_headers),
     Accepted("cp1252 declared", lambda m: (m.write("activities", m.text("activities"), encoding="cp1252"),
                                            m.set_param("encoding", "cp1252")),
              "activities.csv in cp1252 with accents; project.yaml says encoding: cp1252", _expect_accents),

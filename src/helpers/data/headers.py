@@ -113,7 +113,7 @@ _FILLERS = frozenset("de des du d la le les l of the".split())
 # what makes an amount another amount than the column's: planned, targeted, committed (a budget is planned already)
 _PLANNED = frozenset("prevu prevus prevue prevues previsionnel previsionnelle prevision previsions planifie "
                      "planned plan cible cibles target targets objectif objectifs estime estimee estimation forecast "
-                     "engage engages engagee engagement engagements committed commitment commitments".split())
+                     "engage engages engagee engagees engagement engagements committed commitment commitments".split())
 
 
 def _plain_note(column: str, note: str, money: bool, percent: bool) -> bool:
@@ -249,8 +249,8 @@ def ignored_versions(table: str, raw: RawTable) -> list[Problem]:
                                          else set())
     problems = []
     for name in raw.frame.columns:
-        if name in contract:
-            continue
+        if name in contract or fold(name) in aliases:
+            continue    # another name of a column the table has: translate() warned it (french_duplicate)
         written = str(raw.headers.get(name, name))
         words = re.findall(r"[^\W_]+|%", fold(written))
         for cut in range(len(words) - 1, 0, -1):

@@ -356,7 +356,10 @@ SPEC: dict[str, Table] = {t.name: t for t in (
     Table("expenditure", (
         LINE,
         Column("period_end", "date", **ID, period=True, french=("fin_de_période", "fin_période")),
-        Column("amount", "float", **ID, money=True, ambiguous=True, french=("montant", "dépenses")),
+        # the words of a French statement for money spent; `engagé` (committed) and `prévu` (planned) are other figures
+        Column("amount", "float", **ID, money=True, ambiguous=True,
+               french=("montant", "dépenses", "décaissé", "décaissements", "montant_décaissé", "dépensé",
+                       "montant_dépensé", "dépenses_réalisées", "réalisé", "montant_réalisé")),
         COUNTRY, Column("period_label", french=("période", "libellé_période")), CURRENCY,
     ), warnings=(RowWarning("negative_amount", "amount", "a negative amount (a reversal?)",
                             "Fine if it cancels an earlier spending; check it otherwise.",
@@ -437,7 +440,8 @@ ENGLISH_HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
     "budget": {"line": _LINE, "budget": ("approved_budget", "budget_amount"), "category": ("cost_category",),
                "label": ("description",)},
     "expenditure": {"line": _LINE, "period_end": ("date", "period_end_date", "end_of_period"),
-                    "amount": ("amount_spent", "expenditure", "spent", "disbursed")},
+                    "amount": ("amount_spent", "expenditure", "spent", "disbursed", "disbursements",
+                               "amount_disbursed", "actual_expenditure", "expenses", "actual")},
     "indicators": {"indicator_id": ("indicator", "indicator_code"), "actual": ("achieved", "actual_value"),
                    "baseline": ("baseline_value",), "target": ("target_value",),
                    "target_final": ("final_target", "end_of_project_target"), "unit": ("unit_of_measure",),
