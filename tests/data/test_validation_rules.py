@@ -535,6 +535,16 @@ CASES = [
                                                      "event_id,Participants (prévus),"),
          "required_column", "participation.csv", 1, "participants", hint="holds another figure",
          what="the header 'Participants (prévus)': the planned counts, not to be read (nor renamed) as participants"),
+    Case("spending in the budget table", lambda m: (m.replace("budget", "line,budget,", "line,budget,Dépenses,"),
+                                                     *[m.replace("budget", f"{line},{amount},", f"{line},{amount},{spent},")
+                                                       for line, amount, spent in (("B1", 100000, 40000),
+                                                                                   ("B2", 50000, 10000),
+                                                                                   ("B3", 80000, 30000),
+                                                                                   ("B4", 20000, 5000))],
+                                                     m.delete("expenditure")),
+         "spending_in_budget", "budget.csv", 1, "Dépenses", severity="warning", hint="write it in expenditure.csv",
+         what="budget.csv with a column 'Dépenses' (a budget-against-actual sheet) and no expenditure.csv: the annex "
+              "said « no expenditure data », nothing said why"),
     Case("spending committed, not spent", lambda m: m.replace("expenditure", "line,period_end,amount,",
                                                               "line,period_end,Dépenses engagées,"),
          "required_column", "expenditure.csv", 1, "amount", hint="holds another figure",

@@ -269,6 +269,35 @@ def ignored_versions(table: str, raw: RawTable) -> list[Problem]:
     return problems
 
 
+# the words of money spent, in a budget table's header (`Dépenses`, `Décaissé`, `Consommé`, `Réalisé`, `Actual`)
+_SPENT = frozenset("depense depenses depensee depensees decaisse decaisses decaissement decaissements consomme "
+                   "consommes consommation realise realises realisee realisees spent expenditure expenditures "
+                   "disbursed disbursement disbursements expenses actual actuals".split())
+
+
+def spending_in_budget(table: str, raw: RawTable) -> list[Problem]:
+    """A warning at a budget table's column of spending (a budget-against-actual sheet: `Ligne | Budget | Dépenses`):
+    the workbook reads spending from the expenditure table only, with the date each amount runs to, so this
+    column's amounts are in no figure; without an expenditure table the annex says « no expenditure data » and
+    nothing said why. Committed or planned amounts (`Engagé`, `Dépenses prévues`) are other figures: not warned."""
+    if table != "budget":
+        return []
+    contract = set(SPEC[table].names)
+    problems = []
+    for name in raw.frame.columns:
+        written = str(raw.headers.get(name, name))
+        words = set(re.findall(r"[^\W_]+", fold(written)))
+        if name in contract or not words & _SPENT or words & _PLANNED:
+            continue
+        problems.append(_at_header(raw, name, "spending_in_budget", (
+            f"the column '{written}' of the budget is not read: the workbook takes the spending from the "
+            "expenditure table, with the date each amount runs to"),
+            "If it holds the spending so far, write it in expenditure.csv (or .xlsx): one row per line with "
+            "`line`, `period_end` (the date the amount runs to, e.g. the reporting date) and `amount`; else nothing "
+            "to do.", severity="warning"))
+    return problems
+
+
 def _at_header(raw: RawTable, name: str, rule: str, message: str, hint: str, severity: str = "error") -> Problem:
     """A problem at the header cell of ``name``, naming the column as written."""
     problem = raw.problem(rule, message, hint, index=raw.header_row, column=name, severity=severity)

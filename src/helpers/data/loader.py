@@ -335,6 +335,7 @@ def _read_and_check(name: str, path: Path,
     if any(p.severity == "error" for p in header_problems):
         return None, raw, problems
     problems += headers.ignored_versions(name, raw)   # `Budget révisé` beside `Budget`: which one is read
+    problems += headers.spending_in_budget(name, raw)   # `Ligne | Budget | Dépenses`: spending is read elsewhere
     problems = _unnamed_beside_amounts(table, raw, problems)
     problems += _notes_below(raw)
     problems += _headers_repeated(raw)
