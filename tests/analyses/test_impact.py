@@ -366,6 +366,8 @@ def test_collinear_covariate_gives_a_note():
 @pytest.mark.parametrize("column,treated", [
     ([1, 0], "1"), ([1.0, 0.0], 1), (["1", "0"], 1), (["1", "0"], "1"), ([" Treated", "comparison "], "treated"),
     ([True, False], True), (["true", "false"], True), (["1.0", "0.0"], 1),
+    # `treated: yes` is True in YAML; the loader accepted yes/no and oui/non cells, the analysis found no treated row
+    (["yes", "no"], True), (["Oui", "Non"], True), (["x", ""], True),
 ])
 def test_treated_value_matches_across_types(column, treated):
     data = two_group_data(n1=20, n0=30)
