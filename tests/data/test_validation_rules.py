@@ -899,6 +899,14 @@ CASES = [
                                            m.write("impact/survey.csv",
                                                    "id,arm,round,score,age\n1,T,2,1,30\n2,C,2,2,31\n")),
          "one_period", "survey.csv", NO_ROW, "round", what="difference-in-differences with the post period only"),
+    Case("a round after the post one", lambda m: (
+             m.replace("impact/survey.yaml", "design: two_group", "design: did\nperiod: {column: year, post: 2021}"),
+             m.write("impact/survey.csv", "id,arm,year,score,age\n" + "".join(
+                 f"{i},{arm},{year},{score},30\n" for i, arm in ((1, "T"), (2, "T"), (3, "C"), (4, "C"))
+                 for year, score in ((2019, 10), (2021, 12 if arm == "T" else 10), (2023, 14 if arm == "T" else 11))))),
+         "round_after_post", "survey.csv", 4, "year", hint="leave the later rounds",
+         what="a DiD with post: 2021 and a second follow-up in 2023: the 2023 rows were counted before the programme "
+              "(the effect halved, the baseline taken in 2023)"),
     Case("study yaml unknown key", _yaml_edit("covariates:", "covariate:"),
          "unknown_key", "survey.yaml", NO_ROW, "covariate", hint="covariates",
          what="survey.yaml has 'covariate:' for 'covariates:'"),

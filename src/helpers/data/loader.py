@@ -1313,8 +1313,44 @@ def _groups_unclear(values: pd.Series, raw: RawTable, column: str, wanted: Any, 
     return problems
 
 
+def _round_rank(value: Any, order: list[Any] | None) -> float | None:
+    """A round's place in time: its position in the spec's `order`, else the round as a number (a year)."""
+    if isinstance(value, bool):
+        return None
+    if order:
+        return next((float(i) for i, v in enumerate(order) if fold(str(v)) == fold(str(value))), None)
+    try:
+        return float(str(value).strip().replace(",", "."))
+    except ValueError:
+        return None
+
+
+def _rounds_after_post(spec: StudySpec, frame: pd.DataFrame, raw: RawTable, spec_path: Path) -> list[Problem]:
+    """Rows of a round later than the post one (a second follow-up, 2023, beside `post: 2021`): every round but the
+    post one is the comparison's « before », so 2023 was counted before the programme (its DiD halved, the
+    baseline balance taken in 2023), with nothing said. Refused: which rounds to compare is the evaluator's call."""
+    assert spec.period is not None
+    column, post = spec.period.column, spec.period.post
+    post_rank = _round_rank(post, spec.period.order)
+    if post_rank is None:
+        return []
+    values = frame[column]
+    later = [v for v in values.dropna().unique().tolist()
+             if (rank := _round_rank(v, spec.period.order)) is not None and rank > post_rank]
+    if not later:
+        return []
+    rows = values.index[values.isin(later).to_numpy()]
+    shown = ", ".join(numbers.plain(v) for v in later[:5])
+    return [raw.problem(
+        "round_after_post", f"{len(rows)} row(s) are of the round(s) {shown}, after the post round {post!r}: "
+        "every round but the post one is counted as before the programme",
+        f"Compare two rounds: leave the later rounds' rows out of {Path(raw.file).name}, or set `post:` in "
+        f"{spec_path.name} to the round after the programme you mean (one study per follow-up round).",
+        index=rows[0], column=column, value=numbers.plain(later[0]))]
+
+
 def _study_groups(spec: StudySpec, frame: pd.DataFrame, raw: RawTable, spec_path: Path) -> list[Problem]:
-    problems = []
+    problems = _rounds_after_post(spec, frame, raw, spec_path) if spec.period is not None else []
     checks = [("treatment", spec.treatment.column, spec.treatment.treated, "treated")]
     if spec.period is not None:
         checks.append(("period", spec.period.column, spec.period.post, "post"))
