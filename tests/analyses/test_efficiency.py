@@ -136,8 +136,10 @@ def test_a_rate_has_no_cost_per_unit(sample, unit, label):
 
 def test_no_division_by_zero_or_negative_spending(sample):
     _, params = sample
-    tables = _tables(sample, {("indicators", "P1.1.a", "period"): "2018-12"})   # nothing spent by then
-    r = row(efficiency.cost_per_result(tables, params), "output", "P1.1.a")
+    tables = _tables(sample, {("indicators", "P1.1.a", "period"): "2019"})
+    expenditure = tables["expenditure"]
+    expenditure.loc[(expenditure["line"] == "R1") & (expenditure["period_end"] < "2020-01-01"), "amount"] = 0.0
+    r = row(efficiency.cost_per_result(tables, params), "output", "P1.1.a")   # nothing spent by then
     assert np.isnan(r["cost"]) and r["reason"] == "no_spending" and r["spent"] == 0
     tables = _tables(sample)
     expenditure = tables["expenditure"]
@@ -147,6 +149,18 @@ def test_no_division_by_zero_or_negative_spending(sample):
     assert row(efficiency.cost_per_result(tables, params), "participant", "R2")["reason"] == "negative_spending"
     tables = _tables(sample, {("indicators", "P2.2.a", "actual"): -3.0})
     assert row(efficiency.cost_per_result(tables, params), "output", "P2.2.a")["reason"] == "actual_not_positive"
+
+
+@pytest.mark.parametrize("period", ["2020-06", "S1 2020", "2018-12"])
+def test_a_period_ending_inside_a_spending_period_is_not_costed(sample, period):
+    """Spending is given by year (to 31/12/2019, to 31/12/2020): the spending up to 30/06/2020 is not in the data.
+    It was the spending up to 31/12/2019 (six months short), said « up to 2020-06-30 »: 133 045.90 / 40 = 3 326 where
+    the true cost lies between that and 241 377.03 / 40; before the first period's end, « no spending »."""
+    _, params = sample
+    tables = _tables(sample, {("indicators", "P1.1.a", "period"): period, ("indicators", "P1.1.a", "actual"): 40.0})
+    r = row(efficiency.cost_per_result(tables, params), "output", "P1.1.a")
+    assert np.isnan(r["cost"]) and r["reason"] == "inside_spending_period"
+    assert "milieu d'une période de dépenses" in efficiency.reason_text("inside_spending_period", "fr")
 
 
 def test_a_line_outside_the_annex_budget_is_not_costed(sample):

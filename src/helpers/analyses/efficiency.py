@@ -20,7 +20,8 @@ Definitions (data/README.md, "Cost per result"):
   them its whole spending: **the cost is shared, not divided** (the data holds no key to split it), so these costs
   must not be added up; such a figure has status ``shared`` and its note names the other results of its lines.
 - Never a division by 0 or by a negative: no actual, an actual of 0 or less, no spending (0), a negative spending
-  total, spending not computable (after the data's end), a period that is not a date, a line not in the budget
+  total, spending not computable (after the data's end), a period that ends before the reporting date inside a
+  spending period (30/06/2020 when spending is given by year), a period that is not a date, a line not in the budget
   table: the figure is NaN and ``reason`` (a code of ``REASONS``) says why.
 - ``cost_to_benchmark``: cost / the benchmark of ``unit_cost_benchmarks`` (params), keyed by indicator id,
   ``participant`` or ``woman``; above 1 the result cost more than the benchmark.
@@ -62,6 +63,12 @@ REASONS: dict[str, tuple[str, str, str]] = {
     "spending_not_computable": ("not computable: spending up to that date is not in the data",
                                 "dépenses à cette date absentes des données",
                                 "spending up to that date is not in the data"),
+    "inside_spending_period": ("not computable: the period ends inside a spending period (the data give the "
+                               "spending at the ends of their periods only)",
+                               "la période se termine au milieu d'une période de dépenses (les données ne donnent "
+                               "les dépenses qu'à la fin de leurs périodes)",
+                               "the period ends inside a spending period (the data give the spending at the ends of "
+                               "their periods only)"),
     "unknown_line": ("not computable: a line it names is not in this annex's budget (a project-wide line is in the "
                      "project-wide annex only)",
                      "une ligne nommée est absente du budget de cette annexe (une ligne de l'ensemble du projet ne "
@@ -251,6 +258,7 @@ def cost_per_result(tables: dict[str, pd.DataFrame], params: Any, keys: pd.Serie
     spending = _Spending(budget, expenditure, params)
     financed = financed_results(indicators, participation, resolve=spending.key)
     reporting = budget_mod.to_timestamp(params.reporting_date).date()
+    ends = sorted({d.date() for d in pd.to_datetime(expenditure["period_end"]).dropna()})
     rows = []
 
     outputs = _output_rows(indicators)
@@ -260,6 +268,9 @@ def cost_per_result(tables: dict[str, pd.DataFrame], params: Any, keys: pd.Serie
         day = min(end, reporting) if end is not None else None
         actual = row["actual"]
         spent, reason = (float("nan"), "bad_period") if day is None else spending.on(lines, day, row.get("country"))
+        # (at the reporting date the annex says which spending rows end after it: as every figure of spending)
+        if reason in ("", "no_spending") and day is not None and day < reporting and _inside_a_period(day, ends):
+            spent, reason = float("nan"), "inside_spending_period"
         if not reason:
             if is_rate(row.get("unit"), row.get("label")):   # 45 % placed into jobs: not 45 things done
                 reason = "rate"
@@ -316,6 +327,14 @@ def cost_per_result(tables: dict[str, pd.DataFrame], params: Any, keys: pd.Serie
                 cost = out.at[i, "cost"]
                 out.at[i, "cost_to_benchmark"] = cost / value if pd.notna(cost) and value > 0 else np.nan
     return out
+
+
+def _inside_a_period(day: dt.date, ends: list[dt.date]) -> bool:
+    """Whether ``day`` falls strictly between two ends of spending periods (30/06/2020 between the years 2019 and
+    2020): the spending up to it lies somewhere between the two cumulative totals, and counting the earlier one
+    (six months short) gave a cost per unit too low, said as « up to 2020-06-30 »."""
+    later = [end for end in ends if end > day]
+    return bool(later) and day not in ends
 
 
 def _row(kind: str, key: str, indicator: str, label: Any, unit: Any, lines: list[str], day: dt.date | None,

@@ -436,7 +436,9 @@ def efficiency_figures(tables: dict[str, pd.DataFrame], params: Any) -> pd.DataF
         return _finish([])
     unit, participant, woman = (costs[costs["kind"].eq(kind).to_numpy(dtype=bool)]
                                 for kind in ("output", "participant", "woman"))
-    parts = [_rows("efficiency", "cost_per_unit", unit["key"], unit["cost"], params.currency, unit["denominator"],
+    # n is a count: an actual of 1.5 (thousands of persons, km) is in the note, not rounded to 2 as n
+    whole = unit["denominator"].where(unit["denominator"] % 1 == 0)
+    parts = [_rows("efficiency", "cost_per_unit", unit["key"], unit["cost"], params.currency, whole,
                    status=unit["status"], note=unit["note"]),
              _rows("efficiency", "cost_per_participant", participant["key"], participant["cost"], params.currency,
                    participant["denominator"], status=participant["status"], note=participant["note"]),
