@@ -130,6 +130,42 @@ def test_a_percentage_printed_as_a_fraction_of_1_is_read_as_one():
     assert "fraction" not in out.loc["F5", "note"]        # a ratio of 0.444 is read as printed
 
 
+def test_a_fraction_of_1_printed_as_a_percentage_is_read_as_one():
+    """An effect on a yes/no outcome (0.2708) published « 27 % » or « +27 points de pourcentage », a comparison mean
+    « 45,6 % », a ratio of 1.2416 published « +24 % »: each was a mismatch (of 26.7 for the first), for figures the
+    annex itself prints in percentage points. Read as printed / 100 (a ratio with its sign: 1 + printed / 100) when
+    so read it agrees; a percentage that does not agree, or one beside a figure above 1 that is no ratio, stays a
+    mismatch."""
+    figures = pd.DataFrame({"metric": ["impact_effect", "impact_control_mean", "impact_relative_effect",
+                                       "impact_effect"],
+                            "key": ["s:employed", "s:employed", "s:employed", "s:earnings"],
+                            "value": [0.2708333, 0.45625, 1.2416, 154.76], "unit": ["", "", "ratio", ""],
+                            "n": [2880, 480, 2646, 2805], "note": [""] * 4})
+    printed = {"F1": ("impact_effect", "s:employed", "27 %"),
+               "F2": ("impact_effect", "s:employed", "+27 points de pourcentage"),
+               "F3": ("impact_effect", "s:employed", "27,1 pp"),
+               "F4": ("impact_control_mean", "s:employed", "45,6 %"),
+               "F5": ("impact_relative_effect", "s:employed", "+24 %"),
+               "F6": ("impact_effect", "s:employed", "35 %"),
+               "F7": ("impact_effect", "s:earnings", "1,5 %")}
+    reported = pd.DataFrame({"figure_id": list(printed), "metric": [m for m, _, _ in printed.values()],
+                             "key": [k for _, k, _ in printed.values()], "value": [v for _, _, v in printed.values()],
+                             "comparison": ["="] * len(printed), "label": ["a"] * len(printed),
+                             "source": ["s"] * len(printed)})
+    out = reconcile(reported, figures, decimal_mark=",").set_index("figure_id")
+    assert out["status"].to_dict() == {"F1": "match", "F2": "match", "F3": "match", "F4": "match", "F5": "match",
+                                       "F6": "mismatch", "F7": "mismatch"}
+    assert "read as 0.27:" in out.loc["F1", "note"] and "read as 1.24:" in out.loc["F5", "note"]
+
+
+@pytest.mark.parametrize("text", ["(0.27)", "(0,03)", " ( 12 500 ) "])
+def test_a_number_in_brackets_is_not_read(text):
+    """« (0.27) » was read as +0.27 (a match beside 0.27): in accounts it is -0.27, in a table of estimates a
+    standard error."""
+    with pytest.raises(UnreadableNumber, match="in brackets"):
+        parse_printed(text, ",")
+
+
 @pytest.mark.parametrize("text, comparison", [
     ("plus de 35 %", ">"), ("Taux : plus de 35 %", ">"), ("more than 2,4 M€", ">"), ("> 35", ">"),
     ("au moins 40 %", ">="), ("40 % ou plus", ">="), ("40 participants ou plus", ">="), ("35+", ">="),

@@ -93,6 +93,20 @@ def test_published_check_says_a_percentage_was_written_as_a_fraction():
         f"écrit comme une fraction de 1 : 52,8{NBSP}% ; arrondi, il vaudrait 52,9"
 
 
+def test_published_check_says_a_fraction_was_written_as_a_percentage():
+    figures = pd.DataFrame({"metric": ["reported_figure"], "key": ["F1"], "value": [0.2708333],
+                            "reported": ["27 %"], "status": ["match"],
+                            "note": ["impact_effect [s:employed]: printed 27 % as a percentage of a fraction of 1, "
+                                     "read as 0.27: printed 0.27 vs computed 0.2708333: equal when rounded to 2 "
+                                     "decimal(s)"]})
+    reported = pd.DataFrame({"figure_id": ["F1"], "label": ["a"], "source": ["l. 1"]})
+    fr = published_check(figures, reported, "fr").set_index("figure_id")
+    assert fr.loc["F1", "explanation"] == "écrit en pourcentage d'une fraction de 1 : 0,27"
+    assert fr.loc["F1", "computed"] == "0,2708"
+    assert published_check(figures, reported, "en").loc[0, "explanation"] == \
+        "written as a percentage of a fraction of 1: 0.27"
+
+
 def test_published_check_says_a_bound_that_does_not_hold():
     """« plus de 50 % » beside a computed 40, and a '<' of the comparison column: « 40 n'est pas supérieur à 50 »
     (it said « écart de 10 », as if 50 had been printed)."""

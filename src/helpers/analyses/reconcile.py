@@ -67,6 +67,7 @@ _SPACE_GROUPED = re.compile(r"\d[ \u00a0\u202f\u2009\u2007]\d{3}(?!\d)")
 _LEAD = re.compile(r"^[^\d+\-\u2212.,]+")
 _TRAIL = re.compile(r"[^\d]+$")
 _GROUPS = re.compile(r"^\d{1,3}(\d{3})*$")
+_BRACKETED = re.compile(r"^\s*\([^()]*\d[^()]*\)\s*$")   # « (0,27) »: read as +0.27, it was a match
 # a scale word right after the number (rule 5); "M" may be glued to a currency (2,4 MEUR, 2,4 M€)
 _SCALE = re.compile(r"^\s*(?:(?P<thousand>k|K|mille|milliers?)|(?P<million>M|Mio|millions?)"
                     r"|(?P<billion>Md|Mds|Mrd|milliards?|bn))(?=$|[^A-Za-zÀ-ÿ]|EUR|USD|CHF|XOF|MAD|TND)")
@@ -137,6 +138,9 @@ def parse_printed(text: Any, decimal_mark: str | None = None) -> ParsedNumber:
     if text is None or (isinstance(text, float) and math.isnan(text)):
         raise UnreadableNumber("no printed value")
     original = str(text)
+    if _BRACKETED.match(original):
+        raise UnreadableNumber(f"'{original}': a number in brackets is a negative in accounts and a standard error "
+                               "in statistics (write it with a minus sign, or the estimate alone)")
     s = _LEAD.sub("", original.strip())
     trail = _TRAIL.search(s)
     after, s = (s[trail.start():], s[:trail.start()]) if trail else ("", s)
@@ -258,6 +262,32 @@ def _as_fraction(printed: str, computed: float, comparison: str, mismatch: Class
     return again._replace(note=f"printed {printed} {FRACTION_NOTE}, read as {percent} %: {again.note}")
 
 
+# a printed percentage, or percentage points: `27 %`, `+27 points de pourcentage`, `27 pp`, `27 percentage points`
+_PERCENT = re.compile(r"%|\bp\.? ?p\b\.?|\bpoints?\b|\bpercentage points?\b")
+PERCENT_NOTE = "a percentage of a fraction of 1"   # in the note of 27 % printed for 0.27 (see _as_percentage)
+
+
+def _as_percentage(printed: str, computed: float, comparison: str, unit: str,
+                   mismatch: Classification) -> Classification:
+    """A figure computed as a fraction of 1 (a share, an effect on a yes/no outcome: 0.2708) printed as a percentage
+    or in percentage points (`27 %`, `+27 points de pourcentage`), or a ratio printed as a change (`+24 %` for 1.24):
+    read as printed / 100 (1 + printed / 100 for a ratio with its sign) when, so read, it agrees; else the mismatch
+    as it was. (It was a mismatch of 26.7, for a figure the annex itself prints « 27,1 points de pourcentage ».)"""
+    value, decimals = mismatch.printed_value, mismatch.decimals
+    if comparison not in ("=", "~") or decimals < -2:
+        return mismatch
+    fraction = Decimal(repr(value)).scaleb(-2)
+    signed = printed.strip()[:1] in "+-\u2212"
+    read = (1 + fraction) if unit == "ratio" and signed else fraction
+    if unit != "ratio" and abs(computed) > 1:
+        return mismatch
+    text = f"{read:.{decimals + 2}f}"
+    again = classify(text, computed, comparison, ".")
+    if again.status == MISMATCH:
+        return mismatch
+    return again._replace(note=f"printed {printed} as {PERCENT_NOTE}, read as {text}: {again.note}")
+
+
 def default_key(metric: str, key: Any) -> str:
     """The figures key a reported row means: empty -> 'total' for budget metrics, 'all' otherwise."""
     text = "" if _is_blank(key) else str(key).strip()
@@ -338,6 +368,8 @@ def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str |
                               reason=why or f"'{metric}' '{key}' could not be computed")
             if unit == "%" and result.status == MISMATCH:
                 result = _as_fraction(printed, computed, comparison, result)
+            elif unit != "%" and result.status == MISMATCH and _PERCENT.search(fold(printed)):
+                result = _as_percentage(printed, computed, comparison, unit, result)
         rows.append({
             "figure_id": rec.get("figure_id"), "metric": metric, "key": key, "printed": printed,
             "comparison": comparison, "computed": computed, "unit": unit, "n": n, "status": result.status,

@@ -252,7 +252,7 @@ def _both(key: str) -> dict[str, str]:
 
 
 def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str) -> pd.DataFrame:
-    from ..analyses.reconcile import FRACTION_NOTE, UnreadableNumber, parse_printed, worded_comparison
+    from ..analyses.reconcile import FRACTION_NOTE, PERCENT_NOTE, UnreadableNumber, parse_printed, worded_comparison
 
     checked = figures[figures["metric"] == "reported_figure"]
     about = reported.drop_duplicates("figure_id").set_index("figure_id")
@@ -267,6 +267,9 @@ def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str) ->
         fraction = FRACTION_NOTE in str(fig.note)   # 0.444 printed for 44.4 % (a match, or truncated)
         if fraction:
             decimals, printed_value = decimals - 2, printed_value * 100
+        percentage = PERCENT_NOTE in str(fig.note)   # 27 % printed for 0.2708 (an effect on a yes/no outcome)
+        if percentage:
+            decimals, printed_value = decimals + 2, printed_value / 100
         decimals = max(decimals, 0)   # '2,4 M' is printed to the nearest 100 000: the computed figure is shown whole
         shown = min(decimals + 2, 4)
         difference = printed_value - fig.value
@@ -285,8 +288,9 @@ def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str) ->
             explanation = fmt.reason(fig.note, lang)
         else:
             explanation = ""
-        if fraction:
-            written = say("published_fraction", lang, value=fmt.percent(printed_value, decimals, lang))
+        if fraction or percentage:
+            written = (say("published_fraction", lang, value=fmt.percent(printed_value, decimals, lang)) if fraction
+                       else say("published_percentage", lang, value=fmt.number(printed_value, decimals, lang)))
             explanation = written + (say("list_separator", lang) + explanation if explanation else "")
         rows.append({"figure_id": fig.key, "label": about["label"].get(fig.key), "source": about["source"].get(fig.key),
                      "reported": fig.reported, "computed": _trimmed(fig.value, decimals, shown, lang),

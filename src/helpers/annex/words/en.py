@@ -57,6 +57,7 @@ WORDS = {
     "bound_>": "above", "bound_>=": "at least", "bound_<": "below", "bound_<=": "at most",
     "published_rounded": "rounded, it would be {value}",
     "published_fraction": "written as a fraction of 1: {value}",
+    "published_percentage": "written as a percentage of a fraction of 1: {value}",
     # impact studies (studies)
     "study_method_naive": "Naive comparison (no adjustment)",
     "study_method_ols": "Ordinary least squares",

@@ -58,6 +58,7 @@ WORDS = {
     "bound_<=": "inférieur ou égal à",
     "published_rounded": "arrondi, il vaudrait {value}",
     "published_fraction": "écrit comme une fraction de 1 : {value}",
+    "published_percentage": "écrit en pourcentage d'une fraction de 1 : {value}",
     # impact studies (studies)
     "study_method_naive": "Comparaison naïve (sans ajustement)",
     "study_method_ols": "Moindres carrés ordinaires",
