@@ -907,6 +907,14 @@ CASES = [
          "round_after_post", "survey.csv", 4, "year", hint="leave the later rounds",
          what="a DiD with post: 2021 and a second follow-up in 2023: the 2023 rows were counted before the programme "
               "(the effect halved, the baseline taken in 2023)"),
+    Case("cluster codes numbered per country", lambda m: (
+             m.replace("impact/survey.yaml", "covariates: [age]", "covariates: [age]\ncluster: site\nse: cluster"),
+             m.write("impact/survey.csv", "id,arm,score,age,site,country\n" + "".join(
+                 f"{i},{'T' if i % 2 else 'C'},{10 + i % 3},30,S{i % 2 + 1},{country}\n"
+                 for country in ("Maroc", "Tunisie") for i in range(1, 5)))),
+         "cluster_in_several_countries", "survey.csv", 2, "site", severity="warning", hint="unique across the study",
+         what="a study clustered on sites numbered S1, S2 in each country: the sites of one number were merged, the "
+              "standard errors too small, nothing said"),
     Case("study yaml unknown key", _yaml_edit("covariates:", "covariate:"),
          "unknown_key", "survey.yaml", NO_ROW, "covariate", hint="covariates",
          what="survey.yaml has 'covariate:' for 'covariates:'"),
