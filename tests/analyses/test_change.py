@@ -136,3 +136,23 @@ def test_a_figure_in_another_unit_is_not_compared(tmp_path):
     units = change.unit_changes(now, previous)
     assert units.to_dict("records") == [{"metric": "spent", "key": "total", "previous_unit": "USD", "unit": "EUR"}]
     assert change.unit_changes(now, None).empty
+    # nor is it written beside the figure in the annex's text (« 1 300 EUR (31/12/2020 : 1 200 USD) »)
+    from types import SimpleNamespace
+    from helpers.annex.context import Annex
+    ctx = SimpleNamespace(previous=previous, figures=now, lang="fr",
+                          in_unit=lambda value, unit: f"{value:g} {unit}")
+    assert Annex.since(ctx, "spent", "total") == ""
+    assert Annex.since(ctx, "physical_rate", "all") == " (31/12/2020\u00a0: 40 %)"
+
+
+def test_the_statistics_of_an_estimate_are_not_listed_among_the_changes():
+    """A study's p-values and standardised differences filled « the figures that moved most » (« p ajustée (Holm)
+    0,00 -> 0,00, +964,3 % »), where its effect did not appear: they describe an estimate, they are no result."""
+    figures = _figures([("impact", "impact_effect", "s:earnings", 165.8, "", ""),
+                        ("impact", "impact_p_holm", "s:earnings", 1e-8, "", ""),
+                        ("impact", "balance_smd", "s:age", 0.02, "", ""),
+                        ("impact", "balance_joint_p", "s", 0.5, "", ""),
+                        ("surveys", "survey_deff", "t:revenu", 2.0, "", "")])
+    figures["previous"] = [154.8, 9e-10, 0.01, 0.1, 1.0]
+    figures["previous_date"] = "2020-12-31"
+    assert list(change.moved(figures)["metric"]) == ["impact_effect"]

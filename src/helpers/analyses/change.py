@@ -12,7 +12,8 @@ this one (``data.archive.previous``). Rows are matched on (metric, key).
 - ``unit_changes(figures, previous)``: the figures found in the earlier annex in another unit.
 - ``moved(figures)``: the figures whose value changed, largest relative change first (a figure that was 0 comes
   first: its relative change is infinite). The published-figure checks, anomalies and figures at another date
-  (``@YYYY-MM-DD`` keys) are left out: they restate figures listed already.
+  (``@YYYY-MM-DD`` keys) are left out: they restate figures listed already; so are the statistics that describe an
+  estimate (p-values, standardised differences, MDE, ICC, design effects: ``NOT_LISTED``).
 - ``rating_changes(figures, previous)``: the indicators whose rating (green / amber / red, '' = not rated)
   differs from the earlier annex.
 """
@@ -26,7 +27,12 @@ import pandas as pd
 
 PREVIOUS_COLUMNS = ["previous", "previous_date"]
 RATED = ("indicator_achievement", "indicator_achievement_final")
-NOT_LISTED = ("reported_figure", "indicator_anomaly")
+# the published-figure checks and anomalies restate figures listed already; the statistics that describe an estimate
+# (p-values, standardised differences, MDE, ICC, design effects, pre-trend leads) are no result: « p ajustée 0,00 ->
+# 0,00, +964 % » filled the table where the effect itself did not appear
+NOT_LISTED = ("reported_figure", "indicator_anomaly", "impact_p_holm", "balance_joint_p", "balance_smd",
+              "balance_smd_unweighted", "balance_smd_weighted", "impact_mde", "impact_icc", "comparison_ess",
+              "event_study_effect", "survey_deff")
 
 
 def _previous_rows(previous: Any) -> pd.DataFrame:
