@@ -86,6 +86,46 @@ def test_a_revised_budget_replaces_the_original_of_its_period_and_no_type_is_an_
     assert rules(source) == []
 
 
+QUARTERS = (("2021-01-01", "2021-03-31"), ("2021-04-01", "2021-06-30"), ("2021-07-01", "2021-09-30"),
+            ("2021-10-01", "2021-12-31"))
+
+
+def test_a_revised_budget_replaces_the_originals_it_overlaps_whatever_their_spans(tmp_path):
+    """Before: only an original of the very same dates was replaced; the others were added to the revision."""
+    quarters = "".join(budget("100", start, end) for start, end in QUARTERS)
+    yearly = load(tmp_path / "a", activity(body=quarters + budget("500", kind="2")))
+    assert yearly.tables["budget"]["budget"].tolist() == [500.0] and rules(yearly) == []
+    # DFID: a revised budget over a financial year, the original over its first quarter, other years kept
+    fy = load(tmp_path / "b", activity(body=budget("500", "2008-04-01", "2008-06-30") + budget("500", "2007-04-01",
+              "2007-06-30") + budget("300", "2008-04-01", "2009-03-31", kind="2")))
+    assert fy.tables["budget"]["budget"].tolist() == [800.0] and rules(fy) == []
+    # a revision that ends a day before the original: it replaces it, and a warning says the days it leaves
+    short = load(tmp_path / "c", activity(body=budget("400") + budget("300", end="2021-12-30", kind="2")))
+    assert short.tables["budget"]["budget"].tolist() == [300.0]
+    assert rules(short) == ["iati_budget_revised_part"] and short.problems[0].element.endswith("budget[1]/value")
+
+
+def test_a_budget_that_covers_the_others_of_its_span_is_counted_alone(tmp_path):
+    """Before: a whole-life budget beside the yearly ones it is made of was added to them (twice the budget)."""
+    years = "".join(budget(v, f"{y}-01-01", f"{y}-12-31") for v, y in (("250", 2020), ("250", 2021)))
+    source = load(tmp_path, activity(body=budget("1000", "2020-01-01", "2023-12-31") + years + transaction("300")))
+    assert source.tables["budget"]["budget"].tolist() == [1000.0]
+    overlap = next(p for p in source.problems if p.rule == "iati_budget_overlap")
+    assert overlap.severity == "warning" and overlap.element == "iati-activity[XM-1]/budget[1]/value"
+
+
+@pytest.mark.parametrize("body", [
+    budget("100") + budget("100", "2021-07-01", "2022-06-30"),  # none covers the other
+    budget("300", "2020-01-01", "2023-12-31") + budget("250", "2020-01-01", "2020-12-31")
+    + budget("250", "2021-01-01", "2021-12-31")])  # the whole-life one is less than its parts
+def test_budgets_that_overlap_without_one_sum_are_not_added_and_the_budget_is_not_computed(tmp_path, body):
+    source = load(tmp_path, activity(body=body + transaction("40")))
+    assert source.tables["budget"]["budget"].isna().all() and len(source.tables["budget"]) == 1
+    problem = next(p for p in source.problems if p.rule == "iati_budget_overlap")
+    assert "budget[1]" in problem.message and "budget[2]" in problem.message and "not computed" in problem.message
+    assert "budget_unknown" not in rules(source)  # not "no budget": it has budgets that cannot be added
+
+
 def test_budget_lines_are_activities_and_spending_is_per_transaction(tmp_path):
     source = load(tmp_path, activity("XM-1", budget("100") + transaction("30") + transaction("20", "3",
                                                                                                "2021-09-30")),

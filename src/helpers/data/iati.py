@@ -12,8 +12,9 @@ once read, so a 100 MB publisher file is read in little memory), with ``resolve_
 files) is refused with a problem before any activity is read: nothing is expanded, fetched or read from disk.
 
 The rules (each has a test in tests/data/test_iati.py):
-- budgets: a revised budget (``type="2"``) replaces the original (``type="1"``, or no type) of the same period; a
-  budget line is an activity (line = iati-identifier, label = title);
+- budgets: a revised budget (``type="2"``) replaces the originals (``type="1"``, or no type) whose period it
+  overlaps; budgets whose periods overlap are never added (one covering the others, at least their sum, is counted
+  alone; otherwise the budget is not computed); a budget line is an activity (line = iati-identifier, label = title);
 - the same money is never counted twice: an activity whose children (``related-activity``) in the files carry
   money of the same kind is not counted for it; a spending transaction that another activity of the files reports as
   its incoming funds (``provider-org/@provider-activity-id``) is not counted either. ``make check`` says which rule
@@ -793,7 +794,7 @@ def _budget(activities: list[Activity], amounts: dict[int, float], counted: set[
             rows.append({"line": activity.identifier, "budget": None if total is None else total * share,
                          "country": country, "label": _estimated(title, share, params.language),
                          "iati_file": activity.file, "iati_element": activity.path})
-        if total is None:
+        if not budgets:  # (budgets that cannot be added have said why)
             problems.append(Problem(activity.file, "budget_unknown", f"activity {activity.identifier} reports "
                                     "spending but no budget", "Its execution rate cannot be computed.",
                                     element=activity.path, severity="warning"))
@@ -801,33 +802,108 @@ def _budget(activities: list[Activity], amounts: dict[int, float], counted: set[
 
 
 def _revised_total(activity: Activity, budgets: list[Money], amounts: dict[int, float],
-                   problems: list[Problem]) -> float:
-    """Per period: the revised budgets when the period has a positive one, else every budget of the period; a
-    negative budget is a correction, netted with the others of its period (one warning per activity)."""
-    periods: dict[tuple[Any, Any], list[Money]] = defaultdict(list)
+                   problems: list[Problem]) -> float | None:
+    """The activity's budget, or None (not computable, with a warning) when its budgets overlap in a way that has
+    no one sum. A revised budget (type 2, 0 or more) replaces every original budget whose period it overlaps, even
+    when the spans differ (a yearly revision of quarterly originals). Budgets of the same exact period are netted (a
+    negative one is a correction, one warning per activity). Budgets whose periods overlap are never added: when one
+    covers all the others and is at least their sum (a whole-life budget beside yearly ones), it alone is counted;
+    otherwise the budget is not computed."""
+    revisions = [b for b in budgets if b.kind == "2" and amounts[id(b)] >= 0]
+    kept = []
     for budget in budgets:
+        over = [r for r in revisions if budget.kind != "2" and _overlap(budget, r)]
+        if not over:
+            kept.append(budget)
+        elif not _covered(budget, over):  # the original's days outside every revision are not counted: say it
+            problems.append(Problem(activity.file, "iati_budget_revised_part", f"activity {activity.identifier}: "
+                                    f"the original budget of {budget.start}..{budget.end} is replaced by the "
+                                    f"revised budget(s) of {', '.join(f'{r.start}..{r.end}' for r in over)}, which "
+                                    "do not cover all its days: the original is not counted at all",
+                                    "Check the file: a revision normally has the period of what it revises.",
+                                    element=budget.path, value=_show(budget.amount), severity="warning"))
+    periods: dict[tuple[Any, Any], list[Money]] = defaultdict(list)
+    for budget in kept:
         periods[(budget.start, budget.end)].append(budget)
-    total = 0.0
+    nets: dict[tuple[Any, Any], float] = {}
     corrections: list[Money] = []
     for (start, end), items in periods.items():
-        revised = [b for b in items if b.kind == "2"]
-        used = revised if any(amounts[id(b)] >= 0 for b in revised) else items
-        positive = [b for b in used if amounts[id(b)] >= 0]
+        positive = [b for b in items if amounts[id(b)] >= 0]
         if len(positive) > 1:
+            kinds = {b.kind for b in positive}
             problems.append(Problem(activity.file, "iati_budget_twice", f"activity {activity.identifier} has "
-                                    f"{len(positive)} {'revised' if revised else 'original'} budgets for the period "
-                                    f"{start}..{end}: they are added", "Check the file: a period normally has one "
-                                    "budget of each type.", element=positive[1].path, severity="warning"))
-        for budget in used:
-            total += amounts[id(budget)]
-            if amounts[id(budget)] < 0:
-                corrections.append(budget)
-    if corrections and total > 0:
+                                    f"{len(positive)} {'revised' if kinds == {'2'} else 'original'} budgets for the "
+                                    f"period {start}..{end}: they are added", "Check the file: a period normally "
+                                    "has one budget of each type.", element=positive[1].path, severity="warning"))
+        nets[(start, end)] = sum(amounts[id(b)] for b in items)
+        corrections += [b for b in items if amounts[id(b)] < 0]
+    total = _overlapping_periods(activity, periods, nets, problems)
+    if total is not None and corrections and total > 0:
         problems.append(Problem(activity.file, "iati_negative", f"activity {activity.identifier}: "
                                 f"{len(corrections)} negative budget(s), read as corrections and netted with the "
                                 f"budgets of their period: net budget {_show(round(total, 2))}", "Nothing to do if "
                                 "they correct earlier budgets; check them otherwise.", element=corrections[0].path,
                                 value=", ".join(_show(b.amount) or "" for b in corrections[:5]), severity="warning"))
+    return total
+
+
+def _overlap(a: Money, b: Money) -> bool:
+    """Whether two budget periods share a day (a budget without both dates overlaps nothing: it is its own)."""
+    if None in (a.start, a.end, b.start, b.end):
+        return a.start == b.start and a.end == b.end
+    return a.start <= b.end and b.start <= a.end  # type: ignore[operator]
+
+
+def _covered(budget: Money, by: list[Money]) -> bool:
+    """Whether the periods ``by`` cover every day of ``budget``'s period."""
+    if budget.start is None or budget.end is None:
+        return True
+    day = budget.start
+    for other in sorted(by, key=lambda b: b.start or dt.date.min):
+        if other.start is None or other.end is None or other.start > day:
+            break
+        day = max(day, other.end + dt.timedelta(days=1))
+    return day > budget.end
+
+
+def _overlapping_periods(activity: Activity, periods: dict[tuple[Any, Any], list[Money]],
+                         nets: dict[tuple[Any, Any], float], problems: list[Problem]) -> float | None:
+    """The sum of the periods' net budgets, periods that overlap never added together (see _revised_total)."""
+    dated = sorted(k for k in nets if None not in k)
+    total = sum(v for k, v in nets.items() if None in k)
+    groups: list[list[tuple[Any, Any]]] = []
+    for key in dated:  # sorted by start: a period joins the group it overlaps
+        if groups and key[0] <= max(end for _, end in groups[-1]):
+            groups[-1].append(key)
+        else:
+            groups.append([key])
+    for group in groups:
+        if len(group) == 1:
+            total += nets[group[0]]
+            continue
+        start, end = min(s for s, _ in group), max(e for _, e in group)
+        whole = next((k for k in group if k == (start, end)), None)
+        parts = [k for k in group if k != whole]
+        inside = sum(nets[k] for k in parts)
+        first = periods[whole][0] if whole else periods[group[0]][0]
+        other = periods[parts[0]][0] if whole else periods[group[1]][0]
+        if whole is not None and nets[whole] >= inside - 0.005:
+            total += nets[whole]
+            problems.append(Problem(activity.file, "iati_budget_overlap", f"activity {activity.identifier}: the "
+                                    f"budget of {start}..{end} ({_show(round(nets[whole], 2))}) covers {len(parts)} "
+                                    f"other budget(s) of its period ({_show(round(inside, 2))} in all, e.g. "
+                                    f"{other.path}): they are parts of it, so only it is counted, not their sum",
+                                    "Nothing to do if it is the whole budget of the activity; check the file "
+                                    "otherwise.", element=first.path, severity="warning"))
+            continue
+        problems.append(Problem(activity.file, "iati_budget_overlap", f"activity {activity.identifier}: budgets "
+                                f"of the same type whose periods overlap ({first.path}: {first.start}..{first.end}, "
+                                f"{other.path}: {other.start}..{other.end}) cannot be added, and none covers the "
+                                "others with at least their sum: the activity's budget is not computed (not rated)",
+                                "Ask the publisher to give budgets of periods that do not overlap (IATI: a "
+                                "budget should not span more than a year), or a revised budget (type 2) for the "
+                                "period.", element=other.path, value=_show(other.amount), severity="warning"))
+        return None
     return total
 
 
