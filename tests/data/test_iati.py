@@ -291,6 +291,40 @@ def test_other_dimensions_are_summed_into_the_total_when_none_is_given_with_a_no
     assert note.severity == "warning" and "age, gender" in note.message
 
 
+def located(value: str, place: str, tag: str = "actual") -> str:
+    return f'<{tag} value="{value}"><location ref="{place}"/></{tag}>'
+
+
+def test_values_by_location_of_a_count_are_added(tmp_path):
+    """Before: one <period> per location with the same dates, and only the first location was counted (13/7)."""
+    periods = (period(located("7", "KE-NBO", "target"), located("13", "KE-NBO"))
+               + period(located("3", "BD-DHA", "target"), located("2", "BD-DHA")))
+    source = load(tmp_path, activity(body='<result type="1">' + indicator(periods) + "</result>"))
+    table = source.tables["indicators"]
+    assert table[["sex", "target", "actual"]].values.tolist() == [["total", 10.0, 15.0]]
+    assert rules(source) == ["iati_total_summed", "iati_total_summed"]
+    # a value without location beside those by location is the total
+    total = period('<target value="12"/>', '<actual value="16"/>')
+    table = load(tmp_path / "b", activity(body='<result type="1">' + indicator(periods + total) + "</result>")
+                 ).tables["indicators"]
+    assert table[["target", "actual"]].values.tolist() == [[12.0, 16.0]]
+
+
+@pytest.mark.parametrize("measure, places", [("2", ("KE-NBO", "BD-DHA")), ("1", ("KE-NBO", "KE-NBO")),
+                                             ("1", ("", ""))])
+def test_values_that_cannot_be_added_give_no_total_and_say_why(tmp_path, measure, places):
+    """A percentage by location, or two values of one period not told apart: not computed, never the first."""
+    cells = [located(v, p) if p else f'<actual value="{v}"/>' for v, p in zip(("60", "40"), places)]
+    periods = period('<target value="50"/>', cells[0]) + period(actual=cells[1])
+    source = load(tmp_path, activity(body='<result type="1">' + indicator(periods, f'measure="{measure}"')
+                                     + "</result>"))
+    table = source.tables["indicators"]
+    assert table["actual"].isna().all() and table["target"].tolist() == [50.0]
+    problem = next(p for p in source.problems if p.rule == "iati_total_not_computed")
+    assert problem.severity == "warning" and "period[1]/actual[1]" in problem.message
+    assert ("percentage measure cannot be added" if measure == "2" else "distinct locations") in problem.message
+
+
 def test_qualitative_indicators_are_listed_not_rated(tmp_path):
     table = load(tmp_path, activity(body='<result type="1">' + indicator(
         period('<target value="1"/>', '<actual value="1"/>'), attrs='measure="5"') + "</result>")

@@ -25,7 +25,8 @@ The rules (each has a test in tests/data/test_iati.py):
   estimate: the budget line's label says so); the part not given to a country is the project's as a whole
   (``regional``);
 - results: one row per indicator, period (``period-start``/``period-end``) and sex (``dimension`` named sex, gender,
-  genre...: rows f, m and the total; other dimensions summed into the total when no total is given, with a warning);
+  genre...: rows f, m and the total; other dimensions summed into the total when no total is given, with a warning;
+  values by location added for a count, never for a percentage or a rank: then not computed, with a warning);
   qualitative and nominal indicators (``@measure`` 5 and 3) are listed, not rated;
 - narratives in the annex language when the file has it, else the activity's default language.
 """
@@ -68,6 +69,7 @@ INCOMING = {"1", "11", "13"}
 LEVELS = {"1": "output", "2": "outcome", "3": "impact"}
 UNITS = {"1": ("unités", "units"), "2": ("%", "%"), "3": ("nominal", "nominal"), "4": ("ordinal", "ordinal"),
          "5": ("qualitatif", "qualitative")}
+MEASURES = {"1": "unit", "2": "percentage", "3": "nominal", "4": "ordinal", "5": "qualitative"}
 NOT_RATED = {"3", "5"}  # nominal and qualitative measures: listed, not rated
 HINT_PUBLISHER = "Ask the publisher to correct the file; until then the value is not counted."
 COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")  # ISO 3166-1 alpha-2, the IATI Country codelist
@@ -103,6 +105,7 @@ class Cell:
     path: str
     value: float | None
     dimensions: tuple[tuple[str, str], ...]
+    locations: tuple[str, ...] = ()  # location/@ref: one cell per place, as publishers break results down
 
 
 @dataclass(slots=True)
@@ -568,9 +571,11 @@ def _cell(element: etree._Element, path: str, numeric: bool, file: str, identifi
           problems: list[Problem]) -> Cell:
     dimensions = tuple((d.get("name") or "", d.get("value") or "") for d in element if d.tag == "dimension") \
         if len(element) else ()
+    locations = tuple(sorted((d.get("ref") or "").strip() for d in element if d.tag == "location")) \
+        if len(element) else ()
     # results values are warnings: the indicator is listed without the value, never with a guess
     value = _number(element.get("value"), file, identifier, path, problems, "warning", HINT_RESULT, "/@value")
-    return Cell(path, value if numeric else None, dimensions)
+    return Cell(path, value if numeric else None, dimensions, locations)
 
 
 # ================================================================= which activities, which money
@@ -972,9 +977,11 @@ def sex_of(dimensions: Iterable[tuple[str, str]]) -> str | None:
     return None
 
 
-def _by_sex(cells: list[Cell], what: str, where: str, activity: Activity,
-            problems: list[Problem]) -> dict[str, float | None]:
-    """sex -> value: f and m add their cells; the total is the cell without dimension, else the sum (with a note)."""
+def _by_sex(cells: list[Cell], what: str, where: str, activity: Activity, problems: list[Problem],
+            measure: str = "1") -> dict[str, float | None]:
+    """sex -> value: f and m add their cells; the total is the cell without dimension, else the sum (with a note).
+    Several cells without dimension (one per location) are added for a count (measure 1); a percentage or a rank
+    cannot be added: the total is then not computed, with a warning saying why."""
     out: dict[str, float | None] = {}
     if not cells:  # most indicators have no baseline, many periods no target or actual
         return out
@@ -996,8 +1003,11 @@ def _by_sex(cells: list[Cell], what: str, where: str, activity: Activity,
             out[sex] = (out.get(sex) or 0.0) + cell.value
         elif sex in ("f", "m"):
             out.setdefault(sex, None)
-    if totals:
-        out["total"] = totals[0].value
+    plain = [c for c in totals if not c.locations]
+    if len(totals) == 1 or len(plain) == 1:  # the one value without location is the total, beside its parts
+        out["total"] = (plain or totals)[0].value
+    elif totals:
+        out["total"] = _located_total(totals, what, where, activity, problems, measure)
     elif dimensioned:
         values = [c.value for c in dimensioned if c.value is not None]
         out["total"] = sum(values) if values else None
@@ -1008,6 +1018,31 @@ def _by_sex(cells: list[Cell], what: str, where: str, activity: Activity,
                                     f"{', '.join(kinds)}", "Check that the cells cover the whole population.",
                                     element=where, value=_show(out["total"]), severity="warning"))
     return out
+
+
+def _located_total(totals: list[Cell], what: str, where: str, activity: Activity, problems: list[Problem],
+                   measure: str) -> float | None:
+    """Several cells without dimension for one period: the sum of distinct locations for a count, else None."""
+    places = [c.locations for c in totals]
+    values = [c.value for c in totals]
+    distinct = all(places) and len(set(places)) == len(places)
+    if measure == "1" and distinct and None not in values:
+        total = sum(values)  # type: ignore[arg-type]
+        problems.append(Problem(activity.file, "iati_total_summed", f"activity {activity.identifier}: no total "
+                                f"{what} is given: the total is the sum of the {len(totals)} locations' values "
+                                f"({', '.join('+'.join(p) for p in places)})", "Check that the locations cover the "
+                                "whole indicator.", element=where, value=_show(total), severity="warning"))
+        return total
+    why = ("its values are not all numbers" if None in values and distinct and measure == "1" else
+           "they are not told apart by distinct locations, so which one is the figure is not known" if not distinct
+           else f"values of a {MEASURES.get(measure, measure)} measure cannot be added")
+    problems.append(Problem(activity.file, "iati_total_not_computed", f"activity {activity.identifier}: "
+                            f"{len(totals)} {what} values without dimension for this period ({totals[0].path}, "
+                            f"{totals[1].path}...), and {why}: the total {what} is not computed (not rated)",
+                            "Ask the publisher for one total value per period (a cell without location), or for "
+                            "values by location of a count.", element=where,
+                            value=", ".join(_show(v) or "?" for v in values[:5]), severity="warning"))
+    return None
 
 
 def _indicators(activities: list[Activity], params: ProjectParams, problems: list[Problem]) -> pd.DataFrame:
@@ -1030,7 +1065,8 @@ def _indicators(activities: list[Activity], params: ProjectParams, problems: lis
                     f"{activity.identifier}/{indicator.code}"
             label = in_language(indicator.title, language, activity.lang) or identifier
             unit = UNITS.get(indicator.measure, UNITS["1"])[0 if language == "fr" else 1]
-            baseline = _by_sex(indicator.baselines, "baseline", indicator.path, activity, problems)
+            baseline = _by_sex(indicator.baselines, "baseline", indicator.path, activity, problems,
+                               indicator.measure)
             periods: dict[tuple[Any, Any], list[Period]] = defaultdict(list)
             for period in indicator.periods:  # the same dates repeated, one per cell, are one period
                 periods[(period.start, period.end)].append(period)
@@ -1038,8 +1074,10 @@ def _indicators(activities: list[Activity], params: ProjectParams, problems: lis
                 periods[(None, None)] = []
             for (start, end), items in periods.items():
                 where = items[0].path if items else indicator.path
-                targets = _by_sex([c for p in items for c in p.targets], "target", where, activity, problems)
-                actuals = _by_sex([c for p in items for c in p.actuals], "actual", where, activity, problems)
+                targets = _by_sex([c for p in items for c in p.targets], "target", where, activity, problems,
+                                  indicator.measure)
+                actuals = _by_sex([c for p in items for c in p.actuals], "actual", where, activity, problems,
+                                  indicator.measure)
                 sexes = [s for s in ("total", "f", "m") if s in targets or s in actuals or s in baseline] or ["total"]
                 for sex in sexes:
                     rows.append({"indicator_id": identifier, "period": _period_text(start, end),
