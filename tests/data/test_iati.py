@@ -325,6 +325,30 @@ def test_values_that_cannot_be_added_give_no_total_and_say_why(tmp_path, measure
     assert ("percentage measure cannot be added" if measure == "2" else "distinct locations") in problem.message
 
 
+def test_percentages_by_dimension_are_never_added(tmp_path):
+    """Before: women aged 18-24 (11 %) and 25+ (13 %) made 24 % for women; 60 % of women and 40 % of men a 100 %
+    total, with a warning advising to check the cells cover the population."""
+    def cells(tag, *values):
+        return "".join(f'<{tag} value="{v}"><dimension name="sex" value="{s}"/><dimension name="age" value="{a}"/>'
+                       f'</{tag}>' for v, s, a in values)
+    by_age = period(cells("target", ("10", "F", "18-24"), ("10", "F", "25+")),
+                    cells("actual", ("11", "F", "18-24"), ("13", "F", "25+")))
+    by_sex = period('<target value="50"/>', '<actual value="60"><dimension name="sex" value="female"/></actual>'
+                    '<actual value="40"><dimension name="sex" value="male"/></actual>')
+    source = load(tmp_path, activity(body='<result type="1">' + indicator(by_age, 'measure="2"')
+                                     + indicator(by_sex, 'measure="2"') + "</result>"))
+    table = source.tables["indicators"].set_index(["indicator_id", "sex"])
+    assert table.loc["XM-1/R1.I1", "actual"].isna().all() and table.loc["XM-1/R1.I1", "target"].isna().all()
+    assert table.loc["XM-1/R1.I2", "actual"].to_dict() == pytest.approx(
+        {"total": float("nan"), "f": 60.0, "m": 40.0}, nan_ok=True)  # one cell alone is the figure
+    assert table.at[("XM-1/R1.I2", "total"), "target"] == 50
+    assert "iati_total_summed" not in rules(source)
+    women = next(p for p in source.problems if p.rule == "iati_not_added" and "actual for women" in p.message)
+    assert "percentage measure are never added" in women.message and women.value == "11, 13"
+    assert any(p.rule == "iati_not_added" and "total actual" in p.message and p.value == "60, 40"
+               for p in source.problems)
+
+
 def test_qualitative_indicators_are_listed_not_rated(tmp_path):
     table = load(tmp_path, activity(body='<result type="1">' + indicator(
         period('<target value="1"/>', '<actual value="1"/>'), attrs='measure="5"') + "</result>")

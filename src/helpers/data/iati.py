@@ -26,7 +26,8 @@ The rules (each has a test in tests/data/test_iati.py):
   (``regional``);
 - results: one row per indicator, period (``period-start``/``period-end``) and sex (``dimension`` named sex, gender,
   genre...: rows f, m and the total; other dimensions summed into the total when no total is given, with a warning;
-  values by location added for a count, never for a percentage or a rank: then not computed, with a warning);
+  values by location or by dimension are added for a count, never for a percentage or a rank: then not computed,
+  with a warning);
   qualitative and nominal indicators (``@measure`` 5 and 3) are listed, not rated;
 - narratives in the annex language when the file has it, else the activity's default language.
 """
@@ -986,6 +987,7 @@ def _by_sex(cells: list[Cell], what: str, where: str, activity: Activity, proble
     if not cells:  # most indicators have no baseline, many periods no target or actual
         return out
     totals, dimensioned = [], []
+    by_sex: dict[str, list[Cell]] = defaultdict(list)
     for cell in cells:
         sex = sex_of(cell.dimensions)
         if sex == "unknown":
@@ -999,15 +1001,25 @@ def _by_sex(cells: list[Cell], what: str, where: str, activity: Activity, proble
             totals.append(cell)
             continue
         dimensioned.append(cell)
-        if sex in ("f", "m") and cell.value is not None:
-            out[sex] = (out.get(sex) or 0.0) + cell.value
-        elif sex in ("f", "m"):
-            out.setdefault(sex, None)
+        if sex in ("f", "m"):
+            by_sex[sex].append(cell)
+    addable = measure == "1"  # counts add up; a percentage or a rank does not (11 % + 13 % is not 24 %)
+    for sex, items in by_sex.items():
+        values = [c.value for c in items if c.value is not None]
+        if addable or len(items) == 1:
+            out[sex] = sum(values) if values else None
+            continue
+        out[sex] = None
+        _not_added(items, f"{what} for {'women' if sex == 'f' else 'men'}", where, activity, problems, measure)
     plain = [c for c in totals if not c.locations]
     if len(totals) == 1 or len(plain) == 1:  # the one value without location is the total, beside its parts
         out["total"] = (plain or totals)[0].value
     elif totals:
         out["total"] = _located_total(totals, what, where, activity, problems, measure)
+    elif dimensioned and not addable:  # a percentage of one group is not the total's
+        out["total"] = None
+        if any(c.value is not None for c in dimensioned):
+            _not_added(dimensioned, f"total {what}", where, activity, problems, measure)
     elif dimensioned:
         values = [c.value for c in dimensioned if c.value is not None]
         out["total"] = sum(values) if values else None
@@ -1018,6 +1030,17 @@ def _by_sex(cells: list[Cell], what: str, where: str, activity: Activity, proble
                                     f"{', '.join(kinds)}", "Check that the cells cover the whole population.",
                                     element=where, value=_show(out["total"]), severity="warning"))
     return out
+
+
+def _not_added(cells: list[Cell], what: str, where: str, activity: Activity, problems: list[Problem],
+               measure: str) -> None:
+    problems.append(Problem(activity.file, "iati_not_added", f"activity {activity.identifier}: the {what} is not "
+                            f"given as one value: {len(cells)} cell(s) by "
+                            f"{', '.join(sorted({n for c in cells for n, _ in c.dimensions}))} ({cells[0].path}...) "
+                            f"are parts of it, and values of a {MEASURES.get(measure, measure)} measure are never "
+                            "added: it is not computed (not rated)", "Ask the publisher for the value of the whole "
+                            "group (a cell without the other dimensions).", element=where,
+                            value=", ".join(_show(c.value) or "?" for c in cells[:5]), severity="warning"))
 
 
 def _located_total(totals: list[Cell], what: str, where: str, activity: Activity, problems: list[Problem],
