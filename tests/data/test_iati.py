@@ -204,6 +204,20 @@ def test_a_disbursement_another_activity_reports_as_incoming_funds_is_counted_on
     assert warning.element == "iati-activity[XM-F]/transaction[1]/value" and "XM-R" in warning.message
 
 
+def test_one_incoming_transaction_removes_one_disbursement_of_its_value_and_date(tmp_path):
+    """Before: two payments of 250 the same day (to two partners, no receiver-activity-id) were both removed for
+    the one incoming 250 another activity reported: the funder had spent 0."""
+    paid = "".join(transaction("250", "3", "2021-03-31", f'<receiver-org ref="{org}"/>') for org in ("XM-B", "XM-C"))
+    funder = activity("XM-A", budget("1000") + paid)
+    receiver = activity("XM-B-1", budget("250") + transaction(
+        "250", "1", "2021-03-31", '<provider-org provider-activity-id="XM-A"/>') + transaction("200", "4"))
+    source = load(tmp_path, funder, receiver)
+    spent = source.tables["expenditure"].groupby("line")["amount"].sum().to_dict()
+    assert spent == {"XM-A": 250.0, "XM-B-1": 200.0}
+    assert [p.element for p in source.problems if p.rule == "iati_incoming_funds"] == [
+        "iati-activity[XM-A]/transaction[1]/value"]
+
+
 # ================================================================= currencies
 
 

@@ -689,10 +689,13 @@ def _counted(activities: list[Activity], amounts: dict[int, float],
             source = by_id.get(incoming.provider_activity or "")
             if incoming.kind not in INCOMING or source is None or source is activity:
                 continue
-            for out in source.transactions:
-                same = out.receiver_activity == activity.identifier or (
-                    out.receiver_activity is None and out.amount == incoming.amount and out.end == incoming.end)
-                if out.kind in spending and same and id(out) in counted:
+            named = [o for o in source.transactions if o.kind in spending and o.receiver_activity ==
+                     activity.identifier]  # all of them are the receiver's money, however it reports them
+            if not named:  # else at most one, of the same value and date (two payments of 250 to two partners)
+                named = [o for o in source.transactions if o.kind in spending and o.receiver_activity is None and
+                         o.amount == incoming.amount and o.end == incoming.end and id(o) in counted][:1]
+            for out in named:
+                if id(out) in counted:
                     counted.discard(id(out))
                     problems.append(Problem(source.file, "iati_incoming_funds", f"activity {source.identifier}: "
                                             f"this {TRANSACTION_TYPES.get(out.kind, out.kind)} is reported by "
