@@ -218,6 +218,17 @@ def test_one_incoming_transaction_removes_one_disbursement_of_its_value_and_date
         "iati-activity[XM-A]/transaction[1]/value"]
 
 
+@pytest.mark.parametrize("kind", ["11", "13"])
+def test_an_incoming_commitment_or_pledge_does_not_remove_the_funders_disbursement(tmp_path, kind):
+    """Before: an incoming pledge or commitment (a promise, no money) removed the funder's disbursement: spent 0."""
+    funder = activity("XM-A", budget("1000") + transaction("600", "3", "2021-03-31",
+                                                           '<receiver-org receiver-activity-id="XM-B-1"/>'))
+    receiver = activity("XM-B-1", transaction("600", kind, "2020-11-30", '<provider-org provider-activity-id="XM-A"/>'))
+    source = load(tmp_path, funder, receiver)
+    assert source.tables["expenditure"][["line", "amount"]].values.tolist() == [["XM-A", 600.0]]
+    assert "iati_incoming_funds" not in rules(source)
+
+
 # ================================================================= currencies
 
 

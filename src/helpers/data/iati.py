@@ -66,7 +66,7 @@ TRANSACTION_TYPES = {"1": "incoming funds", "2": "outgoing commitment", "3": "di
                      "5": "interest payment", "6": "loan repayment", "7": "reimbursement", "8": "purchase of equity",
                      "9": "sale of equity", "10": "credit guarantee", "11": "incoming commitment",
                      "12": "outgoing pledge", "13": "incoming pledge"}
-INCOMING = {"1", "11", "13"}
+INCOMING = {"1"}  # incoming funds: money received. A pledge (13) or commitment (11) is a promise, not money
 LEVELS = {"1": "output", "2": "outcome", "3": "impact"}
 UNITS = {"1": ("unités", "units"), "2": ("%", "%"), "3": ("nominal", "nominal"), "4": ("ordinal", "ordinal"),
          "5": ("qualitatif", "qualitative")}
