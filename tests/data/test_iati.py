@@ -545,6 +545,15 @@ def test_import_writes_a_project_that_loads_and_refuses_to_overwrite(tmp_path):
     assert sorted(p.name for p in params_dir.iterdir()) == ["demo"]  # no staging folder left
 
 
+def test_import_into_a_root_without_data_and_params_folders_makes_them(tmp_path):
+    """Before: a traceback (FileNotFoundError on data/.<project>-...) when the root had no data/ folder."""
+    data_dir, params_dir = tmp_path / "data", tmp_path / "params"
+    written = import_iati(REAL / "iati_203_annotated_example.xml", "demo", "fr", data_dir, params_dir)
+    assert data_dir / "demo" / "iati" / "iati_203_annotated_example.xml" in written
+    assert (params_dir / "demo" / "project.yaml").is_file()
+    assert sorted(p.name for p in data_dir.iterdir()) == ["demo"]  # no staging folder left
+
+
 def test_import_of_a_hostile_file_writes_nothing(tmp_path):
     bomb = tmp_path / "bomb.xml"
     bomb.write_text(BILLION_LAUGHS, encoding="utf-8")
