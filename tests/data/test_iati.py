@@ -185,6 +185,21 @@ def test_a_parent_whose_children_report_money_is_not_counted(tmp_path):
     assert "XM-C1, XM-C2" in hierarchy[0].message
 
 
+@pytest.mark.parametrize("child_money", [budget("500"), transaction("100")])
+def test_a_parent_whose_children_carry_one_kind_of_money_is_counted_whole(tmp_path, child_money):
+    """Before: children with budgets only took the parent's budget and left its spending without one (budget not
+    computable, and a false warning that the parent reports spending but no budget)."""
+    parent = activity("XM-P", budget("1000") + transaction("600", "3") + '<related-activity ref="XM-C1" type="2"/>'
+                      '<related-activity ref="XM-C2" type="2"/>', attrs='default-currency="EUR" hierarchy="1"')
+    children = [activity(f"XM-C{n}", child_money, attrs='default-currency="EUR" hierarchy="2"') for n in (1, 2)]
+    source = load(tmp_path, parent, *children)
+    assert source.tables["budget"][["line", "budget"]].values.tolist() == [["XM-P", 1000.0]]
+    assert source.tables["expenditure"][["line", "amount"]].values.tolist() == [["XM-P", 600.0]]
+    assert "budget_unknown" not in rules(source)
+    hierarchy = next(p for p in source.problems if p.rule == "iati_hierarchy")
+    assert "XM-C1, XM-C2" in hierarchy.message and "parent's budget and spending are counted" in hierarchy.message
+
+
 def test_a_parent_without_money_in_its_children_keeps_its_money(tmp_path):
     source = load(tmp_path, activity("XM-P", budget("1000") + '<related-activity ref="XM-C" type="2"/>'),
                   activity("XM-C"))

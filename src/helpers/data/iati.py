@@ -672,6 +672,22 @@ def _counted(activities: list[Activity], amounts: dict[int, float],
     counted |= {id(t) for a in activities for t in a.transactions if t.kind in spending and id(t) in amounts}
     for activity in activities:
         descendants = below(activity.identifier)
+        own = [k for k in ("budget", "spending") if has(activity, k)]
+        theirs = [k for k in ("budget", "spending") if any(has(by_id[d], k) for d in descendants)]
+        if len(own) == 2 and len(theirs) == 1:  # e.g. children with budgets only: the parent's spending needs its
+            kind = theirs[0]                     # budget, so the parent stands whole and its children's money goes
+            carriers = sorted(d for d in descendants if has(by_id[d], kind))
+            for child in carriers:
+                counted -= {id(m) for m in (*by_id[child].budgets, *by_id[child].transactions)}
+            problems.append(Problem(activity.file, "iati_hierarchy", f"activity {activity.identifier} "
+                                    f"(hierarchy {activity.hierarchy or '?'}) is the parent of {', '.join(carriers)}, "
+                                    f"which report {kind} but no {'spending' if kind == 'budget' else 'budget'}: "
+                                    f"the parent's budget and spending are counted, its children's {kind} is not "
+                                    "(part of the parent's), so that the same money is not counted twice and the "
+                                    "spending keeps its budget", "Nothing to do if the parent's money covers its "
+                                    "children's; otherwise keep only the children (iati.activities in "
+                                    "project.yaml).", element=activity.path, severity="warning"))
+            continue
         for kind in ("budget", "spending"):
             carriers = sorted(d for d in descendants if has(by_id[d], kind))
             if carriers and has(activity, kind):
