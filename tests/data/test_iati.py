@@ -309,6 +309,19 @@ def test_one_indicator_row_per_period_with_id_label_level_direction_unit_and_bas
     assert table[["target", "actual"]].values.tolist() == [[10.0, 11.0], [20.0, 15.0], [5.0, 2.0]]
 
 
+def test_two_indicators_of_one_activity_with_one_code_are_told_apart_by_position(tmp_path):
+    """Before: the same reference code on two indicators of one activity (valid IATI) was refused as a duplicate."""
+    code = '<reference vocabulary="1" code="3429"/>'
+    result = ('<result type="1">' + indicator(period('<target value="10"/>'), extra=code, title="Women")
+              + indicator(period('<target value="20"/>'), extra=code, title="Men") + "</result>")
+    source = load(tmp_path, activity(body=result), activity("XM-2", '<result type="1">' + indicator(
+        period('<target value="5"/>'), extra='<reference vocabulary="1" code="77"/>') + "</result>"))
+    table = source.tables["indicators"]
+    assert table[["indicator_id", "label", "target"]].values.tolist() == [
+        ["XM-1/R1.I1/3429", "Women", 10.0], ["XM-1/R1.I2/3429", "Men", 20.0], ["77", "Trained people", 5.0]]
+    assert rules(source) == []
+
+
 def test_sex_dimensions_as_publishers_write_them_give_f_m_and_total_rows(tmp_path):
     cells = ('<actual value="7"><dimension name="Gender - genre" value="Female - feminin"/></actual>'
              '<actual value="5"><dimension name="sex" value="M"/></actual>'

@@ -1092,19 +1092,23 @@ def _indicators(activities: list[Activity], params: ProjectParams, problems: lis
     language = params.language
     rows = []
     users: dict[str, set[str]] = defaultdict(set)  # reference code -> activities that use it
+    twice: set[tuple[str, str]] = set()  # (activity, code) of a code two indicators of one activity use
     for activity in activities:
-        for indicator in activity.indicators:
-            if indicator.code:
-                users[indicator.code].add(activity.identifier)
+        codes = Counter(i.code for i in activity.indicators if i.code)
+        for code, count in codes.items():
+            users[code].add(activity.identifier)
+            if count > 1:
+                twice.add((activity.identifier, code))
     for activity in activities:
         shares = _shares(activity, [])
         country = shares[0][0] if len(shares) == 1 else REGIONAL
         for indicator in activity.indicators:
             result, number = INDICATOR_PATH.search(indicator.path).groups()  # type: ignore[union-attr]
             identifier = f"{activity.identifier}/R{result}.I{number}"
-            if indicator.code:  # a code several activities use (a standard indicator) is told apart by activity
-                identifier = indicator.code if len(users[indicator.code]) == 1 else \
-                    f"{activity.identifier}/{indicator.code}"
+            if indicator.code:  # a code several activities use (a standard indicator) is told apart by activity,
+                # two indicators of one activity by their position too (valid IATI: the same standard, twice)
+                identifier = f"{identifier}/{indicator.code}" if (activity.identifier, indicator.code) in twice else \
+                    indicator.code if len(users[indicator.code]) == 1 else f"{activity.identifier}/{indicator.code}"
             label = in_language(indicator.title, language, activity.lang) or identifier
             unit = UNITS.get(indicator.measure, UNITS["1"])[0 if language == "fr" else 1]
             baseline = _by_sex(indicator.baselines, "baseline", indicator.path, activity, problems,
