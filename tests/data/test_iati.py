@@ -219,6 +219,23 @@ def test_a_disbursement_another_activity_reports_as_incoming_funds_is_counted_on
     assert warning.element == "iati-activity[XM-F]/transaction[1]/value" and "XM-R" in warning.message
 
 
+@pytest.mark.parametrize("commitment, funder_budget", [("", 400.0), (transaction("800", "2", "2021-01-15", (
+    '<receiver-org receiver-activity-id="XM-B-1"/>')), 200.0)])
+def test_money_an_activity_gives_another_of_the_files_is_in_one_budget_only(tmp_path, commitment, funder_budget):
+    """Before: A (budget 1000) gave 600 to B (budget 600, its incoming funds): both budgets were added, 1600."""
+    funder = activity("XM-A", budget("1000") + commitment + transaction(
+        "600", "3", "2021-03-31", '<receiver-org receiver-activity-id="XM-B-1"/>') + transaction("200", "4"))
+    receiver = activity("XM-B-1", budget("900") + transaction(
+        "600", "1", "2021-04-02", '<provider-org provider-activity-id="XM-A"/>') + transaction("350", "4"))
+    source = load(tmp_path, funder, receiver)
+    # what A gave (or committed to, when more), at most B's budget, is counted in B's budget only
+    assert source.tables["budget"][["line", "budget"]].values.tolist() == [["XM-A", funder_budget],
+                                                                           ["XM-B-1", 900.0]]
+    assert source.tables["expenditure"]["amount"].sum() == 550
+    warning = next(p for p in source.problems if p.rule == "iati_incoming_budget")
+    assert warning.element == "iati-activity[XM-A]" and "XM-B-1" in warning.message
+
+
 def test_one_incoming_transaction_removes_one_disbursement_of_its_value_and_date(tmp_path):
     """Before: two payments of 250 the same day (to two partners, no receiver-activity-id) were both removed for
     the one incoming 250 another activity reported: the funder had spent 0."""

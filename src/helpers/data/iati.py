@@ -17,7 +17,8 @@ The rules (each has a test in tests/data/test_iati.py):
   alone; otherwise the budget is not computed); a budget line is an activity (line = iati-identifier, label = title);
 - the same money is never counted twice: an activity whose children (``related-activity``) in the files carry
   money of the same kind is not counted for it; a spending transaction that another activity of the files reports as
-  its incoming funds (``provider-org/@provider-activity-id``) is not counted either. ``make check`` says which rule
+  its incoming funds (``provider-org/@provider-activity-id``) is not counted either, nor is the part of the
+  funder's budget it gave (or committed to) the receiver, which the receiver's budget holds. ``make check`` says which rule
   was applied, as a warning;
 - currency: ``value/@currency``, else the activity's ``default-currency``; a value in another currency than the
   project's needs ``iati.exchange_rates`` in project.yaml, else it is an error naming the activity and element;
@@ -235,9 +236,9 @@ def _load_iati(folder: Path, params: ProjectParams) -> IatiSource:
     problems += found
     converted, found = _converted(activities, params)
     problems += found
-    counted, found = _counted(activities, converted, params)
+    counted, transfers, found = _counted(activities, converted, params)
     problems += found
-    budget = _budget(activities, converted, counted, params, problems)  # first: it may leave activities out
+    budget = _budget(activities, converted, counted, transfers, params, problems)  # first: it may leave activities out
     tables = {"budget": budget, "expenditure": _expenditure(activities, converted, counted, params, problems),
               "indicators": _indicators(activities, params, problems)}
     for name, frame in tables.items():
@@ -642,9 +643,12 @@ def _converted(activities: list[Activity], params: ProjectParams) -> tuple[dict[
     return amounts, problems
 
 
-def _counted(activities: list[Activity], amounts: dict[int, float],
-             params: ProjectParams) -> tuple[set[int], list[Problem]]:
-    """id(Money) of every budget and spending transaction that is counted: never the same money twice."""
+def _counted(activities: list[Activity], amounts: dict[int, float], params: ProjectParams
+             ) -> tuple[set[int], dict[tuple[str, str], float], list[Problem]]:
+    """id(Money) of every budget and spending transaction that is counted: never the same money twice; and the
+    money each activity paid to another of the files that reports it as incoming funds ((payer, receiver) ->
+    amount, for the budget: that money is in both budgets)."""
+    transfers: dict[tuple[str, str], float] = defaultdict(float)
     problems: list[Problem] = []
     spending = set(params.iati.spending)
     by_id = {a.identifier: a for a in activities}
@@ -713,13 +717,14 @@ def _counted(activities: list[Activity], amounts: dict[int, float],
             for out in named:
                 if id(out) in counted:
                     counted.discard(id(out))
+                    transfers[(source.identifier, activity.identifier)] += amounts[id(out)]
                     problems.append(Problem(source.file, "iati_incoming_funds", f"activity {source.identifier}: "
                                             f"this {TRANSACTION_TYPES.get(out.kind, out.kind)} is reported by "
                                             f"{activity.identifier} as its incoming funds ({incoming.path}): it is "
                                             f"counted as {activity.identifier}'s money only, not twice",
                                             "Nothing to do: the spending of the receiving activity is counted.",
                                             element=out.path, value=_show(out.amount), severity="warning"))
-    return counted, problems
+    return counted, transfers, problems
 
 
 # ================================================================= the tables
@@ -789,12 +794,13 @@ def _title(activity: Activity, language: str) -> str:
     return in_language(activity.title, language, activity.lang) or activity.identifier
 
 
-def _budget(activities: list[Activity], amounts: dict[int, float], counted: set[int], params: ProjectParams,
-            problems: list[Problem]) -> pd.DataFrame:
+def _budget(activities: list[Activity], amounts: dict[int, float], counted: set[int],
+            transfers: dict[tuple[str, str], float], params: ProjectParams, problems: list[Problem]) -> pd.DataFrame:
     """One row per activity with money (and country): its budgets, each revised one replacing the original, negative
     ones (corrections) netted with the budgets of their period. An activity whose net budget is 0 or less is left
     out, its spending with it (``counted`` loses them), with a warning naming it: no rate over a budget <= 0."""
     spending = set(params.iati.spending)
+    by_id = {a.identifier: a for a in activities}
     rows = []
     for activity in activities:
         budgets = [b for b in activity.budgets if id(b) in counted]
@@ -802,6 +808,9 @@ def _budget(activities: list[Activity], amounts: dict[int, float], counted: set[
         if not budgets and not spends:
             continue
         total = _revised_total(activity, budgets, amounts, problems) if budgets else None
+        funded = [(r, v) for (payer, r), v in transfers.items() if payer == activity.identifier]
+        if total is not None and total > 0 and funded:
+            total = _less_funded(activity, total, funded, by_id, amounts, counted, params, problems)
         if total is not None and total <= 0:
             spent = sum(amounts[id(t)] for t in spends)
             counted.difference_update(id(m) for m in (*budgets, *spends))
@@ -824,6 +833,35 @@ def _budget(activities: list[Activity], amounts: dict[int, float], counted: set[
                                     "spending but no budget", "Its execution rate cannot be computed.",
                                     element=activity.path, severity="warning"))
     return _frame("budget", rows)
+
+
+def _less_funded(activity: Activity, total: float, funded: list[tuple[str, float]], by_id: dict[str, Activity],
+                 amounts: dict[int, float], counted: set[int], params: ProjectParams,
+                 problems: list[Problem]) -> float | None:
+    """The budget of an activity that funds others of the files (they report its money as incoming funds), less
+    that money: it is in the receivers' budgets too, counted there (as their spending is), never twice. What it
+    gave or committed to each (outgoing commitment, type 2, to the receiver activity), at most the receiver's
+    budget. None (not computed) when that leaves less than 0."""
+    part = 0.0
+    for receiver, given in funded:
+        other = by_id[receiver]
+        their = _revised_total(other, [b for b in other.budgets if id(b) in counted], amounts, []) \
+            if any(id(b) in counted for b in other.budgets) else None
+        committed = sum(amounts[id(t)] for t in activity.transactions if t.kind == "2" and id(t) in amounts
+                        and t.receiver_activity == receiver)
+        part += max(0.0, min(their or 0.0, max(given, committed)))  # a receiver left out holds none
+    if part <= 0:  # the receivers have no budget: the money is in this one's only
+        return total
+    left = total - part
+    problems.append(Problem(activity.file, "iati_incoming_budget", f"activity {activity.identifier} funds "
+                            f"{', '.join(r for r, _ in funded)} (which report its money as incoming funds): "
+                            f"{_show(round(part, 2))} {params.currency} of its budget is in their budgets too, and "
+                            f"is counted there only: its budget is counted as "
+                            + (f"{_show(round(left, 2))} {params.currency}" if left >= 0 else
+                               "not computable (less than 0)"), "Nothing to do if the receivers' budgets hold "
+                            "what it gives them; check the two activities' budgets otherwise.",
+                            element=activity.path, value=_show(round(total, 2)), severity="warning"))
+    return left if left >= 0 else None
 
 
 def _revised_total(activity: Activity, budgets: list[Money], amounts: dict[int, float],
