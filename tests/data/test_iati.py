@@ -136,6 +136,19 @@ def test_budget_lines_are_activities_and_spending_is_per_transaction(tmp_path):
     assert source.tables["budget"]["line"].tolist() == ["XM-1", "XM-2"]
 
 
+def test_the_period_label_holds_the_transactions_description_as_data_readme_says(tmp_path):
+    """Before: « expenditure 2021-06-30 » only, the description data/README promises left out."""
+    described = ('<description><narrative>Aggregated spend data - Financial Year 2021 Quarter 1</narrative>'
+                 '<narrative xml:lang="fr">Dépenses agrégées - T1</narrative></description>')
+    source = load(tmp_path, activity(body=budget("100") + transaction("30", extra=described)
+                                     + transaction("20", "3", "2021-09-30", "<description><narrative>"
+                                                   + "x" * 100 + "</narrative></description>") + transaction("5")),
+                  language="en")
+    labels = source.tables["expenditure"]["period_label"].tolist()
+    assert labels[0] == "expenditure 2021-06-30 (Aggregated spend data - Financial Year 2021 Quarter 1)"
+    assert labels[1] == f"disbursement 2021-09-30 ({'x' * 59}…)" and labels[2] == "expenditure 2021-06-30"
+
+
 def test_spending_transaction_types_come_from_the_params(tmp_path):
     source = load(tmp_path, activity(body=budget("100") + transaction("30", "3") + transaction("20", "4")),
                   spending=["4"])

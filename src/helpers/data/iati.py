@@ -99,6 +99,7 @@ class Money:
     country: str | None = None    # a transaction's own recipient-country
     provider_activity: str | None = None
     receiver_activity: str | None = None
+    description: dict[str, str] | None = None  # a transaction's description/narrative, by language
 
 
 @dataclass(slots=True)
@@ -495,10 +496,13 @@ TRANSACTION_PARTS = {"transaction-type": ("kind", "code"), "transaction-date": (
 def _transaction(element: etree._Element, where: str, default_currency: str | None, file: str, identifier: str,
                  lang: str, problems: list[Problem]) -> Money:
     value, found = None, {}
+    description = None
     for child in element:
         tag = child.tag
         if tag == "value":
             value = child if value is None else value
+        elif tag == "description" and description is None:
+            description = _narratives(child, lang)
         elif tag in TRANSACTION_PARTS:
             key, name = TRANSACTION_PARTS[tag]
             text = child.get(name)
@@ -511,6 +515,7 @@ def _transaction(element: etree._Element, where: str, default_currency: str | No
         if found.get("country") else None
     money.provider_activity = found.get("provider") or None
     money.receiver_activity = found.get("receiver") or None
+    money.description = description or None
     if money.end is None and money.amount is not None:
         given = found.get("end")
         problems.append(Problem(file, "iati_no_date", f"activity {identifier}: this transaction has no "
@@ -998,9 +1003,18 @@ def _expenditure(activities: list[Activity], amounts: dict[int, float], counted:
             for country, share in split:
                 rows.append({"line": activity.identifier, "period_end": money.end,
                              "amount": amounts[id(money)] * share, "country": country,
-                             "period_label": f"{kind} {money.end.isoformat()}",
+                             "period_label": _period_label(kind, money, params.language, activity.lang),
                              "iati_file": activity.file, "iati_element": money.path})
     return _frame("expenditure", rows)
+
+
+def _period_label(kind: str, money: Money, language: str, default: str) -> str:
+    """« expenditure 2009-03-31 (Aggregated spend data…) »: the transaction's description, at most 60 characters."""
+    label = f"{kind} {money.end.isoformat() if money.end else '?'}"
+    text = in_language(money.description, language, default) if money.description else None
+    if text:
+        label += f" ({text if len(text) <= SHOWN else text[:SHOWN - 1].rstrip() + '…'})"
+    return label
 
 
 def _outside(activity: Activity, day: dt.date) -> str:
