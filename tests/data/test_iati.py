@@ -149,6 +149,16 @@ def test_the_period_label_holds_the_transactions_description_as_data_readme_says
     assert labels[1] == f"disbursement 2021-09-30 ({'x' * 59}…)" and labels[2] == "expenditure 2021-06-30"
 
 
+def test_a_cancelled_activity_whose_budget_is_counted_is_warned_about(tmp_path):
+    """Before: a cancelled activity (activity-status 5) kept its budget in every rate without a word."""
+    source = load(tmp_path, activity("XM-1", '<activity-status code="5"/>' + budget("400") + transaction("10")),
+                  activity("XM-2", '<activity-status code="2"/>' + budget("100")))
+    assert source.tables["budget"]["budget"].sum() == 500  # counted, as the file says, and said
+    cancelled = [p for p in source.problems if p.rule == "iati_cancelled"]
+    assert [(p.element, p.severity) for p in cancelled] == [("iati-activity[XM-1]", "warning")]
+    assert "400" in cancelled[0].message
+
+
 def test_spending_transaction_types_come_from_the_params(tmp_path):
     source = load(tmp_path, activity(body=budget("100") + transaction("30", "3") + transaction("20", "4")),
                   spending=["4"])

@@ -155,6 +155,7 @@ class Activity:
     budgets: list[Money] = field(default_factory=list)
     transactions: list[Money] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
+    status: str | None = None     # activity-status/@code: 5 cancelled
 
 
 @dataclass
@@ -355,6 +356,8 @@ def _activity(element: etree._Element, file: str, position: int, root_lang: str,
             share = _percentage(child, file, identifier, where, problems)
             if code is not None:
                 activity.countries.append(Country(code, share, _narratives(child, lang)))
+        elif tag == "activity-status":
+            activity.status = (child.get("code") or "").strip() or None
         elif tag == "related-activity" and child.get("ref"):
             activity.related.append((child.get("ref").strip(), (child.get("type") or "").strip()))
         elif tag == "budget":
@@ -367,8 +370,8 @@ def _activity(element: etree._Element, file: str, position: int, root_lang: str,
     return activity
 
 
-READ_TAGS = {"title", "reporting-org", "participating-org", "activity-date", "recipient-country", "related-activity",
-             "budget", "transaction", "result"}  # the other elements of an activity are not read
+READ_TAGS = {"title", "reporting-org", "participating-org", "activity-date", "activity-status", "recipient-country",
+             "related-activity", "budget", "transaction", "result"}  # the other elements of an activity are not read
 POSITIONED = {"recipient-country", "budget", "transaction", "result"}
 
 
@@ -828,6 +831,13 @@ def _budget(activities: list[Activity], amounts: dict[int, float], counted: set[
                                     "(iati.activities in project.yaml).", element=activity.path,
                                     value=_show(round(total, 2)), severity="warning"))
             continue
+        if activity.status == "5" and total is not None:  # its budget was not spent: say it is in the rates
+            problems.append(Problem(activity.file, "iati_cancelled", f"activity {activity.identifier} is cancelled "
+                                    f"(activity-status 5), and its budget ({_show(round(total, 2))} "
+                                    f"{params.currency}) is counted in the budget and every rate",
+                                    "Leave it out (iati.activities or iati.activity_prefix in project.yaml) if its "
+                                    "budget was never to be spent; keep it if it spent money before it stopped.",
+                                    element=activity.path, value="5", severity="warning"))
         title = _title(activity, params.language)
         for country, share in _shares(activity, problems):
             rows.append({"line": activity.identifier, "budget": None if total is None else total * share,
