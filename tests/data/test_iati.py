@@ -86,6 +86,46 @@ def test_a_revised_budget_replaces_the_original_of_its_period_and_no_type_is_an_
     assert rules(source) == []
 
 
+QUARTERS = (("2021-01-01", "2021-03-31"), ("2021-04-01", "2021-06-30"), ("2021-07-01", "2021-09-30"),
+            ("2021-10-01", "2021-12-31"))
+
+
+def test_a_revised_budget_replaces_the_originals_it_overlaps_whatever_their_spans(tmp_path):
+    """Before: only an original of the very same dates was replaced; the others were added to the revision."""
+    quarters = "".join(budget("100", start, end) for start, end in QUARTERS)
+    yearly = load(tmp_path / "a", activity(body=quarters + budget("500", kind="2")))
+    assert yearly.tables["budget"]["budget"].tolist() == [500.0] and rules(yearly) == []
+    # DFID: a revised budget over a financial year, the original over its first quarter, other years kept
+    fy = load(tmp_path / "b", activity(body=budget("500", "2008-04-01", "2008-06-30") + budget("500", "2007-04-01",
+              "2007-06-30") + budget("300", "2008-04-01", "2009-03-31", kind="2")))
+    assert fy.tables["budget"]["budget"].tolist() == [800.0] and rules(fy) == []
+    # a revision that ends a day before the original: it replaces it, and a warning says the days it leaves
+    short = load(tmp_path / "c", activity(body=budget("400") + budget("300", end="2021-12-30", kind="2")))
+    assert short.tables["budget"]["budget"].tolist() == [300.0]
+    assert rules(short) == ["iati_budget_revised_part"] and short.problems[0].element.endswith("budget[1]/value")
+
+
+def test_a_budget_that_covers_the_others_of_its_span_is_counted_alone(tmp_path):
+    """Before: a whole-life budget beside the yearly ones it is made of was added to them (twice the budget)."""
+    years = "".join(budget(v, f"{y}-01-01", f"{y}-12-31") for v, y in (("250", 2020), ("250", 2021)))
+    source = load(tmp_path, activity(body=budget("1000", "2020-01-01", "2023-12-31") + years + transaction("300")))
+    assert source.tables["budget"]["budget"].tolist() == [1000.0]
+    overlap = next(p for p in source.problems if p.rule == "iati_budget_overlap")
+    assert overlap.severity == "warning" and overlap.element == "iati-activity[XM-1]/budget[1]/value"
+
+
+@pytest.mark.parametrize("body", [
+    budget("100") + budget("100", "2021-07-01", "2022-06-30"),  # none covers the other
+    budget("300", "2020-01-01", "2023-12-31") + budget("250", "2020-01-01", "2020-12-31")
+    + budget("250", "2021-01-01", "2021-12-31")])  # the whole-life one is less than its parts
+def test_budgets_that_overlap_without_one_sum_are_not_added_and_the_budget_is_not_computed(tmp_path, body):
+    source = load(tmp_path, activity(body=body + transaction("40")))
+    assert source.tables["budget"]["budget"].isna().all() and len(source.tables["budget"]) == 1
+    problem = next(p for p in source.problems if p.rule == "iati_budget_overlap")
+    assert "budget[1]" in problem.message and "budget[2]" in problem.message and "not computed" in problem.message
+    assert "budget_unknown" not in rules(source)  # not "no budget": it has budgets that cannot be added
+
+
 def test_budget_lines_are_activities_and_spending_is_per_transaction(tmp_path):
     source = load(tmp_path, activity("XM-1", budget("100") + transaction("30") + transaction("20", "3",
                                                                                                "2021-09-30")),
@@ -94,6 +134,29 @@ def test_budget_lines_are_activities_and_spending_is_per_transaction(tmp_path):
     assert spent[["line", "amount"]].values.tolist() == [["XM-1", 30.0], ["XM-1", 20.0]]
     assert spent["period_end"].tolist() == [pd.Timestamp("2021-06-30"), pd.Timestamp("2021-09-30")]
     assert source.tables["budget"]["line"].tolist() == ["XM-1", "XM-2"]
+
+
+def test_the_period_label_holds_the_transactions_description_as_data_readme_says(tmp_path):
+    """Before: « expenditure 2021-06-30 » only, the description data/README promises left out."""
+    described = ('<description><narrative>Aggregated spend data - Financial Year 2021 Quarter 1</narrative>'
+                 '<narrative xml:lang="fr">Dépenses agrégées - T1</narrative></description>')
+    source = load(tmp_path, activity(body=budget("100") + transaction("30", extra=described)
+                                     + transaction("20", "3", "2021-09-30", "<description><narrative>"
+                                                   + "x" * 100 + "</narrative></description>") + transaction("5")),
+                  language="en")
+    labels = source.tables["expenditure"]["period_label"].tolist()
+    assert labels[0] == "expenditure 2021-06-30 (Aggregated spend data - Financial Year 2021 Quarter 1)"
+    assert labels[1] == f"disbursement 2021-09-30 ({'x' * 59}…)" and labels[2] == "expenditure 2021-06-30"
+
+
+def test_a_cancelled_activity_whose_budget_is_counted_is_warned_about(tmp_path):
+    """Before: a cancelled activity (activity-status 5) kept its budget in every rate without a word."""
+    source = load(tmp_path, activity("XM-1", '<activity-status code="5"/>' + budget("400") + transaction("10")),
+                  activity("XM-2", '<activity-status code="2"/>' + budget("100")))
+    assert source.tables["budget"]["budget"].sum() == 500  # counted, as the file says, and said
+    cancelled = [p for p in source.problems if p.rule == "iati_cancelled"]
+    assert [(p.element, p.severity) for p in cancelled] == [("iati-activity[XM-1]", "warning")]
+    assert "400" in cancelled[0].message
 
 
 def test_spending_transaction_types_come_from_the_params(tmp_path):
@@ -145,6 +208,21 @@ def test_a_parent_whose_children_report_money_is_not_counted(tmp_path):
     assert "XM-C1, XM-C2" in hierarchy[0].message
 
 
+@pytest.mark.parametrize("child_money", [budget("500"), transaction("100")])
+def test_a_parent_whose_children_carry_one_kind_of_money_is_counted_whole(tmp_path, child_money):
+    """Before: children with budgets only took the parent's budget and left its spending without one (budget not
+    computable, and a false warning that the parent reports spending but no budget)."""
+    parent = activity("XM-P", budget("1000") + transaction("600", "3") + '<related-activity ref="XM-C1" type="2"/>'
+                      '<related-activity ref="XM-C2" type="2"/>', attrs='default-currency="EUR" hierarchy="1"')
+    children = [activity(f"XM-C{n}", child_money, attrs='default-currency="EUR" hierarchy="2"') for n in (1, 2)]
+    source = load(tmp_path, parent, *children)
+    assert source.tables["budget"][["line", "budget"]].values.tolist() == [["XM-P", 1000.0]]
+    assert source.tables["expenditure"][["line", "amount"]].values.tolist() == [["XM-P", 600.0]]
+    assert "budget_unknown" not in rules(source)
+    hierarchy = next(p for p in source.problems if p.rule == "iati_hierarchy")
+    assert "XM-C1, XM-C2" in hierarchy.message and "parent's budget and spending are counted" in hierarchy.message
+
+
 def test_a_parent_without_money_in_its_children_keeps_its_money(tmp_path):
     source = load(tmp_path, activity("XM-P", budget("1000") + '<related-activity ref="XM-C" type="2"/>'),
                   activity("XM-C"))
@@ -162,6 +240,48 @@ def test_a_disbursement_another_activity_reports_as_incoming_funds_is_counted_on
     assert spent[["line", "amount"]].values.tolist() == [["XM-R", 80.0]]
     warning = next(p for p in source.problems if p.rule == "iati_incoming_funds")
     assert warning.element == "iati-activity[XM-F]/transaction[1]/value" and "XM-R" in warning.message
+
+
+@pytest.mark.parametrize("commitment, funder_budget", [("", 400.0), (transaction("800", "2", "2021-01-15", (
+    '<receiver-org receiver-activity-id="XM-B-1"/>')), 200.0)])
+def test_money_an_activity_gives_another_of_the_files_is_in_one_budget_only(tmp_path, commitment, funder_budget):
+    """Before: A (budget 1000) gave 600 to B (budget 600, its incoming funds): both budgets were added, 1600."""
+    funder = activity("XM-A", budget("1000") + commitment + transaction(
+        "600", "3", "2021-03-31", '<receiver-org receiver-activity-id="XM-B-1"/>') + transaction("200", "4"))
+    receiver = activity("XM-B-1", budget("900") + transaction(
+        "600", "1", "2021-04-02", '<provider-org provider-activity-id="XM-A"/>') + transaction("350", "4"))
+    source = load(tmp_path, funder, receiver)
+    # what A gave (or committed to, when more), at most B's budget, is counted in B's budget only
+    assert source.tables["budget"][["line", "budget"]].values.tolist() == [["XM-A", funder_budget],
+                                                                           ["XM-B-1", 900.0]]
+    assert source.tables["expenditure"]["amount"].sum() == 550
+    warning = next(p for p in source.problems if p.rule == "iati_incoming_budget")
+    assert warning.element == "iati-activity[XM-A]" and "XM-B-1" in warning.message
+
+
+def test_one_incoming_transaction_removes_one_disbursement_of_its_value_and_date(tmp_path):
+    """Before: two payments of 250 the same day (to two partners, no receiver-activity-id) were both removed for
+    the one incoming 250 another activity reported: the funder had spent 0."""
+    paid = "".join(transaction("250", "3", "2021-03-31", f'<receiver-org ref="{org}"/>') for org in ("XM-B", "XM-C"))
+    funder = activity("XM-A", budget("1000") + paid)
+    receiver = activity("XM-B-1", budget("250") + transaction(
+        "250", "1", "2021-03-31", '<provider-org provider-activity-id="XM-A"/>') + transaction("200", "4"))
+    source = load(tmp_path, funder, receiver)
+    spent = source.tables["expenditure"].groupby("line")["amount"].sum().to_dict()
+    assert spent == {"XM-A": 250.0, "XM-B-1": 200.0}
+    assert [p.element for p in source.problems if p.rule == "iati_incoming_funds"] == [
+        "iati-activity[XM-A]/transaction[1]/value"]
+
+
+@pytest.mark.parametrize("kind", ["11", "13"])
+def test_an_incoming_commitment_or_pledge_does_not_remove_the_funders_disbursement(tmp_path, kind):
+    """Before: an incoming pledge or commitment (a promise, no money) removed the funder's disbursement: spent 0."""
+    funder = activity("XM-A", budget("1000") + transaction("600", "3", "2021-03-31",
+                                                           '<receiver-org receiver-activity-id="XM-B-1"/>'))
+    receiver = activity("XM-B-1", transaction("600", kind, "2020-11-30", '<provider-org provider-activity-id="XM-A"/>'))
+    source = load(tmp_path, funder, receiver)
+    assert source.tables["expenditure"][["line", "amount"]].values.tolist() == [["XM-A", 600.0]]
+    assert "iati_incoming_funds" not in rules(source)
 
 
 # ================================================================= currencies
@@ -229,6 +349,19 @@ def test_one_indicator_row_per_period_with_id_label_level_direction_unit_and_bas
     assert table[["target", "actual"]].values.tolist() == [[10.0, 11.0], [20.0, 15.0], [5.0, 2.0]]
 
 
+def test_two_indicators_of_one_activity_with_one_code_are_told_apart_by_position(tmp_path):
+    """Before: the same reference code on two indicators of one activity (valid IATI) was refused as a duplicate."""
+    code = '<reference vocabulary="1" code="3429"/>'
+    result = ('<result type="1">' + indicator(period('<target value="10"/>'), extra=code, title="Women")
+              + indicator(period('<target value="20"/>'), extra=code, title="Men") + "</result>")
+    source = load(tmp_path, activity(body=result), activity("XM-2", '<result type="1">' + indicator(
+        period('<target value="5"/>'), extra='<reference vocabulary="1" code="77"/>') + "</result>"))
+    table = source.tables["indicators"]
+    assert table[["indicator_id", "label", "target"]].values.tolist() == [
+        ["XM-1/R1.I1/3429", "Women", 10.0], ["XM-1/R1.I2/3429", "Men", 20.0], ["77", "Trained people", 5.0]]
+    assert rules(source) == []
+
+
 def test_sex_dimensions_as_publishers_write_them_give_f_m_and_total_rows(tmp_path):
     cells = ('<actual value="7"><dimension name="Gender - genre" value="Female - feminin"/></actual>'
              '<actual value="5"><dimension name="sex" value="M"/></actual>'
@@ -249,6 +382,64 @@ def test_other_dimensions_are_summed_into_the_total_when_none_is_given_with_a_no
     assert table.set_index("sex")["actual"].to_dict() == {"total": 13.0, "f": 7.0, "m": 6.0}
     note = next(p for p in source.problems if p.rule == "iati_total_summed")
     assert note.severity == "warning" and "age, gender" in note.message
+
+
+def located(value: str, place: str, tag: str = "actual") -> str:
+    return f'<{tag} value="{value}"><location ref="{place}"/></{tag}>'
+
+
+def test_values_by_location_of_a_count_are_added(tmp_path):
+    """Before: one <period> per location with the same dates, and only the first location was counted (13/7)."""
+    periods = (period(located("7", "KE-NBO", "target"), located("13", "KE-NBO"))
+               + period(located("3", "BD-DHA", "target"), located("2", "BD-DHA")))
+    source = load(tmp_path, activity(body='<result type="1">' + indicator(periods) + "</result>"))
+    table = source.tables["indicators"]
+    assert table[["sex", "target", "actual"]].values.tolist() == [["total", 10.0, 15.0]]
+    assert rules(source) == ["iati_total_summed", "iati_total_summed"]
+    # a value without location beside those by location is the total
+    total = period('<target value="12"/>', '<actual value="16"/>')
+    table = load(tmp_path / "b", activity(body='<result type="1">' + indicator(periods + total) + "</result>")
+                 ).tables["indicators"]
+    assert table[["target", "actual"]].values.tolist() == [[12.0, 16.0]]
+
+
+@pytest.mark.parametrize("measure, places", [("2", ("KE-NBO", "BD-DHA")), ("1", ("KE-NBO", "KE-NBO")),
+                                             ("1", ("", ""))])
+def test_values_that_cannot_be_added_give_no_total_and_say_why(tmp_path, measure, places):
+    """A percentage by location, or two values of one period not told apart: not computed, never the first."""
+    cells = [located(v, p) if p else f'<actual value="{v}"/>' for v, p in zip(("60", "40"), places)]
+    periods = period('<target value="50"/>', cells[0]) + period(actual=cells[1])
+    source = load(tmp_path, activity(body='<result type="1">' + indicator(periods, f'measure="{measure}"')
+                                     + "</result>"))
+    table = source.tables["indicators"]
+    assert table["actual"].isna().all() and table["target"].tolist() == [50.0]
+    problem = next(p for p in source.problems if p.rule == "iati_total_not_computed")
+    assert problem.severity == "warning" and "period[1]/actual[1]" in problem.message
+    assert ("percentage measure cannot be added" if measure == "2" else "distinct locations") in problem.message
+
+
+def test_percentages_by_dimension_are_never_added(tmp_path):
+    """Before: women aged 18-24 (11 %) and 25+ (13 %) made 24 % for women; 60 % of women and 40 % of men a 100 %
+    total, with a warning advising to check the cells cover the population."""
+    def cells(tag, *values):
+        return "".join(f'<{tag} value="{v}"><dimension name="sex" value="{s}"/><dimension name="age" value="{a}"/>'
+                       f'</{tag}>' for v, s, a in values)
+    by_age = period(cells("target", ("10", "F", "18-24"), ("10", "F", "25+")),
+                    cells("actual", ("11", "F", "18-24"), ("13", "F", "25+")))
+    by_sex = period('<target value="50"/>', '<actual value="60"><dimension name="sex" value="female"/></actual>'
+                    '<actual value="40"><dimension name="sex" value="male"/></actual>')
+    source = load(tmp_path, activity(body='<result type="1">' + indicator(by_age, 'measure="2"')
+                                     + indicator(by_sex, 'measure="2"') + "</result>"))
+    table = source.tables["indicators"].set_index(["indicator_id", "sex"])
+    assert table.loc["XM-1/R1.I1", "actual"].isna().all() and table.loc["XM-1/R1.I1", "target"].isna().all()
+    assert table.loc["XM-1/R1.I2", "actual"].to_dict() == pytest.approx(
+        {"total": float("nan"), "f": 60.0, "m": 40.0}, nan_ok=True)  # one cell alone is the figure
+    assert table.at[("XM-1/R1.I2", "total"), "target"] == 50
+    assert "iati_total_summed" not in rules(source)
+    women = next(p for p in source.problems if p.rule == "iati_not_added" and "actual for women" in p.message)
+    assert "percentage measure are never added" in women.message and women.value == "11, 13"
+    assert any(p.rule == "iati_not_added" and "total actual" in p.message and p.value == "60, 40"
+               for p in source.problems)
 
 
 def test_qualitative_indicators_are_listed_not_rated(tmp_path):
@@ -420,6 +611,15 @@ def test_import_writes_a_project_that_loads_and_refuses_to_overwrite(tmp_path):
         import_iati(REAL / "dfid_albania_v201.xml", "demo", "fr", data_dir, params_dir)
     assert (params_dir / "demo" / "project.yaml").read_bytes() == before
     assert sorted(p.name for p in params_dir.iterdir()) == ["demo"]  # no staging folder left
+
+
+def test_import_into_a_root_without_data_and_params_folders_makes_them(tmp_path):
+    """Before: a traceback (FileNotFoundError on data/.<project>-...) when the root had no data/ folder."""
+    data_dir, params_dir = tmp_path / "data", tmp_path / "params"
+    written = import_iati(REAL / "iati_203_annotated_example.xml", "demo", "fr", data_dir, params_dir)
+    assert data_dir / "demo" / "iati" / "iati_203_annotated_example.xml" in written
+    assert (params_dir / "demo" / "project.yaml").is_file()
+    assert sorted(p.name for p in data_dir.iterdir()) == ["demo"]  # no staging folder left
 
 
 def test_import_of_a_hostile_file_writes_nothing(tmp_path):

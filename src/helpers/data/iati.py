@@ -12,11 +12,13 @@ once read, so a 100 MB publisher file is read in little memory), with ``resolve_
 files) is refused with a problem before any activity is read: nothing is expanded, fetched or read from disk.
 
 The rules (each has a test in tests/data/test_iati.py):
-- budgets: a revised budget (``type="2"``) replaces the original (``type="1"``, or no type) of the same period; a
-  budget line is an activity (line = iati-identifier, label = title);
+- budgets: a revised budget (``type="2"``) replaces the originals (``type="1"``, or no type) whose period it
+  overlaps; budgets whose periods overlap are never added (one covering the others, at least their sum, is counted
+  alone; otherwise the budget is not computed); a budget line is an activity (line = iati-identifier, label = title);
 - the same money is never counted twice: an activity whose children (``related-activity``) in the files carry
   money of the same kind is not counted for it; a spending transaction that another activity of the files reports as
-  its incoming funds (``provider-org/@provider-activity-id``) is not counted either. ``make check`` says which rule
+  its incoming funds (``provider-org/@provider-activity-id``) is not counted either, nor is the part of the
+  funder's budget it gave (or committed to) the receiver, which the receiver's budget holds. ``make check`` says which rule
   was applied, as a warning;
 - currency: ``value/@currency``, else the activity's ``default-currency``; a value in another currency than the
   project's needs ``iati.exchange_rates`` in project.yaml, else it is an error naming the activity and element;
@@ -24,7 +26,9 @@ The rules (each has a test in tests/data/test_iati.py):
   estimate: the budget line's label says so); the part not given to a country is the project's as a whole
   (``regional``);
 - results: one row per indicator, period (``period-start``/``period-end``) and sex (``dimension`` named sex, gender,
-  genre...: rows f, m and the total; other dimensions summed into the total when no total is given, with a warning);
+  genre...: rows f, m and the total; other dimensions summed into the total when no total is given, with a warning;
+  values by location or by dimension are added for a count, never for a percentage or a rank: then not computed,
+  with a warning);
   qualitative and nominal indicators (``@measure`` 5 and 3) are listed, not rated;
 - narratives in the annex language when the file has it, else the activity's default language.
 """
@@ -63,10 +67,11 @@ TRANSACTION_TYPES = {"1": "incoming funds", "2": "outgoing commitment", "3": "di
                      "5": "interest payment", "6": "loan repayment", "7": "reimbursement", "8": "purchase of equity",
                      "9": "sale of equity", "10": "credit guarantee", "11": "incoming commitment",
                      "12": "outgoing pledge", "13": "incoming pledge"}
-INCOMING = {"1", "11", "13"}
+INCOMING = {"1"}  # incoming funds: money received. A pledge (13) or commitment (11) is a promise, not money
 LEVELS = {"1": "output", "2": "outcome", "3": "impact"}
 UNITS = {"1": ("unités", "units"), "2": ("%", "%"), "3": ("nominal", "nominal"), "4": ("ordinal", "ordinal"),
          "5": ("qualitatif", "qualitative")}
+MEASURES = {"1": "unit", "2": "percentage", "3": "nominal", "4": "ordinal", "5": "qualitative"}
 NOT_RATED = {"3", "5"}  # nominal and qualitative measures: listed, not rated
 HINT_PUBLISHER = "Ask the publisher to correct the file; until then the value is not counted."
 COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")  # ISO 3166-1 alpha-2, the IATI Country codelist
@@ -94,6 +99,7 @@ class Money:
     country: str | None = None    # a transaction's own recipient-country
     provider_activity: str | None = None
     receiver_activity: str | None = None
+    description: dict[str, str] | None = None  # a transaction's description/narrative, by language
 
 
 @dataclass(slots=True)
@@ -102,6 +108,7 @@ class Cell:
     path: str
     value: float | None
     dimensions: tuple[tuple[str, str], ...]
+    locations: tuple[str, ...] = ()  # location/@ref: one cell per place, as publishers break results down
 
 
 @dataclass(slots=True)
@@ -148,6 +155,7 @@ class Activity:
     budgets: list[Money] = field(default_factory=list)
     transactions: list[Money] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
+    status: str | None = None     # activity-status/@code: 5 cancelled
 
 
 @dataclass
@@ -230,9 +238,9 @@ def _load_iati(folder: Path, params: ProjectParams) -> IatiSource:
     problems += found
     converted, found = _converted(activities, params)
     problems += found
-    counted, found = _counted(activities, converted, params)
+    counted, transfers, found = _counted(activities, converted, params)
     problems += found
-    budget = _budget(activities, converted, counted, params, problems)  # first: it may leave activities out
+    budget = _budget(activities, converted, counted, transfers, params, problems)  # first: it may leave activities out
     tables = {"budget": budget, "expenditure": _expenditure(activities, converted, counted, params, problems),
               "indicators": _indicators(activities, params, problems)}
     for name, frame in tables.items():
@@ -348,6 +356,8 @@ def _activity(element: etree._Element, file: str, position: int, root_lang: str,
             share = _percentage(child, file, identifier, where, problems)
             if code is not None:
                 activity.countries.append(Country(code, share, _narratives(child, lang)))
+        elif tag == "activity-status":
+            activity.status = (child.get("code") or "").strip() or None
         elif tag == "related-activity" and child.get("ref"):
             activity.related.append((child.get("ref").strip(), (child.get("type") or "").strip()))
         elif tag == "budget":
@@ -360,8 +370,8 @@ def _activity(element: etree._Element, file: str, position: int, root_lang: str,
     return activity
 
 
-READ_TAGS = {"title", "reporting-org", "participating-org", "activity-date", "recipient-country", "related-activity",
-             "budget", "transaction", "result"}  # the other elements of an activity are not read
+READ_TAGS = {"title", "reporting-org", "participating-org", "activity-date", "activity-status", "recipient-country",
+             "related-activity", "budget", "transaction", "result"}  # the other elements of an activity are not read
 POSITIONED = {"recipient-country", "budget", "transaction", "result"}
 
 
@@ -489,10 +499,13 @@ TRANSACTION_PARTS = {"transaction-type": ("kind", "code"), "transaction-date": (
 def _transaction(element: etree._Element, where: str, default_currency: str | None, file: str, identifier: str,
                  lang: str, problems: list[Problem]) -> Money:
     value, found = None, {}
+    description = None
     for child in element:
         tag = child.tag
         if tag == "value":
             value = child if value is None else value
+        elif tag == "description" and description is None:
+            description = _narratives(child, lang)
         elif tag in TRANSACTION_PARTS:
             key, name = TRANSACTION_PARTS[tag]
             text = child.get(name)
@@ -505,6 +518,7 @@ def _transaction(element: etree._Element, where: str, default_currency: str | No
         if found.get("country") else None
     money.provider_activity = found.get("provider") or None
     money.receiver_activity = found.get("receiver") or None
+    money.description = description or None
     if money.end is None and money.amount is not None:
         given = found.get("end")
         problems.append(Problem(file, "iati_no_date", f"activity {identifier}: this transaction has no "
@@ -567,9 +581,11 @@ def _cell(element: etree._Element, path: str, numeric: bool, file: str, identifi
           problems: list[Problem]) -> Cell:
     dimensions = tuple((d.get("name") or "", d.get("value") or "") for d in element if d.tag == "dimension") \
         if len(element) else ()
+    locations = tuple(sorted((d.get("ref") or "").strip() for d in element if d.tag == "location")) \
+        if len(element) else ()
     # results values are warnings: the indicator is listed without the value, never with a guess
     value = _number(element.get("value"), file, identifier, path, problems, "warning", HINT_RESULT, "/@value")
-    return Cell(path, value if numeric else None, dimensions)
+    return Cell(path, value if numeric else None, dimensions, locations)
 
 
 # ================================================================= which activities, which money
@@ -635,9 +651,12 @@ def _converted(activities: list[Activity], params: ProjectParams) -> tuple[dict[
     return amounts, problems
 
 
-def _counted(activities: list[Activity], amounts: dict[int, float],
-             params: ProjectParams) -> tuple[set[int], list[Problem]]:
-    """id(Money) of every budget and spending transaction that is counted: never the same money twice."""
+def _counted(activities: list[Activity], amounts: dict[int, float], params: ProjectParams
+             ) -> tuple[set[int], dict[tuple[str, str], float], list[Problem]]:
+    """id(Money) of every budget and spending transaction that is counted: never the same money twice; and the
+    money each activity paid to another of the files that reports it as incoming funds ((payer, receiver) ->
+    amount, for the budget: that money is in both budgets)."""
+    transfers: dict[tuple[str, str], float] = defaultdict(float)
     problems: list[Problem] = []
     spending = set(params.iati.spending)
     by_id = {a.identifier: a for a in activities}
@@ -665,6 +684,22 @@ def _counted(activities: list[Activity], amounts: dict[int, float],
     counted |= {id(t) for a in activities for t in a.transactions if t.kind in spending and id(t) in amounts}
     for activity in activities:
         descendants = below(activity.identifier)
+        own = [k for k in ("budget", "spending") if has(activity, k)]
+        theirs = [k for k in ("budget", "spending") if any(has(by_id[d], k) for d in descendants)]
+        if len(own) == 2 and len(theirs) == 1:  # e.g. children with budgets only: the parent's spending needs its
+            kind = theirs[0]                     # budget, so the parent stands whole and its children's money goes
+            carriers = sorted(d for d in descendants if has(by_id[d], kind))
+            for child in carriers:
+                counted -= {id(m) for m in (*by_id[child].budgets, *by_id[child].transactions)}
+            problems.append(Problem(activity.file, "iati_hierarchy", f"activity {activity.identifier} "
+                                    f"(hierarchy {activity.hierarchy or '?'}) is the parent of {', '.join(carriers)}, "
+                                    f"which report {kind} but no {'spending' if kind == 'budget' else 'budget'}: "
+                                    f"the parent's budget and spending are counted, its children's {kind} is not "
+                                    "(part of the parent's), so that the same money is not counted twice and the "
+                                    "spending keeps its budget", "Nothing to do if the parent's money covers its "
+                                    "children's; otherwise keep only the children (iati.activities in "
+                                    "project.yaml).", element=activity.path, severity="warning"))
+            continue
         for kind in ("budget", "spending"):
             carriers = sorted(d for d in descendants if has(by_id[d], kind))
             if carriers and has(activity, kind):
@@ -682,18 +717,22 @@ def _counted(activities: list[Activity], amounts: dict[int, float],
             source = by_id.get(incoming.provider_activity or "")
             if incoming.kind not in INCOMING or source is None or source is activity:
                 continue
-            for out in source.transactions:
-                same = out.receiver_activity == activity.identifier or (
-                    out.receiver_activity is None and out.amount == incoming.amount and out.end == incoming.end)
-                if out.kind in spending and same and id(out) in counted:
+            named = [o for o in source.transactions if o.kind in spending and o.receiver_activity ==
+                     activity.identifier]  # all of them are the receiver's money, however it reports them
+            if not named:  # else at most one, of the same value and date (two payments of 250 to two partners)
+                named = [o for o in source.transactions if o.kind in spending and o.receiver_activity is None and
+                         o.amount == incoming.amount and o.end == incoming.end and id(o) in counted][:1]
+            for out in named:
+                if id(out) in counted:
                     counted.discard(id(out))
+                    transfers[(source.identifier, activity.identifier)] += amounts[id(out)]
                     problems.append(Problem(source.file, "iati_incoming_funds", f"activity {source.identifier}: "
                                             f"this {TRANSACTION_TYPES.get(out.kind, out.kind)} is reported by "
                                             f"{activity.identifier} as its incoming funds ({incoming.path}): it is "
                                             f"counted as {activity.identifier}'s money only, not twice",
                                             "Nothing to do: the spending of the receiving activity is counted.",
                                             element=out.path, value=_show(out.amount), severity="warning"))
-    return counted, problems
+    return counted, transfers, problems
 
 
 # ================================================================= the tables
@@ -763,12 +802,13 @@ def _title(activity: Activity, language: str) -> str:
     return in_language(activity.title, language, activity.lang) or activity.identifier
 
 
-def _budget(activities: list[Activity], amounts: dict[int, float], counted: set[int], params: ProjectParams,
-            problems: list[Problem]) -> pd.DataFrame:
+def _budget(activities: list[Activity], amounts: dict[int, float], counted: set[int],
+            transfers: dict[tuple[str, str], float], params: ProjectParams, problems: list[Problem]) -> pd.DataFrame:
     """One row per activity with money (and country): its budgets, each revised one replacing the original, negative
     ones (corrections) netted with the budgets of their period. An activity whose net budget is 0 or less is left
     out, its spending with it (``counted`` loses them), with a warning naming it: no rate over a budget <= 0."""
     spending = set(params.iati.spending)
+    by_id = {a.identifier: a for a in activities}
     rows = []
     for activity in activities:
         budgets = [b for b in activity.budgets if id(b) in counted]
@@ -776,6 +816,9 @@ def _budget(activities: list[Activity], amounts: dict[int, float], counted: set[
         if not budgets and not spends:
             continue
         total = _revised_total(activity, budgets, amounts, problems) if budgets else None
+        funded = [(r, v) for (payer, r), v in transfers.items() if payer == activity.identifier]
+        if total is not None and total > 0 and funded:
+            total = _less_funded(activity, total, funded, by_id, amounts, counted, params, problems)
         if total is not None and total <= 0:
             spent = sum(amounts[id(t)] for t in spends)
             counted.difference_update(id(m) for m in (*budgets, *spends))
@@ -788,46 +831,157 @@ def _budget(activities: list[Activity], amounts: dict[int, float], counted: set[
                                     "(iati.activities in project.yaml).", element=activity.path,
                                     value=_show(round(total, 2)), severity="warning"))
             continue
+        if activity.status == "5" and total is not None:  # its budget was not spent: say it is in the rates
+            problems.append(Problem(activity.file, "iati_cancelled", f"activity {activity.identifier} is cancelled "
+                                    f"(activity-status 5), and its budget ({_show(round(total, 2))} "
+                                    f"{params.currency}) is counted in the budget and every rate",
+                                    "Leave it out (iati.activities or iati.activity_prefix in project.yaml) if its "
+                                    "budget was never to be spent; keep it if it spent money before it stopped.",
+                                    element=activity.path, value="5", severity="warning"))
         title = _title(activity, params.language)
         for country, share in _shares(activity, problems):
             rows.append({"line": activity.identifier, "budget": None if total is None else total * share,
                          "country": country, "label": _estimated(title, share, params.language),
                          "iati_file": activity.file, "iati_element": activity.path})
-        if total is None:
+        if not budgets:  # (budgets that cannot be added have said why)
             problems.append(Problem(activity.file, "budget_unknown", f"activity {activity.identifier} reports "
                                     "spending but no budget", "Its execution rate cannot be computed.",
                                     element=activity.path, severity="warning"))
     return _frame("budget", rows)
 
 
+def _less_funded(activity: Activity, total: float, funded: list[tuple[str, float]], by_id: dict[str, Activity],
+                 amounts: dict[int, float], counted: set[int], params: ProjectParams,
+                 problems: list[Problem]) -> float | None:
+    """The budget of an activity that funds others of the files (they report its money as incoming funds), less
+    that money: it is in the receivers' budgets too, counted there (as their spending is), never twice. What it
+    gave or committed to each (outgoing commitment, type 2, to the receiver activity), at most the receiver's
+    budget. None (not computed) when that leaves less than 0."""
+    part = 0.0
+    for receiver, given in funded:
+        other = by_id[receiver]
+        their = _revised_total(other, [b for b in other.budgets if id(b) in counted], amounts, []) \
+            if any(id(b) in counted for b in other.budgets) else None
+        committed = sum(amounts[id(t)] for t in activity.transactions if t.kind == "2" and id(t) in amounts
+                        and t.receiver_activity == receiver)
+        part += max(0.0, min(their or 0.0, max(given, committed)))  # a receiver left out holds none
+    if part <= 0:  # the receivers have no budget: the money is in this one's only
+        return total
+    left = total - part
+    problems.append(Problem(activity.file, "iati_incoming_budget", f"activity {activity.identifier} funds "
+                            f"{', '.join(r for r, _ in funded)} (which report its money as incoming funds): "
+                            f"{_show(round(part, 2))} {params.currency} of its budget is in their budgets too, and "
+                            f"is counted there only: its budget is counted as "
+                            + (f"{_show(round(left, 2))} {params.currency}" if left >= 0 else
+                               "not computable (less than 0)"), "Nothing to do if the receivers' budgets hold "
+                            "what it gives them; check the two activities' budgets otherwise.",
+                            element=activity.path, value=_show(round(total, 2)), severity="warning"))
+    return left if left >= 0 else None
+
+
 def _revised_total(activity: Activity, budgets: list[Money], amounts: dict[int, float],
-                   problems: list[Problem]) -> float:
-    """Per period: the revised budgets when the period has a positive one, else every budget of the period; a
-    negative budget is a correction, netted with the others of its period (one warning per activity)."""
-    periods: dict[tuple[Any, Any], list[Money]] = defaultdict(list)
+                   problems: list[Problem]) -> float | None:
+    """The activity's budget, or None (not computable, with a warning) when its budgets overlap in a way that has
+    no one sum. A revised budget (type 2, 0 or more) replaces every original budget whose period it overlaps, even
+    when the spans differ (a yearly revision of quarterly originals). Budgets of the same exact period are netted (a
+    negative one is a correction, one warning per activity). Budgets whose periods overlap are never added: when one
+    covers all the others and is at least their sum (a whole-life budget beside yearly ones), it alone is counted;
+    otherwise the budget is not computed."""
+    revisions = [b for b in budgets if b.kind == "2" and amounts[id(b)] >= 0]
+    kept = []
     for budget in budgets:
+        over = [r for r in revisions if budget.kind != "2" and _overlap(budget, r)]
+        if not over:
+            kept.append(budget)
+        elif not _covered(budget, over):  # the original's days outside every revision are not counted: say it
+            problems.append(Problem(activity.file, "iati_budget_revised_part", f"activity {activity.identifier}: "
+                                    f"the original budget of {budget.start}..{budget.end} is replaced by the "
+                                    f"revised budget(s) of {', '.join(f'{r.start}..{r.end}' for r in over)}, which "
+                                    "do not cover all its days: the original is not counted at all",
+                                    "Check the file: a revision normally has the period of what it revises.",
+                                    element=budget.path, value=_show(budget.amount), severity="warning"))
+    periods: dict[tuple[Any, Any], list[Money]] = defaultdict(list)
+    for budget in kept:
         periods[(budget.start, budget.end)].append(budget)
-    total = 0.0
+    nets: dict[tuple[Any, Any], float] = {}
     corrections: list[Money] = []
     for (start, end), items in periods.items():
-        revised = [b for b in items if b.kind == "2"]
-        used = revised if any(amounts[id(b)] >= 0 for b in revised) else items
-        positive = [b for b in used if amounts[id(b)] >= 0]
+        positive = [b for b in items if amounts[id(b)] >= 0]
         if len(positive) > 1:
+            kinds = {b.kind for b in positive}
             problems.append(Problem(activity.file, "iati_budget_twice", f"activity {activity.identifier} has "
-                                    f"{len(positive)} {'revised' if revised else 'original'} budgets for the period "
-                                    f"{start}..{end}: they are added", "Check the file: a period normally has one "
-                                    "budget of each type.", element=positive[1].path, severity="warning"))
-        for budget in used:
-            total += amounts[id(budget)]
-            if amounts[id(budget)] < 0:
-                corrections.append(budget)
-    if corrections and total > 0:
+                                    f"{len(positive)} {'revised' if kinds == {'2'} else 'original'} budgets for the "
+                                    f"period {start}..{end}: they are added", "Check the file: a period normally "
+                                    "has one budget of each type.", element=positive[1].path, severity="warning"))
+        nets[(start, end)] = sum(amounts[id(b)] for b in items)
+        corrections += [b for b in items if amounts[id(b)] < 0]
+    total = _overlapping_periods(activity, periods, nets, problems)
+    if total is not None and corrections and total > 0:
         problems.append(Problem(activity.file, "iati_negative", f"activity {activity.identifier}: "
                                 f"{len(corrections)} negative budget(s), read as corrections and netted with the "
                                 f"budgets of their period: net budget {_show(round(total, 2))}", "Nothing to do if "
                                 "they correct earlier budgets; check them otherwise.", element=corrections[0].path,
                                 value=", ".join(_show(b.amount) or "" for b in corrections[:5]), severity="warning"))
+    return total
+
+
+def _overlap(a: Money, b: Money) -> bool:
+    """Whether two budget periods share a day (a budget without both dates overlaps nothing: it is its own)."""
+    if None in (a.start, a.end, b.start, b.end):
+        return a.start == b.start and a.end == b.end
+    return a.start <= b.end and b.start <= a.end  # type: ignore[operator]
+
+
+def _covered(budget: Money, by: list[Money]) -> bool:
+    """Whether the periods ``by`` cover every day of ``budget``'s period."""
+    if budget.start is None or budget.end is None:
+        return True
+    day = budget.start
+    for other in sorted(by, key=lambda b: b.start or dt.date.min):
+        if other.start is None or other.end is None or other.start > day:
+            break
+        day = max(day, other.end + dt.timedelta(days=1))
+    return day > budget.end
+
+
+def _overlapping_periods(activity: Activity, periods: dict[tuple[Any, Any], list[Money]],
+                         nets: dict[tuple[Any, Any], float], problems: list[Problem]) -> float | None:
+    """The sum of the periods' net budgets, periods that overlap never added together (see _revised_total)."""
+    dated = sorted(k for k in nets if None not in k)
+    total = sum(v for k, v in nets.items() if None in k)
+    groups: list[list[tuple[Any, Any]]] = []
+    for key in dated:  # sorted by start: a period joins the group it overlaps
+        if groups and key[0] <= max(end for _, end in groups[-1]):
+            groups[-1].append(key)
+        else:
+            groups.append([key])
+    for group in groups:
+        if len(group) == 1:
+            total += nets[group[0]]
+            continue
+        start, end = min(s for s, _ in group), max(e for _, e in group)
+        whole = next((k for k in group if k == (start, end)), None)
+        parts = [k for k in group if k != whole]
+        inside = sum(nets[k] for k in parts)
+        first = periods[whole][0] if whole else periods[group[0]][0]
+        other = periods[parts[0]][0] if whole else periods[group[1]][0]
+        if whole is not None and nets[whole] >= inside - 0.005:
+            total += nets[whole]
+            problems.append(Problem(activity.file, "iati_budget_overlap", f"activity {activity.identifier}: the "
+                                    f"budget of {start}..{end} ({_show(round(nets[whole], 2))}) covers {len(parts)} "
+                                    f"other budget(s) of its period ({_show(round(inside, 2))} in all, e.g. "
+                                    f"{other.path}): they are parts of it, so only it is counted, not their sum",
+                                    "Nothing to do if it is the whole budget of the activity; check the file "
+                                    "otherwise.", element=first.path, severity="warning"))
+            continue
+        problems.append(Problem(activity.file, "iati_budget_overlap", f"activity {activity.identifier}: budgets "
+                                f"of the same type whose periods overlap ({first.path}: {first.start}..{first.end}, "
+                                f"{other.path}: {other.start}..{other.end}) cannot be added, and none covers the "
+                                "others with at least their sum: the activity's budget is not computed (not rated)",
+                                "Ask the publisher to give budgets of periods that do not overlap (IATI: a "
+                                "budget should not span more than a year), or a revised budget (type 2) for the "
+                                "period.", element=other.path, value=_show(other.amount), severity="warning"))
+        return None
     return total
 
 
@@ -859,9 +1013,18 @@ def _expenditure(activities: list[Activity], amounts: dict[int, float], counted:
             for country, share in split:
                 rows.append({"line": activity.identifier, "period_end": money.end,
                              "amount": amounts[id(money)] * share, "country": country,
-                             "period_label": f"{kind} {money.end.isoformat()}",
+                             "period_label": _period_label(kind, money, params.language, activity.lang),
                              "iati_file": activity.file, "iati_element": money.path})
     return _frame("expenditure", rows)
+
+
+def _period_label(kind: str, money: Money, language: str, default: str) -> str:
+    """« expenditure 2009-03-31 (Aggregated spend data…) »: the transaction's description, at most 60 characters."""
+    label = f"{kind} {money.end.isoformat() if money.end else '?'}"
+    text = in_language(money.description, language, default) if money.description else None
+    if text:
+        label += f" ({text if len(text) <= SHOWN else text[:SHOWN - 1].rstrip() + '…'})"
+    return label
 
 
 def _outside(activity: Activity, day: dt.date) -> str:
@@ -896,13 +1059,16 @@ def sex_of(dimensions: Iterable[tuple[str, str]]) -> str | None:
     return None
 
 
-def _by_sex(cells: list[Cell], what: str, where: str, activity: Activity,
-            problems: list[Problem]) -> dict[str, float | None]:
-    """sex -> value: f and m add their cells; the total is the cell without dimension, else the sum (with a note)."""
+def _by_sex(cells: list[Cell], what: str, where: str, activity: Activity, problems: list[Problem],
+            measure: str = "1") -> dict[str, float | None]:
+    """sex -> value: f and m add their cells; the total is the cell without dimension, else the sum (with a note).
+    Several cells without dimension (one per location) are added for a count (measure 1); a percentage or a rank
+    cannot be added: the total is then not computed, with a warning saying why."""
     out: dict[str, float | None] = {}
     if not cells:  # most indicators have no baseline, many periods no target or actual
         return out
     totals, dimensioned = [], []
+    by_sex: dict[str, list[Cell]] = defaultdict(list)
     for cell in cells:
         sex = sex_of(cell.dimensions)
         if sex == "unknown":
@@ -916,12 +1082,25 @@ def _by_sex(cells: list[Cell], what: str, where: str, activity: Activity,
             totals.append(cell)
             continue
         dimensioned.append(cell)
-        if sex in ("f", "m") and cell.value is not None:
-            out[sex] = (out.get(sex) or 0.0) + cell.value
-        elif sex in ("f", "m"):
-            out.setdefault(sex, None)
-    if totals:
-        out["total"] = totals[0].value
+        if sex in ("f", "m"):
+            by_sex[sex].append(cell)
+    addable = measure == "1"  # counts add up; a percentage or a rank does not (11 % + 13 % is not 24 %)
+    for sex, items in by_sex.items():
+        values = [c.value for c in items if c.value is not None]
+        if addable or len(items) == 1:
+            out[sex] = sum(values) if values else None
+            continue
+        out[sex] = None
+        _not_added(items, f"{what} for {'women' if sex == 'f' else 'men'}", where, activity, problems, measure)
+    plain = [c for c in totals if not c.locations]
+    if len(totals) == 1 or len(plain) == 1:  # the one value without location is the total, beside its parts
+        out["total"] = (plain or totals)[0].value
+    elif totals:
+        out["total"] = _located_total(totals, what, where, activity, problems, measure)
+    elif dimensioned and not addable:  # a percentage of one group is not the total's
+        out["total"] = None
+        if any(c.value is not None for c in dimensioned):
+            _not_added(dimensioned, f"total {what}", where, activity, problems, measure)
     elif dimensioned:
         values = [c.value for c in dimensioned if c.value is not None]
         out["total"] = sum(values) if values else None
@@ -934,27 +1113,68 @@ def _by_sex(cells: list[Cell], what: str, where: str, activity: Activity,
     return out
 
 
+def _not_added(cells: list[Cell], what: str, where: str, activity: Activity, problems: list[Problem],
+               measure: str) -> None:
+    problems.append(Problem(activity.file, "iati_not_added", f"activity {activity.identifier}: the {what} is not "
+                            f"given as one value: {len(cells)} cell(s) by "
+                            f"{', '.join(sorted({n for c in cells for n, _ in c.dimensions}))} ({cells[0].path}...) "
+                            f"are parts of it, and values of a {MEASURES.get(measure, measure)} measure are never "
+                            "added: it is not computed (not rated)", "Ask the publisher for the value of the whole "
+                            "group (a cell without the other dimensions).", element=where,
+                            value=", ".join(_show(c.value) or "?" for c in cells[:5]), severity="warning"))
+
+
+def _located_total(totals: list[Cell], what: str, where: str, activity: Activity, problems: list[Problem],
+                   measure: str) -> float | None:
+    """Several cells without dimension for one period: the sum of distinct locations for a count, else None."""
+    places = [c.locations for c in totals]
+    values = [c.value for c in totals]
+    distinct = all(places) and len(set(places)) == len(places)
+    if measure == "1" and distinct and None not in values:
+        total = sum(values)  # type: ignore[arg-type]
+        problems.append(Problem(activity.file, "iati_total_summed", f"activity {activity.identifier}: no total "
+                                f"{what} is given: the total is the sum of the {len(totals)} locations' values "
+                                f"({', '.join('+'.join(p) for p in places)})", "Check that the locations cover the "
+                                "whole indicator.", element=where, value=_show(total), severity="warning"))
+        return total
+    why = ("its values are not all numbers" if None in values and distinct and measure == "1" else
+           "they are not told apart by distinct locations, so which one is the figure is not known" if not distinct
+           else f"values of a {MEASURES.get(measure, measure)} measure cannot be added")
+    problems.append(Problem(activity.file, "iati_total_not_computed", f"activity {activity.identifier}: "
+                            f"{len(totals)} {what} values without dimension for this period ({totals[0].path}, "
+                            f"{totals[1].path}...), and {why}: the total {what} is not computed (not rated)",
+                            "Ask the publisher for one total value per period (a cell without location), or for "
+                            "values by location of a count.", element=where,
+                            value=", ".join(_show(v) or "?" for v in values[:5]), severity="warning"))
+    return None
+
+
 def _indicators(activities: list[Activity], params: ProjectParams, problems: list[Problem]) -> pd.DataFrame:
     """One row per indicator, period and sex (f, m, total)."""
     language = params.language
     rows = []
     users: dict[str, set[str]] = defaultdict(set)  # reference code -> activities that use it
+    twice: set[tuple[str, str]] = set()  # (activity, code) of a code two indicators of one activity use
     for activity in activities:
-        for indicator in activity.indicators:
-            if indicator.code:
-                users[indicator.code].add(activity.identifier)
+        codes = Counter(i.code for i in activity.indicators if i.code)
+        for code, count in codes.items():
+            users[code].add(activity.identifier)
+            if count > 1:
+                twice.add((activity.identifier, code))
     for activity in activities:
         shares = _shares(activity, [])
         country = shares[0][0] if len(shares) == 1 else REGIONAL
         for indicator in activity.indicators:
             result, number = INDICATOR_PATH.search(indicator.path).groups()  # type: ignore[union-attr]
             identifier = f"{activity.identifier}/R{result}.I{number}"
-            if indicator.code:  # a code several activities use (a standard indicator) is told apart by activity
-                identifier = indicator.code if len(users[indicator.code]) == 1 else \
-                    f"{activity.identifier}/{indicator.code}"
+            if indicator.code:  # a code several activities use (a standard indicator) is told apart by activity,
+                # two indicators of one activity by their position too (valid IATI: the same standard, twice)
+                identifier = f"{identifier}/{indicator.code}" if (activity.identifier, indicator.code) in twice else \
+                    indicator.code if len(users[indicator.code]) == 1 else f"{activity.identifier}/{indicator.code}"
             label = in_language(indicator.title, language, activity.lang) or identifier
             unit = UNITS.get(indicator.measure, UNITS["1"])[0 if language == "fr" else 1]
-            baseline = _by_sex(indicator.baselines, "baseline", indicator.path, activity, problems)
+            baseline = _by_sex(indicator.baselines, "baseline", indicator.path, activity, problems,
+                               indicator.measure)
             periods: dict[tuple[Any, Any], list[Period]] = defaultdict(list)
             for period in indicator.periods:  # the same dates repeated, one per cell, are one period
                 periods[(period.start, period.end)].append(period)
@@ -962,8 +1182,10 @@ def _indicators(activities: list[Activity], params: ProjectParams, problems: lis
                 periods[(None, None)] = []
             for (start, end), items in periods.items():
                 where = items[0].path if items else indicator.path
-                targets = _by_sex([c for p in items for c in p.targets], "target", where, activity, problems)
-                actuals = _by_sex([c for p in items for c in p.actuals], "actual", where, activity, problems)
+                targets = _by_sex([c for p in items for c in p.targets], "target", where, activity, problems,
+                                  indicator.measure)
+                actuals = _by_sex([c for p in items for c in p.actuals], "actual", where, activity, problems,
+                                  indicator.measure)
                 sexes = [s for s in ("total", "f", "m") if s in targets or s in actuals or s in baseline] or ["total"]
                 for sex in sexes:
                     rows.append({"indicator_id": identifier, "period": _period_text(start, end),

@@ -61,7 +61,10 @@ def refuse_existing(project: str, data_dir: Path, params_dir: Path) -> None:
 @contextmanager
 def staged(project: str, data_dir: Path, params_dir: Path) -> Iterator[tuple[Path, Path]]:
     """(data folder, params folder) to fill in temporary folders beside their destinations; moved into place when
-    the block ends without an exception, else removed."""
+    the block ends without an exception, else removed. A root without data/ or params/ (a fresh clone keeps no empty
+    folder) gets them: the staging folders are made inside them."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    params_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=data_dir, prefix=f".{project}-") as staging_data, \
             tempfile.TemporaryDirectory(dir=params_dir, prefix=f".{project}-") as staging_params:
         data_stage, params_stage = Path(staging_data) / project, Path(staging_params) / project
