@@ -915,6 +915,13 @@ CASES = [
          "cluster_in_several_countries", "survey.csv", 2, "site", severity="warning", hint="unique across the study",
          what="a study clustered on sites numbered S1, S2 in each country: the sites of one number were merged, the "
               "standard errors too small, nothing said"),
+    Case("a share as a fraction in one country, a percentage in another", lambda m: m.write(
+             "impact/survey.csv", "id,arm,score,age,country\n" + "".join(
+                 f"{i},{'T' if i % 2 else 'C'},{(0.3 + i / 100) * (100 if country == 'Tunisie' else 1):g},30,{country}\n"
+                 for country in ("Maroc", "Tunisie") for i in range(1, 7))),
+         "outcome_scales_differ", "survey.csv", 8, "score", severity="warning", hint="the same way in every country",
+         what="a study's savings rate written 0.31 in Maroc and 31 in Tunisie: pooled, the effect mixed the two "
+              "(1.11 for 0.04 in a generated study), nothing said"),
     Case("study yaml unknown key", _yaml_edit("covariates:", "covariate:"),
          "unknown_key", "survey.yaml", NO_ROW, "covariate", hint="covariates",
          what="survey.yaml has 'covariate:' for 'covariates:'"),

@@ -1171,6 +1171,7 @@ def load_study(spec_path: Path, params: ProjectParams) -> tuple[Study | None, li
         for outcome in spec.outcomes:
             problems += code_problems(frame[outcome], raw, outcome, prefix="outcome_")
             problems += _yes_no_coding(frame[outcome], raw, outcome)
+            problems += _scales_by_country(frame, raw, outcome)
     return Study(spec_path.stem, spec, frame.reset_index(drop=True), [data_path, spec_path]), problems
 
 
@@ -1285,6 +1286,32 @@ def _yes_no_coding(values: pd.Series, raw: RawTable, outcome: str) -> list[Probl
                             "(1 = yes, 0 = no): as they are, the outcome is read as a number, not a share.",
                             index=first, column=outcome, value=numbers.plain(values[first]), severity="warning")]
     return []
+
+
+def _scales_by_country(frame: pd.DataFrame, raw: RawTable, outcome: str) -> list[Problem]:
+    """An outcome between 0 and 1 (with fractions) in some countries and above 1, up to 100, in another: a share
+    written as a fraction here and as a percentage there (Tunisie's 30 beside the others' 0.3). Pooled, the effect
+    was 1.11 for 0.04, nothing said. A warning: the countries may truly differ."""
+    if "country" not in frame.columns:
+        return []
+    values = pd.to_numeric(frame[outcome], errors="coerce")
+    rows = pd.DataFrame({"country": frame["country"], "value": values}).dropna()
+    if rows.empty:
+        return []
+    by = rows.groupby("country", sort=True)["value"]
+    size, low, high = by.size(), by.min(), by.max()
+    fractional = by.apply(lambda v: bool(((v > 0) & (v < 1)).any()))
+    fractions = [c for c in size.index if size[c] >= 5 and low[c] >= 0 and high[c] <= 1 and fractional[c]]
+    percents = [c for c in size.index if size[c] >= 5 and low[c] >= 0 and 1 < high[c] <= 100]
+    if not fractions or not percents:
+        return []
+    index = frame.index[(frame["country"] == percents[0]).to_numpy()][0]
+    return [raw.problem(
+        "outcome_scales_differ", f"the outcome '{outcome}' lies between 0 and 1 in {', '.join(map(str, fractions))} "
+        f"and goes up to {numbers.plain(float(high[percents[0]]))} in {', '.join(map(str, percents))}: a share "
+        "written as a fraction in some countries and as a percentage in others?",
+        "Write it the same way in every country (0.3, or 30, for 30 %): pooled as it is, the effect mixes the two.",
+        index=index, column=outcome, severity="warning")]
 
 
 def _matches(series: pd.Series, wanted: Any) -> pd.Series:
