@@ -139,7 +139,7 @@ def test_a_figure_in_another_unit_is_not_compared(tmp_path):
     # nor is it written beside the figure in the annex's text (« 1 300 EUR (31/12/2020 : 1 200 USD) »)
     from types import SimpleNamespace
     from helpers.annex.context import Annex
-    ctx = SimpleNamespace(previous=previous, figures=now, lang="fr",
+    ctx = SimpleNamespace(previous=previous, params=SimpleNamespace(currency="EUR"), lang="fr",
                           in_unit=lambda value, unit: f"{value:g} {unit}")
     assert Annex.since(ctx, "spent", "total") == ""
     assert Annex.since(ctx, "physical_rate", "all") == " (31/12/2020\u00a0: 40 %)"
@@ -156,3 +156,24 @@ def test_the_statistics_of_an_estimate_are_not_listed_among_the_changes():
     figures["previous"] = [154.8, 9e-10, 0.01, 0.1, 1.0]
     figures["previous_date"] = "2020-12-31"
     assert list(change.moved(figures)["metric"]) == ["impact_effect"]
+
+
+def test_the_figures_of_the_earlier_annex_that_are_gone_are_listed(tmp_path):
+    """An indicator code renamed (P2.2.a -> P2.2.A) or a spending line removed: the section said « 26 ont changé »
+    and nothing of the figures that no longer exist."""
+    _keep(tmp_path, dt.date(2020, 12, 31), [("indicators", "indicator_achievement", "P2.2.a", 80.0, "%", "green"),
+                                             ("budget", "spent", "R9", 5.0, "USD", ""),
+                                             ("budget", "spent", "total", 100.0, "USD", ""),
+                                             ("budget", "spent", "total@2019-12-31", 50.0, "USD", ""),
+                                             ("impact", "impact_p_holm", "s:y", 0.01, "", "")])
+    previous = archive.previous(tmp_path, "amem", "ensemble", dt.date(2021, 6, 30))
+    now = _figures([("indicators", "indicator_achievement", "P2.2.A", 85.0, "%", "green"),
+                    ("budget", "spent", "total", 120.0, "USD", "")])
+    removed = change.gone(now, previous)
+    assert removed[["metric", "key"]].values.tolist() == [["indicator_achievement", "P2.2.a"], ["spent", "R9"]]
+    from helpers.annex import fmt
+    from helpers.annex.change import gone_list
+    word = fmt.word("indicator_achievement", "fr")
+    assert gone_list(removed, "fr", shown=1) == f"{word} P2.2.a et 1 autre"
+    assert gone_list(removed, "en") == f"{fmt.word('indicator_achievement', 'en')} P2.2.a, {fmt.word('spent', 'en')} R9"
+    assert change.gone(now, None).empty

@@ -14,6 +14,8 @@ this one (``data.archive.previous``). Rows are matched on (metric, key).
   first: its relative change is infinite). The published-figure checks, anomalies and figures at another date
   (``@YYYY-MM-DD`` keys) are left out: they restate figures listed already; so are the statistics that describe an
   estimate (p-values, standardised differences, MDE, ICC, design effects: ``NOT_LISTED``).
+- ``gone(figures, previous)``: the figures of the earlier annex this one no longer has (a code renamed, a row
+  removed).
 - ``rating_changes(figures, previous)``: the indicators whose rating (green / amber / red, '' = not rated)
   differs from the earlier annex.
 """
@@ -106,6 +108,22 @@ def moved(figures: pd.DataFrame, n: int | None = 10) -> pd.DataFrame:
     if n is not None:
         rows = rows.head(n)
     return rows[columns].reset_index(drop=True)
+
+
+def gone(figures: pd.DataFrame, previous: Any | None) -> pd.DataFrame:
+    """The figures of the earlier annex this one no longer has (an indicator code renamed, a line or event removed):
+    metric, key, previous. The « n ont changé » said nothing of them. Checks, anomalies, the statistics of an
+    estimate and ``@date`` keys left out, as in ``moved``."""
+    columns = ["metric", "key", "previous"]
+    if previous is None:
+        return pd.DataFrame(columns=columns)
+    earlier = previous.figures
+    now = set(zip(figures["metric"].astype(str), figures["key"].astype(str))) if len(figures) else set()
+    keep = [(str(m), str(k)) not in now and m not in NOT_LISTED and "@" not in str(k)
+            for m, k in zip(earlier["metric"], earlier["key"])]
+    out = earlier[keep]
+    return pd.DataFrame({"metric": out["metric"].astype(str).to_numpy(), "key": out["key"].astype(str).to_numpy(),
+                         "previous": out["value"].to_numpy(dtype="float64")}, columns=columns)
 
 
 def rating_changes(figures: pd.DataFrame, previous: Any | None) -> pd.DataFrame:

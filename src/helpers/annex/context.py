@@ -113,9 +113,8 @@ class Annex:
             return ""
         unit = self.previous.figures.loc[(self.previous.figures["metric"] == metric)
                                          & (self.previous.figures["key"].str.lower() == key.lower()), "unit"].iloc[0]
-        now = self.figures.loc[(self.figures["metric"] == metric) & (self.figures["key"].str.lower() == key.lower()),
-                               "unit"]
-        if len(now) and not fmt.is_missing(unit) and str(unit) and str(now.iloc[0]) != str(unit):
+        if not fmt.is_missing(unit) and str(unit) not in ("", "%", "count", "ratio") and \
+                str(unit) != str(self.params.currency):
             return ""   # 1 613 103 USD is not an earlier value of 1 654 103 EUR (the change section lists it)
         day = self.previous.date.strftime("%d/%m/%Y") if self.lang == "fr" else self.date(self.previous.date)
         return say("since", self.lang, day=day, value=self.in_unit(value, unit))

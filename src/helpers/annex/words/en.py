@@ -34,6 +34,8 @@ WORDS = {
     "change_points": " points",
     "change_from_zero": "from 0",
     "change_unrated": "not rated",
+    "change_more": " and {n} more",
+    "change_more_one": " and 1 more",
     # shared
     "yes": "yes",
     "no": "no",

@@ -34,6 +34,8 @@ WORDS = {
     "change_points": " points",
     "change_from_zero": "de 0 à une valeur",
     "change_unrated": "non évalué",
+    "change_more": " et {n} autres",
+    "change_more_one": " et 1 autre",
     # shared
     "yes": "oui",
     "no": "non",
