@@ -315,3 +315,58 @@ def test_a_number_with_a_thousands_comma_is_told(tmp_path):
     assert [(p.rule, p.severity, p.row, p.value) for p in problems] == [
         ("survey_ambiguous_number", "warning", answered[0] + 2, "1,500")]
     assert survey.data.loc[answered[0] + 2, "emploi/revenu"] == 1.5   # indexed by the file's rows
+
+
+def test_answers_holding_spaces_are_one_answer_unless_the_words_are_codes(tmp_path):
+    """'En emploi', 'Sans emploi', 'En formation' (a select_one exported as labels) were split into the options 'En',
+    'emploi', 'Sans', 'formation' whose shares summed to 200 %; a region 'Tanger Tetouan' as a subgroup became
+    'Tanger' and 'Tetouan', n = 0 each. Words that are not codes make a label, one answer; with a form, its type
+    decides; codes with spaces and no 0/1 columns are still a select_multiple, with a warning."""
+    submissions, _ = make_tracer_survey()
+    rng = np.random.default_rng(1)
+    labelled = submissions.assign(**{
+        "emploi/situation": rng.choice(["En emploi", "Sans emploi", "En formation"], size=len(submissions)),
+        "identification/region": rng.choice(["Tanger Tetouan", "Casablanca"], size=len(submissions))})
+    spec = SPEC_CSV + "  - {share: emploi/situation}\n  - {mean: emploi/revenu, by: identification/region}\n"
+    _, problems = _csv_survey(tmp_path / "word", labelled, spec + "  - {share: emploi/situation, value: 'En'}\n")
+    assert [(p.rule, p.value) for p in problems] == [("survey_value_absent", "En")]
+    assert "Values found: En emploi, En formation, Sans emploi." in problems[0].hint
+    survey, problems = _csv_survey(tmp_path / "labels", labelled, spec)
+    assert problems == []
+    table = est.estimates(survey).set_index("key")
+    w, situation = labelled["poids"], labelled["emploi/situation"]
+    for value in ("En emploi", "Sans emploi", "En formation"):
+        assert table.loc[f"s:emploi/situation={value}", "estimate"] == pytest.approx(
+            (w * situation.eq(value)).sum() / w.sum(), rel=1e-12)
+    tanger = table.loc["s:emploi/revenu:identification/region=Tanger Tetouan"]
+    assert tanger["n"] == (labelled["identification/region"].eq("Tanger Tetouan")
+                           & labelled["emploi/revenu"].notna()).sum() > 0
+    # lower-case codes with spaces and no 0/1 column: a select_multiple, with a warning
+    codes = submissions.drop(columns=[c for c in submissions.columns if c.startswith("competences/")])
+    survey, problems = _csv_survey(tmp_path / "codes", codes, SPEC_CSV + "  - {share: competences}\n")
+    assert [(p.rule, p.severity) for p in problems] == [("survey_multiple_guessed", "warning")]
+    assert "langue" in survey.multiple["competences"]
+
+
+def test_a_question_the_form_declares_select_one_is_never_split(tmp_path):
+    """Lower-case answers holding a space ('en emploi') in a question the form declares select_one: one answer each,
+    as the form says, and no warning."""
+    import openpyxl
+
+    write_tracer_survey(tmp_path)
+    sample = load_surveys(tmp_path)[0][NAME]
+    book = openpyxl.load_workbook(tmp_path / f"{NAME}.xlsx")
+    sheet = book.worksheets[0]
+    column = [c.value for c in sheet[1]].index("emploi/emploi_actuel") + 1
+    for row in range(2, sheet.max_row + 1):
+        cell = sheet.cell(row=row, column=column)
+        cell.value = {"oui": "en emploi", "non": "sans emploi"}.get(cell.value, cell.value)
+    book.save(tmp_path / f"{NAME}.xlsx")
+    spec = (tmp_path / f"{NAME}.yaml").read_text(encoding="utf-8")
+    (tmp_path / f"{NAME}.yaml").write_text(spec.replace('value: "oui"', 'value: "en emploi"'), encoding="utf-8")
+    surveys, problems, _ = load_surveys(tmp_path)
+    survey = surveys[NAME]
+    assert "emploi/emploi_actuel" not in survey.multiple and problems == []
+    mine = est.estimate(survey, "share", "emploi/emploi_actuel", "en emploi")
+    theirs = est.estimate(sample, "share", "emploi/emploi_actuel", "oui")
+    assert mine["estimate"] == pytest.approx(theirs["estimate"], rel=1e-12) and mine["n"] == theirs["n"]

@@ -9,8 +9,8 @@ What is read from the export:
 * column names are question names with their group paths (``identification/sexe``), matched ignoring case;
   metadata columns (``_index``, ``_uuid``, ``_submission_time``...) are kept as they are;
 * a ``select_multiple`` answer is the space-separated codes (``langues: "fr ar"``) and/or one 0/1 column per option
-  (``langues/fr``); a question is a select_multiple when the form says so, when one of its answers holds a space,
-  or when the export has only its 0/1 columns;
+  (``langues/fr``); a question is a select_multiple when the form says so; one the form does not declare is when
+  it has 0/1 columns, or when its answers hold spaces between words that are all codes ('En emploi' is a label);
 * an .xlsx export's first sheet is the submissions; each further sheet that has ``_parent_index`` is a repeat group,
   joined to the submission whose ``_index`` it names: the main table gets ``<sheet>/_count`` (rows of the repeat
   per submission) and ``<column>/_sum`` for each numeric column of the repeat;
@@ -247,7 +247,7 @@ def load_survey(spec_path: Path, encoding: str = "utf-8") -> tuple[Survey | None
         else:
             problems += _read_form(form_path, survey)
             survey.files.append(form_path)
-    _find_multiple(survey)
+    problems += _find_multiple(survey, raw)
     problems += _columns(survey, raw, spec_path)
     problems += _type_numbers(survey, raw)
     problems += _answer_codes(survey, raw)
@@ -371,6 +371,8 @@ NOT_APPROVED = {"validation_status_not_approved", "not approved", "not_approved"
 MISSING_CODES = (-66, -77, -88, -96, -97, -98, -99, -999, -9999)
 NINES = (99, 999, 9999, 99999, 999999)   # the same codes written with nines: answers only if others are larger
 MAX_LISTED = 10
+# a choice's code as KoboToolbox / ODK write it (lower case, or all capitals): 'En' or 'Tetouan' is a word of a label
+CODE = re.compile(r"^([a-z0-9_.\-]+|[A-Z0-9_.\-]+)$")
 
 
 def _spellings(survey: Survey, raw: RawTable) -> list[Problem]:
@@ -584,22 +586,43 @@ def _read_form(path: Path, survey: Survey) -> list[Problem]:
     return []
 
 
-def _find_multiple(survey: Survey) -> None:
-    """select_multiple questions the form did not declare: an answer holding a space, or only 0/1 columns."""
+def _find_multiple(survey: Survey, raw: RawTable) -> list[Problem]:
+    """select_multiple questions the form did not declare: 0/1 columns per option, or answers holding spaces whose
+    every word is a code. A question the form declares keeps the form's type: 'En emploi' in a select_one is one
+    answer, not the options 'En' and 'emploi'. Guessed from spaces alone, a question a share or a subgroup counts is
+    read so with a warning."""
     columns = list(survey.data.columns)
+    counted = {e.variable for e in survey.spec.estimates if e.stat == "share"}
+    counted |= {header_name(e.by) for e in survey.spec.estimates if e.by}
+    problems = []
     for column in columns:
-        if column in survey.multiple or METADATA.match(column):
+        # survey.labels holds every question of the form (any type): its select_multiple are already in .multiple
+        if column in survey.multiple or column in survey.labels or METADATA.match(column):
             continue
         options = [c[len(column) + 1:] for c in columns if c.startswith(column + "/") and not c.endswith("/_sum")]
         values = survey.data[column].dropna().map(str)
-        if values.str.contains(" ").any() or (options and _zero_one(survey.data, column, options)):
-            found = sorted({code for v in values for code in v.split()})
-            survey.multiple[column] = options or found
+        if options and _zero_one(survey.data, column, options):
+            survey.multiple[column] = options
+        elif values.str.contains(" ").any():
+            words = {code for v in values for code in v.split()}
+            if not all(CODE.match(w) for w in words):   # 'Tanger Tetouan', 'En emploi': labels, one answer each
+                continue
+            survey.multiple[column] = sorted(words)
+            if column in counted:
+                spaced = values[values.str.contains(" ")]
+                problems.append(raw.problem(
+                    "survey_multiple_guessed", f"'{column}' is read as a select_multiple (each word of an "
+                    f"answer is an option chosen: '{spaced.iloc[0]}' counts for "
+                    f"{', '.join(repr(w) for w in spaced.iloc[0].split())}), since its answers hold spaces",
+                    "If it is a select_one whose answers hold spaces, give the form ('form:' in the YAML); export "
+                    "the select_multiple's 0/1 columns too to make this warning go.", index=spaced.index[0],
+                    column=column, value=spaced.iloc[0], severity="warning"))
     for spec in survey.spec.estimates:  # only the 0/1 columns were exported
         column = spec.variable
         options = [c[len(column) + 1:] for c in columns if c.startswith(column + "/")]
         if column not in survey.data and options and _zero_one(survey.data, column, options):
             survey.multiple.setdefault(column, options)
+    return problems
 
 
 def _zero_one(frame: pd.DataFrame, column: str, options: list[str]) -> bool:
