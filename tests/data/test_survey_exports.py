@@ -370,3 +370,17 @@ def test_a_question_the_form_declares_select_one_is_never_split(tmp_path):
     mine = est.estimate(survey, "share", "emploi/emploi_actuel", "en emploi")
     theirs = est.estimate(sample, "share", "emploi/emploi_actuel", "oui")
     assert mine["estimate"] == pytest.approx(theirs["estimate"], rel=1e-12) and mine["n"] == theirs["n"]
+
+
+def test_a_subgroup_by_a_select_multiple_is_everyone_who_chose_the_option(sample):
+    """'by: competences' kept only those whose whole answer was 'langue' (n = 1 of the 39 who chose it with others):
+    each option's subgroup is now everyone who chose it, as its 0/1 column says, and the same as by that column."""
+    data = sample.data
+    chose = data["competences/langue"].astype(float).eq(1)
+    answered = chose & data["emploi/revenu"].notna()
+    mine = est.estimate(sample, "mean", "emploi/revenu", by="competences", by_value="langue")
+    weighted = (data["poids"] * data["emploi/revenu"])[answered].sum() / data["poids"][answered].sum()
+    assert mine["n"] == answered.sum() > 1 and mine["estimate"] == pytest.approx(weighted, rel=1e-12)
+    as_column = est.estimate(sample, "mean", "emploi/revenu", by="competences/langue", by_value="1")
+    for column in ("estimate", "se", "df", "n"):
+        assert mine[column] == pytest.approx(as_column[column], rel=1e-12)
