@@ -384,3 +384,28 @@ def test_a_subgroup_by_a_select_multiple_is_everyone_who_chose_the_option(sample
     as_column = est.estimate(sample, "mean", "emploi/revenu", by="competences/langue", by_value="1")
     for column in ("estimate", "se", "df", "n"):
         assert mine[column] == pytest.approx(as_column[column], rel=1e-12)
+
+
+def test_a_repeat_nested_in_a_repeat_is_joined_through_its_parent_rows(tmp_path):
+    """A sheet 'taches' inside the repeat 'emplois': its _parent_index names rows of 'emplois' (its
+    _parent_table_name says so), and was joined to the submissions whose _index had those numbers: the men, who have
+    no task, had 1.14 on average. Each task now counts for the submission of its job."""
+    import openpyxl
+
+    write_tracer_survey(tmp_path)
+    submissions, jobs = make_tracer_survey()
+    book = openpyxl.load_workbook(tmp_path / f"{NAME}.xlsx")
+    tasks = book.create_sheet("taches")
+    tasks.append(["emplois/taches/heures", "_index", "_parent_table_name", "_parent_index"])
+    women = set(submissions.loc[submissions["identification/sexe"].eq("f"), "_index"])
+    expected = pd.Series(0.0, index=submissions["_index"])
+    for job, submission in jobs.loc[jobs["_parent_index"].isin(women), ["_index", "_parent_index"]].to_numpy():
+        for _ in range(2):
+            tasks.append([10, tasks.max_row, "emplois", int(job)])
+            expected[submission] += 1
+    book.save(tmp_path / f"{NAME}.xlsx")
+    surveys, problems, _ = load_surveys(tmp_path)
+    assert problems == []
+    data = surveys[NAME].data
+    np.testing.assert_array_equal(data["taches/_count"].to_numpy(), expected.to_numpy())
+    assert data.loc[data["identification/sexe"].eq("h"), "emplois/taches/heures/_sum"].eq(0).all()

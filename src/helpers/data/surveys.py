@@ -12,7 +12,8 @@ What is read from the export:
   (``langues/fr``); a question is a select_multiple when the form says so; one the form does not declare is when
   it has 0/1 columns, or when its answers hold spaces between words that are all codes ('En emploi' is a label);
 * an .xlsx export's first sheet is the submissions; each further sheet that has ``_parent_index`` is a repeat group,
-  joined to the submission whose ``_index`` it names: the main table gets ``<sheet>/_count`` (rows of the repeat
+  joined to the submission whose ``_index`` it names (a nested repeat, through the rows of the repeat its
+  ``_parent_table_name`` names): the main table gets ``<sheet>/_count`` (rows of the repeat
   per submission) and ``<column>/_sum`` for each numeric column of the repeat;
 * the Washington Group short set (WG-SS): when the six questions are there (named as in the WG's syntax:
   ``SEE_SS``, ``HEAR_SS``, ``WALK_SS``, ``COGNITION_SS``, ``SELFCARE_SS``, ``COMMUNICATING_SS``, each possibly
@@ -232,7 +233,7 @@ def load_survey(spec_path: Path, encoding: str = "utf-8") -> tuple[Survey | None
         return None, problems
     frame = raw.frame.copy()
     for repeat in repeats:
-        frame, found = _join_repeat(frame, raw, repeat, _estimated(spec))
+        frame, found = _join_repeat(frame, raw, repeat, _estimated(spec), repeats)
         problems += found
     problems += _repeated_submissions(frame, raw)
     frame, rejected, found = _without_rejected(frame, raw)
@@ -298,22 +299,42 @@ def _open_xlsx(path: Path) -> tuple[io.BytesIO | None, Problem | None]:
     return (None, problem) if problem is not None else (io.BytesIO(data), None)
 
 
-def _join_repeat(frame: pd.DataFrame, raw: RawTable, repeat: RawTable,
-                 estimated: set[str] = frozenset()) -> tuple[pd.DataFrame, list[Problem]]:
+def _parent_sheet(repeat: RawTable, repeats: list[RawTable]) -> RawTable | None:
+    """The repeat sheet a nested repeat's ``_parent_table_name`` names (KoboToolbox cuts sheet names at 31
+    characters); None when its parent is the submissions."""
+    if "_parent_table_name" not in repeat.frame.columns:
+        return None
+    names = {str(n).strip() for n in repeat.frame["_parent_table_name"].dropna()}
+    return next((r for r in repeats if r is not repeat and any(r.sheet in (n, n[:31]) for n in names)), None)
+
+
+def _join_repeat(frame: pd.DataFrame, raw: RawTable, repeat: RawTable, estimated: set[str] = frozenset(),
+                 repeats: list[RawTable] = ()) -> tuple[pd.DataFrame, list[Problem]]:
     """The repeat's rows counted and summed per submission. ``estimated``: the columns a mean or total is asked of
-    (a sum of the repeat's numbers holding a "don't know" code is refused, row by row in the repeat's sheet)."""
+    (a sum of the repeat's numbers holding a "don't know" code is refused, row by row in the repeat's sheet).
+    A repeat nested in another (``_parent_table_name``) names rows of that repeat's sheet, not submissions: its
+    rows go to their parent row's submission, up the chain."""
     problems = []
     if "_index" not in frame.columns:
         return frame, [raw.problem("repeat_without_index", f"the sheet '{repeat.sheet}' is a repeat group but the "
                                    "submissions have no '_index' column to join it", "Export again with the "
                                    "metadata columns.", index=raw.header_row)]
     parent = repeat.frame["_parent_index"].map(_as_text)
+    through, seen, sheet = [], {id(repeat)}, _parent_sheet(repeat, repeats)
+    while sheet is not None and id(sheet) not in seen and {"_index", "_parent_index"} <= set(sheet.frame.columns):
+        up = dict(zip(sheet.frame["_index"].map(_as_text), sheet.frame["_parent_index"].map(_as_text)))
+        parent = parent.map(lambda k: up.get(k))
+        through.append(sheet.sheet)
+        seen.add(id(sheet))
+        sheet = _parent_sheet(sheet, repeats)
     known = set(frame["_index"].map(_as_text))
+    via = f" (through the sheet{'s' if len(through) > 1 else ''} {', '.join(map(repr, through))})" if through else ""
     for i in parent.index[~parent.isin(known)]:
-        problems.append(repeat.problem("repeat_parent_unknown", "this repeat row names a submission that is not in "
-                                       "the first sheet", "Export the whole form again, or, if that submission was "
-                                       "deleted from the first sheet on purpose, delete its rows here too.",
-                                       index=i, column="_parent_index", value=parent[i]))
+        problems.append(repeat.problem("repeat_parent_unknown", f"this repeat row names a submission{via} that is "
+                                       "not in the first sheet", "Export the whole form again, or, if that "
+                                       "submission was deleted from the first sheet on purpose, delete its rows "
+                                       "here too.", index=i, column="_parent_index",
+                                       value=_as_text(repeat.frame.at[i, "_parent_index"])))
     keys = frame["_index"].map(_as_text)
     prefix = str(repeat.sheet)
     frame = frame.copy()
