@@ -409,3 +409,35 @@ def test_a_repeat_nested_in_a_repeat_is_joined_through_its_parent_rows(tmp_path)
     data = surveys[NAME].data
     np.testing.assert_array_equal(data["taches/_count"].to_numpy(), expected.to_numpy())
     assert data.loc[data["identification/sexe"].eq("h"), "emplois/taches/heures/_sum"].eq(0).all()
+
+
+def test_an_empty_answer_in_a_repeat_group_leaves_its_submission_without_a_sum(tmp_path):
+    """Months in each job emptied on some rows of the repeat sheet: the empty answers were added as 0, and the mean
+    months per trainee fell from 12.3 to 7.5 without a word. Those submissions now have no sum (they leave its
+    estimates, n says so) and a warning says how many; a submission without any job still sums to 0."""
+    import openpyxl
+
+    write_tracer_survey(tmp_path)
+    _, jobs = make_tracer_survey()
+    book = openpyxl.load_workbook(tmp_path / f"{NAME}.xlsx")
+    sheet = book["emplois"]
+    column = [c.value for c in sheet[1]].index("emplois/duree_mois") + 1
+    emptied = [0, 1, 5]                     # the first two jobs are one trainee's
+    for k in emptied:
+        sheet.cell(row=k + 2, column=column).value = None   # cell(value=None) would leave it
+    book.save(tmp_path / f"{NAME}.xlsx")
+    spec = (tmp_path / f"{NAME}.yaml").read_text(encoding="utf-8")
+    (tmp_path / f"{NAME}.yaml").write_text(spec.replace("estimates:\n", "estimates:\n  - {mean: "
+                                                        "emplois/duree_mois/_sum}\n"), encoding="utf-8")
+    surveys, problems, _ = load_surveys(tmp_path)
+    without = set(jobs["_parent_index"].iloc[emptied])
+    assert [(p.rule, p.severity, p.cell) for p in problems] == [("survey_repeat_unanswered", "warning", "emplois!B2")]
+    assert f"{len(without)} submission(s)" in problems[0].message and "(3 row(s))" in problems[0].message
+    data = surveys[NAME].data
+    sums = data["emplois/duree_mois/_sum"]
+    gone = data["_index"].astype(int).isin(without).to_numpy()
+    assert sums[gone].isna().all() and sums[~gone].notna().all()
+    full = jobs.groupby("_parent_index")["emplois/duree_mois"].sum()
+    expected = data["_index"].astype(int).map(full).fillna(0)
+    np.testing.assert_allclose(sums[~gone].to_numpy(), expected[~gone].to_numpy())
+    assert est.estimate(surveys[NAME], "mean", "emplois/duree_mois/_sum")["n"] == len(data) - len(without)

@@ -14,7 +14,8 @@ What is read from the export:
 * an .xlsx export's first sheet is the submissions; each further sheet that has ``_parent_index`` is a repeat group,
   joined to the submission whose ``_index`` it names (a nested repeat, through the rows of the repeat its
   ``_parent_table_name`` names): the main table gets ``<sheet>/_count`` (rows of the repeat
-  per submission) and ``<column>/_sum`` for each numeric column of the repeat;
+  per submission) and ``<column>/_sum`` for each numeric column of the repeat (missing when one of the submission's
+  rows has the answer empty);
 * the Washington Group short set (WG-SS): when the six questions are there (named as in the WG's syntax:
   ``SEE_SS``, ``HEAR_SS``, ``WALK_SS``, ``COGNITION_SS``, ``SELFCARE_SS``, ``COMMUNICATING_SS``, each possibly
   inside a group, coded 1 no difficulty, 2 some, 3 a lot, 4 cannot do at all), the column ``wg_disability`` is
@@ -345,10 +346,22 @@ def _join_repeat(frame: pd.DataFrame, raw: RawTable, repeat: RawTable, estimated
         values = repeat.frame[column].map(_number)
         answered = repeat.frame[column].notna()
         if answered.any() and values[answered].notna().all():
+            sums = values.groupby(parent).sum()
+            # a submission with an unanswered row has no sum: counting the empty answer as 0 would lower it
+            unanswered = values.isna().groupby(parent).sum()
+            sums[unanswered > 0] = np.nan
+            # no row in the repeat: nothing to add, 0
+            frame[f"{column}/_sum"] = keys.map(sums).where(keys.isin(sums.index), 0.0).astype(float)
             if f"{column}/_sum" in estimated:
                 problems += code_problems(values, repeat, column)
-            sums = values.groupby(parent).sum()
-            frame[f"{column}/_sum"] = keys.map(sums).fillna(0).astype(float)
+                missing = keys.isin(unanswered.index[unanswered > 0])
+                if missing.any():
+                    first = values.index[values.isna() & parent.isin(keys[missing])][0]
+                    problems.append(repeat.problem(
+                        "survey_repeat_unanswered", f"{int(missing.sum())} submission(s) have an empty answer in "
+                        f"this repeat group ({int(unanswered.sum())} row(s)): their sum '{column}/_sum' is missing "
+                        "and they leave its estimates", "Fill in the answers if they are known; an empty answer is "
+                        "not 0.", index=first, column=column, severity="warning"))
     return frame, problems
 
 
