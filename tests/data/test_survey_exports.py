@@ -463,3 +463,17 @@ def test_n_a_for_a_skipped_question_is_not_an_answer(tmp_path):
     assert problems == []
     pd.testing.assert_frame_equal(est.estimates(survey).drop(columns="key"),
                                   est.estimates(reference).drop(columns="key"))
+
+
+def test_a_stratum_or_cluster_written_two_ways_is_refused(tmp_path):
+    """'Maroc' and 'maroc' in the strata column made four strata of three, and the SE of the mean earnings 16.0
+    instead of 18.6, without a word; a cluster code written two ways splits a cluster in two the same way."""
+    submissions, _ = make_tracer_survey()
+    mixed = submissions.copy()
+    first = mixed.index[mixed["identification/pays"].eq(mixed["identification/pays"].iloc[0])][:5]
+    mixed.loc[first, "identification/pays"] = mixed.loc[first, "identification/pays"].str.capitalize()
+    mixed.loc[first[:2], "identification/centre"] = mixed.loc[first[:2], "identification/centre"].str.lower()
+    _, problems = _csv_survey(tmp_path, mixed)
+    assert {(p.rule, p.column) for p in problems} == {("survey_value_spellings", "identification/pays"),
+                                                      ("survey_value_spellings", "identification/centre")}
+    assert all("different strata or clusters" in p.message for p in problems)

@@ -419,6 +419,8 @@ def _spellings(survey: Survey, raw: RawTable) -> list[Problem]:
     columns = {e.variable for e in survey.spec.estimates if e.stat == "share"}
     columns |= {header_name(e.by) for e in survey.spec.estimates if e.by}
     columns |= {survey.sex[0]} if survey.sex else set()
+    design = {c for k, c in survey.design_columns().items() if k in ("strata", "clusters") and c}
+    columns |= design   # 'Maroc' and 'maroc' would be two strata: the SE would be wrong
     problems = []
     for column in sorted(c for c in columns if c in survey.data.columns and c != WG_COLUMN):
         answers = survey.data[column].dropna().astype(str)
@@ -433,8 +435,9 @@ def _spellings(survey: Survey, raw: RawTable) -> list[Problem]:
             rare = found[-1][0]
             coded = [v for v, _ in found if v in survey.value_labels.get(column, {})]   # the form's choice name
             problems.append(raw.problem(
-                "survey_value_spellings", f"{listed} are one answer written in {len(found)} ways: the estimates "
-                "would count them as different answers", f"Write them all as the form's code "
+                "survey_value_spellings", f"{listed} are one answer written in {len(found)} ways: " + (
+                    "the design would count them as different strata or clusters" if column in design else
+                    "the estimates would count them as different answers"), f"Write them all as the form's code "
                 f"('{(coded or [found[0][0]])[0]}'), in the export or in KoboToolbox / ODK.",
                 index=answers.index[answers == rare][0], column=column, value=rare))
     return problems
