@@ -477,3 +477,20 @@ def test_a_stratum_or_cluster_written_two_ways_is_refused(tmp_path):
     assert {(p.rule, p.column) for p in problems} == {("survey_value_spellings", "identification/pays"),
                                                       ("survey_value_spellings", "identification/centre")}
     assert all("different strata or clusters" in p.message for p in problems)
+
+
+def test_the_design_text_counts_clusters_within_their_strata(tmp_path):
+    """Centres numbered 1, 2, 3... again in each country: the annex said 5 centres where 15 were drawn (the
+    estimates took them within their stratum already, df = 15 - 3)."""
+    from helpers.annex.surveys import design_text
+
+    submissions, _ = make_tracer_survey()
+    renumbered = submissions.copy()
+    renumbered["identification/centre"] = renumbered.groupby("identification/pays")["identification/centre"].transform(
+        lambda c: "c" + pd.Series(pd.factorize(c)[0] + 1, index=c.index).astype(str))
+    assert renumbered["identification/centre"].nunique() == 5
+    survey, problems = _csv_survey(tmp_path, renumbered)
+    summary = est.design_summary(survey)
+    assert problems == [] and summary["clusters"] == 15 and summary["strata"] == 3
+    assert "15" in design_text(survey, summary, "fr")
+    assert est.estimate(survey, "mean", "emploi/revenu")["df"] == 12

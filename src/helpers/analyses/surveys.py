@@ -186,8 +186,10 @@ def design_summary(survey: Any) -> dict[str, Any]:
     design = survey.design_columns()
     data = survey.data
     weights = data[design["weights"]] if design["weights"] else pd.Series(1.0, index=data.index)
+    # cluster codes are taken within their stratum (village 'v1' of two regions is two villages): count the pairs
+    nested = [c for c in (design["strata"], design["clusters"]) if c]
     summary = {"n": len(data), "strata": int(data[design["strata"]].nunique()) if design["strata"] else 0,
-               "clusters": int(data[design["clusters"]].nunique()) if design["clusters"] else 0,
+               "clusters": len(data[nested].drop_duplicates()) if design["clusters"] else 0,
                "population": float(weights.sum()) if design["weights"] else math.nan,
                "weighted": bool(design["weights"]), "fpc": bool(design["fpc"]), "lonely": list(survey.notes),
                "rejected": survey.rejected, "design": design}
