@@ -494,3 +494,34 @@ def test_the_design_text_counts_clusters_within_their_strata(tmp_path):
     assert problems == [] and summary["clusters"] == 15 and summary["strata"] == 3
     assert "15" in design_text(survey, summary, "fr")
     assert est.estimate(survey, "mean", "emploi/revenu")["df"] == 12
+
+
+def test_codes_the_survey_declares_are_not_answered_and_code_like_outliers_are_told(tmp_path):
+    """8888 and 9998 typed for 'don't know' went into the mean earnings (801 instead of 325) with no way to say so,
+    and 999 was told only when it was the largest answer. 'missing_codes' reads the codes as empty in every
+    numeric answer (in the repeat groups too), and the annex says so; a code-like number (nines, eights) on several
+    rows far above most answers is a warning even below a true larger answer."""
+    from helpers.annex.surveys import design_text
+
+    submissions, _ = make_tracer_survey()
+    answered = submissions.index[submissions["emploi/revenu"].notna()]
+    coded = submissions.copy()
+    coded.loc[answered[:3], "emploi/revenu"] = 8888
+    coded.loc[answered[3], "emploi/revenu"] = -99
+    empty = submissions.copy()
+    empty.loc[answered[:4], "emploi/revenu"] = None
+    survey, problems = _csv_survey(tmp_path / "declared", coded, SPEC_CSV + "missing_codes: [8888, -99]\n")
+    assert problems == []
+    reference, _ = _csv_survey(tmp_path / "empty", empty)
+    pd.testing.assert_frame_equal(est.estimates(survey).drop(columns="key"),
+                                  est.estimates(reference).drop(columns="key"))
+    text = design_text(survey, est.design_summary(survey), "fr")
+    assert "8\u00a0888, -99" in text and "non-réponses" in text
+    below = submissions.copy()
+    below.loc[answered[:3], "emploi/revenu"] = 999
+    below.loc[answered[3], "emploi/revenu"] = 1500                  # a true answer above the code
+    _, problems = _csv_survey(tmp_path / "below", below)
+    assert [(p.rule, p.severity, p.value) for p in problems] == [("survey_nines", "warning", "999")]
+    assert "far above most other answers" in problems[0].message and "missing_codes: [999]" in problems[0].hint
+    _, problems = _csv_survey(tmp_path / "undeclared", coded.assign(**{"emploi/revenu": coded["emploi/revenu"].abs()}))
+    assert [(p.rule, p.value) for p in problems] == [("survey_nines", "8888")]

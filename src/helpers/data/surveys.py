@@ -130,6 +130,7 @@ class SurveySpec(_Strict):
     design: DesignSpec = DesignSpec()
     estimates: list[EstimateSpec] = []
     form: str | None = None
+    missing_codes: list[float] = []     # numbers the form uses for "don't know", "refused": read as empty answers
 
 
 @dataclass
@@ -234,7 +235,7 @@ def load_survey(spec_path: Path, encoding: str = "utf-8") -> tuple[Survey | None
         return None, problems
     frame = raw.frame.copy()
     for repeat in repeats:
-        frame, found = _join_repeat(frame, raw, repeat, _estimated(spec), repeats)
+        frame, found = _join_repeat(frame, raw, repeat, _estimated(spec), repeats, spec.missing_codes)
         problems += found
     problems += _repeated_submissions(frame, raw)
     frame, rejected, found = _without_rejected(frame, raw)
@@ -312,7 +313,7 @@ def _parent_sheet(repeat: RawTable, repeats: list[RawTable]) -> RawTable | None:
 
 
 def _join_repeat(frame: pd.DataFrame, raw: RawTable, repeat: RawTable, estimated: set[str] = frozenset(),
-                 repeats: list[RawTable] = ()) -> tuple[pd.DataFrame, list[Problem]]:
+                 repeats: list[RawTable] = (), missing_codes: list[float] = ()) -> tuple[pd.DataFrame, list[Problem]]:
     """The repeat's rows counted and summed per submission. ``estimated``: the columns a mean or total is asked of
     (a sum of the repeat's numbers holding a "don't know" code is refused, row by row in the repeat's sheet).
     A repeat nested in another (``_parent_table_name``) names rows of that repeat's sheet, not submissions: its
@@ -348,6 +349,7 @@ def _join_repeat(frame: pd.DataFrame, raw: RawTable, repeat: RawTable, estimated
         values = repeat.frame[column].map(_number)
         answered = repeat.frame[column].notna()
         if answered.any() and values[answered].notna().all():
+            values = values.where(~values.isin(missing_codes))   # a declared code: not answered
             sums = values.groupby(parent).sum()
             # a submission with an unanswered row has no sum: counting the empty answer as 0 would lower it
             unanswered = values.isna().groupby(parent).sum()
@@ -546,23 +548,39 @@ def code_problems(values: pd.Series, raw: RawTable, column: str, prefix: str = "
         problems.append(raw.problem(f"{prefix}missing_code", f"{code} is not an answer but a code for 'don't know' "
                                     f"or 'refused' in most forms: the estimates would count it as {code}",
                                     "Leave these answers empty in the file (an empty answer is 'not answered' and "
-                                    "leaves the estimate), or correct the value.", index=i, column=column,
+                                    "leaves the estimate), declare the code (missing_codes: [-99] in a survey's "
+                                    "YAML), or correct the value.", index=i, column=column,
                                     value=code))
     if coded.sum() > MAX_LISTED:
         problems.append(raw.problem(f"{prefix}missing_code", f"{int(coded.sum()) - MAX_LISTED} more answers of this "
                                     "column are such codes", "", column=column))
-    largest = np.nanmax(floats) if np.isfinite(floats).any() else math.nan
-    if largest in NINES:   # a code of nines counts only when it is the largest answer
-        code = int(largest)
-        hits = pd.Series(floats == largest, index=values.index)
-        others = values[~hits.to_numpy() & np.isfinite(floats)]
-        if hits.sum() >= 2 and len(others):
-            problems.append(raw.problem(
-                f"{prefix}nines", f"{int(hits.sum())} answers are {code}, more than every other answer (at most "
-                f"{numbers.plain(others.max())}): if {code} stands for 'don't know' or 'refused', the estimates "
-                f"count it as {code}", f"If it does, leave those answers empty in the file; if {code} is a true "
-                "answer, nothing needs doing.", index=hits.index[hits][0], column=column, value=code, severity="warning"))
+    finite = floats[np.isfinite(floats)]
+    codes = sorted({v for v in finite if _code_like(v)})
+    others = finite[~np.isin(finite, codes)]
+    if not len(others):
+        return problems
+    q1, q3 = np.percentile(others, [25, 75])
+    for code in codes:   # a code-like number on several rows, above every other answer or far above most of them
+        hits = pd.Series(floats == code, index=values.index)
+        if hits.sum() < 2 or (code <= others.max() and code <= q3 + 3 * (q3 - q1)):
+            continue
+        code = int(code)
+        where = (f"more than every other answer (at most {numbers.plain(float(others.max()))})" if code > others.max()
+                 else f"far above most other answers (half are between {numbers.plain(round(float(q1), 2))} and "
+                 f"{numbers.plain(round(float(q3), 2))})")
+        problems.append(raw.problem(
+            f"{prefix}nines", f"{int(hits.sum())} answers are {code}, {where}: if {code} stands for 'don't know' or "
+            f"'refused', the estimates count it as {code}", f"If it does, leave those answers empty in the file or "
+            f"declare it (missing_codes: [{code}] in the YAML); if {code} is a true answer, nothing needs doing.",
+            index=hits.index[hits][0], column=column, value=code, severity="warning"))
     return problems
+
+
+def _code_like(value: float) -> bool:
+    """99, 999, 8888, 9998...: the numbers forms use for "don't know" or "refused" when a negative one is not
+    allowed (nines or eights, perhaps ending in 6 to 8: 996 'not applicable', 9998 'refused')."""
+    return value in NINES or (value >= 100 and value.is_integer() and
+                              re.fullmatch(r"(9+|8+)[6-9]?", str(int(value))) is not None)
 
 
 # ================================================================= the XLSForm
@@ -747,11 +765,15 @@ def _type_numbers(survey: Survey, raw: RawTable) -> list[Problem]:
     """Numbers where the estimates and the design need them; every other column as text (codes)."""
     problems = []
     numeric = _numeric_columns(survey)
+    design = set(survey.design_columns().values())
     data = survey.data
     for column in list(data.columns):
         if column in numeric or column.endswith("/_count") or column.endswith("/_sum"):
             problems += _ambiguous_numbers(data[column], raw, column)
             values = data[column].map(_number)
+            if column not in design and not column.endswith(("/_count", "/_sum")):   # sums: in _join_repeat
+                declared = values.isin(survey.spec.missing_codes)
+                values, data[column] = values.where(~declared), data[column].where(~declared)
             bad = data[column].notna() & values.isna()
             for i in data.index[bad][:10]:
                 problems.append(raw.problem("survey_not_a_number", "this answer is not a number", "Correct it in "
