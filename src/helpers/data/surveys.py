@@ -548,8 +548,8 @@ def code_problems(values: pd.Series, raw: RawTable, column: str, prefix: str = "
         problems.append(raw.problem(f"{prefix}missing_code", f"{code} is not an answer but a code for 'don't know' "
                                     f"or 'refused' in most forms: the estimates would count it as {code}",
                                     "Leave these answers empty in the file (an empty answer is 'not answered' and "
-                                    "leaves the estimate), declare the code (missing_codes: [-99] in a survey's "
-                                    "YAML), or correct the value.", index=i, column=column,
+                                    "leaves the estimate), " + (f"declare the code (missing_codes: [{code}] in the "
+                                    "YAML), " if prefix == "survey_" else "") + "or correct the value.", index=i, column=column,
                                     value=code))
     if coded.sum() > MAX_LISTED:
         problems.append(raw.problem(f"{prefix}missing_code", f"{int(coded.sum()) - MAX_LISTED} more answers of this "
@@ -570,8 +570,9 @@ def code_problems(values: pd.Series, raw: RawTable, column: str, prefix: str = "
                  f"{numbers.plain(round(float(q3), 2))})")
         problems.append(raw.problem(
             f"{prefix}nines", f"{int(hits.sum())} answers are {code}, {where}: if {code} stands for 'don't know' or "
-            f"'refused', the estimates count it as {code}", f"If it does, leave those answers empty in the file or "
-            f"declare it (missing_codes: [{code}] in the YAML); if {code} is a true answer, nothing needs doing.",
+            f"'refused', the estimates count it as {code}", "If it does, leave those answers empty in the file" + (
+                f" or declare it (missing_codes: [{code}] in the YAML)" if prefix == "survey_" else "") +
+            f"; if {code} is a true answer, nothing needs doing.",
             index=hits.index[hits][0], column=column, value=code, severity="warning"))
     return problems
 
