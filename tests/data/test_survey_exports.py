@@ -525,3 +525,34 @@ def test_codes_the_survey_declares_are_not_answered_and_code_like_outliers_are_t
     assert "far above most other answers" in problems[0].message and "missing_codes: [999]" in problems[0].hint
     _, problems = _csv_survey(tmp_path / "undeclared", coded.assign(**{"emploi/revenu": coded["emploi/revenu"].abs()}))
     assert [(p.rule, p.value) for p in problems] == [("survey_nines", "8888")]
+
+
+def test_a_listed_option_nobody_chose_is_a_zero_share(tmp_path):
+    """Nobody chose 'droits': '{share: competences, value: droits}' was refused with "Did you mean 'droits'?
+    Values found: ... droits". An option the form (or a 0/1 column) lists is a share of 0 %."""
+    submissions, _ = make_tracer_survey()
+    none = submissions.assign(**{"competences/droits": 0, "competences": submissions["competences"].map(
+        lambda a: " ".join(w for w in a.split() if w != "droits") or None if isinstance(a, str) else a)})
+    survey, problems = _csv_survey(tmp_path, none, SPEC_CSV + "  - {share: competences, value: droits}\n")
+    assert problems == []
+    row = est.estimate(survey, "share", "competences", "droits")
+    assert row["estimate"] == 0 and row["n"] == 180
+
+
+def test_a_question_both_averaged_and_counted_by_value_matches_its_numbers(tmp_path):
+    """A satisfaction score 1-5 averaged and also shared ('value: 5') or used as a subgroup: read as numbers for the
+    mean, its codes became '5.0' and 'value: 5' was refused, every subgroup had n = 0."""
+    submissions, _ = make_tracer_survey()
+    rng = np.random.default_rng(3)
+    scored = submissions.assign(satisfaction=rng.integers(1, 6, size=len(submissions)))
+    spec = SPEC_CSV + ("  - {mean: satisfaction}\n  - {share: satisfaction, value: 5}\n"
+                       "  - {mean: emploi/revenu, by: satisfaction}\n")
+    survey, problems = _csv_survey(tmp_path, scored, spec)
+    assert problems == []
+    table = est.estimates(survey).set_index("key")
+    w = scored["poids"]
+    assert table.loc["s:satisfaction=5", "estimate"] == pytest.approx((w * scored["satisfaction"].eq(5)).sum()
+                                                                       / w.sum(), rel=1e-12)
+    for score in range(1, 6):
+        group = scored["satisfaction"].eq(score) & scored["emploi/revenu"].notna()
+        assert table.loc[f"s:emploi/revenu:satisfaction={score}", "n"] == group.sum() > 0

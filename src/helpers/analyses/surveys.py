@@ -88,10 +88,7 @@ def estimate(survey: Any, stat: str, variable: str, value: str | None = None, by
     kwargs: dict[str, Any] = {}
     extra: dict[str, pd.Series] = {}
     if by is not None:
-        # the domain as a 0/1 column: for a select_multiple, everyone who chose the option (with others or not),
-        # not only those whose whole answer is that option
-        domain = survey.indicator(by, by_value).eq(1) if by in survey.multiple else \
-            survey.data[by].astype(object).eq(by_value).fillna(False).astype(bool)
+        domain = survey.domain(by, by_value)   # a select_multiple's option: everyone who chose it
         extra[DOMAIN] = domain.astype(float)
         kwargs["where"] = svy.col(DOMAIN) == 1.0
     row: dict[str, Any] = {"key": key(survey.name, stat, variable, value, by, by_value), "stat": stat,

@@ -157,11 +157,17 @@ class Survey:
     def value_label(self, column: str, value: Any, lang: str) -> str:
         return self.value_labels.get(column, {}).get(str(value), {}).get(lang) or str(value)
 
+    def codes(self, column: str) -> pd.Series:
+        """A question's answers as text codes: a column also averaged is read as numbers, and its 5.0 is the code
+        '5' (as the YAML's ``value: 5`` and the form write it)."""
+        answers = self.data[column]
+        return answers.map(_as_text) if pd.api.types.is_float_dtype(answers.dtype) else answers
+
     def options(self, column: str) -> list[str]:
         """The values of a question in the form's order (select_multiple: its options), else sorted as found."""
         if column in self.multiple:
             return list(self.multiple[column])
-        found = sorted({v for v in self.data[column].dropna().astype(str)}) if column in self.data else []
+        found = sorted({v for v in self.codes(column).dropna().astype(str)}) if column in self.data else []
         order = list(self.value_labels.get(column, {}))
         return [v for v in order if v in found] + [v for v in found if v not in order]
 
@@ -178,8 +184,13 @@ class Survey:
                 chosen = answers.map(lambda a: np.nan if pd.isna(a) else float(value in str(a).split()))
                 return chosen.astype(float)
             return pd.to_numeric(self.data[dummy], errors="coerce").astype(float)
-        answers = self.data[column]
+        answers = self.codes(column)
         return answers.map(lambda a: np.nan if pd.isna(a) else float(str(a) == value)).astype(float)
+
+    def domain(self, column: str, value: str) -> pd.Series:
+        """True for the respondents of the subgroup ``column`` = ``value``: for a select_multiple, everyone who chose
+        the option (with others or not), not only those whose whole answer is that option."""
+        return self.indicator(column, value).eq(1)
 
     def has_value(self, column: str, value: str) -> bool:
         return bool((self.indicator(column, value) == 1).any())
@@ -892,7 +903,8 @@ def _value_problems(survey: Survey, spec_path: Path) -> list[Problem]:
         column = est.variable
         if column not in survey.data.columns and column not in survey.multiple:
             continue  # reported as survey_column_missing
-        if est.value is not None and not survey.has_value(column, est.value):
+        listed = est.value in survey.value_labels.get(column, {}) or est.value in survey.multiple.get(column, [])
+        if est.value is not None and not listed and not survey.has_value(column, est.value):   # listed: a 0 %
             known = survey.options(column)
             guess = did_you_mean(est.value, known)
             problems.append(Problem(relative(spec_path), "survey_value_absent", f"'estimates.{i}.value' is "
