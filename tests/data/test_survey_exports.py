@@ -556,3 +556,28 @@ def test_a_question_both_averaged_and_counted_by_value_matches_its_numbers(tmp_p
     for score in range(1, 6):
         group = scored["satisfaction"].eq(score) & scored["emploi/revenu"].notna()
         assert table.loc[f"s:emploi/revenu:satisfaction={score}", "n"] == group.sum() > 0
+
+
+def test_a_repeat_group_answer_that_is_not_a_number_is_told_at_its_cell(tmp_path):
+    """'n/a' in the repeat's months made the column text: its sum disappeared and the YAML's
+    'emplois/duree_mois/_sum' was 'missing' with "Did you mean 'emploi/revenu'?". 'n/a' is now not answered (the
+    submission has no sum, with a warning) and a word where a number is expected is refused at its cell."""
+    import openpyxl
+
+    write_tracer_survey(tmp_path)
+    book = openpyxl.load_workbook(tmp_path / f"{NAME}.xlsx")
+    sheet = book["emplois"]
+    column = [c.value for c in sheet[1]].index("emplois/duree_mois") + 1
+    sheet.cell(row=5, column=column).value = "n/a"
+    book.save(tmp_path / f"{NAME}.xlsx")
+    spec = (tmp_path / f"{NAME}.yaml").read_text(encoding="utf-8").replace(
+        "estimates:\n", "estimates:\n  - {mean: emplois/duree_mois/_sum}\n")
+    (tmp_path / f"{NAME}.yaml").write_text(spec, encoding="utf-8")
+    surveys, problems, _ = load_surveys(tmp_path)
+    assert [(p.rule, p.cell) for p in problems] == [("survey_repeat_unanswered", "emplois!B5")]
+    assert surveys[NAME].data["emplois/duree_mois/_sum"].isna().sum() == 1
+    sheet.cell(row=7, column=column).value = "six"
+    book.save(tmp_path / f"{NAME}.xlsx")
+    _, problems, _ = load_surveys(tmp_path)
+    assert [(p.rule, p.cell, p.value) for p in problems if p.severity == "error"] == [
+        ("survey_not_a_number", "emplois!B7", "six")]

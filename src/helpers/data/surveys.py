@@ -357,8 +357,16 @@ def _join_repeat(frame: pd.DataFrame, raw: RawTable, repeat: RawTable, estimated
     for column in repeat.frame.columns:
         if METADATA.match(column):
             continue
-        values = repeat.frame[column].map(_number)
-        answered = repeat.frame[column].notna()
+        cells = repeat.frame[column].map(lambda v: None if isinstance(v, str) and fold(v) in SKIPPED else v)
+        values = cells.map(_number)
+        answered = cells.notna()
+        bad = answered & values.isna()
+        if f"{column}/_sum" in estimated and bad.any() and (answered & ~bad).any():
+            for i in bad.index[bad][:MAX_LISTED]:   # a sum asked of: said at the cell, not as a column missing
+                problems.append(repeat.problem("survey_not_a_number", "this answer is not a number", "Correct it in "
+                                               "the export (a number with '.' for decimals), or leave it empty.",
+                                               index=i, column=column, value=cells[i]))
+            values[bad], answered = np.nan, answered & ~bad
         if answered.any() and values[answered].notna().all():
             values = values.where(~values.isin(missing_codes))   # a declared code: not answered
             sums = values.groupby(parent).sum()
@@ -373,9 +381,9 @@ def _join_repeat(frame: pd.DataFrame, raw: RawTable, repeat: RawTable, estimated
                 if missing.any():
                     first = values.index[values.isna() & parent.isin(keys[missing])][0]
                     problems.append(repeat.problem(
-                        "survey_repeat_unanswered", f"{int(missing.sum())} submission(s) have an empty answer in "
-                        f"this repeat group ({int(unanswered.sum())} row(s)): their sum '{column}/_sum' is missing "
-                        "and they leave its estimates", "Fill in the answers if they are known; an empty answer is "
+                        "survey_repeat_unanswered", f"{int(missing.sum())} submission(s) have an empty (or 'n/a') "
+                        f"answer in this repeat group ({int(unanswered.sum())} row(s)): their sum '{column}/_sum' is "
+                        "missing and they leave its estimates", "Fill in the answers if they are known; an empty answer is "
                         "not 0.", index=first, column=column, severity="warning"))
     return frame, problems
 
