@@ -581,3 +581,16 @@ def test_a_repeat_group_answer_that_is_not_a_number_is_told_at_its_cell(tmp_path
     _, problems, _ = load_surveys(tmp_path)
     assert [(p.rule, p.cell, p.value) for p in problems if p.severity == "error"] == [
         ("survey_not_a_number", "emplois!B7", "six")]
+
+
+def test_odk_central_s_dash_between_group_and_question_finds_the_wg_and_the_sex(tmp_path, sample):
+    """ODK Central's CSV writes 'wg-SEE_SS', 'identification-sexe': the Washington Group questions and the sex were
+    not found (no share of women, no share with a disability, 'by: wg_disability' refused), though the README says
+    "inside any group"."""
+    submissions, _ = make_tracer_survey()
+    odk = submissions.rename(columns=lambda c: c if c.startswith("competences/") else c.replace("/", "-"))
+    spec = SPEC_CSV.replace("/", "-") + "  - {share: emploi-emploi_actuel, value: oui, by: wg_disability}\n"
+    survey, problems = _csv_survey(tmp_path, odk, spec)
+    assert problems == [] and survey.sex == ("identification-sexe", "f")
+    mine = est.headline(survey)["estimate"].tolist()
+    assert mine == pytest.approx(est.headline(sample)["estimate"].tolist(), rel=1e-12) and len(mine) == 2

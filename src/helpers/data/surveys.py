@@ -482,7 +482,7 @@ def _skipped(frame: pd.DataFrame, raw: RawTable, spec: SurveySpec) -> tuple[pd.D
         frame[column] = frame[column].where(~skipped, None)
         question = column.rsplit("/", 1)[0]   # a select_multiple's 0/1 columns: said once, for the question
         question = question if question in used else column
-        if (question in used or column.split("/")[-1] in SEX_QUESTIONS) and question not in said:
+        if (question in used or _question(column) in SEX_QUESTIONS) and question not in said:
             said.add(question)
             problems.append(raw.problem(
                 "survey_skipped", f"{int(skipped.sum())} answer(s) are '{value}' (a question the form skipped): read "
@@ -925,9 +925,15 @@ def _value_problems(survey: Survey, spec_path: Path) -> list[Problem]:
 # ================================================================= Washington Group and sex
 
 
+def _question(column: str) -> str:
+    """A column's question name without its groups, written 'wg/SEE_SS' (KoboToolbox) or 'wg-SEE_SS' (ODK
+    Central's CSV), lower case as headers are read."""
+    return re.split(r"[/\-]", column)[-1]
+
+
 def _wg_column(columns: Any, domain: str) -> str | None:
     names = WG_DOMAINS[domain]
-    found = [c for c in columns if c.split("/")[-1] in names]
+    found = [c for c in columns if _question(c) in names]
     return found[0] if found else None
 
 
@@ -950,7 +956,7 @@ def _add_wg(survey: Survey) -> None:
 
 def _find_sex(survey: Survey) -> tuple[str, str] | None:
     for column in survey.data.columns:
-        if column.split("/")[-1] in SEX_QUESTIONS:
+        if _question(column) in SEX_QUESTIONS:
             for code in survey.options(column):
                 labels = survey.value_labels.get(column, {}).get(code, {})
                 if fold(code) in FEMALE_WORDS or any(fold(t) in FEMALE_WORDS for t in labels.values()):
