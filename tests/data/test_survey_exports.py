@@ -199,7 +199,8 @@ def test_a_submission_exported_twice_is_refused_at_its_row(tmp_path):
     assert problems == [] and len(survey.data) == 182
 
 
-@pytest.mark.parametrize("status", ["validation_status_not_approved", "Not Approved", "Non approuvé", "rejected"])
+@pytest.mark.parametrize("status", ["validation_status_not_approved", "Not Approved", "Non approuvé", "rejected",
+                                    "Refusé", "Non-approuvé", "Not  Approved"])
 def test_submissions_not_approved_at_review_are_left_out_with_a_warning(tmp_path, status):
     """KoboToolbox's validation status (its code, or its label in English or French) and ODK Central's review
     state: a submission the team refused at review was counted like the others. It is now left out of every

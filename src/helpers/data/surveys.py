@@ -422,8 +422,8 @@ TIME_COLUMNS = ("start", "end", "_submission_time", "submissiondate")
 REVIEW_COLUMNS = ("_validation_status", "reviewstate")            # KoboToolbox, ODK Central
 # a submission refused at review, as the export writes it (KoboToolbox's code or label, in English or French;
 # ODK Central's state), folded
-NOT_APPROVED = {"validation_status_not_approved", "not approved", "not_approved", "non approuve", "non approuvee",
-                "rejected", "rejete", "rejetee"}
+NOT_APPROVED = {"validation_status_not_approved", "not_approved", "non_approuve", "non_approuvee", "rejected",
+                "rejete", "rejetee", "refuse", "refusee"}
 # numbers forms use for "don't know", "refused", "not applicable": never an answer of a mean or a total
 MISSING_CODES = (-66, -77, -88, -96, -97, -98, -99, -999, -9999)
 NINES = (99, 999, 9999, 99999, 999999)   # the same codes written with nines: answers only if others are larger
@@ -526,7 +526,8 @@ def _without_rejected(frame: pd.DataFrame, raw: RawTable) -> tuple[pd.DataFrame,
     column = next((c for c in REVIEW_COLUMNS if c in frame.columns), None)
     if column is None:
         return frame, 0, []
-    rejected = frame[column].map(fold).isin(NOT_APPROVED)
+    # 'Non-approuvé', 'Not  Approved', 'not_approved': one status, whatever joins its words
+    rejected = frame[column].map(lambda v: re.sub(r"[\s_\-]+", "_", fold(v))).isin(NOT_APPROVED)
     count = int(rejected.sum())
     if not count:
         return frame, 0, []
