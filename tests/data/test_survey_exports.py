@@ -199,7 +199,8 @@ def test_a_submission_exported_twice_is_refused_at_its_row(tmp_path):
     assert problems == [] and len(survey.data) == 182
 
 
-@pytest.mark.parametrize("status", ["validation_status_not_approved", "Not Approved", "Non approuvé", "rejected"])
+@pytest.mark.parametrize("status", ["validation_status_not_approved", "Not Approved", "Non approuvé", "rejected",
+                                    "Refusé", "Non-approuvé", "Not  Approved"])
 def test_submissions_not_approved_at_review_are_left_out_with_a_warning(tmp_path, status):
     """KoboToolbox's validation status (its code, or its label in English or French) and ODK Central's review
     state: a submission the team refused at review was counted like the others. It is now left out of every
@@ -315,3 +316,282 @@ def test_a_number_with_a_thousands_comma_is_told(tmp_path):
     assert [(p.rule, p.severity, p.row, p.value) for p in problems] == [
         ("survey_ambiguous_number", "warning", answered[0] + 2, "1,500")]
     assert survey.data.loc[answered[0] + 2, "emploi/revenu"] == 1.5   # indexed by the file's rows
+
+
+def test_answers_holding_spaces_are_one_answer_unless_the_words_are_codes(tmp_path):
+    """'En emploi', 'Sans emploi', 'En formation' (a select_one exported as labels) were split into the options 'En',
+    'emploi', 'Sans', 'formation' whose shares summed to 200 %; a region 'Tanger Tetouan' as a subgroup became
+    'Tanger' and 'Tetouan', n = 0 each. Words that are not codes make a label, one answer; with a form, its type
+    decides; codes with spaces and no 0/1 columns are still a select_multiple, with a warning."""
+    submissions, _ = make_tracer_survey()
+    rng = np.random.default_rng(1)
+    labelled = submissions.assign(**{
+        "emploi/situation": rng.choice(["En emploi", "Sans emploi", "En formation"], size=len(submissions)),
+        "identification/region": rng.choice(["Tanger Tetouan", "Casablanca"], size=len(submissions))})
+    spec = SPEC_CSV + "  - {share: emploi/situation}\n  - {mean: emploi/revenu, by: identification/region}\n"
+    _, problems = _csv_survey(tmp_path / "word", labelled, spec + "  - {share: emploi/situation, value: 'En'}\n")
+    assert [(p.rule, p.value) for p in problems] == [("survey_value_absent", "En")]
+    assert "Values found: En emploi, En formation, Sans emploi." in problems[0].hint
+    survey, problems = _csv_survey(tmp_path / "labels", labelled, spec)
+    assert problems == []
+    table = est.estimates(survey).set_index("key")
+    w, situation = labelled["poids"], labelled["emploi/situation"]
+    for value in ("En emploi", "Sans emploi", "En formation"):
+        assert table.loc[f"s:emploi/situation={value}", "estimate"] == pytest.approx(
+            (w * situation.eq(value)).sum() / w.sum(), rel=1e-12)
+    tanger = table.loc["s:emploi/revenu:identification/region=Tanger Tetouan"]
+    assert tanger["n"] == (labelled["identification/region"].eq("Tanger Tetouan")
+                           & labelled["emploi/revenu"].notna()).sum() > 0
+    # lower-case codes with spaces and no 0/1 column: a select_multiple, with a warning
+    codes = submissions.drop(columns=[c for c in submissions.columns if c.startswith("competences/")])
+    survey, problems = _csv_survey(tmp_path / "codes", codes, SPEC_CSV + "  - {share: competences}\n")
+    assert [(p.rule, p.severity) for p in problems] == [("survey_multiple_guessed", "warning")]
+    assert "langue" in survey.multiple["competences"]
+
+
+def test_a_question_the_form_declares_select_one_is_never_split(tmp_path):
+    """Lower-case answers holding a space ('en emploi') in a question the form declares select_one: one answer each,
+    as the form says, and no warning."""
+    import openpyxl
+
+    write_tracer_survey(tmp_path)
+    sample = load_surveys(tmp_path)[0][NAME]
+    book = openpyxl.load_workbook(tmp_path / f"{NAME}.xlsx")
+    sheet = book.worksheets[0]
+    column = [c.value for c in sheet[1]].index("emploi/emploi_actuel") + 1
+    for row in range(2, sheet.max_row + 1):
+        cell = sheet.cell(row=row, column=column)
+        cell.value = {"oui": "en emploi", "non": "sans emploi"}.get(cell.value, cell.value)
+    book.save(tmp_path / f"{NAME}.xlsx")
+    spec = (tmp_path / f"{NAME}.yaml").read_text(encoding="utf-8")
+    (tmp_path / f"{NAME}.yaml").write_text(spec.replace('value: "oui"', 'value: "en emploi"'), encoding="utf-8")
+    surveys, problems, _ = load_surveys(tmp_path)
+    survey = surveys[NAME]
+    assert "emploi/emploi_actuel" not in survey.multiple and problems == []
+    mine = est.estimate(survey, "share", "emploi/emploi_actuel", "en emploi")
+    theirs = est.estimate(sample, "share", "emploi/emploi_actuel", "oui")
+    assert mine["estimate"] == pytest.approx(theirs["estimate"], rel=1e-12) and mine["n"] == theirs["n"]
+
+
+def test_a_subgroup_by_a_select_multiple_is_everyone_who_chose_the_option(sample):
+    """'by: competences' kept only those whose whole answer was 'langue' (n = 1 of the 39 who chose it with others):
+    each option's subgroup is now everyone who chose it, as its 0/1 column says, and the same as by that column."""
+    data = sample.data
+    chose = data["competences/langue"].astype(float).eq(1)
+    answered = chose & data["emploi/revenu"].notna()
+    mine = est.estimate(sample, "mean", "emploi/revenu", by="competences", by_value="langue")
+    weighted = (data["poids"] * data["emploi/revenu"])[answered].sum() / data["poids"][answered].sum()
+    assert mine["n"] == answered.sum() > 1 and mine["estimate"] == pytest.approx(weighted, rel=1e-12)
+    as_column = est.estimate(sample, "mean", "emploi/revenu", by="competences/langue", by_value="1")
+    for column in ("estimate", "se", "df", "n"):
+        assert mine[column] == pytest.approx(as_column[column], rel=1e-12)
+
+
+def test_a_repeat_nested_in_a_repeat_is_joined_through_its_parent_rows(tmp_path):
+    """A sheet 'taches' inside the repeat 'emplois': its _parent_index names rows of 'emplois' (its
+    _parent_table_name says so), and was joined to the submissions whose _index had those numbers: the men, who have
+    no task, had 1.14 on average. Each task now counts for the submission of its job."""
+    import openpyxl
+
+    write_tracer_survey(tmp_path)
+    submissions, jobs = make_tracer_survey()
+    book = openpyxl.load_workbook(tmp_path / f"{NAME}.xlsx")
+    tasks = book.create_sheet("taches")
+    tasks.append(["emplois/taches/heures", "_index", "_parent_table_name", "_parent_index"])
+    women = set(submissions.loc[submissions["identification/sexe"].eq("f"), "_index"])
+    expected = pd.Series(0.0, index=submissions["_index"])
+    for job, submission in jobs.loc[jobs["_parent_index"].isin(women), ["_index", "_parent_index"]].to_numpy():
+        for _ in range(2):
+            tasks.append([10, tasks.max_row, "emplois", int(job)])
+            expected[submission] += 1
+    book.save(tmp_path / f"{NAME}.xlsx")
+    surveys, problems, _ = load_surveys(tmp_path)
+    assert problems == []
+    data = surveys[NAME].data
+    np.testing.assert_array_equal(data["taches/_count"].to_numpy(), expected.to_numpy())
+    assert data.loc[data["identification/sexe"].eq("h"), "emplois/taches/heures/_sum"].eq(0).all()
+
+
+def test_an_empty_answer_in_a_repeat_group_leaves_its_submission_without_a_sum(tmp_path):
+    """Months in each job emptied on some rows of the repeat sheet: the empty answers were added as 0, and the mean
+    months per trainee fell from 12.3 to 7.5 without a word. Those submissions now have no sum (they leave its
+    estimates, n says so) and a warning says how many; a submission without any job still sums to 0."""
+    import openpyxl
+
+    write_tracer_survey(tmp_path)
+    _, jobs = make_tracer_survey()
+    book = openpyxl.load_workbook(tmp_path / f"{NAME}.xlsx")
+    sheet = book["emplois"]
+    column = [c.value for c in sheet[1]].index("emplois/duree_mois") + 1
+    emptied = [0, 1, 5]                     # the first two jobs are one trainee's
+    for k in emptied:
+        sheet.cell(row=k + 2, column=column).value = None   # cell(value=None) would leave it
+    book.save(tmp_path / f"{NAME}.xlsx")
+    spec = (tmp_path / f"{NAME}.yaml").read_text(encoding="utf-8")
+    (tmp_path / f"{NAME}.yaml").write_text(spec.replace("estimates:\n", "estimates:\n  - {mean: "
+                                                        "emplois/duree_mois/_sum}\n"), encoding="utf-8")
+    surveys, problems, _ = load_surveys(tmp_path)
+    without = set(jobs["_parent_index"].iloc[emptied])
+    assert [(p.rule, p.severity, p.cell) for p in problems] == [("survey_repeat_unanswered", "warning", "emplois!B2")]
+    assert f"{len(without)} submission(s)" in problems[0].message and "(3 row(s))" in problems[0].message
+    data = surveys[NAME].data
+    sums = data["emplois/duree_mois/_sum"]
+    gone = data["_index"].astype(int).isin(without).to_numpy()
+    assert sums[gone].isna().all() and sums[~gone].notna().all()
+    full = jobs.groupby("_parent_index")["emplois/duree_mois"].sum()
+    expected = data["_index"].astype(int).map(full).fillna(0)
+    np.testing.assert_allclose(sums[~gone].to_numpy(), expected[~gone].to_numpy())
+    assert est.estimate(surveys[NAME], "mean", "emplois/duree_mois/_sum")["n"] == len(data) - len(without)
+
+
+def test_n_a_for_a_skipped_question_is_not_an_answer(tmp_path):
+    """KoboToolbox writes 'n/a' for a question the form skipped: it was counted as an answer, and the share of 'oui'
+    fell from 46 % (n = 168) to 43 % (n = 180); in a select_multiple's 0/1 columns it made every option 0. It is
+    read as empty, with one warning per question the estimates use; the estimates are those of empty cells."""
+    submissions, _ = make_tracer_survey()
+    rows = submissions.index[submissions["identification/centre"].eq(submissions["identification/centre"].iloc[0])]
+    options = [c for c in submissions.columns if c.startswith("competences/")]
+    skipped = submissions.astype({c: object for c in ["emploi/emploi_actuel", "emploi/revenu", *options]})
+    skipped.loc[rows, ["emploi/emploi_actuel", "competences", "emploi/revenu", *options]] = "n/a"
+    empty = submissions.astype({c: object for c in options})   # 0/1 written as 0 and 1, not 0.0 and 1.0
+    empty.loc[rows, ["emploi/emploi_actuel", "competences", "emploi/revenu", *options]] = None
+    spec = SPEC_CSV + "  - {share: competences}\n"
+    survey, problems = _csv_survey(tmp_path / "na", skipped, spec)
+    assert [(p.rule, p.severity, p.column, p.row) for p in problems] == [
+        ("survey_skipped", "warning", c, rows[0] + 2) for c in ("emploi/emploi_actuel", "emploi/revenu", "competences")]
+    assert f"{len(rows)} answer(s) are 'n/a'" in problems[0].message
+    reference, problems = _csv_survey(tmp_path / "empty", empty, spec)
+    assert problems == []
+    pd.testing.assert_frame_equal(est.estimates(survey).drop(columns="key"),
+                                  est.estimates(reference).drop(columns="key"))
+
+
+def test_a_stratum_or_cluster_written_two_ways_is_refused(tmp_path):
+    """'Maroc' and 'maroc' in the strata column made four strata of three, and the SE of the mean earnings 16.0
+    instead of 18.6, without a word; a cluster code written two ways splits a cluster in two the same way."""
+    submissions, _ = make_tracer_survey()
+    mixed = submissions.copy()
+    first = mixed.index[mixed["identification/pays"].eq(mixed["identification/pays"].iloc[0])][:5]
+    mixed.loc[first, "identification/pays"] = mixed.loc[first, "identification/pays"].str.capitalize()
+    mixed.loc[first[:2], "identification/centre"] = mixed.loc[first[:2], "identification/centre"].str.lower()
+    _, problems = _csv_survey(tmp_path, mixed)
+    assert {(p.rule, p.column) for p in problems} == {("survey_value_spellings", "identification/pays"),
+                                                      ("survey_value_spellings", "identification/centre")}
+    assert all("different strata or clusters" in p.message for p in problems)
+
+
+def test_the_design_text_counts_clusters_within_their_strata(tmp_path):
+    """Centres numbered 1, 2, 3... again in each country: the annex said 5 centres where 15 were drawn (the
+    estimates took them within their stratum already, df = 15 - 3)."""
+    from helpers.annex.surveys import design_text
+
+    submissions, _ = make_tracer_survey()
+    renumbered = submissions.copy()
+    renumbered["identification/centre"] = renumbered.groupby("identification/pays")["identification/centre"].transform(
+        lambda c: "c" + pd.Series(pd.factorize(c)[0] + 1, index=c.index).astype(str))
+    assert renumbered["identification/centre"].nunique() == 5
+    survey, problems = _csv_survey(tmp_path, renumbered)
+    summary = est.design_summary(survey)
+    assert problems == [] and summary["clusters"] == 15 and summary["strata"] == 3
+    assert "15" in design_text(survey, summary, "fr")
+    assert est.estimate(survey, "mean", "emploi/revenu")["df"] == 12
+
+
+def test_codes_the_survey_declares_are_not_answered_and_code_like_outliers_are_told(tmp_path):
+    """8888 and 9998 typed for 'don't know' went into the mean earnings (801 instead of 325) with no way to say so,
+    and 999 was told only when it was the largest answer. 'missing_codes' reads the codes as empty in every
+    numeric answer (in the repeat groups too), and the annex says so; a code-like number (nines, eights) on several
+    rows far above most answers is a warning even below a true larger answer."""
+    from helpers.annex.surveys import design_text
+
+    submissions, _ = make_tracer_survey()
+    answered = submissions.index[submissions["emploi/revenu"].notna()]
+    coded = submissions.copy()
+    coded.loc[answered[:3], "emploi/revenu"] = 8888
+    coded.loc[answered[3], "emploi/revenu"] = -99
+    empty = submissions.copy()
+    empty.loc[answered[:4], "emploi/revenu"] = None
+    survey, problems = _csv_survey(tmp_path / "declared", coded, SPEC_CSV + "missing_codes: [8888, -99]\n")
+    assert problems == []
+    reference, _ = _csv_survey(tmp_path / "empty", empty)
+    pd.testing.assert_frame_equal(est.estimates(survey).drop(columns="key"),
+                                  est.estimates(reference).drop(columns="key"))
+    text = design_text(survey, est.design_summary(survey), "fr")
+    assert "8\u00a0888, -99" in text and "non-réponses" in text
+    below = submissions.copy()
+    below.loc[answered[:3], "emploi/revenu"] = 999
+    below.loc[answered[3], "emploi/revenu"] = 1500                  # a true answer above the code
+    _, problems = _csv_survey(tmp_path / "below", below)
+    assert [(p.rule, p.severity, p.value) for p in problems] == [("survey_nines", "warning", "999")]
+    assert "far above most other answers" in problems[0].message and "missing_codes: [999]" in problems[0].hint
+    _, problems = _csv_survey(tmp_path / "undeclared", coded.assign(**{"emploi/revenu": coded["emploi/revenu"].abs()}))
+    assert [(p.rule, p.value) for p in problems] == [("survey_nines", "8888")]
+
+
+def test_a_listed_option_nobody_chose_is_a_zero_share(tmp_path):
+    """Nobody chose 'droits': '{share: competences, value: droits}' was refused with "Did you mean 'droits'?
+    Values found: ... droits". An option the form (or a 0/1 column) lists is a share of 0 %."""
+    submissions, _ = make_tracer_survey()
+    none = submissions.assign(**{"competences/droits": 0, "competences": submissions["competences"].map(
+        lambda a: " ".join(w for w in a.split() if w != "droits") or None if isinstance(a, str) else a)})
+    survey, problems = _csv_survey(tmp_path, none, SPEC_CSV + "  - {share: competences, value: droits}\n")
+    assert problems == []
+    row = est.estimate(survey, "share", "competences", "droits")
+    assert row["estimate"] == 0 and row["n"] == 180
+
+
+def test_a_question_both_averaged_and_counted_by_value_matches_its_numbers(tmp_path):
+    """A satisfaction score 1-5 averaged and also shared ('value: 5') or used as a subgroup: read as numbers for the
+    mean, its codes became '5.0' and 'value: 5' was refused, every subgroup had n = 0."""
+    submissions, _ = make_tracer_survey()
+    rng = np.random.default_rng(3)
+    scored = submissions.assign(satisfaction=rng.integers(1, 6, size=len(submissions)))
+    spec = SPEC_CSV + ("  - {mean: satisfaction}\n  - {share: satisfaction, value: 5}\n"
+                       "  - {mean: emploi/revenu, by: satisfaction}\n")
+    survey, problems = _csv_survey(tmp_path, scored, spec)
+    assert problems == []
+    table = est.estimates(survey).set_index("key")
+    w = scored["poids"]
+    assert table.loc["s:satisfaction=5", "estimate"] == pytest.approx((w * scored["satisfaction"].eq(5)).sum()
+                                                                       / w.sum(), rel=1e-12)
+    for score in range(1, 6):
+        group = scored["satisfaction"].eq(score) & scored["emploi/revenu"].notna()
+        assert table.loc[f"s:emploi/revenu:satisfaction={score}", "n"] == group.sum() > 0
+
+
+def test_a_repeat_group_answer_that_is_not_a_number_is_told_at_its_cell(tmp_path):
+    """'n/a' in the repeat's months made the column text: its sum disappeared and the YAML's
+    'emplois/duree_mois/_sum' was 'missing' with "Did you mean 'emploi/revenu'?". 'n/a' is now not answered (the
+    submission has no sum, with a warning) and a word where a number is expected is refused at its cell."""
+    import openpyxl
+
+    write_tracer_survey(tmp_path)
+    book = openpyxl.load_workbook(tmp_path / f"{NAME}.xlsx")
+    sheet = book["emplois"]
+    column = [c.value for c in sheet[1]].index("emplois/duree_mois") + 1
+    sheet.cell(row=5, column=column).value = "n/a"
+    book.save(tmp_path / f"{NAME}.xlsx")
+    spec = (tmp_path / f"{NAME}.yaml").read_text(encoding="utf-8").replace(
+        "estimates:\n", "estimates:\n  - {mean: emplois/duree_mois/_sum}\n")
+    (tmp_path / f"{NAME}.yaml").write_text(spec, encoding="utf-8")
+    surveys, problems, _ = load_surveys(tmp_path)
+    assert [(p.rule, p.cell) for p in problems] == [("survey_repeat_unanswered", "emplois!B5")]
+    assert surveys[NAME].data["emplois/duree_mois/_sum"].isna().sum() == 1
+    sheet.cell(row=7, column=column).value = "six"
+    book.save(tmp_path / f"{NAME}.xlsx")
+    _, problems, _ = load_surveys(tmp_path)
+    assert [(p.rule, p.cell, p.value) for p in problems if p.severity == "error"] == [
+        ("survey_not_a_number", "emplois!B7", "six")]
+
+
+def test_odk_central_s_dash_between_group_and_question_finds_the_wg_and_the_sex(tmp_path, sample):
+    """ODK Central's CSV writes 'wg-SEE_SS', 'identification-sexe': the Washington Group questions and the sex were
+    not found (no share of women, no share with a disability, 'by: wg_disability' refused), though the README says
+    "inside any group"."""
+    submissions, _ = make_tracer_survey()
+    odk = submissions.rename(columns=lambda c: c if c.startswith("competences/") else c.replace("/", "-"))
+    spec = SPEC_CSV.replace("/", "-") + "  - {share: emploi-emploi_actuel, value: oui, by: wg_disability}\n"
+    survey, problems = _csv_survey(tmp_path, odk, spec)
+    assert problems == [] and survey.sex == ("identification-sexe", "f")
+    mine = est.headline(survey)["estimate"].tolist()
+    assert mine == pytest.approx(est.headline(sample)["estimate"].tolist(), rel=1e-12) and len(mine) == 2

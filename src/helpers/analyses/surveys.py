@@ -29,6 +29,7 @@ import pandas as pd
 COLUMNS = ["key", "stat", "variable", "value", "by", "by_value", "estimate", "se", "ci_low", "ci_high", "deff",
            "deff_kind", "df", "n"]
 INDICATOR = "__svy_indicator__"
+DOMAIN = "__svy_domain__"
 
 
 def _sample(survey: Any, columns: list[str], extra: dict[str, pd.Series] | None = None):
@@ -85,19 +86,22 @@ def estimate(survey: Any, stat: str, variable: str, value: str | None = None, by
     import svy
 
     kwargs: dict[str, Any] = {}
+    extra: dict[str, pd.Series] = {}
     if by is not None:
-        kwargs["where"] = svy.col(by) == by_value
+        domain = survey.domain(by, by_value)   # a select_multiple's option: everyone who chose it
+        extra[DOMAIN] = domain.astype(float)
+        kwargs["where"] = svy.col(DOMAIN) == 1.0
     row: dict[str, Any] = {"key": key(survey.name, stat, variable, value, by, by_value), "stat": stat,
                            "variable": variable, "value": value, "by": by, "by_value": by_value}
     if stat == "share":
-        sample = _sample(survey, [by] if by else [], {INDICATOR: survey.indicator(variable, value)})
+        sample = _sample(survey, [], {INDICATOR: survey.indicator(variable, value), **extra})
         column = INDICATOR
     else:
-        sample = _sample(survey, [variable] + ([by] if by else []))
+        sample = _sample(survey, [variable], extra)
         column = variable
     answered = survey.data[variable].notna() if variable in survey.data else survey.indicator(variable, value).notna()
     if by is not None:
-        answered &= survey.data[by].astype(object).eq(by_value).fillna(False).astype(bool)
+        answered &= domain
     if not answered.any():
         return {**row, "estimate": math.nan, "se": math.nan, "ci_low": math.nan, "ci_high": math.nan,
                 "deff": math.nan, "deff_kind": "", "df": math.nan, "n": 0}
@@ -179,8 +183,10 @@ def design_summary(survey: Any) -> dict[str, Any]:
     design = survey.design_columns()
     data = survey.data
     weights = data[design["weights"]] if design["weights"] else pd.Series(1.0, index=data.index)
+    # cluster codes are taken within their stratum (village 'v1' of two regions is two villages): count the pairs
+    nested = [c for c in (design["strata"], design["clusters"]) if c]
     summary = {"n": len(data), "strata": int(data[design["strata"]].nunique()) if design["strata"] else 0,
-               "clusters": int(data[design["clusters"]].nunique()) if design["clusters"] else 0,
+               "clusters": len(data[nested].drop_duplicates()) if design["clusters"] else 0,
                "population": float(weights.sum()) if design["weights"] else math.nan,
                "weighted": bool(design["weights"]), "fpc": bool(design["fpc"]), "lonely": list(survey.notes),
                "rejected": survey.rejected, "design": design}

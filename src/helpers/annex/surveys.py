@@ -36,6 +36,10 @@ def design_text(survey: Any, summary: dict[str, Any], lang: str) -> str:
         parts.append(say("survey_not_weighted", lang))
     if d["fpc"]:
         parts.append(say("survey_fpc", lang))
+    codes = getattr(survey.spec, "missing_codes", [])
+    if codes:
+        parts.append(say("survey_missing_codes", lang, codes=", ".join(fmt.number(c, 0 if float(c).is_integer() else 2,
+                                                                                  lang) for c in codes)))
     return " ".join(parts)
 
 

@@ -9,11 +9,13 @@ What is read from the export:
 * column names are question names with their group paths (``identification/sexe``), matched ignoring case;
   metadata columns (``_index``, ``_uuid``, ``_submission_time``...) are kept as they are;
 * a ``select_multiple`` answer is the space-separated codes (``langues: "fr ar"``) and/or one 0/1 column per option
-  (``langues/fr``); a question is a select_multiple when the form says so, when one of its answers holds a space,
-  or when the export has only its 0/1 columns;
+  (``langues/fr``); a question is a select_multiple when the form says so; one the form does not declare is when
+  it has 0/1 columns, or when its answers hold spaces between words that are all codes ('En emploi' is a label);
 * an .xlsx export's first sheet is the submissions; each further sheet that has ``_parent_index`` is a repeat group,
-  joined to the submission whose ``_index`` it names: the main table gets ``<sheet>/_count`` (rows of the repeat
-  per submission) and ``<column>/_sum`` for each numeric column of the repeat;
+  joined to the submission whose ``_index`` it names (a nested repeat, through the rows of the repeat its
+  ``_parent_table_name`` names): the main table gets ``<sheet>/_count`` (rows of the repeat
+  per submission) and ``<column>/_sum`` for each numeric column of the repeat (missing when one of the submission's
+  rows has the answer empty);
 * the Washington Group short set (WG-SS): when the six questions are there (named as in the WG's syntax:
   ``SEE_SS``, ``HEAR_SS``, ``WALK_SS``, ``COGNITION_SS``, ``SELFCARE_SS``, ``COMMUNICATING_SS``, each possibly
   inside a group, coded 1 no difficulty, 2 some, 3 a lot, 4 cannot do at all), the column ``wg_disability`` is
@@ -128,6 +130,7 @@ class SurveySpec(_Strict):
     design: DesignSpec = DesignSpec()
     estimates: list[EstimateSpec] = []
     form: str | None = None
+    missing_codes: list[float] = []     # numbers the form uses for "don't know", "refused": read as empty answers
 
 
 @dataclass
@@ -154,11 +157,17 @@ class Survey:
     def value_label(self, column: str, value: Any, lang: str) -> str:
         return self.value_labels.get(column, {}).get(str(value), {}).get(lang) or str(value)
 
+    def codes(self, column: str) -> pd.Series:
+        """A question's answers as text codes: a column also averaged is read as numbers, and its 5.0 is the code
+        '5' (as the YAML's ``value: 5`` and the form write it)."""
+        answers = self.data[column]
+        return answers.map(_as_text) if pd.api.types.is_float_dtype(answers.dtype) else answers
+
     def options(self, column: str) -> list[str]:
         """The values of a question in the form's order (select_multiple: its options), else sorted as found."""
         if column in self.multiple:
             return list(self.multiple[column])
-        found = sorted({v for v in self.data[column].dropna().astype(str)}) if column in self.data else []
+        found = sorted({v for v in self.codes(column).dropna().astype(str)}) if column in self.data else []
         order = list(self.value_labels.get(column, {}))
         return [v for v in order if v in found] + [v for v in found if v not in order]
 
@@ -175,8 +184,13 @@ class Survey:
                 chosen = answers.map(lambda a: np.nan if pd.isna(a) else float(value in str(a).split()))
                 return chosen.astype(float)
             return pd.to_numeric(self.data[dummy], errors="coerce").astype(float)
-        answers = self.data[column]
+        answers = self.codes(column)
         return answers.map(lambda a: np.nan if pd.isna(a) else float(str(a) == value)).astype(float)
+
+    def domain(self, column: str, value: str) -> pd.Series:
+        """True for the respondents of the subgroup ``column`` = ``value``: for a select_multiple, everyone who chose
+        the option (with others or not), not only those whose whole answer is that option."""
+        return self.indicator(column, value).eq(1)
 
     def has_value(self, column: str, value: str) -> bool:
         return bool((self.indicator(column, value) == 1).any())
@@ -232,10 +246,12 @@ def load_survey(spec_path: Path, encoding: str = "utf-8") -> tuple[Survey | None
         return None, problems
     frame = raw.frame.copy()
     for repeat in repeats:
-        frame, found = _join_repeat(frame, raw, repeat, _estimated(spec))
+        frame, found = _join_repeat(frame, raw, repeat, _estimated(spec), repeats, spec.missing_codes)
         problems += found
     problems += _repeated_submissions(frame, raw)
     frame, rejected, found = _without_rejected(frame, raw)
+    problems += found
+    frame, found = _skipped(frame, raw, spec)
     problems += found
     survey = Survey(spec_path.stem, spec, frame, files=[data_path, spec_path], rejected=rejected)
     if spec.form:
@@ -247,7 +263,7 @@ def load_survey(spec_path: Path, encoding: str = "utf-8") -> tuple[Survey | None
         else:
             problems += _read_form(form_path, survey)
             survey.files.append(form_path)
-    _find_multiple(survey)
+    problems += _find_multiple(survey, raw)
     problems += _columns(survey, raw, spec_path)
     problems += _type_numbers(survey, raw)
     problems += _answer_codes(survey, raw)
@@ -298,22 +314,42 @@ def _open_xlsx(path: Path) -> tuple[io.BytesIO | None, Problem | None]:
     return (None, problem) if problem is not None else (io.BytesIO(data), None)
 
 
-def _join_repeat(frame: pd.DataFrame, raw: RawTable, repeat: RawTable,
-                 estimated: set[str] = frozenset()) -> tuple[pd.DataFrame, list[Problem]]:
+def _parent_sheet(repeat: RawTable, repeats: list[RawTable]) -> RawTable | None:
+    """The repeat sheet a nested repeat's ``_parent_table_name`` names (KoboToolbox cuts sheet names at 31
+    characters); None when its parent is the submissions."""
+    if "_parent_table_name" not in repeat.frame.columns:
+        return None
+    names = {str(n).strip() for n in repeat.frame["_parent_table_name"].dropna()}
+    return next((r for r in repeats if r is not repeat and any(r.sheet in (n, n[:31]) for n in names)), None)
+
+
+def _join_repeat(frame: pd.DataFrame, raw: RawTable, repeat: RawTable, estimated: set[str] = frozenset(),
+                 repeats: list[RawTable] = (), missing_codes: list[float] = ()) -> tuple[pd.DataFrame, list[Problem]]:
     """The repeat's rows counted and summed per submission. ``estimated``: the columns a mean or total is asked of
-    (a sum of the repeat's numbers holding a "don't know" code is refused, row by row in the repeat's sheet)."""
+    (a sum of the repeat's numbers holding a "don't know" code is refused, row by row in the repeat's sheet).
+    A repeat nested in another (``_parent_table_name``) names rows of that repeat's sheet, not submissions: its
+    rows go to their parent row's submission, up the chain."""
     problems = []
     if "_index" not in frame.columns:
         return frame, [raw.problem("repeat_without_index", f"the sheet '{repeat.sheet}' is a repeat group but the "
                                    "submissions have no '_index' column to join it", "Export again with the "
                                    "metadata columns.", index=raw.header_row)]
     parent = repeat.frame["_parent_index"].map(_as_text)
+    through, seen, sheet = [], {id(repeat)}, _parent_sheet(repeat, repeats)
+    while sheet is not None and id(sheet) not in seen and {"_index", "_parent_index"} <= set(sheet.frame.columns):
+        up = dict(zip(sheet.frame["_index"].map(_as_text), sheet.frame["_parent_index"].map(_as_text)))
+        parent = parent.map(lambda k: up.get(k))
+        through.append(sheet.sheet)
+        seen.add(id(sheet))
+        sheet = _parent_sheet(sheet, repeats)
     known = set(frame["_index"].map(_as_text))
+    via = f" (through the sheet{'s' if len(through) > 1 else ''} {', '.join(map(repr, through))})" if through else ""
     for i in parent.index[~parent.isin(known)]:
-        problems.append(repeat.problem("repeat_parent_unknown", "this repeat row names a submission that is not in "
-                                       "the first sheet", "Export the whole form again, or, if that submission was "
-                                       "deleted from the first sheet on purpose, delete its rows here too.",
-                                       index=i, column="_parent_index", value=parent[i]))
+        problems.append(repeat.problem("repeat_parent_unknown", f"this repeat row names a submission{via} that is "
+                                       "not in the first sheet", "Export the whole form again, or, if that "
+                                       "submission was deleted from the first sheet on purpose, delete its rows "
+                                       "here too.", index=i, column="_parent_index",
+                                       value=_as_text(repeat.frame.at[i, "_parent_index"])))
     keys = frame["_index"].map(_as_text)
     prefix = str(repeat.sheet)
     frame = frame.copy()
@@ -321,13 +357,34 @@ def _join_repeat(frame: pd.DataFrame, raw: RawTable, repeat: RawTable,
     for column in repeat.frame.columns:
         if METADATA.match(column):
             continue
-        values = repeat.frame[column].map(_number)
-        answered = repeat.frame[column].notna()
+        cells = repeat.frame[column].map(lambda v: None if isinstance(v, str) and fold(v) in SKIPPED else v)
+        values = cells.map(_number)
+        answered = cells.notna()
+        bad = answered & values.isna()
+        if f"{column}/_sum" in estimated and bad.any() and (answered & ~bad).any():
+            for i in bad.index[bad][:MAX_LISTED]:   # a sum asked of: said at the cell, not as a column missing
+                problems.append(repeat.problem("survey_not_a_number", "this answer is not a number", "Correct it in "
+                                               "the export (a number with '.' for decimals), or leave it empty.",
+                                               index=i, column=column, value=cells[i]))
+            values[bad], answered = np.nan, answered & ~bad
         if answered.any() and values[answered].notna().all():
+            values = values.where(~values.isin(missing_codes))   # a declared code: not answered
+            sums = values.groupby(parent).sum()
+            # a submission with an unanswered row has no sum: counting the empty answer as 0 would lower it
+            unanswered = values.isna().groupby(parent).sum()
+            sums[unanswered > 0] = np.nan
+            # no row in the repeat: nothing to add, 0
+            frame[f"{column}/_sum"] = keys.map(sums).where(keys.isin(sums.index), 0.0).astype(float)
             if f"{column}/_sum" in estimated:
                 problems += code_problems(values, repeat, column)
-            sums = values.groupby(parent).sum()
-            frame[f"{column}/_sum"] = keys.map(sums).fillna(0).astype(float)
+                missing = keys.isin(unanswered.index[unanswered > 0])
+                if missing.any():
+                    first = values.index[values.isna() & parent.isin(keys[missing])][0]
+                    problems.append(repeat.problem(
+                        "survey_repeat_unanswered", f"{int(missing.sum())} submission(s) have an empty (or 'n/a') "
+                        f"answer in this repeat group ({int(unanswered.sum())} row(s)): their sum '{column}/_sum' is "
+                        "missing and they leave its estimates", "Fill in the answers if they are known; an empty answer is "
+                        "not 0.", index=first, column=column, severity="warning"))
     return frame, problems
 
 
@@ -365,12 +422,15 @@ TIME_COLUMNS = ("start", "end", "_submission_time", "submissiondate")
 REVIEW_COLUMNS = ("_validation_status", "reviewstate")            # KoboToolbox, ODK Central
 # a submission refused at review, as the export writes it (KoboToolbox's code or label, in English or French;
 # ODK Central's state), folded
-NOT_APPROVED = {"validation_status_not_approved", "not approved", "not_approved", "non approuve", "non approuvee",
-                "rejected", "rejete", "rejetee"}
+NOT_APPROVED = {"validation_status_not_approved", "not_approved", "non_approuve", "non_approuvee", "rejected",
+                "rejete", "rejetee", "refuse", "refusee"}
 # numbers forms use for "don't know", "refused", "not applicable": never an answer of a mean or a total
 MISSING_CODES = (-66, -77, -88, -96, -97, -98, -99, -999, -9999)
 NINES = (99, 999, 9999, 99999, 999999)   # the same codes written with nines: answers only if others are larger
 MAX_LISTED = 10
+SKIPPED = {"n/a", "#n/a"}   # KoboToolbox's mark of a skipped question (and Excel's "not available"), folded
+# a choice's code as KoboToolbox / ODK write it (lower case, or all capitals): 'En' or 'Tetouan' is a word of a label
+CODE = re.compile(r"^([a-z0-9_.\-]+|[A-Z0-9_.\-]+)$")
 
 
 def _spellings(survey: Survey, raw: RawTable) -> list[Problem]:
@@ -380,6 +440,8 @@ def _spellings(survey: Survey, raw: RawTable) -> list[Problem]:
     columns = {e.variable for e in survey.spec.estimates if e.stat == "share"}
     columns |= {header_name(e.by) for e in survey.spec.estimates if e.by}
     columns |= {survey.sex[0]} if survey.sex else set()
+    design = {c for k, c in survey.design_columns().items() if k in ("strata", "clusters") and c}
+    columns |= design   # 'Maroc' and 'maroc' would be two strata: the SE would be wrong
     problems = []
     for column in sorted(c for c in columns if c in survey.data.columns and c != WG_COLUMN):
         answers = survey.data[column].dropna().astype(str)
@@ -394,11 +456,39 @@ def _spellings(survey: Survey, raw: RawTable) -> list[Problem]:
             rare = found[-1][0]
             coded = [v for v, _ in found if v in survey.value_labels.get(column, {})]   # the form's choice name
             problems.append(raw.problem(
-                "survey_value_spellings", f"{listed} are one answer written in {len(found)} ways: the estimates "
-                "would count them as different answers", f"Write them all as the form's code "
+                "survey_value_spellings", f"{listed} are one answer written in {len(found)} ways: " + (
+                    "the design would count them as different strata or clusters" if column in design else
+                    "the estimates would count them as different answers"), f"Write them all as the form's code "
                 f"('{(coded or [found[0][0]])[0]}'), in the export or in KoboToolbox / ODK.",
                 index=answers.index[answers == rare][0], column=column, value=rare))
     return problems
+
+
+def _skipped(frame: pd.DataFrame, raw: RawTable, spec: SurveySpec) -> tuple[pd.DataFrame, list[Problem]]:
+    """'n/a' is how KoboToolbox exports a question skipped by the form's logic: not answered, so empty. Counted as
+    an answer, it lowered every share of the question ('oui' 43 % instead of 46 %). No choice name can be 'n/a' (an
+    XLSForm name has no '/'), so no answer is lost; said once per column the estimates use, with the count."""
+    used = {e.variable for e in spec.estimates} | {header_name(e.by) for e in spec.estimates if e.by}
+    problems, said = [], set()
+    frame = frame.copy()
+    for column in frame.columns:
+        if METADATA.match(column):
+            continue
+        skipped = frame[column].map(lambda v: isinstance(v, str) and fold(v) in SKIPPED)
+        if not skipped.any():
+            continue
+        first = frame.index[skipped][0]
+        value = frame.at[first, column]
+        frame[column] = frame[column].where(~skipped, None)
+        question = column.rsplit("/", 1)[0]   # a select_multiple's 0/1 columns: said once, for the question
+        question = question if question in used else column
+        if (question in used or _question(column) in SEX_QUESTIONS) and question not in said:
+            said.add(question)
+            problems.append(raw.problem(
+                "survey_skipped", f"{int(skipped.sum())} answer(s) are '{value}' (a question the form skipped): read "
+                "as not answered", "Nothing to do if the question was skipped; if some were answered, export again.",
+                index=first, column=column, value=value, severity="warning"))
+    return frame, problems
 
 
 def _estimated(spec: SurveySpec) -> set[str]:
@@ -436,7 +526,8 @@ def _without_rejected(frame: pd.DataFrame, raw: RawTable) -> tuple[pd.DataFrame,
     column = next((c for c in REVIEW_COLUMNS if c in frame.columns), None)
     if column is None:
         return frame, 0, []
-    rejected = frame[column].map(fold).isin(NOT_APPROVED)
+    # 'Non-approuvé', 'Not  Approved', 'not_approved': one status, whatever joins its words
+    rejected = frame[column].map(lambda v: re.sub(r"[\s_\-]+", "_", fold(v))).isin(NOT_APPROVED)
     count = int(rejected.sum())
     if not count:
         return frame, 0, []
@@ -477,23 +568,40 @@ def code_problems(values: pd.Series, raw: RawTable, column: str, prefix: str = "
         problems.append(raw.problem(f"{prefix}missing_code", f"{code} is not an answer but a code for 'don't know' "
                                     f"or 'refused' in most forms: the estimates would count it as {code}",
                                     "Leave these answers empty in the file (an empty answer is 'not answered' and "
-                                    "leaves the estimate), or correct the value.", index=i, column=column,
+                                    "leaves the estimate), " + (f"declare the code (missing_codes: [{code}] in the "
+                                    "YAML), " if prefix == "survey_" else "") + "or correct the value.", index=i, column=column,
                                     value=code))
     if coded.sum() > MAX_LISTED:
         problems.append(raw.problem(f"{prefix}missing_code", f"{int(coded.sum()) - MAX_LISTED} more answers of this "
                                     "column are such codes", "", column=column))
-    largest = np.nanmax(floats) if np.isfinite(floats).any() else math.nan
-    if largest in NINES:   # a code of nines counts only when it is the largest answer
-        code = int(largest)
-        hits = pd.Series(floats == largest, index=values.index)
-        others = values[~hits.to_numpy() & np.isfinite(floats)]
-        if hits.sum() >= 2 and len(others):
-            problems.append(raw.problem(
-                f"{prefix}nines", f"{int(hits.sum())} answers are {code}, more than every other answer (at most "
-                f"{numbers.plain(others.max())}): if {code} stands for 'don't know' or 'refused', the estimates "
-                f"count it as {code}", f"If it does, leave those answers empty in the file; if {code} is a true "
-                "answer, nothing needs doing.", index=hits.index[hits][0], column=column, value=code, severity="warning"))
+    finite = floats[np.isfinite(floats)]
+    codes = sorted({v for v in finite if _code_like(v)})
+    others = finite[~np.isin(finite, codes)]
+    if not len(others):
+        return problems
+    q1, q3 = np.percentile(others, [25, 75])
+    for code in codes:   # a code-like number on several rows, above every other answer or far above most of them
+        hits = pd.Series(floats == code, index=values.index)
+        if hits.sum() < 2 or (code <= others.max() and code <= q3 + 3 * (q3 - q1)):
+            continue
+        code = int(code)
+        where = (f"more than every other answer (at most {numbers.plain(float(others.max()))})" if code > others.max()
+                 else f"far above most other answers (half are between {numbers.plain(round(float(q1), 2))} and "
+                 f"{numbers.plain(round(float(q3), 2))})")
+        problems.append(raw.problem(
+            f"{prefix}nines", f"{int(hits.sum())} answers are {code}, {where}: if {code} stands for 'don't know' or "
+            f"'refused', the estimates count it as {code}", "If it does, leave those answers empty in the file" + (
+                f" or declare it (missing_codes: [{code}] in the YAML)" if prefix == "survey_" else "") +
+            f"; if {code} is a true answer, nothing needs doing.",
+            index=hits.index[hits][0], column=column, value=code, severity="warning"))
     return problems
+
+
+def _code_like(value: float) -> bool:
+    """99, 999, 8888, 9998...: the numbers forms use for "don't know" or "refused" when a negative one is not
+    allowed (nines or eights, perhaps ending in 6 to 8: 996 'not applicable', 9998 'refused')."""
+    return value in NINES or (value >= 100 and value.is_integer() and
+                              re.fullmatch(r"(9+|8+)[6-9]?", str(int(value))) is not None)
 
 
 # ================================================================= the XLSForm
@@ -584,22 +692,43 @@ def _read_form(path: Path, survey: Survey) -> list[Problem]:
     return []
 
 
-def _find_multiple(survey: Survey) -> None:
-    """select_multiple questions the form did not declare: an answer holding a space, or only 0/1 columns."""
+def _find_multiple(survey: Survey, raw: RawTable) -> list[Problem]:
+    """select_multiple questions the form did not declare: 0/1 columns per option, or answers holding spaces whose
+    every word is a code. A question the form declares keeps the form's type: 'En emploi' in a select_one is one
+    answer, not the options 'En' and 'emploi'. Guessed from spaces alone, a question a share or a subgroup counts is
+    read so with a warning."""
     columns = list(survey.data.columns)
+    counted = {e.variable for e in survey.spec.estimates if e.stat == "share"}
+    counted |= {header_name(e.by) for e in survey.spec.estimates if e.by}
+    problems = []
     for column in columns:
-        if column in survey.multiple or METADATA.match(column):
+        # survey.labels holds every question of the form (any type): its select_multiple are already in .multiple
+        if column in survey.multiple or column in survey.labels or METADATA.match(column):
             continue
         options = [c[len(column) + 1:] for c in columns if c.startswith(column + "/") and not c.endswith("/_sum")]
         values = survey.data[column].dropna().map(str)
-        if values.str.contains(" ").any() or (options and _zero_one(survey.data, column, options)):
-            found = sorted({code for v in values for code in v.split()})
-            survey.multiple[column] = options or found
+        if options and _zero_one(survey.data, column, options):
+            survey.multiple[column] = options
+        elif values.str.contains(" ").any():
+            words = {code for v in values for code in v.split()}
+            if not all(CODE.match(w) for w in words):   # 'Tanger Tetouan', 'En emploi': labels, one answer each
+                continue
+            survey.multiple[column] = sorted(words)
+            if column in counted:
+                spaced = values[values.str.contains(" ")]
+                problems.append(raw.problem(
+                    "survey_multiple_guessed", f"'{column}' is read as a select_multiple (each word of an "
+                    f"answer is an option chosen: '{spaced.iloc[0]}' counts for "
+                    f"{', '.join(repr(w) for w in spaced.iloc[0].split())}), since its answers hold spaces",
+                    "If it is a select_one whose answers hold spaces, give the form ('form:' in the YAML); export "
+                    "the select_multiple's 0/1 columns too to make this warning go.", index=spaced.index[0],
+                    column=column, value=spaced.iloc[0], severity="warning"))
     for spec in survey.spec.estimates:  # only the 0/1 columns were exported
         column = spec.variable
         options = [c[len(column) + 1:] for c in columns if c.startswith(column + "/")]
         if column not in survey.data and options and _zero_one(survey.data, column, options):
             survey.multiple.setdefault(column, options)
+    return problems
 
 
 def _zero_one(frame: pd.DataFrame, column: str, options: list[str]) -> bool:
@@ -657,11 +786,15 @@ def _type_numbers(survey: Survey, raw: RawTable) -> list[Problem]:
     """Numbers where the estimates and the design need them; every other column as text (codes)."""
     problems = []
     numeric = _numeric_columns(survey)
+    design = set(survey.design_columns().values())
     data = survey.data
     for column in list(data.columns):
         if column in numeric or column.endswith("/_count") or column.endswith("/_sum"):
             problems += _ambiguous_numbers(data[column], raw, column)
             values = data[column].map(_number)
+            if column not in design and not column.endswith(("/_count", "/_sum")):   # sums: in _join_repeat
+                declared = values.isin(survey.spec.missing_codes)
+                values, data[column] = values.where(~declared), data[column].where(~declared)
             bad = data[column].notna() & values.isna()
             for i in data.index[bad][:10]:
                 problems.append(raw.problem("survey_not_a_number", "this answer is not a number", "Correct it in "
@@ -779,7 +912,8 @@ def _value_problems(survey: Survey, spec_path: Path) -> list[Problem]:
         column = est.variable
         if column not in survey.data.columns and column not in survey.multiple:
             continue  # reported as survey_column_missing
-        if est.value is not None and not survey.has_value(column, est.value):
+        listed = est.value in survey.value_labels.get(column, {}) or est.value in survey.multiple.get(column, [])
+        if est.value is not None and not listed and not survey.has_value(column, est.value):   # listed: a 0 %
             known = survey.options(column)
             guess = did_you_mean(est.value, known)
             problems.append(Problem(relative(spec_path), "survey_value_absent", f"'estimates.{i}.value' is "
@@ -792,9 +926,15 @@ def _value_problems(survey: Survey, spec_path: Path) -> list[Problem]:
 # ================================================================= Washington Group and sex
 
 
+def _question(column: str) -> str:
+    """A column's question name without its groups, written 'wg/SEE_SS' (KoboToolbox) or 'wg-SEE_SS' (ODK
+    Central's CSV), lower case as headers are read."""
+    return re.split(r"[/\-]", column)[-1]
+
+
 def _wg_column(columns: Any, domain: str) -> str | None:
     names = WG_DOMAINS[domain]
-    found = [c for c in columns if c.split("/")[-1] in names]
+    found = [c for c in columns if _question(c) in names]
     return found[0] if found else None
 
 
@@ -817,7 +957,7 @@ def _add_wg(survey: Survey) -> None:
 
 def _find_sex(survey: Survey) -> tuple[str, str] | None:
     for column in survey.data.columns:
-        if column.split("/")[-1] in SEX_QUESTIONS:
+        if _question(column) in SEX_QUESTIONS:
             for code in survey.options(column):
                 labels = survey.value_labels.get(column, {}).get(code, {})
                 if fold(code) in FEMALE_WORDS or any(fold(t) in FEMALE_WORDS for t in labels.values()):

@@ -130,6 +130,8 @@ WORDS = {
                            "logit interval for a share). The design effect compares the variance with that of a "
                            "simple random sample of the same size: above 1, the design widens the interval. A "
                            "subgroup is estimated as a domain, within the whole design. n: number of answers used."),
+    "survey_missing_codes": ("The answers {codes} are codes for 'don't know' or 'refused' (as the survey "
+                             "declares): they are read as not answered."),
     "survey_everyone": "All",
     "survey_stat_mean": "Mean",
     "survey_stat_total": "Total",

@@ -136,6 +136,8 @@ WORDS = {
                            "obtenue à celle d'un sondage aléatoire simple de même taille : au-delà de 1, le plan "
                            "élargit l'intervalle. Un sous-groupe est estimé comme un domaine, dans le plan entier. "
                            "n : nombre de réponses utilisées."),
+    "survey_missing_codes": ("Les réponses {codes} sont des codes « ne sait pas » ou « refus » (déclarés pour "
+                             "l'enquête) : elles sont lues comme des non-réponses."),
     "survey_everyone": "Ensemble",
     "survey_stat_mean": "Moyenne",
     "survey_stat_total": "Total",
