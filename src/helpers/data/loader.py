@@ -715,7 +715,7 @@ def _month_first(series: pd.Series, failed: list, problems: list[Problem], raw: 
     wrong. Each is refused, and the date that gave it away says why."""
     def parts(text: Any) -> tuple[int, int, int] | None:
         found = numbers.DAY_FIRST.match(text.strip()) if isinstance(text, str) else None
-        return (int(found[1]), int(found[3]), int(found[4])) if found else None
+        return (int(found[1]), int(found[3]), numbers.full_year(found[4])) if found else None
 
     def exists(year: int, month: int, day: int) -> bool:
         try:

@@ -66,7 +66,11 @@ NEGATIVE_FORM = "a negative written '(12)' or '12-' is read in amount columns on
 _NOT_FINITE = re.compile(r"^[+\-\u2212]?(inf|infinity|nan)$", re.IGNORECASE)
 _ACCOUNTING = re.compile(rf"^\((?P<paren>[^()]*)\)$|^(?P<trailing>[^()]*\d)[{_MINUS}]$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
-DAY_FIRST = _DAY_FIRST = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?: \d{1,2}:\d{2}(?::\d{2})?)?$")
+# (a year of two digits after '/' or '.' only: 31/12/20; 20-12-31 may be year first)
+DAY_FIRST = _DAY_FIRST = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|(?<=[/.])\d{2})"
+                                    r"(?: \d{1,2}:\d{2}(?::\d{2})?)?$")
+_YEAR_FIRST = re.compile(r"^(\d{4})([/.])(\d{1,2})\2(\d{1,2})$")                      # 2020/12/31: year first
+_DAY_MONTH_NAME = re.compile(r"^(\d{1,2})(?:er)?[ .-]*([a-z]+)\.?[ .-]*(\d{4}|\d{2})$")  # 31 décembre 2020, 31-déc.-20
 TRUE_WORDS = frozenset({"true", "vrai", "yes", "oui", "1", "x", "y", "o"})
 FALSE_WORDS = frozenset({"false", "faux", "no", "non", "0", "n", ""})
 
@@ -178,6 +182,12 @@ def _parse_number(text: Any, decimal_mark: str, money: bool, percent: bool = Fal
     raise ValueError("not a number")
 
 
+def full_year(digits: str) -> int:
+    """A year as written: '2020', or '20' for 2020 ('69' to '99' are the 1900s, as Python's %y reads them)."""
+    year = int(digits)
+    return year if len(digits) == 4 else (1900 + year if year >= 69 else 2000 + year)
+
+
 def parse_date(text: Any) -> dt.date | None:
     """'2020-12-31' or '31/12/2020' -> date(2020, 12, 31); '' -> None; '31/02/2020' -> ValueError."""
     if is_empty(text):
@@ -196,12 +206,15 @@ def parse_date(text: Any) -> dt.date | None:
         raise ValueError("not a date (more than 1000 characters): write 2020-12-31 or 31/12/2020")
     if _SERIAL.match(stripped):
         _excel_serial(float(stripped.replace(",", ".")))
-    iso = _ISO.match(stripped)
+    iso = _ISO.match(stripped) or _YEAR_FIRST.match(stripped)
     day_first = _DAY_FIRST.match(stripped)
+    named = None if iso or day_first else _DAY_MONTH_NAME.match(unaccented(stripped).lower())
     if iso:
-        year, month, day = int(iso[1]), int(iso[2]), int(iso[3])
+        year, month, day = int(iso[1]), int(iso[2 if iso.re is _ISO else 3]), int(iso[3 if iso.re is _ISO else 4])
     elif day_first:
-        day, month, year = int(day_first[1]), int(day_first[3]), int(day_first[4])
+        day, month, year = int(day_first[1]), int(day_first[3]), full_year(day_first[4])
+    elif named and named[2] in MONTHS:
+        day, month, year = int(named[1]), MONTHS[named[2]], full_year(named[3])
     else:
         raise ValueError("not a date: write 2020-12-31 or 31/12/2020 (day first)")
     try:
