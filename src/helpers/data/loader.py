@@ -881,7 +881,8 @@ def _table_warnings(name: str, frame: pd.DataFrame, raw: RawTable) -> list[Probl
         # the values of the rows concerned in one call (frame.at takes 20 µs a row; a rule may hold on 50 000)
         values = frame[warning.column][rows].tolist() if warning.show_value else None
         for position, index in enumerate(frame.index[rows]):
-            value = numbers.format_number(values[position]) if warning.show_value else None
+            value = None if not warning.show_value else values[position].date().isoformat() \
+                if isinstance(values[position], dt.datetime) else numbers.format_number(values[position])
             problems.append(raw.problem(warning.rule, warning.message, warning.hint, index=index,
                                         column=warning.column, value=value, severity="warning"))
     return problems

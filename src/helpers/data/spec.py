@@ -292,6 +292,11 @@ LINE = Column("line", **ID, french=("ligne", "ligne_budgétaire"))
 # the amounts' currency, when a file says it row by row: it must be the project's (loader: other_currency)
 CURRENCY = Column("currency", french=("devise", "monnaie"))
 
+def _unfinished(frame: pd.DataFrame) -> pd.Series:
+    """Activities whose (known) status is neither done nor cancelled."""
+    return frame["status"].notna() & ~frame["status"].isin(("done", "cancelled"))
+
+
 SPEC: dict[str, Table] = {t.name: t for t in (
     Table("activities", (
         Column("activity_id", **ID, unique=True,
@@ -312,6 +317,17 @@ SPEC: dict[str, Table] = {t.name: t for t in (
                  RowWarning("not_started_with_progress", "progress", "this activity has not started but its progress "
                             "is above 0", "Correct the status or the progress.",
                             lambda f: f["status"].eq("not_started").fillna(False) & (f["progress"] > 0),
+                            show_value=True),
+                 # the status decides what is done: an activity at 100 % or with its end date, not « done », was
+                 # counted as not done without a word
+                 RowWarning("unfinished_at_100", "progress", "this activity's progress is 100 but its status is not "
+                            "done: the execution rate counts it as not done", "Correct the status or the progress.",
+                            lambda f: _unfinished(f) & (f["progress"] >= 100),
+                            show_value=True),
+                 RowWarning("ended_not_done", "actual_end", "this activity has an actual end date but its status is "
+                            "not done: the execution rate counts it as not done", "Correct the status, or empty the "
+                            "actual end date if the activity has not ended.",
+                            lambda f: _unfinished(f) & f["actual_end"].notna(),
                             show_value=True)),
         raw_checks=(progress_as_fractions, weights_partly_given)),
     Table("participation", (
