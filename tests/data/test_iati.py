@@ -105,6 +105,20 @@ def test_a_revised_budget_replaces_the_originals_it_overlaps_whatever_their_span
     assert rules(short) == ["iati_budget_revised_part"] and short.problems[0].element.endswith("budget[1]/value")
 
 
+@pytest.mark.parametrize("kind", ["1", "2"])
+def test_two_budgets_of_one_type_for_one_period_are_not_added(tmp_path, kind):
+    """Two revisions of one period (450, then 500): they were added (950, with a warning saying so); neither their
+    sum nor either one can be told to be the budget, so the activity's budget is not computed."""
+    source = load(tmp_path, activity(body=budget("400") + budget("450", kind="2") + budget("500", kind=kind)
+                                     + transaction("40")))
+    if kind == "1":   # an original beside its revision is replaced by it: 450
+        assert source.tables["budget"]["budget"].tolist() == [450.0]
+        return
+    assert source.tables["budget"]["budget"].isna().all() and len(source.tables["budget"]) == 1
+    twice = next(p for p in source.problems if p.rule == "iati_budget_twice")
+    assert twice.severity == "warning" and "450, 500" in twice.message and "not computed" in twice.message
+
+
 def test_a_budget_that_covers_the_others_of_its_span_is_counted_alone(tmp_path):
     """Before: a whole-life budget beside the yearly ones it is made of was added to them (twice the budget)."""
     years = "".join(budget(v, f"{y}-01-01", f"{y}-12-31") for v, y in (("250", 2020), ("250", 2021)))

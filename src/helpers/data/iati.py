@@ -884,7 +884,8 @@ def _revised_total(activity: Activity, budgets: list[Money], amounts: dict[int, 
     """The activity's budget, or None (not computable, with a warning) when its budgets overlap in a way that has
     no one sum. A revised budget (type 2, 0 or more) replaces every original budget whose period it overlaps, even
     when the spans differ (a yearly revision of quarterly originals). Budgets of the same exact period are netted (a
-    negative one is a correction, one warning per activity). Budgets whose periods overlap are never added: when one
+    negative one is a correction, one warning per activity); two positive ones of one type (two revisions) make the
+    budget not computed. Budgets whose periods overlap are never added: when one
     covers all the others and is at least their sum (a whole-life budget beside yearly ones), it alone is counted;
     otherwise the budget is not computed."""
     revisions = [b for b in budgets if b.kind == "2" and amounts[id(b)] >= 0]
@@ -907,12 +908,16 @@ def _revised_total(activity: Activity, budgets: list[Money], amounts: dict[int, 
     corrections: list[Money] = []
     for (start, end), items in periods.items():
         positive = [b for b in items if amounts[id(b)] >= 0]
-        if len(positive) > 1:
+        if len(positive) > 1:   # two revisions (950 for the latest 500) or a budget given twice: not added
             kinds = {b.kind for b in positive}
             problems.append(Problem(activity.file, "iati_budget_twice", f"activity {activity.identifier} has "
                                     f"{len(positive)} {'revised' if kinds == {'2'} else 'original'} budgets for the "
-                                    f"period {start}..{end}: they are added", "Check the file: a period normally "
-                                    "has one budget of each type.", element=positive[1].path, severity="warning"))
+                                    f"period {start}..{end} ({', '.join(_show(b.amount) or '?' for b in positive[:4])})"
+                                    ": which one is its budget cannot be told, and their sum is neither, so the "
+                                    "activity's budget is not computed (not rated)", "Ask the publisher for one "
+                                    "budget of each type per period (IATI: one original, and one revised when it "
+                                    "changed).", element=positive[1].path, severity="warning"))
+            return None
         nets[(start, end)] = sum(amounts[id(b)] for b in items)
         corrections += [b for b in items if amounts[id(b)] < 0]
     total = _overlapping_periods(activity, periods, nets, problems)
