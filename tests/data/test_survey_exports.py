@@ -345,8 +345,26 @@ def test_answers_holding_spaces_are_one_answer_unless_the_words_are_codes(tmp_pa
     # lower-case codes with spaces and no 0/1 column: a select_multiple, with a warning
     codes = submissions.drop(columns=[c for c in submissions.columns if c.startswith("competences/")])
     survey, problems = _csv_survey(tmp_path / "codes", codes, SPEC_CSV + "  - {share: competences}\n")
-    assert [(p.rule, p.severity) for p in problems] == [("survey_multiple_guessed", "warning")]
+    assert [(p.rule, p.severity) for p in problems] == [("survey_multiple_guessed", "warning"),
+                                                        ("survey_multiple_text_only", "warning")]
     assert "langue" in survey.multiple["competences"]
+
+
+def test_a_select_multiple_exported_as_its_text_only_says_who_is_left_out(tmp_path):
+    """Without its 0/1 columns, a respondent who chose no option has an empty cell, as one not asked: left out of
+    the share's denominator (50.4 % for 49.4 %), nothing said."""
+    submissions, _ = make_tracer_survey()
+    codes = submissions.drop(columns=[c for c in submissions.columns if c.startswith("competences/")])
+    codes.loc[codes.index[:4], "competences"] = np.nan   # four chose none
+    _, problems = _csv_survey(tmp_path / "text", codes, SPEC_CSV + "  - {share: competences}\n")
+    text_only = [p for p in problems if p.rule == "survey_multiple_text_only"]
+    empty = int(codes["competences"].isna().sum())   # the four, and those the generator left without an answer
+    assert len(text_only) == 1 and text_only[0].severity == "warning"
+    assert f"the {empty} respondent(s)" in text_only[0].message
+    assert text_only[0].row == 2   # the first empty answer's row (row 1 is the header)
+    _, problems = _csv_survey(tmp_path / "split", submissions.assign(**{"competences": submissions["competences"]}),
+                              SPEC_CSV + "  - {share: competences}\n")
+    assert "survey_multiple_text_only" not in [p.rule for p in problems]   # the 0/1 columns count those
 
 
 def test_a_question_the_form_declares_select_one_is_never_split(tmp_path):

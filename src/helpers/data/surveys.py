@@ -728,6 +728,18 @@ def _find_multiple(survey: Survey, raw: RawTable) -> list[Problem]:
         options = [c[len(column) + 1:] for c in columns if c.startswith(column + "/")]
         if column not in survey.data and options and _zero_one(survey.data, column, options):
             survey.multiple.setdefault(column, options)
+    for column in sorted(counted & set(survey.multiple)):   # the text only: who chose nothing left no trace
+        if column not in survey.data or any(c.startswith(column + "/") for c in columns):
+            continue
+        empty = survey.data[column].isna()
+        if empty.any():
+            problems.append(raw.problem(
+                "survey_multiple_text_only", f"'{column}' is a select_multiple exported as its text only: the "
+                f"{int(empty.sum())} respondent(s) with no answer are left out of its shares (one who chose no "
+                "option cannot be told from one not asked), so each option's share is among those who chose one",
+                "Export the select_multiple's 0/1 columns too (KoboToolbox: select_multiple responses as separate "
+                "columns; ODK Central: split select multiples), so that those who chose none are counted.",
+                index=survey.data.index[empty.to_numpy()][0], column=column, severity="warning"))
     return problems
 
 
