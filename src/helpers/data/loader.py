@@ -1182,22 +1182,27 @@ def _clusters_across_countries(spec: StudySpec, frame: pd.DataFrame, raw: RawTab
     (0.032 for 0.038). Warned, not refused: a regional session may gather persons of several countries."""
     if not spec.cluster or spec.cluster not in frame.columns or "country" not in frame.columns:
         return []
-    pairs = pd.DataFrame({"cluster": frame[spec.cluster], "country": frame["country"].map(
-        lambda c: fold(c) if isinstance(c, str) else c)}).dropna().drop_duplicates()
-    spread = pairs.groupby("cluster", sort=False)["country"].nunique()
-    shared = spread.index[spread.to_numpy() > 1].tolist()
-    if not shared:
+    clusters, codes = pd.factorize(frame[spec.cluster])   # (codes, no sort: a study may have millions of rows)
+    countries, names = pd.factorize(frame["country"])
+    spelt, folded = pd.factorize(pd.Index([fold(n) if isinstance(n, str) else n for n in names]))  # 'Maroc' 'maroc'
+    known = (clusters >= 0) & (countries >= 0)
+    seen = np.zeros((len(codes), len(folded)), dtype=bool)
+    seen[clusters[known], spelt[countries[known]]] = True
+    spread = seen.sum(axis=1)
+    if not (spread > 1).any():
         return []
-    first = shared[0]
-    countries = sorted({str(c) for c in frame.loc[frame[spec.cluster] == first, "country"].dropna()})
-    index = frame.index[(frame[spec.cluster] == first).to_numpy()][0]
+    first = int(np.flatnonzero(spread > 1)[0])
+    rows = clusters == first
+    index = frame.index[rows][0]
+    value = numbers.plain(frame.at[index, spec.cluster])
+    shown = sorted({str(c) for c in frame.loc[rows, "country"].dropna().unique()})
     return [raw.problem(
-        "cluster_in_several_countries", f"{len(shared)} cluster code(s) of '{spec.cluster}' are found in several "
-        f"countries ('{numbers.plain(first)}': {', '.join(countries)}): each is taken as one cluster, and with fewer, "
-        "larger clusters the standard errors come out too small if they are not",
-        f"If the clusters are numbered per country, write codes unique across the study ('{countries[0][:3].upper()}-"
-        f"{numbers.plain(first)}'); if a cluster does gather several countries, nothing to do.",
-        index=index, column=spec.cluster, value=numbers.plain(first), severity="warning")]
+        "cluster_in_several_countries", f"{int((spread > 1).sum())} cluster code(s) of '{spec.cluster}' are found in "
+        f"several countries ('{value}': {', '.join(shown)}): each is taken as one cluster, and with fewer, larger "
+        "clusters the standard errors come out too small if they are not",
+        f"If the clusters are numbered per country, write codes unique across the study ('{shown[0][:3].upper()}-"
+        f"{value}'); if a cluster does gather several countries, nothing to do.",
+        index=index, column=spec.cluster, value=value, severity="warning")]
 
 
 def _study_column(series: pd.Series, outcome: bool, raw: RawTable,
@@ -1295,22 +1300,25 @@ def _scales_by_country(frame: pd.DataFrame, raw: RawTable, outcome: str) -> list
     was 1.11 for 0.04, nothing said. A warning: the countries may truly differ."""
     if "country" not in frame.columns:
         return []
-    values = pd.to_numeric(frame[outcome], errors="coerce")
-    rows = pd.DataFrame({"country": frame["country"], "value": values}).dropna()
-    if rows.empty:
+    countries, names = pd.factorize(frame["country"])
+    values = pd.to_numeric(frame[outcome], errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+    known = (countries >= 0) & np.isfinite(values)
+    if not known.any():
         return []
-    by = rows.groupby("country", sort=True)["value"]
-    size, low, high = by.size(), by.min(), by.max()
-    fractional = by.apply(lambda v: bool(((v > 0) & (v < 1)).any()))
-    fractions = [c for c in size.index if size[c] >= 5 and low[c] >= 0 and high[c] <= 1 and fractional[c]]
-    percents = [c for c in size.index if size[c] >= 5 and low[c] >= 0 and 1 < high[c] <= 100]
-    if not fractions or not percents:
+    by = pd.DataFrame({"c": countries[known], "v": values[known], "f": (values[known] > 0) & (values[known] < 1)})
+    stats = by.groupby("c", sort=True).agg(size=("v", "size"), low=("v", "min"), high=("v", "max"),
+                                           fractional=("f", "max"))
+    enough = (stats["size"] >= 5) & (stats["low"] >= 0)
+    fractions = stats.index[enough & (stats["high"] <= 1) & stats["fractional"]]
+    percents = stats.index[enough & (stats["high"] > 1) & (stats["high"] <= 100)]
+    if not len(fractions) or not len(percents):
         return []
-    index = frame.index[(frame["country"] == percents[0]).to_numpy()][0]
+    index = frame.index[countries == percents[0]][0]
     return [raw.problem(
-        "outcome_scales_differ", f"the outcome '{outcome}' lies between 0 and 1 in {', '.join(map(str, fractions))} "
-        f"and goes up to {numbers.plain(float(high[percents[0]]))} in {', '.join(map(str, percents))}: a share "
-        "written as a fraction in some countries and as a percentage in others?",
+        "outcome_scales_differ", f"the outcome '{outcome}' lies between 0 and 1 in "
+        f"{', '.join(sorted(str(names[c]) for c in fractions))} and goes up to "
+        f"{numbers.plain(float(stats.at[percents[0], 'high']))} in {', '.join(sorted(str(names[c]) for c in percents))}"
+        ": a share written as a fraction in some countries and as a percentage in others?",
         "Write it the same way in every country (0.3, or 30, for 30 %): pooled as it is, the effect mixes the two.",
         index=index, column=outcome, severity="warning")]
 
