@@ -579,10 +579,16 @@ def _period(element: etree._Element, path: str, numeric: bool, file: str, identi
 
 def _cell(element: etree._Element, path: str, numeric: bool, file: str, identifier: str,
           problems: list[Problem]) -> Cell:
-    dimensions = tuple((d.get("name") or "", d.get("value") or "") for d in element if d.tag == "dimension") \
-        if len(element) else ()
-    locations = tuple(sorted((d.get("ref") or "").strip() for d in element if d.tag == "location")) \
-        if len(element) else ()
+    dimensions: tuple[tuple[str, str], ...] = ()
+    locations: tuple[str, ...] = ()
+    if len(element):   # (one pass over the children: a portfolio file has ~100 000 cells)
+        found, places = [], []
+        for child in element:
+            if child.tag == "dimension":
+                found.append((child.get("name") or "", child.get("value") or ""))
+            elif child.tag == "location":
+                places.append((child.get("ref") or "").strip())
+        dimensions, locations = tuple(found), tuple(sorted(places))
     # results values are warnings: the indicator is listed without the value, never with a guess
     value = _number(element.get("value"), file, identifier, path, problems, "warning", HINT_RESULT, "/@value")
     return Cell(path, value if numeric else None, dimensions, locations)
