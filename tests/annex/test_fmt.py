@@ -70,3 +70,19 @@ def test_a_reason_is_said_once_not_again_by_a_shorter_pattern_inside_it():
     note = "not computable: no budget line has a staff category (staff)"
     assert fmt.reason(note, "fr") == "aucune ligne budgétaire de catégorie personnel (staff)"
     assert fmt.reason("not computable: no budget line", "fr") == "aucune ligne budgétaire"
+
+
+@pytest.mark.parametrize("note, english", [
+    ("not computable: no budget_total declared and the budget of 5 line(s) is not known",
+     "no total budget declared for the project (budget_total) and the budget of 5 lines is not known"),
+    ("unallocated budget not computable: the project's budget_total (2777777.78) is project-wide, not applied to a "
+     "country annex", "unallocated budget not computable: the project's total budget (2,777,777.78) is the whole "
+                      "project's, not a country's"),
+    ("women_share [all]: printed value unreadable: 'x' is not a number", "printed value unreadable: 'x' is not a number"),
+    ("not computable: 1 budget line(s) with spending have no category (R1)",
+     "1 budget line with spending have no category (R1)"),
+])
+def test_a_reason_in_english_has_no_parameter_names_raw_numbers_or_plural_marks(note, english):
+    """The English annex printed the helpers' notes as they are: « budget_total (2777777.78) », « 5 line(s) »,
+    « women_share [all]: »."""
+    assert fmt.reason(note, "en") == english

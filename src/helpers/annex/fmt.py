@@ -191,13 +191,15 @@ def _french_number(text: str) -> str:
 def reason(note: Any, lang: str = "fr") -> str:
     """The annex's words for a helper's 'not computable' note. In French, a note the table above does not know says
     where its reason is rather than printing English."""
-    import re
 
     if is_missing(note) or not str(note).strip():
         return ""
     text = str(note)
-    if lang == "en":
-        return text.removeprefix("not computable: ")
+    if lang == "en":   # the helpers' English, less their own names and the '(s)' of counts
+        text = re.sub(r"^[a-z_]+ \[[^\]]*\]: ", "", text.removeprefix("not computable: "))  # 'women_share [all]: '
+        for pattern, english in _REASONS_EN:
+            text = re.sub(pattern, english, text)
+        return text
     found = []
     for pattern, french in _REASONS_FR:
         match = re.search(pattern, text)
@@ -207,6 +209,21 @@ def reason(note: Any, lang: str = "fr") -> str:
             # a reason said once: a shorter pattern ('no budget line') does not find it again inside this one
             text = text[:match.start()] + "\x00" * (match.end() - match.start()) + text[match.end():]
     return " ; ".join(dict.fromkeys(found)) or _UNKNOWN_REASON["fr"]
+
+
+def _counted(match: Any) -> str:
+    """'5 line(s)' -> '5 lines', '1 line(s)' -> '1 line'."""
+    n, word = match.group(1), match.group(2)
+    return f"{n} {word}" if n == "1" else f"{n} {word}s"
+
+
+# The helpers' notes in the annex's English: no parameter name, no raw number, no '(s)'
+_REASONS_EN = [
+    (r"the project's budget_total \((-?\d+(?:\.\d+)?)\) is project-wide, not applied to a country annex",
+     lambda m: f"the project's total budget ({float(m.group(1)):,.2f}) is the whole project's, not a country's"),
+    (r"no budget_total declared", "no total budget declared for the project (budget_total)"),
+    (r"\b(\d+) ([a-z]+(?: [a-z]+)??)\(s\)", _counted),
+]
 
 
 def missing(lang: str = "fr") -> str:
