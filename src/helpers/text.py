@@ -29,7 +29,11 @@ NOT_KNOWN_WORDS = frozenset("nd|n.d|n/d|na|n/a|n.a|#n/a|nan|nc|n.c|ns|nsp|inconn
 SEX_WORDS = {"f": "f", "femme": "f", "femmes": "f", "female": "f", "woman": "f", "women": "f", "w": "f",
              "feminin": "f", "feminine": "f", "fille": "f", "girl": "f",
              "m": "m", "h": "m", "homme": "m", "hommes": "m", "male": "m", "man": "m", "men": "m",
-             "masculin": "m", "masculine": "m", "garcon": "m", "boy": "m"}
+             "masculin": "m", "masculine": "m", "garcon": "m", "boy": "m",
+             # a register's civility column (« Mme », « M. »), and the words of an Arabic one (Libya, Tunisia...)
+             "mme": "f", "mme.": "f", "madame": "f", "mlle": "f", "mlle.": "f", "mademoiselle": "f", "mrs": "f",
+             "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "m.": "m", "monsieur": "m", "mr": "m", "mr.": "m",
+             "انثى": "f", "اناث": "f", "امراة": "f", "نساء": "f", "ذكر": "m", "ذكور": "m", "رجل": "m", "رجال": "m"}
 # An indicator row of both sexes.
 TOTAL_WORDS = {"total", "ensemble", "tous", "all", "t", "both", "both sexes", "h+f", "f+h", "m+f", "f+m", "h/f",
                "f/h", "hommes et femmes", "femmes et hommes", "les deux"}

@@ -397,6 +397,11 @@ def _header_cell(mini: Mini, name: str, cell: str, header: str) -> None:
     workbook.save(mini.path(f"{name}.xlsx"))
 
 
+def _expect_counts(data: ProjectData, event: str, participants: int, women: int) -> None:
+    row = data.tables["participation"].set_index("event_id").loc[event]
+    assert (row["participants"], row["women"]) == (participants, women)
+
+
 def _expect_noted_headers(mini: Mini, data: ProjectData) -> None:
     assert data.tables["participation"][["participants", "women"]].iloc[0].tolist() == [20.0, 8.0]
     assert data.tables["activities"]["progress"].tolist()[:3] == [100.0, 60.0, 0.0]
@@ -1052,6 +1057,14 @@ ACCEPTED = [
                  ",2020-12-31,", ",2020-12-31,99999,").replace(",2021-06-30,", ",2021-06-30,99999,")),
              "expenditure.csv with 'Montant engagé' (committed) and 'Montant décaissé' (spent): the amount is the "
              "second (both were refused, the hint naming neither)", _expect_amount_headers),
+    Accepted("a register's civility and Arabic words for the sex", lambda m: m.write(
+                 "participation", "event_id,sex,country,label,start_date,person\n"
+                 "E1,Mme,Maroc,Formation,2020-10-01,Amina\nE1,M.,Maroc,Formation,2020-10-01,Karim\n"
+                 "E1,أنثى,Maroc,Formation,2020-10-01,Salma\nE1,ذكر,Maroc,Formation,2020-10-01,Omar\n"
+                 "E1,Monsieur,Maroc,Formation,2020-10-01,Ali\n"),
+             "a register whose sex column holds « Mme », « M. », « Monsieur » and the Arabic « أنثى », « ذكر » "
+             "(each was refused, « the sex is not recognised »)",
+             lambda m, data: _expect_counts(data, "E1", 5, 2)),
     Accepted("cp1252 declared", lambda m: (m.write("activities", m.text("activities"), encoding="cp1252"),
                                            m.set_param("encoding", "cp1252")),
              "activities.csv in cp1252 with accents; project.yaml says encoding: cp1252", _expect_accents),

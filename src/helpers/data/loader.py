@@ -813,8 +813,9 @@ def _sexes(frame: pd.DataFrame, raw: RawTable) -> tuple[pd.DataFrame, list[Probl
     # the texts not recognised, found among the distinct values (a register: a million rows, a few words)
     unknown = [v for v in frame["sex"].unique().tolist() if word(v) != "" and word(v) not in SEX_WORDS]
     rows = frame.index[frame["sex"].isin(unknown).to_numpy(bool)] if unknown else []
-    problems = [raw.problem("unknown_sex", "the sex is not recognised", "Write f/femme/féminin/F or "
-                            "m/homme/masculin/H/M, or leave empty when it is not known.", index=index, column="sex", value=frame.at[index, "sex"])
+    problems = [raw.problem("unknown_sex", "the sex is not recognised", "Write f/femme/féminin/F/Mme or "
+                            "m/homme/masculin/H/M/M., or leave empty when it is not known (1 and 2 are not read: "
+                            "which is which is the form's).", index=index, column="sex", value=frame.at[index, "sex"])
                 for index in rows]
     frame["sex"] = each_distinct(frame["sex"], lambda text: SEX_WORDS.get(word(text)), dtype="str")
     return frame, problems
