@@ -105,12 +105,15 @@ def _csv_to_xlsx(mini: Mini, name: str, formula_at: tuple[int, int] | None = Non
     mini.delete(name)
 
 
-def _xlsx_with_cached_formulas(mini: Mini, name: str, formulas: dict[str, tuple[str, Any]]) -> None:
+def _xlsx_with_cached_formulas(mini: Mini, name: str, formulas: dict[str, tuple[str, Any]],
+                               recalc_on_load: bool = False) -> None:
     """<name>.csv -> <name>.xlsx whose cells {"G2": ("=SUM(50,50)", 100)} hold a formula AND its cached value.
 
     That is what Excel saves. openpyxl writes formulas without values, so the sheet's XML is patched:
     `<c r="G2"><f>SUM(50,50)</f><v /></c>` -> `<c r="G2"><f>SUM(50,50)</f><v>100</v></c>` (t="str" for text).
     openpyxl writes the empty value as `<v />` with its own XML writer and as `<v></v>` through lxml.
+    openpyxl also asks for the workbook to be computed on opening (`fullCalcOnLoad="1"`), which Excel does not write:
+    it is taken out, unless ``recalc_on_load`` (what XlsxWriter writes, with 0 as every formula's value).
     """
     workbook = openpyxl.Workbook()
     sheet = workbook.active
@@ -130,6 +133,9 @@ def _xlsx_with_cached_formulas(mini: Mini, name: str, formulas: dict[str, tuple[
         xml, count = pattern.subn(lambda m: f'<c r="{cell}"{kind}><f>{m.group(2)}</f><v>{cached}</v>', xml)
         assert count == 1, f"formula cell {cell} not found in the sheet XML"
     parts["xl/worksheets/sheet1.xml"] = xml.encode("utf-8")
+    if not recalc_on_load:
+        parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(b' fullCalcOnLoad="1"', b"")
+    assert (b'fullCalcOnLoad="1"' in parts["xl/workbook.xml"]) == recalc_on_load
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         for item, content in parts.items():
             archive.writestr(item, content)
@@ -880,6 +886,12 @@ CASES = [
     Case("xlsx formula without cached value", lambda m: _csv_to_xlsx(m, "activities", formula_at=(3, 7)),
          "formula_without_value", "activities.xlsx", 3, "progress", cell="Feuil1!G3", hint="save it",
          what="activities.xlsx written by a program: formula =1+1 with no computed value"),
+    Case("xlsx formulas to compute on opening", lambda m: _xlsx_with_cached_formulas(
+             m, "expenditure", {"C2": ("=20000+20000", 0)}, recalc_on_load=True),
+         "formula_without_value", "expenditure.xlsx", 2, "amount", cell="Feuil1!C2", hint="LibreOffice and save it",
+         what="expenditure.xlsx written by XlsxWriter (pandas.to_excel): its formulas' results stored as 0, the "
+              "workbook marked to be computed on opening (fullCalcOnLoad): spent was read as 0, nothing said",
+         expect=lambda m, problems: _only_rule_of(problems, "formula_without_value")),
     Case("xlsx text in numeric cell", lambda m: (m.replace("activities", ",60,", ",soixante,"),
                                                  _csv_to_xlsx(m, "activities", title_rows=2)),
          "not_a_number", "activities.xlsx", 5, "progress", cell="Feuil1!G5",

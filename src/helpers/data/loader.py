@@ -347,8 +347,9 @@ def _read_and_check(name: str, path: Path,
     if per_person:
         frame, register_problems = register.aggregate(frame, raw)
         problems += register_problems
+    read_cells = {p.cell for p in raw.problems if p.cell and p.severity == "error"}   # a formula's value not known
     problems += [p for p in validate_table(name, frame, raw.file, raw.where)
-                 if (p.row, p.column) not in bad_cells]
+                 if (p.row, p.column) not in bad_cells and (p.cell is None or p.cell not in read_cells)]
     problems += [p for p in _table_warnings(name, frame, raw) if (p.row, p.column) not in bad_cells]
     problems += totals.problems(name, frame, raw)
     problems += [p for check in table.raw_checks for p in check(frame, raw)]

@@ -707,6 +707,7 @@ def read_xlsx(path: Path, required_sets: Sequence[Sequence[str]] = (), sheet_nam
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             scanned = _scan(archive)
+            recalculated = _recalculated_on_load(archive)
         over = {name: part.cells for name, part in scanned.items() if part.cells > MAX_XLSX_CELLS}
         if over:
             table.problems.append(table.problem(
@@ -738,12 +739,30 @@ def read_xlsx(path: Path, required_sets: Sequence[Sequence[str]] = (), sheet_nam
     table.hidden = sorted(n for n in part.hidden if n in table.frame.index)
     table.problems += text_problems(table)
     if part.formulas:  # only then a second, streamed pass: a formula whose result was never computed
-        table.problems += _formulas_without_value(table, data, dict(rows))
+        table.problems += _formulas_without_value(table, data, dict(rows), recalculated)
     return table
 
 
-def _formulas_without_value(table: RawTable, data: bytes, values: dict[int, list[Any]]) -> list[Problem]:
-    """A formula whose result was never computed has no cached value: data_only gives None. Say so."""
+_FULL_CALC = re.compile(rb'<(?:\w+:)?calcPr\b[^>]*?\bfullCalcOnLoad="(?:1|true)"')
+
+
+def _recalculated_on_load(archive: zipfile.ZipFile) -> bool:
+    """Whether the workbook asks to be computed again when it is opened (`<calcPr fullCalcOnLoad="1"/>` in
+    xl/workbook.xml): XlsxWriter (pandas.to_excel) and openpyxl write it, and store 0 (or nothing) as every formula's
+    result. Excel and LibreOffice do not write it when they save the values they computed."""
+    try:
+        with archive.open("xl/workbook.xml") as source:
+            return _FULL_CALC.search(source.read(1 << 22)) is not None   # calcPr comes after the sheets' list
+    except KeyError:
+        return False
+
+
+def _formulas_without_value(table: RawTable, data: bytes, values: dict[int, list[Any]],
+                            recalculated: bool = False) -> list[Problem]:
+    """A formula whose result was never computed has no cached value: data_only gives None. Say so.
+    ``recalculated``: the workbook asks to be computed on opening (_recalculated_on_load): the result it stores for a
+    formula (XlsxWriter's 0) was never computed either, and every formula cell is reported, its value emptied (not
+    read as 0)."""
     import openpyxl
 
     problems = []
@@ -757,13 +776,25 @@ def _formulas_without_value(table: RawTable, data: bytes, values: dict[int, list
                 continue
             row = values.get(n, [])
             for i, cell in enumerate(cells):
-                if _is_formula(cell) and (i >= len(row) or row[i] is None):
+                if _is_formula(cell) and (recalculated or i >= len(row) or row[i] is None):
                     name = next((k for k, letter in table.letters.items() if letter == column_letter(i)), None)
+                    formula = shown(cell) if isinstance(cell, str) else '(array formula)'
+                    if recalculated:
+                        stored = None if i >= len(row) else row[i]
+                        if name is not None and n in table.frame.index:
+                            table.frame.at[n, name] = None
+                        message = (f"this cell holds the formula {formula}, and the file was written by a program "
+                                   "that left the formulas to be computed when the file is opened (the workbook asks "
+                                   "Excel to compute them again): the result it stores"
+                                   + (f" ({shown(str(stored))})" if stored is not None else "") + " was never computed")
+                        hint = ("Open the file in Excel or LibreOffice and save it (the computed values are then "
+                                "stored), or have the program write the values instead of formulas.")
+                    else:
+                        message = (f"this cell holds the formula {formula} but no computed value (the file was not "
+                                   "saved by Excel)")
+                        hint = "Open the file in Excel and save it (Excel stores the computed values), or type the value."
                     problems.append(Problem(
-                        table.file, "formula_without_value",
-                        f"this cell holds the formula {shown(cell) if isinstance(cell, str) else '(array formula)'} but no "
-                        "computed value (the file was not saved by Excel)",
-                        "Open the file in Excel and save it (Excel stores the computed values), or type the value.",
+                        table.file, "formula_without_value", message, hint,
                         row=n, cell=f"{_quote_sheet(table.sheet)}!{column_letter(i)}{n}", column=name))
     finally:
         formulas.close()
