@@ -157,6 +157,20 @@ def _xlsx_with_percent_cells(mini: Mini, name: str, cells: dict[str, float], num
     mini.delete(name)
 
 
+def _xlsx_formatted(mini: Mini, name: str, cells: str, number_format: str) -> None:
+    """<name>.csv -> <name>.xlsx whose cells ``cells`` ("C2:C5") have the number format ``number_format``."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Feuil1"
+    for r in _csv_rows(mini, name):
+        sheet.append(r)
+    for row in sheet[cells]:
+        for cell in row:
+            cell.number_format = number_format
+    workbook.save(mini.path(f"{name}.xlsx"))
+    mini.delete(name)
+
+
 def _xlsx_laid_out(mini: Mini, name: str, merge: str = "", hide: int = 0) -> None:
     """<name>.csv -> <name>.xlsx with the cells ``merge`` ("D3:D4") merged and the row ``hide`` hidden, as Excel
     stores them (the merged range keeps the first cell's value only)."""
@@ -741,6 +755,17 @@ CASES = [
     Case("budget header in another currency", lambda m: m.replace("budget", "line,budget,", "line,budget (EUR),"),
          "other_currency", "budget.csv", 1, "budget (EUR)", hint="set `currency: EUR`",
          what="the header 'budget (EUR)' in a USD project"),
+    Case("amounts in thousands by their format", lambda m: _xlsx_formatted(
+             m, "expenditure", "C2:C5", '#,##0.0" k$"'),
+         "scaled_amounts", "expenditure.xlsx", 2, "amount", cell="Feuil1!C2", hint="plain number format",
+         what="expenditure.xlsx whose amount cells are formatted '#,##0.0\" k$\"' (the sheet shows « 40 000.0 k$ », "
+              "the header says 'amount'): read as dollars, nothing said",
+         expect=lambda m, problems: _only_rule_of(problems, "scaled_amounts")),
+    Case("amounts in euros by their format", lambda m: _xlsx_formatted(
+             m, "budget", "B2:B5", '#,##0 [$€-40C];-#,##0 [$€-40C]'),
+         "other_currency", "budget.xlsx", 2, "budget", cell="Feuil1!B2", hint="set `currency: EUR`",
+         what="budget.xlsx whose budget cells are formatted as euros (« 100 000 € ») in a USD project: added up as "
+              "dollars, nothing said", expect=lambda m, problems: _only_rule_of(problems, "other_currency")),
     Case("amount in a percentage cell", lambda m: _xlsx_with_percent_cells(m, "expenditure", {"C3": 0.4}),
          "not_a_number", "expenditure.xlsx", 3, "amount", hint="not a percentage", cell="Feuil1!C3",
          what="expenditure.xlsx: an amount cell formatted as a percentage (the sheet shows 40 %): neither 0.4 "
@@ -1092,6 +1117,12 @@ ACCEPTED = [
                                                                     "F2": ('=CONCATENATE("Étude"," de base")',
                                                                            "Étude de base")}),
              "activities.xlsx as Excel saves it: formulas with their computed values", _expect_cached_values),
+    Accepted("amounts formatted in dollars or divided by 1 000", lambda m: (
+                 _xlsx_formatted(m, "expenditure", "C2:C5", '"$"#,##0.00'),
+                 _xlsx_formatted(m, "budget", "B2:B5", '#,##0," k$"')),
+             "expenditure.xlsx formatted '\"$\"#,##0.00' (the project's currency) and budget.xlsx formatted "
+             "'#,##0,\" k$\"' (« 100 k$ » shown for 100 000: the cell holds the whole amount): read as they are",
+             lambda m, data: (_expect_period_ends(data), _expect_visible_sheet(m, data))),
     Accepted("xlsx percentage cells", lambda m: (
                  _xlsx_with_percent_cells(m, "activities", {"G3": 0.6}),
                  _xlsx_with_percent_cells(m, "indicators", {"C5": 0.125, "H5": 0.15}, number_format="0.0 %")),

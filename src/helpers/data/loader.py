@@ -325,6 +325,7 @@ def _read_and_check(name: str, path: Path,
     headers.lone_period(name, raw)   # `Période` alone is the period_end
     problems += headers.noted_headers(name, raw, params.currency)   # `Budget (EUR)` is `budget`; `(k€)` refused
     problems += headers.titled_units(name, raw, params.currency)   # `Montants en milliers d'euros` above it
+    problems += headers.formatted_units(name, raw, params.currency)   # `#,##0.0" k$"`: « 40.0 k$ » shown for 40
     if any(p.severity == "error" and p.rule in UNREADABLE for p in problems):
         return None, raw, problems
     if raw.frame.columns.empty:

@@ -83,6 +83,9 @@ class RawTable:
     hidden: list[int] = field(default_factory=list)         # .xlsx: rows of the table hidden (or filtered out)
     titles: list[tuple[int, str]] = field(default_factory=list)   # rows above the header: (row, their text)
     unnamed: dict[str, Problem] = field(default_factory=dict)      # letter -> the warning of a column without header
+    # .xlsx: letter -> the numbers of the table whose number format writes a text beside them (`#,##0.0" k$"`,
+    # `[$€-40C]`): (first row, the format, its text, whether it divides the number by 1 000s, number of cells)
+    format_notes: dict[str, "FormatNote"] = field(default_factory=dict)
 
     @cached_property  # resolved once: a file broken on every row makes one Problem per row
     def file(self) -> str:
@@ -100,6 +103,16 @@ class RawTable:
                 column: str | None = None, value: Any = None, severity: str = "error") -> Problem:
         return Problem(self.file, rule, message, hint, value=None if value is None else str(value),
                        severity=severity, **self.where(index, column))
+
+
+@dataclass(frozen=True)
+class FormatNote:
+    """Numbers of one column whose number format shows a text beside them: the sheet shows « 40.0 k$ » for 40."""
+    row: int            # the first such cell below the header
+    number_format: str
+    text: str           # the format's text: 'k$', '€', 'EUR'
+    divided: bool       # the format divides the number by 1 000 (`#,##0,"k"`): the cell holds the whole amount
+    cells: int          # cells of the column so formatted, below the header
 
 
 @dataclass(frozen=True)
@@ -649,20 +662,31 @@ def _too_many(table: RawTable, what: str) -> Problem:
                          SPLIT_HINT)
 
 
-def _stream(sheet, table: RawTable) -> list[tuple[int, list[Any]]] | None:
+def _stream(sheet, table: RawTable, notes: dict[int, list] | None = None) -> list[tuple[int, list[Any]]] | None:
     """The sheet's non-empty rows, cleaned, read in one streamed pass; None (and a problem) past the limits.
     A number in a cell formatted as a percentage is a numbers.Percent: 0.45 there is what the sheet shows as 45 %;
-    a date in a cell formatted as a month (`mmm-yy`) a numbers.MonthCell: the sheet shows « juin-21 »."""
+    a date in a cell formatted as a month (`mmm-yy`) a numbers.MonthCell: the sheet shows « juin-21 ». A number whose
+    format shows a text beside it (« 40.0 k$ ») is noted in ``notes``: column position -> [format, [rows], count]."""
     from .numbers import MonthCell, Percent
 
     rows: list[tuple[int, list[Any]]] = []
     cells = 0
+    notes = {} if notes is None else notes
+
+    def noted(cell, n: int) -> Any:
+        found = notes.setdefault(cell.column - 1, [cell.number_format, [], 0])
+        if len(found[1]) <= HEADER_SEARCH_ROWS and found[0] == cell.number_format:   # (rows up to the header's)
+            found[1].append(n)
+        found[2] += 1
+        return cell.value
+
     for n, row in enumerate(sheet.iter_rows(min_row=1, min_col=1), 1):
         cells += len(row)
         if cells > MAX_XLSX_CELLS or n > MAX_XLSX_ROWS:
             table.problems.append(_too_many(table, f"more than {cells:,} cells in {n:,} rows"))
             return None
-        values = [Percent(c.value) if type(c.value) in (int, float) and _is_percent(c.number_format) else
+        values = [(Percent(c.value) if kind is _PERCENT else noted(c, n))
+                  if type(c.value) in (int, float) and (kind := _number_kind(c.number_format)) else
                   MonthCell.of(c.value) if type(c.value) is dt.datetime and _is_month(c.number_format) else c.value
                   for c in row]
         cleaned = [_clean(c) for c in values]
@@ -678,6 +702,31 @@ def _is_percent(number_format: Any) -> bool:
     if not isinstance(number_format, str):
         return False
     return "%" in re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", number_format)
+
+
+_PERCENT = "percent"
+_LITERALS = re.compile(r'"([^"]*)"|\\(.)|\[\$([^\]\-]*)[^\]]*\]|\[[^\]]*\]|[_*].|([^"\\\[_*]+)')
+_PLACEHOLDERS = re.compile(r"general|[eE][+-]0+|[0#?.,%+\-()/:@\s]", re.IGNORECASE)
+_DIVIDED = re.compile(r"[0#?.],+(?![0#?])")   # a comma after the digits: the number shown divided by 1 000
+
+
+@lru_cache(maxsize=256)
+def _number_kind(number_format: Any) -> str | tuple[str, bool] | None:
+    """_PERCENT for a percentage format; for a format that writes a text beside the number (`#,##0.0" k$"`,
+    `#,##0 [$€-40C]`, `0 \\€`, `$#,##0`), (that text, whether the format divides the number by 1 000s: `#,##0," k"`
+    shows 40 000 as « 40 k »); None for a plain number."""
+    if not isinstance(number_format, str):
+        return None
+    if _is_percent(number_format):
+        return _PERCENT
+    section = re.split(r';(?=(?:[^"]*"[^"]*")*[^"]*$)', number_format)[0]   # the positive numbers' section
+    pieces = []
+    for quoted, escaped, symbol, plain in _LITERALS.findall(section):
+        pieces.append(quoted or escaped or symbol or _PLACEHOLDERS.sub(" ", plain))
+    text = " ".join(" ".join(pieces).split())
+    if not text:
+        return None
+    return text, bool(_DIVIDED.search(re.sub(r'"[^"]*"|\\.|\[[^\]]*\]|[_*].', "", section)))
 
 
 @lru_cache(maxsize=256)
@@ -724,7 +773,8 @@ def read_xlsx(path: Path, required_sets: Sequence[Sequence[str]] = (), sheet_nam
         sheet = _pick_sheet(values, sheet_name, required_sets, table)
         table.sheet = sheet.title
         part = scanned.get(sheet._worksheet_path) or _Part(formulas=True)  # unknown part: look for formulas
-        rows = _stream(sheet, table)
+        notes: dict[int, list] = {}
+        rows = _stream(sheet, table, notes)
     except Exception as exc:  # noqa: BLE001 - a damaged part shows only when it is parsed
         table.problems.append(table.problem("unreadable_xlsx", f"the file cannot be read as .xlsx ({exc})",
                                             "Open it in Excel and save it again as 'Excel Workbook (.xlsx)'."))
@@ -734,6 +784,7 @@ def read_xlsx(path: Path, required_sets: Sequence[Sequence[str]] = (), sheet_nam
     if rows is None:
         return table
     table = _frame(table, rows, required_sets, cleaned=True)
+    _format_notes(table, notes)
     _merged_headers(table, part.merged)
     table.merged = _fill_merged(table, part.merged)
     table.hidden = sorted(n for n in part.hidden if n in table.frame.index)
@@ -741,6 +792,19 @@ def read_xlsx(path: Path, required_sets: Sequence[Sequence[str]] = (), sheet_nam
     if part.formulas:  # only then a second, streamed pass: a formula whose result was never computed
         table.problems += _formulas_without_value(table, data, dict(rows), recalculated)
     return table
+
+
+def _format_notes(table: RawTable, notes: dict[int, list]) -> None:
+    """table.format_notes: the columns read whose numbers below the header have a format writing a text."""
+    names = set(table.letters.values())
+    for position, (number_format, rows, count) in notes.items():
+        letter = column_letter(position)
+        below = [n for n in rows if n > table.header_row]
+        if letter not in names or not below:
+            continue
+        text, divided = _number_kind(number_format)
+        table.format_notes[letter] = FormatNote(below[0], number_format, text, divided,
+                                                count - (len(rows) - len(below)))
 
 
 _FULL_CALC = re.compile(rb'<(?:\w+:)?calcPr\b[^>]*?\bfullCalcOnLoad="(?:1|true)"')
