@@ -770,6 +770,15 @@ CASES = [
          "not_a_number", "expenditure.xlsx", 3, "amount", hint="not a percentage", cell="Feuil1!C3",
          what="expenditure.xlsx: an amount cell formatted as a percentage (the sheet shows 40 %): neither 0.4 "
               "nor 40 is read"),
+    Case("number typed into a percentage cell", lambda m: _xlsx_with_percent_cells(
+             m, "indicators", {"C5": 12.5, "H5": 0.15}, number_format="0.0 %"),
+         "not_a_number", "indicators.xlsx", 5, "actual", cell="Feuil1!C5", hint="type it with its sign",
+         what="indicators.xlsx: 12.5 typed into a cell already formatted as a percentage (Excel keeps 12.5 and shows "
+              "1250.0 %): read as 1250, nothing said"),
+    Case("a count in a percentage cell", lambda m: _xlsx_with_percent_cells(m, "indicators", {"C2": 0.1}),
+         "percent_cell_unit", "indicators.xlsx", 2, "actual", cell="Feuil1!C2", hint="Format the cell as a number",
+         what="indicators.xlsx: the actual of a « persons » indicator in a cell formatted as a percentage (0.1 shown "
+              "10 %): read as 10 persons, nothing said"),
     Case("accounting zero", lambda m: m.replace("expenditure", "5000,", '" -   € ",'),
          "not_a_number", "expenditure.csv", 5, "amount", hint="Write 0 if it is zero",
          what="amount = ' -   € ', how a CSV saved from Excel's accounting format writes 0: refused, with why"),
