@@ -171,9 +171,9 @@ def _xlsx_formatted(mini: Mini, name: str, cells: str, number_format: str) -> No
     mini.delete(name)
 
 
-def _xlsx_laid_out(mini: Mini, name: str, merge: str = "", hide: int = 0) -> None:
-    """<name>.csv -> <name>.xlsx with the cells ``merge`` ("D3:D4") merged and the row ``hide`` hidden, as Excel
-    stores them (the merged range keeps the first cell's value only)."""
+def _xlsx_laid_out(mini: Mini, name: str, merge: str = "", hide: int = 0, hide_column: str = "") -> None:
+    """<name>.csv -> <name>.xlsx with the cells ``merge`` ("D3:D4") merged and the row ``hide`` (the column
+    ``hide_column``) hidden, as Excel stores them (the merged range keeps the first cell's value only)."""
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     sheet.title = "Feuil1"
@@ -183,6 +183,8 @@ def _xlsx_laid_out(mini: Mini, name: str, merge: str = "", hide: int = 0) -> Non
         sheet.merge_cells(merge)
     if hide:
         sheet.row_dimensions[hide].hidden = True
+    if hide_column:
+        sheet.column_dimensions[hide_column].hidden = True
     workbook.save(mini.path(f"{name}.xlsx"))
     mini.delete(name)
 
@@ -601,6 +603,10 @@ CASES = [
     Case("hidden row", lambda m: _xlsx_laid_out(m, "expenditure", hide=5),
          "hidden_rows", "expenditure.xlsx", 5, None, severity="warning", hint="hidden total",
          what="expenditure.xlsx: row 5 hidden in Excel (it is read all the same)"),
+    Case("hidden column", lambda m: _xlsx_laid_out(m, "activities", hide_column="H"),
+         "hidden_columns", "activities.xlsx", 1, "weight", severity="warning", cell="Feuil1!H1", hint="Unhide",
+         what="activities.xlsx whose column H 'weight' is hidden: the weights were read, nothing said (hidden rows "
+              "were warned)"),
     Case("dates written month first",
          lambda m: (m.replace("expenditure", "B1,2020-12-31", "B1,12/31/2020"),
                     m.replace("expenditure", "B2,2020-12-31", "B2,11/05/2020")),

@@ -401,6 +401,16 @@ def _sheet_layout_problems(table: Table, raw: RawTable) -> list[Problem]:
             + f" hidden or filtered out in the sheet '{raw.sheet}', and read like the others",
             "Delete the rows that are not part of the table (a hidden total, an old line); unhide the others to "
             "check them.", index=raw.hidden[0], severity="warning"))
+    names = {letter: name for name, letter in raw.letters.items()}
+    hidden = [names[letter] for letter in raw.hidden_columns if letter in names and table.column(names[letter])]
+    if hidden:
+        listed = ", ".join(f"{raw.letters[name]} '{raw.headers.get(name, name)}'" for name in hidden)
+        problems.append(raw.problem(
+            "hidden_columns", (f"column {listed} of the table is" if len(hidden) == 1 else f"columns {listed} of the "
+                               "table are") + f" hidden in the sheet '{raw.sheet}', and read like the others",
+            "Unhide the column to check what it holds; if it is an old version of a figure kept out of sight, delete "
+            "it (or rename its header), so that the visible one is read.", index=raw.header_row, column=hidden[0],
+            severity="warning"))
     return problems
 
 

@@ -81,6 +81,7 @@ class RawTable:
     sha256: str | None = None                   # of the bytes read (the provenance of what was validated)
     merged: list["Merged"] = field(default_factory=list)   # .xlsx: cells merged over several rows, filled down
     hidden: list[int] = field(default_factory=list)         # .xlsx: rows of the table hidden (or filtered out)
+    hidden_columns: list[str] = field(default_factory=list)  # .xlsx: letters of the named columns hidden
     titles: list[tuple[int, str]] = field(default_factory=list)   # rows above the header: (row, their text)
     unnamed: dict[str, Problem] = field(default_factory=dict)      # letter -> the warning of a column without header
     # .xlsx: letter -> the numbers of the table whose number format writes a text beside them (`#,##0.0" k$"`,
@@ -606,12 +607,15 @@ class _Part:
     formulas: bool = False
     merged: set[tuple[str, int, str, int]] = field(default_factory=set)   # (first letter, row, last letter, row)
     hidden: set[int] = field(default_factory=set)                        # rows hidden (or filtered out) in Excel
+    hidden_columns: set[tuple[int, int]] = field(default_factory=set)    # (first, last) 1-based columns hidden
 
 
 _MERGE = re.compile(rb'<mergeCell\b[^>]*?\bref="([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)"')
 # a hidden row's tag (LibreOffice writes hidden="false" on every row, Excel hidden="1" on the hidden ones)
 _HIDDEN_ROW = re.compile(rb'<row\b[^>]*?\bhidden="(?:1|true)"[^>]*>')
 _ROW_NUMBER = re.compile(rb'\br="(\d+)"')
+_HIDDEN_COLUMNS = re.compile(rb'<col\b(?=[^>]*?\bhidden="(?:1|true)")[^>]*?\bmin="(\d+)"[^>]*?\bmax="(\d+)"'
+                             rb'|<col\b(?=[^>]*?\bhidden="(?:1|true)")[^>]*?\bmax="(\d+)"[^>]*?\bmin="(\d+)"')
 _OVERLAP = 512   # bytes of a chunk searched again with the next one: a tag cut between two chunks is found whole
 
 
@@ -637,6 +641,9 @@ def _scan(archive: zipfile.ZipFile) -> dict[str, _Part]:
                 if b"hidden=" in block:   # (sets: a tag in the overlap is found twice, and kept once)
                     part.hidden.update(int(number[1]) for tag in _HIDDEN_ROW.findall(block)
                                        if (number := _ROW_NUMBER.search(tag)))
+                    if b"<col" in block:
+                        part.hidden_columns.update((int(a or d), int(b or c))
+                                                   for a, b, c, d in _HIDDEN_COLUMNS.findall(block))
                 tail = block[-_OVERLAP:]
         found[name] = part
     return found
@@ -788,6 +795,8 @@ def read_xlsx(path: Path, required_sets: Sequence[Sequence[str]] = (), sheet_nam
     _merged_headers(table, part.merged)
     table.merged = _fill_merged(table, part.merged)
     table.hidden = sorted(n for n in part.hidden if n in table.frame.index)
+    table.hidden_columns = [letter for letter in table.letters.values()
+                            if any(a <= column_position(letter) + 1 <= b for a, b in part.hidden_columns)]
     table.problems += text_problems(table)
     if part.formulas:  # only then a second, streamed pass: a formula whose result was never computed
         table.problems += _formulas_without_value(table, data, dict(rows), recalculated)
