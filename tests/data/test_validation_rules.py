@@ -334,6 +334,17 @@ def _xlsx_month_cells(mini: Mini) -> None:
     workbook.save(mini.path("expenditure.xlsx"))
 
 
+def _xlsx_year_cells(mini: Mini) -> None:
+    """expenditure.xlsx whose 2020 periods are date cells formatted 'yyyy', holding 01/01/2020 (the sheet shows
+    « 2020 »), as Excel stores a date entered as =DATE(2020,1,1) or a year typed into a cell formatted so."""
+    _csv_to_xlsx(mini, "expenditure")
+    workbook = openpyxl.load_workbook(mini.path("expenditure.xlsx"))
+    for row in (2, 3):
+        cell = workbook.active.cell(row=row, column=2)
+        cell.value, cell.number_format = dt.datetime(2020, 1, 1), "yyyy"
+    workbook.save(mini.path("expenditure.xlsx"))
+
+
 def _expect_participants(data: ProjectData) -> None:
     assert data.tables["participation"]["participants"].tolist() == [20.0, 15.0, 30.0]
 
@@ -1050,6 +1061,10 @@ ACCEPTED = [
     Accepted("spending months in a sheet", lambda m: _xlsx_month_cells(m),
              "expenditure.xlsx whose period_end cells are dates formatted 'mmm-yy' (the sheet shows « déc.-20 », the "
              "cell holds 01/12/2020): the month's last day, as the sheet shows a month",
+             lambda m, data: _expect_period_ends(data)),
+    Accepted("spending years in a sheet", lambda m: _xlsx_year_cells(m),
+             "expenditure.xlsx whose 2020 period_end cells are dates formatted 'yyyy' (the sheet shows « 2020 », the "
+             "cell holds 01/01/2020): the year's last day, as the text 2020 is (it was read as 1 January)",
              lambda m, data: _expect_period_ends(data)),
     Accepted("a table's name in capitals", lambda m: m.path("participation").rename(
                  m.folder / "Participation.CSV"),

@@ -16,7 +16,7 @@ for a cell formatted as a percentage (``Percent``: it holds 0.45 where the sheet
 A period's end (``parse_period_end``, for the columns that hold one: an expenditure's ``period_end``): a date, or the
 period itself read as its last day: a month (``2021-06``, ``06/2021``, ``juin 2021``, ``juin-21`` as Excel writes
 ``mmm-yy``, and an .xlsx date cell formatted so), a quarter (``T2 2021``, ``2021-Q2``), a half (``S1 2021``,
-``2021-H1``) or a year (``2021``). A month written with a two-digit year is read only beside a month's name
+``2021-H1``) or a year (``2021``, and an .xlsx date cell formatted ``yyyy``, which holds the 1st of January). A month written with a two-digit year is read only beside a month's name
 (``juin-21``, not ``06/21``).
 
 Percentages: in the columns that hold them (``percent=True``: an activity's progress, an indicator's values) « 45 % »
@@ -88,6 +88,15 @@ class MonthCell(dt.datetime):
 
     @classmethod
     def of(cls, value: dt.datetime) -> "MonthCell":
+        return cls(value.year, value.month, value.day)
+
+
+class YearCell(dt.datetime):
+    """A date from an .xlsx cell formatted as a year (`yyyy`): the cell holds 01/01/2021 where the sheet shows
+    « 2021 » (readers.read_xlsx marks it); as a period's end it is the year's last day, as the text 2021 is."""
+
+    @classmethod
+    def of(cls, value: dt.datetime) -> "YearCell":
         return cls(value.year, value.month, value.day)
 
 
@@ -321,6 +330,8 @@ def parse_period_end(text: Any) -> dt.date | None:
     """parse_date, or a period read as its last day (period_end): the end of a period of spending."""
     if isinstance(text, MonthCell):   # « juin-21 » in a sheet: June
         return dt.date(text.year, text.month, calendar.monthrange(text.year, text.month)[1])
+    if isinstance(text, YearCell):   # « 2021 » in a sheet: the year
+        return dt.date(text.year, 12, 31)
     try:
         return parse_date(text)
     except ValueError:

@@ -672,9 +672,10 @@ def _too_many(table: RawTable, what: str) -> Problem:
 def _stream(sheet, table: RawTable, notes: dict[int, list] | None = None) -> list[tuple[int, list[Any]]] | None:
     """The sheet's non-empty rows, cleaned, read in one streamed pass; None (and a problem) past the limits.
     A number in a cell formatted as a percentage is a numbers.Percent: 0.45 there is what the sheet shows as 45 %;
-    a date in a cell formatted as a month (`mmm-yy`) a numbers.MonthCell: the sheet shows « juin-21 ». A number whose
+    a date in a cell formatted as a month (`mmm-yy`) a numbers.MonthCell: the sheet shows « juin-21 »; as a year (`yyyy`)
+    a numbers.YearCell: « 2021 ». A number whose
     format shows a text beside it (« 40.0 k$ ») is noted in ``notes``: column position -> [format, [rows], count]."""
-    from .numbers import MonthCell, Percent
+    from .numbers import MonthCell, Percent, YearCell
 
     rows: list[tuple[int, list[Any]]] = []
     cells = 0
@@ -694,7 +695,8 @@ def _stream(sheet, table: RawTable, notes: dict[int, list] | None = None) -> lis
             return None
         values = [(Percent(c.value) if kind is _PERCENT else noted(c, n))
                   if type(c.value) in (int, float) and (kind := _number_kind(c.number_format)) else
-                  MonthCell.of(c.value) if type(c.value) is dt.datetime and _is_month(c.number_format) else c.value
+                  (MonthCell.of(c.value) if shown is _MONTH else YearCell.of(c.value))
+                  if type(c.value) is dt.datetime and (shown := _date_shown(c.number_format)) else c.value
                   for c in row]
         cleaned = [_clean(c) for c in values]
         if any(c is not None for c in cleaned):
@@ -736,13 +738,19 @@ def _number_kind(number_format: Any) -> str | tuple[str, bool] | None:
     return text, bool(_DIVIDED.search(re.sub(r'"[^"]*"|\\.|\[[^\]]*\]|[_*].', "", section)))
 
 
+_MONTH, _YEAR = "month", "year"
+
+
 @lru_cache(maxsize=256)
-def _is_month(number_format: Any) -> bool:
-    """A date format that shows a month and its year, no day ('mmm-yy', 'mmmm yyyy', 'mm/yyyy')."""
+def _date_shown(number_format: Any) -> str | None:
+    """_MONTH for a date format that shows a month and its year, no day ('mmm-yy', 'mmmm yyyy', 'mm/yyyy'); _YEAR
+    for one that shows the year alone ('yyyy'); None for the others."""
     if not isinstance(number_format, str):
-        return False
+        return None
     codes = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", number_format).lower()
-    return "m" in codes and "y" in codes and not set(codes) & set("dhs")
+    if "y" not in codes or set(codes) & set("dhs"):
+        return None
+    return _MONTH if "m" in codes else _YEAR
 
 
 def read_xlsx(path: Path, required_sets: Sequence[Sequence[str]] = (), sheet_name: str | None = None) -> RawTable:
