@@ -105,12 +105,15 @@ def _csv_to_xlsx(mini: Mini, name: str, formula_at: tuple[int, int] | None = Non
     mini.delete(name)
 
 
-def _xlsx_with_cached_formulas(mini: Mini, name: str, formulas: dict[str, tuple[str, Any]]) -> None:
+def _xlsx_with_cached_formulas(mini: Mini, name: str, formulas: dict[str, tuple[str, Any]],
+                               recalc_on_load: bool = False) -> None:
     """<name>.csv -> <name>.xlsx whose cells {"G2": ("=SUM(50,50)", 100)} hold a formula AND its cached value.
 
     That is what Excel saves. openpyxl writes formulas without values, so the sheet's XML is patched:
     `<c r="G2"><f>SUM(50,50)</f><v /></c>` -> `<c r="G2"><f>SUM(50,50)</f><v>100</v></c>` (t="str" for text).
     openpyxl writes the empty value as `<v />` with its own XML writer and as `<v></v>` through lxml.
+    openpyxl also asks for the workbook to be computed on opening (`fullCalcOnLoad="1"`), which Excel does not write:
+    it is taken out, unless ``recalc_on_load`` (what XlsxWriter writes, with 0 as every formula's value).
     """
     workbook = openpyxl.Workbook()
     sheet = workbook.active
@@ -130,6 +133,9 @@ def _xlsx_with_cached_formulas(mini: Mini, name: str, formulas: dict[str, tuple[
         xml, count = pattern.subn(lambda m: f'<c r="{cell}"{kind}><f>{m.group(2)}</f><v>{cached}</v>', xml)
         assert count == 1, f"formula cell {cell} not found in the sheet XML"
     parts["xl/worksheets/sheet1.xml"] = xml.encode("utf-8")
+    if not recalc_on_load:
+        parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(b' fullCalcOnLoad="1"', b"")
+    assert (b'fullCalcOnLoad="1"' in parts["xl/workbook.xml"]) == recalc_on_load
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         for item, content in parts.items():
             archive.writestr(item, content)
@@ -151,9 +157,23 @@ def _xlsx_with_percent_cells(mini: Mini, name: str, cells: dict[str, float], num
     mini.delete(name)
 
 
-def _xlsx_laid_out(mini: Mini, name: str, merge: str = "", hide: int = 0) -> None:
-    """<name>.csv -> <name>.xlsx with the cells ``merge`` ("D3:D4") merged and the row ``hide`` hidden, as Excel
-    stores them (the merged range keeps the first cell's value only)."""
+def _xlsx_formatted(mini: Mini, name: str, cells: str, number_format: str) -> None:
+    """<name>.csv -> <name>.xlsx whose cells ``cells`` ("C2:C5") have the number format ``number_format``."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Feuil1"
+    for r in _csv_rows(mini, name):
+        sheet.append(r)
+    for row in sheet[cells]:
+        for cell in row:
+            cell.number_format = number_format
+    workbook.save(mini.path(f"{name}.xlsx"))
+    mini.delete(name)
+
+
+def _xlsx_laid_out(mini: Mini, name: str, merge: str = "", hide: int = 0, hide_column: str = "") -> None:
+    """<name>.csv -> <name>.xlsx with the cells ``merge`` ("D3:D4") merged and the row ``hide`` (the column
+    ``hide_column``) hidden, as Excel stores them (the merged range keeps the first cell's value only)."""
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     sheet.title = "Feuil1"
@@ -163,6 +183,8 @@ def _xlsx_laid_out(mini: Mini, name: str, merge: str = "", hide: int = 0) -> Non
         sheet.merge_cells(merge)
     if hide:
         sheet.row_dimensions[hide].hidden = True
+    if hide_column:
+        sheet.column_dimensions[hide_column].hidden = True
     workbook.save(mini.path(f"{name}.xlsx"))
     mini.delete(name)
 
@@ -309,6 +331,17 @@ def _xlsx_month_cells(mini: Mini) -> None:
         cell = workbook.active.cell(row=row, column=2)
         day = dt.datetime.strptime(cell.value, "%Y-%m-%d")
         cell.value, cell.number_format = day.replace(day=1), "mmm-yy"
+    workbook.save(mini.path("expenditure.xlsx"))
+
+
+def _xlsx_year_cells(mini: Mini) -> None:
+    """expenditure.xlsx whose 2020 periods are date cells formatted 'yyyy', holding 01/01/2020 (the sheet shows
+    « 2020 »), as Excel stores a date entered as =DATE(2020,1,1) or a year typed into a cell formatted so."""
+    _csv_to_xlsx(mini, "expenditure")
+    workbook = openpyxl.load_workbook(mini.path("expenditure.xlsx"))
+    for row in (2, 3):
+        cell = workbook.active.cell(row=row, column=2)
+        cell.value, cell.number_format = dt.datetime(2020, 1, 1), "yyyy"
     workbook.save(mini.path("expenditure.xlsx"))
 
 
@@ -586,6 +619,10 @@ CASES = [
     Case("hidden row", lambda m: _xlsx_laid_out(m, "expenditure", hide=5),
          "hidden_rows", "expenditure.xlsx", 5, None, severity="warning", hint="hidden total",
          what="expenditure.xlsx: row 5 hidden in Excel (it is read all the same)"),
+    Case("hidden column", lambda m: _xlsx_laid_out(m, "activities", hide_column="H"),
+         "hidden_columns", "activities.xlsx", 1, "weight", severity="warning", cell="Feuil1!H1", hint="Unhide",
+         what="activities.xlsx whose column H 'weight' is hidden: the weights were read, nothing said (hidden rows "
+              "were warned)"),
     Case("dates written month first",
          lambda m: (m.replace("expenditure", "B1,2020-12-31", "B1,12/31/2020"),
                     m.replace("expenditure", "B2,2020-12-31", "B2,11/05/2020")),
@@ -740,10 +777,30 @@ CASES = [
     Case("budget header in another currency", lambda m: m.replace("budget", "line,budget,", "line,budget (EUR),"),
          "other_currency", "budget.csv", 1, "budget (EUR)", hint="set `currency: EUR`",
          what="the header 'budget (EUR)' in a USD project"),
+    Case("amounts in thousands by their format", lambda m: _xlsx_formatted(
+             m, "expenditure", "C2:C5", '#,##0.0" k$"'),
+         "scaled_amounts", "expenditure.xlsx", 2, "amount", cell="Feuil1!C2", hint="plain number format",
+         what="expenditure.xlsx whose amount cells are formatted '#,##0.0\" k$\"' (the sheet shows « 40 000.0 k$ », "
+              "the header says 'amount'): read as dollars, nothing said",
+         expect=lambda m, problems: _only_rule_of(problems, "scaled_amounts")),
+    Case("amounts in euros by their format", lambda m: _xlsx_formatted(
+             m, "budget", "B2:B5", '#,##0 [$€-40C];-#,##0 [$€-40C]'),
+         "other_currency", "budget.xlsx", 2, "budget", cell="Feuil1!B2", hint="set `currency: EUR`",
+         what="budget.xlsx whose budget cells are formatted as euros (« 100 000 € ») in a USD project: added up as "
+              "dollars, nothing said", expect=lambda m, problems: _only_rule_of(problems, "other_currency")),
     Case("amount in a percentage cell", lambda m: _xlsx_with_percent_cells(m, "expenditure", {"C3": 0.4}),
          "not_a_number", "expenditure.xlsx", 3, "amount", hint="not a percentage", cell="Feuil1!C3",
          what="expenditure.xlsx: an amount cell formatted as a percentage (the sheet shows 40 %): neither 0.4 "
               "nor 40 is read"),
+    Case("number typed into a percentage cell", lambda m: _xlsx_with_percent_cells(
+             m, "indicators", {"C5": 12.5, "H5": 0.15}, number_format="0.0 %"),
+         "not_a_number", "indicators.xlsx", 5, "actual", cell="Feuil1!C5", hint="type it with its sign",
+         what="indicators.xlsx: 12.5 typed into a cell already formatted as a percentage (Excel keeps 12.5 and shows "
+              "1250.0 %): read as 1250, nothing said"),
+    Case("a count in a percentage cell", lambda m: _xlsx_with_percent_cells(m, "indicators", {"C2": 0.1}),
+         "percent_cell_unit", "indicators.xlsx", 2, "actual", cell="Feuil1!C2", hint="Format the cell as a number",
+         what="indicators.xlsx: the actual of a « persons » indicator in a cell formatted as a percentage (0.1 shown "
+              "10 %): read as 10 persons, nothing said"),
     Case("accounting zero", lambda m: m.replace("expenditure", "5000,", '" -   € ",'),
          "not_a_number", "expenditure.csv", 5, "amount", hint="Write 0 if it is zero",
          what="amount = ' -   € ', how a CSV saved from Excel's accounting format writes 0: refused, with why"),
@@ -885,6 +942,12 @@ CASES = [
     Case("xlsx formula without cached value", lambda m: _csv_to_xlsx(m, "activities", formula_at=(3, 7)),
          "formula_without_value", "activities.xlsx", 3, "progress", cell="Feuil1!G3", hint="save it",
          what="activities.xlsx written by a program: formula =1+1 with no computed value"),
+    Case("xlsx formulas to compute on opening", lambda m: _xlsx_with_cached_formulas(
+             m, "expenditure", {"C2": ("=20000+20000", 0)}, recalc_on_load=True),
+         "formula_without_value", "expenditure.xlsx", 2, "amount", cell="Feuil1!C2", hint="LibreOffice and save it",
+         what="expenditure.xlsx written by XlsxWriter (pandas.to_excel): its formulas' results stored as 0, the "
+              "workbook marked to be computed on opening (fullCalcOnLoad): spent was read as 0, nothing said",
+         expect=lambda m, problems: _only_rule_of(problems, "formula_without_value")),
     Case("xlsx text in numeric cell", lambda m: (m.replace("activities", ",60,", ",soixante,"),
                                                  _csv_to_xlsx(m, "activities", title_rows=2)),
          "not_a_number", "activities.xlsx", 5, "progress", cell="Feuil1!G5",
@@ -1004,6 +1067,10 @@ ACCEPTED = [
              "expenditure.xlsx whose period_end cells are dates formatted 'mmm-yy' (the sheet shows « déc.-20 », the "
              "cell holds 01/12/2020): the month's last day, as the sheet shows a month",
              lambda m, data: _expect_period_ends(data)),
+    Accepted("spending years in a sheet", lambda m: _xlsx_year_cells(m),
+             "expenditure.xlsx whose 2020 period_end cells are dates formatted 'yyyy' (the sheet shows « 2020 », the "
+             "cell holds 01/01/2020): the year's last day, as the text 2020 is (it was read as 1 January)",
+             lambda m, data: _expect_period_ends(data)),
     Accepted("a table's name in capitals", lambda m: m.path("participation").rename(
                  m.folder / "Participation.CSV"),
              "Participation.CSV: read, as Windows and macOS read it (it was absent on Linux, without a word)",
@@ -1093,6 +1160,12 @@ ACCEPTED = [
                                                                     "F2": ('=CONCATENATE("Étude"," de base")',
                                                                            "Étude de base")}),
              "activities.xlsx as Excel saves it: formulas with their computed values", _expect_cached_values),
+    Accepted("amounts formatted in dollars or divided by 1 000", lambda m: (
+                 _xlsx_formatted(m, "expenditure", "C2:C5", '"$"#,##0.00'),
+                 _xlsx_formatted(m, "budget", "B2:B5", '#,##0," k$"')),
+             "expenditure.xlsx formatted '\"$\"#,##0.00' (the project's currency) and budget.xlsx formatted "
+             "'#,##0,\" k$\"' (« 100 k$ » shown for 100 000: the cell holds the whole amount): read as they are",
+             lambda m, data: (_expect_period_ends(data), _expect_visible_sheet(m, data))),
     Accepted("xlsx percentage cells", lambda m: (
                  _xlsx_with_percent_cells(m, "activities", {"G3": 0.6}),
                  _xlsx_with_percent_cells(m, "indicators", {"C5": 0.125, "H5": 0.15}, number_format="0.0 %")),

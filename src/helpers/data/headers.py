@@ -215,6 +215,49 @@ def titled_units(table: str, raw: RawTable, currency: str) -> list[Problem]:
     return problems
 
 
+_SCALE_WORDS = re.compile(r"^(?:k|m|md)\s*(?=\W|$)|(?<=\W)\s*(?:k|m)$|^(?:k|m)$|\b(?:milliers?|thousands?|millions?|"
+                          r"milliards?|billions?|mio|mn)\b(?:\s+(?:de|d'|of))?\s*")
+
+
+def formatted_units(table: str, raw: RawTable, currency: str) -> list[Problem]:
+    """An amount's unit written by its cells' number format only (`#,##0.0" k$"`: the sheet shows « 40.0 k$ », the
+    cell holds 40; `#,##0 [$€-40C]`: « 12 000 € » in a USD project): refused at its first cell, as the header
+    saying so is (noted_headers). A format that divides the number by 1 000 (`#,##0," k"`) leaves the whole amount
+    in the cell: its scale is no problem, its currency still is."""
+    if not raw.format_notes:
+        return []
+    problems: list[Problem] = []
+    for column in SPEC[table].columns:
+        letter = raw.letters.get(column.name)
+        note = raw.format_notes.get(letter) if column.money and letter else None
+        if note is None:
+            continue
+        unit = _unit(note.text, currency)
+        if unit is not None and unit[0] == "scaled" and note.divided:
+            rest = _SCALE_WORDS.sub("", fold(note.text)).strip()
+            unit = _unit(rest, currency) if rest else None
+        if unit is None:
+            continue
+        value = raw.frame.at[note.row, column.name] if note.row in raw.frame.index else None
+        held = f": the cell holds {value:g}" if type(value) in (int, float) else ""
+        more = f" ({note.cells} cells of the column are so formatted)" if note.cells > 1 else ""
+        if unit[0] == "scaled":
+            problems.append(raw.problem("scaled_amounts", (
+                f"this amount's number format ({note.number_format}) shows it in thousands or millions "
+                f"('{note.text}'){held}, read as {currency}, 1 000 or 1 000 000 times too small{more}"),
+                f"Write the amounts in {currency} (40 000 for 40 k) with a plain number format (to show thousands, a "
+                "format that divides, #,##0,\" k\", keeps the whole amount in the cell).", index=note.row,
+                column=column.name, value=value))
+        elif unit[1] != currency_code(currency):
+            problems.append(raw.problem("other_currency", (
+                f"this amount's number format ({note.number_format}) shows it in {unit[1]}, and the project's "
+                f"currency is {currency} (params, project.yaml): it would be added up as {currency}{more}"),
+                f"The workbook does not convert: write the amounts in {currency} (and give the cells a format without "
+                f"{note.text}), or set `currency: {unit[1]}` in project.yaml if the whole project is in that currency.",
+                index=note.row, column=column.name, value=value))
+    return problems
+
+
 def another_figure(table: str, raw: RawTable, column: str) -> tuple[str, str] | None:
     """The header as written that names ``column`` with a word making it another figure, and which: ("planned",
     `Participants (prévus)`, `Participants prévus`, `Montant engagé`) or ("share", `Femmes (%)`, `% femmes`, `Part

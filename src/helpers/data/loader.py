@@ -325,6 +325,7 @@ def _read_and_check(name: str, path: Path,
     headers.lone_period(name, raw)   # `Période` alone is the period_end
     problems += headers.noted_headers(name, raw, params.currency)   # `Budget (EUR)` is `budget`; `(k€)` refused
     problems += headers.titled_units(name, raw, params.currency)   # `Montants en milliers d'euros` above it
+    problems += headers.formatted_units(name, raw, params.currency)   # `#,##0.0" k$"`: « 40.0 k$ » shown for 40
     if any(p.severity == "error" and p.rule in UNREADABLE for p in problems):
         return None, raw, problems
     if raw.frame.columns.empty:
@@ -347,8 +348,9 @@ def _read_and_check(name: str, path: Path,
     if per_person:
         frame, register_problems = register.aggregate(frame, raw)
         problems += register_problems
+    read_cells = {p.cell for p in raw.problems if p.cell and p.severity == "error"}   # a formula's value not known
     problems += [p for p in validate_table(name, frame, raw.file, raw.where)
-                 if (p.row, p.column) not in bad_cells]
+                 if (p.row, p.column) not in bad_cells and (p.cell is None or p.cell not in read_cells)]
     problems += [p for p in _table_warnings(name, frame, raw) if (p.row, p.column) not in bad_cells]
     problems += totals.problems(name, frame, raw)
     problems += [p for check in table.raw_checks for p in check(frame, raw)]
@@ -399,6 +401,16 @@ def _sheet_layout_problems(table: Table, raw: RawTable) -> list[Problem]:
             + f" hidden or filtered out in the sheet '{raw.sheet}', and read like the others",
             "Delete the rows that are not part of the table (a hidden total, an old line); unhide the others to "
             "check them.", index=raw.hidden[0], severity="warning"))
+    names = {letter: name for name, letter in raw.letters.items()}
+    hidden = [names[letter] for letter in raw.hidden_columns if letter in names and table.column(names[letter])]
+    if hidden:
+        listed = ", ".join(f"{raw.letters[name]} '{raw.headers.get(name, name)}'" for name in hidden)
+        problems.append(raw.problem(
+            "hidden_columns", (f"column {listed} of the table is" if len(hidden) == 1 else f"columns {listed} of the "
+                               "table are") + f" hidden in the sheet '{raw.sheet}', and read like the others",
+            "Unhide the column to check what it holds; if it is an old version of a figure kept out of sight, delete "
+            "it (or rename its header), so that the visible one is read.", index=raw.header_row, column=hidden[0],
+            severity="warning"))
     return problems
 
 

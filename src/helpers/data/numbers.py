@@ -16,12 +16,13 @@ for a cell formatted as a percentage (``Percent``: it holds 0.45 where the sheet
 A period's end (``parse_period_end``, for the columns that hold one: an expenditure's ``period_end``): a date, or the
 period itself read as its last day: a month (``2021-06``, ``06/2021``, ``juin 2021``, ``juin-21`` as Excel writes
 ``mmm-yy``, and an .xlsx date cell formatted so), a quarter (``T2 2021``, ``2021-Q2``), a half (``S1 2021``,
-``2021-H1``) or a year (``2021``). A month written with a two-digit year is read only beside a month's name
+``2021-H1``) or a year (``2021``, and an .xlsx date cell formatted ``yyyy``, which holds the 1st of January). A month written with a two-digit year is read only beside a month's name
 (``juin-21``, not ``06/21``).
 
 Percentages: in the columns that hold them (``percent=True``: an activity's progress, an indicator's values) « 45 % »
 and a percentage cell showing 45 % are 45, as the sheet shows them; elsewhere (amounts, counts) both are refused
-rather than read as 45 or 0.45.
+rather than read as 45 or 0.45. A percentage cell holding more than 1 (45 typed into a cell already formatted as a
+percentage: the sheet shows 4500 %) is refused rather than read as 4500.
 
 The scalar functions raise ``ValueError`` with a plain-words reason; the Series versions return the parsed values
 and the index labels of the cells that failed.
@@ -62,6 +63,7 @@ _AMBIGUOUS = re.compile(r"^[+\-\u2212]?\d{1,3}[.,]\d{3}$")
 _AMBIGUOUS_ASCII = r"[ \t]*[+\-]?[0-9]{1,3}[.,][0-9]{3}[ \t]*"
 NOT_FINITE = "not a finite number (too large, infinite or NaN)"
 PERCENT = "a percentage, in a column that holds no percentages"
+PERCENT_OVER = "a cell formatted as a percentage shows more than 100 %"
 NEGATIVE_FORM = "a negative written '(12)' or '12-' is read in amount columns only"
 _NOT_FINITE = re.compile(r"^[+\-\u2212]?(inf|infinity|nan)$", re.IGNORECASE)
 _ACCOUNTING = re.compile(rf"^\((?P<paren>[^()]*)\)$|^(?P<trailing>[^()]*\d)[{_MINUS}]$")
@@ -86,6 +88,15 @@ class MonthCell(dt.datetime):
 
     @classmethod
     def of(cls, value: dt.datetime) -> "MonthCell":
+        return cls(value.year, value.month, value.day)
+
+
+class YearCell(dt.datetime):
+    """A date from an .xlsx cell formatted as a year (`yyyy`): the cell holds 01/01/2021 where the sheet shows
+    « 2021 » (readers.read_xlsx marks it); as a period's end it is the year's last day, as the text 2021 is."""
+
+    @classmethod
+    def of(cls, value: dt.datetime) -> "YearCell":
         return cls(value.year, value.month, value.day)
 
 
@@ -131,7 +142,11 @@ def _parse_number(text: Any, decimal_mark: str, money: bool, percent: bool = Fal
     if isinstance(text, Percent):   # 0.45 shown as 45 %: what the sheet shows, exactly (not 45.00000000000001)
         if not percent:
             raise ValueError(f"{PERCENT} (the cell is formatted as a percentage)")
-        return float(Decimal(repr(float(text))).scaleb(2))
+        value = float(Decimal(repr(float(text))).scaleb(2))
+        if float(text) > 1:   # 45 typed into a cell formatted as a percentage: Excel keeps 45 and shows 4500 %
+            raise ValueError(f"{PERCENT_OVER}: it shows {plain(value)} % and holds {plain(float(text))}, a number "
+                             "typed into a cell already formatted as a percentage?")
+        return value
     if isinstance(text, (int, float)):  # a typed cell from .xlsx
         return float(text)
     if not isinstance(text, str):
@@ -315,6 +330,8 @@ def parse_period_end(text: Any) -> dt.date | None:
     """parse_date, or a period read as its last day (period_end): the end of a period of spending."""
     if isinstance(text, MonthCell):   # « juin-21 » in a sheet: June
         return dt.date(text.year, text.month, calendar.monthrange(text.year, text.month)[1])
+    if isinstance(text, YearCell):   # « 2021 » in a sheet: the year
+        return dt.date(text.year, 12, 31)
     try:
         return parse_date(text)
     except ValueError:
@@ -347,6 +364,10 @@ def hint_for(reason: str, decimal_mark: str = ".") -> str | None:
                 "number before saving, and 0 is written 0).")
     if reason == TOO_LONG:
         return "Write the number alone in the cell (e.g. 1 005 500,50), or leave it empty."
+    if reason.startswith(PERCENT_OVER):
+        return ("If it is a percentage, type it with its sign (45 %) or as a fraction of 1 (0.45); if it is a count "
+                "or any other unit, format the cell as a number, not a percentage; above 100 % indeed (150 %), type "
+                "150 in a cell formatted as a number.")
     if reason.startswith(PERCENT):
         return ("Write the number itself, without '%' (format the cell as a number, not a percentage): this column "
                 "holds amounts or counts.")

@@ -81,8 +81,12 @@ class RawTable:
     sha256: str | None = None                   # of the bytes read (the provenance of what was validated)
     merged: list["Merged"] = field(default_factory=list)   # .xlsx: cells merged over several rows, filled down
     hidden: list[int] = field(default_factory=list)         # .xlsx: rows of the table hidden (or filtered out)
+    hidden_columns: list[str] = field(default_factory=list)  # .xlsx: letters of the named columns hidden
     titles: list[tuple[int, str]] = field(default_factory=list)   # rows above the header: (row, their text)
     unnamed: dict[str, Problem] = field(default_factory=dict)      # letter -> the warning of a column without header
+    # .xlsx: letter -> the numbers of the table whose number format writes a text beside them (`#,##0.0" k$"`,
+    # `[$€-40C]`): (first row, the format, its text, whether it divides the number by 1 000s, number of cells)
+    format_notes: dict[str, "FormatNote"] = field(default_factory=dict)
 
     @cached_property  # resolved once: a file broken on every row makes one Problem per row
     def file(self) -> str:
@@ -100,6 +104,16 @@ class RawTable:
                 column: str | None = None, value: Any = None, severity: str = "error") -> Problem:
         return Problem(self.file, rule, message, hint, value=None if value is None else str(value),
                        severity=severity, **self.where(index, column))
+
+
+@dataclass(frozen=True)
+class FormatNote:
+    """Numbers of one column whose number format shows a text beside them: the sheet shows « 40.0 k$ » for 40."""
+    row: int            # the first such cell below the header
+    number_format: str
+    text: str           # the format's text: 'k$', '€', 'EUR'
+    divided: bool       # the format divides the number by 1 000 (`#,##0,"k"`): the cell holds the whole amount
+    cells: int          # cells of the column so formatted, below the header
 
 
 @dataclass(frozen=True)
@@ -593,12 +607,15 @@ class _Part:
     formulas: bool = False
     merged: set[tuple[str, int, str, int]] = field(default_factory=set)   # (first letter, row, last letter, row)
     hidden: set[int] = field(default_factory=set)                        # rows hidden (or filtered out) in Excel
+    hidden_columns: set[tuple[int, int]] = field(default_factory=set)    # (first, last) 1-based columns hidden
 
 
 _MERGE = re.compile(rb'<mergeCell\b[^>]*?\bref="([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)"')
 # a hidden row's tag (LibreOffice writes hidden="false" on every row, Excel hidden="1" on the hidden ones)
 _HIDDEN_ROW = re.compile(rb'<row\b[^>]*?\bhidden="(?:1|true)"[^>]*>')
 _ROW_NUMBER = re.compile(rb'\br="(\d+)"')
+_HIDDEN_COLUMNS = re.compile(rb'<col\b(?=[^>]*?\bhidden="(?:1|true)")[^>]*?\bmin="(\d+)"[^>]*?\bmax="(\d+)"'
+                             rb'|<col\b(?=[^>]*?\bhidden="(?:1|true)")[^>]*?\bmax="(\d+)"[^>]*?\bmin="(\d+)"')
 _OVERLAP = 512   # bytes of a chunk searched again with the next one: a tag cut between two chunks is found whole
 
 
@@ -624,6 +641,9 @@ def _scan(archive: zipfile.ZipFile) -> dict[str, _Part]:
                 if b"hidden=" in block:   # (sets: a tag in the overlap is found twice, and kept once)
                     part.hidden.update(int(number[1]) for tag in _HIDDEN_ROW.findall(block)
                                        if (number := _ROW_NUMBER.search(tag)))
+                    if b"<col" in block:
+                        part.hidden_columns.update((int(a or d), int(b or c))
+                                                   for a, b, c, d in _HIDDEN_COLUMNS.findall(block))
                 tail = block[-_OVERLAP:]
         found[name] = part
     return found
@@ -649,21 +669,34 @@ def _too_many(table: RawTable, what: str) -> Problem:
                          SPLIT_HINT)
 
 
-def _stream(sheet, table: RawTable) -> list[tuple[int, list[Any]]] | None:
+def _stream(sheet, table: RawTable, notes: dict[int, list] | None = None) -> list[tuple[int, list[Any]]] | None:
     """The sheet's non-empty rows, cleaned, read in one streamed pass; None (and a problem) past the limits.
     A number in a cell formatted as a percentage is a numbers.Percent: 0.45 there is what the sheet shows as 45 %;
-    a date in a cell formatted as a month (`mmm-yy`) a numbers.MonthCell: the sheet shows « juin-21 »."""
-    from .numbers import MonthCell, Percent
+    a date in a cell formatted as a month (`mmm-yy`) a numbers.MonthCell: the sheet shows « juin-21 »; as a year (`yyyy`)
+    a numbers.YearCell: « 2021 ». A number whose
+    format shows a text beside it (« 40.0 k$ ») is noted in ``notes``: column position -> [format, [rows], count]."""
+    from .numbers import MonthCell, Percent, YearCell
 
     rows: list[tuple[int, list[Any]]] = []
     cells = 0
+    notes = {} if notes is None else notes
+
+    def noted(cell, n: int) -> Any:
+        found = notes.setdefault(cell.column - 1, [cell.number_format, [], 0])
+        if len(found[1]) <= HEADER_SEARCH_ROWS and found[0] == cell.number_format:   # (rows up to the header's)
+            found[1].append(n)
+        found[2] += 1
+        return cell.value
+
     for n, row in enumerate(sheet.iter_rows(min_row=1, min_col=1), 1):
         cells += len(row)
         if cells > MAX_XLSX_CELLS or n > MAX_XLSX_ROWS:
             table.problems.append(_too_many(table, f"more than {cells:,} cells in {n:,} rows"))
             return None
-        values = [Percent(c.value) if type(c.value) in (int, float) and _is_percent(c.number_format) else
-                  MonthCell.of(c.value) if type(c.value) is dt.datetime and _is_month(c.number_format) else c.value
+        values = [(Percent(c.value) if kind is _PERCENT else noted(c, n))
+                  if type(c.value) in (int, float) and (kind := _number_kind(c.number_format)) else
+                  (MonthCell.of(c.value) if shown is _MONTH else YearCell.of(c.value))
+                  if type(c.value) is dt.datetime and (shown := _date_shown(c.number_format)) else c.value
                   for c in row]
         cleaned = [_clean(c) for c in values]
         if any(c is not None for c in cleaned):
@@ -680,13 +713,44 @@ def _is_percent(number_format: Any) -> bool:
     return "%" in re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", number_format)
 
 
+_PERCENT = "percent"
+_LITERALS = re.compile(r'"([^"]*)"|\\(.)|\[\$([^\]\-]*)[^\]]*\]|\[[^\]]*\]|[_*].|([^"\\\[_*]+)')
+_PLACEHOLDERS = re.compile(r"general|[eE][+-]0+|[0#?.,%+\-()/:@\s]", re.IGNORECASE)
+_DIVIDED = re.compile(r"[0#?.],+(?![0#?])")   # a comma after the digits: the number shown divided by 1 000
+
+
 @lru_cache(maxsize=256)
-def _is_month(number_format: Any) -> bool:
-    """A date format that shows a month and its year, no day ('mmm-yy', 'mmmm yyyy', 'mm/yyyy')."""
+def _number_kind(number_format: Any) -> str | tuple[str, bool] | None:
+    """_PERCENT for a percentage format; for a format that writes a text beside the number (`#,##0.0" k$"`,
+    `#,##0 [$€-40C]`, `0 \\€`, `$#,##0`), (that text, whether the format divides the number by 1 000s: `#,##0," k"`
+    shows 40 000 as « 40 k »); None for a plain number."""
     if not isinstance(number_format, str):
-        return False
+        return None
+    if _is_percent(number_format):
+        return _PERCENT
+    section = re.split(r';(?=(?:[^"]*"[^"]*")*[^"]*$)', number_format)[0]   # the positive numbers' section
+    pieces = []
+    for quoted, escaped, symbol, plain in _LITERALS.findall(section):
+        pieces.append(quoted or escaped or symbol or _PLACEHOLDERS.sub(" ", plain))
+    text = " ".join(" ".join(pieces).split())
+    if not text:
+        return None
+    return text, bool(_DIVIDED.search(re.sub(r'"[^"]*"|\\.|\[[^\]]*\]|[_*].', "", section)))
+
+
+_MONTH, _YEAR = "month", "year"
+
+
+@lru_cache(maxsize=256)
+def _date_shown(number_format: Any) -> str | None:
+    """_MONTH for a date format that shows a month and its year, no day ('mmm-yy', 'mmmm yyyy', 'mm/yyyy'); _YEAR
+    for one that shows the year alone ('yyyy'); None for the others."""
+    if not isinstance(number_format, str):
+        return None
     codes = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", number_format).lower()
-    return "m" in codes and "y" in codes and not set(codes) & set("dhs")
+    if "y" not in codes or set(codes) & set("dhs"):
+        return None
+    return _MONTH if "m" in codes else _YEAR
 
 
 def read_xlsx(path: Path, required_sets: Sequence[Sequence[str]] = (), sheet_name: str | None = None) -> RawTable:
@@ -707,6 +771,7 @@ def read_xlsx(path: Path, required_sets: Sequence[Sequence[str]] = (), sheet_nam
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             scanned = _scan(archive)
+            recalculated = _recalculated_on_load(archive)
         over = {name: part.cells for name, part in scanned.items() if part.cells > MAX_XLSX_CELLS}
         if over:
             table.problems.append(table.problem(
@@ -723,7 +788,8 @@ def read_xlsx(path: Path, required_sets: Sequence[Sequence[str]] = (), sheet_nam
         sheet = _pick_sheet(values, sheet_name, required_sets, table)
         table.sheet = sheet.title
         part = scanned.get(sheet._worksheet_path) or _Part(formulas=True)  # unknown part: look for formulas
-        rows = _stream(sheet, table)
+        notes: dict[int, list] = {}
+        rows = _stream(sheet, table, notes)
     except Exception as exc:  # noqa: BLE001 - a damaged part shows only when it is parsed
         table.problems.append(table.problem("unreadable_xlsx", f"the file cannot be read as .xlsx ({exc})",
                                             "Open it in Excel and save it again as 'Excel Workbook (.xlsx)'."))
@@ -733,17 +799,51 @@ def read_xlsx(path: Path, required_sets: Sequence[Sequence[str]] = (), sheet_nam
     if rows is None:
         return table
     table = _frame(table, rows, required_sets, cleaned=True)
+    _format_notes(table, notes)
     _merged_headers(table, part.merged)
     table.merged = _fill_merged(table, part.merged)
     table.hidden = sorted(n for n in part.hidden if n in table.frame.index)
+    table.hidden_columns = [letter for letter in table.letters.values()
+                            if any(a <= column_position(letter) + 1 <= b for a, b in part.hidden_columns)]
     table.problems += text_problems(table)
     if part.formulas:  # only then a second, streamed pass: a formula whose result was never computed
-        table.problems += _formulas_without_value(table, data, dict(rows))
+        table.problems += _formulas_without_value(table, data, dict(rows), recalculated)
     return table
 
 
-def _formulas_without_value(table: RawTable, data: bytes, values: dict[int, list[Any]]) -> list[Problem]:
-    """A formula whose result was never computed has no cached value: data_only gives None. Say so."""
+def _format_notes(table: RawTable, notes: dict[int, list]) -> None:
+    """table.format_notes: the columns read whose numbers below the header have a format writing a text."""
+    names = set(table.letters.values())
+    for position, (number_format, rows, count) in notes.items():
+        letter = column_letter(position)
+        below = [n for n in rows if n > table.header_row]
+        if letter not in names or not below:
+            continue
+        text, divided = _number_kind(number_format)
+        table.format_notes[letter] = FormatNote(below[0], number_format, text, divided,
+                                                count - (len(rows) - len(below)))
+
+
+_FULL_CALC = re.compile(rb'<(?:\w+:)?calcPr\b[^>]*?\bfullCalcOnLoad="(?:1|true)"')
+
+
+def _recalculated_on_load(archive: zipfile.ZipFile) -> bool:
+    """Whether the workbook asks to be computed again when it is opened (`<calcPr fullCalcOnLoad="1"/>` in
+    xl/workbook.xml): XlsxWriter (pandas.to_excel) and openpyxl write it, and store 0 (or nothing) as every formula's
+    result. Excel and LibreOffice do not write it when they save the values they computed."""
+    try:
+        with archive.open("xl/workbook.xml") as source:
+            return _FULL_CALC.search(source.read(1 << 22)) is not None   # calcPr comes after the sheets' list
+    except KeyError:
+        return False
+
+
+def _formulas_without_value(table: RawTable, data: bytes, values: dict[int, list[Any]],
+                            recalculated: bool = False) -> list[Problem]:
+    """A formula whose result was never computed has no cached value: data_only gives None. Say so.
+    ``recalculated``: the workbook asks to be computed on opening (_recalculated_on_load): the result it stores for a
+    formula (XlsxWriter's 0) was never computed either, and every formula cell is reported, its value emptied (not
+    read as 0)."""
     import openpyxl
 
     problems = []
@@ -757,13 +857,25 @@ def _formulas_without_value(table: RawTable, data: bytes, values: dict[int, list
                 continue
             row = values.get(n, [])
             for i, cell in enumerate(cells):
-                if _is_formula(cell) and (i >= len(row) or row[i] is None):
+                if _is_formula(cell) and (recalculated or i >= len(row) or row[i] is None):
                     name = next((k for k, letter in table.letters.items() if letter == column_letter(i)), None)
+                    formula = shown(cell) if isinstance(cell, str) else '(array formula)'
+                    if recalculated:
+                        stored = None if i >= len(row) else row[i]
+                        if name is not None and n in table.frame.index:
+                            table.frame.at[n, name] = None
+                        message = (f"this cell holds the formula {formula}, and the file was written by a program "
+                                   "that left the formulas to be computed when the file is opened (the workbook asks "
+                                   "Excel to compute them again): the result it stores"
+                                   + (f" ({shown(str(stored))})" if stored is not None else "") + " was never computed")
+                        hint = ("Open the file in Excel or LibreOffice and save it (the computed values are then "
+                                "stored), or have the program write the values instead of formulas.")
+                    else:
+                        message = (f"this cell holds the formula {formula} but no computed value (the file was not "
+                                   "saved by Excel)")
+                        hint = "Open the file in Excel and save it (Excel stores the computed values), or type the value."
                     problems.append(Problem(
-                        table.file, "formula_without_value",
-                        f"this cell holds the formula {shown(cell) if isinstance(cell, str) else '(array formula)'} but no "
-                        "computed value (the file was not saved by Excel)",
-                        "Open the file in Excel and save it (Excel stores the computed values), or type the value.",
+                        table.file, "formula_without_value", message, hint,
                         row=n, cell=f"{_quote_sheet(table.sheet)}!{column_letter(i)}{n}", column=name))
     finally:
         formulas.close()

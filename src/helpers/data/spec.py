@@ -240,6 +240,32 @@ def repeated_events(frame: pd.DataFrame, raw: Any) -> list:
             for index, earlier in repeats(described, [c for c in frame.columns if c != "event_id"])]
 
 
+def percent_cells_of_counts(frame: pd.DataFrame, raw: Any) -> list:
+    """An indicator's value in an .xlsx cell formatted as a percentage, where the indicator's unit is given and is not
+    a percentage (`persons`: a format painted over the row): read as the sheet shows it, 0.5 would be 50 persons,
+    10 (shown 1000 %) 1000. Refused at the cell (numbers.Percent); a cell already refused (more than 100 %) is not."""
+    from .numbers import Percent, plain
+
+    if raw.sheet is None or "unit" not in frame.columns:
+        return []
+    unit = frame["unit"].astype("string")
+    counted = (unit.notna() & ~unit.str.contains(r"%|pourcent|percent", case=False, regex=True)).fillna(False)
+    problems = []
+    for column in ("actual", "baseline", "target", "target_final"):
+        if column not in raw.frame.columns or raw.frame[column].dtype != object or not counted.any():
+            continue
+        cells = raw.frame[column].reindex(frame.index)
+        formatted = cells.map(lambda v: type(v) is Percent).astype(bool) & counted & frame[column].notna()
+        for index in frame.index[formatted.to_numpy(bool)]:
+            held, read = plain(float(cells[index])), plain(float(frame.at[index, column]))
+            problems.append(raw.problem(
+                "percent_cell_unit", f"this cell is formatted as a percentage (the sheet shows {read} %), and the "
+                f"indicator's unit is '{frame.at[index, 'unit']}': it would be read as {read}, 100 times the {held} "
+                "the cell holds", f"Format the cell as a number (not a percentage) and check its value: it holds "
+                f"{held}.", index=index, column=column, value=held))
+    return problems
+
+
 def progress_as_fractions(frame: pd.DataFrame, raw: Any) -> list:
     """Every progress of the table between 0 and 1, some of them in between (0.5, 0.25, 1): fractions of 1 typed in
     a column of percentages, where 0.5 reads as 0.5 %. A warning on the column (an .xlsx cell formatted as a
@@ -408,7 +434,7 @@ SPEC: dict[str, Table] = {t.name: t for t in (
                              "and targets are not on one scale (one a fraction of 1, the other above 1): its "
                              "achievement is read as written", "Write every value of the row as a percentage (45 "
                              "for 45 %), or every one as a fraction if the unit is a share.", fractions_for_percent,
-                             show_value=True))),
+                             show_value=True)), raw_checks=(percent_cells_of_counts,)),
     Table("reported", (
         Column("figure_id", **ID, unique=True, french=("chiffre_id", "id_chiffre", "code_chiffre")),
         Column("metric", **ID, french=("métrique", "mesure")),
