@@ -226,3 +226,36 @@ def test_an_unknown_key_gets_the_closest_keys_of_its_metric():
     assert "no metric 'indicator_achievment'" in out["F2"] and "'indicator_achievement'" in out["F2"]
     assert "did you mean" not in out["F3"] and "no computed figure 'women_share' with key 'zzz'" in out["F3"]
     assert key_suggestion("women_share", "Mar16052_os1", known, known) == "did you mean 'MAR16052_OS1'?"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("–0,27", "-0.27"), ("—155", "-155"), ("\u20110,27", "-0.27"), ("\u22120,0625", "-0.0625"), ("- 3,5", "-3.5"),
+    ("baisse de 27 points de pourcentage", "-27"), ("diminution de 0,18", "-0.18"), ("recul de 23", "-23"),
+    ("a diminué de 12 %", "-12"), ("decrease of 3", "-3"), ("27 points de moins", "-27"), ("baisse de –3", "-3"),
+    ("hausse de 24 %", "24"), ("augmentation de 5", "5"), ("increase of 5", "5"), ("environ –0,27", "-0.27"),
+])
+def test_a_minus_written_as_a_dash_or_in_words_is_read(text, value):
+    """An en dash (Word's « –0,27 »), an em dash, a non-breaking hyphen were dropped: « –0,27 » beside +0.2708 was a
+    match, « –0,06 » beside -0.0625 a mismatch; « baisse de 27 points » lost its sign likewise."""
+    parsed = parse_printed(text, ",")
+    assert parsed.value == Decimal(value) and parsed.signed
+
+
+@pytest.mark.parametrize("text", ["Taux – 53 %", "+/-3", "baisse de +3", "hausse de -3"])
+def test_a_sign_that_may_not_be_one_or_that_words_contradict_is_refused(text):
+    with pytest.raises(UnreadableNumber):
+        parse_printed(text, ",")
+
+
+def test_a_dash_or_a_word_of_decrease_is_compared_as_a_minus():
+    figures = pd.DataFrame({"metric": ["impact_effect", "impact_effect"], "key": ["s:employed", "s:earnings"],
+                            "value": [0.2708333, -0.0625], "unit": ["", ""], "n": [2880, 2805], "note": ["", ""]})
+    printed = [("s:employed", "–0,27"), ("s:earnings", "–0,06"), ("s:earnings", "\u20110,0625"),
+               ("s:employed", "baisse de 27 points de pourcentage"), ("s:employed", "hausse de 27 points de pourcentage"),
+               ("s:earnings", "diminution de plus de 0,05"), ("s:earnings", "baisse de plus de 0,07")]
+    reported = pd.DataFrame({"figure_id": [f"F{i}" for i in range(len(printed))], "metric": "impact_effect",
+                             "key": [k for k, _ in printed], "value": [v for _, v in printed], "comparison": None,
+                             "label": "a", "source": "s"})
+    out = reconcile(reported, figures, decimal_mark=",")
+    assert out["status"].tolist() == ["mismatch", "match", "match", "mismatch", "match", "match", "mismatch"]
+    assert out["comparison"].tolist()[5:] == ["<", "<"]   # a decrease of more than 0,05: below -0,05

@@ -39,6 +39,13 @@ The number of decimals printed is the number of digits after the decimal mark ("
    "2,4 M€" are 2 400 000 printed to the nearest 100 000 (decimals -5); "12k", "12 000 milliers"... (k, K,
    mille, milliers; M, Mio, millions; Md, Mds, Mrd, milliards, bn). "billion" (10^9 in English, 10^12 in French) is
    refused. Without this, "2,4 M EUR" was read as 2.4 and called a mismatch.
+
+7. The sign: any dash glued to the number is a minus ("-", "\u2212", Word's en dash "–0,27", an em dash, a
+   non-breaking hyphen: they were dropped, "–0,27" beside +0.27 was a match); words of a change before or after it
+   give it ("baisse de 27 points", "diminution de 0,18", "27 points de moins" are negative; "hausse de",
+   "augmentation de", "24 % de plus" positive; a sign the words contradict is refused). A worded bound on a decrease
+   is on its size: "baisse de plus de 20 %" is "< -20". A dash between words and the number ("Taux – 53 %") and a
+   sign glued to text ("+/-3") are refused.
 """
 
 from __future__ import annotations
@@ -64,7 +71,12 @@ BUDGET_METRICS = {"budget", "spent", "financial_execution_rate", "unallocated_bu
 
 _SPACES = re.compile(r"[ \u00a0\u202f\u2009\u2007'\u2019]")
 _SPACE_GROUPED = re.compile(r"\d[ \u00a0\u202f\u2009\u2007]\d{3}(?!\d)")
-_LEAD = re.compile(r"^[^\d+\-\u2212.,]+")
+# a minus sign as reports write it: hyphen-minus, minus sign, Word's en dash, em dash, hyphen, non-breaking hyphen,
+# figure dash, small and full-width hyphen-minus (« –0,27 » was read as +0.27)
+MINUS_SIGNS = "-\u2212\u2013\u2014\u2010\u2011\u2012\ufe63\uff0d"
+SIGNS = "+" + MINUS_SIGNS
+_FIRST_DIGIT = re.compile(r"\d|[.,]\d")
+_BLANKS = " \u00a0\u202f\u2009\u2007\t"
 _TRAIL = re.compile(r"[^\d]+$")
 _GROUPS = re.compile(r"^\d{1,3}(\d{3})*$")
 _BRACKETED = re.compile(r"^\s*\([^()]*\d[^()]*\)\s*$")   # « (0,27) »: read as +0.27, it was a match
@@ -86,7 +98,7 @@ _BEFORE = {
          "approx\\.?|about|around|approximately|nearly|almost|roughly|some|~|≈|±|\\+/-",
 }
 _AFTER = {">=": "ou plus|et plus|or more|and more|and over|ou davantage|\\+", "<=": "ou moins|or less|or fewer"}
-_WORDED = [(op, re.compile(rf"(?:^|[\s(:,;])(?:{words})\s*$")) for op, words in _BEFORE.items()]
+_WORDED = [(op, re.compile(rf"(?:^|[\s(:,;'’])(?:{words})\s*$")) for op, words in _BEFORE.items()]
 _WORDED_AFTER = [(op, re.compile(rf"^\s*(?:[^\d\s]+\s*){{0,2}}?(?:{words})(?:$|[\s.,;)])"))
                  for op, words in _AFTER.items()]
 
@@ -100,18 +112,25 @@ def worded_comparison(printed: Any, comparison: str = "=") -> str:
     digits = re.search(r"\d", text)
     if digits is None:
         return comparison
-    before = text[:digits.start()].rstrip("+-\u2212")
+    before = text[:digits.start()].rstrip(SIGNS + " ")
     after = text[re.search(r"\d(?!.*\d)", text).end():]
     # the longest phrase before it: "pas plus de 40" is <=, not > ("plus de 40")
     before_ops = sorted((match.start(), op) for op, words in _WORDED if (match := words.search(before)))
     found = {before_ops[0][1]} if before_ops else set()
     found |= {op for op, words in _WORDED_AFTER if words.search(after)}
-    return found.pop() if len(found) == 1 else comparison
+    if len(found) != 1:
+        return comparison
+    op = found.pop()
+    # « baisse de plus de 20 % » is read as -20, and the change is below it: the bound on its size turns round
+    if _CHANGE_BEFORE["-"].search(before) or _CHANGE_AFTER["-"].search(after):
+        op = _TURNED.get(op, op)
+    return op
 
 
 class ParsedNumber(NamedTuple):
     value: Decimal
     decimals: int
+    signed: bool = False     # a sign, or words of a change (« baisse de », « hausse de »), says its direction
 
 
 class Classification(NamedTuple):
@@ -133,6 +152,51 @@ def _check_groups(integer_part: str, separators: str, text: str) -> str:
     return "".join(pieces)
 
 
+# words of a change that give a printed number its sign (folded: lower case, no accents): « baisse de 27 points » is
+# -27, « hausse de 24 % » +24; before the number (maybe with a bound between: « baisse de plus de 20 % »), or after it
+# (« 24 % de plus », « 27 points de moins »)
+_DOWN = ("baisse|diminution|recul|reduction|chute|repli|contraction|perte|a baisse|a diminue|diminue|a recule|"
+         "recule|a chute|en baisse de|en recul de|decrease|decreased|decline|declined|drop|dropped|fall|fell|fallen|"
+         "reduced|cut|down|loss|lost")
+_UP = ("hausse|augmentation|progression|croissance|accroissement|a augmente|augmente|a progresse|progresse|"
+       "en hausse de|increase|increased|rise|rose|risen|growth|grew|grown|gain|up|raised")
+_BOUND_WORDS = "|".join(_BEFORE.values())
+_CHANGE_BEFORE = {sign: re.compile(rf"(?:^|[\s(:,;])(?:{words})(?:\s+(?:de|of|by|in)|\s*d['’])?"
+                                   rf"(?:\s*(?:{_BOUND_WORDS}))?\s*$") for sign, words in (("-", _DOWN), ("+", _UP))}
+_CHANGE_UNIT = r"(?:%|pourcents?|percent|p\.?\s?p\.?|pts?\.?|points?(?:\s+de\s+pourcentage)?|percentage\s+points?)?"
+_CHANGE_AFTER = {sign: re.compile(rf"^\s*{_CHANGE_UNIT}\s*(?:{words})(?:$|[\s.,;)])") for sign, words in (
+    ("-", "de moins|en moins|en baisse|en recul|less|fewer|lower|down"),
+    ("+", "de plus|en plus|en hausse|more|higher|up"))}
+_TURNED = {">": "<", ">=": "<=", "<": ">", "<=": ">="}
+_WORDY = re.compile(r"[^\W\d_]")
+
+
+def _lead_sign(lead: str, original: str) -> tuple[str, str]:
+    """The sign written right before the number ('-' for any dash, '+', or ''), and the text before it."""
+    bare = lead.rstrip(_BLANKS)
+    if not bare or bare[-1] not in SIGNS:
+        return "", lead
+    mark, text = bare[-1], bare[:-1]
+    if text and (text[-1].isalnum() or text[-1] in SIGNS + "/"):   # « +/-3 », « x-3 »
+        raise UnreadableNumber(f"'{original}': the '{mark}' before the number is glued to the text before it "
+                               "(write the number alone, with its sign)")
+    if bare != lead and mark in MINUS_SIGNS.replace("\u2212", "") and _WORDY.search(text):
+        raise UnreadableNumber(f"'{original}': the dash between the words and the number may be a minus sign or a "
+                               "separator (write the number alone, with its sign glued to it)")
+    return ("-" if mark in MINUS_SIGNS else "+"), text
+
+
+def _direction(sign: str, before: str, after: str, original: str) -> str:
+    """The number's sign: the one written, or the one the words of a change around it give (« baisse de 27 » is
+    -27, « hausse de 24 % » +24); a sign and words that disagree (« baisse de +3 ») are refused."""
+    before, after = fold(before), fold(after)
+    said = {s for s, words in _CHANGE_BEFORE.items() if words.search(before)} | \
+        {s for s, words in _CHANGE_AFTER.items() if words.search(after)}
+    if len(said) > 1 or (said and sign and said != {sign}):
+        raise UnreadableNumber(f"'{original}': its sign and the words around it say opposite directions")
+    return sign or (said.pop() if said else "")
+
+
 def parse_printed(text: Any, decimal_mark: str | None = None) -> ParsedNumber:
     """Read a printed number with its decimals; see the module docstring for the rules. Raises UnreadableNumber."""
     if text is None or (isinstance(text, float) and math.isnan(text)):
@@ -141,18 +205,21 @@ def parse_printed(text: Any, decimal_mark: str | None = None) -> ParsedNumber:
     if _BRACKETED.match(original):
         raise UnreadableNumber(f"'{original}': a number in brackets is a negative in accounts and a standard error "
                                "in statistics (write it with a minus sign, or the estimate alone)")
-    s = _LEAD.sub("", original.strip())
+    s = original.strip()
+    first = _FIRST_DIGIT.search(s)
+    if first is None:
+        raise UnreadableNumber(f"'{original}' is not a number")
+    lead, s = s[:first.start()], s[first.start():]
     trail = _TRAIL.search(s)
     after, s = (s[trail.start():], s[:trail.start()]) if trail else ("", s)
+    sign, lead = _lead_sign(lead, original)
+    sign = _direction(sign, lead, after, original)
     if _AMBIGUOUS_SCALE.match(after):
         raise UnreadableNumber(f"'{original}': 'billion' is 10^9 in English and 10^12 in French (write the number)")
     scale = _SCALE.match(after)
     exponent = next((_SCALES[name] for name, word in scale.groupdict().items() if word), 0) if scale else 0
     space_grouped = bool(_SPACE_GROUPED.search(s))
     s = _SPACES.sub("", s)
-    sign = ""
-    if s[:1] in "+-\u2212" and s:
-        sign, s = ("-" if s[0] in "-\u2212" else ""), s[1:]
     if not s or not re.fullmatch(r"[\d.,]+", s) or not s[0].isdigit() and not (s[0] in ".," and len(s) > 1):
         raise UnreadableNumber(f"'{original}' is not a number")
     seps = [c for c in s if c in ".,"]
@@ -181,10 +248,11 @@ def parse_printed(text: Any, decimal_mark: str | None = None) -> ParsedNumber:
     if not fraction.isdigit() and fraction:
         raise UnreadableNumber(f"'{original}' is not a number")
     try:
-        value = Decimal(f"{sign}{integer}.{fraction}" if fraction else f"{sign}{integer}")
+        minus = "-" if sign == "-" else ""
+        value = Decimal(f"{minus}{integer}.{fraction}" if fraction else f"{minus}{integer}")
     except InvalidOperation:
         raise UnreadableNumber(f"'{original}' is not a number") from None
-    return ParsedNumber(value.scaleb(exponent), len(fraction) - exponent)
+    return ParsedNumber(value.scaleb(exponent), len(fraction) - exponent, bool(sign))
 
 
 def _precision(decimals: int) -> str:
@@ -215,7 +283,7 @@ def classify(printed: Any, computed: Any, comparison: str | None = "=", decimal_
         parsed = parse_printed(printed, decimal_mark)
     except UnreadableNumber as exc:
         return Classification(NOT_COMPUTABLE, float("nan"), -1, float("nan"), f"printed value unreadable: {exc}")
-    p_value, decimals = parsed
+    p_value, decimals = parsed.value, parsed.decimals
     if _is_missing(computed):
         why = reason or "the figure could not be computed from the data"
         return Classification(NOT_COMPUTABLE, float(p_value), decimals, float("nan"), why)
@@ -277,7 +345,7 @@ def _as_percentage(printed: str, computed: float, comparison: str, unit: str,
     if comparison not in ("=", "~") or decimals < -2:
         return mismatch
     fraction = Decimal(repr(value)).scaleb(-2)
-    signed = printed.strip()[:1] in "+-\u2212"
+    signed = printed.strip()[:1] in SIGNS
     read = (1 + fraction) if unit == "ratio" and signed else fraction
     if unit != "ratio" and abs(computed) > 1:
         return mismatch
