@@ -259,3 +259,25 @@ def test_a_dash_or_a_word_of_decrease_is_compared_as_a_minus():
     out = reconcile(reported, figures, decimal_mark=",")
     assert out["status"].tolist() == ["mismatch", "match", "match", "mismatch", "match", "match", "mismatch"]
     assert out["comparison"].tolist()[5:] == ["<", "<"]   # a decrease of more than 0,05: below -0,05
+
+
+def test_a_figure_printed_in_another_currency_is_not_compared():
+    """« 2,8 M EUR », « 2 777 778 € », « 1 363 103 MAD » beside USD figures were matches, « 2,4 M EUR » a mismatch that
+    read as a spending gap: the workbook does not convert, so a figure printed in another currency is not
+    computable, saying so; the project's own currency, or none, is compared."""
+    from helpers.annex.fmt import reason
+
+    figures = pd.DataFrame({"metric": ["budget", "spent", "women_share"], "key": ["total", "total", "all"],
+                            "value": [2777777.78, 1363103.0, 2.0], "unit": ["USD", "USD", "%"], "n": [9, 9, 50],
+                            "note": ["", "", ""]})
+    printed = [("budget", "2,8 M EUR"), ("budget", "2 777 778 €"), ("spent", "1 363 103 MAD"), ("budget", "2,4 M EUR"),
+               ("budget", "2,8 M USD"), ("budget", "2 777 778 $"), ("spent", "1 363 103"), ("women_share", "2 €")]
+    reported = pd.DataFrame({"figure_id": [f"F{i}" for i in range(len(printed))], "metric": [m for m, _ in printed],
+                             "key": None, "value": [v for _, v in printed], "comparison": None, "label": "a",
+                             "source": "s"})
+    out = reconcile(reported, figures, decimal_mark=",")
+    assert out["status"].tolist() == ["not_computable"] * 4 + ["match"] * 4   # a % is no currency: compared
+    assert out.loc[0, "note"].startswith("printed in EUR, the project's figures are in USD")
+    assert out.loc[2, "note"].startswith("printed in MAD")
+    assert reason("budget [total]: " + out.loc[0, "note"], "fr").startswith(
+        "publié en EUR, les chiffres du projet sont en USD")

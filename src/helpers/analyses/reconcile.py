@@ -46,6 +46,10 @@ The number of decimals printed is the number of digits after the decimal mark ("
    "augmentation de", "24 % de plus" positive; a sign the words contradict is refused). A worded bound on a decrease
    is on its size: "baisse de plus de 20 %" is "< -20". A dash between words and the number ("Taux – 53 %") and a
    sign glued to text ("+/-3") are refused.
+
+8. A printed figure that names a currency ("2,8 M EUR", "2 777 778 €", "1 363 103 MAD": ``printed_currency``) beside
+   a figure whose unit is another currency is not computable ("printed in EUR, the project's figures are in USD"):
+   the workbook does not convert, and it was compared as if in the project's currency.
 """
 
 from __future__ import annotations
@@ -195,6 +199,53 @@ def _direction(sign: str, before: str, after: str, original: str) -> str:
     if len(said) > 1 or (said and sign and said != {sign}):
         raise UnreadableNumber(f"'{original}': its sign and the words around it say opposite directions")
     return sign or (said.pop() if said else "")
+
+
+# a currency named in a printed figure (« 2,8 M EUR », « 2 777 778 € », « $1.4m », « 1 363 103 MAD »): as a sign or a
+# code (a code may follow a scale letter: « MEUR », « k$ »), or as a word (folded)
+_CURRENCY_SIGN = re.compile(r"US\$|\$US|[€$£¥]")
+_CURRENCY_CODE = re.compile(r"(?:^|(?<=[^A-Za-z])|(?<=(?<![A-Za-z])[kKM]))(EUR|USD|GBP|CHF|MAD|TND|DZD|LYD|EGP|MRU|MRO|"
+                            r"XOF|XAF|CAD|JPY|CNY|SEK|NOK|DKK|FCFA|CFA|DHS?)(?![A-Za-z])")
+_CURRENCY_WORD = re.compile(r"\b(euros?|dollars?|dirhams?|dhs?|francs? cfa|f cfa|livres? sterling|francs? suisses?|"
+                            r"dinars?|ouguiyas?)\b")
+_MORE_CURRENCY_WORDS = {"FRANC CFA": "XOF", "FRANCS CFA": "XOF", "LIVRE STERLING": "GBP", "LIVRES STERLING": "GBP",
+                        "FRANC SUISSE": "CHF", "FRANCS SUISSES": "CHF", "OUGUIYA": "MRU", "OUGUIYAS": "MRU",
+                        "MRO": "MRU", "DINARS": "DINAR"}
+
+
+def printed_currency(text: Any) -> str:
+    """The currency a printed figure names, as a code ('EUR' for « 2,8 M EUR », « 2 777 778 € »), '' when it names
+    none; 'EUR+USD' when it names two."""
+    from ..data.spending import currency_code
+
+    if text is None:
+        return ""
+    text = str(text)
+    found = [m.group(0) for m in _CURRENCY_SIGN.finditer(text)] + [m.group(1) for m in _CURRENCY_CODE.finditer(text)]
+    found += [m.group(1) for m in _CURRENCY_WORD.finditer(fold(text))]
+    codes = sorted({_MORE_CURRENCY_WORDS.get(w.upper(), currency_code(w)) for w in found})
+    return "+".join(codes)
+
+
+def is_currency(unit: Any) -> bool:
+    """A figure's unit that is a currency (the project's `currency`: 'USD', 'EUR'...), not '%', 'ratio', 'count'."""
+    from ..data.spending import currency_code
+
+    text = "" if _is_blank(unit) else str(unit).strip()
+    return text.lower() not in ("", "%", "ratio", "count") and bool(re.fullmatch(r"[A-Z]{3}", currency_code(text)))
+
+
+def other_currency(printed: Any, unit: Any) -> str:
+    """Why a printed figure cannot be compared with a figure in ``unit`` (a currency): it names another currency
+    ('printed in EUR, the project's figures are in USD'); '' when it names none, or the same."""
+    from ..data.spending import currency_code
+
+    if not is_currency(unit):
+        return ""
+    named, own = printed_currency(printed), currency_code(str(unit).strip())
+    if not named or named == own:
+        return ""
+    return f"printed in {named}, the project's figures are in {own} (the workbook does not convert currencies)"
 
 
 def parse_printed(text: Any, decimal_mark: str | None = None) -> ParsedNumber:
@@ -434,6 +485,9 @@ def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str |
             why = "" if _is_blank(frow.get("note")) else str(frow.get("note"))
             result = classify(printed, computed, comparison, decimal_mark,
                               reason=why or f"'{metric}' '{key}' could not be computed")
+            elsewhere = other_currency(printed, unit)   # « 2,8 M EUR » beside USD figures was a match
+            if elsewhere and result.status != NOT_COMPUTABLE:
+                result = result._replace(status=NOT_COMPUTABLE, difference=float("nan"), note=elsewhere)
             if unit == "%" and result.status == MISMATCH:
                 result = _as_fraction(printed, computed, comparison, result)
             elif unit != "%" and result.status == MISMATCH and _PERCENT.search(fold(printed)):
@@ -534,6 +588,6 @@ def classify_many(printed: pd.Series, computed: pd.Series, comparison: pd.Series
     return out
 
 
-__all__ = ["classify", "classify_many", "worded_comparison", "parse_printed", "reconcile", "key_suggestion",
+__all__ = ["printed_currency", "other_currency", "is_currency", "classify", "classify_many", "worded_comparison", "parse_printed", "reconcile", "key_suggestion",
            "unmatched", "lookup_rows", "default_key", "Classification", "ParsedNumber", "UnreadableNumber",
            "STATUSES", "MATCH", "TRUNCATED", "MISMATCH", "NOT_COMPUTABLE"]
