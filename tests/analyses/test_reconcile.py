@@ -281,3 +281,15 @@ def test_a_figure_printed_in_another_currency_is_not_compared():
     assert out.loc[2, "note"].startswith("printed in MAD")
     assert reason("budget [total]: " + out.loc[0, "note"], "fr").startswith(
         "publié en EUR, les chiffres du projet sont en USD")
+
+
+def test_approximately_a_scaled_number_is_within_half_its_last_unit():
+    """« environ 2 millions » beside 1 363 103 was a match (« tolerance 1000000 »): a number printed to the nearest
+    million is within half a million of the computed one; « 12k » within 500; digits printed keep 1 unit or 2 %."""
+    assert classify("environ 2 millions", 1363103, "~", ",").status == "mismatch"
+    assert classify("environ 2 millions", 1600000, "~", ",").status == "match"
+    assert classify("environ 1,4 M", 1363103, "~", ",").status == "match"
+    assert classify("12k", 12600, "~", ",").status == "mismatch" and classify("12k", 12400, "~", ",").status == "match"
+    assert classify("2 000 000", 1961000, "~", ",").status == "match"      # 2 %: 40 000
+    assert classify("46", 45, "~").status == "match"                     # 1 unit
+    assert classify("2 millions", 1500000, "=", ",").status == "match"   # = rounds, as it did

@@ -6,7 +6,9 @@
   shortest decimal representation ``repr(x)``, never float ``round``) to the printed number of decimals, equals
   the printed value. For comparisons ``>``, ``>=``, ``<``, ``<=`` the computed value satisfies "computed <op>
   printed". For ``~`` (approximately, "environ", "avoisinent") the difference is within the tolerance
-  ``max(1 unit of the last printed digit, 2 % of |printed|)`` (e.g. "46" +- 1, "2 000 000" +- 40 000).
+  ``max(1 unit of the last printed digit, 2 % of |printed|)`` (e.g. "46" +- 1, "2 000 000" +- 40 000); for a number
+  printed with a scale word ("environ 2 millions", decimals < 0) half the last printed unit, not a whole one
+  ("environ 2 millions" +- 500 000: 1 363 103 was within a tolerance of 1 000 000).
 - ``truncated`` (comparison ``=`` only): the computed value cut toward zero (``ROUND_DOWN``) to the printed
   decimals equals the printed value, while rounding does not (1.6552 printed "1,65").
 - ``mismatch``: anything else; ``difference`` = printed - computed (exact decimal arithmetic, then float).
@@ -347,10 +349,14 @@ def classify(printed: Any, computed: Any, comparison: str | None = "=", decimal_
         note = f"computed {_fmt(c)} is {'' if ok else 'not '}{comparison} {_fmt(p_value)}"
         return Classification(MATCH if ok else MISMATCH, float(p_value), decimals, difference, note)
     if comparison == "~":
-        tolerance = max(unit, abs(p_value) * APPROX_RELATIVE)
+        # « environ 2 millions » is printed to the nearest million: half of it, not a whole million (1 363 103 was
+        # within « tolerance 1000000 »); a number printed with its digits, 1 unit of the last one
+        step = unit / 2 if decimals < 0 else unit
+        tolerance = max(step, abs(p_value) * APPROX_RELATIVE)
         ok = abs(p_value - c) <= tolerance
+        said = "half the last printed unit" if decimals < 0 else "1 unit of the last printed digit"
         note = (f"{shown}: difference {difference:+g} {'within' if ok else 'beyond'} the tolerance "
-                f"{_fmt(tolerance)} (max of 1 unit of the last printed digit and 2 %)")
+                f"{_fmt(tolerance)} (max of {said} and 2 %)")
         return Classification(MATCH if ok else MISMATCH, float(p_value), decimals, difference, note)
     if comparison != "=":
         return Classification(NOT_COMPUTABLE, float(p_value), decimals, float("nan"),
