@@ -742,7 +742,9 @@ def reconciliation_figures(reported: pd.DataFrame, figures: pd.DataFrame, params
                            keys: dict[str, list[str]] | None = None) -> pd.DataFrame:
     """reported_figure rows: each printed figure compared with the computed one (see reconcile.reconcile);
     ``keys`` (see ``known_keys``): a figure that matches nothing gets the closest keys of its metric."""
-    mark = {"fr": ",", "en": "."}.get(getattr(params, "language", ""), None)
+    from ..data.params import report_decimal_mark
+
+    mark = report_decimal_mark(params)
     rec = reconcile.reconcile(reported, figures, decimal_mark=mark, known_keys=keys, metrics=METRICS)
     if rec.empty:
         return _finish([])

@@ -292,7 +292,8 @@ def _fallback_params(path: Path) -> ProjectParams:
     if not isinstance(raw, dict):
         raw = {}
     kept: dict[str, Any] = {}
-    for key in ("decimal_mark", "encoding", "status_synonyms", "currency", "language", "iati"):
+    for key in ("decimal_mark", "encoding", "status_synonyms", "currency", "language", "report_decimal_mark",
+                "iati"):
         if key in raw:
             try:
                 kept[key] = TypeAdapter(ProjectParams.model_fields[key].annotation).validate_python(raw[key])
