@@ -414,3 +414,18 @@ def test_the_verdict_does_not_depend_on_the_annex_language(tmp_path):
     params = load_annex_params("mini", "maroc", mini.params_dir)
     assert params.language == "en" and params.report_decimal_mark == load_annex_params(
         "mini", "maroc", Path(__file__).parents[1] / "fixtures" / "mini" / "params").report_decimal_mark
+
+
+def test_report_decimal_mark_is_written_in_project_yaml_only(tmp_path):
+    import sys
+    from pathlib import Path
+
+    from helpers.data.params import ValidationFailed, load_annex_params
+
+    sys.path.insert(0, str(Path(__file__).parents[1]))
+    from fixtures.mini_project import Mini
+
+    mini = Mini.copy_to(tmp_path)
+    mini.write_param_file("maroc", "country: Maroc\nname: Maroc\nreport_decimal_mark: \".\"\n")
+    with pytest.raises(ValidationFailed, match="report_decimal_mark"):
+        load_annex_params("mini", "maroc", mini.params_dir)

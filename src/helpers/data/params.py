@@ -318,6 +318,10 @@ def load_annex_params(project: str, annex: str, params_dir: Path = PARAMS_DIR) -
             problems.append(Problem(relative(path), "unknown_key", f"unknown key '{key}'",
                                     "The project and annex names come from the folder and file names; remove this line.",
                                     column=key))
+    if "report_decimal_mark" in raw:   # the loader reads reported.xlsx's number cells with project.yaml's
+        problems.append(Problem(relative(path), "project_only_key", "report_decimal_mark is the evaluation report's, "
+                                "the same for every annex", "Write it in project.yaml, and remove this line.",
+                                column="report_decimal_mark"))
     if problems:
         raise ValidationFailed(problems)
     merged = _merge(base, raw)
