@@ -293,3 +293,13 @@ def test_approximately_a_scaled_number_is_within_half_its_last_unit():
     assert classify("2 000 000", 1961000, "~", ",").status == "match"      # 2 %: 40 000
     assert classify("46", 45, "~").status == "match"                     # 1 unit
     assert classify("2 millions", 1500000, "=", ",").status == "match"   # = rounds, as it did
+
+
+@pytest.mark.parametrize("text, value, decimals", [
+    ("$1.4m", "1400000", -5), ("1,4 mn USD", "1400000", -5), ("1,4 mln", "1400000", -5), ("1,4m€", "1400000", -5),
+    ("US$ 2,5 m", "2500000", -5), ("12 m", "12", 0), ("3 mn", "3", 0),     # metres, minutes: no currency
+])
+def test_lower_case_m_is_million_beside_a_currency(text, value, decimals):
+    """« $1.4m », « 1,4 mn USD » were read as 1.4 (a mismatch beside 1 363 103)."""
+    parsed = parse_printed(text, ",")
+    assert parsed.value == Decimal(value) and parsed.decimals == decimals

@@ -40,7 +40,8 @@ The number of decimals printed is the number of digits after the decimal mark ("
 6. A scale word right after the number multiplies it, and the precision with it: "2,4 M EUR", "2,4 millions",
    "2,4 M€" are 2 400 000 printed to the nearest 100 000 (decimals -5); "12k", "12 000 milliers"... (k, K,
    mille, milliers; M, Mio, millions; Md, Mds, Mrd, milliards, bn). "billion" (10^9 in English, 10^12 in French) is
-   refused. Without this, "2,4 M EUR" was read as 2.4 and called a mismatch.
+   refused. Without this, "2,4 M EUR" was read as 2.4 and called a mismatch. Lower-case "m", "mn" are million
+   only beside a currency ("$1.4m", "1,4 mn USD"; "12 m" may be metres), "mln" always.
 
 7. The sign: any dash glued to the number is a minus ("-", "\u2212", Word's en dash "–0,27", an em dash, a
    non-breaking hyphen: they were dropped, "–0,27" beside +0.27 was a match); words of a change before or after it
@@ -90,6 +91,9 @@ _BRACKETED = re.compile(r"^\s*\([^()]*\d[^()]*\)\s*$")   # « (0,27) »: read as
 _SCALE = re.compile(r"^\s*(?:(?P<thousand>k|K|mille|milliers?)|(?P<million>M|Mio|millions?)"
                     r"|(?P<billion>Md|Mds|Mrd|milliards?|bn))(?=$|[^A-Za-zÀ-ÿ]|EUR|USD|CHF|XOF|MAD|TND)")
 _SCALES = {"thousand": 3, "million": 6, "billion": 9}
+# « $1.4m », « 1,4 mn USD »: lower-case m, mn for million only beside a currency (« 12 m » is metres, « 3 mn »
+# minutes); mln always
+_SMALL_MILLION = re.compile(r"^\s*(?:(?P<with_currency>m|mn)|mln)(?=$|[^A-Za-zÀ-ÿ]|EUR|USD|CHF|XOF|MAD|TND)")
 _AMBIGUOUS_SCALE = re.compile(r"^\s*(?:billions?|trillions?)\b", re.IGNORECASE)
 
 
@@ -271,6 +275,9 @@ def parse_printed(text: Any, decimal_mark: str | None = None) -> ParsedNumber:
         raise UnreadableNumber(f"'{original}': 'billion' is 10^9 in English and 10^12 in French (write the number)")
     scale = _SCALE.match(after)
     exponent = next((_SCALES[name] for name, word in scale.groupdict().items() if word), 0) if scale else 0
+    small = None if scale else _SMALL_MILLION.match(after)
+    if small and (not small.group("with_currency") or printed_currency(original)):
+        exponent = 6
     space_grouped = bool(_SPACE_GROUPED.search(s))
     s = _SPACES.sub("", s)
     if not s or not re.fullmatch(r"[\d.,]+", s) or not s[0].isdigit() and not (s[0] in ".," and len(s) > 1):
