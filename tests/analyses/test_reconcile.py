@@ -303,3 +303,16 @@ def test_lower_case_m_is_million_beside_a_currency(text, value, decimals):
     """« $1.4m », « 1,4 mn USD » were read as 1.4 (a mismatch beside 1 363 103)."""
     parsed = parse_printed(text, ",")
     assert parsed.value == Decimal(value) and parsed.decimals == decimals
+
+
+def test_a_ratio_printed_as_a_change_in_words_is_read_as_one():
+    """« 24 % de plus », « hausse de 24 % » beside a ratio of 1.2416 were mismatches while « +24 % » matched."""
+    figures = pd.DataFrame({"metric": ["impact_relative_effect", "impact_relative_effect"], "key": ["s:a", "s:b"],
+                            "value": [1.2416, 0.9012], "unit": ["ratio", "ratio"], "n": [10, 10], "note": ["", ""]})
+    printed = [("s:a", "24 % de plus"), ("s:a", "hausse de 24 %"), ("s:a", "augmentation de 24 %"), ("s:a", "+24 %"),
+               ("s:b", "baisse de 10 %"), ("s:b", "10 % de moins"), ("s:a", "baisse de 24 %"), ("s:a", "24 %")]
+    reported = pd.DataFrame({"figure_id": [f"F{i}" for i in range(len(printed))], "metric": "impact_relative_effect",
+                             "key": [k for k, _ in printed], "value": [v for _, v in printed], "comparison": None,
+                             "label": "a", "source": "s"})
+    out = reconcile(reported, figures, decimal_mark=",")
+    assert out["status"].tolist() == ["match"] * 6 + ["mismatch", "mismatch"]

@@ -400,16 +400,18 @@ PERCENT_NOTE = "a percentage of a fraction of 1"   # in the note of 27 % printed
 
 
 def _as_percentage(printed: str, computed: float, comparison: str, unit: str,
-                   mismatch: Classification) -> Classification:
+                   mismatch: Classification, decimal_mark: str | None = None) -> Classification:
     """A figure computed as a fraction of 1 (a share, an effect on a yes/no outcome: 0.2708) printed as a percentage
-    or in percentage points (`27 %`, `+27 points de pourcentage`), or a ratio printed as a change (`+24 %` for 1.24):
+    or in percentage points (`27 %`, `+27 points de pourcentage`), or a ratio printed as a change (`+24 %`,
+    « hausse de 24 % », « 24 % de plus » for 1.24):
     read as printed / 100 (1 + printed / 100 for a ratio with its sign) when, so read, it agrees; else the mismatch
     as it was. (It was a mismatch of 26.7, for a figure the annex itself prints « 27,1 points de pourcentage ».)"""
     value, decimals = mismatch.printed_value, mismatch.decimals
     if comparison not in ("=", "~") or decimals < -2:
         return mismatch
     fraction = Decimal(repr(value)).scaleb(-2)
-    signed = printed.strip()[:1] in SIGNS
+    # a change: its sign, or words that give one (« hausse de 24 % », « 24 % de plus »: they were a mismatch)
+    signed = parse_printed(printed, decimal_mark).signed
     read = (1 + fraction) if unit == "ratio" and signed else fraction
     if unit != "ratio" and abs(computed) > 1:
         return mismatch
@@ -504,7 +506,7 @@ def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str |
             if unit == "%" and result.status == MISMATCH:
                 result = _as_fraction(printed, computed, comparison, result)
             elif unit != "%" and result.status == MISMATCH and _PERCENT.search(fold(printed)):
-                result = _as_percentage(printed, computed, comparison, unit, result)
+                result = _as_percentage(printed, computed, comparison, unit, result, decimal_mark)
         rows.append({
             "figure_id": rec.get("figure_id"), "metric": metric, "key": key, "printed": printed,
             "comparison": comparison, "computed": computed, "unit": unit, "n": n, "status": result.status,
