@@ -316,3 +316,12 @@ def test_a_ratio_printed_as_a_change_in_words_is_read_as_one():
                              "label": "a", "source": "s"})
     out = reconcile(reported, figures, decimal_mark=",")
     assert out["status"].tolist() == ["match"] * 6 + ["mismatch", "mismatch"]
+
+
+@pytest.mark.parametrize("text", ["en 2020, 53 %", "En 2020 53 %", "2020 : 53 %", "53 % en 2020", "12 34"])
+def test_a_value_holding_two_numbers_is_refused(text):
+    """« en 2020, 53 % » was read as 2020,53 and « En 2020 53 % » as 202053 (« 53 % en 2020 » was refused)."""
+    with pytest.raises(UnreadableNumber):
+        parse_printed(text, ",")
+    assert parse_printed("1 362 610,13", ",").value == Decimal("1362610.13")
+    assert parse_printed("1'362'610", ",").value == Decimal("1362610")

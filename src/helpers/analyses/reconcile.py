@@ -19,7 +19,9 @@ Reading printed numbers (``parse_printed``) -- reports mix conventions, so the d
 conservatively, and anything ambiguous is refused rather than guessed:
 
 1. Leading and trailing text is dropped ("53,6 %", "environ 46%", "USD 1 200"); spaces (also no-break and thin
-   spaces) and apostrophes inside the number are thousands separators and are removed ("17 ,7" -> "17,7").
+   spaces) and apostrophes inside the number are thousands separators and are removed ("17 ,7" -> "17,7"). A space
+   elsewhere than before a group of 3 digits or a decimal mark means two numbers, refused ("En 2020 53 %" was read
+   as 202053, "en 2020, 53 %" as 2020.53).
 2. Both "," and "." present: the **last** separator is the decimal mark ("133,045.90", "1.005.500,00", and the
    AMEM misprint "1.362,610.13" -> 1362610.13); every earlier separator must cut 3-digit groups.
 3. One kind of separator, several times: thousands separators ("4.600.000", "1,362,610"), groups of 3 checked.
@@ -77,6 +79,8 @@ BUDGET_METRICS = {"budget", "spent", "financial_execution_rate", "unallocated_bu
                   "burn_index", "spending_share"}
 
 _SPACES = re.compile(r"[ \u00a0\u202f\u2009\u2007'\u2019]")
+_GAP = re.compile(r"[ \u00a0\u202f\u2009\u2007'\u2019]+")
+_GROUP_AFTER = re.compile(r"\d{3}(?!\d)")
 _SPACE_GROUPED = re.compile(r"\d[ \u00a0\u202f\u2009\u2007]\d{3}(?!\d)")
 # a minus sign as reports write it: hyphen-minus, minus sign, Word's en dash, em dash, hyphen, non-breaking hyphen,
 # figure dash, small and full-width hyphen-minus (« –0,27 » was read as +0.27)
@@ -278,6 +282,11 @@ def parse_printed(text: Any, decimal_mark: str | None = None) -> ParsedNumber:
     small = None if scale else _SMALL_MILLION.match(after)
     if small and (not small.group("with_currency") or printed_currency(original)):
         exponent = 6
+    for gap in _GAP.finditer(s):   # « En 2020 53 % » was read as 202053, « en 2020, 53 % » as 2020,53
+        grouping = s[gap.start() - 1:gap.start()].isdigit() and _GROUP_AFTER.match(s, gap.end())
+        if not grouping and s[gap.end():gap.end() + 1] not in (".", ","):
+            raise UnreadableNumber(f"'{original}' holds two numbers (a space is in a number only before a group "
+                                   "of 3 digits: write the value alone)")
     space_grouped = bool(_SPACE_GROUPED.search(s))
     s = _SPACES.sub("", s)
     if not s or not re.fullmatch(r"[\d.,]+", s) or not s[0].isdigit() and not (s[0] in ".," and len(s) > 1):
