@@ -325,3 +325,19 @@ def test_a_value_holding_two_numbers_is_refused(text):
         parse_printed(text, ",")
     assert parse_printed("1 362 610,13", ",").value == Decimal("1362610.13")
     assert parse_printed("1'362'610", ",").value == Decimal("1362610")
+
+
+def test_a_key_matches_whatever_its_accents_and_a_word_for_the_whole_is_told_all():
+    """A published « Régional » did not match the key 'regional' (« MAROC » matched 'Maroc'); « ensemble » got no
+    « did you mean 'all'? »."""
+    from helpers.analyses.reconcile import key_suggestion, unmatched
+
+    figures = pd.DataFrame({"metric": ["spent", "spent", "spent"], "key": ["regional", "Maroc", "total"],
+                            "value": [10.0, 20.0, 30.0], "unit": ["USD"] * 3, "n": [1, 1, 1], "note": [""] * 3})
+    reported = pd.DataFrame({"figure_id": ["A", "B", "C"], "metric": "spent", "key": ["Régional", "MAROC", "ensemble"],
+                             "value": ["10", "20", "30"], "comparison": None, "label": "a", "source": "s"})
+    out = reconcile(reported, figures)
+    assert out["status"].tolist() == ["match", "match", "not_computable"]
+    assert unmatched(reported, figures) == [2]
+    assert key_suggestion("spent", "ensemble", {"spent": ["regional", "Maroc", "total"]}, ["spent"]) == \
+        "did you mean 'total'?"

@@ -68,7 +68,7 @@ from typing import Any, Collection, Mapping, NamedTuple
 import numpy as np
 import pandas as pd
 
-from ..text import fold
+from ..text import fold, is_all
 
 MATCH, TRUNCATED, MISMATCH, NOT_COMPUTABLE = "match", "truncated", "mismatch", "not_computable"
 FRACTION_NOTE = "as a fraction of 1"   # in the note of a percentage printed 0.444 (see _as_fraction)
@@ -457,8 +457,10 @@ def key_suggestion(metric: str, key: str, known_keys: Mapping[str, Collection[st
     wanted = key.lower()
     # the same key with a period, sex or country suffix first (I1 -> I1@2020, I1/f), then keys spelt alike
     suffixed = [k for k in keys if k.lower().startswith((wanted + "@", wanted + "/", wanted + ":"))]
+    # « ensemble », « tous », « total » for the whole: 'all' (or 'total'), which no spelling is close to
+    whole = [k for k in keys if k.lower() in ("all", "total")] if is_all(key) or fold(key) == "total" else []
     close = [lowered[k] for k in get_close_matches(wanted, list(lowered), n=SUGGESTED, cutoff=0.6)]
-    picked = list(dict.fromkeys(suffixed + close))[:SUGGESTED]
+    picked = list(dict.fromkeys(whole + suffixed + close))[:SUGGESTED]
     if not picked:
         return ""
     return "did you mean " + " or ".join(f"'{k}'" for k in picked) + "?"
@@ -470,7 +472,7 @@ def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str |
     """One row per reported figure (in the reported table's order), looked up by (metric, key) in ``figures``.
 
     ``figures`` needs columns metric, key, value, and optionally unit, n, note. Keys match exactly, else ignoring
-    case; "all" and "total" stand for each other; an empty reported key means the whole ("all" / "total").
+    case and accents (« Régional » is 'regional'); "all" and "total" stand for each other; an empty reported key means the whole ("all" / "total").
     ``known_keys`` (metric -> every key computed) and ``metrics`` (every metric name): the note of a figure
     that matches nothing suggests the closest ones (see ``key_suggestion``).
     Columns: figure_id, metric, key, printed, comparison, computed, unit, n, status, printed_value, decimals,
@@ -481,16 +483,16 @@ def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str |
     records = reported.to_dict("records")
     asked = _asked(records)
     # lookups of only the (metric, key) pairs asked for; case-insensitive only for the pairs not found exactly
-    exact = _first_rows(fig_metric, fig_key, {(m, k) for m, _, keys in asked for k in keys}, fold=False)
+    exact = _first_rows(fig_metric, fig_key, {(m, k) for m, _, keys in asked for k in keys}, any_case=False)
     hits = [next((exact[(m, k)] for k in keys if (m, k) in exact), None) for m, _, keys in asked]
-    folded = _first_rows(fig_metric, fig_key, {(m.lower(), k.lower()) for (m, _, keys), hit in zip(asked, hits)
-                                               if hit is None for k in keys}, fold=True)
+    folded = _first_rows(fig_metric, fig_key, {(fold(m), fold(k)) for (m, _, keys), hit in zip(asked, hits)
+                                               if hit is None for k in keys}, any_case=True)
     rows = []
     for rec, (metric, key, candidates), hit in zip(records, asked, hits):
         comparison = "=" if _is_blank(rec.get("comparison")) else str(rec["comparison"]).strip()
         if hit is None:
-            hit = next((folded[(metric.lower(), k.lower())] for k in candidates
-                        if (metric.lower(), k.lower()) in folded), None)
+            hit = next((folded[(fold(metric), fold(k))] for k in candidates
+                        if (fold(metric), fold(k)) in folded), None)
         printed = rec.get("value")
         printed = "" if _is_blank(printed) else str(printed)
         comparison = worded_comparison(printed, comparison)   # "plus de 35 %" is > 35
@@ -554,36 +556,36 @@ def unmatched(reported: pd.DataFrame, figures: pd.DataFrame) -> list[int]:
     asked = _asked(reported.to_dict("records"))
     metrics = _text(figures["metric"])
     codes, distinct = pd.factorize(metrics)   # the keys of the metrics asked for only, not of every figure
-    wanted = {metric.lower() for metric, _, _ in asked}
-    rows = np.isin(codes, [c for c, m in enumerate(distinct) if m.lower() in wanted])
-    have = {(m.lower(), k.lower()) for m, k in zip(metrics[rows].tolist(), _text(figures["key"])[rows].tolist())}
+    wanted = {fold(metric) for metric, _, _ in asked}
+    rows = np.isin(codes, [c for c, m in enumerate(distinct) if fold(m) in wanted])
+    have = {(fold(m), fold(k)) for m, k in zip(metrics[rows].tolist(), _text(figures["key"])[rows].tolist())}
     return [i for i, (metric, _, keys) in enumerate(asked)
-            if not any((metric.lower(), k.lower()) in have for k in keys)]
+            if not any((fold(metric), fold(k)) in have for k in keys)]
 
 
-def _candidates(metric: pd.Series, key: pd.Series, wanted: set[tuple[str, str]], fold: bool) -> np.ndarray:
+def _candidates(metric: pd.Series, key: pd.Series, wanted: set[tuple[str, str]], any_case: bool) -> np.ndarray:
     """Positions of the rows whose metric is one of the ``wanted`` metrics and whose key one of the wanted keys
-    (both lower-cased when ``fold``), vectorised: a superset of the rows with a wanted (metric, key) pair."""
+    (both folded, text.fold: no case, no accents, when ``any_case``), vectorised: a superset of the rows with a wanted (metric, key) pair."""
     if not wanted or not len(metric):
         return np.array([], dtype=np.int64)
     codes, uniques = pd.factorize(metric)  # a few metrics: fold the distinct values, not every row
-    names = [str(u).lower() if fold else str(u) for u in uniques]
+    names = [fold(u) if any_case else str(u) for u in uniques]
     metrics = {m for m, _ in wanted}
     rows = np.flatnonzero(np.isin(codes, [i for i, name in enumerate(names) if name in metrics]))
     keys = key.iloc[rows]
-    if fold:
-        keys = keys.str.lower()
+    if any_case:   # « Régional » is the key 'regional', as « MAROC » is 'Maroc'
+        keys = keys.map(fold)
     return rows[keys.isin({k for _, k in wanted}).to_numpy(dtype=bool)]
 
 
-def _first_rows(metric: pd.Series, key: pd.Series, wanted: set[tuple[str, str]], fold: bool
+def _first_rows(metric: pd.Series, key: pd.Series, wanted: set[tuple[str, str]], any_case: bool
                 ) -> dict[tuple[str, str], int]:
     """{(metric, key): position of the first figures row with it}, for the ``wanted`` pairs only (lower-cased pairs
-    compared with the lower-cased figures when ``fold``)."""
-    rows = _candidates(metric, key, wanted, fold)
+    compared with the folded figures when ``any_case``)."""
+    rows = _candidates(metric, key, wanted, any_case)
     found: dict[tuple[str, str], int] = {}
     for i, m, k in zip(rows.tolist(), metric.iloc[rows].tolist(), key.iloc[rows].tolist()):
-        pair = (m.lower(), k.lower()) if fold else (m, k)
+        pair = (fold(m), fold(k)) if any_case else (m, k)
         if pair in wanted:
             found.setdefault(pair, i)
     return found
@@ -594,9 +596,9 @@ def lookup_rows(reported: pd.DataFrame, figures: pd.DataFrame) -> np.ndarray:
     (metric, key) a reported figure asks for, in any case. ``reconcile(reported, figures[mask])`` gives the same
     table as ``reconcile(reported, figures)``: a large figures table can be narrowed (or searched piece by piece)
     before it is put in order."""
-    wanted = {(m.lower(), k.lower()) for m, _, keys in _asked(reported.to_dict("records")) for k in keys}
+    wanted = {(fold(m), fold(k)) for m, _, keys in _asked(reported.to_dict("records")) for k in keys}
     mask = np.zeros(len(figures), dtype=bool)
-    mask[_candidates(_text(figures["metric"]), _text(figures["key"]), wanted, fold=True)] = True
+    mask[_candidates(_text(figures["metric"]), _text(figures["key"]), wanted, any_case=True)] = True
     return mask
 
 
