@@ -383,3 +383,49 @@ def test_a_country_without_spending_says_why_on_every_row_of_the_all_annex():
         assert math.isnan(mali.loc[metric, "value"]) and mali.loc[metric, "note"] == \
             "not computable: no expenditure data", metric
     assert figures.set_index(["metric", "key"]).loc[("spent", "Niger"), "note"].startswith("cumulative spending")
+
+
+def test_the_verdict_does_not_depend_on_the_annex_language(tmp_path):
+    """« 1,655 » (or « 22.562 ») was read with the decimal mark of the annex's language: built with --language en the
+    figure 1.655 printed « 1,655 » in a French report was 1655, an « Écart ». The report's mark comes from
+    project.yaml's `language` (or `report_decimal_mark`), set when project.yaml is read: neither a build's language
+    nor an annex file's changes it."""
+    import sys
+    from pathlib import Path
+
+    from helpers.data.params import load_annex_params
+
+    sys.path.insert(0, str(Path(__file__).parents[1]))
+    from fixtures.mini_project import Mini
+
+    figures = pd.DataFrame({"metric": ["impact_effect", "impact_effect"], "key": ["s:a", "s:b"],
+                            "value": [1.655, 22562.0], "unit": ["", ""], "n": [10, 10], "note": ["", ""]})
+    reported = pd.DataFrame({"figure_id": ["A", "B"], "metric": "impact_effect", "key": ["s:a", "s:b"],
+                             "value": ["1,655", "22.562"], "comparison": None, "label": "a", "source": "s"})
+    french = annex_params(language="fr")
+    for params in (french, french.model_copy(update={"language": "en"})):
+        out = figures_mod.reconciliation_figures(reported, figures, params).set_index("key")
+        assert out["status"].to_dict() == {"A": "match", "B": "match"}
+    english = annex_params(language="en", report_decimal_mark=",")
+    assert figures_mod.reconciliation_figures(reported, figures, english)["status"].tolist() == ["match", "match"]
+    assert annex_params(language="en").report_decimal_mark == "."
+    mini = Mini.copy_to(tmp_path)
+    mini.write_param_file("maroc", "country: Maroc\nname: Maroc\nlanguage: en\n")
+    params = load_annex_params("mini", "maroc", mini.params_dir)
+    assert params.language == "en" and params.report_decimal_mark == load_annex_params(
+        "mini", "maroc", Path(__file__).parents[1] / "fixtures" / "mini" / "params").report_decimal_mark
+
+
+def test_report_decimal_mark_is_written_in_project_yaml_only(tmp_path):
+    import sys
+    from pathlib import Path
+
+    from helpers.data.params import ValidationFailed, load_annex_params
+
+    sys.path.insert(0, str(Path(__file__).parents[1]))
+    from fixtures.mini_project import Mini
+
+    mini = Mini.copy_to(tmp_path)
+    mini.write_param_file("maroc", "country: Maroc\nname: Maroc\nreport_decimal_mark: \".\"\n")
+    with pytest.raises(ValidationFailed, match="report_decimal_mark"):
+        load_annex_params("mini", "maroc", mini.params_dir)

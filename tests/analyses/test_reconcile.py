@@ -226,3 +226,118 @@ def test_an_unknown_key_gets_the_closest_keys_of_its_metric():
     assert "no metric 'indicator_achievment'" in out["F2"] and "'indicator_achievement'" in out["F2"]
     assert "did you mean" not in out["F3"] and "no computed figure 'women_share' with key 'zzz'" in out["F3"]
     assert key_suggestion("women_share", "Mar16052_os1", known, known) == "did you mean 'MAR16052_OS1'?"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("–0,27", "-0.27"), ("—155", "-155"), ("\u20110,27", "-0.27"), ("\u22120,0625", "-0.0625"), ("- 3,5", "-3.5"),
+    ("baisse de 27 points de pourcentage", "-27"), ("diminution de 0,18", "-0.18"), ("recul de 23", "-23"),
+    ("a diminué de 12 %", "-12"), ("decrease of 3", "-3"), ("27 points de moins", "-27"), ("baisse de –3", "-3"),
+    ("hausse de 24 %", "24"), ("augmentation de 5", "5"), ("increase of 5", "5"), ("environ –0,27", "-0.27"),
+])
+def test_a_minus_written_as_a_dash_or_in_words_is_read(text, value):
+    """An en dash (Word's « –0,27 »), an em dash, a non-breaking hyphen were dropped: « –0,27 » beside +0.2708 was a
+    match, « –0,06 » beside -0.0625 a mismatch; « baisse de 27 points » lost its sign likewise."""
+    parsed = parse_printed(text, ",")
+    assert parsed.value == Decimal(value) and parsed.signed
+
+
+@pytest.mark.parametrize("text", ["Taux – 53 %", "+/-3", "baisse de +3", "hausse de -3"])
+def test_a_sign_that_may_not_be_one_or_that_words_contradict_is_refused(text):
+    with pytest.raises(UnreadableNumber):
+        parse_printed(text, ",")
+
+
+def test_a_dash_or_a_word_of_decrease_is_compared_as_a_minus():
+    figures = pd.DataFrame({"metric": ["impact_effect", "impact_effect"], "key": ["s:employed", "s:earnings"],
+                            "value": [0.2708333, -0.0625], "unit": ["", ""], "n": [2880, 2805], "note": ["", ""]})
+    printed = [("s:employed", "–0,27"), ("s:earnings", "–0,06"), ("s:earnings", "\u20110,0625"),
+               ("s:employed", "baisse de 27 points de pourcentage"), ("s:employed", "hausse de 27 points de pourcentage"),
+               ("s:earnings", "diminution de plus de 0,05"), ("s:earnings", "baisse de plus de 0,07")]
+    reported = pd.DataFrame({"figure_id": [f"F{i}" for i in range(len(printed))], "metric": "impact_effect",
+                             "key": [k for k, _ in printed], "value": [v for _, v in printed], "comparison": None,
+                             "label": "a", "source": "s"})
+    out = reconcile(reported, figures, decimal_mark=",")
+    assert out["status"].tolist() == ["mismatch", "match", "match", "mismatch", "match", "match", "mismatch"]
+    assert out["comparison"].tolist()[5:] == ["<", "<"]   # a decrease of more than 0,05: below -0,05
+
+
+def test_a_figure_printed_in_another_currency_is_not_compared():
+    """« 2,8 M EUR », « 2 777 778 € », « 1 363 103 MAD » beside USD figures were matches, « 2,4 M EUR » a mismatch that
+    read as a spending gap: the workbook does not convert, so a figure printed in another currency is not
+    computable, saying so; the project's own currency, or none, is compared."""
+    from helpers.annex.fmt import reason
+
+    figures = pd.DataFrame({"metric": ["budget", "spent", "women_share"], "key": ["total", "total", "all"],
+                            "value": [2777777.78, 1363103.0, 2.0], "unit": ["USD", "USD", "%"], "n": [9, 9, 50],
+                            "note": ["", "", ""]})
+    printed = [("budget", "2,8 M EUR"), ("budget", "2 777 778 €"), ("spent", "1 363 103 MAD"), ("budget", "2,4 M EUR"),
+               ("budget", "2,8 M USD"), ("budget", "2 777 778 $"), ("spent", "1 363 103"), ("women_share", "2 €")]
+    reported = pd.DataFrame({"figure_id": [f"F{i}" for i in range(len(printed))], "metric": [m for m, _ in printed],
+                             "key": None, "value": [v for _, v in printed], "comparison": None, "label": "a",
+                             "source": "s"})
+    out = reconcile(reported, figures, decimal_mark=",")
+    assert out["status"].tolist() == ["not_computable"] * 4 + ["match"] * 4   # a % is no currency: compared
+    assert out.loc[0, "note"].startswith("printed in EUR, the project's figures are in USD")
+    assert out.loc[2, "note"].startswith("printed in MAD")
+    assert reason("budget [total]: " + out.loc[0, "note"], "fr").startswith(
+        "publié en EUR, les chiffres du projet sont en USD")
+
+
+def test_approximately_a_scaled_number_is_within_half_its_last_unit():
+    """« environ 2 millions » beside 1 363 103 was a match (« tolerance 1000000 »): a number printed to the nearest
+    million is within half a million of the computed one; « 12k » within 500; digits printed keep 1 unit or 2 %."""
+    assert classify("environ 2 millions", 1363103, "~", ",").status == "mismatch"
+    assert classify("environ 2 millions", 1600000, "~", ",").status == "match"
+    assert classify("environ 1,4 M", 1363103, "~", ",").status == "match"
+    assert classify("12k", 12600, "~", ",").status == "mismatch" and classify("12k", 12400, "~", ",").status == "match"
+    assert classify("2 000 000", 1961000, "~", ",").status == "match"      # 2 %: 40 000
+    assert classify("46", 45, "~").status == "match"                     # 1 unit
+    assert classify("2 millions", 1500000, "=", ",").status == "match"   # = rounds, as it did
+
+
+@pytest.mark.parametrize("text, value, decimals", [
+    ("$1.4m", "1400000", -5), ("1,4 mn USD", "1400000", -5), ("1,4 mln", "1400000", -5), ("1,4m€", "1400000", -5),
+    ("US$ 2,5 m", "2500000", -5), ("12 m", "12", 0), ("3 mn", "3", 0),     # metres, minutes: no currency
+])
+def test_lower_case_m_is_million_beside_a_currency(text, value, decimals):
+    """« $1.4m », « 1,4 mn USD » were read as 1.4 (a mismatch beside 1 363 103)."""
+    parsed = parse_printed(text, ",")
+    assert parsed.value == Decimal(value) and parsed.decimals == decimals
+
+
+def test_a_ratio_printed_as_a_change_in_words_is_read_as_one():
+    """« 24 % de plus », « hausse de 24 % » beside a ratio of 1.2416 were mismatches while « +24 % » matched."""
+    figures = pd.DataFrame({"metric": ["impact_relative_effect", "impact_relative_effect"], "key": ["s:a", "s:b"],
+                            "value": [1.2416, 0.9012], "unit": ["ratio", "ratio"], "n": [10, 10], "note": ["", ""]})
+    printed = [("s:a", "24 % de plus"), ("s:a", "hausse de 24 %"), ("s:a", "augmentation de 24 %"), ("s:a", "+24 %"),
+               ("s:b", "baisse de 10 %"), ("s:b", "10 % de moins"), ("s:a", "baisse de 24 %"), ("s:a", "24 %")]
+    reported = pd.DataFrame({"figure_id": [f"F{i}" for i in range(len(printed))], "metric": "impact_relative_effect",
+                             "key": [k for k, _ in printed], "value": [v for _, v in printed], "comparison": None,
+                             "label": "a", "source": "s"})
+    out = reconcile(reported, figures, decimal_mark=",")
+    assert out["status"].tolist() == ["match"] * 6 + ["mismatch", "mismatch"]
+
+
+@pytest.mark.parametrize("text", ["en 2020, 53 %", "En 2020 53 %", "2020 : 53 %", "53 % en 2020", "12 34"])
+def test_a_value_holding_two_numbers_is_refused(text):
+    """« en 2020, 53 % » was read as 2020,53 and « En 2020 53 % » as 202053 (« 53 % en 2020 » was refused)."""
+    with pytest.raises(UnreadableNumber):
+        parse_printed(text, ",")
+    assert parse_printed("1 362 610,13", ",").value == Decimal("1362610.13")
+    assert parse_printed("1'362'610", ",").value == Decimal("1362610")
+
+
+def test_a_key_matches_whatever_its_accents_and_a_word_for_the_whole_is_told_all():
+    """A published « Régional » did not match the key 'regional' (« MAROC » matched 'Maroc'); « ensemble » got no
+    « did you mean 'all'? »."""
+    from helpers.analyses.reconcile import key_suggestion, unmatched
+
+    figures = pd.DataFrame({"metric": ["spent", "spent", "spent"], "key": ["regional", "Maroc", "total"],
+                            "value": [10.0, 20.0, 30.0], "unit": ["USD"] * 3, "n": [1, 1, 1], "note": [""] * 3})
+    reported = pd.DataFrame({"figure_id": ["A", "B", "C"], "metric": "spent", "key": ["Régional", "MAROC", "ensemble"],
+                             "value": ["10", "20", "30"], "comparison": None, "label": "a", "source": "s"})
+    out = reconcile(reported, figures)
+    assert out["status"].tolist() == ["match", "match", "not_computable"]
+    assert unmatched(reported, figures) == [2]
+    assert key_suggestion("spent", "ensemble", {"spent": ["regional", "Maroc", "total"]}, ["spent"]) == \
+        "did you mean 'total'?"

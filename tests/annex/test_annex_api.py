@@ -139,3 +139,12 @@ def test_an_indicators_values_keep_the_decimals_they_have():
     data = table_data(frame, {"actual": "actual"}, {"actual": "numv"}, "fr", "EUR")
     assert [c[0]["text"] for c in data["rows"]] == ["7", "12,5", "0,45", "n.d."]
     assert [c[0]["value"] for c in data["rows"]][:3] == [7.0, 12.5, 0.45]
+
+
+def test_published_check_reads_the_printed_figure_with_the_reports_mark():
+    """The annex in English of a French report: « 1,666 » is 1.666 (as the verdict read it), its difference 0.011,
+    not 1 664.345."""
+    figures = pd.DataFrame({"metric": ["reported_figure"], "key": ["F1"], "value": [1.655], "reported": ["1,666"],
+                            "status": ["mismatch"], "note": ["x [y]: printed 1,666 vs computed 1.655"]})
+    reported = pd.DataFrame({"figure_id": ["F1"], "label": ["a"], "source": ["l. 1"]})
+    assert published_check(figures, reported, "en", ",").loc[0, "explanation"] == "off by 0.011"

@@ -315,3 +315,27 @@ def test_beside_gives_the_result_or_the_error_and_the_reads_of_its_thread(tmp_pa
     failing = beside(lambda: 1 / 0)
     with pytest.raises(ZeroDivisionError):
         failing()
+
+
+def test_reported_xlsx_number_cells_are_read_as_the_sheet_shows_them(mini):
+    """A number cell of reported.xlsx was written with the project's mark ('.') and read back with the report's
+    (',', French): 1.655 became 1655, 241.377 became 241377 (« Conforme » beside 241 377,03); a cell formatted as a
+    percentage, 50 % (it holds 0.5), was « 0.5 », an « écart de -49,5 ». Now a number cell is the number it holds,
+    written with the report's mark, and a percentage cell the percentage the sheet shows; text stays as typed."""
+    from helpers.analyses.reconcile import reconcile
+
+    _xlsx(mini, "reported", [["figure_id", "metric", "key", "value"], ["P1", "women_share", "all", 0.5],
+                             ["P2", "impact_effect", "s:a", 1.655], ["P3", "spent", "total", 241.377],
+                             ["P4", "women_share", "all", 0.529], ["P5", "women_share", "all", "53,6"],
+                             ["P6", "spent", "total", 241377]])
+    workbook = openpyxl.load_workbook(mini.path("reported.xlsx"))
+    workbook.active["D2"].number_format = "0%"
+    workbook.active["D5"].number_format = "0.0%"
+    workbook.save(mini.path("reported.xlsx"))
+    reported = mini.load().tables["reported"]
+    assert reported["value"].tolist() == ["50 %", "1,655", "241,377", "52,9 %", "53,6", "241377"]
+    figures = pd.DataFrame({"metric": ["women_share", "impact_effect", "spent"], "key": ["all", "s:a", "total"],
+                            "value": [50.0, 1.655, 241377.03], "unit": ["%", "", "USD"], "n": [1, 1, 1],
+                            "note": ["", "", ""]})
+    out = reconcile(reported.iloc[:3], figures, decimal_mark=",")
+    assert out["status"].tolist() == ["match", "match", "mismatch"]

@@ -143,3 +143,30 @@ def test_a_reported_figure_checked_in_no_annex_is_told(mini):
     out = io.StringIO()
     run_check(["mini"], mini.data_dir, mini.params_dir, out=out)
     assert "[reported_nowhere]" not in out.getvalue()
+
+
+def test_every_impact_figure_the_annex_computes_is_known_to_the_check(mini):
+    """make check warned `unknown_figure` (« the annex will say 'not computable' ») for impact figures the annex
+    does compute (impact_mde, impact_naive_effect, impact_p_holm; event_study_effect, impact_relative_effect,
+    impact_adjusted_effect likewise): it knew only the keys the studies' descriptions give."""
+    mini.append("reported", "F7,impact_mde,survey:score:naive,1,,MDE,p. 3,Maroc")
+    mini.append("reported", "F8,impact_naive_effect,survey:score,1,,Effet,p. 3,Maroc")
+    mini.append("reported", "F9,impact_p_holm,survey:score:naive,0.5,,p,p. 3,Maroc")
+    mini.append("reported", "F10,impact_mde,survey:score:ipw,1,,MDE,p. 3,Maroc")      # no such method here
+    problems = [p for p in reported_figure_problems("mini", mini.data_dir, mini.params_dir)
+                if p.rule == "unknown_figure"]
+    assert [p.message.split("'")[1] for p in problems] == ["F10"]
+    assert "survey:score:naive" in problems[0].hint
+
+
+def test_a_regional_figure_is_checked_in_the_project_wide_annex(mini):
+    """A « Régional » figure is the project-wide annex's (as « Maroc » is Maroc's): `reported_nowhere` said it was
+    checked in no annex."""
+    mini.write_param_file("ensemble", "country: all\nname: Ensemble\n")
+    mini.replace("reported", "Rapport p. 20,Maroc", "Rapport p. 20,Régional")
+    problems = reported_figure_problems("mini", mini.data_dir, mini.params_dir)
+    assert not [p for p in problems if p.rule == "reported_nowhere"]
+    (mini.params_dir / "mini" / "ensemble.yaml").unlink()
+    problems = reported_figure_problems("mini", mini.data_dir, mini.params_dir)
+    assert ["'Régional', and the project has no project-wide annex" in p.message
+            for p in problems if p.rule == "reported_nowhere"] == [False, True]

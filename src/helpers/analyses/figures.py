@@ -742,7 +742,9 @@ def reconciliation_figures(reported: pd.DataFrame, figures: pd.DataFrame, params
                            keys: dict[str, list[str]] | None = None) -> pd.DataFrame:
     """reported_figure rows: each printed figure compared with the computed one (see reconcile.reconcile);
     ``keys`` (see ``known_keys``): a figure that matches nothing gets the closest keys of its metric."""
-    mark = {"fr": ",", "en": "."}.get(getattr(params, "language", ""), None)
+    from ..data.params import report_decimal_mark
+
+    mark = report_decimal_mark(params)
     rec = reconcile.reconcile(reported, figures, decimal_mark=mark, known_keys=keys, metrics=METRICS)
     if rec.empty:
         return _finish([])
@@ -753,8 +755,9 @@ def reconciliation_figures(reported: pd.DataFrame, figures: pd.DataFrame, params
 
 def unmatched_reported(data: Any, params: Any) -> pd.DataFrame:
     """The reported figures of one annex that name no figure the workbook computes, each with the closest keys of
-    its metric (for ``make check``): columns figure_id, metric, key, suggestion. Impact effects are not estimated
-    here: their keys come from the studies' descriptions."""
+    its metric (for ``make check``): columns figure_id, metric, key, suggestion. Impact figures are first looked up
+    among the keys the studies' descriptions give; a reported impact figure not found there is looked up among the
+    estimated ones, as the annex computes them."""
     scoped = scope(data, params.country)
     reported = reported_for_annex(data.tables.get("reported"), params).reset_index(drop=True)
     columns = ["figure_id", "metric", "key", "suggestion"]
@@ -766,12 +769,19 @@ def unmatched_reported(data: Any, params: Any) -> pd.DataFrame:
         [(m, f"{name}:{arm}") for name in scoped.studies for m in ("impact_n_units", "impact_attrition")
          for arm in ("treated", "comparison")] + [("balance_joint_p", name) for name in scoped.studies]
 
+    asked = {str(m).strip().lower() for m in reported["metric"]}
+
     def computed_keys(whole: bool) -> pd.DataFrame:
         computed = tables_figures(scoped.tables, params, reported=reported if whole else None,
                                   metrics=reported["metric"], surveys=data.surveys if _is_all(params) else None,
                                   by_group=whole)
-        return pd.concat([computed[["metric", "key"]],
-                          pd.DataFrame(impact, columns=["metric", "key"], dtype="str")], ignore_index=True)
+        listed = [pd.DataFrame(impact, columns=["metric", "key"], dtype="str")]
+        if whole and scoped.studies and not asked.isdisjoint(SECTION_METRICS["impact"]):
+            # the impact figures whose keys the descriptions do not give (event_study_effect, impact_mde,
+            # impact_adjusted_effect, impact_relative_effect...: methods, periods, 0/1 outcomes): estimated, as the
+            # build does (they were said « not computable » by make check while the annex computes them)
+            listed.append(impact_figures(scoped.studies)[["metric", "key"]])
+        return pd.concat([computed[["metric", "key"]], *listed], ignore_index=True)
 
     # first the figures without keys per result, event, group... nor the ones only reported figures ask for (a
     # budget at a date, the reconciliation): a reported figure found among these is found among all, which are

@@ -6,7 +6,9 @@
   shortest decimal representation ``repr(x)``, never float ``round``) to the printed number of decimals, equals
   the printed value. For comparisons ``>``, ``>=``, ``<``, ``<=`` the computed value satisfies "computed <op>
   printed". For ``~`` (approximately, "environ", "avoisinent") the difference is within the tolerance
-  ``max(1 unit of the last printed digit, 2 % of |printed|)`` (e.g. "46" +- 1, "2 000 000" +- 40 000).
+  ``max(1 unit of the last printed digit, 2 % of |printed|)`` (e.g. "46" +- 1, "2 000 000" +- 40 000); for a number
+  printed with a scale word ("environ 2 millions", decimals < 0) half the last printed unit, not a whole one
+  ("environ 2 millions" +- 500 000: 1 363 103 was within a tolerance of 1 000 000).
 - ``truncated`` (comparison ``=`` only): the computed value cut toward zero (``ROUND_DOWN``) to the printed
   decimals equals the printed value, while rounding does not (1.6552 printed "1,65").
 - ``mismatch``: anything else; ``difference`` = printed - computed (exact decimal arithmetic, then float).
@@ -17,7 +19,9 @@ Reading printed numbers (``parse_printed``) -- reports mix conventions, so the d
 conservatively, and anything ambiguous is refused rather than guessed:
 
 1. Leading and trailing text is dropped ("53,6 %", "environ 46%", "USD 1 200"); spaces (also no-break and thin
-   spaces) and apostrophes inside the number are thousands separators and are removed ("17 ,7" -> "17,7").
+   spaces) and apostrophes inside the number are thousands separators and are removed ("17 ,7" -> "17,7"). A space
+   elsewhere than before a group of 3 digits or a decimal mark means two numbers, refused ("En 2020 53 %" was read
+   as 202053, "en 2020, 53 %" as 2020.53).
 2. Both "," and "." present: the **last** separator is the decimal mark ("133,045.90", "1.005.500,00", and the
    AMEM misprint "1.362,610.13" -> 1362610.13); every earlier separator must cut 3-digit groups.
 3. One kind of separator, several times: thousands separators ("4.600.000", "1,362,610"), groups of 3 checked.
@@ -38,7 +42,19 @@ The number of decimals printed is the number of digits after the decimal mark ("
 6. A scale word right after the number multiplies it, and the precision with it: "2,4 M EUR", "2,4 millions",
    "2,4 M€" are 2 400 000 printed to the nearest 100 000 (decimals -5); "12k", "12 000 milliers"... (k, K,
    mille, milliers; M, Mio, millions; Md, Mds, Mrd, milliards, bn). "billion" (10^9 in English, 10^12 in French) is
-   refused. Without this, "2,4 M EUR" was read as 2.4 and called a mismatch.
+   refused. Without this, "2,4 M EUR" was read as 2.4 and called a mismatch. Lower-case "m", "mn" are million
+   only beside a currency ("$1.4m", "1,4 mn USD"; "12 m" may be metres), "mln" always.
+
+7. The sign: any dash glued to the number is a minus ("-", "\u2212", Word's en dash "–0,27", an em dash, a
+   non-breaking hyphen: they were dropped, "–0,27" beside +0.27 was a match); words of a change before or after it
+   give it ("baisse de 27 points", "diminution de 0,18", "27 points de moins" are negative; "hausse de",
+   "augmentation de", "24 % de plus" positive; a sign the words contradict is refused). A worded bound on a decrease
+   is on its size: "baisse de plus de 20 %" is "< -20". A dash between words and the number ("Taux – 53 %") and a
+   sign glued to text ("+/-3") are refused.
+
+8. A printed figure that names a currency ("2,8 M EUR", "2 777 778 €", "1 363 103 MAD": ``printed_currency``) beside
+   a figure whose unit is another currency is not computable ("printed in EUR, the project's figures are in USD"):
+   the workbook does not convert, and it was compared as if in the project's currency.
 """
 
 from __future__ import annotations
@@ -52,7 +68,7 @@ from typing import Any, Collection, Mapping, NamedTuple
 import numpy as np
 import pandas as pd
 
-from ..text import fold
+from ..text import fold, is_all
 
 MATCH, TRUNCATED, MISMATCH, NOT_COMPUTABLE = "match", "truncated", "mismatch", "not_computable"
 FRACTION_NOTE = "as a fraction of 1"   # in the note of a percentage printed 0.444 (see _as_fraction)
@@ -63,8 +79,15 @@ BUDGET_METRICS = {"budget", "spent", "financial_execution_rate", "unallocated_bu
                   "burn_index", "spending_share"}
 
 _SPACES = re.compile(r"[ \u00a0\u202f\u2009\u2007'\u2019]")
+_GAP = re.compile(r"[ \u00a0\u202f\u2009\u2007'\u2019]+")
+_GROUP_AFTER = re.compile(r"\d{3}(?!\d)")
 _SPACE_GROUPED = re.compile(r"\d[ \u00a0\u202f\u2009\u2007]\d{3}(?!\d)")
-_LEAD = re.compile(r"^[^\d+\-\u2212.,]+")
+# a minus sign as reports write it: hyphen-minus, minus sign, Word's en dash, em dash, hyphen, non-breaking hyphen,
+# figure dash, small and full-width hyphen-minus (« –0,27 » was read as +0.27)
+MINUS_SIGNS = "-\u2212\u2013\u2014\u2010\u2011\u2012\ufe63\uff0d"
+SIGNS = "+" + MINUS_SIGNS
+_FIRST_DIGIT = re.compile(r"\d|[.,]\d")
+_BLANKS = " \u00a0\u202f\u2009\u2007\t"
 _TRAIL = re.compile(r"[^\d]+$")
 _GROUPS = re.compile(r"^\d{1,3}(\d{3})*$")
 _BRACKETED = re.compile(r"^\s*\([^()]*\d[^()]*\)\s*$")   # « (0,27) »: read as +0.27, it was a match
@@ -72,6 +95,9 @@ _BRACKETED = re.compile(r"^\s*\([^()]*\d[^()]*\)\s*$")   # « (0,27) »: read as
 _SCALE = re.compile(r"^\s*(?:(?P<thousand>k|K|mille|milliers?)|(?P<million>M|Mio|millions?)"
                     r"|(?P<billion>Md|Mds|Mrd|milliards?|bn))(?=$|[^A-Za-zÀ-ÿ]|EUR|USD|CHF|XOF|MAD|TND)")
 _SCALES = {"thousand": 3, "million": 6, "billion": 9}
+# « $1.4m », « 1,4 mn USD »: lower-case m, mn for million only beside a currency (« 12 m » is metres, « 3 mn »
+# minutes); mln always
+_SMALL_MILLION = re.compile(r"^\s*(?:(?P<with_currency>m|mn)|mln)(?=$|[^A-Za-zÀ-ÿ]|EUR|USD|CHF|XOF|MAD|TND)")
 _AMBIGUOUS_SCALE = re.compile(r"^\s*(?:billions?|trillions?)\b", re.IGNORECASE)
 
 
@@ -86,7 +112,7 @@ _BEFORE = {
          "approx\\.?|about|around|approximately|nearly|almost|roughly|some|~|≈|±|\\+/-",
 }
 _AFTER = {">=": "ou plus|et plus|or more|and more|and over|ou davantage|\\+", "<=": "ou moins|or less|or fewer"}
-_WORDED = [(op, re.compile(rf"(?:^|[\s(:,;])(?:{words})\s*$")) for op, words in _BEFORE.items()]
+_WORDED = [(op, re.compile(rf"(?:^|[\s(:,;'’])(?:{words})\s*$")) for op, words in _BEFORE.items()]
 _WORDED_AFTER = [(op, re.compile(rf"^\s*(?:[^\d\s]+\s*){{0,2}}?(?:{words})(?:$|[\s.,;)])"))
                  for op, words in _AFTER.items()]
 
@@ -100,18 +126,25 @@ def worded_comparison(printed: Any, comparison: str = "=") -> str:
     digits = re.search(r"\d", text)
     if digits is None:
         return comparison
-    before = text[:digits.start()].rstrip("+-\u2212")
+    before = text[:digits.start()].rstrip(SIGNS + " ")
     after = text[re.search(r"\d(?!.*\d)", text).end():]
     # the longest phrase before it: "pas plus de 40" is <=, not > ("plus de 40")
     before_ops = sorted((match.start(), op) for op, words in _WORDED if (match := words.search(before)))
     found = {before_ops[0][1]} if before_ops else set()
     found |= {op for op, words in _WORDED_AFTER if words.search(after)}
-    return found.pop() if len(found) == 1 else comparison
+    if len(found) != 1:
+        return comparison
+    op = found.pop()
+    # « baisse de plus de 20 % » is read as -20, and the change is below it: the bound on its size turns round
+    if _CHANGE_BEFORE["-"].search(before) or _CHANGE_AFTER["-"].search(after):
+        op = _TURNED.get(op, op)
+    return op
 
 
 class ParsedNumber(NamedTuple):
     value: Decimal
     decimals: int
+    signed: bool = False     # a sign, or words of a change (« baisse de », « hausse de »), says its direction
 
 
 class Classification(NamedTuple):
@@ -133,6 +166,98 @@ def _check_groups(integer_part: str, separators: str, text: str) -> str:
     return "".join(pieces)
 
 
+# words of a change that give a printed number its sign (folded: lower case, no accents): « baisse de 27 points » is
+# -27, « hausse de 24 % » +24; before the number (maybe with a bound between: « baisse de plus de 20 % »), or after it
+# (« 24 % de plus », « 27 points de moins »)
+_DOWN = ("baisse|diminution|recul|reduction|chute|repli|contraction|perte|a baisse|a diminue|diminue|a recule|"
+         "recule|a chute|en baisse de|en recul de|decrease|decreased|decline|declined|drop|dropped|fall|fell|fallen|"
+         "reduced|cut|down|loss|lost")
+_UP = ("hausse|augmentation|progression|croissance|accroissement|a augmente|augmente|a progresse|progresse|"
+       "en hausse de|increase|increased|rise|rose|risen|growth|grew|grown|gain|up|raised")
+_BOUND_WORDS = "|".join(_BEFORE.values())
+_CHANGE_BEFORE = {sign: re.compile(rf"(?:^|[\s(:,;])(?:{words})(?:\s+(?:de|of|by|in)|\s*d['’])?"
+                                   rf"(?:\s*(?:{_BOUND_WORDS}))?\s*$") for sign, words in (("-", _DOWN), ("+", _UP))}
+_CHANGE_UNIT = r"(?:%|pourcents?|percent|p\.?\s?p\.?|pts?\.?|points?(?:\s+de\s+pourcentage)?|percentage\s+points?)?"
+_CHANGE_AFTER = {sign: re.compile(rf"^\s*{_CHANGE_UNIT}\s*(?:{words})(?:$|[\s.,;)])") for sign, words in (
+    ("-", "de moins|en moins|en baisse|en recul|less|fewer|lower|down"),
+    ("+", "de plus|en plus|en hausse|more|higher|up"))}
+_TURNED = {">": "<", ">=": "<=", "<": ">", "<=": ">="}
+_WORDY = re.compile(r"[^\W\d_]")
+
+
+def _lead_sign(lead: str, original: str) -> tuple[str, str]:
+    """The sign written right before the number ('-' for any dash, '+', or ''), and the text before it."""
+    bare = lead.rstrip(_BLANKS)
+    if not bare or bare[-1] not in SIGNS:
+        return "", lead
+    mark, text = bare[-1], bare[:-1]
+    if text and (text[-1].isalnum() or text[-1] in SIGNS + "/"):   # « +/-3 », « x-3 »
+        raise UnreadableNumber(f"'{original}': the '{mark}' before the number is glued to the text before it "
+                               "(write the number alone, with its sign)")
+    if bare != lead and mark in MINUS_SIGNS.replace("\u2212", "") and _WORDY.search(text):
+        raise UnreadableNumber(f"'{original}': the dash between the words and the number may be a minus sign or a "
+                               "separator (write the number alone, with its sign glued to it)")
+    return ("-" if mark in MINUS_SIGNS else "+"), text
+
+
+def _direction(sign: str, before: str, after: str, original: str) -> str:
+    """The number's sign: the one written, or the one the words of a change around it give (« baisse de 27 » is
+    -27, « hausse de 24 % » +24); a sign and words that disagree (« baisse de +3 ») are refused."""
+    before, after = fold(before), fold(after)
+    said = {s for s, words in _CHANGE_BEFORE.items() if words.search(before)} | \
+        {s for s, words in _CHANGE_AFTER.items() if words.search(after)}
+    if len(said) > 1 or (said and sign and said != {sign}):
+        raise UnreadableNumber(f"'{original}': its sign and the words around it say opposite directions")
+    return sign or (said.pop() if said else "")
+
+
+# a currency named in a printed figure (« 2,8 M EUR », « 2 777 778 € », « $1.4m », « 1 363 103 MAD »): as a sign or a
+# code (a code may follow a scale letter: « MEUR », « k$ »), or as a word (folded)
+_CURRENCY_SIGN = re.compile(r"US\$|\$US|[€$£¥]")
+_CURRENCY_CODE = re.compile(r"(?:^|(?<=[^A-Za-z])|(?<=(?<![A-Za-z])[kKM]))(EUR|USD|GBP|CHF|MAD|TND|DZD|LYD|EGP|MRU|MRO|"
+                            r"XOF|XAF|CAD|JPY|CNY|SEK|NOK|DKK|FCFA|CFA|DHS?)(?![A-Za-z])")
+_CURRENCY_WORD = re.compile(r"\b(euros?|dollars?|dirhams?|dhs?|francs? cfa|f cfa|livres? sterling|francs? suisses?|"
+                            r"dinars?|ouguiyas?)\b")
+_MORE_CURRENCY_WORDS = {"FRANC CFA": "XOF", "FRANCS CFA": "XOF", "LIVRE STERLING": "GBP", "LIVRES STERLING": "GBP",
+                        "FRANC SUISSE": "CHF", "FRANCS SUISSES": "CHF", "OUGUIYA": "MRU", "OUGUIYAS": "MRU",
+                        "MRO": "MRU", "DINARS": "DINAR"}
+
+
+def printed_currency(text: Any) -> str:
+    """The currency a printed figure names, as a code ('EUR' for « 2,8 M EUR », « 2 777 778 € »), '' when it names
+    none; 'EUR+USD' when it names two."""
+    from ..data.spending import currency_code
+
+    if text is None:
+        return ""
+    text = str(text)
+    found = [m.group(0) for m in _CURRENCY_SIGN.finditer(text)] + [m.group(1) for m in _CURRENCY_CODE.finditer(text)]
+    found += [m.group(1) for m in _CURRENCY_WORD.finditer(fold(text))]
+    codes = sorted({_MORE_CURRENCY_WORDS.get(w.upper(), currency_code(w)) for w in found})
+    return "+".join(codes)
+
+
+def is_currency(unit: Any) -> bool:
+    """A figure's unit that is a currency (the project's `currency`: 'USD', 'EUR'...), not '%', 'ratio', 'count'."""
+    from ..data.spending import currency_code
+
+    text = "" if _is_blank(unit) else str(unit).strip()
+    return text.lower() not in ("", "%", "ratio", "count") and bool(re.fullmatch(r"[A-Z]{3}", currency_code(text)))
+
+
+def other_currency(printed: Any, unit: Any) -> str:
+    """Why a printed figure cannot be compared with a figure in ``unit`` (a currency): it names another currency
+    ('printed in EUR, the project's figures are in USD'); '' when it names none, or the same."""
+    from ..data.spending import currency_code
+
+    if not is_currency(unit):
+        return ""
+    named, own = printed_currency(printed), currency_code(str(unit).strip())
+    if not named or named == own:
+        return ""
+    return f"printed in {named}, the project's figures are in {own} (the workbook does not convert currencies)"
+
+
 def parse_printed(text: Any, decimal_mark: str | None = None) -> ParsedNumber:
     """Read a printed number with its decimals; see the module docstring for the rules. Raises UnreadableNumber."""
     if text is None or (isinstance(text, float) and math.isnan(text)):
@@ -141,18 +266,29 @@ def parse_printed(text: Any, decimal_mark: str | None = None) -> ParsedNumber:
     if _BRACKETED.match(original):
         raise UnreadableNumber(f"'{original}': a number in brackets is a negative in accounts and a standard error "
                                "in statistics (write it with a minus sign, or the estimate alone)")
-    s = _LEAD.sub("", original.strip())
+    s = original.strip()
+    first = _FIRST_DIGIT.search(s)
+    if first is None:
+        raise UnreadableNumber(f"'{original}' is not a number")
+    lead, s = s[:first.start()], s[first.start():]
     trail = _TRAIL.search(s)
     after, s = (s[trail.start():], s[:trail.start()]) if trail else ("", s)
+    sign, lead = _lead_sign(lead, original)
+    sign = _direction(sign, lead, after, original)
     if _AMBIGUOUS_SCALE.match(after):
         raise UnreadableNumber(f"'{original}': 'billion' is 10^9 in English and 10^12 in French (write the number)")
     scale = _SCALE.match(after)
     exponent = next((_SCALES[name] for name, word in scale.groupdict().items() if word), 0) if scale else 0
+    small = None if scale else _SMALL_MILLION.match(after)
+    if small and (not small.group("with_currency") or printed_currency(original)):
+        exponent = 6
+    for gap in _GAP.finditer(s):   # « En 2020 53 % » was read as 202053, « en 2020, 53 % » as 2020,53
+        grouping = s[gap.start() - 1:gap.start()].isdigit() and _GROUP_AFTER.match(s, gap.end())
+        if not grouping and s[gap.end():gap.end() + 1] not in (".", ","):
+            raise UnreadableNumber(f"'{original}' holds two numbers (a space is in a number only before a group "
+                                   "of 3 digits: write the value alone)")
     space_grouped = bool(_SPACE_GROUPED.search(s))
     s = _SPACES.sub("", s)
-    sign = ""
-    if s[:1] in "+-\u2212" and s:
-        sign, s = ("-" if s[0] in "-\u2212" else ""), s[1:]
     if not s or not re.fullmatch(r"[\d.,]+", s) or not s[0].isdigit() and not (s[0] in ".," and len(s) > 1):
         raise UnreadableNumber(f"'{original}' is not a number")
     seps = [c for c in s if c in ".,"]
@@ -181,10 +317,11 @@ def parse_printed(text: Any, decimal_mark: str | None = None) -> ParsedNumber:
     if not fraction.isdigit() and fraction:
         raise UnreadableNumber(f"'{original}' is not a number")
     try:
-        value = Decimal(f"{sign}{integer}.{fraction}" if fraction else f"{sign}{integer}")
+        minus = "-" if sign == "-" else ""
+        value = Decimal(f"{minus}{integer}.{fraction}" if fraction else f"{minus}{integer}")
     except InvalidOperation:
         raise UnreadableNumber(f"'{original}' is not a number") from None
-    return ParsedNumber(value.scaleb(exponent), len(fraction) - exponent)
+    return ParsedNumber(value.scaleb(exponent), len(fraction) - exponent, bool(sign))
 
 
 def _precision(decimals: int) -> str:
@@ -215,7 +352,7 @@ def classify(printed: Any, computed: Any, comparison: str | None = "=", decimal_
         parsed = parse_printed(printed, decimal_mark)
     except UnreadableNumber as exc:
         return Classification(NOT_COMPUTABLE, float("nan"), -1, float("nan"), f"printed value unreadable: {exc}")
-    p_value, decimals = parsed
+    p_value, decimals = parsed.value, parsed.decimals
     if _is_missing(computed):
         why = reason or "the figure could not be computed from the data"
         return Classification(NOT_COMPUTABLE, float(p_value), decimals, float("nan"), why)
@@ -228,10 +365,14 @@ def classify(printed: Any, computed: Any, comparison: str | None = "=", decimal_
         note = f"computed {_fmt(c)} is {'' if ok else 'not '}{comparison} {_fmt(p_value)}"
         return Classification(MATCH if ok else MISMATCH, float(p_value), decimals, difference, note)
     if comparison == "~":
-        tolerance = max(unit, abs(p_value) * APPROX_RELATIVE)
+        # « environ 2 millions » is printed to the nearest million: half of it, not a whole million (1 363 103 was
+        # within « tolerance 1000000 »); a number printed with its digits, 1 unit of the last one
+        step = unit / 2 if decimals < 0 else unit
+        tolerance = max(step, abs(p_value) * APPROX_RELATIVE)
         ok = abs(p_value - c) <= tolerance
+        said = "half the last printed unit" if decimals < 0 else "1 unit of the last printed digit"
         note = (f"{shown}: difference {difference:+g} {'within' if ok else 'beyond'} the tolerance "
-                f"{_fmt(tolerance)} (max of 1 unit of the last printed digit and 2 %)")
+                f"{_fmt(tolerance)} (max of {said} and 2 %)")
         return Classification(MATCH if ok else MISMATCH, float(p_value), decimals, difference, note)
     if comparison != "=":
         return Classification(NOT_COMPUTABLE, float(p_value), decimals, float("nan"),
@@ -268,16 +409,18 @@ PERCENT_NOTE = "a percentage of a fraction of 1"   # in the note of 27 % printed
 
 
 def _as_percentage(printed: str, computed: float, comparison: str, unit: str,
-                   mismatch: Classification) -> Classification:
+                   mismatch: Classification, decimal_mark: str | None = None) -> Classification:
     """A figure computed as a fraction of 1 (a share, an effect on a yes/no outcome: 0.2708) printed as a percentage
-    or in percentage points (`27 %`, `+27 points de pourcentage`), or a ratio printed as a change (`+24 %` for 1.24):
+    or in percentage points (`27 %`, `+27 points de pourcentage`), or a ratio printed as a change (`+24 %`,
+    « hausse de 24 % », « 24 % de plus » for 1.24):
     read as printed / 100 (1 + printed / 100 for a ratio with its sign) when, so read, it agrees; else the mismatch
     as it was. (It was a mismatch of 26.7, for a figure the annex itself prints « 27,1 points de pourcentage ».)"""
     value, decimals = mismatch.printed_value, mismatch.decimals
     if comparison not in ("=", "~") or decimals < -2:
         return mismatch
     fraction = Decimal(repr(value)).scaleb(-2)
-    signed = printed.strip()[:1] in "+-\u2212"
+    # a change: its sign, or words that give one (« hausse de 24 % », « 24 % de plus »: they were a mismatch)
+    signed = parse_printed(printed, decimal_mark).signed
     read = (1 + fraction) if unit == "ratio" and signed else fraction
     if unit != "ratio" and abs(computed) > 1:
         return mismatch
@@ -314,8 +457,10 @@ def key_suggestion(metric: str, key: str, known_keys: Mapping[str, Collection[st
     wanted = key.lower()
     # the same key with a period, sex or country suffix first (I1 -> I1@2020, I1/f), then keys spelt alike
     suffixed = [k for k in keys if k.lower().startswith((wanted + "@", wanted + "/", wanted + ":"))]
+    # « ensemble », « tous », « total » for the whole: 'all' (or 'total'), which no spelling is close to
+    whole = [k for k in keys if k.lower() in ("all", "total")] if is_all(key) or fold(key) == "total" else []
     close = [lowered[k] for k in get_close_matches(wanted, list(lowered), n=SUGGESTED, cutoff=0.6)]
-    picked = list(dict.fromkeys(suffixed + close))[:SUGGESTED]
+    picked = list(dict.fromkeys(whole + suffixed + close))[:SUGGESTED]
     if not picked:
         return ""
     return "did you mean " + " or ".join(f"'{k}'" for k in picked) + "?"
@@ -327,7 +472,7 @@ def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str |
     """One row per reported figure (in the reported table's order), looked up by (metric, key) in ``figures``.
 
     ``figures`` needs columns metric, key, value, and optionally unit, n, note. Keys match exactly, else ignoring
-    case; "all" and "total" stand for each other; an empty reported key means the whole ("all" / "total").
+    case and accents (« Régional » is 'regional'); "all" and "total" stand for each other; an empty reported key means the whole ("all" / "total").
     ``known_keys`` (metric -> every key computed) and ``metrics`` (every metric name): the note of a figure
     that matches nothing suggests the closest ones (see ``key_suggestion``).
     Columns: figure_id, metric, key, printed, comparison, computed, unit, n, status, printed_value, decimals,
@@ -338,16 +483,16 @@ def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str |
     records = reported.to_dict("records")
     asked = _asked(records)
     # lookups of only the (metric, key) pairs asked for; case-insensitive only for the pairs not found exactly
-    exact = _first_rows(fig_metric, fig_key, {(m, k) for m, _, keys in asked for k in keys}, fold=False)
+    exact = _first_rows(fig_metric, fig_key, {(m, k) for m, _, keys in asked for k in keys}, any_case=False)
     hits = [next((exact[(m, k)] for k in keys if (m, k) in exact), None) for m, _, keys in asked]
-    folded = _first_rows(fig_metric, fig_key, {(m.lower(), k.lower()) for (m, _, keys), hit in zip(asked, hits)
-                                               if hit is None for k in keys}, fold=True)
+    folded = _first_rows(fig_metric, fig_key, {(fold(m), fold(k)) for (m, _, keys), hit in zip(asked, hits)
+                                               if hit is None for k in keys}, any_case=True)
     rows = []
     for rec, (metric, key, candidates), hit in zip(records, asked, hits):
         comparison = "=" if _is_blank(rec.get("comparison")) else str(rec["comparison"]).strip()
         if hit is None:
-            hit = next((folded[(metric.lower(), k.lower())] for k in candidates
-                        if (metric.lower(), k.lower()) in folded), None)
+            hit = next((folded[(fold(metric), fold(k))] for k in candidates
+                        if (fold(metric), fold(k)) in folded), None)
         printed = rec.get("value")
         printed = "" if _is_blank(printed) else str(printed)
         comparison = worded_comparison(printed, comparison)   # "plus de 35 %" is > 35
@@ -366,10 +511,13 @@ def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str |
             why = "" if _is_blank(frow.get("note")) else str(frow.get("note"))
             result = classify(printed, computed, comparison, decimal_mark,
                               reason=why or f"'{metric}' '{key}' could not be computed")
+            elsewhere = other_currency(printed, unit)   # « 2,8 M EUR » beside USD figures was a match
+            if elsewhere and result.status != NOT_COMPUTABLE:
+                result = result._replace(status=NOT_COMPUTABLE, difference=float("nan"), note=elsewhere)
             if unit == "%" and result.status == MISMATCH:
                 result = _as_fraction(printed, computed, comparison, result)
             elif unit != "%" and result.status == MISMATCH and _PERCENT.search(fold(printed)):
-                result = _as_percentage(printed, computed, comparison, unit, result)
+                result = _as_percentage(printed, computed, comparison, unit, result, decimal_mark)
         rows.append({
             "figure_id": rec.get("figure_id"), "metric": metric, "key": key, "printed": printed,
             "comparison": comparison, "computed": computed, "unit": unit, "n": n, "status": result.status,
@@ -408,36 +556,36 @@ def unmatched(reported: pd.DataFrame, figures: pd.DataFrame) -> list[int]:
     asked = _asked(reported.to_dict("records"))
     metrics = _text(figures["metric"])
     codes, distinct = pd.factorize(metrics)   # the keys of the metrics asked for only, not of every figure
-    wanted = {metric.lower() for metric, _, _ in asked}
-    rows = np.isin(codes, [c for c, m in enumerate(distinct) if m.lower() in wanted])
-    have = {(m.lower(), k.lower()) for m, k in zip(metrics[rows].tolist(), _text(figures["key"])[rows].tolist())}
+    wanted = {fold(metric) for metric, _, _ in asked}
+    rows = np.isin(codes, [c for c, m in enumerate(distinct) if fold(m) in wanted])
+    have = {(fold(m), fold(k)) for m, k in zip(metrics[rows].tolist(), _text(figures["key"])[rows].tolist())}
     return [i for i, (metric, _, keys) in enumerate(asked)
-            if not any((metric.lower(), k.lower()) in have for k in keys)]
+            if not any((fold(metric), fold(k)) in have for k in keys)]
 
 
-def _candidates(metric: pd.Series, key: pd.Series, wanted: set[tuple[str, str]], fold: bool) -> np.ndarray:
+def _candidates(metric: pd.Series, key: pd.Series, wanted: set[tuple[str, str]], any_case: bool) -> np.ndarray:
     """Positions of the rows whose metric is one of the ``wanted`` metrics and whose key one of the wanted keys
-    (both lower-cased when ``fold``), vectorised: a superset of the rows with a wanted (metric, key) pair."""
+    (both folded, text.fold: no case, no accents, when ``any_case``), vectorised: a superset of the rows with a wanted (metric, key) pair."""
     if not wanted or not len(metric):
         return np.array([], dtype=np.int64)
     codes, uniques = pd.factorize(metric)  # a few metrics: fold the distinct values, not every row
-    names = [str(u).lower() if fold else str(u) for u in uniques]
+    names = [fold(u) if any_case else str(u) for u in uniques]
     metrics = {m for m, _ in wanted}
     rows = np.flatnonzero(np.isin(codes, [i for i, name in enumerate(names) if name in metrics]))
     keys = key.iloc[rows]
-    if fold:
-        keys = keys.str.lower()
+    if any_case:   # « Régional » is the key 'regional', as « MAROC » is 'Maroc'
+        keys = keys.map(fold)
     return rows[keys.isin({k for _, k in wanted}).to_numpy(dtype=bool)]
 
 
-def _first_rows(metric: pd.Series, key: pd.Series, wanted: set[tuple[str, str]], fold: bool
+def _first_rows(metric: pd.Series, key: pd.Series, wanted: set[tuple[str, str]], any_case: bool
                 ) -> dict[tuple[str, str], int]:
     """{(metric, key): position of the first figures row with it}, for the ``wanted`` pairs only (lower-cased pairs
-    compared with the lower-cased figures when ``fold``)."""
-    rows = _candidates(metric, key, wanted, fold)
+    compared with the folded figures when ``any_case``)."""
+    rows = _candidates(metric, key, wanted, any_case)
     found: dict[tuple[str, str], int] = {}
     for i, m, k in zip(rows.tolist(), metric.iloc[rows].tolist(), key.iloc[rows].tolist()):
-        pair = (m.lower(), k.lower()) if fold else (m, k)
+        pair = (fold(m), fold(k)) if any_case else (m, k)
         if pair in wanted:
             found.setdefault(pair, i)
     return found
@@ -448,9 +596,9 @@ def lookup_rows(reported: pd.DataFrame, figures: pd.DataFrame) -> np.ndarray:
     (metric, key) a reported figure asks for, in any case. ``reconcile(reported, figures[mask])`` gives the same
     table as ``reconcile(reported, figures)``: a large figures table can be narrowed (or searched piece by piece)
     before it is put in order."""
-    wanted = {(m.lower(), k.lower()) for m, _, keys in _asked(reported.to_dict("records")) for k in keys}
+    wanted = {(fold(m), fold(k)) for m, _, keys in _asked(reported.to_dict("records")) for k in keys}
     mask = np.zeros(len(figures), dtype=bool)
-    mask[_candidates(_text(figures["metric"]), _text(figures["key"]), wanted, fold=True)] = True
+    mask[_candidates(_text(figures["metric"]), _text(figures["key"]), wanted, any_case=True)] = True
     return mask
 
 
@@ -466,6 +614,6 @@ def classify_many(printed: pd.Series, computed: pd.Series, comparison: pd.Series
     return out
 
 
-__all__ = ["classify", "classify_many", "worded_comparison", "parse_printed", "reconcile", "key_suggestion",
+__all__ = ["printed_currency", "other_currency", "is_currency", "classify", "classify_many", "worded_comparison", "parse_printed", "reconcile", "key_suggestion",
            "unmatched", "lookup_rows", "default_key", "Classification", "ParsedNumber", "UnreadableNumber",
            "STATUSES", "MATCH", "TRUNCATED", "MISMATCH", "NOT_COMPUTABLE"]

@@ -132,7 +132,10 @@ class Annex:
         shows two more decimals than the printed one, so a truncation is visible; the explanation says, in the
         annex language, what differs or why the figure cannot be recomputed.
         """
-        return published_check(self.figures, self.project_data.tables["reported"], self.lang)
+        from ..data.params import report_decimal_mark
+
+        return published_check(self.figures, self.project_data.tables["reported"], self.lang,
+                               report_decimal_mark(self.params))
 
     def has(self, table: str) -> bool:
         return table in self.data.present and not self.data.tables[table].empty
@@ -254,7 +257,10 @@ def _both(key: str) -> dict[str, str]:
     return {lang: words.catalogue(lang)[key] for lang in ("fr", "en")}
 
 
-def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str) -> pd.DataFrame:
+def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str,
+                    decimal_mark: str | None = None) -> pd.DataFrame:
+    """``decimal_mark``: the report's (params.report_decimal_mark), which read the printed figures; by default the
+    annex language's."""
     from ..analyses.reconcile import FRACTION_NOTE, PERCENT_NOTE, UnreadableNumber, parse_printed, worded_comparison
 
     checked = figures[figures["metric"] == "reported_figure"]
@@ -263,7 +269,7 @@ def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str) ->
     rows = []
     for fig in checked.itertuples(index=False):
         try:
-            printed = parse_printed(fig.reported, fmt.decimal_mark(lang))
+            printed = parse_printed(fig.reported, decimal_mark or fmt.decimal_mark(lang))
             decimals, printed_value = printed.decimals, float(printed.value)
         except UnreadableNumber:
             decimals, printed_value = 2, float("nan")

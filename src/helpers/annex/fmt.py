@@ -164,6 +164,9 @@ _REASONS_FR = [
     (r"there is no metric '([^']*)'", "la métrique « {0} » n'existe pas (voir data/README.md)"),
     (r"did you mean ('[^?]*')\?", lambda keys: "clé voisine : " + keys.replace("' or '", "' ou '")),
     (r"printed value unreadable", "chiffre publié illisible"),
+    (r"printed in (\S+), the project's figures are in (\S+)",
+     lambda named, own: f"publié en {named.replace('+', ' et en ')}, les chiffres du projet sont en {own} "
+                        "(le classeur ne convertit pas les devises)"),
     (r"the figure could not be computed from the data", "les données ne permettent pas de le calculer"),
     (r"unknown comparison '([^']*)'", "comparaison « {0} » inconnue (=, >, >=, <, <=, ~)"),
     (r"computed (\S+) is not (>=|<=|>|<|~|=) (\S+)",

@@ -24,7 +24,8 @@ from . import as_of, headers, lines as lines_mod, numbers, register, spending, t
 from ..errors import Problem, ValidationFailed, did_you_mean
 from ..text import (COMPARISON_WORDS, NOT_KNOWN_WORDS, PROJECT_WIDE_WORDS, SEX_WORDS, TOTAL_WORDS,  # noqa: F401
                     as_code, fold)   # (loader.fold re-exported)
-from .params import AnnexParams, ProjectParams, duplicate_annexes, load_annex_params, load_project_params
+from .params import (AnnexParams, ProjectParams, duplicate_annexes, load_annex_params, load_project_params,
+                     report_decimal_mark)
 from ..paths import DATA_DIR, PARAMS_DIR, annex_names, relative
 from .iati import TABLES as IATI_TABLES, load_iati
 from .inputs import beside, exists, load_described, read_yaml, recording
@@ -292,7 +293,8 @@ def _fallback_params(path: Path) -> ProjectParams:
     if not isinstance(raw, dict):
         raw = {}
     kept: dict[str, Any] = {}
-    for key in ("decimal_mark", "encoding", "status_synonyms", "currency", "language", "iati"):
+    for key in ("decimal_mark", "encoding", "status_synonyms", "currency", "language", "report_decimal_mark",
+                "iati"):
         if key in raw:
             try:
                 kept[key] = TypeAdapter(ProjectParams.model_fields[key].annotation).validate_python(raw[key])
@@ -669,6 +671,9 @@ def _typed(name: str, raw: RawTable, params: ProjectParams,
     for column in table.columns:
         if column.name not in frame.columns or column.added or column.name in counted:
             continue
+        if name == "reported" and column.name == "value":   # as printed: its number cells as the sheet shows them
+            frame[column.name] = _printed(frame[column.name], report_decimal_mark(params))
+            continue
         values, column_problems = _typed_column(frame[column.name], column.kind, raw, params.decimal_mark,
                                                 money=column.money, percent=column.percent, period=column.period)
         if column.ambiguous:
@@ -798,6 +803,23 @@ def _texts(series: pd.Series, decimal_mark: str) -> pd.Series:
 
     if pd.api.types.infer_dtype(series, skipna=True) in ("string", "empty"):
         # text as the readers give it: stripped, an empty cell missing, so text(value) would give each as it is
+        return series.astype("str")
+    return pd.Series([text(v) for v in series], index=series.index, dtype="str", name=series.name)
+
+
+def _printed(series: pd.Series, report_mark: str | None) -> pd.Series:
+    """reported.xlsx's published values as text: a number cell as the number it holds, with the report's decimal
+    mark (the mark that reads it back: 1.655 was written '1,655' with the project's mark '.', read back with the
+    report's ',' as... 1655, and 241.377 as 241377); a cell formatted as a percentage as the percentage the sheet
+    shows (0.5 -> '50 %': it was '0.5', read as 0,5)."""
+    mark = report_mark or "."
+
+    def text(value: Any) -> Any:
+        if isinstance(value, numbers.Percent):
+            return value.as_shown(mark)
+        return _texts(pd.Series([value], dtype="object"), mark).iloc[0]
+
+    if pd.api.types.infer_dtype(series, skipna=True) in ("string", "empty"):
         return series.astype("str")
     return pd.Series([text(v) for v in series], index=series.index, dtype="str", name=series.name)
 

@@ -33,7 +33,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import math
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 import re
 from typing import Any, Hashable
 
@@ -79,7 +79,26 @@ FALSE_WORDS = frozenset({"false", "faux", "no", "non", "0", "n", ""})
 
 class Percent(float):
     """A number from an .xlsx cell formatted as a percentage: the cell holds 0.45 where the sheet shows 45 %
-    (readers.read_xlsx marks it)."""
+    (readers.read_xlsx marks it). ``decimals``: the decimals of the percentage the sheet shows ('0.0%': 1), when
+    known."""
+
+    decimals: int | None = None
+
+    @classmethod
+    def shown(cls, value: float, decimals: int | None) -> "Percent":
+        cell = cls(value)
+        cell.decimals = decimals
+        return cell
+
+    def as_shown(self, decimal_mark: str = ".") -> str:
+        """The percentage the sheet shows, as text: 0.5 -> '50 %', 0.529 with '0%' -> '53 %' (the stored fraction
+        written out, rounded half away from zero to the format's decimals when known)."""
+        percent = Decimal(repr(float(self))).scaleb(2)
+        if self.decimals is not None:
+            percent = percent.quantize(Decimal(1).scaleb(-self.decimals), rounding=ROUND_HALF_UP)
+        elif percent == percent.to_integral():
+            percent = percent.quantize(Decimal(1))
+        return f"{format(percent, 'f').replace('.', decimal_mark)} %"
 
 
 class MonthCell(dt.datetime):

@@ -88,6 +88,18 @@ class IatiParams(_Strict):
         return {k.strip().upper(): v for k, v in value.items()}
 
 
+REPORT_DECIMAL_MARKS = {"fr": ",", "en": "."}   # a report's decimal mark, by its language
+
+
+def report_decimal_mark(params: Any) -> str | None:
+    """The decimal mark of the report's printed figures (``report_decimal_mark``: set from project.yaml's
+    `language` when it is read), never the annex's language: an annex built in English gives the same verdicts."""
+    mark = getattr(params, "report_decimal_mark", None)
+    if mark in (".", ","):
+        return mark
+    return REPORT_DECIMAL_MARKS.get(getattr(params, "language", ""), None)
+
+
 class ProjectParams(_Strict):
     title: str
     code: str
@@ -101,6 +113,10 @@ class ProjectParams(_Strict):
     reporting_date: dt.date
     budget_total: float | None = Field(None, gt=0)
     language: Literal["fr", "en"] = "fr"
+    # the decimal mark of the evaluation report's printed figures (reported.csv's `value`, when a value such as
+    # 1,655 could be either): project.yaml's, else its `language`'s ("," fr, "." en), set once when project.yaml is
+    # read, so neither an annex file's `language` nor a build's `--language en` changes a verdict
+    report_decimal_mark: Literal[".", ","] | None = None
     thresholds: Thresholds = Thresholds()
     status_synonyms: dict[str, StatusCode] = Field(default_factory=dict)
     staff_categories: list[str] = Field(default_factory=lambda: ["staff"])
@@ -156,6 +172,15 @@ class ProjectParams(_Strict):
         except ValueError as exc:
             raise ValueError(f"{exc}: write the amount in the project's currency, grouped or not, with the decimal "
                              f"mark '{mark}' (decimal_mark)") from None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _report_decimal_mark(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("report_decimal_mark") is None:
+            language = data.get("language", "fr")
+            data = {**data, "report_decimal_mark": REPORT_DECIMAL_MARKS.get(language) if isinstance(language, str)
+                    else None}
+        return data
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> "ProjectParams":
@@ -293,6 +318,10 @@ def load_annex_params(project: str, annex: str, params_dir: Path = PARAMS_DIR) -
             problems.append(Problem(relative(path), "unknown_key", f"unknown key '{key}'",
                                     "The project and annex names come from the folder and file names; remove this line.",
                                     column=key))
+    if "report_decimal_mark" in raw:   # the loader reads reported.xlsx's number cells with project.yaml's
+        problems.append(Problem(relative(path), "project_only_key", "report_decimal_mark is the evaluation report's, "
+                                "the same for every annex", "Write it in project.yaml, and remove this line.",
+                                column="report_decimal_mark"))
     if problems:
         raise ValidationFailed(problems)
     merged = _merge(base, raw)

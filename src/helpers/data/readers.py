@@ -693,7 +693,7 @@ def _stream(sheet, table: RawTable, notes: dict[int, list] | None = None) -> lis
         if cells > MAX_XLSX_CELLS or n > MAX_XLSX_ROWS:
             table.problems.append(_too_many(table, f"more than {cells:,} cells in {n:,} rows"))
             return None
-        values = [(Percent(c.value) if kind is _PERCENT else noted(c, n))
+        values = [(Percent.shown(c.value, _percent_decimals(c.number_format)) if kind is _PERCENT else noted(c, n))
                   if type(c.value) in (int, float) and (kind := _number_kind(c.number_format)) else
                   (MonthCell.of(c.value) if shown is _MONTH else YearCell.of(c.value))
                   if type(c.value) is dt.datetime and (shown := _date_shown(c.number_format)) else c.value
@@ -711,6 +711,18 @@ def _is_percent(number_format: Any) -> bool:
     if not isinstance(number_format, str):
         return False
     return "%" in re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", number_format)
+
+
+@lru_cache(maxsize=256)
+def _percent_decimals(number_format: Any) -> int | None:
+    """The decimals a percentage format shows ('0%': 0, '#,##0.00 %': 2), None when it cannot be told."""
+    if not isinstance(number_format, str):
+        return None
+    first = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", number_format.split(";")[0])
+    if "%" not in first:
+        return None
+    found = re.search(r"\.([0#?]+)", first)
+    return len(found.group(1)) if found else 0
 
 
 _PERCENT = "percent"

@@ -24,6 +24,7 @@ from ..data.loader import ProjectData, check_and_load, load_project
 from ..data.params import load_annex_params
 from ..data.readers import read_table
 from ..data.schemas import REQUIRED
+from ..data.spec import REGIONAL
 from ..text import fold, is_all
 from ..paths import DATA_DIR, PARAMS_DIR, annex_names, check_slug, project_names, relative, under
 
@@ -142,10 +143,12 @@ def _checked_nowhere(raw, annexes: list) -> list[Problem]:
     for row, fid, country in zip(raw.frame.index, raw.frame["figure_id"], column):
         if fid is None:
             continue
-        empty = not fold(country)   # None, NaN or blanks
+        # None, NaN, blanks or « Régional »: the project-wide annex's, as reported_for_annex takes them
+        empty = not fold(country) or fold(country) == fold(REGIONAL)
         if (empty and not has_all) or (not empty and not is_all(country) and fold(country) not in countries):
             where = (f"the country '{country}', which has no annex" if not empty else
-                     "no country, and the project has no project-wide annex (`country: all`)")
+                     f"{'no country' if not fold(country) else repr(str(country))}, and the project has no "
+                     "project-wide annex (`country: all`)")
             hint = (f"Add an annex for {country} in params/, or write its country as an annex file does." if not empty
                     else "Add params/<project>/ensemble.yaml with `country: all`, or give the figure its country.")
             problems.append(raw.problem("reported_nowhere", f"figure '{fid}' names {where}: it is checked in no "
