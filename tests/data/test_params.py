@@ -245,3 +245,20 @@ def test_a_budget_total_that_is_no_amount_is_refused_at_its_key(mini, written):
     problems = _problems(load_project_params, "mini", mini.params_dir)
     assert [(p.rule, p.column) for p in problems] == [("bad_value", "budget_total")]
     assert "decimal mark '.'" in problems[0].message and "budget_total: 2 777 777,78" in problems[0].hint
+
+
+@pytest.mark.parametrize("annex", ["project", "maroc"])
+def test_a_budget_total_yaml_reads_as_a_float_is_read_with_the_projects_decimal_mark(mini, annex):
+    """`budget_total: 140.000` in a project whose decimal mark is ',': YAML reads the float 140.0, and a country's
+    annex showed a financial execution of 50 000 %, nothing said; the tables read 140.000 as 140 000. A float that
+    the mark cannot read (140.5 with ',') is refused at its key."""
+    mini.set_param("decimal_mark", ",")
+    path = mini.params_dir / "mini" / f"{annex}.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "budget_total: 140.000\n", encoding="utf-8")
+    load = (lambda: load_project_params("mini", mini.params_dir)) if annex == "project" else \
+        (lambda: load_annex_params("mini", "maroc", mini.params_dir))
+    assert load().budget_total == 140000
+    path.write_text(path.read_text(encoding="utf-8").replace("140.000", "140.5"), encoding="utf-8")
+    with pytest.raises(ValidationFailed) as refused:
+        load()
+    assert [(p.rule, p.column) for p in refused.value.problems] == [("bad_value", "budget_total")]

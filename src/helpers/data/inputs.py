@@ -254,6 +254,22 @@ class _Loader(yaml.SafeLoader):
         return value
 
 
+class WrittenFloat(float):
+    """A YAML float that remembers how it was written: `budget_total: 140.000` is 140.0 for YAML, and 140 000 in a
+    project whose decimal mark is ',' (params reads ``written`` with it, as the tables read amounts)."""
+
+    written: str = ""
+
+
+def _written_float(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> float:
+    value = WrittenFloat(loader.construct_yaml_float(node))
+    value.written = node.value
+    return value
+
+
+_Loader.add_constructor("tag:yaml.org,2002:float", _written_float)
+
+
 def _expanded_size(root) -> int:
     """How many nodes the document has once every alias is expanded; refuses more than MAX_YAML_NODES (and an
     alias that contains itself). Iterative and memoised: a billion laughs costs a few dozen steps."""

@@ -18,7 +18,7 @@ from pydantic import (BaseModel, ConfigDict, Field, ValidationError, ValidationI
 from ..errors import Problem, ValidationFailed, did_you_mean, no_such
 from ..text import ALL, BUDGET_CATEGORIES, CATEGORY_WORDS, as_code, fold, is_all  # noqa: F401 (ALL re-exported)
 from . import numbers
-from .inputs import MiB, clipped, exists, read_yaml, zip_problem
+from .inputs import MiB, WrittenFloat, clipped, exists, read_yaml, zip_problem
 from ..paths import PARAMS_DIR, SLUG, annex_names, project_names, relative
 
 StatusCode = Literal[
@@ -163,10 +163,13 @@ class ProjectParams(_Strict):
     @classmethod
     def _amount_as_written(cls, value: Any, info: ValidationInfo) -> Any:
         """`budget_total: 2 777 777,78` (grouped, with the project's decimal mark, as the tables write amounts):
-        read as the tables' amounts are (numbers.parse_number); a number YAML has read already stays as it is."""
+        read as the tables' amounts are (numbers.parse_number); so is a number YAML read as a float when the mark is
+        ',' (`140.000` is 140 000, not 140); another number YAML has read stays as it is."""
+        mark = info.data.get("decimal_mark", ".")
+        if isinstance(value, WrittenFloat) and mark == ",":
+            value = value.written   # `140.000` is 140.0 for YAML, 140 000 with the decimal mark ','
         if not isinstance(value, str):
             return value
-        mark = info.data.get("decimal_mark", ".")
         try:
             return numbers.parse_number(value, mark, money=True)
         except ValueError as exc:
