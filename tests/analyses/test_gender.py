@@ -139,6 +139,22 @@ def test_a_register_s_identifiers_tell_its_persons_apart(tmp_path):
     assert table["participants"].tolist() == [2]
 
 
+@pytest.mark.parametrize("omar", ["E3,Idrissi,Omar,,Maroc\nE3,Idrissi,Omar,m,Maroc\n",
+                                  "E3,Idrissi,Omar,m,Maroc\nE3,Idrissi,Omar,,Maroc\n"])
+def test_a_person_s_sex_blank_on_one_of_their_rows_is_the_sex_their_other_row_gives(tmp_path, omar):
+    """Omar's sex blank on the first day's list and « m » on the second: with the blank row first he was counted of
+    unknown sex (E3: 1 woman of 1, 100 %, parity n.d.), with the other first as a man (50 %): the share depended on
+    the rows' order. He is a man either way."""
+    from fixtures.mini_project import Mini
+    from helpers.data.loader import check_project, load_project
+
+    mini = Mini.copy_to(tmp_path)
+    mini.write("participation", "event_id,nom,prénom,sexe,pays\nE3,Benali,Sara,f,Maroc\n" + omar)
+    table = load_project("mini", mini.data_dir, mini.params_dir).tables["participation"]
+    assert table[["participants", "women", "men"]].iloc[0].tolist() == [2, 1, 1]
+    assert "sex_partly_unknown" not in [p.rule for p in check_project("mini", mini.data_dir, mini.params_dir)]
+
+
 def test_a_table_with_its_own_persons_column_names_no_persons(tmp_path):
     """A per-event table with a column headed `Persons` (a count): not the register's persons, no `persons` figure
     (with the column's name shared, it said 0 distinct persons)."""

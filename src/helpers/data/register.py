@@ -48,7 +48,7 @@ def aggregate(frame: pd.DataFrame, raw: RawTable) -> tuple[pd.DataFrame, list[Pr
     counting, sex = codes, named["sex"]                          # the rows counted: a person once per event
     persons = None
     if "person" in named.columns or "person_id" in named.columns:
-        counted, who, person_problems = _persons_once(named, codes, events, raw)
+        counted, who, person_problems, sex = _persons_once(named, codes, events, raw)
         found += person_problems
         counting, sex = codes[counted], sex[counted]
         persons = model.event_persons(counting, who[counted].to_numpy(), sex.to_numpy(), len(events))
@@ -109,12 +109,14 @@ FIRST_NAMES = ("prénom", "prenom", "prénoms", "prenoms", "first_name", "given_
 
 
 def _persons_once(named: pd.DataFrame, codes: np.ndarray, events: pd.Index,
-                  raw: RawTable) -> tuple[np.ndarray, pd.Series, list[tuple[int, int, Problem]]]:
+                  raw: RawTable) -> tuple[np.ndarray, pd.Series, list[tuple[int, int, Problem]], pd.Series]:
     """The rows to count when the register names its persons (``person``, ``person_id``): a person on several rows of
     one event (the lists of each day of a training, put one under the other) is counted once, with a warning per
     event; a person whose sex differs between those rows is refused (which one is right cannot be known). Also each
     row's person as compared: its identifier when it has one (two Mohamed Ali of one event, P001 and P002, are two
-    persons), else its folded name, with the first name when there is one; empty when neither."""
+    persons), else its folded name, with the first name when there is one; empty when neither. And each row's sex,
+    a person's row counted taking the sex one of their rows of the event gives (a blank on the first day's list beside
+    « m » on the second: the person was counted of unknown sex, the share depending on the rows' order)."""
     empty = pd.Series(None, index=named.index, dtype=object)
     who = named["person"].map(lambda v: None if numbers.is_empty(v) else "name:" + fold(v)) \
         if "person" in named.columns else empty
@@ -128,7 +130,7 @@ def _persons_once(named: pd.DataFrame, codes: np.ndarray, events: pd.Index,
     again = keys.duplicated().to_numpy() & who.notna().to_numpy()
     found: list[tuple[int, int, Problem]] = []
     if not again.any():
-        return np.ones(len(named), dtype=bool), who, found
+        return np.ones(len(named), dtype=bool), who, found, named["sex"]
     sexes = keys.assign(sex=named["sex"].to_numpy())[who.notna().to_numpy()].dropna(subset=["sex"])
     differing = sexes.groupby(["event", "person"])["sex"].nunique()
     for (event, person), _ in differing[differing > 1].items():
@@ -149,7 +151,14 @@ def _persons_once(named: pd.DataFrame, codes: np.ndarray, events: pd.Index,
             "persons share a name, tell them apart (a surname, or an identifier in a column `person_id`, e.g. "
             "`id participant`, `matricule`, `email`).", index=rows[0],
             column="person_id" if "person_id" in named.columns else "person", value=example, severity="warning")))
-    return ~again, who, found
+    sex = named["sex"]
+    blank = (~again & sex.isna().to_numpy() & who.notna().to_numpy())
+    if blank.any():   # the sex their other rows of the event give (they agree: a difference is refused above)
+        given = sexes.drop_duplicates(["event", "person"]).set_index(["event", "person"])["sex"]
+        wanted = pd.MultiIndex.from_arrays([codes[blank], who.to_numpy()[blank]])
+        sex = sex.copy()
+        sex.iloc[np.flatnonzero(blank)] = given.reindex(wanted).to_numpy()
+    return ~again, who, found, sex
 
 
 def _same_as_above(values: pd.Series, codes: np.ndarray) -> bool:
