@@ -8,6 +8,7 @@ rules for one comparison is how a row ends up counted by one step and not by the
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Any
 
@@ -90,3 +91,31 @@ def is_all(country: Any) -> bool:
     """Whether an annex's ``country`` names the whole project: 'all', ' ALL', 'Àll', 'Tous', 'Ensemble' (folded
     like every name)."""
     return fold(country) in ALL_WORDS
+
+
+# An indicator that is a rate or a share (« Taux d'insertion » in %): its unit says so, or, without a unit, its label
+_SHARE_UNIT = r"%|pour ?cent|percent|\btaux\b|\brate\b|proportion|\bpart\b|\bshare\b"
+_SHARE_LABEL = r"%|(?:taux|pourcentage|proportion|part des?|part d|rate|share|percentage)\b"
+_RATE_UNIT = re.compile(_SHARE_UNIT + r"|\bratio\b|\bindice\b|\bindex\b")
+_RATE_LABEL = re.compile(rf"^(?:{_SHARE_LABEL}|ratio\b)")
+_PERCENT_UNIT, _PERCENT_LABEL = re.compile(_SHARE_UNIT), re.compile(rf"^(?:{_SHARE_LABEL})")
+
+
+def _said(unit: Any, label: Any, by_unit: re.Pattern, by_label: re.Pattern) -> bool:
+    unit_text = fold(unit)
+    if unit_text and unit_text not in ("nan", "<na>", "none"):   # a unit that counts wins over the label
+        return bool(by_unit.search(unit_text))
+    return bool(by_label.match(fold(label)))
+
+
+def is_rate(unit: Any, label: Any) -> bool:
+    """Whether an indicator is a rate, a share, a ratio or an index (a cost per unit of it means nothing): its unit
+    says so (`%`, `taux`, `pour cent`, `ratio`); without a unit, its label starts so (« Taux d'insertion »,
+    « % des formés »)."""
+    return _said(unit, label, _RATE_UNIT, _RATE_LABEL)
+
+
+def is_percentage(unit: Any, label: Any) -> bool:
+    """Whether an indicator is a percentage or a share of 100 (`%`, `taux`, `pour cent`, `part`; « Taux de ... »
+    without a unit), not a ratio or an index, which may rightly be 0.45 beside a target of 2."""
+    return _said(unit, label, _PERCENT_UNIT, _PERCENT_LABEL)

@@ -139,9 +139,14 @@ def test_a_fraction_typed_for_a_percentage_is_an_anomaly():
         {"indicator_id": "Y", "unit": "ratio", "actual": 0.45, "target_final": 2},
         {"indicator_id": "Z", "unit": "%", "actual": 0.45, "target_final": 0.9},
         # the other way round: a target of 0.5 beside an actual of 45 was 9 000 % of it, green, without a word
-        {"indicator_id": "V", "unit": "%", "actual": 45, "target": 0.5, "target_final": 60}))
+        {"indicator_id": "V", "unit": "%", "actual": 45, "target": 0.5, "target_final": 60},
+        # French units and labels: « taux », « pour cent », no unit beside « Taux ... » (0.9 %, red, nothing said)
+        {"indicator_id": "T", "unit": "taux", "actual": 0.45, "target": 50},
+        {"indicator_id": "U", "unit": "pour cent", "actual": 0.45, "target": 50},
+        {"indicator_id": "S", "unit": None, "label": "Taux de placement", "actual": 0.45, "target": 50},
+        {"indicator_id": "R", "unit": "personnes", "label": "Taux de placement", "actual": 0.45, "target": 50}))
     fractions = out[out["rule"] == "fraction_for_percent"]
-    assert fractions["indicator_id"].tolist() == ["W", "V"]
+    assert fractions["indicator_id"].tolist() == ["W", "V", "T", "U", "S"]
     assert fractions["note"].iloc[0] == "actual 0.45 in % de femmes with a target of 50: a fraction of 1 for a " \
                                         "percentage?"
 

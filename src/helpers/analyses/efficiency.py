@@ -32,7 +32,6 @@ All functions are pure (no I/O).
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any, Callable
 
 import numpy as np
@@ -41,7 +40,7 @@ import pandas as pd
 from . import budget as budget_mod
 from ..data import numbers
 from ..data.spec import REGIONAL, split_lines
-from ..text import fold
+from ..text import fold, is_rate
 
 SHARED, UPPER_BOUND = "shared", "upper bound"
 PARTICIPATION = "participation"  # the name of the participation "result" among the results a line finances
@@ -101,20 +100,6 @@ def period_end(period: Any) -> dt.date | None:
     six more months of spending."""
     span = numbers.period_span(period)
     return None if span is None else span[1]
-
-
-_RATE_UNIT = re.compile(r"%|pourcent|percent|\btaux\b|\bratio\b|\brate\b|proportion|\bpart\b|\bshare\b|"
-                        r"\bindice\b|\bindex\b")
-_RATE_LABEL = re.compile(r"^(?:%|(?:taux|pourcentage|proportion|part des?|part d|rate|share|percentage|ratio)\b)")
-
-
-def is_rate(unit: Any, label: Any) -> bool:
-    """Whether an indicator is a rate or a share (a cost per unit of it means nothing): its unit says so (`%`,
-    `taux`, `ratio`); without a unit, its label starts so (« Taux d'insertion », « % des formés »)."""
-    unit_text = fold(unit)
-    if unit_text and unit_text not in ("nan", "<na>", "none"):
-        return bool(_RATE_UNIT.search(unit_text))
-    return bool(_RATE_LABEL.match(fold(label)))
 
 
 def _column(frame: pd.DataFrame | None, name: str) -> pd.Series:

@@ -27,8 +27,8 @@ Anomalies (one row each: indicator_id, period, rule, note), direction-aware:
   actual as the total so far, and would understate it.
 - ``direction_not_given``: the direction is empty and a target lies below the baseline (its achievement is not
   computed; the two rules above, read as rising, are not listed for it).
-- ``fraction_for_percent``: an indicator whose unit is a percentage (`%`, `pourcentage`, `percent`) with an actual
-  between 0 and 1 and a target (of the period or final) above 1: 0.45 typed for 45 %, read as 0.45 %; or the other
+- ``fraction_for_percent``: an indicator whose unit is a percentage (`%`, `pourcentage`, `taux`, `pour cent`,
+  `part`; without a unit, a label « Taux ... »: text.is_percentage) with an actual between 0 and 1 and a target (of the period or final) above 1: 0.45 typed for 45 %, read as 0.45 %; or the other
   way round, a target between 0 and 1 beside an actual above 1 (data.spec.fractions_for_percent).
 """
 

@@ -18,7 +18,7 @@ from typing import Any, Callable, Literal
 
 import pandas as pd
 
-from ..text import BUDGET_CATEGORIES, CATEGORY_WORDS, DIRECTION_WORDS  # noqa: F401 (BUDGET_CATEGORIES re-exported)
+from ..text import BUDGET_CATEGORIES, CATEGORY_WORDS, DIRECTION_WORDS, is_percentage  # noqa: F401 (BUDGET_CATEGORIES re-exported)
 from .lines import spelt_duplicates
 
 REGIONAL = "regional"
@@ -183,18 +183,21 @@ def direction_not_given(frame: pd.DataFrame) -> pd.Series:
 
 
 def fractions_for_percent(frame: pd.DataFrame) -> pd.Series:
-    """The indicator rows in a percentage unit (`%`, `pourcentage`, `percent`) where the actual is a fraction of 1
-    and a target is above 1, or the other way round: 0.45 typed for 45 % (read as 0.45 %, 1 % of a target of 45),
-    or a target of 0.5 beside an actual of 45 (9 000 % of it)."""
-    unit = (frame["unit"] if "unit" in frame else pd.Series("", index=frame.index, dtype="str")).astype("str") \
-        .str.contains(r"%|pourcent|percent", case=False, regex=True)
+    """The indicator rows of a percentage or a share (unit `%`, `pourcentage`, `taux`, `pour cent`, `part`...;
+    without a unit, a label « Taux ... », « % ... »: text.is_percentage) where the actual is a fraction of 1 and a target is above 1,
+    or the other way round: 0.45 typed for 45 % (read as 0.45 %, 1 % of a target of 45), or a target of 0.5 beside
+    an actual of 45 (9 000 % of it). (A unit « taux » or an empty one was not looked at: 0.9 %, red, nothing said.)"""
     a, t, f = (frame[c].astype("float64") for c in ("actual", "target", "target_final"))
 
     def fraction(x: pd.Series) -> pd.Series:
         return (x > 0) & (x < 1)
 
-    mixed = (fraction(a) & ((t > 1) | (f > 1))) | ((fraction(t) | fraction(f)) & (a > 1))
-    return (unit.fillna(False).astype(bool) & mixed.fillna(False)).astype(bool)
+    mixed = ((fraction(a) & ((t > 1) | (f > 1))) | ((fraction(t) | fraction(f)) & (a > 1))).fillna(False)
+    found = pd.Series(False, index=frame.index)
+    for index in frame.index[mixed.to_numpy(dtype=bool)]:   # (the rates of the few mixed rows only)
+        found[index] = is_percentage(frame.at[index, "unit"] if "unit" in frame else None,
+                               frame.at[index, "label"] if "label" in frame else None)
+    return found
 
 
 def _unique_together(*columns: str) -> Callable[[pd.DataFrame], pd.Series]:
