@@ -162,3 +162,18 @@ def test_the_other_reasons_of_an_achievement_not_computed_are_listed_row_by_row(
     out = other_reasons(table)
     assert out["key"].tolist() == ["U"] and "direction" in out["note"].iloc[0]
     assert other_reasons(table, final=False)["key"].tolist() == ["U"]
+
+
+def test_a_fall_is_found_in_time_order_whatever_the_periods_look_like():
+    """As text, 2020 came before 2020-06 (a rise from June to December was « a fall », a real fall missed), and one
+    period not starting with its year (T4 2020, S1 2021) put every row in the table's order."""
+    rising = frame("indicators", [{"indicator_id": "A", "period": p, "actual": v, "target_final": 90}
+                                  for p, v in (("2020", 40), ("2020-06", 30))])
+    falling = frame("indicators", [{"indicator_id": "B", "period": p, "actual": v, "target_final": 90}
+                                   for p, v in (("2020", 30), ("2020-06", 40))])
+    words = frame("indicators", [{"indicator_id": "C", "period": p, "actual": v, "target_final": 90}
+                                 for p, v in (("S1 2021", 20), ("T4 2020", 30))])
+    assert indicator_anomalies(rising)["rule"].tolist() == []
+    assert indicator_anomalies(falling)["rule"].tolist() == ["actual_falls"]
+    found = indicator_anomalies(words)
+    assert found["rule"].tolist() == ["actual_falls"] and found["period"].tolist() == ["S1 2021"]

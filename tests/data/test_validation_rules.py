@@ -881,6 +881,11 @@ CASES = [
               "register"),
     Case("duplicate event id", lambda m: m.replace("participation", "E3,", "E2,"),
          "duplicate_id", "participation.csv", 4, "event_id", what="event E2 twice"),
+    Case("one period written two ways", lambda m: m.append(
+             "indicators", "I1,T4 2020,12,Personnes formées,output,persons,0,20,50,increase,Maroc,total"),
+         "period_written_twice", "indicators.csv", 6, "period", hint="written one way",
+         what="I1's 2020 row and a row « T4 2020 » (both to 31/12/2020): two periods of one indicator, rated "
+              "each, the second « falling » below the first"),
     Case("duplicate figure id", lambda m: m.replace("reported", "F2,", "F1,"),
          "duplicate_id", "reported.csv", 3, "figure_id", what="reported figure F1 twice"),
     Case("duplicate budget line", lambda m: m.append("budget", "B1,5,Maroc,Autre,staff"),

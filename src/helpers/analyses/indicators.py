@@ -22,7 +22,8 @@ Anomalies (one row each: indicator_id, period, rule, note), direction-aware:
 - ``zero_target_with_actual``: target = 0 and a non-zero actual is reported.
 - ``missing_target``: neither target nor target_final.
 - ``actual_falls``: an increasing indicator whose actual is below the one of its previous period (same country and
-  sex; periods in their order when each begins with its year, else in the table's order). A setback, or values
+  sex; periods in time order, by their last day: 2020-06 before 2020, T4 2020 before S1 2021; in the table's
+  order when a period is no date). A setback, or values
   per period where the table wants the value reached to date: the achievement against the final target reads each
   actual as the total so far, and would understate it.
 - ``direction_not_given``: the direction is empty and a target lies below the baseline (its achievement is not
@@ -39,6 +40,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..data import numbers
 from ..data.spec import direction_not_given, fractions_for_percent
 
 RAG_GREEN, RAG_AMBER, RAG_RED = "green", "amber", "red"
@@ -149,8 +151,15 @@ def _previous_actual(ind: pd.DataFrame) -> np.ndarray:
     if ind.empty:
         return np.array([], dtype="float64")
     periods = ind["period"].astype("str")
-    dated = bool(periods.str.match(r"^\d{4}").all())   # 2020, 2020-12, 2021-S1: their text sorts by time
-    order = ind.assign(_period=periods if dated else "", _row=np.arange(len(ind))).sort_values(
+    # in time order, by each period's last day (2020-06 before 2020, T4 2020 before S1 2021: as text, 2020 came
+    # before 2020-06, and one period not starting with its year put every row in the table's order); the table's
+    # order for a period that is no date, and between periods ending on one day
+    spans = {p: numbers.period_span(p) for p in periods.unique()}
+    if all(span is not None for span in spans.values()):
+        when = periods.map(lambda p: spans[p][1].isoformat())
+    else:
+        when = periods if bool(periods.str.match(r"^\d{4}").all()) else pd.Series("", index=ind.index)
+    order = ind.assign(_period=when.to_numpy(), _row=np.arange(len(ind))).sort_values(
         ["_period", "_row"], kind="mergesort")
     keys = [order[c].astype("str").fillna("") for c in ("indicator_id", "country", "sex")]
     previous = order.groupby(keys, sort=False)["actual"].shift(1)

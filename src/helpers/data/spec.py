@@ -19,6 +19,7 @@ from typing import Any, Callable, Literal
 import pandas as pd
 
 from ..text import BUDGET_CATEGORIES, CATEGORY_WORDS, DIRECTION_WORDS, is_percentage  # noqa: F401 (BUDGET_CATEGORIES re-exported)
+from . import numbers
 from .lines import spelt_duplicates
 
 REGIONAL = "regional"
@@ -79,6 +80,9 @@ RULES: dict[str, Rule] = {
                            "Give each line one row per country (add the amounts).", column="line"),
     "duplicate_indicator": Rule("this indicator has two rows for the same period, country and sex",
                                 "Keep one row per indicator, period, country and sex.", column="indicator_id"),
+    "period_written_twice": Rule("this indicator has another row whose period ends the same day, written another "
+                                 "way (2020, 2020-12, T4 2020): two values of what was reached by that day",
+                                 "Keep one row per period, written one way in the whole table.", column="period"),
 }
 
 KINDS = {"str": "str", "float": "float64", "date": "datetime64[ns]", "bool": "bool"}   # kind -> pandas dtype
@@ -198,6 +202,24 @@ def fractions_for_percent(frame: pd.DataFrame) -> pd.Series:
         found[index] = is_percentage(frame.at[index, "unit"] if "unit" in frame else None,
                                frame.at[index, "label"] if "label" in frame else None)
     return found
+
+
+def _periods_written_once(frame: pd.DataFrame) -> pd.Series:
+    """False on the rows of an indicator (country, sex) whose period ends on the day another's does, written
+    otherwise (2020, 2020-12, T4 2020): an actual is the value reached at the period's end, so they are two values of
+    one figure. They were three periods, one of them falling below another. A period written as its first and last
+    day (an IATI file's) is its own: per-period values of overlapping periods may all be right."""
+    if frame.empty or "period" not in frame:
+        return pd.Series(True, index=frame.index)
+    spans = {p: numbers.period_span(p) for p in frame["period"].dropna().unique()}
+    span = frame["period"].map(lambda p: spans.get(p))
+    keys = pd.DataFrame({c: frame[c].astype("str") for c in ("indicator_id", "country", "sex") if c in frame}
+                        ).assign(_span=[("" if s is None else f"{s[0]}/{s[1]}" if "/" in str(p) and len(str(p)) > 10
+                                          else s[1].isoformat()) for p, s in zip(frame["period"], span)],
+                                 _text=frame["period"].astype("str"))
+    dated = keys[span.notna().to_numpy()]
+    written = dated.groupby([c for c in dated.columns if c != "_text"], sort=False)["_text"].transform("nunique")
+    return ~pd.Series(written > 1, index=dated.index).reindex(frame.index, fill_value=False)
 
 
 def _unique_together(*columns: str) -> Callable[[pd.DataFrame], pd.Series]:
@@ -428,7 +450,8 @@ SPEC: dict[str, Table] = {t.name: t for t in (
         COUNTRY,
         Column("sex", allowed=SEXES, normalise="sex", default="total", french=("sexe",)),
         BUDGET_LINES,   # as participation's
-    ), checks=(TableCheck("duplicate_indicator", _unique_together("indicator_id", "period", "country", "sex")),),
+    ), checks=(TableCheck("duplicate_indicator", _unique_together("indicator_id", "period", "country", "sex")),
+               TableCheck("period_written_twice", _periods_written_once)),
         warnings=(RowWarning("direction_not_given", "direction", "a target is below the baseline and the direction "
                              "is not given: read as rising, the achievement would be wrong; it is not computed",
                              "Write decrease in 'direction' (sens: baisse) if the indicator should fall (a rate of "
