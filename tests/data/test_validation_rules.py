@@ -881,6 +881,11 @@ CASES = [
               "register"),
     Case("duplicate event id", lambda m: m.replace("participation", "E3,", "E2,"),
          "duplicate_id", "participation.csv", 4, "event_id", what="event E2 twice"),
+    Case("women and men above the total", lambda m: (
+             m.append("indicators", "I1,2020,8,Personnes formées,output,persons,0,10,25,increase,Maroc,m")),
+         "sexes_above_total", "indicators.csv", 2, "actual", severity="warning", hint="part of the total",
+         what="I1 in 2020: 4 women and 8 men beside a total of 10: the total's achievement was shown as if they "
+              "agreed"),
     Case("one period written two ways", lambda m: m.append(
              "indicators", "I1,T4 2020,12,Personnes formées,output,persons,0,20,50,increase,Maroc,total"),
          "period_written_twice", "indicators.csv", 6, "period", hint="written one way",

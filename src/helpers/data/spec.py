@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable, Literal
 
+import numpy as np
 import pandas as pd
 
 from ..text import BUDGET_CATEGORIES, CATEGORY_WORDS, DIRECTION_WORDS, is_percentage  # noqa: F401 (BUDGET_CATEGORIES re-exported)
@@ -202,6 +203,30 @@ def fractions_for_percent(frame: pd.DataFrame) -> pd.Series:
         found[index] = is_percentage(frame.at[index, "unit"] if "unit" in frame else None,
                                frame.at[index, "label"] if "label" in frame else None)
     return found
+
+
+def sexes_above_total(frame: pd.DataFrame) -> pd.Series:
+    """The total rows of a count indicator (not a percentage) whose women's and men's actuals of the same period and
+    country add up to more than it (f 12 + m 20 beside a total of 25): one of the three is wrong, and the total's
+    achievement was shown as if they agreed."""
+    out = pd.Series(False, index=frame.index)
+    if frame.empty or "sex" not in frame or not frame["sex"].isin(["f", "m"]).any():
+        return out
+    keys = ["indicator_id", "period"] + (["country"] if "country" in frame else [])
+    table = frame.assign(**{c: frame[c].astype("str") for c in keys})
+    by_sex = table.pivot_table(index=keys, columns="sex", values="actual", aggfunc="sum", dropna=False)
+    if not {"f", "m", "total"} <= set(by_sex.columns):
+        return out
+    over = (by_sex["f"] + by_sex["m"] > by_sex["total"] * (1 + 1e-9) + 1e-9).fillna(False)
+    flagged = by_sex.index[over.to_numpy(bool)]
+    if not len(flagged):
+        return out
+    totals = table[(table["sex"] == "total").to_numpy(bool)]
+    hit = pd.MultiIndex.from_frame(totals[keys]).isin(flagged) if len(keys) > 1 else totals[keys[0]].isin(flagged)
+    for index in totals.index[np.asarray(hit, dtype=bool)]:
+        out[index] = not is_percentage(frame.at[index, "unit"] if "unit" in frame else None,
+                                       frame.at[index, "label"] if "label" in frame else None)
+    return out
 
 
 def _periods_written_once(frame: pd.DataFrame) -> pd.Series:
@@ -460,6 +485,10 @@ SPEC: dict[str, Table] = {t.name: t for t in (
                              "and targets are not on one scale (one a fraction of 1, the other above 1): its "
                              "achievement is read as written", "Write every value of the row as a percentage (45 "
                              "for 45 %), or every one as a fraction if the unit is a share.", fractions_for_percent,
+                             show_value=True),
+                  RowWarning("sexes_above_total", "actual", "the women's and men's actuals of this indicator and "
+                             "period add up to more than its total", "Check the three rows: women and men are part "
+                             "of the total (for a count; a percentage's rows do not add up).", sexes_above_total,
                              show_value=True)), raw_checks=(percent_cells_of_counts,)),
     Table("reported", (
         Column("figure_id", **ID, unique=True, french=("chiffre_id", "id_chiffre", "code_chiffre")),
