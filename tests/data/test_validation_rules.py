@@ -423,6 +423,11 @@ def _expect_cached_values(mini: Mini, data: ProjectData) -> None:
     assert any(p.name == "activities.xlsx" for p in data.files)
 
 
+def _expect_empty_result(mini: Mini, data: ProjectData) -> None:
+    men = data.tables["participation"].set_index("event_id")["men"]
+    assert men["E1"] == 12.0 and pd.isna(men["E2"])   # the computed 12, and the empty text read as an empty cell
+
+
 def _header_cell(mini: Mini, name: str, cell: str, header: str) -> None:
     """Write ``header`` in a header cell of <name>.xlsx."""
     workbook = openpyxl.load_workbook(mini.path(f"{name}.xlsx"))
@@ -1160,6 +1165,12 @@ ACCEPTED = [
                                                                     "F2": ('=CONCATENATE("Étude"," de base")',
                                                                            "Étude de base")}),
              "activities.xlsx as Excel saves it: formulas with their computed values", _expect_cached_values),
+    Accepted("xlsx formula whose result is empty text",
+             lambda m: _xlsx_with_cached_formulas(m, "participation", {"I2": ('=IF(C2="","",B2-C2)', 12),
+                                                                       "I3": ('=IF(C3="","",B3-C3)', "")}),
+             "participation.xlsx as Excel saves it, men =IF(C3=\"\",\"\",B3-C3) whose result is the empty text "
+             "(t=\"str\", an empty value) where women is not known: an empty cell (was refused: « no computed value "
+             "(the file was not saved by Excel) »)", _expect_empty_result),
     Accepted("amounts formatted in dollars or divided by 1 000", lambda m: (
                  _xlsx_formatted(m, "expenditure", "C2:C5", '"$"#,##0.00'),
                  _xlsx_formatted(m, "budget", "B2:B5", '#,##0," k$"')),

@@ -669,12 +669,16 @@ def _too_many(table: RawTable, what: str) -> Problem:
                          SPLIT_HINT)
 
 
-def _stream(sheet, table: RawTable, notes: dict[int, list] | None = None) -> list[tuple[int, list[Any]]] | None:
+def _stream(sheet, table: RawTable, notes: dict[int, list] | None = None,
+            empty_results: set[tuple[int, int]] | None = None) -> list[tuple[int, list[Any]]] | None:
     """The sheet's non-empty rows, cleaned, read in one streamed pass; None (and a problem) past the limits.
     A number in a cell formatted as a percentage is a numbers.Percent: 0.45 there is what the sheet shows as 45 %;
     a date in a cell formatted as a month (`mmm-yy`) a numbers.MonthCell: the sheet shows « juin-21 »; as a year (`yyyy`)
     a numbers.YearCell: « 2021 ». A number whose
-    format shows a text beside it (« 40.0 k$ ») is noted in ``notes``: column position -> [format, [rows], count]."""
+    format shows a text beside it (« 40.0 k$ ») is noted in ``notes``: column position -> [format, [rows], count].
+    ``empty_results`` (given for a sheet holding formulas) collects the (row, 0-based column) of the cells whose
+    stored result is the empty text (`=IF(C3="","",B3-C3)`: Excel writes `t="str"` and an empty value): they are
+    empty cells, computed, not formulas without a value (openpyxl reads both as None)."""
     from .numbers import MonthCell, Percent, YearCell
 
     rows: list[tuple[int, list[Any]]] = []
@@ -699,6 +703,8 @@ def _stream(sheet, table: RawTable, notes: dict[int, list] | None = None) -> lis
                   if type(c.value) is dt.datetime and (shown := _date_shown(c.number_format)) else c.value
                   for c in row]
         cleaned = [_clean(c) for c in values]
+        if empty_results is not None:
+            empty_results.update((n, c.column - 1) for c in row if c.value is None and c.data_type == "str")
         if any(c is not None for c in cleaned):
             rows.append((n, cleaned))
     return rows
@@ -801,7 +807,8 @@ def read_xlsx(path: Path, required_sets: Sequence[Sequence[str]] = (), sheet_nam
         table.sheet = sheet.title
         part = scanned.get(sheet._worksheet_path) or _Part(formulas=True)  # unknown part: look for formulas
         notes: dict[int, list] = {}
-        rows = _stream(sheet, table, notes)
+        empty_results: set[tuple[int, int]] | None = set() if part.formulas else None
+        rows = _stream(sheet, table, notes, empty_results)
     except Exception as exc:  # noqa: BLE001 - a damaged part shows only when it is parsed
         table.problems.append(table.problem("unreadable_xlsx", f"the file cannot be read as .xlsx ({exc})",
                                             "Open it in Excel and save it again as 'Excel Workbook (.xlsx)'."))
@@ -819,7 +826,7 @@ def read_xlsx(path: Path, required_sets: Sequence[Sequence[str]] = (), sheet_nam
                             if any(a <= column_position(letter) + 1 <= b for a, b in part.hidden_columns)]
     table.problems += text_problems(table)
     if part.formulas:  # only then a second, streamed pass: a formula whose result was never computed
-        table.problems += _formulas_without_value(table, data, dict(rows), recalculated)
+        table.problems += _formulas_without_value(table, data, dict(rows), recalculated, empty_results or set())
     return table
 
 
@@ -851,11 +858,13 @@ def _recalculated_on_load(archive: zipfile.ZipFile) -> bool:
 
 
 def _formulas_without_value(table: RawTable, data: bytes, values: dict[int, list[Any]],
-                            recalculated: bool = False) -> list[Problem]:
+                            recalculated: bool = False, empty_results: set[tuple[int, int]] = frozenset()
+                            ) -> list[Problem]:
     """A formula whose result was never computed has no cached value: data_only gives None. Say so.
     ``recalculated``: the workbook asks to be computed on opening (_recalculated_on_load): the result it stores for a
     formula (XlsxWriter's 0) was never computed either, and every formula cell is reported, its value emptied (not
-    read as 0)."""
+    read as 0). ``empty_results``: cells (row, 0-based column) whose stored result is the empty text (_stream): they
+    were computed, and are read as empty cells."""
     import openpyxl
 
     problems = []
@@ -869,7 +878,8 @@ def _formulas_without_value(table: RawTable, data: bytes, values: dict[int, list
                 continue
             row = values.get(n, [])
             for i, cell in enumerate(cells):
-                if _is_formula(cell) and (recalculated or i >= len(row) or row[i] is None):
+                if _is_formula(cell) and (recalculated or (i >= len(row) or row[i] is None)
+                                          and (n, i) not in empty_results):
                     name = next((k for k, letter in table.letters.items() if letter == column_letter(i)), None)
                     formula = shown(cell) if isinstance(cell, str) else '(array formula)'
                     if recalculated:
