@@ -106,7 +106,7 @@ def _csv_to_xlsx(mini: Mini, name: str, formula_at: tuple[int, int] | None = Non
 
 
 def _xlsx_with_cached_formulas(mini: Mini, name: str, formulas: dict[str, tuple[str, Any]],
-                               recalc_on_load: bool = False) -> None:
+                               recalc_on_load: bool = False, hide: tuple[int, ...] = ()) -> None:
     """<name>.csv -> <name>.xlsx whose cells {"G2": ("=SUM(50,50)", 100)} hold a formula AND its cached value.
 
     That is what Excel saves. openpyxl writes formulas without values, so the sheet's XML is patched:
@@ -114,6 +114,7 @@ def _xlsx_with_cached_formulas(mini: Mini, name: str, formulas: dict[str, tuple[
     openpyxl writes the empty value as `<v />` with its own XML writer and as `<v></v>` through lxml.
     openpyxl also asks for the workbook to be computed on opening (`fullCalcOnLoad="1"`), which Excel does not write:
     it is taken out, unless ``recalc_on_load`` (what XlsxWriter writes, with 0 as every formula's value).
+    The rows ``hide`` are hidden (filtered out).
     """
     workbook = openpyxl.Workbook()
     sheet = workbook.active
@@ -122,6 +123,8 @@ def _xlsx_with_cached_formulas(mini: Mini, name: str, formulas: dict[str, tuple[
         sheet.append(r)
     for cell, (formula, _) in formulas.items():
         sheet[cell] = formula
+    for n in hide:
+        sheet.row_dimensions[n].hidden = True
     path = mini.path(f"{name}.xlsx")
     workbook.save(path)
     with zipfile.ZipFile(path) as archive:
@@ -1012,7 +1015,20 @@ CASES = [
          hint="Delete this row", what="budget.csv ends with a row 'TOTAL,250000'"),
     Case("totals row xlsx", lambda m: (m.append("budget", ",250000,,Total général,"), _csv_to_xlsx(m, "budget")),
          "totals_row", "budget.xlsx", 6, "label", cell="Feuil1!D6", hint="Delete this row",
-         what="budget.xlsx ends with a row labelled 'Total général' (no line code)"),
+         what="budget.xlsx ends with a row labelled 'Total général' (no line code: its « empty but required » is not "
+              "said)", expect=lambda m, problems: _only_rule_of(problems, "totals_row")),
+    Case("filtered Excel table's totals row", lambda m: (m.append("budget", ",0,,,"), _xlsx_with_cached_formulas(
+             m, "budget", {"B6": ("=SUBTOTAL(109,B2:B5)", 150000)}, hide=(4, 5))),
+         "totals_row", "budget.xlsx", 6, "budget", cell="Feuil1!B6", hint="untick 'Total Row'",
+         what="budget.xlsx filtered on Maroc, its last row Excel's totals row: no line code, =SUBTOTAL(109,B2:B5) "
+              "giving 150 000, the visible lines only (was refused as « this cell is empty but the column is "
+              "required → Fill it in », which would make it a budget line)",
+         expect=lambda m, problems: _only_rule_of(problems, "totals_row")),
+    Case("totals row told by its country cell", lambda m: m.append("budget", ",150000,Total,,"),
+         "totals_row", "budget.csv", 6, "country", hint="Delete this row",
+         what="budget.csv ends with a row 'Total' in country, no line code, the total of one country's lines (was "
+              "refused as « this cell is empty but the column is required → Fill it in »)",
+         expect=lambda m, problems: _only_rule_of(problems, "totals_row")),
     Case("unlabelled total", lambda m: m.append("budget", "B9,250000,,,other"), "totals_row", "budget.csv", 6,
          "budget", hint="Delete this row", what="budget.csv: a line B9 whose budget is the sum of the 4 others"),
     Case("spending on another country's line", lambda m: m.append("expenditure", "B1,2020-12-31,10,Tunisie,2020"),

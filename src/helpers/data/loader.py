@@ -351,10 +351,14 @@ def _read_and_check(name: str, path: Path,
         frame, register_problems = register.aggregate(frame, raw)
         problems += register_problems
     read_cells = {p.cell for p in raw.problems if p.cell and p.severity == "error"}   # a formula's value not known
-    problems += [p for p in validate_table(name, frame, raw.file, raw.where)
-                 if (p.row, p.column) not in bad_cells and (p.cell is None or p.cell not in read_cells)]
-    problems += [p for p in _table_warnings(name, frame, raw) if (p.row, p.column) not in bad_cells]
-    problems += totals.problems(name, frame, raw)
+    cell_problems = [p for p in validate_table(name, frame, raw.file, raw.where)
+                     if (p.row, p.column) not in bad_cells and (p.cell is None or p.cell not in read_cells)]
+    cell_problems += [p for p in _table_warnings(name, frame, raw) if (p.row, p.column) not in bad_cells]
+    problems += cell_problems
+    totals_rows = totals.problems(name, frame, raw)
+    problems = _without_totals_rows(problems, totals_rows, typing_problems + cell_problems
+                                    + [p for p in raw.problems if p.rule == "formula_without_value"])
+    problems += totals_rows
     problems += [p for check in table.raw_checks for p in check(frame, raw)]
     if table.column("currency") is not None:
         problems += spending.other_currency(frame, raw, params.currency)
@@ -369,6 +373,17 @@ def _read_and_check(name: str, path: Path,
     if reporting and name == "indicators":
         problems += as_of.actuals_after(frame, raw, reporting)
     return frame, raw, problems
+
+
+def _without_totals_rows(problems: list[Problem], totals_rows: list[Problem], cells: list[Problem]) -> list[Problem]:
+    """``problems`` without those of ``cells`` (problems of one cell: typing, values, formulas) in a row refused as a
+    totals row: the row is to be deleted, and « this cell is empty but the column is required → Fill it in » under a
+    `Total` would make it a line."""
+    deleted = {p.row for p in totals_rows if p.severity == "error" and p.row is not None}
+    if not deleted:
+        return problems
+    dropped = {id(p) for p in cells if p.row in deleted}
+    return [p for p in problems if id(p) not in dropped]
 
 
 def _sheet_layout_problems(table: Table, raw: RawTable) -> list[Problem]:

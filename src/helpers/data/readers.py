@@ -87,6 +87,9 @@ class RawTable:
     # .xlsx: letter -> the numbers of the table whose number format writes a text beside them (`#,##0.0" k$"`,
     # `[$€-40C]`): (first row, the format, its text, whether it divides the number by 1 000s, number of cells)
     format_notes: dict[str, "FormatNote"] = field(default_factory=dict)
+    # .xlsx: (row, letter) -> the formula of a cell below the header that totals the rows above it as Excel's tables
+    # and filtered lists do (`=SUBTOTAL(109,Tableau1[budget])`, `=AGGREGATE(9,5,…)`): a totals row (totals.py)
+    subtotals: dict[tuple[int, str], str] = field(default_factory=dict)
 
     @cached_property  # resolved once: a file broken on every row makes one Problem per row
     def file(self) -> str:
@@ -857,10 +860,16 @@ def _recalculated_on_load(archive: zipfile.ZipFile) -> bool:
         return False
 
 
+# the functions of a totals row (Excel's tables write SUBTOTAL; a French Excel shows it as SOUS.TOTAL and AGREGAT,
+# and stores the English name, AGGREGATE with its prefix _xlfn.)
+_SUBTOTAL = re.compile(r"=\s*(?:_xlfn\.)?(?:subtotal|sous\.total|aggregate|agregat)\s*\(", re.IGNORECASE)
+
+
 def _formulas_without_value(table: RawTable, data: bytes, values: dict[int, list[Any]],
                             recalculated: bool = False, empty_results: set[tuple[int, int]] = frozenset()
                             ) -> list[Problem]:
     """A formula whose result was never computed has no cached value: data_only gives None. Say so.
+    The cells below the header whose formula is a SUBTOTAL (or AGGREGATE) are noted in table.subtotals.
     ``recalculated``: the workbook asks to be computed on opening (_recalculated_on_load): the result it stores for a
     formula (XlsxWriter's 0) was never computed either, and every formula cell is reported, its value emptied (not
     read as 0). ``empty_results``: cells (row, 0-based column) whose stored result is the empty text (_stream): they
@@ -878,6 +887,8 @@ def _formulas_without_value(table: RawTable, data: bytes, values: dict[int, list
                 continue
             row = values.get(n, [])
             for i, cell in enumerate(cells):
+                if type(cell) is str and cell[:1] == "=" and _SUBTOTAL.match(cell):
+                    table.subtotals[(n, column_letter(i))] = shown(cell)
                 if _is_formula(cell) and (recalculated or (i >= len(row) or row[i] is None)
                                           and (n, i) not in empty_results):
                     name = next((k for k, letter in table.letters.items() if letter == column_letter(i)), None)
