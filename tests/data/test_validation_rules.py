@@ -110,7 +110,8 @@ def _xlsx_with_cached_formulas(mini: Mini, name: str, formulas: dict[str, tuple[
     """<name>.csv -> <name>.xlsx whose cells {"G2": ("=SUM(50,50)", 100)} hold a formula AND its cached value.
 
     That is what Excel saves. openpyxl writes formulas without values, so the sheet's XML is patched:
-    `<c r="G2"><f>SUM(50,50)</f><v /></c>` -> `<c r="G2"><f>SUM(50,50)</f><v>100</v></c>` (t="str" for text).
+    `<c r="G2"><f>SUM(50,50)</f><v /></c>` -> `<c r="G2"><f>SUM(50,50)</f><v>100</v></c>` (t="str" for text; a
+    cached value ("e", "#DIV/0!") is written with t="e", an error).
     openpyxl writes the empty value as `<v />` with its own XML writer and as `<v></v>` through lxml.
     openpyxl also asks for the workbook to be computed on opening (`fullCalcOnLoad="1"`), which Excel does not write:
     it is taken out, unless ``recalc_on_load`` (what XlsxWriter writes, with 0 as every formula's value).
@@ -133,6 +134,8 @@ def _xlsx_with_cached_formulas(mini: Mini, name: str, formulas: dict[str, tuple[
     for cell, (formula, cached) in formulas.items():
         pattern = re.compile(rf'<c r="{cell}"( [^>]*)?><f>([^<]*)</f>(?:<v\s*/>|<v></v>)')
         kind = ' t="str"' if isinstance(cached, str) else ""
+        if isinstance(cached, tuple):   # ("e", "#DIV/0!"): an error, as Excel stores it
+            kind, cached = f' t="{cached[0]}"', cached[1]
         xml, count = pattern.subn(lambda m: f'<c r="{cell}"{kind}><f>{m.group(2)}</f><v>{cached}</v>', xml)
         assert count == 1, f"formula cell {cell} not found in the sheet XML"
     parts["xl/worksheets/sheet1.xml"] = xml.encode("utf-8")
@@ -956,6 +959,13 @@ CASES = [
          what="expenditure.xlsx written by XlsxWriter (pandas.to_excel): its formulas' results stored as 0, the "
               "workbook marked to be computed on opening (fullCalcOnLoad): spent was read as 0, nothing said",
          expect=lambda m, problems: _only_rule_of(problems, "formula_without_value")),
+    Case("xlsx formula giving an error", lambda m: _xlsx_with_cached_formulas(
+             m, "expenditure", {"C3": ("=10000.5/E9", ("e", "#DIV/0!")), "B4": ("=EOMONTH(F4,0)", ("e", "#NAME?"))}),
+         "not_a_number", "expenditure.xlsx", 3, "amount", cell="Feuil1!C3", hint="Correct the formula",
+         what="expenditure.xlsx whose amount =10000.5/E9 gives #DIV/0! (was « not a number → Write a number with the "
+              "decimal mark »), and a period_end formula giving #NAME?",
+         expect=lambda m, problems: (_names_row(problems, "not_a_number", "=10000.5/E9 gives the error #DIV/0!"),
+                                     _names_row(problems, "not_a_date", "gives the error #NAME? (#NOM? in a French"))),
     Case("xlsx text in numeric cell", lambda m: (m.replace("activities", ",60,", ",soixante,"),
                                                  _csv_to_xlsx(m, "activities", title_rows=2)),
          "not_a_number", "activities.xlsx", 5, "progress", cell="Feuil1!G5",

@@ -733,12 +733,24 @@ def _typed_column(series: pd.Series, kind: str, raw: RawTable, decimal_mark: str
                else hint,
                numbers.NEGATIVE_FORM: "A count or rate cannot be written as a negative amount: write 0 or more "
                "(negatives in parentheses or with a trailing minus are read in amount columns only)."}
-    problems = [raw.problem(rule, reason, special.get(reason) or numbers.hint_for(reason, decimal_mark) or hint,
+    problems = [_formula_error(raw, rule, index, series) if getattr(series[index], "formula", None) else
+                raw.problem(rule, reason, special.get(reason) or numbers.hint_for(reason, decimal_mark) or hint,
                             index=index, column=str(series.name), value=numbers.shown(series[index]))
                 for index, reason in zip(failed, reasons)]
     if kind == "date" and failed:
         problems = _month_first(series, failed, problems, raw)
     return values, problems
+
+
+def _formula_error(raw: RawTable, rule: str, index: Any, series: pd.Series) -> Problem:
+    """A number or date cell of an .xlsx whose formula gives an error (numbers.ErrorCell: « #DIV/0! »): the formula
+    is to be corrected, not the cell written as a number."""
+    error = series[index]
+    return raw.problem(
+        rule, f"this cell's formula {error.formula} gives the error {error.explained()}: the sheet shows no "
+        f"{'number' if rule == 'not_a_number' else 'date'}", "Correct the formula in Excel so that it gives the "
+        "value (or type the value in its place), then save the file.", index=index, column=str(series.name),
+        value=str(error))
 
 
 def _month_first(series: pd.Series, failed: list, problems: list[Problem], raw: RawTable) -> list[Problem]:

@@ -681,8 +681,9 @@ def _stream(sheet, table: RawTable, notes: dict[int, list] | None = None,
     format shows a text beside it (« 40.0 k$ ») is noted in ``notes``: column position -> [format, [rows], count].
     ``empty_results`` (given for a sheet holding formulas) collects the (row, 0-based column) of the cells whose
     stored result is the empty text (`=IF(C3="","",B3-C3)`: Excel writes `t="str"` and an empty value): they are
-    empty cells, computed, not formulas without a value (openpyxl reads both as None)."""
-    from .numbers import MonthCell, Percent, YearCell
+    empty cells, computed, not formulas without a value (openpyxl reads both as None). In such a sheet, a cell whose
+    stored result is an error (« #DIV/0! ») is a numbers.ErrorCell (its formula added by _formulas_without_value)."""
+    from .numbers import ErrorCell, MonthCell, Percent, YearCell
 
     rows: list[tuple[int, list[Any]]] = []
     cells = 0
@@ -706,8 +707,12 @@ def _stream(sheet, table: RawTable, notes: dict[int, list] | None = None,
                   if type(c.value) is dt.datetime and (shown := _date_shown(c.number_format)) else c.value
                   for c in row]
         cleaned = [_clean(c) for c in values]
-        if empty_results is not None:
-            empty_results.update((n, c.column - 1) for c in row if c.value is None and c.data_type == "str")
+        if empty_results is not None:   # (a sheet holding formulas)
+            for i, c in enumerate(row):
+                if c.data_type == "str" and c.value is None:
+                    empty_results.add((n, i))
+                elif c.data_type == "e" and isinstance(c.value, str):   # a formula's error; its formula: below
+                    cleaned[i] = ErrorCell.of(c.value.strip())
         if any(c is not None for c in cleaned):
             rows.append((n, cleaned))
     return rows
@@ -869,7 +874,8 @@ def _formulas_without_value(table: RawTable, data: bytes, values: dict[int, list
                             recalculated: bool = False, empty_results: set[tuple[int, int]] = frozenset()
                             ) -> list[Problem]:
     """A formula whose result was never computed has no cached value: data_only gives None. Say so.
-    The cells below the header whose formula is a SUBTOTAL (or AGGREGATE) are noted in table.subtotals.
+    The cells below the header whose formula is a SUBTOTAL (or AGGREGATE) are noted in table.subtotals; a cell whose
+    result is an error (numbers.ErrorCell, from _stream) gets its formula.
     ``recalculated``: the workbook asks to be computed on opening (_recalculated_on_load): the result it stores for a
     formula (XlsxWriter's 0) was never computed either, and every formula cell is reported, its value emptied (not
     read as 0). ``empty_results``: cells (row, 0-based column) whose stored result is the empty text (_stream): they
@@ -889,6 +895,8 @@ def _formulas_without_value(table: RawTable, data: bytes, values: dict[int, list
             for i, cell in enumerate(cells):
                 if type(cell) is str and cell[:1] == "=" and _SUBTOTAL.match(cell):
                     table.subtotals[(n, column_letter(i))] = shown(cell)
+                if i < len(row) and hasattr(row[i], "formula") and _is_formula(cell):   # a numbers.ErrorCell
+                    row[i].formula = shown(cell) if isinstance(cell, str) else "(an array formula)"
                 if _is_formula(cell) and (recalculated or (i >= len(row) or row[i] is None)
                                           and (n, i) not in empty_results):
                     name = next((k for k, letter in table.letters.items() if letter == column_letter(i)), None)
