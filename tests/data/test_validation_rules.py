@@ -148,6 +148,17 @@ def _xlsx_with_cached_formulas(mini: Mini, name: str, formulas: dict[str, tuple[
     mini.delete(name)
 
 
+def _compound_file(mini: Mini, name: str, streams: tuple[str, ...]) -> None:
+    """<name>.xlsx replaced by a compound file (OLE2, signature D0 CF 11 E0 A1 B1 1A E1) whose directory names
+    ``streams``: ("EncryptionInfo", "EncryptedPackage") is how Excel stores a workbook encrypted with a password to
+    open, ("Workbook",) an Excel 97-2003 .xls. Only the signature and the directory's names are written."""
+    header = bytes.fromhex("D0CF11E0A1B11AE1") + bytes(504)
+    entries = b"".join((n.encode("utf-16-le") + b"\0\0").ljust(64, b"\0") + (2 * len(n) + 2).to_bytes(2, "little")
+                       + bytes(62) for n in ("Root Entry", *streams))
+    mini.path(f"{name}.xlsx").write_bytes(header + entries.ljust(1024, b"\0"))
+    mini.delete(name)
+
+
 def _xlsx_with_percent_cells(mini: Mini, name: str, cells: dict[str, float], number_format: str = "0%") -> None:
     """<name>.csv -> <name>.xlsx whose cells {"G3": 0.6} hold the fraction, formatted as a percentage: the sheet shows
     60 %, as Excel and LibreOffice store a cell typed '60%'."""
@@ -959,6 +970,19 @@ CASES = [
          what="expenditure.xlsx written by XlsxWriter (pandas.to_excel): its formulas' results stored as 0, the "
               "workbook marked to be computed on opening (fullCalcOnLoad): spent was read as 0, nothing said",
          expect=lambda m, problems: _only_rule_of(problems, "formula_without_value")),
+    Case("xlsx encrypted with a password", lambda m: _compound_file(m, "budget", ("EncryptionInfo", "EncryptedPackage")),
+         "unreadable_xlsx", "budget.xlsx", NO_ROW, None, hint="delete the password",
+         what="budget.xlsx protected by a password to open (Excel encrypts it into a compound file, not a zip: was "
+              "« cannot be read as .xlsx (File is not a zip file) → save it again as .xlsx »)",
+         expect=lambda m, problems: _names_row(problems, "unreadable_xlsx", "protected by a password")),
+    Case("xls named xlsx", lambda m: _compound_file(m, "budget", ("Workbook",)),
+         "unreadable_xlsx", "budget.xlsx", NO_ROW, None, hint="save it as 'Excel Workbook (.xlsx)'",
+         what="budget.xlsx that is an Excel 97-2003 workbook renamed (was « File is not a zip file »)",
+         expect=lambda m, problems: _names_row(problems, "unreadable_xlsx", "old Excel 97-2003 workbook (.xls)")),
+    Case("xlsx compound file of neither kind", lambda m: _compound_file(m, "budget", ()),
+         "unreadable_xlsx", "budget.xlsx", NO_ROW, None, hint="If Excel asks for a password",
+         what="budget.xlsx, a compound file whose streams say neither an encryption nor an .xls: both are said",
+         expect=lambda m, problems: _names_row(problems, "unreadable_xlsx", "protected by a password to open")),
     Case("xlsx formula giving an error", lambda m: _xlsx_with_cached_formulas(
              m, "expenditure", {"C3": ("=10000.5/E9", ("e", "#DIV/0!")), "B4": ("=EOMONTH(F4,0)", ("e", "#NAME?"))}),
          "not_a_number", "expenditure.xlsx", 3, "amount", cell="Feuil1!C3", hint="Correct the formula",

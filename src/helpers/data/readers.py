@@ -790,6 +790,9 @@ def read_xlsx(path: Path, required_sets: Sequence[Sequence[str]] = (), sheet_nam
     except Refused as exc:
         table.problems.append(exc.problem)
         return table
+    if data.startswith(OLE2):
+        table.problems.append(_ole2_problem(table, data))
+        return table
     bomb = zip_problem(table.file, data, XLSX_MAX_PART, XLSX_MAX_TOTAL, hint=SPLIT_HINT)
     if bomb is not None:
         table.problems.append(bomb)
@@ -836,6 +839,32 @@ def read_xlsx(path: Path, required_sets: Sequence[Sequence[str]] = (), sheet_nam
     if part.formulas:  # only then a second, streamed pass: a formula whose result was never computed
         table.problems += _formulas_without_value(table, data, dict(rows), recalculated, empty_results or set())
     return table
+
+
+OLE2 = bytes.fromhex("D0CF11E0A1B11AE1")   # the signature of a compound file: not a zip, so not an .xlsx
+
+
+def _ole2_problem(table: RawTable, data: bytes) -> Problem:
+    """An .xlsx that is a compound file: a workbook encrypted with a password to open (Excel stores it so, its
+    streams `EncryptionInfo` and `EncryptedPackage`), or an Excel 97-2003 workbook (.xls: a stream `Workbook`)
+    renamed .xlsx. Which one is told by the names of its streams (UTF-16 in its directory); both are said otherwise."""
+    encrypted = "EncryptedPackage".encode("utf-16-le") in data
+    old = not encrypted and any(name.encode("utf-16-le") + b"\0\0" in data for name in ("Workbook", "Book"))
+    password = ("File > Info > Protect Workbook > Encrypt with Password (Fichier > Informations > Protéger le "
+                "classeur > Chiffrer avec mot de passe), delete the password, and save it as 'Excel Workbook (.xlsx)'")
+    if encrypted:
+        message = ("the file is protected by a password to open (Excel encrypts such a workbook): it cannot be read "
+                   "without the password")
+        hint = f"Open it in Excel with its password, then {password}; or ask its sender for a copy without password."
+    elif old:
+        message = "the file is an old Excel 97-2003 workbook (.xls) named .xlsx, not an .xlsx workbook"
+        hint = "Open it in Excel and save it as 'Excel Workbook (.xlsx)' (Save As)."
+    else:
+        message = ("the file is not an .xlsx workbook but a compound file: either a workbook protected by a password "
+                   "to open (encrypted), or an old Excel 97-2003 workbook (.xls) named .xlsx")
+        hint = (f"If Excel asks for a password to open it, open it with the password, then {password}. Otherwise "
+                "open it in Excel and save it as 'Excel Workbook (.xlsx)' (Save As).")
+    return table.problem("unreadable_xlsx", message, hint)
 
 
 def _format_notes(table: RawTable, notes: dict[int, list]) -> None:
