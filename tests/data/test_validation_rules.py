@@ -403,6 +403,22 @@ def _budget_by_year(mini: Mini) -> None:
     mini.delete("budget")
 
 
+def _xlsx_drawn(mini: Mini, name: str, rows: list[list[Any]], merge: tuple[str, ...] = ()) -> None:
+    """<name>.csv replaced by <name>.xlsx (sheet 'Feuil1') holding ``rows``, the ranges ``merge`` merged."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Feuil1"
+    for row in rows:
+        sheet.append(row)
+    for cells in merge:
+        sheet.merge_cells(cells)
+    workbook.save(mini.path(f"{name}.xlsx"))
+    mini.delete(name)
+
+
+EVENTS = [["E1", "Maroc", 8, 12, 20], ["E2", "Tunisie", None, None, 15], ["E3", None, 18, 12, 30]]
+
+
 def _expect_project_wide(data: ProjectData) -> None:
     assert data.tables["budget"]["country"].tolist()[-1] == "regional"
     assert data.tables["expenditure"]["country"].tolist()[-1] == "regional"
@@ -443,6 +459,15 @@ def _expect_cached_values(mini: Mini, data: ProjectData) -> None:
 def _expect_empty_result(mini: Mini, data: ProjectData) -> None:
     men = data.tables["participation"].set_index("event_id")["men"]
     assert men["E1"] == 12.0 and pd.isna(men["E2"])   # the computed 12, and the empty text read as an empty cell
+
+
+def _insert_row(mini: Mini, name: str, row: int, cells: list[Any]) -> None:
+    """Insert ``cells`` as row ``row`` of <name>.xlsx, the rows below moved down."""
+    workbook = openpyxl.load_workbook(mini.path(f"{name}.xlsx"))
+    workbook.active.insert_rows(row)
+    for i, value in enumerate(cells, 1):
+        workbook.active.cell(row=row, column=i).value = value
+    workbook.save(mini.path(f"{name}.xlsx"))
 
 
 def _header_cell(mini: Mini, name: str, cell: str, header: str) -> None:
@@ -746,6 +771,36 @@ CASES = [
          what="budget.csv saved from that sheet: 'budget' then two columns without a header (2021, the total): "
               "the 2020 amounts were read as the budget",
          expect=lambda m, problems: _only_rule_of(problems, "merged_header")),
+    Case("header on two rows", lambda m: _xlsx_drawn(
+             m, "participation", [["Code événement", "Pays", "Participants", None, None],
+                                  [None, None, "Femmes", "Hommes", "Total"], *EVENTS], ("A1:A2", "B1:B2", "C1:E1")),
+         "two_row_header", "participation.xlsx", 1, "participants", cell="Feuil1!C1",
+         hint="Keep one header row with the columns' names (Code événement, Pays, Femmes, Hommes, Participants)",
+         what="participation.xlsx whose header is drawn on two rows, 'Participants' merged over Femmes | Hommes | "
+              "Total (was « the required column 'women' is missing → Add a column 'women' »)",
+         expect=lambda m, problems: _only_rule_of(problems, "two_row_header")),
+    Case("header on two rows under Sexe", lambda m: _xlsx_drawn(
+             m, "participation", [["event_id", "participants", "Sexe", None, "country"],
+                                  [None, None, "Femmes", "Hommes", None], *[[e, t, f, h, c] for e, c, f, h, t in EVENTS]],
+             ("A1:A2", "B1:B2", "C1:D1", "E1:E2")),
+         "two_row_header", "participation.xlsx", 1, "sexe", cell="Feuil1!C1",
+         hint="(event_id, participants, Femmes, Hommes, country)",
+         what="participation.xlsx, 'Sexe' merged over Femmes | Hommes on the next row (was told to delete "
+              "'participants' if the table were a register, one row per person)",
+         expect=lambda m, problems: _only_rule_of(problems, "two_row_header")),
+    Case("units row in another currency", lambda m: (
+             _csv_to_xlsx(m, "budget"), _insert_row(m, "budget", 2, [None, "(EUR)", None, None, None])),
+         "units_row", "budget.xlsx", 2, "budget", cell="Feuil1!B2", hint="set `currency: EUR`",
+         what="budget.xlsx with a row '(EUR)' under the header, in a USD project (was « not a number » and « empty "
+              "but required → Fill it in » on that row)",
+         expect=lambda m, problems: _only_rule_of(problems, "units_row")),
+    Case("units row", lambda m: (
+             _csv_to_xlsx(m, "participation"), _insert_row(m, "participation", 2, [None, "(nombre)", "(nombre)"])),
+         "units_row", "participation.xlsx", 2, None, severity="warning", hint="Nothing to do",
+         what="participation.xlsx with a row '(nombre)' under its counts' headers: not read, a warning (was « not a "
+              "number » twice and « empty but required »)",
+         expect=lambda m, problems: (_no_error(problems),
+                                     _names_row(problems, "units_row", "(nombre) under 'participants'"))),
     Case("a budget column per year", lambda m: m.write(
              "budget", _budget_by_year_csv("line,label,Budget 2020,Budget 2021,Budget total,country,category")),
          "required_column", "budget.csv", 1, "budget", hint="several columns of 'budget'",

@@ -328,6 +328,7 @@ def _read_and_check(name: str, path: Path,
     problems += headers.noted_headers(name, raw, params.currency)   # `Budget (EUR)` is `budget`; `(k€)` refused
     problems += headers.titled_units(name, raw, params.currency)   # `Montants en milliers d'euros` above it
     problems += headers.formatted_units(name, raw, params.currency)   # `#,##0.0" k$"`: « 40.0 k$ » shown for 40
+    problems += headers.units_row(name, raw, params.currency)   # `(EUR)` under `budget`, in the row below the header
     if any(p.severity == "error" and p.rule in UNREADABLE for p in problems):
         return None, raw, problems
     if raw.frame.columns.empty:

@@ -52,7 +52,7 @@ SPLIT_HINT = ("Save the sheet as 'CSV UTF-8' (a CSV file is read up to 512 MiB),
               "table does not use (see data/README.md, 'Limits').")
 # a refusal of the whole file: nothing of it is typed
 UNREADABLE = ("encoding", "unreadable_xlsx", "not_a_file", "outside_folder", "file_too_large", "zip_bomb",
-              "too_many_cells", "csv_cell_limit", "several_sheets")
+              "too_many_cells", "csv_cell_limit", "several_sheets", "two_row_header")
 UTF8_HINT = "save as 'CSV UTF-8' in Excel or declare `encoding: cp1252` in params/<project>/project.yaml"
 
 
@@ -148,6 +148,59 @@ def _fill_merged(table: RawTable, ranges: set[tuple[str, int, str, int]]) -> lis
         found.append(Merged(first_letter, first, last, value,
                             f"{_quote_sheet(table.sheet)}!{first_letter}{first}:{last_letter}{last}"))
     return found
+
+
+_SUB_TOTAL = re.compile(r"^(total|totaux|ensemble|tous|all|sum|somme)$")
+
+
+def _two_row_header(table: RawTable, rows: list[tuple[int, list[Any]]],
+                    ranges: set[tuple[str, int, str, int]]) -> set[tuple[str, int, str, int]]:
+    """A header drawn on two rows: a header cell merged across columns (`Participants` over C1:E1) above the
+    columns' own names in the next row (`Femmes | Hommes | Total`). The workbook reads one header row: the second
+    would be read as a row of the table, the columns under the merge without a name. Refused (`two_row_header`, a
+    refusal of the whole file) with the one header row to keep; the ranges left to _merged_headers are returned."""
+    at = next((i for i, (n, _) in enumerate(rows) if n == table.header_row), None)
+    if at is None or at + 1 >= len(rows) or rows[at + 1][0] != table.header_row + 1:
+        return ranges
+    header, below = rows[at][1], rows[at + 1][1]
+    groups = []
+    for merged in sorted(ranges, key=lambda r: column_position(r[0])):
+        first_letter, first, last_letter, _ = merged
+        if first != table.header_row or first_letter == last_letter:
+            continue
+        span = range(column_position(first_letter), column_position(last_letter) + 1)
+        subs = [below[i] if i < len(below) else None for i in span]
+        written = [v for v in subs if v is not None]
+        if len(written) >= 2 and all(isinstance(v, str) for v in written) and span[0] < len(header) \
+                and header[span[0]] is not None:
+            groups.append((merged, span, subs))
+    if not groups:
+        return ranges
+    names, said = [], []
+    covered = {i: (header[span[0]], subs[k]) for _, span, subs in groups for k, i in enumerate(span)}
+    for i in range(max(len(header), max(covered) + 1)):
+        if i in covered:
+            top, sub = covered[i]
+            name = top if sub is None or _SUB_TOTAL.match(unaccented(str(sub)).lower()) else sub
+        else:
+            name = header[i] if i < len(header) else None
+        if name is not None:
+            names.append(str(name))
+    for (first_letter, first, last_letter, last), span, subs in groups:
+        said.append(f"'{header[span[0]]}' is merged over {_quote_sheet(table.sheet)}!{first_letter}{first}:"
+                    f"{last_letter}{last}, above {' | '.join('' if v is None else str(v) for v in subs)}")
+    column = next((name for name, letter in table.letters.items() if letter == groups[0][0][0]), None)
+    for letter in [column_letter(i) for _, span, _ in groups for i in span]:   # the columns under it: said here
+        if letter in table.unnamed:
+            table.problems.remove(table.unnamed.pop(letter))
+    table.problems.append(table.problem(
+        "two_row_header", f"the header is on two rows ({table.header_row} and {table.header_row + 1}): "
+        f"{'; '.join(said)}. The workbook reads one header row: row {table.header_row + 1} would be read as a row of "
+        "the table, and the columns under the merged cell would have no name",
+        f"Keep one header row with the columns' names ({', '.join(names)}): unmerge the header cells, write each "
+        f"column's name in row {table.header_row}, and delete row {table.header_row + 1}.",
+        index=table.header_row, column=column))
+    return ranges - {merged for merged, _, _ in groups}
 
 
 def _merged_headers(table: RawTable, ranges: set[tuple[str, int, str, int]]) -> None:
@@ -830,7 +883,8 @@ def read_xlsx(path: Path, required_sets: Sequence[Sequence[str]] = (), sheet_nam
         return table
     table = _frame(table, rows, required_sets, cleaned=True)
     _format_notes(table, notes)
-    _merged_headers(table, part.merged)
+    merged = _two_row_header(table, rows, part.merged)
+    _merged_headers(table, merged)
     table.merged = _fill_merged(table, part.merged)
     table.hidden = sorted(n for n in part.hidden if n in table.frame.index)
     table.hidden_columns = [letter for letter in table.letters.values()
