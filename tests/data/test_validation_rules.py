@@ -1045,6 +1045,12 @@ CASES = [
               "decimal mark »), and a period_end formula giving #NAME?",
          expect=lambda m, problems: (_names_row(problems, "not_a_number", "=10000.5/E9 gives the error #DIV/0!"),
                                      _names_row(problems, "not_a_date", "gives the error #NAME? (#NOM? in a French"))),
+    Case("xlsx count in a date-formatted cell", lambda m: _xlsx_formatted(m, "participation", "B3:B3", "dd/mm/yyyy"),
+         "not_a_number", "participation.xlsx", 3, "participants", cell="Feuil1!B3", hint="Format the cell as a number",
+         what="participation.xlsx whose participants 15 sits in a cell formatted as a date, shown 15/01/1900 (was "
+              "« not a number (datetime) 1900-01-15 → Write a number with the decimal mark »)",
+         expect=lambda m, problems: _names_row(problems, "not_a_number", "formatted as a date: it holds the number "
+                                               "15, which the sheet shows as the date 15/01/1900")),
     Case("xlsx text in numeric cell", lambda m: (m.replace("activities", ",60,", ",soixante,"),
                                                  _csv_to_xlsx(m, "activities", title_rows=2)),
          "not_a_number", "activities.xlsx", 5, "progress", cell="Feuil1!G5",

@@ -735,6 +735,8 @@ def _typed_column(series: pd.Series, kind: str, raw: RawTable, decimal_mark: str
                numbers.NEGATIVE_FORM: "A count or rate cannot be written as a negative amount: write 0 or more "
                "(negatives in parentheses or with a trailing minus are read in amount columns only)."}
     problems = [_formula_error(raw, rule, index, series) if getattr(series[index], "formula", None) else
+                _date_in_number(raw, rule, index, series) if rule == "not_a_number" and raw.sheet is not None
+                and isinstance(series[index], dt.datetime) else
                 raw.problem(rule, reason, special.get(reason) or numbers.hint_for(reason, decimal_mark) or hint,
                             index=index, column=str(series.name), value=numbers.shown(series[index]))
                 for index, reason in zip(failed, reasons)]
@@ -752,6 +754,22 @@ def _formula_error(raw: RawTable, rule: str, index: Any, series: pd.Series) -> P
         f"{'number' if rule == 'not_a_number' else 'date'}", "Correct the formula in Excel so that it gives the "
         "value (or type the value in its place), then save the file.", index=index, column=str(series.name),
         value=str(error))
+
+
+def _date_in_number(raw: RawTable, rule: str, index: Any, series: pd.Series) -> Problem:
+    """A number typed into an .xlsx cell formatted as a date: Excel holds 15 and shows 15/01/1900, and the cell is
+    read as that date. The cause is the cell's format, not what was typed."""
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, to_excel
+
+    value = series[index]
+    held = to_excel(value, CALENDAR_MAC_1904 if raw.date1904 else CALENDAR_WINDOWS_1900)
+    held_text = numbers.shown(int(held) if float(held).is_integer() else held)
+    shown_as = value.strftime("%d/%m/%Y") + ("" if value.time() == dt.time() else value.strftime(" %H:%M"))
+    return raw.problem(
+        rule, f"this cell is formatted as a date: it holds the number {held_text}, which the sheet shows as the date "
+        f"{shown_as}, and a date is not a number", f"Format the cell as a number (Format Cells > Number; Format de "
+        f"cellule > Nombre): it then shows {held_text}; check that it is the figure meant.", index=index,
+        column=str(series.name), value=held_text)
 
 
 def _month_first(series: pd.Series, failed: list, problems: list[Problem], raw: RawTable) -> list[Problem]:

@@ -90,6 +90,7 @@ class RawTable:
     # .xlsx: (row, letter) -> the formula of a cell below the header that totals the rows above it as Excel's tables
     # and filtered lists do (`=SUBTOTAL(109,Tableau1[budget])`, `=AGGREGATE(9,5,…)`): a totals row (totals.py)
     subtotals: dict[tuple[int, str], str] = field(default_factory=dict)
+    date1904: bool = False                      # .xlsx: dates counted from 1904 (a Mac Excel's workbook option)
 
     @cached_property  # resolved once: a file broken on every row makes one Problem per row
     def file(self) -> str:
@@ -869,6 +870,7 @@ def read_xlsx(path: Path, required_sets: Sequence[Sequence[str]] = (), sheet_nam
     try:
         sheet = _pick_sheet(values, sheet_name, required_sets, table)
         table.sheet = sheet.title
+        table.date1904 = values.epoch.year == 1904
         part = scanned.get(sheet._worksheet_path) or _Part(formulas=True)  # unknown part: look for formulas
         notes: dict[int, list] = {}
         empty_results: set[tuple[int, int]] | None = set() if part.formulas else None
