@@ -106,14 +106,16 @@ def _csv_to_xlsx(mini: Mini, name: str, formula_at: tuple[int, int] | None = Non
 
 
 def _xlsx_with_cached_formulas(mini: Mini, name: str, formulas: dict[str, tuple[str, Any]],
-                               recalc_on_load: bool = False) -> None:
+                               recalc_on_load: bool = False, hide: tuple[int, ...] = ()) -> None:
     """<name>.csv -> <name>.xlsx whose cells {"G2": ("=SUM(50,50)", 100)} hold a formula AND its cached value.
 
     That is what Excel saves. openpyxl writes formulas without values, so the sheet's XML is patched:
-    `<c r="G2"><f>SUM(50,50)</f><v /></c>` -> `<c r="G2"><f>SUM(50,50)</f><v>100</v></c>` (t="str" for text).
+    `<c r="G2"><f>SUM(50,50)</f><v /></c>` -> `<c r="G2"><f>SUM(50,50)</f><v>100</v></c>` (t="str" for text; a
+    cached value ("e", "#DIV/0!") is written with t="e", an error).
     openpyxl writes the empty value as `<v />` with its own XML writer and as `<v></v>` through lxml.
     openpyxl also asks for the workbook to be computed on opening (`fullCalcOnLoad="1"`), which Excel does not write:
     it is taken out, unless ``recalc_on_load`` (what XlsxWriter writes, with 0 as every formula's value).
+    The rows ``hide`` are hidden (filtered out).
     """
     workbook = openpyxl.Workbook()
     sheet = workbook.active
@@ -122,6 +124,8 @@ def _xlsx_with_cached_formulas(mini: Mini, name: str, formulas: dict[str, tuple[
         sheet.append(r)
     for cell, (formula, _) in formulas.items():
         sheet[cell] = formula
+    for n in hide:
+        sheet.row_dimensions[n].hidden = True
     path = mini.path(f"{name}.xlsx")
     workbook.save(path)
     with zipfile.ZipFile(path) as archive:
@@ -130,6 +134,8 @@ def _xlsx_with_cached_formulas(mini: Mini, name: str, formulas: dict[str, tuple[
     for cell, (formula, cached) in formulas.items():
         pattern = re.compile(rf'<c r="{cell}"( [^>]*)?><f>([^<]*)</f>(?:<v\s*/>|<v></v>)')
         kind = ' t="str"' if isinstance(cached, str) else ""
+        if isinstance(cached, tuple):   # ("e", "#DIV/0!"): an error, as Excel stores it
+            kind, cached = f' t="{cached[0]}"', cached[1]
         xml, count = pattern.subn(lambda m: f'<c r="{cell}"{kind}><f>{m.group(2)}</f><v>{cached}</v>', xml)
         assert count == 1, f"formula cell {cell} not found in the sheet XML"
     parts["xl/worksheets/sheet1.xml"] = xml.encode("utf-8")
@@ -139,6 +145,17 @@ def _xlsx_with_cached_formulas(mini: Mini, name: str, formulas: dict[str, tuple[
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         for item, content in parts.items():
             archive.writestr(item, content)
+    mini.delete(name)
+
+
+def _compound_file(mini: Mini, name: str, streams: tuple[str, ...]) -> None:
+    """<name>.xlsx replaced by a compound file (OLE2, signature D0 CF 11 E0 A1 B1 1A E1) whose directory names
+    ``streams``: ("EncryptionInfo", "EncryptedPackage") is how Excel stores a workbook encrypted with a password to
+    open, ("Workbook",) an Excel 97-2003 .xls. Only the signature and the directory's names are written."""
+    header = bytes.fromhex("D0CF11E0A1B11AE1") + bytes(504)
+    entries = b"".join((n.encode("utf-16-le") + b"\0\0").ljust(64, b"\0") + (2 * len(n) + 2).to_bytes(2, "little")
+                       + bytes(62) for n in ("Root Entry", *streams))
+    mini.path(f"{name}.xlsx").write_bytes(header + entries.ljust(1024, b"\0"))
     mini.delete(name)
 
 
@@ -386,6 +403,22 @@ def _budget_by_year(mini: Mini) -> None:
     mini.delete("budget")
 
 
+def _xlsx_drawn(mini: Mini, name: str, rows: list[list[Any]], merge: tuple[str, ...] = ()) -> None:
+    """<name>.csv replaced by <name>.xlsx (sheet 'Feuil1') holding ``rows``, the ranges ``merge`` merged."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Feuil1"
+    for row in rows:
+        sheet.append(row)
+    for cells in merge:
+        sheet.merge_cells(cells)
+    workbook.save(mini.path(f"{name}.xlsx"))
+    mini.delete(name)
+
+
+EVENTS = [["E1", "Maroc", 8, 12, 20], ["E2", "Tunisie", None, None, 15], ["E3", None, 18, 12, 30]]
+
+
 def _expect_project_wide(data: ProjectData) -> None:
     assert data.tables["budget"]["country"].tolist()[-1] == "regional"
     assert data.tables["expenditure"]["country"].tolist()[-1] == "regional"
@@ -421,6 +454,20 @@ def _expect_cached_values(mini: Mini, data: ProjectData) -> None:
     assert activities["weight"].iloc[1] == 2.0
     assert activities["label"].iloc[0] == "Étude de base"
     assert any(p.name == "activities.xlsx" for p in data.files)
+
+
+def _expect_empty_result(mini: Mini, data: ProjectData) -> None:
+    men = data.tables["participation"].set_index("event_id")["men"]
+    assert men["E1"] == 12.0 and pd.isna(men["E2"])   # the computed 12, and the empty text read as an empty cell
+
+
+def _insert_row(mini: Mini, name: str, row: int, cells: list[Any]) -> None:
+    """Insert ``cells`` as row ``row`` of <name>.xlsx, the rows below moved down."""
+    workbook = openpyxl.load_workbook(mini.path(f"{name}.xlsx"))
+    workbook.active.insert_rows(row)
+    for i, value in enumerate(cells, 1):
+        workbook.active.cell(row=row, column=i).value = value
+    workbook.save(mini.path(f"{name}.xlsx"))
 
 
 def _header_cell(mini: Mini, name: str, cell: str, header: str) -> None:
@@ -724,6 +771,36 @@ CASES = [
          what="budget.csv saved from that sheet: 'budget' then two columns without a header (2021, the total): "
               "the 2020 amounts were read as the budget",
          expect=lambda m, problems: _only_rule_of(problems, "merged_header")),
+    Case("header on two rows", lambda m: _xlsx_drawn(
+             m, "participation", [["Code événement", "Pays", "Participants", None, None],
+                                  [None, None, "Femmes", "Hommes", "Total"], *EVENTS], ("A1:A2", "B1:B2", "C1:E1")),
+         "two_row_header", "participation.xlsx", 1, "participants", cell="Feuil1!C1",
+         hint="Keep one header row with the columns' names (Code événement, Pays, Femmes, Hommes, Participants)",
+         what="participation.xlsx whose header is drawn on two rows, 'Participants' merged over Femmes | Hommes | "
+              "Total (was « the required column 'women' is missing → Add a column 'women' »)",
+         expect=lambda m, problems: _only_rule_of(problems, "two_row_header")),
+    Case("header on two rows under Sexe", lambda m: _xlsx_drawn(
+             m, "participation", [["event_id", "participants", "Sexe", None, "country"],
+                                  [None, None, "Femmes", "Hommes", None], *[[e, t, f, h, c] for e, c, f, h, t in EVENTS]],
+             ("A1:A2", "B1:B2", "C1:D1", "E1:E2")),
+         "two_row_header", "participation.xlsx", 1, "sexe", cell="Feuil1!C1",
+         hint="(event_id, participants, Femmes, Hommes, country)",
+         what="participation.xlsx, 'Sexe' merged over Femmes | Hommes on the next row (was told to delete "
+              "'participants' if the table were a register, one row per person)",
+         expect=lambda m, problems: _only_rule_of(problems, "two_row_header")),
+    Case("units row in another currency", lambda m: (
+             _csv_to_xlsx(m, "budget"), _insert_row(m, "budget", 2, [None, "(EUR)", None, None, None])),
+         "units_row", "budget.xlsx", 2, "budget", cell="Feuil1!B2", hint="set `currency: EUR`",
+         what="budget.xlsx with a row '(EUR)' under the header, in a USD project (was « not a number » and « empty "
+              "but required → Fill it in » on that row)",
+         expect=lambda m, problems: _only_rule_of(problems, "units_row")),
+    Case("units row", lambda m: (
+             _csv_to_xlsx(m, "participation"), _insert_row(m, "participation", 2, [None, "(nombre)", "(nombre)"])),
+         "units_row", "participation.xlsx", 2, None, severity="warning", hint="Nothing to do",
+         what="participation.xlsx with a row '(nombre)' under its counts' headers: not read, a warning (was « not a "
+              "number » twice and « empty but required »)",
+         expect=lambda m, problems: (_no_error(problems),
+                                     _names_row(problems, "units_row", "(nombre) under 'participants'"))),
     Case("a budget column per year", lambda m: m.write(
              "budget", _budget_by_year_csv("line,label,Budget 2020,Budget 2021,Budget total,country,category")),
          "required_column", "budget.csv", 1, "budget", hint="several columns of 'budget'",
@@ -958,6 +1035,32 @@ CASES = [
          what="expenditure.xlsx written by XlsxWriter (pandas.to_excel): its formulas' results stored as 0, the "
               "workbook marked to be computed on opening (fullCalcOnLoad): spent was read as 0, nothing said",
          expect=lambda m, problems: _only_rule_of(problems, "formula_without_value")),
+    Case("xlsx encrypted with a password", lambda m: _compound_file(m, "budget", ("EncryptionInfo", "EncryptedPackage")),
+         "unreadable_xlsx", "budget.xlsx", NO_ROW, None, hint="delete the password",
+         what="budget.xlsx protected by a password to open (Excel encrypts it into a compound file, not a zip: was "
+              "« cannot be read as .xlsx (File is not a zip file) → save it again as .xlsx »)",
+         expect=lambda m, problems: _names_row(problems, "unreadable_xlsx", "protected by a password")),
+    Case("xls named xlsx", lambda m: _compound_file(m, "budget", ("Workbook",)),
+         "unreadable_xlsx", "budget.xlsx", NO_ROW, None, hint="save it as 'Excel Workbook (.xlsx)'",
+         what="budget.xlsx that is an Excel 97-2003 workbook renamed (was « File is not a zip file »)",
+         expect=lambda m, problems: _names_row(problems, "unreadable_xlsx", "old Excel 97-2003 workbook (.xls)")),
+    Case("xlsx compound file of neither kind", lambda m: _compound_file(m, "budget", ()),
+         "unreadable_xlsx", "budget.xlsx", NO_ROW, None, hint="If Excel asks for a password",
+         what="budget.xlsx, a compound file whose streams say neither an encryption nor an .xls: both are said",
+         expect=lambda m, problems: _names_row(problems, "unreadable_xlsx", "protected by a password to open")),
+    Case("xlsx formula giving an error", lambda m: _xlsx_with_cached_formulas(
+             m, "expenditure", {"C3": ("=10000.5/E9", ("e", "#DIV/0!")), "B4": ("=EOMONTH(F4,0)", ("e", "#NAME?"))}),
+         "not_a_number", "expenditure.xlsx", 3, "amount", cell="Feuil1!C3", hint="Correct the formula",
+         what="expenditure.xlsx whose amount =10000.5/E9 gives #DIV/0! (was « not a number → Write a number with the "
+              "decimal mark »), and a period_end formula giving #NAME?",
+         expect=lambda m, problems: (_names_row(problems, "not_a_number", "=10000.5/E9 gives the error #DIV/0!"),
+                                     _names_row(problems, "not_a_date", "gives the error #NAME? (#NOM? in a French"))),
+    Case("xlsx count in a date-formatted cell", lambda m: _xlsx_formatted(m, "participation", "B3:B3", "dd/mm/yyyy"),
+         "not_a_number", "participation.xlsx", 3, "participants", cell="Feuil1!B3", hint="Format the cell as a number",
+         what="participation.xlsx whose participants 15 sits in a cell formatted as a date, shown 15/01/1900 (was "
+              "« not a number (datetime) 1900-01-15 → Write a number with the decimal mark »)",
+         expect=lambda m, problems: _names_row(problems, "not_a_number", "formatted as a date: it holds the number "
+                                               "15, which the sheet shows as the date 15/01/1900")),
     Case("xlsx text in numeric cell", lambda m: (m.replace("activities", ",60,", ",soixante,"),
                                                  _csv_to_xlsx(m, "activities", title_rows=2)),
          "not_a_number", "activities.xlsx", 5, "progress", cell="Feuil1!G5",
@@ -1017,7 +1120,20 @@ CASES = [
          hint="Delete this row", what="budget.csv ends with a row 'TOTAL,250000'"),
     Case("totals row xlsx", lambda m: (m.append("budget", ",250000,,Total général,"), _csv_to_xlsx(m, "budget")),
          "totals_row", "budget.xlsx", 6, "label", cell="Feuil1!D6", hint="Delete this row",
-         what="budget.xlsx ends with a row labelled 'Total général' (no line code)"),
+         what="budget.xlsx ends with a row labelled 'Total général' (no line code: its « empty but required » is not "
+              "said)", expect=lambda m, problems: _only_rule_of(problems, "totals_row")),
+    Case("filtered Excel table's totals row", lambda m: (m.append("budget", ",0,,,"), _xlsx_with_cached_formulas(
+             m, "budget", {"B6": ("=SUBTOTAL(109,B2:B5)", 150000)}, hide=(4, 5))),
+         "totals_row", "budget.xlsx", 6, "budget", cell="Feuil1!B6", hint="untick 'Total Row'",
+         what="budget.xlsx filtered on Maroc, its last row Excel's totals row: no line code, =SUBTOTAL(109,B2:B5) "
+              "giving 150 000, the visible lines only (was refused as « this cell is empty but the column is "
+              "required → Fill it in », which would make it a budget line)",
+         expect=lambda m, problems: _only_rule_of(problems, "totals_row")),
+    Case("totals row told by its country cell", lambda m: m.append("budget", ",150000,Total,,"),
+         "totals_row", "budget.csv", 6, "country", hint="Delete this row",
+         what="budget.csv ends with a row 'Total' in country, no line code, the total of one country's lines (was "
+              "refused as « this cell is empty but the column is required → Fill it in »)",
+         expect=lambda m, problems: _only_rule_of(problems, "totals_row")),
     Case("unlabelled total", lambda m: m.append("budget", "B9,250000,,,other"), "totals_row", "budget.csv", 6,
          "budget", hint="Delete this row", what="budget.csv: a line B9 whose budget is the sum of the 4 others"),
     Case("spending on another country's line", lambda m: m.append("expenditure", "B1,2020-12-31,10,Tunisie,2020"),
@@ -1170,6 +1286,12 @@ ACCEPTED = [
                                                                     "F2": ('=CONCATENATE("Étude"," de base")',
                                                                            "Étude de base")}),
              "activities.xlsx as Excel saves it: formulas with their computed values", _expect_cached_values),
+    Accepted("xlsx formula whose result is empty text",
+             lambda m: _xlsx_with_cached_formulas(m, "participation", {"I2": ('=IF(C2="","",B2-C2)', 12),
+                                                                       "I3": ('=IF(C3="","",B3-C3)', "")}),
+             "participation.xlsx as Excel saves it, men =IF(C3=\"\",\"\",B3-C3) whose result is the empty text "
+             "(t=\"str\", an empty value) where women is not known: an empty cell (was refused: « no computed value "
+             "(the file was not saved by Excel) »)", _expect_empty_result),
     Accepted("amounts formatted in dollars or divided by 1 000", lambda m: (
                  _xlsx_formatted(m, "expenditure", "C2:C5", '"$"#,##0.00'),
                  _xlsx_formatted(m, "budget", "B2:B5", '#,##0," k$"')),

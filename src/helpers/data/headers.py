@@ -258,6 +258,60 @@ def formatted_units(table: str, raw: RawTable, currency: str) -> list[Problem]:
     return problems
 
 
+_BRACKETED = re.compile(r"^[(\[]\s*([^()\[\]]{1,30}?)\s*[)\]]$")
+
+
+def units_row(table: str, raw: RawTable, currency: str) -> list[Problem]:
+    """A row right under the header giving the columns' units (`(EUR)` under `budget`, `(nombre)` under `women`):
+    not a row of the table. Left out with a warning when its units are the project's currency, counts or
+    percentages; refused when an amount's unit is another currency or thousands, as the header saying so is
+    (noted_headers). Its cells are not also said empty or « not a number »."""
+    frame = raw.frame
+    if frame.empty or frame.index[0] != raw.header_row + 1:
+        return []
+    row = frame.index[0]
+    cells = {c: v for c, v in frame.loc[row].items() if v is not None and v == v}
+    if not cells or not all(isinstance(v, str) for v in cells.values()):
+        return []
+    spec = SPEC[table]
+    units: dict[str, tuple[str, tuple[str, str] | None]] = {}
+    for name, text in cells.items():
+        match = _BRACKETED.match(text)
+        note = match.group(1) if match else text
+        column = spec.column(name)
+        unit = _unit(note, currency) if column is not None and column.money else None
+        words = set(re.findall(r"[^\W_]+|%", fold(note)))
+        if unit is None and not (match and words and words <= _NEUTRAL | {"personnes", "persons", "people",
+                                                                           "unite", "unit", "units"}):
+            return []   # a cell that is no unit: a row of the table
+        units[name] = (text, unit)
+    if not any(spec.column(n) is not None and spec.column(n).kind in ("float", "date") for n in units):
+        return []
+    listed = ", ".join(f"{text} under '{raw.headers.get(n, n)}'" for n, (text, _) in units.items())
+    wrong = next(((n, text, u) for n, (text, u) in units.items() if u is not None and
+                  (u[0] == "scaled" or u[1] != currency_code(currency))), None)
+    raw.frame = frame.drop(index=row)   # not a row of the table: its cells are not typed
+    message = f"row {row}, under the header, gives the columns' units ({listed}): it is a units row, not a row of " \
+              "the table"
+    if wrong is None:
+        first, (text, _) = next(iter(units.items()))
+        return [raw.problem("units_row", message + ", and is not read", f"Nothing to do if the units are right; "
+                            f"delete the row to silence this warning (a unit may go in the header: "
+                            f"'{raw.headers.get(first, first)} {text}').", index=row, value=", ".join(t for t, _ in units.values()),
+                            severity="warning")]
+    name, text, unit = wrong
+    if unit[0] == "scaled":
+        said = (f"; and it gives the amounts of '{raw.headers.get(name, name)}' in thousands or millions ({text}): "
+                f"the workbook reads amounts in {currency}, and would show them 1 000 or 1 000 000 times too small")
+        hint = f"Write the amounts in {currency} (12 500 for 12,5 k), and delete the units row."
+    else:
+        said = (f"; and it gives the amounts of '{raw.headers.get(name, name)}' in {unit[1]}, while the project's "
+                f"currency is {currency} (params, project.yaml): they would be added up as {currency}")
+        hint = (f"The workbook does not convert: write the amounts in {currency}, or set `currency: {unit[1]}` in "
+                "project.yaml if the whole project is in that currency; then delete the units row.")
+    return [raw.problem("units_row", message + said, hint, index=row, column=name, value=text)]
+
+
 def another_figure(table: str, raw: RawTable, column: str) -> tuple[str, str] | None:
     """The header as written that names ``column`` with a word making it another figure, and which: ("planned",
     `Participants (prévus)`, `Participants prévus`, `Montant engagé`) or ("share", `Femmes (%)`, `% femmes`, `Part

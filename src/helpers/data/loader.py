@@ -328,6 +328,7 @@ def _read_and_check(name: str, path: Path,
     problems += headers.noted_headers(name, raw, params.currency)   # `Budget (EUR)` is `budget`; `(k€)` refused
     problems += headers.titled_units(name, raw, params.currency)   # `Montants en milliers d'euros` above it
     problems += headers.formatted_units(name, raw, params.currency)   # `#,##0.0" k$"`: « 40.0 k$ » shown for 40
+    problems += headers.units_row(name, raw, params.currency)   # `(EUR)` under `budget`, in the row below the header
     if any(p.severity == "error" and p.rule in UNREADABLE for p in problems):
         return None, raw, problems
     if raw.frame.columns.empty:
@@ -351,10 +352,14 @@ def _read_and_check(name: str, path: Path,
         frame, register_problems = register.aggregate(frame, raw)
         problems += register_problems
     read_cells = {p.cell for p in raw.problems if p.cell and p.severity == "error"}   # a formula's value not known
-    problems += [p for p in validate_table(name, frame, raw.file, raw.where)
-                 if (p.row, p.column) not in bad_cells and (p.cell is None or p.cell not in read_cells)]
-    problems += [p for p in _table_warnings(name, frame, raw) if (p.row, p.column) not in bad_cells]
-    problems += totals.problems(name, frame, raw)
+    cell_problems = [p for p in validate_table(name, frame, raw.file, raw.where)
+                     if (p.row, p.column) not in bad_cells and (p.cell is None or p.cell not in read_cells)]
+    cell_problems += [p for p in _table_warnings(name, frame, raw) if (p.row, p.column) not in bad_cells]
+    problems += cell_problems
+    totals_rows = totals.problems(name, frame, raw)
+    problems = _without_totals_rows(problems, totals_rows, typing_problems + cell_problems
+                                    + [p for p in raw.problems if p.rule == "formula_without_value"])
+    problems += totals_rows
     problems += [p for check in table.raw_checks for p in check(frame, raw)]
     if table.column("currency") is not None:
         problems += spending.other_currency(frame, raw, params.currency)
@@ -369,6 +374,17 @@ def _read_and_check(name: str, path: Path,
     if reporting and name == "indicators":
         problems += as_of.actuals_after(frame, raw, reporting)
     return frame, raw, problems
+
+
+def _without_totals_rows(problems: list[Problem], totals_rows: list[Problem], cells: list[Problem]) -> list[Problem]:
+    """``problems`` without those of ``cells`` (problems of one cell: typing, values, formulas) in a row refused as a
+    totals row: the row is to be deleted, and « this cell is empty but the column is required → Fill it in » under a
+    `Total` would make it a line."""
+    deleted = {p.row for p in totals_rows if p.severity == "error" and p.row is not None}
+    if not deleted:
+        return problems
+    dropped = {id(p) for p in cells if p.row in deleted}
+    return [p for p in problems if id(p) not in dropped]
 
 
 def _sheet_layout_problems(table: Table, raw: RawTable) -> list[Problem]:
@@ -718,12 +734,42 @@ def _typed_column(series: pd.Series, kind: str, raw: RawTable, decimal_mark: str
                else hint,
                numbers.NEGATIVE_FORM: "A count or rate cannot be written as a negative amount: write 0 or more "
                "(negatives in parentheses or with a trailing minus are read in amount columns only)."}
-    problems = [raw.problem(rule, reason, special.get(reason) or numbers.hint_for(reason, decimal_mark) or hint,
+    problems = [_formula_error(raw, rule, index, series) if getattr(series[index], "formula", None) else
+                _date_in_number(raw, rule, index, series) if rule == "not_a_number" and raw.sheet is not None
+                and isinstance(series[index], dt.datetime) else
+                raw.problem(rule, reason, special.get(reason) or numbers.hint_for(reason, decimal_mark) or hint,
                             index=index, column=str(series.name), value=numbers.shown(series[index]))
                 for index, reason in zip(failed, reasons)]
     if kind == "date" and failed:
         problems = _month_first(series, failed, problems, raw)
     return values, problems
+
+
+def _formula_error(raw: RawTable, rule: str, index: Any, series: pd.Series) -> Problem:
+    """A number or date cell of an .xlsx whose formula gives an error (numbers.ErrorCell: « #DIV/0! »): the formula
+    is to be corrected, not the cell written as a number."""
+    error = series[index]
+    return raw.problem(
+        rule, f"this cell's formula {error.formula} gives the error {error.explained()}: the sheet shows no "
+        f"{'number' if rule == 'not_a_number' else 'date'}", "Correct the formula in Excel so that it gives the "
+        "value (or type the value in its place), then save the file.", index=index, column=str(series.name),
+        value=str(error))
+
+
+def _date_in_number(raw: RawTable, rule: str, index: Any, series: pd.Series) -> Problem:
+    """A number typed into an .xlsx cell formatted as a date: Excel holds 15 and shows 15/01/1900, and the cell is
+    read as that date. The cause is the cell's format, not what was typed."""
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, to_excel
+
+    value = series[index]
+    held = to_excel(value, CALENDAR_MAC_1904 if raw.date1904 else CALENDAR_WINDOWS_1900)
+    held_text = numbers.shown(int(held) if float(held).is_integer() else held)
+    shown_as = value.strftime("%d/%m/%Y") + ("" if value.time() == dt.time() else value.strftime(" %H:%M"))
+    return raw.problem(
+        rule, f"this cell is formatted as a date: it holds the number {held_text}, which the sheet shows as the date "
+        f"{shown_as}, and a date is not a number", f"Format the cell as a number (Format Cells > Number; Format de "
+        f"cellule > Nombre): it then shows {held_text}; check that it is the figure meant.", index=index,
+        column=str(series.name), value=held_text)
 
 
 def _month_first(series: pd.Series, failed: list, problems: list[Problem], raw: RawTable) -> list[Problem]:

@@ -119,6 +119,39 @@ class YearCell(dt.datetime):
         return cls(value.year, value.month, value.day)
 
 
+# Excel's errors as the file stores them (a French Excel shows the second name), and what gives each
+EXCEL_ERRORS = {
+    "#DIV/0!": ("#DIV/0!", "a division by zero or by an empty cell"),
+    "#VALUE!": ("#VALEUR!", "a value of the wrong kind in the calculation, text where a number is needed"),
+    "#REF!": ("#REF!", "a reference to a cell, row or sheet that was deleted"),
+    "#N/A": ("#N/A", "a value looked up and not found by VLOOKUP or MATCH (RECHERCHEV, EQUIV)"),
+    "#NAME?": ("#NOM?", "a function or name that Excel does not know, misspelt or from an add-in"),
+    "#NUM!": ("#NOMBRE!", "an impossible number"),
+    "#NULL!": ("#NUL!", "ranges that do not meet"),
+    "#SPILL!": ("#PROPAGATION!", "a result that has no room to spill"),
+    "#CALC!": ("#CALC!", "a calculation Excel cannot do, on an empty array"),
+}
+
+
+class ErrorCell(str):
+    """An .xlsx cell whose formula gives an error (« #DIV/0! »): readers.read_xlsx marks it, with the formula."""
+
+    formula: str | None = None
+
+    @classmethod
+    def of(cls, error: str, formula: str | None = None) -> "ErrorCell":
+        cell = cls(error)
+        cell.formula = formula
+        return cell
+
+    def explained(self) -> str:
+        """'#DIV/0!, a division by zero...'; '#VALUE! (#VALEUR! in a French Excel), a value of the wrong kind...'."""
+        french, cause = EXCEL_ERRORS.get(str(self).upper(), (None, None))
+        if cause is None:
+            return str(self)
+        return f"{self}{'' if french == str(self) else f' ({french} in a French Excel)'}, {cause}"
+
+
 def is_empty(value: Any) -> bool:
     """None, NaN, NA or text that is only spaces."""
     if value is None or value is pd.NA or value is pd.NaT:

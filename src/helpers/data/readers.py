@@ -52,7 +52,7 @@ SPLIT_HINT = ("Save the sheet as 'CSV UTF-8' (a CSV file is read up to 512 MiB),
               "table does not use (see data/README.md, 'Limits').")
 # a refusal of the whole file: nothing of it is typed
 UNREADABLE = ("encoding", "unreadable_xlsx", "not_a_file", "outside_folder", "file_too_large", "zip_bomb",
-              "too_many_cells", "csv_cell_limit", "several_sheets")
+              "too_many_cells", "csv_cell_limit", "several_sheets", "two_row_header")
 UTF8_HINT = "save as 'CSV UTF-8' in Excel or declare `encoding: cp1252` in params/<project>/project.yaml"
 
 
@@ -87,6 +87,10 @@ class RawTable:
     # .xlsx: letter -> the numbers of the table whose number format writes a text beside them (`#,##0.0" k$"`,
     # `[$€-40C]`): (first row, the format, its text, whether it divides the number by 1 000s, number of cells)
     format_notes: dict[str, "FormatNote"] = field(default_factory=dict)
+    # .xlsx: (row, letter) -> the formula of a cell below the header that totals the rows above it as Excel's tables
+    # and filtered lists do (`=SUBTOTAL(109,Tableau1[budget])`, `=AGGREGATE(9,5,…)`): a totals row (totals.py)
+    subtotals: dict[tuple[int, str], str] = field(default_factory=dict)
+    date1904: bool = False                      # .xlsx: dates counted from 1904 (a Mac Excel's workbook option)
 
     @cached_property  # resolved once: a file broken on every row makes one Problem per row
     def file(self) -> str:
@@ -145,6 +149,59 @@ def _fill_merged(table: RawTable, ranges: set[tuple[str, int, str, int]]) -> lis
         found.append(Merged(first_letter, first, last, value,
                             f"{_quote_sheet(table.sheet)}!{first_letter}{first}:{last_letter}{last}"))
     return found
+
+
+_SUB_TOTAL = re.compile(r"^(total|totaux|ensemble|tous|all|sum|somme)$")
+
+
+def _two_row_header(table: RawTable, rows: list[tuple[int, list[Any]]],
+                    ranges: set[tuple[str, int, str, int]]) -> set[tuple[str, int, str, int]]:
+    """A header drawn on two rows: a header cell merged across columns (`Participants` over C1:E1) above the
+    columns' own names in the next row (`Femmes | Hommes | Total`). The workbook reads one header row: the second
+    would be read as a row of the table, the columns under the merge without a name. Refused (`two_row_header`, a
+    refusal of the whole file) with the one header row to keep; the ranges left to _merged_headers are returned."""
+    at = next((i for i, (n, _) in enumerate(rows) if n == table.header_row), None)
+    if at is None or at + 1 >= len(rows) or rows[at + 1][0] != table.header_row + 1:
+        return ranges
+    header, below = rows[at][1], rows[at + 1][1]
+    groups = []
+    for merged in sorted(ranges, key=lambda r: column_position(r[0])):
+        first_letter, first, last_letter, _ = merged
+        if first != table.header_row or first_letter == last_letter:
+            continue
+        span = range(column_position(first_letter), column_position(last_letter) + 1)
+        subs = [below[i] if i < len(below) else None for i in span]
+        written = [v for v in subs if v is not None]
+        if len(written) >= 2 and all(isinstance(v, str) for v in written) and span[0] < len(header) \
+                and header[span[0]] is not None:
+            groups.append((merged, span, subs))
+    if not groups:
+        return ranges
+    names, said = [], []
+    covered = {i: (header[span[0]], subs[k]) for _, span, subs in groups for k, i in enumerate(span)}
+    for i in range(max(len(header), max(covered) + 1)):
+        if i in covered:
+            top, sub = covered[i]
+            name = top if sub is None or _SUB_TOTAL.match(unaccented(str(sub)).lower()) else sub
+        else:
+            name = header[i] if i < len(header) else None
+        if name is not None:
+            names.append(str(name))
+    for (first_letter, first, last_letter, last), span, subs in groups:
+        said.append(f"'{header[span[0]]}' is merged over {_quote_sheet(table.sheet)}!{first_letter}{first}:"
+                    f"{last_letter}{last}, above {' | '.join('' if v is None else str(v) for v in subs)}")
+    column = next((name for name, letter in table.letters.items() if letter == groups[0][0][0]), None)
+    for letter in [column_letter(i) for _, span, _ in groups for i in span]:   # the columns under it: said here
+        if letter in table.unnamed:
+            table.problems.remove(table.unnamed.pop(letter))
+    table.problems.append(table.problem(
+        "two_row_header", f"the header is on two rows ({table.header_row} and {table.header_row + 1}): "
+        f"{'; '.join(said)}. The workbook reads one header row: row {table.header_row + 1} would be read as a row of "
+        "the table, and the columns under the merged cell would have no name",
+        f"Keep one header row with the columns' names ({', '.join(names)}): unmerge the header cells, write each "
+        f"column's name in row {table.header_row}, and delete row {table.header_row + 1}.",
+        index=table.header_row, column=column))
+    return ranges - {merged for merged, _, _ in groups}
 
 
 def _merged_headers(table: RawTable, ranges: set[tuple[str, int, str, int]]) -> None:
@@ -669,13 +726,18 @@ def _too_many(table: RawTable, what: str) -> Problem:
                          SPLIT_HINT)
 
 
-def _stream(sheet, table: RawTable, notes: dict[int, list] | None = None) -> list[tuple[int, list[Any]]] | None:
+def _stream(sheet, table: RawTable, notes: dict[int, list] | None = None,
+            empty_results: set[tuple[int, int]] | None = None) -> list[tuple[int, list[Any]]] | None:
     """The sheet's non-empty rows, cleaned, read in one streamed pass; None (and a problem) past the limits.
     A number in a cell formatted as a percentage is a numbers.Percent: 0.45 there is what the sheet shows as 45 %;
     a date in a cell formatted as a month (`mmm-yy`) a numbers.MonthCell: the sheet shows « juin-21 »; as a year (`yyyy`)
     a numbers.YearCell: « 2021 ». A number whose
-    format shows a text beside it (« 40.0 k$ ») is noted in ``notes``: column position -> [format, [rows], count]."""
-    from .numbers import MonthCell, Percent, YearCell
+    format shows a text beside it (« 40.0 k$ ») is noted in ``notes``: column position -> [format, [rows], count].
+    ``empty_results`` (given for a sheet holding formulas) collects the (row, 0-based column) of the cells whose
+    stored result is the empty text (`=IF(C3="","",B3-C3)`: Excel writes `t="str"` and an empty value): they are
+    empty cells, computed, not formulas without a value (openpyxl reads both as None). In such a sheet, a cell whose
+    stored result is an error (« #DIV/0! ») is a numbers.ErrorCell (its formula added by _formulas_without_value)."""
+    from .numbers import ErrorCell, MonthCell, Percent, YearCell
 
     rows: list[tuple[int, list[Any]]] = []
     cells = 0
@@ -699,6 +761,12 @@ def _stream(sheet, table: RawTable, notes: dict[int, list] | None = None) -> lis
                   if type(c.value) is dt.datetime and (shown := _date_shown(c.number_format)) else c.value
                   for c in row]
         cleaned = [_clean(c) for c in values]
+        if empty_results is not None:   # (a sheet holding formulas)
+            for i, c in enumerate(row):
+                if c.data_type == "str" and c.value is None:
+                    empty_results.add((n, i))
+                elif c.data_type == "e" and isinstance(c.value, str):   # a formula's error; its formula: below
+                    cleaned[i] = ErrorCell.of(c.value.strip())
         if any(c is not None for c in cleaned):
             rows.append((n, cleaned))
     return rows
@@ -776,6 +844,9 @@ def read_xlsx(path: Path, required_sets: Sequence[Sequence[str]] = (), sheet_nam
     except Refused as exc:
         table.problems.append(exc.problem)
         return table
+    if data.startswith(OLE2):
+        table.problems.append(_ole2_problem(table, data))
+        return table
     bomb = zip_problem(table.file, data, XLSX_MAX_PART, XLSX_MAX_TOTAL, hint=SPLIT_HINT)
     if bomb is not None:
         table.problems.append(bomb)
@@ -799,9 +870,11 @@ def read_xlsx(path: Path, required_sets: Sequence[Sequence[str]] = (), sheet_nam
     try:
         sheet = _pick_sheet(values, sheet_name, required_sets, table)
         table.sheet = sheet.title
+        table.date1904 = values.epoch.year == 1904
         part = scanned.get(sheet._worksheet_path) or _Part(formulas=True)  # unknown part: look for formulas
         notes: dict[int, list] = {}
-        rows = _stream(sheet, table, notes)
+        empty_results: set[tuple[int, int]] | None = set() if part.formulas else None
+        rows = _stream(sheet, table, notes, empty_results)
     except Exception as exc:  # noqa: BLE001 - a damaged part shows only when it is parsed
         table.problems.append(table.problem("unreadable_xlsx", f"the file cannot be read as .xlsx ({exc})",
                                             "Open it in Excel and save it again as 'Excel Workbook (.xlsx)'."))
@@ -812,15 +885,42 @@ def read_xlsx(path: Path, required_sets: Sequence[Sequence[str]] = (), sheet_nam
         return table
     table = _frame(table, rows, required_sets, cleaned=True)
     _format_notes(table, notes)
-    _merged_headers(table, part.merged)
+    merged = _two_row_header(table, rows, part.merged)
+    _merged_headers(table, merged)
     table.merged = _fill_merged(table, part.merged)
     table.hidden = sorted(n for n in part.hidden if n in table.frame.index)
     table.hidden_columns = [letter for letter in table.letters.values()
                             if any(a <= column_position(letter) + 1 <= b for a, b in part.hidden_columns)]
     table.problems += text_problems(table)
     if part.formulas:  # only then a second, streamed pass: a formula whose result was never computed
-        table.problems += _formulas_without_value(table, data, dict(rows), recalculated)
+        table.problems += _formulas_without_value(table, data, dict(rows), recalculated, empty_results or set())
     return table
+
+
+OLE2 = bytes.fromhex("D0CF11E0A1B11AE1")   # the signature of a compound file: not a zip, so not an .xlsx
+
+
+def _ole2_problem(table: RawTable, data: bytes) -> Problem:
+    """An .xlsx that is a compound file: a workbook encrypted with a password to open (Excel stores it so, its
+    streams `EncryptionInfo` and `EncryptedPackage`), or an Excel 97-2003 workbook (.xls: a stream `Workbook`)
+    renamed .xlsx. Which one is told by the names of its streams (UTF-16 in its directory); both are said otherwise."""
+    encrypted = "EncryptedPackage".encode("utf-16-le") in data
+    old = not encrypted and any(name.encode("utf-16-le") + b"\0\0" in data for name in ("Workbook", "Book"))
+    password = ("File > Info > Protect Workbook > Encrypt with Password (Fichier > Informations > Protéger le "
+                "classeur > Chiffrer avec mot de passe), delete the password, and save it as 'Excel Workbook (.xlsx)'")
+    if encrypted:
+        message = ("the file is protected by a password to open (Excel encrypts such a workbook): it cannot be read "
+                   "without the password")
+        hint = f"Open it in Excel with its password, then {password}; or ask its sender for a copy without password."
+    elif old:
+        message = "the file is an old Excel 97-2003 workbook (.xls) named .xlsx, not an .xlsx workbook"
+        hint = "Open it in Excel and save it as 'Excel Workbook (.xlsx)' (Save As)."
+    else:
+        message = ("the file is not an .xlsx workbook but a compound file: either a workbook protected by a password "
+                   "to open (encrypted), or an old Excel 97-2003 workbook (.xls) named .xlsx")
+        hint = (f"If Excel asks for a password to open it, open it with the password, then {password}. Otherwise "
+                "open it in Excel and save it as 'Excel Workbook (.xlsx)' (Save As).")
+    return table.problem("unreadable_xlsx", message, hint)
 
 
 def _format_notes(table: RawTable, notes: dict[int, list]) -> None:
@@ -850,12 +950,21 @@ def _recalculated_on_load(archive: zipfile.ZipFile) -> bool:
         return False
 
 
+# the functions of a totals row (Excel's tables write SUBTOTAL; a French Excel shows it as SOUS.TOTAL and AGREGAT,
+# and stores the English name, AGGREGATE with its prefix _xlfn.)
+_SUBTOTAL = re.compile(r"=\s*(?:_xlfn\.)?(?:subtotal|sous\.total|aggregate|agregat)\s*\(", re.IGNORECASE)
+
+
 def _formulas_without_value(table: RawTable, data: bytes, values: dict[int, list[Any]],
-                            recalculated: bool = False) -> list[Problem]:
+                            recalculated: bool = False, empty_results: set[tuple[int, int]] = frozenset()
+                            ) -> list[Problem]:
     """A formula whose result was never computed has no cached value: data_only gives None. Say so.
+    The cells below the header whose formula is a SUBTOTAL (or AGGREGATE) are noted in table.subtotals; a cell whose
+    result is an error (numbers.ErrorCell, from _stream) gets its formula.
     ``recalculated``: the workbook asks to be computed on opening (_recalculated_on_load): the result it stores for a
     formula (XlsxWriter's 0) was never computed either, and every formula cell is reported, its value emptied (not
-    read as 0)."""
+    read as 0). ``empty_results``: cells (row, 0-based column) whose stored result is the empty text (_stream): they
+    were computed, and are read as empty cells."""
     import openpyxl
 
     problems = []
@@ -869,7 +978,12 @@ def _formulas_without_value(table: RawTable, data: bytes, values: dict[int, list
                 continue
             row = values.get(n, [])
             for i, cell in enumerate(cells):
-                if _is_formula(cell) and (recalculated or i >= len(row) or row[i] is None):
+                if type(cell) is str and cell[:1] == "=" and _SUBTOTAL.match(cell):
+                    table.subtotals[(n, column_letter(i))] = shown(cell)
+                if i < len(row) and hasattr(row[i], "formula") and _is_formula(cell):   # a numbers.ErrorCell
+                    row[i].formula = shown(cell) if isinstance(cell, str) else "(an array formula)"
+                if _is_formula(cell) and (recalculated or (i >= len(row) or row[i] is None)
+                                          and (n, i) not in empty_results):
                     name = next((k for k, letter in table.letters.items() if letter == column_letter(i)), None)
                     formula = shown(cell) if isinstance(cell, str) else '(array formula)'
                     if recalculated:

@@ -3,16 +3,20 @@
 Every Excel user ends a table with ``TOTAL | 1 500 000``; read as a row, it doubles the budget. A row is a totals
 row when
 
-- a code or label cell says so: the cell is a total word (total, sous-total, subtotal, grand total, total général,
-  somme, sum, totaux), alone or followed by a country of the table or a generic word (« Total Sénégal »,
-  « TOTAL BUDGET »), not « Total quality management »; or
+- a cell of the row holds a SUBTOTAL or AGGREGATE formula (.xlsx: the totals row of an Excel table, `Total` and
+  `=SUBTOTAL(109,Tableau1[budget])`, whose value is the total of the rows a filter shows); or
+- a text cell says so (its code, label, country...): the cell is a total word (total, sous-total, subtotal, grand
+  total, total général, somme, sum, totaux), alone or followed by a country of the table or a generic word
+  (« Total Sénégal », « TOTAL BUDGET »), not « Total quality management »; or
 - its amount equals the sum of all the other rows of the table (at least two of them not 0): an error in the money
   tables, a warning in participation (small counts add up by chance); or the sum of the other rows of its country
   (a subtotal): a warning; or
 - its line's amount is the sum of its sub-lines' (a budget written by level: line 1 = 1.1 + 1.2, in the same
   country and period): an error.
 
-Each problem names the cell and says what to do (delete the row: the annex computes the totals).
+Each problem names the cell and says what to do (delete the row: the annex computes the totals). The other
+problems of a row refused as a totals row are not said (loader): « this cell is empty but the column is required →
+Fill it in » under a `Total` would make it a line.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ import pandas as pd
 
 from ..errors import Problem
 from ..text import fold
+from .spec import SPEC
 
 # table -> (the amount column, the code and label columns, whether the amount rule is an error)
 SUMMED: dict[str, tuple[str, tuple[str, ...], bool]] = {
@@ -84,11 +89,26 @@ def problems(name: str, frame: pd.DataFrame, raw: Any) -> list[Problem]:
     if "country" in frame.columns:
         countries = {fold(c) for c in frame["country"].dropna().unique().tolist() if isinstance(c, str)}
     found: dict[Any, Problem] = {}
-    for column in text_columns:
+    names = {letter: column for column, letter in getattr(raw, "letters", {}).items()}
+    for (index, letter), formula in sorted(getattr(raw, "subtotals", {}).items()):
+        if index in frame.index and index not in found and letter in names:
+            found[index] = raw.problem(
+                "totals_row", f"this row is a totals row: this cell's formula is a {_function(formula)}, a total of "
+                "the table's rows (as in the totals row of an Excel table, which adds up the rows a filter shows); "
+                "its amount would be added to the rows it sums", HINT + " In an Excel table, untick 'Total Row' ('Ligne Total') in the "
+                "Table Design tab.",
+                index=index, column=names[letter], value=formula)
+    # the table's other text columns: `Total` in `country`, the first column of an Excel table (not the columns
+    # the table does not know: a register's surname may be « Somme »)
+    texts = [c.name for c in SPEC[name].columns if c.kind == "str" and c.name not in text_columns]
+    for column in [*text_columns, *texts]:
         if column not in frame.columns:
             continue
         values = frame[column]
-        hits = {v for v in _texts_that_may_say_total(values) if says_total(v, countries)}
+        try:
+            hits = {v for v in _texts_that_may_say_total(values) if says_total(v, countries)}
+        except TypeError:   # a column of lists (not text)
+            continue
         for index in frame.index[values.isin(list(hits)).to_numpy(bool)] if hits else []:
             if index not in found:
                 found[index] = raw.problem("totals_row", f"this row is a totals row ('{values[index]}' in "
@@ -159,6 +179,11 @@ def _equal_to_the_others(frame: pd.DataFrame, amounts: pd.Series, column: str, r
                 HINT + " If it really is one line, check the amounts of the others.", index=index[i], column=column,
                 value=_show(values[i]), severity="error" if error else "warning")
     return out
+
+
+def _function(formula: str) -> str:
+    """'=_xlfn.AGGREGATE(9,5,B2:B5)' -> 'AGGREGATE'."""
+    return formula.lstrip("= ").removeprefix("_xlfn.").split("(")[0].strip().upper()
 
 
 def _show(value: float) -> str:
