@@ -99,7 +99,7 @@ class Money:
     country: str | None = None    # a transaction's own recipient-country
     provider_activity: str | None = None
     receiver_activity: str | None = None
-    description: dict[str, str] | None = None  # a transaction's description/narrative, by language
+    description: list[tuple[str, str | None]] | None = None  # a transaction's description: (language, narrative)
 
 
 @dataclass(slots=True)
@@ -504,8 +504,8 @@ def _transaction(element: etree._Element, where: str, default_currency: str | No
         tag = child.tag
         if tag == "value":
             value = child if value is None else value
-        elif tag == "description" and description is None:
-            description = _narratives(child, lang)
+        elif tag == "description" and description is None:   # (as written: only a spending row's label needs it)
+            description = [(n.get(XML_LANG) or lang, n.text) for n in child if n.tag == "narrative"]
         elif tag in TRANSACTION_PARTS:
             key, name = TRANSACTION_PARTS[tag]
             text = child.get(name)
@@ -1029,10 +1029,22 @@ def _expenditure(activities: list[Activity], amounts: dict[int, float], counted:
     return _frame("expenditure", rows)
 
 
+def _written_narratives(written: list[tuple[str, str | None]]) -> dict[str, str]:
+    """A transaction's description as ``_narratives`` reads an element: language -> its first text."""
+    out: dict[str, str] = {}
+    for lang, raw in written:
+        text = " ".join((raw or "").split())
+        language = lang.strip().lower()[:2]
+        if text and language not in out:
+            out[language] = text
+    return out
+
+
 def _period_label(kind: str, money: Money, language: str, default: str) -> str:
     """« expenditure 2009-03-31 (Aggregated spend data…) »: the transaction's description, at most 60 characters."""
     label = f"{kind} {money.end.isoformat() if money.end else '?'}"
-    text = in_language(money.description, language, default) if money.description else None
+    texts = _written_narratives(money.description) if money.description else None
+    text = in_language(texts, language, default) if texts else None
     if text:
         label += f" ({text if len(text) <= SHOWN else text[:SHOWN - 1].rstrip() + '…'})"
     return label
@@ -1078,6 +1090,8 @@ def _by_sex(cells: list[Cell], what: str, where: str, activity: Activity, proble
     out: dict[str, float | None] = {}
     if not cells:  # most indicators have no baseline, many periods no target or actual
         return out
+    if len(cells) == 1 and not cells[0].dimensions and not cells[0].locations:   # the usual case: one plain value
+        return {"total": cells[0].value}
     totals, dimensioned = [], []
     by_sex: dict[str, list[Cell]] = defaultdict(list)
     for cell in cells:

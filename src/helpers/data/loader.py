@@ -1381,8 +1381,11 @@ def _scales_by_country(frame: pd.DataFrame, raw: RawTable, outcome: str) -> list
     was 1.11 for 0.04, nothing said. A warning: the countries may truly differ."""
     if "country" not in frame.columns:
         return []
-    countries, names = pd.factorize(frame["country"])
     values = pd.to_numeric(frame[outcome], errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+    with np.errstate(invalid="ignore"):   # (at once for a 0/1 outcome or earnings: no fraction, or nothing above 1)
+        if not ((values > 0) & (values < 1)).any() or not (values > 1).any():
+            return []
+    countries, names = pd.factorize(frame["country"])
     known = (countries >= 0) & np.isfinite(values)
     if not known.any():
         return []

@@ -236,12 +236,12 @@ def _periods_written_once(frame: pd.DataFrame) -> pd.Series:
     day (an IATI file's) is its own: per-period values of overlapping periods may all be right."""
     if frame.empty or "period" not in frame:
         return pd.Series(True, index=frame.index)
-    spans = {p: numbers.period_span(p) for p in frame["period"].dropna().unique()}
-    span = frame["period"].map(lambda p: spans.get(p))
+    spans = {p: numbers.period_span(p) for p in frame["period"].dropna().unique()}   # (each distinct period once)
+    ends = {p: f"{s[0]}/{s[1]}" if "/" in str(p) and len(str(p)) > 10 else s[1].isoformat()
+            for p, s in spans.items() if s is not None}
+    span = frame["period"].map(ends)
     keys = pd.DataFrame({c: frame[c].astype("str") for c in ("indicator_id", "country", "sex") if c in frame}
-                        ).assign(_span=[("" if s is None else f"{s[0]}/{s[1]}" if "/" in str(p) and len(str(p)) > 10
-                                          else s[1].isoformat()) for p, s in zip(frame["period"], span)],
-                                 _text=frame["period"].astype("str"))
+                        ).assign(_span=span, _text=frame["period"].astype("str"))
     dated = keys[span.notna().to_numpy()]
     written = dated.groupby([c for c in dated.columns if c != "_text"], sort=False)["_text"].transform("nunique")
     return ~pd.Series(written > 1, index=dated.index).reindex(frame.index, fill_value=False)

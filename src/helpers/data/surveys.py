@@ -575,7 +575,9 @@ def code_problems(values: pd.Series, raw: RawTable, column: str, prefix: str = "
         problems.append(raw.problem(f"{prefix}missing_code", f"{int(coded.sum()) - MAX_LISTED} more answers of this "
                                     "column are such codes", "", column=column))
     finite = floats[np.isfinite(floats)]
-    codes = sorted({v for v in finite if _code_like(v)})
+    # (the whole numbers of 100 or more and the nines only, each once: a study's outcome has millions of answers)
+    candidates = np.unique(finite[((finite >= 100) & (finite == np.floor(finite))) | np.isin(finite, list(NINES))])
+    codes = [v for v in candidates.tolist() if _code_like(v)]
     others = finite[~np.isin(finite, codes)]
     if not len(others):
         return problems
