@@ -34,7 +34,8 @@ SEX_WORDS = {"f": "f", "femme": "f", "femmes": "f", "female": "f", "woman": "f",
              # a register's civility column (« Mme », « M. »), and the words of an Arabic one (Libya, Tunisia...)
              "mme": "f", "mme.": "f", "madame": "f", "mlle": "f", "mlle.": "f", "mademoiselle": "f", "mrs": "f",
              "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "m.": "m", "monsieur": "m", "mr": "m", "mr.": "m",
-             "انثى": "f", "اناث": "f", "امراة": "f", "نساء": "f", "ذكر": "m", "ذكور": "m", "رجل": "m", "رجال": "m"}
+             "انثى": "f", "اناث": "f", "امراة": "f", "نساء": "f",
+             "ذكر": "m", "ذكور": "m", "رجل": "m", "رجال": "m"}
 # An indicator row of both sexes.
 TOTAL_WORDS = {"total", "ensemble", "tous", "all", "t", "both", "both sexes", "h+f", "f+h", "m+f", "f+m", "h/f",
                "f/h", "hommes et femmes", "femmes et hommes", "les deux"}

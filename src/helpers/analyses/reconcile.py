@@ -472,7 +472,8 @@ def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str |
     """One row per reported figure (in the reported table's order), looked up by (metric, key) in ``figures``.
 
     ``figures`` needs columns metric, key, value, and optionally unit, n, note. Keys match exactly, else ignoring
-    case and accents (« Régional » is 'regional'); "all" and "total" stand for each other; an empty reported key means the whole ("all" / "total").
+    case and accents (« Régional » is 'regional'); "all" and "total" stand for each other; an empty reported key
+    means the whole ("all" / "total").
     ``known_keys`` (metric -> every key computed) and ``metrics`` (every metric name): the note of a figure
     that matches nothing suggests the closest ones (see ``key_suggestion``).
     Columns: figure_id, metric, key, printed, comparison, computed, unit, n, status, printed_value, decimals,
@@ -565,7 +566,8 @@ def unmatched(reported: pd.DataFrame, figures: pd.DataFrame) -> list[int]:
 
 def _candidates(metric: pd.Series, key: pd.Series, wanted: set[tuple[str, str]], any_case: bool) -> np.ndarray:
     """Positions of the rows whose metric is one of the ``wanted`` metrics and whose key one of the wanted keys
-    (both folded, text.fold: no case, no accents, when ``any_case``), vectorised: a superset of the rows with a wanted (metric, key) pair."""
+    (both folded, text.fold: no case, no accents, when ``any_case``), vectorised: a superset of the rows with a
+    wanted (metric, key) pair."""
     if not wanted or not len(metric):
         return np.array([], dtype=np.int64)
     codes, uniques = pd.factorize(metric)  # a few metrics: fold the distinct values, not every row
@@ -614,6 +616,6 @@ def classify_many(printed: pd.Series, computed: pd.Series, comparison: pd.Series
     return out
 
 
-__all__ = ["printed_currency", "other_currency", "is_currency", "classify", "classify_many", "worded_comparison", "parse_printed", "reconcile", "key_suggestion",
-           "unmatched", "lookup_rows", "default_key", "Classification", "ParsedNumber", "UnreadableNumber",
+__all__ = ["printed_currency", "other_currency", "is_currency", "classify", "classify_many", "worded_comparison",
+           "parse_printed", "reconcile", "key_suggestion", "unmatched", "lookup_rows", "default_key", "Classification", "ParsedNumber", "UnreadableNumber",
            "STATUSES", "MATCH", "TRUNCATED", "MISMATCH", "NOT_COMPUTABLE"]

@@ -18,8 +18,8 @@ The rules (each has a test in tests/data/test_iati.py):
 - the same money is never counted twice: an activity whose children (``related-activity``) in the files carry
   money of the same kind is not counted for it; a spending transaction that another activity of the files reports as
   its incoming funds (``provider-org/@provider-activity-id``) is not counted either, nor is the part of the
-  funder's budget it gave (or committed to) the receiver, which the receiver's budget holds. ``make check`` says which rule
-  was applied, as a warning;
+  funder's budget it gave (or committed to) the receiver, which the receiver's budget holds. ``make check`` says
+  which rule was applied, as a warning;
 - currency: ``value/@currency``, else the activity's ``default-currency``; a value in another currency than the
   project's needs ``iati.exchange_rates`` in project.yaml, else it is an error naming the activity and element;
 - country: the transaction's own ``recipient-country``, else the activity's, split by ``@percentage`` (a split is an

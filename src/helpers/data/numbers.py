@@ -16,8 +16,8 @@ for a cell formatted as a percentage (``Percent``: it holds 0.45 where the sheet
 A period's end (``parse_period_end``, for the columns that hold one: an expenditure's ``period_end``): a date, or the
 period itself read as its last day: a month (``2021-06``, ``06/2021``, ``juin 2021``, ``juin-21`` as Excel writes
 ``mmm-yy``, and an .xlsx date cell formatted so), a quarter (``T2 2021``, ``2021-Q2``), a half (``S1 2021``,
-``2021-H1``) or a year (``2021``, and an .xlsx date cell formatted ``yyyy``, which holds the 1st of January). A month written with a two-digit year is read only beside a month's name
-(``juin-21``, not ``06/21``).
+``2021-H1``) or a year (``2021``, and an .xlsx date cell formatted ``yyyy``, which holds the 1st of January). A
+month written with a two-digit year is read only beside a month's name (``juin-21``, not ``06/21``).
 
 Percentages: in the columns that hold them (``percent=True``: an activity's progress, an indicator's values) « 45 % »
 and a percentage cell showing 45 % are 45, as the sheet shows them; elsewhere (amounts, counts) both are refused

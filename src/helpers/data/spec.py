@@ -19,7 +19,7 @@ from typing import Any, Callable, Literal
 import numpy as np
 import pandas as pd
 
-from ..text import BUDGET_CATEGORIES, CATEGORY_WORDS, DIRECTION_WORDS, is_percentage  # noqa: F401 (BUDGET_CATEGORIES re-exported)
+from ..text import BUDGET_CATEGORIES, CATEGORY_WORDS, DIRECTION_WORDS, is_percentage  # noqa: F401 (re-exported)
 from . import numbers
 from .lines import spelt_duplicates
 
@@ -189,8 +189,8 @@ def direction_not_given(frame: pd.DataFrame) -> pd.Series:
 
 def fractions_for_percent(frame: pd.DataFrame) -> pd.Series:
     """The indicator rows of a percentage or a share (unit `%`, `pourcentage`, `taux`, `pour cent`, `part`...;
-    without a unit, a label « Taux ... », « % ... »: text.is_percentage) where the actual is a fraction of 1 and a target is above 1,
-    or the other way round: 0.45 typed for 45 % (read as 0.45 %, 1 % of a target of 45), or a target of 0.5 beside
+    without a unit, a label « Taux ... », « % ... »: text.is_percentage) where the actual is a fraction of 1 and a
+    target is above 1, or the other way round: 0.45 typed for 45 % (read as 0.45 %, 1 % of a target of 45), or a target of 0.5 beside
     an actual of 45 (9 000 % of it). (A unit « taux » or an empty one was not looked at: 0.9 %, red, nothing said.)"""
     a, t, f = (frame[c].astype("float64") for c in ("actual", "target", "target_final"))
 
