@@ -227,6 +227,11 @@ def test_budget_lines_above_the_declared_total_are_told(tmp_path):
     assert "250,000.00" in problems[0].message and problems[0].file.endswith("project.yaml")
     mini.set_param("budget_total", 250000)      # the lines' sum: nothing to say
     assert check_project("mini", mini.data_dir, mini.params_dir) == []
+    # a country annex's own total, below its country's lines (Maroc: 150 000): said at its file, as project.yaml's
+    mini.set_param("budget_total", 140000, annex="maroc")
+    problems = check_project("mini", mini.data_dir, mini.params_dir)
+    assert [(p.rule, p.file.split("/")[-1]) for p in problems] == [("lines_above_budget_total", "maroc.yaml")]
+    assert "150,000.00" in problems[0].message
 
 
 @pytest.mark.parametrize("written, mark, read", [("2 777 777,78", ",", 2777777.78), ("2.777.777,78", ",", 2777777.78),

@@ -10,6 +10,7 @@ is collected; ``load_project`` raises ``ValidationFailed`` with all the errors a
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import datetime as dt
 import re
 from difflib import get_close_matches
@@ -87,6 +88,10 @@ def check_and_load(project: str, data_dir: Path = DATA_DIR,
         problems += _country_problems(annex, data, table_files, params_dir)
     problems += _countries_without_annex(annexes, data, table_files)
     problems += _lines_above_budget_total(data, params_dir / project / "project.yaml")
+    for annex in annexes:   # a country annex's own budget_total (its file's), against its own lines
+        if not annex.is_all and annex.budget_total and not any(p.rule == "missing_data_folder" for p in problems):
+            problems += _lines_above_budget_total(scope(dataclasses.replace(data, params=annex), annex.country),
+                                                  params_dir / project / f"{annex.annex}.yaml")
     problems += duplicate_annexes(annexes, params_dir)   # two files, one country: both named
     if not valid_params or any(p.severity == "error" for p in problems):
         return problems, None
