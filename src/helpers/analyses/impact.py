@@ -53,7 +53,7 @@ import numpy as np
 import pandas as pd
 
 from ..data.model import Study
-from ..data.numbers import is_empty, parse_bool
+from ..data.numbers import as_bool
 from ..text import fold
 
 __all__ = ["estimate_effects", "balance_table", "balance_test", "balance_sample", "units", "covariate_terms",
@@ -104,18 +104,11 @@ def _as_number(value: Any) -> float | None:
         return None
 
 
-def _as_bool(value: Any) -> bool | None:
-    try:
-        return None if is_empty(value) else parse_bool(value)
-    except ValueError:
-        return None
-
-
 def _value_matches(cell: Any, target: Any) -> bool:
     if isinstance(target, (bool, np.bool_)) or isinstance(cell, (bool, np.bool_)):
         # yes/no in the loader's words (`treated: yes` is True in YAML, the cells say yes, oui, 1...): the loader
         # checked the treated value with them; matching true/false only, no row was treated
-        c, t = _as_bool(cell), _as_bool(target)
+        c, t = as_bool(cell), as_bool(target)
         return c is not None and t is not None and c == t
     if _norm_text(cell) == _norm_text(target):
         return True

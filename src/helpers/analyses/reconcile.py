@@ -397,10 +397,7 @@ def _as_fraction(printed: str, computed: float, comparison: str, mismatch: Class
     if comparison not in ("=", "~") or not 0 < abs(value) < 1 or decimals < 2:
         return mismatch
     percent = f"{Decimal(repr(value)).scaleb(2):.{decimals - 2}f}"
-    again = classify(percent, computed, comparison, ".")
-    if again.status == MISMATCH:
-        return mismatch
-    return again._replace(note=f"printed {printed} {FRACTION_NOTE}, read as {percent} %: {again.note}")
+    return _read_as(percent, computed, comparison, mismatch, f"printed {printed} {FRACTION_NOTE}, read as {percent} %")
 
 
 # a printed percentage, or percentage points: `27 %`, `+27 points de pourcentage`, `27 pp`, `27 percentage points`
@@ -425,10 +422,14 @@ def _as_percentage(printed: str, computed: float, comparison: str, unit: str,
     if unit != "ratio" and abs(computed) > 1:
         return mismatch
     text = f"{read:.{decimals + 2}f}"
+    return _read_as(text, computed, comparison, mismatch, f"printed {printed} as {PERCENT_NOTE}, read as {text}")
+
+
+def _read_as(text: str, computed: float, comparison: str, mismatch: Classification, how: str) -> Classification:
+    """The printed figure read again as ``text`` (another scale): its classification, said ``how``, when it agrees;
+    else the mismatch as it was."""
     again = classify(text, computed, comparison, ".")
-    if again.status == MISMATCH:
-        return mismatch
-    return again._replace(note=f"printed {printed} as {PERCENT_NOTE}, read as {text}: {again.note}")
+    return mismatch if again.status == MISMATCH else again._replace(note=f"{how}: {again.note}")
 
 
 def default_key(metric: str, key: Any) -> str:

@@ -1414,17 +1414,10 @@ def _scales_by_country(frame: pd.DataFrame, raw: RawTable, outcome: str) -> list
 
 def _matches(series: pd.Series, wanted: Any) -> pd.Series:
     if isinstance(wanted, bool):
-        return series.map(lambda v: _as_bool(v) is wanted).astype(bool)
+        return series.map(lambda v: numbers.as_bool(v) is wanted).astype(bool)
     if isinstance(wanted, (int, float)):
         return (pd.to_numeric(series, errors="coerce") == float(wanted)).fillna(False).astype(bool)
     return each_distinct(series, lambda v: isinstance(v, str) and fold(v) == fold(wanted), dtype=bool)
-
-
-def _as_bool(value: Any) -> bool | None:
-    try:
-        return None if numbers.is_empty(value) else numbers.parse_bool(value)
-    except ValueError:
-        return None
 
 
 def _groups_unclear(values: pd.Series, raw: RawTable, column: str, wanted: Any, key: str,

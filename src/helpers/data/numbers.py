@@ -462,6 +462,14 @@ def plain(value: Any) -> str:
     return str(int(value)) if isinstance(value, float) and value.is_integer() else shown(value)
 
 
+def as_bool(value: Any) -> bool | None:
+    """A yes/no cell as parse_bool reads it; None for an empty cell or a word that is no yes/no."""
+    try:
+        return None if is_empty(value) else parse_bool(value)
+    except ValueError:
+        return None
+
+
 def parse_bool(text: Any) -> bool:
     """true/false/oui/non/yes/no/1/0; empty -> False."""
     if is_empty(text):
