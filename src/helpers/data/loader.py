@@ -87,9 +87,15 @@ def check_and_load(project: str, data_dir: Path = DATA_DIR,
     for annex in annexes:
         problems += _country_problems(annex, data, table_files, params_dir)
     problems += _countries_without_annex(annexes, data, table_files)
-    problems += _lines_above_budget_total(data, params_dir / project / "project.yaml")
+    # lines not yet read as they will be (a totals row refused, an amount not read) add up to nothing meaningful: the
+    # sum waits for the budget file's errors to be fixed (a refused TOTAL row doubled it)
+    budget_file = relative(table_files["budget"]) if "budget" in table_files else None
+    lines_read = not any(p.severity == "error" and p.file == budget_file or p.rule == "missing_data_folder"
+                         for p in data_problems)
+    if lines_read:
+        problems += _lines_above_budget_total(data, params_dir / project / "project.yaml")
     for annex in annexes:   # a country annex's own budget_total (its file's), against its own lines
-        if not annex.is_all and annex.budget_total and not any(p.rule == "missing_data_folder" for p in problems):
+        if lines_read and not annex.is_all and annex.budget_total:
             problems += _lines_above_budget_total(scope(dataclasses.replace(data, params=annex), annex.country),
                                                   params_dir / project / f"{annex.annex}.yaml")
     problems += duplicate_annexes(annexes, params_dir)   # two files, one country: both named
