@@ -585,6 +585,12 @@ CASES = [
                                                                       "2020-11-01,government,30,,"),
          "no_women_left_empty", "participation.csv", 5, "women", severity="warning", hint="Write 0",
          what="an event of 30 participants, 30 men, its `women` empty: read as 0 women (it fell out of the share)"),
+    Case("men counted, women left empty", lambda m: m.append("participation", "E4,25,,Maroc,Atelier,2020-11-01,"
+                                                                         "2020-11-01,government,15,,"),
+         "women_left_empty_beside_men", "participation.csv", 5, "women", severity="warning",
+         hint="If the 10 others are women, write 10",
+         what="an event of 25 participants, 15 men, its `women` empty: out of the share, « 25 of unknown sex », "
+              "without a word"),
     Case("women + men > participants", lambda m: m.replace("participation", "government,12", "government,13"),
          "women_men_le_participants", "participation.csv", 2, "men", what="8 women + 13 men among 20 participants"),
     Case("progress above 100", lambda m: m.replace("activities", "Étude de base,100,", "Étude de base,120,"),

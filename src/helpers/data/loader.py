@@ -931,6 +931,18 @@ def _none_of_one_sex(frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
                 index=index, column=empty, severity="warning"))
         if rows.any():
             frame[empty] = frame[empty].mask(rows, 0.0)   # a new column: the typed one may be read-only
+    # men counted, women not, on an event with others: the others are likely women, yet the event is out of the share
+    # and its participants all « of unknown sex » (15 men of 25 read as 25 of unknown sex)
+    rows = frame["women"].isna() & frame["men"].notna() & (frame["men"] < frame["participants"])
+    for index in frame.index[rows.to_numpy(bool)]:
+        people, men = frame.at[index, "participants"], frame.at[index, "men"]
+        problems.append(raw.problem(
+            "women_left_empty_beside_men", f"'women' is empty while {numbers.format_number(men)} of the "
+            f"{numbers.format_number(people)} participants are counted as men: the event is left out of the women's "
+            f"share, its {numbers.format_number(people)} participants counted as of unknown sex",
+            f"If the {numbers.format_number(people - men)} others are women, write {numbers.format_number(people - men)}"
+            " in 'women'; if the women were not counted, leave it empty.", index=index, column="women",
+            severity="warning"))
     return problems
 
 
