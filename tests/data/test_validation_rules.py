@@ -860,6 +860,16 @@ CASES = [
     Case("budget header in another currency", lambda m: m.replace("budget", "line,budget,", "line,budget (EUR),"),
          "other_currency", "budget.csv", 1, "budget (EUR)", hint="set `currency: EUR`",
          what="the header 'budget (EUR)' in a USD project"),
+    Case("budget header in dinars by their abbreviation", lambda m: m.replace("budget", "line,budget,",
+                                                                                "line,Budget (DT),"),
+         "other_currency", "budget.csv", 1, "Budget (DT)", hint="set `currency: TND`",
+         what="the header 'Budget (DT)' (Tunisian dinars) in a USD project: « DT » was taken for a remark and the "
+              "dinars added up as dollars, nothing said"),
+    Case("old ouguiyas in a project in new ones", lambda m: (m.set_param("currency", "MRU"),
+                                                             _with_currencies(m, ["MRU", "UM", "ouguiyas", "MRO"])),
+         "other_currency", "expenditure.csv", 5, "currency", hint="does not convert",
+         what="a `devise` column MRU, UM, ouguiyas, MRO in an MRU project: MRO (before 2018) is ten times smaller",
+         expect=lambda m, problems: _only_rule_of(problems, "other_currency")),
     Case("amounts in thousands by their format", lambda m: _xlsx_formatted(
              m, "expenditure", "C2:C5", '#,##0.0" k$"'),
          "scaled_amounts", "expenditure.xlsx", 2, "amount", cell="Feuil1!C2", hint="plain number format",
@@ -1170,6 +1180,11 @@ ACCEPTED = [
     Accepted("French Excel CSV", _french_excel_grouped,
              "';'-separated, decimal commas, '1 005 500,00' and '4.600.000' grouped, dd/mm/yyyy; project declares ','",
              _expect_grouped_numbers),
+    Accepted("dinars written four ways", lambda m: (m.set_param("currency", "TND"), _with_currencies(
+                 m, ["TND", "DT", "dinars", "Dinars tunisiens"]), m.replace("budget", "line,budget,", "line,Budget (DT),")),
+             what="a TND project: a `devise` column TND, DT, dinars, « Dinars tunisiens », a header 'Budget (DT)': all "
+                  "the project's currency (« dinars » was refused as another currency)",
+             expect=lambda m, data: None),
     Accepted("old version in a hidden sheet", lambda m: _xlsx_with_sheets(m, "budget", "Ancien", hidden=True),
              "budget.xlsx: a hidden sheet 'Ancien' (every amount times 10) before the visible table: the visible one "
              "is read (the hidden one was, without a word)", _expect_visible_sheet),
