@@ -1020,6 +1020,11 @@ CASES = [
     Case("params bad decimal mark", lambda m: m.set_param("decimal_mark", ";"),
          "bad_value", "project.yaml", NO_ROW, "decimal_mark", hint="numbers without units",
          what="project.yaml says decimal_mark: ';'"),
+    Case("params reporting date before the start", lambda m: (m.set_param("start_date", "2021-03-01", annex="maroc"),
+                                                            m.set_param("reporting_date", "2020-12-31", annex="maroc")),
+         "bad_value", "maroc.yaml", NO_ROW, "reporting_date", hint="starts before the other two",
+         what="maroc.yaml starts on 2021-03-01 and reports on 2020-12-31: the spending of 2020 against its budget, "
+              "its burn index n.d. « spent / line budget as of 2020-12-31 »"),
     # --- participation register (one row per person)
     Case("register unknown sex", lambda m: _register(m, "E1,f,Maroc,x\nE1,chat,Maroc,x\n"),
          "unknown_sex", "participation.csv", 3, "sex", what="a register row with sex = 'chat'"),
