@@ -840,6 +840,11 @@ CASES = [
     Case("ended but not done", lambda m: m.replace("activities", "60,2,2021-06-30,", "60,2,2021-06-30,2021-05-01"),
          "ended_not_done", "activities.csv", 3, "actual_end", severity="warning", hint="empty the actual end date",
          what="A2 « En cours » with an actual end date (01/05/2021): counted not done, nothing said"),
+    Case("a year of spending across the reporting date", lambda m: m.append("expenditure", "B1,2021,30000,Maroc,"),
+         "spending_across_reporting_date", "expenditure.csv", 6, "period_end", severity="warning",
+         hint="Move `reporting_date`",
+         what="spending by year, 2021 beside a reporting date of 30/06/2021: « spending as of 30/06/2021 » was the "
+              "spending to 31/12/2020, the part of 2021 spent by June left out, without a word"),
     Case("amount in another currency", lambda m: _with_currencies(m, ["USD", "$", "EUR", "dollars"]),
          "other_currency", "expenditure.csv", 4, "currency", hint="does not convert",
          what="a `devise` column: USD, $, EUR, dollars in a USD project: the EUR amount would be added to the dollars",

@@ -382,6 +382,8 @@ def _read_and_check(name: str, path: Path,
         problems += as_of.events_after(frame, raw, reporting)
     if reporting and name == "activities":
         problems += as_of.done_after(frame, raw, reporting)
+    if reporting and name == "expenditure":
+        problems += as_of.spending_across_date(frame, raw, reporting)
     if reporting and name == "indicators":
         problems += as_of.actuals_after(frame, raw, reporting)
     return frame, raw, problems
@@ -695,9 +697,12 @@ def _typed(name: str, raw: RawTable, params: ProjectParams,
     counted = table.register.counts if per_person else ()   # computed from the register's rows, not read
     frame = raw.frame.copy()
     problems: list[Problem] = []
+    written = None   # a spending row's period as written (« 2021 »): the period_end is its last day
     for column in table.columns:
         if column.name not in frame.columns or column.added or column.name in counted:
             continue
+        if column.period:
+            written = frame[column.name]
         if name == "reported" and column.name == "value":   # as printed: its number cells as the sheet shows them
             frame[column.name] = _printed(frame[column.name], report_decimal_mark(params))
             continue
@@ -718,6 +723,10 @@ def _typed(name: str, raw: RawTable, params: ProjectParams,
     for column in table.columns:  # optional columns the file does not have: empty
         if column.name not in frame.columns and column.name not in counted:
             frame[column.name] = blank(frame.index, column.kind)
+    if written is not None and "period_label" in frame.columns:   # « 2021 » is its label too: when the period began
+        periods = each_distinct(written, numbers.written_period, keep_missing=True)
+        frame["period_label"] = frame["period_label"].where(frame["period_label"].notna() | periods.isna(),
+                                                            periods).astype(frame["period_label"].dtype)
     for column in frame.columns:
         frame[column] = _normalised(table.column(column), frame[column])
     bad = {(p.row, p.column) for p in problems if p.column and p.severity == "error"}
