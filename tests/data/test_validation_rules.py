@@ -1081,6 +1081,11 @@ CASES = [
               "decimal mark »), and a period_end formula giving #NAME?",
          expect=lambda m, problems: (_names_row(problems, "not_a_number", "=10000.5/E9 gives the error #DIV/0!"),
                                      _names_row(problems, "not_a_date", "gives the error #NAME? (#NOM? in a French"))),
+    Case("xlsx text formula giving an error", lambda m: _xlsx_with_cached_formulas(
+             m, "budget", {"C2": ('=VLOOKUP(A2,Pays!A:B,2,FALSE)', ("e", "#N/A"))}),
+         "formula_error", "budget.xlsx", 2, "country", cell="Feuil1!C2", hint="Correct the formula",
+         what="budget.xlsx whose country =VLOOKUP(...) gives #N/A: B1 was a line of the country « #N/A », in no "
+              "annex but the project's"),
     Case("xlsx count in a date-formatted cell", lambda m: _xlsx_formatted(m, "participation", "B3:B3", "dd/mm/yyyy"),
          "not_a_number", "participation.xlsx", 3, "participants", cell="Feuil1!B3", hint="Format the cell as a number",
          what="participation.xlsx whose participants 15 sits in a cell formatted as a date, shown 15/01/1900 (was "

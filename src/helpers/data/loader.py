@@ -737,7 +737,10 @@ def _typed_column(series: pd.Series, kind: str, raw: RawTable, decimal_mark: str
                   percent: bool = False, period: bool = False) -> tuple[pd.Series, list[Problem]]:
     example = "1 005 500,50" if decimal_mark == "," else "1,005,500.50"
     if kind == "str":
-        return _texts(series, decimal_mark), []
+        # a text cell whose formula gives an error (« #N/A » from a lookup): a country, a line or a sex « #N/A »
+        failed = [i for i, v in series.items() if isinstance(v, numbers.ErrorCell)] if raw.sheet is not None else []
+        texts = _texts(series.mask(series.index.isin(failed)), decimal_mark) if failed else _texts(series, decimal_mark)
+        return texts, [_formula_error(raw, "formula_error", i, series) for i in failed]
     if kind == "float":
         values, failed, reasons = numbers.parse_numbers(series, decimal_mark, money=money, percent=percent)
         hint = f"Write a number with the project's decimal mark '{decimal_mark}' (e.g. {example}), or leave it empty."
@@ -765,13 +768,16 @@ def _typed_column(series: pd.Series, kind: str, raw: RawTable, decimal_mark: str
     return values, problems
 
 
+_SHOWN_KIND = {"not_a_number": "number", "not_a_date": "date"}
+
+
 def _formula_error(raw: RawTable, rule: str, index: Any, series: pd.Series) -> Problem:
-    """A number or date cell of an .xlsx whose formula gives an error (numbers.ErrorCell: « #DIV/0! »): the formula
-    is to be corrected, not the cell written as a number."""
+    """A cell of an .xlsx whose formula gives an error (numbers.ErrorCell: « #DIV/0! », « #N/A »): the formula is to
+    be corrected, not the cell written as a number; a text cell so is not read as the text « #N/A »."""
     error = series[index]
     return raw.problem(
         rule, f"this cell's formula {error.formula} gives the error {error.explained()}: the sheet shows no "
-        f"{'number' if rule == 'not_a_number' else 'date'}", "Correct the formula in Excel so that it gives the "
+        f"{_SHOWN_KIND.get(rule, 'value')}", "Correct the formula in Excel so that it gives the "
         "value (or type the value in its place), then save the file.", index=index, column=str(series.name),
         value=str(error))
 
