@@ -1033,6 +1033,13 @@ CASES = [
     # --- participation register (one row per person)
     Case("register unknown sex", lambda m: _register(m, "E1,f,Maroc,x\nE1,chat,Maroc,x\n"),
          "unknown_sex", "participation.csv", 3, "sex", what="a register row with sex = 'chat'"),
+    Case("register beside counts", lambda m: m.write(
+             "participation", "event_id,nom,sexe,pays,participants,femmes\nE1,Alaoui,F,Maroc,,\nE1,Benali,M,Maroc,,\n"
+                              "E2,,,Maroc,25,10\n"),
+         "register_beside_counts", "participation.csv", 2, "participants", hint="Write one or the other",
+         what="two persons of E1 (name, sex) above a count of E2 (25, 10 women): each person was refused as a "
+              "duplicate event without a count, « Give each row its own identifier », « Fill it in »",
+         expect=lambda m, problems: _only_rule_of(problems, "register_beside_counts")),
     Case("register event label varies", lambda m: _register(m, "E1,f,Maroc,x\nE1,m,Maroc,y\n"),
          "register_inconsistent", "participation.csv", 3, "label", what="two rows of one event with different labels"),
     Case("register event code in two countries", lambda m: _register(m, "E1,f,Maroc,x\nE1,m,Tunisie,x\n"),

@@ -346,6 +346,8 @@ def _read_and_check(name: str, path: Path,
         return _empty(name), raw, problems
     per_person = table.register is not None and _is_register(table, raw.frame)
     header_problems = _header_problems(name, raw, table.register.required if per_person else table.required)
+    if not per_person and table.register is not None:
+        header_problems += _register_beside_counts(table, raw)
     problems += header_problems
     if any(p.severity == "error" for p in header_problems):
         return None, raw, problems
@@ -577,6 +579,27 @@ def _countries_written_once(raw: RawTable) -> list[Problem]:
 def _is_register(table: Table, frame: pd.DataFrame) -> bool:
     """A register has the register's columns and none of the counts it is aggregated into (participants)."""
     return set(table.register.required) <= set(frame.columns) and table.register.counts[0] not in frame.columns
+
+
+def _register_beside_counts(table: Table, raw: RawTable) -> list[Problem]:
+    """Rows of persons (a sex, no count) in a table of counts per event: each was refused as a duplicate event
+    without a count (« Give each row its own identifier », « Fill it in »). One error says the table mixes both."""
+    frame, count = raw.frame, table.register.counts[0]
+    if not set(table.register.required) <= set(frame.columns) or count not in frame.columns:
+        return []
+    filled = lambda column: frame[column].notna().to_numpy(bool) & (frame[column].astype("str").str.strip() != "") \
+        .to_numpy(bool)
+    persons, counted = filled("sex") & ~filled(count), filled(count)
+    if not persons.any() or not counted.any():
+        return []
+    rows = frame.index[persons]
+    return [raw.problem("register_beside_counts", f"this table holds persons (one row each, with a sex and no "
+                        f"'{raw.headers.get(count, count)}': {len(rows)} rows, from row {rows[0]}) and counts per "
+                        f"event ({int(counted.sum())} rows): the two cannot be read together",
+                        "Write one or the other: count each event's persons into one row (participants, women), or "
+                        f"list the persons of the counted events, one row each, and delete the column "
+                        f"'{raw.headers.get(count, count)}' (data/README.md, participation).", index=rows[0],
+                        column=count)]
 
 
 def _versions_of(raw: RawTable, column: str, names: list[str]) -> list[str]:
