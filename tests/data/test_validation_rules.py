@@ -771,6 +771,18 @@ CASES = [
          what="budget.csv saved from that sheet: 'budget' then two columns without a header (2021, the total): "
               "the 2020 amounts were read as the budget",
          expect=lambda m, problems: _only_rule_of(problems, "merged_header")),
+    Case("amounts under pandas' 'Unnamed' headers beside the budget",
+         lambda m: m.write("budget", _budget_by_year_csv("line,label,budget,Unnamed: 3,Unnamed: 4,country,category")),
+         "merged_header", "budget.csv", 1, "budget", hint="Give each column its own header",
+         what="budget.csv of that sheet read by pandas and written again (to_csv): the headers of 2021 and the total "
+              "are 'Unnamed: 3', 'Unnamed: 4', two columns ignored without a word, and the 2020 amounts read as the "
+              "budget",
+         expect=lambda m, problems: _only_rule_of(problems, "merged_header")),
+    Case("a pandas 'Unnamed' header over values", lambda m: m.replace("participation", ",country,label,",
+                                                                      ",Unnamed: 3,label,"),
+         "unnamed_column", "participation.csv", 1, None, severity="warning", hint="Write its header",
+         what="participation.csv whose header 'country' came back from pandas as 'Unnamed: 3': ignored as a column "
+              "of its own, every event the project's, without a word"),
     Case("header on two rows", lambda m: _xlsx_drawn(
              m, "participation", [["Code événement", "Pays", "Participants", None, None],
                                   [None, None, "Femmes", "Hommes", "Total"], *EVENTS], ("A1:A2", "B1:B2", "C1:E1")),

@@ -67,6 +67,15 @@ def header_name(text: Any) -> str:
 
 
 _FORM_MARKS = re.compile(r"[\s\u00a0]*[:*]+[\s\u00a0*:]*$")
+# pandas' name for an empty header cell (read_excel / read_csv, then to_csv): 'Unnamed: 2', 'Unnamed: 2_level_1'
+_PANDAS_UNNAMED = re.compile(r"unnamed:_?\d+(?:_level_\d+)?")
+
+
+def _no_header(cell: Any) -> bool:
+    """An empty header cell, or one a pandas round trip named 'Unnamed: 2': the same empty header (the column beside
+    an amount merged over years, read and written again by a script, was ignored without a word)."""
+    name = header_name(cell)
+    return not name or bool(_PANDAS_UNNAMED.fullmatch(name))
 
 
 @dataclass
@@ -379,9 +388,11 @@ def _unnamed_values(table: RawTable, header: list[Any], has_values: Callable[[in
     """A warning for each column that holds values under an empty header cell: it is not read (a header deleted
     by mistake, `country` or `men`, and its values left out without a word)."""
     for i, cell in enumerate(header):
-        if not header_name(cell) and has_values(i):
+        if _no_header(cell) and has_values(i):
+            named = f" ('{str(cell).strip()}', pandas' name for an empty header)" if header_name(cell) else ""
             table.unnamed[column_letter(i)] = table.problem(
-                "unnamed_column", f"column {column_letter(i)} holds values but its header is empty: it is not read",
+                "unnamed_column", f"column {column_letter(i)} holds values but its header is empty{named}: it is not "
+                "read",
                 "Write its header (the name of the column it holds, e.g. 'country'), or delete the column.",
                 index=table.header_row, severity="warning")
             table.problems.append(table.unnamed[column_letter(i)])
@@ -392,7 +403,7 @@ def _header(table: RawTable, header: list[Any]) -> dict[str, int]:
     keep: dict[str, int] = {}
     for i, cell in enumerate(header):
         name = header_name(cell)
-        if not name:
+        if _no_header(cell):
             continue
         if CONTROL.search(name):  # dropped: the name would reach messages and the terminal
             table.problems.append(Problem(
