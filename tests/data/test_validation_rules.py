@@ -733,6 +733,13 @@ CASES = [
          "file_not_read", "budget.xls", None, None, hint="Save it as budget.xlsx", severity="warning",
          what="budget.xls (Excel 97-2003) and no budget.csv: the project had no budget, and nothing said why",
          expect=lambda m, problems: _names_in_order(problems, ["file_not_read", "unknown_line"])),
+    Case("the table saved as Excel's 'Texte Unicode'", lambda m: (
+             m.path("budget.txt").write_bytes(m.text("budget").replace(",", "\t").encode("utf-16")),
+             m.delete("budget")),
+         "file_not_read", "budget.txt", None, None, hint="Save it as budget.xlsx", severity="warning",
+         what="budget.txt (Excel's « Texte Unicode », UTF-16 and tabs) and no budget.csv: the project had no budget, "
+              "and the spending's lines were « not in the budget table », nothing said why",
+         expect=lambda m, problems: _names_in_order(problems, ["file_not_read", "unknown_line"])),
     Case("the tables in a folder of their own", lambda m: (
              (m.folder / "2021").mkdir(), m.path("participation").rename(m.folder / "2021" / "participation.csv")),
          "file_not_read", "data/mini/2021", None, None, severity="warning", hint="Move the tables it holds up",

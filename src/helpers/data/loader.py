@@ -249,12 +249,13 @@ def _files_not_read(folder: Path) -> list[Problem]:
             message, hint = (f"the folder {name}/ is not read: the tables are read from {relative(folder)}/ itself",
                              f"Move the tables it holds up into {relative(folder)}/ (one file a table), or move the "
                              f"folder out of {relative(folder)}/.")
-        elif suffix not in _TABULAR:
-            continue   # notes, a report, pictures: not data
+        elif suffix not in _TABULAR and not (suffix == ".txt" and fold(stem) in TABLES):
+            continue   # notes, a report, pictures: not data (but `budget.txt`, Excel's "Texte Unicode" export)
         elif suffix == ".xml":
             message, hint = ("this file is not read: IATI activity files are read from the folder iati/",
                              f"Move it into {relative(folder)}/iati/ if it is an IATI file (see data/README.md).")
-        elif suffix in (".xls", ".xlsm", ".ods", ".tsv", ".json", ".parquet") and fold(stem) == table and not present:
+        elif suffix in (".xls", ".xlsm", ".ods", ".tsv", ".txt", ".json", ".parquet") and fold(stem) == table \
+                and not present:
             message, hint = (f"this file is not read: the workbook reads {table}.csv or {table}.xlsx, and a {suffix} "
                              "file is neither", f"Save it as {table}.xlsx (Save as > Excel workbook) or as "
                              f"{table}.csv.")
