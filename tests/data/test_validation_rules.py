@@ -537,6 +537,15 @@ CASES = [
     Case("cp1252 not declared", lambda m: m.write("activities", m.text("activities"), encoding="cp1252"),
          "encoding", "activities.csv", 2, None, hint="encoding: cp1252",
          what="activities.csv saved in cp1252 (accents), project.yaml declares no encoding"),
+    Case("Mac Roman not declared", lambda m: m.write("activities", m.text("activities"), encoding="mac_roman"),
+         "encoding", "activities.csv", 2, None, hint="encoding: mac_roman",
+         what="activities.csv saved by Excel for Mac as 'CSV' (Mac Roman): the hint said to declare cp1252, which "
+              "reads it garbled"),
+    Case("Mac Roman read as the declared cp1252", lambda m: (
+             m.write("activities", m.text("activities"), encoding="mac_roman"), m.set_param("encoding", "cp1252")),
+         "encoding", "activities.csv", 2, None, hint="encoding: mac_roman",
+         what="activities.csv in Mac Roman, project.yaml says cp1252: read without a word as « RŽalisŽ », "
+              "« ƒtude de base » (statuses refused, labels and countries garbled in the annex)"),
     Case("UTF-16 file", lambda m: m.write("budget", m.text("budget"), encoding="utf-16"),
          "encoding", "budget.csv", NO_ROW, None, hint="CSV UTF-8",
          what="budget.csv saved as 'Unicode text' (UTF-16)"),
@@ -1280,6 +1289,9 @@ ACCEPTED = [
     Accepted("cp1252 declared", lambda m: (m.write("activities", m.text("activities"), encoding="cp1252"),
                                            m.set_param("encoding", "cp1252")),
              "activities.csv in cp1252 with accents; project.yaml says encoding: cp1252", _expect_accents),
+    Accepted("Mac Roman declared", lambda m: (m.write("activities", m.text("activities"), encoding="mac_roman"),
+                                             m.set_param("encoding", "mac_roman")),
+             "activities.csv from Excel for Mac (Mac Roman); project.yaml says encoding: mac_roman", _expect_accents),
     Accepted("UTF-8 with BOM", lambda m: m.path("activities").write_bytes(
                  codecs.BOM_UTF8 + m.text("activities").encode("utf-8")),
              "activities.csv starts with a byte-order mark", _expect_bom),

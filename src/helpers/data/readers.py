@@ -265,6 +265,34 @@ def column_letter(position: int) -> str:
 # ---------------------------------------------------------------- text decoding
 
 
+# Excel for Mac's "CSV" is in Mac Roman: é è à ç ê ô are these bytes, which cp1252 reads as Ž, ˆ, ™ (or not at all);
+# a French text in cp1252 writes é è à ç ê as 0xE9 0xE8 0xE0 0xE7 0xEA, which Mac Roman reads as È Ë Ë ÁÊ
+_MAC_LETTERS = re.compile(rb"[\x8e\x8f\x88\x89\x8d\x90\x99\x9d]")
+_WINDOWS_LETTERS = re.compile(rb"[\xe9\xe8\xe0\xe7\xea]")
+
+
+def _mac_roman_row(data: bytes) -> int | None:
+    """The row of the first accented letter of a file that reads as Mac Roman (a Mac's accents, none of Windows'),
+    else None."""
+    mac = _MAC_LETTERS.search(data)
+    if mac is None or _WINDOWS_LETTERS.search(data):
+        return None
+    # most of its other bytes are Mac letters too (not an Arabic cp1256 text, whose letters are 0xC1 and above;
+    # Mac Roman's no-break space, 0xCA, is in every amount and left aside)
+    high = data.translate(None, bytes(range(0x80))).replace(b"\xca", b"")
+    if 2 * len(high.translate(None, bytes(range(0x80, 0xA0)))) > len(high):
+        return None
+    return data[: mac.start()].count(b"\n") + 1
+
+
+def _mac_roman_problem(path: Path, row: int, declared: str | None = None) -> Problem:
+    read_as = (f"read as the declared encoding '{declared}', 'é' would be 'Ž' (the text garbled)" if declared
+               else "its accented letters are not UTF-8")
+    return Problem(relative(path), "encoding", f"the file is in Mac Roman (Excel for Mac's 'CSV'): {read_as}",
+                   "Save it as 'CSV UTF-8' in Excel, or declare `encoding: mac_roman` in params/<project>/project.yaml.",
+                   row=row)
+
+
 def decode(path: Path, data: bytes, encoding_fallback: str = "utf-8") -> tuple[str | None, list[Problem]]:
     """The file's text, or None and a problem. See the module docstring for the policy."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -275,6 +303,9 @@ def decode(path: Path, data: bytes, encoding_fallback: str = "utf-8") -> tuple[s
     except UnicodeDecodeError as exc:
         first_bad = exc
     fallback = codecs.lookup(encoding_fallback or "utf-8").name
+    mac_row = _mac_roman_row(data) if fallback != "mac-roman" else None
+    if mac_row is not None and fallback in ("utf-8", "cp1252", "iso8859-1", "iso8859-15"):
+        return None, [_mac_roman_problem(path, mac_row, None if fallback == "utf-8" else encoding_fallback)]
     if fallback != "utf-8":
         try:
             return data.decode(fallback), []
