@@ -1177,6 +1177,16 @@ CASES = [
          what="amount '12,000' (quoted) with the decimal mark '.': read as 12 000, could mean 12"),
     Case("currency sign", lambda m: m.replace("budget", "100000", "100000 €"), "not_a_number", "budget.csv", 2,
          "budget", hint="Remove the currency sign", what="budget '100000 €'"),
+    Case("the ouguiya's abbreviation", lambda m: m.replace("budget", "100000", "100000 UM"), "not_a_number",
+         "budget.csv", 2, "budget", hint="Remove the currency sign",
+         what="budget '100000 UM' (Mauritania's ouguiya as written there; LD, Dhs alike): « not a number » only"),
+    Case("a thousands separator lost in cp1252", lambda m: (
+             m.as_french_excel(), m.set_param("encoding", "cp1252"),
+             m.path("expenditure").write_bytes(m.text("expenditure").replace("10000,50", "10?000,50")
+                                               .encode("cp1252"))),
+         "not_a_number", "expenditure.csv", 3, "amount", hint="Save the file as 'CSV UTF-8'",
+         what="expenditure.csv saved as Excel's « CSV (séparateur: point-virgule) » from a French Windows, whose "
+              "thousands separator (U+202F) cp1252 cannot hold: written '10?000,50', refused as « not a number »"),
     Case("Excel date serial", lambda m: m.replace("expenditure", "B1,2020-12-31", "B1,44196"), "not_a_date",
          "expenditure.csv", 2, "period_end", hint="Format > Cells > Date",
          what="period_end 44196, a date cell formatted as a number in Excel (2020-12-31)"),

@@ -52,9 +52,14 @@ CURRENCY = "a currency sign or code is not part of a number"
 DASH = "a dash alone is not a number (Excel's accounting format shows 0 as '-')"
 EXCEL_SERIAL = "an Excel date serial number, not a date"
 NOT_KNOWN = "a word for 'not known', not a number"
+LOST_SEPARATOR = ("a '?' between digits: the thousands separator (a French Windows' narrow no-break space) that the "
+                  "file's encoding could not hold")
+_LOST_SEPARATOR = re.compile(r"^[+\-\u2212(]?\d{1,3}(?:\?\d{3})+(?:[.,]\d+)?\)?-?$")
 _CURRENCY = re.compile(r"[€$£¥₣₦¤]|(?<![A-Za-z])(?:EUR|USD|XOF|XAF|F\s?CFA|CFA|CHF|GBP|MAD|TND|DZD|EGP|MRU|"
                        r"MRO|LYD|"
-                       r"CAD|JPY|DH|DT|euros?|dollars?|dirhams?|dinars?)(?![A-Za-z])", re.IGNORECASE)
+                       # the local abbreviations: ouguiya (UM), Libyan dinar (LD), dirhams (Dhs)
+                       r"CAD|JPY|DH|DHS|DT|UM|LD|euros?|dollars?|dirhams?|dinars?|ouguiyas?)(?![A-Za-z])",
+                       re.IGNORECASE)
 _SERIAL = re.compile(r"^\d{5}(?:[.,]\d+)?$")
 AMBIGUOUS_PATTERN = r"[ \u00a0\u202f\u2009\u2007\t]*[+\-\u2212]?\d{1,3}[.,]\d{3}[ \u00a0\u202f\u2009\u2007\t]*"
 _AMBIGUOUS = re.compile(r"^[+\-\u2212]?\d{1,3}[.,]\d{3}$")
@@ -241,6 +246,8 @@ def _parse_number(text: Any, decimal_mark: str, money: bool, percent: bool = Fal
         return -value if match["sign"] and match["sign"] != "+" else value
     if decimal_mark == "." and _EXPONENT.match(stripped):
         return float(stripped)
+    if _LOST_SEPARATOR.match(stripped):   # 1?234,50: Excel's 'CSV (séparateur: point-virgule)' writes '?' for it
+        raise ValueError(LOST_SEPARATOR)
     other = "," if decimal_mark == "." else "."
     if re.search(r"\d", stripped) and other in stripped and decimal_mark not in stripped:
         raise ValueError(
@@ -414,6 +421,9 @@ def hint_for(reason: str, decimal_mark: str = ".") -> str | None:
     if reason == DASH:
         return ("Write 0 if it is zero, or leave the cell empty if it is not known (in Excel, format the column as a "
                 "number before saving, and 0 is written 0).")
+    if reason == LOST_SEPARATOR:
+        return ("Save the file as 'CSV UTF-8' in Excel (File > Save As), which keeps the space; or write the number "
+                f"without thousands separator (1234{decimal_mark}50).")
     if reason == TOO_LONG:
         return "Write the number alone in the cell (e.g. 1 005 500,50), or leave it empty."
     if reason.startswith(PERCENT_OVER):

@@ -315,9 +315,12 @@ def decode(path: Path, data: bytes, encoding_fallback: str = "utf-8") -> tuple[s
                                   f"the file is neither UTF-8 nor the declared encoding '{encoding_fallback}' "
                                   f"(byte 0x{data[exc.start]:02X})", "Save it as 'CSV UTF-8' in Excel.", row=row)]
     row = data[: first_bad.start].count(b"\n") + 1
+    byte = data[first_bad.start]
+    what = ("a no-break space (the thousands separator of a French number: 1 234,50)" if byte == 0xA0
+            else "an accented letter")
     return None, [Problem(relative(path), "encoding",
-                          f"the file is not UTF-8: this row holds a byte (0x{data[first_bad.start]:02X}) that UTF-8 "
-                          "does not allow, probably an accented letter saved by Excel as 'CSV (separator)'",
+                          f"the file is not UTF-8: this row holds a byte (0x{byte:02X}) that UTF-8 does not allow, "
+                          f"probably {what} saved by Excel as 'CSV (separator)'",
                           UTF8_HINT[0].upper() + UTF8_HINT[1:] + ".", row=row)]
 
 
