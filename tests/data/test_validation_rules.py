@@ -174,6 +174,27 @@ def _xlsx_with_percent_cells(mini: Mini, name: str, cells: dict[str, float], num
     mini.delete(name)
 
 
+def _xlsx_1904_serial(mini: Mini) -> None:
+    """expenditure.xlsx of a workbook in the 1904 date system (a Mac Excel's option) whose first period_end, B2, is a
+    date cell formatted as a number: it holds 42734, the 1904 serial of 2020-12-31 (44196 in a 1900 workbook)."""
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+    workbook = openpyxl.Workbook()
+    workbook.epoch = CALENDAR_MAC_1904
+    sheet = workbook.active
+    sheet.title = "Feuil1"
+    for r in _csv_rows(mini, "expenditure"):
+        sheet.append(r)
+    sheet["B2"] = 42734
+    workbook.save(mini.path("expenditure.xlsx"))
+    mini.delete("expenditure")
+
+
+def _says(fragment: str):
+    def check(mini: Mini, problems: list[Problem]) -> None:
+        assert any(fragment in p.message for p in problems), [p.message for p in problems]
+    return check
+
+
 def _xlsx_formatted(mini: Mini, name: str, cells: str, number_format: str) -> None:
     """<name>.csv -> <name>.xlsx whose cells ``cells`` ("C2:C5") have the number format ``number_format``."""
     workbook = openpyxl.Workbook()
@@ -1190,6 +1211,11 @@ CASES = [
     Case("Excel date serial", lambda m: m.replace("expenditure", "B1,2020-12-31", "B1,44196"), "not_a_date",
          "expenditure.csv", 2, "period_end", hint="Format > Cells > Date",
          what="period_end 44196, a date cell formatted as a number in Excel (2020-12-31)"),
+    Case("Excel date serial of a 1904 workbook", _xlsx_1904_serial, "not_a_date", "expenditure.xlsx", 2, "period_end",
+         cell="Feuil1!B2", hint="Format > Cells > Date",
+         what="period_end 42734 in a workbook of the 1904 date system: the error named 2016-12-30, the 1900 "
+              "system's date, 4 years and a day before the 2020-12-31 the cell shows once formatted as a date",
+         expect=_says("stores 2020-12-31")),
     Case("60 000-character amount", lambda m: m.replace("budget", "100000", "1" * 60000 + "x"), "not_a_number",
          "budget.csv", 2, "budget", what="budget '111…1x', 60 001 characters: refused at once, value cut at 40"),
 ]

@@ -730,6 +730,10 @@ def _typed_column(series: pd.Series, kind: str, raw: RawTable, decimal_mark: str
         rule = "not_a_number"
     elif kind == "date":
         values, failed, reasons = numbers.parse_dates(series, period=period)
+        if raw.date1904:   # a 1904 workbook's serials name a date 4 years and a day later than a 1900 one's
+            reasons = [numbers.excel_serial_reason(float(series[i]), date1904=True) or reason
+                       if reason.startswith(numbers.EXCEL_SERIAL) and isinstance(series[i], (int, float)) else reason
+                       for i, reason in zip(failed, reasons)]
         hint, rule = "Write the date as 2020-12-31 or 31/12/2020 (day first).", "not_a_date"
         if period:
             hint = hint[:-1] + ", or the period it ends: a month (2020-12, juin 2020), a quarter (T4 2020), a year."

@@ -402,10 +402,18 @@ def parse_period_end(text: Any) -> dt.date | None:
 
 def _excel_serial(number: float) -> None:
     """Raise the Excel-date reason when ``number`` is an Excel serial of a date between 1954 and 2119."""
+    reason = excel_serial_reason(number)
+    if reason:
+        raise ValueError(reason)
+
+
+def excel_serial_reason(number: float, date1904: bool = False) -> str | None:
+    """Why ``number`` is not a date, when it is an Excel serial of a date between 1954 and 2119. ``date1904``: the
+    workbook counts its days from 1904 (a Mac Excel's option), where the same number is 4 years and a day later."""
     if math.isfinite(number) and 20000 <= number < 80000:
-        day = dt.date(1899, 12, 30) + dt.timedelta(days=int(number))
-        raise ValueError(f"{EXCEL_SERIAL}: {number:g} is how Excel stores {day.isoformat()} in a cell formatted as a "
-                         f"number")
+        day = (dt.date(1904, 1, 1) if date1904 else dt.date(1899, 12, 30)) + dt.timedelta(days=int(number))
+        return f"{EXCEL_SERIAL}: {number:g} is how Excel stores {day.isoformat()} in a cell formatted as a number"
+    return None
 
 
 def hint_for(reason: str, decimal_mark: str = ".") -> str | None:
