@@ -815,6 +815,23 @@ CASES = [
               "are 'Unnamed: 3', 'Unnamed: 4', two columns ignored without a word, and the 2020 amounts read as the "
               "budget",
          expect=lambda m, problems: _only_rule_of(problems, "merged_header")),
+    Case("a thousands comma not in quotes", lambda m: m.write(
+             "expenditure", "line,period_end,amount\nB1,2020-12-31,40000\nB2,2020-12-31,10,000\n"
+                            "B3,2021-06-30,30000\nB4,2021-06-30,5000\n"),
+         "shifted_row", "expenditure.csv", 3, None, hint="Put the value in quotes",
+         what="expenditure.csv (',' separated, typed by hand) with an amount 10,000 not in quotes: 10 spent read "
+              "without a word, the 000 past the header left out (with a country column after it: « the budget has "
+              "the line 'B2' for Maroc, not for 000 »)",
+         expect=lambda m, problems: _names_in_order(problems, ["shifted_row"])),
+    Case("a value past the header's last cell", lambda m: m.replace("expenditure", "B4,2021-06-30,5000,,S1 2021",
+                                                                    "B4,2021-06-30,5000,,S1 2021,2500"),
+         "shifted_row", "expenditure.csv", 5, None, hint="give that column a header",
+         what="expenditure.csv with a sixth cell, 2500, on one row under no header: left out without a word"),
+    Case("a column past the header's last cell", lambda m: m.write("budget", "".join(
+             line + ("\n" if i == 0 else f",{1000 * i}\n")
+             for i, line in enumerate(m.text("budget").splitlines()))),
+         "unnamed_column", "budget.csv", 1, None, severity="warning", hint="Write its header",
+         what="budget.csv whose rows have one cell more than the header: that column left out without a word"),
     Case("a pandas 'Unnamed' header over values", lambda m: m.replace("participation", ",country,label,",
                                                                       ",Unnamed: 3,label,"),
          "unnamed_column", "participation.csv", 1, None, severity="warning", hint="Write its header",

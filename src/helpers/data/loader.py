@@ -363,7 +363,9 @@ def _read_and_check(name: str, path: Path,
     cell_problems += [p for p in _table_warnings(name, frame, raw) if (p.row, p.column) not in bad_cells]
     problems += cell_problems
     totals_rows = totals.problems(name, frame, raw)
-    problems = _without_totals_rows(problems, totals_rows, typing_problems + cell_problems
+    # (a shifted row's cells are not its columns': what is wrong with them is not said, as for a totals row)
+    problems = _without_totals_rows(problems, totals_rows + [p for p in raw.problems if p.rule == "shifted_row"],
+                                    typing_problems + cell_problems
                                     + [p for p in raw.problems if p.rule == "formula_without_value"])
     problems += totals_rows
     problems += [p for check in table.raw_checks for p in check(frame, raw)]

@@ -400,12 +400,37 @@ def _frame(table: RawTable, rows: list[tuple[int, list[Any]]], required_sets: Se
     table.titles = _titles(rows[:position])
     keep = _header(table, header)
     body = rows[position + 1:]
+    header = _beyond_header(table, header, body)
     _unnamed_values(table, header, lambda i: any(i < len(cells) and cells[i] is not None for _, cells in body))
     records = [[cells[i] if i < len(cells) else None for i in keep.values()] for _, cells in body]
     table.frame = pd.DataFrame(records, columns=list(keep), index=[n for n, _ in body], dtype=object)
     if not body:
         table.problems.append(_no_rows(table))
     return table
+
+
+def _beyond_header(table: RawTable, header: list[Any], body: list[tuple[int, list[Any]]]) -> list[Any]:
+    """A CSV row with values past the header's last cell was read without them. A few such rows: a separator inside
+    a value not in quotes (`10000,50` in a file separated by ',', a comma in a label) that shifted each cell after it
+    into the next column, refused (`shifted_row`). Most rows: a column the header has no cell for, whose values are
+    not read, told like an empty header cell (the header is returned padded to the rows' width)."""
+    def width(cells: list[Any]) -> int:
+        return next((i + 1 for i in range(len(cells) - 1, -1, -1) if cells[i] is not None), 0)
+
+    longer = [(n, cells) for n, cells in body if width(cells) > len(header)]
+    if not longer:
+        return header
+    if 2 * len(longer) > len(body):
+        return list(header) + [None] * (max(width(cells) for _, cells in longer) - len(header))
+    for n, cells in longer:
+        table.problems.append(table.problem(
+            "shifted_row", f"this row has {width(cells)} cells and the header {len(header)}: a separator inside a "
+            "value that is not in quotes (a decimal comma, as in 10000,50, in a file separated by ','; a comma in a "
+            "label) splits it, and shifts each cell after it into the next column",
+            "Put the value in quotes (\"10000,50\") or write it without the separator (Excel's 'Save As CSV' quotes "
+            "it); if the row's last cells are a column of their own, give that column a header.", index=n,
+            value=",".join("" if c is None else str(c) for c in cells[:width(cells)])))
+    return header
 
 
 def _titles(rows: list[tuple[int, list[Any]]]) -> list[tuple[int, str]]:
