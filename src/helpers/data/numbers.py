@@ -52,6 +52,10 @@ CURRENCY = "a currency sign or code is not part of a number"
 DASH = "a dash alone is not a number (Excel's accounting format shows 0 as '-')"
 EXCEL_SERIAL = "an Excel date serial number, not a date"
 NOT_KNOWN = "a word for 'not known', not a number"
+APOSTROPHE = "an apostrophe as a thousands separator (1'234.50, as a Swiss Excel writes it) is not read"
+SCALED = "a number with a thousands or millions suffix (12k, 1,2 M) is not read"
+_APOSTROPHE = re.compile(r"^[+\-\u2212(]?\d{1,3}(?:['\u2019]\d{3})+(?:[.,]\d+)?\)?-?$")
+_SCALED = re.compile(r"^[+\-\u2212]?\d+(?:[.,]\d+)?\s?(?:k|K|M|Mio|mio|Mds?)\.?$")
 LOST_SEPARATOR = ("a '?' between digits: the thousands separator (a French Windows' narrow no-break space) that the "
                   "file's encoding could not hold")
 _LOST_SEPARATOR = re.compile(r"^[+\-\u2212(]?\d{1,3}(?:\?\d{3})+(?:[.,]\d+)?\)?-?$")
@@ -248,7 +252,14 @@ def _parse_number(text: Any, decimal_mark: str, money: bool, percent: bool = Fal
         return float(stripped)
     if _LOST_SEPARATOR.match(stripped):   # 1?234,50: Excel's 'CSV (séparateur: point-virgule)' writes '?' for it
         raise ValueError(LOST_SEPARATOR)
+    if _APOSTROPHE.match(stripped):
+        raise ValueError(APOSTROPHE)
+    if _SCALED.match(stripped):
+        raise ValueError(SCALED)
     other = "," if decimal_mark == "." else "."
+    if decimal_mark == "." and _PATTERNS[","].match(stripped) and "." in stripped:   # 1.234.567 or 1.234,50
+        raise ValueError("not a number with this project's decimal mark '.': '.' separates its thousands, as where "
+                         "the decimal mark is ','")
     if re.search(r"\d", stripped) and other in stripped and decimal_mark not in stripped:
         raise ValueError(
             f"not a number with this project's decimal mark '{decimal_mark}' ('{other}' separates thousands "
@@ -429,6 +440,13 @@ def hint_for(reason: str, decimal_mark: str = ".") -> str | None:
     if reason == DASH:
         return ("Write 0 if it is zero, or leave the cell empty if it is not known (in Excel, format the column as a "
                 "number before saving, and 0 is written 0).")
+    if reason == APOSTROPHE:
+        return f"Write the number without it: 1234{decimal_mark}50, or 1 234{decimal_mark}50."
+    if reason == SCALED:
+        return f"Write the number in units (12000 for 12k, 1200000 for 1{decimal_mark}2 M)."
+    if reason.startswith("not a number with this project's decimal mark '.': '.' separates"):
+        return ("If the files write numbers as 1.234,50, declare `decimal_mark: \",\"` in params/<project>/project.yaml; "
+                "else write 1234567 or 1 234 567.")
     if reason == LOST_SEPARATOR:
         return ("Save the file as 'CSV UTF-8' in Excel (File > Save As), which keeps the space; or write the number "
                 f"without thousands separator (1234{decimal_mark}50).")
