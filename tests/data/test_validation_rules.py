@@ -567,6 +567,12 @@ CASES = [
          "encoding", "activities.csv", 2, None, hint="encoding: mac_roman",
          what="activities.csv in Mac Roman, project.yaml says cp1252: read without a word as « RŽalisŽ », "
               "« ƒtude de base » (statuses refused, labels and countries garbled in the annex)"),
+    Case("accents garbled by a round trip through Excel", lambda m: m.write(
+             "activities", m.text("activities").encode("utf-8").decode("cp1252")),
+         "garbled_text", "activities.csv", 2, "status", severity="warning", hint="retype its accents",
+         what="activities.csv (UTF-8, no BOM) opened in Excel, which read it as Windows text, and saved again as CSV "
+              "UTF-8: « RÃ©alisÃ© », « Ã‰tude de base »; the statuses refused as unknown, the labels shown so in the "
+              "annex, nothing said of why"),
     Case("UTF-16 file", lambda m: m.write("budget", m.text("budget"), encoding="utf-16"),
          "encoding", "budget.csv", NO_ROW, None, hint="CSV UTF-8",
          what="budget.csv saved as 'Unicode text' (UTF-16)"),

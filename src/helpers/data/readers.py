@@ -529,6 +529,37 @@ def text_problems(table: RawTable, control: bool = True) -> list[Problem]:
     return problems
 
 
+# UTF-8 accents read as Windows text and saved again (a CSV UTF-8 without its BOM opened in Excel): 'é' is 'Ã©',
+# 'É' 'Ã‰', 'à' 'Ã ', '’' 'â€™'. As UTF-8 bytes: Ã (C3 83) then a character of U+00A0-U+00BF or a cp1252 sign, or â€
+_GARBLED_BYTES = re.compile(rb"\xc3\x83(?:\xc2[\xa0-\xbf]|\xe2\x80[\x9a-\xba]|\xc5[\x92\xa0\xbd]|\xcb\x86|\x20)"
+                            rb"|\xc3\xa2\xe2\x82\xac")
+_GARBLED = re.compile("\u00c3[\u00a0-\u00bf\u201a-\u203a\u0152\u0160\u017d\u02c6 ]|\u00e2\u20ac")
+
+
+def garbled_text(table: RawTable, utf8: bytes | None = None) -> list[Problem]:
+    """A warning at the first cell whose accents are garbled ('Ã©' for 'é'): the file was read as Windows text and
+    saved again, and its text would show so in the annex (a status or a country so written is refused or not
+    matched). ``utf8``: the CSV's bytes, searched first (a file without it is not looked at cell by cell)."""
+    if utf8 is not None and not _GARBLED_BYTES.search(utf8):
+        return []
+    for column in table.frame.columns:
+        series = table.frame[column]
+        if not (series.dtype == object or pd.api.types.is_string_dtype(series)):
+            continue
+        text = series.map(lambda v: v if isinstance(v, str) else None).astype("string")
+        found = text.str.contains(_GARBLED.pattern, regex=True, na=False).to_numpy(dtype=bool)
+        if found.any():
+            index, value = next(iter(series[found].items()))
+            return [table.problem(
+                "garbled_text", "this text's accents are garbled ('Ã©' where 'é' was written): the file was opened "
+                "as Windows text (a CSV UTF-8 without its BOM opened in Excel) and saved again, and the annex would "
+                "show it so", "Take the table from the file "
+                "as it was before (or retype its accents); in Excel, open a CSV UTF-8 with Data > From Text/CSV, "
+                "origin 65001 : Unicode (UTF-8).", index=index, column=column, value=clipped(value),
+                severity="warning")]
+    return []
+
+
 def _may_be_long(text: pd.Series) -> bool:
     """False when no cell of an Arrow-backed text column takes more than MAX_CELL_CHARS bytes (a character takes at
     least one byte), read from the Arrow lengths at once; True otherwise, and for other columns."""
@@ -665,6 +696,7 @@ def read_csv(path: Path, encoding_fallback: str = "utf-8",
     fast = _fast_frame(table, head, utf8, delimiter, required_sets, trim=spaced)
     if fast is not None:
         fast.problems += text_problems(fast, control=has_control(unusual))   # (the same answer as on utf8)
+        fast.problems += garbled_text(fast, utf8)
         return fast
     if text is None:
         text = body.decode("ascii")
@@ -685,6 +717,7 @@ def read_csv(path: Path, encoding_fallback: str = "utf-8",
         rows = [(n - 1, cells) for n, cells in rows]
     table = _frame(table, rows, required_sets)
     table.problems += text_problems(table)
+    table.problems += garbled_text(table, text.encode("utf-8"))
     return table
 
 
@@ -962,6 +995,7 @@ def read_xlsx(path: Path, required_sets: Sequence[Sequence[str]] = (), sheet_nam
     table.hidden_columns = [letter for letter in table.letters.values()
                             if any(a <= column_position(letter) + 1 <= b for a, b in part.hidden_columns)]
     table.problems += text_problems(table)
+    table.problems += garbled_text(table)
     if part.formulas:  # only then a second, streamed pass: a formula whose result was never computed
         table.problems += _formulas_without_value(table, data, dict(rows), recalculated, empty_results or set())
     return table
