@@ -573,6 +573,17 @@ CASES = [
          what="activities.csv (UTF-8, no BOM) opened in Excel, which read it as Windows text, and saved again as CSV "
               "UTF-8: « RÃ©alisÃ© », « Ã‰tude de base »; the statuses refused as unknown, the labels shown so in the "
               "annex, nothing said of why"),
+    Case("CSV (MS-DOS) read as the declared cp1252", lambda m: (
+             m.write("activities", m.text("activities").replace("Étude", "Etude"), encoding="cp850"),
+             m.set_param("encoding", "cp1252")),
+         "encoding", "activities.csv", 2, None, hint="encoding: cp850",
+         what="activities.csv saved as Excel's « CSV (MS-DOS) » (cp850), project.yaml says cp1252: read without a "
+              "word as « R‚alis‚ »"),
+    Case("Arabic Windows CSV read as the declared cp1252", lambda m: (
+             m.write("participation", m.text("participation"), encoding="cp1256"), m.set_param("encoding", "cp1252")),
+         "encoding", "participation.csv", 3, None, hint="encoding: cp1256",
+         what="participation.csv saved by Excel on an Arabic Windows (cp1256), project.yaml says cp1252: its Arabic "
+              "label read without a word as « æÑÔÉ ÊÏÑíÈíÉ »"),
     Case("UTF-16 file", lambda m: m.write("budget", m.text("budget"), encoding="utf-16"),
          "encoding", "budget.csv", NO_ROW, None, hint="CSV UTF-8",
          what="budget.csv saved as 'Unicode text' (UTF-16)"),

@@ -265,31 +265,51 @@ def column_letter(position: int) -> str:
 # ---------------------------------------------------------------- text decoding
 
 
-# Excel for Mac's "CSV" is in Mac Roman: é è à ç ê ô are these bytes, which cp1252 reads as Ž, ˆ, ™ (or not at all);
-# a French text in cp1252 writes é è à ç ê as 0xE9 0xE8 0xE0 0xE7 0xEA, which Mac Roman reads as È Ë Ë ÁÊ
-_MAC_LETTERS = re.compile(rb"[\x8e\x8f\x88\x89\x8d\x90\x99\x9d]")
+# Excel for Mac's "CSV" is in Mac Roman, its "CSV (MS-DOS)" in cp850: their é è à ç ê are bytes 0x80-0x9F, which
+# cp1252 reads as Ž ˆ ™ (Mac) or ‚ Š … ‡ (DOS), or not at all; a French text in cp1252 writes them 0xE9 0xE8 0xE0 0xE7
+# 0xEA. (encoding name, what the declared encoding would read for 'é', the byte of 'é', the letters' bytes)
+_OTHER_ENCODINGS = (("Mac Roman (Excel for Mac's 'CSV')", "mac_roman", "Ž", b"\x8e", re.compile(rb"[\x8e\x8f\x88\x8d]")),
+                    ("MS-DOS, cp850 (Excel's 'CSV (MS-DOS)')", "cp850", "‚", b"\x82", re.compile(rb"[\x82\x8a\x85\x87]")))
 _WINDOWS_LETTERS = re.compile(rb"[\xe9\xe8\xe0\xe7\xea]")
 
 
-def _mac_roman_row(data: bytes) -> int | None:
-    """The row of the first accented letter of a file that reads as Mac Roman (a Mac's accents, none of Windows'),
-    else None."""
-    mac = _MAC_LETTERS.search(data)
-    if mac is None or _WINDOWS_LETTERS.search(data):
+def _other_encoding(data: bytes) -> tuple[tuple, int] | None:
+    """(the entry of _OTHER_ENCODINGS, the row of its first accented letter) for a file that reads as Mac Roman or
+    cp850 (their accents, none of Windows'), else None."""
+    if _WINDOWS_LETTERS.search(data):
         return None
-    # most of its other bytes are Mac letters too (not an Arabic cp1256 text, whose letters are 0xC1 and above;
-    # Mac Roman's no-break space, 0xCA, is in every amount and left aside)
-    high = data.translate(None, bytes(range(0x80))).replace(b"\xca", b"")
-    if 2 * len(high.translate(None, bytes(range(0x80, 0xA0)))) > len(high):
+    # most of its other bytes are such letters too (not an Arabic cp1256 text, whose letters are 0xC1 and above; the
+    # no-break space of amounts, 0xCA in Mac Roman and 0xFF in cp850, is left aside)
+    high = data.translate(None, bytes(range(0x80)) + b"\xca\xff")
+    if not high or 2 * len(high.translate(None, bytes(range(0x80, 0xA0)))) > len(high):
         return None
-    return data[: mac.start()].count(b"\n") + 1
+    found = [(data.count(e), entry, letters.search(data)) for entry in _OTHER_ENCODINGS
+             for _, _, _, e, letters in [entry]]
+    count, entry, first = max(found, key=lambda f: (f[0], f[2] is not None))
+    if first is None:
+        return None
+    return entry, data[: first.start()].count(b"\n") + 1
 
 
-def _mac_roman_problem(path: Path, row: int, declared: str | None = None) -> Problem:
-    read_as = (f"read as the declared encoding '{declared}', 'é' would be 'Ž' (the text garbled)" if declared
+_HIGH_RUN = re.compile(rb"[\x80-\x9f\xa1-\xff]{4,}")   # four letters in a row outside ASCII (not a no-break space)
+
+
+def _arabic_row(data: bytes) -> tuple[int, str] | None:
+    """(row, the word as cp1252 reads it) of the first Arabic word of a file saved by an Arabic Windows' Excel
+    (cp1256: its letters are 0xC1 and above, four in a row, which no French text in cp1252 has), else None."""
+    for run in _HIGH_RUN.finditer(data):
+        word = run.group().decode("cp1256", errors="replace")
+        if all("\u0600" <= c <= "\u06ff" for c in word):
+            return data[: run.start()].count(b"\n") + 1, run.group().decode("cp1252", errors="replace")
+    return None
+
+
+def _other_encoding_problem(path: Path, entry: tuple, row: int, declared: str | None = None) -> Problem:
+    name, codec, e_as, _, _ = entry
+    read_as = (f"read as the declared encoding '{declared}', 'é' would be '{e_as}' (the text garbled)" if declared
                else "its accented letters are not UTF-8")
-    return Problem(relative(path), "encoding", f"the file is in Mac Roman (Excel for Mac's 'CSV'): {read_as}",
-                   "Save it as 'CSV UTF-8' in Excel, or declare `encoding: mac_roman` in params/<project>/project.yaml.",
+    return Problem(relative(path), "encoding", f"the file is in {name}: {read_as}",
+                   f"Save it as 'CSV UTF-8' in Excel, or declare `encoding: {codec}` in params/<project>/project.yaml.",
                    row=row)
 
 
@@ -303,9 +323,18 @@ def decode(path: Path, data: bytes, encoding_fallback: str = "utf-8") -> tuple[s
     except UnicodeDecodeError as exc:
         first_bad = exc
     fallback = codecs.lookup(encoding_fallback or "utf-8").name
-    mac_row = _mac_roman_row(data) if fallback != "mac-roman" else None
-    if mac_row is not None and fallback in ("utf-8", "cp1252", "iso8859-1", "iso8859-15"):
-        return None, [_mac_roman_problem(path, mac_row, None if fallback == "utf-8" else encoding_fallback)]
+    other = _other_encoding(data) if fallback in ("utf-8", "cp1252", "iso8859-1", "iso8859-15") else None
+    if other is not None:
+        return None, [_other_encoding_problem(path, *other, None if fallback == "utf-8" else encoding_fallback)]
+    arabic = _arabic_row(data) if fallback in ("utf-8", "cp1252", "iso8859-1", "iso8859-15") else None
+    if arabic is not None:
+        read_as = ("its Arabic letters are not UTF-8" if fallback == "utf-8" else
+                   f"read as the declared encoding '{encoding_fallback}', its Arabic reads '{arabic[1]}' (the text "
+                   "garbled)")
+        return None, [Problem(relative(path), "encoding", f"the file is in Arabic Windows' encoding (cp1256, Excel's "
+                              f"'CSV' on an Arabic Windows): {read_as}", "Save it as 'CSV UTF-8' in Excel, or declare "
+                              "`encoding: cp1256` in params/<project>/project.yaml if every CSV file of the project is in it.",
+                              row=arabic[0])]
     if fallback != "utf-8":
         try:
             return data.decode(fallback), []
