@@ -189,6 +189,10 @@ def _xlsx_1904_serial(mini: Mini) -> None:
     mini.delete("expenditure")
 
 
+def _check(condition: bool) -> None:
+    assert condition
+
+
 def _says(fragment: str):
     def check(mini: Mini, problems: list[Problem]) -> None:
         assert any(fragment in p.message for p in problems), [p.message for p in problems]
@@ -1368,6 +1372,17 @@ ACCEPTED = [
     Accepted("cp1252 declared", lambda m: (m.write("activities", m.text("activities"), encoding="cp1252"),
                                            m.set_param("encoding", "cp1252")),
              "activities.csv in cp1252 with accents; project.yaml says encoding: cp1252", _expect_accents),
+    Accepted("invisible characters around a country", lambda m: (
+                 m.replace("participation", "E1,20,8,Maroc,", "E1,20,8,\ufeffMaroc,"),
+                 # (Excel's "sep=," line: the rows read by the csv module, not pyarrow)
+                 m.write("expenditure", "sep=,\n" + m.text("expenditure").replace(",Tunisie,", ",Tunisie\u200b,"))),
+             "participation.csv with '\\ufeffMaroc' (a second file's byte-order mark, two CSV files put end to end) "
+             "and expenditure.csv with 'Tunisie' and a zero-width space pasted from a web page: E1 was another "
+             "country's, out of the Maroc annex (« no rows for 'Maroc' », the country shown as 'Maroc'), the spending "
+             "refused « the budget has the line 'B3' for Tunisie, not for Tunisie »",
+             lambda m, data: (
+                 _check(data.tables["participation"].set_index("event_id").at["E1", "country"] == "Maroc"),
+                 _check(data.tables["expenditure"].set_index("line").at["B3", "country"] == "Tunisie"))),
     Accepted("Mac Roman declared", lambda m: (m.write("activities", m.text("activities"), encoding="mac_roman"),
                                              m.set_param("encoding", "mac_roman")),
              "activities.csv from Excel for Mac (Mac Roman); project.yaml says encoding: mac_roman", _expect_accents),

@@ -368,9 +368,19 @@ def sniff_delimiter(text: str) -> str:
 # ---------------------------------------------------------------- rows -> frame
 
 
+# Invisible characters a cell may start or end with, pasted from a web page or a PDF, or a second file's byte-order
+# mark left inside when two CSV files are put end to end (zero-width space and no-break space, word joiner, the
+# left-to-right and right-to-left marks): stripped with the spaces. '\ufeffMaroc' was another country than 'Maroc'
+# (its rows left out of the Maroc annex), and messages showed it as 'Maroc'.
+INVISIBLE = "\u200b\u200e\u200f\u2060\ufeff"
+_EDGES = re.compile(f"^[\\s{INVISIBLE}]+|[\\s{INVISIBLE}]+$")
+
+
 def _clean(value: Any) -> Any:
     if isinstance(value, str):
         stripped = value.strip()
+        if stripped and (stripped[0] in INVISIBLE or stripped[-1] in INVISIBLE):
+            stripped = _EDGES.sub("", stripped)
         return stripped if stripped else None
     return value
 
@@ -650,6 +660,8 @@ def _fast_frame(table: RawTable, head: Callable[[int], str], data: bytes, delimi
         parsed = parsed.remove_column(0)  # the untrimmed cells are let go at once: one copy of the file at a time
         if trim and _may_have_edge_space(cells):
             cells = pc.utf8_trim_whitespace(cells)
+            if pc.any(pc.match_substring_regex(cells, f"^[{INVISIBLE}]|[{INVISIBLE}]$")).as_py():
+                cells = pc.replace_substring_regex(cells, _EDGES.pattern, "")
             if pc.any(pc.equal(cells, "")).as_py():  # cells of spaces only
                 cells = pc.if_else(pc.equal(cells, ""), pa.scalar(None, pa.large_string()), cells)
         columns.append(cells)
