@@ -387,6 +387,20 @@ def _xlsx_year_cells(mini: Mini) -> None:
     workbook.save(mini.path("expenditure.xlsx"))
 
 
+def _xlsx_strict(mini: Mini) -> None:
+    """budget.xlsx as Excel's 'Strict Open XML Spreadsheet' saves it: the same parts under the ISO namespaces."""
+    _csv_to_xlsx(mini, "budget")
+    path = mini.path("budget.xlsx")
+    with zipfile.ZipFile(path) as source:
+        parts = [(item, source.read(item.filename)) for item in source.infolist()]
+    with zipfile.ZipFile(path, "w") as strict:
+        for item, data in parts:
+            strict.writestr(item, data.replace(b"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+                                               b"http://purl.oclc.org/ooxml/spreadsheetml/main")
+                            .replace(b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+                                     b"http://purl.oclc.org/ooxml/officeDocument/relationships"))
+
+
 def _xlsx_year_numbers(mini: Mini) -> None:
     """expenditure.xlsx whose 2020 periods are the number 2020, a year typed into a cell of the General format."""
     _csv_to_xlsx(mini, "expenditure")
@@ -600,6 +614,10 @@ CASES = [
     Case("UTF-16 file", lambda m: m.write("budget", m.text("budget"), encoding="utf-16"),
          "encoding", "budget.csv", NO_ROW, None, hint="CSV UTF-8",
          what="budget.csv saved as 'Unicode text' (UTF-16)"),
+    Case("xlsx saved as Strict Open XML", _xlsx_strict, "unreadable_xlsx", "budget.xlsx", NO_ROW, None,
+         hint="save it again as 'Excel Workbook (.xlsx)'",
+         what="budget.xlsx saved as Excel's « Strict Open XML Spreadsheet »: « cannot be read as .xlsx (list index "
+              "out of range) »", expect=_says("Strict Open XML")),
     Case("xlsx that is not a workbook", lambda m: (m.path("budget.xlsx").write_text("line,budget\n"),
                                                    m.delete("budget")),
          "unreadable_xlsx", "budget.xlsx", NO_ROW, None, hint="save it again",

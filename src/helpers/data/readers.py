@@ -977,6 +977,25 @@ def _date_shown(number_format: Any) -> str | None:
     return _MONTH if "m" in codes else _YEAR
 
 
+def _unreadable(table: RawTable, data: bytes, exc: Exception) -> Problem:
+    """A workbook openpyxl cannot read; one saved as Excel's 'Strict Open XML Spreadsheet' (other namespaces, where
+    openpyxl finds no sheet: « list index out of range ») is named so."""
+    if b"purl.oclc.org/ooxml/spreadsheetml" in _part(data, "xl/workbook.xml"):
+        return table.problem("unreadable_xlsx", "the file is saved as 'Strict Open XML Spreadsheet', which cannot be "
+                             "read", "Open it in Excel and save it again as 'Excel Workbook (.xlsx)'.")
+    return table.problem("unreadable_xlsx", f"the file cannot be read as .xlsx ({exc})",
+                         "Open it in Excel and save it again as 'Excel Workbook (.xlsx)'.")
+
+
+def _part(data: bytes, name: str, most: int = 1 << 16) -> bytes:
+    """The first bytes of a part of a zip file, or b'' (no such part, not a zip)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open(name) as part:
+            return part.read(most)
+    except (zipfile.BadZipFile, KeyError, OSError, RuntimeError):
+        return b""
+
+
 def read_xlsx(path: Path, required_sets: Sequence[Sequence[str]] = (), sheet_name: str | None = None) -> RawTable:
     """One sheet of an .xlsx, streamed (openpyxl read-only) once; the limits are checked before it is parsed: the
     parts' unpacked sizes from the zip's central directory, then the number of cells in the sheet."""
@@ -1008,8 +1027,7 @@ def read_xlsx(path: Path, required_sets: Sequence[Sequence[str]] = (), sheet_nam
         with _sizes_not_read():
             values = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a damaged or mis-named file
-        table.problems.append(table.problem("unreadable_xlsx", f"the file cannot be read as .xlsx ({exc})",
-                                            "Open it in Excel and save it again as 'Excel Workbook (.xlsx)'."))
+        table.problems.append(_unreadable(table, data, exc))
         return table
     try:
         sheet = _pick_sheet(values, sheet_name, required_sets, table)
@@ -1020,8 +1038,7 @@ def read_xlsx(path: Path, required_sets: Sequence[Sequence[str]] = (), sheet_nam
         empty_results: set[tuple[int, int]] | None = set() if part.formulas else None
         rows = _stream(sheet, table, notes, empty_results)
     except Exception as exc:  # noqa: BLE001 - a damaged part shows only when it is parsed
-        table.problems.append(table.problem("unreadable_xlsx", f"the file cannot be read as .xlsx ({exc})",
-                                            "Open it in Excel and save it again as 'Excel Workbook (.xlsx)'."))
+        table.problems.append(_unreadable(table, data, exc))
         return table
     finally:
         values.close()
