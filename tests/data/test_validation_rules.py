@@ -401,6 +401,20 @@ def _xlsx_strict(mini: Mini) -> None:
                                      b"http://purl.oclc.org/ooxml/officeDocument/relationships"))
 
 
+def _xlsx_named_and_revised(mini: Mini) -> None:
+    """budget.xlsx with the sheet 'budget' and, first, a sheet 'budget révisé' holding the same columns."""
+    workbook = openpyxl.Workbook()
+    revised = workbook.active
+    revised.title = "budget révisé"
+    old = workbook.create_sheet("budget")
+    for r in _csv_rows(mini, "budget"):
+        old.append(r)
+        revised.append(r)
+    revised["B2"] = 120000
+    workbook.save(mini.path("budget.xlsx"))
+    mini.delete("budget")
+
+
 def _xlsx_year_numbers(mini: Mini) -> None:
     """expenditure.xlsx whose 2020 periods are the number 2020, a year typed into a cell of the General format."""
     _csv_to_xlsx(mini, "expenditure")
@@ -614,6 +628,10 @@ CASES = [
     Case("UTF-16 file", lambda m: m.write("budget", m.text("budget"), encoding="utf-16"),
          "encoding", "budget.csv", NO_ROW, None, hint="CSV UTF-8",
          what="budget.csv saved as 'Unicode text' (UTF-16)"),
+    Case("a revised sheet beside the one named like the table", _xlsx_named_and_revised, "sheet_not_read",
+         "budget.xlsx", NO_ROW, None, severity="warning", hint="name it 'budget'",
+         what="budget.xlsx with a sheet 'budget' and, before it, a sheet 'budget révisé' with the same columns: the "
+              "sheet 'budget' read without a word"),
     Case("xlsx saved as Strict Open XML", _xlsx_strict, "unreadable_xlsx", "budget.xlsx", NO_ROW, None,
          hint="save it again as 'Excel Workbook (.xlsx)'",
          what="budget.xlsx saved as Excel's « Strict Open XML Spreadsheet »: « cannot be read as .xlsx (list index "

@@ -775,6 +775,15 @@ def _pick_sheet(workbook, preferred: str | None, required_sets: Sequence[Sequenc
         sheet.reset_dimensions()
     named = next((sheet for sheet in sheets if preferred and sheet.title.strip().lower() == preferred.lower()), None)
     if named is not None and named.sheet_state == "visible":
+        # another visible sheet with the table's columns (`budget révisé` beside `budget`): said, not read
+        others = [repr(sheet.title) for sheet in sheets if sheet is not named and sheet.sheet_state == "visible"
+                  and _holds_header(sheet, required_sets)]
+        if others:
+            table.problems.append(table.problem(
+                "sheet_not_read", f"the sheet '{named.title}' is read, as it is named like the table; the sheet"
+                f"{'s' if len(others) > 1 else ''} {', '.join(others)} also hold{'' if len(others) > 1 else 's'} the "
+                f"table's columns and {'are' if len(others) > 1 else 'is'} not read", f"If another sheet holds the current table, name it "
+                f"'{preferred}' (and rename the old one); delete an old version, or hide it.", severity="warning"))
         return named
     holding = [sheet for sheet in sheets if _holds_header(sheet, required_sets)]
     visible = [sheet for sheet in holding if sheet.sheet_state == "visible"]
