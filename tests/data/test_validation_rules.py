@@ -599,6 +599,15 @@ CASES = [
     Case("cp1252 not declared", lambda m: m.write("activities", m.text("activities"), encoding="cp1252"),
          "encoding", "activities.csv", 2, None, hint="encoding: cp1252",
          what="activities.csv saved in cp1252 (accents), project.yaml declares no encoding"),
+    Case("Arabic names lost in a cp1252 register", lambda m: (
+             m.set_param("encoding", "cp1252"),
+             m.path("participation").write_bytes("event_id;nom;sexe;pays\r\nE1;فاطمة علي;F;Maroc\r\n"
+                                                 "E1;خديجة علي;F;Maroc\r\nE1;Sara Benali;F;Maroc\r\n"
+                                                 .encode("cp1252", errors="replace"))),
+         "name_lost", "participation.csv", 2, "person", hint="Save the register as 'CSV UTF-8'",
+         what="a register saved by Excel as « CSV (séparateur: point-virgule) » (cp1252), its Arabic names written "
+              "'????? ???' both (فاطمة علي, خديجة علي): two persons counted as one, the warning saying "
+              "« a list per day of one training: nothing to do »"),
     Case("Mac Roman not declared", lambda m: m.write("activities", m.text("activities"), encoding="mac_roman"),
          "encoding", "activities.csv", 2, None, hint="encoding: mac_roman",
          what="activities.csv saved by Excel for Mac as 'CSV' (Mac Roman): the hint said to declare cp1252, which "
