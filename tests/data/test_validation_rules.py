@@ -415,6 +415,14 @@ def _xlsx_named_and_revised(mini: Mini) -> None:
     mini.delete("budget")
 
 
+def _xlsx_amount_beside(mini: Mini) -> None:
+    """expenditure.xlsx with, on row 3 only, the number 2500 two columns right of the header's last cell."""
+    _csv_to_xlsx(mini, "expenditure")
+    workbook = openpyxl.load_workbook(mini.path("expenditure.xlsx"))
+    workbook.active["G3"] = 2500
+    workbook.save(mini.path("expenditure.xlsx"))
+
+
 def _xlsx_year_numbers(mini: Mini) -> None:
     """expenditure.xlsx whose 2020 periods are the number 2020, a year typed into a cell of the General format."""
     _csv_to_xlsx(mini, "expenditure")
@@ -902,6 +910,10 @@ CASES = [
                                                                     "B4,2021-06-30,5000,,S1 2021,2500"),
          "shifted_row", "expenditure.csv", 5, None, hint="give that column a header",
          what="expenditure.csv with a sixth cell, 2500, on one row under no header: left out without a word"),
+    Case("a value beside a row of a sheet", _xlsx_amount_beside, "unnamed_column", "expenditure.xlsx", 3, None,
+         severity="warning", hint="write its header",
+         what="expenditure.xlsx with 2500 typed right of the table on one row, no header above it: not read, "
+              "without a word"),
     Case("a column past the header's last cell", lambda m: m.write("budget", "".join(
              line + ("\n" if i == 0 else f",{1000 * i}\n")
              for i, line in enumerate(m.text("budget").splitlines()))),

@@ -449,10 +449,11 @@ def _frame(table: RawTable, rows: list[tuple[int, list[Any]]], required_sets: Se
 
 
 def _beyond_header(table: RawTable, header: list[Any], body: list[tuple[int, list[Any]]]) -> list[Any]:
-    """A CSV row with values past the header's last cell was read without them. A few such rows: a separator inside
-    a value not in quotes (`10000,50` in a file separated by ',', a comma in a label) that shifted each cell after it
-    into the next column, refused (`shifted_row`). Most rows: a column the header has no cell for, whose values are
-    not read, told like an empty header cell (the header is returned padded to the rows' width)."""
+    """A row with values past the header's last cell was read without them. In a CSV, a few such rows: a separator
+    inside a value not in quotes (`10000,50` in a file separated by ',', a comma in a label) that shifted each cell
+    after it into the next column, refused (`shifted_row`). Most rows, or an .xlsx: a column the header has no cell
+    for, whose values are not read, told like an empty header cell (the header is returned padded to the rows'
+    width)."""
     def width(cells: list[Any]) -> int:
         return next((i + 1 for i in range(len(cells) - 1, -1, -1) if cells[i] is not None), 0)
 
@@ -461,6 +462,17 @@ def _beyond_header(table: RawTable, header: list[Any], body: list[tuple[int, lis
         return header
     if 2 * len(longer) > len(body):
         return list(header) + [None] * (max(width(cells) for _, cells in longer) - len(header))
+    if table.sheet is not None:   # an .xlsx cell cannot shift: a note beside a few rows, said and not read
+        letters = sorted({column_letter(i) for _, cells in longer for i in range(len(header), width(cells))
+                          if cells[i] is not None}, key=lambda x: (len(x), x))
+        table.problems.append(table.problem(
+            "unnamed_column", f"column{'s' if len(letters) > 1 else ''} {', '.join(letters)} hold"
+            f"{'' if len(letters) > 1 else 's'} values beside row{'s' if len(longer) > 1 else ''} "
+            f"{', '.join(str(n) for n, _ in longer[:5])}"
+            f"{'...' if len(longer) > 5 else ''} but no header: not read", "If they are notes, nothing to do (or "
+            "move them to another sheet); if they are a column of the table, write its header.",
+            index=longer[0][0], severity="warning"))
+        return header
     for n, cells in longer:
         table.problems.append(table.problem(
             "shifted_row", f"this row has {width(cells)} cells and the header {len(header)}: a separator inside a "
