@@ -423,6 +423,22 @@ def _xlsx_amount_beside(mini: Mini) -> None:
     workbook.save(mini.path("expenditure.xlsx"))
 
 
+def _xlsx_dates_of_a_month_first_excel(mini: Mini) -> None:
+    """participation.xlsx as an English Excel makes it of the day-first CSV (01/10/2020, 03/10/2020, 20/01/2021,
+    01/02/2021, 02/02/2021): the dates whose day is 12 or less become date cells, month first (10 January...), and
+    20/01/2021 stays text."""
+    _csv_to_xlsx(mini, "participation")
+    workbook = openpyxl.load_workbook(mini.path("participation.xlsx"))
+    sheet = workbook.active
+    cells = {"F2": dt.datetime(2020, 1, 10), "G2": dt.datetime(2020, 3, 10), "F3": "20/01/2021", "G3": "20/01/2021",
+             "F4": dt.datetime(2021, 1, 2), "G4": dt.datetime(2021, 2, 2)}
+    for cell, value in cells.items():
+        sheet[cell] = value
+        if isinstance(value, dt.datetime):
+            sheet[cell].number_format = "m/d/yyyy"
+    workbook.save(mini.path("participation.xlsx"))
+
+
 def _xlsx_year_numbers(mini: Mini) -> None:
     """expenditure.xlsx whose 2020 periods are the number 2020, a year typed into a cell of the General format."""
     _csv_to_xlsx(mini, "expenditure")
@@ -1324,6 +1340,12 @@ CASES = [
     Case("Excel date serial", lambda m: m.replace("expenditure", "B1,2020-12-31", "B1,44196"), "not_a_date",
          "expenditure.csv", 2, "period_end", hint="Format > Cells > Date",
          what="period_end 44196, a date cell formatted as a number in Excel (2020-12-31)"),
+    Case("a day-first table opened in a month-first Excel", _xlsx_dates_of_a_month_first_excel, "ambiguous_date",
+         "participation.xlsx", 2, "start_date", cell="Feuil1!F2", hint="open the CSV in an Excel with French",
+         what="participation.xlsx made by an English Excel from the day-first CSV: 01/10/2020 became the date cell "
+              "of 10 January, 20/01/2021 stayed text; the dates read as stored, day and month swapped, without a "
+              "word", expect=lambda m, problems: _check(
+                  {p.cell for p in problems if p.rule == "ambiguous_date"} == {"Feuil1!F2", "Feuil1!G2", "Feuil1!F4"})),
     Case("Excel date serial of a 1904 workbook", _xlsx_1904_serial, "not_a_date", "expenditure.xlsx", 2, "period_end",
          cell="Feuil1!B2", hint="Format > Cells > Date",
          what="period_end 42734 in a workbook of the 1904 date system: the error named 2016-12-30, the 1900 "

@@ -754,6 +754,8 @@ def _typed_column(series: pd.Series, kind: str, raw: RawTable, decimal_mark: str
                 for index, reason in zip(failed, reasons)]
     if kind == "date" and failed:
         problems = _month_first(series, failed, problems, raw)
+    if kind == "date" and raw.sheet is not None:
+        problems += _swapped_date_cells(series, raw)
     return values, problems
 
 
@@ -826,6 +828,37 @@ def _month_first(series: pd.Series, failed: list, problems: list[Problem], raw: 
             f"{dt.date(p[2], p[1], p[0]).isoformat()} if not.", index=index, column=column, value=text)
     return [p for p in problems if p.row != witness or p.column != column] + \
         [said[i] for i in sorted(said, key=lambda i: (i != witness, i))]
+
+
+def _swapped_date_cells(series: pd.Series, raw: RawTable) -> list[Problem]:
+    """An .xlsx date column holding date cells beside dates typed as text that read only day first (20/11/2020): a
+    CSV of day-first dates opened in an Excel whose dates are month first, which made 05/11/2020 the date cell of
+    11 May and left 20/11/2020 as text. Each date cell whose day could be its month (day 12 or less, not the month)
+    is refused: read as stored, it may be the wrong date, day and month swapped."""
+    def day_first_only(value: Any) -> bool:
+        found = numbers.DAY_FIRST.match(value.strip()) if isinstance(value, str) else None
+        return bool(found) and int(found[1]) > 12 >= int(found[3])
+
+    witness = next((index for index, value in series.items() if day_first_only(value)), None)
+    if witness is None:
+        return []
+    dates = [(index, value) for index, value in series.items() if isinstance(value, dt.datetime)
+             and not isinstance(value, (numbers.MonthCell, numbers.YearCell))]
+    texts = [value for value in series if isinstance(value, str) and numbers.DAY_FIRST.match(value.strip())]
+    # that Excel's fingerprint: every date cell's day could be a month, every text date's could not (dates typed in
+    # a day-first Excel, some in cells formatted as text, are not refused)
+    if any(value.day > 12 for _, value in dates) or not all(day_first_only(value) for value in texts):
+        return []
+    column = str(series.name)
+    cells = [(index, value) for index, value in dates if value.day != value.month]
+    return [raw.problem(
+        "ambiguous_date", f"this cell holds the date {value.date().isoformat()}, beside dates of the column typed as "
+        f"text day first, which Excel did not take as dates (row {witness}: '{series[witness]}'): the table was "
+        f"opened in an Excel whose dates are month first, which reads {value.month:02d}/{value.day:02d}/{value.year} "
+        f"as {value.date().isoformat()}; it may be {dt.date(value.year, value.day, value.month).isoformat()}",
+        f"Write the column's dates year first ({dt.date(value.year, value.day, value.month).isoformat()} if day and "
+        f"month are swapped), or open the CSV in an Excel with French (day-first) regional settings.", index=index,
+        column=column, value=value.date().isoformat()) for index, value in cells]
 
 
 def _ambiguous(series: pd.Series, raw: RawTable, decimal_mark: str) -> list[Problem]:
