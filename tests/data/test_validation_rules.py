@@ -1028,9 +1028,6 @@ CASES = [
          "other_currency", "budget.csv", 1, "budget (UM)", hint="set `currency: MRU`",
          what="the header 'budget (UM)' (ouguiyas) in a USD project: read as dollars without a word (UM, DT, LD "
               "were not known as currencies, so taken for a remark)"),
-    Case("budget header in dinars", lambda m: m.replace("budget", "line,budget,", "line,budget (en dinars),"),
-         "other_currency", "budget.csv", 1, "budget (en dinars)", hint="does not convert",
-         what="the header 'budget (en dinars)' in a USD project: read as dollars without a word"),
     Case("amounts in thousands by their format", lambda m: _xlsx_formatted(
              m, "expenditure", "C2:C5", '#,##0.0" k$"'),
          "scaled_amounts", "expenditure.xlsx", 2, "amount", cell="Feuil1!C2", hint="plain number format",
@@ -1483,10 +1480,6 @@ ACCEPTED = [
              lambda m, data: (
                  _check(data.tables["participation"].set_index("event_id").at["E1", "country"] == "Maroc"),
                  _check(data.tables["expenditure"].set_index("line").at["B3", "country"] == "Tunisie"))),
-    Accepted("a header in dinars in a TND project", lambda m: (
-                 m.set_param("currency", "TND"), m.replace("budget", "line,budget,", "line,budget (en dinars),")),
-             "a TND project whose budget header is 'budget (en dinars)'",
-             lambda m, data: _check(data.tables["budget"]["budget"].notna().all())),
     Accepted("the dinar written DT in a TND project", lambda m: (
                  m.set_param("currency", "TND"), m.replace("budget", "line,budget,", "line,budget (DT),"),
                  _with_currencies(m, ["DT", "TND", "dinars tunisiens", "DT"])),

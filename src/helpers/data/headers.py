@@ -98,14 +98,9 @@ def _unit(note: str, currency: str) -> tuple[str, str] | None:
     if _SCALED.search(text):
         return "scaled", note
     code = currency_code(text)
-    if code in ("DINAR", "DINARS"):   # the dinars of a project in dinars (TND, LYD, DZD); else another currency
-        return "currency", currency_code(currency) if currency_code(currency) in DINARS else "TND, LYD or DZD (dinars)"
     if code in CURRENCIES or code == currency_code(currency):
         return "currency", code
     return None
-
-
-DINARS = frozenset("TND LYD DZD IQD JOD KWD BHD RSD MKD".split())
 
 
 # what a note may say of a count, a date or a rate and leave it the column's: its unit, its format, "actual"
