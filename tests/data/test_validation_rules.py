@@ -1023,11 +1023,6 @@ CASES = [
     Case("budget header in another currency", lambda m: m.replace("budget", "line,budget,", "line,budget (EUR),"),
          "other_currency", "budget.csv", 1, "budget (EUR)", hint="set `currency: EUR`",
          what="the header 'budget (EUR)' in a USD project"),
-    Case("budget header in ouguiyas as Mauritania writes them", lambda m: m.replace("budget", "line,budget,",
-                                                                                   "line,budget (UM),"),
-         "other_currency", "budget.csv", 1, "budget (UM)", hint="set `currency: MRU`",
-         what="the header 'budget (UM)' (ouguiyas) in a USD project: read as dollars without a word (UM, DT, LD "
-              "were not known as currencies, so taken for a remark)"),
     Case("amounts in thousands by their format", lambda m: _xlsx_formatted(
              m, "expenditure", "C2:C5", '#,##0.0" k$"'),
          "scaled_amounts", "expenditure.xlsx", 2, "amount", cell="Feuil1!C2", hint="plain number format",
@@ -1480,12 +1475,6 @@ ACCEPTED = [
              lambda m, data: (
                  _check(data.tables["participation"].set_index("event_id").at["E1", "country"] == "Maroc"),
                  _check(data.tables["expenditure"].set_index("line").at["B3", "country"] == "Tunisie"))),
-    Accepted("the dinar written DT in a TND project", lambda m: (
-                 m.set_param("currency", "TND"), m.replace("budget", "line,budget,", "line,budget (DT),"),
-                 _with_currencies(m, ["DT", "TND", "dinars tunisiens", "DT"])),
-             "a TND project whose budget header is 'budget (DT)' and spending's `devise` DT, TND, « dinars tunisiens »: "
-             "each row was refused as « in DT; the project's amounts are in TND »",
-             lambda m, data: _check(data.tables["budget"]["budget"].notna().all())),
     Accepted("Mac Roman declared", lambda m: (m.write("activities", m.text("activities"), encoding="mac_roman"),
                                              m.set_param("encoding", "mac_roman")),
              "activities.csv from Excel for Mac (Mac Roman); project.yaml says encoding: mac_roman", _expect_accents),

@@ -22,10 +22,7 @@ from .readers import RawTable
 # how a currency column writes the codes it means (project.yaml's `currency` is a code)
 _CURRENCY_WORDS = {"€": "EUR", "EURO": "EUR", "EUROS": "EUR", "$": "USD", "US$": "USD", "$US": "USD",
                    "DOLLAR": "USD", "DOLLARS": "USD", "£": "GBP", "FCFA": "XOF", "F CFA": "XOF", "CFA": "XOF",
-                   "DH": "MAD", "DHS": "MAD", "DIRHAM": "MAD", "DIRHAMS": "MAD", "CHF": "CHF",
-                   # the Maghreb's own abbreviations: dinar tunisien, ouguiya (since 2018: MRU), dinar libyen
-                   "DT": "TND", "DINAR TUNISIEN": "TND", "DINARS TUNISIENS": "TND", "UM": "MRU", "OUGUIYA": "MRU",
-                   "OUGUIYAS": "MRU", "LD": "LYD", "DINAR LIBYEN": "LYD", "DINARS LIBYENS": "LYD"}
+                   "DH": "MAD", "DHS": "MAD", "DIRHAM": "MAD", "DIRHAMS": "MAD", "CHF": "CHF"}
 
 
 def currency_code(text: Any) -> str:
