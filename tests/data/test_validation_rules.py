@@ -439,15 +439,6 @@ def _xlsx_dates_of_a_month_first_excel(mini: Mini) -> None:
     workbook.save(mini.path("participation.xlsx"))
 
 
-def _xlsx_year_numbers(mini: Mini) -> None:
-    """expenditure.xlsx whose 2020 periods are the number 2020, a year typed into a cell of the General format."""
-    _csv_to_xlsx(mini, "expenditure")
-    workbook = openpyxl.load_workbook(mini.path("expenditure.xlsx"))
-    for row in (2, 3):
-        workbook.active.cell(row=row, column=2).value = 2020
-    workbook.save(mini.path("expenditure.xlsx"))
-
-
 def _expect_participants(data: ProjectData) -> None:
     assert data.tables["participation"]["participants"].tolist() == [20.0, 15.0, 30.0]
 
@@ -1395,10 +1386,6 @@ ACCEPTED = [
     Accepted("spending years in a sheet", lambda m: _xlsx_year_cells(m),
              "expenditure.xlsx whose 2020 period_end cells are dates formatted 'yyyy' (the sheet shows « 2020 », the "
              "cell holds 01/01/2020): the year's last day, as the text 2020 is (it was read as 1 January)",
-             lambda m, data: _expect_period_ends(data)),
-    Accepted("spending years typed as numbers in a sheet", lambda m: _xlsx_year_numbers(m),
-             "expenditure.xlsx whose 2020 period_end cells hold the number 2020 (a year typed in a cell): the year's "
-             "last day, as the text 2020 is (it was refused « not a date », the hint saying to write « a year »)",
              lambda m, data: _expect_period_ends(data)),
     Accepted("a table's name in capitals", lambda m: m.path("participation").rename(
                  m.folder / "Participation.CSV"),

@@ -402,9 +402,6 @@ def parse_period_end(text: Any) -> dt.date | None:
         return dt.date(text.year, text.month, calendar.monthrange(text.year, text.month)[1])
     if isinstance(text, YearCell):   # « 2021 » in a sheet: the year
         return dt.date(text.year, 12, 31)
-    if isinstance(text, (int, float)) and not isinstance(text, bool) and float(text).is_integer() \
-            and 1900 <= text <= 2200:   # 2021 typed in an .xlsx cell is a number: the year, as the text 2021 is
-        return dt.date(int(text), 12, 31)
     try:
         return parse_date(text)
     except ValueError:
