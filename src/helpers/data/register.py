@@ -118,7 +118,8 @@ def _names_lost(frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
         if column not in frame.columns:
             continue
         values = frame[column]
-        lost = values.map(lambda v: isinstance(v, str) and "?" in v).to_numpy(bool)
+        lost = (values.str.contains("?", regex=False, na=False) if pd.api.types.is_string_dtype(values)
+                and values.dtype != object else values.map(lambda v: isinstance(v, str) and "?" in v)).to_numpy(bool)
         for index, value in values[lost].items():
             problems.append(raw.problem(
                 "name_lost", "this name holds '?': letters the file's encoding could not hold (Arabic names saved by "
