@@ -174,6 +174,31 @@ def _xlsx_with_percent_cells(mini: Mini, name: str, cells: dict[str, float], num
     mini.delete(name)
 
 
+def _xlsx_1904_serial(mini: Mini) -> None:
+    """expenditure.xlsx of a workbook in the 1904 date system (a Mac Excel's option) whose first period_end, B2, is a
+    date cell formatted as a number: it holds 42734, the 1904 serial of 2020-12-31 (44196 in a 1900 workbook)."""
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+    workbook = openpyxl.Workbook()
+    workbook.epoch = CALENDAR_MAC_1904
+    sheet = workbook.active
+    sheet.title = "Feuil1"
+    for r in _csv_rows(mini, "expenditure"):
+        sheet.append(r)
+    sheet["B2"] = 42734
+    workbook.save(mini.path("expenditure.xlsx"))
+    mini.delete("expenditure")
+
+
+def _check(condition: bool) -> None:
+    assert condition
+
+
+def _says(fragment: str):
+    def check(mini: Mini, problems: list[Problem]) -> None:
+        assert any(fragment in p.message for p in problems), [p.message for p in problems]
+    return check
+
+
 def _xlsx_formatted(mini: Mini, name: str, cells: str, number_format: str) -> None:
     """<name>.csv -> <name>.xlsx whose cells ``cells`` ("C2:C5") have the number format ``number_format``."""
     workbook = openpyxl.Workbook()
@@ -362,6 +387,58 @@ def _xlsx_year_cells(mini: Mini) -> None:
     workbook.save(mini.path("expenditure.xlsx"))
 
 
+def _xlsx_strict(mini: Mini) -> None:
+    """budget.xlsx as Excel's 'Strict Open XML Spreadsheet' saves it: the same parts under the ISO namespaces."""
+    _csv_to_xlsx(mini, "budget")
+    path = mini.path("budget.xlsx")
+    with zipfile.ZipFile(path) as source:
+        parts = [(item, source.read(item.filename)) for item in source.infolist()]
+    with zipfile.ZipFile(path, "w") as strict:
+        for item, data in parts:
+            strict.writestr(item, data.replace(b"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+                                               b"http://purl.oclc.org/ooxml/spreadsheetml/main")
+                            .replace(b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+                                     b"http://purl.oclc.org/ooxml/officeDocument/relationships"))
+
+
+def _xlsx_named_and_revised(mini: Mini) -> None:
+    """budget.xlsx with the sheet 'budget' and, first, a sheet 'budget révisé' holding the same columns."""
+    workbook = openpyxl.Workbook()
+    revised = workbook.active
+    revised.title = "budget révisé"
+    old = workbook.create_sheet("budget")
+    for r in _csv_rows(mini, "budget"):
+        old.append(r)
+        revised.append(r)
+    revised["B2"] = 120000
+    workbook.save(mini.path("budget.xlsx"))
+    mini.delete("budget")
+
+
+def _xlsx_amount_beside(mini: Mini) -> None:
+    """expenditure.xlsx with, on row 3 only, the number 2500 two columns right of the header's last cell."""
+    _csv_to_xlsx(mini, "expenditure")
+    workbook = openpyxl.load_workbook(mini.path("expenditure.xlsx"))
+    workbook.active["G3"] = 2500
+    workbook.save(mini.path("expenditure.xlsx"))
+
+
+def _xlsx_dates_of_a_month_first_excel(mini: Mini) -> None:
+    """participation.xlsx as an English Excel makes it of the day-first CSV (01/10/2020, 03/10/2020, 20/01/2021,
+    01/02/2021, 02/02/2021): the dates whose day is 12 or less become date cells, month first (10 January...), and
+    20/01/2021 stays text."""
+    _csv_to_xlsx(mini, "participation")
+    workbook = openpyxl.load_workbook(mini.path("participation.xlsx"))
+    sheet = workbook.active
+    cells = {"F2": dt.datetime(2020, 1, 10), "G2": dt.datetime(2020, 3, 10), "F3": "20/01/2021", "G3": "20/01/2021",
+             "F4": dt.datetime(2021, 1, 2), "G4": dt.datetime(2021, 2, 2)}
+    for cell, value in cells.items():
+        sheet[cell] = value
+        if isinstance(value, dt.datetime):
+            sheet[cell].number_format = "m/d/yyyy"
+    workbook.save(mini.path("participation.xlsx"))
+
+
 def _expect_participants(data: ProjectData) -> None:
     assert data.tables["participation"]["participants"].tolist() == [20.0, 15.0, 30.0]
 
@@ -537,9 +614,52 @@ CASES = [
     Case("cp1252 not declared", lambda m: m.write("activities", m.text("activities"), encoding="cp1252"),
          "encoding", "activities.csv", 2, None, hint="encoding: cp1252",
          what="activities.csv saved in cp1252 (accents), project.yaml declares no encoding"),
+    Case("Arabic names lost in a cp1252 register", lambda m: (
+             m.set_param("encoding", "cp1252"),
+             m.path("participation").write_bytes("event_id;nom;sexe;pays\r\nE1;فاطمة علي;F;Maroc\r\n"
+                                                 "E1;خديجة علي;F;Maroc\r\nE1;Sara Benali;F;Maroc\r\n"
+                                                 .encode("cp1252", errors="replace"))),
+         "name_lost", "participation.csv", 2, "person", hint="Save the register as 'CSV UTF-8'",
+         what="a register saved by Excel as « CSV (séparateur: point-virgule) » (cp1252), its Arabic names written "
+              "'????? ???' both (فاطمة علي, خديجة علي): two persons counted as one, the warning saying "
+              "« a list per day of one training: nothing to do »"),
+    Case("Mac Roman not declared", lambda m: m.write("activities", m.text("activities"), encoding="mac_roman"),
+         "encoding", "activities.csv", 2, None, hint="encoding: mac_roman",
+         what="activities.csv saved by Excel for Mac as 'CSV' (Mac Roman): the hint said to declare cp1252, which "
+              "reads it garbled"),
+    Case("Mac Roman read as the declared cp1252", lambda m: (
+             m.write("activities", m.text("activities"), encoding="mac_roman"), m.set_param("encoding", "cp1252")),
+         "encoding", "activities.csv", 2, None, hint="encoding: mac_roman",
+         what="activities.csv in Mac Roman, project.yaml says cp1252: read without a word as « RŽalisŽ », "
+              "« ƒtude de base » (statuses refused, labels and countries garbled in the annex)"),
+    Case("accents garbled by a round trip through Excel", lambda m: m.write(
+             "activities", m.text("activities").encode("utf-8").decode("cp1252")),
+         "garbled_text", "activities.csv", 2, "status", severity="warning", hint="retype its accents",
+         what="activities.csv (UTF-8, no BOM) opened in Excel, which read it as Windows text, and saved again as CSV "
+              "UTF-8: « RÃ©alisÃ© », « Ã‰tude de base »; the statuses refused as unknown, the labels shown so in the "
+              "annex, nothing said of why"),
+    Case("CSV (MS-DOS) read as the declared cp1252", lambda m: (
+             m.write("activities", m.text("activities").replace("Étude", "Etude"), encoding="cp850"),
+             m.set_param("encoding", "cp1252")),
+         "encoding", "activities.csv", 2, None, hint="encoding: cp850",
+         what="activities.csv saved as Excel's « CSV (MS-DOS) » (cp850), project.yaml says cp1252: read without a "
+              "word as « R‚alis‚ »"),
+    Case("Arabic Windows CSV read as the declared cp1252", lambda m: (
+             m.write("participation", m.text("participation"), encoding="cp1256"), m.set_param("encoding", "cp1252")),
+         "encoding", "participation.csv", 3, None, hint="encoding: cp1256",
+         what="participation.csv saved by Excel on an Arabic Windows (cp1256), project.yaml says cp1252: its Arabic "
+              "label read without a word as « æÑÔÉ ÊÏÑíÈíÉ »"),
     Case("UTF-16 file", lambda m: m.write("budget", m.text("budget"), encoding="utf-16"),
          "encoding", "budget.csv", NO_ROW, None, hint="CSV UTF-8",
          what="budget.csv saved as 'Unicode text' (UTF-16)"),
+    Case("a revised sheet beside the one named like the table", _xlsx_named_and_revised, "sheet_not_read",
+         "budget.xlsx", NO_ROW, None, severity="warning", hint="name it 'budget'",
+         what="budget.xlsx with a sheet 'budget' and, before it, a sheet 'budget révisé' with the same columns: the "
+              "sheet 'budget' read without a word"),
+    Case("xlsx saved as Strict Open XML", _xlsx_strict, "unreadable_xlsx", "budget.xlsx", NO_ROW, None,
+         hint="save it again as 'Excel Workbook (.xlsx)'",
+         what="budget.xlsx saved as Excel's « Strict Open XML Spreadsheet »: « cannot be read as .xlsx (list index "
+              "out of range) »", expect=_says("Strict Open XML")),
     Case("xlsx that is not a workbook", lambda m: (m.path("budget.xlsx").write_text("line,budget\n"),
                                                    m.delete("budget")),
          "unreadable_xlsx", "budget.xlsx", NO_ROW, None, hint="save it again",
@@ -739,6 +859,13 @@ CASES = [
          "file_not_read", "budget.xls", None, None, hint="Save it as budget.xlsx", severity="warning",
          what="budget.xls (Excel 97-2003) and no budget.csv: the project had no budget, and nothing said why",
          expect=lambda m, problems: _names_in_order(problems, ["file_not_read", "unknown_line"])),
+    Case("the table saved as Excel's 'Texte Unicode'", lambda m: (
+             m.path("budget.txt").write_bytes(m.text("budget").replace(",", "\t").encode("utf-16")),
+             m.delete("budget")),
+         "file_not_read", "budget.txt", None, None, hint="Save it as budget.xlsx", severity="warning",
+         what="budget.txt (Excel's « Texte Unicode », UTF-16 and tabs) and no budget.csv: the project had no budget, "
+              "and the spending's lines were « not in the budget table », nothing said why",
+         expect=lambda m, problems: _names_in_order(problems, ["file_not_read", "unknown_line"])),
     Case("the tables in a folder of their own", lambda m: (
              (m.folder / "2021").mkdir(), m.path("participation").rename(m.folder / "2021" / "participation.csv")),
          "file_not_read", "data/mini/2021", None, None, severity="warning", hint="Move the tables it holds up",
@@ -777,6 +904,39 @@ CASES = [
          what="budget.csv saved from that sheet: 'budget' then two columns without a header (2021, the total): "
               "the 2020 amounts were read as the budget",
          expect=lambda m, problems: _only_rule_of(problems, "merged_header")),
+    Case("amounts under pandas' 'Unnamed' headers beside the budget",
+         lambda m: m.write("budget", _budget_by_year_csv("line,label,budget,Unnamed: 3,Unnamed: 4,country,category")),
+         "merged_header", "budget.csv", 1, "budget", hint="Give each column its own header",
+         what="budget.csv of that sheet read by pandas and written again (to_csv): the headers of 2021 and the total "
+              "are 'Unnamed: 3', 'Unnamed: 4', two columns ignored without a word, and the 2020 amounts read as the "
+              "budget",
+         expect=lambda m, problems: _only_rule_of(problems, "merged_header")),
+    Case("a thousands comma not in quotes", lambda m: m.write(
+             "expenditure", "line,period_end,amount\nB1,2020-12-31,40000\nB2,2020-12-31,10,000\n"
+                            "B3,2021-06-30,30000\nB4,2021-06-30,5000\n"),
+         "shifted_row", "expenditure.csv", 3, None, hint="Put the value in quotes",
+         what="expenditure.csv (',' separated, typed by hand) with an amount 10,000 not in quotes: 10 spent read "
+              "without a word, the 000 past the header left out (with a country column after it: « the budget has "
+              "the line 'B2' for Maroc, not for 000 »)",
+         expect=lambda m, problems: _names_in_order(problems, ["shifted_row"])),
+    Case("a value past the header's last cell", lambda m: m.replace("expenditure", "B4,2021-06-30,5000,,S1 2021",
+                                                                    "B4,2021-06-30,5000,,S1 2021,2500"),
+         "shifted_row", "expenditure.csv", 5, None, hint="give that column a header",
+         what="expenditure.csv with a sixth cell, 2500, on one row under no header: left out without a word"),
+    Case("a value beside a row of a sheet", _xlsx_amount_beside, "unnamed_column", "expenditure.xlsx", 3, None,
+         severity="warning", hint="write its header",
+         what="expenditure.xlsx with 2500 typed right of the table on one row, no header above it: not read, "
+              "without a word"),
+    Case("a column past the header's last cell", lambda m: m.write("budget", "".join(
+             line + ("\n" if i == 0 else f",{1000 * i}\n")
+             for i, line in enumerate(m.text("budget").splitlines()))),
+         "unnamed_column", "budget.csv", 1, None, severity="warning", hint="Write its header",
+         what="budget.csv whose rows have one cell more than the header: that column left out without a word"),
+    Case("a pandas 'Unnamed' header over values", lambda m: m.replace("participation", ",country,label,",
+                                                                      ",Unnamed: 3,label,"),
+         "unnamed_column", "participation.csv", 1, None, severity="warning", hint="Write its header",
+         what="participation.csv whose header 'country' came back from pandas as 'Unnamed: 3': ignored as a column "
+              "of its own, every event the project's, without a word"),
     Case("header on two rows", lambda m: _xlsx_drawn(
              m, "participation", [["Code événement", "Pays", "Participants", None, None],
                                   [None, None, "Femmes", "Hommes", "Total"], *EVENTS], ("A1:A2", "B1:B2", "C1:E1")),
@@ -1187,9 +1347,39 @@ CASES = [
          what="amount '12,000' (quoted) with the decimal mark '.': read as 12 000, could mean 12"),
     Case("currency sign", lambda m: m.replace("budget", "100000", "100000 €"), "not_a_number", "budget.csv", 2,
          "budget", hint="Remove the currency sign", what="budget '100000 €'"),
+    Case("a Swiss thousands apostrophe", lambda m: m.replace("budget", "100000", "100'000.00"), "not_a_number",
+         "budget.csv", 2, "budget", hint="Write the number without it",
+         what="budget 100'000.00 (a Swiss Excel's format): « not a number », nothing said of the apostrophe"),
+    Case("an amount in thousands with k", lambda m: m.replace("budget", "100000", "100k"), "not_a_number",
+         "budget.csv", 2, "budget", hint="Write the number in units",
+         what="budget 100k: « not a number », nothing said of the suffix"),
+    Case("dots as thousands with the decimal mark '.'", lambda m: m.replace("budget", "100000", "1.000.000"),
+         "not_a_number", "budget.csv", 2, "budget", hint="decimal_mark",
+         what="budget 1.000.000 in a project whose decimal mark is '.': « not a number », nothing said of the mark"),
+    Case("the ouguiya's abbreviation", lambda m: m.replace("budget", "100000", "100000 UM"), "not_a_number",
+         "budget.csv", 2, "budget", hint="Remove the currency sign",
+         what="budget '100000 UM' (Mauritania's ouguiya as written there; LD, Dhs alike): « not a number » only"),
+    Case("a thousands separator lost in cp1252", lambda m: (
+             m.as_french_excel(), m.set_param("encoding", "cp1252"),
+             m.path("expenditure").write_bytes(m.text("expenditure").replace("10000,50", "10?000,50")
+                                               .encode("cp1252"))),
+         "not_a_number", "expenditure.csv", 3, "amount", hint="Save the file as 'CSV UTF-8'",
+         what="expenditure.csv saved as Excel's « CSV (séparateur: point-virgule) » from a French Windows, whose "
+              "thousands separator (U+202F) cp1252 cannot hold: written '10?000,50', refused as « not a number »"),
     Case("Excel date serial", lambda m: m.replace("expenditure", "B1,2020-12-31", "B1,44196"), "not_a_date",
          "expenditure.csv", 2, "period_end", hint="Format > Cells > Date",
          what="period_end 44196, a date cell formatted as a number in Excel (2020-12-31)"),
+    Case("a day-first table opened in a month-first Excel", _xlsx_dates_of_a_month_first_excel, "ambiguous_date",
+         "participation.xlsx", 2, "start_date", cell="Feuil1!F2", hint="open the CSV in an Excel with French",
+         what="participation.xlsx made by an English Excel from the day-first CSV: 01/10/2020 became the date cell "
+              "of 10 January, 20/01/2021 stayed text; the dates read as stored, day and month swapped, without a "
+              "word", expect=lambda m, problems: _check(
+                  {p.cell for p in problems if p.rule == "ambiguous_date"} == {"Feuil1!F2", "Feuil1!G2", "Feuil1!F4"})),
+    Case("Excel date serial of a 1904 workbook", _xlsx_1904_serial, "not_a_date", "expenditure.xlsx", 2, "period_end",
+         cell="Feuil1!B2", hint="Format > Cells > Date",
+         what="period_end 42734 in a workbook of the 1904 date system: the error named 2016-12-30, the 1900 "
+              "system's date, 4 years and a day before the 2020-12-31 the cell shows once formatted as a date",
+         expect=_says("stores 2020-12-31")),
     Case("60 000-character amount", lambda m: m.replace("budget", "100000", "1" * 60000 + "x"), "not_a_number",
          "budget.csv", 2, "budget", what="budget '111…1x', 60 001 characters: refused at once, value cut at 40"),
 ]
@@ -1304,6 +1494,20 @@ ACCEPTED = [
     Accepted("cp1252 declared", lambda m: (m.write("activities", m.text("activities"), encoding="cp1252"),
                                            m.set_param("encoding", "cp1252")),
              "activities.csv in cp1252 with accents; project.yaml says encoding: cp1252", _expect_accents),
+    Accepted("invisible characters around a country", lambda m: (
+                 m.replace("participation", "E1,20,8,Maroc,", "E1,20,8,\ufeffMaroc,"),
+                 # (Excel's "sep=," line: the rows read by the csv module, not pyarrow)
+                 m.write("expenditure", "sep=,\n" + m.text("expenditure").replace(",Tunisie,", ",Tunisie\u200b,"))),
+             "participation.csv with '\\ufeffMaroc' (a second file's byte-order mark, two CSV files put end to end) "
+             "and expenditure.csv with 'Tunisie' and a zero-width space pasted from a web page: E1 was another "
+             "country's, out of the Maroc annex (« no rows for 'Maroc' », the country shown as 'Maroc'), the spending "
+             "refused « the budget has the line 'B3' for Tunisie, not for Tunisie »",
+             lambda m, data: (
+                 _check(data.tables["participation"].set_index("event_id").at["E1", "country"] == "Maroc"),
+                 _check(data.tables["expenditure"].set_index("line").at["B3", "country"] == "Tunisie"))),
+    Accepted("Mac Roman declared", lambda m: (m.write("activities", m.text("activities"), encoding="mac_roman"),
+                                             m.set_param("encoding", "mac_roman")),
+             "activities.csv from Excel for Mac (Mac Roman); project.yaml says encoding: mac_roman", _expect_accents),
     Accepted("UTF-8 with BOM", lambda m: m.path("activities").write_bytes(
                  codecs.BOM_UTF8 + m.text("activities").encode("utf-8")),
              "activities.csv starts with a byte-order mark", _expect_bom),

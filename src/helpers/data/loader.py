@@ -255,12 +255,13 @@ def _files_not_read(folder: Path) -> list[Problem]:
             message, hint = (f"the folder {name}/ is not read: the tables are read from {relative(folder)}/ itself",
                              f"Move the tables it holds up into {relative(folder)}/ (one file a table), or move the "
                              f"folder out of {relative(folder)}/.")
-        elif suffix not in _TABULAR:
-            continue   # notes, a report, pictures: not data
+        elif suffix not in _TABULAR and not (suffix == ".txt" and fold(stem) in TABLES):
+            continue   # notes, a report, pictures: not data (but `budget.txt`, Excel's "Texte Unicode" export)
         elif suffix == ".xml":
             message, hint = ("this file is not read: IATI activity files are read from the folder iati/",
                              f"Move it into {relative(folder)}/iati/ if it is an IATI file (see data/README.md).")
-        elif suffix in (".xls", ".xlsm", ".ods", ".tsv", ".json", ".parquet") and fold(stem) == table and not present:
+        elif suffix in (".xls", ".xlsm", ".ods", ".tsv", ".txt", ".json", ".parquet") and fold(stem) == table \
+                and not present:
             message, hint = (f"this file is not read: the workbook reads {table}.csv or {table}.xlsx, and a {suffix} "
                              "file is neither", f"Save it as {table}.xlsx (Save as > Excel workbook) or as "
                              f"{table}.csv.")
@@ -370,7 +371,9 @@ def _read_and_check(name: str, path: Path,
     cell_problems += [p for p in _table_warnings(name, frame, raw) if (p.row, p.column) not in bad_cells]
     problems += cell_problems
     totals_rows = totals.problems(name, frame, raw)
-    problems = _without_totals_rows(problems, totals_rows, typing_problems + cell_problems
+    # (a shifted row's cells are not its columns': what is wrong with them is not said, as for a totals row)
+    problems = _without_totals_rows(problems, totals_rows + [p for p in raw.problems if p.rule == "shifted_row"],
+                                    typing_problems + cell_problems
                                     + [p for p in raw.problems if p.rule == "formula_without_value"])
     problems += totals_rows
     problems += [p for check in table.raw_checks for p in check(frame, raw)]
@@ -770,6 +773,10 @@ def _typed_column(series: pd.Series, kind: str, raw: RawTable, decimal_mark: str
         rule = "not_a_number"
     elif kind == "date":
         values, failed, reasons = numbers.parse_dates(series, period=period)
+        if raw.date1904:   # a 1904 workbook's serials name a date 4 years and a day later than a 1900 one's
+            reasons = [numbers.excel_serial_reason(float(series[i]), date1904=True) or reason
+                       if reason.startswith(numbers.EXCEL_SERIAL) and isinstance(series[i], (int, float)) else reason
+                       for i, reason in zip(failed, reasons)]
         hint, rule = "Write the date as 2020-12-31 or 31/12/2020 (day first).", "not_a_date"
         if period:
             hint = hint[:-1] + ", or the period it ends: a month (2020-12, juin 2020), a quarter (T4 2020), a year."
@@ -788,6 +795,8 @@ def _typed_column(series: pd.Series, kind: str, raw: RawTable, decimal_mark: str
                 for index, reason in zip(failed, reasons)]
     if kind == "date" and failed:
         problems = _month_first(series, failed, problems, raw)
+    if kind == "date" and raw.sheet is not None:
+        problems += _swapped_date_cells(series, raw)
     return values, problems
 
 
@@ -863,6 +872,37 @@ def _month_first(series: pd.Series, failed: list, problems: list[Problem], raw: 
             f"{dt.date(p[2], p[1], p[0]).isoformat()} if not.", index=index, column=column, value=text)
     return [p for p in problems if p.row != witness or p.column != column] + \
         [said[i] for i in sorted(said, key=lambda i: (i != witness, i))]
+
+
+def _swapped_date_cells(series: pd.Series, raw: RawTable) -> list[Problem]:
+    """An .xlsx date column holding date cells beside dates typed as text that read only day first (20/11/2020): a
+    CSV of day-first dates opened in an Excel whose dates are month first, which made 05/11/2020 the date cell of
+    11 May and left 20/11/2020 as text. Each date cell whose day could be its month (day 12 or less, not the month)
+    is refused: read as stored, it may be the wrong date, day and month swapped."""
+    def day_first_only(value: Any) -> bool:
+        found = numbers.DAY_FIRST.match(value.strip()) if isinstance(value, str) else None
+        return bool(found) and int(found[1]) > 12 >= int(found[3])
+
+    witness = next((index for index, value in series.items() if day_first_only(value)), None)
+    if witness is None:
+        return []
+    dates = [(index, value) for index, value in series.items() if isinstance(value, dt.datetime)
+             and not isinstance(value, (numbers.MonthCell, numbers.YearCell))]
+    texts = [value for value in series if isinstance(value, str) and numbers.DAY_FIRST.match(value.strip())]
+    # that Excel's fingerprint: every date cell's day could be a month, every text date's could not (dates typed in
+    # a day-first Excel, some in cells formatted as text, are not refused)
+    if any(value.day > 12 for _, value in dates) or not all(day_first_only(value) for value in texts):
+        return []
+    column = str(series.name)
+    cells = [(index, value) for index, value in dates if value.day != value.month]
+    return [raw.problem(
+        "ambiguous_date", f"this cell holds the date {value.date().isoformat()}, beside dates of the column typed as "
+        f"text day first, which Excel did not take as dates (row {witness}: '{series[witness]}'): the table was "
+        f"opened in an Excel whose dates are month first, which reads {value.month:02d}/{value.day:02d}/{value.year} "
+        f"as {value.date().isoformat()}; it may be {dt.date(value.year, value.day, value.month).isoformat()}",
+        f"Write the column's dates year first ({dt.date(value.year, value.day, value.month).isoformat()} if day and "
+        f"month are swapped), or open the CSV in an Excel with French (day-first) regional settings.", index=index,
+        column=column, value=value.date().isoformat()) for index, value in cells]
 
 
 def _ambiguous(series: pd.Series, raw: RawTable, decimal_mark: str) -> list[Problem]:
