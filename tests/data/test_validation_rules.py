@@ -1110,6 +1110,24 @@ CASES = [
          "outcome_scales_differ", "survey.csv", 8, "score", severity="warning", hint="the same way in every country",
          what="a study's savings rate written 0.31 in Maroc and 31 in Tunisie: pooled, the effect mixed the two "
               "(1.11 for 0.04 in a generated study), nothing said"),
+    Case("a person's group changing between rounds", lambda m: (
+             m.replace("impact/survey.yaml", "design: two_group",
+                       "design: did\nperiod: {column: year, post: 2021}\nunit: id"),
+             m.write("impact/survey.csv", "id,arm,year,score,age\n" + "".join(
+                 f"{i},{'C' if i == 3 and year == 2019 else arm},{year},{10 + i + (year == 2021) * (2 + (arm == 'T'))},"
+                 f"30\n" for i, arm in ((1, "T"), (2, "T"), (3, "T"), (4, "C"), (5, "C")) for year in (2019, 2021)))),
+         "unit_changes_group", "survey.csv", 7, "arm", hint="every one of their rows",
+         what="a DiD with `unit: id` whose person 3 is C in 2019 and T in 2021 (the group written as each round's "
+              "status): that person's rows were counted in both groups, the treated's baseline as the comparison's "
+              "(43.6 for 50 in a generated study; 130 persons counted for 120), nothing said"),
+    Case("a share as a fraction at baseline, a percentage at follow-up", lambda m: (
+             m.replace("impact/survey.yaml", "design: two_group", "design: did\nperiod: {column: year, post: 2021}"),
+             m.write("impact/survey.csv", "id,arm,year,score,age\n" + "".join(
+                 f"{i},{'T' if i % 2 else 'C'},{year},{(0.3 + i / 100) * (100 if year == 2021 else 1):g},30\n"
+                 for year in (2019, 2021) for i in range(1, 7)))),
+         "outcome_scales_differ", "survey.csv", 8, "score", severity="warning", hint="change of scale",
+         what="a DiD's savings rate written 0.31 at baseline (2019) and 31 at follow-up (2021): the effect was the "
+              "change of scale (13.1 for 0.1 in a generated study), nothing said"),
     Case("study yaml unknown key", _yaml_edit("covariates:", "covariate:"),
          "unknown_key", "survey.yaml", NO_ROW, "covariate", hint="covariates",
          what="survey.yaml has 'covariate:' for 'covariates:'"),
