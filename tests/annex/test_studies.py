@@ -114,3 +114,31 @@ def test_the_balance_sample_and_the_headline_are_named_in_the_annex_language():
     assert out["registration"].tolist() == ["pré-spécifié", "exploratoire"]
     assert out["se_type"].tolist() == ["class.", "CRV1"]
     assert studies.term_name(_spec(), "sex=m", "fr") == "sex : m"
+
+
+@pytest.mark.parametrize("sites,said", [(12, True), (20, False)])
+def test_a_study_clustered_on_few_clusters_is_said_so_in_the_annex(tmp_path, sites, said):
+    """A did study written as a CSV, clustered on 12 sites: CRV1 standard errors are too small below 20 clusters.
+    The analysis noted it in English, the annex printed p < 0,001 without a word; it now says so in both languages
+    (and nothing at 20 sites)."""
+    from helpers.data.loader import load_study
+    from helpers.data.params import ProjectParams
+
+    rng = np.random.default_rng(5)
+    rows = [f"P{i},S{i % sites},{'T' if i % 2 else 'C'},{year},{200 + 30 * (year == 2021) + rng.normal(0, 20):.1f}"
+            for i in range(120) for year in (2019, 2021)]
+    (tmp_path / "s.csv").write_text("pid,site,groupe,annee,revenu\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    (tmp_path / "s.yaml").write_text("title: t\ndesign: did\noutcomes: [revenu]\ntreatment: {column: groupe, "
+                                     "treated: T}\nperiod: {column: annee, post: 2021}\ncluster: site\nse: cluster\n"
+                                     "unit: pid\nlabels: {site: {fr: Site, en: Site}}\n", encoding="utf-8")
+    params = ProjectParams(title="p", code="P", start_date="2020-01-01", end_date="2021-12-31",
+                           reporting_date="2021-12-31")
+    study, problems = load_study(tmp_path / "s.yaml", params)
+    assert study is not None and not [p for p in problems if p.severity == "error"], problems
+    fr, en = studies.few_clusters(study, "fr"), studies.few_clusters(study, "en")
+    if not said:
+        assert fr == en == ""
+        return
+    assert fr.startswith("Attention : seulement 12 grappes « Site » (6 avec des traités, 6 avec le groupe de "
+                         "comparaison)") and "moins de 20 grappes" in fr and "trop étroits" in fr
+    assert en.startswith("Caution: only 12 clusters 'Site' (6 with treated units, 6 with the comparison group)")

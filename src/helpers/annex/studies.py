@@ -82,6 +82,25 @@ def methods_note(adjusted: pd.DataFrame, lang: str) -> str:
     return say("study_methods_note", lang, methods=methods, ses=ses)
 
 
+def few_clusters(study: Any, lang: str) -> str:
+    """A caution when a study clustered on fewer than FEW_CLUSTERS clusters: its CRV1 standard errors are too small
+    (the analysis knew and said so in a note in English that no annex printed: p < 0,001 on 12 clusters, nothing
+    said). Empty otherwise."""
+    from ..analyses.impact import FEW_CLUSTERS, indicator
+
+    spec, data = study.spec, study.data
+    if spec.se != "cluster" or not spec.cluster or spec.cluster not in data.columns:
+        return ""
+    treated = indicator(data[spec.treatment.column], spec.treatment.treated)
+    clusters = data[spec.cluster]
+    known = pd.notna(treated) & clusters.notna().to_numpy()
+    n = clusters[known].nunique()
+    if not 0 < n < FEW_CLUSTERS:
+        return ""
+    return say("study_few_clusters", lang, n=n, name=spec.label(spec.cluster, lang), limit=FEW_CLUSTERS,
+               treated=clusters[known & (treated == 1)].nunique(), comparison=clusters[known & (treated == 0)].nunique())
+
+
 def balance_table(balance: pd.DataFrame, spec: StudySpec, lang: str) -> pd.DataFrame:
     """propensity.weighted_balance with the terms' names and a yes/no 'balanced' column (|d| < 0.1)."""
     out = balance.copy()

@@ -97,6 +97,10 @@ WORDS = {
                               "observé). Les données ne peuvent pas le vérifier : une motivation ou un réseau que "
                               "l'enquête ne mesure pas biaiserait l'estimation."),
     "study_methods_note": "Méthodes : {methods}. Erreurs types : {ses}.",
+    "study_few_clusters": ("Attention : seulement {n} grappes « {name} » ({treated} avec des traités, {comparison} avec "
+                           "le groupe de comparaison). Avec moins de {limit} grappes, les erreurs types par grappe "
+                           "(CRV1) sous-estiment l'incertitude : les intervalles de confiance sont trop étroits et "
+                           "les p trop petites. Lire les effets ci-dessous avec prudence."),
     "study_covariates_none": "L'étude ne déclare aucune covariable : ni tableau d'équilibre ni ajustement.",
     "study_covariates_balance": ("Les covariables ({covariates}) servent seulement à décrire l'équilibre des "
                                  "groupes : l'effet estimé ne les prend pas en compte (ajustement : aucun)."),
