@@ -68,6 +68,12 @@ def test_estimates_equal_r_survey(api, r):
     assert row["n"] == r["n"] and row["df"] == r["df"]
     if r["stat"] == "share" and r["logit_low"] is not None:
         assert _close(row["ci_low"], r["logit_low"]) and _close(row["ci_high"], r["logit_high"])
+    elif r["stat"] == "share" and r["estimate"] in (0, 1):
+        # no variance in the design: R's interval is 0 to 0 (1 to 1); the workbook's is the exact one over n answers
+        from statsmodels.stats.proportion import proportion_confint
+
+        low, high = proportion_confint(r["estimate"] * r["n"], r["n"], method="beta")
+        assert row["ci_low"] == pytest.approx(low, abs=1e-12) and row["ci_high"] == pytest.approx(high, abs=1e-12)
     else:
         assert _close(row["ci_low"], r["ci_low"]) and _close(row["ci_high"], r["ci_high"])
 
@@ -85,3 +91,33 @@ def test_a_stratum_with_a_single_unit_is_refused_with_its_place(api):
     assert len(lonely) == 1 and lonely[0].file.endswith("apistrat_lonely.csv") and lonely[0].severity == "error"
     assert lonely[0].column == "stype" and lonely[0].value == "H" and lonely[0].row == 152
     assert "Merge this stratum" in lonely[0].hint and "apistrat_lonely" not in surveys
+
+
+def test_a_share_of_0_or_100_percent_gets_the_exact_interval_not_0_to_0(tmp_path):
+    """A Kobo CSV export, stratified and clustered, in which no man has a disability and every woman answered: the
+    share among men was 0 % with the interval 0 % to 0 % (no variance in the design; R's logit interval is 0 to 0
+    too), as if 20 answers proved that no man has one. It is now the exact Clopper-Pearson interval of 0 in 20 (and
+    20 in 20), statsmodels' ``proportion_confint(method="beta")``; a share strictly between keeps R's logit interval."""
+    from statsmodels.stats.proportion import proportion_confint
+
+    rows = []
+    for i in range(40):
+        sex = "f" if i < 20 else "m"
+        rows.append(f"{i},r{i % 2},v{i % 8},{10 + i % 3},{sex},{'oui' if sex == 'f' and i % 4 == 0 else 'non'},oui")
+    (tmp_path / "enq.csv").write_text("_uuid,region,village,poids,sexe,handicap,repondu\n" + "\n".join(rows) + "\n",
+                                      encoding="utf-8")
+    (tmp_path / "enq.yaml").write_text("title: t\ndesign: {weights: poids, strata: region, clusters: village}\n"
+                                       "estimates:\n  - {share: handicap, value: oui, by: sexe}\n"
+                                       "  - {share: repondu, value: oui}\n", encoding="utf-8")
+    surveys, problems, _ = load_surveys(tmp_path)
+    assert not [p for p in problems if p.severity == "error"], problems
+    table = est.estimates(surveys["enq"]).set_index("key")
+    men = table.loc["enq:handicap=oui:sexe=m"]
+    assert men["estimate"] == 0 and men["n"] == 20
+    assert (men["ci_low"], men["ci_high"]) == pytest.approx(proportion_confint(0, 20, method="beta"), abs=1e-12)
+    assert men["ci_high"] == pytest.approx(0.168433, abs=1e-6)
+    everyone = table.loc["enq:repondu=oui"]
+    assert (everyone["ci_low"], everyone["ci_high"]) == pytest.approx(proportion_confint(40, 40, method="beta"),
+                                                                      abs=1e-12)
+    women = table.loc["enq:handicap=oui:sexe=f"]
+    assert 0 < women["ci_low"] < women["estimate"] < women["ci_high"] < 1

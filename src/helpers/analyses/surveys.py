@@ -6,7 +6,9 @@ survey's weights, strata, clusters and finite population correction, as R's ``su
 
 * mean / total: ``svy`` ``estimation.mean`` / ``total``; share of a value: ``estimation.prop`` of a 0/1
   indicator (1 = the answer is that value, or holds it for a select_multiple), with the logit interval R's
-  ``svyciprop(method = "logit")`` gives; a share of exactly 0 or 1 gets the Wald interval (a width of 0);
+  ``svyciprop(method = "logit")`` gives; a share of exactly 0 or 1 has no variance in the design (the logit
+  interval is not defined, R gives 0 to 0 or NaN): it gets the exact Clopper-Pearson interval of 0 (or n) in n
+  answers, the effective size taken as n, as the WHO's VCQI ``svypd`` does (0 of 20 men: 0 to 16.8 %, not 0 to 0);
 * subgroups are domains: ``where = by == value`` keeps the whole design (R's ``subset()`` / ``svyby``), so the
   SE counts the variability of the subgroup's size;
 * unanswered rows (empty) leave the estimate but stay in the design; ``n`` is the number of answers used;
@@ -116,6 +118,9 @@ def estimate(survey: Any, stat: str, variable: str, value: str | None = None, by
     deff = out.get("deff")
     if stat == "share" and out["est"] in (0, 1):
         deff, kind = None, ""  # no variance at all, in the design or in a simple random sample: 0/0
+        # 0 of n answers is not « 0 % to 0 % »: the exact binomial bound, (alpha / 2) ^ (1 / n) from the far end
+        bound = 0.025 ** (1 / int(out["n"]))
+        out = {**out, "lci": 0.0 if out["est"] == 0 else bound, "uci": 1 - bound if out["est"] == 0 else 1.0}
     return {**row, "estimate": out["est"], "se": out["se"], "ci_low": out["lci"], "ci_high": out["uci"],
             "deff": math.nan if deff is None or not kind else float(deff), "deff_kind": kind,
             "df": float(out["df"]) if out.get("df") is not None else math.nan, "n": int(out["n"])}

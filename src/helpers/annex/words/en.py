@@ -131,8 +131,10 @@ WORDS = {
     "survey_fpc": "The finite population correction is applied.",
     "survey_method_note": ("Estimates that respect the sampling design (weights, strata, clusters): Taylor-linearised "
                            "standard errors, 95% confidence intervals (Student's t, the design's degrees of freedom; "
-                           "logit interval for a share). The design effect compares the variance with that of a "
-                           "simple random sample of the same size: above 1, the design widens the interval. A "
+                           "logit interval for a share; for a share of 0% or 100%, which has no variance in the "
+                           "design, the exact Clopper-Pearson interval over its n answers). The design effect "
+                           "compares the variance with that of a simple random sample of the same size: above 1, "
+                           "the design widens the interval. A "
                            "subgroup is estimated as a domain, within the whole design. n: number of answers used."),
     "survey_missing_codes": ("The answers {codes} are codes for 'don't know' or 'refused' (as the survey "
                              "declares): they are read as not answered."),

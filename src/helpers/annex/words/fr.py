@@ -136,8 +136,9 @@ WORDS = {
     "survey_fpc": "La correction pour population finie est appliquée.",
     "survey_method_note": ("Estimations tenant compte du plan de sondage (poids, strates, grappes) : erreurs types "
                            "par linéarisation de Taylor, intervalles de confiance à 95 % (loi de Student, degrés de "
-                           "liberté du plan ; pour une part, intervalle logit). L'effet de plan compare la variance "
-                           "obtenue à celle d'un sondage aléatoire simple de même taille : au-delà de 1, le plan "
+                           "liberté du plan ; pour une part, intervalle logit ; pour une part de 0 % ou de 100 %, "
+                           "qui n'a pas de variance dans le plan, intervalle exact de Clopper-Pearson sur ses n "
+                           "réponses). L'effet de plan compare la variance obtenue à celle d'un sondage aléatoire simple de même taille : au-delà de 1, le plan "
                            "élargit l'intervalle. Un sous-groupe est estimé comme un domaine, dans le plan entier. "
                            "n : nombre de réponses utilisées."),
     "survey_missing_codes": ("Les réponses {codes} sont des codes « ne sait pas » ou « refus » (déclarés pour "
