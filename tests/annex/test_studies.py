@@ -142,3 +142,40 @@ def test_a_study_clustered_on_few_clusters_is_said_so_in_the_annex(tmp_path, sit
     assert fr.startswith("Attention : seulement 12 grappes « Site » (6 avec des traités, 6 avec le groupe de "
                          "comparaison)") and "moins de 20 grappes" in fr and "trop étroits" in fr
     assert en.startswith("Caution: only 12 clusters 'Site' (6 with treated units, 6 with the comparison group)")
+
+
+@pytest.mark.parametrize("design,treated,said", [("two_group", 3, "3 lignes dans le groupe traité."),
+                                                  ("two_group", 20, ""),
+                                                  ("did", 5, "5 lignes dans le groupe traité, avant le programme.")])
+def test_a_group_of_few_rows_with_robust_errors_is_said_so_in_the_annex(tmp_path, design, treated, said):
+    """A study written as a CSV whose treated group has 3 rows beside 197: its HC1 « 95 % » interval covered the true
+    effect 77 % of the time (85 % with 5; 3,000 draws), the annex printed it without a word. It now says which group
+    is small, in French and English; nothing from 20 rows. A did's smallest cell is named with its period (5
+    treated before the programme, 20 after)."""
+    from helpers.data.loader import load_study
+    from helpers.data.params import ProjectParams
+
+    rng = np.random.default_rng(2)
+    if design == "two_group":
+        rows = [f"{i},{'T' if i < treated else 'C'},{100 + rng.normal(0, 10):.1f}" for i in range(200)]
+        yaml = ""
+    else:
+        rows = [f"{i},{'T' if i < 20 else 'C'},{year},{100 + rng.normal(0, 10):.1f}" for i in range(200)
+                for year in (2019, 2021) if year == 2021 or i >= 20 - treated]
+        yaml = "period: {column: annee, post: 2021}\n"
+    header = "id,groupe,revenu" if design == "two_group" else "id,groupe,annee,revenu"
+    (tmp_path / "s.csv").write_text(header + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    (tmp_path / "s.yaml").write_text(f"title: t\ndesign: {design}\noutcomes: [revenu]\ntreatment: {{column: groupe, "
+                                     f"treated: T}}\n{yaml}", encoding="utf-8")
+    params = ProjectParams(title="p", code="P", start_date="2020-01-01", end_date="2021-12-31",
+                           reporting_date="2021-12-31")
+    study, problems = load_study(tmp_path / "s.yaml", params)
+    assert study is not None and not [p for p in problems if p.severity == "error"], problems
+    fr, en = studies.few_rows(study, "fr"), studies.few_rows(study, "en")
+    if not said:
+        assert fr == en == ""
+        return
+    assert fr.startswith("Attention : seulement " + said) and "moins de 20 lignes" in fr
+    assert en.startswith(f"Caution: only {treated} rows in the treated group") and "(HC1)" in en
+    classical = StudySpec(**{**study.spec.model_dump(), "se": "classical"})
+    assert studies.few_rows(Study(study.name, classical, study.data, []), "fr") == ""

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from ..analyses.propensity import BALANCED, term_code, term_label
 from ..data.schemas import StudySpec
 from .words import known, say
 
+FEW_ROWS = 20   # rows of a group below which HC1 intervals cover the effect clearly less than 95 % of the time
 # Codes named in the annex language by words: study_method_<code>, study_estimand_<code>, study_se_<code>, ...
 _ESTIMANDS = ("att", "ate")
 
@@ -99,6 +101,34 @@ def few_clusters(study: Any, lang: str) -> str:
         return ""
     return say("study_few_clusters", lang, n=n, name=spec.label(spec.cluster, lang), limit=FEW_CLUSTERS,
                treated=clusters[known & (treated == 1)].nunique(), comparison=clusters[known & (treated == 0)].nunique())
+
+
+def few_rows(study: Any, lang: str) -> str:
+    """A caution when a study with robust (HC1) standard errors has fewer than FEW_ROWS rows with an outcome in one
+    group (for did, in one group before or after the programme): HC1 understates the variance of a small group's
+    mean, and its « 95 % » interval covered the true effect 77 % of the time with 3 treated beside 197 (85 % with
+    5, 92 % with 10, 93 % with 20; normal outcomes of equal variance, 3,000 draws). Empty otherwise."""
+    from ..analyses.impact import _arms, as_numbers
+
+    spec, data = study.spec, study.data
+    if spec.se != "robust":
+        return ""
+    treated, post = _arms(study)
+    cells = treated if post is None else 2 * treated + post
+    smallest = None
+    for outcome in (o for o in spec.outcomes if o in data.columns):
+        known = ~np.isnan(as_numbers(data[outcome])) & ~np.isnan(cells)
+        counts = np.bincount(cells[known].astype(int), minlength=2 if post is None else 4)
+        cell = int(np.argmin(counts))
+        if counts[cell] >= 2 and (smallest is None or counts[cell] < smallest[0]):   # fewer: no estimate at all
+            smallest = (int(counts[cell]), cell)
+    if smallest is None or smallest[0] >= FEW_ROWS:
+        return ""
+    cell = smallest[1]
+    group = say("study_group_treated" if cell == (1 if post is None else 2) or cell == 3 else
+                "study_group_comparison", lang)
+    when = "" if post is None else say("study_group_after" if cell % 2 else "study_group_before", lang)
+    return say("study_few_rows", lang, n=smallest[0], group=group, when=when, limit=FEW_ROWS)
 
 
 def balance_table(balance: pd.DataFrame, spec: StudySpec, lang: str) -> pd.DataFrame:

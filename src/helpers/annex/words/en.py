@@ -95,6 +95,13 @@ WORDS = {
                               "check this: a motivation or a network the survey does not measure would bias the "
                               "estimate."),
     "study_methods_note": "Methods: {methods}. Standard errors: {ses}.",
+    "study_few_rows": ("Caution: only {n} rows in the {group} group{when}. Below {limit} rows in a group, robust standard "
+                       "errors (HC1) understate the uncertainty: the confidence intervals are too narrow and the "
+                       "p-values too small. Read the effects below with care."),
+    "study_group_treated": "treated",
+    "study_group_comparison": "comparison",
+    "study_group_before": ", before the programme",
+    "study_group_after": ", after the programme",
     "study_few_clusters": ("Caution: only {n} clusters '{name}' ({treated} with treated units, {comparison} with the "
                            "comparison group). Below {limit} clusters, clustered standard errors (CRV1) understate "
                            "the uncertainty: the confidence intervals are too narrow and the p-values too small. "

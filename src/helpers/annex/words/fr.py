@@ -97,6 +97,13 @@ WORDS = {
                               "observé). Les données ne peuvent pas le vérifier : une motivation ou un réseau que "
                               "l'enquête ne mesure pas biaiserait l'estimation."),
     "study_methods_note": "Méthodes : {methods}. Erreurs types : {ses}.",
+    "study_few_rows": ("Attention : seulement {n} lignes dans le groupe {group}{when}. Avec moins de {limit} lignes dans "
+                       "un groupe, les erreurs types robustes (HC1) sous-estiment l'incertitude : les intervalles de "
+                       "confiance sont trop étroits et les p trop petites. Lire les effets ci-dessous avec prudence."),
+    "study_group_treated": "traité",
+    "study_group_comparison": "de comparaison",
+    "study_group_before": ", avant le programme",
+    "study_group_after": ", après le programme",
     "study_few_clusters": ("Attention : seulement {n} grappes « {name} » ({treated} avec des traités, {comparison} avec "
                            "le groupe de comparaison). Avec moins de {limit} grappes, les erreurs types par grappe "
                            "(CRV1) sous-estiment l'incertitude : les intervalles de confiance sont trop étroits et "
