@@ -69,10 +69,10 @@ WORDS = {
     "study_method_aipw": "IPW augmenté (doublement robuste)",
     "study_estimand_att": "effet sur les traités (ATT)",
     "study_estimand_ate": "effet moyen sur tous (ATE)",
-    "study_se_HC1": "robuste (HC1)",
-    "study_se_nonrobust": "classique",
+    "study_se_HC1": "robustes (HC1)",   # plural: « erreurs types robustes »
+    "study_se_nonrobust": "classiques",
     "study_se_cluster": "par grappe (CRV1)",
-    "study_se_gmm": "robuste (GMM, score estimé compris)",
+    "study_se_gmm": "robustes (GMM, score estimé compris)",
     "study_short_naive": "naïve",
     "study_short_regression": "régression",
     "study_short_ipw": "IPW",
