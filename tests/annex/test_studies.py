@@ -179,3 +179,46 @@ def test_a_group_of_few_rows_with_robust_errors_is_said_so_in_the_annex(tmp_path
     assert en.startswith(f"Caution: only {treated} rows in the treated group") and "(HC1)" in en
     classical = StudySpec(**{**study.spec.model_dump(), "se": "classical"})
     assert studies.few_rows(Study(study.name, classical, study.data, []), "fr") == ""
+
+
+def test_a_weighted_comparison_group_of_few_effective_units_is_said_so_in_the_annex(tmp_path):
+    """A two-group study written as a CSV whose age nearly separates the groups (treated from 40, two exceptions on
+    each side), adjustment: ipw. The IPW effect, 22.1 with p = 0,001, rested on 1.9 effective comparison persons of
+    103 (Kish: the weights written out with statsmodels' Logit), printed as the study's estimate without a word. The
+    annex now gives the effective size and a caution, in French and English; a study whose weights are spread gets
+    the size alone."""
+    import statsmodels.api as sm
+
+    from helpers.data.loader import load_study
+    from helpers.data.params import ProjectParams
+
+    rng = np.random.default_rng(11)
+    age = rng.integers(18, 60, 200)
+    treated = age >= 40
+    flip = np.r_[np.flatnonzero(age >= 45)[:2], np.flatnonzero(age < 30)[:2]]
+    treated[flip] = ~treated[flip]
+    y = 100 + 2 * age + 20 * treated + rng.normal(0, 10, 200)
+    rows = [f"{i},{'T' if t else 'C'},{a},{v:.1f}" for i, (t, a, v) in enumerate(zip(treated, age, y))]
+    (tmp_path / "s.csv").write_text("id,groupe,age,revenu\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    (tmp_path / "s.yaml").write_text("title: t\ndesign: two_group\noutcomes: [revenu]\ntreatment: {column: groupe, "
+                                     "treated: T}\ncovariates: [age]\nadjustment: ipw\nestimand: att\n",
+                                     encoding="utf-8")
+    params = ProjectParams(title="p", code="P", start_date="2020-01-01", end_date="2021-12-31",
+                           reporting_date="2021-12-31")
+    study, problems = load_study(tmp_path / "s.yaml", params)
+    assert study is not None and not [p for p in problems if p.severity == "error"], problems
+    t = treated.astype(float)
+    score = sm.Logit(t, sm.add_constant(age.astype(float))).fit(disp=0).predict()
+    w = (score / (1 - score))[t == 0]
+    kish = w.sum() ** 2 / (w ** 2).sum()
+    assert kish < 2
+    effects = propensity.adjusted_effects(study)
+    fr, en = studies.weighted_size(effects, "fr"), studies.weighted_size(effects, "en")
+    assert fr.startswith(f"Pondéré, le groupe de comparaison vaut {kish:.1f}".replace(".", ",") + " unités")
+    assert "pour ses 103 lignes. Attention : c'est moins de 20" in fr and "se recouvrent mal" in fr
+    assert en.startswith(f"Weighted, the comparison group is worth {kish:.1f} units") and "Caution" in en
+    spread = study.data.assign(groupe=np.where(rng.random(200) < 0.5, "T", "C"))
+    effects = propensity.adjusted_effects(Study(study.name, study.spec, spread, []))
+    assert "Attention" not in studies.weighted_size(effects, "fr")
+    naive_only = effects[effects["method"] == "naive"]
+    assert studies.weighted_size(naive_only, "fr") == ""

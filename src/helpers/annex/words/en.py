@@ -95,9 +95,14 @@ WORDS = {
                               "check this: a motivation or a network the survey does not measure would bias the "
                               "estimate."),
     "study_methods_note": "Methods: {methods}. Standard errors: {ses}.",
-    "study_few_rows": ("Caution: only {n} rows in the {group} group{when}. Below {limit} rows in a group, robust standard "
-                       "errors (HC1) understate the uncertainty: the confidence intervals are too narrow and the "
-                       "p-values too small. Read the effects below with care."),
+    "study_ess": "Weighted, the comparison group is worth {ess} units (Kish's effective size) for its {n} rows.",
+    "study_ess_few": ("Caution: that is fewer than {limit}: the weighted estimate rests on a few units with very "
+                      "large weights, and neither it nor its confidence interval can be relied on; the propensity "
+                      "scores of the two groups overlap poorly (overlap figure below). Restrict the study to "
+                      "comparable units (the study file's trim key) or revise the score's terms."),
+    "study_few_rows": ("Caution: only {n} rows in the {group} group{when}. Below {limit} rows in a group, robust "
+                       "standard errors (HC1) understate the uncertainty: the confidence intervals are too narrow "
+                       "and the p-values too small. Read the effects below with care."),
     "study_group_treated": "treated",
     "study_group_comparison": "comparison",
     "study_group_before": ", before the programme",
@@ -141,8 +146,8 @@ WORDS = {
                            "logit interval for a share; for a share of 0% or 100%, which has no variance in the "
                            "design, the exact Clopper-Pearson interval over its n answers). The design effect "
                            "compares the variance with that of a simple random sample of the same size: above 1, "
-                           "the design widens the interval. A "
-                           "subgroup is estimated as a domain, within the whole design. n: number of answers used."),
+                           "the design widens the interval. A subgroup is estimated as a domain, within the whole "
+                           "design. n: number of answers used."),
     "survey_missing_codes": ("The answers {codes} are codes for 'don't know' or 'refused' (as the survey "
                              "declares): they are read as not answered."),
     "survey_everyone": "All",

@@ -97,17 +97,25 @@ WORDS = {
                               "observé). Les données ne peuvent pas le vérifier : une motivation ou un réseau que "
                               "l'enquête ne mesure pas biaiserait l'estimation."),
     "study_methods_note": "Méthodes : {methods}. Erreurs types : {ses}.",
-    "study_few_rows": ("Attention : seulement {n} lignes dans le groupe {group}{when}. Avec moins de {limit} lignes dans "
-                       "un groupe, les erreurs types robustes (HC1) sous-estiment l'incertitude : les intervalles de "
-                       "confiance sont trop étroits et les p trop petites. Lire les effets ci-dessous avec prudence."),
+    "study_ess": ("Pondéré, le groupe de comparaison vaut {ess} unités (taille effective de Kish) pour ses {n} "
+                  "lignes."),
+    "study_ess_few": ("Attention : c'est moins de {limit} : l'estimation pondérée repose sur quelques unités aux "
+                      "poids très élevés, et ni elle ni son intervalle de confiance ne sont fiables ; les scores de "
+                      "propension des deux groupes se recouvrent mal (figure de recouvrement plus bas). Restreindre "
+                      "l'étude aux unités comparables (clé trim du fichier de l'étude) ou revoir les termes du "
+                      "score."),
+    "study_few_rows": ("Attention : seulement {n} lignes dans le groupe {group}{when}. Avec moins de {limit} lignes "
+                       "dans un groupe, les erreurs types robustes (HC1) sous-estiment l'incertitude : les "
+                       "intervalles de confiance sont trop étroits et les p trop petites. Lire les effets ci-dessous "
+                       "avec prudence."),
     "study_group_treated": "traité",
     "study_group_comparison": "de comparaison",
     "study_group_before": ", avant le programme",
     "study_group_after": ", après le programme",
-    "study_few_clusters": ("Attention : seulement {n} grappes « {name} » ({treated} avec des traités, {comparison} avec "
-                           "le groupe de comparaison). Avec moins de {limit} grappes, les erreurs types par grappe "
-                           "(CRV1) sous-estiment l'incertitude : les intervalles de confiance sont trop étroits et "
-                           "les p trop petites. Lire les effets ci-dessous avec prudence."),
+    "study_few_clusters": ("Attention : seulement {n} grappes « {name} » ({treated} avec des traités, {comparison} "
+                           "avec le groupe de comparaison). Avec moins de {limit} grappes, les erreurs types par "
+                           "grappe (CRV1) sous-estiment l'incertitude : les intervalles de confiance sont trop "
+                           "étroits et les p trop petites. Lire les effets ci-dessous avec prudence."),
     "study_covariates_none": "L'étude ne déclare aucune covariable : ni tableau d'équilibre ni ajustement.",
     "study_covariates_balance": ("Les covariables ({covariates}) servent seulement à décrire l'équilibre des "
                                  "groupes : l'effet estimé ne les prend pas en compte (ajustement : aucun)."),
@@ -145,9 +153,9 @@ WORDS = {
                            "par linéarisation de Taylor, intervalles de confiance à 95 % (loi de Student, degrés de "
                            "liberté du plan ; pour une part, intervalle logit ; pour une part de 0 % ou de 100 %, "
                            "qui n'a pas de variance dans le plan, intervalle exact de Clopper-Pearson sur ses n "
-                           "réponses). L'effet de plan compare la variance obtenue à celle d'un sondage aléatoire simple de même taille : au-delà de 1, le plan "
-                           "élargit l'intervalle. Un sous-groupe est estimé comme un domaine, dans le plan entier. "
-                           "n : nombre de réponses utilisées."),
+                           "réponses). L'effet de plan compare la variance obtenue à celle d'un sondage aléatoire "
+                           "simple de même taille : au-delà de 1, le plan élargit l'intervalle. Un sous-groupe est "
+                           "estimé comme un domaine, dans le plan entier. n : nombre de réponses utilisées."),
     "survey_missing_codes": ("Les réponses {codes} sont des codes « ne sait pas » ou « refus » (déclarés pour "
                              "l'enquête) : elles sont lues comme des non-réponses."),
     "survey_everyone": "Ensemble",
