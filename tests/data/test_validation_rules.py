@@ -1131,6 +1131,10 @@ CASES = [
     Case("study yaml unknown key", _yaml_edit("covariates:", "covariate:"),
          "unknown_key", "survey.yaml", NO_ROW, "covariate", hint="covariates",
          what="survey.yaml has 'covariate:' for 'covariates:'"),
+    Case("study yaml with sampling weights", _yaml_edit("covariates: [age]", "covariates: [age]\nweights: age"),
+         "unknown_key", "survey.yaml", NO_ROW, "weights", hint="without sampling weights",
+         what="survey.yaml has 'weights: age' (the sample's weights): refused with « Remove this line. », which gave "
+              "the unweighted effect without saying the workbook has no weighted one"),
     Case("study without data", lambda m: m.delete("impact/survey.csv"),
          "study_data_missing", "survey.yaml", NO_ROW, None, what="survey.yaml without survey.csv"),
     # --- issue 18, right or refused (more in tests/analyses/test_right_or_refused.py)

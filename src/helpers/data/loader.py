@@ -1177,6 +1177,9 @@ def _load_studies(folder: Path, params: ProjectParams) -> tuple[dict[str, Study]
     return load_described(folder, lambda spec_path: load_study(spec_path, params), "study", "data/README.md")
 
 
+SAMPLING_WEIGHT_KEYS = {"weights", "weight", "poids", "pondération", "ponderation", "pweight", "pweights", "wgt"}
+
+
 def _read_spec(path: Path) -> tuple[StudySpec | None, list[Problem]]:
     file = relative(path)
     raw, problems = read_yaml(path)
@@ -1197,6 +1200,11 @@ def _read_spec(path: Path) -> tuple[StudySpec | None, list[Problem]]:
             loc = ".".join(str(p) for p in err["loc"]) or "(file)"
             if err["type"] == "extra_forbidden":
                 hint = did_you_mean(str(err["loc"][-1]), StudySpec.model_fields) or "Remove this line."
+                if fold(str(err["loc"][-1])) in SAMPLING_WEIGHT_KEYS:   # removing it silently unweights the study
+                    hint = ("An impact study's effects are estimated without sampling weights: the workbook has no "
+                            "weighted effect. Removing this line gives the effect in the sample, unweighted; if the "
+                            "sample was drawn with unequal probabilities, say so in the report or estimate the "
+                            "weighted effect elsewhere.")
                 problems.append(Problem(file, "unknown_key", f"unknown key '{loc}'", hint, column=loc))
             else:
                 problems.append(Problem(file, "bad_value", f"'{loc}': {err['msg']}",
