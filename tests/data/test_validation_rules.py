@@ -1131,6 +1131,15 @@ CASES = [
     Case("study yaml unknown key", _yaml_edit("covariates:", "covariate:"),
          "unknown_key", "survey.yaml", NO_ROW, "covariate", hint="covariates",
          what="survey.yaml has 'covariate:' for 'covariates:'"),
+    Case("a clustered study's cluster left empty", lambda m: (
+             m.replace("impact/survey.yaml", "covariates: [age]", "covariates: [age]\ncluster: site\nse: cluster"),
+             m.write("impact/survey.csv", "id,arm,score,age,site\n" + "".join(
+                 f"{i},{'T' if i % 2 else 'C'},{10 + i % 3},30,{'' if i == 3 else f'S{i % 4}'}\n"
+                 for i in range(1, 9)))),
+         "study_cluster_missing", "survey.csv", 4, "site", severity="warning", hint="on every row",
+         what="a study with `se: cluster` whose site is empty on one row: the row was left out of every estimate "
+              "(30 of 231 rows in a generated study: 85 treated rows analysed for the 115 the annex counted), "
+              "nothing said"),
     Case("study yaml with sampling weights", _yaml_edit("covariates: [age]", "covariates: [age]\nweights: age"),
          "unknown_key", "survey.yaml", NO_ROW, "weights", hint="without sampling weights",
          what="survey.yaml has 'weights: age' (the sample's weights): refused with « Remove this line. », which gave "

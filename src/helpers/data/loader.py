@@ -1263,6 +1263,7 @@ def load_study(spec_path: Path, params: ProjectParams) -> tuple[Study | None, li
         problems += _study_groups(spec, frame, raw, spec_path)
         problems += _repeated_units(spec, frame, raw)
         problems += _units_changing_group(spec, frame, raw)
+        problems += _clusters_missing(spec, frame, raw)
         problems += _clusters_across_countries(spec, frame, raw)
         for outcome in spec.outcomes:
             problems += code_problems(frame[outcome], raw, outcome, prefix="outcome_")
@@ -1360,6 +1361,22 @@ def _repeated_units(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -> list
         problems.append(raw.problem("repeated_unit", f"{len(found) - 10} more rows repeat a {spec.unit} of their "
                                     "period", "", column=spec.unit))
     return problems
+
+
+def _clusters_missing(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
+    """Rows of a study with ``se: cluster`` whose cluster cell is empty are left out of every estimate (the
+    clustered standard errors need each row's cluster): 30 of 231 rows were dropped, the effect 49.9 for 50.4 and
+    85 treated rows analysed for the 115 the annex counted, nothing said. A warning saying how many."""
+    if spec.se != "cluster" or not spec.cluster or spec.cluster not in frame.columns:
+        return []
+    empty = frame[spec.cluster].isna().to_numpy()
+    if not empty.any():
+        return []
+    return [raw.problem(
+        "study_cluster_missing", f"{int(empty.sum())} row(s) have no '{spec.cluster}', the cluster of the clustered "
+        "standard errors (se: cluster): they are left out of every estimate of the study",
+        f"Fill in '{spec.cluster}' on every row; a person who belongs to no cluster gets a code of their own.",
+        index=frame.index[empty][0], column=spec.cluster, severity="warning")]
 
 
 def _units_changing_group(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
