@@ -1140,6 +1140,12 @@ CASES = [
          what="a study with `se: cluster` whose site is empty on one row: the row was left out of every estimate "
               "(30 of 231 rows in a generated study: 85 treated rows analysed for the 115 the annex counted), "
               "nothing said"),
+    Case("an adjusted study's covariate left empty", lambda m: (
+             m.replace("impact/survey.yaml", "covariates: [age]", "covariates: [age]\nadjustment: regression"),
+             m.replace("impact/survey.csv", "3,C,10,40", "3,C,10,")),
+         "study_covariate_missing", "survey.csv", 4, "age", severity="warning", hint="different rows",
+         what="adjustment: regression and one row without age: left out of the adjusted estimate and kept in the "
+              "naive one (40 of 231 rows in a generated study), said only in an English note no annex printed"),
     Case("study yaml with sampling weights", _yaml_edit("covariates: [age]", "covariates: [age]\nweights: age"),
          "unknown_key", "survey.yaml", NO_ROW, "weights", hint="without sampling weights",
          what="survey.yaml has 'weights: age' (the sample's weights): refused with « Remove this line. », which gave "
