@@ -613,3 +613,19 @@ def test_odk_central_s_dash_between_group_and_question_finds_the_wg_and_the_sex(
     assert problems == [] and survey.sex == ("identification-sexe", "f")
     mine = est.headline(survey)["estimate"].tolist()
     assert mine == pytest.approx(est.headline(sample)["estimate"].tolist(), rel=1e-12) and len(mine) == 2
+
+
+def test_a_question_never_answered_is_told(tmp_path):
+    """An export whose revenue question is empty on every submission (a new version of the form renamed it): the
+    annex showed its mean as n.d. without a word, and a share of each value of an empty question was no row at all.
+    Each is a warning at its estimate; the survey still loads."""
+    submissions, _ = make_tracer_survey()
+    submissions["emploi/revenu"] = None
+    submissions["emploi/secteur_vide"] = None
+    spec = SPEC_CSV + "  - {share: emploi/secteur_vide}\n"
+    survey, problems = _csv_survey(tmp_path, submissions, spec)
+    assert survey is not None
+    assert [(p.rule, p.column, p.value, p.severity) for p in problems] == [
+        ("survey_never_answered", "estimates.0.mean", "emploi/revenu", "warning"),
+        ("survey_never_answered", "estimates.3.share", "emploi/secteur_vide", "warning")]
+    assert "renamed or moved" in problems[0].hint

@@ -921,9 +921,19 @@ def _value_problems(survey: Survey, spec_path: Path) -> list[Problem]:
                                     "Give the weights (design: {weights: <column>}: how many people each respondent "
                                     "stands for), or ask for the mean instead.", column=f"estimates.{i}.total",
                                     value=est.variable))
+        column = est.variable
+        if column in survey.data.columns and column not in survey.multiple and survey.data[column].isna().all() \
+                and (est.stat != "share" or est.value is None):
+            # every answer empty (or n/a, or a declared code): the annex showed n.d., or nothing for a share of
+            # each value, without saying the question has no answer (a column renamed by a new form version?)
+            problems.append(Problem(relative(spec_path), "survey_never_answered", f"'estimates.{i}.{est.stat}' "
+                                    f"asks for '{column}', which has no answer in the export: its estimate is "
+                                    "not available", "Check that this is the question's column in this export (a "
+                                    "new version of the form may have renamed or moved it), or remove the "
+                                    "estimate.", column=f"estimates.{i}.{est.stat}", value=column,
+                                    severity="warning"))
         if est.stat != "share":
             continue
-        column = est.variable
         if column not in survey.data.columns and column not in survey.multiple:
             continue  # reported as survey_column_missing
         listed = est.value in survey.value_labels.get(column, {}) or est.value in survey.multiple.get(column, [])
