@@ -107,10 +107,10 @@ WORDS = {
     "study_group_comparison": "comparison",
     "study_group_before": ", before the programme",
     "study_group_after": ", after the programme",
-    "study_few_clusters": ("Caution: only {n} clusters '{name}' ({treated} with treated units, {comparison} with the "
-                           "comparison group). Below {limit} clusters, clustered standard errors (CRV1) understate "
-                           "the uncertainty: the confidence intervals are too narrow and the p-values too small. "
-                           "Read the effects below with care."),
+    "study_few_clusters": ("Caution: {n} clusters '{name}' ({treated} with treated units, {comparison} with the "
+                           "comparison group). Below {limit} clusters, or below {per_arm} in either group, clustered "
+                           "standard errors (CRV1) understate the uncertainty: the confidence intervals are too "
+                           "narrow and the p-values too small. Read the effects below with care."),
     "study_covariates_none": "The study declares no covariate: no balance table, no adjustment.",
     "study_covariates_balance": ("The covariates ({covariates}) only describe the balance of the groups: the "
                                  "estimated effect does not take them into account (adjustment: none)."),

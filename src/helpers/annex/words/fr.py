@@ -112,10 +112,11 @@ WORDS = {
     "study_group_comparison": "de comparaison",
     "study_group_before": ", avant le programme",
     "study_group_after": ", après le programme",
-    "study_few_clusters": ("Attention : seulement {n} grappes « {name} » ({treated} avec des traités, {comparison} "
-                           "avec le groupe de comparaison). Avec moins de {limit} grappes, les erreurs types par "
-                           "grappe (CRV1) sous-estiment l'incertitude : les intervalles de confiance sont trop "
-                           "étroits et les p trop petites. Lire les effets ci-dessous avec prudence."),
+    "study_few_clusters": ("Attention : {n} grappes « {name} » ({treated} avec des traités, {comparison} avec le "
+                           "groupe de comparaison). Avec moins de {limit} grappes, ou moins de {per_arm} dans l'un "
+                           "des groupes, les erreurs types par grappe (CRV1) sous-estiment l'incertitude : les "
+                           "intervalles de confiance sont trop étroits et les p trop petites. Lire les effets "
+                           "ci-dessous avec prudence."),
     "study_covariates_none": "L'étude ne déclare aucune covariable : ni tableau d'équilibre ni ajustement.",
     "study_covariates_balance": ("Les covariables ({covariates}) servent seulement à décrire l'équilibre des "
                                  "groupes : l'effet estimé ne les prend pas en compte (ajustement : aucun)."),
