@@ -29,7 +29,9 @@ def design_text(survey: Any, summary: dict[str, Any], lang: str) -> str:
         parts.append(say("survey_clusters", lang, name=survey.label(d["clusters"], lang), count=summary["clusters"]))
     else:
         parts.append(say("survey_no_clusters", lang))
-    if summary["weighted"]:
+    if summary["weighted"] and summary.get("relative"):   # normalised weights: no population to name
+        parts.append(say("survey_weighted_relative", lang, name=survey.label(d["weights"], lang)))
+    elif summary["weighted"]:
         population = fmt.number(summary["population"], 0, lang)
         parts.append(say("survey_weighted", lang, name=survey.label(d["weights"], lang), population=population))
     else:

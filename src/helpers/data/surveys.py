@@ -71,6 +71,7 @@ SEX_QUESTIONS = ("sexe", "sex", "genre", "gender")
 LANGUAGE_NAMES = {"fr": ("fr", "francais", "french"), "en": ("en", "english", "anglais")}
 METADATA = re.compile(r"^_|^__version__$|^meta/|^formhub/")
 STATS = ("mean", "total", "share")
+RELATIVE_WEIGHTS = 1.01   # weights adding up to at most this many times the sample count no population
 
 
 class _Strict(BaseModel):
@@ -921,6 +922,17 @@ def _value_problems(survey: Survey, spec_path: Path) -> list[Problem]:
                                     "Give the weights (design: {weights: <column>}: how many people each respondent "
                                     "stands for), or ask for the mean instead.", column=f"estimates.{i}.total",
                                     value=est.variable))
+        weights = survey.design_columns()["weights"]
+        if est.stat == "total" and weights in survey.data.columns and survey.data[weights].notna().all() and \
+                0 < survey.data[weights].sum() <= RELATIVE_WEIGHTS * len(survey.data):
+            total = numbers.plain(round(float(survey.data[weights].sum()), 2))
+            problems.append(Problem(relative(spec_path), "survey_total_relative_weights", f"'estimates.{i}.total' "
+                                    f"asks for the total of '{est.variable}', and the weights add up to {total} for "
+                                    f"{len(survey.data)} respondents: they are relative weights (normalised to a "
+                                    "mean of 1), and the total would be the sample's, not the population's",
+                                    "Give weights that count people (each respondent's number of people in the "
+                                    "population, e.g. the inverse of their probability of selection), or ask for "
+                                    "the mean instead.", column=f"estimates.{i}.total", value=est.variable))
         column = est.variable
         if column in survey.data.columns and column not in survey.multiple and survey.data[column].isna().all() \
                 and (est.stat != "share" or est.value is None):

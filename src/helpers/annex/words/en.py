@@ -139,6 +139,9 @@ WORDS = {
                         "each other, which widens the confidence intervals."),
     "survey_no_clusters": "People are drawn one by one (no clusters).",
     "survey_weighted": "Each answer is weighted ('{name}'); the weights stand for a population of {population} people.",
+    "survey_weighted_relative": ("Each answer is weighted ('{name}'); the weights are relative (they add up to the "
+                                 "number of respondents): they do not say how many people each respondent stands "
+                                 "for."),
     "survey_not_weighted": "The answers are not weighted: the sample is treated as a simple random sample.",
     "survey_fpc": "The finite population correction is applied.",
     "survey_method_note": ("Estimates that respect the sampling design (weights, strata, clusters): Taylor-linearised "

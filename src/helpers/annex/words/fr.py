@@ -147,6 +147,9 @@ WORDS = {
     "survey_no_clusters": "Les personnes sont tirées une à une (sans grappes).",
     "survey_weighted": ("Chaque réponse est pondérée (« {name} ») ; les poids représentent une population de "
                         "{population} personnes."),
+    "survey_weighted_relative": ("Chaque réponse est pondérée (« {name} ») ; les poids sont relatifs (leur somme "
+                                 "est le nombre de répondants) : ils ne disent pas combien de personnes chaque "
+                                 "répondant représente."),
     "survey_not_weighted": ("Les réponses ne sont pas pondérées : l'échantillon est traité comme un tirage "
                             "aléatoire simple."),
     "survey_fpc": "La correction pour population finie est appliquée.",
