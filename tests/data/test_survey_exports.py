@@ -629,3 +629,23 @@ def test_a_question_never_answered_is_told(tmp_path):
         ("survey_never_answered", "estimates.0.mean", "emploi/revenu", "warning"),
         ("survey_never_answered", "estimates.3.share", "emploi/secteur_vide", "warning")]
     assert "renamed or moved" in problems[0].hint
+
+
+def test_respondents_without_a_subgroup_answer_are_said_so_beside_the_subgroups(tmp_path):
+    """Three submissions of the export have no sex: they count in the overall mean (n 180) and in no subgroup (the
+    subgroups' n add up to 177), which the annex did not say. It now says how many, in French and English."""
+    from helpers.annex import surveys as shown
+
+    submissions, _ = make_tracer_survey()
+    submissions.loc[submissions.index[:3], "identification/sexe"] = None
+    spec = SPEC_CSV + "  - {mean: emploi/revenu, by: identification/sexe}\n"
+    survey, problems = _csv_survey(tmp_path, submissions, spec)
+    assert survey is not None and not [p for p in problems if p.severity == "error"], problems
+    table = est.estimates(survey)
+    revenu = table[(table["variable"] == "emploi/revenu") & (table["stat"] == "mean")]
+    answered = survey.data["emploi/revenu"].notna()
+    assert revenu["n"].iloc[0] == answered.sum()
+    assert revenu["n"].iloc[1:].sum() == (answered & survey.data["identification/sexe"].notna()).sum()
+    assert shown.without_subgroup(survey, "fr") == ["Répondants sans réponse à « identification/sexe », comptés "
+                                                    "dans « Ensemble » et dans aucun de ses sous-groupes : 3."]
+    assert shown.without_subgroup(survey, "en")[0].endswith("in none of its subgroups: 3.")

@@ -77,6 +77,25 @@ def display_table(frame: pd.DataFrame, survey: Any, lang: str) -> pd.DataFrame:
     return out
 
 
+def without_subgroup(survey: Any, lang: str) -> list[str]:
+    """Per subgroup column of the estimates, the respondents it leaves out (their answer to it is empty): they count
+    in « Ensemble » and in no subgroup, so the subgroups' n do not add up to the whole (24 + 20 for 47), which the
+    annex did not say."""
+    from ..data.readers import header_name
+
+    sentences = []
+    for column in dict.fromkeys(header_name(e.by) for e in survey.spec.estimates if e.by):
+        if column not in survey.data.columns and column not in survey.multiple:
+            continue
+        answered = survey.indicator(column, survey.options(column)[0]).notna() if survey.options(column) else \
+            pd.Series(False, index=survey.data.index)
+        missing = int((~answered).sum())
+        if missing:
+            sentences.append(say("survey_without_subgroup", lang, n=fmt.number(missing, 0, lang),
+                                 name=survey.label(column, lang)))
+    return sentences
+
+
 def headline_text(survey: Any, frame: pd.DataFrame, lang: str) -> list[str]:
     """The women's share and the share with a disability, with their 95 % intervals."""
     from ..data.surveys import WG_COLUMN

@@ -142,6 +142,8 @@ WORDS = {
     "survey_weighted_relative": ("Each answer is weighted ('{name}'); the weights are relative (they add up to the "
                                  "number of respondents): they do not say how many people each respondent stands "
                                  "for."),
+    "survey_without_subgroup": ("Respondents without an answer to '{name}', counted in 'All' and in none of its "
+                                "subgroups: {n}."),
     "survey_not_weighted": "The answers are not weighted: the sample is treated as a simple random sample.",
     "survey_fpc": "The finite population correction is applied.",
     "survey_method_note": ("Estimates that respect the sampling design (weights, strata, clusters): Taylor-linearised "

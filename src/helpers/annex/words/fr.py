@@ -150,6 +150,8 @@ WORDS = {
     "survey_weighted_relative": ("Chaque réponse est pondérée (« {name} ») ; les poids sont relatifs (leur somme "
                                  "est le nombre de répondants) : ils ne disent pas combien de personnes chaque "
                                  "répondant représente."),
+    "survey_without_subgroup": ("Répondants sans réponse à « {name} », comptés dans « Ensemble » et dans aucun de "
+                                "ses sous-groupes : {n}."),
     "survey_not_weighted": ("Les réponses ne sont pas pondérées : l'échantillon est traité comme un tirage "
                             "aléatoire simple."),
     "survey_fpc": "La correction pour population finie est appliquée.",
