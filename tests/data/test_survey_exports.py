@@ -649,3 +649,19 @@ def test_respondents_without_a_subgroup_answer_are_said_so_beside_the_subgroups(
     assert shown.without_subgroup(survey, "fr") == ["Répondants sans réponse à « identification/sexe », comptés "
                                                     "dans « Ensemble » et dans aucun de ses sous-groupes : 3."]
     assert shown.without_subgroup(survey, "en")[0].endswith("in none of its subgroups: 3.")
+
+
+def test_estimates_on_fewer_than_30_answers_are_counted_beside_the_table(sample):
+    """The sample's share in employment among respondents with a disability rests on 8 answers (15,0 %, from 0,4 %
+    to 88,0 %), printed beside the others without a word. The annex now counts the estimates on fewer than 30
+    answers, names the table's column as it is titled (« Nombre », 'Count'), and says so in both languages."""
+    from helpers.annex import surveys as shown
+
+    survey = sample
+    table = shown.display_table(est.all_estimates(survey), survey, "fr")
+    assert sorted(table.loc[table["n"] < 30, "n"]) == [8]
+    assert shown.small_n(table, "fr") == ("Estimations reposant sur moins de 30 réponses (colonne « Nombre », 8 au "
+                                          "moins) : 1. Leurs intervalles sont larges et moins sûrs : à lire avec "
+                                          "prudence.")
+    assert shown.small_n(table, "en").startswith("Estimates resting on fewer than 30 answers (column 'Count'")
+    assert shown.small_n(table[table["n"] >= 30], "fr") == ""

@@ -96,6 +96,19 @@ def without_subgroup(survey: Any, lang: str) -> list[str]:
     return sentences
 
 
+SMALL_N = 30   # answers below which an estimate is read with care (DHS puts 25-49 in parentheses)
+
+
+def small_n(frame: pd.DataFrame, lang: str) -> str:
+    """A caution naming how many estimates rest on fewer than SMALL_N answers (a subgroup of 8 respondents gave
+    15,0 % from 0,4 % to 88,0 %, beside the others without a word). Empty when none."""
+    few = frame[(frame["n"] > 0) & (frame["n"] < SMALL_N)]
+    if few.empty:
+        return ""
+    return say("survey_small_n", lang, count=fmt.number(len(few), 0, lang), limit=SMALL_N,
+               smallest=fmt.number(int(few["n"].min()), 0, lang))
+
+
 def headline_text(survey: Any, frame: pd.DataFrame, lang: str) -> list[str]:
     """The women's share and the share with a disability, with their 95 % intervals."""
     from ..data.surveys import WG_COLUMN

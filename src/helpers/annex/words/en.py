@@ -144,6 +144,8 @@ WORDS = {
                                  "for."),
     "survey_without_subgroup": ("Respondents without an answer to '{name}', counted in 'All' and in none of its "
                                 "subgroups: {n}."),
+    "survey_small_n": ("Estimates resting on fewer than {limit} answers (column 'Count', {smallest} at the fewest): "
+                       "{count}. Their intervals are wide and less reliable: read them with care."),
     "survey_not_weighted": "The answers are not weighted: the sample is treated as a simple random sample.",
     "survey_fpc": "The finite population correction is applied.",
     "survey_method_note": ("Estimates that respect the sampling design (weights, strata, clusters): Taylor-linearised "
@@ -152,7 +154,7 @@ WORDS = {
                            "design, the exact Clopper-Pearson interval over its n answers). The design effect "
                            "compares the variance with that of a simple random sample of the same size: above 1, "
                            "the design widens the interval. A subgroup is estimated as a domain, within the whole "
-                           "design. n: number of answers used."),
+                           "design. Count: number of answers used."),
     "survey_missing_codes": ("The answers {codes} are codes for 'don't know' or 'refused' (as the survey "
                              "declares): they are read as not answered."),
     "survey_everyone": "All",

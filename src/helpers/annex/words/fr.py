@@ -152,6 +152,8 @@ WORDS = {
                                  "répondant représente."),
     "survey_without_subgroup": ("Répondants sans réponse à « {name} », comptés dans « Ensemble » et dans aucun de "
                                 "ses sous-groupes : {n}."),
+    "survey_small_n": ("Estimations reposant sur moins de {limit} réponses (colonne « Nombre », {smallest} au "
+                       "moins) : {count}. Leurs intervalles sont larges et moins sûrs : à lire avec prudence."),
     "survey_not_weighted": ("Les réponses ne sont pas pondérées : l'échantillon est traité comme un tirage "
                             "aléatoire simple."),
     "survey_fpc": "La correction pour population finie est appliquée.",
@@ -161,7 +163,7 @@ WORDS = {
                            "qui n'a pas de variance dans le plan, intervalle exact de Clopper-Pearson sur ses n "
                            "réponses). L'effet de plan compare la variance obtenue à celle d'un sondage aléatoire "
                            "simple de même taille : au-delà de 1, le plan élargit l'intervalle. Un sous-groupe est "
-                           "estimé comme un domaine, dans le plan entier. n : nombre de réponses utilisées."),
+                           "estimé comme un domaine, dans le plan entier. Nombre : réponses utilisées."),
     "survey_missing_codes": ("Les réponses {codes} sont des codes « ne sait pas » ou « refus » (déclarés pour "
                              "l'enquête) : elles sont lues comme des non-réponses."),
     "survey_everyone": "Ensemble",
