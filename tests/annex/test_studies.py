@@ -245,3 +245,37 @@ def test_a_study_with_few_treated_clusters_among_many_is_said_so(tmp_path):
     assert study is not None and not [p for p in problems if p.severity == "error"], problems
     assert studies.few_clusters(study, "fr").startswith("Attention : 40 grappes « site » (3 avec des traités, 37 avec")
     assert "or below 10 in either group" in studies.few_clusters(study, "en")
+
+
+def test_subgroups_on_few_clusters_are_named_below_the_subgroup_table(tmp_path):
+    """A did study on 40 sites, 10 per country, with `subgroups: [country, sex]`: the effect per country rests on 10
+    clusters (CRV1 too small), said by the analysis in an English note no annex printed; the sample annex showed
+    such rows with p = 0,005. The countries are now named with their clusters, the sexes (40 clusters) are not."""
+    from helpers.analyses import impact
+    from helpers.data.loader import load_study
+    from helpers.data.params import ProjectParams
+
+    rng = np.random.default_rng(9)
+    countries = ["Maroc", "Tunisie", "Libye", "Mauritanie"]
+    rows = [f"P{i},{countries[i % 40 // 10]}-S{i % 40},{countries[i % 40 // 10]},{'f' if i % 3 else 'm'},"
+            f"{'T' if i % 2 else 'C'},{y},{200 + 30 * (y == 2021) + rng.normal(0, 20):.1f}"
+            for i in range(400) for y in (2019, 2021)]
+    (tmp_path / "s.csv").write_text("pid,site,country,sex,groupe,annee,revenu\n" + "\n".join(rows) + "\n",
+                                    encoding="utf-8")
+    (tmp_path / "s.yaml").write_text("title: t\ndesign: did\noutcomes: [revenu]\ntreatment: {column: groupe, "
+                                     "treated: T}\nperiod: {column: annee, post: 2021}\ncluster: site\nse: cluster\n"
+                                     "unit: pid\nsubgroups: [country, sex]\nlabels: {country: {fr: Pays, en: "
+                                     "Country}}\n", encoding="utf-8")
+    params = ProjectParams(title="p", code="P", start_date="2020-01-01", end_date="2021-12-31",
+                           reporting_date="2021-12-31")
+    study, problems = load_study(tmp_path / "s.yaml", params)
+    assert study is not None and not [p for p in problems if p.severity == "error"], problems
+    assert studies.few_clusters(study, "fr") == ""   # 40 sites, 20 in each group
+    effects = impact.estimate_effects(study)
+    fr = studies.few_clusters_by_group(effects, study.spec, "fr")
+    assert fr.startswith("Attention : ces sous-groupes comptent moins de 20 grappes (leur nombre entre "
+                         "parenthèses) : Pays : Libye (10) ; Pays : Maroc (10) ; Pays : Mauritanie (10) ; "
+                         "Pays : Tunisie (10).") and "sex" not in fr
+    assert "Country: Libye (10); Country: Maroc (10)" in studies.few_clusters_by_group(effects, study.spec, "en")
+    sexes = impact.estimate_effects(study, subgroups=["sex"])
+    assert studies.few_clusters_by_group(sexes, study.spec, "fr") == ""

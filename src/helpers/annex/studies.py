@@ -107,6 +107,23 @@ def few_clusters(study: Any, lang: str) -> str:
                per_arm=FEW_CLUSTERS_PER_ARM, treated=arms[0], comparison=arms[1])
 
 
+def few_clusters_by_group(effects: pd.DataFrame, spec: StudySpec, lang: str) -> str:
+    """The subgroups (impact.estimate_effects rows) whose clustered SEs rest on fewer than FEW_CLUSTERS clusters,
+    named: the sample's effects per country were on 10 sites each, p = 0,005 in the subgroup table, and the
+    analysis' note (« only 10 clusters ») was printed nowhere. Empty when none."""
+    from ..analyses.impact import FEW_CLUSTERS
+
+    rows = effects[(effects["method"] == "ols") & effects["subgroup"].notna() & effects["estimate"].notna()]
+    rows = rows[rows["n_clusters"].notna() & (rows["n_clusters"].astype(float) < FEW_CLUSTERS)]
+    if rows.empty:
+        return ""
+    sep = say("list_separator", lang)
+    named = dict.fromkeys(say("label_value", lang, name=spec.label(str(s), lang),
+                              value=spec.value_label(str(s), v, lang)) + f" ({int(g)})"
+                          for s, v, g in zip(rows["subgroup"], rows["subgroup_value"], rows["n_clusters"]))
+    return say("study_few_clusters_groups", lang, groups=sep.join(named), limit=FEW_CLUSTERS)
+
+
 def few_rows(study: Any, lang: str) -> str:
     """A caution when a study with robust (HC1) standard errors has fewer than FEW_ROWS rows with an outcome in one
     group (for did, in one group before or after the programme): HC1 understates the variance of a small group's

@@ -100,6 +100,9 @@ WORDS = {
                       "large weights, and neither it nor its confidence interval can be relied on; the propensity "
                       "scores of the two groups overlap poorly (overlap figure below). Restrict the study to "
                       "comparable units (the study file's trim key) or revise the score's terms."),
+    "study_few_clusters_groups": ("Caution: these subgroups have fewer than {limit} clusters (their number in "
+                                  "brackets): {groups}. Their clustered standard errors (CRV1) understate the "
+                                  "uncertainty: intervals too narrow, p-values too small."),
     "study_few_rows": ("Caution: only {n} rows in the {group} group{when}. Below {limit} rows in a group, robust "
                        "standard errors (HC1) understate the uncertainty: the confidence intervals are too narrow "
                        "and the p-values too small. Read the effects below with care."),

@@ -104,6 +104,9 @@ WORDS = {
                       "propension des deux groupes se recouvrent mal (figure de recouvrement plus bas). Restreindre "
                       "l'étude aux unités comparables (clé trim du fichier de l'étude) ou revoir les termes du "
                       "score."),
+    "study_few_clusters_groups": ("Attention : ces sous-groupes comptent moins de {limit} grappes (leur nombre "
+                                  "entre parenthèses) : {groups}. Leurs erreurs types par grappe (CRV1) sous-estiment "
+                                  "l'incertitude : intervalles trop étroits, p trop petites."),
     "study_few_rows": ("Attention : seulement {n} lignes dans le groupe {group}{when}. Avec moins de {limit} lignes "
                        "dans un groupe, les erreurs types robustes (HC1) sous-estiment l'incertitude : les "
                        "intervalles de confiance sont trop étroits et les p trop petites. Lire les effets ci-dessous "
