@@ -1308,9 +1308,46 @@ CASES = [
          "outcome_scales_differ", "survey.csv", 8, "score", severity="warning", hint="the same way in every country",
          what="a study's savings rate written 0.31 in Maroc and 31 in Tunisie: pooled, the effect mixed the two "
               "(1.11 for 0.04 in a generated study), nothing said"),
+    Case("a person's group changing between rounds", lambda m: (
+             m.replace("impact/survey.yaml", "design: two_group",
+                       "design: did\nperiod: {column: year, post: 2021}\nunit: id"),
+             m.write("impact/survey.csv", "id,arm,year,score,age\n" + "".join(
+                 f"{i},{'C' if i == 3 and year == 2019 else arm},{year},{10 + i + (year == 2021) * (2 + (arm == 'T'))},"
+                 f"30\n" for i, arm in ((1, "T"), (2, "T"), (3, "T"), (4, "C"), (5, "C")) for year in (2019, 2021)))),
+         "unit_changes_group", "survey.csv", 7, "arm", hint="every one of their rows",
+         what="a DiD with `unit: id` whose person 3 is C in 2019 and T in 2021 (the group written as each round's "
+              "status): that person's rows were counted in both groups, the treated's baseline as the comparison's "
+              "(43.6 for 50 in a generated study; 130 persons counted for 120), nothing said"),
+    Case("a share as a fraction at baseline, a percentage at follow-up", lambda m: (
+             m.replace("impact/survey.yaml", "design: two_group", "design: did\nperiod: {column: year, post: 2021}"),
+             m.write("impact/survey.csv", "id,arm,year,score,age\n" + "".join(
+                 f"{i},{'T' if i % 2 else 'C'},{year},{(0.3 + i / 100) * (100 if year == 2021 else 1):g},30\n"
+                 for year in (2019, 2021) for i in range(1, 7)))),
+         "outcome_scales_differ", "survey.csv", 8, "score", severity="warning", hint="change of scale",
+         what="a DiD's savings rate written 0.31 at baseline (2019) and 31 at follow-up (2021): the effect was the "
+              "change of scale (13.1 for 0.1 in a generated study), nothing said"),
     Case("study yaml unknown key", _yaml_edit("covariates:", "covariate:"),
          "unknown_key", "survey.yaml", NO_ROW, "covariate", hint="covariates",
          what="survey.yaml has 'covariate:' for 'covariates:'"),
+    Case("a clustered study's cluster left empty", lambda m: (
+             m.replace("impact/survey.yaml", "covariates: [age]", "covariates: [age]\ncluster: site\nse: cluster"),
+             m.write("impact/survey.csv", "id,arm,score,age,site\n" + "".join(
+                 f"{i},{'T' if i % 2 else 'C'},{10 + i % 3},30,{'' if i == 3 else f'S{i % 4}'}\n"
+                 for i in range(1, 9)))),
+         "study_cluster_missing", "survey.csv", 4, "site", severity="warning", hint="on every row",
+         what="a study with `se: cluster` whose site is empty on one row: the row was left out of every estimate "
+              "(30 of 231 rows in a generated study: 85 treated rows analysed for the 115 the annex counted), "
+              "nothing said"),
+    Case("an adjusted study's covariate left empty", lambda m: (
+             m.replace("impact/survey.yaml", "covariates: [age]", "covariates: [age]\nadjustment: regression"),
+             m.replace("impact/survey.csv", "3,C,10,40", "3,C,10,")),
+         "study_covariate_missing", "survey.csv", 4, "age", severity="warning", hint="different rows",
+         what="adjustment: regression and one row without age: left out of the adjusted estimate and kept in the "
+              "naive one (40 of 231 rows in a generated study), said only in an English note no annex printed"),
+    Case("study yaml with sampling weights", _yaml_edit("covariates: [age]", "covariates: [age]\nweights: age"),
+         "unknown_key", "survey.yaml", NO_ROW, "weights", hint="without sampling weights",
+         what="survey.yaml has 'weights: age' (the sample's weights): refused with « Remove this line. », which gave "
+              "the unweighted effect without saying the workbook has no weighted one"),
     Case("study without data", lambda m: m.delete("impact/survey.csv"),
          "study_data_missing", "survey.yaml", NO_ROW, None, what="survey.yaml without survey.csv"),
     # --- issue 18, right or refused (more in tests/analyses/test_right_or_refused.py)

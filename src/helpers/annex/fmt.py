@@ -101,10 +101,18 @@ def date(value: Any, lang: str = "fr") -> str:
 
 
 def p_value(value: Any, lang: str = "fr") -> str:
-    """0.0004 -> '< 0,001'; 0.0512 -> '0,051'."""
+    """0.0004 -> '< 0,001'; 0.0512 -> '0,051'; 0.0496 -> '0,0496': rounded to 3 decimals it would read 0,050, on
+    the other side of 5 % from the interval that excludes 0 beside it (more decimals until it reads below 0,05)."""
     if is_missing(value):
         return _MISSING[_check(lang)]
-    return ("<" + NBSP + number(0.001, 3, lang)) if float(value) < 0.001 else number(value, 3, lang)
+    if float(value) < 0.001:
+        return "<" + NBSP + number(0.001, 3, lang)
+    decimals = 3
+    while float(value) < 0.05 <= round(float(value), decimals) and decimals < 6:
+        decimals += 1
+    if float(value) < 0.05 <= round(float(value), decimals):
+        return "<" + NBSP + number(0.05, 2, lang)
+    return number(value, decimals, lang)
 
 
 def plural(n: Any, one: str, many: str, lang: str = "fr") -> str:

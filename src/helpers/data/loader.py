@@ -1273,6 +1273,9 @@ def _load_studies(folder: Path, params: ProjectParams) -> tuple[dict[str, Study]
     return load_described(folder, lambda spec_path: load_study(spec_path, params), "study", "data/README.md")
 
 
+SAMPLING_WEIGHT_KEYS = {"weights", "weight", "poids", "pondération", "ponderation", "pweight", "pweights", "wgt"}
+
+
 def _read_spec(path: Path) -> tuple[StudySpec | None, list[Problem]]:
     file = relative(path)
     raw, problems = read_yaml(path)
@@ -1293,6 +1296,11 @@ def _read_spec(path: Path) -> tuple[StudySpec | None, list[Problem]]:
             loc = ".".join(str(p) for p in err["loc"]) or "(file)"
             if err["type"] == "extra_forbidden":
                 hint = did_you_mean(str(err["loc"][-1]), StudySpec.model_fields) or "Remove this line."
+                if fold(str(err["loc"][-1])) in SAMPLING_WEIGHT_KEYS:   # removing it silently unweights the study
+                    hint = ("An impact study's effects are estimated without sampling weights: the workbook has no "
+                            "weighted effect. Removing this line gives the effect in the sample, unweighted; if the "
+                            "sample was drawn with unequal probabilities, say so in the report or estimate the "
+                            "weighted effect elsewhere.")
                 problems.append(Problem(file, "unknown_key", f"unknown key '{loc}'", hint, column=loc))
             else:
                 problems.append(Problem(file, "bad_value", f"'{loc}': {err['msg']}",
@@ -1350,11 +1358,15 @@ def load_study(spec_path: Path, params: ProjectParams) -> tuple[Study | None, li
     if not missing:
         problems += _study_groups(spec, frame, raw, spec_path)
         problems += _repeated_units(spec, frame, raw)
+        problems += _units_changing_group(spec, frame, raw)
+        problems += _clusters_missing(spec, frame, raw)
+        problems += _covariates_missing(spec, frame, raw)
         problems += _clusters_across_countries(spec, frame, raw)
         for outcome in spec.outcomes:
             problems += code_problems(frame[outcome], raw, outcome, prefix="outcome_")
             problems += _yes_no_coding(frame[outcome], raw, outcome)
             problems += _scales_by_country(frame, raw, outcome)
+            problems += _scales_by_group(spec, frame, raw, outcome)
     return Study(spec_path.stem, spec, frame.reset_index(drop=True), [data_path, spec_path]), problems
 
 
@@ -1448,6 +1460,76 @@ def _repeated_units(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -> list
     return problems
 
 
+def _clusters_missing(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
+    """Rows of a study with ``se: cluster`` whose cluster cell is empty are left out of every estimate (the
+    clustered standard errors need each row's cluster): 30 of 231 rows were dropped, the effect 49.9 for 50.4 and
+    85 treated rows analysed for the 115 the annex counted, nothing said. A warning saying how many."""
+    if spec.se != "cluster" or not spec.cluster or spec.cluster not in frame.columns:
+        return []
+    empty = frame[spec.cluster].isna().to_numpy()
+    if not empty.any():
+        return []
+    return [raw.problem(
+        "study_cluster_missing", f"{int(empty.sum())} row(s) have no '{spec.cluster}', the cluster of the clustered "
+        "standard errors (se: cluster): they are left out of every estimate of the study",
+        f"Fill in '{spec.cluster}' on every row; a person who belongs to no cluster gets a code of their own.",
+        index=frame.index[empty][0], column=spec.cluster, severity="warning")]
+
+
+def _covariates_missing(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
+    """With an adjustment (regression, ipw, aipw), a row whose covariate (or score term's column) is empty is left
+    out of the adjusted estimate, not of the naive one beside it: 40 of 231 rows were dropped, the two estimates
+    compared on different rows (74 / 112 treated / comparison rows analysed for 115 / 116), said only in a note in
+    English that no annex printed. A warning per column, saying how many."""
+    if spec.adjustment == "none":
+        return []
+    columns = dict.fromkeys([*spec.covariates, *(c for term in spec.score_terms() for c in term.columns())])
+    problems = []
+    for column in (c for c in columns if c in frame.columns):
+        empty = frame[column].isna().to_numpy()
+        if empty.any():
+            problems.append(raw.problem(
+                "study_covariate_missing", f"{int(empty.sum())} row(s) have no '{column}', which the adjustment "
+                f"uses (adjustment: {spec.adjustment}): they are left out of the adjusted estimate, and kept in the "
+                "naive comparison beside it", f"Fill in '{column}' where it is known; otherwise the two estimates "
+                "are on different rows (the annex gives the rows each analyses).", index=frame.index[empty][0],
+                column=column, severity="warning"))
+    return problems
+
+
+def _units_changing_group(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
+    """A did study's person (``unit:``) in the comparison group at baseline and treated at follow-up (the group
+    written as the person's status in each round, or a late entrant): the difference-in-differences compares groups
+    fixed over time, and each row was put in the group its cell says. With 10 of 60 comparison persons so written,
+    the effect was 43.6 for 50, the annex counted 130 persons for 120 and 10 comparison persons « lost » to
+    attrition, nothing said. Refused, at the first such person's later row."""
+    if not spec.unit or spec.period is None or spec.unit not in frame.columns \
+            or spec.treatment.column not in frame.columns:
+        return []
+    treated = _matches(frame[spec.treatment.column], spec.treatment.treated)
+    known = frame[spec.unit].notna() & frame[spec.treatment.column].notna()
+    arms = pd.DataFrame({"unit": frame[spec.unit][known], "treated": treated[known]})
+    spread = arms.groupby("unit", sort=False)["treated"].agg(["min", "max"])
+    mixed = spread.index[spread["min"] != spread["max"]]
+    if not len(mixed):
+        return []
+    rows = arms.index[arms["unit"].isin(mixed)]
+    first = arms.loc[rows[arms.loc[rows, "unit"] == mixed[0]]]
+    index = first.index[first["treated"] != first["treated"].iloc[0]][0]
+    unit = numbers.plain(frame.at[index, spec.unit])
+    seen = ", ".join(f"'{numbers.plain(frame.at[i, spec.treatment.column])}' for {spec.period.column} "
+                     f"{numbers.plain(frame.at[i, spec.period.column])}" for i in first.index[:4])
+    return [raw.problem(
+        "unit_changes_group", f"{len(mixed)} {spec.unit}(s) are in the treated group on some rows and in the "
+        f"comparison group on others ({spec.unit} {unit}: {seen}): a difference-in-differences compares groups fixed "
+        "over time, and each row would be counted in the group its cell says (persons counted in both groups, "
+        "baseline rows of the treated compared as the comparison group's)",
+        f"Write each person's group on every one of their rows (the group they were assigned to, '"
+        f"{numbers.plain(spec.treatment.treated)}' for everyone who took part, whatever the round), or leave out "
+        "the persons who joined the programme late.", index=index, column=spec.treatment.column,
+        value=numbers.plain(frame.at[index, spec.treatment.column]))]
+
+
 def _yes_no_coding(values: pd.Series, raw: RawTable, outcome: str) -> list[Problem]:
     """A yes/no outcome coded 1/2 (as many questionnaires code it) is read as a number, and an effect on it has the
     sign reversed if 2 means no; a 0/1 outcome with a few other values is read as a number, not a share. Warnings:
@@ -1482,30 +1564,62 @@ def _scales_by_country(frame: pd.DataFrame, raw: RawTable, outcome: str) -> list
     was 1.11 for 0.04, nothing said. A warning: the countries may truly differ."""
     if "country" not in frame.columns:
         return []
+    found = _fractions_and_percents(frame, outcome, "country")
+    if found is None:
+        return []
+    fractions, percents, high, index = found
+    return [raw.problem(
+        "outcome_scales_differ", f"the outcome '{outcome}' lies between 0 and 1 in "
+        f"{', '.join(fractions)} and goes up to {high} in {', '.join(percents)}"
+        ": a share written as a fraction in some countries and as a percentage in others?",
+        "Write it the same way in every country (0.3, or 30, for 30 %): pooled as it is, the effect mixes the two.",
+        index=index, column=outcome, severity="warning")]
+
+
+def _scales_by_group(spec: StudySpec, frame: pd.DataFrame, raw: RawTable, outcome: str) -> list[Problem]:
+    """The same outcome between 0 and 1 in one round (or group) and up to 100 in the other: the baseline's
+    savings rate written 0.4, the follow-up's 50 (two survey teams, two versions of the form). The
+    difference-in-differences was then 13.1 for 0.1, nothing said (a country check sees none of it). A warning,
+    per period column (did) and treatment column."""
+    columns = ([spec.period.column] if spec.period is not None else []) + [spec.treatment.column]
+    for column in (c for c in columns if c in frame.columns):
+        found = _fractions_and_percents(frame, outcome, column)
+        if found is None:
+            continue
+        fractions, percents, high, index = found
+        return [raw.problem(
+            "outcome_scales_differ", f"the outcome '{outcome}' lies between 0 and 1 where {column} is "
+            f"{', '.join(fractions)} and goes up to {high} where {column} is {', '.join(percents)}: a share written "
+            "as a fraction in one and as a percentage in the other?",
+            f"Write it the same way on every row (0.3, or 30, for 30 %): as it is, the effect is mostly the change "
+            f"of scale between the values of {column}.", index=index, column=outcome, severity="warning")]
+    return []
+
+
+def _fractions_and_percents(frame: pd.DataFrame, outcome: str,
+                            column: str) -> tuple[list[str], list[str], str, Any] | None:
+    """The values of ``column`` (each of 5 rows or more) whose outcome is a fraction (between 0 and 1, not all 0/1)
+    and those whose outcome goes above 1 up to 100; the largest of the latter and its first row. None when there
+    are not both."""
     values = pd.to_numeric(frame[outcome], errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
     with np.errstate(invalid="ignore"):   # (at once for a 0/1 outcome or earnings: no fraction, or nothing above 1)
         if not ((values > 0) & (values < 1)).any() or not (values > 1).any():
-            return []
-    countries, names = pd.factorize(frame["country"])
-    known = (countries >= 0) & np.isfinite(values)
+            return None
+    groups, names = pd.factorize(frame[column])
+    known = (groups >= 0) & np.isfinite(values)
     if not known.any():
-        return []
-    by = pd.DataFrame({"c": countries[known], "v": values[known], "f": (values[known] > 0) & (values[known] < 1)})
+        return None
+    by = pd.DataFrame({"c": groups[known], "v": values[known], "f": (values[known] > 0) & (values[known] < 1)})
     stats = by.groupby("c", sort=True).agg(size=("v", "size"), low=("v", "min"), high=("v", "max"),
                                            fractional=("f", "max"))
     enough = (stats["size"] >= 5) & (stats["low"] >= 0)
     fractions = stats.index[enough & (stats["high"] <= 1) & stats["fractional"]]
     percents = stats.index[enough & (stats["high"] > 1) & (stats["high"] <= 100)]
     if not len(fractions) or not len(percents):
-        return []
-    index = frame.index[countries == percents[0]][0]
-    return [raw.problem(
-        "outcome_scales_differ", f"the outcome '{outcome}' lies between 0 and 1 in "
-        f"{', '.join(sorted(str(names[c]) for c in fractions))} and goes up to "
-        f"{numbers.plain(float(stats.at[percents[0], 'high']))} in {', '.join(sorted(str(names[c]) for c in percents))}"
-        ": a share written as a fraction in some countries and as a percentage in others?",
-        "Write it the same way in every country (0.3, or 30, for 30 %): pooled as it is, the effect mixes the two.",
-        index=index, column=outcome, severity="warning")]
+        return None
+    index = frame.index[groups == percents[0]][0]
+    return (sorted(numbers.plain(names[c]) for c in fractions), sorted(numbers.plain(names[c]) for c in percents),
+            numbers.plain(float(stats.at[percents[0], "high"])), index)
 
 
 def _matches(series: pd.Series, wanted: Any) -> pd.Series:

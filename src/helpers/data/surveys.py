@@ -71,6 +71,7 @@ SEX_QUESTIONS = ("sexe", "sex", "genre", "gender")
 LANGUAGE_NAMES = {"fr": ("fr", "francais", "french"), "en": ("en", "english", "anglais")}
 METADATA = re.compile(r"^_|^__version__$|^meta/|^formhub/")
 STATS = ("mean", "total", "share")
+RELATIVE_WEIGHTS = 1.01   # weights adding up to at most this many times the sample count no population
 
 
 class _Strict(BaseModel):
@@ -927,9 +928,30 @@ def _value_problems(survey: Survey, spec_path: Path) -> list[Problem]:
                                     "Give the weights (design: {weights: <column>}: how many people each respondent "
                                     "stands for), or ask for the mean instead.", column=f"estimates.{i}.total",
                                     value=est.variable))
+        weights = survey.design_columns()["weights"]
+        if est.stat == "total" and weights in survey.data.columns and survey.data[weights].notna().all() and \
+                0 < survey.data[weights].sum() <= RELATIVE_WEIGHTS * len(survey.data):
+            total = numbers.plain(round(float(survey.data[weights].sum()), 2))
+            problems.append(Problem(relative(spec_path), "survey_total_relative_weights", f"'estimates.{i}.total' "
+                                    f"asks for the total of '{est.variable}', and the weights add up to {total} for "
+                                    f"{len(survey.data)} respondents: they are relative weights (normalised to a "
+                                    "mean of 1), and the total would be the sample's, not the population's",
+                                    "Give weights that count people (each respondent's number of people in the "
+                                    "population, e.g. the inverse of their probability of selection), or ask for "
+                                    "the mean instead.", column=f"estimates.{i}.total", value=est.variable))
+        column = est.variable
+        if column in survey.data.columns and column not in survey.multiple and survey.data[column].isna().all() \
+                and (est.stat != "share" or est.value is None):
+            # every answer empty (or n/a, or a declared code): the annex showed n.d., or nothing for a share of
+            # each value, without saying the question has no answer (a column renamed by a new form version?)
+            problems.append(Problem(relative(spec_path), "survey_never_answered", f"'estimates.{i}.{est.stat}' "
+                                    f"asks for '{column}', which has no answer in the export: its estimate is "
+                                    "not available", "Check that this is the question's column in this export (a "
+                                    "new version of the form may have renamed or moved it), or remove the "
+                                    "estimate.", column=f"estimates.{i}.{est.stat}", value=column,
+                                    severity="warning"))
         if est.stat != "share":
             continue
-        column = est.variable
         if column not in survey.data.columns and column not in survey.multiple:
             continue  # reported as survey_column_missing
         listed = est.value in survey.value_labels.get(column, {}) or est.value in survey.multiple.get(column, [])
