@@ -35,11 +35,11 @@ def test_valid_project_and_defaults(mini):
 
 def test_annex_overrides_project_and_deep_merges_thresholds(mini):
     mini.set_param("thresholds", {"rag_amber": 40, "parity_low": 0.95})
-    mini.set_param("currency", "EUR", annex="maroc")
+    mini.set_param("donor", "AICS", annex="maroc")
     annex = load_annex_params("mini", "maroc", mini.params_dir)
     assert isinstance(annex, AnnexParams)
     assert annex.country == "Maroc" and annex.project == "mini" and annex.annex == "maroc"
-    assert annex.currency == "EUR"                       # overridden by the annex
+    assert annex.donor == "AICS"                         # overridden by the annex
     assert annex.title == "Mini project"                 # inherited
     assert annex.thresholds.rag_green == 90              # from the annex
     assert annex.thresholds.rag_amber == 40              # kept from project.yaml: merged, not replaced
@@ -267,3 +267,16 @@ def test_a_budget_total_yaml_reads_as_a_float_is_read_with_the_projects_decimal_
     with pytest.raises(ValidationFailed) as refused:
         load()
     assert [(p.rule, p.column) for p in refused.value.problems] == [("bad_value", "budget_total")]
+
+
+@pytest.mark.parametrize("key, value", [("currency", "MAD"), ("decimal_mark", ","), ("encoding", "cp1252")])
+def test_an_annex_cannot_read_the_tables_otherwise(mini, key, value):
+    """maroc.yaml's `currency: MAD` in a USD project: the tables are read once, with project.yaml's values, so the
+    Maroc annex showed the USD amounts labelled MAD, unconverted, without a word. Refused at the annex's key; the
+    project's own value written again (in another case, `utf8` for utf-8) is fine."""
+    mini.set_param(key, value, annex="maroc")
+    problems = _problems(load_annex_params, "mini", "maroc", mini.params_dir)
+    assert [(p.rule, p.column, p.value) for p in problems] == [("project_only_key", key, value)]
+    assert problems[0].file.endswith("maroc.yaml") and "project.yaml" in problems[0].message
+    mini.set_param(key, {"currency": "usd", "decimal_mark": ".", "encoding": "UTF8"}[key], annex="maroc")
+    load_annex_params("mini", "maroc", mini.params_dir)

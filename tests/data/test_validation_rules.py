@@ -998,6 +998,10 @@ CASES = [
     Case("annex params unknown key", lambda m: m.write_param_file("maroc", "country: Maroc\nName: Maroc\n"),
          "unknown_key", "maroc.yaml", NO_ROW, "Name", hint="Did you mean 'name'?",
          what="maroc.yaml has 'Name:' for 'name:' (keys are case-sensitive)"),
+    Case("annex in another currency", lambda m: m.set_param("currency", "MAD", annex="maroc"),
+         "project_only_key", "maroc.yaml", NO_ROW, "currency", hint="does not convert currencies",
+         what="maroc.yaml says currency: MAD in a USD project: the Maroc annex showed the USD amounts as MAD "
+              "(100 000 MAD for B1), unconverted, without a word"),
     Case("params name a missing project", lambda m: None,
          "missing_project", "params/mnii/project.yaml", NO_ROW, None, hint="Did you mean 'mini'?", project="mnii",
          what="the project 'mnii' is asked for; only 'mini' exists"),

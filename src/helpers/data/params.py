@@ -8,6 +8,7 @@ no Python objects; size, aliases and nesting bounded; a key written twice is an 
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 from pathlib import Path
 from typing import Any, Literal
@@ -274,6 +275,18 @@ def _problems_from(path: Path, error: ValidationError, allowed: set[str]) -> lis
     return problems
 
 
+def _same_value(key: str, value: Any) -> Any:
+    """A project-only value as compared: 'usd' is USD, 'UTF8' is utf-8 (the same codec)."""
+    if not isinstance(value, str):
+        return value
+    if key == "encoding":
+        try:
+            return codecs.lookup(value).name
+        except LookupError:
+            return value
+    return value.strip().upper()
+
+
 def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
     merged = dict(base)
     for key, value in override.items():
@@ -325,6 +338,20 @@ def load_annex_params(project: str, annex: str, params_dir: Path = PARAMS_DIR) -
         problems.append(Problem(relative(path), "project_only_key", "report_decimal_mark is the evaluation report's, "
                                 "the same for every annex", "Write it in project.yaml, and remove this line.",
                                 column="report_decimal_mark"))
+    # The tables are read once, with project.yaml's currency, decimal mark and encoding: an annex's own would only
+    # relabel them (maroc.yaml's `currency: MAD` showed the USD amounts as MAD, unconverted, without a word).
+    for key, what in (("currency", "currency"), ("decimal_mark", "decimal mark"), ("encoding", "encoding")):
+        if key in raw and _same_value(key, raw[key]) != _same_value(key, base.get(key)):
+            problems.append(Problem(
+                relative(path), "project_only_key", f"the tables of data/{project}/ are read once, with project.yaml's "
+                f"{what} ({base.get(key)}): an annex file cannot change it"
+                + (", and its amounts would be shown as " + str(raw[key]) + " without being converted"
+                   if key == "currency" else ""),
+                "Remove this line. The workbook does not convert currencies: write every amount of the tables in "
+                f"{base.get(key)} (and say in the report at which rate), or make the amounts in {raw[key]} a "
+                "project of their own." if key == "currency" else
+                f"Remove this line; if the files are written with another {what}, change it in project.yaml.",
+                column=key, value=str(raw[key])))
     if problems:
         raise ValidationFailed(problems)
     merged = _merge(base, raw)
