@@ -70,6 +70,10 @@ def _names_row(problems: list[Problem], rule: str, words: str) -> None:
     assert any(p.rule == rule and words in p.message for p in problems), [str(p) for p in problems]
 
 
+def _no_hint(problems: list[Problem], rule: str, words: str) -> None:
+    assert not any(p.rule == rule and words in p.hint for p in problems), [str(p) for p in problems]
+
+
 def _only_rule_of(problems: list[Problem], rule: str) -> None:
     assert [p.rule for p in problems if p.severity == "error"] == [rule], [str(p) for p in problems]
 
@@ -720,6 +724,24 @@ CASES = [
          lambda m: m.replace("participation", "E1,20,8,Maroc,", "E1,20,8,Royaume du Maroc,"),
          "country_without_annex", "data/mini", None, "country", severity="warning", hint="Did you mean 'Maroc'?",
          what="participation.csv says 'Royaume du Maroc' for E1: its 20 participants would be in no country annex"),
+    Case("country as its ISO code",
+         lambda m: m.replace("activities", "A2,En cours (avancé),Maroc,", "A2,En cours (avancé),MAR,"),
+         "country_without_annex", "data/mini", None, "country", severity="warning", hint="'MAR' is its code",
+         what="activities.csv says 'MAR' (ISO 3166 alpha-3) for A2 where maroc.yaml and the other rows say 'Maroc': "
+              "A2 was in no country annex, nothing said (too far from 'Maroc' for a « did you mean »)"),
+    Case("a table of country codes",
+         lambda m: m.replace("participation", "E1,20,8,Maroc,", "E1,20,8,MA,"),
+         "country_without_rows", "maroc.yaml", NO_ROW, "country", severity="warning",
+         hint="participation.csv writes it 'MA': write 'Maroc' there",
+         what="participation.csv writes its countries as codes (MA) and maroc.yaml says Maroc: the Maroc annex had "
+              "no participants, and the warning said « fine if these tables do not apply »",
+         expect=lambda m, problems: _names_row(problems, "country_without_annex", "of 'MA'")),
+    Case("a row shared by two countries",
+         lambda m: m.replace("participation", "E1,20,8,Maroc,", "E1,20,8,Maroc/Tunisie,"),
+         "country_without_annex", "data/mini", None, "country", severity="warning", hint="name 2 countries",
+         what="participation.csv says 'Maroc/Tunisie' for E1 (an event of both): in neither country's annex, and the "
+              "warning asked « Did you mean 'Tunisie'? »",
+         expect=lambda m, problems: _no_hint(problems, "country_without_annex", "Did you mean")),
     Case("event entered twice", lambda m: m.append(
         "participation", "E9,20,8,Maroc,Formation des inspecteurs,2020-10-01,2020-10-03,government,12,false,B2"),
          "repeated_event", "participation.csv", 5, "event_id", severity="warning", hint="delete one row",

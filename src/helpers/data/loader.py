@@ -28,6 +28,7 @@ from ..text import (COMPARISON_WORDS, NOT_KNOWN_WORDS, PROJECT_WIDE_WORDS, SEX_W
 from .params import (AnnexParams, ProjectParams, duplicate_annexes, load_annex_params, load_project_params,
                      report_decimal_mark)
 from ..paths import DATA_DIR, PARAMS_DIR, annex_names, relative
+from .countries import country_code
 from .iati import TABLES as IATI_TABLES, load_iati
 from .inputs import beside, exists, load_described, read_yaml, recording
 from .model import ProjectData, Study, each_distinct, scope  # noqa: F401 (ProjectData, Study, scope re-exported)
@@ -1067,6 +1068,7 @@ def _country_problems(annex: AnnexParams, data: ProjectData, table_files: dict[s
     whole: list[str] = []               # tables whose every row belongs to the project as a whole
     partly: list[tuple[str, int]] = []  # tables with rows of the country and some of the project as a whole
     no_country: list[str] = []          # the tables and studies that give no country at all
+    written_so: list[str] = []          # the tables of missing_in that write the country another way ('MA')
     for file, countries, kept_whole in _country_columns(data, table_files):
         if countries.empty:
             continue
@@ -1082,6 +1084,8 @@ def _country_problems(annex: AnnexParams, data: ProjectData, table_files: dict[s
             whole.append(file)
         elif wanted not in set(folded.values()):
             missing_in.append(file)
+            code = country_code(annex.country)
+            written_so += [f"{file} writes it '{c}'" for c in folded if code and country_code(c) == code]
         elif project_wide:
             partly.append((file, project_wide))
     if not any(fold(c) == wanted for c in seen):
@@ -1095,6 +1099,10 @@ def _country_problems(annex: AnnexParams, data: ProjectData, table_files: dict[s
     problems = []
     if missing_in:
         hint = "Fine if these tables do not apply to this country; the annex will show no figures from them."
+        if written_so:   # its code or English name: not a table that does not apply
+            hint = (f"{'; '.join(written_so)}: write '{annex.country}' there, as {Path(annex_file).name} does, "
+                    "else the annex leaves those rows out." + ("" if len(written_so) == len(missing_in) else
+                                                               " The other tables: " + hint[0].lower() + hint[1:]))
         if any(Path(file).stem == "expenditure" for file in missing_in):  # unknown, not 0: the project's too
             hint += (" Without expenditure rows its spending is not known, in its annex and in the project's "
                      "totals (n.d.): if nothing was spent yet, add a row with the amount 0.")
@@ -1137,17 +1145,45 @@ def _countries_without_annex(annexes: list[AnnexParams], data: ProjectData,
             found[key] = (written, files + [file], rows + int(n))
     problems = []
     for written, files, rows in found.values():
-        guess = did_you_mean(written, covered.values()) or _named_within(written, covered.values())
+        same = _same_country(written, covered.values())
+        shared = _shared_by(written, covered.values())
+        guess = same or did_you_mean(written, covered.values()) or _named_within(written, covered.values())
+        if shared:   # 'Maroc, Tunisie': not a misspelt 'Tunisie' (the « did you mean » said so)
+            guess = (f"These rows name {len(shared)} countries ({', '.join(shared)}): a row belongs to one country. "
+                     "Split each into one row per country, each with its own share (of the amount, of the "
+                     "participants), or write `regional` if it is the project's as a whole; as written, no country "
+                     "annex counts them.")
         if not guess:
             continue
         problems.append(Problem(
             relative(data.files[0].parent if data.files else Path()), "country_without_annex",
             f"{rows} row{'s' if rows > 1 else ''} of '{written}' ({', '.join(files)}) belong to no country annex "
             f"(the annexes' countries: {', '.join(sorted(covered.values()))}): they count in the project-wide annex "
-            "only", guess + " Write the country as its annex file does (`country:`), or add "
-            f"an annex for {written} in params/{data.project}/.", column="country", value=written,
-            severity="warning"))
+            "only", f"Did you mean '{same}'? '{written}' is its code or its name in another language: write '{same}' "
+            "in these rows, as its "
+            "annex file does (`country:`), so that its annex counts them." if same and not shared else guess
+            if shared else guess + " Write the country "
+            f"as its annex file does (`country:`), or add an annex for {written} in params/{data.project}/.",
+            column="country", value=written, severity="warning"))
     return problems
+
+
+def _same_country(written: str, countries) -> str:
+    """'Maroc' for 'MA', 'MAR' or 'Morocco': the code (ISO 3166) or another language's name of the one annex's
+    country (a table of codes beside an annex of names left the code's rows out of the annex, nothing said)."""
+    code = country_code(written)
+    same = [c for c in countries if code and country_code(c) == code]
+    return same[0] if len(same) == 1 else ""
+
+
+def _shared_by(written: str, countries) -> list[str]:
+    """The countries a cell names together ('Maroc, Tunisie', 'Maroc/Tunisie', 'Maroc et Tunisie'), as written
+    there, when each part is a country (an annex's, or by its name or code) and one at least an annex's; else []."""
+    parts = [p for p in re.split(r"\s*(?:[,;/&+|]|\bet\b|\band\b)\s*", str(written).strip()) if p]
+    annexes = {fold(c) for c in countries} | {country_code(c) for c in countries} - {""}
+    if len(parts) < 2 or not all(fold(p) in annexes or country_code(p) for p in parts):
+        return []
+    return parts if any(fold(p) in annexes or country_code(p) in annexes for p in parts) else []
 
 
 def _named_within(written: str, countries) -> str:
