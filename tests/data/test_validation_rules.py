@@ -1024,6 +1024,9 @@ CASES = [
          "project_only_key", "maroc.yaml", NO_ROW, "currency", hint="does not convert currencies",
          what="maroc.yaml says currency: MAD in a USD project: the Maroc annex showed the USD amounts as MAD "
               "(100 000 MAD for B1), unconverted, without a word"),
+    Case("no annex file", lambda m: (m.params_dir / "mini" / "maroc.yaml").unlink(),
+         "no_annex", "params/mini", NO_ROW, None, severity="warning", hint="ensemble.yaml",
+         what="params/mini/ holds project.yaml only: make check said « OK » and make annexes built nothing of it"),
     Case("params name a missing project", lambda m: None,
          "missing_project", "params/mnii/project.yaml", NO_ROW, None, hint="Did you mean 'mini'?", project="mnii",
          what="the project 'mnii' is asked for; only 'mini' exists"),

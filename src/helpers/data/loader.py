@@ -88,6 +88,8 @@ def check_and_load(project: str, data_dir: Path = DATA_DIR,
     for annex in annexes:
         problems += _country_problems(annex, data, table_files, params_dir)
     problems += _countries_without_annex(annexes, data, table_files)
+    if not annex_names(project, params_dir):
+        problems += _no_annex(annexes, data, params_dir / project)
     problems += _lines_above_budget_total(data, params_dir / project / "project.yaml")
     for annex in annexes:   # a country annex's own budget_total (its file's), against its own lines
         if not annex.is_all and annex.budget_total and not any(p.rule == "missing_data_folder" for p in problems):
@@ -1166,6 +1168,18 @@ def _countries_without_annex(annexes: list[AnnexParams], data: ProjectData,
             f"as its annex file does (`country:`), or add an annex for {written} in params/{data.project}/.",
             column="country", value=written, severity="warning"))
     return problems
+
+
+def _no_annex(annexes: list[AnnexParams], data: ProjectData, folder: Path) -> list[Problem]:
+    """A project without any annex file: `make check` said OK, and `make annexes` built nothing of it, nothing
+    said."""
+    if annexes or (not data.files and not data.studies):
+        return []
+    where = relative(folder)
+    return [Problem(where, "no_annex", "there is no annex file: no annex of this project will be built",
+                    f"Add {where}/ensemble.yaml with the lines `country: all` and `name: Ensemble du projet` (the "
+                    "annex of the whole project), and one file per country annex (`country: <as the data writes "
+                    "it>`, `name:`).", severity="warning")]
 
 
 def _same_country(written: str, countries) -> str:
