@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -280,3 +281,30 @@ def test_an_annex_cannot_read_the_tables_otherwise(mini, key, value):
     assert problems[0].file.endswith("maroc.yaml") and "project.yaml" in problems[0].message
     mini.set_param(key, {"currency": "usd", "decimal_mark": ".", "encoding": "UTF8"}[key], annex="maroc")
     load_annex_params("mini", "maroc", mini.params_dir)
+
+
+@pytest.mark.parametrize("written, message, hint", [
+    ("31/12/2020", "not a date written year first", "reporting_date: 2020-12-31"),   # as French Excel shows it
+    ("30.06.2021", "not a date written year first", "reporting_date: 2021-06-30"),
+    ("2021", "a year alone is not a date", "reporting_date: 2021-12-31"),  # was « Datetimes ... zero time »
+    ("décembre 2020", "not a date", "year first")])
+def test_a_date_not_written_year_first_is_told_how_to_write_it(mini, written, message, hint):
+    """`reporting_date: 31/12/2020` was refused with pydantic's « invalid character in year » and the hint « numbers
+    without units »; `2021` (read by pydantic as seconds since 1970) with « Datetimes provided to dates should have
+    zero time »."""
+    path = mini.params_dir / "mini" / "project.yaml"
+    path.write_text(re.sub(r"reporting_date: .*", f"reporting_date: {written}", path.read_text(encoding="utf-8")),
+                    encoding="utf-8")
+    [problem] = _problems(load_project_params, "mini", mini.params_dir)
+    assert (problem.rule, problem.column, problem.value) == ("bad_value", "reporting_date", written)
+    assert problem.message == f"'reporting_date': {message}" and hint in problem.hint
+
+
+def test_a_date_that_does_not_exist_is_refused_at_its_line(mini):
+    """`reporting_date: 2021-06-31`: YAML's own date reader raised ValueError, and make check ended in a traceback."""
+    path = mini.params_dir / "mini" / "project.yaml"
+    path.write_text(re.sub(r"reporting_date: .*", "reporting_date: 2021-06-31", path.read_text(encoding="utf-8")),
+                    encoding="utf-8")
+    [problem] = _problems(load_project_params, "mini", mini.params_dir)
+    assert (problem.rule, problem.value) == ("not_a_date", "2021-06-31") and problem.row is not None
+    assert "year first" in problem.hint

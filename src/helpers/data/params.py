@@ -240,7 +240,27 @@ _HINTS = {"staff_categories": "Name the values of budget.csv's `category` column
                                "staff_categories: [staff].",
           "encoding": "Write the encoding the CSV files were saved in: utf-8, cp1252 or latin-1.",
           "budget_total": "Write the amount alone, e.g. budget_total: 2 777 777,78 with decimal_mark: \",\" (or "
-                          "2777777.78), in the project's currency."}
+                          "2777777.78), in the project's currency.",
+          "language": "Write fr or en, in lower case: language: fr."}
+DATE_KEYS = ("start_date", "end_date", "reporting_date")
+
+
+def _date_problem(key: str, value: Any) -> tuple[str, str]:
+    """(message, hint) for a date key that is not a date written year first: '31/12/2020' (as French Excel shows
+    dates), '2021' (a year alone, which pydantic reads as seconds since 1970 and calls « Datetimes provided to
+    dates should have zero time »), 'décembre 2020'."""
+    import re
+
+    text = str(value).strip()
+    day_first = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text)
+    if day_first:
+        day, month, year = (int(g) for g in day_first.groups())
+        example = f"{year}-{month:02d}-{day:02d}" if month <= 12 else f"{year}-{day:02d}-{month:02d}"
+        return ("not a date written year first", f"Write it year first, month, day: {key}: {example}.")
+    if re.fullmatch(r"\d{4}", text):
+        example = f"{text}-01-01" if key == "start_date" else f"{text}-12-31"
+        return ("a year alone is not a date", f"Write the day, year first: {key}: {example}, if that is the day.")
+    return ("not a date", f"Write it year first, month, day, e.g. {key}: 2021-12-31.")
 
 
 def _problems_from(path: Path, error: ValidationError, allowed: set[str]) -> list[Problem]:
@@ -269,8 +289,10 @@ def _problems_from(path: Path, error: ValidationError, allowed: set[str]) -> lis
             value = err.get("input")
             message = err["msg"].removeprefix("Value error, ")  # a validator's own sentence says what is wrong
             key = str(err["loc"][0]) if err["loc"] else ""
-            problems.append(Problem(relative(path), "bad_value", f"'{loc}': {message}",
-                                    _HINTS.get(key, "Dates are written 2021-12-31; numbers without units."),
+            hint = _HINTS.get(key, "Dates are written 2021-12-31; numbers without units.")
+            if key in DATE_KEYS and len(err["loc"]) == 1 and not isinstance(value, dict):
+                message, hint = _date_problem(key, value)
+            problems.append(Problem(relative(path), "bad_value", f"'{loc}': {message}", hint,
                                     column=loc, value=None if isinstance(value, dict) else clipped(str(value))))
     return problems
 
