@@ -1236,6 +1236,12 @@ ACCEPTED = [
              "budget line B4 of country « Multi-pays » and its spending « Siège »: the project's own, as an empty "
              "cell (it was a country of that name, listed beside Maroc and Tunisie)",
              lambda m, data: _expect_project_wide(data)),
+    Accepted("the project's own line written « Sous-régional »", lambda m: (
+                 m.replace("budget", "B4,20000,,", "B4,20000,Sous-régional,"),
+                 m.replace("expenditure", "B4,2021-06-30,5000,,", "B4,2021-06-30,5000,Inter-pays,")),
+             "budget line B4 of country « Sous-régional » and its spending « Inter-pays »: the project's own, as an "
+             "empty cell (it was a country of that name, in no country annex's list of what it leaves out)",
+             lambda m, data: _expect_project_wide(data)),
     Accepted("women and men headed F and H", lambda m: m.replace(
                  "participation", "event_id,participants,women,country,label,start_date,end_date,group,men,",
                  "event_id,participants,dont F,country,label,start_date,end_date,group,H,"),
