@@ -1091,7 +1091,9 @@ def _country_problems(annex: AnnexParams, data: ProjectData, table_files: dict[s
         elif project_wide:
             partly.append((file, project_wide))
     if not any(fold(c) == wanted for c in seen):
-        guess = did_you_mean(annex.country, seen)
+        same = _same_country(annex.country, seen)   # `country: MA` (or Morocco) where the data write Maroc
+        guess = f"Did you mean '{same}'? '{annex.country}' is its code or its name in another language." if same \
+            else did_you_mean(annex.country, seen)
         hint = (guess + " " if guess else "") + "Countries in the data: " + (", ".join(sorted(seen)) or "none") + "."
         if not seen and no_country:
             hint += (f" No table gives a country ({', '.join(no_country)}): their rows belong to the project as a "
