@@ -308,3 +308,24 @@ def test_a_date_that_does_not_exist_is_refused_at_its_line(mini):
     [problem] = _problems(load_project_params, "mini", mini.params_dir)
     assert (problem.rule, problem.value) == ("not_a_date", "2021-06-31") and problem.row is not None
     assert "year first" in problem.hint
+
+
+@pytest.mark.parametrize("annex, key, says", [
+    ("maroc", "pays", "Did you mean 'country'?"), ("maroc", "nom", "Did you mean 'name'?"),
+    ("project", "Date de rapport", "Did you mean 'reporting_date'?"), ("project", "Devise", "Did you mean 'currency'?"),
+    ("project", "Pays", "a key of each annex file"), ("project", "countries", "a key of each annex file")])
+def test_a_french_key_is_given_its_name(mini, annex, key, says):
+    """`pays: Maroc` in maroc.yaml was refused with the list of keys only (difflib finds nothing close to 'pays');
+    `countries: Maroc, Tunisie` in project.yaml too, where the countries are each an annex file's."""
+    mini.set_param(key, "x", annex=annex)
+    problems = _problems(load_project_params if annex == "project" else load_annex_params, "mini",
+                         *([] if annex == "project" else ["maroc"]), mini.params_dir)
+    [problem] = [p for p in problems if p.rule == "unknown_key"]
+    assert problem.column == key and says in problem.hint
+
+
+def test_a_tab_in_a_params_file_is_named(mini):
+    """A tab indenting `thresholds:` (an editor's tab key): the hint spoke of ':' and signs in quotes."""
+    mini.write_param_file("maroc", "country: Maroc\nname: Maroc\nthresholds:\n\trag_green: 90\n")
+    [problem] = _problems(load_annex_params, "mini", "maroc", mini.params_dir)
+    assert (problem.rule, problem.row) == ("yaml_syntax", 4) and "not tabs" in problem.hint

@@ -345,7 +345,10 @@ def read_yaml(path: Path, root: Path | None = None) -> tuple[Any, list[Problem]]
                               "Write one 'key: value' per line.")]
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        return None, [Problem(file, "yaml_syntax", f"this is not valid YAML: {getattr(exc, 'problem', None) or exc}",
+        problem = str(getattr(exc, 'problem', None) or exc)
+        return None, [Problem(file, "yaml_syntax", f"this is not valid YAML: {problem}",
+                              "Indent with spaces, not tabs: replace each tab of the line by two spaces."
+                              if "'\\t'" in problem else   # (an editor's tab key)
                               "Check indentation and the ':' after each key; put a value that starts with a sign "
                               "in quotes, e.g. decimal_mark: \",\"",
                               row=mark.line + 1 if mark else None)]

@@ -263,6 +263,30 @@ def _date_problem(key: str, value: Any) -> tuple[str, str]:
     return ("not a date", f"Write it year first, month, day, e.g. {key}: 2021-12-31.")
 
 
+# Keys as a French evaluator writes them (as_code'd): the « did you mean » of an unknown key, which difflib cannot
+# find ('pays' is far from 'country'); 'countries' is what a list of the countries is called.
+FRENCH_KEYS = {"pays": "country", "countries": "country", "nom": "name", "titre": "title", "intitule": "title",
+               "code_projet": "code", "devise": "currency", "monnaie": "currency", "bailleur": "donor",
+               "donateur": "donor", "financeur": "donor", "mise_en_oeuvre": "implementer", "executant": "implementer",
+               "debut": "start_date", "date_debut": "start_date", "date_de_debut": "start_date", "fin": "end_date",
+               "date_fin": "end_date", "date_de_fin": "end_date", "date_rapport": "reporting_date",
+               "date_du_rapport": "reporting_date", "date_de_rapport": "reporting_date",
+               "date_de_reference": "reporting_date", "budget": "budget_total", "budget_global": "budget_total",
+               "montant_total": "budget_total", "langue": "language", "separateur_decimal": "decimal_mark",
+               "encodage": "encoding", "seuils": "thresholds", "categories_personnel": "staff_categories"}
+
+
+def _unknown_key_hint(key: str, scope: set[str], allowed: set[str]) -> str:
+    """'Did you mean ...?' for a misspelt or French key; for `country` in project.yaml, where it goes."""
+    guess = FRENCH_KEYS.get(as_code(key), "")
+    if guess in ANNEX_ONLY_KEYS and guess not in scope and scope is allowed:   # project.yaml: not its key
+        return (f"'{key}' is '{guess}', a key of each annex file (params/<project>/<annex>.yaml, one per country), "
+                "not of project.yaml: `make new` writes one per country. ")
+    if guess in scope:
+        return f"Did you mean '{guess}'? "
+    return did_you_mean(key, scope) + " " if did_you_mean(key, scope) else ""
+
+
 def _problems_from(path: Path, error: ValidationError, allowed: set[str]) -> list[Problem]:
     problems = []
     for err in error.errors():
@@ -274,9 +298,8 @@ def _problems_from(path: Path, error: ValidationError, allowed: set[str]) -> lis
                 else None
             scope = set(nested.model_fields) if nested else allowed
             problems.append(Problem(relative(path), "unknown_key", f"unknown key '{loc}'",
-                                    (did_you_mean(key, scope) + " " if did_you_mean(key, scope) else "")
-                                    + "Allowed keys: " + ", ".join(sorted(scope)) + ".",
-                                    column=loc))
+                                    _unknown_key_hint(key, scope, allowed) + "Allowed keys: " + ", ".join(sorted(scope))
+                                    + ".", column=loc))
         elif err["type"] == "missing":
             problems.append(Problem(relative(path), "missing_key", f"the key '{loc}' is required",
                                     f"Add a line '{loc}: ...'.", column=loc))
