@@ -329,3 +329,12 @@ def test_a_tab_in_a_params_file_is_named(mini):
     mini.write_param_file("maroc", "country: Maroc\nname: Maroc\nthresholds:\n\trag_green: 90\n")
     [problem] = _problems(load_annex_params, "mini", "maroc", mini.params_dir)
     assert (problem.rule, problem.row) == ("yaml_syntax", 4) and "not tabs" in problem.hint
+
+
+def test_a_reporting_date_before_the_start_is_refused(mini):
+    """reporting_date: 2019-06-30 in a project started 2020-01-01 (a year mistyped): accepted, every row warned one by
+    one as after the reporting date, and the burn index n.d. without a reason."""
+    mini.set_param("reporting_date", dt.date(2019, 6, 30))
+    [problem] = _problems(load_project_params, "mini", mini.params_dir)
+    assert (problem.rule, problem.column) == ("bad_value", "reporting_date")
+    assert problem.message.startswith("reporting_date (2019-06-30) is before start_date (2020-01-01)")

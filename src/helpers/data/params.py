@@ -190,6 +190,10 @@ class ProjectParams(_Strict):
     def _dates_in_order(self) -> "ProjectParams":
         if self.end_date <= self.start_date:
             raise ValueError("end_date must be after start_date")
+        if self.reporting_date < self.start_date:   # a typo (2019 for 2021): every row was warned one by one, and
+            # the burn index was n.d. without a reason
+            raise ValueError(f"reporting_date ({self.reporting_date}) is before start_date ({self.start_date}): the "
+                             "data cannot describe a day before the project began; correct the year")
         return self
 
 
@@ -313,9 +317,14 @@ def _problems_from(path: Path, error: ValidationError, allowed: set[str]) -> lis
             message = err["msg"].removeprefix("Value error, ")  # a validator's own sentence says what is wrong
             key = str(err["loc"][0]) if err["loc"] else ""
             hint = _HINTS.get(key, "Dates are written 2021-12-31; numbers without units.")
+            named = ""
             if key in DATE_KEYS and len(err["loc"]) == 1 and not isinstance(value, dict):
                 message, hint = _date_problem(key, value)
-            problems.append(Problem(relative(path), "bad_value", f"'{loc}': {message}", hint,
+            elif not err["loc"]:   # the dates out of order: the file's, said at the date that is named first
+                named = next((k for k in DATE_KEYS if message.startswith(k)), "")
+                loc = named or loc
+                hint, value = "Check the dates, written year first (2021-12-31): a year mistyped?", {}
+            problems.append(Problem(relative(path), "bad_value", message if named else f"'{loc}': {message}", hint,
                                     column=loc, value=None if isinstance(value, dict) else clipped(str(value))))
     return problems
 
