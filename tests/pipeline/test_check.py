@@ -172,3 +172,11 @@ def test_a_regional_figure_is_checked_in_the_project_wide_annex(mini, country):
     problems = reported_figure_problems("mini", mini.data_dir, mini.params_dir)
     assert [f"'{country}', and the project has no project-wide annex" in p.message
             for p in problems if p.rule == "reported_nowhere"] == [False, True]
+
+
+def test_a_figure_of_a_country_written_as_its_code_is_told_its_annex(mini):
+    """F2 of country 'MA' where maroc.yaml says Maroc: checked in no annex, and the hint said to add an annex for MA."""
+    mini.replace("reported", "Rapport p. 20,Maroc", "Rapport p. 20,MA")
+    problems = [p for p in reported_figure_problems("mini", mini.data_dir, mini.params_dir)
+                if p.rule == "reported_nowhere" and p.value == "MA"]
+    assert len(problems) == 1 and "Did you mean 'Maroc'?" in problems[0].hint
