@@ -29,6 +29,7 @@ import pytest
 
 from fixtures.mini_project import Mini
 from helpers.analyses.budget import budget_lines
+from helpers.analyses.figures import execution_figures
 from helpers.errors import Problem, ValidationFailed
 from helpers.data.loader import ProjectData, scope
 
@@ -72,6 +73,14 @@ def _names_row(problems: list[Problem], rule: str, words: str) -> None:
 
 def _no_hint(problems: list[Problem], rule: str, words: str) -> None:
     assert not any(p.rule == rule and words in p.hint for p in problems), [str(p) for p in problems]
+
+
+def _expect_one_spelling(data: ProjectData) -> None:
+    assert data.tables["activities"]["country"].tolist()[:2] == ["Maroc", "Maroc"]
+    assert data.tables["participation"]["country"].tolist()[0] == "Maroc"
+    rates = execution_figures(data.tables["activities"], per_country=True)
+    assert rates.loc[rates["metric"].eq("physical_execution_rate") & rates["key"].str.lower().eq("maroc"),
+                     "value"].round(4).tolist() == [33.3333]
 
 
 def _only_rule_of(problems: list[Problem], rule: str) -> None:
@@ -997,6 +1006,11 @@ CASES = [
     Case("duplicate indicator row", lambda m: m.append("indicators", "I2,2020,3,,,,,,,,Tunisie,total"),
          "duplicate_indicator", "indicators.csv", 6, "indicator_id",
          what="indicator I2, 2020, Tunisie, total twice"),
+    Case("indicator row repeated under another spelling of its country",
+         lambda m: m.append("indicators", "I1,2020,12,Personnes formées,output,persons,0,20,50,increase,MAROC,total"),
+         "duplicate_indicator", "indicators.csv", 6, "indicator_id", hint="MAROC is Maroc",
+         what="I1, 2020, total written for Maroc and again for MAROC: two achievements of I1@2020 (50 % and 60 %) in "
+              "the Maroc annex, keyed I1@2020/Maroc and I1@2020/MAROC, nothing said"),
     # --- across tables and annexes
     Case("expenditure on unknown line", lambda m: m.replace("expenditure", "B4,", "B9,"),
          "unknown_line", "expenditure.csv", 5, "line", what="spending on line B9, absent from budget.csv"),
@@ -1245,6 +1259,12 @@ ACCEPTED = [
              "budget line B4 of country « Sous-régional » and its spending « Inter-pays »: the project's own, as an "
              "empty cell (it was a country of that name, in no country annex's list of what it leaves out)",
              lambda m, data: _expect_project_wide(data)),
+    Accepted("a country written in capitals in some rows", lambda m: (
+                 m.replace("activities", "A2,En cours (avancé),Maroc,", "A2,En cours (avancé),MAROC,"),
+                 m.replace("participation", "E1,20,8,Maroc,", "E1,20,8,maroc,")),
+             "activities.csv says 'MAROC' for A2 and 'Maroc' for A1, participation.csv 'maroc': the project-wide annex "
+             "showed Maroc at 100 % and MAROC at 0 % (Maroc's annex: 33 %); each country is now written one way",
+             lambda m, data: _expect_one_spelling(data)),
     Accepted("women and men headed F and H", lambda m: m.replace(
                  "participation", "event_id,participants,women,country,label,start_date,end_date,group,men,",
                  "event_id,participants,dont F,country,label,start_date,end_date,group,H,"),

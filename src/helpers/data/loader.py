@@ -162,6 +162,7 @@ def _load(project: str, params: ProjectParams, data_dir: Path) -> tuple[ProjectD
             typed[name] = (frame, raw)
             tables[name] = _finish(name, frame)
             data.present.add(name)
+    _one_spelling(tables, data.present)
     # a budget file refused for its headers has its own errors; its lines are not known, so none is "unknown"
     budget_refused = "budget" in table_files and "budget" not in typed
     resolved = None   # each expenditure row's budget line, found once for both uses
@@ -181,6 +182,26 @@ def _load(project: str, params: ProjectParams, data_dir: Path) -> tuple[ProjectD
     problems += survey_problems
     data.files += survey_files
     return data, problems, table_files
+
+
+def _one_spelling(tables: dict[str, pd.DataFrame], present: set[str]) -> None:
+    """Each country written one way in every table: its most written spelling ('Maroc' for 'MAROC' and 'maroc ').
+    Countries are matched folded (an annex has all its rows), but the project-wide annex grouped its activities,
+    participants and indicators by the cell as written: 'Maroc' 100 % and 'MAROC' 0 % beside Maroc's own 33 %."""
+    counts: dict[str, dict[str, int]] = {}   # folded -> {as written: rows}, in table order
+    for name in sorted(present):
+        for written, n in tables[name]["country"].value_counts(sort=False).items():
+            if isinstance(written, str) and written != REGIONAL:
+                spellings = counts.setdefault(fold(written), {})
+                spellings[written] = spellings.get(written, 0) + int(n)
+    chosen = {w: max(spellings, key=spellings.get) for spellings in counts.values() if len(spellings) > 1
+              for w in spellings}
+    if not chosen:
+        return
+    for name in present:
+        column = tables[name]["country"]
+        if column.isin(list(chosen)).any():
+            tables[name]["country"] = column.replace(chosen)
 
 
 def _two_sources(name: str, path: Path, iati_folder: Path) -> Problem:
