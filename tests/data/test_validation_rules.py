@@ -1020,6 +1020,10 @@ CASES = [
     Case("annex country as its code", lambda m: m.set_param("country", "MA", annex="maroc"),
          "unknown_country", "maroc.yaml", NO_ROW, "country", hint="Did you mean 'Maroc'? 'MA' is its code",
          what="maroc.yaml says country: MA where the tables write Maroc"),
+    Case("annex of the regional rows", lambda m: m.set_param("country", "Régional", annex="maroc"),
+         "unknown_country", "maroc.yaml", NO_ROW, "country", hint="write `country: all`",
+         what="maroc.yaml says country: Régional (an annex of the project's own rows): « no table has rows for "
+              "the country 'Régional' », the data's countries listed, nothing said of `all`"),
     Case("country with a path in it", lambda m: m.set_param("country", "../../escaped", annex="maroc"),
          "unknown_country", "maroc.yaml", NO_ROW, "country", hint="Countries in the data",
          what="maroc.yaml says country: ../../escaped (a value, never a path: nothing is written)",

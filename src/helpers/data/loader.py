@@ -1115,6 +1115,9 @@ def _country_problems(annex: AnnexParams, data: ProjectData, table_files: dict[s
         guess = f"Did you mean '{same}'? '{annex.country}' is its code or its name in another language." if same \
             else did_you_mean(annex.country, seen)
         hint = (guess + " " if guess else "") + "Countries in the data: " + (", ".join(sorted(seen)) or "none") + "."
+        if fold(annex.country) in PROJECT_WIDE_WORDS:   # `country: Régional`: read as the project's own rows
+            hint = (f"'{annex.country}' is the project as a whole: its rows are shown in the annex with `country: "
+                    "all` (with every country's), which compares the countries; write `country: all`. " + hint)
         if not seen and no_country:
             hint += (f" No table gives a country ({', '.join(no_country)}): their rows belong to the project as a "
                      f"whole; write `country: all` in {Path(annex_file).name} to show them.")
