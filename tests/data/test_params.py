@@ -331,10 +331,13 @@ def test_a_tab_in_a_params_file_is_named(mini):
     assert (problem.rule, problem.row) == ("yaml_syntax", 4) and "not tabs" in problem.hint
 
 
-def test_a_reporting_date_before_the_start_is_refused(mini):
-    """reporting_date: 2019-06-30 in a project started 2020-01-01 (a year mistyped): accepted, every row warned one by
-    one as after the reporting date, and the burn index n.d. without a reason."""
-    mini.set_param("reporting_date", dt.date(2019, 6, 30))
-    [problem] = _problems(load_project_params, "mini", mini.params_dir)
-    assert (problem.rule, problem.column) == ("bad_value", "reporting_date")
-    assert problem.message.startswith("reporting_date (2019-06-30) is before start_date (2020-01-01)")
+
+def test_a_refused_totals_row_is_not_added_to_the_lines(tmp_path):
+    """budget.csv ending with its TOTAL row: the row is refused, and the lines were said to add up to twice the budget
+    (« 500,000.00, more than budget_total ») while the row was being refused; the sum waits for the file to be fixed."""
+    from helpers.data.loader import check_project
+
+    mini = Mini.copy_to(tmp_path)
+    mini.set_param("budget_total", 250000)
+    mini.append("budget", "TOTAL,250000,,,")
+    assert [p.rule for p in check_project("mini", mini.data_dir, mini.params_dir)] == ["totals_row"]

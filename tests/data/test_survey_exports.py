@@ -228,7 +228,8 @@ def test_submissions_not_approved_at_review_are_left_out_with_a_warning(tmp_path
 def test_codes_for_dont_know_are_refused_and_nines_above_every_answer_are_told(tmp_path):
     """-99 ('don't know', 'refused') typed as an income: the mean earnings fell from 325 to 281 without a word; 9999
     made it 1 533. -99 and its kind are refused at their cells (in a repeat group too, when its sum is estimated);
-    a run of nines above every other answer on several rows is a warning (it may be a true answer)."""
+    a run of nines above every other answer on several rows is a warning (it may be a true answer), and so is a
+    single one far above every other answer (one 9999 made the mean 505: nothing was said)."""
     submissions, jobs = make_tracer_survey()
     answered = submissions.index[submissions["emploi/revenu"].notna()]
     coded = submissions.copy()
@@ -243,10 +244,13 @@ def test_codes_for_dont_know_are_refused_and_nines_above_every_answer_are_told(t
     assert [(p.rule, p.severity, p.row) for p in problems] == [("survey_nines", "warning", answered[0] + 2)]
     assert "at most 1013.51" in problems[0].message
     once = submissions.copy()
-    once.loc[answered[0], "emploi/revenu"] = 9999                    # a single one may be a large income
+    once.loc[answered[0], "emploi/revenu"] = 9999   # one, ten times the largest other income: the mean 325 -> 505
+    _, problems = _csv_survey(tmp_path / "once", once)
+    assert [(p.rule, p.severity, p.row) for p in problems] == [("survey_nines", "warning", answered[0] + 2)]
+    assert problems[0].message.startswith("1 answer is 9999")
     below = submissions.copy()
     below.loc[answered[:2], "emploi/revenu"] = 99                    # 99 below other incomes: an answer
-    assert _csv_survey(tmp_path / "once", once)[1] == [] and _csv_survey(tmp_path / "below", below)[1] == []
+    assert _csv_survey(tmp_path / "below", below)[1] == []
     # in a repeat group: its sheet's row, when a sum of it is estimated
     folder = tmp_path / "repeat"
     write_tracer_survey(folder)

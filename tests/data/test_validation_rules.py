@@ -598,6 +598,12 @@ CASES = [
                                                                       "2020-11-01,government,30,,"),
          "no_women_left_empty", "participation.csv", 5, "women", severity="warning", hint="Write 0",
          what="an event of 30 participants, 30 men, its `women` empty: read as 0 women (it fell out of the share)"),
+    Case("men counted, women left empty", lambda m: m.append("participation", "E4,25,,Maroc,Atelier,2020-11-01,"
+                                                                         "2020-11-01,government,15,,"),
+         "women_left_empty_beside_men", "participation.csv", 5, "women", severity="warning",
+         hint="If the 10 others are women, write 10",
+         what="an event of 25 participants, 15 men, its `women` empty: out of the share, « 25 of unknown sex », "
+              "without a word"),
     Case("women + men > participants", lambda m: m.replace("participation", "government,12", "government,13"),
          "women_men_le_participants", "participation.csv", 2, "men", what="8 women + 13 men among 20 participants"),
     Case("progress above 100", lambda m: m.replace("activities", "Étude de base,100,", "Étude de base,120,"),
@@ -865,6 +871,11 @@ CASES = [
     Case("ended but not done", lambda m: m.replace("activities", "60,2,2021-06-30,", "60,2,2021-06-30,2021-05-01"),
          "ended_not_done", "activities.csv", 3, "actual_end", severity="warning", hint="empty the actual end date",
          what="A2 « En cours » with an actual end date (01/05/2021): counted not done, nothing said"),
+    Case("a year of spending across the reporting date", lambda m: m.append("expenditure", "B1,2021,30000,Maroc,"),
+         "spending_across_reporting_date", "expenditure.csv", 6, "period_end", severity="warning",
+         hint="Move `reporting_date`",
+         what="spending by year, 2021 beside a reporting date of 30/06/2021: « spending as of 30/06/2021 » was the "
+              "spending to 31/12/2020, the part of 2021 spent by June left out, without a word"),
     Case("amount in another currency", lambda m: _with_currencies(m, ["USD", "$", "EUR", "dollars"]),
          "other_currency", "expenditure.csv", 4, "currency", hint="does not convert",
          what="a `devise` column: USD, $, EUR, dollars in a USD project: the EUR amount would be added to the dollars",
@@ -885,6 +896,16 @@ CASES = [
     Case("budget header in another currency", lambda m: m.replace("budget", "line,budget,", "line,budget (EUR),"),
          "other_currency", "budget.csv", 1, "budget (EUR)", hint="set `currency: EUR`",
          what="the header 'budget (EUR)' in a USD project"),
+    Case("budget header in dinars by their abbreviation", lambda m: m.replace("budget", "line,budget,",
+                                                                                "line,Budget (DT),"),
+         "other_currency", "budget.csv", 1, "Budget (DT)", hint="set `currency: TND`",
+         what="the header 'Budget (DT)' (Tunisian dinars) in a USD project: « DT » was taken for a remark and the "
+              "dinars added up as dollars, nothing said"),
+    Case("old ouguiyas in a project in new ones", lambda m: (m.set_param("currency", "MRU"),
+                                                             _with_currencies(m, ["MRU", "UM", "ouguiyas", "MRO"])),
+         "other_currency", "expenditure.csv", 5, "currency", hint="does not convert",
+         what="a `devise` column MRU, UM, ouguiyas, MRO in an MRU project: MRO (before 2018) is ten times smaller",
+         expect=lambda m, problems: _only_rule_of(problems, "other_currency")),
     Case("amounts in thousands by their format", lambda m: _xlsx_formatted(
              m, "expenditure", "C2:C5", '#,##0.0" k$"'),
          "scaled_amounts", "expenditure.xlsx", 2, "amount", cell="Feuil1!C2", hint="plain number format",
@@ -1054,6 +1075,11 @@ CASES = [
     Case("params bad decimal mark", lambda m: m.set_param("decimal_mark", ";"),
          "bad_value", "project.yaml", NO_ROW, "decimal_mark", hint="numbers without units",
          what="project.yaml says decimal_mark: ';'"),
+    Case("params reporting date before the start", lambda m: (m.set_param("start_date", "2021-03-01", annex="maroc"),
+                                                            m.set_param("reporting_date", "2020-12-31", annex="maroc")),
+         "bad_value", "maroc.yaml", NO_ROW, "reporting_date", hint="starts before the other two",
+         what="maroc.yaml starts on 2021-03-01 and reports on 2020-12-31: the spending of 2020 against its budget, "
+              "its burn index n.d. « spent / line budget as of 2020-12-31 »"),
     # --- participation register (one row per person)
     Case("register unknown sex", lambda m: _register(m, "E1,f,Maroc,x\nE1,chat,Maroc,x\n"),
          "unknown_sex", "participation.csv", 3, "sex", what="a register row with sex = 'chat'"),
@@ -1105,6 +1131,11 @@ CASES = [
               "decimal mark »), and a period_end formula giving #NAME?",
          expect=lambda m, problems: (_names_row(problems, "not_a_number", "=10000.5/E9 gives the error #DIV/0!"),
                                      _names_row(problems, "not_a_date", "gives the error #NAME? (#NOM? in a French"))),
+    Case("xlsx text formula giving an error", lambda m: _xlsx_with_cached_formulas(
+             m, "budget", {"C2": ('=VLOOKUP(A2,Pays!A:B,2,FALSE)', ("e", "#N/A"))}),
+         "formula_error", "budget.xlsx", 2, "country", cell="Feuil1!C2", hint="Correct the formula",
+         what="budget.xlsx whose country =VLOOKUP(...) gives #N/A: B1 was a line of the country « #N/A », in no "
+              "annex but the project's"),
     Case("xlsx count in a date-formatted cell", lambda m: _xlsx_formatted(m, "participation", "B3:B3", "dd/mm/yyyy"),
          "not_a_number", "participation.xlsx", 3, "participants", cell="Feuil1!B3", hint="Format the cell as a number",
          what="participation.xlsx whose participants 15 sits in a cell formatted as a date, shown 15/01/1900 (was "
@@ -1214,6 +1245,11 @@ ACCEPTED = [
     Accepted("French Excel CSV", _french_excel_grouped,
              "';'-separated, decimal commas, '1 005 500,00' and '4.600.000' grouped, dd/mm/yyyy; project declares ','",
              _expect_grouped_numbers),
+    Accepted("dinars written four ways", lambda m: (m.set_param("currency", "TND"), _with_currencies(
+                 m, ["TND", "DT", "dinars", "Dinars tunisiens"]), m.replace("budget", "line,budget,", "line,Budget (DT),")),
+             what="a TND project: a `devise` column TND, DT, dinars, « Dinars tunisiens », a header 'Budget (DT)': all "
+                  "the project's currency (« dinars » was refused as another currency)",
+             expect=lambda m, data: None),
     Accepted("old version in a hidden sheet", lambda m: _xlsx_with_sheets(m, "budget", "Ancien", hidden=True),
              "budget.xlsx: a hidden sheet 'Ancien' (every amount times 10) before the visible table: the visible one "
              "is read (the hidden one was, without a word)", _expect_visible_sheet),

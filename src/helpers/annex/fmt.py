@@ -130,6 +130,11 @@ _COMPARED = {">": "supérieur à", ">=": "supérieur ou égal à", "<": "inféri
 _REASONS_FR = [
     (r"the expenditure data ends on (\d{4}-\d{2}-\d{2}),? before (\d{4}-\d{2}-\d{2})", "les dépenses connues s'arrêtent au {0}, avant le {1}"),
     (r"no expenditure data", "aucune dépense renseignée"),
+    (r"the spending of '([^']*)' \(to (\d{4}-\d{2}-\d{2})\) covers (\d{4}-\d{2}-\d{2}): what was spent up to that date is "
+     r"not known", "les dépenses de « {0} » (jusqu'au {1}) couvrent le {2} : ce qui a été dépensé à cette date n'est "
+     "pas connu"),
+    (r"the reporting date is not after the start date, no share of the planned duration has elapsed",
+     "la date de référence n'est pas postérieure au début du projet : aucune part de sa durée prévue n'est écoulée"),
     (r"spending not known for ([^;]+)", "dépenses non connues pour {0}"),
     (r"budget not known|budget of this line not known", "budget non renseigné"),
     (r"budget of (\d+) line\(s\) (?:is )?not known",

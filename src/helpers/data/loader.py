@@ -90,9 +90,15 @@ def check_and_load(project: str, data_dir: Path = DATA_DIR,
     problems += _countries_without_annex(annexes, data, table_files)
     if not annex_names(project, params_dir):
         problems += _no_annex(annexes, data, params_dir / project)
-    problems += _lines_above_budget_total(data, params_dir / project / "project.yaml")
+    # lines not yet read as they will be (a totals row refused, an amount not read) add up to nothing meaningful: the
+    # sum waits for the budget file's errors to be fixed (a refused TOTAL row doubled it)
+    budget_file = relative(table_files["budget"]) if "budget" in table_files else None
+    lines_read = not any(p.severity == "error" and p.file == budget_file or p.rule == "missing_data_folder"
+                         for p in data_problems)
+    if lines_read:
+        problems += _lines_above_budget_total(data, params_dir / project / "project.yaml")
     for annex in annexes:   # a country annex's own budget_total (its file's), against its own lines
-        if not annex.is_all and annex.budget_total and not any(p.rule == "missing_data_folder" for p in problems):
+        if lines_read and not annex.is_all and annex.budget_total:
             problems += _lines_above_budget_total(scope(dataclasses.replace(data, params=annex), annex.country),
                                                   params_dir / project / f"{annex.annex}.yaml")
     problems += duplicate_annexes(annexes, params_dir)   # two files, one country: both named
@@ -399,6 +405,8 @@ def _read_and_check(name: str, path: Path,
         problems += as_of.events_after(frame, raw, reporting)
     if reporting and name == "activities":
         problems += as_of.done_after(frame, raw, reporting)
+    if reporting and name == "expenditure":
+        problems += as_of.spending_across_date(frame, raw, reporting)
     if reporting and name == "indicators":
         problems += as_of.actuals_after(frame, raw, reporting)
     return frame, raw, problems
@@ -712,9 +720,12 @@ def _typed(name: str, raw: RawTable, params: ProjectParams,
     counted = table.register.counts if per_person else ()   # computed from the register's rows, not read
     frame = raw.frame.copy()
     problems: list[Problem] = []
+    written = None   # a spending row's period as written (« 2021 »): the period_end is its last day
     for column in table.columns:
         if column.name not in frame.columns or column.added or column.name in counted:
             continue
+        if column.period:
+            written = frame[column.name]
         if name == "reported" and column.name == "value":   # as printed: its number cells as the sheet shows them
             frame[column.name] = _printed(frame[column.name], report_decimal_mark(params))
             continue
@@ -735,6 +746,10 @@ def _typed(name: str, raw: RawTable, params: ProjectParams,
     for column in table.columns:  # optional columns the file does not have: empty
         if column.name not in frame.columns and column.name not in counted:
             frame[column.name] = blank(frame.index, column.kind)
+    if written is not None and "period_label" in frame.columns:   # « 2021 » is its label too: when the period began
+        periods = each_distinct(written, numbers.written_period, keep_missing=True)
+        frame["period_label"] = frame["period_label"].where(frame["period_label"].notna() | periods.isna(),
+                                                            periods).astype(frame["period_label"].dtype)
     for column in frame.columns:
         frame[column] = _normalised(table.column(column), frame[column])
     bad = {(p.row, p.column) for p in problems if p.column and p.severity == "error"}
@@ -745,7 +760,10 @@ def _typed_column(series: pd.Series, kind: str, raw: RawTable, decimal_mark: str
                   percent: bool = False, period: bool = False) -> tuple[pd.Series, list[Problem]]:
     example = "1 005 500,50" if decimal_mark == "," else "1,005,500.50"
     if kind == "str":
-        return _texts(series, decimal_mark), []
+        # a text cell whose formula gives an error (« #N/A » from a lookup): a country, a line or a sex « #N/A »
+        failed = [i for i, v in series.items() if isinstance(v, numbers.ErrorCell)] if raw.sheet is not None else []
+        texts = _texts(series.mask(series.index.isin(failed)), decimal_mark) if failed else _texts(series, decimal_mark)
+        return texts, [_formula_error(raw, "formula_error", i, series) for i in failed]
     if kind == "float":
         values, failed, reasons = numbers.parse_numbers(series, decimal_mark, money=money, percent=percent)
         hint = f"Write a number with the project's decimal mark '{decimal_mark}' (e.g. {example}), or leave it empty."
@@ -773,13 +791,16 @@ def _typed_column(series: pd.Series, kind: str, raw: RawTable, decimal_mark: str
     return values, problems
 
 
+_SHOWN_KIND = {"not_a_number": "number", "not_a_date": "date"}
+
+
 def _formula_error(raw: RawTable, rule: str, index: Any, series: pd.Series) -> Problem:
-    """A number or date cell of an .xlsx whose formula gives an error (numbers.ErrorCell: « #DIV/0! »): the formula
-    is to be corrected, not the cell written as a number."""
+    """A cell of an .xlsx whose formula gives an error (numbers.ErrorCell: « #DIV/0! », « #N/A »): the formula is to
+    be corrected, not the cell written as a number; a text cell so is not read as the text « #N/A »."""
     error = series[index]
     return raw.problem(
         rule, f"this cell's formula {error.formula} gives the error {error.explained()}: the sheet shows no "
-        f"{'number' if rule == 'not_a_number' else 'date'}", "Correct the formula in Excel so that it gives the "
+        f"{_SHOWN_KIND.get(rule, 'value')}", "Correct the formula in Excel so that it gives the "
         "value (or type the value in its place), then save the file.", index=index, column=str(series.name),
         value=str(error))
 
@@ -948,6 +969,18 @@ def _none_of_one_sex(frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
                 index=index, column=empty, severity="warning"))
         if rows.any():
             frame[empty] = frame[empty].mask(rows, 0.0)   # a new column: the typed one may be read-only
+    # men counted, women not, on an event with others: the others are likely women, yet the event is out of the share
+    # and its participants all « of unknown sex » (15 men of 25 read as 25 of unknown sex)
+    rows = frame["women"].isna() & frame["men"].notna() & (frame["men"] < frame["participants"])
+    for index in frame.index[rows.to_numpy(bool)]:
+        people, men = frame.at[index, "participants"], frame.at[index, "men"]
+        problems.append(raw.problem(
+            "women_left_empty_beside_men", f"'women' is empty while {numbers.format_number(men)} of the "
+            f"{numbers.format_number(people)} participants are counted as men: the event is left out of the women's "
+            f"share, its {numbers.format_number(people)} participants counted as of unknown sex",
+            f"If the {numbers.format_number(people - men)} others are women, write {numbers.format_number(people - men)}"
+            " in 'women'; if the women were not counted, leave it empty.", index=index, column="women",
+            severity="warning"))
     return problems
 
 

@@ -378,6 +378,18 @@ def _iso_span(text: str) -> tuple[dt.date, dt.date] | None:
     return period_bounds(text) if re.fullmatch(r"\d{4}-\d{1,2}", text) else None
 
 
+def written_period(value: Any) -> str | None:
+    """The period a spending row's period_end cell writes (« 2021 », « S1 2021 », « juin-21 » formatted as a month
+    in a sheet), as text; None for a day (a period's end, or a payment's date)."""
+    if isinstance(value, YearCell):
+        return str(value.year)
+    if isinstance(value, MonthCell):
+        return f"{value.year}-{value.month:02d}"
+    if isinstance(value, str) and period_bounds(value) is not None:
+        return value.strip()
+    return None
+
+
 def parse_period_end(text: Any) -> dt.date | None:
     """parse_date, or a period read as its last day (period_end): the end of a period of spending."""
     if isinstance(text, MonthCell):   # « juin-21 » in a sheet: June

@@ -190,10 +190,9 @@ class ProjectParams(_Strict):
     def _dates_in_order(self) -> "ProjectParams":
         if self.end_date <= self.start_date:
             raise ValueError("end_date must be after start_date")
-        if self.reporting_date < self.start_date:   # a typo (2019 for 2021): every row was warned one by one, and
-            # the burn index was n.d. without a reason
-            raise ValueError(f"reporting_date ({self.reporting_date}) is before start_date ({self.start_date}): the "
-                             "data cannot describe a day before the project began; correct the year")
+        if self.reporting_date <= self.start_date:   # nothing can have been done, spent or elapsed by then
+            raise ValueError(f"reporting_date ({self.reporting_date}) must be after start_date ({self.start_date}): "
+                             "the figures are those of the reporting date")
         return self
 
 
@@ -243,6 +242,9 @@ _EXAMPLES = {"title": "Appui à la migration équitable pour le Maghreb", "code"
 _HINTS = {"staff_categories": "Name the values of budget.csv's `category` column that are staff costs, e.g. "
                                "staff_categories: [staff].",
           "encoding": "Write the encoding the CSV files were saved in: utf-8, cp1252 or latin-1.",
+          **dict.fromkeys(_DATES := ("end_date", "reporting_date"), "Write start_date, reporting_date and end_date "
+                          "so that the project starts before the other two (project.yaml, or the annex's file when "
+                          "it gives its own dates)."),
           "budget_total": "Write the amount alone, e.g. budget_total: 2 777 777,78 with decimal_mark: \",\" (or "
                           "2777777.78), in the project's currency.",
           "language": "Write fr or en, in lower case: language: fr."}
@@ -317,14 +319,13 @@ def _problems_from(path: Path, error: ValidationError, allowed: set[str]) -> lis
             message = err["msg"].removeprefix("Value error, ")  # a validator's own sentence says what is wrong
             key = str(err["loc"][0]) if err["loc"] else ""
             hint = _HINTS.get(key, "Dates are written 2021-12-31; numbers without units.")
-            named = ""
             if key in DATE_KEYS and len(err["loc"]) == 1 and not isinstance(value, dict):
                 message, hint = _date_problem(key, value)
-            elif not err["loc"]:   # the dates out of order: the file's, said at the date that is named first
-                named = next((k for k in DATE_KEYS if message.startswith(k)), "")
-                loc = named or loc
-                hint, value = "Check the dates, written year first (2021-12-31): a year mistyped?", {}
-            problems.append(Problem(relative(path), "bad_value", message if named else f"'{loc}': {message}", hint,
+            elif not err["loc"] and message.split(" ")[0] in _DATES:   # the dates' order: the key it names
+                key = loc = message.split(" ")[0]
+                value = getattr(value, "get", lambda _: None)(key)
+                hint = _HINTS.get(key, hint)
+            problems.append(Problem(relative(path), "bad_value", f"'{loc}': {message}", hint,
                                     column=loc, value=None if isinstance(value, dict) else clipped(str(value))))
     return problems
 

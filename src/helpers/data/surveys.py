@@ -558,7 +558,8 @@ def _answer_codes(survey: Survey, raw: RawTable) -> list[Problem]:
 
 def code_problems(values: pd.Series, raw: RawTable, column: str, prefix: str = "survey_") -> list[Problem]:
     """-99 and its kind are refused (the estimates would count them as numbers); 999 and its kind, when they are
-    larger than every other answer and on several rows, are a warning (they may be answers). Rules
+    larger than every other answer or far above most, on several rows (on one row: both), are a warning (they may
+    be answers). Rules
     ``<prefix>missing_code`` and ``<prefix>nines`` (a survey's answers; an impact study's outcomes)."""
     problems = []
     floats = values.to_numpy(dtype="float64", na_value=np.nan)
@@ -582,21 +583,26 @@ def code_problems(values: pd.Series, raw: RawTable, column: str, prefix: str = "
     if not len(others):
         return problems
     q1, q3 = np.percentile(others, [25, 75])
-    for code in codes:   # a code-like number on several rows, above every other answer or far above most of them
-        hits = pd.Series(floats == code, index=values.index)
-        if hits.sum() < 2 or (code <= others.max() and code <= q3 + 3 * (q3 - q1)):
+    for code in codes:   # a code-like number on several rows, above every other answer or far above most of them;
+        hits = pd.Series(floats == code, index=values.index)   # on one row, both (one 9999 among incomes of 3 000)
+        far = code > q3 + 3 * (q3 - q1)
+        if (code <= others.max() and not far) or (hits.sum() < 2 and not (far and code > others.max())):
             continue
         code = int(code)
         where = (f"more than every other answer (at most {numbers.plain(float(others.max()))})" if code > others.max()
                  else f"far above most other answers (half are between {numbers.plain(round(float(q1), 2))} and "
                  f"{numbers.plain(round(float(q3), 2))})")
         problems.append(raw.problem(
-            f"{prefix}nines", f"{int(hits.sum())} answers are {code}, {where}: if {code} stands for 'don't know' or "
+            f"{prefix}nines", f"{_answers(int(hits.sum()))} {code}, {where}: if {code} stands for 'don't know' or "
             f"'refused', the estimates count it as {code}", "If it does, leave those answers empty in the file" + (
                 f" or declare it (missing_codes: [{code}] in the YAML)" if prefix == "survey_" else "") +
             f"; if {code} is a true answer, nothing needs doing.",
             index=hits.index[hits][0], column=column, value=code, severity="warning"))
     return problems
+
+
+def _answers(n: int) -> str:
+    return "1 answer is" if n == 1 else f"{n} answers are"
 
 
 def _code_like(value: float) -> bool:
