@@ -83,6 +83,10 @@ def _expect_one_spelling(data: ProjectData) -> None:
                      "value"].round(4).tolist() == [33.3333]
 
 
+def _expect_countries_read(data: ProjectData) -> None:
+    assert data.tables["participation"]["country"].tolist() == ["Maroc", "Tunisie", "regional"]
+
+
 def _only_rule_of(problems: list[Problem], rule: str) -> None:
     assert [p.rule for p in problems if p.severity == "error"] == [rule], [str(p) for p in problems]
 
@@ -1305,6 +1309,11 @@ ACCEPTED = [
              "activities.csv says 'MAROC' for A2 and 'Maroc' for A1, participation.csv 'maroc': the project-wide annex "
              "showed Maroc at 100 % and MAROC at 0 % (Maroc's annex: 33 %); each country is now written one way",
              lambda m, data: _expect_one_spelling(data)),
+    Accepted("the country headed « Pays bénéficiaire »", lambda m: m.replace(
+                 "participation", "event_id,participants,women,country,", "event_id,participants,women,Pays bénéficiaire,"),
+             "participation.csv headed 'Pays bénéficiaire': not read, every event the project's own, the Maroc annex "
+             "without participants (« give them the country in a `country` column »)",
+             lambda m, data: _expect_countries_read(data)),
     Accepted("women and men headed F and H", lambda m: m.replace(
                  "participation", "event_id,participants,women,country,label,start_date,end_date,group,men,",
                  "event_id,participants,dont F,country,label,start_date,end_date,group,H,"),

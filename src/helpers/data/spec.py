@@ -366,7 +366,9 @@ def _women_men_le_participants(frame: pd.DataFrame) -> pd.Series:
 
 COUNT = (Check("count_negative", "ge", (0,)), Check("count_integer", "whole"))
 ID = dict(required=True, filled=True)
-COUNTRY = Column("country", normalise="country", french=("pays",))
+# (« Pays bénéficiaire » was not read: every row the project's own, the country annexes empty of that table)
+COUNTRY = Column("country", normalise="country", french=("pays", "pays_bénéficiaire", "pays_d'intervention",
+                                                         "pays/région", "pays_/_région"))
 LABEL = Column("label", french=("libellé", "intitulé"))
 BUDGET_LINES = Column("budget_lines", french=("lignes_budgétaires", "lignes_de_financement", "lignes", "ligne",
                                               "ligne_budgétaire"))  # "R1" or "R1; R6"
