@@ -1045,6 +1045,14 @@ CASES = [
     Case("annex country as its code", lambda m: m.set_param("country", "MA", annex="maroc"),
          "unknown_country", "maroc.yaml", NO_ROW, "country", hint="Did you mean 'Maroc'? 'MA' is its code",
          what="maroc.yaml says country: MA where the tables write Maroc"),
+    Case("annex of two countries", lambda m: m.set_param("country", "Maroc, Tunisie", annex="maroc"),
+         "unknown_country", "maroc.yaml", NO_ROW, "country", hint="An annex covers one country",
+         what="maroc.yaml says country: Maroc, Tunisie: refused with « Did you mean 'Tunisie'? »",
+         expect=lambda m, problems: _no_hint(problems, "unknown_country", "Did you mean")),
+    Case("annex of a list of countries", lambda m: m.set_param("country", ["Maroc", "Tunisie"], annex="maroc"),
+         "bad_value", "maroc.yaml", NO_ROW, "country", hint="One country per annex file",
+         what="maroc.yaml says country: [Maroc, Tunisie]: refused with the hint « Dates are written 2021-12-31; "
+              "numbers without units »"),
     Case("annex of the regional rows", lambda m: m.set_param("country", "Régional", annex="maroc"),
          "unknown_country", "maroc.yaml", NO_ROW, "country", hint="write `country: all`",
          what="maroc.yaml says country: Régional (an annex of the project's own rows): « no table has rows for "

@@ -1148,6 +1148,10 @@ def _country_problems(annex: AnnexParams, data: ProjectData, table_files: dict[s
         guess = f"Did you mean '{same}'? '{annex.country}' is its code or its name in another language." if same \
             else did_you_mean(annex.country, seen)
         hint = (guess + " " if guess else "") + "Countries in the data: " + (", ".join(sorted(seen)) or "none") + "."
+        if _shared_by(annex.country, seen):   # `country: Maroc, Tunisie`: not a misspelt 'Tunisie'
+            hint = ("An annex covers one country, or the whole project (`country: all`, which compares the "
+                    "countries): write one country here, and one annex file per country. Countries in the data: "
+                    + ", ".join(sorted(seen)) + ".")
         if fold(annex.country) in PROJECT_WIDE_WORDS:   # `country: Régional`: read as the project's own rows
             hint = (f"'{annex.country}' is the project as a whole: its rows are shown in the annex with `country: "
                     "all` (with every country's), which compares the countries; write `country: all`. " + hint)

@@ -247,7 +247,9 @@ _HINTS = {"staff_categories": "Name the values of budget.csv's `category` column
                           "it gives its own dates)."),
           "budget_total": "Write the amount alone, e.g. budget_total: 2 777 777,78 with decimal_mark: \",\" (or "
                           "2777777.78), in the project's currency.",
-          "language": "Write fr or en, in lower case: language: fr."}
+          "language": "Write fr or en, in lower case: language: fr.",
+          "country": "One country per annex file, as the data's `country` column writes it (country: Maroc), or "
+                     "`all` for the whole project: an annex of several countries is the `all` one."}
 DATE_KEYS = ("start_date", "end_date", "reporting_date")
 
 
