@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import re
 import sys
 
 from .paths import UnsafeName, check_slug
@@ -48,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     new = commands.add_parser("new", help="start a project from nothing: its params and empty tables")
     new.add_argument("--project", required=True, help="name of the new project (letters, digits, '-', '_')")
     new.add_argument("--countries", default="", help="its countries as the data's `country` column writes them, "
-                                                     "separated by ',' (one annex each): \"Sénégal, Mali\"")
+                                                     "separated by ',' or ';' (one annex each): \"Sénégal, Mali\"")
     new.add_argument("--language", default="fr", choices=["fr", "en"], help="language of the annexes (default fr)")
 
     iati = commands.add_parser("import-iati", help="start a project from an IATI activity file")
@@ -129,7 +130,8 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
 def _new_project(project: str, countries: str, language: str) -> int:
     from .data.scaffold import new_project
 
-    if not _created(project, lambda: new_project(project, countries.split(","), language)):
+    # (';' too: a list written as French Excel separates cells; 'Maroc;Tunisie' was one country of that name)
+    if not _created(project, lambda: new_project(project, re.split(r"[,;]", countries), language)):
         return 1
     print(f"Next: fill in the empty values of params/{project}/project.yaml, put your rows in the tables of "
           f"data/{project}/ (data/README.md says what each column holds), then run: make check PROJECT={project}")

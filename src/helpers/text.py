@@ -19,7 +19,12 @@ ALL_WORDS = {ALL, "tous", "toutes", "ensemble"}  # what an annex's country may s
 PROJECT_WIDE_WORDS = ALL_WORDS | {"regional", "regionale", "multi-pays", "multipays", "multi pays", "tous pays",
                                   "tous les pays", "all countries", "multi-country", "multi country", "multicountry",
                                   "global", "globale", "projet", "project", "siege", "hq", "headquarters", "n/a",
-                                  "-"}   # (not "na": Namibia's ISO code, as IATI files write countries)
+                                  "-",   # (not "na": Namibia's ISO code, as IATI files write countries)
+                                  # a line of several of the project's countries (« atelier sous-régional »): it was
+                                  # a country « Sous-régional » of its own, left out of what country annexes leave out
+                                  "sous-regional", "sous-regionale", "sous regional", "sousregional", "subregional",
+                                  "sub-regional", "sub regional", "inter-pays", "interpays", "plusieurs pays",
+                                  "pluri-pays", "multi-countries", "several countries"}
 
 # ----------------------------------------------------------------- vocabularies (keys are folded words)
 # How a table says a value is not known (non disponible, non communiqué, not available...), folded, without a final

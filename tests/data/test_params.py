@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -35,11 +36,11 @@ def test_valid_project_and_defaults(mini):
 
 def test_annex_overrides_project_and_deep_merges_thresholds(mini):
     mini.set_param("thresholds", {"rag_amber": 40, "parity_low": 0.95})
-    mini.set_param("currency", "EUR", annex="maroc")
+    mini.set_param("donor", "AICS", annex="maroc")
     annex = load_annex_params("mini", "maroc", mini.params_dir)
     assert isinstance(annex, AnnexParams)
     assert annex.country == "Maroc" and annex.project == "mini" and annex.annex == "maroc"
-    assert annex.currency == "EUR"                       # overridden by the annex
+    assert annex.donor == "AICS"                         # overridden by the annex
     assert annex.title == "Mini project"                 # inherited
     assert annex.thresholds.rag_green == 90              # from the annex
     assert annex.thresholds.rag_amber == 40              # kept from project.yaml: merged, not replaced
@@ -267,6 +268,68 @@ def test_a_budget_total_yaml_reads_as_a_float_is_read_with_the_projects_decimal_
     with pytest.raises(ValidationFailed) as refused:
         load()
     assert [(p.rule, p.column) for p in refused.value.problems] == [("bad_value", "budget_total")]
+
+
+@pytest.mark.parametrize("key, value", [("currency", "MAD"), ("decimal_mark", ","), ("encoding", "cp1252")])
+def test_an_annex_cannot_read_the_tables_otherwise(mini, key, value):
+    """maroc.yaml's `currency: MAD` in a USD project: the tables are read once, with project.yaml's values, so the
+    Maroc annex showed the USD amounts labelled MAD, unconverted, without a word. Refused at the annex's key; the
+    project's own value written again (in another case, `utf8` for utf-8) is fine."""
+    mini.set_param(key, value, annex="maroc")
+    problems = _problems(load_annex_params, "mini", "maroc", mini.params_dir)
+    assert [(p.rule, p.column, p.value) for p in problems] == [("project_only_key", key, value)]
+    assert problems[0].file.endswith("maroc.yaml") and "project.yaml" in problems[0].message
+    mini.set_param(key, {"currency": "usd", "decimal_mark": ".", "encoding": "UTF8"}[key], annex="maroc")
+    load_annex_params("mini", "maroc", mini.params_dir)
+
+
+@pytest.mark.parametrize("written, message, hint", [
+    ("31/12/2020", "not a date written year first", "reporting_date: 2020-12-31"),   # as French Excel shows it
+    ("30.06.2021", "not a date written year first", "reporting_date: 2021-06-30"),
+    ("2021", "a year alone is not a date", "reporting_date: 2021-12-31"),  # was « Datetimes ... zero time »
+    ("décembre 2020", "not a date", "year first")])
+def test_a_date_not_written_year_first_is_told_how_to_write_it(mini, written, message, hint):
+    """`reporting_date: 31/12/2020` was refused with pydantic's « invalid character in year » and the hint « numbers
+    without units »; `2021` (read by pydantic as seconds since 1970) with « Datetimes provided to dates should have
+    zero time »."""
+    path = mini.params_dir / "mini" / "project.yaml"
+    path.write_text(re.sub(r"reporting_date: .*", f"reporting_date: {written}", path.read_text(encoding="utf-8")),
+                    encoding="utf-8")
+    [problem] = _problems(load_project_params, "mini", mini.params_dir)
+    assert (problem.rule, problem.column, problem.value) == ("bad_value", "reporting_date", written)
+    assert problem.message == f"'reporting_date': {message}" and hint in problem.hint
+
+
+def test_a_date_that_does_not_exist_is_refused_at_its_line(mini):
+    """`reporting_date: 2021-06-31`: YAML's own date reader raised ValueError, and make check ended in a traceback."""
+    path = mini.params_dir / "mini" / "project.yaml"
+    path.write_text(re.sub(r"reporting_date: .*", "reporting_date: 2021-06-31", path.read_text(encoding="utf-8")),
+                    encoding="utf-8")
+    [problem] = _problems(load_project_params, "mini", mini.params_dir)
+    assert (problem.rule, problem.value) == ("not_a_date", "2021-06-31") and problem.row is not None
+    assert "year first" in problem.hint
+
+
+@pytest.mark.parametrize("annex, key, says", [
+    ("maroc", "pays", "Did you mean 'country'?"), ("maroc", "nom", "Did you mean 'name'?"),
+    ("project", "Date de rapport", "Did you mean 'reporting_date'?"), ("project", "Devise", "Did you mean 'currency'?"),
+    ("project", "Pays", "a key of each annex file"), ("project", "countries", "a key of each annex file")])
+def test_a_french_key_is_given_its_name(mini, annex, key, says):
+    """`pays: Maroc` in maroc.yaml was refused with the list of keys only (difflib finds nothing close to 'pays');
+    `countries: Maroc, Tunisie` in project.yaml too, where the countries are each an annex file's."""
+    mini.set_param(key, "x", annex=annex)
+    problems = _problems(load_project_params if annex == "project" else load_annex_params, "mini",
+                         *([] if annex == "project" else ["maroc"]), mini.params_dir)
+    [problem] = [p for p in problems if p.rule == "unknown_key"]
+    assert problem.column == key and says in problem.hint
+
+
+def test_a_tab_in_a_params_file_is_named(mini):
+    """A tab indenting `thresholds:` (an editor's tab key): the hint spoke of ':' and signs in quotes."""
+    mini.write_param_file("maroc", "country: Maroc\nname: Maroc\nthresholds:\n\trag_green: 90\n")
+    [problem] = _problems(load_annex_params, "mini", "maroc", mini.params_dir)
+    assert (problem.rule, problem.row) == ("yaml_syntax", 4) and "not tabs" in problem.hint
+
 
 
 def test_a_refused_totals_row_is_not_added_to_the_lines(tmp_path):

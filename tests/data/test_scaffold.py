@@ -135,3 +135,26 @@ def test_a_table_typed_in_excel_beside_its_header_only_csv_is_read(root):
     assert load_project("deux", root / "data", root / "params").tables["budget"]["budget"].tolist() == [100000]
     (root / "data" / "deux" / "budget.csv").write_text("line;budget;country\nR9;5;Mali\n", encoding="utf-8")
     assert load_project("deux", root / "data", root / "params").tables["budget"]["line"].tolist() == ["R9"]
+
+
+@pytest.mark.parametrize("countries, says", [(["Maroc", "Régional"], "the project as a whole"),
+                                             (["Maroc", "all"], "the project as a whole"),
+                                             (["Maroc", "maroc"], "given twice")])
+def test_the_project_or_a_country_twice_is_no_country_annex(root, countries, says):
+    """COUNTRIES="Maroc, Régional" wrote regional.yaml, an annex of a country « Régional » (the project's own rows are
+    `regional` and no country annex's), "Maroc, all" a second project-wide annex, "Maroc, maroc" two annexes of
+    Maroc: each is refused, nothing written."""
+    with pytest.raises(ValidationFailed) as refused:
+        new_project("trois", countries, "fr", root / "data", root / "params")
+    assert [p.rule for p in refused.value.problems] == ["country_name"] and says in refused.value.problems[0].message
+    assert not list(root.rglob("*.yaml"))
+
+
+def test_countries_separated_by_semicolons(root):
+    """COUNTRIES="Maroc;Tunisie" (cells as French Excel separates them) made one country « Maroc;Tunisie »."""
+    env = {**os.environ, "WORKBOOK_ROOT": str(root), "PYTHONPATH": str(SRC)}
+    run = subprocess.run([sys.executable, "-m", "helpers", "new", "--project", "deux", "--countries", "Maroc;Tunisie"],
+                         capture_output=True, text=True, env=env, cwd=root)
+    assert run.returncode == 0, run.stderr
+    assert sorted(p.stem for p in (root / "params" / "deux").glob("*.yaml")) == ["ensemble", "maroc", "project",
+                                                                                  "tunisie"]

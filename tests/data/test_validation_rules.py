@@ -29,6 +29,7 @@ import pytest
 
 from fixtures.mini_project import Mini
 from helpers.analyses.budget import budget_lines
+from helpers.analyses.figures import execution_figures
 from helpers.errors import Problem, ValidationFailed
 from helpers.data.loader import ProjectData, scope
 
@@ -68,6 +69,22 @@ def matching(case: Case, problems: list[Problem]) -> list[Problem]:
 # ----------------------------------------------------------------- building broken inputs
 def _names_row(problems: list[Problem], rule: str, words: str) -> None:
     assert any(p.rule == rule and words in p.message for p in problems), [str(p) for p in problems]
+
+
+def _no_hint(problems: list[Problem], rule: str, words: str) -> None:
+    assert not any(p.rule == rule and words in p.hint for p in problems), [str(p) for p in problems]
+
+
+def _expect_one_spelling(data: ProjectData) -> None:
+    assert data.tables["activities"]["country"].tolist()[:2] == ["Maroc", "Maroc"]
+    assert data.tables["participation"]["country"].tolist()[0] == "Maroc"
+    rates = execution_figures(data.tables["activities"], per_country=True)
+    assert rates.loc[rates["metric"].eq("physical_execution_rate") & rates["key"].str.lower().eq("maroc"),
+                     "value"].round(4).tolist() == [33.3333]
+
+
+def _expect_countries_read(data: ProjectData) -> None:
+    assert data.tables["participation"]["country"].tolist() == ["Maroc", "Tunisie", "regional"]
 
 
 def _only_rule_of(problems: list[Problem], rule: str) -> None:
@@ -846,6 +863,24 @@ CASES = [
          lambda m: m.replace("participation", "E1,20,8,Maroc,", "E1,20,8,Royaume du Maroc,"),
          "country_without_annex", "data/mini", None, "country", severity="warning", hint="Did you mean 'Maroc'?",
          what="participation.csv says 'Royaume du Maroc' for E1: its 20 participants would be in no country annex"),
+    Case("country as its ISO code",
+         lambda m: m.replace("activities", "A2,En cours (avancé),Maroc,", "A2,En cours (avancé),MAR,"),
+         "country_without_annex", "data/mini", None, "country", severity="warning", hint="'MAR' is its code",
+         what="activities.csv says 'MAR' (ISO 3166 alpha-3) for A2 where maroc.yaml and the other rows say 'Maroc': "
+              "A2 was in no country annex, nothing said (too far from 'Maroc' for a « did you mean »)"),
+    Case("a table of country codes",
+         lambda m: m.replace("participation", "E1,20,8,Maroc,", "E1,20,8,MA,"),
+         "country_without_rows", "maroc.yaml", NO_ROW, "country", severity="warning",
+         hint="participation.csv writes it 'MA': write 'Maroc' there",
+         what="participation.csv writes its countries as codes (MA) and maroc.yaml says Maroc: the Maroc annex had "
+              "no participants, and the warning said « fine if these tables do not apply »",
+         expect=lambda m, problems: _names_row(problems, "country_without_annex", "of 'MA'")),
+    Case("a row shared by two countries",
+         lambda m: m.replace("participation", "E1,20,8,Maroc,", "E1,20,8,Maroc/Tunisie,"),
+         "country_without_annex", "data/mini", None, "country", severity="warning", hint="name 2 countries",
+         what="participation.csv says 'Maroc/Tunisie' for E1 (an event of both): in neither country's annex, and the "
+              "warning asked « Did you mean 'Tunisie'? »",
+         expect=lambda m, problems: _no_hint(problems, "country_without_annex", "Did you mean")),
     Case("event entered twice", lambda m: m.append(
         "participation", "E9,20,8,Maroc,Formation des inspecteurs,2020-10-01,2020-10-03,government,12,false,B2"),
          "repeated_event", "participation.csv", 5, "event_id", severity="warning", hint="delete one row",
@@ -1156,12 +1191,32 @@ CASES = [
     Case("duplicate indicator row", lambda m: m.append("indicators", "I2,2020,3,,,,,,,,Tunisie,total"),
          "duplicate_indicator", "indicators.csv", 6, "indicator_id",
          what="indicator I2, 2020, Tunisie, total twice"),
+    Case("indicator row repeated under another spelling of its country",
+         lambda m: m.append("indicators", "I1,2020,12,Personnes formées,output,persons,0,20,50,increase,MAROC,total"),
+         "duplicate_indicator", "indicators.csv", 6, "indicator_id", hint="MAROC is Maroc",
+         what="I1, 2020, total written for Maroc and again for MAROC: two achievements of I1@2020 (50 % and 60 %) in "
+              "the Maroc annex, keyed I1@2020/Maroc and I1@2020/MAROC, nothing said"),
     # --- across tables and annexes
     Case("expenditure on unknown line", lambda m: m.replace("expenditure", "B4,", "B9,"),
          "unknown_line", "expenditure.csv", 5, "line", what="spending on line B9, absent from budget.csv"),
     Case("annex country not in data", lambda m: m.set_param("country", "Egypte", annex="maroc"),
          "unknown_country", "maroc.yaml", NO_ROW, "country", hint="Maroc",
          what="maroc.yaml says country: Egypte, which no table has"),
+    Case("annex country as its code", lambda m: m.set_param("country", "MA", annex="maroc"),
+         "unknown_country", "maroc.yaml", NO_ROW, "country", hint="Did you mean 'Maroc'? 'MA' is its code",
+         what="maroc.yaml says country: MA where the tables write Maroc"),
+    Case("annex of two countries", lambda m: m.set_param("country", "Maroc, Tunisie", annex="maroc"),
+         "unknown_country", "maroc.yaml", NO_ROW, "country", hint="An annex covers one country",
+         what="maroc.yaml says country: Maroc, Tunisie: refused with « Did you mean 'Tunisie'? »",
+         expect=lambda m, problems: _no_hint(problems, "unknown_country", "Did you mean")),
+    Case("annex of a list of countries", lambda m: m.set_param("country", ["Maroc", "Tunisie"], annex="maroc"),
+         "bad_value", "maroc.yaml", NO_ROW, "country", hint="One country per annex file",
+         what="maroc.yaml says country: [Maroc, Tunisie]: refused with the hint « Dates are written 2021-12-31; "
+              "numbers without units »"),
+    Case("annex of the regional rows", lambda m: m.set_param("country", "Régional", annex="maroc"),
+         "unknown_country", "maroc.yaml", NO_ROW, "country", hint="write `country: all`",
+         what="maroc.yaml says country: Régional (an annex of the project's own rows): « no table has rows for "
+              "the country 'Régional' », the data's countries listed, nothing said of `all`"),
     Case("country with a path in it", lambda m: m.set_param("country", "../../escaped", annex="maroc"),
          "unknown_country", "maroc.yaml", NO_ROW, "country", hint="Countries in the data",
          what="maroc.yaml says country: ../../escaped (a value, never a path: nothing is written)",
@@ -1179,6 +1234,13 @@ CASES = [
     Case("annex params unknown key", lambda m: m.write_param_file("maroc", "country: Maroc\nName: Maroc\n"),
          "unknown_key", "maroc.yaml", NO_ROW, "Name", hint="Did you mean 'name'?",
          what="maroc.yaml has 'Name:' for 'name:' (keys are case-sensitive)"),
+    Case("annex in another currency", lambda m: m.set_param("currency", "MAD", annex="maroc"),
+         "project_only_key", "maroc.yaml", NO_ROW, "currency", hint="does not convert currencies",
+         what="maroc.yaml says currency: MAD in a USD project: the Maroc annex showed the USD amounts as MAD "
+              "(100 000 MAD for B1), unconverted, without a word"),
+    Case("no annex file", lambda m: (m.params_dir / "mini" / "maroc.yaml").unlink(),
+         "no_annex", "params/mini", NO_ROW, None, severity="warning", hint="ensemble.yaml",
+         what="params/mini/ holds project.yaml only: make check said « OK » and make annexes built nothing of it"),
     Case("params name a missing project", lambda m: None,
          "missing_project", "params/mnii/project.yaml", NO_ROW, None, hint="Did you mean 'mini'?", project="mnii",
          what="the project 'mnii' is asked for; only 'mini' exists"),
@@ -1477,6 +1539,23 @@ ACCEPTED = [
              "budget line B4 of country « Multi-pays » and its spending « Siège »: the project's own, as an empty "
              "cell (it was a country of that name, listed beside Maroc and Tunisie)",
              lambda m, data: _expect_project_wide(data)),
+    Accepted("the project's own line written « Sous-régional »", lambda m: (
+                 m.replace("budget", "B4,20000,,", "B4,20000,Sous-régional,"),
+                 m.replace("expenditure", "B4,2021-06-30,5000,,", "B4,2021-06-30,5000,Inter-pays,")),
+             "budget line B4 of country « Sous-régional » and its spending « Inter-pays »: the project's own, as an "
+             "empty cell (it was a country of that name, in no country annex's list of what it leaves out)",
+             lambda m, data: _expect_project_wide(data)),
+    Accepted("a country written in capitals in some rows", lambda m: (
+                 m.replace("activities", "A2,En cours (avancé),Maroc,", "A2,En cours (avancé),MAROC,"),
+                 m.replace("participation", "E1,20,8,Maroc,", "E1,20,8,maroc,")),
+             "activities.csv says 'MAROC' for A2 and 'Maroc' for A1, participation.csv 'maroc': the project-wide annex "
+             "showed Maroc at 100 % and MAROC at 0 % (Maroc's annex: 33 %); each country is now written one way",
+             lambda m, data: _expect_one_spelling(data)),
+    Accepted("the country headed « Pays bénéficiaire »", lambda m: m.replace(
+                 "participation", "event_id,participants,women,country,", "event_id,participants,women,Pays bénéficiaire,"),
+             "participation.csv headed 'Pays bénéficiaire': not read, every event the project's own, the Maroc annex "
+             "without participants (« give them the country in a `country` column »)",
+             lambda m, data: _expect_countries_read(data)),
     Accepted("women and men headed F and H", lambda m: m.replace(
                  "participation", "event_id,participants,women,country,label,start_date,end_date,group,men,",
                  "event_id,participants,dont F,country,label,start_date,end_date,group,H,"),

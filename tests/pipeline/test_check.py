@@ -159,14 +159,24 @@ def test_every_impact_figure_the_annex_computes_is_known_to_the_check(mini):
     assert "survey:score:naive" in problems[0].hint
 
 
-def test_a_regional_figure_is_checked_in_the_project_wide_annex(mini):
+@pytest.mark.parametrize("country", ["Régional", "Global", "Multi-pays", "Tous pays", "N/A"])
+def test_a_regional_figure_is_checked_in_the_project_wide_annex(mini, country):
     """A « Régional » figure is the project-wide annex's (as « Maroc » is Maroc's): `reported_nowhere` said it was
-    checked in no annex."""
+    checked in no annex. So are « Global », « Multi-pays »... (the loader reads them as `regional` and the project-wide
+    annex checks them): the check said « names the country 'Global', which has no annex: add an annex for Global »."""
     mini.write_param_file("ensemble", "country: all\nname: Ensemble\n")
-    mini.replace("reported", "Rapport p. 20,Maroc", "Rapport p. 20,Régional")
+    mini.replace("reported", "Rapport p. 20,Maroc", f"Rapport p. 20,{country}")
     problems = reported_figure_problems("mini", mini.data_dir, mini.params_dir)
     assert not [p for p in problems if p.rule == "reported_nowhere"]
     (mini.params_dir / "mini" / "ensemble.yaml").unlink()
     problems = reported_figure_problems("mini", mini.data_dir, mini.params_dir)
-    assert ["'Régional', and the project has no project-wide annex" in p.message
+    assert [f"'{country}', and the project has no project-wide annex" in p.message
             for p in problems if p.rule == "reported_nowhere"] == [False, True]
+
+
+def test_a_figure_of_a_country_written_as_its_code_is_told_its_annex(mini):
+    """F2 of country 'MA' where maroc.yaml says Maroc: checked in no annex, and the hint said to add an annex for MA."""
+    mini.replace("reported", "Rapport p. 20,Maroc", "Rapport p. 20,MA")
+    problems = [p for p in reported_figure_problems("mini", mini.data_dir, mini.params_dir)
+                if p.rule == "reported_nowhere" and p.value == "MA"]
+    assert len(problems) == 1 and "Did you mean 'Maroc'?" in problems[0].hint

@@ -270,6 +270,19 @@ def _written_float(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> float:
 _Loader.add_constructor("tag:yaml.org,2002:float", _written_float)
 
 
+def _date(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    """A date YAML reads (2021-06-31): one that does not exist raised ValueError out of make check, a traceback."""
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError as exc:
+        raise _Refusal("not_a_date", f"'{shown(node.value)}' is not a date that exists ({exc})",
+                       "Correct the date, written year first, month, day (e.g. 2021-06-30).",
+                       node.start_mark.line + 1, value=clipped(node.value)) from None
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _date)
+
+
 def _expanded_size(root) -> int:
     """How many nodes the document has once every alias is expanded; refuses more than MAX_YAML_NODES (and an
     alias that contains itself). Iterative and memoised: a billion laughs costs a few dozen steps."""
@@ -332,7 +345,10 @@ def read_yaml(path: Path, root: Path | None = None) -> tuple[Any, list[Problem]]
                               "Write one 'key: value' per line.")]
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        return None, [Problem(file, "yaml_syntax", f"this is not valid YAML: {getattr(exc, 'problem', None) or exc}",
+        problem = str(getattr(exc, 'problem', None) or exc)
+        return None, [Problem(file, "yaml_syntax", f"this is not valid YAML: {problem}",
+                              "Indent with spaces, not tabs: replace each tab of the line by two spaces."
+                              if "'\\t'" in problem else   # (an editor's tab key)
                               "Check indentation and the ':' after each key; put a value that starts with a sign "
                               "in quotes, e.g. decimal_mark: \",\"",
                               row=mark.line + 1 if mark else None)]

@@ -28,6 +28,7 @@ from ..text import (COMPARISON_WORDS, NOT_KNOWN_WORDS, PROJECT_WIDE_WORDS, SEX_W
 from .params import (AnnexParams, ProjectParams, duplicate_annexes, load_annex_params, load_project_params,
                      report_decimal_mark)
 from ..paths import DATA_DIR, PARAMS_DIR, annex_names, relative
+from .countries import country_code
 from .iati import TABLES as IATI_TABLES, load_iati
 from .inputs import beside, exists, load_described, read_yaml, recording
 from .model import ProjectData, Study, each_distinct, scope  # noqa: F401 (ProjectData, Study, scope re-exported)
@@ -87,6 +88,8 @@ def check_and_load(project: str, data_dir: Path = DATA_DIR,
     for annex in annexes:
         problems += _country_problems(annex, data, table_files, params_dir)
     problems += _countries_without_annex(annexes, data, table_files)
+    if not annex_names(project, params_dir):
+        problems += _no_annex(annexes, data, params_dir / project)
     # lines not yet read as they will be (a totals row refused, an amount not read) add up to nothing meaningful: the
     # sum waits for the budget file's errors to be fixed (a refused TOTAL row doubled it)
     budget_file = relative(table_files["budget"]) if "budget" in table_files else None
@@ -165,6 +168,7 @@ def _load(project: str, params: ProjectParams, data_dir: Path) -> tuple[ProjectD
             typed[name] = (frame, raw)
             tables[name] = _finish(name, frame)
             data.present.add(name)
+    _one_spelling(tables, data.present)
     # a budget file refused for its headers has its own errors; its lines are not known, so none is "unknown"
     budget_refused = "budget" in table_files and "budget" not in typed
     resolved = None   # each expenditure row's budget line, found once for both uses
@@ -184,6 +188,25 @@ def _load(project: str, params: ProjectParams, data_dir: Path) -> tuple[ProjectD
     problems += survey_problems
     data.files += survey_files
     return data, problems, table_files
+
+
+def _one_spelling(tables: dict[str, pd.DataFrame], present: set[str]) -> None:
+    """Each country written one way in every table, as first written (tables in name order): 'MAROC' and 'maroc'
+    become 'Maroc'. Countries are matched folded (an annex has all its rows), but the project-wide annex grouped its
+    activities, participants and indicators by the cell as written: 'Maroc' 100 % and 'MAROC' 0 % beside Maroc's
+    own 33 %. (Distinct values only: a million rows hold a handful of countries.)"""
+    first: dict[str, str] = {}   # folded -> as first written
+    chosen: dict[str, str] = {}  # another spelling -> the first
+    for name in sorted(present):
+        for written in tables[name]["country"].dropna().unique().tolist():
+            if isinstance(written, str) and written != REGIONAL:
+                kept = first.setdefault(fold(written), written)
+                if kept != written:
+                    chosen[written] = kept
+    for name in present if chosen else ():
+        column = tables[name]["country"]
+        if column.isin(list(chosen)).any():
+            tables[name]["country"] = column.replace(chosen)
 
 
 def _two_sources(name: str, path: Path, iati_folder: Path) -> Problem:
@@ -1163,6 +1186,7 @@ def _country_problems(annex: AnnexParams, data: ProjectData, table_files: dict[s
     whole: list[str] = []               # tables whose every row belongs to the project as a whole
     partly: list[tuple[str, int]] = []  # tables with rows of the country and some of the project as a whole
     no_country: list[str] = []          # the tables and studies that give no country at all
+    written_so: list[str] = []          # the tables of missing_in that write the country another way ('MA')
     for file, countries, kept_whole in _country_columns(data, table_files):
         if countries.empty:
             continue
@@ -1178,11 +1202,22 @@ def _country_problems(annex: AnnexParams, data: ProjectData, table_files: dict[s
             whole.append(file)
         elif wanted not in set(folded.values()):
             missing_in.append(file)
+            code = country_code(annex.country)
+            written_so += [f"{file} writes it '{c}'" for c in folded if code and country_code(c) == code]
         elif project_wide:
             partly.append((file, project_wide))
     if not any(fold(c) == wanted for c in seen):
-        guess = did_you_mean(annex.country, seen)
+        same = _same_country(annex.country, seen)   # `country: MA` (or Morocco) where the data write Maroc
+        guess = f"Did you mean '{same}'? '{annex.country}' is its code or its name in another language." if same \
+            else did_you_mean(annex.country, seen)
         hint = (guess + " " if guess else "") + "Countries in the data: " + (", ".join(sorted(seen)) or "none") + "."
+        if _shared_by(annex.country, seen):   # `country: Maroc, Tunisie`: not a misspelt 'Tunisie'
+            hint = ("An annex covers one country, or the whole project (`country: all`, which compares the "
+                    "countries): write one country here, and one annex file per country. Countries in the data: "
+                    + ", ".join(sorted(seen)) + ".")
+        if fold(annex.country) in PROJECT_WIDE_WORDS:   # `country: Régional`: read as the project's own rows
+            hint = (f"'{annex.country}' is the project as a whole: its rows are shown in the annex with `country: "
+                    "all` (with every country's), which compares the countries; write `country: all`. " + hint)
         if not seen and no_country:
             hint += (f" No table gives a country ({', '.join(no_country)}): their rows belong to the project as a "
                      f"whole; write `country: all` in {Path(annex_file).name} to show them.")
@@ -1191,6 +1226,10 @@ def _country_problems(annex: AnnexParams, data: ProjectData, table_files: dict[s
     problems = []
     if missing_in:
         hint = "Fine if these tables do not apply to this country; the annex will show no figures from them."
+        if written_so:   # its code or English name: not a table that does not apply
+            hint = (f"{'; '.join(written_so)}: write '{annex.country}' there, as {Path(annex_file).name} does, "
+                    "else the annex leaves those rows out." + ("" if len(written_so) == len(missing_in) else
+                                                               " The other tables: " + hint[0].lower() + hint[1:]))
         if any(Path(file).stem == "expenditure" for file in missing_in):  # unknown, not 0: the project's too
             hint += (" Without expenditure rows its spending is not known, in its annex and in the project's "
                      "totals (n.d.): if nothing was spent yet, add a row with the amount 0.")
@@ -1233,17 +1272,57 @@ def _countries_without_annex(annexes: list[AnnexParams], data: ProjectData,
             found[key] = (written, files + [file], rows + int(n))
     problems = []
     for written, files, rows in found.values():
-        guess = did_you_mean(written, covered.values()) or _named_within(written, covered.values())
+        same = _same_country(written, covered.values())
+        shared = _shared_by(written, covered.values())
+        guess = same or did_you_mean(written, covered.values()) or _named_within(written, covered.values())
+        if shared:   # 'Maroc, Tunisie': not a misspelt 'Tunisie' (the « did you mean » said so)
+            guess = (f"These rows name {len(shared)} countries ({', '.join(shared)}): a row belongs to one country. "
+                     "Split each into one row per country, each with its own share (of the amount, of the "
+                     "participants), or write `regional` if it is the project's as a whole; as written, no country "
+                     "annex counts them.")
         if not guess:
             continue
         problems.append(Problem(
             relative(data.files[0].parent if data.files else Path()), "country_without_annex",
             f"{rows} row{'s' if rows > 1 else ''} of '{written}' ({', '.join(files)}) belong to no country annex "
             f"(the annexes' countries: {', '.join(sorted(covered.values()))}): they count in the project-wide annex "
-            "only", guess + " Write the country as its annex file does (`country:`), or add "
-            f"an annex for {written} in params/{data.project}/.", column="country", value=written,
-            severity="warning"))
+            "only", f"Did you mean '{same}'? '{written}' is its code or its name in another language: write '{same}' "
+            "in these rows, as its "
+            "annex file does (`country:`), so that its annex counts them." if same and not shared else guess
+            if shared else guess + " Write the country "
+            f"as its annex file does (`country:`), or add an annex for {written} in params/{data.project}/.",
+            column="country", value=written, severity="warning"))
     return problems
+
+
+def _no_annex(annexes: list[AnnexParams], data: ProjectData, folder: Path) -> list[Problem]:
+    """A project without any annex file: `make check` said OK, and `make annexes` built nothing of it, nothing
+    said."""
+    if annexes or (not data.files and not data.studies):
+        return []
+    where = relative(folder)
+    return [Problem(where, "no_annex", "there is no annex file: no annex of this project will be built",
+                    f"Add {where}/ensemble.yaml with the lines `country: all` and `name: Ensemble du projet` (the "
+                    "annex of the whole project), and one file per country annex (`country: <as the data writes "
+                    "it>`, `name:`).", severity="warning")]
+
+
+def _same_country(written: str, countries) -> str:
+    """'Maroc' for 'MA', 'MAR' or 'Morocco': the code (ISO 3166) or another language's name of the one annex's
+    country (a table of codes beside an annex of names left the code's rows out of the annex, nothing said)."""
+    code = country_code(written)
+    same = [c for c in countries if code and country_code(c) == code]
+    return same[0] if len(same) == 1 else ""
+
+
+def _shared_by(written: str, countries) -> list[str]:
+    """The countries a cell names together ('Maroc, Tunisie', 'Maroc/Tunisie', 'Maroc et Tunisie'), as written
+    there, when each part is a country (an annex's, or by its name or code) and one at least an annex's; else []."""
+    parts = [p for p in re.split(r"\s*(?:[,;/&+|]|\bet\b|\band\b)\s*", str(written).strip()) if p]
+    annexes = {fold(c) for c in countries} | {country_code(c) for c in countries} - {""}
+    if len(parts) < 2 or not all(fold(p) in annexes or country_code(p) for p in parts):
+        return []
+    return parts if any(fold(p) in annexes or country_code(p) in annexes for p in parts) else []
 
 
 def _named_within(written: str, countries) -> str:

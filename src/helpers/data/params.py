@@ -8,6 +8,7 @@ no Python objects; size, aliases and nesting bounded; a key written twice is an 
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 from pathlib import Path
 from typing import Any, Literal
@@ -245,7 +246,53 @@ _HINTS = {"staff_categories": "Name the values of budget.csv's `category` column
                           "so that the project starts before the other two (project.yaml, or the annex's file when "
                           "it gives its own dates)."),
           "budget_total": "Write the amount alone, e.g. budget_total: 2 777 777,78 with decimal_mark: \",\" (or "
-                          "2777777.78), in the project's currency."}
+                          "2777777.78), in the project's currency.",
+          "language": "Write fr or en, in lower case: language: fr.",
+          "country": "One country per annex file, as the data's `country` column writes it (country: Maroc), or "
+                     "`all` for the whole project: an annex of several countries is the `all` one."}
+DATE_KEYS = ("start_date", "end_date", "reporting_date")
+
+
+def _date_problem(key: str, value: Any) -> tuple[str, str]:
+    """(message, hint) for a date key that is not a date written year first: '31/12/2020' (as French Excel shows
+    dates), '2021' (a year alone, which pydantic reads as seconds since 1970 and calls « Datetimes provided to
+    dates should have zero time »), 'décembre 2020'."""
+    import re
+
+    text = str(value).strip()
+    day_first = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text)
+    if day_first:
+        day, month, year = (int(g) for g in day_first.groups())
+        example = f"{year}-{month:02d}-{day:02d}" if month <= 12 else f"{year}-{day:02d}-{month:02d}"
+        return ("not a date written year first", f"Write it year first, month, day: {key}: {example}.")
+    if re.fullmatch(r"\d{4}", text):
+        example = f"{text}-01-01" if key == "start_date" else f"{text}-12-31"
+        return ("a year alone is not a date", f"Write the day, year first: {key}: {example}, if that is the day.")
+    return ("not a date", f"Write it year first, month, day, e.g. {key}: 2021-12-31.")
+
+
+# Keys as a French evaluator writes them (as_code'd): the « did you mean » of an unknown key, which difflib cannot
+# find ('pays' is far from 'country'); 'countries' is what a list of the countries is called.
+FRENCH_KEYS = {"pays": "country", "countries": "country", "nom": "name", "titre": "title", "intitule": "title",
+               "code_projet": "code", "devise": "currency", "monnaie": "currency", "bailleur": "donor",
+               "donateur": "donor", "financeur": "donor", "mise_en_oeuvre": "implementer", "executant": "implementer",
+               "debut": "start_date", "date_debut": "start_date", "date_de_debut": "start_date", "fin": "end_date",
+               "date_fin": "end_date", "date_de_fin": "end_date", "date_rapport": "reporting_date",
+               "date_du_rapport": "reporting_date", "date_de_rapport": "reporting_date",
+               "date_de_reference": "reporting_date", "budget": "budget_total", "budget_global": "budget_total",
+               "montant_total": "budget_total", "langue": "language", "separateur_decimal": "decimal_mark",
+               "encodage": "encoding", "seuils": "thresholds", "categories_personnel": "staff_categories"}
+
+
+def _unknown_key_hint(key: str, scope: set[str], allowed: set[str]) -> str:
+    """'Did you mean ...?' for a misspelt or French key; for `country` in project.yaml, where it goes."""
+    guess = FRENCH_KEYS.get(as_code(key), "")
+    if guess in ANNEX_ONLY_KEYS and guess not in scope and scope is allowed:   # project.yaml: not its key
+        return (f"'{key}' is '{guess}', a key of each annex file (params/<project>/<annex>.yaml, one per country), "
+                "not of project.yaml: `make new` writes one per country. ")
+    if guess in scope:
+        return f"Did you mean '{guess}'? "
+    return did_you_mean(key, scope) + " " if did_you_mean(key, scope) else ""
 
 
 def _problems_from(path: Path, error: ValidationError, allowed: set[str]) -> list[Problem]:
@@ -259,9 +306,8 @@ def _problems_from(path: Path, error: ValidationError, allowed: set[str]) -> lis
                 else None
             scope = set(nested.model_fields) if nested else allowed
             problems.append(Problem(relative(path), "unknown_key", f"unknown key '{loc}'",
-                                    (did_you_mean(key, scope) + " " if did_you_mean(key, scope) else "")
-                                    + "Allowed keys: " + ", ".join(sorted(scope)) + ".",
-                                    column=loc))
+                                    _unknown_key_hint(key, scope, allowed) + "Allowed keys: " + ", ".join(sorted(scope))
+                                    + ".", column=loc))
         elif err["type"] == "missing":
             problems.append(Problem(relative(path), "missing_key", f"the key '{loc}' is required",
                                     f"Add a line '{loc}: ...'.", column=loc))
@@ -274,13 +320,28 @@ def _problems_from(path: Path, error: ValidationError, allowed: set[str]) -> lis
             value = err.get("input")
             message = err["msg"].removeprefix("Value error, ")  # a validator's own sentence says what is wrong
             key = str(err["loc"][0]) if err["loc"] else ""
-            if not err["loc"] and message.split(" ")[0] in _DATES:   # the dates' order: the key it names
+            hint = _HINTS.get(key, "Dates are written 2021-12-31; numbers without units.")
+            if key in DATE_KEYS and len(err["loc"]) == 1 and not isinstance(value, dict):
+                message, hint = _date_problem(key, value)
+            elif not err["loc"] and message.split(" ")[0] in _DATES:   # the dates' order: the key it names
                 key = loc = message.split(" ")[0]
                 value = getattr(value, "get", lambda _: None)(key)
-            problems.append(Problem(relative(path), "bad_value", f"'{loc}': {message}",
-                                    _HINTS.get(key, "Dates are written 2021-12-31; numbers without units."),
+                hint = _HINTS.get(key, hint)
+            problems.append(Problem(relative(path), "bad_value", f"'{loc}': {message}", hint,
                                     column=loc, value=None if isinstance(value, dict) else clipped(str(value))))
     return problems
+
+
+def _same_value(key: str, value: Any) -> Any:
+    """A project-only value as compared: 'usd' is USD, 'UTF8' is utf-8 (the same codec)."""
+    if not isinstance(value, str):
+        return value
+    if key == "encoding":
+        try:
+            return codecs.lookup(value).name
+        except LookupError:
+            return value
+    return value.strip().upper()
 
 
 def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
@@ -334,6 +395,20 @@ def load_annex_params(project: str, annex: str, params_dir: Path = PARAMS_DIR) -
         problems.append(Problem(relative(path), "project_only_key", "report_decimal_mark is the evaluation report's, "
                                 "the same for every annex", "Write it in project.yaml, and remove this line.",
                                 column="report_decimal_mark"))
+    # The tables are read once, with project.yaml's currency, decimal mark and encoding: an annex's own would only
+    # relabel them (maroc.yaml's `currency: MAD` showed the USD amounts as MAD, unconverted, without a word).
+    for key, what in (("currency", "currency"), ("decimal_mark", "decimal mark"), ("encoding", "encoding")):
+        if key in raw and _same_value(key, raw[key]) != _same_value(key, base.get(key)):
+            problems.append(Problem(
+                relative(path), "project_only_key", f"the tables of data/{project}/ are read once, with project.yaml's "
+                f"{what} ({base.get(key)}): an annex file cannot change it"
+                + (", and its amounts would be shown as " + str(raw[key]) + " without being converted"
+                   if key == "currency" else ""),
+                "Remove this line. The workbook does not convert currencies: write every amount of the tables in "
+                f"{base.get(key)} (and say in the report at which rate), or make the amounts in {raw[key]} a "
+                "project of their own." if key == "currency" else
+                f"Remove this line; if the files are written with another {what}, change it in project.yaml.",
+                column=key, value=str(raw[key])))
     if problems:
         raise ValidationFailed(problems)
     merged = _merge(base, raw)

@@ -24,6 +24,7 @@ import yaml
 from ..errors import Problem, ValidationFailed
 from ..paths import DATA_DIR, PARAMS_DIR, SLUG, UnsafeName, check_slug, new_file, relative, slugify
 from .spec import SPEC
+from ..text import PROJECT_WIDE_WORDS, fold
 
 PROJECT_WIDE = "ensemble"
 TABLES = ("activities", "participation", "budget", "expenditure", "indicators", "reported")
@@ -115,7 +116,12 @@ def annex_files(countries: list[str]) -> dict[str, str]:
             raise ValidationFailed([Problem("COUNTRIES", "country_name", f"'{country}' cannot name an annex file",
                                             "Write each country as your data's `country` column holds it, "
                                             "e.g. COUNTRIES=\"Sénégal, Mali\".")])
-        if country in names.values():
+        if fold(country) in PROJECT_WIDE_WORDS:   # « Régional », « all »: an annex of a country of that name
+            raise ValidationFailed([Problem("COUNTRIES", "country_name", f"'{country}' is the project as a whole, "
+                                            f"not a country: its annex is {PROJECT_WIDE}.yaml, which make new writes",
+                                            "Name the countries only; the rows of the project as a whole say "
+                                            "`regional` (or nothing) in their `country` column.")])
+        if fold(country) in {fold(c) for c in names.values()}:   # 'Maroc, maroc': two annexes of one country
             raise ValidationFailed([Problem("COUNTRIES", "country_name", f"'{country}' is given twice",
                                             "Name each country once.")])
         candidate, n = slug, 2

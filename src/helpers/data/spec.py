@@ -19,7 +19,7 @@ from typing import Any, Callable, Literal
 import numpy as np
 import pandas as pd
 
-from ..text import BUDGET_CATEGORIES, CATEGORY_WORDS, DIRECTION_WORDS, is_percentage  # noqa: F401 (re-exported)
+from ..text import BUDGET_CATEGORIES, CATEGORY_WORDS, DIRECTION_WORDS, fold, is_percentage  # noqa: F401 (re-exported)
 from . import numbers
 from .lines import spelt_duplicates
 
@@ -80,7 +80,8 @@ RULES: dict[str, Rule] = {
     "duplicate_line": Rule("this budget line appears twice for the same country",
                            "Give each line one row per country (add the amounts).", column="line"),
     "duplicate_indicator": Rule("this indicator has two rows for the same period, country and sex",
-                                "Keep one row per indicator, period, country and sex.", column="indicator_id"),
+                                "Keep one row per indicator, period, country and sex (countries are compared "
+                                "ignoring case and accents: MAROC is Maroc).", column="indicator_id"),
     "period_written_twice": Rule("this indicator has another row whose period ends the same day, written another "
                                  "way (2020, 2020-12, T4 2020): two values of what was reached by that day",
                                  "Keep one row per period, written one way in the whole table.", column="period"),
@@ -247,8 +248,13 @@ def _periods_written_once(frame: pd.DataFrame) -> pd.Series:
     return ~pd.Series(written > 1, index=dated.index).reindex(frame.index, fill_value=False)
 
 
-def _unique_together(*columns: str) -> Callable[[pd.DataFrame], pd.Series]:
+def _unique_together(*columns: str, folded: str = "") -> Callable[[pd.DataFrame], pd.Series]:
+    """Rows equal in ``columns``; the column ``folded`` compared as names are (``Maroc`` = ``MAROC``: an indicator's
+    row repeated under another spelling of its country was two achievements of one indicator, in its annex too)."""
     def check(frame: pd.DataFrame) -> pd.Series:
+        if folded and folded in frame:
+            names = frame[folded]
+            frame = frame.assign(**{folded: names.map({n: fold(n) for n in names.dropna().unique()})})
         return ~frame.duplicated(list(columns), keep=False)
 
     return check
@@ -360,7 +366,9 @@ def _women_men_le_participants(frame: pd.DataFrame) -> pd.Series:
 
 COUNT = (Check("count_negative", "ge", (0,)), Check("count_integer", "whole"))
 ID = dict(required=True, filled=True)
-COUNTRY = Column("country", normalise="country", french=("pays",))
+# (« Pays bénéficiaire » was not read: every row the project's own, the country annexes empty of that table)
+COUNTRY = Column("country", normalise="country", french=("pays", "pays_bénéficiaire", "pays_d'intervention",
+                                                         "pays/région", "pays_/_région"))
 LABEL = Column("label", french=("libellé", "intitulé"))
 BUDGET_LINES = Column("budget_lines", french=("lignes_budgétaires", "lignes_de_financement", "lignes", "ligne",
                                               "ligne_budgétaire"))  # "R1" or "R1; R6"
@@ -475,7 +483,8 @@ SPEC: dict[str, Table] = {t.name: t for t in (
         COUNTRY,
         Column("sex", allowed=SEXES, normalise="sex", default="total", french=("sexe",)),
         BUDGET_LINES,   # as participation's
-    ), checks=(TableCheck("duplicate_indicator", _unique_together("indicator_id", "period", "country", "sex")),
+    ), checks=(TableCheck("duplicate_indicator", _unique_together("indicator_id", "period", "country", "sex",
+                                                                     folded="country")),
                TableCheck("period_written_twice", _periods_written_once)),
         warnings=(RowWarning("direction_not_given", "direction", "a target is below the baseline and the direction "
                              "is not given: read as rising, the achievement would be wrong; it is not computed",

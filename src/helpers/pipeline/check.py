@@ -19,13 +19,13 @@ import pandas as pd
 
 from ..files import neutralise, write_atomic
 from ..errors import Problem
+from ..data.countries import country_code
 from ..data.headers import header_sets, translate
 from ..data.loader import ProjectData, check_and_load, load_project
 from ..data.params import load_annex_params
 from ..data.readers import read_table
 from ..data.schemas import REQUIRED
-from ..data.spec import REGIONAL
-from ..text import fold, is_all
+from ..text import PROJECT_WIDE_WORDS, fold, is_all
 from ..paths import DATA_DIR, PARAMS_DIR, annex_names, check_slug, project_names, relative, under
 
 SHOWN_PER_GROUP = 10
@@ -143,14 +143,20 @@ def _checked_nowhere(raw, annexes: list) -> list[Problem]:
     for row, fid, country in zip(raw.frame.index, raw.frame["figure_id"], column):
         if fid is None:
             continue
-        # None, NaN, blanks or « Régional »: the project-wide annex's, as reported_for_annex takes them
-        empty = not fold(country) or fold(country) == fold(REGIONAL)
+        # None, NaN, blanks, « Régional », « Global », « Multi-pays »...: the project-wide annex's, as the loader
+        # reads them (it checked them: this said « names the country 'Global', which has no annex »)
+        empty = not fold(country) or fold(country) in PROJECT_WIDE_WORDS
         if (empty and not has_all) or (not empty and not is_all(country) and fold(country) not in countries):
             where = (f"the country '{country}', which has no annex" if not empty else
                      f"{'no country' if not fold(country) else repr(str(country))}, and the project has no "
                      "project-wide annex (`country: all`)")
             hint = (f"Add an annex for {country} in params/, or write its country as an annex file does." if not empty
                     else "Add params/<project>/ensemble.yaml with `country: all`, or give the figure its country.")
+            same = [a.country for a in annexes if not a.is_all and not empty and country_code(country)
+                    and country_code(a.country) == country_code(country)]
+            if same:   # 'MA' for Maroc: its annex would check the figure
+                hint = f"Did you mean '{same[0]}'? '{country}' is its code or its name in another language: " \
+                       f"write '{same[0]}', as its annex file does."
             problems.append(raw.problem("reported_nowhere", f"figure '{fid}' names {where}: it is checked in no "
                                         "annex", hint, index=row, column="country", value=country,
                                         severity="warning"))
