@@ -1154,6 +1154,10 @@ CASES = [
          what="period_end 44196, a date cell formatted as a number in Excel (2020-12-31)"),
     Case("60 000-character amount", lambda m: m.replace("budget", "100000", "1" * 60000 + "x"), "not_a_number",
          "budget.csv", 2, "budget", what="budget '111…1x', 60 001 characters: refused at once, value cut at 40"),
+    Case("noncharacter in a label", lambda m: m.replace("budget", "Activités", "Activités\ufffe"),
+         "control_character", "budget.csv", 3, "label", hint="Delete the invisible",
+         what="budget.csv: a line label holding U+FFFE, which no XML file can hold: `make check` said OK, then the "
+              "Word export of the annex stopped on it (ValueError)"),
 ]
 
 def _expect_total_rows(data: ProjectData) -> None:

@@ -414,8 +414,9 @@ def _header(table: RawTable, header: list[Any]) -> dict[str, int]:
 # Bytes that cannot be part of a control character in UTF-8 (printable ASCII, tab, newline, carriage return)
 _PLAIN_BYTES = bytes(range(32, 127)) + b"\t\n\r"
 _PRINTED = bytes(range(33, 127))   # printable ASCII but the space
-# What is left of inputs.CONTROL in the other bytes of UTF-8 text: C0 and DEL, and U+0080-U+009F (C2 80-9F)
-_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x9f]")
+# What is left of inputs.CONTROL in the other bytes of UTF-8 text: C0 and DEL, U+0080-U+009F (C2 80-9F), and
+# U+FFFE, U+FFFF (EF BF BE, EF BF BF)
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x9f]|\xef\xbf[\xbe\xbf]")
 
 
 def has_control(utf8: bytes) -> bool:
