@@ -93,3 +93,34 @@ def test_the_spending_curve_marks_the_reporting_date_when_spending_goes_on_after
                         reporting=(dt.date(2021, 12, 31), "date de rapport"), **common)
     assert "date de rapport" not in [t.get_text() for t in before.axes[0].texts]
     assert len(before.axes[0].lines) == 1
+
+
+DOLLAR_LABELS = ["R1 Coût en $ US et $ local", "R2 50 % de $x$", "R3 Ligne $x_$", "R4 col\tval", "R5 un\ndeux"]
+
+
+@pytest.mark.parametrize("chart", ["hbar", "stacked_status"])
+def test_labels_with_dollars_tabs_and_line_breaks_are_drawn_as_written(chart):
+    """A budget line's label with two '$' was drawn by mathtext: 'Coût en $ US et $ local' read « Coût en USet
+    local » in italics, '$x$' an italic x, and 'Ligne $x_$' stopped the notebook (ValueError at drawing); a tab
+    was a box."""
+    import io
+
+    from matplotlib import cbook
+
+    if chart == "hbar":
+        frame = pd.DataFrame({"name": DOLLAR_LABELS, "share": [53.6, 17.7, 13.1, 10.0, 3.9]})
+        fig = plots.hbar(frame, "name", "share", title="Part en $ et $", xlabel="% $ $",
+                         fmt_value=lambda v: fmt.percent(v, 1, "fr"), lang="fr")
+    else:
+        counts = pd.DataFrame({"name": DOLLAR_LABELS, "status": ["done"] * 5, "n": [1, 2, 3, 4, 5]})
+        fig = plots.stacked_status(counts, "name", "status", "n", order=["done"], labels={"done": "$a$ fait"},
+                                   title="Part en $ et $", xlabel="% $ $", lang="fr")
+    fig.savefig(io.BytesIO(), format="png")   # mathtext parses at drawing: 'Ligne $x_$' raised here
+    ax = fig.axes[0]
+    texts = [t.get_text() for t in ax.get_yticklabels()] + [ax.get_title(loc="left"), ax.get_xlabel()]
+    texts += [t.get_text() for t in ax.get_legend().get_texts()] if ax.get_legend() else []
+    assert not any(cbook.is_math_text(t) for t in texts), texts
+    shown = [t.replace(r"\$", "$") for t in texts]
+    assert sorted(shown[:5]) == sorted(["R1 Coût en $ US et $ local", "R2 50 % de $x$", "R3 Ligne $x_$",
+                                        "R4 col val", "R5 un deux"])
+    assert shown[5:7] == ["Part en $ et $", "% $ $"]

@@ -9,6 +9,7 @@ Sizes are chosen for a web page (about 30-60 KB per PNG at 100 dpi).
 
 from __future__ import annotations
 
+import re
 from typing import Any, Callable, Sequence
 
 import matplotlib
@@ -69,8 +70,10 @@ def _height(n_bars: int) -> float:
 
 
 def _plain(text: str) -> str:
-    """Text from the data shown as it is: a '$' would start matplotlib's mathtext (and may fail to draw)."""
-    return str(text).replace("$", r"\$")
+    """Text from the data shown as it is: a '$' would start matplotlib's mathtext (two of them in a budget line's
+    label drew the text between them in italics without its '$', and ``$x_$`` stopped the notebook); a tab or a
+    line break, which a cell may hold, is a space (a tab was drawn as a box)."""
+    return re.sub(r"\s*[\t\r\n]\s*", " ", str(text)).replace("$", r"\$")
 
 
 def _shorten(text: str, width: int = 48) -> str:
@@ -102,12 +105,13 @@ def hbar(frame: pd.DataFrame, label: str, value: str, *, title: str, xlabel: str
     if reference is not None:
         ax.axvline(reference, color=theme.REFERENCE_LINE, linestyle="--", linewidth=1)
         if reference_label:
-            ax.text(reference, -0.7, reference_label, fontsize=8, color=theme.REFERENCE_LINE, ha="center", va="bottom")
-    ax.set_yticks(y, [_shorten(t) for t in frame[label]])
+            ax.text(reference, -0.7, _plain(reference_label), fontsize=8, color=theme.REFERENCE_LINE, ha="center",
+                    va="bottom")
+    ax.set_yticks(y, [_plain(_shorten(t)) for t in frame[label]])
     ax.invert_yaxis()
     ax.set_xlim(0, top * 1.08)
-    ax.set_xlabel(xlabel)
-    ax.set_title(title, loc="left")
+    ax.set_xlabel(_plain(xlabel))
+    ax.set_title(_plain(title), loc="left")
     sns.despine(ax=ax, left=True)
     fig.tight_layout()
     return localise(fig, lang) if lang else fig
@@ -128,12 +132,12 @@ def stacked_status(counts: pd.DataFrame, group: str, status: str, value: str, *,
     left = np.zeros(len(wide))
     for code in wide.columns:
         ax.barh(np.arange(len(wide)), wide[code].to_numpy(), left=left, height=0.6,
-                color=STATUS_COLORS.get(code, GREY), label=labels.get(code, code))
+                color=STATUS_COLORS.get(code, GREY), label=_plain(labels.get(code, code)))
         left += wide[code].to_numpy()
-    ax.set_yticks(np.arange(len(wide)), [_shorten(t) for t in wide.index])
+    ax.set_yticks(np.arange(len(wide)), [_plain(_shorten(t)) for t in wide.index])
     ax.invert_yaxis()
-    ax.set_xlabel(xlabel)
-    ax.set_title(title, loc="left", pad=28)
+    ax.set_xlabel(_plain(xlabel))
+    ax.set_title(_plain(title), loc="left", pad=28)
     ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=min(len(wide.columns), 5), frameon=False,
               fontsize=8, handlelength=1.2, borderaxespad=0.2)
     ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
@@ -169,8 +173,8 @@ def burn(periods: pd.DataFrame, date: str, cumulative: str, *, pace: pd.DataFram
                     color=GREY if grey else None)
     if pace is not None and not pace.empty:
         ax.plot(pace[date], pace[cumulative], linestyle="--", color=GREY, label=pace_label)
-    ax.set_ylabel(ylabel)
-    ax.set_title(title, loc="left")
+    ax.set_ylabel(_plain(ylabel))   # the currency of the params
+    ax.set_title(_plain(title), loc="left")
     ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: fmt_value(v)))
     ax.legend(frameon=False, fontsize=8, loc="upper left")
     ax.set_ylim(bottom=0)
