@@ -1158,6 +1158,10 @@ CASES = [
          "control_character", "budget.csv", 3, "label", hint="Delete the invisible",
          what="budget.csv: a line label holding U+FFFE, which no XML file can hold: `make check` said OK, then the "
               "Word export of the annex stopped on it (ValueError)"),
+    Case("invisible character in a code", lambda m: m.append("budget", "B1\u200b,100000,Maroc,Personnel,staff"),
+         "invisible_character", "budget.csv", 6, "line", hint="Delete the invisible character",
+         what="budget.csv: line B1 written a second time with a zero-width space after it (copied from a web page): "
+              "two lines both shown as B1, its budget counted twice, without the duplicate_line error"),
 ]
 
 def _expect_total_rows(data: ProjectData) -> None:
