@@ -1162,6 +1162,14 @@ CASES = [
          "invisible_character", "budget.csv", 6, "line", hint="Delete the invisible character",
          what="budget.csv: line B1 written a second time with a zero-width space after it (copied from a web page): "
               "two lines both shown as B1, its budget counted twice, without the duplicate_line error"),
+    Case("direction override in a label", lambda m: m.replace("participation", "Formation des inspecteurs", "Formation des inspecteurs \u202e"),
+         "control_character", "participation.csv", 2, "label", hint="Delete the invisible",
+         what="an event's label ending with U+202E (right-to-left override): in the annex, the text after it in its "
+              "paragraph is shown backwards, figures too (an outcome's estimate 98,184 read 481,89)",
+         expect=lambda m, problems: _names_row(problems, "control_character", "direction override")),
+    Case("direction override in a YAML label", lambda m: m.set_param("title", "Mini \u202eproject"),
+         "control_character", "project.yaml", 7, None, hint="Delete the invisible",
+         what="project.yaml: a title holding U+202E (right-to-left override)"),
 ]
 
 def _expect_total_rows(data: ProjectData) -> None:

@@ -842,12 +842,12 @@ def _ambiguous(series: pd.Series, raw: RawTable, decimal_mark: str) -> list[Prob
 
 
 # The columns holding codes that join rows or tell them apart, and the invisible characters text copied from a web
-# page, a PDF or Word brings along (soft hyphen, zero-width space and joiners, direction marks and overrides, word
+# page, a PDF or Word brings along (soft hyphen, zero-width space and joiners, direction marks and embeddings, word
 # joiner, byte-order mark): 'R1' + U+200B is shown as R1 and is another line than R1, so a budget line written twice
 # was counted twice without the duplicate_line error. (The characters themselves in the pattern, not regex escapes:
 # pyarrow's RE2 reads no \u escape.)
 _CODES = ("activity_id", "event_id", "line", "indicator_id", "figure_id", "key", "budget_lines")
-_INVISIBLE = "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+_INVISIBLE = "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202c\u2060-\u2064\u2066-\u2069\ufeff]"
 
 
 def _invisible_in_codes(values: pd.Series, raw: RawTable) -> list[Problem]:

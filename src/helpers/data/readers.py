@@ -39,7 +39,7 @@ import pandas as pd
 from ..errors import Problem
 from ..paths import relative
 from ..text import unaccented
-from .inputs import CONTROL, CONTROL_HINT, MiB, Refused, clipped, read_digested, shown, zip_problem
+from .inputs import CONTROL, CONTROL_HINT, MiB, Refused, clipped, control_reason, read_digested, shown, zip_problem
 
 HEADER_SEARCH_ROWS = 30  # title rows allowed above the header
 # Limits (data/README.md, "Limits"), checked before the work: a file over them is refused with a message.
@@ -414,9 +414,9 @@ def _header(table: RawTable, header: list[Any]) -> dict[str, int]:
 # Bytes that cannot be part of a control character in UTF-8 (printable ASCII, tab, newline, carriage return)
 _PLAIN_BYTES = bytes(range(32, 127)) + b"\t\n\r"
 _PRINTED = bytes(range(33, 127))   # printable ASCII but the space
-# What is left of inputs.CONTROL in the other bytes of UTF-8 text: C0 and DEL, U+0080-U+009F (C2 80-9F), and
-# U+FFFE, U+FFFF (EF BF BE, EF BF BF)
-_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x9f]|\xef\xbf[\xbe\xbf]")
+# What is left of inputs.CONTROL in the other bytes of UTF-8 text: C0 and DEL, U+0080-U+009F (C2 80-9F), U+202D,
+# U+202E (E2 80 AD, E2 80 AE) and U+FFFE, U+FFFF (EF BF BE, EF BF BF)
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\xad\xae]|\xef\xbf[\xbe\xbf]")
 
 
 def has_control(utf8: bytes) -> bool:
@@ -448,10 +448,10 @@ def text_problems(table: RawTable, control: bool = True) -> list[Problem]:
         long = (text.str.len() > MAX_CELL_CHARS).fillna(False).astype(bool).to_numpy() if measured \
             else np.zeros(len(series), dtype=bool)
         for index, value in series[control].items():
+            char = CONTROL.search(value).group()
             problems.append(table.problem(
-                "control_character", f"this text holds a control character ({shown(CONTROL.search(value).group())})"
-                ", which a spreadsheet cannot store and a terminal would act on", CONTROL_HINT, index=index,
-                column=column, value=clipped(value)))
+                "control_character", f"this text holds a control character ({shown(char)}){control_reason(char)}",
+                CONTROL_HINT, index=index, column=column, value=clipped(value)))
         for index, value in series[long & ~control].items():
             problems.append(table.problem(
                 "cell_too_long", f"this cell holds {len(value):,} characters, more than the {MAX_CELL_CHARS:,} a "
