@@ -175,7 +175,9 @@ class Annex:
 
         formats: column -> "pct", "pct0", "num", "num1", "num2", "numv" (the decimals the value has, up to two:
         7, 12,5, 0,45: an indicator's values), "money", "date", "word", "p" (p-value),
-        "right" (text already formatted, right-aligned), "long" (long text in small type that may wrap
+        "right" (text already formatted, right-aligned), "printed" (a figure as a report printed it, right-aligned,
+        in the report's own convention: a number for a spreadsheet only when it reads the same with either
+        decimal mark), "long" (long text in small type that may wrap
         anywhere, e.g. a file name), "text" (default).
         rag: a column holding green/amber/red (or a band status) whose value colours the row's rating cell.
         A table longer than ``max_rows`` (default MAX_ROWS, about a page) shows that many rows, those with the
@@ -340,7 +342,7 @@ def _cell(value: Any, kind: str, lang: str, currency: str) -> str:
     return html.escape(_text(value, kind, lang, currency))
 
 
-NUMERIC = ("pct", "num", "mon", "p", "rig")  # format kinds shown right-aligned ("right": text already formatted)
+NUMERIC = ("pct", "num", "mon", "p", "rig", "pri")  # format kinds shown right-aligned ("right": text already formatted)
 VALUED = ("pct", "num", "mon", "p")          # format kinds whose cells keep the number behind the text
 RAG_CLASSES = {"green": "rag-green", "amber": "rag-amber", "red": "rag-red", "match": "rag-green",
                "truncated": "rag-amber", "mismatch": "rag-red", "not_computable": "rag-grey",
@@ -382,7 +384,12 @@ def table_data(frame: pd.DataFrame, columns: Mapping[str, Any], formats: Mapping
                 classes.append(RAG_CLASSES.get(str(value), ""))
             text = _text(value, kind, lang, currency)
             # a number formatted by the notebook keeps its number too, for a spreadsheet (with the decimals it shows)
-            shown = fmt.read_number(text, lang) if kind == "right" else None
+            shown = fmt.read_number(text, lang) if kind in ("right", "printed") else None
+            # a published figure is written as its report writes numbers, which may not be the annex language's
+            # way: '178,135' of an English report is 178 135, which a French annex's sheet held as 178,135
+            if kind == "printed" and shown and fmt.read_number(text, "en" if lang == "fr" else "fr") not in \
+                    (None, shown):
+                shown = None   # text, as printed
             cells.append({"text": text, "value": shown[0] if shown else _value(value, kind),
                           "class": " ".join(c for c in classes if c)})
         rows.append(cells)

@@ -127,7 +127,7 @@ def _write_table(sheet, top: int, title: str, table: Mapping[str, Any], widths: 
             if value is not None and kind == "date":
                 target.value = dt.date.fromisoformat(value)
                 target.number_format = number_format(kind, lang)
-            elif value is not None and kind in ("right", "numv"):   # the decimals the text shows, cell by cell
+            elif value is not None and kind in ("right", "printed", "numv"):   # the decimals the text shows
                 target.value = value
                 target.number_format = number_format(f"num{fmt.read_number(shown['text'], lang)[1]}", lang)
             elif value is not None:
