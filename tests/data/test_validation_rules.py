@@ -513,6 +513,19 @@ def _expect_script(mini: Mini, data: ProjectData) -> None:
     assert data.tables["budget"]["label"].iloc[0] == "<b>Personnel</b>"
 
 
+def _xlsx_label_as_excel_stores_it(mini: Mini) -> None:
+    """activities.xlsx whose first label holds a line break pasted from Word (CR LF) and a text that looks like an
+    escape, stored as Excel stores them: 'Étude_x000D_' + LF + 'de base _x005F_x0041_' (_x005F_ is the '_')."""
+    _csv_to_xlsx(mini, "activities")
+    book = openpyxl.load_workbook(mini.path("activities.xlsx"))
+    book.active["F2"] = "Étude_x000D_\nde base _x005F_x0041_"
+    book.save(mini.path("activities.xlsx"))
+
+
+def _expect_unescaped_label(mini: Mini, data: ProjectData) -> None:
+    assert data.tables["activities"]["label"].iloc[0] == "Étude\r\nde base _x0041_"
+
+
 # ----------------------------------------------------------------- the corpus
 
 
@@ -1330,6 +1343,10 @@ ACCEPTED = [
                                                       '"' + SCRIPT.replace('"', '""') + '"'),   # CSV-quoted
                                             m.replace("budget", "Personnel", "<b>Personnel</b>")),
              "a label '<script>alert(\"x\")</script>' (escaped in the HTML: tests/test_security.py)", _expect_script),
+    Accepted("xlsx text escapes", _xlsx_label_as_excel_stores_it,
+             "activities.xlsx with a label holding a line break pasted from Word, which Excel stores as '_x000D_' "
+             "(openpyxl gives it as stored): the annex showed « Étude_x000D_ de base »; read as Excel shows it",
+             _expect_unescaped_label),
 ]
 
 

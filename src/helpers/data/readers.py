@@ -296,6 +296,19 @@ def sniff_delimiter(text: str) -> str:
 # ---------------------------------------------------------------- rows -> frame
 
 
+# Excel writes a carriage return, and a character no XML file can hold, as _xHHHH_ (« Atelier_x000D_ » for a line
+# break pasted from Word; _x005F_ is the '_' of a text that looks like an escape); openpyxl gives the text as it is
+# stored, and the annex showed « Atelier_x000D_ Rabat ». Read as Excel shows it (a control character so read is then
+# refused like any other).
+_OOXML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def _unescaped(value: Any) -> Any:
+    if isinstance(value, str) and "_x" in value:
+        return _OOXML_ESCAPE.sub(lambda m: m[0] if 0xD800 <= int(m[1], 16) <= 0xDFFF else chr(int(m[1], 16)), value)
+    return value
+
+
 def _clean(value: Any) -> Any:
     if isinstance(value, str):
         stripped = value.strip()
@@ -761,7 +774,7 @@ def _stream(sheet, table: RawTable, notes: dict[int, list] | None = None,
                   (MonthCell.of(c.value) if shown is _MONTH else YearCell.of(c.value))
                   if type(c.value) is dt.datetime and (shown := _date_shown(c.number_format)) else c.value
                   for c in row]
-        cleaned = [_clean(c) for c in values]
+        cleaned = [_clean(_unescaped(c)) for c in values]
         if empty_results is not None:   # (a sheet holding formulas)
             for i, c in enumerate(row):
                 if c.data_type == "str" and c.value is None:
