@@ -124,3 +124,28 @@ def test_labels_with_dollars_tabs_and_line_breaks_are_drawn_as_written(chart):
     assert sorted(shown[:5]) == sorted(["R1 Coût en $ US et $ local", "R2 50 % de $x$", "R3 Ligne $x_$",
                                         "R4 col val", "R5 un deux"])
     assert shown[5:7] == ["Part en $ et $", "% $ $"]
+
+
+def test_a_long_title_from_the_data_is_wrapped_not_widening_the_figure():
+    """A study's outcome label of 137 characters, the title of its forest plot, made the PNG 1 413 px wide where
+    the others are about 690 (bbox_inches="tight"): on the page and at Word's text width the chart was half as
+    large. It is wrapped, the figure taller by its lines, the chart the same height."""
+    import io
+
+    import matplotlib.pyplot as plt
+    from PIL import Image
+
+    long = ("Proportion de travailleurs migrants ayant un contrat de travail écrit conforme à la législation "
+            "nationale au moment de l'enquête de suivi")
+    frame = pd.DataFrame({"name": ["Ensemble", "Femmes"], "estimate": [0.18, 0.2], "ci_low": [0.1, 0.05],
+                          "ci_high": [0.25, 0.3]})
+    sizes, heights = [], []
+    for title in (long, "Contrat formel"):
+        fig = plots.forest(frame, "name", title=title, xlabel="Effet estimé", fmt_value=str)
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", dpi=100, bbox_inches="tight")
+        heights.append(fig.axes[0].get_window_extent().height)
+        plt.close(fig)
+        sizes.append(Image.open(buffer).size)
+    assert sizes[0][0] <= sizes[1][0] * 1.1, sizes
+    assert abs(heights[0] - heights[1]) <= 0.1 * heights[1], heights

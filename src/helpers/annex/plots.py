@@ -10,6 +10,7 @@ Sizes are chosen for a web page (about 30-60 KB per PNG at 100 dpi).
 from __future__ import annotations
 
 import re
+import textwrap
 from typing import Any, Callable, Sequence
 
 import matplotlib
@@ -69,11 +70,28 @@ def _height(n_bars: int) -> float:
     return min(max(1.6, 0.38 * n_bars + 1.0), 9.0)
 
 
-def _plain(text: str) -> str:
+def _plain(text: str, width: int | None = None) -> str:
     """Text from the data shown as it is: a '$' would start matplotlib's mathtext (two of them in a budget line's
     label drew the text between them in italics without its '$', and ``$x_$`` stopped the notebook); a tab or a
-    line break, which a cell may hold, is a space (a tab was drawn as a box)."""
-    return re.sub(r"\s*[\t\r\n]\s*", " ", str(text)).replace("$", r"\$")
+    line break, which a cell may hold, is a space (a tab was drawn as a box). ``width``: on lines of at most that
+    many characters."""
+    text = re.sub(r"\s*[\t\r\n]\s*", " ", str(text))
+    if width:
+        text = "\n".join(textwrap.wrap(text, width)) or text
+    return text.replace("$", r"\$")
+
+
+# Characters of a title line: a study's outcome label of 150 characters on one line made the PNG twice as wide as
+# the others (bbox_inches="tight"), and the chart half as large on the page and in Word.
+TITLE_WIDTH = 48
+
+
+def _set_title(ax, title: str, **options: Any) -> None:
+    """The axes' title on lines of TITLE_WIDTH characters, the figure taller by its lines after the first (they
+    would take the chart's height)."""
+    text = _plain(title, TITLE_WIDTH)
+    ax.set_title(text, loc="left", **options)
+    ax.figure.set_figheight(ax.figure.get_figheight() + 0.22 * text.count("\n"))
 
 
 def _shorten(text: str, width: int = 48) -> str:
@@ -111,7 +129,7 @@ def hbar(frame: pd.DataFrame, label: str, value: str, *, title: str, xlabel: str
     ax.invert_yaxis()
     ax.set_xlim(0, top * 1.08)
     ax.set_xlabel(_plain(xlabel))
-    ax.set_title(_plain(title), loc="left")
+    _set_title(ax, title)
     sns.despine(ax=ax, left=True)
     fig.tight_layout()
     return localise(fig, lang) if lang else fig
@@ -137,7 +155,7 @@ def stacked_status(counts: pd.DataFrame, group: str, status: str, value: str, *,
     ax.set_yticks(np.arange(len(wide)), [_plain(_shorten(t)) for t in wide.index])
     ax.invert_yaxis()
     ax.set_xlabel(_plain(xlabel))
-    ax.set_title(_plain(title), loc="left", pad=28)
+    _set_title(ax, title, pad=28)
     ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=min(len(wide.columns), 5), frameon=False,
               fontsize=8, handlelength=1.2, borderaxespad=0.2)
     ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
@@ -174,7 +192,7 @@ def burn(periods: pd.DataFrame, date: str, cumulative: str, *, pace: pd.DataFram
     if pace is not None and not pace.empty:
         ax.plot(pace[date], pace[cumulative], linestyle="--", color=GREY, label=pace_label)
     ax.set_ylabel(_plain(ylabel))   # the currency of the params
-    ax.set_title(_plain(title), loc="left")
+    _set_title(ax, title)
     ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: fmt_value(v)))
     ax.legend(frameon=False, fontsize=8, loc="upper left")
     ax.set_ylim(bottom=0)
@@ -202,7 +220,7 @@ def forest(frame: pd.DataFrame, label: str, *, title: str, xlabel: str,
     ax.set_yticks(y, [_plain(_shorten(t, 40)) for t in frame[label]])
     ax.invert_yaxis()
     ax.set_xlabel(xlabel)
-    ax.set_title(_plain(title), loc="left")
+    _set_title(ax, title)
     sns.despine(ax=ax, left=True)
     fig.tight_layout()
     return localise(fig, lang) if lang else fig
@@ -228,7 +246,7 @@ def overlap(frame: pd.DataFrame, *, groups: dict[int, str], title: str, xlabel: 
     ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: fmt_share(v)))
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
-    ax.set_title(_plain(title), loc="left")
+    _set_title(ax, title)
     ax.legend(frameon=False, fontsize=8, loc="upper center")
     sns.despine(ax=ax)
     fig.tight_layout()
@@ -264,7 +282,7 @@ def event_study(frame: pd.DataFrame, *, series: dict[bool, str], title: str, xla
     ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: fmt_value(v)))
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
-    ax.set_title(_plain(title), loc="left")
+    _set_title(ax, title)
     ax.legend(frameon=False, fontsize=8, loc="upper left")
     sns.despine(ax=ax)
     fig.tight_layout()
