@@ -24,7 +24,7 @@ from pydantic import TypeAdapter, ValidationError
 from . import as_of, headers, lines as lines_mod, numbers, register, spending, totals
 from ..errors import Problem, ValidationFailed, did_you_mean
 from ..text import (COMPARISON_WORDS, NOT_KNOWN_WORDS, PROJECT_WIDE_WORDS, SEX_WORDS, TOTAL_WORDS,  # noqa: F401
-                    as_code, fold)   # (loader.fold re-exported)
+                    INVISIBLE, as_code, fold)   # (loader.fold re-exported)
 from .params import (AnnexParams, ProjectParams, duplicate_annexes, load_annex_params, load_project_params,
                      report_decimal_mark)
 from ..paths import DATA_DIR, PARAMS_DIR, annex_names, relative
@@ -841,13 +841,11 @@ def _ambiguous(series: pd.Series, raw: RawTable, decimal_mark: str) -> list[Prob
     return problems
 
 
-# The columns holding codes that join rows or tell them apart, and the invisible characters text copied from a web
-# page, a PDF or Word brings along (soft hyphen, zero-width space and joiners, direction marks and embeddings, word
-# joiner, byte-order mark): 'R1' + U+200B is shown as R1 and is another line than R1, so a budget line written twice
-# was counted twice without the duplicate_line error. (The characters themselves in the pattern, not regex escapes:
-# pyarrow's RE2 reads no \u escape.)
+# The columns holding codes that join rows or tell them apart, compared as written, where an invisible character
+# (text.INVISIBLE) makes another code: 'R1' + U+200B is shown as R1 and is another line than R1, so a budget line
+# written twice was counted twice without the duplicate_line error. (U+202D and U+202E are control characters.)
 _CODES = ("activity_id", "event_id", "line", "indicator_id", "figure_id", "key", "budget_lines")
-_INVISIBLE = "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202c\u2060-\u2064\u2066-\u2069\ufeff]"
+_INVISIBLE = INVISIBLE.replace("\u202e", "\u202c")
 
 
 def _invisible_in_codes(values: pd.Series, raw: RawTable) -> list[Problem]:
