@@ -149,3 +149,19 @@ def test_a_long_title_from_the_data_is_wrapped_not_widening_the_figure():
         sizes.append(Image.open(buffer).size)
     assert sizes[0][0] <= sizes[1][0] * 1.1, sizes
     assert abs(heights[0] - heights[1]) <= 0.1 * heights[1], heights
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_a_character_the_figure_cannot_draw_is_said_in_its_caption(language):
+    """An emoji in a budget line's label was a box in the chart, said only in the kernel's log (matplotlib's
+    warning); the tables show it. The caption now names it; a figure that draws every character says nothing."""
+    params = load_annex_params("amem", "ensemble").model_copy(update={"language": language})
+    data = load_project("amem")
+    shown: list[str] = []
+    ctx = Annex(params=params, project_data=data, data=scope(data, params.country), show=shown.append)
+    for label in ("R1 Formation 🎓", "R1 ورشة عمل"):
+        frame = pd.DataFrame({"name": [label], "share": [53.6]})
+        ctx.figure(plots.hbar(frame, "name", "share", title="t", xlabel="x", fmt_value=str), fr="Part", en="Share")
+    said = "ne sait pas dessiner" if language == "fr" else "cannot draw"
+    assert said in shown[0] and "🎓" in shown[0].split("<figcaption>")[1]
+    assert said not in shown[1]

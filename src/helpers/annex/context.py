@@ -7,6 +7,8 @@ from __future__ import annotations
 import base64
 import html
 import io
+import re
+import warnings
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -234,16 +236,29 @@ class Annex:
 
         localise(fig, self.lang)  # axis numbers in the annex language, whatever the notebook passed
         buffer = io.BytesIO()
-        fig.savefig(buffer, format="png", dpi=100, bbox_inches="tight", metadata={"Software": None})
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            fig.savefig(buffer, format="png", dpi=100, bbox_inches="tight", metadata={"Software": None})
         plt.close(fig)
+        # a character of a label the font has not (an emoji) is drawn as a box, and matplotlib says so only in the
+        # kernel's log: the caption says it
+        missing = sorted({chr(int(m[1])) for w in caught if (m := _MISSING_GLYPH.match(str(w.message)))})
+        for w in caught:
+            if not _MISSING_GLYPH.match(str(w.message)):
+                warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
         data = base64.b64encode(buffer.getvalue()).decode("ascii")
         caption = html.escape(self.text(fr, en))
+        if missing:
+            caption += html.escape(say("glyphs_missing", self.lang, chars=" ".join(missing)))
         if left_out:
             others = fmt.plural(left_out, say("bars_left_out_one", self.lang, n=self.num(left_out)),
                                 say("bars_left_out_many", self.lang, n=self.num(left_out)), self.lang)
             caption += html.escape(say("bars_left_out", self.lang, others=others, xlsx=f"{self.params.annex}.xlsx"))
         self.show(f'<figure><img alt="{html.escape(alt or self.text(fr, en))}" '
                   f'src="data:image/png;base64,{data}"/><figcaption>{caption}</figcaption></figure>')
+
+
+_MISSING_GLYPH = re.compile(r"Glyph (\d+) .*missing from font")
 
 
 def _one_period(template: str, values: Mapping[str, Any]) -> str:
