@@ -212,3 +212,19 @@ def test_a_published_figure_is_a_number_in_the_sheet_only_when_it_cannot_be_misr
         assert cell.value == number and cell.data_type == "n"
     page = nb.cells[3].outputs[1]["data"]["text/html"]
     assert f">{printed}<" in page.replace("\u00a0", " ")   # the page shows it as printed
+
+
+def test_a_label_that_looks_like_an_excel_escape_is_shown_as_written(tmp_path):
+    """Excel reads _xHHHH_ in a stored text as the character HHHH (how it stores a carriage return): a label
+    'Date_x0020_de_x0020_fin' (a SharePoint name) showed « Date de fin » in the sheet, where the page shows it as
+    written. Its '_' is stored escaped (_x005F_), which Excel and LibreOffice read back as '_'."""
+    import re
+
+    book = openpyxl.Workbook()
+    excel._text_cell(book.active, 1, 1, "Date_x0020_de_x0020_fin")
+    excel._text_cell(book.active, 2, 1, "Ligne_1_2")
+    book.save(tmp_path / "x.xlsx")
+    stored = [c.value for c in openpyxl.load_workbook(tmp_path / "x.xlsx").active["A"]]
+    assert stored == ["Date_x005F_x0020_de_x005F_x0020_fin", "Ligne_1_2"]
+    excel_reads = re.sub(r"_x([0-9A-Fa-f]{4})_", lambda m: chr(int(m[1], 16)), stored[0])   # ECMA-376 ST_Xstring
+    assert excel_reads == "Date_x0020_de_x0020_fin"
