@@ -165,3 +165,20 @@ def test_a_character_the_figure_cannot_draw_is_said_in_its_caption(language):
     said = "ne sait pas dessiner" if language == "fr" else "cannot draw"
     assert said in shown[0] and "🎓" in shown[0].split("<figcaption>")[1]
     assert said not in shown[1]
+
+
+def test_a_negative_value_has_its_bar_and_its_value_beside_it():
+    """A decreasing indicator gone the wrong way (baseline 20, target 10, actual 25: -50 % of its target) had no bar
+    in the chart of achievements (the axis started at 0) and its '-50,0 %' printed left of the chart, away from its
+    row. The axis now starts below it, and the value is printed at the bar's end, clear of the labels."""
+    frame = pd.DataFrame({"key": ["P1.1.a", "I.2.2", "R1.a"], "v": [-50.0, 50.0, 130.0]})
+    fig = plots.hbar(frame, "key", "v", title="t", xlabel="x", fmt_value=lambda v: fmt.percent(v, 1, "fr"),
+                     reference=100, lang="fr")
+    fig.canvas.draw()
+    ax = fig.axes[0]
+    assert ax.get_xlim()[0] < -50
+    value = next(t for t in ax.texts if t.get_text() == f"-50,0{NBSP}%")
+    box, axes_box = value.get_window_extent(), ax.get_window_extent()
+    assert box.x0 >= axes_box.x0 and box.x1 <= ax.transData.transform((-50, 0))[0] + 1
+    ticks = [t.get_window_extent() for t in ax.get_yticklabels() if t.get_text()]
+    assert not any(box.overlaps(t) for t in ticks)

@@ -118,8 +118,15 @@ def hbar(frame: pd.DataFrame, label: str, value: str, *, title: str, xlabel: str
                         fmt="none", ecolor=theme.ERROR_BAR, capsize=3, linewidth=1)
     top = xmax if xmax is not None else np.nanmax(np.append(values, 0)) * 1.15 or 1
     top = max(top, np.nanmax(np.append(values, 0)) * 1.12)
+    # a negative value (a falling indicator gone the wrong way: -50 % of its target) was a bar cut off at 0 and its
+    # value printed over its label: the axis starts below it, the value left of the bar
+    least = float(np.nanmin(np.append(values, 0)))
+    left = least - (top - least) * 0.15 if least < 0 else 0
     for yi, v in zip(y, values):
-        ax.text((0 if np.isnan(v) else v) + top * 0.01, yi, fmt_value(v), va="center", fontsize=9)
+        if v < 0:
+            ax.text(v - top * 0.01, yi, fmt_value(v), va="center", ha="right", fontsize=9)
+        else:
+            ax.text((0 if np.isnan(v) else v) + top * 0.01, yi, fmt_value(v), va="center", fontsize=9)
     if reference is not None:
         ax.axvline(reference, color=theme.REFERENCE_LINE, linestyle="--", linewidth=1)
         if reference_label:
@@ -127,7 +134,9 @@ def hbar(frame: pd.DataFrame, label: str, value: str, *, title: str, xlabel: str
                     va="bottom")
     ax.set_yticks(y, [_plain(_shorten(t)) for t in frame[label]])
     ax.invert_yaxis()
-    ax.set_xlim(0, top * 1.08)
+    ax.set_xlim(left, top * 1.08)
+    if left < 0:
+        ax.axvline(0, color=theme.REFERENCE_LINE, linewidth=1)
     ax.set_xlabel(_plain(xlabel))
     _set_title(ax, title)
     sns.despine(ax=ax, left=True)
