@@ -228,3 +228,18 @@ def test_a_label_that_looks_like_an_excel_escape_is_shown_as_written(tmp_path):
     assert stored == ["Date_x005F_x0020_de_x005F_x0020_fin", "Ligne_1_2"]
     excel_reads = re.sub(r"_x([0-9A-Fa-f]{4})_", lambda m: chr(int(m[1], 16)), stored[0])   # ECMA-376 ST_Xstring
     assert excel_reads == "Date_x0020_de_x0020_fin"
+
+
+@pytest.mark.parametrize("lang, mark, printed, number", [
+    ("en", ".", "178,135", 178135.0), ("fr", ".", "178,135", None), ("fr", ",", "178,135", 178.135),
+    ("en", ",", "1,655", None), ("fr", ".", "17,7", None), ("fr", ",", "17,7", 17.7)])
+def test_a_published_figure_is_read_the_way_its_report_writes_numbers(lang, mark, printed, number):
+    """When the table says how its report writes numbers (published_check: report_decimal_mark), a published figure
+    is a number when that way reads it as the annex language does: '178,135' of an English report stays 178 135 in
+    an English annex."""
+    from helpers.annex import context
+
+    frame = pd.DataFrame({"reported": [printed]})
+    frame.attrs["decimal_marks"] = {"reported": mark}
+    cell = context.table_data(frame, {"reported": "reported"}, {"reported": "printed"}, lang, "USD")["rows"][0][0]
+    assert (cell["text"], cell["value"]) == (printed, number)

@@ -321,7 +321,10 @@ def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str,
         rows.append({"figure_id": fig.key, "label": about["label"].get(fig.key), "source": about["source"].get(fig.key),
                      "reported": fig.reported, "computed": _trimmed(fig.value, decimals, shown, lang),
                      "status": fig.status, "explanation": explanation})
-    return pd.DataFrame(rows, columns=["figure_id", "label", "source", "reported", "computed", "status", "explanation"])
+    checked = pd.DataFrame(rows, columns=["figure_id", "label", "source", "reported", "computed", "status",
+                                          "explanation"])
+    checked.attrs["decimal_marks"] = {"reported": decimal_mark or fmt.decimal_mark(lang)}   # (table_data, "printed")
+    return checked
 
 
 def _trimmed(value: Any, decimals: int, shown: int, lang: str) -> str:
@@ -390,6 +393,7 @@ def table_data(frame: pd.DataFrame, columns: Mapping[str, Any], formats: Mapping
         kind = formats.get(col, "text")
         heads.append({"label": label, "kind": kind, "numeric": kind[:3] in NUMERIC})
     rows = []
+    marks = frame.attrs.get("decimal_marks", {})   # a "printed" column's decimal mark, when its table knows it
     for record in frame.to_dict("records"):
         cells = []
         for col, head in zip(columns, heads):
@@ -401,10 +405,13 @@ def table_data(frame: pd.DataFrame, columns: Mapping[str, Any], formats: Mapping
             # a number formatted by the notebook keeps its number too, for a spreadsheet (with the decimals it shows)
             shown = fmt.read_number(text, lang) if kind in ("right", "printed") else None
             # a published figure is written as its report writes numbers, which may not be the annex language's
-            # way: '178,135' of an English report is 178 135, which a French annex's sheet held as 178,135
-            if kind == "printed" and shown and fmt.read_number(text, "en" if lang == "fr" else "fr") not in \
-                    (None, shown):
-                shown = None   # text, as printed
+            # way: '178,135' of an English report is 178 135, which a French annex's sheet held as 178,135. A number
+            # only when the report's way reads the same (or, that way not known, when both ways do); else text
+            if kind == "printed" and shown:
+                theirs = {",": "fr", ".": "en"}.get(marks.get(col))
+                other = fmt.read_number(text, theirs or ("en" if lang == "fr" else "fr"))
+                if other != shown and (theirs or other is not None):
+                    shown = None   # text, as printed
             cells.append({"text": text, "value": shown[0] if shown else _value(value, kind),
                           "class": " ".join(c for c in classes if c)})
         rows.append(cells)
