@@ -429,3 +429,23 @@ def test_report_decimal_mark_is_written_in_project_yaml_only(tmp_path):
     mini.write_param_file("maroc", "country: Maroc\nname: Maroc\nreport_decimal_mark: \".\"\n")
     with pytest.raises(ValidationFailed, match="report_decimal_mark"):
         load_annex_params("mini", "maroc", mini.params_dir)
+
+
+def test_a_burn_index_note_says_what_it_is_or_why_it_is_not_computed():
+    """The lines' burn index carried the rate's note (« spent / line budget as of ... »), computed or not, and the total's
+    was a bare « not computable » when no share of the planned duration had elapsed."""
+    from types import SimpleNamespace
+
+    from analysis_frames import frame
+    from helpers.analyses.figures import budget_figures
+    from helpers.data.params import Thresholds
+
+    budget = frame("budget", [{"line": "B1", "budget": 100.0, "country": "Maroc", "category": "staff"}])
+    spending = frame("expenditure", [{"line": "B1", "period_end": "2020-12-31", "amount": 40.0, "country": "Maroc"}])
+    params = SimpleNamespace(currency="USD", start_date="2020-01-01", end_date="2021-12-31", budget_total=None,
+                             reporting_date="2020-12-31", staff_categories=["staff"], thresholds=Thresholds())
+    out = budget_figures(budget, spending, params).query("metric == 'burn_index'").set_index("key")
+    assert out["note"].str.startswith("(spent / ").all() and "elapsed share" in out.loc["B1", "note"]
+    early = SimpleNamespace(**{**vars(params), "start_date": "2020-12-31"})   # nothing of the duration elapsed
+    out = budget_figures(budget, spending, early).query("metric == 'burn_index'").set_index("key")
+    assert out["value"].isna().all() and out["note"].str.contains("not after the start date").all()

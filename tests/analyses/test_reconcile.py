@@ -6,7 +6,7 @@ from decimal import Decimal
 import pandas as pd
 import pytest
 
-from helpers.analyses.reconcile import UnreadableNumber, classify, parse_printed, reconcile, worded_comparison
+from helpers.analyses.reconcile import UnreadableNumber, classify, other_currency, parse_printed, reconcile, worded_comparison
 
 
 @pytest.mark.parametrize("text, value, decimals", [
@@ -281,6 +281,17 @@ def test_a_figure_printed_in_another_currency_is_not_compared():
     assert out.loc[2, "note"].startswith("printed in MAD")
     assert reason("budget [total]: " + out.loc[0, "note"], "fr").startswith(
         "publié en EUR, les chiffres du projet sont en USD")
+
+
+@pytest.mark.parametrize("printed, own, computable", [
+    ("5 M DT", "USD", False), ("1 363 103 dinars", "USD", False), ("12 000 000 UM", "USD", False),
+    ("5 M DT", "TND", True), ("1 363 103 dinars", "TND", True), ("1,4 million de dinars tunisiens", "TND", True),
+    ("1 363 103 dinars", "LYD", True), ("120 000 dinars libyens", "TND", False), ("12 000 000 MRO", "MRU", False),
+    ("1,2 million d'ouguiyas", "MRU", True), ("3 MDT", "TND", True)])
+def test_the_dinar_and_the_ouguiya_as_reports_write_them(printed, own, computable):
+    """« 5 M DT » beside USD figures was compared as dollars (DT was no currency); « dinars » was another currency in
+    a Tunisian project; MRO, the ouguiya before 2018 (10 MRO = 1 MRU), was taken for MRU."""
+    assert (other_currency(printed, own) == "") is computable
 
 
 def test_approximately_a_scaled_number_is_within_half_its_last_unit():

@@ -68,6 +68,12 @@ def test_estimates_equal_r_survey(api, r):
     assert row["n"] == r["n"] and row["df"] == r["df"]
     if r["stat"] == "share" and r["logit_low"] is not None:
         assert _close(row["ci_low"], r["logit_low"]) and _close(row["ci_high"], r["logit_high"])
+    elif r["stat"] == "share" and r["estimate"] in (0, 1):
+        # no variance in the design: R's interval is 0 to 0 (1 to 1); the workbook's is the exact one over n answers
+        from statsmodels.stats.proportion import proportion_confint
+
+        low, high = proportion_confint(r["estimate"] * r["n"], r["n"], method="beta")
+        assert row["ci_low"] == pytest.approx(low, abs=1e-12) and row["ci_high"] == pytest.approx(high, abs=1e-12)
     else:
         assert _close(row["ci_low"], r["ci_low"]) and _close(row["ci_high"], r["ci_high"])
 
@@ -85,3 +91,93 @@ def test_a_stratum_with_a_single_unit_is_refused_with_its_place(api):
     assert len(lonely) == 1 and lonely[0].file.endswith("apistrat_lonely.csv") and lonely[0].severity == "error"
     assert lonely[0].column == "stype" and lonely[0].value == "H" and lonely[0].row == 152
     assert "Merge this stratum" in lonely[0].hint and "apistrat_lonely" not in surveys
+
+
+def test_a_share_of_0_or_100_percent_gets_the_exact_interval_not_0_to_0(tmp_path):
+    """A Kobo CSV export, stratified and clustered, in which no man has a disability and every woman answered: the
+    share among men was 0 % with the interval 0 % to 0 % (no variance in the design; R's logit interval is 0 to 0
+    too), as if 20 answers proved that no man has one. It is now the exact Clopper-Pearson interval of 0 in 20 (and
+    20 in 20), statsmodels' ``proportion_confint(method="beta")``; a share strictly between keeps R's logit interval."""
+    from statsmodels.stats.proportion import proportion_confint
+
+    rows = []
+    for i in range(40):
+        sex = "f" if i < 20 else "m"
+        rows.append(f"{i},r{i % 2},v{i % 8},{10 + i % 3},{sex},{'oui' if sex == 'f' and i % 4 == 0 else 'non'},oui")
+    (tmp_path / "enq.csv").write_text("_uuid,region,village,poids,sexe,handicap,repondu\n" + "\n".join(rows) + "\n",
+                                      encoding="utf-8")
+    (tmp_path / "enq.yaml").write_text("title: t\ndesign: {weights: poids, strata: region, clusters: village}\n"
+                                       "estimates:\n  - {share: handicap, value: oui, by: sexe}\n"
+                                       "  - {share: repondu, value: oui}\n", encoding="utf-8")
+    surveys, problems, _ = load_surveys(tmp_path)
+    assert not [p for p in problems if p.severity == "error"], problems
+    table = est.estimates(surveys["enq"]).set_index("key")
+    men = table.loc["enq:handicap=oui:sexe=m"]
+    assert men["estimate"] == 0 and men["n"] == 20
+    assert (men["ci_low"], men["ci_high"]) == pytest.approx(proportion_confint(0, 20, method="beta"), abs=1e-12)
+    assert men["ci_high"] == pytest.approx(0.168433, abs=1e-6)
+    everyone = table.loc["enq:repondu=oui"]
+    assert (everyone["ci_low"], everyone["ci_high"]) == pytest.approx(proportion_confint(40, 40, method="beta"),
+                                                                      abs=1e-12)
+    women = table.loc["enq:handicap=oui:sexe=f"]
+    assert 0 < women["ci_low"] < women["estimate"] < women["ci_high"] < 1
+
+
+# R 4.2.2, survey 4.1.1, on _relative_weights_export's file: svydesign(ids = ~village, strata = ~region,
+# weights = ~poids, nest = TRUE); svymean(~revenu + f, deff = "replace") (estimate, SE, design effect)
+R_RELATIVE = {"rel:revenu": (350.0106886132235786, 15.1759858630931355, 3.4436483597043819),
+              "rel:sexe=f": (0.4713893097201181, 0.0628506557918637, 0.9353108398546048)}
+
+
+def _relative_weights_export(folder: Path) -> None:
+    """A stratified, clustered export whose weights are normalised to a mean of 1 and rounded to 4 decimals (they
+    add up to 60.0004 for 60 respondents), as survey firms often deliver them."""
+    import numpy as np
+
+    rng = np.random.default_rng(4)
+    rows = []
+    for i in range(60):
+        weight = round(float(rng.uniform(0.5, 1.5)), 4)
+        rows.append(f"{i},r{i % 3},v{i % 12},{weight},{round(float(rng.normal(300 + 10 * (i % 12), 50)), 1)},"
+                    f"{'f' if rng.random() < 0.55 else 'm'}")
+    text = "_uuid,region,village,poids,revenu,sexe\n" + "\n".join(rows) + "\n"
+    total = sum(float(r.split(",")[3]) for r in rows)
+    scale = 60 / total
+    lines = text.splitlines()
+    fixed = [lines[0]] + [",".join(p[:3] + [f"{float(p[3]) * scale:.4f}"] + p[4:])
+                          for p in (line.split(",") for line in lines[1:])]
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "rel.csv").write_text("\n".join(fixed) + "\n", encoding="utf-8")
+
+
+def test_relative_weights_give_the_design_effect_against_sampling_with_replacement(tmp_path):
+    """Weights normalised to a mean of 1 but adding up to a hair more than the sample (rounding): the design effect
+    was taken against sampling without replacement from a « population » of 60.0004, whose variance is nearly 0,
+    and came out in the hundreds of thousands (476 126 for a mean in a generated survey). It is now against
+    sampling with replacement, as R's ``svymean(deff = "replace")`` gives it (values written by R 4.2.2 and survey
+    4.1.1 from this very file); the annex says the weights are relative, and a total is refused."""
+    _relative_weights_export(tmp_path)
+    (tmp_path / "rel.yaml").write_text("title: t\ndesign: {weights: poids, strata: region, clusters: village}\n"
+                                       "estimates:\n  - {mean: revenu}\n  - {share: sexe, value: f}\n",
+                                       encoding="utf-8")
+    surveys, problems, _ = load_surveys(tmp_path)
+    assert not problems, problems
+    survey = surveys["rel"]
+    assert 60 < survey.data["poids"].sum() < 60.01
+    table = est.estimates(survey).set_index("key")
+    for key, (estimate, se, deff) in R_RELATIVE.items():
+        row = table.loc[key]
+        assert _close(row["estimate"], estimate) and _close(row["se"], se) and _close(row["deff"], deff), (key, row)
+        assert row["deff_kind"] == "wr"
+    summary = est.design_summary(survey)
+    assert summary["relative"]
+    from helpers.annex.surveys import design_text
+
+    assert "les poids sont relatifs" in design_text(survey, summary, "fr")
+    assert "population" not in design_text(survey, summary, "en")
+    (tmp_path / "rel.yaml").write_text("title: t\ndesign: {weights: poids, strata: region, clusters: village}\n"
+                                       "estimates:\n  - {total: revenu}\n", encoding="utf-8")
+    _, problems, _ = load_surveys(tmp_path)
+    assert [(p.rule, p.column, p.severity) for p in problems] == [
+        ("survey_total_relative_weights", "estimates.0.total", "error")]
+    assert "relative weights" in problems[0].message and "mean instead" in problems[0].hint

@@ -52,7 +52,7 @@ def notebook(lang: str = "fr") -> nbformat.NotebookNode:
     status = pd.DataFrame({"status": ["done", "in_progress"], "n": [2, 3], "share": [40.0, 60.0],
                            "amount": [1005500.0, float("nan")], "rag": ["green", "amber"]})
     countries = pd.DataFrame({"country": ["Maroc", SCRIPT, FORMULA], "rate": [66.666, 0.0, 37.5],
-                              "p": [0.0004, 0.0512, float("nan")]})
+                              "p": [0.0004, 0.0496, float("nan")]})
     checks = pd.DataFrame({"figure_id": ["GEN-05", "-2"], "reported": ["27", "=1+1"], "status": ["truncated", "match"]})
     cells = [
         [_html(f"<h2>{w['section1']}</h2>"), _html('<p class="note">Critère CAD-OCDE : efficience.</p>'),

@@ -56,6 +56,8 @@ def test_numbers_are_numbers_with_excel_formats(made):
     assert sheet["B10"].value == pytest.approx(0.66666) and sheet["B10"].number_format == pct
     mark = "," if lang == "fr" else "."
     assert sheet["C10"].value == 0.0004 and sheet["C10"].number_format == f'[<0.001]"<\u00a00{mark}001";0.000'
+    # p = 0.0496 reads 0,0496 (0,050 would put it on the other side of 5 %), in the HTML and in Excel alike
+    assert sheet["C11"].value == 0.0496 and sheet["C11"].number_format == "#,##0.0000"
     assert sheet["C5"].alignment.horizontal == "right" and sheet["A5"].alignment.horizontal is None
 
 

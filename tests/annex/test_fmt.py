@@ -86,3 +86,16 @@ def test_a_reason_in_english_has_no_parameter_names_raw_numbers_or_plural_marks(
     """The English annex printed the helpers' notes as they are: « budget_total (2777777.78) », « 5 line(s) »,
     « women_share [all]: »."""
     assert fmt.reason(note, "en") == english
+
+
+@pytest.mark.parametrize("value, lang, expected", [
+    (0.0004, "fr", f"<{NBSP}0,001"),
+    (0.0512, "fr", "0,051"),
+    (0.0496, "fr", "0,0496"),    # not 0,050: the interval beside it excludes 0, and 0,050 reads « not below 5 % »
+    (0.04996, "en", "0.04996"),
+    (0.0499999999, "fr", f"<{NBSP}0,05"),
+    (0.05, "fr", "0,050"),
+    (0.0504, "en", "0.050"),
+])
+def test_p_value_never_rounds_across_five_percent(value, lang, expected):
+    assert fmt.p_value(value, lang) == expected

@@ -267,3 +267,14 @@ def test_a_budget_total_yaml_reads_as_a_float_is_read_with_the_projects_decimal_
     with pytest.raises(ValidationFailed) as refused:
         load()
     assert [(p.rule, p.column) for p in refused.value.problems] == [("bad_value", "budget_total")]
+
+
+def test_a_refused_totals_row_is_not_added_to_the_lines(tmp_path):
+    """budget.csv ending with its TOTAL row: the row is refused, and the lines were said to add up to twice the budget
+    (« 500,000.00, more than budget_total ») while the row was being refused; the sum waits for the file to be fixed."""
+    from helpers.data.loader import check_project
+
+    mini = Mini.copy_to(tmp_path)
+    mini.set_param("budget_total", 250000)
+    mini.append("budget", "TOTAL,250000,,,")
+    assert [p.rule for p in check_project("mini", mini.data_dir, mini.params_dir)] == ["totals_row"]

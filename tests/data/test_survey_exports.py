@@ -228,7 +228,8 @@ def test_submissions_not_approved_at_review_are_left_out_with_a_warning(tmp_path
 def test_codes_for_dont_know_are_refused_and_nines_above_every_answer_are_told(tmp_path):
     """-99 ('don't know', 'refused') typed as an income: the mean earnings fell from 325 to 281 without a word; 9999
     made it 1 533. -99 and its kind are refused at their cells (in a repeat group too, when its sum is estimated);
-    a run of nines above every other answer on several rows is a warning (it may be a true answer)."""
+    a run of nines above every other answer on several rows is a warning (it may be a true answer), and so is a
+    single one far above every other answer (one 9999 made the mean 505: nothing was said)."""
     submissions, jobs = make_tracer_survey()
     answered = submissions.index[submissions["emploi/revenu"].notna()]
     coded = submissions.copy()
@@ -243,10 +244,13 @@ def test_codes_for_dont_know_are_refused_and_nines_above_every_answer_are_told(t
     assert [(p.rule, p.severity, p.row) for p in problems] == [("survey_nines", "warning", answered[0] + 2)]
     assert "at most 1013.51" in problems[0].message
     once = submissions.copy()
-    once.loc[answered[0], "emploi/revenu"] = 9999                    # a single one may be a large income
+    once.loc[answered[0], "emploi/revenu"] = 9999   # one, ten times the largest other income: the mean 325 -> 505
+    _, problems = _csv_survey(tmp_path / "once", once)
+    assert [(p.rule, p.severity, p.row) for p in problems] == [("survey_nines", "warning", answered[0] + 2)]
+    assert problems[0].message.startswith("1 answer is 9999")
     below = submissions.copy()
     below.loc[answered[:2], "emploi/revenu"] = 99                    # 99 below other incomes: an answer
-    assert _csv_survey(tmp_path / "once", once)[1] == [] and _csv_survey(tmp_path / "below", below)[1] == []
+    assert _csv_survey(tmp_path / "below", below)[1] == []
     # in a repeat group: its sheet's row, when a sum of it is estimated
     folder = tmp_path / "repeat"
     write_tracer_survey(folder)
@@ -613,3 +617,55 @@ def test_odk_central_s_dash_between_group_and_question_finds_the_wg_and_the_sex(
     assert problems == [] and survey.sex == ("identification-sexe", "f")
     mine = est.headline(survey)["estimate"].tolist()
     assert mine == pytest.approx(est.headline(sample)["estimate"].tolist(), rel=1e-12) and len(mine) == 2
+
+
+def test_a_question_never_answered_is_told(tmp_path):
+    """An export whose revenue question is empty on every submission (a new version of the form renamed it): the
+    annex showed its mean as n.d. without a word, and a share of each value of an empty question was no row at all.
+    Each is a warning at its estimate; the survey still loads."""
+    submissions, _ = make_tracer_survey()
+    submissions["emploi/revenu"] = None
+    submissions["emploi/secteur_vide"] = None
+    spec = SPEC_CSV + "  - {share: emploi/secteur_vide}\n"
+    survey, problems = _csv_survey(tmp_path, submissions, spec)
+    assert survey is not None
+    assert [(p.rule, p.column, p.value, p.severity) for p in problems] == [
+        ("survey_never_answered", "estimates.0.mean", "emploi/revenu", "warning"),
+        ("survey_never_answered", "estimates.3.share", "emploi/secteur_vide", "warning")]
+    assert "renamed or moved" in problems[0].hint
+
+
+def test_respondents_without_a_subgroup_answer_are_said_so_beside_the_subgroups(tmp_path):
+    """Three submissions of the export have no sex: they count in the overall mean (n 180) and in no subgroup (the
+    subgroups' n add up to 177), which the annex did not say. It now says how many, in French and English."""
+    from helpers.annex import surveys as shown
+
+    submissions, _ = make_tracer_survey()
+    submissions.loc[submissions.index[:3], "identification/sexe"] = None
+    spec = SPEC_CSV + "  - {mean: emploi/revenu, by: identification/sexe}\n"
+    survey, problems = _csv_survey(tmp_path, submissions, spec)
+    assert survey is not None and not [p for p in problems if p.severity == "error"], problems
+    table = est.estimates(survey)
+    revenu = table[(table["variable"] == "emploi/revenu") & (table["stat"] == "mean")]
+    answered = survey.data["emploi/revenu"].notna()
+    assert revenu["n"].iloc[0] == answered.sum()
+    assert revenu["n"].iloc[1:].sum() == (answered & survey.data["identification/sexe"].notna()).sum()
+    assert shown.without_subgroup(survey, "fr") == ["Répondants sans réponse à « identification/sexe », comptés "
+                                                    "dans « Ensemble » et dans aucun de ses sous-groupes : 3."]
+    assert shown.without_subgroup(survey, "en")[0].endswith("in none of its subgroups: 3.")
+
+
+def test_estimates_on_fewer_than_30_answers_are_counted_beside_the_table(sample):
+    """The sample's share in employment among respondents with a disability rests on 8 answers (15,0 %, from 0,4 %
+    to 88,0 %), printed beside the others without a word. The annex now counts the estimates on fewer than 30
+    answers, names the table's column as it is titled (« Nombre », 'Count'), and says so in both languages."""
+    from helpers.annex import surveys as shown
+
+    survey = sample
+    table = shown.display_table(est.all_estimates(survey), survey, "fr")
+    assert sorted(table.loc[table["n"] < 30, "n"]) == [8]
+    assert shown.small_n(table, "fr") == ("Estimations reposant sur moins de 30 réponses (colonne « Nombre », 8 au "
+                                          "moins) : 1. Leurs intervalles sont larges et moins sûrs : à lire avec "
+                                          "prudence.")
+    assert shown.small_n(table, "en").startswith("Estimates resting on fewer than 30 answers (column 'Count'")
+    assert shown.small_n(table[table["n"] >= 30], "fr") == ""

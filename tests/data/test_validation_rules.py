@@ -174,6 +174,31 @@ def _xlsx_with_percent_cells(mini: Mini, name: str, cells: dict[str, float], num
     mini.delete(name)
 
 
+def _xlsx_1904_serial(mini: Mini) -> None:
+    """expenditure.xlsx of a workbook in the 1904 date system (a Mac Excel's option) whose first period_end, B2, is a
+    date cell formatted as a number: it holds 42734, the 1904 serial of 2020-12-31 (44196 in a 1900 workbook)."""
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+    workbook = openpyxl.Workbook()
+    workbook.epoch = CALENDAR_MAC_1904
+    sheet = workbook.active
+    sheet.title = "Feuil1"
+    for r in _csv_rows(mini, "expenditure"):
+        sheet.append(r)
+    sheet["B2"] = 42734
+    workbook.save(mini.path("expenditure.xlsx"))
+    mini.delete("expenditure")
+
+
+def _check(condition: bool) -> None:
+    assert condition
+
+
+def _says(fragment: str):
+    def check(mini: Mini, problems: list[Problem]) -> None:
+        assert any(fragment in p.message for p in problems), [p.message for p in problems]
+    return check
+
+
 def _xlsx_formatted(mini: Mini, name: str, cells: str, number_format: str) -> None:
     """<name>.csv -> <name>.xlsx whose cells ``cells`` ("C2:C5") have the number format ``number_format``."""
     workbook = openpyxl.Workbook()
@@ -360,6 +385,58 @@ def _xlsx_year_cells(mini: Mini) -> None:
         cell = workbook.active.cell(row=row, column=2)
         cell.value, cell.number_format = dt.datetime(2020, 1, 1), "yyyy"
     workbook.save(mini.path("expenditure.xlsx"))
+
+
+def _xlsx_strict(mini: Mini) -> None:
+    """budget.xlsx as Excel's 'Strict Open XML Spreadsheet' saves it: the same parts under the ISO namespaces."""
+    _csv_to_xlsx(mini, "budget")
+    path = mini.path("budget.xlsx")
+    with zipfile.ZipFile(path) as source:
+        parts = [(item, source.read(item.filename)) for item in source.infolist()]
+    with zipfile.ZipFile(path, "w") as strict:
+        for item, data in parts:
+            strict.writestr(item, data.replace(b"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+                                               b"http://purl.oclc.org/ooxml/spreadsheetml/main")
+                            .replace(b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+                                     b"http://purl.oclc.org/ooxml/officeDocument/relationships"))
+
+
+def _xlsx_named_and_revised(mini: Mini) -> None:
+    """budget.xlsx with the sheet 'budget' and, first, a sheet 'budget révisé' holding the same columns."""
+    workbook = openpyxl.Workbook()
+    revised = workbook.active
+    revised.title = "budget révisé"
+    old = workbook.create_sheet("budget")
+    for r in _csv_rows(mini, "budget"):
+        old.append(r)
+        revised.append(r)
+    revised["B2"] = 120000
+    workbook.save(mini.path("budget.xlsx"))
+    mini.delete("budget")
+
+
+def _xlsx_amount_beside(mini: Mini) -> None:
+    """expenditure.xlsx with, on row 3 only, the number 2500 two columns right of the header's last cell."""
+    _csv_to_xlsx(mini, "expenditure")
+    workbook = openpyxl.load_workbook(mini.path("expenditure.xlsx"))
+    workbook.active["G3"] = 2500
+    workbook.save(mini.path("expenditure.xlsx"))
+
+
+def _xlsx_dates_of_a_month_first_excel(mini: Mini) -> None:
+    """participation.xlsx as an English Excel makes it of the day-first CSV (01/10/2020, 03/10/2020, 20/01/2021,
+    01/02/2021, 02/02/2021): the dates whose day is 12 or less become date cells, month first (10 January...), and
+    20/01/2021 stays text."""
+    _csv_to_xlsx(mini, "participation")
+    workbook = openpyxl.load_workbook(mini.path("participation.xlsx"))
+    sheet = workbook.active
+    cells = {"F2": dt.datetime(2020, 1, 10), "G2": dt.datetime(2020, 3, 10), "F3": "20/01/2021", "G3": "20/01/2021",
+             "F4": dt.datetime(2021, 1, 2), "G4": dt.datetime(2021, 2, 2)}
+    for cell, value in cells.items():
+        sheet[cell] = value
+        if isinstance(value, dt.datetime):
+            sheet[cell].number_format = "m/d/yyyy"
+    workbook.save(mini.path("participation.xlsx"))
 
 
 def _expect_participants(data: ProjectData) -> None:
@@ -550,9 +627,52 @@ CASES = [
     Case("cp1252 not declared", lambda m: m.write("activities", m.text("activities"), encoding="cp1252"),
          "encoding", "activities.csv", 2, None, hint="encoding: cp1252",
          what="activities.csv saved in cp1252 (accents), project.yaml declares no encoding"),
+    Case("Arabic names lost in a cp1252 register", lambda m: (
+             m.set_param("encoding", "cp1252"),
+             m.path("participation").write_bytes("event_id;nom;sexe;pays\r\nE1;فاطمة علي;F;Maroc\r\n"
+                                                 "E1;خديجة علي;F;Maroc\r\nE1;Sara Benali;F;Maroc\r\n"
+                                                 .encode("cp1252", errors="replace"))),
+         "name_lost", "participation.csv", 2, "person", hint="Save the register as 'CSV UTF-8'",
+         what="a register saved by Excel as « CSV (séparateur: point-virgule) » (cp1252), its Arabic names written "
+              "'????? ???' both (فاطمة علي, خديجة علي): two persons counted as one, the warning saying "
+              "« a list per day of one training: nothing to do »"),
+    Case("Mac Roman not declared", lambda m: m.write("activities", m.text("activities"), encoding="mac_roman"),
+         "encoding", "activities.csv", 2, None, hint="encoding: mac_roman",
+         what="activities.csv saved by Excel for Mac as 'CSV' (Mac Roman): the hint said to declare cp1252, which "
+              "reads it garbled"),
+    Case("Mac Roman read as the declared cp1252", lambda m: (
+             m.write("activities", m.text("activities"), encoding="mac_roman"), m.set_param("encoding", "cp1252")),
+         "encoding", "activities.csv", 2, None, hint="encoding: mac_roman",
+         what="activities.csv in Mac Roman, project.yaml says cp1252: read without a word as « RŽalisŽ », "
+              "« ƒtude de base » (statuses refused, labels and countries garbled in the annex)"),
+    Case("accents garbled by a round trip through Excel", lambda m: m.write(
+             "activities", m.text("activities").encode("utf-8").decode("cp1252")),
+         "garbled_text", "activities.csv", 2, "status", severity="warning", hint="retype its accents",
+         what="activities.csv (UTF-8, no BOM) opened in Excel, which read it as Windows text, and saved again as CSV "
+              "UTF-8: « RÃ©alisÃ© », « Ã‰tude de base »; the statuses refused as unknown, the labels shown so in the "
+              "annex, nothing said of why"),
+    Case("CSV (MS-DOS) read as the declared cp1252", lambda m: (
+             m.write("activities", m.text("activities").replace("Étude", "Etude"), encoding="cp850"),
+             m.set_param("encoding", "cp1252")),
+         "encoding", "activities.csv", 2, None, hint="encoding: cp850",
+         what="activities.csv saved as Excel's « CSV (MS-DOS) » (cp850), project.yaml says cp1252: read without a "
+              "word as « R‚alis‚ »"),
+    Case("Arabic Windows CSV read as the declared cp1252", lambda m: (
+             m.write("participation", m.text("participation"), encoding="cp1256"), m.set_param("encoding", "cp1252")),
+         "encoding", "participation.csv", 3, None, hint="encoding: cp1256",
+         what="participation.csv saved by Excel on an Arabic Windows (cp1256), project.yaml says cp1252: its Arabic "
+              "label read without a word as « æÑÔÉ ÊÏÑíÈíÉ »"),
     Case("UTF-16 file", lambda m: m.write("budget", m.text("budget"), encoding="utf-16"),
          "encoding", "budget.csv", NO_ROW, None, hint="CSV UTF-8",
          what="budget.csv saved as 'Unicode text' (UTF-16)"),
+    Case("a revised sheet beside the one named like the table", _xlsx_named_and_revised, "sheet_not_read",
+         "budget.xlsx", NO_ROW, None, severity="warning", hint="name it 'budget'",
+         what="budget.xlsx with a sheet 'budget' and, before it, a sheet 'budget révisé' with the same columns: the "
+              "sheet 'budget' read without a word"),
+    Case("xlsx saved as Strict Open XML", _xlsx_strict, "unreadable_xlsx", "budget.xlsx", NO_ROW, None,
+         hint="save it again as 'Excel Workbook (.xlsx)'",
+         what="budget.xlsx saved as Excel's « Strict Open XML Spreadsheet »: « cannot be read as .xlsx (list index "
+              "out of range) »", expect=_says("Strict Open XML")),
     Case("xlsx that is not a workbook", lambda m: (m.path("budget.xlsx").write_text("line,budget\n"),
                                                    m.delete("budget")),
          "unreadable_xlsx", "budget.xlsx", NO_ROW, None, hint="save it again",
@@ -598,6 +718,12 @@ CASES = [
                                                                       "2020-11-01,government,30,,"),
          "no_women_left_empty", "participation.csv", 5, "women", severity="warning", hint="Write 0",
          what="an event of 30 participants, 30 men, its `women` empty: read as 0 women (it fell out of the share)"),
+    Case("men counted, women left empty", lambda m: m.append("participation", "E4,25,,Maroc,Atelier,2020-11-01,"
+                                                                         "2020-11-01,government,15,,"),
+         "women_left_empty_beside_men", "participation.csv", 5, "women", severity="warning",
+         hint="If the 10 others are women, write 10",
+         what="an event of 25 participants, 15 men, its `women` empty: out of the share, « 25 of unknown sex », "
+              "without a word"),
     Case("women + men > participants", lambda m: m.replace("participation", "government,12", "government,13"),
          "women_men_le_participants", "participation.csv", 2, "men", what="8 women + 13 men among 20 participants"),
     Case("progress above 100", lambda m: m.replace("activities", "Étude de base,100,", "Étude de base,120,"),
@@ -746,6 +872,13 @@ CASES = [
          "file_not_read", "budget.xls", None, None, hint="Save it as budget.xlsx", severity="warning",
          what="budget.xls (Excel 97-2003) and no budget.csv: the project had no budget, and nothing said why",
          expect=lambda m, problems: _names_in_order(problems, ["file_not_read", "unknown_line"])),
+    Case("the table saved as Excel's 'Texte Unicode'", lambda m: (
+             m.path("budget.txt").write_bytes(m.text("budget").replace(",", "\t").encode("utf-16")),
+             m.delete("budget")),
+         "file_not_read", "budget.txt", None, None, hint="Save it as budget.xlsx", severity="warning",
+         what="budget.txt (Excel's « Texte Unicode », UTF-16 and tabs) and no budget.csv: the project had no budget, "
+              "and the spending's lines were « not in the budget table », nothing said why",
+         expect=lambda m, problems: _names_in_order(problems, ["file_not_read", "unknown_line"])),
     Case("the tables in a folder of their own", lambda m: (
              (m.folder / "2021").mkdir(), m.path("participation").rename(m.folder / "2021" / "participation.csv")),
          "file_not_read", "data/mini/2021", None, None, severity="warning", hint="Move the tables it holds up",
@@ -784,6 +917,39 @@ CASES = [
          what="budget.csv saved from that sheet: 'budget' then two columns without a header (2021, the total): "
               "the 2020 amounts were read as the budget",
          expect=lambda m, problems: _only_rule_of(problems, "merged_header")),
+    Case("amounts under pandas' 'Unnamed' headers beside the budget",
+         lambda m: m.write("budget", _budget_by_year_csv("line,label,budget,Unnamed: 3,Unnamed: 4,country,category")),
+         "merged_header", "budget.csv", 1, "budget", hint="Give each column its own header",
+         what="budget.csv of that sheet read by pandas and written again (to_csv): the headers of 2021 and the total "
+              "are 'Unnamed: 3', 'Unnamed: 4', two columns ignored without a word, and the 2020 amounts read as the "
+              "budget",
+         expect=lambda m, problems: _only_rule_of(problems, "merged_header")),
+    Case("a thousands comma not in quotes", lambda m: m.write(
+             "expenditure", "line,period_end,amount\nB1,2020-12-31,40000\nB2,2020-12-31,10,000\n"
+                            "B3,2021-06-30,30000\nB4,2021-06-30,5000\n"),
+         "shifted_row", "expenditure.csv", 3, None, hint="Put the value in quotes",
+         what="expenditure.csv (',' separated, typed by hand) with an amount 10,000 not in quotes: 10 spent read "
+              "without a word, the 000 past the header left out (with a country column after it: « the budget has "
+              "the line 'B2' for Maroc, not for 000 »)",
+         expect=lambda m, problems: _names_in_order(problems, ["shifted_row"])),
+    Case("a value past the header's last cell", lambda m: m.replace("expenditure", "B4,2021-06-30,5000,,S1 2021",
+                                                                    "B4,2021-06-30,5000,,S1 2021,2500"),
+         "shifted_row", "expenditure.csv", 5, None, hint="give that column a header",
+         what="expenditure.csv with a sixth cell, 2500, on one row under no header: left out without a word"),
+    Case("a value beside a row of a sheet", _xlsx_amount_beside, "unnamed_column", "expenditure.xlsx", 3, None,
+         severity="warning", hint="write its header",
+         what="expenditure.xlsx with 2500 typed right of the table on one row, no header above it: not read, "
+              "without a word"),
+    Case("a column past the header's last cell", lambda m: m.write("budget", "".join(
+             line + ("\n" if i == 0 else f",{1000 * i}\n")
+             for i, line in enumerate(m.text("budget").splitlines()))),
+         "unnamed_column", "budget.csv", 1, None, severity="warning", hint="Write its header",
+         what="budget.csv whose rows have one cell more than the header: that column left out without a word"),
+    Case("a pandas 'Unnamed' header over values", lambda m: m.replace("participation", ",country,label,",
+                                                                      ",Unnamed: 3,label,"),
+         "unnamed_column", "participation.csv", 1, None, severity="warning", hint="Write its header",
+         what="participation.csv whose header 'country' came back from pandas as 'Unnamed: 3': ignored as a column "
+              "of its own, every event the project's, without a word"),
     Case("header on two rows", lambda m: _xlsx_drawn(
              m, "participation", [["Code événement", "Pays", "Participants", None, None],
                                   [None, None, "Femmes", "Hommes", "Total"], *EVENTS], ("A1:A2", "B1:B2", "C1:E1")),
@@ -847,6 +1013,11 @@ CASES = [
     Case("ended but not done", lambda m: m.replace("activities", "60,2,2021-06-30,", "60,2,2021-06-30,2021-05-01"),
          "ended_not_done", "activities.csv", 3, "actual_end", severity="warning", hint="empty the actual end date",
          what="A2 « En cours » with an actual end date (01/05/2021): counted not done, nothing said"),
+    Case("a year of spending across the reporting date", lambda m: m.append("expenditure", "B1,2021,30000,Maroc,"),
+         "spending_across_reporting_date", "expenditure.csv", 6, "period_end", severity="warning",
+         hint="Move `reporting_date`",
+         what="spending by year, 2021 beside a reporting date of 30/06/2021: « spending as of 30/06/2021 » was the "
+              "spending to 31/12/2020, the part of 2021 spent by June left out, without a word"),
     Case("amount in another currency", lambda m: _with_currencies(m, ["USD", "$", "EUR", "dollars"]),
          "other_currency", "expenditure.csv", 4, "currency", hint="does not convert",
          what="a `devise` column: USD, $, EUR, dollars in a USD project: the EUR amount would be added to the dollars",
@@ -867,6 +1038,16 @@ CASES = [
     Case("budget header in another currency", lambda m: m.replace("budget", "line,budget,", "line,budget (EUR),"),
          "other_currency", "budget.csv", 1, "budget (EUR)", hint="set `currency: EUR`",
          what="the header 'budget (EUR)' in a USD project"),
+    Case("budget header in dinars by their abbreviation", lambda m: m.replace("budget", "line,budget,",
+                                                                                "line,Budget (DT),"),
+         "other_currency", "budget.csv", 1, "Budget (DT)", hint="set `currency: TND`",
+         what="the header 'Budget (DT)' (Tunisian dinars) in a USD project: « DT » was taken for a remark and the "
+              "dinars added up as dollars, nothing said"),
+    Case("old ouguiyas in a project in new ones", lambda m: (m.set_param("currency", "MRU"),
+                                                             _with_currencies(m, ["MRU", "UM", "ouguiyas", "MRO"])),
+         "other_currency", "expenditure.csv", 5, "currency", hint="does not convert",
+         what="a `devise` column MRU, UM, ouguiyas, MRO in an MRU project: MRO (before 2018) is ten times smaller",
+         expect=lambda m, problems: _only_rule_of(problems, "other_currency")),
     Case("amounts in thousands by their format", lambda m: _xlsx_formatted(
              m, "expenditure", "C2:C5", '#,##0.0" k$"'),
          "scaled_amounts", "expenditure.xlsx", 2, "amount", cell="Feuil1!C2", hint="plain number format",
@@ -1017,9 +1198,21 @@ CASES = [
     Case("params bad decimal mark", lambda m: m.set_param("decimal_mark", ";"),
          "bad_value", "project.yaml", NO_ROW, "decimal_mark", hint="numbers without units",
          what="project.yaml says decimal_mark: ';'"),
+    Case("params reporting date before the start", lambda m: (m.set_param("start_date", "2021-03-01", annex="maroc"),
+                                                            m.set_param("reporting_date", "2020-12-31", annex="maroc")),
+         "bad_value", "maroc.yaml", NO_ROW, "reporting_date", hint="starts before the other two",
+         what="maroc.yaml starts on 2021-03-01 and reports on 2020-12-31: the spending of 2020 against its budget, "
+              "its burn index n.d. « spent / line budget as of 2020-12-31 »"),
     # --- participation register (one row per person)
     Case("register unknown sex", lambda m: _register(m, "E1,f,Maroc,x\nE1,chat,Maroc,x\n"),
          "unknown_sex", "participation.csv", 3, "sex", what="a register row with sex = 'chat'"),
+    Case("register beside counts", lambda m: m.write(
+             "participation", "event_id,nom,sexe,pays,participants,femmes\nE1,Alaoui,F,Maroc,,\nE1,Benali,M,Maroc,,\n"
+                              "E2,,,Maroc,25,10\n"),
+         "register_beside_counts", "participation.csv", 2, "participants", hint="Write one or the other",
+         what="two persons of E1 (name, sex) above a count of E2 (25, 10 women): each person was refused as a "
+              "duplicate event without a count, « Give each row its own identifier », « Fill it in »",
+         expect=lambda m, problems: _only_rule_of(problems, "register_beside_counts")),
     Case("register event label varies", lambda m: _register(m, "E1,f,Maroc,x\nE1,m,Maroc,y\n"),
          "register_inconsistent", "participation.csv", 3, "label", what="two rows of one event with different labels"),
     Case("register event code in two countries", lambda m: _register(m, "E1,f,Maroc,x\nE1,m,Tunisie,x\n"),
@@ -1068,6 +1261,11 @@ CASES = [
               "decimal mark »), and a period_end formula giving #NAME?",
          expect=lambda m, problems: (_names_row(problems, "not_a_number", "=10000.5/E9 gives the error #DIV/0!"),
                                      _names_row(problems, "not_a_date", "gives the error #NAME? (#NOM? in a French"))),
+    Case("xlsx text formula giving an error", lambda m: _xlsx_with_cached_formulas(
+             m, "budget", {"C2": ('=VLOOKUP(A2,Pays!A:B,2,FALSE)', ("e", "#N/A"))}),
+         "formula_error", "budget.xlsx", 2, "country", cell="Feuil1!C2", hint="Correct the formula",
+         what="budget.xlsx whose country =VLOOKUP(...) gives #N/A: B1 was a line of the country « #N/A », in no "
+              "annex but the project's"),
     Case("xlsx count in a date-formatted cell", lambda m: _xlsx_formatted(m, "participation", "B3:B3", "dd/mm/yyyy"),
          "not_a_number", "participation.xlsx", 3, "participants", cell="Feuil1!B3", hint="Format the cell as a number",
          what="participation.xlsx whose participants 15 sits in a cell formatted as a date, shown 15/01/1900 (was "
@@ -1123,9 +1321,46 @@ CASES = [
          "outcome_scales_differ", "survey.csv", 8, "score", severity="warning", hint="the same way in every country",
          what="a study's savings rate written 0.31 in Maroc and 31 in Tunisie: pooled, the effect mixed the two "
               "(1.11 for 0.04 in a generated study), nothing said"),
+    Case("a person's group changing between rounds", lambda m: (
+             m.replace("impact/survey.yaml", "design: two_group",
+                       "design: did\nperiod: {column: year, post: 2021}\nunit: id"),
+             m.write("impact/survey.csv", "id,arm,year,score,age\n" + "".join(
+                 f"{i},{'C' if i == 3 and year == 2019 else arm},{year},{10 + i + (year == 2021) * (2 + (arm == 'T'))},"
+                 f"30\n" for i, arm in ((1, "T"), (2, "T"), (3, "T"), (4, "C"), (5, "C")) for year in (2019, 2021)))),
+         "unit_changes_group", "survey.csv", 7, "arm", hint="every one of their rows",
+         what="a DiD with `unit: id` whose person 3 is C in 2019 and T in 2021 (the group written as each round's "
+              "status): that person's rows were counted in both groups, the treated's baseline as the comparison's "
+              "(43.6 for 50 in a generated study; 130 persons counted for 120), nothing said"),
+    Case("a share as a fraction at baseline, a percentage at follow-up", lambda m: (
+             m.replace("impact/survey.yaml", "design: two_group", "design: did\nperiod: {column: year, post: 2021}"),
+             m.write("impact/survey.csv", "id,arm,year,score,age\n" + "".join(
+                 f"{i},{'T' if i % 2 else 'C'},{year},{(0.3 + i / 100) * (100 if year == 2021 else 1):g},30\n"
+                 for year in (2019, 2021) for i in range(1, 7)))),
+         "outcome_scales_differ", "survey.csv", 8, "score", severity="warning", hint="change of scale",
+         what="a DiD's savings rate written 0.31 at baseline (2019) and 31 at follow-up (2021): the effect was the "
+              "change of scale (13.1 for 0.1 in a generated study), nothing said"),
     Case("study yaml unknown key", _yaml_edit("covariates:", "covariate:"),
          "unknown_key", "survey.yaml", NO_ROW, "covariate", hint="covariates",
          what="survey.yaml has 'covariate:' for 'covariates:'"),
+    Case("a clustered study's cluster left empty", lambda m: (
+             m.replace("impact/survey.yaml", "covariates: [age]", "covariates: [age]\ncluster: site\nse: cluster"),
+             m.write("impact/survey.csv", "id,arm,score,age,site\n" + "".join(
+                 f"{i},{'T' if i % 2 else 'C'},{10 + i % 3},30,{'' if i == 3 else f'S{i % 4}'}\n"
+                 for i in range(1, 9)))),
+         "study_cluster_missing", "survey.csv", 4, "site", severity="warning", hint="on every row",
+         what="a study with `se: cluster` whose site is empty on one row: the row was left out of every estimate "
+              "(30 of 231 rows in a generated study: 85 treated rows analysed for the 115 the annex counted), "
+              "nothing said"),
+    Case("an adjusted study's covariate left empty", lambda m: (
+             m.replace("impact/survey.yaml", "covariates: [age]", "covariates: [age]\nadjustment: regression"),
+             m.replace("impact/survey.csv", "3,C,10,40", "3,C,10,")),
+         "study_covariate_missing", "survey.csv", 4, "age", severity="warning", hint="different rows",
+         what="adjustment: regression and one row without age: left out of the adjusted estimate and kept in the "
+              "naive one (40 of 231 rows in a generated study), said only in an English note no annex printed"),
+    Case("study yaml with sampling weights", _yaml_edit("covariates: [age]", "covariates: [age]\nweights: age"),
+         "unknown_key", "survey.yaml", NO_ROW, "weights", hint="without sampling weights",
+         what="survey.yaml has 'weights: age' (the sample's weights): refused with « Remove this line. », which gave "
+              "the unweighted effect without saying the workbook has no weighted one"),
     Case("study without data", lambda m: m.delete("impact/survey.csv"),
          "study_data_missing", "survey.yaml", NO_ROW, None, what="survey.yaml without survey.csv"),
     # --- issue 18, right or refused (more in tests/analyses/test_right_or_refused.py)
@@ -1162,18 +1397,48 @@ CASES = [
          what="amount '12,000' (quoted) with the decimal mark '.': read as 12 000, could mean 12"),
     Case("currency sign", lambda m: m.replace("budget", "100000", "100000 €"), "not_a_number", "budget.csv", 2,
          "budget", hint="Remove the currency sign", what="budget '100000 €'"),
+    Case("a Swiss thousands apostrophe", lambda m: m.replace("budget", "100000", "100'000.00"), "not_a_number",
+         "budget.csv", 2, "budget", hint="Write the number without it",
+         what="budget 100'000.00 (a Swiss Excel's format): « not a number », nothing said of the apostrophe"),
+    Case("an amount in thousands with k", lambda m: m.replace("budget", "100000", "100k"), "not_a_number",
+         "budget.csv", 2, "budget", hint="Write the number in units",
+         what="budget 100k: « not a number », nothing said of the suffix"),
+    Case("dots as thousands with the decimal mark '.'", lambda m: m.replace("budget", "100000", "1.000.000"),
+         "not_a_number", "budget.csv", 2, "budget", hint="decimal_mark",
+         what="budget 1.000.000 in a project whose decimal mark is '.': « not a number », nothing said of the mark"),
+    Case("the ouguiya's abbreviation", lambda m: m.replace("budget", "100000", "100000 UM"), "not_a_number",
+         "budget.csv", 2, "budget", hint="Remove the currency sign",
+         what="budget '100000 UM' (Mauritania's ouguiya as written there; LD, Dhs alike): « not a number » only"),
+    Case("a thousands separator lost in cp1252", lambda m: (
+             m.as_french_excel(), m.set_param("encoding", "cp1252"),
+             m.path("expenditure").write_bytes(m.text("expenditure").replace("10000,50", "10?000,50")
+                                               .encode("cp1252"))),
+         "not_a_number", "expenditure.csv", 3, "amount", hint="Save the file as 'CSV UTF-8'",
+         what="expenditure.csv saved as Excel's « CSV (séparateur: point-virgule) » from a French Windows, whose "
+              "thousands separator (U+202F) cp1252 cannot hold: written '10?000,50', refused as « not a number »"),
     Case("Excel date serial", lambda m: m.replace("expenditure", "B1,2020-12-31", "B1,44196"), "not_a_date",
          "expenditure.csv", 2, "period_end", hint="Format > Cells > Date",
          what="period_end 44196, a date cell formatted as a number in Excel (2020-12-31)"),
+    Case("a day-first table opened in a month-first Excel", _xlsx_dates_of_a_month_first_excel, "ambiguous_date",
+         "participation.xlsx", 2, "start_date", cell="Feuil1!F2", hint="open the CSV in an Excel with French",
+         what="participation.xlsx made by an English Excel from the day-first CSV: 01/10/2020 became the date cell "
+              "of 10 January, 20/01/2021 stayed text; the dates read as stored, day and month swapped, without a "
+              "word", expect=lambda m, problems: _check(
+                  {p.cell for p in problems if p.rule == "ambiguous_date"} == {"Feuil1!F2", "Feuil1!G2", "Feuil1!F4"})),
+    Case("Excel date serial of a 1904 workbook", _xlsx_1904_serial, "not_a_date", "expenditure.xlsx", 2, "period_end",
+         cell="Feuil1!B2", hint="Format > Cells > Date",
+         what="period_end 42734 in a workbook of the 1904 date system: the error named 2016-12-30, the 1900 "
+              "system's date, 4 years and a day before the 2020-12-31 the cell shows once formatted as a date",
+         expect=_says("stores 2020-12-31")),
     Case("60 000-character amount", lambda m: m.replace("budget", "100000", "1" * 60000 + "x"), "not_a_number",
          "budget.csv", 2, "budget", what="budget '111…1x', 60 001 characters: refused at once, value cut at 40"),
     Case("noncharacter in a label", lambda m: m.replace("budget", "Activités", "Activités\ufffe"),
          "control_character", "budget.csv", 3, "label", hint="Delete the invisible",
          what="budget.csv: a line label holding U+FFFE, which no XML file can hold: `make check` said OK, then the "
               "Word export of the annex stopped on it (ValueError)"),
-    Case("invisible character in a code", lambda m: m.append("budget", "B1\u200b,100000,Maroc,Personnel,staff"),
+    Case("invisible character in a code", lambda m: m.append("budget", "B\u200b1,100000,Maroc,Personnel,staff"),
          "invisible_character", "budget.csv", 6, "line", hint="Delete the invisible character",
-         what="budget.csv: line B1 written a second time with a zero-width space after it (copied from a web page): "
+         what="budget.csv: line B1 written a second time with a zero-width space inside it (copied from a web page): "
               "two lines both shown as B1, its budget counted twice, without the duplicate_line error"),
     Case("direction override in a label", lambda m: m.replace("participation", "Formation des inspecteurs", "Formation des inspecteurs \u202e"),
          "control_character", "participation.csv", 2, "label", hint="Delete the invisible",
@@ -1193,6 +1458,11 @@ ACCEPTED = [
     Accepted("French Excel CSV", _french_excel_grouped,
              "';'-separated, decimal commas, '1 005 500,00' and '4.600.000' grouped, dd/mm/yyyy; project declares ','",
              _expect_grouped_numbers),
+    Accepted("dinars written four ways", lambda m: (m.set_param("currency", "TND"), _with_currencies(
+                 m, ["TND", "DT", "dinars", "Dinars tunisiens"]), m.replace("budget", "line,budget,", "line,Budget (DT),")),
+             what="a TND project: a `devise` column TND, DT, dinars, « Dinars tunisiens », a header 'Budget (DT)': all "
+                  "the project's currency (« dinars » was refused as another currency)",
+             expect=lambda m, data: None),
     Accepted("old version in a hidden sheet", lambda m: _xlsx_with_sheets(m, "budget", "Ancien", hidden=True),
              "budget.xlsx: a hidden sheet 'Ancien' (every amount times 10) before the visible table: the visible one "
              "is read (the hidden one was, without a word)", _expect_visible_sheet),
@@ -1290,6 +1560,20 @@ ACCEPTED = [
     Accepted("cp1252 declared", lambda m: (m.write("activities", m.text("activities"), encoding="cp1252"),
                                            m.set_param("encoding", "cp1252")),
              "activities.csv in cp1252 with accents; project.yaml says encoding: cp1252", _expect_accents),
+    Accepted("invisible characters around a country", lambda m: (
+                 m.replace("participation", "E1,20,8,Maroc,", "E1,20,8,\ufeffMaroc,"),
+                 # (Excel's "sep=," line: the rows read by the csv module, not pyarrow)
+                 m.write("expenditure", "sep=,\n" + m.text("expenditure").replace(",Tunisie,", ",Tunisie\u200b,"))),
+             "participation.csv with '\\ufeffMaroc' (a second file's byte-order mark, two CSV files put end to end) "
+             "and expenditure.csv with 'Tunisie' and a zero-width space pasted from a web page: E1 was another "
+             "country's, out of the Maroc annex (« no rows for 'Maroc' », the country shown as 'Maroc'), the spending "
+             "refused « the budget has the line 'B3' for Tunisie, not for Tunisie »",
+             lambda m, data: (
+                 _check(data.tables["participation"].set_index("event_id").at["E1", "country"] == "Maroc"),
+                 _check(data.tables["expenditure"].set_index("line").at["B3", "country"] == "Tunisie"))),
+    Accepted("Mac Roman declared", lambda m: (m.write("activities", m.text("activities"), encoding="mac_roman"),
+                                             m.set_param("encoding", "mac_roman")),
+             "activities.csv from Excel for Mac (Mac Roman); project.yaml says encoding: mac_roman", _expect_accents),
     Accepted("UTF-8 with BOM", lambda m: m.path("activities").write_bytes(
                  codecs.BOM_UTF8 + m.text("activities").encode("utf-8")),
              "activities.csv starts with a byte-order mark", _expect_bom),

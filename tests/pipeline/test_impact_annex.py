@@ -168,7 +168,7 @@ def test_the_annex_shows_naive_and_adjusted_side_by_side_with_balance_overlap_an
     text = visible(annex[0])
     for words in ("NSW : formés contre hommes du PSID", "Comparaison naïve", "IPW, ATT", "d avant", "d après",
                   "Scores de propension des traités et du groupe de comparaison", "pas de facteur de confusion non observé",
-                  "Effet minimal détectable", "p (Holm)", "GMM = robuste (GMM, score estimé compris)",
+                  "Effet minimal détectable", "p (Holm)", "GMM = robustes (GMM, score estimé compris)",
                   "tendances parallèles", "Revenu 1974 = 0", "educ × Revenu 1974",
                   "Périodes observées : 2017, 2019 avant le programme ; 2021 après."):  # CONSORT 14
         assert words in text, words

@@ -8,7 +8,8 @@ staff_categories, thresholds, currency).
 Definitions (GUIDE.md):
 - ``spent`` as of a date D = sum of ``amount`` over the expenditure rows with ``period_end <= D`` (cumulative).
   D defaults to ``params.reporting_date``. **A date after the last period_end in the data cannot be computed**: the
-  data does not say what was spent up to D, so every spending figure is NaN with a note saying where the data ends.
+  data does not say what was spent up to D, so every spending figure is NaN with a note saying where the data ends;
+  so is one inside a row's period (``period_label`` « 2021 », or a period_end written « 2021 », beside D = 30/06/2021).
   No expenditure row at all: likewise NaN ("no expenditure data").
 - ``budget`` of a line: its ``budget`` cell; an empty cell means "not known" (never 0). A line that has spending but
   no row in the budget table also has an unknown budget. A sum of line budgets (per country, all lines) is NaN as
@@ -41,6 +42,7 @@ import numpy as np
 import pandas as pd
 
 from ..data import lines as lines_mod
+from ..data.model import spending_across
 from ..text import fold
 
 BAND_BELOW = "below band"
@@ -74,7 +76,20 @@ def elapsed_share(params: Any, as_of: Any) -> float:
 
 def coverage_of(expenditure: pd.DataFrame, as_of: pd.Timestamp) -> str:
     """'' when spending as of ``as_of`` can be computed from the data, else the reason."""
-    return _coverage(data_end(expenditure), as_of)
+    return _coverage(data_end(expenditure), as_of) or _straddled(expenditure, as_of)
+
+
+def _straddled(expenditure: pd.DataFrame, as_of: pd.Timestamp) -> str:
+    """Why the spending up to ``as_of`` is not known when a row's period began on or before it and ends after it
+    (model.spending_across: « 2021 » beside 30/06/2021); '' when none does. Counting only the rows that end by the
+    date gave « spending as of 30/06/2021 » the spending to 31/12/2020."""
+    across = spending_across(expenditure, as_of)
+    if not across.any():
+        return ""
+    first = expenditure.loc[across].sort_values("period_end", kind="mergesort").iloc[0]
+    return (f"not computable: the spending of '{first['period_label']}' (to "
+            f"{pd.Timestamp(first['period_end']).date().isoformat()}) covers {as_of.date().isoformat()}: what was "
+            "spent up to that date is not known")
 
 
 def _coverage(end: pd.Timestamp, as_of: pd.Timestamp) -> str:
@@ -123,8 +138,8 @@ def _line_table(budget: pd.DataFrame, expenditure: pd.DataFrame, as_of: pd.Times
     out = lines.join([spent, exp_country], how="outer").reset_index()
     out = out.sort_values(["line", "_ckey"], kind="mergesort").reset_index(drop=True)
     ends = e.groupby("_ckey")["period_end"].max() if len(e) else pd.Series([], dtype=object)
-    reasons = {key: _coverage(ends.get(key, pd.NaT), as_of) for key in out["_ckey"].unique()
-               if key != lines_mod.REGIONAL}
+    reasons = {key: _coverage(ends.get(key, pd.NaT), as_of) or _straddled(e[e["_ckey"] == key], as_of)
+               for key in out["_ckey"].unique() if key != lines_mod.REGIONAL}
     out["coverage"] = pd.Series([reasons.get(key, "") for key in out["_ckey"]], index=out.index, dtype="str")
     out = out.drop(columns="_ckey")
     in_budget = out["budget_rows"].fillna(0) > 0

@@ -254,7 +254,8 @@ def cost_per_result(tables: dict[str, pd.DataFrame], params: Any, keys: pd.Serie
         actual = row["actual"]
         spent, reason = (float("nan"), "bad_period") if day is None else spending.on(lines, day, row.get("country"))
         # (at the reporting date the annex says which spending rows end after it: as every figure of spending)
-        if reason in ("", "no_spending") and day is not None and day < reporting and _inside_a_period(day, ends):
+        if reason in ("", "no_spending", "spending_not_computable") and day is not None and day < reporting \
+                and _inside_a_period(day, ends):   # (budget_lines finds it too, when the periods are labelled)
             spent, reason = float("nan"), "inside_spending_period"
         if not reason:
             if is_rate(row.get("unit"), row.get("label")):   # 45 % placed into jobs: not 45 things done

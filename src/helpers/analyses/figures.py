@@ -366,6 +366,7 @@ def budget_figures(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any,
         return _finish([])
     currency = params.currency
     summary = budget_mod.budget_summary(budget, expenditure, params, as_of).iloc[0]
+    elapsed = float(summary["elapsed_share"])
     lines = budget_mod.budget_lines(budget, expenditure, params, as_of)
     staff = budget_mod.staff_cost_share(budget, expenditure, params, as_of).iloc[0]
     total = TOTAL_KEY + suffix
@@ -384,8 +385,8 @@ def budget_figures(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any,
               [summary["n_lines"]], note=[_note(summary["unallocated_budget"], "budget_total - sum of line budgets",
                                                 summary["note"], prefix="unallocated")]),
         _rows("budget", "burn_index", [total], [summary["burn_index"]], "ratio", [summary["n_lines"]],
-              note=[_note(summary["burn_index"], f"(spent / budget) / elapsed share of the planned duration "
-                                                 f"({summary['elapsed_share']:.4f})", summary["note"])]),
+              note=_burn_notes([summary["burn_index"]], [_note(summary["financial_execution_rate"], "",
+                                                                summary["note"])], "spent / budget", elapsed)),
         _rows("budget", "staff_cost_share", [total], [staff["share"]], "%", [staff["n_staff_lines"]],
               status=[staff["status"]], note=[staff["note"]]),
     ]
@@ -407,7 +408,8 @@ def budget_figures(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any,
               note=np.select([lines["spending_share"].notna(), lines["spent_note"].str.len() > 0],
                              ["line spent / total spent (a share of spending, not a disbursement rate)",
                               lines["spent_note"]], summary["spent_note"] or "not computable: no spending")),
-        _rows("budget", "burn_index", line_keys, lines["burn_index"], "ratio", note=rate_note),
+        _rows("budget", "burn_index", line_keys, lines["burn_index"], "ratio",
+              note=_burn_notes(lines["burn_index"], rate_note, "spent / line budget", elapsed)),
     ]
     if c is not None:
         ckeys = c["country"].astype(str) + suffix
@@ -421,7 +423,8 @@ def budget_figures(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any,
                   note=cnote),
             _rows("budget", "spending_share", ckeys, c["spending_share"], "%", c["n_lines"],
                   note=np.where(c["spending_share"].isna(), c["share_note"], "country spent / total spent")),
-            _rows("budget", "burn_index", ckeys, c["burn_index"], "ratio", c["n_lines"], note=cnote),
+            _rows("budget", "burn_index", ckeys, c["burn_index"], "ratio", c["n_lines"],
+                  note=_burn_notes(c["burn_index"], cnote, "spent / budget of the country's lines", elapsed)),
         ]
     return _finish(parts, sort=False)
 
@@ -453,6 +456,17 @@ def efficiency_figures(tables: dict[str, pd.DataFrame], params: Any) -> pd.DataF
                            + np.where(benchmarked["benchmark_source"].str.len() > 0,
                                       " (" + benchmarked["benchmark_source"] + ")", "")))
     return _finish(parts, sort=False)
+
+
+def _burn_notes(burn: Any, rate_notes: Any, rate: str, elapsed: float) -> np.ndarray:
+    """A burn index's note: its formula when it is computed; the rate's reason when the rate is not computed;
+    else the elapsed share's (it said « spent / line budget » or a bare « not computable »)."""
+    burn, rate_notes = np.asarray(burn, dtype="float64"), np.asarray(rate_notes, dtype=object)
+    computed = f"({rate}) / elapsed share of the planned duration ({elapsed:.4f})" if np.isfinite(elapsed) else ""
+    no_elapsed = ("not computable: the reporting date is not after the start date, no share of the planned duration "
+                  "has elapsed")
+    return np.where(np.isfinite(burn), computed,
+                    np.where([str(n).startswith("not computable") for n in rate_notes], rate_notes, no_elapsed))
 
 
 def _note(value: float, ok: str, problems: str, prefix: str = "not computable") -> str:

@@ -215,12 +215,11 @@ def _direction(sign: str, before: str, after: str, original: str) -> str:
 # code (a code may follow a scale letter: « MEUR », « k$ »), or as a word (folded)
 _CURRENCY_SIGN = re.compile(r"US\$|\$US|[€$£¥]")
 _CURRENCY_CODE = re.compile(r"(?:^|(?<=[^A-Za-z])|(?<=(?<![A-Za-z])[kKM]))(EUR|USD|GBP|CHF|MAD|TND|DZD|LYD|EGP|MRU|MRO|"
-                            r"XOF|XAF|CAD|JPY|CNY|SEK|NOK|DKK|FCFA|CFA|DHS?)(?![A-Za-z])")
+                            r"XOF|XAF|CAD|JPY|CNY|SEK|NOK|DKK|FCFA|CFA|DHS?|DT|UM|LD)(?![A-Za-z])")
 _CURRENCY_WORD = re.compile(r"\b(euros?|dollars?|dirhams?|dhs?|francs? cfa|f cfa|livres? sterling|francs? suisses?|"
-                            r"dinars?|ouguiyas?)\b")
+                            r"dinars? (?:tunisien|libyen|algerien)s?|dinars?|ouguiyas?)\b")
 _MORE_CURRENCY_WORDS = {"FRANC CFA": "XOF", "FRANCS CFA": "XOF", "LIVRE STERLING": "GBP", "LIVRES STERLING": "GBP",
-                        "FRANC SUISSE": "CHF", "FRANCS SUISSES": "CHF", "OUGUIYA": "MRU", "OUGUIYAS": "MRU",
-                        "MRO": "MRU", "DINARS": "DINAR"}
+                        "FRANC SUISSE": "CHF", "FRANCS SUISSES": "CHF"}
 
 
 def printed_currency(text: Any) -> str:
@@ -248,12 +247,12 @@ def is_currency(unit: Any) -> bool:
 def other_currency(printed: Any, unit: Any) -> str:
     """Why a printed figure cannot be compared with a figure in ``unit`` (a currency): it names another currency
     ('printed in EUR, the project's figures are in USD'); '' when it names none, or the same."""
-    from ..data.spending import currency_code
+    from ..data.spending import currency_code, same_currency
 
     if not is_currency(unit):
         return ""
     named, own = printed_currency(printed), currency_code(str(unit).strip())
-    if not named or named == own:
+    if not named or same_currency(named, own):
         return ""
     return f"printed in {named}, the project's figures are in {own} (the workbook does not convert currencies)"
 

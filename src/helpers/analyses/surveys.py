@@ -6,7 +6,9 @@ survey's weights, strata, clusters and finite population correction, as R's ``su
 
 * mean / total: ``svy`` ``estimation.mean`` / ``total``; share of a value: ``estimation.prop`` of a 0/1
   indicator (1 = the answer is that value, or holds it for a select_multiple), with the logit interval R's
-  ``svyciprop(method = "logit")`` gives; a share of exactly 0 or 1 gets the Wald interval (a width of 0);
+  ``svyciprop(method = "logit")`` gives; a share of exactly 0 or 1 has no variance in the design (the logit
+  interval is not defined, R gives 0 to 0 or NaN): it gets the exact Clopper-Pearson interval of 0 (or n) in n
+  answers, the effective size taken as n, as the WHO's VCQI ``svypd`` does (0 of 20 men: 0 to 16.8 %, not 0 to 0);
 * subgroups are domains: ``where = by == value`` keeps the whole design (R's ``subset()`` / ``svyby``), so the
   SE counts the variability of the subgroup's size;
 * unanswered rows (empty) leave the estimate but stay in the design; ``n`` is the number of answers used;
@@ -62,11 +64,23 @@ def _polars(series: pd.Series):
     return pl.Series(series.name, [None if pd.isna(v) else str(v) for v in series], dtype=pl.Utf8)
 
 
-def _run(method, column: str, kwargs: dict[str, Any]) -> tuple[dict[str, Any], str]:
+def relative_weights(survey: Any) -> bool:
+    """The weights add up to the number of respondents (normalised to a mean of 1, as many survey files give them,
+    to rounding): they say who counts more, not how many people each stands for."""
+    from ..data.surveys import RELATIVE_WEIGHTS
+
+    weights = survey.design_columns()["weights"]
+    if not weights or weights not in survey.data.columns:
+        return False
+    return float(survey.data[weights].sum()) <= RELATIVE_WEIGHTS * len(survey.data)
+
+
+def _run(method, column: str, kwargs: dict[str, Any],
+         kinds: tuple[str, ...] = ("wor", "wr")) -> tuple[dict[str, Any], str]:
     """One estimate with its deff against SRS without replacement, else with replacement."""
     import svy
 
-    for kind in ("wor", "wr"):
+    for kind in kinds:
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
@@ -106,16 +120,22 @@ def estimate(survey: Any, stat: str, variable: str, value: str | None = None, by
         return {**row, "estimate": math.nan, "se": math.nan, "ci_low": math.nan, "ci_high": math.nan,
                 "deff": math.nan, "deff_kind": "", "df": math.nan, "n": 0}
     method = {"mean": sample.estimation.mean, "total": sample.estimation.total, "share": sample.estimation.mean}
-    result, kind = _run(method[stat], column, kwargs)
+    # relative weights adding up to 47.0003 for 47 respondents: « without replacement » from a population of 47.0003
+    # made the simple random sample's variance 0 and the design effect 476 126; they count no population
+    kinds = ("wr",) if relative_weights(survey) else ("wor", "wr")
+    result, kind = _run(method[stat], column, kwargs, kinds)
     out = result.to_polars().row(0, named=True)
     if stat == "share" and 0 < out["est"] < 1:
-        prop, kind_p = _run(sample.estimation.prop, column, {**kwargs, "ci_method": "logit"})
+        prop, kind_p = _run(sample.estimation.prop, column, {**kwargs, "ci_method": "logit"}, kinds)
         frame = prop.to_polars()
         out = frame.filter(pl.col(column) == frame[column].max()).row(0, named=True)  # the level 1 of the 0/1
         kind = kind_p
     deff = out.get("deff")
     if stat == "share" and out["est"] in (0, 1):
         deff, kind = None, ""  # no variance at all, in the design or in a simple random sample: 0/0
+        # 0 of n answers is not « 0 % to 0 % »: the exact binomial bound, (alpha / 2) ^ (1 / n) from the far end
+        bound = 0.025 ** (1 / int(out["n"]))
+        out = {**out, "lci": 0.0 if out["est"] == 0 else bound, "uci": 1 - bound if out["est"] == 0 else 1.0}
     return {**row, "estimate": out["est"], "se": out["se"], "ci_low": out["lci"], "ci_high": out["uci"],
             "deff": math.nan if deff is None or not kind else float(deff), "deff_kind": kind,
             "df": float(out["df"]) if out.get("df") is not None else math.nan, "n": int(out["n"])}
@@ -188,6 +208,7 @@ def design_summary(survey: Any) -> dict[str, Any]:
     summary = {"n": len(data), "strata": int(data[design["strata"]].nunique()) if design["strata"] else 0,
                "clusters": len(data[nested].drop_duplicates()) if design["clusters"] else 0,
                "population": float(weights.sum()) if design["weights"] else math.nan,
+               "relative": relative_weights(survey),
                "weighted": bool(design["weights"]), "fpc": bool(design["fpc"]), "lonely": list(survey.notes),
                "rejected": survey.rejected, "design": design}
     return summary

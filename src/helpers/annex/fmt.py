@@ -101,10 +101,18 @@ def date(value: Any, lang: str = "fr") -> str:
 
 
 def p_value(value: Any, lang: str = "fr") -> str:
-    """0.0004 -> '< 0,001'; 0.0512 -> '0,051'."""
+    """0.0004 -> '< 0,001'; 0.0512 -> '0,051'; 0.0496 -> '0,0496': rounded to 3 decimals it would read 0,050, on
+    the other side of 5 % from the interval that excludes 0 beside it (more decimals until it reads below 0,05)."""
     if is_missing(value):
         return _MISSING[_check(lang)]
-    return ("<" + NBSP + number(0.001, 3, lang)) if float(value) < 0.001 else number(value, 3, lang)
+    if float(value) < 0.001:
+        return "<" + NBSP + number(0.001, 3, lang)
+    decimals = 3
+    while float(value) < 0.05 <= round(float(value), decimals) and decimals < 6:
+        decimals += 1
+    if float(value) < 0.05 <= round(float(value), decimals):
+        return "<" + NBSP + number(0.05, 2, lang)
+    return number(value, decimals, lang)
 
 
 def plural(n: Any, one: str, many: str, lang: str = "fr") -> str:
@@ -130,6 +138,11 @@ _COMPARED = {">": "supérieur à", ">=": "supérieur ou égal à", "<": "inféri
 _REASONS_FR = [
     (r"the expenditure data ends on (\d{4}-\d{2}-\d{2}),? before (\d{4}-\d{2}-\d{2})", "les dépenses connues s'arrêtent au {0}, avant le {1}"),
     (r"no expenditure data", "aucune dépense renseignée"),
+    (r"the spending of '([^']*)' \(to (\d{4}-\d{2}-\d{2})\) covers (\d{4}-\d{2}-\d{2}): what was spent up to that date is "
+     r"not known", "les dépenses de « {0} » (jusqu'au {1}) couvrent le {2} : ce qui a été dépensé à cette date n'est "
+     "pas connu"),
+    (r"the reporting date is not after the start date, no share of the planned duration has elapsed",
+     "la date de référence n'est pas postérieure au début du projet : aucune part de sa durée prévue n'est écoulée"),
     (r"spending not known for ([^;]+)", "dépenses non connues pour {0}"),
     (r"budget not known|budget of this line not known", "budget non renseigné"),
     (r"budget of (\d+) line\(s\) (?:is )?not known",

@@ -29,7 +29,9 @@ def design_text(survey: Any, summary: dict[str, Any], lang: str) -> str:
         parts.append(say("survey_clusters", lang, name=survey.label(d["clusters"], lang), count=summary["clusters"]))
     else:
         parts.append(say("survey_no_clusters", lang))
-    if summary["weighted"]:
+    if summary["weighted"] and summary.get("relative"):   # normalised weights: no population to name
+        parts.append(say("survey_weighted_relative", lang, name=survey.label(d["weights"], lang)))
+    elif summary["weighted"]:
         population = fmt.number(summary["population"], 0, lang)
         parts.append(say("survey_weighted", lang, name=survey.label(d["weights"], lang), population=population))
     else:
@@ -73,6 +75,38 @@ def display_table(frame: pd.DataFrame, survey: Any, lang: str) -> pd.DataFrame:
     for column in ("estimate", "se", "ci_low", "ci_high"):
         out[column] = out[column].astype(float).where(~share, out[column].astype(float) * 100)
     return out
+
+
+def without_subgroup(survey: Any, lang: str) -> list[str]:
+    """Per subgroup column of the estimates, the respondents it leaves out (their answer to it is empty): they count
+    in « Ensemble » and in no subgroup, so the subgroups' n do not add up to the whole (24 + 20 for 47), which the
+    annex did not say."""
+    from ..data.readers import header_name
+
+    sentences = []
+    for column in dict.fromkeys(header_name(e.by) for e in survey.spec.estimates if e.by):
+        if column not in survey.data.columns and column not in survey.multiple:
+            continue
+        answered = survey.indicator(column, survey.options(column)[0]).notna() if survey.options(column) else \
+            pd.Series(False, index=survey.data.index)
+        missing = int((~answered).sum())
+        if missing:
+            sentences.append(say("survey_without_subgroup", lang, n=fmt.number(missing, 0, lang),
+                                 name=survey.label(column, lang)))
+    return sentences
+
+
+SMALL_N = 30   # answers below which an estimate is read with care (DHS puts 25-49 in parentheses)
+
+
+def small_n(frame: pd.DataFrame, lang: str) -> str:
+    """A caution naming how many estimates rest on fewer than SMALL_N answers (a subgroup of 8 respondents gave
+    15,0 % from 0,4 % to 88,0 %, beside the others without a word). Empty when none."""
+    few = frame[(frame["n"] > 0) & (frame["n"] < SMALL_N)]
+    if few.empty:
+        return ""
+    return say("survey_small_n", lang, count=fmt.number(len(few), 0, lang), limit=SMALL_N,
+               smallest=fmt.number(int(few["n"].min()), 0, lang))
 
 
 def headline_text(survey: Any, frame: pd.DataFrame, lang: str) -> list[str]:

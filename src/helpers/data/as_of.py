@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import Problem
-from .model import actuals_after_reporting_date, after_reporting_date
+from .model import actuals_after_reporting_date, after_reporting_date, spending_across
 from .readers import RawTable
 
 SHOWN = 10   # rows named one by one; the others are counted
@@ -59,6 +59,25 @@ def actuals_after(frame: pd.DataFrame, raw: RawTable, reporting_date: dt.date) -
         problems.append(raw.problem("actual_after_reporting_date", f"{len(found) - SHOWN} more actuals are of "
                                     "periods that start after the reporting date", "", column="period",
                                     severity="warning"))
+    return problems
+
+
+def spending_across_date(frame: pd.DataFrame, raw: RawTable, reporting_date: dt.date) -> list[Problem]:
+    """A warning at each spending row whose period contains the reporting date (2021 beside 30/06/2021): the
+    spending up to that date is not known, and every spending figure of the annex is n.d."""
+    rows = spending_across(frame, reporting_date)
+    found = frame.index[rows]
+    day = reporting_date.isoformat()
+    problems = [raw.problem("spending_across_reporting_date", f"this row's period ('{frame.at[i, 'period_label']}', "
+                            f"to {pd.Timestamp(frame.at[i, 'period_end']).date().isoformat()}) contains the reporting "
+                            f"date ({day}, project.yaml): what was spent up to that date is not known, and the "
+                            "annex's spending figures are not computed", "Move `reporting_date` in project.yaml to "
+                            "the end of a spending period, or give this spending by shorter periods that end on the "
+                            "reporting date.", index=i, column="period_end", value=frame.at[i, "period_label"],
+                            severity="warning") for i in found[:SHOWN]]
+    if len(found) > SHOWN:
+        problems.append(raw.problem("spending_across_reporting_date", f"{len(found) - SHOWN} more rows' periods "
+                                    "contain the reporting date", "", column="period_end", severity="warning"))
     return problems
 
 

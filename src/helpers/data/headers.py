@@ -20,7 +20,7 @@ from ..errors import Problem
 from ..text import fold
 from .readers import RawTable, header_name, split_note
 from .spec import HEADER_ALIASES, SPEC
-from .spending import currency_code
+from .spending import currency_code, same_currency
 
 
 def _aliases(table: str) -> dict[str, str]:
@@ -86,7 +86,7 @@ def lone_period(table: str, raw: RawTable) -> None:
 # -- a note in a header, and the unit in an amount's ----------------------------------------------------------------
 # the currencies a header may name (ISO 4217 codes of the projects' donors and countries, and the words
 # spending.currency_code reads): "(TTC)" or "(révisé)" is a remark, not a currency
-CURRENCIES = frozenset("EUR USD GBP CHF CAD JPY CNY SEK NOK DKK XOF XAF MAD TND DZD LYD MRU MRO EGP".split())
+CURRENCIES = frozenset("EUR USD GBP CHF CAD JPY CNY SEK NOK DKK XOF XAF MAD TND DZD LYD MRU MRO EGP DINAR".split())
 _SCALED = re.compile(r"\b(milliers?|thousands?|millions?|milliards?|billions?|mio|mn)\b|'?\b000s?\b"
                      r"|^(k|m|md)\s*(€|\$|[a-z]{3}|euros?|dollars?)?$|^(€|\$|[a-z]{3})\s*(k|m)$")
 _IN = re.compile(r"^(?:(?:montants?|amounts?|valeurs?|values?)\s+)?(?:en|in)\s+")
@@ -98,7 +98,7 @@ def _unit(note: str, currency: str) -> tuple[str, str] | None:
     if _SCALED.search(text):
         return "scaled", note
     code = currency_code(text)
-    if code in CURRENCIES or code == currency_code(currency):
+    if code in CURRENCIES or same_currency(code, currency):
         return "currency", code
     return None
 
@@ -164,7 +164,7 @@ def noted_headers(table: str, raw: RawTable, currency: str) -> list[Problem]:
                 f"the header gives its amounts in thousands or millions ({note}): the workbook reads "
                 f"amounts in {currency}, and would show them 1 000 or 1 000 000 times too small"),
                 f"Write the amounts in {currency} (12 500 for 12,5 k) and the header '{column}'."))
-        elif unit is not None and unit[1] != currency_code(currency):
+        elif unit is not None and not same_currency(unit[1], currency):
             problems.append(_at_header(raw, name, "other_currency", (
                 f"the header gives its amounts in {unit[1]}, and the project's currency is {currency} "
                 f"(params, project.yaml): they would be added up as {currency}"),
@@ -203,7 +203,7 @@ def titled_units(table: str, raw: RawTable, currency: str) -> list[Problem]:
                     f"amounts in {currency}, and would show them 1 000 or 1 000 000 times too small"),
                     f"Write the amounts in {currency} (12 500 for 12,5 k), and delete the title or its unit.",
                     index=row, value=text))
-            elif unit is not None and unit[1] != currency_code(currency):
+            elif unit is not None and not same_currency(unit[1], currency):
                 problems.append(raw.problem("other_currency", (
                     f"the title above the table gives its amounts in {unit[1]}, and the project's currency is "
                     f"{currency} (params, project.yaml): they would be added up as {currency}"),
@@ -248,7 +248,7 @@ def formatted_units(table: str, raw: RawTable, currency: str) -> list[Problem]:
                 f"Write the amounts in {currency} (40 000 for 40 k) with a plain number format (to show thousands, a "
                 "format that divides, #,##0,\" k\", keeps the whole amount in the cell).", index=note.row,
                 column=column.name, value=value))
-        elif unit[1] != currency_code(currency):
+        elif not same_currency(unit[1], currency):
             problems.append(raw.problem("other_currency", (
                 f"this amount's number format ({note.number_format}) shows it in {unit[1]}, and the project's "
                 f"currency is {currency} (params, project.yaml): it would be added up as {currency}{more}"),
@@ -289,7 +289,7 @@ def units_row(table: str, raw: RawTable, currency: str) -> list[Problem]:
         return []
     listed = ", ".join(f"{text} under '{raw.headers.get(n, n)}'" for n, (text, _) in units.items())
     wrong = next(((n, text, u) for n, (text, u) in units.items() if u is not None and
-                  (u[0] == "scaled" or u[1] != currency_code(currency))), None)
+                  (u[0] == "scaled" or not same_currency(u[1], currency))), None)
     raw.frame = frame.drop(index=row)   # not a row of the table: its cells are not typed
     message = f"row {row}, under the header, gives the columns' units ({listed}): it is a units row, not a row of " \
               "the table"

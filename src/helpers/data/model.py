@@ -312,6 +312,23 @@ def actuals_after_reporting_date(indicators: pd.DataFrame, reporting_date: Any) 
     return (late.fillna(False).astype(bool) & indicators["actual"].notna()).to_numpy(bool)
 
 
+def spending_across(expenditure: pd.DataFrame, day: Any) -> np.ndarray:
+    """The spending rows whose period began on or before ``day`` and ends after it (``period_label`` « 2021 », or
+    a period_end written « 2021 », beside 30/06/2021): some of it was spent by then, how much the data do not say.
+    A row without a period (a payment's day) is dated at its end."""
+    if day is None or expenditure.empty or "period_label" not in expenditure.columns:
+        return np.zeros(len(expenditure), dtype=bool)
+    day = pd.Timestamp(day)
+    later = (expenditure["period_end"] > day).to_numpy(bool) & expenditure["period_label"].notna().to_numpy(bool)
+    if not later.any():
+        return later
+    pairs = expenditure.loc[later, ["period_label", "period_end"]]
+    across = {(label, end): (span := numbers.period_span(label)) is not None and span[0] <= day.date()
+              and span[1] == pd.Timestamp(end).date() for label, end in pairs.drop_duplicates().itertuples(index=False)}
+    later[later] = [across[pair] for pair in pairs.itertuples(index=False, name=None)]
+    return later
+
+
 def _as_of_reporting_date(data: ProjectData) -> ProjectData:
     """The events that start after the reporting date left out (kept in ``later``), and the actuals of indicator
     periods that start after it emptied (the rows, as they were, in ``later``): an annex describes its date."""

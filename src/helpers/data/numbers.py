@@ -52,9 +52,18 @@ CURRENCY = "a currency sign or code is not part of a number"
 DASH = "a dash alone is not a number (Excel's accounting format shows 0 as '-')"
 EXCEL_SERIAL = "an Excel date serial number, not a date"
 NOT_KNOWN = "a word for 'not known', not a number"
+APOSTROPHE = "an apostrophe as a thousands separator (1'234.50, as a Swiss Excel writes it) is not read"
+SCALED = "a number with a thousands or millions suffix (12k, 1,2 M) is not read"
+_APOSTROPHE = re.compile(r"^[+\-\u2212(]?\d{1,3}(?:['\u2019]\d{3})+(?:[.,]\d+)?\)?-?$")
+_SCALED = re.compile(r"^[+\-\u2212]?\d+(?:[.,]\d+)?\s?(?:k|K|M|Mio|mio|Mds?)\.?$")
+LOST_SEPARATOR = ("a '?' between digits: the thousands separator (a French Windows' narrow no-break space) that the "
+                  "file's encoding could not hold")
+_LOST_SEPARATOR = re.compile(r"^[+\-\u2212(]?\d{1,3}(?:\?\d{3})+(?:[.,]\d+)?\)?-?$")
 _CURRENCY = re.compile(r"[€$£¥₣₦¤]|(?<![A-Za-z])(?:EUR|USD|XOF|XAF|F\s?CFA|CFA|CHF|GBP|MAD|TND|DZD|EGP|MRU|"
                        r"MRO|LYD|"
-                       r"CAD|JPY|DH|DT|euros?|dollars?|dirhams?|dinars?)(?![A-Za-z])", re.IGNORECASE)
+                       # the local abbreviations: ouguiya (UM), Libyan dinar (LD), dirhams (Dhs)
+                       r"CAD|JPY|DH|DHS|DT|UM|LD|euros?|dollars?|dirhams?|dinars?|ouguiyas?)(?![A-Za-z])",
+                       re.IGNORECASE)
 _SERIAL = re.compile(r"^\d{5}(?:[.,]\d+)?$")
 AMBIGUOUS_PATTERN = r"[ \u00a0\u202f\u2009\u2007\t]*[+\-\u2212]?\d{1,3}[.,]\d{3}[ \u00a0\u202f\u2009\u2007\t]*"
 _AMBIGUOUS = re.compile(r"^[+\-\u2212]?\d{1,3}[.,]\d{3}$")
@@ -241,7 +250,16 @@ def _parse_number(text: Any, decimal_mark: str, money: bool, percent: bool = Fal
         return -value if match["sign"] and match["sign"] != "+" else value
     if decimal_mark == "." and _EXPONENT.match(stripped):
         return float(stripped)
+    if _LOST_SEPARATOR.match(stripped):   # 1?234,50: Excel's 'CSV (séparateur: point-virgule)' writes '?' for it
+        raise ValueError(LOST_SEPARATOR)
+    if _APOSTROPHE.match(stripped):
+        raise ValueError(APOSTROPHE)
+    if _SCALED.match(stripped):
+        raise ValueError(SCALED)
     other = "," if decimal_mark == "." else "."
+    if decimal_mark == "." and _PATTERNS[","].match(stripped) and "." in stripped:   # 1.234.567 or 1.234,50
+        raise ValueError("not a number with this project's decimal mark '.': '.' separates its thousands, as where "
+                         "the decimal mark is ','")
     if re.search(r"\d", stripped) and other in stripped and decimal_mark not in stripped:
         raise ValueError(
             f"not a number with this project's decimal mark '{decimal_mark}' ('{other}' separates thousands "
@@ -378,6 +396,18 @@ def _iso_span(text: str) -> tuple[dt.date, dt.date] | None:
     return period_bounds(text) if re.fullmatch(r"\d{4}-\d{1,2}", text) else None
 
 
+def written_period(value: Any) -> str | None:
+    """The period a spending row's period_end cell writes (« 2021 », « S1 2021 », « juin-21 » formatted as a month
+    in a sheet), as text; None for a day (a period's end, or a payment's date)."""
+    if isinstance(value, YearCell):
+        return str(value.year)
+    if isinstance(value, MonthCell):
+        return f"{value.year}-{value.month:02d}"
+    if isinstance(value, str) and period_bounds(value) is not None:
+        return value.strip()
+    return None
+
+
 def parse_period_end(text: Any) -> dt.date | None:
     """parse_date, or a period read as its last day (period_end): the end of a period of spending."""
     if isinstance(text, MonthCell):   # « juin-21 » in a sheet: June
@@ -395,10 +425,18 @@ def parse_period_end(text: Any) -> dt.date | None:
 
 def _excel_serial(number: float) -> None:
     """Raise the Excel-date reason when ``number`` is an Excel serial of a date between 1954 and 2119."""
+    reason = excel_serial_reason(number)
+    if reason:
+        raise ValueError(reason)
+
+
+def excel_serial_reason(number: float, date1904: bool = False) -> str | None:
+    """Why ``number`` is not a date, when it is an Excel serial of a date between 1954 and 2119. ``date1904``: the
+    workbook counts its days from 1904 (a Mac Excel's option), where the same number is 4 years and a day later."""
     if math.isfinite(number) and 20000 <= number < 80000:
-        day = dt.date(1899, 12, 30) + dt.timedelta(days=int(number))
-        raise ValueError(f"{EXCEL_SERIAL}: {number:g} is how Excel stores {day.isoformat()} in a cell formatted as a "
-                         f"number")
+        day = (dt.date(1904, 1, 1) if date1904 else dt.date(1899, 12, 30)) + dt.timedelta(days=int(number))
+        return f"{EXCEL_SERIAL}: {number:g} is how Excel stores {day.isoformat()} in a cell formatted as a number"
+    return None
 
 
 def hint_for(reason: str, decimal_mark: str = ".") -> str | None:
@@ -414,6 +452,16 @@ def hint_for(reason: str, decimal_mark: str = ".") -> str | None:
     if reason == DASH:
         return ("Write 0 if it is zero, or leave the cell empty if it is not known (in Excel, format the column as a "
                 "number before saving, and 0 is written 0).")
+    if reason == APOSTROPHE:
+        return f"Write the number without it: 1234{decimal_mark}50, or 1 234{decimal_mark}50."
+    if reason == SCALED:
+        return f"Write the number in units (12000 for 12k, 1200000 for 1{decimal_mark}2 M)."
+    if reason.startswith("not a number with this project's decimal mark '.': '.' separates"):
+        return ("If the files write numbers as 1.234,50, declare `decimal_mark: \",\"` in params/<project>/project.yaml; "
+                "else write 1234567 or 1 234 567.")
+    if reason == LOST_SEPARATOR:
+        return ("Save the file as 'CSV UTF-8' in Excel (File > Save As), which keeps the space; or write the number "
+                f"without thousands separator (1234{decimal_mark}50).")
     if reason == TOO_LONG:
         return "Write the number alone in the cell (e.g. 1 005 500,50), or leave it empty."
     if reason.startswith(PERCENT_OVER):

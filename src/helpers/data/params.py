@@ -189,6 +189,9 @@ class ProjectParams(_Strict):
     def _dates_in_order(self) -> "ProjectParams":
         if self.end_date <= self.start_date:
             raise ValueError("end_date must be after start_date")
+        if self.reporting_date <= self.start_date:   # nothing can have been done, spent or elapsed by then
+            raise ValueError(f"reporting_date ({self.reporting_date}) must be after start_date ({self.start_date}): "
+                             "the figures are those of the reporting date")
         return self
 
 
@@ -238,6 +241,9 @@ _EXAMPLES = {"title": "Appui à la migration équitable pour le Maghreb", "code"
 _HINTS = {"staff_categories": "Name the values of budget.csv's `category` column that are staff costs, e.g. "
                                "staff_categories: [staff].",
           "encoding": "Write the encoding the CSV files were saved in: utf-8, cp1252 or latin-1.",
+          **dict.fromkeys(_DATES := ("end_date", "reporting_date"), "Write start_date, reporting_date and end_date "
+                          "so that the project starts before the other two (project.yaml, or the annex's file when "
+                          "it gives its own dates)."),
           "budget_total": "Write the amount alone, e.g. budget_total: 2 777 777,78 with decimal_mark: \",\" (or "
                           "2777777.78), in the project's currency."}
 
@@ -268,6 +274,9 @@ def _problems_from(path: Path, error: ValidationError, allowed: set[str]) -> lis
             value = err.get("input")
             message = err["msg"].removeprefix("Value error, ")  # a validator's own sentence says what is wrong
             key = str(err["loc"][0]) if err["loc"] else ""
+            if not err["loc"] and message.split(" ")[0] in _DATES:   # the dates' order: the key it names
+                key = loc = message.split(" ")[0]
+                value = getattr(value, "get", lambda _: None)(key)
             problems.append(Problem(relative(path), "bad_value", f"'{loc}': {message}",
                                     _HINTS.get(key, "Dates are written 2021-12-31; numbers without units."),
                                     column=loc, value=None if isinstance(value, dict) else clipped(str(value))))

@@ -67,6 +67,15 @@ def header_name(text: Any) -> str:
 
 
 _FORM_MARKS = re.compile(r"[\s\u00a0]*[:*]+[\s\u00a0*:]*$")
+# pandas' name for an empty header cell (read_excel / read_csv, then to_csv): 'Unnamed: 2', 'Unnamed: 2_level_1'
+_PANDAS_UNNAMED = re.compile(r"unnamed:_?\d+(?:_level_\d+)?")
+
+
+def _no_header(cell: Any) -> bool:
+    """An empty header cell, or one a pandas round trip named 'Unnamed: 2': the same empty header (the column beside
+    an amount merged over years, read and written again by a script, was ignored without a word)."""
+    name = header_name(cell)
+    return not name or bool(_PANDAS_UNNAMED.fullmatch(name))
 
 
 @dataclass
@@ -256,6 +265,54 @@ def column_letter(position: int) -> str:
 # ---------------------------------------------------------------- text decoding
 
 
+# Excel for Mac's "CSV" is in Mac Roman, its "CSV (MS-DOS)" in cp850: their é è à ç ê are bytes 0x80-0x9F, which
+# cp1252 reads as Ž ˆ ™ (Mac) or ‚ Š … ‡ (DOS), or not at all; a French text in cp1252 writes them 0xE9 0xE8 0xE0 0xE7
+# 0xEA. (encoding name, what the declared encoding would read for 'é', the byte of 'é', the letters' bytes)
+_OTHER_ENCODINGS = (("Mac Roman (Excel for Mac's 'CSV')", "mac_roman", "Ž", b"\x8e", re.compile(rb"[\x8e\x8f\x88\x8d]")),
+                    ("MS-DOS, cp850 (Excel's 'CSV (MS-DOS)')", "cp850", "‚", b"\x82", re.compile(rb"[\x82\x8a\x85\x87]")))
+_WINDOWS_LETTERS = re.compile(rb"[\xe9\xe8\xe0\xe7\xea]")
+
+
+def _other_encoding(data: bytes) -> tuple[tuple, int] | None:
+    """(the entry of _OTHER_ENCODINGS, the row of its first accented letter) for a file that reads as Mac Roman or
+    cp850 (their accents, none of Windows'), else None."""
+    if _WINDOWS_LETTERS.search(data):
+        return None
+    # most of its other bytes are such letters too (not an Arabic cp1256 text, whose letters are 0xC1 and above; the
+    # no-break space of amounts, 0xCA in Mac Roman and 0xFF in cp850, is left aside)
+    high = data.translate(None, bytes(range(0x80)) + b"\xca\xff")
+    if not high or 2 * len(high.translate(None, bytes(range(0x80, 0xA0)))) > len(high):
+        return None
+    found = [(data.count(e), entry, letters.search(data)) for entry in _OTHER_ENCODINGS
+             for _, _, _, e, letters in [entry]]
+    count, entry, first = max(found, key=lambda f: (f[0], f[2] is not None))
+    if first is None:
+        return None
+    return entry, data[: first.start()].count(b"\n") + 1
+
+
+_HIGH_RUN = re.compile(rb"[\x80-\x9f\xa1-\xff]{4,}")   # four letters in a row outside ASCII (not a no-break space)
+
+
+def _arabic_row(data: bytes) -> tuple[int, str] | None:
+    """(row, the word as cp1252 reads it) of the first Arabic word of a file saved by an Arabic Windows' Excel
+    (cp1256: its letters are 0xC1 and above, four in a row, which no French text in cp1252 has), else None."""
+    for run in _HIGH_RUN.finditer(data):
+        word = run.group().decode("cp1256", errors="replace")
+        if all("\u0600" <= c <= "\u06ff" for c in word):
+            return data[: run.start()].count(b"\n") + 1, run.group().decode("cp1252", errors="replace")
+    return None
+
+
+def _other_encoding_problem(path: Path, entry: tuple, row: int, declared: str | None = None) -> Problem:
+    name, codec, e_as, _, _ = entry
+    read_as = (f"read as the declared encoding '{declared}', 'é' would be '{e_as}' (the text garbled)" if declared
+               else "its accented letters are not UTF-8")
+    return Problem(relative(path), "encoding", f"the file is in {name}: {read_as}",
+                   f"Save it as 'CSV UTF-8' in Excel, or declare `encoding: {codec}` in params/<project>/project.yaml.",
+                   row=row)
+
+
 def decode(path: Path, data: bytes, encoding_fallback: str = "utf-8") -> tuple[str | None, list[Problem]]:
     """The file's text, or None and a problem. See the module docstring for the policy."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -266,6 +323,18 @@ def decode(path: Path, data: bytes, encoding_fallback: str = "utf-8") -> tuple[s
     except UnicodeDecodeError as exc:
         first_bad = exc
     fallback = codecs.lookup(encoding_fallback or "utf-8").name
+    other = _other_encoding(data) if fallback in ("utf-8", "cp1252", "iso8859-1", "iso8859-15") else None
+    if other is not None:
+        return None, [_other_encoding_problem(path, *other, None if fallback == "utf-8" else encoding_fallback)]
+    arabic = _arabic_row(data) if fallback in ("utf-8", "cp1252", "iso8859-1", "iso8859-15") else None
+    if arabic is not None:
+        read_as = ("its Arabic letters are not UTF-8" if fallback == "utf-8" else
+                   f"read as the declared encoding '{encoding_fallback}', its Arabic reads '{arabic[1]}' (the text "
+                   "garbled)")
+        return None, [Problem(relative(path), "encoding", f"the file is in Arabic Windows' encoding (cp1256, Excel's "
+                              f"'CSV' on an Arabic Windows): {read_as}", "Save it as 'CSV UTF-8' in Excel, or declare "
+                              "`encoding: cp1256` in params/<project>/project.yaml if every CSV file of the project is in it.",
+                              row=arabic[0])]
     if fallback != "utf-8":
         try:
             return data.decode(fallback), []
@@ -275,9 +344,12 @@ def decode(path: Path, data: bytes, encoding_fallback: str = "utf-8") -> tuple[s
                                   f"the file is neither UTF-8 nor the declared encoding '{encoding_fallback}' "
                                   f"(byte 0x{data[exc.start]:02X})", "Save it as 'CSV UTF-8' in Excel.", row=row)]
     row = data[: first_bad.start].count(b"\n") + 1
+    byte = data[first_bad.start]
+    what = ("a no-break space (the thousands separator of a French number: 1 234,50)" if byte == 0xA0
+            else "an accented letter")
     return None, [Problem(relative(path), "encoding",
-                          f"the file is not UTF-8: this row holds a byte (0x{data[first_bad.start]:02X}) that UTF-8 "
-                          "does not allow, probably an accented letter saved by Excel as 'CSV (separator)'",
+                          f"the file is not UTF-8: this row holds a byte (0x{byte:02X}) that UTF-8 does not allow, "
+                          f"probably {what} saved by Excel as 'CSV (separator)'",
                           UTF8_HINT[0].upper() + UTF8_HINT[1:] + ".", row=row)]
 
 
@@ -296,6 +368,13 @@ def sniff_delimiter(text: str) -> str:
 # ---------------------------------------------------------------- rows -> frame
 
 
+# Invisible characters a cell may start or end with, pasted from a web page or a PDF, or a second file's byte-order
+# mark left inside when two CSV files are put end to end (zero-width space and no-break space, word joiner, the
+# left-to-right and right-to-left marks): stripped with the spaces. '\ufeffMaroc' was another country than 'Maroc'
+# (its rows left out of the Maroc annex), and messages showed it as 'Maroc'.
+INVISIBLE = "\u200b\u200e\u200f\u2060\ufeff"
+_EDGES = re.compile(f"^[\\s{INVISIBLE}]+|[\\s{INVISIBLE}]+$")
+
 # Excel writes a carriage return, and a character no XML file can hold, as _xHHHH_ (« Atelier_x000D_ » for a line
 # break pasted from Word; _x005F_ is the '_' of a text that looks like an escape); openpyxl gives the text as it is
 # stored, and the annex showed « Atelier_x000D_ Rabat ». Read as Excel shows it (a control character so read is then
@@ -312,6 +391,8 @@ def _unescaped(value: Any) -> Any:
 def _clean(value: Any) -> Any:
     if isinstance(value, str):
         stripped = value.strip()
+        if stripped and (stripped[0] in INVISIBLE or stripped[-1] in INVISIBLE):
+            stripped = _EDGES.sub("", stripped)
         return stripped if stripped else None
     return value
 
@@ -370,12 +451,49 @@ def _frame(table: RawTable, rows: list[tuple[int, list[Any]]], required_sets: Se
     table.titles = _titles(rows[:position])
     keep = _header(table, header)
     body = rows[position + 1:]
+    header = _beyond_header(table, header, body)
     _unnamed_values(table, header, lambda i: any(i < len(cells) and cells[i] is not None for _, cells in body))
     records = [[cells[i] if i < len(cells) else None for i in keep.values()] for _, cells in body]
     table.frame = pd.DataFrame(records, columns=list(keep), index=[n for n, _ in body], dtype=object)
     if not body:
         table.problems.append(_no_rows(table))
     return table
+
+
+def _beyond_header(table: RawTable, header: list[Any], body: list[tuple[int, list[Any]]]) -> list[Any]:
+    """A row with values past the header's last cell was read without them. In a CSV, a few such rows: a separator
+    inside a value not in quotes (`10000,50` in a file separated by ',', a comma in a label) that shifted each cell
+    after it into the next column, refused (`shifted_row`). Most rows, or an .xlsx: a column the header has no cell
+    for, whose values are not read, told like an empty header cell (the header is returned padded to the rows'
+    width)."""
+    def width(cells: list[Any]) -> int:
+        return next((i + 1 for i in range(len(cells) - 1, -1, -1) if cells[i] is not None), 0)
+
+    longer = [(n, cells) for n, cells in body if width(cells) > len(header)]
+    if not longer:
+        return header
+    if 2 * len(longer) > len(body):
+        return list(header) + [None] * (max(width(cells) for _, cells in longer) - len(header))
+    if table.sheet is not None:   # an .xlsx cell cannot shift: a note beside a few rows, said and not read
+        letters = sorted({column_letter(i) for _, cells in longer for i in range(len(header), width(cells))
+                          if cells[i] is not None}, key=lambda x: (len(x), x))
+        table.problems.append(table.problem(
+            "unnamed_column", f"column{'s' if len(letters) > 1 else ''} {', '.join(letters)} hold"
+            f"{'' if len(letters) > 1 else 's'} values beside row{'s' if len(longer) > 1 else ''} "
+            f"{', '.join(str(n) for n, _ in longer[:5])}"
+            f"{'...' if len(longer) > 5 else ''} but no header: not read", "If they are notes, nothing to do (or "
+            "move them to another sheet); if they are a column of the table, write its header.",
+            index=longer[0][0], severity="warning"))
+        return header
+    for n, cells in longer:
+        table.problems.append(table.problem(
+            "shifted_row", f"this row has {width(cells)} cells and the header {len(header)}: a separator inside a "
+            "value that is not in quotes (a decimal comma, as in 10000,50, in a file separated by ','; a comma in a "
+            "label) splits it, and shifts each cell after it into the next column",
+            "Put the value in quotes (\"10000,50\") or write it without the separator (Excel's 'Save As CSV' quotes "
+            "it); if the row's last cells are a column of their own, give that column a header.", index=n,
+            value=",".join("" if c is None else str(c) for c in cells[:width(cells)])))
+    return header
 
 
 def _titles(rows: list[tuple[int, list[Any]]]) -> list[tuple[int, str]]:
@@ -392,9 +510,11 @@ def _unnamed_values(table: RawTable, header: list[Any], has_values: Callable[[in
     """A warning for each column that holds values under an empty header cell: it is not read (a header deleted
     by mistake, `country` or `men`, and its values left out without a word)."""
     for i, cell in enumerate(header):
-        if not header_name(cell) and has_values(i):
+        if _no_header(cell) and has_values(i):
+            named = f" ('{str(cell).strip()}', pandas' name for an empty header)" if header_name(cell) else ""
             table.unnamed[column_letter(i)] = table.problem(
-                "unnamed_column", f"column {column_letter(i)} holds values but its header is empty: it is not read",
+                "unnamed_column", f"column {column_letter(i)} holds values but its header is empty{named}: it is not "
+                "read",
                 "Write its header (the name of the column it holds, e.g. 'country'), or delete the column.",
                 index=table.header_row, severity="warning")
             table.problems.append(table.unnamed[column_letter(i)])
@@ -405,7 +525,7 @@ def _header(table: RawTable, header: list[Any]) -> dict[str, int]:
     keep: dict[str, int] = {}
     for i, cell in enumerate(header):
         name = header_name(cell)
-        if not name:
+        if _no_header(cell):
             continue
         if CONTROL.search(name):  # dropped: the name would reach messages and the terminal
             table.problems.append(Problem(
@@ -473,6 +593,37 @@ def text_problems(table: RawTable, control: bool = True) -> list[Problem]:
     return problems
 
 
+# UTF-8 accents read as Windows text and saved again (a CSV UTF-8 without its BOM opened in Excel): 'é' is 'Ã©',
+# 'É' 'Ã‰', 'à' 'Ã ', '’' 'â€™'. As UTF-8 bytes: Ã (C3 83) then a character of U+00A0-U+00BF or a cp1252 sign, or â€
+_GARBLED_BYTES = re.compile(rb"\xc3\x83(?:\xc2[\xa0-\xbf]|\xe2\x80[\x9a-\xba]|\xc5[\x92\xa0\xbd]|\xcb\x86|\x20)"
+                            rb"|\xc3\xa2\xe2\x82\xac")
+_GARBLED = re.compile("\u00c3[\u00a0-\u00bf\u201a-\u203a\u0152\u0160\u017d\u02c6 ]|\u00e2\u20ac")
+
+
+def garbled_text(table: RawTable, utf8: bytes | None = None) -> list[Problem]:
+    """A warning at the first cell whose accents are garbled ('Ã©' for 'é'): the file was read as Windows text and
+    saved again, and its text would show so in the annex (a status or a country so written is refused or not
+    matched). ``utf8``: the CSV's bytes, searched first (a file without it is not looked at cell by cell)."""
+    if utf8 is not None and not _GARBLED_BYTES.search(utf8):
+        return []
+    for column in table.frame.columns:
+        series = table.frame[column]
+        if not (series.dtype == object or pd.api.types.is_string_dtype(series)):
+            continue
+        text = series.map(lambda v: v if isinstance(v, str) else None).astype("string")
+        found = text.str.contains(_GARBLED.pattern, regex=True, na=False).to_numpy(dtype=bool)
+        if found.any():
+            index, value = next(iter(series[found].items()))
+            return [table.problem(
+                "garbled_text", "this text's accents are garbled ('Ã©' where 'é' was written): the file was opened "
+                "as Windows text (a CSV UTF-8 without its BOM opened in Excel) and saved again, and the annex would "
+                "show it so", "Take the table from the file "
+                "as it was before (or retype its accents); in Excel, open a CSV UTF-8 with Data > From Text/CSV, "
+                "origin 65001 : Unicode (UTF-8).", index=index, column=column, value=clipped(value),
+                severity="warning")]
+    return []
+
+
 def _may_be_long(text: pd.Series) -> bool:
     """False when no cell of an Arrow-backed text column takes more than MAX_CELL_CHARS bytes (a character takes at
     least one byte), read from the Arrow lengths at once; True otherwise, and for other columns."""
@@ -534,6 +685,8 @@ def _fast_frame(table: RawTable, head: Callable[[int], str], data: bytes, delimi
         parsed = parsed.remove_column(0)  # the untrimmed cells are let go at once: one copy of the file at a time
         if trim and _may_have_edge_space(cells):
             cells = pc.utf8_trim_whitespace(cells)
+            if pc.any(pc.match_substring_regex(cells, f"^[{INVISIBLE}]|[{INVISIBLE}]$")).as_py():
+                cells = pc.replace_substring_regex(cells, _EDGES.pattern, "")
             if pc.any(pc.equal(cells, "")).as_py():  # cells of spaces only
                 cells = pc.if_else(pc.equal(cells, ""), pa.scalar(None, pa.large_string()), cells)
         columns.append(cells)
@@ -609,6 +762,7 @@ def read_csv(path: Path, encoding_fallback: str = "utf-8",
     fast = _fast_frame(table, head, utf8, delimiter, required_sets, trim=spaced)
     if fast is not None:
         fast.problems += text_problems(fast, control=has_control(unusual))   # (the same answer as on utf8)
+        fast.problems += garbled_text(fast, utf8)
         return fast
     if text is None:
         text = body.decode("ascii")
@@ -629,6 +783,7 @@ def read_csv(path: Path, encoding_fallback: str = "utf-8",
         rows = [(n - 1, cells) for n, cells in rows]
     table = _frame(table, rows, required_sets)
     table.problems += text_problems(table)
+    table.problems += garbled_text(table, text.encode("utf-8"))
     return table
 
 
@@ -645,6 +800,15 @@ def _pick_sheet(workbook, preferred: str | None, required_sets: Sequence[Sequenc
         sheet.reset_dimensions()
     named = next((sheet for sheet in sheets if preferred and sheet.title.strip().lower() == preferred.lower()), None)
     if named is not None and named.sheet_state == "visible":
+        # another visible sheet with the table's columns (`budget révisé` beside `budget`): said, not read
+        others = [repr(sheet.title) for sheet in sheets if sheet is not named and sheet.sheet_state == "visible"
+                  and _holds_header(sheet, required_sets)]
+        if others:
+            table.problems.append(table.problem(
+                "sheet_not_read", f"the sheet '{named.title}' is read, as it is named like the table; the sheet"
+                f"{'s' if len(others) > 1 else ''} {', '.join(others)} also hold{'' if len(others) > 1 else 's'} the "
+                f"table's columns and {'are' if len(others) > 1 else 'is'} not read", f"If another sheet holds the current table, name it "
+                f"'{preferred}' (and rename the old one); delete an old version, or hide it.", severity="warning"))
         return named
     holding = [sheet for sheet in sheets if _holds_header(sheet, required_sets)]
     visible = [sheet for sheet in holding if sheet.sheet_state == "visible"]
@@ -847,6 +1011,25 @@ def _date_shown(number_format: Any) -> str | None:
     return _MONTH if "m" in codes else _YEAR
 
 
+def _unreadable(table: RawTable, data: bytes, exc: Exception) -> Problem:
+    """A workbook openpyxl cannot read; one saved as Excel's 'Strict Open XML Spreadsheet' (other namespaces, where
+    openpyxl finds no sheet: « list index out of range ») is named so."""
+    if b"purl.oclc.org/ooxml/spreadsheetml" in _part(data, "xl/workbook.xml"):
+        return table.problem("unreadable_xlsx", "the file is saved as 'Strict Open XML Spreadsheet', which cannot be "
+                             "read", "Open it in Excel and save it again as 'Excel Workbook (.xlsx)'.")
+    return table.problem("unreadable_xlsx", f"the file cannot be read as .xlsx ({exc})",
+                         "Open it in Excel and save it again as 'Excel Workbook (.xlsx)'.")
+
+
+def _part(data: bytes, name: str, most: int = 1 << 16) -> bytes:
+    """The first bytes of a part of a zip file, or b'' (no such part, not a zip)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open(name) as part:
+            return part.read(most)
+    except (zipfile.BadZipFile, KeyError, OSError, RuntimeError):
+        return b""
+
+
 def read_xlsx(path: Path, required_sets: Sequence[Sequence[str]] = (), sheet_name: str | None = None) -> RawTable:
     """One sheet of an .xlsx, streamed (openpyxl read-only) once; the limits are checked before it is parsed: the
     parts' unpacked sizes from the zip's central directory, then the number of cells in the sheet."""
@@ -878,8 +1061,7 @@ def read_xlsx(path: Path, required_sets: Sequence[Sequence[str]] = (), sheet_nam
         with _sizes_not_read():
             values = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a damaged or mis-named file
-        table.problems.append(table.problem("unreadable_xlsx", f"the file cannot be read as .xlsx ({exc})",
-                                            "Open it in Excel and save it again as 'Excel Workbook (.xlsx)'."))
+        table.problems.append(_unreadable(table, data, exc))
         return table
     try:
         sheet = _pick_sheet(values, sheet_name, required_sets, table)
@@ -890,8 +1072,7 @@ def read_xlsx(path: Path, required_sets: Sequence[Sequence[str]] = (), sheet_nam
         empty_results: set[tuple[int, int]] | None = set() if part.formulas else None
         rows = _stream(sheet, table, notes, empty_results)
     except Exception as exc:  # noqa: BLE001 - a damaged part shows only when it is parsed
-        table.problems.append(table.problem("unreadable_xlsx", f"the file cannot be read as .xlsx ({exc})",
-                                            "Open it in Excel and save it again as 'Excel Workbook (.xlsx)'."))
+        table.problems.append(_unreadable(table, data, exc))
         return table
     finally:
         values.close()
@@ -906,6 +1087,7 @@ def read_xlsx(path: Path, required_sets: Sequence[Sequence[str]] = (), sheet_nam
     table.hidden_columns = [letter for letter in table.letters.values()
                             if any(a <= column_position(letter) + 1 <= b for a, b in part.hidden_columns)]
     table.problems += text_problems(table)
+    table.problems += garbled_text(table)
     if part.formulas:  # only then a second, streamed pass: a formula whose result was never computed
         table.problems += _formulas_without_value(table, data, dict(rows), recalculated, empty_results or set())
     return table

@@ -39,6 +39,7 @@ def aggregate(frame: pd.DataFrame, raw: RawTable) -> tuple[pd.DataFrame, list[Pr
     problems = [raw.problem("required_value", "this cell is empty but the column is required",
                             "Fill in the event of each person.", index=index, column="event_id")
                 for index in frame.index[frame["event_id"].isna()]]
+    problems += _names_lost(frame, raw)
     has_event = frame["event_id"].notna().to_numpy(bool)
     named = frame if has_event.all() else frame[has_event]   # (a copy of a million rows only when one is empty)
     codes, events = pd.factorize(named["event_id"], sort=False)  # codes in order of first appearance
@@ -106,6 +107,27 @@ def aggregate(frame: pd.DataFrame, raw: RawTable) -> tuple[pd.DataFrame, list[Pr
 
 
 FIRST_NAMES = ("prénom", "prenom", "prénoms", "prenoms", "first_name", "given_name")
+
+
+def _names_lost(frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
+    """A name or identifier holding '?': letters an encoding could not hold (Arabic names saved by Excel as 'CSV
+    (séparateur: point-virgule)', in cp1252, are '???? ???'), or '?' for a name not known. Persons are told apart by
+    them: two different names so written were one person, counted once. Refused, each cell."""
+    problems = []
+    for column in ("person", *FIRST_NAMES, "person_id"):
+        if column not in frame.columns:
+            continue
+        values = frame[column]
+        lost = (values.str.contains("?", regex=False, na=False) if pd.api.types.is_string_dtype(values)
+                and values.dtype != object else values.map(lambda v: isinstance(v, str) and "?" in v)).to_numpy(bool)
+        for index, value in values[lost].items():
+            problems.append(raw.problem(
+                "name_lost", "this name holds '?': letters the file's encoding could not hold (Arabic names saved by "
+                "Excel as 'CSV (séparateur: point-virgule)' are '???? ???'), or a name not known; persons are told "
+                "apart by their names, and two names so written would be counted as one person",
+                "Save the register as 'CSV UTF-8' (or .xlsx) from the file where the names are written; leave a "
+                "name not known empty.", index=index, column=column, value=value))
+    return problems
 
 
 def _persons_once(named: pd.DataFrame, codes: np.ndarray, events: pd.Index,

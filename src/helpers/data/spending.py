@@ -19,16 +19,33 @@ from .model import each_distinct
 from .readers import RawTable
 
 
+# « dinars », without the country: the currency of a project in any of them
+DINAR, DINARS = "DINAR", frozenset("TND LYD DZD KWD BHD JOD IQD RSD MKD".split())
 # how a currency column writes the codes it means (project.yaml's `currency` is a code)
 _CURRENCY_WORDS = {"€": "EUR", "EURO": "EUR", "EUROS": "EUR", "$": "USD", "US$": "USD", "$US": "USD",
                    "DOLLAR": "USD", "DOLLARS": "USD", "£": "GBP", "FCFA": "XOF", "F CFA": "XOF", "CFA": "XOF",
-                   "DH": "MAD", "DHS": "MAD", "DIRHAM": "MAD", "DIRHAMS": "MAD", "CHF": "CHF"}
+                   "DH": "MAD", "DHS": "MAD", "DIRHAM": "MAD", "DIRHAMS": "MAD", "CHF": "CHF",
+                   # the AMEM countries' own abbreviations (« 5 M DT », « Montant (UM) »): not read as the project's
+                   # currency, nor as a remark, in a project kept in USD
+                   "DT": "TND", "LD": "LYD", "DA": "DZD", "UM": "MRU", "OUGUIYA": "MRU", "OUGUIYAS": "MRU",
+                   "DINAR": DINAR, "DINARS": DINAR}
+for _country, _code in (("TUNISIEN", "TND"), ("LIBYEN", "LYD"), ("ALGERIEN", "DZD")):
+    _CURRENCY_WORDS.update({f"DINAR {_country}": _code, f"DINARS {_country}S": _code})
 
 
 def currency_code(text: Any) -> str:
-    """'€', 'euros', 'Eur' -> 'EUR'; a code or word not known stays as written, in capitals."""
+    """'€', 'euros', 'Eur' -> 'EUR'; a code or word not known stays as written, in capitals. « dinars » alone is
+    DINAR: any of the dinars (``same_currency``)."""
     word = " ".join(str(text).split()).upper()
     return _CURRENCY_WORDS.get(word, _CURRENCY_WORDS.get(fold(word).upper(), word))
+
+
+def same_currency(named: str, currency: str) -> bool:
+    """Whether a currency as written (a code, a sign, a word) is the project's ``currency``: « dinars » is a
+    Tunisian, Libyan or Algerian project's own currency, another currency in a USD one. MRO (the ouguiya before
+    2018) is not MRU: 10 MRO are 1 MRU."""
+    code, own = currency_code(named), currency_code(currency)
+    return code == own or (code == DINAR and own in DINARS)
 
 
 def other_currency(frame: pd.DataFrame, raw: RawTable, currency: str) -> list[Problem]:
@@ -38,7 +55,7 @@ def other_currency(frame: pd.DataFrame, raw: RawTable, currency: str) -> list[Pr
         return []
     wanted = currency_code(currency)
     codes = each_distinct(frame["currency"], lambda v: v if v is None else currency_code(v), keep_missing=True)
-    other = codes.notna() & (codes != wanted)
+    other = codes.notna() & ~codes.map(lambda code: code is None or same_currency(code, wanted)).astype(bool)
     return [raw.problem("other_currency", f"this row's amount is in {codes[index]}; the project's amounts are in "
                         f"{wanted} (project.yaml, `currency`), and would be added up with it",
                         f"Convert the amount to {wanted} and write {wanted} here (the workbook does not convert "

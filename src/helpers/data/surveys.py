@@ -71,6 +71,7 @@ SEX_QUESTIONS = ("sexe", "sex", "genre", "gender")
 LANGUAGE_NAMES = {"fr": ("fr", "francais", "french"), "en": ("en", "english", "anglais")}
 METADATA = re.compile(r"^_|^__version__$|^meta/|^formhub/")
 STATS = ("mean", "total", "share")
+RELATIVE_WEIGHTS = 1.01   # weights adding up to at most this many times the sample count no population
 
 
 class _Strict(BaseModel):
@@ -558,7 +559,8 @@ def _answer_codes(survey: Survey, raw: RawTable) -> list[Problem]:
 
 def code_problems(values: pd.Series, raw: RawTable, column: str, prefix: str = "survey_") -> list[Problem]:
     """-99 and its kind are refused (the estimates would count them as numbers); 999 and its kind, when they are
-    larger than every other answer and on several rows, are a warning (they may be answers). Rules
+    larger than every other answer or far above most, on several rows (on one row: both), are a warning (they may
+    be answers). Rules
     ``<prefix>missing_code`` and ``<prefix>nines`` (a survey's answers; an impact study's outcomes)."""
     problems = []
     floats = values.to_numpy(dtype="float64", na_value=np.nan)
@@ -582,21 +584,26 @@ def code_problems(values: pd.Series, raw: RawTable, column: str, prefix: str = "
     if not len(others):
         return problems
     q1, q3 = np.percentile(others, [25, 75])
-    for code in codes:   # a code-like number on several rows, above every other answer or far above most of them
-        hits = pd.Series(floats == code, index=values.index)
-        if hits.sum() < 2 or (code <= others.max() and code <= q3 + 3 * (q3 - q1)):
+    for code in codes:   # a code-like number on several rows, above every other answer or far above most of them;
+        hits = pd.Series(floats == code, index=values.index)   # on one row, both (one 9999 among incomes of 3 000)
+        far = code > q3 + 3 * (q3 - q1)
+        if (code <= others.max() and not far) or (hits.sum() < 2 and not (far and code > others.max())):
             continue
         code = int(code)
         where = (f"more than every other answer (at most {numbers.plain(float(others.max()))})" if code > others.max()
                  else f"far above most other answers (half are between {numbers.plain(round(float(q1), 2))} and "
                  f"{numbers.plain(round(float(q3), 2))})")
         problems.append(raw.problem(
-            f"{prefix}nines", f"{int(hits.sum())} answers are {code}, {where}: if {code} stands for 'don't know' or "
+            f"{prefix}nines", f"{_answers(int(hits.sum()))} {code}, {where}: if {code} stands for 'don't know' or "
             f"'refused', the estimates count it as {code}", "If it does, leave those answers empty in the file" + (
                 f" or declare it (missing_codes: [{code}] in the YAML)" if prefix == "survey_" else "") +
             f"; if {code} is a true answer, nothing needs doing.",
             index=hits.index[hits][0], column=column, value=code, severity="warning"))
     return problems
+
+
+def _answers(n: int) -> str:
+    return "1 answer is" if n == 1 else f"{n} answers are"
 
 
 def _code_like(value: float) -> bool:
@@ -921,9 +928,30 @@ def _value_problems(survey: Survey, spec_path: Path) -> list[Problem]:
                                     "Give the weights (design: {weights: <column>}: how many people each respondent "
                                     "stands for), or ask for the mean instead.", column=f"estimates.{i}.total",
                                     value=est.variable))
+        weights = survey.design_columns()["weights"]
+        if est.stat == "total" and weights in survey.data.columns and survey.data[weights].notna().all() and \
+                0 < survey.data[weights].sum() <= RELATIVE_WEIGHTS * len(survey.data):
+            total = numbers.plain(round(float(survey.data[weights].sum()), 2))
+            problems.append(Problem(relative(spec_path), "survey_total_relative_weights", f"'estimates.{i}.total' "
+                                    f"asks for the total of '{est.variable}', and the weights add up to {total} for "
+                                    f"{len(survey.data)} respondents: they are relative weights (normalised to a "
+                                    "mean of 1), and the total would be the sample's, not the population's",
+                                    "Give weights that count people (each respondent's number of people in the "
+                                    "population, e.g. the inverse of their probability of selection), or ask for "
+                                    "the mean instead.", column=f"estimates.{i}.total", value=est.variable))
+        column = est.variable
+        if column in survey.data.columns and column not in survey.multiple and survey.data[column].isna().all() \
+                and (est.stat != "share" or est.value is None):
+            # every answer empty (or n/a, or a declared code): the annex showed n.d., or nothing for a share of
+            # each value, without saying the question has no answer (a column renamed by a new form version?)
+            problems.append(Problem(relative(spec_path), "survey_never_answered", f"'estimates.{i}.{est.stat}' "
+                                    f"asks for '{column}', which has no answer in the export: its estimate is "
+                                    "not available", "Check that this is the question's column in this export (a "
+                                    "new version of the form may have renamed or moved it), or remove the "
+                                    "estimate.", column=f"estimates.{i}.{est.stat}", value=column,
+                                    severity="warning"))
         if est.stat != "share":
             continue
-        column = est.variable
         if column not in survey.data.columns and column not in survey.multiple:
             continue  # reported as survey_column_missing
         listed = est.value in survey.value_labels.get(column, {}) or est.value in survey.multiple.get(column, [])

@@ -97,6 +97,25 @@ WORDS = {
                               "check this: a motivation or a network the survey does not measure would bias the "
                               "estimate."),
     "study_methods_note": "Methods: {methods}. Standard errors: {ses}.",
+    "study_ess": "Weighted, the comparison group is worth {ess} units (Kish's effective size) for its {n} rows.",
+    "study_ess_few": ("Caution: that is fewer than {limit}: the weighted estimate rests on a few units with very "
+                      "large weights, and neither it nor its confidence interval can be relied on; the propensity "
+                      "scores of the two groups overlap poorly (overlap figure below). Restrict the study to "
+                      "comparable units (the study file's trim key) or revise the score's terms."),
+    "study_few_clusters_groups": ("Caution: these subgroups have fewer than {limit} clusters (their number in "
+                                  "brackets): {groups}. Their clustered standard errors (CRV1) understate the "
+                                  "uncertainty: intervals too narrow, p-values too small."),
+    "study_few_rows": ("Caution: only {n} rows in the {group} group{when}. Below {limit} rows in a group, robust "
+                       "standard errors (HC1) understate the uncertainty: the confidence intervals are too narrow "
+                       "and the p-values too small. Read the effects below with care."),
+    "study_group_treated": "treated",
+    "study_group_comparison": "comparison",
+    "study_group_before": ", before the programme",
+    "study_group_after": ", after the programme",
+    "study_few_clusters": ("Caution: {n} clusters '{name}' ({treated} with treated units, {comparison} with the "
+                           "comparison group). Below {limit} clusters, or below {per_arm} in either group, clustered "
+                           "standard errors (CRV1) understate the uncertainty: the confidence intervals are too "
+                           "narrow and the p-values too small. Read the effects below with care."),
     "study_covariates_none": "The study declares no covariate: no balance table, no adjustment.",
     "study_covariates_balance": ("The covariates ({covariates}) only describe the balance of the groups: the "
                                  "estimated effect does not take them into account (adjustment: none)."),
@@ -125,13 +144,22 @@ WORDS = {
                         "each other, which widens the confidence intervals."),
     "survey_no_clusters": "People are drawn one by one (no clusters).",
     "survey_weighted": "Each answer is weighted ('{name}'); the weights stand for a population of {population} people.",
+    "survey_weighted_relative": ("Each answer is weighted ('{name}'); the weights are relative (they add up to the "
+                                 "number of respondents): they do not say how many people each respondent stands "
+                                 "for."),
+    "survey_without_subgroup": ("Respondents without an answer to '{name}', counted in 'All' and in none of its "
+                                "subgroups: {n}."),
+    "survey_small_n": ("Estimates resting on fewer than {limit} answers (column 'Count', {smallest} at the fewest): "
+                       "{count}. Their intervals are wide and less reliable: read them with care."),
     "survey_not_weighted": "The answers are not weighted: the sample is treated as a simple random sample.",
     "survey_fpc": "The finite population correction is applied.",
     "survey_method_note": ("Estimates that respect the sampling design (weights, strata, clusters): Taylor-linearised "
                            "standard errors, 95% confidence intervals (Student's t, the design's degrees of freedom; "
-                           "logit interval for a share). The design effect compares the variance with that of a "
-                           "simple random sample of the same size: above 1, the design widens the interval. A "
-                           "subgroup is estimated as a domain, within the whole design. n: number of answers used."),
+                           "logit interval for a share; for a share of 0% or 100%, which has no variance in the "
+                           "design, the exact Clopper-Pearson interval over its n answers). The design effect "
+                           "compares the variance with that of a simple random sample of the same size: above 1, "
+                           "the design widens the interval. A subgroup is estimated as a domain, within the whole "
+                           "design. Count: number of answers used."),
     "survey_missing_codes": ("The answers {codes} are codes for 'don't know' or 'refused' (as the survey "
                              "declares): they are read as not answered."),
     "survey_everyone": "All",

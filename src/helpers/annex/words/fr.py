@@ -71,10 +71,10 @@ WORDS = {
     "study_method_aipw": "IPW augmenté (doublement robuste)",
     "study_estimand_att": "effet sur les traités (ATT)",
     "study_estimand_ate": "effet moyen sur tous (ATE)",
-    "study_se_HC1": "robuste (HC1)",
-    "study_se_nonrobust": "classique",
+    "study_se_HC1": "robustes (HC1)",   # plural: « erreurs types robustes »
+    "study_se_nonrobust": "classiques",
     "study_se_cluster": "par grappe (CRV1)",
-    "study_se_gmm": "robuste (GMM, score estimé compris)",
+    "study_se_gmm": "robustes (GMM, score estimé compris)",
     "study_short_naive": "naïve",
     "study_short_regression": "régression",
     "study_short_ipw": "IPW",
@@ -99,6 +99,29 @@ WORDS = {
                               "observé). Les données ne peuvent pas le vérifier : une motivation ou un réseau que "
                               "l'enquête ne mesure pas biaiserait l'estimation."),
     "study_methods_note": "Méthodes : {methods}. Erreurs types : {ses}.",
+    "study_ess": ("Pondéré, le groupe de comparaison vaut {ess} unités (taille effective de Kish) pour ses {n} "
+                  "lignes."),
+    "study_ess_few": ("Attention : c'est moins de {limit} : l'estimation pondérée repose sur quelques unités aux "
+                      "poids très élevés, et ni elle ni son intervalle de confiance ne sont fiables ; les scores de "
+                      "propension des deux groupes se recouvrent mal (figure de recouvrement plus bas). Restreindre "
+                      "l'étude aux unités comparables (clé trim du fichier de l'étude) ou revoir les termes du "
+                      "score."),
+    "study_few_clusters_groups": ("Attention : ces sous-groupes comptent moins de {limit} grappes (leur nombre "
+                                  "entre parenthèses) : {groups}. Leurs erreurs types par grappe (CRV1) sous-estiment "
+                                  "l'incertitude : intervalles trop étroits, p trop petites."),
+    "study_few_rows": ("Attention : seulement {n} lignes dans le groupe {group}{when}. Avec moins de {limit} lignes "
+                       "dans un groupe, les erreurs types robustes (HC1) sous-estiment l'incertitude : les "
+                       "intervalles de confiance sont trop étroits et les p trop petites. Lire les effets ci-dessous "
+                       "avec prudence."),
+    "study_group_treated": "traité",
+    "study_group_comparison": "de comparaison",
+    "study_group_before": ", avant le programme",
+    "study_group_after": ", après le programme",
+    "study_few_clusters": ("Attention : {n} grappes « {name} » ({treated} avec des traités, {comparison} avec le "
+                           "groupe de comparaison). Avec moins de {limit} grappes, ou moins de {per_arm} dans l'un "
+                           "des groupes, les erreurs types par grappe (CRV1) sous-estiment l'incertitude : les "
+                           "intervalles de confiance sont trop étroits et les p trop petites. Lire les effets "
+                           "ci-dessous avec prudence."),
     "study_covariates_none": "L'étude ne déclare aucune covariable : ni tableau d'équilibre ni ajustement.",
     "study_covariates_balance": ("Les covariables ({covariates}) servent seulement à décrire l'équilibre des "
                                  "groupes : l'effet estimé ne les prend pas en compte (ajustement : aucun)."),
@@ -129,15 +152,23 @@ WORDS = {
     "survey_no_clusters": "Les personnes sont tirées une à une (sans grappes).",
     "survey_weighted": ("Chaque réponse est pondérée (« {name} ») ; les poids représentent une population de "
                         "{population} personnes."),
+    "survey_weighted_relative": ("Chaque réponse est pondérée (« {name} ») ; les poids sont relatifs (leur somme "
+                                 "est le nombre de répondants) : ils ne disent pas combien de personnes chaque "
+                                 "répondant représente."),
+    "survey_without_subgroup": ("Répondants sans réponse à « {name} », comptés dans « Ensemble » et dans aucun de "
+                                "ses sous-groupes : {n}."),
+    "survey_small_n": ("Estimations reposant sur moins de {limit} réponses (colonne « Nombre », {smallest} au "
+                       "moins) : {count}. Leurs intervalles sont larges et moins sûrs : à lire avec prudence."),
     "survey_not_weighted": ("Les réponses ne sont pas pondérées : l'échantillon est traité comme un tirage "
                             "aléatoire simple."),
     "survey_fpc": "La correction pour population finie est appliquée.",
     "survey_method_note": ("Estimations tenant compte du plan de sondage (poids, strates, grappes) : erreurs types "
                            "par linéarisation de Taylor, intervalles de confiance à 95 % (loi de Student, degrés de "
-                           "liberté du plan ; pour une part, intervalle logit). L'effet de plan compare la variance "
-                           "obtenue à celle d'un sondage aléatoire simple de même taille : au-delà de 1, le plan "
-                           "élargit l'intervalle. Un sous-groupe est estimé comme un domaine, dans le plan entier. "
-                           "n : nombre de réponses utilisées."),
+                           "liberté du plan ; pour une part, intervalle logit ; pour une part de 0 % ou de 100 %, "
+                           "qui n'a pas de variance dans le plan, intervalle exact de Clopper-Pearson sur ses n "
+                           "réponses). L'effet de plan compare la variance obtenue à celle d'un sondage aléatoire "
+                           "simple de même taille : au-delà de 1, le plan élargit l'intervalle. Un sous-groupe est "
+                           "estimé comme un domaine, dans le plan entier. Nombre : réponses utilisées."),
     "survey_missing_codes": ("Les réponses {codes} sont des codes « ne sait pas » ou « refus » (déclarés pour "
                              "l'enquête) : elles sont lues comme des non-réponses."),
     "survey_everyone": "Ensemble",
