@@ -67,7 +67,7 @@ def notebook(lang: str = "fr") -> nbformat.NotebookNode:
                f'<figcaption>{w["fig"]}</figcaption></figure>')],
         [_html(f"<h2>{w['section2']}</h2>"),
          _table(checks, {"figure_id": ("Réf.", "Ref."), "reported": "reported", "status": "status"},
-                {"reported": "right", "status": "word"}, lang, rag="status")],
+                {"reported": "printed", "status": "word"}, lang, rag="status")],
         [_html(f"<h2>{w['section3']}</h2>"), _html('<p class="no-data">Aucune étude.</p>')],
     ]
     nb = nbformat.v4.new_notebook()

@@ -189,3 +189,59 @@ def test_a_number_the_notebook_formatted_is_a_number_with_the_decimals_it_shows(
     cells = {c.value: c for row in book.worksheets[1].iter_rows() for c in row if c.value is not None}
     assert (cells[27].data_type, cells[27].number_format) == ("n", "#,##0")
     assert cells["=1+1"].data_type == "s"
+
+
+@pytest.mark.parametrize("lang, printed, number", [
+    ("fr", "178,135", None), ("fr", "17,7", 17.7), ("fr", "70", 70.0), ("fr", "1 363 103", 1363103.0),
+    ("en", "1,655", None), ("en", "1,363,103.13", 1363103.13), ("en", "67,5", None), ("en", "27", 27.0)])
+def test_a_published_figure_is_a_number_in_the_sheet_only_when_it_cannot_be_misread(lang, printed, number):
+    """A published figure is shown as its report printed it, in the report's convention, which may not be the annex
+    language's: '178,135' of an English report (178 135, checked « Conforme ») was the number 178.135 in the sheet
+    of a French annex, beside the recomputed 178 135; '1,655' of a French report 1 655 in an English one. Such a
+    figure is text, as printed; one that reads the same either way stays a number."""
+    from small_annex import _table
+
+    checks = pd.DataFrame({"figure_id": ["FIN-14"], "reported": [printed], "status": ["match"]})
+    nb = notebook(lang)
+    nb.cells[3].outputs = [nb.cells[3].outputs[0],
+                           _table(checks, {"figure_id": ("Réf.", "Ref."), "reported": "reported", "status": "status"},
+                                  {"reported": "printed", "status": "word"}, lang, rag="status")]
+    book = openpyxl.load_workbook(io.BytesIO(excel.xlsx(nb, FIGURES, WHEN)))
+    cell = next(row[1] for row in book.worksheets[1].iter_rows() if row[0].value == "FIN-14")
+    if number is None:
+        assert (cell.value, cell.data_type) == (printed, "s")
+    else:
+        assert cell.value == number and cell.data_type == "n"
+    page = nb.cells[3].outputs[1]["data"]["text/html"]
+    assert f">{printed}<" in page.replace("\u00a0", " ")   # the page shows it as printed
+
+
+def test_a_label_that_looks_like_an_excel_escape_is_shown_as_written(tmp_path):
+    """Excel reads _xHHHH_ in a stored text as the character HHHH (how it stores a carriage return): a label
+    'Date_x0020_de_x0020_fin' (a SharePoint name) showed « Date de fin » in the sheet, where the page shows it as
+    written. Its '_' is stored escaped (_x005F_), which Excel and LibreOffice read back as '_'."""
+    import re
+
+    book = openpyxl.Workbook()
+    excel._text_cell(book.active, 1, 1, "Date_x0020_de_x0020_fin")
+    excel._text_cell(book.active, 2, 1, "Ligne_1_2")
+    book.save(tmp_path / "x.xlsx")
+    stored = [c.value for c in openpyxl.load_workbook(tmp_path / "x.xlsx").active["A"]]
+    assert stored == ["Date_x005F_x0020_de_x005F_x0020_fin", "Ligne_1_2"]
+    excel_reads = re.sub(r"_x([0-9A-Fa-f]{4})_", lambda m: chr(int(m[1], 16)), stored[0])   # ECMA-376 ST_Xstring
+    assert excel_reads == "Date_x0020_de_x0020_fin"
+
+
+@pytest.mark.parametrize("lang, mark, printed, number", [
+    ("en", ".", "178,135", 178135.0), ("fr", ".", "178,135", None), ("fr", ",", "178,135", 178.135),
+    ("en", ",", "1,655", None), ("fr", ".", "17,7", None), ("fr", ",", "17,7", 17.7)])
+def test_a_published_figure_is_read_the_way_its_report_writes_numbers(lang, mark, printed, number):
+    """When the table says how its report writes numbers (published_check: report_decimal_mark), a published figure
+    is a number when that way reads it as the annex language does: '178,135' of an English report stays 178 135 in
+    an English annex."""
+    from helpers.annex import context
+
+    frame = pd.DataFrame({"reported": [printed]})
+    frame.attrs["decimal_marks"] = {"reported": mark}
+    cell = context.table_data(frame, {"reported": "reported"}, {"reported": "printed"}, lang, "USD")["rows"][0][0]
+    assert (cell["text"], cell["value"]) == (printed, number)

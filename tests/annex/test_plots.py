@@ -93,3 +93,92 @@ def test_the_spending_curve_marks_the_reporting_date_when_spending_goes_on_after
                         reporting=(dt.date(2021, 12, 31), "date de rapport"), **common)
     assert "date de rapport" not in [t.get_text() for t in before.axes[0].texts]
     assert len(before.axes[0].lines) == 1
+
+
+DOLLAR_LABELS = ["R1 Coût en $ US et $ local", "R2 50 % de $x$", "R3 Ligne $x_$", "R4 col\tval", "R5 un\ndeux"]
+
+
+@pytest.mark.parametrize("chart", ["hbar", "stacked_status"])
+def test_labels_with_dollars_tabs_and_line_breaks_are_drawn_as_written(chart):
+    """A budget line's label with two '$' was drawn by mathtext: 'Coût en $ US et $ local' read « Coût en USet
+    local » in italics, '$x$' an italic x, and 'Ligne $x_$' stopped the notebook (ValueError at drawing); a tab
+    was a box."""
+    import io
+
+    from matplotlib import cbook
+
+    if chart == "hbar":
+        frame = pd.DataFrame({"name": DOLLAR_LABELS, "share": [53.6, 17.7, 13.1, 10.0, 3.9]})
+        fig = plots.hbar(frame, "name", "share", title="Part en $ et $", xlabel="% $ $",
+                         fmt_value=lambda v: fmt.percent(v, 1, "fr"), lang="fr")
+    else:
+        counts = pd.DataFrame({"name": DOLLAR_LABELS, "status": ["done"] * 5, "n": [1, 2, 3, 4, 5]})
+        fig = plots.stacked_status(counts, "name", "status", "n", order=["done"], labels={"done": "$a$ fait"},
+                                   title="Part en $ et $", xlabel="% $ $", lang="fr")
+    fig.savefig(io.BytesIO(), format="png")   # mathtext parses at drawing: 'Ligne $x_$' raised here
+    ax = fig.axes[0]
+    texts = [t.get_text() for t in ax.get_yticklabels()] + [ax.get_title(loc="left"), ax.get_xlabel()]
+    texts += [t.get_text() for t in ax.get_legend().get_texts()] if ax.get_legend() else []
+    assert not any(cbook.is_math_text(t) for t in texts), texts
+    shown = [t.replace(r"\$", "$") for t in texts]
+    assert sorted(shown[:5]) == sorted(["R1 Coût en $ US et $ local", "R2 50 % de $x$", "R3 Ligne $x_$",
+                                        "R4 col val", "R5 un deux"])
+    assert shown[5:7] == ["Part en $ et $", "% $ $"]
+
+
+def test_a_long_title_from_the_data_is_wrapped_not_widening_the_figure():
+    """A study's outcome label of 137 characters, the title of its forest plot, made the PNG 1 413 px wide where
+    the others are about 690 (bbox_inches="tight"): on the page and at Word's text width the chart was half as
+    large. It is wrapped, the figure taller by its lines, the chart the same height."""
+    import io
+
+    import matplotlib.pyplot as plt
+    from PIL import Image
+
+    long = ("Proportion de travailleurs migrants ayant un contrat de travail écrit conforme à la législation "
+            "nationale au moment de l'enquête de suivi")
+    frame = pd.DataFrame({"name": ["Ensemble", "Femmes"], "estimate": [0.18, 0.2], "ci_low": [0.1, 0.05],
+                          "ci_high": [0.25, 0.3]})
+    sizes, heights = [], []
+    for title in (long, "Contrat formel"):
+        fig = plots.forest(frame, "name", title=title, xlabel="Effet estimé", fmt_value=str)
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", dpi=100, bbox_inches="tight")
+        heights.append(fig.axes[0].get_window_extent().height)
+        plt.close(fig)
+        sizes.append(Image.open(buffer).size)
+    assert sizes[0][0] <= sizes[1][0] * 1.1, sizes
+    assert abs(heights[0] - heights[1]) <= 0.1 * heights[1], heights
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_a_character_the_figure_cannot_draw_is_said_in_its_caption(language):
+    """An emoji in a budget line's label was a box in the chart, said only in the kernel's log (matplotlib's
+    warning); the tables show it. The caption now names it; a figure that draws every character says nothing."""
+    params = load_annex_params("amem", "ensemble").model_copy(update={"language": language})
+    data = load_project("amem")
+    shown: list[str] = []
+    ctx = Annex(params=params, project_data=data, data=scope(data, params.country), show=shown.append)
+    for label in ("R1 Formation 🎓", "R1 ورشة عمل"):
+        frame = pd.DataFrame({"name": [label], "share": [53.6]})
+        ctx.figure(plots.hbar(frame, "name", "share", title="t", xlabel="x", fmt_value=str), fr="Part", en="Share")
+    said = "ne sait pas dessiner" if language == "fr" else "cannot draw"
+    assert said in shown[0] and "🎓" in shown[0].split("<figcaption>")[1]
+    assert said not in shown[1]
+
+
+def test_a_negative_value_has_its_bar_and_its_value_beside_it():
+    """A decreasing indicator gone the wrong way (baseline 20, target 10, actual 25: -50 % of its target) had no bar
+    in the chart of achievements (the axis started at 0) and its '-50,0 %' printed left of the chart, away from its
+    row. The axis now starts below it, and the value is printed at the bar's end, clear of the labels."""
+    frame = pd.DataFrame({"key": ["P1.1.a", "I.2.2", "R1.a"], "v": [-50.0, 50.0, 130.0]})
+    fig = plots.hbar(frame, "key", "v", title="t", xlabel="x", fmt_value=lambda v: fmt.percent(v, 1, "fr"),
+                     reference=100, lang="fr")
+    fig.canvas.draw()
+    ax = fig.axes[0]
+    assert ax.get_xlim()[0] < -50
+    value = next(t for t in ax.texts if t.get_text() == f"-50,0{NBSP}%")
+    box, axes_box = value.get_window_extent(), ax.get_window_extent()
+    assert box.x0 >= axes_box.x0 and box.x1 <= ax.transData.transform((-50, 0))[0] + 1
+    ticks = [t.get_window_extent() for t in ax.get_yticklabels() if t.get_text()]
+    assert not any(box.overlaps(t) for t in ticks)

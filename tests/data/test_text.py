@@ -64,3 +64,21 @@ def test_no_module_but_text_folds_accents_by_hand():
 def test_fold_of_ascii_text_is_the_rule_for_any_text(text):
     """fold takes a shortcut for ASCII text (strip and lower); it must give what accents off, strip, casefold give."""
     assert fold(text) == unaccented(text).strip().casefold()
+
+
+def test_fold_leaves_out_the_characters_that_show_nothing():
+    assert fold("Benali\u200b") == fold("\ufeffBenali") == fold("Ben\u00adali") == fold("Benali\u200f") == "benali"
+    assert fold("Maroc\u2060") == fold("MAROC")
+
+
+def test_a_person_written_with_a_zero_width_space_is_one_person(tmp_path):
+    """'Benali' + U+200B (a name copied from a web form) at a second training was another person: 3 persons and 2
+    women where the register names 2 persons, 1 a woman."""
+    from helpers.analyses.gender import persons
+
+    mini = Mini.copy_to(tmp_path)
+    mini.write("participation", "event_id,nom,prénom,sexe,pays\nE1,Benali,Sara,f,Maroc\n"
+               "E2,Benali\u200b,Sara,f,Maroc\nE2,Alaoui,Omar,m,Maroc\n")
+    table = load_project("mini", mini.data_dir, mini.params_dir).tables["participation"]
+    who = persons(table).iloc[0]
+    assert (who["persons"], who["women"], who["participations"]) == (2, 1, 3)

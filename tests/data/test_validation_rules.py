@@ -607,6 +607,19 @@ def _expect_script(mini: Mini, data: ProjectData) -> None:
     assert data.tables["budget"]["label"].iloc[0] == "<b>Personnel</b>"
 
 
+def _xlsx_label_as_excel_stores_it(mini: Mini) -> None:
+    """activities.xlsx whose first label holds a line break pasted from Word (CR LF) and a text that looks like an
+    escape, stored as Excel stores them: 'Étude_x000D_' + LF + 'de base _x005F_x0041_' (_x005F_ is the '_')."""
+    _csv_to_xlsx(mini, "activities")
+    book = openpyxl.load_workbook(mini.path("activities.xlsx"))
+    book.active["F2"] = "Étude_x000D_\nde base _x005F_x0041_"
+    book.save(mini.path("activities.xlsx"))
+
+
+def _expect_unescaped_label(mini: Mini, data: ProjectData) -> None:
+    assert data.tables["activities"]["label"].iloc[0] == "Étude\r\nde base _x0041_"
+
+
 # ----------------------------------------------------------------- the corpus
 
 
@@ -1481,6 +1494,22 @@ CASES = [
          expect=_says("stores 2020-12-31")),
     Case("60 000-character amount", lambda m: m.replace("budget", "100000", "1" * 60000 + "x"), "not_a_number",
          "budget.csv", 2, "budget", what="budget '111…1x', 60 001 characters: refused at once, value cut at 40"),
+    Case("noncharacter in a label", lambda m: m.replace("budget", "Activités", "Activités\ufffe"),
+         "control_character", "budget.csv", 3, "label", hint="Delete the invisible",
+         what="budget.csv: a line label holding U+FFFE, which no XML file can hold: `make check` said OK, then the "
+              "Word export of the annex stopped on it (ValueError)"),
+    Case("invisible character in a code", lambda m: m.append("budget", "B\u200b1,100000,Maroc,Personnel,staff"),
+         "invisible_character", "budget.csv", 6, "line", hint="Delete the invisible character",
+         what="budget.csv: line B1 written a second time with a zero-width space inside it (copied from a web page): "
+              "two lines both shown as B1, its budget counted twice, without the duplicate_line error"),
+    Case("direction override in a label", lambda m: m.replace("participation", "Formation des inspecteurs", "Formation des inspecteurs \u202e"),
+         "control_character", "participation.csv", 2, "label", hint="Delete the invisible",
+         what="an event's label ending with U+202E (right-to-left override): in the annex, the text after it in its "
+              "paragraph is shown backwards, figures too (an outcome's estimate 98,184 read 481,89)",
+         expect=lambda m, problems: _names_row(problems, "control_character", "direction override")),
+    Case("direction override in a YAML label", lambda m: m.set_param("title", "Mini \u202eproject"),
+         "control_character", "project.yaml", 7, None, hint="Delete the invisible",
+         what="project.yaml: a title holding U+202E (right-to-left override)"),
 ]
 
 def _expect_total_rows(data: ProjectData) -> None:
@@ -1677,6 +1706,10 @@ ACCEPTED = [
                                                       '"' + SCRIPT.replace('"', '""') + '"'),   # CSV-quoted
                                             m.replace("budget", "Personnel", "<b>Personnel</b>")),
              "a label '<script>alert(\"x\")</script>' (escaped in the HTML: tests/test_security.py)", _expect_script),
+    Accepted("xlsx text escapes", _xlsx_label_as_excel_stores_it,
+             "activities.xlsx with a label holding a line break pasted from Word, which Excel stores as '_x000D_' "
+             "(openpyxl gives it as stored): the annex showed « Étude_x000D_ de base »; read as Excel shows it",
+             _expect_unescaped_label),
 ]
 
 

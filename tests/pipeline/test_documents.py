@@ -120,3 +120,33 @@ def test_an_english_annex_in_word_and_excel(built_en):
     tables = [t for t in html_tables(page) if not t["provenance"]]
     assert _check_sheet_tables(book, tables, "en") > 0
     assert book.sheetnames[0] == "Physical execution"
+
+
+def test_a_figure_of_an_english_report_is_not_another_number_in_a_french_annex_sheet(tmp_path):
+    """An evaluation report written in English (report_decimal_mark "."), a French annex: the published '178,135'
+    (178 135, checked « Conforme » against the computed 178 135) was the number 178.135 in the sheet's « Publié »
+    column, read the French way. It is the text as printed; the page and figures.csv were right."""
+    import shutil
+
+    import pandas as pd
+
+    from helpers.paths import NOTEBOOKS_DIR
+    from helpers.pipeline import runner
+    from sample_layout import sample_layout
+
+    layout = sample_layout(tmp_path, ["ensemble"], notebooks=None)
+    shutil.copy(NOTEBOOKS_DIR / "90_published_figures.ipynb", layout.notebooks)
+    project = layout.params / "amem" / "project.yaml"
+    project.write_text(project.read_text(encoding="utf-8") + 'report_decimal_mark: "."\n', encoding="utf-8")
+    path = layout.data / "amem" / "reported.csv"
+    reported = pd.read_csv(path, dtype=str, keep_default_na=False)
+    reported.loc[reported["figure_id"] == "FIN-14", "value"] = "178,135"
+    reported.to_csv(path, index=False)
+    assert runner.build(project="amem", annex="ensemble", layout=layout) == 0
+    page, _, book = _files(layout, "ensemble")
+    row = next(r for t in html_tables(page) for r in t["rows"] if r[0] == "FIN-14")
+    assert row[3:6] == ["178,135", "178\u00a0135", "Conforme"]
+    sheet = next(book[name] for name in book.sheetnames if name.startswith("Vérification"))
+    cells = next(r for r in sheet.iter_rows() if r[0].value == "FIN-14")
+    assert (cells[3].value, cells[3].data_type) == ("178,135", "s")
+    assert (cells[4].value, cells[5].value) == (178135, "Conforme")

@@ -7,6 +7,8 @@ from __future__ import annotations
 import base64
 import html
 import io
+import re
+import warnings
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -175,7 +177,9 @@ class Annex:
 
         formats: column -> "pct", "pct0", "num", "num1", "num2", "numv" (the decimals the value has, up to two:
         7, 12,5, 0,45: an indicator's values), "money", "date", "word", "p" (p-value),
-        "right" (text already formatted, right-aligned), "long" (long text in small type that may wrap
+        "right" (text already formatted, right-aligned), "printed" (a figure as a report printed it, right-aligned,
+        in the report's own convention: a number for a spreadsheet only when it reads the same with either
+        decimal mark), "long" (long text in small type that may wrap
         anywhere, e.g. a file name), "text" (default).
         rag: a column holding green/amber/red (or a band status) whose value colours the row's rating cell.
         A table longer than ``max_rows`` (default MAX_ROWS, about a page) shows that many rows, those with the
@@ -232,16 +236,29 @@ class Annex:
 
         localise(fig, self.lang)  # axis numbers in the annex language, whatever the notebook passed
         buffer = io.BytesIO()
-        fig.savefig(buffer, format="png", dpi=100, bbox_inches="tight", metadata={"Software": None})
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            fig.savefig(buffer, format="png", dpi=100, bbox_inches="tight", metadata={"Software": None})
         plt.close(fig)
+        # a character of a label the font has not (an emoji) is drawn as a box, and matplotlib says so only in the
+        # kernel's log: the caption says it
+        missing = sorted({chr(int(m[1])) for w in caught if (m := _MISSING_GLYPH.match(str(w.message)))})
+        for w in caught:
+            if not _MISSING_GLYPH.match(str(w.message)):
+                warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
         data = base64.b64encode(buffer.getvalue()).decode("ascii")
         caption = html.escape(self.text(fr, en))
+        if missing:
+            caption += html.escape(say("glyphs_missing", self.lang, chars=" ".join(missing)))
         if left_out:
             others = fmt.plural(left_out, say("bars_left_out_one", self.lang, n=self.num(left_out)),
                                 say("bars_left_out_many", self.lang, n=self.num(left_out)), self.lang)
             caption += html.escape(say("bars_left_out", self.lang, others=others, xlsx=f"{self.params.annex}.xlsx"))
         self.show(f'<figure><img alt="{html.escape(alt or self.text(fr, en))}" '
                   f'src="data:image/png;base64,{data}"/><figcaption>{caption}</figcaption></figure>')
+
+
+_MISSING_GLYPH = re.compile(r"Glyph (\d+) .*missing from font")
 
 
 def _one_period(template: str, values: Mapping[str, Any]) -> str:
@@ -304,7 +321,10 @@ def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str,
         rows.append({"figure_id": fig.key, "label": about["label"].get(fig.key), "source": about["source"].get(fig.key),
                      "reported": fig.reported, "computed": _trimmed(fig.value, decimals, shown, lang),
                      "status": fig.status, "explanation": explanation})
-    return pd.DataFrame(rows, columns=["figure_id", "label", "source", "reported", "computed", "status", "explanation"])
+    checked = pd.DataFrame(rows, columns=["figure_id", "label", "source", "reported", "computed", "status",
+                                          "explanation"])
+    checked.attrs["decimal_marks"] = {"reported": decimal_mark or fmt.decimal_mark(lang)}   # (table_data, "printed")
+    return checked
 
 
 def _trimmed(value: Any, decimals: int, shown: int, lang: str) -> str:
@@ -340,7 +360,7 @@ def _cell(value: Any, kind: str, lang: str, currency: str) -> str:
     return html.escape(_text(value, kind, lang, currency))
 
 
-NUMERIC = ("pct", "num", "mon", "p", "rig")  # format kinds shown right-aligned ("right": text already formatted)
+NUMERIC = ("pct", "num", "mon", "p", "rig", "pri")  # format kinds shown right-aligned ("right": text already formatted)
 VALUED = ("pct", "num", "mon", "p")          # format kinds whose cells keep the number behind the text
 RAG_CLASSES = {"green": "rag-green", "amber": "rag-amber", "red": "rag-red", "match": "rag-green",
                "truncated": "rag-amber", "mismatch": "rag-red", "not_computable": "rag-grey",
@@ -373,6 +393,7 @@ def table_data(frame: pd.DataFrame, columns: Mapping[str, Any], formats: Mapping
         kind = formats.get(col, "text")
         heads.append({"label": label, "kind": kind, "numeric": kind[:3] in NUMERIC})
     rows = []
+    marks = frame.attrs.get("decimal_marks", {})   # a "printed" column's decimal mark, when its table knows it
     for record in frame.to_dict("records"):
         cells = []
         for col, head in zip(columns, heads):
@@ -382,7 +403,15 @@ def table_data(frame: pd.DataFrame, columns: Mapping[str, Any], formats: Mapping
                 classes.append(RAG_CLASSES.get(str(value), ""))
             text = _text(value, kind, lang, currency)
             # a number formatted by the notebook keeps its number too, for a spreadsheet (with the decimals it shows)
-            shown = fmt.read_number(text, lang) if kind == "right" else None
+            shown = fmt.read_number(text, lang) if kind in ("right", "printed") else None
+            # a published figure is written as its report writes numbers, which may not be the annex language's
+            # way: '178,135' of an English report is 178 135, which a French annex's sheet held as 178,135. A number
+            # only when the report's way reads the same (or, that way not known, when both ways do); else text
+            if kind == "printed" and shown:
+                theirs = {",": "fr", ".": "en"}.get(marks.get(col))
+                other = fmt.read_number(text, theirs or ("en" if lang == "fr" else "fr"))
+                if other != shown and (theirs or other is not None):
+                    shown = None   # text, as printed
             cells.append({"text": text, "value": shown[0] if shown else _value(value, kind),
                           "class": " ".join(c for c in classes if c)})
         rows.append(cells)

@@ -91,12 +91,18 @@ class _Names:
         return candidate
 
 
+_ESCAPE_LIKE = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
+
+
 def _text_cell(sheet, row: int, column: int, text: str):
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     cell = sheet.cell(row=row, column=column)
     # a control character (refused in the data by make check) cannot be stored in .xlsx: shown as \xNN, never a crash
-    cell.value = ILLEGAL_CHARACTERS_RE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    shown = ILLEGAL_CHARACTERS_RE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    # Excel (and LibreOffice) read _xHHHH_ in a text as the character HHHH, their escape: a label 'Date_x0020_de'
+    # (a SharePoint name) showed « Date de » in the sheet; its '_' escaped (_x005F_), it shows as written
+    cell.value = _ESCAPE_LIKE.sub("_x005F_", shown)
     cell.data_type = "s"        # never a formula, whatever the text starts with
     if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
         cell.quotePrefix = True  # Excel keeps it text even when the reader edits the cell
@@ -127,8 +133,9 @@ def _write_table(sheet, top: int, title: str, table: Mapping[str, Any], widths: 
             if value is not None and kind == "date":
                 target.value = dt.date.fromisoformat(value)
                 target.number_format = number_format(kind, lang)
-            elif value is not None and (kind in ("right", "numv") or (kind == "p" and len(shown["text"]) > 5 and
-                                                                      not shown["text"].startswith("<"))):
+            elif value is not None and (kind in ("right", "printed", "numv")
+                                        or (kind == "p" and len(shown["text"]) > 5
+                                            and not shown["text"].startswith("<"))):
                 # the decimals the text shows, cell by cell (a p of 0.0496 shows 4, fmt.p_value)
                 target.value = value
                 target.number_format = number_format(f"num{fmt.read_number(shown['text'], lang)[1]}", lang)

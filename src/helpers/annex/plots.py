@@ -9,6 +9,8 @@ Sizes are chosen for a web page (about 30-60 KB per PNG at 100 dpi).
 
 from __future__ import annotations
 
+import re
+import textwrap
 from typing import Any, Callable, Sequence
 
 import matplotlib
@@ -68,9 +70,28 @@ def _height(n_bars: int) -> float:
     return min(max(1.6, 0.38 * n_bars + 1.0), 9.0)
 
 
-def _plain(text: str) -> str:
-    """Text from the data shown as it is: a '$' would start matplotlib's mathtext (and may fail to draw)."""
-    return str(text).replace("$", r"\$")
+def _plain(text: str, width: int | None = None) -> str:
+    """Text from the data shown as it is: a '$' would start matplotlib's mathtext (two of them in a budget line's
+    label drew the text between them in italics without its '$', and ``$x_$`` stopped the notebook); a tab or a
+    line break, which a cell may hold, is a space (a tab was drawn as a box). ``width``: on lines of at most that
+    many characters."""
+    text = re.sub(r"\s*[\t\r\n]\s*", " ", str(text))
+    if width:
+        text = "\n".join(textwrap.wrap(text, width)) or text
+    return text.replace("$", r"\$")
+
+
+# Characters of a title line: a study's outcome label of 150 characters on one line made the PNG twice as wide as
+# the others (bbox_inches="tight"), and the chart half as large on the page and in Word.
+TITLE_WIDTH = 48
+
+
+def _set_title(ax, title: str, **options: Any) -> None:
+    """The axes' title on lines of TITLE_WIDTH characters, the figure taller by its lines after the first (they
+    would take the chart's height)."""
+    text = _plain(title, TITLE_WIDTH)
+    ax.set_title(text, loc="left", **options)
+    ax.figure.set_figheight(ax.figure.get_figheight() + 0.22 * text.count("\n"))
 
 
 def _shorten(text: str, width: int = 48) -> str:
@@ -97,17 +118,27 @@ def hbar(frame: pd.DataFrame, label: str, value: str, *, title: str, xlabel: str
                         fmt="none", ecolor=theme.ERROR_BAR, capsize=3, linewidth=1)
     top = xmax if xmax is not None else np.nanmax(np.append(values, 0)) * 1.15 or 1
     top = max(top, np.nanmax(np.append(values, 0)) * 1.12)
+    # a negative value (a falling indicator gone the wrong way: -50 % of its target) was a bar cut off at 0 and its
+    # value printed over its label: the axis starts below it, the value left of the bar
+    least = float(np.nanmin(np.append(values, 0)))
+    left = least - (top - least) * 0.15 if least < 0 else 0
     for yi, v in zip(y, values):
-        ax.text((0 if np.isnan(v) else v) + top * 0.01, yi, fmt_value(v), va="center", fontsize=9)
+        if v < 0:
+            ax.text(v - top * 0.01, yi, fmt_value(v), va="center", ha="right", fontsize=9)
+        else:
+            ax.text((0 if np.isnan(v) else v) + top * 0.01, yi, fmt_value(v), va="center", fontsize=9)
     if reference is not None:
         ax.axvline(reference, color=theme.REFERENCE_LINE, linestyle="--", linewidth=1)
         if reference_label:
-            ax.text(reference, -0.7, reference_label, fontsize=8, color=theme.REFERENCE_LINE, ha="center", va="bottom")
-    ax.set_yticks(y, [_shorten(t) for t in frame[label]])
+            ax.text(reference, -0.7, _plain(reference_label), fontsize=8, color=theme.REFERENCE_LINE, ha="center",
+                    va="bottom")
+    ax.set_yticks(y, [_plain(_shorten(t)) for t in frame[label]])
     ax.invert_yaxis()
-    ax.set_xlim(0, top * 1.08)
-    ax.set_xlabel(xlabel)
-    ax.set_title(title, loc="left")
+    ax.set_xlim(left, top * 1.08)
+    if left < 0:
+        ax.axvline(0, color=theme.REFERENCE_LINE, linewidth=1)
+    ax.set_xlabel(_plain(xlabel))
+    _set_title(ax, title)
     sns.despine(ax=ax, left=True)
     fig.tight_layout()
     return localise(fig, lang) if lang else fig
@@ -128,12 +159,12 @@ def stacked_status(counts: pd.DataFrame, group: str, status: str, value: str, *,
     left = np.zeros(len(wide))
     for code in wide.columns:
         ax.barh(np.arange(len(wide)), wide[code].to_numpy(), left=left, height=0.6,
-                color=STATUS_COLORS.get(code, GREY), label=labels.get(code, code))
+                color=STATUS_COLORS.get(code, GREY), label=_plain(labels.get(code, code)))
         left += wide[code].to_numpy()
-    ax.set_yticks(np.arange(len(wide)), [_shorten(t) for t in wide.index])
+    ax.set_yticks(np.arange(len(wide)), [_plain(_shorten(t)) for t in wide.index])
     ax.invert_yaxis()
-    ax.set_xlabel(xlabel)
-    ax.set_title(title, loc="left", pad=28)
+    ax.set_xlabel(_plain(xlabel))
+    _set_title(ax, title, pad=28)
     ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=min(len(wide.columns), 5), frameon=False,
               fontsize=8, handlelength=1.2, borderaxespad=0.2)
     ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
@@ -169,8 +200,8 @@ def burn(periods: pd.DataFrame, date: str, cumulative: str, *, pace: pd.DataFram
                     color=GREY if grey else None)
     if pace is not None and not pace.empty:
         ax.plot(pace[date], pace[cumulative], linestyle="--", color=GREY, label=pace_label)
-    ax.set_ylabel(ylabel)
-    ax.set_title(title, loc="left")
+    ax.set_ylabel(_plain(ylabel))   # the currency of the params
+    _set_title(ax, title)
     ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: fmt_value(v)))
     ax.legend(frameon=False, fontsize=8, loc="upper left")
     ax.set_ylim(bottom=0)
@@ -198,7 +229,7 @@ def forest(frame: pd.DataFrame, label: str, *, title: str, xlabel: str,
     ax.set_yticks(y, [_plain(_shorten(t, 40)) for t in frame[label]])
     ax.invert_yaxis()
     ax.set_xlabel(xlabel)
-    ax.set_title(_plain(title), loc="left")
+    _set_title(ax, title)
     sns.despine(ax=ax, left=True)
     fig.tight_layout()
     return localise(fig, lang) if lang else fig
@@ -224,7 +255,7 @@ def overlap(frame: pd.DataFrame, *, groups: dict[int, str], title: str, xlabel: 
     ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: fmt_share(v)))
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
-    ax.set_title(_plain(title), loc="left")
+    _set_title(ax, title)
     ax.legend(frameon=False, fontsize=8, loc="upper center")
     sns.despine(ax=ax)
     fig.tight_layout()
@@ -260,7 +291,7 @@ def event_study(frame: pd.DataFrame, *, series: dict[bool, str], title: str, xla
     ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: fmt_value(v)))
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
-    ax.set_title(_plain(title), loc="left")
+    _set_title(ax, title)
     ax.legend(frameon=False, fontsize=8, loc="upper left")
     sns.despine(ax=ax)
     fig.tight_layout()

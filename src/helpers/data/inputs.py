@@ -41,15 +41,30 @@ MAX_IATI_BYTES = 1024 * MiB       # an IATI activity file (streamed, not held in
 MAX_YAML_NODES = 100_000          # values in a YAML file once its aliases are expanded
 MAX_YAML_DEPTH = 100              # nesting of lists and mappings
 # C0 controls but tab, line feed and carriage return; DEL; C1 controls. ESC, BEL... change a terminal's state and
-# cannot be stored in an .xlsx: they are refused in text, with the cell.
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# cannot be stored in an .xlsx: they are refused in text, with the cell. So are the noncharacters U+FFFE and U+FFFF,
+# which no XML file can hold either: the Word and Excel export stopped on them after `make check` said OK; and the
+# direction overrides U+202D and U+202E, which show the rest of their paragraph backwards, digits included (an
+# outcome's label ending with U+202E made the sentence of its estimate read 481,89 for 98,184). (Written as
+# themselves, not as escapes: the pattern is also run by pyarrow's RE2, which reads no \u escape.)
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" "\u202d\u202e\ufffe\uffff" "]")
+OVERRIDES = "\u202d\u202e"
 CONTROL_HINT = ("Delete the invisible control character (copied from another program, e.g. a terminal or a PDF); "
                 "retype the text if unsure.")
 
 
+def control_reason(char: str) -> str:
+    """Why a character of CONTROL is refused, after its name in a message."""
+    if char in OVERRIDES:
+        return (", a direction override: the text after it would be shown backwards in the annex, its figures too "
+                "(98,184 read 481,89)")
+    return ", which a spreadsheet cannot store and a terminal would act on"
+
+
 def shown(text: str, limit: int = 80) -> str:
-    """A value as a message may print it: control characters as \\xNN escapes, at most ``limit`` characters."""
-    text = CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    """A value as a message may print it: control characters as \\xNN (\\uFFFE) escapes, at most ``limit``
+    characters."""
+    text = CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}",
+                       text)
     return text if len(text) <= limit else text[:limit] + f"… ({len(text):,} characters)"
 
 
@@ -248,8 +263,9 @@ class _Loader(yaml.SafeLoader):
     def construct_scalar(self, node):
         value = super().construct_scalar(node)
         if isinstance(value, str) and CONTROL.search(value):
-            raise _Refusal("control_character", "this text holds a control character "
-                           f"({shown(CONTROL.search(value).group())})", CONTROL_HINT, node.start_mark.line + 1,
+            char = CONTROL.search(value).group()
+            raise _Refusal("control_character", f"this text holds a control character ({shown(char)})"
+                           f"{control_reason(char)}", CONTROL_HINT, node.start_mark.line + 1,
                            value=clipped(value))
         return value
 

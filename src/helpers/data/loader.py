@@ -24,7 +24,7 @@ from pydantic import TypeAdapter, ValidationError
 from . import as_of, headers, lines as lines_mod, numbers, register, spending, totals
 from ..errors import Problem, ValidationFailed, did_you_mean
 from ..text import (COMPARISON_WORDS, NOT_KNOWN_WORDS, PROJECT_WIDE_WORDS, SEX_WORDS, TOTAL_WORDS,  # noqa: F401
-                    as_code, fold)   # (loader.fold re-exported)
+                    INVISIBLE, as_code, fold)   # (loader.fold re-exported)
 from .params import (AnnexParams, ProjectParams, duplicate_annexes, load_annex_params, load_project_params,
                      report_decimal_mark)
 from ..paths import DATA_DIR, PARAMS_DIR, annex_names, relative
@@ -759,6 +759,8 @@ def _typed(name: str, raw: RawTable, params: ProjectParams,
                                                 money=column.money, percent=column.percent, period=column.period)
         if column.ambiguous:
             column_problems += _ambiguous(frame[column.name], raw, params.decimal_mark)
+        if column.name in _CODES:
+            column_problems += _invisible_in_codes(values, raw)
         frame[column.name] = values
         problems += column_problems
     if any(c.normalise == "status" for c in table.columns):
@@ -943,6 +945,33 @@ def _ambiguous(series: pd.Series, raw: RawTable, decimal_mark: str) -> list[Prob
             f"'{decimal_mark}', but could mean {said[1]}", f"Write it so that it cannot be misread: {read} if you "
             f"mean {said[0]}, {other} if you mean {said[1]} (no separator followed by exactly three digits).",
             index=index, column=str(series.name), value=series[index], severity="warning"))
+    return problems
+
+
+# The columns holding codes that join rows or tell them apart, compared as written, where an invisible character
+# (text.INVISIBLE) makes another code: 'B' + U+200B + '1' is shown as B1 and is another line than B1, so a budget
+# line written twice was counted twice without the duplicate_line error (readers strip those at a cell's edges).
+# (U+202D and U+202E are control characters.)
+_CODES = ("activity_id", "event_id", "line", "indicator_id", "figure_id", "key", "budget_lines")
+_INVISIBLE = INVISIBLE.replace("\u202e", "\u202c")
+
+
+def _invisible_in_codes(values: pd.Series, raw: RawTable) -> list[Problem]:
+    """Each code holding an invisible character: an error at its cell, the character named."""
+    import unicodedata
+
+    if values.str.isascii().all():   # (none is ASCII: a register's million codes are not searched one by one)
+        return []
+    found = values.str.contains(_INVISIBLE, regex=True, na=False).to_numpy(dtype=bool)
+    problems = []
+    for index, value in values[found].items():
+        char = re.search(_INVISIBLE, value).group()
+        name = unicodedata.name(char, "").lower()
+        problems.append(raw.problem(
+            "invisible_character", f"this code holds an invisible character (U+{ord(char):04X} {name}): it is shown "
+            f"as '{re.sub(_INVISIBLE, '', value)}' and is another code than that one",
+            "Delete the invisible character (it comes with text copied from a web page, a PDF or Word): retype the "
+            "code.", index=index, column=str(values.name), value=value))
     return problems
 
 

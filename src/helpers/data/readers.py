@@ -39,7 +39,7 @@ import pandas as pd
 from ..errors import Problem
 from ..paths import relative
 from ..text import unaccented
-from .inputs import CONTROL, CONTROL_HINT, MiB, Refused, clipped, read_digested, shown, zip_problem
+from .inputs import CONTROL, CONTROL_HINT, MiB, Refused, clipped, control_reason, read_digested, shown, zip_problem
 
 HEADER_SEARCH_ROWS = 30  # title rows allowed above the header
 # Limits (data/README.md, "Limits"), checked before the work: a file over them is refused with a message.
@@ -375,6 +375,18 @@ def sniff_delimiter(text: str) -> str:
 INVISIBLE = "\u200b\u200e\u200f\u2060\ufeff"
 _EDGES = re.compile(f"^[\\s{INVISIBLE}]+|[\\s{INVISIBLE}]+$")
 
+# Excel writes a carriage return, and a character no XML file can hold, as _xHHHH_ (« Atelier_x000D_ » for a line
+# break pasted from Word; _x005F_ is the '_' of a text that looks like an escape); openpyxl gives the text as it is
+# stored, and the annex showed « Atelier_x000D_ Rabat ». Read as Excel shows it (a control character so read is then
+# refused like any other).
+_OOXML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def _unescaped(value: Any) -> Any:
+    if isinstance(value, str) and "_x" in value:
+        return _OOXML_ESCAPE.sub(lambda m: m[0] if 0xD800 <= int(m[1], 16) <= 0xDFFF else chr(int(m[1], 16)), value)
+    return value
+
 
 def _clean(value: Any) -> Any:
     if isinstance(value, str):
@@ -535,8 +547,9 @@ def _header(table: RawTable, header: list[Any]) -> dict[str, int]:
 # Bytes that cannot be part of a control character in UTF-8 (printable ASCII, tab, newline, carriage return)
 _PLAIN_BYTES = bytes(range(32, 127)) + b"\t\n\r"
 _PRINTED = bytes(range(33, 127))   # printable ASCII but the space
-# What is left of inputs.CONTROL in the other bytes of UTF-8 text: C0 and DEL, and U+0080-U+009F (C2 80-9F)
-_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x9f]")
+# What is left of inputs.CONTROL in the other bytes of UTF-8 text: C0 and DEL, U+0080-U+009F (C2 80-9F), U+202D,
+# U+202E (E2 80 AD, E2 80 AE) and U+FFFE, U+FFFF (EF BF BE, EF BF BF)
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\xad\xae]|\xef\xbf[\xbe\xbf]")
 
 
 def has_control(utf8: bytes) -> bool:
@@ -568,10 +581,10 @@ def text_problems(table: RawTable, control: bool = True) -> list[Problem]:
         long = (text.str.len() > MAX_CELL_CHARS).fillna(False).astype(bool).to_numpy() if measured \
             else np.zeros(len(series), dtype=bool)
         for index, value in series[control].items():
+            char = CONTROL.search(value).group()
             problems.append(table.problem(
-                "control_character", f"this text holds a control character ({shown(CONTROL.search(value).group())})"
-                ", which a spreadsheet cannot store and a terminal would act on", CONTROL_HINT, index=index,
-                column=column, value=clipped(value)))
+                "control_character", f"this text holds a control character ({shown(char)}){control_reason(char)}",
+                CONTROL_HINT, index=index, column=column, value=clipped(value)))
         for index, value in series[long & ~control].items():
             problems.append(table.problem(
                 "cell_too_long", f"this cell holds {len(value):,} characters, more than the {MAX_CELL_CHARS:,} a "
@@ -925,7 +938,7 @@ def _stream(sheet, table: RawTable, notes: dict[int, list] | None = None,
                   (MonthCell.of(c.value) if shown is _MONTH else YearCell.of(c.value))
                   if type(c.value) is dt.datetime and (shown := _date_shown(c.number_format)) else c.value
                   for c in row]
-        cleaned = [_clean(c) for c in values]
+        cleaned = [_clean(_unescaped(c)) for c in values]
         if empty_results is not None:   # (a sheet holding formulas)
             for i, c in enumerate(row):
                 if c.data_type == "str" and c.value is None:

@@ -54,6 +54,8 @@ WORDS = {
     "bars_left_out_one": "{n} more is not drawn",
     "bars_left_out_many": "{n} more are not drawn",
     "bars_left_out": " {others}; all are in {xlsx}.",
+    "glyphs_missing": " Characters of the labels the figure cannot draw (a box in their place): {chars}; the tables "
+                      "show them.",
     "published_off_by": "off by {difference}",
     "published_not_bound": "{computed} is not {bound} {printed}",
     "bound_>": "above", "bound_>=": "at least", "bound_<": "below", "bound_<=": "at most",

@@ -54,6 +54,8 @@ WORDS = {
     "bars_left_out_one": "L'autre n'est pas représentée",
     "bars_left_out_many": "Les {n} autres ne sont pas représentées",
     "bars_left_out": " {others} ; toutes figurent dans {xlsx}.",
+    "glyphs_missing": " Caractères des libellés que la figure ne sait pas dessiner (un carré à leur place) : {chars} ; "
+                      "les tableaux les montrent.",
     "published_off_by": "écart de {difference}",
     "published_not_bound": "{computed} n'est pas {bound} {printed}",
     "bound_>": "supérieur à", "bound_>=": "supérieur ou égal à", "bound_<": "inférieur à",
