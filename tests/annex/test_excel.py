@@ -245,3 +245,25 @@ def test_a_published_figure_is_read_the_way_its_report_writes_numbers(lang, mark
     frame.attrs["decimal_marks"] = {"reported": mark}
     cell = context.table_data(frame, {"reported": "reported"}, {"reported": "printed"}, lang, "USD")["rows"][0][0]
     assert (cell["text"], cell["value"]) == (printed, number)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_small_effect_and_its_interval_keep_their_sign_in_the_page_and_the_sheet(lang):
+    """An effect of -0.000365 (CI -0.000603 to -0.000126, p = 0,003: statsmodels' OLS, HC1) was printed « 0,000 »
+    with an interval from « -0,001 » to « 0,000 »: no effect, an interval touching 0. "est3" shows two significant
+    digits where 3 decimals show fewer, and the sheet keeps the number with a format showing those digits."""
+    from small_annex import _table
+
+    head = pd.DataFrame({"estimate": [-0.00036485], "se": [0.00012124], "ci_low": [-0.00060321],
+                         "ci_high": [-0.00012649], "big": [0.1906]})
+    nb = notebook(lang)
+    nb.cells[3].outputs = [nb.cells[3].outputs[0],
+                           _table(head, {c: c for c in head}, dict.fromkeys(head, "est3"), lang)]
+    mark = "," if lang == "fr" else "."
+    page_text = nb.cells[3].outputs[1]["data"]["text/html"]
+    for shown in ("-0,00036", "0,00012", "-0,00060", "-0,00013", "0,191"):
+        assert f">{shown.replace(',', mark)}<" in page_text
+    book = openpyxl.load_workbook(io.BytesIO(excel.xlsx(nb, FIGURES, WHEN)))
+    row = next(r for r in book.worksheets[1].iter_rows() if r[0].value == -0.00036485)
+    assert [c.value for c in row[:5]] == head.iloc[0].tolist()
+    assert [c.number_format for c in row[:5]] == ["#,##0.00000"] * 4 + ["#,##0.000"]

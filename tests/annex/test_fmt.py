@@ -99,3 +99,16 @@ def test_a_reason_in_english_has_no_parameter_names_raw_numbers_or_plural_marks(
 ])
 def test_p_value_never_rounds_across_five_percent(value, lang, expected):
     assert fmt.p_value(value, lang) == expected
+
+
+@pytest.mark.parametrize("value, decimals, lang, expected", [
+    (-0.0004, 3, "fr", "-0,00040"), (0.0004, 3, "fr", "0,00040"),   # both were « 0,000 », the sign dropped
+    (-0.000365, 3, "en", "-0.00037"), (0.0012, 3, "fr", "0,0012"), (-0.0006, 3, "fr", "-0,00060"), (0.3, 1, "fr", "0,30"), (-0.1906, 3, "fr", "-0,191"),
+    (0.0, 3, "fr", "0,000"), (-0.04, 1, "fr", "-0,040"), (12345.6789, 3, "fr", f"12{NBSP}345,679"),
+    (2e-17, 3, "fr", "0,000"),   # the floating-point noise of a zero difference
+    (float("nan"), 3, "fr", "n.d.")])
+def test_an_effect_bound_or_se_never_shows_zero_when_it_is_not(value, decimals, lang, expected):
+    """Effects, CI bounds and SEs were printed to 3 decimals: -0.0004 and 0.0004 both read « 0,000 », so an interval
+    that excludes 0 read as touching it and an effect of -0.0004 as none. Two significant digits when the decimals
+    show fewer, its sign kept."""
+    assert fmt.nonzero(value, decimals, lang) == expected

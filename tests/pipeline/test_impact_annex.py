@@ -115,6 +115,20 @@ def published_studies() -> dict[str, tuple[pd.DataFrame, dict]]:
     }
 
 
+def accidents_study(folder) -> None:
+    """A daily accident rate per worker, about 0.002, which the training lowers by about 0.0004: OLS with HC1 gives
+    -0.000365 (CI -0.000603 to -0.000126, p = 0.0028; statsmodels' OLS with use_t)."""
+    import numpy as np
+
+    rng = np.random.default_rng(3)
+    rows = [f"P{i:03d},{'T' if i % 2 else 'C'},{0.0020 - 0.0004 * (i % 2) + rng.normal(0, 0.0012):.6f}"
+            for i in range(400)]
+    (folder / "accidents.csv").write_text("id,groupe,taux_accidents\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    (folder / "accidents.yaml").write_text("title: Taux d'accidents du travail\ndesign: two_group\n"
+                                           "outcomes: [taux_accidents]\ntreatment: {column: groupe, treated: T}\n"
+                                           "se: robust\n", encoding="utf-8")
+
+
 def visible(html_text: str) -> str:
     """The text a reader sees (no tags, no embedded images)."""
     return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<img[^>]*>", "", html_text))))
@@ -140,6 +154,7 @@ def annex(tmp_path_factory):
     for name, (frame, spec) in published_studies().items():
         frame.to_csv(folder / f"{name}.csv", index=False)
         (folder / f"{name}.yaml").write_text(yaml.safe_dump(spec, allow_unicode=True), encoding="utf-8")
+    accidents_study(folder)
     assert runner.build(project="amem", layout=layout, timeout=300) == 0
     out = layout.build / "annexes" / "amem"
     figures = pd.read_csv(out / "ensemble.figures.csv", keep_default_na=False, na_values=[""])
@@ -311,3 +326,20 @@ def test_a_country_annex_says_which_study_covers_the_whole_project(tmp_path):
     assert text.count(said) == 1
     assert text.index("Étude sans pays") < text.index(said)   # under the study it is about
     assert "Enquête synthétique" in text                       # the study of the country's rows says nothing
+
+
+def test_a_small_effect_keeps_its_sign_and_its_interval_does_not_touch_zero(annex, tmp_path):
+    """An effect of -0.000365 (CI -0.000603 to -0.000126, p = 0,003) was printed « 0,000 (IC 95 % -0,001 à 0,000) »:
+    no effect, an interval reaching 0. Two significant digits now, in the sentence and the table."""
+    import statsmodels.formula.api as smf
+
+    html_text, figures = annex
+    accidents_study(tmp_path)
+    data = pd.read_csv(tmp_path / "accidents.csv").assign(t=lambda f: (f["groupe"] == "T").astype(float))
+    fit = smf.ols("taux_accidents ~ t", data).fit(cov_type="HC1", use_t=True)
+    effect = figures.loc[("impact_effect", "accidents:taux_accidents")]
+    assert effect["value"] == pytest.approx(fit.params["t"], rel=1e-9)
+    assert [effect["ci_low"], effect["ci_high"]] == pytest.approx(fit.conf_int().loc["t"].tolist(), rel=1e-9)
+    text = plain(html_text)
+    assert "taux_accidents : effet estimé (MCO) -0,00036 (IC 95 % -0,00060 à -0,00013 ; p = 0,003)" in text
+    assert re.search(r"taux_accidents MCO 0,00\d+ -0,00036 0,00012 -0,00060 -0,00013 0,003", text)

@@ -61,6 +61,10 @@ class Annex:
     def num(self, value: Any, decimals: int = 0) -> str:
         return fmt.number(value, decimals, self.lang)
 
+    def est(self, value: Any, decimals: int = 3) -> str:
+        """An effect, a bound or a standard error: never 0 when it is not, its sign kept (fmt.nonzero)."""
+        return fmt.nonzero(value, decimals, self.lang)
+
     def money(self, value: Any, decimals: int = 0) -> str:
         return fmt.money(value, self.params.currency, self.lang, decimals)
 
@@ -176,7 +180,8 @@ class Annex:
         """Show the columns of ``frame`` named in ``columns`` (column -> heading word key or (fr, en) pair).
 
         formats: column -> "pct", "pct0", "num", "num1", "num2", "numv" (the decimals the value has, up to two:
-        7, 12,5, 0,45: an indicator's values), "money", "date", "word", "p" (p-value),
+        7, 12,5, 0,45: an indicator's values), "est3", "est1" (an effect, a bound or a standard error: 3 (1)
+        decimals, more for a value that would show 0, fmt.nonzero), "money", "date", "word", "p" (p-value),
         "right" (text already formatted, right-aligned), "printed" (a figure as a report printed it, right-aligned,
         in the report's own convention: a number for a spreadsheet only when it reads the same with either
         decimal mark), "long" (long text in small type that may wrap
@@ -345,6 +350,8 @@ def _text(value: Any, kind: str, lang: str, currency: str) -> str:
         return _trimmed(value, 0, 2, lang)
     if kind.startswith("num"):
         return fmt.number(value, int(kind[3:] or 0), lang)
+    if kind.startswith("est"):
+        return fmt.nonzero(value, int(kind[3:] or 3), lang)
     if kind == "money":
         return fmt.money(value, currency, lang)
     if kind == "date":
@@ -360,8 +367,8 @@ def _cell(value: Any, kind: str, lang: str, currency: str) -> str:
     return html.escape(_text(value, kind, lang, currency))
 
 
-NUMERIC = ("pct", "num", "mon", "p", "rig", "pri")  # format kinds shown right-aligned ("right": text already formatted)
-VALUED = ("pct", "num", "mon", "p")          # format kinds whose cells keep the number behind the text
+NUMERIC = ("pct", "num", "est", "mon", "p", "rig", "pri")  # format kinds shown right-aligned ("right": text already formatted)
+VALUED = ("pct", "num", "est", "mon", "p")        # format kinds whose cells keep the number behind the text
 RAG_CLASSES = {"green": "rag-green", "amber": "rag-amber", "red": "rag-red", "match": "rag-green",
                "truncated": "rag-amber", "mismatch": "rag-red", "not_computable": "rag-grey",
                "within band": "rag-green", "above band": "rag-red", "below band": "rag-amber", "parity": "rag-green"}

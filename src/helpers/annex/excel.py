@@ -133,10 +133,11 @@ def _write_table(sheet, top: int, title: str, table: Mapping[str, Any], widths: 
             if value is not None and kind == "date":
                 target.value = dt.date.fromisoformat(value)
                 target.number_format = number_format(kind, lang)
-            elif value is not None and (kind in ("right", "printed", "numv")
+            elif value is not None and (kind in ("right", "printed", "numv") or kind.startswith("est")
                                         or (kind == "p" and len(shown["text"]) > 5
                                             and not shown["text"].startswith("<"))):
-                # the decimals the text shows, cell by cell (a p of 0.0496 shows 4, fmt.p_value)
+                # the decimals the text shows, cell by cell (a p of 0.0496 shows 4, fmt.p_value; an effect of
+                # -0.0004 shows 5, fmt.nonzero)
                 target.value = value
                 target.number_format = number_format(f"num{fmt.read_number(shown['text'], lang)[1]}", lang)
             elif value is not None:

@@ -59,6 +59,22 @@ def number(value: Any, decimals: int = 0, lang: str = "fr") -> str:
     return text
 
 
+NONZERO_MAX_DECIMALS = 13   # smaller than 1e-12, an effect is the floating-point noise of a zero difference
+
+
+def nonzero(value: Any, decimals: int = 3, lang: str = "fr") -> str:
+    """An effect, a bound of its interval or a standard error: ``number`` with ``decimals``, or with two
+    significant digits when those decimals show fewer: -0.0004 -> '-0,00040', not '0,000' (its sign dropped, an
+    interval that excludes 0 read as touching it, an effect of -0.0004 as none); -0.0006 -> '-0,00060', not
+    '-0,001'. 0 stays '0,000', and so does noise below 1e-12 (a difference of two equal means, 2e-17)."""
+    if is_missing(value) or float(value) == 0:
+        return number(value, decimals, lang)
+    needed = 1 - math.floor(math.log10(abs(float(value))))   # two significant digits
+    if needed > NONZERO_MAX_DECIMALS:
+        return number(value, decimals, lang)
+    return number(value, max(decimals, needed), lang)
+
+
 _SHOWN_NUMBER = {"fr": re.compile(r"^([+\-\u2212]?)(\d{1,3}(?:[\u00a0\u202f ]\d{3})*|\d+)(?:,(\d+))?$"),
                  "en": re.compile(r"^([+\-\u2212]?)(\d{1,3}(?:,\d{3})*|\d+)(?:\.(\d+))?$")}
 
