@@ -669,3 +669,39 @@ def test_estimates_on_fewer_than_30_answers_are_counted_beside_the_table(sample)
                                           "prudence.")
     assert shown.small_n(table, "en").startswith("Estimates resting on fewer than 30 answers (column 'Count'")
     assert shown.small_n(table[table["n"] >= 30], "fr") == ""
+
+
+def _fpc_survey(folder, fpc, weight=10):
+    """Three training centres (strata) of 80, 90 and 100 trainees, 10 % drawn in each (8, 9 and 10 respondents
+    weighing 10), the sampling rate written in the column taux_sondage as ``fpc`` gives it per centre."""
+    rng = np.random.default_rng(7)
+    rows = [f"uuid-{k:03d};{centre};{weight};{fpc[centre]};{rng.normal(3000, 800):.0f}" for k, (centre, size) in
+            enumerate(((c, s) for c, s in (("Casablanca", 80), ("Tanger", 90), ("Oujda", 100))
+                       for _ in range(s // 10)))]
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "suivi.csv").write_text("_uuid;centre;poids;taux_sondage;revenu\n" + "\n".join(rows) + "\n",
+                                      encoding="utf-8")
+    (folder / "suivi.yaml").write_text("title: t\ndesign: {weights: poids, strata: centre, fpc: taux_sondage}\n"
+                                       "estimates:\n  - {mean: revenu}\n", encoding="utf-8")
+    surveys, problems, _ = load_surveys(folder)
+    return surveys.get("suivi"), problems
+
+
+def test_a_sampling_rate_written_as_a_percentage_is_refused_at_the_fpc_column(tmp_path):
+    """10 % of each centre drawn, the rate typed 10: read as a population of 10 (the sample of 8 being smaller), the
+    SE of the mean earnings was 33.87 for 119.35 (R's survey: svydesign(fpc = ~taux_sondage) gives 33.875, with
+    the fraction 0.1 119.35), without a word. The weights say 80 people: refused at the column, as a percentage.
+    The fraction, or the populations 80, 90 and 100, give R's 119.35; an fpc of 150 beside weights standing for 800
+    people is told."""
+    _, problems = _fpc_survey(tmp_path / "pct", dict.fromkeys(("Casablanca", "Tanger", "Oujda"), "10"))
+    assert [(p.rule, p.severity, p.row, p.column, p.value) for p in problems] == [
+        ("survey_fpc_percent", "error", 2, "taux_sondage", "10.0")]
+    assert "weights stand for 80 people" in problems[0].message and "0.1 for 10 %" in problems[0].hint
+    for name, rates in (("fraction", dict.fromkeys(("Casablanca", "Tanger", "Oujda"), "0.1")),
+                        ("sizes", {"Casablanca": "80", "Tanger": "90", "Oujda": "100"})):
+        survey, problems = _fpc_survey(tmp_path / name, rates)
+        assert problems == []
+        assert est.estimate(survey, "mean", "revenu")["se"] == pytest.approx(119.35, abs=0.005)
+    _, problems = _fpc_survey(tmp_path / "other", {"Casablanca": "150", "Tanger": "200", "Oujda": "200"}, 100)
+    assert [(p.rule, p.severity, p.row, p.column) for p in problems] == [
+        ("survey_fpc_weights", "warning", 2, "taux_sondage")]

@@ -902,6 +902,7 @@ def _design_problems(survey: Survey, raw: RawTable, spec_path: Path) -> list[Pro
                                             "fpc is the population size from which the sample was drawn (or the "
                                             "sampling fraction): it cannot be smaller than the sample.",
                                             index=values.index[0], column=fpc, value=values.iloc[0]))
+        problems += _fpc_against_weights(data, raw, fpc, weights, stratum, clusters)
     for name, count in sampled.items():
         if count == 1:
             what = "cluster" if clusters else "respondent"
@@ -914,6 +915,40 @@ def _design_problems(survey: Survey, raw: RawTable, spec_path: Path) -> list[Pro
                                         "'adjust' and the Python svy library's 'center' disagree for totals).",
                                         index=row, column=strata or clusters, value=name))
     return problems
+
+
+FPC_FAR_BELOW = 2   # weights standing for more than twice the fpc's population contradict it
+
+
+def _fpc_against_weights(data: pd.DataFrame, raw: RawTable, fpc: str, weights: str | None, stratum: pd.Series,
+                         clusters: str | None) -> list[Problem]:
+    """An fpc read as a population size (> 1) that the weights contradict: without clusters, a stratum's weights
+    add up to the people it holds. A sampling rate typed as a percentage (10 for 10 %, 8 respondents of 80 weighing
+    10 each) was read as a population of 10, the SE of the mean 33.9 for 119.4 (R's survey with the fraction 0.1),
+    without a word. Every fpc between 1 and 100: refused as a percentage; larger ones: a warning."""
+    if not weights or clusters or not (data[fpc] > 1).all() or data[weights].isna().any() \
+            or (data[weights] <= 0).any():
+        return []
+    stands_for = data[weights].groupby(stratum).sum()
+    size = data[fpc].groupby(stratum).first()
+    far = stands_for[stands_for > FPC_FAR_BELOW * size]
+    if far.empty:
+        return []
+    name = far.index[0]
+    row = stratum.index[stratum == name][0]
+    where = f"the stratum {name!r}" if (stratum != "").any() else "the survey"
+    said = (f"the fpc ({numbers.plain(size[name])}) is read as the population size of {where}, but its weights "
+            f"stand for {numbers.plain(round(float(stands_for[name]), 2))} people")
+    if (data[fpc] <= 100).all():
+        return [raw.problem("survey_fpc_percent", said + ": every fpc is between 1 and 100, a sampling rate written "
+                            "as a percentage?", "Write the sampling fraction (0.1 for 10 %) or the population size "
+                            "of each stratum (the number of people it was drawn from).", index=row, column=fpc,
+                            value=data.at[row, fpc])]
+    return [raw.problem("survey_fpc_weights", said + ": the fpc and the weights describe different populations, and "
+                        "the finite population correction narrows the intervals by the fpc's", "Check the fpc (the "
+                        "number of people the stratum was drawn from) against the weights (how many people each "
+                        "respondent stands for).", index=row, column=fpc, value=data.at[row, fpc],
+                        severity="warning")]
 
 
 def _value_problems(survey: Survey, spec_path: Path) -> list[Problem]:
