@@ -705,3 +705,26 @@ def test_a_sampling_rate_written_as_a_percentage_is_refused_at_the_fpc_column(tm
     _, problems = _fpc_survey(tmp_path / "other", {"Casablanca": "150", "Tanger": "200", "Oujda": "200"}, 100)
     assert [(p.rule, p.severity, p.row, p.column) for p in problems] == [
         ("survey_fpc_weights", "warning", 2, "taux_sondage")]
+
+
+def test_a_weight_with_a_thousands_dot_is_told(tmp_path):
+    """Weights typed by hand with dots for thousands (1.250 people, 875, 2.100) were read as 1.25 and 2.1 without a
+    word (only '1,500' was told): the mean earnings were Tanger's alone (2 734 where the weights 1 250, 875 and
+    2 100 give 2 531). Read so still, with a warning at each cell, as the monitoring tables tell '12.000'."""
+    rng = np.random.default_rng(4)
+    weights = {"Casablanca": "1.250", "Tanger": "875", "Oujda": "2.100"}
+    rows = [(f"uuid-{c}{i}", c, w, round(rng.normal(3000 if c != "Oujda" else 2000, 500)))
+            for c, w in weights.items() for i in range(4)]
+    (tmp_path / "suivi.csv").write_text("_uuid;centre;poids;revenu\n" + "\n".join(";".join(map(str, r)) for r in rows)
+                                        + "\n", encoding="utf-8")
+    (tmp_path / "suivi.yaml").write_text("title: t\ndesign: {weights: poids, strata: centre}\n"
+                                         "estimates:\n  - {mean: revenu}\n", encoding="utf-8")
+    surveys, problems, _ = load_surveys(tmp_path)
+    assert [(p.rule, p.severity, p.row, p.column, p.value) for p in problems] == [
+        ("survey_ambiguous_number", "warning", row, "poids", "1.250" if row < 6 else "2.100")
+        for row in (2, 3, 4, 5, 10, 11, 12, 13)]
+    assert "could mean 1 250" in problems[0].message and "could mean 2 100" in problems[-1].message
+    earnings = np.array([r[3] for r in rows], dtype=float)
+    read = np.repeat([1.25, 875, 2.1], 4)
+    assert est.estimate(surveys["suivi"], "mean", "revenu")["estimate"] == pytest.approx(
+        (read * earnings).sum() / read.sum())

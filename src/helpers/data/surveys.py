@@ -832,17 +832,19 @@ def _type_numbers(survey: Survey, raw: RawTable) -> list[Problem]:
 
 def _ambiguous_numbers(values: pd.Series, raw: RawTable, column: str) -> list[Problem]:
     """'1,500' typed in an export: read as 1.5 (a single ',' is the decimal mark), but it may be 1 500
-    (numbers.ambiguous). A warning at each such cell (at most MAX_LISTED)."""
+    (numbers.ambiguous); '1.250' (a weight typed with dots for thousands) read as 1.25, but it may be 1 250. A
+    warning at each such cell (at most MAX_LISTED)."""
     problems = []
     for i, value in values.items():
-        readings = numbers.ambiguous(value, ",") if isinstance(value, str) and "," in value else None
+        mark = "," if isinstance(value, str) and "," in value else "."
+        readings = numbers.ambiguous(value, mark) if isinstance(value, str) else None
         if readings is None:
             continue
         read, other = readings
         problems.append(raw.problem(
-            "survey_ambiguous_number", f"'{value.strip()}' is read as {numbers.format_number(read)} (a single ',' is "
-            f"the decimal mark), but could mean {numbers.unambiguous(other, '.')}", f"Write "
-            f"{numbers.format_number(read)} or {numbers.format_number(other)}: no comma followed by exactly three "
+            "survey_ambiguous_number", f"'{value.strip()}' is read as {numbers.format_number(read)} (a single "
+            f"'{mark}' is the decimal mark), but could mean {numbers.unambiguous(other, '.')}", f"Write "
+            f"{numbers.format_number(read)} or {numbers.format_number(other)}: no '{mark}' followed by exactly three "
             "digits.", index=i, column=column, value=value, severity="warning"))
         if len(problems) == MAX_LISTED:
             break
