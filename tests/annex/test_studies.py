@@ -279,3 +279,47 @@ def test_subgroups_on_few_clusters_are_named_below_the_subgroup_table(tmp_path):
     assert "Country: Libye (10); Country: Maroc (10)" in studies.few_clusters_by_group(effects, study.spec, "en")
     sexes = impact.estimate_effects(study, subgroups=["sex"])
     assert studies.few_clusters_by_group(sexes, study.spec, "fr") == ""
+
+
+@pytest.mark.parametrize("design", ["two_group", "did"])
+def test_subgroups_with_few_rows_and_robust_errors_are_named_below_the_subgroup_table(tmp_path, design):
+    """A study written as a CSV, `se: robust`, `subgroups: [sexe]`, 100 treated of whom 6 women (did: 6 women seen
+    after the programme): the whole study has no caution (every group has 50 rows or more), and the women's row of the
+    subgroup table (HC1, as statsmodels gives it) had none either. They are now named with their smallest group, in
+    French and English; the men (44 or more in each group) are not."""
+    import statsmodels.formula.api as smf
+
+    from helpers.analyses import impact
+    from helpers.data.loader import load_study
+    from helpers.data.params import ProjectParams
+
+    rng = np.random.default_rng(12)
+    years = (2019, 2021) if design == "did" else (2021,)
+    rows = [f"P{i:03d},{'T' if i < 100 else 'C'},{'f' if i < 6 or 100 <= i < 150 else 'm'},{year},"
+            f"{1500 + 150 * (i < 100) * (year == 2021) + rng.normal(0, 300):.0f}"
+            for i in range(200) for year in years if not (design == "did" and year == 2019 and i < 3)]
+    (tmp_path / "s.csv").write_text("id,groupe,sexe,annee,revenu\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    period = "period: {column: annee, post: 2021}\nunit: id\n" if design == "did" else ""
+    (tmp_path / "s.yaml").write_text(f"title: t\ndesign: {design}\noutcomes: [revenu]\ntreatment: {{column: groupe, "
+                                     f"treated: T}}\n{period}se: robust\nsubgroups: [sexe]\nlabels: {{sexe: {{fr: "
+                                     "Sexe, en: Sex, values: {f: {fr: Femmes, en: Women}}}}\n", encoding="utf-8")
+    params = ProjectParams(title="p", code="P", start_date="2020-01-01", end_date="2021-12-31",
+                           reporting_date="2021-12-31")
+    study, problems = load_study(tmp_path / "s.yaml", params)
+    assert study is not None and not [p for p in problems if p.severity == "error"], problems
+    assert studies.few_rows(study, "fr") == ""
+    effects = impact.estimate_effects(study)
+    women = effects[(effects["method"] == "ols") & (effects["subgroup_value"] == "f")].iloc[0]
+    data = study.data[study.data["sexe"] == "f"].assign(t=lambda f: (f["groupe"] == "T").astype(float),
+                                                         post=lambda f: (f["annee"] == 2021).astype(float))
+    fit = smf.ols("revenu ~ t * post" if design == "did" else "revenu ~ t", data).fit(cov_type="HC1")
+    term = "t:post" if design == "did" else "t"
+    assert (women["estimate"], women["se"]) == pytest.approx((fit.params[term], fit.bse[term]), rel=1e-9)
+    smallest = 3 if design == "did" else 6
+    assert studies.few_rows_by_group(study, effects, "fr") == (
+        "Attention : dans ces sous-groupes, un groupe compte moins de 20 lignes (le plus petit entre parenthèses) : "
+        f"Sexe : Femmes ({smallest}). Leurs erreurs types robustes (HC1) sous-estiment l'incertitude : intervalles "
+        "trop étroits, p trop petites.")
+    assert f"Sex: Women ({smallest})" in studies.few_rows_by_group(study, effects, "en")
+    classical = StudySpec(**{**study.spec.model_dump(), "se": "classical"})
+    assert studies.few_rows_by_group(Study(study.name, classical, study.data, []), effects, "fr") == ""

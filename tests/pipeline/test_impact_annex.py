@@ -129,6 +129,19 @@ def accidents_study(folder) -> None:
                                            "se: robust\n", encoding="utf-8")
 
 
+def few_women_study(folder) -> None:
+    """se: robust, subgroups: [sexe]: 100 treated of whom 6 women, beside 50 women and 50 men in comparison."""
+    import numpy as np
+
+    rng = np.random.default_rng(12)
+    rows = [f"P{i:03d},{'T' if i < 100 else 'C'},{'f' if i < 6 or 100 <= i < 150 else 'm'},"
+            f"{1500 + 150 * (i < 100) + rng.normal(0, 300):.0f}" for i in range(200)]
+    (folder / "formation.csv").write_text("id,groupe,sexe,revenu\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    (folder / "formation.yaml").write_text("title: Formation et revenu\ndesign: two_group\noutcomes: [revenu]\n"
+                                           "treatment: {column: groupe, treated: T}\nse: robust\n"
+                                           "subgroups: [sexe]\n", encoding="utf-8")
+
+
 def visible(html_text: str) -> str:
     """The text a reader sees (no tags, no embedded images)."""
     return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<img[^>]*>", "", html_text))))
@@ -155,6 +168,7 @@ def annex(tmp_path_factory):
         frame.to_csv(folder / f"{name}.csv", index=False)
         (folder / f"{name}.yaml").write_text(yaml.safe_dump(spec, allow_unicode=True), encoding="utf-8")
     accidents_study(folder)
+    few_women_study(folder)
     assert runner.build(project="amem", layout=layout, timeout=300) == 0
     out = layout.build / "annexes" / "amem"
     figures = pd.read_csv(out / "ensemble.figures.csv", keep_default_na=False, na_values=[""])
@@ -191,8 +205,8 @@ def test_the_annex_shows_naive_and_adjusted_side_by_side_with_balance_overlap_an
     # the synthetic study's pre-trend check, plotted
     assert "test des tendances avant le programme" in text
     # synthetic: 3 forest plots (its subgroups), the overlap, 3 event studies; nsw: the overlap (no subgroup, no
-    # forest plot; the published studies have neither subgroups nor a score)
-    assert annex[0].count("<img") == 8
+    # forest plot; the published studies have neither subgroups nor a score); formation: 1 forest plot (by sex)
+    assert annex[0].count("<img") == 9
 
 
 def test_impact_results_show_labels_and_figures_keep_the_codes(annex):
@@ -343,3 +357,13 @@ def test_a_small_effect_keeps_its_sign_and_its_interval_does_not_touch_zero(anne
     text = plain(html_text)
     assert "taux_accidents : effet estimé (MCO) -0,00036 (IC 95 % -0,00060 à -0,00013 ; p = 0,003)" in text
     assert re.search(r"taux_accidents MCO 0,00\d+ -0,00036 0,00012 -0,00060 -0,00013 0,003", text)
+
+
+def test_a_subgroup_of_few_rows_with_robust_errors_is_said_below_the_subgroup_table(annex):
+    """6 treated women beside 50: the subgroup table showed their effect with HC1 SEs and no caution (only the whole
+    study's groups were checked, 100 and 100)."""
+    text = plain(annex[0])
+    study = text[text.index("Formation et revenu"):]
+    said = "dans ces sous-groupes, un groupe compte moins de 20 lignes (le plus petit entre parenthèses) : sexe : f (6)"
+    assert said in study and study.index("Effets par sous-groupe") < study.index(said)
+    assert "Attention : seulement" not in study[:study.index("Effets par sous-groupe")]

@@ -113,6 +113,9 @@ WORDS = {
                        "dans un groupe, les erreurs types robustes (HC1) sous-estiment l'incertitude : les "
                        "intervalles de confiance sont trop étroits et les p trop petites. Lire les effets ci-dessous "
                        "avec prudence."),
+    "study_few_rows_groups": ("Attention : dans ces sous-groupes, un groupe compte moins de {limit} lignes (le plus "
+                              "petit entre parenthèses) : {groups}. Leurs erreurs types robustes (HC1) sous-estiment "
+                              "l'incertitude : intervalles trop étroits, p trop petites."),
     "study_group_treated": "traité",
     "study_group_comparison": "de comparaison",
     "study_group_before": ", avant le programme",
