@@ -1507,6 +1507,12 @@ CASES = [
          what="an event's label ending with U+202E (right-to-left override): in the annex, the text after it in its "
               "paragraph is shown backwards, figures too (an outcome's estimate 98,184 read 481,89)",
          expect=lambda m, problems: _names_row(problems, "control_character", "direction override")),
+    Case("full-width code", lambda m: (m.append("budget", "\uff221,5000,Maroc,Personnel (avenant),staff"),
+                                       m.append("expenditure", "\uff221,2021-06-30,2500,Maroc,S1 2021")),
+         "duplicate_line", "budget.csv", 6, "line",
+         what="budget.csv: Maroc's line B1 written a second time in full-width characters ('\uff221', typed with an "
+              "Asian input method or pasted from a PDF), with spending on it: a separate line shown as B1, its budget "
+              "and spending counted apart, without a word; now read as B1 (as countries are compared), the line twice"),
     Case("direction override in a YAML label", lambda m: m.set_param("title", "Mini \u202eproject"),
          "control_character", "project.yaml", 7, None, hint="Delete the invisible",
          what="project.yaml: a title holding U+202E (right-to-left override)"),
@@ -1706,6 +1712,16 @@ ACCEPTED = [
                                                       '"' + SCRIPT.replace('"', '""') + '"'),   # CSV-quoted
                                             m.replace("budget", "Personnel", "<b>Personnel</b>")),
              "a label '<script>alert(\"x\")</script>' (escaped in the HTML: tests/test_security.py)", _expect_script),
+    Accepted("full-width codes", lambda m: (
+                 m.replace("expenditure", "B4,2021-06-30,5000,,", "\uff224,2021-06-30,5000,,"),
+                 m.replace("participation", ",false,B2", ",false,\uff222"),
+                 m.replace("participation", "E3,30,", "\uff253,30,")),
+             "expenditure.csv with line '\uff224', participation.csv with event '\uff253' and budget_lines '\uff222' "
+             "in full-width characters (an Asian input method, a PDF): each code read as written in ordinary "
+             "characters (B4, E3, B2), as countries are compared (they were other codes than B4, E3, B2)",
+             lambda m, data: (_check(data.tables["expenditure"]["line"].tolist() == ["B1", "B2", "B3", "B4"]),
+                              _check(data.tables["participation"]["event_id"].tolist() == ["E1", "E2", "E3"]),
+                              _check(data.tables["participation"]["budget_lines"].iloc[0] == "B2"))),
     Accepted("xlsx text escapes", _xlsx_label_as_excel_stores_it,
              "activities.xlsx with a label holding a line break pasted from Word, which Excel stores as '_x000D_' "
              "(openpyxl gives it as stored): the annex showed « Étude_x000D_ de base »; read as Excel shows it",

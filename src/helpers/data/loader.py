@@ -761,6 +761,7 @@ def _typed(name: str, raw: RawTable, params: ProjectParams,
             column_problems += _ambiguous(frame[column.name], raw, params.decimal_mark)
         if column.name in _CODES:
             column_problems += _invisible_in_codes(values, raw)
+            values = _compatible(values)
         frame[column.name] = values
         problems += column_problems
     if any(c.normalise == "status" for c in table.columns):
@@ -973,6 +974,18 @@ def _invisible_in_codes(values: pd.Series, raw: RawTable) -> list[Problem]:
             "Delete the invisible character (it comes with text copied from a web page, a PDF or Word): retype the "
             "code.", index=index, column=str(values.name), value=value))
     return problems
+
+
+def _compatible(values: pd.Series) -> pd.Series:
+    """Codes in their compatibility form (NFKC), as text.fold compares names: a full-width 'Ｒ1' (an Asian input
+    method, a PDF) is R1. Compared as written, it was another line than R1, its spending and budget counted apart
+    without a word (and 'Ｅ1' another event than E1); 'Ｒ1；Ｒ2' names R1 and R2."""
+    import unicodedata
+
+    if values.str.isascii().all():   # (the codes of almost every table: nothing to look at)
+        return values
+    return each_distinct(values, lambda v: v if not isinstance(v, str) or v.isascii()
+                         else unicodedata.normalize("NFKC", v).strip(), keep_missing=True, dtype="str")
 
 
 def _texts(series: pd.Series, decimal_mark: str) -> pd.Series:
