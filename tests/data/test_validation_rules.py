@@ -1513,6 +1513,15 @@ CASES = [
          what="budget.csv: Maroc's line B1 written a second time in full-width characters ('\uff221', typed with an "
               "Asian input method or pasted from a PDF), with spending on it: a separate line shown as B1, its budget "
               "and spending counted apart, without a word; now read as B1 (as countries are compared), the line twice"),
+    Case("country written NA", lambda m: (m.replace("participation", "E3,30,18,,", "E3,30,18,NA,"),
+                                          m.replace("expenditure", "B4,2021-06-30,5000,,", "B4,2021-06-30,5000,n.d.,")),
+         "country_not_known", "participation.csv", 4, "country", hint="leave the cell empty",
+         what="participation.csv: event E3's country 'NA' (« not available », as R and many exports write it): read "
+              "as a country named NA (Namibia's code), in no country annex and a country of its own in the project's "
+              "women's share by country, without a word; expenditure.csv's 'n.d.' likewise",
+         expect=lambda m, problems: _check(sorted((p.file[-15:], p.row) for p in problems
+                                                  if p.rule == "country_not_known")
+                                           == [("expenditure.csv", 5), ("rticipation.csv", 4)])),
     Case("direction override in a YAML label", lambda m: m.set_param("title", "Mini \u202eproject"),
          "control_character", "project.yaml", 7, None, hint="Delete the invisible",
          what="project.yaml: a title holding U+202E (right-to-left override)"),

@@ -762,6 +762,8 @@ def _typed(name: str, raw: RawTable, params: ProjectParams,
         if column.name in _CODES:
             column_problems += _invisible_in_codes(values, raw)
             values = _compatible(values)
+        if column.normalise == "country":
+            column_problems += _country_not_known(values, raw)
         frame[column.name] = values
         problems += column_problems
     if any(c.normalise == "status" for c in table.columns):
@@ -974,6 +976,27 @@ def _invisible_in_codes(values: pd.Series, raw: RawTable) -> list[Problem]:
             "Delete the invisible character (it comes with text copied from a web page, a PDF or Word): retype the "
             "code.", index=index, column=str(values.name), value=value))
     return problems
+
+
+def _country_not_known(values: pd.Series, raw: RawTable) -> list[Problem]:
+    """A country written as not known (`NA`, `n.d.`, `inconnu`, `?`: text.NOT_KNOWN_WORDS, as a number cell so
+    written is refused): it was read as a country of that name (`NA`, Namibia's code), in no country annex, counted
+    as a country of its own in the project's. Not the project as a whole either (an empty cell, `regional`, `N/A`):
+    the row's country is to be said."""
+    distinct = pd.unique(values.dropna())
+    unknown = [v for v in distinct if isinstance(v, str) and fold(v) not in PROJECT_WIDE_WORDS
+               and fold(v).rstrip(".") in NOT_KNOWN_WORDS]
+    if not unknown:
+        return []
+    rows = values.isin(unknown).to_numpy(dtype=bool)
+    return [raw.problem(
+        "country_not_known", f"this country is written as « not known » ('{value}'): it would be read as a country "
+        "of that name" + (" (Namibia's code)" if fold(value).rstrip(".") == "na" else "") + ", counted in no "
+        "country annex and as a country of its own in the project's", "Write the row's country; leave the cell "
+        "empty (or write `regional`) if the row belongs to the project as a whole" +
+        (", and write 'Namibie' if you mean Namibia." if fold(value).rstrip(".") == "na" else "."),
+        index=index, column=str(values.name), value=value)
+        for index, value in values[rows].items()]
 
 
 def _compatible(values: pd.Series) -> pd.Series:
