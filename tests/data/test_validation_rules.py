@@ -1522,6 +1522,14 @@ CASES = [
          expect=lambda m, problems: _check(sorted((p.file[-15:], p.row) for p in problems
                                                   if p.rule == "country_not_known")
                                            == [("expenditure.csv", 5), ("rticipation.csv", 4)])),
+    Case("a country's spending all on project-wide lines", lambda m: (
+             m.replace("expenditure", "B1,2020-12-31,40000,Maroc", "B4,2020-12-31,40000,Maroc"),
+             m.replace("expenditure", "B2,2020-12-31,10000.50,Maroc", "B4,2020-11-30,10000.50,Maroc")),
+         "spending_on_project_lines_only", "expenditure.csv", NO_ROW, "country", severity="warning",
+         hint="name its own lines (B1, B2)",
+         what="expenditure.csv: Maroc's two spending rows both on B4, the project's own line: `make check` said "
+              "nothing, and the Maroc annex and the project's total showed « spending not known for Maroc »",
+         expect=lambda m, problems: _names_row(problems, "spending_on_project_lines_only", "none a line of Maroc's")),
     Case("direction override in a YAML label", lambda m: m.set_param("title", "Mini \u202eproject"),
          "control_character", "project.yaml", 7, None, hint="Delete the invisible",
          what="project.yaml: a title holding U+202E (right-to-left override)"),

@@ -176,6 +176,7 @@ def _load(project: str, params: ProjectParams, data_dir: Path) -> tuple[ProjectD
         resolved = lines_mod.resolve(tables["budget"], typed["expenditure"][0])
         problems += _unknown_lines(*typed["expenditure"], tables["budget"], resolved)
         problems += spending.cumulative_spending(*typed["expenditure"], tables["budget"], resolved[3])
+        problems += spending.only_on_project_lines(tables["budget"], typed["expenditure"][1], resolved[4])
         if "budget" in typed:
             problems += spending.spending_far_above_budget(typed["expenditure"][0], *typed["budget"], resolved[3])
     tables["expenditure"] = lines_mod.with_line_country(tables["budget"], tables["expenditure"], resolved)
@@ -1179,7 +1180,7 @@ def _unknown_lines(expenditure: pd.DataFrame, raw: RawTable, budget: pd.DataFram
     known = set(budget["line"].dropna().tolist())   # (a list: one call, not one per line)
     lines = expenditure["line"]
     text = each_distinct(lines, lambda v: isinstance(v, str), dtype=bool).to_numpy(bool)
-    _, status, countries, _ = resolved
+    _, status, countries = resolved[:3]
     problems = []
     for index in expenditure.index[text & (status != lines_mod.FOUND).to_numpy(bool)]:
         line, state = lines[index], status[index]
