@@ -404,6 +404,15 @@ def _xlsx_year_cells(mini: Mini) -> None:
     workbook.save(mini.path("expenditure.xlsx"))
 
 
+def _xlsx_year_numbers(mini: Mini, cells: dict[str, Any]) -> None:
+    """expenditure.xlsx whose cells ``cells`` ({"B2": 2020}) hold a year typed as a number (format General)."""
+    _csv_to_xlsx(mini, "expenditure")
+    workbook = openpyxl.load_workbook(mini.path("expenditure.xlsx"))
+    for cell, value in cells.items():
+        workbook.active[cell] = value
+    workbook.save(mini.path("expenditure.xlsx"))
+
+
 def _xlsx_strict(mini: Mini) -> None:
     """budget.xlsx as Excel's 'Strict Open XML Spreadsheet' saves it: the same parts under the ISO namespaces."""
     _csv_to_xlsx(mini, "budget")
@@ -1530,6 +1539,12 @@ CASES = [
          what="expenditure.csv: Maroc's two spending rows both on B4, the project's own line: `make check` said "
               "nothing, and the Maroc annex and the project's total showed « spending not known for Maroc »",
          expect=lambda m, problems: _names_row(problems, "spending_on_project_lines_only", "none a line of Maroc's")),
+    Case("a year typed as a number across the reporting date",
+         lambda m: _xlsx_year_numbers(m, {"B4": 2021, "E4": None}), "spending_across_reporting_date",
+         "expenditure.xlsx", 4, "period_end", cell="Feuil1!B4", severity="warning", hint="shorter periods",
+         what="expenditure.xlsx whose period_end B4 holds the number 2021 (a year typed in a cell formatted "
+              "General), across the reporting date 30/06/2021: refused « not a date », the hint saying to write a "
+              "year, while the text 2021 of a CSV is the year 2021; now the year, told as the CSV's is"),
     Case("direction override in a YAML label", lambda m: m.set_param("title", "Mini \u202eproject"),
          "control_character", "project.yaml", 7, None, hint="Delete the invisible",
          what="project.yaml: a title holding U+202E (right-to-left override)"),
@@ -1739,6 +1754,12 @@ ACCEPTED = [
              lambda m, data: (_check(data.tables["expenditure"]["line"].tolist() == ["B1", "B2", "B3", "B4"]),
                               _check(data.tables["participation"]["event_id"].tolist() == ["E1", "E2", "E3"]),
                               _check(data.tables["participation"]["budget_lines"].iloc[0] == "B2"))),
+    Accepted("a year typed as a number", lambda m: _xlsx_year_numbers(m, {"B2": 2020, "E2": None}),
+             "expenditure.xlsx whose period_end B2 holds the number 2020 (a year typed in a cell formatted General), "
+             "its period_label empty: refused « not a date » (« write ... a year »); now the year 2020, ending "
+             "31/12/2020, labelled « 2020 », as the text 2020 of a CSV",
+             lambda m, data: (_expect_period_ends(data),
+                              _check(data.tables["expenditure"]["period_label"].tolist()[:2] == ["2020", "2020"]))),
     Accepted("xlsx text escapes", _xlsx_label_as_excel_stores_it,
              "activities.xlsx with a label holding a line break pasted from Word, which Excel stores as '_x000D_' "
              "(openpyxl gives it as stored): the annex showed « Étude_x000D_ de base »; read as Excel shows it",

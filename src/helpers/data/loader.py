@@ -752,6 +752,8 @@ def _typed(name: str, raw: RawTable, params: ProjectParams,
         if column.name not in frame.columns or column.added or column.name in counted:
             continue
         if column.period:
+            if raw.sheet is not None:
+                frame[column.name] = _years_typed(frame[column.name])
             written = frame[column.name]
         if name == "reported" and column.name == "value":   # as printed: its number cells as the sheet shows them
             frame[column.name] = _printed(frame[column.name], report_decimal_mark(params))
@@ -786,6 +788,23 @@ def _typed(name: str, raw: RawTable, params: ProjectParams,
         frame[column] = _normalised(table.column(column), frame[column])
     bad = {(p.row, p.column) for p in problems if p.column and p.severity == "error"}
     return frame, bad, problems
+
+
+def _years_typed(series: pd.Series) -> pd.Series:
+    """A period's end typed in an .xlsx as the number 2021 (a year in a cell formatted `General`): the year, as the
+    text 2021 of a CSV and a date cell formatted `yyyy` are (numbers.YearCell), its label « 2021 » too. It was
+    refused « not a date », the hint saying to write... a year. (Excel's serial 2021 is a day of 1905.)"""
+    def year(value: Any) -> Any:
+        if type(value) in (int, float) and float(value).is_integer() and YEARS[0] <= value <= YEARS[1]:
+            return numbers.YearCell(int(value), 1, 1)
+        return value
+
+    if pd.api.types.infer_dtype(series, skipna=True) in ("string", "empty"):
+        return series
+    return series.map(year, na_action="ignore")
+
+
+YEARS = (1950, 2100)   # the whole numbers of a period_end cell read as a year
 
 
 def _typed_column(series: pd.Series, kind: str, raw: RawTable, decimal_mark: str, money: bool = False,
