@@ -1164,6 +1164,15 @@ CASES = [
          "negative_amount", "expenditure.csv", 5, "amount", severity="warning",
          what="amount = '5000.00-' (trailing minus): read as -5000",
          expect=lambda mini, problems: _amount_is(mini, 3, -5000.0)),
+    Case("a space after the minus", lambda m: m.replace("expenditure", "5000,", "- 5 000,"),
+         "negative_amount", "expenditure.csv", 5, "amount", severity="warning",
+         what="amount = '- 5 000' (a space after the minus, as a statement prints it): « not a number »; read as "
+              "-5000, and '- 12,000' is told as ambiguous as '-12,000' is",
+         expect=lambda mini, problems: _amount_is(mini, 3, -5000.0)),
+    Case("an ambiguous amount with a space after the minus", lambda m: m.replace("expenditure", "5000,", '"- 5,000",'),
+         "ambiguous_number", "expenditure.csv", 5, "amount", severity="warning",
+         what="amount = '- 5,000' (a space after the minus): read as -5000 now, and told as '-5,000' is (-5 or "
+              "-5000?)"),
     Case("tiny negative amount", lambda m: m.replace("expenditure", "5000,", "-.00001,"),
          "negative_amount", "expenditure.csv", 5, "amount", severity="warning",
          what="amount = '-.00001' (found by test_properties.py: the warning showed 'np.float64(-1e-05)')",
