@@ -1554,6 +1554,15 @@ CASES = [
          what="expenditure.xlsx whose period_end B4 holds the number 2021 (a year typed in a cell formatted "
               "General), across the reporting date 30/06/2021: refused « not a date », the hint saying to write a "
               "year, while the text 2021 of a CSV is the year 2021; now the year, told as the CSV's is"),
+    Case("a line code holding a separator", lambda m: (m.replace("budget", "B2,50000", "=1+1,50000"),
+                                                       m.replace("expenditure", "B2,2020", "=1+1,2020"),
+                                                       m.replace("participation", ",false,B2", ",false,=1+1")),
+         "unknown_financing_line", "participation.csv", 2, "budget_lines", hint="Rename the line '=1+1'",
+         what="budget line '=1+1' named in participation.csv's budget_lines: refused as two unknown lines '=1' and "
+              "'1' (« did you mean '=1+1'? »), without saying that '+' separates the lines a cell names",
+         expect=lambda m, problems: _check([p.message for p in problems if p.rule == "unknown_financing_line"] == [
+             "the budget line '=1+1' holds '+', which separates the lines a cell names: this cell is read as the "
+             "lines '=1', '1'"])),
     Case("direction override in a YAML label", lambda m: m.set_param("title", "Mini \u202eproject"),
          "control_character", "project.yaml", 7, None, hint="Delete the invisible",
          what="project.yaml: a title holding U+202E (right-to-left override)"),

@@ -1242,8 +1242,22 @@ def _unknown_financing_lines(frame: pd.DataFrame, raw: RawTable, budget: pd.Data
     problems = []
     cells = frame["budget_lines"]
     filled = cells.notna().to_numpy(bool)   # an empty cell names no line
+    # a line whose code holds a separator (';', ',', '+': « R1+R2 », « =1+1 ») cannot be named: the cell is split
+    split = sorted((line for line in known if re.search(r"[;,+]", line)), key=len, reverse=True)
     for index, cell in zip(frame.index[filled], cells[filled].tolist()):  # (a list: one call, not one per cell)
-        for line in split_lines(cell):
+        named = split_lines(cell)
+        if split and not all(line in known for line in named):
+            held = next((line for line in split if line in str(cell)), None)
+            if held is not None:
+                problems.append(raw.problem(
+                    "unknown_financing_line", f"the budget line '{held}' holds "
+                    f"'{re.search(r'[;,+]', held).group()}', which separates the lines a cell names: this cell is "
+                    "read as the lines " + ", ".join(f"'{line}'" for line in named),
+                    f"Rename the line '{held}' in the budget table without ';', ',' or '+' (e.g. "
+                    f"'{re.sub(r'[;,+]', '-', held).lstrip('=')}'), and name it so here.", index=index,
+                    column="budget_lines", value=str(cell)))
+                continue
+        for line in named:
             if line in known:
                 continue
             keys = _line_keys(budget) if keys is None else keys   # made at the first name that is not a code
