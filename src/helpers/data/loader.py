@@ -801,7 +801,8 @@ def _years_typed(series: pd.Series) -> pd.Series:
 
     if pd.api.types.infer_dtype(series, skipna=True) in ("string", "empty"):
         return series
-    return series.map(year, na_action="ignore")
+    values = [year(v) for v in series.tolist()]   # (object: map would make the MonthCells Timestamps)
+    return pd.Series(values, index=series.index, name=series.name, dtype=object)
 
 
 YEARS = (1950, 2100)   # the whole numbers of a period_end cell read as a year
