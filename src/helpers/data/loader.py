@@ -1004,7 +1004,7 @@ def _country_not_known(values: pd.Series, raw: RawTable) -> list[Problem]:
     written is refused): it was read as a country of that name (`NA`, Namibia's code), in no country annex, counted
     as a country of its own in the project's. Not the project as a whole either (an empty cell, `regional`, `N/A`):
     the row's country is to be said."""
-    distinct = pd.unique(values.dropna())
+    distinct = values.unique()   # (one hash pass; the empty cell is skipped below)
     unknown = [v for v in distinct if isinstance(v, str) and fold(v) not in PROJECT_WIDE_WORDS
                and fold(v).rstrip(".") in NOT_KNOWN_WORDS]
     if not unknown:
