@@ -24,7 +24,7 @@ from pydantic import TypeAdapter, ValidationError
 from . import as_of, headers, lines as lines_mod, numbers, register, spending, totals
 from ..errors import Problem, ValidationFailed, did_you_mean
 from ..text import (COMPARISON_WORDS, NOT_KNOWN_WORDS, PROJECT_WIDE_WORDS, SEX_WORDS, TOTAL_WORDS,  # noqa: F401
-                    INVISIBLE, as_code, fold)   # (loader.fold re-exported)
+                    INVISIBLE, as_code, fold, plain_code)   # (loader.fold re-exported)
 from .params import (AnnexParams, ProjectParams, duplicate_annexes, load_annex_params, load_project_params,
                      report_decimal_mark)
 from ..paths import DATA_DIR, PARAMS_DIR, annex_names, relative
@@ -1024,12 +1024,9 @@ def _compatible(values: pd.Series) -> pd.Series:
     """Codes in their compatibility form (NFKC), as text.fold compares names: a full-width 'Ｒ1' (an Asian input
     method, a PDF) is R1. Compared as written, it was another line than R1, its spending and budget counted apart
     without a word (and 'Ｅ1' another event than E1); 'Ｒ1；Ｒ2' names R1 and R2."""
-    import unicodedata
-
     if values.str.isascii().all():   # (the codes of almost every table: nothing to look at)
         return values
-    return each_distinct(values, lambda v: v if not isinstance(v, str) or v.isascii()
-                         else unicodedata.normalize("NFKC", v).strip(), keep_missing=True, dtype="str")
+    return each_distinct(values, lambda v: plain_code(v) if isinstance(v, str) else v, keep_missing=True, dtype="str")
 
 
 def _texts(series: pd.Series, decimal_mark: str) -> pd.Series:
