@@ -96,6 +96,13 @@ def fold(text: Any) -> str:
     return _INVISIBLE.sub("", unaccented(text)).strip().casefold()
 
 
+def plain_code(text: str) -> str:
+    """A code as fold reads its characters, case and accents kept: compatibility forms (NFKC) to the ordinary
+    ones, a full-width 'Ｒ1' (an Asian input method, a PDF) -> 'R1'. Codes are compared as written: 'Ｒ1' was
+    another budget line than 'R1', while fold('Ｒ1') == fold('R1')."""
+    return text if text.isascii() else unicodedata.normalize("NFKC", text).strip()
+
+
 def as_code(text: Any) -> str:
     """How a value is compared with a list of codes: folded, spaces and hyphens as '_' ('Civil society' ->
     'civil_society', 'Frais-de-personnel' -> 'frais_de_personnel')."""

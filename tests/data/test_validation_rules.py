@@ -404,6 +404,15 @@ def _xlsx_year_cells(mini: Mini) -> None:
     workbook.save(mini.path("expenditure.xlsx"))
 
 
+def _xlsx_year_numbers(mini: Mini, cells: dict[str, Any]) -> None:
+    """expenditure.xlsx whose cells ``cells`` ({"B2": 2020}) hold a year typed as a number (format General)."""
+    _csv_to_xlsx(mini, "expenditure")
+    workbook = openpyxl.load_workbook(mini.path("expenditure.xlsx"))
+    for cell, value in cells.items():
+        workbook.active[cell] = value
+    workbook.save(mini.path("expenditure.xlsx"))
+
+
 def _xlsx_strict(mini: Mini) -> None:
     """budget.xlsx as Excel's 'Strict Open XML Spreadsheet' saves it: the same parts under the ISO namespaces."""
     _csv_to_xlsx(mini, "budget")
@@ -1155,6 +1164,15 @@ CASES = [
          "negative_amount", "expenditure.csv", 5, "amount", severity="warning",
          what="amount = '5000.00-' (trailing minus): read as -5000",
          expect=lambda mini, problems: _amount_is(mini, 3, -5000.0)),
+    Case("a space after the minus", lambda m: m.replace("expenditure", "5000,", "- 5 000,"),
+         "negative_amount", "expenditure.csv", 5, "amount", severity="warning",
+         what="amount = '- 5 000' (a space after the minus, as a statement prints it): « not a number »; read as "
+              "-5000, and '- 12,000' is told as ambiguous as '-12,000' is",
+         expect=lambda mini, problems: _amount_is(mini, 3, -5000.0)),
+    Case("an ambiguous amount with a space after the minus", lambda m: m.replace("expenditure", "5000,", '"- 5,000",'),
+         "ambiguous_number", "expenditure.csv", 5, "amount", severity="warning",
+         what="amount = '- 5,000' (a space after the minus): read as -5000 now, and told as '-5,000' is (-5 or "
+              "-5000?)"),
     Case("tiny negative amount", lambda m: m.replace("expenditure", "5000,", "-.00001,"),
          "negative_amount", "expenditure.csv", 5, "amount", severity="warning",
          what="amount = '-.00001' (found by test_properties.py: the warning showed 'np.float64(-1e-05)')",
@@ -1507,6 +1525,44 @@ CASES = [
          what="an event's label ending with U+202E (right-to-left override): in the annex, the text after it in its "
               "paragraph is shown backwards, figures too (an outcome's estimate 98,184 read 481,89)",
          expect=lambda m, problems: _names_row(problems, "control_character", "direction override")),
+    Case("full-width code", lambda m: (m.append("budget", "\uff221,5000,Maroc,Personnel (avenant),staff"),
+                                       m.append("expenditure", "\uff221,2021-06-30,2500,Maroc,S1 2021")),
+         "duplicate_line", "budget.csv", 6, "line",
+         what="budget.csv: Maroc's line B1 written a second time in full-width characters ('\uff221', typed with an "
+              "Asian input method or pasted from a PDF), with spending on it: a separate line shown as B1, its budget "
+              "and spending counted apart, without a word; now read as B1 (as countries are compared), the line twice"),
+    Case("country written NA", lambda m: (m.replace("participation", "E3,30,18,,", "E3,30,18,NA,"),
+                                          m.replace("expenditure", "B4,2021-06-30,5000,,", "B4,2021-06-30,5000,n.d.,")),
+         "country_not_known", "participation.csv", 4, "country", hint="leave the cell empty",
+         what="participation.csv: event E3's country 'NA' (« not available », as R and many exports write it): read "
+              "as a country named NA (Namibia's code), in no country annex and a country of its own in the project's "
+              "women's share by country, without a word; expenditure.csv's 'n.d.' likewise",
+         expect=lambda m, problems: _check(sorted((p.file[-15:], p.row) for p in problems
+                                                  if p.rule == "country_not_known")
+                                           == [("expenditure.csv", 5), ("rticipation.csv", 4)])),
+    Case("a country's spending all on project-wide lines", lambda m: (
+             m.replace("expenditure", "B1,2020-12-31,40000,Maroc", "B4,2020-12-31,40000,Maroc"),
+             m.replace("expenditure", "B2,2020-12-31,10000.50,Maroc", "B4,2020-11-30,10000.50,Maroc")),
+         "spending_on_project_lines_only", "expenditure.csv", NO_ROW, "country", severity="warning",
+         hint="name its own lines (B1, B2)",
+         what="expenditure.csv: Maroc's two spending rows both on B4, the project's own line: `make check` said "
+              "nothing, and the Maroc annex and the project's total showed « spending not known for Maroc »",
+         expect=lambda m, problems: _names_row(problems, "spending_on_project_lines_only", "none a line of Maroc's")),
+    Case("a year typed as a number across the reporting date",
+         lambda m: _xlsx_year_numbers(m, {"B4": 2021, "E4": None}), "spending_across_reporting_date",
+         "expenditure.xlsx", 4, "period_end", cell="Feuil1!B4", severity="warning", hint="shorter periods",
+         what="expenditure.xlsx whose period_end B4 holds the number 2021 (a year typed in a cell formatted "
+              "General), across the reporting date 30/06/2021: refused « not a date », the hint saying to write a "
+              "year, while the text 2021 of a CSV is the year 2021; now the year, told as the CSV's is"),
+    Case("a line code holding a separator", lambda m: (m.replace("budget", "B2,50000", "=1+1,50000"),
+                                                       m.replace("expenditure", "B2,2020", "=1+1,2020"),
+                                                       m.replace("participation", ",false,B2", ",false,=1+1")),
+         "unknown_financing_line", "participation.csv", 2, "budget_lines", hint="Rename the line '=1+1'",
+         what="budget line '=1+1' named in participation.csv's budget_lines: refused as two unknown lines '=1' and "
+              "'1' (« did you mean '=1+1'? »), without saying that '+' separates the lines a cell names",
+         expect=lambda m, problems: _check([p.message for p in problems if p.rule == "unknown_financing_line"] == [
+             "the budget line '=1+1' holds '+', which separates the lines a cell names: this cell is read as the "
+             "lines '=1', '1'"])),
     Case("direction override in a YAML label", lambda m: m.set_param("title", "Mini \u202eproject"),
          "control_character", "project.yaml", 7, None, hint="Delete the invisible",
          what="project.yaml: a title holding U+202E (right-to-left override)"),
@@ -1706,6 +1762,22 @@ ACCEPTED = [
                                                       '"' + SCRIPT.replace('"', '""') + '"'),   # CSV-quoted
                                             m.replace("budget", "Personnel", "<b>Personnel</b>")),
              "a label '<script>alert(\"x\")</script>' (escaped in the HTML: tests/test_security.py)", _expect_script),
+    Accepted("full-width codes", lambda m: (
+                 m.replace("expenditure", "B4,2021-06-30,5000,,", "\uff224,2021-06-30,5000,,"),
+                 m.replace("participation", ",false,B2", ",false,\uff222"),
+                 m.replace("participation", "E3,30,", "\uff253,30,")),
+             "expenditure.csv with line '\uff224', participation.csv with event '\uff253' and budget_lines '\uff222' "
+             "in full-width characters (an Asian input method, a PDF): each code read as written in ordinary "
+             "characters (B4, E3, B2), as countries are compared (they were other codes than B4, E3, B2)",
+             lambda m, data: (_check(data.tables["expenditure"]["line"].tolist() == ["B1", "B2", "B3", "B4"]),
+                              _check(data.tables["participation"]["event_id"].tolist() == ["E1", "E2", "E3"]),
+                              _check(data.tables["participation"]["budget_lines"].iloc[0] == "B2"))),
+    Accepted("a year typed as a number", lambda m: _xlsx_year_numbers(m, {"B2": 2020, "E2": None}),
+             "expenditure.xlsx whose period_end B2 holds the number 2020 (a year typed in a cell formatted General), "
+             "its period_label empty: refused « not a date » (« write ... a year »); now the year 2020, ending "
+             "31/12/2020, labelled « 2020 », as the text 2020 of a CSV",
+             lambda m, data: (_expect_period_ends(data),
+                              _check(data.tables["expenditure"]["period_label"].tolist()[:2] == ["2020", "2020"]))),
     Accepted("xlsx text escapes", _xlsx_label_as_excel_stores_it,
              "activities.xlsx with a label holding a line break pasted from Word, which Excel stores as '_x000D_' "
              "(openpyxl gives it as stored): the annex showed « Étude_x000D_ de base »; read as Excel shows it",

@@ -41,10 +41,12 @@ def country_key(countries: pd.Series) -> pd.Series:
 
 
 def resolve(budget: pd.DataFrame, expenditure: pd.DataFrame) -> tuple[pd.Series, pd.Series, dict[str, list[str]],
-                                                                    tuple[np.ndarray, list[tuple[Any, Any]]]]:
+                                                                    tuple[np.ndarray, list[tuple[Any, Any]]],
+                                                                    list[tuple[str, str, Any, str]]]:
     """(the folded country of each expenditure row's budget line, how it was found, line -> its budget countries
     as written, each row's line as (code of its (country, line) pair, the distinct pairs): the spending of one line
-    shares a code). Rows not found keep their own folded country."""
+    shares a code, and each distinct (row's own folded country, line) as (own country, line's country, line, how
+    found)). Rows not found keep their own folded country."""
     bkey = country_key(budget["country"]) if len(budget) else pd.Series([], dtype=object)
     ekey = country_key(expenditure["country"])
     lines = budget["line"].tolist()   # (a list: iterating Arrow-backed text in Python takes a call per cell)
@@ -78,7 +80,8 @@ def resolve(budget: pd.DataFrame, expenditure: pd.DataFrame) -> tuple[pd.Series,
     # the rows' lines once resolved: found from the distinct pairs, not from the rows again
     found, lines = pd.factorize(pd.Series(list(zip(keys, (line for _, line in distinct))), dtype=object)) \
         if len(distinct) else (np.array([], dtype=np.intp), [])
-    return out_key, status, written, (found[pair_codes] if len(distinct) else pair_codes, list(lines))
+    return out_key, status, written, (found[pair_codes] if len(distinct) else pair_codes, list(lines)), \
+        [(own, key, line, state) for (own, line), key, state in zip(distinct, keys, states)]
 
 
 def line_country(budget: pd.DataFrame, expenditure: pd.DataFrame) -> pd.Series:
@@ -113,7 +116,7 @@ def with_line_country(budget: pd.DataFrame, expenditure: pd.DataFrame,
     ``resolve(budget, expenditure)`` gives, when the caller has it (row by row: its index may differ)."""
     if not len(expenditure) or not len(budget):
         return expenditure
-    ckey, status, written, _ = resolved if resolved is not None else resolve(budget, expenditure)
+    ckey, status, written = (resolved if resolved is not None else resolve(budget, expenditure))[:3]
     own = country_key(expenditure["country"])
     moved = (own.to_numpy() == REGIONAL) & (ckey.to_numpy() != REGIONAL) & (status.to_numpy() == FOUND)
     if not moved.any():

@@ -24,7 +24,7 @@ from pydantic import TypeAdapter, ValidationError
 from . import as_of, headers, lines as lines_mod, numbers, register, spending, totals
 from ..errors import Problem, ValidationFailed, did_you_mean
 from ..text import (COMPARISON_WORDS, NOT_KNOWN_WORDS, PROJECT_WIDE_WORDS, SEX_WORDS, TOTAL_WORDS,  # noqa: F401
-                    INVISIBLE, as_code, fold)   # (loader.fold re-exported)
+                    INVISIBLE, as_code, fold, plain_code)   # (loader.fold re-exported)
 from .params import (AnnexParams, ProjectParams, duplicate_annexes, load_annex_params, load_project_params,
                      report_decimal_mark)
 from ..paths import DATA_DIR, PARAMS_DIR, annex_names, relative
@@ -176,6 +176,7 @@ def _load(project: str, params: ProjectParams, data_dir: Path) -> tuple[ProjectD
         resolved = lines_mod.resolve(tables["budget"], typed["expenditure"][0])
         problems += _unknown_lines(*typed["expenditure"], tables["budget"], resolved)
         problems += spending.cumulative_spending(*typed["expenditure"], tables["budget"], resolved[3])
+        problems += spending.only_on_project_lines(tables["budget"], typed["expenditure"][1], resolved[4])
         if "budget" in typed:
             problems += spending.spending_far_above_budget(typed["expenditure"][0], *typed["budget"], resolved[3])
     tables["expenditure"] = lines_mod.with_line_country(tables["budget"], tables["expenditure"], resolved)
@@ -751,6 +752,8 @@ def _typed(name: str, raw: RawTable, params: ProjectParams,
         if column.name not in frame.columns or column.added or column.name in counted:
             continue
         if column.period:
+            if raw.sheet is not None:
+                frame[column.name] = _years_typed(frame[column.name])
             written = frame[column.name]
         if name == "reported" and column.name == "value":   # as printed: its number cells as the sheet shows them
             frame[column.name] = _printed(frame[column.name], report_decimal_mark(params))
@@ -761,6 +764,9 @@ def _typed(name: str, raw: RawTable, params: ProjectParams,
             column_problems += _ambiguous(frame[column.name], raw, params.decimal_mark)
         if column.name in _CODES:
             column_problems += _invisible_in_codes(values, raw)
+            values = _compatible(values)
+        if column.normalise == "country":
+            column_problems += _country_not_known(values, raw)
         frame[column.name] = values
         problems += column_problems
     if any(c.normalise == "status" for c in table.columns):
@@ -782,6 +788,24 @@ def _typed(name: str, raw: RawTable, params: ProjectParams,
         frame[column] = _normalised(table.column(column), frame[column])
     bad = {(p.row, p.column) for p in problems if p.column and p.severity == "error"}
     return frame, bad, problems
+
+
+def _years_typed(series: pd.Series) -> pd.Series:
+    """A period's end typed in an .xlsx as the number 2021 (a year in a cell formatted `General`): the year, as the
+    text 2021 of a CSV and a date cell formatted `yyyy` are (numbers.YearCell), its label « 2021 » too. It was
+    refused « not a date », the hint saying to write... a year. (Excel's serial 2021 is a day of 1905.)"""
+    def year(value: Any) -> Any:
+        if type(value) in (int, float) and float(value).is_integer() and YEARS[0] <= value <= YEARS[1]:
+            return numbers.YearCell(int(value), 1, 1)
+        return value
+
+    if pd.api.types.infer_dtype(series, skipna=True) in ("string", "empty"):
+        return series
+    values = [year(v) for v in series.tolist()]   # (object: map would make the MonthCells Timestamps)
+    return pd.Series(values, index=series.index, name=series.name, dtype=object)
+
+
+YEARS = (1950, 2100)   # the whole numbers of a period_end cell read as a year
 
 
 def _typed_column(series: pd.Series, kind: str, raw: RawTable, decimal_mark: str, money: bool = False,
@@ -975,6 +999,36 @@ def _invisible_in_codes(values: pd.Series, raw: RawTable) -> list[Problem]:
     return problems
 
 
+def _country_not_known(values: pd.Series, raw: RawTable) -> list[Problem]:
+    """A country written as not known (`NA`, `n.d.`, `inconnu`, `?`: text.NOT_KNOWN_WORDS, as a number cell so
+    written is refused): it was read as a country of that name (`NA`, Namibia's code), in no country annex, counted
+    as a country of its own in the project's. Not the project as a whole either (an empty cell, `regional`, `N/A`):
+    the row's country is to be said."""
+    distinct = values.unique()   # (one hash pass; the empty cell is skipped below)
+    unknown = [v for v in distinct if isinstance(v, str) and fold(v) not in PROJECT_WIDE_WORDS
+               and fold(v).rstrip(".") in NOT_KNOWN_WORDS]
+    if not unknown:
+        return []
+    rows = values.isin(unknown).to_numpy(dtype=bool)
+    return [raw.problem(
+        "country_not_known", f"this country is written as « not known » ('{value}'): it would be read as a country "
+        "of that name" + (" (Namibia's code)" if fold(value).rstrip(".") == "na" else "") + ", counted in no "
+        "country annex and as a country of its own in the project's", "Write the row's country; leave the cell "
+        "empty (or write `regional`) if the row belongs to the project as a whole" +
+        (", and write 'Namibie' if you mean Namibia." if fold(value).rstrip(".") == "na" else "."),
+        index=index, column=str(values.name), value=value)
+        for index, value in values[rows].items()]
+
+
+def _compatible(values: pd.Series) -> pd.Series:
+    """Codes in their compatibility form (NFKC), as text.fold compares names: a full-width 'Ｒ1' (an Asian input
+    method, a PDF) is R1. Compared as written, it was another line than R1, its spending and budget counted apart
+    without a word (and 'Ｅ1' another event than E1); 'Ｒ1；Ｒ2' names R1 and R2."""
+    if values.str.isascii().all():   # (the codes of almost every table: nothing to look at)
+        return values
+    return each_distinct(values, lambda v: plain_code(v) if isinstance(v, str) else v, keep_missing=True, dtype="str")
+
+
 def _texts(series: pd.Series, decimal_mark: str) -> pd.Series:
     """Text as written; .xlsx numbers with the project's decimal mark, .xlsx dates as 2020-12-31."""
     def text(value: Any) -> Any:
@@ -1143,7 +1197,7 @@ def _unknown_lines(expenditure: pd.DataFrame, raw: RawTable, budget: pd.DataFram
     known = set(budget["line"].dropna().tolist())   # (a list: one call, not one per line)
     lines = expenditure["line"]
     text = each_distinct(lines, lambda v: isinstance(v, str), dtype=bool).to_numpy(bool)
-    _, status, countries, _ = resolved
+    _, status, countries = resolved[:3]
     problems = []
     for index in expenditure.index[text & (status != lines_mod.FOUND).to_numpy(bool)]:
         line, state = lines[index], status[index]
@@ -1186,8 +1240,22 @@ def _unknown_financing_lines(frame: pd.DataFrame, raw: RawTable, budget: pd.Data
     problems = []
     cells = frame["budget_lines"]
     filled = cells.notna().to_numpy(bool)   # an empty cell names no line
+    # a line whose code holds a separator (';', ',', '+': « R1+R2 », « =1+1 ») cannot be named: the cell is split
+    split = sorted((line for line in known if re.search(r"[;,+]", line)), key=len, reverse=True)
     for index, cell in zip(frame.index[filled], cells[filled].tolist()):  # (a list: one call, not one per cell)
-        for line in split_lines(cell):
+        named = split_lines(cell)
+        if split and not all(line in known for line in named):
+            held = next((line for line in split if line in str(cell)), None)
+            if held is not None:
+                problems.append(raw.problem(
+                    "unknown_financing_line", f"the budget line '{held}' holds "
+                    f"'{re.search(r'[;,+]', held).group()}', which separates the lines a cell names: this cell is "
+                    "read as the lines " + ", ".join(f"'{line}'" for line in named),
+                    f"Rename the line '{held}' in the budget table without ';', ',' or '+' (e.g. "
+                    f"'{re.sub(r'[;,+]', '-', held).lstrip('=')}'), and name it so here.", index=index,
+                    column="budget_lines", value=str(cell)))
+                continue
+        for line in named:
             if line in known:
                 continue
             keys = _line_keys(budget) if keys is None else keys   # made at the first name that is not a code

@@ -65,11 +65,13 @@ _CURRENCY = re.compile(r"[€$£¥₣₦¤]|(?<![A-Za-z])(?:EUR|USD|XOF|XAF|F\s?
                        r"CAD|JPY|DH|DHS|DT|UM|LD|euros?|dollars?|dirhams?|dinars?|ouguiyas?)(?![A-Za-z])",
                        re.IGNORECASE)
 _SERIAL = re.compile(r"^\d{5}(?:[.,]\d+)?$")
-AMBIGUOUS_PATTERN = r"[ \u00a0\u202f\u2009\u2007\t]*[+\-\u2212]?\d{1,3}[.,]\d{3}[ \u00a0\u202f\u2009\u2007\t]*"
-_AMBIGUOUS = re.compile(r"^[+\-\u2212]?\d{1,3}[.,]\d{3}$")
+# (a sign may be followed by spaces, « - 12,000 », as a number is: _number_pattern)
+AMBIGUOUS_PATTERN = (r"[ \u00a0\u202f\u2009\u2007\t]*(?:[+\-\u2212\u2013][ \u00a0\u202f\u2009\u2007]*)?\d{1,3}[.,]\d{3}"
+                     r"[ \u00a0\u202f\u2009\u2007\t]*")
+_AMBIGUOUS = re.compile(r"^(?:[+\-\u2212\u2013][ \u00a0\u202f\u2009\u2007]*)?\d{1,3}[.,]\d{3}$")
 # AMBIGUOUS_PATTERN as it reads on ASCII text (where \d is 0-9 and the other spaces and minus cannot occur): pandas
 # gives a pattern with non-ASCII characters to Python's re, cell by cell; this one goes to pyarrow's regex at once.
-_AMBIGUOUS_ASCII = r"[ \t]*[+\-]?[0-9]{1,3}[.,][0-9]{3}[ \t]*"
+_AMBIGUOUS_ASCII = r"[ \t]*(?:[+\-] *)?[0-9]{1,3}[.,][0-9]{3}[ \t]*"
 NOT_FINITE = "not a finite number (too large, infinite or NaN)"
 PERCENT = "a percentage, in a column that holds no percentages"
 PERCENT_OVER = "a cell formatted as a percentage shows more than 100 %"
@@ -175,7 +177,9 @@ def _number_pattern(decimal_mark: str) -> re.Pattern[str]:
     sep = "[" + re.escape(SPACES + other) + "]"
     mark = re.escape(decimal_mark)
     integer = rf"(?:\d{{1,3}}(?:{sep}\d{{3}})+|\d+)"
-    return re.compile(rf"^(?P<sign>[{_MINUS}+]?)(?P<int>{integer})?(?:[{SPACES}]*{mark}(?P<frac>\d+))?$")
+    # « - 1 234 »: a space after the sign, as a number is typed or exported (it was « not a number »)
+    return re.compile(rf"^(?P<sign>[{_MINUS}+]?)(?:(?<=[{_MINUS}+])[{SPACES}]*)?(?P<int>{integer})?"
+                      rf"(?:[{SPACES}]*{mark}(?P<frac>\d+))?$")
 
 
 _PATTERNS = {mark: _number_pattern(mark) for mark in (".", ",")}
@@ -480,7 +484,7 @@ def ambiguous(text: Any, decimal_mark: str) -> tuple[float, float] | None:
     if not isinstance(text, str):
         return None
     stripped = text.strip(SPACES + "\t\r\n")
-    if len(stripped) > 8 or not _AMBIGUOUS.match(stripped):
+    if len(re.sub(f"[{SPACES}]", "", stripped)) > 8 or not _AMBIGUOUS.match(stripped):
         return None
     try:
         read = parse_number(stripped, decimal_mark)

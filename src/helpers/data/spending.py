@@ -127,3 +127,35 @@ def spending_far_above_budget(expenditure: pd.DataFrame, budget: pd.DataFrame, r
                 "check that the spending rows name the right line.", index=index, column="budget",
                 value=numbers.format_number(float(amount)), severity="warning"))
     return problems
+
+
+def only_on_project_lines(budget: pd.DataFrame, raw: RawTable, pairs: list[tuple[str, str, Any, str]]) -> list[Problem]:
+    """A country with lines in the budget whose spending rows all name lines of the project as a whole (« B4 »
+    spent in Maroc): they count in the project-wide annex (lines.resolve, rule 3), none on the country's own lines,
+    so its spending is not known (n.d.), in its annex and in the project's total. A warning at the file, from the
+    distinct (country, line) pairs (lines.resolve), not the rows."""
+    if not len(budget) or not pairs:
+        return []
+    written: dict[str, str] = {}
+    lines: dict[str, list] = {}
+    for key, country, line in zip(lines_mod.country_key(budget["country"]), budget["country"], budget["line"]):
+        if key != lines_mod.REGIONAL:
+            written.setdefault(key, country)
+            lines.setdefault(key, []).append(line)
+    own_lines = {key for _, key, _, state in pairs if state == lines_mod.FOUND}
+    problems = []
+    for country in written:
+        elsewhere = [line for own, key, line, state in pairs if own == country and key == lines_mod.REGIONAL
+                     and state == lines_mod.FOUND]
+        if country in own_lines or not elsewhere:
+            continue
+        name, shown = written[country], ", ".join(str(line) for line in lines[country][:5]) + \
+            (", …" if len(lines[country]) > 5 else "")
+        problems.append(raw.problem(
+            "spending_on_project_lines_only", f"every spending row of {name} names a line of the project as a whole "
+            f"({', '.join(str(line) for line in elsewhere[:5])}), none a line of {name}'s own budget ({shown}): "
+            f"they count in the project-wide annex only, and {name}'s spending is not known (n.d.), in its annex and "
+            "in the project's total", f"If these rows are {name}'s own spending, name its own lines ({shown}); if "
+            f"{name} has spent nothing on them yet, add a row with the amount 0 on one of them.", column="country",
+            value=str(name), severity="warning"))
+    return problems
