@@ -323,9 +323,10 @@ def spending_across(expenditure: pd.DataFrame, day: Any) -> np.ndarray:
     if not later.any():
         return later
     pairs = expenditure.loc[later, ["period_label", "period_end"]]
-    across = {(label, end): (span := numbers.period_span(label)) is not None and span[0] <= day.date()
-              and span[1] == pd.Timestamp(end).date() for label, end in pairs.drop_duplicates().itertuples(index=False)}
-    later[later] = [across[pair] for pair in pairs.itertuples(index=False, name=None)]
+    distinct = pairs.drop_duplicates()   # (a few periods for many rows: each read once)
+    distinct["_across"] = [(span := numbers.period_span(label)) is not None and span[0] <= day.date()
+                           and span[1] == pd.Timestamp(end).date() for label, end in distinct.itertuples(index=False)]
+    later[later] = pairs.merge(distinct, how="left", on=["period_label", "period_end"])["_across"].to_numpy(bool)
     return later
 
 
