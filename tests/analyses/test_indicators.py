@@ -177,3 +177,18 @@ def test_a_fall_is_found_in_time_order_whatever_the_periods_look_like():
     assert indicator_anomalies(falling)["rule"].tolist() == ["actual_falls"]
     found = indicator_anomalies(words)
     assert found["rule"].tolist() == ["actual_falls"] and found["period"].tolist() == ["S1 2021"]
+
+
+def test_a_rate_exactly_at_a_threshold_is_rated_by_its_exact_value():
+    """36.16 of a target of 45.2 is 80 % exactly, and so is an unemployment rate from 14.2 down to 9.8 against a
+    target of 8.7; as binary fractions they came out 79.99999999999999 and 79.99999999999997: amber against a
+    green from 80, shown « 80,0 % » in the annex and 80 in figures.csv, without a word."""
+    out = iptt(frame("indicators", [
+        {"indicator_id": "S", "period": "2020", "actual": 36.16, "target": 45.2, "target_final": 45.2},
+        {"indicator_id": "U", "period": "2020", "actual": 9.8, "baseline": 14.2, "target": 8.7, "target_final": 8.7,
+         "direction": "decrease"},
+        {"indicator_id": "H", "period": "2020", "actual": 39.995, "target": 50}]), Thresholds())
+    assert out["indicator_achievement"].tolist()[:2] == [80.0, 80.0]
+    assert out["indicator_achievement_final"].tolist()[:2] == [80.0, 80.0]
+    assert out["rag"].tolist() == ["green", "green", "amber"]       # 79.99 stays below 80
+    assert out["rag_final"].tolist()[:2] == ["green", "green"]

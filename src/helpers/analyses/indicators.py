@@ -12,7 +12,9 @@ Definitions (GUIDE.md, "Indicator tracking"):
 - ``indicator_achievement`` uses the period ``target``; ``indicator_achievement_final`` the ``target_final``,
   same direction rule. Not computable (NaN with a note): no actual, no target, target 0 or less (increase), no
   baseline or baseline = target or below it (decrease): never a rate over a denominator <= 0.
-- RAG: green >= thresholds.rag_green, amber >= thresholds.rag_amber, else red; "" when not computable.
+- RAG: green >= thresholds.rag_green, amber >= thresholds.rag_amber, else red; "" when not computable. The
+  achievement is rounded to 9 decimals first: the float noise of a division (79.99999999999999 for 36.16 / 45.2,
+  exactly 80 %) never decides a rating.
 
 Anomalies (one row each: indicator_id, period, rule, note), direction-aware:
 - ``baseline_beyond_final_target``: the baseline already meets or passes the final target
@@ -62,6 +64,9 @@ def _achievement(actual: pd.Series, baseline: pd.Series, target: pd.Series,
     ok = np.isfinite(num) & np.isfinite(den) & (den > 0) & ~unclear  # never a rate over a denominator <= 0
     with np.errstate(divide="ignore", invalid="ignore"):
         value = np.where(ok, num / np.where(ok, den, 1.0) * 100.0, np.nan)
+    # binary fractions: 36.16 / 45.2 is 79.99999999999999, (14.2 - 9.8) / (14.2 - 8.7) 79.99999999999997, rated
+    # amber against a green from 80 while shown « 80,0 % »; no data has 9 decimals of a percent
+    value = np.round(value, 9)
     reason = np.select(
         [np.isnan(a), np.isnan(t), unclear, dec & np.isnan(b), dec & (b == t), ~dec & (t == 0), dec & (b < t),
          ~dec & (t < 0)],
