@@ -245,3 +245,23 @@ def test_a_published_figure_is_read_the_way_its_report_writes_numbers(lang, mark
     frame.attrs["decimal_marks"] = {"reported": mark}
     cell = context.table_data(frame, {"reported": "reported"}, {"reported": "printed"}, lang, "USD")["rows"][0][0]
     assert (cell["text"], cell["value"]) == (printed, number)
+
+
+def test_a_rated_percentage_keeps_in_the_sheet_the_decimals_that_keep_it_below_its_limit():
+    """79.99 % of a target, amber (green from 80): the page shows « 79,99 % »; the sheet's « 0.0 % » showed 80.0 %
+    beside its amber fill."""
+    import nbformat
+
+    from small_annex import _html, _table
+
+    frame = pd.DataFrame({"key": ["H", "G"], "rate": [79.99, 80.0], "rag": ["amber", "green"]})
+    frame.attrs["rag_thresholds"] = (80.0, 50.0)
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("ctx.show()")
+    cell.outputs = [_html("<h2>Suivi</h2>"), _table(frame, {"key": "indicator", "rate": "indicator_achievement",
+                                                             "rag": "rag"}, {"rate": "pct", "rag": "word"}, "fr",
+                                                      rag="rag")]
+    nb.cells.append(cell)
+    book = openpyxl.load_workbook(io.BytesIO(excel.xlsx(nb, FIGURES, WHEN)))
+    cells = [c for row in book.worksheets[0].iter_rows() for c in row if isinstance(c.value, float)]
+    assert [(c.value, c.number_format) for c in cells] == [(pytest.approx(0.7999), "0.00 %"), (0.8, "0.0 %")]

@@ -129,7 +129,10 @@ def iptt(indicators: pd.DataFrame, thresholds: Any) -> pd.DataFrame:
     })
     out["n_periods"] = out.groupby("indicator_id", dropna=False)["period"].transform("nunique").astype("int64")
     out["key"] = key_of_indicator(out).to_numpy()
-    return out.reset_index(drop=True)
+    out = out.reset_index(drop=True)
+    # the limits of its ratings, for a table to show 79.99 as such beside its amber, never « 80,0 % »
+    out.attrs["rag_thresholds"] = (float(thresholds.rag_green), float(thresholds.rag_amber))
+    return out
 
 
 def other_reasons(table: pd.DataFrame, final: bool = True) -> pd.DataFrame:
