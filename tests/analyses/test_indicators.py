@@ -192,3 +192,22 @@ def test_a_rate_exactly_at_a_threshold_is_rated_by_its_exact_value():
     assert out["indicator_achievement_final"].tolist()[:2] == [80.0, 80.0]
     assert out["rag"].tolist() == ["green", "green", "amber"]       # 79.99 stays below 80
     assert out["rag_final"].tolist()[:2] == ["green", "green"]
+
+
+def test_period_targets_that_add_up_to_the_final_target_are_an_anomaly():
+    """Targets of each period (20, then 30: 50 in all) beside actuals to date (15, then 45): 45 was 150 % of the 2021
+    target, green, without a word, where 90 % of the 50 due by then were reached. Cumulative targets (20, then 50),
+    a rate's targets, a revised final target and a decreasing indicator are not flagged."""
+    table = frame("indicators", [
+        {"indicator_id": "P", "period": "2021", "actual": 45, "target": 30, "target_final": 50},
+        {"indicator_id": "P", "period": "2020", "actual": 15, "target": 20, "target_final": 50},
+        {"indicator_id": "C", "period": "2020", "actual": 15, "target": 20, "target_final": 50},
+        {"indicator_id": "C", "period": "2021", "actual": 45, "target": 50, "target_final": 50},
+        {"indicator_id": "R", "period": "2020", "actual": 15, "target": 20, "target_final": 50, "unit": "%"},
+        {"indicator_id": "R", "period": "2021", "actual": 45, "target": 30, "target_final": 50, "unit": "%"},
+        {"indicator_id": "V", "period": "2020", "actual": 15, "target": 20, "target_final": 60},
+        {"indicator_id": "V", "period": "2021", "actual": 45, "target": 30, "target_final": 50}])
+    found = indicator_anomalies(table)
+    flagged = found[found["rule"] == "targets_per_period"]
+    assert flagged[["indicator_id", "period"]].values.tolist() == [["P", "2021"]]
+    assert "overstated" in flagged["note"].iloc[0]

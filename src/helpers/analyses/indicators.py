@@ -33,6 +33,10 @@ Anomalies (one row each: indicator_id, period, rule, note), direction-aware:
 - ``fraction_for_percent``: an indicator whose unit is a percentage (`%`, `pourcentage`, `taux`, `pour cent`,
   `part`; without a unit, a label « Taux ... »: text.is_percentage) with an actual between 0 and 1 and a target (of the period or final) above 1: 0.45 typed for 45 %, read as 0.45 %; or the other
   way round, a target between 0 and 1 beside an actual above 1 (data.spec.fractions_for_percent).
+- ``targets_per_period``: an increasing count indicator whose period targets (two or more, each below the final
+  target) add up to its final target (20 for 2020, 30 for 2021, 50 at the end): targets of each period beside an
+  actual that is the total to date, so its % of the period target is overstated (45 by 2021: 150 % of 30, where 50
+  were due by then); the rows after the first target (data.spec.targets_per_period).
 """
 
 from __future__ import annotations
@@ -43,11 +47,11 @@ import numpy as np
 import pandas as pd
 
 from ..data import numbers
-from ..data.spec import direction_not_given, fractions_for_percent
+from ..data.spec import direction_not_given, fractions_for_percent, targets_per_period
 
 RAG_GREEN, RAG_AMBER, RAG_RED = "green", "amber", "red"
 RULES = ("baseline_beyond_final_target", "period_target_beyond_final_target", "zero_target_with_actual",
-         "missing_target", "actual_falls", "direction_not_given", "fraction_for_percent")
+         "missing_target", "actual_falls", "direction_not_given", "fraction_for_percent", "targets_per_period")
 
 
 def _decrease(indicators: pd.DataFrame) -> pd.Series:
@@ -200,6 +204,7 @@ def indicator_anomalies(indicators: pd.DataFrame) -> pd.DataFrame:
     with np.errstate(invalid="ignore"):
         checks["actual_falls"] = ~dec & np.isfinite(a) & np.isfinite(previous) & (a < previous)
     checks["fraction_for_percent"] = fractions_for_percent(ind).to_numpy(dtype=bool)
+    checks["targets_per_period"] = targets_per_period(ind).to_numpy(dtype=bool)
     fmt = np.vectorize(lambda x: "" if np.isnan(x) else f"{x:g}", otypes=[object])
     bs, ts, fs, as_ = (fmt(x) if len(x) else x.astype(object) for x in (b, t, f, a))
     dirs = np.where(dec, "decrease", "increase")
@@ -216,6 +221,9 @@ def indicator_anomalies(indicators: pd.DataFrame) -> pd.DataFrame:
         + ": a target below the baseline, and no direction (decrease?)",
         "fraction_for_percent": "actual " + as_ + " in " + units
         + " with a target of " + np.where(np.isfinite(t), ts, fs) + ": a fraction of 1 for a percentage?",
+        "targets_per_period": "period target " + ts + " of targets adding up to the final target " + fs
+        + ": targets per period, where the actual " + as_ + " is the total to date (its % of the period target is "
+        "overstated)",
     }
     parts = []
     for order, rule in enumerate(RULES):

@@ -291,6 +291,10 @@ WORDS: dict[str, dict[str, str]] = {
                             "en": "A target below the baseline, and no direction (decrease?)"},
     "fraction_for_percent": {"fr": "Une fraction de 1 pour un pourcentage ?",
                              "en": "A fraction of 1 for a percentage?"},
+    "targets_per_period": {"fr": "Cibles par période (leur somme est la cible finale), réalisé cumulé : le % de la "
+                                 "cible de la période est surestimé",
+                           "en": "Targets per period (they add up to the final target), actual to date: the % of the "
+                                 "period target is overstated"},
     # reconciliation
     "match": {"fr": "Conforme", "en": "Match"},
     "truncated": {"fr": "Tronqué", "en": "Truncated"},

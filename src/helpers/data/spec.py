@@ -206,6 +206,39 @@ def fractions_for_percent(frame: pd.DataFrame) -> pd.Series:
     return found
 
 
+def targets_per_period(frame: pd.DataFrame) -> pd.Series:
+    """The rows of an increasing count indicator (an id in a country, a sex) whose period targets, two or more, add
+    up to its final target while each is below it (20 for 2020, 30 for 2021, 50 at the end): targets of each period,
+    where the actual is the total reached to date. Its 45 people by 2021 were 150 % of the 2021 target, green, where
+    they are 90 % of the 50 due by then. Flagged: the rows after the first target (the first reads the same either
+    way). A rate's or share's targets do not add up: never flagged."""
+    out = pd.Series(False, index=frame.index)
+    needed = ("indicator_id", "period", "target", "target_final")
+    if frame.empty or any(c not in frame for c in needed):
+        return out
+    t, f = frame["target"].astype("float64"), frame["target_final"].astype("float64")
+    rising = ~frame["direction"].astype("str").str.strip().str.lower().eq("decrease").fillna(False) \
+        if "direction" in frame else pd.Series(True, index=frame.index)
+    rows = frame[(t.notna() & f.notna() & (t > 0) & (t < f) & rising).to_numpy(dtype=bool)]
+    if len(rows) < 2:
+        return out
+    keys = [rows[c].astype("str").fillna("") for c in ("indicator_id", "country", "sex") if c in rows]
+    for _, group in rows.groupby(keys, sort=False):
+        finals = group["target_final"].astype("float64")
+        total = float(group["target"].astype("float64").sum())
+        if len(group) < 2 or finals.nunique() != 1 or abs(total - finals.iloc[0]) > 1e-9 * finals.iloc[0]:
+            continue
+        first = group.iloc[0]
+        if is_percentage(first.get("unit"), first.get("label")):
+            continue
+        spans = [numbers.period_span(p) for p in group["period"]]
+        ends = [s[1] if s is not None else None for s in spans]
+        order = sorted(range(len(group)), key=lambda i: (ends[i] is None, ends[i] or 0, i)) \
+            if all(e is not None for e in ends) else list(range(len(group)))
+        out[group.index[order[1:]]] = True
+    return out
+
+
 def sexes_above_total(frame: pd.DataFrame) -> pd.Series:
     """The total rows of a count indicator (not a percentage) whose women's and men's actuals of the same period and
     country add up to more than it (f 12 + m 20 beside a total of 25): one of the three is wrong, and the total's
@@ -495,6 +528,11 @@ SPEC: dict[str, Table] = {t.name: t for t in (
                              "achievement is read as written", "Write every value of the row as a percentage (45 "
                              "for 45 %), or every one as a fraction if the unit is a share.", fractions_for_percent,
                              show_value=True),
+                  RowWarning("targets_per_period", "target", "the period targets of this indicator add up to "
+                             "its final target: targets of each period, where 'actual' is the total reached to date; "
+                             "its % of the period target compares the total to date with one period's target",
+                             "Write in 'target' the total due by the end of each period (20, then 50), as 'actual' "
+                             "is the total reached by then.", targets_per_period, show_value=True),
                   RowWarning("sexes_above_total", "actual", "the women's and men's actuals of this indicator and "
                              "period add up to more than its total", "Check the three rows: women and men are part "
                              "of the total (for a count; a percentage's rows do not add up).", sexes_above_total,
