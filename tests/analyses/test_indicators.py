@@ -211,3 +211,22 @@ def test_period_targets_that_add_up_to_the_final_target_are_an_anomaly():
     flagged = found[found["rule"] == "targets_per_period"]
     assert flagged[["indicator_id", "period"]].values.tolist() == [["P", "2021"]]
     assert "overstated" in flagged["note"].iloc[0]
+
+
+def test_a_baseline_written_on_the_first_period_only_is_the_baseline_of_the_later_ones():
+    """An IPTT writes the baseline once: the 2021 row of an unemployment rate from 20 down to 10 was « not
+    computable: decreasing indicator without baseline ». It is (20 - 14) / (20 - 10) = 60 % of the final target now;
+    rows that give two baselines, or a baseline of another sex, are left as written."""
+    out = iptt(frame("indicators", [
+        {"indicator_id": "U", "period": "2020", "actual": 18, "baseline": 20, "target": 15, "target_final": 10,
+         "direction": "decrease"},
+        {"indicator_id": "U", "period": "2021", "actual": 14, "target": 12, "target_final": 10, "direction": "decrease"},
+        {"indicator_id": "U", "period": "2021", "actual": 14, "target_final": 10, "direction": "decrease", "sex": "f"},
+        {"indicator_id": "W", "period": "2020", "actual": 18, "baseline": 20, "target_final": 10, "direction": "decrease"},
+        {"indicator_id": "W", "period": "2021", "actual": 14, "baseline": 22, "target_final": 10, "direction": "decrease"},
+        {"indicator_id": "W", "period": "2022", "actual": 12, "target_final": 10, "direction": "decrease"}]), Thresholds())
+    assert out["indicator_achievement_final"].tolist()[:2] == pytest.approx([20, 60])
+    assert out["indicator_achievement"].iloc[1] == pytest.approx(75)     # (20 - 14) / (20 - 12)
+    assert out["baseline"].iloc[1] == 20
+    assert math.isnan(out["indicator_achievement_final"].iloc[2])          # the women's row has no baseline of its own
+    assert math.isnan(out["indicator_achievement_final"].iloc[5])          # W: 20 or 22?

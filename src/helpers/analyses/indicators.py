@@ -8,7 +8,9 @@ Definitions (GUIDE.md, "Indicator tracking"):
   Not when the direction is empty and a target lies below the baseline (data.spec.direction_not_given): which way
   is better is not known, and read as rising an unemployment rate from 20 down to 12.5 against a target of 10
   would be 125 %; not computable, until the direction is given.
-- direction ``decrease``: achievement = (baseline - actual) / (baseline - target) x 100 (needs the baseline).
+- direction ``decrease``: achievement = (baseline - actual) / (baseline - target) x 100 (needs the baseline; a row
+  without one takes the one baseline the other rows of its indicator, country and sex give: written once, on the
+  first period's row, as an IPTT does).
 - ``indicator_achievement`` uses the period ``target``; ``indicator_achievement_final`` the ``target_final``,
   same direction rule. Not computable (NaN with a note): no actual, no target, target 0 or less (increase), no
   baseline or baseline = target or below it (decrease): never a rate over a denominator <= 0.
@@ -105,6 +107,19 @@ def key_of_indicator(table: pd.DataFrame) -> pd.Series:
     return key.astype(str)
 
 
+def _baseline_of_indicator(ind: pd.DataFrame) -> pd.Series:
+    """Each row's baseline, or when empty the one baseline the other rows of its indicator (country, sex) give: an
+    IPTT writes the baseline once, on the first period's row, and a decreasing indicator's later periods were « not
+    computable: without baseline ». Rows giving two baselines are left as written."""
+    baseline = ind["baseline"].astype("float64")
+    if ind.empty or not baseline.isna().any():
+        return baseline
+    keys = [ind[c].astype("str").fillna("") for c in ("indicator_id", "country", "sex")]
+    known = baseline.groupby(keys, sort=False)
+    one = known.transform("nunique").eq(1)
+    return baseline.where(baseline.notna() | ~one, known.transform("first"))
+
+
 def iptt(indicators: pd.DataFrame, thresholds: Any) -> pd.DataFrame:
     """The IPTT table, one row per input row, in input order.
 
@@ -113,7 +128,7 @@ def iptt(indicators: pd.DataFrame, thresholds: Any) -> pd.DataFrame:
     rag_final, note_final, n_periods (periods of that indicator in the table), key (its figures key, which tells
     rows of one indicator apart: SN-1@2021/f).
     """
-    ind = indicators
+    ind = indicators.assign(baseline=_baseline_of_indicator(indicators))
     decrease = _decrease(ind)
     unclear = direction_not_given(ind).to_numpy(dtype=bool)
     ach, why = _achievement(ind["actual"], ind["baseline"], ind["target"], decrease, "target", unclear)
