@@ -200,3 +200,22 @@ def test_an_indicator_with_several_periods_is_listed_when_it_moved_or_is_gone(tm
         ("indicator_achievement_final", "P1@2021"), ("cost_per_unit", "P1@2021"),
         ("indicator_achievement_final", "P2@2021-06-30")]
     assert list(change.gone(now, previous)["key"]) == ["OLD@2020"]
+
+
+def test_a_figure_whose_key_is_split_now_is_not_said_gone(tmp_path):
+    """An indicator of one period (B1) given a second period is keyed B1@2020 and B1@2021; a line R1 now used in a
+    second country is R1/Mali and R1/Maroc. The annex said « 2 chiffres de l'annexe précédente n'existent plus :
+    ... B1 »; they are there, detailed, and not compared (which of the new keys the earlier figure was is not known)."""
+    _keep(tmp_path, dt.date(2021, 6, 30), [
+        ("indicators", "indicator_achievement_final", "B1", 80.0, "%", "green"),
+        ("indicators", "indicator_achievement_final", "OLD", 10.0, "%", "red"),
+        ("budget", "spent", "R1", 5.0, "USD", "")])
+    previous = archive.previous(tmp_path, "amem", "ensemble", dt.date(2021, 12, 31))
+    now = _figures([("indicators", "indicator_achievement_final", "B1@2020", 80.0, "%", "green"),
+                    ("indicators", "indicator_achievement_final", "B1@2021", 97.0, "%", "green"),
+                    ("budget", "spent", "R1/Mali", 1.0, "USD", ""), ("budget", "spent", "R1/Maroc", 5.0, "USD", "")])
+    assert list(change.gone(now, previous)["key"]) == ["OLD"]
+    split = change.rekeyed(now, previous)
+    assert split.values.tolist() == [["indicator_achievement_final", "B1", "B1@2020, B1@2021"],
+                                     ["spent", "R1", "R1/Mali, R1/Maroc"]]
+    assert change.with_previous(now, previous)["previous"].isna().all()

@@ -15,7 +15,8 @@ this one (``data.archive.previous``). Rows are matched on (metric, key).
   date (``total@2019-12-31``; an indicator's ``I1@2021`` names its period and is listed) are left out: they restate figures listed already; so are the statistics that describe an
   estimate (p-values, standardised differences, MDE, ICC, design effects: ``NOT_LISTED``).
 - ``gone(figures, previous)``: the figures of the earlier annex this one no longer has (a code renamed, a row
-  removed).
+  removed); not those whose key is split now (``rekeyed``: ``I1`` of one period is ``I1@2020`` and ``I1@2021`` once
+  a second period is added).
 - ``rating_changes(figures, previous)``: the indicators whose rating (green / amber / red, '' = not rated)
   differs from the earlier annex.
 """
@@ -121,6 +122,26 @@ def moved(figures: pd.DataFrame, n: int | None = 10) -> pd.DataFrame:
     return rows[columns].reset_index(drop=True)
 
 
+def rekeyed(figures: pd.DataFrame, previous: Any | None) -> pd.DataFrame:
+    """The figures of the earlier annex whose key is now split (metric, key, keys): an indicator that had one period
+    (``I1``) and has two now (``I1@2020``, ``I1@2021``), one in a second country now (``I1/Maroc``), a line code
+    now used in two countries (``R1/Sénégal``). Which of the new keys the earlier figure was is not known, so it is
+    not compared; it still exists, where ``gone`` said it did not any more."""
+    columns = ["metric", "key", "keys"]
+    if previous is None or figures.empty:
+        return pd.DataFrame(columns=columns)
+    now: dict[tuple[str, str], list[str]] = {}
+    for metric, key in zip(figures["metric"].astype(str), figures["key"].astype(str)):
+        for mark in ("@", "/"):
+            if mark in key:
+                now.setdefault((metric, key.split(mark, 1)[0]), []).append(key)
+    have = set(zip(figures["metric"].astype(str), figures["key"].astype(str)))
+    rows = [(m, k, ", ".join(dict.fromkeys(now[(m, k)])))
+            for m, k in zip(previous.figures["metric"].astype(str), previous.figures["key"].astype(str))
+            if (m, k) not in have and (m, k) in now and m not in NOT_LISTED]
+    return pd.DataFrame(rows, columns=columns)
+
+
 def gone(figures: pd.DataFrame, previous: Any | None) -> pd.DataFrame:
     """The figures of the earlier annex this one no longer has (an indicator code renamed, a line or event removed):
     metric, key, previous. The « n ont changé » said nothing of them. Checks, anomalies, the statistics of an
@@ -131,7 +152,8 @@ def gone(figures: pd.DataFrame, previous: Any | None) -> pd.DataFrame:
     earlier = previous.figures
     now = set(zip(figures["metric"].astype(str), figures["key"].astype(str))) if len(figures) else set()
     dated = _dated(earlier["metric"], earlier["key"])
-    keep = [(str(m), str(k)) not in now and m not in NOT_LISTED and not at
+    split = set(zip(*rekeyed(figures, previous)[["metric", "key"]].to_numpy().T)) if len(figures) else set()
+    keep = [(str(m), str(k)) not in now and m not in NOT_LISTED and not at and (str(m), str(k)) not in split
             for m, k, at in zip(earlier["metric"], earlier["key"], dated)]
     out = earlier[keep]
     return pd.DataFrame({"metric": out["metric"].astype(str).to_numpy(), "key": out["key"].astype(str).to_numpy(),
