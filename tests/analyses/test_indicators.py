@@ -230,3 +230,18 @@ def test_a_baseline_written_on_the_first_period_only_is_the_baseline_of_the_late
     assert out["baseline"].iloc[1] == 20
     assert math.isnan(out["indicator_achievement_final"].iloc[2])          # the women's row has no baseline of its own
     assert math.isnan(out["indicator_achievement_final"].iloc[5])          # W: 20 or 22?
+
+
+def test_a_period_typed_in_fractions_beside_periods_in_percent_is_an_anomaly():
+    """45, 50, 60 for 2020 then 0.48, 0.55, 0.6 for 2021 (a period copied from a sheet of fractions): each row on one
+    scale, nothing said of the scales, and 0.48 listed as a fall from 45 (« values per period? »)."""
+    table = frame("indicators", [
+        {"indicator_id": "R", "period": "2020", "actual": 45, "target": 50, "target_final": 60, "unit": "%"},
+        {"indicator_id": "R", "period": "2021", "actual": 0.48, "target": 0.55, "target_final": 0.6, "unit": "%"},
+        {"indicator_id": "S", "period": "2020", "actual": 0.45, "target": 0.5, "target_final": 0.6, "unit": "%"},
+        {"indicator_id": "S", "period": "2021", "actual": 0.48, "target": 0.55, "target_final": 0.6, "unit": "%"},
+        {"indicator_id": "N", "period": "2020", "actual": 45, "target_final": 60, "unit": "personnes"},
+        {"indicator_id": "N", "period": "2021", "actual": 0.5, "target_final": 0.6, "unit": "personnes"}])
+    found = indicator_anomalies(table)
+    flagged = found[found["rule"] == "fraction_for_percent"]
+    assert flagged[["indicator_id", "period"]].values.tolist() == [["R", "2021"]]

@@ -192,13 +192,23 @@ def fractions_for_percent(frame: pd.DataFrame) -> pd.Series:
     """The indicator rows of a percentage or a share (unit `%`, `pourcentage`, `taux`, `pour cent`, `part`...;
     without a unit, a label « Taux ... », « % ... »: text.is_percentage) where the actual is a fraction of 1 and a
     target is above 1, or the other way round: 0.45 typed for 45 % (read as 0.45 %, 1 % of a target of 45), or a target of 0.5 beside
-    an actual of 45 (9 000 % of it). (A unit « taux » or an empty one was not looked at: 0.9 %, red, nothing said.)"""
+    an actual of 45 (9 000 % of it); or a row all in fractions of 1 beside rows of the same indicator (country, sex)
+    in percent (0.48 for 2021 after 45 for 2020). (A unit « taux » or an empty one was not looked at: 0.9 %, red,
+    nothing said.)"""
     a, t, f = (frame[c].astype("float64") for c in ("actual", "target", "target_final"))
 
     def fraction(x: pd.Series) -> pd.Series:
         return (x > 0) & (x < 1)
 
     mixed = ((fraction(a) & ((t > 1) | (f > 1))) | ((fraction(t) | fraction(f)) & (a > 1))).fillna(False)
+    # a period typed as fractions (0.48, 0.55, 0.6) beside periods in percent (45, 50, 60) of the same indicator:
+    # each row on one scale, its achievement right, and its 0.48 listed as a fall from 45 (« values per period? »)
+    values = pd.concat([a, t, f], axis=1)
+    small = (values.isna() | ((values > 0) & (values <= 1))).all(axis=1) & fraction(values).any(axis=1)
+    keys = [frame[c].astype("str").fillna("") for c in ("indicator_id", "country", "sex") if c in frame]
+    if bool(small.any()) and keys:
+        above = (values > 1).any(axis=1).groupby(keys).transform("any")
+        mixed = mixed | (small & above)
     found = pd.Series(False, index=frame.index)
     for index in frame.index[mixed.to_numpy(dtype=bool)]:   # (the rates of the few mixed rows only)
         found[index] = is_percentage(frame.at[index, "unit"] if "unit" in frame else None,
@@ -524,8 +534,8 @@ SPEC: dict[str, Table] = {t.name: t for t in (
                              "Write decrease in 'direction' (sens: baisse) if the indicator should fall (a rate of "
                              "unemployment, a delay), increase if it should rise.", direction_not_given),
                   RowWarning("fraction_for_percent", "actual", "the indicator's unit is a percentage, and its actual "
-                             "and targets are not on one scale (one a fraction of 1, the other above 1): its "
-                             "achievement is read as written", "Write every value of the row as a percentage (45 "
+                             "and targets are not on one scale (one a fraction of 1, the other above 1, in this row "
+                             "or beside another period's): its achievement is read as written", "Write every value of the row as a percentage (45 "
                              "for 45 %), or every one as a fraction if the unit is a share.", fractions_for_percent,
                              show_value=True),
                   RowWarning("targets_per_period", "target", "the period targets of this indicator add up to "
