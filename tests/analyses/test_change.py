@@ -177,3 +177,45 @@ def test_the_figures_of_the_earlier_annex_that_are_gone_are_listed(tmp_path):
     assert gone_list(removed, "fr", shown=1) == f"{word} P2.2.a et 1 autre"
     assert gone_list(removed, "en") == f"{fmt.word('indicator_achievement', 'en')} P2.2.a, {fmt.word('spent', 'en')} R9"
     assert change.gone(now, None).empty
+
+
+def test_an_indicator_with_several_periods_is_listed_when_it_moved_or_is_gone(tmp_path):
+    """An indicator of several periods is keyed by its period (P1@2021, and a period written as a day, P2@2021-06-30):
+    its '@' was taken for a spending figure at another date, so its achievement and its cost per unit never appeared
+    among the figures that moved, nor among those gone; only the spending figures at a date are left out."""
+    _keep(tmp_path, dt.date(2020, 12, 31), [
+        ("indicators", "indicator_achievement_final", "P1@2021", 40.0, "%", "red"),
+        ("indicators", "indicator_achievement_final", "P2@2021-06-30", 40.0, "%", "red"),
+        ("indicators", "indicator_achievement_final", "OLD@2020", 40.0, "%", "red"),
+        ("efficiency", "cost_per_unit", "P1@2021", 900.0, "USD", "shared"),
+        ("budget", "spent", "total@2019-12-31", 10.0, "USD", ""), ("budget", "spent", "R1@2019-12-31", 10.0, "USD", "")])
+    previous = archive.previous(tmp_path, "amem", "ensemble", dt.date(2021, 6, 30))
+    now = change.with_previous(_figures([
+        ("indicators", "indicator_achievement_final", "P1@2021", 90.0, "%", "green"),
+        ("indicators", "indicator_achievement_final", "P2@2021-06-30", 50.0, "%", "amber"),
+        ("efficiency", "cost_per_unit", "P1@2021", 400.0, "USD", "shared"),
+        ("budget", "spent", "total@2019-12-31", 20.0, "USD", "")]), previous)
+    moved = change.moved(now)
+    assert list(zip(moved["metric"], moved["key"])) == [
+        ("indicator_achievement_final", "P1@2021"), ("cost_per_unit", "P1@2021"),
+        ("indicator_achievement_final", "P2@2021-06-30")]
+    assert list(change.gone(now, previous)["key"]) == ["OLD@2020"]
+
+
+def test_a_figure_whose_key_is_split_now_is_not_said_gone(tmp_path):
+    """An indicator of one period (B1) given a second period is keyed B1@2020 and B1@2021; a line R1 now used in a
+    second country is R1/Mali and R1/Maroc. The annex said « 2 chiffres de l'annexe précédente n'existent plus :
+    ... B1 »; they are there, detailed, and not compared (which of the new keys the earlier figure was is not known)."""
+    _keep(tmp_path, dt.date(2021, 6, 30), [
+        ("indicators", "indicator_achievement_final", "B1", 80.0, "%", "green"),
+        ("indicators", "indicator_achievement_final", "OLD", 10.0, "%", "red"),
+        ("budget", "spent", "R1", 5.0, "USD", "")])
+    previous = archive.previous(tmp_path, "amem", "ensemble", dt.date(2021, 12, 31))
+    now = _figures([("indicators", "indicator_achievement_final", "B1@2020", 80.0, "%", "green"),
+                    ("indicators", "indicator_achievement_final", "B1@2021", 97.0, "%", "green"),
+                    ("budget", "spent", "R1/Mali", 1.0, "USD", ""), ("budget", "spent", "R1/Maroc", 5.0, "USD", "")])
+    assert list(change.gone(now, previous)["key"]) == ["OLD"]
+    split = change.rekeyed(now, previous)
+    assert split.values.tolist() == [["indicator_achievement_final", "B1", "B1@2020, B1@2021"],
+                                     ["spent", "R1", "R1/Mali, R1/Maroc"]]
+    assert change.with_previous(now, previous)["previous"].isna().all()

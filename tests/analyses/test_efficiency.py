@@ -247,3 +247,16 @@ def test_the_costs_not_computed_are_grouped_by_their_reason():
                           "reason": ["no_actual", "", "actual_not_positive", "no_actual"]})
     assert efficiency.not_computed(costs) == [("no_actual", ["P1", "P4"]), ("actual_not_positive", ["P3"])]
     assert efficiency.not_computed(costs.iloc[[1]]) == []
+
+
+def test_an_output_given_by_sex_only_says_why_it_has_no_cost(sample):
+    """P2.2.a written as its women's and men's rows, no total row, financed by R2: it had no cost per unit and
+    nothing said it (the table of unit costs simply did not have it); it is n.d., by sex only."""
+    _, params = sample
+    tables = _tables(sample, {("indicators", "P2.2.a", "sex"): "f"})
+    indicators = tables["indicators"]
+    men = indicators[indicators["indicator_id"] == "P2.2.a"].assign(sex="m")
+    tables["indicators"] = pd.concat([indicators, men], ignore_index=True)
+    r = row(efficiency.cost_per_result(tables, params), "output", "P2.2.a")
+    assert np.isnan(r["cost"]) and r["reason"] == "by_sex_only" and r["lines"] == "R2"
+    assert "par sexe" in efficiency.reason_text("by_sex_only", "fr")

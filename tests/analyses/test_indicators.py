@@ -177,3 +177,71 @@ def test_a_fall_is_found_in_time_order_whatever_the_periods_look_like():
     assert indicator_anomalies(falling)["rule"].tolist() == ["actual_falls"]
     found = indicator_anomalies(words)
     assert found["rule"].tolist() == ["actual_falls"] and found["period"].tolist() == ["S1 2021"]
+
+
+def test_a_rate_exactly_at_a_threshold_is_rated_by_its_exact_value():
+    """36.16 of a target of 45.2 is 80 % exactly, and so is an unemployment rate from 14.2 down to 9.8 against a
+    target of 8.7; as binary fractions they came out 79.99999999999999 and 79.99999999999997: amber against a
+    green from 80, shown « 80,0 % » in the annex and 80 in figures.csv, without a word."""
+    out = iptt(frame("indicators", [
+        {"indicator_id": "S", "period": "2020", "actual": 36.16, "target": 45.2, "target_final": 45.2},
+        {"indicator_id": "U", "period": "2020", "actual": 9.8, "baseline": 14.2, "target": 8.7, "target_final": 8.7,
+         "direction": "decrease"},
+        {"indicator_id": "H", "period": "2020", "actual": 39.995, "target": 50}]), Thresholds())
+    assert out["indicator_achievement"].tolist()[:2] == [80.0, 80.0]
+    assert out["indicator_achievement_final"].tolist()[:2] == [80.0, 80.0]
+    assert out["rag"].tolist() == ["green", "green", "amber"]       # 79.99 stays below 80
+    assert out["rag_final"].tolist()[:2] == ["green", "green"]
+
+
+def test_period_targets_that_add_up_to_the_final_target_are_an_anomaly():
+    """Targets of each period (20, then 30: 50 in all) beside actuals to date (15, then 45): 45 was 150 % of the 2021
+    target, green, without a word, where 90 % of the 50 due by then were reached. Cumulative targets (20, then 50),
+    a rate's targets, a revised final target and a decreasing indicator are not flagged."""
+    table = frame("indicators", [
+        {"indicator_id": "P", "period": "2021", "actual": 45, "target": 30, "target_final": 50},
+        {"indicator_id": "P", "period": "2020", "actual": 15, "target": 20, "target_final": 50},
+        {"indicator_id": "C", "period": "2020", "actual": 15, "target": 20, "target_final": 50},
+        {"indicator_id": "C", "period": "2021", "actual": 45, "target": 50, "target_final": 50},
+        {"indicator_id": "R", "period": "2020", "actual": 15, "target": 20, "target_final": 50, "unit": "%"},
+        {"indicator_id": "R", "period": "2021", "actual": 45, "target": 30, "target_final": 50, "unit": "%"},
+        {"indicator_id": "V", "period": "2020", "actual": 15, "target": 20, "target_final": 60},
+        {"indicator_id": "V", "period": "2021", "actual": 45, "target": 30, "target_final": 50}])
+    found = indicator_anomalies(table)
+    flagged = found[found["rule"] == "targets_per_period"]
+    assert flagged[["indicator_id", "period"]].values.tolist() == [["P", "2021"]]
+    assert "overstated" in flagged["note"].iloc[0]
+
+
+def test_a_baseline_written_on_the_first_period_only_is_the_baseline_of_the_later_ones():
+    """An IPTT writes the baseline once: the 2021 row of an unemployment rate from 20 down to 10 was « not
+    computable: decreasing indicator without baseline ». It is (20 - 14) / (20 - 10) = 60 % of the final target now;
+    rows that give two baselines, or a baseline of another sex, are left as written."""
+    out = iptt(frame("indicators", [
+        {"indicator_id": "U", "period": "2020", "actual": 18, "baseline": 20, "target": 15, "target_final": 10,
+         "direction": "decrease"},
+        {"indicator_id": "U", "period": "2021", "actual": 14, "target": 12, "target_final": 10, "direction": "decrease"},
+        {"indicator_id": "U", "period": "2021", "actual": 14, "target_final": 10, "direction": "decrease", "sex": "f"},
+        {"indicator_id": "W", "period": "2020", "actual": 18, "baseline": 20, "target_final": 10, "direction": "decrease"},
+        {"indicator_id": "W", "period": "2021", "actual": 14, "baseline": 22, "target_final": 10, "direction": "decrease"},
+        {"indicator_id": "W", "period": "2022", "actual": 12, "target_final": 10, "direction": "decrease"}]), Thresholds())
+    assert out["indicator_achievement_final"].tolist()[:2] == pytest.approx([20, 60])
+    assert out["indicator_achievement"].iloc[1] == pytest.approx(75)     # (20 - 14) / (20 - 12)
+    assert out["baseline"].iloc[1] == 20
+    assert math.isnan(out["indicator_achievement_final"].iloc[2])          # the women's row has no baseline of its own
+    assert math.isnan(out["indicator_achievement_final"].iloc[5])          # W: 20 or 22?
+
+
+def test_a_period_typed_in_fractions_beside_periods_in_percent_is_an_anomaly():
+    """45, 50, 60 for 2020 then 0.48, 0.55, 0.6 for 2021 (a period copied from a sheet of fractions): each row on one
+    scale, nothing said of the scales, and 0.48 listed as a fall from 45 (« values per period? »)."""
+    table = frame("indicators", [
+        {"indicator_id": "R", "period": "2020", "actual": 45, "target": 50, "target_final": 60, "unit": "%"},
+        {"indicator_id": "R", "period": "2021", "actual": 0.48, "target": 0.55, "target_final": 0.6, "unit": "%"},
+        {"indicator_id": "S", "period": "2020", "actual": 0.45, "target": 0.5, "target_final": 0.6, "unit": "%"},
+        {"indicator_id": "S", "period": "2021", "actual": 0.48, "target": 0.55, "target_final": 0.6, "unit": "%"},
+        {"indicator_id": "N", "period": "2020", "actual": 45, "target_final": 60, "unit": "personnes"},
+        {"indicator_id": "N", "period": "2021", "actual": 0.5, "target_final": 0.6, "unit": "personnes"}])
+    found = indicator_anomalies(table)
+    flagged = found[found["rule"] == "fraction_for_percent"]
+    assert flagged[["indicator_id", "period"]].values.tolist() == [["R", "2021"]]

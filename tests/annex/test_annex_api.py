@@ -148,3 +148,25 @@ def test_published_check_reads_the_printed_figure_with_the_reports_mark():
                             "status": ["mismatch"], "note": ["x [y]: printed 1,666 vs computed 1.655"]})
     reported = pd.DataFrame({"figure_id": ["F1"], "label": ["a"], "source": ["l. 1"]})
     assert published_check(figures, reported, "en", ",").loc[0, "explanation"] == "off by 0.011"
+
+
+def test_a_percentage_below_a_rating_limit_is_never_shown_rounded_up_to_it():
+    """79.99 % of the final target is amber (green from 80), and the IPTT showed it « 80,0 % » beside its amber;
+    it is shown with the decimals that keep it below the limit, in the table and the chart's labels."""
+    from helpers.analyses.indicators import iptt
+    from helpers.annex import fmt
+    from helpers.annex.context import table_data
+    from helpers.data.params import Thresholds
+
+    rows = pd.DataFrame({"indicator_id": ["H", "A", "G"], "actual": [39.995, 24.99, 40.0], "target_final": 50.0})
+    for column in ("period", "country", "sex", "label", "level", "unit", "direction"):
+        rows[column] = pd.Series([None] * 3, dtype="str")
+    for column in ("baseline", "target"):
+        rows[column] = float("nan")
+    table = iptt(rows, Thresholds())
+    data = table_data(table[table["actual"].notna()], {"key": "indicator", "indicator_achievement_final": "indicator_achievement_final",
+                                                       "rag_final": "rag"},
+                      {"indicator_achievement_final": "pct", "rag_final": "word"}, "fr", "USD", rag="rag_final")
+    shown = [[cell["text"] for cell in row] for row in data["rows"]]
+    assert shown == [["H", "79,99\u00a0%", "Orange"], ["A", "49,98\u00a0%", "Rouge"], ["G", "80,0\u00a0%", "Vert"]]
+    assert fmt.rated_percent(79.96, (80, 50), 0, "en") == "79.96%" and fmt.rated_percent(79.4, (80, 50), 0) == "79\u00a0%"

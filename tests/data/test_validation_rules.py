@@ -868,6 +868,19 @@ CASES = [
          what="an indicator in % with an actual of 45 and targets of 0.5 and 0.6 (fractions of 1): 9 000 % of its "
               "target, green, without a word",
          expect=lambda m, problems: _no_error(problems)),
+    Case("a period of a percentage typed in fractions", lambda m: m.append(
+             "indicators", "I2,2021,0.12,Taux de chômage des migrants de retour,outcome,%,0.2,0.12,0.1,decrease,Tunisie,"),
+         "fraction_for_percent", "indicators.csv", 6, "actual", severity="warning", hint="as a percentage",
+         what="an unemployment rate of 20, 15, 10 % by 2020 (12.5) then 0.2, 0.12, 0.1 for 2021 (0.12: a sheet of "
+              "fractions): each row on one scale, nothing said of the two scales side by side in the IPTT",
+         expect=lambda m, problems: _no_error(problems)),
+    Case("period targets that add up to the final target", lambda m: m.replace(
+             "indicators", "I1,2021,,Personnes formées,output,persons,0,40,50",
+             "I1,2021,45,Personnes formées,output,persons,0,30,50"),
+         "targets_per_period", "indicators.csv", 4, "target", severity="warning", hint="total due by the end",
+         what="targets per period (20 for 2020, 30 for 2021, 50 in all) beside actuals to date (45 by 2021): 150 % of "
+              "the 2021 target, green, where 90 % of the 50 due by then were reached, without a word",
+         expect=lambda m, problems: _no_error(problems)),
     Case("progress as fractions",
          lambda m: (m.replace("activities", "Étude de base,100,", "Étude de base,1,"),
                     m.replace("activities", "inspecteurs,60,", "inspecteurs,0.6,")),

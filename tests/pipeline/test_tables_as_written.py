@@ -87,3 +87,17 @@ def test_the_mean_progress_counts_activities_not_started_as_0_and_says_which_it_
             f"démarrées pour 0 %) est de {shown} %.") in page
     assert (f"{rate['n_no_progress']} activités en cours sans avancement déclaré n'entrent pas dans cette "
             "moyenne.") in page
+
+
+def test_the_cost_of_an_output_of_two_periods_names_each_period(tmp_path):
+    """An output of two periods (P1.1.a by 2019 and by 2020, both financed by R1) was two rows « P1.1.a » in the table
+    of unit costs, 6 652 USD and 4 162 USD, which period each was not said; each row is named by its figures key."""
+    layout = sample_layout(tmp_path, ["ensemble"])
+    with (layout.data / "amem" / "indicators.csv").open("a", encoding="utf-8") as f:
+        f.write("P1.1.a,2019-12,20,Fonctionnaires/intervenants ayant suivi des formations sur les données de migration,"
+                "output,personnes,,,150,increase,regional,,T1-02,R1,2391,test: an earlier period\n")
+    assert runner.build(project="amem", annex="ensemble", layout=layout, timeout=300) == 0
+    page = (layout.build / "annexes" / "amem" / "ensemble.html").read_text(encoding="utf-8")
+    table = page[page.index("Coût par unité réalisée"):]
+    table = table[:table.index("</table>")]
+    assert ">P1.1.a@2019-12<" in table and ">P1.1.a@2020-12<" in table and ">P1.1.a<" not in table

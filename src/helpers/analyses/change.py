@@ -11,11 +11,12 @@ this one (``data.archive.previous``). Rows are matched on (metric, key).
   ``unit_changes`` lists it.
 - ``unit_changes(figures, previous)``: the figures found in the earlier annex in another unit.
 - ``moved(figures)``: the figures whose value changed, largest relative change first (a figure that was 0 comes
-  first: its relative change is infinite). The published-figure checks, anomalies and figures at another date
-  (``@YYYY-MM-DD`` keys) are left out: they restate figures listed already; so are the statistics that describe an
+  first: its relative change is infinite). The published-figure checks, anomalies and spending figures at another
+  date (``total@2019-12-31``; an indicator's ``I1@2021`` names its period and is listed) are left out: they restate figures listed already; so are the statistics that describe an
   estimate (p-values, standardised differences, MDE, ICC, design effects: ``NOT_LISTED``).
 - ``gone(figures, previous)``: the figures of the earlier annex this one no longer has (a code renamed, a row
-  removed).
+  removed); not those whose key is split now (``rekeyed``: ``I1`` of one period is ``I1@2020`` and ``I1@2021`` once
+  a second period is added).
 - ``rating_changes(figures, previous)``: the indicators whose rating (green / amber / red, '' = not rated)
   differs from the earlier annex.
 """
@@ -27,6 +28,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .budget import as_of_date
+from .reconcile import BUDGET_METRICS
+
 PREVIOUS_COLUMNS = ["previous", "previous_date"]
 RATED = ("indicator_achievement", "indicator_achievement_final")
 # the published-figure checks and anomalies restate figures listed already; the statistics that describe an estimate
@@ -35,6 +39,14 @@ RATED = ("indicator_achievement", "indicator_achievement_final")
 NOT_LISTED = ("reported_figure", "indicator_anomaly", "impact_p_holm", "balance_joint_p", "balance_smd",
               "balance_smd_unweighted", "balance_smd_weighted", "impact_mde", "impact_icc", "comparison_ess",
               "event_study_effect", "survey_deff")
+
+
+def _dated(metrics: pd.Series, keys: pd.Series) -> np.ndarray:
+    """The figures of spending at another date (``spent|total@2019-12-31``, asked by a published figure). Only
+    those: an indicator's key names its period after its '@' too (``I1@2021``, ``I1@2021-06-30``), and its movements
+    and its cost per unit were left out of the list with them."""
+    return np.array([str(m) in BUDGET_METRICS and as_of_date(str(k)) is not None for m, k in zip(metrics, keys)],
+                    dtype=bool)
 
 
 def _previous_rows(previous: Any) -> pd.DataFrame:
@@ -97,7 +109,7 @@ def moved(figures: pd.DataFrame, n: int | None = 10) -> pd.DataFrame:
     keep = (np.isfinite(figures["value"].to_numpy(dtype="float64"))
             & np.isfinite(figures["previous"].to_numpy(dtype="float64"))
             & ~figures["metric"].isin(NOT_LISTED).to_numpy(dtype=bool)
-            & ~figures["key"].astype(str).str.contains("@", regex=False).to_numpy(dtype=bool))
+            & ~_dated(figures["metric"], figures["key"]))
     rows = figures[keep]
     change = rows["value"] - rows["previous"]
     rows = rows[change.to_numpy() != 0].assign(change=change[change.to_numpy() != 0])
@@ -110,6 +122,26 @@ def moved(figures: pd.DataFrame, n: int | None = 10) -> pd.DataFrame:
     return rows[columns].reset_index(drop=True)
 
 
+def rekeyed(figures: pd.DataFrame, previous: Any | None) -> pd.DataFrame:
+    """The figures of the earlier annex whose key is now split (metric, key, keys): an indicator that had one period
+    (``I1``) and has two now (``I1@2020``, ``I1@2021``), one in a second country now (``I1/Maroc``), a line code
+    now used in two countries (``R1/Sénégal``). Which of the new keys the earlier figure was is not known, so it is
+    not compared; it still exists, where ``gone`` said it did not any more."""
+    columns = ["metric", "key", "keys"]
+    if previous is None or figures.empty:
+        return pd.DataFrame(columns=columns)
+    now: dict[tuple[str, str], list[str]] = {}
+    for metric, key in zip(figures["metric"].astype(str), figures["key"].astype(str)):
+        for mark in ("@", "/"):
+            if mark in key:
+                now.setdefault((metric, key.split(mark, 1)[0]), []).append(key)
+    have = set(zip(figures["metric"].astype(str), figures["key"].astype(str)))
+    rows = [(m, k, ", ".join(dict.fromkeys(now[(m, k)])))
+            for m, k in zip(previous.figures["metric"].astype(str), previous.figures["key"].astype(str))
+            if (m, k) not in have and (m, k) in now and m not in NOT_LISTED]
+    return pd.DataFrame(rows, columns=columns)
+
+
 def gone(figures: pd.DataFrame, previous: Any | None) -> pd.DataFrame:
     """The figures of the earlier annex this one no longer has (an indicator code renamed, a line or event removed):
     metric, key, previous. The « n ont changé » said nothing of them. Checks, anomalies, the statistics of an
@@ -119,8 +151,10 @@ def gone(figures: pd.DataFrame, previous: Any | None) -> pd.DataFrame:
         return pd.DataFrame(columns=columns)
     earlier = previous.figures
     now = set(zip(figures["metric"].astype(str), figures["key"].astype(str))) if len(figures) else set()
-    keep = [(str(m), str(k)) not in now and m not in NOT_LISTED and "@" not in str(k)
-            for m, k in zip(earlier["metric"], earlier["key"])]
+    dated = _dated(earlier["metric"], earlier["key"])
+    split = set(zip(*rekeyed(figures, previous)[["metric", "key"]].to_numpy().T)) if len(figures) else set()
+    keep = [(str(m), str(k)) not in now and m not in NOT_LISTED and not at and (str(m), str(k)) not in split
+            for m, k, at in zip(earlier["metric"], earlier["key"], dated)]
     out = earlier[keep]
     return pd.DataFrame({"metric": out["metric"].astype(str).to_numpy(), "key": out["key"].astype(str).to_numpy(),
                          "previous": out["value"].to_numpy(dtype="float64")}, columns=columns)

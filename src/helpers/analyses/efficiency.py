@@ -80,6 +80,9 @@ REASONS: dict[str, tuple[str, str, str]] = {
                        "<ligne>/<pays>, par exemple R1/Mali)",
                        "a line it names is used in several countries and the row gives no country (write "
                        "<line>/<country>, e.g. R1/Mali)"),
+    "by_sex_only": ("not computable: the output is given by sex only (rows f and m, no total row), and a cost per "
+                    "unit divides by the total", "indicateur donné par sexe seulement (pas de ligne du total)",
+                    "given by sex only (no total row)"),
     "bad_period": ("not computable: the period is not a date (2020-12, 2020, 2020-12-31, 30/06/2021, S1 2021, T4 2020 "
                    "or start/end)",
                    "période illisible comme date", "the period is not a date"),
@@ -118,6 +121,21 @@ def _output_rows(indicators: pd.DataFrame | None) -> pd.DataFrame:
     keep = level.eq("output").fillna(False) & sex.isin(["total", "", "nan", "<na>"]).fillna(True) \
         & indicators["budget_lines"].map(lambda c: bool(named_lines(c))).astype(bool)
     return indicators[keep.to_numpy(dtype=bool)]
+
+
+def _by_sex_only(indicators: pd.DataFrame | None) -> pd.DataFrame:
+    """The first row (f or m) of each output indicator, country and period given by sex only, no total row, that
+    names lines."""
+    if indicators is None or indicators.empty or "budget_lines" not in indicators:
+        return pd.DataFrame()
+    level = indicators["level"].astype("str").str.strip().str.lower().eq("output").fillna(False)
+    sex = indicators["sex"].astype("str").str.strip().str.lower()
+    by_sex = sex.isin(["f", "m"]).fillna(False)
+    named = indicators["budget_lines"].map(lambda c: bool(named_lines(c))).astype(bool)
+    keys = [indicators[c].astype("str").fillna("") for c in ("indicator_id", "country", "period")]
+    has_total = (~by_sex).groupby(keys).transform("any")
+    rows = indicators[(level & by_sex & named & ~has_total).to_numpy(dtype=bool)]
+    return rows[~rows[["indicator_id", "country", "period"]].astype("str").duplicated().to_numpy()]
 
 
 def financed_results(indicators: pd.DataFrame | None, participation: pd.DataFrame | None,
@@ -267,6 +285,19 @@ def cost_per_result(tables: dict[str, pd.DataFrame], params: Any, keys: pd.Serie
         indicator = str(row["indicator_id"])
         rows.append(_row("output", str(keys.loc[index]) if keys is not None else indicator, indicator,
                          row.get("label"), row.get("unit"), lines, day, spent, actual, reason,
+                         _shared_with(lines, indicator, financed)))
+
+    # an output given by sex only (rows f and m, no total row) that names lines: its cost was left out without a word
+    for index, row in _by_sex_only(indicators).iterrows():
+        indicator = str(row["indicator_id"])
+        key = str(keys.loc[index]) if keys is not None else indicator
+        sex = "/" + str(row["sex"]).strip().lower()
+        at = key.find(sex, len(indicator))
+        key = key[:at] + key[at + len(sex):] if at >= 0 else key   # SX@2021/f -> SX@2021
+        lines = [spending.key(name, row.get("country")) for name in named_lines(row["budget_lines"])]
+        end = period_end(row["period"])
+        rows.append(_row("output", key, indicator, row.get("label"), row.get("unit"), lines,
+                         min(end, reporting) if end is not None else None, float("nan"), float("nan"), "by_sex_only",
                          _shared_with(lines, indicator, financed)))
 
     people = participation if participation is not None and "budget_lines" in participation else empty

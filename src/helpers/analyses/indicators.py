@@ -8,11 +8,15 @@ Definitions (GUIDE.md, "Indicator tracking"):
   Not when the direction is empty and a target lies below the baseline (data.spec.direction_not_given): which way
   is better is not known, and read as rising an unemployment rate from 20 down to 12.5 against a target of 10
   would be 125 %; not computable, until the direction is given.
-- direction ``decrease``: achievement = (baseline - actual) / (baseline - target) x 100 (needs the baseline).
+- direction ``decrease``: achievement = (baseline - actual) / (baseline - target) x 100 (needs the baseline; a row
+  without one takes the one baseline the other rows of its indicator, country and sex give: written once, on the
+  first period's row, as an IPTT does).
 - ``indicator_achievement`` uses the period ``target``; ``indicator_achievement_final`` the ``target_final``,
   same direction rule. Not computable (NaN with a note): no actual, no target, target 0 or less (increase), no
   baseline or baseline = target or below it (decrease): never a rate over a denominator <= 0.
-- RAG: green >= thresholds.rag_green, amber >= thresholds.rag_amber, else red; "" when not computable.
+- RAG: green >= thresholds.rag_green, amber >= thresholds.rag_amber, else red; "" when not computable. The
+  achievement is rounded to 9 decimals first: the float noise of a division (79.99999999999999 for 36.16 / 45.2,
+  exactly 80 %) never decides a rating.
 
 Anomalies (one row each: indicator_id, period, rule, note), direction-aware:
 - ``baseline_beyond_final_target``: the baseline already meets or passes the final target
@@ -31,6 +35,10 @@ Anomalies (one row each: indicator_id, period, rule, note), direction-aware:
 - ``fraction_for_percent``: an indicator whose unit is a percentage (`%`, `pourcentage`, `taux`, `pour cent`,
   `part`; without a unit, a label « Taux ... »: text.is_percentage) with an actual between 0 and 1 and a target (of the period or final) above 1: 0.45 typed for 45 %, read as 0.45 %; or the other
   way round, a target between 0 and 1 beside an actual above 1 (data.spec.fractions_for_percent).
+- ``targets_per_period``: an increasing count indicator whose period targets (two or more, each below the final
+  target) add up to its final target (20 for 2020, 30 for 2021, 50 at the end): targets of each period beside an
+  actual that is the total to date, so its % of the period target is overstated (45 by 2021: 150 % of 30, where 50
+  were due by then); the rows after the first target (data.spec.targets_per_period).
 """
 
 from __future__ import annotations
@@ -41,11 +49,11 @@ import numpy as np
 import pandas as pd
 
 from ..data import numbers
-from ..data.spec import direction_not_given, fractions_for_percent
+from ..data.spec import direction_not_given, fractions_for_percent, targets_per_period
 
 RAG_GREEN, RAG_AMBER, RAG_RED = "green", "amber", "red"
 RULES = ("baseline_beyond_final_target", "period_target_beyond_final_target", "zero_target_with_actual",
-         "missing_target", "actual_falls", "direction_not_given", "fraction_for_percent")
+         "missing_target", "actual_falls", "direction_not_given", "fraction_for_percent", "targets_per_period")
 
 
 def _decrease(indicators: pd.DataFrame) -> pd.Series:
@@ -62,6 +70,9 @@ def _achievement(actual: pd.Series, baseline: pd.Series, target: pd.Series,
     ok = np.isfinite(num) & np.isfinite(den) & (den > 0) & ~unclear  # never a rate over a denominator <= 0
     with np.errstate(divide="ignore", invalid="ignore"):
         value = np.where(ok, num / np.where(ok, den, 1.0) * 100.0, np.nan)
+    # binary fractions: 36.16 / 45.2 is 79.99999999999999, (14.2 - 9.8) / (14.2 - 8.7) 79.99999999999997, rated
+    # amber against a green from 80 while shown « 80,0 % »; no data has 9 decimals of a percent
+    value = np.round(value, 9)
     reason = np.select(
         [np.isnan(a), np.isnan(t), unclear, dec & np.isnan(b), dec & (b == t), ~dec & (t == 0), dec & (b < t),
          ~dec & (t < 0)],
@@ -96,6 +107,19 @@ def key_of_indicator(table: pd.DataFrame) -> pd.Series:
     return key.astype(str)
 
 
+def _baseline_of_indicator(ind: pd.DataFrame) -> pd.Series:
+    """Each row's baseline, or when empty the one baseline the other rows of its indicator (country, sex) give: an
+    IPTT writes the baseline once, on the first period's row, and a decreasing indicator's later periods were « not
+    computable: without baseline ». Rows giving two baselines are left as written."""
+    baseline = ind["baseline"].astype("float64")
+    if ind.empty or not baseline.isna().any():
+        return baseline
+    keys = [ind[c].astype("str").fillna("") for c in ("indicator_id", "country", "sex")]
+    known = baseline.groupby(keys, sort=False)
+    one = known.transform("nunique").eq(1)
+    return baseline.where(baseline.notna() | ~one, known.transform("first"))
+
+
 def iptt(indicators: pd.DataFrame, thresholds: Any) -> pd.DataFrame:
     """The IPTT table, one row per input row, in input order.
 
@@ -104,7 +128,7 @@ def iptt(indicators: pd.DataFrame, thresholds: Any) -> pd.DataFrame:
     rag_final, note_final, n_periods (periods of that indicator in the table), key (its figures key, which tells
     rows of one indicator apart: SN-1@2021/f).
     """
-    ind = indicators
+    ind = indicators.assign(baseline=_baseline_of_indicator(indicators))
     decrease = _decrease(ind)
     unclear = direction_not_given(ind).to_numpy(dtype=bool)
     ach, why = _achievement(ind["actual"], ind["baseline"], ind["target"], decrease, "target", unclear)
@@ -124,7 +148,10 @@ def iptt(indicators: pd.DataFrame, thresholds: Any) -> pd.DataFrame:
     })
     out["n_periods"] = out.groupby("indicator_id", dropna=False)["period"].transform("nunique").astype("int64")
     out["key"] = key_of_indicator(out).to_numpy()
-    return out.reset_index(drop=True)
+    out = out.reset_index(drop=True)
+    # the limits of its ratings, for a table to show 79.99 as such beside its amber, never « 80,0 % »
+    out.attrs["rag_thresholds"] = (float(thresholds.rag_green), float(thresholds.rag_amber))
+    return out
 
 
 def other_reasons(table: pd.DataFrame, final: bool = True) -> pd.DataFrame:
@@ -192,6 +219,7 @@ def indicator_anomalies(indicators: pd.DataFrame) -> pd.DataFrame:
     with np.errstate(invalid="ignore"):
         checks["actual_falls"] = ~dec & np.isfinite(a) & np.isfinite(previous) & (a < previous)
     checks["fraction_for_percent"] = fractions_for_percent(ind).to_numpy(dtype=bool)
+    checks["targets_per_period"] = targets_per_period(ind).to_numpy(dtype=bool)
     fmt = np.vectorize(lambda x: "" if np.isnan(x) else f"{x:g}", otypes=[object])
     bs, ts, fs, as_ = (fmt(x) if len(x) else x.astype(object) for x in (b, t, f, a))
     dirs = np.where(dec, "decrease", "increase")
@@ -208,6 +236,9 @@ def indicator_anomalies(indicators: pd.DataFrame) -> pd.DataFrame:
         + ": a target below the baseline, and no direction (decrease?)",
         "fraction_for_percent": "actual " + as_ + " in " + units
         + " with a target of " + np.where(np.isfinite(t), ts, fs) + ": a fraction of 1 for a percentage?",
+        "targets_per_period": "period target " + ts + " of targets adding up to the final target " + fs
+        + ": targets per period, where the actual " + as_ + " is the total to date (its % of the period target is "
+        "overstated)",
     }
     parts = []
     for order, rule in enumerate(RULES):

@@ -58,6 +58,11 @@ class Annex:
     def pct(self, value: Any, decimals: int = 1) -> str:
         return fmt.percent(value, decimals, self.lang)
 
+    def rated_pct(self, value: Any, decimals: int = 1) -> str:
+        """A % of target as the RAG rates it: 79.99 is '79,99 %', never '80,0 %' beside its amber."""
+        limits = (self.params.thresholds.rag_green, self.params.thresholds.rag_amber)
+        return fmt.rated_percent(value, limits, decimals, self.lang)
+
     def num(self, value: Any, decimals: int = 0) -> str:
         return fmt.number(value, decimals, self.lang)
 
@@ -343,9 +348,9 @@ def _trimmed(value: Any, decimals: int, shown: int, lang: str) -> str:
     return f"{whole}{mark}{fraction}" if fraction else whole
 
 
-def _text(value: Any, kind: str, lang: str, currency: str) -> str:
+def _text(value: Any, kind: str, lang: str, currency: str, limits: Any = ()) -> str:
     if kind.startswith("pct"):
-        return fmt.percent(value, int(kind[3:] or 1), lang)
+        return fmt.rated_percent(value, limits, int(kind[3:] or 1), lang)
     if kind == "numv":
         return _trimmed(value, 0, 2, lang)
     if kind.startswith("num"):
@@ -401,6 +406,8 @@ def table_data(frame: pd.DataFrame, columns: Mapping[str, Any], formats: Mapping
         heads.append({"label": label, "kind": kind, "numeric": kind[:3] in NUMERIC})
     rows = []
     marks = frame.attrs.get("decimal_marks", {})   # a "printed" column's decimal mark, when its table knows it
+    # a rated table's RAG limits (indicators.iptt): a percentage below one is never shown rounded up to it
+    limits = frame.attrs.get("rag_thresholds", ()) if rag else ()
     for record in frame.to_dict("records"):
         cells = []
         for col, head in zip(columns, heads):
@@ -408,7 +415,7 @@ def table_data(frame: pd.DataFrame, columns: Mapping[str, Any], formats: Mapping
             classes = ["num"] if head["numeric"] else ["long"] if kind == "long" else []
             if rag and col == rag and not fmt.is_missing(value):
                 classes.append(RAG_CLASSES.get(str(value), ""))
-            text = _text(value, kind, lang, currency)
+            text = _text(value, kind, lang, currency, limits)
             # a number formatted by the notebook keeps its number too, for a spreadsheet (with the decimals it shows)
             shown = fmt.read_number(text, lang) if kind in ("right", "printed") else None
             # a published figure is written as its report writes numbers, which may not be the annex language's

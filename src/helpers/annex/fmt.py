@@ -96,6 +96,16 @@ def percent(value: Any, decimals: int = 1, lang: str = "fr") -> str:
     return number(value, decimals, lang) + (NBSP + "%" if lang == "fr" else "%")
 
 
+def rated_percent(value: Any, thresholds: Any, decimals: int = 1, lang: str = "fr") -> str:
+    """A percentage rated against ``thresholds`` (the RAG limits, 80 and 50): as ``percent``, with more decimals
+    when its rounding would reach a limit it is below: 79.99 is '79,99 %' beside its amber, not '80,0 %'."""
+    if not is_missing(value):
+        limits = [float(t) for t in thresholds]
+        while decimals < 4 and any(float(value) < t <= round(float(value), decimals) for t in limits):
+            decimals += 1
+    return percent(value, decimals, lang)
+
+
 def money(value: Any, currency: str, lang: str = "fr", decimals: int = 0) -> str:
     """1005500 -> '1 005 500 USD'."""
     if is_missing(value):
@@ -297,6 +307,10 @@ WORDS: dict[str, dict[str, str]] = {
                             "en": "A target below the baseline, and no direction (decrease?)"},
     "fraction_for_percent": {"fr": "Une fraction de 1 pour un pourcentage ?",
                              "en": "A fraction of 1 for a percentage?"},
+    "targets_per_period": {"fr": "Cibles par période (leur somme est la cible finale), réalisé cumulé : le % de la "
+                                 "cible de la période est surestimé",
+                           "en": "Targets per period (they add up to the final target), actual to date: the % of the "
+                                 "period target is overstated"},
     # reconciliation
     "match": {"fr": "Conforme", "en": "Match"},
     "truncated": {"fr": "Tronqué", "en": "Truncated"},

@@ -192,18 +192,61 @@ def fractions_for_percent(frame: pd.DataFrame) -> pd.Series:
     """The indicator rows of a percentage or a share (unit `%`, `pourcentage`, `taux`, `pour cent`, `part`...;
     without a unit, a label « Taux ... », « % ... »: text.is_percentage) where the actual is a fraction of 1 and a
     target is above 1, or the other way round: 0.45 typed for 45 % (read as 0.45 %, 1 % of a target of 45), or a target of 0.5 beside
-    an actual of 45 (9 000 % of it). (A unit « taux » or an empty one was not looked at: 0.9 %, red, nothing said.)"""
+    an actual of 45 (9 000 % of it); or a row all in fractions of 1 beside rows of the same indicator (country, sex)
+    in percent (0.48 for 2021 after 45 for 2020). (A unit « taux » or an empty one was not looked at: 0.9 %, red,
+    nothing said.)"""
     a, t, f = (frame[c].astype("float64") for c in ("actual", "target", "target_final"))
 
     def fraction(x: pd.Series) -> pd.Series:
         return (x > 0) & (x < 1)
 
     mixed = ((fraction(a) & ((t > 1) | (f > 1))) | ((fraction(t) | fraction(f)) & (a > 1))).fillna(False)
+    # a period typed as fractions (0.48, 0.55, 0.6) beside periods in percent (45, 50, 60) of the same indicator:
+    # each row on one scale, its achievement right, and its 0.48 listed as a fall from 45 (« values per period? »)
+    values = pd.concat([a, t, f], axis=1)
+    small = (values.isna() | ((values > 0) & (values <= 1))).all(axis=1) & fraction(values).any(axis=1)
+    keys = [frame[c].astype("str").fillna("") for c in ("indicator_id", "country", "sex") if c in frame]
+    if bool(small.any()) and keys:
+        above = (values > 1).any(axis=1).groupby(keys).transform("any")
+        mixed = mixed | (small & above)
     found = pd.Series(False, index=frame.index)
     for index in frame.index[mixed.to_numpy(dtype=bool)]:   # (the rates of the few mixed rows only)
         found[index] = is_percentage(frame.at[index, "unit"] if "unit" in frame else None,
                                frame.at[index, "label"] if "label" in frame else None)
     return found
+
+
+def targets_per_period(frame: pd.DataFrame) -> pd.Series:
+    """The rows of an increasing count indicator (an id in a country, a sex) whose period targets, two or more, add
+    up to its final target while each is below it (20 for 2020, 30 for 2021, 50 at the end): targets of each period,
+    where the actual is the total reached to date. Its 45 people by 2021 were 150 % of the 2021 target, green, where
+    they are 90 % of the 50 due by then. Flagged: the rows after the first target (the first reads the same either
+    way). A rate's or share's targets do not add up: never flagged."""
+    out = pd.Series(False, index=frame.index)
+    needed = ("indicator_id", "period", "target", "target_final")
+    if frame.empty or any(c not in frame for c in needed):
+        return out
+    t, f = frame["target"].astype("float64"), frame["target_final"].astype("float64")
+    rising = ~frame["direction"].astype("str").str.strip().str.lower().eq("decrease").fillna(False) \
+        if "direction" in frame else pd.Series(True, index=frame.index)
+    rows = frame[(t.notna() & f.notna() & (t > 0) & (t < f) & rising).to_numpy(dtype=bool)]
+    if len(rows) < 2:
+        return out
+    keys = [rows[c].astype("str").fillna("") for c in ("indicator_id", "country", "sex") if c in rows]
+    for _, group in rows.groupby(keys, sort=False):
+        finals = group["target_final"].astype("float64")
+        total = float(group["target"].astype("float64").sum())
+        if len(group) < 2 or finals.nunique() != 1 or abs(total - finals.iloc[0]) > 1e-9 * finals.iloc[0]:
+            continue
+        first = group.iloc[0]
+        if is_percentage(first.get("unit"), first.get("label")):
+            continue
+        spans = [numbers.period_span(p) for p in group["period"]]
+        ends = [s[1] if s is not None else None for s in spans]
+        order = sorted(range(len(group)), key=lambda i: (ends[i] is None, ends[i] or 0, i)) \
+            if all(e is not None for e in ends) else list(range(len(group)))
+        out[group.index[order[1:]]] = True
+    return out
 
 
 def sexes_above_total(frame: pd.DataFrame) -> pd.Series:
@@ -491,10 +534,15 @@ SPEC: dict[str, Table] = {t.name: t for t in (
                              "Write decrease in 'direction' (sens: baisse) if the indicator should fall (a rate of "
                              "unemployment, a delay), increase if it should rise.", direction_not_given),
                   RowWarning("fraction_for_percent", "actual", "the indicator's unit is a percentage, and its actual "
-                             "and targets are not on one scale (one a fraction of 1, the other above 1): its "
-                             "achievement is read as written", "Write every value of the row as a percentage (45 "
+                             "and targets are not on one scale (one a fraction of 1, the other above 1, in this row "
+                             "or beside another period's): its achievement is read as written", "Write every value of the row as a percentage (45 "
                              "for 45 %), or every one as a fraction if the unit is a share.", fractions_for_percent,
                              show_value=True),
+                  RowWarning("targets_per_period", "target", "the period targets of this indicator add up to "
+                             "its final target: targets of each period, where 'actual' is the total reached to date; "
+                             "its % of the period target compares the total to date with one period's target",
+                             "Write in 'target' the total due by the end of each period (20, then 50), as 'actual' "
+                             "is the total reached by then.", targets_per_period, show_value=True),
                   RowWarning("sexes_above_total", "actual", "the women's and men's actuals of this indicator and "
                              "period add up to more than its total", "Check the three rows: women and men are part "
                              "of the total (for a count; a percentage's rows do not add up).", sexes_above_total,
