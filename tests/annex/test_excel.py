@@ -247,7 +247,6 @@ def test_a_published_figure_is_read_the_way_its_report_writes_numbers(lang, mark
     assert (cell["text"], cell["value"]) == (printed, number)
 
 
-<<<<<<< HEAD
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_a_small_effect_and_its_interval_keep_their_sign_in_the_page_and_the_sheet(lang):
     """An effect of -0.000365 (CI -0.000603 to -0.000126, p = 0,003: statsmodels' OLS, HC1) was printed « 0,000 »
@@ -268,7 +267,8 @@ def test_a_small_effect_and_its_interval_keep_their_sign_in_the_page_and_the_she
     row = next(r for r in book.worksheets[1].iter_rows() if r[0].value == -0.00036485)
     assert [c.value for c in row[:5]] == head.iloc[0].tolist()
     assert [c.number_format for c in row[:5]] == ["#,##0.00000"] * 4 + ["#,##0.000"]
-=======
+
+
 def test_a_rated_percentage_keeps_in_the_sheet_the_decimals_that_keep_it_below_its_limit():
     """79.99 % of a target, amber (green from 80): the page shows « 79,99 % »; the sheet's « 0.0 % » showed 80.0 %
     beside its amber fill."""
@@ -287,4 +287,3 @@ def test_a_rated_percentage_keeps_in_the_sheet_the_decimals_that_keep_it_below_i
     book = openpyxl.load_workbook(io.BytesIO(excel.xlsx(nb, FIGURES, WHEN)))
     cells = [c for row in book.worksheets[0].iter_rows() for c in row if isinstance(c.value, float)]
     assert [(c.value, c.number_format) for c in cells] == [(pytest.approx(0.7999), "0.00 %"), (0.8, "0.0 %")]
->>>>>>> hunt-results2
