@@ -209,3 +209,14 @@ def test_an_unsorted_line_whose_code_two_countries_share_is_named_with_its_count
         {"line": "1.1", "period_end": "2021-01-01", "amount": 20, "country": "Tunisie"}])
     note = staff_cost_share(budget, expenditure, params()).iloc[0]["note"]
     assert "no category (1.1/Tunisie)" in note
+
+
+def test_a_staff_share_exactly_at_the_band_is_within_it():
+    """8.04 spent on staff of 26.8 is 30 % exactly, computed 29.999999999999993 in binary fractions: it was « below
+    band » against a band from 30 % while the annex showed « 30,0 % »."""
+    budget = frame("budget", [{"line": "S", "budget": 10.0, "category": "staff", "country": "Maroc"},
+                              {"line": "O", "budget": 30.0, "category": "operational", "country": "Maroc"}])
+    spending = frame("expenditure", [{"line": "S", "period_end": "2020-12-31", "amount": 8.04},
+                                     {"line": "O", "period_end": "2020-12-31", "amount": 18.76}])
+    s = staff_cost_share(budget, spending, params(reporting_date="2020-12-31")).iloc[0]
+    assert s["share"] == pytest.approx(30.0) and s["status"] == "within band"

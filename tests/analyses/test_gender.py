@@ -166,3 +166,10 @@ def test_a_table_with_its_own_persons_column_names_no_persons(tmp_path):
     mini.write("participation", "event_id,participants,women,Persons,country\nE1,20,8,20,Maroc\nE2,10,5,10,Maroc\n")
     table = load_project("mini", mini.data_dir, mini.params_dir).tables["participation"]
     assert "persons" in table.columns and persons(table) is None
+
+
+def test_a_parity_index_exactly_at_the_band_is_parity():
+    """16.49 women-equivalents for 17 men (a weighted count) is 0.97 exactly, 0.9699999999999999 in binary fractions:
+    it was « women under-represented » against parity from 0.97."""
+    weighted = frame("participation", [{"event_id": "P", "participants": 33.49, "women": 16.49, "men": 17.0}])
+    assert gender_parity_index(weighted, Thresholds()).iloc[0]["status"] == "parity"

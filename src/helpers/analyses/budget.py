@@ -338,7 +338,8 @@ def staff_cost_share(budget: pd.DataFrame, expenditure: pd.DataFrame, params: An
         staff = float("nan")
     share = float(_divide([staff], [total])[0])
     low, high = params.thresholds.staff_share_low, params.thresholds.staff_share_high
-    status = "" if np.isnan(share) else BAND_BELOW if share < low else BAND_ABOVE if share > high else BAND_WITHIN
+    rated = round(share, 9)   # (binary fractions: 8.04 of 26.8 is 29.999999999999993 %, « below » a band from 30)
+    status = "" if np.isnan(share) else BAND_BELOW if rated < low else BAND_ABOVE if rated > high else BAND_WITHIN
     note = ""
     # a table that sorts its lines, one of which is not sorted: that line is what to mend, whether or not another
     # is a staff line (in a country annex it may be the only one paying staff)

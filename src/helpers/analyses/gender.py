@@ -164,7 +164,7 @@ def gender_parity_index(participation: pd.DataFrame, thresholds: Any,
     out["n_rows"] = out["n_rows"].astype("int64")
     out["gpi"] = _divide(out["women"], out["men"], 1.0)
     low, high = thresholds.parity_low, thresholds.parity_high
-    gpi = out["gpi"]
+    gpi = out["gpi"].round(9)   # rated as computed exactly: 16.49 / 17 is 0.9699999999999999 in binary fractions
     statuses = np.array(["", WOMEN_UNDER, MEN_UNDER, PARITY], dtype=object)
     out["status"] = pd.Series(statuses[np.select([gpi.isna(), gpi < low, gpi > high], [0, 1, 2], 3)],
                               index=out.index, dtype="str")
