@@ -112,3 +112,24 @@ def test_an_effect_bound_or_se_never_shows_zero_when_it_is_not(value, decimals, 
     that excludes 0 read as touching it and an effect of -0.0004 as none. Two significant digits when the decimals
     show fewer, its sign kept."""
     assert fmt.nonzero(value, decimals, lang) == expected
+
+
+@pytest.mark.parametrize("value, fr, en", [(0.04, "0,040\u00a0%", "0.040%"), (0.4, "0,4\u00a0%", "0.4%"),
+                                           (0.0, "0,0\u00a0%", "0.0%"), (15.04, "15,0\u00a0%", "15.0%")])
+def test_a_share_that_is_not_0_never_shows_0(value, fr, en):
+    """A survey's share of 0.04 % with a disability was « 0,0 % » in the headline sentence: none, where some were."""
+    from helpers.annex.fmt import share_percent
+
+    assert (share_percent(value, 1, "fr"), share_percent(value, 1, "en")) == (fr, en)
+
+
+def test_the_survey_headline_shows_a_small_share_as_it_is():
+    import pandas as pd
+
+    from helpers.annex.surveys import headline_text
+    from helpers.data.surveys import WG_COLUMN
+
+    frame = pd.DataFrame({"variable": [WG_COLUMN], "n": [2500], "estimate": [0.0004], "ci_low": [0.0001],
+                          "ci_high": [0.0029]})
+    text = headline_text(None, frame, "fr")[0]
+    assert "0,040\u00a0%" in text and "0,010\u00a0%" in text and "0,0\u00a0%" not in text

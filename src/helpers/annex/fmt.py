@@ -96,6 +96,13 @@ def percent(value: Any, decimals: int = 1, lang: str = "fr") -> str:
     return number(value, decimals, lang) + (NBSP + "%" if lang == "fr" else "%")
 
 
+def share_percent(value: Any, decimals: int = 1, lang: str = "fr") -> str:
+    """A share as ``percent``, except that one which is not 0 never shows 0: 0.04 -> '0,040 %', not '0,0 %'."""
+    if not is_missing(value) and float(value) != 0 and round(abs(float(value)), decimals) == 0:
+        return nonzero(value, decimals, lang) + (NBSP + "%" if lang == "fr" else "%")
+    return percent(value, decimals, lang)
+
+
 def rated_percent(value: Any, thresholds: Any, decimals: int = 1, lang: str = "fr") -> str:
     """A percentage rated against ``thresholds`` (the RAG limits, 80 and 50): as ``percent``, with more decimals
     when its rounding would reach a limit it is below: 79.99 is '79,99 %' beside its amber, not '80,0 %'."""

@@ -117,8 +117,8 @@ def headline_text(survey: Any, frame: pd.DataFrame, lang: str) -> list[str]:
     for _, row in frame.iterrows():
         if row["n"] == 0 or math.isnan(row["estimate"]):
             continue
-        value = fmt.percent(100 * row["estimate"], 1, lang)
-        low, high = fmt.percent(100 * row["ci_low"], 1, lang), fmt.percent(100 * row["ci_high"], 1, lang)
+        value = fmt.share_percent(100 * row["estimate"], 1, lang)   # 0.04 % is not « 0,0 % »
+        low, high = fmt.share_percent(100 * row["ci_low"], 1, lang), fmt.share_percent(100 * row["ci_high"], 1, lang)
         if row["variable"] == WG_COLUMN:
             sentences.append(say("survey_disability_share", lang, value=value, low=low, high=high))
         else:
