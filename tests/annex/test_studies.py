@@ -79,6 +79,18 @@ def test_balanced_count_uses_the_rule():
 
 
 # ------------------------------------------------------------------------------------------------ the standards
+def _loaded(folder):
+    """The study s.yaml (over s.csv) a test wrote in ``folder``, loaded as the annex loads it, without an error."""
+    from helpers.data.loader import load_study
+    from helpers.data.params import ProjectParams
+
+    params = ProjectParams(title="p", code="P", start_date="2020-01-01", end_date="2021-12-31",
+                           reporting_date="2021-12-31")
+    study, problems = load_study(folder / "s.yaml", params)
+    assert study is not None and not [p for p in problems if p.severity == "error"], problems
+    return study
+
+
 def _spec(**kw):
     base = dict(title="t", design="two_group", outcomes=["y", "z"], treatment={"column": "g", "treated": 1},
                 covariates=["age", "sex"], labels={"age": {"fr": "Âge", "en": "Age"}, "pid": {"fr": "personne"}})
@@ -121,9 +133,6 @@ def test_a_study_clustered_on_few_clusters_is_said_so_in_the_annex(tmp_path, sit
     """A did study written as a CSV, clustered on 12 sites: CRV1 standard errors are too small below 20 clusters.
     The analysis noted it in English, the annex printed p < 0,001 without a word; it now says so in both languages.
     18 sites are 9 treated ones, fewer than 10 in a group: said too; 20 sites, 10 in each group: nothing."""
-    from helpers.data.loader import load_study
-    from helpers.data.params import ProjectParams
-
     rng = np.random.default_rng(5)
     rows = [f"P{i},S{i % sites},{'T' if i % 2 else 'C'},{year},{200 + 30 * (year == 2021) + rng.normal(0, 20):.1f}"
             for i in range(120) for year in (2019, 2021)]
@@ -131,10 +140,7 @@ def test_a_study_clustered_on_few_clusters_is_said_so_in_the_annex(tmp_path, sit
     (tmp_path / "s.yaml").write_text("title: t\ndesign: did\noutcomes: [revenu]\ntreatment: {column: groupe, "
                                      "treated: T}\nperiod: {column: annee, post: 2021}\ncluster: site\nse: cluster\n"
                                      "unit: pid\nlabels: {site: {fr: Site, en: Site}}\n", encoding="utf-8")
-    params = ProjectParams(title="p", code="P", start_date="2020-01-01", end_date="2021-12-31",
-                           reporting_date="2021-12-31")
-    study, problems = load_study(tmp_path / "s.yaml", params)
-    assert study is not None and not [p for p in problems if p.severity == "error"], problems
+    study = _loaded(tmp_path)
     fr, en = studies.few_clusters(study, "fr"), studies.few_clusters(study, "en")
     if not said:
         assert fr == en == ""
@@ -154,9 +160,6 @@ def test_a_group_of_few_rows_with_robust_errors_is_said_so_in_the_annex(tmp_path
     effect 77 % of the time (85 % with 5; 3,000 draws), the annex printed it without a word. It now says which group
     is small, in French and English; nothing from 20 rows. A did's smallest cell is named with its period (5
     treated before the programme, 20 after)."""
-    from helpers.data.loader import load_study
-    from helpers.data.params import ProjectParams
-
     rng = np.random.default_rng(2)
     if design == "two_group":
         rows = [f"{i},{'T' if i < treated else 'C'},{100 + rng.normal(0, 10):.1f}" for i in range(200)]
@@ -169,10 +172,7 @@ def test_a_group_of_few_rows_with_robust_errors_is_said_so_in_the_annex(tmp_path
     (tmp_path / "s.csv").write_text(header + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
     (tmp_path / "s.yaml").write_text(f"title: t\ndesign: {design}\noutcomes: [revenu]\ntreatment: {{column: groupe, "
                                      f"treated: T}}\n{yaml}", encoding="utf-8")
-    params = ProjectParams(title="p", code="P", start_date="2020-01-01", end_date="2021-12-31",
-                           reporting_date="2021-12-31")
-    study, problems = load_study(tmp_path / "s.yaml", params)
-    assert study is not None and not [p for p in problems if p.severity == "error"], problems
+    study = _loaded(tmp_path)
     fr, en = studies.few_rows(study, "fr"), studies.few_rows(study, "en")
     if not said:
         assert fr == en == ""
@@ -191,9 +191,6 @@ def test_a_weighted_comparison_group_of_few_effective_units_is_said_so_in_the_an
     the size alone."""
     import statsmodels.api as sm
 
-    from helpers.data.loader import load_study
-    from helpers.data.params import ProjectParams
-
     rng = np.random.default_rng(11)
     age = rng.integers(18, 60, 200)
     treated = age >= 40
@@ -205,10 +202,7 @@ def test_a_weighted_comparison_group_of_few_effective_units_is_said_so_in_the_an
     (tmp_path / "s.yaml").write_text("title: t\ndesign: two_group\noutcomes: [revenu]\ntreatment: {column: groupe, "
                                      "treated: T}\ncovariates: [age]\nadjustment: ipw\nestimand: att\n",
                                      encoding="utf-8")
-    params = ProjectParams(title="p", code="P", start_date="2020-01-01", end_date="2021-12-31",
-                           reporting_date="2021-12-31")
-    study, problems = load_study(tmp_path / "s.yaml", params)
-    assert study is not None and not [p for p in problems if p.severity == "error"], problems
+    study = _loaded(tmp_path)
     t = treated.astype(float)
     score = sm.Logit(t, sm.add_constant(age.astype(float))).fit(disp=0).predict()
     w = (score / (1 - score))[t == 0]
@@ -229,9 +223,6 @@ def test_a_weighted_comparison_group_of_few_effective_units_is_said_so_in_the_an
 def test_a_study_with_few_treated_clusters_among_many_is_said_so(tmp_path):
     """40 sites, only 3 of them treated: with CRV1, a « 95 % » interval covered the effect 82 % of the time (1,500
     draws), however many clusters in all. Said in the annex (fewer than 10 clusters in a group)."""
-    from helpers.data.loader import load_study
-    from helpers.data.params import ProjectParams
-
     rng = np.random.default_rng(8)
     rows = [f"P{i},S{i % 40},{'T' if i % 40 < 3 else 'C'},{y},{200 + 30 * (y == 2021) + rng.normal(0, 20):.1f}"
             for i in range(400) for y in (2019, 2021)]
@@ -239,10 +230,7 @@ def test_a_study_with_few_treated_clusters_among_many_is_said_so(tmp_path):
     (tmp_path / "s.yaml").write_text("title: t\ndesign: did\noutcomes: [revenu]\ntreatment: {column: groupe, "
                                      "treated: T}\nperiod: {column: annee, post: 2021}\ncluster: site\nse: cluster\n"
                                      "unit: pid\n", encoding="utf-8")
-    params = ProjectParams(title="p", code="P", start_date="2020-01-01", end_date="2021-12-31",
-                           reporting_date="2021-12-31")
-    study, problems = load_study(tmp_path / "s.yaml", params)
-    assert study is not None and not [p for p in problems if p.severity == "error"], problems
+    study = _loaded(tmp_path)
     assert studies.few_clusters(study, "fr").startswith("Attention : 40 grappes « site » (3 avec des traités, 37 avec")
     assert "or below 10 in either group" in studies.few_clusters(study, "en")
 
@@ -252,9 +240,6 @@ def test_subgroups_on_few_clusters_are_named_below_the_subgroup_table(tmp_path):
     clusters (CRV1 too small), said by the analysis in an English note no annex printed; the sample annex showed
     such rows with p = 0,005. The countries are now named with their clusters, the sexes (40 clusters) are not."""
     from helpers.analyses import impact
-    from helpers.data.loader import load_study
-    from helpers.data.params import ProjectParams
-
     rng = np.random.default_rng(9)
     countries = ["Maroc", "Tunisie", "Libye", "Mauritanie"]
     rows = [f"P{i},{countries[i % 40 // 10]}-S{i % 40},{countries[i % 40 // 10]},{'f' if i % 3 else 'm'},"
@@ -266,10 +251,7 @@ def test_subgroups_on_few_clusters_are_named_below_the_subgroup_table(tmp_path):
                                      "treated: T}\nperiod: {column: annee, post: 2021}\ncluster: site\nse: cluster\n"
                                      "unit: pid\nsubgroups: [country, sex]\nlabels: {country: {fr: Pays, en: "
                                      "Country}}\n", encoding="utf-8")
-    params = ProjectParams(title="p", code="P", start_date="2020-01-01", end_date="2021-12-31",
-                           reporting_date="2021-12-31")
-    study, problems = load_study(tmp_path / "s.yaml", params)
-    assert study is not None and not [p for p in problems if p.severity == "error"], problems
+    study = _loaded(tmp_path)
     assert studies.few_clusters(study, "fr") == ""   # 40 sites, 20 in each group
     effects = impact.estimate_effects(study)
     fr = studies.few_clusters_by_group(effects, study.spec, "fr")
@@ -290,9 +272,6 @@ def test_subgroups_with_few_rows_and_robust_errors_are_named_below_the_subgroup_
     import statsmodels.formula.api as smf
 
     from helpers.analyses import impact
-    from helpers.data.loader import load_study
-    from helpers.data.params import ProjectParams
-
     rng = np.random.default_rng(12)
     years = (2019, 2021) if design == "did" else (2021,)
     rows = [f"P{i:03d},{'T' if i < 100 else 'C'},{'f' if i < 6 or 100 <= i < 150 else 'm'},{year},"
@@ -303,10 +282,7 @@ def test_subgroups_with_few_rows_and_robust_errors_are_named_below_the_subgroup_
     (tmp_path / "s.yaml").write_text(f"title: t\ndesign: {design}\noutcomes: [revenu]\ntreatment: {{column: groupe, "
                                      f"treated: T}}\n{period}se: robust\nsubgroups: [sexe]\nlabels: {{sexe: {{fr: "
                                      "Sexe, en: Sex, values: {f: {fr: Femmes, en: Women}}}}\n", encoding="utf-8")
-    params = ProjectParams(title="p", code="P", start_date="2020-01-01", end_date="2021-12-31",
-                           reporting_date="2021-12-31")
-    study, problems = load_study(tmp_path / "s.yaml", params)
-    assert study is not None and not [p for p in problems if p.severity == "error"], problems
+    study = _loaded(tmp_path)
     assert studies.few_rows(study, "fr") == ""
     effects = impact.estimate_effects(study)
     women = effects[(effects["method"] == "ols") & (effects["subgroup_value"] == "f")].iloc[0]
