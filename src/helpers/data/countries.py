@@ -296,3 +296,12 @@ def country_code(text: str) -> str:
     """The ISO alpha-2 code of a country written as its code ('MA', 'mar') or its French or English name ('Maroc',
     'Morocco'), case and accents ignored; '' for anything else."""
     return _countries().get(_key(text), "")
+
+
+def same_country(written: str, countries) -> str:
+    """'Maroc' for 'MA', 'MAR' or 'Morocco': the one of ``countries`` that ``written`` is the code (ISO 3166) or
+    another language's name of; '' when none or several are (a table of codes beside an annex of names left the
+    code's rows out of the annex, nothing said)."""
+    code = country_code(written)
+    same = [c for c in countries if code and country_code(c) == code]
+    return same[0] if len(same) == 1 else ""

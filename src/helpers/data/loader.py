@@ -28,7 +28,7 @@ from ..text import (COMPARISON_WORDS, NOT_KNOWN_WORDS, PROJECT_WIDE_WORDS, SEX_W
 from .params import (AnnexParams, ProjectParams, duplicate_annexes, load_annex_params, load_project_params,
                      report_decimal_mark)
 from ..paths import DATA_DIR, PARAMS_DIR, annex_names, relative
-from .countries import country_code
+from .countries import country_code, same_country
 from .iati import TABLES as IATI_TABLES, load_iati
 from .inputs import beside, exists, load_described, read_yaml, recording
 from .model import ProjectData, Study, each_distinct, scope  # noqa: F401 (ProjectData, Study, scope re-exported)
@@ -805,7 +805,7 @@ def _years_typed(series: pd.Series) -> pd.Series:
     return pd.Series(values, index=series.index, name=series.name, dtype=object)
 
 
-YEARS = (1950, 2100)   # the whole numbers of a period_end cell read as a year
+YEARS = (1900, 2200)   # the whole numbers of a period_end cell read as a year: the years numbers.period_bounds reads
 
 
 def _typed_column(series: pd.Series, kind: str, raw: RawTable, decimal_mark: str, money: bool = False,
@@ -1304,7 +1304,7 @@ def _country_problems(annex: AnnexParams, data: ProjectData, table_files: dict[s
         elif project_wide:
             partly.append((file, project_wide))
     if not any(fold(c) == wanted for c in seen):
-        same = _same_country(annex.country, seen)   # `country: MA` (or Morocco) where the data write Maroc
+        same = same_country(annex.country, seen)   # `country: MA` (or Morocco) where the data write Maroc
         guess = f"Did you mean '{same}'? '{annex.country}' is its code or its name in another language." if same \
             else did_you_mean(annex.country, seen)
         hint = (guess + " " if guess else "") + "Countries in the data: " + (", ".join(sorted(seen)) or "none") + "."
@@ -1369,7 +1369,7 @@ def _countries_without_annex(annexes: list[AnnexParams], data: ProjectData,
             found[key] = (written, files + [file], rows + int(n))
     problems = []
     for written, files, rows in found.values():
-        same = _same_country(written, covered.values())
+        same = same_country(written, covered.values())
         shared = _shared_by(written, covered.values())
         guess = same or did_you_mean(written, covered.values()) or _named_within(written, covered.values())
         if shared:   # 'Maroc, Tunisie': not a misspelt 'Tunisie' (the « did you mean » said so)
@@ -1402,14 +1402,6 @@ def _no_annex(annexes: list[AnnexParams], data: ProjectData, folder: Path) -> li
                     f"Add {where}/ensemble.yaml with the lines `country: all` and `name: Ensemble du projet` (the "
                     "annex of the whole project), and one file per country annex (`country: <as the data writes "
                     "it>`, `name:`).", severity="warning")]
-
-
-def _same_country(written: str, countries) -> str:
-    """'Maroc' for 'MA', 'MAR' or 'Morocco': the code (ISO 3166) or another language's name of the one annex's
-    country (a table of codes beside an annex of names left the code's rows out of the annex, nothing said)."""
-    code = country_code(written)
-    same = [c for c in countries if code and country_code(c) == code]
-    return same[0] if len(same) == 1 else ""
 
 
 def _shared_by(written: str, countries) -> list[str]:

@@ -56,6 +56,8 @@ APOSTROPHE = "an apostrophe as a thousands separator (1'234.50, as a Swiss Excel
 SCALED = "a number with a thousands or millions suffix (12k, 1,2 M) is not read"
 _APOSTROPHE = re.compile(r"^[+\-\u2212(]?\d{1,3}(?:['\u2019]\d{3})+(?:[.,]\d+)?\)?-?$")
 _SCALED = re.compile(r"^[+\-\u2212]?\d+(?:[.,]\d+)?\s?(?:k|K|M|Mio|mio|Mds?)\.?$")
+DOT_THOUSANDS = ("not a number with this project's decimal mark '.': '.' separates its thousands, as where the "
+                 "decimal mark is ','")
 LOST_SEPARATOR = ("a '?' between digits: the thousands separator (a French Windows' narrow no-break space) that the "
                   "file's encoding could not hold")
 _LOST_SEPARATOR = re.compile(r"^[+\-\u2212(]?\d{1,3}(?:\?\d{3})+(?:[.,]\d+)?\)?-?$")
@@ -262,8 +264,7 @@ def _parse_number(text: Any, decimal_mark: str, money: bool, percent: bool = Fal
         raise ValueError(SCALED)
     other = "," if decimal_mark == "." else "."
     if decimal_mark == "." and _PATTERNS[","].match(stripped) and "." in stripped:   # 1.234.567 or 1.234,50
-        raise ValueError("not a number with this project's decimal mark '.': '.' separates its thousands, as where "
-                         "the decimal mark is ','")
+        raise ValueError(DOT_THOUSANDS)
     if re.search(r"\d", stripped) and other in stripped and decimal_mark not in stripped:
         raise ValueError(
             f"not a number with this project's decimal mark '{decimal_mark}' ('{other}' separates thousands "
@@ -460,7 +461,7 @@ def hint_for(reason: str, decimal_mark: str = ".") -> str | None:
         return f"Write the number without it: 1234{decimal_mark}50, or 1 234{decimal_mark}50."
     if reason == SCALED:
         return f"Write the number in units (12000 for 12k, 1200000 for 1{decimal_mark}2 M)."
-    if reason.startswith("not a number with this project's decimal mark '.': '.' separates"):
+    if reason == DOT_THOUSANDS:
         return ("If the files write numbers as 1.234,50, declare `decimal_mark: \",\"` in params/<project>/project.yaml; "
                 "else write 1234567 or 1 234 567.")
     if reason == LOST_SEPARATOR:

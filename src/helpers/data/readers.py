@@ -783,7 +783,7 @@ def read_csv(path: Path, encoding_fallback: str = "utf-8",
         rows = [(n - 1, cells) for n, cells in rows]
     table = _frame(table, rows, required_sets)
     table.problems += text_problems(table)
-    table.problems += garbled_text(table, text.encode("utf-8"))
+    table.problems += garbled_text(table, utf8)
     return table
 
 

@@ -55,7 +55,9 @@ def other_currency(frame: pd.DataFrame, raw: RawTable, currency: str) -> list[Pr
         return []
     wanted = currency_code(currency)
     codes = each_distinct(frame["currency"], lambda v: v if v is None else currency_code(v), keep_missing=True)
-    other = codes.notna() & ~codes.map(lambda code: code is None or same_currency(code, wanted)).astype(bool)
+    # (each distinct cell compared once: a spending table has a currency per row)
+    other = each_distinct(frame["currency"], lambda v: v is not None and not same_currency(v, wanted),
+                          dtype="bool")
     return [raw.problem("other_currency", f"this row's amount is in {codes[index]}; the project's amounts are in "
                         f"{wanted} (project.yaml, `currency`), and would be added up with it",
                         f"Convert the amount to {wanted} and write {wanted} here (the workbook does not convert "

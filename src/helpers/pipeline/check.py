@@ -19,7 +19,7 @@ import pandas as pd
 
 from ..files import neutralise, write_atomic
 from ..errors import Problem
-from ..data.countries import country_code
+from ..data.countries import same_country
 from ..data.headers import header_sets, translate
 from ..data.loader import ProjectData, check_and_load, load_project
 from ..data.params import load_annex_params
@@ -152,11 +152,10 @@ def _checked_nowhere(raw, annexes: list) -> list[Problem]:
                      "project-wide annex (`country: all`)")
             hint = (f"Add an annex for {country} in params/, or write its country as an annex file does." if not empty
                     else "Add params/<project>/ensemble.yaml with `country: all`, or give the figure its country.")
-            same = [a.country for a in annexes if not a.is_all and not empty and country_code(country)
-                    and country_code(a.country) == country_code(country)]
+            same = "" if empty else same_country(country, [a.country for a in annexes if not a.is_all])
             if same:   # 'MA' for Maroc: its annex would check the figure
-                hint = f"Did you mean '{same[0]}'? '{country}' is its code or its name in another language: " \
-                       f"write '{same[0]}', as its annex file does."
+                hint = f"Did you mean '{same}'? '{country}' is its code or its name in another language: " \
+                       f"write '{same}', as its annex file does."
             problems.append(raw.problem("reported_nowhere", f"figure '{fid}' names {where}: it is checked in no "
                                         "annex", hint, index=row, column="country", value=country,
                                         severity="warning"))
