@@ -219,3 +219,14 @@ def test_a_figure_whose_key_is_split_now_is_not_said_gone(tmp_path):
     assert split.values.tolist() == [["indicator_achievement_final", "B1", "B1@2020, B1@2021"],
                                      ["spent", "R1", "R1/Mali, R1/Maroc"]]
     assert change.with_previous(now, previous)["previous"].isna().all()
+
+
+def test_a_figure_by_sex_given_a_second_period_is_not_said_gone(tmp_path):
+    """I1/f (women, one period) now I1@2020/f and I1@2021/f: it was said « n'existe plus » (only the text before the
+    first '@' or '/' was compared)."""
+    _keep(tmp_path, dt.date(2021, 6, 30), [("indicators", "indicator_achievement_final", "I1/f", 80.0, "%", "green")])
+    previous = archive.previous(tmp_path, "amem", "ensemble", dt.date(2021, 12, 31))
+    now = _figures([("indicators", "indicator_achievement_final", "I1@2020/f", 80.0, "%", "green"),
+                    ("indicators", "indicator_achievement_final", "I1@2021/f", 97.0, "%", "green")])
+    assert change.gone(now, previous).empty
+    assert change.rekeyed(now, previous)["keys"].tolist() == ["I1@2020/f, I1@2021/f"]

@@ -299,3 +299,11 @@ def test_subgroups_with_few_rows_and_robust_errors_are_named_below_the_subgroup_
     assert f"Sex: Women ({smallest})" in studies.few_rows_by_group(study, effects, "en")
     classical = StudySpec(**{**study.spec.model_dump(), "se": "classical"})
     assert studies.few_rows_by_group(Study(study.name, classical, study.data, []), effects, "fr") == ""
+
+
+def test_a_weighted_size_not_known_prints_no_caution_without_its_number():
+    """Sizes [n.d., 45]: « vaut n.d. unités ... moins de 20 » was printed from the row without a size."""
+    effects = pd.DataFrame({"method": ["ipw", "ipw"], "ess_comparison": [np.nan, 45.0], "n_comparison": [100, 100]})
+    text = studies.weighted_size(effects, "fr")
+    assert "45,0" in text and "20" not in text.split("45,0")[1]
+    assert studies.weighted_size(effects.iloc[:1], "en") == ""

@@ -23,6 +23,8 @@ this one (``data.archive.previous``). Rows are matched on (metric, key).
 
 from __future__ import annotations
 
+import re
+
 from typing import Any
 
 import numpy as np
@@ -132,14 +134,27 @@ def rekeyed(figures: pd.DataFrame, previous: Any | None) -> pd.DataFrame:
         return pd.DataFrame(columns=columns)
     now: dict[tuple[str, str], list[str]] = {}
     for metric, key in zip(figures["metric"].astype(str), figures["key"].astype(str)):
-        for mark in ("@", "/"):
-            if mark in key:
-                now.setdefault((metric, key.split(mark, 1)[0]), []).append(key)
+        for coarser in _coarser(key):
+            now.setdefault((metric, coarser), []).append(key)
     have = set(zip(figures["metric"].astype(str), figures["key"].astype(str)))
     rows = [(m, k, ", ".join(dict.fromkeys(now[(m, k)])))
             for m, k in zip(previous.figures["metric"].astype(str), previous.figures["key"].astype(str))
             if (m, k) not in have and (m, k) in now and m not in NOT_LISTED]
     return pd.DataFrame(rows, columns=columns)
+
+
+def _coarser(key: str) -> set[str]:
+    """The keys ``key`` may have been split from: without its period and/or its last parts (``I1@2020/f`` from
+    ``I1/f`` or ``I1``; ``R1/Mali`` from ``R1``)."""
+    found = set()
+    for base in (key, re.sub(r"@[^/]*", "", key)):
+        while True:
+            if base != key:
+                found.add(base)
+            if "/" not in base:
+                break
+            base = base.rsplit("/", 1)[0]
+    return found
 
 
 def gone(figures: pd.DataFrame, previous: Any | None) -> pd.DataFrame:

@@ -193,10 +193,11 @@ def weighted_size(effects: pd.DataFrame, lang: str) -> str:
     effective size; only figures.csv had it). Empty without weights."""
     from . import fmt
 
-    rows = effects[effects["method"].isin(["ipw", "aipw"])]
+    # the rows figures.csv gives a size for (a size not known prints no caution without its number)
+    rows = effects[effects["method"].isin(["ipw", "aipw"]) & effects["ess_comparison"].notna()]
     if rows.empty:
         return ""
-    row = rows.loc[rows["ess_comparison"].fillna(-1.0).idxmin()]
+    row = rows.loc[rows["ess_comparison"].idxmin()]
     ess = float(row["ess_comparison"])
     text = say("study_ess", lang, ess=fmt.number(ess, 1, lang), n=fmt.number(row["n_comparison"], 0, lang))
     if not ess >= FEW_ROWS:
