@@ -287,7 +287,7 @@ def test_a_figure_printed_in_another_currency_is_not_compared():
     ("5 M DT", "USD", False), ("1 363 103 dinars", "USD", False), ("12 000 000 UM", "USD", False),
     ("5 M DT", "TND", True), ("1 363 103 dinars", "TND", True), ("1,4 million de dinars tunisiens", "TND", True),
     ("1 363 103 dinars", "LYD", True), ("120 000 dinars libyens", "TND", False), ("12 000 000 MRO", "MRU", False),
-    ("1,2 million d'ouguiyas", "MRU", True), ("3 MDT", "TND", True)])
+    ("1,2 million d'ouguiyas", "MRU", True), ("3 MDT", "TND", True), ("5 M DA", "USD", False)])
 def test_the_dinar_and_the_ouguiya_as_reports_write_them(printed, own, computable):
     """« 5 M DT » beside USD figures was compared as dollars (DT was no currency); « dinars » was another currency in
     a Tunisian project; MRO, the ouguiya before 2018 (10 MRO = 1 MRU), was taken for MRU."""

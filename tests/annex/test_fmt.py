@@ -133,3 +133,12 @@ def test_the_survey_headline_shows_a_small_share_as_it_is():
                           "ci_high": [0.0029]})
     text = headline_text(None, frame, "fr")[0]
     assert "0,040\u00a0%" in text and "0,010\u00a0%" in text and "0,0\u00a0%" not in text
+
+
+@pytest.mark.parametrize("value, shown", [(29.96, "29,96\u00a0%"), (35.04, "35,04\u00a0%"), (33.33, "33,3\u00a0%"),
+                                          (30.0, "30,0\u00a0%"), (35.0, "35,0\u00a0%")])
+def test_a_share_outside_its_band_is_never_shown_on_its_limit(value, shown):
+    """A staff-cost share of 29.96 % was « 30,0 % » beside « en dessous de la norme » (30-35 %)."""
+    from helpers.annex.fmt import band_percent
+
+    assert band_percent(value, 30, 35, 1, "fr") == shown

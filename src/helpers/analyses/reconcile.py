@@ -215,7 +215,7 @@ def _direction(sign: str, before: str, after: str, original: str) -> str:
 # code (a code may follow a scale letter: « MEUR », « k$ »), or as a word (folded)
 _CURRENCY_SIGN = re.compile(r"US\$|\$US|[€$£¥]")
 _CURRENCY_CODE = re.compile(r"(?:^|(?<=[^A-Za-z])|(?<=(?<![A-Za-z])[kKM]))(EUR|USD|GBP|CHF|MAD|TND|DZD|LYD|EGP|MRU|MRO|"
-                            r"XOF|XAF|CAD|JPY|CNY|SEK|NOK|DKK|FCFA|CFA|DHS?|DT|UM|LD)(?![A-Za-z])")
+                            r"XOF|XAF|CAD|JPY|CNY|SEK|NOK|DKK|FCFA|CFA|DHS?|DT|UM|LD|DA)(?![A-Za-z])")
 _CURRENCY_WORD = re.compile(r"\b(euros?|dollars?|dirhams?|dhs?|francs? cfa|f cfa|livres? sterling|francs? suisses?|"
                             r"dinars? (?:tunisien|libyen|algerien)s?|dinars?|ouguiyas?)\b")
 _MORE_CURRENCY_WORDS = {"FRANC CFA": "XOF", "FRANCS CFA": "XOF", "LIVRE STERLING": "GBP", "LIVRES STERLING": "GBP",

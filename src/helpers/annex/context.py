@@ -63,6 +63,11 @@ class Annex:
         limits = (self.params.thresholds.rag_green, self.params.thresholds.rag_amber)
         return fmt.rated_percent(value, limits, decimals, self.lang)
 
+    def pct_within(self, value: Any, low: Any, high: Any, decimals: int = 1) -> str:
+        """A % rated against a band: 29.96 is '29,96 %' beside « below the band » from 30, never '30,0 %'
+        (fmt.band_percent)."""
+        return fmt.band_percent(value, low, high, decimals, self.lang)
+
     def num(self, value: Any, decimals: int = 0) -> str:
         return fmt.number(value, decimals, self.lang)
 

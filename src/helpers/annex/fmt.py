@@ -103,6 +103,17 @@ def share_percent(value: Any, decimals: int = 1, lang: str = "fr") -> str:
     return percent(value, decimals, lang)
 
 
+def band_percent(value: Any, low: Any, high: Any, decimals: int = 1, lang: str = "fr") -> str:
+    """A percentage rated against a band (below < low, above > high): as ``percent``, with more decimals when its
+    rounding would put it on a limit it is outside of: 29.96 is '29,96 %' beside « below the band » from 30, 35.04
+    '35,04 %' beside « above » a band to 35, not '30,0 %' and '35,0 %'."""
+    if not is_missing(value):
+        v, low, high = float(value), float(low), float(high)
+        while decimals < 4 and (v < low <= round(v, decimals) or round(v, decimals) <= high < v):
+            decimals += 1
+    return percent(value, decimals, lang)
+
+
 def rated_percent(value: Any, thresholds: Any, decimals: int = 1, lang: str = "fr") -> str:
     """A percentage rated against ``thresholds`` (the RAG limits, 80 and 50): as ``percent``, with more decimals
     when its rounding would reach a limit it is below: 79.99 is '79,99 %' beside its amber, not '80,0 %'."""
