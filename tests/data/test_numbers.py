@@ -209,3 +209,22 @@ def test_format_number_of_a_numpy_float():
 
     assert format_number(np.float64(-0.5), ",") == "-0,5"
     assert format_number(np.float64(-1e-05), ".") == "-0.00001"
+
+
+# ----------------------------------------------------------------- one currency vocabulary (data.currencies)
+@pytest.mark.parametrize("written", ["DA", "LD", "DT", "UM", "Dhs", "FCFA", "F CFA", "F.CFA", "francs CFA", "euros",
+                                     "livres sterling", "francs suisses", "dinars tunisiens", "SEK", "€", "$US"])
+def test_a_currency_is_one_for_the_header_the_cell_and_the_published_figure(written):
+    """Each place that reads a currency reads the same ones: the header reader knew « DA » and the number parser did
+    not (« 100000 DA »: « not a number », nothing said of the currency); the published figures knew « francs CFA »
+    and the header reader did not (« Budget (francs CFA) » was the project's USD)."""
+    from helpers.analyses.reconcile import printed_currency
+    from helpers.data.currencies import currency_code, is_known
+    from helpers.data.headers import _unit
+
+    code = currency_code(written)
+    assert is_known(code), code
+    assert _unit(written, "USD") == ("currency", code)
+    assert printed_currency(f"1 200 {written}") == code
+    with pytest.raises(ValueError, match="currency"):
+        parse_number(f"1 200 {written}", ",")

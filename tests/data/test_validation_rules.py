@@ -1100,6 +1100,20 @@ CASES = [
          "other_currency", "budget.csv", 1, "Budget (DT)", hint="set `currency: TND`",
          what="the header 'Budget (DT)' (Tunisian dinars) in a USD project: « DT » was taken for a remark and the "
               "dinars added up as dollars, nothing said"),
+    Case("budget header in francs CFA", lambda m: m.replace("budget", "line,budget,", "line,Budget (francs CFA),"),
+         "other_currency", "budget.csv", 1, "Budget (francs CFA)", hint="set `currency: XOF`",
+         what="the header 'Budget (francs CFA)' in a USD project: the header reader knew « FCFA », not the words the "
+              "published figures are read with (« francs CFA », « livres sterling », « € TTC »): a remark, the francs "
+              "added up as dollars, nothing said"),
+    Case("budget header in millions of dirhams", lambda m: (m.set_param("currency", "MAD"), m.replace(
+             "budget", "line,budget,", "line,Budget (MDH),")),
+         "scaled_amounts", "budget.csv", 1, "Budget (MDH)", hint="Write the amounts in MAD",
+         what="the header 'Budget (MDH)' (millions of dirhams, « MDT » of dinars) in a MAD project: a remark, the "
+              "millions read as dirhams, nothing said of the header"),
+    Case("amount in Algerian dinars by their abbreviation", lambda m: m.replace("budget", "100000", "100000 DA"),
+         "not_a_number", "budget.csv", 2, "budget", hint="Remove the currency sign",
+         what="budget '100000 DA': the header reader knew « DA » (Algerian dinars), the number parser did not: "
+              "« not a number », nothing said of the currency"),
     Case("old ouguiyas in a project in new ones", lambda m: (m.set_param("currency", "MRU"),
                                                              _with_currencies(m, ["MRU", "UM", "ouguiyas", "MRO"])),
          "other_currency", "expenditure.csv", 5, "currency", hint="does not convert",
@@ -1593,6 +1607,13 @@ ACCEPTED = [
                  m, ["TND", "DT", "dinars", "Dinars tunisiens"]), m.replace("budget", "line,budget,", "line,Budget (DT),")),
              what="a TND project: a `devise` column TND, DT, dinars, « Dinars tunisiens », a header 'Budget (DT)': all "
                   "the project's currency (« dinars » was refused as another currency)",
+             expect=lambda m, data: None),
+    Accepted("francs CFA written as the published figures write them", lambda m: (
+                 m.set_param("currency", "XOF"), _with_currencies(m, ["XOF", "francs CFA", "F.CFA", "F CFA"]),
+                 m.replace("budget", "line,budget,", "line,Budget (francs CFA),")),
+             what="an XOF project: a `devise` column XOF, « francs CFA », « F.CFA », « F CFA », a header 'Budget "
+                  "(francs CFA)': all the project's currency (« francs CFA » and « F.CFA » were refused as another "
+                  "currency)",
              expect=lambda m, data: None),
     Accepted("old version in a hidden sheet", lambda m: _xlsx_with_sheets(m, "budget", "Ancien", hidden=True),
              "budget.xlsx: a hidden sheet 'Ancien' (every amount times 10) before the visible table: the visible one "

@@ -211,34 +211,17 @@ def _direction(sign: str, before: str, after: str, original: str) -> str:
     return sign or (said.pop() if said else "")
 
 
-# a currency named in a printed figure (« 2,8 M EUR », « 2 777 778 € », « $1.4m », « 1 363 103 MAD »): as a sign or a
-# code (a code may follow a scale letter: « MEUR », « k$ »), or as a word (folded)
-_CURRENCY_SIGN = re.compile(r"US\$|\$US|[€$£¥]")
-_CURRENCY_CODE = re.compile(r"(?:^|(?<=[^A-Za-z])|(?<=(?<![A-Za-z])[kKM]))(EUR|USD|GBP|CHF|MAD|TND|DZD|LYD|EGP|MRU|MRO|"
-                            r"XOF|XAF|CAD|JPY|CNY|SEK|NOK|DKK|FCFA|CFA|DHS?|DT|UM|LD|DA)(?![A-Za-z])")
-_CURRENCY_WORD = re.compile(r"\b(euros?|dollars?|dirhams?|dhs?|francs? cfa|f cfa|livres? sterling|francs? suisses?|"
-                            r"dinars? (?:tunisien|libyen|algerien)s?|dinars?|ouguiyas?)\b")
-_MORE_CURRENCY_WORDS = {"FRANC CFA": "XOF", "FRANCS CFA": "XOF", "LIVRE STERLING": "GBP", "LIVRES STERLING": "GBP",
-                        "FRANC SUISSE": "CHF", "FRANCS SUISSES": "CHF"}
-
-
 def printed_currency(text: Any) -> str:
     """The currency a printed figure names, as a code ('EUR' for « 2,8 M EUR », « 2 777 778 € »), '' when it names
-    none; 'EUR+USD' when it names two."""
-    from ..data.spending import currency_code
+    none; 'EUR+USD' when it names two (data.currencies: the words the tables' headers and cells are read with)."""
+    from ..data.currencies import named_currencies
 
-    if text is None:
-        return ""
-    text = str(text)
-    found = [m.group(0) for m in _CURRENCY_SIGN.finditer(text)] + [m.group(1) for m in _CURRENCY_CODE.finditer(text)]
-    found += [m.group(1) for m in _CURRENCY_WORD.finditer(fold(text))]
-    codes = sorted({_MORE_CURRENCY_WORDS.get(w.upper(), currency_code(w)) for w in found})
-    return "+".join(codes)
+    return "+".join(named_currencies(text))
 
 
 def is_currency(unit: Any) -> bool:
     """A figure's unit that is a currency (the project's `currency`: 'USD', 'EUR'...), not '%', 'ratio', 'count'."""
-    from ..data.spending import currency_code
+    from ..data.currencies import currency_code
 
     text = "" if _is_blank(unit) else str(unit).strip()
     return text.lower() not in ("", "%", "ratio", "count") and bool(re.fullmatch(r"[A-Z]{3}", currency_code(text)))
@@ -247,7 +230,7 @@ def is_currency(unit: Any) -> bool:
 def other_currency(printed: Any, unit: Any) -> str:
     """Why a printed figure cannot be compared with a figure in ``unit`` (a currency): it names another currency
     ('printed in EUR, the project's figures are in USD'); '' when it names none, or the same."""
-    from ..data.spending import currency_code, same_currency
+    from ..data.currencies import currency_code, same_currency
 
     if not is_currency(unit):
         return ""

@@ -20,7 +20,7 @@ from ..errors import Problem
 from ..text import fold
 from .readers import RawTable, header_name, split_note
 from .spec import HEADER_ALIASES, SPEC
-from .spending import currency_code, same_currency
+from .currencies import currency_code, is_known, same_currency
 
 
 def _aliases(table: str) -> dict[str, str]:
@@ -84,11 +84,10 @@ def lone_period(table: str, raw: RawTable) -> None:
 
 
 # -- a note in a header, and the unit in an amount's ----------------------------------------------------------------
-# the currencies a header may name (ISO 4217 codes of the projects' donors and countries, and the words
-# spending.currency_code reads): "(TTC)" or "(révisé)" is a remark, not a currency
-CURRENCIES = frozenset("EUR USD GBP CHF CAD JPY CNY SEK NOK DKK XOF XAF MAD TND DZD LYD MRU MRO EGP DINAR".split())
+# the currencies a header may name are those of data.currencies: "(TTC)" or "(révisé)" is a remark, not a currency
 _SCALED = re.compile(r"\b(milliers?|thousands?|millions?|milliards?|billions?|mio|mn)\b|'?\b000s?\b"
-                     r"|^(k|m|md)\s*(€|\$|[a-z]{3}|euros?|dollars?)?$|^(€|\$|[a-z]{3})\s*(k|m)$")
+                     # (a local abbreviation too: « MDH », « MDT » are millions of dirhams, of dinars)
+                     r"|^(k|m|md)\s*(€|\$|[a-z]{3}|dhs?|dt|da|ld|um|euros?|dollars?)?$|^(€|\$|[a-z]{3})\s*(k|m)$")
 _IN = re.compile(r"^(?:(?:montants?|amounts?|valeurs?|values?)\s+)?(?:en|in)\s+")
 
 
@@ -98,7 +97,7 @@ def _unit(note: str, currency: str) -> tuple[str, str] | None:
     if _SCALED.search(text):
         return "scaled", note
     code = currency_code(text)
-    if code in CURRENCIES or same_currency(code, currency):
+    if is_known(code) or same_currency(code, currency):
         return "currency", code
     return None
 

@@ -41,6 +41,7 @@ import numpy as np
 import pandas as pd
 
 from ..text import NOT_KNOWN_WORDS, fold, unaccented
+from .currencies import IN_CELL
 
 # Characters taken as a thousands separator besides the other decimal mark.
 SPACES = " \u00a0\u202f\u2009\u2007"
@@ -61,11 +62,7 @@ DOT_THOUSANDS = ("not a number with this project's decimal mark '.': '.' separat
 LOST_SEPARATOR = ("a '?' between digits: the thousands separator (a French Windows' narrow no-break space) that the "
                   "file's encoding could not hold")
 _LOST_SEPARATOR = re.compile(r"^[+\-\u2212(]?\d{1,3}(?:\?\d{3})+(?:[.,]\d+)?\)?-?$")
-_CURRENCY = re.compile(r"[€$£¥₣₦¤]|(?<![A-Za-z])(?:EUR|USD|XOF|XAF|F\s?CFA|CFA|CHF|GBP|MAD|TND|DZD|EGP|MRU|"
-                       r"MRO|LYD|"
-                       # the local abbreviations: ouguiya (UM), Libyan dinar (LD), dirhams (Dhs)
-                       r"CAD|JPY|DH|DHS|DT|UM|LD|euros?|dollars?|dirhams?|dinars?|ouguiyas?)(?![A-Za-z])",
-                       re.IGNORECASE)
+_CURRENCY = IN_CELL   # (data.currencies: the header reader's and the published figures' currencies too)
 _SERIAL = re.compile(r"^\d{5}(?:[.,]\d+)?$")
 # (a sign may be followed by spaces, « - 12,000 », as a number is: _number_pattern)
 AMBIGUOUS_PATTERN = (r"[ \u00a0\u202f\u2009\u2007\t]*(?:[+\-\u2212\u2013][ \u00a0\u202f\u2009\u2007]*)?\d{1,3}[.,]\d{3}"

@@ -13,39 +13,10 @@ import numpy as np
 import pandas as pd
 
 from . import lines as lines_mod, numbers
+from .currencies import currency_code, same_currency
 from ..errors import Problem
-from ..text import fold
 from .model import each_distinct
 from .readers import RawTable
-
-
-# « dinars », without the country: the currency of a project in any of them
-DINAR, DINARS = "DINAR", frozenset("TND LYD DZD KWD BHD JOD IQD RSD MKD".split())
-# how a currency column writes the codes it means (project.yaml's `currency` is a code)
-_CURRENCY_WORDS = {"€": "EUR", "EURO": "EUR", "EUROS": "EUR", "$": "USD", "US$": "USD", "$US": "USD",
-                   "DOLLAR": "USD", "DOLLARS": "USD", "£": "GBP", "FCFA": "XOF", "F CFA": "XOF", "CFA": "XOF",
-                   "DH": "MAD", "DHS": "MAD", "DIRHAM": "MAD", "DIRHAMS": "MAD", "CHF": "CHF",
-                   # the AMEM countries' own abbreviations (« 5 M DT », « Montant (UM) »): not read as the project's
-                   # currency, nor as a remark, in a project kept in USD
-                   "DT": "TND", "LD": "LYD", "DA": "DZD", "UM": "MRU", "OUGUIYA": "MRU", "OUGUIYAS": "MRU",
-                   "DINAR": DINAR, "DINARS": DINAR}
-for _country, _code in (("TUNISIEN", "TND"), ("LIBYEN", "LYD"), ("ALGERIEN", "DZD")):
-    _CURRENCY_WORDS.update({f"DINAR {_country}": _code, f"DINARS {_country}S": _code})
-
-
-def currency_code(text: Any) -> str:
-    """'€', 'euros', 'Eur' -> 'EUR'; a code or word not known stays as written, in capitals. « dinars » alone is
-    DINAR: any of the dinars (``same_currency``)."""
-    word = " ".join(str(text).split()).upper()
-    return _CURRENCY_WORDS.get(word, _CURRENCY_WORDS.get(fold(word).upper(), word))
-
-
-def same_currency(named: str, currency: str) -> bool:
-    """Whether a currency as written (a code, a sign, a word) is the project's ``currency``: « dinars » is a
-    Tunisian, Libyan or Algerian project's own currency, another currency in a USD one. MRO (the ouguiya before
-    2018) is not MRU: 10 MRO are 1 MRU."""
-    code, own = currency_code(named), currency_code(currency)
-    return code == own or (code == DINAR and own in DINARS)
 
 
 def other_currency(frame: pd.DataFrame, raw: RawTable, currency: str) -> list[Problem]:

@@ -1,0 +1,79 @@
+"""The currencies the workbook recognises, one vocabulary for every place that reads one: a header's note
+(« Budget (F CFA) »), a `currency` cell, an amount cell that names one (« 1 200 DA », refused), a figure printed in a
+report (« 2,8 M EUR »). Written once: the header reader knew « DA » and the number parser did not, the published
+figures knew « francs CFA » and the header reader did not (« Budget (francs CFA) » was read as the project's USD).
+
+A light module (re and text only): the analyses import it (reconcile).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..text import fold
+
+# the ISO 4217 codes of the projects' donors and countries; a header naming another one is read as a remark
+CODES = frozenset("EUR USD GBP CHF CAD JPY CNY SEK NOK DKK XOF XAF MAD TND DZD LYD MRU MRO EGP".split())
+# « dinars », without the country: the currency of a project in any of them
+DINAR, DINARS = "DINAR", frozenset("TND LYD DZD KWD BHD JOD IQD RSD MKD".split())
+# the local abbreviations, written in capitals (in a report's sentence « da » or « um » are words, not currencies)
+ABBREVIATIONS = {"FCFA": "XOF", "CFA": "XOF", "DH": "MAD", "DHS": "MAD", "DT": "TND", "LD": "LYD", "DA": "DZD",
+                 "UM": "MRU"}
+# the signs, and the words (in capitals, folded: « Dinars algériens » is DINARS ALGERIENS)
+SIGNS = {"€": "EUR", "$": "USD", "US$": "USD", "$US": "USD", "£": "GBP", "¥": "JPY"}
+WORDS = {"EURO": "EUR", "EUROS": "EUR", "DOLLAR": "USD", "DOLLARS": "USD", "F CFA": "XOF", "F.CFA": "XOF", "F. CFA": "XOF",
+         "FRANC CFA": "XOF", "FRANCS CFA": "XOF", "DIRHAM": "MAD", "DIRHAMS": "MAD", "OUGUIYA": "MRU",
+         "OUGUIYAS": "MRU", "LIVRE STERLING": "GBP", "LIVRES STERLING": "GBP", "FRANC SUISSE": "CHF",
+         "FRANCS SUISSES": "CHF", "DINAR": DINAR, "DINARS": DINAR}
+for _country, _code in (("TUNISIEN", "TND"), ("LIBYEN", "LYD"), ("ALGERIEN", "DZD")):
+    WORDS.update({f"DINAR {_country}": _code, f"DINARS {_country}S": _code})
+_NAMES = {**SIGNS, **ABBREVIATIONS, **WORDS}
+
+# a currency named inside a text (« 2,8 M EUR », « 2 777 778 € », « $1.4m », « Budget (dollars US) »): a sign, a code
+# or abbreviation in capitals (it may follow a scale letter: « MEUR », « k$ », « MDH »), or a word (on the folded text)
+SIGN = re.compile(r"US\$|\$US|[€$£¥]")
+CODE = re.compile(r"(?:^|(?<=[^A-Za-z])|(?<=(?<![A-Za-z])[kKM]))(" + "|".join(sorted(CODES | set(ABBREVIATIONS),
+                  key=lambda c: (-len(c), c))) + r")(?![A-Za-z])")
+WORD = re.compile(r"\b(euros?|dollars?|dirhams?|dhs?|francs? cfa|f\.? ?cfa|livres? sterling|francs? suisses?|"
+                  r"dinars? (?:tunisien|libyen|algerien)s?|dinars?|ouguiyas?)\b")
+# any of them in a cell, in any case (a number cell naming one is refused: data.numbers); the signs of the
+# number parser besides (₣ franc, ₦ naira, ¤ any currency)
+IN_CELL = re.compile(r"[€$£¥₣₦¤]|(?<![A-Za-z])(?:" + "|".join(sorted(CODES | set(ABBREVIATIONS), key=lambda c: (-len(c), c)))
+                     + r"|F\s?CFA|euros?|dollars?|dirhams?|dinars?|ouguiyas?|francs?|livres? sterling)(?![A-Za-z])",
+                     re.IGNORECASE)
+
+
+def currency_code(text: Any) -> str:
+    """'€', 'euros', 'Eur' -> 'EUR'; a code or word not known stays as written, in capitals. « dinars » alone is
+    DINAR: any of the dinars (``same_currency``). A text naming one currency among other words is that currency
+    (« dollars US », « € TTC »)."""
+    word = " ".join(str(text).split()).upper()
+    code = _NAMES.get(word, _NAMES.get(fold(word).upper(), word))
+    if code in CODES or code == DINAR:
+        return code
+    named = named_currencies(text)
+    return named[0] if len(named) == 1 else code
+
+
+def named_currencies(text: Any) -> list[str]:
+    """The currencies a text names, as codes, sorted ('EUR' for « 2,8 M EUR »; [] for none)."""
+    if text is None:
+        return []
+    text = str(text)
+    found = [m.group(0) for m in SIGN.finditer(text)] + [m.group(1) for m in CODE.finditer(text)]
+    found += [m.group(1) for m in WORD.finditer(fold(text))]
+    return sorted({_NAMES.get(" ".join(w.split()).upper(), w.upper()) for w in found})
+
+
+def is_known(code: str) -> bool:
+    """Whether a code (as currency_code gives it) is a currency: ``CODES``, or « dinars »."""
+    return code in CODES or code == DINAR
+
+
+def same_currency(named: str, currency: str) -> bool:
+    """Whether a currency as written (a code, a sign, a word) is the project's ``currency``: « dinars » is a
+    Tunisian, Libyan or Algerian project's own currency, another currency in a USD one. MRO (the ouguiya before
+    2018) is not MRU: 10 MRO are 1 MRU."""
+    code, own = currency_code(named), currency_code(currency)
+    return code == own or (code == DINAR and own in DINARS)
