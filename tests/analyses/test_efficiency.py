@@ -260,3 +260,24 @@ def test_an_output_given_by_sex_only_says_why_it_has_no_cost(sample):
     r = row(efficiency.cost_per_result(tables, params), "output", "P2.2.a")
     assert np.isnan(r["cost"]) and r["reason"] == "by_sex_only" and r["lines"] == "R2"
     assert "par sexe" in efficiency.reason_text("by_sex_only", "fr")
+
+
+def test_a_country_s_spending_periods_are_its_own(tmp_path):
+    """Maroc writes its spending per year, Tunisie per half-year (each row: its period's end, no label). The cost of
+    a Maroc output to 30/06/2020 was 1 000 in the project-wide annex (Maroc's spending to 31/12/2019 / 10: the
+    half-year ends of Tunisie's rows were taken for Maroc's) and not computable in Maroc's own annex; now not
+    computable in both, as the budget reads a country's coverage from its own rows."""
+    from fixtures.mini_project import Mini
+
+    m = Mini.copy_to(tmp_path)
+    m.set_param("start_date", "2019-01-01")
+    m.write_param_file("ensemble", "country: all\nname: Ensemble\n")
+    m.write("expenditure", "line,period_end,amount,country\nB1,2019-12-31,10000,Maroc\nB1,2020-12-31,40000,Maroc\n"
+                           "B3,2020-06-30,10000,Tunisie\nB3,2020-12-31,20000,Tunisie\nB4,2021-06-30,5000,\n")
+    m.write("indicators", "indicator_id,period,actual,label,level,unit,target_final,direction,country,budget_lines\n"
+                          "O1,2020-06,10,Inspecteurs formés,output,personnes,50,increase,Maroc,B1\n")
+    data = m.load()
+    for annex in ("ensemble", "maroc"):
+        figures = annex_figures(data, load_annex_params("mini", annex, m.params_dir))
+        cost = figures[figures["metric"].eq("cost_per_unit") & figures["key"].eq("O1")].iloc[0]
+        assert np.isnan(cost["value"]) and "inside a spending period" in cost["note"], (annex, cost["value"])

@@ -38,7 +38,7 @@ import numpy as np
 import pandas as pd
 
 from . import budget as budget_mod
-from ..data import numbers
+from ..data import lines as lines_mod, numbers
 from ..data.spec import REGIONAL, split_lines
 from ..text import fold, is_rate
 
@@ -168,6 +168,7 @@ class _Spending:
     def __init__(self, budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any):
         self.budget, self.expenditure, self.params = budget, expenditure, params
         self._by_date: dict[dt.date, pd.DataFrame] = {}
+        self._ends: dict[str, list[dt.date]] | None = None
 
     def _table(self, day: dt.date) -> pd.DataFrame:
         if day not in self._by_date:
@@ -188,6 +189,26 @@ class _Spending:
         several countries); the name as written when it designates no single line (``on`` says why)."""
         rows = self._rows(self._table(budget_mod.to_timestamp(self.params.reporting_date).date()), name, country)
         return str(rows["key"].iloc[0]) if len(rows) == 1 else name
+
+    def ends(self, lines: list[str], day: dt.date, country: Any = "") -> list[dt.date]:
+        """The period ends of the spending rows of the countries of ``lines``: a country's spending is known at the
+        ends of its own periods, as the budget reads its coverage (budget._line_table); a project-wide line is spent
+        by every country, every row's. (The ends of every country's rows made Tunisie's half-years the periods of
+        Maroc's yearly spending: its spending to 31/12/2019 was the cost of an output to 30/06/2020.)"""
+        if self._ends is None:
+            e = self.expenditure
+            keys = lines_mod.resolve(self.budget, e)[0].to_numpy() if len(e) else np.array([], dtype=object)
+            days = pd.to_datetime(e["period_end"]).dt.date.to_numpy()
+            self._ends = {REGIONAL: sorted({d for d in days if pd.notna(d)})}
+            for key in set(keys):
+                self._ends[key] = sorted({d for d, k in zip(days, keys) if k == key and pd.notna(d)})
+        known = self._table(day)
+        keys = set()
+        for name in lines:
+            keys |= set(lines_mod.country_key(self._rows(known, name, country)["country"]))
+        if not keys or REGIONAL in keys:
+            return self._ends[REGIONAL]
+        return sorted(set().union(*(self._ends.get(key, []) for key in keys)))
 
     def on(self, lines: list[str], day: dt.date, country: Any = "") -> tuple[float, str]:
         """(spent on ``lines`` up to ``day``, reason code or ''), each line found as ``_rows`` finds it."""
@@ -261,7 +282,6 @@ def cost_per_result(tables: dict[str, pd.DataFrame], params: Any, keys: pd.Serie
     spending = _Spending(budget, expenditure, params)
     financed = financed_results(indicators, participation, resolve=spending.key)
     reporting = budget_mod.to_timestamp(params.reporting_date).date()
-    ends = sorted({d.date() for d in pd.to_datetime(expenditure["period_end"]).dropna()})
     rows = []
 
     outputs = _output_rows(indicators)
@@ -273,7 +293,8 @@ def cost_per_result(tables: dict[str, pd.DataFrame], params: Any, keys: pd.Serie
         spent, reason = (float("nan"), "bad_period") if day is None else spending.on(lines, day, row.get("country"))
         # (at the reporting date the annex says which spending rows end after it: as every figure of spending)
         if reason in ("", "no_spending", "spending_not_computable") and day is not None and day < reporting \
-                and _inside_a_period(day, ends):   # (budget_lines finds it too, when the periods are labelled)
+                and _inside_a_period(day, spending.ends(lines, day, row.get("country"))):
+            # (budget_lines finds it too, when the periods are labelled)
             spent, reason = float("nan"), "inside_spending_period"
         if not reason:
             if is_rate(row.get("unit"), row.get("label")):   # 45 % placed into jobs: not 45 things done
