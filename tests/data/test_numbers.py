@@ -213,7 +213,7 @@ def test_format_number_of_a_numpy_float():
 
 # ----------------------------------------------------------------- one currency vocabulary (data.currencies)
 @pytest.mark.parametrize("written", ["DA", "LD", "DT", "UM", "Dhs", "FCFA", "F CFA", "F.CFA", "francs CFA", "euros",
-                                     "livres sterling", "francs suisses", "dinars tunisiens", "SEK", "€", "$US"])
+                                     "livres sterling", "francs suisses", "francs", "dinars tunisiens", "SEK", "€", "$US"])
 def test_a_currency_is_one_for_the_header_the_cell_and_the_published_figure(written):
     """Each place that reads a currency reads the same ones: the header reader knew « DA » and the number parser did
     not (« 100000 DA »: « not a number », nothing said of the currency); the published figures knew « francs CFA »

@@ -17,6 +17,8 @@ from ..text import fold
 CODES = frozenset("EUR USD GBP CHF CAD JPY CNY SEK NOK DKK XOF XAF MAD TND DZD LYD MRU MRO EGP".split())
 # « dinars », without the country: the currency of a project in any of them
 DINAR, DINARS = "DINAR", frozenset("TND LYD DZD KWD BHD JOD IQD RSD MKD".split())
+# « francs » alike: a franc CFA, Swiss, Guinean... project's own, another currency in a USD one
+FRANC, FRANCS = "FRANC", frozenset("XOF XAF CHF GNF KMF CDF BIF DJF RWF XPF".split())
 # the local abbreviations, written in capitals (in a report's sentence « da » or « um » are words, not currencies)
 ABBREVIATIONS = {"FCFA": "XOF", "CFA": "XOF", "DH": "MAD", "DHS": "MAD", "DT": "TND", "LD": "LYD", "DA": "DZD",
                  "UM": "MRU"}
@@ -25,7 +27,7 @@ SIGNS = {"€": "EUR", "$": "USD", "US$": "USD", "$US": "USD", "£": "GBP", "¥"
 WORDS = {"EURO": "EUR", "EUROS": "EUR", "DOLLAR": "USD", "DOLLARS": "USD", "F CFA": "XOF", "F.CFA": "XOF", "F. CFA": "XOF",
          "FRANC CFA": "XOF", "FRANCS CFA": "XOF", "DIRHAM": "MAD", "DIRHAMS": "MAD", "OUGUIYA": "MRU",
          "OUGUIYAS": "MRU", "LIVRE STERLING": "GBP", "LIVRES STERLING": "GBP", "FRANC SUISSE": "CHF",
-         "FRANCS SUISSES": "CHF", "DINAR": DINAR, "DINARS": DINAR}
+         "FRANCS SUISSES": "CHF", "DINAR": DINAR, "DINARS": DINAR, "FRANC": FRANC, "FRANCS": FRANC}
 for _country, _code in (("TUNISIEN", "TND"), ("LIBYEN", "LYD"), ("ALGERIEN", "DZD")):
     WORDS.update({f"DINAR {_country}": _code, f"DINARS {_country}S": _code})
 _NAMES = {**SIGNS, **ABBREVIATIONS, **WORDS}
@@ -36,7 +38,7 @@ SIGN = re.compile(r"US\$|\$US|[€$£¥]")
 CODE = re.compile(r"(?:^|(?<=[^A-Za-z])|(?<=(?<![A-Za-z])[kKM]))(" + "|".join(sorted(CODES | set(ABBREVIATIONS),
                   key=lambda c: (-len(c), c))) + r")(?![A-Za-z])")
 WORD = re.compile(r"\b(euros?|dollars?|dirhams?|dhs?|francs? cfa|f\.? ?cfa|livres? sterling|francs? suisses?|"
-                  r"dinars? (?:tunisien|libyen|algerien)s?|dinars?|ouguiyas?)\b")
+                  r"dinars? (?:tunisien|libyen|algerien)s?|dinars?|ouguiyas?|francs?)\b")
 # any of them in a cell, in any case (a number cell naming one is refused: data.numbers); the signs of the
 # number parser besides (₣ franc, ₦ naira, ¤ any currency)
 IN_CELL = re.compile(r"[€$£¥₣₦¤]|(?<![A-Za-z])(?:" + "|".join(sorted(CODES | set(ABBREVIATIONS), key=lambda c: (-len(c), c)))
@@ -46,11 +48,11 @@ IN_CELL = re.compile(r"[€$£¥₣₦¤]|(?<![A-Za-z])(?:" + "|".join(sorted(CO
 
 def currency_code(text: Any) -> str:
     """'€', 'euros', 'Eur' -> 'EUR'; a code or word not known stays as written, in capitals. « dinars » alone is
-    DINAR: any of the dinars (``same_currency``). A text naming one currency among other words is that currency
+    DINAR: any of the dinars (``same_currency``), « francs » FRANC. A text naming one currency among other words is that currency
     (« dollars US », « € TTC »)."""
     word = " ".join(str(text).split()).upper()
     code = _NAMES.get(word, _NAMES.get(fold(word).upper(), word))
-    if code in CODES or code == DINAR:
+    if is_known(code):
         return code
     named = named_currencies(text)
     return named[0] if len(named) == 1 else code
@@ -68,7 +70,7 @@ def named_currencies(text: Any) -> list[str]:
 
 def is_known(code: str) -> bool:
     """Whether a code (as currency_code gives it) is a currency: ``CODES``, or « dinars »."""
-    return code in CODES or code == DINAR
+    return code in CODES or code in (DINAR, FRANC)
 
 
 def same_currency(named: str, currency: str) -> bool:
@@ -76,4 +78,4 @@ def same_currency(named: str, currency: str) -> bool:
     Tunisian, Libyan or Algerian project's own currency, another currency in a USD one. MRO (the ouguiya before
     2018) is not MRU: 10 MRO are 1 MRU."""
     code, own = currency_code(named), currency_code(currency)
-    return code == own or (code == DINAR and own in DINARS)
+    return code == own or (code == DINAR and own in DINARS) or (code == FRANC and own in FRANCS)
