@@ -24,13 +24,21 @@ PROJECT_WIDE_WORDS = ALL_WORDS | {"regional", "regionale", "multi-pays", "multip
                                   # a country « Sous-régional » of its own, left out of what country annexes leave out
                                   "sous-regional", "sous-regionale", "sous regional", "sousregional", "subregional",
                                   "sub-regional", "sub regional", "inter-pays", "interpays", "plusieurs pays",
-                                  "pluri-pays", "multi-countries", "several countries"}
+                                  "pluri-pays", "multi-countries", "several countries",
+                                  # what French tables write for n/a (« sans objet »): the project's, as n/a is
+                                  "s.o", "s/o", "sans objet", "non applicable", "not applicable"}
 
 # ----------------------------------------------------------------- vocabularies (keys are folded words)
 # How a table says a value is not known (non disponible, non communiqué, not available...), folded, without a final
 # '.': a number cell so written is refused with that reason (data.numbers), a study's group so written too (loader).
 NOT_KNOWN_WORDS = frozenset("nd|n.d|n/d|na|n/a|n.a|#n/a|nan|nc|n.c|ns|nsp|inconnu|inconnue|unknown|?|??|en attente|"
-                            "tbd|a determiner|non disponible|not available|missing|manquant|none|null".split("|"))
+                            "tbd|a determiner|non disponible|not available|missing|manquant|none|null|"
+                            # (« Non renseigné » was a country of that name where « Inconnu » was refused)
+                            "inconnus|inconnues|inconnu(e)|inconnu.e|nr|n.r|non renseigne|non renseignee|non connu|"
+                            "non connue|non communique|non communiquee|non precise|non precisee|non specifie|"
+                            "non specifiee|indetermine|indeterminee|non determine|a preciser|not known|not specified|"
+                            "unspecified|not recorded|ne sait pas|s.o|s/o|sans objet|non applicable|"
+                            "not applicable".split("|"))
 # The sex of a person in a participation register (and of an indicator row): anything else is refused.
 SEX_WORDS = {"f": "f", "femme": "f", "femmes": "f", "female": "f", "woman": "f", "women": "f", "w": "f",
              "feminin": "f", "feminine": "f", "fille": "f", "girl": "f",
@@ -76,7 +84,10 @@ COMPARISON_WORDS = {"==": "=", "≥": ">=", "=>": ">=", "≤": "<=", "=<": "<=",
 # space and joiners, direction marks, embeddings and overrides, word joiner, byte-order mark. Names are compared
 # without them: a register's 'Benali' + U+200B was another person than 'Benali' (3 persons, 2 women, for 2 and 1).
 # (The characters themselves in the pattern, not regex escapes: pyarrow's RE2 runs it too, and reads no \u escape.)
-INVISIBLE = "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+# The readers strip them at a cell's edges (data.readers), the loader refuses them inside a code: one list.
+INVISIBLE_CHARACTERS = ("\u00ad\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+                        "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff")
+INVISIBLE = f"[{INVISIBLE_CHARACTERS}]"
 _INVISIBLE = re.compile(INVISIBLE)
 
 
@@ -107,6 +118,36 @@ def as_code(text: Any) -> str:
     """How a value is compared with a list of codes: folded, spaces and hyphens as '_' ('Civil society' ->
     'civil_society', 'Frais-de-personnel' -> 'frais_de_personnel')."""
     return fold(text).replace(" ", "_").replace("-", "_")
+
+
+# spaces, hyphens and dashes between a word's parts: Word writes « Multi–pays » (an en dash), « Sous‑régional » (a
+# non-breaking hyphen), and « Sous–régional » was a country of that name where « Sous-régional » was the project's
+_JOINERS = re.compile(r"[\s_\-\u2010-\u2015\u2212]+")
+
+
+def _bare(text: Any) -> str:
+    """fold, without spaces, hyphens and dashes, nor a final '.': « Multi – pays. » -> 'multipays'."""
+    return _JOINERS.sub("", fold(text)).rstrip(".")
+
+
+_PROJECT_WIDE = frozenset(_bare(word) for word in PROJECT_WIDE_WORDS) - {""}
+_NOT_KNOWN = frozenset(_bare(word) for word in NOT_KNOWN_WORDS) - {""}
+
+
+def is_dash(text: Any) -> bool:
+    """A cell holding only a dash: '-', '--', Word's '–' or '—'."""
+    return bool(fold(text)) and not _JOINERS.sub("", fold(text))
+
+
+def is_project_wide(text: Any) -> bool:
+    """Whether a row's country says the project as a whole (PROJECT_WIDE_WORDS, a dash), however spaced and
+    hyphenated: « Régional », « Multi–pays », « Sous‑régional », « - », « — ». An empty cell is too, said apart."""
+    return is_dash(text) or _bare(text) in _PROJECT_WIDE
+
+
+def is_not_known(text: Any) -> bool:
+    """Whether a cell says « not known » (NOT_KNOWN_WORDS), however spaced: « n.d. », « N/D », « Non renseigné »."""
+    return _bare(text) in _NOT_KNOWN
 
 
 def is_all(country: Any) -> bool:

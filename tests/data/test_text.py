@@ -82,3 +82,26 @@ def test_a_person_written_with_a_zero_width_space_is_one_person(tmp_path):
     table = load_project("mini", mini.data_dir, mini.params_dir).tables["participation"]
     who = persons(table).iloc[0]
     assert (who["persons"], who["women"], who["participations"]) == (2, 1, 3)
+
+
+@pytest.mark.parametrize("written", ["Régional", "Multi–pays", "Sous\u2011régional", "Sous – régional", "Global.", "-",
+                                     "—", "–", "n/a", "s.o.", "Sans objet"])
+def test_the_project_as_a_whole_is_read_however_spaced_and_hyphenated(written):
+    """« Sous–régional » (Word's en dash) was a country of that name where « Sous-régional » was the project's;
+    « — » a country where « - » was the project's."""
+    from helpers.text import is_project_wide
+
+    assert is_project_wide(written)
+
+
+@pytest.mark.parametrize("written", ["Inconnu", "inconnue", "Non renseigné", "N/D", "ND", "n. d.", "NR", "Non précisé",
+                                     "Indéterminé", "inconnu(e)"])
+def test_not_known_is_one_vocabulary_for_countries_numbers_and_groups(written):
+    """« Inconnu » was refused as a country and « Non renseigné » read as one; a number cell so written is refused
+    with the same reason."""
+    from helpers.data.numbers import NOT_KNOWN, parse_number
+    from helpers.text import is_not_known, is_project_wide
+
+    assert is_not_known(written) and not is_project_wide(written)
+    with pytest.raises(ValueError, match=NOT_KNOWN):
+        parse_number(written, ",")

@@ -1567,6 +1567,16 @@ CASES = [
          expect=lambda m, problems: _check(sorted((p.file[-15:], p.row) for p in problems
                                                   if p.rule == "country_not_known")
                                            == [("expenditure.csv", 5), ("rticipation.csv", 4)])),
+    Case("country written « Non renseigné »", lambda m: (
+             m.replace("participation", "E3,30,18,,", "E3,30,18,Non renseigné,"),
+             m.replace("expenditure", "B4,2021-06-30,5000,,", "B4,2021-06-30,5000,N.R.,")),
+         "country_not_known", "participation.csv", 4, "country", hint="leave the cell empty",
+         what="participation.csv: event E3's country « Non renseigné » (expenditure.csv's « N.R. »): « Inconnu » and "
+              "« N/D » were refused, these read as a country of that name, in no country annex and a country of its "
+              "own in the project's women's share by country, without a word",
+         expect=lambda m, problems: _check(sorted((p.file[-15:], p.row) for p in problems
+                                                  if p.rule == "country_not_known")
+                                           == [("expenditure.csv", 5), ("rticipation.csv", 4)])),
     Case("a country's spending all on project-wide lines", lambda m: (
              m.replace("expenditure", "B1,2020-12-31,40000,Maroc", "B4,2020-12-31,40000,Maroc"),
              m.replace("expenditure", "B2,2020-12-31,10000.50,Maroc", "B4,2020-11-30,10000.50,Maroc")),
@@ -1664,6 +1674,13 @@ ACCEPTED = [
              "budget line B4 of country « Sous-régional » and its spending « Inter-pays »: the project's own, as an "
              "empty cell (it was a country of that name, in no country annex's list of what it leaves out)",
              lambda m, data: _expect_project_wide(data)),
+    Accepted("the project's own line written with Word's dashes", lambda m: (
+                 m.replace("budget", "B4,20000,,", "B4,20000,Sous\u2013régional,"),
+                 m.replace("expenditure", "B4,2021-06-30,5000,,", "B4,2021-06-30,5000,\u2014,")),
+             "budget line B4 of country « Sous–régional » (Word's en dash for the hyphen) and its spending « — »: the "
+             "project's own, as « Sous-régional » and « - » are (each was a country of that name, listed beside Maroc "
+             "and Tunisie in the project's annex)",
+             lambda m, data: _expect_project_wide(data)),
     Accepted("a country written in capitals in some rows", lambda m: (
                  m.replace("activities", "A2,En cours (avancé),Maroc,", "A2,En cours (avancé),MAROC,"),
                  m.replace("participation", "E1,20,8,Maroc,", "E1,20,8,maroc,")),
@@ -1740,6 +1757,18 @@ ACCEPTED = [
              lambda m, data: (
                  _check(data.tables["participation"].set_index("event_id").at["E1", "country"] == "Maroc"),
                  _check(data.tables["expenditure"].set_index("line").at["B3", "country"] == "Tunisie"))),
+    Accepted("invisible characters after a number", lambda m: (
+                 m.replace("participation", "E1,20,8,Maroc,", "E1,20,8\u2069,Maroc,"),
+                 m.write("expenditure", "sep=,\n" + m.text("expenditure").replace("B1,2020-12-31,40000,",
+                                                                                 "B1\u2066,2020-12-31,40000\u200c,"))),
+             "participation.csv with women '8' and a closing direction isolate (U+2069, from text copied beside "
+             "Arabic), expenditure.csv with 'B1' after an opening one and '40000' before a zero-width non-joiner: the "
+             "readers stripped 5 invisible characters at a cell's edges, the names were compared without 23: « not a "
+             "number (value: '8\\u2069') », « this code holds an invisible character »",
+             lambda m, data: (
+                 _check(data.tables["participation"].set_index("event_id").at["E1", "women"] == 8),
+                 _check(data.tables["expenditure"]["amount"].tolist()[0] == 40000),
+                 _check(data.tables["expenditure"]["line"].tolist()[0] == "B1"))),
     Accepted("Mac Roman declared", lambda m: (m.write("activities", m.text("activities"), encoding="mac_roman"),
                                              m.set_param("encoding", "mac_roman")),
              "activities.csv from Excel for Mac (Mac Roman); project.yaml says encoding: mac_roman", _expect_accents),

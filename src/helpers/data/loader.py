@@ -24,7 +24,7 @@ from pydantic import TypeAdapter, ValidationError
 from . import as_of, headers, lines as lines_mod, numbers, register, spending, totals
 from ..errors import Problem, ValidationFailed, did_you_mean
 from ..text import (COMPARISON_WORDS, NOT_KNOWN_WORDS, PROJECT_WIDE_WORDS, SEX_WORDS, TOTAL_WORDS,  # noqa: F401
-                    INVISIBLE, as_code, fold, plain_code)   # (loader.fold re-exported)
+                    INVISIBLE, as_code, fold, is_dash, is_not_known, is_project_wide, plain_code)   # (loader.fold re-exported)
 from .params import (AnnexParams, ProjectParams, duplicate_annexes, load_annex_params, load_project_params,
                      report_decimal_mark)
 from ..paths import DATA_DIR, PARAMS_DIR, annex_names, relative
@@ -32,6 +32,7 @@ from .countries import country_code, same_country
 from .iati import TABLES as IATI_TABLES, load_iati
 from .inputs import beside, exists, load_described, read_yaml, recording
 from .model import ProjectData, Study, each_distinct, scope  # noqa: F401 (ProjectData, Study, scope re-exported)
+from . import readers
 from .readers import UNREADABLE, RawTable, column_letter, column_position, read_table
 from .schemas import StudySpec, validate_table
 from .spec import (AMBIGUOUS_COLUMNS, COLUMNS, DEFAULTS, ENUMERATIONS, FINANCED_TABLES, KINDS as DTYPES,  # noqa: F401
@@ -975,9 +976,9 @@ def _ambiguous(series: pd.Series, raw: RawTable, decimal_mark: str) -> list[Prob
 # The columns holding codes that join rows or tell them apart, compared as written, where an invisible character
 # (text.INVISIBLE) makes another code: 'B' + U+200B + '1' is shown as B1 and is another line than B1, so a budget
 # line written twice was counted twice without the duplicate_line error (readers strip those at a cell's edges).
-# (U+202D and U+202E are control characters.)
+# (the readers' list: U+202D and U+202E are control characters.)
 _CODES = ("activity_id", "event_id", "line", "indicator_id", "figure_id", "key", "budget_lines")
-_INVISIBLE = INVISIBLE.replace("\u202e", "\u202c")
+_INVISIBLE = f"[{readers.INVISIBLE}]"
 
 
 def _invisible_in_codes(values: pd.Series, raw: RawTable) -> list[Problem]:
@@ -1005,8 +1006,7 @@ def _country_not_known(values: pd.Series, raw: RawTable) -> list[Problem]:
     as a country of its own in the project's. Not the project as a whole either (an empty cell, `regional`, `N/A`):
     the row's country is to be said."""
     distinct = values.unique()   # (one hash pass; the empty cell is skipped below)
-    unknown = [v for v in distinct if isinstance(v, str) and fold(v) not in PROJECT_WIDE_WORDS
-               and fold(v).rstrip(".") in NOT_KNOWN_WORDS]
+    unknown = [v for v in distinct if isinstance(v, str) and not is_project_wide(v) and is_not_known(v)]
     if not unknown:
         return []
     rows = values.isin(unknown).to_numpy(dtype=bool)
@@ -1135,8 +1135,8 @@ def _normalised(column: Column | None, series: pd.Series) -> pd.Series:
     comparison words to their codes, an empty cell to the column's default."""
     how = column.normalise if column is not None else None
     if how == "country":
-        return each_distinct(series, lambda c: REGIONAL if numbers.is_empty(c) or fold(c) in PROJECT_WIDE_WORDS
-                             else c, dtype="str")
+        return each_distinct(series, lambda c: REGIONAL if numbers.is_empty(c) or is_project_wide(c) else c,
+                             dtype="str")
     if how == "enumeration":
         words = dict(column.words)
 
@@ -1312,7 +1312,7 @@ def _country_problems(annex: AnnexParams, data: ProjectData, table_files: dict[s
             hint = ("An annex covers one country, or the whole project (`country: all`, which compares the "
                     "countries): write one country here, and one annex file per country. Countries in the data: "
                     + ", ".join(sorted(seen)) + ".")
-        if fold(annex.country) in PROJECT_WIDE_WORDS:   # `country: Régional`: read as the project's own rows
+        if is_project_wide(annex.country):   # `country: Régional`: read as the project's own rows
             hint = (f"'{annex.country}' is the project as a whole: its rows are shown in the annex with `country: "
                     "all` (with every country's), which compares the countries; write `country: all`. " + hint)
         if not seen and no_country:
@@ -1814,8 +1814,7 @@ def _groups_unclear(values: pd.Series, raw: RawTable, column: str, wanted: Any, 
             column=column, severity="warning"))
     distinct = values.dropna().unique().tolist()
     # (a word for "not known", or a dash: read as "another value", it joined the comparison)
-    unknown = [v for v in distinct if isinstance(v, str) and (fold(v).rstrip(".") in NOT_KNOWN_WORDS
-                                                              or v.strip() in ("-", "--"))]
+    unknown = [v for v in distinct if isinstance(v, str) and (is_not_known(v) or is_dash(v))]
     for word in unknown:
         rows = values.index[(values == word).to_numpy()]
         problems.append(raw.problem(

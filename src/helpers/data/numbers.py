@@ -40,7 +40,7 @@ from typing import Any, Hashable
 import numpy as np
 import pandas as pd
 
-from ..text import NOT_KNOWN_WORDS, fold, unaccented
+from ..text import fold, is_not_known, unaccented
 from .currencies import IN_CELL
 
 # Characters taken as a thousands separator besides the other decimal mark.
@@ -227,7 +227,7 @@ def _parse_number(text: Any, decimal_mark: str, money: bool, percent: bool = Fal
         return value
     if _NOT_FINITE.match(stripped):
         raise ValueError(NOT_FINITE)
-    if fold(stripped).rstrip(".") in NOT_KNOWN_WORDS:
+    if is_not_known(stripped):
         raise ValueError(NOT_KNOWN)
     if _CURRENCY.sub("", stripped).strip(SPACES) in tuple(_MINUS + "\u2014"):   # ' -   € ': an accounting 0
         raise ValueError(DASH)

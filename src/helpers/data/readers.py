@@ -38,8 +38,8 @@ import pandas as pd
 
 from ..errors import Problem
 from ..paths import relative
-from ..text import unaccented
-from .inputs import CONTROL, CONTROL_HINT, MiB, Refused, clipped, control_reason, read_digested, shown, zip_problem
+from ..text import INVISIBLE_CHARACTERS, unaccented
+from .inputs import CONTROL, CONTROL_HINT, OVERRIDES, MiB, Refused, clipped, control_reason, read_digested, shown, zip_problem
 
 HEADER_SEARCH_ROWS = 30  # title rows allowed above the header
 # Limits (data/README.md, "Limits"), checked before the work: a file over them is refused with a message.
@@ -369,10 +369,12 @@ def sniff_delimiter(text: str) -> str:
 
 
 # Invisible characters a cell may start or end with, pasted from a web page or a PDF, or a second file's byte-order
-# mark left inside when two CSV files are put end to end (zero-width space and no-break space, word joiner, the
-# left-to-right and right-to-left marks): stripped with the spaces. '\ufeffMaroc' was another country than 'Maroc'
-# (its rows left out of the Maroc annex), and messages showed it as 'Maroc'.
-INVISIBLE = "\u200b\u200e\u200f\u2060\ufeff"
+# mark left inside when two CSV files are put end to end (text.INVISIBLE_CHARACTERS: zero-width space and no-break
+# space, word joiner, the direction marks and isolates, soft hyphen): stripped with the spaces. '\ufeffMaroc' was
+# another country than 'Maroc' (its rows left out of the Maroc annex), and messages showed it as 'Maroc'. (The list
+# was five of them: « 5 » + U+2069, an isolate closed after text copied beside Arabic, was « not a number ».) Not the
+# direction overrides, refused as control characters (inputs.CONTROL).
+INVISIBLE = "".join(c for c in INVISIBLE_CHARACTERS if c not in OVERRIDES)
 _EDGES = re.compile(f"^[\\s{INVISIBLE}]+|[\\s{INVISIBLE}]+$")
 
 # Excel writes a carriage return, and a character no XML file can hold, as _xHHHH_ (« Atelier_x000D_ » for a line

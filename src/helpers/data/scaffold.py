@@ -24,7 +24,7 @@ import yaml
 from ..errors import Problem, ValidationFailed
 from ..paths import DATA_DIR, PARAMS_DIR, SLUG, UnsafeName, check_slug, new_file, relative, slugify
 from .spec import SPEC
-from ..text import PROJECT_WIDE_WORDS, fold
+from ..text import fold, is_project_wide
 
 PROJECT_WIDE = "ensemble"
 TABLES = ("activities", "participation", "budget", "expenditure", "indicators", "reported")
@@ -116,7 +116,7 @@ def annex_files(countries: list[str]) -> dict[str, str]:
             raise ValidationFailed([Problem("COUNTRIES", "country_name", f"'{country}' cannot name an annex file",
                                             "Write each country as your data's `country` column holds it, "
                                             "e.g. COUNTRIES=\"Sénégal, Mali\".")])
-        if fold(country) in PROJECT_WIDE_WORDS:   # « Régional », « all »: an annex of a country of that name
+        if is_project_wide(country):   # « Régional », « all »: an annex of a country of that name
             raise ValidationFailed([Problem("COUNTRIES", "country_name", f"'{country}' is the project as a whole, "
                                             f"not a country: its annex is {PROJECT_WIDE}.yaml, which make new writes",
                                             "Name the countries only; the rows of the project as a whole say "

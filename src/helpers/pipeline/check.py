@@ -25,7 +25,7 @@ from ..data.loader import ProjectData, check_and_load, load_project
 from ..data.params import load_annex_params
 from ..data.readers import read_table
 from ..data.schemas import REQUIRED
-from ..text import PROJECT_WIDE_WORDS, fold, is_all
+from ..text import fold, is_all, is_project_wide
 from ..paths import DATA_DIR, PARAMS_DIR, annex_names, check_slug, project_names, relative, under
 
 SHOWN_PER_GROUP = 10
@@ -145,7 +145,7 @@ def _checked_nowhere(raw, annexes: list) -> list[Problem]:
             continue
         # None, NaN, blanks, « Régional », « Global », « Multi-pays »...: the project-wide annex's, as the loader
         # reads them (it checked them: this said « names the country 'Global', which has no annex »)
-        empty = not fold(country) or fold(country) in PROJECT_WIDE_WORDS
+        empty = not fold(country) or is_project_wide(country)
         if (empty and not has_all) or (not empty and not is_all(country) and fold(country) not in countries):
             where = (f"the country '{country}', which has no annex" if not empty else
                      f"{'no country' if not fold(country) else repr(str(country))}, and the project has no "
