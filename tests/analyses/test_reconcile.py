@@ -352,3 +352,20 @@ def test_a_key_matches_whatever_its_accents_and_a_word_for_the_whole_is_told_all
     assert unmatched(reported, figures) == [2]
     assert key_suggestion("spent", "ensemble", {"spent": ["regional", "Maroc", "total"]}, ["spent"]) == \
         "did you mean 'total'?"
+
+
+def test_a_project_currency_written_in_words_is_a_currency_for_the_published_figures(tmp_path):
+    """project.yaml's `currency: francs CFA`: a figure printed « 30 000 € » was a match with the spending in
+    francs (the published-figure reader knew « francs CFA » as a word of a printed figure, not as a unit); now not
+    computable, in another currency, as with `currency: XOF`."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.data.params import load_annex_params
+
+    m = Mini.copy_to(tmp_path)
+    m.set_param("currency", "francs CFA")
+    m.write_param_file("ensemble", "country: all\nname: Ensemble\n")
+    m.append("reported", "F3,spent,B3,30 000 €,=,Dépenses de B3,Rapport p. 3,")
+    figures = annex_figures(m.load(), load_annex_params("mini", "ensemble", m.params_dir))
+    checked = figures[figures["metric"].eq("reported_figure") & figures["key"].eq("F3")].iloc[0]
+    assert checked["status"] == "not_computable" and "printed in EUR" in checked["note"], checked["note"]
