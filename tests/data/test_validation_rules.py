@@ -1114,6 +1114,11 @@ CASES = [
          "not_a_number", "budget.csv", 2, "budget", hint="Remove the currency sign",
          what="budget '100000 DA': the header reader knew « DA » (Algerian dinars), the number parser did not: "
               "« not a number », nothing said of the currency"),
+    Case("currency written as not known", lambda m: _with_currencies(m, ["USD", "n.d.", "USD", "-"]),
+         "other_currency", "expenditure.csv", 3, "currency", hint="leave the cell empty",
+         what="a `devise` column USD, n.d., USD, - in a USD project: « this row's amount is in N.D. », « in - », as "
+              "if a currency had those letters",
+         expect=_says("written as « not known »")),
     Case("old ouguiyas in a project in new ones", lambda m: (m.set_param("currency", "MRU"),
                                                              _with_currencies(m, ["MRU", "UM", "ouguiyas", "MRO"])),
          "other_currency", "expenditure.csv", 5, "currency", hint="does not convert",

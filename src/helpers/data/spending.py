@@ -7,14 +7,16 @@ The loader calls them once the tables are typed and each spending row's budget l
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from . import lines as lines_mod, numbers
-from .currencies import currency_code, same_currency
+from .currencies import currency_code, is_known, same_currency
 from ..errors import Problem
+from ..text import is_dash, is_not_known
 from .model import each_distinct
 from .readers import RawTable
 
@@ -29,11 +31,26 @@ def other_currency(frame: pd.DataFrame, raw: RawTable, currency: str) -> list[Pr
     # (each distinct cell compared once: a spending table has a currency per row)
     other = each_distinct(frame["currency"], lambda v: v is not None and not same_currency(v, wanted),
                           dtype="bool")
-    return [raw.problem("other_currency", f"this row's amount is in {codes[index]}; the project's amounts are in "
-                        f"{wanted} (project.yaml, `currency`), and would be added up with it",
-                        f"Convert the amount to {wanted} and write {wanted} here (the workbook does not convert "
-                        "currencies), or correct the project's `currency`.", index=index, column="currency",
-                        value=frame.at[index, "currency"]) for index in frame.index[other.to_numpy(dtype=bool)]]
+    return [_other_currency(raw, index, frame.at[index, "currency"], codes[index], wanted)
+            for index in frame.index[other.to_numpy(dtype=bool)]]
+
+
+def _other_currency(raw: RawTable, index: Any, value: Any, code: str, wanted: str) -> Problem:
+    """The problem of one row; a cell naming no currency is said so (« this row's amount is in - », « in N.D. »
+    read as if a currency had those letters)."""
+    if is_dash(value) or is_not_known(value) or not (is_known(code) or re.fullmatch(r"[A-Z]{3}", code)):
+        what = ("written as « not known »" if is_dash(value) or is_not_known(value) else
+                "not a currency the workbook knows (a code such as EUR, USD, XOF)")
+        return raw.problem("other_currency", f"this row's currency is {what}: its amount would be added up with the "
+                           f"project's amounts, in {wanted} (project.yaml, `currency`)",
+                           f"Write the row's currency ({wanted} if it is the project's, or leave the cell empty); "
+                           f"an amount in another currency is converted to {wanted} first (the workbook does not "
+                           "convert currencies).", index=index, column="currency", value=value)
+    return raw.problem("other_currency", f"this row's amount is in {code}; the project's amounts are in "
+                       f"{wanted} (project.yaml, `currency`), and would be added up with it",
+                       f"Convert the amount to {wanted} and write {wanted} here (the workbook does not convert "
+                       "currencies), or correct the project's `currency`.", index=index, column="currency",
+                       value=value)
 
 
 def cumulative_spending(expenditure: pd.DataFrame, raw: RawTable, budget: pd.DataFrame,
