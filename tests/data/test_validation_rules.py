@@ -662,6 +662,14 @@ CASES = [
          what="a register saved by Excel as « CSV (séparateur: point-virgule) » (cp1252), its Arabic names written "
               "'????? ???' both (فاطمة علي, خديجة علي): two persons counted as one, the warning saying "
               "« a list per day of one training: nothing to do »"),
+    Case("persons written « Inconnu » in a register", lambda m: m.write(
+             "participation", "event_id;nom;sexe;pays\nE1;Fatima Benali;F;Maroc\nE1;Inconnu;F;Maroc\n"
+             "E2;Inconnu;F;Maroc\nE2;Salma Idrissi;F;Maroc\nE3;N/D;M;Tunisie\nE3;Sami Trabelsi;M;Tunisie\n"),
+         "name_not_known", "participation.csv", 3, "person", hint="leave the cell empty",
+         what="a register whose persons not known are written « Inconnu » (two events) and « N/D »: read as a person "
+              "named Inconnu, the two counted as one (4 persons for 5), where '?' was refused",
+         expect=lambda m, problems: _check(sorted(p.row for p in problems if p.rule == "name_not_known")
+                                           == [3, 4, 6])),
     Case("Mac Roman not declared", lambda m: m.write("activities", m.text("activities"), encoding="mac_roman"),
          "encoding", "activities.csv", 2, None, hint="encoding: mac_roman",
          what="activities.csv saved by Excel for Mac as 'CSV' (Mac Roman): the hint said to declare cp1252, which "

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import Problem
-from ..text import fold
+from ..text import fold, is_dash, is_not_known
 from . import model, numbers
 from .readers import RawTable
 from .spec import SPEC, blank
@@ -39,7 +39,7 @@ def aggregate(frame: pd.DataFrame, raw: RawTable) -> tuple[pd.DataFrame, list[Pr
     problems = [raw.problem("required_value", "this cell is empty but the column is required",
                             "Fill in the event of each person.", index=index, column="event_id")
                 for index in frame.index[frame["event_id"].isna()]]
-    problems += _names_lost(frame, raw)
+    problems += _names_lost(frame, raw) + _names_not_known(frame, raw)
     has_event = frame["event_id"].notna().to_numpy(bool)
     named = frame if has_event.all() else frame[has_event]   # (a copy of a million rows only when one is empty)
     codes, events = pd.factorize(named["event_id"], sort=False)  # codes in order of first appearance
@@ -127,6 +127,32 @@ def _names_lost(frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
                 "apart by their names, and two names so written would be counted as one person",
                 "Save the register as 'CSV UTF-8' (or .xlsx) from the file where the names are written; leave a "
                 "name not known empty.", index=index, column=column, value=value))
+    return problems
+
+
+def _names_not_known(frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
+    """A person (without an identifier) or an identifier written as « not known » (« Inconnu », « N/D », « - »:
+    text.is_not_known, as a country or a number so written is read): the rows so written were one person, counted
+    once (5 persons for 7), where '?' was refused (_names_lost). Refused, each cell."""
+    problems = []
+    for column in ("person_id", "person"):
+        if column not in frame.columns:
+            continue
+        values = frame[column]
+        unknown = [v for v in values.dropna().unique() if isinstance(v, str) and "?" not in v   # (_names_lost)
+                   and (is_not_known(v) or is_dash(v))]
+        if not unknown:
+            continue
+        rows = values.isin(unknown)
+        if column == "person" and "person_id" in frame.columns:   # an identifier tells those persons apart
+            ids = frame["person_id"]
+            rows &= ids.isna() | ids.map(lambda v: isinstance(v, str) and (is_not_known(v) or is_dash(v)))
+        for index, value in values[rows.to_numpy(bool)].items():
+            problems.append(raw.problem(
+                "name_not_known", f"this {'identifier' if column == 'person_id' else 'name'} is written as « not "
+                "known »: persons are told apart by their names and identifiers, and the rows so written would be "
+                "counted as one person", "Write the person's name; leave the cell empty if it is not known (the row "
+                "is counted among the participations, and the annex says it has no name).", index=index, column=column, value=value))
     return problems
 
 
