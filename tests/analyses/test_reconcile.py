@@ -369,3 +369,21 @@ def test_a_project_currency_written_in_words_is_a_currency_for_the_published_fig
     figures = annex_figures(m.load(), load_annex_params("mini", "ensemble", m.params_dir))
     checked = figures[figures["metric"].eq("reported_figure") & figures["key"].eq("F3")].iloc[0]
     assert checked["status"] == "not_computable" and "printed in EUR" in checked["note"], checked["note"]
+
+
+def test_a_scale_glued_to_a_local_currency_abbreviation_is_read(tmp_path):
+    """« 80 kDT » (thousands of Tunisian dinars, as « 5 MDT » in Tunisia, « 2,4 MDH » in Morocco) was read as 80
+    while its currency was found (TND): a mismatch with the budget of 80 000, the report said wrong. The scale may be
+    glued to every code and abbreviation of data.currencies, as to EUR and USD."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.data.params import load_annex_params
+
+    m = Mini.copy_to(tmp_path)
+    m.set_param("currency", "TND")
+    m.write_param_file("ensemble", "country: all\nname: Ensemble\n")
+    m.append("reported", "F3,budget,B3,80 kDT,=,Budget de B3,Rapport p. 3,")
+    figures = annex_figures(m.load(), load_annex_params("mini", "ensemble", m.params_dir))
+    checked = figures[figures["metric"].eq("reported_figure") & figures["key"].eq("F3")].iloc[0]
+    assert checked["status"] == "match", checked["note"]
+    assert parse_printed("5 MDT", ",").value == Decimal("5E+6") and parse_printed("2,4 MDH", ",").value == 2400000

@@ -68,6 +68,7 @@ from typing import Any, Collection, Mapping, NamedTuple
 import numpy as np
 import pandas as pd
 
+from ..data.currencies import ABBREVIATIONS, CODES
 from ..text import fold, is_all
 
 MATCH, TRUNCATED, MISMATCH, NOT_COMPUTABLE = "match", "truncated", "mismatch", "not_computable"
@@ -91,13 +92,15 @@ _BLANKS = " \u00a0\u202f\u2009\u2007\t"
 _TRAIL = re.compile(r"[^\d]+$")
 _GROUPS = re.compile(r"^\d{1,3}(\d{3})*$")
 _BRACKETED = re.compile(r"^\s*\([^()]*\d[^()]*\)\s*$")   # « (0,27) »: read as +0.27, it was a match
-# a scale word right after the number (rule 5); "M" may be glued to a currency (2,4 MEUR, 2,4 M€)
+# a scale word right after the number (rule 5); "M" may be glued to a currency (2,4 MEUR, 2,4 M€, 5 MDT: every code
+# and abbreviation of data.currencies, which printed_currency reads there: « 5 MDT » was 5 dinars)
+_GLUED = "|".join(sorted(CODES | set(ABBREVIATIONS), key=lambda c: (-len(c), c)))
 _SCALE = re.compile(r"^\s*(?:(?P<thousand>k|K|mille|milliers?)|(?P<million>M|Mio|millions?)"
-                    r"|(?P<billion>Md|Mds|Mrd|milliards?|bn))(?=$|[^A-Za-zÀ-ÿ]|EUR|USD|CHF|XOF|MAD|TND)")
+                    rf"|(?P<billion>Md|Mds|Mrd|milliards?|bn))(?=$|[^A-Za-zÀ-ÿ]|{_GLUED})")
 _SCALES = {"thousand": 3, "million": 6, "billion": 9}
 # « $1.4m », « 1,4 mn USD »: lower-case m, mn for million only beside a currency (« 12 m » is metres, « 3 mn »
 # minutes); mln always
-_SMALL_MILLION = re.compile(r"^\s*(?:(?P<with_currency>m|mn)|mln)(?=$|[^A-Za-zÀ-ÿ]|EUR|USD|CHF|XOF|MAD|TND)")
+_SMALL_MILLION = re.compile(rf"^\s*(?:(?P<with_currency>m|mn)|mln)(?=$|[^A-Za-zÀ-ÿ]|{_GLUED})")
 _AMBIGUOUS_SCALE = re.compile(r"^\s*(?:billions?|trillions?)\b", re.IGNORECASE)
 
 

@@ -33,9 +33,9 @@ for _country, _code in (("TUNISIEN", "TND"), ("LIBYEN", "LYD"), ("ALGERIEN", "DZ
 _NAMES = {**SIGNS, **ABBREVIATIONS, **WORDS}
 
 # a currency named inside a text (« 2,8 M EUR », « 2 777 778 € », « $1.4m », « Budget (dollars US) »): a sign, a code
-# or abbreviation in capitals (it may follow a scale letter: « MEUR », « k$ », « MDH »), or a word (on the folded text)
+# or abbreviation in capitals (it may follow a scale letter: « MEUR », « k$ », « MDH », « 1,4mDZD »), or a word (on the folded text)
 SIGN = re.compile(r"US\$|\$US|[€$£¥]")
-CODE = re.compile(r"(?:^|(?<=[^A-Za-z])|(?<=(?<![A-Za-z])[kKM]))(" + "|".join(sorted(CODES | set(ABBREVIATIONS),
+CODE = re.compile(r"(?:^|(?<=[^A-Za-z])|(?<=(?<![A-Za-z])[kKmM]))(" + "|".join(sorted(CODES | set(ABBREVIATIONS),
                   key=lambda c: (-len(c), c))) + r")(?![A-Za-z])")
 WORD = re.compile(r"\b(euros?|dollars?|dirhams?|dhs?|francs? cfa|f\.? ?cfa|livres? sterling|francs? suisses?|"
                   r"dinars? (?:tunisien|libyen|algerien)s?|dinars?|ouguiyas?|francs?)\b")
