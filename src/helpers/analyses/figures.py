@@ -432,9 +432,7 @@ def budget_figures(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any,
 def efficiency_figures(tables: dict[str, pd.DataFrame], params: Any) -> pd.DataFrame:
     """cost_per_unit (output indicators), cost_per_participant, cost_per_woman and cost_to_benchmark
     (analyses.efficiency); status "shared" when a line of the figure finances several results."""
-    ind = tables.get("indicators")
-    keys = key_of_indicator(ind.reset_index(drop=True)).set_axis(ind.index) if _present(ind) else None
-    costs = efficiency.cost_per_result(tables, params, keys)
+    costs = efficiency.annex_costs(tables, params)
     if costs.empty:
         return _finish([])
     unit, participant, woman = (costs[costs["kind"].eq(kind).to_numpy(dtype=bool)]
