@@ -179,6 +179,34 @@ def test_spending_transaction_types_come_from_the_params(tmp_path):
     assert source.tables["expenditure"]["amount"].tolist() == [20.0]
 
 
+def test_the_letter_codes_of_iati_1_are_read_as_2_01_renumbered_them_and_said(tmp_path):
+    """Before: a 2.0x file whose transactions kept the 1.0x letters (D, E: some publishers' tools still write them)
+    had no spending at all, without a word (0 % executed for 500 spent)."""
+    dates = ('<activity-date type="start-actual" iso-date="2021-03-01"/>'
+             '<participating-org role="Funding"><narrative>Donor</narrative></participating-org>')
+    source = load(tmp_path, activity(body=dates + budget("1000") + transaction("300", "D") + transaction("200", "e")
+                                     + transaction("900", "C") + transaction("50", "4", "2021-02-01")))
+    assert source.tables["expenditure"]["amount"].tolist() == [300.0, 200.0, 50.0]
+    said = [p for p in source.problems if p.rule == "iati_transaction_type"]
+    assert [(p.severity, p.element) for p in said] == [
+        ("warning", "iati-activity[XM-1]/transaction[1]/transaction-type/@code")]
+    assert "C = 2 (outgoing commitment), D = 3 (disbursement), e = 4 (expenditure)" in said[0].message
+    # the 1.0x activity-date words are read too: the expenditure before the actual start is said
+    assert "iati_outside_dates" in rules(source)
+    assert iati.about(source.activities, "fr").donor == "Donor"
+
+
+@pytest.mark.parametrize("kind", ["", "99", "Disbursement"])
+def test_a_transaction_without_a_known_type_is_said_not_left_out_silently(tmp_path, kind):
+    typed = f'<transaction-type code="{kind}"/>' if kind else ""
+    source = load(tmp_path, activity(body=budget("1000") + transaction("100") + (
+        f'<transaction>{typed}<transaction-date iso-date="2021-06-30"/><value>300</value></transaction>')))
+    assert source.tables["expenditure"]["amount"].tolist() == [100.0]
+    said = next(p for p in source.problems if p.rule == "iati_transaction_type")
+    assert said.severity == "warning" and said.element == "iati-activity[XM-1]/transaction[2]/transaction-type/@code"
+    assert "300" in said.message and "not counted" in said.message
+
+
 def test_activities_can_be_restricted_by_identifier_or_prefix(tmp_path):
     acts = (activity("XM-A-1", budget("1")), activity("XM-A-2", budget("2")), activity("XM-B-1", budget("4")))
     assert load(tmp_path / "a", *acts, activities=["XM-B-1"]).tables["budget"]["budget"].sum() == 4

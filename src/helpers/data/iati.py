@@ -67,6 +67,12 @@ TRANSACTION_TYPES = {"1": "incoming funds", "2": "outgoing commitment", "3": "di
                      "5": "interest payment", "6": "loan repayment", "7": "reimbursement", "8": "purchase of equity",
                      "9": "sale of equity", "10": "credit guarantee", "11": "incoming commitment",
                      "12": "outgoing pledge", "13": "incoming pledge"}
+# the 1.0x codes (letters, words) some publishers still write in 2.0x files: read as the 2.01 codes they became,
+# with a warning, never left out as an unknown type (IATI 2.01 changes: TransactionType, ActivityDateType)
+LETTER_TYPES = {"IF": "1", "C": "2", "D": "3", "E": "4", "IR": "5", "LR": "6", "R": "7", "QP": "8", "QS": "9",
+                "CG": "10"}
+WORD_DATES = {"start-planned": "1", "start-actual": "2", "end-planned": "3", "end-actual": "4"}
+WORD_ROLES = {"funding": "1", "accountable": "2", "extending": "3", "implementing": "4"}
 INCOMING = {"1"}  # incoming funds: money received. A pledge (13) or commitment (11) is a promise, not money
 LEVELS = {"1": "output", "2": "outcome", "3": "impact"}
 UNITS = {"1": ("unités", "units"), "2": ("%", "%"), "3": ("nominal", "nominal"), "4": ("ordinal", "ordinal"),
@@ -345,12 +351,14 @@ def _activity(element: etree._Element, file: str, position: int, root_lang: str,
             activity.title = _narratives(child, lang)
         elif tag == "reporting-org":
             activity.reporting_org = _narratives(child, lang)
-        elif tag == "participating-org" and child.get("role") == "1":
+        elif tag == "participating-org" and WORD_ROLES.get(fold(child.get("role") or ""),
+                                                            (child.get("role") or "").strip()) == "1":
             activity.funders.append(_narratives(child, lang))
         elif tag == "activity-date":
             day = _date(child.get("iso-date"))
-            if day is not None and child.get("type"):
-                activity.dates[child.get("type")] = day
+            kind = (child.get("type") or "").strip()
+            if day is not None and kind:
+                activity.dates[WORD_DATES.get(kind.lower(), kind)] = day
         elif tag == "recipient-country" and child.get("code"):
             code = _country(child.get("code"), file, identifier, where, problems)
             share = _percentage(child, file, identifier, where, problems)
@@ -367,6 +375,7 @@ def _activity(element: etree._Element, file: str, position: int, root_lang: str,
                                                       problems))
         elif tag == "result":
             activity.indicators += _result(child, where, file, identifier, lang, problems)
+    _transaction_types(activity, problems)
     return activity
 
 
@@ -527,6 +536,39 @@ def _transaction(element: etree._Element, where: str, default_currency: str | No
                                 HINT_PUBLISHER, element=f"{where}/transaction-date",
                                 value=shown(given) if given else None))
     return money
+
+
+def _transaction_types(activity: Activity, problems: list[Problem]) -> None:
+    """Transaction-type/@code outside the 2.0x codelist: a 1.0x letter (D, E...) is read as its code, one warning
+    per activity; anything else (no type, 99) is said for each value, which may be spending then not counted."""
+    letters: list[Money] = []
+    written: set[str] = set()
+    for money in activity.transactions:
+        if money.kind in TRANSACTION_TYPES or money.amount is None:
+            continue
+        element = f"{money.path.rsplit('/', 1)[0]}/transaction-type/@code"
+        code = LETTER_TYPES.get(money.kind.upper())
+        if code is not None:
+            letters.append(money)
+            written.add(money.kind)
+            money.kind = code
+            continue
+        problems.append(Problem(activity.file, "iati_transaction_type", f"activity {activity.identifier}: "
+                                + (f"the transaction type {shown(money.kind)!r} is not an IATI code (1 to 13)"
+                                   if money.kind else "this transaction has no transaction-type")
+                                + f": what it is cannot be told, and its value ({_show(money.amount)}) is not "
+                                "counted as spending", "Ask the publisher to correct the file; if it is spending, "
+                                "the spending shown is too low until then.", element=element,
+                                value=shown(money.kind) if money.kind else None, severity="warning"))
+    if letters:
+        read = ", ".join(f"{k} = {LETTER_TYPES[k.upper()]} ({TRANSACTION_TYPES[LETTER_TYPES[k.upper()]]})"
+                         for k in sorted(written))
+        problems.append(Problem(activity.file, "iati_transaction_type", f"activity {activity.identifier}: "
+                                f"{len(letters)} transaction(s) typed with the letter codes of IATI 1.0x, read as "
+                                f"IATI 2.01 renumbered them: {read}", "Nothing to do if they are; ask the "
+                                "publisher to use the 2.0x codes (1 to 13).",
+                                element=f"{letters[0].path.rsplit('/', 1)[0]}/transaction-type/@code",
+                                severity="warning"))
 
 
 def _result(element: etree._Element, where: str, file: str, identifier: str, lang: str,
