@@ -301,6 +301,23 @@ def test_money_an_activity_gives_another_of_the_files_is_in_one_budget_only(tmp_
     assert warning.element == "iati-activity[XM-A]" and "XM-B-1" in warning.message
 
 
+def test_a_disbursement_to_an_activity_of_the_files_is_its_money_even_when_it_reports_no_incoming_funds(tmp_path):
+    """Before: A (budget 1000) paid 600 to B (receiver-activity-id), B (budget 600) spent 500 and reported no
+    incoming transaction: spending 1100 on a budget of 1600, both counting the 600 twice, without a word."""
+    funder = activity("XM-A", budget("1000") + transaction(
+        "600", "3", extra='<receiver-org receiver-activity-id="XM-B"><narrative>B</narrative></receiver-org>'))
+    receiver = activity("XM-B", budget("600") + transaction("500", "4"))
+    source = load(tmp_path, funder, receiver)
+    assert source.tables["budget"][["line", "budget"]].values.tolist() == [["XM-A", 400.0], ["XM-B", 600.0]]
+    assert source.tables["expenditure"][["line", "amount"]].values.tolist() == [["XM-B", 500.0]]
+    said = next(p for p in source.problems if p.rule == "iati_incoming_funds")
+    assert said.element == "iati-activity[XM-A]/transaction[1]/value" and "XM-B" in said.message
+    # a receiver with no money of its own in the files: the money is only in the funder's
+    alone = load(tmp_path / "alone", funder, activity("XM-B"))
+    assert alone.tables["expenditure"][["line", "amount"]].values.tolist() == [["XM-A", 600.0]]
+    assert "iati_incoming_funds" not in rules(alone)
+
+
 def test_one_incoming_transaction_removes_one_disbursement_of_its_value_and_date(tmp_path):
     """Before: two payments of 250 the same day (to two partners, no receiver-activity-id) were both removed for
     the one incoming 250 another activity reported: the funder had spent 0."""

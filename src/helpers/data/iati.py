@@ -780,6 +780,20 @@ def _counted(activities: list[Activity], amounts: dict[int, float], params: Proj
                                             f"counted as {activity.identifier}'s money only, not twice",
                                             "Nothing to do: the spending of the receiving activity is counted.",
                                             element=out.path, value=_show(out.amount), severity="warning"))
+    for activity in activities:  # A names B as the receiver, B reports no incoming funds: still B's money
+        for out in activity.transactions:
+            receiver = by_id.get(out.receiver_activity or "")
+            if (out.kind not in spending or id(out) not in counted or receiver is None or receiver is activity
+                    or not (has(receiver, "budget") or has(receiver, "spending"))):
+                continue  # (a receiver without money of its own in the files: the money is only in A's)
+            counted.discard(id(out))
+            transfers[(activity.identifier, receiver.identifier)] += amounts[id(out)]
+            problems.append(Problem(activity.file, "iati_incoming_funds", f"activity {activity.identifier}: this "
+                                    f"{TRANSACTION_TYPES.get(out.kind, out.kind)} goes to {receiver.identifier} "
+                                    "(receiver-org/@receiver-activity-id), an activity of the files with its own "
+                                    f"budget or spending: it is counted as {receiver.identifier}'s money only, not "
+                                    "twice", "Nothing to do: the spending of the receiving activity is counted.",
+                                    element=out.path, value=_show(out.amount), severity="warning"))
     return counted, transfers, problems
 
 
@@ -917,7 +931,8 @@ def _less_funded(activity: Activity, total: float, funded: list[tuple[str, float
         return total
     left = total - part
     problems.append(Problem(activity.file, "iati_incoming_budget", f"activity {activity.identifier} funds "
-                            f"{', '.join(r for r, _ in funded)} (which report its money as incoming funds): "
+                            f"{', '.join(r for r, _ in funded)} (which report its money as incoming funds, or which it names as "
+                            "receiver-activity-id): "
                             f"{_show(round(part, 2))} {params.currency} of its budget is in their budgets too, and "
                             f"is counted there only: its budget is counted as "
                             + (f"{_show(round(left, 2))} {params.currency}" if left >= 0 else
