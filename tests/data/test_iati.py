@@ -265,6 +265,22 @@ def test_a_parent_whose_children_carry_one_kind_of_money_is_counted_whole(tmp_pa
     assert "XM-C1, XM-C2" in hierarchy.message and "parent's budget and spending are counted" in hierarchy.message
 
 
+def test_a_parent_and_child_both_with_money_and_no_related_activity_are_said_to_be_counted_both(tmp_path):
+    """Before: a level-1 activity GB-1-1 and its level-2 GB-1-1-101 (the publishers' identifier convention), both
+    with the same budget and no related-activity, gave twice the budget without a word."""
+    parent = activity("GB-1-1", budget("1000") + transaction("600"), attrs='default-currency="EUR" hierarchy="1"')
+    child = activity("GB-1-1-101", budget("1000") + transaction("600"), attrs='default-currency="EUR" hierarchy="2"')
+    other = activity("GB-1-2", budget("50"), attrs='default-currency="EUR" hierarchy="2"')  # not its child
+    source = load(tmp_path, parent, child, other)
+    assert source.tables["budget"]["budget"].sum() == 2050  # both counted, as the file gives no link: said
+    said = [p for p in source.problems if p.rule == "iati_hierarchy_unlinked"]
+    assert [(p.element, p.severity) for p in said] == [("iati-activity[GB-1-1]", "warning")]
+    assert "GB-1-1-101" in said[0].message and "GB-1-2" not in said[0].message
+    linked = load(tmp_path / "linked", parent, activity("GB-1-1-101", budget("1000") + '<related-activity '
+                  'ref="GB-1-1" type="1"/>', attrs='default-currency="EUR" hierarchy="2"'))
+    assert "iati_hierarchy_unlinked" not in rules(linked) and "iati_hierarchy" in rules(linked)
+
+
 def test_a_parent_without_money_in_its_children_keeps_its_money(tmp_path):
     source = load(tmp_path, activity("XM-P", budget("1000") + '<related-activity ref="XM-C" type="2"/>'),
                   activity("XM-C"))

@@ -760,6 +760,7 @@ def _counted(activities: list[Activity], amounts: dict[int, float], params: Proj
                                         "Nothing to do if the children cover the parent's money; otherwise keep "
                                         "only the parent (iati.activities in project.yaml).",
                                         element=activity.path, severity="warning"))
+    _unlinked_levels(activities, by_id, below, has, problems)
     for activity in activities:  # B reports funds from A: A's disbursements to B are B's money
         for incoming in activity.transactions:
             source = by_id.get(incoming.provider_activity or "")
@@ -795,6 +796,44 @@ def _counted(activities: list[Activity], amounts: dict[int, float], params: Proj
                                     "twice", "Nothing to do: the spending of the receiving activity is counted.",
                                     element=out.path, value=_show(out.amount), severity="warning"))
     return counted, transfers, problems
+
+
+def _unlinked_levels(activities: list[Activity], by_id: dict[str, Activity], below: Any, has: Any,
+                     problems: list[Problem]) -> None:
+    """A parent and its children both with money, not linked by related-activity: they cannot be told apart from
+    two projects, so both are counted; say it when the child's identifier extends the parent's and its hierarchy is
+    lower (GB-1-109635 level 1, GB-1-109635-101 level 2: the publishers' convention), so that no doubled total
+    goes unsaid."""
+    def level(activity: Activity) -> int | None:
+        text = (activity.hierarchy or "").strip()
+        return int(text) if text.isdigit() else None
+
+    found: dict[str, list[str]] = defaultdict(list)
+    for child in activities:
+        mine = level(child)
+        if mine is None or mine < 2:
+            continue
+        cuts = [m.start() for m in re.finditer(r"[-_./]", child.identifier)]
+        for cut in reversed(cuts):
+            parent = by_id.get(child.identifier[:cut])
+            if parent is None or parent is child:
+                continue
+            theirs = level(parent)
+            if theirs is not None and theirs < mine and child.identifier not in below(parent.identifier) \
+                    and parent.identifier not in below(child.identifier) \
+                    and any(has(parent, k) and has(child, k) for k in ("budget", "spending")):
+                found[parent.identifier].append(child.identifier)
+            break
+    for identifier, children in found.items():
+        parent = by_id[identifier]
+        problems.append(Problem(parent.file, "iati_hierarchy_unlinked", f"activity {identifier} (hierarchy "
+                                f"{parent.hierarchy}) and {', '.join(children[:5])}{'...' if len(children) > 5 else ''} "
+                                "(a lower level, whose identifier extends its own) both report money, and no "
+                                "related-activity links them: both are counted, which counts the same money twice "
+                                "if they are a parent and its children", "Keep only the parent or only the "
+                                "children (iati.activities or iati.activity_prefix in project.yaml) if they are; "
+                                "nothing to do if they are separate projects.", element=parent.path,
+                                value=", ".join(children[:5]), severity="warning"))
 
 
 # ================================================================= the tables
