@@ -207,6 +207,24 @@ def test_a_transaction_without_a_known_type_is_said_not_left_out_silently(tmp_pa
     assert "300" in said.message and "not counted" in said.message
 
 
+def test_spending_dated_after_the_file_was_written_is_not_counted_and_not_the_reporting_date(tmp_path):
+    """Before: a file generated on 2022-01-15 with a disbursement dated 2023-06-30 (a planned payment written as a
+    transaction) had it spent (500 of 1000, 50 %, for 300, 30 %), and make import-iati took 2023-06-30 as the
+    reporting date, without a word."""
+    folder = tmp_path / "iati"
+    write(folder, activity(body=budget("1000", "2020-01-01", "2023-12-31") + transaction("300", date="2021-06-30")
+                           + transaction("200", "3", date="2023-06-30")))
+    path = folder / "file.xml"
+    path.write_text(path.read_text().replace('version="2.03"', 'version="2.03" generated-datetime='
+                                             '"2022-01-15T10:00:00Z"'), encoding="utf-8")
+    source = iati.load_iati(folder, params())
+    assert source.tables["expenditure"]["amount"].tolist() == [300.0]
+    said = next(p for p in source.problems if p.rule == "iati_future_transaction")
+    assert said.severity == "warning" and said.element == "iati-activity[XM-1]/transaction[2]/value"
+    assert "2023-06-30" in said.message and "2022-01-15" in said.message
+    assert iati.about(source.activities, "fr").reporting_date == dt.date(2021, 6, 30)
+
+
 def test_activities_can_be_restricted_by_identifier_or_prefix(tmp_path):
     acts = (activity("XM-A-1", budget("1")), activity("XM-A-2", budget("2")), activity("XM-B-1", budget("4")))
     assert load(tmp_path / "a", *acts, activities=["XM-B-1"]).tables["budget"]["budget"].sum() == 4

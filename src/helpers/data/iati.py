@@ -162,6 +162,7 @@ class Activity:
     transactions: list[Money] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
     status: str | None = None     # activity-status/@code: 5 cancelled
+    written: dt.date | None = None  # the day the file (or the activity, when later) was last written
 
 
 @dataclass
@@ -278,9 +279,12 @@ def _read_activities(path: Path) -> tuple[list[Activity], list[Problem]]:
                 if refused:
                     return [], [refused]
                 root_lang, checked = root.get(XML_LANG) or root_lang, True
+                generated = _date(root.get("generated-datetime"))
             if event == "start" or element.tag != "iati-activity":
                 continue
             activities.append(_activity(element, file, len(activities) + 1, root_lang, problems))
+            updated = _date(element.get("last-updated-datetime"))
+            activities[-1].written = max((d for d in (generated, updated) if d), default=None)
             element.clear(keep_tail=False)
             parent = element.getparent()
             while element.getprevious() is not None:  # the activities already read
@@ -729,7 +733,8 @@ def _counted(activities: list[Activity], amounts: dict[int, float], params: Proj
         return found
 
     counted = {id(m) for a in activities for m in a.budgets if id(m) in amounts}
-    counted |= {id(t) for a in activities for t in a.transactions if t.kind in spending and id(t) in amounts}
+    counted |= {id(t) for a in activities for t in a.transactions if t.kind in spending and id(t) in amounts
+                and not _after_written(a, t, problems)}
     for activity in activities:
         descendants = below(activity.identifier)
         own = [k for k in ("budget", "spending") if has(activity, k)]
@@ -796,6 +801,23 @@ def _counted(activities: list[Activity], amounts: dict[int, float], params: Proj
                                     "twice", "Nothing to do: the spending of the receiving activity is counted.",
                                     element=out.path, value=_show(out.amount), severity="warning"))
     return counted, transfers, problems
+
+
+def _after_written(activity: Activity, money: Money, problems: list[Problem]) -> bool:
+    """Whether a spending transaction is dated after the day its file was written (generated-datetime, or the
+    activity's last-updated-datetime when later): money not paid yet when the file said it was (a planned payment,
+    which IATI writes as planned-disbursement). Not counted, with a warning: it would be spent at any later
+    reporting date, and make import-iati would take its date as the reporting date."""
+    if activity.written is None or money.end is None or money.end <= activity.written:
+        return False
+    problems.append(Problem(activity.file, "iati_future_transaction", f"activity {activity.identifier}: this "
+                            f"{TRANSACTION_TYPES.get(money.kind, money.kind)} is dated {money.end.isoformat()}, after "
+                            f"the file was written ({activity.written.isoformat()}, generated-datetime / "
+                            "last-updated-datetime): it was not paid when the file said it, so it is not counted",
+                            "Ask the publisher to write planned payments as planned-disbursement; a newer file "
+                            "of the activity gives what was paid since.", element=money.path,
+                            value=_show(money.amount), severity="warning"))
+    return True
 
 
 def _unlinked_levels(activities: list[Activity], by_id: dict[str, Activity], below: Any, has: Any,
@@ -1374,7 +1396,8 @@ def about(activities: list[Activity], language: str, spending: Iterable[str] = (
     money_days = [d for a in activities for m in (*a.budgets, *a.transactions) for d in (m.start, m.end) if d]
     info.start_date = min([d for d in starts if d] or money_days or [None])  # type: ignore[type-var]
     info.end_date = max([d for d in ends if d] or money_days or [None])  # type: ignore[type-var]
-    spent_days = [t.end for a in activities for t in a.transactions if t.kind in set(spending) and t.end]
+    spent_days = [t.end for a in activities for t in a.transactions if t.kind in set(spending) and t.end
+                  and (a.written is None or t.end <= a.written)]  # a payment after the file's day is not made
     result_days = [p.end for a in activities for i in a.indicators for p in i.periods if p.end]
     info.reporting_date = max(spent_days or result_days or money_days or [None])  # type: ignore[type-var]
     for activity in activities:
