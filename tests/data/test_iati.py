@@ -140,6 +140,23 @@ def test_budgets_that_overlap_without_one_sum_are_not_added_and_the_budget_is_no
     assert "budget_unknown" not in rules(source)  # not "no budget": it has budgets that cannot be added
 
 
+@pytest.mark.parametrize("odd", ['<budget type="1"><value>1000</value></budget>',   # no period: whole life?
+                                 '<budget type="1"><period-start iso-date="31/12/2020"/><period-end iso-date='
+                                 '"2022-12-31"/><value>1000</value></budget>',    # a date that is not one
+                                 budget("1000", "2022-12-31", "2020-01-01")])     # its dates swapped
+def test_a_budget_without_a_valid_period_beside_others_is_not_added_to_them(tmp_path, odd):
+    """Before: a whole-life budget of 1000 without period-start/period-end beside its two years (500 each) was
+    added to them: 2000 for 1000, without a word."""
+    years = budget("500", "2021-01-01", "2021-12-31") + budget("500", "2022-01-01", "2022-12-31")
+    source = load(tmp_path, activity(body=odd + years + transaction("300")))
+    assert source.tables["budget"]["budget"].isna().all() and len(source.tables["budget"]) == 1
+    said = next(p for p in source.problems if p.rule == "iati_budget_period")
+    assert said.severity == "warning" and said.element == "iati-activity[XM-1]/budget[1]/value"
+    assert "not computed" in said.message
+    alone = load(tmp_path / "alone", activity(body=odd + transaction("300")))  # alone, it is the budget
+    assert alone.tables["budget"]["budget"].tolist() == [1000.0] and "iati_budget_period" not in rules(alone)
+
+
 def test_budget_lines_are_activities_and_spending_is_per_transaction(tmp_path):
     source = load(tmp_path, activity("XM-1", budget("100") + transaction("30") + transaction("20", "3",
                                                                                                "2021-09-30")),

@@ -1012,6 +1012,21 @@ def _revised_total(activity: Activity, budgets: list[Money], amounts: dict[int, 
     budget not computed. Budgets whose periods overlap are never added: when one
     covers all the others and is at least their sum (a whole-life budget beside yearly ones), it alone is counted;
     otherwise the budget is not computed."""
+    if len(budgets) > 1:  # a budget without a period (or ending before it starts) beside others: its days, hence
+        # which of them it holds or adds to, are unknown (a whole-life budget beside its years was added: twice)
+        odd = [b for b in budgets if b.start is None or b.end is None or b.end < b.start]
+        if odd and len(odd) < len(budgets) or any(b.start and b.end and b.end < b.start for b in odd):
+            bad = odd[0]
+            problems.append(Problem(activity.file, "iati_budget_period", f"activity {activity.identifier}: this "
+                                    "budget has "
+                                    + (f"a period that ends ({bad.end}) before it starts ({bad.start})"
+                                       if bad.start and bad.end else "no valid period-start and period-end "
+                                       "(a day as 2021-01-01)") + f", beside {len(budgets) - 1} other budget(s): "
+                                    "whether it holds them or adds to them cannot be told, so the activity's budget "
+                                    "is not computed (not rated)", "Ask the publisher to give every budget its "
+                                    "period (period-start, period-end, at most a year).", element=bad.path,
+                                    value=_show(bad.amount), severity="warning"))
+            return None
     revisions = [b for b in budgets if b.kind == "2" and amounts[id(b)] >= 0]
     kept = []
     for budget in budgets:
