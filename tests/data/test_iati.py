@@ -383,6 +383,23 @@ def test_one_incoming_transaction_removes_one_disbursement_of_its_value_and_date
         "iati-activity[XM-A]/transaction[1]/value"]
 
 
+def test_incoming_funds_that_match_no_payment_of_the_funder_are_said_to_be_counted_twice(tmp_path):
+    """Before: the donor's disbursement (600 on 31 March, to the implementer's organisation) and the implementer's
+    incoming funds (600 received on 5 April, provider-activity-id = the donor's activity) did not match by date, so
+    both activities' money was counted (spending 1100, budget 1600), without a word."""
+    donor = activity("CH-4-1", budget("1000") + transaction("600", "3", "2021-03-31",
+                                                            '<receiver-org ref="XM-DAC-41302"/>'))
+    ilo = activity("XM-DAC-41302-1", budget("600") + transaction(
+        "600", "1", "2021-04-05", '<provider-org ref="CH-4" provider-activity-id="CH-4-1"/>') + transaction("500"))
+    source = load(tmp_path, donor, ilo)
+    said = next(p for p in source.problems if p.rule == "iati_incoming_unmatched")
+    assert said.severity == "warning" and said.element == "iati-activity[XM-DAC-41302-1]/transaction[1]/value"
+    assert "CH-4-1" in said.message and "twice" in said.message and "iati.activities" in said.hint
+    # matched by value and date: nothing to say
+    same_day = load(tmp_path / "same", donor, ilo.replace("2021-04-05", "2021-03-31"))
+    assert "iati_incoming_unmatched" not in rules(same_day) and "iati_incoming_funds" in rules(same_day)
+
+
 @pytest.mark.parametrize("kind", ["11", "13"])
 def test_an_incoming_commitment_or_pledge_does_not_remove_the_funders_disbursement(tmp_path, kind):
     """Before: an incoming pledge or commitment (a promise, no money) removed the funder's disbursement: spent 0."""

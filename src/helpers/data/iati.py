@@ -776,6 +776,19 @@ def _counted(activities: list[Activity], amounts: dict[int, float], params: Proj
             if not named:  # else at most one, of the same value and date (two payments of 250 to two partners)
                 named = [o for o in source.transactions if o.kind in spending and o.receiver_activity is None and
                          o.amount == incoming.amount and o.end == incoming.end and id(o) in counted][:1]
+            if not named and any(o.kind in spending and o.receiver_activity is None and id(o) in counted
+                                 for o in source.transactions):  # (paid on the 31st, received on the 5th...)
+                problems.append(Problem(activity.file, "iati_incoming_unmatched", f"activity "
+                                        f"{activity.identifier} reports {_show(incoming.amount)} "
+                                        f"{incoming.currency or ''} of incoming funds from {source.identifier} "
+                                        f"({incoming.end}), and no disbursement or expenditure of "
+                                        f"{source.identifier} names it as receiver (receiver-activity-id) or has "
+                                        "this value and date: if it paid it, that money is counted in both "
+                                        "activities' spending and budgets, twice", f"Find {source.identifier}'s payment to "
+                                        f"{activity.identifier}; keep only one of the two activities "
+                                        "(iati.activities in project.yaml), or ask the publisher to write "
+                                        "receiver-org/@receiver-activity-id.", element=incoming.path,
+                                        value=_show(incoming.amount), severity="warning"))
             for out in named:
                 if id(out) in counted:
                     counted.discard(id(out))
