@@ -400,6 +400,24 @@ def test_incoming_funds_that_match_no_payment_of_the_funder_are_said_to_be_count
     assert "iati_incoming_unmatched" not in rules(same_day) and "iati_incoming_funds" in rules(same_day)
 
 
+def test_one_project_reported_by_its_funder_and_its_implementer_is_said_to_be_counted_twice(tmp_path):
+    """Before: the donor's activity naming the implementer's activity (participating-org/@activity-id), both in
+    the files with the same budget of 1000, gave a budget of 2000 without a word."""
+    donor = activity("CH-4-1", '<participating-org role="4" ref="XM-DAC-41302" activity-id="XM-DAC-41302-1">'
+                     '<narrative>ILO</narrative></participating-org>' + budget("1000") + transaction("600", "3"))
+    ilo = activity("XM-DAC-41302-1", '<participating-org role="1" ref="CH-4" activity-id="CH-4-1"/>'
+                   + budget("1000") + transaction("500"))
+    source = load(tmp_path, donor, ilo)
+    said = [p for p in source.problems if p.rule == "iati_same_project"]
+    assert [(p.element, p.severity) for p in said] == [
+        ("iati-activity[CH-4-1]/participating-org[1]/@activity-id", "warning")]  # once for the pair
+    assert "XM-DAC-41302-1" in said[0].message and "iati.activities" in said[0].hint
+    # the incoming funds tell whose money it is: nothing more to say
+    told = load(tmp_path / "told", donor, ilo.replace("</iati-activity>", transaction(
+        "600", "1", extra='<provider-org provider-activity-id="CH-4-1"/>') + "</iati-activity>"))
+    assert "iati_same_project" not in rules(told) and "iati_incoming_funds" in rules(told)
+
+
 @pytest.mark.parametrize("kind", ["11", "13"])
 def test_an_incoming_commitment_or_pledge_does_not_remove_the_funders_disbursement(tmp_path, kind):
     """Before: an incoming pledge or commitment (a promise, no money) removed the funder's disbursement: spent 0."""

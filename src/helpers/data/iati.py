@@ -163,6 +163,7 @@ class Activity:
     indicators: list[Indicator] = field(default_factory=list)
     status: str | None = None     # activity-status/@code: 5 cancelled
     written: dt.date | None = None  # the day the file (or the activity, when later) was last written
+    partners: list[tuple[str, str]] = field(default_factory=list)  # (participating-org/@activity-id, its path)
 
 
 @dataclass
@@ -355,9 +356,11 @@ def _activity(element: etree._Element, file: str, position: int, root_lang: str,
             activity.title = _narratives(child, lang)
         elif tag == "reporting-org":
             activity.reporting_org = _narratives(child, lang)
-        elif tag == "participating-org" and WORD_ROLES.get(fold(child.get("role") or ""),
-                                                            (child.get("role") or "").strip()) == "1":
-            activity.funders.append(_narratives(child, lang))
+        elif tag == "participating-org":
+            if WORD_ROLES.get(fold(child.get("role") or ""), (child.get("role") or "").strip()) == "1":
+                activity.funders.append(_narratives(child, lang))
+            if (child.get("activity-id") or "").strip():  # the same project as another publisher reports it
+                activity.partners.append((child.get("activity-id").strip(), f"{where}/@activity-id"))
         elif tag == "activity-date":
             day = _date(child.get("iso-date"))
             kind = (child.get("type") or "").strip()
@@ -385,7 +388,7 @@ def _activity(element: etree._Element, file: str, position: int, root_lang: str,
 
 READ_TAGS = {"title", "reporting-org", "participating-org", "activity-date", "activity-status", "recipient-country",
              "related-activity", "budget", "transaction", "result"}  # the other elements of an activity are not read
-POSITIONED = {"recipient-country", "budget", "transaction", "result"}
+POSITIONED = {"recipient-country", "budget", "transaction", "result", "participating-org"}
 
 
 def _narratives(element: etree._Element, lang: str) -> dict[str, str]:
@@ -813,6 +816,24 @@ def _counted(activities: list[Activity], amounts: dict[int, float], params: Proj
                                     f"budget or spending: it is counted as {receiver.identifier}'s money only, not "
                                     "twice", "Nothing to do: the spending of the receiving activity is counted.",
                                     element=out.path, value=_show(out.amount), severity="warning"))
+    linked = set(transfers)  # (payer, receiver) already told apart by the incoming funds
+    for activity in activities:  # A names B as a participating organisation's activity: one project, two reports
+        for ref, where in activity.partners:
+            other = by_id.get(ref)
+            if other is None or other is activity or {(activity.identifier, ref), (ref, activity.identifier)} & linked \
+                    or ref in below(activity.identifier) or activity.identifier in below(ref) \
+                    or not any(has(activity, k) for k in ("budget", "spending")) \
+                    or not any(has(other, k) for k in ("budget", "spending")):
+                continue
+            linked |= {(activity.identifier, ref), (ref, activity.identifier)}
+            problems.append(Problem(activity.file, "iati_same_project", f"activity {activity.identifier} names "
+                                    f"{ref}, an activity of the files, as a participating organisation's activity "
+                                    "(the same project reported by the funder and by the implementer?), and no "
+                                    "incoming funds or related-activity tells which money is whose: both budgets "
+                                    "and spendings are counted, which counts the money one gave the other twice",
+                                    "Keep only one of the two activities (iati.activities in project.yaml), "
+                                    "usually the implementer's; nothing to do if they are two projects.",
+                                    element=where, value=shown(ref), severity="warning"))
     return counted, transfers, problems
 
 
