@@ -242,6 +242,19 @@ def test_spending_dated_after_the_file_was_written_is_not_counted_and_not_the_re
     assert iati.about(source.activities, "fr").reporting_date == dt.date(2021, 6, 30)
 
 
+def test_reimbursements_left_out_of_the_spending_are_said_with_their_amount(tmp_path):
+    """Before: an activity paying its partners by reimbursement (type 7: a disbursement of money the recipient
+    already spent) had 0 spent against its budget, without a word."""
+    body = budget("1000") + transaction("300", "7") + transaction("200", "7", "2021-09-30")
+    source = load(tmp_path, activity(body=body))
+    assert source.tables["expenditure"].empty
+    said = next(p for p in source.problems if p.rule == "iati_reimbursement")
+    assert said.severity == "warning" and said.element == "iati-activity[XM-1]/transaction[1]/value"
+    assert "2 reimbursement(s)" in said.message and "500 EUR" in said.message and "[3, 4, 7]" in said.hint
+    counted = load(tmp_path / "counted", activity(body=body), spending=["3", "4", "7"])
+    assert counted.tables["expenditure"]["amount"].sum() == 500 and "iati_reimbursement" not in rules(counted)
+
+
 def test_activities_can_be_restricted_by_identifier_or_prefix(tmp_path):
     acts = (activity("XM-A-1", budget("1")), activity("XM-A-2", budget("2")), activity("XM-B-1", budget("4")))
     assert load(tmp_path / "a", *acts, activities=["XM-B-1"]).tables["budget"]["budget"].sum() == 4

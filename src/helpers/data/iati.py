@@ -735,6 +735,18 @@ def _counted(activities: list[Activity], amounts: dict[int, float], params: Proj
                 found |= {child} | below(child, seen | {identifier})
         return found
 
+    if "7" not in spending:  # a reimbursement is a disbursement (of money the recipient already spent)
+        for activity in activities:
+            paid = [t for t in activity.transactions if t.kind == "7" and id(t) in amounts]
+            if paid:
+                problems.append(Problem(activity.file, "iati_reimbursement", f"activity {activity.identifier}: "
+                                        f"{len(paid)} reimbursement(s) (transaction type 7, a kind of disbursement "
+                                        "that covers money the recipient already spent), "
+                                        f"{_show(round(sum(amounts[id(t)] for t in paid), 2))} {params.currency} in "
+                                        f"all, are not counted as spending: iati.spending is "
+                                        f"[{', '.join(params.iati.spending)}]", "Add 7 to iati.spending in "
+                                        "project.yaml (spending: [3, 4, 7]) to count them.", element=paid[0].path,
+                                        value=_show(paid[0].amount), severity="warning"))
     counted = {id(m) for a in activities for m in a.budgets if id(m) in amounts}
     counted |= {id(t) for a in activities for t in a.transactions if t.kind in spending and id(t) in amounts
                 and not _after_written(a, t, problems)}
