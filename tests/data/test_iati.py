@@ -329,6 +329,24 @@ def test_a_parent_and_child_both_with_money_and_no_related_activity_are_said_to_
     assert "iati_hierarchy_unlinked" not in rules(linked) and "iati_hierarchy" in rules(linked)
 
 
+@pytest.mark.parametrize("links", [("1", "1"), ("2", "2")])
+def test_two_activities_each_the_others_parent_do_not_both_vanish(tmp_path, links):
+    """Before: a parent writing type 1 ("parent") for its child, the child rightly type 1 for its parent: each one's
+    money was left out for the other's, budget and spending 0 (warnings said only « the parent's budget is not
+    counted »)."""
+    parent = activity("XM-P", budget("1000") + transaction("600") + f'<related-activity ref="XM-C" type="{links[0]}"/>',
+                      attrs='default-currency="EUR" hierarchy="1"')
+    child = activity("XM-C", budget("700") + transaction("400") + f'<related-activity ref="XM-P" type="{links[1]}"/>',
+                     attrs='default-currency="EUR" hierarchy="2"')
+    source = load(tmp_path, parent, child)
+    assert source.tables["budget"][["line", "budget"]].values.tolist() == [["XM-C", 700.0]]  # @hierarchy decides
+    said = next(p for p in source.problems if p.rule == "iati_hierarchy_conflict")
+    assert said.severity == "warning" and "XM-P (hierarchy 1) is taken as the parent" in said.message
+    flat = load(tmp_path / "flat", parent.replace(' hierarchy="1"', ""), child.replace(' hierarchy="2"', ""))
+    assert flat.tables["budget"]["budget"].sum() == 1700 and "neither is" in next(
+        p.message for p in flat.problems if p.rule == "iati_hierarchy_conflict")
+
+
 def test_a_parent_without_money_in_its_children_keeps_its_money(tmp_path):
     source = load(tmp_path, activity("XM-P", budget("1000") + '<related-activity ref="XM-C" type="2"/>'),
                   activity("XM-C"))

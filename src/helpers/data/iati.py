@@ -723,6 +723,7 @@ def _counted(activities: list[Activity], amounts: dict[int, float], params: Proj
                     children[ref].add(activity.identifier)
                 elif kind == "2":
                     children[activity.identifier].add(ref)
+    _contradicting_links(children, by_id, problems)
 
     def has(activity: Activity, kind: str) -> bool:
         items = activity.budgets if kind == "budget" else [t for t in activity.transactions if t.kind in spending]
@@ -866,16 +867,46 @@ def _after_written(activity: Activity, money: Money, problems: list[Problem]) ->
     return True
 
 
+def _level(activity: Activity) -> int | None:
+    text = (activity.hierarchy or "").strip()
+    return int(text) if text.isdigit() else None
+
+
+def _contradicting_links(children: dict[str, set[str]], by_id: dict[str, Activity], problems: list[Problem]) -> None:
+    """Two activities each the other's parent (a publisher writing type 1 "parent" on the parent): each one's money
+    was left out for the other's, and the two vanished from every figure. The lower @hierarchy is the parent;
+    without one to tell, neither is, and both are counted, said."""
+    for first in sorted(children):
+        for second in sorted(children[first]):
+            if first >= second or first not in children.get(second, ()):
+                continue
+            a, b = by_id[first], by_id[second]
+            levels = (_level(a), _level(b))
+            if None not in levels and levels[0] != levels[1]:
+                parent, child = (a, b) if levels[0] < levels[1] else (b, a)  # type: ignore[operator]
+                children[child.identifier].discard(parent.identifier)
+                outcome = (f"{parent.identifier} (hierarchy {parent.hierarchy}) is taken as the parent of "
+                           f"{child.identifier} (hierarchy {child.hierarchy})")
+            else:
+                children[first].discard(second)
+                children[second].discard(first)
+                outcome = "no @hierarchy tells which is the parent: neither is, and both are counted"
+            problems.append(Problem(a.file, "iati_hierarchy_conflict", f"the related-activity links of {first} "
+                                    f"and {second} make each the other's parent (which would leave both out of "
+                                    f"every figure): {outcome}",
+                                    "Ask the publisher to correct the related-activity types (1: the related "
+                                    "activity is this one's parent, 2: its child); if one holds the other's money, "
+                                    "keep only one of them (iati.activities in project.yaml).", element=a.path,
+                                    value=f"{first} <-> {second}", severity="warning"))
+
+
 def _unlinked_levels(activities: list[Activity], by_id: dict[str, Activity], below: Any, has: Any,
                      problems: list[Problem]) -> None:
     """A parent and its children both with money, not linked by related-activity: they cannot be told apart from
     two projects, so both are counted; say it when the child's identifier extends the parent's and its hierarchy is
     lower (GB-1-109635 level 1, GB-1-109635-101 level 2: the publishers' convention), so that no doubled total
     goes unsaid."""
-    def level(activity: Activity) -> int | None:
-        text = (activity.hierarchy or "").strip()
-        return int(text) if text.isdigit() else None
-
+    level = _level
     found: dict[str, list[str]] = defaultdict(list)
     for child in activities:
         mine = level(child)
