@@ -255,6 +255,19 @@ def test_reimbursements_left_out_of_the_spending_are_said_with_their_amount(tmp_
     assert counted.tables["expenditure"]["amount"].sum() == 500 and "iati_reimbursement" not in rules(counted)
 
 
+def test_a_transaction_written_twice_with_its_ref_is_counted_once(tmp_path):
+    """Before: a file merged from two downloads, repeating the expenditure ref TX-1 (same type, date and value),
+    had it spent twice (600 for 300), without a word."""
+    paid = ('<transaction ref="TX-1"><transaction-type code="4"/><transaction-date iso-date="2021-06-30"/>'
+            '<value>300</value></transaction>')
+    source = load(tmp_path, activity(body=budget("1000") + paid + paid + paid.replace("TX-1", "TX-2")
+                                     + transaction("300") + transaction("300")))  # without ref: two payments
+    assert source.tables["expenditure"]["amount"].tolist() == [300.0, 300.0, 300.0, 300.0]
+    said = [p for p in source.problems if p.rule == "iati_transaction_twice"]
+    assert [(p.element, p.severity) for p in said] == [("iati-activity[XM-1]/transaction[2]/value", "warning")]
+    assert "transaction[1]" in said[0].message and "TX-1" in said[0].message
+
+
 def test_activities_can_be_restricted_by_identifier_or_prefix(tmp_path):
     acts = (activity("XM-A-1", budget("1")), activity("XM-A-2", budget("2")), activity("XM-B-1", budget("4")))
     assert load(tmp_path / "a", *acts, activities=["XM-B-1"]).tables["budget"]["budget"].sum() == 4

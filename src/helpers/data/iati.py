@@ -106,6 +106,7 @@ class Money:
     provider_activity: str | None = None
     receiver_activity: str | None = None
     description: list[tuple[str, str | None]] | None = None  # a transaction's description: (language, narrative)
+    ref: str | None = None        # a transaction's @ref: the publisher's own identifier of it
 
 
 @dataclass(slots=True)
@@ -535,6 +536,7 @@ def _transaction(element: etree._Element, where: str, default_currency: str | No
     money.provider_activity = found.get("provider") or None
     money.receiver_activity = found.get("receiver") or None
     money.description = description or None
+    money.ref = (element.get("ref") or "").strip() or None
     if money.end is None and money.amount is not None:
         given = found.get("end")
         problems.append(Problem(file, "iati_no_date", f"activity {identifier}: this transaction has no "
@@ -751,6 +753,7 @@ def _counted(activities: list[Activity], amounts: dict[int, float], params: Proj
     counted = {id(m) for a in activities for m in a.budgets if id(m) in amounts}
     counted |= {id(t) for a in activities for t in a.transactions if t.kind in spending and id(t) in amounts
                 and not _after_written(a, t, problems)}
+    counted -= _repeated(activities, spending, problems)
     for activity in activities:
         descendants = below(activity.identifier)
         own = [k for k in ("budget", "spending") if has(activity, k)]
@@ -848,6 +851,29 @@ def _counted(activities: list[Activity], amounts: dict[int, float], params: Proj
                                     "usually the implementer's; nothing to do if they are two projects.",
                                     element=where, value=shown(ref), severity="warning"))
     return counted, transfers, problems
+
+
+def _repeated(activities: list[Activity], spending: set[str], problems: list[Problem]) -> set[int]:
+    """id(Money) of the spending transactions written again: the same @ref, type, date, value and currency as an
+    earlier one of the activity (a file merged from two downloads repeats them); counted once, with a warning.
+    Two payments alike without the same @ref may be two payments: both counted."""
+    again: set[int] = set()
+    for activity in activities:
+        seen: dict[tuple[Any, ...], Money] = {}
+        for money in activity.transactions:
+            if money.ref is None or money.kind not in spending or money.amount is None:
+                continue
+            key = (money.ref, money.kind, money.end, money.amount, money.currency)
+            first = seen.setdefault(key, money)
+            if first is money:
+                continue
+            again.add(id(money))
+            problems.append(Problem(activity.file, "iati_transaction_twice", f"activity {activity.identifier}: "
+                                    f"this transaction repeats {first.path.rsplit('/', 1)[0].rsplit('/', 1)[-1]} "
+                                    f"(same ref {shown(money.ref)!r}, type, date and value): counted once",
+                                    "Nothing to do if it is a copy; ask the publisher otherwise (two payments have "
+                                    "two refs).", element=money.path, value=_show(money.amount), severity="warning"))
+    return again
 
 
 def _after_written(activity: Activity, money: Money, problems: list[Problem]) -> bool:
