@@ -1303,6 +1303,10 @@ CASES = [
          expect=lambda m, problems: _said(problems, "iati.spending", "received is what is then"),
          what="project.yaml says iati: spending: [1, 4]: the funds an activity received and then spent counted "
               "twice"),
+    Case("iati spending with pledges", lambda m: m.set_param("iati", {"spending": [3, 4, 13]}),
+         "bad_value", "project.yaml", NO_ROW, "iati.spending", hint="spending: [3, 4]",
+         expect=lambda m, problems: _said(problems, "iati.spending", "moves no money"),
+         what="project.yaml says iati: spending: [3, 4, 13]: an incoming pledge (a promise) counted as spent"),
     Case("params bad decimal mark", lambda m: m.set_param("decimal_mark", ";"),
          "bad_value", "project.yaml", NO_ROW, "decimal_mark", hint="numbers without units",
          what="project.yaml says decimal_mark: ';'"),

@@ -79,6 +79,10 @@ class IatiParams(_Strict):
             raise ValueError(f"{', '.join(bad)} is not an IATI transaction type (1 to 13; 3 disbursement, "
                              "4 expenditure)")
         kinds = {v.strip() for v in value}
+        promises = sorted(kinds & {"10", "11", "12", "13"}, key=int)
+        if promises:  # no money moves: never spent
+            raise ValueError(f"{', '.join(promises)} (credit guarantee, incoming commitment, pledges) moves no "
+                             "money: it is never spending. Keep [3, 4] for spending")
         # the same money at two stages: committed (2) then paid (3, 4); received (1) then paid on (3, 4)
         twice = [k for k in ("2", "1") if k in kinds and kinds & {"3", "4"}]
         if twice:
