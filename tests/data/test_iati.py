@@ -752,6 +752,20 @@ def test_dfid_albania_is_not_doubled_by_its_hierarchy_and_fully_executed(tmp_pat
     assert rules(source, "error") == []
 
 
+def test_dfid_albania_with_the_letter_codes_of_its_1_0x_tools_gives_the_same_figures(tmp_path):
+    """DFID published these activities in IATI 1.0x, whose transaction types were letters (E expenditure, C
+    commitment); a 2.01 file still carrying them had no spending at all (0 % executed), without a word."""
+    (tmp_path / "iati").mkdir()
+    text = (REAL / "dfid_albania_v201.xml").read_text(encoding="utf-8")
+    (tmp_path / "iati" / "dfid.xml").write_text(text.replace('<transaction-type code="4"/>', '<transaction-type '
+                                                'code="E"/>').replace('<transaction-type code="2"/>',
+                                                                      '<transaction-type code="C"/>'), encoding="utf-8")
+    source = iati.load_iati(tmp_path / "iati", params("GBP"))
+    assert source.tables["expenditure"]["amount"].sum() == pytest.approx(2_142_416.00)
+    said = [p for p in source.problems if p.rule == "iati_transaction_type"]
+    assert len(said) == 5 and all(p.severity == "warning" and "E = 4 (expenditure)" in p.message for p in said)
+
+
 def test_gdi_hub_period_targets(tmp_path):
     source = real("gdihub_at2030_v203.xml", tmp_path, "GBP")
     table = iptt(source.tables["indicators"], Thresholds())
