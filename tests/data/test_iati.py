@@ -411,6 +411,11 @@ def test_a_disbursement_to_an_activity_of_the_files_is_its_money_even_when_it_re
     alone = load(tmp_path / "alone", funder, activity("XM-B"))
     assert alone.tables["expenditure"][["line", "amount"]].values.tolist() == [["XM-A", 600.0]]
     assert "iati_incoming_funds" not in rules(alone)
+    # its child with a budget only: the parent is counted whole (its children's budget is not), payment included
+    child = load(tmp_path / "child", funder.replace("</iati-activity>", '<related-activity ref="XM-B" type="2"/>'
+                                                    '</iati-activity>'), activity("XM-B", budget("600")))
+    assert child.tables["budget"][["line", "budget"]].values.tolist() == [["XM-A", 1000.0]]
+    assert child.tables["expenditure"][["line", "amount"]].values.tolist() == [["XM-A", 600.0]]
 
 
 def test_one_incoming_transaction_removes_one_disbursement_of_its_value_and_date(tmp_path):

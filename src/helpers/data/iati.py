@@ -822,8 +822,9 @@ def _counted(activities: list[Activity], amounts: dict[int, float], params: Proj
         for out in activity.transactions:
             receiver = by_id.get(out.receiver_activity or "")
             if (out.kind not in spending or id(out) not in counted or receiver is None or receiver is activity
-                    or not (has(receiver, "budget") or has(receiver, "spending"))):
-                continue  # (a receiver without money of its own in the files: the money is only in A's)
+                    or not any(id(m) in counted for m in receiver.budgets)
+                    and not any(id(t) in counted for t in receiver.transactions if t.kind in spending)):
+                continue  # (a receiver without money of its own counted: the money is only in A's)
             counted.discard(id(out))
             transfers[(activity.identifier, receiver.identifier)] += amounts[id(out)]
             problems.append(Problem(activity.file, "iati_incoming_funds", f"activity {activity.identifier}: this "
