@@ -418,6 +418,22 @@ def test_a_disbursement_to_an_activity_of_the_files_is_its_money_even_when_it_re
     assert child.tables["expenditure"][["line", "amount"]].values.tolist() == [["XM-A", 600.0]]
 
 
+def test_a_childs_incoming_funds_leave_the_parents_payment_counted_when_the_parent_stands_whole(tmp_path):
+    """Before: a parent (budget 1000, paying 600 to its child) whose child reports a budget and the 600 as incoming
+    funds, but no spending: the parent was counted whole and the child's budget not (part of the parent's), and the
+    payment was still taken away as the child's money: spent 0 for 600, the warning saying it was counted as the
+    child's."""
+    parent = activity("XM-P", budget("1000") + transaction("600", "3", extra='<receiver-org receiver-activity-id='
+                      '"XM-C"/>') + '<related-activity ref="XM-C" type="2"/>', attrs='default-currency="EUR" '
+                      'hierarchy="1"')
+    child = activity("XM-C", budget("600") + transaction("600", "1", extra='<provider-org provider-activity-id='
+                     '"XM-P"/>'), attrs='default-currency="EUR" hierarchy="2"')
+    source = load(tmp_path, parent, child)
+    assert source.tables["budget"][["line", "budget"]].values.tolist() == [["XM-P", 1000.0]]
+    assert source.tables["expenditure"][["line", "amount"]].values.tolist() == [["XM-P", 600.0]]
+    assert "iati_incoming_funds" not in rules(source)
+
+
 def test_one_incoming_transaction_removes_one_disbursement_of_its_value_and_date(tmp_path):
     """Before: two payments of 250 the same day (to two partners, no receiver-activity-id) were both removed for
     the one incoming 250 another activity reported: the funder had spent 0."""

@@ -785,7 +785,13 @@ def _counted(activities: list[Activity], amounts: dict[int, float], params: Proj
                                         "only the parent (iati.activities in project.yaml).",
                                         element=activity.path, severity="warning"))
     _unlinked_levels(activities, by_id, below, has, problems)
+    def holds_money(activity: Activity) -> bool:  # its own budget or spending is counted
+        return any(id(m) in counted for m in activity.budgets) or any(
+            id(t) in counted for t in activity.transactions if t.kind in spending)
+
     for activity in activities:  # B reports funds from A: A's disbursements to B are B's money
+        if not holds_money(activity):  # (a child whose budget is its parent's: the money is only in A's)
+            continue
         for incoming in activity.transactions:
             source = by_id.get(incoming.provider_activity or "")
             if incoming.kind not in INCOMING or source is None or source is activity:
@@ -822,8 +828,7 @@ def _counted(activities: list[Activity], amounts: dict[int, float], params: Proj
         for out in activity.transactions:
             receiver = by_id.get(out.receiver_activity or "")
             if (out.kind not in spending or id(out) not in counted or receiver is None or receiver is activity
-                    or not any(id(m) in counted for m in receiver.budgets)
-                    and not any(id(t) in counted for t in receiver.transactions if t.kind in spending)):
+                    or not holds_money(receiver)):
                 continue  # (a receiver without money of its own counted: the money is only in A's)
             counted.discard(id(out))
             transfers[(activity.identifier, receiver.identifier)] += amounts[id(out)]
