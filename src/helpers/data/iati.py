@@ -345,6 +345,7 @@ def _activity(element: etree._Element, file: str, position: int, root_lang: str,
     default_currency = element.get("default-currency")
     activity = Activity(identifier, file, path, element.get("hierarchy"), lang, {}, {}, [], {}, [], [])
     counts = dict.fromkeys(POSITIONED, 0)
+    odd = False  # a transaction type outside the codelist (1.0x letters, none)
     for child in element:  # every child, picked by tag (a multi-tag filter costs more than it saves)
         tag = child.tag
         if tag not in READ_TAGS:
@@ -381,9 +382,11 @@ def _activity(element: etree._Element, file: str, position: int, root_lang: str,
         elif tag == "transaction":
             activity.transactions.append(_transaction(child, where, default_currency, file, identifier, lang,
                                                       problems))
+            odd = odd or activity.transactions[-1].kind not in TRANSACTION_TYPES
         elif tag == "result":
             activity.indicators += _result(child, where, file, identifier, lang, problems)
-    _transaction_types(activity, problems)
+    if odd:
+        _transaction_types(activity, problems)
     return activity
 
 
@@ -790,12 +793,14 @@ def _counted(activities: list[Activity], amounts: dict[int, float], params: Proj
             id(t) in counted for t in activity.transactions if t.kind in spending)
 
     for activity in activities:  # B reports funds from A: A's disbursements to B are B's money
-        if not holds_money(activity):  # (a child whose budget is its parent's: the money is only in A's)
-            continue
+        holds: bool | None = None
         for incoming in activity.transactions:
             source = by_id.get(incoming.provider_activity or "")
             if incoming.kind not in INCOMING or source is None or source is activity:
                 continue
+            holds = holds_money(activity) if holds is None else holds
+            if not holds:  # (a child whose budget is its parent's: the money is only in A's)
+                break
             named = [o for o in source.transactions if o.kind in spending and o.receiver_activity ==
                      activity.identifier]  # all of them are the receiver's money, however it reports them
             if not named:  # else at most one, of the same value and date (two payments of 250 to two partners)
