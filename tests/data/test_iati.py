@@ -534,6 +534,18 @@ def test_recipient_country_percentages_split_the_money_and_the_label_says_it_is_
     assert spent == pytest.approx({"MA": 60.0, "TN": 80.0, "regional": 10.0})  # the transaction's own country
 
 
+def test_a_recipient_country_given_twice_is_one_country(tmp_path):
+    """Before: MA 50 % and ma 50 % gave two budget lines XM-1 for MA, refused as « this budget line appears twice
+    for the same country », which names no recipient-country."""
+    countries = '<recipient-country code="MA" percentage="50"/><recipient-country code="ma" percentage="50"/>'
+    source = load(tmp_path, activity(body=countries + budget("1000") + transaction("300")))
+    assert source.tables["budget"][["country", "budget", "label"]].values.tolist() == [["MA", 1000.0, "Titre XM-1"]]
+    assert source.tables["expenditure"][["country", "amount"]].values.tolist() == [["MA", 300.0]]
+    said = next(p for p in source.problems if p.rule == "iati_country_twice")
+    assert said.severity == "warning" and said.element == "iati-activity[XM-1]/recipient-country[2]/@code"
+    assert rules(source, "error") == []
+
+
 def test_one_recipient_country_takes_everything_without_an_estimate(tmp_path):
     source = load(tmp_path, activity(body='<recipient-country code="MR"/>' + budget("10")))
     assert source.tables["budget"][["country", "label"]].values.tolist() == [["MR", "Titre XM-1"]]

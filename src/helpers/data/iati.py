@@ -371,7 +371,17 @@ def _activity(element: etree._Element, file: str, position: int, root_lang: str,
         elif tag == "recipient-country" and child.get("code"):
             code = _country(child.get("code"), file, identifier, where, problems)
             share = _percentage(child, file, identifier, where, problems)
-            if code is not None:
+            same = next((c for c in activity.countries if c.code == code), None) if code else None
+            if same is not None:  # the same country twice (MA and ma): one country, its parts added
+                added = None if same.percentage is None or share is None else same.percentage + share
+                problems.append(Problem(file, "iati_country_twice", f"activity {identifier}: the recipient "
+                                        f"country {code} is given twice: read once"
+                                        + (f", with its percentages added ({_show(added)} %)" if added is not None
+                                           else ""), "Nothing to do if it is; ask the publisher to give each "
+                                        "country once.", element=f"{where}/@code", value=shown(child.get("code")),
+                                        severity="warning"))
+                same.percentage = added
+            elif code is not None:
                 activity.countries.append(Country(code, share, _narratives(child, lang)))
         elif tag == "activity-status":
             activity.status = (child.get("code") or "").strip() or None
