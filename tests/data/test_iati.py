@@ -119,6 +119,20 @@ def test_two_budgets_of_one_type_for_one_period_are_not_added(tmp_path, kind):
     assert twice.severity == "warning" and "450, 500" in twice.message and "not computed" in twice.message
 
 
+def test_an_indicative_budget_beside_the_committed_one_of_its_period_gives_way_to_it(tmp_path):
+    """Before: an indicative budget (status 1, 900) kept beside the committed one (status 2, 1000) of the same
+    period made the activity's budget not computed (« two original budgets »); the committed one is the budget."""
+    def status(value: str, code: str) -> str:
+        return budget(value).replace("<budget ", f'<budget status="{code}" ')
+    source = load(tmp_path, activity(body=status("900", "1") + status("1000", "2") + transaction("300")))
+    assert source.tables["budget"]["budget"].tolist() == [1000.0]
+    said = next(p for p in source.problems if p.rule == "iati_budget_indicative")
+    assert said.severity == "warning" and said.element == "iati-activity[XM-1]/budget[2]/value"
+    assert "iati_budget_twice" not in rules(source)
+    both = load(tmp_path / "both", activity(body=status("900", "2") + status("1000", "2")))  # two committed
+    assert both.tables["budget"]["budget"].isna().all() and "iati_budget_twice" in rules(both)
+
+
 def test_a_budget_that_covers_the_others_of_its_span_is_counted_alone(tmp_path):
     """Before: a whole-life budget beside the yearly ones it is made of was added to them (twice the budget)."""
     years = "".join(budget(v, f"{y}-01-01", f"{y}-12-31") for v, y in (("250", 2020), ("250", 2021)))

@@ -107,6 +107,7 @@ class Money:
     receiver_activity: str | None = None
     description: list[tuple[str, str | None]] | None = None  # a transaction's description: (language, narrative)
     ref: str | None = None        # a transaction's @ref: the publisher's own identifier of it
+    status: str | None = None     # a budget's @status: 1 indicative, 2 committed
 
 
 @dataclass(slots=True)
@@ -516,6 +517,7 @@ def _budget_of(element: etree._Element, where: str, default_currency: str | None
     parts = {child.tag: child for child in element}
     money = _money(parts.get("value"), where, default_currency, file, identifier, problems)
     money.kind = (element.get("type") or "1").strip()
+    money.status = (element.get("status") or "").strip() or None
     money.start = _date(parts["period-start"].get("iso-date")) if "period-start" in parts else None
     money.end = _date(parts["period-end"].get("iso-date")) if "period-end" in parts else None
     return money
@@ -1171,6 +1173,16 @@ def _revised_total(activity: Activity, budgets: list[Money], amounts: dict[int, 
     corrections: list[Money] = []
     for (start, end), items in periods.items():
         positive = [b for b in items if amounts[id(b)] >= 0]
+        committed = [b for b in positive if b.status == "2"]
+        if len(positive) > 1 and len(committed) == 1 and all(b.status == "1" for b in positive if b not in committed):
+            # an indicative budget (status 1) beside the committed one (2) of its period: the committed one is it
+            problems.append(Problem(activity.file, "iati_budget_indicative", f"activity {activity.identifier}: "
+                                    f"the period {start}..{end} has an indicative budget (status 1) and a committed "
+                                    f"one (status 2, {_show(committed[0].amount)}): the committed one is counted, "
+                                    "not their sum", "Nothing to do if the committed budget replaces the "
+                                    "indicative one.", element=committed[0].path, severity="warning"))
+            items = [b for b in items if b not in positive or b is committed[0]]
+            positive = committed
         if len(positive) > 1:   # two revisions (950 for the latest 500) or a budget given twice: not added
             kinds = {b.kind for b in positive}
             problems.append(Problem(activity.file, "iati_budget_twice", f"activity {activity.identifier} has "
