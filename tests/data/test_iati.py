@@ -161,7 +161,7 @@ def test_budgets_that_overlap_without_one_sum_are_not_added_and_the_budget_is_no
 def test_a_budget_without_a_valid_period_beside_others_is_not_added_to_them(tmp_path, odd):
     """Before: a whole-life budget of 1000 without period-start/period-end beside its two years (500 each) was
     added to them: 2000 for 1000, without a word."""
-    years = budget("500", "2021-01-01", "2021-12-31") + budget("500", "2022-01-01", "2022-12-31")
+    years = budget("500", "2021-01-01", "2021-12-31") + budget("600", "2022-01-01", "2022-12-31")
     source = load(tmp_path, activity(body=odd + years + transaction("300")))
     assert source.tables["budget"]["budget"].isna().all() and len(source.tables["budget"]) == 1
     said = next(p for p in source.problems if p.rule == "iati_budget_period")
@@ -169,6 +169,14 @@ def test_a_budget_without_a_valid_period_beside_others_is_not_added_to_them(tmp_
     assert "not computed" in said.message
     alone = load(tmp_path / "alone", activity(body=odd + transaction("300")))  # alone, it is the budget
     assert alone.tables["budget"]["budget"].tolist() == [1000.0] and "iati_budget_period" not in rules(alone)
+
+
+def test_a_budget_without_a_period_at_least_the_sum_of_the_others_is_the_whole_life_budget(tmp_path):
+    years = budget("500", "2021-01-01", "2021-12-31") + budget("500", "2022-01-01", "2022-12-31")
+    source = load(tmp_path, activity(body='<budget type="1"><value>1000</value></budget>' + years))
+    assert source.tables["budget"]["budget"].tolist() == [1000.0]  # not 2000
+    said = next(p for p in source.problems if p.rule == "iati_budget_period")
+    assert said.severity == "warning" and "whole-life budget" in said.message
 
 
 def test_budget_lines_are_activities_and_spending_is_per_transaction(tmp_path):

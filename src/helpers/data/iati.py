@@ -1143,6 +1143,17 @@ def _revised_total(activity: Activity, budgets: list[Money], amounts: dict[int, 
         odd = [b for b in budgets if b.start is None or b.end is None or b.end < b.start]
         if odd and len(odd) < len(budgets) or any(b.start and b.end and b.end < b.start for b in odd):
             bad = odd[0]
+            rest = _revised_total(activity, [b for b in budgets if b is not bad], amounts, []) \
+                if len(odd) == 1 and bad.start is None and bad.end is None else None
+            if rest is not None and amounts[id(bad)] >= rest - 0.005:  # a whole-life budget, at least its parts
+                problems.append(Problem(activity.file, "iati_budget_period", f"activity {activity.identifier}: "
+                                        f"this budget has no period ({_show(round(amounts[id(bad)], 2))}), beside "
+                                        f"{len(budgets) - 1} budget(s) with one ({_show(round(rest, 2))} in all): "
+                                        "it is read as the whole-life budget they are parts of, and counted alone, "
+                                        "not added to them", "Nothing to do if it is the activity's whole budget; "
+                                        "ask the publisher to give it its period otherwise.", element=bad.path,
+                                        value=_show(bad.amount), severity="warning"))
+                return amounts[id(bad)]
             problems.append(Problem(activity.file, "iati_budget_period", f"activity {activity.identifier}: this "
                                     "budget has "
                                     + (f"a period that ends ({bad.end}) before it starts ({bad.start})"
