@@ -262,6 +262,11 @@ def test_spending_dated_after_the_file_was_written_is_not_counted_and_not_the_re
     assert said.severity == "warning" and said.element == "iati-activity[XM-1]/transaction[2]/value"
     assert "2023-06-30" in said.message and "2022-01-15" in said.message
     assert iati.about(source.activities, "fr").reporting_date == dt.date(2021, 6, 30)
+    # no spending paid yet: not the end of the last budget (2023-12-31) but the day the file was written
+    path.write_text(path.read_text().replace('"2021-06-30"', '"2022-06-30"'), encoding="utf-8")
+    later = iati.load_iati(folder, params())
+    assert later.tables["expenditure"].empty
+    assert iati.about(later.activities, "fr").reporting_date == dt.date(2022, 1, 15)
 
 
 def test_reimbursements_left_out_of_the_spending_are_said_with_their_amount(tmp_path):

@@ -1562,6 +1562,9 @@ def about(activities: list[Activity], language: str, spending: Iterable[str] = (
                   and (a.written is None or t.end <= a.written)]  # a payment after the file's day is not made
     result_days = [p.end for a in activities for i in a.indicators for p in i.periods if p.end]
     info.reporting_date = max(spent_days or result_days or money_days or [None])  # type: ignore[type-var]
+    written = max((a.written for a in activities if a.written), default=None)
+    if info.reporting_date and written and info.reporting_date > written:  # (a budget's or a target's end): the
+        info.reporting_date = written                                     # file describes no later day
     for activity in activities:
         for country in activity.countries:
             name = in_language(country.names, language, activity.lang)
