@@ -21,9 +21,10 @@ from helpers.errors import ValidationFailed
 REAL = Path(__file__).parents[1] / "fixtures" / "iati"
 
 
-def params(currency: str = "EUR", language: str = "fr", **iati_params) -> ProjectParams:
+def params(currency: str = "EUR", language: str = "fr", reporting_date: dt.date = dt.date(2022, 12, 31),
+           **iati_params) -> ProjectParams:
     return ProjectParams(title="t", code="t", currency=currency, start_date=dt.date(2020, 1, 1),
-                         end_date=dt.date(2023, 12, 31), reporting_date=dt.date(2022, 12, 31), language=language,
+                         end_date=dt.date(2023, 12, 31), reporting_date=reporting_date, language=language,
                          iati=iati_params)
 
 
@@ -293,6 +294,34 @@ def test_a_transaction_written_twice_with_its_ref_is_counted_once(tmp_path):
     said = [p for p in source.problems if p.rule == "iati_transaction_twice"]
     assert [(p.element, p.severity) for p in said] == [("iati-activity[XM-1]/transaction[2]/value", "warning")]
     assert "transaction[1]" in said[0].message and "TX-1" in said[0].message
+
+
+def test_a_country_whose_last_payment_is_before_the_reporting_date_is_covered_by_the_files_date(tmp_path):
+    """Before: one activity per country, the file written on 2022-01-20, reporting date 2021-12-31: Libya's last
+    expenditure (2021-09-30) made its spending « not computable: the expenditure data ends on 2021-09-30 », and the
+    whole project's with it (53.3 % executed shown n.d.). A transaction is an event: the file says nothing was
+    paid since."""
+    from helpers.analyses.budget import budget_summary
+    dates = '<activity-date type="2" iso-date="2020-01-01"/><recipient-country code="{}"/>'
+    folder = tmp_path / "iati"
+    write(folder, activity("XM-MAR", dates.format("MA") + budget("1000") + transaction("300") + transaction(
+        "400", date="2021-12-31")), activity("XM-LBY", dates.format("LY") + budget("500") + transaction(
+            "100", date="2021-09-30")))
+    path = folder / "file.xml"
+    path.write_text(path.read_text().replace('version="2.03"', 'version="2.03" generated-datetime="2022-01-20"'),
+                    encoding="utf-8")
+    project = params(reporting_date=dt.date(2021, 12, 31))
+    source = iati.load_iati(folder, project)
+    spent = source.tables["expenditure"]
+    summary = budget_summary(source.tables["budget"], spent, project).iloc[0]
+    assert summary["spent"] == 800 and round(summary["financial_execution_rate"], 1) == 53.3
+    added = spent[spent["amount"] == 0]
+    assert added[["line", "country"]].values.tolist() == [["XM-LBY", "LY"]]
+    assert added["period_label"].tolist() == ["aucune transaction publiée après le 2021-09-30 (fichier IATI du "
+                                              "2022-01-20)"]
+    # a reporting date after the file's day: the file does not say, still not computable
+    later = params(reporting_date=dt.date(2022, 3, 31))
+    assert iati.load_iati(folder, later).tables["expenditure"]["amount"].ne(0).all()
 
 
 def test_activities_can_be_restricted_by_identifier_or_prefix(tmp_path):

@@ -1306,7 +1306,39 @@ def _expenditure(activities: list[Activity], amounts: dict[int, float], counted:
                              "amount": amounts[id(money)] * share, "country": country,
                              "period_label": _period_label(kind, money, params.language, activity.lang),
                              "iati_file": activity.file, "iati_element": money.path})
+    rows += _covered_to_date(rows, activities, params)
     return _frame("expenditure", rows)
+
+
+def _covered_to_date(rows: list[dict[str, Any]], activities: list[Activity], params: ProjectParams
+                     ) -> list[dict[str, Any]]:
+    """A row of 0 at the reporting date for each country whose last transaction is before it, when the files that
+    report its spending were written on or after it: a transaction is an event, not a period, and the file says
+    nothing was paid since. Without it the country's spending was « not computable: the expenditure data ends on
+    2021-09-30 », and so was the whole project's, for a file written on 2022-01-20 about 2021."""
+    reporting = getattr(params, "reporting_date", None)  # (make import-iati reads the files before it has one)
+    if reporting is None:
+        return []
+    day = dt.date.fromisoformat(str(reporting)[:10])
+    by_id = {a.identifier: a for a in activities}
+    last: dict[str, dict[str, Any]] = {}
+    lines: dict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        country = row["country"]
+        lines[country].add(row["line"])
+        if country not in last or row["period_end"] >= last[country]["period_end"]:
+            last[country] = row
+    added = []
+    for country, row in last.items():
+        written = [by_id[line].written for line in lines[country]]
+        if row["period_end"] >= day or None in written or min(written) < day:  # type: ignore[type-var]
+            continue
+        since, file_day = row["period_end"].isoformat(), min(written).isoformat()  # type: ignore[type-var]
+        label = (f"aucune transaction publiée après le {since} (fichier IATI du {file_day})" if params.language ==
+                 "fr" else f"no transaction published after {since} (IATI file of {file_day})")
+        added.append({**row, "period_end": day, "amount": 0.0, "period_label": label,
+                      "iati_element": row["iati_element"].split("/")[0]})
+    return added
 
 
 def _written_narratives(written: list[tuple[str, str | None]]) -> dict[str, str]:
