@@ -324,6 +324,24 @@ def test_a_country_whose_last_payment_is_before_the_reporting_date_is_covered_by
     assert iati.load_iati(folder, later).tables["expenditure"]["amount"].ne(0).all()
 
 
+def test_an_actual_date_after_the_files_day_is_read_as_the_planned_one(tmp_path):
+    """Before: a file of 2022-01-15 giving the actual start (type 2) as 2022-06-01 (a date not yet come) beside its
+    planned start of 2020-01-01 had make import-iati start the project on 2022-06-01 (the elapsed share and burn
+    index of a project begun in 2020 computed from 2022), and the spending of 2021 warned about as before the
+    start."""
+    folder = tmp_path / "iati"
+    write(folder, activity(body='<activity-date type="1" iso-date="2020-01-01"/><activity-date type="2" iso-date='
+                           '"2022-06-01"/>' + budget("1000") + transaction("300")))
+    path = folder / "file.xml"
+    path.write_text(path.read_text().replace('version="2.03"', 'version="2.03" generated-datetime="2022-01-15"'),
+                    encoding="utf-8")
+    source = iati.load_iati(folder, params())
+    assert "iati_outside_dates" not in rules(source)
+    said = next(p for p in source.problems if p.rule == "iati_actual_date_future")
+    assert said.severity == "warning" and "2022-06-01" in said.message and "(2020-01-01) kept" in said.message
+    assert iati.about(source.activities, "fr").start_date == dt.date(2020, 1, 1)
+
+
 def test_activities_can_be_restricted_by_identifier_or_prefix(tmp_path):
     acts = (activity("XM-A-1", budget("1")), activity("XM-A-2", budget("2")), activity("XM-B-1", budget("4")))
     assert load(tmp_path / "a", *acts, activities=["XM-B-1"]).tables["budget"]["budget"].sum() == 4

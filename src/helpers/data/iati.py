@@ -288,6 +288,7 @@ def _read_activities(path: Path) -> tuple[list[Activity], list[Problem]]:
             activities.append(_activity(element, file, len(activities) + 1, root_lang, problems))
             updated = _date(element.get("last-updated-datetime"))
             activities[-1].written = max((d for d in (generated, updated) if d), default=None)
+            _actual_dates(activities[-1], problems)
             element.clear(keep_tail=False)
             parent = element.getparent()
             while element.getprevious() is not None:  # the activities already read
@@ -309,6 +310,25 @@ def _read_activities(path: Path) -> tuple[list[Activity], list[Problem]]:
                                 "Is it an IATI activity file (not an organisation file)? Download the project's "
                                 "activity file."))
     return activities, problems
+
+
+def _actual_dates(activity: Activity, problems: list[Problem]) -> None:
+    """An actual start or end (activity-date 2, 4) after the day the file was written had not happened: a planned
+    date written with the actual type. Read as the planned one (1, 3) when the file gives none, with a warning: it
+    was taken as the project's start or end (the elapsed share, the burn index) and dated spending before it."""
+    for actual, planned, what in (("2", "1", "start"), ("4", "3", "end")):
+        day = activity.dates.get(actual)
+        if day is None or activity.written is None or day <= activity.written:
+            continue
+        del activity.dates[actual]
+        kept = activity.dates.setdefault(planned, day)
+        problems.append(Problem(activity.file, "iati_actual_date_future", f"activity {activity.identifier}: its "
+                                f"actual {what} ({day.isoformat()}, activity-date type {actual}) is after the day "
+                                f"the file was written ({activity.written.isoformat()}): it had not happened, so it "
+                                f"is read as the planned {what}" + ("" if kept == day else f", the file's own "
+                                f"planned {what} ({kept.isoformat()}) kept"), "Ask the publisher to write planned "
+                                f"dates with type {planned}.", element=f"{activity.path}/activity-date",
+                                value=day.isoformat(), severity="warning"))
 
 
 def _refused(root: etree._Element, file: str) -> Problem | None:
