@@ -608,6 +608,18 @@ def test_recipient_country_percentages_split_the_money_and_the_label_says_it_is_
     assert spent == pytest.approx({"MA": 60.0, "TN": 80.0, "regional": 10.0})  # the transaction's own country
 
 
+def test_thirds_written_to_two_decimals_are_the_whole_not_a_crumb_for_the_region(tmp_path):
+    """Before: 33.33 % for each of three countries left 0.01 % of the money « regional »: a budget line of 0.09 and
+    a spending of 0.03 for the project as a whole, and each country 0.01 % short."""
+    countries = "".join(f'<recipient-country code="{c}" percentage="33.33"/>' for c in ("MA", "TN", "LY"))
+    source = load(tmp_path, activity(body=countries + budget("900") + transaction("300")))
+    assert source.tables["budget"]["country"].tolist() == ["MA", "TN", "LY"]
+    assert source.tables["budget"]["budget"].round(6).tolist() == [300.0, 300.0, 300.0]
+    assert source.tables["expenditure"]["amount"].round(6).tolist() == [100.0, 100.0, 100.0]
+    rest = load(tmp_path / "rest", activity(body=countries.replace("33.33", "30") + budget("900")))
+    assert rest.tables["budget"]["country"].tolist() == ["MA", "TN", "LY", "regional"]  # 10 %: the region's
+
+
 def test_a_recipient_country_given_twice_is_one_country(tmp_path):
     """Before: MA 50 % and ma 50 % gave two budget lines XM-1 for MA, refused as « this budget line appears twice
     for the same country », which names no recipient-country."""

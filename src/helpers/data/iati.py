@@ -1032,6 +1032,9 @@ def _shares(activity: Activity, problems: list[Problem]) -> list[tuple[str, floa
                                 element=f"{activity.path}/recipient-country"))
         return [(REGIONAL, 1.0)]
     rest = 1.0 - sum(s for _, s in shares)
+    if 1e-9 < rest <= 0.001:  # thirds written 33.33 + 33.33 + 33.33: 100 % rounded, not 0.01 % for the region
+        total = 1.0 - rest
+        return [(code, share / total) for code, share in shares]
     if rest > 1e-9:
         shares.append((REGIONAL, rest))
     return shares
