@@ -551,6 +551,12 @@ def test_one_project_reported_by_its_funder_and_its_implementer_is_said_to_be_co
     assert [(p.element, p.severity) for p in said] == [
         ("iati-activity[CH-4-1]/participating-org[1]/@activity-id", "warning")]  # once for the pair
     assert "XM-DAC-41302-1" in said[0].message and "iati.activities" in said[0].hint
+    third = load(tmp_path / "third", donor.replace('activity-id="XM-DAC-41302-1"', "").replace(
+        "</iati-activity>", '<related-activity ref="XM-DAC-41302-1" type="5"/></iati-activity>'), ilo.replace(
+        'activity-id="CH-4-1"', ""))  # related-activity type 5: a third party's report of the same activity
+    said = [p for p in third.problems if p.rule == "iati_same_project"]
+    assert [p.element for p in said] == ["iati-activity[CH-4-1]/related-activity[1]/@ref"]
+    assert "third party" in said[0].message
     # the incoming funds tell whose money it is: nothing more to say
     told = load(tmp_path / "told", donor, ilo.replace("</iati-activity>", transaction(
         "600", "1", extra='<provider-org provider-activity-id="CH-4-1"/>') + "</iati-activity>"))

@@ -408,6 +408,8 @@ def _activity(element: etree._Element, file: str, position: int, root_lang: str,
             activity.status = (child.get("code") or "").strip() or None
         elif tag == "related-activity" and child.get("ref"):
             activity.related.append((child.get("ref").strip(), (child.get("type") or "").strip()))
+            if activity.related[-1][1] == "5":  # third party: another organisation's report of this same activity
+                activity.partners.append((activity.related[-1][0], f"{where}/@ref"))
         elif tag == "budget":
             activity.budgets.append(_budget_of(child, where, default_currency, file, identifier, problems))
         elif tag == "transaction":
@@ -423,7 +425,7 @@ def _activity(element: etree._Element, file: str, position: int, root_lang: str,
 
 READ_TAGS = {"title", "reporting-org", "participating-org", "activity-date", "activity-status", "recipient-country",
              "related-activity", "budget", "transaction", "result"}  # the other elements of an activity are not read
-POSITIONED = {"recipient-country", "budget", "transaction", "result", "participating-org"}
+POSITIONED = {"recipient-country", "budget", "transaction", "result", "participating-org", "related-activity"}
 
 
 def _narratives(element: etree._Element, lang: str) -> dict[str, str]:
@@ -886,8 +888,11 @@ def _counted(activities: list[Activity], amounts: dict[int, float], params: Proj
                 continue
             linked |= {(activity.identifier, ref), (ref, activity.identifier)}
             problems.append(Problem(activity.file, "iati_same_project", f"activity {activity.identifier} names "
-                                    f"{ref}, an activity of the files, as a participating organisation's activity "
-                                    "(the same project reported by the funder and by the implementer?), and no "
+                                    f"{ref}, an activity of the files, as "
+                                    + ("a third party's report of the same activity (related-activity type 5)"
+                                       if where.endswith("/@ref") else "a participating organisation's activity "
+                                       "(the same project reported by the funder and by the implementer?)")
+                                    + ", and no "
                                     "incoming funds or related-activity tells which money is whose: both budgets "
                                     "and spendings are counted, which counts the money one gave the other twice",
                                     "Keep only one of the two activities (iati.activities in project.yaml), "
