@@ -822,6 +822,7 @@ def _counted(activities: list[Activity], amounts: dict[int, float], params: Proj
                                         "only the parent (iati.activities in project.yaml).",
                                         element=activity.path, severity="warning"))
     _unlinked_levels(activities, by_id, below, has, problems)
+
     def holds_money(activity: Activity) -> bool:  # its own budget or spending is counted
         return any(id(m) in counted for m in activity.budgets) or any(
             id(t) in counted for t in activity.transactions if t.kind in spending)
@@ -848,8 +849,9 @@ def _counted(activities: list[Activity], amounts: dict[int, float], params: Proj
                                         f"({incoming.end}), and no disbursement or expenditure of "
                                         f"{source.identifier} names it as receiver (receiver-activity-id) or has "
                                         "this value and date: if it paid it, that money is counted in both "
-                                        "activities' spending and budgets, twice", f"Find {source.identifier}'s payment to "
-                                        f"{activity.identifier}; keep only one of the two activities "
+                                        "activities' spending and budgets, twice",
+                                        f"Find {source.identifier}'s payment to {activity.identifier}; keep only "
+                                        "one of the two activities "
                                         "(iati.activities in project.yaml), or ask the publisher to write "
                                         "receiver-org/@receiver-activity-id.", element=incoming.path,
                                         value=_show(incoming.amount), severity="warning"))
@@ -881,12 +883,13 @@ def _counted(activities: list[Activity], amounts: dict[int, float], params: Proj
     for activity in activities:  # A names B as a participating organisation's activity: one project, two reports
         for ref, where in activity.partners:
             other = by_id.get(ref)
-            if other is None or other is activity or {(activity.identifier, ref), (ref, activity.identifier)} & linked \
+            pair = {(activity.identifier, ref), (ref, activity.identifier)}
+            if other is None or other is activity or pair & linked \
                     or ref in below(activity.identifier) or activity.identifier in below(ref) \
                     or not any(has(activity, k) for k in ("budget", "spending")) \
                     or not any(has(other, k) for k in ("budget", "spending")):
                 continue
-            linked |= {(activity.identifier, ref), (ref, activity.identifier)}
+            linked |= pair
             problems.append(Problem(activity.file, "iati_same_project", f"activity {activity.identifier} names "
                                     f"{ref}, an activity of the files, as "
                                     + ("a third party's report of the same activity (related-activity type 5)"
@@ -980,10 +983,9 @@ def _unlinked_levels(activities: list[Activity], by_id: dict[str, Activity], bel
     two projects, so both are counted; say it when the child's identifier extends the parent's and its hierarchy is
     lower (GB-1-109635 level 1, GB-1-109635-101 level 2: the publishers' convention), so that no doubled total
     goes unsaid."""
-    level = _level
     found: dict[str, list[str]] = defaultdict(list)
     for child in activities:
-        mine = level(child)
+        mine = _level(child)
         if mine is None or mine < 2:
             continue
         cuts = [m.start() for m in re.finditer(r"[-_./]", child.identifier)]
@@ -991,7 +993,7 @@ def _unlinked_levels(activities: list[Activity], by_id: dict[str, Activity], bel
             parent = by_id.get(child.identifier[:cut])
             if parent is None or parent is child:
                 continue
-            theirs = level(parent)
+            theirs = _level(parent)
             if theirs is not None and theirs < mine and child.identifier not in below(parent.identifier) \
                     and parent.identifier not in below(child.identifier) \
                     and any(has(parent, k) and has(child, k) for k in ("budget", "spending")):
@@ -999,8 +1001,9 @@ def _unlinked_levels(activities: list[Activity], by_id: dict[str, Activity], bel
             break
     for identifier, children in found.items():
         parent = by_id[identifier]
+        more = "..." if len(children) > 5 else ""
         problems.append(Problem(parent.file, "iati_hierarchy_unlinked", f"activity {identifier} (hierarchy "
-                                f"{parent.hierarchy}) and {', '.join(children[:5])}{'...' if len(children) > 5 else ''} "
+                                f"{parent.hierarchy}) and {', '.join(children[:5])}{more} "
                                 "(a lower level, whose identifier extends its own) both report money, and no "
                                 "related-activity links them: both are counted, which counts the same money twice "
                                 "if they are a parent and its children", "Keep only the parent or only the "
@@ -1146,8 +1149,8 @@ def _less_funded(activity: Activity, total: float, funded: list[tuple[str, float
         return total
     left = total - part
     problems.append(Problem(activity.file, "iati_incoming_budget", f"activity {activity.identifier} funds "
-                            f"{', '.join(r for r, _ in funded)} (which report its money as incoming funds, or which it names as "
-                            "receiver-activity-id): "
+                            f"{', '.join(r for r, _ in funded)} (which report its money as incoming funds, or which it "
+                            "names as receiver-activity-id): "
                             f"{_show(round(part, 2))} {params.currency} of its budget is in their budgets too, and "
                             f"is counted there only: its budget is counted as "
                             + (f"{_show(round(left, 2))} {params.currency}" if left >= 0 else
