@@ -522,6 +522,17 @@ def test_one_incoming_transaction_removes_one_disbursement_of_its_value_and_date
         "iati-activity[XM-A]/transaction[1]/value"]
 
 
+def test_money_committed_to_an_activity_of_the_files_and_not_paid_yet_is_in_one_budget_only(tmp_path):
+    """Before: A (budget 1000) committing 600 to B (outgoing commitment, receiver-activity-id), not paid yet, B
+    (budget 1000) in the files: both budgets were added, 2000, without a word."""
+    funder = activity("XM-A", budget("1000") + transaction("600", "2", "2021-01-15",
+                                                           '<receiver-org receiver-activity-id="XM-B"/>'))
+    source = load(tmp_path, funder, activity("XM-B", budget("1000") + transaction("200")))
+    assert source.tables["budget"][["line", "budget"]].values.tolist() == [["XM-A", 400.0], ["XM-B", 1000.0]]
+    said = next(p for p in source.problems if p.rule == "iati_incoming_budget")
+    assert "XM-B" in said.message and said.element == "iati-activity[XM-A]"
+
+
 def test_incoming_funds_that_match_no_payment_of_the_funder_are_said_to_be_counted_twice(tmp_path):
     """Before: the donor's disbursement (600 on 31 March, to the implementer's organisation) and the implementer's
     incoming funds (600 received on 5 April, provider-activity-id = the donor's activity) did not match by date, so

@@ -879,6 +879,12 @@ def _counted(activities: list[Activity], amounts: dict[int, float], params: Proj
                                     f"budget or spending: it is counted as {receiver.identifier}'s money only, not "
                                     "twice", "Nothing to do: the spending of the receiving activity is counted.",
                                     element=out.path, value=_show(out.amount), severity="warning"))
+    for activity in activities:  # committed to B, not paid yet: the money is in both budgets all the same
+        for out in activity.transactions:
+            receiver = by_id.get(out.receiver_activity or "")
+            if out.kind == "2" and id(out) in amounts and receiver is not None and receiver is not activity \
+                    and holds_money(receiver):
+                transfers[(activity.identifier, receiver.identifier)] += 0.0  # (_less_funded takes the commitment)
     linked = set(transfers)  # (payer, receiver) already told apart by the incoming funds
     for activity in activities:  # A names B as a participating organisation's activity: one project, two reports
         for ref, where in activity.partners:
