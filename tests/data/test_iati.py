@@ -531,6 +531,11 @@ def test_money_committed_to_an_activity_of_the_files_and_not_paid_yet_is_in_one_
     assert source.tables["budget"][["line", "budget"]].values.tolist() == [["XM-A", 400.0], ["XM-B", 1000.0]]
     said = next(p for p in source.problems if p.rule == "iati_incoming_budget")
     assert "XM-B" in said.message and said.element == "iati-activity[XM-A]"
+    # the receiver reporting it as its incoming commitment (11) from A, A naming no receiver: alike
+    told = load(tmp_path / "told", activity("XM-A", budget("1000") + transaction("600", "3", "2021-03-31")),
+                activity("XM-B", budget("1000") + transaction("200") + transaction(
+                    "600", "11", "2021-01-15", '<provider-org provider-activity-id="XM-A"/>')))
+    assert told.tables["budget"][["line", "budget"]].values.tolist() == [["XM-A", 400.0], ["XM-B", 1000.0]]
 
 
 def test_incoming_funds_that_match_no_payment_of_the_funder_are_said_to_be_counted_twice(tmp_path):

@@ -885,6 +885,10 @@ def _counted(activities: list[Activity], amounts: dict[int, float], params: Proj
             if out.kind == "2" and id(out) in amounts and receiver is not None and receiver is not activity \
                     and holds_money(receiver):
                 transfers[(activity.identifier, receiver.identifier)] += 0.0  # (_less_funded takes the commitment)
+            source = by_id.get(out.provider_activity or "")  # B's incoming commitment (11) from A: alike
+            if out.kind == "11" and id(out) in amounts and source is not None and source is not activity \
+                    and holds_money(activity):
+                transfers[(source.identifier, activity.identifier)] += 0.0
     linked = set(transfers)  # (payer, receiver) already told apart by the incoming funds
     for activity in activities:  # A names B as a participating organisation's activity: one project, two reports
         for ref, where in activity.partners:
@@ -1148,8 +1152,10 @@ def _less_funded(activity: Activity, total: float, funded: list[tuple[str, float
         other = by_id[receiver]
         their = _revised_total(other, [b for b in other.budgets if id(b) in counted], amounts, []) \
             if any(id(b) in counted for b in other.budgets) else None
-        committed = sum(amounts[id(t)] for t in activity.transactions if t.kind == "2" and id(t) in amounts
-                        and t.receiver_activity == receiver)
+        committed = max(sum(amounts[id(t)] for t in activity.transactions if t.kind == "2" and id(t) in amounts
+                            and t.receiver_activity == receiver),   # what A says it committed, or B it was promised
+                        sum(amounts[id(t)] for t in other.transactions if t.kind == "11" and id(t) in amounts
+                            and t.provider_activity == activity.identifier))
         part += max(0.0, min(their or 0.0, max(given, committed)))  # a receiver left out holds none
     if part <= 0:  # the receivers have no budget: the money is in this one's only
         return total
