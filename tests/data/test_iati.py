@@ -642,6 +642,27 @@ def test_thirds_written_to_two_decimals_are_the_whole_not_a_crumb_for_the_region
     assert rest.tables["budget"]["country"].tolist() == ["MA", "TN", "LY", "regional"]  # 10 %: the region's
 
 
+def test_a_transaction_naming_several_countries_is_split_as_its_activity_not_given_to_the_first(tmp_path):
+    """Before: a transaction of 300 naming Morocco and Tunisia (IATI allows one) was all Morocco's, nothing said."""
+    countries = '<recipient-country code="MA" percentage="50"/><recipient-country code="TN" percentage="50"/>'
+    source = load(tmp_path, activity(body=countries + budget("1000") + transaction(
+        "300", extra='<recipient-country code="MA"/><recipient-country code="TN"/>')))
+    assert source.tables["expenditure"][["country", "amount"]].values.tolist() == [["MA", 150.0], ["TN", 150.0]]
+    said = next(p for p in source.problems if p.rule == "iati_country_split")
+    assert said.severity == "warning" and said.element == "iati-activity[XM-1]/transaction[1]/recipient-country"
+
+
+def test_a_commitment_without_a_date_does_not_stop_the_build(tmp_path):
+    """Before: an outgoing commitment without transaction-date (never counted as spending) was an error: nothing of
+    the project was built. A payment without a date still is."""
+    undated = '<transaction><transaction-type code="{}"/><value>1000</value></transaction>'
+    source = load(tmp_path, activity(body=budget("1000") + undated.format("2") + transaction("300")))
+    said = next(p for p in source.problems if p.rule == "iati_no_date")
+    assert said.severity == "warning" and "outgoing commitment" in said.message
+    paid = load(tmp_path / "paid", activity(body=budget("1000") + undated.format("4")))
+    assert [p.severity for p in paid.problems if p.rule == "iati_no_date"] == ["error"]
+
+
 def test_a_recipient_country_given_twice_is_one_country(tmp_path):
     """Before: MA 50 % and ma 50 % gave two budget lines XM-1 for MA, refused as « this budget line appears twice
     for the same country », which names no recipient-country."""

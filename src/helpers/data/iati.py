@@ -73,6 +73,7 @@ LETTER_TYPES = {"IF": "1", "C": "2", "D": "3", "E": "4", "IR": "5", "LR": "6", "
                 "CG": "10"}
 WORD_DATES = {"start-planned": "1", "start-actual": "2", "end-planned": "3", "end-actual": "4"}
 WORD_ROLES = {"funding": "1", "accountable": "2", "extending": "3", "implementing": "4"}
+PAID = {"3", "4", "7", "8", "D", "E", "R", "QP", ""}  # money paid out (or a type not known): spending, or may be
 INCOMING = {"1"}  # incoming funds: money received. A pledge (13) or commitment (11) is a promise, not money
 LEVELS = {"1": "output", "2": "outcome", "3": "impact"}
 UNITS = {"1": ("unités", "units"), "2": ("%", "%"), "3": ("nominal", "nominal"), "4": ("ordinal", "ordinal"),
@@ -565,22 +566,33 @@ def _transaction(element: etree._Element, where: str, default_currency: str | No
             text = child.get(name)
             if text and key not in found:
                 found[key] = text.strip()
+            elif text and key == "country" and text.strip().upper() != found[key].upper():
+                found["countries"] = "several"  # IATI allows one: which part is whose is not known
     money = _money(value, where, default_currency, file, identifier, problems)
     money.kind = found.get("kind", "")
     money.end = _date(found.get("end"))
     money.country = _country(found["country"], file, identifier, f"{where}/recipient-country", problems) \
-        if found.get("country") else None
+        if found.get("country") and "countries" not in found else None
+    if "countries" in found and money.amount is not None:
+        problems.append(Problem(file, "iati_country_split", f"activity {identifier}: this transaction names several "
+                                "recipient countries (IATI allows one): its money is split as the activity's, not "
+                                f"given to the first ({found['country']})", "Ask the publisher for one transaction "
+                                "per country.", element=f"{where}/recipient-country", value=shown(found["country"]),
+                                severity="warning"))
     money.provider_activity = found.get("provider") or None
     money.receiver_activity = found.get("receiver") or None
     money.description = description or None
     money.ref = (element.get("ref") or "").strip() or None
     if money.end is None and money.amount is not None:
         given = found.get("end")
+        paid = money.kind.upper() in PAID  # a commitment or incoming funds without a date stop no build
         problems.append(Problem(file, "iati_no_date", f"activity {identifier}: this transaction has no "
                                 + ("valid transaction-date (a day of the years 1900 to 2199)" if given else
-                                   "transaction-date") + ", so it cannot be put in a period and is not counted",
+                                   "transaction-date") + ", so it cannot be put in a period and is not counted"
+                                + ("" if paid else f" (type {TRANSACTION_TYPES.get(money.kind, money.kind)}: "
+                                   "not spending unless iati.spending says so)"),
                                 HINT_PUBLISHER, element=f"{where}/transaction-date",
-                                value=shown(given) if given else None))
+                                value=shown(given) if given else None, severity="error" if paid else "warning"))
     return money
 
 
