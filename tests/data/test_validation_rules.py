@@ -329,6 +329,11 @@ def _message_lists(*names: str) -> Callable[[Mini, list[Problem]], None]:
     return expect
 
 
+def _said(problems: list[Problem], column: str, words: str) -> None:
+    problem = next(p for p in problems if p.column == column)
+    assert words in problem.message, problem.message
+
+
 def _tree(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
@@ -1288,6 +1293,20 @@ CASES = [
     Case("params name a missing project", lambda m: None,
          "missing_project", "params/mnii/project.yaml", NO_ROW, None, hint="Did you mean 'mini'?", project="mnii",
          what="the project 'mnii' is asked for; only 'mini' exists"),
+    Case("iati spending with commitments", lambda m: m.set_param("iati", {"spending": [2, 3, 4]}),
+         "bad_value", "project.yaml", NO_ROW, "iati.spending", hint="spending: [3, 4]",
+         expect=lambda m, problems: _said(problems, "iati.spending", "counts the same money twice"),
+         what="project.yaml says iati: spending: [2, 3, 4]: an activity committing 1000 and disbursing 300 of it "
+              "had 1300 spent (130 %)"),
+    Case("iati spending with incoming funds", lambda m: m.set_param("iati", {"spending": ["1", "4"]}),
+         "bad_value", "project.yaml", NO_ROW, "iati.spending", hint="spending: [3, 4]",
+         expect=lambda m, problems: _said(problems, "iati.spending", "received is what is then"),
+         what="project.yaml says iati: spending: [1, 4]: the funds an activity received and then spent counted "
+              "twice"),
+    Case("iati spending with pledges", lambda m: m.set_param("iati", {"spending": [3, 4, 13]}),
+         "bad_value", "project.yaml", NO_ROW, "iati.spending", hint="spending: [3, 4]",
+         expect=lambda m, problems: _said(problems, "iati.spending", "moves no money"),
+         what="project.yaml says iati: spending: [3, 4, 13]: an incoming pledge (a promise) counted as spent"),
     Case("params bad decimal mark", lambda m: m.set_param("decimal_mark", ";"),
          "bad_value", "project.yaml", NO_ROW, "decimal_mark", hint="numbers without units",
          what="project.yaml says decimal_mark: ';'"),
