@@ -336,7 +336,7 @@ def _treatment_effect(y: np.ndarray, t: np.ndarray, X: np.ndarray, method: str, 
                       alpha: float) -> dict[str, Any]:
     """statsmodels TreatmentEffect on these rows (score refitted on them); GMM SEs, z inference."""
     from statsmodels.regression.linear_model import OLS
-    from statsmodels.treatment.treatment_effects import TreatmentEffect
+    from statsmodels.treatment import treatment_effects as te
 
     select = _logit(t, X)
     centre, scale = select._scaling
@@ -344,20 +344,39 @@ def _treatment_effect(y: np.ndarray, t: np.ndarray, X: np.ndarray, method: str, 
     group = 1 if estimand == "att" else "all"
     with warnings.catch_warnings(), np.errstate(all="ignore"):
         warnings.simplefilter("ignore")
-        teff = TreatmentEffect(OLS(y, exog), t.astype(np.int64), results_select=select)
+        teff = te.TreatmentEffect(OLS(y, exog), t.astype(np.int64), results_select=select)
         run = {"ipw": lambda **kw: teff.ipw(effect_group=group, **kw),
                "regression": lambda **kw: teff.ra(effect_group=group, **kw), "aipw": teff.aipw}[method]
-        exact = float(run(return_results=False)[0])
-        res = run()
+        exact = run(return_results=False)
+        # The GMM statsmodels' ipw / ra / aipw fit (same model, same start), its covariance taken as the sandwich
+        # G^-1 S G^-T of an exactly identified GMM (has_optimal_weights=False) instead of (G' S^-1 G)^-1, which
+        # inverts S: with one covariate, two of regression adjustment's moments are both linear in it, S is
+        # singular, and statsmodels raised (LinAlgError), gave SE NaN, or 2.7 for 59 (Lin's regression's) silently.
+        if method == "ipw":
+            gmm = te._IPWGMM(teff.model_pool.endog, select, None, teff=teff, effect_group=group)
+            start = np.concatenate((exact[:2], select.params))
+        elif method == "regression":
+            probt = None
+            if group == 1:  # statsmodels' ra: the rows are grouped, the treated last
+                probt = np.zeros(len(t))
+                probt[len(t) - int(t.sum()):] = 1
+            gmm = te._RAGMM(teff.model_pool.endog, select, None, teff=teff, probt=probt)
+            start = np.concatenate((exact[:2], teff.results0.params, teff.results1.params))
+        else:
+            gmm = te._AIPWGMM(teff.model_pool.endog, select, None, teff=teff)
+            start = np.concatenate((exact[:2], teff.results0.params, teff.results1.params, select.params))
+        res = gmm.fit(start_params=start, inv_weights=np.eye(len(start)), optim_method="nm",
+                      optim_args={"maxiter": 5000, "disp": False}, maxiter=1, has_optimal_weights=False)
+        exact = float(exact[0])
     # The estimate is the closed form; the SE is the GMM sandwich of statsmodels' Nelder-Mead fit, which starts at
     # the closed form and may wander from it when the score nearly separates the groups (say so when it does).
-    se = float(res.sd[0])
+    se = float(res.bse[0])
     from scipy.stats import norm
 
     z = float(norm.ppf(1 - alpha / 2))
     out = {"estimate": exact, "se": se, "ci_low": exact - z * se, "ci_high": exact + z * se,
            "p_value": float(2 * norm.sf(abs(exact / se)))}
-    if abs(float(res.effect[0]) - exact) > 0.01 * se:
+    if abs(float(res.params[0]) - exact) > 0.01 * se:
         out["note"] = "the GMM fit behind the SE moved from the estimate: the SE is approximate"
     return out
 
