@@ -54,7 +54,8 @@ from . import inference
 from .impact import FEW_CLUSTERS, SE_TYPES, as_label, as_numbers, indicator, period_order
 from ..data.model import PropensityTerm, Study, StudySpec
 
-__all__ = ["scores", "weighted_balance", "adjusted_effects", "event_study", "headline", "term_label", "BALANCED",
+__all__ = ["scores", "weighted_balance", "adjusted_effects", "event_study", "headline", "rows_used", "term_label",
+           "BALANCED",
            "HEADLINE_COLUMNS",
            "ADJUSTED_COLUMNS", "BALANCE_COLUMNS", "SCORE_COLUMNS", "EVENT_COLUMNS"]
 
@@ -414,6 +415,23 @@ def adjusted_effects(study: Study, alpha: float = 0.05) -> pd.DataFrame:
     for c in ("n", "n_treated", "n_comparison", "n_trimmed"):
         out[c] = out[c].astype("int64")
     return out
+
+
+def rows_used(study: Study) -> dict[str, np.ndarray]:
+    """Per outcome, the rows (a mask over the data) the estimate the study asks for rests on, as adjusted_effects
+    takes them: the outcome, group (and period, and cluster for clustered SEs) known; with an adjustment, the score's
+    covariates known and the row kept by trimming (the naive comparison's rows when the score cannot be fitted)."""
+    spec, data = study.spec, study.data
+    prep = _prepare(study) if spec.adjustment != "none" else None
+    treated = indicator(data[spec.treatment.column], spec.treatment.treated)
+    ok = ~np.isnan(treated)
+    if spec.design == "did":
+        ok &= ~np.isnan(indicator(data[spec.period.column], spec.period.post))
+    if spec.se == "cluster":
+        ok &= pd.factorize(data[spec.cluster], use_na_sentinel=True)[0] >= 0
+    if prep is not None and not prep.failed:
+        ok &= prep.kept
+    return {outcome: ok & ~np.isnan(as_numbers(data[outcome])) for outcome in spec.outcomes}
 
 
 def _row(study: Study, outcome: str, method: str, estimand: str) -> dict[str, Any]:
