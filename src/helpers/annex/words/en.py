@@ -147,6 +147,9 @@ WORDS = {
                         "each other, which widens the confidence intervals."),
     "survey_no_clusters": "People are drawn one by one (no clusters).",
     "survey_weighted": "Each answer is weighted ('{name}'); the weights stand for a population of {population} people.",
+    "survey_weighted_fpc": ("The file gives no weights: each answer is weighted by its stratum's population "
+                            "('{name}') divided by the units drawn in the stratum; the weights stand for a population "
+                            "of {population} people."),
     "survey_weighted_relative": ("Each answer is weighted ('{name}'); the weights are relative (they add up to the "
                                  "number of respondents): they do not say how many people each respondent stands "
                                  "for."),

@@ -155,6 +155,9 @@ WORDS = {
     "survey_no_clusters": "Les personnes sont tirées une à une (sans grappes).",
     "survey_weighted": ("Chaque réponse est pondérée (« {name} ») ; les poids représentent une population de "
                         "{population} personnes."),
+    "survey_weighted_fpc": ("Le fichier ne donne pas de poids : chaque réponse est pondérée par la population de sa "
+                            "strate (« {name} ») divisée par le nombre d'unités tirées dans la strate ; les poids "
+                            "représentent une population de {population} personnes."),
     "survey_weighted_relative": ("Chaque réponse est pondérée (« {name} ») ; les poids sont relatifs (leur somme "
                                  "est le nombre de répondants) : ils ne disent pas combien de personnes chaque "
                                  "répondant représente."),
