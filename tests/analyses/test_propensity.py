@@ -361,3 +361,33 @@ def test_with_many_respondents_the_weighted_did_finds_the_true_effect():
         assert abs(ipw["estimate"] - value) < 2.5 * ipw["se"], outcome
     assert abs(out.loc[("employed", "naive"), "estimate"] - truth["employed"]) > 4 * out.loc[("employed", "naive"),
                                                                                                "se"]
+
+
+def test_rounds_written_as_months_are_in_time_order_for_the_pre_trend_check(tmp_path):
+    """A did study whose rounds are 2018, 2019 and '2021-06' (`post: '2021-06'`), written as a CSV: the rounds were
+    ordered only as numbers, so the pre-trend check gave nothing (and each person's baseline was the file's last
+    row before the programme, whatever its date). The rounds are now placed in time: the lead 2018 against 2019."""
+    from helpers.analyses import impact
+    from helpers.data.loader import load_study
+    from helpers.data.params import ProjectParams
+
+    rng = np.random.default_rng(2)
+    rounds = ["2021-06", "2019", "2018"]   # the file holds the follow-up first
+    rows = [f"P{i},{'T' if i < 100 else 'C'},{r},{1000 + 200 * (i < 100 and r == '2021-06') + rng.normal(0, 100):.0f}"
+            for i in range(200) for r in rounds]
+    (tmp_path / "s.csv").write_text("pid,groupe,vague,revenu\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    (tmp_path / "s.yaml").write_text("title: t\ndesign: did\noutcomes: [revenu]\ntreatment: {column: groupe, "
+                                     "treated: T}\nperiod: {column: vague, post: '2021-06'}\nunit: pid\n",
+                                     encoding="utf-8")
+    params = ProjectParams(title="p", code="P", start_date="2020-01-01", end_date="2021-12-31",
+                           reporting_date="2021-12-31")
+    loaded, problems = load_study(tmp_path / "s.yaml", params)
+    assert loaded is not None and not [p for p in problems if p.severity == "error"]
+    leads = propensity.event_study(loaded)
+    assert leads["period"].tolist() == ["2018", "2019", "2021-06"] and leads["relative"].tolist() == [-1, 0, 1]
+    data = loaded.data.assign(t=lambda f: (f["groupe"] == "T").astype(float))
+    gap = {r: data.loc[(data["vague"] == r) & (data["t"] == 1), "revenu"].mean()
+           - data.loc[(data["vague"] == r) & (data["t"] == 0), "revenu"].mean() for r in ("2018", "2019")}
+    assert leads["estimate"].iloc[0] == pytest.approx(gap["2018"] - gap["2019"], rel=1e-9)
+    rows_used, sample = impact.balance_sample(loaded)
+    assert sample == "baseline" and set(loaded.data["vague"].iloc[rows_used]) == {"2019"}

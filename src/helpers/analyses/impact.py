@@ -54,7 +54,7 @@ import numpy as np
 import pandas as pd
 
 from ..data.model import Study
-from ..data.numbers import as_bool
+from ..data.numbers import as_bool, period_span
 from ..text import fold
 
 __all__ = ["estimate_effects", "balance_table", "balance_test", "balance_sample", "units", "covariate_terms",
@@ -506,7 +506,12 @@ def period_order(spec: Any, values: pd.Series) -> list[Any] | None:
         return order if len(order) == len(present) else None
     numbers = pd.to_numeric(pd.Series(present), errors="coerce")
     if numbers.isna().any():
-        return None
+        # rounds written as months or dates (2019, 2021-06, juin 2021): in time order too, else unknown (no
+        # pre-trend check, a unit's baseline taken in file order)
+        spans = [period_span(as_label(p).strip()) for p in present]
+        if any(span is None for span in spans):
+            return None
+        return [present[i] for i in sorted(range(len(present)), key=lambda i: spans[i])]
     return [present[i] for i in np.argsort(numbers.to_numpy(), kind="stable")]
 
 

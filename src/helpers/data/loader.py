@@ -1846,18 +1846,31 @@ def _round_rank(value: Any, order: list[Any] | None) -> float | None:
         return None
 
 
+def _round_span(value: Any) -> tuple[Any, Any] | None:
+    """The days a round written as a year, a month, a quarter or a date covers (2019, 2021-06, juin 2021, T2 2021);
+    None for a round number (1, 2) or a word."""
+    if isinstance(value, bool):
+        return None
+    return numbers.period_span(numbers.plain(value) if isinstance(value, float) else str(value).strip())
+
+
 def _rounds_after_post(spec: StudySpec, frame: pd.DataFrame, raw: RawTable, spec_path: Path) -> list[Problem]:
     """Rows of a round later than the post one (a second follow-up, 2023, beside `post: 2021`): every round but the
     post one is the comparison's « before », so 2023 was counted before the programme (its DiD halved, the
-    baseline balance taken in 2023), with nothing said. Refused: which rounds to compare is the evaluator's call."""
+    baseline balance taken in 2023), with nothing said. Refused: which rounds to compare is the evaluator's call.
+    Rounds written as months or dates are placed in time too (2022-12 beside `post: 2021-06` was counted before)."""
     assert spec.period is not None
     column, post = spec.period.column, spec.period.post
     post_rank = _round_rank(post, spec.period.order)
-    if post_rank is None:
+    if post_rank is None and (spec.period.order or _round_span(post) is None):
         return []
     values = frame[column]
     later = [v for v in values.dropna().unique().tolist()
-             if (rank := _round_rank(v, spec.period.order)) is not None and rank > post_rank]
+             if (rank := _round_rank(v, spec.period.order)) is not None and post_rank is not None and rank > post_rank]
+    post_span = None if spec.period.order else _round_span(post)
+    if post_span is not None:   # rounds written as dates, months or quarters (2021-06, juin 2021) and years
+        later = [v for v in values.dropna().unique().tolist()
+                 if (span := _round_span(v)) is not None and span[0] > post_span[1]]
     if not later:
         return []
     rows = values.index[values.isin(later).to_numpy()]
