@@ -617,6 +617,35 @@ def test_units_count_persons_and_attrition_per_arm():
     assert math.isnan(rows_only.loc["treated", "attrition"])
 
 
+def test_units_seen_after_the_programme_only_are_counted_and_told(tmp_path):
+    """30 of 100 treated persons enrolled late, seen at the follow-up only, earning 300 more from the start: the
+    difference-in-differences was 288 where the persons seen twice give 206, and the annex counted the attrition
+    (persons seen before only), not them; nothing was said. They are counted per arm (`late`) and told by
+    `make check` (unit_without_baseline)."""
+    from helpers.analyses.impact import units
+    from helpers.data.loader import load_study
+    from helpers.data.params import ProjectParams
+
+    rng = np.random.default_rng(2)
+    rows = []
+    for i in range(200):
+        level = rng.normal(1000, 200)
+        rows += [f"P{i},{'T' if i < 100 else 'C'},{year},"
+                 f"{level + 50 * (year == 2021) + 200 * (i < 100 and year == 2021) + 300 * (70 <= i < 100):.0f}"
+                 for year in (2019, 2021) if not (70 <= i < 100 and year == 2019)]
+    (tmp_path / "s.csv").write_text("pid,groupe,annee,revenu\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    (tmp_path / "s.yaml").write_text("title: t\ndesign: did\noutcomes: [revenu]\ntreatment: {column: groupe, "
+                                     "treated: T}\nperiod: {column: annee, post: 2021}\nunit: pid\n", encoding="utf-8")
+    params = ProjectParams(title="p", code="P", start_date="2020-01-01", end_date="2021-12-31",
+                           reporting_date="2021-12-31")
+    study, problems = load_study(tmp_path / "s.yaml", params)
+    assert [(p.rule, p.severity, p.row, p.column, p.value) for p in problems] == [
+        ("unit_without_baseline", "warning", 142, "pid", "P70")]
+    assert problems[0].message.startswith("30 pid(s) have rows after the programme and none before it")
+    out = units(study).set_index("arm")
+    assert out["late"].tolist() == [30, 0] and out["attrition"].tolist() == [0, 0]
+
+
 def test_headline_gives_the_comparison_mean_after_the_programme_pp_ratio_and_registration():
     from helpers.analyses.propensity import headline
 

@@ -78,7 +78,7 @@ BALANCE_COLUMNS = [
 ]
 
 UNIT_COLUMNS = ["study", "arm", "n_units", "n_rows", "n_baseline", "n_followup", "attrition", "attrition_rate",
-                "counts", "note"]
+                "late", "counts", "note"]
 SAMPLES = ("all", "pre", "baseline")  # balance_sample: every row; rows before the programme; each unit's last one
 
 MIN_PER_CELL = 2          # fewer rows than this in an arm (did: in a group x period cell) -> no estimate
@@ -700,7 +700,8 @@ def periods(study: Study) -> pd.DataFrame:
 def units(study: Study) -> pd.DataFrame:
     """Per arm (treated, comparison): n_units (with ``unit``: distinct units; else the rows), n_rows, n_baseline
     and n_followup (did with ``unit``: units with a row before / after the programme), attrition (units with a row
-    before the programme and none after), attrition_rate (attrition / n_baseline), counts ("units" or "rows"),
+    before the programme and none after), attrition_rate (attrition / n_baseline), late (units with a row after
+    the programme and none before: entered late, or their baseline not found), counts ("units" or "rows"),
     note. A unit's arm is that of its rows (a unit in both arms is counted in each, and the note says so)."""
     spec, data = study.spec, study.data
     treated, post = _arms(study)
@@ -710,7 +711,7 @@ def units(study: Study) -> pd.DataFrame:
     for arm, flag in (("treated", 1.0), ("comparison", 0.0)):
         mine = treated == flag
         row: dict[str, Any] = {"study": study.name, "arm": arm, "n_rows": int(mine.sum()),
-                               "n_baseline": np.nan, "n_followup": np.nan, "attrition": np.nan,
+                               "n_baseline": np.nan, "n_followup": np.nan, "attrition": np.nan, "late": np.nan,
                                "attrition_rate": np.nan, "counts": "units" if has_unit else "rows", "note": ""}
         if has_unit:
             assert ids is not None
@@ -721,6 +722,7 @@ def units(study: Study) -> pd.DataFrame:
                 after = set(pd.unique(ids[known & (post == 1)]))
                 row["n_baseline"], row["n_followup"] = len(before), len(after)
                 row["attrition"] = len(before - after)
+                row["late"] = len(after - before)   # seen after the programme only: no change of their own
                 if before:
                     row["attrition_rate"] = row["attrition"] / len(before)
             else:

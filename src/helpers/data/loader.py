@@ -1527,6 +1527,7 @@ def load_study(spec_path: Path, params: ProjectParams) -> tuple[Study | None, li
         problems += _study_groups(spec, frame, raw, spec_path)
         problems += _repeated_units(spec, frame, raw)
         problems += _units_changing_group(spec, frame, raw)
+        problems += _units_without_baseline(spec, frame, raw)
         problems += _clusters_missing(spec, frame, raw)
         problems += _covariates_missing(spec, frame, raw)
         problems += _clusters_across_countries(spec, frame, raw)
@@ -1696,6 +1697,32 @@ def _units_changing_group(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -
         f"{numbers.plain(spec.treatment.treated)}' for everyone who took part, whatever the round), or leave out "
         "the persons who joined the programme late.", index=index, column=spec.treatment.column,
         value=numbers.plain(frame.at[index, spec.treatment.column]))]
+
+
+def _units_without_baseline(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
+    """A did study's persons (``unit:``) with rows after the programme and none before (late entrants, or a baseline
+    not found): the difference-in-differences compares the groups' means, so their level counts as their group's
+    change. 30 of 100 treated persons enrolled late, 300 above the others: the effect was 288 for the 200 of the
+    persons seen twice; the annex counted their attrition (persons seen before only), not them. A warning: the rounds
+    may be samples drawn anew."""
+    if not spec.unit or spec.period is None or spec.unit not in frame.columns \
+            or spec.period.column not in frame.columns:
+        return []
+    post = _matches(frame[spec.period.column], spec.period.post)
+    known = frame[spec.unit].notna() & frame[spec.period.column].notna()
+    before = set(frame.loc[known & ~post, spec.unit])
+    late = frame.index[known & post & ~frame[spec.unit].isin(before)]
+    if not len(late) or not before:
+        return []
+    count = frame.loc[late, spec.unit].nunique()
+    return [raw.problem(
+        "unit_without_baseline", f"{count} {spec.unit}(s) have rows after the programme and none before it: the "
+        "difference-in-differences compares the groups' means, so their level counts as their group's change (a "
+        "late entrant who earned more from the start adds to the effect)",
+        f"Give their row before the programme, or leave them out of {Path(raw.file).name} to compare the persons "
+        "seen in both rounds (the annex counts them beside the attrition); if each round is a sample drawn anew, "
+        "remove `unit:`.", index=late[0], column=spec.unit, value=numbers.plain(frame.at[late[0], spec.unit]),
+        severity="warning")]
 
 
 def _yes_no_coding(values: pd.Series, raw: RawTable, outcome: str) -> list[Problem]:
