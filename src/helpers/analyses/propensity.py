@@ -350,9 +350,9 @@ def _treatment_effect(y: np.ndarray, t: np.ndarray, X: np.ndarray, method: str, 
                "regression": lambda **kw: teff.ra(effect_group=group, **kw), "aipw": teff.aipw}[method]
         exact = run(return_results=False)
         # The GMM statsmodels' ipw / ra / aipw fit (same model, same start), its covariance taken as the sandwich
-        # G^-1 S G^-T of an exactly identified GMM (has_optimal_weights=False) instead of (G' S^-1 G)^-1, which
-        # inverts S: with one covariate, two of regression adjustment's moments are both linear in it, S is
-        # singular, and statsmodels raised (LinAlgError), gave SE NaN, or 2.7 for 59 (Lin's regression's) silently.
+        # G^-1 S G^-T of an exactly identified GMM instead of statsmodels' (G' S^-1 G)^-1, which inverts S: with
+        # one covariate, two of regression adjustment's moments are both linear in it, S is singular, and
+        # statsmodels raised (LinAlgError), gave SE NaN, or 2.7 for 59 (Lin's regression's) silently.
         if method == "ipw":
             gmm = te._IPWGMM(teff.model_pool.endog, select, None, teff=teff, effect_group=group)
             start = np.concatenate((exact[:2], select.params))
@@ -366,18 +366,22 @@ def _treatment_effect(y: np.ndarray, t: np.ndarray, X: np.ndarray, method: str, 
         else:
             gmm = te._AIPWGMM(teff.model_pool.endog, select, None, teff=teff)
             start = np.concatenate((exact[:2], teff.results0.params, teff.results1.params, select.params))
-        res = gmm.fit(start_params=start, inv_weights=np.eye(len(start)), optim_method="nm",
-                      optim_args={"maxiter": 5000, "disp": False}, maxiter=1, has_optimal_weights=False)
+        params = gmm.fitgmm(start, weights=np.eye(len(start)), optim_method="nm",
+                            optim_args={"maxiter": 5000, "disp": False})   # statsmodels' fit(maxiter=1)
+        G = gmm.gradient_momcond(params)
+        moms = gmm.momcond(params)
+        S = gmm.calc_weightmatrix(moms, weights_method="cov", wargs=(), params=params)
+        cov = np.linalg.solve(G, np.linalg.solve(G, S).T).T / moms.shape[0]   # G^-1 S G^-T / n, nothing squared
         exact = float(exact[0])
     # The estimate is the closed form; the SE is the GMM sandwich of statsmodels' Nelder-Mead fit, which starts at
     # the closed form and may wander from it when the score nearly separates the groups (say so when it does).
-    se = float(res.bse[0])
+    se = float(np.sqrt(cov[0, 0])) if cov[0, 0] > 0 else math.nan
     from scipy.stats import norm
 
     z = float(norm.ppf(1 - alpha / 2))
     out = {"estimate": exact, "se": se, "ci_low": exact - z * se, "ci_high": exact + z * se,
            "p_value": float(2 * norm.sf(abs(exact / se)))}
-    if abs(float(res.params[0]) - exact) > 0.01 * se:
+    if abs(float(params[0]) - exact) > 0.01 * se:
         out["note"] = "the GMM fit behind the SE moved from the estimate: the SE is approximate"
     return out
 
@@ -600,7 +604,7 @@ HEADLINE_COLUMNS = ["study", "outcome", "method", "estimand", "itt", "estimate",
                     "ci_high", "p_value", "p_holm", "naive_estimate", "naive_se", "naive_p_value", "mean_treated",
                     "comparison_mean", "comparison_sample", "binary", "effect_pp", "relative_effect", "n_treated",
                     "n_comparison", "comparison_n", "mde", "icc", "icc_n", "mean_cluster_size", "design_effect",
-                    "mde_design",
+                    "mde_design", "clusters_treated", "clusters_comparison",
                     "registration", "note"]
 
 
@@ -622,6 +626,8 @@ def headline(study: Study, alpha: float = 0.05, effects: pd.DataFrame | None = N
       mean_cluster_size m,
       design_effect = 1 + (m - 1) ICC, and mde_design: the multiple for the clusters per arm x the classical SE of
       the difference of means x sqrt(design effect), the MDE of that comparison of means;
+    - clusters_treated, clusters_comparison (``se: cluster``): the clusters holding each arm's rows of the estimate
+      (``rows_used``), as CONSORT's extension to cluster trials asks (item 16);
     - registration: "exploratory" for an outcome listed in ``exploratory``, "prespecified" for the others when the
       study gives a ``registry``, "" when the study says nothing.
 
@@ -635,6 +641,7 @@ def headline(study: Study, alpha: float = 0.05, effects: pd.DataFrame | None = N
     post = indicator(data[spec.period.column], spec.period.post) if spec.design == "did" else None
     clustered = spec.se == "cluster" and spec.cluster in data
     groups = pd.factorize(data[spec.cluster], use_na_sentinel=True)[0] if clustered else None
+    used = rows_used(study) if clustered else {}
     rows = []
     for outcome in spec.outcomes:
         mine = effects[effects["outcome"] == outcome]
@@ -670,6 +677,9 @@ def headline(study: Study, alpha: float = 0.05, effects: pd.DataFrame | None = N
             if without > 0:
                 row["relative_effect"] = row["mean_treated"] / without
         row["comparison_n"] = int(y0.size)
+        if clustered:
+            row["clusters_treated"] = len(np.unique(groups[used[outcome] & (treated == 1)]))
+            row["clusters_comparison"] = len(np.unique(groups[used[outcome] & (treated == 0)]))
         if groups is not None and after.sum() > 2:
             # the comparison after the programme as a cross-section: rows of a cluster resemble each other
             idx = np.flatnonzero(after)
