@@ -1409,6 +1409,12 @@ CASES = [
          "round_after_post", "survey.csv", 4, "vague", hint="leave the later rounds",
          what="a DiD with the baseline 2019, `post: '2021-06'` and a second follow-up written '2022-12': only rounds "
               "written as numbers were placed in time, and the 2022-12 rows were counted before the programme"),
+    Case("an outcome in two currencies", lambda m: m.write("impact/survey.csv", "id,arm,score,age,pays,devise\n" + "".join(
+             f"{i},{'T' if i % 2 else 'C'},{(1500 if i < 5 else 470) + 40 * (i % 2) + i},30,"
+             f"{'Maroc,MAD' if i < 5 else 'Tunisie,TND'}\n" for i in range(1, 10))),
+         "study_several_currencies", "survey.csv", 6, "devise", severity="warning", hint="Convert the amounts",
+         what="earnings in dirhams on Maroc's rows and in dinars on Tunisie's, a column `devise` saying so: compared "
+              "and averaged as one amount, without a word"),
     Case("cluster codes numbered per country", lambda m: (
              m.replace("impact/survey.yaml", "covariates: [age]", "covariates: [age]\ncluster: site\nse: cluster"),
              m.write("impact/survey.csv", "id,arm,score,age,site,country\n" + "".join(

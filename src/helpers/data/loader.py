@@ -1531,6 +1531,7 @@ def load_study(spec_path: Path, params: ProjectParams) -> tuple[Study | None, li
         problems += _clusters_missing(spec, frame, raw)
         problems += _covariates_missing(spec, frame, raw)
         problems += _clusters_across_countries(spec, frame, raw)
+        problems += _several_currencies(spec, frame, raw)
         for outcome in spec.outcomes:
             problems += code_problems(frame[outcome], raw, outcome, prefix="outcome_")
             problems += _yes_no_coding(frame[outcome], raw, outcome)
@@ -1566,6 +1567,31 @@ def _clusters_across_countries(spec: StudySpec, frame: pd.DataFrame, raw: RawTab
         f"If the clusters are numbered per country, write codes unique across the study ('{shown[0][:3].upper()}-"
         f"{value}'); if a cluster does gather several countries, nothing to do.",
         index=index, column=spec.cluster, value=value, severity="warning")]
+
+
+CURRENCY_HEADERS = {"currency", "devise", "devises", "monnaie", "currency_code", "code_devise"}  # folded
+
+
+def _several_currencies(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
+    """A study whose rows say their currency (a column `devise`: MAD on Maroc's rows, TND on Tunisie's) with an
+    outcome that is an amount: the estimates compare and average the amounts as one currency (a dirham beside a
+    dinar, worth 3.2 dirhams), without a word. A warning, at the column: the workbook converts no currency."""
+    columns = [c for c in frame.columns if isinstance(c, str) and fold(c).replace(" ", "_") in CURRENCY_HEADERS]
+    amounts = [o for o in spec.outcomes if o in frame.columns and pd.api.types.is_numeric_dtype(frame[o])
+               and not frame[o].dropna().isin([0, 1]).all()]
+    for column in columns:
+        values = frame[column].dropna()
+        spelt = pd.Series([fold(str(v)) for v in values.unique()]).unique()
+        if len(spelt) < 2 or not amounts:
+            continue
+        shown = sorted({str(v).strip() for v in values.unique()})
+        first = values.index[values.map(lambda v: fold(str(v))) != fold(str(values.iloc[0]))][0]
+        return [raw.problem(
+            "study_several_currencies", f"the rows are in {len(spelt)} currencies ({', '.join(shown[:6])}): "
+            f"{', '.join(amounts)} would be compared and averaged across them as one amount",
+            "Convert the amounts to one currency (the workbook converts none), or make one study per currency "
+            "(its rows only).", index=first, column=column, value=str(frame.at[first, column]), severity="warning")]
+    return []
 
 
 def _study_column(series: pd.Series, outcome: bool, raw: RawTable,
