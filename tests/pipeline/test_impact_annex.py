@@ -142,6 +142,21 @@ def few_women_study(folder) -> None:
                                            "subgroups: [sexe]\n", encoding="utf-8")
 
 
+def separated_study(folder) -> None:
+    """adjustment: ipw on age, which every person of 40 or more took part: the score separates the groups (weights
+    p / (1 - p) of 1 / 0), the IPW effect is not computable."""
+    import numpy as np
+
+    rng = np.random.default_rng(11)
+    age = rng.integers(18, 60, 200)
+    rows = [f"{i},{'T' if a >= 40 else 'C'},{a},{100 + 2 * a + 20 * (a >= 40) + rng.normal(0, 10):.1f}"
+            for i, a in enumerate(age)]
+    (folder / "separe.csv").write_text("id,groupe,age,revenu\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    (folder / "separe.yaml").write_text("title: Score séparant les groupes\ndesign: two_group\noutcomes: [revenu]\n"
+                                        "treatment: {column: groupe, treated: T}\ncovariates: [age]\n"
+                                        "adjustment: ipw\n", encoding="utf-8")
+
+
 def visible(html_text: str) -> str:
     """The text a reader sees (no tags, no embedded images)."""
     return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<img[^>]*>", "", html_text))))
@@ -169,6 +184,7 @@ def annex(tmp_path_factory):
         (folder / f"{name}.yaml").write_text(yaml.safe_dump(spec, allow_unicode=True), encoding="utf-8")
     accidents_study(folder)
     few_women_study(folder)
+    separated_study(folder)
     assert runner.build(project="amem", layout=layout, timeout=300) == 0
     out = layout.build / "annexes" / "amem"
     figures = pd.read_csv(out / "ensemble.figures.csv", keep_default_na=False, na_values=[""])
@@ -205,8 +221,9 @@ def test_the_annex_shows_naive_and_adjusted_side_by_side_with_balance_overlap_an
     # the synthetic study's pre-trend check, plotted
     assert "test des tendances avant le programme" in text
     # synthetic: 3 forest plots (its subgroups), the overlap, 3 event studies; nsw: the overlap (no subgroup, no
-    # forest plot; the published studies have neither subgroups nor a score); formation: 1 forest plot (by sex)
-    assert annex[0].count("<img") == 9
+    # forest plot; the published studies have neither subgroups nor a score); formation: 1 forest plot (by sex);
+    # separe: the overlap of its scores
+    assert annex[0].count("<img") == 10
 
 
 def test_impact_results_show_labels_and_figures_keep_the_codes(annex):
@@ -371,3 +388,13 @@ def test_a_subgroup_of_few_rows_with_robust_errors_is_said_below_the_subgroup_ta
     said = "dans ces sous-groupes, un groupe compte moins de 20 lignes (le plus petit entre parenthèses) : sexe : f (6)"
     assert said in study and study.index("Effets par sous-groupe") < study.index(said)
     assert "Attention : seulement" not in study[:study.index("Effets par sous-groupe")]
+
+
+def test_an_estimate_not_computable_is_said_with_its_reason(annex):
+    """A score that separates the groups: the annex printed « effet estimé (IPW, ATT) n.d. (IC 95 % n.d. à n.d. ;
+    p n.d.) », the reason in figures.csv's English note only. It now says why, in the annex language."""
+    text = plain(annex[0])
+    section = text[text.index("Score séparant les groupes"):]
+    assert ("revenu : pas d'estimation (IPW, ATT) : le score de propension sépare les groupes (des scores de 0 ou "
+            "de 1") in section
+    assert "n.d. (IC 95 % n.d." not in section

@@ -224,6 +224,20 @@ def weighted_size(effects: pd.DataFrame, lang: str) -> str:
     return text
 
 
+_NO_ESTIMATE = (("leaves one group empty", "trim"), ("after trimming", "trim"), ("rows inside", "trim"),
+                ("cannot be fitted", "collinear"), ("scores are 0 or 1", "separation"), ("too few rows", "rows"),
+                ("fewer than 2 rows", "rows"), ("no rows", "rows"))   # note's words -> words: study_no_estimate_<code>
+
+
+def no_estimate(note: Any, lang: str) -> str:
+    """Why a headline estimate is n.d., in the annex language, from its note (propensity.adjusted_effects): the
+    annex printed « effet estimé (IPW, ATT) n.d. (IC 95 % n.d. à n.d. ; p n.d.) », the reason in figures.csv's
+    English note only (a score separating the groups: weights of 1 / 0)."""
+    text = str(note) if isinstance(note, str) else ""
+    code = next((code for words, code in _NO_ESTIMATE if words in text), "")
+    return say(f"study_no_estimate_{code}" if code else "study_no_estimate", lang)
+
+
 def balance_table(balance: pd.DataFrame, spec: StudySpec, lang: str) -> pd.DataFrame:
     """propensity.weighted_balance with the terms' names and a yes/no 'balanced' column (|d| < 0.1)."""
     out = balance.copy()
