@@ -207,3 +207,9 @@ def test_an_fpc_without_weights_gives_the_weights_as_r_does(tmp_path, design):
             assert _close(row["ci_low"], r["ci_low"]) and _close(row["ci_high"], r["ci_high"])
     summary = est.design_summary(surveys[design])
     assert summary["fpc_weighted"] and summary["population"] == pytest.approx(reference[0]["population"], rel=1e-9)
+    from helpers.annex import surveys as shown   # the annex says where the weights come from, not « not weighted »
+
+    text = shown.design_text(surveys[design], summary, "fr")
+    assert "Le fichier ne donne pas de poids : chaque réponse est pondérée par la population de sa strate (« fpc »)" \
+        in text and "pas pondérées" not in text
+    assert "The file gives no weights" in shown.design_text(surveys[design], summary, "en")
