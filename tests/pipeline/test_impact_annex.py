@@ -157,6 +157,19 @@ def separated_study(folder) -> None:
                                         "adjustment: ipw\n", encoding="utf-8")
 
 
+def late_study(folder) -> None:
+    """did with unit: 30 of 100 treated persons seen at the follow-up only (enrolled late)."""
+    import numpy as np
+
+    rng = np.random.default_rng(2)
+    rows = [f"P{i},{'T' if i < 100 else 'C'},{year},{1000 + 200 * (i < 100 and year == 2021) + rng.normal(0, 50):.0f}"
+            for i in range(200) for year in (2019, 2021) if not (70 <= i < 100 and year == 2019)]
+    (folder / "tardifs.csv").write_text("pid,groupe,annee,revenu\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    (folder / "tardifs.yaml").write_text("title: Entrées tardives\ndesign: did\noutcomes: [revenu]\ntreatment: {column: "
+                                         "groupe, treated: T}\nperiod: {column: annee, post: 2021}\nunit: pid\n",
+                                         encoding="utf-8")
+
+
 def visible(html_text: str) -> str:
     """The text a reader sees (no tags, no embedded images)."""
     return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<img[^>]*>", "", html_text))))
@@ -185,6 +198,7 @@ def annex(tmp_path_factory):
     accidents_study(folder)
     few_women_study(folder)
     separated_study(folder)
+    late_study(folder)
     assert runner.build(project="amem", layout=layout, timeout=300) == 0
     out = layout.build / "annexes" / "amem"
     figures = pd.read_csv(out / "ensemble.figures.csv", keep_default_na=False, na_values=[""])
@@ -398,3 +412,11 @@ def test_an_estimate_not_computable_is_said_with_its_reason(annex):
     assert ("revenu : pas d'estimation (IPW, ATT) : le score de propension sépare les groupes (des scores de 0 ou "
             "de 1") in section
     assert "n.d. (IC 95 % n.d." not in section
+
+
+def test_persons_seen_after_the_programme_only_are_counted_beside_the_attrition(annex):
+    """30 treated persons with no row before the programme: the annex counted the attrition only."""
+    text = plain(annex[0])
+    section = text[text.index("Entrées tardives"):]
+    assert ("Unités sans ligne avant le programme (entrées en cours de route, ou point de départ non retrouvé) : 30 "
+            "traitées, 0 de comparaison.") in section
