@@ -102,6 +102,15 @@ WORDS = {
                       "large weights, and neither it nor its confidence interval can be relied on; the propensity "
                       "scores of the two groups overlap poorly (overlap figure below). Restrict the study to "
                       "comparable units (the study file's trim key) or revise the score's terms."),
+    "study_no_estimate": "the estimate could not be computed (figures.csv's note column says why)",
+    "study_no_estimate_trim": ("trimming the scores (the study file's trim key) empties a group or leaves too few "
+                               "rows in it"),
+    "study_no_estimate_collinear": ("the propensity score cannot be estimated: two terms carry the same information, "
+                                    "or a term separates the groups"),
+    "study_no_estimate_separation": ("the propensity score separates the groups (scores of 0 or 1: units with no "
+                                     "counterpart in the other group); restrict the study to comparable units (trim "
+                                     "key) or revise the score's terms"),
+    "study_no_estimate_rows": "too few rows in a group",
     "study_few_clusters_groups": ("Caution: these subgroups have fewer than {limit} clusters (their number in "
                                   "brackets): {groups}. Their clustered standard errors (CRV1) understate the "
                                   "uncertainty: intervals too narrow, p-values too small."),
@@ -147,6 +156,9 @@ WORDS = {
                         "each other, which widens the confidence intervals."),
     "survey_no_clusters": "People are drawn one by one (no clusters).",
     "survey_weighted": "Each answer is weighted ('{name}'); the weights stand for a population of {population} people.",
+    "survey_weighted_fpc": ("The file gives no weights: each answer is weighted by its stratum's population "
+                            "('{name}') divided by the units drawn in the stratum; the weights stand for a population "
+                            "of {population} people."),
     "survey_weighted_relative": ("Each answer is weighted ('{name}'); the weights are relative (they add up to the "
                                  "number of respondents): they do not say how many people each respondent stands "
                                  "for."),

@@ -106,6 +106,15 @@ WORDS = {
                       "propension des deux groupes se recouvrent mal (figure de recouvrement plus bas). Restreindre "
                       "l'étude aux unités comparables (clé trim du fichier de l'étude) ou revoir les termes du "
                       "score."),
+    "study_no_estimate": "l'estimation n'a pas pu être calculée (la colonne note de figures.csv dit pourquoi)",
+    "study_no_estimate_trim": ("l'élagage des scores (clé trim du fichier de l'étude) vide un groupe ou n'y laisse "
+                               "que trop peu de lignes"),
+    "study_no_estimate_collinear": ("le score de propension ne peut être estimé : deux termes portent la même "
+                                    "information, ou un terme sépare les groupes"),
+    "study_no_estimate_separation": ("le score de propension sépare les groupes (des scores de 0 ou de 1 : des unités "
+                                     "sans semblable dans l'autre groupe) ; restreindre l'étude aux unités comparables "
+                                     "(clé trim) ou revoir les termes du score"),
+    "study_no_estimate_rows": "trop peu de lignes dans un groupe",
     "study_few_clusters_groups": ("Attention : ces sous-groupes comptent moins de {limit} grappes (leur nombre "
                                   "entre parenthèses) : {groups}. Leurs erreurs types par grappe (CRV1) sous-estiment "
                                   "l'incertitude : intervalles trop étroits, p trop petites."),
@@ -155,6 +164,9 @@ WORDS = {
     "survey_no_clusters": "Les personnes sont tirées une à une (sans grappes).",
     "survey_weighted": ("Chaque réponse est pondérée (« {name} ») ; les poids représentent une population de "
                         "{population} personnes."),
+    "survey_weighted_fpc": ("Le fichier ne donne pas de poids : chaque réponse est pondérée par la population de sa "
+                            "strate (« {name} ») divisée par le nombre d'unités tirées dans la strate ; les poids "
+                            "représentent une population de {population} personnes."),
     "survey_weighted_relative": ("Chaque réponse est pondérée (« {name} ») ; les poids sont relatifs (leur somme "
                                  "est le nombre de répondants) : ils ne disent pas combien de personnes chaque "
                                  "répondant représente."),
