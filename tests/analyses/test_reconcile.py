@@ -352,3 +352,53 @@ def test_a_key_matches_whatever_its_accents_and_a_word_for_the_whole_is_told_all
     assert unmatched(reported, figures) == [2]
     assert key_suggestion("spent", "ensemble", {"spent": ["regional", "Maroc", "total"]}, ["spent"]) == \
         "did you mean 'total'?"
+
+
+@pytest.mark.parametrize("printed, own, computable", [
+    ("12 000 $ CA", "USD", False), ("5 M$ CAN", "USD", False), ("CA$12,000", "USD", False), ("C$ 12 000", "USD", False),
+    ("12 000 dollars canadiens", "USD", False), ("12 000 A$", "USD", False), ("12 000 AUD", "USD", False),
+    ("12 000 $", "USD", True), ("12 000 $ US", "USD", True), ("US$ 12,000", "USD", True), ("12 000 dollars", "USD", True),
+    ("12 000 $ CA", "CAD", True), ("12 000 $", "CAD", True), ("1,2 M$", "CAD", True), ("12 000 dollars", "CAD", True),
+    ("12 000 $ US", "CAD", False), ("12 000 USD", "CAD", False), ("12 000 dollars américains", "CAD", False),
+    ("12 000 €", "CAD", False)])
+def test_a_dollar_said_with_its_country_is_that_country_s(printed, own, computable):
+    """« 12 000 $ CA », « 5 M$ CAN », « CA$12,000 » (a report of a Canadian-funded project) beside USD figures were
+    compared as US dollars, the « $ » alone read: a match when the numbers agreed. And in a project kept in CAD, a
+    bare « 12 000 $ » (its report's own dollar) was « printed in USD », not computable."""
+    assert (other_currency(printed, own) == "") is computable
+
+
+def test_a_canadian_dollar_figure_beside_usd_figures_is_not_compared():
+    figures = pd.DataFrame({"metric": ["budget"], "key": ["total"], "value": [12000.0], "unit": ["USD"], "n": [3],
+                            "note": [""]})
+    reported = pd.DataFrame({"figure_id": ["F1", "F2"], "metric": "budget", "key": "total",
+                             "value": ["12 000 $ CA", "12 000 $"], "comparison": None, "label": "a", "source": "s"})
+    out = reconcile(reported, figures, decimal_mark=",")
+    assert out["status"].tolist() == ["not_computable", "match"]
+    assert out.loc[0, "note"].startswith("printed in CAD, the project's figures are in USD")
+
+
+def test_plus_de_written_with_a_plus_sign_is_a_bound():
+    """« + de 3 000 » (« plus de » as reports and slides write it) was read as = 3 000: a mismatch of -100 beside the
+    3 100 the data give, for a figure the report states right; « - de 10 % » likewise."""
+    assert worded_comparison("+ de 3 000") == ">" and worded_comparison("+ d'1 million") == ">"
+    assert worded_comparison("- de 10 %") == "<"
+    figures = pd.DataFrame({"metric": ["persons", "women_share"], "key": ["all", "all"], "value": [3100.0, 8.2],
+                            "unit": ["count", "%"], "n": [3100, 3100], "note": ["", ""]})
+    reported = pd.DataFrame({"figure_id": ["F1", "F2", "F3"], "metric": ["persons", "women_share", "persons"],
+                             "key": "all", "value": ["+ de 3 000", "- de 10 %", "+ de 3 500"], "comparison": None,
+                             "label": "a", "source": "s"})
+    out = reconcile(reported, figures, decimal_mark=",")
+    assert out["status"].tolist() == ["match", "match", "mismatch"]
+    assert out["comparison"].tolist() == [">", "<", ">"]
+
+
+@pytest.mark.parametrize("printed", ["45 pour cent", "45 pourcent", "45 percent", "45 per cent"])
+def test_a_percentage_in_words_of_a_fraction_of_1_is_read_as_one(printed):
+    """« 45 pour cent » beside an effect on a yes/no outcome of 0.45 was a mismatch of 44.55, where « 45 % » was read
+    as 0.45 (a match)."""
+    figures = pd.DataFrame({"metric": ["impact_effect"], "key": ["s:employed"], "value": [0.4512], "unit": ["ratio"],
+                            "n": [200], "note": [""]})
+    reported = pd.DataFrame({"figure_id": ["F1"], "metric": "impact_effect", "key": "s:employed", "value": [printed],
+                             "comparison": None, "label": "a", "source": "s"})
+    assert reconcile(reported, figures, decimal_mark=",").loc[0, "status"] == "match"

@@ -105,9 +105,10 @@ _AMBIGUOUS_SCALE = re.compile(r"^\s*(?:billions?|trillions?)\b", re.IGNORECASE)
 _BEFORE = {
     ">=": "au moins|pas moins de|at least|no less than|not less than|minimum|≥|>=|=>",
     "<=": "au plus|au maximum|pas plus de|jusqu'a|jusqu’a|at most|no more than|not more than|up to|maximum|≤|<=|=<",
-    ">": "plus de|plus d'|plus d’|au-dela de|au dela de|superieure? a|more than|over|above|greater than|"
-         "in excess of|>",
-    "<": "moins de|moins d'|moins d’|inferieure? a|less than|fewer than|under|below|<",
+    # « + de 3 000 » (as « plus de » is often written): it was read as = 3 000, a mismatch beside 3 100
+    ">": "plus de|plus d'|plus d’|\\+ ?de|\\+ ?d'|\\+ ?d’|au-dela de|au dela de|superieure? a|more than|over|above|"
+         "greater than|in excess of|>",
+    "<": "moins de|moins d'|moins d’|- ?de|- ?d'|- ?d’|inferieure? a|less than|fewer than|under|below|<",
     "~": "environ|env\\.|pres de|pres d'|pres d’|quelque|autour de|de l'ordre de|de l’ordre de|approximativement|"
          "approx\\.?|about|around|approximately|nearly|almost|roughly|some|~|≈|±|\\+/-",
 }
@@ -215,11 +216,23 @@ def _direction(sign: str, before: str, after: str, original: str) -> str:
 # code (a code may follow a scale letter: « MEUR », « k$ »), or as a word (folded)
 _CURRENCY_SIGN = re.compile(r"US\$|\$US|[€$£¥]")
 _CURRENCY_CODE = re.compile(r"(?:^|(?<=[^A-Za-z])|(?<=(?<![A-Za-z])[kKM]))(EUR|USD|GBP|CHF|MAD|TND|DZD|LYD|EGP|MRU|MRO|"
-                            r"XOF|XAF|CAD|JPY|CNY|SEK|NOK|DKK|FCFA|CFA|DHS?|DT|UM|LD|DA)(?![A-Za-z])")
+                            r"XOF|XAF|CAD|AUD|NZD|HKD|SGD|JPY|CNY|SEK|NOK|DKK|FCFA|CFA|DHS?|DT|UM|LD|DA)(?![A-Za-z])")
 _CURRENCY_WORD = re.compile(r"\b(euros?|dollars?|dirhams?|dhs?|francs? cfa|f cfa|livres? sterling|francs? suisses?|"
                             r"dinars? (?:tunisien|libyen|algerien)s?|dinars?|ouguiyas?)\b")
 _MORE_CURRENCY_WORDS = {"FRANC CFA": "XOF", "FRANCS CFA": "XOF", "LIVRE STERLING": "GBP", "LIVRES STERLING": "GBP",
                         "FRANC SUISSE": "CHF", "FRANCS SUISSES": "CHF"}
+# a dollar said with its country (« 12 000 $ CA », « 5 M$ CAN », « CA$12,000 », « A$ », « dollars canadiens »): read as
+# the bare « $ », it was compared as USD (a Canadian-funded project's report beside USD figures was a match)
+_DOLLAR_OF = re.compile(r"(?<![A-Za-z])(US|CAN?|C|AUD?|A|NZ|HK|SG)\s?\$|\$\s?(US|CAN?|AUD?|NZ|HK|SG)(?![A-Za-z])")
+_DOLLAR_COUNTRY = {"US": "USD", "CA": "CAD", "CAN": "CAD", "C": "CAD", "AU": "AUD", "AUD": "AUD", "A": "AUD",
+                   "NZ": "NZD", "HK": "HKD", "SG": "SGD"}
+_DOLLAR_WORD = re.compile(r"\bdollars? (canadiens?|australiens?|americains?|us|des etats-unis|neo-zelandais)\b")
+_DOLLAR_WORDS = {"canadien": "CAD", "australien": "AUD", "americain": "USD", "us": "USD", "des etats-unis": "USD",
+                 "neo-zelandais": "NZD"}
+# a bare « $ » or « dollars » is the project's own dollar in a project kept in one (a Canadian project's « 12 000 $ »
+# is in CAD: it was « printed in USD »), and USD in any other
+_US_SAID = re.compile(r"US\$|\$\s?US\b|\bUSD\b|\bdollars? (?:us|americains?|des etats-unis)\b")
+DOLLARS = frozenset("USD CAD AUD NZD HKD SGD".split())
 
 
 def printed_currency(text: Any) -> str:
@@ -230,10 +243,21 @@ def printed_currency(text: Any) -> str:
     if text is None:
         return ""
     text = str(text)
+    codes = {_DOLLAR_COUNTRY[(m.group(1) or m.group(2)).upper()] for m in _DOLLAR_OF.finditer(text)}
+    text = _DOLLAR_OF.sub(" ", text)
+    folded = fold(text)
+    codes |= {next(code for word, code in _DOLLAR_WORDS.items() if m.group(1).startswith(word))
+              for m in _DOLLAR_WORD.finditer(folded)}
+    folded = _DOLLAR_WORD.sub(" ", folded)
     found = [m.group(0) for m in _CURRENCY_SIGN.finditer(text)] + [m.group(1) for m in _CURRENCY_CODE.finditer(text)]
-    found += [m.group(1) for m in _CURRENCY_WORD.finditer(fold(text))]
-    codes = sorted({_MORE_CURRENCY_WORDS.get(w.upper(), currency_code(w)) for w in found})
-    return "+".join(codes)
+    found += [m.group(1) for m in _CURRENCY_WORD.finditer(folded)]
+    codes |= {_MORE_CURRENCY_WORDS.get(w.upper(), currency_code(w)) for w in found}
+    return "+".join(sorted(codes))
+
+
+def _bare_dollar(text: str) -> bool:
+    """The printed figure names a dollar without its country only (« 12 000 $ », « 1,2 M$ », « 5 000 dollars »)."""
+    return printed_currency(text) == "USD" and not _US_SAID.search(f"{text} {fold(text)}")
 
 
 def is_currency(unit: Any) -> bool:
@@ -252,7 +276,7 @@ def other_currency(printed: Any, unit: Any) -> str:
     if not is_currency(unit):
         return ""
     named, own = printed_currency(printed), currency_code(str(unit).strip())
-    if not named or same_currency(named, own):
+    if not named or same_currency(named, own) or (own in DOLLARS and _bare_dollar(str(printed))):
         return ""
     return f"printed in {named}, the project's figures are in {own} (the workbook does not convert currencies)"
 
@@ -400,7 +424,8 @@ def _as_fraction(printed: str, computed: float, comparison: str, mismatch: Class
 
 
 # a printed percentage, or percentage points: `27 %`, `+27 points de pourcentage`, `27 pp`, `27 percentage points`
-_PERCENT = re.compile(r"%|\bp\.? ?p\b\.?|\bpoints?\b|\bpercentage points?\b")
+# (« 45 pour cent », « 45 percent »: they were a mismatch of 44.55 beside 0.45, where « 45 % » was read as 0.45)
+_PERCENT = re.compile(r"%|\bp\.? ?p\b\.?|\bpoints?\b|\bpercentage points?\b|\bpour ?cents?\b|\bper ?cent\b")
 PERCENT_NOTE = "a percentage of a fraction of 1"   # in the note of 27 % printed for 0.27 (see _as_percentage)
 
 
