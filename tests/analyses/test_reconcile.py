@@ -24,7 +24,8 @@ def test_parse_printed(text, value, decimals):
 @pytest.mark.parametrize("text, value, decimals", [
     ("2,4 M EUR", "2400000", -5), ("2,4 millions de dollars", "2400000", -5), ("2,4 MEUR", "2400000", -5),
     ("2,4 M€", "2400000", -5), ("12k", "12000", -3), ("12 K€", "12000", -3), ("350 milliers", "350000", -3),
-    ("1,5 Md", "1500000000", -8), ("2 milliards", "2000000000", -9),
+    ("1,5 Md", "1500000000", -8), ("2 milliards", "2000000000", -9), ("12 thousand", "12000", -3),
+    ("1 363 thousand USD", "1363000", -3),   # (read as 12 and 1 363: a mismatch beside 12 000)
     ("12 mois", "12", 0), ("1 200 personnes", "1200", 0), ("3 migrants", "3", 0),   # not a scale
 ])
 def test_a_scale_word_multiplies_the_number_and_its_precision(text, value, decimals):
@@ -402,3 +403,31 @@ def test_a_percentage_in_words_of_a_fraction_of_1_is_read_as_one(printed):
     reported = pd.DataFrame({"figure_id": ["F1"], "metric": "impact_effect", "key": "s:employed", "value": [printed],
                              "comparison": None, "label": "a", "source": "s"})
     assert reconcile(reported, figures, decimal_mark=",").loc[0, "status"] == "match"
+
+
+def test_the_unit_a_reported_table_gives_apart_is_read_with_the_value(tmp_path):
+    """A reported.csv with a column « unité » beside the value, as an evaluator copies a report's table whose header
+    says « en milliers USD »: the column was not read, « 150 » compared with a budget of 150 000 (a mismatch of
+    -149 850), a figure in EUR with the USD figures. Written as a French Excel file would be."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.analyses.reconcile import with_unit
+    from helpers.data.params import load_annex_params
+
+    mini = Mini.copy_to(tmp_path)
+    mini.write("reported", "figure_id;metric;key;valeur;unité;libellé;pays\n"
+                           "F1;budget;total;150;milliers USD;Budget (tableau 2);Maroc\n"
+                           "F2;budget;total;150;(en milliers d'euros);Budget (tableau 2);Maroc\n"
+                           "F3;budget;total;150 000;USD;Budget;Maroc\n"
+                           "F4;women_share;E1;40;%;Part des femmes;Maroc\n"
+                           "F5;budget;total;151;USD '000;Budget;Maroc\n")
+    data = mini.load()
+    assert data.tables["reported"]["unit"].tolist()[:2] == ["milliers USD", "(en milliers d'euros)"]
+    figures = annex_figures(data, load_annex_params("mini", "maroc", mini.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {"F1": "match", "F2": "not_computable", "F3": "match", "F4": "match",
+                                           "F5": "mismatch"}
+    assert checked.at["F1", "reported"] == "150 milliers USD"    # the annex's « Publié » shows it so
+    assert "printed in EUR" in checked.at["F2", "note"]
+    assert with_unit("1 363", "USD (en milliers)") == "1 363 milliers USD"
+    assert with_unit("45 %", "%") == "45 %" and with_unit("45", None) == "45"

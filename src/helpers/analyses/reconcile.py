@@ -92,7 +92,7 @@ _TRAIL = re.compile(r"[^\d]+$")
 _GROUPS = re.compile(r"^\d{1,3}(\d{3})*$")
 _BRACKETED = re.compile(r"^\s*\([^()]*\d[^()]*\)\s*$")   # « (0,27) »: read as +0.27, it was a match
 # a scale word right after the number (rule 5); "M" may be glued to a currency (2,4 MEUR, 2,4 M€)
-_SCALE = re.compile(r"^\s*(?:(?P<thousand>k|K|mille|milliers?)|(?P<million>M|Mio|millions?)"
+_SCALE = re.compile(r"^\s*(?:(?P<thousand>k|K|mille|milliers?|thousands?)|(?P<million>M|Mio|millions?)"
                     r"|(?P<billion>Md|Mds|Mrd|milliards?|bn))(?=$|[^A-Za-zÀ-ÿ]|EUR|USD|CHF|XOF|MAD|TND)")
 _SCALES = {"thousand": 3, "million": 6, "billion": 9}
 # « $1.4m », « 1,4 mn USD »: lower-case m, mn for million only beside a currency (« 12 m » is metres, « 3 mn »
@@ -456,6 +456,31 @@ def _read_as(text: str, computed: float, comparison: str, mismatch: Classificati
     return mismatch if again.status == MISMATCH else again._replace(note=f"{how}: {again.note}")
 
 
+# a unit column as evaluators fill it: « milliers USD », « (en milliers de dollars) », « USD '000 », « k€ », « % »
+_UNIT_LEAD = re.compile(r"^(?:en|in)\s+", re.IGNORECASE)
+_UNIT_THOUSANDS = re.compile(r"[’']?000s?\b")
+_UNIT_SCALE = re.compile(r"(?<![A-Za-zÀ-ÿ])(?:milliers?|mille|thousands?|k|K|millions?|Mio|M|mln|milliards?|Mds?)"
+                         r"(?![A-Za-zÀ-ÿ])")
+
+
+def with_unit(value: Any, unit: Any) -> str:
+    """The printed figure as the report prints it: its ``value`` followed by the ``unit`` the reported table gives it
+    beside (« 1 363 » in « milliers USD » is « 1 363 milliers USD », 1 363 000 in USD). The unit column was not read:
+    « 1 363 » was compared with 1 363 103 (a mismatch of -1 361 740), a figure in EUR with USD figures."""
+    printed = "" if _is_blank(value) else str(value).strip()
+    if _is_blank(unit) or not printed:
+        return printed
+    said = _UNIT_LEAD.sub("", " ".join(re.sub(r"[()\[\]]", " ", str(unit)).split()))
+    said = _UNIT_THOUSANDS.sub("milliers", said)
+    if not said or fold(said) in fold(printed):   # « 45 % » in a column of « % »
+        return printed
+    scale = _UNIT_SCALE.search(said)
+    if scale and scale.start():   # « USD milliers », « USD '000 »: the scale is read right after the number
+        rest = re.sub(r"(?:^|\s)(?:en|in)\s*$", "", (said[:scale.start()] + said[scale.end():]).strip(" ,;()"))
+        said = f"{scale.group(0)} {rest.strip(' ,;()')}".strip()
+    return f"{printed} {said}"
+
+
 def default_key(metric: str, key: Any) -> str:
     """The figures key a reported row means: empty -> 'total' for budget metrics, 'all' otherwise."""
     text = "" if _is_blank(key) else str(key).strip()
@@ -519,8 +544,7 @@ def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str |
         if hit is None:
             hit = next((folded[(fold(metric), fold(k))] for k in candidates
                         if (fold(metric), fold(k)) in folded), None)
-        printed = rec.get("value")
-        printed = "" if _is_blank(printed) else str(printed)
+        printed = with_unit(rec.get("value"), rec.get("unit"))
         comparison = worded_comparison(printed, comparison)   # "plus de 35 %" is > 35
         if hit is None:
             reason = f"no computed figure '{metric}' with key '{key}'"
@@ -641,6 +665,6 @@ def classify_many(printed: pd.Series, computed: pd.Series, comparison: pd.Series
     return out
 
 
-__all__ = ["printed_currency", "other_currency", "is_currency", "classify", "classify_many", "worded_comparison",
+__all__ = ["printed_currency", "with_unit", "other_currency", "is_currency", "classify", "classify_many", "worded_comparison",
            "parse_printed", "reconcile", "key_suggestion", "unmatched", "lookup_rows", "default_key", "Classification", "ParsedNumber", "UnreadableNumber",
            "STATUSES", "MATCH", "TRUNCATED", "MISMATCH", "NOT_COMPUTABLE"]
