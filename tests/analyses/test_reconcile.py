@@ -431,3 +431,39 @@ def test_the_unit_a_reported_table_gives_apart_is_read_with_the_value(tmp_path):
     assert "printed in EUR" in checked.at["F2", "note"]
     assert with_unit("1 363", "USD (en milliers)") == "1 363 milliers USD"
     assert with_unit("45 %", "%") == "45 %" and with_unit("45", None) == "45"
+
+
+def test_a_womens_share_of_persons_is_not_taken_for_one_of_participations(tmp_path):
+    """A register naming its persons, where 4 women came to three trainings each and 8 men to one: 12 women of 20
+    participations (60 %), 4 women of 12 persons (33,3 %). A report's « 60 % des personnes formées sont des femmes »
+    was « Conforme » and its « 33 % » « Écart », the share of the persons computed nowhere. Now the persons' share
+    is the figure women_share [persons], and a figure checked against the share of participations says the other."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+
+    mini = Mini.copy_to(tmp_path)
+    women = ["Amina Alaoui", "Sara Benali", "Khadija Tazi", "Nadia Idrissi"]
+    men = ["Omar Amrani", "Youssef Berrada", "Karim Chraibi", "Said Daoudi", "Hamid El Fassi", "Rachid Fikri",
+           "Nabil Guessous", "Adil Hajji"]
+    rows = [f"{event};{name};F;Maroc" for event in ("E1", "E2", "E3") for name in women]
+    rows += [f"E{i % 3 + 1};{name};H;Maroc" for i, name in enumerate(men)]
+    mini.write("participation", "event_id;nom;sexe;pays\n" + "\n".join(rows) + "\n")
+    mini.write("reported", "figure_id;metric;key;valeur;libellé;pays\n"
+                           "G1;women_share;all;33 %;« 12 personnes formées, dont 33 % de femmes »;Maroc\n"
+                           "G2;women_share;all;60 %;« 60 % des personnes formées sont des femmes »;Maroc\n"
+                           "G3;women_share;persons;33 %;« dont 33 % de femmes »;Maroc\n")
+    data = mini.load()
+    figures = annex_figures(data, load_annex_params("mini", "maroc", mini.params_dir))
+    share = figures[(figures["metric"] == "women_share")].set_index("key")
+    assert share.at["persons", "value"] == pytest.approx(100 / 3) and share.at["persons", "n"] == 12
+    assert share.at["all", "value"] == pytest.approx(60)
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {"G1": "mismatch", "G2": "match", "G3": "match"}
+    assert "the women's share of the distinct persons is 33.3" in checked.at["G2", "note"]
+    assert "distinct persons" not in checked.at["G3", "note"].split(":", 1)[1]
+    shown = published_check(figures, data.tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
+    assert shown["G2"] == ("part des participations, une personne venue à plusieurs événements comptée à chacun ; "
+                           "parmi les 12 personnes distinctes : 33,3\u00a0% (clé « persons »)")
+    assert shown["G1"].startswith("écart de -27 ; part des participations") and shown["G3"] == ""

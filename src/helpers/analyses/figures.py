@@ -76,6 +76,7 @@ FLOAT_COLUMNS = ("value", "se", "ci_low", "ci_high", "p_value")
 BUDGET_METRICS = ("budget", "spent", "financial_execution_rate", "unallocated_budget", "spending_share",
                   "staff_cost_share", "burn_index")
 ALL_KEY, TOTAL_KEY = "all", "total"
+PERSONS_KEY = "persons"   # women_share of the distinct persons of a register naming them (a person once)
 # Every metric of the FIGURES table; data/README.md has the catalogue (what, unit, key, example), kept in step by
 # tests/analyses/test_figures.py.
 METRICS = ("physical_execution_rate", "physical_progress_rate", "activity_status_count", "indicator_achievement",
@@ -347,14 +348,25 @@ def gender_figures(participation: pd.DataFrame, thresholds: Any, per_country: bo
             notes = _format_rows("{} women / {} men; {}", g["women"], g["men"], g["note"])
             parts.append(_rows("gender", "gender_parity_index", [ALL_KEY] if by is None else g[by], g["gpi"],
                                "ratio", g["women"] + g["men"], status=g["status"], note=notes))
-    who = gender.persons(participation) if metrics is None or "persons" in metrics else None
+    wanted = metrics is None or not {"persons", "women_share"}.isdisjoint(metrics)
+    who = gender.persons(participation) if wanted else None
     if who is not None:
         p = who.iloc[0]
         note = (f"{p['persons']:.0f} distinct persons ({p['women']:.0f} women, {p['men']:.0f} men, "
                 f"{p['sex_unknown']:.0f} of unknown sex) in {p['participations']:.0f} participations"
                 + (f"; {p['unnamed']:.0f} participations without a name are not counted" if p["unnamed"] else ""))
-        parts.append(_rows("gender", "persons", [ALL_KEY], [p["persons"]], "count", [p["participations"]],
-                           note=[note]))
+        if metrics is None or "persons" in metrics:
+            parts.append(_rows("gender", "persons", [ALL_KEY], [p["persons"]], "count", [p["participations"]],
+                               note=[note]))
+        if metrics is None or "women_share" in metrics:
+            # the women's share of the distinct persons (key 'persons'): a report's « 33 % des personnes formées »
+            # was compared with the share of participations only (60 % when the women came to three events each)
+            known = p["women"] + p["men"]
+            share = p["women"] / known * 100 if known else np.nan
+            parts.append(_rows("gender", "women_share", [PERSONS_KEY], [share], "%", [known], note=[
+                f"{p['women']:.0f} women of {known:.0f} distinct persons whose sex is known (a person once over "
+                f"the events, in {p['participations']:.0f} participations)" if known else
+                "no distinct person's sex is known"]))
     return _finish(parts, sort=False)
 
 
@@ -735,8 +747,28 @@ def tables_figures(tables: dict[str, pd.DataFrame], params: Any, studies: dict[s
     if not reported.empty:
         # reconcile looks up only the rows a reported figure asks for: those, in the table's order, are enough
         lookup = _finish([part[reconcile.lookup_rows(reported, part)] for part in parts])
-        parts.append(reconciliation_figures(reported, lookup, params, known_keys(parts, reported)))
+        parts.append(reconciliation_figures(reported, lookup, params, known_keys(parts, reported),
+                                            persons_caution(parts)))
     return _finish(parts)  # sections in any order: sorted once, here
+
+
+def persons_caution(parts: list[pd.DataFrame]) -> str | None:
+    """When a register counts some persons at several events, the women's share of the participations (key all) is
+    not that of the persons a report may mean (« 60 % des personnes formées » where 4 women of 12 persons came to
+    three trainings each): the sentence the reconciliation of women_share [all] says, with the persons' share
+    (PERSONS_NOTE); None when every person came once, or the register names none."""
+    rows = [part[(part["metric"] == "persons") | ((part["metric"] == "women_share") & (part["key"] == PERSONS_KEY))]
+            for part in parts if len(part) and "metric" in part]
+    found = pd.concat(rows) if rows else pd.DataFrame()
+    if not len(found) or (found["metric"] == "persons").sum() != 1:
+        return None
+    who = found[found["metric"] == "persons"].iloc[0]
+    share = found.loc[found["metric"] == "women_share", "value"]
+    if pd.isna(who["n"]) or float(who["value"]) >= float(who["n"]) or not len(share) or pd.isna(share.iloc[0]):
+        return None
+    return (f"of the {float(who['n']):.0f} participations, a person at several events counted at each "
+            f"({float(who['value']):.0f} distinct persons); {reconcile.PERSONS_NOTE} {float(share.iloc[0])!r} % "
+            f"(key '{PERSONS_KEY}')")
 
 
 def known_keys(parts: list[pd.DataFrame], reported: pd.DataFrame) -> dict[str, list[str]]:
@@ -753,9 +785,10 @@ def known_keys(parts: list[pd.DataFrame], reported: pd.DataFrame) -> dict[str, l
 
 
 def reconciliation_figures(reported: pd.DataFrame, figures: pd.DataFrame, params: Any,
-                           keys: dict[str, list[str]] | None = None) -> pd.DataFrame:
+                           keys: dict[str, list[str]] | None = None, persons: str | None = None) -> pd.DataFrame:
     """reported_figure rows: each printed figure compared with the computed one (see reconcile.reconcile);
-    ``keys`` (see ``known_keys``): a figure that matches nothing gets the closest keys of its metric."""
+    ``keys`` (see ``known_keys``): a figure that matches nothing gets the closest keys of its metric; ``persons``
+    (see ``persons_caution``): said beside a women's share of all the participations."""
     from ..data.params import report_decimal_mark
 
     mark = report_decimal_mark(params)
@@ -763,6 +796,9 @@ def reconciliation_figures(reported: pd.DataFrame, figures: pd.DataFrame, params
     if rec.empty:
         return _finish([])
     notes = rec["metric"] + " [" + rec["key"] + "]: " + rec["note"]
+    if persons is not None:   # the share of participations, where some persons came to several events: say so
+        of_all = rec["metric"].str.strip().eq("women_share") & rec["key"].map(fold).isin(["all", "total"])
+        notes = notes.where(~of_all, notes + "; " + persons)
     return _rows("reconciliation", "reported_figure", rec["figure_id"], rec["computed"], rec["unit"], rec["n"],
                  reported=rec["printed"], status=rec["status"], note=notes)
 

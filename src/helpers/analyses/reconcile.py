@@ -72,6 +72,8 @@ from ..text import fold, is_all
 
 MATCH, TRUNCATED, MISMATCH, NOT_COMPUTABLE = "match", "truncated", "mismatch", "not_computable"
 FRACTION_NOTE = "as a fraction of 1"   # in the note of a percentage printed 0.444 (see _as_fraction)
+# in the note of a women's share of participations beside the persons' one (analyses.figures.persons_caution)
+PERSONS_NOTE = "the women's share of the distinct persons is"
 STATUSES = (MATCH, TRUNCATED, MISMATCH, NOT_COMPUTABLE)
 SUGGESTED = 3                       # keys a "did you mean" names at most
 APPROX_RELATIVE = Decimal("0.02")   # "~": 2 % of the printed value ...

@@ -62,6 +62,7 @@ WORDS = {
     "published_rounded": "rounded, it would be {value}",
     "published_fraction": "written as a fraction of 1: {value}",
     "published_percentage": "written as a percentage of a fraction of 1: {value}",
+    "published_of_participations": "share of the participations, a person at several events counted at each; of the {persons} distinct persons: {value} (key 'persons')",
     # impact studies (studies)
     "study_method_naive": "Naive comparison (no adjustment)",
     "study_method_ols": "Ordinary least squares",

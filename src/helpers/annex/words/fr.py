@@ -63,6 +63,7 @@ WORDS = {
     "published_rounded": "arrondi, il vaudrait {value}",
     "published_fraction": "écrit comme une fraction de 1 : {value}",
     "published_percentage": "écrit en pourcentage d'une fraction de 1 : {value}",
+    "published_of_participations": "part des participations, une personne venue à plusieurs événements comptée à chacun ; parmi les {persons} personnes distinctes : {value} (clé « persons »)",
     # impact studies (studies)
     "study_method_naive": "Comparaison naïve (sans ajustement)",
     "study_method_ols": "Moindres carrés ordinaires",
