@@ -467,3 +467,35 @@ def test_a_womens_share_of_persons_is_not_taken_for_one_of_participations(tmp_pa
     assert shown["G2"] == ("part des participations, une personne venue à plusieurs événements comptée à chacun ; "
                            "parmi les 12 personnes distinctes : 33,3\u00a0% (clé « persons »)")
     assert shown["G1"].startswith("écart de -27 ; part des participations") and shown["G3"] == ""
+
+
+def test_a_figure_its_label_dates_on_another_day_is_not_compared_with_the_reporting_date_s(tmp_path):
+    """« 40 % de femmes au 31 décembre 2020 », « budget à fin juin 2020 » beside an annex at 30/06/2021 were compared
+    with the figures at 30/06/2021: a match or a mismatch of another figure. Now not computable, saying which date
+    each describes (and, for a budget figure, the key that computes it at the label's date); a label dated the
+    reporting date (or the key's '@date') is compared."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+
+    mini = Mini.copy_to(tmp_path)
+    mini.write("reported", "figure_id;metric;key;valeur;libellé;pays\n"
+                           "F1;women_share;E1;40;« 40 % de femmes au 31 décembre 2020 »;Maroc\n"
+                           "F2;women_share;E1;40;« 40 % de femmes au 30 juin 2021 »;Maroc\n"
+                           "F3;budget;total;150 000;« budget à fin juin 2020 »;Maroc\n"
+                           "F4;budget;total@2020-06-30;150 000;« budget à fin juin 2020 »;Maroc\n"
+                           "F5;women_share;E1;40;« 12 mois au 30/06/2021 »;Maroc\n"
+                           "F6;women_share;E1;40;« 40 % of women as of 31/12/2020 »;Maroc\n")
+    data = mini.load()
+    figures = annex_figures(data, load_annex_params("mini", "maroc", mini.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {"F1": "not_computable", "F2": "match", "F3": "not_computable",
+                                           "F4": "match", "F5": "match", "F6": "not_computable"}
+    assert checked["value"].isna().to_dict() == {"F1": True, "F2": False, "F3": True, "F4": False, "F5": False,
+                                                 "F6": True}
+    assert "write the key 'total@2020-06-30'" in checked.at["F3", "note"]
+    shown = published_check(figures, data.tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
+    assert shown["F1"] == ("daté du 31 décembre 2020 par son libellé, alors que le chiffre recalculé décrit le 30 juin "
+                           "2021 ; le classeur ne le calcule qu'à la date de référence")
+    assert shown["F3"].endswith("écrire la clé « total@2020-06-30 » pour le calculer à cette date")

@@ -57,6 +57,8 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -752,6 +754,53 @@ def tables_figures(tables: dict[str, pd.DataFrame], params: Any, studies: dict[s
     return _finish(parts)  # sections in any order: sorted once, here
 
 
+# the figures that describe the annex's reporting date (a budget figure keyed '@date' that date): a published one
+# whose label dates it otherwise (« 1,2 million au 30 juin 2020 ») is another figure
+AT_REPORTING_DATE = frozenset({"physical_execution_rate", "physical_progress_rate", "activity_status_count",
+                               "women_share", "gender_parity_index", "persons", "cost_per_participant",
+                               "cost_per_woman", *BUDGET_METRICS})
+_LABEL_DATE = re.compile(r"(?:^|[\s(«,;:])(?:(?P<end>a fin|a la fin de|fin|at the end of|end of|end)|au|a la date du|"
+                         r"en date du|as of|as at|at)\s+(?:le\s+)?(?P<day>\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|"
+                         r"(?:\d{1,2}|1er)\s+[a-z]+\.?\s+\d{4}|[a-z]+\.?\s+\d{4}|\d{4})\b")
+
+
+def _label_dates(label: Any) -> list[Any]:
+    """The days a reported figure's label dates it (« au 30 juin 2020 », « à fin juin 2020 », « as of 31/12/2020 »)."""
+    days = []
+    for match in _LABEL_DATE.finditer(fold(label) if isinstance(label, str) else ""):
+        try:
+            days.append(numbers.parse_date(match.group("day")))
+        except ValueError:   # a month (« à fin juin 2020 », « au juin 2020 »), a year after « fin » (« fin 2019 »)
+            bounds = numbers.period_bounds(match.group("day"))
+            if bounds is not None and (bounds[0].month == bounds[1].month or match.group("end")):
+                days.append(bounds[1])
+    return days
+
+
+def _dated_elsewhere(rec: pd.DataFrame, params: Any) -> pd.Series:
+    """Per reconciled figure, why it is not comparable when its label dates it on another day than the figure the
+    workbook computed describes (the reporting date, or a budget key's '@date'); None otherwise. (« Dépenses au 30
+    juin 2020 : 1,2 million » was compared with the spending at 31/12/2020.)"""
+    out = pd.Series(None, index=rec.index, dtype="object")
+    reporting = getattr(params, "reporting_date", None)
+    if reporting is None or "label" not in rec:
+        return out
+    for i, metric, key, label, status in zip(rec.index, rec["metric"], rec["key"], rec["label"], rec["status"]):
+        metric = str(metric).strip()
+        if metric not in AT_REPORTING_DATE or status == reconcile.NOT_COMPUTABLE:
+            continue
+        days = _label_dates(label)
+        described = budget_mod.as_of_date(key) if metric in BUDGET_METRICS else None
+        described = described or reporting
+        if not days or any(day == described for day in days):
+            continue
+        day = days[0].isoformat()
+        how = (f"write the key '{str(key).rsplit('@', 1)[0]}@{day}' to compute it at that date"
+               if metric in BUDGET_METRICS else "the workbook computes it at the reporting date only")
+        out[i] = (f"dated {day} by its label, the figure computed describes {described.isoformat()}: {how}")
+    return out
+
+
 def persons_caution(parts: list[pd.DataFrame]) -> str | None:
     """When a register counts some persons at several events, the women's share of the participations (key all) is
     not that of the persons a report may mean (« 60 % des personnes formées » where 4 women of 12 persons came to
@@ -795,6 +844,11 @@ def reconciliation_figures(reported: pd.DataFrame, figures: pd.DataFrame, params
     rec = reconcile.reconcile(reported, figures, decimal_mark=mark, known_keys=keys, metrics=METRICS)
     if rec.empty:
         return _finish([])
+    dated = _dated_elsewhere(rec, params)   # « 45 % au 30 juin 2020 » beside the figure at 31/12/2020
+    if dated.any():
+        rec.loc[dated.notna(), ["status", "note"]] = [reconcile.NOT_COMPUTABLE, ""]
+        rec["note"] = rec["note"].where(dated.isna(), dated)
+        rec["computed"] = rec["computed"].where(dated.isna())
     notes = rec["metric"] + " [" + rec["key"] + "]: " + rec["note"]
     if persons is not None:   # the share of participations, where some persons came to several events: say so
         of_all = rec["metric"].str.strip().eq("women_share") & rec["key"].map(fold).isin(["all", "total"])

@@ -221,6 +221,10 @@ _REASONS_FR = [
     (r"there is no metric '([^']*)'", "la métrique « {0} » n'existe pas (voir data/README.md)"),
     (r"did you mean ('[^?]*')\?", lambda keys: "clé voisine : " + keys.replace("' or '", "' ou '")),
     (r"printed value unreadable", "chiffre publié illisible"),
+    (r"dated (\d{4}-\d{2}-\d{2}) by its label, the figure computed describes (\d{4}-\d{2}-\d{2})",
+     "daté du {0} par son libellé, alors que le chiffre recalculé décrit le {1}"),
+    (r"write the key '([^']*)' to compute it at that date", "écrire la clé « {0} » pour le calculer à cette date"),
+    (r"the workbook computes it at the reporting date only", "le classeur ne le calcule qu'à la date de référence"),
     (r"printed in (\S+), the project's figures are in (\S+)",
      lambda named, own: f"publié en {named.replace('+', ' et en ')}, les chiffres du projet sont en {own} "
                         "(le classeur ne convertit pas les devises)"),
