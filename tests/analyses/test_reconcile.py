@@ -499,3 +499,27 @@ def test_a_figure_its_label_dates_on_another_day_is_not_compared_with_the_report
     assert shown["F1"] == ("daté du 31 décembre 2020 par son libellé, alors que le chiffre recalculé décrit le 30 juin "
                            "2021 ; le classeur ne le calcule qu'à la date de référence")
     assert shown["F3"].endswith("écrire la clé « total@2020-06-30 » pour le calculer à cette date")
+
+
+def test_a_spending_figure_labelled_as_commitments_says_the_data_are_payments(tmp_path):
+    """« taux d'engagement de 50 % », « montants engagés », « committed » beside the spending (the data hold what was
+    paid, never what was committed): compared as if the same, nothing said. The verdict now says it."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+
+    mini = Mini.copy_to(tmp_path)
+    mini.write("reported", "figure_id;metric;key;valeur;libellé;pays\n"
+                           "F1;budget;total;150 000;« montants engagés : 150 000 »;Maroc\n"
+                           "F2;financial_execution_rate;total;0;« taux d'engagement de 0 % »;Maroc\n"
+                           "F3;women_share;E1;40;« 40 % de femmes »;Maroc\n"
+                           "F4;spent;total;0;« funds committed »;Maroc\n")
+    data = mini.load()
+    figures = annex_figures(data, load_annex_params("mini", "maroc", mini.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    said = checked["note"].str.contains("not committed")
+    assert said.to_dict() == {"F1": False, "F2": True, "F3": False, "F4": True}   # a budget is no spending
+    shown = published_check(figures, data.tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
+    assert shown["F2"].endswith("le libellé parle d'engagements : les dépenses recalculées sont les décaissements "
+                                "(expenditure), pas les engagements")

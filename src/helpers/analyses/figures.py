@@ -764,6 +764,10 @@ _LABEL_DATE = re.compile(r"(?:^|[\s(«,;:])(?:(?P<end>a fin|a la fin de|fin|at t
                          r"(?:\d{1,2}|1er)\s+[a-z]+\.?\s+\d{4}|[a-z]+\.?\s+\d{4}|\d{4})\b")
 
 
+SPENDING_METRICS = frozenset({"spent", "financial_execution_rate", "spending_share", "burn_index", "staff_cost_share"})
+_COMMITTED = re.compile(r"\b(?:engag(?:ement|ements|e|es|ee|ees)|commitments?|committed)\b")
+
+
 def _label_dates(label: Any) -> list[Any]:
     """The days a reported figure's label dates it (« au 30 juin 2020 », « à fin juin 2020 », « as of 31/12/2020 »)."""
     days = []
@@ -850,6 +854,10 @@ def reconciliation_figures(reported: pd.DataFrame, figures: pd.DataFrame, params
         rec["note"] = rec["note"].where(dated.isna(), dated)
         rec["computed"] = rec["computed"].where(dated.isna())
     notes = rec["metric"] + " [" + rec["key"] + "]: " + rec["note"]
+    # « taux d'engagement », « committed »: commitments are not in the data; compared with the spending all the same
+    committed = rec["metric"].str.strip().isin(SPENDING_METRICS) & rec["label"].map(
+        lambda label: bool(_COMMITTED.search(fold(label))) if isinstance(label, str) else False).astype(bool)
+    notes = notes.where(~committed, notes + "; " + reconcile.COMMITMENT_NOTE)
     if persons is not None:   # the share of participations, where some persons came to several events: say so
         of_all = rec["metric"].str.strip().eq("women_share") & rec["key"].map(fold).isin(["all", "total"])
         notes = notes.where(~of_all, notes + "; " + persons)

@@ -74,6 +74,8 @@ MATCH, TRUNCATED, MISMATCH, NOT_COMPUTABLE = "match", "truncated", "mismatch", "
 FRACTION_NOTE = "as a fraction of 1"   # in the note of a percentage printed 0.444 (see _as_fraction)
 # in the note of a women's share of participations beside the persons' one (analyses.figures.persons_caution)
 PERSONS_NOTE = "the women's share of the distinct persons is"
+# in the note of a spending figure whose label speaks of commitments (analyses.figures.reconciliation_figures)
+COMMITMENT_NOTE = "its label speaks of commitments: the spending computed is what was paid (expenditure), not committed"
 STATUSES = (MATCH, TRUNCATED, MISMATCH, NOT_COMPUTABLE)
 SUGGESTED = 3                       # keys a "did you mean" names at most
 APPROX_RELATIVE = Decimal("0.02")   # "~": 2 % of the printed value ...

@@ -63,6 +63,7 @@ WORDS = {
     "published_fraction": "written as a fraction of 1: {value}",
     "published_percentage": "written as a percentage of a fraction of 1: {value}",
     "published_of_participations": "share of the participations, a person at several events counted at each; of the {persons} distinct persons: {value} (key 'persons')",
+    "published_commitment": "the label speaks of commitments: the spending recomputed is what was paid out (expenditure), not what was committed",
     # impact studies (studies)
     "study_method_naive": "Naive comparison (no adjustment)",
     "study_method_ols": "Ordinary least squares",

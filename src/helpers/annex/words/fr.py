@@ -64,6 +64,7 @@ WORDS = {
     "published_fraction": "écrit comme une fraction de 1 : {value}",
     "published_percentage": "écrit en pourcentage d'une fraction de 1 : {value}",
     "published_of_participations": "part des participations, une personne venue à plusieurs événements comptée à chacun ; parmi les {persons} personnes distinctes : {value} (clé « persons »)",
+    "published_commitment": "le libellé parle d'engagements : les dépenses recalculées sont les décaissements (expenditure), pas les engagements",
     # impact studies (studies)
     "study_method_naive": "Comparaison naïve (sans ajustement)",
     "study_method_ols": "Moindres carrés ordinaires",
