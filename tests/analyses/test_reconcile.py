@@ -1,6 +1,7 @@
 """Reading printed numbers and classifying them against computed figures."""
 
 import math
+import re
 from decimal import Decimal
 
 import pandas as pd
@@ -523,3 +524,26 @@ def test_a_spending_figure_labelled_as_commitments_says_the_data_are_payments(tm
     shown = published_check(figures, data.tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
     assert shown["F2"].endswith("le libellé parle d'engagements : les dépenses recalculées sont les décaissements "
                                 "(expenditure), pas les engagements")
+
+
+def test_a_mismatch_the_other_decimal_mark_reads_as_a_match_says_so():
+    """« 22,562 » (an English source quoted in a French report, report_decimal_mark ',') is read as 22,562 beside
+    22 561,96: a mismatch whose only explanation was « écart de -22 539,398 ». It stays a mismatch (the report's mark
+    is project.yaml's), saying that with '.' it would match; a figure no mark reads as a match says nothing more."""
+    from helpers.annex.context import published_check
+
+    figures = pd.DataFrame({"metric": ["spent", "spent"], "key": ["R2", "R3"], "value": [22561.96, 53785.30],
+                            "unit": ["USD", "USD"], "n": [3, 3], "note": ["", ""]})
+    reported = pd.DataFrame({"figure_id": ["F1", "F2", "F3"], "metric": "spent", "key": ["R2", "R3", "R2"],
+                             "value": ["22,562", "53,700", "22 562"], "comparison": None, "label": "a",
+                             "source": "s"})
+    out = reconcile(reported, figures, decimal_mark=",").set_index("figure_id")
+    assert out["status"].tolist() == ["mismatch", "mismatch", "match"]
+    assert "with the other decimal mark '.', it is 22562.0 (0 decimal(s)), a match" in out.at["F1", "note"]
+    assert "other decimal mark" not in out.at["F2", "note"]
+    figs = pd.DataFrame({"metric": "reported_figure", "key": out.index, "value": out["computed"],
+                         "reported": out["printed"], "status": out["status"], "note": out["note"]})
+    shown = published_check(figs, reported, "fr", ",").set_index("figure_id")["explanation"]
+    assert re.sub("[\u00a0\u202f]", " ", shown["F1"]) == ("écart de -22 539,398 ; lu avec « . » comme séparateur décimal, il serait conforme "
+                           "(22 562) : les chiffres du rapport sont-ils écrits avec le séparateur décimal de "
+                           "project.yaml (report_decimal_mark) ?")

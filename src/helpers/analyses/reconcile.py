@@ -74,6 +74,8 @@ MATCH, TRUNCATED, MISMATCH, NOT_COMPUTABLE = "match", "truncated", "mismatch", "
 FRACTION_NOTE = "as a fraction of 1"   # in the note of a percentage printed 0.444 (see _as_fraction)
 # in the note of a women's share of participations beside the persons' one (analyses.figures.persons_caution)
 PERSONS_NOTE = "the women's share of the distinct persons is"
+# in the note of a mismatch that the other decimal mark reads as a match (see _with_the_other_mark)
+MARK_NOTE = "with the other decimal mark"
 # in the note of a spending figure whose label speaks of commitments (analyses.figures.reconciliation_figures)
 COMMITMENT_NOTE = "its label speaks of commitments: the spending computed is what was paid (expenditure), not committed"
 STATUSES = (MATCH, TRUNCATED, MISMATCH, NOT_COMPUTABLE)
@@ -453,6 +455,25 @@ def _as_percentage(printed: str, computed: float, comparison: str, unit: str,
     return _read_as(text, computed, comparison, mismatch, f"printed {printed} as {PERCENT_NOTE}, read as {text}")
 
 
+def _with_the_other_mark(printed: str, computed: float, comparison: str, decimal_mark: str | None,
+                         mismatch: Classification) -> Classification:
+    """A mismatch whose printed text the other decimal mark reads as a match (« 1,200 » of an English source in a
+    French report, read as 1,2 beside 1 200): still a mismatch (the report's mark is project.yaml's), its note saying
+    how it would read (it was an « écart de -1 198,8 » only)."""
+    if decimal_mark not in (",", ".") or comparison not in ("=", "~"):
+        return mismatch
+    other = "." if decimal_mark == "," else ","
+    try:
+        again = classify(printed, computed, comparison, other)
+    except UnreadableNumber:
+        return mismatch
+    if again.status not in (MATCH, TRUNCATED) or again.printed_value == mismatch.printed_value:
+        return mismatch
+    return mismatch._replace(note=f"{mismatch.note}; read {MARK_NOTE} '{other}', it is {again.printed_value!r} "
+                                  f"({max(again.decimals, 0)} decimal(s)), a {again.status}: is report_decimal_mark "
+                                  f"'{decimal_mark}' the report's?")
+
+
 def _read_as(text: str, computed: float, comparison: str, mismatch: Classification, how: str) -> Classification:
     """The printed figure read again as ``text`` (another scale): its classification, said ``how``, when it agrees;
     else the mismatch as it was."""
@@ -572,6 +593,8 @@ def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str |
                 result = _as_fraction(printed, computed, comparison, result)
             elif unit != "%" and result.status == MISMATCH and _PERCENT.search(fold(printed)):
                 result = _as_percentage(printed, computed, comparison, unit, result, decimal_mark)
+            if result.status == MISMATCH:
+                result = _with_the_other_mark(printed, computed, comparison, decimal_mark, result)
         rows.append({
             "figure_id": rec.get("figure_id"), "metric": metric, "key": key, "printed": printed,
             "comparison": comparison, "computed": computed, "unit": unit, "n": n, "status": result.status,

@@ -293,8 +293,8 @@ def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str,
                     decimal_mark: str | None = None) -> pd.DataFrame:
     """``decimal_mark``: the report's (params.report_decimal_mark), which read the printed figures; by default the
     annex language's."""
-    from ..analyses.reconcile import (COMMITMENT_NOTE, FRACTION_NOTE, PERCENT_NOTE, PERSONS_NOTE, UnreadableNumber,
-                                      parse_printed, worded_comparison)
+    from ..analyses.reconcile import (COMMITMENT_NOTE, FRACTION_NOTE, MARK_NOTE, PERCENT_NOTE, PERSONS_NOTE,
+                                      UnreadableNumber, parse_printed, worded_comparison)
 
     checked = figures[figures["metric"] == "reported_figure"]
     about = reported.drop_duplicates("figure_id").set_index("figure_id")
@@ -339,6 +339,11 @@ def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str,
             caution = say("published_of_participations", lang, persons=fmt.number(float(persons.group(1)), 0, lang),
                           value=fmt.percent(float(persons.group(2)), max(decimals, 1), lang))
             explanation = (explanation + say("list_separator", lang) if explanation else "") + caution
+        other = re.search(MARK_NOTE + r" '(.)', it is (\S+) \((\d+) decimal", str(fig.note))
+        if other:   # « 1,200 » of an English source in a French report: read 1,2, a mismatch; 1 200 would match
+            explanation = (explanation + say("list_separator", lang) if explanation else "") + say(
+                "published_other_mark", lang, mark=other.group(1),
+                value=fmt.number(float(other.group(2)), int(other.group(3)), lang))
         if COMMITMENT_NOTE in str(fig.note):   # « taux d'engagement » beside the spending
             explanation = (explanation + say("list_separator", lang) if explanation else "") + say(
                 "published_commitment", lang)
