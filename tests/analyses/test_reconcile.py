@@ -547,3 +547,38 @@ def test_a_mismatch_the_other_decimal_mark_reads_as_a_match_says_so():
     assert re.sub("[\u00a0\u202f]", " ", shown["F1"]) == ("écart de -22 539,398 ; lu avec « . » comme séparateur décimal, il serait conforme "
                            "(22 562) : les chiffres du rapport sont-ils écrits avec le séparateur décimal de "
                            "project.yaml (report_decimal_mark) ?")
+
+
+def test_percentage_points_beside_a_share_are_not_compared():
+    """« 45 points de pourcentage » (a difference between two percentages) beside a women's share of 45 % was a match:
+    a change compared with a level. Not computable, saying so; beside an effect (a difference) it is still read."""
+    from helpers.annex.fmt import reason
+
+    figures = pd.DataFrame({"metric": ["women_share", "impact_effect"], "key": ["all", "s:employed"],
+                            "value": [45.0, 0.05], "unit": ["%", ""], "n": [100, 100], "note": ["", ""]})
+    printed = [("women_share", "all", "45 points de pourcentage"), ("women_share", "all", "+45 pp"),
+               ("women_share", "all", "45 %"), ("impact_effect", "s:employed", "+5 points de pourcentage")]
+    reported = pd.DataFrame({"figure_id": [f"F{i}" for i in range(len(printed))], "metric": [m for m, _, _ in printed],
+                             "key": [k for _, k, _ in printed], "value": [v for _, _, v in printed],
+                             "comparison": None, "label": "a", "source": "s"})
+    out = reconcile(reported, figures, decimal_mark=",")
+    assert out["status"].tolist() == ["not_computable", "not_computable", "match", "match"]
+    assert reason("women_share [all]: " + out.loc[0, "note"], "fr").startswith(
+        "publié en points de pourcentage, un écart entre deux pourcentages")
+
+
+def test_an_approximate_figure_says_the_tolerance_its_verdict_used():
+    """« environ 46 % » beside 45,2 was « Conforme » with nothing said, beside 52,85 « écart de -6,85 »: the tolerance
+    (1 unit of the last digit printed or 2 %) was stated nowhere in the annex."""
+    from helpers.annex.context import published_check
+
+    figures = pd.DataFrame({"metric": ["women_share", "women_share"], "key": ["all", "E1"], "value": [45.2, 52.85],
+                            "unit": ["%", "%"], "n": [100, 100], "note": ["", ""]})
+    reported = pd.DataFrame({"figure_id": ["F1", "F2"], "metric": "women_share", "key": ["all", "E1"],
+                             "value": ["environ 46 %", "46"], "comparison": [None, "~"], "label": "a", "source": "s"})
+    out = reconcile(reported, figures, decimal_mark=",").set_index("figure_id")
+    figs = pd.DataFrame({"metric": "reported_figure", "key": out.index, "value": out["computed"],
+                         "reported": out["printed"], "status": out["status"], "note": out["note"]})
+    shown = published_check(figs, reported, "fr", ",").set_index("figure_id")["explanation"]
+    assert shown.to_dict() == {"F1": "chiffre approché : écart de 0,8, dans la tolérance de ± 1",
+                               "F2": "chiffre approché : écart de -6,85, au-delà de la tolérance de ± 1"}

@@ -432,6 +432,12 @@ def _as_fraction(printed: str, computed: float, comparison: str, mismatch: Class
 # a printed percentage, or percentage points: `27 %`, `+27 points de pourcentage`, `27 pp`, `27 percentage points`
 # (« 45 pour cent », « 45 percent »: they were a mismatch of 44.55 beside 0.45, where « 45 % » was read as 0.45)
 _PERCENT = re.compile(r"%|\bp\.? ?p\b\.?|\bpoints?\b|\bpercentage points?\b|\bpour ?cents?\b|\bper ?cent\b")
+# a difference of percentages (« 45 points de pourcentage », « +5 pp »), beside a figure that is a share (« 45 points »
+# beside a women's share of 45 % was a match: a change compared with a level)
+_POINTS = re.compile(r"\bp\.? ?p\b\.?|\bpoints?\b|\bpts?\b\.?|\bpercentage points?\b")
+SHARES = frozenset({"women_share", "physical_execution_rate", "physical_progress_rate", "financial_execution_rate",
+                    "spending_share", "staff_cost_share", "indicator_achievement", "indicator_achievement_final",
+                    "survey_share"})
 PERCENT_NOTE = "a percentage of a fraction of 1"   # in the note of 27 % printed for 0.27 (see _as_percentage)
 
 
@@ -589,6 +595,10 @@ def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str |
             elsewhere = other_currency(printed, unit)   # « 2,8 M EUR » beside USD figures was a match
             if elsewhere and result.status != NOT_COMPUTABLE:
                 result = result._replace(status=NOT_COMPUTABLE, difference=float("nan"), note=elsewhere)
+            if metric in SHARES and result.status != NOT_COMPUTABLE and _POINTS.search(fold(printed)):
+                result = result._replace(status=NOT_COMPUTABLE, difference=float("nan"), note=(
+                    f"printed in percentage points, a difference between two percentages; '{metric}' is a share "
+                    "(write the share the report gives, or the change beside a figure that is one)"))
             if unit == "%" and result.status == MISMATCH:
                 result = _as_fraction(printed, computed, comparison, result)
             elif unit != "%" and result.status == MISMATCH and _PERCENT.search(fold(printed)):

@@ -320,6 +320,12 @@ def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str,
         if fig.status == "mismatch" and bound in (">", ">=", "<", "<="):   # « plus de 50 % » beside 40
             explanation = say("published_not_bound", lang, computed=_trimmed(fig.value, decimals, shown, lang),
                               bound=say(f"bound_{bound}", lang), printed=fmt.number(printed_value, decimals, lang))
+        elif bound == "~" and fig.status in ("match", "mismatch") and (tolerance := re.search(
+                r"(within|beyond) the tolerance (\S+)", str(fig.note))) and not (fraction or percentage):
+            # « environ 46 % »: the tolerance the verdict used, said (« Conforme » beside 45,2 said nothing of it)
+            explanation = say(f"published_{tolerance.group(1)}", lang,
+                              difference=_trimmed(difference, decimals, shown, lang),
+                              tolerance=_trimmed(float(tolerance.group(2)), decimals, shown, lang))
         elif fig.status == "mismatch":
             explanation = say("published_off_by", lang, difference=_trimmed(difference, decimals, shown, lang))
             if fmt.is_missing(difference):  # a comparison ('~') that does not hold

@@ -221,6 +221,9 @@ _REASONS_FR = [
     (r"there is no metric '([^']*)'", "la métrique « {0} » n'existe pas (voir data/README.md)"),
     (r"did you mean ('[^?]*')\?", lambda keys: "clé voisine : " + keys.replace("' or '", "' ou '")),
     (r"printed value unreadable", "chiffre publié illisible"),
+    (r"printed in percentage points, a difference between two percentages; '([^']*)' is a share",
+     "publié en points de pourcentage, un écart entre deux pourcentages, alors que le chiffre est une part : écrire "
+     "la part que donne le rapport, ou l'évolution en regard d'un chiffre qui en est une"),
     (r"dated (\d{4}-\d{2}-\d{2}) by its label, the figure computed describes (\d{4}-\d{2}-\d{2})",
      "daté du {0} par son libellé, alors que le chiffre recalculé décrit le {1}"),
     (r"write the key '([^']*)' to compute it at that date", "écrire la clé « {0} » pour le calculer à cette date"),

@@ -65,6 +65,8 @@ WORDS = {
     "published_of_participations": "share of the participations, a person at several events counted at each; of the {persons} distinct persons: {value} (key 'persons')",
     "published_commitment": "the label speaks of commitments: the spending recomputed is what was paid out (expenditure), not what was committed",
     "published_other_mark": "read with '{mark}' as the decimal mark, it would match ({value}): are the report's figures written with project.yaml's decimal mark (report_decimal_mark)?",
+    "published_within": "approximate figure: off by {difference}, within the tolerance of ± {tolerance}",
+    "published_beyond": "approximate figure: off by {difference}, beyond the tolerance of ± {tolerance}",
     # impact studies (studies)
     "study_method_naive": "Naive comparison (no adjustment)",
     "study_method_ols": "Ordinary least squares",
