@@ -582,3 +582,19 @@ def test_an_approximate_figure_says_the_tolerance_its_verdict_used():
     shown = published_check(figs, reported, "fr", ",").set_index("figure_id")["explanation"]
     assert shown.to_dict() == {"F1": "chiffre approché : écart de 0,8, dans la tolérance de ± 1",
                                "F2": "chiffre approché : écart de -6,85, au-delà de la tolérance de ± 1"}
+
+
+@pytest.mark.parametrize("text, said", [
+    ("30 à 40 %", "is a range"), ("entre 30 et 40 %", "is a range"), ("30-40 %", "is a range"),
+    ("30–40 %", "is a range"), ("between 30 and 40", "is a range"), ("2/3", "is a fraction"),
+    ("deux tiers", "is a fraction"), ("la moitié", "is a fraction"), ("En 2020 53 %", "holds two numbers"),
+    ("n/a", "is not a number")])
+def test_a_range_or_a_fraction_is_refused_saying_what_to_write(text, said):
+    """« 30 à 40 % » was refused as « two numbers: write the value alone » (there is none), « 30-40 % » and « 2/3 » as
+    « not a number »: each now says what it is and how to write it."""
+    from helpers.annex.fmt import reason
+
+    result = classify(text, 35, "=", ",")
+    assert result.status == "not_computable" and said in result.note
+    if said == "is a range":
+        assert "fourchette" in reason("women_share [all]: " + result.note, "fr")

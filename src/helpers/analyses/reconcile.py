@@ -298,7 +298,7 @@ def parse_printed(text: Any, decimal_mark: str | None = None) -> ParsedNumber:
     s = original.strip()
     first = _FIRST_DIGIT.search(s)
     if first is None:
-        raise UnreadableNumber(f"'{original}' is not a number")
+        raise UnreadableNumber(_not_a_number(original))
     lead, s = s[:first.start()], s[first.start():]
     trail = _TRAIL.search(s)
     after, s = (s[trail.start():], s[:trail.start()]) if trail else ("", s)
@@ -314,12 +314,12 @@ def parse_printed(text: Any, decimal_mark: str | None = None) -> ParsedNumber:
     for gap in _GAP.finditer(s):   # « En 2020 53 % » was read as 202053, « en 2020, 53 % » as 2020,53
         grouping = s[gap.start() - 1:gap.start()].isdigit() and _GROUP_AFTER.match(s, gap.end())
         if not grouping and s[gap.end():gap.end() + 1] not in (".", ","):
-            raise UnreadableNumber(f"'{original}' holds two numbers (a space is in a number only before a group "
-                                   "of 3 digits: write the value alone)")
+            raise UnreadableNumber(_not_a_number(original, f"'{original}' holds two numbers (a space is in a number "
+                                                           "only before a group of 3 digits: write the value alone)"))
     space_grouped = bool(_SPACE_GROUPED.search(s))
     s = _SPACES.sub("", s)
     if not s or not re.fullmatch(r"[\d.,]+", s) or not s[0].isdigit() and not (s[0] in ".," and len(s) > 1):
-        raise UnreadableNumber(f"'{original}' is not a number")
+        raise UnreadableNumber(_not_a_number(original))
     seps = [c for c in s if c in ".,"]
     if not seps:
         integer, fraction = s, ""
@@ -351,6 +351,24 @@ def parse_printed(text: Any, decimal_mark: str | None = None) -> ParsedNumber:
     except InvalidOperation:
         raise UnreadableNumber(f"'{original}' is not a number") from None
     return ParsedNumber(value.scaleb(exponent), len(fraction) - exponent, bool(sign))
+
+
+# a range (« 30 à 40 % », « entre 30 et 40 », « 30-40 % ») and a fraction (« 2/3 », « deux tiers », « la moitié »): not
+# one number; refused, saying how to write them (they were « two numbers: write the value alone », « not a number »)
+_RANGE = re.compile(r"\d\s*%?\s*(?:a|et|and|to|[-\u2013\u2014])\s*[-\u2212\u2013]?\d")
+_FRACTION = re.compile(r"^\D*\d+\s*/\s*\d+\D*$|\b(?:moitie|tiers|quarts?|cinquieme|dixieme|half|third|quarter)s?\b")
+
+
+def _not_a_number(original: str, otherwise: str = "") -> str:
+    """Why a printed text is not read: a range and a fraction are said as such, with what to write instead."""
+    folded = fold(original)
+    if _RANGE.search(folded):
+        return (f"'{original}' is a range: the workbook checks one figure (write two reported figures, one with "
+                "the comparison >= its low end, the other <= its high end)")
+    if _FRACTION.search(folded):
+        return (f"'{original}' is a fraction: write the percentage it stands for (2/3: 67 %, with the comparison ~ "
+                "when the report rounds it so)")
+    return otherwise or f"'{original}' is not a number"
 
 
 def _precision(decimals: int) -> str:
