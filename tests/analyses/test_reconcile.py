@@ -598,3 +598,34 @@ def test_a_range_or_a_fraction_is_refused_saying_what_to_write(text, said):
     assert result.status == "not_computable" and said in result.note
     if said == "is a range":
         assert "fourchette" in reason("women_share [all]: " + result.note, "fr")
+
+
+def test_a_published_figure_in_xlsx_is_read_with_the_text_its_number_format_shows(tmp_path):
+    """reported.xlsx typed as an evaluator formats cells: 150 000 formatted as euros (the sheet shows « 150 000 € »)
+    beside a USD budget of 150 000 was « Conforme »; 150 formatted `#,##0" k$"` (« 150 k$ ») and 0,15 formatted
+    `0.00" M$"` were mismatches of -149 850. The number is now read with the text its format shows."""
+    import openpyxl
+
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.data.params import load_annex_params
+
+    mini = Mini.copy_to(tmp_path)
+    mini.delete("reported")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "reported"
+    sheet.append(["figure_id", "metric", "key", "value", "label", "country"])
+    cells = [("F1", "budget", "total", 150000, "#,##0 [$€-40C]"), ("F2", "budget", "total", 150, '#,##0" k$"'),
+             ("F3", "budget", "total", 150000, "#,##0"), ("F4", "women_share", "E1", 0.4, "0%"),
+             ("F5", "budget", "total", 0.15, '0.00" M$"'), ("F6", "budget", "total", 150000, '#,##0," k$"')]
+    for row, (fid, metric, key, value, number_format) in enumerate(cells, 2):
+        sheet.append([fid, metric, key, value, "Budget", "Maroc"])
+        sheet[f"D{row}"].number_format = number_format
+    book.save(mini.folder / "reported.xlsx")
+    figures = annex_figures(mini.load(), load_annex_params("mini", "maroc", mini.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {"F1": "not_computable", "F2": "match", "F3": "match", "F4": "match",
+                                           "F5": "match", "F6": "match"}
+    assert checked.at["F1", "reported"] == "150000 €" and "printed in EUR" in checked.at["F1", "note"]
+    assert checked.at["F2", "reported"] == "150 k$" and checked.at["F6", "reported"] == "150000 $"
