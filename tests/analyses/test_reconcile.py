@@ -27,6 +27,7 @@ def test_parse_printed(text, value, decimals):
     ("2,4 M€", "2400000", -5), ("12k", "12000", -3), ("12 K€", "12000", -3), ("350 milliers", "350000", -3),
     ("1,5 Md", "1500000000", -8), ("2 milliards", "2000000000", -9), ("12 thousand", "12000", -3),
     ("1 363 thousand USD", "1363000", -3),   # (read as 12 and 1 363: a mismatch beside 12 000)
+    ("25 Mo €", "25000000", -6), ("13 Mo d'euros", "13000000", -6),   # the THAMM presentation's « 25 Mo € » was 25
     ("12 mois", "12", 0), ("1 200 personnes", "1200", 0), ("3 migrants", "3", 0),   # not a scale
 ])
 def test_a_scale_word_multiplies_the_number_and_its_precision(text, value, decimals):

@@ -41,7 +41,7 @@ The number of decimals printed is the number of digits after the decimal mark ("
 
 6. A scale word right after the number multiplies it, and the precision with it: "2,4 M EUR", "2,4 millions",
    "2,4 M€" are 2 400 000 printed to the nearest 100 000 (decimals -5); "12k", "12 000 milliers"... (k, K,
-   mille, milliers; M, Mio, millions; Md, Mds, Mrd, milliards, bn). "billion" (10^9 in English, 10^12 in French) is
+   mille, milliers, thousand; M, Mio, Mo (« 25 Mo € », as the THAMM presentation writes it), millions; Md, Mds, Mrd, milliards, bn). "billion" (10^9 in English, 10^12 in French) is
    refused. Without this, "2,4 M EUR" was read as 2.4 and called a mismatch. Lower-case "m", "mn" are million
    only beside a currency ("$1.4m", "1,4 mn USD"; "12 m" may be metres), "mln" always.
 
@@ -98,7 +98,7 @@ _TRAIL = re.compile(r"[^\d]+$")
 _GROUPS = re.compile(r"^\d{1,3}(\d{3})*$")
 _BRACKETED = re.compile(r"^\s*\([^()]*\d[^()]*\)\s*$")   # « (0,27) »: read as +0.27, it was a match
 # a scale word right after the number (rule 5); "M" may be glued to a currency (2,4 MEUR, 2,4 M€)
-_SCALE = re.compile(r"^\s*(?:(?P<thousand>k|K|mille|milliers?|thousands?)|(?P<million>M|Mio|millions?)"
+_SCALE = re.compile(r"^\s*(?:(?P<thousand>k|K|mille|milliers?|thousands?)|(?P<million>M|Mio|Mo|millions?)"
                     r"|(?P<billion>Md|Mds|Mrd|milliards?|bn))(?=$|[^A-Za-zÀ-ÿ]|EUR|USD|CHF|XOF|MAD|TND)")
 _SCALES = {"thousand": 3, "million": 6, "billion": 9}
 # « $1.4m », « 1,4 mn USD »: lower-case m, mn for million only beside a currency (« 12 m » is metres, « 3 mn »
