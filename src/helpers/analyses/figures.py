@@ -801,7 +801,8 @@ def _dated_elsewhere(rec: pd.DataFrame, params: Any) -> pd.Series:
         day = days[0].isoformat()
         how = (f"write the key '{str(key).rsplit('@', 1)[0]}@{day}' to compute it at that date"
                if metric in BUDGET_METRICS else "the workbook computes it at the reporting date only")
-        out[i] = (f"dated {day} by its label, the figure computed describes {described.isoformat()}: {how}")
+        out[i] = (f"dated {day} by its label, the figure computed describes {described.isoformat()}: {how} "
+                  "(a label whose date is not the figure's: reword it)")
     return out
 
 

@@ -233,6 +233,8 @@ _REASONS_FR = [
      "daté du {0} par son libellé, alors que le chiffre recalculé décrit le {1}"),
     (r"write the key '([^']*)' to compute it at that date", "écrire la clé « {0} » pour le calculer à cette date"),
     (r"the workbook computes it at the reporting date only", "le classeur ne le calcule qu'à la date de référence"),
+    (r"a label whose date is not the figure's: reword it", "si la date du libellé n'est pas celle du chiffre, "
+     "reformuler le libellé"),
     (r"printed in (\S+), the project's figures are in (\S+)",
      lambda named, own: f"publié en {named.replace('+', ' et en ')}, les chiffres du projet sont en {own} "
                         "(le classeur ne convertit pas les devises)"),
