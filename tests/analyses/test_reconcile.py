@@ -631,3 +631,16 @@ def test_a_published_figure_in_xlsx_is_read_with_the_text_its_number_format_show
                                            "F5": "match", "F6": "match"}
     assert checked.at["F1", "reported"] == "150000 €" and "printed in EUR" in checked.at["F1", "note"]
     assert checked.at["F2", "reported"] == "150 k$" and checked.at["F6", "reported"] == "150000 $"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("a 5% decline", -5), ("5% decrease", -5), ("a 5 % drop", -5), ("a 5% fall", -5), ("a 5% reduction", -5),
+    ("5 % de baisse", -5), ("5 % de diminution", -5), ("5 % de réduction", -5), ("5 % de recul", -5),
+    ("a 5% increase", 5), ("5 % de hausse", 5), ("5 % d'augmentation", 5), ("a 5% rise", 5),
+    ("5 % de croissance", 5), ("5 points de pourcentage de baisse", -5)])
+def test_words_of_a_change_after_the_number_give_its_sign(text, value):
+    """« a 5% decline », « 5 % de baisse » were read as +5: beside a computed +5 (an increase) « Conforme », beside the
+    -5 the data give an « Écart » of 10. Words of a change after the number give its sign, as before it."""
+    parsed = parse_printed(text, ",")
+    assert parsed.value == value and parsed.signed
+    assert classify(text, -value, "=", ",").status == "mismatch"

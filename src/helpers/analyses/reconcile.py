@@ -186,8 +186,11 @@ _CHANGE_BEFORE = {sign: re.compile(rf"(?:^|[\s(:,;])(?:{words})(?:\s+(?:de|of|by
                                    rf"(?:\s*(?:{_BOUND_WORDS}))?\s*$") for sign, words in (("-", _DOWN), ("+", _UP))}
 _CHANGE_UNIT = r"(?:%|pourcents?|percent|p\.?\s?p\.?|pts?\.?|points?(?:\s+de\s+pourcentage)?|percentage\s+points?)?"
 _CHANGE_AFTER = {sign: re.compile(rf"^\s*{_CHANGE_UNIT}\s*(?:{words})(?:$|[\s.,;)])") for sign, words in (
-    ("-", "de moins|en moins|en baisse|en recul|less|fewer|lower|down"),
-    ("+", "de plus|en plus|en hausse|more|higher|up"))}
+    # (« a 5% decline », « 5 % de baisse » were read as +5: « Conforme » beside an increase of 5)
+    ("-", "de moins|en moins|en baisse|en recul|de baisse|de diminution|de reduction|de recul|de repli|de chute|"
+          "less|fewer|lower|down|declines?|decreases?|drops?|falls?|reductions?|cuts?|losses"),
+    ("+", "de plus|en plus|en hausse|de hausse|d'augmentation|d’augmentation|de croissance|de progression|"
+          "more|higher|up|increases?|rises?|growth|gains?"))}
 _TURNED = {">": "<", ">=": "<=", "<": ">", "<=": ">="}
 _WORDY = re.compile(r"[^\W\d_]")
 
