@@ -358,6 +358,9 @@ def parse_printed(text: Any, decimal_mark: str | None = None) -> ParsedNumber:
 
 # a range (« 30 à 40 % », « entre 30 et 40 », « 30-40 % ») and a fraction (« 2/3 », « deux tiers », « la moitié »): not
 # one number; refused, saying how to write them (they were « two numbers: write the value alone », « not a number »)
+# « 45 % (1) », « 45 %[1] », « 45 %1 »: a footnote's number after the figure (they were « two numbers: write the value
+# alone », « not a number »)
+_FOOTNOTE = re.compile(r"(?:[%a-z$€]\s*[(\[]\s*\d{1,2}\s*[)\]]|%\s*\^?\d{1,2})\s*$")
 _RANGE = re.compile(r"\d\s*%?\s*(?:a|et|and|to|[-\u2013\u2014])\s*[-\u2212\u2013]?\d")
 _FRACTION = re.compile(r"^\D*\d+\s*/\s*\d+\D*$|\b(?:moitie|tiers|quarts?|cinquieme|dixieme|half|third|quarter)s?\b")
 
@@ -365,6 +368,9 @@ _FRACTION = re.compile(r"^\D*\d+\s*/\s*\d+\D*$|\b(?:moitie|tiers|quarts?|cinquie
 def _not_a_number(original: str, otherwise: str = "") -> str:
     """Why a printed text is not read: a range and a fraction are said as such, with what to write instead."""
     folded = fold(original)
+    if _FOOTNOTE.search(folded):
+        return (f"'{original}' ends with what may be a footnote mark (write the value without it, or with the mark "
+                "as a symbol: 45 %*)")
     if _RANGE.search(folded):
         return (f"'{original}' is a range: the workbook checks one figure (write two reported figures, one with "
                 "the comparison >= its low end, the other <= its high end)")

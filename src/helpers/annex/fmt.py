@@ -220,6 +220,8 @@ _REASONS_FR = [
      "aucun chiffre « {0} » n'est calculé pour la clé « {1} » (voir data/README.md)"),
     (r"there is no metric '([^']*)'", "la métrique « {0} » n'existe pas (voir data/README.md)"),
     (r"did you mean ('[^?]*')\?", lambda keys: "clé voisine : " + keys.replace("' or '", "' ou '")),
+    (r"printed value unreadable: '[^']*' ends with what may be a footnote mark", "chiffre publié illisible : il "
+     "se termine par ce qui peut être un appel de note (écrire le chiffre sans lui, ou l'appel en symbole : 45 %*)"),
     (r"printed value unreadable: '[^']*' is a range", "chiffre publié illisible : c'est une fourchette, et le "
      "classeur vérifie un chiffre (écrire deux chiffres publiés, l'un avec la comparaison >= sa borne basse, "
      "l'autre <= sa borne haute)"),
