@@ -646,3 +646,31 @@ def test_words_of_a_change_after_the_number_give_its_sign(text, value):
     parsed = parse_printed(text, ",")
     assert parsed.value == value and parsed.signed
     assert classify(text, -value, "=", ",").status == "mismatch"
+
+
+def test_a_womens_share_of_the_participants_whose_sex_is_known_says_so(tmp_path):
+    """100 participants, 40 women, 50 men, 10 of unknown sex: the workbook's share is 40 of the 90 known (44,4 %); a
+    report's « 40 femmes sur 100 participants (40 %) » was an « écart de -4,44 », nothing said of the 10 left out.
+    The verdict is the same, and says which share it is and what the other is."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+
+    mini = Mini.copy_to(tmp_path)
+    mini.write("participation", "event_id,participants,women,men,country,start_date\n"
+                                "E1,100,40,50,Maroc,2021-01-10\nE2,20,10,10,Maroc,2021-02-10\n")
+    mini.write("reported", "figure_id;metric;key;valeur;libellé;pays\n"
+                           "F1;women_share;E1;40 %;« 40 femmes sur 100 participants (40 %) »;Maroc\n"
+                           "F2;women_share;E2;50 %;« 50 % »;Maroc\n"
+                           "F3;women_share;all;45 %;« 45 % »;Maroc\n")
+    data = mini.load()
+    figures = annex_figures(data, load_annex_params("mini", "maroc", mini.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {"F1": "mismatch", "F2": "match", "F3": "match"}
+    assert "the women's share of all the participants is 40.0 %" in checked.at["F1", "note"]
+    shown = published_check(figures, data.tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
+    assert shown["F1"] == ("écart de -4,44 ; part des participants dont le sexe est connu (10 de sexe non renseigné "
+                           "laissés de côté) ; rapportée à tous les participants, sexe non renseigné compris : "
+                           "40,0\u00a0%")
+    assert shown["F2"] == "" and "41,7" in shown["F3"]

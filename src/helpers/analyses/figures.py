@@ -750,7 +750,7 @@ def tables_figures(tables: dict[str, pd.DataFrame], params: Any, studies: dict[s
         # reconcile looks up only the rows a reported figure asks for: those, in the table's order, are enough
         lookup = _finish([part[reconcile.lookup_rows(reported, part)] for part in parts])
         parts.append(reconciliation_figures(reported, lookup, params, known_keys(parts, reported),
-                                            persons_caution(parts)))
+                                            persons_caution(parts), get("participation")))
     return _finish(parts)  # sections in any order: sorted once, here
 
 
@@ -806,6 +806,34 @@ def _dated_elsewhere(rec: pd.DataFrame, params: Any) -> pd.Series:
     return out
 
 
+def _sex_unknown(rec: pd.DataFrame, participation: pd.DataFrame | None) -> pd.Series:
+    """Per reconciled women's share whose counted events hold participants of unknown sex (participants - women - men,
+    a register's blank sex: left out of its denominator), the sentence that says so with the share of all their
+    participants (reconcile.ALL_PARTICIPANTS_NOTE): a report's « 40 femmes sur 100 participants (40 %) » was an
+    « écart de -4,44 » beside 40 of the 90 whose sex is known, nothing said of the 10 others. (Events without a women
+    count are not in either share.) None for the other figures."""
+    out = pd.Series(None, index=rec.index, dtype="object")
+    asked = rec["metric"].astype(str).str.strip().eq("women_share")
+    if not asked.any() or not _present(participation):
+        return out
+    found: dict[str, tuple[float, float, float]] = {}
+    for by in ["group", "event_id", "country", None]:   # (the most specific last: an event's key wins)
+        if by is not None and by not in participation:
+            continue
+        shares = gender.women_share(participation, by)
+        left = shares["participants_sex_unknown"] - shares["participants_not_in_share"]
+        keys = [ALL_KEY] if by is None else shares[by].astype(str)
+        found.update({fold(str(k)): (w, n, u) for k, w, n, u in zip(keys, shares["women"], shares["participants"],
+                                                                    left)})
+    for i, key in zip(rec.index[asked], rec.loc[asked, "key"]):
+        women, known, left = found.get(fold(str(key)), (0.0, 0.0, 0.0))
+        if left > 0 and known > 0:
+            share = women / (known + left) * 100
+            out[i] = (f"of the {known:.0f} participants whose sex is known, {left:.0f} of unknown sex left out; "
+                      f"{reconcile.ALL_PARTICIPANTS_NOTE} {share!r} %")
+    return out
+
+
 def persons_caution(parts: list[pd.DataFrame]) -> str | None:
     """When a register counts some persons at several events, the women's share of the participations (key all) is
     not that of the persons a report may mean (« 60 % des personnes formées » where 4 women of 12 persons came to
@@ -839,7 +867,8 @@ def known_keys(parts: list[pd.DataFrame], reported: pd.DataFrame) -> dict[str, l
 
 
 def reconciliation_figures(reported: pd.DataFrame, figures: pd.DataFrame, params: Any,
-                           keys: dict[str, list[str]] | None = None, persons: str | None = None) -> pd.DataFrame:
+                           keys: dict[str, list[str]] | None = None, persons: str | None = None,
+                           participation: pd.DataFrame | None = None) -> pd.DataFrame:
     """reported_figure rows: each printed figure compared with the computed one (see reconcile.reconcile);
     ``keys`` (see ``known_keys``): a figure that matches nothing gets the closest keys of its metric; ``persons``
     (see ``persons_caution``): said beside a women's share of all the participations."""
@@ -859,6 +888,8 @@ def reconciliation_figures(reported: pd.DataFrame, figures: pd.DataFrame, params
     committed = rec["metric"].str.strip().isin(SPENDING_METRICS) & rec["label"].map(
         lambda label: bool(_COMMITTED.search(fold(label))) if isinstance(label, str) else False).astype(bool)
     notes = notes.where(~committed, notes + "; " + reconcile.COMMITMENT_NOTE)
+    unknown = _sex_unknown(rec, participation)   # « 40 femmes sur 100 participants (40 %) » beside 40 of 90 known
+    notes = notes.where(unknown.isna(), notes + "; " + unknown.fillna(""))
     if persons is not None:   # the share of participations, where some persons came to several events: say so
         of_all = rec["metric"].str.strip().eq("women_share") & rec["key"].map(fold).isin(["all", "total"])
         notes = notes.where(~of_all, notes + "; " + persons)

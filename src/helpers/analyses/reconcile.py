@@ -74,6 +74,8 @@ MATCH, TRUNCATED, MISMATCH, NOT_COMPUTABLE = "match", "truncated", "mismatch", "
 FRACTION_NOTE = "as a fraction of 1"   # in the note of a percentage printed 0.444 (see _as_fraction)
 # in the note of a women's share of participations beside the persons' one (analyses.figures.persons_caution)
 PERSONS_NOTE = "the women's share of the distinct persons is"
+# in the note of a women's share whose participants include some of unknown sex (analyses.figures._sex_unknown)
+ALL_PARTICIPANTS_NOTE = "the women's share of all the participants is"
 # in the note of a mismatch that the other decimal mark reads as a match (see _with_the_other_mark)
 MARK_NOTE = "with the other decimal mark"
 # in the note of a spending figure whose label speaks of commitments (analyses.figures.reconciliation_figures)

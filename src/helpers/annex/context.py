@@ -293,8 +293,8 @@ def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str,
                     decimal_mark: str | None = None) -> pd.DataFrame:
     """``decimal_mark``: the report's (params.report_decimal_mark), which read the printed figures; by default the
     annex language's."""
-    from ..analyses.reconcile import (COMMITMENT_NOTE, FRACTION_NOTE, MARK_NOTE, PERCENT_NOTE, PERSONS_NOTE,
-                                      UnreadableNumber, parse_printed, worded_comparison)
+    from ..analyses.reconcile import (ALL_PARTICIPANTS_NOTE, COMMITMENT_NOTE, FRACTION_NOTE, MARK_NOTE, PERCENT_NOTE,
+                                      PERSONS_NOTE, UnreadableNumber, parse_printed, worded_comparison)
 
     checked = figures[figures["metric"] == "reported_figure"]
     about = reported.drop_duplicates("figure_id").set_index("figure_id")
@@ -340,6 +340,12 @@ def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str,
             written = (say("published_fraction", lang, value=fmt.percent(printed_value, decimals, lang)) if fraction
                        else say("published_percentage", lang, value=fmt.number(printed_value, decimals, lang)))
             explanation = written + (say("list_separator", lang) + explanation if explanation else "")
+        unknown = re.search(r"of the (\d+) participants whose sex is known, (\d+) of unknown sex left out; "
+                            + ALL_PARTICIPANTS_NOTE + r" (\S+) %", str(fig.note))
+        if unknown:   # « 40 femmes sur 100 participants » beside 40 of the 90 whose sex is known: which one is meant?
+            caution = say("published_sex_unknown", lang, unknown=fmt.number(float(unknown.group(2)), 0, lang),
+                          value=fmt.percent(float(unknown.group(3)), max(decimals, 1), lang))
+            explanation = (explanation + say("list_separator", lang) if explanation else "") + caution
         persons = re.search(r"\((\d+) distinct persons\); " + PERSONS_NOTE + r" (\S+) %", str(fig.note))
         if persons:   # a women's share of participations, some persons counted at several events: which one is meant?
             caution = say("published_of_participations", lang, persons=fmt.number(float(persons.group(1)), 0, lang),
