@@ -502,6 +502,13 @@ def test_a_figure_its_label_dates_on_another_day_is_not_compared_with_the_report
                            "2021 ; le classeur ne le calcule qu'à la date de référence ; si la date du libellé "
                            "n'est pas celle du chiffre, reformuler le libellé")
     assert "écrire la clé « total@2020-06-30 » pour le calculer à cette date" in shown["F3"]
+    # make check says it first, at the row and the label
+    from helpers.pipeline.check import reported_figure_problems
+
+    told = [p for p in reported_figure_problems("mini", mini.data_dir, mini.params_dir) if p.rule == "dated_otherwise"]
+    assert [(p.row, p.column, p.severity) for p in told] == [(2, "label", "warning"), (4, "label", "warning"),
+                                                            (7, "label", "warning")]
+    assert "dated 2020-12-31 by its label, the figure computed describes 2021-06-30" in told[0].message
 
 
 def test_a_spending_figure_labelled_as_commitments_says_the_data_are_payments(tmp_path):

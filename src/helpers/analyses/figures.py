@@ -781,7 +781,7 @@ def _label_dates(label: Any) -> list[Any]:
     return days
 
 
-def _dated_elsewhere(rec: pd.DataFrame, params: Any) -> pd.Series:
+def dated_elsewhere(rec: pd.DataFrame, params: Any) -> pd.Series:
     """Per reconciled figure, why it is not comparable when its label dates it on another day than the figure the
     workbook computed describes (the reporting date, or a budget key's '@date'); None otherwise. (« Dépenses au 30
     juin 2020 : 1,2 million » was compared with the spending at 31/12/2020.)"""
@@ -878,7 +878,7 @@ def reconciliation_figures(reported: pd.DataFrame, figures: pd.DataFrame, params
     rec = reconcile.reconcile(reported, figures, decimal_mark=mark, known_keys=keys, metrics=METRICS)
     if rec.empty:
         return _finish([])
-    dated = _dated_elsewhere(rec, params)   # « 45 % au 30 juin 2020 » beside the figure at 31/12/2020
+    dated = dated_elsewhere(rec, params)   # « 45 % au 30 juin 2020 » beside the figure at 31/12/2020
     if dated.any():
         rec.loc[dated.notna(), ["status", "note"]] = [reconcile.NOT_COMPUTABLE, ""]
         rec["note"] = rec["note"].where(dated.isna(), dated)
