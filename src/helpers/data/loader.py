@@ -33,6 +33,7 @@ from .iati import TABLES as IATI_TABLES, load_iati
 from .inputs import beside, exists, load_described, read_yaml, recording
 from .model import ProjectData, Study, each_distinct, scope  # noqa: F401 (ProjectData, Study, scope re-exported)
 from .readers import UNREADABLE, RawTable, column_letter, column_position, read_table
+from .readers import _number_kind as readers_number_kind
 from .schemas import StudySpec, validate_table
 from .spec import (AMBIGUOUS_COLUMNS, COLUMNS, DEFAULTS, ENUMERATIONS, FINANCED_TABLES, KINDS as DTYPES,  # noqa: F401
                    ENGLISH_HEADERS, REGIONAL, REQUIRED, SPEC, TABLES, Column, Table, blank, repeats, split_lines)
@@ -756,7 +757,8 @@ def _typed(name: str, raw: RawTable, params: ProjectParams,
                 frame[column.name] = _years_typed(frame[column.name])
             written = frame[column.name]
         if name == "reported" and column.name == "value":   # as printed: its number cells as the sheet shows them
-            frame[column.name] = _printed(frame[column.name], report_decimal_mark(params))
+            frame[column.name] = _printed(frame[column.name], report_decimal_mark(params),
+                                          raw.formats.get(raw.letters.get(column.name, ""), {}))
             continue
         values, column_problems = _typed_column(frame[column.name], column.kind, raw, params.decimal_mark,
                                                 money=column.money, percent=column.percent, period=column.period)
@@ -1048,21 +1050,33 @@ def _texts(series: pd.Series, decimal_mark: str) -> pd.Series:
     return pd.Series([text(v) for v in series], index=series.index, dtype="str", name=series.name)
 
 
-def _printed(series: pd.Series, report_mark: str | None) -> pd.Series:
+def _printed(series: pd.Series, report_mark: str | None, formats: dict[int, str] | None = None) -> pd.Series:
     """reported.xlsx's published values as text: a number cell as the number it holds, with the report's decimal
     mark (the mark that reads it back: 1.655 was written '1,655' with the project's mark '.', read back with the
     report's ',' as... 1655, and 241.377 as 241377); a cell formatted as a percentage as the percentage the sheet
-    shows (0.5 -> '50 %': it was '0.5', read as 0,5)."""
+    shows (0.5 -> '50 %': it was '0.5', read as 0,5). ``formats`` (row -> number format): a number whose format
+    writes a text beside it is followed by that text, as the sheet shows it (150 000 formatted `#,##0 [$€-40C]`
+    is '150000 €': it was compared as the project's USD; 150 formatted `#,##0" k$"` '150 k$': it was 150)."""
     mark = report_mark or "."
+    formats = formats or {}
 
-    def text(value: Any) -> Any:
+    def text(value: Any, row: Any) -> Any:
         if isinstance(value, numbers.Percent):
             return value.as_shown(mark)
-        return _texts(pd.Series([value], dtype="object"), mark).iloc[0]
+        shown = _texts(pd.Series([value], dtype="object"), mark).iloc[0]
+        said = readers_number_kind(formats.get(row)) if type(value) in (int, float) else None
+        if isinstance(said, tuple) and said[0]:
+            words, divided = said
+            if divided:   # `#,##0," k$"` shows 150 000 as « 150 k$ »: the cell holds the whole amount
+                words = re.sub(r"^(?:k|K|M|Mio|Md)\s*(?=\W|$)|\b(?:milliers?|thousands?|millions?|milliards?)\b",
+                               "", words).strip()
+            shown = f"{shown} {words}".strip() if words else shown
+        return shown
 
     if pd.api.types.infer_dtype(series, skipna=True) in ("string", "empty"):
         return series.astype("str")
-    return pd.Series([text(v) for v in series], index=series.index, dtype="str", name=series.name)
+    return pd.Series([text(v, row) for v, row in zip(series, series.index)], index=series.index, dtype="str",
+                     name=series.name)
 
 
 def _statuses(frame: pd.DataFrame, raw: RawTable, synonyms: dict[str, str]) -> tuple[pd.DataFrame, list[Problem]]:

@@ -63,6 +63,12 @@ WORDS = {
     "published_rounded": "arrondi, il vaudrait {value}",
     "published_fraction": "écrit comme une fraction de 1 : {value}",
     "published_percentage": "écrit en pourcentage d'une fraction de 1 : {value}",
+    "published_of_participations": "part des participations, une personne venue à plusieurs événements comptée à chacun ; parmi les {persons} personnes distinctes : {value} (clé « persons »)",
+    "published_sex_unknown": "part des participants dont le sexe est connu ({unknown} de sexe non renseigné laissés de côté) ; rapportée à tous les participants, sexe non renseigné compris : {value}",
+    "published_commitment": "le libellé parle d'engagements : les dépenses recalculées sont les décaissements (expenditure), pas les engagements",
+    "published_other_mark": "lu avec « {mark} » comme séparateur décimal, il serait conforme ({value}) : les chiffres du rapport sont-ils écrits avec le séparateur décimal de project.yaml (report_decimal_mark) ?",
+    "published_within": "chiffre approché : écart de {difference}, dans la tolérance de ± {tolerance}",
+    "published_beyond": "chiffre approché : écart de {difference}, au-delà de la tolérance de ± {tolerance}",
     # impact studies (studies)
     "study_method_naive": "Comparaison naïve (sans ajustement)",
     "study_method_ols": "Moindres carrés ordinaires",
