@@ -262,6 +262,21 @@ def test_an_output_given_by_sex_only_says_why_it_has_no_cost(sample):
     assert "par sexe" in efficiency.reason_text("by_sex_only", "fr")
 
 
+def test_the_annex_costs_are_keyed_as_figures_keys_them(sample):
+    """annex_costs (what notebook 20 and the figures step call) names an indicator of two periods by its period, as
+    figures.csv does: two rows « P1.1.a » with two costs did not say which period each was."""
+    data, params = sample
+    tables = loader.scope(data, params.country).tables
+    ind = tables["indicators"]
+    first = ind[ind["indicator_id"] == "P1.1.a"]
+    assert len(first) == 1
+    period = str(first["period"].iloc[0])
+    tables = {**tables, "indicators": pd.concat([ind, first.assign(period="2099-12")], ignore_index=True)}
+    keys = set(efficiency.annex_costs(tables, params).query("kind == 'output'")["key"])
+    assert {f"P1.1.a@{period}", "P1.1.a@2099-12"} <= keys and "P1.1.a" not in keys
+    assert keys >= {"P2.2.a", "I.3.1.1"}   # one period: keyed by the id alone
+
+
 def test_a_country_s_spending_periods_are_its_own(tmp_path):
     """Maroc writes its spending per year, Tunisie per half-year (each row: its period's end, no label). The cost of
     a Maroc output to 30/06/2020 was 1 000 in the project-wide annex (Maroc's spending to 31/12/2019 / 10: the

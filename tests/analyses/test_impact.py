@@ -183,6 +183,42 @@ def test_newcombe_interval_equals_its_formula(c1, n1, c0, n0):
     assert row["term"] == "diff_prop" and row["se_type"] == "newcombe" and math.isnan(row["se"])
 
 
+def test_newcombe_interval_of_a_clustered_study_counts_the_clusters(tmp_path):
+    """A 0/1 outcome in 20 sites of 40 persons (10 treated sites), `se: cluster`, written as a CSV. The Newcombe
+    interval ignored the clustering (an English note said so): 0.099 to 0.234, excluding 0, where the clustered OLS
+    interval is -0.077 to 0.412. Each arm's count and size are now divided by its design effect (Rao-Scott), the
+    variance of its proportion over the sites / the binomial one; R gives the same ratios:
+      d <- read.csv("s.csv"); for (g in c("T", "C")) { a <- d[d$groupe == g, ]; m <- svymean(~emploi,
+        svydesign(ids = ~site, data = a)); print(SE(m)^2 / (coef(m) * (1 - coef(m)) / nrow(a))) }
+    gives 10.71304 (T) and 13.3319 (C)."""
+    from helpers.data.loader import load_study
+    from helpers.data.params import ProjectParams
+
+    rng = np.random.default_rng(6)
+    rows = []
+    for site in range(20):
+        level = rng.normal(0, 1.2)
+        rows += [f"P{site}-{k},S{site},{'T' if site < 10 else 'C'},"
+                 f"{int(rng.random() < 1 / (1 + np.exp(-(-0.2 + 0.5 * (site < 10) + level))))}" for k in range(40)]
+    (tmp_path / "s.csv").write_text("id,site,groupe,emploi\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    (tmp_path / "s.yaml").write_text("title: t\ndesign: two_group\noutcomes: [emploi]\ntreatment: {column: groupe, "
+                                     "treated: T}\ncluster: site\nse: cluster\n", encoding="utf-8")
+    params = ProjectParams(title="p", code="P", start_date="2020-01-01", end_date="2021-12-31",
+                           reporting_date="2021-12-31")
+    study, _ = load_study(tmp_path / "s.yaml", params)
+    out = estimate_effects(study)
+    row, ols = out[out["method"] == "newcombe"].iloc[0], out[out["method"] == "ols"].iloc[0]
+    data = pd.read_csv(tmp_path / "s.csv")
+    c1, n1 = int(data.loc[data["groupe"] == "T", "emploi"].sum()), int((data["groupe"] == "T").sum())
+    c0, n0 = int(data.loc[data["groupe"] == "C", "emploi"].sum()), int((data["groupe"] == "C").sum())
+    d1, d0 = 10.71304, 13.3319   # R, above
+    assert row["estimate"] == pytest.approx(c1 / n1 - c0 / n0)
+    assert (row["ci_low"], row["ci_high"]) == pytest.approx(newcombe_by_hand(c1 / d1, n1 / d1, c0 / d0, n0 / d0),
+                                                            abs=1e-4)
+    assert row["ci_low"] < 0 < row["ci_high"] and ols["ci_low"] < 0
+    assert "design effect (Rao-Scott; treated 10.7, comparison 13.3)" in row["note"]
+
+
 def test_newcombe_matches_the_published_example():
     # Newcombe (1998), Statistics in Medicine 17:873-890, Table II example (a): 56/70 - 48/80, method 10.
     out = estimate_effects(make_study(binary_data(56, 70, 48, 80)))
@@ -579,6 +615,35 @@ def test_units_count_persons_and_attrition_per_arm():
     rows_only = units(make_study(data, **spec)).set_index("arm")
     assert rows_only.loc["treated", "n_units"] == 10 and "no unit column" in rows_only.loc["treated", "note"]
     assert math.isnan(rows_only.loc["treated", "attrition"])
+
+
+def test_units_seen_after_the_programme_only_are_counted_and_told(tmp_path):
+    """30 of 100 treated persons enrolled late, seen at the follow-up only, earning 300 more from the start: the
+    difference-in-differences was 288 where the persons seen twice give 206, and the annex counted the attrition
+    (persons seen before only), not them; nothing was said. They are counted per arm (`late`) and told by
+    `make check` (unit_without_baseline)."""
+    from helpers.analyses.impact import units
+    from helpers.data.loader import load_study
+    from helpers.data.params import ProjectParams
+
+    rng = np.random.default_rng(2)
+    rows = []
+    for i in range(200):
+        level = rng.normal(1000, 200)
+        rows += [f"P{i},{'T' if i < 100 else 'C'},{year},"
+                 f"{level + 50 * (year == 2021) + 200 * (i < 100 and year == 2021) + 300 * (70 <= i < 100):.0f}"
+                 for year in (2019, 2021) if not (70 <= i < 100 and year == 2019)]
+    (tmp_path / "s.csv").write_text("pid,groupe,annee,revenu\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    (tmp_path / "s.yaml").write_text("title: t\ndesign: did\noutcomes: [revenu]\ntreatment: {column: groupe, "
+                                     "treated: T}\nperiod: {column: annee, post: 2021}\nunit: pid\n", encoding="utf-8")
+    params = ProjectParams(title="p", code="P", start_date="2020-01-01", end_date="2021-12-31",
+                           reporting_date="2021-12-31")
+    study, problems = load_study(tmp_path / "s.yaml", params)
+    assert [(p.rule, p.severity, p.row, p.column, p.value) for p in problems] == [
+        ("unit_without_baseline", "warning", 142, "pid", "P70")]
+    assert problems[0].message.startswith("30 pid(s) have rows after the programme and none before it")
+    out = units(study).set_index("arm")
+    assert out["late"].tolist() == [30, 0] and out["attrition"].tolist() == [0, 0]
 
 
 def test_headline_gives_the_comparison_mean_after_the_programme_pp_ratio_and_registration():

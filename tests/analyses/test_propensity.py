@@ -103,6 +103,47 @@ def test_regression_and_aipw_equal_treatment_effect_and_find_the_effect(method, 
     assert abs(got["estimate"] - EFFECT) < 3 * got["se"]
 
 
+@pytest.mark.parametrize("estimand", ["att", "ate"])
+def test_regression_adjustment_on_one_covariate_has_the_sandwich_standard_error(tmp_path, estimand):
+    """A study file as an evaluator writes it: 200 persons, 30 treated, earnings around 1,500, `adjustment:
+    regression` on age alone, robust SEs. statsmodels' TreatmentEffect.ra inverts the covariance of its moments, two
+    of which are both linear in the one covariate: it raised LinAlgError (the annex failed), gave SE NaN (att) or
+    2.70 (ate) where the effect's SE is about 59, silently. The SE is now the M-estimation sandwich, written out here
+    from the influence function of regression adjustment (HC0)."""
+    from helpers.data.loader import load_study
+    from helpers.data.params import ProjectParams
+
+    rng = np.random.default_rng(3)
+    rows = [f"{i},{'T' if i < 30 else 'C'},{int(rng.integers(18, 50))},{1500 + 150 * (i < 30) + rng.normal(0, 300):.0f}"
+            for i in range(200)]
+    (tmp_path / "s.csv").write_text("id,groupe,age,revenu\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    (tmp_path / "s.yaml").write_text("title: t\ndesign: two_group\noutcomes: [revenu]\ntreatment: {column: groupe, "
+                                     f"treated: T}}\ncovariates: [age]\nadjustment: regression\nestimand: {estimand}\n"
+                                     "se: robust\n", encoding="utf-8")
+    params = ProjectParams(title="p", code="P", start_date="2020-01-01", end_date="2021-12-31",
+                           reporting_date="2021-12-31")
+    loaded, problems = load_study(tmp_path / "s.yaml", params)
+    assert loaded is not None and not [p for p in problems if p.severity == "error"]
+    got = row(propensity.adjusted_effects(loaded), "regression")
+    d = pd.read_csv(tmp_path / "s.csv")
+    t, y = (d["groupe"] == "T").to_numpy(), d["revenu"].to_numpy(float)
+    X = sm.add_constant(d["age"].to_numpy(float))
+    b1 = np.linalg.lstsq(X[t], y[t], rcond=None)[0]
+    b0 = np.linalg.lstsq(X[~t], y[~t], rcond=None)[0]
+    target = t if estimand == "att" else np.ones(len(t), dtype=bool)   # over whom the effect is averaged
+    gap = X @ (b1 - b0)
+    effect = gap[target].mean()
+    xbar = X[target].mean(axis=0)
+    # influence of each row: its own gap (a row of the target), and through each group's regression coefficients
+    psi = np.where(target, gap - effect, 0.0) / target.sum()
+    for mine, b, sign in ((t, b1, 1), (~t, b0, -1)):
+        lever = X[mine] @ np.linalg.solve(X[mine].T @ X[mine], xbar)
+        psi[mine] += sign * lever * (y[mine] - X[mine] @ b)
+    assert got["estimate"] == pytest.approx(effect, rel=1e-9)
+    assert got["se"] == pytest.approx(math.sqrt((psi ** 2).sum()), rel=1e-3)
+    assert 40 < got["se"] < 90 and got["ci_low"] < effect < got["ci_high"]
+
+
 def test_cluster_ses_weighted_least_squares_and_lin_regression():
     data = selected()
     t = (data["group"] == "t").to_numpy(float)
@@ -320,3 +361,33 @@ def test_with_many_respondents_the_weighted_did_finds_the_true_effect():
         assert abs(ipw["estimate"] - value) < 2.5 * ipw["se"], outcome
     assert abs(out.loc[("employed", "naive"), "estimate"] - truth["employed"]) > 4 * out.loc[("employed", "naive"),
                                                                                                "se"]
+
+
+def test_rounds_written_as_months_are_in_time_order_for_the_pre_trend_check(tmp_path):
+    """A did study whose rounds are 2018, 2019 and '2021-06' (`post: '2021-06'`), written as a CSV: the rounds were
+    ordered only as numbers, so the pre-trend check gave nothing (and each person's baseline was the file's last
+    row before the programme, whatever its date). The rounds are now placed in time: the lead 2018 against 2019."""
+    from helpers.analyses import impact
+    from helpers.data.loader import load_study
+    from helpers.data.params import ProjectParams
+
+    rng = np.random.default_rng(2)
+    rounds = ["2021-06", "2019", "2018"]   # the file holds the follow-up first
+    rows = [f"P{i},{'T' if i < 100 else 'C'},{r},{1000 + 200 * (i < 100 and r == '2021-06') + rng.normal(0, 100):.0f}"
+            for i in range(200) for r in rounds]
+    (tmp_path / "s.csv").write_text("pid,groupe,vague,revenu\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    (tmp_path / "s.yaml").write_text("title: t\ndesign: did\noutcomes: [revenu]\ntreatment: {column: groupe, "
+                                     "treated: T}\nperiod: {column: vague, post: '2021-06'}\nunit: pid\n",
+                                     encoding="utf-8")
+    params = ProjectParams(title="p", code="P", start_date="2020-01-01", end_date="2021-12-31",
+                           reporting_date="2021-12-31")
+    loaded, problems = load_study(tmp_path / "s.yaml", params)
+    assert loaded is not None and not [p for p in problems if p.severity == "error"]
+    leads = propensity.event_study(loaded)
+    assert leads["period"].tolist() == ["2018", "2019", "2021-06"] and leads["relative"].tolist() == [-1, 0, 1]
+    data = loaded.data.assign(t=lambda f: (f["groupe"] == "T").astype(float))
+    gap = {r: data.loc[(data["vague"] == r) & (data["t"] == 1), "revenu"].mean()
+           - data.loc[(data["vague"] == r) & (data["t"] == 0), "revenu"].mean() for r in ("2018", "2019")}
+    assert leads["estimate"].iloc[0] == pytest.approx(gap["2018"] - gap["2019"], rel=1e-9)
+    rows_used, sample = impact.balance_sample(loaded)
+    assert sample == "baseline" and set(loaded.data["vague"].iloc[rows_used]) == {"2019"}

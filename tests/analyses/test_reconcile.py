@@ -1,6 +1,7 @@
 """Reading printed numbers and classifying them against computed figures."""
 
 import math
+import re
 from decimal import Decimal
 
 import pandas as pd
@@ -24,7 +25,9 @@ def test_parse_printed(text, value, decimals):
 @pytest.mark.parametrize("text, value, decimals", [
     ("2,4 M EUR", "2400000", -5), ("2,4 millions de dollars", "2400000", -5), ("2,4 MEUR", "2400000", -5),
     ("2,4 M€", "2400000", -5), ("12k", "12000", -3), ("12 K€", "12000", -3), ("350 milliers", "350000", -3),
-    ("1,5 Md", "1500000000", -8), ("2 milliards", "2000000000", -9),
+    ("1,5 Md", "1500000000", -8), ("2 milliards", "2000000000", -9), ("12 thousand", "12000", -3),
+    ("1 363 thousand USD", "1363000", -3),   # (read as 12 and 1 363: a mismatch beside 12 000)
+    ("25 Mo €", "25000000", -6), ("13 Mo d'euros", "13000000", -6),   # the THAMM presentation's « 25 Mo € » was 25
     ("12 mois", "12", 0), ("1 200 personnes", "1200", 0), ("3 migrants", "3", 0),   # not a scale
 ])
 def test_a_scale_word_multiplies_the_number_and_its_precision(text, value, decimals):
@@ -352,6 +355,332 @@ def test_a_key_matches_whatever_its_accents_and_a_word_for_the_whole_is_told_all
     assert unmatched(reported, figures) == [2]
     assert key_suggestion("spent", "ensemble", {"spent": ["regional", "Maroc", "total"]}, ["spent"]) == \
         "did you mean 'total'?"
+
+
+@pytest.mark.parametrize("printed, own, computable", [
+    ("12 000 $ CA", "USD", False), ("5 M$ CAN", "USD", False), ("CA$12,000", "USD", False), ("C$ 12 000", "USD", False),
+    ("12 000 dollars canadiens", "USD", False), ("12 000 A$", "USD", False), ("12 000 AUD", "USD", False),
+    ("12 000 $", "USD", True), ("12 000 $ US", "USD", True), ("US$ 12,000", "USD", True), ("12 000 dollars", "USD", True),
+    ("12 000 $ CA", "CAD", True), ("12 000 $", "CAD", True), ("1,2 M$", "CAD", True), ("12 000 dollars", "CAD", True),
+    ("12 000 $ US", "CAD", False), ("12 000 USD", "CAD", False), ("12 000 dollars américains", "CAD", False),
+    ("12 000 €", "CAD", False)])
+def test_a_dollar_said_with_its_country_is_that_country_s(printed, own, computable):
+    """« 12 000 $ CA », « 5 M$ CAN », « CA$12,000 » (a report of a Canadian-funded project) beside USD figures were
+    compared as US dollars, the « $ » alone read: a match when the numbers agreed. And in a project kept in CAD, a
+    bare « 12 000 $ » (its report's own dollar) was « printed in USD », not computable."""
+    assert (other_currency(printed, own) == "") is computable
+
+
+def test_a_canadian_dollar_figure_beside_usd_figures_is_not_compared():
+    figures = pd.DataFrame({"metric": ["budget"], "key": ["total"], "value": [12000.0], "unit": ["USD"], "n": [3],
+                            "note": [""]})
+    reported = pd.DataFrame({"figure_id": ["F1", "F2"], "metric": "budget", "key": "total",
+                             "value": ["12 000 $ CA", "12 000 $"], "comparison": None, "label": "a", "source": "s"})
+    out = reconcile(reported, figures, decimal_mark=",")
+    assert out["status"].tolist() == ["not_computable", "match"]
+    assert out.loc[0, "note"].startswith("printed in CAD, the project's figures are in USD")
+
+
+def test_plus_de_written_with_a_plus_sign_is_a_bound():
+    """« + de 3 000 » (« plus de » as reports and slides write it) was read as = 3 000: a mismatch of -100 beside the
+    3 100 the data give, for a figure the report states right; « - de 10 % » likewise."""
+    assert worded_comparison("+ de 3 000") == ">" and worded_comparison("+ d'1 million") == ">"
+    assert worded_comparison("- de 10 %") == "<"
+    figures = pd.DataFrame({"metric": ["persons", "women_share"], "key": ["all", "all"], "value": [3100.0, 8.2],
+                            "unit": ["count", "%"], "n": [3100, 3100], "note": ["", ""]})
+    reported = pd.DataFrame({"figure_id": ["F1", "F2", "F3"], "metric": ["persons", "women_share", "persons"],
+                             "key": "all", "value": ["+ de 3 000", "- de 10 %", "+ de 3 500"], "comparison": None,
+                             "label": "a", "source": "s"})
+    out = reconcile(reported, figures, decimal_mark=",")
+    assert out["status"].tolist() == ["match", "match", "mismatch"]
+    assert out["comparison"].tolist() == [">", "<", ">"]
+
+
+@pytest.mark.parametrize("printed", ["45 pour cent", "45 pourcent", "45 percent", "45 per cent"])
+def test_a_percentage_in_words_of_a_fraction_of_1_is_read_as_one(printed):
+    """« 45 pour cent » beside an effect on a yes/no outcome of 0.45 was a mismatch of 44.55, where « 45 % » was read
+    as 0.45 (a match)."""
+    figures = pd.DataFrame({"metric": ["impact_effect"], "key": ["s:employed"], "value": [0.4512], "unit": ["ratio"],
+                            "n": [200], "note": [""]})
+    reported = pd.DataFrame({"figure_id": ["F1"], "metric": "impact_effect", "key": "s:employed", "value": [printed],
+                             "comparison": None, "label": "a", "source": "s"})
+    assert reconcile(reported, figures, decimal_mark=",").loc[0, "status"] == "match"
+
+
+def test_the_unit_a_reported_table_gives_apart_is_read_with_the_value(tmp_path):
+    """A reported.csv with a column « unité » beside the value, as an evaluator copies a report's table whose header
+    says « en milliers USD »: the column was not read, « 150 » compared with a budget of 150 000 (a mismatch of
+    -149 850), a figure in EUR with the USD figures. Written as a French Excel file would be."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.analyses.reconcile import with_unit
+    from helpers.data.params import load_annex_params
+
+    mini = Mini.copy_to(tmp_path)
+    mini.write("reported", "figure_id;metric;key;valeur;unité;libellé;pays\n"
+                           "F1;budget;total;150;milliers USD;Budget (tableau 2);Maroc\n"
+                           "F2;budget;total;150;(en milliers d'euros);Budget (tableau 2);Maroc\n"
+                           "F3;budget;total;150 000;USD;Budget;Maroc\n"
+                           "F4;women_share;E1;40;%;Part des femmes;Maroc\n"
+                           "F5;budget;total;151;USD '000;Budget;Maroc\n")
+    data = mini.load()
+    assert data.tables["reported"]["unit"].tolist()[:2] == ["milliers USD", "(en milliers d'euros)"]
+    figures = annex_figures(data, load_annex_params("mini", "maroc", mini.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {"F1": "match", "F2": "not_computable", "F3": "match", "F4": "match",
+                                           "F5": "mismatch"}
+    assert checked.at["F1", "reported"] == "150 milliers USD"    # the annex's « Publié » shows it so
+    assert "printed in EUR" in checked.at["F2", "note"]
+    assert with_unit("1 363", "USD (en milliers)") == "1 363 milliers USD"
+    assert with_unit("45 %", "%") == "45 %" and with_unit("45", None) == "45"
+
+
+def test_a_womens_share_of_persons_is_not_taken_for_one_of_participations(tmp_path):
+    """A register naming its persons, where 4 women came to three trainings each and 8 men to one: 12 women of 20
+    participations (60 %), 4 women of 12 persons (33,3 %). A report's « 60 % des personnes formées sont des femmes »
+    was « Conforme » and its « 33 % » « Écart », the share of the persons computed nowhere. Now the persons' share
+    is the figure women_share [persons], and a figure checked against the share of participations says the other."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+
+    mini = Mini.copy_to(tmp_path)
+    women = ["Amina Alaoui", "Sara Benali", "Khadija Tazi", "Nadia Idrissi"]
+    men = ["Omar Amrani", "Youssef Berrada", "Karim Chraibi", "Said Daoudi", "Hamid El Fassi", "Rachid Fikri",
+           "Nabil Guessous", "Adil Hajji"]
+    rows = [f"{event};{name};F;Maroc" for event in ("E1", "E2", "E3") for name in women]
+    rows += [f"E{i % 3 + 1};{name};H;Maroc" for i, name in enumerate(men)]
+    mini.write("participation", "event_id;nom;sexe;pays\n" + "\n".join(rows) + "\n")
+    mini.write("reported", "figure_id;metric;key;valeur;libellé;pays\n"
+                           "G1;women_share;all;33 %;« 12 personnes formées, dont 33 % de femmes »;Maroc\n"
+                           "G2;women_share;all;60 %;« 60 % des personnes formées sont des femmes »;Maroc\n"
+                           "G3;women_share;persons;33 %;« dont 33 % de femmes »;Maroc\n")
+    data = mini.load()
+    figures = annex_figures(data, load_annex_params("mini", "maroc", mini.params_dir))
+    share = figures[(figures["metric"] == "women_share")].set_index("key")
+    assert share.at["persons", "value"] == pytest.approx(100 / 3) and share.at["persons", "n"] == 12
+    assert share.at["all", "value"] == pytest.approx(60)
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {"G1": "mismatch", "G2": "match", "G3": "match"}
+    assert "the women's share of the distinct persons is 33.3" in checked.at["G2", "note"]
+    assert "distinct persons" not in checked.at["G3", "note"].split(":", 1)[1]
+    shown = published_check(figures, data.tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
+    assert shown["G2"] == ("part des participations, une personne venue à plusieurs événements comptée à chacun ; "
+                           "parmi les 12 personnes distinctes : 33,3\u00a0% (clé « persons »)")
+    assert shown["G1"].startswith("écart de -27 ; part des participations") and shown["G3"] == ""
+
+
+def test_a_figure_its_label_dates_on_another_day_is_not_compared_with_the_reporting_date_s(tmp_path):
+    """« 40 % de femmes au 31 décembre 2020 », « budget à fin juin 2020 » beside an annex at 30/06/2021 were compared
+    with the figures at 30/06/2021: a match or a mismatch of another figure. Now not computable, saying which date
+    each describes (and, for a budget figure, the key that computes it at the label's date); a label dated the
+    reporting date (or the key's '@date') is compared."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+
+    mini = Mini.copy_to(tmp_path)
+    mini.write("reported", "figure_id;metric;key;valeur;libellé;pays\n"
+                           "F1;women_share;E1;40;« 40 % de femmes au 31 décembre 2020 »;Maroc\n"
+                           "F2;women_share;E1;40;« 40 % de femmes au 30 juin 2021 »;Maroc\n"
+                           "F3;budget;total;150 000;« budget à fin juin 2020 »;Maroc\n"
+                           "F4;budget;total@2020-06-30;150 000;« budget à fin juin 2020 »;Maroc\n"
+                           "F5;women_share;E1;40;« 12 mois au 30/06/2021 »;Maroc\n"
+                           "F6;women_share;E1;40;« 40 % of women as of 31/12/2020 »;Maroc\n")
+    data = mini.load()
+    figures = annex_figures(data, load_annex_params("mini", "maroc", mini.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {"F1": "not_computable", "F2": "match", "F3": "not_computable",
+                                           "F4": "match", "F5": "match", "F6": "not_computable"}
+    assert checked["value"].isna().to_dict() == {"F1": True, "F2": False, "F3": True, "F4": False, "F5": False,
+                                                 "F6": True}
+    assert "write the key 'total@2020-06-30'" in checked.at["F3", "note"]
+    shown = published_check(figures, data.tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
+    assert shown["F1"] == ("daté du 31 décembre 2020 par son libellé, alors que le chiffre recalculé décrit le 30 juin "
+                           "2021 ; le classeur ne le calcule qu'à la date de référence ; si la date du libellé "
+                           "n'est pas celle du chiffre, reformuler le libellé")
+    assert "écrire la clé « total@2020-06-30 » pour le calculer à cette date" in shown["F3"]
+    # make check says it first, at the row and the label
+    from helpers.pipeline.check import reported_figure_problems
+
+    told = [p for p in reported_figure_problems("mini", mini.data_dir, mini.params_dir) if p.rule == "dated_otherwise"]
+    assert [(p.row, p.column, p.severity) for p in told] == [(2, "label", "warning"), (4, "label", "warning"),
+                                                            (7, "label", "warning")]
+    assert "dated 2020-12-31 by its label, the figure computed describes 2021-06-30" in told[0].message
+
+
+def test_a_spending_figure_labelled_as_commitments_says_the_data_are_payments(tmp_path):
+    """« taux d'engagement de 50 % », « montants engagés », « committed » beside the spending (the data hold what was
+    paid, never what was committed): compared as if the same, nothing said. The verdict now says it."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+
+    mini = Mini.copy_to(tmp_path)
+    mini.write("reported", "figure_id;metric;key;valeur;libellé;pays\n"
+                           "F1;budget;total;150 000;« montants engagés : 150 000 »;Maroc\n"
+                           "F2;financial_execution_rate;total;0;« taux d'engagement de 0 % »;Maroc\n"
+                           "F3;women_share;E1;40;« 40 % de femmes »;Maroc\n"
+                           "F4;spent;total;0;« funds committed »;Maroc\n")
+    data = mini.load()
+    figures = annex_figures(data, load_annex_params("mini", "maroc", mini.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    said = checked["note"].str.contains("not committed")
+    assert said.to_dict() == {"F1": False, "F2": True, "F3": False, "F4": True}   # a budget is no spending
+    shown = published_check(figures, data.tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
+    assert shown["F2"].endswith("le libellé parle d'engagements : les dépenses recalculées sont les décaissements "
+                                "(expenditure), pas les engagements")
+
+
+def test_a_mismatch_the_other_decimal_mark_reads_as_a_match_says_so():
+    """« 22,562 » (an English source quoted in a French report, report_decimal_mark ',') is read as 22,562 beside
+    22 561,96: a mismatch whose only explanation was « écart de -22 539,398 ». It stays a mismatch (the report's mark
+    is project.yaml's), saying that with '.' it would match; a figure no mark reads as a match says nothing more."""
+    from helpers.annex.context import published_check
+
+    figures = pd.DataFrame({"metric": ["spent", "spent"], "key": ["R2", "R3"], "value": [22561.96, 53785.30],
+                            "unit": ["USD", "USD"], "n": [3, 3], "note": ["", ""]})
+    reported = pd.DataFrame({"figure_id": ["F1", "F2", "F3"], "metric": "spent", "key": ["R2", "R3", "R2"],
+                             "value": ["22,562", "53,700", "22 562"], "comparison": None, "label": "a",
+                             "source": "s"})
+    out = reconcile(reported, figures, decimal_mark=",").set_index("figure_id")
+    assert out["status"].tolist() == ["mismatch", "mismatch", "match"]
+    assert "with the other decimal mark '.', it is 22562.0 (0 decimal(s)), a match" in out.at["F1", "note"]
+    assert "other decimal mark" not in out.at["F2", "note"]
+    figs = pd.DataFrame({"metric": "reported_figure", "key": out.index, "value": out["computed"],
+                         "reported": out["printed"], "status": out["status"], "note": out["note"]})
+    shown = published_check(figs, reported, "fr", ",").set_index("figure_id")["explanation"]
+    assert re.sub("[\u00a0\u202f]", " ", shown["F1"]) == ("écart de -22 539,398 ; lu avec « . » comme séparateur décimal, il serait conforme "
+                           "(22 562) : les chiffres du rapport sont-ils écrits avec le séparateur décimal de "
+                           "project.yaml (report_decimal_mark) ?")
+
+
+def test_percentage_points_beside_a_share_are_not_compared():
+    """« 45 points de pourcentage » (a difference between two percentages) beside a women's share of 45 % was a match:
+    a change compared with a level. Not computable, saying so; beside an effect (a difference) it is still read."""
+    from helpers.annex.fmt import reason
+
+    figures = pd.DataFrame({"metric": ["women_share", "impact_effect"], "key": ["all", "s:employed"],
+                            "value": [45.0, 0.05], "unit": ["%", ""], "n": [100, 100], "note": ["", ""]})
+    printed = [("women_share", "all", "45 points de pourcentage"), ("women_share", "all", "+45 pp"),
+               ("women_share", "all", "45 %"), ("impact_effect", "s:employed", "+5 points de pourcentage")]
+    reported = pd.DataFrame({"figure_id": [f"F{i}" for i in range(len(printed))], "metric": [m for m, _, _ in printed],
+                             "key": [k for _, k, _ in printed], "value": [v for _, _, v in printed],
+                             "comparison": None, "label": "a", "source": "s"})
+    out = reconcile(reported, figures, decimal_mark=",")
+    assert out["status"].tolist() == ["not_computable", "not_computable", "match", "match"]
+    assert reason("women_share [all]: " + out.loc[0, "note"], "fr").startswith(
+        "publié en points de pourcentage, un écart entre deux pourcentages")
+
+
+def test_an_approximate_figure_says_the_tolerance_its_verdict_used():
+    """« environ 46 % » beside 45,2 was « Conforme » with nothing said, beside 52,85 « écart de -6,85 »: the tolerance
+    (1 unit of the last digit printed or 2 %) was stated nowhere in the annex."""
+    from helpers.annex.context import published_check
+
+    figures = pd.DataFrame({"metric": ["women_share", "women_share"], "key": ["all", "E1"], "value": [45.2, 52.85],
+                            "unit": ["%", "%"], "n": [100, 100], "note": ["", ""]})
+    reported = pd.DataFrame({"figure_id": ["F1", "F2"], "metric": "women_share", "key": ["all", "E1"],
+                             "value": ["environ 46 %", "46"], "comparison": [None, "~"], "label": "a", "source": "s"})
+    out = reconcile(reported, figures, decimal_mark=",").set_index("figure_id")
+    figs = pd.DataFrame({"metric": "reported_figure", "key": out.index, "value": out["computed"],
+                         "reported": out["printed"], "status": out["status"], "note": out["note"]})
+    shown = published_check(figs, reported, "fr", ",").set_index("figure_id")["explanation"]
+    assert shown.to_dict() == {"F1": "chiffre approché : écart de 0,8, dans la tolérance de ± 1",
+                               "F2": "chiffre approché : écart de -6,85, au-delà de la tolérance de ± 1"}
+
+
+@pytest.mark.parametrize("text, said", [
+    ("30 à 40 %", "is a range"), ("entre 30 et 40 %", "is a range"), ("30-40 %", "is a range"),
+    ("30–40 %", "is a range"), ("between 30 and 40", "is a range"), ("2/3", "is a fraction"),
+    ("deux tiers", "is a fraction"), ("la moitié", "is a fraction"), ("En 2020 53 %", "holds two numbers"),
+    ("n/a", "is not a number"), ("45 % (1)", "footnote mark"), ("45 %[1]", "footnote mark"),
+    ("45 %1", "footnote mark"), ("1 200 USD (2)", "footnote mark")])
+def test_a_range_or_a_fraction_is_refused_saying_what_to_write(text, said):
+    """« 30 à 40 % » was refused as « two numbers: write the value alone » (there is none), « 30-40 % » and « 2/3 » as
+    « not a number », a footnote's number (« 45 % (1) ») as two numbers: each now says what it is and how to write
+    it."""
+    from helpers.annex.fmt import reason
+
+    result = classify(text, 35, "=", ",")
+    assert result.status == "not_computable" and said in result.note
+    if said == "is a range":
+        assert "fourchette" in reason("women_share [all]: " + result.note, "fr")
+
+
+def test_a_published_figure_in_xlsx_is_read_with_the_text_its_number_format_shows(tmp_path):
+    """reported.xlsx typed as an evaluator formats cells: 150 000 formatted as euros (the sheet shows « 150 000 € »)
+    beside a USD budget of 150 000 was « Conforme »; 150 formatted `#,##0" k$"` (« 150 k$ ») and 0,15 formatted
+    `0.00" M$"` were mismatches of -149 850. The number is now read with the text its format shows."""
+    import openpyxl
+
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.data.params import load_annex_params
+
+    mini = Mini.copy_to(tmp_path)
+    mini.delete("reported")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "reported"
+    sheet.append(["figure_id", "metric", "key", "value", "label", "country"])
+    cells = [("F1", "budget", "total", 150000, "#,##0 [$€-40C]"), ("F2", "budget", "total", 150, '#,##0" k$"'),
+             ("F3", "budget", "total", 150000, "#,##0"), ("F4", "women_share", "E1", 0.4, "0%"),
+             ("F5", "budget", "total", 0.15, '0.00" M$"'), ("F6", "budget", "total", 150000, '#,##0," k$"')]
+    for row, (fid, metric, key, value, number_format) in enumerate(cells, 2):
+        sheet.append([fid, metric, key, value, "Budget", "Maroc"])
+        sheet[f"D{row}"].number_format = number_format
+    book.save(mini.folder / "reported.xlsx")
+    figures = annex_figures(mini.load(), load_annex_params("mini", "maroc", mini.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {"F1": "not_computable", "F2": "match", "F3": "match", "F4": "match",
+                                           "F5": "match", "F6": "match"}
+    assert checked.at["F1", "reported"] == "150000 €" and "printed in EUR" in checked.at["F1", "note"]
+    assert checked.at["F2", "reported"] == "150 k$" and checked.at["F6", "reported"] == "150000 $"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("a 5% decline", -5), ("5% decrease", -5), ("a 5 % drop", -5), ("a 5% fall", -5), ("a 5% reduction", -5),
+    ("5 % de baisse", -5), ("5 % de diminution", -5), ("5 % de réduction", -5), ("5 % de recul", -5),
+    ("a 5% increase", 5), ("5 % de hausse", 5), ("5 % d'augmentation", 5), ("a 5% rise", 5),
+    ("5 % de croissance", 5), ("5 points de pourcentage de baisse", -5)])
+def test_words_of_a_change_after_the_number_give_its_sign(text, value):
+    """« a 5% decline », « 5 % de baisse » were read as +5: beside a computed +5 (an increase) « Conforme », beside the
+    -5 the data give an « Écart » of 10. Words of a change after the number give its sign, as before it."""
+    parsed = parse_printed(text, ",")
+    assert parsed.value == value and parsed.signed
+    assert classify(text, -value, "=", ",").status == "mismatch"
+
+
+def test_a_womens_share_of_the_participants_whose_sex_is_known_says_so(tmp_path):
+    """100 participants, 40 women, 50 men, 10 of unknown sex: the workbook's share is 40 of the 90 known (44,4 %); a
+    report's « 40 femmes sur 100 participants (40 %) » was an « écart de -4,44 », nothing said of the 10 left out.
+    The verdict is the same, and says which share it is and what the other is."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+
+    mini = Mini.copy_to(tmp_path)
+    mini.write("participation", "event_id,participants,women,men,country,start_date\n"
+                                "E1,100,40,50,Maroc,2021-01-10\nE2,20,10,10,Maroc,2021-02-10\n")
+    mini.write("reported", "figure_id;metric;key;valeur;libellé;pays\n"
+                           "F1;women_share;E1;40 %;« 40 femmes sur 100 participants (40 %) »;Maroc\n"
+                           "F2;women_share;E2;50 %;« 50 % »;Maroc\n"
+                           "F3;women_share;all;45 %;« 45 % »;Maroc\n")
+    data = mini.load()
+    figures = annex_figures(data, load_annex_params("mini", "maroc", mini.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {"F1": "mismatch", "F2": "match", "F3": "match"}
+    assert "the women's share of all the participants is 40.0 %" in checked.at["F1", "note"]
+    shown = published_check(figures, data.tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
+    assert shown["F1"] == ("écart de -4,44 ; part des participants dont le sexe est connu (10 de sexe non renseigné "
+                           "laissés de côté) ; rapportée à tous les participants, sexe non renseigné compris : "
+                           "40,0\u00a0%")
+    assert shown["F2"] == "" and "41,7" in shown["F3"]
 
 
 def test_a_project_currency_written_in_words_is_a_currency_for_the_published_figures(tmp_path):

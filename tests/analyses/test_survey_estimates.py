@@ -181,3 +181,35 @@ def test_relative_weights_give_the_design_effect_against_sampling_with_replaceme
     assert [(p.rule, p.column, p.severity) for p in problems] == [
         ("survey_total_relative_weights", "estimates.0.total", "error")]
     assert "relative weights" in problems[0].message and "mean instead" in problems[0].hint
+
+
+@pytest.mark.parametrize("design", ["apistrat", "apiclus1"])
+def test_an_fpc_without_weights_gives_the_weights_as_r_does(tmp_path, design):
+    """A design with an fpc and no weights column (`design: {strata: stype, fpc: fpc}`): R's svydesign takes each
+    unit's weight from the fpc (its stratum's population / the units sampled in it); the workbook estimated the
+    unweighted mean (apistrat: 652.8 for R's 662.3; strata of 100 and 1,000 people, 10 asked in each, 75.4 for R's
+    94.3) and refused a total. fixtures/survey/fpc_without_weights.R made the reference."""
+    reference = [r for r in json.loads((FIXTURES / "fpc_without_weights.json").read_text())["rows"]
+                 if r["design"] == design]
+    shutil.copy(FIXTURES / f"{design}.csv", tmp_path / f"{design}.csv")
+    layout = "{strata: stype, fpc: fpc}" if design == "apistrat" else "{clusters: dnum, fpc: fpc}"
+    (tmp_path / f"{design}.yaml").write_text(f"title: t\ndesign: {layout}\nestimates:\n  - {{mean: api00}}\n"
+                                             "  - {total: enroll}\n  - {share: awards, value: 'Yes'}\n",
+                                             encoding="utf-8")
+    surveys, problems, _ = load_surveys(tmp_path)
+    assert not [p for p in problems if p.severity == "error"], problems
+    table = est.estimates(surveys[design]).set_index("stat")
+    for r in reference:
+        row = table.loc[r["stat"]]
+        assert _close(row["estimate"], r["estimate"]) and _close(row["se"], r["se"]), (row, r)
+        assert _close(row["deff"], r["deff"]), (row["deff"], r["deff"])
+        if r["stat"] != "share":   # a share's interval is the logit one (above)
+            assert _close(row["ci_low"], r["ci_low"]) and _close(row["ci_high"], r["ci_high"])
+    summary = est.design_summary(surveys[design])
+    assert summary["fpc_weighted"] and summary["population"] == pytest.approx(reference[0]["population"], rel=1e-9)
+    from helpers.annex import surveys as shown   # the annex says where the weights come from, not « not weighted »
+
+    text = shown.design_text(surveys[design], summary, "fr")
+    assert "Le fichier ne donne pas de poids : chaque réponse est pondérée par la population de sa strate (« fpc »)" \
+        in text and "pas pondérées" not in text
+    assert "The file gives no weights" in shown.design_text(surveys[design], summary, "en")

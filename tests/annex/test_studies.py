@@ -307,3 +307,48 @@ def test_a_weighted_size_not_known_prints_no_caution_without_its_number():
     text = studies.weighted_size(effects, "fr")
     assert "45,0" in text and "20" not in text.split("45,0")[1]
     assert studies.weighted_size(effects.iloc[:1], "en") == ""
+
+
+@pytest.mark.parametrize("adjustment", ["ipw", "regression"])
+def test_few_rows_are_counted_among_the_rows_the_estimate_used(tmp_path, adjustment):
+    """30 treated of 200, robust SEs, the age of 14 treated women left blank (`adjustment` on age): the adjusted
+    estimate rests on 16 treated rows, the caution counted the study's 30 and said nothing. It now counts the
+    estimate's rows; with the covariates in the model, the subgroup table's women too (11 treated of 25)."""
+    from helpers.analyses import impact
+    rng = np.random.default_rng(3)
+    rows = [f"{i},{'T' if i < 30 else 'C'},{'f' if i < 25 or 100 <= i < 150 else 'm'},"
+            f"{'' if i < 14 else int(rng.integers(18, 50))},{1500 + 150 * (i < 30) + rng.normal(0, 300):.0f}"
+            for i in range(200)]
+    (tmp_path / "s.csv").write_text("id,groupe,sexe,age,revenu\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    (tmp_path / "s.yaml").write_text("title: t\ndesign: two_group\noutcomes: [revenu]\ntreatment: {column: groupe, "
+                                     f"treated: T}}\ncovariates: [age]\nadjustment: {adjustment}\nse: robust\n"
+                                     "subgroups: [sexe]\n", encoding="utf-8")
+    study = _loaded(tmp_path)
+    head = propensity.headline(study)
+    assert head["n_treated"].tolist() == [16]
+    assert studies.few_rows(study, "fr").startswith("Attention : seulement 16 lignes dans le groupe traité.")
+    assert studies.few_rows(study, "en").startswith("Caution: only 16 rows in the treated group")
+    if adjustment == "regression":
+        effects = impact.estimate_effects(study)
+        women = effects[(effects["method"] == "ols") & (effects["subgroup_value"] == "f")].iloc[0]
+        assert women["n_treated"] == 11
+        assert "sexe : f (11)" in studies.few_rows_by_group(study, effects, "fr")
+
+
+def test_few_clusters_are_counted_among_the_rows_the_estimate_used(tmp_path):
+    """24 sites, 12 treated, `se: cluster`, `adjustment: regression` on age, which 5 treated sites did not ask: the
+    estimate rests on 19 sites, 7 of them treated (CRV1 too small), and the caution counted 24 and 12: nothing was
+    said. It now counts the estimate's clusters."""
+    rng = np.random.default_rng(4)
+    rows = [f"{i},S{i % 24},{'T' if i % 24 < 12 else 'C'},{'' if i % 24 < 5 else int(rng.integers(18, 50))},"
+            f"{1500 + 150 * (i % 24 < 12) + rng.normal(0, 300):.0f}" for i in range(480)]
+    (tmp_path / "s.csv").write_text("id,site,groupe,age,revenu\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    (tmp_path / "s.yaml").write_text("title: t\ndesign: two_group\noutcomes: [revenu]\ntreatment: {column: groupe, "
+                                     "treated: T}\ncovariates: [age]\nadjustment: regression\ncluster: site\n"
+                                     "se: cluster\n", encoding="utf-8")
+    study = _loaded(tmp_path)
+    assert studies.few_clusters(study, "fr").startswith(
+        "Attention : 19 grappes « site » (7 avec des traités, 12 avec le groupe de comparaison).")
+    assert studies.few_clusters(study, "en").startswith("Caution: 19 clusters 'site' (7 with treated units")
+    complete = study.data.assign(age=study.data["age"].fillna(30))
+    assert studies.few_clusters(Study(study.name, study.spec, complete, []), "fr") == ""

@@ -21,9 +21,10 @@ from helpers.errors import ValidationFailed
 REAL = Path(__file__).parents[1] / "fixtures" / "iati"
 
 
-def params(currency: str = "EUR", language: str = "fr", **iati_params) -> ProjectParams:
+def params(currency: str = "EUR", language: str = "fr", reporting_date: dt.date = dt.date(2022, 12, 31),
+           **iati_params) -> ProjectParams:
     return ProjectParams(title="t", code="t", currency=currency, start_date=dt.date(2020, 1, 1),
-                         end_date=dt.date(2023, 12, 31), reporting_date=dt.date(2022, 12, 31), language=language,
+                         end_date=dt.date(2023, 12, 31), reporting_date=reporting_date, language=language,
                          iati=iati_params)
 
 
@@ -119,6 +120,20 @@ def test_two_budgets_of_one_type_for_one_period_are_not_added(tmp_path, kind):
     assert twice.severity == "warning" and "450, 500" in twice.message and "not computed" in twice.message
 
 
+def test_an_indicative_budget_beside_the_committed_one_of_its_period_gives_way_to_it(tmp_path):
+    """Before: an indicative budget (status 1, 900) kept beside the committed one (status 2, 1000) of the same
+    period made the activity's budget not computed (« two original budgets »); the committed one is the budget."""
+    def status(value: str, code: str) -> str:
+        return budget(value).replace("<budget ", f'<budget status="{code}" ')
+    source = load(tmp_path, activity(body=status("900", "1") + status("1000", "2") + transaction("300")))
+    assert source.tables["budget"]["budget"].tolist() == [1000.0]
+    said = next(p for p in source.problems if p.rule == "iati_budget_indicative")
+    assert said.severity == "warning" and said.element == "iati-activity[XM-1]/budget[2]/value"
+    assert "iati_budget_twice" not in rules(source)
+    both = load(tmp_path / "both", activity(body=status("900", "2") + status("1000", "2")))  # two committed
+    assert both.tables["budget"]["budget"].isna().all() and "iati_budget_twice" in rules(both)
+
+
 def test_a_budget_that_covers_the_others_of_its_span_is_counted_alone(tmp_path):
     """Before: a whole-life budget beside the yearly ones it is made of was added to them (twice the budget)."""
     years = "".join(budget(v, f"{y}-01-01", f"{y}-12-31") for v, y in (("250", 2020), ("250", 2021)))
@@ -138,6 +153,31 @@ def test_budgets_that_overlap_without_one_sum_are_not_added_and_the_budget_is_no
     problem = next(p for p in source.problems if p.rule == "iati_budget_overlap")
     assert "budget[1]" in problem.message and "budget[2]" in problem.message and "not computed" in problem.message
     assert "budget_unknown" not in rules(source)  # not "no budget": it has budgets that cannot be added
+
+
+@pytest.mark.parametrize("odd", ['<budget type="1"><value>1000</value></budget>',   # no period: whole life?
+                                 '<budget type="1"><period-start iso-date="31/12/2020"/><period-end iso-date='
+                                 '"2022-12-31"/><value>1000</value></budget>',    # a date that is not one
+                                 budget("1000", "2022-12-31", "2020-01-01")])     # its dates swapped
+def test_a_budget_without_a_valid_period_beside_others_is_not_added_to_them(tmp_path, odd):
+    """Before: a whole-life budget of 1000 without period-start/period-end beside its two years (500 each) was
+    added to them: 2000 for 1000, without a word."""
+    years = budget("500", "2021-01-01", "2021-12-31") + budget("600", "2022-01-01", "2022-12-31")
+    source = load(tmp_path, activity(body=odd + years + transaction("300")))
+    assert source.tables["budget"]["budget"].isna().all() and len(source.tables["budget"]) == 1
+    said = next(p for p in source.problems if p.rule == "iati_budget_period")
+    assert said.severity == "warning" and said.element == "iati-activity[XM-1]/budget[1]/value"
+    assert "not computed" in said.message
+    alone = load(tmp_path / "alone", activity(body=odd + transaction("300")))  # alone, it is the budget
+    assert alone.tables["budget"]["budget"].tolist() == [1000.0] and "iati_budget_period" not in rules(alone)
+
+
+def test_a_budget_without_a_period_at_least_the_sum_of_the_others_is_the_whole_life_budget(tmp_path):
+    years = budget("500", "2021-01-01", "2021-12-31") + budget("500", "2022-01-01", "2022-12-31")
+    source = load(tmp_path, activity(body='<budget type="1"><value>1000</value></budget>' + years))
+    assert source.tables["budget"]["budget"].tolist() == [1000.0]  # not 2000
+    said = next(p for p in source.problems if p.rule == "iati_budget_period")
+    assert said.severity == "warning" and "whole-life budget" in said.message
 
 
 def test_budget_lines_are_activities_and_spending_is_per_transaction(tmp_path):
@@ -177,6 +217,129 @@ def test_spending_transaction_types_come_from_the_params(tmp_path):
     source = load(tmp_path, activity(body=budget("100") + transaction("30", "3") + transaction("20", "4")),
                   spending=["4"])
     assert source.tables["expenditure"]["amount"].tolist() == [20.0]
+
+
+def test_the_letter_codes_of_iati_1_are_read_as_2_01_renumbered_them_and_said(tmp_path):
+    """Before: a 2.0x file whose transactions kept the 1.0x letters (D, E: some publishers' tools still write them)
+    had no spending at all, without a word (0 % executed for 500 spent)."""
+    dates = ('<activity-date type="start-actual" iso-date="2021-03-01"/>'
+             '<participating-org role="Funding"><narrative>Donor</narrative></participating-org>')
+    source = load(tmp_path, activity(body=dates + budget("1000") + transaction("300", "D") + transaction("200", "e")
+                                     + transaction("900", "C") + transaction("50", "4", "2021-02-01")))
+    assert source.tables["expenditure"]["amount"].tolist() == [300.0, 200.0, 50.0]
+    said = [p for p in source.problems if p.rule == "iati_transaction_type"]
+    assert [(p.severity, p.element) for p in said] == [
+        ("warning", "iati-activity[XM-1]/transaction[1]/transaction-type/@code")]
+    assert "C = 2 (outgoing commitment), D = 3 (disbursement), e = 4 (expenditure)" in said[0].message
+    # the 1.0x activity-date words are read too: the expenditure before the actual start is said
+    assert "iati_outside_dates" in rules(source)
+    assert iati.about(source.activities, "fr").donor == "Donor"
+
+
+@pytest.mark.parametrize("kind", ["", "99", "Disbursement"])
+def test_a_transaction_without_a_known_type_is_said_not_left_out_silently(tmp_path, kind):
+    typed = f'<transaction-type code="{kind}"/>' if kind else ""
+    source = load(tmp_path, activity(body=budget("1000") + transaction("100") + (
+        f'<transaction>{typed}<transaction-date iso-date="2021-06-30"/><value>300</value></transaction>')))
+    assert source.tables["expenditure"]["amount"].tolist() == [100.0]
+    said = next(p for p in source.problems if p.rule == "iati_transaction_type")
+    assert said.severity == "warning" and said.element == "iati-activity[XM-1]/transaction[2]/transaction-type/@code"
+    assert "300" in said.message and "not counted" in said.message
+
+
+def test_spending_dated_after_the_file_was_written_is_not_counted_and_not_the_reporting_date(tmp_path):
+    """Before: a file generated on 2022-01-15 with a disbursement dated 2023-06-30 (a planned payment written as a
+    transaction) had it spent (500 of 1000, 50 %, for 300, 30 %), and make import-iati took 2023-06-30 as the
+    reporting date, without a word."""
+    folder = tmp_path / "iati"
+    write(folder, activity(body=budget("1000", "2020-01-01", "2023-12-31") + transaction("300", date="2021-06-30")
+                           + transaction("200", "3", date="2023-06-30")))
+    path = folder / "file.xml"
+    path.write_text(path.read_text().replace('version="2.03"', 'version="2.03" generated-datetime='
+                                             '"2022-01-15T10:00:00Z"'), encoding="utf-8")
+    source = iati.load_iati(folder, params())
+    assert source.tables["expenditure"]["amount"].tolist() == [300.0]
+    said = next(p for p in source.problems if p.rule == "iati_future_transaction")
+    assert said.severity == "warning" and said.element == "iati-activity[XM-1]/transaction[2]/value"
+    assert "2023-06-30" in said.message and "2022-01-15" in said.message
+    assert iati.about(source.activities, "fr").reporting_date == dt.date(2021, 6, 30)
+    # no spending paid yet: not the end of the last budget (2023-12-31) but the day the file was written
+    path.write_text(path.read_text().replace('"2021-06-30"', '"2022-06-30"'), encoding="utf-8")
+    later = iati.load_iati(folder, params())
+    assert later.tables["expenditure"].empty
+    assert iati.about(later.activities, "fr").reporting_date == dt.date(2022, 1, 15)
+
+
+def test_reimbursements_left_out_of_the_spending_are_said_with_their_amount(tmp_path):
+    """Before: an activity paying its partners by reimbursement (type 7: a disbursement of money the recipient
+    already spent) had 0 spent against its budget, without a word."""
+    body = budget("1000") + transaction("300", "7") + transaction("200", "7", "2021-09-30")
+    source = load(tmp_path, activity(body=body))
+    assert source.tables["expenditure"].empty
+    said = next(p for p in source.problems if p.rule == "iati_reimbursement")
+    assert said.severity == "warning" and said.element == "iati-activity[XM-1]/transaction[1]/value"
+    assert "2 reimbursement(s)" in said.message and "500 EUR" in said.message and "[3, 4, 7]" in said.hint
+    counted = load(tmp_path / "counted", activity(body=body), spending=["3", "4", "7"])
+    assert counted.tables["expenditure"]["amount"].sum() == 500 and "iati_reimbursement" not in rules(counted)
+
+
+def test_a_transaction_written_twice_with_its_ref_is_counted_once(tmp_path):
+    """Before: a file merged from two downloads, repeating the expenditure ref TX-1 (same type, date and value),
+    had it spent twice (600 for 300), without a word."""
+    paid = ('<transaction ref="TX-1"><transaction-type code="4"/><transaction-date iso-date="2021-06-30"/>'
+            '<value>300</value></transaction>')
+    source = load(tmp_path, activity(body=budget("1000") + paid + paid + paid.replace("TX-1", "TX-2")
+                                     + transaction("300") + transaction("300")))  # without ref: two payments
+    assert source.tables["expenditure"]["amount"].tolist() == [300.0, 300.0, 300.0, 300.0]
+    said = [p for p in source.problems if p.rule == "iati_transaction_twice"]
+    assert [(p.element, p.severity) for p in said] == [("iati-activity[XM-1]/transaction[2]/value", "warning")]
+    assert "transaction[1]" in said[0].message and "TX-1" in said[0].message
+
+
+def test_a_country_whose_last_payment_is_before_the_reporting_date_is_covered_by_the_files_date(tmp_path):
+    """Before: one activity per country, the file written on 2022-01-20, reporting date 2021-12-31: Libya's last
+    expenditure (2021-09-30) made its spending « not computable: the expenditure data ends on 2021-09-30 », and the
+    whole project's with it (53.3 % executed shown n.d.). A transaction is an event: the file says nothing was
+    paid since."""
+    from helpers.analyses.budget import budget_summary
+    dates = '<activity-date type="2" iso-date="2020-01-01"/><recipient-country code="{}"/>'
+    folder = tmp_path / "iati"
+    write(folder, activity("XM-MAR", dates.format("MA") + budget("1000") + transaction("300") + transaction(
+        "400", date="2021-12-31")), activity("XM-LBY", dates.format("LY") + budget("500") + transaction(
+            "100", date="2021-09-30")))
+    path = folder / "file.xml"
+    path.write_text(path.read_text().replace('version="2.03"', 'version="2.03" generated-datetime="2022-01-20"'),
+                    encoding="utf-8")
+    project = params(reporting_date=dt.date(2021, 12, 31))
+    source = iati.load_iati(folder, project)
+    spent = source.tables["expenditure"]
+    summary = budget_summary(source.tables["budget"], spent, project).iloc[0]
+    assert summary["spent"] == 800 and round(summary["financial_execution_rate"], 1) == 53.3
+    added = spent[spent["amount"] == 0]
+    assert added[["line", "country"]].values.tolist() == [["XM-LBY", "LY"]]
+    assert added["period_label"].tolist() == ["aucune transaction publiée après le 2021-09-30 (fichier IATI du "
+                                              "2022-01-20)"]
+    # a reporting date after the file's day: the file does not say, still not computable
+    later = params(reporting_date=dt.date(2022, 3, 31))
+    assert iati.load_iati(folder, later).tables["expenditure"]["amount"].ne(0).all()
+
+
+def test_an_actual_date_after_the_files_day_is_read_as_the_planned_one(tmp_path):
+    """Before: a file of 2022-01-15 giving the actual start (type 2) as 2022-06-01 (a date not yet come) beside its
+    planned start of 2020-01-01 had make import-iati start the project on 2022-06-01 (the elapsed share and burn
+    index of a project begun in 2020 computed from 2022), and the spending of 2021 warned about as before the
+    start."""
+    folder = tmp_path / "iati"
+    write(folder, activity(body='<activity-date type="1" iso-date="2020-01-01"/><activity-date type="2" iso-date='
+                           '"2022-06-01"/>' + budget("1000") + transaction("300")))
+    path = folder / "file.xml"
+    path.write_text(path.read_text().replace('version="2.03"', 'version="2.03" generated-datetime="2022-01-15"'),
+                    encoding="utf-8")
+    source = iati.load_iati(folder, params())
+    assert "iati_outside_dates" not in rules(source)
+    said = next(p for p in source.problems if p.rule == "iati_actual_date_future")
+    assert said.severity == "warning" and "2022-06-01" in said.message and "(2020-01-01) kept" in said.message
+    assert iati.about(source.activities, "fr").start_date == dt.date(2020, 1, 1)
 
 
 def test_activities_can_be_restricted_by_identifier_or_prefix(tmp_path):
@@ -237,6 +400,40 @@ def test_a_parent_whose_children_carry_one_kind_of_money_is_counted_whole(tmp_pa
     assert "XM-C1, XM-C2" in hierarchy.message and "parent's budget and spending are counted" in hierarchy.message
 
 
+def test_a_parent_and_child_both_with_money_and_no_related_activity_are_said_to_be_counted_both(tmp_path):
+    """Before: a level-1 activity GB-1-1 and its level-2 GB-1-1-101 (the publishers' identifier convention), both
+    with the same budget and no related-activity, gave twice the budget without a word."""
+    parent = activity("GB-1-1", budget("1000") + transaction("600"), attrs='default-currency="EUR" hierarchy="1"')
+    child = activity("GB-1-1-101", budget("1000") + transaction("600"), attrs='default-currency="EUR" hierarchy="2"')
+    other = activity("GB-1-2", budget("50"), attrs='default-currency="EUR" hierarchy="2"')  # not its child
+    source = load(tmp_path, parent, child, other)
+    assert source.tables["budget"]["budget"].sum() == 2050  # both counted, as the file gives no link: said
+    said = [p for p in source.problems if p.rule == "iati_hierarchy_unlinked"]
+    assert [(p.element, p.severity) for p in said] == [("iati-activity[GB-1-1]", "warning")]
+    assert "GB-1-1-101" in said[0].message and "GB-1-2" not in said[0].message
+    linked = load(tmp_path / "linked", parent, activity("GB-1-1-101", budget("1000") + '<related-activity '
+                  'ref="GB-1-1" type="1"/>', attrs='default-currency="EUR" hierarchy="2"'))
+    assert "iati_hierarchy_unlinked" not in rules(linked) and "iati_hierarchy" in rules(linked)
+
+
+@pytest.mark.parametrize("links", [("1", "1"), ("2", "2")])
+def test_two_activities_each_the_others_parent_do_not_both_vanish(tmp_path, links):
+    """Before: a parent writing type 1 ("parent") for its child, the child rightly type 1 for its parent: each one's
+    money was left out for the other's, budget and spending 0 (warnings said only « the parent's budget is not
+    counted »)."""
+    parent = activity("XM-P", budget("1000") + transaction("600") + f'<related-activity ref="XM-C" type="{links[0]}"/>',
+                      attrs='default-currency="EUR" hierarchy="1"')
+    child = activity("XM-C", budget("700") + transaction("400") + f'<related-activity ref="XM-P" type="{links[1]}"/>',
+                     attrs='default-currency="EUR" hierarchy="2"')
+    source = load(tmp_path, parent, child)
+    assert source.tables["budget"][["line", "budget"]].values.tolist() == [["XM-C", 700.0]]  # @hierarchy decides
+    said = next(p for p in source.problems if p.rule == "iati_hierarchy_conflict")
+    assert said.severity == "warning" and "XM-P (hierarchy 1) is taken as the parent" in said.message
+    flat = load(tmp_path / "flat", parent.replace(' hierarchy="1"', ""), child.replace(' hierarchy="2"', ""))
+    assert flat.tables["budget"]["budget"].sum() == 1700 and "neither is" in next(
+        p.message for p in flat.problems if p.rule == "iati_hierarchy_conflict")
+
+
 def test_a_parent_without_money_in_its_children_keeps_its_money(tmp_path):
     source = load(tmp_path, activity("XM-P", budget("1000") + '<related-activity ref="XM-C" type="2"/>'),
                   activity("XM-C"))
@@ -273,6 +470,44 @@ def test_money_an_activity_gives_another_of_the_files_is_in_one_budget_only(tmp_
     assert warning.element == "iati-activity[XM-A]" and "XM-B-1" in warning.message
 
 
+def test_a_disbursement_to_an_activity_of_the_files_is_its_money_even_when_it_reports_no_incoming_funds(tmp_path):
+    """Before: A (budget 1000) paid 600 to B (receiver-activity-id), B (budget 600) spent 500 and reported no
+    incoming transaction: spending 1100 on a budget of 1600, both counting the 600 twice, without a word."""
+    funder = activity("XM-A", budget("1000") + transaction(
+        "600", "3", extra='<receiver-org receiver-activity-id="XM-B"><narrative>B</narrative></receiver-org>'))
+    receiver = activity("XM-B", budget("600") + transaction("500", "4"))
+    source = load(tmp_path, funder, receiver)
+    assert source.tables["budget"][["line", "budget"]].values.tolist() == [["XM-A", 400.0], ["XM-B", 600.0]]
+    assert source.tables["expenditure"][["line", "amount"]].values.tolist() == [["XM-B", 500.0]]
+    said = next(p for p in source.problems if p.rule == "iati_incoming_funds")
+    assert said.element == "iati-activity[XM-A]/transaction[1]/value" and "XM-B" in said.message
+    # a receiver with no money of its own in the files: the money is only in the funder's
+    alone = load(tmp_path / "alone", funder, activity("XM-B"))
+    assert alone.tables["expenditure"][["line", "amount"]].values.tolist() == [["XM-A", 600.0]]
+    assert "iati_incoming_funds" not in rules(alone)
+    # its child with a budget only: the parent is counted whole (its children's budget is not), payment included
+    child = load(tmp_path / "child", funder.replace("</iati-activity>", '<related-activity ref="XM-B" type="2"/>'
+                                                    '</iati-activity>'), activity("XM-B", budget("600")))
+    assert child.tables["budget"][["line", "budget"]].values.tolist() == [["XM-A", 1000.0]]
+    assert child.tables["expenditure"][["line", "amount"]].values.tolist() == [["XM-A", 600.0]]
+
+
+def test_a_childs_incoming_funds_leave_the_parents_payment_counted_when_the_parent_stands_whole(tmp_path):
+    """Before: a parent (budget 1000, paying 600 to its child) whose child reports a budget and the 600 as incoming
+    funds, but no spending: the parent was counted whole and the child's budget not (part of the parent's), and the
+    payment was still taken away as the child's money: spent 0 for 600, the warning saying it was counted as the
+    child's."""
+    parent = activity("XM-P", budget("1000") + transaction("600", "3", extra='<receiver-org receiver-activity-id='
+                      '"XM-C"/>') + '<related-activity ref="XM-C" type="2"/>', attrs='default-currency="EUR" '
+                      'hierarchy="1"')
+    child = activity("XM-C", budget("600") + transaction("600", "1", extra='<provider-org provider-activity-id='
+                     '"XM-P"/>'), attrs='default-currency="EUR" hierarchy="2"')
+    source = load(tmp_path, parent, child)
+    assert source.tables["budget"][["line", "budget"]].values.tolist() == [["XM-P", 1000.0]]
+    assert source.tables["expenditure"][["line", "amount"]].values.tolist() == [["XM-P", 600.0]]
+    assert "iati_incoming_funds" not in rules(source)
+
+
 def test_one_incoming_transaction_removes_one_disbursement_of_its_value_and_date(tmp_path):
     """Before: two payments of 250 the same day (to two partners, no receiver-activity-id) were both removed for
     the one incoming 250 another activity reported: the funder had spent 0."""
@@ -285,6 +520,63 @@ def test_one_incoming_transaction_removes_one_disbursement_of_its_value_and_date
     assert spent == {"XM-A": 250.0, "XM-B-1": 200.0}
     assert [p.element for p in source.problems if p.rule == "iati_incoming_funds"] == [
         "iati-activity[XM-A]/transaction[1]/value"]
+
+
+def test_money_committed_to_an_activity_of_the_files_and_not_paid_yet_is_in_one_budget_only(tmp_path):
+    """Before: A (budget 1000) committing 600 to B (outgoing commitment, receiver-activity-id), not paid yet, B
+    (budget 1000) in the files: both budgets were added, 2000, without a word."""
+    funder = activity("XM-A", budget("1000") + transaction("600", "2", "2021-01-15",
+                                                           '<receiver-org receiver-activity-id="XM-B"/>'))
+    source = load(tmp_path, funder, activity("XM-B", budget("1000") + transaction("200")))
+    assert source.tables["budget"][["line", "budget"]].values.tolist() == [["XM-A", 400.0], ["XM-B", 1000.0]]
+    said = next(p for p in source.problems if p.rule == "iati_incoming_budget")
+    assert "XM-B" in said.message and said.element == "iati-activity[XM-A]"
+    # the receiver reporting it as its incoming commitment (11) from A, A naming no receiver: alike
+    told = load(tmp_path / "told", activity("XM-A", budget("1000") + transaction("600", "3", "2021-03-31")),
+                activity("XM-B", budget("1000") + transaction("200") + transaction(
+                    "600", "11", "2021-01-15", '<provider-org provider-activity-id="XM-A"/>')))
+    assert told.tables["budget"][["line", "budget"]].values.tolist() == [["XM-A", 400.0], ["XM-B", 1000.0]]
+
+
+def test_incoming_funds_that_match_no_payment_of_the_funder_are_said_to_be_counted_twice(tmp_path):
+    """Before: the donor's disbursement (600 on 31 March, to the implementer's organisation) and the implementer's
+    incoming funds (600 received on 5 April, provider-activity-id = the donor's activity) did not match by date, so
+    both activities' money was counted (spending 1100, budget 1600), without a word."""
+    donor = activity("CH-4-1", budget("1000") + transaction("600", "3", "2021-03-31",
+                                                            '<receiver-org ref="XM-DAC-41302"/>'))
+    ilo = activity("XM-DAC-41302-1", budget("600") + transaction(
+        "600", "1", "2021-04-05", '<provider-org ref="CH-4" provider-activity-id="CH-4-1"/>') + transaction("500"))
+    source = load(tmp_path, donor, ilo)
+    said = next(p for p in source.problems if p.rule == "iati_incoming_unmatched")
+    assert said.severity == "warning" and said.element == "iati-activity[XM-DAC-41302-1]/transaction[1]/value"
+    assert "CH-4-1" in said.message and "twice" in said.message and "iati.activities" in said.hint
+    # matched by value and date: nothing to say
+    same_day = load(tmp_path / "same", donor, ilo.replace("2021-04-05", "2021-03-31"))
+    assert "iati_incoming_unmatched" not in rules(same_day) and "iati_incoming_funds" in rules(same_day)
+
+
+def test_one_project_reported_by_its_funder_and_its_implementer_is_said_to_be_counted_twice(tmp_path):
+    """Before: the donor's activity naming the implementer's activity (participating-org/@activity-id), both in
+    the files with the same budget of 1000, gave a budget of 2000 without a word."""
+    donor = activity("CH-4-1", '<participating-org role="4" ref="XM-DAC-41302" activity-id="XM-DAC-41302-1">'
+                     '<narrative>ILO</narrative></participating-org>' + budget("1000") + transaction("600", "3"))
+    ilo = activity("XM-DAC-41302-1", '<participating-org role="1" ref="CH-4" activity-id="CH-4-1"/>'
+                   + budget("1000") + transaction("500"))
+    source = load(tmp_path, donor, ilo)
+    said = [p for p in source.problems if p.rule == "iati_same_project"]
+    assert [(p.element, p.severity) for p in said] == [
+        ("iati-activity[CH-4-1]/participating-org[1]/@activity-id", "warning")]  # once for the pair
+    assert "XM-DAC-41302-1" in said[0].message and "iati.activities" in said[0].hint
+    third = load(tmp_path / "third", donor.replace('activity-id="XM-DAC-41302-1"', "").replace(
+        "</iati-activity>", '<related-activity ref="XM-DAC-41302-1" type="5"/></iati-activity>'), ilo.replace(
+        'activity-id="CH-4-1"', ""))  # related-activity type 5: a third party's report of the same activity
+    said = [p for p in third.problems if p.rule == "iati_same_project"]
+    assert [p.element for p in said] == ["iati-activity[CH-4-1]/related-activity[1]/@ref"]
+    assert "third party" in said[0].message
+    # the incoming funds tell whose money it is: nothing more to say
+    told = load(tmp_path / "told", donor, ilo.replace("</iati-activity>", transaction(
+        "600", "1", extra='<provider-org provider-activity-id="CH-4-1"/>') + "</iati-activity>"))
+    assert "iati_same_project" not in rules(told) and "iati_incoming_funds" in rules(told)
 
 
 @pytest.mark.parametrize("kind", ["11", "13"])
@@ -336,6 +628,51 @@ def test_recipient_country_percentages_split_the_money_and_the_label_says_it_is_
     assert lines.at["MA", "label"] == "Titre XM-1 (ventilation par pays estimée d'après les pourcentages IATI)"
     spent = source.tables["expenditure"].groupby("country")["amount"].sum().to_dict()
     assert spent == pytest.approx({"MA": 60.0, "TN": 80.0, "regional": 10.0})  # the transaction's own country
+
+
+def test_thirds_written_to_two_decimals_are_the_whole_not_a_crumb_for_the_region(tmp_path):
+    """Before: 33.33 % for each of three countries left 0.01 % of the money « regional »: a budget line of 0.09 and
+    a spending of 0.03 for the project as a whole, and each country 0.01 % short."""
+    countries = "".join(f'<recipient-country code="{c}" percentage="33.33"/>' for c in ("MA", "TN", "LY"))
+    source = load(tmp_path, activity(body=countries + budget("900") + transaction("300")))
+    assert source.tables["budget"]["country"].tolist() == ["MA", "TN", "LY"]
+    assert source.tables["budget"]["budget"].round(6).tolist() == [300.0, 300.0, 300.0]
+    assert source.tables["expenditure"]["amount"].round(6).tolist() == [100.0, 100.0, 100.0]
+    rest = load(tmp_path / "rest", activity(body=countries.replace("33.33", "30") + budget("900")))
+    assert rest.tables["budget"]["country"].tolist() == ["MA", "TN", "LY", "regional"]  # 10 %: the region's
+
+
+def test_a_transaction_naming_several_countries_is_split_as_its_activity_not_given_to_the_first(tmp_path):
+    """Before: a transaction of 300 naming Morocco and Tunisia (IATI allows one) was all Morocco's, nothing said."""
+    countries = '<recipient-country code="MA" percentage="50"/><recipient-country code="TN" percentage="50"/>'
+    source = load(tmp_path, activity(body=countries + budget("1000") + transaction(
+        "300", extra='<recipient-country code="MA"/><recipient-country code="TN"/>')))
+    assert source.tables["expenditure"][["country", "amount"]].values.tolist() == [["MA", 150.0], ["TN", 150.0]]
+    said = next(p for p in source.problems if p.rule == "iati_country_split")
+    assert said.severity == "warning" and said.element == "iati-activity[XM-1]/transaction[1]/recipient-country"
+
+
+def test_a_commitment_without_a_date_does_not_stop_the_build(tmp_path):
+    """Before: an outgoing commitment without transaction-date (never counted as spending) was an error: nothing of
+    the project was built. A payment without a date still is."""
+    undated = '<transaction><transaction-type code="{}"/><value>1000</value></transaction>'
+    source = load(tmp_path, activity(body=budget("1000") + undated.format("2") + transaction("300")))
+    said = next(p for p in source.problems if p.rule == "iati_no_date")
+    assert said.severity == "warning" and "outgoing commitment" in said.message
+    paid = load(tmp_path / "paid", activity(body=budget("1000") + undated.format("4")))
+    assert [p.severity for p in paid.problems if p.rule == "iati_no_date"] == ["error"]
+
+
+def test_a_recipient_country_given_twice_is_one_country(tmp_path):
+    """Before: MA 50 % and ma 50 % gave two budget lines XM-1 for MA, refused as « this budget line appears twice
+    for the same country », which names no recipient-country."""
+    countries = '<recipient-country code="MA" percentage="50"/><recipient-country code="ma" percentage="50"/>'
+    source = load(tmp_path, activity(body=countries + budget("1000") + transaction("300")))
+    assert source.tables["budget"][["country", "budget", "label"]].values.tolist() == [["MA", 1000.0, "Titre XM-1"]]
+    assert source.tables["expenditure"][["country", "amount"]].values.tolist() == [["MA", 300.0]]
+    said = next(p for p in source.problems if p.rule == "iati_country_twice")
+    assert said.severity == "warning" and said.element == "iati-activity[XM-1]/recipient-country[2]/@code"
+    assert rules(source, "error") == []
 
 
 def test_one_recipient_country_takes_everything_without_an_estimate(tmp_path):
@@ -575,6 +912,20 @@ def test_dfid_albania_is_not_doubled_by_its_hierarchy_and_fully_executed(tmp_pat
     late = [p for p in source.problems if p.rule == "iati_outside_dates"]
     assert len(late) == 2 and all("after the activity's end" in p.message for p in late)
     assert rules(source, "error") == []
+
+
+def test_dfid_albania_with_the_letter_codes_of_its_1_0x_tools_gives_the_same_figures(tmp_path):
+    """DFID published these activities in IATI 1.0x, whose transaction types were letters (E expenditure, C
+    commitment); a 2.01 file still carrying them had no spending at all (0 % executed), without a word."""
+    (tmp_path / "iati").mkdir()
+    text = (REAL / "dfid_albania_v201.xml").read_text(encoding="utf-8")
+    (tmp_path / "iati" / "dfid.xml").write_text(text.replace('<transaction-type code="4"/>', '<transaction-type '
+                                                'code="E"/>').replace('<transaction-type code="2"/>',
+                                                                      '<transaction-type code="C"/>'), encoding="utf-8")
+    source = iati.load_iati(tmp_path / "iati", params("GBP"))
+    assert source.tables["expenditure"]["amount"].sum() == pytest.approx(2_142_416.00)
+    said = [p for p in source.problems if p.rule == "iati_transaction_type"]
+    assert len(said) == 5 and all(p.severity == "warning" and "E = 4 (expenditure)" in p.message for p in said)
 
 
 def test_gdi_hub_period_targets(tmp_path):

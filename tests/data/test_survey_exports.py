@@ -707,6 +707,39 @@ def test_a_sampling_rate_written_as_a_percentage_is_refused_at_the_fpc_column(tm
         ("survey_fpc_weights", "warning", 2, "taux_sondage")]
 
 
+def test_a_sampling_rate_written_as_a_percentage_is_told_where_the_weights_cannot_check_it(tmp_path):
+    """The rate typed as a percentage where no weight says how many people a stratum holds: with clusters (the fpc
+    counts clusters, the weights people), or without weights. 5 training centres drawn of 25 in each region, the rate
+    typed 20: read as 20 centres (a fraction of 0.25 for 0.2), and 10 % of each centre's trainees typed 10 without
+    weights: read as 10 people (8 of 10 drawn); both without a word. Each is now told at the column with how it is
+    read; 12.5 (a rate of 12.5 %) is no population size and is refused. A population of 400 centres says nothing."""
+    rng = np.random.default_rng(8)
+
+    def write(name, fpc, weights=True, clusters=True):
+        folder = tmp_path / name
+        folder.mkdir()
+        rows = [f"uuid-{r}{c}{k};{r};{r}-c{c};5;{fpc};{rng.normal(3000, 800):.0f}"
+                for r in ("Nord", "Sud") for c in range(5 if clusters else 1) for k in range(4 if clusters else 8)]
+        (folder / "suivi.csv").write_text("_uuid;region;centre;poids;taux;revenu\n" + "\n".join(rows) + "\n",
+                                          encoding="utf-8")
+        design = ["strata: region"] + (["clusters: centre"] if clusters else []) + (["weights: poids"] if weights
+                                                                                    else []) + ["fpc: taux"]
+        (folder / "suivi.yaml").write_text(f"title: t\ndesign: {{{', '.join(design)}}}\n"
+                                           "estimates:\n  - {mean: revenu}\n", encoding="utf-8")
+        return [(p.rule, p.severity, p.row, p.column, p.message) for p in load_surveys(folder)[1]]
+
+    [(rule, severity, row, column, message)] = write("clusters", "20")
+    assert (rule, severity, row, column) == ("survey_fpc_percent", "warning", 2, "taux")
+    assert "read as the number of clusters the stratum 'Nord' was drawn from (20, 5 of them sampled" in message
+    [(rule, severity, row, column, message)] = write("no_weights", "10", weights=False, clusters=False)
+    assert (rule, severity, column) == ("survey_fpc_percent", "warning", "taux")
+    assert "number of people the stratum 'Nord' was drawn from (10, 8 of them sampled" in message
+    [(rule, severity, row, column, message)] = write("half", "12.5")
+    assert (rule, severity, row, column) == ("survey_fpc_percent", "error", 2, "taux")
+    assert "neither a sampling fraction (at most 1) nor a population size" in message
+    assert write("sizes", "400") == [] and write("fraction", "0.2") == []
+
+
 def test_a_weight_with_a_thousands_dot_is_told(tmp_path):
     """Weights typed by hand with dots for thousands (1.250 people, 875, 2.100) were read as 1.25 and 2.1 without a
     word (only '1,500' was told): the mean earnings were Tanger's alone (2 734 where the weights 1 250, 875 and

@@ -329,6 +329,11 @@ def _message_lists(*names: str) -> Callable[[Mini, list[Problem]], None]:
     return expect
 
 
+def _said(problems: list[Problem], column: str, words: str) -> None:
+    problem = next(p for p in problems if p.column == column)
+    assert words in problem.message, problem.message
+
+
 def _tree(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
@@ -1315,6 +1320,20 @@ CASES = [
     Case("params name a missing project", lambda m: None,
          "missing_project", "params/mnii/project.yaml", NO_ROW, None, hint="Did you mean 'mini'?", project="mnii",
          what="the project 'mnii' is asked for; only 'mini' exists"),
+    Case("iati spending with commitments", lambda m: m.set_param("iati", {"spending": [2, 3, 4]}),
+         "bad_value", "project.yaml", NO_ROW, "iati.spending", hint="spending: [3, 4]",
+         expect=lambda m, problems: _said(problems, "iati.spending", "counts the same money twice"),
+         what="project.yaml says iati: spending: [2, 3, 4]: an activity committing 1000 and disbursing 300 of it "
+              "had 1300 spent (130 %)"),
+    Case("iati spending with incoming funds", lambda m: m.set_param("iati", {"spending": ["1", "4"]}),
+         "bad_value", "project.yaml", NO_ROW, "iati.spending", hint="spending: [3, 4]",
+         expect=lambda m, problems: _said(problems, "iati.spending", "received is what is then"),
+         what="project.yaml says iati: spending: [1, 4]: the funds an activity received and then spent counted "
+              "twice"),
+    Case("iati spending with pledges", lambda m: m.set_param("iati", {"spending": [3, 4, 13]}),
+         "bad_value", "project.yaml", NO_ROW, "iati.spending", hint="spending: [3, 4]",
+         expect=lambda m, problems: _said(problems, "iati.spending", "moves no money"),
+         what="project.yaml says iati: spending: [3, 4, 13]: an incoming pledge (a promise) counted as spent"),
     Case("params bad decimal mark", lambda m: m.set_param("decimal_mark", ";"),
          "bad_value", "project.yaml", NO_ROW, "decimal_mark", hint="numbers without units",
          what="project.yaml says decimal_mark: ';'"),
@@ -1426,6 +1445,22 @@ CASES = [
          "round_after_post", "survey.csv", 4, "year", hint="leave the later rounds",
          what="a DiD with post: 2021 and a second follow-up in 2023: the 2023 rows were counted before the programme "
               "(the effect halved, the baseline taken in 2023)"),
+    Case("a round after the post one, written as months", lambda m: (
+             m.replace("impact/survey.yaml", "design: two_group",
+                       "design: did\nperiod: {column: vague, post: '2021-06'}"),
+             m.write("impact/survey.csv", "id,arm,vague,score,age\n" + "".join(
+                 f"{i},{arm},{vague},{score},30\n" for i, arm in ((1, "T"), (2, "T"), (3, "C"), (4, "C"))
+                 for vague, score in (("2019", 10), ("2021-06", 12 if arm == "T" else 10),
+                                      ("2022-12", 14 if arm == "T" else 11))))),
+         "round_after_post", "survey.csv", 4, "vague", hint="leave the later rounds",
+         what="a DiD with the baseline 2019, `post: '2021-06'` and a second follow-up written '2022-12': only rounds "
+              "written as numbers were placed in time, and the 2022-12 rows were counted before the programme"),
+    Case("an outcome in two currencies", lambda m: m.write("impact/survey.csv", "id,arm,score,age,pays,devise\n" + "".join(
+             f"{i},{'T' if i % 2 else 'C'},{(1500 if i < 5 else 470) + 40 * (i % 2) + i},30,"
+             f"{'Maroc,MAD' if i < 5 else 'Tunisie,TND'}\n" for i in range(1, 10))),
+         "study_several_currencies", "survey.csv", 6, "devise", severity="warning", hint="Convert the amounts",
+         what="earnings in dirhams on Maroc's rows and in dinars on Tunisie's, a column `devise` saying so: compared "
+              "and averaged as one amount, without a word"),
     Case("cluster codes numbered per country", lambda m: (
              m.replace("impact/survey.yaml", "covariates: [age]", "covariates: [age]\ncluster: site\nse: cluster"),
              m.write("impact/survey.csv", "id,arm,score,age,site,country\n" + "".join(

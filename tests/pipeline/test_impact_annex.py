@@ -142,6 +142,34 @@ def few_women_study(folder) -> None:
                                            "subgroups: [sexe]\n", encoding="utf-8")
 
 
+def separated_study(folder) -> None:
+    """adjustment: ipw on age, which every person of 40 or more took part: the score separates the groups (weights
+    p / (1 - p) of 1 / 0), the IPW effect is not computable."""
+    import numpy as np
+
+    rng = np.random.default_rng(11)
+    age = rng.integers(18, 60, 200)
+    rows = [f"{i},{'T' if a >= 40 else 'C'},{a},{100 + 2 * a + 20 * (a >= 40) + rng.normal(0, 10):.1f}"
+            for i, a in enumerate(age)]
+    (folder / "separe.csv").write_text("id,groupe,age,revenu\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    (folder / "separe.yaml").write_text("title: Score séparant les groupes\ndesign: two_group\noutcomes: [revenu]\n"
+                                        "treatment: {column: groupe, treated: T}\ncovariates: [age]\n"
+                                        "adjustment: ipw\n", encoding="utf-8")
+
+
+def late_study(folder) -> None:
+    """did with unit: 30 of 100 treated persons seen at the follow-up only (enrolled late)."""
+    import numpy as np
+
+    rng = np.random.default_rng(2)
+    rows = [f"P{i},{'T' if i < 100 else 'C'},{year},{1000 + 200 * (i < 100 and year == 2021) + rng.normal(0, 50):.0f}"
+            for i in range(200) for year in (2019, 2021) if not (70 <= i < 100 and year == 2019)]
+    (folder / "tardifs.csv").write_text("pid,groupe,annee,revenu\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    (folder / "tardifs.yaml").write_text("title: Entrées tardives\ndesign: did\noutcomes: [revenu]\ntreatment: {column: "
+                                         "groupe, treated: T}\nperiod: {column: annee, post: 2021}\nunit: pid\n",
+                                         encoding="utf-8")
+
+
 def visible(html_text: str) -> str:
     """The text a reader sees (no tags, no embedded images)."""
     return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<img[^>]*>", "", html_text))))
@@ -169,6 +197,8 @@ def annex(tmp_path_factory):
         (folder / f"{name}.yaml").write_text(yaml.safe_dump(spec, allow_unicode=True), encoding="utf-8")
     accidents_study(folder)
     few_women_study(folder)
+    separated_study(folder)
+    late_study(folder)
     assert runner.build(project="amem", layout=layout, timeout=300) == 0
     out = layout.build / "annexes" / "amem"
     figures = pd.read_csv(out / "ensemble.figures.csv", keep_default_na=False, na_values=[""])
@@ -205,8 +235,9 @@ def test_the_annex_shows_naive_and_adjusted_side_by_side_with_balance_overlap_an
     # the synthetic study's pre-trend check, plotted
     assert "test des tendances avant le programme" in text
     # synthetic: 3 forest plots (its subgroups), the overlap, 3 event studies; nsw: the overlap (no subgroup, no
-    # forest plot; the published studies have neither subgroups nor a score); formation: 1 forest plot (by sex)
-    assert annex[0].count("<img") == 9
+    # forest plot; the published studies have neither subgroups nor a score); formation: 1 forest plot (by sex);
+    # separe: the overlap of its scores
+    assert annex[0].count("<img") == 10
 
 
 def test_impact_results_show_labels_and_figures_keep_the_codes(annex):
@@ -285,6 +316,9 @@ def test_a_clustered_firm_panel_shows_its_published_effect_icc_and_clustered_mde
     assert effect["value"] == pytest.approx(-0.317, abs=5e-4)            # Wooldridge's first difference, n = 54
     assert figures.loc[("impact_n_units", "jtrain:treated"), "value"] == 19
     assert figures.loc[("impact_n_units", "jtrain:comparison"), "value"] == 35
+    # the clusters each arm's estimate rests on, beside its rows (CONSORT for cluster trials, 16): not shown before
+    assert "Lignes et grappes analysées (traités / comparaison)" in visible(annex[0])
+    assert re.search(r"38 / 70 \(19 / 35 grappes\)", visible(annex[0]))
     assert "SE cluster" in figures.loc[("impact_naive_effect", "jtrain:lscrap"), "note"]
     # after the programme each firm has one row: no intra-cluster correlation to estimate, design effect 1
     icc = figures.loc[("impact_icc", "jtrain:lscrap")]
@@ -311,7 +345,8 @@ def test_the_sample_leads_with_the_ipw_estimate_and_one_balance_table_per_compar
     assert "comparaison naïve (sans ajustement) : 0,271" in section
     assert "480 unités traitées et 480 unités de comparaison (unité : personne)" in section
     assert "1 440 et 1 440 lignes" in section
-    assert "En emploi 1 437 / 1 209 0,271 13,9 1,24" in section  # rows analysed after trimming, naive, pp, ratio
+    # rows (and clusters) analysed after trimming, naive, pp, ratio
+    assert "En emploi 1 437 / 1 209 (20 / 20 grappes) 0,271 13,9 1,24" in section
     assert figures.loc[("impact_n_units", "training_survey:treated"), "value"] == 480
     # one balance table (before and after weighting) over each person's last row before the programme
     assert text.count("Équilibre sur la dernière ligne de chaque unité (personne) avant le programme, avant et "
@@ -367,3 +402,21 @@ def test_a_subgroup_of_few_rows_with_robust_errors_is_said_below_the_subgroup_ta
     said = "dans ces sous-groupes, un groupe compte moins de 20 lignes (le plus petit entre parenthèses) : sexe : f (6)"
     assert said in study and study.index("Effets par sous-groupe") < study.index(said)
     assert "Attention : seulement" not in study[:study.index("Effets par sous-groupe")]
+
+
+def test_an_estimate_not_computable_is_said_with_its_reason(annex):
+    """A score that separates the groups: the annex printed « effet estimé (IPW, ATT) n.d. (IC 95 % n.d. à n.d. ;
+    p n.d.) », the reason in figures.csv's English note only. It now says why, in the annex language."""
+    text = plain(annex[0])
+    section = text[text.index("Score séparant les groupes"):]
+    assert ("revenu : pas d'estimation (IPW, ATT) : le score de propension sépare les groupes (des scores de 0 ou "
+            "de 1") in section
+    assert "n.d. (IC 95 % n.d." not in section
+
+
+def test_persons_seen_after_the_programme_only_are_counted_beside_the_attrition(annex):
+    """30 treated persons with no row before the programme: the annex counted the attrition only."""
+    text = plain(annex[0])
+    section = text[text.index("Entrées tardives"):]
+    assert ("Unités sans ligne avant le programme (entrées en cours de route, ou point de départ non retrouvé) : 30 "
+            "traitées, 0 de comparaison.") in section

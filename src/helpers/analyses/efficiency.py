@@ -38,6 +38,7 @@ import numpy as np
 import pandas as pd
 
 from . import budget as budget_mod
+from .indicators import key_of_indicator
 from ..data import lines as lines_mod, numbers
 from ..data.spec import REGIONAL, split_lines
 from ..text import fold, is_rate
@@ -259,6 +260,15 @@ def _shared_with(lines: list[str], own: str, financed: dict[str, list[str]]) -> 
             if result != own:
                 others.setdefault(result, None)
     return list(others)
+
+
+def annex_costs(tables: dict[str, pd.DataFrame], params: Any) -> pd.DataFrame:
+    """cost_per_result with each output keyed as figures.csv keys it (O1@2021, O1/Maroc): the figures step and
+    notebook 20 call this one, so that an indicator of two periods is two named rows in both."""
+    ind = tables.get("indicators")
+    keys = key_of_indicator(ind.reset_index(drop=True)).set_axis(ind.index) \
+        if ind is not None and len(ind) else None
+    return cost_per_result(tables, params, keys)
 
 
 def cost_per_result(tables: dict[str, pd.DataFrame], params: Any, keys: pd.Series | None = None) -> pd.DataFrame:

@@ -57,6 +57,8 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -76,6 +78,7 @@ FLOAT_COLUMNS = ("value", "se", "ci_low", "ci_high", "p_value")
 BUDGET_METRICS = ("budget", "spent", "financial_execution_rate", "unallocated_budget", "spending_share",
                   "staff_cost_share", "burn_index")
 ALL_KEY, TOTAL_KEY = "all", "total"
+PERSONS_KEY = "persons"   # women_share of the distinct persons of a register naming them (a person once)
 # Every metric of the FIGURES table; data/README.md has the catalogue (what, unit, key, example), kept in step by
 # tests/analyses/test_figures.py.
 METRICS = ("physical_execution_rate", "physical_progress_rate", "activity_status_count", "indicator_achievement",
@@ -347,14 +350,25 @@ def gender_figures(participation: pd.DataFrame, thresholds: Any, per_country: bo
             notes = _format_rows("{} women / {} men; {}", g["women"], g["men"], g["note"])
             parts.append(_rows("gender", "gender_parity_index", [ALL_KEY] if by is None else g[by], g["gpi"],
                                "ratio", g["women"] + g["men"], status=g["status"], note=notes))
-    who = gender.persons(participation) if metrics is None or "persons" in metrics else None
+    wanted = metrics is None or not {"persons", "women_share"}.isdisjoint(metrics)
+    who = gender.persons(participation) if wanted else None
     if who is not None:
         p = who.iloc[0]
         note = (f"{p['persons']:.0f} distinct persons ({p['women']:.0f} women, {p['men']:.0f} men, "
                 f"{p['sex_unknown']:.0f} of unknown sex) in {p['participations']:.0f} participations"
                 + (f"; {p['unnamed']:.0f} participations without a name are not counted" if p["unnamed"] else ""))
-        parts.append(_rows("gender", "persons", [ALL_KEY], [p["persons"]], "count", [p["participations"]],
-                           note=[note]))
+        if metrics is None or "persons" in metrics:
+            parts.append(_rows("gender", "persons", [ALL_KEY], [p["persons"]], "count", [p["participations"]],
+                               note=[note]))
+        if metrics is None or "women_share" in metrics:
+            # the women's share of the distinct persons (key 'persons'): a report's « 33 % des personnes formées »
+            # was compared with the share of participations only (60 % when the women came to three events each)
+            known = p["women"] + p["men"]
+            share = p["women"] / known * 100 if known else np.nan
+            parts.append(_rows("gender", "women_share", [PERSONS_KEY], [share], "%", [known], note=[
+                f"{p['women']:.0f} women of {known:.0f} distinct persons whose sex is known (a person once over "
+                f"the events, in {p['participations']:.0f} participations)" if known else
+                "no distinct person's sex is known"]))
     return _finish(parts, sort=False)
 
 
@@ -432,9 +446,7 @@ def budget_figures(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any,
 def efficiency_figures(tables: dict[str, pd.DataFrame], params: Any) -> pd.DataFrame:
     """cost_per_unit (output indicators), cost_per_participant, cost_per_woman and cost_to_benchmark
     (analyses.efficiency); status "shared" when a line of the figure finances several results."""
-    ind = tables.get("indicators")
-    keys = key_of_indicator(ind.reset_index(drop=True)).set_axis(ind.index) if _present(ind) else None
-    costs = efficiency.cost_per_result(tables, params, keys)
+    costs = efficiency.annex_costs(tables, params)
     if costs.empty:
         return _finish([])
     unit, participant, woman = (costs[costs["kind"].eq(kind).to_numpy(dtype=bool)]
@@ -735,8 +747,108 @@ def tables_figures(tables: dict[str, pd.DataFrame], params: Any, studies: dict[s
     if not reported.empty:
         # reconcile looks up only the rows a reported figure asks for: those, in the table's order, are enough
         lookup = _finish([part[reconcile.lookup_rows(reported, part)] for part in parts])
-        parts.append(reconciliation_figures(reported, lookup, params, known_keys(parts, reported)))
+        parts.append(reconciliation_figures(reported, lookup, params, known_keys(parts, reported),
+                                            persons_caution(parts), get("participation")))
     return _finish(parts)  # sections in any order: sorted once, here
+
+
+# the figures that describe the annex's reporting date (a budget figure keyed '@date' that date): a published one
+# whose label dates it otherwise (« 1,2 million au 30 juin 2020 ») is another figure
+AT_REPORTING_DATE = frozenset({"physical_execution_rate", "physical_progress_rate", "activity_status_count",
+                               "women_share", "gender_parity_index", "persons", "cost_per_participant",
+                               "cost_per_woman", *BUDGET_METRICS})
+_LABEL_DATE = re.compile(r"(?:^|[\s(«,;:])(?:(?P<end>a fin|a la fin de|fin|at the end of|end of|end)|au|a la date du|"
+                         r"en date du|as of|as at|at)\s+(?:le\s+)?(?P<day>\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|"
+                         r"(?:\d{1,2}|1er)\s+[a-z]+\.?\s+\d{4}|[a-z]+\.?\s+\d{4}|\d{4})\b")
+
+
+SPENDING_METRICS = frozenset({"spent", "financial_execution_rate", "spending_share", "burn_index", "staff_cost_share"})
+_COMMITTED = re.compile(r"\b(?:engag(?:ement|ements|e|es|ee|ees)|commitments?|committed)\b")
+
+
+def _label_dates(label: Any) -> list[Any]:
+    """The days a reported figure's label dates it (« au 30 juin 2020 », « à fin juin 2020 », « as of 31/12/2020 »)."""
+    days = []
+    for match in _LABEL_DATE.finditer(fold(label) if isinstance(label, str) else ""):
+        try:
+            days.append(numbers.parse_date(match.group("day")))
+        except ValueError:   # a month (« à fin juin 2020 », « au juin 2020 »), a year after « fin » (« fin 2019 »)
+            bounds = numbers.period_bounds(match.group("day"))
+            if bounds is not None and (bounds[0].month == bounds[1].month or match.group("end")):
+                days.append(bounds[1])
+    return days
+
+
+def dated_elsewhere(rec: pd.DataFrame, params: Any) -> pd.Series:
+    """Per reconciled figure, why it is not comparable when its label dates it on another day than the figure the
+    workbook computed describes (the reporting date, or a budget key's '@date'); None otherwise. (« Dépenses au 30
+    juin 2020 : 1,2 million » was compared with the spending at 31/12/2020.)"""
+    out = pd.Series(None, index=rec.index, dtype="object")
+    reporting = getattr(params, "reporting_date", None)
+    if reporting is None or "label" not in rec:
+        return out
+    for i, metric, key, label, status in zip(rec.index, rec["metric"], rec["key"], rec["label"], rec["status"]):
+        metric = str(metric).strip()
+        if metric not in AT_REPORTING_DATE or status == reconcile.NOT_COMPUTABLE:
+            continue
+        days = _label_dates(label)
+        described = budget_mod.as_of_date(key) if metric in BUDGET_METRICS else None
+        described = described or reporting
+        if not days or any(day == described for day in days):
+            continue
+        day = days[0].isoformat()
+        how = (f"write the key '{str(key).rsplit('@', 1)[0]}@{day}' to compute it at that date"
+               if metric in BUDGET_METRICS else "the workbook computes it at the reporting date only")
+        out[i] = (f"dated {day} by its label, the figure computed describes {described.isoformat()}: {how} "
+                  "(a label whose date is not the figure's: reword it)")
+    return out
+
+
+def _sex_unknown(rec: pd.DataFrame, participation: pd.DataFrame | None) -> pd.Series:
+    """Per reconciled women's share whose counted events hold participants of unknown sex (participants - women - men,
+    a register's blank sex: left out of its denominator), the sentence that says so with the share of all their
+    participants (reconcile.ALL_PARTICIPANTS_NOTE): a report's « 40 femmes sur 100 participants (40 %) » was an
+    « écart de -4,44 » beside 40 of the 90 whose sex is known, nothing said of the 10 others. (Events without a women
+    count are not in either share.) None for the other figures."""
+    out = pd.Series(None, index=rec.index, dtype="object")
+    asked = rec["metric"].astype(str).str.strip().eq("women_share")
+    if not asked.any() or not _present(participation):
+        return out
+    found: dict[str, tuple[float, float, float]] = {}
+    for by in ["group", "event_id", "country", None]:   # (the most specific last: an event's key wins)
+        if by is not None and by not in participation:
+            continue
+        shares = gender.women_share(participation, by)
+        left = shares["participants_sex_unknown"] - shares["participants_not_in_share"]
+        keys = [ALL_KEY] if by is None else shares[by].astype(str)
+        found.update({fold(str(k)): (w, n, u) for k, w, n, u in zip(keys, shares["women"], shares["participants"],
+                                                                    left)})
+    for i, key in zip(rec.index[asked], rec.loc[asked, "key"]):
+        women, known, left = found.get(fold(str(key)), (0.0, 0.0, 0.0))
+        if left > 0 and known > 0:
+            share = women / (known + left) * 100
+            out[i] = (f"of the {known:.0f} participants whose sex is known, {left:.0f} of unknown sex left out; "
+                      f"{reconcile.ALL_PARTICIPANTS_NOTE} {share!r} %")
+    return out
+
+
+def persons_caution(parts: list[pd.DataFrame]) -> str | None:
+    """When a register counts some persons at several events, the women's share of the participations (key all) is
+    not that of the persons a report may mean (« 60 % des personnes formées » where 4 women of 12 persons came to
+    three trainings each): the sentence the reconciliation of women_share [all] says, with the persons' share
+    (PERSONS_NOTE); None when every person came once, or the register names none."""
+    rows = [part[(part["metric"] == "persons") | ((part["metric"] == "women_share") & (part["key"] == PERSONS_KEY))]
+            for part in parts if len(part) and "metric" in part]
+    found = pd.concat(rows) if rows else pd.DataFrame()
+    if not len(found) or (found["metric"] == "persons").sum() != 1:
+        return None
+    who = found[found["metric"] == "persons"].iloc[0]
+    share = found.loc[found["metric"] == "women_share", "value"]
+    if pd.isna(who["n"]) or float(who["value"]) >= float(who["n"]) or not len(share) or pd.isna(share.iloc[0]):
+        return None
+    return (f"of the {float(who['n']):.0f} participations, a person at several events counted at each "
+            f"({float(who['value']):.0f} distinct persons); {reconcile.PERSONS_NOTE} {float(share.iloc[0])!r} % "
+            f"(key '{PERSONS_KEY}')")
 
 
 def known_keys(parts: list[pd.DataFrame], reported: pd.DataFrame) -> dict[str, list[str]]:
@@ -753,16 +865,32 @@ def known_keys(parts: list[pd.DataFrame], reported: pd.DataFrame) -> dict[str, l
 
 
 def reconciliation_figures(reported: pd.DataFrame, figures: pd.DataFrame, params: Any,
-                           keys: dict[str, list[str]] | None = None) -> pd.DataFrame:
+                           keys: dict[str, list[str]] | None = None, persons: str | None = None,
+                           participation: pd.DataFrame | None = None) -> pd.DataFrame:
     """reported_figure rows: each printed figure compared with the computed one (see reconcile.reconcile);
-    ``keys`` (see ``known_keys``): a figure that matches nothing gets the closest keys of its metric."""
+    ``keys`` (see ``known_keys``): a figure that matches nothing gets the closest keys of its metric; ``persons``
+    (see ``persons_caution``): said beside a women's share of all the participations."""
     from ..data.params import report_decimal_mark
 
     mark = report_decimal_mark(params)
     rec = reconcile.reconcile(reported, figures, decimal_mark=mark, known_keys=keys, metrics=METRICS)
     if rec.empty:
         return _finish([])
+    dated = dated_elsewhere(rec, params)   # « 45 % au 30 juin 2020 » beside the figure at 31/12/2020
+    if dated.any():
+        rec.loc[dated.notna(), ["status", "note"]] = [reconcile.NOT_COMPUTABLE, ""]
+        rec["note"] = rec["note"].where(dated.isna(), dated)
+        rec["computed"] = rec["computed"].where(dated.isna())
     notes = rec["metric"] + " [" + rec["key"] + "]: " + rec["note"]
+    # « taux d'engagement », « committed »: commitments are not in the data; compared with the spending all the same
+    committed = rec["metric"].str.strip().isin(SPENDING_METRICS) & rec["label"].map(
+        lambda label: bool(_COMMITTED.search(fold(label))) if isinstance(label, str) else False).astype(bool)
+    notes = notes.where(~committed, notes + "; " + reconcile.COMMITMENT_NOTE)
+    unknown = _sex_unknown(rec, participation)   # « 40 femmes sur 100 participants (40 %) » beside 40 of 90 known
+    notes = notes.where(unknown.isna(), notes + "; " + unknown.fillna(""))
+    if persons is not None:   # the share of participations, where some persons came to several events: say so
+        of_all = rec["metric"].str.strip().eq("women_share") & rec["key"].map(fold).isin(["all", "total"])
+        notes = notes.where(~of_all, notes + "; " + persons)
     return _rows("reconciliation", "reported_figure", rec["figure_id"], rec["computed"], rec["unit"], rec["n"],
                  reported=rec["printed"], status=rec["status"], note=notes)
 

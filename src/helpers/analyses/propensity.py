@@ -54,7 +54,8 @@ from . import inference
 from .impact import FEW_CLUSTERS, SE_TYPES, as_label, as_numbers, indicator, period_order
 from ..data.model import PropensityTerm, Study, StudySpec
 
-__all__ = ["scores", "weighted_balance", "adjusted_effects", "event_study", "headline", "term_label", "BALANCED",
+__all__ = ["scores", "weighted_balance", "adjusted_effects", "event_study", "headline", "rows_used", "term_label",
+           "BALANCED",
            "HEADLINE_COLUMNS",
            "ADJUSTED_COLUMNS", "BALANCE_COLUMNS", "SCORE_COLUMNS", "EVENT_COLUMNS"]
 
@@ -336,7 +337,7 @@ def _treatment_effect(y: np.ndarray, t: np.ndarray, X: np.ndarray, method: str, 
                       alpha: float) -> dict[str, Any]:
     """statsmodels TreatmentEffect on these rows (score refitted on them); GMM SEs, z inference."""
     from statsmodels.regression.linear_model import OLS
-    from statsmodels.treatment.treatment_effects import TreatmentEffect
+    from statsmodels.treatment import treatment_effects as te
 
     select = _logit(t, X)
     centre, scale = select._scaling
@@ -344,20 +345,43 @@ def _treatment_effect(y: np.ndarray, t: np.ndarray, X: np.ndarray, method: str, 
     group = 1 if estimand == "att" else "all"
     with warnings.catch_warnings(), np.errstate(all="ignore"):
         warnings.simplefilter("ignore")
-        teff = TreatmentEffect(OLS(y, exog), t.astype(np.int64), results_select=select)
+        teff = te.TreatmentEffect(OLS(y, exog), t.astype(np.int64), results_select=select)
         run = {"ipw": lambda **kw: teff.ipw(effect_group=group, **kw),
                "regression": lambda **kw: teff.ra(effect_group=group, **kw), "aipw": teff.aipw}[method]
-        exact = float(run(return_results=False)[0])
-        res = run()
+        exact = run(return_results=False)
+        # The GMM statsmodels' ipw / ra / aipw fit (same model, same start), its covariance taken as the sandwich
+        # G^-1 S G^-T of an exactly identified GMM instead of statsmodels' (G' S^-1 G)^-1, which inverts S: with
+        # one covariate, two of regression adjustment's moments are both linear in it, S is singular, and
+        # statsmodels raised (LinAlgError), gave SE NaN, or 2.7 for 59 (Lin's regression's) silently.
+        if method == "ipw":
+            gmm = te._IPWGMM(teff.model_pool.endog, select, None, teff=teff, effect_group=group)
+            start = np.concatenate((exact[:2], select.params))
+        elif method == "regression":
+            probt = None
+            if group == 1:  # statsmodels' ra: the rows are grouped, the treated last
+                probt = np.zeros(len(t))
+                probt[len(t) - int(t.sum()):] = 1
+            gmm = te._RAGMM(teff.model_pool.endog, select, None, teff=teff, probt=probt)
+            start = np.concatenate((exact[:2], teff.results0.params, teff.results1.params))
+        else:
+            gmm = te._AIPWGMM(teff.model_pool.endog, select, None, teff=teff)
+            start = np.concatenate((exact[:2], teff.results0.params, teff.results1.params, select.params))
+        params = gmm.fitgmm(start, weights=np.eye(len(start)), optim_method="nm",
+                            optim_args={"maxiter": 5000, "disp": False})   # statsmodels' fit(maxiter=1)
+        G = gmm.gradient_momcond(params)
+        moms = gmm.momcond(params)
+        S = gmm.calc_weightmatrix(moms, weights_method="cov", wargs=(), params=params)
+        cov = np.linalg.solve(G, np.linalg.solve(G, S).T).T / moms.shape[0]   # G^-1 S G^-T / n, nothing squared
+        exact = float(exact[0])
     # The estimate is the closed form; the SE is the GMM sandwich of statsmodels' Nelder-Mead fit, which starts at
     # the closed form and may wander from it when the score nearly separates the groups (say so when it does).
-    se = float(res.sd[0])
+    se = float(np.sqrt(cov[0, 0])) if cov[0, 0] > 0 else math.nan
     from scipy.stats import norm
 
     z = float(norm.ppf(1 - alpha / 2))
     out = {"estimate": exact, "se": se, "ci_low": exact - z * se, "ci_high": exact + z * se,
            "p_value": float(2 * norm.sf(abs(exact / se)))}
-    if abs(float(res.effect[0]) - exact) > 0.01 * se:
+    if abs(float(params[0]) - exact) > 0.01 * se:
         out["note"] = "the GMM fit behind the SE moved from the estimate: the SE is approximate"
     return out
 
@@ -395,6 +419,23 @@ def adjusted_effects(study: Study, alpha: float = 0.05) -> pd.DataFrame:
     for c in ("n", "n_treated", "n_comparison", "n_trimmed"):
         out[c] = out[c].astype("int64")
     return out
+
+
+def rows_used(study: Study) -> dict[str, np.ndarray]:
+    """Per outcome, the rows (a mask over the data) the estimate the study asks for rests on, as adjusted_effects
+    takes them: the outcome, group (and period, and cluster for clustered SEs) known; with an adjustment, the score's
+    covariates known and the row kept by trimming (the naive comparison's rows when the score cannot be fitted)."""
+    spec, data = study.spec, study.data
+    prep = _prepare(study) if spec.adjustment != "none" else None
+    treated = indicator(data[spec.treatment.column], spec.treatment.treated)
+    ok = ~np.isnan(treated)
+    if spec.design == "did":
+        ok &= ~np.isnan(indicator(data[spec.period.column], spec.period.post))
+    if spec.se == "cluster":
+        ok &= pd.factorize(data[spec.cluster], use_na_sentinel=True)[0] >= 0
+    if prep is not None and not prep.failed:
+        ok &= prep.kept
+    return {outcome: ok & ~np.isnan(as_numbers(data[outcome])) for outcome in spec.outcomes}
 
 
 def _row(study: Study, outcome: str, method: str, estimand: str) -> dict[str, Any]:
@@ -563,7 +604,7 @@ HEADLINE_COLUMNS = ["study", "outcome", "method", "estimand", "itt", "estimate",
                     "ci_high", "p_value", "p_holm", "naive_estimate", "naive_se", "naive_p_value", "mean_treated",
                     "comparison_mean", "comparison_sample", "binary", "effect_pp", "relative_effect", "n_treated",
                     "n_comparison", "comparison_n", "mde", "icc", "icc_n", "mean_cluster_size", "design_effect",
-                    "mde_design",
+                    "mde_design", "clusters_treated", "clusters_comparison",
                     "registration", "note"]
 
 
@@ -585,6 +626,8 @@ def headline(study: Study, alpha: float = 0.05, effects: pd.DataFrame | None = N
       mean_cluster_size m,
       design_effect = 1 + (m - 1) ICC, and mde_design: the multiple for the clusters per arm x the classical SE of
       the difference of means x sqrt(design effect), the MDE of that comparison of means;
+    - clusters_treated, clusters_comparison (``se: cluster``): the clusters holding each arm's rows of the estimate
+      (``rows_used``), as CONSORT's extension to cluster trials asks (item 16);
     - registration: "exploratory" for an outcome listed in ``exploratory``, "prespecified" for the others when the
       study gives a ``registry``, "" when the study says nothing.
 
@@ -598,6 +641,7 @@ def headline(study: Study, alpha: float = 0.05, effects: pd.DataFrame | None = N
     post = indicator(data[spec.period.column], spec.period.post) if spec.design == "did" else None
     clustered = spec.se == "cluster" and spec.cluster in data
     groups = pd.factorize(data[spec.cluster], use_na_sentinel=True)[0] if clustered else None
+    used = rows_used(study) if clustered else {}
     rows = []
     for outcome in spec.outcomes:
         mine = effects[effects["outcome"] == outcome]
@@ -633,6 +677,9 @@ def headline(study: Study, alpha: float = 0.05, effects: pd.DataFrame | None = N
             if without > 0:
                 row["relative_effect"] = row["mean_treated"] / without
         row["comparison_n"] = int(y0.size)
+        if clustered:
+            row["clusters_treated"] = len(np.unique(groups[used[outcome] & (treated == 1)]))
+            row["clusters_comparison"] = len(np.unique(groups[used[outcome] & (treated == 0)]))
         if groups is not None and after.sum() > 2:
             # the comparison after the programme as a cross-section: rows of a cluster resemble each other
             idx = np.flatnonzero(after)

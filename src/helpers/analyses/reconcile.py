@@ -41,7 +41,7 @@ The number of decimals printed is the number of digits after the decimal mark ("
 
 6. A scale word right after the number multiplies it, and the precision with it: "2,4 M EUR", "2,4 millions",
    "2,4 M€" are 2 400 000 printed to the nearest 100 000 (decimals -5); "12k", "12 000 milliers"... (k, K,
-   mille, milliers; M, Mio, millions; Md, Mds, Mrd, milliards, bn). "billion" (10^9 in English, 10^12 in French) is
+   mille, milliers, thousand; M, Mio, Mo (« 25 Mo € », as the THAMM presentation writes it), millions; Md, Mds, Mrd, milliards, bn). "billion" (10^9 in English, 10^12 in French) is
    refused. Without this, "2,4 M EUR" was read as 2.4 and called a mismatch. Lower-case "m", "mn" are million
    only beside a currency ("$1.4m", "1,4 mn USD"; "12 m" may be metres), "mln" always.
 
@@ -73,6 +73,14 @@ from ..text import fold, is_all
 
 MATCH, TRUNCATED, MISMATCH, NOT_COMPUTABLE = "match", "truncated", "mismatch", "not_computable"
 FRACTION_NOTE = "as a fraction of 1"   # in the note of a percentage printed 0.444 (see _as_fraction)
+# in the note of a women's share of participations beside the persons' one (analyses.figures.persons_caution)
+PERSONS_NOTE = "the women's share of the distinct persons is"
+# in the note of a women's share whose participants include some of unknown sex (analyses.figures._sex_unknown)
+ALL_PARTICIPANTS_NOTE = "the women's share of all the participants is"
+# in the note of a mismatch that the other decimal mark reads as a match (see _with_the_other_mark)
+MARK_NOTE = "with the other decimal mark"
+# in the note of a spending figure whose label speaks of commitments (analyses.figures.reconciliation_figures)
+COMMITMENT_NOTE = "its label speaks of commitments: the spending computed is what was paid (expenditure), not committed"
 STATUSES = (MATCH, TRUNCATED, MISMATCH, NOT_COMPUTABLE)
 SUGGESTED = 3                       # keys a "did you mean" names at most
 APPROX_RELATIVE = Decimal("0.02")   # "~": 2 % of the printed value ...
@@ -95,7 +103,7 @@ _BRACKETED = re.compile(r"^\s*\([^()]*\d[^()]*\)\s*$")   # « (0,27) »: read as
 # a scale word right after the number (rule 5); "M" may be glued to a currency (2,4 MEUR, 2,4 M€, 5 MDT: every code
 # and abbreviation of data.currencies, which printed_currency reads there: « 5 MDT » was 5 dinars)
 _GLUED = "|".join(sorted(CODES | set(ABBREVIATIONS), key=lambda c: (-len(c), c)))
-_SCALE = re.compile(r"^\s*(?:(?P<thousand>k|K|mille|milliers?)|(?P<million>M|Mio|millions?)"
+_SCALE = re.compile(r"^\s*(?:(?P<thousand>k|K|mille|milliers?|thousands?)|(?P<million>M|Mio|Mo|millions?)"
                     rf"|(?P<billion>Md|Mds|Mrd|milliards?|bn))(?=$|[^A-Za-zÀ-ÿ]|{_GLUED})")
 _SCALES = {"thousand": 3, "million": 6, "billion": 9}
 # « $1.4m », « 1,4 mn USD »: lower-case m, mn for million only beside a currency (« 12 m » is metres, « 3 mn »
@@ -108,9 +116,10 @@ _AMBIGUOUS_SCALE = re.compile(r"^\s*(?:billions?|trillions?)\b", re.IGNORECASE)
 _BEFORE = {
     ">=": "au moins|pas moins de|at least|no less than|not less than|minimum|≥|>=|=>",
     "<=": "au plus|au maximum|pas plus de|jusqu'a|jusqu’a|at most|no more than|not more than|up to|maximum|≤|<=|=<",
-    ">": "plus de|plus d'|plus d’|au-dela de|au dela de|superieure? a|more than|over|above|greater than|"
-         "in excess of|>",
-    "<": "moins de|moins d'|moins d’|inferieure? a|less than|fewer than|under|below|<",
+    # « + de 3 000 » (as « plus de » is often written): it was read as = 3 000, a mismatch beside 3 100
+    ">": "plus de|plus d'|plus d’|\\+ ?de|\\+ ?d'|\\+ ?d’|au-dela de|au dela de|superieure? a|more than|over|above|"
+         "greater than|in excess of|>",
+    "<": "moins de|moins d'|moins d’|- ?de|- ?d'|- ?d’|inferieure? a|less than|fewer than|under|below|<",
     "~": "environ|env\\.|pres de|pres d'|pres d’|quelque|autour de|de l'ordre de|de l’ordre de|approximativement|"
          "approx\\.?|about|around|approximately|nearly|almost|roughly|some|~|≈|±|\\+/-",
 }
@@ -182,8 +191,11 @@ _CHANGE_BEFORE = {sign: re.compile(rf"(?:^|[\s(:,;])(?:{words})(?:\s+(?:de|of|by
                                    rf"(?:\s*(?:{_BOUND_WORDS}))?\s*$") for sign, words in (("-", _DOWN), ("+", _UP))}
 _CHANGE_UNIT = r"(?:%|pourcents?|percent|p\.?\s?p\.?|pts?\.?|points?(?:\s+de\s+pourcentage)?|percentage\s+points?)?"
 _CHANGE_AFTER = {sign: re.compile(rf"^\s*{_CHANGE_UNIT}\s*(?:{words})(?:$|[\s.,;)])") for sign, words in (
-    ("-", "de moins|en moins|en baisse|en recul|less|fewer|lower|down"),
-    ("+", "de plus|en plus|en hausse|more|higher|up"))}
+    # (« a 5% decline », « 5 % de baisse » were read as +5: « Conforme » beside an increase of 5)
+    ("-", "de moins|en moins|en baisse|en recul|de baisse|de diminution|de reduction|de recul|de repli|de chute|"
+          "less|fewer|lower|down|declines?|decreases?|drops?|falls?|reductions?|cuts?|losses"),
+    ("+", "de plus|en plus|en hausse|de hausse|d'augmentation|d’augmentation|de croissance|de progression|"
+          "more|higher|up|increases?|rises?|growth|gains?"))}
 _TURNED = {">": "<", ">=": "<=", "<": ">", "<=": ">="}
 _WORDY = re.compile(r"[^\W\d_]")
 
@@ -214,12 +226,41 @@ def _direction(sign: str, before: str, after: str, original: str) -> str:
     return sign or (said.pop() if said else "")
 
 
+# a dollar said with its country (« 12 000 $ CA », « 5 M$ CAN », « CA$12,000 », « A$ », « dollars canadiens »): read as
+# the bare « $ », it was compared as USD (a Canadian-funded project's report beside USD figures was a match)
+_DOLLAR_OF = re.compile(r"(?<![A-Za-z])(US|CAN?|C|AUD?|A|NZ|HK|SG)\s?\$|\$\s?(US|CAN?|AUD?|NZ|HK|SG)(?![A-Za-z])")
+_DOLLAR_COUNTRY = {"US": "USD", "CA": "CAD", "CAN": "CAD", "C": "CAD", "AU": "AUD", "AUD": "AUD", "A": "AUD",
+                   "NZ": "NZD", "HK": "HKD", "SG": "SGD"}
+_DOLLAR_WORD = re.compile(r"\bdollars? (canadiens?|australiens?|americains?|us|des etats-unis|neo-zelandais)\b")
+_DOLLAR_WORDS = {"canadien": "CAD", "australien": "AUD", "americain": "USD", "us": "USD", "des etats-unis": "USD",
+                 "neo-zelandais": "NZD"}
+# a bare « $ » or « dollars » is the project's own dollar in a project kept in one (a Canadian project's « 12 000 $ »
+# is in CAD: it was « printed in USD »), and USD in any other
+_US_SAID = re.compile(r"US\$|\$\s?US\b|\bUSD\b|\bdollars? (?:us|americains?|des etats-unis)\b")
+DOLLARS = frozenset("USD CAD AUD NZD HKD SGD".split())
+
+
 def printed_currency(text: Any) -> str:
     """The currency a printed figure names, as a code ('EUR' for « 2,8 M EUR », « 2 777 778 € »), '' when it names
     none; 'EUR+USD' when it names two (data.currencies: the words the tables' headers and cells are read with)."""
     from ..data.currencies import named_currencies
 
-    return "+".join(named_currencies(text))
+    if text is None:
+        return ""
+    text = str(text)
+    codes = {_DOLLAR_COUNTRY[(m.group(1) or m.group(2)).upper()] for m in _DOLLAR_OF.finditer(text)}
+    text = _DOLLAR_OF.sub(" ", text)
+    folded = fold(text)
+    codes |= {next(code for word, code in _DOLLAR_WORDS.items() if m.group(1).startswith(word))
+              for m in _DOLLAR_WORD.finditer(folded)}
+    folded = _DOLLAR_WORD.sub(" ", folded)
+    codes |= set(named_currencies(text, folded))
+    return "+".join(sorted(codes))
+
+
+def _bare_dollar(text: str) -> bool:
+    """The printed figure names a dollar without its country only (« 12 000 $ », « 1,2 M$ », « 5 000 dollars »)."""
+    return printed_currency(text) == "USD" and not _US_SAID.search(f"{text} {fold(text)}")
 
 
 def is_currency(unit: Any) -> bool:
@@ -238,7 +279,7 @@ def other_currency(printed: Any, unit: Any) -> str:
     if not is_currency(unit):
         return ""
     named, own = printed_currency(printed), currency_code(str(unit).strip())
-    if not named or same_currency(named, own):
+    if not named or same_currency(named, own) or (own in DOLLARS and _bare_dollar(str(printed))):
         return ""
     return f"printed in {named}, the project's figures are in {own} (the workbook does not convert currencies)"
 
@@ -254,7 +295,7 @@ def parse_printed(text: Any, decimal_mark: str | None = None) -> ParsedNumber:
     s = original.strip()
     first = _FIRST_DIGIT.search(s)
     if first is None:
-        raise UnreadableNumber(f"'{original}' is not a number")
+        raise UnreadableNumber(_not_a_number(original))
     lead, s = s[:first.start()], s[first.start():]
     trail = _TRAIL.search(s)
     after, s = (s[trail.start():], s[:trail.start()]) if trail else ("", s)
@@ -270,12 +311,12 @@ def parse_printed(text: Any, decimal_mark: str | None = None) -> ParsedNumber:
     for gap in _GAP.finditer(s):   # « En 2020 53 % » was read as 202053, « en 2020, 53 % » as 2020,53
         grouping = s[gap.start() - 1:gap.start()].isdigit() and _GROUP_AFTER.match(s, gap.end())
         if not grouping and s[gap.end():gap.end() + 1] not in (".", ","):
-            raise UnreadableNumber(f"'{original}' holds two numbers (a space is in a number only before a group "
-                                   "of 3 digits: write the value alone)")
+            raise UnreadableNumber(_not_a_number(original, f"'{original}' holds two numbers (a space is in a number "
+                                                           "only before a group of 3 digits: write the value alone)"))
     space_grouped = bool(_SPACE_GROUPED.search(s))
     s = _SPACES.sub("", s)
     if not s or not re.fullmatch(r"[\d.,]+", s) or not s[0].isdigit() and not (s[0] in ".," and len(s) > 1):
-        raise UnreadableNumber(f"'{original}' is not a number")
+        raise UnreadableNumber(_not_a_number(original))
     seps = [c for c in s if c in ".,"]
     if not seps:
         integer, fraction = s, ""
@@ -307,6 +348,30 @@ def parse_printed(text: Any, decimal_mark: str | None = None) -> ParsedNumber:
     except InvalidOperation:
         raise UnreadableNumber(f"'{original}' is not a number") from None
     return ParsedNumber(value.scaleb(exponent), len(fraction) - exponent, bool(sign))
+
+
+# a range (« 30 à 40 % », « entre 30 et 40 », « 30-40 % ») and a fraction (« 2/3 », « deux tiers », « la moitié »): not
+# one number; refused, saying how to write them (they were « two numbers: write the value alone », « not a number »)
+# « 45 % (1) », « 45 %[1] », « 45 %1 »: a footnote's number after the figure (they were « two numbers: write the value
+# alone », « not a number »)
+_FOOTNOTE = re.compile(r"(?:[%a-z$€]\s*[(\[]\s*\d{1,2}\s*[)\]]|%\s*\^?\d{1,2})\s*$")
+_RANGE = re.compile(r"\d\s*%?\s*(?:a|et|and|to|[-\u2013\u2014])\s*[-\u2212\u2013]?\d")
+_FRACTION = re.compile(r"^\D*\d+\s*/\s*\d+\D*$|\b(?:moitie|tiers|quarts?|cinquieme|dixieme|half|third|quarter)s?\b")
+
+
+def _not_a_number(original: str, otherwise: str = "") -> str:
+    """Why a printed text is not read: a range and a fraction are said as such, with what to write instead."""
+    folded = fold(original)
+    if _FOOTNOTE.search(folded):
+        return (f"'{original}' ends with what may be a footnote mark (write the value without it, or with the mark "
+                "as a symbol: 45 %*)")
+    if _RANGE.search(folded):
+        return (f"'{original}' is a range: the workbook checks one figure (write two reported figures, one with "
+                "the comparison >= its low end, the other <= its high end)")
+    if _FRACTION.search(folded):
+        return (f"'{original}' is a fraction: write the percentage it stands for (2/3: 67 %, with the comparison ~ "
+                "when the report rounds it so)")
+    return otherwise or f"'{original}' is not a number"
 
 
 def _precision(decimals: int) -> str:
@@ -386,7 +451,14 @@ def _as_fraction(printed: str, computed: float, comparison: str, mismatch: Class
 
 
 # a printed percentage, or percentage points: `27 %`, `+27 points de pourcentage`, `27 pp`, `27 percentage points`
-_PERCENT = re.compile(r"%|\bp\.? ?p\b\.?|\bpoints?\b|\bpercentage points?\b")
+# (« 45 pour cent », « 45 percent »: they were a mismatch of 44.55 beside 0.45, where « 45 % » was read as 0.45)
+_PERCENT = re.compile(r"%|\bp\.? ?p\b\.?|\bpoints?\b|\bpercentage points?\b|\bpour ?cents?\b|\bper ?cent\b")
+# a difference of percentages (« 45 points de pourcentage », « +5 pp »), beside a figure that is a share (« 45 points »
+# beside a women's share of 45 % was a match: a change compared with a level)
+_POINTS = re.compile(r"\bp\.? ?p\b\.?|\bpoints?\b|\bpts?\b\.?|\bpercentage points?\b")
+SHARES = frozenset({"women_share", "physical_execution_rate", "physical_progress_rate", "financial_execution_rate",
+                    "spending_share", "staff_cost_share", "indicator_achievement", "indicator_achievement_final",
+                    "survey_share"})
 PERCENT_NOTE = "a percentage of a fraction of 1"   # in the note of 27 % printed for 0.27 (see _as_percentage)
 
 
@@ -410,11 +482,55 @@ def _as_percentage(printed: str, computed: float, comparison: str, unit: str,
     return _read_as(text, computed, comparison, mismatch, f"printed {printed} as {PERCENT_NOTE}, read as {text}")
 
 
+def _with_the_other_mark(printed: str, computed: float, comparison: str, decimal_mark: str | None,
+                         mismatch: Classification) -> Classification:
+    """A mismatch whose printed text the other decimal mark reads as a match (« 1,200 » of an English source in a
+    French report, read as 1,2 beside 1 200): still a mismatch (the report's mark is project.yaml's), its note saying
+    how it would read (it was an « écart de -1 198,8 » only)."""
+    if decimal_mark not in (",", ".") or comparison not in ("=", "~"):
+        return mismatch
+    other = "." if decimal_mark == "," else ","
+    try:
+        again = classify(printed, computed, comparison, other)
+    except UnreadableNumber:
+        return mismatch
+    if again.status not in (MATCH, TRUNCATED) or again.printed_value == mismatch.printed_value:
+        return mismatch
+    return mismatch._replace(note=f"{mismatch.note}; read {MARK_NOTE} '{other}', it is {again.printed_value!r} "
+                                  f"({max(again.decimals, 0)} decimal(s)), a {again.status}: is report_decimal_mark "
+                                  f"'{decimal_mark}' the report's?")
+
+
 def _read_as(text: str, computed: float, comparison: str, mismatch: Classification, how: str) -> Classification:
     """The printed figure read again as ``text`` (another scale): its classification, said ``how``, when it agrees;
     else the mismatch as it was."""
     again = classify(text, computed, comparison, ".")
     return mismatch if again.status == MISMATCH else again._replace(note=f"{how}: {again.note}")
+
+
+# a unit column as evaluators fill it: « milliers USD », « (en milliers de dollars) », « USD '000 », « k€ », « % »
+_UNIT_LEAD = re.compile(r"^(?:en|in)\s+", re.IGNORECASE)
+_UNIT_THOUSANDS = re.compile(r"[’']?000s?\b")
+_UNIT_SCALE = re.compile(r"(?<![A-Za-zÀ-ÿ])(?:milliers?|mille|thousands?|k|K|millions?|Mio|M|mln|milliards?|Mds?)"
+                         r"(?![A-Za-zÀ-ÿ])")
+
+
+def with_unit(value: Any, unit: Any) -> str:
+    """The printed figure as the report prints it: its ``value`` followed by the ``unit`` the reported table gives it
+    beside (« 1 363 » in « milliers USD » is « 1 363 milliers USD », 1 363 000 in USD). The unit column was not read:
+    « 1 363 » was compared with 1 363 103 (a mismatch of -1 361 740), a figure in EUR with USD figures."""
+    printed = "" if _is_blank(value) else str(value).strip()
+    if _is_blank(unit) or not printed:
+        return printed
+    said = _UNIT_LEAD.sub("", " ".join(re.sub(r"[()\[\]]", " ", str(unit)).split()))
+    said = _UNIT_THOUSANDS.sub("milliers", said)
+    if not said or fold(said) in fold(printed):   # « 45 % » in a column of « % »
+        return printed
+    scale = _UNIT_SCALE.search(said)
+    if scale and scale.start():   # « USD milliers », « USD '000 »: the scale is read right after the number
+        rest = re.sub(r"(?:^|\s)(?:en|in)\s*$", "", (said[:scale.start()] + said[scale.end():]).strip(" ,;()"))
+        said = f"{scale.group(0)} {rest.strip(' ,;()')}".strip()
+    return f"{printed} {said}"
 
 
 def default_key(metric: str, key: Any) -> str:
@@ -480,8 +596,7 @@ def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str |
         if hit is None:
             hit = next((folded[(fold(metric), fold(k))] for k in candidates
                         if (fold(metric), fold(k)) in folded), None)
-        printed = rec.get("value")
-        printed = "" if _is_blank(printed) else str(printed)
+        printed = with_unit(rec.get("value"), rec.get("unit"))
         comparison = worded_comparison(printed, comparison)   # "plus de 35 %" is > 35
         if hit is None:
             reason = f"no computed figure '{metric}' with key '{key}'"
@@ -501,10 +616,16 @@ def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str |
             elsewhere = other_currency(printed, unit)   # « 2,8 M EUR » beside USD figures was a match
             if elsewhere and result.status != NOT_COMPUTABLE:
                 result = result._replace(status=NOT_COMPUTABLE, difference=float("nan"), note=elsewhere)
+            if metric in SHARES and result.status != NOT_COMPUTABLE and _POINTS.search(fold(printed)):
+                result = result._replace(status=NOT_COMPUTABLE, difference=float("nan"), note=(
+                    f"printed in percentage points, a difference between two percentages; '{metric}' is a share "
+                    "(write the share the report gives, or the change beside a figure that is one)"))
             if unit == "%" and result.status == MISMATCH:
                 result = _as_fraction(printed, computed, comparison, result)
             elif unit != "%" and result.status == MISMATCH and _PERCENT.search(fold(printed)):
                 result = _as_percentage(printed, computed, comparison, unit, result, decimal_mark)
+            if result.status == MISMATCH:
+                result = _with_the_other_mark(printed, computed, comparison, decimal_mark, result)
         rows.append({
             "figure_id": rec.get("figure_id"), "metric": metric, "key": key, "printed": printed,
             "comparison": comparison, "computed": computed, "unit": unit, "n": n, "status": result.status,
@@ -602,6 +723,6 @@ def classify_many(printed: pd.Series, computed: pd.Series, comparison: pd.Series
     return out
 
 
-__all__ = ["printed_currency", "other_currency", "is_currency", "classify", "classify_many", "worded_comparison",
+__all__ = ["printed_currency", "with_unit", "other_currency", "is_currency", "classify", "classify_many", "worded_comparison",
            "parse_printed", "reconcile", "key_suggestion", "unmatched", "lookup_rows", "default_key", "Classification", "ParsedNumber", "UnreadableNumber",
            "STATUSES", "MATCH", "TRUNCATED", "MISMATCH", "NOT_COMPUTABLE"]

@@ -293,7 +293,8 @@ def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str,
                     decimal_mark: str | None = None) -> pd.DataFrame:
     """``decimal_mark``: the report's (params.report_decimal_mark), which read the printed figures; by default the
     annex language's."""
-    from ..analyses.reconcile import FRACTION_NOTE, PERCENT_NOTE, UnreadableNumber, parse_printed, worded_comparison
+    from ..analyses.reconcile import (ALL_PARTICIPANTS_NOTE, COMMITMENT_NOTE, FRACTION_NOTE, MARK_NOTE, PERCENT_NOTE,
+                                      PERSONS_NOTE, UnreadableNumber, parse_printed, worded_comparison)
 
     checked = figures[figures["metric"] == "reported_figure"]
     about = reported.drop_duplicates("figure_id").set_index("figure_id")
@@ -319,6 +320,12 @@ def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str,
         if fig.status == "mismatch" and bound in (">", ">=", "<", "<="):   # « plus de 50 % » beside 40
             explanation = say("published_not_bound", lang, computed=_trimmed(fig.value, decimals, shown, lang),
                               bound=say(f"bound_{bound}", lang), printed=fmt.number(printed_value, decimals, lang))
+        elif bound == "~" and fig.status in ("match", "mismatch") and (tolerance := re.search(
+                r"(within|beyond) the tolerance (\S+)", str(fig.note))) and not (fraction or percentage):
+            # « environ 46 % »: the tolerance the verdict used, said (« Conforme » beside 45,2 said nothing of it)
+            explanation = say(f"published_{tolerance.group(1)}", lang,
+                              difference=_trimmed(difference, decimals, shown, lang),
+                              tolerance=_trimmed(float(tolerance.group(2)), decimals, shown, lang))
         elif fig.status == "mismatch":
             explanation = say("published_off_by", lang, difference=_trimmed(difference, decimals, shown, lang))
             if fmt.is_missing(difference):  # a comparison ('~') that does not hold
@@ -333,6 +340,25 @@ def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str,
             written = (say("published_fraction", lang, value=fmt.percent(printed_value, decimals, lang)) if fraction
                        else say("published_percentage", lang, value=fmt.number(printed_value, decimals, lang)))
             explanation = written + (say("list_separator", lang) + explanation if explanation else "")
+        unknown = re.search(r"of the (\d+) participants whose sex is known, (\d+) of unknown sex left out; "
+                            + ALL_PARTICIPANTS_NOTE + r" (\S+) %", str(fig.note))
+        if unknown:   # « 40 femmes sur 100 participants » beside 40 of the 90 whose sex is known: which one is meant?
+            caution = say("published_sex_unknown", lang, unknown=fmt.number(float(unknown.group(2)), 0, lang),
+                          value=fmt.percent(float(unknown.group(3)), max(decimals, 1), lang))
+            explanation = (explanation + say("list_separator", lang) if explanation else "") + caution
+        persons = re.search(r"\((\d+) distinct persons\); " + PERSONS_NOTE + r" (\S+) %", str(fig.note))
+        if persons:   # a women's share of participations, some persons counted at several events: which one is meant?
+            caution = say("published_of_participations", lang, persons=fmt.number(float(persons.group(1)), 0, lang),
+                          value=fmt.percent(float(persons.group(2)), max(decimals, 1), lang))
+            explanation = (explanation + say("list_separator", lang) if explanation else "") + caution
+        other = re.search(MARK_NOTE + r" '(.)', it is (\S+) \((\d+) decimal", str(fig.note))
+        if other:   # « 1,200 » of an English source in a French report: read 1,2, a mismatch; 1 200 would match
+            explanation = (explanation + say("list_separator", lang) if explanation else "") + say(
+                "published_other_mark", lang, mark=other.group(1),
+                value=fmt.number(float(other.group(2)), int(other.group(3)), lang))
+        if COMMITMENT_NOTE in str(fig.note):   # « taux d'engagement » beside the spending
+            explanation = (explanation + say("list_separator", lang) if explanation else "") + say(
+                "published_commitment", lang)
         rows.append({"figure_id": fig.key, "label": about["label"].get(fig.key), "source": about["source"].get(fig.key),
                      "reported": fig.reported, "computed": _trimmed(fig.value, decimals, shown, lang),
                      "status": fig.status, "explanation": explanation})

@@ -220,7 +220,23 @@ _REASONS_FR = [
      "aucun chiffre « {0} » n'est calculé pour la clé « {1} » (voir data/README.md)"),
     (r"there is no metric '([^']*)'", "la métrique « {0} » n'existe pas (voir data/README.md)"),
     (r"did you mean ('[^?]*')\?", lambda keys: "clé voisine : " + keys.replace("' or '", "' ou '")),
+    (r"printed value unreadable: '[^']*' ends with what may be a footnote mark", "chiffre publié illisible : il "
+     "se termine par ce qui peut être un appel de note (écrire le chiffre sans lui, ou l'appel en symbole : 45 %*)"),
+    (r"printed value unreadable: '[^']*' is a range", "chiffre publié illisible : c'est une fourchette, et le "
+     "classeur vérifie un chiffre (écrire deux chiffres publiés, l'un avec la comparaison >= sa borne basse, "
+     "l'autre <= sa borne haute)"),
+    (r"printed value unreadable: '[^']*' is a fraction", "chiffre publié illisible : c'est une fraction (écrire le "
+     "pourcentage qu'elle représente, 2/3 : 67 %, avec la comparaison ~ si le rapport l'arrondit ainsi)"),
     (r"printed value unreadable", "chiffre publié illisible"),
+    (r"printed in percentage points, a difference between two percentages; '([^']*)' is a share",
+     "publié en points de pourcentage, un écart entre deux pourcentages, alors que le chiffre est une part : écrire "
+     "la part que donne le rapport, ou l'évolution en regard d'un chiffre qui en est une"),
+    (r"dated (\d{4}-\d{2}-\d{2}) by its label, the figure computed describes (\d{4}-\d{2}-\d{2})",
+     "daté du {0} par son libellé, alors que le chiffre recalculé décrit le {1}"),
+    (r"write the key '([^']*)' to compute it at that date", "écrire la clé « {0} » pour le calculer à cette date"),
+    (r"the workbook computes it at the reporting date only", "le classeur ne le calcule qu'à la date de référence"),
+    (r"a label whose date is not the figure's: reword it", "si la date du libellé n'est pas celle du chiffre, "
+     "reformuler le libellé"),
     (r"printed in (\S+), the project's figures are in (\S+)",
      lambda named, own: f"publié en {named.replace('+', ' et en ')}, les chiffres du projet sont en {own} "
                         "(le classeur ne convertit pas les devises)"),

@@ -92,17 +92,25 @@ def few_clusters(study: Any, lang: str) -> str:
     clusters treated, a « 95 % » interval covered the effect 82 % of the time, 88 % with 5, 93 % with 8; 1,500
     draws). Empty otherwise."""
     from ..analyses.impact import FEW_CLUSTERS, indicator
+    from ..analyses.propensity import rows_used
 
     spec, data = study.spec, study.data
     if spec.se != "cluster" or not spec.cluster or spec.cluster not in data.columns:
         return ""
     treated = indicator(data[spec.treatment.column], spec.treatment.treated)
     clusters = data[spec.cluster]
-    known = pd.notna(treated) & clusters.notna().to_numpy()
-    n = clusters[known].nunique()
-    arms = clusters[known & (treated == 1)].nunique(), clusters[known & (treated == 0)].nunique()
-    if not n or (n >= FEW_CLUSTERS and min(arms) >= FEW_CLUSTERS_PER_ARM):
+    # the clusters the estimate rests on, the fewest over the outcomes: a row without the adjustment's covariate
+    # is not in it (24 sites said nothing where the estimate used 19, 7 of them treated)
+    counts = []
+    for used in rows_used(study).values():
+        n = clusters[used].nunique()
+        arms = clusters[used & (treated == 1)].nunique(), clusters[used & (treated == 0)].nunique()
+        if n:
+            counts.append((n, min(arms), arms))
+    few = [c for c in counts if c[0] < FEW_CLUSTERS or c[1] < FEW_CLUSTERS_PER_ARM]
+    if not few:
         return ""
+    n, _, arms = min(few)
     return say("study_few_clusters", lang, n=n, name=spec.label(spec.cluster, lang), limit=FEW_CLUSTERS,
                per_arm=FEW_CLUSTERS_PER_ARM, treated=arms[0], comparison=arms[1])
 
@@ -147,11 +155,16 @@ def few_rows(study: Any, lang: str) -> str:
     group (for did, in one group before or after the programme): HC1 understates the variance of a small group's
     mean, and its « 95 % » interval covered the true effect 77 % of the time with 3 treated beside 197 (85 % with
     5, 92 % with 10, 93 % with 20; normal outcomes of equal variance, 3,000 draws). Empty otherwise."""
+    from ..analyses.propensity import rows_used
+
     spec = study.spec
     if spec.se != "robust":
         return ""
     post = spec.design == "did"
-    smallest = min((found for found in (_smallest_cell(study, o) for o in spec.outcomes) if found), default=None)
+    # the rows the estimate rests on: 16 treated with the adjustment's covariate of 30 said nothing
+    used = rows_used(study)
+    smallest = min((found for found in (_smallest_cell(study, o, used[o]) for o in spec.outcomes) if found),
+                   default=None)
     if smallest is None or smallest[0] >= FEW_ROWS:
         return ""
     cell = smallest[1]
@@ -165,17 +178,23 @@ def few_rows_by_group(study: Any, effects: pd.DataFrame, lang: str) -> str:
     """The subgroups (impact.estimate_effects rows) whose robust (HC1) SEs rest on fewer than FEW_ROWS rows in a
     group, named with that number: the whole study had its caution, the subgroup table none, and 6 treated women
     beside 94 showed p < 0,001 without a word. Empty when none (or the SEs are not robust)."""
-    from ..analyses.impact import as_label
+    from ..analyses.impact import as_label, covariate_terms
 
     spec, data = study.spec, study.data
     if spec.se != "robust":
         return ""
     rows = effects[(effects["method"] == "ols") & effects["subgroup"].notna() & effects["estimate"].notna()]
+    # with the covariates in the model, the subgroup's OLS leaves out a row without one: count as it does
+    complete = np.ones(len(data), dtype=bool)
+    if spec.adjustment == "regression":
+        for _, _, x in covariate_terms(data, [c for c in spec.covariates if c in data.columns]):
+            complete &= ~np.isnan(x)
     named: dict[str, int] = {}
     for outcome, column, value in zip(rows["outcome"], rows["subgroup"], rows["subgroup_value"]):
         if column not in data.columns:
             continue
-        found = _smallest_cell(study, outcome, data[column].map(as_label, na_action="ignore").eq(value).to_numpy())
+        found = _smallest_cell(study, outcome,
+                               complete & data[column].map(as_label, na_action="ignore").eq(value).to_numpy())
         if found and found[0] < FEW_ROWS:
             name = say("label_value", lang, name=spec.label(str(column), lang),
                        value=spec.value_label(str(column), value, lang))
@@ -203,6 +222,20 @@ def weighted_size(effects: pd.DataFrame, lang: str) -> str:
     if not ess >= FEW_ROWS:
         text += " " + say("study_ess_few", lang, limit=FEW_ROWS)
     return text
+
+
+_NO_ESTIMATE = (("leaves one group empty", "trim"), ("after trimming", "trim"), ("rows inside", "trim"),
+                ("cannot be fitted", "collinear"), ("scores are 0 or 1", "separation"), ("too few rows", "rows"),
+                ("fewer than 2 rows", "rows"), ("no rows", "rows"))   # note's words -> words: study_no_estimate_<code>
+
+
+def no_estimate(note: Any, lang: str) -> str:
+    """Why a headline estimate is n.d., in the annex language, from its note (propensity.adjusted_effects): the
+    annex printed « effet estimé (IPW, ATT) n.d. (IC 95 % n.d. à n.d. ; p n.d.) », the reason in figures.csv's
+    English note only (a score separating the groups: weights of 1 / 0)."""
+    text = str(note) if isinstance(note, str) else ""
+    code = next((code for words, code in _NO_ESTIMATE if words in text), "")
+    return say(f"study_no_estimate_{code}" if code else "study_no_estimate", lang)
 
 
 def balance_table(balance: pd.DataFrame, spec: StudySpec, lang: str) -> pd.DataFrame:

@@ -34,6 +34,9 @@ def design_text(survey: Any, summary: dict[str, Any], lang: str) -> str:
     elif summary["weighted"]:
         population = fmt.number(summary["population"], 0, lang)
         parts.append(say("survey_weighted", lang, name=survey.label(d["weights"], lang), population=population))
+    elif summary.get("fpc_weighted"):   # no weights: those the fpc gives, as R's svydesign takes them
+        population = fmt.number(summary["population"], 0, lang)
+        parts.append(say("survey_weighted_fpc", lang, name=survey.label(d["fpc"], lang), population=population))
     else:
         parts.append(say("survey_not_weighted", lang))
     if d["fpc"]:

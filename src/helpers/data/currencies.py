@@ -14,7 +14,7 @@ from typing import Any
 from ..text import fold
 
 # the ISO 4217 codes of the projects' donors and countries; a header naming another one is read as a remark
-CODES = frozenset("EUR USD GBP CHF CAD JPY CNY SEK NOK DKK XOF XAF MAD TND DZD LYD MRU MRO EGP".split())
+CODES = frozenset("EUR USD GBP CHF CAD AUD NZD HKD SGD JPY CNY SEK NOK DKK XOF XAF MAD TND DZD LYD MRU MRO EGP".split())
 # « dinars », without the country: the currency of a project in any of them
 DINAR, DINARS = "DINAR", frozenset("TND LYD DZD KWD BHD JOD IQD RSD MKD".split())
 # « francs » alike: a franc CFA, Swiss, Guinean... project's own, another currency in a USD one
@@ -30,6 +30,11 @@ WORDS = {"EURO": "EUR", "EUROS": "EUR", "DOLLAR": "USD", "DOLLARS": "USD", "F CF
          "FRANCS SUISSES": "CHF", "DINAR": DINAR, "DINARS": DINAR, "FRANC": FRANC, "FRANCS": FRANC}
 for _country, _code in (("TUNISIEN", "TND"), ("LIBYEN", "LYD"), ("ALGERIEN", "DZD")):
     WORDS.update({f"DINAR {_country}": _code, f"DINARS {_country}S": _code})
+# a dollar said with its country (« dollars canadiens » is not USD; reconcile reads « $ CA », « CA$ » besides)
+for _country, _code in (("CANADIEN", "CAD"), ("AUSTRALIEN", "AUD"), ("AMERICAIN", "USD"), ("US", "USD"),
+                        ("DES ETATS-UNIS", "USD"), ("NEO-ZELANDAIS", "NZD")):
+    _plural = _country if _country in ("US", "DES ETATS-UNIS", "NEO-ZELANDAIS") else _country + "S"
+    WORDS.update({f"DOLLAR {_country}": _code, f"DOLLARS {_plural}": _code, f"DOLLARS {_country}": _code})
 _NAMES = {**SIGNS, **ABBREVIATIONS, **WORDS}
 
 # a currency named inside a text (« 2,8 M EUR », « 2 777 778 € », « $1.4m », « Budget (dollars US) »): a sign, a code
@@ -37,7 +42,8 @@ _NAMES = {**SIGNS, **ABBREVIATIONS, **WORDS}
 SIGN = re.compile(r"US\$|\$US|[€$£¥]")
 CODE = re.compile(r"(?:^|(?<=[^A-Za-z])|(?<=(?<![A-Za-z])[kKmM]))(" + "|".join(sorted(CODES | set(ABBREVIATIONS),
                   key=lambda c: (-len(c), c))) + r")(?![A-Za-z])")
-WORD = re.compile(r"\b(euros?|dollars?|dirhams?|dhs?|francs? cfa|f\.? ?cfa|livres? sterling|francs? suisses?|"
+WORD = re.compile(r"\b(euros?|dollars? (?:canadiens?|australiens?|americains?|us|des etats-unis|neo-zelandais)|"
+                  r"dollars?|dirhams?|dhs?|francs? cfa|f\.? ?cfa|livres? sterling|francs? suisses?|"
                   r"dinars? (?:tunisien|libyen|algerien)s?|dinars?|ouguiyas?|francs?)\b")
 # any of them in a cell, in any case (a number cell naming one is refused: data.numbers); the signs of the
 # number parser besides (₣ franc, ₦ naira, ¤ any currency)
@@ -58,13 +64,14 @@ def currency_code(text: Any) -> str:
     return named[0] if len(named) == 1 else code
 
 
-def named_currencies(text: Any) -> list[str]:
-    """The currencies a text names, as codes, sorted ('EUR' for « 2,8 M EUR »; [] for none)."""
+def named_currencies(text: Any, folded: str | None = None) -> list[str]:
+    """The currencies a text names, as codes, sorted ('EUR' for « 2,8 M EUR »; [] for none). ``folded``: the folded
+    text whose words are read, when not fold(text)."""
     if text is None:
         return []
     text = str(text)
     found = [m.group(0) for m in SIGN.finditer(text)] + [m.group(1) for m in CODE.finditer(text)]
-    found += [m.group(1) for m in WORD.finditer(fold(text))]
+    found += [m.group(1) for m in WORD.finditer(fold(text) if folded is None else folded)]
     return sorted({_NAMES.get(" ".join(w.split()).upper(), w.upper()) for w in found})
 
 

@@ -67,6 +67,13 @@ TRANSACTION_TYPES = {"1": "incoming funds", "2": "outgoing commitment", "3": "di
                      "5": "interest payment", "6": "loan repayment", "7": "reimbursement", "8": "purchase of equity",
                      "9": "sale of equity", "10": "credit guarantee", "11": "incoming commitment",
                      "12": "outgoing pledge", "13": "incoming pledge"}
+# the 1.0x codes (letters, words) some publishers still write in 2.0x files: read as the 2.01 codes they became,
+# with a warning, never left out as an unknown type (IATI 2.01 changes: TransactionType, ActivityDateType)
+LETTER_TYPES = {"IF": "1", "C": "2", "D": "3", "E": "4", "IR": "5", "LR": "6", "R": "7", "QP": "8", "QS": "9",
+                "CG": "10"}
+WORD_DATES = {"start-planned": "1", "start-actual": "2", "end-planned": "3", "end-actual": "4"}
+WORD_ROLES = {"funding": "1", "accountable": "2", "extending": "3", "implementing": "4"}
+PAID = {"3", "4", "7", "8", "D", "E", "R", "QP", ""}  # money paid out (or a type not known): spending, or may be
 INCOMING = {"1"}  # incoming funds: money received. A pledge (13) or commitment (11) is a promise, not money
 LEVELS = {"1": "output", "2": "outcome", "3": "impact"}
 UNITS = {"1": ("unités", "units"), "2": ("%", "%"), "3": ("nominal", "nominal"), "4": ("ordinal", "ordinal"),
@@ -100,6 +107,8 @@ class Money:
     provider_activity: str | None = None
     receiver_activity: str | None = None
     description: list[tuple[str, str | None]] | None = None  # a transaction's description: (language, narrative)
+    ref: str | None = None        # a transaction's @ref: the publisher's own identifier of it
+    status: str | None = None     # a budget's @status: 1 indicative, 2 committed
 
 
 @dataclass(slots=True)
@@ -156,6 +165,8 @@ class Activity:
     transactions: list[Money] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
     status: str | None = None     # activity-status/@code: 5 cancelled
+    written: dt.date | None = None  # the day the file (or the activity, when later) was last written
+    partners: list[tuple[str, str]] = field(default_factory=list)  # (participating-org/@activity-id, its path)
 
 
 @dataclass
@@ -272,9 +283,13 @@ def _read_activities(path: Path) -> tuple[list[Activity], list[Problem]]:
                 if refused:
                     return [], [refused]
                 root_lang, checked = root.get(XML_LANG) or root_lang, True
+                generated = _date(root.get("generated-datetime"))
             if event == "start" or element.tag != "iati-activity":
                 continue
             activities.append(_activity(element, file, len(activities) + 1, root_lang, problems))
+            updated = _date(element.get("last-updated-datetime"))
+            activities[-1].written = max((d for d in (generated, updated) if d), default=None)
+            _actual_dates(activities[-1], problems)
             element.clear(keep_tail=False)
             parent = element.getparent()
             while element.getprevious() is not None:  # the activities already read
@@ -296,6 +311,25 @@ def _read_activities(path: Path) -> tuple[list[Activity], list[Problem]]:
                                 "Is it an IATI activity file (not an organisation file)? Download the project's "
                                 "activity file."))
     return activities, problems
+
+
+def _actual_dates(activity: Activity, problems: list[Problem]) -> None:
+    """An actual start or end (activity-date 2, 4) after the day the file was written had not happened: a planned
+    date written with the actual type. Read as the planned one (1, 3) when the file gives none, with a warning: it
+    was taken as the project's start or end (the elapsed share, the burn index) and dated spending before it."""
+    for actual, planned, what in (("2", "1", "start"), ("4", "3", "end")):
+        day = activity.dates.get(actual)
+        if day is None or activity.written is None or day <= activity.written:
+            continue
+        del activity.dates[actual]
+        kept = activity.dates.setdefault(planned, day)
+        problems.append(Problem(activity.file, "iati_actual_date_future", f"activity {activity.identifier}: its "
+                                f"actual {what} ({day.isoformat()}, activity-date type {actual}) is after the day "
+                                f"the file was written ({activity.written.isoformat()}): it had not happened, so it "
+                                f"is read as the planned {what}" + ("" if kept == day else f", the file's own "
+                                f"planned {what} ({kept.isoformat()}) kept"), "Ask the publisher to write planned "
+                                f"dates with type {planned}.", element=f"{activity.path}/activity-date",
+                                value=day.isoformat(), severity="warning"))
 
 
 def _refused(root: etree._Element, file: str) -> Problem | None:
@@ -333,6 +367,7 @@ def _activity(element: etree._Element, file: str, position: int, root_lang: str,
     default_currency = element.get("default-currency")
     activity = Activity(identifier, file, path, element.get("hierarchy"), lang, {}, {}, [], {}, [], [])
     counts = dict.fromkeys(POSITIONED, 0)
+    odd = False  # a transaction type outside the codelist (1.0x letters, none)
     for child in element:  # every child, picked by tag (a multi-tag filter costs more than it saves)
         tag = child.tag
         if tag not in READ_TAGS:
@@ -345,34 +380,53 @@ def _activity(element: etree._Element, file: str, position: int, root_lang: str,
             activity.title = _narratives(child, lang)
         elif tag == "reporting-org":
             activity.reporting_org = _narratives(child, lang)
-        elif tag == "participating-org" and child.get("role") == "1":
-            activity.funders.append(_narratives(child, lang))
+        elif tag == "participating-org":
+            if WORD_ROLES.get(fold(child.get("role") or ""), (child.get("role") or "").strip()) == "1":
+                activity.funders.append(_narratives(child, lang))
+            if (child.get("activity-id") or "").strip():  # the same project as another publisher reports it
+                activity.partners.append((child.get("activity-id").strip(), f"{where}/@activity-id"))
         elif tag == "activity-date":
             day = _date(child.get("iso-date"))
-            if day is not None and child.get("type"):
-                activity.dates[child.get("type")] = day
+            kind = (child.get("type") or "").strip()
+            if day is not None and kind:
+                activity.dates[WORD_DATES.get(kind.lower(), kind)] = day
         elif tag == "recipient-country" and child.get("code"):
             code = _country(child.get("code"), file, identifier, where, problems)
             share = _percentage(child, file, identifier, where, problems)
-            if code is not None:
+            same = next((c for c in activity.countries if c.code == code), None) if code else None
+            if same is not None:  # the same country twice (MA and ma): one country, its parts added
+                added = None if same.percentage is None or share is None else same.percentage + share
+                problems.append(Problem(file, "iati_country_twice", f"activity {identifier}: the recipient "
+                                        f"country {code} is given twice: read once"
+                                        + (f", with its percentages added ({_show(added)} %)" if added is not None
+                                           else ""), "Nothing to do if it is; ask the publisher to give each "
+                                        "country once.", element=f"{where}/@code", value=shown(child.get("code")),
+                                        severity="warning"))
+                same.percentage = added
+            elif code is not None:
                 activity.countries.append(Country(code, share, _narratives(child, lang)))
         elif tag == "activity-status":
             activity.status = (child.get("code") or "").strip() or None
         elif tag == "related-activity" and child.get("ref"):
             activity.related.append((child.get("ref").strip(), (child.get("type") or "").strip()))
+            if activity.related[-1][1] == "5":  # third party: another organisation's report of this same activity
+                activity.partners.append((activity.related[-1][0], f"{where}/@ref"))
         elif tag == "budget":
             activity.budgets.append(_budget_of(child, where, default_currency, file, identifier, problems))
         elif tag == "transaction":
             activity.transactions.append(_transaction(child, where, default_currency, file, identifier, lang,
                                                       problems))
+            odd = odd or activity.transactions[-1].kind not in TRANSACTION_TYPES
         elif tag == "result":
             activity.indicators += _result(child, where, file, identifier, lang, problems)
+    if odd:
+        _transaction_types(activity, problems)
     return activity
 
 
 READ_TAGS = {"title", "reporting-org", "participating-org", "activity-date", "activity-status", "recipient-country",
              "related-activity", "budget", "transaction", "result"}  # the other elements of an activity are not read
-POSITIONED = {"recipient-country", "budget", "transaction", "result"}
+POSITIONED = {"recipient-country", "budget", "transaction", "result", "participating-org", "related-activity"}
 
 
 def _narratives(element: etree._Element, lang: str) -> dict[str, str]:
@@ -486,6 +540,7 @@ def _budget_of(element: etree._Element, where: str, default_currency: str | None
     parts = {child.tag: child for child in element}
     money = _money(parts.get("value"), where, default_currency, file, identifier, problems)
     money.kind = (element.get("type") or "1").strip()
+    money.status = (element.get("status") or "").strip() or None
     money.start = _date(parts["period-start"].get("iso-date")) if "period-start" in parts else None
     money.end = _date(parts["period-end"].get("iso-date")) if "period-end" in parts else None
     return money
@@ -511,22 +566,67 @@ def _transaction(element: etree._Element, where: str, default_currency: str | No
             text = child.get(name)
             if text and key not in found:
                 found[key] = text.strip()
+            elif text and key == "country" and text.strip().upper() != found[key].upper():
+                found["countries"] = "several"  # IATI allows one: which part is whose is not known
     money = _money(value, where, default_currency, file, identifier, problems)
     money.kind = found.get("kind", "")
     money.end = _date(found.get("end"))
     money.country = _country(found["country"], file, identifier, f"{where}/recipient-country", problems) \
-        if found.get("country") else None
+        if found.get("country") and "countries" not in found else None
+    if "countries" in found and money.amount is not None:
+        problems.append(Problem(file, "iati_country_split", f"activity {identifier}: this transaction names several "
+                                "recipient countries (IATI allows one): its money is split as the activity's, not "
+                                f"given to the first ({found['country']})", "Ask the publisher for one transaction "
+                                "per country.", element=f"{where}/recipient-country", value=shown(found["country"]),
+                                severity="warning"))
     money.provider_activity = found.get("provider") or None
     money.receiver_activity = found.get("receiver") or None
     money.description = description or None
+    money.ref = (element.get("ref") or "").strip() or None
     if money.end is None and money.amount is not None:
         given = found.get("end")
+        paid = money.kind.upper() in PAID  # a commitment or incoming funds without a date stop no build
         problems.append(Problem(file, "iati_no_date", f"activity {identifier}: this transaction has no "
                                 + ("valid transaction-date (a day of the years 1900 to 2199)" if given else
-                                   "transaction-date") + ", so it cannot be put in a period and is not counted",
+                                   "transaction-date") + ", so it cannot be put in a period and is not counted"
+                                + ("" if paid else f" (type {TRANSACTION_TYPES.get(money.kind, money.kind)}: "
+                                   "not spending unless iati.spending says so)"),
                                 HINT_PUBLISHER, element=f"{where}/transaction-date",
-                                value=shown(given) if given else None))
+                                value=shown(given) if given else None, severity="error" if paid else "warning"))
     return money
+
+
+def _transaction_types(activity: Activity, problems: list[Problem]) -> None:
+    """Transaction-type/@code outside the 2.0x codelist: a 1.0x letter (D, E...) is read as its code, one warning
+    per activity; anything else (no type, 99) is said for each value, which may be spending then not counted."""
+    letters: list[Money] = []
+    written: set[str] = set()
+    for money in activity.transactions:
+        if money.kind in TRANSACTION_TYPES or money.amount is None:
+            continue
+        element = f"{money.path.rsplit('/', 1)[0]}/transaction-type/@code"
+        code = LETTER_TYPES.get(money.kind.upper())
+        if code is not None:
+            letters.append(money)
+            written.add(money.kind)
+            money.kind = code
+            continue
+        problems.append(Problem(activity.file, "iati_transaction_type", f"activity {activity.identifier}: "
+                                + (f"the transaction type {shown(money.kind)!r} is not an IATI code (1 to 13)"
+                                   if money.kind else "this transaction has no transaction-type")
+                                + f": what it is cannot be told, and its value ({_show(money.amount)}) is not "
+                                "counted as spending", "Ask the publisher to correct the file; if it is spending, "
+                                "the spending shown is too low until then.", element=element,
+                                value=shown(money.kind) if money.kind else None, severity="warning"))
+    if letters:
+        read = ", ".join(f"{k} = {LETTER_TYPES[k.upper()]} ({TRANSACTION_TYPES[LETTER_TYPES[k.upper()]]})"
+                         for k in sorted(written))
+        problems.append(Problem(activity.file, "iati_transaction_type", f"activity {activity.identifier}: "
+                                f"{len(letters)} transaction(s) typed with the letter codes of IATI 1.0x, read as "
+                                f"IATI 2.01 renumbered them: {read}", "Nothing to do if they are; ask the "
+                                "publisher to use the 2.0x codes (1 to 13).",
+                                element=f"{letters[0].path.rsplit('/', 1)[0]}/transaction-type/@code",
+                                severity="warning"))
 
 
 def _result(element: etree._Element, where: str, file: str, identifier: str, lang: str,
@@ -674,6 +774,7 @@ def _counted(activities: list[Activity], amounts: dict[int, float], params: Proj
                     children[ref].add(activity.identifier)
                 elif kind == "2":
                     children[activity.identifier].add(ref)
+    _contradicting_links(children, by_id, problems)
 
     def has(activity: Activity, kind: str) -> bool:
         items = activity.budgets if kind == "budget" else [t for t in activity.transactions if t.kind in spending]
@@ -686,8 +787,22 @@ def _counted(activities: list[Activity], amounts: dict[int, float], params: Proj
                 found |= {child} | below(child, seen | {identifier})
         return found
 
+    if "7" not in spending:  # a reimbursement is a disbursement (of money the recipient already spent)
+        for activity in activities:
+            paid = [t for t in activity.transactions if t.kind == "7" and id(t) in amounts]
+            if paid:
+                problems.append(Problem(activity.file, "iati_reimbursement", f"activity {activity.identifier}: "
+                                        f"{len(paid)} reimbursement(s) (transaction type 7, a kind of disbursement "
+                                        "that covers money the recipient already spent), "
+                                        f"{_show(round(sum(amounts[id(t)] for t in paid), 2))} {params.currency} in "
+                                        f"all, are not counted as spending: iati.spending is "
+                                        f"[{', '.join(params.iati.spending)}]", "Add 7 to iati.spending in "
+                                        "project.yaml (spending: [3, 4, 7]) to count them.", element=paid[0].path,
+                                        value=_show(paid[0].amount), severity="warning"))
     counted = {id(m) for a in activities for m in a.budgets if id(m) in amounts}
-    counted |= {id(t) for a in activities for t in a.transactions if t.kind in spending and id(t) in amounts}
+    counted |= {id(t) for a in activities for t in a.transactions if t.kind in spending and id(t) in amounts
+                and not _after_written(a, t, problems)}
+    counted -= _repeated(activities, spending, problems)
     for activity in activities:
         descendants = below(activity.identifier)
         own = [k for k in ("budget", "spending") if has(activity, k)]
@@ -718,16 +833,40 @@ def _counted(activities: list[Activity], amounts: dict[int, float], params: Proj
                                         "Nothing to do if the children cover the parent's money; otherwise keep "
                                         "only the parent (iati.activities in project.yaml).",
                                         element=activity.path, severity="warning"))
+    _unlinked_levels(activities, by_id, below, has, problems)
+
+    def holds_money(activity: Activity) -> bool:  # its own budget or spending is counted
+        return any(id(m) in counted for m in activity.budgets) or any(
+            id(t) in counted for t in activity.transactions if t.kind in spending)
+
     for activity in activities:  # B reports funds from A: A's disbursements to B are B's money
+        holds: bool | None = None
         for incoming in activity.transactions:
             source = by_id.get(incoming.provider_activity or "")
             if incoming.kind not in INCOMING or source is None or source is activity:
                 continue
+            holds = holds_money(activity) if holds is None else holds
+            if not holds:  # (a child whose budget is its parent's: the money is only in A's)
+                break
             named = [o for o in source.transactions if o.kind in spending and o.receiver_activity ==
                      activity.identifier]  # all of them are the receiver's money, however it reports them
             if not named:  # else at most one, of the same value and date (two payments of 250 to two partners)
                 named = [o for o in source.transactions if o.kind in spending and o.receiver_activity is None and
                          o.amount == incoming.amount and o.end == incoming.end and id(o) in counted][:1]
+            if not named and any(o.kind in spending and o.receiver_activity is None and id(o) in counted
+                                 for o in source.transactions):  # (paid on the 31st, received on the 5th...)
+                problems.append(Problem(activity.file, "iati_incoming_unmatched", f"activity "
+                                        f"{activity.identifier} reports {_show(incoming.amount)} "
+                                        f"{incoming.currency or ''} of incoming funds from {source.identifier} "
+                                        f"({incoming.end}), and no disbursement or expenditure of "
+                                        f"{source.identifier} names it as receiver (receiver-activity-id) or has "
+                                        "this value and date: if it paid it, that money is counted in both "
+                                        "activities' spending and budgets, twice",
+                                        f"Find {source.identifier}'s payment to {activity.identifier}; keep only "
+                                        "one of the two activities "
+                                        "(iati.activities in project.yaml), or ask the publisher to write "
+                                        "receiver-org/@receiver-activity-id.", element=incoming.path,
+                                        value=_show(incoming.amount), severity="warning"))
             for out in named:
                 if id(out) in counted:
                     counted.discard(id(out))
@@ -738,7 +877,161 @@ def _counted(activities: list[Activity], amounts: dict[int, float], params: Proj
                                             f"counted as {activity.identifier}'s money only, not twice",
                                             "Nothing to do: the spending of the receiving activity is counted.",
                                             element=out.path, value=_show(out.amount), severity="warning"))
+    for activity in activities:  # A names B as the receiver, B reports no incoming funds: still B's money
+        for out in activity.transactions:
+            receiver = by_id.get(out.receiver_activity or "")
+            if (out.kind not in spending or id(out) not in counted or receiver is None or receiver is activity
+                    or not holds_money(receiver)):
+                continue  # (a receiver without money of its own counted: the money is only in A's)
+            counted.discard(id(out))
+            transfers[(activity.identifier, receiver.identifier)] += amounts[id(out)]
+            problems.append(Problem(activity.file, "iati_incoming_funds", f"activity {activity.identifier}: this "
+                                    f"{TRANSACTION_TYPES.get(out.kind, out.kind)} goes to {receiver.identifier} "
+                                    "(receiver-org/@receiver-activity-id), an activity of the files with its own "
+                                    f"budget or spending: it is counted as {receiver.identifier}'s money only, not "
+                                    "twice", "Nothing to do: the spending of the receiving activity is counted.",
+                                    element=out.path, value=_show(out.amount), severity="warning"))
+    for activity in activities:  # committed to B, not paid yet: the money is in both budgets all the same
+        for out in activity.transactions:
+            receiver = by_id.get(out.receiver_activity or "")
+            if out.kind == "2" and id(out) in amounts and receiver is not None and receiver is not activity \
+                    and holds_money(receiver):
+                transfers[(activity.identifier, receiver.identifier)] += 0.0  # (_less_funded takes the commitment)
+            source = by_id.get(out.provider_activity or "")  # B's incoming commitment (11) from A: alike
+            if out.kind == "11" and id(out) in amounts and source is not None and source is not activity \
+                    and holds_money(activity):
+                transfers[(source.identifier, activity.identifier)] += 0.0
+    linked = set(transfers)  # (payer, receiver) already told apart by the incoming funds
+    for activity in activities:  # A names B as a participating organisation's activity: one project, two reports
+        for ref, where in activity.partners:
+            other = by_id.get(ref)
+            pair = {(activity.identifier, ref), (ref, activity.identifier)}
+            if other is None or other is activity or pair & linked \
+                    or ref in below(activity.identifier) or activity.identifier in below(ref) \
+                    or not any(has(activity, k) for k in ("budget", "spending")) \
+                    or not any(has(other, k) for k in ("budget", "spending")):
+                continue
+            linked |= pair
+            problems.append(Problem(activity.file, "iati_same_project", f"activity {activity.identifier} names "
+                                    f"{ref}, an activity of the files, as "
+                                    + ("a third party's report of the same activity (related-activity type 5)"
+                                       if where.endswith("/@ref") else "a participating organisation's activity "
+                                       "(the same project reported by the funder and by the implementer?)")
+                                    + ", and no "
+                                    "incoming funds or related-activity tells which money is whose: both budgets "
+                                    "and spendings are counted, which counts the money one gave the other twice",
+                                    "Keep only one of the two activities (iati.activities in project.yaml), "
+                                    "usually the implementer's; nothing to do if they are two projects.",
+                                    element=where, value=shown(ref), severity="warning"))
     return counted, transfers, problems
+
+
+def _repeated(activities: list[Activity], spending: set[str], problems: list[Problem]) -> set[int]:
+    """id(Money) of the spending transactions written again: the same @ref, type, date, value and currency as an
+    earlier one of the activity (a file merged from two downloads repeats them); counted once, with a warning.
+    Two payments alike without the same @ref may be two payments: both counted."""
+    again: set[int] = set()
+    for activity in activities:
+        seen: dict[tuple[Any, ...], Money] = {}
+        for money in activity.transactions:
+            if money.ref is None or money.kind not in spending or money.amount is None:
+                continue
+            key = (money.ref, money.kind, money.end, money.amount, money.currency)
+            first = seen.setdefault(key, money)
+            if first is money:
+                continue
+            again.add(id(money))
+            problems.append(Problem(activity.file, "iati_transaction_twice", f"activity {activity.identifier}: "
+                                    f"this transaction repeats {first.path.rsplit('/', 1)[0].rsplit('/', 1)[-1]} "
+                                    f"(same ref {shown(money.ref)!r}, type, date and value): counted once",
+                                    "Nothing to do if it is a copy; ask the publisher otherwise (two payments have "
+                                    "two refs).", element=money.path, value=_show(money.amount), severity="warning"))
+    return again
+
+
+def _after_written(activity: Activity, money: Money, problems: list[Problem]) -> bool:
+    """Whether a spending transaction is dated after the day its file was written (generated-datetime, or the
+    activity's last-updated-datetime when later): money not paid yet when the file said it was (a planned payment,
+    which IATI writes as planned-disbursement). Not counted, with a warning: it would be spent at any later
+    reporting date, and make import-iati would take its date as the reporting date."""
+    if activity.written is None or money.end is None or money.end <= activity.written:
+        return False
+    problems.append(Problem(activity.file, "iati_future_transaction", f"activity {activity.identifier}: this "
+                            f"{TRANSACTION_TYPES.get(money.kind, money.kind)} is dated {money.end.isoformat()}, after "
+                            f"the file was written ({activity.written.isoformat()}, generated-datetime / "
+                            "last-updated-datetime): it was not paid when the file said it, so it is not counted",
+                            "Ask the publisher to write planned payments as planned-disbursement; a newer file "
+                            "of the activity gives what was paid since.", element=money.path,
+                            value=_show(money.amount), severity="warning"))
+    return True
+
+
+def _level(activity: Activity) -> int | None:
+    text = (activity.hierarchy or "").strip()
+    return int(text) if text.isdigit() else None
+
+
+def _contradicting_links(children: dict[str, set[str]], by_id: dict[str, Activity], problems: list[Problem]) -> None:
+    """Two activities each the other's parent (a publisher writing type 1 "parent" on the parent): each one's money
+    was left out for the other's, and the two vanished from every figure. The lower @hierarchy is the parent;
+    without one to tell, neither is, and both are counted, said."""
+    for first in sorted(children):
+        for second in sorted(children[first]):
+            if first >= second or first not in children.get(second, ()):
+                continue
+            a, b = by_id[first], by_id[second]
+            levels = (_level(a), _level(b))
+            if None not in levels and levels[0] != levels[1]:
+                parent, child = (a, b) if levels[0] < levels[1] else (b, a)  # type: ignore[operator]
+                children[child.identifier].discard(parent.identifier)
+                outcome = (f"{parent.identifier} (hierarchy {parent.hierarchy}) is taken as the parent of "
+                           f"{child.identifier} (hierarchy {child.hierarchy})")
+            else:
+                children[first].discard(second)
+                children[second].discard(first)
+                outcome = "no @hierarchy tells which is the parent: neither is, and both are counted"
+            problems.append(Problem(a.file, "iati_hierarchy_conflict", f"the related-activity links of {first} "
+                                    f"and {second} make each the other's parent (which would leave both out of "
+                                    f"every figure): {outcome}",
+                                    "Ask the publisher to correct the related-activity types (1: the related "
+                                    "activity is this one's parent, 2: its child); if one holds the other's money, "
+                                    "keep only one of them (iati.activities in project.yaml).", element=a.path,
+                                    value=f"{first} <-> {second}", severity="warning"))
+
+
+def _unlinked_levels(activities: list[Activity], by_id: dict[str, Activity], below: Any, has: Any,
+                     problems: list[Problem]) -> None:
+    """A parent and its children both with money, not linked by related-activity: they cannot be told apart from
+    two projects, so both are counted; say it when the child's identifier extends the parent's and its hierarchy is
+    lower (GB-1-109635 level 1, GB-1-109635-101 level 2: the publishers' convention), so that no doubled total
+    goes unsaid."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for child in activities:
+        mine = _level(child)
+        if mine is None or mine < 2:
+            continue
+        cuts = [m.start() for m in re.finditer(r"[-_./]", child.identifier)]
+        for cut in reversed(cuts):
+            parent = by_id.get(child.identifier[:cut])
+            if parent is None or parent is child:
+                continue
+            theirs = _level(parent)
+            if theirs is not None and theirs < mine and child.identifier not in below(parent.identifier) \
+                    and parent.identifier not in below(child.identifier) \
+                    and any(has(parent, k) and has(child, k) for k in ("budget", "spending")):
+                found[parent.identifier].append(child.identifier)
+            break
+    for identifier, children in found.items():
+        parent = by_id[identifier]
+        more = "..." if len(children) > 5 else ""
+        problems.append(Problem(parent.file, "iati_hierarchy_unlinked", f"activity {identifier} (hierarchy "
+                                f"{parent.hierarchy}) and {', '.join(children[:5])}{more} "
+                                "(a lower level, whose identifier extends its own) both report money, and no "
+                                "related-activity links them: both are counted, which counts the same money twice "
+                                "if they are a parent and its children", "Keep only the parent or only the "
+                                "children (iati.activities or iati.activity_prefix in project.yaml) if they are; "
+                                "nothing to do if they are separate projects.", element=parent.path,
+                                value=", ".join(children[:5]), severity="warning"))
 
 
 # ================================================================= the tables
@@ -769,6 +1062,9 @@ def _shares(activity: Activity, problems: list[Problem]) -> list[tuple[str, floa
                                 element=f"{activity.path}/recipient-country"))
         return [(REGIONAL, 1.0)]
     rest = 1.0 - sum(s for _, s in shares)
+    if 1e-9 < rest <= 0.001:  # thirds written 33.33 + 33.33 + 33.33: 100 % rounded, not 0.01 % for the region
+        total = 1.0 - rest
+        return [(code, share / total) for code, share in shares]
     if rest > 1e-9:
         shares.append((REGIONAL, rest))
     return shares
@@ -868,14 +1164,17 @@ def _less_funded(activity: Activity, total: float, funded: list[tuple[str, float
         other = by_id[receiver]
         their = _revised_total(other, [b for b in other.budgets if id(b) in counted], amounts, []) \
             if any(id(b) in counted for b in other.budgets) else None
-        committed = sum(amounts[id(t)] for t in activity.transactions if t.kind == "2" and id(t) in amounts
-                        and t.receiver_activity == receiver)
+        committed = max(sum(amounts[id(t)] for t in activity.transactions if t.kind == "2" and id(t) in amounts
+                            and t.receiver_activity == receiver),   # what A says it committed, or B it was promised
+                        sum(amounts[id(t)] for t in other.transactions if t.kind == "11" and id(t) in amounts
+                            and t.provider_activity == activity.identifier))
         part += max(0.0, min(their or 0.0, max(given, committed)))  # a receiver left out holds none
     if part <= 0:  # the receivers have no budget: the money is in this one's only
         return total
     left = total - part
     problems.append(Problem(activity.file, "iati_incoming_budget", f"activity {activity.identifier} funds "
-                            f"{', '.join(r for r, _ in funded)} (which report its money as incoming funds): "
+                            f"{', '.join(r for r, _ in funded)} (which report its money as incoming funds, or which it "
+                            "names as receiver-activity-id): "
                             f"{_show(round(part, 2))} {params.currency} of its budget is in their budgets too, and "
                             f"is counted there only: its budget is counted as "
                             + (f"{_show(round(left, 2))} {params.currency}" if left >= 0 else
@@ -894,6 +1193,32 @@ def _revised_total(activity: Activity, budgets: list[Money], amounts: dict[int, 
     budget not computed. Budgets whose periods overlap are never added: when one
     covers all the others and is at least their sum (a whole-life budget beside yearly ones), it alone is counted;
     otherwise the budget is not computed."""
+    if len(budgets) > 1:  # a budget without a period (or ending before it starts) beside others: its days, hence
+        # which of them it holds or adds to, are unknown (a whole-life budget beside its years was added: twice)
+        odd = [b for b in budgets if b.start is None or b.end is None or b.end < b.start]
+        if odd and len(odd) < len(budgets) or any(b.start and b.end and b.end < b.start for b in odd):
+            bad = odd[0]
+            rest = _revised_total(activity, [b for b in budgets if b is not bad], amounts, []) \
+                if len(odd) == 1 and bad.start is None and bad.end is None else None
+            if rest is not None and amounts[id(bad)] >= rest - 0.005:  # a whole-life budget, at least its parts
+                problems.append(Problem(activity.file, "iati_budget_period", f"activity {activity.identifier}: "
+                                        f"this budget has no period ({_show(round(amounts[id(bad)], 2))}), beside "
+                                        f"{len(budgets) - 1} budget(s) with one ({_show(round(rest, 2))} in all): "
+                                        "it is read as the whole-life budget they are parts of, and counted alone, "
+                                        "not added to them", "Nothing to do if it is the activity's whole budget; "
+                                        "ask the publisher to give it its period otherwise.", element=bad.path,
+                                        value=_show(bad.amount), severity="warning"))
+                return amounts[id(bad)]
+            problems.append(Problem(activity.file, "iati_budget_period", f"activity {activity.identifier}: this "
+                                    "budget has "
+                                    + (f"a period that ends ({bad.end}) before it starts ({bad.start})"
+                                       if bad.start and bad.end else "no valid period-start and period-end "
+                                       "(a day as 2021-01-01)") + f", beside {len(budgets) - 1} other budget(s): "
+                                    "whether it holds them or adds to them cannot be told, so the activity's budget "
+                                    "is not computed (not rated)", "Ask the publisher to give every budget its "
+                                    "period (period-start, period-end, at most a year).", element=bad.path,
+                                    value=_show(bad.amount), severity="warning"))
+            return None
     revisions = [b for b in budgets if b.kind == "2" and amounts[id(b)] >= 0]
     kept = []
     for budget in budgets:
@@ -914,6 +1239,16 @@ def _revised_total(activity: Activity, budgets: list[Money], amounts: dict[int, 
     corrections: list[Money] = []
     for (start, end), items in periods.items():
         positive = [b for b in items if amounts[id(b)] >= 0]
+        committed = [b for b in positive if b.status == "2"]
+        if len(positive) > 1 and len(committed) == 1 and all(b.status == "1" for b in positive if b not in committed):
+            # an indicative budget (status 1) beside the committed one (2) of its period: the committed one is it
+            problems.append(Problem(activity.file, "iati_budget_indicative", f"activity {activity.identifier}: "
+                                    f"the period {start}..{end} has an indicative budget (status 1) and a committed "
+                                    f"one (status 2, {_show(committed[0].amount)}): the committed one is counted, "
+                                    "not their sum", "Nothing to do if the committed budget replaces the "
+                                    "indicative one.", element=committed[0].path, severity="warning"))
+            items = [b for b in items if b not in positive or b is committed[0]]
+            positive = committed
         if len(positive) > 1:   # two revisions (950 for the latest 500) or a budget given twice: not added
             kinds = {b.kind for b in positive}
             problems.append(Problem(activity.file, "iati_budget_twice", f"activity {activity.identifier} has "
@@ -1026,7 +1361,39 @@ def _expenditure(activities: list[Activity], amounts: dict[int, float], counted:
                              "amount": amounts[id(money)] * share, "country": country,
                              "period_label": _period_label(kind, money, params.language, activity.lang),
                              "iati_file": activity.file, "iati_element": money.path})
+    rows += _covered_to_date(rows, activities, params)
     return _frame("expenditure", rows)
+
+
+def _covered_to_date(rows: list[dict[str, Any]], activities: list[Activity], params: ProjectParams
+                     ) -> list[dict[str, Any]]:
+    """A row of 0 at the reporting date for each country whose last transaction is before it, when the files that
+    report its spending were written on or after it: a transaction is an event, not a period, and the file says
+    nothing was paid since. Without it the country's spending was « not computable: the expenditure data ends on
+    2021-09-30 », and so was the whole project's, for a file written on 2022-01-20 about 2021."""
+    reporting = getattr(params, "reporting_date", None)  # (make import-iati reads the files before it has one)
+    if reporting is None:
+        return []
+    day = dt.date.fromisoformat(str(reporting)[:10])
+    by_id = {a.identifier: a for a in activities}
+    last: dict[str, dict[str, Any]] = {}
+    lines: dict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        country = row["country"]
+        lines[country].add(row["line"])
+        if country not in last or row["period_end"] >= last[country]["period_end"]:
+            last[country] = row
+    added = []
+    for country, row in last.items():
+        written = [by_id[line].written for line in lines[country]]
+        if row["period_end"] >= day or None in written or min(written) < day:  # type: ignore[type-var]
+            continue
+        since, file_day = row["period_end"].isoformat(), min(written).isoformat()  # type: ignore[type-var]
+        label = (f"aucune transaction publiée après le {since} (fichier IATI du {file_day})" if params.language ==
+                 "fr" else f"no transaction published after {since} (IATI file of {file_day})")
+        added.append({**row, "period_end": day, "amount": 0.0, "period_label": label,
+                      "iati_element": row["iati_element"].split("/")[0]})
+    return added
 
 
 def _written_narratives(written: list[tuple[str, str | None]]) -> dict[str, str]:
@@ -1278,9 +1645,13 @@ def about(activities: list[Activity], language: str, spending: Iterable[str] = (
     money_days = [d for a in activities for m in (*a.budgets, *a.transactions) for d in (m.start, m.end) if d]
     info.start_date = min([d for d in starts if d] or money_days or [None])  # type: ignore[type-var]
     info.end_date = max([d for d in ends if d] or money_days or [None])  # type: ignore[type-var]
-    spent_days = [t.end for a in activities for t in a.transactions if t.kind in set(spending) and t.end]
+    spent_days = [t.end for a in activities for t in a.transactions if t.kind in set(spending) and t.end
+                  and (a.written is None or t.end <= a.written)]  # a payment after the file's day is not made
     result_days = [p.end for a in activities for i in a.indicators for p in i.periods if p.end]
     info.reporting_date = max(spent_days or result_days or money_days or [None])  # type: ignore[type-var]
+    written = max((a.written for a in activities if a.written), default=None)
+    if info.reporting_date and written and info.reporting_date > written:  # (a budget's or a target's end): the
+        info.reporting_date = written                                     # file describes no later day
     for activity in activities:
         for country in activity.countries:
             name = in_language(country.names, language, activity.lang)

@@ -34,6 +34,7 @@ from .inputs import beside, exists, load_described, read_yaml, recording
 from .model import ProjectData, Study, each_distinct, scope  # noqa: F401 (ProjectData, Study, scope re-exported)
 from . import readers
 from .readers import UNREADABLE, RawTable, column_letter, column_position, read_table
+from .readers import _number_kind as readers_number_kind
 from .schemas import StudySpec, validate_table
 from .spec import (AMBIGUOUS_COLUMNS, COLUMNS, DEFAULTS, ENUMERATIONS, FINANCED_TABLES, KINDS as DTYPES,  # noqa: F401
                    ENGLISH_HEADERS, REGIONAL, REQUIRED, SPEC, TABLES, Column, Table, blank, repeats, split_lines)
@@ -757,7 +758,8 @@ def _typed(name: str, raw: RawTable, params: ProjectParams,
                 frame[column.name] = _years_typed(frame[column.name])
             written = frame[column.name]
         if name == "reported" and column.name == "value":   # as printed: its number cells as the sheet shows them
-            frame[column.name] = _printed(frame[column.name], report_decimal_mark(params))
+            frame[column.name] = _printed(frame[column.name], report_decimal_mark(params),
+                                          raw.formats.get(raw.letters.get(column.name, ""), {}))
             continue
         values, column_problems = _typed_column(frame[column.name], column.kind, raw, params.decimal_mark,
                                                 money=column.money, percent=column.percent, period=column.period)
@@ -1048,21 +1050,33 @@ def _texts(series: pd.Series, decimal_mark: str) -> pd.Series:
     return pd.Series([text(v) for v in series], index=series.index, dtype="str", name=series.name)
 
 
-def _printed(series: pd.Series, report_mark: str | None) -> pd.Series:
+def _printed(series: pd.Series, report_mark: str | None, formats: dict[int, str] | None = None) -> pd.Series:
     """reported.xlsx's published values as text: a number cell as the number it holds, with the report's decimal
     mark (the mark that reads it back: 1.655 was written '1,655' with the project's mark '.', read back with the
     report's ',' as... 1655, and 241.377 as 241377); a cell formatted as a percentage as the percentage the sheet
-    shows (0.5 -> '50 %': it was '0.5', read as 0,5)."""
+    shows (0.5 -> '50 %': it was '0.5', read as 0,5). ``formats`` (row -> number format): a number whose format
+    writes a text beside it is followed by that text, as the sheet shows it (150 000 formatted `#,##0 [$€-40C]`
+    is '150000 €': it was compared as the project's USD; 150 formatted `#,##0" k$"` '150 k$': it was 150)."""
     mark = report_mark or "."
+    formats = formats or {}
 
-    def text(value: Any) -> Any:
+    def text(value: Any, row: Any) -> Any:
         if isinstance(value, numbers.Percent):
             return value.as_shown(mark)
-        return _texts(pd.Series([value], dtype="object"), mark).iloc[0]
+        shown = _texts(pd.Series([value], dtype="object"), mark).iloc[0]
+        said = readers_number_kind(formats.get(row)) if type(value) in (int, float) else None
+        if isinstance(said, tuple) and said[0]:
+            words, divided = said
+            if divided:   # `#,##0," k$"` shows 150 000 as « 150 k$ »: the cell holds the whole amount
+                words = re.sub(r"^(?:k|K|M|Mio|Md)\s*(?=\W|$)|\b(?:milliers?|thousands?|millions?|milliards?)\b",
+                               "", words).strip()
+            shown = f"{shown} {words}".strip() if words else shown
+        return shown
 
     if pd.api.types.infer_dtype(series, skipna=True) in ("string", "empty"):
         return series.astype("str")
-    return pd.Series([text(v) for v in series], index=series.index, dtype="str", name=series.name)
+    return pd.Series([text(v, row) for v, row in zip(series, series.index)], index=series.index, dtype="str",
+                     name=series.name)
 
 
 def _statuses(frame: pd.DataFrame, raw: RawTable, synonyms: dict[str, str]) -> tuple[pd.DataFrame, list[Problem]]:
@@ -1527,9 +1541,11 @@ def load_study(spec_path: Path, params: ProjectParams) -> tuple[Study | None, li
         problems += _study_groups(spec, frame, raw, spec_path)
         problems += _repeated_units(spec, frame, raw)
         problems += _units_changing_group(spec, frame, raw)
+        problems += _units_without_baseline(spec, frame, raw)
         problems += _clusters_missing(spec, frame, raw)
         problems += _covariates_missing(spec, frame, raw)
         problems += _clusters_across_countries(spec, frame, raw)
+        problems += _several_currencies(spec, frame, raw)
         for outcome in spec.outcomes:
             problems += code_problems(frame[outcome], raw, outcome, prefix="outcome_")
             problems += _yes_no_coding(frame[outcome], raw, outcome)
@@ -1565,6 +1581,31 @@ def _clusters_across_countries(spec: StudySpec, frame: pd.DataFrame, raw: RawTab
         f"If the clusters are numbered per country, write codes unique across the study ('{shown[0][:3].upper()}-"
         f"{value}'); if a cluster does gather several countries, nothing to do.",
         index=index, column=spec.cluster, value=value, severity="warning")]
+
+
+CURRENCY_HEADERS = {"currency", "devise", "devises", "monnaie", "currency_code", "code_devise"}  # folded
+
+
+def _several_currencies(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
+    """A study whose rows say their currency (a column `devise`: MAD on Maroc's rows, TND on Tunisie's) with an
+    outcome that is an amount: the estimates compare and average the amounts as one currency (a dirham beside a
+    dinar, worth 3.2 dirhams), without a word. A warning, at the column: the workbook converts no currency."""
+    columns = [c for c in frame.columns if isinstance(c, str) and fold(c).replace(" ", "_") in CURRENCY_HEADERS]
+    amounts = [o for o in spec.outcomes if o in frame.columns and pd.api.types.is_numeric_dtype(frame[o])
+               and not frame[o].dropna().isin([0, 1]).all()]
+    for column in columns:
+        values = frame[column].dropna()
+        spelt = pd.Series([fold(str(v)) for v in values.unique()]).unique()
+        if len(spelt) < 2 or not amounts:
+            continue
+        shown = sorted({str(v).strip() for v in values.unique()})
+        first = values.index[values.map(lambda v: fold(str(v))) != fold(str(values.iloc[0]))][0]
+        return [raw.problem(
+            "study_several_currencies", f"the rows are in {len(spelt)} currencies ({', '.join(shown[:6])}): "
+            f"{', '.join(amounts)} would be compared and averaged across them as one amount",
+            "Convert the amounts to one currency (the workbook converts none), or make one study per currency "
+            "(its rows only).", index=first, column=column, value=str(frame.at[first, column]), severity="warning")]
+    return []
 
 
 def _study_column(series: pd.Series, outcome: bool, raw: RawTable,
@@ -1696,6 +1737,32 @@ def _units_changing_group(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -
         f"{numbers.plain(spec.treatment.treated)}' for everyone who took part, whatever the round), or leave out "
         "the persons who joined the programme late.", index=index, column=spec.treatment.column,
         value=numbers.plain(frame.at[index, spec.treatment.column]))]
+
+
+def _units_without_baseline(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
+    """A did study's persons (``unit:``) with rows after the programme and none before (late entrants, or a baseline
+    not found): the difference-in-differences compares the groups' means, so their level counts as their group's
+    change. 30 of 100 treated persons enrolled late, 300 above the others: the effect was 288 for the 200 of the
+    persons seen twice; the annex counted their attrition (persons seen before only), not them. A warning: the rounds
+    may be samples drawn anew."""
+    if not spec.unit or spec.period is None or spec.unit not in frame.columns \
+            or spec.period.column not in frame.columns:
+        return []
+    post = _matches(frame[spec.period.column], spec.period.post)
+    known = frame[spec.unit].notna() & frame[spec.period.column].notna()
+    before = set(frame.loc[known & ~post, spec.unit])
+    late = frame.index[known & post & ~frame[spec.unit].isin(before)]
+    if not len(late) or not before:
+        return []
+    count = frame.loc[late, spec.unit].nunique()
+    return [raw.problem(
+        "unit_without_baseline", f"{count} {spec.unit}(s) have rows after the programme and none before it: the "
+        "difference-in-differences compares the groups' means, so their level counts as their group's change (a "
+        "late entrant who earned more from the start adds to the effect)",
+        f"Give their row before the programme, or leave them out of {Path(raw.file).name} to compare the persons "
+        "seen in both rounds (the annex counts them beside the attrition); if each round is a sample drawn anew, "
+        "remove `unit:`.", index=late[0], column=spec.unit, value=numbers.plain(frame.at[late[0], spec.unit]),
+        severity="warning")]
 
 
 def _yes_no_coding(values: pd.Series, raw: RawTable, outcome: str) -> list[Problem]:
@@ -1845,18 +1912,31 @@ def _round_rank(value: Any, order: list[Any] | None) -> float | None:
         return None
 
 
+def _round_span(value: Any) -> tuple[Any, Any] | None:
+    """The days a round written as a year, a month, a quarter or a date covers (2019, 2021-06, juin 2021, T2 2021);
+    None for a round number (1, 2) or a word."""
+    if isinstance(value, bool):
+        return None
+    return numbers.period_span(numbers.plain(value) if isinstance(value, float) else str(value).strip())
+
+
 def _rounds_after_post(spec: StudySpec, frame: pd.DataFrame, raw: RawTable, spec_path: Path) -> list[Problem]:
     """Rows of a round later than the post one (a second follow-up, 2023, beside `post: 2021`): every round but the
     post one is the comparison's « before », so 2023 was counted before the programme (its DiD halved, the
-    baseline balance taken in 2023), with nothing said. Refused: which rounds to compare is the evaluator's call."""
+    baseline balance taken in 2023), with nothing said. Refused: which rounds to compare is the evaluator's call.
+    Rounds written as months or dates are placed in time too (2022-12 beside `post: 2021-06` was counted before)."""
     assert spec.period is not None
     column, post = spec.period.column, spec.period.post
     post_rank = _round_rank(post, spec.period.order)
-    if post_rank is None:
+    if post_rank is None and (spec.period.order or _round_span(post) is None):
         return []
     values = frame[column]
     later = [v for v in values.dropna().unique().tolist()
-             if (rank := _round_rank(v, spec.period.order)) is not None and rank > post_rank]
+             if (rank := _round_rank(v, spec.period.order)) is not None and post_rank is not None and rank > post_rank]
+    post_span = None if spec.period.order else _round_span(post)
+    if post_span is not None:   # rounds written as dates, months or quarters (2021-06, juin 2021) and years
+        later = [v for v in values.dropna().unique().tolist()
+                 if (span := _round_span(v)) is not None and span[0] > post_span[1]]
     if not later:
         return []
     rows = values.index[values.isin(later).to_numpy()]

@@ -78,6 +78,18 @@ class IatiParams(_Strict):
         if bad:
             raise ValueError(f"{', '.join(bad)} is not an IATI transaction type (1 to 13; 3 disbursement, "
                              "4 expenditure)")
+        kinds = {v.strip() for v in value}
+        promises = sorted(kinds & {"10", "11", "12", "13"}, key=int)
+        if promises:  # no money moves: never spent
+            raise ValueError(f"{', '.join(promises)} (credit guarantee, incoming commitment, pledges) moves no "
+                             "money: it is never spending. Keep [3, 4] for spending")
+        # the same money at two stages: committed (2) then paid (3, 4); received (1) then paid on (3, 4)
+        twice = [k for k in ("2", "1") if k in kinds and kinds & {"3", "4"}]
+        if twice:
+            raise ValueError(f"{twice[0]} ({'outgoing commitment' if twice[0] == '2' else 'incoming funds'}) with "
+                             f"{', '.join(sorted(kinds & {'3', '4'}))} counts the same money twice: what is "
+                             f"{'committed' if twice[0] == '2' else 'received'} is what is then disbursed (3) or "
+                             "spent (4). Keep [3, 4] for spending")
         return [v.strip() for v in value]
 
     @field_validator("exchange_rates")
@@ -248,6 +260,8 @@ _HINTS = {"staff_categories": "Name the values of budget.csv's `category` column
           "budget_total": "Write the amount alone, e.g. budget_total: 2 777 777,78 with decimal_mark: \",\" (or "
                           "2777777.78), in the project's currency.",
           "language": "Write fr or en, in lower case: language: fr.",
+          "iati.spending": "Write the transaction types counted as spending: iati: spending: [3, 4] (3 disbursement, "
+                           "4 expenditure).",
           "country": "One country per annex file, as the data's `country` column writes it (country: Maroc), or "
                      "`all` for the whole project: an annex of several countries is the `all` one."}
 DATE_KEYS = ("start_date", "end_date", "reporting_date")
@@ -320,7 +334,7 @@ def _problems_from(path: Path, error: ValidationError, allowed: set[str]) -> lis
             value = err.get("input")
             message = err["msg"].removeprefix("Value error, ")  # a validator's own sentence says what is wrong
             key = str(err["loc"][0]) if err["loc"] else ""
-            hint = _HINTS.get(key, "Dates are written 2021-12-31; numbers without units.")
+            hint = _HINTS.get(loc) or _HINTS.get(key, "Dates are written 2021-12-31; numbers without units.")
             if key in DATE_KEYS and len(err["loc"]) == 1 and not isinstance(value, dict):
                 message, hint = _date_problem(key, value)
             elif not err["loc"] and message.split(" ")[0] in _DATES:   # the dates' order: the key it names

@@ -96,6 +96,9 @@ class RawTable:
     # .xlsx: letter -> the numbers of the table whose number format writes a text beside them (`#,##0.0" k$"`,
     # `[$€-40C]`): (first row, the format, its text, whether it divides the number by 1 000s, number of cells)
     format_notes: dict[str, "FormatNote"] = field(default_factory=dict)
+    # .xlsx: letter -> {row: number format} of the first FORMATS_KEPT cells whose format writes a text (`#,##0 "€"`):
+    # a published figure (reported.xlsx) is the number with that text, as the sheet shows it
+    formats: dict[str, dict[int, str]] = field(default_factory=dict)
     # .xlsx: (row, letter) -> the formula of a cell below the header that totals the rows above it as Excel's tables
     # and filtered lists do (`=SUBTOTAL(109,Tableau1[budget])`, `=AGGREGATE(9,5,…)`): a totals row (totals.py)
     subtotals: dict[tuple[int, str], str] = field(default_factory=dict)
@@ -924,10 +927,12 @@ def _stream(sheet, table: RawTable, notes: dict[int, list] | None = None,
     notes = {} if notes is None else notes
 
     def noted(cell, n: int) -> Any:
-        found = notes.setdefault(cell.column - 1, [cell.number_format, [], 0])
+        found = notes.setdefault(cell.column - 1, [cell.number_format, [], 0, {}])
         if len(found[1]) <= HEADER_SEARCH_ROWS and found[0] == cell.number_format:   # (rows up to the header's)
             found[1].append(n)
         found[2] += 1
+        if len(found[3]) < FORMATS_KEPT:
+            found[3][n] = cell.number_format
         return cell.value
 
     for n, row in enumerate(sheet.iter_rows(min_row=1, min_col=1), 1):
@@ -974,6 +979,7 @@ def _percent_decimals(number_format: Any) -> int | None:
 
 
 _PERCENT = "percent"
+FORMATS_KEPT = 5000   # number formats kept per column (RawTable.formats): a published figures' table is far smaller
 _LITERALS = re.compile(r'"([^"]*)"|\\(.)|\[\$([^\]\-]*)[^\]]*\]|\[[^\]]*\]|[_*].|([^"\\\[_*]+)')
 _PLACEHOLDERS = re.compile(r"general|[eE][+-]0+|[0#?.,%+\-()/:@\s]", re.IGNORECASE)
 _DIVIDED = re.compile(r"[0#?.],+(?![0#?])")   # a comma after the digits: the number shown divided by 1 000
@@ -1124,8 +1130,10 @@ def _ole2_problem(table: RawTable, data: bytes) -> Problem:
 def _format_notes(table: RawTable, notes: dict[int, list]) -> None:
     """table.format_notes: the columns read whose numbers below the header have a format writing a text."""
     names = set(table.letters.values())
-    for position, (number_format, rows, count) in notes.items():
+    for position, (number_format, rows, count, formats) in notes.items():
         letter = column_letter(position)
+        if letter in names:
+            table.formats[letter] = {n: f for n, f in formats.items() if n > table.header_row}
         below = [n for n in rows if n > table.header_row]
         if letter not in names or not below:
             continue

@@ -553,6 +553,8 @@ SPEC: dict[str, Table] = {t.name: t for t in (
         Column("key", **ID, french=("clé",)),
         Column("value", **ID, french=("valeur",)),
         Column("comparison", allowed=COMPARISONS, normalise="comparison", default="=", french=("comparaison",)),
+        # the value's unit when the report's table gives it apart (« milliers USD »): read with the value
+        Column("unit", french=("unité", "unités")),
         LABEL, Column("source", french=("source",)),
         Column("country", normalise="country", french=("pays",)),  # which annex checks it: empty = the "all" annex
     )),
@@ -600,7 +602,8 @@ ENGLISH_HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
                    "baseline": ("baseline_value",), "target": ("target_value",),
                    "target_final": ("final_target", "end_of_project_target"), "unit": ("unit_of_measure",),
                    "label": ("description",), "budget_lines": ("budget_line", "lines", "line")},
-    "reported": {"figure_id": ("figure", "figure_code"), "value": ("published_value", "reported_value")},
+    "reported": {"figure_id": ("figure", "figure_code"), "value": ("published_value", "reported_value"),
+                 "unit": ("units", "unit_of_measure")},
 }
 # every header read as a contract column, French and English
 HEADER_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {

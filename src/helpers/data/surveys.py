@@ -904,7 +904,10 @@ def _design_problems(survey: Survey, raw: RawTable, spec_path: Path) -> list[Pro
                                             "fpc is the population size from which the sample was drawn (or the "
                                             "sampling fraction): it cannot be smaller than the sample.",
                                             index=values.index[0], column=fpc, value=values.iloc[0]))
-        problems += _fpc_against_weights(data, raw, fpc, weights, stratum, clusters)
+        said = any(p.rule.startswith("survey_fpc") for p in problems)
+        found = _fpc_against_weights(data, raw, fpc, weights, stratum, clusters)
+        problems += found or ([] if said else _fpc_as_percentage(data, raw, fpc, weights, stratum, clusters,
+                                                                 sampled))
     for name, count in sampled.items():
         if count == 1:
             what = "cluster" if clusters else "respondent"
@@ -953,12 +956,44 @@ def _fpc_against_weights(data: pd.DataFrame, raw: RawTable, fpc: str, weights: s
                         severity="warning")]
 
 
+def _fpc_as_percentage(data: pd.DataFrame, raw: RawTable, fpc: str, weights: str | None, stratum: pd.Series,
+                       clusters: str | None, sampled: pd.Series) -> list[Problem]:
+    """An fpc above 1 that _fpc_against_weights cannot check (clusters, whose fpc counts clusters and the weights
+    people; or no weights): 12.5 is no population size, refused; every fpc between 1 and 100 is told as it is read,
+    since 10 typed for a sampling rate of 10 % was read as a population of 10 (5 of 10 clusters drawn: the
+    correction 1 - 0.5 where it is 1 - 0.1, the SE a quarter too small), without a word."""
+    values = data[fpc]
+    if not (values > 1).all():
+        return []
+    broken = values[values != values.round()]
+    if len(broken):
+        i = broken.index[0]
+        return [raw.problem("survey_fpc_percent", f"the fpc ({numbers.plain(values[i])}) is neither a sampling "
+                            "fraction (at most 1) nor a population size (a whole number): a sampling rate written as "
+                            "a percentage?", "Write the sampling fraction (0.125 for 12.5 %) or the population size "
+                            "of each stratum.", index=i, column=fpc, value=values[i])]
+    if (values > 100).any() or (weights and not clusters):
+        return []   # with weights and without clusters, _fpc_against_weights checks it
+    size = values.groupby(stratum).first()
+    name = size.index[0]
+    row = stratum.index[stratum == name][0]
+    what = "clusters" if clusters else "people"
+    where = f"the stratum {name!r}" if (stratum != "").any() else "the survey"
+    return [raw.problem("survey_fpc_percent", f"every fpc is between 1 and 100: read as the number of {what} "
+                        f"{where} was drawn from ({numbers.plain(size[name])}, {sampled[name]} of them sampled, a "
+                        f"sampling fraction of {numbers.plain(round(sampled[name] / size[name], 3))}); if it is a "
+                        "sampling rate written as a percentage, the standard errors are too small",
+                        "Write a sampling rate as a fraction (0.1 for 10 %); a population size is right as it is.",
+                        index=row, column=fpc, value=values[row], severity="warning")]
+
+
 def _value_problems(survey: Survey, spec_path: Path) -> list[Problem]:
     """A share's ``value`` must occur in the data (else its share would be a silent 0). A total needs weights: without
     them it is the respondents' own sum, which the annex would show as the population's, with an interval."""
     problems = []
     for i, est in enumerate(survey.spec.estimates):
-        if est.stat == "total" and not survey.spec.design.weights:
+        # an fpc without weights gives them (helpers.analyses.surveys.fpc_weights, as R's svydesign)
+        if est.stat == "total" and not survey.spec.design.weights and not survey.spec.design.fpc:
             problems.append(Problem(relative(spec_path), "survey_total_without_weights", f"'estimates.{i}.total' "
                                     f"asks for the total of '{est.variable}', and the design has no weights: it "
                                     "would be the sum over the respondents, not over the people they stand for",

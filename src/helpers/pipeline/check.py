@@ -122,7 +122,27 @@ def reported_figure_problems(project: str, data_dir: Path, params_dir: Path,
                 value=metric if unknown_metric else key, severity="warning")
             if problem not in problems:
                 problems.append(problem)
+        problems += [p for p in _dated_otherwise(raw, rows, data, params) if p not in problems]
     return problems
+
+
+def _dated_otherwise(raw, rows: dict, data: ProjectData, params) -> list[Problem]:
+    """A published figure whose label dates it on another day than the figure its annex computes (« dépenses au
+    31/12/2019 » keyed 'total' in an annex at 31/12/2020): the annex says « not computable »; said here first."""
+    from ..analyses.figures import dated_elsewhere, reported_for_annex
+    from ..analyses.reconcile import default_key
+
+    mine = reported_for_annex(data.tables.get("reported"), params)
+    if not len(mine) or "label" not in mine:
+        return []
+    asked = pd.DataFrame({"metric": mine["metric"].astype(str).str.strip(), "label": mine["label"], "status": "",
+                          "key": [default_key(str(m).strip(), k) for m, k in zip(mine["metric"], mine["key"])]})
+    why = dated_elsewhere(asked, params)
+    return [raw.problem("dated_otherwise", f"figure '{fid}': {reason}",
+                        "The annex will say 'not computable'. Write the key at the label's date (a budget figure), or "
+                        "reword a label whose date is not the figure's.", index=rows.get(str(fid).strip()),
+                        column="label", value=label, severity="warning")
+            for fid, label, reason in zip(mine["figure_id"], mine["label"], why) if isinstance(reason, str)]
 
 
 def _metric_named(name: str) -> str:

@@ -62,6 +62,12 @@ WORDS = {
     "published_rounded": "rounded, it would be {value}",
     "published_fraction": "written as a fraction of 1: {value}",
     "published_percentage": "written as a percentage of a fraction of 1: {value}",
+    "published_of_participations": "share of the participations, a person at several events counted at each; of the {persons} distinct persons: {value} (key 'persons')",
+    "published_sex_unknown": "share of the participants whose sex is recorded ({unknown} of unknown sex left out); over all the participants, those of unknown sex included: {value}",
+    "published_commitment": "the label speaks of commitments: the spending recomputed is what was paid out (expenditure), not what was committed",
+    "published_other_mark": "read with '{mark}' as the decimal mark, it would match ({value}): are the report's figures written with project.yaml's decimal mark (report_decimal_mark)?",
+    "published_within": "approximate figure: off by {difference}, within the tolerance of ± {tolerance}",
+    "published_beyond": "approximate figure: off by {difference}, beyond the tolerance of ± {tolerance}",
     # impact studies (studies)
     "study_method_naive": "Naive comparison (no adjustment)",
     "study_method_ols": "Ordinary least squares",
@@ -102,6 +108,15 @@ WORDS = {
                       "large weights, and neither it nor its confidence interval can be relied on; the propensity "
                       "scores of the two groups overlap poorly (overlap figure below). Restrict the study to "
                       "comparable units (the study file's trim key) or revise the score's terms."),
+    "study_no_estimate": "the estimate could not be computed (figures.csv's note column says why)",
+    "study_no_estimate_trim": ("trimming the scores (the study file's trim key) empties a group or leaves too few "
+                               "rows in it"),
+    "study_no_estimate_collinear": ("the propensity score cannot be estimated: two terms carry the same information, "
+                                    "or a term separates the groups"),
+    "study_no_estimate_separation": ("the propensity score separates the groups (scores of 0 or 1: units with no "
+                                     "counterpart in the other group); restrict the study to comparable units (trim "
+                                     "key) or revise the score's terms"),
+    "study_no_estimate_rows": "too few rows in a group",
     "study_few_clusters_groups": ("Caution: these subgroups have fewer than {limit} clusters (their number in "
                                   "brackets): {groups}. Their clustered standard errors (CRV1) understate the "
                                   "uncertainty: intervals too narrow, p-values too small."),
@@ -147,6 +162,9 @@ WORDS = {
                         "each other, which widens the confidence intervals."),
     "survey_no_clusters": "People are drawn one by one (no clusters).",
     "survey_weighted": "Each answer is weighted ('{name}'); the weights stand for a population of {population} people.",
+    "survey_weighted_fpc": ("The file gives no weights: each answer is weighted by its stratum's population "
+                            "('{name}') divided by the units drawn in the stratum; the weights stand for a population "
+                            "of {population} people."),
     "survey_weighted_relative": ("Each answer is weighted ('{name}'); the weights are relative (they add up to the "
                                  "number of respondents): they do not say how many people each respondent stands "
                                  "for."),

@@ -63,6 +63,12 @@ WORDS = {
     "published_rounded": "arrondi, il vaudrait {value}",
     "published_fraction": "écrit comme une fraction de 1 : {value}",
     "published_percentage": "écrit en pourcentage d'une fraction de 1 : {value}",
+    "published_of_participations": "part des participations, une personne venue à plusieurs événements comptée à chacun ; parmi les {persons} personnes distinctes : {value} (clé « persons »)",
+    "published_sex_unknown": "part des participants dont le sexe est connu ({unknown} de sexe non renseigné laissés de côté) ; rapportée à tous les participants, sexe non renseigné compris : {value}",
+    "published_commitment": "le libellé parle d'engagements : les dépenses recalculées sont les décaissements (expenditure), pas les engagements",
+    "published_other_mark": "lu avec « {mark} » comme séparateur décimal, il serait conforme ({value}) : les chiffres du rapport sont-ils écrits avec le séparateur décimal de project.yaml (report_decimal_mark) ?",
+    "published_within": "chiffre approché : écart de {difference}, dans la tolérance de ± {tolerance}",
+    "published_beyond": "chiffre approché : écart de {difference}, au-delà de la tolérance de ± {tolerance}",
     # impact studies (studies)
     "study_method_naive": "Comparaison naïve (sans ajustement)",
     "study_method_ols": "Moindres carrés ordinaires",
@@ -106,6 +112,15 @@ WORDS = {
                       "propension des deux groupes se recouvrent mal (figure de recouvrement plus bas). Restreindre "
                       "l'étude aux unités comparables (clé trim du fichier de l'étude) ou revoir les termes du "
                       "score."),
+    "study_no_estimate": "l'estimation n'a pas pu être calculée (la colonne note de figures.csv dit pourquoi)",
+    "study_no_estimate_trim": ("l'élagage des scores (clé trim du fichier de l'étude) vide un groupe ou n'y laisse "
+                               "que trop peu de lignes"),
+    "study_no_estimate_collinear": ("le score de propension ne peut être estimé : deux termes portent la même "
+                                    "information, ou un terme sépare les groupes"),
+    "study_no_estimate_separation": ("le score de propension sépare les groupes (des scores de 0 ou de 1 : des unités "
+                                     "sans semblable dans l'autre groupe) ; restreindre l'étude aux unités comparables "
+                                     "(clé trim) ou revoir les termes du score"),
+    "study_no_estimate_rows": "trop peu de lignes dans un groupe",
     "study_few_clusters_groups": ("Attention : ces sous-groupes comptent moins de {limit} grappes (leur nombre "
                                   "entre parenthèses) : {groups}. Leurs erreurs types par grappe (CRV1) sous-estiment "
                                   "l'incertitude : intervalles trop étroits, p trop petites."),
@@ -155,6 +170,9 @@ WORDS = {
     "survey_no_clusters": "Les personnes sont tirées une à une (sans grappes).",
     "survey_weighted": ("Chaque réponse est pondérée (« {name} ») ; les poids représentent une population de "
                         "{population} personnes."),
+    "survey_weighted_fpc": ("Le fichier ne donne pas de poids : chaque réponse est pondérée par la population de sa "
+                            "strate (« {name} ») divisée par le nombre d'unités tirées dans la strate ; les poids "
+                            "représentent une population de {population} personnes."),
     "survey_weighted_relative": ("Chaque réponse est pondérée (« {name} ») ; les poids sont relatifs (leur somme "
                                  "est le nombre de répondants) : ils ne disent pas combien de personnes chaque "
                                  "répondant représente."),
