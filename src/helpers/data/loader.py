@@ -1184,8 +1184,17 @@ def _finish(name: str, frame: pd.DataFrame) -> pd.DataFrame:
             else blank(frame.index, kind)
     for column in frame.columns:
         if column not in out and column:
-            out[column] = frame[column]
+            out[column] = _storable(frame[column])
     return pd.DataFrame(out, index=frame.index).reset_index(drop=True)
+
+
+def _storable(values: pd.Series) -> pd.Series:
+    """A column the workbook does not read, as the store (Parquet) can hold it: numbers beside text in one column
+    (an .xlsx « Initial budget » with « 250 000 » pasted as text beside number cells) kept as text. Kept as they
+    were, they stopped the build with a pyarrow traceback after `make check` said OK."""
+    if values.dtype == object and pd.api.types.infer_dtype(values, skipna=True) in ("mixed", "mixed-integer"):
+        return values.map(lambda v: None if numbers.is_empty(v) else str(v)).astype("str")
+    return values
 
 
 # ================================================================= across tables and annexes
