@@ -97,6 +97,12 @@ def _expect_directions(data: ProjectData) -> None:
         "I1": "increase", "I2": "decrease"}
 
 
+def _expect_weighted(data: ProjectData) -> None:
+    assert data.tables["activities"]["weight"].tolist() == [1, 2, 1, 1]
+    rates = execution_figures(data.tables["activities"])
+    assert rates.loc[rates["metric"].eq("physical_execution_rate") & rates["key"].eq("all"), "value"].tolist() == [25]
+
+
 def _no_error(problems: list[Problem]) -> None:
     assert [p for p in problems if p.severity == "error"] == [], [str(p) for p in problems]
 
@@ -814,6 +820,17 @@ CASES = [
          "column_beside_its_figure", "budget.csv", 1, "Budget révisé", severity="warning", hint="name it 'budget'",
          what="budget.csv has 'budget' and 'Budget révisé' (120 000 for B1): the rates use 'budget', and the revised "
               "one was ignored without a word",
+         expect=lambda m, problems: _no_error(problems)),
+    Case("a period target headed with its year", lambda m: m.replace(
+             "indicators", "baseline,target,target_final,", "baseline,Target 2021,target_final,"),
+         "column_not_read", "indicators.csv", 1, "Target 2021", severity="warning", hint="name it 'target'",
+         what="indicators.csv headed 'Target 2021' (an IPTT's header) and no 'target': the targets were not read and "
+              "the annex said « aucune cible pour cette période dans les données », nothing said at the header",
+         expect=lambda m, problems: _no_error(problems)),
+    Case("weights headed with a year", lambda m: m.replace("activities", ",progress,weight,", ",progress,Poids 2021,"),
+         "column_not_read", "activities.csv", 1, "Poids 2021", severity="warning", hint="name it 'weight'",
+         what="activities.csv headed 'Poids 2021' (weights 1, 2, 1): the execution rate was computed unweighted, "
+              "33,3 % where the weights give 25 %, nothing said",
          expect=lambda m, problems: _no_error(problems)),
     Case("budget refused for its header", lambda m: m.replace("budget", "line,budget,", "line,budget (k€),"),
          "scaled_amounts", "budget.csv", 1, "budget (k€)", hint="Write the amounts in USD",
@@ -1594,6 +1611,11 @@ ACCEPTED = [
              what="a TND project: a `devise` column TND, DT, dinars, « Dinars tunisiens », a header 'Budget (DT)': all "
                   "the project's currency (« dinars » was refused as another currency)",
              expect=lambda m, data: None),
+    Accepted("weights headed with their unit", lambda m: m.replace("activities", ",progress,weight,",
+                                                                   ",progress,Poids (%),"),
+             "activities.csv headed 'Poids (%)' (weights 1, 2, 1): it was ignored and the execution rate computed "
+             "unweighted, 33,3 % where the weights give 25 %, nothing said; the weights' unit does not matter",
+             lambda m, data: _expect_weighted(data)),
     Accepted("old version in a hidden sheet", lambda m: _xlsx_with_sheets(m, "budget", "Ancien", hidden=True),
              "budget.xlsx: a hidden sheet 'Ancien' (every amount times 10) before the visible table: the visible one "
              "is read (the hidden one was, without a word)", _expect_visible_sheet),
