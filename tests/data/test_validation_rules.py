@@ -103,6 +103,14 @@ def _expect_weighted(data: ProjectData) -> None:
     assert rates.loc[rates["metric"].eq("physical_execution_rate") & rates["key"].eq("all"), "value"].tolist() == [25]
 
 
+def _published_verdict(mini: Mini, figure: str, status: str) -> None:
+    from helpers.analyses.figures import annex_figures
+    from helpers.data.params import load_annex_params
+    figures = annex_figures(mini.load(), load_annex_params("mini", "maroc", mini.params_dir))
+    row = figures[figures["metric"].eq("reported_figure") & figures["key"].eq(figure)].iloc[0]
+    assert row["status"] == status, row["note"]
+
+
 def _no_error(problems: list[Problem]) -> None:
     assert [p for p in problems if p.severity == "error"] == [], [str(p) for p in problems]
 
@@ -827,6 +835,16 @@ CASES = [
          what="indicators.csv headed 'Target 2021' (an IPTT's header) and no 'target': the targets were not read and "
               "the annex said « aucune cible pour cette période dans les données », nothing said at the header",
          expect=lambda m, problems: _no_error(problems)),
+    Case("published percentage padded by its format", lambda m: (
+             m.replace("participation", "E1,20,8,Maroc,", "E1,21,8,Maroc,"),
+             m.replace("participation", ",government,12,", ",government,13,"),
+             _xlsx_with_percent_cells(m, "reported", {"D3": 0.38}, number_format="0.00%")),
+         "percent_decimals", "reported.xlsx", 3, "value", severity="warning", cell="Feuil1!D3",
+         hint="if it prints 38,00 %",
+         what="reported.xlsx: « 38 % » typed (or a CSV's, opened and saved in LibreOffice), which the sheet formats "
+              "'0.00%': read as « 38,00 % » and compared to 2 decimals with 38,095, « Écart » for a figure the report "
+              "printed right",
+         expect=lambda m, problems: _published_verdict(m, "F2", "match")),
     Case("weights headed with a year", lambda m: m.replace("activities", ",progress,weight,", ",progress,Poids 2021,"),
          "column_not_read", "activities.csv", 1, "Poids 2021", severity="warning", hint="name it 'weight'",
          what="activities.csv headed 'Poids 2021' (weights 1, 2, 1): the execution rate was computed unweighted, "

@@ -756,7 +756,8 @@ def _typed(name: str, raw: RawTable, params: ProjectParams,
                 frame[column.name] = _years_typed(frame[column.name])
             written = frame[column.name]
         if name == "reported" and column.name == "value":   # as printed: its number cells as the sheet shows them
-            frame[column.name] = _printed(frame[column.name], report_decimal_mark(params))
+            frame[column.name], padded = _printed(frame[column.name], report_decimal_mark(params), raw)
+            problems += padded
             continue
         values, column_problems = _typed_column(frame[column.name], column.kind, raw, params.decimal_mark,
                                                 money=column.money, percent=column.percent, period=column.period)
@@ -1048,21 +1049,35 @@ def _texts(series: pd.Series, decimal_mark: str) -> pd.Series:
     return pd.Series([text(v) for v in series], index=series.index, dtype="str", name=series.name)
 
 
-def _printed(series: pd.Series, report_mark: str | None) -> pd.Series:
+def _printed(series: pd.Series, report_mark: str | None, raw: RawTable) -> tuple[pd.Series, list[Problem]]:
     """reported.xlsx's published values as text: a number cell as the number it holds, with the report's decimal
     mark (the mark that reads it back: 1.655 was written '1,655' with the project's mark '.', read back with the
     report's ',' as... 1655, and 241.377 as 241377); a cell formatted as a percentage as the percentage the sheet
-    shows (0.5 -> '50 %': it was '0.5', read as 0,5)."""
+    shows (0.5 -> '50 %': it was '0.5', read as 0,5), but never with more decimals than the cell holds, with a
+    warning: Excel and LibreOffice give a typed « 45,5 % » (or a CSV's, opened in them) the format '0.00%', and
+    « 45,50 % » was compared to 2 decimals with 45,519, « Écart » for a figure the report printed right."""
     mark = report_mark or "."
+    padded: list[Problem] = []
 
-    def text(value: Any) -> Any:
-        if isinstance(value, numbers.Percent):
+    def text(index: Any, value: Any) -> Any:
+        if not isinstance(value, numbers.Percent):
+            return _texts(pd.Series([value], dtype="object"), mark).iloc[0]
+        held = value.held_decimals()
+        if value.decimals is None or value.decimals <= held:
             return value.as_shown(mark)
-        return _texts(pd.Series([value], dtype="object"), mark).iloc[0]
+        shown, typed = value.as_shown(mark), numbers.Percent.shown(value, held).as_shown(mark)
+        padded.append(raw.problem(
+            "percent_decimals", f"this cell's format shows {shown} and the cell holds {typed}: the published figure "
+            f"is compared as {typed}, to {held} decimal(s) (Excel and LibreOffice format a typed percentage with 2 "
+            "decimals, whatever was typed)", f"Nothing to do if the report prints {typed}; if it prints {shown}, "
+            f"write the value as text, as printed (typed with a leading apostrophe: '{shown}).", index=index,
+            column=str(series.name), value=shown, severity="warning"))
+        return typed
 
     if pd.api.types.infer_dtype(series, skipna=True) in ("string", "empty"):
-        return series.astype("str")
-    return pd.Series([text(v) for v in series], index=series.index, dtype="str", name=series.name)
+        return series.astype("str"), []
+    return pd.Series([text(i, v) for i, v in series.items()], index=series.index, dtype="str",
+                     name=series.name), padded
 
 
 def _statuses(frame: pd.DataFrame, raw: RawTable, synonyms: dict[str, str]) -> tuple[pd.DataFrame, list[Problem]]:
