@@ -136,6 +136,17 @@ def _csv_to_xlsx(mini: Mini, name: str, formula_at: tuple[int, int] | None = Non
     mini.delete(name)
 
 
+def _xlsx_struck_row(mini: Mini, name: str, row: int) -> None:
+    """<name>.csv -> <name>.xlsx whose row ``row`` is struck through, every cell (« barré »), as a finance table
+    marks a line dropped."""
+    from openpyxl.styles import Font
+    _csv_to_xlsx(mini, name)
+    workbook = openpyxl.load_workbook(mini.path(f"{name}.xlsx"))
+    for cell in workbook.active[row]:
+        cell.font = Font(strike=True)
+    workbook.save(mini.path(f"{name}.xlsx"))
+
+
 def _xlsx_with_cached_formulas(mini: Mini, name: str, formulas: dict[str, tuple[str, Any]],
                                recalc_on_load: bool = False, hide: tuple[int, ...] = ()) -> None:
     """<name>.csv -> <name>.xlsx whose cells {"G2": ("=SUM(50,50)", 100)} hold a formula AND its cached value.
@@ -860,6 +871,11 @@ CASES = [
          hint="unmerge", what="participation.xlsx: 'Tunisie' merged over E2 and E3 (E3's own cell is empty): E3 is "
          "read as Tunisie's, as the sheet shows it, not as the project's",
          expect=_merged_country_read),
+    Case("a budget line crossed out", lambda m: _xlsx_struck_row(m, "budget", 3),
+         "struck_rows", "budget.xlsx", 3, None, severity="warning", hint="crossed out",
+         what="budget.xlsx: line B2 (50 000) struck through in the sheet, as a finance table marks a dropped line: "
+              "its budget counted in every rate, nothing said",
+         expect=lambda m, problems: _no_error(problems)),
     Case("amount merged over rows", lambda m: _xlsx_laid_out(m, "expenditure", merge="C4:C5"),
          "merged_number", "expenditure.xlsx", 4, "amount", cell="Feuil1!C4", hint="each row's own number",
          what="expenditure.xlsx: 30000 merged over two spending rows (each row's, or theirs together?)"),

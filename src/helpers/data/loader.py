@@ -461,6 +461,14 @@ def _sheet_layout_problems(table: Table, raw: RawTable) -> list[Problem]:
             + f" hidden or filtered out in the sheet '{raw.sheet}', and read like the others",
             "Delete the rows that are not part of the table (a hidden total, an old line); unhide the others to "
             "check them.", index=raw.hidden[0], severity="warning"))
+    if raw.struck:   # a line crossed out (« barrée ») as a finance table marks a line dropped: still counted
+        n = len(raw.struck)
+        listed = ", ".join(map(str, raw.struck[:10])) + (f" and {n - 10} more" if n > 10 else "")
+        problems.append(raw.problem(
+            "struck_rows", (f"row {listed} of the table is" if n == 1 else f"{n} rows of the table ({listed}) are")
+            + f" struck through in the sheet '{raw.sheet}', and read like the others: its figures count",
+            "Delete the rows that are crossed out because they no longer apply (a dropped line, an old figure); "
+            "remove the strikethrough from those that do.", index=raw.struck[0], severity="warning"))
     names = {letter: name for name, letter in raw.letters.items()}
     hidden = [names[letter] for letter in raw.hidden_columns if letter in names and table.column(names[letter])]
     if hidden:
