@@ -430,6 +430,22 @@ def test_indicators_are_counted_as_indicators_not_rows(tmp_path):
     assert "SN-1@2020" in text and "SN-1@2020/f" in text     # the rows of SN-1 told apart in the table
 
 
+@pytest.mark.slow
+def test_the_period_targets_of_an_indicator_in_two_countries_say_which_country(tmp_path):
+    """OC1 measured in Sénégal and in Mali, with period targets: the table « Cibles par période » of the all annex
+    showed two rows « OC1 » with the same period and no country, so the reader could not tell whose 87,5 % it was."""
+    project = Project.default(tmp_path)
+    project.tables["indicators"] = [
+        ["indicator_id", "period", "actual", "level", "unit", "target", "target_final", "country"],
+        ["OC1", "2020", 35, "outcome", "%", 40, 50, "Sénégal"],
+        ["OC1", "2020", 28, "outcome", "%", 35, 45, "Mali"]]
+    text = _annex_text(tmp_path, project, ("10_execution.ipynb",))
+    period_table = text[text.index("Indicateurs : cible de chaque période et réalisé"):]
+    assert "Période Pays Référence Cible" in period_table, period_table
+    assert "OC1 n.d. % 2020 Sénégal n.d. 40 35 87,5 %" in period_table, period_table
+    assert "OC1 n.d. % 2020 Mali n.d. 35 28 80,0 %" in period_table, period_table
+
+
 def test_a_cost_per_result_takes_the_line_of_its_own_country(tmp_path):
     """Issue 18 item 1 meets issue 24: a line is (country, line). An indicator of Mali naming R1 costs Mali's R1
     spending (170 000), not the 390 000 of both countries' R1; one with no country is not computable (which R1?),

@@ -97,6 +97,20 @@ def _expect_directions(data: ProjectData) -> None:
         "I1": "increase", "I2": "decrease"}
 
 
+def _expect_weighted(data: ProjectData) -> None:
+    assert data.tables["activities"]["weight"].tolist() == [1, 2, 1, 1]
+    rates = execution_figures(data.tables["activities"])
+    assert rates.loc[rates["metric"].eq("physical_execution_rate") & rates["key"].eq("all"), "value"].tolist() == [25]
+
+
+def _published_verdict(mini: Mini, figure: str, status: str) -> None:
+    from helpers.analyses.figures import annex_figures
+    from helpers.data.params import load_annex_params
+    figures = annex_figures(mini.load(), load_annex_params("mini", "maroc", mini.params_dir))
+    row = figures[figures["metric"].eq("reported_figure") & figures["key"].eq(figure)].iloc[0]
+    assert row["status"] == status, row["note"]
+
+
 def _no_error(problems: list[Problem]) -> None:
     assert [p for p in problems if p.severity == "error"] == [], [str(p) for p in problems]
 
@@ -120,6 +134,17 @@ def _csv_to_xlsx(mini: Mini, name: str, formula_at: tuple[int, int] | None = Non
         sheet.cell(row=formula_at[0], column=formula_at[1]).value = "=1+1"
     workbook.save(mini.path(f"{name}.xlsx"))
     mini.delete(name)
+
+
+def _xlsx_struck_row(mini: Mini, name: str, row: int) -> None:
+    """<name>.csv -> <name>.xlsx whose row ``row`` is struck through, every cell (« barré »), as a finance table
+    marks a line dropped."""
+    from openpyxl.styles import Font
+    _csv_to_xlsx(mini, name)
+    workbook = openpyxl.load_workbook(mini.path(f"{name}.xlsx"))
+    for cell in workbook.active[row]:
+        cell.font = Font(strike=True)
+    workbook.save(mini.path(f"{name}.xlsx"))
 
 
 def _xlsx_with_cached_formulas(mini: Mini, name: str, formulas: dict[str, tuple[str, Any]],
@@ -820,6 +845,27 @@ CASES = [
          what="budget.csv has 'budget' and 'Budget révisé' (120 000 for B1): the rates use 'budget', and the revised "
               "one was ignored without a word",
          expect=lambda m, problems: _no_error(problems)),
+    Case("a period target headed with its year", lambda m: m.replace(
+             "indicators", "baseline,target,target_final,", "baseline,Target 2021,target_final,"),
+         "column_not_read", "indicators.csv", 1, "Target 2021", severity="warning", hint="name it 'target'",
+         what="indicators.csv headed 'Target 2021' (an IPTT's header) and no 'target': the targets were not read and "
+              "the annex said « aucune cible pour cette période dans les données », nothing said at the header",
+         expect=lambda m, problems: _no_error(problems)),
+    Case("published percentage padded by its format", lambda m: (
+             m.replace("participation", "E1,20,8,Maroc,", "E1,21,8,Maroc,"),
+             m.replace("participation", ",government,12,", ",government,13,"),
+             _xlsx_with_percent_cells(m, "reported", {"D3": 0.38}, number_format="0.00%")),
+         "percent_decimals", "reported.xlsx", 3, "value", severity="warning", cell="Feuil1!D3",
+         hint="if it prints 38,00 %",
+         what="reported.xlsx: « 38 % » typed (or a CSV's, opened and saved in LibreOffice), which the sheet formats "
+              "'0.00%': read as « 38,00 % » and compared to 2 decimals with 38,095, « Écart » for a figure the report "
+              "printed right",
+         expect=lambda m, problems: _published_verdict(m, "F2", "match")),
+    Case("weights headed with a year", lambda m: m.replace("activities", ",progress,weight,", ",progress,Poids 2021,"),
+         "column_not_read", "activities.csv", 1, "Poids 2021", severity="warning", hint="name it 'weight'",
+         what="activities.csv headed 'Poids 2021' (weights 1, 2, 1): the execution rate was computed unweighted, "
+              "33,3 % where the weights give 25 %, nothing said",
+         expect=lambda m, problems: _no_error(problems)),
     Case("budget refused for its header", lambda m: m.replace("budget", "line,budget,", "line,budget (k€),"),
          "scaled_amounts", "budget.csv", 1, "budget (k€)", hint="Write the amounts in USD",
          what="budget.csv's header says 'budget (k€)': one error, not one 'unknown line' per spending row",
@@ -830,6 +876,11 @@ CASES = [
          hint="unmerge", what="participation.xlsx: 'Tunisie' merged over E2 and E3 (E3's own cell is empty): E3 is "
          "read as Tunisie's, as the sheet shows it, not as the project's",
          expect=_merged_country_read),
+    Case("a budget line crossed out", lambda m: _xlsx_struck_row(m, "budget", 3),
+         "struck_rows", "budget.xlsx", 3, None, severity="warning", hint="crossed out",
+         what="budget.xlsx: line B2 (50 000) struck through in the sheet, as a finance table marks a dropped line: "
+              "its budget counted in every rate, nothing said",
+         expect=lambda m, problems: _no_error(problems)),
     Case("amount merged over rows", lambda m: _xlsx_laid_out(m, "expenditure", merge="C4:C5"),
          "merged_number", "expenditure.xlsx", 4, "amount", cell="Feuil1!C4", hint="each row's own number",
          what="expenditure.xlsx: 30000 merged over two spending rows (each row's, or theirs together?)"),
@@ -1629,6 +1680,11 @@ ACCEPTED = [
              what="a TND project: a `devise` column TND, DT, dinars, « Dinars tunisiens », a header 'Budget (DT)': all "
                   "the project's currency (« dinars » was refused as another currency)",
              expect=lambda m, data: None),
+    Accepted("weights headed with their unit", lambda m: m.replace("activities", ",progress,weight,",
+                                                                   ",progress,Poids (%),"),
+             "activities.csv headed 'Poids (%)' (weights 1, 2, 1): it was ignored and the execution rate computed "
+             "unweighted, 33,3 % where the weights give 25 %, nothing said; the weights' unit does not matter",
+             lambda m, data: _expect_weighted(data)),
     Accepted("old version in a hidden sheet", lambda m: _xlsx_with_sheets(m, "budget", "Ancien", hidden=True),
              "budget.xlsx: a hidden sheet 'Ancien' (every amount times 10) before the visible table: the visible one "
              "is read (the hidden one was, without a word)", _expect_visible_sheet),

@@ -148,9 +148,11 @@ class Annex:
         shows two more decimals than the printed one, so a truncation is visible; the explanation says, in the
         annex language, what differs or why the figure cannot be recomputed.
         """
+        from ..analyses.change import with_previous
         from ..data.params import report_decimal_mark
 
-        return published_check(self.figures, self.project_data.tables["reported"], self.lang,
+        figures = self.figures if self.previous is None else with_previous(self.figures, self.previous)
+        return published_check(figures, self.project_data.tables["reported"], self.lang,
                                report_decimal_mark(self.params))
 
     def has(self, table: str) -> bool:
@@ -330,6 +332,12 @@ def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str,
             explanation = say("published_off_by", lang, difference=_trimmed(difference, decimals, shown, lang))
             if fmt.is_missing(difference):  # a comparison ('~') that does not hold
                 explanation = fmt.reason(fig.note, lang)
+            earlier = getattr(fig, "previous", float("nan"))
+            if not fmt.is_missing(earlier) and not fmt.is_missing(printed_value) \
+                    and fmt.number(earlier, decimals, lang) == fmt.number(printed_value, decimals, lang):
+                # a report of the earlier date checked after a new reporting date: « écart » alone said it was wrong
+                explanation += say("list_separator", lang) + say(
+                    "published_earlier", lang, date=fmt.date(fig.previous_date, lang))
         elif fig.status == "truncated":
             explanation = say("published_rounded", lang, value=fmt.number(fig.value, decimals, lang))
         elif fig.status == "not_computable":

@@ -103,6 +103,10 @@ class Percent(float):
         cell.decimals = decimals
         return cell
 
+    def held_decimals(self) -> int:
+        """The decimals of the percentage the cell holds: 0.455 -> 1 (45.5), 0.5 -> 0."""
+        return max(0, -Decimal(repr(float(self))).scaleb(2).normalize().as_tuple().exponent)
+
     def as_shown(self, decimal_mark: str = ".") -> str:
         """The percentage the sheet shows, as text: 0.5 -> '50 %', 0.529 with '0%' -> '53 %' (the stored fraction
         written out, rounded half away from zero to the format's decimals when known)."""

@@ -91,6 +91,7 @@ class RawTable:
     merged: list["Merged"] = field(default_factory=list)   # .xlsx: cells merged over several rows, filled down
     hidden: list[int] = field(default_factory=list)         # .xlsx: rows of the table hidden (or filtered out)
     hidden_columns: list[str] = field(default_factory=list)  # .xlsx: letters of the named columns hidden
+    struck: list[int] = field(default_factory=list)         # .xlsx: rows whose every value is struck through
     titles: list[tuple[int, str]] = field(default_factory=list)   # rows above the header: (row, their text)
     unnamed: dict[str, Problem] = field(default_factory=dict)      # letter -> the warning of a column without header
     # .xlsx: letter -> the numbers of the table whose number format writes a text beside them (`#,##0.0" k$"`,
@@ -923,6 +924,7 @@ def _stream(sheet, table: RawTable, notes: dict[int, list] | None = None,
     rows: list[tuple[int, list[Any]]] = []
     cells = 0
     notes = {} if notes is None else notes
+    struck_styles = _struck_styles(sheet.parent)
 
     def noted(cell, n: int) -> Any:
         found = notes.setdefault(cell.column - 1, [cell.number_format, [], 0, {}])
@@ -944,6 +946,8 @@ def _stream(sheet, table: RawTable, notes: dict[int, list] | None = None,
                   if type(c.value) is dt.datetime and (shown := _date_shown(c.number_format)) else c.value
                   for c in row]
         cleaned = [_clean(_unescaped(c)) for c in values]
+        if struck_styles and _struck(row, struck_styles):
+            table.struck.append(n)
         if empty_results is not None:   # (a sheet holding formulas)
             for i, c in enumerate(row):
                 if c.data_type == "str" and c.value is None:
@@ -953,6 +957,27 @@ def _stream(sheet, table: RawTable, notes: dict[int, list] | None = None,
         if any(c is not None for c in cleaned):
             rows.append((n, cleaned))
     return rows
+
+
+def _struck_styles(book) -> frozenset[int]:
+    """The cell styles of a workbook whose font is struck through (none in most workbooks: nothing to look at)."""
+    try:
+        return frozenset(i for i, style in enumerate(book._cell_styles) if book._fonts[style.fontId].strike)
+    except (AttributeError, IndexError, TypeError):
+        return frozenset()
+
+
+def _struck(row, styles: frozenset[int]) -> bool:
+    """Whether every value of a row is struck through (« barré »): a line crossed out in the sheet, as a finance
+    table marks a line dropped, is still read. The first value's style is looked at, the others only when it is."""
+    seen = False
+    for cell in row:
+        if cell.value is None or cell.value == "":
+            continue
+        if getattr(cell, "_style_id", None) not in styles:
+            return False
+        seen = True
+    return seen
 
 
 @lru_cache(maxsize=256)
@@ -1090,6 +1115,7 @@ def read_xlsx(path: Path, required_sets: Sequence[Sequence[str]] = (), sheet_nam
     _merged_headers(table, merged)
     table.merged = _fill_merged(table, part.merged)
     table.hidden = sorted(n for n in part.hidden if n in table.frame.index)
+    table.struck = [n for n in table.struck if n in table.frame.index]
     table.hidden_columns = [letter for letter in table.letters.values()
                             if any(a <= column_position(letter) + 1 <= b for a, b in part.hidden_columns)]
     table.problems += text_problems(table)
