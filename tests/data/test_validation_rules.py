@@ -413,6 +413,33 @@ def _xlsx_year_numbers(mini: Mini, cells: dict[str, Any]) -> None:
     workbook.save(mini.path("expenditure.xlsx"))
 
 
+def _xlsx_codes_as_numbers(mini: Mini) -> None:
+    """budget.csv with the lines 1.1 and 1.10 (codes of a logframe's activities) beside expenditure.xlsx where they
+    are typed as numbers: 1.10 is stored 1.1 and shown « 1.10 » by its format `0.00`."""
+    mini.replace("budget", "B2,50000,Maroc", "1.10,50000,Maroc")
+    mini.replace("budget", "B1,100000,Maroc", "1.1,100000,Maroc")
+    mini.replace("participation", ",false,B2", ",false,1.10")
+    mini.replace("expenditure", "B1,2020-12-31", "1.1,2020-12-31")
+    mini.replace("expenditure", "B2,2020-12-31", "1.10,2020-12-31")
+    _csv_to_xlsx(mini, "expenditure")
+    workbook = openpyxl.load_workbook(mini.path("expenditure.xlsx"))
+    assert workbook.active["A3"].value == 1.1
+    workbook.active["A3"].number_format = "0.00"
+    workbook.save(mini.path("expenditure.xlsx"))
+
+
+def _xlsx_indicator_periods_as_dates(mini: Mini) -> None:
+    """indicators.xlsx whose 2020 periods are date cells formatted 'yyyy' (the sheet shows « 2020 », the cell holds
+    01/01/2020) and whose 2021 period is a date cell formatted 'mmm-yy' (« déc.-21 », holding 01/12/2021), as Excel
+    stores a year or a month typed into cells formatted so."""
+    _csv_to_xlsx(mini, "indicators")
+    workbook = openpyxl.load_workbook(mini.path("indicators.xlsx"))
+    for cell, value, shown in (("B2", dt.datetime(2020, 1, 1), "yyyy"), ("B3", dt.datetime(2020, 1, 1), "yyyy"),
+                               ("B4", dt.datetime(2021, 12, 1), "mmm-yy"), ("B5", dt.datetime(2020, 1, 1), "yyyy")):
+        workbook.active[cell].value, workbook.active[cell].number_format = value, shown
+    workbook.save(mini.path("indicators.xlsx"))
+
+
 def _xlsx_strict(mini: Mini) -> None:
     """budget.xlsx as Excel's 'Strict Open XML Spreadsheet' saves it: the same parts under the ISO namespaces."""
     _csv_to_xlsx(mini, "budget")
@@ -688,6 +715,11 @@ CASES = [
          "encoding", "participation.csv", 3, None, hint="encoding: cp1256",
          what="participation.csv saved by Excel on an Arabic Windows (cp1256), project.yaml says cp1252: its Arabic "
               "label read without a word as « æÑÔÉ ÊÏÑíÈíÉ »"),
+    Case("French Windows CSV read as the declared cp1256", lambda m: (
+             m.write("activities", m.text("activities"), encoding="cp1252"), m.set_param("encoding", "cp1256")),
+         "encoding", "activities.csv", 2, None, hint="encoding: cp1252",
+         what="activities.csv saved by Excel on a French Windows (cp1252), project.yaml says cp1256: its « Étude de "
+              "base » read without a word as « ةtude de base » (cp1256 has é, è, à where cp1252 has them, not É)"),
     Case("UTF-16 file", lambda m: m.write("budget", m.text("budget"), encoding="utf-16"),
          "encoding", "budget.csv", NO_ROW, None, hint="CSV UTF-8",
          what="budget.csv saved as 'Unicode text' (UTF-16)"),
@@ -1719,6 +1751,14 @@ ACCEPTED = [
              lambda m, data: (
                  _check(data.tables["participation"].set_index("event_id").at["E1", "country"] == "Maroc"),
                  _check(data.tables["expenditure"].set_index("line").at["B3", "country"] == "Tunisie"))),
+    Accepted("Arabic Windows CSV declared", lambda m: (
+                 m.write("participation", m.text("participation").replace("Atelier régional", "Atelier régional à "
+                                                                          "Tunis (ورشة)"), encoding="cp1256"),
+                 m.set_param("encoding", "cp1256")),
+             "participation.csv from Excel on an Arabic Windows (cp1256: Arabic and French words side by side); "
+             "project.yaml says encoding: cp1256",
+             lambda m, data: _check(data.tables["participation"]["label"].tolist() == [
+                 "Formation des inspecteurs", "ورشة تدريبية", "Atelier régional à Tunis (ورشة)"])),
     Accepted("Mac Roman declared", lambda m: (m.write("activities", m.text("activities"), encoding="mac_roman"),
                                              m.set_param("encoding", "mac_roman")),
              "activities.csv from Excel for Mac (Mac Roman); project.yaml says encoding: mac_roman", _expect_accents),
@@ -1791,6 +1831,21 @@ ACCEPTED = [
              "31/12/2020, labelled « 2020 », as the text 2020 of a CSV",
              lambda m, data: (_expect_period_ends(data),
                               _check(data.tables["expenditure"]["period_label"].tolist()[:2] == ["2020", "2020"]))),
+    Accepted("a code typed as a number shown with its zero", _xlsx_codes_as_numbers,
+             "expenditure.xlsx whose line 1.10 is a number cell (it holds 1.1, its format `0.00` shows « 1.10 ») "
+             "beside the line 1.1, budget.csv having both: its 10 000.50 were spent on the line 1.1, without a word; "
+             "now the code is read as the sheet shows it, 1.10",
+             lambda m, data: (_check(data.tables["expenditure"]["line"].tolist()[:2] == ["1.1", "1.10"]),
+                              _check(budget_lines(data.tables["budget"], data.tables["expenditure"], data.params,
+                                                  as_of=pd.Timestamp("2020-12-31")).set_index("line")["spent"]
+                                     .loc[["1.1", "1.10"]].tolist() == [40000, 10000.5]))),
+    Accepted("indicator periods as year and month cells", _xlsx_indicator_periods_as_dates,
+             "indicators.xlsx whose periods are date cells the sheet shows « 2020 » (format 'yyyy', holding "
+             "01/01/2020) and « déc.-21 » ('mmm-yy', holding 01/12/2021): read as the periods 2020-01-01 and "
+             "2021-12-01, each ending on its first day (the key I1@2020-01-01 beside the CSV's I1@2020); now the year "
+             "2020 and the month 2021-12, as the sheet shows them",
+             lambda m, data: _check(data.tables["indicators"]["period"].tolist() == [
+                 "2020", "2020", "2021-12", "2020"])),
     Accepted("xlsx text escapes", _xlsx_label_as_excel_stores_it,
              "activities.xlsx with a label holding a line break pasted from Word, which Excel stores as '_x000D_' "
              "(openpyxl gives it as stored): the annex showed « Étude_x000D_ de base »; read as Excel shows it",

@@ -1036,8 +1036,14 @@ def _texts(series: pd.Series, decimal_mark: str) -> pd.Series:
             return None
         if isinstance(value, bool):
             return str(value).lower()
+        if isinstance(value, numbers.Shown):   # 1.10 as the sheet shows it, not 1.1: another code
+            return value.as_shown(decimal_mark)
         if isinstance(value, (int, float)):
             return numbers.format_number(value, decimal_mark)
+        if isinstance(value, numbers.YearCell):   # a date cell the sheet shows « 2020 »: the year, not 2020-01-01
+            return f"{value.year:04d}"
+        if isinstance(value, numbers.MonthCell):   # shown « déc.-20 »: the month, not its first day
+            return f"{value.year:04d}-{value.month:02d}"
         if hasattr(value, "isoformat"):
             return value.date().isoformat() if hasattr(value, "date") else value.isoformat()
         return str(value).strip()

@@ -304,6 +304,10 @@ def _arabic_row(data: bytes) -> tuple[int, str] | None:
     return None
 
 
+# a Latin letter beside an Arabic one in a word: cp1252's É (0xC9) read by cp1256 is 'ة', 'Étude' 'ةtude'
+_LATIN_READ_AS_ARABIC = re.compile(r"[A-Za-z\u00c0-\u024f][\u0600-\u06ff]|[\u0600-\u06ff][A-Za-z\u00c0-\u024f]")
+
+
 def _other_encoding_problem(path: Path, entry: tuple, row: int, declared: str | None = None) -> Problem:
     name, codec, e_as, _, _ = entry
     read_as = (f"read as the declared encoding '{declared}', 'é' would be '{e_as}' (the text garbled)" if declared
@@ -337,12 +341,24 @@ def decode(path: Path, data: bytes, encoding_fallback: str = "utf-8") -> tuple[s
                               row=arabic[0])]
     if fallback != "utf-8":
         try:
-            return data.decode(fallback), []
+            text = data.decode(fallback)
         except UnicodeDecodeError as exc:
             row = data[: exc.start].count(b"\n") + 1
             return None, [Problem(relative(path), "encoding",
                                   f"the file is neither UTF-8 nor the declared encoding '{encoding_fallback}' "
                                   f"(byte 0x{data[exc.start]:02X})", "Save it as 'CSV UTF-8' in Excel.", row=row)]
+        latin = _LATIN_READ_AS_ARABIC.search(text) if fallback == "cp1256" else None
+        if latin is not None:   # a French Windows' CSV read as Arabic: 'Étude' was 'ةtude', without a word
+            word = re.search(r"[^\W\d_]*$", text[: latin.start()])[0] + re.match(r"[^\W\d_]*", text[latin.start():])[0]
+            return None, [Problem(relative(path), "encoding", f"read as the declared encoding '{encoding_fallback}' "
+                                  f"(Arabic Windows), the file holds '{shown(word)}', an Arabic letter inside a Latin "
+                                  "word: it is in Windows' Latin encoding (cp1252, Excel's 'CSV' on a French Windows), "
+                                  "whose É, Ô, Ù... cp1256 reads as Arabic letters",
+                                  "Save it as 'CSV UTF-8' in Excel (then the project's Arabic and French files are "
+                                  "read alike), or declare `encoding: cp1252` in params/<project>/project.yaml if "
+                                  "every CSV file of the project is in it.",
+                                  row=text[: latin.start()].count("\n") + 1)]
+        return text, []
     row = data[: first_bad.start].count(b"\n") + 1
     byte = data[first_bad.start]
     what = ("a no-break space (the thousands separator of a French number: 1 234,50)" if byte == 0xA0
@@ -915,7 +931,7 @@ def _stream(sheet, table: RawTable, notes: dict[int, list] | None = None,
     stored result is the empty text (`=IF(C3="","",B3-C3)`: Excel writes `t="str"` and an empty value): they are
     empty cells, computed, not formulas without a value (openpyxl reads both as None). In such a sheet, a cell whose
     stored result is an error (« #DIV/0! ») is a numbers.ErrorCell (its formula added by _formulas_without_value)."""
-    from .numbers import ErrorCell, MonthCell, Percent, YearCell
+    from .numbers import ErrorCell, MonthCell, Percent, Shown, YearCell
 
     rows: list[tuple[int, list[Any]]] = []
     cells = 0
@@ -936,7 +952,9 @@ def _stream(sheet, table: RawTable, notes: dict[int, list] | None = None,
         values = [(Percent.shown(c.value, _percent_decimals(c.number_format)) if kind is _PERCENT else noted(c, n))
                   if type(c.value) in (int, float) and (kind := _number_kind(c.number_format)) else
                   (MonthCell.of(c.value) if shown is _MONTH else YearCell.of(c.value))
-                  if type(c.value) is dt.datetime and (shown := _date_shown(c.number_format)) else c.value
+                  if type(c.value) is dt.datetime and (shown := _date_shown(c.number_format)) else
+                  Shown.of(c.value, places) if type(c.value) is float and (places := _decimals_shown(c.number_format))
+                  and _decimals_held(c.value) < places else c.value
                   for c in row]
         cleaned = [_clean(_unescaped(c)) for c in values]
         if empty_results is not None:   # (a sheet holding formulas)
@@ -969,6 +987,24 @@ def _percent_decimals(number_format: Any) -> int | None:
         return None
     found = re.search(r"\.([0#?]+)", first)
     return len(found.group(1)) if found else 0
+
+
+@lru_cache(maxsize=256)
+def _decimals_shown(number_format: Any) -> int:
+    """The decimals a plain number format always shows ('0.00', '#,##0.00': 2; '0.0#': 1; 'General', '0': 0)."""
+    if not isinstance(number_format, str):
+        return 0
+    first = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", number_format.split(";")[0])
+    if "e" in first.lower():   # a scientific format: not what a code is written in
+        return 0
+    found = re.search(r"\.(0+)", first)
+    return len(found.group(1)) if found else 0
+
+
+def _decimals_held(value: float) -> int:
+    """The decimals a number needs (1.1: 1, 1.25: 2); a number written with an exponent: many."""
+    text = repr(value)
+    return 99 if "e" in text else len(text.partition(".")[2])
 
 
 _PERCENT = "percent"
