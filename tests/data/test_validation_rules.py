@@ -1056,6 +1056,37 @@ CASES = [
          what="participation.xlsx, 'Sexe' merged over Femmes | Hommes on the next row (was told to delete "
               "'participants' if the table were a register, one row per person)",
          expect=lambda m, problems: _only_rule_of(problems, "two_row_header")),
+    Case("header on two rows, names on the second", lambda m: _xlsx_drawn(
+             m, "participation", [[None, None, "Participants", None, None],
+                                  ["Code événement", "Pays", "Femmes", "Hommes", "Total"], *EVENTS], ("C1:E1",)),
+         "two_row_header", "participation.xlsx", 1, "participants", cell="Feuil1!C1",
+         hint="Keep one header row with the columns' names (Code événement, Pays, Femmes, Hommes, Participants)",
+         what="participation.xlsx whose header is drawn on two rows, 'Participants' merged over Femmes | Hommes | "
+              "Total, the other columns named on the second row: the names to keep were « Femmes, Hommes, "
+              "Participants » (the event's code and its country left out) and the columns A and B « not read, their "
+              "header empty »",
+         expect=lambda m, problems: (_only_rule_of(problems, "two_row_header"),
+                                     _check(not [p for p in problems if p.rule == "unnamed_column"]))),
+    Case("budget over years on two header rows", lambda m: _xlsx_drawn(
+             m, "budget", [[None, None, "Budget", None, None, None], ["Ligne", "Pays", 2020, 2021, "Total", "Catégorie"],
+                           ["B1", "Maroc", 60000, 40000, 100000, "staff"], ["B2", "Maroc", 20000, 30000, 50000, "operational"],
+                           ["B3", "Tunisie", 40000, 40000, 80000, "operational"], ["B4", None, 10000, 10000, 20000, "support"]],
+             ("C1:E1",)),
+         "two_row_header", "budget.xlsx", 1, "budget", cell="Feuil1!C1",
+         hint="(Ligne, Pays, 2020, 2021, Budget, Catégorie)",
+         what="budget.xlsx, 'Budget' merged over 2020 | 2021 | Total, the lines named on the second row (was « the "
+              "required column 'line' is missing » beside 'Ligne', and the columns A, B, F « not read »)",
+         expect=lambda m, problems: (_only_rule_of(problems, "two_row_header"),
+                                     _check(not [p for p in problems if p.rule == "unnamed_column"]))),
+    Case("a revised budget under its group's name", lambda m: _xlsx_drawn(
+             m, "budget", [[None, None, "Budget", None, None], ["Ligne", "Pays", "Budget", "Révisé", "Catégorie"],
+                           ["B1", "Maroc", 100000, 90000, "staff"], ["B2", "Maroc", 50000, 60000, "operational"],
+                           ["B3", "Tunisie", 80000, 80000, "operational"], ["B4", None, 20000, 20000, "support"]],
+             ("C1:D1",)),
+         "column_beside_its_figure", "budget.xlsx", 2, "Révisé", severity="warning", cell="Feuil1!D2",
+         hint="name it 'budget'",
+         what="budget.xlsx whose header (row 2) is under 'Budget' merged over Budget | Révisé: the revised budget "
+              "ignored without a word, the figures on the initial one"),
     Case("units row in another currency", lambda m: (
              _csv_to_xlsx(m, "budget"), _insert_row(m, "budget", 2, [None, "(EUR)", None, None, None])),
          "units_row", "budget.xlsx", 2, "budget", cell="Feuil1!B2", hint="set `currency: EUR`",

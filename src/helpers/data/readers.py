@@ -100,6 +100,9 @@ class RawTable:
     # and filtered lists do (`=SUBTOTAL(109,Tableau1[budget])`, `=AGGREGATE(9,5,…)`): a totals row (totals.py)
     subtotals: dict[tuple[int, str], str] = field(default_factory=dict)
     date1904: bool = False                      # .xlsx: dates counted from 1904 (a Mac Excel's workbook option)
+    # .xlsx: letter -> the text of a cell merged across columns in the row right above the header (`Budget` over
+    # `Budget | Révisé`): the group the column's name belongs to
+    groups: dict[str, str] = field(default_factory=dict)
 
     @cached_property  # resolved once: a file broken on every row makes one Problem per row
     def file(self) -> str:
@@ -163,13 +166,23 @@ def _fill_merged(table: RawTable, ranges: set[tuple[str, int, str, int]]) -> lis
 _SUB_TOTAL = re.compile(r"^(total|totaux|ensemble|tous|all|sum|somme)$")
 
 
-def _two_row_header(table: RawTable, rows: list[tuple[int, list[Any]]],
-                    ranges: set[tuple[str, int, str, int]]) -> set[tuple[str, int, str, int]]:
+def _two_row_header(table: RawTable, rows: list[tuple[int, list[Any]]], ranges: set[tuple[str, int, str, int]],
+                    required_sets: Sequence[Sequence[str]] = ()) -> set[tuple[str, int, str, int]]:
     """A header drawn on two rows: a header cell merged across columns (`Participants` over C1:E1) above the
     columns' own names in the next row (`Femmes | Hommes | Total`). The workbook reads one header row: the second
     would be read as a row of the table, the columns under the merge without a name. Refused (`two_row_header`, a
     refusal of the whole file) with the one header row to keep; the ranges left to _merged_headers are returned."""
     at = next((i for i, (n, _) in enumerate(rows) if n == table.header_row), None)
+    if at is not None and at > 0 and rows[at - 1][0] == table.header_row - 1:
+        # the header found under a group's name (`Budget` merged over `Budget | Révisé`): 'Révisé' is a budget's
+        # version, told as `Budget Révisé` would be (headers.ignored_versions)
+        above = rows[at - 1][1]
+        for first_letter, first, last_letter, _ in ranges:
+            start = column_position(first_letter)
+            if first == table.header_row - 1 and first_letter != last_letter and start < len(above) \
+                    and isinstance(above[start], str):
+                for i in range(start, column_position(last_letter) + 1):
+                    table.groups[column_letter(i)] = above[start]
     if at is None or at + 1 >= len(rows) or rows[at + 1][0] != table.header_row + 1:
         return ranges
     header, below = rows[at][1], rows[at + 1][1]
@@ -181,36 +194,52 @@ def _two_row_header(table: RawTable, rows: list[tuple[int, list[Any]]],
         span = range(column_position(first_letter), column_position(last_letter) + 1)
         subs = [below[i] if i < len(below) else None for i in span]
         written = [v for v in subs if v is not None]
-        if len(written) >= 2 and all(isinstance(v, str) for v in written) and span[0] < len(header) \
-                and header[span[0]] is not None:
+        # names, or years (`Budget` over 2020 | 2021 | Total): a row of the table holds amounts, not 2020
+        if len(written) >= 2 and all(isinstance(v, str) or (type(v) in (int, float) and float(v).is_integer()
+                                                             and 1900 <= v <= 2200) for v in written) \
+                and span[0] < len(header) and header[span[0]] is not None:
             groups.append((merged, span, subs))
     if not groups:
         return ranges
     names, said = [], []
     covered = {i: (header[span[0]], subs[k]) for _, span, subs in groups for k, i in enumerate(span)}
-    for i in range(max(len(header), max(covered) + 1)):
+    for i in range(max(len(header), len(below), max(covered) + 1)):
         if i in covered:
             top, sub = covered[i]
             name = top if sub is None or _SUB_TOTAL.match(unaccented(str(sub)).lower()) else sub
-        else:
-            name = header[i] if i < len(header) else None
+        else:   # a column named in the second row only (`Pays` under an empty cell): its name is there
+            name = header[i] if i < len(header) and header[i] is not None else below[i] if i < len(below) else None
+            if name is not None and (i >= len(header) or header[i] is None) and column_letter(i) in table.unnamed:
+                table.problems.remove(table.unnamed.pop(column_letter(i)))   # (said here)
         if name is not None:
-            names.append(str(name))
+            names.append(numbers_shown(name))
     for (first_letter, first, last_letter, last), span, subs in groups:
         said.append(f"'{header[span[0]]}' is merged over {_quote_sheet(table.sheet)}!{first_letter}{first}:"
-                    f"{last_letter}{last}, above {' | '.join('' if v is None else str(v) for v in subs)}")
+                    f"{last_letter}{last}, above {' | '.join('' if v is None else numbers_shown(v) for v in subs)}")
     column = next((name for name, letter in table.letters.items() if letter == groups[0][0][0]), None)
     for letter in [column_letter(i) for _, span, _ in groups for i in span]:   # the columns under it: said here
         if letter in table.unnamed:
             table.problems.remove(table.unnamed.pop(letter))
+    # a required column's name over columns without a `Total` (`Budget` over 2020 | 2021, Initial | Révisé) names none
+    # of them: the one to read is to be named so (not `Sexe` over Femmes | Hommes, required columns themselves)
+    required = {_unaccented(name) for names_ in required_sets for name in names_}
+    lost = [str(header[span[0]]) for _, span, subs in groups if str(header[span[0]]) not in names
+            and _unaccented(header_name(header[span[0]])) in required
+            and not any(_unaccented(header_name(v)) in required for v in subs if isinstance(v, str))]
     table.problems.append(table.problem(
         "two_row_header", f"the header is on two rows ({table.header_row} and {table.header_row + 1}): "
         f"{'; '.join(said)}. The workbook reads one header row: row {table.header_row + 1} would be read as a row of "
         "the table, and the columns under the merged cell would have no name",
-        f"Keep one header row with the columns' names ({', '.join(names)}): unmerge the header cells, write each "
-        f"column's name in row {table.header_row}, and delete row {table.header_row + 1}.",
+        f"Keep one header row with the columns' names ({', '.join(names)}"
+        f"{''.join(f'; the column to read as {repr(n)} named so' for n in lost)}): unmerge the header cells, write "
+        f"each column's name in row {table.header_row}, and delete row {table.header_row + 1}.",
         index=table.header_row, column=column))
     return ranges - {merged for merged, _, _ in groups}
+
+
+def numbers_shown(value: Any) -> str:
+    """A header cell as a message names it: the year 2020.0 as 2020."""
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
 
 
 def _merged_headers(table: RawTable, ranges: set[tuple[str, int, str, int]]) -> None:
@@ -1116,7 +1145,7 @@ def read_xlsx(path: Path, required_sets: Sequence[Sequence[str]] = (), sheet_nam
         return table
     table = _frame(table, rows, required_sets, cleaned=True)
     _format_notes(table, notes)
-    merged = _two_row_header(table, rows, part.merged)
+    merged = _two_row_header(table, rows, part.merged, required_sets)
     _merged_headers(table, merged)
     table.merged = _fill_merged(table, part.merged)
     table.hidden = sorted(n for n in part.hidden if n in table.frame.index)
