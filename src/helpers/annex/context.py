@@ -293,7 +293,8 @@ def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str,
                     decimal_mark: str | None = None) -> pd.DataFrame:
     """``decimal_mark``: the report's (params.report_decimal_mark), which read the printed figures; by default the
     annex language's."""
-    from ..analyses.reconcile import FRACTION_NOTE, PERCENT_NOTE, UnreadableNumber, parse_printed, worded_comparison
+    from ..analyses.reconcile import (FRACTION_NOTE, PERCENT_NOTE, UnreadableNumber, is_currency, parse_printed,
+                                      worded_comparison)
 
     checked = figures[figures["metric"] == "reported_figure"]
     about = reported.drop_duplicates("figure_id").set_index("figure_id")
@@ -301,7 +302,8 @@ def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str,
     rows = []
     for fig in checked.itertuples(index=False):
         try:
-            printed = parse_printed(fig.reported, decimal_mark or fmt.decimal_mark(lang))
+            printed = parse_printed(fig.reported, decimal_mark or fmt.decimal_mark(lang),
+                                    money=is_currency(getattr(fig, "unit", "")))   # « 1,4 m » of an amount: million
             decimals, printed_value = printed.decimals, float(printed.value)
         except UnreadableNumber:
             decimals, printed_value = 2, float("nan")
