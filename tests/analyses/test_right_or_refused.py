@@ -416,17 +416,21 @@ def test_the_all_annex_says_whose_spending_is_not_known(tmp_path):
 
 @pytest.mark.slow
 def test_indicators_are_counted_as_indicators_not_rows(tmp_path):
-    """Two indicators, one with two periods and a row for women: the annex said « 4 indicateurs suivis »."""
+    """Two indicators, one with two periods and a row for women: the annex said « 4 indicateurs suivis »; a third one
+    with a row per country and the project's total was three more."""
     project = Project.default(tmp_path)
     project.tables["indicators"] = [
         ["indicator_id", "period", "actual", "level", "unit", "target_final", "country", "sex"],
         ["SN-1", "2019", 10, "output", "personnes", 40, "Sénégal", ""],
         ["SN-1", "2020", 35, "output", "personnes", 40, "Sénégal", ""],
         ["SN-1", "2020", 15, "output", "personnes", 20, "Sénégal", "f"],
-        ["ML-1", "2020", 5, "output", "personnes", 20, "Mali", ""]]
+        ["ML-1", "2020", 5, "output", "personnes", 20, "Mali", ""],
+        ["RG-1", "2020", 4, "output", "personnes", 20, "Sénégal", ""],
+        ["RG-1", "2020", 3, "output", "personnes", 20, "Mali", ""],
+        ["RG-1", "2020", 7, "output", "personnes", 40, "", ""]]
     text = _annex_text(tmp_path, project, ("10_execution.ipynb",)).replace(" ,", ",")
-    assert "2 indicateurs suivis, en 4 lignes (périodes, sexes) ; 4 lignes ont une cible finale et une valeur " \
-           "mesurée, dont 1 au vert." in text, text          # SN-1 2020: 35 / 40 = 87,5 %
+    assert "3 indicateurs suivis, en 7 lignes (périodes, sexes, pays) ; 7 lignes ont une cible finale et une " \
+           "valeur mesurée, dont 1 au vert." in text, text          # SN-1 2020: 35 / 40 = 87,5 %
     assert "SN-1@2020" in text and "SN-1@2020/f" in text     # the rows of SN-1 told apart in the table
 
 
