@@ -434,6 +434,18 @@ def test_indicators_are_counted_as_indicators_not_rows(tmp_path):
     assert "SN-1@2020" in text and "SN-1@2020/f" in text     # the rows of SN-1 told apart in the table
 
 
+@pytest.mark.slow
+def test_the_parity_index_is_shown_with_its_rating_and_never_on_a_limit_it_is_outside_of(tmp_path):
+    """193 women and 200 men: an index of 0.965, below the parity band 0.97-1.03; the annex said « Indice de parité
+    (femmes / hommes) : 0,97 ; la parité est comprise entre 0,97 et 1,03 », read as parity."""
+    project = Project.default(tmp_path)
+    project.tables["participation"] = [["event_id", "participants", "women", "men", "country"],
+                                       ["DKR-1", 393, 193, 200, "Sénégal"], ["BKO-1", 25, 10, "", "Mali"]]
+    text = _annex_text(tmp_path, project, ("30_gender.ipynb",)).replace("( ", "(").replace(" )", ")").replace(" .", ".")
+    assert "Indice de parité (femmes / hommes) : 0,965 (femmes sous-représentées) ; la parité est comprise entre " \
+           "0,97 et 1,03." in text, text
+
+
 def test_a_cost_per_result_takes_the_line_of_its_own_country(tmp_path):
     """Issue 18 item 1 meets issue 24: a line is (country, line). An indicator of Mali naming R1 costs Mali's R1
     spending (170 000), not the 390 000 of both countries' R1; one with no country is not computable (which R1?),

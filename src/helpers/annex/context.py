@@ -68,6 +68,11 @@ class Annex:
         (fmt.band_percent)."""
         return fmt.band_percent(value, low, high, decimals, self.lang)
 
+    def num_within(self, value: Any, low: Any, high: Any, decimals: int = 2) -> str:
+        """A number rated against a band: the parity index 0.965 is '0,965' beside « women under-represented » below
+        a band from 0.97, never '0,97' (fmt.band_number)."""
+        return fmt.band_number(value, low, high, decimals, self.lang)
+
     def num(self, value: Any, decimals: int = 0) -> str:
         return fmt.number(value, decimals, self.lang)
 
