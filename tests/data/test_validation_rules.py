@@ -440,6 +440,14 @@ def _xlsx_indicator_periods_as_dates(mini: Mini) -> None:
     workbook.save(mini.path("indicators.xlsx"))
 
 
+def _xlsx_indicator_period_date(mini: Mini) -> None:
+    """indicators.xlsx whose I1 women's row (row 3) has its period typed as the date 31/12/2020 (format dd/mm/yyyy)."""
+    _csv_to_xlsx(mini, "indicators")
+    workbook = openpyxl.load_workbook(mini.path("indicators.xlsx"))
+    workbook.active["B3"].value, workbook.active["B3"].number_format = dt.datetime(2020, 12, 31), "dd/mm/yyyy"
+    workbook.save(mini.path("indicators.xlsx"))
+
+
 def _xlsx_strict(mini: Mini) -> None:
     """budget.xlsx as Excel's 'Strict Open XML Spreadsheet' saves it: the same parts under the ISO namespaces."""
     _csv_to_xlsx(mini, "budget")
@@ -1056,6 +1064,20 @@ CASES = [
          what="participation.xlsx, 'Sexe' merged over Femmes | Hommes on the next row (was told to delete "
               "'participants' if the table were a register, one row per person)",
          expect=lambda m, problems: _only_rule_of(problems, "two_row_header")),
+    Case("codes 1.1 and 1.10 typed as numbers", lambda m: _xlsx_drawn(
+             m, "budget", [["line", "budget", "country", "label", "category"], [1.1, 100000, "Maroc", "Personnel", "staff"],
+                           [1.1, 50000, "Maroc", "Activités", "operational"], ["B3", 80000, "Tunisie", "Activités",
+                                                                                "operational"],
+                           ["B4", 20000, None, "Coordination", "support"]]),
+         "duplicate_line", "budget.xlsx", 3, "line", cell="Feuil1!A3", hint="format the column as Text",
+         what="budget.xlsx whose lines 1.1 and 1.10 were typed in cells formatted as numbers (General): Excel keeps "
+              "both as 1.1, and the hint said « add the amounts » of the two lines"),
+    Case("a spending row's 1.10 beside the budget's 1.1", lambda m: (
+             m.replace("budget", "B2,50000,Maroc", "1.1,50000,Maroc"), m.replace("participation", ",false,B2", ",false,"),
+             m.replace("expenditure", "B2,2020-12-31", "1.10,2020-12-31")),
+         "unknown_line", "expenditure.csv", 3, "line", hint="is kept as 1.1 by Excel",
+         what="expenditure.csv's line 1.10 beside the budget's 1.1 (typed 1.10 in a cell formatted as a number, kept "
+              "1.1 by Excel): « Did you mean '1.1'? » said nothing of why"),
     Case("header on two rows, names on the second", lambda m: _xlsx_drawn(
              m, "participation", [[None, None, "Participants", None, None],
                                   ["Code événement", "Pays", "Femmes", "Hommes", "Total"], *EVENTS], ("C1:E1",)),
@@ -1078,6 +1100,24 @@ CASES = [
               "required column 'line' is missing » beside 'Ligne', and the columns A, B, F « not read »)",
          expect=lambda m, problems: (_only_rule_of(problems, "two_row_header"),
                                      _check(not [p for p in problems if p.rule == "unnamed_column"]))),
+    Case("header on two rows in a CSV", lambda m: m.write(
+             "participation", ";;Participants;;\nCode événement;Pays;Femmes;Hommes;Total\nE1;Maroc;8;12;20\n"
+                              "E2;Tunisie;;;15\nE3;;18;12;30\n"),
+         "two_row_header", "participation.csv", 1, None,
+         hint="Keep one header row with the columns' names (Code événement, Pays, Femmes, Hommes, Participants)",
+         what="participation.csv saved from a sheet whose header is drawn on two rows ('Participants' above Femmes | "
+              "Hommes | Total): « the required column 'event_id' is missing » beside 'Code événement', and four "
+              "columns « not read, their header empty »",
+         expect=lambda m, problems: (_only_rule_of(problems, "two_row_header"),
+                                     _check(not [p for p in problems if p.rule == "unnamed_column"]))),
+    Case("budget over years on two rows in a CSV", lambda m: m.write(
+             "budget", ";;Budget;;;\nLigne;Pays;2020;2021;Total;Catégorie\nB1;Maroc;60000;40000;100000;staff\n"
+                       "B2;Maroc;20000;30000;50000;operational\nB3;Tunisie;40000;40000;80000;operational\n"
+                       "B4;;10000;10000;20000;support\n"),
+         "two_row_header", "budget.csv", 1, None, hint="(Ligne, Pays, 2020, 2021, Budget, Catégorie)",
+         what="budget.csv saved from a sheet with 'Budget' merged over 2020 | 2021 | Total: « the required column "
+              "'line' is missing » beside 'Ligne'",
+         expect=lambda m, problems: _only_rule_of(problems, "two_row_header")),
     Case("a revised budget under its group's name", lambda m: _xlsx_drawn(
              m, "budget", [[None, None, "Budget", None, None], ["Ligne", "Pays", "Budget", "Révisé", "Catégorie"],
                            ["B1", "Maroc", 100000, 90000, "staff"], ["B2", "Maroc", 50000, 60000, "operational"],
@@ -1291,6 +1331,11 @@ CASES = [
          "period_written_twice", "indicators.csv", 6, "period", hint="written one way",
          what="I1's 2020 row and a row « T4 2020 » (both to 31/12/2020): two periods of one indicator, rated "
               "each, the second « falling » below the first"),
+    Case("a period as a date cell beside its year", lambda m: _xlsx_indicator_period_date(m),
+         "period_written_twice", "indicators.xlsx", 3, "period", hint="written one way", cell="Feuil1!B3",
+         what="indicators.xlsx whose I1 women's row has the period 31/12/2020 typed as a date, its total « 2020 »: "
+              "the keys I1@2020 and I1@2020-12-31/f, the women's row of another period than its total, without a "
+              "word"),
     Case("duplicate figure id", lambda m: m.replace("reported", "F2,", "F1,"),
          "duplicate_id", "reported.csv", 3, "figure_id", what="reported figure F1 twice"),
     Case("duplicate budget line", lambda m: m.append("budget", "B1,5,Maroc,Autre,staff"),

@@ -1221,6 +1221,11 @@ def _unknown_lines(expenditure: pd.DataFrame, raw: RawTable, budget: pd.DataFram
                                         value=line))
         else:
             guess = did_you_mean(line, known)
+            short = line.rstrip("0") if re.fullmatch(r"\d+[.,]\d*0", line) else None
+            if short and short in known:   # « 1.10 » beside the budget's 1.1: typed 1.10 in a number cell?
+                guess = (f"The budget has '{short}': a code typed {line} in a cell formatted as a number is kept "
+                         f"as {short} by Excel. Format the budget's line column as Text and type the codes again, "
+                         f"or write '{short}' here if it is that line.")
             problems.append(raw.problem("unknown_line", "this budget line is not in the budget table",
                                         (guess + " " if guess else "") + "Use a line of the budget table, or add "
                                         "the line there.", index=index, column="line", value=line))

@@ -498,11 +498,45 @@ def _frame(table: RawTable, rows: list[tuple[int, list[Any]]], required_sets: Se
     body = rows[position + 1:]
     header = _beyond_header(table, header, body)
     _unnamed_values(table, header, lambda i: any(i < len(cells) and cells[i] is not None for _, cells in body))
+    if table.sheet is None:
+        _two_csv_rows(table, rows[:2], required_sets)
     records = [[cells[i] if i < len(cells) else None for i in keep.values()] for _, cells in body]
     table.frame = pd.DataFrame(records, columns=list(keep), index=[n for n, _ in body], dtype=object)
     if not body:
         table.problems.append(_no_rows(table))
     return table
+
+
+def _two_csv_rows(table: RawTable, rows: list[tuple[int, list[Any]]], required_sets: Sequence[Sequence[str]]) -> None:
+    """A CSV whose header was drawn on two rows (an .xlsx `Budget` merged over 2020 | 2021 | Total, saved as CSV: row 1
+    holds `Budget` alone, row 2 `Ligne | Pays | 2020 | 2021 | Total`): neither row holds the required columns, and it
+    was told « the required column 'line' is missing » beside 'Ligne', its columns « not read ». When the two rows
+    together hold them: refused once (`two_row_header`), naming the one header row to keep (a `Total` under a group
+    takes the group's name, the nearest at its left)."""
+    if len(rows) < 2 or rows[1][0] != rows[0][0] + 1 or _header_position([rows[0][1]], required_sets) is not None \
+            or _header_position([rows[1][1]], required_sets) is not None:
+        return
+    (first, top), (_, below) = rows
+    if _header_position([[c for c in (*top, *below) if c is not None]], required_sets) is None:
+        return
+    names, group = [], None
+    for i in range(max(len(top), len(below))):
+        upper = top[i] if i < len(top) else None
+        lower = below[i] if i < len(below) else None
+        group = upper if upper is not None else group
+        name = group if lower is not None and group is not None and \
+            _SUB_TOTAL.match(unaccented(str(lower)).lower()) else lower if lower is not None else upper
+        if name is not None:
+            names.append(str(name))
+    for letter in list(table.unnamed):   # the columns named in the second row: said here
+        table.problems.remove(table.unnamed.pop(letter))
+    above = ", ".join(f"'{c}' (column {column_letter(i)})" for i, c in enumerate(top) if c is not None)
+    table.problems.append(table.problem(
+        "two_row_header", f"the header is on two rows ({first} and {first + 1}): row {first} holds {above}, above "
+        f"the names of row {first + 1} ({', '.join(str(c) for c in below if c is not None)}). The workbook reads one "
+        "header row, the first that holds the table's required columns, and neither does",
+        f"Keep one header row with the columns' names ({', '.join(names)}): write each column's name in row "
+        f"{first} (in Excel: unmerge the header cells), and delete row {first + 1}.", index=first))
 
 
 def _beyond_header(table: RawTable, header: list[Any], body: list[tuple[int, list[Any]]]) -> list[Any]:
@@ -752,6 +786,7 @@ def _fast_frame(table: RawTable, head: Callable[[int], str], data: bytes, delimi
     keep = _header(table, header)
     rest = cells.slice(position + 1)
     _unnamed_values(table, header, lambda i: rest.column(names[i]).null_count < len(rest))
+    _two_csv_rows(table, head[:2], required_sets)
     body = rest.select([names[i] for i in keep.values()]).rename_columns(list(keep))
     # text columns of pandas' "str" dtype (Arrow-backed): no Python object per cell
     table.frame = body.to_pandas(types_mapper={pa.large_string(): pd.StringDtype(na_value=float("nan"))}.get)
