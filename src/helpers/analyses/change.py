@@ -17,8 +17,8 @@ this one (``data.archive.previous``). Rows are matched on (metric, key).
 - ``gone(figures, previous)``: the figures of the earlier annex this one no longer has (a code renamed, a row
   removed); not those whose key is split now (``rekeyed``: ``I1`` of one period is ``I1@2020`` and ``I1@2021`` once
   a second period is added).
-- ``rating_changes(figures, previous)``: the indicators whose rating (green / amber / red, '' = not rated)
-  differs from the earlier annex.
+- ``rating_changes(figures, previous, thresholds)``: the indicators whose rating (green / amber / red, '' = not rated)
+  differs from the earlier annex, and whether the limits changed it rather than the value.
 """
 
 from __future__ import annotations
