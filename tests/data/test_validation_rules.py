@@ -1922,6 +1922,16 @@ ACCEPTED = [
              "2020 and the month 2021-12, as the sheet shows them",
              lambda m, data: _check(data.tables["indicators"]["period"].tolist() == [
                  "2020", "2020", "2021-12", "2020"])),
+    Accepted("a title merged over the header", lambda m: _xlsx_drawn(
+                 m, "budget", [["Budget du projet MINI", None, None, None, None, None],
+                               ["line", "budget", "country", "label", "category", "Commentaire"],
+                               ["B1", 100000, "Maroc", "Personnel", "staff", "voir note"],
+                               ["B2", 50000, "Maroc", "Activités", "operational", None],
+                               ["B3", 80000, "Tunisie", "Activités", "operational", None],
+                               ["B4", 20000, None, "Coordination", "support", None]], ("A1:F1",)),
+             "budget.xlsx under a title merged over every column, with a column 'Commentaire': no column of the "
+             "title's « group » (a cell merged over the header from its left edge is a title)",
+             lambda m, data: _check(data.tables["budget"]["budget"].sum() == 250000)),
     Accepted("xlsx text escapes", _xlsx_label_as_excel_stores_it,
              "activities.xlsx with a label holding a line break pasted from Word, which Excel stores as '_x000D_' "
              "(openpyxl gives it as stored): the annex showed « Étude_x000D_ de base »; read as Excel shows it",

@@ -177,9 +177,11 @@ def _two_row_header(table: RawTable, rows: list[tuple[int, list[Any]]], ranges: 
         # the header found under a group's name (`Budget` merged over `Budget | Révisé`): 'Révisé' is a budget's
         # version, told as `Budget Révisé` would be (headers.ignored_versions)
         above = rows[at - 1][1]
+        # (a cell merged from the table's left edge is its title, « Budget du projet » over every column: no group)
+        left = next((i for i, c in enumerate(rows[at][1]) if c is not None), 0)
         for first_letter, first, last_letter, _ in ranges:
             start = column_position(first_letter)
-            if first == table.header_row - 1 and first_letter != last_letter and start < len(above) \
+            if first == table.header_row - 1 and first_letter != last_letter and left < start < len(above) \
                     and isinstance(above[start], str):
                 for i in range(start, column_position(last_letter) + 1):
                     table.groups[column_letter(i)] = above[start]
