@@ -443,6 +443,41 @@ def _xlsx_year_numbers(mini: Mini, cells: dict[str, Any]) -> None:
     workbook.save(mini.path("expenditure.xlsx"))
 
 
+def _xlsx_codes_as_numbers(mini: Mini) -> None:
+    """budget.csv with the lines 1.1 and 1.10 (codes of a logframe's activities) beside expenditure.xlsx where they
+    are typed as numbers: 1.10 is stored 1.1 and shown « 1.10 » by its format `0.00`."""
+    mini.replace("budget", "B2,50000,Maroc", "1.10,50000,Maroc")
+    mini.replace("budget", "B1,100000,Maroc", "1.1,100000,Maroc")
+    mini.replace("participation", ",false,B2", ",false,1.10")
+    mini.replace("expenditure", "B1,2020-12-31", "1.1,2020-12-31")
+    mini.replace("expenditure", "B2,2020-12-31", "1.10,2020-12-31")
+    _csv_to_xlsx(mini, "expenditure")
+    workbook = openpyxl.load_workbook(mini.path("expenditure.xlsx"))
+    assert workbook.active["A3"].value == 1.1
+    workbook.active["A3"].number_format = "0.00"
+    workbook.save(mini.path("expenditure.xlsx"))
+
+
+def _xlsx_indicator_periods_as_dates(mini: Mini) -> None:
+    """indicators.xlsx whose 2020 periods are date cells formatted 'yyyy' (the sheet shows « 2020 », the cell holds
+    01/01/2020) and whose 2021 period is a date cell formatted 'mmm-yy' (« déc.-21 », holding 01/12/2021), as Excel
+    stores a year or a month typed into cells formatted so."""
+    _csv_to_xlsx(mini, "indicators")
+    workbook = openpyxl.load_workbook(mini.path("indicators.xlsx"))
+    for cell, value, shown in (("B2", dt.datetime(2020, 1, 1), "yyyy"), ("B3", dt.datetime(2020, 1, 1), "yyyy"),
+                               ("B4", dt.datetime(2021, 12, 1), "mmm-yy"), ("B5", dt.datetime(2020, 1, 1), "yyyy")):
+        workbook.active[cell].value, workbook.active[cell].number_format = value, shown
+    workbook.save(mini.path("indicators.xlsx"))
+
+
+def _xlsx_indicator_period_date(mini: Mini) -> None:
+    """indicators.xlsx whose I1 women's row (row 3) has its period typed as the date 31/12/2020 (format dd/mm/yyyy)."""
+    _csv_to_xlsx(mini, "indicators")
+    workbook = openpyxl.load_workbook(mini.path("indicators.xlsx"))
+    workbook.active["B3"].value, workbook.active["B3"].number_format = dt.datetime(2020, 12, 31), "dd/mm/yyyy"
+    workbook.save(mini.path("indicators.xlsx"))
+
+
 def _xlsx_strict(mini: Mini) -> None:
     """budget.xlsx as Excel's 'Strict Open XML Spreadsheet' saves it: the same parts under the ISO namespaces."""
     _csv_to_xlsx(mini, "budget")
@@ -718,6 +753,11 @@ CASES = [
          "encoding", "participation.csv", 3, None, hint="encoding: cp1256",
          what="participation.csv saved by Excel on an Arabic Windows (cp1256), project.yaml says cp1252: its Arabic "
               "label read without a word as « æÑÔÉ ÊÏÑíÈíÉ »"),
+    Case("French Windows CSV read as the declared cp1256", lambda m: (
+             m.write("activities", m.text("activities"), encoding="cp1252"), m.set_param("encoding", "cp1256")),
+         "encoding", "activities.csv", 2, None, hint="encoding: cp1252",
+         what="activities.csv saved by Excel on a French Windows (cp1252), project.yaml says cp1256: its « Étude de "
+              "base » read without a word as « ةtude de base » (cp1256 has é, è, à where cp1252 has them, not É)"),
     Case("UTF-16 file", lambda m: m.write("budget", m.text("budget"), encoding="utf-16"),
          "encoding", "budget.csv", NO_ROW, None, hint="CSV UTF-8",
          what="budget.csv saved as 'Unicode text' (UTF-16)"),
@@ -1080,6 +1120,69 @@ CASES = [
          what="participation.xlsx, 'Sexe' merged over Femmes | Hommes on the next row (was told to delete "
               "'participants' if the table were a register, one row per person)",
          expect=lambda m, problems: _only_rule_of(problems, "two_row_header")),
+    Case("codes 1.1 and 1.10 typed as numbers", lambda m: _xlsx_drawn(
+             m, "budget", [["line", "budget", "country", "label", "category"], [1.1, 100000, "Maroc", "Personnel", "staff"],
+                           [1.1, 50000, "Maroc", "Activités", "operational"], ["B3", 80000, "Tunisie", "Activités",
+                                                                                "operational"],
+                           ["B4", 20000, None, "Coordination", "support"]]),
+         "duplicate_line", "budget.xlsx", 3, "line", cell="Feuil1!A3", hint="format the column as Text",
+         what="budget.xlsx whose lines 1.1 and 1.10 were typed in cells formatted as numbers (General): Excel keeps "
+              "both as 1.1, and the hint said « add the amounts » of the two lines"),
+    Case("a spending row's 1.10 beside the budget's 1.1", lambda m: (
+             m.replace("budget", "B2,50000,Maroc", "1.1,50000,Maroc"), m.replace("participation", ",false,B2", ",false,"),
+             m.replace("expenditure", "B2,2020-12-31", "1.10,2020-12-31")),
+         "unknown_line", "expenditure.csv", 3, "line", hint="is kept as 1.1 by Excel",
+         what="expenditure.csv's line 1.10 beside the budget's 1.1 (typed 1.10 in a cell formatted as a number, kept "
+              "1.1 by Excel): « Did you mean '1.1'? » said nothing of why"),
+    Case("header on two rows, names on the second", lambda m: _xlsx_drawn(
+             m, "participation", [[None, None, "Participants", None, None],
+                                  ["Code événement", "Pays", "Femmes", "Hommes", "Total"], *EVENTS], ("C1:E1",)),
+         "two_row_header", "participation.xlsx", 1, "participants", cell="Feuil1!C1",
+         hint="Keep one header row with the columns' names (Code événement, Pays, Femmes, Hommes, Participants)",
+         what="participation.xlsx whose header is drawn on two rows, 'Participants' merged over Femmes | Hommes | "
+              "Total, the other columns named on the second row: the names to keep were « Femmes, Hommes, "
+              "Participants » (the event's code and its country left out) and the columns A and B « not read, their "
+              "header empty »",
+         expect=lambda m, problems: (_only_rule_of(problems, "two_row_header"),
+                                     _check(not [p for p in problems if p.rule == "unnamed_column"]))),
+    Case("budget over years on two header rows", lambda m: _xlsx_drawn(
+             m, "budget", [[None, None, "Budget", None, None, None], ["Ligne", "Pays", 2020, 2021, "Total", "Catégorie"],
+                           ["B1", "Maroc", 60000, 40000, 100000, "staff"], ["B2", "Maroc", 20000, 30000, 50000, "operational"],
+                           ["B3", "Tunisie", 40000, 40000, 80000, "operational"], ["B4", None, 10000, 10000, 20000, "support"]],
+             ("C1:E1",)),
+         "two_row_header", "budget.xlsx", 1, "budget", cell="Feuil1!C1",
+         hint="(Ligne, Pays, 2020, 2021, Budget, Catégorie)",
+         what="budget.xlsx, 'Budget' merged over 2020 | 2021 | Total, the lines named on the second row (was « the "
+              "required column 'line' is missing » beside 'Ligne', and the columns A, B, F « not read »)",
+         expect=lambda m, problems: (_only_rule_of(problems, "two_row_header"),
+                                     _check(not [p for p in problems if p.rule == "unnamed_column"]))),
+    Case("header on two rows in a CSV", lambda m: m.write(
+             "participation", ";;Participants;;\nCode événement;Pays;Femmes;Hommes;Total\nE1;Maroc;8;12;20\n"
+                              "E2;Tunisie;;;15\nE3;;18;12;30\n"),
+         "two_row_header", "participation.csv", 1, None,
+         hint="Keep one header row with the columns' names (Code événement, Pays, Femmes, Hommes, Participants)",
+         what="participation.csv saved from a sheet whose header is drawn on two rows ('Participants' above Femmes | "
+              "Hommes | Total): « the required column 'event_id' is missing » beside 'Code événement', and four "
+              "columns « not read, their header empty »",
+         expect=lambda m, problems: (_only_rule_of(problems, "two_row_header"),
+                                     _check(not [p for p in problems if p.rule == "unnamed_column"]))),
+    Case("budget over years on two rows in a CSV", lambda m: m.write(
+             "budget", ";;Budget;;;\nLigne;Pays;2020;2021;Total;Catégorie\nB1;Maroc;60000;40000;100000;staff\n"
+                       "B2;Maroc;20000;30000;50000;operational\nB3;Tunisie;40000;40000;80000;operational\n"
+                       "B4;;10000;10000;20000;support\n"),
+         "two_row_header", "budget.csv", 1, None, hint="(Ligne, Pays, 2020, 2021, Budget, Catégorie)",
+         what="budget.csv saved from a sheet with 'Budget' merged over 2020 | 2021 | Total: « the required column "
+              "'line' is missing » beside 'Ligne'",
+         expect=lambda m, problems: _only_rule_of(problems, "two_row_header")),
+    Case("a revised budget under its group's name", lambda m: _xlsx_drawn(
+             m, "budget", [[None, None, "Budget", None, None], ["Ligne", "Pays", "Budget", "Révisé", "Catégorie"],
+                           ["B1", "Maroc", 100000, 90000, "staff"], ["B2", "Maroc", 50000, 60000, "operational"],
+                           ["B3", "Tunisie", 80000, 80000, "operational"], ["B4", None, 20000, 20000, "support"]],
+             ("C1:D1",)),
+         "column_beside_its_figure", "budget.xlsx", 2, "Révisé", severity="warning", cell="Feuil1!D2",
+         hint="name it 'budget'",
+         what="budget.xlsx whose header (row 2) is under 'Budget' merged over Budget | Révisé: the revised budget "
+              "ignored without a word, the figures on the initial one"),
     Case("units row in another currency", lambda m: (
              _csv_to_xlsx(m, "budget"), _insert_row(m, "budget", 2, [None, "(EUR)", None, None, None])),
          "units_row", "budget.xlsx", 2, "budget", cell="Feuil1!B2", hint="set `currency: EUR`",
@@ -1284,6 +1387,11 @@ CASES = [
          "period_written_twice", "indicators.csv", 6, "period", hint="written one way",
          what="I1's 2020 row and a row « T4 2020 » (both to 31/12/2020): two periods of one indicator, rated "
               "each, the second « falling » below the first"),
+    Case("a period as a date cell beside its year", lambda m: _xlsx_indicator_period_date(m),
+         "period_written_twice", "indicators.xlsx", 3, "period", hint="written one way", cell="Feuil1!B3",
+         what="indicators.xlsx whose I1 women's row has the period 31/12/2020 typed as a date, its total « 2020 »: "
+              "the keys I1@2020 and I1@2020-12-31/f, the women's row of another period than its total, without a "
+              "word"),
     Case("duplicate figure id", lambda m: m.replace("reported", "F2,", "F1,"),
          "duplicate_id", "reported.csv", 3, "figure_id", what="reported figure F1 twice"),
     Case("duplicate budget line", lambda m: m.append("budget", "B1,5,Maroc,Autre,staff"),
@@ -1810,6 +1918,14 @@ ACCEPTED = [
              lambda m, data: (
                  _check(data.tables["participation"].set_index("event_id").at["E1", "country"] == "Maroc"),
                  _check(data.tables["expenditure"].set_index("line").at["B3", "country"] == "Tunisie"))),
+    Accepted("Arabic Windows CSV declared", lambda m: (
+                 m.write("participation", m.text("participation").replace("Atelier régional", "Atelier régional à "
+                                                                          "Tunis (ورشة)"), encoding="cp1256"),
+                 m.set_param("encoding", "cp1256")),
+             "participation.csv from Excel on an Arabic Windows (cp1256: Arabic and French words side by side); "
+             "project.yaml says encoding: cp1256",
+             lambda m, data: _check(data.tables["participation"]["label"].tolist() == [
+                 "Formation des inspecteurs", "ورشة تدريبية", "Atelier régional à Tunis (ورشة)"])),
     Accepted("Mac Roman declared", lambda m: (m.write("activities", m.text("activities"), encoding="mac_roman"),
                                              m.set_param("encoding", "mac_roman")),
              "activities.csv from Excel for Mac (Mac Roman); project.yaml says encoding: mac_roman", _expect_accents),
@@ -1882,6 +1998,31 @@ ACCEPTED = [
              "31/12/2020, labelled « 2020 », as the text 2020 of a CSV",
              lambda m, data: (_expect_period_ends(data),
                               _check(data.tables["expenditure"]["period_label"].tolist()[:2] == ["2020", "2020"]))),
+    Accepted("a code typed as a number shown with its zero", _xlsx_codes_as_numbers,
+             "expenditure.xlsx whose line 1.10 is a number cell (it holds 1.1, its format `0.00` shows « 1.10 ») "
+             "beside the line 1.1, budget.csv having both: its 10 000.50 were spent on the line 1.1, without a word; "
+             "now the code is read as the sheet shows it, 1.10",
+             lambda m, data: (_check(data.tables["expenditure"]["line"].tolist()[:2] == ["1.1", "1.10"]),
+                              _check(budget_lines(data.tables["budget"], data.tables["expenditure"], data.params,
+                                                  as_of=pd.Timestamp("2020-12-31")).set_index("line")["spent"]
+                                     .loc[["1.1", "1.10"]].tolist() == [40000, 10000.5]))),
+    Accepted("indicator periods as year and month cells", _xlsx_indicator_periods_as_dates,
+             "indicators.xlsx whose periods are date cells the sheet shows « 2020 » (format 'yyyy', holding "
+             "01/01/2020) and « déc.-21 » ('mmm-yy', holding 01/12/2021): read as the periods 2020-01-01 and "
+             "2021-12-01, each ending on its first day (the key I1@2020-01-01 beside the CSV's I1@2020); now the year "
+             "2020 and the month 2021-12, as the sheet shows them",
+             lambda m, data: _check(data.tables["indicators"]["period"].tolist() == [
+                 "2020", "2020", "2021-12", "2020"])),
+    Accepted("a title merged over the header", lambda m: _xlsx_drawn(
+                 m, "budget", [["Budget du projet MINI", None, None, None, None, None],
+                               ["line", "budget", "country", "label", "category", "Commentaire"],
+                               ["B1", 100000, "Maroc", "Personnel", "staff", "voir note"],
+                               ["B2", 50000, "Maroc", "Activités", "operational", None],
+                               ["B3", 80000, "Tunisie", "Activités", "operational", None],
+                               ["B4", 20000, None, "Coordination", "support", None]], ("A1:F1",)),
+             "budget.xlsx under a title merged over every column, with a column 'Commentaire': no column of the "
+             "title's « group » (a cell merged over the header from its left edge is a title)",
+             lambda m, data: _check(data.tables["budget"]["budget"].sum() == 250000)),
     Accepted("xlsx text escapes", _xlsx_label_as_excel_stores_it,
              "activities.xlsx with a label holding a line break pasted from Word, which Excel stores as '_x000D_' "
              "(openpyxl gives it as stored): the annex showed « Étude_x000D_ de base »; read as Excel shows it",

@@ -352,7 +352,12 @@ def ignored_versions(table: str, raw: RawTable) -> list[Problem]:
         if name in contract or fold(name) in aliases:
             continue    # another name of a column the table has: translate() warned it (french_duplicate)
         written = str(raw.headers.get(name, name))
-        words = re.findall(r"[^\W_]+|%", fold(written))
+        group = raw.groups.get(raw.letters.get(name, ""))
+        if group and not fold(written).startswith(fold(group)):   # `Révisé` under `Budget` merged above it
+            words = re.findall(r"[^\W_]+|%", fold(f"{group} {written}"))
+            written = f"{written}' under '{group}"
+        else:
+            words = re.findall(r"[^\W_]+|%", fold(written))
         for cut in range(len(words) - 1, 0, -1):
             head = "_".join(words[:cut])
             column = head if head in numbers_ else aliases.get(head)

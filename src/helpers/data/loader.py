@@ -1046,8 +1046,14 @@ def _texts(series: pd.Series, decimal_mark: str) -> pd.Series:
             return None
         if isinstance(value, bool):
             return str(value).lower()
+        if isinstance(value, numbers.Shown):   # 1.10 as the sheet shows it, not 1.1: another code
+            return value.as_shown(decimal_mark)
         if isinstance(value, (int, float)):
             return numbers.format_number(value, decimal_mark)
+        if isinstance(value, numbers.YearCell):   # a date cell the sheet shows « 2020 »: the year, not 2020-01-01
+            return f"{value.year:04d}"
+        if isinstance(value, numbers.MonthCell):   # shown « déc.-20 »: the month, not its first day
+            return f"{value.year:04d}-{value.month:02d}"
         if hasattr(value, "isoformat"):
             return value.date().isoformat() if hasattr(value, "date") else value.isoformat()
         return str(value).strip()
@@ -1260,6 +1266,11 @@ def _unknown_lines(expenditure: pd.DataFrame, raw: RawTable, budget: pd.DataFram
                                         value=line))
         else:
             guess = did_you_mean(line, known)
+            short = line.rstrip("0") if re.fullmatch(r"\d+[.,]\d*0", line) else None
+            if short and short in known:   # « 1.10 » beside the budget's 1.1: typed 1.10 in a number cell?
+                guess = (f"The budget has '{short}': a code typed {line} in a cell formatted as a number is kept "
+                         f"as {short} by Excel. Format the budget's line column as Text and type the codes again, "
+                         f"or write '{short}' here if it is that line.")
             problems.append(raw.problem("unknown_line", "this budget line is not in the budget table",
                                         (guess + " " if guess else "") + "Use a line of the budget table, or add "
                                         "the line there.", index=index, column="line", value=line))

@@ -118,6 +118,23 @@ class Percent(float):
         return f"{format(percent, 'f').replace('.', decimal_mark)} %"
 
 
+class Shown(float):
+    """A number from an .xlsx cell whose format shows more decimals than it holds: the cell holds 1.1 where the sheet
+    shows « 1.10 » (format `0.00`; readers.read_xlsx marks it). As a number it is 1.1; as text (a code, a label) it
+    is what the sheet shows: the code 1.10 typed in such a cell was read '1.1', another line's code."""
+
+    decimals: int = 0
+
+    @classmethod
+    def of(cls, value: float, decimals: int) -> "Shown":
+        cell = cls(value)
+        cell.decimals = decimals
+        return cell
+
+    def as_shown(self, decimal_mark: str = ".") -> str:
+        return format(Decimal(repr(float(self))), f".{self.decimals}f").replace(".", decimal_mark)
+
+
 class MonthCell(dt.datetime):
     """A date from an .xlsx cell formatted as a month (`mmm-yy`): the cell holds the month's first day where the
     sheet shows « juin-21 » (readers.read_xlsx marks it); as a period's end it is the month's last day."""
