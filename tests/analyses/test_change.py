@@ -90,6 +90,23 @@ def test_rating_changes_are_the_indicators_whose_rag_differs(tmp_path):
         ("P2.2.a", "red", "green"), ("R1.a", "", "amber")]
 
 
+def test_a_rating_changed_by_the_limits_is_told_apart(tmp_path):
+    """rag_green lowered from 80 to 30 between two annexes: P1.1.a at 38.7 % in both was listed « red -> green » as if
+    it had moved; its earlier value rated with today's limits is green, so the limits changed it, not the value."""
+    from helpers.data.params import Thresholds
+
+    _keep(tmp_path, dt.date(2020, 12, 31), [("indicators", "indicator_achievement_final", "P1.1.a", 38.7, "%", "red"),
+                                             ("indicators", "indicator_achievement_final", "P2.2.a", 17.0, "%", "red"),
+                                             ("indicators", "indicator_achievement_final", "R1.a", np.nan, "%", "")])
+    previous = archive.previous(tmp_path, "amem", "ensemble", dt.date(2021, 3, 31))
+    now = _figures([("indicators", "indicator_achievement_final", "P1.1.a", 38.7, "%", "green"),
+                    ("indicators", "indicator_achievement_final", "P2.2.a", 35.0, "%", "green"),
+                    ("indicators", "indicator_achievement_final", "R1.a", 60.0, "%", "green")])
+    ratings = change.rating_changes(now, previous, Thresholds(rag_green=30, rag_amber=10))
+    assert list(zip(ratings["key"], ratings["limits"])) == [("P1.1.a", True), ("P2.2.a", False), ("R1.a", False)]
+    assert not change.rating_changes(now, previous)["limits"].any()   # without the limits: as before
+
+
 def test_an_unreadable_archive_file_stops_with_its_name(tmp_path):
     path = archive.path_for(tmp_path, "amem", "ensemble", dt.date(2020, 12, 31))
     path.parent.mkdir(parents=True)

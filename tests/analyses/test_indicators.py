@@ -26,16 +26,25 @@ def test_increase_and_rag():
 
 
 def test_an_indicator_is_counted_once_whatever_its_periods_and_sexes():
-    """Notebook 10 said « 4 indicateurs suivis » for two indicators with two periods or a row per sex."""
+    """Notebook 10 said « 4 indicateurs suivis » for two indicators with two periods or a row per sex, and « 3 » for
+    one indicator with a row per country and the project's total (B below: two countries, one label)."""
     table = iptt(frame("indicators", [
         {"indicator_id": "A", "period": "2020", "actual": 40, "target_final": 50},
         {"indicator_id": "A", "period": "2021", "actual": 45, "target_final": 50},
         {"indicator_id": "A", "period": "2021", "actual": 20, "target_final": 25, "sex": "f"},
         {"indicator_id": "B", "period": "2020", "actual": 1, "country": "Maroc"},
-        {"indicator_id": "B", "period": "2020", "actual": 1, "country": "Tunisie"}]), Thresholds())
-    assert tracking_counts(table) == {"indicators": 3, "rows": 5, "measured": 3, "green": 3}
+        {"indicator_id": "B", "period": "2020", "actual": 1, "country": "Tunisie"},
+        {"indicator_id": "B", "period": "2020", "actual": 2, "country": "regional"}]), Thresholds())
+    assert tracking_counts(table) == {"indicators": 2, "rows": 6, "measured": 3, "green": 3}
     # each row has its figures key, which tells the rows of one indicator apart (the IPTT table, its chart)
-    assert table["key"].tolist() == ["A@2020", "A@2021", "A@2021/f", "B/Maroc", "B/Tunisie"]
+    assert table["key"].tolist() == ["A@2020", "A@2021", "A@2021/f", "B/Maroc", "B/Tunisie", "B/regional"]
+    # one code, two indicators: the same code in two countries' logframes, each with its own label
+    two = iptt(frame("indicators", [
+        {"indicator_id": "C", "period": "2020", "actual": 1, "country": "Maroc", "label": "Inspecteurs formés"},
+        {"indicator_id": "C", "period": "2020", "actual": 1, "country": "Tunisie", "label": "Lois adoptées"},
+        {"indicator_id": "D", "period": "2020", "actual": 1, "country": "Maroc", "label": "Études"},
+        {"indicator_id": "D", "period": "2020", "actual": 1, "country": "Tunisie", "label": "études"}]), Thresholds())
+    assert tracking_counts(two)["indicators"] == 3
 
 
 def test_decrease():

@@ -13,6 +13,8 @@ to the figures of each annex (annex_figures, what figures.csv holds).
 - a spending row's period_end written as its period (a month, quarter, half or year ending that day) changes no
   figure;
 - events starting after the reporting date change no figure of any annex;
+- splitting a project whose every row has a country into one project per country changes no figure of a country's
+  annex;
 - a totals row (any spelling, any place, CSV or .xlsx) is always refused.
 
 CI runs the derandomised "ci" profile of tests/conftest.py with a few examples per invariant (each example writes
@@ -306,6 +308,22 @@ def test_events_after_the_reporting_date_change_no_figure(tables, data, fmt):
     after = _figures(_project({**dated, "participation": later}, fmt), annexes)
     for annex, figures in _figures(before, annexes).items():
         _same(figures, after[annex])
+
+
+@FEW
+@given(projects(regional=False), st.sampled_from(["csv", "xlsx"]))
+def test_splitting_the_project_by_country_changes_no_figure_of_a_country_annex(tables, fmt):
+    """A country's annex shows its own rows only: the same country as a project of its own (its rows of every
+    table, nothing else) gives its annex the same figures, n.d. alike. An evaluator who keeps one folder per country
+    and one who keeps the portfolio together publish the same annex."""
+    whole = _project(tables, fmt)
+    countries = sorted(set(whole.annexes().values()) - {"all"})
+    figures = _figures(whole, tuple(annex_name(c) for c in countries))
+    for country in countries:
+        own = {name: [rows[0]] + [r for r in rows[1:] if r[rows[0].index("country")] == country]
+               for name, rows in tables.items()}
+        alone = _figures(_project(own, fmt), (annex_name(country),))
+        _same(figures[annex_name(country)], alone[annex_name(country)])
 
 
 @FEW

@@ -683,6 +683,27 @@ def test_a_womens_share_of_the_participants_whose_sex_is_known_says_so(tmp_path)
     assert shown["F2"] == "" and "41,7" in shown["F3"]
 
 
+def test_lower_case_m_beside_an_amount_is_million(tmp_path):
+    """reported.csv printing the budget « 0,25 m » (250 000 USD, without the currency) was compared as 0.25: an
+    « Écart » of 249 999.75. An amount's « m » is million; a count's is not read so (« 12 m » may be metres)."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+
+    mini = Mini.copy_to(tmp_path)
+    mini.append("reported", 'F3,budget,total,"0,25 m",=,Budget total,Rapport p. 3,')
+    mini.append("reported", 'F4,spent,total@2020-12-31,"0,06 m",=,Dépenses 2020,Rapport p. 3,')
+    mini.write_param_file("ensemble", "country: all\nname: Ensemble\n")
+    figures = annex_figures(mini.load(), load_annex_params("mini", "ensemble", mini.params_dir))
+    checked = figures[figures["metric"].eq("reported_figure")].set_index("key")
+    assert checked.loc[["F3", "F4"], "status"].tolist() == ["match", "mismatch"]   # 50 000,50 is 0,05 m
+    assert "difference 9999.5" in checked.loc["F4", "note"]   # not 0.06 - 50 000.5
+    shown = published_check(figures, mini.load().tables["reported"], "fr", ",").set_index("figure_id")
+    assert shown.loc["F4", "explanation"] != "" and "249" not in shown.loc["F3", "explanation"]
+    assert classify("12 m", 12, "=", ",").status == "match"   # a count: as written
+
+
 def test_a_project_currency_written_in_words_is_a_currency_for_the_published_figures(tmp_path):
     """project.yaml's `currency: francs CFA`: a figure printed « 30 000 € » was a match with the spending in
     francs (the published-figure reader knew « francs CFA » as a word of a printed figure, not as a unit); now not

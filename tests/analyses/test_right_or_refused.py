@@ -416,18 +416,49 @@ def test_the_all_annex_says_whose_spending_is_not_known(tmp_path):
 
 @pytest.mark.slow
 def test_indicators_are_counted_as_indicators_not_rows(tmp_path):
-    """Two indicators, one with two periods and a row for women: the annex said « 4 indicateurs suivis »."""
+    """Two indicators, one with two periods and a row for women: the annex said « 4 indicateurs suivis »; a third one
+    with a row per country and the project's total was three more."""
     project = Project.default(tmp_path)
     project.tables["indicators"] = [
         ["indicator_id", "period", "actual", "level", "unit", "target_final", "country", "sex"],
         ["SN-1", "2019", 10, "output", "personnes", 40, "Sénégal", ""],
         ["SN-1", "2020", 35, "output", "personnes", 40, "Sénégal", ""],
         ["SN-1", "2020", 15, "output", "personnes", 20, "Sénégal", "f"],
-        ["ML-1", "2020", 5, "output", "personnes", 20, "Mali", ""]]
+        ["ML-1", "2020", 5, "output", "personnes", 20, "Mali", ""],
+        ["RG-1", "2020", 4, "output", "personnes", 20, "Sénégal", ""],
+        ["RG-1", "2020", 3, "output", "personnes", 20, "Mali", ""],
+        ["RG-1", "2020", 7, "output", "personnes", 40, "", ""]]
     text = _annex_text(tmp_path, project, ("10_execution.ipynb",)).replace(" ,", ",")
-    assert "2 indicateurs suivis, en 4 lignes (périodes, sexes) ; 4 lignes ont une cible finale et une valeur " \
-           "mesurée, dont 1 au vert." in text, text          # SN-1 2020: 35 / 40 = 87,5 %
+    assert "3 indicateurs suivis, en 7 lignes (périodes, sexes, pays) ; 7 lignes ont une cible finale et une " \
+           "valeur mesurée, dont 1 au vert." in text, text          # SN-1 2020: 35 / 40 = 87,5 %
     assert "SN-1@2020" in text and "SN-1@2020/f" in text     # the rows of SN-1 told apart in the table
+
+
+@pytest.mark.slow
+def test_the_period_targets_of_an_indicator_in_two_countries_say_which_country(tmp_path):
+    """OC1 measured in Sénégal and in Mali, with period targets: the table « Cibles par période » of the all annex
+    showed two rows « OC1 » with the same period and no country, so the reader could not tell whose 87,5 % it was."""
+    project = Project.default(tmp_path)
+    project.tables["indicators"] = [
+        ["indicator_id", "period", "actual", "level", "unit", "target", "target_final", "country"],
+        ["OC1", "2020", 35, "outcome", "%", 40, 50, "Sénégal"],
+        ["OC1", "2020", 28, "outcome", "%", 35, 45, "Mali"]]
+    text = _annex_text(tmp_path, project, ("10_execution.ipynb",))
+    period_table = text[text.index("Indicateurs : cible de chaque période et réalisé"):]
+    assert "Période Pays Référence Cible" in period_table, period_table
+    assert "OC1 n.d. % 2020 Sénégal n.d. 40 35 87,5 %" in period_table, period_table
+    assert "OC1 n.d. % 2020 Mali n.d. 35 28 80,0 %" in period_table, period_table
+
+
+def test_the_parity_index_is_shown_with_its_rating_and_never_on_a_limit_it_is_outside_of(tmp_path):
+    """193 women and 200 men: an index of 0.965, below the parity band 0.97-1.03; the annex said « Indice de parité
+    (femmes / hommes) : 0,97 ; la parité est comprise entre 0,97 et 1,03 », read as parity."""
+    project = Project.default(tmp_path)
+    project.tables["participation"] = [["event_id", "participants", "women", "men", "country"],
+                                       ["DKR-1", 393, 193, 200, "Sénégal"], ["BKO-1", 25, 10, "", "Mali"]]
+    text = _annex_text(tmp_path, project, ("30_gender.ipynb",)).replace("( ", "(").replace(" )", ")").replace(" .", ".")
+    assert "Indice de parité (femmes / hommes) : 0,965 (femmes sous-représentées) ; la parité est comprise entre " \
+           "0,97 et 1,03." in text, text
 
 
 def test_a_cost_per_result_takes_the_line_of_its_own_country(tmp_path):

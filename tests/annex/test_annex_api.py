@@ -170,3 +170,25 @@ def test_a_percentage_below_a_rating_limit_is_never_shown_rounded_up_to_it():
     shown = [[cell["text"] for cell in row] for row in data["rows"]]
     assert shown == [["H", "79,99\u00a0%", "Orange"], ["A", "49,98\u00a0%", "Rouge"], ["G", "80,0\u00a0%", "Vert"]]
     assert fmt.rated_percent(79.96, (80, 50), 0, "en") == "79.96%" and fmt.rated_percent(79.4, (80, 50), 0) == "79\u00a0%"
+
+
+def test_a_published_figure_of_the_earlier_annex_is_said_so(shown):
+    """The report (at 30/06/2024) checked again after the reporting date moved to 31/12/2024: « écart » alone said
+    the report was wrong, where its figure is the earlier annex's; the explanation now says so."""
+    import datetime as dt
+    from pathlib import Path
+
+    from helpers.data.archive import Previous
+
+    ctx = annex(shown)
+    now = ctx.figures.copy()
+    row = now["metric"].eq("reported_figure") & now["key"].eq("GEN-06")
+    now.loc[row, ["value", "status"]] = [71.4, "mismatch"]          # printed 67, computed 71,4 now
+    earlier = now[row].assign(value=[66.667])                        # 66,667 at the earlier date: printed 67
+    ctx.__dict__["figures"] = now
+    ctx.__dict__["previous"] = Previous(dt.date(2020, 12, 31), Path("2020-12-31.figures.csv"), earlier)
+    explained = ctx.published_check().set_index("figure_id")["explanation"]
+    assert explained["GEN-06"] == ("écart de -4,4 ; c'est le chiffre de l'annexe au 31 décembre 2020 : si le rapport "
+                                   "porte sur cette date, ajouter la date à la clé (total@AAAA-MM-JJ) pour les "
+                                   "chiffres de dépenses"), explained["GEN-06"]
+    assert explained["GEN-05"] == "arrondi, il vaudrait 28"          # a figure of no earlier value: as it was

@@ -136,9 +136,21 @@ def test_the_survey_headline_shows_a_small_share_as_it_is():
 
 
 @pytest.mark.parametrize("value, shown", [(29.96, "29,96\u00a0%"), (35.04, "35,04\u00a0%"), (33.33, "33,3\u00a0%"),
+                                          (29.95, "29,95\u00a0%"),   # round(29.95, 1) is 29.9, shown 30,0
                                           (30.0, "30,0\u00a0%"), (35.0, "35,0\u00a0%")])
 def test_a_share_outside_its_band_is_never_shown_on_its_limit(value, shown):
     """A staff-cost share of 29.96 % was « 30,0 % » beside « en dessous de la norme » (30-35 %)."""
     from helpers.annex.fmt import band_percent
 
     assert band_percent(value, 30, 35, 1, "fr") == shown
+
+
+@pytest.mark.parametrize("value, shown", [(0.965, "0,965"), (1.034, "1,034"), (0.9699999999999999, "0,97"),
+                                          (0.97, "0,97"), (0.98, "0,98"), (0.96, "0,96"), (29.95, "29,95")])
+def test_a_parity_index_outside_its_band_is_never_shown_on_its_limit(value, shown):
+    """A parity index of 0.965 (193 women, 200 men) was « 0,97 » beside « femmes sous-représentées », the band
+    starting at 0.97; 16.49 / 17 (0.9699999999999999 in binary) is rated on the limit, as the analyses rate it."""
+    from helpers.annex.fmt import band_number
+
+    low, high = (0.97, 1.03) if value < 10 else (30, 35)
+    assert band_number(value, low, high, 2 if value < 10 else 1, "fr") == shown

@@ -101,3 +101,26 @@ def test_the_key_follows_the_code_under_the_data_room_too(tmp_path):
     before, after_errors, after_paths = done.stdout.split()
     assert (copy / "errors.py").read_text(encoding="utf-8").endswith("# edited\n")
     assert len({before, after_errors, after_paths}) == 3
+
+
+def test_a_column_not_read_holding_numbers_beside_text_is_stored(tmp_path):
+    # budget.xlsx with a column the workbook ignores ('Initial budget', hidden in the evaluator's sheet) whose cells
+    # are numbers but one, « 250 000 » pasted as text: `make check` said OK, then the build stopped on a pyarrow
+    # traceback writing the store. The column is kept as text; the figures are not changed.
+    from openpyxl import Workbook
+    mini = Mini.copy_to(tmp_path)
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["line", "budget", "country", "label", "category", "Initial budget"])
+    for row in (["B1", 100000, "Maroc", "Personnel", "staff", 90000],
+                ["B2", 50000, "Maroc", "Activités", "operational", "250 000"],
+                ["B3", 80000, "Tunisie", "Activités", "operational", None], ["B4", 20000, None, "Coordination", "support", 20000]):
+        sheet.append(row)
+    book.save(mini.path("budget.xlsx"))
+    mini.delete("budget")
+    problems, data = check_and_load("mini", mini.data_dir, mini.params_dir)
+    assert not [p for p in problems if p.severity == "error"], [str(p) for p in problems]
+    store.save(data, tmp_path / "store", "k", mini.data_dir, mini.params_dir)
+    back = store.load(tmp_path / "store", "mini", mini.data_dir, mini.params_dir)
+    assert back.tables["budget"]["budget"].tolist() == [100000, 50000, 80000, 20000]
+    assert back.tables["budget"]["initial_budget"].tolist()[:2] == ["90000", "250 000"]

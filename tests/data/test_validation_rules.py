@@ -97,6 +97,20 @@ def _expect_directions(data: ProjectData) -> None:
         "I1": "increase", "I2": "decrease"}
 
 
+def _expect_weighted(data: ProjectData) -> None:
+    assert data.tables["activities"]["weight"].tolist() == [1, 2, 1, 1]
+    rates = execution_figures(data.tables["activities"])
+    assert rates.loc[rates["metric"].eq("physical_execution_rate") & rates["key"].eq("all"), "value"].tolist() == [25]
+
+
+def _published_verdict(mini: Mini, figure: str, status: str) -> None:
+    from helpers.analyses.figures import annex_figures
+    from helpers.data.params import load_annex_params
+    figures = annex_figures(mini.load(), load_annex_params("mini", "maroc", mini.params_dir))
+    row = figures[figures["metric"].eq("reported_figure") & figures["key"].eq(figure)].iloc[0]
+    assert row["status"] == status, row["note"]
+
+
 def _no_error(problems: list[Problem]) -> None:
     assert [p for p in problems if p.severity == "error"] == [], [str(p) for p in problems]
 
@@ -120,6 +134,17 @@ def _csv_to_xlsx(mini: Mini, name: str, formula_at: tuple[int, int] | None = Non
         sheet.cell(row=formula_at[0], column=formula_at[1]).value = "=1+1"
     workbook.save(mini.path(f"{name}.xlsx"))
     mini.delete(name)
+
+
+def _xlsx_struck_row(mini: Mini, name: str, row: int) -> None:
+    """<name>.csv -> <name>.xlsx whose row ``row`` is struck through, every cell (« barré »), as a finance table
+    marks a line dropped."""
+    from openpyxl.styles import Font
+    _csv_to_xlsx(mini, name)
+    workbook = openpyxl.load_workbook(mini.path(f"{name}.xlsx"))
+    for cell in workbook.active[row]:
+        cell.font = Font(strike=True)
+    workbook.save(mini.path(f"{name}.xlsx"))
 
 
 def _xlsx_with_cached_formulas(mini: Mini, name: str, formulas: dict[str, tuple[str, Any]],
@@ -418,6 +443,41 @@ def _xlsx_year_numbers(mini: Mini, cells: dict[str, Any]) -> None:
     workbook.save(mini.path("expenditure.xlsx"))
 
 
+def _xlsx_codes_as_numbers(mini: Mini) -> None:
+    """budget.csv with the lines 1.1 and 1.10 (codes of a logframe's activities) beside expenditure.xlsx where they
+    are typed as numbers: 1.10 is stored 1.1 and shown « 1.10 » by its format `0.00`."""
+    mini.replace("budget", "B2,50000,Maroc", "1.10,50000,Maroc")
+    mini.replace("budget", "B1,100000,Maroc", "1.1,100000,Maroc")
+    mini.replace("participation", ",false,B2", ",false,1.10")
+    mini.replace("expenditure", "B1,2020-12-31", "1.1,2020-12-31")
+    mini.replace("expenditure", "B2,2020-12-31", "1.10,2020-12-31")
+    _csv_to_xlsx(mini, "expenditure")
+    workbook = openpyxl.load_workbook(mini.path("expenditure.xlsx"))
+    assert workbook.active["A3"].value == 1.1
+    workbook.active["A3"].number_format = "0.00"
+    workbook.save(mini.path("expenditure.xlsx"))
+
+
+def _xlsx_indicator_periods_as_dates(mini: Mini) -> None:
+    """indicators.xlsx whose 2020 periods are date cells formatted 'yyyy' (the sheet shows « 2020 », the cell holds
+    01/01/2020) and whose 2021 period is a date cell formatted 'mmm-yy' (« déc.-21 », holding 01/12/2021), as Excel
+    stores a year or a month typed into cells formatted so."""
+    _csv_to_xlsx(mini, "indicators")
+    workbook = openpyxl.load_workbook(mini.path("indicators.xlsx"))
+    for cell, value, shown in (("B2", dt.datetime(2020, 1, 1), "yyyy"), ("B3", dt.datetime(2020, 1, 1), "yyyy"),
+                               ("B4", dt.datetime(2021, 12, 1), "mmm-yy"), ("B5", dt.datetime(2020, 1, 1), "yyyy")):
+        workbook.active[cell].value, workbook.active[cell].number_format = value, shown
+    workbook.save(mini.path("indicators.xlsx"))
+
+
+def _xlsx_indicator_period_date(mini: Mini) -> None:
+    """indicators.xlsx whose I1 women's row (row 3) has its period typed as the date 31/12/2020 (format dd/mm/yyyy)."""
+    _csv_to_xlsx(mini, "indicators")
+    workbook = openpyxl.load_workbook(mini.path("indicators.xlsx"))
+    workbook.active["B3"].value, workbook.active["B3"].number_format = dt.datetime(2020, 12, 31), "dd/mm/yyyy"
+    workbook.save(mini.path("indicators.xlsx"))
+
+
 def _xlsx_strict(mini: Mini) -> None:
     """budget.xlsx as Excel's 'Strict Open XML Spreadsheet' saves it: the same parts under the ISO namespaces."""
     _csv_to_xlsx(mini, "budget")
@@ -701,6 +761,11 @@ CASES = [
          "encoding", "participation.csv", 3, None, hint="encoding: cp1256",
          what="participation.csv saved by Excel on an Arabic Windows (cp1256), project.yaml says cp1252: its Arabic "
               "label read without a word as « æÑÔÉ ÊÏÑíÈíÉ »"),
+    Case("French Windows CSV read as the declared cp1256", lambda m: (
+             m.write("activities", m.text("activities"), encoding="cp1252"), m.set_param("encoding", "cp1256")),
+         "encoding", "activities.csv", 2, None, hint="encoding: cp1252",
+         what="activities.csv saved by Excel on a French Windows (cp1252), project.yaml says cp1256: its « Étude de "
+              "base » read without a word as « ةtude de base » (cp1256 has é, è, à where cp1252 has them, not É)"),
     Case("UTF-16 file", lambda m: m.write("budget", m.text("budget"), encoding="utf-16"),
          "encoding", "budget.csv", NO_ROW, None, hint="CSV UTF-8",
          what="budget.csv saved as 'Unicode text' (UTF-16)"),
@@ -828,6 +893,27 @@ CASES = [
          what="budget.csv has 'budget' and 'Budget révisé' (120 000 for B1): the rates use 'budget', and the revised "
               "one was ignored without a word",
          expect=lambda m, problems: _no_error(problems)),
+    Case("a period target headed with its year", lambda m: m.replace(
+             "indicators", "baseline,target,target_final,", "baseline,Target 2021,target_final,"),
+         "column_not_read", "indicators.csv", 1, "Target 2021", severity="warning", hint="name it 'target'",
+         what="indicators.csv headed 'Target 2021' (an IPTT's header) and no 'target': the targets were not read and "
+              "the annex said « aucune cible pour cette période dans les données », nothing said at the header",
+         expect=lambda m, problems: _no_error(problems)),
+    Case("published percentage padded by its format", lambda m: (
+             m.replace("participation", "E1,20,8,Maroc,", "E1,21,8,Maroc,"),
+             m.replace("participation", ",government,12,", ",government,13,"),
+             _xlsx_with_percent_cells(m, "reported", {"D3": 0.38}, number_format="0.00%")),
+         "percent_decimals", "reported.xlsx", 3, "value", severity="warning", cell="Feuil1!D3",
+         hint="if it prints 38,00 %",
+         what="reported.xlsx: « 38 % » typed (or a CSV's, opened and saved in LibreOffice), which the sheet formats "
+              "'0.00%': read as « 38,00 % » and compared to 2 decimals with 38,095, « Écart » for a figure the report "
+              "printed right",
+         expect=lambda m, problems: _published_verdict(m, "F2", "match")),
+    Case("weights headed with a year", lambda m: m.replace("activities", ",progress,weight,", ",progress,Poids 2021,"),
+         "column_not_read", "activities.csv", 1, "Poids 2021", severity="warning", hint="name it 'weight'",
+         what="activities.csv headed 'Poids 2021' (weights 1, 2, 1): the execution rate was computed unweighted, "
+              "33,3 % where the weights give 25 %, nothing said",
+         expect=lambda m, problems: _no_error(problems)),
     Case("budget refused for its header", lambda m: m.replace("budget", "line,budget,", "line,budget (k€),"),
          "scaled_amounts", "budget.csv", 1, "budget (k€)", hint="Write the amounts in USD",
          what="budget.csv's header says 'budget (k€)': one error, not one 'unknown line' per spending row",
@@ -838,6 +924,11 @@ CASES = [
          hint="unmerge", what="participation.xlsx: 'Tunisie' merged over E2 and E3 (E3's own cell is empty): E3 is "
          "read as Tunisie's, as the sheet shows it, not as the project's",
          expect=_merged_country_read),
+    Case("a budget line crossed out", lambda m: _xlsx_struck_row(m, "budget", 3),
+         "struck_rows", "budget.xlsx", 3, None, severity="warning", hint="crossed out",
+         what="budget.xlsx: line B2 (50 000) struck through in the sheet, as a finance table marks a dropped line: "
+              "its budget counted in every rate, nothing said",
+         expect=lambda m, problems: _no_error(problems)),
     Case("amount merged over rows", lambda m: _xlsx_laid_out(m, "expenditure", merge="C4:C5"),
          "merged_number", "expenditure.xlsx", 4, "amount", cell="Feuil1!C4", hint="each row's own number",
          what="expenditure.xlsx: 30000 merged over two spending rows (each row's, or theirs together?)"),
@@ -1037,6 +1128,69 @@ CASES = [
          what="participation.xlsx, 'Sexe' merged over Femmes | Hommes on the next row (was told to delete "
               "'participants' if the table were a register, one row per person)",
          expect=lambda m, problems: _only_rule_of(problems, "two_row_header")),
+    Case("codes 1.1 and 1.10 typed as numbers", lambda m: _xlsx_drawn(
+             m, "budget", [["line", "budget", "country", "label", "category"], [1.1, 100000, "Maroc", "Personnel", "staff"],
+                           [1.1, 50000, "Maroc", "Activités", "operational"], ["B3", 80000, "Tunisie", "Activités",
+                                                                                "operational"],
+                           ["B4", 20000, None, "Coordination", "support"]]),
+         "duplicate_line", "budget.xlsx", 3, "line", cell="Feuil1!A3", hint="format the column as Text",
+         what="budget.xlsx whose lines 1.1 and 1.10 were typed in cells formatted as numbers (General): Excel keeps "
+              "both as 1.1, and the hint said « add the amounts » of the two lines"),
+    Case("a spending row's 1.10 beside the budget's 1.1", lambda m: (
+             m.replace("budget", "B2,50000,Maroc", "1.1,50000,Maroc"), m.replace("participation", ",false,B2", ",false,"),
+             m.replace("expenditure", "B2,2020-12-31", "1.10,2020-12-31")),
+         "unknown_line", "expenditure.csv", 3, "line", hint="is kept as 1.1 by Excel",
+         what="expenditure.csv's line 1.10 beside the budget's 1.1 (typed 1.10 in a cell formatted as a number, kept "
+              "1.1 by Excel): « Did you mean '1.1'? » said nothing of why"),
+    Case("header on two rows, names on the second", lambda m: _xlsx_drawn(
+             m, "participation", [[None, None, "Participants", None, None],
+                                  ["Code événement", "Pays", "Femmes", "Hommes", "Total"], *EVENTS], ("C1:E1",)),
+         "two_row_header", "participation.xlsx", 1, "participants", cell="Feuil1!C1",
+         hint="Keep one header row with the columns' names (Code événement, Pays, Femmes, Hommes, Participants)",
+         what="participation.xlsx whose header is drawn on two rows, 'Participants' merged over Femmes | Hommes | "
+              "Total, the other columns named on the second row: the names to keep were « Femmes, Hommes, "
+              "Participants » (the event's code and its country left out) and the columns A and B « not read, their "
+              "header empty »",
+         expect=lambda m, problems: (_only_rule_of(problems, "two_row_header"),
+                                     _check(not [p for p in problems if p.rule == "unnamed_column"]))),
+    Case("budget over years on two header rows", lambda m: _xlsx_drawn(
+             m, "budget", [[None, None, "Budget", None, None, None], ["Ligne", "Pays", 2020, 2021, "Total", "Catégorie"],
+                           ["B1", "Maroc", 60000, 40000, 100000, "staff"], ["B2", "Maroc", 20000, 30000, 50000, "operational"],
+                           ["B3", "Tunisie", 40000, 40000, 80000, "operational"], ["B4", None, 10000, 10000, 20000, "support"]],
+             ("C1:E1",)),
+         "two_row_header", "budget.xlsx", 1, "budget", cell="Feuil1!C1",
+         hint="(Ligne, Pays, 2020, 2021, Budget, Catégorie)",
+         what="budget.xlsx, 'Budget' merged over 2020 | 2021 | Total, the lines named on the second row (was « the "
+              "required column 'line' is missing » beside 'Ligne', and the columns A, B, F « not read »)",
+         expect=lambda m, problems: (_only_rule_of(problems, "two_row_header"),
+                                     _check(not [p for p in problems if p.rule == "unnamed_column"]))),
+    Case("header on two rows in a CSV", lambda m: m.write(
+             "participation", ";;Participants;;\nCode événement;Pays;Femmes;Hommes;Total\nE1;Maroc;8;12;20\n"
+                              "E2;Tunisie;;;15\nE3;;18;12;30\n"),
+         "two_row_header", "participation.csv", 1, None,
+         hint="Keep one header row with the columns' names (Code événement, Pays, Femmes, Hommes, Participants)",
+         what="participation.csv saved from a sheet whose header is drawn on two rows ('Participants' above Femmes | "
+              "Hommes | Total): « the required column 'event_id' is missing » beside 'Code événement', and four "
+              "columns « not read, their header empty »",
+         expect=lambda m, problems: (_only_rule_of(problems, "two_row_header"),
+                                     _check(not [p for p in problems if p.rule == "unnamed_column"]))),
+    Case("budget over years on two rows in a CSV", lambda m: m.write(
+             "budget", ";;Budget;;;\nLigne;Pays;2020;2021;Total;Catégorie\nB1;Maroc;60000;40000;100000;staff\n"
+                       "B2;Maroc;20000;30000;50000;operational\nB3;Tunisie;40000;40000;80000;operational\n"
+                       "B4;;10000;10000;20000;support\n"),
+         "two_row_header", "budget.csv", 1, None, hint="(Ligne, Pays, 2020, 2021, Budget, Catégorie)",
+         what="budget.csv saved from a sheet with 'Budget' merged over 2020 | 2021 | Total: « the required column "
+              "'line' is missing » beside 'Ligne'",
+         expect=lambda m, problems: _only_rule_of(problems, "two_row_header")),
+    Case("a revised budget under its group's name", lambda m: _xlsx_drawn(
+             m, "budget", [[None, None, "Budget", None, None], ["Ligne", "Pays", "Budget", "Révisé", "Catégorie"],
+                           ["B1", "Maroc", 100000, 90000, "staff"], ["B2", "Maroc", 50000, 60000, "operational"],
+                           ["B3", "Tunisie", 80000, 80000, "operational"], ["B4", None, 20000, 20000, "support"]],
+             ("C1:D1",)),
+         "column_beside_its_figure", "budget.xlsx", 2, "Révisé", severity="warning", cell="Feuil1!D2",
+         hint="name it 'budget'",
+         what="budget.xlsx whose header (row 2) is under 'Budget' merged over Budget | Révisé: the revised budget "
+              "ignored without a word, the figures on the initial one"),
     Case("units row in another currency", lambda m: (
              _csv_to_xlsx(m, "budget"), _insert_row(m, "budget", 2, [None, "(EUR)", None, None, None])),
          "units_row", "budget.xlsx", 2, "budget", cell="Feuil1!B2", hint="set `currency: EUR`",
@@ -1260,6 +1414,11 @@ CASES = [
          "period_written_twice", "indicators.csv", 6, "period", hint="written one way",
          what="I1's 2020 row and a row « T4 2020 » (both to 31/12/2020): two periods of one indicator, rated "
               "each, the second « falling » below the first"),
+    Case("a period as a date cell beside its year", lambda m: _xlsx_indicator_period_date(m),
+         "period_written_twice", "indicators.xlsx", 3, "period", hint="written one way", cell="Feuil1!B3",
+         what="indicators.xlsx whose I1 women's row has the period 31/12/2020 typed as a date, its total « 2020 »: "
+              "the keys I1@2020 and I1@2020-12-31/f, the women's row of another period than its total, without a "
+              "word"),
     Case("duplicate figure id", lambda m: m.replace("reported", "F2,", "F1,"),
          "duplicate_id", "reported.csv", 3, "figure_id", what="reported figure F1 twice"),
     Case("duplicate budget line", lambda m: m.append("budget", "B1,5,Maroc,Autre,staff"),
@@ -1673,6 +1832,11 @@ ACCEPTED = [
                   "(francs CFA)': all the project's currency (« francs CFA » and « F.CFA » were refused as another "
                   "currency)",
              expect=lambda m, data: None),
+    Accepted("weights headed with their unit", lambda m: m.replace("activities", ",progress,weight,",
+                                                                   ",progress,Poids (%),"),
+             "activities.csv headed 'Poids (%)' (weights 1, 2, 1): it was ignored and the execution rate computed "
+             "unweighted, 33,3 % where the weights give 25 %, nothing said; the weights' unit does not matter",
+             lambda m, data: _expect_weighted(data)),
     Accepted("old version in a hidden sheet", lambda m: _xlsx_with_sheets(m, "budget", "Ancien", hidden=True),
              "budget.xlsx: a hidden sheet 'Ancien' (every amount times 10) before the visible table: the visible one "
              "is read (the hidden one was, without a word)", _expect_visible_sheet),
@@ -1817,6 +1981,14 @@ ACCEPTED = [
                  _check(data.tables["participation"].set_index("event_id").at["E1", "women"] == 8),
                  _check(data.tables["expenditure"]["amount"].tolist()[0] == 40000),
                  _check(data.tables["expenditure"]["line"].tolist()[0] == "B1"))),
+    Accepted("Arabic Windows CSV declared", lambda m: (
+                 m.write("participation", m.text("participation").replace("Atelier régional", "Atelier régional à "
+                                                                          "Tunis (ورشة)"), encoding="cp1256"),
+                 m.set_param("encoding", "cp1256")),
+             "participation.csv from Excel on an Arabic Windows (cp1256: Arabic and French words side by side); "
+             "project.yaml says encoding: cp1256",
+             lambda m, data: _check(data.tables["participation"]["label"].tolist() == [
+                 "Formation des inspecteurs", "ورشة تدريبية", "Atelier régional à Tunis (ورشة)"])),
     Accepted("Mac Roman declared", lambda m: (m.write("activities", m.text("activities"), encoding="mac_roman"),
                                              m.set_param("encoding", "mac_roman")),
              "activities.csv from Excel for Mac (Mac Roman); project.yaml says encoding: mac_roman", _expect_accents),
@@ -1889,6 +2061,31 @@ ACCEPTED = [
              "31/12/2020, labelled « 2020 », as the text 2020 of a CSV",
              lambda m, data: (_expect_period_ends(data),
                               _check(data.tables["expenditure"]["period_label"].tolist()[:2] == ["2020", "2020"]))),
+    Accepted("a code typed as a number shown with its zero", _xlsx_codes_as_numbers,
+             "expenditure.xlsx whose line 1.10 is a number cell (it holds 1.1, its format `0.00` shows « 1.10 ») "
+             "beside the line 1.1, budget.csv having both: its 10 000.50 were spent on the line 1.1, without a word; "
+             "now the code is read as the sheet shows it, 1.10",
+             lambda m, data: (_check(data.tables["expenditure"]["line"].tolist()[:2] == ["1.1", "1.10"]),
+                              _check(budget_lines(data.tables["budget"], data.tables["expenditure"], data.params,
+                                                  as_of=pd.Timestamp("2020-12-31")).set_index("line")["spent"]
+                                     .loc[["1.1", "1.10"]].tolist() == [40000, 10000.5]))),
+    Accepted("indicator periods as year and month cells", _xlsx_indicator_periods_as_dates,
+             "indicators.xlsx whose periods are date cells the sheet shows « 2020 » (format 'yyyy', holding "
+             "01/01/2020) and « déc.-21 » ('mmm-yy', holding 01/12/2021): read as the periods 2020-01-01 and "
+             "2021-12-01, each ending on its first day (the key I1@2020-01-01 beside the CSV's I1@2020); now the year "
+             "2020 and the month 2021-12, as the sheet shows them",
+             lambda m, data: _check(data.tables["indicators"]["period"].tolist() == [
+                 "2020", "2020", "2021-12", "2020"])),
+    Accepted("a title merged over the header", lambda m: _xlsx_drawn(
+                 m, "budget", [["Budget du projet MINI", None, None, None, None, None],
+                               ["line", "budget", "country", "label", "category", "Commentaire"],
+                               ["B1", 100000, "Maroc", "Personnel", "staff", "voir note"],
+                               ["B2", 50000, "Maroc", "Activités", "operational", None],
+                               ["B3", 80000, "Tunisie", "Activités", "operational", None],
+                               ["B4", 20000, None, "Coordination", "support", None]], ("A1:F1",)),
+             "budget.xlsx under a title merged over every column, with a column 'Commentaire': no column of the "
+             "title's « group » (a cell merged over the header from its left edge is a title)",
+             lambda m, data: _check(data.tables["budget"]["budget"].sum() == 250000)),
     Accepted("xlsx text escapes", _xlsx_label_as_excel_stores_it,
              "activities.xlsx with a label holding a line break pasted from Word, which Excel stores as '_x000D_' "
              "(openpyxl gives it as stored): the annex showed « Étude_x000D_ de base »; read as Excel shows it",

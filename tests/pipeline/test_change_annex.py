@@ -120,3 +120,30 @@ def test_the_earlier_figures_are_an_input_of_the_annex_and_of_its_notebooks_cach
     assert earlier[0] != before[0] and earlier[1] != before[1]
     keep(layout.archive_dir(), "amem", "ensemble", dt.date(2020, 6, 30), b"metric,key,value\nspent,total,2\n")
     assert inputs()[1] != earlier[1]   # an edited earlier file runs the notebooks again
+
+
+def test_a_change_of_the_rating_limits_is_said_not_listed_as_moved_indicators(tmp_path):
+    """Two real builds; between them the reporting date moves and project.yaml lowers `rag_green` to 30 and
+    `rag_amber` to 10, the indicators unchanged: I.3.3.1, P1.1.a and P2.2.a (10 %, 38.7 %, 17 % in both) were listed
+    under « Indicateurs dont l'appréciation a changé » (Rouge 38,7 % -> Vert 38,7 %) as if they had moved."""
+    import html as html_text
+    import re
+
+    root = tmp_path / "workbook"
+    sample_layout(root, ["ensemble"])
+    assert build(root).returncode == 0
+    project = root / "params" / "amem" / "project.yaml"
+    project.write_text(project.read_text(encoding="utf-8").replace("reporting_date: 2020-12-31",
+                                                                    "reporting_date: 2021-03-31")
+                       + "thresholds:\n  rag_green: 30\n  rag_amber: 10\n", encoding="utf-8")
+    second = build(root)
+    assert second.returncode == 0, second.stdout + second.stderr
+    page = (root / "build" / "annexes" / "amem" / "ensemble.html").read_text(encoding="utf-8")
+    section = page[page.rfind("Indicateurs dont l"):]
+    text = " ".join(html_text.unescape(re.sub(r"<[^>]+>", " ", section[:section.find("Provenance")])).split())
+    assert ("Les seuils de l'appréciation ne sont plus ceux de l'annexe précédente (maintenant : vert à partir de "
+            "30 %, orange à partir de 10 %) : 3 appréciations ont changé du fait des seuils, non de la "
+            "valeur : I.3.3.1 (rouge → orange), P1.1.a (rouge → vert), P2.2.a (rouge → orange).") \
+        in text.replace(" ,", ",").replace(" )", ")").replace(" .", "."), text
+    assert "Aucune appréciation d'indicateur n'a changé avec sa valeur." in text
+    assert "Appréciation avant" not in text   # no table of indicators that moved

@@ -17,8 +17,8 @@ this one (``data.archive.previous``). Rows are matched on (metric, key).
 - ``gone(figures, previous)``: the figures of the earlier annex this one no longer has (a code renamed, a row
   removed); not those whose key is split now (``rekeyed``: ``I1`` of one period is ``I1@2020`` and ``I1@2021`` once
   a second period is added).
-- ``rating_changes(figures, previous)``: the indicators whose rating (green / amber / red, '' = not rated)
-  differs from the earlier annex.
+- ``rating_changes(figures, previous, thresholds)``: the indicators whose rating (green / amber / red, '' = not rated)
+  differs from the earlier annex, and whether the limits changed it rather than the value.
 """
 
 from __future__ import annotations
@@ -175,10 +175,13 @@ def gone(figures: pd.DataFrame, previous: Any | None) -> pd.DataFrame:
                          "previous": out["value"].to_numpy(dtype="float64")}, columns=columns)
 
 
-def rating_changes(figures: pd.DataFrame, previous: Any | None) -> pd.DataFrame:
+def rating_changes(figures: pd.DataFrame, previous: Any | None, thresholds: Any = None) -> pd.DataFrame:
     """Indicators whose rating differs from the earlier annex: metric, key, previous_status, status, previous,
-    value."""
-    columns = ["metric", "key", "previous_status", "status", "previous", "value"]
+    value, and ``limits``: True where the earlier value, rated with today's ``thresholds`` (rag_green, rag_amber),
+    has today's rating, so that the rating changed with the limits, not with the value (a `rag_green` changed in
+    the params between the two annexes: an indicator at 85 % in both was listed « red -> green » as if it had
+    moved). False without ``thresholds``."""
+    columns = ["metric", "key", "previous_status", "status", "previous", "value", "limits"]
     if previous is None or figures.empty:
         return pd.DataFrame(columns=columns)
     earlier = _previous_rows(previous)
@@ -194,6 +197,12 @@ def rating_changes(figures: pd.DataFrame, previous: Any | None) -> pd.DataFrame:
                         "previous_status": before, "status": rated["status"].astype(str).to_numpy(),
                         "previous": before_value, "value": rated["value"].to_numpy(dtype="float64")})
     out = out[(position >= 0) & (out["previous_status"] != out["status"]).to_numpy(dtype=bool)]
+    if thresholds is None or out.empty:
+        return out.assign(limits=False)[columns].reset_index(drop=True)
+    from .indicators import rag
+
+    rated_before = out["previous"].notna() & out["previous_status"].ne("")
+    out = out.assign(limits=(rated_before & (rag(out["previous"], thresholds) == out["status"].to_numpy())).to_numpy())
     return out[columns].reset_index(drop=True)
 
 

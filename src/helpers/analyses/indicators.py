@@ -49,6 +49,7 @@ import numpy as np
 import pandas as pd
 
 from ..data import numbers
+from ..text import fold
 from ..data.spec import direction_not_given, fractions_for_percent, targets_per_period
 
 RAG_GREEN, RAG_AMBER, RAG_RED = "green", "amber", "red"
@@ -165,10 +166,16 @@ def other_reasons(table: pd.DataFrame, final: bool = True) -> pd.DataFrame:
 
 
 def tracking_counts(table: pd.DataFrame) -> dict[str, int]:
-    """What the IPTT table (iptt) counts: indicators (an id in one country; the same id in two countries is two),
-    rows (an indicator has one per period and sex), and the rows with a final target and a measured value
-    (``measured``), of them green. An indicator is not a row: four rows of two indicators are two indicators."""
-    return {"indicators": int(len(table[["indicator_id", "country"]].drop_duplicates())), "rows": int(len(table)),
+    """What the IPTT table (iptt) counts: indicators (an id; its rows of several countries, and the project's total
+    beside them, are one indicator, unless they give it different labels: then each label is one), rows (an indicator
+    has one per period, sex and country), and the rows with a final target and a measured value (``measured``), of
+    them green. An indicator is not a row: four rows of two indicators are two indicators; I1 of Maroc, of Tunisie
+    and of the whole project was « 3 indicateurs suivis »."""
+    labels = table["label"] if "label" in table else pd.Series(None, index=table.index, dtype="object")
+    named = pd.DataFrame({"id": table["indicator_id"].astype("str"),
+                          "label": labels.map(lambda v: fold(str(v)) if isinstance(v, str) and v.strip() else None)})
+    per_id = named.groupby("id", sort=False)["label"].nunique()
+    return {"indicators": int(per_id.clip(lower=1).sum()), "rows": int(len(table)),
             "measured": int(table["indicator_achievement_final"].notna().sum()),
             "green": int((table["rag_final"] == RAG_GREEN).sum())}
 

@@ -43,7 +43,8 @@ The number of decimals printed is the number of digits after the decimal mark ("
    "2,4 M€" are 2 400 000 printed to the nearest 100 000 (decimals -5); "12k", "12 000 milliers"... (k, K,
    mille, milliers, thousand; M, Mio, Mo (« 25 Mo € », as the THAMM presentation writes it), millions; Md, Mds, Mrd, milliards, bn). "billion" (10^9 in English, 10^12 in French) is
    refused. Without this, "2,4 M EUR" was read as 2.4 and called a mismatch. Lower-case "m", "mn" are million
-   only beside a currency ("$1.4m", "1,4 mn USD"; "12 m" may be metres), "mln" always.
+   only beside a currency ("$1.4m", "1,4 mn USD"; "12 m" may be metres) or beside an amount (a figure in
+   the project's currency: "1,4 m" beside the budget), "mln" always.
 
 7. The sign: any dash glued to the number is a minus ("-", "\u2212", Word's en dash "–0,27", an em dash, a
    non-breaking hyphen: they were dropped, "–0,27" beside +0.27 was a match); words of a change before or after it
@@ -284,8 +285,9 @@ def other_currency(printed: Any, unit: Any) -> str:
     return f"printed in {named}, the project's figures are in {own} (the workbook does not convert currencies)"
 
 
-def parse_printed(text: Any, decimal_mark: str | None = None) -> ParsedNumber:
-    """Read a printed number with its decimals; see the module docstring for the rules. Raises UnreadableNumber."""
+def parse_printed(text: Any, decimal_mark: str | None = None, money: bool = False) -> ParsedNumber:
+    """Read a printed number with its decimals; see the module docstring for the rules. Raises UnreadableNumber.
+    ``money``: the figure is an amount, so a lower-case « m », « mn » is million without a currency beside it."""
     if text is None or (isinstance(text, float) and math.isnan(text)):
         raise UnreadableNumber("no printed value")
     original = str(text)
@@ -306,7 +308,7 @@ def parse_printed(text: Any, decimal_mark: str | None = None) -> ParsedNumber:
     scale = _SCALE.match(after)
     exponent = next((_SCALES[name] for name, word in scale.groupdict().items() if word), 0) if scale else 0
     small = None if scale else _SMALL_MILLION.match(after)
-    if small and (not small.group("with_currency") or printed_currency(original)):
+    if small and (not small.group("with_currency") or money or printed_currency(original)):
         exponent = 6
     for gap in _GAP.finditer(s):   # « En 2020 53 % » was read as 202053, « en 2020, 53 % » as 2020,53
         grouping = s[gap.start() - 1:gap.start()].isdigit() and _GROUP_AFTER.match(s, gap.end())
@@ -395,11 +397,12 @@ def _is_missing(x: Any) -> bool:
 
 
 def classify(printed: Any, computed: Any, comparison: str | None = "=", decimal_mark: str | None = None,
-             reason: str = "") -> Classification:
-    """Compare a printed figure with a computed one. ``reason``: why ``computed`` is NaN, when it is."""
+             reason: str = "", money: bool = False) -> Classification:
+    """Compare a printed figure with a computed one. ``reason``: why ``computed`` is NaN, when it is. ``money``: the
+    computed figure is an amount (parse_printed)."""
     comparison = (comparison or "=").strip() or "="
     try:
-        parsed = parse_printed(printed, decimal_mark)
+        parsed = parse_printed(printed, decimal_mark, money)
     except UnreadableNumber as exc:
         return Classification(NOT_COMPUTABLE, float("nan"), -1, float("nan"), f"printed value unreadable: {exc}")
     p_value, decimals = parsed.value, parsed.decimals
@@ -611,8 +614,10 @@ def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str |
             unit = "" if _is_blank(frow.get("unit")) else str(frow.get("unit"))
             n = frow.get("n", pd.NA)
             why = "" if _is_blank(frow.get("note")) else str(frow.get("note"))
+            # « 1,4 m » beside an amount is 1 400 000 (it was 1.4, a mismatch of 1 399 998.6); « 12 m » beside a
+            # count may be metres, and is read as written
             result = classify(printed, computed, comparison, decimal_mark,
-                              reason=why or f"'{metric}' '{key}' could not be computed")
+                              reason=why or f"'{metric}' '{key}' could not be computed", money=is_currency(unit))
             elsewhere = other_currency(printed, unit)   # « 2,8 M EUR » beside USD figures was a match
             if elsewhere and result.status != NOT_COMPUTABLE:
                 result = result._replace(status=NOT_COMPUTABLE, difference=float("nan"), note=elsewhere)

@@ -68,6 +68,11 @@ class Annex:
         (fmt.band_percent)."""
         return fmt.band_percent(value, low, high, decimals, self.lang)
 
+    def num_within(self, value: Any, low: Any, high: Any, decimals: int = 2) -> str:
+        """A number rated against a band: the parity index 0.965 is '0,965' beside « women under-represented » below
+        a band from 0.97, never '0,97' (fmt.band_number)."""
+        return fmt.band_number(value, low, high, decimals, self.lang)
+
     def num(self, value: Any, decimals: int = 0) -> str:
         return fmt.number(value, decimals, self.lang)
 
@@ -148,9 +153,11 @@ class Annex:
         shows two more decimals than the printed one, so a truncation is visible; the explanation says, in the
         annex language, what differs or why the figure cannot be recomputed.
         """
+        from ..analyses.change import with_previous
         from ..data.params import report_decimal_mark
 
-        return published_check(self.figures, self.project_data.tables["reported"], self.lang,
+        figures = self.figures if self.previous is None else with_previous(self.figures, self.previous)
+        return published_check(figures, self.project_data.tables["reported"], self.lang,
                                report_decimal_mark(self.params))
 
     def has(self, table: str) -> bool:
@@ -294,7 +301,7 @@ def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str,
     """``decimal_mark``: the report's (params.report_decimal_mark), which read the printed figures; by default the
     annex language's."""
     from ..analyses.reconcile import (ALL_PARTICIPANTS_NOTE, COMMITMENT_NOTE, FRACTION_NOTE, MARK_NOTE, PERCENT_NOTE,
-                                      PERSONS_NOTE, UnreadableNumber, parse_printed, worded_comparison)
+                                      PERSONS_NOTE, UnreadableNumber, is_currency, parse_printed, worded_comparison)
 
     checked = figures[figures["metric"] == "reported_figure"]
     about = reported.drop_duplicates("figure_id").set_index("figure_id")
@@ -302,7 +309,8 @@ def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str,
     rows = []
     for fig in checked.itertuples(index=False):
         try:
-            printed = parse_printed(fig.reported, decimal_mark or fmt.decimal_mark(lang))
+            printed = parse_printed(fig.reported, decimal_mark or fmt.decimal_mark(lang),
+                                    money=is_currency(getattr(fig, "unit", "")))   # « 1,4 m » of an amount: million
             decimals, printed_value = printed.decimals, float(printed.value)
         except UnreadableNumber:
             decimals, printed_value = 2, float("nan")
@@ -330,6 +338,12 @@ def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str,
             explanation = say("published_off_by", lang, difference=_trimmed(difference, decimals, shown, lang))
             if fmt.is_missing(difference):  # a comparison ('~') that does not hold
                 explanation = fmt.reason(fig.note, lang)
+            earlier = getattr(fig, "previous", float("nan"))
+            if not fmt.is_missing(earlier) and not fmt.is_missing(printed_value) \
+                    and fmt.number(earlier, decimals, lang) == fmt.number(printed_value, decimals, lang):
+                # a report of the earlier date checked after a new reporting date: « écart » alone said it was wrong
+                explanation += say("list_separator", lang) + say(
+                    "published_earlier", lang, date=fmt.date(fig.previous_date, lang))
         elif fig.status == "truncated":
             explanation = say("published_rounded", lang, value=fmt.number(fig.value, decimals, lang))
         elif fig.status == "not_computable":

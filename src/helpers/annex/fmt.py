@@ -107,11 +107,30 @@ def band_percent(value: Any, low: Any, high: Any, decimals: int = 1, lang: str =
     """A percentage rated against a band (below < low, above > high): as ``percent``, with more decimals when its
     rounding would put it on a limit it is outside of: 29.96 is '29,96 %' beside « below the band » from 30, 35.04
     '35,04 %' beside « above » a band to 35, not '30,0 %' and '35,0 %'."""
-    if not is_missing(value):
-        v, low, high = float(value), float(low), float(high)
-        while decimals < 4 and (v < low <= round(v, decimals) or round(v, decimals) <= high < v):
-            decimals += 1
-    return percent(value, decimals, lang)
+    return percent(value, _band_decimals(value, low, high, decimals), lang)
+
+
+def band_number(value: Any, low: Any, high: Any, decimals: int = 2, lang: str = "fr") -> str:
+    """A number rated against a band, as ``band_percent``: the parity index 0.965 is '0,965' beside « women
+    under-represented » below a band from 0.97, not '0,97'."""
+    return number(value, _band_decimals(value, low, high, decimals), lang)
+
+
+def _band_decimals(value: Any, low: Any, high: Any, decimals: int) -> int:
+    """The decimals that keep a value off a limit it is outside of once rounded (half away from zero, as
+    ``number`` rounds), at most 4 more than asked."""
+    if is_missing(value):
+        return decimals
+    # rated as the analyses rate it: 16.49 / 17 (0.9699999999999999) is on the limit 0.97
+    v, low, high = round(float(value), 9), float(low), float(high)
+    most = max(4, decimals + 2)
+    while decimals < most and (v < low <= _rounded(v, decimals) or _rounded(v, decimals) <= high < v):
+        decimals += 1
+    return decimals
+
+
+def _rounded(value: float, decimals: int) -> float:
+    return float(Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP))
 
 
 def rated_percent(value: Any, thresholds: Any, decimals: int = 1, lang: str = "fr") -> str:

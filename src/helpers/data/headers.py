@@ -120,6 +120,8 @@ def _plain_note(column: str, note: str, money: bool, percent: bool) -> bool:
     `Participants (prévus)`, `Femmes (cible)`, `Montant (engagé)` do not (another figure than the contract's), nor
     does `Femmes (%)` (a share where the column counts)."""
     words = set(re.findall(r"[^\W_]+|%", fold(note)))
+    if column == "weight":   # `Poids (%)`, `Poids (jours)`: the weights' unit, which relative weights do not mind
+        return True
     if money:
         return column == "budget" or not words & _PLANNED
     return words <= (_NEUTRAL if percent else _NEUTRAL - _SHARE)
@@ -340,6 +342,7 @@ def ignored_versions(table: str, raw: RawTable) -> list[Problem]:
     words make it another figure (`Montant engagé`, `Participants prévus`) is ignored without a word."""
     aliases = _aliases(table)
     numbers_ = {c.name for c in SPEC[table].columns if c.kind == "float"}
+    required = set(SPEC[table].required) | (set(SPEC[table].register.required) if SPEC[table].register else set())
     present = set(raw.frame.columns)
     contract = set(SPEC[table].names) | ({c.name for c in SPEC[table].register.columns} if SPEC[table].register
                                          else set())
@@ -348,10 +351,24 @@ def ignored_versions(table: str, raw: RawTable) -> list[Problem]:
         if name in contract or fold(name) in aliases:
             continue    # another name of a column the table has: translate() warned it (french_duplicate)
         written = str(raw.headers.get(name, name))
-        words = re.findall(r"[^\W_]+|%", fold(written))
+        group = raw.groups.get(raw.letters.get(name, ""))
+        if group and not fold(written).startswith(fold(group)):   # `Révisé` under `Budget` merged above it
+            words = re.findall(r"[^\W_]+|%", fold(f"{group} {written}"))
+            written = f"{written}' under '{group}"
+        else:
+            words = re.findall(r"[^\W_]+|%", fold(written))
         for cut in range(len(words) - 1, 0, -1):
             head = "_".join(words[:cut])
             column = head if head in numbers_ else aliases.get(head)
+            if column in numbers_ and column not in present and column not in required:
+                # `Target 2023`, `Final target (2025)`, `Poids 2024` and no column of that name: nothing was read,
+                # and the annex said « no target in the data » (an unweighted rate, for weights) without a word
+                problems.append(_at_header(raw, name, "column_not_read", (
+                    f"the column '{written}' is not read: the figures read '{column}' from a column of that name "
+                    "(or of its other names), and the file has none, so they are computed without it"),
+                    f"If '{written}' holds each row's {column}, name it '{column}'; if the file has one such "
+                    "column per period, write one row per period instead (data/README.md).", severity="warning"))
+                break
             if column not in numbers_ or column not in present:
                 continue
             if column != "budget" and set(words[cut:]) & _PLANNED:

@@ -463,6 +463,14 @@ def _sheet_layout_problems(table: Table, raw: RawTable) -> list[Problem]:
             + f" hidden or filtered out in the sheet '{raw.sheet}', and read like the others",
             "Delete the rows that are not part of the table (a hidden total, an old line); unhide the others to "
             "check them.", index=raw.hidden[0], severity="warning"))
+    if raw.struck:   # a line crossed out (« barrée ») as a finance table marks a line dropped: still counted
+        n = len(raw.struck)
+        listed = ", ".join(map(str, raw.struck[:10])) + (f" and {n - 10} more" if n > 10 else "")
+        problems.append(raw.problem(
+            "struck_rows", (f"row {listed} of the table is" if n == 1 else f"{n} rows of the table ({listed}) are")
+            + f" struck through in the sheet '{raw.sheet}', and read like the others: its figures count",
+            "Delete the rows that are crossed out because they no longer apply (a dropped line, an old figure); "
+            "remove the strikethrough from those that do.", index=raw.struck[0], severity="warning"))
     names = {letter: name for name, letter in raw.letters.items()}
     hidden = [names[letter] for letter in raw.hidden_columns if letter in names and table.column(names[letter])]
     if hidden:
@@ -758,8 +766,8 @@ def _typed(name: str, raw: RawTable, params: ProjectParams,
                 frame[column.name] = _years_typed(frame[column.name])
             written = frame[column.name]
         if name == "reported" and column.name == "value":   # as printed: its number cells as the sheet shows them
-            frame[column.name] = _printed(frame[column.name], report_decimal_mark(params),
-                                          raw.formats.get(raw.letters.get(column.name, ""), {}))
+            frame[column.name], padded = _printed(frame[column.name], report_decimal_mark(params), raw)
+            problems += padded
             continue
         values, column_problems = _typed_column(frame[column.name], column.kind, raw, params.decimal_mark,
                                                 money=column.money, percent=column.percent, period=column.period)
@@ -1038,8 +1046,14 @@ def _texts(series: pd.Series, decimal_mark: str) -> pd.Series:
             return None
         if isinstance(value, bool):
             return str(value).lower()
+        if isinstance(value, numbers.Shown):   # 1.10 as the sheet shows it, not 1.1: another code
+            return value.as_shown(decimal_mark)
         if isinstance(value, (int, float)):
             return numbers.format_number(value, decimal_mark)
+        if isinstance(value, numbers.YearCell):   # a date cell the sheet shows « 2020 »: the year, not 2020-01-01
+            return f"{value.year:04d}"
+        if isinstance(value, numbers.MonthCell):   # shown « déc.-20 »: the month, not its first day
+            return f"{value.year:04d}-{value.month:02d}"
         if hasattr(value, "isoformat"):
             return value.date().isoformat() if hasattr(value, "date") else value.isoformat()
         return str(value).strip()
@@ -1050,33 +1064,47 @@ def _texts(series: pd.Series, decimal_mark: str) -> pd.Series:
     return pd.Series([text(v) for v in series], index=series.index, dtype="str", name=series.name)
 
 
-def _printed(series: pd.Series, report_mark: str | None, formats: dict[int, str] | None = None) -> pd.Series:
+def _printed(series: pd.Series, report_mark: str | None, raw: RawTable) -> tuple[pd.Series, list[Problem]]:
     """reported.xlsx's published values as text: a number cell as the number it holds, with the report's decimal
     mark (the mark that reads it back: 1.655 was written '1,655' with the project's mark '.', read back with the
     report's ',' as... 1655, and 241.377 as 241377); a cell formatted as a percentage as the percentage the sheet
-    shows (0.5 -> '50 %': it was '0.5', read as 0,5). ``formats`` (row -> number format): a number whose format
-    writes a text beside it is followed by that text, as the sheet shows it (150 000 formatted `#,##0 [$€-40C]`
-    is '150000 €': it was compared as the project's USD; 150 formatted `#,##0" k$"` '150 k$': it was 150)."""
+    shows (0.5 -> '50 %': it was '0.5', read as 0,5), but never with more decimals than the cell holds, with a
+    warning: Excel and LibreOffice give a typed « 45,5 % » (or a CSV's, opened in them) the format '0.00%', and
+    « 45,50 % » was compared to 2 decimals with 45,519, « Écart » for a figure the report printed right. A number
+    whose format writes a text beside it is followed by that text, as the sheet shows it (150 000 formatted
+    `#,##0 [$€-40C]` is '150000 €': it was compared as the project's USD; 150 formatted `#,##0" k$"` '150 k$': it
+    was 150)."""
     mark = report_mark or "."
-    formats = formats or {}
+    formats = raw.formats.get(raw.letters.get(str(series.name), ""), {})
+    padded: list[Problem] = []
 
-    def text(value: Any, row: Any) -> Any:
-        if isinstance(value, numbers.Percent):
+    def text(index: Any, value: Any) -> Any:
+        if not isinstance(value, numbers.Percent):
+            shown = _texts(pd.Series([value], dtype="object"), mark).iloc[0]
+            said = readers_number_kind(formats.get(index)) if type(value) in (int, float) else None
+            if isinstance(said, tuple) and said[0]:
+                words, divided = said
+                if divided:   # `#,##0," k$"` shows 150 000 as « 150 k$ »: the cell holds the whole amount
+                    words = re.sub(r"^(?:k|K|M|Mio|Md)\s*(?=\W|$)|\b(?:milliers?|thousands?|millions?|milliards?)\b",
+                                   "", words).strip()
+                shown = f"{shown} {words}".strip() if words else shown
+            return shown
+        held = value.held_decimals()
+        if value.decimals is None or value.decimals <= held:
             return value.as_shown(mark)
-        shown = _texts(pd.Series([value], dtype="object"), mark).iloc[0]
-        said = readers_number_kind(formats.get(row)) if type(value) in (int, float) else None
-        if isinstance(said, tuple) and said[0]:
-            words, divided = said
-            if divided:   # `#,##0," k$"` shows 150 000 as « 150 k$ »: the cell holds the whole amount
-                words = re.sub(r"^(?:k|K|M|Mio|Md)\s*(?=\W|$)|\b(?:milliers?|thousands?|millions?|milliards?)\b",
-                               "", words).strip()
-            shown = f"{shown} {words}".strip() if words else shown
-        return shown
+        shown, typed = value.as_shown(mark), numbers.Percent.shown(value, held).as_shown(mark)
+        padded.append(raw.problem(
+            "percent_decimals", f"this cell's format shows {shown} and the cell holds {typed}: the published figure "
+            f"is compared as {typed}, to {held} decimal(s) (Excel and LibreOffice format a typed percentage with 2 "
+            "decimals, whatever was typed)", f"Nothing to do if the report prints {typed}; if it prints {shown}, "
+            f"write the value as text, as printed (typed with a leading apostrophe: '{shown}).", index=index,
+            column=str(series.name), value=shown, severity="warning"))
+        return typed
 
     if pd.api.types.infer_dtype(series, skipna=True) in ("string", "empty"):
-        return series.astype("str")
-    return pd.Series([text(v, row) for v, row in zip(series, series.index)], index=series.index, dtype="str",
-                     name=series.name)
+        return series.astype("str"), []
+    return pd.Series([text(i, v) for i, v in series.items()], index=series.index, dtype="str",
+                     name=series.name), padded
 
 
 def _statuses(frame: pd.DataFrame, raw: RawTable, synonyms: dict[str, str]) -> tuple[pd.DataFrame, list[Problem]]:
@@ -1198,8 +1226,17 @@ def _finish(name: str, frame: pd.DataFrame) -> pd.DataFrame:
             else blank(frame.index, kind)
     for column in frame.columns:
         if column not in out and column:
-            out[column] = frame[column]
+            out[column] = _storable(frame[column])
     return pd.DataFrame(out, index=frame.index).reset_index(drop=True)
+
+
+def _storable(values: pd.Series) -> pd.Series:
+    """A column the workbook does not read, as the store (Parquet) can hold it: numbers beside text in one column
+    (an .xlsx « Initial budget » with « 250 000 » pasted as text beside number cells) kept as text. Kept as they
+    were, they stopped the build with a pyarrow traceback after `make check` said OK."""
+    if values.dtype == object and pd.api.types.infer_dtype(values, skipna=True) in ("mixed", "mixed-integer"):
+        return values.map(lambda v: None if numbers.is_empty(v) else str(v)).astype("str")
+    return values
 
 
 # ================================================================= across tables and annexes
@@ -1229,6 +1266,11 @@ def _unknown_lines(expenditure: pd.DataFrame, raw: RawTable, budget: pd.DataFram
                                         value=line))
         else:
             guess = did_you_mean(line, known)
+            short = line.rstrip("0") if re.fullmatch(r"\d+[.,]\d*0", line) else None
+            if short and short in known:   # « 1.10 » beside the budget's 1.1: typed 1.10 in a number cell?
+                guess = (f"The budget has '{short}': a code typed {line} in a cell formatted as a number is kept "
+                         f"as {short} by Excel. Format the budget's line column as Text and type the codes again, "
+                         f"or write '{short}' here if it is that line.")
             problems.append(raw.problem("unknown_line", "this budget line is not in the budget table",
                                         (guess + " " if guess else "") + "Use a line of the budget table, or add "
                                         "the line there.", index=index, column="line", value=line))

@@ -100,6 +100,10 @@ class Percent(float):
         cell.decimals = decimals
         return cell
 
+    def held_decimals(self) -> int:
+        """The decimals of the percentage the cell holds: 0.455 -> 1 (45.5), 0.5 -> 0."""
+        return max(0, -Decimal(repr(float(self))).scaleb(2).normalize().as_tuple().exponent)
+
     def as_shown(self, decimal_mark: str = ".") -> str:
         """The percentage the sheet shows, as text: 0.5 -> '50 %', 0.529 with '0%' -> '53 %' (the stored fraction
         written out, rounded half away from zero to the format's decimals when known)."""
@@ -109,6 +113,23 @@ class Percent(float):
         elif percent == percent.to_integral():
             percent = percent.quantize(Decimal(1))
         return f"{format(percent, 'f').replace('.', decimal_mark)} %"
+
+
+class Shown(float):
+    """A number from an .xlsx cell whose format shows more decimals than it holds: the cell holds 1.1 where the sheet
+    shows « 1.10 » (format `0.00`; readers.read_xlsx marks it). As a number it is 1.1; as text (a code, a label) it
+    is what the sheet shows: the code 1.10 typed in such a cell was read '1.1', another line's code."""
+
+    decimals: int = 0
+
+    @classmethod
+    def of(cls, value: float, decimals: int) -> "Shown":
+        cell = cls(value)
+        cell.decimals = decimals
+        return cell
+
+    def as_shown(self, decimal_mark: str = ".") -> str:
+        return format(Decimal(repr(float(self))), f".{self.decimals}f").replace(".", decimal_mark)
 
 
 class MonthCell(dt.datetime):

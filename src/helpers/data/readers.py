@@ -91,6 +91,7 @@ class RawTable:
     merged: list["Merged"] = field(default_factory=list)   # .xlsx: cells merged over several rows, filled down
     hidden: list[int] = field(default_factory=list)         # .xlsx: rows of the table hidden (or filtered out)
     hidden_columns: list[str] = field(default_factory=list)  # .xlsx: letters of the named columns hidden
+    struck: list[int] = field(default_factory=list)         # .xlsx: rows whose every value is struck through
     titles: list[tuple[int, str]] = field(default_factory=list)   # rows above the header: (row, their text)
     unnamed: dict[str, Problem] = field(default_factory=dict)      # letter -> the warning of a column without header
     # .xlsx: letter -> the numbers of the table whose number format writes a text beside them (`#,##0.0" k$"`,
@@ -103,6 +104,9 @@ class RawTable:
     # and filtered lists do (`=SUBTOTAL(109,Tableau1[budget])`, `=AGGREGATE(9,5,…)`): a totals row (totals.py)
     subtotals: dict[tuple[int, str], str] = field(default_factory=dict)
     date1904: bool = False                      # .xlsx: dates counted from 1904 (a Mac Excel's workbook option)
+    # .xlsx: letter -> the text of a cell merged across columns in the row right above the header (`Budget` over
+    # `Budget | Révisé`): the group the column's name belongs to
+    groups: dict[str, str] = field(default_factory=dict)
 
     @cached_property  # resolved once: a file broken on every row makes one Problem per row
     def file(self) -> str:
@@ -166,13 +170,25 @@ def _fill_merged(table: RawTable, ranges: set[tuple[str, int, str, int]]) -> lis
 _SUB_TOTAL = re.compile(r"^(total|totaux|ensemble|tous|all|sum|somme)$")
 
 
-def _two_row_header(table: RawTable, rows: list[tuple[int, list[Any]]],
-                    ranges: set[tuple[str, int, str, int]]) -> set[tuple[str, int, str, int]]:
+def _two_row_header(table: RawTable, rows: list[tuple[int, list[Any]]], ranges: set[tuple[str, int, str, int]],
+                    required_sets: Sequence[Sequence[str]] = ()) -> set[tuple[str, int, str, int]]:
     """A header drawn on two rows: a header cell merged across columns (`Participants` over C1:E1) above the
     columns' own names in the next row (`Femmes | Hommes | Total`). The workbook reads one header row: the second
     would be read as a row of the table, the columns under the merge without a name. Refused (`two_row_header`, a
     refusal of the whole file) with the one header row to keep; the ranges left to _merged_headers are returned."""
     at = next((i for i, (n, _) in enumerate(rows) if n == table.header_row), None)
+    if at is not None and at > 0 and rows[at - 1][0] == table.header_row - 1:
+        # the header found under a group's name (`Budget` merged over `Budget | Révisé`): 'Révisé' is a budget's
+        # version, told as `Budget Révisé` would be (headers.ignored_versions)
+        above = rows[at - 1][1]
+        # (a cell merged from the table's left edge is its title, « Budget du projet » over every column: no group)
+        left = next((i for i, c in enumerate(rows[at][1]) if c is not None), 0)
+        for first_letter, first, last_letter, _ in ranges:
+            start = column_position(first_letter)
+            if first == table.header_row - 1 and first_letter != last_letter and left < start < len(above) \
+                    and isinstance(above[start], str):
+                for i in range(start, column_position(last_letter) + 1):
+                    table.groups[column_letter(i)] = above[start]
     if at is None or at + 1 >= len(rows) or rows[at + 1][0] != table.header_row + 1:
         return ranges
     header, below = rows[at][1], rows[at + 1][1]
@@ -184,36 +200,52 @@ def _two_row_header(table: RawTable, rows: list[tuple[int, list[Any]]],
         span = range(column_position(first_letter), column_position(last_letter) + 1)
         subs = [below[i] if i < len(below) else None for i in span]
         written = [v for v in subs if v is not None]
-        if len(written) >= 2 and all(isinstance(v, str) for v in written) and span[0] < len(header) \
-                and header[span[0]] is not None:
+        # names, or years (`Budget` over 2020 | 2021 | Total): a row of the table holds amounts, not 2020
+        if len(written) >= 2 and all(isinstance(v, str) or (type(v) in (int, float) and float(v).is_integer()
+                                                             and 1900 <= v <= 2200) for v in written) \
+                and span[0] < len(header) and header[span[0]] is not None:
             groups.append((merged, span, subs))
     if not groups:
         return ranges
     names, said = [], []
     covered = {i: (header[span[0]], subs[k]) for _, span, subs in groups for k, i in enumerate(span)}
-    for i in range(max(len(header), max(covered) + 1)):
+    for i in range(max(len(header), len(below), max(covered) + 1)):
         if i in covered:
             top, sub = covered[i]
             name = top if sub is None or _SUB_TOTAL.match(unaccented(str(sub)).lower()) else sub
-        else:
-            name = header[i] if i < len(header) else None
+        else:   # a column named in the second row only (`Pays` under an empty cell): its name is there
+            name = header[i] if i < len(header) and header[i] is not None else below[i] if i < len(below) else None
+            if name is not None and (i >= len(header) or header[i] is None) and column_letter(i) in table.unnamed:
+                table.problems.remove(table.unnamed.pop(column_letter(i)))   # (said here)
         if name is not None:
-            names.append(str(name))
+            names.append(numbers_shown(name))
     for (first_letter, first, last_letter, last), span, subs in groups:
         said.append(f"'{header[span[0]]}' is merged over {_quote_sheet(table.sheet)}!{first_letter}{first}:"
-                    f"{last_letter}{last}, above {' | '.join('' if v is None else str(v) for v in subs)}")
+                    f"{last_letter}{last}, above {' | '.join('' if v is None else numbers_shown(v) for v in subs)}")
     column = next((name for name, letter in table.letters.items() if letter == groups[0][0][0]), None)
     for letter in [column_letter(i) for _, span, _ in groups for i in span]:   # the columns under it: said here
         if letter in table.unnamed:
             table.problems.remove(table.unnamed.pop(letter))
+    # a required column's name over columns without a `Total` (`Budget` over 2020 | 2021, Initial | Révisé) names none
+    # of them: the one to read is to be named so (not `Sexe` over Femmes | Hommes, required columns themselves)
+    required = {_unaccented(name) for names_ in required_sets for name in names_}
+    lost = [str(header[span[0]]) for _, span, subs in groups if str(header[span[0]]) not in names
+            and _unaccented(header_name(header[span[0]])) in required
+            and not any(_unaccented(header_name(v)) in required for v in subs if isinstance(v, str))]
     table.problems.append(table.problem(
         "two_row_header", f"the header is on two rows ({table.header_row} and {table.header_row + 1}): "
         f"{'; '.join(said)}. The workbook reads one header row: row {table.header_row + 1} would be read as a row of "
         "the table, and the columns under the merged cell would have no name",
-        f"Keep one header row with the columns' names ({', '.join(names)}): unmerge the header cells, write each "
-        f"column's name in row {table.header_row}, and delete row {table.header_row + 1}.",
+        f"Keep one header row with the columns' names ({', '.join(names)}"
+        f"{''.join(f'; the column to read as {repr(n)} named so' for n in lost)}): unmerge the header cells, write "
+        f"each column's name in row {table.header_row}, and delete row {table.header_row + 1}.",
         index=table.header_row, column=column))
     return ranges - {merged for merged, _, _ in groups}
+
+
+def numbers_shown(value: Any) -> str:
+    """A header cell as a message names it: the year 2020.0 as 2020."""
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
 
 
 def _merged_headers(table: RawTable, ranges: set[tuple[str, int, str, int]]) -> None:
@@ -307,6 +339,10 @@ def _arabic_row(data: bytes) -> tuple[int, str] | None:
     return None
 
 
+# a Latin letter beside an Arabic one in a word: cp1252's É (0xC9) read by cp1256 is 'ة', 'Étude' 'ةtude'
+_LATIN_READ_AS_ARABIC = re.compile(r"[A-Za-z\u00c0-\u024f][\u0600-\u06ff]|[\u0600-\u06ff][A-Za-z\u00c0-\u024f]")
+
+
 def _other_encoding_problem(path: Path, entry: tuple, row: int, declared: str | None = None) -> Problem:
     name, codec, e_as, _, _ = entry
     read_as = (f"read as the declared encoding '{declared}', 'é' would be '{e_as}' (the text garbled)" if declared
@@ -340,12 +376,24 @@ def decode(path: Path, data: bytes, encoding_fallback: str = "utf-8") -> tuple[s
                               row=arabic[0])]
     if fallback != "utf-8":
         try:
-            return data.decode(fallback), []
+            text = data.decode(fallback)
         except UnicodeDecodeError as exc:
             row = data[: exc.start].count(b"\n") + 1
             return None, [Problem(relative(path), "encoding",
                                   f"the file is neither UTF-8 nor the declared encoding '{encoding_fallback}' "
                                   f"(byte 0x{data[exc.start]:02X})", "Save it as 'CSV UTF-8' in Excel.", row=row)]
+        latin = _LATIN_READ_AS_ARABIC.search(text) if fallback == "cp1256" else None
+        if latin is not None:   # a French Windows' CSV read as Arabic: 'Étude' was 'ةtude', without a word
+            word = re.search(r"[^\W\d_]*$", text[: latin.start()])[0] + re.match(r"[^\W\d_]*", text[latin.start():])[0]
+            return None, [Problem(relative(path), "encoding", f"read as the declared encoding '{encoding_fallback}' "
+                                  f"(Arabic Windows), the file holds '{shown(word)}', an Arabic letter inside a Latin "
+                                  "word: it is in Windows' Latin encoding (cp1252, Excel's 'CSV' on a French Windows), "
+                                  "whose É, Ô, Ù... cp1256 reads as Arabic letters",
+                                  "Save it as 'CSV UTF-8' in Excel (then the project's Arabic and French files are "
+                                  "read alike), or declare `encoding: cp1252` in params/<project>/project.yaml if "
+                                  "every CSV file of the project is in it.",
+                                  row=text[: latin.start()].count("\n") + 1)]
+        return text, []
     row = data[: first_bad.start].count(b"\n") + 1
     byte = data[first_bad.start]
     what = ("a no-break space (the thousands separator of a French number: 1 234,50)" if byte == 0xA0
@@ -458,11 +506,45 @@ def _frame(table: RawTable, rows: list[tuple[int, list[Any]]], required_sets: Se
     body = rows[position + 1:]
     header = _beyond_header(table, header, body)
     _unnamed_values(table, header, lambda i: any(i < len(cells) and cells[i] is not None for _, cells in body))
+    if table.sheet is None:
+        _two_csv_rows(table, rows[:2], required_sets)
     records = [[cells[i] if i < len(cells) else None for i in keep.values()] for _, cells in body]
     table.frame = pd.DataFrame(records, columns=list(keep), index=[n for n, _ in body], dtype=object)
     if not body:
         table.problems.append(_no_rows(table))
     return table
+
+
+def _two_csv_rows(table: RawTable, rows: list[tuple[int, list[Any]]], required_sets: Sequence[Sequence[str]]) -> None:
+    """A CSV whose header was drawn on two rows (an .xlsx `Budget` merged over 2020 | 2021 | Total, saved as CSV: row 1
+    holds `Budget` alone, row 2 `Ligne | Pays | 2020 | 2021 | Total`): neither row holds the required columns, and it
+    was told « the required column 'line' is missing » beside 'Ligne', its columns « not read ». When the two rows
+    together hold them: refused once (`two_row_header`), naming the one header row to keep (a `Total` under a group
+    takes the group's name, the nearest at its left)."""
+    if len(rows) < 2 or rows[1][0] != rows[0][0] + 1 or _header_position([rows[0][1]], required_sets) is not None \
+            or _header_position([rows[1][1]], required_sets) is not None:
+        return
+    (first, top), (_, below) = rows
+    if _header_position([[c for c in (*top, *below) if c is not None]], required_sets) is None:
+        return
+    names, group = [], None
+    for i in range(max(len(top), len(below))):
+        upper = top[i] if i < len(top) else None
+        lower = below[i] if i < len(below) else None
+        group = upper if upper is not None else group
+        name = group if lower is not None and group is not None and \
+            _SUB_TOTAL.match(unaccented(str(lower)).lower()) else lower if lower is not None else upper
+        if name is not None:
+            names.append(str(name))
+    for letter in list(table.unnamed):   # the columns named in the second row: said here
+        table.problems.remove(table.unnamed.pop(letter))
+    above = ", ".join(f"'{c}' (column {column_letter(i)})" for i, c in enumerate(top) if c is not None)
+    table.problems.append(table.problem(
+        "two_row_header", f"the header is on two rows ({first} and {first + 1}): row {first} holds {above}, above "
+        f"the names of row {first + 1} ({', '.join(str(c) for c in below if c is not None)}). The workbook reads one "
+        "header row, the first that holds the table's required columns, and neither does",
+        f"Keep one header row with the columns' names ({', '.join(names)}): write each column's name in row "
+        f"{first} (in Excel: unmerge the header cells), and delete row {first + 1}.", index=first))
 
 
 def _beyond_header(table: RawTable, header: list[Any], body: list[tuple[int, list[Any]]]) -> list[Any]:
@@ -712,6 +794,7 @@ def _fast_frame(table: RawTable, head: Callable[[int], str], data: bytes, delimi
     keep = _header(table, header)
     rest = cells.slice(position + 1)
     _unnamed_values(table, header, lambda i: rest.column(names[i]).null_count < len(rest))
+    _two_csv_rows(table, head[:2], required_sets)
     body = rest.select([names[i] for i in keep.values()]).rename_columns(list(keep))
     # text columns of pandas' "str" dtype (Arrow-backed): no Python object per cell
     table.frame = body.to_pandas(types_mapper={pa.large_string(): pd.StringDtype(na_value=float("nan"))}.get)
@@ -920,11 +1003,12 @@ def _stream(sheet, table: RawTable, notes: dict[int, list] | None = None,
     stored result is the empty text (`=IF(C3="","",B3-C3)`: Excel writes `t="str"` and an empty value): they are
     empty cells, computed, not formulas without a value (openpyxl reads both as None). In such a sheet, a cell whose
     stored result is an error (« #DIV/0! ») is a numbers.ErrorCell (its formula added by _formulas_without_value)."""
-    from .numbers import ErrorCell, MonthCell, Percent, YearCell
+    from .numbers import ErrorCell, MonthCell, Percent, Shown, YearCell
 
     rows: list[tuple[int, list[Any]]] = []
     cells = 0
     notes = {} if notes is None else notes
+    struck_styles = _struck_styles(sheet.parent)
 
     def noted(cell, n: int) -> Any:
         found = notes.setdefault(cell.column - 1, [cell.number_format, [], 0, {}])
@@ -943,9 +1027,13 @@ def _stream(sheet, table: RawTable, notes: dict[int, list] | None = None,
         values = [(Percent.shown(c.value, _percent_decimals(c.number_format)) if kind is _PERCENT else noted(c, n))
                   if type(c.value) in (int, float) and (kind := _number_kind(c.number_format)) else
                   (MonthCell.of(c.value) if shown is _MONTH else YearCell.of(c.value))
-                  if type(c.value) is dt.datetime and (shown := _date_shown(c.number_format)) else c.value
+                  if type(c.value) is dt.datetime and (shown := _date_shown(c.number_format)) else
+                  Shown.of(c.value, places) if type(c.value) is float and (places := _decimals_shown(c.number_format))
+                  and _decimals_held(c.value) < places else c.value
                   for c in row]
         cleaned = [_clean(_unescaped(c)) for c in values]
+        if struck_styles and _struck(row, struck_styles):
+            table.struck.append(n)
         if empty_results is not None:   # (a sheet holding formulas)
             for i, c in enumerate(row):
                 if c.data_type == "str" and c.value is None:
@@ -955,6 +1043,27 @@ def _stream(sheet, table: RawTable, notes: dict[int, list] | None = None,
         if any(c is not None for c in cleaned):
             rows.append((n, cleaned))
     return rows
+
+
+def _struck_styles(book) -> frozenset[int]:
+    """The cell styles of a workbook whose font is struck through (none in most workbooks: nothing to look at)."""
+    try:
+        return frozenset(i for i, style in enumerate(book._cell_styles) if book._fonts[style.fontId].strike)
+    except (AttributeError, IndexError, TypeError):
+        return frozenset()
+
+
+def _struck(row, styles: frozenset[int]) -> bool:
+    """Whether every value of a row is struck through (« barré »): a line crossed out in the sheet, as a finance
+    table marks a line dropped, is still read. The first value's style is looked at, the others only when it is."""
+    seen = False
+    for cell in row:
+        if cell.value is None or cell.value == "":
+            continue
+        if getattr(cell, "_style_id", None) not in styles:
+            return False
+        seen = True
+    return seen
 
 
 @lru_cache(maxsize=256)
@@ -976,6 +1085,24 @@ def _percent_decimals(number_format: Any) -> int | None:
         return None
     found = re.search(r"\.([0#?]+)", first)
     return len(found.group(1)) if found else 0
+
+
+@lru_cache(maxsize=256)
+def _decimals_shown(number_format: Any) -> int:
+    """The decimals a plain number format always shows ('0.00', '#,##0.00': 2; '0.0#': 1; 'General', '0': 0)."""
+    if not isinstance(number_format, str):
+        return 0
+    first = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", number_format.split(";")[0])
+    if "e" in first.lower():   # a scientific format: not what a code is written in
+        return 0
+    found = re.search(r"\.(0+)", first)
+    return len(found.group(1)) if found else 0
+
+
+def _decimals_held(value: float) -> int:
+    """The decimals a number needs (1.1: 1, 1.25: 2); a number written with an exponent: many."""
+    text = repr(value)
+    return 99 if "e" in text else len(text.partition(".")[2])
 
 
 _PERCENT = "percent"
@@ -1088,10 +1215,11 @@ def read_xlsx(path: Path, required_sets: Sequence[Sequence[str]] = (), sheet_nam
         return table
     table = _frame(table, rows, required_sets, cleaned=True)
     _format_notes(table, notes)
-    merged = _two_row_header(table, rows, part.merged)
+    merged = _two_row_header(table, rows, part.merged, required_sets)
     _merged_headers(table, merged)
     table.merged = _fill_merged(table, part.merged)
     table.hidden = sorted(n for n in part.hidden if n in table.frame.index)
+    table.struck = [n for n in table.struck if n in table.frame.index]
     table.hidden_columns = [letter for letter in table.letters.values()
                             if any(a <= column_position(letter) + 1 <= b for a, b in part.hidden_columns)]
     table.problems += text_problems(table)

@@ -6,6 +6,7 @@ are re-exported here (``schemas.COLUMNS``, ``schemas.StudySpec``...) for the cal
 
 from __future__ import annotations
 
+import re
 from typing import Any, Callable, Hashable
 
 import numpy as np
@@ -104,6 +105,10 @@ def _problems(table: str, cases: pd.DataFrame, frame: pd.DataFrame, file: str, w
                 for word, code in spec.words:
                     words.setdefault(code, []).append(word.replace("_", " "))
                 hint += " Also read: " + "; ".join(f"{', '.join(w[:3])} = {c}" for c, w in words.items()) + "."
+        elif rule_name == "duplicate_line" and value is not None and DECIMAL_CODE.fullmatch(str(value)):
+            hint = (f"If they are two lines ({value} and {value}0, say), Excel kept a code typed {value}0 in a cell "
+                    f"formatted as a number as {value}: format the column as Text and type the codes again. If it is "
+                    "one line, give it one row per country (add the amounts).")
         elif rule_name == "duplicate_id" and value is not None:
             if column not in repeated:   # once per column: a broken file may repeat 100 000 identifiers
                 repeated[column] = _duplicate_hints(table, frame, column)
@@ -113,6 +118,10 @@ def _problems(table: str, cases: pd.DataFrame, frame: pd.DataFrame, file: str, w
             value=None if value is None or pd.isna(value) else _show(value),
             **where(index, column))
     return sorted(problems.values(), key=lambda p: (p.row or 0, p.column or "", p.rule))
+
+
+# a code that reads as a decimal number (1.1, 2,3): Excel drops its last zeros when it is typed in a number cell
+DECIMAL_CODE = re.compile(r"\d+[.,]\d+")
 
 
 def _duplicate_hints(table: str, frame: pd.DataFrame, column: str) -> dict[Any, str]:

@@ -274,17 +274,19 @@ def sexes_above_total(frame: pd.DataFrame) -> pd.Series:
 
 
 def _periods_written_once(frame: pd.DataFrame) -> pd.Series:
-    """False on the rows of an indicator (country, sex) whose period ends on the day another's does, written
-    otherwise (2020, 2020-12, T4 2020): an actual is the value reached at the period's end, so they are two values of
-    one figure. They were three periods, one of them falling below another. A period written as its first and last
-    day (an IATI file's) is its own: per-period values of overlapping periods may all be right."""
+    """False on the rows of an indicator whose period ends on the day another's does, written otherwise (2020,
+    2020-12, T4 2020): an actual is the value reached at the period's end, so they are two values of one figure. They
+    were three periods, one of them falling below another. Across its countries and sexes too: a total of « 2020 »
+    beside a women's row of 31/12/2020 (an .xlsx date cell) were the keys I1@2020 and I1@2020-12-31/f, the women's
+    row of another period than its total. A period written as its first and last day (an IATI file's) is its own:
+    per-period values of overlapping periods may all be right."""
     if frame.empty or "period" not in frame:
         return pd.Series(True, index=frame.index)
     spans = {p: numbers.period_span(p) for p in frame["period"].dropna().unique()}   # (each distinct period once)
     ends = {p: f"{s[0]}/{s[1]}" if "/" in str(p) and len(str(p)) > 10 else s[1].isoformat()
             for p, s in spans.items() if s is not None}
     span = frame["period"].map(ends)
-    keys = pd.DataFrame({c: frame[c].astype("str") for c in ("indicator_id", "country", "sex") if c in frame}
+    keys = pd.DataFrame({"indicator_id": frame["indicator_id"].astype("str")}
                         ).assign(_span=span, _text=frame["period"].astype("str"))
     dated = keys[span.notna().to_numpy()]
     written = dated.groupby([c for c in dated.columns if c != "_text"], sort=False)["_text"].transform("nunique")

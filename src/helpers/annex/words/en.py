@@ -56,6 +56,8 @@ WORDS = {
     "bars_left_out": " {others}; all are in {xlsx}.",
     "glyphs_missing": " Characters of the labels the figure cannot draw (a box in their place): {chars}; the tables "
                       "show them.",
+    "published_earlier": ("it is the figure of the annex at {date}: if the report is about that date, add the "
+                          "date to the key (total@YYYY-MM-DD) for spending figures"),
     "published_off_by": "off by {difference}",
     "published_not_bound": "{computed} is not {bound} {printed}",
     "bound_>": "above", "bound_>=": "at least", "bound_<": "below", "bound_<=": "at most",

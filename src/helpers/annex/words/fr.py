@@ -56,6 +56,8 @@ WORDS = {
     "bars_left_out": " {others} ; toutes figurent dans {xlsx}.",
     "glyphs_missing": " Caractères des libellés que la figure ne sait pas dessiner (un carré à leur place) : {chars} ; "
                       "les tableaux les montrent.",
+    "published_earlier": ("c'est le chiffre de l'annexe au {date} : si le rapport porte sur cette date, ajouter "
+                          "la date à la clé (total@AAAA-MM-JJ) pour les chiffres de dépenses"),
     "published_off_by": "écart de {difference}",
     "published_not_bound": "{computed} n'est pas {bound} {printed}",
     "bound_>": "supérieur à", "bound_>=": "supérieur ou égal à", "bound_<": "inférieur à",
