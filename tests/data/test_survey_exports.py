@@ -2,6 +2,7 @@
 exported as CSV, the Washington Group cut-off, and a broken survey whose every problem is reported at once."""
 
 import shutil
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -12,6 +13,8 @@ from helpers.data.loader import check_project
 from helpers.data.surveys import load_surveys, wg_disability
 from helpers.data.synthetic_survey import NAME, make_tracer_survey, write_tracer_survey
 from helpers.paths import DATA_DIR
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "survey"
 
 
 @pytest.fixture(scope="module")
@@ -728,3 +731,62 @@ def test_a_weight_with_a_thousands_dot_is_told(tmp_path):
     read = np.repeat([1.25, 875, 2.1], 4)
     assert est.estimate(surveys["suivi"], "mean", "revenu")["estimate"] == pytest.approx(
         (read * earnings).sum() / read.sum())
+
+
+# R's survey on kobo_options.csv (tests/fixtures/survey/kobo_options.R): each option's share among the 32 asked
+KOBO_OPTIONS_R = {   # option: (estimate, se, logit CI low, high, deff)
+    "langue": (0.326086956522, 0.0831085092474, 0.182834939867, 0.511343883483, 1.06714621932),
+    "metier": (0.459239130435, 0.089503087922, 0.289366629349, 0.639143799837, 1.09522192573),
+    "droits": (0.336956521739, 0.0846496069848, 0.190058413474, 0.523946003403, 1.08894075751),
+}
+
+
+def _options_written(folder, name, rewrite, keep_text):
+    """kobo_options.csv with its option columns rewritten as another export writes them (as text, in a ';' CSV)."""
+    frame = pd.read_csv(FIXTURES / "kobo_options.csv", sep=";", dtype=str, keep_default_na=False)
+    for option in KOBO_OPTIONS_R:
+        frame[f"formation/competences/{option}"] = frame[f"formation/competences/{option}"].map(rewrite)
+    if not keep_text:
+        frame = frame.drop(columns=["formation/competences"])
+    folder.mkdir(parents=True, exist_ok=True)
+    frame.to_csv(folder / f"{name}.csv", sep=";", index=False)
+    (folder / f"{name}.yaml").write_text("title: t\ndesign: {weights: poids}\nestimates:\n"
+                                         "  - {share: formation/competences}\n", encoding="utf-8")
+    surveys, problems, _ = load_surveys(folder)
+    return surveys.get(name), problems
+
+
+@pytest.mark.parametrize("keep_text", [True, False], ids=["with-text", "options-only"])
+@pytest.mark.parametrize("written", ["1/0", "True/False", "VRAI/FAUX"])
+def test_select_multiple_option_columns_as_exports_write_them(tmp_path, written, keep_text):
+    """KoboToolbox's older exports write a select_multiple's option columns True/False, and a French Excel saving the
+    file again VRAI/FAUX: without the text column the question was refused as missing (« names the column
+    'formation/competences', which the export does not have »), with it the option columns were ignored and the
+    respondents who chose no option (text empty) left out: 40.7 % for 32.6 %. Each option's share is among those
+    asked (R's survey, na.rm)."""
+    yes, no = written.split("/")
+    survey, problems = _options_written(tmp_path / "s", "s", {"1": yes, "0": no, "": ""}.get, keep_text)
+    assert problems == []
+    shares = est.estimates(survey).set_index("value")
+    for option, (value, se, low, high, deff) in KOBO_OPTIONS_R.items():
+        row = shares.loc[option]
+        assert row["n"] == 32 and row["df"] == 31
+        assert (row["estimate"], row["se"], row["ci_low"], row["ci_high"], row["deff"]) == pytest.approx(
+            (value, se, low, high, deff), rel=1e-6)
+
+
+def test_option_columns_written_1_or_empty_are_not_a_share_of_100_percent(tmp_path):
+    """An export whose option columns hold '1' or nothing (no 0): every option's share was 100 % (its n the
+    respondents who chose it), without a word. An empty option beside another chosen is 0; a respondent with every
+    option empty (chose none, or not asked: they cannot be told apart) is left out, with a warning saying how many."""
+    survey, problems = _options_written(tmp_path / "s", "s", {"1": "1", "0": "", "": ""}.get, keep_text=False)
+    assert [(p.rule, p.severity, p.row, p.column) for p in problems] == [
+        ("survey_multiple_no_zero", "warning", 2, "formation/competences/langue")]
+    assert "the 13 respondent(s) with every option empty are left out" in problems[0].message
+    shares = est.estimates(survey).set_index("value")
+    chose = pd.read_csv(FIXTURES / "kobo_options.csv", sep=";")
+    chose = chose[chose.filter(like="formation/competences/").sum(axis=1) > 0]   # the 27 who chose an option
+    for option in KOBO_OPTIONS_R:
+        expected = (chose["poids"] * chose[f"formation/competences/{option}"]).sum() / chose["poids"].sum()
+        assert shares.loc[option, "n"] == 27 and shares.loc[option, "estimate"] == pytest.approx(expected, rel=1e-12)
+        assert shares.loc[option, "estimate"] < 0.6

@@ -108,12 +108,14 @@ def estimate(survey: Any, stat: str, variable: str, value: str | None = None, by
     row: dict[str, Any] = {"key": key(survey.name, stat, variable, value, by, by_value), "stat": stat,
                            "variable": variable, "value": value, "by": by, "by_value": by_value}
     if stat == "share":
-        sample = _sample(survey, [], {INDICATOR: survey.indicator(variable, value), **extra})
+        chosen = survey.indicator(variable, value)
+        sample = _sample(survey, [], {INDICATOR: chosen, **extra})
         column = INDICATOR
+        answered = chosen.notna()   # a select_multiple's option columns, not its text, tell who answered
     else:
         sample = _sample(survey, [variable], extra)
         column = variable
-    answered = survey.data[variable].notna() if variable in survey.data else survey.indicator(variable, value).notna()
+        answered = survey.data[variable].notna()
     if by is not None:
         answered &= domain
     if not answered.any():

@@ -176,17 +176,30 @@ class Survey:
         """1.0 where the answer is ``value`` (or holds it, for a select_multiple), 0.0 where answered otherwise,
         NaN where not answered."""
         if column in self.multiple:
-            dummy = f"{column}/{value}"
-            if column in self.data and dummy in self.data:  # the 0/1 column tells "none chosen" from "not asked"
-                text = self.data[column].map(lambda a: np.nan if pd.isna(a) else float(value in str(a).split()))
-                return pd.to_numeric(self.data[dummy], errors="coerce").astype(float).fillna(text)
-            if column in self.data:
-                answers = self.data[column]
-                chosen = answers.map(lambda a: np.nan if pd.isna(a) else float(value in str(a).split()))
-                return chosen.astype(float)
-            return pd.to_numeric(self.data[dummy], errors="coerce").astype(float)
+            chosen = self.chosen(column)
+            text = self.data[column].map(lambda a: np.nan if pd.isna(a) else float(value in str(a).split())) \
+                if column in self.data else None
+            if value in chosen:  # the 0/1 column tells "none chosen" from "not asked"
+                return chosen[value] if text is None else chosen[value].fillna(text.astype(float))
+            return text.astype(float) if text is not None else pd.Series(np.nan, index=self.data.index)
         answers = self.codes(column)
         return answers.map(lambda a: np.nan if pd.isna(a) else float(str(a) == value)).astype(float)
+
+    def chosen(self, column: str) -> pd.DataFrame:
+        """A select_multiple's option columns (``column/option``) as 1.0 (chosen), 0.0 (not chosen) or NaN (not
+        asked): '1'/'0', 'True'/'False' (KoboToolbox's older exports), 'VRAI'/'FAUX' (the file saved again by a
+        French Excel). An export that writes '1' or nothing (no 0 in any option) leaves an option not chosen empty:
+        on a row where another option is chosen it is 0, not "not asked" (every share was 100 %)."""
+        chosen = self.options_written(column)
+        if not chosen.empty and not chosen.eq(0).any().any():
+            chosen = chosen.where(chosen.notna() | chosen.isna().all(axis=1).to_numpy()[:, None], 0.0)
+        return chosen
+
+    def options_written(self, column: str) -> pd.DataFrame:
+        """A select_multiple's option columns as the export writes them: 1.0, 0.0 or NaN (empty)."""
+        options = [o for o in self.multiple.get(column, []) if f"{column}/{o}" in self.data.columns]
+        return pd.DataFrame({o: self.data[f"{column}/{o}"].map(_option_value) for o in options},
+                            index=self.data.index, dtype=float)
 
     def domain(self, column: str, value: str) -> pd.Series:
         """True for the respondents of the subgroup ``column`` = ``value``: for a select_multiple, everyone who chose
@@ -399,6 +412,15 @@ def _as_text(value: Any) -> Any:
         return str(int(value))
     text = str(value).strip()
     return text or None
+
+
+OPTION_VALUES = {"1": 1.0, "0": 0.0, "1.0": 1.0, "0.0": 0.0, "true": 1.0, "false": 0.0, "vrai": 1.0, "faux": 0.0}
+
+
+def _option_value(value: Any) -> float:
+    """A select_multiple option column's cell: 1.0 chosen, 0.0 not chosen, NaN empty (or not a 0/1 value)."""
+    text = _as_text(value)
+    return OPTION_VALUES.get(fold(text), np.nan) if text is not None else np.nan
 
 
 def _number(value: Any) -> float | None:
@@ -737,6 +759,22 @@ def _find_multiple(survey: Survey, raw: RawTable) -> list[Problem]:
         options = [c[len(column) + 1:] for c in columns if c.startswith(column + "/")]
         if column not in survey.data and options and _zero_one(survey.data, column, options):
             survey.multiple.setdefault(column, options)
+    for column in sorted(counted & set(survey.multiple)):   # '1' or empty in every option column: no 0 either
+        chosen = survey.options_written(column)
+        if chosen.empty or chosen.eq(0).any().any():
+            continue
+        empty = chosen.isna().all(axis=1)
+        if column in survey.data:
+            empty &= survey.data[column].isna()
+        if empty.any():
+            problems.append(raw.problem(
+                "survey_multiple_no_zero", f"the option columns of '{column}' hold 1 or nothing, never 0: the "
+                f"{int(empty.sum())} respondent(s) with every option empty are left out of its shares (one who "
+                "chose no option cannot be told from one not asked), so each option's share is among those who "
+                "chose one", "Export the option columns with 0 for an option not chosen (KoboToolbox: "
+                "select_multiple responses as separate columns; ODK Central: split select multiples), so that "
+                "those who chose none are counted.", index=survey.data.index[empty.to_numpy()][0],
+                column=f"{column}/{chosen.columns[0]}", severity="warning"))
     for column in sorted(counted & set(survey.multiple)):   # the text only: who chose nothing left no trace
         if column not in survey.data or any(c.startswith(column + "/") for c in columns):
             continue
@@ -753,8 +791,9 @@ def _find_multiple(survey: Survey, raw: RawTable) -> list[Problem]:
 
 
 def _zero_one(frame: pd.DataFrame, column: str, options: list[str]) -> bool:
-    values = pd.concat([frame[f"{column}/{o}"] for o in options]).dropna().map(_as_text)
-    return bool(len(values)) and set(values) <= {"0", "1"}
+    """Option columns of a select_multiple: 0/1, True/False or VRAI/FAUX (OPTION_VALUES)."""
+    values = pd.concat([frame[f"{column}/{o}"] for o in options]).map(_as_text).dropna()
+    return bool(len(values)) and values.map(fold).isin(list(OPTION_VALUES)).all()
 
 
 # ================================================================= columns, numbers, design
