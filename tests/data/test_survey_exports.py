@@ -790,3 +790,32 @@ def test_option_columns_written_1_or_empty_are_not_a_share_of_100_percent(tmp_pa
         expected = (chose["poids"] * chose[f"formation/competences/{option}"]).sum() / chose["poids"].sum()
         assert shares.loc[option, "n"] == 27 and shares.loc[option, "estimate"] == pytest.approx(expected, rel=1e-12)
         assert shares.loc[option, "estimate"] < 0.6
+
+
+def test_two_digit_codes_for_dont_know_above_every_answer_are_told(tmp_path):
+    """98 ('ne sait pas' in DHS / MICS-style forms) typed twice among numbers of children of 0 to 4: the mean was 8.27
+    for 1.86 without them, and one 88 among years of schooling of 3 to 14 made it 10.63 for 7.97, without a word
+    (only 99 and numbers of 100 or more were looked at). Now told as 99 is; one 98 below a true larger answer is
+    an answer."""
+    rows = [{"_uuid": f"a{i:03d}", "_index": i + 1, "_submission_time": f"2021-05-{1 + i % 28:02d}T10:00:00",
+             "poids": 10.0, "menage/enfants": i % 5, "menage/annees_etude": 3 + i % 12} for i in range(30)]
+    frame = pd.DataFrame(rows)
+    frame.loc[[4, 9], "menage/enfants"] = 98
+    frame.loc[3, "menage/annees_etude"] = 88
+    spec = "title: t\ndesign: {weights: poids}\nestimates:\n  - {mean: menage/enfants}\n  - {mean: menage/annees_etude}\n"
+    folder = tmp_path / "codes"
+    folder.mkdir()
+    frame.to_csv(folder / "s.csv", sep=";", index=False)
+    (folder / "s.yaml").write_text(spec, encoding="utf-8")
+    _, problems, _ = load_surveys(folder)
+    assert sorted((p.rule, p.severity, p.row, p.column, p.value) for p in problems) == [
+        ("survey_nines", "warning", 5, "menage/annees_etude", "88"),
+        ("survey_nines", "warning", 6, "menage/enfants", "98")]
+    assert sorted(p.message for p in problems)[1].startswith("2 answers are 98, more than every other answer (at most 4)")
+    ages = frame.assign(**{"menage/enfants": [20.0 + i for i in range(30)]})   # ages of 20 to 49
+    ages.loc[[4, 9], "menage/enfants"] = [98.0, 104.0]    # beside a true 104, one 98 is an answer
+    folder = tmp_path / "ages"
+    folder.mkdir()
+    ages.drop(columns="menage/annees_etude").to_csv(folder / "s.csv", sep=";", index=False)
+    (folder / "s.yaml").write_text(spec.replace("  - {mean: menage/annees_etude}\n", ""), encoding="utf-8")
+    assert load_surveys(folder)[1] == []
