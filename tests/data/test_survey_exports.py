@@ -819,3 +819,26 @@ def test_two_digit_codes_for_dont_know_above_every_answer_are_told(tmp_path):
     ages.drop(columns="menage/annees_etude").to_csv(folder / "s.csv", sep=";", index=False)
     (folder / "s.yaml").write_text(spec.replace("  - {mean: menage/annees_etude}\n", ""), encoding="utf-8")
     assert load_surveys(folder)[1] == []
+
+
+def test_the_same_submission_from_kobotoolbox_and_odk_central_is_refused(tmp_path):
+    """A KoboToolbox export (``_uuid`` without ``uuid:``, ``meta/instanceID`` with it) and the ODK Central export of
+    some of the same submissions (``meta/instanceID`` only) pasted one under the other: only the ``_uuid`` column
+    was compared, and the 5 submissions of both counted twice (mean earnings 310 for 295, total 77 500 for 59 000,
+    without a word). Each row's identifier is its first ID column filled, without ODK's 'uuid:'."""
+    kobo = pd.DataFrame({"start": [f"2021-05-{1 + i:02d}T09:00:00" for i in range(20)],
+                         "meta/instanceID": [f"uuid:0f3a{i:04d}-1111-4222-8333-{i:012d}" for i in range(20)],
+                         "_uuid": [f"0f3a{i:04d}-1111-4222-8333-{i:012d}" for i in range(20)],
+                         "_submission_time": [f"2021-05-{1 + i:02d}T10:00:00" for i in range(20)],
+                         "poids": 10.0, "revenu": [200 + 10 * i for i in range(20)]})
+    pasted = pd.concat([kobo, kobo.iloc[15:].drop(columns=["_uuid"])], ignore_index=True)
+    spec = "title: t\ndesign: {weights: poids}\nestimates:\n  - {mean: revenu}\n  - {total: revenu}\n"
+    _, problems = _csv_survey(tmp_path / "pasted", pasted, spec)
+    assert [(p.rule, p.row, p.column) for p in problems] == [
+        ("survey_repeated_submission", 22 + k, "meta/instanceid") for k in range(5)]
+    assert problems[0].message.endswith("its meta/instanceid (uuid:0f3a0015-1111-4222-8333-000000000015) is the "
+                                        "_uuid of row 17 (0f3a0015-1111-4222-8333-000000000015)")
+    # one row's _uuid typed with the prefix: the same submission
+    prefixed = pd.concat([kobo, kobo.iloc[[5]].assign(_uuid=lambda f: "uuid:" + f["_uuid"])], ignore_index=True)
+    _, problems = _csv_survey(tmp_path / "prefixed", prefixed.drop(columns=["meta/instanceID"]), spec)
+    assert [(p.rule, p.row, p.column) for p in problems] == [("survey_repeated_submission", 22, "_uuid")]
