@@ -842,3 +842,42 @@ def test_the_same_submission_from_kobotoolbox_and_odk_central_is_refused(tmp_pat
     prefixed = pd.concat([kobo, kobo.iloc[[5]].assign(_uuid=lambda f: "uuid:" + f["_uuid"])], ignore_index=True)
     _, problems = _csv_survey(tmp_path / "prefixed", prefixed.drop(columns=["meta/instanceID"]), spec)
     assert [(p.rule, p.row, p.column) for p in problems] == [("survey_repeated_submission", 22, "_uuid")]
+
+
+def _two_kobo_exports(folder, keep_uuid):
+    """The Maroc and the Tunisie deployments of one form, each exported by KoboToolbox (Download > XLS) and pasted
+    into one workbook: each export numbers its submissions' _index from 1, and so its repeat rows' _parent_index."""
+    rows, jobs = [], []
+    for country, n, held in (("maroc", 6, 2), ("tunisie", 4, 0)):
+        for k in range(n):
+            uuid = f"{country[:3]}{k:05d}-aaaa-4bbb-8ccc-{k:012d}"
+            rows.append({"start": f"2021-05-0{k + 1}T09:00:00", "pays": country, "poids": 10.0, "_uuid": uuid,
+                         "_submission_time": f"2021-05-0{k + 1}T10:00:00", "_index": k + 1})
+            for _ in range(held):
+                jobs.append({"emplois/duree_mois": 3.0, "_index": len(jobs) + 1, "_parent_table_name": "Suivi",
+                             "_parent_index": k + 1, "_submission__uuid": uuid})
+    folder.mkdir(parents=True)
+    with pd.ExcelWriter(folder / "s.xlsx") as book:
+        pd.DataFrame(rows).to_excel(book, sheet_name="Suivi", index=False)
+        pd.DataFrame(jobs).drop(columns=[] if keep_uuid else ["_submission__uuid"]).to_excel(
+            book, sheet_name="emplois", index=False)
+    (folder / "s.yaml").write_text("title: t\ndesign: {weights: poids, strata: pays}\nestimates:\n"
+                                   "  - {mean: emplois/_count}\n  - {total: emplois/_count}\n", encoding="utf-8")
+    surveys, problems, _ = load_surveys(folder)
+    return surveys.get("s"), problems
+
+
+def test_a_repeat_group_of_two_exports_pasted_is_joined_by_the_submission_s_uuid(tmp_path):
+    """The repeat rows were joined by _index alone: the Tunisie trainees, who had no job, got the Maroc trainees' of
+    the same _index (2 jobs each: the mean 2.0 for 1.2, the total 200 for 120, without a word). KoboToolbox's
+    _submission__uuid joins them to their own submission; without it, an _index on two submissions is refused."""
+    survey, problems = _two_kobo_exports(tmp_path / "uuid", keep_uuid=True)
+    assert problems == []
+    counts = survey.data.set_index("pays")["emplois/_count"]
+    assert counts["maroc"].eq(2).all() and counts["tunisie"].eq(0).all()
+    found = est.estimates(survey).set_index("stat")["estimate"]
+    assert (found["mean"], found["total"]) == (pytest.approx(1.2), pytest.approx(120.0))
+    _, problems = _two_kobo_exports(tmp_path / "index", keep_uuid=False)
+    assert [(p.rule, p.severity, p.row, p.cell, p.column, p.value) for p in problems
+            if p.rule != "survey_column_missing"] == [
+        ("repeat_index_repeated", "error", 8, "Suivi!F8", "_index", "1")]

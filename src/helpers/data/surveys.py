@@ -344,27 +344,46 @@ def _join_repeat(frame: pd.DataFrame, raw: RawTable, repeat: RawTable, estimated
     A repeat nested in another (``_parent_table_name``) names rows of that repeat's sheet, not submissions: its
     rows go to their parent row's submission, up the chain."""
     problems = []
-    if "_index" not in frame.columns:
+    through: list[str] = []
+    if "_submission__uuid" in repeat.frame.columns and "_uuid" in frame.columns and \
+            repeat.frame["_submission__uuid"].notna().all() and frame["_uuid"].notna().all():
+        # KoboToolbox names each repeat row's submission by its uuid too: unlike _index, which every export numbers
+        # from 1, it stays right when two exports are pasted together (the Tunisie trainees, who had no job, got
+        # the Maroc trainees' jobs of the same _index: 2 jobs each for 1.2), and it reaches a nested repeat's
+        # submission directly
+        link, keys = "_submission__uuid", frame["_uuid"].map(_submission_id)
+        parent = repeat.frame[link].map(_submission_id)
+    elif "_index" not in frame.columns:
         return frame, [raw.problem("repeat_without_index", f"the sheet '{repeat.sheet}' is a repeat group but the "
                                    "submissions have no '_index' column to join it", "Export again with the "
                                    "metadata columns.", index=raw.header_row)]
-    parent = repeat.frame["_parent_index"].map(_as_text)
-    through, seen, sheet = [], {id(repeat)}, _parent_sheet(repeat, repeats)
-    while sheet is not None and id(sheet) not in seen and {"_index", "_parent_index"} <= set(sheet.frame.columns):
-        up = dict(zip(sheet.frame["_index"].map(_as_text), sheet.frame["_parent_index"].map(_as_text)))
-        parent = parent.map(lambda k: up.get(k))
-        through.append(sheet.sheet)
-        seen.add(id(sheet))
-        sheet = _parent_sheet(sheet, repeats)
-    known = set(frame["_index"].map(_as_text))
+    else:
+        link, keys = "_parent_index", frame["_index"].map(_as_text)
+        again = keys.duplicated(keep=False) & keys.notna()
+        if again.any():   # two exports pasted: which submission a repeat row belongs to cannot be told
+            i = keys.index[again][keys[again].duplicated()][0]
+            return frame, [raw.problem(
+                "repeat_index_repeated", f"the _index {keys[i]} is on two submissions: the rows of the repeat "
+                f"group '{repeat.sheet}' that name it cannot be joined to one of them (two exports pasted together "
+                "number their submissions from 1 each)", "Export the form once, or keep the repeat sheets' "
+                "'_submission__uuid' column and the submissions' '_uuid', which tell the submissions apart.",
+                index=i, column="_index", value=keys[i])]
+        parent = repeat.frame["_parent_index"].map(_as_text)
+        seen, sheet = {id(repeat)}, _parent_sheet(repeat, repeats)
+        while sheet is not None and id(sheet) not in seen and {"_index", "_parent_index"} <= set(sheet.frame.columns):
+            up = dict(zip(sheet.frame["_index"].map(_as_text), sheet.frame["_parent_index"].map(_as_text)))
+            parent = parent.map(lambda k: up.get(k))
+            through.append(sheet.sheet)
+            seen.add(id(sheet))
+            sheet = _parent_sheet(sheet, repeats)
+    known = set(keys)
     via = f" (through the sheet{'s' if len(through) > 1 else ''} {', '.join(map(repr, through))})" if through else ""
     for i in parent.index[~parent.isin(known)]:
         problems.append(repeat.problem("repeat_parent_unknown", f"this repeat row names a submission{via} that is "
                                        "not in the first sheet", "Export the whole form again, or, if that "
                                        "submission was deleted from the first sheet on purpose, delete its rows "
-                                       "here too.", index=i, column="_parent_index",
-                                       value=_as_text(repeat.frame.at[i, "_parent_index"])))
-    keys = frame["_index"].map(_as_text)
+                                       "here too.", index=i, column=link,
+                                       value=_as_text(repeat.frame.at[i, link])))
     prefix = str(repeat.sheet)
     frame = frame.copy()
     frame[header_name(f"{prefix}/_count")] = keys.map(parent.value_counts()).fillna(0).astype(float)
@@ -400,6 +419,11 @@ def _join_repeat(frame: pd.DataFrame, raw: RawTable, repeat: RawTable, estimated
                         "missing and they leave its estimates", "Fill in the answers if they are known; an empty answer is "
                         "not 0.", index=first, column=column, severity="warning"))
     return frame, problems
+
+
+def _submission_id(value: Any) -> str | None:
+    """A submission's uuid as compared: without ODK's 'uuid:', case and spaces ignored."""
+    return re.sub(r"^uuid:", "", fold(value)) or None
 
 
 def _as_text(value: Any) -> Any:
@@ -531,8 +555,7 @@ def _repeated_submissions(frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
     columns = [c for c in ID_COLUMNS if c in raw.frame.columns]
     written = raw.frame[columns].map(_as_text) if columns else pd.DataFrame(index=raw.frame.index)
     where = written.notna().idxmax(axis=1).where(written.notna().any(axis=1)) if columns else None
-    ids = written.bfill(axis=1).iloc[:, 0].map(lambda v: re.sub(r"^uuid:", "", fold(v)) or None) if columns \
-        else None
+    ids = written.bfill(axis=1).iloc[:, 0].map(_submission_id) if columns else None
     column = columns[0] if columns and ids.notna().any() else None
     if column is not None:
         found = repeats(pd.DataFrame({"id": ids})[ids.notna().to_numpy(bool)], ["id"])
