@@ -881,3 +881,27 @@ def test_a_repeat_group_of_two_exports_pasted_is_joined_by_the_submission_s_uuid
     assert [(p.rule, p.severity, p.row, p.cell, p.column, p.value) for p in problems
             if p.rule != "survey_column_missing"] == [
         ("repeat_index_repeated", "error", 8, "Suivi!F8", "_index", "1")]
+
+
+def test_odk_central_s_repeat_group_is_joined_by_parent_key(tmp_path):
+    """ODK Central's repeat CSV names its submission by PARENT_KEY ('uuid:…', or 'uuid:…/emplois[1]' under a nested
+    repeat), not _parent_index: put as a second sheet, it was not read, and 'emplois/_count' was « a column the
+    export does not have »."""
+    rows, jobs = [], []
+    for k in range(8):
+        key = f"uuid:7e1d{k:04d}-aaaa-4bbb-8ccc-{k:012d}"
+        rows.append({"SubmissionDate": f"2021-05-0{k + 1}T10:00:00.000Z", "identification-pays":
+                     "maroc" if k < 5 else "tunisie", "poids": 10.0, "meta-instanceID": key, "KEY": key})
+        jobs += [{"duree_mois": 2.0 + j, "PARENT_KEY": key, "KEY": f"{key}/emplois[{j + 1}]"} for j in range(k % 3)]
+    folder = tmp_path / "odk"
+    folder.mkdir()
+    with pd.ExcelWriter(folder / "s.xlsx") as book:
+        pd.DataFrame(rows).to_excel(book, sheet_name="tracer", index=False)
+        pd.DataFrame(jobs).to_excel(book, sheet_name="emplois", index=False)
+    (folder / "s.yaml").write_text("title: t\ndesign: {weights: poids, strata: identification-pays}\nestimates:\n"
+                                   "  - {mean: emplois/_count}\n  - {total: duree_mois/_sum}\n", encoding="utf-8")
+    surveys, problems, _ = load_surveys(folder)
+    assert problems == []
+    data = surveys["s"].data
+    assert data["emplois/_count"].tolist() == [k % 3 for k in range(8)]
+    assert data["duree_mois/_sum"].tolist() == [(0.0, 2.0, 5.0)[k % 3] for k in range(8)]

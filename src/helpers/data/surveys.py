@@ -312,7 +312,7 @@ def _read_export(path: Path, encoding: str) -> tuple[RawTable | None, list[RawTa
     for name in names[1:]:
         sheet = read_xlsx(path, sheet_name=name)
         problems += sheet.problems
-        if "_parent_index" in sheet.frame.columns:
+        if "_parent_index" in sheet.frame.columns or "parent_key" in sheet.frame.columns:   # KoboToolbox, ODK
             repeats.append(sheet)
     return main, repeats, problems
 
@@ -353,6 +353,14 @@ def _join_repeat(frame: pd.DataFrame, raw: RawTable, repeat: RawTable, estimated
         # submission directly
         link, keys = "_submission__uuid", frame["_uuid"].map(_submission_id)
         parent = repeat.frame[link].map(_submission_id)
+    elif "_parent_index" not in repeat.frame.columns:   # ODK Central: PARENT_KEY 'uuid:…/emplois[1]' names its
+        known_ids = [c for c in ID_COLUMNS if c in frame.columns and c != "_uuid"]   # submission's KEY first
+        if not known_ids:
+            return frame, [raw.problem("repeat_without_index", f"the sheet '{repeat.sheet}' is a repeat group but "
+                                       "the submissions have no 'KEY' column to join it", "Export again with the "
+                                       "metadata columns.", index=raw.header_row)]
+        link, keys = "parent_key", frame[known_ids[0]].map(_submission_id)
+        parent = repeat.frame[link].map(lambda v: _submission_id(str(v).split("/")[0]) if pd.notna(v) else None)
     elif "_index" not in frame.columns:
         return frame, [raw.problem("repeat_without_index", f"the sheet '{repeat.sheet}' is a repeat group but the "
                                    "submissions have no '_index' column to join it", "Export again with the "
