@@ -905,3 +905,33 @@ def test_odk_central_s_repeat_group_is_joined_by_parent_key(tmp_path):
     data = surveys["s"].data
     assert data["emplois/_count"].tolist() == [k % 3 for k in range(8)]
     assert data["duree_mois/_sum"].tolist() == [(0.0, 2.0, 5.0)[k % 3] for k in range(8)]
+
+
+def test_a_score_s_dont_know_choice_in_the_form_is_not_averaged(tmp_path):
+    """A satisfaction score 1 to 5 whose XLSForm choice 8 is « Ne sait pas »: its mean counted the 8s as scores (4.2
+    for 3.66), without a word, though the form beside the export says what 8 is. Refused at the first such answer;
+    declared in missing_codes, the 8s are not answered."""
+    score = [2, 3, 4, 5, 3, 4, 8, 5, 4, 3, 8, 2, 4, 5, 4, 3, 8, 4, 5, 3]
+    folder = tmp_path / "score"
+    folder.mkdir()
+    pd.DataFrame({"_uuid": [f"u{i:03d}" for i in range(20)], "_index": range(1, 21),
+                  "_submission_time": "2021-06-01T10:00:00", "poids": 10.0,
+                  "satisfaction/score": score}).to_csv(folder / "s.csv", sep=";", index=False)
+    with pd.ExcelWriter(folder / "s.form.xlsx") as form:
+        pd.DataFrame([{"type": "begin_group", "name": "satisfaction", "label::Français (fr)": "Satisfaction"},
+                      {"type": "select_one echelle", "name": "score", "label::Français (fr)": "Satisfaction"},
+                      {"type": "end_group"}]).to_excel(form, sheet_name="survey", index=False)
+        pd.DataFrame([{"list_name": "echelle", "name": k, "label::Français (fr)": label} for k, label in
+                      ((1, "Pas du tout satisfait"), (2, "Peu satisfait"), (3, "Moyennement"), (4, "Satisfait"),
+                       (5, "Très satisfait"), (8, "Ne sait pas"))]).to_excel(form, sheet_name="choices", index=False)
+    spec = "title: t\ndesign: {weights: poids}\nestimates:\n  - {mean: satisfaction/score}\nform: s.form.xlsx\n"
+    (folder / "s.yaml").write_text(spec, encoding="utf-8")
+    _, problems, _ = load_surveys(folder)
+    assert [(p.rule, p.severity, p.row, p.column, p.value) for p in problems] == [
+        ("survey_missing_code", "error", 8, "satisfaction/score", "8")]
+    assert problems[0].message.startswith("3 answers are 8, which the form labels « Ne sait pas »")
+    (folder / "s.yaml").write_text(spec + "missing_codes: [8]\n", encoding="utf-8")
+    surveys, problems, _ = load_surveys(folder)
+    assert problems == []
+    mean = est.estimates(surveys["s"]).iloc[0]
+    assert mean["n"] == 17 and mean["estimate"] == pytest.approx(np.mean([s for s in score if s != 8]), rel=1e-12)

@@ -622,6 +622,33 @@ def _answer_codes(survey: Survey, raw: RawTable) -> list[Problem]:
     for column in sorted(_estimated(survey.spec) & set(survey.data.columns)):
         if not column.endswith(("/_sum", "/_count")):
             problems += code_problems(survey.data[column], raw, column)
+            problems += _labelled_codes(survey, raw, column)
+    return problems
+
+
+# a choice the form labels "don't know", "refused", "not applicable" (in French or English), folded
+NOT_AN_ANSWER = re.compile(r"\b(ne sai[st] pas|sais pas|nsp|don'?t know|do not know|refus\w*|prefere ne pas\w*|"
+                           r"prefer not\w*|sans reponse|pas de reponse|no answer|non applicable|not applicable|"
+                           r"sans objet|n/a)\b")
+
+
+def _labelled_codes(survey: Survey, raw: RawTable, column: str) -> list[Problem]:
+    """A score averaged whose form gives a choice the label « Ne sait pas » (8 beside 1 to 5): the mean counted the
+    8 as a score (4.2 for 3.66), without a word. Refused at the first such answer, with the count."""
+    problems = []
+    for code, labels in survey.value_labels.get(column, {}).items():
+        label = next((t for t in labels.values() if NOT_AN_ANSWER.search(fold(t))), None)
+        number = _number(code)
+        if label is None or number is None:
+            continue
+        hits = survey.data[column].eq(number)
+        if hits.any():
+            shown = numbers.plain(number)
+            problems.append(raw.problem(
+                "survey_missing_code", f"{_answers(int(hits.sum()))} {shown}, which the form labels « {label} »: "
+                f"not a value, but the estimates would count it as {shown}", f"Declare it (missing_codes: [{shown}] "
+                "in the YAML), or leave those answers empty in the file.", index=hits.index[hits][0], column=column,
+                value=shown))
     return problems
 
 
