@@ -181,3 +181,29 @@ def test_relative_weights_give_the_design_effect_against_sampling_with_replaceme
     assert [(p.rule, p.column, p.severity) for p in problems] == [
         ("survey_total_relative_weights", "estimates.0.total", "error")]
     assert "relative weights" in problems[0].message and "mean instead" in problems[0].hint
+
+
+def test_a_subgroup_of_one_respondent_has_no_standard_error(tmp_path):
+    """A subgroup (« by: region ») holding one respondent: R's survey and svy give its mean an SE of 0 (the answer
+    minus itself), which the annex showed « 0,0 » beside the mean, as if it were exact. One answer says nothing of
+    the variance: its SE and interval are not available, its note says why; the other subgroups are R's
+    (tests/fixtures/survey/one_respondent.R)."""
+    folder = tmp_path / "surveys"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "one_respondent.csv", folder / "s.csv")
+    (folder / "s.yaml").write_text("title: t\ndesign: {weights: poids}\nestimates:\n"
+                                   "  - {mean: menage/enfants, by: region}\n", encoding="utf-8")
+    surveys, problems, _ = load_surveys(folder)
+    assert problems == []
+    rows = est.estimates(surveys["s"]).set_index("by_value")
+    alone = rows.loc["est"]
+    assert alone["estimate"] == 4 and alone["n"] == 1
+    assert all(math.isnan(alone[c]) for c in ("se", "ci_low", "ci_high", "deff"))
+    assert est.note_of(alone) == "a single answer: no standard error"
+    for region, (mean, se, low, high, df) in {
+            "nord": (1.93333333333, 0.364728419407, 1.15106867468, 2.71559799198, 14),
+            "sud": (1.35714285714, 0.405891814744, 0.480266902656, 2.23401881163, 13)}.items():
+        row = rows.loc[region]
+        assert (row["estimate"], row["se"], row["ci_low"], row["ci_high"]) == pytest.approx((mean, se, low, high),
+                                                                                            rel=1e-9)
+        assert row["df"] == df

@@ -138,6 +138,10 @@ def estimate(survey: Any, stat: str, variable: str, value: str | None = None, by
         # 0 of n answers is not « 0 % to 0 % »: the exact binomial bound, (alpha / 2) ^ (1 / n) from the far end
         bound = 0.025 ** (1 / int(out["n"]))
         out = {**out, "lci": 0.0 if out["est"] == 0 else bound, "uci": 1 - bound if out["est"] == 0 else 1.0}
+    if stat != "share" and int(out["n"]) == 1:
+        # a subgroup of one respondent: R and svy give an SE of 0 (its answer minus itself), which the annex showed
+        # as « 0,0 » beside the mean, as if it were exact; one answer says nothing of the variance
+        out, deff, kind = {**out, "se": math.nan, "lci": math.nan, "uci": math.nan}, None, ""
     return {**row, "estimate": out["est"], "se": out["se"], "ci_low": out["lci"], "ci_high": out["uci"],
             "deff": math.nan if deff is None or not kind else float(deff), "deff_kind": kind,
             "df": float(out["df"]) if out.get("df") is not None else math.nan, "n": int(out["n"])}
@@ -237,4 +241,6 @@ def deff_note(kind: str) -> str:
 def note_of(row: pd.Series) -> str:
     if row["n"] == 0:
         return "no answer in this subgroup"
+    if row["n"] == 1 and row["stat"] != "share":
+        return "a single answer: no standard error"
     return f"df {int(row['df']) if np.isfinite(row['df']) else 'n/a'}; {deff_note(row['deff_kind'])}"
