@@ -935,3 +935,39 @@ def test_a_score_s_dont_know_choice_in_the_form_is_not_averaged(tmp_path):
     assert problems == []
     mean = est.estimates(surveys["s"]).iloc[0]
     assert mean["n"] == 17 and mean["estimate"] == pytest.approx(np.mean([s for s in score if s != 8]), rel=1e-12)
+
+
+def _tested_survey(folder, spec_extra):
+    """40 interviews from 10 May 2021 and, before them, 4 test submissions of the form (KoboToolbox's CSV)."""
+    rows = []
+    for i in range(44):
+        day = f"2021-05-0{3 + (i % 2) * 2}" if i < 4 else f"2021-05-{10 + i % 15:02d}"
+        rows.append({"start": f"{day}T09:{i:02d}:12.345+01:00", "end": f"{day}T09:59:00.000+01:00",
+                     "emploi/heures_formation": 100 if i < 4 else 40 + i, "poids": 25.0,
+                     "_uuid": f"9a{i:06d}-1111-4222-8333-{i:012d}", "_submission_time": f"{day}T08:59:59",
+                     "_index": i + 1})
+    return _csv_survey(folder, pd.DataFrame(rows), "title: t\ndesign: {weights: poids}\nestimates:\n"
+                       "  - {total: emploi/heures_formation}\n" + spec_extra)
+
+
+def test_test_submissions_before_the_fieldwork_start_are_left_out(tmp_path):
+    """Four submissions made on the server to try the form, a week before the interviews: counted as respondents
+    (total hours 73 500 for 63 500 over the 40 interviews), with nothing to say they were tests. 'fieldwork_start'
+    in the YAML leaves out what was made before it, with a warning naming the rows and a sentence in the annex."""
+    from helpers.annex.surveys import design_text
+    from helpers.data.surveys import about, from_about
+
+    survey, problems = _tested_survey(tmp_path / "dated", "fieldwork_start: 2021-05-10\n")
+    assert [(p.rule, p.severity, p.row, p.column) for p in problems] == [
+        ("survey_before_fieldwork", "warning", 2, "start")]
+    assert "4 submission(s) made before the fieldwork_start 2021-05-10" in problems[0].message
+    assert "(rows 2, 3, 4, 5)" in problems[0].message
+    assert survey.early == 4 and len(survey.data) == 40
+    assert est.estimates(survey).iloc[0]["estimate"] == pytest.approx(25 * sum(40 + i for i in range(4, 44)))
+    stored = from_about(survey.name, about(survey), survey.data)
+    assert "premier jour de l'enquête (10 mai 2021), essais du formulaire, écartées de toutes les estimations : 4." \
+        in design_text(stored, est.design_summary(stored), "fr")
+    undated, problems = _tested_survey(tmp_path / "undated", "")
+    assert problems == [] and undated.early == 0 and len(undated.data) == 44
+    _, problems = _tested_survey(tmp_path / "all", "fieldwork_start: 2021-06-01\n")
+    assert [p.rule for p in problems] == ["survey_all_before_fieldwork"]

@@ -216,7 +216,7 @@ def design_summary(survey: Any) -> dict[str, Any]:
                "population": float(weights.sum()) if design["weights"] else math.nan,
                "relative": relative_weights(survey),
                "weighted": bool(design["weights"]), "fpc": bool(design["fpc"]), "lonely": list(survey.notes),
-               "rejected": survey.rejected, "design": design}
+               "rejected": survey.rejected, "early": getattr(survey, "early", 0), "design": design}
     return summary
 
 

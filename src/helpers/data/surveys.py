@@ -35,6 +35,7 @@ approved at review are left out, with a warning.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import math
 import re
@@ -132,6 +133,7 @@ class SurveySpec(_Strict):
     estimates: list[EstimateSpec] = []
     form: str | None = None
     missing_codes: list[float] = []     # numbers the form uses for "don't know", "refused": read as empty answers
+    fieldwork_start: dt.date | None = None   # the first day of interviews: earlier submissions are tests
 
 
 @dataclass
@@ -146,6 +148,7 @@ class Survey:
     files: list[Path] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)   # what was done about the design (lonely strata), in English
     rejected: int = 0                           # submissions left out: not approved at review (_validation_status)
+    early: int = 0                              # submissions left out: made before fieldwork_start (tests)
 
     def design_columns(self) -> dict[str, str | None]:
         d = self.spec.design
@@ -265,9 +268,11 @@ def load_survey(spec_path: Path, encoding: str = "utf-8") -> tuple[Survey | None
     problems += _repeated_submissions(frame, raw)
     frame, rejected, found = _without_rejected(frame, raw)
     problems += found
+    frame, early, found = _without_tests(frame, raw, spec)
+    problems += found
     frame, found = _skipped(frame, raw, spec)
     problems += found
-    survey = Survey(spec_path.stem, spec, frame, files=[data_path, spec_path], rejected=rejected)
+    survey = Survey(spec_path.stem, spec, frame, files=[data_path, spec_path], rejected=rejected, early=early)
     if spec.form:
         form_path = spec_path.parent / spec.form
         if not exists(form_path) or form_path.resolve().parent != spec_path.parent.resolve():
@@ -613,6 +618,54 @@ def _without_rejected(frame: pd.DataFrame, raw: RawTable) -> tuple[pd.DataFrame,
         "again; to leave them out without this warning, delete their rows (and their rows in the repeat "
         "groups' sheets).", index=frame.index[rejected][0],
         column=column, value=value, severity="warning")]
+
+
+def _interview_day(value: Any) -> dt.date | None:
+    """The day of a time as exports write it: '2021-05-03T09:58:12.345+01:00' (KoboToolbox's start, the
+    interviewer's own day), '2021-05-03T10:00:00' (_submission_time), a date cell of an .xlsx."""
+    if isinstance(value, (dt.datetime, pd.Timestamp)):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = _as_text(value)
+    try:
+        return dt.date.fromisoformat(text[:10]) if isinstance(text, str) else None
+    except ValueError:
+        return None
+
+
+def _without_tests(frame: pd.DataFrame, raw: RawTable, spec: SurveySpec) -> tuple[pd.DataFrame, int, list[Problem]]:
+    """Submissions made before the first day of fieldwork (``fieldwork_start``): the form tried out on the server
+    before the survey, counted as respondents (a total 10 % high with 4 tests in 40 submissions). Left out, with
+    a warning naming their rows; the day is the interview's start, else the submission's time."""
+    if spec.fieldwork_start is None:
+        return frame, 0, []
+    column = next((c for c in TIME_COLUMNS if c in frame.columns and c != "end"), None)
+    if column is None:
+        return frame, 0, [raw.problem("survey_fieldwork_without_times", "'fieldwork_start' is given, but the export "
+                                      "has no 'start' nor '_submission_time' column to tell when each submission "
+                                      "was made", "Export again with the metadata columns, or remove "
+                                      "'fieldwork_start' from the YAML.", index=raw.header_row)]
+    days = frame[column].map(_interview_day)
+    if column != "_submission_time" and "_submission_time" in frame.columns:   # an interview without its start
+        days = days.where(days.notna(), frame["_submission_time"].map(_interview_day))
+    early = days.map(lambda d: d is not None and d < spec.fieldwork_start).astype(bool)
+    count = int(early.sum())
+    if not count:
+        return frame, 0, []
+    rows = ", ".join(str(i) for i in frame.index[early][:MAX_LISTED])
+    more = f" and {count - MAX_LISTED} more" if count > MAX_LISTED else ""
+    first = frame.index[early][0]
+    if count == len(frame):
+        return frame, 0, [raw.problem("survey_all_before_fieldwork", f"every submission was made before the "
+                                      f"fieldwork_start {spec.fieldwork_start.isoformat()}", "Check the date in the "
+                                      "YAML (year-month-day).", index=first, column=column,
+                                      value=_as_text(frame.at[first, column]))]
+    return frame[~early], count, [raw.problem(
+        "survey_before_fieldwork", f"{count} submission(s) made before the fieldwork_start "
+        f"{spec.fieldwork_start.isoformat()} (tests of the form) are left out of every estimate (rows {rows}{more})",
+        "Nothing to do if they are tests; if the interviews began earlier, correct 'fieldwork_start' in the YAML.",
+        index=first, column=column, value=_as_text(frame.at[first, column]), severity="warning")]
 
 
 def _answer_codes(survey: Survey, raw: RawTable) -> list[Problem]:
@@ -1165,10 +1218,10 @@ def about(survey: Survey) -> dict[str, Any]:
     return {"spec": survey.spec.model_dump(mode="json"), "labels": survey.labels,
             "value_labels": survey.value_labels, "multiple": survey.multiple,
             "sex": list(survey.sex) if survey.sex else None, "files": [str(p) for p in survey.files],
-            "notes": survey.notes, "rejected": survey.rejected}
+            "notes": survey.notes, "rejected": survey.rejected, "early": survey.early}
 
 
 def from_about(name: str, meta: dict[str, Any], data: pd.DataFrame) -> Survey:
     return Survey(name, SurveySpec(**meta["spec"]), data, meta["labels"], meta["value_labels"], meta["multiple"],
                   tuple(meta["sex"]) if meta["sex"] else None, [Path(p) for p in meta["files"]], meta["notes"],
-                  meta.get("rejected", 0))
+                  meta.get("rejected", 0), meta.get("early", 0))
