@@ -1151,6 +1151,10 @@ CASES = [
          "outcome_missing_code", "survey.csv", 5, "score", hint="Leave these answers empty",
          what="score = -99 ('don't know' in the questionnaire) in a study: the comparison group's mean fell to "
               "-44.5"),
+    Case("two-digit don't-know code as an outcome", lambda m: m.replace("impact/survey.csv", "4,C,11.5,", "4,C,98,"),
+         "outcome_nines", "survey.csv", 5, "score", severity="warning", hint="leave those answers empty",
+         what="score = 98 ('ne sait pas' in DHS / MICS-style questionnaires) among scores of 10 to 14: the "
+              "comparison group's mean rose to 54, without a word"),
     Case("person entered twice", lambda m: (
              m.replace("impact/survey.yaml", "covariates: [age]", "covariates: [age]\nunit: id"),
              m.append("impact/survey.csv", "3,C,10,40")),
