@@ -971,3 +971,25 @@ def test_test_submissions_before_the_fieldwork_start_are_left_out(tmp_path):
     assert problems == [] and undated.early == 0 and len(undated.data) == 44
     _, problems = _tested_survey(tmp_path / "all", "fieldwork_start: 2021-06-01\n")
     assert [p.rule for p in problems] == ["survey_all_before_fieldwork"]
+
+
+def test_probabilities_of_selection_given_as_weights_are_refused(tmp_path):
+    """The sampling frame's probability of selection put in the weight column (0.02 in the large Maroc stratum, 0.2
+    in the small Mauritanie one): the respondents who stand for the fewest weighed most, the mean earnings 165 for
+    285, without a word. Every weight below 1 (not adding up to 1, as weights normalised to a sum of 1 do) is
+    refused at the smallest; the inverses give the right mean; weights adding up to 1 are relative weights."""
+    rows = [{"_uuid": f"{pays}{k}", "_index": 20 * (pays == "mauritanie") + k + 1,
+             "_submission_time": "2021-05-03T10:00:00", "pays": pays, "proba": p, "revenu": base + k}
+            for pays, p, base in (("maroc", 0.02, 290), ("mauritanie", 0.2, 140)) for k in range(20)]
+    frame = pd.DataFrame(rows)
+    spec = "title: t\ndesign: {weights: proba, strata: pays}\nestimates:\n  - {mean: revenu}\n"
+    _, problems = _csv_survey(tmp_path / "p", frame, spec)
+    assert [(p.rule, p.severity, p.row, p.column, p.value) for p in problems] == [
+        ("survey_weight_probability", "error", 2, "proba", "0.02")]
+    assert "(1 / 0.02 = 50)" in problems[0].hint
+    survey, problems = _csv_survey(tmp_path / "w", frame.assign(proba=1 / frame["proba"]), spec)
+    assert problems == []
+    assert est.estimates(survey).iloc[0]["estimate"] == pytest.approx(
+        (50 * (290 + 9.5) * 20 + 5 * (140 + 9.5) * 20) / (50 * 20 + 5 * 20), rel=1e-12)
+    survey, problems = _csv_survey(tmp_path / "sum1", frame.assign(proba=(1 / frame["proba"]) / 1100), spec)
+    assert problems == [] and survey.data["proba"].sum() == pytest.approx(1)

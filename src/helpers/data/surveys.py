@@ -1034,6 +1034,19 @@ def _design_problems(survey: Survey, raw: RawTable, spec_path: Path) -> list[Pro
         if bad.sum() > 20:
             problems.append(raw.problem("survey_weight", f"{int(bad.sum()) - 20} more weights are missing or not "
                                         "greater than 0", "", column=weights))
+        given = data[weights][~bad]
+        # every weight below 1, not adding up to 1: probabilities of selection given as weights (0.02 in the large
+        # stratum, 0.2 in the small one), which weigh most those who stand for the fewest: mean 165 for 285
+        if len(given) and given.max() < 1 and abs(given.sum() - 1) > 0.01 and given.nunique() > 1:
+            i = given.idxmin()
+            low, high = numbers.plain(float(given.min())), numbers.plain(float(given.max()))
+            problems.append(raw.problem(
+                "survey_weight_probability", f"every weight is below 1 ({low} to {high}): a weight is the number of "
+                "people a respondent stands for; these look like probabilities of selection, which would give the "
+                "most weight to those who stand for the fewest", f"Give the inverse of the probability as the "
+                f"weight (1 / {low} = {numbers.plain(round(1 / float(given.min()), 2))}); if they are relative "
+                "weights, multiply them so that their mean is 1.", index=i, column=weights,
+                value=numbers.plain(float(given[i]))))
     for column in (strata, clusters):
         if column:
             for i in data.index[data[column].isna()][:20]:
