@@ -993,3 +993,18 @@ def test_probabilities_of_selection_given_as_weights_are_refused(tmp_path):
         (50 * (290 + 9.5) * 20 + 5 * (140 + 9.5) * 20) / (50 * 20 + 5 * 20), rel=1e-12)
     survey, problems = _csv_survey(tmp_path / "sum1", frame.assign(proba=(1 / frame["proba"]) / 1100), spec)
     assert problems == [] and survey.data["proba"].sum() == pytest.approx(1)
+
+
+def test_an_unquoted_yes_as_a_share_s_value_says_to_quote_it(tmp_path):
+    """`{share: employed, value: yes}` (an English form's codes yes / no): YAML reads yes as true, and the refusal
+    said « 'true', which no answer of 'employed' has », a value the evaluator never wrote. It now says why."""
+    frame = pd.DataFrame({"_uuid": [f"u{i}" for i in range(10)], "_index": range(1, 11),
+                          "_submission_time": "2021-05-03T10:00:00", "poids": 10.0,
+                          "employed": ["yes"] * 6 + ["no"] * 4})
+    _, problems = _csv_survey(tmp_path / "s", frame, "title: t\ndesign: {weights: poids}\nestimates:\n"
+                              "  - {share: employed, value: yes}\n")
+    assert [(p.rule, p.column) for p in problems] == [("survey_value_absent", "estimates.0.value")]
+    assert problems[0].hint.startswith("YAML reads yes, no, on, off (and true, false) without quotes as true")
+    survey, problems = _csv_survey(tmp_path / "q", frame, "title: t\ndesign: {weights: poids}\nestimates:\n"
+                                   "  - {share: employed, value: \"yes\"}\n")
+    assert problems == [] and est.estimates(survey).iloc[0]["estimate"] == pytest.approx(0.6)

@@ -1174,6 +1174,9 @@ def _value_problems(survey: Survey, spec_path: Path) -> list[Problem]:
         if est.value is not None and not listed and not survey.has_value(column, est.value):   # listed: a 0 %
             known = survey.options(column)
             guess = did_you_mean(est.value, known)
+            if est.value in ("true", "false"):   # `value: yes` unquoted: YAML reads yes, no, on, off as true, false
+                guess = (f"YAML reads yes, no, on, off (and true, false) without quotes as {est.value}: write the "
+                         "value in quotes, e.g. value: \"yes\".")
             problems.append(Problem(relative(spec_path), "survey_value_absent", f"'estimates.{i}.value' is "
                                     f"'{est.value}', which no answer of '{column}' has", " ".join(
                                         x for x in (guess, f"Values found: {', '.join(known[:15]) or 'none'}.") if x),
