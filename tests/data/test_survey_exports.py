@@ -1008,3 +1008,18 @@ def test_an_unquoted_yes_as_a_share_s_value_says_to_quote_it(tmp_path):
     survey, problems = _csv_survey(tmp_path / "q", frame, "title: t\ndesign: {weights: poids}\nestimates:\n"
                                    "  - {share: employed, value: \"yes\"}\n")
     assert problems == [] and est.estimates(survey).iloc[0]["estimate"] == pytest.approx(0.6)
+
+
+def test_thousands_with_a_narrow_no_break_space_are_numbers(tmp_path):
+    """'3\u202f000' (thousands with a narrow no-break space, as French Excel and LibreOffice write a number cell
+    saved as CSV) was refused as « not a number », though '2\u00a0500,50' and '1 800' were read."""
+    folder = tmp_path / "s"
+    folder.mkdir()
+    (folder / "s.csv").write_text("_uuid;_index;_submission_time;poids;revenu\n"
+                                  "a1;1;2021-05-01T10:00:00;12,5;3\u202f000\n"
+                                  "a2;2;2021-05-01T11:00:00;12,5;2\u00a0500,50\n"
+                                  "a3;3;2021-05-01T12:00:00;7,25;1 800\n", encoding="utf-8")
+    (folder / "s.yaml").write_text("title: t\ndesign: {weights: poids}\nestimates:\n  - {mean: revenu}\n",
+                                   encoding="utf-8")
+    surveys, problems, _ = load_surveys(folder)
+    assert problems == [] and surveys["s"].data["revenu"].tolist() == [3000.0, 2500.5, 1800.0]

@@ -466,7 +466,8 @@ def _number(value: Any) -> float | None:
         return None
     if isinstance(value, (int, float)):
         return float(value) if math.isfinite(value) else None
-    text = str(value).strip().replace("\u00a0", "").replace(" ", "")
+    # thousands written with a (narrow) no-break space, as French Excel and LibreOffice write them: '3\u202f000'
+    text = re.sub(f"[{numbers.SPACES}]", "", str(value).strip())
     if text.count(",") == 1 and "." not in text:
         text = text.replace(",", ".")
     try:
