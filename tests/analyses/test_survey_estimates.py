@@ -207,3 +207,42 @@ def test_a_subgroup_of_one_respondent_has_no_standard_error(tmp_path):
         assert (row["estimate"], row["se"], row["ci_low"], row["ci_high"]) == pytest.approx((mean, se, low, high),
                                                                                             rel=1e-9)
         assert row["df"] == df
+
+
+# tests/fixtures/survey/nested_skips.R: (estimate, se, CI low, CI high, deff, df), R's survey with nest = TRUE
+NESTED_SKIPS_R = {
+    "s:emploi/revenu|mean": (274.566860465, 13.8740533676, 240.618274856, 308.515446074, 0.790943659585, 6),
+    "s:emploi/revenu|total": (94451, 7717.29667263, 75567.4553129, 113334.544687, 2.06800857074, 6),
+    "s:emploi/satisfait=oui|share": (0.488372093023, 0.112655321228, 0.240535253795, 0.74206078585,
+                                     1.1395154601, 6),
+    "s:emploi/revenu:region=nord|mean": (275.094017094, 32.8193621822, 133.883698812, 416.304335376,
+                                         1.17051890567, 2),
+    "s:emploi/revenu:region=nord|total": (32186, 4544.97444071, 12630.5533161, 51741.4466839, 1.63986964295, 2),
+    "s:emploi/revenu:region=sud|mean": (269.148148148, 13.5303602579, 226.088503136, 312.20779316,
+                                        0.453799310376, 3),
+    "s:emploi/revenu:region=sud|total": (50869, 5594.78548293, 33063.895611, 68674.104389, 2.17214284186, 3),
+}
+
+
+def test_cluster_codes_reused_across_strata_and_skipped_answers_equal_r(tmp_path):
+    """A Kobo export whose village codes (v1, v2...) are reused in every region (R refuses the design without
+    nest = TRUE) and whose income and satisfaction are asked of the employed only (empty otherwise): every estimate,
+    overall and by region, equals R's survey with nest = TRUE and na.rm = TRUE (the rows not asked stay in the
+    design, as a domain)."""
+    folder = tmp_path / "surveys"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "nested_skips.csv", folder / "s.csv")
+    (folder / "s.yaml").write_text(
+        "title: t\ndesign: {weights: poids, strata: region, clusters: village, fpc: taille}\nestimates:\n"
+        "  - {mean: emploi/revenu, by: region}\n  - {total: emploi/revenu, by: region}\n"
+        "  - {share: emploi/satisfait, value: oui}\n", encoding="utf-8")
+    surveys, problems, _ = load_surveys(folder)
+    assert problems == []
+    rows = est.estimates(surveys["s"])
+    found = {f"{r['key']}|{r['stat']}": r for _, r in rows.iterrows()}
+    for key, (value, se, low, high, deff, df) in NESTED_SKIPS_R.items():
+        row = found[key]
+        assert (row["estimate"], row["se"], row["ci_low"], row["ci_high"], row["deff"]) == pytest.approx(
+            (value, se, low, high, deff), rel=1e-6), key
+        assert row["df"] == df, key
+    assert est.design_summary(surveys["s"])["clusters"] == 9   # 3 + 4 + 2 villages, not the 4 codes
