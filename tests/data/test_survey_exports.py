@@ -1023,3 +1023,26 @@ def test_thousands_with_a_narrow_no_break_space_are_numbers(tmp_path):
                                    encoding="utf-8")
     surveys, problems, _ = load_surveys(folder)
     assert problems == [] and surveys["s"].data["revenu"].tolist() == [3000.0, 2500.5, 1800.0]
+
+
+def test_washington_group_answers_in_words_are_told(tmp_path):
+    """The six WG-SS questions answered with a form's own choice names ('aucune', 'quelques', 'beaucoup',
+    'impossible') instead of the WG's 1 to 4: no respondent was classified, and the share with a disability and every
+    « by: wg_disability » subgroup vanished from the annex without a word. A warning says why."""
+    words = ["aucune", "quelques", "beaucoup", "impossible"]
+    rows = []
+    for i in range(12):
+        row = {"_uuid": f"u{i}", "_index": i + 1, "_submission_time": "2021-05-03T10:00:00", "poids": 10.0,
+               "emploi/emploi_actuel": "oui" if i % 3 else "non"}
+        row.update({f"wg/{q}": words[(i + k) % 4 if k == 0 else 0] for k, q in enumerate(
+            ["SEE_SS", "HEAR_SS", "WALK_SS", "COGNITION_SS", "SELFCARE_SS", "COMMUNICATING_SS"])})
+        rows.append(row)
+    spec = ("title: t\ndesign: {weights: poids}\nestimates:\n"
+            "  - {share: emploi/emploi_actuel, value: oui, by: wg_disability}\n")
+    survey, problems = _csv_survey(tmp_path / "words", pd.DataFrame(rows), spec)
+    assert [(p.rule, p.severity, p.row, p.column, p.value) for p in problems] == [
+        ("survey_wg_codes", "warning", 2, "wg/see_ss", "aucune")]
+    assert "'aucune', 'beaucoup', 'impossible', 'quelques'" in problems[0].message
+    coded = pd.DataFrame(rows).replace({w: str(k + 1) for k, w in enumerate(words)})
+    survey, problems = _csv_survey(tmp_path / "codes", coded, spec)
+    assert problems == [] and survey.data["wg_disability"].value_counts().to_dict() == {"0": 6, "1": 6}

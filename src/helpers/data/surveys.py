@@ -286,7 +286,7 @@ def load_survey(spec_path: Path, encoding: str = "utf-8") -> tuple[Survey | None
     problems += _columns(survey, raw, spec_path)
     problems += _type_numbers(survey, raw)
     problems += _answer_codes(survey, raw)
-    _add_wg(survey)
+    problems += _add_wg(survey, raw)
     survey.sex = _find_sex(survey)
     problems += _spellings(survey, raw)
     problems += _design_problems(survey, raw, spec_path)
@@ -1209,12 +1209,27 @@ def wg_disability(answers: pd.DataFrame) -> pd.Series:
     return pd.Series(np.where(severe, "1", np.where(mild, "0", None)), index=answers.index, dtype="str")
 
 
-def _add_wg(survey: Survey) -> None:
+def _add_wg(survey: Survey, raw: RawTable) -> list[Problem]:
     columns = {d: _wg_column(survey.data.columns, d) for d in WG_DOMAINS}
-    if all(columns.values()):
-        survey.data[WG_COLUMN] = wg_disability(survey.data[list(columns.values())])
-        survey.labels[WG_COLUMN] = dict(WG_LABELS)
-        survey.value_labels[WG_COLUMN] = {k: dict(v) for k, v in WG_VALUE_LABELS.items()}
+    if not all(columns.values()):
+        return []
+    answers = survey.data[list(columns.values())]
+    survey.data[WG_COLUMN] = wg_disability(answers)
+    survey.labels[WG_COLUMN] = dict(WG_LABELS)
+    survey.value_labels[WG_COLUMN] = {k: dict(v) for k, v in WG_VALUE_LABELS.items()}
+    # answers in words ('aucune', 'beaucoup': a form whose choices are not the WG's 1 to 4): no one was classified,
+    # and the share with a disability, and every subgroup « by: wg_disability », vanished without a word
+    words = answers.apply(lambda s: s.map(_as_text)).stack()
+    words = words[pd.to_numeric(words, errors="coerce").isna()]
+    if survey.data[WG_COLUMN].notna().any() or words.empty:
+        return []
+    row, column = words.index[0]
+    listed = ", ".join(repr(w) for w in sorted(set(words))[:6])
+    return [raw.problem("survey_wg_codes", f"the six Washington Group questions are answered {listed}, not with "
+                        "the WG's codes (1 no difficulty, 2 some, 3 a lot, 4 cannot do at all): no respondent can "
+                        "be classified, and the share with a disability is not computed", "Export the answers as "
+                        "the WG's codes 1 to 4 (the form's choice names), or recode them so in the export.",
+                        index=row, column=column, value=words.iloc[0], severity="warning")]
 
 
 def _find_sex(survey: Survey) -> tuple[str, str] | None:
