@@ -1046,3 +1046,22 @@ def test_washington_group_answers_in_words_are_told(tmp_path):
     coded = pd.DataFrame(rows).replace({w: str(k + 1) for k, w in enumerate(words)})
     survey, problems = _csv_survey(tmp_path / "codes", coded, spec)
     assert problems == [] and survey.data["wg_disability"].value_counts().to_dict() == {"0": 6, "1": 6}
+
+
+def test_the_women_s_share_is_the_respondents_not_the_interviewers(tmp_path):
+    """The interviewer's sex at the top of the form (group 'enqueteur') and the respondent's further down: the
+    annex's « Part des femmes » was the interviewers' (73.3 %) for the respondents' 33.3 %, without a word. The sex
+    question the YAML counts is taken; else the one outside an interviewer's group, with a warning naming it."""
+    rows = [{"start": "2021-05-03T09:00:00", "enqueteur/nom": "Amina" if i % 4 else "Karim",
+             "enqueteur/sexe": "f" if i % 4 else "h", "identification/sexe": "f" if i % 3 == 0 else "h",
+             "emploi": "oui", "poids": 10.0, "_uuid": f"u{i}", "_index": i + 1} for i in range(30)]
+    spec = "title: t\ndesign: {weights: poids}\nestimates:\n  - {share: emploi, value: oui}\n"
+    survey, problems = _csv_survey(tmp_path / "a", pd.DataFrame(rows), spec)
+    assert [(p.rule, p.severity, p.column) for p in problems] == [
+        ("survey_sex_columns", "warning", "identification/sexe")]
+    assert "(not 'enqueteur/sexe')" in problems[0].message
+    women = est.headline(survey).iloc[0]
+    assert survey.sex == ("identification/sexe", "f") and women["estimate"] == pytest.approx(1 / 3)
+    survey, problems = _csv_survey(tmp_path / "b", pd.DataFrame(rows), spec.replace(
+        "emploi, value: oui}", "emploi, value: oui, by: identification/sexe}"))
+    assert problems == [] and survey.sex == ("identification/sexe", "f")

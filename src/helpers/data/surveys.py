@@ -287,7 +287,8 @@ def load_survey(spec_path: Path, encoding: str = "utf-8") -> tuple[Survey | None
     problems += _type_numbers(survey, raw)
     problems += _answer_codes(survey, raw)
     problems += _add_wg(survey, raw)
-    survey.sex = _find_sex(survey)
+    survey.sex, found = _find_sex(survey, raw)
+    problems += found
     problems += _spellings(survey, raw)
     problems += _design_problems(survey, raw, spec_path)
     problems += _value_problems(survey, spec_path)
@@ -1232,14 +1233,34 @@ def _add_wg(survey: Survey, raw: RawTable) -> list[Problem]:
                         index=row, column=column, value=words.iloc[0], severity="warning")]
 
 
-def _find_sex(survey: Survey) -> tuple[str, str] | None:
+INTERVIEWER = re.compile(r"enqueteu|interview|enumerat|agent|collect|superviseu|supervisor")
+
+
+def _find_sex(survey: Survey, raw: RawTable) -> tuple[tuple[str, str] | None, list[Problem]]:
+    """The women's question: its column and the code of a woman. Of several sex questions (the interviewer's, at the
+    top of the form, and the respondent's: the women's share was the interviewers', 73 % for 33 %), the one the YAML
+    counts, else the one not in an interviewer's group, with a warning naming the one used."""
+    found = []
     for column in survey.data.columns:
         if _question(column) in SEX_QUESTIONS:
             for code in survey.options(column):
                 labels = survey.value_labels.get(column, {}).get(code, {})
                 if fold(code) in FEMALE_WORDS or any(fold(t) in FEMALE_WORDS for t in labels.values()):
-                    return column, code
-    return None
+                    found.append((column, code))
+                    break
+    if len(found) < 2:
+        return (found[0] if found else None), []
+    named = {e.variable for e in survey.spec.estimates} | {header_name(e.by) for e in survey.spec.estimates if e.by}
+    respondents = [f for f in found if not INTERVIEWER.search(fold(f[0]))]
+    chosen = next((f for f in found if f[0] in named), None)
+    if chosen is not None:   # the YAML counts it: no doubt to tell
+        return chosen, []
+    chosen = respondents[0] if respondents else found[0]
+    others = ", ".join(repr(c) for c, _ in found if c != chosen[0])
+    return chosen, [raw.problem("survey_sex_columns", f"the export has several sex questions: the share of women is "
+                                f"that of '{chosen[0]}' (not {others})", "If it is not the respondents' sex, "
+                                "count the right one in the YAML ({share: <column>, value: <code of a woman>}), "
+                                "which the annex then takes.", column=chosen[0], severity="warning")]
 
 
 # ================================================================= the build's store (JSON beside the Parquet)
