@@ -1065,3 +1065,24 @@ def test_the_women_s_share_is_the_respondents_not_the_interviewers(tmp_path):
     survey, problems = _csv_survey(tmp_path / "b", pd.DataFrame(rows), spec.replace(
         "emploi, value: oui}", "emploi, value: oui, by: identification/sexe}"))
     assert problems == [] and survey.sex == ("identification/sexe", "f")
+
+
+def test_a_select_multiple_exported_with_its_labels_is_told(tmp_path):
+    """KoboToolbox's « Labels » export (headers and answers as the French labels): the select_multiple's answer
+    'Langue étrangère Numérique' was one answer beside 'Numérique', each combination a share of its own (« Numérique »
+    33.3 % though 10 of the 15 who answered chose it), without a word."""
+    rows = [{"Identification/Sexe": "Femme" if i % 2 else "Homme",
+             "Compétences utilisées au travail": ["Langue étrangère Numérique", "Numérique", None, "Métier"][i % 4],
+             "Situation": ["En emploi", "Sans emploi"][i % 2],
+             "poids": 10.0, "_uuid": f"u{i}", "_index": i + 1, "_submission_time": "2021-05-03T10:00:00"}
+            for i in range(20)]
+    folder = tmp_path / "labels"
+    folder.mkdir()
+    pd.DataFrame(rows).to_excel(folder / "s.xlsx", index=False, sheet_name="Suivi")
+    (folder / "s.yaml").write_text("title: t\ndesign: {weights: poids}\nestimates:\n"
+                                   "  - {share: Compétences utilisées au travail}\n  - {share: Situation}\n",
+                                   encoding="utf-8")
+    _, problems, _ = load_surveys(folder)
+    assert [(p.rule, p.severity, p.row, p.column, p.value) for p in problems] == [
+        ("survey_multiple_labels", "warning", 2, "compétences_utilisées_au_travail", "Langue étrangère Numérique")]
+    assert "holds the answer 'Numérique'" in problems[0].message

@@ -493,6 +493,7 @@ NINES = (99, 999, 9999, 99999, 999999)   # the same codes written with nines: an
 # of children of 0 to 4 made the mean 8.27 for 1.86, without a word
 SHORT_CODES = (88, 96, 97, 98)
 MAX_LISTED = 10
+MAX_OPTIONS_COMPARED = 200   # distinct answers of a column compared two by two (a select's answers, not free text)
 SKIPPED = {"n/a", "#n/a"}   # KoboToolbox's mark of a skipped question (and Excel's "not available"), folded
 # a choice's code as KoboToolbox / ODK write it (lower case, or all capitals): 'En' or 'Tetouan' is a word of a label
 CODE = re.compile(r"^([a-z0-9_.\-]+|[A-Z0-9_.\-]+)$")
@@ -888,6 +889,22 @@ def _find_multiple(survey: Survey, raw: RawTable) -> list[Problem]:
         options = [c[len(column) + 1:] for c in columns if c.startswith(column + "/")]
         if column not in survey.data and options and _zero_one(survey.data, column, options):
             survey.multiple.setdefault(column, options)
+    for column in sorted(c for c in counted - set(survey.multiple) if c in survey.data and c not in survey.labels):
+        # a select_multiple exported with its labels (KoboToolbox's « Labels »): 'Langue étrangère Numérique' is one
+        # answer beside 'Numérique', and each combination was a share of its own (« Numérique » 33 % for 67 %)
+        answers = sorted({str(v) for v in survey.data[column].dropna()}, key=len)
+        if len(answers) > MAX_OPTIONS_COMPARED:   # free text, not choices
+            continue
+        joined = next(((a, b) for a in answers for b in answers if len(b) < len(a) and
+                       (a.startswith(b + " ") or a.endswith(" " + b) or f" {b} " in a)), None)
+        if joined is not None:
+            row = survey.data.index[survey.data[column].astype(str).eq(joined[0]).to_numpy()][0]
+            problems.append(raw.problem(
+                "survey_multiple_labels", f"'{column}' may be a select_multiple exported with its labels: the answer "
+                f"'{joined[0]}' holds the answer '{joined[1]}', and each combination of options is counted as one "
+                "answer", "Export with the XML values and headers (KoboToolbox: « XML values and headers »), so that "
+                "each option is a code with its 0/1 column; if it is a select_one, give the form ('form:' in the "
+                "YAML).", index=row, column=column, value=joined[0], severity="warning"))
     for column in sorted(counted & set(survey.multiple)):   # '1' or empty in every option column: no 0 either
         chosen = survey.options_written(column)
         if chosen.empty or chosen.eq(0).any().any():
