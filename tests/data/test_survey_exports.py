@@ -1086,3 +1086,24 @@ def test_a_select_multiple_exported_with_its_labels_is_told(tmp_path):
     assert [(p.rule, p.severity, p.row, p.column, p.value) for p in problems] == [
         ("survey_multiple_labels", "warning", 2, "compétences_utilisées_au_travail", "Langue étrangère Numérique")]
     assert "holds the answer 'Numérique'" in problems[0].message
+
+
+def test_a_repeat_sheet_pasted_twice_is_refused_at_its_rows(tmp_path):
+    """The jobs' sheet of a second download pasted under the first's: every job of the first submissions counted
+    twice (2.83 jobs per trainee for 2.0), without a word. A repeat row whose own _index is an earlier row's is
+    refused at its cell."""
+    survey, problems = _two_kobo_exports(tmp_path / "once", keep_uuid=True)
+    assert problems == []
+    import openpyxl
+    book = openpyxl.load_workbook(tmp_path / "once" / "s.xlsx")
+    sheet = book["emplois"]
+    for row in list(sheet.iter_rows(min_row=2, max_row=4, values_only=True)):
+        sheet.append(row)
+    folder = tmp_path / "twice"
+    folder.mkdir()
+    book.save(folder / "s.xlsx")
+    shutil.copy(tmp_path / "once" / "s.yaml", folder / "s.yaml")
+    _, problems, _ = load_surveys(folder)
+    assert [(p.rule, p.cell, p.value) for p in problems] == [
+        ("repeat_row_repeated", f"emplois!B{14 + k}", str(k + 1)) for k in range(3)]
+    assert "is that of row 2" in problems[0].message

@@ -390,6 +390,16 @@ def _join_repeat(frame: pd.DataFrame, raw: RawTable, repeat: RawTable, estimated
             through.append(sheet.sheet)
             seen.add(id(sheet))
             sheet = _parent_sheet(sheet, repeats)
+    own = next((c for c in ("_index", "key") if c in repeat.frame.columns), None)   # the repeat row's own number
+    if own is not None:   # a repeat sheet pasted twice under itself: every job counted twice (the count doubled)
+        ids = repeat.frame[own].map(_as_text)
+        again = ids.notna() & ids.duplicated()
+        for i in ids.index[again][:MAX_LISTED]:
+            earlier = ids.index[ids.eq(ids[i])][0]
+            problems.append(repeat.problem("repeat_row_repeated", f"this repeat row's {own} is that of row {earlier}: "
+                                           "its rows would be counted twice in the submission's count and sums",
+                                           "Delete one of the two rows (a sheet pasted twice?).", index=i,
+                                           column=own, value=ids[i]))
     known = set(keys)
     via = f" (through the sheet{'s' if len(through) > 1 else ''} {', '.join(map(repr, through))})" if through else ""
     for i in parent.index[~parent.isin(known)]:
