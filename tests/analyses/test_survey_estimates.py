@@ -246,3 +246,41 @@ def test_cluster_codes_reused_across_strata_and_skipped_answers_equal_r(tmp_path
             (value, se, low, high, deff), rel=1e-6), key
         assert row["df"] == df, key
     assert est.design_summary(surveys["s"])["clusters"] == 9   # 3 + 4 + 2 villages, not the 4 codes
+
+
+# tests/fixtures/survey/certainty.R: (estimate, se, CI low, CI high, deff, df)
+CERTAINTY_R = {
+    "s:revenu|mean": (305.306666667, 6.48898325654, 287.290360866, 323.322972467, 0.352111899483, 4),
+    "s:revenu|total": (228980, 4866.73744241, 215467.77065, 242492.22935, 0.352111899483, 4),
+    "s:emploi=oui|share": (0.662222222222, 0.0338478804705, 0.562934689537, 0.749011074047, 0.182667914918, 4),
+    "s:revenu:region=nord|mean": (305, 10.8907453066, 258.140904978, 351.859095022, 0.366723093532, 2),
+    "s:emploi=oui:region=nord|share": (0.666666666667, 0.0527046276695, 0.418893699302, 0.847304045118,
+                                       0.181818181818, 2),
+}
+
+
+def test_a_stratum_whose_only_centre_was_taken_with_certainty_equals_r(tmp_path):
+    """The region « capitale » has one training centre, taken with certainty (fpc 1 beside 8 and 6): the fpc 1 was
+    refused as « mixes sampling fractions (at most 1) and population sizes » (R reads it as a population of 1), and
+    its single centre would have been refused as a lonely stratum, though it adds no variance. The estimates equal
+    R's; the capitale's own subgroup, inside one first-stage unit (R: SE 0, df 0), has no SE nor interval."""
+    folder = tmp_path / "surveys"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "certainty.csv", folder / "s.csv")
+    (folder / "s.yaml").write_text(
+        "title: t\ndesign: {weights: poids, strata: region, clusters: centre, fpc: taille}\nestimates:\n"
+        "  - {mean: revenu, by: region}\n  - {total: revenu}\n  - {share: emploi, value: oui, by: region}\n",
+        encoding="utf-8")
+    surveys, problems, _ = load_surveys(folder)
+    assert problems == []
+    rows = est.estimates(surveys["s"])
+    found = {f"{r['key']}|{r['stat']}": r for _, r in rows.iterrows()}
+    for key, (value, se, low, high, deff, df) in CERTAINTY_R.items():
+        row = found[key]
+        assert (row["estimate"], row["se"], row["ci_low"], row["ci_high"], row["deff"]) == pytest.approx(
+            (value, se, low, high, deff), rel=1e-6), key
+        assert row["df"] == df, key
+    for key, value in (("s:revenu:region=capitale|mean", 297.2), ("s:emploi=oui:region=capitale|share", 0.6)):
+        row = found[key]
+        assert row["estimate"] == pytest.approx(value) and row["df"] == 0 and math.isnan(row["se"])
+        assert est.note_of(row) == "df 0, a single unit of the first stage: no standard error"

@@ -46,14 +46,22 @@ def _sample(survey: Any, columns: list[str], extra: dict[str, pd.Series] | None 
         frame[name] = _polars(series)
     data = pl.DataFrame(frame)
     fpc = design["fpc"]
-    if fpc and (survey.data[fpc] <= 1).all():  # sampling fractions -> population sizes, as R's svydesign does
+    singleton = None
+    if fpc:
         stratum = survey.data[design["strata"]] if design["strata"] else pd.Series("", index=survey.data.index)
         unit = survey.data[design["clusters"]] if design["clusters"] else pd.Series(survey.data.index,
                                                                                     index=survey.data.index)
         sampled = stratum.map(unit.groupby(stratum).nunique())
-        data = data.with_columns(pl.Series(fpc, (sampled / survey.data[fpc]).to_numpy(dtype=float)))
+        population = sampled / survey.data[fpc] if (survey.data[fpc] <= 1).all() else survey.data[fpc]
+        if (survey.data[fpc] <= 1).all():  # sampling fractions -> population sizes, as R's svydesign does
+            data = data.with_columns(pl.Series(fpc, population.to_numpy(dtype=float)))
+        # a stratum whose single unit is its whole population (a region's only centre, taken with certainty) adds no
+        # variance, as in R; svy refuses a single unit whatever its fpc, and « skip » is that 0 (the loader refuses
+        # any other single unit)
+        if (sampled.eq(1) & population.eq(sampled)).any():
+            singleton = svy.Singleton(svy.core.enumerations.SingletonMethod.SKIP)
     return svy.Sample(data, svy.Design(stratum=design["strata"], psu=design["clusters"], wgt=design["weights"],
-                                       pop_size=fpc))
+                                       pop_size=fpc, singleton=singleton))
 
 
 def _polars(series: pd.Series):
@@ -138,9 +146,12 @@ def estimate(survey: Any, stat: str, variable: str, value: str | None = None, by
         # 0 of n answers is not « 0 % to 0 % »: the exact binomial bound, (alpha / 2) ^ (1 / n) from the far end
         bound = 0.025 ** (1 / int(out["n"]))
         out = {**out, "lci": 0.0 if out["est"] == 0 else bound, "uci": 1 - bound if out["est"] == 0 else 1.0}
-    if stat != "share" and int(out["n"]) == 1:
+    single = stat != "share" and int(out["n"]) == 1
+    if single or (out["se"] == 0 and out.get("df") == 0 and (stat != "share" or 0 < out["est"] < 1)):
         # a subgroup of one respondent: R and svy give an SE of 0 (its answer minus itself), which the annex showed
-        # as « 0,0 » beside the mean, as if it were exact; one answer says nothing of the variance
+        # as « 0,0 » beside the mean, as if it were exact; one answer says nothing of the variance. So for a
+        # subgroup inside one unit of the first stage taken with certainty (no first-stage variance, the second
+        # stage's not counted)
         out, deff, kind = {**out, "se": math.nan, "lci": math.nan, "uci": math.nan}, None, ""
     return {**row, "estimate": out["est"], "se": out["se"], "ci_low": out["lci"], "ci_high": out["uci"],
             "deff": math.nan if deff is None or not kind else float(deff), "deff_kind": kind,
@@ -243,4 +254,6 @@ def note_of(row: pd.Series) -> str:
         return "no answer in this subgroup"
     if row["n"] == 1 and row["stat"] != "share":
         return "a single answer: no standard error"
+    if row["df"] == 0 and not np.isfinite(row["se"]):
+        return "df 0, a single unit of the first stage: no standard error"
     return f"df {int(row['df']) if np.isfinite(row['df']) else 'n/a'}; {deff_note(row['deff_kind'])}"

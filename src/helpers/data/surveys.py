@@ -1092,8 +1092,10 @@ def _design_problems(survey: Survey, raw: RawTable, spec_path: Path) -> list[Pro
                                         "population size (or the sampling fraction) of the stratum on every row.",
                                         index=i, column=fpc, value=data.at[i, fpc]))
             return problems
-        fractions = data[fpc] <= 1
-        if fractions.any() and not fractions.all():
+        # as R's svydesign: all at most 1, fractions; else sizes, and 1 is a population of 1 (a region's only
+        # centre, taken with certainty), which was refused as « mixes fractions and sizes »
+        fractions = data[fpc] < 1
+        if fractions.any() and (data[fpc] > 1).any():
             i = data.index[fractions][0]
             problems.append(raw.problem("survey_fpc", "the fpc mixes sampling fractions (at most 1) and population "
                                         "sizes", "Use one or the other on every row.", index=i, column=fpc,
@@ -1113,8 +1115,13 @@ def _design_problems(survey: Survey, raw: RawTable, spec_path: Path) -> list[Pro
                                             "sampling fraction): it cannot be smaller than the sample.",
                                             index=values.index[0], column=fpc, value=values.iloc[0]))
         problems += _fpc_against_weights(data, raw, fpc, weights, stratum, clusters)
+    whole = set()   # strata whose every unit was taken (fpc = the sample, or a fraction of 1): no variance at all
+    if fpc and not data[fpc].isna().any():
+        size = data[fpc].groupby(stratum).first()
+        whole = {name for name in sampled.index if (size[name] == 1 and (data[fpc] <= 1).all()) or
+                 size[name] == sampled[name]}
     for name, count in sampled.items():
-        if count == 1:
+        if count == 1 and name not in whole:
             what = "cluster" if clusters else "respondent"
             survey.notes.append(f"stratum '{name}' has a single {what}")
             row = stratum.index[stratum == name][0]
