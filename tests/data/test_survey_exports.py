@@ -1107,3 +1107,21 @@ def test_a_repeat_sheet_pasted_twice_is_refused_at_its_rows(tmp_path):
     assert [(p.rule, p.cell, p.value) for p in problems] == [
         ("repeat_row_repeated", f"emplois!B{14 + k}", str(k + 1)) for k in range(3)]
     assert "is that of row 2" in problems[0].message
+
+
+def test_r_s_na_for_a_missing_answer_is_told(tmp_path):
+    """An export cleaned in R and saved with write.csv: every unanswered cell is 'NA'. The share of 'oui' counted
+    the 10 'NA' as answers (30 % for 60 % of those who answered), without a word; now warned, unless the form lists
+    'NA' as a choice."""
+    frame = pd.DataFrame({"_uuid": [f"u{i}" for i in range(20)], "_index": range(1, 21),
+                          "_submission_time": "2021-05-03T10:00:00", "poids": 10.0,
+                          "emploi/emploi_actuel": ["oui"] * 6 + ["non"] * 4 + ["NA"] * 10})
+    folder = tmp_path / "r"
+    folder.mkdir()
+    frame.to_csv(folder / "s.csv", index=False)   # R's write.csv: ',' and NA
+    (folder / "s.yaml").write_text("title: t\ndesign: {weights: poids}\nestimates:\n"
+                                   "  - {share: emploi/emploi_actuel, value: oui}\n", encoding="utf-8")
+    _, problems, _ = load_surveys(folder)
+    assert [(p.rule, p.severity, p.row, p.column) for p in problems] == [
+        ("survey_na_answer", "warning", 12, "emploi/emploi_actuel")]
+    assert problems[0].message.startswith("10 answers are 'NA'")

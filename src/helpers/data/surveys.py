@@ -290,6 +290,7 @@ def load_survey(spec_path: Path, encoding: str = "utf-8") -> tuple[Survey | None
     survey.sex, found = _find_sex(survey, raw)
     problems += found
     problems += _spellings(survey, raw)
+    problems += _na_answers(survey, raw)
     problems += _design_problems(survey, raw, spec_path)
     problems += _value_problems(survey, spec_path)
     return survey, problems
@@ -507,6 +508,26 @@ MAX_OPTIONS_COMPARED = 200   # distinct answers of a column compared two by two 
 SKIPPED = {"n/a", "#n/a"}   # KoboToolbox's mark of a skipped question (and Excel's "not available"), folded
 # a choice's code as KoboToolbox / ODK write it (lower case, or all capitals): 'En' or 'Tetouan' is a word of a label
 CODE = re.compile(r"^([a-z0-9_.\-]+|[A-Z0-9_.\-]+)$")
+
+
+def _na_answers(survey: Survey, raw: RawTable) -> list[Problem]:
+    """'NA' is how R's write.csv writes a missing value: an export cleaned in R and saved again holds 'NA' in every
+    unanswered text cell, which a share counted as an answer ('oui' 50 % of all for 60 % of those who answered).
+    Numbers are refused as not numbers; a column counted by value is warned, unless the form lists 'NA' as a choice."""
+    columns = {e.variable for e in survey.spec.estimates if e.stat == "share"}
+    columns |= {header_name(e.by) for e in survey.spec.estimates if e.by}
+    problems = []
+    for column in sorted(c for c in columns if c in survey.data.columns and c != WG_COLUMN):
+        if "NA" in survey.value_labels.get(column, {}) or "NA" in survey.multiple.get(column, []):
+            continue
+        hits = survey.data[column].astype(object).eq("NA")
+        if hits.any():
+            problems.append(raw.problem(
+                "survey_na_answer", f"{_answers(int(hits.sum()))} 'NA' (how R writes a missing value): counted as an "
+                "answer, in the denominator of every share of this question", "If they are missing values, leave "
+                "those cells empty (R: write.csv(..., na = \"\")); if 'NA' is a choice of the form, give the form.",
+                index=hits.index[hits][0], column=column, value="NA", severity="warning"))
+    return problems
 
 
 def _spellings(survey: Survey, raw: RawTable) -> list[Problem]:
