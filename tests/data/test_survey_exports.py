@@ -1125,3 +1125,22 @@ def test_r_s_na_for_a_missing_answer_is_told(tmp_path):
     assert [(p.rule, p.severity, p.row, p.column) for p in problems] == [
         ("survey_na_answer", "warning", 12, "emploi/emploi_actuel")]
     assert problems[0].message.startswith("10 answers are 'NA'")
+
+
+def test_an_export_with_labels_for_headers_says_so(tmp_path):
+    """KoboToolbox's « Labels » export: the headers are the questions' labels ('Emploi/Revenu mensuel (EUR)'), and
+    the YAML's 'emploi/revenu' was « missing », with « Did you mean 'emploi/revenu_mensuel_(eur)'? », which would
+    have the YAML written with labels. The hint now says to export the XML values and headers."""
+    rows = [{"Identification/Sexe": "Femme" if i % 2 else "Homme", "Identification/Âge": 20 + i,
+             "Emploi/A un emploi aujourd'hui ?": "Oui" if i % 3 else "Non", "Emploi/Revenu mensuel (EUR)": 300 + i,
+             "poids": 10.0, "_uuid": f"u{i}", "_index": i + 1, "_submission_time": "2021-05-03T10:00:00"}
+            for i in range(20)]
+    folder = tmp_path / "labels"
+    folder.mkdir()
+    pd.DataFrame(rows).to_excel(folder / "s.xlsx", index=False, sheet_name="Suivi")
+    (folder / "s.yaml").write_text("title: t\ndesign: {weights: poids}\nestimates:\n  - {mean: emploi/revenu}\n",
+                                   encoding="utf-8")
+    _, problems, _ = load_surveys(folder)
+    assert [(p.rule, p.column, p.value) for p in problems] == [
+        ("survey_column_missing", "estimates.0.mean", "emploi/revenu")]
+    assert problems[0].hint.startswith("The export's headers are the questions' labels, not their names")

@@ -986,12 +986,19 @@ def _columns(survey: Survey, raw: RawTable, spec_path: Path) -> list[Problem]:
         if est.by:
             named.append((f"estimates.{i}.by", header_name(est.by)))
     wg = all(_wg_column(survey.data.columns, d) for d in WG_DOMAINS)
+    # headers that no XLSForm name can be ('revenu_mensuel_(eur)', "a_un_emploi_aujourd'hui", 'âge'): the export
+    # was made with the labels (KoboToolbox's « Labels »), and the YAML's names are not there
+    questions = [c for c in survey.data.columns if not METADATA.match(c) and c != WG_COLUMN]
+    labelled = sum(not re.fullmatch(r"[a-z0-9_.\-/]+", c) for c in questions) * 3 >= len(questions) > 0
     for where, column in named:
         if column in survey.data.columns or column in survey.multiple or (column == WG_COLUMN and wg):
             continue
         guess = _same_question(column, survey.data.columns) or \
             did_you_mean(column, [c for c in survey.data.columns if not METADATA.match(c)])
         hint = " ".join(x for x in (guess, f"Correct the name in {spec_path.name} or in the export's header.") if x)
+        if labelled:   # a did-you-mean would name a label, and the YAML would then be written with the labels
+            hint = ("The export's headers are the questions' labels, not their names: export it again with the XML "
+                    "values and headers (KoboToolbox: « XML values and headers »), whose names the YAML uses.")
         if column == WG_COLUMN:
             hint = ("wg_disability needs the six questions of the Washington Group short set (SEE_SS, HEAR_SS, "
                     "WALK_SS, COGNITION_SS, SELFCARE_SS, COMMUNICATING_SS).")
