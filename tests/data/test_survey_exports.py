@@ -1144,3 +1144,15 @@ def test_an_export_with_labels_for_headers_says_so(tmp_path):
     assert [(p.rule, p.column, p.value) for p in problems] == [
         ("survey_column_missing", "estimates.0.mean", "emploi/revenu")]
     assert problems[0].hint.startswith("The export's headers are the questions' labels, not their names")
+
+
+def test_an_older_export_left_beside_the_new_one_is_told(tmp_path):
+    """s.csv (a first download) and s.xlsx (a later one, with the repeat groups) side by side: the CSV was read and
+    the other ignored without a word, as the tables' « two_files » says."""
+    survey, problems = _two_kobo_exports(tmp_path / "s", keep_uuid=True)
+    assert problems == []
+    survey.data.head(3).to_csv(tmp_path / "s" / "s.csv", sep=";", index=False)
+    _, problems, _ = load_surveys(tmp_path / "s")
+    two = [p for p in problems if p.rule == "two_files"]
+    assert [(p.severity, p.file.rsplit("/", 1)[-1]) for p in two] == [("warning", "s.xlsx")]
+    assert two[0].message == "both s.csv and s.xlsx exist; s.csv is read"

@@ -1275,6 +1275,11 @@ CASES = [
          expect=_message_lists("reported.csv")),
     Case("both csv and xlsx", lambda m: _csv_to_xlsx(m, "budget") or m.write("budget", "line,budget\nB1,1\n"),
          "two_files", "budget.xlsx", NO_ROW, None, severity="warning", what="budget.csv and budget.xlsx both exist"),
+    Case("a study as both csv and xlsx", lambda m: (lambda text: (_csv_to_xlsx(m, "impact/survey"),
+                                                                  m.write("impact/survey", text)))(
+             m.text("impact/survey").replace("4,C,11.5,", "4,C,21.5,")),
+         "two_files", "survey.xlsx", NO_ROW, None, severity="warning", hint="Keep one",
+         what="impact/survey.csv and an older impact/survey.xlsx both exist: the csv was read without a word"),
     # --- params files
     Case("params unknown key", lambda m: m.set_param("titel", "Mini"),
          "unknown_key", "project.yaml", NO_ROW, "titel", hint="Did you mean 'title'?",

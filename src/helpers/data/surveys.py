@@ -255,6 +255,10 @@ def load_survey(spec_path: Path, encoding: str = "utf-8") -> tuple[Survey | None
         problems.append(Problem(relative(spec_path), "survey_data_missing", "the survey's export is missing",
                                 f"Put the KoboToolbox/ODK export in {spec_path.stem}.xlsx (or .csv) next to this "
                                 "file."))
+    elif exists(spec_path.with_suffix(".xlsx")) and data_path.suffix == ".csv":   # an older download left beside
+        problems.append(Problem(relative(spec_path.with_suffix(".xlsx")), "two_files", f"both {spec_path.stem}.csv "
+                                f"and {spec_path.stem}.xlsx exist; {spec_path.stem}.csv is read",
+                                "Keep one of the two files (the latest export).", severity="warning"))
     if spec is None or data_path is None:
         return None, problems
     raw, repeats, read_problems = _read_export(data_path, encoding)
