@@ -1156,3 +1156,37 @@ def test_an_older_export_left_beside_the_new_one_is_told(tmp_path):
     two = [p for p in problems if p.rule == "two_files"]
     assert [(p.severity, p.file.rsplit("/", 1)[-1]) for p in two] == [("warning", "s.xlsx")]
     assert two[0].message == "both s.csv and s.xlsx exist; s.csv is read"
+
+
+def test_skip_logic_blanks_filled_in_are_told_from_the_form_s_relevant(tmp_path):
+    """The export opened in Excel and its empty cells filled with 'non' and 0: the income and the satisfaction, which
+    the form asks of the employed only (relevant ${emploi_actuel} = 'oui'), were « answered » by the 18 not employed:
+    mean income 156.6 for 274.6 (R, tests/fixtures/survey/nested_skips.R), share satisfied 27.9 % for 48.8 %, without
+    a word. A warning names each question answered where the form's simple condition says it was not asked."""
+    frame = pd.read_csv(FIXTURES / "nested_skips.csv", sep=";")
+    frame["emploi/satisfait"] = frame["emploi/satisfait"].fillna("non")
+    frame["emploi/revenu"] = frame["emploi/revenu"].fillna(0)
+    folder = tmp_path / "filled"
+    folder.mkdir()
+    frame.to_csv(folder / "s.csv", sep=";", index=False)
+    with pd.ExcelWriter(folder / "s.form.xlsx") as form:
+        pd.DataFrame([{"type": "begin_group", "name": "emploi", "label::Français (fr)": "Emploi"},
+                      {"type": "select_one oui_non", "name": "emploi_actuel", "label::Français (fr)": "En emploi"},
+                      {"type": "decimal", "name": "revenu", "label::Français (fr)": "Revenu",
+                       "relevant": "${emploi_actuel} = 'oui'"},
+                      {"type": "select_one oui_non", "name": "satisfait", "label::Français (fr)": "Satisfait",
+                       "relevant": "selected(${emploi_actuel}, 'oui')"},
+                      {"type": "end_group"}]).to_excel(form, sheet_name="survey", index=False)
+        pd.DataFrame([{"list_name": "oui_non", "name": v, "label::Français (fr)": v.title()}
+                      for v in ("oui", "non")]).to_excel(form, sheet_name="choices", index=False)
+    spec = ("title: t\ndesign: {weights: poids, strata: region, clusters: village, fpc: taille}\nestimates:\n"
+            "  - {mean: emploi/revenu}\n  - {share: emploi/satisfait, value: oui}\nform: s.form.xlsx\n")
+    (folder / "s.yaml").write_text(spec, encoding="utf-8")
+    _, problems, _ = load_surveys(folder)
+    assert [(p.rule, p.severity, p.row, p.column, p.value) for p in problems] == [
+        ("survey_answered_not_asked", "warning", 2, "emploi/revenu", "0"),
+        ("survey_answered_not_asked", "warning", 2, "emploi/satisfait", "non")]
+    assert problems[0].message.startswith("18 answers are given to 'emploi/revenu', which the form asks only when "
+                                          "${emploi_actuel} = 'oui'")
+    shutil.copy(FIXTURES / "nested_skips.csv", folder / "s.csv")   # as KoboToolbox exports it: nothing to say
+    assert load_surveys(folder)[1] == []

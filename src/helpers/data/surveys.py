@@ -148,6 +148,7 @@ class Survey:
     files: list[Path] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)   # what was done about the design (lonely strata), in English
     rejected: int = 0                           # submissions left out: not approved at review (_validation_status)
+    relevant: dict[str, str] = field(default_factory=dict)   # column -> the form's relevant (read when loading)
     early: int = 0                              # submissions left out: made before fieldwork_start (tests)
 
     def design_columns(self) -> dict[str, str | None]:
@@ -294,6 +295,7 @@ def load_survey(spec_path: Path, encoding: str = "utf-8") -> tuple[Survey | None
     survey.sex, found = _find_sex(survey, raw)
     problems += found
     problems += _spellings(survey, raw)
+    problems += _answered_not_asked(survey, raw)
     problems += _na_answers(survey, raw)
     problems += _design_problems(survey, raw, spec_path)
     problems += _value_problems(survey, spec_path)
@@ -512,6 +514,46 @@ MAX_OPTIONS_COMPARED = 200   # distinct answers of a column compared two by two 
 SKIPPED = {"n/a", "#n/a"}   # KoboToolbox's mark of a skipped question (and Excel's "not available"), folded
 # a choice's code as KoboToolbox / ODK write it (lower case, or all capitals): 'En' or 'Tetouan' is a word of a label
 CODE = re.compile(r"^([a-z0-9_.\-]+|[A-Z0-9_.\-]+)$")
+
+
+# the simple relevant conditions of an XLSForm: ${q} = 'v', ${q} != 'v', selected(${q}, 'v')
+RELEVANT_IS = re.compile(r"^\s*\$\{([\w.\-]+)\}\s*(=|!=)\s*'([^']*)'\s*$")
+RELEVANT_SELECTED = re.compile(r"^\s*selected\(\s*\$\{([\w.\-]+)\}\s*,\s*'([^']*)'\s*\)\s*$")
+
+
+def _answered_not_asked(survey: Survey, raw: RawTable) -> list[Problem]:
+    """A question the form asks only when ${emploi} = 'oui', answered by respondents with emploi 'non': the blanks of
+    the skip logic filled in (0 or 'non' typed in every empty cell of the export), which then counted in the
+    denominators as « no » (a share of those asked 60 % read 30 %), without a word. A warning, for the simple
+    conditions the form writes."""
+    used = {e.variable for e in survey.spec.estimates} | {header_name(e.by) for e in survey.spec.estimates if e.by}
+    problems = []
+    for column in sorted(c for c in used if c in survey.relevant):
+        condition = survey.relevant[column]
+        match, chosen = RELEVANT_IS.match(condition), RELEVANT_SELECTED.match(condition)
+        name, value = (match.group(1), match.group(3)) if match else (chosen.group(1), chosen.group(2)) if chosen \
+            else (None, None)
+        controls = [c for c in survey.data.columns if _question(c) == header_name(name or "")]
+        if name is None or len(controls) != 1 or controls[0] == column:
+            continue
+        answers = survey.codes(controls[0])
+        if chosen:
+            asked = answers.map(lambda a: None if pd.isna(a) else value in str(a).split())
+        else:
+            asked = answers.map(lambda a: None if pd.isna(a) else (str(a) == value) == (match.group(2) == "="))
+        answered = survey.chosen(column).notna().any(axis=1) if column in survey.multiple and \
+            column not in survey.data else survey.data[column].notna()
+        wrong = asked.eq(False) & answered
+        if wrong.any():
+            first = survey.data.index[wrong.to_numpy()][0]
+            problems.append(raw.problem(
+                "survey_answered_not_asked", f"{_answers(int(wrong.sum()))} given to '{column}', which the form asks "
+                f"only when {condition}, by respondents for whom it is not so: blanks of the skip logic filled in? "
+                "They count in its estimates (as « no » or 0)", "Leave those cells empty in the export (as "
+                "KoboToolbox / ODK export a question not asked).", index=first, column=column,
+                value=_as_text(survey.data.at[first, column]) if column in survey.data else None,
+                severity="warning"))
+    return problems
 
 
 def _na_answers(survey: Survey, raw: RawTable) -> list[Problem]:
@@ -877,6 +919,8 @@ def _read_form(path: Path, survey: Survey) -> list[Problem]:
             column = short[0] if len(short) == 1 else column
         survey.labels[column] = {lang: str(row[col]).strip() for lang, col in label_q.items()
                                  if col and row.get(col) is not None}
+        if row.get("relevant") is not None and str(row["relevant"]).strip():
+            survey.relevant[column] = str(row["relevant"]).strip()
         if f"{column}/_sum" in survey.data.columns:
             survey.labels[f"{column}/_sum"] = {"fr": f"Somme : {survey.labels[column].get('fr', name)}",
                                                "en": f"Sum: {survey.labels[column].get('en', name)}"}
