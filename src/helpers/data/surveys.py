@@ -148,8 +148,8 @@ class Survey:
     files: list[Path] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)   # what was done about the design (lonely strata), in English
     rejected: int = 0                           # submissions left out: not approved at review (_validation_status)
-    relevant: dict[str, str] = field(default_factory=dict)   # column -> the form's relevant (read when loading)
     early: int = 0                              # submissions left out: made before fieldwork_start (tests)
+    relevant: dict[str, str] = field(default_factory=dict)   # column -> the form's relevant (read when loading)
 
     def design_columns(self) -> dict[str, str | None]:
         d = self.spec.design
