@@ -1190,3 +1190,20 @@ def test_skip_logic_blanks_filled_in_are_told_from_the_form_s_relevant(tmp_path)
                                           "${emploi_actuel} = 'oui'")
     shutil.copy(FIXTURES / "nested_skips.csv", folder / "s.csv")   # as KoboToolbox exports it: nothing to say
     assert load_surveys(folder)[1] == []
+
+
+def test_a_single_digit_code_after_a_scale_is_told(tmp_path):
+    """A satisfaction score 1 to 5 whose « ne sait pas » is 9, without the form: the mean was 4.5 for 3.71, without a
+    word. 8 or 9 above every other answer by two or more is told; the top of a 1-to-9 scale is not."""
+    score = [2, 3, 4, 5, 3, 4, 9, 5, 4, 3, 9, 2, 4, 5, 4, 3, 9, 4, 5, 3]
+    frame = pd.DataFrame({"_uuid": [f"u{i:03d}" for i in range(20)], "_index": range(1, 21),
+                          "_submission_time": "2021-06-01T10:00:00", "poids": 10.0, "satisfaction/score": score})
+    spec = "title: t\ndesign: {weights: poids}\nestimates:\n  - {mean: satisfaction/score}\n"
+    _, problems = _csv_survey(tmp_path / "nine", frame, spec)
+    assert [(p.rule, p.severity, p.row, p.value) for p in problems] == [("survey_nines", "warning", 8, "9")]
+    assert problems[0].message.startswith("3 answers are 9, more than every other answer (at most 5)")
+    scale = frame.assign(**{"satisfaction/score": [1 + i % 9 for i in range(20)]})   # 1 to 9, two of 9
+    assert _csv_survey(tmp_path / "scale", scale, spec)[1] == []
+    both = frame.assign(**{"satisfaction/score": [8 if i in (6, 10) else s for i, s in enumerate(score)]})
+    _, problems = _csv_survey(tmp_path / "both", both, spec)   # 8 « ne sait pas » and 9 « refus » after 1 to 5
+    assert sorted(p.value for p in problems) == ["8", "9"]

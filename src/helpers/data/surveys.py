@@ -509,6 +509,9 @@ NINES = (99, 999, 9999, 99999, 999999)   # the same codes written with nines: an
 # two-digit codes of DHS / MICS-style forms (88 or 98 "don't know", 96 "other", 97 "refused"): two 98 among numbers
 # of children of 0 to 4 made the mean 8.27 for 1.86, without a word
 SHORT_CODES = (88, 96, 97, 98)
+# 8 or 9 ('ne sait pas', 'sans réponse') after a scale of 1 to 5: a mean satisfaction 4.5 for 3.71; told only when
+# every other answer is at least three below (a scale's own top answer is not a code)
+DIGIT_CODES = (8, 9)
 MAX_LISTED = 10
 MAX_OPTIONS_COMPARED = 200   # distinct answers of a column compared two by two (a select's answers, not free text)
 SKIPPED = {"n/a", "#n/a"}   # KoboToolbox's mark of a skipped question (and Excel's "not available"), folded
@@ -754,8 +757,10 @@ def _answer_codes(survey: Survey, raw: RawTable) -> list[Problem]:
     problems = []
     for column in sorted(_estimated(survey.spec) & set(survey.data.columns)):
         if not column.endswith(("/_sum", "/_count")):
-            problems += code_problems(survey.data[column], raw, column)
-            problems += _labelled_codes(survey, raw, column)
+            labelled = _labelled_codes(survey, raw, column)   # the form says what 8 is: told once, as an error
+            said = {p.value for p in labelled}
+            problems += [p for p in code_problems(survey.data[column], raw, column)
+                         if not (p.rule == "survey_nines" and str(p.value) in said)] + labelled
     return problems
 
 
@@ -807,7 +812,7 @@ def code_problems(values: pd.Series, raw: RawTable, column: str, prefix: str = "
     finite = floats[np.isfinite(floats)]
     # (the whole numbers of 100 or more and the nines only, each once: a study's outcome has millions of answers)
     candidates = np.unique(finite[((finite >= 100) & (finite == np.floor(finite))) |
-                                  np.isin(finite, list(NINES) + list(SHORT_CODES))])
+                                  np.isin(finite, list(NINES) + list(SHORT_CODES) + list(DIGIT_CODES))])
     codes = [v for v in candidates.tolist() if _code_like(v)]
     others = finite[~np.isin(finite, codes)]
     if not len(others):
@@ -816,6 +821,9 @@ def code_problems(values: pd.Series, raw: RawTable, column: str, prefix: str = "
     for code in codes:   # a code-like number on several rows, above every other answer or far above most of them;
         hits = pd.Series(floats == code, index=values.index)   # on one row, both (one 9999 among incomes of 3 000)
         far = code > q3 + 3 * (q3 - q1)
+        scale = finite[~np.isin(finite, DIGIT_CODES)].max(initial=-np.inf)
+        if code in DIGIT_CODES and code < scale + 3:   # 9 after 1 to 5 (or 6), not the top of a scale with 6 and 7
+            continue
         if (code <= others.max() and not far) or (hits.sum() < 2 and not (far and code > others.max())):
             continue
         code = int(code)
@@ -838,7 +846,7 @@ def _answers(n: int) -> str:
 def _code_like(value: float) -> bool:
     """99, 999, 8888, 9998, 98, 88...: the numbers forms use for "don't know" or "refused" when a negative one is
     not allowed (nines or eights, perhaps ending in 6 to 8: 996 'not applicable', 9998 'refused')."""
-    return value in NINES or value in SHORT_CODES or (value >= 100 and value.is_integer() and
+    return value in NINES or value in SHORT_CODES or value in DIGIT_CODES or (value >= 100 and value.is_integer() and
                               re.fullmatch(r"(9+|8+)[6-9]?", str(int(value))) is not None)
 
 
