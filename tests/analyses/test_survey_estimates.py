@@ -213,3 +213,106 @@ def test_an_fpc_without_weights_gives_the_weights_as_r_does(tmp_path, design):
     assert "Le fichier ne donne pas de poids : chaque réponse est pondérée par la population de sa strate (« fpc »)" \
         in text and "pas pondérées" not in text
     assert "The file gives no weights" in shown.design_text(surveys[design], summary, "en")
+
+
+def test_a_subgroup_of_one_respondent_has_no_standard_error(tmp_path):
+    """A subgroup (« by: region ») holding one respondent: R's survey and svy give its mean an SE of 0 (the answer
+    minus itself), which the annex showed « 0,0 » beside the mean, as if it were exact. One answer says nothing of
+    the variance: its SE and interval are not available, its note says why; the other subgroups are R's
+    (tests/fixtures/survey/one_respondent.R)."""
+    folder = tmp_path / "surveys"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "one_respondent.csv", folder / "s.csv")
+    (folder / "s.yaml").write_text("title: t\ndesign: {weights: poids}\nestimates:\n"
+                                   "  - {mean: menage/enfants, by: region}\n", encoding="utf-8")
+    surveys, problems, _ = load_surveys(folder)
+    assert problems == []
+    rows = est.estimates(surveys["s"]).set_index("by_value")
+    alone = rows.loc["est"]
+    assert alone["estimate"] == 4 and alone["n"] == 1
+    assert all(math.isnan(alone[c]) for c in ("se", "ci_low", "ci_high", "deff"))
+    assert est.note_of(alone) == "a single answer: no standard error"
+    for region, (mean, se, low, high, df) in {
+            "nord": (1.93333333333, 0.364728419407, 1.15106867468, 2.71559799198, 14),
+            "sud": (1.35714285714, 0.405891814744, 0.480266902656, 2.23401881163, 13)}.items():
+        row = rows.loc[region]
+        assert (row["estimate"], row["se"], row["ci_low"], row["ci_high"]) == pytest.approx((mean, se, low, high),
+                                                                                            rel=1e-9)
+        assert row["df"] == df
+
+
+# tests/fixtures/survey/nested_skips.R: (estimate, se, CI low, CI high, deff, df), R's survey with nest = TRUE
+NESTED_SKIPS_R = {
+    "s:emploi/revenu|mean": (274.566860465, 13.8740533676, 240.618274856, 308.515446074, 0.790943659585, 6),
+    "s:emploi/revenu|total": (94451, 7717.29667263, 75567.4553129, 113334.544687, 2.06800857074, 6),
+    "s:emploi/satisfait=oui|share": (0.488372093023, 0.112655321228, 0.240535253795, 0.74206078585,
+                                     1.1395154601, 6),
+    "s:emploi/revenu:region=nord|mean": (275.094017094, 32.8193621822, 133.883698812, 416.304335376,
+                                         1.17051890567, 2),
+    "s:emploi/revenu:region=nord|total": (32186, 4544.97444071, 12630.5533161, 51741.4466839, 1.63986964295, 2),
+    "s:emploi/revenu:region=sud|mean": (269.148148148, 13.5303602579, 226.088503136, 312.20779316,
+                                        0.453799310376, 3),
+    "s:emploi/revenu:region=sud|total": (50869, 5594.78548293, 33063.895611, 68674.104389, 2.17214284186, 3),
+}
+
+
+def test_cluster_codes_reused_across_strata_and_skipped_answers_equal_r(tmp_path):
+    """A Kobo export whose village codes (v1, v2...) are reused in every region (R refuses the design without
+    nest = TRUE) and whose income and satisfaction are asked of the employed only (empty otherwise): every estimate,
+    overall and by region, equals R's survey with nest = TRUE and na.rm = TRUE (the rows not asked stay in the
+    design, as a domain)."""
+    folder = tmp_path / "surveys"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "nested_skips.csv", folder / "s.csv")
+    (folder / "s.yaml").write_text(
+        "title: t\ndesign: {weights: poids, strata: region, clusters: village, fpc: taille}\nestimates:\n"
+        "  - {mean: emploi/revenu, by: region}\n  - {total: emploi/revenu, by: region}\n"
+        "  - {share: emploi/satisfait, value: oui}\n", encoding="utf-8")
+    surveys, problems, _ = load_surveys(folder)
+    assert problems == []
+    rows = est.estimates(surveys["s"])
+    found = {f"{r['key']}|{r['stat']}": r for _, r in rows.iterrows()}
+    for key, (value, se, low, high, deff, df) in NESTED_SKIPS_R.items():
+        row = found[key]
+        assert (row["estimate"], row["se"], row["ci_low"], row["ci_high"], row["deff"]) == pytest.approx(
+            (value, se, low, high, deff), rel=1e-6), key
+        assert row["df"] == df, key
+    assert est.design_summary(surveys["s"])["clusters"] == 9   # 3 + 4 + 2 villages, not the 4 codes
+
+
+# tests/fixtures/survey/certainty.R: (estimate, se, CI low, CI high, deff, df)
+CERTAINTY_R = {
+    "s:revenu|mean": (305.306666667, 6.48898325654, 287.290360866, 323.322972467, 0.352111899483, 4),
+    "s:revenu|total": (228980, 4866.73744241, 215467.77065, 242492.22935, 0.352111899483, 4),
+    "s:emploi=oui|share": (0.662222222222, 0.0338478804705, 0.562934689537, 0.749011074047, 0.182667914918, 4),
+    "s:revenu:region=nord|mean": (305, 10.8907453066, 258.140904978, 351.859095022, 0.366723093532, 2),
+    "s:emploi=oui:region=nord|share": (0.666666666667, 0.0527046276695, 0.418893699302, 0.847304045118,
+                                       0.181818181818, 2),
+}
+
+
+def test_a_stratum_whose_only_centre_was_taken_with_certainty_equals_r(tmp_path):
+    """The region « capitale » has one training centre, taken with certainty (fpc 1 beside 8 and 6): the fpc 1 was
+    refused as « mixes sampling fractions (at most 1) and population sizes » (R reads it as a population of 1), and
+    its single centre would have been refused as a lonely stratum, though it adds no variance. The estimates equal
+    R's; the capitale's own subgroup, inside one first-stage unit (R: SE 0, df 0), has no SE nor interval."""
+    folder = tmp_path / "surveys"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "certainty.csv", folder / "s.csv")
+    (folder / "s.yaml").write_text(
+        "title: t\ndesign: {weights: poids, strata: region, clusters: centre, fpc: taille}\nestimates:\n"
+        "  - {mean: revenu, by: region}\n  - {total: revenu}\n  - {share: emploi, value: oui, by: region}\n",
+        encoding="utf-8")
+    surveys, problems, _ = load_surveys(folder)
+    assert problems == []
+    rows = est.estimates(surveys["s"])
+    found = {f"{r['key']}|{r['stat']}": r for _, r in rows.iterrows()}
+    for key, (value, se, low, high, deff, df) in CERTAINTY_R.items():
+        row = found[key]
+        assert (row["estimate"], row["se"], row["ci_low"], row["ci_high"], row["deff"]) == pytest.approx(
+            (value, se, low, high, deff), rel=1e-6), key
+        assert row["df"] == df, key
+    for key, value in (("s:revenu:region=capitale|mean", 297.2), ("s:emploi=oui:region=capitale|share", 0.6)):
+        row = found[key]
+        assert row["estimate"] == pytest.approx(value) and row["df"] == 0 and math.isnan(row["se"])
+        assert est.note_of(row) == "df 0, a single unit of the first stage: no standard error"

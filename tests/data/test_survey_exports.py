@@ -2,6 +2,7 @@
 exported as CSV, the Washington Group cut-off, and a broken survey whose every problem is reported at once."""
 
 import shutil
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -12,6 +13,8 @@ from helpers.data.loader import check_project
 from helpers.data.surveys import load_surveys, wg_disability
 from helpers.data.synthetic_survey import NAME, make_tracer_survey, write_tracer_survey
 from helpers.paths import DATA_DIR
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "survey"
 
 
 @pytest.fixture(scope="module")
@@ -761,3 +764,479 @@ def test_a_weight_with_a_thousands_dot_is_told(tmp_path):
     read = np.repeat([1.25, 875, 2.1], 4)
     assert est.estimate(surveys["suivi"], "mean", "revenu")["estimate"] == pytest.approx(
         (read * earnings).sum() / read.sum())
+
+
+# R's survey on kobo_options.csv (tests/fixtures/survey/kobo_options.R): each option's share among the 32 asked
+KOBO_OPTIONS_R = {   # option: (estimate, se, logit CI low, high, deff)
+    "langue": (0.326086956522, 0.0831085092474, 0.182834939867, 0.511343883483, 1.06714621932),
+    "metier": (0.459239130435, 0.089503087922, 0.289366629349, 0.639143799837, 1.09522192573),
+    "droits": (0.336956521739, 0.0846496069848, 0.190058413474, 0.523946003403, 1.08894075751),
+}
+
+
+def _options_written(folder, name, rewrite, keep_text):
+    """kobo_options.csv with its option columns rewritten as another export writes them (as text, in a ';' CSV)."""
+    frame = pd.read_csv(FIXTURES / "kobo_options.csv", sep=";", dtype=str, keep_default_na=False)
+    for option in KOBO_OPTIONS_R:
+        frame[f"formation/competences/{option}"] = frame[f"formation/competences/{option}"].map(rewrite)
+    if not keep_text:
+        frame = frame.drop(columns=["formation/competences"])
+    folder.mkdir(parents=True, exist_ok=True)
+    frame.to_csv(folder / f"{name}.csv", sep=";", index=False)
+    (folder / f"{name}.yaml").write_text("title: t\ndesign: {weights: poids}\nestimates:\n"
+                                         "  - {share: formation/competences}\n", encoding="utf-8")
+    surveys, problems, _ = load_surveys(folder)
+    return surveys.get(name), problems
+
+
+@pytest.mark.parametrize("keep_text", [True, False], ids=["with-text", "options-only"])
+@pytest.mark.parametrize("written", ["1/0", "True/False", "VRAI/FAUX"])
+def test_select_multiple_option_columns_as_exports_write_them(tmp_path, written, keep_text):
+    """KoboToolbox's older exports write a select_multiple's option columns True/False, and a French Excel saving the
+    file again VRAI/FAUX: without the text column the question was refused as missing (« names the column
+    'formation/competences', which the export does not have »), with it the option columns were ignored and the
+    respondents who chose no option (text empty) left out: 40.7 % for 32.6 %. Each option's share is among those
+    asked (R's survey, na.rm)."""
+    yes, no = written.split("/")
+    survey, problems = _options_written(tmp_path / "s", "s", {"1": yes, "0": no, "": ""}.get, keep_text)
+    assert problems == []
+    shares = est.estimates(survey).set_index("value")
+    for option, (value, se, low, high, deff) in KOBO_OPTIONS_R.items():
+        row = shares.loc[option]
+        assert row["n"] == 32 and row["df"] == 31
+        assert (row["estimate"], row["se"], row["ci_low"], row["ci_high"], row["deff"]) == pytest.approx(
+            (value, se, low, high, deff), rel=1e-6)
+
+
+def test_option_columns_written_1_or_empty_are_not_a_share_of_100_percent(tmp_path):
+    """An export whose option columns hold '1' or nothing (no 0): every option's share was 100 % (its n the
+    respondents who chose it), without a word. An empty option beside another chosen is 0; a respondent with every
+    option empty (chose none, or not asked: they cannot be told apart) is left out, with a warning saying how many."""
+    survey, problems = _options_written(tmp_path / "s", "s", {"1": "1", "0": "", "": ""}.get, keep_text=False)
+    assert [(p.rule, p.severity, p.row, p.column) for p in problems] == [
+        ("survey_multiple_no_zero", "warning", 2, "formation/competences/langue")]
+    assert "the 13 respondent(s) with every option empty are left out" in problems[0].message
+    shares = est.estimates(survey).set_index("value")
+    chose = pd.read_csv(FIXTURES / "kobo_options.csv", sep=";")
+    chose = chose[chose.filter(like="formation/competences/").sum(axis=1) > 0]   # the 27 who chose an option
+    for option in KOBO_OPTIONS_R:
+        expected = (chose["poids"] * chose[f"formation/competences/{option}"]).sum() / chose["poids"].sum()
+        assert shares.loc[option, "n"] == 27 and shares.loc[option, "estimate"] == pytest.approx(expected, rel=1e-12)
+        assert shares.loc[option, "estimate"] < 0.6
+
+
+def test_two_digit_codes_for_dont_know_above_every_answer_are_told(tmp_path):
+    """98 ('ne sait pas' in DHS / MICS-style forms) typed twice among numbers of children of 0 to 4: the mean was 8.27
+    for 1.86 without them, and one 88 among years of schooling of 3 to 14 made it 10.63 for 7.97, without a word
+    (only 99 and numbers of 100 or more were looked at). Now told as 99 is; one 98 below a true larger answer is
+    an answer."""
+    rows = [{"_uuid": f"a{i:03d}", "_index": i + 1, "_submission_time": f"2021-05-{1 + i % 28:02d}T10:00:00",
+             "poids": 10.0, "menage/enfants": i % 5, "menage/annees_etude": 3 + i % 12} for i in range(30)]
+    frame = pd.DataFrame(rows)
+    frame.loc[[4, 9], "menage/enfants"] = 98
+    frame.loc[3, "menage/annees_etude"] = 88
+    spec = "title: t\ndesign: {weights: poids}\nestimates:\n  - {mean: menage/enfants}\n  - {mean: menage/annees_etude}\n"
+    folder = tmp_path / "codes"
+    folder.mkdir()
+    frame.to_csv(folder / "s.csv", sep=";", index=False)
+    (folder / "s.yaml").write_text(spec, encoding="utf-8")
+    _, problems, _ = load_surveys(folder)
+    assert sorted((p.rule, p.severity, p.row, p.column, p.value) for p in problems) == [
+        ("survey_nines", "warning", 5, "menage/annees_etude", "88"),
+        ("survey_nines", "warning", 6, "menage/enfants", "98")]
+    assert sorted(p.message for p in problems)[1].startswith("2 answers are 98, more than every other answer (at most 4)")
+    ages = frame.assign(**{"menage/enfants": [20.0 + i for i in range(30)]})   # ages of 20 to 49
+    ages.loc[[4, 9], "menage/enfants"] = [98.0, 104.0]    # beside a true 104, one 98 is an answer
+    folder = tmp_path / "ages"
+    folder.mkdir()
+    ages.drop(columns="menage/annees_etude").to_csv(folder / "s.csv", sep=";", index=False)
+    (folder / "s.yaml").write_text(spec.replace("  - {mean: menage/annees_etude}\n", ""), encoding="utf-8")
+    assert load_surveys(folder)[1] == []
+
+
+def test_the_same_submission_from_kobotoolbox_and_odk_central_is_refused(tmp_path):
+    """A KoboToolbox export (``_uuid`` without ``uuid:``, ``meta/instanceID`` with it) and the ODK Central export of
+    some of the same submissions (``meta/instanceID`` only) pasted one under the other: only the ``_uuid`` column
+    was compared, and the 5 submissions of both counted twice (mean earnings 310 for 295, total 77 500 for 59 000,
+    without a word). Each row's identifier is its first ID column filled, without ODK's 'uuid:'."""
+    kobo = pd.DataFrame({"start": [f"2021-05-{1 + i:02d}T09:00:00" for i in range(20)],
+                         "meta/instanceID": [f"uuid:0f3a{i:04d}-1111-4222-8333-{i:012d}" for i in range(20)],
+                         "_uuid": [f"0f3a{i:04d}-1111-4222-8333-{i:012d}" for i in range(20)],
+                         "_submission_time": [f"2021-05-{1 + i:02d}T10:00:00" for i in range(20)],
+                         "poids": 10.0, "revenu": [200 + 10 * i for i in range(20)]})
+    pasted = pd.concat([kobo, kobo.iloc[15:].drop(columns=["_uuid"])], ignore_index=True)
+    spec = "title: t\ndesign: {weights: poids}\nestimates:\n  - {mean: revenu}\n  - {total: revenu}\n"
+    _, problems = _csv_survey(tmp_path / "pasted", pasted, spec)
+    assert [(p.rule, p.row, p.column) for p in problems] == [
+        ("survey_repeated_submission", 22 + k, "meta/instanceid") for k in range(5)]
+    assert problems[0].message.endswith("its meta/instanceid (uuid:0f3a0015-1111-4222-8333-000000000015) is the "
+                                        "_uuid of row 17 (0f3a0015-1111-4222-8333-000000000015)")
+    # one row's _uuid typed with the prefix: the same submission
+    prefixed = pd.concat([kobo, kobo.iloc[[5]].assign(_uuid=lambda f: "uuid:" + f["_uuid"])], ignore_index=True)
+    _, problems = _csv_survey(tmp_path / "prefixed", prefixed.drop(columns=["meta/instanceID"]), spec)
+    assert [(p.rule, p.row, p.column) for p in problems] == [("survey_repeated_submission", 22, "_uuid")]
+
+
+def _two_kobo_exports(folder, keep_uuid):
+    """The Maroc and the Tunisie deployments of one form, each exported by KoboToolbox (Download > XLS) and pasted
+    into one workbook: each export numbers its submissions' _index from 1, and so its repeat rows' _parent_index."""
+    rows, jobs = [], []
+    for country, n, held in (("maroc", 6, 2), ("tunisie", 4, 0)):
+        for k in range(n):
+            uuid = f"{country[:3]}{k:05d}-aaaa-4bbb-8ccc-{k:012d}"
+            rows.append({"start": f"2021-05-0{k + 1}T09:00:00", "pays": country, "poids": 10.0, "_uuid": uuid,
+                         "_submission_time": f"2021-05-0{k + 1}T10:00:00", "_index": k + 1})
+            for _ in range(held):
+                jobs.append({"emplois/duree_mois": 3.0, "_index": len(jobs) + 1, "_parent_table_name": "Suivi",
+                             "_parent_index": k + 1, "_submission__uuid": uuid})
+    folder.mkdir(parents=True)
+    with pd.ExcelWriter(folder / "s.xlsx") as book:
+        pd.DataFrame(rows).to_excel(book, sheet_name="Suivi", index=False)
+        pd.DataFrame(jobs).drop(columns=[] if keep_uuid else ["_submission__uuid"]).to_excel(
+            book, sheet_name="emplois", index=False)
+    (folder / "s.yaml").write_text("title: t\ndesign: {weights: poids, strata: pays}\nestimates:\n"
+                                   "  - {mean: emplois/_count}\n  - {total: emplois/_count}\n", encoding="utf-8")
+    surveys, problems, _ = load_surveys(folder)
+    return surveys.get("s"), problems
+
+
+def test_a_repeat_group_of_two_exports_pasted_is_joined_by_the_submission_s_uuid(tmp_path):
+    """The repeat rows were joined by _index alone: the Tunisie trainees, who had no job, got the Maroc trainees' of
+    the same _index (2 jobs each: the mean 2.0 for 1.2, the total 200 for 120, without a word). KoboToolbox's
+    _submission__uuid joins them to their own submission; without it, an _index on two submissions is refused."""
+    survey, problems = _two_kobo_exports(tmp_path / "uuid", keep_uuid=True)
+    assert problems == []
+    counts = survey.data.set_index("pays")["emplois/_count"]
+    assert counts["maroc"].eq(2).all() and counts["tunisie"].eq(0).all()
+    found = est.estimates(survey).set_index("stat")["estimate"]
+    assert (found["mean"], found["total"]) == (pytest.approx(1.2), pytest.approx(120.0))
+    _, problems = _two_kobo_exports(tmp_path / "index", keep_uuid=False)
+    assert [(p.rule, p.severity, p.row, p.cell, p.column, p.value) for p in problems
+            if p.rule != "survey_column_missing"] == [
+        ("repeat_index_repeated", "error", 8, "Suivi!F8", "_index", "1")]
+
+
+def test_odk_central_s_repeat_group_is_joined_by_parent_key(tmp_path):
+    """ODK Central's repeat CSV names its submission by PARENT_KEY ('uuid:…', or 'uuid:…/emplois[1]' under a nested
+    repeat), not _parent_index: put as a second sheet, it was not read, and 'emplois/_count' was « a column the
+    export does not have »."""
+    rows, jobs = [], []
+    for k in range(8):
+        key = f"uuid:7e1d{k:04d}-aaaa-4bbb-8ccc-{k:012d}"
+        rows.append({"SubmissionDate": f"2021-05-0{k + 1}T10:00:00.000Z", "identification-pays":
+                     "maroc" if k < 5 else "tunisie", "poids": 10.0, "meta-instanceID": key, "KEY": key})
+        jobs += [{"duree_mois": 2.0 + j, "PARENT_KEY": key, "KEY": f"{key}/emplois[{j + 1}]"} for j in range(k % 3)]
+    folder = tmp_path / "odk"
+    folder.mkdir()
+    with pd.ExcelWriter(folder / "s.xlsx") as book:
+        pd.DataFrame(rows).to_excel(book, sheet_name="tracer", index=False)
+        pd.DataFrame(jobs).to_excel(book, sheet_name="emplois", index=False)
+    (folder / "s.yaml").write_text("title: t\ndesign: {weights: poids, strata: identification-pays}\nestimates:\n"
+                                   "  - {mean: emplois/_count}\n  - {total: duree_mois/_sum}\n", encoding="utf-8")
+    surveys, problems, _ = load_surveys(folder)
+    assert problems == []
+    data = surveys["s"].data
+    assert data["emplois/_count"].tolist() == [k % 3 for k in range(8)]
+    assert data["duree_mois/_sum"].tolist() == [(0.0, 2.0, 5.0)[k % 3] for k in range(8)]
+
+
+def test_a_score_s_dont_know_choice_in_the_form_is_not_averaged(tmp_path):
+    """A satisfaction score 1 to 5 whose XLSForm choice 8 is « Ne sait pas »: its mean counted the 8s as scores (4.2
+    for 3.66), without a word, though the form beside the export says what 8 is. Refused at the first such answer;
+    declared in missing_codes, the 8s are not answered."""
+    score = [2, 3, 4, 5, 3, 4, 8, 5, 4, 3, 8, 2, 4, 5, 4, 3, 8, 4, 5, 3]
+    folder = tmp_path / "score"
+    folder.mkdir()
+    pd.DataFrame({"_uuid": [f"u{i:03d}" for i in range(20)], "_index": range(1, 21),
+                  "_submission_time": "2021-06-01T10:00:00", "poids": 10.0,
+                  "satisfaction/score": score}).to_csv(folder / "s.csv", sep=";", index=False)
+    with pd.ExcelWriter(folder / "s.form.xlsx") as form:
+        pd.DataFrame([{"type": "begin_group", "name": "satisfaction", "label::Français (fr)": "Satisfaction"},
+                      {"type": "select_one echelle", "name": "score", "label::Français (fr)": "Satisfaction"},
+                      {"type": "end_group"}]).to_excel(form, sheet_name="survey", index=False)
+        pd.DataFrame([{"list_name": "echelle", "name": k, "label::Français (fr)": label} for k, label in
+                      ((1, "Pas du tout satisfait"), (2, "Peu satisfait"), (3, "Moyennement"), (4, "Satisfait"),
+                       (5, "Très satisfait"), (8, "Ne sait pas"))]).to_excel(form, sheet_name="choices", index=False)
+    spec = "title: t\ndesign: {weights: poids}\nestimates:\n  - {mean: satisfaction/score}\nform: s.form.xlsx\n"
+    (folder / "s.yaml").write_text(spec, encoding="utf-8")
+    _, problems, _ = load_surveys(folder)
+    assert [(p.rule, p.severity, p.row, p.column, p.value) for p in problems] == [
+        ("survey_missing_code", "error", 8, "satisfaction/score", "8")]
+    assert problems[0].message.startswith("3 answers are 8, which the form labels « Ne sait pas »")
+    (folder / "s.yaml").write_text(spec + "missing_codes: [8]\n", encoding="utf-8")
+    surveys, problems, _ = load_surveys(folder)
+    assert problems == []
+    mean = est.estimates(surveys["s"]).iloc[0]
+    assert mean["n"] == 17 and mean["estimate"] == pytest.approx(np.mean([s for s in score if s != 8]), rel=1e-12)
+
+
+def _tested_survey(folder, spec_extra):
+    """40 interviews from 10 May 2021 and, before them, 4 test submissions of the form (KoboToolbox's CSV)."""
+    rows = []
+    for i in range(44):
+        day = f"2021-05-0{3 + (i % 2) * 2}" if i < 4 else f"2021-05-{10 + i % 15:02d}"
+        rows.append({"start": f"{day}T09:{i:02d}:12.345+01:00", "end": f"{day}T09:59:00.000+01:00",
+                     "emploi/heures_formation": 100 if i < 4 else 40 + i, "poids": 25.0,
+                     "_uuid": f"9a{i:06d}-1111-4222-8333-{i:012d}", "_submission_time": f"{day}T08:59:59",
+                     "_index": i + 1})
+    return _csv_survey(folder, pd.DataFrame(rows), "title: t\ndesign: {weights: poids}\nestimates:\n"
+                       "  - {total: emploi/heures_formation}\n" + spec_extra)
+
+
+def test_test_submissions_before_the_fieldwork_start_are_left_out(tmp_path):
+    """Four submissions made on the server to try the form, a week before the interviews: counted as respondents
+    (total hours 73 500 for 63 500 over the 40 interviews), with nothing to say they were tests. 'fieldwork_start'
+    in the YAML leaves out what was made before it, with a warning naming the rows and a sentence in the annex."""
+    from helpers.annex.surveys import design_text
+    from helpers.data.surveys import about, from_about
+
+    survey, problems = _tested_survey(tmp_path / "dated", "fieldwork_start: 2021-05-10\n")
+    assert [(p.rule, p.severity, p.row, p.column) for p in problems] == [
+        ("survey_before_fieldwork", "warning", 2, "start")]
+    assert "4 submission(s) made before the fieldwork_start 2021-05-10" in problems[0].message
+    assert "(rows 2, 3, 4, 5)" in problems[0].message
+    assert survey.early == 4 and len(survey.data) == 40
+    assert est.estimates(survey).iloc[0]["estimate"] == pytest.approx(25 * sum(40 + i for i in range(4, 44)))
+    stored = from_about(survey.name, about(survey), survey.data)
+    assert "premier jour de l'enquête (10 mai 2021), essais du formulaire, écartées de toutes les estimations : 4." \
+        in design_text(stored, est.design_summary(stored), "fr")
+    undated, problems = _tested_survey(tmp_path / "undated", "")
+    assert problems == [] and undated.early == 0 and len(undated.data) == 44
+    _, problems = _tested_survey(tmp_path / "all", "fieldwork_start: 2021-06-01\n")
+    assert [p.rule for p in problems] == ["survey_all_before_fieldwork"]
+
+
+def test_probabilities_of_selection_given_as_weights_are_refused(tmp_path):
+    """The sampling frame's probability of selection put in the weight column (0.02 in the large Maroc stratum, 0.2
+    in the small Mauritanie one): the respondents who stand for the fewest weighed most, the mean earnings 165 for
+    285, without a word. Every weight below 1 (not adding up to 1, as weights normalised to a sum of 1 do) is
+    refused at the smallest; the inverses give the right mean; weights adding up to 1 are relative weights."""
+    rows = [{"_uuid": f"{pays}{k}", "_index": 20 * (pays == "mauritanie") + k + 1,
+             "_submission_time": "2021-05-03T10:00:00", "pays": pays, "proba": p, "revenu": base + k}
+            for pays, p, base in (("maroc", 0.02, 290), ("mauritanie", 0.2, 140)) for k in range(20)]
+    frame = pd.DataFrame(rows)
+    spec = "title: t\ndesign: {weights: proba, strata: pays}\nestimates:\n  - {mean: revenu}\n"
+    _, problems = _csv_survey(tmp_path / "p", frame, spec)
+    assert [(p.rule, p.severity, p.row, p.column, p.value) for p in problems] == [
+        ("survey_weight_probability", "error", 2, "proba", "0.02")]
+    assert "(1 / 0.02 = 50)" in problems[0].hint
+    survey, problems = _csv_survey(tmp_path / "w", frame.assign(proba=1 / frame["proba"]), spec)
+    assert problems == []
+    assert est.estimates(survey).iloc[0]["estimate"] == pytest.approx(
+        (50 * (290 + 9.5) * 20 + 5 * (140 + 9.5) * 20) / (50 * 20 + 5 * 20), rel=1e-12)
+    survey, problems = _csv_survey(tmp_path / "sum1", frame.assign(proba=(1 / frame["proba"]) / 1100), spec)
+    assert problems == [] and survey.data["proba"].sum() == pytest.approx(1)
+
+
+def test_an_unquoted_yes_as_a_share_s_value_says_to_quote_it(tmp_path):
+    """`{share: employed, value: yes}` (an English form's codes yes / no): YAML reads yes as true, and the refusal
+    said « 'true', which no answer of 'employed' has », a value the evaluator never wrote. It now says why."""
+    frame = pd.DataFrame({"_uuid": [f"u{i}" for i in range(10)], "_index": range(1, 11),
+                          "_submission_time": "2021-05-03T10:00:00", "poids": 10.0,
+                          "employed": ["yes"] * 6 + ["no"] * 4})
+    _, problems = _csv_survey(tmp_path / "s", frame, "title: t\ndesign: {weights: poids}\nestimates:\n"
+                              "  - {share: employed, value: yes}\n")
+    assert [(p.rule, p.column) for p in problems] == [("survey_value_absent", "estimates.0.value")]
+    assert problems[0].hint.startswith("YAML reads yes, no, on, off (and true, false) without quotes as true")
+    survey, problems = _csv_survey(tmp_path / "q", frame, "title: t\ndesign: {weights: poids}\nestimates:\n"
+                                   "  - {share: employed, value: \"yes\"}\n")
+    assert problems == [] and est.estimates(survey).iloc[0]["estimate"] == pytest.approx(0.6)
+
+
+def test_thousands_with_a_narrow_no_break_space_are_numbers(tmp_path):
+    """'3\u202f000' (thousands with a narrow no-break space, as French Excel and LibreOffice write a number cell
+    saved as CSV) was refused as « not a number », though '2\u00a0500,50' and '1 800' were read."""
+    folder = tmp_path / "s"
+    folder.mkdir()
+    (folder / "s.csv").write_text("_uuid;_index;_submission_time;poids;revenu\n"
+                                  "a1;1;2021-05-01T10:00:00;12,5;3\u202f000\n"
+                                  "a2;2;2021-05-01T11:00:00;12,5;2\u00a0500,50\n"
+                                  "a3;3;2021-05-01T12:00:00;7,25;1 800\n", encoding="utf-8")
+    (folder / "s.yaml").write_text("title: t\ndesign: {weights: poids}\nestimates:\n  - {mean: revenu}\n",
+                                   encoding="utf-8")
+    surveys, problems, _ = load_surveys(folder)
+    assert problems == [] and surveys["s"].data["revenu"].tolist() == [3000.0, 2500.5, 1800.0]
+
+
+def test_washington_group_answers_in_words_are_told(tmp_path):
+    """The six WG-SS questions answered with a form's own choice names ('aucune', 'quelques', 'beaucoup',
+    'impossible') instead of the WG's 1 to 4: no respondent was classified, and the share with a disability and every
+    « by: wg_disability » subgroup vanished from the annex without a word. A warning says why."""
+    words = ["aucune", "quelques", "beaucoup", "impossible"]
+    rows = []
+    for i in range(12):
+        row = {"_uuid": f"u{i}", "_index": i + 1, "_submission_time": "2021-05-03T10:00:00", "poids": 10.0,
+               "emploi/emploi_actuel": "oui" if i % 3 else "non"}
+        row.update({f"wg/{q}": words[(i + k) % 4 if k == 0 else 0] for k, q in enumerate(
+            ["SEE_SS", "HEAR_SS", "WALK_SS", "COGNITION_SS", "SELFCARE_SS", "COMMUNICATING_SS"])})
+        rows.append(row)
+    spec = ("title: t\ndesign: {weights: poids}\nestimates:\n"
+            "  - {share: emploi/emploi_actuel, value: oui, by: wg_disability}\n")
+    survey, problems = _csv_survey(tmp_path / "words", pd.DataFrame(rows), spec)
+    assert [(p.rule, p.severity, p.row, p.column, p.value) for p in problems] == [
+        ("survey_wg_codes", "warning", 2, "wg/see_ss", "aucune")]
+    assert "'aucune', 'beaucoup', 'impossible', 'quelques'" in problems[0].message
+    coded = pd.DataFrame(rows).replace({w: str(k + 1) for k, w in enumerate(words)})
+    survey, problems = _csv_survey(tmp_path / "codes", coded, spec)
+    assert problems == [] and survey.data["wg_disability"].value_counts().to_dict() == {"0": 6, "1": 6}
+
+
+def test_the_women_s_share_is_the_respondents_not_the_interviewers(tmp_path):
+    """The interviewer's sex at the top of the form (group 'enqueteur') and the respondent's further down: the
+    annex's « Part des femmes » was the interviewers' (73.3 %) for the respondents' 33.3 %, without a word. The sex
+    question the YAML counts is taken; else the one outside an interviewer's group, with a warning naming it."""
+    rows = [{"start": "2021-05-03T09:00:00", "enqueteur/nom": "Amina" if i % 4 else "Karim",
+             "enqueteur/sexe": "f" if i % 4 else "h", "identification/sexe": "f" if i % 3 == 0 else "h",
+             "emploi": "oui", "poids": 10.0, "_uuid": f"u{i}", "_index": i + 1} for i in range(30)]
+    spec = "title: t\ndesign: {weights: poids}\nestimates:\n  - {share: emploi, value: oui}\n"
+    survey, problems = _csv_survey(tmp_path / "a", pd.DataFrame(rows), spec)
+    assert [(p.rule, p.severity, p.column) for p in problems] == [
+        ("survey_sex_columns", "warning", "identification/sexe")]
+    assert "(not 'enqueteur/sexe')" in problems[0].message
+    women = est.headline(survey).iloc[0]
+    assert survey.sex == ("identification/sexe", "f") and women["estimate"] == pytest.approx(1 / 3)
+    survey, problems = _csv_survey(tmp_path / "b", pd.DataFrame(rows), spec.replace(
+        "emploi, value: oui}", "emploi, value: oui, by: identification/sexe}"))
+    assert problems == [] and survey.sex == ("identification/sexe", "f")
+
+
+def test_a_select_multiple_exported_with_its_labels_is_told(tmp_path):
+    """KoboToolbox's « Labels » export (headers and answers as the French labels): the select_multiple's answer
+    'Langue étrangère Numérique' was one answer beside 'Numérique', each combination a share of its own (« Numérique »
+    33.3 % though 10 of the 15 who answered chose it), without a word."""
+    rows = [{"Identification/Sexe": "Femme" if i % 2 else "Homme",
+             "Compétences utilisées au travail": ["Langue étrangère Numérique", "Numérique", None, "Métier"][i % 4],
+             "Situation": ["En emploi", "Sans emploi"][i % 2],
+             "poids": 10.0, "_uuid": f"u{i}", "_index": i + 1, "_submission_time": "2021-05-03T10:00:00"}
+            for i in range(20)]
+    folder = tmp_path / "labels"
+    folder.mkdir()
+    pd.DataFrame(rows).to_excel(folder / "s.xlsx", index=False, sheet_name="Suivi")
+    (folder / "s.yaml").write_text("title: t\ndesign: {weights: poids}\nestimates:\n"
+                                   "  - {share: Compétences utilisées au travail}\n  - {share: Situation}\n",
+                                   encoding="utf-8")
+    _, problems, _ = load_surveys(folder)
+    assert [(p.rule, p.severity, p.row, p.column, p.value) for p in problems] == [
+        ("survey_multiple_labels", "warning", 2, "compétences_utilisées_au_travail", "Langue étrangère Numérique")]
+    assert "holds the answer 'Numérique'" in problems[0].message
+
+
+def test_a_repeat_sheet_pasted_twice_is_refused_at_its_rows(tmp_path):
+    """The jobs' sheet of a second download pasted under the first's: every job of the first submissions counted
+    twice (2.83 jobs per trainee for 2.0), without a word. A repeat row whose own _index is an earlier row's is
+    refused at its cell."""
+    survey, problems = _two_kobo_exports(tmp_path / "once", keep_uuid=True)
+    assert problems == []
+    import openpyxl
+    book = openpyxl.load_workbook(tmp_path / "once" / "s.xlsx")
+    sheet = book["emplois"]
+    for row in list(sheet.iter_rows(min_row=2, max_row=4, values_only=True)):
+        sheet.append(row)
+    folder = tmp_path / "twice"
+    folder.mkdir()
+    book.save(folder / "s.xlsx")
+    shutil.copy(tmp_path / "once" / "s.yaml", folder / "s.yaml")
+    _, problems, _ = load_surveys(folder)
+    assert [(p.rule, p.cell, p.value) for p in problems] == [
+        ("repeat_row_repeated", f"emplois!B{14 + k}", str(k + 1)) for k in range(3)]
+    assert "is that of row 2" in problems[0].message
+
+
+def test_r_s_na_for_a_missing_answer_is_told(tmp_path):
+    """An export cleaned in R and saved with write.csv: every unanswered cell is 'NA'. The share of 'oui' counted
+    the 10 'NA' as answers (30 % for 60 % of those who answered), without a word; now warned, unless the form lists
+    'NA' as a choice."""
+    frame = pd.DataFrame({"_uuid": [f"u{i}" for i in range(20)], "_index": range(1, 21),
+                          "_submission_time": "2021-05-03T10:00:00", "poids": 10.0,
+                          "emploi/emploi_actuel": ["oui"] * 6 + ["non"] * 4 + ["NA"] * 10})
+    folder = tmp_path / "r"
+    folder.mkdir()
+    frame.to_csv(folder / "s.csv", index=False)   # R's write.csv: ',' and NA
+    (folder / "s.yaml").write_text("title: t\ndesign: {weights: poids}\nestimates:\n"
+                                   "  - {share: emploi/emploi_actuel, value: oui}\n", encoding="utf-8")
+    _, problems, _ = load_surveys(folder)
+    assert [(p.rule, p.severity, p.row, p.column) for p in problems] == [
+        ("survey_na_answer", "warning", 12, "emploi/emploi_actuel")]
+    assert problems[0].message.startswith("10 answers are 'NA'")
+
+
+def test_an_export_with_labels_for_headers_says_so(tmp_path):
+    """KoboToolbox's « Labels » export: the headers are the questions' labels ('Emploi/Revenu mensuel (EUR)'), and
+    the YAML's 'emploi/revenu' was « missing », with « Did you mean 'emploi/revenu_mensuel_(eur)'? », which would
+    have the YAML written with labels. The hint now says to export the XML values and headers."""
+    rows = [{"Identification/Sexe": "Femme" if i % 2 else "Homme", "Identification/Âge": 20 + i,
+             "Emploi/A un emploi aujourd'hui ?": "Oui" if i % 3 else "Non", "Emploi/Revenu mensuel (EUR)": 300 + i,
+             "poids": 10.0, "_uuid": f"u{i}", "_index": i + 1, "_submission_time": "2021-05-03T10:00:00"}
+            for i in range(20)]
+    folder = tmp_path / "labels"
+    folder.mkdir()
+    pd.DataFrame(rows).to_excel(folder / "s.xlsx", index=False, sheet_name="Suivi")
+    (folder / "s.yaml").write_text("title: t\ndesign: {weights: poids}\nestimates:\n  - {mean: emploi/revenu}\n",
+                                   encoding="utf-8")
+    _, problems, _ = load_surveys(folder)
+    assert [(p.rule, p.column, p.value) for p in problems] == [
+        ("survey_column_missing", "estimates.0.mean", "emploi/revenu")]
+    assert problems[0].hint.startswith("The export's headers are the questions' labels, not their names")
+
+
+def test_an_older_export_left_beside_the_new_one_is_told(tmp_path):
+    """s.csv (a first download) and s.xlsx (a later one, with the repeat groups) side by side: the CSV was read and
+    the other ignored without a word, as the tables' « two_files » says."""
+    survey, problems = _two_kobo_exports(tmp_path / "s", keep_uuid=True)
+    assert problems == []
+    survey.data.head(3).to_csv(tmp_path / "s" / "s.csv", sep=";", index=False)
+    _, problems, _ = load_surveys(tmp_path / "s")
+    two = [p for p in problems if p.rule == "two_files"]
+    assert [(p.severity, p.file.rsplit("/", 1)[-1]) for p in two] == [("warning", "s.xlsx")]
+    assert two[0].message == "both s.csv and s.xlsx exist; s.csv is read"
+
+
+def test_skip_logic_blanks_filled_in_are_told_from_the_form_s_relevant(tmp_path):
+    """The export opened in Excel and its empty cells filled with 'non' and 0: the income and the satisfaction, which
+    the form asks of the employed only (relevant ${emploi_actuel} = 'oui'), were « answered » by the 18 not employed:
+    mean income 156.6 for 274.6 (R, tests/fixtures/survey/nested_skips.R), share satisfied 27.9 % for 48.8 %, without
+    a word. A warning names each question answered where the form's simple condition says it was not asked."""
+    frame = pd.read_csv(FIXTURES / "nested_skips.csv", sep=";")
+    frame["emploi/satisfait"] = frame["emploi/satisfait"].fillna("non")
+    frame["emploi/revenu"] = frame["emploi/revenu"].fillna(0)
+    folder = tmp_path / "filled"
+    folder.mkdir()
+    frame.to_csv(folder / "s.csv", sep=";", index=False)
+    with pd.ExcelWriter(folder / "s.form.xlsx") as form:
+        pd.DataFrame([{"type": "begin_group", "name": "emploi", "label::Français (fr)": "Emploi"},
+                      {"type": "select_one oui_non", "name": "emploi_actuel", "label::Français (fr)": "En emploi"},
+                      {"type": "decimal", "name": "revenu", "label::Français (fr)": "Revenu",
+                       "relevant": "${emploi_actuel} = 'oui'"},
+                      {"type": "select_one oui_non", "name": "satisfait", "label::Français (fr)": "Satisfait",
+                       "relevant": "selected(${emploi_actuel}, 'oui')"},
+                      {"type": "end_group"}]).to_excel(form, sheet_name="survey", index=False)
+        pd.DataFrame([{"list_name": "oui_non", "name": v, "label::Français (fr)": v.title()}
+                      for v in ("oui", "non")]).to_excel(form, sheet_name="choices", index=False)
+    spec = ("title: t\ndesign: {weights: poids, strata: region, clusters: village, fpc: taille}\nestimates:\n"
+            "  - {mean: emploi/revenu}\n  - {share: emploi/satisfait, value: oui}\nform: s.form.xlsx\n")
+    (folder / "s.yaml").write_text(spec, encoding="utf-8")
+    _, problems, _ = load_surveys(folder)
+    assert [(p.rule, p.severity, p.row, p.column, p.value) for p in problems] == [
+        ("survey_answered_not_asked", "warning", 2, "emploi/revenu", "0"),
+        ("survey_answered_not_asked", "warning", 2, "emploi/satisfait", "non")]
+    assert problems[0].message.startswith("18 answers are given to 'emploi/revenu', which the form asks only when "
+                                          "${emploi_actuel} = 'oui'")
+    shutil.copy(FIXTURES / "nested_skips.csv", folder / "s.csv")   # as KoboToolbox exports it: nothing to say
+    assert load_surveys(folder)[1] == []
+
+
+def test_a_single_digit_code_after_a_scale_is_told(tmp_path):
+    """A satisfaction score 1 to 5 whose « ne sait pas » is 9, without the form: the mean was 4.5 for 3.71, without a
+    word. 8 or 9 above every other answer by two or more is told; the top of a 1-to-9 scale is not."""
+    score = [2, 3, 4, 5, 3, 4, 9, 5, 4, 3, 9, 2, 4, 5, 4, 3, 9, 4, 5, 3]
+    frame = pd.DataFrame({"_uuid": [f"u{i:03d}" for i in range(20)], "_index": range(1, 21),
+                          "_submission_time": "2021-06-01T10:00:00", "poids": 10.0, "satisfaction/score": score})
+    spec = "title: t\ndesign: {weights: poids}\nestimates:\n  - {mean: satisfaction/score}\n"
+    _, problems = _csv_survey(tmp_path / "nine", frame, spec)
+    assert [(p.rule, p.severity, p.row, p.value) for p in problems] == [("survey_nines", "warning", 8, "9")]
+    assert problems[0].message.startswith("3 answers are 9, more than every other answer (at most 5)")
+    scale = frame.assign(**{"satisfaction/score": [1 + i % 9 for i in range(20)]})   # 1 to 9, two of 9
+    assert _csv_survey(tmp_path / "scale", scale, spec)[1] == []
+    both = frame.assign(**{"satisfaction/score": [8 if i in (6, 10) else s for i, s in enumerate(score)]})
+    _, problems = _csv_survey(tmp_path / "both", both, spec)   # 8 « ne sait pas » and 9 « refus » after 1 to 5
+    assert sorted(p.value for p in problems) == ["8", "9"]

@@ -1337,6 +1337,10 @@ CASES = [
          "outcome_missing_code", "survey.csv", 5, "score", hint="Leave these answers empty",
          what="score = -99 ('don't know' in the questionnaire) in a study: the comparison group's mean fell to "
               "-44.5"),
+    Case("two-digit don't-know code as an outcome", lambda m: m.replace("impact/survey.csv", "4,C,11.5,", "4,C,98,"),
+         "outcome_nines", "survey.csv", 5, "score", severity="warning", hint="leave those answers empty",
+         what="score = 98 ('ne sait pas' in DHS / MICS-style questionnaires) among scores of 10 to 14: the "
+              "comparison group's mean rose to 54, without a word"),
     Case("person entered twice", lambda m: (
              m.replace("impact/survey.yaml", "covariates: [age]", "covariates: [age]\nunit: id"),
              m.append("impact/survey.csv", "3,C,10,40")),
@@ -1462,6 +1466,11 @@ CASES = [
          expect=_message_lists("reported.csv")),
     Case("both csv and xlsx", lambda m: _csv_to_xlsx(m, "budget") or m.write("budget", "line,budget\nB1,1\n"),
          "two_files", "budget.xlsx", NO_ROW, None, severity="warning", what="budget.csv and budget.xlsx both exist"),
+    Case("a study as both csv and xlsx", lambda m: (lambda text: (_csv_to_xlsx(m, "impact/survey"),
+                                                                  m.write("impact/survey", text)))(
+             m.text("impact/survey").replace("4,C,11.5,", "4,C,21.5,")),
+         "two_files", "survey.xlsx", NO_ROW, None, severity="warning", hint="Keep one",
+         what="impact/survey.csv and an older impact/survey.xlsx both exist: the csv was read without a word"),
     # --- params files
     Case("params unknown key", lambda m: m.set_param("titel", "Mini"),
          "unknown_key", "project.yaml", NO_ROW, "titel", hint="Did you mean 'title'?",

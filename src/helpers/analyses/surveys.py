@@ -47,6 +47,7 @@ def _sample(survey: Any, columns: list[str], extra: dict[str, pd.Series] | None 
         frame[name] = _polars(series)
     data = pl.DataFrame(frame)
     fpc, weights = design["fpc"], design["weights"]
+    singleton = None
     if fpc:
         size, sampled = _stratum_sizes(survey)
         if (survey.data[fpc] <= 1).all():  # sampling fractions -> population sizes, as R's svydesign does
@@ -54,8 +55,13 @@ def _sample(survey: Any, columns: list[str], extra: dict[str, pd.Series] | None 
         if not weights:
             weights = WEIGHT   # fpc_weights
             data = data.with_columns(pl.Series(WEIGHT, (size / sampled).to_numpy(dtype=float)))
+        # a stratum whose single unit is its whole population (a region's only centre, taken with certainty) adds no
+        # variance, as in R; svy refuses a single unit whatever its fpc, and « skip » is that 0 (the loader refuses
+        # any other single unit)
+        if (sampled.eq(1) & size.eq(sampled)).any():
+            singleton = svy.Singleton(svy.core.enumerations.SingletonMethod.SKIP)
     return svy.Sample(data, svy.Design(stratum=design["strata"], psu=design["clusters"], wgt=weights,
-                                       pop_size=fpc))
+                                       pop_size=fpc, singleton=singleton))
 
 
 def _stratum_sizes(survey: Any) -> tuple[pd.Series, pd.Series]:
@@ -132,12 +138,14 @@ def estimate(survey: Any, stat: str, variable: str, value: str | None = None, by
     row: dict[str, Any] = {"key": key(survey.name, stat, variable, value, by, by_value), "stat": stat,
                            "variable": variable, "value": value, "by": by, "by_value": by_value}
     if stat == "share":
-        sample = _sample(survey, [], {INDICATOR: survey.indicator(variable, value), **extra})
+        chosen = survey.indicator(variable, value)
+        sample = _sample(survey, [], {INDICATOR: chosen, **extra})
         column = INDICATOR
+        answered = chosen.notna()   # a select_multiple's option columns, not its text, tell who answered
     else:
         sample = _sample(survey, [variable], extra)
         column = variable
-    answered = survey.data[variable].notna() if variable in survey.data else survey.indicator(variable, value).notna()
+        answered = survey.data[variable].notna()
     if by is not None:
         answered &= domain
     if not answered.any():
@@ -160,6 +168,13 @@ def estimate(survey: Any, stat: str, variable: str, value: str | None = None, by
         # 0 of n answers is not « 0 % to 0 % »: the exact binomial bound, (alpha / 2) ^ (1 / n) from the far end
         bound = 0.025 ** (1 / int(out["n"]))
         out = {**out, "lci": 0.0 if out["est"] == 0 else bound, "uci": 1 - bound if out["est"] == 0 else 1.0}
+    single = stat != "share" and int(out["n"]) == 1
+    if single or (out["se"] == 0 and out.get("df") == 0 and (stat != "share" or 0 < out["est"] < 1)):
+        # a subgroup of one respondent: R and svy give an SE of 0 (its answer minus itself), which the annex showed
+        # as « 0,0 » beside the mean, as if it were exact; one answer says nothing of the variance. So for a
+        # subgroup inside one unit of the first stage taken with certainty (no first-stage variance, the second
+        # stage's not counted)
+        out, deff, kind = {**out, "se": math.nan, "lci": math.nan, "uci": math.nan}, None, ""
     return {**row, "estimate": out["est"], "se": out["se"], "ci_low": out["lci"], "ci_high": out["uci"],
             "deff": math.nan if deff is None or not kind else float(deff), "deff_kind": kind,
             "df": float(out["df"]) if out.get("df") is not None else math.nan, "n": int(out["n"])}
@@ -235,8 +250,9 @@ def design_summary(survey: Any) -> dict[str, Any]:
                "clusters": len(data[nested].drop_duplicates()) if design["clusters"] else 0,
                "population": float(weights.sum()) if design["weights"] or derived is not None else math.nan,
                "relative": relative_weights(survey),
-               "weighted": bool(design["weights"]), "fpc_weighted": derived is not None, "fpc": bool(design["fpc"]), "lonely": list(survey.notes),
-               "rejected": survey.rejected, "design": design}
+               "weighted": bool(design["weights"]), "fpc_weighted": derived is not None, "fpc": bool(design["fpc"]),
+               "lonely": list(survey.notes), "rejected": survey.rejected, "early": getattr(survey, "early", 0),
+               "design": design}
     return summary
 
 
@@ -261,4 +277,8 @@ def deff_note(kind: str) -> str:
 def note_of(row: pd.Series) -> str:
     if row["n"] == 0:
         return "no answer in this subgroup"
+    if row["n"] == 1 and row["stat"] != "share":
+        return "a single answer: no standard error"
+    if row["df"] == 0 and not np.isfinite(row["se"]):
+        return "df 0, a single unit of the first stage: no standard error"
     return f"df {int(row['df']) if np.isfinite(row['df']) else 'n/a'}; {deff_note(row['deff_kind'])}"

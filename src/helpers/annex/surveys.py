@@ -23,6 +23,9 @@ def design_text(survey: Any, summary: dict[str, Any], lang: str) -> str:
     parts = [say("survey_answered", lang, n=n)]
     if summary["rejected"]:
         parts.append(say("survey_rejected", lang, n=fmt.number(summary["rejected"], 0, lang)))
+    if summary.get("early"):
+        parts.append(say("survey_before_fieldwork", lang, n=fmt.number(summary["early"], 0, lang),
+                         date=fmt.date(survey.spec.fieldwork_start, lang)))
     if d["strata"]:
         parts.append(say("survey_strata", lang, name=survey.label(d["strata"], lang), count=summary["strata"]))
     if d["clusters"]:

@@ -1555,6 +1555,10 @@ def load_study(spec_path: Path, params: ProjectParams) -> tuple[Study | None, li
     if data_path is None:
         problems.append(Problem(relative(spec_path), "study_data_missing", "the study's data file is missing",
                                 f"Put the microdata in {spec_path.stem}.csv next to this file."))
+    elif exists(spec_path.with_suffix(".xlsx")) and data_path.suffix == ".csv":   # as tables: one is read, said
+        problems.append(Problem(relative(spec_path.with_suffix(".xlsx")), "two_files", f"both {spec_path.stem}.csv "
+                                f"and {spec_path.stem}.xlsx exist; {spec_path.stem}.csv is read",
+                                "Keep one of the two files.", severity="warning"))
     if spec is None or data_path is None:
         return None, problems
     raw = read_table(data_path, params.encoding, [spec.columns()])

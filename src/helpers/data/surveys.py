@@ -35,6 +35,7 @@ approved at review are left out, with a warning.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import math
 import re
@@ -132,6 +133,7 @@ class SurveySpec(_Strict):
     estimates: list[EstimateSpec] = []
     form: str | None = None
     missing_codes: list[float] = []     # numbers the form uses for "don't know", "refused": read as empty answers
+    fieldwork_start: dt.date | None = None   # the first day of interviews: earlier submissions are tests
 
 
 @dataclass
@@ -146,6 +148,8 @@ class Survey:
     files: list[Path] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)   # what was done about the design (lonely strata), in English
     rejected: int = 0                           # submissions left out: not approved at review (_validation_status)
+    early: int = 0                              # submissions left out: made before fieldwork_start (tests)
+    relevant: dict[str, str] = field(default_factory=dict)   # column -> the form's relevant (read when loading)
 
     def design_columns(self) -> dict[str, str | None]:
         d = self.spec.design
@@ -176,17 +180,30 @@ class Survey:
         """1.0 where the answer is ``value`` (or holds it, for a select_multiple), 0.0 where answered otherwise,
         NaN where not answered."""
         if column in self.multiple:
-            dummy = f"{column}/{value}"
-            if column in self.data and dummy in self.data:  # the 0/1 column tells "none chosen" from "not asked"
-                text = self.data[column].map(lambda a: np.nan if pd.isna(a) else float(value in str(a).split()))
-                return pd.to_numeric(self.data[dummy], errors="coerce").astype(float).fillna(text)
-            if column in self.data:
-                answers = self.data[column]
-                chosen = answers.map(lambda a: np.nan if pd.isna(a) else float(value in str(a).split()))
-                return chosen.astype(float)
-            return pd.to_numeric(self.data[dummy], errors="coerce").astype(float)
+            chosen = self.chosen(column)
+            text = self.data[column].map(lambda a: np.nan if pd.isna(a) else float(value in str(a).split())) \
+                if column in self.data else None
+            if value in chosen:  # the 0/1 column tells "none chosen" from "not asked"
+                return chosen[value] if text is None else chosen[value].fillna(text.astype(float))
+            return text.astype(float) if text is not None else pd.Series(np.nan, index=self.data.index)
         answers = self.codes(column)
         return answers.map(lambda a: np.nan if pd.isna(a) else float(str(a) == value)).astype(float)
+
+    def chosen(self, column: str) -> pd.DataFrame:
+        """A select_multiple's option columns (``column/option``) as 1.0 (chosen), 0.0 (not chosen) or NaN (not
+        asked): '1'/'0', 'True'/'False' (KoboToolbox's older exports), 'VRAI'/'FAUX' (the file saved again by a
+        French Excel). An export that writes '1' or nothing (no 0 in any option) leaves an option not chosen empty:
+        on a row where another option is chosen it is 0, not "not asked" (every share was 100 %)."""
+        chosen = self.options_written(column)
+        if not chosen.empty and not chosen.eq(0).any().any():
+            chosen = chosen.where(chosen.notna() | chosen.isna().all(axis=1).to_numpy()[:, None], 0.0)
+        return chosen
+
+    def options_written(self, column: str) -> pd.DataFrame:
+        """A select_multiple's option columns as the export writes them: 1.0, 0.0 or NaN (empty)."""
+        options = [o for o in self.multiple.get(column, []) if f"{column}/{o}" in self.data.columns]
+        return pd.DataFrame({o: self.data[f"{column}/{o}"].map(_option_value) for o in options},
+                            index=self.data.index, dtype=float)
 
     def domain(self, column: str, value: str) -> pd.Series:
         """True for the respondents of the subgroup ``column`` = ``value``: for a select_multiple, everyone who chose
@@ -239,6 +256,10 @@ def load_survey(spec_path: Path, encoding: str = "utf-8") -> tuple[Survey | None
         problems.append(Problem(relative(spec_path), "survey_data_missing", "the survey's export is missing",
                                 f"Put the KoboToolbox/ODK export in {spec_path.stem}.xlsx (or .csv) next to this "
                                 "file."))
+    elif exists(spec_path.with_suffix(".xlsx")) and data_path.suffix == ".csv":   # an older download left beside
+        problems.append(Problem(relative(spec_path.with_suffix(".xlsx")), "two_files", f"both {spec_path.stem}.csv "
+                                f"and {spec_path.stem}.xlsx exist; {spec_path.stem}.csv is read",
+                                "Keep one of the two files (the latest export).", severity="warning"))
     if spec is None or data_path is None:
         return None, problems
     raw, repeats, read_problems = _read_export(data_path, encoding)
@@ -252,9 +273,11 @@ def load_survey(spec_path: Path, encoding: str = "utf-8") -> tuple[Survey | None
     problems += _repeated_submissions(frame, raw)
     frame, rejected, found = _without_rejected(frame, raw)
     problems += found
+    frame, early, found = _without_tests(frame, raw, spec)
+    problems += found
     frame, found = _skipped(frame, raw, spec)
     problems += found
-    survey = Survey(spec_path.stem, spec, frame, files=[data_path, spec_path], rejected=rejected)
+    survey = Survey(spec_path.stem, spec, frame, files=[data_path, spec_path], rejected=rejected, early=early)
     if spec.form:
         form_path = spec_path.parent / spec.form
         if not exists(form_path) or form_path.resolve().parent != spec_path.parent.resolve():
@@ -268,9 +291,12 @@ def load_survey(spec_path: Path, encoding: str = "utf-8") -> tuple[Survey | None
     problems += _columns(survey, raw, spec_path)
     problems += _type_numbers(survey, raw)
     problems += _answer_codes(survey, raw)
-    _add_wg(survey)
-    survey.sex = _find_sex(survey)
+    problems += _add_wg(survey, raw)
+    survey.sex, found = _find_sex(survey, raw)
+    problems += found
     problems += _spellings(survey, raw)
+    problems += _answered_not_asked(survey, raw)
+    problems += _na_answers(survey, raw)
     problems += _design_problems(survey, raw, spec_path)
     problems += _value_problems(survey, spec_path)
     return survey, problems
@@ -299,7 +325,7 @@ def _read_export(path: Path, encoding: str) -> tuple[RawTable | None, list[RawTa
     for name in names[1:]:
         sheet = read_xlsx(path, sheet_name=name)
         problems += sheet.problems
-        if "_parent_index" in sheet.frame.columns:
+        if "_parent_index" in sheet.frame.columns or "parent_key" in sheet.frame.columns:   # KoboToolbox, ODK
             repeats.append(sheet)
     return main, repeats, problems
 
@@ -331,27 +357,64 @@ def _join_repeat(frame: pd.DataFrame, raw: RawTable, repeat: RawTable, estimated
     A repeat nested in another (``_parent_table_name``) names rows of that repeat's sheet, not submissions: its
     rows go to their parent row's submission, up the chain."""
     problems = []
-    if "_index" not in frame.columns:
+    through: list[str] = []
+    if "_submission__uuid" in repeat.frame.columns and "_uuid" in frame.columns and \
+            repeat.frame["_submission__uuid"].notna().all() and frame["_uuid"].notna().all():
+        # KoboToolbox names each repeat row's submission by its uuid too: unlike _index, which every export numbers
+        # from 1, it stays right when two exports are pasted together (the Tunisie trainees, who had no job, got
+        # the Maroc trainees' jobs of the same _index: 2 jobs each for 1.2), and it reaches a nested repeat's
+        # submission directly
+        link, keys = "_submission__uuid", frame["_uuid"].map(_submission_id)
+        parent = repeat.frame[link].map(_submission_id)
+    elif "_parent_index" not in repeat.frame.columns:   # ODK Central: PARENT_KEY 'uuid:…/emplois[1]' names its
+        known_ids = [c for c in ID_COLUMNS if c in frame.columns and c != "_uuid"]   # submission's KEY first
+        if not known_ids:
+            return frame, [raw.problem("repeat_without_index", f"the sheet '{repeat.sheet}' is a repeat group but "
+                                       "the submissions have no 'KEY' column to join it", "Export again with the "
+                                       "metadata columns.", index=raw.header_row)]
+        link, keys = "parent_key", frame[known_ids[0]].map(_submission_id)
+        parent = repeat.frame[link].map(lambda v: _submission_id(str(v).split("/")[0]) if pd.notna(v) else None)
+    elif "_index" not in frame.columns:
         return frame, [raw.problem("repeat_without_index", f"the sheet '{repeat.sheet}' is a repeat group but the "
                                    "submissions have no '_index' column to join it", "Export again with the "
                                    "metadata columns.", index=raw.header_row)]
-    parent = repeat.frame["_parent_index"].map(_as_text)
-    through, seen, sheet = [], {id(repeat)}, _parent_sheet(repeat, repeats)
-    while sheet is not None and id(sheet) not in seen and {"_index", "_parent_index"} <= set(sheet.frame.columns):
-        up = dict(zip(sheet.frame["_index"].map(_as_text), sheet.frame["_parent_index"].map(_as_text)))
-        parent = parent.map(lambda k: up.get(k))
-        through.append(sheet.sheet)
-        seen.add(id(sheet))
-        sheet = _parent_sheet(sheet, repeats)
-    known = set(frame["_index"].map(_as_text))
+    else:
+        link, keys = "_parent_index", frame["_index"].map(_as_text)
+        again = keys.duplicated(keep=False) & keys.notna()
+        if again.any():   # two exports pasted: which submission a repeat row belongs to cannot be told
+            i = keys.index[again][keys[again].duplicated()][0]
+            return frame, [raw.problem(
+                "repeat_index_repeated", f"the _index {keys[i]} is on two submissions: the rows of the repeat "
+                f"group '{repeat.sheet}' that name it cannot be joined to one of them (two exports pasted together "
+                "number their submissions from 1 each)", "Export the form once, or keep the repeat sheets' "
+                "'_submission__uuid' column and the submissions' '_uuid', which tell the submissions apart.",
+                index=i, column="_index", value=keys[i])]
+        parent = repeat.frame["_parent_index"].map(_as_text)
+        seen, sheet = {id(repeat)}, _parent_sheet(repeat, repeats)
+        while sheet is not None and id(sheet) not in seen and {"_index", "_parent_index"} <= set(sheet.frame.columns):
+            up = dict(zip(sheet.frame["_index"].map(_as_text), sheet.frame["_parent_index"].map(_as_text)))
+            parent = parent.map(lambda k: up.get(k))
+            through.append(sheet.sheet)
+            seen.add(id(sheet))
+            sheet = _parent_sheet(sheet, repeats)
+    own = next((c for c in ("_index", "key") if c in repeat.frame.columns), None)   # the repeat row's own number
+    if own is not None:   # a repeat sheet pasted twice under itself: every job counted twice (the count doubled)
+        ids = repeat.frame[own].map(_as_text)
+        again = ids.notna() & ids.duplicated()
+        for i in ids.index[again][:MAX_LISTED]:
+            earlier = ids.index[ids.eq(ids[i])][0]
+            problems.append(repeat.problem("repeat_row_repeated", f"this repeat row's {own} is that of row {earlier}: "
+                                           "its rows would be counted twice in the submission's count and sums",
+                                           "Delete one of the two rows (a sheet pasted twice?).", index=i,
+                                           column=own, value=ids[i]))
+    known = set(keys)
     via = f" (through the sheet{'s' if len(through) > 1 else ''} {', '.join(map(repr, through))})" if through else ""
     for i in parent.index[~parent.isin(known)]:
         problems.append(repeat.problem("repeat_parent_unknown", f"this repeat row names a submission{via} that is "
                                        "not in the first sheet", "Export the whole form again, or, if that "
                                        "submission was deleted from the first sheet on purpose, delete its rows "
-                                       "here too.", index=i, column="_parent_index",
-                                       value=_as_text(repeat.frame.at[i, "_parent_index"])))
-    keys = frame["_index"].map(_as_text)
+                                       "here too.", index=i, column=link,
+                                       value=_as_text(repeat.frame.at[i, link])))
     prefix = str(repeat.sheet)
     frame = frame.copy()
     frame[header_name(f"{prefix}/_count")] = keys.map(parent.value_counts()).fillna(0).astype(float)
@@ -389,6 +452,11 @@ def _join_repeat(frame: pd.DataFrame, raw: RawTable, repeat: RawTable, estimated
     return frame, problems
 
 
+def _submission_id(value: Any) -> str | None:
+    """A submission's uuid as compared: without ODK's 'uuid:', case and spaces ignored."""
+    return re.sub(r"^uuid:", "", fold(value)) or None
+
+
 def _as_text(value: Any) -> Any:
     """A cell as the text of a code: 1.0 -> '1', ' oui ' -> 'oui', empty -> None."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
@@ -401,13 +469,23 @@ def _as_text(value: Any) -> Any:
     return text or None
 
 
+OPTION_VALUES = {"1": 1.0, "0": 0.0, "1.0": 1.0, "0.0": 0.0, "true": 1.0, "false": 0.0, "vrai": 1.0, "faux": 0.0}
+
+
+def _option_value(value: Any) -> float:
+    """A select_multiple option column's cell: 1.0 chosen, 0.0 not chosen, NaN empty (or not a 0/1 value)."""
+    text = _as_text(value)
+    return OPTION_VALUES.get(fold(text), np.nan) if text is not None else np.nan
+
+
 def _number(value: Any) -> float | None:
     """A number as KoboToolbox/ODK write it ('.' decimals; a single ',' is taken as the decimal mark)."""
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
         return float(value) if math.isfinite(value) else None
-    text = str(value).strip().replace("\u00a0", "").replace(" ", "")
+    # thousands written with a (narrow) no-break space, as French Excel and LibreOffice write them: '3\u202f000'
+    text = re.sub(f"[{numbers.SPACES}]", "", str(value).strip())
     if text.count(",") == 1 and "." not in text:
         text = text.replace(",", ".")
     try:
@@ -428,10 +506,77 @@ NOT_APPROVED = {"validation_status_not_approved", "not_approved", "non_approuve"
 # numbers forms use for "don't know", "refused", "not applicable": never an answer of a mean or a total
 MISSING_CODES = (-66, -77, -88, -96, -97, -98, -99, -999, -9999)
 NINES = (99, 999, 9999, 99999, 999999)   # the same codes written with nines: answers only if others are larger
+# two-digit codes of DHS / MICS-style forms (88 or 98 "don't know", 96 "other", 97 "refused"): two 98 among numbers
+# of children of 0 to 4 made the mean 8.27 for 1.86, without a word
+SHORT_CODES = (88, 96, 97, 98)
+# 8 or 9 ('ne sait pas', 'sans réponse') after a scale of 1 to 5: a mean satisfaction 4.5 for 3.71; told only when
+# every other answer is at least three below (a scale's own top answer is not a code)
+DIGIT_CODES = (8, 9)
 MAX_LISTED = 10
+MAX_OPTIONS_COMPARED = 200   # distinct answers of a column compared two by two (a select's answers, not free text)
 SKIPPED = {"n/a", "#n/a"}   # KoboToolbox's mark of a skipped question (and Excel's "not available"), folded
 # a choice's code as KoboToolbox / ODK write it (lower case, or all capitals): 'En' or 'Tetouan' is a word of a label
 CODE = re.compile(r"^([a-z0-9_.\-]+|[A-Z0-9_.\-]+)$")
+
+
+# the simple relevant conditions of an XLSForm: ${q} = 'v', ${q} != 'v', selected(${q}, 'v')
+RELEVANT_IS = re.compile(r"^\s*\$\{([\w.\-]+)\}\s*(=|!=)\s*'([^']*)'\s*$")
+RELEVANT_SELECTED = re.compile(r"^\s*selected\(\s*\$\{([\w.\-]+)\}\s*,\s*'([^']*)'\s*\)\s*$")
+
+
+def _answered_not_asked(survey: Survey, raw: RawTable) -> list[Problem]:
+    """A question the form asks only when ${emploi} = 'oui', answered by respondents with emploi 'non': the blanks of
+    the skip logic filled in (0 or 'non' typed in every empty cell of the export), which then counted in the
+    denominators as « no » (a share of those asked 60 % read 30 %), without a word. A warning, for the simple
+    conditions the form writes."""
+    used = {e.variable for e in survey.spec.estimates} | {header_name(e.by) for e in survey.spec.estimates if e.by}
+    problems = []
+    for column in sorted(c for c in used if c in survey.relevant):
+        condition = survey.relevant[column]
+        match, chosen = RELEVANT_IS.match(condition), RELEVANT_SELECTED.match(condition)
+        name, value = (match.group(1), match.group(3)) if match else (chosen.group(1), chosen.group(2)) if chosen \
+            else (None, None)
+        controls = [c for c in survey.data.columns if _question(c) == header_name(name or "")]
+        if name is None or len(controls) != 1 or controls[0] == column:
+            continue
+        answers = survey.codes(controls[0])
+        if chosen:
+            asked = answers.map(lambda a: None if pd.isna(a) else value in str(a).split())
+        else:
+            asked = answers.map(lambda a: None if pd.isna(a) else (str(a) == value) == (match.group(2) == "="))
+        answered = survey.chosen(column).notna().any(axis=1) if column in survey.multiple and \
+            column not in survey.data else survey.data[column].notna()
+        wrong = asked.eq(False) & answered
+        if wrong.any():
+            first = survey.data.index[wrong.to_numpy()][0]
+            problems.append(raw.problem(
+                "survey_answered_not_asked", f"{_answers(int(wrong.sum()))} given to '{column}', which the form asks "
+                f"only when {condition}, by respondents for whom it is not so: blanks of the skip logic filled in? "
+                "They count in its estimates (as « no » or 0)", "Leave those cells empty in the export (as "
+                "KoboToolbox / ODK export a question not asked).", index=first, column=column,
+                value=_as_text(survey.data.at[first, column]) if column in survey.data else None,
+                severity="warning"))
+    return problems
+
+
+def _na_answers(survey: Survey, raw: RawTable) -> list[Problem]:
+    """'NA' is how R's write.csv writes a missing value: an export cleaned in R and saved again holds 'NA' in every
+    unanswered text cell, which a share counted as an answer ('oui' 50 % of all for 60 % of those who answered).
+    Numbers are refused as not numbers; a column counted by value is warned, unless the form lists 'NA' as a choice."""
+    columns = {e.variable for e in survey.spec.estimates if e.stat == "share"}
+    columns |= {header_name(e.by) for e in survey.spec.estimates if e.by}
+    problems = []
+    for column in sorted(c for c in columns if c in survey.data.columns and c != WG_COLUMN):
+        if "NA" in survey.value_labels.get(column, {}) or "NA" in survey.multiple.get(column, []):
+            continue
+        hits = survey.data[column].astype(object).eq("NA")
+        if hits.any():
+            problems.append(raw.problem(
+                "survey_na_answer", f"{_answers(int(hits.sum()))} 'NA' (how R writes a missing value): counted as an "
+                "answer, in the denominator of every share of this question", "If they are missing values, leave "
+                "those cells empty (R: write.csv(..., na = \"\")); if 'NA' is a choice of the form, give the form.",
+                index=hits.index[hits][0], column=column, value="NA", severity="warning"))
+    return problems
 
 
 def _spellings(survey: Survey, raw: RawTable) -> list[Problem]:
@@ -500,21 +645,32 @@ def _estimated(spec: SurveySpec) -> set[str]:
 def _repeated_submissions(frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
     """A submission on two rows (an export pasted twice, a form sent twice) would count its respondent twice:
     refused. The submission's identifier tells; without one, a row whose answers and times are all another's."""
-    column = next((c for c in ID_COLUMNS if c in raw.frame.columns and raw.frame[c].notna().any()), None)
+    # each row's identifier: the first of its ID columns filled, without ODK's 'uuid:' (KoboToolbox's _uuid has
+    # none, its meta/instanceID and ODK Central's have it): a Kobo export and an ODK Central export of the same
+    # submissions pasted one under the other were two respondents each (a total 77 500 for 59 000)
+    columns = [c for c in ID_COLUMNS if c in raw.frame.columns]
+    written = raw.frame[columns].map(_as_text) if columns else pd.DataFrame(index=raw.frame.index)
+    where = written.notna().idxmax(axis=1).where(written.notna().any(axis=1)) if columns else None
+    ids = written.bfill(axis=1).iloc[:, 0].map(_submission_id) if columns else None
+    column = columns[0] if columns and ids.notna().any() else None
     if column is not None:
-        found = repeats(raw.frame[raw.frame[column].notna().to_numpy(bool)], [column])
+        found = repeats(pd.DataFrame({"id": ids})[ids.notna().to_numpy(bool)], ["id"])
     elif any(c in raw.frame.columns for c in TIME_COLUMNS):
         found = repeats(raw.frame, [c for c in raw.frame.columns if c not in ("_index", "_id")])
     else:
         return []
     problems = []
     for i, earlier in found[:MAX_LISTED]:
-        same = (f"its {column} is that of row {earlier}" if column else
+        mine, theirs = (where[i], where[earlier]) if column else (None, None)
+        alike = column and mine == theirs and written.at[i, mine] == written.at[earlier, theirs]
+        same = (f"its {mine} is that of row {earlier}" if alike else
+                f"its {mine} ({written.at[i, mine]}) is the {theirs} of row {earlier} "
+                f"({written.at[earlier, theirs]})" if column else
                 f"its answers and times are those of row {earlier}")
         problems.append(raw.problem("survey_repeated_submission", f"this submission is already in the export: {same}",
                                     "Delete one of the two rows: a submission exported or sent twice would count "
-                                    "its respondent twice.", index=i, column=column,
-                                    value=_as_text(raw.frame.at[i, column]) if column else None))
+                                    "its respondent twice.", index=i, column=mine,
+                                    value=written.at[i, mine] if column else None))
     if len(found) > MAX_LISTED:
         problems.append(raw.problem("survey_repeated_submission", f"{len(found) - MAX_LISTED} more submissions are "
                                     "already in the export", "", column=column))
@@ -547,13 +703,90 @@ def _without_rejected(frame: pd.DataFrame, raw: RawTable) -> tuple[pd.DataFrame,
         column=column, value=value, severity="warning")]
 
 
+def _interview_day(value: Any) -> dt.date | None:
+    """The day of a time as exports write it: '2021-05-03T09:58:12.345+01:00' (KoboToolbox's start, the
+    interviewer's own day), '2021-05-03T10:00:00' (_submission_time), a date cell of an .xlsx."""
+    if isinstance(value, (dt.datetime, pd.Timestamp)):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = _as_text(value)
+    try:
+        return dt.date.fromisoformat(text[:10]) if isinstance(text, str) else None
+    except ValueError:
+        return None
+
+
+def _without_tests(frame: pd.DataFrame, raw: RawTable, spec: SurveySpec) -> tuple[pd.DataFrame, int, list[Problem]]:
+    """Submissions made before the first day of fieldwork (``fieldwork_start``): the form tried out on the server
+    before the survey, counted as respondents (a total 10 % high with 4 tests in 40 submissions). Left out, with
+    a warning naming their rows; the day is the interview's start, else the submission's time."""
+    if spec.fieldwork_start is None:
+        return frame, 0, []
+    column = next((c for c in TIME_COLUMNS if c in frame.columns and c != "end"), None)
+    if column is None:
+        return frame, 0, [raw.problem("survey_fieldwork_without_times", "'fieldwork_start' is given, but the export "
+                                      "has no 'start' nor '_submission_time' column to tell when each submission "
+                                      "was made", "Export again with the metadata columns, or remove "
+                                      "'fieldwork_start' from the YAML.", index=raw.header_row)]
+    days = frame[column].map(_interview_day)
+    if column != "_submission_time" and "_submission_time" in frame.columns:   # an interview without its start
+        days = days.where(days.notna(), frame["_submission_time"].map(_interview_day))
+    early = days.map(lambda d: d is not None and d < spec.fieldwork_start).astype(bool)
+    count = int(early.sum())
+    if not count:
+        return frame, 0, []
+    rows = ", ".join(str(i) for i in frame.index[early][:MAX_LISTED])
+    more = f" and {count - MAX_LISTED} more" if count > MAX_LISTED else ""
+    first = frame.index[early][0]
+    if count == len(frame):
+        return frame, 0, [raw.problem("survey_all_before_fieldwork", f"every submission was made before the "
+                                      f"fieldwork_start {spec.fieldwork_start.isoformat()}", "Check the date in the "
+                                      "YAML (year-month-day).", index=first, column=column,
+                                      value=_as_text(frame.at[first, column]))]
+    return frame[~early], count, [raw.problem(
+        "survey_before_fieldwork", f"{count} submission(s) made before the fieldwork_start "
+        f"{spec.fieldwork_start.isoformat()} (tests of the form) are left out of every estimate (rows {rows}{more})",
+        "Nothing to do if they are tests; if the interviews began earlier, correct 'fieldwork_start' in the YAML.",
+        index=first, column=column, value=_as_text(frame.at[first, column]), severity="warning")]
+
+
 def _answer_codes(survey: Survey, raw: RawTable) -> list[Problem]:
     """The numbers a mean or a total is asked of, against the codes forms use for "don't know" or "refused" (those
     of a repeat group are checked in its own sheet, _join_repeat)."""
     problems = []
     for column in sorted(_estimated(survey.spec) & set(survey.data.columns)):
         if not column.endswith(("/_sum", "/_count")):
-            problems += code_problems(survey.data[column], raw, column)
+            labelled = _labelled_codes(survey, raw, column)   # the form says what 8 is: told once, as an error
+            said = {p.value for p in labelled}
+            problems += [p for p in code_problems(survey.data[column], raw, column)
+                         if not (p.rule == "survey_nines" and str(p.value) in said)] + labelled
+    return problems
+
+
+# a choice the form labels "don't know", "refused", "not applicable" (in French or English), folded
+NOT_AN_ANSWER = re.compile(r"\b(ne sai[st] pas|sais pas|nsp|don'?t know|do not know|refus\w*|prefere ne pas\w*|"
+                           r"prefer not\w*|sans reponse|pas de reponse|no answer|non applicable|not applicable|"
+                           r"sans objet|n/a)\b")
+
+
+def _labelled_codes(survey: Survey, raw: RawTable, column: str) -> list[Problem]:
+    """A score averaged whose form gives a choice the label « Ne sait pas » (8 beside 1 to 5): the mean counted the
+    8 as a score (4.2 for 3.66), without a word. Refused at the first such answer, with the count."""
+    problems = []
+    for code, labels in survey.value_labels.get(column, {}).items():
+        label = next((t for t in labels.values() if NOT_AN_ANSWER.search(fold(t))), None)
+        number = _number(code)
+        if label is None or number is None:
+            continue
+        hits = survey.data[column].eq(number)
+        if hits.any():
+            shown = numbers.plain(number)
+            problems.append(raw.problem(
+                "survey_missing_code", f"{_answers(int(hits.sum()))} {shown}, which the form labels « {label} »: "
+                f"not a value, but the estimates would count it as {shown}", f"Declare it (missing_codes: [{shown}] "
+                "in the YAML), or leave those answers empty in the file.", index=hits.index[hits][0], column=column,
+                value=shown))
     return problems
 
 
@@ -578,7 +811,8 @@ def code_problems(values: pd.Series, raw: RawTable, column: str, prefix: str = "
                                     "column are such codes", "", column=column))
     finite = floats[np.isfinite(floats)]
     # (the whole numbers of 100 or more and the nines only, each once: a study's outcome has millions of answers)
-    candidates = np.unique(finite[((finite >= 100) & (finite == np.floor(finite))) | np.isin(finite, list(NINES))])
+    candidates = np.unique(finite[((finite >= 100) & (finite == np.floor(finite))) |
+                                  np.isin(finite, list(NINES) + list(SHORT_CODES) + list(DIGIT_CODES))])
     codes = [v for v in candidates.tolist() if _code_like(v)]
     others = finite[~np.isin(finite, codes)]
     if not len(others):
@@ -587,6 +821,9 @@ def code_problems(values: pd.Series, raw: RawTable, column: str, prefix: str = "
     for code in codes:   # a code-like number on several rows, above every other answer or far above most of them;
         hits = pd.Series(floats == code, index=values.index)   # on one row, both (one 9999 among incomes of 3 000)
         far = code > q3 + 3 * (q3 - q1)
+        scale = finite[~np.isin(finite, DIGIT_CODES)].max(initial=-np.inf)
+        if code in DIGIT_CODES and code < scale + 3:   # 9 after 1 to 5 (or 6), not the top of a scale with 6 and 7
+            continue
         if (code <= others.max() and not far) or (hits.sum() < 2 and not (far and code > others.max())):
             continue
         code = int(code)
@@ -607,9 +844,9 @@ def _answers(n: int) -> str:
 
 
 def _code_like(value: float) -> bool:
-    """99, 999, 8888, 9998...: the numbers forms use for "don't know" or "refused" when a negative one is not
-    allowed (nines or eights, perhaps ending in 6 to 8: 996 'not applicable', 9998 'refused')."""
-    return value in NINES or (value >= 100 and value.is_integer() and
+    """99, 999, 8888, 9998, 98, 88...: the numbers forms use for "don't know" or "refused" when a negative one is
+    not allowed (nines or eights, perhaps ending in 6 to 8: 996 'not applicable', 9998 'refused')."""
+    return value in NINES or value in SHORT_CODES or value in DIGIT_CODES or (value >= 100 and value.is_integer() and
                               re.fullmatch(r"(9+|8+)[6-9]?", str(int(value))) is not None)
 
 
@@ -690,6 +927,8 @@ def _read_form(path: Path, survey: Survey) -> list[Problem]:
             column = short[0] if len(short) == 1 else column
         survey.labels[column] = {lang: str(row[col]).strip() for lang, col in label_q.items()
                                  if col and row.get(col) is not None}
+        if row.get("relevant") is not None and str(row["relevant"]).strip():
+            survey.relevant[column] = str(row["relevant"]).strip()
         if f"{column}/_sum" in survey.data.columns:
             survey.labels[f"{column}/_sum"] = {"fr": f"Somme : {survey.labels[column].get('fr', name)}",
                                                "en": f"Sum: {survey.labels[column].get('en', name)}"}
@@ -737,6 +976,38 @@ def _find_multiple(survey: Survey, raw: RawTable) -> list[Problem]:
         options = [c[len(column) + 1:] for c in columns if c.startswith(column + "/")]
         if column not in survey.data and options and _zero_one(survey.data, column, options):
             survey.multiple.setdefault(column, options)
+    for column in sorted(c for c in counted - set(survey.multiple) if c in survey.data and c not in survey.labels):
+        # a select_multiple exported with its labels (KoboToolbox's « Labels »): 'Langue étrangère Numérique' is one
+        # answer beside 'Numérique', and each combination was a share of its own (« Numérique » 33 % for 67 %)
+        answers = sorted({str(v) for v in survey.data[column].dropna()}, key=len)
+        if len(answers) > MAX_OPTIONS_COMPARED:   # free text, not choices
+            continue
+        joined = next(((a, b) for a in answers for b in answers if len(b) < len(a) and
+                       (a.startswith(b + " ") or a.endswith(" " + b) or f" {b} " in a)), None)
+        if joined is not None:
+            row = survey.data.index[survey.data[column].astype(str).eq(joined[0]).to_numpy()][0]
+            problems.append(raw.problem(
+                "survey_multiple_labels", f"'{column}' may be a select_multiple exported with its labels: the answer "
+                f"'{joined[0]}' holds the answer '{joined[1]}', and each combination of options is counted as one "
+                "answer", "Export with the XML values and headers (KoboToolbox: « XML values and headers »), so that "
+                "each option is a code with its 0/1 column; if it is a select_one, give the form ('form:' in the "
+                "YAML).", index=row, column=column, value=joined[0], severity="warning"))
+    for column in sorted(counted & set(survey.multiple)):   # '1' or empty in every option column: no 0 either
+        chosen = survey.options_written(column)
+        if chosen.empty or chosen.eq(0).any().any():
+            continue
+        empty = chosen.isna().all(axis=1)
+        if column in survey.data:
+            empty &= survey.data[column].isna()
+        if empty.any():
+            problems.append(raw.problem(
+                "survey_multiple_no_zero", f"the option columns of '{column}' hold 1 or nothing, never 0: the "
+                f"{int(empty.sum())} respondent(s) with every option empty are left out of its shares (one who "
+                "chose no option cannot be told from one not asked), so each option's share is among those who "
+                "chose one", "Export the option columns with 0 for an option not chosen (KoboToolbox: "
+                "select_multiple responses as separate columns; ODK Central: split select multiples), so that "
+                "those who chose none are counted.", index=survey.data.index[empty.to_numpy()][0],
+                column=f"{column}/{chosen.columns[0]}", severity="warning"))
     for column in sorted(counted & set(survey.multiple)):   # the text only: who chose nothing left no trace
         if column not in survey.data or any(c.startswith(column + "/") for c in columns):
             continue
@@ -753,8 +1024,9 @@ def _find_multiple(survey: Survey, raw: RawTable) -> list[Problem]:
 
 
 def _zero_one(frame: pd.DataFrame, column: str, options: list[str]) -> bool:
-    values = pd.concat([frame[f"{column}/{o}"] for o in options]).dropna().map(_as_text)
-    return bool(len(values)) and set(values) <= {"0", "1"}
+    """Option columns of a select_multiple: 0/1, True/False or VRAI/FAUX (OPTION_VALUES)."""
+    values = pd.concat([frame[f"{column}/{o}"] for o in options]).map(_as_text).dropna()
+    return bool(len(values)) and values.map(fold).isin(list(OPTION_VALUES)).all()
 
 
 # ================================================================= columns, numbers, design
@@ -770,12 +1042,19 @@ def _columns(survey: Survey, raw: RawTable, spec_path: Path) -> list[Problem]:
         if est.by:
             named.append((f"estimates.{i}.by", header_name(est.by)))
     wg = all(_wg_column(survey.data.columns, d) for d in WG_DOMAINS)
+    # headers that no XLSForm name can be ('revenu_mensuel_(eur)', "a_un_emploi_aujourd'hui", 'âge'): the export
+    # was made with the labels (KoboToolbox's « Labels »), and the YAML's names are not there
+    questions = [c for c in survey.data.columns if not METADATA.match(c) and c != WG_COLUMN]
+    labelled = sum(not re.fullmatch(r"[a-z0-9_.\-/]+", c) for c in questions) * 3 >= len(questions) > 0
     for where, column in named:
         if column in survey.data.columns or column in survey.multiple or (column == WG_COLUMN and wg):
             continue
         guess = _same_question(column, survey.data.columns) or \
             did_you_mean(column, [c for c in survey.data.columns if not METADATA.match(c)])
         hint = " ".join(x for x in (guess, f"Correct the name in {spec_path.name} or in the export's header.") if x)
+        if labelled:   # a did-you-mean would name a label, and the YAML would then be written with the labels
+            hint = ("The export's headers are the questions' labels, not their names: export it again with the XML "
+                    "values and headers (KoboToolbox: « XML values and headers »), whose names the YAML uses.")
         if column == WG_COLUMN:
             hint = ("wg_disability needs the six questions of the Washington Group short set (SEE_SS, HEAR_SS, "
                     "WALK_SS, COGNITION_SS, SELFCARE_SS, COMMUNICATING_SS).")
@@ -868,6 +1147,19 @@ def _design_problems(survey: Survey, raw: RawTable, spec_path: Path) -> list[Pro
         if bad.sum() > 20:
             problems.append(raw.problem("survey_weight", f"{int(bad.sum()) - 20} more weights are missing or not "
                                         "greater than 0", "", column=weights))
+        given = data[weights][~bad]
+        # every weight below 1, not adding up to 1: probabilities of selection given as weights (0.02 in the large
+        # stratum, 0.2 in the small one), which weigh most those who stand for the fewest: mean 165 for 285
+        if len(given) and given.max() < 1 and abs(given.sum() - 1) > 0.01 and given.nunique() > 1:
+            i = given.idxmin()
+            low, high = numbers.plain(float(given.min())), numbers.plain(float(given.max()))
+            problems.append(raw.problem(
+                "survey_weight_probability", f"every weight is below 1 ({low} to {high}): a weight is the number of "
+                "people a respondent stands for; these look like probabilities of selection, which would give the "
+                "most weight to those who stand for the fewest", f"Give the inverse of the probability as the "
+                f"weight (1 / {low} = {numbers.plain(round(1 / float(given.min()), 2))}); if they are relative "
+                "weights, multiply them so that their mean is 1.", index=i, column=weights,
+                value=numbers.plain(float(given[i]))))
     for column in (strata, clusters):
         if column:
             for i in data.index[data[column].isna()][:20]:
@@ -884,8 +1176,10 @@ def _design_problems(survey: Survey, raw: RawTable, spec_path: Path) -> list[Pro
                                         "population size (or the sampling fraction) of the stratum on every row.",
                                         index=i, column=fpc, value=data.at[i, fpc]))
             return problems
-        fractions = data[fpc] <= 1
-        if fractions.any() and not fractions.all():
+        # as R's svydesign: all at most 1, fractions; else sizes, and 1 is a population of 1 (a region's only
+        # centre, taken with certainty), which was refused as « mixes fractions and sizes »
+        fractions = data[fpc] < 1
+        if fractions.any() and (data[fpc] > 1).any():
             i = data.index[fractions][0]
             problems.append(raw.problem("survey_fpc", "the fpc mixes sampling fractions (at most 1) and population "
                                         "sizes", "Use one or the other on every row.", index=i, column=fpc,
@@ -908,8 +1202,13 @@ def _design_problems(survey: Survey, raw: RawTable, spec_path: Path) -> list[Pro
         found = _fpc_against_weights(data, raw, fpc, weights, stratum, clusters)
         problems += found or ([] if said else _fpc_as_percentage(data, raw, fpc, weights, stratum, clusters,
                                                                  sampled))
+    whole = set()   # strata whose every unit was taken (fpc = the sample, or a fraction of 1): no variance at all
+    if fpc and not data[fpc].isna().any():
+        size = data[fpc].groupby(stratum).first()
+        whole = {name for name in sampled.index if (size[name] == 1 and (data[fpc] <= 1).all()) or
+                 size[name] == sampled[name]}
     for name, count in sampled.items():
-        if count == 1:
+        if count == 1 and name not in whole:
             what = "cluster" if clusters else "respondent"
             survey.notes.append(f"stratum '{name}' has a single {what}")
             row = stratum.index[stratum == name][0]
@@ -961,7 +1260,9 @@ def _fpc_as_percentage(data: pd.DataFrame, raw: RawTable, fpc: str, weights: str
     """An fpc above 1 that _fpc_against_weights cannot check (clusters, whose fpc counts clusters and the weights
     people; or no weights): 12.5 is no population size, refused; every fpc between 1 and 100 is told as it is read,
     since 10 typed for a sampling rate of 10 % was read as a population of 10 (5 of 10 clusters drawn: the
-    correction 1 - 0.5 where it is 1 - 0.1, the SE a quarter too small), without a word."""
+    correction 1 - 0.5 where it is 1 - 0.1, the SE a quarter too small), without a word; unless the strata's fpc
+    differ (a rate typed as a percentage is the same in every stratum, and populations of 9 and 6 villages are not
+    worth a warning on every clustered survey)."""
     values = data[fpc]
     if not (values > 1).all():
         return []
@@ -975,6 +1276,8 @@ def _fpc_as_percentage(data: pd.DataFrame, raw: RawTable, fpc: str, weights: str
     if (values > 100).any() or (weights and not clusters):
         return []   # with weights and without clusters, _fpc_against_weights checks it
     size = values.groupby(stratum).first()
+    if size.nunique() > 1:
+        return []   # a rate is one for every stratum; sizes that differ (9 villages here, 6 there) are populations
     name = size.index[0]
     row = stratum.index[stratum == name][0]
     what = "clusters" if clusters else "people"
@@ -1030,6 +1333,9 @@ def _value_problems(survey: Survey, spec_path: Path) -> list[Problem]:
         if est.value is not None and not listed and not survey.has_value(column, est.value):   # listed: a 0 %
             known = survey.options(column)
             guess = did_you_mean(est.value, known)
+            if est.value in ("true", "false"):   # `value: yes` unquoted: YAML reads yes, no, on, off as true, false
+                guess = (f"YAML reads yes, no, on, off (and true, false) without quotes as {est.value}: write the "
+                         "value in quotes, e.g. value: \"yes\".")
             problems.append(Problem(relative(spec_path), "survey_value_absent", f"'estimates.{i}.value' is "
                                     f"'{est.value}', which no answer of '{column}' has", " ".join(
                                         x for x in (guess, f"Values found: {', '.join(known[:15]) or 'none'}.") if x),
@@ -1061,22 +1367,57 @@ def wg_disability(answers: pd.DataFrame) -> pd.Series:
     return pd.Series(np.where(severe, "1", np.where(mild, "0", None)), index=answers.index, dtype="str")
 
 
-def _add_wg(survey: Survey) -> None:
+def _add_wg(survey: Survey, raw: RawTable) -> list[Problem]:
     columns = {d: _wg_column(survey.data.columns, d) for d in WG_DOMAINS}
-    if all(columns.values()):
-        survey.data[WG_COLUMN] = wg_disability(survey.data[list(columns.values())])
-        survey.labels[WG_COLUMN] = dict(WG_LABELS)
-        survey.value_labels[WG_COLUMN] = {k: dict(v) for k, v in WG_VALUE_LABELS.items()}
+    if not all(columns.values()):
+        return []
+    answers = survey.data[list(columns.values())]
+    survey.data[WG_COLUMN] = wg_disability(answers)
+    survey.labels[WG_COLUMN] = dict(WG_LABELS)
+    survey.value_labels[WG_COLUMN] = {k: dict(v) for k, v in WG_VALUE_LABELS.items()}
+    # answers in words ('aucune', 'beaucoup': a form whose choices are not the WG's 1 to 4): no one was classified,
+    # and the share with a disability, and every subgroup « by: wg_disability », vanished without a word
+    words = answers.apply(lambda s: s.map(_as_text)).stack()
+    words = words[pd.to_numeric(words, errors="coerce").isna()]
+    if survey.data[WG_COLUMN].notna().any() or words.empty:
+        return []
+    row, column = words.index[0]
+    listed = ", ".join(repr(w) for w in sorted(set(words))[:6])
+    return [raw.problem("survey_wg_codes", f"the six Washington Group questions are answered {listed}, not with "
+                        "the WG's codes (1 no difficulty, 2 some, 3 a lot, 4 cannot do at all): no respondent can "
+                        "be classified, and the share with a disability is not computed", "Export the answers as "
+                        "the WG's codes 1 to 4 (the form's choice names), or recode them so in the export.",
+                        index=row, column=column, value=words.iloc[0], severity="warning")]
 
 
-def _find_sex(survey: Survey) -> tuple[str, str] | None:
+INTERVIEWER = re.compile(r"enqueteu|interview|enumerat|agent|collect|superviseu|supervisor")
+
+
+def _find_sex(survey: Survey, raw: RawTable) -> tuple[tuple[str, str] | None, list[Problem]]:
+    """The women's question: its column and the code of a woman. Of several sex questions (the interviewer's, at the
+    top of the form, and the respondent's: the women's share was the interviewers', 73 % for 33 %), the one the YAML
+    counts, else the one not in an interviewer's group, with a warning naming the one used."""
+    found = []
     for column in survey.data.columns:
         if _question(column) in SEX_QUESTIONS:
             for code in survey.options(column):
                 labels = survey.value_labels.get(column, {}).get(code, {})
                 if fold(code) in FEMALE_WORDS or any(fold(t) in FEMALE_WORDS for t in labels.values()):
-                    return column, code
-    return None
+                    found.append((column, code))
+                    break
+    if len(found) < 2:
+        return (found[0] if found else None), []
+    named = {e.variable for e in survey.spec.estimates} | {header_name(e.by) for e in survey.spec.estimates if e.by}
+    respondents = [f for f in found if not INTERVIEWER.search(fold(f[0]))]
+    chosen = next((f for f in found if f[0] in named), None)
+    if chosen is not None:   # the YAML counts it: no doubt to tell
+        return chosen, []
+    chosen = respondents[0] if respondents else found[0]
+    others = ", ".join(repr(c) for c, _ in found if c != chosen[0])
+    return chosen, [raw.problem("survey_sex_columns", f"the export has several sex questions: the share of women is "
+                                f"that of '{chosen[0]}' (not {others})", "If it is not the respondents' sex, "
+                                "count the right one in the YAML ({share: <column>, value: <code of a woman>}), "
+                                "which the annex then takes.", column=chosen[0], severity="warning")]
 
 
 # ================================================================= the build's store (JSON beside the Parquet)
@@ -1087,10 +1428,10 @@ def about(survey: Survey) -> dict[str, Any]:
     return {"spec": survey.spec.model_dump(mode="json"), "labels": survey.labels,
             "value_labels": survey.value_labels, "multiple": survey.multiple,
             "sex": list(survey.sex) if survey.sex else None, "files": [str(p) for p in survey.files],
-            "notes": survey.notes, "rejected": survey.rejected}
+            "notes": survey.notes, "rejected": survey.rejected, "early": survey.early}
 
 
 def from_about(name: str, meta: dict[str, Any], data: pd.DataFrame) -> Survey:
     return Survey(name, SurveySpec(**meta["spec"]), data, meta["labels"], meta["value_labels"], meta["multiple"],
                   tuple(meta["sex"]) if meta["sex"] else None, [Path(p) for p in meta["files"]], meta["notes"],
-                  meta.get("rejected", 0))
+                  meta.get("rejected", 0), meta.get("early", 0))

@@ -159,6 +159,8 @@ WORDS = {
     "survey_answered": "{n} people answered.",
     "survey_rejected": ("Submissions marked not approved at review in the collection platform, left out of every "
                         "estimate: {n}."),
+    "survey_before_fieldwork": ("Submissions made before the first day of fieldwork ({date}), tests of the form, "
+                                "left out of every estimate: {n}."),
     "survey_strata": "The sample is stratified by '{name}' ({count} strata): each stratum is drawn separately.",
     "survey_clusters": ("It is drawn in clusters '{name}' ({count} clusters): people of the same cluster resemble "
                         "each other, which widens the confidence intervals."),

@@ -166,6 +166,8 @@ WORDS = {
     "survey_answered": "{n} personnes ont répondu.",
     "survey_rejected": ("Soumissions marquées « non approuvées » à la vérification dans la plateforme de collecte, "
                         "écartées de toutes les estimations : {n}."),
+    "survey_before_fieldwork": ("Soumissions faites avant le premier jour de l'enquête ({date}), essais du "
+                                "formulaire, écartées de toutes les estimations : {n}."),
     "survey_strata": "L'échantillon est stratifié par « {name} » ({count} strates) : chaque strate est tirée séparément.",
     "survey_clusters": ("Il est tiré par grappes « {name} » ({count} grappes) : les personnes d'une même grappe se "
                         "ressemblent, ce qui élargit les intervalles de confiance."),
