@@ -317,8 +317,8 @@ def test_a_clustered_firm_panel_shows_its_published_effect_icc_and_clustered_mde
     assert figures.loc[("impact_n_units", "jtrain:treated"), "value"] == 19
     assert figures.loc[("impact_n_units", "jtrain:comparison"), "value"] == 35
     # the clusters each arm's estimate rests on, beside its rows (CONSORT for cluster trials, 16): not shown before
-    assert "Lignes et grappes analysées (traités / comparaison)" in visible(annex[0])
-    assert re.search(r"38 / 70 \(19 / 35 grappes\)", visible(annex[0]))
+    assert "Lignes (grappes) analysées, traités / comparaison" in visible(annex[0])
+    assert re.search(r"38 / 70 \(19 / 35\)", visible(annex[0])) and "Lignes (grappes) analysées" in visible(annex[0])
     assert "SE cluster" in figures.loc[("impact_naive_effect", "jtrain:lscrap"), "note"]
     # after the programme each firm has one row: no intra-cluster correlation to estimate, design effect 1
     icc = figures.loc[("impact_icc", "jtrain:lscrap")]
@@ -346,7 +346,7 @@ def test_the_sample_leads_with_the_ipw_estimate_and_one_balance_table_per_compar
     assert "480 unités traitées et 480 unités de comparaison (unité : personne)" in section
     assert "1 440 et 1 440 lignes" in section
     # rows (and clusters) analysed after trimming, naive, pp, ratio
-    assert "En emploi 1 437 / 1 209 (20 / 20 grappes) 0,271 13,9 1,24" in section
+    assert "En emploi 1 437 / 1 209 (20 / 20) 0,271 13,9 1,24" in section
     assert figures.loc[("impact_n_units", "training_survey:treated"), "value"] == 480
     # one balance table (before and after weighting) over each person's last row before the programme
     assert text.count("Équilibre sur la dernière ligne de chaque unité (personne) avant le programme, avant et "
