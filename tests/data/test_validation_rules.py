@@ -91,6 +91,12 @@ def _only_rule_of(problems: list[Problem], rule: str) -> None:
     assert [p.rule for p in problems if p.severity == "error"] == [rule], [str(p) for p in problems]
 
 
+def _expect_groups(data: ProjectData) -> None:
+    part = data.tables["participation"]
+    assert part.set_index("event_id")["group"].to_dict() == {
+        "E1": "government", "E2": "workers", "E3": "civil_society"}
+
+
 def _expect_directions(data: ProjectData) -> None:
     ind = data.tables["indicators"]
     assert ind.set_index("indicator_id")["direction"].groupby(level=0).first().to_dict() == {
@@ -834,8 +840,8 @@ CASES = [
          "progress_range", "activities.csv", 2, "progress", what="progress = 120 (%)"),
     Case("weight zero", lambda m: m.replace("activities", "inspecteurs,60,2,", "inspecteurs,60,0,"),
          "weight_positive", "activities.csv", 3, "weight", what="weight = 0"),
-    Case("unknown group", lambda m: m.replace("participation", "government", "gouvernement"),
-         "allowed_values", "participation.csv", 2, "group", hint="government", what="group = 'gouvernement'"),
+    Case("unknown group", lambda m: m.replace("participation", "government", "ministère"),
+         "allowed_values", "participation.csv", 2, "group", hint="government", what="group = 'ministère'"),
     Case("unknown budget category", lambda m: m.replace("budget", "support", "subvention"),
          "allowed_values", "budget.csv", 5, "category", what="category = 'subvention'"),
     Case("unknown indicator level", lambda m: m.replace("indicators", "outcome", "effet"),
@@ -1939,6 +1945,13 @@ ACCEPTED = [
              "participation.csv whose financing lines are headed 'Lignes': the column was ignored without a word, "
              "and the annex had no cost per participant",
              lambda m, data: _expect_financing_lines(data)),
+    Accepted("groups as the annex writes them", lambda m: (m.replace("participation", ",government,", ",Gouvernement,"),
+                                                           m.replace("participation", ",workers,", ",TRAVAILLEURS,"),
+                                                           m.replace("participation", ",civil_society,",
+                                                                     ",Societe Civile,")),
+             "participation groups written « Gouvernement », « TRAVAILLEURS », « Societe Civile » as the annex shows "
+             "them (were refused: not an allowed value, use `government`)",
+             lambda m, data: _expect_groups(data)),
     Accepted("direction in French", lambda m: (m.replace("indicators", ",direction,", ",sens,"),
                                                m.replace("indicators", ",decrease,", ",À la baisse,"),
                                                m.replace("indicators", ",increase,", ",hausse,")),
