@@ -340,6 +340,8 @@ def _fallback_params(path: Path) -> ProjectParams:
                     codecs.lookup(kept[key])
             except (ValidationError, LookupError):
                 kept.pop(key, None)
+    if "currency" in raw and "currency" not in kept:   # `currency:` left empty: no currency to name (was USD)
+        kept["currency"] = ""
     return ProjectParams.model_construct(**kept)
 
 
@@ -363,10 +365,13 @@ def _read_and_check(name: str, path: Path,
     raw = read_table(path, params.encoding, headers.header_sets(name, required_sets))
     problems = list(raw.problems) + headers.translate(name, raw)   # French headers: `femmes` is `women`
     headers.lone_period(name, raw)   # `Période` alone is the period_end
-    problems += headers.noted_headers(name, raw, params.currency)   # `Budget (EUR)` is `budget`; `(k€)` refused
-    problems += headers.titled_units(name, raw, params.currency)   # `Montants en milliers d'euros` above it
-    problems += headers.formatted_units(name, raw, params.currency)   # `#,##0.0" k$"`: « 40.0 k$ » shown for 40
-    problems += headers.units_row(name, raw, params.currency)   # `(EUR)` under `budget`, in the row below the header
+    currency = params.currency or headers.NO_CURRENCY   # empty when project.yaml's `currency:` is (empty_key)
+    problems += headers.noted_headers(name, raw, currency)   # `Budget (EUR)` is `budget`; `(k€)` refused
+    problems += headers.titled_units(name, raw, currency)   # `Montants en milliers d'euros` above it
+    problems += headers.formatted_units(name, raw, currency)   # `#,##0.0" k$"`: « 40.0 k$ » shown for 40
+    problems += headers.units_row(name, raw, currency)   # `(EUR)` under `budget`, in the row below the header
+    if not params.currency:   # another currency than one not written yet: said once it is
+        problems = [p for p in problems if p.rule != "other_currency"]
     if any(p.severity == "error" and p.rule in UNREADABLE for p in problems):
         return None, raw, problems
     if raw.frame.columns.empty:
