@@ -67,6 +67,10 @@ def matching(case: Case, problems: list[Problem]) -> list[Problem]:
 
 
 # ----------------------------------------------------------------- building broken inputs
+def _value_shown(problems: list[Problem], rule: str, value: str) -> None:
+    assert [p.value for p in problems if p.rule == rule] == [value], [str(p) for p in problems]
+
+
 def _names_row(problems: list[Problem], rule: str, words: str) -> None:
     assert any(p.rule == rule and words in p.message for p in problems), [str(p) for p in problems]
 
@@ -844,6 +848,12 @@ CASES = [
          "allowed_values", "participation.csv", 2, "group", hint="government", what="group = 'ministère'"),
     Case("unknown budget category", lambda m: m.replace("budget", "support", "subvention"),
          "allowed_values", "budget.csv", 5, "category", what="category = 'subvention'"),
+    Case("unknown category shown as written", lambda m: (m.replace("budget", ",category", ",Catégorie"),
+                                                         m.replace("budget", "support", "Personnel local")),
+         "allowed_values", "budget.csv", 5, "category", hint="personnel",
+         what="category = 'Personnel local' under `Catégorie`: the message showed it as « personnel_local », a word "
+              "the user never wrote",
+         expect=lambda m, problems: _value_shown(problems, "allowed_values", "Personnel local")),
     Case("unknown indicator level", lambda m: m.replace("indicators", "outcome", "effet"),
          "allowed_values", "indicators.csv", 5, "level", what="level = 'effet'"),
     Case("unknown indicator sex", lambda m: m.replace("indicators", "Maroc,f", "Maroc,x"),

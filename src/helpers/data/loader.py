@@ -397,7 +397,7 @@ def _read_and_check(name: str, path: Path,
         frame, register_problems = register.aggregate(frame, raw)
         problems += register_problems
     read_cells = {p.cell for p in raw.problems if p.cell and p.severity == "error"}   # a formula's value not known
-    cell_problems = [p for p in validate_table(name, frame, raw.file, raw.where)
+    cell_problems = [p for p in validate_table(name, frame, raw.file, raw.where, raw.frame)
                      if (p.row, p.column) not in bad_cells and (p.cell is None or p.cell not in read_cells)]
     cell_problems += [p for p in _table_warnings(name, frame, raw) if (p.row, p.column) not in bad_cells]
     problems += cell_problems
