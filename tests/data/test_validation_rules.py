@@ -71,6 +71,13 @@ def _value_shown(problems: list[Problem], rule: str, value: str) -> None:
     assert [p.value for p in problems if p.rule == rule] == [value], [str(p) for p in problems]
 
 
+def _month_first_said(problems: list[Problem]) -> None:
+    told = {p.row: p.message for p in problems if p.rule == "not_a_date"}
+    assert sorted(told) == [2, 4, 5], told
+    assert all("exists only month first" in m and "does not exist" not in m for m in told.values()), told
+    assert all("see row 2" in told[row] for row in (4, 5)), told
+
+
 def _names_row(problems: list[Problem], rule: str, words: str) -> None:
     assert any(p.rule == rule and words in p.message for p in problems), [str(p) for p in problems]
 
@@ -962,6 +969,14 @@ CASES = [
          what="period_end = '12/31/2020' (month first, as an English Excel writes it): refused, and so is "
               "'11/05/2020' below it, which reads either way",
          expect=_names_both_dates),
+    Case("every date of a column month first",
+         lambda m: (m.replace("expenditure", "B1,2020-12-31", "B1,12/31/2020"),
+                    m.replace("expenditure", "B3,2021-06-30", "B3,06/30/2021"),
+                    m.replace("expenditure", "B4,2021-06-30", "B4,06/30/2021")),
+         "not_a_date", "expenditure.csv", 4, "period_end", hint="2021-06-30",
+         what="period_end = '12/31/2020', '06/30/2021', '06/30/2021' (English Excel): only the first was told month "
+              "first, the others « this date does not exist (day 6, month 30) »",
+         expect=lambda m, problems: _month_first_said(problems)),
     Case("budget written by level", lambda m: (m.append("budget", "B1.1,60000,Maroc,Personnel national,staff"),
                                                m.append("budget", "B1.2,40000,Maroc,Personnel international,staff")),
          "totals_row", "budget.csv", 2, "budget", hint="Keep one level of lines",

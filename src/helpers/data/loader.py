@@ -922,6 +922,14 @@ def _month_first(series: pd.Series, failed: list, problems: list[Problem], raw: 
         f"Write every date of the column year first ({dt.date(year, month, day).isoformat()}), which cannot be "
         "misread.",
         index=witness, column=column, value=numbers.shown(first))}
+    for index in failed:   # the column's other month-first dates: « does not exist (day 12, month 31) » misled
+        p = parts(series[index])
+        if index != witness and p and p[0] <= 12 < p[1] and exists(p[2], p[0], p[1]):
+            said[index] = raw.problem(
+                "not_a_date", f"this date exists only month first (month {p[0]}, day {p[1]}), as the column is "
+                f"written (see row {witness}: '{first}')",
+                f"Write it year first ({dt.date(p[2], p[0], p[1]).isoformat()}), as every date of the column.",
+                index=index, column=column, value=numbers.shown(series[index]))
     texts = series.dropna()
     texts = texts[texts.map(lambda v: isinstance(v, str)).astype(bool)]
     read = set(failed)
@@ -935,7 +943,7 @@ def _month_first(series: pd.Series, failed: list, problems: list[Problem], raw: 
             f"{dt.date(p[2], p[0], p[1]).isoformat()}", f"Write every date of the column year first, which cannot be "
             f"misread: {dt.date(p[2], p[0], p[1]).isoformat()} if this one is month first too, "
             f"{dt.date(p[2], p[1], p[0]).isoformat()} if not.", index=index, column=column, value=text)
-    return [p for p in problems if p.row != witness or p.column != column] + \
+    return [p for p in problems if p.row not in said or p.column != column] + \
         [said[i] for i in sorted(said, key=lambda i: (i != witness, i))]
 
 
