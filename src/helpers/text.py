@@ -76,6 +76,10 @@ CATEGORY_WORDS = {"personnel": "staff", "frais_de_personnel": "staff", "ressourc
 DIRECTION_WORDS = {"hausse": "increase", "a_la_hausse": "increase", "augmentation": "increase",
                    "croissant": "increase", "baisse": "decrease", "a_la_baisse": "decrease",
                    "diminution": "decrease", "decroissant": "decrease"}
+# A participation group as the annex writes it (annex.fmt.WORDS, French and English; as_code'd), to its code: an
+# evaluator types « Gouvernement » or « Société civile » as the annex shows them (they were refused as not allowed).
+GROUP_WORDS = {"gouvernement": "government", "travailleurs": "workers", "employeurs": "employers",
+               "societe_civile": "civil_society", "autre": "other", "autres": "other"}
 # How a published figure's comparison may be written (as written, stripped), to its code.
 COMPARISON_WORDS = {"==": "=", "≥": ">=", "=>": ">=", "≤": "<=", "=<": "<=", "≈": "~"}
 

@@ -461,6 +461,16 @@ def test_the_parity_index_is_shown_with_its_rating_and_never_on_a_limit_it_is_ou
            "0,97 et 1,03." in text, text
 
 
+def test_a_band_limit_is_shown_with_every_digit_the_params_give_it(tmp_path):
+    """thresholds: parity_low 0.975, parity_high 1.025: the annex said « la parité est comprise entre 0,98 et
+    1,03 », limits the evaluator never set (an index of 0,976 rated parity would read as below its band)."""
+    project = Project.default(tmp_path, thresholds={"parity_low": 0.975, "parity_high": 1.025})
+    project.tables["participation"] = [["event_id", "participants", "women", "men", "country"],
+                                       ["DKR-1", 406, 196, 210, "Sénégal"]]   # 196 / 210 = 0.933...
+    text = _annex_text(tmp_path, project, ("30_gender.ipynb",)).replace("( ", "(").replace(" )", ")").replace(" .", ".")
+    assert "la parité est comprise entre 0,975 et 1,025." in text, text
+
+
 def test_a_cost_per_result_takes_the_line_of_its_own_country(tmp_path):
     """Issue 18 item 1 meets issue 24: a line is (country, line). An indicator of Mali naming R1 costs Mali's R1
     spending (170 000), not the 390 000 of both countries' R1; one with no country is not computable (which R1?),

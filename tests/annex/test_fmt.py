@@ -154,3 +154,12 @@ def test_a_parity_index_outside_its_band_is_never_shown_on_its_limit(value, show
 
     low, high = (0.97, 1.03) if value < 10 else (30, 35)
     assert band_number(value, low, high, 2 if value < 10 else 1, "fr") == shown
+
+
+def test_a_band_limit_keeps_every_digit_it_has():
+    """A limit printed with the decimals of the figures beside it was rounded: a parity band from 0.975 read
+    « 0,98 », a staff-share band to 32.5 % « 33 % » (ctx.num_limit, ctx.pct_limit in the notebooks)."""
+    assert fmt.limit_number(0.975, 2, "fr") == "0,975"
+    assert fmt.limit_number(0.97, 2, "fr") == "0,97" and fmt.limit_number(1.1, 2, "en") == "1.10"
+    assert fmt.limit_percent(32.5, 0, "fr") == "32,5\u00a0%" and fmt.limit_percent(30.0, 0, "en") == "30%"
+    assert fmt.limit_number(0.1 + 0.2, 2, "fr") == "0,30"   # binary noise is no digit

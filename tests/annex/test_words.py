@@ -52,3 +52,17 @@ def test_a_text_given_in_both_languages_is_picked_by_the_annex_language():
     assert words.pick("fr", "Bonjour", "Hello") == "Bonjour" and words.pick("en", "Bonjour", "Hello") == "Hello"
     with pytest.raises(ValueError, match="fr or en"):
         words.pick("es", "Bonjour", "Hello")
+
+
+def test_the_annex_words_of_the_groups_read_back_as_their_codes():
+    """A participation group typed as the annex shows it (« Gouvernement », « Civil society ») is its code: the
+    loader read only `government`... and refused the annex's own words."""
+    from helpers.annex import fmt
+    from helpers.data.spec import GROUPS, SPEC
+    from helpers.text import as_code
+
+    words_of = dict(SPEC["participation"].column("group").words)
+    for group in GROUPS:
+        for lang in ("fr", "en"):
+            written = as_code(fmt.word(group, lang))
+            assert words_of.get(written, written) == group, (group, lang, fmt.word(group, lang))

@@ -341,3 +341,20 @@ def test_a_refused_totals_row_is_not_added_to_the_lines(tmp_path):
     mini.set_param("budget_total", 250000)
     mini.append("budget", "TOTAL,250000,,,")
     assert [p.rule for p in check_project("mini", mini.data_dir, mini.params_dir)] == ["totals_row"]
+
+
+def test_an_empty_currency_names_no_currency_the_user_never_gave(mini):
+    """`currency:` left empty (as `make new` writes it) with budget rows in XOF and a header `Montant (EUR)`: the
+    rows and the header were refused as « the project's amounts are in USD », a default never written, beside the
+    empty_key error that asks for the currency. Now only the empty key is told; its currency named nowhere."""
+    mini.set_param("currency", None)   # `currency: null`, as `currency:` reads
+    mini.write("budget", mini.text("budget").replace("category\n", "category,currency\n")
+               .replace(",staff\n", ",staff,XOF\n").replace(",operational\n", ",operational,XOF\n"))
+    mini.replace("expenditure", ",amount,", ",Montant (EUR),")
+    problems = mini.check()
+    assert [p.column for p in problems if p.rule == "empty_key"] == ["currency"]
+    assert not [str(p) for p in problems if "USD" in f"{p.message} {p.hint}"]
+    assert not [p for p in problems if p.rule == "other_currency"]
+    mini.set_param("currency", "XOF")   # written: the header in EUR is refused, in XOF
+    assert [p.file.rsplit("/", 1)[-1] for p in mini.check() if p.rule == "other_currency" and "XOF" in p.message] \
+        == ["expenditure.csv"]

@@ -67,6 +67,17 @@ def matching(case: Case, problems: list[Problem]) -> list[Problem]:
 
 
 # ----------------------------------------------------------------- building broken inputs
+def _value_shown(problems: list[Problem], rule: str, value: str) -> None:
+    assert [p.value for p in problems if p.rule == rule] == [value], [str(p) for p in problems]
+
+
+def _month_first_said(problems: list[Problem]) -> None:
+    told = {p.row: p.message for p in problems if p.rule == "not_a_date"}
+    assert sorted(told) == [2, 4, 5], told
+    assert all("exists only month first" in m and "does not exist" not in m for m in told.values()), told
+    assert all("see row 2" in told[row] for row in (4, 5)), told
+
+
 def _names_row(problems: list[Problem], rule: str, words: str) -> None:
     assert any(p.rule == rule and words in p.message for p in problems), [str(p) for p in problems]
 
@@ -89,6 +100,12 @@ def _expect_countries_read(data: ProjectData) -> None:
 
 def _only_rule_of(problems: list[Problem], rule: str) -> None:
     assert [p.rule for p in problems if p.severity == "error"] == [rule], [str(p) for p in problems]
+
+
+def _expect_groups(data: ProjectData) -> None:
+    part = data.tables["participation"]
+    assert part.set_index("event_id")["group"].to_dict() == {
+        "E1": "government", "E2": "workers", "E3": "civil_society"}
 
 
 def _expect_directions(data: ProjectData) -> None:
@@ -834,10 +851,16 @@ CASES = [
          "progress_range", "activities.csv", 2, "progress", what="progress = 120 (%)"),
     Case("weight zero", lambda m: m.replace("activities", "inspecteurs,60,2,", "inspecteurs,60,0,"),
          "weight_positive", "activities.csv", 3, "weight", what="weight = 0"),
-    Case("unknown group", lambda m: m.replace("participation", "government", "gouvernement"),
-         "allowed_values", "participation.csv", 2, "group", hint="government", what="group = 'gouvernement'"),
+    Case("unknown group", lambda m: m.replace("participation", "government", "ministère"),
+         "allowed_values", "participation.csv", 2, "group", hint="government", what="group = 'ministère'"),
     Case("unknown budget category", lambda m: m.replace("budget", "support", "subvention"),
          "allowed_values", "budget.csv", 5, "category", what="category = 'subvention'"),
+    Case("unknown category shown as written", lambda m: (m.replace("budget", ",category", ",Catégorie"),
+                                                         m.replace("budget", "support", "Personnel local")),
+         "allowed_values", "budget.csv", 5, "category", hint="personnel",
+         what="category = 'Personnel local' under `Catégorie`: the message showed it as « personnel_local », a word "
+              "the user never wrote",
+         expect=lambda m, problems: _value_shown(problems, "allowed_values", "Personnel local")),
     Case("unknown indicator level", lambda m: m.replace("indicators", "outcome", "effet"),
          "allowed_values", "indicators.csv", 5, "level", what="level = 'effet'"),
     Case("unknown indicator sex", lambda m: m.replace("indicators", "Maroc,f", "Maroc,x"),
@@ -946,6 +969,14 @@ CASES = [
          what="period_end = '12/31/2020' (month first, as an English Excel writes it): refused, and so is "
               "'11/05/2020' below it, which reads either way",
          expect=_names_both_dates),
+    Case("every date of a column month first",
+         lambda m: (m.replace("expenditure", "B1,2020-12-31", "B1,12/31/2020"),
+                    m.replace("expenditure", "B3,2021-06-30", "B3,06/30/2021"),
+                    m.replace("expenditure", "B4,2021-06-30", "B4,06/30/2021")),
+         "not_a_date", "expenditure.csv", 4, "period_end", hint="2021-06-30",
+         what="period_end = '12/31/2020', '06/30/2021', '06/30/2021' (English Excel): only the first was told month "
+              "first, the others « this date does not exist (day 6, month 30) »",
+         expect=lambda m, problems: _month_first_said(problems)),
     Case("budget written by level", lambda m: (m.append("budget", "B1.1,60000,Maroc,Personnel national,staff"),
                                                m.append("budget", "B1.2,40000,Maroc,Personnel international,staff")),
          "totals_row", "budget.csv", 2, "budget", hint="Keep one level of lines",
@@ -1939,6 +1970,13 @@ ACCEPTED = [
              "participation.csv whose financing lines are headed 'Lignes': the column was ignored without a word, "
              "and the annex had no cost per participant",
              lambda m, data: _expect_financing_lines(data)),
+    Accepted("groups as the annex writes them", lambda m: (m.replace("participation", ",government,", ",Gouvernement,"),
+                                                           m.replace("participation", ",workers,", ",TRAVAILLEURS,"),
+                                                           m.replace("participation", ",civil_society,",
+                                                                     ",Societe Civile,")),
+             "participation groups written « Gouvernement », « TRAVAILLEURS », « Societe Civile » as the annex shows "
+             "them (were refused: not an allowed value, use `government`)",
+             lambda m, data: _expect_groups(data)),
     Accepted("direction in French", lambda m: (m.replace("indicators", ",direction,", ",sens,"),
                                                m.replace("indicators", ",decrease,", ",À la baisse,"),
                                                m.replace("indicators", ",increase,", ",hausse,")),

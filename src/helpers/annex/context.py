@@ -73,6 +73,14 @@ class Annex:
         a band from 0.97, never '0,97' (fmt.band_number)."""
         return fmt.band_number(value, low, high, decimals, self.lang)
 
+    def num_limit(self, value: Any, decimals: int = 2) -> str:
+        """A band's limit with every digit the params give it: 0.975 is '0,975', never '0,98' (fmt.limit_number)."""
+        return fmt.limit_number(value, decimals, self.lang)
+
+    def pct_limit(self, value: Any, decimals: int = 0) -> str:
+        """A band's limit in %, every digit kept: 32.5 is '32,5 %', never '33 %' (fmt.limit_percent)."""
+        return fmt.limit_percent(value, decimals, self.lang)
+
     def num(self, value: Any, decimals: int = 0) -> str:
         return fmt.number(value, decimals, self.lang)
 

@@ -116,6 +116,24 @@ def band_number(value: Any, low: Any, high: Any, decimals: int = 2, lang: str = 
     return number(value, _band_decimals(value, low, high, decimals), lang)
 
 
+def limit_number(value: Any, decimals: int = 2, lang: str = "fr") -> str:
+    """A band's limit as the params write it, every digit it has (at least ``decimals``): a parity band from 0.975
+    is '0,975', not '0,98', which a rated index of 0,976 would seem to be below."""
+    return number(value, _limit_decimals(value, decimals), lang)
+
+
+def limit_percent(value: Any, decimals: int = 0, lang: str = "fr") -> str:
+    """A band's limit in %, as ``limit_number``: a staff-share band to 32.5 is '32,5 %', not '33 %'."""
+    return percent(value, _limit_decimals(value, decimals), lang)
+
+
+def _limit_decimals(value: Any, decimals: int) -> int:
+    if is_missing(value):
+        return decimals
+    exponent = Decimal(str(round(float(value), 9))).normalize().as_tuple().exponent
+    return max(decimals, -exponent if isinstance(exponent, int) else 0)
+
+
 def _band_decimals(value: Any, low: Any, high: Any, decimals: int) -> int:
     """The decimals that keep a value off a limit it is outside of once rounded (half away from zero, as
     ``number`` rounds), at most 4 more than asked."""

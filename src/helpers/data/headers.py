@@ -91,6 +91,10 @@ _SCALED = re.compile(r"\b(milliers?|thousands?|millions?|milliards?|billions?|mi
 _IN = re.compile(r"^(?:(?:montants?|amounts?|valeurs?|values?)\s+)?(?:en|in)\s+")
 
 
+# what the messages say for the project's currency while project.yaml's `currency:` is empty (never a default's)
+NO_CURRENCY = "the project's currency"
+
+
 def _unit(note: str, currency: str) -> tuple[str, str] | None:
     """('scaled', note) for thousands or millions, ('currency', code) for a currency, None for a remark."""
     text = _IN.sub("", fold(note))
@@ -290,7 +294,7 @@ def units_row(table: str, raw: RawTable, currency: str) -> list[Problem]:
         return []
     listed = ", ".join(f"{text} under '{raw.headers.get(n, n)}'" for n, (text, _) in units.items())
     wrong = next(((n, text, u) for n, (text, u) in units.items() if u is not None and
-                  (u[0] == "scaled" or not same_currency(u[1], currency))), None)
+                  (u[0] == "scaled" or currency != NO_CURRENCY and not same_currency(u[1], currency))), None)
     raw.frame = frame.drop(index=row)   # not a row of the table: its cells are not typed
     message = f"row {row}, under the header, gives the columns' units ({listed}): it is a units row, not a row of " \
               "the table"

@@ -340,6 +340,8 @@ def _fallback_params(path: Path) -> ProjectParams:
                     codecs.lookup(kept[key])
             except (ValidationError, LookupError):
                 kept.pop(key, None)
+    if "currency" in raw and "currency" not in kept:   # `currency:` left empty: no currency to name (was USD)
+        kept["currency"] = ""
     return ProjectParams.model_construct(**kept)
 
 
@@ -363,10 +365,13 @@ def _read_and_check(name: str, path: Path,
     raw = read_table(path, params.encoding, headers.header_sets(name, required_sets))
     problems = list(raw.problems) + headers.translate(name, raw)   # French headers: `femmes` is `women`
     headers.lone_period(name, raw)   # `Période` alone is the period_end
-    problems += headers.noted_headers(name, raw, params.currency)   # `Budget (EUR)` is `budget`; `(k€)` refused
-    problems += headers.titled_units(name, raw, params.currency)   # `Montants en milliers d'euros` above it
-    problems += headers.formatted_units(name, raw, params.currency)   # `#,##0.0" k$"`: « 40.0 k$ » shown for 40
-    problems += headers.units_row(name, raw, params.currency)   # `(EUR)` under `budget`, in the row below the header
+    currency = params.currency or headers.NO_CURRENCY   # empty when project.yaml's `currency:` is (empty_key)
+    problems += headers.noted_headers(name, raw, currency)   # `Budget (EUR)` is `budget`; `(k€)` refused
+    problems += headers.titled_units(name, raw, currency)   # `Montants en milliers d'euros` above it
+    problems += headers.formatted_units(name, raw, currency)   # `#,##0.0" k$"`: « 40.0 k$ » shown for 40
+    problems += headers.units_row(name, raw, currency)   # `(EUR)` under `budget`, in the row below the header
+    if not params.currency:   # another currency than one not written yet: said once it is
+        problems = [p for p in problems if p.rule != "other_currency"]
     if any(p.severity == "error" and p.rule in UNREADABLE for p in problems):
         return None, raw, problems
     if raw.frame.columns.empty:
@@ -392,7 +397,7 @@ def _read_and_check(name: str, path: Path,
         frame, register_problems = register.aggregate(frame, raw)
         problems += register_problems
     read_cells = {p.cell for p in raw.problems if p.cell and p.severity == "error"}   # a formula's value not known
-    cell_problems = [p for p in validate_table(name, frame, raw.file, raw.where)
+    cell_problems = [p for p in validate_table(name, frame, raw.file, raw.where, raw.frame)
                      if (p.row, p.column) not in bad_cells and (p.cell is None or p.cell not in read_cells)]
     cell_problems += [p for p in _table_warnings(name, frame, raw) if (p.row, p.column) not in bad_cells]
     problems += cell_problems
@@ -917,6 +922,14 @@ def _month_first(series: pd.Series, failed: list, problems: list[Problem], raw: 
         f"Write every date of the column year first ({dt.date(year, month, day).isoformat()}), which cannot be "
         "misread.",
         index=witness, column=column, value=numbers.shown(first))}
+    for index in failed:   # the column's other month-first dates: « does not exist (day 12, month 31) » misled
+        p = parts(series[index])
+        if index != witness and p and p[0] <= 12 < p[1] and exists(p[2], p[0], p[1]):
+            said[index] = raw.problem(
+                "not_a_date", f"this date exists only month first (month {p[0]}, day {p[1]}), as the column is "
+                f"written (see row {witness}: '{first}')",
+                f"Write it year first ({dt.date(p[2], p[0], p[1]).isoformat()}), as every date of the column.",
+                index=index, column=column, value=numbers.shown(series[index]))
     texts = series.dropna()
     texts = texts[texts.map(lambda v: isinstance(v, str)).astype(bool)]
     read = set(failed)
@@ -930,7 +943,7 @@ def _month_first(series: pd.Series, failed: list, problems: list[Problem], raw: 
             f"{dt.date(p[2], p[0], p[1]).isoformat()}", f"Write every date of the column year first, which cannot be "
             f"misread: {dt.date(p[2], p[0], p[1]).isoformat()} if this one is month first too, "
             f"{dt.date(p[2], p[1], p[0]).isoformat()} if not.", index=index, column=column, value=text)
-    return [p for p in problems if p.row != witness or p.column != column] + \
+    return [p for p in problems if p.row not in said or p.column != column] + \
         [said[i] for i in sorted(said, key=lambda i: (i != witness, i))]
 
 

@@ -68,19 +68,22 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {name: schema(table) for name, table in
 
 
 def validate_table(table: str, frame: pd.DataFrame, file: str,
-                   where: Callable[[Hashable | None, str | None], dict[str, Any]]) -> list[Problem]:
+                   where: Callable[[Hashable | None, str | None], dict[str, Any]],
+                   written: pd.DataFrame | None = None) -> list[Problem]:
     """Every rule of SCHEMAS[table] the typed frame breaks, as Problems (one per row, column and rule).
 
-    ``where(index, column)`` gives the Problem's row / cell / column for a frame index (see readers.RawTable.where).
+    ``where(index, column)`` gives the Problem's row / cell / column for a frame index (see readers.RawTable.where);
+    ``written``, the cells as read (same index and columns), the value a word not allowed is shown as.
     """
     try:
         SCHEMAS[table].validate(frame, lazy=True)
     except pa.errors.SchemaErrors as exc:
-        return _problems(table, exc.failure_cases, frame, file, where)
+        return _problems(table, exc.failure_cases, frame, file, where, written)
     return []
 
 
-def _problems(table: str, cases: pd.DataFrame, frame: pd.DataFrame, file: str, where) -> list[Problem]:
+def _problems(table: str, cases: pd.DataFrame, frame: pd.DataFrame, file: str, where,
+              written: pd.DataFrame | None = None) -> list[Problem]:
     problems: dict[tuple[str, Any, str | None], Problem] = {}
     repeated: dict[str, Any] = {}
     for case in cases.to_dict("records"):
@@ -98,6 +101,10 @@ def _problems(table: str, cases: pd.DataFrame, frame: pd.DataFrame, file: str, w
         value = frame.at[index, column] if column in frame.columns and index in frame.index else None
         hint = rule.hint
         if rule_name == "allowed_values":
+            # the word as the user wrote it (« Personnel local »), not as compared (« personnel_local »)
+            if written is not None and column in written.columns and index in written.index \
+                    and isinstance(written.at[index, column], str):
+                value = written.at[index, column]
             hint = "Use one of: " + ", ".join(ALLOWED.get((table, column), ())) + "."
             spec = SPEC[table].column(column) if table in SPEC else None
             if spec is not None and spec.words:   # the words read as each code ('personnel' is staff)

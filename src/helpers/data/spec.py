@@ -19,7 +19,8 @@ from typing import Any, Callable, Literal
 import numpy as np
 import pandas as pd
 
-from ..text import BUDGET_CATEGORIES, CATEGORY_WORDS, DIRECTION_WORDS, fold, is_percentage  # noqa: F401 (re-exported)
+from ..text import (BUDGET_CATEGORIES, CATEGORY_WORDS, DIRECTION_WORDS, GROUP_WORDS, fold,  # noqa: F401 (re-exported)
+                    is_percentage)
 from . import numbers
 from .lines import spelt_duplicates
 
@@ -469,7 +470,8 @@ SPEC: dict[str, Table] = {t.name: t for t in (
         COUNTRY, LABEL,
         Column("start_date", "date", french=("date_de_début", "début", "date_de_la_session", "jour")),
         Column("end_date", "date", french=("date_de_fin", "fin")),
-        Column("group", allowed=GROUPS, normalise="enumeration", french=("groupe",)),
+        Column("group", allowed=GROUPS, normalise="enumeration", words=tuple(GROUP_WORDS.items()),
+               french=("groupe",)),
         Column("men", "float", ambiguous=True, checks=COUNT,
                french=("hommes", "dont_hommes", "nombre_d'hommes", "nb_hommes", "nombre_hommes", "h", "dont_h")),
         Column("sample", "bool", french=("échantillon",)),

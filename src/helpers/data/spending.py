@@ -24,8 +24,8 @@ from .readers import RawTable
 def other_currency(frame: pd.DataFrame, raw: RawTable, currency: str) -> list[Problem]:
     """A row whose `currency` cell names another currency than the project's: its amount would be added to the
     others as if it were in the project's currency. Refused: the workbook does not convert."""
-    if "currency" not in frame.columns or not frame["currency"].notna().any():
-        return []
+    if not currency or "currency" not in frame.columns or not frame["currency"].notna().any():
+        return []   # (project.yaml's `currency:` empty: its empty_key says to write it; no default is named)
     wanted = currency_code(currency)
     codes = each_distinct(frame["currency"], lambda v: v if v is None else currency_code(v), keep_missing=True)
     # (each distinct cell compared once: a spending table has a currency per row)
