@@ -1816,6 +1816,14 @@ CASES = [
          expect=lambda m, problems: _check([p.message for p in problems if p.rule == "unknown_financing_line"] == [
              "the budget line '=1+1' holds '+', which separates the lines a cell names: this cell is read as the "
              "lines '=1', '1'"])),
+    *[Case(f"budget_lines written « {word} »", lambda m, word=word: m.replace("participation", ",false,B2",
+                                                                              f",false,{word}"),
+           "unknown_financing_line", "participation.csv", 2, "budget_lines", hint="Leave the cell empty",
+           what=f"participation.csv's budget_lines « {word} » (no line finances the event): refused as « the budget "
+                f"line '{word}' is not in the budget table », as if a line were misspelt; now « this cell says no "
+                "line », with what to write",
+           expect=lambda m, problems: _check(any("says « no line »" in p.message for p in problems)))
+      for word in ("-", "n/a", "Aucune")],
     Case("direction override in a YAML label", lambda m: m.set_param("title", "Mini \u202eproject"),
          "control_character", "project.yaml", 7, None, hint="Delete the invisible",
          what="project.yaml: a title holding U+202E (right-to-left override)"),
