@@ -1599,6 +1599,10 @@ def load_study(spec_path: Path, params: ProjectParams) -> tuple[Study | None, li
         frame[column], column_problems = _study_column(frame[column], column in spec.outcomes, raw,
                                                        params.decimal_mark)
         problems += column_problems
+    if "country" in frame.columns:   # read as the monitoring tables read it: « N/D » is no country to show apart,
+        problems += _country_not_known(frame["country"], raw)   # « Multi–pays » the project as a whole (an empty cell)
+        frame["country"] = frame["country"].mask(frame["country"].map(
+            lambda c: isinstance(c, str) and is_project_wide(c)))
     if not missing:
         problems += _study_groups(spec, frame, raw, spec_path)
         problems += _repeated_units(spec, frame, raw)
