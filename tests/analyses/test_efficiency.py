@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helpers.analyses import efficiency
+from helpers.analyses import budget as budget_mod, efficiency
 from helpers.analyses.figures import annex_figures
 from helpers.data import loader
 from helpers.data.params import UnitCostBenchmark, load_annex_params
@@ -277,22 +277,54 @@ def test_the_annex_costs_are_keyed_as_figures_keys_them(sample):
     assert keys >= {"P2.2.a", "I.3.1.1"}   # one period: keyed by the id alone
 
 
-def test_a_country_s_spending_periods_are_its_own(tmp_path):
-    """Maroc writes its spending per year, Tunisie per half-year (each row: its period's end, no label). The cost of
-    a Maroc output to 30/06/2020 was 1 000 in the project-wide annex (Maroc's spending to 31/12/2019 / 10: the
-    half-year ends of Tunisie's rows were taken for Maroc's) and not computable in Maroc's own annex; now not
-    computable in both, as the budget reads a country's coverage from its own rows."""
+@pytest.mark.parametrize("labelled", [True, False])
+def test_a_country_s_spending_periods_are_its_own(tmp_path, labelled):
+    """Maroc writes its spending per year, Tunisie per half-year (each row: its period's end). The cost of a Maroc
+    output to 30/06/2020 was 1 000 in the project-wide annex (Maroc's spending to 31/12/2019 / 10: the half-year ends
+    of Tunisie's rows were taken for Maroc's) and not computable in Maroc's own annex; now not computable in both, as
+    the budget reads a country's coverage from its own rows. Without labels the rows are payments' days (data
+    contract): the spending to 30/06/2020 is 10 000, as « spent B1@2020-06-30 » says it, in both annexes."""
     from fixtures.mini_project import Mini
 
     m = Mini.copy_to(tmp_path)
     m.set_param("start_date", "2019-01-01")
     m.write_param_file("ensemble", "country: all\nname: Ensemble\n")
-    m.write("expenditure", "line,period_end,amount,country\nB1,2019-12-31,10000,Maroc\nB1,2020-12-31,40000,Maroc\n"
-                           "B3,2020-06-30,10000,Tunisie\nB3,2020-12-31,20000,Tunisie\nB4,2021-06-30,5000,\n")
+    rows = [("B1", "2019-12-31", 10000, "Maroc", "2019"), ("B1", "2020-12-31", 40000, "Maroc", "2020"),
+            ("B3", "2020-06-30", 10000, "Tunisie", "S1 2020"), ("B3", "2020-12-31", 20000, "Tunisie", "S2 2020"),
+            ("B4", "2021-06-30", 5000, "", "S1 2021")]
+    m.write("expenditure", "line,period_end,amount,country,period_label\n" + "".join(
+        f"{line},{end},{amount},{country},{label if labelled else ''}\n" for line, end, amount, country, label in rows))
     m.write("indicators", "indicator_id,period,actual,label,level,unit,target_final,direction,country,budget_lines\n"
                           "O1,2020-06,10,Inspecteurs formés,output,personnes,50,increase,Maroc,B1\n")
     data = m.load()
     for annex in ("ensemble", "maroc"):
         figures = annex_figures(data, load_annex_params("mini", annex, m.params_dir))
         cost = figures[figures["metric"].eq("cost_per_unit") & figures["key"].eq("O1")].iloc[0]
-        assert np.isnan(cost["value"]) and "inside a spending period" in cost["note"], (annex, cost["value"])
+        if labelled:
+            assert np.isnan(cost["value"]) and "inside a spending period" in cost["note"], (annex, cost["value"])
+        else:
+            assert cost["value"] == 1000.0, (annex, cost["note"])
+
+
+def test_a_date_has_one_spending_verdict_everywhere(tmp_path):
+    """Yearly spending rows without a period label (payments' days, data contract): the budget said « spent
+    R1@2020-06-30 = 10 000 » (a match for a report printing it) while the cost per unit at the same date said
+    « inside a spending period ». Both read model.spending_across now: labelled « 2020 », neither is computed;
+    a label that is no period (« Rapport préliminaire ») covers the days before its end after the last end before."""
+    from fixtures.mini_project import Mini
+
+    for label, known in (("", True), ("2020", False), ("Rapport intermédiaire", False)):
+        m = Mini.copy_to(tmp_path / (label or "none"))
+        m.set_param("start_date", "2019-01-01")
+        m.write("expenditure", "line,period_end,amount,country,period_label\n"
+                               f"B1,2019-12-31,10000,Maroc,\nB1,2020-12-31,40000,Maroc,{label}\n")
+        m.write("indicators", "indicator_id,period,actual,label,level,unit,target_final,direction,country,"
+                              "budget_lines\nO1,2020-06,10,Inspecteurs formés,output,personnes,50,increase,Maroc,B1\n")
+        params = load_annex_params("mini", "maroc", m.params_dir)
+        data = m.load()
+        costs = efficiency.cost_per_result(loader.scope(data, params.country).tables, params)
+        spent = budget_mod.budget_lines(data.tables["budget"], data.tables["expenditure"], params,
+                                        as_of=dt.date(2020, 6, 30)).set_index("line").at["B1", "spent"]
+        cost = row(costs, "output", "O1")
+        assert (spent == 10000.0 and cost["cost"] == 1000.0) if known else \
+            (np.isnan(spent) and cost["reason"] == "inside_spending_period"), (label, spent, cost["note"])

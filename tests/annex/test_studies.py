@@ -352,3 +352,24 @@ def test_few_clusters_are_counted_among_the_rows_the_estimate_used(tmp_path):
     assert studies.few_clusters(study, "en").startswith("Caution: 19 clusters 'site' (7 with treated units")
     complete = study.data.assign(age=study.data["age"].fillna(30))
     assert studies.few_clusters(Study(study.name, study.spec, complete, []), "fr") == ""
+
+
+@pytest.mark.parametrize("adjustment", ["none", "ipw", "regression", "aipw"])
+def test_the_few_rows_caution_names_the_standard_errors_of_the_headline(tmp_path, adjustment):
+    """3 treated beside 197, robust SEs: the caution said « robustes (HC1) » where the adjusted effect of a
+    two-group study (ipw, regression, aipw) has GMM SEs (propensity.headline's se_type); it now names both."""
+    rng = np.random.default_rng(4)
+    rows = [f"{i},{'T' if i < 3 else 'C'},{int(rng.integers(18, 50))},{100 + rng.normal(0, 10):.1f}" for i in range(200)]
+    (tmp_path / "s.csv").write_text("id,groupe,age,revenu\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    (tmp_path / "s.yaml").write_text("title: t\ndesign: two_group\noutcomes: [revenu]\ntreatment: {column: groupe, "
+                                     "treated: T}\ncovariates: [age]\n" + ("estimand: ate\n" if adjustment == "aipw"
+                                                                          else "") +
+                                     f"adjustment: {adjustment}\nse: robust\n", encoding="utf-8")
+    study = _loaded(tmp_path)
+    fr, en = studies.few_rows(study, "fr"), studies.few_rows(study, "en")
+    assert fr.startswith("Attention : seulement 3 lignes dans le groupe traité.")
+    if adjustment == "none":
+        assert "robustes (HC1) sous-estiment" in fr and "GMM" not in fr and "robust (HC1) standard errors" in en
+    else:
+        assert propensity.headline(study)["se_type"].tolist() == ["gmm"]
+        assert "GMM pour l'effet ajusté" in fr and "GMM for the adjusted effect" in en

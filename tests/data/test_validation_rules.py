@@ -1380,6 +1380,12 @@ CASES = [
     Case("a study's group not known", lambda m: m.replace("impact/survey.csv", "4,C,", "4,NA,"),
          "study_group_unknown", "survey.csv", 5, "arm", hint="Leave the cell empty",
          what="arm = 'NA' (group not known) in a study: the person was counted in the comparison group"),
+    Case("a study's country written « N/D »", lambda m: m.write(
+             "impact/survey.csv", "id,arm,score,age,country\n1,T,12.5,30,Maroc\n2,T,14,25,Maroc\n3,C,10,40,Maroc\n"
+                                  "4,C,11.5,35,N/D\n"),
+         "country_not_known", "survey.csv", 5, "country", hint="leave the cell empty",
+         what="an impact study's country « N/D » (as the monitoring tables' is refused): a country of that name, a "
+              "subgroup of its own in the study's effects by country and a « country » of the cluster warning"),
     Case("a study's group left empty", lambda m: m.append("impact/survey.csv", "5,,13,33"),
          "study_group_missing", "survey.csv", 6, "arm", severity="warning", hint="Fill in 'arm'",
          what="a person of a study without a group: left out of the comparison, without a word"),
@@ -1847,6 +1853,14 @@ CASES = [
          expect=lambda m, problems: _check([p.message for p in problems if p.rule == "unknown_financing_line"] == [
              "the budget line '=1+1' holds '+', which separates the lines a cell names: this cell is read as the "
              "lines '=1', '1'"])),
+    *[Case(f"budget_lines written « {word} »", lambda m, word=word: m.replace("participation", ",false,B2",
+                                                                              f",false,{word}"),
+           "unknown_financing_line", "participation.csv", 2, "budget_lines", hint="Leave the cell empty",
+           what=f"participation.csv's budget_lines « {word} » (no line finances the event): refused as « the budget "
+                f"line '{word}' is not in the budget table », as if a line were misspelt; now « this cell says no "
+                "line », with what to write",
+           expect=lambda m, problems: _check(any("says « no line »" in p.message for p in problems)))
+      for word in ("-", "n/a", "Aucune")],
     Case("direction override in a YAML label", lambda m: m.set_param("title", "Mini \u202eproject"),
          "control_character", "project.yaml", 7, None, hint="Delete the invisible",
          what="project.yaml: a title holding U+202E (right-to-left override)"),
@@ -1857,6 +1871,13 @@ def _expect_total_rows(data: ProjectData) -> None:
 
 
 ACCEPTED = [
+    Accepted("a study's country written « Multi–pays »", lambda m: m.write(
+                 "impact/survey.csv", "id,arm,score,age,country\n1,T,12.5,30,Maroc\n2,T,14,25,Maroc\n"
+                                      "3,C,10,40,Maroc\n4,C,11.5,35,Multi–pays\n"),
+             what="an impact study's country « Multi–pays » (the project as a whole, as the monitoring tables read "
+                  "it): it was a country of that name, a subgroup of its own; now read as an empty cell",
+             expect=lambda m, data: _check(data.studies["survey"].data["country"].isna().tolist()
+                                           == [False, False, False, True])),
     Accepted("French Excel CSV", _french_excel_grouped,
              "';'-separated, decimal commas, '1 005 500,00' and '4.600.000' grouped, dd/mm/yyyy; project declares ','",
              _expect_grouped_numbers),

@@ -40,6 +40,7 @@ import pandas as pd
 from . import budget as budget_mod
 from .indicators import key_of_indicator
 from ..data import lines as lines_mod, numbers
+from ..data.model import spending_across
 from ..data.spec import REGIONAL, split_lines
 from ..text import fold, is_rate
 
@@ -169,7 +170,7 @@ class _Spending:
     def __init__(self, budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any):
         self.budget, self.expenditure, self.params = budget, expenditure, params
         self._by_date: dict[dt.date, pd.DataFrame] = {}
-        self._ends: dict[str, list[dt.date]] | None = None
+        self._keys: np.ndarray | None = None
 
     def _table(self, day: dt.date) -> pd.DataFrame:
         if day not in self._by_date:
@@ -191,25 +192,21 @@ class _Spending:
         rows = self._rows(self._table(budget_mod.to_timestamp(self.params.reporting_date).date()), name, country)
         return str(rows["key"].iloc[0]) if len(rows) == 1 else name
 
-    def ends(self, lines: list[str], day: dt.date, country: Any = "") -> list[dt.date]:
-        """The period ends of the spending rows of the countries of ``lines``: a country's spending is known at the
-        ends of its own periods, as the budget reads its coverage (budget._line_table); a project-wide line is spent
-        by every country, every row's. (The ends of every country's rows made Tunisie's half-years the periods of
-        Maroc's yearly spending: its spending to 31/12/2019 was the cost of an output to 30/06/2020.)"""
-        if self._ends is None:
+    def across(self, lines: list[str], day: dt.date, country: Any = "") -> bool:
+        """Whether a spending row of the countries of ``lines`` covers ``day`` (model.spending_across, as the budget
+        reads it: a row without a period is a payment's day); a country's rows as the budget reads its coverage
+        (budget._line_table); a project-wide line is spent by every country, every row's. (The ends of every
+        country's rows made Tunisie's half-years the periods of Maroc's yearly spending; a day between two ends
+        was « inside a period » where the budget counted the payments up to it: two verdicts for one date.)"""
+        if self._keys is None:
             e = self.expenditure
-            keys = lines_mod.resolve(self.budget, e)[0].to_numpy() if len(e) else np.array([], dtype=object)
-            days = pd.to_datetime(e["period_end"]).dt.date.to_numpy()
-            self._ends = {REGIONAL: sorted({d for d in days if pd.notna(d)})}
-            for key in set(keys):
-                self._ends[key] = sorted({d for d, k in zip(days, keys) if k == key and pd.notna(d)})
+            self._keys = lines_mod.resolve(self.budget, e)[0].to_numpy() if len(e) else np.array([], dtype=object)
         known = self._table(day)
         keys = set()
         for name in lines:
             keys |= set(lines_mod.country_key(self._rows(known, name, country)["country"]))
-        if not keys or REGIONAL in keys:
-            return self._ends[REGIONAL]
-        return sorted(set().union(*(self._ends.get(key, []) for key in keys)))
+        rows = self.expenditure if not keys or REGIONAL in keys else self.expenditure[np.isin(self._keys, list(keys))]
+        return bool(spending_across(rows, day).any())
 
     def on(self, lines: list[str], day: dt.date, country: Any = "") -> tuple[float, str]:
         """(spent on ``lines`` up to ``day``, reason code or ''), each line found as ``_rows`` finds it."""
@@ -303,8 +300,8 @@ def cost_per_result(tables: dict[str, pd.DataFrame], params: Any, keys: pd.Serie
         spent, reason = (float("nan"), "bad_period") if day is None else spending.on(lines, day, row.get("country"))
         # (at the reporting date the annex says which spending rows end after it: as every figure of spending)
         if reason in ("", "no_spending", "spending_not_computable") and day is not None and day < reporting \
-                and _inside_a_period(day, spending.ends(lines, day, row.get("country"))):
-            # (budget_lines finds it too, when the periods are labelled)
+                and spending.across(lines, day, row.get("country")):
+            # (budget_lines finds it too: this says why)
             spent, reason = float("nan"), "inside_spending_period"
         if not reason:
             if is_rate(row.get("unit"), row.get("label")):   # 45 % placed into jobs: not 45 things done
@@ -375,14 +372,6 @@ def cost_per_result(tables: dict[str, pd.DataFrame], params: Any, keys: pd.Serie
                 cost = out.at[i, "cost"]
                 out.at[i, "cost_to_benchmark"] = cost / value if pd.notna(cost) and value > 0 else np.nan
     return out
-
-
-def _inside_a_period(day: dt.date, ends: list[dt.date]) -> bool:
-    """Whether ``day`` falls strictly between two ends of spending periods (30/06/2020 between the years 2019 and
-    2020): the spending up to it lies somewhere between the two cumulative totals, and counting the earlier one
-    (six months short) gave a cost per unit too low, said as « up to 2020-06-30 »."""
-    later = [end for end in ends if end > day]
-    return bool(later) and day not in ends
 
 
 def _row(kind: str, key: str, indicator: str, label: Any, unit: Any, lines: list[str], day: dt.date | None,

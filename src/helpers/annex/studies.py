@@ -171,7 +171,9 @@ def few_rows(study: Any, lang: str) -> str:
     group = say("study_group_treated" if cell == (2 if post else 1) or cell == 3 else
                 "study_group_comparison", lang)
     when = "" if not post else say("study_group_after" if cell % 2 else "study_group_before", lang)
-    return say("study_few_rows", lang, n=smallest[0], group=group, when=when, limit=FEW_ROWS)
+    # a two-group study's adjusted effect has GMM SEs (propensity: HC0, the score counted), not HC1
+    se = say("study_few_rows_se_gmm" if not post and spec.adjustment != "none" else "study_se_HC1", lang)
+    return say("study_few_rows", lang, n=smallest[0], group=group, when=when, limit=FEW_ROWS, se=se)
 
 
 def few_rows_by_group(study: Any, effects: pd.DataFrame, lang: str) -> str:

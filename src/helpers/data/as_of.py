@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import Problem
+from . import numbers
 from .model import actuals_after_reporting_date, after_reporting_date, spending_across
 from .readers import RawTable
 
@@ -73,7 +74,11 @@ def spending_across_date(frame: pd.DataFrame, raw: RawTable, reporting_date: dt.
                             f"date ({day}, project.yaml): what was spent up to that date is not known, and the "
                             "annex's spending figures are not computed", "Move `reporting_date` in project.yaml to "
                             "the end of a spending period, or give this spending by shorter periods that end on the "
-                            "reporting date.", index=i, column="period_end", value=frame.at[i, "period_label"],
+                            "reporting date." + ("" if numbers.period_span(frame.at[i, "period_label"]) else
+                                                  " If it is a payment made on that day, leave its period_label "
+                                                  "empty (a label that is no period is read as one begun after the "
+                                                  "rows before it)."),
+                            index=i, column="period_end", value=frame.at[i, "period_label"],
                             severity="warning") for i in found[:SHOWN]]
     if len(found) > SHOWN:
         problems.append(raw.problem("spending_across_reporting_date", f"{len(found) - SHOWN} more rows' periods "

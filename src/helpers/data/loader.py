@@ -1312,6 +1312,14 @@ def _unknown_financing_lines(frame: pd.DataFrame, raw: RawTable, budget: pd.Data
     # a line whose code holds a separator (';', ',', '+': « R1+R2 », « =1+1 ») cannot be named: the cell is split
     split = sorted((line for line in known if re.search(r"[;,+]", line)), key=len, reverse=True)
     for index, cell in zip(frame.index[filled], cells[filled].tolist()):  # (a list: one call, not one per cell)
+        if str(cell) not in known and _says_none(cell):   # « - », « n/a », « Aucune »: was « line '-' not in the budget »
+            problems.append(raw.problem(
+                "unknown_financing_line", f"this cell says « no line » ('{str(cell).strip()}'): it is read as the "
+                "name of a budget line, which the budget table does not have",
+                "Leave the cell empty when no budget line finances this row (it then has no cost per result); else "
+                "name lines of the budget table, separated by ';' (e.g. R1; R6).", index=index,
+                column="budget_lines", value=str(cell)))
+            continue
         named = split_lines(cell)
         if split and not all(line in known for line in named):
             held = next((line for line in split if line in str(cell)), None)
@@ -1337,6 +1345,14 @@ def _unknown_financing_lines(frame: pd.DataFrame, raw: RawTable, budget: pd.Data
                                         "by ';' (e.g. R1; R6), or leave the cell empty.",
                                         index=index, column="budget_lines", value=str(cell)))
     return problems
+
+
+_NO_LINE_WORDS = frozenset({"aucun", "aucune", "aucune ligne", "neant", "sans", "rien", "none", "nil", "no line"})
+
+
+def _says_none(cell: Any) -> bool:
+    """Whether a budget_lines cell says « no line » (a dash, a not-known word, « Aucune », « néant »)."""
+    return is_dash(cell) or is_not_known(cell) or fold(cell).strip(" .") in _NO_LINE_WORDS
 
 
 def _country_problems(annex: AnnexParams, data: ProjectData, table_files: dict[str, Path],
@@ -1596,6 +1612,10 @@ def load_study(spec_path: Path, params: ProjectParams) -> tuple[Study | None, li
         frame[column], column_problems = _study_column(frame[column], column in spec.outcomes, raw,
                                                        params.decimal_mark)
         problems += column_problems
+    if "country" in frame.columns:   # read as the monitoring tables read it: « N/D » is no country to show apart,
+        problems += _country_not_known(frame["country"], raw)   # « Multi–pays » the project as a whole (an empty cell)
+        frame["country"] = frame["country"].mask(frame["country"].map(
+            lambda c: isinstance(c, str) and is_project_wide(c)))
     if not missing:
         problems += _study_groups(spec, frame, raw, spec_path)
         problems += _repeated_units(spec, frame, raw)

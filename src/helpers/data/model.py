@@ -8,6 +8,7 @@ the readers, so that ``helpers.analyses`` can be imported without them.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -312,20 +313,30 @@ def actuals_after_reporting_date(indicators: pd.DataFrame, reporting_date: Any) 
     return (late.fillna(False).astype(bool) & indicators["actual"].notna()).to_numpy(bool)
 
 
+_A_DAY = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")   # a day in a label: a payment's
+
+
 def spending_across(expenditure: pd.DataFrame, day: Any) -> np.ndarray:
     """The spending rows whose period began on or before ``day`` and ends after it (``period_label`` « 2021 », or
     a period_end written « 2021 », beside 30/06/2021): some of it was spent by then, how much the data do not say.
-    A row without a period (a payment's day) is dated at its end."""
+    A row without a period (a payment's day) is dated at its end; so is one whose label names a day (IATI's
+    « expenditure 2021-03-31 (…) »). A label of no period the workbook reads and no day (« Période du rapport
+    préliminaire (2018-2019) ») began after the table's last end before it: it covers ``day`` when no row ends from
+    ``day`` to its own end. The budget and the cost per unit both ask this: one verdict for a date everywhere."""
     if day is None or expenditure.empty or "period_label" not in expenditure.columns:
         return np.zeros(len(expenditure), dtype=bool)
     day = pd.Timestamp(day)
     later = (expenditure["period_end"] > day).to_numpy(bool) & expenditure["period_label"].notna().to_numpy(bool)
     if not later.any():
         return later
+    ends = pd.to_datetime(expenditure["period_end"])
+    first_end = ends[ends >= day].min()   # a row of unread period ending after it began after ``day``
     pairs = expenditure.loc[later, ["period_label", "period_end"]]
     distinct = pairs.drop_duplicates()   # (a few periods for many rows: each read once)
-    distinct["_across"] = [(span := numbers.period_span(label)) is not None and span[0] <= day.date()
-                           and span[1] == pd.Timestamp(end).date() for label, end in distinct.itertuples(index=False)]
+    distinct["_across"] = [span[0] <= day.date() and span[1] == pd.Timestamp(end).date()
+                           if (span := numbers.period_span(label)) is not None
+                           else pd.Timestamp(end) == first_end and first_end > day and not _A_DAY.search(str(label))
+                           for label, end in distinct.itertuples(index=False)]
     later[later] = pairs.merge(distinct, how="left", on=["period_label", "period_end"])["_across"].to_numpy(bool)
     return later
 

@@ -122,12 +122,13 @@ WORDS = {
     "study_few_clusters_groups": ("Caution: these subgroups have fewer than {limit} clusters (their number in "
                                   "brackets): {groups}. Their clustered standard errors (CRV1) understate the "
                                   "uncertainty: intervals too narrow, p-values too small."),
-    "study_few_rows": ("Caution: only {n} rows in the {group} group{when}. Below {limit} rows in a group, robust "
-                       "standard errors (HC1) understate the uncertainty: the confidence intervals are too narrow "
+    "study_few_rows": ("Caution: only {n} rows in the {group} group{when}. Below {limit} rows in a group, {se} "
+                       "standard errors understate the uncertainty: the confidence intervals are too narrow "
                        "and the p-values too small. Read the effects below with care."),
     "study_few_rows_groups": ("Caution: in these subgroups a group has fewer than {limit} rows (the smallest in "
                               "brackets): {groups}. Their robust standard errors (HC1) understate the uncertainty: "
                               "intervals too narrow, p-values too small."),
+    "study_few_rows_se_gmm": "robust (HC1 for the naive comparison, GMM for the adjusted effect, on the same rows)",
     "study_group_treated": "treated",
     "study_group_comparison": "comparison",
     "study_group_before": ", before the programme",

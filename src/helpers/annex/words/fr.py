@@ -127,12 +127,14 @@ WORDS = {
                                   "entre parenthèses) : {groups}. Leurs erreurs types par grappe (CRV1) sous-estiment "
                                   "l'incertitude : intervalles trop étroits, p trop petites."),
     "study_few_rows": ("Attention : seulement {n} lignes dans le groupe {group}{when}. Avec moins de {limit} lignes "
-                       "dans un groupe, les erreurs types robustes (HC1) sous-estiment l'incertitude : les "
+                       "dans un groupe, les erreurs types {se} sous-estiment l'incertitude : les "
                        "intervalles de confiance sont trop étroits et les p trop petites. Lire les effets ci-dessous "
                        "avec prudence."),
     "study_few_rows_groups": ("Attention : dans ces sous-groupes, un groupe compte moins de {limit} lignes (le plus "
                               "petit entre parenthèses) : {groups}. Leurs erreurs types robustes (HC1) sous-estiment "
                               "l'incertitude : intervalles trop étroits, p trop petites."),
+    "study_few_rows_se_gmm": ("robustes (HC1 pour la comparaison naïve, GMM pour l'effet ajusté, qui repose sur "
+                              "les mêmes lignes)"),
     "study_group_treated": "traité",
     "study_group_comparison": "de comparaison",
     "study_group_before": ", avant le programme",
