@@ -825,6 +825,46 @@ def test_option_columns_written_1_or_empty_are_not_a_share_of_100_percent(tmp_pa
         assert shares.loc[option, "estimate"] < 0.6
 
 
+@pytest.mark.parametrize("filled", ["options", "text too"])
+def test_select_multiple_option_columns_filled_with_0_for_those_not_asked_are_told(tmp_path, filled):
+    """kobo_options.csv opened in Excel and its empty cells filled with 0: the 8 not asked (formation/suivie = non)
+    got 0 in every option column (and, the text's blank filled too, '0' as their answer). Each option's share was
+    taken among 40 for the 32 asked (« langue » 26.1 % for R's 32.6 %), without a word; with the form, its relevant
+    did not see them, since their text was empty. Now warned: from the form's relevant, or from the '0' answer."""
+    folder = tmp_path / "s"
+    folder.mkdir()
+    frame = pd.read_csv(FIXTURES / "kobo_options.csv", sep=";", dtype=str, keep_default_na=False)
+    not_asked = frame["formation/suivie"].eq("non")
+    frame.loc[not_asked, [f"formation/competences/{o}" for o in KOBO_OPTIONS_R]] = "0"
+    if filled == "text too":
+        frame.loc[not_asked, "formation/competences"] = "0"
+    frame.to_csv(folder / "s.csv", sep=";", index=False)
+    spec = "title: t\ndesign: {weights: poids}\nestimates:\n  - {share: formation/competences}\n"
+    (folder / "s.yaml").write_text(spec, encoding="utf-8")
+    _, problems, _ = load_surveys(folder)
+    if filled == "text too":
+        assert [(p.rule, p.severity, p.row, p.column, p.value) for p in problems] == [
+            ("survey_multiple_zero_answer", "warning", 2, "formation/competences", "0")]
+        assert problems[0].message.startswith("8 answers are '0' to 'formation/competences', with 0 in every option")
+    else:   # without the form, an empty text with every option 0 is one who chose none (as the fixture's 32 asked)
+        assert problems == []
+    with pd.ExcelWriter(folder / "s.form.xlsx") as form:
+        pd.DataFrame([{"type": "begin_group", "name": "formation", "label::Français (fr)": "Formation"},
+                      {"type": "select_one oui_non", "name": "suivie", "label::Français (fr)": "Suivie"},
+                      {"type": "select_multiple comp", "name": "competences", "label::Français (fr)": "Compétences",
+                       "relevant": "${suivie} = 'oui'"},
+                      {"type": "end_group"}]).to_excel(form, sheet_name="survey", index=False)
+        pd.DataFrame([{"list_name": "oui_non", "name": v, "label::Français (fr)": v} for v in ("oui", "non")] +
+                     [{"list_name": "comp", "name": v, "label::Français (fr)": v} for v in KOBO_OPTIONS_R]
+                     ).to_excel(form, sheet_name="choices", index=False)
+    (folder / "s.yaml").write_text(spec + "form: s.form.xlsx\n", encoding="utf-8")
+    _, problems, _ = load_surveys(folder)
+    told = [(p.rule, p.severity, p.row, p.column, p.value) for p in problems if p.rule == "survey_answered_not_asked"]
+    assert told == [("survey_answered_not_asked", "warning", 2,
+                     "formation/competences" + ("/langue" if filled == "options" else ""), "0")]
+    assert problems[0 if filled == "options" else 1].message.startswith("8 answers are given to")
+
+
 def test_two_digit_codes_for_dont_know_above_every_answer_are_told(tmp_path):
     """98 ('ne sait pas' in DHS / MICS-style forms) typed twice among numbers of children of 0 to 4: the mean was 8.27
     for 1.86 without them, and one 88 among years of schooling of 3 to 14 made it 10.63 for 7.97, without a word

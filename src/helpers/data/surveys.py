@@ -544,18 +544,22 @@ def _answered_not_asked(survey: Survey, raw: RawTable) -> list[Problem]:
             asked = answers.map(lambda a: None if pd.isna(a) else value in str(a).split())
         else:
             asked = answers.map(lambda a: None if pd.isna(a) else (str(a) == value) == (match.group(2) == "="))
-        answered = survey.chosen(column).notna().any(axis=1) if column in survey.multiple and \
-            column not in survey.data else survey.data[column].notna()
+        answered = survey.data[column].notna() if column in survey.data else \
+            pd.Series(False, index=survey.data.index)
+        if column in survey.multiple:   # its 0/1 columns filled with 0 beside an empty text count as « none chosen »
+            answered |= survey.chosen(column).notna().any(axis=1)
         wrong = asked.eq(False) & answered
         if wrong.any():
             first = survey.data.index[wrong.to_numpy()][0]
+            cell = column
+            if column in survey.multiple and (column not in survey.data or pd.isna(survey.data.at[first, column])):
+                cell = f"{column}/{survey.chosen(column).loc[first].dropna().index[0]}"   # the 0 in an option column
             problems.append(raw.problem(
                 "survey_answered_not_asked", f"{_answers(int(wrong.sum()))} given to '{column}', which the form asks "
                 f"only when {condition}, by respondents for whom it is not so: blanks of the skip logic filled in? "
                 "They count in its estimates (as « no » or 0)", "Leave those cells empty in the export (as "
-                "KoboToolbox / ODK export a question not asked).", index=first, column=column,
-                value=_as_text(survey.data.at[first, column]) if column in survey.data else None,
-                severity="warning"))
+                "KoboToolbox / ODK export a question not asked).", index=first, column=cell,
+                value=_as_text(survey.data.at[first, cell]), severity="warning"))
     return problems
 
 
@@ -1008,6 +1012,22 @@ def _find_multiple(survey: Survey, raw: RawTable) -> list[Problem]:
                 "select_multiple responses as separate columns; ODK Central: split select multiples), so that "
                 "those who chose none are counted.", index=survey.data.index[empty.to_numpy()][0],
                 column=f"{column}/{chosen.columns[0]}", severity="warning"))
+    for column in sorted(counted & set(survey.multiple)):   # '0' as the answer itself: the export's blanks filled
+        chosen = survey.options_written(column)
+        if column not in survey.data or chosen.empty or "0" in survey.multiple[column]:
+            continue
+        # KoboToolbox / ODK leave the text empty when no option is chosen: a '0' there beside 0 in every option is
+        # an empty cell filled in (Excel's « blanks -> 0 »), most likely of a respondent the skip logic did not ask
+        zero = survey.data[column].map(_as_text).eq("0") & chosen.eq(0).all(axis=1)
+        if zero.any():
+            first = survey.data.index[zero.to_numpy()][0]
+            problems.append(raw.problem(
+                "survey_multiple_zero_answer", f"{_answers(int(zero.sum()))} '0' to '{column}', with 0 in every "
+                "option column: empty cells filled with 0? They count in its shares as respondents who chose no "
+                "option, though those not asked the question (skip logic) are not to be counted", "Leave the cells "
+                "of the respondents not asked empty (text and option columns), as KoboToolbox / ODK export them; "
+                "give the form ('form:' in the YAML) to have them told from its relevant.", index=first,
+                column=column, value="0", severity="warning"))
     for column in sorted(counted & set(survey.multiple)):   # the text only: who chose nothing left no trace
         if column not in survey.data or any(c.startswith(column + "/") for c in columns):
             continue
