@@ -1027,6 +1027,7 @@ def test_test_submissions_before_the_fieldwork_start_are_left_out(tmp_path):
     """Four submissions made on the server to try the form, a week before the interviews: counted as respondents
     (total hours 73 500 for 63 500 over the 40 interviews), with nothing to say they were tests. 'fieldwork_start'
     in the YAML leaves out what was made before it, with a warning naming the rows and a sentence in the annex."""
+    from helpers.annex import fmt
     from helpers.annex.surveys import design_text
     from helpers.data.surveys import about, from_about
 
@@ -1042,6 +1043,14 @@ def test_test_submissions_before_the_fieldwork_start_are_left_out(tmp_path):
         in design_text(stored, est.design_summary(stored), "fr")
     undated, problems = _tested_survey(tmp_path / "undated", "")
     assert problems == [] and undated.early == 0 and len(undated.data) == 44
+    # the 44 weights added up to 1 100 and the 40 kept to 1 000: the paragraph said « 1 000 personnes » alone, and
+    # the totals count 1 000 where the evaluator's weights counted 1 100; both are now said
+    text = design_text(stored, est.design_summary(stored), "fr")
+    assert [fmt.number(n, 0, "fr") in text for n in (1000, 1100)] == [True, True]
+    assert f"Avec les 4 soumissions écartées, les poids représentaient {fmt.number(1100, 0, 'fr')} personnes" in text
+    assert "With the 4 submissions left out, the weights stood for 1,100 people" in design_text(
+        survey, est.design_summary(survey), "en")
+    assert "écartées" not in design_text(undated, est.design_summary(undated), "fr")
     _, problems = _tested_survey(tmp_path / "all", "fieldwork_start: 2021-06-01\n")
     assert [p.rule for p in problems] == ["survey_all_before_fieldwork"]
 

@@ -150,6 +150,7 @@ class Survey:
     rejected: int = 0                           # submissions left out: not approved at review (_validation_status)
     early: int = 0                              # submissions left out: made before fieldwork_start (tests)
     relevant: dict[str, str] = field(default_factory=dict)   # column -> the form's relevant (read when loading)
+    left_out_weight: float = 0.0                # the weights of the submissions left out (rejected, early)
 
     def design_columns(self) -> dict[str, str | None]:
         d = self.spec.design
@@ -271,6 +272,7 @@ def load_survey(spec_path: Path, encoding: str = "utf-8") -> tuple[Survey | None
         frame, found = _join_repeat(frame, raw, repeat, _estimated(spec), repeats, spec.missing_codes)
         problems += found
     problems += _repeated_submissions(frame, raw)
+    everyone = frame
     frame, rejected, found = _without_rejected(frame, raw)
     problems += found
     frame, early, found = _without_tests(frame, raw, spec)
@@ -278,6 +280,10 @@ def load_survey(spec_path: Path, encoding: str = "utf-8") -> tuple[Survey | None
     frame, found = _skipped(frame, raw, spec)
     problems += found
     survey = Survey(spec_path.stem, spec, frame, files=[data_path, spec_path], rejected=rejected, early=early)
+    weights = header_name(spec.design.weights) if spec.design.weights else None
+    if weights in everyone.columns and len(everyone) > len(frame):   # what the weights stood for before (annex)
+        left = everyone.loc[everyone.index.difference(frame.index), weights].map(_number)
+        survey.left_out_weight = float(left.dropna().sum())
     if spec.form:
         form_path = spec_path.parent / spec.form
         if not exists(form_path) or form_path.resolve().parent != spec_path.parent.resolve():
@@ -1448,10 +1454,11 @@ def about(survey: Survey) -> dict[str, Any]:
     return {"spec": survey.spec.model_dump(mode="json"), "labels": survey.labels,
             "value_labels": survey.value_labels, "multiple": survey.multiple,
             "sex": list(survey.sex) if survey.sex else None, "files": [str(p) for p in survey.files],
-            "notes": survey.notes, "rejected": survey.rejected, "early": survey.early}
+            "notes": survey.notes, "rejected": survey.rejected, "early": survey.early,
+            "left_out_weight": survey.left_out_weight}
 
 
 def from_about(name: str, meta: dict[str, Any], data: pd.DataFrame) -> Survey:
     return Survey(name, SurveySpec(**meta["spec"]), data, meta["labels"], meta["value_labels"], meta["multiple"],
                   tuple(meta["sex"]) if meta["sex"] else None, [Path(p) for p in meta["files"]], meta["notes"],
-                  meta.get("rejected", 0), meta.get("early", 0))
+                  meta.get("rejected", 0), meta.get("early", 0), left_out_weight=meta.get("left_out_weight", 0.0))
