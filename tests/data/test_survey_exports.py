@@ -808,6 +808,23 @@ def test_select_multiple_option_columns_as_exports_write_them(tmp_path, written,
             (value, se, low, high, deff), rel=1e-6)
 
 
+def test_an_export_saved_with_excel_s_sep_line_is_read(tmp_path):
+    """kobo_options.csv with Excel's « sep=; » line above its header: it was taken for the header, every column
+    « holds values but its header is empty » and the YAML's 'poids' and 'formation/competences' « missing », the
+    survey refused. The line is Excel's hint of the separator: the export reads as without it (R's shares)."""
+    folder = tmp_path / "s"
+    folder.mkdir()
+    (folder / "s.csv").write_bytes(b"sep=;\r\n" + (FIXTURES / "kobo_options.csv").read_bytes())
+    (folder / "s.yaml").write_text("title: t\ndesign: {weights: poids}\nestimates:\n"
+                                   "  - {share: formation/competences}\n", encoding="utf-8")
+    surveys, problems, _ = load_surveys(folder)
+    assert problems == []
+    shares = est.estimates(surveys["s"]).set_index("value")
+    for option, (value, se, *_) in KOBO_OPTIONS_R.items():
+        assert shares.loc[option, "n"] == 32
+        assert (shares.loc[option, "estimate"], shares.loc[option, "se"]) == pytest.approx((value, se), rel=1e-6)
+
+
 def test_option_columns_written_1_or_empty_are_not_a_share_of_100_percent(tmp_path):
     """An export whose option columns hold '1' or nothing (no 0): every option's share was 100 % (its n the
     respondents who chose it), without a word. An empty option beside another chosen is 0; a respondent with every
