@@ -1059,7 +1059,16 @@ def test_test_submissions_before_the_fieldwork_start_are_left_out(tmp_path):
     assert "premier jour de l'enquête (10 mai 2021), essais du formulaire, écartées de toutes les estimations : 4." \
         in design_text(stored, est.design_summary(stored), "fr")
     undated, problems = _tested_survey(tmp_path / "undated", "")
-    assert problems == [] and undated.early == 0 and len(undated.data) == 44
+    assert undated.early == 0 and len(undated.data) == 44
+    # without fieldwork_start the 4 tests counted without a word: the few submissions days before all the others
+    # (a gap wider than any between two days of interviews) are told, the hint giving the line to write
+    assert [(p.rule, p.severity, p.row, p.column) for p in problems] == [
+        ("survey_early_submissions", "warning", 2, "start")]
+    assert problems[0].message.startswith("4 submission(s) made from 2021-05-03 to 2021-05-05, 5 days before all the "
+                                          "others (from 2021-05-10 on): tests of the form?")
+    assert "'fieldwork_start: 2021-05-10'" in problems[0].hint
+    interviews, problems = _tested_survey(tmp_path / "interviews", "fieldwork_start: 2021-05-03\n")
+    assert problems == [] and len(interviews.data) == 44   # said to be interviews: nothing more to say
     # the 44 weights added up to 1 100 and the 40 kept to 1 000: the paragraph said « 1 000 personnes » alone, and
     # the totals count 1 000 where the evaluator's weights counted 1 100; both are now said
     text = design_text(stored, est.design_summary(stored), "fr")

@@ -732,7 +732,7 @@ def _without_tests(frame: pd.DataFrame, raw: RawTable, spec: SurveySpec) -> tupl
     before the survey, counted as respondents (a total 10 % high with 4 tests in 40 submissions). Left out, with
     a warning naming their rows; the day is the interview's start, else the submission's time."""
     if spec.fieldwork_start is None:
-        return frame, 0, []
+        return frame, 0, _early_cluster(frame, raw)
     column = next((c for c in TIME_COLUMNS if c in frame.columns and c != "end"), None)
     if column is None:
         return frame, 0, [raw.problem("survey_fieldwork_without_times", "'fieldwork_start' is given, but the export "
@@ -759,6 +759,41 @@ def _without_tests(frame: pd.DataFrame, raw: RawTable, spec: SurveySpec) -> tupl
         f"{spec.fieldwork_start.isoformat()} (tests of the form) are left out of every estimate (rows {rows}{more})",
         "Nothing to do if they are tests; if the interviews began earlier, correct 'fieldwork_start' in the YAML.",
         index=first, column=column, value=_as_text(frame.at[first, column]), severity="warning")]
+
+
+EARLY_GAP_DAYS = 3         # days between a few first submissions and the others for them to look like tests
+EARLY_SHARE = 0.1          # ... at most this share of the submissions
+
+
+def _early_cluster(frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
+    """Without fieldwork_start, the form's tests made on the server before the interviews count as respondents (4
+    in 44: a total 16 % high), without a word. A few submissions (at most a tenth) made days before all the others,
+    the gap wider than any between two days of the interviews, are told; fieldwork_start says what they are."""
+    column = next((c for c in TIME_COLUMNS if c in frame.columns and c != "end"), None)
+    if column is None or len(frame) < 10:
+        return []
+    days = frame[column].map(_interview_day)
+    if column != "_submission_time" and "_submission_time" in frame.columns:
+        days = days.where(days.notna(), frame["_submission_time"].map(_interview_day))
+    days = days.dropna()
+    distinct = sorted(set(days))
+    for k in range(len(distinct) - 1, 0, -1):   # the latest split first: the largest group of early submissions
+        before, after = distinct[:k], distinct[k:]
+        early = days[days.map(lambda d: d < after[0])]
+        gap = (after[0] - before[-1]).days
+        inside = max(((b - a).days for a, b in zip(after, after[1:])), default=0)
+        if len(early) <= EARLY_SHARE * len(days) and gap >= EARLY_GAP_DAYS and gap > 2 * inside:
+            first = early.index[0]
+            rows = ", ".join(str(raw.where(i)["row"]) for i in early.index[:MAX_LISTED])
+            more = f" and {len(early) - MAX_LISTED} more" if len(early) > MAX_LISTED else ""
+            return [raw.problem(
+                "survey_early_submissions", f"{len(early)} submission(s) made from {before[0].isoformat()} to "
+                f"{before[-1].isoformat()}, {gap} days before all the others (from {after[0].isoformat()} on): tests "
+                f"of the form? They count as respondents (rows {rows}{more})", f"If they are tests, write "
+                f"'fieldwork_start: {after[0].isoformat()}' in the YAML (they are then left out, and the annex says "
+                f"so); if they are interviews, write 'fieldwork_start: {before[0].isoformat()}'.", index=first,
+                column=column, value=_as_text(frame.at[first, column]), severity="warning")]
+    return []
 
 
 def _answer_codes(survey: Survey, raw: RawTable) -> list[Problem]:
