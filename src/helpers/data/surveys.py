@@ -776,13 +776,16 @@ def _early_cluster(frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
     if column != "_submission_time" and "_submission_time" in frame.columns:
         days = days.where(days.notna(), frame["_submission_time"].map(_interview_day))
     days = days.dropna()
-    distinct = sorted(set(days))
+    counts = days.value_counts().sort_index()   # per distinct day, in order (a survey of months: a few hundred)
+    distinct, before_count = list(counts.index), counts.cumsum().tolist()
+    gaps = [(b - a).days for a, b in zip(distinct, distinct[1:])]
+    inside = 0   # the widest gap between two days from the split on
     for k in range(len(distinct) - 1, 0, -1):   # the latest split first: the largest group of early submissions
-        before, after = distinct[:k], distinct[k:]
-        early = days[days.map(lambda d: d < after[0])]
-        gap = (after[0] - before[-1]).days
-        inside = max(((b - a).days for a, b in zip(after, after[1:])), default=0)
-        if len(early) <= EARLY_SHARE * len(days) and gap >= EARLY_GAP_DAYS and gap > 2 * inside:
+        before, after, gap = distinct[:k], distinct[k:], gaps[k - 1]
+        if k < len(gaps):
+            inside = max(inside, gaps[k])
+        if before_count[k - 1] <= EARLY_SHARE * len(days) and gap >= EARLY_GAP_DAYS and gap > 2 * inside:
+            early = days[days.map(lambda d: d < after[0])]
             first = early.index[0]
             rows = ", ".join(str(raw.where(i)["row"]) for i in early.index[:MAX_LISTED])
             more = f" and {len(early) - MAX_LISTED} more" if len(early) > MAX_LISTED else ""
