@@ -110,3 +110,20 @@ def test_a_column_said_to_have_no_edge_space_is_the_same_stripped(cells, cut, of
     assert not readers._may_have_edge_space(pa.chunked_array([["a b", None, "Sénégal"]], type=pa.large_string()))
     for edge in (" a", "a ", "a\t", "a\u00a0", "\u3000a", "a\u2029", "a\x85", " "):
         assert readers._may_have_edge_space(pa.chunked_array([["b"], ["c", edge]], type=pa.large_string())), edge
+
+
+@pytest.mark.parametrize("delimiter", [";", ",", "\t"])
+@pytest.mark.parametrize("line_end", ["\r\n", "\n"])
+def test_excel_s_sep_line_is_not_a_row(tmp_path, delimiter, line_end):
+    """Excel's hint line « sep=; » above the header (Excel hides it): split at its own ';' it is the cells 'sep=' and
+    '', and was taken for the header when no required column is named (a survey export: every column « without a
+    header », the YAML's columns « missing »); a table's header was found below it, but each row numbered one more
+    than Excel shows. The line gives the delimiter and is no row."""
+    path = tmp_path / "t.csv"
+    path.write_text(f"sep={delimiter}{line_end}" + line_end.join(
+        delimiter.join(cells) for cells in (["line", "amount"], ["B1", "10"], ["B2", "20"])) + line_end,
+                    encoding="utf-8")
+    for required in ((), (["line", "amount"],)):
+        table = read_table(path, required_sets=required)
+        assert table.problems == [] and table.header_row == 1 and table.titles == []
+        assert list(table.frame.columns) == ["line", "amount"] and list(table.frame.index) == [2, 3]

@@ -808,6 +808,23 @@ def test_select_multiple_option_columns_as_exports_write_them(tmp_path, written,
             (value, se, low, high, deff), rel=1e-6)
 
 
+def test_an_export_saved_with_excel_s_sep_line_is_read(tmp_path):
+    """kobo_options.csv with Excel's « sep=; » line above its header: it was taken for the header, every column
+    « holds values but its header is empty » and the YAML's 'poids' and 'formation/competences' « missing », the
+    survey refused. The line is Excel's hint of the separator: the export reads as without it (R's shares)."""
+    folder = tmp_path / "s"
+    folder.mkdir()
+    (folder / "s.csv").write_bytes(b"sep=;\r\n" + (FIXTURES / "kobo_options.csv").read_bytes())
+    (folder / "s.yaml").write_text("title: t\ndesign: {weights: poids}\nestimates:\n"
+                                   "  - {share: formation/competences}\n", encoding="utf-8")
+    surveys, problems, _ = load_surveys(folder)
+    assert problems == []
+    shares = est.estimates(surveys["s"]).set_index("value")
+    for option, (value, se, *_) in KOBO_OPTIONS_R.items():
+        assert shares.loc[option, "n"] == 32
+        assert (shares.loc[option, "estimate"], shares.loc[option, "se"]) == pytest.approx((value, se), rel=1e-6)
+
+
 def test_option_columns_written_1_or_empty_are_not_a_share_of_100_percent(tmp_path):
     """An export whose option columns hold '1' or nothing (no 0): every option's share was 100 % (its n the
     respondents who chose it), without a word. An empty option beside another chosen is 0; a respondent with every
@@ -823,6 +840,46 @@ def test_option_columns_written_1_or_empty_are_not_a_share_of_100_percent(tmp_pa
         expected = (chose["poids"] * chose[f"formation/competences/{option}"]).sum() / chose["poids"].sum()
         assert shares.loc[option, "n"] == 27 and shares.loc[option, "estimate"] == pytest.approx(expected, rel=1e-12)
         assert shares.loc[option, "estimate"] < 0.6
+
+
+@pytest.mark.parametrize("filled", ["options", "text too"])
+def test_select_multiple_option_columns_filled_with_0_for_those_not_asked_are_told(tmp_path, filled):
+    """kobo_options.csv opened in Excel and its empty cells filled with 0: the 8 not asked (formation/suivie = non)
+    got 0 in every option column (and, the text's blank filled too, '0' as their answer). Each option's share was
+    taken among 40 for the 32 asked (« langue » 26.1 % for R's 32.6 %), without a word; with the form, its relevant
+    did not see them, since their text was empty. Now warned: from the form's relevant, or from the '0' answer."""
+    folder = tmp_path / "s"
+    folder.mkdir()
+    frame = pd.read_csv(FIXTURES / "kobo_options.csv", sep=";", dtype=str, keep_default_na=False)
+    not_asked = frame["formation/suivie"].eq("non")
+    frame.loc[not_asked, [f"formation/competences/{o}" for o in KOBO_OPTIONS_R]] = "0"
+    if filled == "text too":
+        frame.loc[not_asked, "formation/competences"] = "0"
+    frame.to_csv(folder / "s.csv", sep=";", index=False)
+    spec = "title: t\ndesign: {weights: poids}\nestimates:\n  - {share: formation/competences}\n"
+    (folder / "s.yaml").write_text(spec, encoding="utf-8")
+    _, problems, _ = load_surveys(folder)
+    if filled == "text too":
+        assert [(p.rule, p.severity, p.row, p.column, p.value) for p in problems] == [
+            ("survey_multiple_zero_answer", "warning", 2, "formation/competences", "0")]
+        assert problems[0].message.startswith("8 answers are '0' to 'formation/competences', with 0 in every option")
+    else:   # without the form, an empty text with every option 0 is one who chose none (as the fixture's 32 asked)
+        assert problems == []
+    with pd.ExcelWriter(folder / "s.form.xlsx") as form:
+        pd.DataFrame([{"type": "begin_group", "name": "formation", "label::Français (fr)": "Formation"},
+                      {"type": "select_one oui_non", "name": "suivie", "label::Français (fr)": "Suivie"},
+                      {"type": "select_multiple comp", "name": "competences", "label::Français (fr)": "Compétences",
+                       "relevant": "${suivie} = 'oui'"},
+                      {"type": "end_group"}]).to_excel(form, sheet_name="survey", index=False)
+        pd.DataFrame([{"list_name": "oui_non", "name": v, "label::Français (fr)": v} for v in ("oui", "non")] +
+                     [{"list_name": "comp", "name": v, "label::Français (fr)": v} for v in KOBO_OPTIONS_R]
+                     ).to_excel(form, sheet_name="choices", index=False)
+    (folder / "s.yaml").write_text(spec + "form: s.form.xlsx\n", encoding="utf-8")
+    _, problems, _ = load_surveys(folder)
+    told = [(p.rule, p.severity, p.row, p.column, p.value) for p in problems if p.rule == "survey_answered_not_asked"]
+    assert told == [("survey_answered_not_asked", "warning", 2,
+                     "formation/competences" + ("/langue" if filled == "options" else ""), "0")]
+    assert problems[0 if filled == "options" else 1].message.startswith("8 answers are given to")
 
 
 def test_two_digit_codes_for_dont_know_above_every_answer_are_told(tmp_path):
@@ -987,6 +1044,7 @@ def test_test_submissions_before_the_fieldwork_start_are_left_out(tmp_path):
     """Four submissions made on the server to try the form, a week before the interviews: counted as respondents
     (total hours 73 500 for 63 500 over the 40 interviews), with nothing to say they were tests. 'fieldwork_start'
     in the YAML leaves out what was made before it, with a warning naming the rows and a sentence in the annex."""
+    from helpers.annex import fmt
     from helpers.annex.surveys import design_text
     from helpers.data.surveys import about, from_about
 
@@ -1001,7 +1059,24 @@ def test_test_submissions_before_the_fieldwork_start_are_left_out(tmp_path):
     assert "premier jour de l'enquête (10 mai 2021), essais du formulaire, écartées de toutes les estimations : 4." \
         in design_text(stored, est.design_summary(stored), "fr")
     undated, problems = _tested_survey(tmp_path / "undated", "")
-    assert problems == [] and undated.early == 0 and len(undated.data) == 44
+    assert undated.early == 0 and len(undated.data) == 44
+    # without fieldwork_start the 4 tests counted without a word: the few submissions days before all the others
+    # (a gap wider than any between two days of interviews) are told, the hint giving the line to write
+    assert [(p.rule, p.severity, p.row, p.column) for p in problems] == [
+        ("survey_early_submissions", "warning", 2, "start")]
+    assert problems[0].message.startswith("4 submission(s) made from 2021-05-03 to 2021-05-05, 5 days before all the "
+                                          "others (from 2021-05-10 on): tests of the form?")
+    assert "'fieldwork_start: 2021-05-10'" in problems[0].hint
+    interviews, problems = _tested_survey(tmp_path / "interviews", "fieldwork_start: 2021-05-03\n")
+    assert problems == [] and len(interviews.data) == 44   # said to be interviews: nothing more to say
+    # the 44 weights added up to 1 100 and the 40 kept to 1 000: the paragraph said « 1 000 personnes » alone, and
+    # the totals count 1 000 where the evaluator's weights counted 1 100; both are now said
+    text = design_text(stored, est.design_summary(stored), "fr")
+    assert [fmt.number(n, 0, "fr") in text for n in (1000, 1100)] == [True, True]
+    assert f"Avec les 4 soumissions écartées, les poids représentaient {fmt.number(1100, 0, 'fr')} personnes" in text
+    assert "With the 4 submissions left out, the weights stood for 1,100 people" in design_text(
+        survey, est.design_summary(survey), "en")
+    assert "écartées" not in design_text(undated, est.design_summary(undated), "fr")
     _, problems = _tested_survey(tmp_path / "all", "fieldwork_start: 2021-06-01\n")
     assert [p.rule for p in problems] == ["survey_all_before_fieldwork"]
 

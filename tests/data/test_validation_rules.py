@@ -808,6 +808,11 @@ CASES = [
          "not_a_date", "activities.csv", 2, "planned_end", what="planned_end = 31/02/2020"),
     Case("text date", lambda m: m.replace("expenditure", "B3,2021-06-30", "B3,fin juin"),
          "not_a_date", "expenditure.csv", 4, "period_end", what="period_end = 'fin juin'"),
+    Case("text date under Excel's sep line", lambda m: m.write("expenditure", "sep=,\r\n" + m.text(
+             "expenditure").replace("B3,2021-06-30", "B3,fin juin")),
+         "not_a_date", "expenditure.csv", 4, "period_end",
+         what="period_end = 'fin juin' in a file whose first line is Excel's « sep=, » (Excel hides it): each row "
+              "was named one below the row Excel shows (5 for 4)"),
     Case("month-first date", lambda m: m.replace("participation", "2021-01-10,2021-01-10", "01/31/2021,"),
          "not_a_date", "participation.csv", 3, "start_date", what="start_date = 01/31/2021 (month first)"),
     Case("yes/no unknown", lambda m: m.replace("participation", "12,oui", "12,peut-être"),

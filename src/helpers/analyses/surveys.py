@@ -252,6 +252,7 @@ def design_summary(survey: Any) -> dict[str, Any]:
                "relative": relative_weights(survey),
                "weighted": bool(design["weights"]), "fpc_weighted": derived is not None, "fpc": bool(design["fpc"]),
                "lonely": list(survey.notes), "rejected": survey.rejected, "early": getattr(survey, "early", 0),
+               "left_out_weight": getattr(survey, "left_out_weight", 0.0) if design["weights"] else 0.0,
                "design": design}
     return summary
 

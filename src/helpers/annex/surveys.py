@@ -37,6 +37,10 @@ def design_text(survey: Any, summary: dict[str, Any], lang: str) -> str:
     elif summary["weighted"]:
         population = fmt.number(summary["population"], 0, lang)
         parts.append(say("survey_weighted", lang, name=survey.label(d["weights"], lang), population=population))
+        if summary.get("left_out_weight"):   # the rejected or test submissions' weights: a population now uncounted
+            before = fmt.number(summary["population"] + summary["left_out_weight"], 0, lang)
+            parts.append(say("survey_weighted_left_out", lang, population=before,
+                             n=fmt.number(summary["rejected"] + summary.get("early", 0), 0, lang)))
     elif summary.get("fpc_weighted"):   # no weights: those the fpc gives, as R's svydesign takes them
         population = fmt.number(summary["population"], 0, lang)
         parts.append(say("survey_weighted_fpc", lang, name=survey.label(d["fpc"], lang), population=population))

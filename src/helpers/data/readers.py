@@ -736,6 +736,14 @@ def _first_record(head: Callable[[int], str], delimiter: str, size: int = 1 << 1
         size *= 4
 
 
+def _sep_line(cells: list[str], delimiter: str) -> bool:
+    """Excel's "sep=;" line. Split at its own ';' it is the cells 'sep=' and '': it was read as a header of empty
+    names (every column « without a header », a survey's columns « missing »), or as a title row (each row
+    numbered one more than Excel, which hides the line, shows)."""
+    # spaces only stripped: "sep=\t" ends with its own delimiter
+    return delimiter.join(c or "" for c in cells).strip(" ").lower() == f"sep={delimiter}"
+
+
 def _fast_frame(table: RawTable, head: Callable[[int], str], data: bytes, delimiter: str,
                 required_sets: Sequence[Sequence[str]], trim: bool = True) -> RawTable | None:
     """The common case read by pyarrow's CSV parser (all cells as text): every record has as many fields as the first
@@ -747,7 +755,7 @@ def _fast_frame(table: RawTable, head: Callable[[int], str], data: bytes, delimi
     from pyarrow import csv as pacsv
 
     first = _first_record(head, delimiter)
-    if not first or (len(first) == 1 and first[0].lower().startswith("sep=")):
+    if not first or _sep_line(first, delimiter):
         return None
     names = [f"c{i}" for i in range(len(first))]
     quoted = b'"' in data
@@ -866,8 +874,8 @@ def read_csv(path: Path, encoding_fallback: str = "utf-8",
             "Close the quote (or delete the stray one); a cell holds at most "
             f"{MAX_CELL_CHARS:,} characters.", index=len(rows) + 1))
         return table
-    if rows and len(rows[0][1]) == 1 and (rows[0][1][0] or "").lower() == f"sep={delimiter}":
-        rows = rows[1:]  # Excel's "sep=;" line is not shown as a row
+    if rows and _sep_line(rows[0][1], delimiter):   # Excel's "sep=;" line is not shown as a row
+        rows = rows[1:]
         rows = [(n - 1, cells) for n, cells in rows]
     table = _frame(table, rows, required_sets)
     table.problems += text_problems(table)

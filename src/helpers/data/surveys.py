@@ -150,6 +150,7 @@ class Survey:
     rejected: int = 0                           # submissions left out: not approved at review (_validation_status)
     early: int = 0                              # submissions left out: made before fieldwork_start (tests)
     relevant: dict[str, str] = field(default_factory=dict)   # column -> the form's relevant (read when loading)
+    left_out_weight: float = 0.0                # the weights of the submissions left out (rejected, early)
 
     def design_columns(self) -> dict[str, str | None]:
         d = self.spec.design
@@ -271,6 +272,7 @@ def load_survey(spec_path: Path, encoding: str = "utf-8") -> tuple[Survey | None
         frame, found = _join_repeat(frame, raw, repeat, _estimated(spec), repeats, spec.missing_codes)
         problems += found
     problems += _repeated_submissions(frame, raw)
+    everyone = frame
     frame, rejected, found = _without_rejected(frame, raw)
     problems += found
     frame, early, found = _without_tests(frame, raw, spec)
@@ -278,6 +280,10 @@ def load_survey(spec_path: Path, encoding: str = "utf-8") -> tuple[Survey | None
     frame, found = _skipped(frame, raw, spec)
     problems += found
     survey = Survey(spec_path.stem, spec, frame, files=[data_path, spec_path], rejected=rejected, early=early)
+    weights = header_name(spec.design.weights) if spec.design.weights else None
+    if weights in everyone.columns and len(everyone) > len(frame):   # what the weights stood for before (annex)
+        left = everyone.loc[everyone.index.difference(frame.index), weights].map(_number)
+        survey.left_out_weight = float(left.dropna().sum())
     if spec.form:
         form_path = spec_path.parent / spec.form
         if not exists(form_path) or form_path.resolve().parent != spec_path.parent.resolve():
@@ -544,18 +550,22 @@ def _answered_not_asked(survey: Survey, raw: RawTable) -> list[Problem]:
             asked = answers.map(lambda a: None if pd.isna(a) else value in str(a).split())
         else:
             asked = answers.map(lambda a: None if pd.isna(a) else (str(a) == value) == (match.group(2) == "="))
-        answered = survey.chosen(column).notna().any(axis=1) if column in survey.multiple and \
-            column not in survey.data else survey.data[column].notna()
+        answered = survey.data[column].notna() if column in survey.data else \
+            pd.Series(False, index=survey.data.index)
+        if column in survey.multiple:   # its 0/1 columns filled with 0 beside an empty text count as « none chosen »
+            answered |= survey.chosen(column).notna().any(axis=1)
         wrong = asked.eq(False) & answered
         if wrong.any():
             first = survey.data.index[wrong.to_numpy()][0]
+            cell = column
+            if column in survey.multiple and (column not in survey.data or pd.isna(survey.data.at[first, column])):
+                cell = f"{column}/{survey.chosen(column).loc[first].dropna().index[0]}"   # the 0 in an option column
             problems.append(raw.problem(
                 "survey_answered_not_asked", f"{_answers(int(wrong.sum()))} given to '{column}', which the form asks "
                 f"only when {condition}, by respondents for whom it is not so: blanks of the skip logic filled in? "
                 "They count in its estimates (as « no » or 0)", "Leave those cells empty in the export (as "
-                "KoboToolbox / ODK export a question not asked).", index=first, column=column,
-                value=_as_text(survey.data.at[first, column]) if column in survey.data else None,
-                severity="warning"))
+                "KoboToolbox / ODK export a question not asked).", index=first, column=cell,
+                value=_as_text(survey.data.at[first, cell]), severity="warning"))
     return problems
 
 
@@ -722,7 +732,7 @@ def _without_tests(frame: pd.DataFrame, raw: RawTable, spec: SurveySpec) -> tupl
     before the survey, counted as respondents (a total 10 % high with 4 tests in 40 submissions). Left out, with
     a warning naming their rows; the day is the interview's start, else the submission's time."""
     if spec.fieldwork_start is None:
-        return frame, 0, []
+        return frame, 0, _early_cluster(frame, raw)
     column = next((c for c in TIME_COLUMNS if c in frame.columns and c != "end"), None)
     if column is None:
         return frame, 0, [raw.problem("survey_fieldwork_without_times", "'fieldwork_start' is given, but the export "
@@ -749,6 +759,44 @@ def _without_tests(frame: pd.DataFrame, raw: RawTable, spec: SurveySpec) -> tupl
         f"{spec.fieldwork_start.isoformat()} (tests of the form) are left out of every estimate (rows {rows}{more})",
         "Nothing to do if they are tests; if the interviews began earlier, correct 'fieldwork_start' in the YAML.",
         index=first, column=column, value=_as_text(frame.at[first, column]), severity="warning")]
+
+
+EARLY_GAP_DAYS = 3         # days between a few first submissions and the others for them to look like tests
+EARLY_SHARE = 0.1          # ... at most this share of the submissions
+
+
+def _early_cluster(frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
+    """Without fieldwork_start, the form's tests made on the server before the interviews count as respondents (4
+    in 44: a total 16 % high), without a word. A few submissions (at most a tenth) made days before all the others,
+    the gap wider than any between two days of the interviews, are told; fieldwork_start says what they are."""
+    column = next((c for c in TIME_COLUMNS if c in frame.columns and c != "end"), None)
+    if column is None or len(frame) < 10:
+        return []
+    days = frame[column].map(_interview_day)
+    if column != "_submission_time" and "_submission_time" in frame.columns:
+        days = days.where(days.notna(), frame["_submission_time"].map(_interview_day))
+    days = days.dropna()
+    counts = days.value_counts().sort_index()   # per distinct day, in order (a survey of months: a few hundred)
+    distinct, before_count = list(counts.index), counts.cumsum().tolist()
+    gaps = [(b - a).days for a, b in zip(distinct, distinct[1:])]
+    inside = 0   # the widest gap between two days from the split on
+    for k in range(len(distinct) - 1, 0, -1):   # the latest split first: the largest group of early submissions
+        before, after, gap = distinct[:k], distinct[k:], gaps[k - 1]
+        if k < len(gaps):
+            inside = max(inside, gaps[k])
+        if before_count[k - 1] <= EARLY_SHARE * len(days) and gap >= EARLY_GAP_DAYS and gap > 2 * inside:
+            early = days[days.map(lambda d: d < after[0])]
+            first = early.index[0]
+            rows = ", ".join(str(raw.where(i)["row"]) for i in early.index[:MAX_LISTED])
+            more = f" and {len(early) - MAX_LISTED} more" if len(early) > MAX_LISTED else ""
+            return [raw.problem(
+                "survey_early_submissions", f"{len(early)} submission(s) made from {before[0].isoformat()} to "
+                f"{before[-1].isoformat()}, {gap} days before all the others (from {after[0].isoformat()} on): tests "
+                f"of the form? They count as respondents (rows {rows}{more})", f"If they are tests, write "
+                f"'fieldwork_start: {after[0].isoformat()}' in the YAML (they are then left out, and the annex says "
+                f"so); if they are interviews, write 'fieldwork_start: {before[0].isoformat()}'.", index=first,
+                column=column, value=_as_text(frame.at[first, column]), severity="warning")]
+    return []
 
 
 def _answer_codes(survey: Survey, raw: RawTable) -> list[Problem]:
@@ -1008,6 +1056,22 @@ def _find_multiple(survey: Survey, raw: RawTable) -> list[Problem]:
                 "select_multiple responses as separate columns; ODK Central: split select multiples), so that "
                 "those who chose none are counted.", index=survey.data.index[empty.to_numpy()][0],
                 column=f"{column}/{chosen.columns[0]}", severity="warning"))
+    for column in sorted(counted & set(survey.multiple)):   # '0' as the answer itself: the export's blanks filled
+        chosen = survey.options_written(column)
+        if column not in survey.data or chosen.empty or "0" in survey.multiple[column]:
+            continue
+        # KoboToolbox / ODK leave the text empty when no option is chosen: a '0' there beside 0 in every option is
+        # an empty cell filled in (Excel's « blanks -> 0 »), most likely of a respondent the skip logic did not ask
+        zero = survey.data[column].map(_as_text).eq("0") & chosen.eq(0).all(axis=1)
+        if zero.any():
+            first = survey.data.index[zero.to_numpy()][0]
+            problems.append(raw.problem(
+                "survey_multiple_zero_answer", f"{_answers(int(zero.sum()))} '0' to '{column}', with 0 in every "
+                "option column: empty cells filled with 0? They count in its shares as respondents who chose no "
+                "option, though those not asked the question (skip logic) are not to be counted", "Leave the cells "
+                "of the respondents not asked empty (text and option columns), as KoboToolbox / ODK export them; "
+                "give the form ('form:' in the YAML) to have them told from its relevant.", index=first,
+                column=column, value="0", severity="warning"))
     for column in sorted(counted & set(survey.multiple)):   # the text only: who chose nothing left no trace
         if column not in survey.data or any(c.startswith(column + "/") for c in columns):
             continue
@@ -1428,10 +1492,11 @@ def about(survey: Survey) -> dict[str, Any]:
     return {"spec": survey.spec.model_dump(mode="json"), "labels": survey.labels,
             "value_labels": survey.value_labels, "multiple": survey.multiple,
             "sex": list(survey.sex) if survey.sex else None, "files": [str(p) for p in survey.files],
-            "notes": survey.notes, "rejected": survey.rejected, "early": survey.early}
+            "notes": survey.notes, "rejected": survey.rejected, "early": survey.early,
+            "left_out_weight": survey.left_out_weight}
 
 
 def from_about(name: str, meta: dict[str, Any], data: pd.DataFrame) -> Survey:
     return Survey(name, SurveySpec(**meta["spec"]), data, meta["labels"], meta["value_labels"], meta["multiple"],
                   tuple(meta["sex"]) if meta["sex"] else None, [Path(p) for p in meta["files"]], meta["notes"],
-                  meta.get("rejected", 0), meta.get("early", 0))
+                  meta.get("rejected", 0), meta.get("early", 0), left_out_weight=meta.get("left_out_weight", 0.0))

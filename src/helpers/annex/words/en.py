@@ -167,6 +167,9 @@ WORDS = {
                         "each other, which widens the confidence intervals."),
     "survey_no_clusters": "People are drawn one by one (no clusters).",
     "survey_weighted": "Each answer is weighted ('{name}'); the weights stand for a population of {population} people.",
+    "survey_weighted_left_out": ("With the {n} submissions left out, the weights stood for {population} people: "
+                                 "the estimated totals do not count the part of the population their weights stood "
+                                 "for (the weights of the answers kept are not adjusted)."),
     "survey_weighted_fpc": ("The file gives no weights: each answer is weighted by its stratum's population "
                             "('{name}') divided by the units drawn in the stratum; the weights stand for a population "
                             "of {population} people."),

@@ -176,6 +176,10 @@ WORDS = {
     "survey_no_clusters": "Les personnes sont tirées une à une (sans grappes).",
     "survey_weighted": ("Chaque réponse est pondérée (« {name} ») ; les poids représentent une population de "
                         "{population} personnes."),
+    "survey_weighted_left_out": ("Avec les {n} soumissions écartées, les poids représentaient {population} "
+                                 "personnes : les totaux estimés ne comptent pas la part de la population que "
+                                 "représentaient leurs poids (les poids des réponses retenues ne sont pas "
+                                 "redressés)."),
     "survey_weighted_fpc": ("Le fichier ne donne pas de poids : chaque réponse est pondérée par la population de sa "
                             "strate (« {name} ») divisée par le nombre d'unités tirées dans la strate ; les poids "
                             "représentent une population de {population} personnes."),
