@@ -1229,3 +1229,28 @@ def test_a_link_out_of_the_folder_a_pipe_and_a_folder_named_xml_are_refused_each
     refused = {p.file.rsplit("/", 1)[-1]: p.rule for p in source.problems if p.rule in ("outside_folder", "not_a_file")}
     assert refused == {"link.xml": "outside_folder", "pipe.xml": "not_a_file", "folder.xml": "not_a_file"}
     assert source.tables["budget"]["budget"].sum() == 1000
+
+
+# ================================================================= countries on the transactions only
+def test_countries_on_the_transactions_only_get_their_annexes_with_their_spending_and_a_budget_not_split(tmp_path):
+    """Before: no country annex (the spending of Maroc and Tunisie went to the project-wide line), nothing said."""
+    from helpers.analyses.figures import annex_figures
+    from helpers.data.params import load_annex_params
+
+    body = (budget("1000") + transaction("600", extra='<recipient-country code="MA"/>')
+            + transaction("300", extra='<recipient-country code="TN"/>'))
+    data_dir, params_dir, written = hostile_import(tmp_path, activity(body=body))
+    assert {p.name for p in written} >= {"maroc.yaml", "tunisie.yaml"}
+    assert yaml.safe_load((params_dir / "demo" / "project.yaml").read_text(encoding="utf-8"))["budget_total"] == 1000
+    problems = check_project("demo", data_dir, params_dir)
+    assert [p.rule for p in problems] == ["iati_country_transactions_only"]
+    data = load_project("demo", data_dir, params_dir)
+
+    def figure(annex: str, key: str, metric: str) -> float:
+        frame = annex_figures(data, load_annex_params("demo", annex, params_dir))
+        return frame.loc[(frame["key"] == key) & (frame["metric"] == metric), "value"].iloc[0]
+
+    assert figure("maroc", "total", "spent") == 600 and figure("tunisie", "total", "spent") == 300
+    assert pd.isna(figure("maroc", "total", "financial_execution_rate"))  # never 0 % nor 100 %: not known
+    assert figure("ensemble", "total", "financial_execution_rate") == 90
+    assert pd.isna(figure("ensemble", "regional", "financial_execution_rate"))  # not 0 % for the project-wide line

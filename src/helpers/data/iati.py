@@ -56,6 +56,7 @@ from ..errors import Problem, did_you_mean
 from ..paths import relative
 from ..text import (FEMALE_TOKENS as FEMALE, MALE_TOKENS as MALE, SEX_DIMENSION_NAMES as SEX_NAMES,
                     TOTAL_TOKENS as TOTAL, fold)
+from .countries import country_name
 from .inputs import MAX_IATI_BYTES, Refused, checked_input
 from .params import ProjectParams
 from .schemas import COLUMNS, REGIONAL, validate_table
@@ -182,6 +183,7 @@ class About:
     end_date: dt.date | None = None
     reporting_date: dt.date | None = None
     countries: dict[str, str] = field(default_factory=dict)   # code -> name in the annex language (else the code)
+    budget_total: float | None = None  # set by make import-iati when the budget cannot be split by country
 
 
 @dataclass
@@ -1145,11 +1147,44 @@ def _budget(activities: list[Activity], amounts: dict[int, float], counted: set[
             rows.append({"line": activity.identifier, "budget": None if total is None else total * share,
                          "country": country, "label": _estimated(title, share, params.language),
                          "iati_file": activity.file, "iati_element": activity.path})
+        unsplit = _unsplit(activity, spends, total, title, params, problems)
+        if unsplit:  # (one row: the activity names no country) its budget is nobody's line: n.d., never 0 % spent
+            rows[-1] = {**rows[-1], "budget": None, "label": unsplit[0]["label"],
+                        "iati_element": unsplit[0]["iati_element"]}
+            rows += unsplit
         if not budgets:  # (budgets that cannot be added have said why)
             problems.append(Problem(activity.file, "budget_unknown", f"activity {activity.identifier} reports "
                                     "spending but no budget", "Its execution rate cannot be computed.",
                                     element=activity.path, severity="warning"))
     return _frame("budget", rows)
+
+
+def _unsplit(activity: Activity, spends: list[Money], total: float | None, title: str, params: ProjectParams,
+             problems: list[Problem]) -> list[dict[str, Any]]:
+    """A line of budget « not known » in each country that the activity's transactions alone name (no activity-level
+    recipient-country): its spending there is that country's, in its annex, beside a budget n.d. (the file does not
+    say which part of the budget is whose); the project-wide line's budget is not known either (all of it there
+    would read as 0 % spent); the problem's value is the budget, for budget_total (make import-iati writes it).
+    Before, the countries' spending went to the project-wide line: no country annex, nothing said."""
+    countries = sorted({t.country for t in spends if t.country}) if not activity.countries else []
+    if not countries:
+        return []
+    problems.append(Problem(activity.file, "iati_country_transactions_only", f"activity {activity.identifier} "
+                            "names its recipient countries on its transactions only: each "
+                            "country's spending is counted in its annex, but the budget"
+                            + (f" ({_show(round(total, 2))} {params.currency})" if total is not None else "")
+                            + " cannot be split by country: each country's budget and execution rate are not "
+                            "computable (n.d.), and so is the project's total budget unless budget_total is declared "
+                            f"in project.yaml (countries: {', '.join(countries)})", "Ask the publisher for the "
+                            "activity's recipient-country percentages; meanwhile declare budget_total in project.yaml "
+                            "(the budget of the whole project) and keep it equal to the files' budget.",
+                            element=f"{activity.path}/transaction/recipient-country",
+                            value=None if total is None else _show(round(total, 2)), severity="warning"))
+    label = (f"{title} (budget non ventilé par pays dans le fichier IATI)" if params.language == "fr"
+             else f"{title} (budget not split by country in the IATI file)")
+    return [{"line": activity.identifier, "budget": None, "country": country, "label": label,
+             "iati_file": activity.file, "iati_element": f"{activity.path}/transaction/recipient-country"}
+            for country in countries]
 
 
 def _less_funded(activity: Activity, total: float, funded: list[tuple[str, float]], by_id: dict[str, Activity],
@@ -1657,4 +1692,8 @@ def about(activities: list[Activity], language: str, spending: Iterable[str] = (
             name = in_language(country.names, language, activity.lang)
             if country.code not in info.countries or name:
                 info.countries[country.code] = name or info.countries.get(country.code) or country.code
+        if not activity.countries:  # countries on the transactions only: named from the ISO table
+            for money in activity.transactions:
+                if money.country and money.country not in info.countries:
+                    info.countries[money.country] = country_name(money.country, language) or money.country
     return info
