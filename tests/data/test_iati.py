@@ -1254,3 +1254,24 @@ def test_countries_on_the_transactions_only_get_their_annexes_with_their_spendin
     assert pd.isna(figure("maroc", "total", "financial_execution_rate"))  # never 0 % nor 100 %: not known
     assert figure("ensemble", "total", "financial_execution_rate") == 90
     assert pd.isna(figure("ensemble", "regional", "financial_execution_rate"))  # not 0 % for the project-wide line
+
+
+def test_an_annex_in_english_of_a_french_project_shows_the_iati_texts_in_english(tmp_path):
+    """Before: the texts were read once in the project's language: « Titre XM-1 (ventilation par pays estimée…) »
+    and « unités » in an annex with `language: en`."""
+    from helpers.annex.context import open_annex
+
+    body = ('<recipient-country code="MA" percentage="60"/><recipient-country code="TN" percentage="40"/>'
+            + budget("1000") + transaction("600") + '<result type="1">'
+            + indicator(period(actual='<actual value="5"/>')) + '</result>')
+    data_dir, params_dir, _ = hostile_import(tmp_path, activity(body=body))
+    (params_dir / "demo" / "english.yaml").write_text("country: all\nname: Whole project\nlanguage: en\n",
+                                                      encoding="utf-8")
+    english, french = open_annex("demo", "english", data_dir=data_dir, params_dir=params_dir), \
+        open_annex("demo", "ensemble", data_dir=data_dir, params_dir=params_dir)
+    assert set(english.data.tables["budget"]["label"]) == {
+        "Title XM-1 (country split estimated from the IATI percentages)"}
+    assert set(french.data.tables["budget"]["label"]) == {
+        "Titre XM-1 (ventilation par pays estimée d'après les pourcentages IATI)"}
+    assert set(english.data.tables["indicators"]["unit"]) == {"units"}
+    assert set(english.data.tables["expenditure"]["period_label"]) == {"expenditure 2021-06-30"}

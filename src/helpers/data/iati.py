@@ -62,6 +62,11 @@ from .params import ProjectParams
 from .schemas import COLUMNS, REGIONAL, validate_table
 
 TABLES = ("budget", "expenditure", "indicators")
+# the texts the reader writes in the annex language: each also in both languages (iati_<column>_<fr|en>), so that an
+# annex whose language is not the project's shows its own (in_annex_language); before, an annex with `language: en`
+# of a French project showed « Titre (ventilation par pays estimée…) »
+TRANSLATED = {"budget": ("label",), "expenditure": ("period_label",), "indicators": ("label", "unit")}
+LANGUAGES = ("fr", "en")
 VERSIONS = ("2.01", "2.02", "2.03")
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 TRANSACTION_TYPES = {"1": "incoming funds", "2": "outgoing commitment", "3": "disbursement", "4": "expenditure",
@@ -1072,6 +1077,27 @@ def _shares(activity: Activity, problems: list[Problem]) -> list[tuple[str, floa
     return shares
 
 
+def _texts(column: str, params: ProjectParams, text: Any) -> dict[str, str]:
+    """A column the reader writes in the annex language: ``text(language)`` in the project's, and in each language
+    (in_annex_language)."""
+    both = {f"iati_{column}_{lang}": text(lang) for lang in LANGUAGES}
+    return {column: both[f"iati_{column}_{params.language}"], **both}
+
+
+def in_annex_language(tables: dict[str, pd.DataFrame], language: str) -> dict[str, pd.DataFrame]:
+    """The tables read from IATI files with their texts (titles, « ventilation estimée », units...) in ``language``:
+    an annex's own language may not be the project's, which the files were read in."""
+    out = dict(tables)
+    for name, columns in TRANSLATED.items():
+        frame = tables.get(name)
+        swap = {c: frame[f"iati_{c}_{language}"] for c in columns if frame is not None and f"iati_{c}_{language}"
+                in frame.columns}
+        if swap:
+            out[name] = frame.assign(**swap)
+    return out
+
+
+@lru_cache(maxsize=65536)
 @lru_cache(maxsize=65536)
 def _estimated(label: str, share: float, language: str) -> str:
     """A label whose amounts are split by country: true both of a country's part and of the line as a whole (the
@@ -1084,7 +1110,8 @@ def _estimated(label: str, share: float, language: str) -> str:
 
 def _frame(name: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
     dtypes = {"str": "str", "float": "float64", "date": "datetime64[ns]", "bool": "bool"}
-    columns = {**COLUMNS[name], "iati_file": "str", "iati_element": "str"}
+    columns = {**COLUMNS[name], "iati_file": "str", "iati_element": "str",
+               **{f"iati_{c}_{lang}": "str" for c in TRANSLATED[name] for lang in LANGUAGES}}
     data = {c: _column(list(map(dict.get, rows, repeat(c, len(rows)))), dtypes[t]) for c, t in columns.items()}
     return pd.DataFrame(data)
 
@@ -1142,14 +1169,15 @@ def _budget(activities: list[Activity], amounts: dict[int, float], counted: set[
                                     "Leave it out (iati.activities or iati.activity_prefix in project.yaml) if its "
                                     "budget was never to be spent; keep it if it spent money before it stopped.",
                                     element=activity.path, value="5", severity="warning"))
-        title = _title(activity, params.language)
+        titles = {lang: _title(activity, lang) for lang in LANGUAGES}
         for country, share in _shares(activity, problems):
             rows.append({"line": activity.identifier, "budget": None if total is None else total * share,
-                         "country": country, "label": _estimated(title, share, params.language),
+                         "country": country, **_texts("label", params, lambda lang: _estimated(titles[lang], share,
+                                                                                                 lang)),
                          "iati_file": activity.file, "iati_element": activity.path})
-        unsplit = _unsplit(activity, spends, total, title, params, problems)
+        unsplit = _unsplit(activity, spends, total, titles, params, problems)
         if unsplit:  # (one row: the activity names no country) its budget is nobody's line: n.d., never 0 % spent
-            rows[-1] = {**rows[-1], "budget": None, "label": unsplit[0]["label"],
+            rows[-1] = {**rows[-1], "budget": None, **{k: v for k, v in unsplit[0].items() if "label" in k},
                         "iati_element": unsplit[0]["iati_element"]}
             rows += unsplit
         if not budgets:  # (budgets that cannot be added have said why)
@@ -1159,7 +1187,8 @@ def _budget(activities: list[Activity], amounts: dict[int, float], counted: set[
     return _frame("budget", rows)
 
 
-def _unsplit(activity: Activity, spends: list[Money], total: float | None, title: str, params: ProjectParams,
+def _unsplit(activity: Activity, spends: list[Money], total: float | None, titles: dict[str, str],
+             params: ProjectParams,
              problems: list[Problem]) -> list[dict[str, Any]]:
     """A line of budget « not known » in each country that the activity's transactions alone name (no activity-level
     recipient-country): its spending there is that country's, in its annex, beside a budget n.d. (the file does not
@@ -1180,9 +1209,9 @@ def _unsplit(activity: Activity, spends: list[Money], total: float | None, title
                             "(the budget of the whole project) and keep it equal to the files' budget.",
                             element=f"{activity.path}/transaction/recipient-country",
                             value=None if total is None else _show(round(total, 2)), severity="warning"))
-    label = (f"{title} (budget non ventilé par pays dans le fichier IATI)" if params.language == "fr"
-             else f"{title} (budget not split by country in the IATI file)")
-    return [{"line": activity.identifier, "budget": None, "country": country, "label": label,
+    labels = _texts("label", params, lambda lang: f"{titles[lang]} (budget non ventilé par pays dans le fichier "
+                    "IATI)" if lang == "fr" else f"{titles[lang]} (budget not split by country in the IATI file)")
+    return [{"line": activity.identifier, "budget": None, "country": country, **labels,
              "iati_file": activity.file, "iati_element": f"{activity.path}/transaction/recipient-country"}
             for country in countries]
 
@@ -1394,7 +1423,8 @@ def _expenditure(activities: list[Activity], amounts: dict[int, float], counted:
             for country, share in split:
                 rows.append({"line": activity.identifier, "period_end": money.end,
                              "amount": amounts[id(money)] * share, "country": country,
-                             "period_label": _period_label(kind, money, params.language, activity.lang),
+                             **_texts("period_label", params,
+                                      lambda lang: _period_label(kind, money, lang, activity.lang)),
                              "iati_file": activity.file, "iati_element": money.path})
     rows += _covered_to_date(rows, activities, params)
     return _frame("expenditure", rows)
@@ -1424,9 +1454,10 @@ def _covered_to_date(rows: list[dict[str, Any]], activities: list[Activity], par
         if row["period_end"] >= day or None in written or min(written) < day:  # type: ignore[type-var]
             continue
         since, file_day = row["period_end"].isoformat(), min(written).isoformat()  # type: ignore[type-var]
-        label = (f"aucune transaction publiée après le {since} (fichier IATI du {file_day})" if params.language ==
-                 "fr" else f"no transaction published after {since} (IATI file of {file_day})")
-        added.append({**row, "period_end": day, "amount": 0.0, "period_label": label,
+        labels = _texts("period_label", params, lambda lang: f"aucune transaction publiée après le {since} "
+                        f"(fichier IATI du {file_day})" if lang == "fr" else f"no transaction published after {since} "
+                        f"(IATI file of {file_day})")
+        added.append({**row, "period_end": day, "amount": 0.0, **labels,
                       "iati_element": row["iati_element"].split("/")[0]})
     return added
 
@@ -1578,7 +1609,6 @@ def _located_total(totals: list[Cell], what: str, where: str, activity: Activity
 
 def _indicators(activities: list[Activity], params: ProjectParams, problems: list[Problem]) -> pd.DataFrame:
     """One row per indicator, period and sex (f, m, total)."""
-    language = params.language
     rows = []
     users: dict[str, set[str]] = defaultdict(set)  # reference code -> activities that use it
     twice: set[tuple[str, str]] = set()  # (activity, code) of a code two indicators of one activity use
@@ -1598,8 +1628,10 @@ def _indicators(activities: list[Activity], params: ProjectParams, problems: lis
                 # two indicators of one activity by their position too (valid IATI: the same standard, twice)
                 identifier = f"{identifier}/{indicator.code}" if (activity.identifier, indicator.code) in twice else \
                     indicator.code if len(users[indicator.code]) == 1 else f"{activity.identifier}/{indicator.code}"
-            label = in_language(indicator.title, language, activity.lang) or identifier
-            unit = UNITS.get(indicator.measure, UNITS["1"])[0 if language == "fr" else 1]
+            texts = {**_texts("label", params, lambda lang: in_language(indicator.title, lang, activity.lang)
+                              or identifier),
+                     **_texts("unit", params,
+                              lambda lang: UNITS.get(indicator.measure, UNITS["1"])[LANGUAGES.index(lang)])}
             baseline = _by_sex(indicator.baselines, "baseline", indicator.path, activity, problems,
                                indicator.measure)
             periods: dict[tuple[Any, Any], list[Period]] = defaultdict(list)
@@ -1616,8 +1648,8 @@ def _indicators(activities: list[Activity], params: ProjectParams, problems: lis
                 sexes = [s for s in ("total", "f", "m") if s in targets or s in actuals or s in baseline] or ["total"]
                 for sex in sexes:
                     rows.append({"indicator_id": identifier, "period": _period_text(start, end),
-                                 "actual": actuals.get(sex), "label": label, "level": indicator.level,
-                                 "unit": unit, "baseline": baseline.get(sex), "target": targets.get(sex),
+                                 "actual": actuals.get(sex), **texts, "level": indicator.level,
+                                 "baseline": baseline.get(sex), "target": targets.get(sex),
                                  "direction": "increase" if indicator.ascending else "decrease",
                                  "country": country, "sex": sex, "iati_file": activity.file,
                                  "iati_element": where})
