@@ -1275,3 +1275,19 @@ def test_an_annex_in_english_of_a_french_project_shows_the_iati_texts_in_english
         "Titre XM-1 (ventilation par pays estimée d'après les pourcentages IATI)"}
     assert set(english.data.tables["indicators"]["unit"]) == {"units"}
     assert set(english.data.tables["expenditure"]["period_label"]) == {"expenditure 2021-06-30"}
+
+
+def test_an_incoming_commitment_whose_funder_pays_without_naming_the_receiver_is_said_to_be_counted_twice(tmp_path):
+    """Before: B reporting 600 committed by A (incoming commitment, provider-activity-id), A paying 600 without
+    receiver-activity-id, B no incoming funds: A's 600 and B's 500 were both counted (1100), without a word."""
+    funder = activity("XM-A", budget("1000") + transaction("600", "3", "2021-03-31"))
+    receiver = activity("XM-B", budget("1000") + transaction("500") + transaction(
+        "600", "11", "2021-01-15", '<provider-org provider-activity-id="XM-A"/>'))
+    source = load(tmp_path, funder, receiver)
+    said = next(p for p in source.problems if p.rule == "iati_incoming_unmatched")
+    assert said.severity == "warning" and said.element == "iati-activity[XM-B]/transaction[2]/value"
+    assert "XM-A" in said.message and "twice" in said.message and "iati.activities" in said.hint
+    # A naming B as the receiver: B's money only, nothing to warn of
+    named = load(tmp_path / "named", funder.replace('"2021-03-31"/>', '"2021-03-31"/><receiver-org '
+                                                                      'receiver-activity-id="XM-B"/>'), receiver)
+    assert "iati_incoming_unmatched" not in rules(named)

@@ -908,6 +908,7 @@ def _counted(activities: list[Activity], amounts: dict[int, float], params: Proj
             if out.kind == "11" and id(out) in amounts and source is not None and source is not activity \
                     and holds_money(activity):
                 transfers[(source.identifier, activity.identifier)] += 0.0
+                _commitment_unmatched(activity, out, source, spending, counted, problems)
     linked = set(transfers)  # (payer, receiver) already told apart by the incoming funds
     for activity in activities:  # A names B as a participating organisation's activity: one project, two reports
         for ref, where in activity.partners:
@@ -931,6 +932,30 @@ def _counted(activities: list[Activity], amounts: dict[int, float], params: Proj
                                     "usually the implementer's; nothing to do if they are two projects.",
                                     element=where, value=shown(ref), severity="warning"))
     return counted, transfers, problems
+
+
+def _commitment_unmatched(activity: Activity, commitment: Money, source: Activity, spending: set[str],
+                          counted: set[int], problems: list[Problem]) -> None:
+    """B's incoming commitment (11) from A, A paying without naming B (no receiver-activity-id) and B reporting no
+    incoming funds from A: what A paid B is in both spendings, and nothing tells which payment it is. Before, both
+    were counted without a word (as iati_incoming_unmatched says for incoming funds)."""
+    if any(t.kind in INCOMING and t.provider_activity == source.identifier for t in activity.transactions):
+        return  # (its incoming funds are matched, or said unmatched, with A's payments)
+    paid = [o for o in source.transactions if o.kind in spending and o.receiver_activity is None and id(o) in counted]
+    if not paid:
+        return
+    problems.append(Problem(activity.file, "iati_incoming_unmatched", f"activity {activity.identifier} reports "
+                            f"{_show(commitment.amount)} {commitment.currency or ''} committed by {source.identifier} "
+                            f"(incoming commitment, {commitment.end}), but no incoming funds from it, and no "
+                            f"disbursement or expenditure of {source.identifier} names it as receiver "
+                            f"(receiver-activity-id): what {source.identifier} paid it is counted in both activities' "
+                            f"spending, twice ({source.identifier}'s payments that name no receiver: {len(paid)}, "
+                            f"{_show(round(sum(o.amount or 0 for o in paid), 2))} in all)",
+                            f"Find {source.identifier}'s payments to {activity.identifier}; keep only one of the two "
+                            "activities (iati.activities in project.yaml), or ask the publisher to write "
+                            "receiver-org/@receiver-activity-id on them, or the incoming funds (transaction type 1) "
+                            f"with provider-activity-id {source.identifier}.", element=commitment.path,
+                            value=_show(commitment.amount), severity="warning"))
 
 
 def _repeated(activities: list[Activity], spending: set[str], problems: list[Problem]) -> set[int]:
