@@ -1229,3 +1229,65 @@ def test_a_link_out_of_the_folder_a_pipe_and_a_folder_named_xml_are_refused_each
     refused = {p.file.rsplit("/", 1)[-1]: p.rule for p in source.problems if p.rule in ("outside_folder", "not_a_file")}
     assert refused == {"link.xml": "outside_folder", "pipe.xml": "not_a_file", "folder.xml": "not_a_file"}
     assert source.tables["budget"]["budget"].sum() == 1000
+
+
+# ================================================================= countries on the transactions only
+def test_countries_on_the_transactions_only_get_their_annexes_with_their_spending_and_a_budget_not_split(tmp_path):
+    """Before: no country annex (the spending of Maroc and Tunisie went to the project-wide line), nothing said."""
+    from helpers.analyses.figures import annex_figures
+    from helpers.data.params import load_annex_params
+
+    body = (budget("1000") + transaction("600", extra='<recipient-country code="MA"/>')
+            + transaction("300", extra='<recipient-country code="TN"/>'))
+    data_dir, params_dir, written = hostile_import(tmp_path, activity(body=body))
+    assert {p.name for p in written} >= {"maroc.yaml", "tunisie.yaml"}
+    assert yaml.safe_load((params_dir / "demo" / "project.yaml").read_text(encoding="utf-8"))["budget_total"] == 1000
+    problems = check_project("demo", data_dir, params_dir)
+    assert [p.rule for p in problems] == ["iati_country_transactions_only"]
+    data = load_project("demo", data_dir, params_dir)
+
+    def figure(annex: str, key: str, metric: str) -> float:
+        frame = annex_figures(data, load_annex_params("demo", annex, params_dir))
+        return frame.loc[(frame["key"] == key) & (frame["metric"] == metric), "value"].iloc[0]
+
+    assert figure("maroc", "total", "spent") == 600 and figure("tunisie", "total", "spent") == 300
+    assert pd.isna(figure("maroc", "total", "financial_execution_rate"))  # never 0 % nor 100 %: not known
+    assert figure("ensemble", "total", "financial_execution_rate") == 90
+    assert pd.isna(figure("ensemble", "regional", "financial_execution_rate"))  # not 0 % for the project-wide line
+
+
+def test_an_annex_in_english_of_a_french_project_shows_the_iati_texts_in_english(tmp_path):
+    """Before: the texts were read once in the project's language: « Titre XM-1 (ventilation par pays estimée…) »
+    and « unités » in an annex with `language: en`."""
+    from helpers.annex.context import open_annex
+
+    body = ('<recipient-country code="MA" percentage="60"/><recipient-country code="TN" percentage="40"/>'
+            + budget("1000") + transaction("600") + '<result type="1">'
+            + indicator(period(actual='<actual value="5"/>')) + '</result>')
+    data_dir, params_dir, _ = hostile_import(tmp_path, activity(body=body))
+    (params_dir / "demo" / "english.yaml").write_text("country: all\nname: Whole project\nlanguage: en\n",
+                                                      encoding="utf-8")
+    english, french = open_annex("demo", "english", data_dir=data_dir, params_dir=params_dir), \
+        open_annex("demo", "ensemble", data_dir=data_dir, params_dir=params_dir)
+    assert set(english.data.tables["budget"]["label"]) == {
+        "Title XM-1 (country split estimated from the IATI percentages)"}
+    assert set(french.data.tables["budget"]["label"]) == {
+        "Titre XM-1 (ventilation par pays estimée d'après les pourcentages IATI)"}
+    assert set(english.data.tables["indicators"]["unit"]) == {"units"}
+    assert set(english.data.tables["expenditure"]["period_label"]) == {"expenditure 2021-06-30"}
+
+
+def test_an_incoming_commitment_whose_funder_pays_without_naming_the_receiver_is_said_to_be_counted_twice(tmp_path):
+    """Before: B reporting 600 committed by A (incoming commitment, provider-activity-id), A paying 600 without
+    receiver-activity-id, B no incoming funds: A's 600 and B's 500 were both counted (1100), without a word."""
+    funder = activity("XM-A", budget("1000") + transaction("600", "3", "2021-03-31"))
+    receiver = activity("XM-B", budget("1000") + transaction("500") + transaction(
+        "600", "11", "2021-01-15", '<provider-org provider-activity-id="XM-A"/>'))
+    source = load(tmp_path, funder, receiver)
+    said = next(p for p in source.problems if p.rule == "iati_incoming_unmatched")
+    assert said.severity == "warning" and said.element == "iati-activity[XM-B]/transaction[2]/value"
+    assert "XM-A" in said.message and "twice" in said.message and "iati.activities" in said.hint
+    # A naming B as the receiver: B's money only, nothing to warn of
+    named = load(tmp_path / "named", funder.replace('"2021-03-31"/>', '"2021-03-31"/><receiver-org '
+                                                                      'receiver-activity-id="XM-B"/>'), receiver)
+    assert "iati_incoming_unmatched" not in rules(named)

@@ -5,6 +5,7 @@ says how a notebook uses it."""
 from __future__ import annotations
 
 import base64
+import dataclasses
 import html
 import io
 import re
@@ -19,6 +20,7 @@ import pandas as pd
 from . import fmt, words
 from .words import say
 from .declared import restrict
+from ..data.iati import in_annex_language
 from ..data.loader import load_project
 from ..data.model import ProjectData, scope
 from ..data.params import AnnexParams, load_annex_params
@@ -523,5 +525,7 @@ def open_annex(project: str, annex: str, language: str = "", data_dir: str | Pat
         params = params.model_copy(update={"language": language})
     # the build's validated project when run by the build; else (JupyterLab) load and validate it here
     data = from_environment(project, data_dir, params_dir) or load_project(project, data_dir, params_dir)
+    if params.language != data.params.language:  # texts read from IATI files in the annex's language, not the project's
+        data = dataclasses.replace(data, tables=in_annex_language(data.tables, params.language))
     return Annex(params=params, project_data=restrict(data, reads),
                  data=restrict(scope(data, params.country), reads))

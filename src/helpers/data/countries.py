@@ -298,6 +298,16 @@ def country_code(text: str) -> str:
     return _countries().get(_key(text), "")
 
 
+def country_name(code: str, language: str = "fr") -> str:
+    """The French (else English) name of an ISO alpha-2 code ('Maroc' / 'Morocco' for 'MA'); '' for an unknown code
+    (an IATI transaction's recipient-country often names none)."""
+    for row in _TABLE.splitlines():
+        alpha2, _, *names = row.split(";")
+        if alpha2 == code:
+            return names[-1] if language == "en" else names[0]
+    return ""
+
+
 def same_country(written: str, countries) -> str:
     """'Maroc' for 'MA', 'MAR' or 'Morocco': the one of ``countries`` that ``written`` is the code (ISO 3166) or
     another language's name of; '' when none or several are (a table of codes beside an annex of names left the

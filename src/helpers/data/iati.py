@@ -56,11 +56,17 @@ from ..errors import Problem, did_you_mean
 from ..paths import relative
 from ..text import (FEMALE_TOKENS as FEMALE, MALE_TOKENS as MALE, SEX_DIMENSION_NAMES as SEX_NAMES,
                     TOTAL_TOKENS as TOTAL, fold)
+from .countries import country_name
 from .inputs import MAX_IATI_BYTES, Refused, checked_input
 from .params import ProjectParams
 from .schemas import COLUMNS, REGIONAL, validate_table
 
 TABLES = ("budget", "expenditure", "indicators")
+# the texts the reader writes in the annex language: each also in both languages (iati_<column>_<fr|en>), so that an
+# annex whose language is not the project's shows its own (in_annex_language); before, an annex with `language: en`
+# of a French project showed « Titre (ventilation par pays estimée…) »
+TRANSLATED = {"budget": ("label",), "expenditure": ("period_label",), "indicators": ("label", "unit")}
+LANGUAGES = ("fr", "en")
 VERSIONS = ("2.01", "2.02", "2.03")
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 TRANSACTION_TYPES = {"1": "incoming funds", "2": "outgoing commitment", "3": "disbursement", "4": "expenditure",
@@ -182,6 +188,7 @@ class About:
     end_date: dt.date | None = None
     reporting_date: dt.date | None = None
     countries: dict[str, str] = field(default_factory=dict)   # code -> name in the annex language (else the code)
+    budget_total: float | None = None  # set by make import-iati when the budget cannot be split by country
 
 
 @dataclass
@@ -901,6 +908,7 @@ def _counted(activities: list[Activity], amounts: dict[int, float], params: Proj
             if out.kind == "11" and id(out) in amounts and source is not None and source is not activity \
                     and holds_money(activity):
                 transfers[(source.identifier, activity.identifier)] += 0.0
+                _commitment_unmatched(activity, out, source, spending, counted, problems)
     linked = set(transfers)  # (payer, receiver) already told apart by the incoming funds
     for activity in activities:  # A names B as a participating organisation's activity: one project, two reports
         for ref, where in activity.partners:
@@ -924,6 +932,30 @@ def _counted(activities: list[Activity], amounts: dict[int, float], params: Proj
                                     "usually the implementer's; nothing to do if they are two projects.",
                                     element=where, value=shown(ref), severity="warning"))
     return counted, transfers, problems
+
+
+def _commitment_unmatched(activity: Activity, commitment: Money, source: Activity, spending: set[str],
+                          counted: set[int], problems: list[Problem]) -> None:
+    """B's incoming commitment (11) from A, A paying without naming B (no receiver-activity-id) and B reporting no
+    incoming funds from A: what A paid B is in both spendings, and nothing tells which payment it is. Before, both
+    were counted without a word (as iati_incoming_unmatched says for incoming funds)."""
+    if any(t.kind in INCOMING and t.provider_activity == source.identifier for t in activity.transactions):
+        return  # (its incoming funds are matched, or said unmatched, with A's payments)
+    paid = [o for o in source.transactions if o.kind in spending and o.receiver_activity is None and id(o) in counted]
+    if not paid:
+        return
+    problems.append(Problem(activity.file, "iati_incoming_unmatched", f"activity {activity.identifier} reports "
+                            f"{_show(commitment.amount)} {commitment.currency or ''} committed by {source.identifier} "
+                            f"(incoming commitment, {commitment.end}), but no incoming funds from it, and no "
+                            f"disbursement or expenditure of {source.identifier} names it as receiver "
+                            f"(receiver-activity-id): what {source.identifier} paid it is counted in both activities' "
+                            f"spending, twice ({source.identifier}'s payments that name no receiver: {len(paid)}, "
+                            f"{_show(round(sum(o.amount or 0 for o in paid), 2))} in all)",
+                            f"Find {source.identifier}'s payments to {activity.identifier}; keep only one of the two "
+                            "activities (iati.activities in project.yaml), or ask the publisher to write "
+                            "receiver-org/@receiver-activity-id on them, or the incoming funds (transaction type 1) "
+                            f"with provider-activity-id {source.identifier}.", element=commitment.path,
+                            value=_show(commitment.amount), severity="warning"))
 
 
 def _repeated(activities: list[Activity], spending: set[str], problems: list[Problem]) -> set[int]:
@@ -1070,6 +1102,27 @@ def _shares(activity: Activity, problems: list[Problem]) -> list[tuple[str, floa
     return shares
 
 
+def _texts(column: str, params: ProjectParams, text: Any) -> dict[str, str]:
+    """A column the reader writes in the annex language: ``text(language)`` in the project's, and in each language
+    (in_annex_language)."""
+    both = {f"iati_{column}_{lang}": text(lang) for lang in LANGUAGES}
+    return {column: both[f"iati_{column}_{params.language}"], **both}
+
+
+def in_annex_language(tables: dict[str, pd.DataFrame], language: str) -> dict[str, pd.DataFrame]:
+    """The tables read from IATI files with their texts (titles, « ventilation estimée », units...) in ``language``:
+    an annex's own language may not be the project's, which the files were read in."""
+    out = dict(tables)
+    for name, columns in TRANSLATED.items():
+        frame = tables.get(name)
+        swap = {c: frame[f"iati_{c}_{language}"] for c in columns if frame is not None and f"iati_{c}_{language}"
+                in frame.columns}
+        if swap:
+            out[name] = frame.assign(**swap)
+    return out
+
+
+@lru_cache(maxsize=65536)
 @lru_cache(maxsize=65536)
 def _estimated(label: str, share: float, language: str) -> str:
     """A label whose amounts are split by country: true both of a country's part and of the line as a whole (the
@@ -1082,7 +1135,8 @@ def _estimated(label: str, share: float, language: str) -> str:
 
 def _frame(name: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
     dtypes = {"str": "str", "float": "float64", "date": "datetime64[ns]", "bool": "bool"}
-    columns = {**COLUMNS[name], "iati_file": "str", "iati_element": "str"}
+    columns = {**COLUMNS[name], "iati_file": "str", "iati_element": "str",
+               **{f"iati_{c}_{lang}": "str" for c in TRANSLATED[name] for lang in LANGUAGES}}
     data = {c: _column(list(map(dict.get, rows, repeat(c, len(rows)))), dtypes[t]) for c, t in columns.items()}
     return pd.DataFrame(data)
 
@@ -1140,16 +1194,51 @@ def _budget(activities: list[Activity], amounts: dict[int, float], counted: set[
                                     "Leave it out (iati.activities or iati.activity_prefix in project.yaml) if its "
                                     "budget was never to be spent; keep it if it spent money before it stopped.",
                                     element=activity.path, value="5", severity="warning"))
-        title = _title(activity, params.language)
+        titles = {lang: _title(activity, lang) for lang in LANGUAGES}
         for country, share in _shares(activity, problems):
             rows.append({"line": activity.identifier, "budget": None if total is None else total * share,
-                         "country": country, "label": _estimated(title, share, params.language),
+                         "country": country, **_texts("label", params, lambda lang: _estimated(titles[lang], share,
+                                                                                                 lang)),
                          "iati_file": activity.file, "iati_element": activity.path})
+        unsplit = _unsplit(activity, spends, total, titles, params, problems)
+        if unsplit:  # (one row: the activity names no country) its budget is nobody's line: n.d., never 0 % spent
+            rows[-1] = {**rows[-1], "budget": None, **{k: v for k, v in unsplit[0].items() if "label" in k},
+                        "iati_element": unsplit[0]["iati_element"]}
+            rows += unsplit
         if not budgets:  # (budgets that cannot be added have said why)
             problems.append(Problem(activity.file, "budget_unknown", f"activity {activity.identifier} reports "
                                     "spending but no budget", "Its execution rate cannot be computed.",
                                     element=activity.path, severity="warning"))
     return _frame("budget", rows)
+
+
+def _unsplit(activity: Activity, spends: list[Money], total: float | None, titles: dict[str, str],
+             params: ProjectParams,
+             problems: list[Problem]) -> list[dict[str, Any]]:
+    """A line of budget « not known » in each country that the activity's transactions alone name (no activity-level
+    recipient-country): its spending there is that country's, in its annex, beside a budget n.d. (the file does not
+    say which part of the budget is whose); the project-wide line's budget is not known either (all of it there
+    would read as 0 % spent); the problem's value is the budget, for budget_total (make import-iati writes it).
+    Before, the countries' spending went to the project-wide line: no country annex, nothing said."""
+    countries = sorted({t.country for t in spends if t.country}) if not activity.countries else []
+    if not countries:
+        return []
+    problems.append(Problem(activity.file, "iati_country_transactions_only", f"activity {activity.identifier} "
+                            "names its recipient countries on its transactions only: each "
+                            "country's spending is counted in its annex, but the budget"
+                            + (f" ({_show(round(total, 2))} {params.currency})" if total is not None else "")
+                            + " cannot be split by country: each country's budget and execution rate are not "
+                            "computable (n.d.), and so is the project's total budget unless budget_total is declared "
+                            f"in project.yaml (countries: {', '.join(countries)})", "Ask the publisher for the "
+                            "activity's recipient-country percentages; meanwhile declare budget_total in project.yaml "
+                            "(the budget of the whole project) and keep it equal to the files' budget.",
+                            element=f"{activity.path}/transaction/recipient-country",
+                            value=None if total is None else _show(round(total, 2)), severity="warning"))
+    labels = _texts("label", params, lambda lang: f"{titles[lang]} (budget non ventilé par pays dans le fichier "
+                    "IATI)" if lang == "fr" else f"{titles[lang]} (budget not split by country in the IATI file)")
+    return [{"line": activity.identifier, "budget": None, "country": country, **labels,
+             "iati_file": activity.file, "iati_element": f"{activity.path}/transaction/recipient-country"}
+            for country in countries]
 
 
 def _less_funded(activity: Activity, total: float, funded: list[tuple[str, float]], by_id: dict[str, Activity],
@@ -1359,7 +1448,8 @@ def _expenditure(activities: list[Activity], amounts: dict[int, float], counted:
             for country, share in split:
                 rows.append({"line": activity.identifier, "period_end": money.end,
                              "amount": amounts[id(money)] * share, "country": country,
-                             "period_label": _period_label(kind, money, params.language, activity.lang),
+                             **_texts("period_label", params,
+                                      lambda lang: _period_label(kind, money, lang, activity.lang)),
                              "iati_file": activity.file, "iati_element": money.path})
     rows += _covered_to_date(rows, activities, params)
     return _frame("expenditure", rows)
@@ -1389,9 +1479,10 @@ def _covered_to_date(rows: list[dict[str, Any]], activities: list[Activity], par
         if row["period_end"] >= day or None in written or min(written) < day:  # type: ignore[type-var]
             continue
         since, file_day = row["period_end"].isoformat(), min(written).isoformat()  # type: ignore[type-var]
-        label = (f"aucune transaction publiée après le {since} (fichier IATI du {file_day})" if params.language ==
-                 "fr" else f"no transaction published after {since} (IATI file of {file_day})")
-        added.append({**row, "period_end": day, "amount": 0.0, "period_label": label,
+        labels = _texts("period_label", params, lambda lang: f"aucune transaction publiée après le {since} "
+                        f"(fichier IATI du {file_day})" if lang == "fr" else f"no transaction published after {since} "
+                        f"(IATI file of {file_day})")
+        added.append({**row, "period_end": day, "amount": 0.0, **labels,
                       "iati_element": row["iati_element"].split("/")[0]})
     return added
 
@@ -1543,7 +1634,6 @@ def _located_total(totals: list[Cell], what: str, where: str, activity: Activity
 
 def _indicators(activities: list[Activity], params: ProjectParams, problems: list[Problem]) -> pd.DataFrame:
     """One row per indicator, period and sex (f, m, total)."""
-    language = params.language
     rows = []
     users: dict[str, set[str]] = defaultdict(set)  # reference code -> activities that use it
     twice: set[tuple[str, str]] = set()  # (activity, code) of a code two indicators of one activity use
@@ -1563,8 +1653,10 @@ def _indicators(activities: list[Activity], params: ProjectParams, problems: lis
                 # two indicators of one activity by their position too (valid IATI: the same standard, twice)
                 identifier = f"{identifier}/{indicator.code}" if (activity.identifier, indicator.code) in twice else \
                     indicator.code if len(users[indicator.code]) == 1 else f"{activity.identifier}/{indicator.code}"
-            label = in_language(indicator.title, language, activity.lang) or identifier
-            unit = UNITS.get(indicator.measure, UNITS["1"])[0 if language == "fr" else 1]
+            texts = {**_texts("label", params, lambda lang: in_language(indicator.title, lang, activity.lang)
+                              or identifier),
+                     **_texts("unit", params,
+                              lambda lang: UNITS.get(indicator.measure, UNITS["1"])[LANGUAGES.index(lang)])}
             baseline = _by_sex(indicator.baselines, "baseline", indicator.path, activity, problems,
                                indicator.measure)
             periods: dict[tuple[Any, Any], list[Period]] = defaultdict(list)
@@ -1581,8 +1673,8 @@ def _indicators(activities: list[Activity], params: ProjectParams, problems: lis
                 sexes = [s for s in ("total", "f", "m") if s in targets or s in actuals or s in baseline] or ["total"]
                 for sex in sexes:
                     rows.append({"indicator_id": identifier, "period": _period_text(start, end),
-                                 "actual": actuals.get(sex), "label": label, "level": indicator.level,
-                                 "unit": unit, "baseline": baseline.get(sex), "target": targets.get(sex),
+                                 "actual": actuals.get(sex), **texts, "level": indicator.level,
+                                 "baseline": baseline.get(sex), "target": targets.get(sex),
                                  "direction": "increase" if indicator.ascending else "decrease",
                                  "country": country, "sex": sex, "iati_file": activity.file,
                                  "iati_element": where})
@@ -1657,4 +1749,8 @@ def about(activities: list[Activity], language: str, spending: Iterable[str] = (
             name = in_language(country.names, language, activity.lang)
             if country.code not in info.countries or name:
                 info.countries[country.code] = name or info.countries.get(country.code) or country.code
+        if not activity.countries:  # countries on the transactions only: named from the ISO table
+            for money in activity.transactions:
+                if money.country and money.country not in info.countries:
+                    info.countries[money.country] = country_name(money.country, language) or money.country
     return info

@@ -16,6 +16,7 @@ import datetime as dt
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 from ..errors import Problem, ValidationFailed
 from ..paths import DATA_DIR, PARAMS_DIR, SLUG, new_file, slugify
@@ -67,7 +68,21 @@ def _about(folder: Path, language: str) -> About:
         countries |= set(source.tables[name]["country"].dropna())
     info = about(source.activities, language, probe.iati.spending)
     info.countries = {code: name for code, name in info.countries.items() if code in countries}
+    info.budget_total = _unsplit_total(source, currencies)
     return info
+
+
+def _unsplit_total(source: Any, currencies: list[str]) -> float | None:
+    """The project's budget when an activity's countries are on its transactions only (iati_country_transactions_only:
+    its lines' budgets are n.d., the whole project's too unless budget_total is declared): the known lines plus those
+    activities' budgets. None when a currency or another line's budget is not known."""
+    unsplit = [p for p in source.problems if p.rule == "iati_country_transactions_only"]
+    budget = source.tables["budget"]
+    mine = budget["iati_element"].str.endswith("/transaction/recipient-country").to_numpy(bool)
+    if not unsplit or len(currencies) > 1 or any(p.value is None for p in unsplit) \
+            or budget.loc[~mine, "budget"].isna().any():
+        return None
+    return float(budget.loc[~mine, "budget"].sum()) + sum(float(p.value) for p in unsplit)
 
 
 def _write_params(folder: Path, project: str, info: About, language: str) -> list[Path]:
@@ -99,6 +114,10 @@ def _write_params(folder: Path, project: str, info: About, language: str) -> lis
         "# CHECK THIS DATE: the date of the last spending transaction of the file (else of its last results",
         "# period). Spending is added up to this date; a later date cannot be computed from the file.",
         entry("reporting_date", info.reporting_date or dt.date(2099, 12, 31)),
+        *(["# CHECK THIS BUDGET: the files' budget on the day of the import. Their activities name their countries",
+            "# on the transactions only, so the budget is not split by country (n.d.): this is the whole project's.",
+            "# Keep it equal to the files' budget when they change.",
+            entry("budget_total", round(info.budget_total, 2))] if info.budget_total else []),
         entry("language", language),
         "iati:",
         "  # Transaction types counted as spending: 3 disbursement, 4 expenditure.",
