@@ -737,3 +737,37 @@ def test_a_scale_glued_to_a_local_currency_abbreviation_is_read(tmp_path):
     checked = figures[figures["metric"].eq("reported_figure") & figures["key"].eq("F3")].iloc[0]
     assert checked["status"] == "match", checked["note"]
     assert parse_printed("5 MDT", ",").value == Decimal("5E+6") and parse_printed("2,4 MDH", ",").value == 2400000
+
+
+@pytest.mark.parametrize("text, value", [
+    ("baisse : 5 %", -5), ("Baisse: 5 %", -5), ("recul : 5 %", -5), ("diminution : 5 %", -5), ("en baisse : 5 %", -5),
+    ("moins 5 %", -5), ("minus 5%", -5), ("hausse : 5 %", 5), ("Croissance : -3 %", -3), ("en recul de 5 %", -5),
+    ("- 5 %", -5), ("−5 %", -5)])
+def test_a_word_of_a_change_as_a_label_or_moins_gives_the_sign(text, value):
+    """« baisse : 5 % », « recul : 5 % », « moins 5 % » were read as +5: beside an increase of 5 « Conforme », beside
+    the decrease the data give an « Écart » of 10. The words give the sign when none is written; « au moins 5 % » is
+    still a bound, « (5 %) » still refused."""
+    parsed = parse_printed(text, ",")
+    assert parsed.value == value and parsed.signed
+    assert classify(text, -value, "=", ",").status == "mismatch"
+    assert not parse_printed("au moins 5 %", ",").signed and worded_comparison("au moins 5 %") == ">="
+    with pytest.raises(UnreadableNumber):
+        parse_printed("(5 %)", ",")
+
+
+def test_a_decrease_written_as_a_label_in_reported_csv_is_compared_as_one(tmp_path):
+    """A French Excel reported.csv printing an effect of -2,5 as « baisse : 2,5 », « moins 2,5 »: each was an
+    « Écart » of 5 (read +2,5); beside an effect of +2,5 it would have been « Conforme »."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.data.params import load_annex_params
+
+    m = Mini.copy_to(tmp_path)
+    m.write("impact/survey", "id,arm,score,age\n1,T,10,30\n2,T,11.5,25\n3,C,12.5,40\n4,C,14,35\n")
+    m.write("reported", "figure_id;metric;key;valeur;libellé;pays\n"
+                        "F1;impact_effect;survey:score;baisse : 2,5;Effet sur le score;Maroc\n"
+                        "F2;impact_effect;survey:score;moins 2,5;Effet sur le score;Maroc\n"
+                        "F3;impact_effect;survey:score;hausse : 2,5;Effet sur le score;Maroc\n")
+    figures = annex_figures(m.load(), load_annex_params("mini", "maroc", m.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {"F1": "match", "F2": "match", "F3": "mismatch"}

@@ -49,7 +49,8 @@ The number of decimals printed is the number of digits after the decimal mark ("
 7. The sign: any dash glued to the number is a minus ("-", "\u2212", Word's en dash "–0,27", an em dash, a
    non-breaking hyphen: they were dropped, "–0,27" beside +0.27 was a match); words of a change before or after it
    give it ("baisse de 27 points", "diminution de 0,18", "27 points de moins" are negative; "hausse de",
-   "augmentation de", "24 % de plus" positive; a sign the words contradict is refused). A worded bound on a decrease
+   "augmentation de", "24 % de plus" positive; a sign the words contradict is refused; a word as a label, « baisse : 5 % »,
+   and « moins 5 % » give it when none is written). A worded bound on a decrease
    is on its size: "baisse de plus de 20 %" is "< -20". A dash between words and the number ("Taux – 53 %") and a
    sign glued to text ("+/-3") are refused.
 
@@ -149,7 +150,7 @@ def worded_comparison(printed: Any, comparison: str = "=") -> str:
         return comparison
     op = found.pop()
     # « baisse de plus de 20 % » is read as -20, and the change is below it: the bound on its size turns round
-    if _CHANGE_BEFORE["-"].search(before) or _CHANGE_AFTER["-"].search(after):
+    if _CHANGE_BEFORE["-"].search(before) or _CHANGE_AFTER["-"].search(after) or _CHANGE_LABEL["-"].search(before):
         op = _TURNED.get(op, op)
     return op
 
@@ -190,6 +191,11 @@ _UP = ("hausse|augmentation|progression|croissance|accroissement|a augmente|augm
 _BOUND_WORDS = "|".join(_BEFORE.values())
 _CHANGE_BEFORE = {sign: re.compile(rf"(?:^|[\s(:,;])(?:{words})(?:\s+(?:de|of|by|in)|\s*d['’])?"
                                    rf"(?:\s*(?:{_BOUND_WORDS}))?\s*$") for sign, words in (("-", _DOWN), ("+", _UP))}
+# the word as a label before its figure (« baisse : 5 % », « recul : 5 % ») and « moins 5 % » (minus, not « moins de »,
+# « au moins »): they were read as +5. The words give the sign only when none is written (« Croissance : -3 % »).
+_CHANGE_LABEL = {sign: re.compile(rf"(?:^|[\s(:,;])(?:{words})\s*:(?:\s*(?:{_BOUND_WORDS}))?\s*$") for sign, words in
+                 (("-", _DOWN), ("+", _UP))}
+_CHANGE_LABEL["-"] = re.compile(rf"{_CHANGE_LABEL['-'].pattern}|(?:^|[\s(:,;])(?<!au )(?<!du )(?:moins|minus)\s*$")
 _CHANGE_UNIT = r"(?:%|pourcents?|percent|p\.?\s?p\.?|pts?\.?|points?(?:\s+de\s+pourcentage)?|percentage\s+points?)?"
 _CHANGE_AFTER = {sign: re.compile(rf"^\s*{_CHANGE_UNIT}\s*(?:{words})(?:$|[\s.,;)])") for sign, words in (
     # (« a 5% decline », « 5 % de baisse » were read as +5: « Conforme » beside an increase of 5)
@@ -224,6 +230,10 @@ def _direction(sign: str, before: str, after: str, original: str) -> str:
         {s for s, words in _CHANGE_AFTER.items() if words.search(after)}
     if len(said) > 1 or (said and sign and said != {sign}):
         raise UnreadableNumber(f"'{original}': its sign and the words around it say opposite directions")
+    if not sign and not said:
+        said = {s for s, words in _CHANGE_LABEL.items() if words.search(before)}
+        if len(said) > 1:
+            raise UnreadableNumber(f"'{original}': the words before it say opposite directions")
     return sign or (said.pop() if said else "")
 
 
