@@ -771,3 +771,28 @@ def test_a_decrease_written_as_a_label_in_reported_csv_is_compared_as_one(tmp_pa
     figures = annex_figures(m.load(), load_annex_params("mini", "maroc", m.params_dir))
     checked = figures[figures["metric"] == "reported_figure"].set_index("key")
     assert checked["status"].to_dict() == {"F1": "match", "F2": "match", "F3": "mismatch"}
+
+
+def test_a_plus_sign_before_a_count_or_an_amount_is_not_read_as_equal(tmp_path):
+    """« +80 000 » beside a budget line of 80 000 (« +3 000 formés »: more than, or an increase?) was read as
+    = 80 000: « Conforme », and « +79 000 » an « Écart » of -1 000. It is now not computable, saying to write the
+    comparison; with the comparison written, or beside an effect (a change), the '+' is read as before."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+
+    m = Mini.copy_to(tmp_path)
+    m.write_param_file("ensemble", "country: all\nname: Ensemble\n")
+    m.write("reported", "figure_id,metric,key,value,comparison,label,source,country\n"
+                        "F1,budget,B3,+80 000,,Budget de B3,p. 3,\n"
+                        "F2,budget,B3,+79 000,,Budget de B3,p. 3,\n"
+                        "F3,activity_status_count,done,+1,,Activités réalisées,p. 4,\n"
+                        "F4,budget,B3,+79 000,>,Budget de B3,p. 3,\n"
+                        "F5,impact_effect,survey:score,+2.5,,Effet,p. 5,\n")
+    figures = annex_figures(m.load(), load_annex_params("mini", "ensemble", m.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {"F1": "not_computable", "F2": "not_computable", "F3": "not_computable",
+                                           "F4": "match", "F5": "match"}
+    shown = published_check(figures, m.load().tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
+    assert shown["F1"].startswith("un « + » devant un effectif ou un montant peut signifier « plus de »")

@@ -472,6 +472,12 @@ _POINTS = re.compile(r"\bp\.? ?p\b\.?|\bpoints?\b|\bpts?\b\.?|\bpercentage point
 SHARES = frozenset({"women_share", "physical_execution_rate", "physical_progress_rate", "financial_execution_rate",
                     "spending_share", "staff_cost_share", "indicator_achievement", "indicator_achievement_final",
                     "survey_share"})
+# « +3 000 » beside a count or an amount (« +3 000 personnes formées »): « more than 3 000 », or an increase of 3 000?
+# It was read as = 3 000, a mismatch beside 3 100 (or a match beside a level of 3 000 where an increase was meant)
+_PLUS = re.compile(r"(?:^|\s)\+\s?\d")
+LEVELS = frozenset({"budget", "spent", "cost_per_unit", "cost_per_participant", "cost_per_woman"})
+PLUS_NOTE = ("a '+' before a count or an amount may mean 'more than' or an increase: write the comparison (> or >=) "
+             "in the comparison column, or the value without the '+'")
 PERCENT_NOTE = "a percentage of a fraction of 1"   # in the note of 27 % printed for 0.27 (see _as_percentage)
 
 
@@ -631,6 +637,9 @@ def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str |
             elsewhere = other_currency(printed, unit)   # « 2,8 M EUR » beside USD figures was a match
             if elsewhere and result.status != NOT_COMPUTABLE:
                 result = result._replace(status=NOT_COMPUTABLE, difference=float("nan"), note=elsewhere)
+            if (unit == "count" or metric in LEVELS) and comparison in ("=", "~") and _PLUS.search(printed) \
+                    and result.status != NOT_COMPUTABLE:
+                result = result._replace(status=NOT_COMPUTABLE, difference=float("nan"), note=PLUS_NOTE)
             if metric in SHARES and result.status != NOT_COMPUTABLE and _POINTS.search(fold(printed)):
                 result = result._replace(status=NOT_COMPUTABLE, difference=float("nan"), note=(
                     f"printed in percentage points, a difference between two percentages; '{metric}' is a share "

@@ -247,6 +247,9 @@ _REASONS_FR = [
     (r"printed value unreadable: '[^']*' is a fraction", "chiffre publié illisible : c'est une fraction (écrire le "
      "pourcentage qu'elle représente, 2/3 : 67 %, avec la comparaison ~ si le rapport l'arrondit ainsi)"),
     (r"printed value unreadable", "chiffre publié illisible"),
+    (r"a '\+' before a count or an amount may mean 'more than' or an increase", "un « + » devant un effectif ou un "
+     "montant peut signifier « plus de » ou une hausse : écrire la comparaison (> ou >=) dans la colonne comparaison, "
+     "ou le chiffre sans le « + »"),
     (r"printed in percentage points, a difference between two percentages; '([^']*)' is a share",
      "publié en points de pourcentage, un écart entre deux pourcentages, alors que le chiffre est une part : écrire "
      "la part que donne le rapport, ou l'évolution en regard d'un chiffre qui en est une"),
