@@ -796,3 +796,27 @@ def test_a_plus_sign_before_a_count_or_an_amount_is_not_read_as_equal(tmp_path):
                                            "F4": "match", "F5": "match"}
     shown = published_check(figures, m.load().tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
     assert shown["F1"].startswith("un « + » devant un effectif ou un montant peut signifier « plus de »")
+
+
+def test_a_percentage_printed_without_its_sign_beside_a_fraction_of_1_says_so(tmp_path):
+    """« 50 » (a report's table of effects « en points de % ») beside an effect on a yes/no outcome of 0.5 was an
+    « écart de 49,5 » only, where « 50 % » was a match. It stays a mismatch (50 may be a count, or wrong), and the
+    annex says that as a percentage it would match and what to write."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+
+    m = Mini.copy_to(tmp_path)
+    m.write("impact/survey", "id,arm,score,age\n1,T,1,30\n2,T,1,25\n3,C,0,40\n4,C,1,35\n")
+    m.write("reported", "figure_id;metric;key;valeur;libellé;pays\n"
+                        "F1;impact_effect;survey:score;50;Effet sur l'emploi (points de %);Maroc\n"
+                        "F2;impact_effect;survey:score;50 %;Effet sur l'emploi;Maroc\n"
+                        "F3;impact_effect;survey:score;40;Effet sur l'emploi (points de %);Maroc\n")
+    figures = annex_figures(m.load(), load_annex_params("mini", "maroc", m.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {"F1": "mismatch", "F2": "match", "F3": "mismatch"}
+    shown = published_check(figures, m.load().tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
+    assert shown["F1"] == ("écart de 49,5 ; sans « % » : lu comme un pourcentage, il serait conforme ; si le rapport "
+                           "imprime un pourcentage, écrire « 50 % » (ou l'unité « % »)")
+    assert shown["F3"] == "écart de 39,5"

@@ -501,6 +501,24 @@ def _as_percentage(printed: str, computed: float, comparison: str, unit: str,
     return _read_as(text, computed, comparison, mismatch, f"printed {printed} as {PERCENT_NOTE}, read as {text}")
 
 
+NO_PERCENT_NOTE = "printed without '%', read as a percentage it is"   # see _without_percent_sign
+
+
+def _without_percent_sign(printed: str, computed: float, comparison: str, mismatch: Classification,
+                          decimal_mark: str | None) -> Classification:
+    """« 45 » without '%' beside a figure computed as a fraction of 1 (0.45: an effect on a yes/no outcome, a
+    comparison group's share): still a mismatch (45 may be a count, or a mistake), its note saying that as a
+    percentage it would agree and what to write (it was an « écart de 44,55 » only, where « 45 % » was a match)."""
+    if _PERCENT.search(fold(printed)) or mismatch.decimals < 0 or not 1 <= abs(mismatch.printed_value) <= 100:
+        return mismatch
+    again = _as_percentage(f"{printed} %", computed, comparison, "", mismatch, decimal_mark)
+    if again.status not in (MATCH, TRUNCATED):
+        return mismatch
+    return mismatch._replace(note=f"{mismatch.note}; {NO_PERCENT_NOTE} {again.printed_value!r}, a "
+                                  f"{again.status}: if the report prints a percentage, write '{printed} %' (or the "
+                                  "unit '%')")
+
+
 def _with_the_other_mark(printed: str, computed: float, comparison: str, decimal_mark: str | None,
                          mismatch: Classification) -> Classification:
     """A mismatch whose printed text the other decimal mark reads as a match (« 1,200 » of an English source in a
@@ -648,6 +666,8 @@ def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str |
                 result = _as_fraction(printed, computed, comparison, result)
             elif unit != "%" and result.status == MISMATCH and _PERCENT.search(fold(printed)):
                 result = _as_percentage(printed, computed, comparison, unit, result, decimal_mark)
+            elif unit not in ("%", "ratio") and result.status == MISMATCH:
+                result = _without_percent_sign(printed, computed, comparison, result, decimal_mark)
             if result.status == MISMATCH:
                 result = _with_the_other_mark(printed, computed, comparison, decimal_mark, result)
         rows.append({
