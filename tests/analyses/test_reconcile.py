@@ -820,3 +820,33 @@ def test_a_percentage_printed_without_its_sign_beside_a_fraction_of_1_says_so(tm
     assert shown["F1"] == ("écart de 49,5 ; sans « % » : lu comme un pourcentage, il serait conforme ; si le rapport "
                            "imprime un pourcentage, écrire « 50 % » (ou l'unité « % »)")
     assert shown["F3"] == "écart de 39,5"
+
+
+def test_an_indicator_figure_its_label_dates_at_another_period_is_not_compared(tmp_path):
+    """« Personnes formées au 30 juin 2021 » keyed 'I1@2020' (the 2020 row of the IPTT) was compared with the 2020
+    achievement: « Conforme » for another period's figure. Now not computable, saying the key of the period that
+    holds the label's date (or that none does); a label dated within the key's period is compared; make check warns."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+    from helpers.pipeline.check import reported_figure_problems
+
+    m = Mini.copy_to(tmp_path)
+    m.write_param_file("ensemble", "country: all\nname: Ensemble\n")
+    m.write("reported", "figure_id,metric,key,value,comparison,label,source,country\n"
+                        "F1,indicator_achievement,I1@2020,50,,Personnes formées (réalisé/cible) au 30 juin 2021,p. 3,\n"
+                        "F2,indicator_achievement,I1@2020,50,,Personnes formées à fin 2020,p. 3,\n"
+                        "F3,indicator_achievement,I2,150,,Taux de chômage au 31/12/2019,p. 4,\n"
+                        "F4,indicator_achievement,I2,150,,Taux de chômage,p. 4,\n")
+    figures = annex_figures(m.load(), load_annex_params("mini", "ensemble", m.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {"F1": "not_computable", "F2": "match", "F3": "not_computable",
+                                           "F4": "match"}
+    shown = published_check(figures, m.load().tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
+    assert shown["F1"] == ("daté du 30 juin 2021 par son libellé, alors que le chiffre recalculé décrit le 31 décembre "
+                           "2020 ; écrire la clé « I1@2021 » pour le comparer à cette période ; si la date du libellé "
+                           "n'est pas celle du chiffre, reformuler le libellé")
+    assert "le tableau des indicateurs n'a pas de période de cet indicateur à cette date" in shown["F3"]
+    told = [p for p in reported_figure_problems("mini", m.data_dir, m.params_dir) if p.rule == "dated_otherwise"]
+    assert [(p.row, p.column, p.severity) for p in told] == [(2, "label", "warning"), (4, "label", "warning")]

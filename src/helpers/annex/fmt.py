@@ -256,6 +256,10 @@ _REASONS_FR = [
     (r"dated (\d{4}-\d{2}-\d{2}) by its label, the figure computed describes (\d{4}-\d{2}-\d{2})",
      "daté du {0} par son libellé, alors que le chiffre recalculé décrit le {1}"),
     (r"write the key '([^']*)' to compute it at that date", "écrire la clé « {0} » pour le calculer à cette date"),
+    (r"write the key '([^']*)' to compare it with that period", "écrire la clé « {0} » pour le comparer à cette "
+     "période"),
+    (r"the indicators table has no period of this indicator at that date", "le tableau des indicateurs n'a pas de "
+     "période de cet indicateur à cette date"),
     (r"the workbook computes it at the reporting date only", "le classeur ne le calcule qu'à la date de référence"),
     (r"a label whose date is not the figure's: reword it", "si la date du libellé n'est pas celle du chiffre, "
      "reformuler le libellé"),
