@@ -737,3 +737,116 @@ def test_a_scale_glued_to_a_local_currency_abbreviation_is_read(tmp_path):
     checked = figures[figures["metric"].eq("reported_figure") & figures["key"].eq("F3")].iloc[0]
     assert checked["status"] == "match", checked["note"]
     assert parse_printed("5 MDT", ",").value == Decimal("5E+6") and parse_printed("2,4 MDH", ",").value == 2400000
+
+
+@pytest.mark.parametrize("text, value", [
+    ("baisse : 5 %", -5), ("Baisse: 5 %", -5), ("recul : 5 %", -5), ("diminution : 5 %", -5), ("en baisse : 5 %", -5),
+    ("moins 5 %", -5), ("minus 5%", -5), ("hausse : 5 %", 5), ("Croissance : -3 %", -3), ("en recul de 5 %", -5),
+    ("- 5 %", -5), ("−5 %", -5)])
+def test_a_word_of_a_change_as_a_label_or_moins_gives_the_sign(text, value):
+    """« baisse : 5 % », « recul : 5 % », « moins 5 % » were read as +5: beside an increase of 5 « Conforme », beside
+    the decrease the data give an « Écart » of 10. The words give the sign when none is written; « au moins 5 % » is
+    still a bound, « (5 %) » still refused."""
+    parsed = parse_printed(text, ",")
+    assert parsed.value == value and parsed.signed
+    assert classify(text, -value, "=", ",").status == "mismatch"
+    assert not parse_printed("au moins 5 %", ",").signed and worded_comparison("au moins 5 %") == ">="
+    with pytest.raises(UnreadableNumber):
+        parse_printed("(5 %)", ",")
+
+
+def test_a_decrease_written_as_a_label_in_reported_csv_is_compared_as_one(tmp_path):
+    """A French Excel reported.csv printing an effect of -2,5 as « baisse : 2,5 », « moins 2,5 »: each was an
+    « Écart » of 5 (read +2,5); beside an effect of +2,5 it would have been « Conforme »."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.data.params import load_annex_params
+
+    m = Mini.copy_to(tmp_path)
+    m.write("impact/survey", "id,arm,score,age\n1,T,10,30\n2,T,11.5,25\n3,C,12.5,40\n4,C,14,35\n")
+    m.write("reported", "figure_id;metric;key;valeur;libellé;pays\n"
+                        "F1;impact_effect;survey:score;baisse : 2,5;Effet sur le score;Maroc\n"
+                        "F2;impact_effect;survey:score;moins 2,5;Effet sur le score;Maroc\n"
+                        "F3;impact_effect;survey:score;hausse : 2,5;Effet sur le score;Maroc\n")
+    figures = annex_figures(m.load(), load_annex_params("mini", "maroc", m.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {"F1": "match", "F2": "match", "F3": "mismatch"}
+
+
+def test_a_plus_sign_before_a_count_or_an_amount_is_not_read_as_equal(tmp_path):
+    """« +80 000 » beside a budget line of 80 000 (« +3 000 formés »: more than, or an increase?) was read as
+    = 80 000: « Conforme », and « +79 000 » an « Écart » of -1 000. It is now not computable, saying to write the
+    comparison; with the comparison written, or beside an effect (a change), the '+' is read as before."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+
+    m = Mini.copy_to(tmp_path)
+    m.write_param_file("ensemble", "country: all\nname: Ensemble\n")
+    m.write("reported", "figure_id,metric,key,value,comparison,label,source,country\n"
+                        "F1,budget,B3,+80 000,,Budget de B3,p. 3,\n"
+                        "F2,budget,B3,+79 000,,Budget de B3,p. 3,\n"
+                        "F3,activity_status_count,done,+1,,Activités réalisées,p. 4,\n"
+                        "F4,budget,B3,+79 000,>,Budget de B3,p. 3,\n"
+                        "F5,impact_effect,survey:score,+2.5,,Effet,p. 5,\n")
+    figures = annex_figures(m.load(), load_annex_params("mini", "ensemble", m.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {"F1": "not_computable", "F2": "not_computable", "F3": "not_computable",
+                                           "F4": "match", "F5": "match"}
+    shown = published_check(figures, m.load().tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
+    assert shown["F1"].startswith("un « + » devant un effectif ou un montant peut signifier « plus de »")
+
+
+def test_a_percentage_printed_without_its_sign_beside_a_fraction_of_1_says_so(tmp_path):
+    """« 50 » (a report's table of effects « en points de % ») beside an effect on a yes/no outcome of 0.5 was an
+    « écart de 49,5 » only, where « 50 % » was a match. It stays a mismatch (50 may be a count, or wrong), and the
+    annex says that as a percentage it would match and what to write."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+
+    m = Mini.copy_to(tmp_path)
+    m.write("impact/survey", "id,arm,score,age\n1,T,1,30\n2,T,1,25\n3,C,0,40\n4,C,1,35\n")
+    m.write("reported", "figure_id;metric;key;valeur;libellé;pays\n"
+                        "F1;impact_effect;survey:score;50;Effet sur l'emploi (points de %);Maroc\n"
+                        "F2;impact_effect;survey:score;50 %;Effet sur l'emploi;Maroc\n"
+                        "F3;impact_effect;survey:score;40;Effet sur l'emploi (points de %);Maroc\n")
+    figures = annex_figures(m.load(), load_annex_params("mini", "maroc", m.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {"F1": "mismatch", "F2": "match", "F3": "mismatch"}
+    shown = published_check(figures, m.load().tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
+    assert shown["F1"] == ("écart de 49,5 ; sans « % » : lu comme un pourcentage, il serait conforme ; si le rapport "
+                           "imprime un pourcentage, écrire « 50 % » (ou l'unité « % »)")
+    assert shown["F3"] == "écart de 39,5"
+
+
+def test_an_indicator_figure_its_label_dates_at_another_period_is_not_compared(tmp_path):
+    """« Personnes formées au 30 juin 2021 » keyed 'I1@2020' (the 2020 row of the IPTT) was compared with the 2020
+    achievement: « Conforme » for another period's figure. Now not computable, saying the key of the period that
+    holds the label's date (or that none does); a label dated within the key's period is compared; make check warns."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+    from helpers.pipeline.check import reported_figure_problems
+
+    m = Mini.copy_to(tmp_path)
+    m.write_param_file("ensemble", "country: all\nname: Ensemble\n")
+    m.write("reported", "figure_id,metric,key,value,comparison,label,source,country\n"
+                        "F1,indicator_achievement,I1@2020,50,,Personnes formées (réalisé/cible) au 30 juin 2021,p. 3,\n"
+                        "F2,indicator_achievement,I1@2020,50,,Personnes formées à fin 2020,p. 3,\n"
+                        "F3,indicator_achievement,I2,150,,Taux de chômage au 31/12/2019,p. 4,\n"
+                        "F4,indicator_achievement,I2,150,,Taux de chômage,p. 4,\n")
+    figures = annex_figures(m.load(), load_annex_params("mini", "ensemble", m.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {"F1": "not_computable", "F2": "match", "F3": "not_computable",
+                                           "F4": "match"}
+    shown = published_check(figures, m.load().tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
+    assert shown["F1"] == ("daté du 30 juin 2021 par son libellé, alors que le chiffre recalculé décrit le 31 décembre "
+                           "2020 ; écrire la clé « I1@2021 » pour le comparer à cette période ; si la date du libellé "
+                           "n'est pas celle du chiffre, reformuler le libellé")
+    assert "le tableau des indicateurs n'a pas de période de cet indicateur à cette date" in shown["F3"]
+    told = [p for p in reported_figure_problems("mini", m.data_dir, m.params_dir) if p.rule == "dated_otherwise"]
+    assert [(p.row, p.column, p.severity) for p in told] == [(2, "label", "warning"), (4, "label", "warning")]

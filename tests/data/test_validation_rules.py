@@ -1282,6 +1282,11 @@ CASES = [
          "other_currency", "expenditure.csv", 4, "currency", hint="does not convert",
          what="a `devise` column: USD, $, EUR, dollars in a USD project: the EUR amount would be added to the dollars",
          expect=lambda m, problems: _only_rule_of(problems, "other_currency")),
+    Case("US dollars in a Canadian project", lambda m: (m.set_param("currency", "CAD"), _with_currencies(
+             m, ["$", "CAD", "US$", "$ CA"])),
+         "other_currency", "expenditure.csv", 4, "currency", hint="does not convert",
+         what="a `devise` column $, CAD, US$, « $ CA » in a CAD project: a bare « $ » is the project's dollar, "
+              "« US$ » is not", expect=lambda m, problems: _only_rule_of(problems, "other_currency")),
     Case("amount header in French thousands", lambda m: (_csv_to_xlsx(m, "expenditure", title_rows=2), _header_cell(
              m, "expenditure", "C3", "Montant (en milliers de dollars)")),
          "scaled_amounts", "expenditure.xlsx", 3, "Montant (en milliers de dollars)", cell="Feuil1!C3",
@@ -1897,6 +1902,11 @@ ACCEPTED = [
              what="an XOF project: a `devise` column XOF, « francs CFA », « F.CFA », « F CFA », a header 'Budget "
                   "(francs CFA)': all the project's currency (« francs CFA » and « F.CFA » were refused as another "
                   "currency)",
+             expect=lambda m, data: None),
+    Accepted("Canadian dollars written as a sign", lambda m: (m.set_param("currency", "CAD"), _with_currencies(
+                 m, ["$", "CAD", "$ CA", "dollars"]), m.replace("budget", "line,budget,", "line,Budget ($),")),
+             what="a CAD project: a `devise` column $, CAD, « $ CA », dollars, a header 'Budget ($)': all the "
+                  "project's currency (« $ » and « dollars » were refused as USD, « $ CA » said to be « in USD »)",
              expect=lambda m, data: None),
     Accepted("weights headed with their unit", lambda m: m.replace("activities", ",progress,weight,",
                                                                    ",progress,Poids (%),"),

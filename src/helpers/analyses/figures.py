@@ -748,7 +748,7 @@ def tables_figures(tables: dict[str, pd.DataFrame], params: Any, studies: dict[s
         # reconcile looks up only the rows a reported figure asks for: those, in the table's order, are enough
         lookup = _finish([part[reconcile.lookup_rows(reported, part)] for part in parts])
         parts.append(reconciliation_figures(reported, lookup, params, known_keys(parts, reported),
-                                            persons_caution(parts), get("participation")))
+                                            persons_caution(parts), get("participation"), get("indicators")))
     return _finish(parts)  # sections in any order: sorted once, here
 
 
@@ -779,16 +779,65 @@ def _label_dates(label: Any) -> list[Any]:
     return days
 
 
-def dated_elsewhere(rec: pd.DataFrame, params: Any) -> pd.Series:
+INDICATOR_METRICS = frozenset({"indicator_achievement", "indicator_achievement_final", "cost_per_unit"})
+
+
+def _indicator_periods(indicators: pd.DataFrame | None) -> dict[str, tuple[Any, str, dict[str, str]]]:
+    """{folded figures key: (its period's span, its period, {another period of the same indicator (country, sex):
+    its key})} of an indicators table (indicators.key_of_indicator)."""
+
+    if not _present(indicators) or not {"indicator_id", "period"} <= set(indicators.columns):
+        return {}
+    table = indicators.copy()
+    for column in ("sex", "country"):
+        if column not in table:
+            table[column] = None
+    keys = key_of_indicator(table)
+    spans = [numbers.period_span(p) for p in table["period"]]
+    same = list(zip(table["indicator_id"].astype(str), table["country"].astype(str), table["sex"].astype(str)))
+    others: dict[tuple, dict[str, str]] = {}
+    for group, key, span in zip(same, keys, spans):
+        if span is not None:
+            others.setdefault(group, {})[key] = span
+    return {fold(key): (span, str(period), others.get(group, {}))
+            for key, span, period, group in zip(keys, spans, table["period"], same) if span is not None}
+
+
+def _indicator_dated(key: Any, days: list[Any], periods: dict) -> str | None:
+    """Why an indicator figure whose label dates it outside its key's period (« 45 % au 30 juin 2021 » keyed
+    'I1@2020') is not comparable; None when a day of the label is in the period (or the period is not a date)."""
+    found = periods.get(fold(str(key)))
+    if found is None:
+        return None
+    (first, last), period, others = found
+    if any(first <= day <= last for day in days):
+        return None
+    day = days[0]
+    there = [k for k, (a, b) in others.items() if a <= day <= b]
+    how = (f"write the key '{there[0]}' to compare it with that period" if there else
+           "the indicators table has no period of this indicator at that date")
+    return (f"dated {day.isoformat()} by its label, the figure computed describes {last.isoformat()} (period "
+            f"'{period}'): {how} (a label whose date is not the figure's: reword it)")
+
+
+def dated_elsewhere(rec: pd.DataFrame, params: Any, indicators: pd.DataFrame | None = None) -> pd.Series:
     """Per reconciled figure, why it is not comparable when its label dates it on another day than the figure the
-    workbook computed describes (the reporting date, or a budget key's '@date'); None otherwise. (« Dépenses au 30
-    juin 2020 : 1,2 million » was compared with the spending at 31/12/2020.)"""
+    workbook computed describes (the reporting date, or a budget key's '@date'; an indicator's period, from
+    ``indicators``); None otherwise. (« Dépenses au 30 juin 2020 : 1,2 million » was compared with the spending at
+    31/12/2020; « 80 % au 30 juin 2021 » with the indicator's 2020 value.)"""
     out = pd.Series(None, index=rec.index, dtype="object")
     reporting = getattr(params, "reporting_date", None)
-    if reporting is None or "label" not in rec:
+    if "label" not in rec:
         return out
+    periods = _indicator_periods(indicators) if rec["metric"].astype(str).str.strip().isin(
+        INDICATOR_METRICS).any() else {}
     for i, metric, key, label, status in zip(rec.index, rec["metric"], rec["key"], rec["label"], rec["status"]):
         metric = str(metric).strip()
+        if metric in INDICATOR_METRICS and status != reconcile.NOT_COMPUTABLE and (days := _label_dates(label)):
+            out[i] = _indicator_dated(key, days, periods)
+            continue
+        if reporting is None:
+            continue
         if metric not in AT_REPORTING_DATE or status == reconcile.NOT_COMPUTABLE:
             continue
         days = _label_dates(label)
@@ -866,7 +915,8 @@ def known_keys(parts: list[pd.DataFrame], reported: pd.DataFrame) -> dict[str, l
 
 def reconciliation_figures(reported: pd.DataFrame, figures: pd.DataFrame, params: Any,
                            keys: dict[str, list[str]] | None = None, persons: str | None = None,
-                           participation: pd.DataFrame | None = None) -> pd.DataFrame:
+                           participation: pd.DataFrame | None = None,
+                           indicators: pd.DataFrame | None = None) -> pd.DataFrame:
     """reported_figure rows: each printed figure compared with the computed one (see reconcile.reconcile);
     ``keys`` (see ``known_keys``): a figure that matches nothing gets the closest keys of its metric; ``persons``
     (see ``persons_caution``): said beside a women's share of all the participations."""
@@ -876,7 +926,7 @@ def reconciliation_figures(reported: pd.DataFrame, figures: pd.DataFrame, params
     rec = reconcile.reconcile(reported, figures, decimal_mark=mark, known_keys=keys, metrics=METRICS)
     if rec.empty:
         return _finish([])
-    dated = dated_elsewhere(rec, params)   # « 45 % au 30 juin 2020 » beside the figure at 31/12/2020
+    dated = dated_elsewhere(rec, params, indicators)   # « 45 % au 30 juin 2020 » beside the figure at 31/12/2020
     if dated.any():
         rec.loc[dated.notna(), ["status", "note"]] = [reconcile.NOT_COMPUTABLE, ""]
         rec["note"] = rec["note"].where(dated.isna(), dated)

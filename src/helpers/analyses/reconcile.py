@@ -49,7 +49,8 @@ The number of decimals printed is the number of digits after the decimal mark ("
 7. The sign: any dash glued to the number is a minus ("-", "\u2212", Word's en dash "–0,27", an em dash, a
    non-breaking hyphen: they were dropped, "–0,27" beside +0.27 was a match); words of a change before or after it
    give it ("baisse de 27 points", "diminution de 0,18", "27 points de moins" are negative; "hausse de",
-   "augmentation de", "24 % de plus" positive; a sign the words contradict is refused). A worded bound on a decrease
+   "augmentation de", "24 % de plus" positive; a sign the words contradict is refused; a word as a label, « baisse : 5 % »,
+   and « moins 5 % » give it when none is written). A worded bound on a decrease
    is on its size: "baisse de plus de 20 %" is "< -20". A dash between words and the number ("Taux – 53 %") and a
    sign glued to text ("+/-3") are refused.
 
@@ -149,7 +150,7 @@ def worded_comparison(printed: Any, comparison: str = "=") -> str:
         return comparison
     op = found.pop()
     # « baisse de plus de 20 % » is read as -20, and the change is below it: the bound on its size turns round
-    if _CHANGE_BEFORE["-"].search(before) or _CHANGE_AFTER["-"].search(after):
+    if _CHANGE_BEFORE["-"].search(before) or _CHANGE_AFTER["-"].search(after) or _CHANGE_LABEL["-"].search(before):
         op = _TURNED.get(op, op)
     return op
 
@@ -190,6 +191,11 @@ _UP = ("hausse|augmentation|progression|croissance|accroissement|a augmente|augm
 _BOUND_WORDS = "|".join(_BEFORE.values())
 _CHANGE_BEFORE = {sign: re.compile(rf"(?:^|[\s(:,;])(?:{words})(?:\s+(?:de|of|by|in)|\s*d['’])?"
                                    rf"(?:\s*(?:{_BOUND_WORDS}))?\s*$") for sign, words in (("-", _DOWN), ("+", _UP))}
+# the word as a label before its figure (« baisse : 5 % », « recul : 5 % ») and « moins 5 % » (minus, not « moins de »,
+# « au moins »): they were read as +5. The words give the sign only when none is written (« Croissance : -3 % »).
+_CHANGE_LABEL = {sign: re.compile(rf"(?:^|[\s(:,;])(?:{words})\s*:(?:\s*(?:{_BOUND_WORDS}))?\s*$") for sign, words in
+                 (("-", _DOWN), ("+", _UP))}
+_CHANGE_LABEL["-"] = re.compile(rf"{_CHANGE_LABEL['-'].pattern}|(?:^|[\s(:,;])(?<!au )(?<!du )(?:moins|minus)\s*$")
 _CHANGE_UNIT = r"(?:%|pourcents?|percent|p\.?\s?p\.?|pts?\.?|points?(?:\s+de\s+pourcentage)?|percentage\s+points?)?"
 _CHANGE_AFTER = {sign: re.compile(rf"^\s*{_CHANGE_UNIT}\s*(?:{words})(?:$|[\s.,;)])") for sign, words in (
     # (« a 5% decline », « 5 % de baisse » were read as +5: « Conforme » beside an increase of 5)
@@ -224,6 +230,10 @@ def _direction(sign: str, before: str, after: str, original: str) -> str:
         {s for s, words in _CHANGE_AFTER.items() if words.search(after)}
     if len(said) > 1 or (said and sign and said != {sign}):
         raise UnreadableNumber(f"'{original}': its sign and the words around it say opposite directions")
+    if not sign and not said:
+        said = {s for s, words in _CHANGE_LABEL.items() if words.search(before)}
+        if len(said) > 1:
+            raise UnreadableNumber(f"'{original}': the words before it say opposite directions")
     return sign or (said.pop() if said else "")
 
 
@@ -462,6 +472,12 @@ _POINTS = re.compile(r"\bp\.? ?p\b\.?|\bpoints?\b|\bpts?\b\.?|\bpercentage point
 SHARES = frozenset({"women_share", "physical_execution_rate", "physical_progress_rate", "financial_execution_rate",
                     "spending_share", "staff_cost_share", "indicator_achievement", "indicator_achievement_final",
                     "survey_share"})
+# « +3 000 » beside a count or an amount (« +3 000 personnes formées »): « more than 3 000 », or an increase of 3 000?
+# It was read as = 3 000, a mismatch beside 3 100 (or a match beside a level of 3 000 where an increase was meant)
+_PLUS = re.compile(r"(?:^|\s)\+\s?\d")
+LEVELS = frozenset({"budget", "spent", "cost_per_unit", "cost_per_participant", "cost_per_woman"})
+PLUS_NOTE = ("a '+' before a count or an amount may mean 'more than' or an increase: write the comparison (> or >=) "
+             "in the comparison column, or the value without the '+'")
 PERCENT_NOTE = "a percentage of a fraction of 1"   # in the note of 27 % printed for 0.27 (see _as_percentage)
 
 
@@ -483,6 +499,24 @@ def _as_percentage(printed: str, computed: float, comparison: str, unit: str,
         return mismatch
     text = f"{read:.{decimals + 2}f}"
     return _read_as(text, computed, comparison, mismatch, f"printed {printed} as {PERCENT_NOTE}, read as {text}")
+
+
+NO_PERCENT_NOTE = "printed without '%', read as a percentage it is"   # see _without_percent_sign
+
+
+def _without_percent_sign(printed: str, computed: float, comparison: str, mismatch: Classification,
+                          decimal_mark: str | None) -> Classification:
+    """« 45 » without '%' beside a figure computed as a fraction of 1 (0.45: an effect on a yes/no outcome, a
+    comparison group's share): still a mismatch (45 may be a count, or a mistake), its note saying that as a
+    percentage it would agree and what to write (it was an « écart de 44,55 » only, where « 45 % » was a match)."""
+    if _PERCENT.search(fold(printed)) or mismatch.decimals < 0 or not 1 <= abs(mismatch.printed_value) <= 100:
+        return mismatch
+    again = _as_percentage(f"{printed} %", computed, comparison, "", mismatch, decimal_mark)
+    if again.status not in (MATCH, TRUNCATED):
+        return mismatch
+    return mismatch._replace(note=f"{mismatch.note}; {NO_PERCENT_NOTE} {again.printed_value!r}, a "
+                                  f"{again.status}: if the report prints a percentage, write '{printed} %' (or the "
+                                  "unit '%')")
 
 
 def _with_the_other_mark(printed: str, computed: float, comparison: str, decimal_mark: str | None,
@@ -621,6 +655,9 @@ def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str |
             elsewhere = other_currency(printed, unit)   # « 2,8 M EUR » beside USD figures was a match
             if elsewhere and result.status != NOT_COMPUTABLE:
                 result = result._replace(status=NOT_COMPUTABLE, difference=float("nan"), note=elsewhere)
+            if (unit == "count" or metric in LEVELS) and comparison in ("=", "~") and _PLUS.search(printed) \
+                    and result.status != NOT_COMPUTABLE:
+                result = result._replace(status=NOT_COMPUTABLE, difference=float("nan"), note=PLUS_NOTE)
             if metric in SHARES and result.status != NOT_COMPUTABLE and _POINTS.search(fold(printed)):
                 result = result._replace(status=NOT_COMPUTABLE, difference=float("nan"), note=(
                     f"printed in percentage points, a difference between two percentages; '{metric}' is a share "
@@ -629,6 +666,8 @@ def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str |
                 result = _as_fraction(printed, computed, comparison, result)
             elif unit != "%" and result.status == MISMATCH and _PERCENT.search(fold(printed)):
                 result = _as_percentage(printed, computed, comparison, unit, result, decimal_mark)
+            elif unit not in ("%", "ratio") and result.status == MISMATCH:
+                result = _without_percent_sign(printed, computed, comparison, result, decimal_mark)
             if result.status == MISMATCH:
                 result = _with_the_other_mark(printed, computed, comparison, decimal_mark, result)
         rows.append({

@@ -310,8 +310,9 @@ def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str,
                     decimal_mark: str | None = None) -> pd.DataFrame:
     """``decimal_mark``: the report's (params.report_decimal_mark), which read the printed figures; by default the
     annex language's."""
-    from ..analyses.reconcile import (ALL_PARTICIPANTS_NOTE, COMMITMENT_NOTE, FRACTION_NOTE, MARK_NOTE, PERCENT_NOTE,
-                                      PERSONS_NOTE, UnreadableNumber, is_currency, parse_printed, worded_comparison)
+    from ..analyses.reconcile import (ALL_PARTICIPANTS_NOTE, COMMITMENT_NOTE, FRACTION_NOTE, MARK_NOTE,
+                                      NO_PERCENT_NOTE, PERCENT_NOTE, PERSONS_NOTE, UnreadableNumber, is_currency,
+                                      parse_printed, worded_comparison)
 
     checked = figures[figures["metric"] == "reported_figure"]
     about = reported.drop_duplicates("figure_id").set_index("figure_id")
@@ -380,6 +381,9 @@ def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str,
             explanation = (explanation + say("list_separator", lang) if explanation else "") + say(
                 "published_other_mark", lang, mark=other.group(1),
                 value=fmt.number(float(other.group(2)), int(other.group(3)), lang))
+        if NO_PERCENT_NOTE in str(fig.note):   # « 45 » beside 0.45: an « écart de 44,55 » said nothing of the '%'
+            explanation = (explanation + say("list_separator", lang) if explanation else "") + say(
+                "published_no_percent", lang, printed=fig.reported)
         if COMMITMENT_NOTE in str(fig.note):   # « taux d'engagement » beside the spending
             explanation = (explanation + say("list_separator", lang) if explanation else "") + say(
                 "published_commitment", lang)

@@ -265,12 +265,19 @@ _REASONS_FR = [
     (r"printed value unreadable: '[^']*' is a fraction", "chiffre publié illisible : c'est une fraction (écrire le "
      "pourcentage qu'elle représente, 2/3 : 67 %, avec la comparaison ~ si le rapport l'arrondit ainsi)"),
     (r"printed value unreadable", "chiffre publié illisible"),
+    (r"a '\+' before a count or an amount may mean 'more than' or an increase", "un « + » devant un effectif ou un "
+     "montant peut signifier « plus de » ou une hausse : écrire la comparaison (> ou >=) dans la colonne comparaison, "
+     "ou le chiffre sans le « + »"),
     (r"printed in percentage points, a difference between two percentages; '([^']*)' is a share",
      "publié en points de pourcentage, un écart entre deux pourcentages, alors que le chiffre est une part : écrire "
      "la part que donne le rapport, ou l'évolution en regard d'un chiffre qui en est une"),
     (r"dated (\d{4}-\d{2}-\d{2}) by its label, the figure computed describes (\d{4}-\d{2}-\d{2})",
      "daté du {0} par son libellé, alors que le chiffre recalculé décrit le {1}"),
     (r"write the key '([^']*)' to compute it at that date", "écrire la clé « {0} » pour le calculer à cette date"),
+    (r"write the key '([^']*)' to compare it with that period", "écrire la clé « {0} » pour le comparer à cette "
+     "période"),
+    (r"the indicators table has no period of this indicator at that date", "le tableau des indicateurs n'a pas de "
+     "période de cet indicateur à cette date"),
     (r"the workbook computes it at the reporting date only", "le classeur ne le calcule qu'à la date de référence"),
     (r"a label whose date is not the figure's: reword it", "si la date du libellé n'est pas celle du chiffre, "
      "reformuler le libellé"),

@@ -35,7 +35,16 @@ for _country, _code in (("CANADIEN", "CAD"), ("AUSTRALIEN", "AUD"), ("AMERICAIN"
                         ("DES ETATS-UNIS", "USD"), ("NEO-ZELANDAIS", "NZD")):
     _plural = _country if _country in ("US", "DES ETATS-UNIS", "NEO-ZELANDAIS") else _country + "S"
     WORDS.update({f"DOLLAR {_country}": _code, f"DOLLARS {_plural}": _code, f"DOLLARS {_country}": _code})
-_NAMES = {**SIGNS, **ABBREVIATIONS, **WORDS}
+# a dollar sign with its country, as a cell writes it (« $ CA », « CA$ », « C$ », « A$ »): it was USD, « $ CA » refused
+# in a CAD project as « in USD »
+DOLLAR_SIGNS = {written: code for country, code in (("CA", "CAD"), ("CAN", "CAD"), ("C", "CAD"), ("AU", "AUD"),
+                                                    ("AUD", "AUD"), ("A", "AUD"), ("NZ", "NZD"), ("HK", "HKD"),
+                                                    ("SG", "SGD"), ("US", "USD"))
+                for written in (f"{country}$", f"$ {country}", f"${country}", f"{country} $")}
+DOLLARS = frozenset("USD CAD AUD NZD HKD SGD".split())
+_NAMES = {**SIGNS, **DOLLAR_SIGNS, **ABBREVIATIONS, **WORDS}
+# a dollar without its country (« $ », « dollars »): the project's own dollar when its currency is one (CAD, AUD...)
+_BARE_DOLLAR = re.compile(r"\$|dollars?")
 
 # a currency named inside a text (« 2,8 M EUR », « 2 777 778 € », « $1.4m », « Budget (dollars US) »): a sign, a code
 # or abbreviation in capitals (it may follow a scale letter: « MEUR », « k$ », « MDH », « 1,4mDZD »), or a word (on the folded text)
@@ -83,6 +92,9 @@ def is_known(code: str) -> bool:
 def same_currency(named: str, currency: str) -> bool:
     """Whether a currency as written (a code, a sign, a word) is the project's ``currency``: « dinars » is a
     Tunisian, Libyan or Algerian project's own currency, another currency in a USD one. MRO (the ouguiya before
-    2018) is not MRU: 10 MRO are 1 MRU."""
+    2018) is not MRU: 10 MRO are 1 MRU. A bare « $ » or « dollars » is a dollar project's own (CAD, AUD...), USD in
+    any other."""
     code, own = currency_code(named), currency_code(currency)
-    return code == own or (code == DINAR and own in DINARS) or (code == FRANC and own in FRANCS)
+    # a bare « $ » in a CAD project's table is its dollars (it was refused as USD)
+    bare_dollar = code == "USD" and own in DOLLARS and bool(_BARE_DOLLAR.fullmatch(fold(str(named)).strip()))
+    return code == own or (code == DINAR and own in DINARS) or (code == FRANC and own in FRANCS) or bare_dollar

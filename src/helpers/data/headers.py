@@ -101,6 +101,8 @@ def _unit(note: str, currency: str) -> tuple[str, str] | None:
     if _SCALED.search(text):
         return "scaled", note
     code = currency_code(text)
+    if same_currency(text, currency):   # (« Budget ($) » in a CAD project: its dollars, not USD)
+        return "currency", currency_code(currency)
     if is_known(code) or same_currency(code, currency):
         return "currency", code
     return None

@@ -129,7 +129,7 @@ def reported_figure_problems(project: str, data_dir: Path, params_dir: Path,
 def _dated_otherwise(raw, rows: dict, data: ProjectData, params) -> list[Problem]:
     """A published figure whose label dates it on another day than the figure its annex computes (« dépenses au
     31/12/2019 » keyed 'total' in an annex at 31/12/2020): the annex says « not computable »; said here first."""
-    from ..analyses.figures import dated_elsewhere, reported_for_annex
+    from ..analyses.figures import INDICATOR_METRICS, dated_elsewhere, reported_for_annex
     from ..analyses.reconcile import default_key
 
     mine = reported_for_annex(data.tables.get("reported"), params)
@@ -137,7 +137,11 @@ def _dated_otherwise(raw, rows: dict, data: ProjectData, params) -> list[Problem
         return []
     asked = pd.DataFrame({"metric": mine["metric"].astype(str).str.strip(), "label": mine["label"], "status": "",
                           "key": [default_key(str(m).strip(), k) for m, k in zip(mine["metric"], mine["key"])]})
-    why = dated_elsewhere(asked, params)
+    from ..data.model import scope
+
+    indicators = scope(data, params.country).tables.get("indicators") if mine["metric"].astype(str).str.strip().isin(
+        INDICATOR_METRICS).any() else None   # an indicator figure dated at another period than its key's
+    why = dated_elsewhere(asked, params, indicators)
     return [raw.problem("dated_otherwise", f"figure '{fid}': {reason}",
                         "The annex will say 'not computable'. Write the key at the label's date (a budget figure), or "
                         "reword a label whose date is not the figure's.", index=rows.get(str(fid).strip()),

@@ -67,6 +67,7 @@ WORDS = {
     "published_of_participations": "share of the participations, a person at several events counted at each; of the {persons} distinct persons: {value} (key 'persons')",
     "published_sex_unknown": "share of the participants whose sex is recorded ({unknown} of unknown sex left out); over all the participants, those of unknown sex included: {value}",
     "published_commitment": "the label speaks of commitments: the spending recomputed is what was paid out (expenditure), not what was committed",
+    "published_no_percent": "without '%': read as a percentage, it would match; if the report prints a percentage, write '{printed} %' (or the unit '%')",
     "published_other_mark": "read with '{mark}' as the decimal mark, it would match ({value}): are the report's figures written with project.yaml's decimal mark (report_decimal_mark)?",
     "published_within": "approximate figure: off by {difference}, within the tolerance of ± {tolerance}",
     "published_beyond": "approximate figure: off by {difference}, beyond the tolerance of ± {tolerance}",
