@@ -1103,10 +1103,10 @@ def _shares(activity: Activity, problems: list[Problem]) -> list[tuple[str, floa
 
 
 def _texts(column: str, params: ProjectParams, text: Any) -> dict[str, str]:
-    """A column the reader writes in the annex language: ``text(language)`` in the project's, and in each language
-    (in_annex_language)."""
-    both = {f"iati_{column}_{lang}": text(lang) for lang in LANGUAGES}
-    return {column: both[f"iati_{column}_{params.language}"], **both}
+    """A column the reader writes in the annex language: ``text(language)`` in the project's, and apart in each other
+    language (in_annex_language; an annex in the project's language has nothing to swap)."""
+    others = {f"iati_{column}_{lang}": text(lang) for lang in LANGUAGES if lang != params.language}
+    return {column: text(params.language), **others}   # (the project's own language is the column itself)
 
 
 def in_annex_language(tables: dict[str, pd.DataFrame], language: str) -> dict[str, pd.DataFrame]:
@@ -1123,7 +1123,6 @@ def in_annex_language(tables: dict[str, pd.DataFrame], language: str) -> dict[st
 
 
 @lru_cache(maxsize=65536)
-@lru_cache(maxsize=65536)
 def _estimated(label: str, share: float, language: str) -> str:
     """A label whose amounts are split by country: true both of a country's part and of the line as a whole (the
     project-wide annex shows the line's first label)."""
@@ -1136,7 +1135,8 @@ def _estimated(label: str, share: float, language: str) -> str:
 def _frame(name: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
     dtypes = {"str": "str", "float": "float64", "date": "datetime64[ns]", "bool": "bool"}
     columns = {**COLUMNS[name], "iati_file": "str", "iati_element": "str",
-               **{f"iati_{c}_{lang}": "str" for c in TRANSLATED[name] for lang in LANGUAGES}}
+               **{f"iati_{c}_{lang}": "str" for c in TRANSLATED[name] for lang in LANGUAGES
+                  if rows and f"iati_{c}_{lang}" in rows[0]}}   # (_texts: the other languages only)
     data = {c: _column(list(map(dict.get, rows, repeat(c, len(rows)))), dtypes[t]) for c, t in columns.items()}
     return pd.DataFrame(data)
 
@@ -1445,11 +1445,12 @@ def _expenditure(activities: list[Activity], amounts: dict[int, float], counted:
                                         f"this {kind} of {money.end.isoformat()} is {outside}", "Fine for a late "
                                         "payment or an advance; check it otherwise (it is counted).",
                                         element=money.path, value=_show(money.amount), severity="warning"))
+            written = _written_narratives(money.description) if money.description else None
+            labels = _texts("period_label", params, lambda lang: _period_label(kind, money, lang, activity.lang,
+                                                                               written))   # (once per transaction)
             for country, share in split:
                 rows.append({"line": activity.identifier, "period_end": money.end,
-                             "amount": amounts[id(money)] * share, "country": country,
-                             **_texts("period_label", params,
-                                      lambda lang: _period_label(kind, money, lang, activity.lang)),
+                             "amount": amounts[id(money)] * share, "country": country, **labels,
                              "iati_file": activity.file, "iati_element": money.path})
     rows += _covered_to_date(rows, activities, params)
     return _frame("expenditure", rows)
@@ -1498,10 +1499,10 @@ def _written_narratives(written: list[tuple[str, str | None]]) -> dict[str, str]
     return out
 
 
-def _period_label(kind: str, money: Money, language: str, default: str) -> str:
-    """« expenditure 2009-03-31 (Aggregated spend data…) »: the transaction's description, at most 60 characters."""
+def _period_label(kind: str, money: Money, language: str, default: str, texts: Any = None) -> str:
+    """« expenditure 2009-03-31 (Aggregated spend data…) »: the transaction's description (``texts``, its
+    narratives as written), at most 60 characters."""
     label = f"{kind} {money.end.isoformat() if money.end else '?'}"
-    texts = _written_narratives(money.description) if money.description else None
     text = in_language(texts, language, default) if texts else None
     if text:
         label += f" ({text if len(text) <= SHOWN else text[:SHOWN - 1].rstrip() + '…'})"

@@ -1311,8 +1311,10 @@ def _unknown_financing_lines(frame: pd.DataFrame, raw: RawTable, budget: pd.Data
     filled = cells.notna().to_numpy(bool)   # an empty cell names no line
     # a line whose code holds a separator (';', ',', '+': « R1+R2 », « =1+1 ») cannot be named: the cell is split
     split = sorted((line for line in known if re.search(r"[;,+]", line)), key=len, reverse=True)
-    for index, cell in zip(frame.index[filled], cells[filled].tolist()):  # (a list: one call, not one per cell)
-        if str(cell) not in known and _says_none(cell):   # « - », « n/a », « Aucune »: was « line '-' not in the budget »
+    listed = cells[filled].tolist()   # (a list: one call, not one per cell)
+    says_none = {cell for cell in set(listed) if str(cell) not in known and _says_none(cell)}   # each distinct once
+    for index, cell in zip(frame.index[filled], listed):
+        if cell in says_none:   # « - », « n/a », « Aucune »: was « line '-' not in the budget »
             problems.append(raw.problem(
                 "unknown_financing_line", f"this cell says « no line » ('{str(cell).strip()}'): it is read as the "
                 "name of a budget line, which the budget table does not have",
@@ -1614,8 +1616,9 @@ def load_study(spec_path: Path, params: ProjectParams) -> tuple[Study | None, li
         problems += column_problems
     if "country" in frame.columns:   # read as the monitoring tables read it: « N/D » is no country to show apart,
         problems += _country_not_known(frame["country"], raw)   # « Multi–pays » the project as a whole (an empty cell)
-        frame["country"] = frame["country"].mask(frame["country"].map(
-            lambda c: isinstance(c, str) and is_project_wide(c)))
+        wide = [c for c in frame["country"].unique() if isinstance(c, str) and is_project_wide(c)]   # each once:
+        if wide:                                                        # a study of 2 million rows has few countries
+            frame["country"] = frame["country"].mask(frame["country"].isin(wide))
     if not missing:
         problems += _study_groups(spec, frame, raw, spec_path)
         problems += _repeated_units(spec, frame, raw)
