@@ -436,6 +436,12 @@ def _without_totals_rows(problems: list[Problem], totals_rows: list[Problem], ce
     return [p for p in problems if id(p) not in dropped]
 
 
+def _rows_of_the_table(rows: list[int]) -> str:
+    """'row 7 of the table is' or '12 rows of the table (7, 8, ... and 2 more) are'."""
+    listed = ", ".join(map(str, rows[:10])) + (f" and {len(rows) - 10} more" if len(rows) > 10 else "")
+    return f"row {listed} of the table is" if len(rows) == 1 else f"{len(rows)} rows of the table ({listed}) are"
+
+
 def _sheet_layout_problems(table: Table, raw: RawTable) -> list[Problem]:
     """What Excel shows but the cells do not hold (readers.RawTable.merged, .hidden).
 
@@ -461,18 +467,14 @@ def _sheet_layout_problems(table: Table, raw: RawTable) -> list[Problem]:
                 "sheet shows it", "If a row should not have this value, unmerge the cells and fill each row.",
                 index=merged.first, column=name, value=value, severity="warning"))
     if raw.hidden:
-        n = len(raw.hidden)
-        listed = ", ".join(map(str, raw.hidden[:10])) + (f" and {n - 10} more" if n > 10 else "")
         problems.append(raw.problem(
-            "hidden_rows", (f"row {listed} of the table is" if n == 1 else f"{n} rows of the table ({listed}) are")
+            "hidden_rows", _rows_of_the_table(raw.hidden)
             + f" hidden or filtered out in the sheet '{raw.sheet}', and read like the others",
             "Delete the rows that are not part of the table (a hidden total, an old line); unhide the others to "
             "check them.", index=raw.hidden[0], severity="warning"))
     if raw.struck:   # a line crossed out (« barrée ») as a finance table marks a line dropped: still counted
-        n = len(raw.struck)
-        listed = ", ".join(map(str, raw.struck[:10])) + (f" and {n - 10} more" if n > 10 else "")
         problems.append(raw.problem(
-            "struck_rows", (f"row {listed} of the table is" if n == 1 else f"{n} rows of the table ({listed}) are")
+            "struck_rows", _rows_of_the_table(raw.struck)
             + f" struck through in the sheet '{raw.sheet}', and read like the others: its figures count",
             "Delete the rows that are crossed out because they no longer apply (a dropped line, an old figure); "
             "remove the strikethrough from those that do.", index=raw.struck[0], severity="warning"))
