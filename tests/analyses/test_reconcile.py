@@ -850,3 +850,24 @@ def test_an_indicator_figure_its_label_dates_at_another_period_is_not_compared(t
     assert "le tableau des indicateurs n'a pas de période de cet indicateur à cette date" in shown["F3"]
     told = [p for p in reported_figure_problems("mini", m.data_dir, m.params_dir) if p.rule == "dated_otherwise"]
     assert [(p.row, p.column, p.severity) for p in told] == [(2, "label", "warning"), (4, "label", "warning")]
+
+
+def test_a_change_printed_beside_a_level_is_not_compared():
+    """« hausse de 3 000 », « 3 000 de plus » beside 3 000 persons were « Conforme » (a change compared with a level,
+    equal by chance); « baisse : 45 % » beside a women's share. Not computable, saying so in the annex language; an
+    effect (a change) is still compared, and a level printed as such or with a bound too."""
+    from helpers.annex.fmt import reason
+
+    figures = pd.DataFrame({"metric": ["persons", "women_share", "budget", "impact_effect"],
+                            "key": ["all", "all", "total", "s:x"], "value": [3000.0, 45.0, 3000.0, 5.0],
+                            "unit": ["count", "%", "USD", ""], "n": [10, 10, 3, 100], "note": [""] * 4})
+    printed = [("persons", "all", "hausse de 3 000"), ("persons", "all", "3 000 de plus"),
+               ("women_share", "all", "baisse : 45 %"), ("budget", "total", "en hausse de 3 000 USD"),
+               ("persons", "all", "plus de 2 000"), ("impact_effect", "s:x", "hausse de 5"),
+               ("persons", "all", "3 000"), ("women_share", "all", "45 %")]
+    reported = pd.DataFrame({"figure_id": [f"F{i}" for i in range(len(printed))],
+                             "metric": [m for m, _, _ in printed], "key": [k for _, k, _ in printed],
+                             "value": [v for _, _, v in printed], "comparison": None, "label": "a", "source": "s"})
+    out = reconcile(reported, figures, decimal_mark=",")
+    assert out["status"].tolist() == ["not_computable"] * 4 + ["match"] * 4
+    assert reason("persons [all]: " + out.loc[0, "note"], "fr").startswith("publié comme une évolution")

@@ -478,6 +478,21 @@ _PLUS = re.compile(r"(?:^|\s)\+\s?\d")
 LEVELS = frozenset({"budget", "spent", "cost_per_unit", "cost_per_participant", "cost_per_woman"})
 PLUS_NOTE = ("a '+' before a count or an amount may mean 'more than' or an increase: write the comparison (> or >=) "
              "in the comparison column, or the value without the '+'")
+# « hausse de 3 000 », « 3 000 de plus », « baisse : 5 % » beside a level (a count, an amount, a share): a change
+# compared with a level, « Conforme » when the change happened to equal it. A sign alone is left as read (PLUS_NOTE).
+CHANGE_NOTE = ("printed as a change (words of a rise or a fall around the number), and the figure is a level: write the "
+               "level the report gives, or compare the change with a figure that is one")
+_LEAD_SIGN = re.compile(r"^\s*[+\-\u2212\u2013\u2014]")
+
+
+def said_as_change(printed: str, decimal_mark: str | None = None) -> bool:
+    """Whether words around the number say it is a change (not only a sign written before it)."""
+    try:
+        return parse_printed(printed, decimal_mark).signed and not _LEAD_SIGN.match(printed)
+    except (UnreadableNumber, ValueError):
+        return False
+
+
 PERCENT_NOTE = "a percentage of a fraction of 1"   # in the note of 27 % printed for 0.27 (see _as_percentage)
 
 
@@ -658,6 +673,9 @@ def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str |
             if (unit == "count" or metric in LEVELS) and comparison in ("=", "~") and _PLUS.search(printed) \
                     and result.status != NOT_COMPUTABLE:
                 result = result._replace(status=NOT_COMPUTABLE, difference=float("nan"), note=PLUS_NOTE)
+            if (unit == "count" or metric in LEVELS or metric in SHARES) and result.status != NOT_COMPUTABLE \
+                    and said_as_change(printed, decimal_mark):
+                result = result._replace(status=NOT_COMPUTABLE, difference=float("nan"), note=CHANGE_NOTE)
             if metric in SHARES and result.status != NOT_COMPUTABLE and _POINTS.search(fold(printed)):
                 result = result._replace(status=NOT_COMPUTABLE, difference=float("nan"), note=(
                     f"printed in percentage points, a difference between two percentages; '{metric}' is a share "

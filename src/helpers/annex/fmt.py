@@ -268,6 +268,10 @@ _REASONS_FR = [
     (r"a '\+' before a count or an amount may mean 'more than' or an increase", "un « + » devant un effectif ou un "
      "montant peut signifier « plus de » ou une hausse : écrire la comparaison (> ou >=) dans la colonne comparaison, "
      "ou le chiffre sans le « + »"),
+    (r"printed as a change \(words of a rise or a fall around the number\), and the figure is a level",
+     "publié comme une évolution (des mots de hausse ou de baisse entourent le chiffre), alors que le chiffre "
+     "recalculé est un niveau : écrire le niveau que donne le rapport, ou comparer l'évolution à un chiffre qui en est "
+     "une"),
     (r"printed in percentage points, a difference between two percentages; '([^']*)' is a share",
      "publié en points de pourcentage, un écart entre deux pourcentages, alors que le chiffre est une part : écrire "
      "la part que donne le rapport, ou l'évolution en regard d'un chiffre qui en est une"),
