@@ -57,7 +57,10 @@ def test_a_csv_export_with_only_the_option_columns_gives_the_same_shares(tmp_pat
         "title: copie\ndesign: {weights: poids, strata: identification/pays, clusters: identification/centre}\n"
         "estimates:\n  - {share: competences}\n  - {share: emploi/emploi_actuel, value: oui, by: wg_disability}\n")
     surveys, problems, _ = load_surveys(tmp_path)
-    assert problems == []
+    # without the form, those who chose no skill (0 everywhere; every trainee was asked) are told: the export alone
+    # cannot tell them from the skip logic's blanks filled with 0
+    assert [(p.rule, p.column) for p in problems] == [("survey_multiple_all_zero", "competences/langue")]
+    assert "If they were asked and chose none, nothing needs doing." in problems[0].hint
     mine = est.estimates(surveys["csv_copy"]).set_index("key")
     theirs = est.estimates(sample).set_index("key")
     for option in ("langue", "numerique", "securite", "metier", "droits"):
@@ -560,7 +563,7 @@ def test_a_listed_option_nobody_chose_is_a_zero_share(tmp_path):
     none = submissions.assign(**{"competences/droits": 0, "competences": submissions["competences"].map(
         lambda a: " ".join(w for w in a.split() if w != "droits") or None if isinstance(a, str) else a)})
     survey, problems = _csv_survey(tmp_path, none, SPEC_CSV + "  - {share: competences, value: droits}\n")
-    assert problems == []
+    assert [p.rule for p in problems] == ["survey_multiple_all_zero"]   # no form: those who chose none are told
     row = est.estimate(survey, "share", "competences", "droits")
     assert row["estimate"] == 0 and row["n"] == 180
 
@@ -863,8 +866,19 @@ def test_select_multiple_option_columns_filled_with_0_for_those_not_asked_are_to
         assert [(p.rule, p.severity, p.row, p.column, p.value) for p in problems] == [
             ("survey_multiple_zero_answer", "warning", 2, "formation/competences", "0")]
         assert problems[0].message.startswith("8 answers are '0' to 'formation/competences', with 0 in every option")
-    else:   # without the form, an empty text with every option 0 is one who chose none (as the fixture's 32 asked)
-        assert problems == []
+    else:   # without the form: 13 with 0 in every option (8 not asked, 5 who chose none) and none with the options
+        # empty, the export's sign of « not asked »; the 8 all answered 'non' to formation/suivie, the 5 'oui': the
+        # 8 are read as not asked, with a warning (each share was among 40 for the 32 asked, without a word)
+        assert [(p.rule, p.severity, p.row, p.column, p.value) for p in problems] == [
+            ("survey_multiple_all_zero", "warning", 2, "formation/competences/langue", "0")]
+        assert problems[0].message.startswith("the 8 respondents who answered 'non' to 'formation/suivie' all have "
+                                              "0 in every option column")
+        assert "read as not asked" in problems[0].message and "('langue': 11 of 32, not 11 of 40)" in \
+            problems[0].message
+        shares = est.estimates(load_surveys(folder)[0]["s"]).set_index("value")
+        for option, (value, se, *_) in KOBO_OPTIONS_R.items():   # R's shares among the 32 asked
+            assert shares.loc[option, "n"] == 32
+            assert (shares.loc[option, "estimate"], shares.loc[option, "se"]) == pytest.approx((value, se), rel=1e-6)
     with pd.ExcelWriter(folder / "s.form.xlsx") as form:
         pd.DataFrame([{"type": "begin_group", "name": "formation", "label::Français (fr)": "Formation"},
                       {"type": "select_one oui_non", "name": "suivie", "label::Français (fr)": "Suivie"},

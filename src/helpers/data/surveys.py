@@ -1072,6 +1072,42 @@ def _find_multiple(survey: Survey, raw: RawTable) -> list[Problem]:
                 "of the respondents not asked empty (text and option columns), as KoboToolbox / ODK export them; "
                 "give the form ('form:' in the YAML) to have them told from its relevant.", index=first,
                 column=column, value="0", severity="warning"))
+    for column in sorted(counted & set(survey.multiple) - set(survey.labels)):   # 0 everywhere, the form not given
+        # an export tells « not asked » by empty option cells: with none empty, those with 0 in every option may be
+        # the skip logic's blanks filled with 0 (Excel's « blanks -> 0 »), counted as asked and choosing none
+        chosen = survey.options_written(column)
+        if chosen.empty or chosen.isna().all(axis=1).any() or \
+                (column in survey.data and survey.data[column].map(_as_text).eq("0").any()):   # told above
+            continue
+        none = chosen.eq(0).all(axis=1)
+        if column in survey.data:
+            none &= survey.data[column].isna()
+        if not none.any():
+            continue
+        first, n, shown = chosen.columns[0], len(chosen), chosen.iloc[:, 0].eq(1).sum()
+        sign = _skip_sign(survey, column, none)
+        if sign is None:
+            problems.append(raw.problem(
+                "survey_multiple_all_zero", f"{int(none.sum())} of {n} respondents have 0 in every option column of "
+                f"'{column}' and no answer, and no respondent has its options empty (not asked): they are counted as "
+                f"asked and choosing no option, in the denominator of each share ('{first}': {shown} of {n}, "
+                f"{shown} of {int((~none).sum())} without them). If the skip logic did not ask them, their cells "
+                "were filled with 0", "Leave the option cells of the respondents not asked empty, as KoboToolbox / "
+                "ODK export them, or give the form ('form:' in the YAML) to have them told from its relevant. If "
+                "they were asked and chose none, nothing needs doing.", index=survey.data.index[none.to_numpy()][0],
+                column=f"{column}/{first}", value="0", severity="warning"))
+            continue
+        control, value, skipped = sign   # every respondent answering so has 0 everywhere: not asked, as R's NA
+        survey.data.loc[skipped, [f"{column}/{o}" for o in chosen.columns]] = np.nan
+        problems.append(raw.problem(
+            "survey_multiple_all_zero", f"the {int(skipped.sum())} respondents who answered '{value}' to '{control}' "
+            f"all have 0 in every option column of '{column}' and no answer, and no respondent has its options empty "
+            "(not asked): the skip logic's blanks filled with 0. They are read as not asked, and left out of its "
+            f"shares ('{first}': {shown} of {int((~skipped).sum())}, not {shown} of {n})", "If they were asked, "
+            "give the form ('form:' in the YAML), which reads them as the form says; otherwise leave the option "
+            "cells of the respondents not asked empty, as KoboToolbox / ODK export them.",
+            index=survey.data.index[skipped.to_numpy()][0], column=f"{column}/{first}", value="0",
+            severity="warning"))
     for column in sorted(counted & set(survey.multiple)):   # the text only: who chose nothing left no trace
         if column not in survey.data or any(c.startswith(column + "/") for c in columns):
             continue
@@ -1085,6 +1121,25 @@ def _find_multiple(survey: Survey, raw: RawTable) -> list[Problem]:
                 "columns; ODK Central: split select multiples), so that those who chose none are counted.",
                 index=survey.data.index[empty.to_numpy()][0], column=column, severity="warning"))
     return problems
+
+
+def _skip_sign(survey: Survey, column: str, none: pd.Series) -> tuple[str, str, pd.Series] | None:
+    """The answer of another question that every respondent with 0 in every option of ``column`` shares, and no
+    one else has (at least 3 of them): the skip logic's condition (formation/suivie = 'non'), as (question, answer,
+    its respondents). None when no question tells them apart."""
+    best = None
+    for other in survey.data.columns:
+        if other == column or other.startswith(column + "/") or METADATA.match(other) or other == WG_COLUMN or \
+                other.rsplit("/", 1)[0] in survey.multiple or other in survey.design_columns().values():
+            continue
+        answers = survey.data[other].map(_as_text)
+        if answers.nunique() > MAX_OPTIONS_COMPARED:
+            continue
+        for value, rows in answers.groupby(answers).groups.items():
+            rows_of = answers.index.isin(rows)
+            if len(rows) >= 3 and none[rows_of].all() and (best is None or len(rows) > best[2].sum()):
+                best = (other, str(value), pd.Series(rows_of, index=answers.index))
+    return best
 
 
 def _zero_one(frame: pd.DataFrame, column: str, options: list[str]) -> bool:
