@@ -1126,18 +1126,21 @@ def _find_multiple(survey: Survey, raw: RawTable) -> list[Problem]:
 def _skip_sign(survey: Survey, column: str, none: pd.Series) -> tuple[str, str, pd.Series] | None:
     """The answer of another question that every respondent with 0 in every option of ``column`` shares, and no
     one else has (at least 3 of them): the skip logic's condition (formation/suivie = 'non'), as (question, answer,
-    its respondents). None when no question tells them apart."""
+    its respondents). None when no question tells them apart; an answer shared by fewer than half of them, or a
+    day or device of the interviews, is a coincidence, not a sign."""
     best = None
     for other in survey.data.columns:
         if other == column or other.startswith(column + "/") or METADATA.match(other) or other == WG_COLUMN or \
-                other.rsplit("/", 1)[0] in survey.multiple or other in survey.design_columns().values():
+                other.rsplit("/", 1)[0] in survey.multiple or other in survey.design_columns().values() or \
+                other in TIME_COLUMNS + ("today", "deviceid", "username", "simserial", "subscriberid", "phonenumber"):
             continue
         answers = survey.data[other].map(_as_text)
         if answers.nunique() > MAX_OPTIONS_COMPARED:
             continue
         for value, rows in answers.groupby(answers).groups.items():
             rows_of = answers.index.isin(rows)
-            if len(rows) >= 3 and none[rows_of].all() and (best is None or len(rows) > best[2].sum()):
+            if len(rows) >= max(3, none.sum() / 2) and none[rows_of].all() and \
+                    (best is None or len(rows) > best[2].sum()):
                 best = (other, str(value), pd.Series(rows_of, index=answers.index))
     return best
 
