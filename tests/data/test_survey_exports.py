@@ -1329,3 +1329,56 @@ def test_a_single_digit_code_after_a_scale_is_told(tmp_path):
     both = frame.assign(**{"satisfaction/score": [8 if i in (6, 10) else s for i, s in enumerate(score)]})
     _, problems = _csv_survey(tmp_path / "both", both, spec)   # 8 « ne sait pas » and 9 « refus » after 1 to 5
     assert sorted(p.value for p in problems) == ["8", "9"]
+
+
+def _skips_filled(folder, relevant, filled=True):
+    """nested_skips.csv with the income's blanks filled with 0 (Excel), two more questions asked of the employed
+    (months in the job, the contracts: a select_multiple as its text), and a form whose income has ``relevant``."""
+    frame = pd.read_csv(FIXTURES / "nested_skips.csv", sep=";")
+    employed = frame["emploi/emploi_actuel"].eq("oui")
+    frame["emploi/mois"] = np.where(employed, 1 + frame.index % 12, 0)
+    frame["emploi/contrats"] = np.where(employed, np.where(frame.index % 2 == 0, "cdd", "cdd formel"), None)
+    if filled:
+        frame["emploi/revenu"] = frame["emploi/revenu"].fillna(0)
+    folder.mkdir()
+    frame.to_csv(folder / "s.csv", sep=";", index=False)
+    with pd.ExcelWriter(folder / "s.form.xlsx") as form:
+        pd.DataFrame([{"type": "begin_group", "name": "emploi", "label::Français (fr)": "Emploi"},
+                      {"type": "select_one oui_non", "name": "emploi_actuel", "label::Français (fr)": "En emploi"},
+                      {"type": "integer", "name": "mois", "label::Français (fr)": "Mois"},
+                      {"type": "select_multiple contrat", "name": "contrats", "label::Français (fr)": "Contrats"},
+                      {"type": "decimal", "name": "revenu", "label::Français (fr)": "Revenu", "relevant": relevant},
+                      {"type": "end_group"}]).to_excel(form, sheet_name="survey", index=False)
+        pd.DataFrame([{"list_name": "oui_non", "name": v, "label::Français (fr)": v.title()} for v in ("oui", "non")]
+                     + [{"list_name": "contrat", "name": v, "label::Français (fr)": v} for v in ("cdd", "formel")]
+                     ).to_excel(form, sheet_name="choices", index=False)
+    (folder / "s.yaml").write_text("title: t\ndesign: {weights: poids, strata: region, clusters: village, fpc: taille}"
+                                   "\nestimates:\n  - {mean: emploi/revenu}\nform: s.form.xlsx\n", encoding="utf-8")
+    return load_surveys(folder)[1]
+
+
+@pytest.mark.parametrize("relevant", [
+    "${emploi_actuel} = 'oui' and ${region} != ''", "${emploi_actuel} = 'oui' or ${emploi_actuel} = 'peut-etre'",
+    "not(selected(${emploi_actuel}, 'non'))", "${mois} >= 1", "${mois} > 0 and (${emploi_actuel}='oui')",
+    "count-selected(${contrats}) > 0", '${emploi_actuel} = "oui"', "${contrats} != ''"])
+def test_skip_logic_blanks_filled_in_are_told_from_the_form_s_common_conditions(tmp_path, relevant):
+    """The income's blanks filled with 0 (mean 156.6 for R's 274.6), the form asking it under a condition other than
+    ${q} = 'v', != or selected(): and / or, not(selected()), >= on a number, count-selected(), double quotes. It was
+    not checked, without a word; now read, and the 18 not asked are told."""
+    problems = _skips_filled(tmp_path / "s", relevant)
+    assert [(p.rule, p.severity, p.row, p.column, p.value) for p in problems] == [
+        ("survey_answered_not_asked", "warning", 2, "emploi/revenu", "0")]
+    assert problems[0].message.startswith(f"18 answers are given to 'emploi/revenu', which the form asks only when "
+                                          f"{relevant}")
+    assert _skips_filled(tmp_path / "as_exported", relevant, filled=False) == []   # blanks left: nothing to say
+
+
+def test_a_relevant_the_workbook_does_not_read_is_said_not_checked(tmp_path):
+    """string-length(), or a question the export does not have: the check was skipped without a word, as if the
+    answers were right; now said once, naming the condition."""
+    problems = _skips_filled(tmp_path / "s", "string-length(${emploi_actuel}) > 2")
+    assert [(p.rule, p.severity, p.column, p.value) for p in problems] == [
+        ("survey_relevant_not_read", "warning", "emploi/revenu", "string-length(${emploi_actuel}) > 2")]
+    assert "does not read this condition (at « string-length(${emploi_actuel}) > 2 »)" in problems[0].message
+    problems = _skips_filled(tmp_path / "t", "${formation_suivie} = 'oui'")
+    assert [(p.rule, p.value) for p in problems] == [("survey_relevant_not_read", "${formation_suivie} = 'oui'")]

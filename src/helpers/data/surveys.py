@@ -525,36 +525,189 @@ SKIPPED = {"n/a", "#n/a"}   # KoboToolbox's mark of a skipped question (and Exce
 CODE = re.compile(r"^([a-z0-9_.\-]+|[A-Z0-9_.\-]+)$")
 
 
-# the simple relevant conditions of an XLSForm: ${q} = 'v', ${q} != 'v', selected(${q}, 'v')
-RELEVANT_IS = re.compile(r"^\s*\$\{([\w.\-]+)\}\s*(=|!=)\s*'([^']*)'\s*$")
-RELEVANT_SELECTED = re.compile(r"^\s*selected\(\s*\$\{([\w.\-]+)\}\s*,\s*'([^']*)'\s*\)\s*$")
+# an XLSForm's relevant, read in its common forms: ${q} = 'v' (!=, <, <=, >, >= on numbers), selected(${q}, 'v'),
+# count-selected(${q}), not(...), and / or, parentheses; anything else (string-length, arithmetic, jr:...) is not read
+RELEVANT_TOKEN = re.compile(r"\s*(?:(?P<ref>\$\{[\w.\-]+\})|(?P<text>'[^']*'|\"[^\"]*\")|"
+                            r"(?P<number>-?\d+(?:\.\d+)?)|(?P<op>!=|<=|>=|=|<|>|\(|\)|,)|"
+                            r"(?P<word>(?:count-selected|selected|not|and|or|true|false)\b))")
+
+
+class _NotRead(Exception):
+    """A relevant the workbook does not read (the answered-not-asked check says so)."""
+
+
+def _relevant_tokens(condition: str) -> list[tuple[str, str]]:
+    tokens, at = [], 0
+    while at < len(condition.rstrip()):
+        match = RELEVANT_TOKEN.match(condition, at)
+        if match is None:
+            raise _NotRead(condition[at:].strip())
+        tokens.append(next((k, v) for k, v in match.groupdict().items() if v is not None))
+        at = match.end()
+    return tokens
+
+
+def _relevant(survey: Survey, condition: str) -> pd.Series:
+    """1.0 where the form's relevant is true for a respondent, 0.0 where false, NaN where an answer it compares is
+    empty (it may be a question a later version of the form added; Kleene's and / or: false and unknown is false),
+    except ${q} = '' and count-selected(${q}), which say whether it is empty. Raises _NotRead for what it does not
+    read."""
+    tokens, index = _relevant_tokens(condition), survey.data.index
+    at = 0
+
+    def peek() -> tuple[str, str]:
+        return tokens[at] if at < len(tokens) else ("end", "")
+
+    def take(kind: str, value: str | None = None) -> str:
+        nonlocal at
+        found = peek()
+        if found[0] != kind or (value is not None and found[1] != value):
+            raise _NotRead(found[1] or "the end")
+        at += 1
+        return found[1]
+
+    def column(ref: str) -> str:
+        name = header_name(ref[2:-1])
+        found = [c for c in survey.data.columns if _question(c) == name] or \
+            [c for c in survey.multiple if _question(c) == name]
+        if len(found) != 1:
+            raise _NotRead(ref)
+        return found[0]
+
+    def answers(ref: str) -> pd.Series:
+        name = column(ref)
+        if name not in survey.data:
+            raise _NotRead(ref)
+        return survey.codes(name).map(_as_text)
+
+    def logic(kind: str, a: pd.Series, b: pd.Series) -> pd.Series:
+        if kind == "and":
+            return pd.Series(np.where(a.eq(0) | b.eq(0), 0.0, np.where(a.eq(1) & b.eq(1), 1.0, np.nan)), index=index)
+        return pd.Series(np.where(a.eq(1) | b.eq(1), 1.0, np.where(a.eq(0) & b.eq(0), 0.0, np.nan)), index=index)
+
+    def either() -> pd.Series:
+        result = both()
+        while peek() == ("word", "or"):
+            take("word")
+            result = logic("or", result, both())
+        return result
+
+    def both() -> pd.Series:
+        result = compared()
+        while peek() == ("word", "and"):
+            take("word")
+            result = logic("and", result, compared())
+        return result
+
+    def compared() -> pd.Series:
+        left = operand()
+        if peek()[0] == "op" and peek()[1] in ("=", "!=", "<", "<=", ">", ">="):
+            op = take("op")
+            return _compare(left, op, operand(), index)
+        if not isinstance(left, pd.Series) or left.dtype == object:
+            raise _NotRead(condition)   # a lone ${q} or literal: not a condition read here
+        return left
+
+    def operand() -> Any:
+        kind, value = peek()
+        if kind == "op" and value == "(":
+            take("op")
+            inner = either()
+            take("op", ")")
+            return inner
+        if kind == "ref":
+            take("ref")
+            return answers(value)
+        if kind == "text":
+            take("text")
+            return ("text", value[1:-1])
+        if kind == "number":
+            take("number")
+            return ("number", float(value))
+        if kind == "word" and value in ("true", "false"):
+            take("word")
+            take("op", "(")
+            take("op", ")")
+            return pd.Series(1.0 if value == "true" else 0.0, index=index)
+        if kind == "word" and value == "not":
+            take("word")
+            take("op", "(")
+            inner = either()
+            take("op", ")")
+            return 1.0 - inner
+        if kind == "word" and value in ("selected", "count-selected"):
+            take("word")
+            take("op", "(")
+            name = column(take("ref"))
+            if value == "selected":
+                take("op", ",")
+                kind, code = peek()
+                if kind not in ("text", "number"):
+                    raise _NotRead(code)
+                take(kind)
+                code = code.strip("'\"")
+                take("op", ")")
+                return survey.indicator(name, code) if name in survey.multiple else \
+                    survey.codes(name).map(_as_text).map(lambda a: np.nan if pd.isna(a) else float(a == code))
+            take("op", ")")   # an empty answer chose nothing: 0, as ODK counts it (count-selected(${q}) > 0: answered)
+            if name in survey.multiple and not survey.options_written(name).empty:
+                return survey.chosen(name).fillna(0).sum(axis=1)
+            return survey.codes(name).map(_as_text).map(lambda a: 0.0 if pd.isna(a) else float(len(a.split())))
+        raise _NotRead(value or "the end")
+
+    result = either()
+    if at != len(tokens):
+        raise _NotRead(tokens[at][1])
+    return result.astype(float)
+
+
+def _compare(left: Any, op: str, right: Any, index: pd.Index) -> pd.Series:
+    """${q} op literal (or count-selected): 1.0 / 0.0 / NaN per respondent. An empty answer is '' (as ODK compares
+    it) only against ''; otherwise unknown. Numbers are compared as numbers, texts only with = and !=."""
+    if isinstance(right, pd.Series) and not isinstance(left, pd.Series):
+        left, right = right, left
+        op = {"<": ">", "<=": ">=", ">": "<", ">=": "<="}.get(op, op)
+    if not isinstance(left, pd.Series) or isinstance(right, pd.Series):
+        raise _NotRead(op)   # two literals, or two questions compared
+    kind, value = right
+    if kind == "text" and value == "" and op in ("=", "!="):
+        empty = left.map(lambda a: pd.isna(a) or a == "")
+        return (empty == (op == "=")).astype(float)
+    if kind == "number" or op not in ("=", "!="):
+        number = _number(value) if kind == "text" else value
+        if number is None:
+            raise _NotRead(f"{op} '{value}'")
+        values = left.astype(float) if left.dtype != object else left.map(_number).astype(float)
+        test = {"=": np.equal, "!=": np.not_equal, "<": np.less, "<=": np.less_equal, ">": np.greater,
+                ">=": np.greater_equal}[op](values, number)
+        return pd.Series(np.where(values.isna(), np.nan, test.astype(float)), index=index)
+    return left.map(lambda a: np.nan if pd.isna(a) else float((str(a) == value) == (op == "=")))
 
 
 def _answered_not_asked(survey: Survey, raw: RawTable) -> list[Problem]:
     """A question the form asks only when ${emploi} = 'oui', answered by respondents with emploi 'non': the blanks of
     the skip logic filled in (0 or 'non' typed in every empty cell of the export), which then counted in the
-    denominators as « no » (a share of those asked 60 % read 30 %), without a word. A warning, for the simple
-    conditions the form writes."""
+    denominators as « no » (a share of those asked 60 % read 30 %), without a word. A warning, for the conditions
+    _relevant reads; one the workbook does not read (or naming a question the export lacks) is said not checked."""
     used = {e.variable for e in survey.spec.estimates} | {header_name(e.by) for e in survey.spec.estimates if e.by}
     problems = []
     for column in sorted(c for c in used if c in survey.relevant):
         condition = survey.relevant[column]
-        match, chosen = RELEVANT_IS.match(condition), RELEVANT_SELECTED.match(condition)
-        name, value = (match.group(1), match.group(3)) if match else (chosen.group(1), chosen.group(2)) if chosen \
-            else (None, None)
-        controls = [c for c in survey.data.columns if _question(c) == header_name(name or "")]
-        if name is None or len(controls) != 1 or controls[0] == column:
+        try:
+            asked = _relevant(survey, condition)
+        except _NotRead as part:
+            problems.append(raw.problem(
+                "survey_relevant_not_read", f"the form asks '{column}' only when {condition}: the workbook does not "
+                f"read this condition (at « {part} »), so it does not check that those not asked left it empty",
+                "Check in the export that the respondents for whom the condition is false have this answer empty "
+                "(blanks filled with 0 or 'non' would count in its estimates).", column=column, value=condition,
+                severity="warning"))
             continue
-        answers = survey.codes(controls[0])
-        if chosen:
-            asked = answers.map(lambda a: None if pd.isna(a) else value in str(a).split())
-        else:
-            asked = answers.map(lambda a: None if pd.isna(a) else (str(a) == value) == (match.group(2) == "="))
         answered = survey.data[column].notna() if column in survey.data else \
             pd.Series(False, index=survey.data.index)
         if column in survey.multiple:   # its 0/1 columns filled with 0 beside an empty text count as « none chosen »
             answered |= survey.chosen(column).notna().any(axis=1)
-        wrong = asked.eq(False) & answered
+        wrong = asked.eq(0) & answered
         if wrong.any():
             first = survey.data.index[wrong.to_numpy()][0]
             cell = column
