@@ -1382,3 +1382,26 @@ def test_a_relevant_the_workbook_does_not_read_is_said_not_checked(tmp_path):
     assert "does not read this condition (at « string-length(${emploi_actuel}) > 2 »)" in problems[0].message
     problems = _skips_filled(tmp_path / "t", "${formation_suivie} = 'oui'")
     assert [(p.rule, p.value) for p in problems] == [("survey_relevant_not_read", "${formation_suivie} = 'oui'")]
+
+
+def test_skip_logic_of_a_group_is_read_for_its_questions(tmp_path):
+    """The form asks the whole group 'emploi' of the employed (the relevant on its begin_group, the income with none
+    of its own): the income's blanks filled with 0 were not checked, without a word. A group's relevant holds for
+    every question in it."""
+    folder = tmp_path / "s"
+    _skips_filled(folder, "")
+    survey = pd.read_excel(folder / "s.form.xlsx", sheet_name="survey").astype(object)
+    survey.loc[0, "relevant"] = "${emploi_actuel} = 'oui'"   # on begin_group emploi, which holds emploi_actuel too
+    survey.loc[1, "type"] = "select_one oui_non"
+    rows = [survey.iloc[[1]], survey.iloc[[0]], survey.iloc[2:]]   # emploi_actuel asked before the group
+    with pd.ExcelWriter(folder / "s.form.xlsx") as form:
+        pd.concat(rows).to_excel(form, sheet_name="survey", index=False)
+        pd.DataFrame([{"list_name": "oui_non", "name": v} for v in ("oui", "non")] +
+                     [{"list_name": "contrat", "name": v} for v in ("cdd", "formel")]).to_excel(
+            form, sheet_name="choices", index=False)
+    frame = pd.read_csv(folder / "s.csv", sep=";").rename(columns={"emploi/emploi_actuel": "emploi_actuel"})
+    frame.to_csv(folder / "s.csv", sep=";", index=False)
+    problems = load_surveys(folder)[1]
+    assert [(p.rule, p.row, p.column, p.value) for p in problems] == [
+        ("survey_answered_not_asked", 2, "emploi/revenu", "0")]
+    assert "which the form asks only when ${emploi_actuel} = 'oui', by" in problems[0].message

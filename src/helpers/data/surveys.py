@@ -1105,11 +1105,14 @@ def _read_form(path: Path, survey: Survey) -> list[Problem]:
             choices.setdefault(list_name, {})[code] = {
                 lang: str(row[col]).strip() for lang, col in label_c.items() if col and row.get(col) is not None}
     path_parts: list[str] = []
+    conditions: list[str] = []   # the relevant of each group open: its questions are asked only when it is true too
     for row in survey_rows:
         kind = re.sub(r"\s+", " ", str(row.get("type") or "").strip().lower())
         name = _as_text(row.get("name"))
+        relevant = str(row.get("relevant") or "").strip()
         if kind in ("begin group", "begin_group", "begin repeat", "begin_repeat"):
             path_parts.append(name or "")
+            conditions.append(relevant)
             texts = {lang: str(row[col]).strip() for lang, col in label_q.items() if col and row.get(col) is not None}
             for column in (header_name(f"{'/'.join(path_parts)}/_count"), header_name(f"{name}/_count")):
                 if column in survey.data.columns and texts:
@@ -1119,6 +1122,8 @@ def _read_form(path: Path, survey: Survey) -> list[Problem]:
         if kind in ("end group", "end_group", "end repeat", "end_repeat"):
             if path_parts:
                 path_parts.pop()
+            if conditions:
+                conditions.pop()
             continue
         if not name:
             continue
@@ -1128,8 +1133,9 @@ def _read_form(path: Path, survey: Survey) -> list[Problem]:
             column = short[0] if len(short) == 1 else column
         survey.labels[column] = {lang: str(row[col]).strip() for lang, col in label_q.items()
                                  if col and row.get(col) is not None}
-        if row.get("relevant") is not None and str(row["relevant"]).strip():
-            survey.relevant[column] = str(row["relevant"]).strip()
+        every = [c for c in (*conditions, relevant) if c]
+        if every:
+            survey.relevant[column] = every[0] if len(every) == 1 else " and ".join(f"({c})" for c in every)
         if f"{column}/_sum" in survey.data.columns:
             survey.labels[f"{column}/_sum"] = {"fr": f"Somme : {survey.labels[column].get('fr', name)}",
                                                "en": f"Sum: {survey.labels[column].get('en', name)}"}
