@@ -1405,3 +1405,40 @@ def test_skip_logic_of_a_group_is_read_for_its_questions(tmp_path):
     assert [(p.rule, p.row, p.column, p.value) for p in problems] == [
         ("survey_answered_not_asked", 2, "emploi/revenu", "0")]
     assert "which the form asks only when ${emploi_actuel} = 'oui', by" in problems[0].message
+
+
+def test_an_8_after_a_scale_of_1_to_6_is_told(tmp_path):
+    """A satisfaction score 1 to 6 whose « ne sait pas » was typed 8 (twice) when the export was cleaned: the mean
+    was 4.25 for 3.83 without a word (only 8 or 9 three above the scale was told). Without the form, an 8 or 9 with
+    a hole below it (no 7 here) is told as 9 after 1 to 5 is; with the form, whose choices are 1 to 6, the 8 (and a
+    99) are none of its choices: refused at their row. The top of a scale of 1 to 9 is still not told."""
+    score = [2, 3, 4, 5, 6, 4, 8, 5, 4, 3, 1, 2, 4, 5, 6, 3, 8, 4, 5, 3]
+    frame = pd.DataFrame({"_uuid": [f"u{i:03d}" for i in range(20)], "_index": range(1, 21),
+                          "_submission_time": "2021-06-01T10:00:00", "poids": 10.0, "satisfaction/score": score})
+    spec = "title: t\ndesign: {weights: poids}\nestimates:\n  - {mean: satisfaction/score}\n"
+    survey, problems = _csv_survey(tmp_path / "eight", frame, spec)
+    assert [(p.rule, p.severity, p.row, p.value) for p in problems] == [("survey_nines", "warning", 8, "8")]
+    assert problems[0].message.startswith("2 answers are 8, more than every other answer (at most 6)")
+    nine = frame.assign(**{"satisfaction/score": [1 + i % 7 for i in range(18)] + [9, 9]})   # 1 to 7, then 9
+    assert [p.value for p in _csv_survey(tmp_path / "nine", nine, spec)[1]] == ["9"]
+    scale = frame.assign(**{"satisfaction/score": [1 + i % 9 for i in range(20)]})   # 1 to 9: a scale's top
+    assert _csv_survey(tmp_path / "scale", scale, spec)[1] == []
+    folder = tmp_path / "form"
+    frame.loc[11, "satisfaction/score"] = 99
+    _csv_survey(folder, frame, spec + "form: s.form.xlsx\n")
+    with pd.ExcelWriter(folder / "s.form.xlsx") as form:
+        pd.DataFrame([{"type": "begin_group", "name": "satisfaction"},
+                      {"type": "select_one echelle", "name": "score", "label": "Satisfaction"},
+                      {"type": "end_group"}]).to_excel(form, sheet_name="survey", index=False)
+        pd.DataFrame([{"list_name": "echelle", "name": v, "label": str(v)} for v in range(1, 7)]).to_excel(
+            form, sheet_name="choices", index=False)
+    _, problems, _ = load_surveys(folder)
+    assert [(p.rule, p.severity, p.row, p.column, p.value) for p in problems] == [
+        ("survey_not_a_choice", "error", 8, "satisfaction/score", "8"),
+        ("survey_not_a_choice", "error", 13, "satisfaction/score", "99")]
+    assert problems[0].message == ("2 answers are 8, which is not a choice of the form for this question (its "
+                                   "choices: 1, 2, 3, 4, 5, 6): the estimates would count it as 8")
+    (folder / "s.yaml").write_text(spec + "form: s.form.xlsx\nmissing_codes: [8, 99]\n", encoding="utf-8")
+    surveys, problems, _ = load_surveys(folder)   # declared: read as not answered
+    assert problems == []
+    assert est.estimate(surveys["s"], "mean", "satisfaction/score")["n"] == 17

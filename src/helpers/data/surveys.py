@@ -516,7 +516,7 @@ NINES = (99, 999, 9999, 99999, 999999)   # the same codes written with nines: an
 # of children of 0 to 4 made the mean 8.27 for 1.86, without a word
 SHORT_CODES = (88, 96, 97, 98)
 # 8 or 9 ('ne sait pas', 'sans réponse') after a scale of 1 to 5: a mean satisfaction 4.5 for 3.71; told only when
-# every other answer is at least three below (a scale's own top answer is not a code)
+# a number between the scale's top and it is never answered (a scale's own top answer is not a code)
 DIGIT_CODES = (8, 9)
 MAX_LISTED = 10
 MAX_OPTIONS_COMPARED = 200   # distinct answers of a column compared two by two (a select's answers, not free text)
@@ -959,6 +959,7 @@ def _answer_codes(survey: Survey, raw: RawTable) -> list[Problem]:
     for column in sorted(_estimated(survey.spec) & set(survey.data.columns)):
         if not column.endswith(("/_sum", "/_count")):
             labelled = _labelled_codes(survey, raw, column)   # the form says what 8 is: told once, as an error
+            labelled += _not_a_choice(survey, raw, column)    # or says that 8 is none of its choices
             said = {p.value for p in labelled}
             problems += [p for p in code_problems(survey.data[column], raw, column)
                          if not (p.rule == "survey_nines" and str(p.value) in said)] + labelled
@@ -988,6 +989,29 @@ def _labelled_codes(survey: Survey, raw: RawTable, column: str) -> list[Problem]
                 f"not a value, but the estimates would count it as {shown}", f"Declare it (missing_codes: [{shown}] "
                 "in the YAML), or leave those answers empty in the file.", index=hits.index[hits][0], column=column,
                 value=shown))
+    return problems
+
+
+def _not_a_choice(survey: Survey, raw: RawTable, column: str) -> list[Problem]:
+    """A score averaged whose form's choices are numbers (1 to 6), answered with a number that is none of them (8 or
+    99 typed for « ne sait pas » when the export was cleaned): the mean counted it as a score, at most warned as a
+    possible code. The form shows it is no answer of this question: refused at its first row, with the count."""
+    choices = {code: _number(code) for code in survey.value_labels.get(column, {})}
+    if not choices or None in choices.values() or column not in survey.data:
+        return []
+    answers = pd.to_numeric(survey.data[column], errors="coerce")
+    outside = answers.notna() & ~answers.isin(list(choices.values()))
+    problems = []
+    for value in sorted(answers[outside].unique())[:MAX_LISTED]:
+        hits = answers.eq(value)
+        shown = numbers.plain(float(value))
+        listed = ", ".join(numbers.plain(v) for v in sorted(choices.values()))
+        problems.append(raw.problem(
+            "survey_not_a_choice", f"{_answers(int(hits.sum()))} {shown}, which is not a choice of the form for this "
+            f"question (its choices: {listed}): the estimates would count it as {shown}", f"If {shown} stands for "
+            f"'don't know' or 'refused', declare it (missing_codes: [{shown}] in the YAML) or leave those answers "
+            "empty; if a later version of the form has this choice, give that version ('form:' in the YAML).",
+            index=hits.index[hits][0], column=column, value=shown))
     return problems
 
 
@@ -1023,7 +1047,10 @@ def code_problems(values: pd.Series, raw: RawTable, column: str, prefix: str = "
         hits = pd.Series(floats == code, index=values.index)   # on one row, both (one 9999 among incomes of 3 000)
         far = code > q3 + 3 * (q3 - q1)
         scale = finite[~np.isin(finite, DIGIT_CODES)].max(initial=-np.inf)
-        if code in DIGIT_CODES and code < scale + 3:   # 9 after 1 to 5 (or 6), not the top of a scale with 6 and 7
+        # 8 or 9 beyond a hole above the scale (8 after 1 to 6, 9 after 1 to 7 or after 1 to 5 and 8), not the top
+        # of a scale of 1 to 9 (7 and 8 answered below it); 8 after 1 to 6 went into the mean without a word
+        if code in DIGIT_CODES and all(v in finite for v in range(int(scale) + 1, int(code))) \
+                if math.isfinite(scale) else code in DIGIT_CODES:
             continue
         if (code <= others.max() and not far) or (hits.sum() < 2 and not (far and code > others.max())):
             continue
