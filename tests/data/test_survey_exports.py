@@ -1442,3 +1442,37 @@ def test_an_8_after_a_scale_of_1_to_6_is_told(tmp_path):
     surveys, problems, _ = load_surveys(folder)   # declared: read as not answered
     assert problems == []
     assert est.estimate(surveys["s"], "mean", "satisfaction/score")["n"] == 17
+
+
+@pytest.mark.parametrize("yaml_sep", ["/", "export's"])
+@pytest.mark.parametrize("sep", [".", "-"])
+def test_an_export_whose_groups_are_written_with_dots_or_dashes_is_read_as_with_slashes(tmp_path, sample, sep,
+                                                                                       yaml_sep):
+    """The sample's .xlsx exported with KoboToolbox's group separator '.' (or ODK Central's '-'): the YAML's names
+    were refused (« did you mean 'emploi.revenu' »), and once written so the select_multiple's option columns
+    ('competences.langue') were not read (its shares left out the 4 who chose none), the Washington Group questions
+    not found (« wg_disability needs the six questions » though they were there), and without a 'by' on them the
+    annex's share of women and of disability silently absent. Every estimate is now the sample's."""
+    sheets = pd.read_excel(DATA_DIR / "amem" / "surveys" / f"{NAME}.xlsx", sheet_name=None, dtype=object)
+    folder = tmp_path / "s"
+    folder.mkdir()
+    with pd.ExcelWriter(folder / f"{NAME}.xlsx") as book:
+        for name, sheet in sheets.items():
+            sheet.rename(columns=lambda c: c if c.startswith("_") else c.replace("/", sep)).to_excel(
+                book, sheet_name=name, index=False)
+    shutil.copy(DATA_DIR / "amem" / "surveys" / f"{NAME}.form.xlsx", folder)
+    spec = (DATA_DIR / "amem" / "surveys" / f"{NAME}.yaml").read_text(encoding="utf-8")
+    if yaml_sep != "/":
+        for group in ("identification/", "emploi/", "emplois/"):
+            spec = spec.replace(group, group[:-1] + sep)
+    (folder / f"{NAME}.yaml").write_text(spec, encoding="utf-8")
+    surveys, problems, _ = load_surveys(folder)
+    assert problems == []
+    survey = surveys[NAME]
+    assert survey.sex == sample.sex and survey.multiple["competences"] == sample.multiple["competences"]
+    assert survey.label("emploi/revenu", "fr") == "Revenu mensuel (EUR)"
+    mine, theirs = est.estimates(survey).set_index("key"), est.estimates(sample).set_index("key")
+    assert list(mine.index) == list(theirs.index)
+    for column in ("estimate", "se", "n"):
+        assert mine[column].tolist() == pytest.approx(theirs[column].tolist(), rel=1e-12, nan_ok=True)
+    pd.testing.assert_series_equal(survey.data["wg_disability"], sample.data["wg_disability"])

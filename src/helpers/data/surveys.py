@@ -267,6 +267,7 @@ def load_survey(spec_path: Path, encoding: str = "utf-8") -> tuple[Survey | None
     problems += read_problems
     if raw is None or any(p.severity == "error" for p in read_problems):
         return None, problems
+    problems += _group_separator(raw, repeats, spec)
     frame = raw.frame.copy()
     for repeat in repeats:
         frame, found = _join_repeat(frame, raw, repeat, _estimated(spec), repeats, spec.missing_codes)
@@ -334,6 +335,37 @@ def _read_export(path: Path, encoding: str) -> tuple[RawTable | None, list[RawTa
         if "_parent_index" in sheet.frame.columns or "parent_key" in sheet.frame.columns:   # KoboToolbox, ODK
             repeats.append(sheet)
     return main, repeats, problems
+
+
+def _group_separator(raw: RawTable, repeats: list[RawTable], spec: SurveySpec) -> list[Problem]:
+    """An export whose headers write the groups with '.' or '-' (KoboToolbox's « group separator », ODK Central's
+    CSV: 'identification.sexe', 'competences.langue'): the select_multiple's option columns were not read (its
+    shares left out those who chose none), the sex and the Washington Group questions not found (the annex's share
+    of women and of disability silently absent). A header whose first part is shared by two headers or more (a
+    group, or a select_multiple's options) is read with '/', as are the YAML's names written with that separator."""
+    questions = [c for t in (raw, *repeats) for c in t.frame.columns if not METADATA.match(c)]
+    if not questions or any("/" in c for c in questions):
+        return []
+    found = {}
+    for sep in (".", "-"):
+        parts = [c.split(sep)[0] for c in questions if sep in c.strip(sep)]
+        groups = {g for g in parts if parts.count(g) >= 2}
+        found[sep] = {c: c.replace(sep, "/") for c in questions if sep in c.strip(sep) and c.split(sep)[0] in groups}
+    sep, renamed = max(found.items(), key=lambda item: len(item[1]))
+    if not renamed:
+        return []
+    for table in (raw, *repeats):
+        table.frame = table.frame.rename(columns=renamed)
+        table.letters = {renamed.get(c, c): v for c, v in table.letters.items()}
+        table.headers = {renamed.get(c, c): v for c, v in table.headers.items()}
+    for part in (spec.design, *spec.estimates):   # the YAML written with the export's separator
+        for key in ("weights", "strata", "clusters", "fpc", "mean", "total", "share", "by"):
+            name = getattr(part, key, None)
+            if isinstance(name, str) and header_name(name) in renamed:
+                setattr(part, key, renamed[header_name(name)])
+            elif isinstance(name, str) and name.endswith(sep + "_count") and "/" not in name:   # a repeat's count
+                setattr(part, key, name[:-len(sep + "_count")] + "/_count")
+    return []
 
 
 def _open_xlsx(path: Path) -> tuple[io.BytesIO | None, Problem | None]:
