@@ -1476,3 +1476,28 @@ def test_an_export_whose_groups_are_written_with_dots_or_dashes_is_read_as_with_
     for column in ("estimate", "se", "n"):
         assert mine[column].tolist() == pytest.approx(theirs[column].tolist(), rel=1e-12, nan_ok=True)
     pd.testing.assert_series_equal(survey.data["wg_disability"], sample.data["wg_disability"])
+
+
+def test_an_answer_the_form_s_constraint_does_not_allow_is_refused(tmp_path):
+    """The score is an integer whose form's constraint is « . >= 1 and . <= 6 »; two 8 and a 99 typed for « ne sait
+    pas » when the export was cleaned: the mean was counted with them (only the 99 was warned of), though the
+    device refuses them. Refused at their first row; declared in missing_codes, read as not answered."""
+    score = [2, 3, 4, 5, 6, 4, 8, 5, 4, 3, 99, 2, 4, 5, 6, 3, 8, 4, 5, 3]
+    frame = pd.DataFrame({"_uuid": [f"u{i:03d}" for i in range(20)], "_index": range(1, 21),
+                          "_submission_time": "2021-06-01T10:00:00", "poids": 10.0, "satisfaction/score": score})
+    spec = "title: t\ndesign: {weights: poids}\nestimates:\n  - {mean: satisfaction/score}\nform: s.form.xlsx\n"
+    folder = tmp_path / "s"
+    folder.mkdir()
+    with pd.ExcelWriter(folder / "s.form.xlsx") as form:
+        pd.DataFrame([{"type": "begin_group", "name": "satisfaction"},
+                      {"type": "integer", "name": "score", "label": "Satisfaction",
+                       "constraint": ". >= 1 and . <= 6"},
+                      {"type": "end_group"}]).to_excel(form, sheet_name="survey", index=False)
+    _, problems = _csv_survey(folder, frame, spec)
+    assert [(p.rule, p.severity, p.row, p.column, p.value) for p in problems] == [
+        ("survey_not_a_choice", "error", 8, "satisfaction/score", "8"),
+        ("survey_not_a_choice", "error", 12, "satisfaction/score", "99")]
+    assert problems[0].message == ("2 answers are 8, which the form's constraint on this question (. >= 1 and . <= 6) "
+                                   "does not allow: the estimates would count it as 8")
+    survey, problems = _csv_survey(folder, frame, spec + "missing_codes: [8, 99]\n")
+    assert problems == [] and est.estimate(survey, "mean", "satisfaction/score")["n"] == 17

@@ -151,6 +151,7 @@ class Survey:
     early: int = 0                              # submissions left out: made before fieldwork_start (tests)
     relevant: dict[str, str] = field(default_factory=dict)   # column -> the form's relevant (read when loading)
     left_out_weight: float = 0.0                # the weights of the submissions left out (rejected, early)
+    constraints: dict[str, str] = field(default_factory=dict)   # column -> the form's constraint (when loading)
 
     def design_columns(self) -> dict[str, str | None]:
         d = self.spec.design
@@ -992,6 +993,7 @@ def _answer_codes(survey: Survey, raw: RawTable) -> list[Problem]:
         if not column.endswith(("/_sum", "/_count")):
             labelled = _labelled_codes(survey, raw, column)   # the form says what 8 is: told once, as an error
             labelled += _not_a_choice(survey, raw, column)    # or says that 8 is none of its choices
+            labelled += _outside_constraint(survey, raw, column)   # or that 8 breaks its constraint (. <= 6)
             said = {p.value for p in labelled}
             problems += [p for p in code_problems(survey.data[column], raw, column)
                          if not (p.rule == "survey_nines" and str(p.value) in said)] + labelled
@@ -1043,6 +1045,33 @@ def _not_a_choice(survey: Survey, raw: RawTable, column: str) -> list[Problem]:
             f"question (its choices: {listed}): the estimates would count it as {shown}", f"If {shown} stands for "
             f"'don't know' or 'refused', declare it (missing_codes: [{shown}] in the YAML) or leave those answers "
             "empty; if a later version of the form has this choice, give that version ('form:' in the YAML).",
+            index=hits.index[hits][0], column=column, value=shown))
+    return problems
+
+
+def _outside_constraint(survey: Survey, raw: RawTable, column: str) -> list[Problem]:
+    """A score typed as an integer whose form's constraint allows 1 to 6 (. >= 1 and . <= 6), answered 8 or 99 (a
+    code for « ne sait pas » typed when the export was cleaned: KoboToolbox / ODK refuse it on the device): the mean
+    counted it, at most warned as a possible code. Refused at its first row, with the count, when the constraint is
+    one _relevant reads (the question's own answer written '.')."""
+    constraint = survey.constraints.get(column)
+    if not constraint or column not in survey.data:
+        return []
+    try:
+        allowed = _relevant(survey, re.sub(r"(?<![\w}'\"])\.(?![\w.])", "${" + _question(column) + "}", constraint))
+    except _NotRead:
+        return []
+    answers = pd.to_numeric(survey.data[column], errors="coerce")
+    outside = answers.notna() & allowed.eq(0)
+    problems = []
+    for value in sorted(answers[outside].unique())[:MAX_LISTED]:
+        hits = outside & answers.eq(value)
+        shown = numbers.plain(float(value))
+        problems.append(raw.problem(
+            "survey_not_a_choice", f"{_answers(int(hits.sum()))} {shown}, which the form's constraint on this question "
+            f"({constraint}) does not allow: the estimates would count it as {shown}", f"If {shown} stands for "
+            f"'don't know' or 'refused', declare it (missing_codes: [{shown}] in the YAML) or leave those answers "
+            "empty; if a later version of the form allows it, give that version ('form:' in the YAML).",
             index=hits.index[hits][0], column=column, value=shown))
     return problems
 
@@ -1192,6 +1221,8 @@ def _read_form(path: Path, survey: Survey) -> list[Problem]:
             column = short[0] if len(short) == 1 else column
         survey.labels[column] = {lang: str(row[col]).strip() for lang, col in label_q.items()
                                  if col and row.get(col) is not None}
+        if str(row.get("constraint") or "").strip():
+            survey.constraints[column] = str(row["constraint"]).strip()
         every = [c for c in (*conditions, relevant) if c]
         if every:
             survey.relevant[column] = every[0] if len(every) == 1 else " and ".join(f"({c})" for c in every)
