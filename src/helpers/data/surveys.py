@@ -899,7 +899,7 @@ def _without_rejected(frame: pd.DataFrame, raw: RawTable) -> tuple[pd.DataFrame,
         column=column, value=value, severity="warning")]
 
 
-def _interview_day(value: Any) -> dt.date | None:
+def _interview_day(value: Any, dayfirst: bool | None = None) -> dt.date | None:
     """The day of a time as exports write it: '2021-05-03T09:58:12.345+01:00' (KoboToolbox's start, the
     interviewer's own day), '2021-05-03T10:00:00' (_submission_time), a date cell of an .xlsx."""
     if isinstance(value, (dt.datetime, pd.Timestamp)):
@@ -907,10 +907,48 @@ def _interview_day(value: Any) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     text = _as_text(value)
+    slashed = SLASHED_DAY.match(text) if isinstance(text, str) else None
+    if slashed and dayfirst is not None:   # '01/05/2021 10:00': the export saved again by Excel
+        first, second, year = (int(g) for g in slashed.groups())
+        try:
+            return dt.date(year, second, first) if dayfirst else dt.date(year, first, second)
+        except ValueError:
+            return None
     try:
         return dt.date.fromisoformat(text[:10]) if isinstance(text, str) else None
     except ValueError:
         return None
+
+
+# a time as Excel writes it once the export is saved again: '01/05/2021 10:00' (French: day first), '5/1/2021'
+SLASHED_DAY = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\b")
+
+
+def _submission_days(frame: pd.DataFrame, raw: RawTable, column: str) -> tuple[pd.Series, list[Problem]]:
+    """The day of each submission (its ``column``, else _submission_time). Times written '01/05/2021 10:00' (the
+    export saved again by Excel) were not read: a fieldwork_start then left out no test, without a word. They are
+    read day first (French Excel) or month first when a day above 12 tells which; when none does, refused."""
+    columns = [column] + (["_submission_time"] if column != "_submission_time" and "_submission_time" in frame
+                          else [])
+    texts = pd.concat([frame[c].map(_as_text) for c in columns])
+    parts = texts.dropna().astype(str).str.extract(SLASHED_DAY).dropna().astype(int)
+    dayfirst = None
+    if len(parts):
+        dayfirst = True if (parts[0] > 12).any() else False if (parts[1] > 12).any() else None
+        if dayfirst is None:
+            first = parts.index[0]
+            where = next(c for c in columns if _as_text(frame.at[first, c]) is not None and
+                         SLASHED_DAY.match(str(_as_text(frame.at[first, c]))))
+            return pd.Series(None, index=frame.index, dtype=object), [raw.problem(
+                "survey_time_ambiguous", f"the times of '{where}' are written day/month/year or month/day/year (the "
+                "export saved again by Excel), and no day above 12 tells which: the day of each submission (for "
+                "fieldwork_start, or the tests made before the interviews) cannot be read", "Export the "
+                "submissions again from KoboToolbox / ODK (times written 2021-05-01T10:00:00), or write them so.",
+                index=first, column=where, value=_as_text(frame.at[first, where]))]
+    days = frame[column].map(lambda v: _interview_day(v, dayfirst))
+    if column != "_submission_time" and "_submission_time" in frame.columns:   # an interview without its start
+        days = days.where(days.notna(), frame["_submission_time"].map(lambda v: _interview_day(v, dayfirst)))
+    return days, []
 
 
 def _without_tests(frame: pd.DataFrame, raw: RawTable, spec: SurveySpec) -> tuple[pd.DataFrame, int, list[Problem]]:
@@ -925,9 +963,17 @@ def _without_tests(frame: pd.DataFrame, raw: RawTable, spec: SurveySpec) -> tupl
                                       "has no 'start' nor '_submission_time' column to tell when each submission "
                                       "was made", "Export again with the metadata columns, or remove "
                                       "'fieldwork_start' from the YAML.", index=raw.header_row)]
-    days = frame[column].map(_interview_day)
-    if column != "_submission_time" and "_submission_time" in frame.columns:   # an interview without its start
-        days = days.where(days.notna(), frame["_submission_time"].map(_interview_day))
+    days, problems = _submission_days(frame, raw, column)
+    if problems:
+        return frame, 0, problems
+    unread = days.isna() & frame[column].map(_as_text).notna()
+    if unread.any():   # such a submission could be a test: it would be kept without a word
+        first = frame.index[unread.to_numpy()][0]
+        return frame, 0, [raw.problem(
+            "survey_time_unreadable", f"{int(unread.sum())} time(s) of '{column}' are not read as a day, so "
+            f"fieldwork_start {spec.fieldwork_start.isoformat()} cannot tell whether they were made before it",
+            "Export the submissions again from KoboToolbox / ODK (times written 2021-05-01T10:00:00), or write them "
+            "so.", index=first, column=column, value=_as_text(frame.at[first, column]))]
     early = days.map(lambda d: d is not None and d < spec.fieldwork_start).astype(bool)
     count = int(early.sum())
     if not count:
@@ -958,9 +1004,9 @@ def _early_cluster(frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
     column = next((c for c in TIME_COLUMNS if c in frame.columns and c != "end"), None)
     if column is None or len(frame) < 10:
         return []
-    days = frame[column].map(_interview_day)
-    if column != "_submission_time" and "_submission_time" in frame.columns:
-        days = days.where(days.notna(), frame["_submission_time"].map(_interview_day))
+    days, problems = _submission_days(frame, raw, column)
+    if problems:   # days that cannot be read: no guess (refused only where fieldwork_start needs them)
+        return []
     days = days.dropna()
     counts = days.value_counts().sort_index()   # per distinct day, in order (a survey of months: a few hundred)
     distinct, before_count = list(counts.index), counts.cumsum().tolist()
