@@ -1444,6 +1444,16 @@ def test_an_8_after_a_scale_of_1_to_6_is_told(tmp_path):
     assert est.estimate(surveys["s"], "mean", "satisfaction/score")["n"] == 17
 
 
+def _sample_with_sum(folder):
+    """The sample with the YAML asking also for the sum of a repeat's answers."""
+    shutil.copytree(DATA_DIR / "amem" / "surveys", folder)
+    spec = folder / f"{NAME}.yaml"
+    spec.write_text(spec.read_text(encoding="utf-8").replace(
+        "  - {mean: emplois/_count}\n", "  - {mean: emplois/_count}\n  - {mean: emplois/duree_mois/_sum}\n"),
+        encoding="utf-8")
+    return folder
+
+
 @pytest.mark.parametrize("yaml_sep", ["/", "export's"])
 @pytest.mark.parametrize("sep", [".", "-"])
 def test_an_export_whose_groups_are_written_with_dots_or_dashes_is_read_as_with_slashes(tmp_path, sample, sep,
@@ -1462,8 +1472,10 @@ def test_an_export_whose_groups_are_written_with_dots_or_dashes_is_read_as_with_
                 book, sheet_name=name, index=False)
     shutil.copy(DATA_DIR / "amem" / "surveys" / f"{NAME}.form.xlsx", folder)
     spec = (DATA_DIR / "amem" / "surveys" / f"{NAME}.yaml").read_text(encoding="utf-8")
+    spec = spec.replace("  - {mean: emplois/_count}\n", "  - {mean: emplois/_count}\n"
+                        "  - {mean: emplois/duree_mois/_sum}\n")   # a repeat's sum too
     if yaml_sep != "/":
-        for group in ("identification/", "emploi/", "emplois/"):
+        for group in ("identification/", "emploi/", "emplois/", "duree_mois/"):
             spec = spec.replace(group, group[:-1] + sep)
     (folder / f"{NAME}.yaml").write_text(spec, encoding="utf-8")
     surveys, problems, _ = load_surveys(folder)
@@ -1471,8 +1483,9 @@ def test_an_export_whose_groups_are_written_with_dots_or_dashes_is_read_as_with_
     survey = surveys[NAME]
     assert survey.sex == sample.sex and survey.multiple["competences"] == sample.multiple["competences"]
     assert survey.label("emploi/revenu", "fr") == "Revenu mensuel (EUR)"
-    mine, theirs = est.estimates(survey).set_index("key"), est.estimates(sample).set_index("key")
-    assert list(mine.index) == list(theirs.index)
+    mine = est.estimates(survey).set_index("key")
+    theirs = est.estimates(load_surveys(_sample_with_sum(tmp_path / "ref"))[0][NAME]).set_index("key")
+    assert list(mine.index) == list(theirs.index) and f"{NAME}:emplois/duree_mois/_sum" in mine.index
     for column in ("estimate", "se", "n"):
         assert mine[column].tolist() == pytest.approx(theirs[column].tolist(), rel=1e-12, nan_ok=True)
     pd.testing.assert_series_equal(survey.data["wg_disability"], sample.data["wg_disability"])

@@ -362,10 +362,12 @@ def _group_separator(raw: RawTable, repeats: list[RawTable], spec: SurveySpec) -
     for part in (spec.design, *spec.estimates):   # the YAML written with the export's separator
         for key in ("weights", "strata", "clusters", "fpc", "mean", "total", "share", "by"):
             name = getattr(part, key, None)
-            if isinstance(name, str) and header_name(name) in renamed:
-                setattr(part, key, renamed[header_name(name)])
-            elif isinstance(name, str) and name.endswith(sep + "_count") and "/" not in name:   # a repeat's count
-                setattr(part, key, name[:-len(sep + "_count")] + "/_count")
+            if not isinstance(name, str):
+                continue
+            # a repeat's count or sum: 'emplois._count', 'emplois.duree_mois._sum' (or '/_sum')
+            base, added = re.fullmatch(rf"(.*?)((?:/|{re.escape(sep)})_(?:count|sum))?", header_name(name)).groups()
+            if base in renamed or added:
+                setattr(part, key, renamed.get(base, base) + ("/" + added[1:] if added else ""))
     return []
 
 
