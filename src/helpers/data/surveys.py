@@ -151,6 +151,7 @@ class Survey:
     early: int = 0                              # submissions left out: made before fieldwork_start (tests)
     relevant: dict[str, str] = field(default_factory=dict)   # column -> the form's relevant (read when loading)
     left_out_weight: float = 0.0                # the weights of the submissions left out (rejected, early)
+    constraints: dict[str, str] = field(default_factory=dict)   # column -> the form's constraint (when loading)
 
     def design_columns(self) -> dict[str, str | None]:
         d = self.spec.design
@@ -267,6 +268,7 @@ def load_survey(spec_path: Path, encoding: str = "utf-8") -> tuple[Survey | None
     problems += read_problems
     if raw is None or any(p.severity == "error" for p in read_problems):
         return None, problems
+    problems += _group_separator(raw, repeats, spec)
     frame = raw.frame.copy()
     for repeat in repeats:
         frame, found = _join_repeat(frame, raw, repeat, _estimated(spec), repeats, spec.missing_codes)
@@ -334,6 +336,39 @@ def _read_export(path: Path, encoding: str) -> tuple[RawTable | None, list[RawTa
         if "_parent_index" in sheet.frame.columns or "parent_key" in sheet.frame.columns:   # KoboToolbox, ODK
             repeats.append(sheet)
     return main, repeats, problems
+
+
+def _group_separator(raw: RawTable, repeats: list[RawTable], spec: SurveySpec) -> list[Problem]:
+    """An export whose headers write the groups with '.' or '-' (KoboToolbox's « group separator », ODK Central's
+    CSV: 'identification.sexe', 'competences.langue'): the select_multiple's option columns were not read (its
+    shares left out those who chose none), the sex and the Washington Group questions not found (the annex's share
+    of women and of disability silently absent). A header whose first part is shared by two headers or more (a
+    group, or a select_multiple's options) is read with '/', as are the YAML's names written with that separator."""
+    questions = [c for t in (raw, *repeats) for c in t.frame.columns if not METADATA.match(c)]
+    if not questions or any("/" in c for c in questions):
+        return []
+    found = {}
+    for sep in (".", "-"):
+        parts = [c.split(sep)[0] for c in questions if sep in c.strip(sep)]
+        groups = {g for g in parts if parts.count(g) >= 2}
+        found[sep] = {c: c.replace(sep, "/") for c in questions if sep in c.strip(sep) and c.split(sep)[0] in groups}
+    sep, renamed = max(found.items(), key=lambda item: len(item[1]))
+    if not renamed:
+        return []
+    for table in (raw, *repeats):
+        table.frame = table.frame.rename(columns=renamed)
+        table.letters = {renamed.get(c, c): v for c, v in table.letters.items()}
+        table.headers = {renamed.get(c, c): v for c, v in table.headers.items()}
+    for part in (spec.design, *spec.estimates):   # the YAML written with the export's separator
+        for key in ("weights", "strata", "clusters", "fpc", "mean", "total", "share", "by"):
+            name = getattr(part, key, None)
+            if not isinstance(name, str):
+                continue
+            # a repeat's count or sum: 'emplois._count', 'emplois.duree_mois._sum' (or '/_sum')
+            base, added = re.fullmatch(rf"(.*?)((?:/|{re.escape(sep)})_(?:count|sum))?", header_name(name)).groups()
+            if base in renamed or added:
+                setattr(part, key, renamed.get(base, base) + ("/" + added[1:] if added else ""))
+    return []
 
 
 def _open_xlsx(path: Path) -> tuple[io.BytesIO | None, Problem | None]:
@@ -516,7 +551,7 @@ NINES = (99, 999, 9999, 99999, 999999)   # the same codes written with nines: an
 # of children of 0 to 4 made the mean 8.27 for 1.86, without a word
 SHORT_CODES = (88, 96, 97, 98)
 # 8 or 9 ('ne sait pas', 'sans réponse') after a scale of 1 to 5: a mean satisfaction 4.5 for 3.71; told only when
-# every other answer is at least three below (a scale's own top answer is not a code)
+# a number between the scale's top and it is never answered (a scale's own top answer is not a code)
 DIGIT_CODES = (8, 9)
 MAX_LISTED = 10
 MAX_OPTIONS_COMPARED = 200   # distinct answers of a column compared two by two (a select's answers, not free text)
@@ -525,36 +560,189 @@ SKIPPED = {"n/a", "#n/a"}   # KoboToolbox's mark of a skipped question (and Exce
 CODE = re.compile(r"^([a-z0-9_.\-]+|[A-Z0-9_.\-]+)$")
 
 
-# the simple relevant conditions of an XLSForm: ${q} = 'v', ${q} != 'v', selected(${q}, 'v')
-RELEVANT_IS = re.compile(r"^\s*\$\{([\w.\-]+)\}\s*(=|!=)\s*'([^']*)'\s*$")
-RELEVANT_SELECTED = re.compile(r"^\s*selected\(\s*\$\{([\w.\-]+)\}\s*,\s*'([^']*)'\s*\)\s*$")
+# an XLSForm's relevant, read in its common forms: ${q} = 'v' (!=, <, <=, >, >= on numbers), selected(${q}, 'v'),
+# count-selected(${q}), not(...), and / or, parentheses; anything else (string-length, arithmetic, jr:...) is not read
+RELEVANT_TOKEN = re.compile(r"\s*(?:(?P<ref>\$\{[\w.\-]+\})|(?P<text>'[^']*'|\"[^\"]*\")|"
+                            r"(?P<number>-?\d+(?:\.\d+)?)|(?P<op>!=|<=|>=|=|<|>|\(|\)|,)|"
+                            r"(?P<word>(?:count-selected|selected|not|and|or|true|false)\b))")
+
+
+class _NotRead(Exception):
+    """A relevant the workbook does not read (the answered-not-asked check says so)."""
+
+
+def _relevant_tokens(condition: str) -> list[tuple[str, str]]:
+    tokens, at = [], 0
+    while at < len(condition.rstrip()):
+        match = RELEVANT_TOKEN.match(condition, at)
+        if match is None:
+            raise _NotRead(condition[at:].strip())
+        tokens.append(next((k, v) for k, v in match.groupdict().items() if v is not None))
+        at = match.end()
+    return tokens
+
+
+def _relevant(survey: Survey, condition: str) -> pd.Series:
+    """1.0 where the form's relevant is true for a respondent, 0.0 where false, NaN where an answer it compares is
+    empty (it may be a question a later version of the form added; Kleene's and / or: false and unknown is false),
+    except ${q} = '' and count-selected(${q}), which say whether it is empty. Raises _NotRead for what it does not
+    read."""
+    tokens, index = _relevant_tokens(condition), survey.data.index
+    at = 0
+
+    def peek() -> tuple[str, str]:
+        return tokens[at] if at < len(tokens) else ("end", "")
+
+    def take(kind: str, value: str | None = None) -> str:
+        nonlocal at
+        found = peek()
+        if found[0] != kind or (value is not None and found[1] != value):
+            raise _NotRead(found[1] or "the end")
+        at += 1
+        return found[1]
+
+    def column(ref: str) -> str:
+        name = header_name(ref[2:-1])
+        found = [c for c in survey.data.columns if _question(c) == name] or \
+            [c for c in survey.multiple if _question(c) == name]
+        if len(found) != 1:
+            raise _NotRead(ref)
+        return found[0]
+
+    def answers(ref: str) -> pd.Series:
+        name = column(ref)
+        if name not in survey.data:
+            raise _NotRead(ref)
+        return survey.codes(name).map(_as_text)
+
+    def logic(kind: str, a: pd.Series, b: pd.Series) -> pd.Series:
+        if kind == "and":
+            return pd.Series(np.where(a.eq(0) | b.eq(0), 0.0, np.where(a.eq(1) & b.eq(1), 1.0, np.nan)), index=index)
+        return pd.Series(np.where(a.eq(1) | b.eq(1), 1.0, np.where(a.eq(0) & b.eq(0), 0.0, np.nan)), index=index)
+
+    def either() -> pd.Series:
+        result = both()
+        while peek() == ("word", "or"):
+            take("word")
+            result = logic("or", result, both())
+        return result
+
+    def both() -> pd.Series:
+        result = compared()
+        while peek() == ("word", "and"):
+            take("word")
+            result = logic("and", result, compared())
+        return result
+
+    def compared() -> pd.Series:
+        left = operand()
+        if peek()[0] == "op" and peek()[1] in ("=", "!=", "<", "<=", ">", ">="):
+            op = take("op")
+            return _compare(left, op, operand(), index)
+        if not isinstance(left, pd.Series) or left.dtype == object:
+            raise _NotRead(condition)   # a lone ${q} or literal: not a condition read here
+        return left
+
+    def operand() -> Any:
+        kind, value = peek()
+        if kind == "op" and value == "(":
+            take("op")
+            inner = either()
+            take("op", ")")
+            return inner
+        if kind == "ref":
+            take("ref")
+            return answers(value)
+        if kind == "text":
+            take("text")
+            return ("text", value[1:-1])
+        if kind == "number":
+            take("number")
+            return ("number", float(value))
+        if kind == "word" and value in ("true", "false"):
+            take("word")
+            take("op", "(")
+            take("op", ")")
+            return pd.Series(1.0 if value == "true" else 0.0, index=index)
+        if kind == "word" and value == "not":
+            take("word")
+            take("op", "(")
+            inner = either()
+            take("op", ")")
+            return 1.0 - inner
+        if kind == "word" and value in ("selected", "count-selected"):
+            take("word")
+            take("op", "(")
+            name = column(take("ref"))
+            if value == "selected":
+                take("op", ",")
+                kind, code = peek()
+                if kind not in ("text", "number"):
+                    raise _NotRead(code)
+                take(kind)
+                code = code.strip("'\"")
+                take("op", ")")
+                return survey.indicator(name, code) if name in survey.multiple else \
+                    survey.codes(name).map(_as_text).map(lambda a: np.nan if pd.isna(a) else float(a == code))
+            take("op", ")")   # an empty answer chose nothing: 0, as ODK counts it (count-selected(${q}) > 0: answered)
+            if name in survey.multiple and not survey.options_written(name).empty:
+                return survey.chosen(name).fillna(0).sum(axis=1)
+            return survey.codes(name).map(_as_text).map(lambda a: 0.0 if pd.isna(a) else float(len(a.split())))
+        raise _NotRead(value or "the end")
+
+    result = either()
+    if at != len(tokens):
+        raise _NotRead(tokens[at][1])
+    return result.astype(float)
+
+
+def _compare(left: Any, op: str, right: Any, index: pd.Index) -> pd.Series:
+    """${q} op literal (or count-selected): 1.0 / 0.0 / NaN per respondent. An empty answer is '' (as ODK compares
+    it) only against ''; otherwise unknown. Numbers are compared as numbers, texts only with = and !=."""
+    if isinstance(right, pd.Series) and not isinstance(left, pd.Series):
+        left, right = right, left
+        op = {"<": ">", "<=": ">=", ">": "<", ">=": "<="}.get(op, op)
+    if not isinstance(left, pd.Series) or isinstance(right, pd.Series):
+        raise _NotRead(op)   # two literals, or two questions compared
+    kind, value = right
+    if kind == "text" and value == "" and op in ("=", "!="):
+        empty = left.map(lambda a: pd.isna(a) or a == "")
+        return (empty == (op == "=")).astype(float)
+    if kind == "number" or op not in ("=", "!="):
+        number = _number(value) if kind == "text" else value
+        if number is None:
+            raise _NotRead(f"{op} '{value}'")
+        values = left.astype(float) if left.dtype != object else left.map(_number).astype(float)
+        test = {"=": np.equal, "!=": np.not_equal, "<": np.less, "<=": np.less_equal, ">": np.greater,
+                ">=": np.greater_equal}[op](values, number)
+        return pd.Series(np.where(values.isna(), np.nan, test.astype(float)), index=index)
+    return left.map(lambda a: np.nan if pd.isna(a) else float((str(a) == value) == (op == "=")))
 
 
 def _answered_not_asked(survey: Survey, raw: RawTable) -> list[Problem]:
     """A question the form asks only when ${emploi} = 'oui', answered by respondents with emploi 'non': the blanks of
     the skip logic filled in (0 or 'non' typed in every empty cell of the export), which then counted in the
-    denominators as « no » (a share of those asked 60 % read 30 %), without a word. A warning, for the simple
-    conditions the form writes."""
+    denominators as « no » (a share of those asked 60 % read 30 %), without a word. A warning, for the conditions
+    _relevant reads; one the workbook does not read (or naming a question the export lacks) is said not checked."""
     used = {e.variable for e in survey.spec.estimates} | {header_name(e.by) for e in survey.spec.estimates if e.by}
     problems = []
     for column in sorted(c for c in used if c in survey.relevant):
         condition = survey.relevant[column]
-        match, chosen = RELEVANT_IS.match(condition), RELEVANT_SELECTED.match(condition)
-        name, value = (match.group(1), match.group(3)) if match else (chosen.group(1), chosen.group(2)) if chosen \
-            else (None, None)
-        controls = [c for c in survey.data.columns if _question(c) == header_name(name or "")]
-        if name is None or len(controls) != 1 or controls[0] == column:
+        try:
+            asked = _relevant(survey, condition)
+        except _NotRead as part:
+            problems.append(raw.problem(
+                "survey_relevant_not_read", f"the form asks '{column}' only when {condition}: the workbook does not "
+                f"read this condition (at « {part} »), so it does not check that those not asked left it empty",
+                "Check in the export that the respondents for whom the condition is false have this answer empty "
+                "(blanks filled with 0 or 'non' would count in its estimates).", column=column, value=condition,
+                severity="warning"))
             continue
-        answers = survey.codes(controls[0])
-        if chosen:
-            asked = answers.map(lambda a: None if pd.isna(a) else value in str(a).split())
-        else:
-            asked = answers.map(lambda a: None if pd.isna(a) else (str(a) == value) == (match.group(2) == "="))
         answered = survey.data[column].notna() if column in survey.data else \
             pd.Series(False, index=survey.data.index)
         if column in survey.multiple:   # its 0/1 columns filled with 0 beside an empty text count as « none chosen »
             answered |= survey.chosen(column).notna().any(axis=1)
-        wrong = asked.eq(False) & answered
+        wrong = asked.eq(0) & answered
         if wrong.any():
             first = survey.data.index[wrong.to_numpy()][0]
             cell = column
@@ -713,7 +901,7 @@ def _without_rejected(frame: pd.DataFrame, raw: RawTable) -> tuple[pd.DataFrame,
         column=column, value=value, severity="warning")]
 
 
-def _interview_day(value: Any) -> dt.date | None:
+def _interview_day(value: Any, dayfirst: bool | None = None) -> dt.date | None:
     """The day of a time as exports write it: '2021-05-03T09:58:12.345+01:00' (KoboToolbox's start, the
     interviewer's own day), '2021-05-03T10:00:00' (_submission_time), a date cell of an .xlsx."""
     if isinstance(value, (dt.datetime, pd.Timestamp)):
@@ -721,10 +909,48 @@ def _interview_day(value: Any) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     text = _as_text(value)
+    slashed = SLASHED_DAY.match(text) if isinstance(text, str) else None
+    if slashed and dayfirst is not None:   # '01/05/2021 10:00': the export saved again by Excel
+        first, second, year = (int(g) for g in slashed.groups())
+        try:
+            return dt.date(year, second, first) if dayfirst else dt.date(year, first, second)
+        except ValueError:
+            return None
     try:
         return dt.date.fromisoformat(text[:10]) if isinstance(text, str) else None
     except ValueError:
         return None
+
+
+# a time as Excel writes it once the export is saved again: '01/05/2021 10:00' (French: day first), '5/1/2021'
+SLASHED_DAY = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\b")
+
+
+def _submission_days(frame: pd.DataFrame, raw: RawTable, column: str) -> tuple[pd.Series, list[Problem]]:
+    """The day of each submission (its ``column``, else _submission_time). Times written '01/05/2021 10:00' (the
+    export saved again by Excel) were not read: a fieldwork_start then left out no test, without a word. They are
+    read day first (French Excel) or month first when a day above 12 tells which; when none does, refused."""
+    columns = [column] + (["_submission_time"] if column != "_submission_time" and "_submission_time" in frame
+                          else [])
+    texts = pd.concat([frame[c].map(_as_text) for c in columns])
+    parts = texts.dropna().astype(str).str.extract(SLASHED_DAY).dropna().astype(int)
+    dayfirst = None
+    if len(parts):
+        dayfirst = True if (parts[0] > 12).any() else False if (parts[1] > 12).any() else None
+        if dayfirst is None:
+            first = parts.index[0]
+            where = next(c for c in columns if _as_text(frame.at[first, c]) is not None and
+                         SLASHED_DAY.match(str(_as_text(frame.at[first, c]))))
+            return pd.Series(None, index=frame.index, dtype=object), [raw.problem(
+                "survey_time_ambiguous", f"the times of '{where}' are written day/month/year or month/day/year (the "
+                "export saved again by Excel), and no day above 12 tells which: the day of each submission (for "
+                "fieldwork_start, or the tests made before the interviews) cannot be read", "Export the "
+                "submissions again from KoboToolbox / ODK (times written 2021-05-01T10:00:00), or write them so.",
+                index=first, column=where, value=_as_text(frame.at[first, where]))]
+    days = frame[column].map(lambda v: _interview_day(v, dayfirst))
+    if column != "_submission_time" and "_submission_time" in frame.columns:   # an interview without its start
+        days = days.where(days.notna(), frame["_submission_time"].map(lambda v: _interview_day(v, dayfirst)))
+    return days, []
 
 
 def _without_tests(frame: pd.DataFrame, raw: RawTable, spec: SurveySpec) -> tuple[pd.DataFrame, int, list[Problem]]:
@@ -739,9 +965,17 @@ def _without_tests(frame: pd.DataFrame, raw: RawTable, spec: SurveySpec) -> tupl
                                       "has no 'start' nor '_submission_time' column to tell when each submission "
                                       "was made", "Export again with the metadata columns, or remove "
                                       "'fieldwork_start' from the YAML.", index=raw.header_row)]
-    days = frame[column].map(_interview_day)
-    if column != "_submission_time" and "_submission_time" in frame.columns:   # an interview without its start
-        days = days.where(days.notna(), frame["_submission_time"].map(_interview_day))
+    days, problems = _submission_days(frame, raw, column)
+    if problems:
+        return frame, 0, problems
+    unread = days.isna() & frame[column].map(_as_text).notna()
+    if unread.any():   # such a submission could be a test: it would be kept without a word
+        first = frame.index[unread.to_numpy()][0]
+        return frame, 0, [raw.problem(
+            "survey_time_unreadable", f"{int(unread.sum())} time(s) of '{column}' are not read as a day, so "
+            f"fieldwork_start {spec.fieldwork_start.isoformat()} cannot tell whether they were made before it",
+            "Export the submissions again from KoboToolbox / ODK (times written 2021-05-01T10:00:00), or write them "
+            "so.", index=first, column=column, value=_as_text(frame.at[first, column]))]
     early = days.map(lambda d: d is not None and d < spec.fieldwork_start).astype(bool)
     count = int(early.sum())
     if not count:
@@ -772,9 +1006,9 @@ def _early_cluster(frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
     column = next((c for c in TIME_COLUMNS if c in frame.columns and c != "end"), None)
     if column is None or len(frame) < 10:
         return []
-    days = frame[column].map(_interview_day)
-    if column != "_submission_time" and "_submission_time" in frame.columns:
-        days = days.where(days.notna(), frame["_submission_time"].map(_interview_day))
+    days, problems = _submission_days(frame, raw, column)
+    if problems:   # days that cannot be read: no guess (refused only where fieldwork_start needs them)
+        return []
     days = days.dropna()
     counts = days.value_counts().sort_index()   # per distinct day, in order (a survey of months: a few hundred)
     distinct, before_count = list(counts.index), counts.cumsum().tolist()
@@ -806,6 +1040,8 @@ def _answer_codes(survey: Survey, raw: RawTable) -> list[Problem]:
     for column in sorted(_estimated(survey.spec) & set(survey.data.columns)):
         if not column.endswith(("/_sum", "/_count")):
             labelled = _labelled_codes(survey, raw, column)   # the form says what 8 is: told once, as an error
+            labelled += _not_a_choice(survey, raw, column)    # or says that 8 is none of its choices
+            labelled += _outside_constraint(survey, raw, column)   # or that 8 breaks its constraint (. <= 6)
             said = {p.value for p in labelled}
             problems += [p for p in code_problems(survey.data[column], raw, column)
                          if not (p.rule == "survey_nines" and str(p.value) in said)] + labelled
@@ -835,6 +1071,56 @@ def _labelled_codes(survey: Survey, raw: RawTable, column: str) -> list[Problem]
                 f"not a value, but the estimates would count it as {shown}", f"Declare it (missing_codes: [{shown}] "
                 "in the YAML), or leave those answers empty in the file.", index=hits.index[hits][0], column=column,
                 value=shown))
+    return problems
+
+
+def _not_a_choice(survey: Survey, raw: RawTable, column: str) -> list[Problem]:
+    """A score averaged whose form's choices are numbers (1 to 6), answered with a number that is none of them (8 or
+    99 typed for « ne sait pas » when the export was cleaned): the mean counted it as a score, at most warned as a
+    possible code. The form shows it is no answer of this question: refused at its first row, with the count."""
+    choices = {code: _number(code) for code in survey.value_labels.get(column, {})}
+    if not choices or None in choices.values() or column not in survey.data:
+        return []
+    answers = pd.to_numeric(survey.data[column], errors="coerce")
+    outside = answers.notna() & ~answers.isin(list(choices.values()))
+    problems = []
+    for value in sorted(answers[outside].unique())[:MAX_LISTED]:
+        hits = answers.eq(value)
+        shown = numbers.plain(float(value))
+        listed = ", ".join(numbers.plain(v) for v in sorted(choices.values()))
+        problems.append(raw.problem(
+            "survey_not_a_choice", f"{_answers(int(hits.sum()))} {shown}, which is not a choice of the form for this "
+            f"question (its choices: {listed}): the estimates would count it as {shown}", f"If {shown} stands for "
+            f"'don't know' or 'refused', declare it (missing_codes: [{shown}] in the YAML) or leave those answers "
+            "empty; if a later version of the form has this choice, give that version ('form:' in the YAML).",
+            index=hits.index[hits][0], column=column, value=shown))
+    return problems
+
+
+def _outside_constraint(survey: Survey, raw: RawTable, column: str) -> list[Problem]:
+    """A score typed as an integer whose form's constraint allows 1 to 6 (. >= 1 and . <= 6), answered 8 or 99 (a
+    code for « ne sait pas » typed when the export was cleaned: KoboToolbox / ODK refuse it on the device): the mean
+    counted it, at most warned as a possible code. Refused at its first row, with the count, when the constraint is
+    one _relevant reads (the question's own answer written '.')."""
+    constraint = survey.constraints.get(column)
+    if not constraint or column not in survey.data:
+        return []
+    try:
+        allowed = _relevant(survey, re.sub(r"(?<![\w}'\"])\.(?![\w.])", "${" + _question(column) + "}", constraint))
+    except _NotRead:
+        return []
+    answers = pd.to_numeric(survey.data[column], errors="coerce")
+    outside = answers.notna() & allowed.eq(0)
+    problems = []
+    for value in sorted(answers[outside].unique())[:MAX_LISTED]:
+        hits = outside & answers.eq(value)
+        shown = numbers.plain(float(value))
+        problems.append(raw.problem(
+            "survey_not_a_choice", f"{_answers(int(hits.sum()))} {shown}, which the form's constraint on this question "
+            f"({constraint}) does not allow: the estimates would count it as {shown}", f"If {shown} stands for "
+            f"'don't know' or 'refused', declare it (missing_codes: [{shown}] in the YAML) or leave those answers "
+            "empty; if a later version of the form allows it, give that version ('form:' in the YAML).",
+            index=hits.index[hits][0], column=column, value=shown))
     return problems
 
 
@@ -870,7 +1156,10 @@ def code_problems(values: pd.Series, raw: RawTable, column: str, prefix: str = "
         hits = pd.Series(floats == code, index=values.index)   # on one row, both (one 9999 among incomes of 3 000)
         far = code > q3 + 3 * (q3 - q1)
         scale = finite[~np.isin(finite, DIGIT_CODES)].max(initial=-np.inf)
-        if code in DIGIT_CODES and code < scale + 3:   # 9 after 1 to 5 (or 6), not the top of a scale with 6 and 7
+        # 8 or 9 beyond a hole above the scale (8 after 1 to 6, 9 after 1 to 7 or after 1 to 5 and 8), not the top
+        # of a scale of 1 to 9 (7 and 8 answered below it); 8 after 1 to 6 went into the mean without a word
+        if code in DIGIT_CODES and all(v in finite for v in range(int(scale) + 1, int(code))) \
+                if math.isfinite(scale) else code in DIGIT_CODES:
             continue
         if (code <= others.max() and not far) or (hits.sum() < 2 and not (far and code > others.max())):
             continue
@@ -952,11 +1241,14 @@ def _read_form(path: Path, survey: Survey) -> list[Problem]:
             choices.setdefault(list_name, {})[code] = {
                 lang: str(row[col]).strip() for lang, col in label_c.items() if col and row.get(col) is not None}
     path_parts: list[str] = []
+    conditions: list[str] = []   # the relevant of each group open: its questions are asked only when it is true too
     for row in survey_rows:
         kind = re.sub(r"\s+", " ", str(row.get("type") or "").strip().lower())
         name = _as_text(row.get("name"))
+        relevant = str(row.get("relevant") or "").strip()
         if kind in ("begin group", "begin_group", "begin repeat", "begin_repeat"):
             path_parts.append(name or "")
+            conditions.append(relevant)
             texts = {lang: str(row[col]).strip() for lang, col in label_q.items() if col and row.get(col) is not None}
             for column in (header_name(f"{'/'.join(path_parts)}/_count"), header_name(f"{name}/_count")):
                 if column in survey.data.columns and texts:
@@ -966,6 +1258,8 @@ def _read_form(path: Path, survey: Survey) -> list[Problem]:
         if kind in ("end group", "end_group", "end repeat", "end_repeat"):
             if path_parts:
                 path_parts.pop()
+            if conditions:
+                conditions.pop()
             continue
         if not name:
             continue
@@ -975,8 +1269,11 @@ def _read_form(path: Path, survey: Survey) -> list[Problem]:
             column = short[0] if len(short) == 1 else column
         survey.labels[column] = {lang: str(row[col]).strip() for lang, col in label_q.items()
                                  if col and row.get(col) is not None}
-        if row.get("relevant") is not None and str(row["relevant"]).strip():
-            survey.relevant[column] = str(row["relevant"]).strip()
+        if str(row.get("constraint") or "").strip():
+            survey.constraints[column] = str(row["constraint"]).strip()
+        every = [c for c in (*conditions, relevant) if c]
+        if every:
+            survey.relevant[column] = every[0] if len(every) == 1 else " and ".join(f"({c})" for c in every)
         if f"{column}/_sum" in survey.data.columns:
             survey.labels[f"{column}/_sum"] = {"fr": f"Somme : {survey.labels[column].get('fr', name)}",
                                                "en": f"Sum: {survey.labels[column].get('en', name)}"}
@@ -1072,6 +1369,42 @@ def _find_multiple(survey: Survey, raw: RawTable) -> list[Problem]:
                 "of the respondents not asked empty (text and option columns), as KoboToolbox / ODK export them; "
                 "give the form ('form:' in the YAML) to have them told from its relevant.", index=first,
                 column=column, value="0", severity="warning"))
+    for column in sorted(counted & set(survey.multiple) - set(survey.labels)):   # 0 everywhere, the form not given
+        # an export tells « not asked » by empty option cells: with none empty, those with 0 in every option may be
+        # the skip logic's blanks filled with 0 (Excel's « blanks -> 0 »), counted as asked and choosing none
+        chosen = survey.options_written(column)
+        if chosen.empty or chosen.isna().all(axis=1).any() or \
+                (column in survey.data and survey.data[column].map(_as_text).eq("0").any()):   # told above
+            continue
+        none = chosen.eq(0).all(axis=1)
+        if column in survey.data:
+            none &= survey.data[column].isna()
+        if not none.any():
+            continue
+        first, n, shown = chosen.columns[0], len(chosen), chosen.iloc[:, 0].eq(1).sum()
+        sign = _skip_sign(survey, column, none)
+        if sign is None:
+            problems.append(raw.problem(
+                "survey_multiple_all_zero", f"{int(none.sum())} of {n} respondents have 0 in every option column of "
+                f"'{column}' and no answer, and no respondent has its options empty (not asked): they are counted as "
+                f"asked and choosing no option, in the denominator of each share ('{first}': {shown} of {n}, "
+                f"{shown} of {int((~none).sum())} without them). If the skip logic did not ask them, their cells "
+                "were filled with 0", "Leave the option cells of the respondents not asked empty, as KoboToolbox / "
+                "ODK export them, or give the form ('form:' in the YAML) to have them told from its relevant. If "
+                "they were asked and chose none, nothing needs doing.", index=survey.data.index[none.to_numpy()][0],
+                column=f"{column}/{first}", value="0", severity="warning"))
+            continue
+        control, value, skipped = sign   # every respondent answering so has 0 everywhere: not asked, as R's NA
+        survey.data.loc[skipped, [f"{column}/{o}" for o in chosen.columns]] = np.nan
+        problems.append(raw.problem(
+            "survey_multiple_all_zero", f"the {int(skipped.sum())} respondents who answered '{value}' to '{control}' "
+            f"all have 0 in every option column of '{column}' and no answer, and no respondent has its options empty "
+            "(not asked): the skip logic's blanks filled with 0. They are read as not asked, and left out of its "
+            f"shares ('{first}': {shown} of {int((~skipped).sum())}, not {shown} of {n})", "If they were asked, "
+            "give the form ('form:' in the YAML), which reads them as the form says; otherwise leave the option "
+            "cells of the respondents not asked empty, as KoboToolbox / ODK export them.",
+            index=survey.data.index[skipped.to_numpy()][0], column=f"{column}/{first}", value="0",
+            severity="warning"))
     for column in sorted(counted & set(survey.multiple)):   # the text only: who chose nothing left no trace
         if column not in survey.data or any(c.startswith(column + "/") for c in columns):
             continue
@@ -1085,6 +1418,28 @@ def _find_multiple(survey: Survey, raw: RawTable) -> list[Problem]:
                 "columns; ODK Central: split select multiples), so that those who chose none are counted.",
                 index=survey.data.index[empty.to_numpy()][0], column=column, severity="warning"))
     return problems
+
+
+def _skip_sign(survey: Survey, column: str, none: pd.Series) -> tuple[str, str, pd.Series] | None:
+    """The answer of another question that every respondent with 0 in every option of ``column`` shares, and no
+    one else has (at least 3 of them): the skip logic's condition (formation/suivie = 'non'), as (question, answer,
+    its respondents). None when no question tells them apart; an answer shared by fewer than half of them, or a
+    day or device of the interviews, is a coincidence, not a sign."""
+    best = None
+    for other in survey.data.columns:
+        if other == column or other.startswith(column + "/") or METADATA.match(other) or other == WG_COLUMN or \
+                other.rsplit("/", 1)[0] in survey.multiple or other in survey.design_columns().values() or \
+                other in TIME_COLUMNS + ("today", "deviceid", "username", "simserial", "subscriberid", "phonenumber"):
+            continue
+        answers = survey.data[other].map(_as_text)
+        if answers.nunique() > MAX_OPTIONS_COMPARED:
+            continue
+        for value, rows in answers.groupby(answers).groups.items():
+            rows_of = answers.index.isin(rows)
+            if len(rows) >= max(3, none.sum() / 2) and none[rows_of].all() and \
+                    (best is None or len(rows) > best[2].sum()):
+                best = (other, str(value), pd.Series(rows_of, index=answers.index))
+    return best
 
 
 def _zero_one(frame: pd.DataFrame, column: str, options: list[str]) -> bool:
