@@ -600,9 +600,29 @@ def event_study(study: Study, alpha: float = 0.05) -> pd.DataFrame:
 
 
 # ---------------------------------------------------------------------------------------------------- the headline
+def _weighted_means(prep: _Prepared, y: np.ndarray, ok: np.ndarray) -> tuple[float, float, int]:
+    """The treated's and the comparison group's means (did: after the programme) as the ipw estimate weighs them,
+    on its rows (``_adjusted``): two_group with robust SEs refits the score on them (TreatmentEffect does)."""
+    spec = prep.spec
+    idx = np.flatnonzero(ok & prep.kept)
+    t = prep.treated[idx]
+    if spec.design == "two_group" and spec.se != "cluster":
+        w = _weights(t, _logit(t, prep.X[idx]).predict(), spec.estimand)
+    else:
+        w = prep.weight[idx]
+    after = np.ones(len(idx), bool) if prep.post is None else prep.post[idx] == 1
+    means = []
+    for arm in (1, 0):
+        rows = after & (t == arm)
+        means.append(float(np.average(y[idx][rows], weights=w[rows])) if rows.any() else math.nan)
+    return means[0], means[1], int((after & (t == 0)).sum())
+
+
+
 HEADLINE_COLUMNS = ["study", "outcome", "method", "estimand", "itt", "estimate", "se", "se_type", "ci_low",
                     "ci_high", "p_value", "p_holm", "naive_estimate", "naive_se", "naive_p_value", "mean_treated",
-                    "comparison_mean", "comparison_sample", "binary", "effect_pp", "relative_effect", "n_treated",
+                    "comparison_mean", "comparison_sample", "mean_treated_weighted", "comparison_mean_weighted",
+                    "comparison_n_weighted", "binary", "effect_pp", "relative_effect", "n_treated",
                     "n_comparison", "comparison_n", "mde", "icc", "icc_n", "mean_cluster_size", "design_effect",
                     "mde_design", "clusters_treated", "clusters_comparison",
                     "registration", "note"]
@@ -615,10 +635,14 @@ def headline(study: Study, alpha: float = 0.05, effects: pd.DataFrame | None = N
       Holm's p over the outcomes (``adjusted_effects``); the naive estimate beside it (naive_*, NaN when the
       headline is the naive comparison itself); ``itt`` True for a ``randomised`` study (intention to treat);
     - mean_treated, comparison_mean: the groups' means over the rows of the naive comparison (did: after the
-      programme; comparison_sample says "all" or "post"), comparison_n its rows;
+      programme; comparison_sample says "all" or "post"), comparison_n its rows, unweighted;
+    - with ``ipw``: mean_treated_weighted, comparison_mean_weighted: the same means as the weighted estimate compares
+      them (its rows: trimmed ones left out; its weights: att: the comparison weighted by the odds, ate: both groups
+      by the inverse probability; two_group: estimate = their difference), NaN otherwise; comparison_n_weighted the
+      comparison rows they average;
     - for a 0/1 outcome (binary): effect_pp = 100 x estimate (percentage points) and relative_effect =
       mean_treated / (mean_treated - estimate), the treated's mean against their estimated mean without the
-      programme (two_group without adjustment: mean_treated / comparison_mean);
+      programme (two_group without adjustment: mean_treated / comparison_mean; with ipw, the weighted means);
     - mde (from the estimate's own SE, ``inference.min_detectable_effect``); for ``se: cluster``, on the rows of
       the comparison mean (did: after the programme, a cross-section; a panel's repeated rows of a unit would
       otherwise count as a cluster, and differencing them removes what they share): icc (one-way ANOVA on the
@@ -642,6 +666,7 @@ def headline(study: Study, alpha: float = 0.05, effects: pd.DataFrame | None = N
     clustered = spec.se == "cluster" and spec.cluster in data
     groups = pd.factorize(data[spec.cluster], use_na_sentinel=True)[0] if clustered else None
     used = rows_used(study) if clustered else {}
+    prep = _prepare(study) if spec.adjustment == "ipw" else None
     rows = []
     for outcome in spec.outcomes:
         mine = effects[effects["outcome"] == outcome]
@@ -669,13 +694,19 @@ def headline(study: Study, alpha: float = 0.05, effects: pd.DataFrame | None = N
         row["comparison_sample"] = "all" if post is None else "post"
         row["mean_treated"] = float(y1.mean()) if y1.size else math.nan
         row["comparison_mean"] = float(y0.mean()) if y0.size else math.nan
+        if prep is not None and len(adjusted) and np.isfinite(row["estimate"]):
+            # beside a weighted estimate, the means it compares (the unweighted comparison mean is another figure)
+            row["mean_treated_weighted"], row["comparison_mean_weighted"], row["comparison_n_weighted"] = \
+                _weighted_means(prep, y, ok)
         observed = y[ok]
         row["binary"] = bool(observed.size and np.isin(observed, (0.0, 1.0)).all())
         if row["binary"] and np.isfinite(row["estimate"]):
             row["effect_pp"] = 100 * row["estimate"]
-            without = row["mean_treated"] - row["estimate"]
+            treated_mean = row["mean_treated"] if math.isnan(row["mean_treated_weighted"]) else \
+                row["mean_treated_weighted"]
+            without = treated_mean - row["estimate"]
             if without > 0:
-                row["relative_effect"] = row["mean_treated"] / without
+                row["relative_effect"] = treated_mean / without
         row["comparison_n"] = int(y0.size)
         if clustered:
             row["clusters_treated"] = len(np.unique(groups[used[outcome] & (treated == 1)]))
