@@ -1946,7 +1946,13 @@ def _matches(series: pd.Series, wanted: Any) -> pd.Series:
         return series.map(lambda v: numbers.as_bool(v) is wanted).astype(bool)
     if isinstance(wanted, (int, float)):
         return (pd.to_numeric(series, errors="coerce") == float(wanted)).fillna(False).astype(bool)
-    return each_distinct(series, lambda v: isinstance(v, str) and fold(v) == fold(wanted), dtype=bool)
+    try:   # `treated: '1'` quoted beside cells read as numbers: the analysis matches 1 (it was refused, "no row")
+        number = float(str(wanted).strip().replace(",", "."))
+    except ValueError:
+        number = None
+    return each_distinct(series, lambda v: fold(v) == fold(wanted) if isinstance(v, str) else
+                         number is not None and not isinstance(v, (bool, np.bool_))
+                         and isinstance(v, (int, float, np.integer, np.floating)) and float(v) == number, dtype=bool)
 
 
 def _groups_unclear(values: pd.Series, raw: RawTable, column: str, wanted: Any, key: str,
@@ -2046,13 +2052,28 @@ def _study_groups(spec: StudySpec, frame: pd.DataFrame, raw: RawTable, spec_path
         hit = _matches(series, wanted)
         others = series.notna() & ~hit
         if not hit.any():
+            # the values found, so that the fix is in the message (`treated: yes` is read by YAML as a yes/no,
+            # which `Bénéficiaire` is not; `treated: oui` beside 1 and 2)
+            found = sorted({fold(v): numbers.plain(v) for v in series.dropna().unique()}.values())[:8]
+            as_yes = " (YAML reads an unquoted true/yes/no as a yes/no: quote the value as the data writes it, " \
+                "e.g. treated: 'T')" if isinstance(wanted, bool) else ""
             problems.append(raw.problem(f"{what}_value_missing", f"no row has the {key} value {wanted!r} in "
-                                        f"'{column}'", f"Check '{key}:' in {spec_path.name} against the data.",
+                                        f"'{column}'; its values: {', '.join(found) or 'none'}",
+                                        f"Write in '{key}:' of {spec_path.name} the value of '{column}' that means "
+                                        f"{'treated' if what == 'treatment' else 'after the programme'}{as_yes}.",
                                         column=column))
         elif not others.any():
             rule = "one_group" if what == "treatment" else "one_period"
-            problems.append(raw.problem(rule, f"every row has {column} = {wanted!r}: there is nothing to compare "
-                                        "with", f"The data needs rows with another {column} value "
-                                        f"({'a comparison group' if what == 'treatment' else 'a baseline period'}).",
-                                        column=column))
+            empty = int(frame[column].isna().sum())
+            # the comparison group left blank (a habit of registers: only the beneficiaries ticked) is no group
+            blank = f"; the {empty} row(s) with '{column}' empty are left out, not read as the " \
+                f"{'comparison group' if what == 'treatment' else 'baseline'}" if empty else ""
+            problems.append(raw.problem(rule, f"every row with a '{column}' has {column} = {wanted!r}: there is "
+                                        f"nothing to compare with{blank}", f"The data needs rows with another "
+                                        f"{column} value ({'a comparison group' if what == 'treatment' else 'a baseline period'})"
+                                        + (f": write it in the empty cells of '{column}' (e.g. 0 or C) if they are "
+                                           f"the {'comparison group' if what == 'treatment' else 'baseline'}."
+                                           if empty else "."),
+                                        column=column, index=frame.index[frame[column].isna().to_numpy()][0]
+                                        if empty else None))
     return problems
