@@ -646,6 +646,50 @@ def test_units_seen_after_the_programme_only_are_counted_and_told(tmp_path):
     assert out["late"].tolist() == [30, 0] and out["attrition"].tolist() == [0, 0]
 
 
+def test_attrition_counts_endlines_left_empty_and_differential_attrition_is_told(tmp_path):
+    """37 of 100 treated persons, the low earners, not found at the follow-up, their row kept with the earnings
+    empty: the annex said attrition 0 and 0, nothing else, beside a difference-in-differences of 312 (the pooled
+    OLS of every row, as statsmodels' y ~ t * post gives it) where the persons seen twice give 203 (statsmodels and
+    R's lm with person fixed effects; the effect is 200). The attrition now counts them (37 %), `make check` and the
+    annex say it differs between the arms; the persons seen twice, kept alone as the hint says, give the
+    fixed-effects estimate."""
+    from helpers.analyses.impact import units
+    from helpers.analyses.propensity import headline
+    from helpers.data.loader import load_study
+    from helpers.data.params import ProjectParams
+
+    rng = np.random.default_rng(7)
+    rows = []
+    for i in range(200):
+        t, level = i < 100, rng.normal(1000, 200)
+        for year in (2019, 2021):
+            y = level + 50 * (year == 2021) + 200 * (t and year == 2021) + rng.normal(0, 50)
+            rows.append(f"P{i};{'T' if t else 'C'};{year};{'' if t and level < 900 and year == 2021 else f'{y:.0f}'}")
+    (tmp_path / "s.csv").write_text("pid;groupe;annee;revenu\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    (tmp_path / "s.yaml").write_text("title: t\ndesign: did\noutcomes: [revenu]\ntreatment: {column: groupe, "
+                                     "treated: T}\nperiod: {column: annee, post: 2021}\nunit: pid\n", encoding="utf-8")
+    params = ProjectParams(title="p", code="P", start_date="2020-01-01", end_date="2021-12-31",
+                           reporting_date="2021-12-31")
+    study, problems = load_study(tmp_path / "s.yaml", params)
+    frame = pd.read_csv(tmp_path / "s.csv", sep=";").assign(t=lambda d: (d["groupe"] == "T").astype(int),
+                                                          post=lambda d: (d["annee"] == 2021).astype(int))
+    lost = frame[(frame["post"] == 1) & frame["revenu"].isna()]["pid"]
+    first = frame.index[frame["pid"].isin(lost)][0] + 2          # its baseline row, as the spreadsheet numbers it
+    assert [(p.rule, p.severity, p.row, p.column, p.value) for p in problems] == [
+        ("differential_attrition", "warning", first, "pid", frame.at[first - 2, "pid"])]
+    assert problems[0].message.startswith(f"'revenu': {len(lost)} of 100 treated and 0 of 100 comparison pid(s)")
+    out = units(study).set_index("arm")
+    assert out["attrition"].tolist() == [len(lost), 0] and out["n_followup"].tolist() == [100 - len(lost), 100]
+    known = frame.dropna(subset=["revenu"])
+    pooled = smf.ols("revenu ~ t * post", known).fit().params["t:post"]
+    fixed = smf.ols("revenu ~ t:post + post + C(pid)", known).fit().params["t:post"]
+    assert headline(study).iloc[0]["estimate"] == pytest.approx(pooled) and pooled - fixed > 50
+    (tmp_path / "s.csv").write_text("pid;groupe;annee;revenu\n" + "\n".join(
+        r for r in rows if r.split(";")[0] not in set(lost)) + "\n", encoding="utf-8")
+    both, problems = load_study(tmp_path / "s.yaml", params)
+    assert not problems and headline(both).iloc[0]["estimate"] == pytest.approx(fixed)
+
+
 def test_headline_gives_the_comparison_mean_after_the_programme_pp_ratio_and_registration():
     from helpers.analyses.propensity import headline
 

@@ -1659,6 +1659,10 @@ CASES = [
          what="only the treated marked (1), the comparison group's cells left empty: it said « every row has arm = 1 "
               "», 2 of 4 rows being empty; now that the empty ones are left out, not read as the comparison group",
          expect=lambda m, problems: _check(any("not read as the comparison group" in p.message for p in problems))),
+    Case("outcome missing in one arm only", lambda m: m.replace("impact/survey.csv", "3,C,10,40", "3,C,,40"),
+         "differential_attrition", "survey.csv", 4, "score", severity="warning", hint="attrition per arm",
+         what="the comparison group's outcome not found for one of its two persons, every treated one's found: "
+              "the effect compared the rows with a value, nothing said (0 % and 50 % missing)"),
     Case("all-missing outcome", lambda m: m.write("impact/survey.csv", "id,arm,score,age\n1,T,,30\n2,C,,31\n"),
          "outcome_all_missing", "survey.csv", NO_ROW, "score", what="the outcome 'score' is empty in every row"),
     Case("ambiguous outcome", lambda m: m.replace("impact/survey.csv", "2,T,14,", "2,T,\"1,150\","),

@@ -53,7 +53,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..data.model import Study
+from ..data.model import DIFFERENTIAL_ATTRITION, Study  # noqa: F401 (the annex says when rates differ)
 from ..data.numbers import as_bool, period_span
 from ..text import fold
 
@@ -699,14 +699,17 @@ def periods(study: Study) -> pd.DataFrame:
 
 def units(study: Study) -> pd.DataFrame:
     """Per arm (treated, comparison): n_units (with ``unit``: distinct units; else the rows), n_rows, n_baseline
-    and n_followup (did with ``unit``: units with a row before / after the programme), attrition (units with a row
-    before the programme and none after), attrition_rate (attrition / n_baseline), late (units with a row after
+    and n_followup (did with ``unit``: units with a row before / after the programme, one with an outcome after),
+    attrition (units with a row before the programme and none after with an outcome), attrition_rate (attrition / n_baseline), late (units with a row after
     the programme and none before: entered late, or their baseline not found), counts ("units" or "rows"),
     note. A unit's arm is that of its rows (a unit in both arms is counted in each, and the note says so)."""
     spec, data = study.spec, study.data
     treated, post = _arms(study)
     has_unit = bool(spec.unit and spec.unit in data.columns)
     ids = data[spec.unit].to_numpy() if has_unit else None
+    outcomes = [o for o in spec.outcomes if o in data.columns]
+    measured = np.column_stack([~np.isnan(as_numbers(data[o])) for o in outcomes]).any(axis=1) if outcomes else \
+        np.ones(len(data), bool)
     rows = []
     for arm, flag in (("treated", 1.0), ("comparison", 0.0)):
         mine = treated == flag
@@ -719,7 +722,9 @@ def units(study: Study) -> pd.DataFrame:
             row["n_units"] = int(pd.unique(ids[known]).size)
             if post is not None:
                 before = set(pd.unique(ids[known & (post == 0)]))
-                after = set(pd.unique(ids[known & (post == 1)]))
+                # a follow-up row whose outcomes are all empty (the person not found, the row kept) is no follow-up:
+                # 37 of 100 treated so written were counted attrition 0
+                after = set(pd.unique(ids[known & (post == 1) & measured]))
                 row["n_baseline"], row["n_followup"] = len(before), len(after)
                 row["attrition"] = len(before - after)
                 row["late"] = len(after - before)   # seen after the programme only: no change of their own
