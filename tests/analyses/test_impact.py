@@ -690,6 +690,70 @@ def test_attrition_counts_endlines_left_empty_and_differential_attrition_is_told
     assert not problems and headline(both).iloc[0]["estimate"] == pytest.approx(fixed)
 
 
+def _clustered_file(tmp_path, treated_villages, comparison_villages, binary=False):
+    from helpers.data.loader import load_study
+    from helpers.data.params import ProjectParams
+
+    rng = np.random.default_rng(3)
+    rows, i = [], 0
+    for arm, villages in (("T", treated_villages), ("C", comparison_villages)):
+        for v in villages:
+            level = rng.normal(0, 30)
+            for _ in range(30):
+                y = 500 + 50 * (arm == "T") + level + rng.normal(0, 60)
+                rows.append(f"{i};{arm};{v};{int(y > 520) if binary else round(y)}")
+                i += 1
+    (tmp_path / "s.csv").write_text("id;groupe;village;revenu\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    (tmp_path / "s.yaml").write_text("title: t\ndesign: two_group\noutcomes: [revenu]\ntreatment: {column: groupe, "
+                                     "treated: T}\ncluster: village\nse: cluster\n", encoding="utf-8")
+    params = ProjectParams(title="p", code="P", start_date="2020-01-01", end_date="2021-12-31",
+                           reporting_date="2021-12-31")
+    return load_study(tmp_path / "s.yaml", params)[0]
+
+
+@pytest.mark.parametrize("villages", [(["V1"], ["V2"]), (["V1"], [f"C{k}" for k in range(12)]),
+                                      ([f"T{k}" for k in range(12)], ["V1"])])
+def test_an_arm_in_one_cluster_has_no_clustered_se(tmp_path, villages):
+    """One village per arm gave SE 4.5e-13, p 2e-15, a « 95 % » interval 123.4 to 123.4 and an ICC of 0.0 (the
+    village's own level is the effect's twin); every treated person in one village beside 12 comparison villages,
+    SE 9.0 where the villages' levels vary by 30 (CRV1 sees only the comparison's). The estimate stays (the
+    difference of means), without SE, interval, p, MDE or ICC, the note and the annex's caution saying why; with two
+    villages per arm the SE is statsmodels' CRV1."""
+    from helpers.analyses.propensity import adjusted_effects, headline
+    from helpers.annex.studies import few_clusters
+
+    study = _clustered_file(tmp_path, *villages)
+    data = study.data.assign(t=lambda d: (d["groupe"] == "T").astype(float))
+    head = headline(study).iloc[0]
+    assert head["estimate"] == pytest.approx(data.loc[data.t == 1, "revenu"].mean()
+                                             - data.loc[data.t == 0, "revenu"].mean())
+    assert all(math.isnan(head[c]) for c in ("se", "ci_low", "ci_high", "p_value", "mde", "icc"))
+    assert "in one cluster" in head["note"]
+    ols = estimate_effects(study)
+    assert ols["se"].isna().all() and ols["note"].str.contains("in one cluster").all()
+    assert adjusted_effects(study)["se"].isna().all()
+    arm = ("traité", "treated") if len(villages[0]) == 1 else ("de comparaison", "comparison")
+    assert f"Tout le groupe {arm[0]} est dans une seule grappe" in few_clusters(study, "fr")
+    assert f"The whole {arm[1]} group is in one cluster" in few_clusters(study, "en")
+
+
+def test_a_binary_outcome_with_an_arm_in_one_cluster_has_no_interval(tmp_path):
+    """The Newcombe interval of a 0/1 outcome divides each arm by its design effect, 1 with one cluster: the
+    interval ignored the clustering."""
+    out = estimate_effects(_clustered_file(tmp_path, ["V1"], ["V2", "V3", "V4"], binary=True))
+    newcombe = out[out["method"] == "newcombe"]
+    assert len(newcombe) and newcombe["ci_low"].isna().all() and newcombe["note"].str.contains("no interval").all()
+
+
+def test_two_clusters_per_arm_keep_statsmodels_crv1(tmp_path):
+    study = _clustered_file(tmp_path, ["V1", "V2"], ["V3", "V4"])
+    data = study.data.assign(t=lambda d: (d["groupe"] == "T").astype(float))
+    fit = smf.ols("revenu ~ t", data).fit(cov_type="cluster", cov_kwds={"groups": pd.factorize(data.village)[0]},
+                                          use_t=True)
+    row = estimate_effects(study).iloc[0]
+    assert row["se"] == pytest.approx(fit.bse["t"]) and row["p_value"] == pytest.approx(fit.pvalues["t"])
+
+
 def test_headline_gives_the_comparison_mean_after_the_programme_pp_ratio_and_registration():
     from helpers.analyses.propensity import headline
 

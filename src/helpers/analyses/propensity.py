@@ -51,7 +51,7 @@ import numpy as np
 import pandas as pd
 
 from . import inference
-from .impact import FEW_CLUSTERS, SE_TYPES, as_label, as_numbers, indicator, period_order
+from .impact import FEW_CLUSTERS, SE_TYPES, as_label, as_numbers, indicator, one_cluster_arm, period_order
 from ..data.model import PropensityTerm, Study, StudySpec
 
 __all__ = ["scores", "weighted_balance", "adjusted_effects", "event_study", "headline", "rows_used", "term_label",
@@ -328,9 +328,13 @@ def _fit(y: np.ndarray, X: np.ndarray, w: np.ndarray | None, se_type: str, group
         warnings.simplefilter("ignore")
         model = OLS(y, X) if w is None else WLS(y, X, weights=w)
         res = model.fit(**kwds)
-    ci = res.conf_int(alpha)
-    return {"estimate": float(res.params[term]), "se": float(res.bse[term]), "ci_low": float(ci[term, 0]),
-            "ci_high": float(ci[term, 1]), "p_value": float(res.pvalues[term]), "res": res}
+        ci = res.conf_int(alpha)   # (a negative variance of one cluster per arm: sqrt warns)
+        out = {"estimate": float(res.params[term]), "se": float(res.bse[term]), "ci_low": float(ci[term, 0]),
+               "ci_high": float(ci[term, 1]), "p_value": float(res.pvalues[term]), "res": res}
+    single = one_cluster_arm(X[:, 1], groups) if se_type == "cluster" else ""   # column 1: treated, in every design
+    if single:
+        out.update(se=math.nan, ci_low=math.nan, ci_high=math.nan, p_value=math.nan, note=single)
+    return out
 
 
 def _treatment_effect(y: np.ndarray, t: np.ndarray, X: np.ndarray, method: str, estimand: str,
@@ -459,7 +463,7 @@ def _naive(study, outcome, y, treated, post, groups, ok, se_type, alpha) -> dict
     fit = _fit(y[idx], X, None, se_type, None if groups is None else groups[idx], X.shape[1] - 1, alpha)
     row.update({k: fit[k] for k in ("estimate", "se", "ci_low", "ci_high", "p_value")})
     row["note"] = ("difference of means" if post is None else "difference-in-differences") + \
-        ", no covariates, no weights"
+        ", no covariates, no weights" + (f"; {fit['note']}" if fit.get("note") else "")
     return row
 
 
@@ -584,7 +588,9 @@ def event_study(study: Study, alpha: float = 0.05) -> pd.DataFrame:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 p_pre = float(np.asarray(res.f_test(test).pvalue))
-            ci = res.conf_int(alpha)
+            with warnings.catch_warnings(), np.errstate(all="ignore"):
+                warnings.simplefilter("ignore")
+                ci = res.conf_int(alpha)
             for lab in labels:
                 row = dict(study=study.name, outcome=outcome, weighted=weighted, period=lab,
                            relative=labels.index(lab) - labels.index(ref), n=len(idx), p_pretrend=p_pre,
@@ -595,6 +601,9 @@ def event_study(study: Study, alpha: float = 0.05) -> pd.DataFrame:
                     c = 2 + k + others.index(lab)
                     row.update(estimate=float(res.params[c]), se=float(res.bse[c]), ci_low=float(ci[c, 0]),
                                ci_high=float(ci[c, 1]), p_value=float(res.pvalues[c]))
+                    if fit.get("note"):   # an arm in one cluster: no clustered SE (impact.one_cluster_arm)
+                        row.update(se=np.nan, ci_low=np.nan, ci_high=np.nan, p_value=np.nan, p_pretrend=np.nan,
+                                   note=fit["note"])
                 rows.append(row)
     return pd.DataFrame(rows, columns=EVENT_COLUMNS)
 
@@ -718,7 +727,8 @@ def headline(study: Study, alpha: float = 0.05, effects: pd.DataFrame | None = N
             means = np.bincount(t, weights=y[idx], minlength=2) / np.maximum(np.bincount(t, minlength=2), 1)
             g = groups[idx]
             m = len(idx) / len(np.unique(g))
-            rho = inference.icc(y[idx] - means[t], g) if m > 1 else math.nan
+            # (an arm in one cluster has no between-cluster deviation of its own: one village per arm gave 0.0)
+            rho = inference.icc(y[idx] - means[t], g) if m > 1 and not one_cluster_arm(t, g) else math.nan
             with warnings.catch_warnings(), np.errstate(all="ignore"):
                 warnings.simplefilter("ignore")
                 se_iid = float(OLS(y[idx], np.column_stack([np.ones(len(idx)), t])).fit().bse[1])
