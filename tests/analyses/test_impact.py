@@ -745,6 +745,22 @@ def test_a_binary_outcome_with_an_arm_in_one_cluster_has_no_interval(tmp_path):
     assert len(newcombe) and newcombe["ci_low"].isna().all() and newcombe["note"].str.contains("no interval").all()
 
 
+def test_a_did_with_one_cluster_per_arm_has_no_se_nor_pre_trend_test():
+    from helpers.analyses.propensity import adjusted_effects, event_study
+
+    rng = np.random.default_rng(4)
+    rows = [{"id": i, "group": "t" if i < 30 else "c", "village": "V1" if i < 30 else "V2", "year": year,
+             "y": 100 + 10 * (i < 30) * (year == 2021) + rng.normal(0, 5)}
+            for i in range(60) for year in (2017, 2019, 2021)]
+    study = make_study(pd.DataFrame(rows), design="did", period={"column": "year", "post": 2021}, se="cluster",
+                       cluster="village", unit="id")
+    leads = event_study(study)
+    moved = leads[leads["relative"] != 0]
+    assert len(moved) and moved["se"].isna().all() and moved["p_pretrend"].isna().all()
+    assert moved["note"].str.contains("in one cluster").all()
+    assert adjusted_effects(study)["se"].isna().all()
+
+
 def test_two_clusters_per_arm_keep_statsmodels_crv1(tmp_path):
     study = _clustered_file(tmp_path, ["V1", "V2"], ["V3", "V4"])
     data = study.data.assign(t=lambda d: (d["groupe"] == "T").astype(float))
