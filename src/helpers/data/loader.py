@@ -1626,6 +1626,7 @@ def load_study(spec_path: Path, params: ProjectParams) -> tuple[Study | None, li
         problems += _repeated_units(spec, frame, raw)
         problems += _units_changing_group(spec, frame, raw)
         problems += _units_without_baseline(spec, frame, raw)
+        problems += _differential_attrition(spec, frame, raw)
         problems += _clusters_missing(spec, frame, raw)
         problems += _covariates_missing(spec, frame, raw)
         problems += _clusters_across_countries(spec, frame, raw)
@@ -1633,7 +1634,6 @@ def load_study(spec_path: Path, params: ProjectParams) -> tuple[Study | None, li
         for outcome in spec.outcomes:
             problems += code_problems(frame[outcome], raw, outcome, prefix="outcome_")
             problems += _yes_no_coding(frame[outcome], raw, outcome)
-            problems += _differential_attrition(spec, frame, raw, outcome)
             problems += _scales_by_country(frame, raw, outcome)
             problems += _scales_by_group(spec, frame, raw, outcome)
     return Study(spec_path.stem, spec, frame.reset_index(drop=True), [data_path, spec_path]), problems
@@ -1850,51 +1850,61 @@ def _units_without_baseline(spec: StudySpec, frame: pd.DataFrame, raw: RawTable)
         severity="warning")]
 
 
-def _differential_attrition(spec: StudySpec, frame: pd.DataFrame, raw: RawTable, outcome: str) -> list[Problem]:
+def _differential_attrition(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
     """An outcome lost more in one arm than in the other: for did with ``unit:``, the persons with a value before the
     programme and none after (the follow-up row absent, or its cell empty); for two_group, the rows whose outcome is
     empty. The estimate compares the groups' means of the rows it has: 37 of 100 treated low earners not found at the
     follow-up made the difference-in-differences 312 where the persons seen twice give 203 (statsmodels and R with
     person fixed effects), and the annex said attrition 0 when their rows were kept with the cell empty. A warning
-    (the persons lost may be like the others), naming the first one lost in the arm that lost more."""
-    treated = _matches(frame[spec.treatment.column], spec.treatment.treated) & frame[spec.treatment.column].notna()
-    arms = {True: treated, False: frame[spec.treatment.column].notna() & ~treated}
-    value = pd.to_numeric(frame[outcome], errors="coerce").notna()
-    lost, of, first = {}, {}, {}
-    if spec.design == "did":
-        if not spec.unit or spec.unit not in frame.columns or spec.period is None:
-            return []
-        post = _matches(frame[spec.period.column], spec.period.post) & frame[spec.period.column].notna()
-        pre = frame[spec.period.column].notna() & ~post
+    per outcome (the persons lost may be like the others), naming the first one lost in the arm that lost more.
+    Counted on the units' codes (bincount), once per study: a million persons in a few tenths of a second."""
+    did = spec.design == "did"
+    if did and (not spec.unit or spec.unit not in frame.columns or spec.period is None):
+        return []
+    group = frame[spec.treatment.column].notna().to_numpy()
+    treated = _matches(frame[spec.treatment.column], spec.treatment.treated).to_numpy() & group
+    arms = {True: treated, False: group & ~treated}
+    if did:
+        units, _ = pd.factorize(frame[spec.unit])
+        known = frame[spec.period.column].notna().to_numpy() & (units >= 0)
+        post = _matches(frame[spec.period.column], spec.period.post).to_numpy() & known
+        pre = known & ~post
+        size = int(units.max()) + 1 if len(units) else 0
+    problems = []
+    for outcome in spec.outcomes:
+        value = pd.to_numeric(frame[outcome], errors="coerce").notna().to_numpy()
+        lost, of, first = {}, {}, {}
         for arm, mine in arms.items():
-            ids = frame[spec.unit].notna() & mine & value
-            gone = ids & pre & ~frame[spec.unit].isin(frame.loc[ids & post, spec.unit].unique())
-            lost[arm], of[arm] = frame.loc[gone, spec.unit].nunique(), frame.loc[ids & pre, spec.unit].nunique()
-            first[arm] = frame.index[gone][0] if gone.any() else None
+            if did:
+                before = np.bincount(units[mine & value & pre], minlength=size) > 0
+                after = np.bincount(units[mine & value & post], minlength=size) > 0
+                gone = before & ~after
+                lost[arm], of[arm] = int(gone.sum()), int(before.sum())
+                rows = np.flatnonzero(mine & value & pre & gone[np.maximum(units, 0)]) if lost[arm] else []
+            else:
+                rows = np.flatnonzero(mine & ~value)
+                lost[arm], of[arm] = len(rows), int(mine.sum())
+            first[arm] = frame.index[rows[0]] if len(rows) else None
+        if not of[True] or not of[False]:
+            continue
+        rate = {arm: lost[arm] / of[arm] for arm in arms}
+        if abs(rate[True] - rate[False]) < DIFFERENTIAL_ATTRITION:
+            continue
         what = (f"{spec.unit}(s) with a value before the programme have none after it", "the difference-in-"
                 "differences compares the groups' means of the rows it has: the baseline of those lost counts in "
-                "their group's change")
-    else:
-        for arm, mine in arms.items():
-            empty = frame.index[mine & ~value]
-            lost[arm], of[arm], first[arm] = len(empty), int(mine.sum()), empty[0] if len(empty) else None
-        what = ("rows have no value", "the effect compares the means of the rows with a value: if those lost "
-                "differ (the unemployed not found), it compares different persons")
-    if not of[True] or not of[False]:
-        return []
-    rate = {arm: lost[arm] / of[arm] for arm in arms}
-    if abs(rate[True] - rate[False]) < DIFFERENTIAL_ATTRITION:
-        return []
-    more = rate[True] > rate[False]
-    return [raw.problem(
-        "differential_attrition", f"'{outcome}': {lost[True]} of {of[True]} treated and {lost[False]} of "
-        f"{of[False]} comparison {what[0]} ({100 * rate[True]:.0f} % and {100 * rate[False]:.0f} %): {what[1]}",
-        "Find their follow-up values if you can; else report the attrition per arm beside the effect (the annex "
-        "gives it)" + (f", and compare with the persons seen in both rounds (leave out of {Path(raw.file).name} the "
-                      "rows of those lost)" if spec.design == "did" else "") + ".",
-        index=first[more], column=outcome if spec.design != "did" else spec.unit,
-        value=numbers.plain(frame.at[first[more], spec.unit]) if spec.design == "did" else None,
-        severity="warning")]
+                "their group's change") if did else \
+            ("rows have no value", "the effect compares the means of the rows with a value: if those lost "
+             "differ (the unemployed not found), it compares different persons")
+        index = first[rate[True] > rate[False]]
+        problems.append(raw.problem(
+            "differential_attrition", f"'{outcome}': {lost[True]} of {of[True]} treated and {lost[False]} of "
+            f"{of[False]} comparison {what[0]} ({100 * rate[True]:.0f} % and {100 * rate[False]:.0f} %): {what[1]}",
+            "Find their follow-up values if you can; else report the attrition per arm beside the effect (the annex "
+            "gives it)" + (f", and compare with the persons seen in both rounds (leave out of {Path(raw.file).name} "
+                          "the rows of those lost)" if did else "") + ".",
+            index=index, column=spec.unit if did else outcome,
+            value=numbers.plain(frame.at[index, spec.unit]) if did else None, severity="warning"))
+    return problems
 
 
 def _yes_no_coding(values: pd.Series, raw: RawTable, outcome: str) -> list[Problem]:
