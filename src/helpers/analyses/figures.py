@@ -623,7 +623,8 @@ def standards_figures(name: str, study: Any, effects: pd.DataFrame) -> list[pd.D
     parts.append(_rows("impact", "impact_attrition", name + ":" + units["arm"], units["attrition"], "count",
                        units["n_baseline"],
                        note=np.where(units["attrition"].notna(),
-                                     "units with a row before the programme and none after, of n at baseline; rate "
+                                     "units with a row before the programme and none after with an outcome, of n "
+                                     "at baseline; rate "
                                      + _num(units["attrition_rate"]), units["note"])))
     test = impact.balance_test(study)
     parts.append(_rows("impact", "balance_joint_p", [name], [test["p_value"]], "", [test["n"]],
