@@ -646,6 +646,130 @@ def test_units_seen_after_the_programme_only_are_counted_and_told(tmp_path):
     assert out["late"].tolist() == [30, 0] and out["attrition"].tolist() == [0, 0]
 
 
+def test_attrition_counts_endlines_left_empty_and_differential_attrition_is_told(tmp_path):
+    """37 of 100 treated persons, the low earners, not found at the follow-up, their row kept with the earnings
+    empty: the annex said attrition 0 and 0, nothing else, beside a difference-in-differences of 312 (the pooled
+    OLS of every row, as statsmodels' y ~ t * post gives it) where the persons seen twice give 203 (statsmodels and
+    R's lm with person fixed effects; the effect is 200). The attrition now counts them (37 %), `make check` and the
+    annex say it differs between the arms; the persons seen twice, kept alone as the hint says, give the
+    fixed-effects estimate."""
+    from helpers.analyses.impact import units
+    from helpers.analyses.propensity import headline
+    from helpers.data.loader import load_study
+    from helpers.data.params import ProjectParams
+
+    rng = np.random.default_rng(7)
+    rows = []
+    for i in range(200):
+        t, level = i < 100, rng.normal(1000, 200)
+        for year in (2019, 2021):
+            y = level + 50 * (year == 2021) + 200 * (t and year == 2021) + rng.normal(0, 50)
+            rows.append(f"P{i};{'T' if t else 'C'};{year};{'' if t and level < 900 and year == 2021 else f'{y:.0f}'}")
+    (tmp_path / "s.csv").write_text("pid;groupe;annee;revenu\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    (tmp_path / "s.yaml").write_text("title: t\ndesign: did\noutcomes: [revenu]\ntreatment: {column: groupe, "
+                                     "treated: T}\nperiod: {column: annee, post: 2021}\nunit: pid\n", encoding="utf-8")
+    params = ProjectParams(title="p", code="P", start_date="2020-01-01", end_date="2021-12-31",
+                           reporting_date="2021-12-31")
+    study, problems = load_study(tmp_path / "s.yaml", params)
+    frame = pd.read_csv(tmp_path / "s.csv", sep=";").assign(t=lambda d: (d["groupe"] == "T").astype(int),
+                                                          post=lambda d: (d["annee"] == 2021).astype(int))
+    lost = frame[(frame["post"] == 1) & frame["revenu"].isna()]["pid"]
+    first = frame.index[frame["pid"].isin(lost)][0] + 2          # its baseline row, as the spreadsheet numbers it
+    assert [(p.rule, p.severity, p.row, p.column, p.value) for p in problems] == [
+        ("differential_attrition", "warning", first, "pid", frame.at[first - 2, "pid"])]
+    assert problems[0].message.startswith(f"'revenu': {len(lost)} of 100 treated and 0 of 100 comparison pid(s)")
+    out = units(study).set_index("arm")
+    assert out["attrition"].tolist() == [len(lost), 0] and out["n_followup"].tolist() == [100 - len(lost), 100]
+    known = frame.dropna(subset=["revenu"])
+    pooled = smf.ols("revenu ~ t * post", known).fit().params["t:post"]
+    fixed = smf.ols("revenu ~ t:post + post + C(pid)", known).fit().params["t:post"]
+    assert headline(study).iloc[0]["estimate"] == pytest.approx(pooled) and pooled - fixed > 50
+    (tmp_path / "s.csv").write_text("pid;groupe;annee;revenu\n" + "\n".join(
+        r for r in rows if r.split(";")[0] not in set(lost)) + "\n", encoding="utf-8")
+    both, problems = load_study(tmp_path / "s.yaml", params)
+    assert not problems and headline(both).iloc[0]["estimate"] == pytest.approx(fixed)
+
+
+def _clustered_file(tmp_path, treated_villages, comparison_villages, binary=False):
+    from helpers.data.loader import load_study
+    from helpers.data.params import ProjectParams
+
+    rng = np.random.default_rng(3)
+    rows, i = [], 0
+    for arm, villages in (("T", treated_villages), ("C", comparison_villages)):
+        for v in villages:
+            level = rng.normal(0, 30)
+            for _ in range(30):
+                y = 500 + 50 * (arm == "T") + level + rng.normal(0, 60)
+                rows.append(f"{i};{arm};{v};{int(y > 520) if binary else round(y)}")
+                i += 1
+    (tmp_path / "s.csv").write_text("id;groupe;village;revenu\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    (tmp_path / "s.yaml").write_text("title: t\ndesign: two_group\noutcomes: [revenu]\ntreatment: {column: groupe, "
+                                     "treated: T}\ncluster: village\nse: cluster\n", encoding="utf-8")
+    params = ProjectParams(title="p", code="P", start_date="2020-01-01", end_date="2021-12-31",
+                           reporting_date="2021-12-31")
+    return load_study(tmp_path / "s.yaml", params)[0]
+
+
+@pytest.mark.parametrize("villages", [(["V1"], ["V2"]), (["V1"], [f"C{k}" for k in range(12)]),
+                                      ([f"T{k}" for k in range(12)], ["V1"])])
+def test_an_arm_in_one_cluster_has_no_clustered_se(tmp_path, villages):
+    """One village per arm gave SE 4.5e-13, p 2e-15, a « 95 % » interval 123.4 to 123.4 and an ICC of 0.0 (the
+    village's own level is the effect's twin); every treated person in one village beside 12 comparison villages,
+    SE 9.0 where the villages' levels vary by 30 (CRV1 sees only the comparison's). The estimate stays (the
+    difference of means), without SE, interval, p, MDE or ICC, the note and the annex's caution saying why; with two
+    villages per arm the SE is statsmodels' CRV1."""
+    from helpers.analyses.propensity import adjusted_effects, headline
+    from helpers.annex.studies import few_clusters
+
+    study = _clustered_file(tmp_path, *villages)
+    data = study.data.assign(t=lambda d: (d["groupe"] == "T").astype(float))
+    head = headline(study).iloc[0]
+    assert head["estimate"] == pytest.approx(data.loc[data.t == 1, "revenu"].mean()
+                                             - data.loc[data.t == 0, "revenu"].mean())
+    assert all(math.isnan(head[c]) for c in ("se", "ci_low", "ci_high", "p_value", "mde", "icc"))
+    assert "in one cluster" in head["note"]
+    ols = estimate_effects(study)
+    assert ols["se"].isna().all() and ols["note"].str.contains("in one cluster").all()
+    assert adjusted_effects(study)["se"].isna().all()
+    arm = ("traité", "treated") if len(villages[0]) == 1 else ("de comparaison", "comparison")
+    assert f"Tout le groupe {arm[0]} est dans une seule grappe" in few_clusters(study, "fr")
+    assert f"The whole {arm[1]} group is in one cluster" in few_clusters(study, "en")
+
+
+def test_a_binary_outcome_with_an_arm_in_one_cluster_has_no_interval(tmp_path):
+    """The Newcombe interval of a 0/1 outcome divides each arm by its design effect, 1 with one cluster: the
+    interval ignored the clustering."""
+    out = estimate_effects(_clustered_file(tmp_path, ["V1"], ["V2", "V3", "V4"], binary=True))
+    newcombe = out[out["method"] == "newcombe"]
+    assert len(newcombe) and newcombe["ci_low"].isna().all() and newcombe["note"].str.contains("no interval").all()
+
+
+def test_a_did_with_one_cluster_per_arm_has_no_se_nor_pre_trend_test():
+    from helpers.analyses.propensity import adjusted_effects, event_study
+
+    rng = np.random.default_rng(4)
+    rows = [{"id": i, "group": "t" if i < 30 else "c", "village": "V1" if i < 30 else "V2", "year": year,
+             "y": 100 + 10 * (i < 30) * (year == 2021) + rng.normal(0, 5)}
+            for i in range(60) for year in (2017, 2019, 2021)]
+    study = make_study(pd.DataFrame(rows), design="did", period={"column": "year", "post": 2021}, se="cluster",
+                       cluster="village", unit="id")
+    leads = event_study(study)
+    moved = leads[leads["relative"] != 0]
+    assert len(moved) and moved["se"].isna().all() and moved["p_pretrend"].isna().all()
+    assert moved["note"].str.contains("in one cluster").all()
+    assert adjusted_effects(study)["se"].isna().all()
+
+
+def test_two_clusters_per_arm_keep_statsmodels_crv1(tmp_path):
+    study = _clustered_file(tmp_path, ["V1", "V2"], ["V3", "V4"])
+    data = study.data.assign(t=lambda d: (d["groupe"] == "T").astype(float))
+    fit = smf.ols("revenu ~ t", data).fit(cov_type="cluster", cov_kwds={"groups": pd.factorize(data.village)[0]},
+                                          use_t=True)
+    row = estimate_effects(study).iloc[0]
+    assert row["se"] == pytest.approx(fit.bse["t"]) and row["p_value"] == pytest.approx(fit.pvalues["t"])
+
+
 def test_headline_gives_the_comparison_mean_after_the_programme_pp_ratio_and_registration():
     from helpers.analyses.propensity import headline
 

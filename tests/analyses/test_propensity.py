@@ -240,6 +240,71 @@ def test_weighted_did_equals_the_weighted_means_of_the_four_cells():
     assert abs(naive["estimate"] - 1.5) > 3 * naive["se"] and abs(ipw["estimate"] - 1.5) < 3 * ipw["se"]
 
 
+def _written_study(tmp_path, csv: str, yaml: str) -> Study:
+    from helpers.data.loader import load_study
+    from helpers.data.params import ProjectParams
+
+    (tmp_path / "s.csv").write_text(csv, encoding="utf-8")
+    (tmp_path / "s.yaml").write_text(yaml, encoding="utf-8")
+    params = ProjectParams(title="p", code="P", start_date="2020-01-01", end_date="2021-12-31",
+                           reporting_date="2021-12-31")
+    out, problems = load_study(tmp_path / "s.yaml", params)
+    assert not problems
+    return out
+
+
+@pytest.mark.parametrize("estimand", ["att", "ate"])
+def test_beside_an_ipw_estimate_the_comparison_mean_is_the_weighted_one_it_compares(tmp_path, estimand):
+    """Older persons took the training more often and earn more: the IPW ATT was 218.6 beside the comparison's
+    unweighted mean 403.0 and the treated's 789.7 (a reader subtracts 386.7, the naive effect), nothing said. The
+    headline now gives the weighted means the estimate compares (R: glm logit, weighted.mean: 571.085885 for the
+    ATT; 693.47 and 487.76 for the ATE), the annex's column shows it under a header saying « pondérée », and
+    figures.csv keys it by the method (the unweighted one keeps its key)."""
+    from helpers.analyses.figures import standards_figures
+    from helpers.annex import studies as shown
+
+    rng = np.random.default_rng(5)
+    age = rng.normal(30, 6, 400).round()
+    t = rng.random(400) < 1 / (1 + np.exp(-(age - 30) / 4))
+    y = (500 + 30 * (age - 30) + 200 * t + rng.normal(0, 80, 400)).round()
+    csv = "id;groupe;age;revenu\n" + "".join(f"{i};{'T' if ti else 'C'};{a:.0f};{v:.0f}\n"
+                                           for i, (ti, a, v) in enumerate(zip(t, age, y)))
+    s = _written_study(tmp_path, csv, "title: t\ndesign: two_group\noutcomes: [revenu]\ntreatment: {column: groupe, "
+                       f"treated: T}}\ncovariates: [age]\nadjustment: ipw\nestimand: {estimand}\n")
+    head = propensity.headline(s).iloc[0]
+    p = sm.Logit(t.astype(float), sm.add_constant(age)).fit(disp=0).predict()
+    w1, w0 = (np.ones_like(p), p / (1 - p)) if estimand == "att" else (1 / p, 1 / (1 - p))
+    m1, m0 = np.average(y[t], weights=w1[t]), np.average(y[~t], weights=w0[~t])
+    assert head["mean_treated_weighted"] == pytest.approx(m1, rel=1e-6)
+    assert head["comparison_mean_weighted"] == pytest.approx(m0, rel=1e-6)
+    assert head["estimate"] == pytest.approx(m1 - m0, rel=1e-6)        # the difference the estimate is
+    assert head["comparison_mean"] == pytest.approx(y[~t].mean())      # the unweighted one, kept apart
+    assert abs(head["comparison_mean"] - m0) > 50
+    table = shown.headline_table(propensity.headline(s), s.spec, "fr")
+    assert table["comparison_mean"].iloc[0] == pytest.approx(m0, rel=1e-6)
+    assert shown.comparison_head(s.spec) == ("Moyenne comparaison pondérée", "Weighted comparison mean")
+    figures = pd.concat(standards_figures("s", s, propensity.adjusted_effects(s)))
+    mean = figures[figures["metric"] == "impact_control_mean"].set_index("key")
+    assert mean.loc["s:revenu", "value"] == pytest.approx(y[~t].mean())
+    assert mean.loc[f"s:revenu:ipw_{estimand}", "value"] == pytest.approx(m0, rel=1e-6)
+    assert mean.loc[f"s:revenu:ipw_{estimand}", "n"] == (~t).sum()
+    assert "weighted" in mean.loc[f"s:revenu:ipw_{estimand}", "note"]
+
+
+def test_beside_a_weighted_did_the_comparison_mean_after_is_weighted_by_the_baseline_score():
+    data = panel()
+    s = did_study(data, se="cluster", cluster="site")
+    head = propensity.headline(s).iloc[0]
+    base = data[data["year"] == 2019]
+    t = (base["group"] == "t").to_numpy(float)
+    p = sm.Logit(t, sm.add_constant(base[["age"]].to_numpy())).fit(disp=0).predict()
+    w = pd.Series(np.where(t == 1, 1.0, p / (1 - p)), index=base["id"])
+    after = data[(data["year"] == 2021) & (data["group"] == "c")]
+    assert head["comparison_mean_weighted"] == pytest.approx(np.average(after["y"], weights=after["id"].map(w)))
+    assert head["comparison_n_weighted"] == len(after)
+    assert head["comparison_mean"] == pytest.approx(after["y"].mean())
+
+
 def test_event_study_leads_are_differences_of_means_and_weighting_removes_the_pre_trend():
     data = panel(n=2000)
     leads = propensity.event_study(did_study(data, se="cluster", cluster="site"))

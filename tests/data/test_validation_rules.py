@@ -67,6 +67,13 @@ def matching(case: Case, problems: list[Problem]) -> list[Problem]:
 
 
 # ----------------------------------------------------------------- building broken inputs
+def _treated_flags(data: ProjectData) -> list[float]:
+    from helpers.analyses.impact import indicator
+
+    study = data.studies["survey"]
+    return indicator(study.data[study.spec.treatment.column], study.spec.treatment.treated).tolist()
+
+
 def _value_shown(problems: list[Problem], rule: str, value: str) -> None:
     assert [p.value for p in problems if p.rule == rule] == [value], [str(p) for p in problems]
 
@@ -1640,6 +1647,22 @@ CASES = [
          "one_group", "survey.csv", NO_ROW, "arm", what="every respondent is treated"),
     Case("treated value absent", _yaml_edit("treated: T", "treated: X"),
          "treatment_value_missing", "survey.csv", NO_ROW, "arm", what="treated: X, a value no row has"),
+    Case("treated: yes beside T and C", _yaml_edit("treated: T", "treated: yes"),
+         "treatment_value_missing", "survey.csv", NO_ROW, "arm", hint="quote the value as the data writes it",
+         what="treated: yes (YAML's yes/no) beside T and C: it said « no row has the treated value True », not "
+              "which values the column has nor that YAML read yes as a yes/no",
+         expect=lambda m, problems: _check(any("its values: C, T" in p.message for p in problems))),
+    Case("comparison group left blank", lambda m: (m.write(
+             "impact/survey.csv", "id,arm,score,age\n1,1,12.5,30\n2,1,14,25\n3,,10,40\n4,,11.5,35\n"),
+             m.replace("impact/survey.yaml", "treated: T", "treated: 1")),
+         "one_group", "survey.csv", 4, "arm", hint="write it in the empty cells",
+         what="only the treated marked (1), the comparison group's cells left empty: it said « every row has arm = 1 "
+              "», 2 of 4 rows being empty; now that the empty ones are left out, not read as the comparison group",
+         expect=lambda m, problems: _check(any("not read as the comparison group" in p.message for p in problems))),
+    Case("outcome missing in one arm only", lambda m: m.replace("impact/survey.csv", "3,C,10,40", "3,C,,40"),
+         "differential_attrition", "survey.csv", 4, "score", severity="warning", hint="attrition per arm",
+         what="the comparison group's outcome not found for one of its two persons, every treated one's found: "
+              "the effect compared the rows with a value, nothing said (0 % and 50 % missing)"),
     Case("all-missing outcome", lambda m: m.write("impact/survey.csv", "id,arm,score,age\n1,T,,30\n2,C,,31\n"),
          "outcome_all_missing", "survey.csv", NO_ROW, "score", what="the outcome 'score' is empty in every row"),
     Case("ambiguous outcome", lambda m: m.replace("impact/survey.csv", "2,T,14,", "2,T,\"1,150\","),
@@ -1881,6 +1904,13 @@ def _expect_total_rows(data: ProjectData) -> None:
 
 
 ACCEPTED = [
+    Accepted("treated: '1' quoted beside groups coded 1 and 2", lambda m: (
+                 m.write("impact/survey.csv", "id,arm,score,age\n1,1,12.5,30\n2,1,14,25\n3,2,10,40\n4,2,11.5,35\n"),
+                 m.replace("impact/survey.yaml", "treated: T", "treated: '1'")),
+             what="groups coded 1 (treated) and 2 (comparison), as SPSS users code them, with treated: '1' quoted: "
+                  "refused « no row has the treated value '1' » (the cells were read as numbers); now 1 is treated "
+                  "and 2 the comparison group, as the analysis reads them",
+             expect=lambda m, data: _check(_treated_flags(data) == [1.0, 1.0, 0.0, 0.0])),
     Accepted("a study's country written « Multi–pays »", lambda m: m.write(
                  "impact/survey.csv", "id,arm,score,age,country\n1,T,12.5,30,Maroc\n2,T,14,25,Maroc\n"
                                       "3,C,10,40,Maroc\n4,C,11.5,35,Multi–pays\n"),

@@ -604,6 +604,16 @@ def standards_figures(name: str, study: Any, effects: pd.DataFrame) -> list[pd.D
     parts = [_rows("impact", "impact_control_mean", keys, head["comparison_mean"], "", head["comparison_n"],
                    note=np.where(head["comparison_sample"].eq("post"), "comparison group after the programme",
                                  "comparison group") + ", unweighted; treated mean " + _num(head["mean_treated"]))]
+    weighted = head[head["comparison_mean_weighted"].notna()]
+    if len(weighted):   # the mean the ipw estimate compares, keyed by its method as impact_adjusted_effect is
+        parts.append(_rows("impact", "impact_control_mean",
+                           keys[weighted.index] + ":" + weighted["method"].astype(str) + "_"
+                           + weighted["estimand"].astype(str), weighted["comparison_mean_weighted"], "",
+                           weighted["comparison_n_weighted"],
+                           note=np.where(weighted["comparison_sample"].eq("post"),
+                                         "comparison group after the programme", "comparison group")
+                           + ", weighted as the estimate weighs it, rows kept after trimming; treated mean "
+                           + _num(weighted["mean_treated_weighted"])))
     units = impact.units(study)
     rows_note = units["n_rows"].astype(str) + " rows" + np.where(units["counts"].eq("units"),
                                                                  " (" + str(study.spec.unit) + " counted once)",
@@ -613,7 +623,8 @@ def standards_figures(name: str, study: Any, effects: pd.DataFrame) -> list[pd.D
     parts.append(_rows("impact", "impact_attrition", name + ":" + units["arm"], units["attrition"], "count",
                        units["n_baseline"],
                        note=np.where(units["attrition"].notna(),
-                                     "units with a row before the programme and none after, of n at baseline; rate "
+                                     "units with a row before the programme and none after with an outcome, of n "
+                                     "at baseline; rate "
                                      + _num(units["attrition_rate"]), units["note"])))
     test = impact.balance_test(study)
     parts.append(_rows("impact", "balance_joint_p", [name], [test["p_value"]], "", [test["n"]],

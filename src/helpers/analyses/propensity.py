@@ -51,7 +51,7 @@ import numpy as np
 import pandas as pd
 
 from . import inference
-from .impact import FEW_CLUSTERS, SE_TYPES, as_label, as_numbers, indicator, period_order
+from .impact import FEW_CLUSTERS, SE_TYPES, as_label, as_numbers, indicator, one_cluster_arm, period_order
 from ..data.model import PropensityTerm, Study, StudySpec
 
 __all__ = ["scores", "weighted_balance", "adjusted_effects", "event_study", "headline", "rows_used", "term_label",
@@ -328,9 +328,13 @@ def _fit(y: np.ndarray, X: np.ndarray, w: np.ndarray | None, se_type: str, group
         warnings.simplefilter("ignore")
         model = OLS(y, X) if w is None else WLS(y, X, weights=w)
         res = model.fit(**kwds)
-    ci = res.conf_int(alpha)
-    return {"estimate": float(res.params[term]), "se": float(res.bse[term]), "ci_low": float(ci[term, 0]),
-            "ci_high": float(ci[term, 1]), "p_value": float(res.pvalues[term]), "res": res}
+        ci = res.conf_int(alpha)   # (a negative variance of one cluster per arm: sqrt warns)
+        out = {"estimate": float(res.params[term]), "se": float(res.bse[term]), "ci_low": float(ci[term, 0]),
+               "ci_high": float(ci[term, 1]), "p_value": float(res.pvalues[term]), "res": res}
+    single = one_cluster_arm(X[:, 1], groups) if se_type == "cluster" else ""   # column 1: treated, in every design
+    if single:
+        out.update(se=math.nan, ci_low=math.nan, ci_high=math.nan, p_value=math.nan, note=single)
+    return out
 
 
 def _treatment_effect(y: np.ndarray, t: np.ndarray, X: np.ndarray, method: str, estimand: str,
@@ -459,7 +463,7 @@ def _naive(study, outcome, y, treated, post, groups, ok, se_type, alpha) -> dict
     fit = _fit(y[idx], X, None, se_type, None if groups is None else groups[idx], X.shape[1] - 1, alpha)
     row.update({k: fit[k] for k in ("estimate", "se", "ci_low", "ci_high", "p_value")})
     row["note"] = ("difference of means" if post is None else "difference-in-differences") + \
-        ", no covariates, no weights"
+        ", no covariates, no weights" + (f"; {fit['note']}" if fit.get("note") else "")
     return row
 
 
@@ -584,7 +588,9 @@ def event_study(study: Study, alpha: float = 0.05) -> pd.DataFrame:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 p_pre = float(np.asarray(res.f_test(test).pvalue))
-            ci = res.conf_int(alpha)
+            with warnings.catch_warnings(), np.errstate(all="ignore"):
+                warnings.simplefilter("ignore")
+                ci = res.conf_int(alpha)
             for lab in labels:
                 row = dict(study=study.name, outcome=outcome, weighted=weighted, period=lab,
                            relative=labels.index(lab) - labels.index(ref), n=len(idx), p_pretrend=p_pre,
@@ -595,14 +601,37 @@ def event_study(study: Study, alpha: float = 0.05) -> pd.DataFrame:
                     c = 2 + k + others.index(lab)
                     row.update(estimate=float(res.params[c]), se=float(res.bse[c]), ci_low=float(ci[c, 0]),
                                ci_high=float(ci[c, 1]), p_value=float(res.pvalues[c]))
+                    if fit.get("note"):   # an arm in one cluster: no clustered SE (impact.one_cluster_arm)
+                        row.update(se=np.nan, ci_low=np.nan, ci_high=np.nan, p_value=np.nan, p_pretrend=np.nan,
+                                   note=fit["note"])
                 rows.append(row)
     return pd.DataFrame(rows, columns=EVENT_COLUMNS)
 
 
 # ---------------------------------------------------------------------------------------------------- the headline
+def _weighted_means(prep: _Prepared, y: np.ndarray, ok: np.ndarray) -> tuple[float, float, int]:
+    """The treated's and the comparison group's means (did: after the programme) as the ipw estimate weighs them,
+    on its rows (``_adjusted``): two_group with robust SEs refits the score on them (TreatmentEffect does)."""
+    spec = prep.spec
+    idx = np.flatnonzero(ok & prep.kept)
+    t = prep.treated[idx]
+    if spec.design == "two_group" and spec.se != "cluster":
+        w = _weights(t, _logit(t, prep.X[idx]).predict(), spec.estimand)
+    else:
+        w = prep.weight[idx]
+    after = np.ones(len(idx), bool) if prep.post is None else prep.post[idx] == 1
+    means = []
+    for arm in (1, 0):
+        rows = after & (t == arm)
+        means.append(float(np.average(y[idx][rows], weights=w[rows])) if rows.any() else math.nan)
+    return means[0], means[1], int((after & (t == 0)).sum())
+
+
+
 HEADLINE_COLUMNS = ["study", "outcome", "method", "estimand", "itt", "estimate", "se", "se_type", "ci_low",
                     "ci_high", "p_value", "p_holm", "naive_estimate", "naive_se", "naive_p_value", "mean_treated",
-                    "comparison_mean", "comparison_sample", "binary", "effect_pp", "relative_effect", "n_treated",
+                    "comparison_mean", "comparison_sample", "mean_treated_weighted", "comparison_mean_weighted",
+                    "comparison_n_weighted", "binary", "effect_pp", "relative_effect", "n_treated",
                     "n_comparison", "comparison_n", "mde", "icc", "icc_n", "mean_cluster_size", "design_effect",
                     "mde_design", "clusters_treated", "clusters_comparison",
                     "registration", "note"]
@@ -615,10 +644,14 @@ def headline(study: Study, alpha: float = 0.05, effects: pd.DataFrame | None = N
       Holm's p over the outcomes (``adjusted_effects``); the naive estimate beside it (naive_*, NaN when the
       headline is the naive comparison itself); ``itt`` True for a ``randomised`` study (intention to treat);
     - mean_treated, comparison_mean: the groups' means over the rows of the naive comparison (did: after the
-      programme; comparison_sample says "all" or "post"), comparison_n its rows;
+      programme; comparison_sample says "all" or "post"), comparison_n its rows, unweighted;
+    - with ``ipw``: mean_treated_weighted, comparison_mean_weighted: the same means as the weighted estimate compares
+      them (its rows: trimmed ones left out; its weights: att: the comparison weighted by the odds, ate: both groups
+      by the inverse probability; two_group: estimate = their difference), NaN otherwise; comparison_n_weighted the
+      comparison rows they average;
     - for a 0/1 outcome (binary): effect_pp = 100 x estimate (percentage points) and relative_effect =
       mean_treated / (mean_treated - estimate), the treated's mean against their estimated mean without the
-      programme (two_group without adjustment: mean_treated / comparison_mean);
+      programme (two_group without adjustment: mean_treated / comparison_mean; with ipw, the weighted means);
     - mde (from the estimate's own SE, ``inference.min_detectable_effect``); for ``se: cluster``, on the rows of
       the comparison mean (did: after the programme, a cross-section; a panel's repeated rows of a unit would
       otherwise count as a cluster, and differencing them removes what they share): icc (one-way ANOVA on the
@@ -642,6 +675,7 @@ def headline(study: Study, alpha: float = 0.05, effects: pd.DataFrame | None = N
     clustered = spec.se == "cluster" and spec.cluster in data
     groups = pd.factorize(data[spec.cluster], use_na_sentinel=True)[0] if clustered else None
     used = rows_used(study) if clustered else {}
+    prep = _prepare(study) if spec.adjustment == "ipw" else None
     rows = []
     for outcome in spec.outcomes:
         mine = effects[effects["outcome"] == outcome]
@@ -669,13 +703,19 @@ def headline(study: Study, alpha: float = 0.05, effects: pd.DataFrame | None = N
         row["comparison_sample"] = "all" if post is None else "post"
         row["mean_treated"] = float(y1.mean()) if y1.size else math.nan
         row["comparison_mean"] = float(y0.mean()) if y0.size else math.nan
+        if prep is not None and len(adjusted) and np.isfinite(row["estimate"]):
+            # beside a weighted estimate, the means it compares (the unweighted comparison mean is another figure)
+            row["mean_treated_weighted"], row["comparison_mean_weighted"], row["comparison_n_weighted"] = \
+                _weighted_means(prep, y, ok)
         observed = y[ok]
         row["binary"] = bool(observed.size and np.isin(observed, (0.0, 1.0)).all())
         if row["binary"] and np.isfinite(row["estimate"]):
             row["effect_pp"] = 100 * row["estimate"]
-            without = row["mean_treated"] - row["estimate"]
+            treated_mean = row["mean_treated"] if math.isnan(row["mean_treated_weighted"]) else \
+                row["mean_treated_weighted"]
+            without = treated_mean - row["estimate"]
             if without > 0:
-                row["relative_effect"] = row["mean_treated"] / without
+                row["relative_effect"] = treated_mean / without
         row["comparison_n"] = int(y0.size)
         if clustered:
             row["clusters_treated"] = len(np.unique(groups[used[outcome] & (treated == 1)]))
@@ -687,7 +727,8 @@ def headline(study: Study, alpha: float = 0.05, effects: pd.DataFrame | None = N
             means = np.bincount(t, weights=y[idx], minlength=2) / np.maximum(np.bincount(t, minlength=2), 1)
             g = groups[idx]
             m = len(idx) / len(np.unique(g))
-            rho = inference.icc(y[idx] - means[t], g) if m > 1 else math.nan
+            # (an arm in one cluster has no between-cluster deviation of its own: one village per arm gave 0.0)
+            rho = inference.icc(y[idx] - means[t], g) if m > 1 and not one_cluster_arm(t, g) else math.nan
             with warnings.catch_warnings(), np.errstate(all="ignore"):
                 warnings.simplefilter("ignore")
                 se_iid = float(OLS(y[idx], np.column_stack([np.ones(len(idx)), t])).fit().bse[1])

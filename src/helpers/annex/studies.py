@@ -111,8 +111,12 @@ def few_clusters(study: Any, lang: str) -> str:
     if not few:
         return ""
     n, _, arms = min(few)
-    return say("study_few_clusters", lang, n=n, name=spec.label(spec.cluster, lang), limit=FEW_CLUSTERS,
+    text = say("study_few_clusters", lang, n=n, name=spec.label(spec.cluster, lang), limit=FEW_CLUSTERS,
                per_arm=FEW_CLUSTERS_PER_ARM, treated=arms[0], comparison=arms[1])
+    if 1 in arms:   # (the estimates then have no SE: impact.one_cluster_arm)
+        arm = "treated" if arms[0] == 1 else "comparison"
+        text += say("study_one_cluster", lang, arm=say(f"study_one_cluster_{arm}", lang))
+    return text
 
 
 def few_clusters_by_group(effects: pd.DataFrame, spec: StudySpec, lang: str) -> str:
@@ -307,10 +311,26 @@ def sample_name(spec: StudySpec, sample: str, lang: str) -> str:
 _REGISTRATION = ("prespecified", "exploratory")  # words: study_registration_<code>
 
 
+def comparison_head(spec: StudySpec) -> tuple[str, str]:
+    """The header (fr, en) of headline_table's comparison_mean: which mean it is beside the study's estimate."""
+    after = spec.design == "did"
+    if spec.adjustment == "ipw":
+        return ("Moyenne comparaison pondérée" + (" (après)" if after else ""),
+                "Weighted comparison mean" + (" (after)" if after else ""))
+    if spec.adjustment != "none":   # regression, aipw: the observed mean, not the one the estimate implies
+        return ("Moyenne comparaison non ajustée" + (" (après)" if after else ""),
+                "Unadjusted comparison mean" + (" (after)" if after else ""))
+    return ("Moyenne comparaison (après)", "Comparison mean (after)") if after else \
+        ("Moyenne comparaison", "Comparison mean")
+
+
 def headline_table(head: pd.DataFrame, spec: StudySpec, lang: str) -> pd.DataFrame:
     """propensity.headline for a table: outcome labels, the method's short name ("ITT" added for a randomised
-    study), the SE kind's code, the registration in words."""
+    study), the SE kind's code, the registration in words; beside an ipw estimate, the comparison mean it compares
+    (weighted: the unweighted one beside 218 of 790 - 403 read as the effect 387)."""
     out = head.copy()
+    if spec.adjustment == "ipw":
+        out["comparison_mean"] = out["comparison_mean_weighted"]
     out["outcome"] = [spec.label(o, lang) for o in out["outcome"]]
     itt = " (ITT)" if spec.randomised else ""
     out["method"] = [say("study_ols_short", lang) + itt if m == "ols" else

@@ -76,6 +76,8 @@ class PropensityTerm(_Strict):
 
 
 ADJUSTMENTS = ("none", "regression", "ipw", "aipw")
+DIFFERENTIAL_ATTRITION = 0.05   # an impact study's arms whose attrition rates are this far apart are told (make check,
+                                # the annex): the groups then compare different persons (WWC: bias grows with the gap)
 
 
 class StudySpec(_Strict):

@@ -138,6 +138,11 @@ WORDS = {
                            "comparison group). Below {limit} clusters, or below {per_arm} in either group, clustered "
                            "standard errors (CRV1) understate the uncertainty: the confidence intervals are too "
                            "narrow and the p-values too small. Read the effects below with care."),
+    "study_one_cluster": (" The whole {arm} group is in one cluster: the effect cannot be told apart from that "
+                          "cluster's own level, and a clustered standard error cannot measure it; the estimate is "
+                          "given without standard error, interval or p-value."),
+    "study_one_cluster_treated": "treated",
+    "study_one_cluster_comparison": "comparison",
     "study_covariates_none": "The study declares no covariate: no balance table, no adjustment.",
     "study_covariates_balance": ("The covariates ({covariates}) only describe the balance of the groups: the "
                                  "estimated effect does not take them into account (adjustment: none)."),

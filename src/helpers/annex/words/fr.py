@@ -145,6 +145,11 @@ WORDS = {
                            "des groupes, les erreurs types par grappe (CRV1) sous-estiment l'incertitude : les "
                            "intervalles de confiance sont trop étroits et les p trop petites. Lire les effets "
                            "ci-dessous avec prudence."),
+    "study_one_cluster": (" Tout le groupe {arm} est dans une seule grappe : l'effet ne peut être distingué du "
+                          "niveau propre de cette grappe, et une erreur type par grappe ne peut le mesurer ; "
+                          "l'estimation est donnée sans erreur type, intervalle ni p."),
+    "study_one_cluster_treated": "traité",
+    "study_one_cluster_comparison": "de comparaison",
     "study_covariates_none": "L'étude ne déclare aucune covariable : ni tableau d'équilibre ni ajustement.",
     "study_covariates_balance": ("Les covariables ({covariates}) servent seulement à décrire l'équilibre des "
                                  "groupes : l'effet estimé ne les prend pas en compte (ajustement : aucun)."),
