@@ -598,7 +598,24 @@ def test_currency_is_the_values_else_the_activitys_default(tmp_path):
                                                                                   "2022-12-31")),
                   exchange_rates={"usd": 0.5})
     assert source.tables["budget"]["budget"].tolist() == [100.0]  # 100 USD x 0.5 + 50 EUR
-    assert rules(source) == []
+    assert rules(source) == ["iati_exchange_rate"]  # the one rate, said (next test)
+
+
+def test_values_of_several_dates_converted_at_the_one_rate_of_project_yaml_are_said_to_be(tmp_path):
+    """Before: a USD budget of 2020 and a USD payment of 2022 in a EUR project were converted at the one rate of
+    project.yaml without a word, though IATI gives each value its own day for the rate (@value-date)."""
+    body = (budget("1000") + '<transaction><transaction-type code="3"/><transaction-date iso-date="2022-06-30"/>'
+            '<value currency="USD" value-date="2022-06-30">400</value></transaction>'
+            '<budget type="1"><period-start iso-date="2022-01-01"/><period-end iso-date="2022-12-31"/>'
+            '<value currency="USD" value-date="2020-01-01">1000</value></budget>')
+    source = load(tmp_path, activity(body=body), exchange_rates={"USD": 0.9})
+    assert source.tables["budget"]["budget"].tolist() == [1900.0]
+    assert source.tables["expenditure"]["amount"].tolist()[0] == 360.0
+    said = [p for p in source.problems if p.rule == "iati_exchange_rate"]
+    assert len(said) == 1 and said[0].severity == "warning"  # once a currency
+    assert said[0].element == "iati-activity[XM-1]/budget[2]/value"
+    assert ("2 value(s) in USD (value-dates 2020-01-01 to 2022-06-30) are converted at the one rate of "
+            "project.yaml, 1 USD = 0.9 EUR, whatever their value-date") in said[0].message
 
 
 def test_several_currencies_without_a_rate_are_an_error_naming_activity_and_element(tmp_path):

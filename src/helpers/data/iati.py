@@ -115,6 +115,7 @@ class Money:
     description: list[tuple[str, str | None]] | None = None  # a transaction's description: (language, narrative)
     ref: str | None = None        # a transaction's @ref: the publisher's own identifier of it
     status: str | None = None     # a budget's @status: 1 indicative, 2 committed
+    value_date: str | None = None  # value/@value-date: the day whose exchange rate converts it (as written)
 
 
 @dataclass(slots=True)
@@ -539,7 +540,7 @@ def _money(value: etree._Element | None, where: str, default_currency: str | Non
                                 value=shown(currency), element=path if value.get("currency") else
                                 f"{where.split('/')[0]}/@default-currency"))
         return Money(path, "", None, None)
-    return Money(path, "", amount, currency)
+    return Money(path, "", amount, currency, value_date=value.get("value-date"))
 
 
 def _budget_of(element: etree._Element, where: str, default_currency: str | None, file: str, identifier: str,
@@ -742,6 +743,8 @@ def _converted(activities: list[Activity], params: ProjectParams) -> tuple[dict[
     rates[params.currency.upper()] = 1.0
     amounts: dict[int, float] = {}
     problems: list[Problem] = []
+    # currency -> (file, first value's element, values converted, their value-dates): one rate for all of them
+    converted: dict[str, tuple[str, str, list[int], set[dt.date]]] = {}
     for activity in activities:
         for money in (*activity.budgets, *activity.transactions):
             if money.amount is None:
@@ -761,6 +764,24 @@ def _converted(activities: list[Activity], params: ProjectParams) -> tuple[dict[
                                         element=money.path, value=f"{_show(money.amount)} {money.currency}"))
             else:
                 amounts[id(money)] = money.amount * rates[money.currency]
+                if money.currency != params.currency.upper():
+                    seen = converted.setdefault(money.currency, (activity.file, money.path, [0], set()))
+                    seen[2][0] += 1
+                    day = _date(money.value_date) or money.start or money.end
+                    if day:
+                        seen[3].add(day)
+    # IATI dates each value for its rate (@value-date); project.yaml gives one rate a currency: before, values of
+    # several years were converted at it without a word
+    for currency, (file, element, (count, ), days) in converted.items():
+        span = (f" (value-dates {min(days).isoformat()} to {max(days).isoformat()})" if len(days) > 1 else
+                f" (value-date {min(days).isoformat()})" if days else "")
+        problems.append(Problem(file, "iati_exchange_rate", f"{count} value(s) in {currency}{span} are converted "
+                                f"at the one rate of project.yaml, 1 {currency} = {_show(rates[currency])} "
+                                f"{params.currency}, whatever their value-date (the day IATI gives each value's rate)",
+                                "Check that this rate fits all of these dates (their average rate, say): over dates "
+                                "whose rates differ much, the converted budget and spending are approximate, and the "
+                                "annex does not say so (the first value is named here).",
+                                element=element, value=f"{currency}: {_show(rates[currency])}", severity="warning"))
     return amounts, problems
 
 
