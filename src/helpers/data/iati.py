@@ -752,8 +752,10 @@ def _converted(activities: list[Activity], params: ProjectParams) -> tuple[dict[
             if money.currency is None:
                 problems.append(Problem(activity.file, "iati_no_currency", f"activity {activity.identifier}: this "
                                         "value has no currency and the activity no default-currency",
-                                        f"Ask the publisher to add it; if it is {params.currency}, the project's "
-                                        "currency, nothing else can be done here.", element=money.path,
+                                        "Ask the publisher to add it. Until then (the annexes are not built): if "
+                                        "you know the activity's currency, write it on the activity in the file "
+                                        "(<iati-activity default-currency=\"...\">), or leave the activity out "
+                                        "(iati.activities in project.yaml).", element=money.path,
                                         value=_show(money.amount)))
             elif money.currency not in rates:
                 problems.append(Problem(activity.file, "iati_currency", f"activity {activity.identifier}: this "
