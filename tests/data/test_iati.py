@@ -1273,6 +1273,22 @@ def test_countries_on_the_transactions_only_get_their_annexes_with_their_spendin
     assert pd.isna(figure("ensemble", "regional", "financial_execution_rate"))  # not 0 % for the project-wide line
 
 
+def test_a_budget_total_the_import_wrote_that_a_newer_file_no_longer_has_is_said(tmp_path):
+    """Before: the file replaced by a newer download (budget 1500 for 1000), project.yaml kept the import's
+    budget_total of 1000 and the whole project's rate read 90 % for 60 %, without a word."""
+    def body(value: str) -> str:
+        return (budget(value) + transaction("600", extra='<recipient-country code="MA"/>')
+                + transaction("300", extra='<recipient-country code="TN"/>'))
+
+    data_dir, params_dir, written = hostile_import(tmp_path, activity(body=body("1000")))
+    assert [p.rule for p in check_project("demo", data_dir, params_dir)] == ["iati_country_transactions_only"]
+    write(data_dir / "demo" / "iati", activity(body=body("1500")), name=written[0].name)
+    stale = next(p for p in check_project("demo", data_dir, params_dir) if p.rule == "iati_budget_total")
+    assert stale.severity == "warning" and stale.file.endswith("project.yaml") and stale.value == "1000"
+    assert "budget_total (1000 EUR) is not the IATI files' budget (1500 EUR)" in stale.message
+    assert "budget_total: 1500" in stale.hint
+
+
 def test_an_annex_in_english_of_a_french_project_shows_the_iati_texts_in_english(tmp_path):
     """Before: the texts were read once in the project's language: « Titre XM-1 (ventilation par pays estimée…) »
     and « unités » in an annex with `language: en`."""

@@ -1235,6 +1235,20 @@ def _budget(activities: list[Activity], amounts: dict[int, float], counted: set[
     return _frame("budget", rows)
 
 
+def unsplit_budget(budget: pd.DataFrame, problems: list[Problem]) -> float | None:
+    """The files' whole budget when activities name their countries on their transactions only
+    (iati_country_transactions_only: their lines' budgets are n.d., the whole project's too unless budget_total is
+    declared): the known lines plus those activities' budgets; None without such activities, or when another line's
+    budget or theirs is not known. make import-iati writes it as budget_total; the loader compares the two."""
+    unsplit = [p for p in problems if p.rule == "iati_country_transactions_only"]
+    if not unsplit or "iati_element" not in budget or any(p.value is None for p in unsplit):
+        return None
+    mine = budget["iati_element"].astype("string").str.endswith("/transaction/recipient-country").to_numpy(bool)
+    if budget.loc[~mine, "budget"].isna().any():
+        return None
+    return float(budget.loc[~mine, "budget"].sum()) + sum(float(p.value) for p in unsplit)  # type: ignore[arg-type]
+
+
 def _unsplit(activity: Activity, spends: list[Money], total: float | None, titles: dict[str, str],
              params: ProjectParams,
              problems: list[Problem]) -> list[dict[str, Any]]:

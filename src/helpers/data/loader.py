@@ -29,7 +29,7 @@ from .params import (AnnexParams, ProjectParams, duplicate_annexes, load_annex_p
                      report_decimal_mark)
 from ..paths import DATA_DIR, PARAMS_DIR, annex_names, relative
 from .countries import country_code, same_country
-from .iati import TABLES as IATI_TABLES, load_iati
+from .iati import TABLES as IATI_TABLES, load_iati, unsplit_budget
 from .inputs import beside, exists, load_described, read_yaml, recording
 from .model import ProjectData, Study, each_distinct, scope  # noqa: F401 (ProjectData, Study, scope re-exported)
 from . import readers
@@ -99,6 +99,7 @@ def check_and_load(project: str, data_dir: Path = DATA_DIR,
                          for p in data_problems)
     if lines_read:
         problems += _lines_above_budget_total(data, params_dir / project / "project.yaml")
+        problems += _budget_total_not_the_files(data, data_problems, params_dir / project / "project.yaml")
     for annex in annexes:   # a country annex's own budget_total (its file's), against its own lines
         if lines_read and not annex.is_all and annex.budget_total:
             problems += _lines_above_budget_total(scope(dataclasses.replace(data, params=annex), annex.country),
@@ -111,6 +112,25 @@ def check_and_load(project: str, data_dir: Path = DATA_DIR,
 
 
 # ================================================================= a whole project
+
+
+def _budget_total_not_the_files(data: ProjectData, found: list[Problem], path: Path) -> list[Problem]:
+    """budget_total beside IATI activities whose countries are on their transactions only: their budget split by
+    no country, the whole project's rate divides by budget_total, which make import-iati wrote as the files' budget
+    of that day. Before, a file replaced by a newer download (budget 1500) kept the old total (1000) without a word:
+    90 % spent for 60 %."""
+    declared = getattr(data.params, "budget_total", None)
+    files = unsplit_budget(data.tables["budget"], found) if declared and "budget" in data.present else None
+    if files is None or abs(files - declared) <= 0.005:
+        return []
+    currency = data.params.currency
+    return [Problem(relative(path), "iati_budget_total", f"budget_total ({numbers.plain(declared)} {currency}) is "
+                    f"not the IATI files' budget ({numbers.plain(round(files, 2))} {currency}), which their "
+                    "activities do not split by country: the whole project's execution rate divides by "
+                    f"budget_total, {numbers.plain(declared)}", "make import-iati wrote the files' budget of the day "
+                    f"of the import: write budget_total: {numbers.plain(round(files, 2))} if the files were "
+                    "replaced by newer ones; keep it if it is the project's approved budget (the financing "
+                    "agreement's).", column="budget_total", value=numbers.plain(declared), severity="warning")]
 
 
 def _lines_above_budget_total(data: ProjectData, path: Path) -> list[Problem]:
