@@ -531,8 +531,9 @@ def test_money_committed_to_an_activity_of_the_files_and_not_paid_yet_is_in_one_
     assert source.tables["budget"][["line", "budget"]].values.tolist() == [["XM-A", 400.0], ["XM-B", 1000.0]]
     said = next(p for p in source.problems if p.rule == "iati_incoming_budget")
     assert "XM-B" in said.message and said.element == "iati-activity[XM-A]"
-    # the receiver reporting it as its incoming commitment (11) from A, A naming no receiver: alike
-    told = load(tmp_path / "told", activity("XM-A", budget("1000") + transaction("600", "3", "2021-03-31")),
+    # the receiver reporting it as its incoming commitment (11) from A, A naming no receiver: alike (A paying
+    # without naming B: see test_an_unmatched_incoming_commitment_leaves_the_funders_budget_whole...)
+    told = load(tmp_path / "told", activity("XM-A", budget("1000") + transaction("600", "2", "2021-01-10")),
                 activity("XM-B", budget("1000") + transaction("200") + transaction(
                     "600", "11", "2021-01-15", '<provider-org provider-activity-id="XM-A"/>')))
     assert told.tables["budget"][["line", "budget"]].values.tolist() == [["XM-A", 400.0], ["XM-B", 1000.0]]
@@ -1323,4 +1324,26 @@ def test_an_incoming_commitment_whose_funder_pays_without_naming_the_receiver_is
     # A naming B as the receiver: B's money only, nothing to warn of
     named = load(tmp_path / "named", funder.replace('"2021-03-31"/>', '"2021-03-31"/><receiver-org '
                                                                       'receiver-activity-id="XM-B"/>'), receiver)
+    assert "iati_incoming_unmatched" not in rules(named)
+
+
+def test_an_unmatched_incoming_commitment_leaves_the_funders_budget_whole_and_a_named_payment_is_matched(tmp_path):
+    """Before: A (budget 1000) paying 600 to B and 300 of its own without naming B, B (budget 600, 500 spent)
+    reporting the 600 as an incoming commitment: A's budget was counted less the 600 (400) while its 900 of payments
+    stayed counted: A's rate 225 %. And A naming B on its payment (receiver-activity-id) got the warning that no
+    payment of A named B."""
+    receiver = activity("XM-B", budget("600") + transaction("500") + transaction(
+        "600", "11", "2021-01-15", '<provider-org provider-activity-id="XM-A"/>'))
+    funder = activity("XM-A", budget("1000") + transaction("600", "3", "2021-03-31") + transaction("300", "4"))
+    source = load(tmp_path, funder, receiver)
+    assert source.tables["budget"][["line", "budget"]].values.tolist() == [["XM-A", 1000.0], ["XM-B", 600.0]]
+    assert source.tables["expenditure"].groupby("line")["amount"].sum().to_dict() == {"XM-A": 900.0, "XM-B": 500.0}
+    said = next(p for p in source.problems if p.rule == "iati_incoming_unmatched")
+    assert "twice" in said.message and "in both budgets" in said.message
+    assert "iati_incoming_budget" not in rules(source)
+    # A names B on its payment: B's money, A's budget less it, nothing said unmatched
+    named = load(tmp_path / "named", funder.replace('"2021-03-31"/>', '"2021-03-31"/><receiver-org '
+                                                                      'receiver-activity-id="XM-B"/>'), receiver)
+    assert named.tables["budget"][["line", "budget"]].values.tolist() == [["XM-A", 400.0], ["XM-B", 600.0]]
+    assert named.tables["expenditure"].groupby("line")["amount"].sum().to_dict() == {"XM-A": 300.0, "XM-B": 500.0}
     assert "iati_incoming_unmatched" not in rules(named)

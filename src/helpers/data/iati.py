@@ -929,9 +929,9 @@ def _counted(activities: list[Activity], amounts: dict[int, float], params: Proj
                 transfers[(activity.identifier, receiver.identifier)] += 0.0  # (_less_funded takes the commitment)
             source = by_id.get(out.provider_activity or "")  # B's incoming commitment (11) from A: alike
             if out.kind == "11" and id(out) in amounts and source is not None and source is not activity \
-                    and holds_money(activity):
+                    and holds_money(activity) \
+                    and not _commitment_unmatched(activity, out, source, spending, counted, problems):
                 transfers[(source.identifier, activity.identifier)] += 0.0
-                _commitment_unmatched(activity, out, source, spending, counted, problems)
     linked = set(transfers)  # (payer, receiver) already told apart by the incoming funds
     for activity in activities:  # A names B as a participating organisation's activity: one project, two reports
         for ref, where in activity.partners:
@@ -958,27 +958,34 @@ def _counted(activities: list[Activity], amounts: dict[int, float], params: Proj
 
 
 def _commitment_unmatched(activity: Activity, commitment: Money, source: Activity, spending: set[str],
-                          counted: set[int], problems: list[Problem]) -> None:
-    """B's incoming commitment (11) from A, A paying without naming B (no receiver-activity-id) and B reporting no
-    incoming funds from A: what A paid B is in both spendings, and nothing tells which payment it is. Before, both
-    were counted without a word (as iati_incoming_unmatched says for incoming funds)."""
+                          counted: set[int], problems: list[Problem]) -> bool:
+    """Whether B's incoming commitment (11) from A is unmatched: A paying without naming B (no receiver-activity-id)
+    and B reporting no incoming funds from A, so that what A paid B is in both spendings and nothing tells which
+    payment it is (said; before, both were counted without a word). A's budget is then not counted less the
+    commitment: A's spending keeps its payments to B, and A's rate read 225 % (900 spent over 1000 less 600).
+    A naming B as receiver on a payment is matched: the warning said no payment named it."""
     if any(t.kind in INCOMING and t.provider_activity == source.identifier for t in activity.transactions):
-        return  # (its incoming funds are matched, or said unmatched, with A's payments)
+        return False  # (its incoming funds are matched, or said unmatched, with A's payments)
+    if any(o.kind in spending and o.receiver_activity == activity.identifier for o in source.transactions):
+        return False  # (A's payments to B are B's money: receiver-activity-id)
     paid = [o for o in source.transactions if o.kind in spending and o.receiver_activity is None and id(o) in counted]
     if not paid:
-        return
+        return False
     problems.append(Problem(activity.file, "iati_incoming_unmatched", f"activity {activity.identifier} reports "
                             f"{_show(commitment.amount)} {commitment.currency or ''} committed by {source.identifier} "
                             f"(incoming commitment, {commitment.end}), but no incoming funds from it, and no "
                             f"disbursement or expenditure of {source.identifier} names it as receiver "
                             f"(receiver-activity-id): what {source.identifier} paid it is counted in both activities' "
                             f"spending, twice ({source.identifier}'s payments that name no receiver: {len(paid)}, "
-                            f"{_show(round(sum(o.amount or 0 for o in paid), 2))} in all)",
+                            f"{_show(round(sum(o.amount or 0 for o in paid), 2))} in all), and so the commitment is "
+                            f"in both budgets ({source.identifier}'s is not counted less it, which would put its "
+                            "payments to it over a budget without them)",
                             f"Find {source.identifier}'s payments to {activity.identifier}; keep only one of the two "
                             "activities (iati.activities in project.yaml), or ask the publisher to write "
                             "receiver-org/@receiver-activity-id on them, or the incoming funds (transaction type 1) "
                             f"with provider-activity-id {source.identifier}.", element=commitment.path,
                             value=_show(commitment.amount), severity="warning"))
+    return True
 
 
 def _repeated(activities: list[Activity], spending: set[str], problems: list[Problem]) -> set[int]:
