@@ -1347,3 +1347,26 @@ def test_an_unmatched_incoming_commitment_leaves_the_funders_budget_whole_and_a_
     assert named.tables["budget"][["line", "budget"]].values.tolist() == [["XM-A", 400.0], ["XM-B", 600.0]]
     assert named.tables["expenditure"].groupby("line")["amount"].sum().to_dict() == {"XM-A": 300.0, "XM-B": 500.0}
     assert "iati_incoming_unmatched" not in rules(named)
+
+
+def test_a_recipient_country_written_by_its_name_only_is_read_from_it_or_said_not_read(tmp_path):
+    """Before: a recipient-country without @code was passed over without a word: a transaction « Maroc » of an
+    activity split 60/40 between Morocco and Tunisia was split so (180 and 120 for 300 to Morocco), and an activity
+    naming « Maroc » alone was the project's as a whole (no country annex)."""
+    named = '<recipient-country><narrative xml:lang="fr">Maroc</narrative></recipient-country>'
+    split = load(tmp_path / "a", activity(body='<recipient-country code="MA" percentage="60"/><recipient-country '
+                                          'code="TN" percentage="40"/>' + budget("1000")
+                                          + transaction("300", extra=named)))
+    assert split.tables["expenditure"][["country", "amount"]].values.tolist() == [["MA", 300.0]]
+    said = next(p for p in split.problems if p.rule == "iati_country_name")
+    assert said.severity == "warning" and said.element == "iati-activity[XM-1]/transaction[1]/recipient-country/@code"
+    assert "read as MA (Morocco) from its name" in said.message and said.value == "Maroc"
+    whole = load(tmp_path / "b", activity(body=named.replace("<recipient-country>", '<recipient-country '
+                                                             'percentage="100">') + budget("1000")))
+    assert whole.tables["budget"][["country", "budget"]].values.tolist() == [["MA", 1000.0]]
+    # a name that is no country's: said, its money the activity's
+    odd = load(tmp_path / "c", activity(body=budget("1000") + transaction("300", extra=named.replace(
+        "Maroc", "Région de l'Oriental"))))
+    assert odd.tables["expenditure"]["country"].tolist() == ["regional"]
+    said = next(p for p in odd.problems if p.rule == "iati_country_name")
+    assert "not a country's: it is not read, its money is counted as the activity's" in said.message

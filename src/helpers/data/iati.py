@@ -56,7 +56,7 @@ from ..errors import Problem, did_you_mean
 from ..paths import relative
 from ..text import (FEMALE_TOKENS as FEMALE, MALE_TOKENS as MALE, SEX_DIMENSION_NAMES as SEX_NAMES,
                     TOTAL_TOKENS as TOTAL, fold)
-from .countries import country_name
+from .countries import country_code, country_name
 from .inputs import MAX_IATI_BYTES, Refused, checked_input
 from .params import ProjectParams
 from .schemas import COLUMNS, REGIONAL, validate_table
@@ -398,8 +398,11 @@ def _activity(element: etree._Element, file: str, position: int, root_lang: str,
             kind = (child.get("type") or "").strip()
             if day is not None and kind:
                 activity.dates[WORD_DATES.get(kind.lower(), kind)] = day
-        elif tag == "recipient-country" and child.get("code"):
-            code = _country(child.get("code"), file, identifier, where, problems)
+        elif tag == "recipient-country":
+            written = (child.get("code") or "").strip()
+            code = _country(written, file, identifier, where, problems) if written else \
+                _named_country(child, file, identifier, where, "its percentage is the project's as a whole "
+                               "(regional), no country annex shows it", problems)
             share = _percentage(child, file, identifier, where, problems)
             same = next((c for c in activity.countries if c.code == code), None) if code else None
             if same is not None:  # the same country twice (MA and ma): one country, its parts added
@@ -512,6 +515,28 @@ def _country(text: str, file: str, identifier: str, where: str, problems: list[P
     return None
 
 
+def _named_country(element: etree._Element, file: str, identifier: str, where: str, otherwise: str,
+                   problems: list[Problem]) -> str | None:
+    """A recipient-country without @code (its narrative only, « Maroc »): the country its name is (ISO table,
+    French or English), with a warning; else a warning that it is not read. Before, such a country was passed over
+    without a word: a transaction « Maroc » split between Morocco and Tunisia, an activity's country regional."""
+    names = [n.text.strip() for n in element if n.tag == "narrative" and n.text and n.text.strip()]
+    codes = {country_code(n) for n in names} - {""}
+    if len(codes) == 1:
+        code = codes.pop()
+        problems.append(Problem(file, "iati_country_name", f"activity {identifier}: this recipient-country has no "
+                                f"code; read as {code} ({country_name(code, 'en')}) from its name", "Nothing to do "
+                                "if it is that country; ask the publisher to write its code (ISO 3166-1).",
+                                element=f"{where}/@code", value=shown(names[0]), severity="warning"))
+        return code
+    problems.append(Problem(file, "iati_country_name", f"activity {identifier}: this recipient-country has no code"
+                            + ("" if not names else ", and its name is not a country's" if not codes else
+                               ", and its names are several countries'") + f": it is not read, {otherwise}",
+                            "Ask the publisher to write the country's code (ISO 3166-1, e.g. SN).",
+                            element=f"{where}/@code", value=shown(names[0]) if names else None, severity="warning"))
+    return None
+
+
 def _percentage(element: etree._Element, file: str, identifier: str, where: str,
                 problems: list[Problem]) -> float | None:
     """A recipient-country/@percentage between 0 and 100, else a located error and None (no split by it)."""
@@ -572,6 +597,10 @@ def _transaction(element: etree._Element, where: str, default_currency: str | No
         elif tag in TRANSACTION_PARTS:
             key, name = TRANSACTION_PARTS[tag]
             text = child.get(name)
+            if key == "country" and not (text or "").strip():
+                text = _named_country(child, file, identifier, f"{where}/recipient-country", "its money is counted "
+                                      "as the activity's (split by its recipient countries, else the project's as a "
+                                      "whole)", problems)
             if text and key not in found:
                 found[key] = text.strip()
             elif text and key == "country" and text.strip().upper() != found[key].upper():
