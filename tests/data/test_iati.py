@@ -1290,6 +1290,22 @@ def test_a_budget_total_the_import_wrote_that_a_newer_file_no_longer_has_is_said
     assert "budget_total: 1500" in stale.hint
 
 
+def test_payments_of_a_newer_file_after_the_reporting_date_the_import_wrote_are_said_left_out(tmp_path):
+    """Before: the file replaced by a newer download (a payment of 2022-09-30), project.yaml kept the import's
+    reporting date (the old file's last payment, 2021-06-30): the new payment was in no figure, without a word."""
+    old = activity(body='<recipient-country code="MA"/>' + budget("1000") + transaction("300", "3", "2021-06-30"))
+    data_dir, params_dir, written = hostile_import(tmp_path, old)
+    assert check_project("demo", data_dir, params_dir) == []
+    write(data_dir / "demo" / "iati", old.replace("</iati-activity>", transaction("200", "3", "2022-09-30")
+                                                  + transaction("100", "3", "2022-03-31") + "</iati-activity>"),
+          name=written[0].name)
+    said = [p for p in check_project("demo", data_dir, params_dir) if p.rule == "iati_after_reporting_date"]
+    assert len(said) == 1 and said[0].severity == "warning"
+    assert said[0].element == "iati-activity[XM-1]/transaction[3]/value"
+    assert ("2 spending transaction(s) of the IATI files (300 EUR, 2022-03-31 to 2022-09-30) are dated after the "
+            "reporting date (2021-06-30)") in said[0].message and "reporting_date" in said[0].hint
+
+
 def test_an_annex_in_english_of_a_french_project_shows_the_iati_texts_in_english(tmp_path):
     """Before: the texts were read once in the project's language: « Titre XM-1 (ventilation par pays estimée…) »
     and « unités » in an annex with `language: en`."""

@@ -1526,7 +1526,28 @@ def _expenditure(activities: list[Activity], amounts: dict[int, float], counted:
                              "amount": amounts[id(money)] * share, "country": country, **labels,
                              "iati_file": activity.file, "iati_element": money.path})
     rows += _covered_to_date(rows, activities, params)
+    problems += _after_reporting_date(rows, params)
     return _frame("expenditure", rows)
+
+
+def _after_reporting_date(rows: list[dict[str, Any]], params: ProjectParams) -> list[Problem]:
+    """Spending paid after reporting_date, which make import-iati wrote as the last payment's date of the file it
+    imported: before, a newer file put in its place kept its old date, and its later payments were left out of
+    every figure without a word (the annex « as of » the old date)."""
+    reporting = getattr(params, "reporting_date", None)
+    after = [r for r in rows if reporting and r["period_end"] > reporting]
+    if not after:
+        return []
+    first = min(after, key=lambda r: r["period_end"])
+    count = len({(r["iati_file"], r["iati_element"]) for r in after})
+    return [Problem(first["iati_file"], "iati_after_reporting_date", f"{count} spending transaction(s) of the IATI "
+                    f"files ({_show(round(sum(r['amount'] for r in after), 2))} {params.currency}, "
+                    f"{first['period_end']} to {max(r['period_end'] for r in after)}) are dated after the reporting "
+                    f"date ({reporting}): the annexes count the spending up to that date, without them",
+                    f"Nothing to do if the annexes describe the project on {reporting}; else write the date they "
+                    "describe as reporting_date in project.yaml (make import-iati wrote the last payment's date of "
+                    "the file it imported: a newer file does not change it).", element=first["iati_element"],
+                    value=_show(first["amount"]), severity="warning")]
 
 
 def _covered_to_date(rows: list[dict[str, Any]], activities: list[Activity], params: ProjectParams
