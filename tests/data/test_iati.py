@@ -134,6 +134,26 @@ def test_an_indicative_budget_beside_the_committed_one_of_its_period_gives_way_t
     assert both.tables["budget"]["budget"].isna().all() and "iati_budget_twice" in rules(both)
 
 
+def test_indicative_budgets_that_committed_ones_of_other_periods_cover_give_way_to_them(tmp_path):
+    """Before: an indicative yearly budget (status 1, 1200) beside the committed quarters of its year (status 2,
+    4 x 250) was counted alone as the whole they are parts of (1200 for 1000, the warning saying so); committed
+    1000 for the year beside indicative quarters of 300 made the budget not computed."""
+    def status(value: str, code: str, start: str = "2021-01-01", end: str = "2021-12-31") -> str:
+        return budget(value, start, end).replace("<budget ", f'<budget status="{code}" ')
+    yearly = load(tmp_path / "a", activity(body=status("1200", "1") + "".join(status("250", "2", start, end)
+                                                                              for start, end in QUARTERS)))
+    assert yearly.tables["budget"]["budget"].tolist() == [1000.0]
+    said = next(p for p in yearly.problems if p.rule == "iati_budget_indicative")
+    assert said.element == "iati-activity[XM-1]/budget[1]/value" and "iati_budget_overlap" not in rules(yearly)
+    quarters = load(tmp_path / "b", activity(body=status("1000", "2") + "".join(status("300", "1", start, end)
+                                                                                for start, end in QUARTERS)))
+    assert quarters.tables["budget"]["budget"].tolist() == [1000.0] and rules(quarters) == ["iati_budget_indicative"]
+    # an indicative whole-life plan with days no committed budget covers stays the whole (2023 is only in it)
+    plan = load(tmp_path / "c", activity(body=status("3000", "1", "2021-01-01", "2023-12-31") + status("1000", "2")
+                                         + status("1500", "1", "2022-01-01", "2022-12-31")))
+    assert plan.tables["budget"]["budget"].tolist() == [3000.0] and rules(plan) == ["iati_budget_overlap"]
+
+
 def test_a_budget_that_covers_the_others_of_its_span_is_counted_alone(tmp_path):
     """Before: a whole-life budget beside the yearly ones it is made of was added to them (twice the budget)."""
     years = "".join(budget(v, f"{y}-01-01", f"{y}-12-31") for v, y in (("250", 2020), ("250", 2021)))

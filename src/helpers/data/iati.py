@@ -1394,6 +1394,7 @@ def _revised_total(activity: Activity, budgets: list[Money], amounts: dict[int, 
                                     "do not cover all its days: the original is not counted at all",
                                     "Check the file: a revision normally has the period of what it revises.",
                                     element=budget.path, value=_show(budget.amount), severity="warning"))
+    kept = _indicative_covered(activity, kept, amounts, problems)
     periods: dict[tuple[Any, Any], list[Money]] = defaultdict(list)
     for budget in kept:
         periods[(budget.start, budget.end)].append(budget)
@@ -1431,6 +1432,37 @@ def _revised_total(activity: Activity, budgets: list[Money], amounts: dict[int, 
                                 "they correct earlier budgets; check them otherwise.", element=corrections[0].path,
                                 value=", ".join(_show(b.amount) or "" for b in corrections[:5]), severity="warning"))
     return total
+
+
+def _indicative_covered(activity: Activity, kept: list[Money], amounts: dict[int, float],
+                        problems: list[Problem]) -> list[Money]:
+    """Without the indicative budgets (status 1) whose every day committed budgets (status 2) of other periods cover:
+    the committed ones are the budget. Before, an indicative yearly 1200 beside its committed quarters (4 x 250) was
+    counted alone as the whole they are parts of (1200 for 1000), and committed 1000 for the year beside indicative
+    quarters of 300 made the budget not computed. (An indicative budget of the committed one's very period gives way
+    below; one with days no committed budget covers, a whole-life plan, stays.)"""
+    committed = [b for b in kept if b.status == "2" and b.start and b.end and amounts[id(b)] >= 0]
+    if not committed:
+        return kept
+    gone = []
+    for budget in kept:
+        if budget.status != "1" or not (budget.start and budget.end) or amounts[id(budget)] < 0:
+            continue
+        over = [c for c in committed if _overlap(budget, c)]
+        if over and all((c.start, c.end) != (budget.start, budget.end) for c in over) and _covered(budget, over):
+            gone.append((budget, over))
+    if not gone:
+        return kept
+    budget, over = gone[0]
+    problems.append(Problem(activity.file, "iati_budget_indicative", f"activity {activity.identifier}: "
+                            f"{len(gone)} indicative budget(s) (status 1, e.g. {budget.start}..{budget.end}: "
+                            f"{_show(budget.amount)}) are covered by committed budgets (status 2, e.g. "
+                            + ", ".join(f"{c.start}..{c.end}: {_show(c.amount)}" for c in over[:4]) + "): the "
+                            "committed ones are counted, not the indicative ones", "Nothing to do if the committed "
+                            "budgets replace the indicative ones.", element=budget.path, value=_show(budget.amount),
+                            severity="warning"))
+    dropped = {id(b) for b, _ in gone}
+    return [b for b in kept if id(b) not in dropped]
 
 
 def _overlap(a: Money, b: Money) -> bool:
