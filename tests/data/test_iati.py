@@ -154,6 +154,26 @@ def test_indicative_budgets_that_committed_ones_of_other_periods_cover_give_way_
     assert plan.tables["budget"]["budget"].tolist() == [3000.0] and rules(plan) == ["iati_budget_overlap"]
 
 
+def test_budget_periods_whose_end_is_the_next_ones_start_are_consecutive(tmp_path):
+    """Before: yearly budgets written 2021-01-01..2022-01-01, 2022-01-01..2023-01-01 (a period-end written as the
+    next period's start) were « overlapping »: the activity's budget was not computed; and a revision of the second
+    year replaced the first year's original too."""
+    years = (budget("500", "2021-01-01", "2022-01-01") + budget("500", "2022-01-01", "2023-01-01")
+             + budget("400", "2023-01-01", "2024-01-01"))
+    source = load(tmp_path / "a", activity(body=years))
+    assert source.tables["budget"]["budget"].tolist() == [1400.0]
+    said = next(p for p in source.problems if p.rule == "iati_budget_boundary")
+    assert said.severity == "warning" and "2021-01-01..2022-01-01, 2022-01-01..2023-01-01" in said.message
+    assert "iati_budget_overlap" not in rules(source)
+    revised = load(tmp_path / "b", activity(body=years + budget("450", "2022-01-01", "2023-01-01", kind="2")))
+    assert revised.tables["budget"]["budget"].tolist() == [1350.0]
+    assert "iati_budget_revised_part" not in rules(revised)
+    # a period that shares more than its first day with another still overlaps it
+    over = load(tmp_path / "c", activity(body=budget("500", "2021-01-01", "2022-01-01")
+                                         + budget("500", "2021-12-01", "2022-12-31")))
+    assert over.tables["budget"]["budget"].isna().all() and "iati_budget_overlap" in rules(over)
+
+
 def test_a_budget_that_covers_the_others_of_its_span_is_counted_alone(tmp_path):
     """Before: a whole-life budget beside the yearly ones it is made of was added to them (twice the budget)."""
     years = "".join(budget(v, f"{y}-01-01", f"{y}-12-31") for v, y in (("250", 2020), ("250", 2021)))

@@ -1469,7 +1469,15 @@ def _overlap(a: Money, b: Money) -> bool:
     """Whether two budget periods share a day (a budget without both dates overlaps nothing: it is its own)."""
     if None in (a.start, a.end, b.start, b.end):
         return a.start == b.start and a.end == b.end
-    return a.start <= b.end and b.start <= a.end  # type: ignore[operator]
+    return a.start <= b.end and b.start <= a.end \
+        and not _boundary((a.start, a.end), (b.start, b.end))  # type: ignore[operator]
+
+
+def _boundary(a: tuple[Any, Any], b: tuple[Any, Any]) -> bool:
+    """Whether two periods share only the day one ends and the other starts (2021-01-01..2022-01-01 beside
+    2022-01-01..2023-01-01: a period-end written as the next period's start), each longer than that day: read as
+    consecutive. Before, such yearly budgets were « overlapping » and the activity's budget not computed."""
+    return (a[1] == b[0] or b[1] == a[0]) and a[0] < a[1] and b[0] < b[1]
 
 
 def _covered(budget: Money, by: list[Money]) -> bool:
@@ -1490,10 +1498,13 @@ def _overlapping_periods(activity: Activity, periods: dict[tuple[Any, Any], list
     dated = sorted(k for k in nets if None not in k)
     total = sum(v for k, v in nets.items() if None in k)
     groups: list[list[tuple[Any, Any]]] = []
+    touching = None  # (a period, the next one) sharing only their boundary day: consecutive, said
     for key in dated:  # sorted by start: a period joins the group it overlaps
-        if groups and key[0] <= max(end for _, end in groups[-1]):
-            groups[-1].append(key)
+        last = groups[-1] if groups else []
+        if any(key[0] <= other[1] and not _boundary(other, key) for other in last):
+            last.append(key)
         else:
+            touching = touching or next(((other, key) for other in last if _boundary(other, key)), None)
             groups.append([key])
     for group in groups:
         if len(group) == 1:
@@ -1522,6 +1533,14 @@ def _overlapping_periods(activity: Activity, periods: dict[tuple[Any, Any], list
                                 "budget should not span more than a year), or a revised budget (type 2) for the "
                                 "period.", element=other.path, value=_show(other.amount), severity="warning"))
         return None
+    if touching:
+        before, after = (periods[k][0] for k in touching)
+        problems.append(Problem(activity.file, "iati_budget_boundary", f"activity {activity.identifier}: budget "
+                                f"periods share only the day one ends and the next starts ({before.start}..{before.end}"
+                                f", {after.start}..{after.end}): read as consecutive periods, added (a period-end "
+                                "written as the next period's start)", "Nothing to do if each budget is its own "
+                                "period's; check the file otherwise.", element=after.path, value=_show(after.amount),
+                                severity="warning"))
     return total
 
 
