@@ -1386,7 +1386,8 @@ def test_an_incoming_commitment_whose_funder_pays_without_naming_the_receiver_is
 def test_an_unmatched_incoming_commitment_leaves_the_funders_budget_whole_and_a_named_payment_is_matched(tmp_path):
     """Before: A (budget 1000) paying 600 to B and 300 of its own without naming B, B (budget 600, 500 spent)
     reporting the 600 as an incoming commitment: A's budget was counted less the 600 (400) while its 900 of payments
-    stayed counted: A's rate 225 %. And A naming B on its payment (receiver-activity-id) got the warning that no
+    stayed counted: A's rate 225 %. A's spending being more than its budget less the commitment, its payments hold
+    it: A's budget is now counted whole (90 %). And A naming B on its payment (receiver-activity-id) got the warning that no
     payment of A named B."""
     receiver = activity("XM-B", budget("600") + transaction("500") + transaction(
         "600", "11", "2021-01-15", '<provider-org provider-activity-id="XM-A"/>'))
@@ -1403,6 +1404,18 @@ def test_an_unmatched_incoming_commitment_leaves_the_funders_budget_whole_and_a_
     assert named.tables["budget"][["line", "budget"]].values.tolist() == [["XM-A", 400.0], ["XM-B", 600.0]]
     assert named.tables["expenditure"].groupby("line")["amount"].sum().to_dict() == {"XM-A": 300.0, "XM-B": 500.0}
     assert "iati_incoming_unmatched" not in rules(named)
+    # A's own outgoing commitment naming B (type 2), its payments naming no one: alike (before: A 400, 900 spent,
+    # nothing said)
+    outgoing = load(tmp_path / "outgoing", funder.replace("</iati-activity>", transaction(
+        "600", "2", "2021-01-10", '<receiver-org receiver-activity-id="XM-B"/>') + "</iati-activity>"),
+        activity("XM-B", budget("600") + transaction("500")))
+    assert outgoing.tables["budget"][["line", "budget"]].values.tolist() == [["XM-A", 1000.0], ["XM-B", 600.0]]
+    assert rules(outgoing) == ["iati_incoming_unmatched"]
+    # A's spending fits in its budget less the commitment (300 of its own, B not paid yet): A's budget less it
+    unpaid = load(tmp_path / "unpaid", activity("XM-A", budget("1000") + transaction("300", "4")), receiver)
+    assert unpaid.tables["budget"][["line", "budget"]].values.tolist() == [["XM-A", 400.0], ["XM-B", 600.0]]
+    said = next(p for p in unpaid.problems if p.rule == "iati_incoming_unmatched")
+    assert "in both budgets" not in said.message and "iati_incoming_budget" in rules(unpaid)
 
 
 def test_a_recipient_country_written_by_its_name_only_is_read_from_it_or_said_not_read(tmp_path):

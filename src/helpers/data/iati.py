@@ -950,17 +950,22 @@ def _counted(activities: list[Activity], amounts: dict[int, float], params: Proj
                                     f"budget or spending: it is counted as {receiver.identifier}'s money only, not "
                                     "twice", "Nothing to do: the spending of the receiving activity is counted.",
                                     element=out.path, value=_show(out.amount), severity="warning"))
+    said: dict[tuple[str, str], bool] = {}  # (A, B) whose commitment matches no payment of A -> A's budget whole
     for activity in activities:  # committed to B, not paid yet: the money is in both budgets all the same
         for out in activity.transactions:
             receiver = by_id.get(out.receiver_activity or "")
             if out.kind == "2" and id(out) in amounts and receiver is not None and receiver is not activity \
-                    and holds_money(receiver):
+                    and holds_money(receiver) \
+                    and not _commitment_unmatched(receiver, out, activity, spending, amounts, counted, said, problems):
                 transfers[(activity.identifier, receiver.identifier)] += 0.0  # (_less_funded takes the commitment)
             source = by_id.get(out.provider_activity or "")  # B's incoming commitment (11) from A: alike
             if out.kind == "11" and id(out) in amounts and source is not None and source is not activity \
                     and holds_money(activity) \
-                    and not _commitment_unmatched(activity, out, source, spending, counted, problems):
+                    and not _commitment_unmatched(activity, out, source, spending, amounts, counted, said, problems):
                 transfers[(source.identifier, activity.identifier)] += 0.0
+    for pair, whole in said.items():  # (the other commitment of the pair, A's or B's, is unmatched as well)
+        if whole and pair in transfers and not transfers[pair]:
+            del transfers[pair]
     linked = set(transfers)  # (payer, receiver) already told apart by the incoming funds
     for activity in activities:  # A names B as a participating organisation's activity: one project, two reports
         for ref, where in activity.partners:
@@ -987,12 +992,19 @@ def _counted(activities: list[Activity], amounts: dict[int, float], params: Proj
 
 
 def _commitment_unmatched(activity: Activity, commitment: Money, source: Activity, spending: set[str],
-                          counted: set[int], problems: list[Problem]) -> bool:
-    """Whether B's incoming commitment (11) from A is unmatched: A paying without naming B (no receiver-activity-id)
-    and B reporting no incoming funds from A, so that what A paid B is in both spendings and nothing tells which
-    payment it is (said; before, both were counted without a word). A's budget is then not counted less the
-    commitment: A's spending keeps its payments to B, and A's rate read 225 % (900 spent over 1000 less 600).
-    A naming B as receiver on a payment is matched: the warning said no payment named it."""
+                          amounts: dict[int, float], counted: set[int], said: dict[tuple[str, str], bool],
+                          problems: list[Problem]) -> bool:
+    """Whether money A (``source``) committed to B (``activity``: B's incoming commitment 11 from A, or A's outgoing
+    commitment 2 naming B) is unmatched and evidently in A's spending, so that A's budget is to be left whole.
+    Unmatched: A paying without naming B (no receiver-activity-id) and B reporting no incoming funds from A, so
+    that what A paid B, if it did, is in both spendings and nothing tells which payment it is (said, once a pair;
+    before, both were counted without a word). Evidently paid: A's spending is more than its budget less the
+    commitment (A could not have spent it on its own); before, A's budget was counted less the commitment all the
+    same, and A's rate read 225 % (900 spent over 1000 less 600). A naming B as receiver on a payment is matched:
+    the warning said no payment named it."""
+    pair = (source.identifier, activity.identifier)
+    if pair in said:
+        return said[pair]
     if any(t.kind in INCOMING and t.provider_activity == source.identifier for t in activity.transactions):
         return False  # (its incoming funds are matched, or said unmatched, with A's payments)
     if any(o.kind in spending and o.receiver_activity == activity.identifier for o in source.transactions):
@@ -1000,21 +1012,35 @@ def _commitment_unmatched(activity: Activity, commitment: Money, source: Activit
     paid = [o for o in source.transactions if o.kind in spending and o.receiver_activity is None and id(o) in counted]
     if not paid:
         return False
-    problems.append(Problem(activity.file, "iati_incoming_unmatched", f"activity {activity.identifier} reports "
-                            f"{_show(commitment.amount)} {commitment.currency or ''} committed by {source.identifier} "
-                            f"(incoming commitment, {commitment.end}), but no incoming funds from it, and no "
-                            f"disbursement or expenditure of {source.identifier} names it as receiver "
-                            f"(receiver-activity-id): what {source.identifier} paid it is counted in both activities' "
-                            f"spending, twice ({source.identifier}'s payments that name no receiver: {len(paid)}, "
-                            f"{_show(round(sum(o.amount or 0 for o in paid), 2))} in all), and so the commitment is "
-                            f"in both budgets ({source.identifier}'s is not counted less it, which would put its "
-                            "payments to it over a budget without them)",
+    committed = max(sum(amounts[id(t)] for t in source.transactions if t.kind == "2" and id(t) in amounts
+                        and t.receiver_activity == activity.identifier),
+                    sum(amounts[id(t)] for t in activity.transactions if t.kind == "11" and id(t) in amounts
+                        and t.provider_activity == source.identifier))
+    budget = _revised_total(source, [b for b in source.budgets if id(b) in counted], amounts, []) \
+        if any(id(b) in counted for b in source.budgets) else None
+    spent = sum(amounts[id(o)] for o in source.transactions if o.kind in spending and id(o) in counted)
+    whole = budget is not None and spent > budget - committed + 0.005
+    said[pair] = whole
+    promised = (f"activity {activity.identifier} reports {_show(commitment.amount)} {commitment.currency or ''} "
+                f"committed by {source.identifier} (incoming commitment, {commitment.end})"
+                if commitment.kind == "11" else
+                f"activity {source.identifier} commits {_show(commitment.amount)} {commitment.currency or ''} to "
+                f"{activity.identifier} (outgoing commitment, {commitment.end}, receiver-activity-id)")
+    problems.append(Problem(activity.file if commitment.kind == "11" else source.file, "iati_incoming_unmatched",
+                            f"{promised}, but {activity.identifier} reports no incoming funds from "
+                            f"{source.identifier}, and no disbursement or expenditure of {source.identifier} names "
+                            f"{activity.identifier} as receiver (receiver-activity-id): what {source.identifier} paid "
+                            f"it is counted in both activities' spending, twice ({source.identifier}'s payments that "
+                            f"name no receiver: {len(paid)}, {_show(round(sum(o.amount or 0 for o in paid), 2))} in "
+                            "all)" + (f"; as {source.identifier}'s spending ({_show(round(spent, 2))}) is more than its "
+                                      f"budget less the commitment, its payments hold it, and so its budget is "
+                                      f"counted whole: the commitment is in both budgets" if whole else ""),
                             f"Find {source.identifier}'s payments to {activity.identifier}; keep only one of the two "
                             "activities (iati.activities in project.yaml), or ask the publisher to write "
                             "receiver-org/@receiver-activity-id on them, or the incoming funds (transaction type 1) "
                             f"with provider-activity-id {source.identifier}.", element=commitment.path,
                             value=_show(commitment.amount), severity="warning"))
-    return True
+    return whole
 
 
 def _repeated(activities: list[Activity], spending: set[str], problems: list[Problem]) -> set[int]:
