@@ -21,7 +21,8 @@ The rules (each has a test in tests/data/test_iati.py):
   funder's budget it gave (or committed to) the receiver, which the receiver's budget holds. ``make check`` says
   which rule was applied, as a warning;
 - currency: ``value/@currency``, else the activity's ``default-currency``; a value in another currency than the
-  project's needs ``iati.exchange_rates`` in project.yaml, else it is an error naming the activity and element;
+  project's needs ``iati.exchange_rates`` in project.yaml (one rate a currency, whatever the value-date: warned),
+  else it is an error naming the activity and element;
 - country: the transaction's own ``recipient-country``, else the activity's, split by ``@percentage`` (a split is an
   estimate: the budget line's label says so); the part not given to a country is the project's as a whole
   (``regional``);
