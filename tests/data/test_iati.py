@@ -669,6 +669,15 @@ def test_several_currencies_without_a_rate_are_an_error_naming_activity_and_elem
     assert "exchange_rates" in problem.hint
 
 
+def test_an_exchange_rate_written_with_the_projects_decimal_comma_is_read_as_its_tables_numbers():
+    """Before: `EUR: 655,957` in a project whose decimal mark is ',' was refused as « Input should be a valid
+    number », the hint saying « Dates are written 2021-12-31 »."""
+    read = ProjectParams(title="t", code="t", currency="XOF", decimal_mark=",", start_date=dt.date(2020, 1, 1),
+                         end_date=dt.date(2023, 12, 31), reporting_date=dt.date(2022, 12, 31),
+                         iati={"exchange_rates": {"EUR": "655,957", "usd": 600}})
+    assert read.iati.exchange_rates == {"EUR": 655.957, "USD": 600.0}
+
+
 def test_a_value_without_any_currency_is_an_error(tmp_path):
     source = load(tmp_path, activity(body=budget("100"), attrs=""))
     assert rules(source) == ["iati_no_currency"]
