@@ -1448,3 +1448,19 @@ def test_a_recipient_country_written_by_its_name_only_is_read_from_it_or_said_no
     assert odd.tables["expenditure"]["country"].tolist() == ["regional"]
     said = next(p for p in odd.problems if p.rule == "iati_country_name")
     assert "not a country's: it is not read, its money is counted as the activity's" in said.message
+
+
+def test_a_three_letter_country_code_is_read_as_its_two_letter_one_with_a_warning(tmp_path):
+    """Before: `<recipient-country code="MAR"/>` (ISO alpha-3, as some publishers' tools write it) was an error that
+    stopped every annex of the project, though the country is known."""
+    body = ('<recipient-country code="MAR" percentage="60"/><recipient-country code="TN" percentage="40"/>'
+            + budget("1000") + transaction("300", extra='<recipient-country code="tun"/>'))
+    source = load(tmp_path, activity(body=body))
+    assert source.tables["budget"][["country", "budget"]].values.tolist() == [["MA", 600.0], ["TN", 400.0]]
+    assert source.tables["expenditure"][["country", "amount"]].values.tolist() == [["TN", 300.0]]
+    assert rules(source) == ["iati_country_alpha3", "iati_country_alpha3"]
+    assert all(p.severity == "warning" for p in source.problems)
+    assert "MAR, a three-letter code, is read as MA (Morocco)" in source.problems[0].message
+    # three letters that are no country's stay an error
+    assert rules(load(tmp_path / "x", activity(body=body.replace("MAR", "XYZ")))) == ["iati_country_code",
+                                                                                       "iati_country_alpha3"]

@@ -510,6 +510,13 @@ def _country(text: str, file: str, identifier: str, where: str, problems: list[P
     code = text.strip().upper()
     if len(code) == 2 and code.isascii() and code.isalpha():  # COUNTRY_CODE, without a regular expression
         return code
+    if len(code) == 3 and code.isascii() and code.isalpha() and country_code(code):  # MAR: ISO alpha-3, not IATI's
+        problems.append(Problem(file, "iati_country_alpha3", f"activity {identifier}: a recipient-country code is two "
+                                f"letters (ISO 3166-1 alpha-2): {code}, a three-letter code, is read as "
+                                f"{country_code(code)} ({country_name(country_code(code), 'en')})", "Nothing to do if "
+                                "it is that country; ask the publisher to write the two-letter code.",
+                                value=shown(text), element=f"{where}/@code", severity="warning"))
+        return country_code(code)
     problems.append(Problem(file, "iati_country_code", f"activity {identifier}: a recipient-country code is two "
                             "letters (ISO 3166-1, e.g. SN): this one is not read, and the money is not split by it",
                             "Ask the publisher to correct the code; the annexes are not built until then.", value=shown(text), element=f"{where}/@code"))
