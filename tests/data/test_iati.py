@@ -1335,8 +1335,15 @@ def test_a_budget_total_the_import_wrote_that_a_newer_file_no_longer_has_is_said
     write(data_dir / "demo" / "iati", activity(body=body("1500")), name=written[0].name)
     stale = next(p for p in check_project("demo", data_dir, params_dir) if p.rule == "iati_budget_total")
     assert stale.severity == "warning" and stale.file.endswith("project.yaml") and stale.value == "1000"
-    assert "budget_total (1000 EUR) is not the IATI files' budget (1500 EUR)" in stale.message
+    assert "budget_total (1000 EUR) is not the IATI files' budget (1500 EUR" in stale.message
     assert "budget_total: 1500" in stale.hint
+    # the newer file splits its budget (800) by country: budget_total still the old 1000, 200 « unallocated »
+    write(data_dir / "demo" / "iati", activity(body='<recipient-country code="MA" percentage="60"/><recipient-country '
+                                               'code="TN" percentage="40"/>' + budget("800") + transaction("600")),
+          name=written[0].name)
+    stale = next(p for p in check_project("demo", data_dir, params_dir) if p.rule == "iati_budget_total")
+    assert "budget_total (1000 EUR) is not the IATI files' budget (800 EUR)" in stale.message
+    assert "unallocated budget is 200" in stale.message
 
 
 def test_payments_of_a_newer_file_after_the_reporting_date_the_import_wrote_are_said_left_out(tmp_path):

@@ -115,20 +115,32 @@ def check_and_load(project: str, data_dir: Path = DATA_DIR,
 
 
 def _budget_total_not_the_files(data: ProjectData, found: list[Problem], path: Path) -> list[Problem]:
-    """budget_total beside IATI activities whose countries are on their transactions only: their budget split by
-    no country, the whole project's rate divides by budget_total, which make import-iati wrote as the files' budget
-    of that day. Before, a file replaced by a newer download (budget 1500) kept the old total (1000) without a word:
-    90 % spent for 60 %."""
+    """budget_total beside a budget read from IATI files, which make import-iati wrote as the files' budget of that
+    day when their activities name their countries on their transactions only (their budget split by no country:
+    the whole project's rate divides by budget_total). Before, a file replaced by a newer download (budget 1500)
+    kept the old total (1000) without a word: 90 % spent for 60 %; or, the new file's budget lower (800), an
+    « unallocated budget » of 200 and a rate over 1000. (Lines above budget_total: _lines_above_budget_total.)"""
     declared = getattr(data.params, "budget_total", None)
-    files = unsplit_budget(data.tables["budget"], found) if declared and "budget" in data.present else None
+    budget = data.tables["budget"]
+    if not declared or "budget" not in data.present or "iati_element" not in budget:
+        return []
+    files = unsplit_budget(budget, found)
+    unsplit = files is not None
+    if not unsplit and not any(p.rule == "iati_country_transactions_only" for p in found) \
+            and len(budget) and not budget["budget"].isna().any():
+        files = float(budget["budget"].sum())
+        if files > declared:   # (said by lines_above_budget_total)
+            return []
     if files is None or abs(files - declared) <= 0.005:
         return []
     currency = data.params.currency
     return [Problem(relative(path), "iati_budget_total", f"budget_total ({numbers.plain(declared)} {currency}) is "
-                    f"not the IATI files' budget ({numbers.plain(round(files, 2))} {currency}), which their "
-                    "activities do not split by country: the whole project's execution rate divides by "
-                    f"budget_total, {numbers.plain(declared)}", "make import-iati wrote the files' budget of the day "
-                    f"of the import: write budget_total: {numbers.plain(round(files, 2))} if the files were "
+                    f"not the IATI files' budget ({numbers.plain(round(files, 2))} {currency}"
+                    + (", which their activities do not split by country" if unsplit else "") + "): the whole "
+                    f"project's execution rate divides by budget_total, {numbers.plain(declared)}"
+                    + ("" if unsplit else f", and its unallocated budget is "
+                       f"{numbers.plain(round(declared - files, 2))}"), "make import-iati wrote the files' budget of "
+                    f"the day of the import: write budget_total: {numbers.plain(round(files, 2))} if the files were "
                     "replaced by newer ones; keep it if it is the project's approved budget (the financing "
                     "agreement's).", column="budget_total", value=numbers.plain(declared), severity="warning")]
 
