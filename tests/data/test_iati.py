@@ -1471,3 +1471,19 @@ def test_a_three_letter_country_code_is_read_as_its_two_letter_one_with_a_warnin
     # three letters that are no country's stay an error
     assert rules(load(tmp_path / "x", activity(body=body.replace("MAR", "XYZ")))) == ["iati_country_code",
                                                                                        "iati_country_alpha3"]
+
+
+def test_spending_in_a_country_that_is_none_of_the_activitys_is_said(tmp_path):
+    """Before: an activity split MA 50 / TN 50 paying 300 to a transaction naming DZ made a DZ line of budget not
+    known, and the whole project's budget and rates « not computable », nothing said of why."""
+    split = '<recipient-country code="MA" percentage="50"/><recipient-country code="TN" percentage="50"/>'
+    source = load(tmp_path, activity(body=split + budget("1000") + transaction(
+        "300", "3", extra='<recipient-country code="DZ"/>') + transaction("200", "3", "2021-07-31", extra=(
+            '<recipient-country code="DZ"/>')) + transaction("100", extra='<recipient-country code="MA"/>')))
+    assert source.tables["expenditure"][["country", "amount"]].values.tolist() == [["DZ", 300.0], ["DZ", 200.0],
+                                                                                   ["MA", 100.0]]
+    said = [p for p in source.problems if p.rule == "iati_country_outside"]
+    assert len(said) == 1 and said[0].severity == "warning"  # once an activity
+    assert said[0].element == "iati-activity[XM-1]/transaction[1]/recipient-country"
+    assert "2 spending transaction(s) name a recipient country that is none of the activity's (MA, TN): DZ" \
+        in said[0].message

@@ -1585,12 +1585,15 @@ def _expenditure(activities: list[Activity], amounts: dict[int, float], counted:
     rows = []
     for activity in activities:
         shares = None
+        elsewhere: list[Money] = []  # spending in a country that is none of the activity's
         for money in activity.transactions:
             if money.kind not in spending or id(money) not in counted or money.end is None:
                 continue
             if shares is None:
                 shares = _shares(activity, [])  # the split's problems are reported by the budget
             split = [(money.country, 1.0)] if money.country else shares
+            if money.country and activity.countries and all(c.code != money.country for c in activity.countries):
+                elsewhere.append(money)
             if money.amount is not None and money.amount < 0:
                 problems.append(Problem(activity.file, "negative_amount", f"activity {activity.identifier}: a "
                                         "negative transaction (a reversal?)", "Fine if it cancels an earlier "
@@ -1610,6 +1613,17 @@ def _expenditure(activities: list[Activity], amounts: dict[int, float], counted:
                 rows.append({"line": activity.identifier, "period_end": money.end,
                              "amount": amounts[id(money)] * share, "country": country, **labels,
                              "iati_file": activity.file, "iati_element": money.path})
+        if elsewhere:  # (before: a line of that country with no budget, the whole project's rate n.d., nothing said)
+            countries = sorted({m.country for m in elsewhere if m.country})
+            problems.append(Problem(activity.file, "iati_country_outside", f"activity {activity.identifier}: "
+                                    f"{len(elsewhere)} spending transaction(s) name a recipient country that is none "
+                                    "of the activity's (" + ", ".join(c.code for c in activity.countries) + "): "
+                                    f"{', '.join(countries)}; their spending is that country's, on a line whose "
+                                    "budget is not known, so the whole project's budget and rates are not computable "
+                                    "unless budget_total is declared", "Ask the publisher which country it is; "
+                                    "meanwhile declare budget_total in project.yaml, or leave the activity out "
+                                    "(iati.activities).", element=f"{elsewhere[0].path.rsplit('/', 1)[0]}"
+                                    "/recipient-country", value=countries[0], severity="warning"))
     rows += _covered_to_date(rows, activities, params)
     problems += _after_reporting_date(rows, params)
     return _frame("expenditure", rows)
