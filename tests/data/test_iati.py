@@ -1487,3 +1487,20 @@ def test_spending_in_a_country_that_is_none_of_the_activitys_is_said(tmp_path):
     assert said[0].element == "iati-activity[XM-1]/transaction[1]/recipient-country"
     assert "2 spending transaction(s) name a recipient country that is none of the activity's (MA, TN): DZ" \
         in said[0].message
+
+
+def test_a_country_of_the_split_no_transaction_names_has_spent_nothing_by_the_files_day(tmp_path):
+    """Before: an activity split MA 50 / TN 50 whose transactions name their country (100 to MA, none to TN yet),
+    in a file written after the reporting date: TN's spending was « not known », and so was the whole project's."""
+    split = '<recipient-country code="MA" percentage="50"/><recipient-country code="TN" percentage="50"/>'
+    written = 'default-currency="EUR" last-updated-datetime="2023-01-20T00:00:00"'
+    paid = transaction("100", "3", extra='<recipient-country code="MA"/>')
+    source = load(tmp_path / "a", activity(body=split + budget("1000") + paid, attrs=written))
+    rows = source.tables["expenditure"]
+    tn = rows[rows["country"] == "TN"]
+    assert tn[["amount", "period_end"]].values.tolist() == [[0.0, pd.Timestamp("2022-12-31")]]
+    assert tn["period_label"].tolist() == ["aucune transaction publiée pour ce pays (fichier IATI du 2023-01-20)"]
+    # an activity that reports no spending at all says nothing of it; nor does a file written before the date
+    assert load(tmp_path / "b", activity(body=split + budget("1000"), attrs=written)).tables["expenditure"].empty
+    early = load(tmp_path / "c", activity(body=split + budget("1000") + paid, attrs=written.replace("2023", "2022")))
+    assert "TN" not in set(early.tables["expenditure"]["country"])

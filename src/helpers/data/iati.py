@@ -261,7 +261,8 @@ def _load_iati(folder: Path, params: ProjectParams) -> IatiSource:
     counted, transfers, found = _counted(activities, converted, params)
     problems += found
     budget = _budget(activities, converted, counted, transfers, params, problems)  # first: it may leave activities out
-    tables = {"budget": budget, "expenditure": _expenditure(activities, converted, counted, params, problems),
+    lines = set(zip(budget["line"], budget["country"]))
+    tables = {"budget": budget, "expenditure": _expenditure(activities, converted, counted, params, problems, lines),
               "indicators": _indicators(activities, params, problems)}
     for name, frame in tables.items():
         problems += _validated(name, frame)
@@ -1579,7 +1580,7 @@ def _overlapping_periods(activity: Activity, periods: dict[tuple[Any, Any], list
 
 
 def _expenditure(activities: list[Activity], amounts: dict[int, float], counted: set[int], params: ProjectParams,
-                 problems: list[Problem]) -> pd.DataFrame:
+                 problems: list[Problem], lines: set[tuple[str, str]] = frozenset()) -> pd.DataFrame:  # type: ignore[assignment]
     """One row per spending transaction (and country), dated by its transaction-date."""
     spending = set(params.iati.spending)
     rows = []
@@ -1624,7 +1625,7 @@ def _expenditure(activities: list[Activity], amounts: dict[int, float], counted:
                                     "meanwhile declare budget_total in project.yaml, or leave the activity out "
                                     "(iati.activities).", element=f"{elsewhere[0].path.rsplit('/', 1)[0]}"
                                     "/recipient-country", value=countries[0], severity="warning"))
-    rows += _covered_to_date(rows, activities, params)
+    rows += _covered_to_date(rows, activities, params, lines)
     problems += _after_reporting_date(rows, params)
     return _frame("expenditure", rows)
 
@@ -1649,8 +1650,8 @@ def _after_reporting_date(rows: list[dict[str, Any]], params: ProjectParams) -> 
                     value=_show(first["amount"]), severity="warning")]
 
 
-def _covered_to_date(rows: list[dict[str, Any]], activities: list[Activity], params: ProjectParams
-                     ) -> list[dict[str, Any]]:
+def _covered_to_date(rows: list[dict[str, Any]], activities: list[Activity], params: ProjectParams,
+                     lines_of_budget: set[tuple[str, str]] = frozenset()) -> list[dict[str, Any]]:  # type: ignore[assignment]
     """A row of 0 at the reporting date for each country whose last transaction is before it, when the files that
     report its spending were written on or after it: a transaction is an event, not a period, and the file says
     nothing was paid since. Without it the country's spending was « not computable: the expenditure data ends on
@@ -1678,6 +1679,24 @@ def _covered_to_date(rows: list[dict[str, Any]], activities: list[Activity], par
                         f"(IATI file of {file_day})")
         added.append({**row, "period_end": day, "amount": 0.0, **labels,
                       "iati_element": row["iati_element"].split("/")[0]})
+    # A country of an activity's split that none of its transactions names, the others naming theirs (MA 100, none
+    # to TN): the file says nothing was paid there. Before, TN's spending was « not known », and so was the whole
+    # project's. (An activity that reports no spending at all says nothing of it: still not known.)
+    paying = {row["line"] for row in rows}
+    for activity in activities:
+        if activity.identifier not in paying or not activity.countries or activity.written is None \
+                or activity.written < day:
+            continue
+        for country, _ in _shares(activity, []):
+            if country == REGIONAL or country in last or (activity.identifier, country) not in lines_of_budget:
+                continue
+            file_day = activity.written.isoformat()
+            labels = _texts("period_label", params, lambda lang: f"aucune transaction publiée pour ce pays (fichier "
+                            f"IATI du {file_day})" if lang == "fr" else f"no transaction published for this country "
+                            f"(IATI file of {file_day})")
+            last[country] = {"line": activity.identifier, "period_end": day, "amount": 0.0, "country": country,
+                             **labels, "iati_file": activity.file, "iati_element": activity.path}
+            added.append(last[country])
     return added
 
 
