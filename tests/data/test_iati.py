@@ -1504,3 +1504,20 @@ def test_a_country_of_the_split_no_transaction_names_has_spent_nothing_by_the_fi
     assert load(tmp_path / "b", activity(body=split + budget("1000"), attrs=written)).tables["expenditure"].empty
     early = load(tmp_path / "c", activity(body=split + budget("1000") + paid, attrs=written.replace("2023", "2022")))
     assert "TN" not in set(early.tables["expenditure"]["country"])
+
+
+def test_spending_of_a_recipient_region_split_as_the_activitys_countries_is_said(tmp_path):
+    """Before: a transaction naming a recipient region (189, North of Sahara) in an activity split MA 50 / TN 50 was
+    split 150 / 150 between them without a word, as if it were their money."""
+    split = '<recipient-country code="MA" percentage="50"/><recipient-country code="TN" percentage="50"/>'
+    source = load(tmp_path, activity(body=split + budget("1000") + transaction(
+        "300", extra='<recipient-region code="189" vocabulary="1"/>') + transaction("100")))
+    assert source.tables["expenditure"]["amount"].sum() == 400
+    said = next(p for p in source.problems if p.rule == "iati_region_split")
+    assert said.severity == "warning" and said.element == "iati-activity[XM-1]/transaction[1]/recipient-region"
+    assert "1 spending transaction(s) name a recipient region (189), not a country" in said.message
+    assert "(MA 50 %, TN 50 %)" in said.message
+    # an activity of one country: its region's money is that country's, nothing to say
+    one = load(tmp_path / "one", activity(body='<recipient-country code="MA"/>' + budget("1000") + transaction(
+        "300", extra='<recipient-region code="189"/>')))
+    assert "iati_region_split" not in rules(one)

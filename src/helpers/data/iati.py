@@ -117,6 +117,7 @@ class Money:
     ref: str | None = None        # a transaction's @ref: the publisher's own identifier of it
     status: str | None = None     # a budget's @status: 1 indicative, 2 committed
     value_date: str | None = None  # value/@value-date: the day whose exchange rate converts it (as written)
+    region: str | None = None     # a transaction's own recipient-region/@code
 
 
 @dataclass(slots=True)
@@ -590,7 +591,7 @@ def _budget_of(element: etree._Element, where: str, default_currency: str | None
 
 TRANSACTION_PARTS = {"transaction-type": ("kind", "code"), "transaction-date": ("end", "iso-date"),
                      "recipient-country": ("country", "code"), "provider-org": ("provider", "provider-activity-id"),
-                     "receiver-org": ("receiver", "receiver-activity-id")}
+                     "receiver-org": ("receiver", "receiver-activity-id"), "recipient-region": ("region", "code")}
 
 
 def _transaction(element: etree._Element, where: str, default_currency: str | None, file: str, identifier: str,
@@ -625,6 +626,7 @@ def _transaction(element: etree._Element, where: str, default_currency: str | No
                                 f"given to the first ({found['country']})", "Ask the publisher for one transaction "
                                 "per country.", element=f"{where}/recipient-country", value=shown(found["country"]),
                                 severity="warning"))
+    money.region = found.get("region") or None
     money.provider_activity = found.get("provider") or None
     money.receiver_activity = found.get("receiver") or None
     money.description = description or None
@@ -1587,6 +1589,7 @@ def _expenditure(activities: list[Activity], amounts: dict[int, float], counted:
     for activity in activities:
         shares = None
         elsewhere: list[Money] = []  # spending in a country that is none of the activity's
+        regions: list[Money] = []  # spending of a region (recipient-region), split as the activity's countries
         for money in activity.transactions:
             if money.kind not in spending or id(money) not in counted or money.end is None:
                 continue
@@ -1595,6 +1598,8 @@ def _expenditure(activities: list[Activity], amounts: dict[int, float], counted:
             split = [(money.country, 1.0)] if money.country else shares
             if money.country and activity.countries and all(c.code != money.country for c in activity.countries):
                 elsewhere.append(money)
+            elif not money.country and money.region and len(split) > 1:
+                regions.append(money)
             if money.amount is not None and money.amount < 0:
                 problems.append(Problem(activity.file, "negative_amount", f"activity {activity.identifier}: a "
                                         "negative transaction (a reversal?)", "Fine if it cancels an earlier "
@@ -1614,6 +1619,16 @@ def _expenditure(activities: list[Activity], amounts: dict[int, float], counted:
                 rows.append({"line": activity.identifier, "period_end": money.end,
                              "amount": amounts[id(money)] * share, "country": country, **labels,
                              "iati_file": activity.file, "iati_element": money.path})
+        if regions:  # (before: split by the activity's percentages without a word, as if its countries')
+            problems.append(Problem(activity.file, "iati_region_split", f"activity {activity.identifier}: "
+                                    f"{len(regions)} spending transaction(s) name a recipient region "
+                                    f"({', '.join(sorted({m.region or '' for m in regions}))}), not a country: their "
+                                    "money is split as the activity's ("
+                                    + ", ".join(f"{c} {_show(round(100 * v, 2))} %" for c, v in
+                                                _shares(activity, [])) + "), an estimate of what each country had",
+                                    "Nothing to do if the region's money went to the activity's countries so; ask "
+                                    "the publisher otherwise.", element=f"{regions[0].path.rsplit('/', 1)[0]}"
+                                    "/recipient-region", value=regions[0].region, severity="warning"))
         if elsewhere:  # (before: a line of that country with no budget, the whole project's rate n.d., nothing said)
             countries = sorted({m.country for m in elsewhere if m.country})
             problems.append(Problem(activity.file, "iati_country_outside", f"activity {activity.identifier}: "
