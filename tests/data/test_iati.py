@@ -1521,3 +1521,18 @@ def test_spending_of_a_recipient_region_split_as_the_activitys_countries_is_said
     one = load(tmp_path / "one", activity(body='<recipient-country code="MA"/>' + budget("1000") + transaction(
         "300", extra='<recipient-region code="189"/>')))
     assert "iati_region_split" not in rules(one)
+
+
+def test_a_recipient_country_a_newer_file_adds_without_an_annex_is_said(tmp_path):
+    """Before: make import-iati wrote an annex for MA; the file replaced by a newer one split MA 60 % / SN 40 %: SN
+    had no annex, its money in the project-wide annex only, without a word."""
+    data_dir, params_dir, written = hostile_import(tmp_path, activity(
+        body='<recipient-country code="MA"/>' + budget("1000") + transaction("300", "3")))
+    assert check_project("demo", data_dir, params_dir) == []
+    write(data_dir / "demo" / "iati", activity(body='<recipient-country code="MA" percentage="60"/><recipient-country '
+                                               'code="SN" percentage="40"/>' + budget("1000") + transaction("300", "3")),
+          name=written[0].name)
+    said = [p for p in check_project("demo", data_dir, params_dir) if p.rule == "iati_country_without_annex"]
+    assert len(said) == 1 and said[0].severity == "warning" and said[0].value == "SN"
+    assert "1 recipient country that no annex file covers (SN (Sénégal))" in said[0].message
+    assert "`country: SN`" in said[0].hint

@@ -28,7 +28,7 @@ from ..text import (COMPARISON_WORDS, NOT_KNOWN_WORDS, PROJECT_WIDE_WORDS, SEX_W
 from .params import (AnnexParams, ProjectParams, duplicate_annexes, load_annex_params, load_project_params,
                      report_decimal_mark)
 from ..paths import DATA_DIR, PARAMS_DIR, annex_names, relative
-from .countries import country_code, same_country
+from .countries import country_code, country_name, same_country
 from .iati import TABLES as IATI_TABLES, load_iati, unsplit_budget
 from .inputs import beside, exists, load_described, read_yaml, recording
 from .model import ProjectData, Study, each_distinct, scope  # noqa: F401 (ProjectData, Study, scope re-exported)
@@ -90,6 +90,7 @@ def check_and_load(project: str, data_dir: Path = DATA_DIR,
     for annex in annexes:
         problems += _country_problems(annex, data, table_files, params_dir)
     problems += _countries_without_annex(annexes, data, table_files)
+    problems += _iati_countries_without_annex(annexes, data, params_dir / project, problems)
     if not annex_names(project, params_dir):
         problems += _no_annex(annexes, data, params_dir / project)
     # lines not yet read as they will be (a totals row refused, an amount not read) add up to nothing meaningful: the
@@ -1511,6 +1512,30 @@ def _countries_without_annex(annexes: list[AnnexParams], data: ProjectData,
             f"as its annex file does (`country:`), or add an annex for {written} in params/{data.project}/.",
             column="country", value=written, severity="warning"))
     return problems
+
+
+def _iati_countries_without_annex(annexes: list[AnnexParams], data: ProjectData, folder: Path,
+                                  found: list[Problem]) -> list[Problem]:
+    """A recipient country of the IATI files that no annex covers, beside annexes of the others: make import-iati
+    wrote one annex per country of the file it imported, and a newer file put in its place (MA 60 %, SN 40 % for MA
+    alone) gave SN no annex, its money in the project-wide annex only, without a word."""
+    covered = {fold(a.country) for a in annexes if not a.is_all}
+    budget, spent = data.tables["budget"], data.tables["expenditure"]
+    if not covered or "iati_element" not in budget:
+        return []
+    said = {fold(p.value) for p in found if p.rule == "country_without_annex" and p.value}
+    countries = sorted({c for c in (*budget["country"].dropna(), *spent["country"].dropna())
+                        if isinstance(c, str) and fold(c) not in covered | said and fold(c) != REGIONAL and c})
+    if not countries:
+        return []
+    return [Problem(relative(folder), "iati_country_without_annex", f"the IATI files name "
+                    f"{len(countries)} recipient countr{'y' if len(countries) == 1 else 'ies'} that no annex file "
+                    f"covers ({', '.join(f'{c} ({country_name(c) or c})' for c in countries[:10])}): "
+                    "their money counts in the project-wide annex only", "make import-iati wrote one annex per "
+                    "country of the file it imported: add one for each new country (e.g. "
+                    f"params/{data.project}/{countries[0].lower()}.yaml with `country: {countries[0]}` and `name:`), "
+                    "or nothing to do if the evaluation gives it no annex.", column="country", value=countries[0],
+                    severity="warning")]
 
 
 def _no_annex(annexes: list[AnnexParams], data: ProjectData, folder: Path) -> list[Problem]:
