@@ -134,6 +134,46 @@ def test_an_indicative_budget_beside_the_committed_one_of_its_period_gives_way_t
     assert both.tables["budget"]["budget"].isna().all() and "iati_budget_twice" in rules(both)
 
 
+def test_indicative_budgets_that_committed_ones_of_other_periods_cover_give_way_to_them(tmp_path):
+    """Before: an indicative yearly budget (status 1, 1200) beside the committed quarters of its year (status 2,
+    4 x 250) was counted alone as the whole they are parts of (1200 for 1000, the warning saying so); committed
+    1000 for the year beside indicative quarters of 300 made the budget not computed."""
+    def status(value: str, code: str, start: str = "2021-01-01", end: str = "2021-12-31") -> str:
+        return budget(value, start, end).replace("<budget ", f'<budget status="{code}" ')
+    yearly = load(tmp_path / "a", activity(body=status("1200", "1") + "".join(status("250", "2", start, end)
+                                                                              for start, end in QUARTERS)))
+    assert yearly.tables["budget"]["budget"].tolist() == [1000.0]
+    said = next(p for p in yearly.problems if p.rule == "iati_budget_indicative")
+    assert said.element == "iati-activity[XM-1]/budget[1]/value" and "iati_budget_overlap" not in rules(yearly)
+    quarters = load(tmp_path / "b", activity(body=status("1000", "2") + "".join(status("300", "1", start, end)
+                                                                                for start, end in QUARTERS)))
+    assert quarters.tables["budget"]["budget"].tolist() == [1000.0] and rules(quarters) == ["iati_budget_indicative"]
+    # an indicative whole-life plan with days no committed budget covers stays the whole (2023 is only in it)
+    plan = load(tmp_path / "c", activity(body=status("3000", "1", "2021-01-01", "2023-12-31") + status("1000", "2")
+                                         + status("1500", "1", "2022-01-01", "2022-12-31")))
+    assert plan.tables["budget"]["budget"].tolist() == [3000.0] and rules(plan) == ["iati_budget_overlap"]
+
+
+def test_budget_periods_whose_end_is_the_next_ones_start_are_consecutive(tmp_path):
+    """Before: yearly budgets written 2021-01-01..2022-01-01, 2022-01-01..2023-01-01 (a period-end written as the
+    next period's start) were « overlapping »: the activity's budget was not computed; and a revision of the second
+    year replaced the first year's original too."""
+    years = (budget("500", "2021-01-01", "2022-01-01") + budget("500", "2022-01-01", "2023-01-01")
+             + budget("400", "2023-01-01", "2024-01-01"))
+    source = load(tmp_path / "a", activity(body=years))
+    assert source.tables["budget"]["budget"].tolist() == [1400.0]
+    said = next(p for p in source.problems if p.rule == "iati_budget_boundary")
+    assert said.severity == "warning" and "2021-01-01..2022-01-01, 2022-01-01..2023-01-01" in said.message
+    assert "iati_budget_overlap" not in rules(source)
+    revised = load(tmp_path / "b", activity(body=years + budget("450", "2022-01-01", "2023-01-01", kind="2")))
+    assert revised.tables["budget"]["budget"].tolist() == [1350.0]
+    assert "iati_budget_revised_part" not in rules(revised)
+    # a period that shares more than its first day with another still overlaps it
+    over = load(tmp_path / "c", activity(body=budget("500", "2021-01-01", "2022-01-01")
+                                         + budget("500", "2021-12-01", "2022-12-31")))
+    assert over.tables["budget"]["budget"].isna().all() and "iati_budget_overlap" in rules(over)
+
+
 def test_a_budget_that_covers_the_others_of_its_span_is_counted_alone(tmp_path):
     """Before: a whole-life budget beside the yearly ones it is made of was added to them (twice the budget)."""
     years = "".join(budget(v, f"{y}-01-01", f"{y}-12-31") for v, y in (("250", 2020), ("250", 2021)))
@@ -531,8 +571,9 @@ def test_money_committed_to_an_activity_of_the_files_and_not_paid_yet_is_in_one_
     assert source.tables["budget"][["line", "budget"]].values.tolist() == [["XM-A", 400.0], ["XM-B", 1000.0]]
     said = next(p for p in source.problems if p.rule == "iati_incoming_budget")
     assert "XM-B" in said.message and said.element == "iati-activity[XM-A]"
-    # the receiver reporting it as its incoming commitment (11) from A, A naming no receiver: alike
-    told = load(tmp_path / "told", activity("XM-A", budget("1000") + transaction("600", "3", "2021-03-31")),
+    # the receiver reporting it as its incoming commitment (11) from A, A naming no receiver: alike (A paying
+    # without naming B: see test_an_unmatched_incoming_commitment_leaves_the_funders_budget_whole...)
+    told = load(tmp_path / "told", activity("XM-A", budget("1000") + transaction("600", "2", "2021-01-10")),
                 activity("XM-B", budget("1000") + transaction("200") + transaction(
                     "600", "11", "2021-01-15", '<provider-org provider-activity-id="XM-A"/>')))
     assert told.tables["budget"][["line", "budget"]].values.tolist() == [["XM-A", 400.0], ["XM-B", 1000.0]]
@@ -598,7 +639,24 @@ def test_currency_is_the_values_else_the_activitys_default(tmp_path):
                                                                                   "2022-12-31")),
                   exchange_rates={"usd": 0.5})
     assert source.tables["budget"]["budget"].tolist() == [100.0]  # 100 USD x 0.5 + 50 EUR
-    assert rules(source) == []
+    assert rules(source) == ["iati_exchange_rate"]  # the one rate, said (next test)
+
+
+def test_values_of_several_dates_converted_at_the_one_rate_of_project_yaml_are_said_to_be(tmp_path):
+    """Before: a USD budget of 2020 and a USD payment of 2022 in a EUR project were converted at the one rate of
+    project.yaml without a word, though IATI gives each value its own day for the rate (@value-date)."""
+    body = (budget("1000") + '<transaction><transaction-type code="3"/><transaction-date iso-date="2022-06-30"/>'
+            '<value currency="USD" value-date="2022-06-30">400</value></transaction>'
+            '<budget type="1"><period-start iso-date="2022-01-01"/><period-end iso-date="2022-12-31"/>'
+            '<value currency="USD" value-date="2020-01-01">1000</value></budget>')
+    source = load(tmp_path, activity(body=body), exchange_rates={"USD": 0.9})
+    assert source.tables["budget"]["budget"].tolist() == [1900.0]
+    assert source.tables["expenditure"]["amount"].tolist()[0] == 360.0
+    said = [p for p in source.problems if p.rule == "iati_exchange_rate"]
+    assert len(said) == 1 and said[0].severity == "warning"  # once a currency
+    assert said[0].element == "iati-activity[XM-1]/budget[2]/value"
+    assert ("2 value(s) in USD (value-dates 2020-01-01 to 2022-06-30) are converted at the one rate of "
+            "project.yaml, 1 USD = 0.9 EUR, whatever their value-date") in said[0].message
 
 
 def test_several_currencies_without_a_rate_are_an_error_naming_activity_and_element(tmp_path):
@@ -609,6 +667,15 @@ def test_several_currencies_without_a_rate_are_an_error_naming_activity_and_elem
     assert str(problem).startswith(f"{problem.file}, iati-activity[XM-1]/budget[1]/value: activity XM-1: this "
                                    "value is in USD, the project's currency is EUR (value: '100 USD')")
     assert "exchange_rates" in problem.hint
+
+
+def test_an_exchange_rate_written_with_the_projects_decimal_comma_is_read_as_its_tables_numbers():
+    """Before: `EUR: 655,957` in a project whose decimal mark is ',' was refused as « Input should be a valid
+    number », the hint saying « Dates are written 2021-12-31 »."""
+    read = ProjectParams(title="t", code="t", currency="XOF", decimal_mark=",", start_date=dt.date(2020, 1, 1),
+                         end_date=dt.date(2023, 12, 31), reporting_date=dt.date(2022, 12, 31),
+                         iati={"exchange_rates": {"EUR": "655,957", "usd": 600}})
+    assert read.iati.exchange_rates == {"EUR": 655.957, "USD": 600.0}
 
 
 def test_a_value_without_any_currency_is_an_error(tmp_path):
@@ -1256,6 +1323,45 @@ def test_countries_on_the_transactions_only_get_their_annexes_with_their_spendin
     assert pd.isna(figure("ensemble", "regional", "financial_execution_rate"))  # not 0 % for the project-wide line
 
 
+def test_a_budget_total_the_import_wrote_that_a_newer_file_no_longer_has_is_said(tmp_path):
+    """Before: the file replaced by a newer download (budget 1500 for 1000), project.yaml kept the import's
+    budget_total of 1000 and the whole project's rate read 90 % for 60 %, without a word."""
+    def body(value: str) -> str:
+        return (budget(value) + transaction("600", extra='<recipient-country code="MA"/>')
+                + transaction("300", extra='<recipient-country code="TN"/>'))
+
+    data_dir, params_dir, written = hostile_import(tmp_path, activity(body=body("1000")))
+    assert [p.rule for p in check_project("demo", data_dir, params_dir)] == ["iati_country_transactions_only"]
+    write(data_dir / "demo" / "iati", activity(body=body("1500")), name=written[0].name)
+    stale = next(p for p in check_project("demo", data_dir, params_dir) if p.rule == "iati_budget_total")
+    assert stale.severity == "warning" and stale.file.endswith("project.yaml") and stale.value == "1000"
+    assert "budget_total (1000 EUR) is not the IATI files' budget (1500 EUR" in stale.message
+    assert "budget_total: 1500" in stale.hint
+    # the newer file splits its budget (800) by country: budget_total still the old 1000, 200 « unallocated »
+    write(data_dir / "demo" / "iati", activity(body='<recipient-country code="MA" percentage="60"/><recipient-country '
+                                               'code="TN" percentage="40"/>' + budget("800") + transaction("600")),
+          name=written[0].name)
+    stale = next(p for p in check_project("demo", data_dir, params_dir) if p.rule == "iati_budget_total")
+    assert "budget_total (1000 EUR) is not the IATI files' budget (800 EUR)" in stale.message
+    assert "unallocated budget is 200" in stale.message
+
+
+def test_payments_of_a_newer_file_after_the_reporting_date_the_import_wrote_are_said_left_out(tmp_path):
+    """Before: the file replaced by a newer download (a payment of 2022-09-30), project.yaml kept the import's
+    reporting date (the old file's last payment, 2021-06-30): the new payment was in no figure, without a word."""
+    old = activity(body='<recipient-country code="MA"/>' + budget("1000") + transaction("300", "3", "2021-06-30"))
+    data_dir, params_dir, written = hostile_import(tmp_path, old)
+    assert check_project("demo", data_dir, params_dir) == []
+    write(data_dir / "demo" / "iati", old.replace("</iati-activity>", transaction("200", "3", "2022-09-30")
+                                                  + transaction("100", "3", "2022-03-31") + "</iati-activity>"),
+          name=written[0].name)
+    said = [p for p in check_project("demo", data_dir, params_dir) if p.rule == "iati_after_reporting_date"]
+    assert len(said) == 1 and said[0].severity == "warning"
+    assert said[0].element == "iati-activity[XM-1]/transaction[3]/value"
+    assert ("2 spending transaction(s) of the IATI files (300 EUR, 2022-03-31 to 2022-09-30) are dated after the "
+            "reporting date (2021-06-30)") in said[0].message and "reporting_date" in said[0].hint
+
+
 def test_an_annex_in_english_of_a_french_project_shows_the_iati_texts_in_english(tmp_path):
     """Before: the texts were read once in the project's language: « Titre XM-1 (ventilation par pays estimée…) »
     and « unités » in an annex with `language: en`."""
@@ -1291,3 +1397,142 @@ def test_an_incoming_commitment_whose_funder_pays_without_naming_the_receiver_is
     named = load(tmp_path / "named", funder.replace('"2021-03-31"/>', '"2021-03-31"/><receiver-org '
                                                                       'receiver-activity-id="XM-B"/>'), receiver)
     assert "iati_incoming_unmatched" not in rules(named)
+
+
+def test_an_unmatched_incoming_commitment_leaves_the_funders_budget_whole_and_a_named_payment_is_matched(tmp_path):
+    """Before: A (budget 1000) paying 600 to B and 300 of its own without naming B, B (budget 600, 500 spent)
+    reporting the 600 as an incoming commitment: A's budget was counted less the 600 (400) while its 900 of payments
+    stayed counted: A's rate 225 %. A's spending being more than its budget less the commitment, its payments hold
+    it: A's budget is now counted whole (90 %). And A naming B on its payment (receiver-activity-id) got the warning that no
+    payment of A named B."""
+    receiver = activity("XM-B", budget("600") + transaction("500") + transaction(
+        "600", "11", "2021-01-15", '<provider-org provider-activity-id="XM-A"/>'))
+    funder = activity("XM-A", budget("1000") + transaction("600", "3", "2021-03-31") + transaction("300", "4"))
+    source = load(tmp_path, funder, receiver)
+    assert source.tables["budget"][["line", "budget"]].values.tolist() == [["XM-A", 1000.0], ["XM-B", 600.0]]
+    assert source.tables["expenditure"].groupby("line")["amount"].sum().to_dict() == {"XM-A": 900.0, "XM-B": 500.0}
+    said = next(p for p in source.problems if p.rule == "iati_incoming_unmatched")
+    assert "twice" in said.message and "in both budgets" in said.message
+    assert "iati_incoming_budget" not in rules(source)
+    # A names B on its payment: B's money, A's budget less it, nothing said unmatched
+    named = load(tmp_path / "named", funder.replace('"2021-03-31"/>', '"2021-03-31"/><receiver-org '
+                                                                      'receiver-activity-id="XM-B"/>'), receiver)
+    assert named.tables["budget"][["line", "budget"]].values.tolist() == [["XM-A", 400.0], ["XM-B", 600.0]]
+    assert named.tables["expenditure"].groupby("line")["amount"].sum().to_dict() == {"XM-A": 300.0, "XM-B": 500.0}
+    assert "iati_incoming_unmatched" not in rules(named)
+    # A's own outgoing commitment naming B (type 2), its payments naming no one: alike (before: A 400, 900 spent,
+    # nothing said)
+    outgoing = load(tmp_path / "outgoing", funder.replace("</iati-activity>", transaction(
+        "600", "2", "2021-01-10", '<receiver-org receiver-activity-id="XM-B"/>') + "</iati-activity>"),
+        activity("XM-B", budget("600") + transaction("500")))
+    assert outgoing.tables["budget"][["line", "budget"]].values.tolist() == [["XM-A", 1000.0], ["XM-B", 600.0]]
+    assert rules(outgoing) == ["iati_incoming_unmatched"]
+    # A's spending fits in its budget less the commitment (300 of its own, B not paid yet): A's budget less it
+    unpaid = load(tmp_path / "unpaid", activity("XM-A", budget("1000") + transaction("300", "4")), receiver)
+    assert unpaid.tables["budget"][["line", "budget"]].values.tolist() == [["XM-A", 400.0], ["XM-B", 600.0]]
+    said = next(p for p in unpaid.problems if p.rule == "iati_incoming_unmatched")
+    assert "in both budgets" not in said.message and "iati_incoming_budget" in rules(unpaid)
+
+
+def test_a_recipient_country_written_by_its_name_only_is_read_from_it_or_said_not_read(tmp_path):
+    """Before: a recipient-country without @code was passed over without a word: a transaction « Maroc » of an
+    activity split 60/40 between Morocco and Tunisia was split so (180 and 120 for 300 to Morocco), and an activity
+    naming « Maroc » alone was the project's as a whole (no country annex)."""
+    named = '<recipient-country><narrative xml:lang="fr">Maroc</narrative></recipient-country>'
+    split = load(tmp_path / "a", activity(body='<recipient-country code="MA" percentage="60"/><recipient-country '
+                                          'code="TN" percentage="40"/>' + budget("1000")
+                                          + transaction("300", extra=named)))
+    assert split.tables["expenditure"][["country", "amount"]].values.tolist() == [["MA", 300.0]]
+    said = next(p for p in split.problems if p.rule == "iati_country_name")
+    assert said.severity == "warning" and said.element == "iati-activity[XM-1]/transaction[1]/recipient-country/@code"
+    assert "read as MA (Morocco) from its name" in said.message and said.value == "Maroc"
+    whole = load(tmp_path / "b", activity(body=named.replace("<recipient-country>", '<recipient-country '
+                                                             'percentage="100">') + budget("1000")))
+    assert whole.tables["budget"][["country", "budget"]].values.tolist() == [["MA", 1000.0]]
+    # a name that is no country's: said, its money the activity's
+    odd = load(tmp_path / "c", activity(body=budget("1000") + transaction("300", extra=named.replace(
+        "Maroc", "Région de l'Oriental"))))
+    assert odd.tables["expenditure"]["country"].tolist() == ["regional"]
+    said = next(p for p in odd.problems if p.rule == "iati_country_name")
+    assert "not a country's: it is not read, its money is counted as the activity's" in said.message
+
+
+def test_a_three_letter_country_code_is_read_as_its_two_letter_one_with_a_warning(tmp_path):
+    """Before: `<recipient-country code="MAR"/>` (ISO alpha-3, as some publishers' tools write it) was an error that
+    stopped every annex of the project, though the country is known."""
+    body = ('<recipient-country code="MAR" percentage="60"/><recipient-country code="TN" percentage="40"/>'
+            + budget("1000") + transaction("300", extra='<recipient-country code="tun"/>'))
+    source = load(tmp_path, activity(body=body))
+    assert source.tables["budget"][["country", "budget"]].values.tolist() == [["MA", 600.0], ["TN", 400.0]]
+    assert source.tables["expenditure"][["country", "amount"]].values.tolist() == [["TN", 300.0]]
+    assert rules(source) == ["iati_country_alpha3", "iati_country_alpha3"]
+    assert all(p.severity == "warning" for p in source.problems)
+    assert "MAR, a three-letter code, is read as MA (Morocco)" in source.problems[0].message
+    # three letters that are no country's stay an error
+    assert rules(load(tmp_path / "x", activity(body=body.replace("MAR", "XYZ")))) == ["iati_country_code",
+                                                                                       "iati_country_alpha3"]
+
+
+def test_spending_in_a_country_that_is_none_of_the_activitys_is_said(tmp_path):
+    """Before: an activity split MA 50 / TN 50 paying 300 to a transaction naming DZ made a DZ line of budget not
+    known, and the whole project's budget and rates « not computable », nothing said of why."""
+    split = '<recipient-country code="MA" percentage="50"/><recipient-country code="TN" percentage="50"/>'
+    source = load(tmp_path, activity(body=split + budget("1000") + transaction(
+        "300", "3", extra='<recipient-country code="DZ"/>') + transaction("200", "3", "2021-07-31", extra=(
+            '<recipient-country code="DZ"/>')) + transaction("100", extra='<recipient-country code="MA"/>')))
+    assert source.tables["expenditure"][["country", "amount"]].values.tolist() == [["DZ", 300.0], ["DZ", 200.0],
+                                                                                   ["MA", 100.0]]
+    said = [p for p in source.problems if p.rule == "iati_country_outside"]
+    assert len(said) == 1 and said[0].severity == "warning"  # once an activity
+    assert said[0].element == "iati-activity[XM-1]/transaction[1]/recipient-country"
+    assert "2 spending transaction(s) name a recipient country that is none of the activity's (MA, TN): DZ" \
+        in said[0].message
+
+
+def test_a_country_of_the_split_no_transaction_names_has_spent_nothing_by_the_files_day(tmp_path):
+    """Before: an activity split MA 50 / TN 50 whose transactions name their country (100 to MA, none to TN yet),
+    in a file written after the reporting date: TN's spending was « not known », and so was the whole project's."""
+    split = '<recipient-country code="MA" percentage="50"/><recipient-country code="TN" percentage="50"/>'
+    written = 'default-currency="EUR" last-updated-datetime="2023-01-20T00:00:00"'
+    paid = transaction("100", "3", extra='<recipient-country code="MA"/>')
+    source = load(tmp_path / "a", activity(body=split + budget("1000") + paid, attrs=written))
+    rows = source.tables["expenditure"]
+    tn = rows[rows["country"] == "TN"]
+    assert tn[["amount", "period_end"]].values.tolist() == [[0.0, pd.Timestamp("2022-12-31")]]
+    assert tn["period_label"].tolist() == ["aucune transaction publiée pour ce pays (fichier IATI du 2023-01-20)"]
+    # an activity that reports no spending at all says nothing of it; nor does a file written before the date
+    assert load(tmp_path / "b", activity(body=split + budget("1000"), attrs=written)).tables["expenditure"].empty
+    early = load(tmp_path / "c", activity(body=split + budget("1000") + paid, attrs=written.replace("2023", "2022")))
+    assert "TN" not in set(early.tables["expenditure"]["country"])
+
+
+def test_spending_of_a_recipient_region_split_as_the_activitys_countries_is_said(tmp_path):
+    """Before: a transaction naming a recipient region (189, North of Sahara) in an activity split MA 50 / TN 50 was
+    split 150 / 150 between them without a word, as if it were their money."""
+    split = '<recipient-country code="MA" percentage="50"/><recipient-country code="TN" percentage="50"/>'
+    source = load(tmp_path, activity(body=split + budget("1000") + transaction(
+        "300", extra='<recipient-region code="189" vocabulary="1"/>') + transaction("100")))
+    assert source.tables["expenditure"]["amount"].sum() == 400
+    said = next(p for p in source.problems if p.rule == "iati_region_split")
+    assert said.severity == "warning" and said.element == "iati-activity[XM-1]/transaction[1]/recipient-region"
+    assert "1 spending transaction(s) name a recipient region (189), not a country" in said.message
+    assert "(MA 50 %, TN 50 %)" in said.message
+    # an activity of one country: its region's money is that country's, nothing to say
+    one = load(tmp_path / "one", activity(body='<recipient-country code="MA"/>' + budget("1000") + transaction(
+        "300", extra='<recipient-region code="189"/>')))
+    assert "iati_region_split" not in rules(one)
+
+
+def test_a_recipient_country_a_newer_file_adds_without_an_annex_is_said(tmp_path):
+    """Before: make import-iati wrote an annex for MA; the file replaced by a newer one split MA 60 % / SN 40 %: SN
+    had no annex, its money in the project-wide annex only, without a word."""
+    data_dir, params_dir, written = hostile_import(tmp_path, activity(
+        body='<recipient-country code="MA"/>' + budget("1000") + transaction("300", "3")))
+    assert check_project("demo", data_dir, params_dir) == []
+    write(data_dir / "demo" / "iati", activity(body='<recipient-country code="MA" percentage="60"/><recipient-country '
+                                               'code="SN" percentage="40"/>' + budget("1000") + transaction("300", "3")),
+          name=written[0].name)
+    said = [p for p in check_project("demo", data_dir, params_dir) if p.rule == "iati_country_without_annex"]
+    assert len(said) == 1 and said[0].severity == "warning" and said[0].value == "SN"
+    assert "1 recipient country that no annex file covers (SN (Sénégal))" in said[0].message
+    assert "`country: SN`" in said[0].hint

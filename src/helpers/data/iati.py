@@ -21,7 +21,8 @@ The rules (each has a test in tests/data/test_iati.py):
   funder's budget it gave (or committed to) the receiver, which the receiver's budget holds. ``make check`` says
   which rule was applied, as a warning;
 - currency: ``value/@currency``, else the activity's ``default-currency``; a value in another currency than the
-  project's needs ``iati.exchange_rates`` in project.yaml, else it is an error naming the activity and element;
+  project's needs ``iati.exchange_rates`` in project.yaml (one rate a currency, whatever the value-date: warned),
+  else it is an error naming the activity and element;
 - country: the transaction's own ``recipient-country``, else the activity's, split by ``@percentage`` (a split is an
   estimate: the budget line's label says so); the part not given to a country is the project's as a whole
   (``regional``);
@@ -56,7 +57,7 @@ from ..errors import Problem, did_you_mean
 from ..paths import relative
 from ..text import (FEMALE_TOKENS as FEMALE, MALE_TOKENS as MALE, SEX_DIMENSION_NAMES as SEX_NAMES,
                     TOTAL_TOKENS as TOTAL, fold)
-from .countries import country_name
+from .countries import country_code, country_name
 from .inputs import MAX_IATI_BYTES, Refused, checked_input
 from .params import ProjectParams
 from .schemas import COLUMNS, REGIONAL, validate_table
@@ -115,6 +116,8 @@ class Money:
     description: list[tuple[str, str | None]] | None = None  # a transaction's description: (language, narrative)
     ref: str | None = None        # a transaction's @ref: the publisher's own identifier of it
     status: str | None = None     # a budget's @status: 1 indicative, 2 committed
+    value_date: str | None = None  # value/@value-date: the day whose exchange rate converts it (as written)
+    region: str | None = None     # a transaction's own recipient-region/@code
 
 
 @dataclass(slots=True)
@@ -259,7 +262,8 @@ def _load_iati(folder: Path, params: ProjectParams) -> IatiSource:
     counted, transfers, found = _counted(activities, converted, params)
     problems += found
     budget = _budget(activities, converted, counted, transfers, params, problems)  # first: it may leave activities out
-    tables = {"budget": budget, "expenditure": _expenditure(activities, converted, counted, params, problems),
+    lines = set(zip(budget["line"], budget["country"]))
+    tables = {"budget": budget, "expenditure": _expenditure(activities, converted, counted, params, problems, lines),
               "indicators": _indicators(activities, params, problems)}
     for name, frame in tables.items():
         problems += _validated(name, frame)
@@ -399,8 +403,11 @@ def _activity(element: etree._Element, file: str, position: int, root_lang: str,
             kind = (child.get("type") or "").strip()
             if day is not None and kind:
                 activity.dates[WORD_DATES.get(kind.lower(), kind)] = day
-        elif tag == "recipient-country" and child.get("code"):
-            code = _country(child.get("code"), file, identifier, where, problems)
+        elif tag == "recipient-country":
+            written = (child.get("code") or "").strip()
+            code = _country(written, file, identifier, where, problems) if written else \
+                _named_country(child, file, identifier, where, "its percentage is the project's as a whole "
+                               "(regional), no country annex shows it", problems)
             share = _percentage(child, file, identifier, where, problems)
             same = next((c for c in activity.countries if c.code == code), None) if code else None
             if same is not None:  # the same country twice (MA and ma): one country, its parts added
@@ -513,9 +520,38 @@ def _country(text: str, file: str, identifier: str, where: str, problems: list[P
     code = text.strip().upper()
     if len(code) == 2 and code.isascii() and code.isalpha():  # COUNTRY_CODE, without a regular expression
         return code
+    if len(code) == 3 and code.isascii() and code.isalpha() and country_code(code):  # MAR: ISO alpha-3, not IATI's
+        problems.append(Problem(file, "iati_country_alpha3", f"activity {identifier}: a recipient-country code is two "
+                                f"letters (ISO 3166-1 alpha-2): {code}, a three-letter code, is read as "
+                                f"{country_code(code)} ({country_name(country_code(code), 'en')})", "Nothing to do if "
+                                "it is that country; ask the publisher to write the two-letter code.",
+                                value=shown(text), element=f"{where}/@code", severity="warning"))
+        return country_code(code)
     problems.append(Problem(file, "iati_country_code", f"activity {identifier}: a recipient-country code is two "
                             "letters (ISO 3166-1, e.g. SN): this one is not read, and the money is not split by it",
                             "Ask the publisher to correct the code; the annexes are not built until then.", value=shown(text), element=f"{where}/@code"))
+    return None
+
+
+def _named_country(element: etree._Element, file: str, identifier: str, where: str, otherwise: str,
+                   problems: list[Problem]) -> str | None:
+    """A recipient-country without @code (its narrative only, « Maroc »): the country its name is (ISO table,
+    French or English), with a warning; else a warning that it is not read. Before, such a country was passed over
+    without a word: a transaction « Maroc » split between Morocco and Tunisia, an activity's country regional."""
+    names = [n.text.strip() for n in element if n.tag == "narrative" and n.text and n.text.strip()]
+    codes = {country_code(n) for n in names} - {""}
+    if len(codes) == 1:
+        code = codes.pop()
+        problems.append(Problem(file, "iati_country_name", f"activity {identifier}: this recipient-country has no "
+                                f"code; read as {code} ({country_name(code, 'en')}) from its name", "Nothing to do "
+                                "if it is that country; ask the publisher to write its code (ISO 3166-1).",
+                                element=f"{where}/@code", value=shown(names[0]), severity="warning"))
+        return code
+    problems.append(Problem(file, "iati_country_name", f"activity {identifier}: this recipient-country has no code"
+                            + ("" if not names else ", and its name is not a country's" if not codes else
+                               ", and its names are several countries'") + f": it is not read, {otherwise}",
+                            "Ask the publisher to write the country's code (ISO 3166-1, e.g. SN).",
+                            element=f"{where}/@code", value=shown(names[0]) if names else None, severity="warning"))
     return None
 
 
@@ -547,7 +583,7 @@ def _money(value: etree._Element | None, where: str, default_currency: str | Non
                                 value=shown(currency), element=path if value.get("currency") else
                                 f"{where.split('/')[0]}/@default-currency"))
         return Money(path, "", None, None)
-    return Money(path, "", amount, currency)
+    return Money(path, "", amount, currency, value_date=value.get("value-date"))
 
 
 def _budget_of(element: etree._Element, where: str, default_currency: str | None, file: str, identifier: str,
@@ -563,7 +599,7 @@ def _budget_of(element: etree._Element, where: str, default_currency: str | None
 
 TRANSACTION_PARTS = {"transaction-type": ("kind", "code"), "transaction-date": ("end", "iso-date"),
                      "recipient-country": ("country", "code"), "provider-org": ("provider", "provider-activity-id"),
-                     "receiver-org": ("receiver", "receiver-activity-id")}
+                     "receiver-org": ("receiver", "receiver-activity-id"), "recipient-region": ("region", "code")}
 
 
 def _transaction(element: etree._Element, where: str, default_currency: str | None, file: str, identifier: str,
@@ -579,6 +615,10 @@ def _transaction(element: etree._Element, where: str, default_currency: str | No
         elif tag in TRANSACTION_PARTS:
             key, name = TRANSACTION_PARTS[tag]
             text = child.get(name)
+            if key == "country" and not (text or "").strip():
+                text = _named_country(child, file, identifier, f"{where}/recipient-country", "its money is counted "
+                                      "as the activity's (split by its recipient countries, else the project's as a "
+                                      "whole)", problems)
             if text and key not in found:
                 found[key] = text.strip()
             elif text and key == "country" and text.strip().upper() != found[key].upper():
@@ -594,6 +634,7 @@ def _transaction(element: etree._Element, where: str, default_currency: str | No
                                 f"given to the first ({found['country']})", "Ask the publisher for one transaction "
                                 "per country.", element=f"{where}/recipient-country", value=shown(found["country"]),
                                 severity="warning"))
+    money.region = found.get("region") or None
     money.provider_activity = found.get("provider") or None
     money.receiver_activity = found.get("receiver") or None
     money.description = description or None
@@ -750,6 +791,8 @@ def _converted(activities: list[Activity], params: ProjectParams) -> tuple[dict[
     rates[params.currency.upper()] = 1.0
     amounts: dict[int, float] = {}
     problems: list[Problem] = []
+    # currency -> (file, first value's element, values converted, their value-dates): one rate for all of them
+    converted: dict[str, tuple[str, str, list[int], set[dt.date]]] = {}
     for activity in activities:
         for money in (*activity.budgets, *activity.transactions):
             if money.amount is None:
@@ -757,8 +800,10 @@ def _converted(activities: list[Activity], params: ProjectParams) -> tuple[dict[
             if money.currency is None:
                 problems.append(Problem(activity.file, "iati_no_currency", f"activity {activity.identifier}: this "
                                         "value has no currency and the activity no default-currency",
-                                        f"Ask the publisher to add it; if it is {params.currency}, the project's "
-                                        "currency, nothing else can be done here.", element=money.path,
+                                        "Ask the publisher to add it. Until then (the annexes are not built): if "
+                                        "you know the activity's currency, write it on the activity in the file "
+                                        "(<iati-activity default-currency=\"...\">), or leave the activity out "
+                                        "(iati.activities in project.yaml).", element=money.path,
                                         value=_show(money.amount)))
             elif money.currency not in rates:
                 problems.append(Problem(activity.file, "iati_currency", f"activity {activity.identifier}: this "
@@ -769,6 +814,24 @@ def _converted(activities: list[Activity], params: ProjectParams) -> tuple[dict[
                                         element=money.path, value=f"{_show(money.amount)} {money.currency}"))
             else:
                 amounts[id(money)] = money.amount * rates[money.currency]
+                if money.currency != params.currency.upper():
+                    seen = converted.setdefault(money.currency, (activity.file, money.path, [0], set()))
+                    seen[2][0] += 1
+                    day = _date(money.value_date) or money.start or money.end
+                    if day:
+                        seen[3].add(day)
+    # IATI dates each value for its rate (@value-date); project.yaml gives one rate a currency: before, values of
+    # several years were converted at it without a word
+    for currency, (file, element, (count, ), days) in converted.items():
+        span = (f" (value-dates {min(days).isoformat()} to {max(days).isoformat()})" if len(days) > 1 else
+                f" (value-date {min(days).isoformat()})" if days else "")
+        problems.append(Problem(file, "iati_exchange_rate", f"{count} value(s) in {currency}{span} are converted "
+                                f"at the one rate of project.yaml, 1 {currency} = {_show(rates[currency])} "
+                                f"{params.currency}, whatever their value-date (the day IATI gives each value's rate)",
+                                "Check that this rate fits all of these dates (their average rate, say): over dates "
+                                "whose rates differ much, the converted budget and spending are approximate, and the "
+                                "annex does not say so (the first value is named here).",
+                                element=element, value=f"{currency}: {_show(rates[currency])}", severity="warning"))
     return amounts, problems
 
 
@@ -906,17 +969,22 @@ def _counted(activities: list[Activity], amounts: dict[int, float], params: Proj
                                     f"budget or spending: it is counted as {receiver.identifier}'s money only, not "
                                     "twice", "Nothing to do: the spending of the receiving activity is counted.",
                                     element=out.path, value=_show(out.amount), severity="warning"))
+    said: dict[tuple[str, str], bool] = {}  # (A, B) whose commitment matches no payment of A -> A's budget whole
     for activity in activities:  # committed to B, not paid yet: the money is in both budgets all the same
         for out in activity.transactions:
             receiver = by_id.get(out.receiver_activity or "")
             if out.kind == "2" and id(out) in amounts and receiver is not None and receiver is not activity \
-                    and holds_money(receiver):
+                    and holds_money(receiver) \
+                    and not _commitment_unmatched(receiver, out, activity, spending, amounts, counted, said, problems):
                 transfers[(activity.identifier, receiver.identifier)] += 0.0  # (_less_funded takes the commitment)
             source = by_id.get(out.provider_activity or "")  # B's incoming commitment (11) from A: alike
             if out.kind == "11" and id(out) in amounts and source is not None and source is not activity \
-                    and holds_money(activity):
+                    and holds_money(activity) \
+                    and not _commitment_unmatched(activity, out, source, spending, amounts, counted, said, problems):
                 transfers[(source.identifier, activity.identifier)] += 0.0
-                _commitment_unmatched(activity, out, source, spending, counted, problems)
+    for pair, whole in said.items():  # (the other commitment of the pair, A's or B's, is unmatched as well)
+        if whole and pair in transfers and not transfers[pair]:
+            del transfers[pair]
     linked = set(transfers)  # (payer, receiver) already told apart by the incoming funds
     for activity in activities:  # A names B as a participating organisation's activity: one project, two reports
         for ref, where in activity.partners:
@@ -943,27 +1011,55 @@ def _counted(activities: list[Activity], amounts: dict[int, float], params: Proj
 
 
 def _commitment_unmatched(activity: Activity, commitment: Money, source: Activity, spending: set[str],
-                          counted: set[int], problems: list[Problem]) -> None:
-    """B's incoming commitment (11) from A, A paying without naming B (no receiver-activity-id) and B reporting no
-    incoming funds from A: what A paid B is in both spendings, and nothing tells which payment it is. Before, both
-    were counted without a word (as iati_incoming_unmatched says for incoming funds)."""
+                          amounts: dict[int, float], counted: set[int], said: dict[tuple[str, str], bool],
+                          problems: list[Problem]) -> bool:
+    """Whether money A (``source``) committed to B (``activity``: B's incoming commitment 11 from A, or A's outgoing
+    commitment 2 naming B) is unmatched and evidently in A's spending, so that A's budget is to be left whole.
+    Unmatched: A paying without naming B (no receiver-activity-id) and B reporting no incoming funds from A, so
+    that what A paid B, if it did, is in both spendings and nothing tells which payment it is (said, once a pair;
+    before, both were counted without a word). Evidently paid: A's spending is more than its budget less the
+    commitment (A could not have spent it on its own); before, A's budget was counted less the commitment all the
+    same, and A's rate read 225 % (900 spent over 1000 less 600). A naming B as receiver on a payment is matched:
+    the warning said no payment named it."""
+    pair = (source.identifier, activity.identifier)
+    if pair in said:
+        return said[pair]
     if any(t.kind in INCOMING and t.provider_activity == source.identifier for t in activity.transactions):
-        return  # (its incoming funds are matched, or said unmatched, with A's payments)
+        return False  # (its incoming funds are matched, or said unmatched, with A's payments)
+    if any(o.kind in spending and o.receiver_activity == activity.identifier for o in source.transactions):
+        return False  # (A's payments to B are B's money: receiver-activity-id)
     paid = [o for o in source.transactions if o.kind in spending and o.receiver_activity is None and id(o) in counted]
     if not paid:
-        return
-    problems.append(Problem(activity.file, "iati_incoming_unmatched", f"activity {activity.identifier} reports "
-                            f"{_show(commitment.amount)} {commitment.currency or ''} committed by {source.identifier} "
-                            f"(incoming commitment, {commitment.end}), but no incoming funds from it, and no "
-                            f"disbursement or expenditure of {source.identifier} names it as receiver "
-                            f"(receiver-activity-id): what {source.identifier} paid it is counted in both activities' "
-                            f"spending, twice ({source.identifier}'s payments that name no receiver: {len(paid)}, "
-                            f"{_show(round(sum(o.amount or 0 for o in paid), 2))} in all)",
+        return False
+    committed = max(sum(amounts[id(t)] for t in source.transactions if t.kind == "2" and id(t) in amounts
+                        and t.receiver_activity == activity.identifier),
+                    sum(amounts[id(t)] for t in activity.transactions if t.kind == "11" and id(t) in amounts
+                        and t.provider_activity == source.identifier))
+    budget = _revised_total(source, [b for b in source.budgets if id(b) in counted], amounts, []) \
+        if any(id(b) in counted for b in source.budgets) else None
+    spent = sum(amounts[id(o)] for o in source.transactions if o.kind in spending and id(o) in counted)
+    whole = budget is not None and spent > budget - committed + 0.005
+    said[pair] = whole
+    promised = (f"activity {activity.identifier} reports {_show(commitment.amount)} {commitment.currency or ''} "
+                f"committed by {source.identifier} (incoming commitment, {commitment.end})"
+                if commitment.kind == "11" else
+                f"activity {source.identifier} commits {_show(commitment.amount)} {commitment.currency or ''} to "
+                f"{activity.identifier} (outgoing commitment, {commitment.end}, receiver-activity-id)")
+    problems.append(Problem(activity.file if commitment.kind == "11" else source.file, "iati_incoming_unmatched",
+                            f"{promised}, but {activity.identifier} reports no incoming funds from "
+                            f"{source.identifier}, and no disbursement or expenditure of {source.identifier} names "
+                            f"{activity.identifier} as receiver (receiver-activity-id): what {source.identifier} paid "
+                            f"it is counted in both activities' spending, twice ({source.identifier}'s payments that "
+                            f"name no receiver: {len(paid)}, {_show(round(sum(o.amount or 0 for o in paid), 2))} in "
+                            "all)" + (f"; as {source.identifier}'s spending ({_show(round(spent, 2))}) is more than its "
+                                      f"budget less the commitment, its payments hold it, and so its budget is "
+                                      f"counted whole: the commitment is in both budgets" if whole else ""),
                             f"Find {source.identifier}'s payments to {activity.identifier}; keep only one of the two "
                             "activities (iati.activities in project.yaml), or ask the publisher to write "
                             "receiver-org/@receiver-activity-id on them, or the incoming funds (transaction type 1) "
                             f"with provider-activity-id {source.identifier}.", element=commitment.path,
                             value=_show(commitment.amount), severity="warning"))
+    return whole
 
 
 def _repeated(activities: list[Activity], spending: set[str], problems: list[Problem]) -> set[int]:
@@ -1227,6 +1323,20 @@ def _budget(activities: list[Activity], amounts: dict[int, float], counted: set[
     return _frame("budget", rows)
 
 
+def unsplit_budget(budget: pd.DataFrame, problems: list[Problem]) -> float | None:
+    """The files' whole budget when activities name their countries on their transactions only
+    (iati_country_transactions_only: their lines' budgets are n.d., the whole project's too unless budget_total is
+    declared): the known lines plus those activities' budgets; None without such activities, or when another line's
+    budget or theirs is not known. make import-iati writes it as budget_total; the loader compares the two."""
+    unsplit = [p for p in problems if p.rule == "iati_country_transactions_only"]
+    if not unsplit or "iati_element" not in budget or any(p.value is None for p in unsplit):
+        return None
+    mine = budget["iati_element"].astype("string").str.endswith("/transaction/recipient-country").to_numpy(bool)
+    if budget.loc[~mine, "budget"].isna().any():
+        return None
+    return float(budget.loc[~mine, "budget"].sum()) + sum(float(p.value) for p in unsplit)  # type: ignore[arg-type]
+
+
 def _unsplit(activity: Activity, spends: list[Money], total: float | None, titles: dict[str, str],
              params: ProjectParams,
              problems: list[Problem]) -> list[dict[str, Any]]:
@@ -1336,6 +1446,7 @@ def _revised_total(activity: Activity, budgets: list[Money], amounts: dict[int, 
                                     "do not cover all its days: the original is not counted at all",
                                     "Check the file: a revision normally has the period of what it revises.",
                                     element=budget.path, value=_show(budget.amount), severity="warning"))
+    kept = _indicative_covered(activity, kept, amounts, problems)
     periods: dict[tuple[Any, Any], list[Money]] = defaultdict(list)
     for budget in kept:
         periods[(budget.start, budget.end)].append(budget)
@@ -1375,11 +1486,50 @@ def _revised_total(activity: Activity, budgets: list[Money], amounts: dict[int, 
     return total
 
 
+def _indicative_covered(activity: Activity, kept: list[Money], amounts: dict[int, float],
+                        problems: list[Problem]) -> list[Money]:
+    """Without the indicative budgets (status 1) whose every day committed budgets (status 2) of other periods cover:
+    the committed ones are the budget. Before, an indicative yearly 1200 beside its committed quarters (4 x 250) was
+    counted alone as the whole they are parts of (1200 for 1000), and committed 1000 for the year beside indicative
+    quarters of 300 made the budget not computed. (An indicative budget of the committed one's very period gives way
+    below; one with days no committed budget covers, a whole-life plan, stays.)"""
+    committed = [b for b in kept if b.status == "2" and b.start and b.end and amounts[id(b)] >= 0]
+    if not committed:
+        return kept
+    gone = []
+    for budget in kept:
+        if budget.status != "1" or not (budget.start and budget.end) or amounts[id(budget)] < 0:
+            continue
+        over = [c for c in committed if _overlap(budget, c)]
+        if over and all((c.start, c.end) != (budget.start, budget.end) for c in over) and _covered(budget, over):
+            gone.append((budget, over))
+    if not gone:
+        return kept
+    budget, over = gone[0]
+    problems.append(Problem(activity.file, "iati_budget_indicative", f"activity {activity.identifier}: "
+                            f"{len(gone)} indicative budget(s) (status 1, e.g. {budget.start}..{budget.end}: "
+                            f"{_show(budget.amount)}) are covered by committed budgets (status 2, e.g. "
+                            + ", ".join(f"{c.start}..{c.end}: {_show(c.amount)}" for c in over[:4]) + "): the "
+                            "committed ones are counted, not the indicative ones", "Nothing to do if the committed "
+                            "budgets replace the indicative ones.", element=budget.path, value=_show(budget.amount),
+                            severity="warning"))
+    dropped = {id(b) for b, _ in gone}
+    return [b for b in kept if id(b) not in dropped]
+
+
 def _overlap(a: Money, b: Money) -> bool:
     """Whether two budget periods share a day (a budget without both dates overlaps nothing: it is its own)."""
     if None in (a.start, a.end, b.start, b.end):
         return a.start == b.start and a.end == b.end
-    return a.start <= b.end and b.start <= a.end  # type: ignore[operator]
+    return a.start <= b.end and b.start <= a.end \
+        and not _boundary((a.start, a.end), (b.start, b.end))  # type: ignore[operator]
+
+
+def _boundary(a: tuple[Any, Any], b: tuple[Any, Any]) -> bool:
+    """Whether two periods share only the day one ends and the other starts (2021-01-01..2022-01-01 beside
+    2022-01-01..2023-01-01: a period-end written as the next period's start), each longer than that day: read as
+    consecutive. Before, such yearly budgets were « overlapping » and the activity's budget not computed."""
+    return (a[1] == b[0] or b[1] == a[0]) and a[0] < a[1] and b[0] < b[1]
 
 
 def _covered(budget: Money, by: list[Money]) -> bool:
@@ -1400,10 +1550,13 @@ def _overlapping_periods(activity: Activity, periods: dict[tuple[Any, Any], list
     dated = sorted(k for k in nets if None not in k)
     total = sum(v for k, v in nets.items() if None in k)
     groups: list[list[tuple[Any, Any]]] = []
+    touching = None  # (a period, the next one) sharing only their boundary day: consecutive, said
     for key in dated:  # sorted by start: a period joins the group it overlaps
-        if groups and key[0] <= max(end for _, end in groups[-1]):
-            groups[-1].append(key)
+        last = groups[-1] if groups else []
+        if any(key[0] <= other[1] and not _boundary(other, key) for other in last):
+            last.append(key)
         else:
+            touching = touching or next(((other, key) for other in last if _boundary(other, key)), None)
             groups.append([key])
     for group in groups:
         if len(group) == 1:
@@ -1432,22 +1585,36 @@ def _overlapping_periods(activity: Activity, periods: dict[tuple[Any, Any], list
                                 "budget should not span more than a year), or a revised budget (type 2) for the "
                                 "period.", element=other.path, value=_show(other.amount), severity="warning"))
         return None
+    if touching:
+        before, after = (periods[k][0] for k in touching)
+        problems.append(Problem(activity.file, "iati_budget_boundary", f"activity {activity.identifier}: budget "
+                                f"periods share only the day one ends and the next starts ({before.start}..{before.end}"
+                                f", {after.start}..{after.end}): read as consecutive periods, added (a period-end "
+                                "written as the next period's start)", "Nothing to do if each budget is its own "
+                                "period's; check the file otherwise.", element=after.path, value=_show(after.amount),
+                                severity="warning"))
     return total
 
 
 def _expenditure(activities: list[Activity], amounts: dict[int, float], counted: set[int], params: ProjectParams,
-                 problems: list[Problem]) -> pd.DataFrame:
+                 problems: list[Problem], lines: set[tuple[str, str]] = frozenset()) -> pd.DataFrame:  # type: ignore[assignment]
     """One row per spending transaction (and country), dated by its transaction-date."""
     spending = set(params.iati.spending)
     rows = []
     for activity in activities:
         shares = None
+        elsewhere: list[Money] = []  # spending in a country that is none of the activity's
+        regions: list[Money] = []  # spending of a region (recipient-region), split as the activity's countries
         for money in activity.transactions:
             if money.kind not in spending or id(money) not in counted or money.end is None:
                 continue
             if shares is None:
                 shares = _shares(activity, [])  # the split's problems are reported by the budget
             split = [(money.country, 1.0)] if money.country else shares
+            if money.country and activity.countries and all(c.code != money.country for c in activity.countries):
+                elsewhere.append(money)
+            elif not money.country and money.region and len(split) > 1:
+                regions.append(money)
             if money.amount is not None and money.amount < 0:
                 problems.append(Problem(activity.file, "negative_amount", f"activity {activity.identifier}: a "
                                         "negative transaction (a reversal?)", "Fine if it cancels an earlier "
@@ -1467,12 +1634,54 @@ def _expenditure(activities: list[Activity], amounts: dict[int, float], counted:
                 rows.append({"line": activity.identifier, "period_end": money.end,
                              "amount": amounts[id(money)] * share, "country": country, **labels,
                              "iati_file": activity.file, "iati_element": money.path})
-    rows += _covered_to_date(rows, activities, params)
+        if regions:  # (before: split by the activity's percentages without a word, as if its countries')
+            problems.append(Problem(activity.file, "iati_region_split", f"activity {activity.identifier}: "
+                                    f"{len(regions)} spending transaction(s) name a recipient region "
+                                    f"({', '.join(sorted({m.region or '' for m in regions}))}), not a country: their "
+                                    "money is split as the activity's ("
+                                    + ", ".join(f"{c} {_show(round(100 * v, 2))} %" for c, v in
+                                                _shares(activity, [])) + "), an estimate of what each country had",
+                                    "Nothing to do if the region's money went to the activity's countries so; ask "
+                                    "the publisher otherwise.", element=f"{regions[0].path.rsplit('/', 1)[0]}"
+                                    "/recipient-region", value=regions[0].region, severity="warning"))
+        if elsewhere:  # (before: a line of that country with no budget, the whole project's rate n.d., nothing said)
+            countries = sorted({m.country for m in elsewhere if m.country})
+            problems.append(Problem(activity.file, "iati_country_outside", f"activity {activity.identifier}: "
+                                    f"{len(elsewhere)} spending transaction(s) name a recipient country that is none "
+                                    "of the activity's (" + ", ".join(c.code for c in activity.countries) + "): "
+                                    f"{', '.join(countries)}; their spending is that country's, on a line whose "
+                                    "budget is not known, so the whole project's budget and rates are not computable "
+                                    "unless budget_total is declared", "Ask the publisher which country it is; "
+                                    "meanwhile declare budget_total in project.yaml, or leave the activity out "
+                                    "(iati.activities).", element=f"{elsewhere[0].path.rsplit('/', 1)[0]}"
+                                    "/recipient-country", value=countries[0], severity="warning"))
+    rows += _covered_to_date(rows, activities, params, lines)
+    problems += _after_reporting_date(rows, params)
     return _frame("expenditure", rows)
 
 
-def _covered_to_date(rows: list[dict[str, Any]], activities: list[Activity], params: ProjectParams
-                     ) -> list[dict[str, Any]]:
+def _after_reporting_date(rows: list[dict[str, Any]], params: ProjectParams) -> list[Problem]:
+    """Spending paid after reporting_date, which make import-iati wrote as the last payment's date of the file it
+    imported: before, a newer file put in its place kept its old date, and its later payments were left out of
+    every figure without a word (the annex « as of » the old date)."""
+    reporting = getattr(params, "reporting_date", None)
+    after = [r for r in rows if reporting and r["period_end"] > reporting]
+    if not after:
+        return []
+    first = min(after, key=lambda r: r["period_end"])
+    count = len({(r["iati_file"], r["iati_element"]) for r in after})
+    return [Problem(first["iati_file"], "iati_after_reporting_date", f"{count} spending transaction(s) of the IATI "
+                    f"files ({_show(round(sum(r['amount'] for r in after), 2))} {params.currency}, "
+                    f"{first['period_end']} to {max(r['period_end'] for r in after)}) are dated after the reporting "
+                    f"date ({reporting}): the annexes count the spending up to that date, without them",
+                    f"Nothing to do if the annexes describe the project on {reporting}; else write the date they "
+                    "describe as reporting_date in project.yaml (make import-iati wrote the last payment's date of "
+                    "the file it imported: a newer file does not change it).", element=first["iati_element"],
+                    value=_show(first["amount"]), severity="warning")]
+
+
+def _covered_to_date(rows: list[dict[str, Any]], activities: list[Activity], params: ProjectParams,
+                     lines_of_budget: set[tuple[str, str]] = frozenset()) -> list[dict[str, Any]]:  # type: ignore[assignment]
     """A row of 0 at the reporting date for each country whose last transaction is before it, when the files that
     report its spending were written on or after it: a transaction is an event, not a period, and the file says
     nothing was paid since. Without it the country's spending was « not computable: the expenditure data ends on
@@ -1500,6 +1709,24 @@ def _covered_to_date(rows: list[dict[str, Any]], activities: list[Activity], par
                         f"(IATI file of {file_day})")
         added.append({**row, "period_end": day, "amount": 0.0, **labels,
                       "iati_element": row["iati_element"].split("/")[0]})
+    # A country of an activity's split that none of its transactions names, the others naming theirs (MA 100, none
+    # to TN): the file says nothing was paid there. Before, TN's spending was « not known », and so was the whole
+    # project's. (An activity that reports no spending at all says nothing of it: still not known.)
+    paying = {row["line"] for row in rows}
+    for activity in activities:
+        if activity.identifier not in paying or not activity.countries or activity.written is None \
+                or activity.written < day:
+            continue
+        for country, _ in _shares(activity, []):
+            if country == REGIONAL or country in last or (activity.identifier, country) not in lines_of_budget:
+                continue
+            file_day = activity.written.isoformat()
+            labels = _texts("period_label", params, lambda lang: f"aucune transaction publiée pour ce pays (fichier "
+                            f"IATI du {file_day})" if lang == "fr" else f"no transaction published for this country "
+                            f"(IATI file of {file_day})")
+            last[country] = {"line": activity.identifier, "period_end": day, "amount": 0.0, "country": country,
+                             **labels, "iati_file": activity.file, "iati_element": activity.path}
+            added.append(last[country])
     return added
 
 

@@ -20,7 +20,7 @@ from typing import Any
 
 from ..errors import Problem, ValidationFailed
 from ..paths import DATA_DIR, PARAMS_DIR, SLUG, new_file, slugify
-from .iati import About, about, load_iati, read_activities
+from .iati import About, about, load_iati, read_activities, unsplit_budget
 from .params import ALL, IatiParams, ProjectParams
 from .scaffold import PROJECT_WIDE, entry, refuse_existing, staged, write_lines
 
@@ -73,16 +73,9 @@ def _about(folder: Path, language: str) -> About:
 
 
 def _unsplit_total(source: Any, currencies: list[str]) -> float | None:
-    """The project's budget when an activity's countries are on its transactions only (iati_country_transactions_only:
-    its lines' budgets are n.d., the whole project's too unless budget_total is declared): the known lines plus those
-    activities' budgets. None when a currency or another line's budget is not known."""
-    unsplit = [p for p in source.problems if p.rule == "iati_country_transactions_only"]
-    budget = source.tables["budget"]
-    mine = budget["iati_element"].str.endswith("/transaction/recipient-country").to_numpy(bool)
-    if not unsplit or len(currencies) > 1 or any(p.value is None for p in unsplit) \
-            or budget.loc[~mine, "budget"].isna().any():
-        return None
-    return float(budget.loc[~mine, "budget"].sum()) + sum(float(p.value) for p in unsplit)
+    """The project's budget when an activity's countries are on its transactions only (iati.unsplit_budget). None
+    when the files have several currencies (read here at a rate of 1)."""
+    return None if len(currencies) > 1 else unsplit_budget(source.tables["budget"], source.problems)
 
 
 def _write_params(folder: Path, project: str, info: About, language: str) -> list[Path]:
@@ -116,7 +109,7 @@ def _write_params(folder: Path, project: str, info: About, language: str) -> lis
         entry("reporting_date", info.reporting_date or dt.date(2099, 12, 31)),
         *(["# CHECK THIS BUDGET: the files' budget on the day of the import. Their activities name their countries",
             "# on the transactions only, so the budget is not split by country (n.d.): this is the whole project's.",
-            "# Keep it equal to the files' budget when they change.",
+            "# Keep it equal to the files' budget when they change (make check warns when it is not).",
             entry("budget_total", round(info.budget_total, 2))] if info.budget_total else []),
         entry("language", language),
         "iati:",

@@ -28,8 +28,8 @@ from ..text import (COMPARISON_WORDS, NOT_KNOWN_WORDS, PROJECT_WIDE_WORDS, SEX_W
 from .params import (AnnexParams, ProjectParams, duplicate_annexes, load_annex_params, load_project_params,
                      report_decimal_mark)
 from ..paths import DATA_DIR, PARAMS_DIR, annex_names, relative
-from .countries import country_code, same_country
-from .iati import TABLES as IATI_TABLES, load_iati
+from .countries import country_code, country_name, same_country
+from .iati import TABLES as IATI_TABLES, load_iati, unsplit_budget
 from .inputs import beside, exists, load_described, read_yaml, recording
 from .model import DIFFERENTIAL_ATTRITION, ProjectData, Study, each_distinct, scope  # noqa: F401 (ProjectData, Study, scope re-exported)
 from . import readers
@@ -90,6 +90,7 @@ def check_and_load(project: str, data_dir: Path = DATA_DIR,
     for annex in annexes:
         problems += _country_problems(annex, data, table_files, params_dir)
     problems += _countries_without_annex(annexes, data, table_files)
+    problems += _iati_countries_without_annex(annexes, data, params_dir / project, problems)
     if not annex_names(project, params_dir):
         problems += _no_annex(annexes, data, params_dir / project)
     # lines not yet read as they will be (a totals row refused, an amount not read) add up to nothing meaningful: the
@@ -99,6 +100,7 @@ def check_and_load(project: str, data_dir: Path = DATA_DIR,
                          for p in data_problems)
     if lines_read:
         problems += _lines_above_budget_total(data, params_dir / project / "project.yaml")
+        problems += _budget_total_not_the_files(data, data_problems, params_dir / project / "project.yaml")
     for annex in annexes:   # a country annex's own budget_total (its file's), against its own lines
         if lines_read and not annex.is_all and annex.budget_total:
             problems += _lines_above_budget_total(scope(dataclasses.replace(data, params=annex), annex.country),
@@ -111,6 +113,37 @@ def check_and_load(project: str, data_dir: Path = DATA_DIR,
 
 
 # ================================================================= a whole project
+
+
+def _budget_total_not_the_files(data: ProjectData, found: list[Problem], path: Path) -> list[Problem]:
+    """budget_total beside a budget read from IATI files, which make import-iati wrote as the files' budget of that
+    day when their activities name their countries on their transactions only (their budget split by no country:
+    the whole project's rate divides by budget_total). Before, a file replaced by a newer download (budget 1500)
+    kept the old total (1000) without a word: 90 % spent for 60 %; or, the new file's budget lower (800), an
+    « unallocated budget » of 200 and a rate over 1000. (Lines above budget_total: _lines_above_budget_total.)"""
+    declared = getattr(data.params, "budget_total", None)
+    budget = data.tables["budget"]
+    if not declared or "budget" not in data.present or "iati_element" not in budget:
+        return []
+    files = unsplit_budget(budget, found)
+    unsplit = files is not None
+    if not unsplit and not any(p.rule == "iati_country_transactions_only" for p in found) \
+            and len(budget) and not budget["budget"].isna().any():
+        files = float(budget["budget"].sum())
+        if files > declared:   # (said by lines_above_budget_total)
+            return []
+    if files is None or abs(files - declared) <= 0.005:
+        return []
+    currency = data.params.currency
+    return [Problem(relative(path), "iati_budget_total", f"budget_total ({numbers.plain(declared)} {currency}) is "
+                    f"not the IATI files' budget ({numbers.plain(round(files, 2))} {currency}"
+                    + (", which their activities do not split by country" if unsplit else "") + "): the whole "
+                    f"project's execution rate divides by budget_total, {numbers.plain(declared)}"
+                    + ("" if unsplit else f", and its unallocated budget is "
+                       f"{numbers.plain(round(declared - files, 2))}"), "make import-iati wrote the files' budget of "
+                    f"the day of the import: write budget_total: {numbers.plain(round(files, 2))} if the files were "
+                    "replaced by newer ones; keep it if it is the project's approved budget (the financing "
+                    "agreement's).", column="budget_total", value=numbers.plain(declared), severity="warning")]
 
 
 def _lines_above_budget_total(data: ProjectData, path: Path) -> list[Problem]:
@@ -1479,6 +1512,30 @@ def _countries_without_annex(annexes: list[AnnexParams], data: ProjectData,
             f"as its annex file does (`country:`), or add an annex for {written} in params/{data.project}/.",
             column="country", value=written, severity="warning"))
     return problems
+
+
+def _iati_countries_without_annex(annexes: list[AnnexParams], data: ProjectData, folder: Path,
+                                  found: list[Problem]) -> list[Problem]:
+    """A recipient country of the IATI files that no annex covers, beside annexes of the others: make import-iati
+    wrote one annex per country of the file it imported, and a newer file put in its place (MA 60 %, SN 40 % for MA
+    alone) gave SN no annex, its money in the project-wide annex only, without a word."""
+    covered = {fold(a.country) for a in annexes if not a.is_all}
+    budget, spent = data.tables["budget"], data.tables["expenditure"]
+    if not covered or "iati_element" not in budget:
+        return []
+    said = {fold(p.value) for p in found if p.rule == "country_without_annex" and p.value}
+    countries = sorted({c for c in (*budget["country"].dropna(), *spent["country"].dropna())
+                        if isinstance(c, str) and fold(c) not in covered | said and fold(c) != REGIONAL and c})
+    if not countries:
+        return []
+    return [Problem(relative(folder), "iati_country_without_annex", f"the IATI files name "
+                    f"{len(countries)} recipient countr{'y' if len(countries) == 1 else 'ies'} that no annex file "
+                    f"covers ({', '.join(f'{c} ({country_name(c) or c})' for c in countries[:10])}): "
+                    "their money counts in the project-wide annex only", "make import-iati wrote one annex per "
+                    "country of the file it imported: add one for each new country (e.g. "
+                    f"params/{data.project}/{countries[0].lower()}.yaml with `country: {countries[0]}` and `name:`), "
+                    "or nothing to do if the evaluation gives it no annex.", column="country", value=countries[0],
+                    severity="warning")]
 
 
 def _no_annex(annexes: list[AnnexParams], data: ProjectData, folder: Path) -> list[Problem]:

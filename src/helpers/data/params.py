@@ -189,6 +189,38 @@ class ProjectParams(_Strict):
             raise ValueError(f"{exc}: write the amount in the project's currency, grouped or not, with the decimal "
                              f"mark '{mark}' (decimal_mark)") from None
 
+    @field_validator("iati", mode="before")
+    @classmethod
+    def _rates_as_written(cls, value: Any, info: ValidationInfo) -> Any:
+        """`exchange_rates: {EUR: 655,957}` (the project's decimal mark ',', as its tables write numbers): read as the
+        tables' numbers are (numbers.parse_number); refused before as « Input should be a valid number ». A number
+        YAML has read stays as it is (`1.08` is a rate, not 1 080)."""
+        rates = value.get("exchange_rates") if isinstance(value, dict) else None
+        if not isinstance(rates, dict):
+            return value
+        own = str(info.data.get("currency", "")).strip().upper()
+        given = next((v for k, v in rates.items() if str(k).strip().upper() == own), None)
+        if given is not None and str(given).strip() not in ("1", "1.0", "1,0"):  # (passed over without a word)
+            raise ValueError(f"exchange_rates gives {own}, the project's own currency, the rate {given}: its values "
+                             f"are not converted (1 {own} is 1 {own}); remove it, or correct `currency` if the "
+                             "project's currency is another")
+        mark = info.data.get("decimal_mark", ".")
+        read = {}
+        for currency, rate in rates.items():
+            if isinstance(rate, str):
+                if mark == "." and "," in rate:  # 655,957 (XOF for 1 EUR): 655 957 as the tables group thousands?
+                    raise ValueError(f"the exchange rate of {currency} is written {rate.strip()!r}, with a ',' in a "
+                                     "project whose decimal mark is '.': write it with '.' as the decimal mark and "
+                                     "no thousands separator (655.957 for 655,957 XOF for 1 EUR)")
+                try:
+                    rate = numbers.parse_number(rate, mark)
+                except ValueError as exc:
+                    raise ValueError(f"the exchange rate of {currency} ({rate!r}): {exc}: write the value of 1 "
+                                     f"{currency} in the project's currency with the decimal mark '{mark}' "
+                                     "(decimal_mark)") from None
+            read[currency] = rate
+        return {**value, "exchange_rates": read}
+
     @model_validator(mode="before")
     @classmethod
     def _report_decimal_mark(cls, data: Any) -> Any:
@@ -260,6 +292,8 @@ _HINTS = {"staff_categories": "Name the values of budget.csv's `category` column
           "budget_total": "Write the amount alone, e.g. budget_total: 2 777 777,78 with decimal_mark: \",\" (or "
                           "2777777.78), in the project's currency.",
           "language": "Write fr or en, in lower case: language: fr.",
+          "iati": "exchange_rates gives the value of 1 unit of each other currency in the project's currency, "
+                  "e.g. iati: exchange_rates: {EUR: 1.08} (see data/README.md, IATI activity files).",
           "iati.spending": "Write the transaction types counted as spending: iati: spending: [3, 4] (3 disbursement, "
                            "4 expenditure).",
           "country": "One country per annex file, as the data's `country` column writes it (country: Maroc), or "
