@@ -262,7 +262,7 @@ def _load_iati(folder: Path, params: ProjectParams) -> IatiSource:
     counted, transfers, found = _counted(activities, converted, params)
     problems += found
     budget = _budget(activities, converted, counted, transfers, params, problems)  # first: it may leave activities out
-    lines = set(zip(budget["line"], budget["country"]))
+    lines = set(zip(budget["line"].tolist(), budget["country"].tolist()))   # (Arrow's values one by one: 5x slower)
     tables = {"budget": budget, "expenditure": _expenditure(activities, converted, counted, params, problems, lines),
               "indicators": _indicators(activities, params, problems)}
     for name, frame in tables.items():
@@ -490,6 +490,9 @@ def _number(text: str | None, file: str, identifier: str, where: str, problems: 
     """An xsd:decimal; anything else ('NA', '23,14', '£3,500,000') is a problem, never a guess."""
     if text is None:
         return None
+    number = _decimal(text)
+    if number is not None:
+        return number
     text = text.strip()
     body = text[1:] if text[:1] in "+-" else text
     if body.isascii() and body.replace(".", "", 1).isdigit():  # xsd:decimal (faster than a regular expression)
@@ -506,6 +509,17 @@ def _number(text: str | None, file: str, identifier: str, where: str, problems: 
                                 "them (digits and '.', no currency sign, no thousands separator)", hint,
                                 value=shown(text), element=where + suffix,
                                 severity=severity))  # type: ignore[arg-type]
+    return None
+
+
+@lru_cache(maxsize=65536)  # amounts, percentages and results repeat across a file (a fifth of _number's time)
+def _decimal(text: str) -> float | None:
+    """A finite xsd:decimal as a float; None for anything else (``_number`` says what)."""
+    text = text.strip()
+    body = text[1:] if text[:1] in "+-" else text
+    if body.isascii() and body.replace(".", "", 1).isdigit():   # (faster than a regular expression)
+        number = float(text)
+        return number if math.isfinite(number) else None
     return None
 
 
