@@ -798,6 +798,34 @@ def test_a_plus_sign_before_a_count_or_an_amount_is_not_read_as_equal(tmp_path):
     assert shown["F1"].startswith("un « + » devant un effectif ou un montant peut signifier « plus de »")
 
 
+def test_a_plus_sign_before_a_share_is_not_read_as_equal(tmp_path):
+    """« +40 % » beside a women's share of 40 % (« more than 40 % », or a rise of 40 %?) was read as = 40: « Conforme »,
+    where « hausse de 40 % » is not computable. It is now not computable, saying to write the comparison or the share
+    without its '+'; with the comparison written the '+' is read as before, and « +5 pp » is said in points."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+
+    m = Mini.copy_to(tmp_path)
+    m.write("reported", "figure_id;metric;key;valeur;comparaison;libellé;pays\n"
+                        "F1;women_share;E1;+40 %;;Part des femmes;Maroc\n"
+                        "F2;women_share;E1;+40 %;>=;Part des femmes;Maroc\n"
+                        "F3;women_share;E1;+40;~;Part des femmes;Maroc\n"
+                        "F4;women_share;E1;+5 pp;;Part des femmes;Maroc\n"
+                        "F5;women_share;E1;40 %;;Part des femmes;Maroc\n")
+    figures = annex_figures(m.load(), load_annex_params("mini", "maroc", m.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {"F1": "not_computable", "F2": "match", "F3": "not_computable",
+                                           "F4": "not_computable", "F5": "match"}
+    shown = published_check(figures, m.load().tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
+    assert shown["F1"] == ("un « + » devant une part peut signifier « plus de » ou une évolution (une hausse) : écrire "
+                           "la comparaison (> ou >=) dans la colonne comparaison, ou la part sans le « + »")
+    assert shown["F4"].startswith("publié en points de pourcentage")
+    english = published_check(figures, m.load().tables["reported"], "en", ",").set_index("figure_id")["explanation"]
+    assert english["F1"].startswith("a '+' before a share may mean 'more than' or a change")
+
+
 def test_a_percentage_printed_without_its_sign_beside_a_fraction_of_1_says_so(tmp_path):
     """« 50 » (a report's table of effects « en points de % ») beside an effect on a yes/no outcome of 0.5 was an
     « écart de 49,5 » only, where « 50 % » was a match. It stays a mismatch (50 may be a count, or wrong), and the

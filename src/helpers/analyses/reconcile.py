@@ -483,6 +483,12 @@ PLUS_NOTE = ("a '+' before a count or an amount may mean 'more than' or an incre
 CHANGE_NOTE = ("printed as a change (words of a rise or a fall around the number), and the figure is a level: write the "
                "level the report gives, or compare the change with a figure that is one")
 _LEAD_SIGN = re.compile(r"^\s*[+\-\u2212\u2013\u2014]")
+# « +45 % » beside a share (a women's share, an execution rate): « more than 45 % », or a rise of 45 %? It was read as
+# = 45 and compared, where « hausse de 45 % » is not computable (CHANGE_NOTE)
+PLUS_SHARE_NOTE = ("a '+' before a share may mean 'more than' or a change (a rise): write the comparison (> or >=) in "
+                   "the comparison column, or the share without the '+'")
+# the metrics whose unit is "count" (analyses.figures): make check tells their « +3 000 » before any figure is computed
+COUNTS = frozenset({"activity_status_count", "persons", "comparison_ess", "impact_n_units", "impact_attrition"})
 
 
 def said_as_change(printed: str, decimal_mark: str | None = None) -> bool:
@@ -491,6 +497,23 @@ def said_as_change(printed: str, decimal_mark: str | None = None) -> bool:
         return parse_printed(printed, decimal_mark).signed and not _LEAD_SIGN.match(printed)
     except (UnreadableNumber, ValueError):
         return False
+
+
+def not_a_level(metric: str, unit: str, printed: str, comparison: str, decimal_mark: str | None = None) -> str:
+    """Why a printed figure is not compared with a figure that is a level (a count, an amount, a share: ``metric``
+    with its ``unit``): a '+' glued before it (PLUS_NOTE, PLUS_SHARE_NOTE), words of a change around it (CHANGE_NOTE),
+    percentage points beside a share; '' when none. The annex's verdict and make check's warning both say it."""
+    count = unit == "count" or metric in COUNTS
+    points = metric in SHARES and _POINTS.search(fold(printed))   # « +5 pp »: points, said as such
+    if (count or metric in LEVELS or metric in SHARES) and comparison in ("=", "~") and _PLUS.search(printed) \
+            and not points:
+        return PLUS_NOTE if count or metric in LEVELS else PLUS_SHARE_NOTE
+    if (count or metric in LEVELS or metric in SHARES) and said_as_change(printed, decimal_mark):
+        return CHANGE_NOTE
+    if points:
+        return (f"printed in percentage points, a difference between two percentages; '{metric}' is a share "
+                "(write the share the report gives, or the change beside a figure that is one)")
+    return ""
 
 
 PERCENT_NOTE = "a percentage of a fraction of 1"   # in the note of 27 % printed for 0.27 (see _as_percentage)
@@ -670,16 +693,10 @@ def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str |
             elsewhere = other_currency(printed, unit)   # « 2,8 M EUR » beside USD figures was a match
             if elsewhere and result.status != NOT_COMPUTABLE:
                 result = result._replace(status=NOT_COMPUTABLE, difference=float("nan"), note=elsewhere)
-            if (unit == "count" or metric in LEVELS) and comparison in ("=", "~") and _PLUS.search(printed) \
-                    and result.status != NOT_COMPUTABLE:
-                result = result._replace(status=NOT_COMPUTABLE, difference=float("nan"), note=PLUS_NOTE)
-            if (unit == "count" or metric in LEVELS or metric in SHARES) and result.status != NOT_COMPUTABLE \
-                    and said_as_change(printed, decimal_mark):
-                result = result._replace(status=NOT_COMPUTABLE, difference=float("nan"), note=CHANGE_NOTE)
-            if metric in SHARES and result.status != NOT_COMPUTABLE and _POINTS.search(fold(printed)):
-                result = result._replace(status=NOT_COMPUTABLE, difference=float("nan"), note=(
-                    f"printed in percentage points, a difference between two percentages; '{metric}' is a share "
-                    "(write the share the report gives, or the change beside a figure that is one)"))
+            level = not_a_level(metric, unit, printed, comparison, decimal_mark) \
+                if result.status != NOT_COMPUTABLE else ""
+            if level:   # « +3 000 », « hausse de 3 000 », « 45 points » beside a level
+                result = result._replace(status=NOT_COMPUTABLE, difference=float("nan"), note=level)
             if unit == "%" and result.status == MISMATCH:
                 result = _as_fraction(printed, computed, comparison, result)
             elif unit != "%" and result.status == MISMATCH and _PERCENT.search(fold(printed)):
@@ -785,6 +802,6 @@ def classify_many(printed: pd.Series, computed: pd.Series, comparison: pd.Series
     return out
 
 
-__all__ = ["printed_currency", "with_unit", "other_currency", "is_currency", "classify", "classify_many", "worded_comparison",
+__all__ = ["not_a_level", "printed_currency", "with_unit", "other_currency", "is_currency", "classify", "classify_many", "worded_comparison",
            "parse_printed", "reconcile", "key_suggestion", "unmatched", "lookup_rows", "default_key", "Classification", "ParsedNumber", "UnreadableNumber",
            "STATUSES", "MATCH", "TRUNCATED", "MISMATCH", "NOT_COMPUTABLE"]
