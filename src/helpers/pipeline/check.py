@@ -123,6 +123,32 @@ def reported_figure_problems(project: str, data_dir: Path, params_dir: Path,
             if problem not in problems:
                 problems.append(problem)
         problems += [p for p in _dated_otherwise(raw, rows, data, params) if p not in problems]
+    return problems + _not_levels(raw, rows, data)
+
+
+def _not_levels(raw, rows: dict, data: ProjectData) -> list[Problem]:
+    """A published figure printed as a change beside a level (« +3 000 » beside a count, « +45 % » or « hausse de
+    45 % » beside a share, « 5 pp » beside a share): the annex says « not computable »; said here first, at its row
+    (an evaluator who runs make check first saw nothing of it)."""
+    from ..analyses.reconcile import not_a_level, with_unit, worded_comparison
+    from ..data.params import report_decimal_mark
+
+    table = data.tables.get("reported")
+    if table is None or not len(table):
+        return []
+    mark = report_decimal_mark(data.params)
+    problems = []
+    for rec in table.to_dict("records"):
+        metric = str(rec.get("metric") or "").strip()
+        printed = with_unit(rec.get("value"), rec.get("unit"))
+        comparison = str(rec.get("comparison") or "").strip() or "="
+        why = not_a_level(metric, "", printed, worded_comparison(printed, comparison), mark)
+        if why:
+            fid = str(rec.get("figure_id")).strip()
+            problems.append(raw.problem("not_a_level", f"figure '{fid}' ({metric}): {why}",
+                                        "The annex will say 'not computable' until the value is written so.",
+                                        index=rows.get(fid), column="value", value=rec.get("value"),
+                                        severity="warning"))
     return problems
 
 
