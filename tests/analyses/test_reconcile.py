@@ -826,6 +826,30 @@ def test_a_plus_sign_before_a_share_is_not_read_as_equal(tmp_path):
     assert english["F1"].startswith("a '+' before a share may mean 'more than' or a change")
 
 
+def test_a_metric_or_a_dated_key_written_in_another_case_follows_the_rules_of_its_metric(tmp_path):
+    """« Women_Share » and « Budget » were found ignoring case, but the rules by metric missed them: « +40 % » and
+    « +50 000 » were « Conforme » (a '+' is refused beside a share and an amount; so was a « Spent » whose label dates
+    it otherwise, compared at the reporting date), and « Spent » keyed 'total@2020-12-31' or « spent » keyed
+    'Total@2020-12-31' was « no computed figure ». Now the metric's rules apply, and its label's date is told."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.data.params import load_annex_params
+
+    m = Mini.copy_to(tmp_path)
+    m.write("reported", "figure_id;metric;key;valeur;libellé;pays\n"
+                        "F1;Women_Share;E1;+40 %;Part des femmes;Maroc\n"
+                        "F2;Budget;B2;+50 000;Budget de B2;Maroc\n"
+                        "F3;Spent;total@2020-12-31;50 000,5;Dépenses au 31/12/2019;Maroc\n"
+                        "F4;Spent;total@2020-12-31;50 000,5;Dépenses;Maroc\n"
+                        "F5;spent;Total@2020-12-31;50 000,5;Dépenses;Maroc\n"
+                        "F6;WOMEN_SHARE;E1;40 %;Part des femmes;Maroc\n")
+    figures = annex_figures(m.load(), load_annex_params("mini", "maroc", m.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {"F1": "not_computable", "F2": "not_computable", "F3": "not_computable",
+                                           "F4": "match", "F5": "match", "F6": "match"}
+    assert "a '+' before a share" in checked.at["F1", "note"] and "dated 2019-12-31" in checked.at["F3", "note"]
+
+
 def test_a_percentage_printed_without_its_sign_beside_a_fraction_of_1_says_so(tmp_path):
     """« 50 » (a report's table of effects « en points de % ») beside an effect on a yes/no outcome of 0.5 was an
     « écart de 49,5 » only, where « 50 % » was a match. It stays a mismatch (50 may be a count, or wrong), and the

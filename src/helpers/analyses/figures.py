@@ -659,6 +659,9 @@ def reported_for_annex(reported: pd.DataFrame | None, params: Any) -> pd.DataFra
     else:
         keep = country.eq(fold(params.country))
     mine = reported[keep].reset_index(drop=True)
+    if len(mine):   # « Budget », « Women_Share »: found ignoring case, then the rules by metric (a '+', a change, a
+        # label's date) missed them: « +2 777 778 » beside the budget, « Spent » dated otherwise were « Conforme »
+        mine["metric"] = mine["metric"].map(canonical_metric)
     dated = mine["metric"].astype("str").str.strip().isin(BUDGET_METRICS) if len(mine) else None
     if dated is not None and dated.any():   # 'total@31/12/2020', 'total@déc. 2020': the ISO date the figures key
         mine.loc[dated, "key"] = mine.loc[dated, "key"].map(_iso_at)
@@ -674,6 +677,15 @@ def reported_for_annex(reported: pd.DataFrame | None, params: Any) -> pd.DataFra
         key = key.where(~suffixed, key.astype("str").str.rsplit("/", n=1).str[0])
         mine["key"] = key
     return mine
+
+
+_METRIC_NAMES = {fold(metric): metric for metric in METRICS}
+
+
+def canonical_metric(metric: Any) -> Any:
+    """A reported figure's metric as the figures name it (« Budget », « WOMEN_SHARE » are 'budget', 'women_share');
+    any other as it is (make check says it is unknown)."""
+    return _METRIC_NAMES.get(fold(metric), metric) if isinstance(metric, str) else metric
 
 
 def _iso_at(key: Any) -> Any:
@@ -739,10 +751,11 @@ def tables_figures(tables: dict[str, pd.DataFrame], params: Any, studies: dict[s
         parts.append(efficiency_figures(tables, params))
     reported = reported if reported is not None else pd.DataFrame()
     if (_present(budget) or _present(expenditure)) and not reported.empty and needs("budget"):
-        asked = set(zip(reported["metric"].astype(str).str.strip(), reported["key"].astype(str).str.strip()))
+        # keys in any case, as reconcile looks them up (« Total@2019-12-31 » was « no computed figure »)
+        asked = set(zip(reported["metric"].astype(str).str.strip(), reported["key"].astype(str).map(fold)))
         for day in _requested_dates(reported):
             extra = budget_figures(budget, expenditure, params, per_country, as_of=day, suffix="@" + day)
-            keep = [(m, k) in asked for m, k in zip(extra["metric"], extra["key"])]
+            keep = [(m, fold(k)) in asked for m, k in zip(extra["metric"], extra["key"])]
             parts.append(extra[keep])
     if not reported.empty:
         # reconcile looks up only the rows a reported figure asks for: those, in the table's order, are enough

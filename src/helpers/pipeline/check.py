@@ -130,6 +130,7 @@ def _not_levels(raw, rows: dict, data: ProjectData) -> list[Problem]:
     """A published figure printed as a change beside a level (« +3 000 » beside a count, « +45 % » or « hausse de
     45 % » beside a share, « 5 pp » beside a share): the annex says « not computable »; said here first, at its row
     (an evaluator who runs make check first saw nothing of it)."""
+    from ..analyses.figures import canonical_metric
     from ..analyses.reconcile import not_a_level, with_unit, worded_comparison
     from ..data.params import report_decimal_mark
 
@@ -139,7 +140,7 @@ def _not_levels(raw, rows: dict, data: ProjectData) -> list[Problem]:
     mark = report_decimal_mark(data.params)
     problems = []
     for rec in table.to_dict("records"):
-        metric = str(rec.get("metric") or "").strip()
+        metric = canonical_metric(str(rec.get("metric") or "").strip())
         printed = with_unit(rec.get("value"), rec.get("unit"))
         comparison = str(rec.get("comparison") or "").strip() or "="
         why = not_a_level(metric, "", printed, worded_comparison(printed, comparison), mark)
