@@ -511,6 +511,40 @@ def test_a_figure_its_label_dates_on_another_day_is_not_compared_with_the_report
     assert "dated 2020-12-31 by its label, the figure computed describes 2021-06-30" in told[0].message
 
 
+def test_a_label_dated_by_a_half_a_quarter_or_the_middle_of_a_year_is_read(tmp_path):
+    """« au S2 2020 », « T4 2020 », « à mi-2020 », « second semestre 2020 », « jusqu'au 31/12/2020 », « au 31 décembre
+    2020¹ » (a footnote's mark), « as of end-June 2020 » beside an annex at 30/06/2021 were not read as dates: compared
+    with the figures at 30/06/2021, « Conforme » for another date's figure. A half or a quarter is read as its last day,
+    the middle of a year as 30 June; a label so dated at the reporting date is compared."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.data.params import load_annex_params
+
+    mini = Mini.copy_to(tmp_path)
+    mini.write("reported", "figure_id;metric;key;valeur;libellé;pays\n"
+                           "F1;women_share;E1;40 %;Part des femmes au S1 2021;Maroc\n"
+                           "F2;women_share;E1;40 %;Part des femmes au S2 2020;Maroc\n"
+                           "F3;women_share;E1;40 %;Part des femmes T4 2020;Maroc\n"
+                           "F4;women_share;E1;40 %;Part des femmes à mi-2020;Maroc\n"
+                           "F5;women_share;E1;40 %;Part des femmes au 1er semestre 2021;Maroc\n"
+                           "F6;women_share;E1;40 %;Part des femmes jusqu'au 31/12/2020;Maroc\n"
+                           "F7;women_share;E1;40 %;Part des femmes au 31 décembre 2020¹;Maroc\n"
+                           "F8;women_share;E1;40 %;Women's share Q2 2021;Maroc\n"
+                           "F9;budget;total;150 000;Budget as of end-June 2020;Maroc\n"
+                           "F10;women_share;E1;40 %;Part des femmes au second semestre 2020;Maroc\n"
+                           "F11;women_share;E1;40 %;Women's share at mid-2021;Maroc\n"
+                           "F12;women_share;E1;40 %;Part des femmes (T1);Maroc\n")
+    figures = annex_figures(mini.load(), load_annex_params("mini", "maroc", mini.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {
+        "F1": "match", "F2": "not_computable", "F3": "not_computable", "F4": "not_computable", "F5": "match",
+        "F6": "not_computable", "F7": "not_computable", "F8": "match", "F9": "not_computable",
+        "F10": "not_computable", "F11": "match", "F12": "match"}
+    assert "dated 2020-06-30 by its label" in checked.at["F4", "note"]
+    assert "write the key 'total@2020-06-30'" in checked.at["F9", "note"]
+    assert "dated 2020-12-31 by its label" in checked.at["F10", "note"]
+
+
 def test_a_spending_figure_labelled_as_commitments_says_the_data_are_payments(tmp_path):
     """« taux d'engagement de 50 % », « montants engagés », « committed » beside the spending (the data hold what was
     paid, never what was committed): compared as if the same, nothing said. The verdict now says it."""

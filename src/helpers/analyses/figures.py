@@ -771,8 +771,19 @@ AT_REPORTING_DATE = frozenset({"physical_execution_rate", "physical_progress_rat
                                "women_share", "gender_parity_index", "persons", "cost_per_participant",
                                "cost_per_woman", *BUDGET_METRICS})
 _LABEL_DATE = re.compile(r"(?:^|[\s(«,;:])(?:(?P<end>a fin|a la fin de|fin|at the end of|end of|end)|au|a la date du|"
-                         r"en date du|as of|as at|at)\s+(?:le\s+)?(?P<day>\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|"
+                         r"en date du|as of|as at|at|jusqu'au|jusqu’au|jusqu'a|jusqu’a|by|until|up to)[\s-]+(?:le\s+)?"
+                         r"(?P<day>\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|"
                          r"(?:\d{1,2}|1er)\s+[a-z]+\.?\s+\d{4}|[a-z]+\.?\s+\d{4}|\d{4})\b")
+# a half or a quarter (« au S1 2021 », « T2 2021 », « H1 2021 », « Q2 2021 », « 1er semestre 2021 »), and the middle of
+# a year (« mi-2021 », « mid-2021 »): its last day (they were not read: « Dépenses au S1 2020 » was compared with the
+# spending at the reporting date, « Conforme »)
+_LABEL_PART = re.compile(r"(?:^|[\s(«,;:])(?P<day>[shtq][1-4][\s_-]?\d{4}|\d{4}[\s_-]?[shtq][1-4])\b")
+_ORDINALS = {"1er|premier|first|1st": 1, "2e|2eme|deuxieme|second|2nd": 2, "3e|3eme|troisieme|third|3rd": 3,
+             "4e|4eme|quatrieme|fourth|4th": 4}
+_PART_WORDS = [(re.compile(rf"\b(?:{words})\s+(?P<kind>semestre|trimestre|half|quarter)\s+(?:de\s+|of\s+|d')?"
+                           r"(?P<year>\d{4})\b"), n) for words, n in _ORDINALS.items()]
+_MIDDLE = re.compile(r"\b(?:a la |a |at |by )?(?:mi|mid)[\s-]?(?P<year>\d{4})\b")
+_SUPERSCRIPTS = re.compile("[\u00b9\u00b2\u00b3\u2070-\u2079]")   # « au 30 juin 2020¹ »: a footnote's mark
 
 
 SPENDING_METRICS = frozenset({"spent", "financial_execution_rate", "spending_share", "burn_index", "staff_cost_share"})
@@ -782,7 +793,15 @@ _COMMITTED = re.compile(r"\b(?:engag(?:ement|ements|e|es|ee|ees)|commitments?|co
 def _label_dates(label: Any) -> list[Any]:
     """The days a reported figure's label dates it (« au 30 juin 2020 », « à fin juin 2020 », « as of 31/12/2020 »)."""
     days = []
-    for match in _LABEL_DATE.finditer(fold(label) if isinstance(label, str) else ""):
+    text = fold(_SUPERSCRIPTS.sub(" ", label)) if isinstance(label, str) else ""
+    for words, n in _PART_WORDS:   # « 1er semestre 2021 » is S1 2021
+        text = words.sub(lambda m: f"{'s' if m['kind'] in ('semestre', 'half') else 't'}{n} {m['year']}", text)
+    text = _MIDDLE.sub(lambda m: f" au 30/06/{m['year']}", text)
+    for match in _LABEL_PART.finditer(text):
+        bounds = numbers.period_bounds(match.group("day"))
+        if bounds is not None:
+            days.append(bounds[1])
+    for match in _LABEL_DATE.finditer(text):
         try:
             days.append(numbers.parse_date(match.group("day")))
         except ValueError:   # a month (« à fin juin 2020 », « au juin 2020 »), a year after « fin » (« fin 2019 »)
