@@ -182,6 +182,19 @@ def test_the_words_around_a_printed_figure_give_its_comparison(text, comparison)
     assert worded_comparison(text, "~") == "~"    # the reported table's own comparison wins
 
 
+@pytest.mark.parametrize("text, comparison, computed", [
+    ("300 environ", "~", 305), ("300 env.", "~", 305), ("300 personnes environ", "~", 305), ("45 % environ", "~", 45.6),
+    ("presque 300", "~", 295), ("quasi 300", "~", 305), ("à peu près 300", "~", 305), ("∼300", "~", 305),
+    ("circa 300", "~", 305), ("ca. 300", "~", 305), ("300 au moins", ">=", 350), ("300 au minimum", ">=", 350),
+    ("un minimum de 300", ">=", 350), ("un maximum de 300", "<=", 250), ("45 % au plus", "<=", 44),
+])
+def test_words_of_a_bound_after_the_number_or_in_other_words_give_its_comparison(text, comparison, computed):
+    """« 300 environ », « 300 au moins », « un minimum de 300 », « presque 300 », « ∼300 » (a tilde operator, as Word's
+    symbol table gives it) were read as = 300: an « Écart » beside 305 (or 350) for a figure the report states right."""
+    assert worded_comparison(text) == comparison
+    assert classify(text, computed, worded_comparison(text), ",").status == "match"
+
+
 def test_a_figure_printed_as_a_bound_is_compared_as_one():
     """« plus de 35 % » beside a computed 40 was read as = 35: a mismatch of -5 for a figure the report states right;
     « moins de 45 % », « environ 41 % » likewise. A bound that does not hold stays a mismatch."""
@@ -632,7 +645,8 @@ def test_an_approximate_figure_says_the_tolerance_its_verdict_used():
     ("30–40 %", "is a range"), ("between 30 and 40", "is a range"), ("2/3", "is a fraction"),
     ("deux tiers", "is a fraction"), ("la moitié", "is a fraction"), ("En 2020 53 %", "holds two numbers"),
     ("n/a", "is not a number"), ("45 % (1)", "footnote mark"), ("45 %[1]", "footnote mark"),
-    ("45 %1", "footnote mark"), ("1 200 USD (2)", "footnote mark")])
+    ("45 %1", "footnote mark"), ("1 200 USD (2)", "footnote mark"), ("300 (1)", "footnote mark"),
+    ("300[1]", "footnote mark")])
 def test_a_range_or_a_fraction_is_refused_saying_what_to_write(text, said):
     """« 30 à 40 % » was refused as « two numbers: write the value alone » (there is none), « 30-40 % » and « 2/3 » as
     « not a number », a footnote's number (« 45 % (1) ») as two numbers: each now says what it is and how to write

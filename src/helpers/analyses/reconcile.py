@@ -116,16 +116,22 @@ _AMBIGUOUS_SCALE = re.compile(r"^\s*(?:billions?|trillions?)\b", re.IGNORECASE)
 
 # rule 5: the words before a printed figure (folded: lower case, no accents), and after it, that make it a bound
 _BEFORE = {
-    ">=": "au moins|pas moins de|at least|no less than|not less than|minimum|≥|>=|=>",
-    "<=": "au plus|au maximum|pas plus de|jusqu'a|jusqu’a|at most|no more than|not more than|up to|maximum|≤|<=|=<",
+    ">=": "au moins|pas moins de|at least|no less than|not less than|minimum|minimum de|minimum d'|minimum d’|≥|>=|=>",
+    "<=": "au plus|au maximum|pas plus de|jusqu'a|jusqu’a|at most|no more than|not more than|up to|maximum|maximum de|"
+          "maximum d'|maximum d’|≤|<=|=<",
     # « + de 3 000 » (as « plus de » is often written): it was read as = 3 000, a mismatch beside 3 100
     ">": "plus de|plus d'|plus d’|\\+ ?de|\\+ ?d'|\\+ ?d’|au-dela de|au dela de|superieure? a|more than|over|above|"
          "greater than|in excess of|>",
     "<": "moins de|moins d'|moins d’|- ?de|- ?d'|- ?d’|inferieure? a|less than|fewer than|under|below|<",
+    # (« presque 300 », « à peu près 300 », « circa 300 », « ∼300 » were read as = 300)
     "~": "environ|env\\.|pres de|pres d'|pres d’|quelque|autour de|de l'ordre de|de l’ordre de|approximativement|"
-         "approx\\.?|about|around|approximately|nearly|almost|roughly|some|~|≈|±|\\+/-",
+         "approx\\.?|about|around|approximately|nearly|almost|roughly|some|presque|quasi|quasiment|a peu pres|"
+         "pratiquement|circa|ca\\.|~|∼|≈|±|\\+/-",
 }
-_AFTER = {">=": "ou plus|et plus|or more|and more|and over|ou davantage|\\+", "<=": "ou moins|or less|or fewer"}
+# after the number too (« 300 environ », « 300 au moins » were read as = 300: an « Écart » beside 305)
+_AFTER = {">=": "ou plus|et plus|or more|and more|and over|ou davantage|au moins|au minimum|at least|minimum|\\+",
+          "<=": "ou moins|or less|or fewer|au plus|au maximum|at most|maximum",
+          "~": "environ|env\\.?|approximativement|approx\\.?|approximately|or so|a peu pres"}
 _WORDED = [(op, re.compile(rf"(?:^|[\s(:,;'’])(?:{words})\s*$")) for op, words in _BEFORE.items()]
 _WORDED_AFTER = [(op, re.compile(rf"^\s*(?:[^\d\s]+\s*){{0,2}}?(?:{words})(?:$|[\s.,;)])"))
                  for op, words in _AFTER.items()]
@@ -366,7 +372,8 @@ def parse_printed(text: Any, decimal_mark: str | None = None, money: bool = Fals
 # one number; refused, saying how to write them (they were « two numbers: write the value alone », « not a number »)
 # « 45 % (1) », « 45 %[1] », « 45 %1 »: a footnote's number after the figure (they were « two numbers: write the value
 # alone », « not a number »)
-_FOOTNOTE = re.compile(r"(?:[%a-z$€]\s*[(\[]\s*\d{1,2}\s*[)\]]|%\s*\^?\d{1,2})\s*$")
+# (« 300 (1) », « 300[1] » too: they were « two numbers », « not a number »)
+_FOOTNOTE = re.compile(r"(?:[%a-z$€\d]\s*[(\[]\s*\d{1,2}\s*[)\]]|%\s*\^?\d{1,2})\s*$")
 _RANGE = re.compile(r"\d\s*%?\s*(?:a|et|and|to|[-\u2013\u2014])\s*[-\u2212\u2013]?\d")
 _FRACTION = re.compile(r"^\D*\d+\s*/\s*\d+\D*$|\b(?:moitie|tiers|quarts?|cinquieme|dixieme|half|third|quarter)s?\b")
 
