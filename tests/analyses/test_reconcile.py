@@ -898,6 +898,25 @@ def test_a_metric_or_a_dated_key_written_in_another_case_follows_the_rules_of_it
     assert "a '+' before a share" in checked.at["F1", "note"] and "dated 2019-12-31" in checked.at["F3", "note"]
 
 
+def test_a_plus_sign_or_a_change_beside_the_unallocated_budget_is_not_compared(tmp_path):
+    """« +50 000 » and « hausse de 50 000 » beside an unallocated budget of 50 000 (budget_total 300 000, lines adding
+    up to 250 000) were « Conforme », as they were beside a budget before: an amount, a level. Not computable now."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.data.params import load_annex_params
+
+    m = Mini.copy_to(tmp_path)
+    m.set_param("budget_total", 300000)
+    m.write_param_file("ensemble", "country: all\nname: Ensemble\n")
+    m.write("reported", "figure_id,metric,key,value,comparison,label,source,country\n"
+                        "F1,unallocated_budget,total,+50 000,,Budget non alloué,p. 3,\n"
+                        "F2,unallocated_budget,total,hausse de 50 000,,Budget non alloué,p. 3,\n"
+                        "F3,unallocated_budget,total,50 000,,Budget non alloué,p. 3,\n")
+    figures = annex_figures(m.load(), load_annex_params("mini", "ensemble", m.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {"F1": "not_computable", "F2": "not_computable", "F3": "match"}
+
+
 def test_a_percentage_printed_without_its_sign_beside_a_fraction_of_1_says_so(tmp_path):
     """« 50 » (a report's table of effects « en points de % ») beside an effect on a yes/no outcome of 0.5 was an
     « écart de 49,5 » only, where « 50 % » was a match. It stays a mismatch (50 may be a count, or wrong), and the

@@ -482,7 +482,9 @@ SHARES = frozenset({"women_share", "physical_execution_rate", "physical_progress
 # « +3 000 » beside a count or an amount (« +3 000 personnes formées »): « more than 3 000 », or an increase of 3 000?
 # It was read as = 3 000, a mismatch beside 3 100 (or a match beside a level of 3 000 where an increase was meant)
 _PLUS = re.compile(r"(?:^|\s)\+\s?\d")
-LEVELS = frozenset({"budget", "spent", "cost_per_unit", "cost_per_participant", "cost_per_woman"})
+# (« +50 000 », « hausse de 50 000 » beside the unallocated budget, an amount, were compared too)
+LEVELS = frozenset({"budget", "spent", "unallocated_budget", "cost_per_unit", "cost_per_participant",
+                    "cost_per_woman"})
 PLUS_NOTE = ("a '+' before a count or an amount may mean 'more than' or an increase: write the comparison (> or >=) "
              "in the comparison column, or the value without the '+'")
 # « hausse de 3 000 », « 3 000 de plus », « baisse : 5 % » beside a level (a count, an amount, a share): a change
