@@ -917,6 +917,31 @@ def test_a_plus_sign_or_a_change_beside_the_unallocated_budget_is_not_compared(t
     assert checked["status"].to_dict() == {"F1": "not_computable", "F2": "not_computable", "F3": "match"}
 
 
+def test_a_share_printed_with_its_sign_as_a_fraction_of_1_is_a_mismatch(tmp_path):
+    """« 0,40 % » beside a women's share of 40 % was « Conforme » (« écrit comme une fraction de 1 : 40 % »): the
+    report prints 0,40 %, a hundred times less. A fraction of 1 written without '%' (« 0,40 », what an Excel cell holds)
+    is still read as one; with its sign it is a mismatch, the annex saying that as a fraction it would match."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+
+    m = Mini.copy_to(tmp_path)
+    m.write("reported", "figure_id;metric;key;valeur;libellé;pays\n"
+                        "F1;women_share;E1;0,40 %;Part des femmes;Maroc\n"
+                        "F2;women_share;E1;0,40;Part des femmes;Maroc\n"
+                        "F3;women_share;E1;0,40 pour cent;Part des femmes;Maroc\n")
+    figures = annex_figures(m.load(), load_annex_params("mini", "maroc", m.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {"F1": "mismatch", "F2": "match", "F3": "mismatch"}
+    shown = published_check(figures, m.load().tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
+    said = {k: re.sub(r"[\u00a0\u202f]", " ", v) for k, v in shown.items()}
+    assert said["F1"] == ("écart de -39,60 ; écrit avec « % » : lu comme une fraction de 1 (40 %), il serait conforme ; "
+                          "si le rapport imprime « 0,40 % », il est faux ; s'il imprime la fraction, écrire la valeur "
+                          "sans « % »")
+    assert said["F2"] == "écrit comme une fraction de 1 : 40 %"
+
+
 def test_a_percentage_printed_without_its_sign_beside_a_fraction_of_1_says_so(tmp_path):
     """« 50 » (a report's table of effects « en points de % ») beside an effect on a yes/no outcome of 0.5 was an
     « écart de 49,5 » only, where « 50 % » was a match. It stays a mismatch (50 may be a count, or wrong), and the

@@ -75,6 +75,9 @@ from ..text import fold, is_all
 
 MATCH, TRUNCATED, MISMATCH, NOT_COMPUTABLE = "match", "truncated", "mismatch", "not_computable"
 FRACTION_NOTE = "as a fraction of 1"   # in the note of a percentage printed 0.444 (see _as_fraction)
+# in the note of a percentage printed « 0,53 % » (its sign written) beside 53 %: a fraction of 1 it would match
+PERCENT_SIGN_NOTE = "printed with '%', it is not read as a fraction; read so (times 100), it would match:"
+_PERCENT_SIGN = re.compile(r"%|\bpour ?cents?\b|\bper ?cent\b")
 # in the note of a women's share of participations beside the persons' one (analyses.figures.persons_caution)
 PERSONS_NOTE = "the women's share of the distinct persons is"
 # in the note of a women's share whose participants include some of unknown sex (analyses.figures._sex_unknown)
@@ -707,7 +710,12 @@ def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str |
             if level:   # « +3 000 », « hausse de 3 000 », « 45 points » beside a level
                 result = result._replace(status=NOT_COMPUTABLE, difference=float("nan"), note=level)
             if unit == "%" and result.status == MISMATCH:
-                result = _as_fraction(printed, computed, comparison, result)
+                fraction = _as_fraction(printed, computed, comparison, result)
+                if fraction is not result and _PERCENT_SIGN.search(fold(str(rec.get("value")))):
+                    # « 0,53 % » printed with its sign beside 53 %: 0,53 % it says, not a fraction of 1 (« Conforme »)
+                    result = result._replace(note=f"{result.note}; {PERCENT_SIGN_NOTE} {fraction.printed_value!r}")
+                else:
+                    result = fraction
             elif unit != "%" and result.status == MISMATCH and _PERCENT.search(fold(printed)):
                 result = _as_percentage(printed, computed, comparison, unit, result, decimal_mark)
             elif unit not in ("%", "ratio") and result.status == MISMATCH:
