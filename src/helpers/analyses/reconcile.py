@@ -377,6 +377,7 @@ def parse_printed(text: Any, decimal_mark: str | None = None, money: bool = Fals
 # alone », « not a number »)
 # (« 300 (1) », « 300[1] » too: they were « two numbers », « not a number »)
 _FOOTNOTE = re.compile(r"(?:[%a-z$€\d]\s*[(\[]\s*\d{1,2}\s*[)\]]|%\s*\^?\d{1,2})\s*$")
+_DAY = re.compile(r"^\s*\d{4}-\d{2}-\d{2}(?:[ t]\d{2}:\d{2}(?::\d{2})?)?\s*$")
 _RANGE = re.compile(r"\d\s*%?\s*(?:a|et|and|to|[-\u2013\u2014])\s*[-\u2212\u2013]?\d")
 _FRACTION = re.compile(r"^\D*\d+\s*/\s*\d+\D*$|\b(?:moitie|tiers|quarts?|cinquieme|dixieme|half|third|quarter)s?\b")
 
@@ -384,6 +385,9 @@ _FRACTION = re.compile(r"^\D*\d+\s*/\s*\d+\D*$|\b(?:moitie|tiers|quarts?|cinquie
 def _not_a_number(original: str, otherwise: str = "") -> str:
     """Why a printed text is not read: a range and a fraction are said as such, with what to write instead."""
     folded = fold(original)
+    if _DAY.match(folded):   # a date cell of reported.xlsx (« 1.2 » typed, made 1 February): it was « a range »
+        return (f"'{original}' is a date (a spreadsheet turns a typed 1.2, 3/4 or 30-40 into one): write the "
+                "published value as text")
     if _FOOTNOTE.search(folded):
         return (f"'{original}' ends with what may be a footnote mark (write the value without it, or with the mark "
                 "as a symbol: 45 %*)")

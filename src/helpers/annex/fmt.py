@@ -259,6 +259,8 @@ _REASONS_FR = [
     (r"did you mean ('[^?]*')\?", lambda keys: "clé voisine : " + keys.replace("' or '", "' ou '")),
     (r"printed value unreadable: '[^']*' ends with what may be a footnote mark", "chiffre publié illisible : il "
      "se termine par ce qui peut être un appel de note (écrire le chiffre sans lui, ou l'appel en symbole : 45 %*)"),
+    (r"printed value unreadable: '[^']*' is a date", "chiffre publié illisible : c'est une date (un tableur change "
+     "« 1.2 », « 3/4 » ou « 30-40 » tapés en date) : écrire le chiffre publié comme du texte"),
     (r"printed value unreadable: '[^']*' is a range", "chiffre publié illisible : c'est une fourchette, et le "
      "classeur vérifie un chiffre (écrire deux chiffres publiés, l'un avec la comparaison >= sa borne basse, "
      "l'autre <= sa borne haute)"),
