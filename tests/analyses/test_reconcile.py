@@ -942,6 +942,32 @@ def test_a_share_printed_with_its_sign_as_a_fraction_of_1_is_a_mismatch(tmp_path
     assert said["F2"] == "écrit comme une fraction de 1 : 40 %"
 
 
+def test_a_budget_key_dated_by_a_period_says_the_day_to_write(tmp_path):
+    """'total@fin 2020' (« fin 2020 », as a label says it) was « no computed figure »: it is the end of 2020. A period
+    alone ('total@2020', 'total@S2 2020': spent during it, or up to its end?) is still refused, but the note and make
+    check said only « no computed figure » (or « did you mean 'total'? », the figure at the reporting date): they now
+    say the key to write for the figure at its end."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+    from helpers.pipeline.check import reported_figure_problems
+
+    m = Mini.copy_to(tmp_path)
+    m.write("reported", "figure_id;metric;key;valeur;libellé;pays\n"
+                        "F1;spent;total@fin 2020;50 000,5;Dépenses;Maroc\n"
+                        "F2;spent;total@S2 2020;50 000,5;Dépenses;Maroc\n"
+                        "F3;spent;total@2020;50 000,5;Dépenses;Maroc\n")
+    figures = annex_figures(m.load(), load_annex_params("mini", "maroc", m.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {"F1": "match", "F2": "not_computable", "F3": "not_computable"}
+    assert "write the key 'total@2020-12-31' for the figure at its end" in checked.at["F2", "note"]
+    shown = published_check(figures, m.load().tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
+    assert "« 2020 » est une période, pas un jour" in shown["F3"] and "clé voisine" not in shown["F3"]
+    told = [p for p in reported_figure_problems("mini", m.data_dir, m.params_dir) if p.rule == "unknown_figure"]
+    assert [(p.row, "'total@2020-12-31'" in p.hint) for p in told] == [(3, True), (4, True)]
+
+
 def test_a_percentage_printed_without_its_sign_beside_a_fraction_of_1_says_so(tmp_path):
     """« 50 » (a report's table of effects « en points de % ») beside an effect on a yes/no outcome of 0.5 was an
     « écart de 49,5 » only, where « 50 % » was a match. It stays a mismatch (50 may be a count, or wrong), and the

@@ -688,6 +688,9 @@ def canonical_metric(metric: Any) -> Any:
     return _METRIC_NAMES.get(fold(metric), metric) if isinstance(metric, str) else metric
 
 
+_KEY_END = re.compile(r"^(?:a fin|a la fin de|fin|at the end of|end of|end)[\s-]+(.+)$")
+
+
 def _iso_at(key: Any) -> Any:
     """A key's '@date' written as the data's dates are (day first: `total@31/12/2020`; or a month, read as its last
     day: `total@déc. 2020`), in the ISO form the figures use; any other key as it is. A year or a quarter is left
@@ -698,9 +701,11 @@ def _iso_at(key: Any) -> Any:
     try:
         day = numbers.parse_date(when.strip())
     except ValueError:
-        bounds = numbers.period_bounds(when.strip())
+        # « fin 2019 », « à fin juin 2020 », « end of S1 2020 »: its last day (it was « no computed figure »)
+        end = _KEY_END.match(fold(when))
+        bounds = numbers.period_bounds(end.group(1) if end else when.strip())
         is_month = bounds is not None and bounds[0].month == bounds[1].month
-        day = bounds[1] if is_month else None
+        day = bounds[1] if is_month or (bounds is not None and end) else None
     return key if day is None else f"{head}@{day.isoformat()}"
 
 

@@ -645,6 +645,14 @@ def key_suggestion(metric: str, key: str, known_keys: Mapping[str, Collection[st
         close = get_close_matches(metric.lower(), list(metrics), n=1, cutoff=0.6)
         return f"there is no metric '{metric}'" + (f" (did you mean '{close[0]}'?)" if close else
                                                    " (data/README.md lists the figures)")
+    if metric in BUDGET_METRICS and "@" in key:   # « total@2020 » was « did you mean 'total'? », « total@S1 2020 » nothing
+        from ..data.numbers import period_bounds
+
+        head, when = key.rsplit("@", 1)
+        bounds = period_bounds(when.strip())
+        if bounds is not None:
+            return (f"'{when.strip()}' is a period, not a day (during it, or up to its end?): write the key "
+                    f"'{head}@{bounds[1].isoformat()}' for the figure at its end.")
     keys = list(dict.fromkeys(str(k) for k in known_keys.get(metric, ())))
     lowered = {k.lower(): k for k in reversed(keys)}
     wanted = key.lower()

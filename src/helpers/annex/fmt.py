@@ -256,6 +256,9 @@ _REASONS_FR = [
     (r"no computed figure '([^']*)' with key '([^']*)'",
      "aucun chiffre « {0} » n'est calculé pour la clé « {1} » (voir data/README.md)"),
     (r"there is no metric '([^']*)'", "la métrique « {0} » n'existe pas (voir data/README.md)"),
+    (r"'([^']*)' is a period, not a day \(during it, or up to its end\?\): write the key '([^']*)'",
+     "« {0} » est une période, pas un jour (pendant la période, ou jusqu'à sa fin ?) : écrire la clé « {1} » pour "
+     "le chiffre à sa fin"),
     (r"did you mean ('[^?]*')\?", lambda keys: "clé voisine : " + keys.replace("' or '", "' ou '")),
     (r"printed value unreadable: '[^']*' ends with what may be a footnote mark", "chiffre publié illisible : il "
      "se termine par ce qui peut être un appel de note (écrire le chiffre sans lui, ou l'appel en symbole : 45 %*)"),
