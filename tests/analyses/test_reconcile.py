@@ -968,6 +968,36 @@ def test_a_budget_key_dated_by_a_period_says_the_day_to_write(tmp_path):
     assert [(p.row, "'total@2020-12-31'" in p.hint) for p in told] == [(3, True), (4, True)]
 
 
+def test_a_change_without_a_direction_or_a_factor_beside_a_level_is_not_compared(tmp_path):
+    """« variation de 40 % », « évolution : 40 % », « écart de 40 % » beside a women's share of 40 %, « x1 », « ×1 »,
+    « 1 fois plus » beside a count of 1 were « Conforme » (a change or a factor compared with a level, equal by
+    chance), where « hausse de 40 % » is not computable. They now are not computable too; make check warns of them."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+    from helpers.pipeline.check import reported_figure_problems
+
+    m = Mini.copy_to(tmp_path)
+    m.write("reported", "figure_id;metric;key;valeur;libellé;pays\n"
+                        "F1;women_share;E1;variation de 40 %;Part des femmes;Maroc\n"
+                        "F2;women_share;E1;évolution : 40 %;Part des femmes;Maroc\n"
+                        "F3;women_share;E1;écart de 40 %;Part des femmes;Maroc\n"
+                        "F4;activity_status_count;done;x1;Activités réalisées;Maroc\n"
+                        "F5;activity_status_count;done;×1;Activités réalisées;Maroc\n"
+                        "F6;activity_status_count;done;1 fois plus;Activités réalisées;Maroc\n"
+                        "F7;women_share;E1;Taux : 40 %;Part des femmes;Maroc\n"
+                        "F8;activity_status_count;done;1;Activités réalisées;Maroc\n")
+    figures = annex_figures(m.load(), load_annex_params("mini", "maroc", m.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {f"F{i}": "not_computable" for i in range(1, 7)} | {"F7": "match",
+                                                                                             "F8": "match"}
+    shown = published_check(figures, m.load().tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
+    assert shown["F4"].startswith("publié comme une évolution (des mots d'évolution ou un facteur entourent le chiffre)")
+    told = [p.row for p in reported_figure_problems("mini", m.data_dir, m.params_dir) if p.rule == "not_a_level"]
+    assert told == [2, 3, 4, 5, 6, 7]
+
+
 def test_a_percentage_printed_without_its_sign_beside_a_fraction_of_1_says_so(tmp_path):
     """« 50 » (a report's table of effects « en points de % ») beside an effect on a yes/no outcome of 0.5 was an
     « écart de 49,5 » only, where « 50 % » was a match. It stays a mismatch (50 may be a count, or wrong), and the

@@ -496,23 +496,36 @@ PLUS_NOTE = ("a '+' before a count or an amount may mean 'more than' or an incre
              "in the comparison column, or the value without the '+'")
 # « hausse de 3 000 », « 3 000 de plus », « baisse : 5 % » beside a level (a count, an amount, a share): a change
 # compared with a level, « Conforme » when the change happened to equal it. A sign alone is left as read (PLUS_NOTE).
-CHANGE_NOTE = ("printed as a change (words of a rise or a fall around the number), and the figure is a level: write the "
-               "level the report gives, or compare the change with a figure that is one")
+CHANGE_NOTE = ("printed as a change (words of a change or a factor around the number), and the figure is a level: "
+               "write the level the report gives, or compare the change with a figure that is one")
 _LEAD_SIGN = re.compile(r"^\s*[+\-\u2212\u2013\u2014]")
-# « +45 % » beside a share (a women's share, an execution rate): « more than 45 % », or a rise of 45 %? It was read as
-# = 45 and compared, where « hausse de 45 % » is not computable (CHANGE_NOTE)
+# « +45 % » beside a share (a women's share, an execution rate): « more than 45 % », or a rise of 45 %? It was
+# read as = 45 and compared, where « hausse de 45 % » is not computable (CHANGE_NOTE)
 PLUS_SHARE_NOTE = ("a '+' before a share may mean 'more than' or a change (a rise): write the comparison (> or >=) in "
                    "the comparison column, or the share without the '+'")
 # the metrics whose unit is "count" (analyses.figures): make check tells their « +3 000 » before any figure is computed
 COUNTS = frozenset({"activity_status_count", "persons", "comparison_ess", "impact_n_units", "impact_attrition"})
 
 
+# words of a change that give no direction (« variation de 45 % », « évolution : 45 % », « écart de 45 % ») and a
+# factor (« x16 », « ×3 », « multiplié par 3 », « 3 fois plus »): beside a level they were « Conforme » when equal to it
+_CHANGE_NEUTRAL = re.compile(r"(?:^|[\s(:,;])(?:variations?|evolutions?|ecarts?|differences?|changes?|changed|"
+                             r"multiplie(?:e|s|es)? par|multiplied by|x|×)(?:\s+(?:de|du|of|by|en)|\s*d['’])?\s*:?\s*$")
+_FACTOR_AFTER = re.compile(r"^\s*(?:fois|times)\b")
+
+
 def said_as_change(printed: str, decimal_mark: str | None = None) -> bool:
     """Whether words around the number say it is a change (not only a sign written before it)."""
     try:
-        return parse_printed(printed, decimal_mark).signed and not _LEAD_SIGN.match(printed)
+        signed = parse_printed(printed, decimal_mark).signed
     except (UnreadableNumber, ValueError):
         return False
+    text = fold(str(printed))
+    digits = [m.start() for m in re.finditer(r"\d", text)]
+    if digits and (_CHANGE_NEUTRAL.search(text[:digits[0]].rstrip(SIGNS + " "))
+                   or _FACTOR_AFTER.search(text[digits[-1] + 1:])):
+        return True
+    return signed and not _LEAD_SIGN.match(printed)
 
 
 def not_a_level(metric: str, unit: str, printed: str, comparison: str, decimal_mark: str | None = None) -> str:

@@ -276,8 +276,8 @@ _REASONS_FR = [
     (r"a '\+' before a share may mean 'more than' or a change", "un « + » devant une part peut signifier « plus "
      "de » ou une évolution (une hausse) : écrire la comparaison (> ou >=) dans la colonne comparaison, ou la part "
      "sans le « + »"),
-    (r"printed as a change \(words of a rise or a fall around the number\), and the figure is a level",
-     "publié comme une évolution (des mots de hausse ou de baisse entourent le chiffre), alors que le chiffre "
+    (r"printed as a change \(words of a change or a factor around the number\), and the figure is a level",
+     "publié comme une évolution (des mots d'évolution ou un facteur entourent le chiffre), alors que le chiffre "
      "recalculé est un niveau : écrire le niveau que donne le rapport, ou comparer l'évolution à un chiffre qui en est "
      "une"),
     (r"printed in percentage points, a difference between two percentages; '([^']*)' is a share",
