@@ -558,6 +558,26 @@ def test_a_label_dated_by_a_half_a_quarter_or_the_middle_of_a_year_is_read(tmp_p
     assert "dated 2020-12-31 by its label" in checked.at["F10", "note"]
 
 
+def test_a_label_dated_as_english_reports_or_with_dashes_write_it_is_read(tmp_path):
+    """« as of December 31, 2020 », « as at 31st December 2020 », « au 31-12-2020 » beside an annex at 30/06/2021 were
+    not read as dates: compared with the figure at 30/06/2021, « Conforme » for another date's figure."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.data.params import load_annex_params
+
+    mini = Mini.copy_to(tmp_path)
+    mini.write("reported", "figure_id;metric;key;valeur;libellé;pays\n"
+                           "F1;women_share;E1;40 %;Women's share as of December 31, 2020;Maroc\n"
+                           "F2;women_share;E1;40 %;Women's share as at 31st December 2020;Maroc\n"
+                           "F3;women_share;E1;40 %;Part des femmes au 31-12-2020;Maroc\n"
+                           "F4;women_share;E1;40 %;Women's share as of June 30, 2021;Maroc\n")
+    figures = annex_figures(mini.load(), load_annex_params("mini", "maroc", mini.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {"F1": "not_computable", "F2": "not_computable", "F3": "not_computable",
+                                           "F4": "match"}
+    assert "dated 2020-12-31 by its label" in checked.at["F1", "note"]
+
+
 def test_a_spending_figure_labelled_as_commitments_says_the_data_are_payments(tmp_path):
     """« taux d'engagement de 50 % », « montants engagés », « committed » beside the spending (the data hold what was
     paid, never what was committed): compared as if the same, nothing said. The verdict now says it."""

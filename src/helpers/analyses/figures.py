@@ -777,7 +777,7 @@ AT_REPORTING_DATE = frozenset({"physical_execution_rate", "physical_progress_rat
                                "cost_per_woman", *BUDGET_METRICS})
 _LABEL_DATE = re.compile(r"(?:^|[\s(«,;:])(?:(?P<end>a fin|a la fin de|fin|at the end of|end of|end)|au|a la date du|"
                          r"en date du|as of|as at|at|jusqu'au|jusqu’au|jusqu'a|jusqu’a|by|until|up to)[\s-]+(?:le\s+)?"
-                         r"(?P<day>\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|"
+                         r"(?P<day>\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|"
                          r"(?:\d{1,2}|1er)\s+[a-z]+\.?\s+\d{4}|[a-z]+\.?\s+\d{4}|\d{4})\b")
 # a half or a quarter (« au S1 2021 », « T2 2021 », « H1 2021 », « Q2 2021 », « 1er semestre 2021 »), and the middle of
 # a year (« mi-2021 », « mid-2021 »): its last day (they were not read: « Dépenses au S1 2020 » was compared with the
@@ -788,6 +788,9 @@ _ORDINALS = {"1er|premier|first|1st": 1, "2e|2eme|deuxieme|second|2nd": 2, "3e|3
 _PART_WORDS = [(re.compile(rf"\b(?:{words})\s+(?P<kind>semestre|trimestre|half|quarter)\s+(?:de\s+|of\s+|d')?"
                            r"(?P<year>\d{4})\b"), n) for words, n in _ORDINALS.items()]
 _MIDDLE = re.compile(r"\b(?:a la |a |at |by )?(?:mi|mid)[\s-]?(?P<year>\d{4})\b")
+# « as of December 31, 2019 », « as at 31st December 2019 » (English reports): written « 31 december 2019 »
+_MONTH_DAY = re.compile(r"\b([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+_ORDINAL_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\s+([a-z]+)")
 _SUPERSCRIPTS = re.compile("[\u00b9\u00b2\u00b3\u2070-\u2079]")   # « au 30 juin 2020¹ »: a footnote's mark
 
 
@@ -802,6 +805,8 @@ def _label_dates(label: Any) -> list[Any]:
     for words, n in _PART_WORDS:   # « 1er semestre 2021 » is S1 2021
         text = words.sub(lambda m: f"{'s' if m['kind'] in ('semestre', 'half') else 't'}{n} {m['year']}", text)
     text = _MIDDLE.sub(lambda m: f" au 30/06/{m['year']}", text)
+    text = _MONTH_DAY.sub(lambda m: f"{m[2]} {m[1]} {m[3]}" if m[1] in numbers.MONTHS else m[0], text)
+    text = _ORDINAL_DAY.sub(lambda m: f"{m[1]} {m[2]}" if m[2] in numbers.MONTHS else m[0], text)
     for match in _LABEL_PART.finditer(text):
         bounds = numbers.period_bounds(match.group("day"))
         if bounds is not None:
