@@ -204,3 +204,16 @@ def test_a_figure_printed_as_a_change_beside_a_level_is_told_at_its_row(mini):
     out = io.StringIO()
     assert run_check(["mini"], mini.data_dir, mini.params_dir, out=out) == 0   # warnings: the build may run
     assert "reported.csv, row 2, column 'value': figure 'F1' (women_share): a '+' before a share" in out.getvalue()
+
+
+def test_a_figure_published_in_another_currency_is_told_at_its_row(mini):
+    """« 150 000 € » beside the budget of a USD project: the annex says « not computable » (the workbook does not
+    convert), and make check said nothing. A warning at its row now; a figure in the project's currency is not told."""
+    mini.write("reported", "figure_id;metric;key;valeur;libellé;pays\n"
+                           "F1;budget;total;150 000 €;Budget;Maroc\n"
+                           "F2;budget;total;150 000 USD;Budget;Maroc\n"
+                           "F3;spent;total@2020-12-31;50 000,5 EUR;Dépenses;Maroc\n")
+    told = [p for p in reported_figure_problems("mini", mini.data_dir, mini.params_dir)
+            if p.rule == "published_currency"]
+    assert [(p.row, p.column, p.severity) for p in told] == [(2, "value", "warning"), (4, "value", "warning")]
+    assert "printed in EUR, the project's figures are in USD" in told[0].message
