@@ -187,10 +187,14 @@ def test_the_words_around_a_printed_figure_give_its_comparison(text, comparison)
     ("presque 300", "~", 295), ("quasi 300", "~", 305), ("à peu près 300", "~", 305), ("∼300", "~", 305),
     ("circa 300", "~", 305), ("ca. 300", "~", 305), ("300 au moins", ">=", 350), ("300 au minimum", ">=", 350),
     ("un minimum de 300", ">=", 350), ("un maximum de 300", "<=", 250), ("45 % au plus", "<=", 44),
+    ("au-dessus de 300", ">", 350), ("dépassant 300", ">", 350), ("en dessous de 300", "<", 250),
+    ("au-dessous de 300", "<", 250), ("max. 300", "<=", 250), ("min. 300", ">=", 350),
+    ("plus ou moins 300", "~", 303),   # (read as -300: « moins 300 »)
 ])
 def test_words_of_a_bound_after_the_number_or_in_other_words_give_its_comparison(text, comparison, computed):
     """« 300 environ », « 300 au moins », « un minimum de 300 », « presque 300 », « ∼300 » (a tilde operator, as Word's
-    symbol table gives it) were read as = 300: an « Écart » beside 305 (or 350) for a figure the report states right."""
+    symbol table gives it), « au-dessus de 300 », « max. 300 » were read as = 300: an « Écart » beside 305 (or 350)
+    for a figure the report states right; « plus ou moins 300 » as -300."""
     assert worded_comparison(text) == comparison
     assert classify(text, computed, worded_comparison(text), ",").status == "match"
 

@@ -119,17 +119,20 @@ _AMBIGUOUS_SCALE = re.compile(r"^\s*(?:billions?|trillions?)\b", re.IGNORECASE)
 
 # rule 5: the words before a printed figure (folded: lower case, no accents), and after it, that make it a bound
 _BEFORE = {
-    ">=": "au moins|pas moins de|at least|no less than|not less than|minimum|minimum de|minimum d'|minimum d’|≥|>=|=>",
+    ">=": "au moins|pas moins de|at least|no less than|not less than|minimum|minimum de|minimum d'|minimum d’|min\\.|"
+          "≥|>=|=>",
     "<=": "au plus|au maximum|pas plus de|jusqu'a|jusqu’a|at most|no more than|not more than|up to|maximum|maximum de|"
-          "maximum d'|maximum d’|≤|<=|=<",
+          "maximum d'|maximum d’|max\\.|≤|<=|=<",
     # « + de 3 000 » (as « plus de » is often written): it was read as = 3 000, a mismatch beside 3 100
     ">": "plus de|plus d'|plus d’|\\+ ?de|\\+ ?d'|\\+ ?d’|au-dela de|au dela de|superieure? a|more than|over|above|"
-         "greater than|in excess of|>",
-    "<": "moins de|moins d'|moins d’|- ?de|- ?d'|- ?d’|inferieure? a|less than|fewer than|under|below|<",
+         "greater than|in excess of|au-dessus de|au dessus de|au-dessus d'|au-dessus d’|depasse|depassant|depassent|"
+         "exceeds?|exceeding|>",
+    "<": "moins de|moins d'|moins d’|- ?de|- ?d'|- ?d’|inferieure? a|less than|fewer than|under|below|en dessous de|"
+         "en-dessous de|au-dessous de|au dessous de|en dessous d'|au-dessous d'|<",
     # (« presque 300 », « à peu près 300 », « circa 300 », « ∼300 » were read as = 300)
     "~": "environ|env\\.|pres de|pres d'|pres d’|quelque|autour de|de l'ordre de|de l’ordre de|approximativement|"
          "approx\\.?|about|around|approximately|nearly|almost|roughly|some|presque|quasi|quasiment|a peu pres|"
-         "pratiquement|circa|ca\\.|~|∼|≈|±|\\+/-",
+         "pratiquement|circa|ca\\.|plus ou moins|~|∼|≈|±|\\+/-",
 }
 # after the number too (« 300 environ », « 300 au moins » were read as = 300: an « Écart » beside 305)
 _AFTER = {">=": "ou plus|et plus|or more|and more|and over|ou davantage|au moins|au minimum|at least|minimum|\\+",
@@ -204,7 +207,7 @@ _CHANGE_BEFORE = {sign: re.compile(rf"(?:^|[\s(:,;])(?:{words})(?:\s+(?:de|of|by
 # « au moins »): they were read as +5. The words give the sign only when none is written (« Croissance : -3 % »).
 _CHANGE_LABEL = {sign: re.compile(rf"(?:^|[\s(:,;])(?:{words})\s*:(?:\s*(?:{_BOUND_WORDS}))?\s*$") for sign, words in
                  (("-", _DOWN), ("+", _UP))}
-_CHANGE_LABEL["-"] = re.compile(rf"{_CHANGE_LABEL['-'].pattern}|(?:^|[\s(:,;])(?<!au )(?<!du )(?:moins|minus)\s*$")
+_CHANGE_LABEL["-"] = re.compile(rf"{_CHANGE_LABEL['-'].pattern}|(?:^|[\s(:,;])(?<!au )(?<!du )(?<!plus ou )(?:moins|minus)\s*$")
 _CHANGE_UNIT = r"(?:%|pourcents?|percent|p\.?\s?p\.?|pts?\.?|points?(?:\s+de\s+pourcentage)?|percentage\s+points?)?"
 _CHANGE_AFTER = {sign: re.compile(rf"^\s*{_CHANGE_UNIT}\s*(?:{words})(?:$|[\s.,;)])") for sign, words in (
     # (« a 5% decline », « 5 % de baisse » were read as +5: « Conforme » beside an increase of 5)
