@@ -891,11 +891,12 @@ def test_a_plus_sign_before_a_share_is_not_read_as_equal(tmp_path):
     assert checked["status"].to_dict() == {"F1": "not_computable", "F2": "match", "F3": "not_computable",
                                            "F4": "not_computable", "F5": "match"}
     shown = published_check(figures, m.load().tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
-    assert shown["F1"] == ("un « + » devant une part peut signifier « plus de » ou une évolution (une hausse) : écrire "
-                           "la comparaison (> ou >=) dans la colonne comparaison, ou la part sans le « + »")
+    assert shown["F1"] == ("un « + » devant une part ou un ratio peut signifier « plus de » ou une évolution (une "
+                           "hausse) : écrire la comparaison (> ou >=) dans la colonne comparaison, ou le chiffre sans "
+                           "le « + »")
     assert shown["F4"].startswith("publié en points de pourcentage")
     english = published_check(figures, m.load().tables["reported"], "en", ",").set_index("figure_id")["explanation"]
-    assert english["F1"].startswith("a '+' before a share may mean 'more than' or a change")
+    assert english["F1"].startswith("a '+' before a share or a ratio may mean 'more than' or a change")
 
 
 def test_a_metric_or_a_dated_key_written_in_another_case_follows_the_rules_of_its_metric(tmp_path):
@@ -919,7 +920,7 @@ def test_a_metric_or_a_dated_key_written_in_another_case_follows_the_rules_of_it
     checked = figures[figures["metric"] == "reported_figure"].set_index("key")
     assert checked["status"].to_dict() == {"F1": "not_computable", "F2": "not_computable", "F3": "not_computable",
                                            "F4": "match", "F5": "match", "F6": "match"}
-    assert "a '+' before a share" in checked.at["F1", "note"] and "dated 2019-12-31" in checked.at["F3", "note"]
+    assert "a '+' before a share or a ratio" in checked.at["F1", "note"] and "dated 2019-12-31" in checked.at["F3", "note"]
 
 
 def test_a_plus_sign_or_a_change_beside_the_unallocated_budget_is_not_compared(tmp_path):
@@ -1020,6 +1021,23 @@ def test_a_change_without_a_direction_or_a_factor_beside_a_level_is_not_compared
     assert shown["F4"].startswith("publié comme une évolution (des mots d'évolution ou un facteur entourent le chiffre)")
     told = [p.row for p in reported_figure_problems("mini", m.data_dir, m.params_dir) if p.rule == "not_a_level"]
     assert told == [2, 3, 4, 5, 6, 7]
+
+
+def test_a_change_beside_a_ratio_that_is_a_level_is_not_compared(tmp_path):
+    """« hausse de 0,67 », « +0,67 » beside a parity index of 0,67 (a burn index, a cost to its benchmark: ratios that
+    are levels) were « Conforme »: a change compared with a level. Not computable now; the ratio as printed is."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.data.params import load_annex_params
+
+    m = Mini.copy_to(tmp_path)
+    m.write("reported", "figure_id;metric;key;valeur;libellé;pays\n"
+                        "F1;gender_parity_index;E1;hausse de 0,67;Parité;Maroc\n"
+                        "F2;gender_parity_index;E1;+0,67;Parité;Maroc\n"
+                        "F3;gender_parity_index;E1;0,67;Parité;Maroc\n")
+    figures = annex_figures(m.load(), load_annex_params("mini", "maroc", m.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {"F1": "not_computable", "F2": "not_computable", "F3": "match"}
 
 
 def test_a_percentage_printed_without_its_sign_beside_a_fraction_of_1_says_so(tmp_path):

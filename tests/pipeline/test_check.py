@@ -199,11 +199,11 @@ def test_a_figure_printed_as_a_change_beside_a_level_is_told_at_its_row(mini):
     assert [(p.row, p.column, p.value, p.severity) for p in told] == [
         (2, "value", "+40 %", "warning"), (3, "value", "hausse de 40 %", "warning"), (4, "value", "5 pp", "warning"),
         (5, "value", "+1", "warning"), (6, "value", "+80 000", "warning")]
-    assert "write the comparison (> or >=) in the comparison column, or the share without the '+'" in told[0].message
+    assert "write the comparison (> or >=) in the comparison column, or the value without the '+'" in told[0].message
     assert "write the level the report gives" in told[1].message
     out = io.StringIO()
     assert run_check(["mini"], mini.data_dir, mini.params_dir, out=out) == 0   # warnings: the build may run
-    assert "reported.csv, row 2, column 'value': figure 'F1' (women_share): a '+' before a share" in out.getvalue()
+    assert "reported.csv, row 2, column 'value': figure 'F1' (women_share): a '+' before a share or a ratio" in out.getvalue()
 
 
 def test_a_figure_published_in_another_currency_is_told_at_its_row(mini):

@@ -504,8 +504,11 @@ CHANGE_NOTE = ("printed as a change (words of a change or a factor around the nu
 _LEAD_SIGN = re.compile(r"^\s*[+\-\u2212\u2013\u2014]")
 # « +45 % » beside a share (a women's share, an execution rate): « more than 45 % », or a rise of 45 %? It was
 # read as = 45 and compared, where « hausse de 45 % » is not computable (CHANGE_NOTE)
-PLUS_SHARE_NOTE = ("a '+' before a share may mean 'more than' or a change (a rise): write the comparison (> or >=) in "
-                   "the comparison column, or the share without the '+'")
+PLUS_SHARE_NOTE = ("a '+' before a share or a ratio may mean 'more than' or a change (a rise): write the comparison "
+                   "(> or >=) in the comparison column, or the value without the '+'")
+# ratios that are levels (« hausse de 0,61 », « +0,61 » beside a burn index of 0,61 were « Conforme »); not an effect
+# printed as a ratio (impact_relative_effect: « +24 % » is 1,24)
+RATIO_LEVELS = frozenset({"burn_index", "gender_parity_index", "cost_to_benchmark"})
 # the metrics whose unit is "count" (analyses.figures): make check tells their « +3 000 » before any figure is computed
 COUNTS = frozenset({"activity_status_count", "persons", "comparison_ess", "impact_n_units", "impact_attrition"})
 
@@ -537,10 +540,10 @@ def not_a_level(metric: str, unit: str, printed: str, comparison: str, decimal_m
     percentage points beside a share; '' when none. The annex's verdict and make check's warning both say it."""
     count = unit == "count" or metric in COUNTS
     points = metric in SHARES and _POINTS.search(fold(printed))   # « +5 pp »: points, said as such
-    if (count or metric in LEVELS or metric in SHARES) and comparison in ("=", "~") and _PLUS.search(printed) \
-            and not points:
+    level = count or metric in LEVELS or metric in SHARES or metric in RATIO_LEVELS
+    if level and comparison in ("=", "~") and _PLUS.search(printed) and not points:
         return PLUS_NOTE if count or metric in LEVELS else PLUS_SHARE_NOTE
-    if (count or metric in LEVELS or metric in SHARES) and said_as_change(printed, decimal_mark):
+    if level and said_as_change(printed, decimal_mark):
         return CHANGE_NOTE
     if points:
         return (f"printed in percentage points, a difference between two percentages; '{metric}' is a share "

@@ -273,9 +273,9 @@ _REASONS_FR = [
     (r"a '\+' before a count or an amount may mean 'more than' or an increase", "un « + » devant un effectif ou un "
      "montant peut signifier « plus de » ou une hausse : écrire la comparaison (> ou >=) dans la colonne comparaison, "
      "ou le chiffre sans le « + »"),
-    (r"a '\+' before a share may mean 'more than' or a change", "un « + » devant une part peut signifier « plus "
-     "de » ou une évolution (une hausse) : écrire la comparaison (> ou >=) dans la colonne comparaison, ou la part "
-     "sans le « + »"),
+    (r"a '\+' before a share or a ratio may mean 'more than' or a change", "un « + » devant une part ou un ratio peut "
+     "signifier « plus de » ou une évolution (une hausse) : écrire la comparaison (> ou >=) dans la colonne "
+     "comparaison, ou le chiffre sans le « + »"),
     (r"printed as a change \(words of a change or a factor around the number\), and the figure is a level",
      "publié comme une évolution (des mots d'évolution ou un facteur entourent le chiffre), alors que le chiffre "
      "recalculé est un niveau : écrire le niveau que donne le rapport, ou comparer l'évolution à un chiffre qui en est "
