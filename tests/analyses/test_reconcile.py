@@ -182,6 +182,23 @@ def test_the_words_around_a_printed_figure_give_its_comparison(text, comparison)
     assert worded_comparison(text, "~") == "~"    # the reported table's own comparison wins
 
 
+@pytest.mark.parametrize("text, comparison, computed", [
+    ("300 environ", "~", 305), ("300 env.", "~", 305), ("300 personnes environ", "~", 305), ("45 % environ", "~", 45.6),
+    ("presque 300", "~", 295), ("quasi 300", "~", 305), ("à peu près 300", "~", 305), ("∼300", "~", 305),
+    ("circa 300", "~", 305), ("ca. 300", "~", 305), ("300 au moins", ">=", 350), ("300 au minimum", ">=", 350),
+    ("un minimum de 300", ">=", 350), ("un maximum de 300", "<=", 250), ("45 % au plus", "<=", 44),
+    ("au-dessus de 300", ">", 350), ("dépassant 300", ">", 350), ("en dessous de 300", "<", 250),
+    ("au-dessous de 300", "<", 250), ("max. 300", "<=", 250), ("min. 300", ">=", 350),
+    ("plus ou moins 300", "~", 303),   # (read as -300: « moins 300 »)
+])
+def test_words_of_a_bound_after_the_number_or_in_other_words_give_its_comparison(text, comparison, computed):
+    """« 300 environ », « 300 au moins », « un minimum de 300 », « presque 300 », « ∼300 » (a tilde operator, as Word's
+    symbol table gives it), « au-dessus de 300 », « max. 300 » were read as = 300: an « Écart » beside 305 (or 350)
+    for a figure the report states right; « plus ou moins 300 » as -300."""
+    assert worded_comparison(text) == comparison
+    assert classify(text, computed, worded_comparison(text), ",").status == "match"
+
+
 def test_a_figure_printed_as_a_bound_is_compared_as_one():
     """« plus de 35 % » beside a computed 40 was read as = 35: a mismatch of -5 for a figure the report states right;
     « moins de 45 % », « environ 41 % » likewise. A bound that does not hold stays a mismatch."""
@@ -511,6 +528,60 @@ def test_a_figure_its_label_dates_on_another_day_is_not_compared_with_the_report
     assert "dated 2020-12-31 by its label, the figure computed describes 2021-06-30" in told[0].message
 
 
+def test_a_label_dated_by_a_half_a_quarter_or_the_middle_of_a_year_is_read(tmp_path):
+    """« au S2 2020 », « T4 2020 », « à mi-2020 », « second semestre 2020 », « jusqu'au 31/12/2020 », « au 31 décembre
+    2020¹ » (a footnote's mark), « as of end-June 2020 » beside an annex at 30/06/2021 were not read as dates: compared
+    with the figures at 30/06/2021, « Conforme » for another date's figure. A half or a quarter is read as its last day,
+    the middle of a year as 30 June; a label so dated at the reporting date is compared."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.data.params import load_annex_params
+
+    mini = Mini.copy_to(tmp_path)
+    mini.write("reported", "figure_id;metric;key;valeur;libellé;pays\n"
+                           "F1;women_share;E1;40 %;Part des femmes au S1 2021;Maroc\n"
+                           "F2;women_share;E1;40 %;Part des femmes au S2 2020;Maroc\n"
+                           "F3;women_share;E1;40 %;Part des femmes T4 2020;Maroc\n"
+                           "F4;women_share;E1;40 %;Part des femmes à mi-2020;Maroc\n"
+                           "F5;women_share;E1;40 %;Part des femmes au 1er semestre 2021;Maroc\n"
+                           "F6;women_share;E1;40 %;Part des femmes jusqu'au 31/12/2020;Maroc\n"
+                           "F7;women_share;E1;40 %;Part des femmes au 31 décembre 2020¹;Maroc\n"
+                           "F8;women_share;E1;40 %;Women's share Q2 2021;Maroc\n"
+                           "F9;budget;total;150 000;Budget as of end-June 2020;Maroc\n"
+                           "F10;women_share;E1;40 %;Part des femmes au second semestre 2020;Maroc\n"
+                           "F11;women_share;E1;40 %;Women's share at mid-2021;Maroc\n"
+                           "F12;women_share;E1;40 %;Part des femmes (T1);Maroc\n")
+    figures = annex_figures(mini.load(), load_annex_params("mini", "maroc", mini.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {
+        "F1": "match", "F2": "not_computable", "F3": "not_computable", "F4": "not_computable", "F5": "match",
+        "F6": "not_computable", "F7": "not_computable", "F8": "match", "F9": "not_computable",
+        "F10": "not_computable", "F11": "match", "F12": "match"}
+    assert "dated 2020-06-30 by its label" in checked.at["F4", "note"]
+    assert "write the key 'total@2020-06-30'" in checked.at["F9", "note"]
+    assert "dated 2020-12-31 by its label" in checked.at["F10", "note"]
+
+
+def test_a_label_dated_as_english_reports_or_with_dashes_write_it_is_read(tmp_path):
+    """« as of December 31, 2020 », « as at 31st December 2020 », « au 31-12-2020 » beside an annex at 30/06/2021 were
+    not read as dates: compared with the figure at 30/06/2021, « Conforme » for another date's figure."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.data.params import load_annex_params
+
+    mini = Mini.copy_to(tmp_path)
+    mini.write("reported", "figure_id;metric;key;valeur;libellé;pays\n"
+                           "F1;women_share;E1;40 %;Women's share as of December 31, 2020;Maroc\n"
+                           "F2;women_share;E1;40 %;Women's share as at 31st December 2020;Maroc\n"
+                           "F3;women_share;E1;40 %;Part des femmes au 31-12-2020;Maroc\n"
+                           "F4;women_share;E1;40 %;Women's share as of June 30, 2021;Maroc\n")
+    figures = annex_figures(mini.load(), load_annex_params("mini", "maroc", mini.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {"F1": "not_computable", "F2": "not_computable", "F3": "not_computable",
+                                           "F4": "match"}
+    assert "dated 2020-12-31 by its label" in checked.at["F1", "note"]
+
+
 def test_a_spending_figure_labelled_as_commitments_says_the_data_are_payments(tmp_path):
     """« taux d'engagement de 50 % », « montants engagés », « committed » beside the spending (the data hold what was
     paid, never what was committed): compared as if the same, nothing said. The verdict now says it."""
@@ -598,7 +669,8 @@ def test_an_approximate_figure_says_the_tolerance_its_verdict_used():
     ("30–40 %", "is a range"), ("between 30 and 40", "is a range"), ("2/3", "is a fraction"),
     ("deux tiers", "is a fraction"), ("la moitié", "is a fraction"), ("En 2020 53 %", "holds two numbers"),
     ("n/a", "is not a number"), ("45 % (1)", "footnote mark"), ("45 %[1]", "footnote mark"),
-    ("45 %1", "footnote mark"), ("1 200 USD (2)", "footnote mark")])
+    ("45 %1", "footnote mark"), ("1 200 USD (2)", "footnote mark"), ("300 (1)", "footnote mark"),
+    ("300[1]", "footnote mark"), ("2021-02-01", "is a date")])
 def test_a_range_or_a_fraction_is_refused_saying_what_to_write(text, said):
     """« 30 à 40 % » was refused as « two numbers: write the value alone » (there is none), « 30-40 % » and « 2/3 » as
     « not a number », a footnote's number (« 45 % (1) ») as two numbers: each now says what it is and how to write
@@ -796,6 +868,176 @@ def test_a_plus_sign_before_a_count_or_an_amount_is_not_read_as_equal(tmp_path):
                                            "F4": "match", "F5": "match"}
     shown = published_check(figures, m.load().tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
     assert shown["F1"].startswith("un « + » devant un effectif ou un montant peut signifier « plus de »")
+
+
+def test_a_plus_sign_before_a_share_is_not_read_as_equal(tmp_path):
+    """« +40 % » beside a women's share of 40 % (« more than 40 % », or a rise of 40 %?) was read as = 40: « Conforme »,
+    where « hausse de 40 % » is not computable. It is now not computable, saying to write the comparison or the share
+    without its '+'; with the comparison written the '+' is read as before, and « +5 pp » is said in points."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+
+    m = Mini.copy_to(tmp_path)
+    m.write("reported", "figure_id;metric;key;valeur;comparaison;libellé;pays\n"
+                        "F1;women_share;E1;+40 %;;Part des femmes;Maroc\n"
+                        "F2;women_share;E1;+40 %;>=;Part des femmes;Maroc\n"
+                        "F3;women_share;E1;+40;~;Part des femmes;Maroc\n"
+                        "F4;women_share;E1;+5 pp;;Part des femmes;Maroc\n"
+                        "F5;women_share;E1;40 %;;Part des femmes;Maroc\n")
+    figures = annex_figures(m.load(), load_annex_params("mini", "maroc", m.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {"F1": "not_computable", "F2": "match", "F3": "not_computable",
+                                           "F4": "not_computable", "F5": "match"}
+    shown = published_check(figures, m.load().tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
+    assert shown["F1"] == ("un « + » devant une part ou un ratio peut signifier « plus de » ou une évolution (une "
+                           "hausse) : écrire la comparaison (> ou >=) dans la colonne comparaison, ou le chiffre sans "
+                           "le « + »")
+    assert shown["F4"].startswith("publié en points de pourcentage")
+    english = published_check(figures, m.load().tables["reported"], "en", ",").set_index("figure_id")["explanation"]
+    assert english["F1"].startswith("a '+' before a share or a ratio may mean 'more than' or a change")
+
+
+def test_a_metric_or_a_dated_key_written_in_another_case_follows_the_rules_of_its_metric(tmp_path):
+    """« Women_Share » and « Budget » were found ignoring case, but the rules by metric missed them: « +40 % » and
+    « +50 000 » were « Conforme » (a '+' is refused beside a share and an amount; so was a « Spent » whose label dates
+    it otherwise, compared at the reporting date), and « Spent » keyed 'total@2020-12-31' or « spent » keyed
+    'Total@2020-12-31' was « no computed figure ». Now the metric's rules apply, and its label's date is told."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.data.params import load_annex_params
+
+    m = Mini.copy_to(tmp_path)
+    m.write("reported", "figure_id;metric;key;valeur;libellé;pays\n"
+                        "F1;Women_Share;E1;+40 %;Part des femmes;Maroc\n"
+                        "F2;Budget;B2;+50 000;Budget de B2;Maroc\n"
+                        "F3;Spent;total@2020-12-31;50 000,5;Dépenses au 31/12/2019;Maroc\n"
+                        "F4;Spent;total@2020-12-31;50 000,5;Dépenses;Maroc\n"
+                        "F5;spent;Total@2020-12-31;50 000,5;Dépenses;Maroc\n"
+                        "F6;WOMEN_SHARE;E1;40 %;Part des femmes;Maroc\n")
+    figures = annex_figures(m.load(), load_annex_params("mini", "maroc", m.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {"F1": "not_computable", "F2": "not_computable", "F3": "not_computable",
+                                           "F4": "match", "F5": "match", "F6": "match"}
+    assert "a '+' before a share or a ratio" in checked.at["F1", "note"] and "dated 2019-12-31" in checked.at["F3", "note"]
+
+
+def test_a_plus_sign_or_a_change_beside_the_unallocated_budget_is_not_compared(tmp_path):
+    """« +50 000 » and « hausse de 50 000 » beside an unallocated budget of 50 000 (budget_total 300 000, lines adding
+    up to 250 000) were « Conforme », as they were beside a budget before: an amount, a level. Not computable now."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.data.params import load_annex_params
+
+    m = Mini.copy_to(tmp_path)
+    m.set_param("budget_total", 300000)
+    m.write_param_file("ensemble", "country: all\nname: Ensemble\n")
+    m.write("reported", "figure_id,metric,key,value,comparison,label,source,country\n"
+                        "F1,unallocated_budget,total,+50 000,,Budget non alloué,p. 3,\n"
+                        "F2,unallocated_budget,total,hausse de 50 000,,Budget non alloué,p. 3,\n"
+                        "F3,unallocated_budget,total,50 000,,Budget non alloué,p. 3,\n")
+    figures = annex_figures(m.load(), load_annex_params("mini", "ensemble", m.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {"F1": "not_computable", "F2": "not_computable", "F3": "match"}
+
+
+def test_a_share_printed_with_its_sign_as_a_fraction_of_1_is_a_mismatch(tmp_path):
+    """« 0,40 % » beside a women's share of 40 % was « Conforme » (« écrit comme une fraction de 1 : 40 % »): the
+    report prints 0,40 %, a hundred times less. A fraction of 1 written without '%' (« 0,40 », what an Excel cell holds)
+    is still read as one; with its sign it is a mismatch, the annex saying that as a fraction it would match."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+
+    m = Mini.copy_to(tmp_path)
+    m.write("reported", "figure_id;metric;key;valeur;libellé;pays\n"
+                        "F1;women_share;E1;0,40 %;Part des femmes;Maroc\n"
+                        "F2;women_share;E1;0,40;Part des femmes;Maroc\n"
+                        "F3;women_share;E1;0,40 pour cent;Part des femmes;Maroc\n")
+    figures = annex_figures(m.load(), load_annex_params("mini", "maroc", m.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {"F1": "mismatch", "F2": "match", "F3": "mismatch"}
+    shown = published_check(figures, m.load().tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
+    said = {k: re.sub(r"[\u00a0\u202f]", " ", v) for k, v in shown.items()}
+    assert said["F1"] == ("écart de -39,60 ; écrit avec « % » : lu comme une fraction de 1 (40 %), il serait conforme ; "
+                          "si le rapport imprime « 0,40 % », il est faux ; s'il imprime la fraction, écrire la valeur "
+                          "sans « % »")
+    assert said["F2"] == "écrit comme une fraction de 1 : 40 %"
+
+
+def test_a_budget_key_dated_by_a_period_says_the_day_to_write(tmp_path):
+    """'total@fin 2020' (« fin 2020 », as a label says it) was « no computed figure »: it is the end of 2020. A period
+    alone ('total@2020', 'total@S2 2020': spent during it, or up to its end?) is still refused, but the note and make
+    check said only « no computed figure » (or « did you mean 'total'? », the figure at the reporting date): they now
+    say the key to write for the figure at its end."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+    from helpers.pipeline.check import reported_figure_problems
+
+    m = Mini.copy_to(tmp_path)
+    m.write("reported", "figure_id;metric;key;valeur;libellé;pays\n"
+                        "F1;spent;total@fin 2020;50 000,5;Dépenses;Maroc\n"
+                        "F2;spent;total@S2 2020;50 000,5;Dépenses;Maroc\n"
+                        "F3;spent;total@2020;50 000,5;Dépenses;Maroc\n")
+    figures = annex_figures(m.load(), load_annex_params("mini", "maroc", m.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {"F1": "match", "F2": "not_computable", "F3": "not_computable"}
+    assert "write the key 'total@2020-12-31' for the figure at its end" in checked.at["F2", "note"]
+    shown = published_check(figures, m.load().tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
+    assert "« 2020 » est une période, pas un jour" in shown["F3"] and "clé voisine" not in shown["F3"]
+    told = [p for p in reported_figure_problems("mini", m.data_dir, m.params_dir) if p.rule == "unknown_figure"]
+    assert [(p.row, "'total@2020-12-31'" in p.hint) for p in told] == [(3, True), (4, True)]
+
+
+def test_a_change_without_a_direction_or_a_factor_beside_a_level_is_not_compared(tmp_path):
+    """« variation de 40 % », « évolution : 40 % », « écart de 40 % » beside a women's share of 40 %, « x1 », « ×1 »,
+    « 1 fois plus » beside a count of 1 were « Conforme » (a change or a factor compared with a level, equal by
+    chance), where « hausse de 40 % » is not computable. They now are not computable too; make check warns of them."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+    from helpers.pipeline.check import reported_figure_problems
+
+    m = Mini.copy_to(tmp_path)
+    m.write("reported", "figure_id;metric;key;valeur;libellé;pays\n"
+                        "F1;women_share;E1;variation de 40 %;Part des femmes;Maroc\n"
+                        "F2;women_share;E1;évolution : 40 %;Part des femmes;Maroc\n"
+                        "F3;women_share;E1;écart de 40 %;Part des femmes;Maroc\n"
+                        "F4;activity_status_count;done;x1;Activités réalisées;Maroc\n"
+                        "F5;activity_status_count;done;×1;Activités réalisées;Maroc\n"
+                        "F6;activity_status_count;done;1 fois plus;Activités réalisées;Maroc\n"
+                        "F7;women_share;E1;Taux : 40 %;Part des femmes;Maroc\n"
+                        "F8;activity_status_count;done;1;Activités réalisées;Maroc\n")
+    figures = annex_figures(m.load(), load_annex_params("mini", "maroc", m.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {f"F{i}": "not_computable" for i in range(1, 7)} | {"F7": "match",
+                                                                                             "F8": "match"}
+    shown = published_check(figures, m.load().tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
+    assert shown["F4"].startswith("publié comme une évolution (des mots d'évolution ou un facteur entourent le chiffre)")
+    told = [p.row for p in reported_figure_problems("mini", m.data_dir, m.params_dir) if p.rule == "not_a_level"]
+    assert told == [2, 3, 4, 5, 6, 7]
+
+
+def test_a_change_beside_a_ratio_that_is_a_level_is_not_compared(tmp_path):
+    """« hausse de 0,67 », « +0,67 » beside a parity index of 0,67 (a burn index, a cost to its benchmark: ratios that
+    are levels) were « Conforme »: a change compared with a level. Not computable now; the ratio as printed is."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.data.params import load_annex_params
+
+    m = Mini.copy_to(tmp_path)
+    m.write("reported", "figure_id;metric;key;valeur;libellé;pays\n"
+                        "F1;gender_parity_index;E1;hausse de 0,67;Parité;Maroc\n"
+                        "F2;gender_parity_index;E1;+0,67;Parité;Maroc\n"
+                        "F3;gender_parity_index;E1;0,67;Parité;Maroc\n")
+    figures = annex_figures(m.load(), load_annex_params("mini", "maroc", m.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {"F1": "not_computable", "F2": "not_computable", "F3": "match"}
 
 
 def test_a_percentage_printed_without_its_sign_beside_a_fraction_of_1_says_so(tmp_path):

@@ -944,6 +944,13 @@ CASES = [
               "'0.00%': read as « 38,00 % » and compared to 2 decimals with 38,095, « Écart » for a figure the report "
               "printed right",
          expect=lambda m, problems: _published_verdict(m, "F2", "match")),
+    Case("published figure made a date by the spreadsheet", lambda m: _xlsx_with_percent_cells(
+             m, "reported", {"D3": dt.datetime(2021, 2, 1)}, number_format="dd/mm/yyyy"),
+         "published_date", "reported.xlsx", 3, "value", severity="warning", cell="Feuil1!D3",
+         hint="Type the value as text",
+         what="reported.xlsx: « 1.2 » typed in a French Excel, which made it the date 1 February 2021: the annex said "
+              "« c'est une fourchette » (a range, '2021-02-01'), make check nothing",
+         expect=lambda m, problems: _published_verdict(m, "F2", "not_computable")),
     Case("weights headed with a year", lambda m: m.replace("activities", ",progress,weight,", ",progress,Poids 2021,"),
          "column_not_read", "activities.csv", 1, "Poids 2021", severity="warning", hint="name it 'weight'",
          what="activities.csv headed 'Poids 2021' (weights 1, 2, 1): the execution rate was computed unweighted, "

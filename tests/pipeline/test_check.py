@@ -180,3 +180,40 @@ def test_a_figure_of_a_country_written_as_its_code_is_told_its_annex(mini):
     problems = [p for p in reported_figure_problems("mini", mini.data_dir, mini.params_dir)
                 if p.rule == "reported_nowhere" and p.value == "MA"]
     assert len(problems) == 1 and "Did you mean 'Maroc'?" in problems[0].hint
+
+
+def test_a_figure_printed_as_a_change_beside_a_level_is_told_at_its_row(mini):
+    """« +40 % », « hausse de 40 % », « 5 pp » beside a share, « +1 » beside a count, « +80 000 » beside a budget: the
+    annex says « not computable », and make check said nothing of them (an evaluator who checks first saw an OK). Each
+    is now a warning at its row and column, saying what to write; a level, or a '+' with its comparison, is not."""
+    mini.write("reported", "figure_id;metric;key;valeur;comparaison;libellé;pays\n"
+                           "F1;women_share;E1;+40 %;;Part des femmes;Maroc\n"
+                           "F2;women_share;E1;hausse de 40 %;;Part des femmes;Maroc\n"
+                           "F3;women_share;E1;5 pp;;Part des femmes;Maroc\n"
+                           "F4;activity_status_count;done;+1;;Activités réalisées;Maroc\n"
+                           "F5;budget;B2;+80 000;;Budget de B2;Maroc\n"
+                           "F6;women_share;E1;40 %;;Part des femmes;Maroc\n"
+                           "F7;women_share;E1;+40 %;>=;Part des femmes;Maroc\n"
+                           "F8;impact_effect;survey:score;hausse de 0,5;;Effet;Maroc\n")
+    told = [p for p in reported_figure_problems("mini", mini.data_dir, mini.params_dir) if p.rule == "not_a_level"]
+    assert [(p.row, p.column, p.value, p.severity) for p in told] == [
+        (2, "value", "+40 %", "warning"), (3, "value", "hausse de 40 %", "warning"), (4, "value", "5 pp", "warning"),
+        (5, "value", "+1", "warning"), (6, "value", "+80 000", "warning")]
+    assert "write the comparison (> or >=) in the comparison column, or the value without the '+'" in told[0].message
+    assert "write the level the report gives" in told[1].message
+    out = io.StringIO()
+    assert run_check(["mini"], mini.data_dir, mini.params_dir, out=out) == 0   # warnings: the build may run
+    assert "reported.csv, row 2, column 'value': figure 'F1' (women_share): a '+' before a share or a ratio" in out.getvalue()
+
+
+def test_a_figure_published_in_another_currency_is_told_at_its_row(mini):
+    """« 150 000 € » beside the budget of a USD project: the annex says « not computable » (the workbook does not
+    convert), and make check said nothing. A warning at its row now; a figure in the project's currency is not told."""
+    mini.write("reported", "figure_id;metric;key;valeur;libellé;pays\n"
+                           "F1;budget;total;150 000 €;Budget;Maroc\n"
+                           "F2;budget;total;150 000 USD;Budget;Maroc\n"
+                           "F3;spent;total@2020-12-31;50 000,5 EUR;Dépenses;Maroc\n")
+    told = [p for p in reported_figure_problems("mini", mini.data_dir, mini.params_dir)
+            if p.rule == "published_currency"]
+    assert [(p.row, p.column, p.severity) for p in told] == [(2, "value", "warning"), (4, "value", "warning")]
+    assert "printed in EUR, the project's figures are in USD" in told[0].message

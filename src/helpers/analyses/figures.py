@@ -670,6 +670,9 @@ def reported_for_annex(reported: pd.DataFrame | None, params: Any) -> pd.DataFra
     else:
         keep = country.eq(fold(params.country))
     mine = reported[keep].reset_index(drop=True)
+    if len(mine):   # « Budget », « Women_Share »: found ignoring case, then the rules by metric (a '+', a change, a
+        # label's date) missed them: « +2 777 778 » beside the budget, « Spent » dated otherwise were « Conforme »
+        mine["metric"] = mine["metric"].map(canonical_metric)
     dated = mine["metric"].astype("str").str.strip().isin(BUDGET_METRICS) if len(mine) else None
     if dated is not None and dated.any():   # 'total@31/12/2020', 'total@déc. 2020': the ISO date the figures key
         mine.loc[dated, "key"] = mine.loc[dated, "key"].map(_iso_at)
@@ -687,6 +690,18 @@ def reported_for_annex(reported: pd.DataFrame | None, params: Any) -> pd.DataFra
     return mine
 
 
+_METRIC_NAMES = {fold(metric): metric for metric in METRICS}
+
+
+def canonical_metric(metric: Any) -> Any:
+    """A reported figure's metric as the figures name it (« Budget », « WOMEN_SHARE » are 'budget', 'women_share');
+    any other as it is (make check says it is unknown)."""
+    return _METRIC_NAMES.get(fold(metric), metric) if isinstance(metric, str) else metric
+
+
+_KEY_END = re.compile(r"^(?:a fin|a la fin de|fin|at the end of|end of|end)[\s-]+(.+)$")
+
+
 def _iso_at(key: Any) -> Any:
     """A key's '@date' written as the data's dates are (day first: `total@31/12/2020`; or a month, read as its last
     day: `total@déc. 2020`), in the ISO form the figures use; any other key as it is. A year or a quarter is left
@@ -697,9 +712,11 @@ def _iso_at(key: Any) -> Any:
     try:
         day = numbers.parse_date(when.strip())
     except ValueError:
-        bounds = numbers.period_bounds(when.strip())
+        # « fin 2019 », « à fin juin 2020 », « end of S1 2020 »: its last day (it was « no computed figure »)
+        end = _KEY_END.match(fold(when))
+        bounds = numbers.period_bounds(end.group(1) if end else when.strip())
         is_month = bounds is not None and bounds[0].month == bounds[1].month
-        day = bounds[1] if is_month else None
+        day = bounds[1] if is_month or (bounds is not None and end) else None
     return key if day is None else f"{head}@{day.isoformat()}"
 
 
@@ -750,10 +767,11 @@ def tables_figures(tables: dict[str, pd.DataFrame], params: Any, studies: dict[s
         parts.append(efficiency_figures(tables, params))
     reported = reported if reported is not None else pd.DataFrame()
     if (_present(budget) or _present(expenditure)) and not reported.empty and needs("budget"):
-        asked = set(zip(reported["metric"].astype(str).str.strip(), reported["key"].astype(str).str.strip()))
+        # keys in any case, as reconcile looks them up (« Total@2019-12-31 » was « no computed figure »)
+        asked = set(zip(reported["metric"].astype(str).str.strip(), reported["key"].astype(str).map(fold)))
         for day in _requested_dates(reported):
             extra = budget_figures(budget, expenditure, params, per_country, as_of=day, suffix="@" + day)
-            keep = [(m, k) in asked for m, k in zip(extra["metric"], extra["key"])]
+            keep = [(m, fold(k)) in asked for m, k in zip(extra["metric"], extra["key"])]
             parts.append(extra[keep])
     if not reported.empty:
         # reconcile looks up only the rows a reported figure asks for: those, in the table's order, are enough
@@ -769,8 +787,22 @@ AT_REPORTING_DATE = frozenset({"physical_execution_rate", "physical_progress_rat
                                "women_share", "gender_parity_index", "persons", "cost_per_participant",
                                "cost_per_woman", *BUDGET_METRICS})
 _LABEL_DATE = re.compile(r"(?:^|[\s(«,;:])(?:(?P<end>a fin|a la fin de|fin|at the end of|end of|end)|au|a la date du|"
-                         r"en date du|as of|as at|at)\s+(?:le\s+)?(?P<day>\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|"
+                         r"en date du|as of|as at|at|jusqu'au|jusqu’au|jusqu'a|jusqu’a|by|until|up to)[\s-]+(?:le\s+)?"
+                         r"(?P<day>\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|"
                          r"(?:\d{1,2}|1er)\s+[a-z]+\.?\s+\d{4}|[a-z]+\.?\s+\d{4}|\d{4})\b")
+# a half or a quarter (« au S1 2021 », « T2 2021 », « H1 2021 », « Q2 2021 », « 1er semestre 2021 »), and the middle of
+# a year (« mi-2021 », « mid-2021 »): its last day (they were not read: « Dépenses au S1 2020 » was compared with the
+# spending at the reporting date, « Conforme »)
+_LABEL_PART = re.compile(r"(?:^|[\s(«,;:])(?P<day>[shtq][1-4][\s_-]?\d{4}|\d{4}[\s_-]?[shtq][1-4])\b")
+_ORDINALS = {"1er|premier|first|1st": 1, "2e|2eme|deuxieme|second|2nd": 2, "3e|3eme|troisieme|third|3rd": 3,
+             "4e|4eme|quatrieme|fourth|4th": 4}
+_PART_WORDS = [(re.compile(rf"\b(?:{words})\s+(?P<kind>semestre|trimestre|half|quarter)\s+(?:de\s+|of\s+|d')?"
+                           r"(?P<year>\d{4})\b"), n) for words, n in _ORDINALS.items()]
+_MIDDLE = re.compile(r"\b(?:a la |a |at |by )?(?:mi|mid)[\s-]?(?P<year>\d{4})\b")
+# « as of December 31, 2019 », « as at 31st December 2019 » (English reports): written « 31 december 2019 »
+_MONTH_DAY = re.compile(r"\b([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+_ORDINAL_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\s+([a-z]+)")
+_SUPERSCRIPTS = re.compile("[\u00b9\u00b2\u00b3\u2070-\u2079]")   # « au 30 juin 2020¹ »: a footnote's mark
 
 
 SPENDING_METRICS = frozenset({"spent", "financial_execution_rate", "spending_share", "burn_index", "staff_cost_share"})
@@ -780,7 +812,17 @@ _COMMITTED = re.compile(r"\b(?:engag(?:ement|ements|e|es|ee|ees)|commitments?|co
 def _label_dates(label: Any) -> list[Any]:
     """The days a reported figure's label dates it (« au 30 juin 2020 », « à fin juin 2020 », « as of 31/12/2020 »)."""
     days = []
-    for match in _LABEL_DATE.finditer(fold(label) if isinstance(label, str) else ""):
+    text = fold(_SUPERSCRIPTS.sub(" ", label)) if isinstance(label, str) else ""
+    for words, n in _PART_WORDS:   # « 1er semestre 2021 » is S1 2021
+        text = words.sub(lambda m: f"{'s' if m['kind'] in ('semestre', 'half') else 't'}{n} {m['year']}", text)
+    text = _MIDDLE.sub(lambda m: f" au 30/06/{m['year']}", text)
+    text = _MONTH_DAY.sub(lambda m: f"{m[2]} {m[1]} {m[3]}" if m[1] in numbers.MONTHS else m[0], text)
+    text = _ORDINAL_DAY.sub(lambda m: f"{m[1]} {m[2]}" if m[2] in numbers.MONTHS else m[0], text)
+    for match in _LABEL_PART.finditer(text):
+        bounds = numbers.period_bounds(match.group("day"))
+        if bounds is not None:
+            days.append(bounds[1])
+    for match in _LABEL_DATE.finditer(text):
         try:
             days.append(numbers.parse_date(match.group("day")))
         except ValueError:   # a month (« à fin juin 2020 », « au juin 2020 »), a year after « fin » (« fin 2019 »)

@@ -75,6 +75,9 @@ from ..text import fold, is_all
 
 MATCH, TRUNCATED, MISMATCH, NOT_COMPUTABLE = "match", "truncated", "mismatch", "not_computable"
 FRACTION_NOTE = "as a fraction of 1"   # in the note of a percentage printed 0.444 (see _as_fraction)
+# in the note of a percentage printed « 0,53 % » (its sign written) beside 53 %: a fraction of 1 it would match
+PERCENT_SIGN_NOTE = "printed with '%', it is not read as a fraction; read so (times 100), it would match:"
+_PERCENT_SIGN = re.compile(r"%|\bpour ?cents?\b|\bper ?cent\b")
 # in the note of a women's share of participations beside the persons' one (analyses.figures.persons_caution)
 PERSONS_NOTE = "the women's share of the distinct persons is"
 # in the note of a women's share whose participants include some of unknown sex (analyses.figures._sex_unknown)
@@ -116,16 +119,25 @@ _AMBIGUOUS_SCALE = re.compile(r"^\s*(?:billions?|trillions?)\b", re.IGNORECASE)
 
 # rule 5: the words before a printed figure (folded: lower case, no accents), and after it, that make it a bound
 _BEFORE = {
-    ">=": "au moins|pas moins de|at least|no less than|not less than|minimum|≥|>=|=>",
-    "<=": "au plus|au maximum|pas plus de|jusqu'a|jusqu’a|at most|no more than|not more than|up to|maximum|≤|<=|=<",
+    ">=": "au moins|pas moins de|at least|no less than|not less than|minimum|minimum de|minimum d'|minimum d’|min\\.|"
+          "≥|>=|=>",
+    "<=": "au plus|au maximum|pas plus de|jusqu'a|jusqu’a|at most|no more than|not more than|up to|maximum|maximum de|"
+          "maximum d'|maximum d’|max\\.|≤|<=|=<",
     # « + de 3 000 » (as « plus de » is often written): it was read as = 3 000, a mismatch beside 3 100
     ">": "plus de|plus d'|plus d’|\\+ ?de|\\+ ?d'|\\+ ?d’|au-dela de|au dela de|superieure? a|more than|over|above|"
-         "greater than|in excess of|>",
-    "<": "moins de|moins d'|moins d’|- ?de|- ?d'|- ?d’|inferieure? a|less than|fewer than|under|below|<",
+         "greater than|in excess of|au-dessus de|au dessus de|au-dessus d'|au-dessus d’|depasse|depassant|depassent|"
+         "exceeds?|exceeding|>",
+    "<": "moins de|moins d'|moins d’|- ?de|- ?d'|- ?d’|inferieure? a|less than|fewer than|under|below|en dessous de|"
+         "en-dessous de|au-dessous de|au dessous de|en dessous d'|au-dessous d'|<",
+    # (« presque 300 », « à peu près 300 », « circa 300 », « ∼300 » were read as = 300)
     "~": "environ|env\\.|pres de|pres d'|pres d’|quelque|autour de|de l'ordre de|de l’ordre de|approximativement|"
-         "approx\\.?|about|around|approximately|nearly|almost|roughly|some|~|≈|±|\\+/-",
+         "approx\\.?|about|around|approximately|nearly|almost|roughly|some|presque|quasi|quasiment|a peu pres|"
+         "pratiquement|circa|ca\\.|plus ou moins|~|∼|≈|±|\\+/-",
 }
-_AFTER = {">=": "ou plus|et plus|or more|and more|and over|ou davantage|\\+", "<=": "ou moins|or less|or fewer"}
+# after the number too (« 300 environ », « 300 au moins » were read as = 300: an « Écart » beside 305)
+_AFTER = {">=": "ou plus|et plus|or more|and more|and over|ou davantage|au moins|au minimum|at least|minimum|\\+",
+          "<=": "ou moins|or less|or fewer|au plus|au maximum|at most|maximum",
+          "~": "environ|env\\.?|approximativement|approx\\.?|approximately|or so|a peu pres"}
 _WORDED = [(op, re.compile(rf"(?:^|[\s(:,;'’])(?:{words})\s*$")) for op, words in _BEFORE.items()]
 _WORDED_AFTER = [(op, re.compile(rf"^\s*(?:[^\d\s]+\s*){{0,2}}?(?:{words})(?:$|[\s.,;)])"))
                  for op, words in _AFTER.items()]
@@ -195,7 +207,7 @@ _CHANGE_BEFORE = {sign: re.compile(rf"(?:^|[\s(:,;])(?:{words})(?:\s+(?:de|of|by
 # « au moins »): they were read as +5. The words give the sign only when none is written (« Croissance : -3 % »).
 _CHANGE_LABEL = {sign: re.compile(rf"(?:^|[\s(:,;])(?:{words})\s*:(?:\s*(?:{_BOUND_WORDS}))?\s*$") for sign, words in
                  (("-", _DOWN), ("+", _UP))}
-_CHANGE_LABEL["-"] = re.compile(rf"{_CHANGE_LABEL['-'].pattern}|(?:^|[\s(:,;])(?<!au )(?<!du )(?:moins|minus)\s*$")
+_CHANGE_LABEL["-"] = re.compile(rf"{_CHANGE_LABEL['-'].pattern}|(?:^|[\s(:,;])(?<!au )(?<!du )(?<!plus ou )(?:moins|minus)\s*$")
 _CHANGE_UNIT = r"(?:%|pourcents?|percent|p\.?\s?p\.?|pts?\.?|points?(?:\s+de\s+pourcentage)?|percentage\s+points?)?"
 _CHANGE_AFTER = {sign: re.compile(rf"^\s*{_CHANGE_UNIT}\s*(?:{words})(?:$|[\s.,;)])") for sign, words in (
     # (« a 5% decline », « 5 % de baisse » were read as +5: « Conforme » beside an increase of 5)
@@ -366,7 +378,9 @@ def parse_printed(text: Any, decimal_mark: str | None = None, money: bool = Fals
 # one number; refused, saying how to write them (they were « two numbers: write the value alone », « not a number »)
 # « 45 % (1) », « 45 %[1] », « 45 %1 »: a footnote's number after the figure (they were « two numbers: write the value
 # alone », « not a number »)
-_FOOTNOTE = re.compile(r"(?:[%a-z$€]\s*[(\[]\s*\d{1,2}\s*[)\]]|%\s*\^?\d{1,2})\s*$")
+# (« 300 (1) », « 300[1] » too: they were « two numbers », « not a number »)
+_FOOTNOTE = re.compile(r"(?:[%a-z$€\d]\s*[(\[]\s*\d{1,2}\s*[)\]]|%\s*\^?\d{1,2})\s*$")
+_DAY = re.compile(r"^\s*\d{4}-\d{2}-\d{2}(?:[ t]\d{2}:\d{2}(?::\d{2})?)?\s*$")
 _RANGE = re.compile(r"\d\s*%?\s*(?:a|et|and|to|[-\u2013\u2014])\s*[-\u2212\u2013]?\d")
 _FRACTION = re.compile(r"^\D*\d+\s*/\s*\d+\D*$|\b(?:moitie|tiers|quarts?|cinquieme|dixieme|half|third|quarter)s?\b")
 
@@ -374,6 +388,9 @@ _FRACTION = re.compile(r"^\D*\d+\s*/\s*\d+\D*$|\b(?:moitie|tiers|quarts?|cinquie
 def _not_a_number(original: str, otherwise: str = "") -> str:
     """Why a printed text is not read: a range and a fraction are said as such, with what to write instead."""
     folded = fold(original)
+    if _DAY.match(folded):   # a date cell of reported.xlsx (« 1.2 » typed, made 1 February): it was « a range »
+        return (f"'{original}' is a date (a spreadsheet turns a typed 1.2, 3/4 or 30-40 into one): write the "
+                "published value as text")
     if _FOOTNOTE.search(folded):
         return (f"'{original}' ends with what may be a footnote mark (write the value without it, or with the mark "
                 "as a symbol: 45 %*)")
@@ -475,22 +492,63 @@ SHARES = frozenset({"women_share", "physical_execution_rate", "physical_progress
 # « +3 000 » beside a count or an amount (« +3 000 personnes formées »): « more than 3 000 », or an increase of 3 000?
 # It was read as = 3 000, a mismatch beside 3 100 (or a match beside a level of 3 000 where an increase was meant)
 _PLUS = re.compile(r"(?:^|\s)\+\s?\d")
-LEVELS = frozenset({"budget", "spent", "cost_per_unit", "cost_per_participant", "cost_per_woman"})
+# (« +50 000 », « hausse de 50 000 » beside the unallocated budget, an amount, were compared too)
+LEVELS = frozenset({"budget", "spent", "unallocated_budget", "cost_per_unit", "cost_per_participant",
+                    "cost_per_woman"})
 PLUS_NOTE = ("a '+' before a count or an amount may mean 'more than' or an increase: write the comparison (> or >=) "
              "in the comparison column, or the value without the '+'")
 # « hausse de 3 000 », « 3 000 de plus », « baisse : 5 % » beside a level (a count, an amount, a share): a change
 # compared with a level, « Conforme » when the change happened to equal it. A sign alone is left as read (PLUS_NOTE).
-CHANGE_NOTE = ("printed as a change (words of a rise or a fall around the number), and the figure is a level: write the "
-               "level the report gives, or compare the change with a figure that is one")
+CHANGE_NOTE = ("printed as a change (words of a change or a factor around the number), and the figure is a level: "
+               "write the level the report gives, or compare the change with a figure that is one")
 _LEAD_SIGN = re.compile(r"^\s*[+\-\u2212\u2013\u2014]")
+# « +45 % » beside a share (a women's share, an execution rate): « more than 45 % », or a rise of 45 %? It was
+# read as = 45 and compared, where « hausse de 45 % » is not computable (CHANGE_NOTE)
+PLUS_SHARE_NOTE = ("a '+' before a share or a ratio may mean 'more than' or a change (a rise): write the comparison "
+                   "(> or >=) in the comparison column, or the value without the '+'")
+# ratios that are levels (« hausse de 0,61 », « +0,61 » beside a burn index of 0,61 were « Conforme »); not an effect
+# printed as a ratio (impact_relative_effect: « +24 % » is 1,24)
+RATIO_LEVELS = frozenset({"burn_index", "gender_parity_index", "cost_to_benchmark"})
+# the metrics whose unit is "count" (analyses.figures): make check tells their « +3 000 » before any figure is computed
+COUNTS = frozenset({"activity_status_count", "persons", "comparison_ess", "impact_n_units", "impact_attrition"})
+
+
+# words of a change that give no direction (« variation de 45 % », « évolution : 45 % », « écart de 45 % ») and a
+# factor (« x16 », « ×3 », « multiplié par 3 », « 3 fois plus »): beside a level they were « Conforme » when equal to it
+_CHANGE_NEUTRAL = re.compile(r"(?:^|[\s(:,;])(?:variations?|evolutions?|ecarts?|differences?|changes?|changed|"
+                             r"multiplie(?:e|s|es)? par|multiplied by|x|×)(?:\s+(?:de|du|of|by|en)|\s*d['’])?\s*:?\s*$")
+_FACTOR_AFTER = re.compile(r"^\s*(?:fois|times)\b")
 
 
 def said_as_change(printed: str, decimal_mark: str | None = None) -> bool:
     """Whether words around the number say it is a change (not only a sign written before it)."""
     try:
-        return parse_printed(printed, decimal_mark).signed and not _LEAD_SIGN.match(printed)
+        signed = parse_printed(printed, decimal_mark).signed
     except (UnreadableNumber, ValueError):
         return False
+    text = fold(str(printed))
+    digits = [m.start() for m in re.finditer(r"\d", text)]
+    if digits and (_CHANGE_NEUTRAL.search(text[:digits[0]].rstrip(SIGNS + " "))
+                   or _FACTOR_AFTER.search(text[digits[-1] + 1:])):
+        return True
+    return signed and not _LEAD_SIGN.match(printed)
+
+
+def not_a_level(metric: str, unit: str, printed: str, comparison: str, decimal_mark: str | None = None) -> str:
+    """Why a printed figure is not compared with a figure that is a level (a count, an amount, a share: ``metric``
+    with its ``unit``): a '+' glued before it (PLUS_NOTE, PLUS_SHARE_NOTE), words of a change around it (CHANGE_NOTE),
+    percentage points beside a share; '' when none. The annex's verdict and make check's warning both say it."""
+    count = unit == "count" or metric in COUNTS
+    points = metric in SHARES and _POINTS.search(fold(printed))   # « +5 pp »: points, said as such
+    level = count or metric in LEVELS or metric in SHARES or metric in RATIO_LEVELS
+    if level and comparison in ("=", "~") and _PLUS.search(printed) and not points:
+        return PLUS_NOTE if count or metric in LEVELS else PLUS_SHARE_NOTE
+    if level and said_as_change(printed, decimal_mark):
+        return CHANGE_NOTE
+    if points:
+        return (f"printed in percentage points, a difference between two percentages; '{metric}' is a share "
+                "(write the share the report gives, or the change beside a figure that is one)")
+    return ""
 
 
 PERCENT_NOTE = "a percentage of a fraction of 1"   # in the note of 27 % printed for 0.27 (see _as_percentage)
@@ -606,6 +664,14 @@ def key_suggestion(metric: str, key: str, known_keys: Mapping[str, Collection[st
         close = get_close_matches(metric.lower(), list(metrics), n=1, cutoff=0.6)
         return f"there is no metric '{metric}'" + (f" (did you mean '{close[0]}'?)" if close else
                                                    " (data/README.md lists the figures)")
+    if metric in BUDGET_METRICS and "@" in key:   # « total@2020 » was « did you mean 'total'? », « total@S1 2020 » nothing
+        from ..data.numbers import period_bounds
+
+        head, when = key.rsplit("@", 1)
+        bounds = period_bounds(when.strip())
+        if bounds is not None:
+            return (f"'{when.strip()}' is a period, not a day (during it, or up to its end?): write the key "
+                    f"'{head}@{bounds[1].isoformat()}' for the figure at its end.")
     keys = list(dict.fromkeys(str(k) for k in known_keys.get(metric, ())))
     lowered = {k.lower(): k for k in reversed(keys)}
     wanted = key.lower()
@@ -670,18 +736,17 @@ def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str |
             elsewhere = other_currency(printed, unit)   # « 2,8 M EUR » beside USD figures was a match
             if elsewhere and result.status != NOT_COMPUTABLE:
                 result = result._replace(status=NOT_COMPUTABLE, difference=float("nan"), note=elsewhere)
-            if (unit == "count" or metric in LEVELS) and comparison in ("=", "~") and _PLUS.search(printed) \
-                    and result.status != NOT_COMPUTABLE:
-                result = result._replace(status=NOT_COMPUTABLE, difference=float("nan"), note=PLUS_NOTE)
-            if (unit == "count" or metric in LEVELS or metric in SHARES) and result.status != NOT_COMPUTABLE \
-                    and said_as_change(printed, decimal_mark):
-                result = result._replace(status=NOT_COMPUTABLE, difference=float("nan"), note=CHANGE_NOTE)
-            if metric in SHARES and result.status != NOT_COMPUTABLE and _POINTS.search(fold(printed)):
-                result = result._replace(status=NOT_COMPUTABLE, difference=float("nan"), note=(
-                    f"printed in percentage points, a difference between two percentages; '{metric}' is a share "
-                    "(write the share the report gives, or the change beside a figure that is one)"))
+            level = not_a_level(metric, unit, printed, comparison, decimal_mark) \
+                if result.status != NOT_COMPUTABLE else ""
+            if level:   # « +3 000 », « hausse de 3 000 », « 45 points » beside a level
+                result = result._replace(status=NOT_COMPUTABLE, difference=float("nan"), note=level)
             if unit == "%" and result.status == MISMATCH:
-                result = _as_fraction(printed, computed, comparison, result)
+                fraction = _as_fraction(printed, computed, comparison, result)
+                if fraction is not result and _PERCENT_SIGN.search(fold(str(rec.get("value")))):
+                    # « 0,53 % » printed with its sign beside 53 %: 0,53 % it says, not a fraction of 1 (« Conforme »)
+                    result = result._replace(note=f"{result.note}; {PERCENT_SIGN_NOTE} {fraction.printed_value!r}")
+                else:
+                    result = fraction
             elif unit != "%" and result.status == MISMATCH and _PERCENT.search(fold(printed)):
                 result = _as_percentage(printed, computed, comparison, unit, result, decimal_mark)
             elif unit not in ("%", "ratio") and result.status == MISMATCH:
@@ -785,6 +850,6 @@ def classify_many(printed: pd.Series, computed: pd.Series, comparison: pd.Series
     return out
 
 
-__all__ = ["printed_currency", "with_unit", "other_currency", "is_currency", "classify", "classify_many", "worded_comparison",
+__all__ = ["not_a_level", "printed_currency", "with_unit", "other_currency", "is_currency", "classify", "classify_many", "worded_comparison",
            "parse_printed", "reconcile", "key_suggestion", "unmatched", "lookup_rows", "default_key", "Classification", "ParsedNumber", "UnreadableNumber",
            "STATUSES", "MATCH", "TRUNCATED", "MISMATCH", "NOT_COMPUTABLE"]

@@ -311,8 +311,8 @@ def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str,
     """``decimal_mark``: the report's (params.report_decimal_mark), which read the printed figures; by default the
     annex language's."""
     from ..analyses.reconcile import (ALL_PARTICIPANTS_NOTE, COMMITMENT_NOTE, FRACTION_NOTE, MARK_NOTE,
-                                      NO_PERCENT_NOTE, PERCENT_NOTE, PERSONS_NOTE, UnreadableNumber, is_currency,
-                                      parse_printed, worded_comparison)
+                                      NO_PERCENT_NOTE, PERCENT_NOTE, PERCENT_SIGN_NOTE, PERSONS_NOTE,
+                                      UnreadableNumber, is_currency, parse_printed, worded_comparison)
 
     checked = figures[figures["metric"] == "reported_figure"]
     about = reported.drop_duplicates("figure_id").set_index("figure_id")
@@ -384,6 +384,11 @@ def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str,
         if NO_PERCENT_NOTE in str(fig.note):   # « 45 » beside 0.45: an « écart de 44,55 » said nothing of the '%'
             explanation = (explanation + say("list_separator", lang) if explanation else "") + say(
                 "published_no_percent", lang, printed=fig.reported)
+        signed = re.search(re.escape(PERCENT_SIGN_NOTE) + r" (\S+)", str(fig.note))
+        if signed:   # « 0,53 % » beside 53 %: « écart » alone, or « Conforme » as a fraction of 1, said half of it
+            explanation = (explanation + say("list_separator", lang) if explanation else "") + say(
+                "published_percent_sign", lang, printed=fig.reported,
+                value=fmt.percent(float(signed.group(1)), max(decimals - 2, 0), lang))
         if COMMITMENT_NOTE in str(fig.note):   # « taux d'engagement » beside the spending
             explanation = (explanation + say("list_separator", lang) if explanation else "") + say(
                 "published_commitment", lang)

@@ -256,9 +256,14 @@ _REASONS_FR = [
     (r"no computed figure '([^']*)' with key '([^']*)'",
      "aucun chiffre « {0} » n'est calculé pour la clé « {1} » (voir data/README.md)"),
     (r"there is no metric '([^']*)'", "la métrique « {0} » n'existe pas (voir data/README.md)"),
+    (r"'([^']*)' is a period, not a day \(during it, or up to its end\?\): write the key '([^']*)'",
+     "« {0} » est une période, pas un jour (pendant la période, ou jusqu'à sa fin ?) : écrire la clé « {1} » pour "
+     "le chiffre à sa fin"),
     (r"did you mean ('[^?]*')\?", lambda keys: "clé voisine : " + keys.replace("' or '", "' ou '")),
     (r"printed value unreadable: '[^']*' ends with what may be a footnote mark", "chiffre publié illisible : il "
      "se termine par ce qui peut être un appel de note (écrire le chiffre sans lui, ou l'appel en symbole : 45 %*)"),
+    (r"printed value unreadable: '[^']*' is a date", "chiffre publié illisible : c'est une date (un tableur change "
+     "« 1.2 », « 3/4 » ou « 30-40 » tapés en date) : écrire le chiffre publié comme du texte"),
     (r"printed value unreadable: '[^']*' is a range", "chiffre publié illisible : c'est une fourchette, et le "
      "classeur vérifie un chiffre (écrire deux chiffres publiés, l'un avec la comparaison >= sa borne basse, "
      "l'autre <= sa borne haute)"),
@@ -268,8 +273,11 @@ _REASONS_FR = [
     (r"a '\+' before a count or an amount may mean 'more than' or an increase", "un « + » devant un effectif ou un "
      "montant peut signifier « plus de » ou une hausse : écrire la comparaison (> ou >=) dans la colonne comparaison, "
      "ou le chiffre sans le « + »"),
-    (r"printed as a change \(words of a rise or a fall around the number\), and the figure is a level",
-     "publié comme une évolution (des mots de hausse ou de baisse entourent le chiffre), alors que le chiffre "
+    (r"a '\+' before a share or a ratio may mean 'more than' or a change", "un « + » devant une part ou un ratio peut "
+     "signifier « plus de » ou une évolution (une hausse) : écrire la comparaison (> ou >=) dans la colonne "
+     "comparaison, ou le chiffre sans le « + »"),
+    (r"printed as a change \(words of a change or a factor around the number\), and the figure is a level",
+     "publié comme une évolution (des mots d'évolution ou un facteur entourent le chiffre), alors que le chiffre "
      "recalculé est un niveau : écrire le niveau que donne le rapport, ou comparer l'évolution à un chiffre qui en est "
      "une"),
     (r"printed in percentage points, a difference between two percentages; '([^']*)' is a share",

@@ -1129,6 +1129,14 @@ def _printed(series: pd.Series, report_mark: str | None, raw: RawTable) -> tuple
     def text(index: Any, value: Any) -> Any:
         if not isinstance(value, numbers.Percent):
             shown = _texts(pd.Series([value], dtype="object"), mark).iloc[0]
+            if isinstance(value, (dt.date, pd.Timestamp)):   # « 1.2 », « 3/4 », « 30-40 » typed: Excel made a date
+                padded.append(raw.problem(
+                    "published_date", f"this cell holds a date ({shown}), not a published figure: a spreadsheet turns "
+                    "a typed « 1.2 », « 3/4 » or « 30-40 » into a date", "Type the value as text, as the report "
+                    "prints it (with a leading apostrophe: '1,2), or format the column as text before typing; the "
+                    "annex will say 'not computable'.", index=index, column=str(series.name), value=shown,
+                    severity="warning"))
+                return shown
             said = readers_number_kind(formats.get(index)) if type(value) in (int, float) else None
             if isinstance(said, tuple) and said[0]:
                 words, divided = said

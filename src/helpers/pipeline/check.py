@@ -123,6 +123,40 @@ def reported_figure_problems(project: str, data_dir: Path, params_dir: Path,
             if problem not in problems:
                 problems.append(problem)
         problems += [p for p in _dated_otherwise(raw, rows, data, params) if p not in problems]
+    return problems + _not_levels(raw, rows, data)
+
+
+def _not_levels(raw, rows: dict, data: ProjectData) -> list[Problem]:
+    """A published figure printed as a change beside a level (« +3 000 » beside a count, « +45 % » or « hausse de
+    45 % » beside a share, « 5 pp » beside a share): the annex says « not computable »; said here first, at its row
+    (an evaluator who runs make check first saw nothing of it)."""
+    from ..analyses.figures import canonical_metric
+    from ..analyses.reconcile import LEVELS, not_a_level, other_currency, with_unit, worded_comparison
+    from ..data.params import report_decimal_mark
+
+    table = data.tables.get("reported")
+    if table is None or not len(table):
+        return []
+    mark = report_decimal_mark(data.params)
+    problems = []
+    for rec in table.to_dict("records"):
+        metric = canonical_metric(str(rec.get("metric") or "").strip())
+        printed = with_unit(rec.get("value"), rec.get("unit"))
+        comparison = str(rec.get("comparison") or "").strip() or "="
+        why = not_a_level(metric, "", printed, worded_comparison(printed, comparison), mark)
+        fid = str(rec.get("figure_id")).strip()
+        if why:
+            problems.append(raw.problem("not_a_level", f"figure '{fid}' ({metric}): {why}",
+                                        "The annex will say 'not computable' until the value is written so.",
+                                        index=rows.get(fid), column="value", value=rec.get("value"),
+                                        severity="warning"))
+        # « 2,8 M EUR » beside the budget of a USD project: the annex's « not computable », said here first
+        elsewhere = other_currency(printed, data.params.currency) if metric in LEVELS else ""
+        if elsewhere:
+            problems.append(raw.problem("published_currency", f"figure '{fid}' ({metric}): {elsewhere}",
+                                        f"Write the figure in {data.params.currency} if the report gives it so; else "
+                                        "the annex will say 'not computable'.", index=rows.get(fid), column="value",
+                                        value=rec.get("value"), severity="warning"))
     return problems
 
 

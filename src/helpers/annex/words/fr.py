@@ -69,6 +69,7 @@ WORDS = {
     "published_sex_unknown": "part des participants dont le sexe est connu ({unknown} de sexe non renseigné laissés de côté) ; rapportée à tous les participants, sexe non renseigné compris : {value}",
     "published_commitment": "le libellé parle d'engagements : les dépenses recalculées sont les décaissements (expenditure), pas les engagements",
     "published_no_percent": "sans « % » : lu comme un pourcentage, il serait conforme ; si le rapport imprime un pourcentage, écrire « {printed} % » (ou l'unité « % »)",
+    "published_percent_sign": "écrit avec « % » : lu comme une fraction de 1 ({value}), il serait conforme ; si le rapport imprime « {printed} », il est faux ; s'il imprime la fraction, écrire la valeur sans « % »",
     "published_other_mark": "lu avec « {mark} » comme séparateur décimal, il serait conforme ({value}) : les chiffres du rapport sont-ils écrits avec le séparateur décimal de project.yaml (report_decimal_mark) ?",
     "published_within": "chiffre approché : écart de {difference}, dans la tolérance de ± {tolerance}",
     "published_beyond": "chiffre approché : écart de {difference}, au-delà de la tolérance de ± {tolerance}",
