@@ -1218,6 +1218,16 @@ CASES = [
          what="budget.csv saved from a sheet with 'Budget' merged over 2020 | 2021 | Total: « the required column "
               "'line' is missing » beside 'Ligne'",
          expect=lambda m, problems: _only_rule_of(problems, "two_row_header")),
+    Case("budget over initial and revised in a CSV", lambda m: m.write(
+             "budget", "Ligne;Pays;Budget;;Catégorie\n;;Initial;Révisé;\nB1;Maroc;100000;130000;staff\n"
+                       "B2;Maroc;50000;40000;operational\nB3;Tunisie;80000;80000;operational\nB4;;20000;20000;support\n"),
+         "two_row_header", "budget.csv", 1, "budget",
+         hint="(Ligne, Pays, Initial, Révisé, Catégorie; the column to read as 'Budget' named so)",
+         what="budget.csv saved from a sheet with 'Budget' merged over Initial | Révisé (`Budget;;` over "
+              "`Initial;Révisé`): the initial budget read as the budget, the revised one « a column without a header », "
+              "the row of names « not a number: 'Initial' », « line: fill it in »",
+         expect=lambda m, problems: (_only_rule_of(problems, "two_row_header"),
+                                     _check(not [p for p in problems if p.rule == "merged_header"]))),
     Case("a revised budget under its group's name", lambda m: _xlsx_drawn(
              m, "budget", [[None, None, "Budget", None, None], ["Ligne", "Pays", "Budget", "Révisé", "Catégorie"],
                            ["B1", "Maroc", 100000, 90000, "staff"], ["B2", "Maroc", 50000, 60000, "operational"],
