@@ -76,6 +76,56 @@ def test_moved_lists_the_largest_relative_changes_and_leaves_out_checks_and_date
     assert np.isinf(moved["relative"].iloc[0])
 
 
+def test_figures_no_longer_computable_new_or_computed_now_are_changes_too(tmp_path):
+    """A new quarter's reporting date with the spending not yet given: every financial rate was computed in the
+    earlier annex and is n.d. now, and the annex said « aucun n'a changé » (moved compares values only). A line
+    renamed S1 -> SN1: « n'existent plus » named S1, nothing named SN1."""
+    _keep(tmp_path, dt.date(2025, 6, 30), [("budget", "spent", "total", 300.0, "EUR", ""),
+                                            ("budget", "burn_index", "total", 0.8, "ratio", ""),
+                                            ("budget", "budget", "S1", 200.0, "EUR", ""),
+                                            ("budget", "budget", "M1", 250.0, "EUR", ""),
+                                            ("gender", "women_share", "all", np.nan, "%", ""),
+                                            ("indicators", "indicator_achievement", "I1", 50.0, "%", "amber"),
+                                            ("reconciliation", "reported_figure", "FIN-01", 30.0, "%", "match")])
+    previous = archive.previous(tmp_path, "amem", "ensemble", dt.date(2025, 9, 30))
+    now = change.with_previous(_figures([
+        ("budget", "spent", "total", np.nan, "EUR", ""), ("budget", "burn_index", "total", np.nan, "ratio", ""),
+        ("budget", "budget", "SN1", 200.0, "EUR", ""), ("budget", "budget", "M1", 250.0, "EUR", ""),
+        ("gender", "women_share", "all", 40.0, "%", ""), ("indicators", "indicator_achievement", "I1@2025", 60.0, "%", ""),
+        ("reconciliation", "reported_figure", "FIN-01", np.nan, "%", "")]), previous)
+    assert change.moved(now).empty
+    lost = change.not_computable_now(now)
+    assert list(zip(lost["metric"], lost["key"], lost["previous"])) == [("spent", "total", 300.0),
+                                                                          ("burn_index", "total", 0.8)]
+    assert list(zip(*change.computable_now(now)[["metric", "key"]].to_numpy().T)) == [("women_share", "all")]
+    # the new code, not I1@2025 (I1 detailed: rekeyed says it)
+    assert list(zip(*change.appeared(now, previous)[["metric", "key"]].to_numpy().T)) == [("budget", "SN1")]
+    assert list(change.gone(now, previous)["key"]) == ["S1"]
+    same = change.with_previous(_figures([("budget", "spent", "total", 300.0, "EUR", "")]), previous)
+    assert change.not_computable_now(same).empty and change.computable_now(same).empty
+
+
+def test_a_revised_target_is_said_with_the_achievement_it_moved(tmp_path):
+    """I1's period target revised from 40 to 30, its value reached 20 in both: the achievement went from 50 % to
+    66.7 % and was listed among the figures that moved, nothing saying the target was revised."""
+    then = _figures([("indicators", "indicator_achievement", "I1", 50.0, "%", "amber"),
+                     ("indicators", "indicator_achievement_final", "I1", 25.0, "%", "red"),
+                     ("indicators", "indicator_achievement", "I2", 75.0, "%", "amber")])
+    then["note"] = ["actual 20 / target 40", "actual 20 / final target 80",
+                    "actual 30 / target 40 (decrease, baseline 50)"]
+    keep(tmp_path, "amem", "ensemble", dt.date(2025, 6, 30), export.figures_csv(then))
+    previous = archive.previous(tmp_path, "amem", "ensemble", dt.date(2025, 9, 30))
+    now = _figures([("indicators", "indicator_achievement", "I1", 200 / 3, "%", "amber"),
+                    ("indicators", "indicator_achievement_final", "I1", 25.0, "%", "red"),
+                    ("indicators", "indicator_achievement", "I2", 87.5, "%", "green")])
+    now["note"] = ["actual 20 / target 30", "actual 20 / final target 80",
+                   "actual 35 / target 40 (decrease, baseline 50)"]
+    revised = change.revised_targets(now, previous)
+    assert revised.to_dict("records") == [{"metric": "indicator_achievement", "key": "I1", "previous_target": "40",
+                                           "target": "30", "previous_actual": "20", "actual": "20"}]
+    assert change.revised_targets(now, None).empty
+
+
 def test_rating_changes_are_the_indicators_whose_rag_differs(tmp_path):
     _keep(tmp_path, dt.date(2020, 12, 31), [("indicators", "indicator_achievement_final", "P2.2.a", 17.0, "%", "red"),
                                              ("indicators", "indicator_achievement_final", "P1.1.a", 38.7, "%", "red"),

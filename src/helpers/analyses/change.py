@@ -17,6 +17,13 @@ this one (``data.archive.previous``). Rows are matched on (metric, key).
 - ``gone(figures, previous)``: the figures of the earlier annex this one no longer has (a code renamed, a row
   removed); not those whose key is split now (``rekeyed``: ``I1`` of one period is ``I1@2020`` and ``I1@2021`` once
   a second period is added).
+- ``not_computable_now(figures)`` / ``computable_now(figures)``: the figures computed in the earlier annex and n.d.
+  now (spending not given up to the new reporting date), and the reverse; ``moved`` compares values only, and the
+  annex said « aucun n'a changé » when every rate had become n.d.
+- ``appeared(figures, previous)``: the figures the earlier annex did not have (a line or a country added, a code
+  renamed: ``gone`` names the old code, this the new one); not the detailed keys of ``rekeyed``.
+- ``revised_targets(figures, previous)``: the indicators whose target differs from the earlier annex's: their rate
+  moved with the target, the value reached the same (40 % of 20 → 67 % of 30 was listed as progress).
 - ``rating_changes(figures, previous, thresholds)``: the indicators whose rating (green / amber / red, '' = not rated)
   differs from the earlier annex, and whether the limits changed it rather than the value.
 """
@@ -124,6 +131,53 @@ def moved(figures: pd.DataFrame, n: int | None = 10) -> pd.DataFrame:
     return rows[columns].reset_index(drop=True)
 
 
+def _listed(figures: pd.DataFrame) -> np.ndarray:
+    """The figures a change is said of: not the checks, anomalies, statistics of an estimate nor ``@date`` keys."""
+    return ~figures["metric"].isin(NOT_LISTED).to_numpy(dtype=bool) & ~_dated(figures["metric"], figures["key"])
+
+
+def not_computable_now(figures: pd.DataFrame) -> pd.DataFrame:
+    """``with_previous``'s figures computed in the earlier annex and not computable now: metric, key, previous,
+    note (why not now)."""
+    columns = ["metric", "key", "previous", "note"]
+    if "previous" not in figures or figures.empty:
+        return pd.DataFrame(columns=columns)
+    keep = (np.isnan(figures["value"].to_numpy(dtype="float64"))
+            & np.isfinite(figures["previous"].to_numpy(dtype="float64")) & _listed(figures))
+    rows = figures[keep]
+    return pd.DataFrame({"metric": rows["metric"].astype(str).to_numpy(), "key": rows["key"].astype(str).to_numpy(),
+                         "previous": rows["previous"].to_numpy(dtype="float64"),
+                         "note": rows["note"].astype(str).to_numpy() if "note" in rows else ""}, columns=columns)
+
+
+def computable_now(figures: pd.DataFrame) -> pd.DataFrame:
+    """``with_previous``'s figures the earlier annex had but could not compute, computed now: metric, key, value."""
+    columns = ["metric", "key", "value"]
+    if "previous" not in figures or figures.empty:
+        return pd.DataFrame(columns=columns)
+    keep = (np.isfinite(figures["value"].to_numpy(dtype="float64"))
+            & np.isnan(figures["previous"].to_numpy(dtype="float64"))
+            & (figures["previous_date"].astype(str).to_numpy(dtype=object) != "") & _listed(figures))
+    rows = figures[keep]
+    return pd.DataFrame({"metric": rows["metric"].astype(str).to_numpy(), "key": rows["key"].astype(str).to_numpy(),
+                         "value": rows["value"].to_numpy(dtype="float64")}, columns=columns)
+
+
+def appeared(figures: pd.DataFrame, previous: Any | None) -> pd.DataFrame:
+    """The figures of this annex the earlier one did not have (a line or country added, a code renamed): metric,
+    key, value. Not the keys now detailed (``rekeyed``: which of them the earlier figure was is not known)."""
+    columns = ["metric", "key", "value"]
+    if previous is None or figures.empty:
+        return pd.DataFrame(columns=columns)
+    then = set(zip(previous.figures["metric"].astype(str), previous.figures["key"].astype(str)))
+    metrics, keys = figures["metric"].astype(str), figures["key"].astype(str)
+    keep = np.array([(m, k) not in then and not any((m, c) in then for c in _coarser(k))
+                     for m, k in zip(metrics, keys)], dtype=bool) & _listed(figures)
+    rows = figures[keep]
+    return pd.DataFrame({"metric": rows["metric"].astype(str).to_numpy(), "key": rows["key"].astype(str).to_numpy(),
+                         "value": rows["value"].to_numpy(dtype="float64")}, columns=columns)
+
+
 def rekeyed(figures: pd.DataFrame, previous: Any | None) -> pd.DataFrame:
     """The figures of the earlier annex whose key is now split (metric, key, keys): an indicator that had one period
     (``I1``) and has two now (``I1@2020``, ``I1@2021``), one in a second country now (``I1/Maroc``), a line code
@@ -173,6 +227,35 @@ def gone(figures: pd.DataFrame, previous: Any | None) -> pd.DataFrame:
     out = earlier[keep]
     return pd.DataFrame({"metric": out["metric"].astype(str).to_numpy(), "key": out["key"].astype(str).to_numpy(),
                          "previous": out["value"].to_numpy(dtype="float64")}, columns=columns)
+
+
+_TARGET = re.compile(r"(?:^|; )actual ([^\s;]+) / (?:final )?target ([^\s;]+)")
+
+
+def _target(note: Any) -> tuple[str, str] | None:
+    """(actual, target) as an indicator's note writes them (figures.indicator_figures: « actual 20 / target 40 »)."""
+    found = _TARGET.search(str(note))
+    return found.groups() if found else None
+
+
+def revised_targets(figures: pd.DataFrame, previous: Any | None) -> pd.DataFrame:
+    """The indicators whose target (of the period, or final) is not the earlier annex's: metric, key,
+    previous_target, target, previous_actual, actual (as the notes write them). Their achievement moved with the
+    target: a rate from 50 % to 67 % with the value reached unchanged, listed among the figures that moved as if the
+    indicator had progressed."""
+    columns = ["metric", "key", "previous_target", "target", "previous_actual", "actual"]
+    if previous is None or figures.empty or "note" not in figures or "note" not in previous.figures:
+        return pd.DataFrame(columns=columns)
+    earlier = previous.figures[previous.figures["metric"].isin(RATED)]
+    then = {(str(m), str(k)): _target(n) for m, k, n in zip(earlier["metric"], earlier["key"], earlier["note"])}
+    rows = []
+    for metric, key, note in zip(figures["metric"].astype(str), figures["key"].astype(str), figures["note"]):
+        if metric not in RATED or (metric, key) not in then:
+            continue
+        before, now = then[(metric, key)], _target(note)
+        if before and now and before[1] != now[1]:
+            rows.append((metric, key, before[1], now[1], before[0], now[0]))
+    return pd.DataFrame(rows, columns=columns)
 
 
 def rating_changes(figures: pd.DataFrame, previous: Any | None, thresholds: Any = None) -> pd.DataFrame:
