@@ -126,6 +126,41 @@ def test_a_revised_target_is_said_with_the_achievement_it_moved(tmp_path):
     assert change.revised_targets(now, None).empty
 
 
+def test_a_cost_per_unit_of_an_output_counted_in_another_unit_is_not_compared(tmp_path):
+    """I1 counted in persons (20 trained, 4 000 EUR each), then in sessions (4 sessions, 25 000 EUR each): the cost
+    per unit was listed as moved +525 %, the same spending over another unit. Its unit is the output's now (the note
+    writes it, efficiency), so it is not compared; an earlier cost without it is compared as before."""
+    then = _figures([("efficiency", "cost_per_unit", "I1", 4000.0, "EUR", "shared"),
+                     ("efficiency", "cost_per_unit", "I2", 1000.0, "EUR", ""),
+                     ("efficiency", "cost_per_unit", "I3", 500.0, "EUR", "")])
+    then["note"] = ["spent on S1 up to 2025-06-30: 80000 / actual 20 (personnes); shared, not divided: S1 also "
+                    "finance(s) participation", "spent on M1 up to 2025-06-30: 30000 / actual 30 (Personnes)",
+                    "spent on M2 up to 2025-06-30: 5000 / actual 10"]
+    keep(tmp_path, "amem", "ensemble", dt.date(2025, 6, 30), export.figures_csv(then))
+    previous = archive.previous(tmp_path, "amem", "ensemble", dt.date(2025, 9, 30))
+    now = _figures([("efficiency", "cost_per_unit", "I1", 25000.0, "EUR", "shared"),
+                    ("efficiency", "cost_per_unit", "I2", 1200.0, "EUR", ""),
+                    ("efficiency", "cost_per_unit", "I3", 600.0, "EUR", "")])
+    now["note"] = ["spent on S1 up to 2025-09-30: 100000 / actual 4 (sessions); shared, not divided: S1 also "
+                   "finance(s) participation", "spent on M1 up to 2025-09-30: 36000 / actual 30 (personnes)",
+                   "spent on M2 up to 2025-09-30: 6000 / actual 10 (ateliers)"]
+    compared = change.with_previous(now, previous)
+    assert list(change.moved(compared)["key"]) == ["I2", "I3"]   # the same unit (its case aside), or not known then
+    assert np.isnan(compared["previous"].iloc[0]) and compared["previous_date"].iloc[0] == ""
+    assert change.unit_changes(now, previous).to_dict("records") == [
+        {"metric": "cost_per_unit", "key": "I1", "previous_unit": "EUR/personnes", "unit": "EUR/sessions"}]
+
+
+def test_a_cost_per_unit_writes_its_output_unit():
+    from helpers.analyses import efficiency
+
+    row = efficiency._row("output", "I1", "I1", "Conseillers formés", "personnes", ["S1"], dt.date(2025, 6, 30),
+                          80000.0, 20.0, "", [])
+    assert row["note"] == "spent on S1 up to 2025-06-30: 80000 / actual 20 (personnes)"
+    assert efficiency._row("participant", "all", "", None, None, ["S1"], dt.date(2025, 6, 30), 80000.0, 20.0, "",
+                           [])["note"] == "spent on S1 up to 2025-06-30: 80000 / participants 20"
+
+
 def test_rating_changes_are_the_indicators_whose_rag_differs(tmp_path):
     _keep(tmp_path, dt.date(2020, 12, 31), [("indicators", "indicator_achievement_final", "P2.2.a", 17.0, "%", "red"),
                                              ("indicators", "indicator_achievement_final", "P1.1.a", 38.7, "%", "red"),

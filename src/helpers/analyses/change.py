@@ -39,6 +39,7 @@ import pandas as pd
 
 from .budget import as_of_date
 from .reconcile import BUDGET_METRICS
+from ..text import fold
 
 PREVIOUS_COLUMNS = ["previous", "previous_date"]
 RATED = ("indicator_achievement", "indicator_achievement_final")
@@ -80,14 +81,38 @@ def with_previous(figures: pd.DataFrame, previous: Any | None) -> pd.DataFrame:
     return out
 
 
+_PER = re.compile(r"/ actual \S+ \((.*?)\)(?:;|$)")
+
+
+def _units(frame: pd.DataFrame) -> np.ndarray:
+    """Each figure's unit; a cost per unit of an output's with the output's unit, as its note writes it
+    (efficiency: « / actual 20 (personnes) »): 4 000 EUR a person is not 25 000 EUR a session."""
+    units = frame["unit"].fillna("").astype(str).to_numpy(dtype=object)
+    metrics = frame["metric"] if "metric" in frame else frame.index.get_level_values("metric") \
+        if "metric" in (frame.index.names or []) else None
+    if "note" not in frame or metrics is None:
+        return units
+    out = units.copy()
+    for i in np.flatnonzero(np.asarray(metrics, dtype=object) == "cost_per_unit"):
+        per = _PER.search(str(frame["note"].iloc[i]))
+        if per:
+            out[i] = f"{units[i]}/{per.group(1)}"
+    return out
+
+
 def _other_unit(figures: pd.DataFrame, earlier: pd.DataFrame, position: np.ndarray) -> np.ndarray:
-    """Where the earlier annex has the figure in another unit (another currency): 1 200 USD is not 1 200 EUR. An
-    archive without units (a file made by hand) is taken at its word."""
+    """Where the earlier annex has the figure in another unit (another currency; a cost per unit of an output
+    counted in another unit, persons then and sessions now): 1 200 USD is not 1 200 EUR. An archive without units
+    (a file made by hand, or a cost's unit not written then) is taken at its word."""
     if "unit" not in figures or "unit" not in earlier or not len(earlier):
         return np.zeros(len(figures), dtype=bool)
-    then = earlier["unit"].fillna("").astype(str).to_numpy(dtype=object)[np.where(position >= 0, position, 0)]
-    now = figures["unit"].fillna("").astype(str).to_numpy(dtype=object)
-    return (position >= 0) & (then != now) & (then != "")
+    then = _units(earlier)[np.where(position >= 0, position, 0)]
+    now = _units(figures)
+    # (an earlier cost without its output's unit: compared as before)
+    now = np.where([("/" not in str(t)) for t in then], figures["unit"].fillna("").astype(str).to_numpy(dtype=object),
+                   now)
+    folded = np.vectorize(lambda u: fold(str(u)), otypes=[object])
+    return (position >= 0) & (then != "") & (folded(then) != folded(now)) if len(now) else np.zeros(0, dtype=bool)
 
 
 def unit_changes(figures: pd.DataFrame, previous: Any | None) -> pd.DataFrame:
@@ -102,8 +127,8 @@ def unit_changes(figures: pd.DataFrame, previous: Any | None) -> pd.DataFrame:
     if not other.any():
         return pd.DataFrame(columns=columns)
     return pd.DataFrame({"metric": figures["metric"].to_numpy()[other], "key": figures["key"].to_numpy()[other],
-                         "previous_unit": earlier["unit"].to_numpy()[position[other]],
-                         "unit": figures["unit"].to_numpy()[other]}, columns=columns)
+                         "previous_unit": _units(earlier)[position[other]],
+                         "unit": _units(figures)[other]}, columns=columns)
 
 
 def moved(figures: pd.DataFrame, n: int | None = 10) -> pd.DataFrame:
