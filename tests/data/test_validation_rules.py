@@ -2028,6 +2028,13 @@ ACCEPTED = [
                                                m.replace("indicators", ",increase,", ",hausse,")),
              "the column 'sens' holding 'À la baisse' and 'hausse' (was refused: not an allowed value)",
              lambda m, data: _expect_directions(data)),
+    Accepted("level in French", lambda m: (m.replace("indicators", ",level,", ",niveau,"),
+                                           m.replace("indicators", ",output,persons,", ",Produit,persons,", 2),
+                                           m.replace("indicators", ",output,persons,", ",extrant,persons,"),
+                                           m.replace("indicators", ",outcome,%,", ",Effet,%,")),
+             "the column 'niveau' holding 'Produit', 'extrant' and 'Effet', as a French logframe writes them (was "
+             "refused: not an allowed value, use output)",
+             lambda m, data: _check(list(data.tables["indicators"]["level"]) == ["output"] * 3 + ["outcome"])),
     Accepted("headers with a note", lambda m: (
                  m.replace("participation", "event_id,participants,women,", "event_id,Participants (nombre),"
                                                                               "Dont femmes,"),
