@@ -866,8 +866,9 @@ CASES = [
          what="category = 'Personnel local' under `Catégorie`: the message showed it as « personnel_local », a word "
               "the user never wrote",
          expect=lambda m, problems: _value_shown(problems, "allowed_values", "Personnel local")),
-    Case("unknown indicator level", lambda m: m.replace("indicators", "outcome", "effet"),
-         "allowed_values", "indicators.csv", 5, "level", what="level = 'effet'"),
+    Case("unknown indicator level", lambda m: m.replace("indicators", "outcome", "résultat"),
+         "allowed_values", "indicators.csv", 5, "level",
+         what="level = 'résultat' (an outcome or an output, as the framework says; 'effet' is read as outcome)"),
     Case("unknown indicator sex", lambda m: m.replace("indicators", "Maroc,f", "Maroc,x"),
          "allowed_values", "indicators.csv", 3, "sex", what="sex = 'x'"),
     Case("unknown comparison", lambda m: m.replace("reported", ",=,", ",!=,"),
