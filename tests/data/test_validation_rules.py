@@ -1130,6 +1130,16 @@ CASES = [
               "without a word, the 000 past the header left out (with a country column after it: « the budget has "
               "the line 'B2' for Maroc, not for 000 »)",
          expect=lambda m, problems: _names_in_order(problems, ["shifted_row"])),
+    Case("budget lines split by the file's separator", lambda m: m.write(
+             "participation", "event_id;participants;women;country;label;start_date;end_date;budget_lines\n"
+                              "E1;20;8;Maroc;Formation;2020-10-01;2020-10-03;B2; B1\n"
+                              "E2;15;;Tunisie;Atelier;2021-01-10;2021-01-10;B3\n"
+                              "E3;30;18;;Atelier régional;2021-02-01;2021-02-02;B4; B1\n"),
+         "shifted_row", "participation.csv", 2, "budget_lines", hint="Write the lines with '+' (R1 + R6)",
+         what="participation.csv (';' separated, typed by hand) whose budget_lines `B2; B1` and `B4; B1` are not in "
+              "quotes: B1 read as a column without a header (« write its header, e.g. 'country' », a warning) and "
+              "only B2 and B4 read, the cost per participant without B1's spending",
+         expect=lambda m, problems: _only_rule_of(problems, "shifted_row")),
     Case("a value past the header's last cell", lambda m: m.replace("expenditure", "B4,2021-06-30,5000,,S1 2021",
                                                                     "B4,2021-06-30,5000,,S1 2021,2500"),
          "shifted_row", "expenditure.csv", 5, None, hint="give that column a header",

@@ -107,6 +107,7 @@ class RawTable:
     # .xlsx: letter -> the text of a cell merged across columns in the row right above the header (`Budget` over
     # `Budget | Révisé`): the group the column's name belongs to
     groups: dict[str, str] = field(default_factory=dict)
+    delimiter: str = ","                        # CSV: the separator of its cells, as messages name it
 
     @cached_property  # resolved once: a file broken on every row makes one Problem per row
     def file(self) -> str:
@@ -624,14 +625,19 @@ def _beyond_header(table: RawTable, header: list[Any], body: list[tuple[int, lis
             "move them to another sheet); if they are a column of the table, write its header.",
             index=longer[0][0], severity="warning"))
         return header
+    # (the examples of the file's own separator: a ';' file's row was shown joined with ',' and told of decimal
+    # commas, where its ';' was in a budget_lines cell, `R1; R6`)
+    example, quoted, without = ("a decimal comma, as in 10000,50, in a file separated by ','; a comma in a label",
+                                "\"10000,50\"", "") if table.delimiter == "," else \
+        ("a ';' typed in a cell, as in budget_lines R1; R6, in a file separated by ';'", "\"R1; R6\"",
+         "R1 + R6; ") if table.delimiter == ";" else ("a tab inside a cell", "quotes", "")
     for n, cells in longer:
         table.problems.append(table.problem(
             "shifted_row", f"this row has {width(cells)} cells and the header {len(header)}: a separator inside a "
-            "value that is not in quotes (a decimal comma, as in 10000,50, in a file separated by ','; a comma in a "
-            "label) splits it, and shifts each cell after it into the next column",
-            "Put the value in quotes (\"10000,50\") or write it without the separator (Excel's 'Save As CSV' quotes "
-            "it); if the row's last cells are a column of their own, give that column a header.", index=n,
-            value=",".join("" if c is None else str(c) for c in cells[:width(cells)])))
+            f"value that is not in quotes ({example}) splits it, and shifts each cell after it into the next column",
+            f"Put the value in quotes ({quoted}) or write it without the separator ({without}Excel's 'Save As CSV' "
+            "quotes it); if the row's last cells are a column of their own, give that column a header.", index=n,
+            value=table.delimiter.join("" if c is None else str(c) for c in cells[:width(cells)])))
     return header
 
 
@@ -904,7 +910,7 @@ def read_csv(path: Path, encoding_fallback: str = "utf-8",
             return table
         utf8 = text.encode("utf-8")   # the decoded text encoded again for pyarrow (it may have been cp1252)
         head = lambda n: text[:n]
-    delimiter = sniff_delimiter(head(1 << 20))
+    delimiter = table.delimiter = sniff_delimiter(head(1 << 20))
     unusual = utf8.translate(None, _PRINTED)   # spaces, line breaks, controls, non-ASCII: a few bytes a row
     # without a quote, a cell holds no line break: a file whose only unusual bytes are line breaks has no space to strip
     spaced = b'"' in utf8 or bool(unusual.translate(None, b"\n"))
