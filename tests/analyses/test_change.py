@@ -161,6 +161,24 @@ def test_a_cost_per_unit_writes_its_output_unit():
                            [])["note"] == "spent on S1 up to 2025-06-30: 80000 / participants 20"
 
 
+def test_a_revised_budget_is_said_with_the_rates_it_moved(tmp_path):
+    """A line split in two between the annexes (S1 200 000 -> S1 120 000 and a new S1b 80 000): S1's execution
+    rate 40 % -> 75 % led the figures that moved, its budget's cut out of the ten shown, nothing saying why."""
+    _keep(tmp_path, dt.date(2025, 6, 30), [("budget", "budget", "S1", 200000.0, "EUR", ""),
+                                            ("budget", "budget", "S2", 150000.0, "EUR", ""),
+                                            ("budget", "budget", "total", 1000000.0, "EUR", ""),
+                                            ("budget", "financial_execution_rate", "S1", 40.0, "%", "")])
+    previous = archive.previous(tmp_path, "amem", "ensemble", dt.date(2025, 9, 30))
+    now = change.with_previous(_figures([("budget", "budget", "S1", 120000.0, "EUR", ""),
+                                         ("budget", "budget", "S1b", 80000.0, "EUR", ""),
+                                         ("budget", "budget", "S2", 150000.0, "EUR", ""),
+                                         ("budget", "budget", "total", 1000000.0, "EUR", ""),
+                                         ("budget", "financial_execution_rate", "S1", 75.0, "%", "")]), previous)
+    revised = change.revised_budgets(now)
+    assert list(zip(revised["key"], revised["previous"], revised["value"])) == [("S1", 200000.0, 120000.0)]
+    assert change.revised_budgets(change.with_previous(now.iloc[:, :-2], None)).empty
+
+
 def test_rating_changes_are_the_indicators_whose_rag_differs(tmp_path):
     _keep(tmp_path, dt.date(2020, 12, 31), [("indicators", "indicator_achievement_final", "P2.2.a", 17.0, "%", "red"),
                                              ("indicators", "indicator_achievement_final", "P1.1.a", 38.7, "%", "red"),

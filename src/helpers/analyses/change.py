@@ -24,6 +24,9 @@ this one (``data.archive.previous``). Rows are matched on (metric, key).
   renamed: ``gone`` names the old code, this the new one); not the detailed keys of ``rekeyed``.
 - ``revised_targets(figures, previous)``: the indicators whose target differs from the earlier annex's: their rate
   moved with the target, the value reached the same (40 % of 20 → 67 % of 30 was listed as progress).
+- ``revised_budgets(figures)``: the budgets (a line's, a country's, the total) that differ from the earlier annex's:
+  the execution rates and burn indices over them moved with them (a line split in two, S1 200 000 -> 120 000 and a
+  new S1b: S1's rate 40 % -> 75 % led the figures that moved, its budget's cut out of the ten shown).
 - ``rating_changes(figures, previous, thresholds)``: the indicators whose rating (green / amber / red, '' = not rated)
   differs from the earlier annex, and whether the limits changed it rather than the value.
 """
@@ -252,6 +255,18 @@ def gone(figures: pd.DataFrame, previous: Any | None) -> pd.DataFrame:
     out = earlier[keep]
     return pd.DataFrame({"metric": out["metric"].astype(str).to_numpy(), "key": out["key"].astype(str).to_numpy(),
                          "previous": out["value"].to_numpy(dtype="float64")}, columns=columns)
+
+
+def revised_budgets(figures: pd.DataFrame) -> pd.DataFrame:
+    """``with_previous``'s budgets (metric ``budget``: a line, a country, the total) whose amount changed: metric,
+    key, unit, previous, value."""
+    columns = ["metric", "key", "unit", "previous", "value"]
+    if "previous" not in figures or figures.empty:
+        return pd.DataFrame(columns=columns)
+    value, previous = figures["value"].to_numpy(dtype="float64"), figures["previous"].to_numpy(dtype="float64")
+    keep = (figures["metric"].astype(str).to_numpy(dtype=object) == "budget") & np.isfinite(value) \
+        & np.isfinite(previous) & (value != previous) & _listed(figures)
+    return figures.loc[keep, columns].reset_index(drop=True)
 
 
 _TARGET = re.compile(r"(?:^|; )actual ([^\s;]+) / (?:final )?target ([^\s;]+)")
