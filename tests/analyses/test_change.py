@@ -179,6 +179,24 @@ def test_a_revised_budget_is_said_with_the_rates_it_moved(tmp_path):
     assert change.revised_budgets(change.with_previous(now.iloc[:, :-2], None)).empty
 
 
+def test_a_country_written_another_way_is_the_same_figure(tmp_path):
+    """The new quarter's files write « SENEGAL » where the earlier ones wrote « Sénégal » (the same country for the
+    workbook: names are compared folded): the country's figures were « gone » and new, its spending 140 000 ->
+    190 000 compared with nothing. Codes keep their case: P2.2.a -> P2.2.A is a code renamed."""
+    _keep(tmp_path, dt.date(2025, 6, 30), [("budget", "spent", "Sénégal", 140000.0, "EUR", ""),
+                                            ("budget", "spent", "R1/Sénégal", 80000.0, "EUR", ""),
+                                            ("indicators", "indicator_achievement", "P2.2.a", 50.0, "%", "amber")])
+    previous = archive.previous(tmp_path, "amem", "ensemble", dt.date(2025, 9, 30))
+    now = change.with_previous(_figures([("budget", "spent", "SENEGAL", 190000.0, "EUR", ""),
+                                         ("budget", "spent", "R1/SENEGAL", 100000.0, "EUR", ""),
+                                         ("indicators", "indicator_achievement", "P2.2.A", 60.0, "%", "amber")]),
+                               previous)
+    assert list(now["previous"].iloc[:2]) == [140000.0, 80000.0]
+    assert list(change.moved(now)["key"]) == ["SENEGAL", "R1/SENEGAL"]
+    assert list(change.gone(now, previous)["key"]) == ["P2.2.a"]
+    assert list(change.appeared(now, previous)["key"]) == ["P2.2.A"]
+
+
 def test_rating_changes_are_the_indicators_whose_rag_differs(tmp_path):
     _keep(tmp_path, dt.date(2020, 12, 31), [("indicators", "indicator_achievement_final", "P2.2.a", 17.0, "%", "red"),
                                              ("indicators", "indicator_achievement_final", "P1.1.a", 38.7, "%", "red"),

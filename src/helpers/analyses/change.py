@@ -62,8 +62,19 @@ def _dated(metrics: pd.Series, keys: pd.Series) -> np.ndarray:
                     dtype=bool)
 
 
+_DIGIT = re.compile(r"\d")
+
+
+def _keys(keys: Any) -> list[str]:
+    """Keys as compared across annexes: each part without a digit (a country, `Sénégal` of `R1/Sénégal`) as names
+    are compared (text.fold), the codes as written (`P2.2.a` is not `P2.2.A`). A country written « SENEGAL » in the
+    new quarter's files, the same country for the workbook, was « gone » as « Sénégal », its figures not compared."""
+    return ["/".join(part if _DIGIT.search(part) else fold(part) for part in str(k).split("/")) for k in keys]
+
+
 def _previous_rows(previous: Any) -> pd.DataFrame:
     frame = previous.figures
+    frame = frame.assign(key=_keys(frame["key"])).drop_duplicates(["metric", "key"], keep="first")
     return frame.set_index(["metric", "key"])
 
 
@@ -75,7 +86,7 @@ def with_previous(figures: pd.DataFrame, previous: Any | None) -> pd.DataFrame:
         out["previous_date"] = pd.array([""] * len(out), dtype="str")
         return out
     earlier = _previous_rows(previous)
-    index = pd.MultiIndex.from_arrays([out["metric"].astype(str), out["key"].astype(str)])
+    index = pd.MultiIndex.from_arrays([out["metric"].astype(str), _keys(out["key"])])
     position = earlier.index.get_indexer(index)
     found = (position >= 0) & ~_other_unit(out, earlier, position)
     values = earlier["value"].to_numpy(dtype="float64")
@@ -124,7 +135,7 @@ def unit_changes(figures: pd.DataFrame, previous: Any | None) -> pd.DataFrame:
     if previous is None or figures.empty:
         return pd.DataFrame(columns=columns)
     earlier = _previous_rows(previous)
-    index = pd.MultiIndex.from_arrays([figures["metric"].astype(str), figures["key"].astype(str)])
+    index = pd.MultiIndex.from_arrays([figures["metric"].astype(str), _keys(figures["key"])])
     position = earlier.index.get_indexer(index)
     other = _other_unit(figures, earlier, position)
     if not other.any():
@@ -197,10 +208,10 @@ def appeared(figures: pd.DataFrame, previous: Any | None) -> pd.DataFrame:
     columns = ["metric", "key", "value"]
     if previous is None or figures.empty:
         return pd.DataFrame(columns=columns)
-    then = set(zip(previous.figures["metric"].astype(str), previous.figures["key"].astype(str)))
+    then = set(zip(previous.figures["metric"].astype(str), _keys(previous.figures["key"])))
     metrics, keys = figures["metric"].astype(str), figures["key"].astype(str)
     keep = np.array([(m, k) not in then and not any((m, c) in then for c in _coarser(k))
-                     for m, k in zip(metrics, keys)], dtype=bool) & _listed(figures)
+                     for m, k in zip(metrics, _keys(keys))], dtype=bool) & _listed(figures)
     rows = figures[keep]
     return pd.DataFrame({"metric": rows["metric"].astype(str).to_numpy(), "key": rows["key"].astype(str).to_numpy(),
                          "value": rows["value"].to_numpy(dtype="float64")}, columns=columns)
@@ -215,13 +226,14 @@ def rekeyed(figures: pd.DataFrame, previous: Any | None) -> pd.DataFrame:
     if previous is None or figures.empty:
         return pd.DataFrame(columns=columns)
     now: dict[tuple[str, str], list[str]] = {}
-    for metric, key in zip(figures["metric"].astype(str), figures["key"].astype(str)):
-        for coarser in _coarser(key):
+    for metric, key, folded in zip(figures["metric"].astype(str), figures["key"].astype(str), _keys(figures["key"])):
+        for coarser in _coarser(folded):
             now.setdefault((metric, coarser), []).append(key)
-    have = set(zip(figures["metric"].astype(str), figures["key"].astype(str)))
-    rows = [(m, k, ", ".join(dict.fromkeys(now[(m, k)])))
-            for m, k in zip(previous.figures["metric"].astype(str), previous.figures["key"].astype(str))
-            if (m, k) not in have and (m, k) in now and m not in NOT_LISTED]
+    have = set(zip(figures["metric"].astype(str), _keys(figures["key"])))
+    rows = [(m, k, ", ".join(dict.fromkeys(now[(m, f)])))
+            for m, k, f in zip(previous.figures["metric"].astype(str), previous.figures["key"].astype(str),
+                               _keys(previous.figures["key"]))
+            if (m, f) not in have and (m, f) in now and m not in NOT_LISTED]
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -247,11 +259,11 @@ def gone(figures: pd.DataFrame, previous: Any | None) -> pd.DataFrame:
     if previous is None:
         return pd.DataFrame(columns=columns)
     earlier = previous.figures
-    now = set(zip(figures["metric"].astype(str), figures["key"].astype(str))) if len(figures) else set()
+    now = set(zip(figures["metric"].astype(str), _keys(figures["key"]))) if len(figures) else set()
     dated = _dated(earlier["metric"], earlier["key"])
     split = set(zip(*rekeyed(figures, previous)[["metric", "key"]].to_numpy().T)) if len(figures) else set()
-    keep = [(str(m), str(k)) not in now and m not in NOT_LISTED and not at and (str(m), str(k)) not in split
-            for m, k, at in zip(earlier["metric"], earlier["key"], dated)]
+    keep = [(str(m), f) not in now and m not in NOT_LISTED and not at and (str(m), str(k)) not in split
+            for m, k, f, at in zip(earlier["metric"], earlier["key"], _keys(earlier["key"]), dated)]
     out = earlier[keep]
     return pd.DataFrame({"metric": out["metric"].astype(str).to_numpy(), "key": out["key"].astype(str).to_numpy(),
                          "previous": out["value"].to_numpy(dtype="float64")}, columns=columns)
@@ -287,12 +299,13 @@ def revised_targets(figures: pd.DataFrame, previous: Any | None) -> pd.DataFrame
     if previous is None or figures.empty or "note" not in figures or "note" not in previous.figures:
         return pd.DataFrame(columns=columns)
     earlier = previous.figures[previous.figures["metric"].isin(RATED)]
-    then = {(str(m), str(k)): _target(n) for m, k, n in zip(earlier["metric"], earlier["key"], earlier["note"])}
+    then = {(str(m), k): _target(n) for m, k, n in zip(earlier["metric"], _keys(earlier["key"]), earlier["note"])}
     rows = []
-    for metric, key, note in zip(figures["metric"].astype(str), figures["key"].astype(str), figures["note"]):
-        if metric not in RATED or (metric, key) not in then:
+    for metric, key, folded, note in zip(figures["metric"].astype(str), figures["key"].astype(str),
+                                         _keys(figures["key"]), figures["note"]):
+        if metric not in RATED or (metric, folded) not in then:
             continue
-        before, now = then[(metric, key)], _target(note)
+        before, now = then[(metric, folded)], _target(note)
         if before and now and before[1] != now[1]:
             rows.append((metric, key, before[1], now[1], before[0], now[0]))
     return pd.DataFrame(rows, columns=columns)
@@ -309,7 +322,7 @@ def rating_changes(figures: pd.DataFrame, previous: Any | None, thresholds: Any 
         return pd.DataFrame(columns=columns)
     earlier = _previous_rows(previous)
     rated = figures[figures["metric"].isin(RATED).to_numpy(dtype=bool)]
-    index = pd.MultiIndex.from_arrays([rated["metric"].astype(str), rated["key"].astype(str)])
+    index = pd.MultiIndex.from_arrays([rated["metric"].astype(str), _keys(rated["key"])])
     position = earlier.index.get_indexer(index)
     statuses = earlier["status"].astype(str).to_numpy(dtype=object)
     before = np.where(position >= 0, statuses[np.where(position >= 0, position, 0)] if len(statuses) else "", "")
