@@ -76,6 +76,10 @@ CATEGORY_WORDS = {"personnel": "staff", "frais_de_personnel": "staff", "ressourc
 DIRECTION_WORDS = {"hausse": "increase", "a_la_hausse": "increase", "augmentation": "increase",
                    "croissant": "increase", "baisse": "decrease", "a_la_baisse": "decrease",
                    "diminution": "decrease", "decroissant": "decrease"}
+# An indicator's level in the words of a French logframe (as_code'd): « produit » (extrant) is an output, « effet »
+# an outcome; « résultat », either in French frameworks, stays refused (a cost per unit is an output's only).
+LEVEL_WORDS = {"produit": "output", "produits": "output", "extrant": "output", "extrants": "output",
+               "effet": "outcome", "effets": "outcome"}
 # A participation group as the annex writes it (annex.fmt.WORDS, French and English; as_code'd), to its code: an
 # evaluator types « Gouvernement » or « Société civile » as the annex shows them (they were refused as not allowed).
 GROUP_WORDS = {"gouvernement": "government", "travailleurs": "workers", "employeurs": "employers",

@@ -76,6 +76,127 @@ def test_moved_lists_the_largest_relative_changes_and_leaves_out_checks_and_date
     assert np.isinf(moved["relative"].iloc[0])
 
 
+def test_figures_no_longer_computable_new_or_computed_now_are_changes_too(tmp_path):
+    """A new quarter's reporting date with the spending not yet given: every financial rate was computed in the
+    earlier annex and is n.d. now, and the annex said « aucun n'a changé » (moved compares values only). A line
+    renamed S1 -> SN1: « n'existent plus » named S1, nothing named SN1."""
+    _keep(tmp_path, dt.date(2025, 6, 30), [("budget", "spent", "total", 300.0, "EUR", ""),
+                                            ("budget", "burn_index", "total", 0.8, "ratio", ""),
+                                            ("budget", "budget", "S1", 200.0, "EUR", ""),
+                                            ("budget", "budget", "M1", 250.0, "EUR", ""),
+                                            ("gender", "women_share", "all", np.nan, "%", ""),
+                                            ("indicators", "indicator_achievement", "I1", 50.0, "%", "amber"),
+                                            ("reconciliation", "reported_figure", "FIN-01", 30.0, "%", "match")])
+    previous = archive.previous(tmp_path, "amem", "ensemble", dt.date(2025, 9, 30))
+    now = change.with_previous(_figures([
+        ("budget", "spent", "total", np.nan, "EUR", ""), ("budget", "burn_index", "total", np.nan, "ratio", ""),
+        ("budget", "budget", "SN1", 200.0, "EUR", ""), ("budget", "budget", "M1", 250.0, "EUR", ""),
+        ("gender", "women_share", "all", 40.0, "%", ""), ("indicators", "indicator_achievement", "I1@2025", 60.0, "%", ""),
+        ("reconciliation", "reported_figure", "FIN-01", np.nan, "%", "")]), previous)
+    assert change.moved(now).empty
+    lost = change.not_computable_now(now)
+    assert list(zip(lost["metric"], lost["key"], lost["previous"])) == [("spent", "total", 300.0),
+                                                                          ("burn_index", "total", 0.8)]
+    assert list(zip(*change.computable_now(now)[["metric", "key"]].to_numpy().T)) == [("women_share", "all")]
+    # the new code, not I1@2025 (I1 detailed: rekeyed says it)
+    assert list(zip(*change.appeared(now, previous)[["metric", "key"]].to_numpy().T)) == [("budget", "SN1")]
+    assert list(change.gone(now, previous)["key"]) == ["S1"]
+    same = change.with_previous(_figures([("budget", "spent", "total", 300.0, "EUR", "")]), previous)
+    assert change.not_computable_now(same).empty and change.computable_now(same).empty
+
+
+def test_a_revised_target_is_said_with_the_achievement_it_moved(tmp_path):
+    """I1's period target revised from 40 to 30, its value reached 20 in both: the achievement went from 50 % to
+    66.7 % and was listed among the figures that moved, nothing saying the target was revised."""
+    then = _figures([("indicators", "indicator_achievement", "I1", 50.0, "%", "amber"),
+                     ("indicators", "indicator_achievement_final", "I1", 25.0, "%", "red"),
+                     ("indicators", "indicator_achievement", "I2", 75.0, "%", "amber")])
+    then["note"] = ["actual 20 / target 40", "actual 20 / final target 80",
+                    "actual 30 / target 40 (decrease, baseline 50)"]
+    keep(tmp_path, "amem", "ensemble", dt.date(2025, 6, 30), export.figures_csv(then))
+    previous = archive.previous(tmp_path, "amem", "ensemble", dt.date(2025, 9, 30))
+    now = _figures([("indicators", "indicator_achievement", "I1", 200 / 3, "%", "amber"),
+                    ("indicators", "indicator_achievement_final", "I1", 25.0, "%", "red"),
+                    ("indicators", "indicator_achievement", "I2", 87.5, "%", "green")])
+    now["note"] = ["actual 20 / target 30", "actual 20 / final target 80",
+                   "actual 35 / target 40 (decrease, baseline 50)"]
+    revised = change.revised_targets(now, previous)
+    assert revised.to_dict("records") == [{"metric": "indicator_achievement", "key": "I1", "previous_target": "40",
+                                           "target": "30", "previous_actual": "20", "actual": "20"}]
+    assert change.revised_targets(now, None).empty
+
+
+def test_a_cost_per_unit_of_an_output_counted_in_another_unit_is_not_compared(tmp_path):
+    """I1 counted in persons (20 trained, 4 000 EUR each), then in sessions (4 sessions, 25 000 EUR each): the cost
+    per unit was listed as moved +525 %, the same spending over another unit. Its unit is the output's now (the note
+    writes it, efficiency), so it is not compared; an earlier cost without it is compared as before."""
+    then = _figures([("efficiency", "cost_per_unit", "I1", 4000.0, "EUR", "shared"),
+                     ("efficiency", "cost_per_unit", "I2", 1000.0, "EUR", ""),
+                     ("efficiency", "cost_per_unit", "I3", 500.0, "EUR", "")])
+    then["note"] = ["spent on S1 up to 2025-06-30: 80000 / actual 20 (personnes); shared, not divided: S1 also "
+                    "finance(s) participation", "spent on M1 up to 2025-06-30: 30000 / actual 30 (Personnes)",
+                    "spent on M2 up to 2025-06-30: 5000 / actual 10"]
+    keep(tmp_path, "amem", "ensemble", dt.date(2025, 6, 30), export.figures_csv(then))
+    previous = archive.previous(tmp_path, "amem", "ensemble", dt.date(2025, 9, 30))
+    now = _figures([("efficiency", "cost_per_unit", "I1", 25000.0, "EUR", "shared"),
+                    ("efficiency", "cost_per_unit", "I2", 1200.0, "EUR", ""),
+                    ("efficiency", "cost_per_unit", "I3", 600.0, "EUR", "")])
+    now["note"] = ["spent on S1 up to 2025-09-30: 100000 / actual 4 (sessions); shared, not divided: S1 also "
+                   "finance(s) participation", "spent on M1 up to 2025-09-30: 36000 / actual 30 (personnes)",
+                   "spent on M2 up to 2025-09-30: 6000 / actual 10 (ateliers)"]
+    compared = change.with_previous(now, previous)
+    assert list(change.moved(compared)["key"]) == ["I2", "I3"]   # the same unit (its case aside), or not known then
+    assert np.isnan(compared["previous"].iloc[0]) and compared["previous_date"].iloc[0] == ""
+    assert change.unit_changes(now, previous).to_dict("records") == [
+        {"metric": "cost_per_unit", "key": "I1", "previous_unit": "EUR/personnes", "unit": "EUR/sessions"}]
+
+
+def test_a_cost_per_unit_writes_its_output_unit():
+    from helpers.analyses import efficiency
+
+    row = efficiency._row("output", "I1", "I1", "Conseillers formés", "personnes", ["S1"], dt.date(2025, 6, 30),
+                          80000.0, 20.0, "", [])
+    assert row["note"] == "spent on S1 up to 2025-06-30: 80000 / actual 20 (personnes)"
+    assert efficiency._row("participant", "all", "", None, None, ["S1"], dt.date(2025, 6, 30), 80000.0, 20.0, "",
+                           [])["note"] == "spent on S1 up to 2025-06-30: 80000 / participants 20"
+
+
+def test_a_revised_budget_is_said_with_the_rates_it_moved(tmp_path):
+    """A line split in two between the annexes (S1 200 000 -> S1 120 000 and a new S1b 80 000): S1's execution
+    rate 40 % -> 75 % led the figures that moved, its budget's cut out of the ten shown, nothing saying why."""
+    _keep(tmp_path, dt.date(2025, 6, 30), [("budget", "budget", "S1", 200000.0, "EUR", ""),
+                                            ("budget", "budget", "S2", 150000.0, "EUR", ""),
+                                            ("budget", "budget", "total", 1000000.0, "EUR", ""),
+                                            ("budget", "financial_execution_rate", "S1", 40.0, "%", "")])
+    previous = archive.previous(tmp_path, "amem", "ensemble", dt.date(2025, 9, 30))
+    now = change.with_previous(_figures([("budget", "budget", "S1", 120000.0, "EUR", ""),
+                                         ("budget", "budget", "S1b", 80000.0, "EUR", ""),
+                                         ("budget", "budget", "S2", 150000.0, "EUR", ""),
+                                         ("budget", "budget", "total", 1000000.0, "EUR", ""),
+                                         ("budget", "financial_execution_rate", "S1", 75.0, "%", "")]), previous)
+    revised = change.revised_budgets(now)
+    assert list(zip(revised["key"], revised["previous"], revised["value"])) == [("S1", 200000.0, 120000.0)]
+    assert change.revised_budgets(change.with_previous(now.iloc[:, :-2], None)).empty
+
+
+def test_a_country_written_another_way_is_the_same_figure(tmp_path):
+    """The new quarter's files write « SENEGAL » where the earlier ones wrote « Sénégal » (the same country for the
+    workbook: names are compared folded): the country's figures were « gone » and new, its spending 140 000 ->
+    190 000 compared with nothing. Codes keep their case: P2.2.a -> P2.2.A is a code renamed."""
+    _keep(tmp_path, dt.date(2025, 6, 30), [("budget", "spent", "Sénégal", 140000.0, "EUR", ""),
+                                            ("budget", "spent", "R1/Sénégal", 80000.0, "EUR", ""),
+                                            ("indicators", "indicator_achievement", "P2.2.a", 50.0, "%", "amber")])
+    previous = archive.previous(tmp_path, "amem", "ensemble", dt.date(2025, 9, 30))
+    now = change.with_previous(_figures([("budget", "spent", "SENEGAL", 190000.0, "EUR", ""),
+                                         ("budget", "spent", "R1/SENEGAL", 100000.0, "EUR", ""),
+                                         ("indicators", "indicator_achievement", "P2.2.A", 60.0, "%", "amber")]),
+                               previous)
+    assert list(now["previous"].iloc[:2]) == [140000.0, 80000.0]
+    assert list(change.moved(now)["key"]) == ["SENEGAL", "R1/SENEGAL"]
+    assert list(change.gone(now, previous)["key"]) == ["P2.2.a"]
+    assert list(change.appeared(now, previous)["key"]) == ["P2.2.A"]
+
+
 def test_rating_changes_are_the_indicators_whose_rag_differs(tmp_path):
     _keep(tmp_path, dt.date(2020, 12, 31), [("indicators", "indicator_achievement_final", "P2.2.a", 17.0, "%", "red"),
                                              ("indicators", "indicator_achievement_final", "P1.1.a", 38.7, "%", "red"),

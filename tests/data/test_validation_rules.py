@@ -873,8 +873,9 @@ CASES = [
          what="category = 'Personnel local' under `Catégorie`: the message showed it as « personnel_local », a word "
               "the user never wrote",
          expect=lambda m, problems: _value_shown(problems, "allowed_values", "Personnel local")),
-    Case("unknown indicator level", lambda m: m.replace("indicators", "outcome", "effet"),
-         "allowed_values", "indicators.csv", 5, "level", what="level = 'effet'"),
+    Case("unknown indicator level", lambda m: m.replace("indicators", "outcome", "résultat"),
+         "allowed_values", "indicators.csv", 5, "level",
+         what="level = 'résultat' (an outcome or an output, as the framework says; 'effet' is read as outcome)"),
     Case("unknown indicator sex", lambda m: m.replace("indicators", "Maroc,f", "Maroc,x"),
          "allowed_values", "indicators.csv", 3, "sex", what="sex = 'x'"),
     Case("unknown comparison", lambda m: m.replace("reported", ",=,", ",!=,"),
@@ -1143,6 +1144,16 @@ CASES = [
               "without a word, the 000 past the header left out (with a country column after it: « the budget has "
               "the line 'B2' for Maroc, not for 000 »)",
          expect=lambda m, problems: _names_in_order(problems, ["shifted_row"])),
+    Case("budget lines split by the file's separator", lambda m: m.write(
+             "participation", "event_id;participants;women;country;label;start_date;end_date;budget_lines\n"
+                              "E1;20;8;Maroc;Formation;2020-10-01;2020-10-03;B2; B1\n"
+                              "E2;15;;Tunisie;Atelier;2021-01-10;2021-01-10;B3\n"
+                              "E3;30;18;;Atelier régional;2021-02-01;2021-02-02;B4; B1\n"),
+         "shifted_row", "participation.csv", 2, "budget_lines", hint="Write the lines with '+' (R1 + R6)",
+         what="participation.csv (';' separated, typed by hand) whose budget_lines `B2; B1` and `B4; B1` are not in "
+              "quotes: B1 read as a column without a header (« write its header, e.g. 'country' », a warning) and "
+              "only B2 and B4 read, the cost per participant without B1's spending",
+         expect=lambda m, problems: _only_rule_of(problems, "shifted_row")),
     Case("a value past the header's last cell", lambda m: m.replace("expenditure", "B4,2021-06-30,5000,,S1 2021",
                                                                     "B4,2021-06-30,5000,,S1 2021,2500"),
          "shifted_row", "expenditure.csv", 5, None, hint="give that column a header",
@@ -1232,6 +1243,16 @@ CASES = [
          what="budget.csv saved from a sheet with 'Budget' merged over 2020 | 2021 | Total: « the required column "
               "'line' is missing » beside 'Ligne'",
          expect=lambda m, problems: _only_rule_of(problems, "two_row_header")),
+    Case("budget over initial and revised in a CSV", lambda m: m.write(
+             "budget", "Ligne;Pays;Budget;;Catégorie\n;;Initial;Révisé;\nB1;Maroc;100000;130000;staff\n"
+                       "B2;Maroc;50000;40000;operational\nB3;Tunisie;80000;80000;operational\nB4;;20000;20000;support\n"),
+         "two_row_header", "budget.csv", 1, "budget",
+         hint="(Ligne, Pays, Initial, Révisé, Catégorie; the column to read as 'Budget' named so)",
+         what="budget.csv saved from a sheet with 'Budget' merged over Initial | Révisé (`Budget;;` over "
+              "`Initial;Révisé`): the initial budget read as the budget, the revised one « a column without a header », "
+              "the row of names « not a number: 'Initial' », « line: fill it in »",
+         expect=lambda m, problems: (_only_rule_of(problems, "two_row_header"),
+                                     _check(not [p for p in problems if p.rule == "merged_header"]))),
     Case("a revised budget under its group's name", lambda m: _xlsx_drawn(
              m, "budget", [[None, None, "Budget", None, None], ["Ligne", "Pays", "Budget", "Révisé", "Catégorie"],
                            ["B1", "Maroc", 100000, 90000, "staff"], ["B2", "Maroc", 50000, 60000, "operational"],
@@ -2064,6 +2085,13 @@ ACCEPTED = [
                                                m.replace("indicators", ",increase,", ",hausse,")),
              "the column 'sens' holding 'À la baisse' and 'hausse' (was refused: not an allowed value)",
              lambda m, data: _expect_directions(data)),
+    Accepted("level in French", lambda m: (m.replace("indicators", ",level,", ",niveau,"),
+                                           m.replace("indicators", ",output,persons,", ",Produit,persons,", 2),
+                                           m.replace("indicators", ",output,persons,", ",extrant,persons,"),
+                                           m.replace("indicators", ",outcome,%,", ",Effet,%,")),
+             "the column 'niveau' holding 'Produit', 'extrant' and 'Effet', as a French logframe writes them (was "
+             "refused: not an allowed value, use output)",
+             lambda m, data: _check(list(data.tables["indicators"]["level"]) == ["output"] * 3 + ["outcome"])),
     Accepted("headers with a note", lambda m: (
                  m.replace("participation", "event_id,participants,women,", "event_id,Participants (nombre),"
                                                                               "Dont femmes,"),

@@ -147,3 +147,36 @@ def test_a_change_of_the_rating_limits_is_said_not_listed_as_moved_indicators(tm
         in text.replace(" ,", ",").replace(" )", ")").replace(" .", "."), text
     assert "Aucune appréciation d'indicateur n'a changé avec sa valeur." in text
     assert "Appréciation avant" not in text   # no table of indicators that moved
+
+
+def test_figures_no_longer_computable_are_said_not_none_changed(tmp_path):
+    """Real builds; between the first two only the reporting date moves (a new quarter whose spending is not given
+    yet): the financial rates, computed in the first annex, are n.d. in the second, and the annex said « aucun n'a
+    changé ». Then a reporting date earlier than an archived one: the later annex was not named."""
+    import html as html_text
+    import re
+
+    root = tmp_path / "workbook"
+    sample_layout(root, ["ensemble"])
+    assert build(root).returncode == 0
+    project = root / "params" / "amem" / "project.yaml"
+    project.write_text(project.read_text(encoding="utf-8").replace("reporting_date: 2020-12-31",
+                                                                    "reporting_date: 2021-03-31"), encoding="utf-8")
+    second = build(root)
+    assert second.returncode == 0, second.stdout + second.stderr
+    page = (root / "build" / "annexes" / "amem" / "ensemble.html").read_text(encoding="utf-8")
+    section = page[page.rfind("Évolution depuis l"):]
+    text = " ".join(html_text.unescape(re.sub(r"<[^>]+>", " ", section[:section.find("Provenance")])).split())
+    assert "aucun n'a changé" not in text, text
+    assert re.search(r"\d+ chiffres calculés dans l'annexe précédente ne sont plus calculables : ", text), text
+    assert "Taux d'exécution financière total" in text, text
+    # the reporting date moved back (mistyped 2021-01-31): the annex of 2021-03-31 kept in the archive is said
+    project.write_text(project.read_text(encoding="utf-8").replace("reporting_date: 2021-03-31",
+                                                                    "reporting_date: 2021-01-31"), encoding="utf-8")
+    third = build(root)
+    assert third.returncode == 0, third.stdout + third.stderr
+    page = (root / "build" / "annexes" / "amem" / "ensemble.html").read_text(encoding="utf-8")
+    section = page[page.rfind("Évolution depuis l"):]
+    text = " ".join(html_text.unescape(re.sub(r"<[^>]+>", "", section[:section.find("Provenance")])).split())
+    assert "L'archive garde cette annexe à une date plus récente que la sienne (31 janvier 2021) : 31 mars 2021." \
+        in text, text

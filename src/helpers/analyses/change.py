@@ -17,6 +17,16 @@ this one (``data.archive.previous``). Rows are matched on (metric, key).
 - ``gone(figures, previous)``: the figures of the earlier annex this one no longer has (a code renamed, a row
   removed); not those whose key is split now (``rekeyed``: ``I1`` of one period is ``I1@2020`` and ``I1@2021`` once
   a second period is added).
+- ``not_computable_now(figures)`` / ``computable_now(figures)``: the figures computed in the earlier annex and n.d.
+  now (spending not given up to the new reporting date), and the reverse; ``moved`` compares values only, and the
+  annex said « aucun n'a changé » when every rate had become n.d.
+- ``appeared(figures, previous)``: the figures the earlier annex did not have (a line or a country added, a code
+  renamed: ``gone`` names the old code, this the new one); not the detailed keys of ``rekeyed``.
+- ``revised_targets(figures, previous)``: the indicators whose target differs from the earlier annex's: their rate
+  moved with the target, the value reached the same (40 % of 20 → 67 % of 30 was listed as progress).
+- ``revised_budgets(figures)``: the budgets (a line's, a country's, the total) that differ from the earlier annex's:
+  the execution rates and burn indices over them moved with them (a line split in two, S1 200 000 -> 120 000 and a
+  new S1b: S1's rate 40 % -> 75 % led the figures that moved, its budget's cut out of the ten shown).
 - ``rating_changes(figures, previous, thresholds)``: the indicators whose rating (green / amber / red, '' = not rated)
   differs from the earlier annex, and whether the limits changed it rather than the value.
 """
@@ -32,6 +42,7 @@ import pandas as pd
 
 from .budget import as_of_date
 from .reconcile import BUDGET_METRICS
+from ..text import fold
 
 PREVIOUS_COLUMNS = ["previous", "previous_date"]
 RATED = ("indicator_achievement", "indicator_achievement_final")
@@ -51,8 +62,19 @@ def _dated(metrics: pd.Series, keys: pd.Series) -> np.ndarray:
                     dtype=bool)
 
 
+_DIGIT = re.compile(r"\d")
+
+
+def _keys(keys: Any) -> list[str]:
+    """Keys as compared across annexes: each part without a digit (a country, `Sénégal` of `R1/Sénégal`) as names
+    are compared (text.fold), the codes as written (`P2.2.a` is not `P2.2.A`). A country written « SENEGAL » in the
+    new quarter's files, the same country for the workbook, was « gone » as « Sénégal », its figures not compared."""
+    return ["/".join(part if _DIGIT.search(part) else fold(part) for part in str(k).split("/")) for k in keys]
+
+
 def _previous_rows(previous: Any) -> pd.DataFrame:
     frame = previous.figures
+    frame = frame.assign(key=_keys(frame["key"])).drop_duplicates(["metric", "key"], keep="first")
     return frame.set_index(["metric", "key"])
 
 
@@ -64,7 +86,7 @@ def with_previous(figures: pd.DataFrame, previous: Any | None) -> pd.DataFrame:
         out["previous_date"] = pd.array([""] * len(out), dtype="str")
         return out
     earlier = _previous_rows(previous)
-    index = pd.MultiIndex.from_arrays([out["metric"].astype(str), out["key"].astype(str)])
+    index = pd.MultiIndex.from_arrays([out["metric"].astype(str), _keys(out["key"])])
     position = earlier.index.get_indexer(index)
     found = (position >= 0) & ~_other_unit(out, earlier, position)
     values = earlier["value"].to_numpy(dtype="float64")
@@ -73,14 +95,38 @@ def with_previous(figures: pd.DataFrame, previous: Any | None) -> pd.DataFrame:
     return out
 
 
+_PER = re.compile(r"/ actual \S+ \((.*?)\)(?:;|$)")
+
+
+def _units(frame: pd.DataFrame) -> np.ndarray:
+    """Each figure's unit; a cost per unit of an output's with the output's unit, as its note writes it
+    (efficiency: « / actual 20 (personnes) »): 4 000 EUR a person is not 25 000 EUR a session."""
+    units = frame["unit"].fillna("").astype(str).to_numpy(dtype=object)
+    metrics = frame["metric"] if "metric" in frame else frame.index.get_level_values("metric") \
+        if "metric" in (frame.index.names or []) else None
+    if "note" not in frame or metrics is None:
+        return units
+    out = units.copy()
+    for i in np.flatnonzero(np.asarray(metrics, dtype=object) == "cost_per_unit"):
+        per = _PER.search(str(frame["note"].iloc[i]))
+        if per:
+            out[i] = f"{units[i]}/{per.group(1)}"
+    return out
+
+
 def _other_unit(figures: pd.DataFrame, earlier: pd.DataFrame, position: np.ndarray) -> np.ndarray:
-    """Where the earlier annex has the figure in another unit (another currency): 1 200 USD is not 1 200 EUR. An
-    archive without units (a file made by hand) is taken at its word."""
+    """Where the earlier annex has the figure in another unit (another currency; a cost per unit of an output
+    counted in another unit, persons then and sessions now): 1 200 USD is not 1 200 EUR. An archive without units
+    (a file made by hand, or a cost's unit not written then) is taken at its word."""
     if "unit" not in figures or "unit" not in earlier or not len(earlier):
         return np.zeros(len(figures), dtype=bool)
-    then = earlier["unit"].fillna("").astype(str).to_numpy(dtype=object)[np.where(position >= 0, position, 0)]
-    now = figures["unit"].fillna("").astype(str).to_numpy(dtype=object)
-    return (position >= 0) & (then != now) & (then != "")
+    then = _units(earlier)[np.where(position >= 0, position, 0)]
+    now = _units(figures)
+    # (an earlier cost without its output's unit: compared as before)
+    now = np.where([("/" not in str(t)) for t in then], figures["unit"].fillna("").astype(str).to_numpy(dtype=object),
+                   now)
+    folded = np.vectorize(lambda u: fold(str(u)), otypes=[object])
+    return (position >= 0) & (then != "") & (folded(then) != folded(now)) if len(now) else np.zeros(0, dtype=bool)
 
 
 def unit_changes(figures: pd.DataFrame, previous: Any | None) -> pd.DataFrame:
@@ -89,14 +135,14 @@ def unit_changes(figures: pd.DataFrame, previous: Any | None) -> pd.DataFrame:
     if previous is None or figures.empty:
         return pd.DataFrame(columns=columns)
     earlier = _previous_rows(previous)
-    index = pd.MultiIndex.from_arrays([figures["metric"].astype(str), figures["key"].astype(str)])
+    index = pd.MultiIndex.from_arrays([figures["metric"].astype(str), _keys(figures["key"])])
     position = earlier.index.get_indexer(index)
     other = _other_unit(figures, earlier, position)
     if not other.any():
         return pd.DataFrame(columns=columns)
     return pd.DataFrame({"metric": figures["metric"].to_numpy()[other], "key": figures["key"].to_numpy()[other],
-                         "previous_unit": earlier["unit"].to_numpy()[position[other]],
-                         "unit": figures["unit"].to_numpy()[other]}, columns=columns)
+                         "previous_unit": _units(earlier)[position[other]],
+                         "unit": _units(figures)[other]}, columns=columns)
 
 
 def moved(figures: pd.DataFrame, n: int | None = 10) -> pd.DataFrame:
@@ -124,6 +170,53 @@ def moved(figures: pd.DataFrame, n: int | None = 10) -> pd.DataFrame:
     return rows[columns].reset_index(drop=True)
 
 
+def _listed(figures: pd.DataFrame) -> np.ndarray:
+    """The figures a change is said of: not the checks, anomalies, statistics of an estimate nor ``@date`` keys."""
+    return ~figures["metric"].isin(NOT_LISTED).to_numpy(dtype=bool) & ~_dated(figures["metric"], figures["key"])
+
+
+def not_computable_now(figures: pd.DataFrame) -> pd.DataFrame:
+    """``with_previous``'s figures computed in the earlier annex and not computable now: metric, key, previous,
+    note (why not now)."""
+    columns = ["metric", "key", "previous", "note"]
+    if "previous" not in figures or figures.empty:
+        return pd.DataFrame(columns=columns)
+    keep = (np.isnan(figures["value"].to_numpy(dtype="float64"))
+            & np.isfinite(figures["previous"].to_numpy(dtype="float64")) & _listed(figures))
+    rows = figures[keep]
+    return pd.DataFrame({"metric": rows["metric"].astype(str).to_numpy(), "key": rows["key"].astype(str).to_numpy(),
+                         "previous": rows["previous"].to_numpy(dtype="float64"),
+                         "note": rows["note"].astype(str).to_numpy() if "note" in rows else ""}, columns=columns)
+
+
+def computable_now(figures: pd.DataFrame) -> pd.DataFrame:
+    """``with_previous``'s figures the earlier annex had but could not compute, computed now: metric, key, value."""
+    columns = ["metric", "key", "value"]
+    if "previous" not in figures or figures.empty:
+        return pd.DataFrame(columns=columns)
+    keep = (np.isfinite(figures["value"].to_numpy(dtype="float64"))
+            & np.isnan(figures["previous"].to_numpy(dtype="float64"))
+            & (figures["previous_date"].astype(str).to_numpy(dtype=object) != "") & _listed(figures))
+    rows = figures[keep]
+    return pd.DataFrame({"metric": rows["metric"].astype(str).to_numpy(), "key": rows["key"].astype(str).to_numpy(),
+                         "value": rows["value"].to_numpy(dtype="float64")}, columns=columns)
+
+
+def appeared(figures: pd.DataFrame, previous: Any | None) -> pd.DataFrame:
+    """The figures of this annex the earlier one did not have (a line or country added, a code renamed): metric,
+    key, value. Not the keys now detailed (``rekeyed``: which of them the earlier figure was is not known)."""
+    columns = ["metric", "key", "value"]
+    if previous is None or figures.empty:
+        return pd.DataFrame(columns=columns)
+    then = set(zip(previous.figures["metric"].astype(str), _keys(previous.figures["key"])))
+    metrics, keys = figures["metric"].astype(str), figures["key"].astype(str)
+    keep = np.array([(m, k) not in then and not any((m, c) in then for c in _coarser(k))
+                     for m, k in zip(metrics, _keys(keys))], dtype=bool) & _listed(figures)
+    rows = figures[keep]
+    return pd.DataFrame({"metric": rows["metric"].astype(str).to_numpy(), "key": rows["key"].astype(str).to_numpy(),
+                         "value": rows["value"].to_numpy(dtype="float64")}, columns=columns)
+
+
 def rekeyed(figures: pd.DataFrame, previous: Any | None) -> pd.DataFrame:
     """The figures of the earlier annex whose key is now split (metric, key, keys): an indicator that had one period
     (``I1``) and has two now (``I1@2020``, ``I1@2021``), one in a second country now (``I1/Maroc``), a line code
@@ -133,13 +226,14 @@ def rekeyed(figures: pd.DataFrame, previous: Any | None) -> pd.DataFrame:
     if previous is None or figures.empty:
         return pd.DataFrame(columns=columns)
     now: dict[tuple[str, str], list[str]] = {}
-    for metric, key in zip(figures["metric"].astype(str), figures["key"].astype(str)):
-        for coarser in _coarser(key):
+    for metric, key, folded in zip(figures["metric"].astype(str), figures["key"].astype(str), _keys(figures["key"])):
+        for coarser in _coarser(folded):
             now.setdefault((metric, coarser), []).append(key)
-    have = set(zip(figures["metric"].astype(str), figures["key"].astype(str)))
-    rows = [(m, k, ", ".join(dict.fromkeys(now[(m, k)])))
-            for m, k in zip(previous.figures["metric"].astype(str), previous.figures["key"].astype(str))
-            if (m, k) not in have and (m, k) in now and m not in NOT_LISTED]
+    have = set(zip(figures["metric"].astype(str), _keys(figures["key"])))
+    rows = [(m, k, ", ".join(dict.fromkeys(now[(m, f)])))
+            for m, k, f in zip(previous.figures["metric"].astype(str), previous.figures["key"].astype(str),
+                               _keys(previous.figures["key"]))
+            if (m, f) not in have and (m, f) in now and m not in NOT_LISTED]
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -165,14 +259,56 @@ def gone(figures: pd.DataFrame, previous: Any | None) -> pd.DataFrame:
     if previous is None:
         return pd.DataFrame(columns=columns)
     earlier = previous.figures
-    now = set(zip(figures["metric"].astype(str), figures["key"].astype(str))) if len(figures) else set()
+    now = set(zip(figures["metric"].astype(str), _keys(figures["key"]))) if len(figures) else set()
     dated = _dated(earlier["metric"], earlier["key"])
     split = set(zip(*rekeyed(figures, previous)[["metric", "key"]].to_numpy().T)) if len(figures) else set()
-    keep = [(str(m), str(k)) not in now and m not in NOT_LISTED and not at and (str(m), str(k)) not in split
-            for m, k, at in zip(earlier["metric"], earlier["key"], dated)]
+    keep = [(str(m), f) not in now and m not in NOT_LISTED and not at and (str(m), str(k)) not in split
+            for m, k, f, at in zip(earlier["metric"], earlier["key"], _keys(earlier["key"]), dated)]
     out = earlier[keep]
     return pd.DataFrame({"metric": out["metric"].astype(str).to_numpy(), "key": out["key"].astype(str).to_numpy(),
                          "previous": out["value"].to_numpy(dtype="float64")}, columns=columns)
+
+
+def revised_budgets(figures: pd.DataFrame) -> pd.DataFrame:
+    """``with_previous``'s budgets (metric ``budget``: a line, a country, the total) whose amount changed: metric,
+    key, unit, previous, value."""
+    columns = ["metric", "key", "unit", "previous", "value"]
+    if "previous" not in figures or figures.empty:
+        return pd.DataFrame(columns=columns)
+    value, previous = figures["value"].to_numpy(dtype="float64"), figures["previous"].to_numpy(dtype="float64")
+    keep = (figures["metric"].astype(str).to_numpy(dtype=object) == "budget") & np.isfinite(value) \
+        & np.isfinite(previous) & (value != previous) & _listed(figures)
+    return figures.loc[keep, columns].reset_index(drop=True)
+
+
+_TARGET = re.compile(r"(?:^|; )actual ([^\s;]+) / (?:final )?target ([^\s;]+)")
+
+
+def _target(note: Any) -> tuple[str, str] | None:
+    """(actual, target) as an indicator's note writes them (figures.indicator_figures: « actual 20 / target 40 »)."""
+    found = _TARGET.search(str(note))
+    return found.groups() if found else None
+
+
+def revised_targets(figures: pd.DataFrame, previous: Any | None) -> pd.DataFrame:
+    """The indicators whose target (of the period, or final) is not the earlier annex's: metric, key,
+    previous_target, target, previous_actual, actual (as the notes write them). Their achievement moved with the
+    target: a rate from 50 % to 67 % with the value reached unchanged, listed among the figures that moved as if the
+    indicator had progressed."""
+    columns = ["metric", "key", "previous_target", "target", "previous_actual", "actual"]
+    if previous is None or figures.empty or "note" not in figures or "note" not in previous.figures:
+        return pd.DataFrame(columns=columns)
+    earlier = previous.figures[previous.figures["metric"].isin(RATED)]
+    then = {(str(m), k): _target(n) for m, k, n in zip(earlier["metric"], _keys(earlier["key"]), earlier["note"])}
+    rows = []
+    for metric, key, folded, note in zip(figures["metric"].astype(str), figures["key"].astype(str),
+                                         _keys(figures["key"]), figures["note"]):
+        if metric not in RATED or (metric, folded) not in then:
+            continue
+        before, now = then[(metric, folded)], _target(note)
+        if before and now and before[1] != now[1]:
+            rows.append((metric, key, before[1], now[1], before[0], now[0]))
+    return pd.DataFrame(rows, columns=columns)
 
 
 def rating_changes(figures: pd.DataFrame, previous: Any | None, thresholds: Any = None) -> pd.DataFrame:
@@ -186,7 +322,7 @@ def rating_changes(figures: pd.DataFrame, previous: Any | None, thresholds: Any 
         return pd.DataFrame(columns=columns)
     earlier = _previous_rows(previous)
     rated = figures[figures["metric"].isin(RATED).to_numpy(dtype=bool)]
-    index = pd.MultiIndex.from_arrays([rated["metric"].astype(str), rated["key"].astype(str)])
+    index = pd.MultiIndex.from_arrays([rated["metric"].astype(str), _keys(rated["key"])])
     position = earlier.index.get_indexer(index)
     statuses = earlier["status"].astype(str).to_numpy(dtype=object)
     before = np.where(position >= 0, statuses[np.where(position >= 0, position, 0)] if len(statuses) else "", "")

@@ -382,8 +382,12 @@ def _row(kind: str, key: str, indicator: str, label: Any, unit: Any, lines: list
         reason = "no_spending"
     what = {"output": "actual", "participant": "participants", "woman": "women"}[kind]
     when = day.isoformat() if day is not None else "?"
+    # an output's unit is written: its cost is per that unit (4 000 EUR a person, 25 000 EUR a session), and the
+    # next annex compares it only with a cost per the same unit (analyses.change)
+    per = f" ({str(unit).strip()})" if kind == "output" and unit is not None and not pd.isna(unit) \
+        and str(unit).strip() else ""
     note = (REASONS[reason][0] + "; " if reason else "") + \
-        f"spent on {' + '.join(lines)} up to {when}: {_n(spent)} / {what} {_n(denominator)}"
+        f"spent on {' + '.join(lines)} up to {when}: {_n(spent)} / {what} {_n(denominator)}{per}"
     if shared:
         note += f"; shared, not divided: {', '.join(lines)} also finance(s) {', '.join(shared)}"
     return {"kind": kind, "key": key, "indicator_id": indicator, "label": "" if pd.isna(label) else str(label),

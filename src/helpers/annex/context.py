@@ -134,6 +134,15 @@ class Annex:
 
         return archive.previous(archive.root(), self.params.project, self.params.annex, self.params.reporting_date)
 
+    @cached_property
+    def later_archived(self) -> list:
+        """The reporting dates of this annex's archived figures later than its own (the date moved back, or
+        mistyped: 2025-03-31 for 2025-09-30): compared with none of them, and said so."""
+        from ..data import archive
+
+        return [day for day, _ in archive.dated_files(archive.root(), self.params.project, self.params.annex)
+                if day > self.params.reporting_date]
+
     def since(self, metric: str, key: str) -> str:
         """' (31/12/2020 : 37,5 %)': the figure's value in the earlier annex, to put beside it; '' when there is no
         earlier annex, it had no such figure or the figure was not computable then. Formatted by its unit."""

@@ -79,7 +79,7 @@ def previous_file(base: Path, project: str, annex: str, reporting_date) -> tuple
 
 
 def read(path: Path) -> pd.DataFrame:
-    """An archived figures.csv: metric, key, value (float, NaN when empty), unit, status."""
+    """An archived figures.csv: metric, key, value (float, NaN when empty), unit, status, note."""
     import pandas as pd
 
     try:
@@ -95,6 +95,7 @@ def read(path: Path) -> pd.DataFrame:
         "value": pd.to_numeric(frame["value"].replace({"": None, "nan": None}), errors="coerce").astype("float64"),
         "unit": frame["unit"].astype(str) if "unit" in frame else "",
         "status": frame["status"].astype(str) if "status" in frame else "",
+        "note": frame["note"].map(_unquote).astype(str) if "note" in frame else "",   # an indicator's target, in it
     })
     return out.drop_duplicates(["metric", "key"], keep="first").reset_index(drop=True)
 

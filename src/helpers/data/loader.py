@@ -542,7 +542,8 @@ def _unnamed_beside_amounts(table: Table, raw: RawTable, problems: list[Problem]
             if left not in raw.unnamed:
                 break
         column = table.column(by_letter.get(left, ""))
-        if column is not None and column.money:
+        if column is not None and (column.money or column.name == "budget_lines" and raw.sheet is None
+                                   and raw.delimiter in (";", ",")):
             refused[letter] = column.name
     if not refused:
         return problems
@@ -550,6 +551,20 @@ def _unnamed_beside_amounts(table: Table, raw: RawTable, problems: list[Problem]
     kept = [p for p in problems if id(p) not in dropped]
     for name in dict.fromkeys(refused.values()):
         letters = [letter for letter, of in refused.items() if of == name]
+        if name == "budget_lines":
+            # `S1; S1b` typed in a ';' file, on every row: the cells past the header were told as a column without
+            # a header (« e.g. 'country' »), and each row's first line only was read, its cost per result without S1b
+            cells = raw.frame[name] if name in raw.frame else pd.Series(dtype=object)
+            first = next(((n, v) for n, v in cells.items() if v is not None and v == v), (raw.header_row, None))
+            kept.append(raw.problem(
+                "shifted_row", f"column{'s' if len(letters) > 1 else ''} {', '.join(letters)}, right of "
+                f"'{raw.headers.get(name, name)}', hold{'' if len(letters) > 1 else 's'} values without a header: the "
+                f"budget lines of a cell written with the file's separator '{raw.delimiter}' and not in quotes "
+                f"(R1{raw.delimiter} R6) are split, and only the first line of each cell is read",
+                f"Write the lines with '+' (R1 + R6), or put the cell in quotes (\"R1{raw.delimiter} R6\"; Excel's "
+                "'Save As CSV' does).", index=first[0], column=name,
+                value=None if first[1] is None else str(first[1])))
+            continue
         kept.append(raw.problem(
             "merged_header", f"column{'s' if len(letters) > 1 else ''} {', '.join(letters)}, right of "
             f"'{raw.headers.get(name, name)}', hold{'' if len(letters) > 1 else 's'} values without a header: a "

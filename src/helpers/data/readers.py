@@ -107,6 +107,7 @@ class RawTable:
     # .xlsx: letter -> the text of a cell merged across columns in the row right above the header (`Budget` over
     # `Budget | Révisé`): the group the column's name belongs to
     groups: dict[str, str] = field(default_factory=dict)
+    delimiter: str = ","                        # CSV: the separator of its cells, as messages name it
 
     @cached_property  # resolved once: a file broken on every row makes one Problem per row
     def file(self) -> str:
@@ -508,6 +509,7 @@ def _frame(table: RawTable, rows: list[tuple[int, list[Any]]], required_sets: Se
     _unnamed_values(table, header, lambda i: any(i < len(cells) and cells[i] is not None for _, cells in body))
     if table.sheet is None:
         _two_csv_rows(table, rows[:2], required_sets)
+        _csv_group_over_names(table, rows[position:position + 2])
     records = [[cells[i] if i < len(cells) else None for i in keep.values()] for _, cells in body]
     table.frame = pd.DataFrame(records, columns=list(keep), index=[n for n, _ in body], dtype=object)
     if not body:
@@ -547,6 +549,57 @@ def _two_csv_rows(table: RawTable, rows: list[tuple[int, list[Any]]], required_s
         f"{first} (in Excel: unmerge the header cells), and delete row {first + 1}.", index=first))
 
 
+def _csv_group_over_names(table: RawTable, rows: list[tuple[int, list[Any]]]) -> None:
+    """A CSV saved from a sheet whose header cell is merged over columns, the columns' own names in the next row
+    (`Budget` over `Initial | Révisé`): the group's cell is in the header row, empty cells right of it, and the next
+    row holds only the names under them. The header row holds the required columns, so it was read as the header:
+    the initial budget read as `budget`, the revised one told as a column without a header, and the row of names as
+    a row of the table (« not a number: 'Initial' »). Refused once (`two_row_header`), as the .xlsx is, naming the
+    one header row to keep and the column to name as the group."""
+    if len(rows) < 2 or rows[1][0] != rows[0][0] + 1 or table.problems and any(
+            p.rule == "two_row_header" for p in table.problems):
+        return
+    (first, top), (_, below) = rows
+    groups: dict[int, list[int]] = {}   # the group's column -> the columns under it (itself and the empty ones)
+    group = None
+    for i in range(max(len(top), len(below))):
+        upper = top[i] if i < len(top) else None
+        if upper is not None and not _no_header(upper):
+            group = i
+        elif group is not None:
+            groups.setdefault(group, [group]).append(i)
+    names_under = {i for i in range(len(below)) if below[i] is not None}
+    spans = {g: span for g, span in groups.items() if all(below[i] is not None if i < len(below) else False
+                                                          for i in span)}
+    # only names, all under the groups (and at least one under an empty header cell): not a row of the table
+    if not spans or not names_under <= {i for span in spans.values() for i in span} \
+            or not all(isinstance(below[i], str) and not re.fullmatch(r"[\d\s.,()%-]*", below[i])
+                       for i in names_under):
+        return
+    names = []
+    for i in range(max(len(top), len(below))):
+        lower = below[i] if i < len(below) else None
+        upper = top[i] if i < len(top) and not _no_header(top[i]) else None
+        name = upper if lower is None else (top[next(g for g, span in spans.items() if i in span)]
+                                            if _SUB_TOTAL.match(unaccented(str(lower)).lower()) else lower)
+        if name is not None:
+            names.append(str(name))
+    lost = [str(top[g]) for g in spans if str(top[g]) not in names]
+    said = [f"'{top[g]}' (column {column_letter(g)}) above {' | '.join(str(below[i]) for i in span)}"
+            for g, span in spans.items()]
+    for letter in [column_letter(i) for span in spans.values() for i in span]:   # said here
+        if letter in table.unnamed:
+            table.problems.remove(table.unnamed.pop(letter))
+    table.problems.append(table.problem(
+        "two_row_header", f"the header is on two rows ({first} and {first + 1}): {'; '.join(said)}, a header merged "
+        f"over several columns in Excel. The workbook reads one header row: row {first + 1} would be read as a row "
+        f"of the table, and only the first column under '{top[next(iter(spans))]}' as it",
+        f"Keep one header row with the columns' names ({', '.join(names)}"
+        f"{''.join(f'; the column to read as {n!r} named so' for n in lost)}): write each column's name in row "
+        f"{first} (in Excel: unmerge the header cells), and delete row {first + 1}.", index=first,
+        column=header_name(top[next(iter(spans))])))
+
+
 def _beyond_header(table: RawTable, header: list[Any], body: list[tuple[int, list[Any]]]) -> list[Any]:
     """A row with values past the header's last cell was read without them. In a CSV, a few such rows: a separator
     inside a value not in quotes (`10000,50` in a file separated by ',', a comma in a label) that shifted each cell
@@ -572,14 +625,19 @@ def _beyond_header(table: RawTable, header: list[Any], body: list[tuple[int, lis
             "move them to another sheet); if they are a column of the table, write its header.",
             index=longer[0][0], severity="warning"))
         return header
+    # (the examples of the file's own separator: a ';' file's row was shown joined with ',' and told of decimal
+    # commas, where its ';' was in a budget_lines cell, `R1; R6`)
+    example, quoted, without = ("a decimal comma, as in 10000,50, in a file separated by ','; a comma in a label",
+                                "\"10000,50\"", "") if table.delimiter == "," else \
+        ("a ';' typed in a cell, as in budget_lines R1; R6, in a file separated by ';'", "\"R1; R6\"",
+         "R1 + R6; ") if table.delimiter == ";" else ("a tab inside a cell", "quotes", "")
     for n, cells in longer:
         table.problems.append(table.problem(
             "shifted_row", f"this row has {width(cells)} cells and the header {len(header)}: a separator inside a "
-            "value that is not in quotes (a decimal comma, as in 10000,50, in a file separated by ','; a comma in a "
-            "label) splits it, and shifts each cell after it into the next column",
-            "Put the value in quotes (\"10000,50\") or write it without the separator (Excel's 'Save As CSV' quotes "
-            "it); if the row's last cells are a column of their own, give that column a header.", index=n,
-            value=",".join("" if c is None else str(c) for c in cells[:width(cells)])))
+            f"value that is not in quotes ({example}) splits it, and shifts each cell after it into the next column",
+            f"Put the value in quotes ({quoted}) or write it without the separator ({without}Excel's 'Save As CSV' "
+            "quotes it); if the row's last cells are a column of their own, give that column a header.", index=n,
+            value=table.delimiter.join("" if c is None else str(c) for c in cells[:width(cells)])))
     return header
 
 
@@ -803,6 +861,7 @@ def _fast_frame(table: RawTable, head: Callable[[int], str], data: bytes, delimi
     rest = cells.slice(position + 1)
     _unnamed_values(table, header, lambda i: rest.column(names[i]).null_count < len(rest))
     _two_csv_rows(table, head[:2], required_sets)
+    _csv_group_over_names(table, head[position:position + 2])
     body = rest.select([names[i] for i in keep.values()]).rename_columns(list(keep))
     # text columns of pandas' "str" dtype (Arrow-backed): no Python object per cell
     table.frame = body.to_pandas(types_mapper={pa.large_string(): pd.StringDtype(na_value=float("nan"))}.get)
@@ -851,7 +910,7 @@ def read_csv(path: Path, encoding_fallback: str = "utf-8",
             return table
         utf8 = text.encode("utf-8")   # the decoded text encoded again for pyarrow (it may have been cp1252)
         head = lambda n: text[:n]
-    delimiter = sniff_delimiter(head(1 << 20))
+    delimiter = table.delimiter = sniff_delimiter(head(1 << 20))
     unusual = utf8.translate(None, _PRINTED)   # spaces, line breaks, controls, non-ASCII: a few bytes a row
     # without a quote, a cell holds no line break: a file whose only unusual bytes are line breaks has no space to strip
     spaced = b'"' in utf8 or bool(unusual.translate(None, b"\n"))

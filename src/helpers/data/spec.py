@@ -19,8 +19,8 @@ from typing import Any, Callable, Literal
 import numpy as np
 import pandas as pd
 
-from ..text import (BUDGET_CATEGORIES, CATEGORY_WORDS, DIRECTION_WORDS, GROUP_WORDS, fold,  # noqa: F401 (re-exported)
-                    is_percentage)
+from ..text import (BUDGET_CATEGORIES, CATEGORY_WORDS, DIRECTION_WORDS, GROUP_WORDS, LEVEL_WORDS,  # noqa: F401
+                    fold, is_percentage)  # (re-exported)
 from . import numbers
 from .lines import spelt_duplicates
 
@@ -519,7 +519,7 @@ SPEC: dict[str, Table] = {t.name: t for t in (
         Column("actual", "float", required=True, ambiguous=True, percent=True,
                french=("réalisé", "valeur_réalisée", "valeur_atteinte")),
         LABEL,
-        Column("level", allowed=LEVELS, normalise="enumeration", french=("niveau",)),
+        Column("level", allowed=LEVELS, normalise="enumeration", words=tuple(LEVEL_WORDS.items()), french=("niveau",)),
         Column("unit", french=("unité",)),
         Column("baseline", "float", ambiguous=True, percent=True,
                french=("référence", "valeur_de_référence", "situation_de_référence")),
