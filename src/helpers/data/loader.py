@@ -562,7 +562,8 @@ def _unnamed_beside_amounts(table: Table, raw: RawTable, problems: list[Problem]
                 f"budget lines of a cell written with the file's separator '{raw.delimiter}' and not in quotes "
                 f"(R1{raw.delimiter} R6) are split, and only the first line of each cell is read",
                 f"Write the lines with '+' (R1 + R6), or put the cell in quotes (\"R1{raw.delimiter} R6\"; Excel's "
-                "'Save As CSV' does).", index=first[0], column=name,
+                "'Save As CSV' does); if the values are a column of their own (notes), give it a header.",
+                index=first[0], column=name,
                 value=None if first[1] is None else str(first[1])))
             continue
         kept.append(raw.problem(
