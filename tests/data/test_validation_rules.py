@@ -1318,6 +1318,15 @@ CASES = [
          "scaled_amounts", "budget.csv", 1, "Budget (MDH)", hint="Write the amounts in MAD",
          what="the header 'Budget (MDH)' (millions of dirhams, « MDT » of dinars) in a MAD project: a remark, the "
               "millions read as dirhams, nothing said of the header"),
+    Case("budget header times 1000", lambda m: m.replace("budget", "line,budget,", "line,Budget (USD x 1000),"),
+         "scaled_amounts", "budget.csv", 1, "Budget (USD x 1000)", hint="Write the amounts in USD",
+         what="the header 'Budget (USD x 1000)' (« ×1 000 $ », « 1000 USD », « USD/1000 » alike): a remark, every "
+              "budget read 1 000 times too small, nothing said when the spending is in thousands too"),
+    Case("budget header in German thousands", lambda m: (m.set_param("currency", "EUR"), m.replace(
+             "budget", "line,budget,", "line,Budget (TEUR),")),
+         "scaled_amounts", "budget.csv", 1, "Budget (TEUR)", hint="Write the amounts in EUR",
+         what="the header 'Budget (TEUR)' (« T€ », as German budgets write thousands; « mille EUR », « kE », "
+              "« k.EUR », « Mds EUR » alike): a remark, the thousands read as euros, nothing said"),
     Case("amount in Algerian dinars by their abbreviation", lambda m: m.replace("budget", "100000", "100000 DA"),
          "not_a_number", "budget.csv", 2, "budget", hint="Remove the currency sign",
          what="budget '100000 DA': the header reader knew « DA » (Algerian dinars), the number parser did not: "
