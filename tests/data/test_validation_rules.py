@@ -1405,6 +1405,13 @@ CASES = [
          "country_not_known", "survey.csv", 5, "country", hint="leave the cell empty",
          what="an impact study's country « N/D » (as the monitoring tables' is refused): a country of that name, a "
               "subgroup of its own in the study's effects by country and a « country » of the cluster warning"),
+    Case("a study's subgroup written two ways", lambda m: (
+             m.replace("impact/survey.yaml", "covariates: [age]", "covariates: [age]\nsubgroups: [country]"),
+             m.write("impact/survey.csv", "id,arm,score,age,country\n1,T,12.5,30,Maroc\n2,T,14,25,MAROC\n"
+                                          "3,C,10,40,Maroc\n4,C,11.5,35,Maroc\n")),
+         "study_value_spellings", "survey.csv", 3, "country", hint="Write them all one way ('Maroc')",
+         what="an impact study with `subgroups: [country]` whose country is 'Maroc' and, on one row, 'MAROC' (or a "
+              "sex 'f' and 'F'): the effects by country were estimated for each spelling apart, without a word"),
     Case("a study's group left empty", lambda m: m.append("impact/survey.csv", "5,,13,33"),
          "study_group_missing", "survey.csv", 6, "arm", severity="warning", hint="Fill in 'arm'",
          what="a person of a study without a group: left out of the comparison, without a word"),
