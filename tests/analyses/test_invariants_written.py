@@ -365,9 +365,20 @@ def _country_case(rows: dict, seed: int) -> dict:
     return out
 
 
+def _published_in_capitals(rows: dict, seed: int) -> dict:
+    """reported.csv's metric and key in capitals on some rows (`SPENT`, `TOTAL@2019-12-31`)."""
+    import random
+
+    rng = random.Random(seed)
+    table = rows["reported.csv"]
+    at = [table[0].index("metric"), table[0].index("key")]
+    return {**rows, "reported.csv": [table[0]] + [[v.upper() if i in at and rng.random() < 0.5 else v
+                                                   for i, v in enumerate(row)] for row in table[1:]]}
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("variant", ["shuffled", "reordered", "xlsx", "semicolon_decimal_comma_cp1252",
-                                     "comma_utf8_bom", "country_spellings"])
+                                     "comma_utf8_bom", "country_spellings", "published_in_capitals"])
 def test_the_sample_written_otherwise_gives_the_same_figures_and_verdicts(sample_figures, variant):
     """data/amem (its tables, impact study and published figures) rows shuffled, columns reordered, as .xlsx,
     French Excel's CSV (';', decimal comma, cp1252), Excel's « CSV UTF-8 » (BOM), countries in another case or
@@ -380,7 +391,8 @@ def test_the_sample_written_otherwise_gives_the_same_figures_and_verdicts(sample
              "semicolon_decimal_comma_cp1252": lambda: _sample_figures(rows, delimiter=";", encoding="cp1252",
                                                                        decimal_mark=","),
              "comma_utf8_bom": lambda: _sample_figures(rows, encoding="utf-8-sig"),
-             "country_spellings": lambda: _sample_figures(_country_case(rows, 3))}[variant]()
+             "country_spellings": lambda: _sample_figures(_country_case(rows, 3)),
+             "published_in_capitals": lambda: _sample_figures(_published_in_capitals(rows, 4))}[variant]()
     _same_frames(sample_figures, after, fold_keys=variant == "country_spellings")
 
 
@@ -451,3 +463,18 @@ def test_an_impact_study_s_subgroups_in_another_case_give_the_same_effects_or_ar
     numbers = ["estimate", "se", "ci_low", "ci_high", "p_value", "n"]
     pd.testing.assert_frame_equal(a[numbers], b[numbers], rtol=1e-9, check_dtype=False)
     assert a["subgroup_value"].tolist() == b["subgroup_value"].tolist()
+
+
+@pytest.mark.parametrize("metric, key", [("spent", "TOTAL@2020-06-30"), ("SPENT", "total@2020-06-30"),
+                                         ("Spent", "Total@30/06/2020"), ("spent", "total@2020-06-30")])
+def test_a_published_figure_at_another_date_is_compared_whatever_the_case_of_its_key(tmp_path, metric, key):
+    """Keys and metrics are matched ignoring case: `TOTAL@2020-06-30` (or `SPENT`) was « no computed figure 'spent'
+    with key 'TOTAL@2020-06-30' », not computable, the spending at that date computed only for a key in lower case."""
+    from fixtures.two_countries import Project
+
+    project = Project.default(tmp_path)
+    project.tables["reported"] = [["figure_id", "metric", "key", "value", "label", "country"],
+                                  ["F1", metric, key, "170 000", "Dépenses au 30 juin 2020", ""]]
+    figures = project.write().figures("ensemble")
+    row = figures[(figures["metric"] == "reported_figure") & (figures["key"] == "F1")].iloc[0]
+    assert (row["status"], row["value"]) == ("match", 170000), row["note"]

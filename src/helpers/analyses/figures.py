@@ -659,7 +659,7 @@ def reported_for_annex(reported: pd.DataFrame | None, params: Any) -> pd.DataFra
     else:
         keep = country.eq(fold(params.country))
     mine = reported[keep].reset_index(drop=True)
-    dated = mine["metric"].astype("str").str.strip().isin(BUDGET_METRICS) if len(mine) else None
+    dated = mine["metric"].astype("str").str.strip().str.lower().isin(BUDGET_METRICS) if len(mine) else None
     if dated is not None and dated.any():   # 'total@31/12/2020', 'total@déc. 2020': the ISO date the figures key
         mine.loc[dated, "key"] = mine.loc[dated, "key"].map(_iso_at)
     if not _is_all(params) and len(mine):
@@ -696,7 +696,7 @@ def _iso_at(key: Any) -> Any:
 def _requested_dates(reported: pd.DataFrame) -> list[str]:
     if reported.empty:
         return []
-    metrics = reported["metric"].astype(str).str.strip()
+    metrics = reported["metric"].astype(str).str.strip().str.lower()   # 'SPENT' is spent
     keys = reported["key"].astype(str).str.strip()
     wanted = keys[metrics.isin(BUDGET_METRICS)]
     dates = sorted({k.rsplit("@", 1)[1] for k in wanted if budget_mod.as_of_date(k) is not None})
@@ -739,10 +739,12 @@ def tables_figures(tables: dict[str, pd.DataFrame], params: Any, studies: dict[s
         parts.append(efficiency_figures(tables, params))
     reported = reported if reported is not None else pd.DataFrame()
     if (_present(budget) or _present(expenditure)) and not reported.empty and needs("budget"):
-        asked = set(zip(reported["metric"].astype(str).str.strip(), reported["key"].astype(str).str.strip()))
+        # (ignoring case and accents, as reconcile matches them: 'TOTAL@2019-12-31' asks for 'total@2019-12-31')
+        asked = set(zip(_fold_series(reported["metric"].astype(str).str.strip()),
+                        _fold_series(reported["key"].astype(str).str.strip())))
         for day in _requested_dates(reported):
             extra = budget_figures(budget, expenditure, params, per_country, as_of=day, suffix="@" + day)
-            keep = [(m, k) in asked for m, k in zip(extra["metric"], extra["key"])]
+            keep = [(fold(m), fold(k)) in asked for m, k in zip(extra["metric"], extra["key"])]
             parts.append(extra[keep])
     if not reported.empty:
         # reconcile looks up only the rows a reported figure asks for: those, in the table's order, are enough
