@@ -302,6 +302,14 @@ def _sample_figures(rows: dict, fmt: str = "csv", delimiter: str = ",", encoding
         out = io.StringIO()
         csv.writer(out, delimiter=delimiter, lineterminator="\r\n").writerows(table)
         path.write_bytes(out.getvalue().encode(encoding))
+    if fmt == "libreoffice":   # each CSV opened in LibreOffice Calc as UTF-8 and saved as .xlsx
+        sources = sorted((root / "data" / "amem").glob("*.csv"))
+        subprocess.run(["soffice", f"-env:UserInstallation=file://{root}/profile", "--headless",
+                        "--infilter=CSV:44,34,76,1", "--convert-to", "xlsx", "--outdir", str(root / "lo"),
+                        *map(str, sources)], check=True, capture_output=True, timeout=300)
+        for path in sources:
+            path.unlink()
+            shutil.copy(root / "lo" / f"{path.stem}.xlsx", path.with_suffix(".xlsx"))
     data = load_project("amem", root / "data", root / "params")
     return {annex: annex_figures(data, load_annex_params("amem", annex, root / "params")) for annex in annexes}
 
@@ -378,12 +386,14 @@ def _published_in_capitals(rows: dict, seed: int) -> dict:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("variant", ["shuffled", "reordered", "xlsx", "semicolon_decimal_comma_cp1252",
-                                     "comma_utf8_bom", "country_spellings", "published_in_capitals"])
+                                     "comma_utf8_bom", "country_spellings", "published_in_capitals",
+                                     pytest.param("libreoffice", marks=pytest.mark.skipif(
+                                         shutil.which("soffice") is None, reason="LibreOffice is not installed"))])
 def test_the_sample_written_otherwise_gives_the_same_figures_and_verdicts(sample_figures, variant):
     """data/amem (its tables, impact study and published figures) rows shuffled, columns reordered, as .xlsx,
     French Excel's CSV (';', decimal comma, cp1252), Excel's « CSV UTF-8 » (BOM), countries in another case or
-    without accents: every figure of the project-wide and Maroc annexes, and every published figure's verdict, the
-    same."""
+    without accents, published metrics and keys in capitals, each CSV saved as .xlsx by LibreOffice: every figure
+    of the project-wide and Maroc annexes, and every published figure's verdict, the same."""
     rows = _sample_rows()
     after = {"shuffled": lambda: _sample_figures(_shuffle(rows, 1)),
              "reordered": lambda: _sample_figures(_reorder(rows, 2)),
@@ -392,7 +402,8 @@ def test_the_sample_written_otherwise_gives_the_same_figures_and_verdicts(sample
                                                                        decimal_mark=","),
              "comma_utf8_bom": lambda: _sample_figures(rows, encoding="utf-8-sig"),
              "country_spellings": lambda: _sample_figures(_country_case(rows, 3)),
-             "published_in_capitals": lambda: _sample_figures(_published_in_capitals(rows, 4))}[variant]()
+             "published_in_capitals": lambda: _sample_figures(_published_in_capitals(rows, 4)),
+             "libreoffice": lambda: _sample_figures(rows, "libreoffice")}[variant]()
     _same_frames(sample_figures, after, fold_keys=variant == "country_spellings")
 
 
