@@ -7,8 +7,8 @@ the projects of test_invariants.py: the same rows give every annex the same figu
 - the spelling of a country in the tables (« Sénégal », « SÉNÉGAL », « senegal »): the same country;
 - a workbook saved by openpyxl or by LibreOffice Calc (`slow`);
 
-and an amount column whose header says it is in thousands (« (milliers EUR) », « k€ », « x 1000 », « TEUR ») is
-never read as units. Beside them: a survey's submissions and repeat rows shuffled, its CSV and .xlsx, its answers in
+and an amount column whose header says it is in thousands (« (milliers EUR) », « k€ », « x 1000 », « TEUR »)
+is never read as units. Beside them: a survey's submissions and repeat rows shuffled, its CSV and .xlsx, its answers in
 another case, and an impact study's subgroups in another case give the same estimates or are refused; the sample
 project (its tables, impact study and published figures) rows shuffled, columns reordered, as .xlsx, as French
 Excel's CSV, with its countries in other spellings gives the same figures and verdicts (`slow`).
@@ -108,9 +108,9 @@ def _folded(figures: dict) -> dict:
     return {(metric, fold(key)): value for (metric, key), value in figures.items()}
 
 
-THOUSANDS = ["Budget (milliers EUR)", "budget (k€)", "Budget en k€", "Budget (en milliers d'euros)", "budget ('000 EUR)",
-             "Budget (KEUR)", "Budget (EUR x 1000)", "Budget (×1 000 €)", "Budget (1000 EUR)", "Budget (EUR/1000)",
-             "Budget (TEUR)", "Budget (T€)", "Budget (mille EUR)", "Budget (kE)", "Budget (k.EUR)"]
+THOUSANDS = ["Budget (milliers EUR)", "budget (k€)", "Budget en k€", "Budget (en milliers d'euros)",
+             "budget ('000 EUR)", "Budget (KEUR)", "Budget (EUR x 1000)", "Budget (×1 000 €)", "Budget (1000 EUR)",
+             "Budget (EUR/1000)", "Budget (TEUR)", "Budget (T€)", "Budget (mille EUR)", "Budget (kE)", "Budget (k.EUR)"]
 THOUSANDS_SPENT = ["Montant (milliers EUR)", "montant (k€)", "Amount (EUR '000)", "Montant en milliers d'euros",
                    "Montant (x1000 EUR)", "Dépenses (TEUR)", "Montant (EUR mille)"]
 
@@ -152,7 +152,8 @@ def test_a_workbook_saved_by_libreoffice_gives_the_figures_of_its_source(tables,
     # a CSV opened as UTF-8, ',' separated (the import dialog's choices; headless, the locale's charset would garble
     # its accents, which make check warns of: garbled_text)
     subprocess.run(["soffice", f"-env:UserInstallation=file://{saved.root}/profile", "--headless",
-                    "--infilter=CSV:44,34,76,1", "--convert-to", "xlsx", "--outdir", str(out), *map(str, sources)], check=True, capture_output=True, timeout=120)
+                    "--infilter=CSV:44,34,76,1", "--convert-to", "xlsx", "--outdir", str(out), *map(str, sources)],
+                   check=True, capture_output=True, timeout=120)
     for path in sources:
         path.unlink()
         shutil.copy(out / f"{path.stem}.xlsx", saved.folder / f"{path.stem}.xlsx")
