@@ -767,6 +767,12 @@ CASES = [
          what="activities.csv (UTF-8, no BOM) opened in Excel, which read it as Windows text, and saved again as CSV "
               "UTF-8: « RÃ©alisÃ© », « Ã‰tude de base »; the statuses refused as unknown, the labels shown so in the "
               "annex, nothing said of why"),
+    Case("accents garbled by LibreOffice's import", lambda m: (m.write(
+             "activities", m.text("activities").encode("utf-8").decode("cp1252")), _csv_to_xlsx(m, "activities")),
+         "garbled_text", "activities.xlsx", 2, "status", severity="warning", cell="Feuil1!B2",
+         hint="in LibreOffice Calc, choose the character set Unicode (UTF-8)",
+         what="activities.csv (UTF-8) opened in LibreOffice Calc with its default character set (as `soffice "
+              "--convert-to xlsx` does) and saved as .xlsx: « RÃ©alisÃ© »; the hint spoke of Excel only"),
     Case("CSV (MS-DOS) read as the declared cp1252", lambda m: (
              m.write("activities", m.text("activities").replace("Étude", "Etude"), encoding="cp850"),
              m.set_param("encoding", "cp1252")),
