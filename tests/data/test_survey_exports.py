@@ -293,6 +293,29 @@ def test_an_answer_written_two_ways_is_refused(tmp_path):
     assert problems == [] and survey.sex == ("identification/sexe", "F")
 
 
+def test_a_value_the_form_lists_but_the_answers_write_in_another_case_is_refused(tmp_path):
+    """The form's choice `oui`, the export's `Oui` and `Non` on every row (an export with capitalised choice names,
+    edited in Excel): the share of `oui` was 0 % (« an option nobody chose ») for 47 %, without a word. Refused at
+    the YAML's value, saying how the answers write it; `value: "Oui"` gives the 47 %."""
+    write_tracer_survey(tmp_path)
+    submissions, jobs = make_tracer_survey()
+    submissions["emploi/emploi_actuel"] = submissions["emploi/emploi_actuel"].str.capitalize()
+    with pd.ExcelWriter(tmp_path / f"{NAME}.xlsx") as book:
+        submissions.to_excel(book, sheet_name="tracer", index=False)
+        jobs.to_excel(book, sheet_name="emplois", index=False)
+    _, problems, _ = load_surveys(tmp_path)
+    assert {(p.rule, p.column, p.value) for p in problems} == {("survey_value_absent", f"estimates.{i}.value", "oui")
+                                                               for i in (3, 4)}
+    assert "write it 'Oui'" in problems[0].message and "0 %" in problems[0].message
+    assert 'value: "Oui"' in problems[0].hint
+    spec = tmp_path / f"{NAME}.yaml"
+    spec.write_text(spec.read_text(encoding="utf-8").replace('value: "oui"', 'value: "Oui"'), encoding="utf-8")
+    surveys, problems, _ = load_surveys(tmp_path)
+    assert problems == []
+    assert est.estimate(surveys[NAME], "share", "emploi/emploi_actuel", "Oui")["estimate"] == pytest.approx(0.4722,
+                                                                                                           abs=1e-4)
+
+
 def test_a_question_whose_group_the_headers_write_otherwise_is_named_in_the_hint(tmp_path):
     """KoboToolbox's export without the groups in its headers ('revenu'), ODK Central's CSV with '-' between group and
     question ('emploi-revenu'): the YAML's 'emploi/revenu' is missing, and the hint names the column to write."""

@@ -774,6 +774,12 @@ CASES = [
          what="activities.csv (UTF-8, no BOM) opened in Excel, which read it as Windows text, and saved again as CSV "
               "UTF-8: « RÃ©alisÃ© », « Ã‰tude de base »; the statuses refused as unknown, the labels shown so in the "
               "annex, nothing said of why"),
+    Case("accents garbled by LibreOffice's import", lambda m: (m.write(
+             "activities", m.text("activities").encode("utf-8").decode("cp1252")), _csv_to_xlsx(m, "activities")),
+         "garbled_text", "activities.xlsx", 2, "status", severity="warning", cell="Feuil1!B2",
+         hint="in LibreOffice Calc, choose the character set Unicode (UTF-8)",
+         what="activities.csv (UTF-8) opened in LibreOffice Calc with its default character set (as `soffice "
+              "--convert-to xlsx` does) and saved as .xlsx: « RÃ©alisÃ© »; the hint spoke of Excel only"),
     Case("CSV (MS-DOS) read as the declared cp1252", lambda m: (
              m.write("activities", m.text("activities").replace("Étude", "Etude"), encoding="cp850"),
              m.set_param("encoding", "cp1252")),
@@ -1353,6 +1359,15 @@ CASES = [
          "scaled_amounts", "budget.csv", 1, "Budget (MDH)", hint="Write the amounts in MAD",
          what="the header 'Budget (MDH)' (millions of dirhams, « MDT » of dinars) in a MAD project: a remark, the "
               "millions read as dirhams, nothing said of the header"),
+    Case("budget header times 1000", lambda m: m.replace("budget", "line,budget,", "line,Budget (USD x 1000),"),
+         "scaled_amounts", "budget.csv", 1, "Budget (USD x 1000)", hint="Write the amounts in USD",
+         what="the header 'Budget (USD x 1000)' (« ×1 000 $ », « 1000 USD », « USD/1000 » alike): a remark, every "
+              "budget read 1 000 times too small, nothing said when the spending is in thousands too"),
+    Case("budget header in German thousands", lambda m: (m.set_param("currency", "EUR"), m.replace(
+             "budget", "line,budget,", "line,Budget (TEUR),")),
+         "scaled_amounts", "budget.csv", 1, "Budget (TEUR)", hint="Write the amounts in EUR",
+         what="the header 'Budget (TEUR)' (« T€ », as German budgets write thousands; « mille EUR », « kE », "
+              "« k.EUR », « Mds EUR » alike): a remark, the thousands read as euros, nothing said"),
     Case("amount in Algerian dinars by their abbreviation", lambda m: m.replace("budget", "100000", "100000 DA"),
          "not_a_number", "budget.csv", 2, "budget", hint="Remove the currency sign",
          what="budget '100000 DA': the header reader knew « DA » (Algerian dinars), the number parser did not: "
@@ -1431,6 +1446,13 @@ CASES = [
          "country_not_known", "survey.csv", 5, "country", hint="leave the cell empty",
          what="an impact study's country « N/D » (as the monitoring tables' is refused): a country of that name, a "
               "subgroup of its own in the study's effects by country and a « country » of the cluster warning"),
+    Case("a study's subgroup written two ways", lambda m: (
+             m.replace("impact/survey.yaml", "covariates: [age]", "covariates: [age]\nsubgroups: [country]"),
+             m.write("impact/survey.csv", "id,arm,score,age,country\n1,T,12.5,30,Maroc\n2,T,14,25,MAROC\n"
+                                          "3,C,10,40,Maroc\n4,C,11.5,35,Maroc\n")),
+         "study_value_spellings", "survey.csv", 3, "country", hint="Write them all one way ('Maroc')",
+         what="an impact study with `subgroups: [country]` whose country is 'Maroc' and, on one row, 'MAROC' (or a "
+              "sex 'f' and 'F'): the effects by country were estimated for each spelling apart, without a word"),
     Case("a study's group left empty", lambda m: m.append("impact/survey.csv", "5,,13,33"),
          "study_group_missing", "survey.csv", 6, "arm", severity="warning", hint="Fill in 'arm'",
          what="a person of a study without a group: left out of the comparison, without a word"),

@@ -724,7 +724,7 @@ def _iso_at(key: Any) -> Any:
 def _requested_dates(reported: pd.DataFrame) -> list[str]:
     if reported.empty:
         return []
-    metrics = reported["metric"].astype(str).str.strip()
+    metrics = reported["metric"].astype(str).str.strip().str.lower()   # 'SPENT' is spent
     keys = reported["key"].astype(str).str.strip()
     wanted = keys[metrics.isin(BUDGET_METRICS)]
     dates = sorted({k.rsplit("@", 1)[1] for k in wanted if budget_mod.as_of_date(k) is not None})
@@ -767,11 +767,12 @@ def tables_figures(tables: dict[str, pd.DataFrame], params: Any, studies: dict[s
         parts.append(efficiency_figures(tables, params))
     reported = reported if reported is not None else pd.DataFrame()
     if (_present(budget) or _present(expenditure)) and not reported.empty and needs("budget"):
-        # keys in any case, as reconcile looks them up (« Total@2019-12-31 » was « no computed figure »)
-        asked = set(zip(reported["metric"].astype(str).str.strip(), reported["key"].astype(str).map(fold)))
+        # (ignoring case and accents, as reconcile matches them: 'TOTAL@2019-12-31' asks for 'total@2019-12-31')
+        asked = set(zip(_fold_series(reported["metric"].astype(str).str.strip()),
+                        _fold_series(reported["key"].astype(str).str.strip())))
         for day in _requested_dates(reported):
             extra = budget_figures(budget, expenditure, params, per_country, as_of=day, suffix="@" + day)
-            keep = [(m, fold(k)) in asked for m, k in zip(extra["metric"], extra["key"])]
+            keep = [(fold(m), fold(k)) in asked for m, k in zip(extra["metric"], extra["key"])]
             parts.append(extra[keep])
     if not reported.empty:
         # reconcile looks up only the rows a reported figure asks for: those, in the table's order, are enough

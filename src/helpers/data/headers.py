@@ -85,9 +85,13 @@ def lone_period(table: str, raw: RawTable) -> None:
 
 # -- a note in a header, and the unit in an amount's ----------------------------------------------------------------
 # the currencies a header may name are those of data.currencies: "(TTC)" or "(révisé)" is a remark, not a currency
-_SCALED = re.compile(r"\b(milliers?|thousands?|millions?|milliards?|billions?|mio|mn)\b|'?\b000s?\b"
-                     # (a local abbreviation too: « MDH », « MDT » are millions of dirhams, of dinars)
-                     r"|^(k|m|md)\s*(€|\$|[a-z]{3}|dhs?|dt|da|ld|um|euros?|dollars?)?$|^(€|\$|[a-z]{3})\s*(k|m)$")
+_SCALED = re.compile(r"\b(milliers?|milles?|thousands?|millions?|milliards?|billions?|mio|mn)\b|'?\b000s?\b"
+                     # a factor or a divisor: « EUR x 1000 », « ×1 000 € », « 1000 EUR », « EUR/1000 »
+                     r"|(?<![\d.,\s])\s*[x×*/]?\s*1[\s.,]?000(?:[\s.,]?000)?\b"
+                     # (a local abbreviation too: « MDH », « MDT » are millions of dirhams, of dinars; « Mds »
+                     # milliards; « kE », « k.EUR »; German tables' « TEUR », « T€ »)
+                     r"|^(k|m|mds?)\.?\s*(€|\$|[a-z]{3}|dhs?|dt|da|ld|um|e|euros?|dollars?)?$|^t\s*(€|eur|euros?)$"
+                     r"|^(€|\$|[a-z]{3})\s*(k|m)$")
 _IN = re.compile(r"^(?:(?:montants?|amounts?|valeurs?|values?)\s+)?(?:en|in)\s+")
 
 

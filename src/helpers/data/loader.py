@@ -1711,6 +1711,7 @@ def load_study(spec_path: Path, params: ProjectParams) -> tuple[Study | None, li
         problems += _clusters_missing(spec, frame, raw)
         problems += _covariates_missing(spec, frame, raw)
         problems += _clusters_across_countries(spec, frame, raw)
+        problems += _value_spellings(spec, frame, raw)
         problems += _several_currencies(spec, frame, raw)
         for outcome in spec.outcomes:
             problems += code_problems(frame[outcome], raw, outcome, prefix="outcome_")
@@ -1718,6 +1719,32 @@ def load_study(spec_path: Path, params: ProjectParams) -> tuple[Study | None, li
             problems += _scales_by_country(frame, raw, outcome)
             problems += _scales_by_group(spec, frame, raw, outcome)
     return Study(spec_path.stem, spec, frame.reset_index(drop=True), [data_path, spec_path]), problems
+
+
+def _value_spellings(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
+    """A subgroup or cluster value written two ways ('Maroc' and 'MAROC', 'f' and 'F': two typists, a file edited
+    by hand): the effects by subgroup were estimated for each spelling apart (Maroc on its 51 rows, beside MAROC),
+    and one cluster counted as two, without a word. Refused, at the first row of the rarer spelling, as a survey's."""
+    problems = []
+    for column in dict.fromkeys([*spec.subgroups, *([spec.cluster] if spec.cluster else [])]):
+        if column not in frame.columns:
+            continue
+        counts = frame[column].dropna().value_counts()   # (each value once: a study may have millions of rows)
+        spellings: dict[str, list[tuple[str, int]]] = {}
+        for value, n in counts.items():
+            if isinstance(value, str):
+                spellings.setdefault(fold(value), []).append((value, int(n)))
+        for found in (f for f in spellings.values() if len(f) > 1):
+            found.sort(key=lambda pair: (-pair[1], pair[0]))
+            listed = " and ".join(f"'{value}' ({n} row{'s' if n > 1 else ''})" for value, n in found)
+            rare = found[-1][0]
+            problems.append(raw.problem(
+                "study_value_spellings", f"{listed} are one value written in {len(found)} ways: the "
+                + ("clustered standard errors would count them as two clusters" if column == spec.cluster else
+                   "effects by subgroup would be estimated for each spelling apart"),
+                f"Write them all one way ('{found[0][0]}').", index=frame.index[(frame[column] == rare).to_numpy()][0],
+                column=column, value=rare))
+    return problems
 
 
 def _clusters_across_countries(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -> list[Problem]:

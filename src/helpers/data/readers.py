@@ -761,10 +761,11 @@ def garbled_text(table: RawTable, utf8: bytes | None = None) -> list[Problem]:
             index, value = next(iter(series[found].items()))
             return [table.problem(
                 "garbled_text", "this text's accents are garbled ('Ã©' where 'é' was written): the file was opened "
-                "as Windows text (a CSV UTF-8 without its BOM opened in Excel) and saved again, and the annex would "
-                "show it so", "Take the table from the file "
+                "as Windows text (a CSV UTF-8 without its BOM opened in Excel, or in LibreOffice with another "
+                "character set) and saved again, and the annex would show it so", "Take the table from the file "
                 "as it was before (or retype its accents); in Excel, open a CSV UTF-8 with Data > From Text/CSV, "
-                "origin 65001 : Unicode (UTF-8).", index=index, column=column, value=clipped(value),
+                "origin 65001 : Unicode (UTF-8); in LibreOffice Calc, choose the character set Unicode (UTF-8) "
+                "in the text import dialog.", index=index, column=column, value=clipped(value),
                 severity="warning")]
     return []
 

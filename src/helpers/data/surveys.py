@@ -1749,6 +1749,15 @@ def _value_problems(survey: Survey, spec_path: Path) -> list[Problem]:
         if column not in survey.data.columns and column not in survey.multiple:
             continue  # reported as survey_column_missing
         listed = est.value in survey.value_labels.get(column, {}) or est.value in survey.multiple.get(column, [])
+        written = _written_otherwise(survey, column, est.value) if listed else []
+        if written:   # the form's `oui`, the export's `Oui` on every row: a share of 0 % without a word
+            problems.append(Problem(relative(spec_path), "survey_value_absent", f"'estimates.{i}.value' is "
+                                    f"'{est.value}', which no answer of '{column}' has: the answers write it "
+                                    f"{', '.join(repr(w) for w in written)}, and the share of '{est.value}' would "
+                                    "be 0 %", f"Write the value as the answers do (value: \"{written[0]}\"), or "
+                                    "export the answers as the form's choice names (KoboToolbox: XML values).",
+                                    column=f"estimates.{i}.value", value=est.value))
+            continue
         if est.value is not None and not listed and not survey.has_value(column, est.value):   # listed: a 0 %
             known = survey.options(column)
             guess = did_you_mean(est.value, known)
@@ -1760,6 +1769,16 @@ def _value_problems(survey: Survey, spec_path: Path) -> list[Problem]:
                                         x for x in (guess, f"Values found: {', '.join(known[:15]) or 'none'}.") if x),
                                     column=f"estimates.{i}.value", value=est.value))
     return problems
+
+
+def _written_otherwise(survey: Survey, column: str, value: str) -> list[str]:
+    """The answers of ``column`` that are ``value`` in another case or without its accents, when none is ``value``
+    itself (`Oui` for the form's `oui`)."""
+    if column not in survey.data.columns or survey.has_value(column, value):
+        return []
+    words = {w for answer in survey.codes(column).dropna().astype(str)
+             for w in (answer.split() if column in survey.multiple else [answer])}
+    return sorted(w for w in words if w != value and fold(w) == fold(value))
 
 
 # ================================================================= Washington Group and sex
