@@ -134,6 +134,29 @@ def test_an_indicative_budget_beside_the_committed_one_of_its_period_gives_way_t
     assert both.tables["budget"]["budget"].isna().all() and "iati_budget_twice" in rules(both)
 
 
+def test_budget_types_and_statuses_written_as_words_are_read_as_their_codes(tmp_path):
+    """Before: type="Original" / type="Revised" (words, as 1.0x-era publishers write) were both originals: the
+    budget not computed, the warning saying « 2 original budgets »; Indicative / Committed were neither status, two
+    originals of a period again. The words are read as the codes (1, 2), one warning per activity."""
+    def worded(value: str, kind: str = "", status: str = "") -> str:
+        return budget(value, kind=kind or None).replace("<budget", f'<budget status="{status}"' if status
+                                                        else "<budget", 1)
+    source = load(tmp_path, activity(body=worded("1000", "Original") + worded("1200", "Revised")
+                                     + transaction("600")))
+    assert source.tables["budget"]["budget"].tolist() == [1200.0]
+    said = [p for p in source.problems if p.rule == "iati_budget_type"]
+    assert len(said) == 1 and said[0].severity == "warning" and "'Revised' = 2" in said[0].message
+    assert said[0].element == "iati-activity[XM-1]/budget[1]/@type" and "iati_budget_twice" not in rules(source)
+    status = load(tmp_path / "status", activity(body=worded("900", status="Indicative")
+                                                + worded("1000", status="committed") + transaction("300")))
+    assert status.tables["budget"]["budget"].tolist() == [1000.0]
+    assert "iati_budget_indicative" in rules(status) and "iati_budget_twice" not in rules(status)
+    odd = load(tmp_path / "odd", activity(body=worded("1000", "Draft") + transaction("300")))  # no code: said
+    assert odd.tables["budget"]["budget"].tolist() == [1000.0]
+    said = next(p for p in odd.problems if p.rule == "iati_budget_type")
+    assert "'Draft'" in said.message and "original" in said.message
+
+
 def test_indicative_budgets_that_committed_ones_of_other_periods_cover_give_way_to_them(tmp_path):
     """Before: an indicative yearly budget (status 1, 1200) beside the committed quarters of its year (status 2,
     4 x 250) was counted alone as the whole they are parts of (1200 for 1000, the warning saying so); committed

@@ -80,6 +80,9 @@ LETTER_TYPES = {"IF": "1", "C": "2", "D": "3", "E": "4", "IR": "5", "LR": "6", "
                 "CG": "10"}
 WORD_DATES = {"start-planned": "1", "start-actual": "2", "end-planned": "3", "end-actual": "4"}
 WORD_ROLES = {"funding": "1", "accountable": "2", "extending": "3", "implementing": "4"}
+# a budget's @type and @status written as words (type="Revised"): both read as originals before, a revision and its
+# original then two budgets of a period and the budget not computed; read as their codes, with a warning
+WORD_BUDGETS = {"kind": {"original": "1", "revised": "2"}, "status": {"indicative": "1", "committed": "2"}}
 PAID = {"3", "4", "7", "8", "D", "E", "R", "QP", ""}  # money paid out (or a type not known): spending, or may be
 INCOMING = {"1"}  # incoming funds: money received. A pledge (13) or commitment (11) is a promise, not money
 LEVELS = {"1": "output", "2": "outcome", "3": "impact"}
@@ -437,7 +440,45 @@ def _activity(element: etree._Element, file: str, position: int, root_lang: str,
             activity.indicators += _result(child, where, file, identifier, lang, problems)
     if odd:
         _transaction_types(activity, problems)
+    if any(b.kind not in ("1", "2") or b.status not in (None, "1", "2") for b in activity.budgets):
+        _budget_words(activity, problems)
     return activity
+
+
+def _budget_words(activity: Activity, problems: list[Problem]) -> None:
+    """A budget's @type or @status outside the codes (1, 2): a word (Revised, Committed) is read as its code, one
+    warning per activity; anything else is said, the budget read as an original (a status as neither)."""
+    read: dict[str, str] = {}
+    odd: dict[str, str] = {}
+    first = ""
+    for money in activity.budgets:
+        for name, words in WORD_BUDGETS.items():
+            written = getattr(money, name)
+            if written is None or written in ("1", "2"):
+                continue
+            code = words.get(fold(written))
+            first = first or f"{money.path.rsplit('/', 1)[0]}/@{'type' if name == 'kind' else name}"
+            if code is None:
+                odd[shown(written)] = "type" if name == "kind" else name
+                if name == "status":
+                    money.status = None
+                else:
+                    money.kind = "1"
+            else:
+                read[written] = f"{code} ({fold(written)})"
+                setattr(money, name, code)
+    said = ", ".join(f"{w!r} = {c}" for w, c in sorted(read.items()))
+    unknown = ", ".join(f"{n} {w!r}" for w, n in sorted(odd.items()))
+    problems.append(Problem(activity.file, "iati_budget_type", f"activity {activity.identifier}: "
+                            + (f"budget types or statuses written as words, read as their IATI codes: {said}"
+                               if said else "")
+                            + ("; " if said and unknown else "")
+                            + (f"budget {unknown}: not IATI codes (type: 1 original, 2 revised; status: 1 "
+                               "indicative, 2 committed): read as an original budget, a status as not given"
+                               if unknown else ""),
+                            "Nothing to do if they are read right; ask the publisher to write the codes (1, 2)"
+                            + ("; a revision read as an original makes the budget wrong or not computed until "
+                               "then." if unknown else "."), element=first, severity="warning"))
 
 
 @lru_cache(maxsize=256)  # a file holds a few roles, written on each of its participating-orgs
