@@ -682,6 +682,23 @@ def test_values_of_several_dates_converted_at_the_one_rate_of_project_yaml_are_s
             "project.yaml, 1 USD = 0.9 EUR, whatever their value-date") in said[0].message
 
 
+@pytest.mark.parametrize(("project", "currency", "rate", "warned"), [
+    ("XOF", "EUR", 655.957, False), ("EUR", "XOF", 0.0015245, False), ("EUR", "XAF", 1 / 655.957, False),
+    ("EUR", "KMF", 1 / 491.96775, False), ("XOF", "XAF", 1, False), ("EUR", "BAM", 0.51129, False),
+    ("XOF", "EUR", 650, True), ("XOF", "USD", 600, True)])
+def test_a_fixed_parity_over_several_dates_is_not_warned_about(tmp_path, project, currency, rate, warned):
+    """Before: EUR values of 2020 and 2022 in an XOF project at 655.957 were warned about as one rate for dates
+    whose rates may differ: the legal fixed parity is the rate of every date. A rate that is not it stays warned."""
+    body = (f'<budget type="1"><period-start iso-date="2020-01-01"/><period-end iso-date="2020-12-31"/>'
+            f'<value currency="{currency}" value-date="2020-01-01">1000</value></budget>'
+            '<transaction><transaction-type code="3"/><transaction-date iso-date="2022-06-30"/>'
+            f'<value currency="{currency}" value-date="2022-06-30">400</value></transaction>')
+    source = load(tmp_path, activity(body=body, attrs=f'default-currency="{project}"'), currency=project,
+                  exchange_rates={currency: rate})
+    assert source.tables["budget"]["budget"].tolist() == [pytest.approx(1000 * rate)]
+    assert ("iati_exchange_rate" in rules(source)) is warned
+
+
 def test_several_currencies_without_a_rate_are_an_error_naming_activity_and_element(tmp_path):
     source = load(tmp_path, activity(body=budget("100", currency="USD") + budget("50", "2022-01-01",
                                                                                   "2022-12-31")))

@@ -840,6 +840,17 @@ def _selected(activities: list[Activity], params: ProjectParams, folder: str) ->
     return kept, problems
 
 
+# currencies at a legal fixed parity to the euro (units of each for 1 EUR): one rate for every value-date is right
+EURO_PARITIES = {"EUR": 1.0, "XOF": 655.957, "XAF": 655.957, "KMF": 491.96775, "BAM": 1.95583, "CVE": 110.265}
+
+
+def _fixed_parity(currency: str, project: str, rate: float) -> bool:
+    """Whether ``rate`` (project currency for 1 ``currency``) is their fixed parity, to 0.01 % (a rate rounded to
+    5 significant digits, 0.0015245 EUR for 1 XOF)."""
+    mine, theirs = EURO_PARITIES.get(project.upper()), EURO_PARITIES.get(currency.upper())
+    return mine is not None and theirs is not None and math.isclose(rate, mine / theirs, rel_tol=1e-4)
+
+
 def _converted(activities: list[Activity], params: ProjectParams) -> tuple[dict[int, float], list[Problem]]:
     """id(Money) -> amount in the project currency; values without a currency or a rate are problems."""
     rates = {k.upper(): v for k, v in params.iati.exchange_rates.items()}
@@ -878,6 +889,8 @@ def _converted(activities: list[Activity], params: ProjectParams) -> tuple[dict[
     # IATI dates each value for its rate (@value-date); project.yaml gives one rate a currency: before, values of
     # several years were converted at it without a word
     for currency, (file, element, (count, ), days) in converted.items():
+        if _fixed_parity(currency, params.currency, rates[currency]):
+            continue  # (a legal fixed parity, XOF to EUR at 655.957: one rate for every date is right)
         span = (f" (value-dates {min(days).isoformat()} to {max(days).isoformat()})" if len(days) > 1 else
                 f" (value-date {min(days).isoformat()})" if days else "")
         problems.append(Problem(file, "iati_exchange_rate", f"{count} value(s) in {currency}{span} are converted "
