@@ -516,6 +516,30 @@ def test_a_disbursement_another_activity_reports_as_incoming_funds_is_counted_on
     assert warning.element == "iati-activity[XM-F]/transaction[1]/value" and "XM-R" in warning.message
 
 
+@pytest.mark.parametrize(("paid", "received", "matched"), [
+    (("1000", "EUR"), ("1100", "USD"), True), (("1000", "USD"), ("1000", "EUR"), False)])
+def test_incoming_funds_in_another_currency_are_matched_on_their_converted_value(tmp_path, paid, received, matched):
+    """Before: A's payment naming no receiver was matched to B's incoming funds by their raw numbers: 1000 EUR paid,
+    1100 USD received (990 EUR) was not matched, counted twice (with a warning saying no payment has this value);
+    1000 USD paid (900 EUR), 1000 EUR received was matched as the same money. The values are now compared at
+    project.yaml's rates (within 5 %), the warning giving both."""
+    funder = activity("XM-A", budget("5000") + transaction(paid[0], "3", "2021-03-31", currency=paid[1])
+                      + transaction("200", "4"))
+    receiver = activity("XM-B", budget("3000") + transaction(
+        received[0], "1", "2021-03-31", '<provider-org provider-activity-id="XM-A"/>', currency=received[1])
+        + transaction("700", "4"))
+    source = load(tmp_path, funder, receiver, exchange_rates={"USD": 0.9})
+    spent = source.tables["expenditure"][["line", "amount"]].values.tolist()
+    if matched:
+        assert spent == [["XM-A", 200.0], ["XM-B", 700.0]]
+        said = next(p for p in source.problems if p.rule == "iati_incoming_funds")
+        assert "paid 1000 EUR, received 1100 USD" in said.message
+        assert "iati_incoming_unmatched" not in rules(source)
+    else:
+        assert spent == [["XM-A", 900.0], ["XM-A", 200.0], ["XM-B", 700.0]]
+        assert "iati_incoming_unmatched" in rules(source) and "iati_incoming_funds" not in rules(source)
+
+
 @pytest.mark.parametrize("commitment, funder_budget", [("", 400.0), (transaction("800", "2", "2021-01-15", (
     '<receiver-org receiver-activity-id="XM-B-1"/>')), 200.0)])
 def test_money_an_activity_gives_another_of_the_files_is_in_one_budget_only(tmp_path, commitment, funder_budget):

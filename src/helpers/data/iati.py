@@ -998,7 +998,7 @@ def _counted(activities: list[Activity], amounts: dict[int, float], params: Proj
                      activity.identifier]  # all of them are the receiver's money, however it reports them
             if not named:  # else at most one, of the same value and date (two payments of 250 to two partners)
                 named = [o for o in source.transactions if o.kind in spending and o.receiver_activity is None and
-                         o.amount == incoming.amount and o.end == incoming.end and id(o) in counted][:1]
+                         _same_transfer(o, incoming, amounts) and id(o) in counted][:1]
             if not named and any(o.kind in spending and o.receiver_activity is None and id(o) in counted
                                  for o in source.transactions):  # (paid on the 31st, received on the 5th...)
                 problems.append(Problem(activity.file, "iati_incoming_unmatched", f"activity "
@@ -1020,7 +1020,11 @@ def _counted(activities: list[Activity], amounts: dict[int, float], params: Proj
                     problems.append(Problem(source.file, "iati_incoming_funds", f"activity {source.identifier}: "
                                             f"this {TRANSACTION_TYPES.get(out.kind, out.kind)} is reported by "
                                             f"{activity.identifier} as its incoming funds ({incoming.path}): it is "
-                                            f"counted as {activity.identifier}'s money only, not twice",
+                                            f"counted as {activity.identifier}'s money only, not twice"
+                                            + ("" if out.currency == incoming.currency else
+                                               f" (paid {_show(out.amount)} {out.currency}, received "
+                                               f"{_show(incoming.amount)} {incoming.currency}: matched on their "
+                                               "date and their values at project.yaml's rates, within 5 %)"),
                                             "Nothing to do: the spending of the receiving activity is counted.",
                                             element=out.path, value=_show(out.amount), severity="warning"))
     for activity in activities:  # A names B as the receiver, B reports no incoming funds: still B's money
@@ -1076,6 +1080,18 @@ def _counted(activities: list[Activity], amounts: dict[int, float], params: Proj
                                     "usually the implementer's; nothing to do if they are two projects.",
                                     element=where, value=shown(ref), severity="warning"))
     return counted, transfers, problems
+
+
+def _same_transfer(paid: Money, received: Money, amounts: dict[int, float]) -> bool:
+    """Whether A's payment naming no receiver is B's incoming funds: the same date and value; in two currencies
+    (1000 EUR paid, 1100 USD received), the values at project.yaml's rates within 5 % (the day's rate is not
+    project.yaml's): before, the raw numbers were compared, 1000 USD matched 1000 EUR and 1000 EUR not 1100 USD."""
+    if paid.end != received.end:
+        return False
+    if paid.currency == received.currency:
+        return paid.amount == received.amount
+    one, other = amounts.get(id(paid)), amounts.get(id(received))
+    return one is not None and other is not None and one > 0 and abs(one - other) <= 0.05 * max(one, other)
 
 
 def _commitment_unmatched(activity: Activity, commitment: Money, source: Activity, spending: set[str],
