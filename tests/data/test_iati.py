@@ -417,7 +417,7 @@ def test_spending_outside_the_activity_dates_is_warned_about_and_counted(tmp_pat
     dates = '<activity-date type="2" iso-date="2021-01-01"/><activity-date type="4" iso-date="2021-12-31"/>'
     source = load(tmp_path, activity(body=dates + budget("100") + transaction("10", date="2022-02-01")
                                      + transaction("5", date="2020-12-01") + transaction("1")))
-    assert [p.message.split(" is ")[-1] for p in source.problems] == [
+    assert [p.message.split(" is ")[-1] for p in source.problems if p.rule != "iati_project_dates"] == [
         "after the activity's end (2021-12-31)", "before the activity's start (2021-01-01)"]
     assert source.tables["expenditure"]["amount"].sum() == 16
 
@@ -1408,6 +1408,30 @@ def test_a_budget_total_the_import_wrote_that_a_newer_file_no_longer_has_is_said
     stale = next(p for p in check_project("demo", data_dir, params_dir) if p.rule == "iati_budget_total")
     assert "budget_total (1000 EUR) is not the IATI files' budget (800 EUR)" in stale.message
     assert "unallocated budget is 200" in stale.message
+
+
+def test_activity_dates_of_a_newer_file_that_project_yaml_does_not_have_are_said(tmp_path):
+    """Before: the file replaced by a newer download whose activity ends a year later (2023-12-31), project.yaml kept
+    the import's end_date (2022-12-31): the time elapsed was half for a third, the burn index 1 for 1.5, nothing
+    said. make check now warns, naming both dates and what to write."""
+    from helpers.analyses.figures import annex_figures
+    from helpers.data.params import load_annex_params
+
+    def body(end: str) -> str:
+        return ('<recipient-country code="MA"/><activity-date type="2" iso-date="2021-01-01"/>'
+                f'<activity-date type="3" iso-date="{end}"/>' + budget("1000") + transaction("500", "3", "2021-12-31"))
+
+    data_dir, params_dir, written = hostile_import(tmp_path, activity(body=body("2022-12-31")))
+    assert check_project("demo", data_dir, params_dir) == []
+    write(data_dir / "demo" / "iati", activity(body=body("2023-12-31")), name=written[0].name)
+    stale = [p for p in check_project("demo", data_dir, params_dir) if p.rule == "iati_project_dates"]
+    assert len(stale) == 1 and stale[0].severity == "warning" and stale[0].value == "2023-12-31"
+    assert ("project.yaml's end_date (2022-12-31) is not the IATI files' last activity end (2023-12-31"
+            in stale[0].message)
+    assert "end_date: 2023-12-31" in stale[0].hint and stale[0].element == "iati-activity[XM-1]/activity-date"
+    frame = annex_figures(load_project("demo", data_dir, params_dir), load_annex_params("demo", "ensemble", params_dir))
+    assert frame.loc[(frame["key"] == "total") & (frame["metric"] == "burn_index"), "value"].iloc[0] == \
+        pytest.approx(0.5 / (364 / 729))   # (over project.yaml's dates, as said: 1.5 over the file's)
 
 
 def test_payments_of_a_newer_file_after_the_reporting_date_the_import_wrote_are_said_left_out(tmp_path):

@@ -270,7 +270,36 @@ def _load_iati(folder: Path, params: ProjectParams) -> IatiSource:
               "indicators": _indicators(activities, params, problems)}
     for name, frame in tables.items():
         problems += _validated(name, frame)
+    problems += _project_dates(activities, params)
     return IatiSource(tables, problems, files, activities)
+
+
+def _project_dates(activities: list[Activity], params: ProjectParams) -> list[Problem]:
+    """project.yaml's start_date / end_date against the files' activity dates (about(): the first start, the last
+    end, actual else planned), which make import-iati wrote: a newer file put in place of the one imported (its end
+    put back a year) kept the old dates without a word, and the time elapsed, hence the burn index and the verdicts,
+    was computed over them. Only the dates the files write are compared (not their money's days)."""
+    problems: list[Problem] = []
+    bounds = []
+    for name, codes, pick in (("start_date", ("2", "1"), min), ("end_date", ("4", "3"), max)):
+        declared = getattr(params, name, None)
+        days = [(d, a) for a in activities for d in [a.dates.get(codes[0]) or a.dates.get(codes[1])] if d]
+        if declared is None or not days:
+            continue
+        day, activity = pick(days, key=lambda pair: pair[0])
+        bounds.append(day)
+        if day == declared or (name == "end_date" and day <= bounds[0]):  # (an end before the start: not written)
+            continue
+        what = "first activity start" if name == "start_date" else "last activity end"
+        problems.append(Problem(activity.file, "iati_project_dates", f"project.yaml's {name} "
+                                f"({declared.isoformat()}) is not the IATI files' {what} ({day.isoformat()}, "
+                                f"activity {activity.identifier}): the time elapsed, and the verdicts comparing "
+                                f"spending with it, are computed with {declared.isoformat()}",
+                                f"make import-iati wrote the dates of the file it imported: write {name}: "
+                                f"{day.isoformat()} in project.yaml if the file was replaced by a newer one; keep it "
+                                "if it is the project's own (the financing agreement's).",
+                                element=f"{activity.path}/activity-date", value=day.isoformat(), severity="warning"))
+    return problems
 
 
 def read_activities(path: Path) -> tuple[list[Activity], list[Problem]]:
