@@ -1791,6 +1791,19 @@ CASES = [
          "outcome_scales_differ", "survey.csv", 8, "score", severity="warning", hint="change of scale",
          what="a DiD's savings rate written 0.31 at baseline (2019) and 31 at follow-up (2021): the effect was the "
               "change of scale (13.1 for 0.1 in a generated study), nothing said"),
+    Case("a share as a fraction at baseline, typed '41 %' at follow-up", lambda m: (
+             m.replace("impact/survey.yaml", "design: two_group", "design: did\nperiod: {column: round, post: suivi}"),
+             m.write("impact/survey.csv", "id,arm,round,score,age\n" + "".join(
+                 f"{i},{'T' if i % 2 else 'C'},{rnd},{f'0.{30 + i}' if rnd == 'base' else f'{40 + i} %'},30\n"
+                 for rnd in ("base", "suivi") for i in range(1, 7)))),
+         "outcome_percent", "survey.csv", 8, "score", hint="as 0.41",
+         expect=lambda m, problems: (
+             _only_rule_of(problems, "outcome_percent"),
+             _names_row(problems, "outcome_percent", "(round: suivi) and without '%' on the 6 other(s) (row 2: "
+                        "'0.31') (round: base)")),
+         what="a DiD's share written 0.31 at baseline and '41 %' at follow-up: refused at each of the 6 follow-up "
+              "rows with « a percentage, in a column that holds no percentages » (half the column holds them) and "
+              "« this column holds amounts or counts »"),
     Case("study yaml unknown key", _yaml_edit("covariates:", "covariate:"),
          "unknown_key", "survey.yaml", NO_ROW, "covariate", hint="covariates",
          what="survey.yaml has 'covariate:' for 'covariates:'"),

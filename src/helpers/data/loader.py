@@ -1696,6 +1696,8 @@ def load_study(spec_path: Path, params: ProjectParams) -> tuple[Study | None, li
     for column in frame.columns:
         frame[column], column_problems = _study_column(frame[column], column in spec.outcomes, raw,
                                                        params.decimal_mark)
+        if column in spec.outcomes:
+            column_problems = _percent_outcome(spec, raw, column, column_problems, params.decimal_mark)
         problems += column_problems
     if "country" in frame.columns:   # read as the monitoring tables read it: « N/D » is no country to show apart,
         problems += _country_not_known(frame["country"], raw)   # « Multi–pays » the project as a whole (an empty cell)
@@ -1824,6 +1826,47 @@ def _study_column(series: pd.Series, outcome: bool, raw: RawTable,
     if not failed and values.notna().any():
         return values, _ambiguous(series, raw, decimal_mark)
     return _texts(series, decimal_mark), []
+
+
+def _percent_outcome(spec: StudySpec, raw: RawTable, outcome: str, problems: list[Problem],
+                     decimal_mark: str) -> list[Problem]:
+    """An outcome written '74 %' on some rows (a follow-up round typed as percentages beside a baseline of 0,4) was
+    refused at each of its rows with « a percentage, in a column that holds no percentages », which half the column
+    contradicted. One problem for the column: the rows (and rounds, or groups) of each scale, and what to write."""
+    cells = [p for p in problems if p.rule == "not_a_number" and p.column == outcome
+             and p.message.startswith(numbers.PERCENT)]
+    if not cells:
+        return problems
+    rows = [p.row for p in cells]
+    listed = ", ".join(map(str, rows[:10])) + (f" and {len(rows) - 10} more" if len(rows) > 10 else "")
+    series = raw.frame[outcome]
+    written = series.notna() & series.astype(str).str.strip().ne("")
+    at = pd.Series(series.index.isin(rows), index=series.index)   # (the frame's index is the row number)
+    others = series[written & ~at]
+    by = next((c for c in ((spec.period.column if spec.period else None), spec.treatment.column, "country")
+               if c and c in raw.frame.columns
+               and not set(raw.frame.loc[at, c].astype(str)) & set(raw.frame.loc[others.index, c].astype(str))), None)
+    side = (lambda where: f" ({by}: {', '.join(sorted(map(str, raw.frame.loc[where, by].dropna().unique()))[:6])})"
+            if by else "")
+    message = (f"the outcome '{outcome}' is written as a percentage on {len(rows)} row(s) ({listed}; "
+               f"'{cells[0].value}'){side(at)}")
+    read = pd.to_numeric(others.astype(str).str.strip().str.replace(decimal_mark, ".", regex=False), errors="coerce")
+    if len(others):
+        message += (f" and without '%' on the {len(others)} other(s) (row {others.index[0]}: '{others.iloc[0]}')"
+                    f"{side(others.index)}: the two scales cannot be compared, and neither is guessed")
+    typed = numbers.parse_numbers(pd.Series([cells[0].value]), decimal_mark, percent=True)[0].iloc[0]
+    shown = (lambda x: numbers.plain(x).replace(".", decimal_mark)) if pd.notna(typed) else (lambda x: "?")
+    example, fraction = shown(typed), shown(typed / 100 if pd.notna(typed) else typed)
+    if len(others) and read.notna().all() and read.between(0, 1).all():
+        hint = (f"Write these rows as fractions of 1, as the others are ('{cells[0].value}' as {fraction}); or "
+                f"every row as a percentage without '%' (0{decimal_mark}4 as 40): one scale for the whole column.")
+    else:
+        hint = (f"Write the values without '%' ('{cells[0].value}' as {example}, "
+                f"the effect then in percentage points), or as fractions of 1 ({fraction}): one scale for the "
+                "whole column.")
+    first = cells[0]
+    return [p for p in problems if p not in cells] + [raw.problem(
+        "outcome_percent", message, hint, index=first.row, column=outcome, value=first.value)]
 
 
 def _yes_no_outcome(series: pd.Series, values: pd.Series, failed: list,
