@@ -168,6 +168,10 @@ WORDS = {
     "study_sample_pre": "the rows before the programme",
     "study_sample_all": "every row",
     # beneficiary surveys (surveys)
+    "survey_label_fallback": ("The form has no {wanted} labels: its questions and answers are shown with "
+                              "its '{shown}' labels."),
+    "survey_language_fr": "French",
+    "survey_language_en": "English",
     "survey_answered": "{n} people answered.",
     "survey_rejected": ("Submissions marked not approved at review in the collection platform, left out of every "
                         "estimate: {n}."),

@@ -176,6 +176,10 @@ WORDS = {
     "study_sample_pre": "les lignes d'avant le programme",
     "study_sample_all": "toutes les lignes",
     # beneficiary surveys (surveys)
+    "survey_label_fallback": ("Le formulaire n'a pas de libellés en {wanted} : ses questions et réponses "
+                              "sont montrées avec ses libellés « {shown} »."),
+    "survey_language_fr": "français",
+    "survey_language_en": "anglais",
     "survey_answered": "{n} personnes ont répondu.",
     "survey_rejected": ("Soumissions marquées « non approuvées » à la vérification dans la plateforme de collecte, "
                         "écartées de toutes les estimations : {n}."),
