@@ -851,3 +851,17 @@ def test_periods_in_time_order_with_the_rows_of_each_arm():
     assert periods(study)["period"].tolist() == ["baseline", "midline", "endline"]
     two = make_study(data, title="s", design="two_group", outcomes=["y"], treatment={"column": "g", "treated": "T"})
     assert periods(two).empty and periods_sentence(periods(two), "en") == ""
+
+
+def test_rounds_written_as_words_are_placed_in_time():
+    """Rounds « endline, baseline, midline » or « T2, T0, T1 » (as a file lists them) had no time order: no
+    pre-trend check, a unit's baseline taken in file order, and a round after the post one counted « before »."""
+    from types import SimpleNamespace
+
+    from helpers.analyses.impact import period_order
+
+    spec = SimpleNamespace(period=SimpleNamespace(order=None))
+    assert period_order(spec, pd.Series(["endline", "baseline", "midline"])) == ["baseline", "midline", "endline"]
+    assert period_order(spec, pd.Series(["T2", "T0", "T1"])) == ["T0", "T1", "T2"]
+    assert period_order(spec, pd.Series(["Après", "avant"])) == ["avant", "Après"]
+    assert period_order(spec, pd.Series(["nord", "sud"])) is None

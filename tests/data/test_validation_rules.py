@@ -105,6 +105,14 @@ def _expect_countries_read(data: ProjectData) -> None:
     assert data.tables["participation"]["country"].tolist() == ["Maroc", "Tunisie", "regional"]
 
 
+def _post_rounds(data: ProjectData, post: list[str]) -> None:
+    from helpers.analyses.impact import indicator
+
+    study = data.studies["survey"]
+    flags = indicator(study.data[study.spec.period.column], study.spec.period.post)
+    assert sorted(set(study.data[study.spec.period.column][flags == 1])) == post
+
+
 def _only_rule_of(problems: list[Problem], rule: str) -> None:
     assert [p.rule for p in problems if p.severity == "error"] == [rule], [str(p) for p in problems]
 
@@ -1752,6 +1760,24 @@ CASES = [
          "round_after_post", "survey.csv", 4, "vague", hint="leave the later rounds",
          what="a DiD with the baseline 2019, `post: '2021-06'` and a second follow-up written '2022-12': only rounds "
               "written as numbers were placed in time, and the 2022-12 rows were counted before the programme"),
+    Case("a round after the post one, written baseline / midline / endline", lambda m: (
+             m.replace("impact/survey.yaml", "design: two_group", "design: did\nperiod: {column: round, post: midline}"),
+             m.write("impact/survey.csv", "id,arm,round,score,age\n" + "".join(
+                 f"{i},{arm},{rnd},{score},30\n" for i, arm in ((1, "T"), (2, "T"), (3, "C"), (4, "C"))
+                 for rnd, score in (("baseline", 10), ("midline", 12 if arm == "T" else 10),
+                                    ("endline", 14 if arm == "T" else 11))))),
+         "round_after_post", "survey.csv", 4, "round", hint="leave the later rounds",
+         what="a DiD with rounds baseline, midline, endline and `post: midline`: the endline rows were counted before "
+              "the programme (-21.5 for 57 in a generated study), nothing said (only numbers, dates or `order` were "
+              "placed in time)"),
+    Case("a round after the post one, written T0 / T1 / T2", lambda m: (
+             m.replace("impact/survey.yaml", "design: two_group", "design: did\nperiod: {column: round, post: T1}"),
+             m.write("impact/survey.csv", "id,arm,round,score,age\n" + "".join(
+                 f"{i},{arm},{rnd},{score},30\n" for i, arm in ((1, "T"), (2, "T"), (3, "C"), (4, "C"))
+                 for rnd, score in (("T0", 10), ("T1", 12 if arm == "T" else 10), ("T2", 14 if arm == "T" else 11))))),
+         "round_after_post", "survey.csv", 4, "round", hint="leave the later rounds",
+         what="a DiD with rounds T0, T1, T2 and `post: T1`: the T2 rows were counted before the programme, nothing "
+              "said"),
     Case("an outcome in two currencies", lambda m: m.write("impact/survey.csv", "id,arm,score,age,pays,devise\n" + "".join(
              f"{i},{'T' if i % 2 else 'C'},{(1500 if i < 5 else 470) + 40 * (i % 2) + i},30,"
              f"{'Maroc,MAD' if i < 5 else 'Tunisie,TND'}\n" for i in range(1, 10))),
@@ -1976,6 +2002,13 @@ def _expect_total_rows(data: ProjectData) -> None:
 
 
 ACCEPTED = [
+    Accepted("a DiD written avant / après", lambda m: (
+             m.replace("impact/survey.yaml", "design: two_group", "design: did\nperiod: {column: round, post: apres}"),
+             m.write("impact/survey.csv", "id,arm,round,score,age\n" + "".join(
+                 f"{i},{arm},{rnd},{score},30\n" for i, arm in ((1, "T"), (2, "T"), (3, "C"), (4, "C"))
+                 for rnd, score in (("Avant", 10), ("Après", 12 if arm == "T" else 10))))),
+             what="a DiD whose rounds are « Avant » and « Après », `post: apres`: read, the two rounds compared",
+             expect=lambda m, data: _post_rounds(data, ["Après"])),
     Accepted("treated: '1' quoted beside groups coded 1 and 2", lambda m: (
                  m.write("impact/survey.csv", "id,arm,score,age\n1,1,12.5,30\n2,1,14,25\n3,2,10,40\n4,2,11.5,35\n"),
                  m.replace("impact/survey.yaml", "treated: T", "treated: '1'")),

@@ -2227,11 +2227,15 @@ def _rounds_after_post(spec: StudySpec, frame: pd.DataFrame, raw: RawTable, spec
     assert spec.period is not None
     column, post = spec.period.column, spec.period.post
     post_rank = _round_rank(post, spec.period.order)
-    if post_rank is None and (spec.period.order or _round_span(post) is None):
-        return []
     values = frame[column]
-    later = [v for v in values.dropna().unique().tolist()
+    present = values.dropna().unique().tolist()
+    ranks = None if spec.period.order or post_rank is not None else numbers.round_ranks([post, *present])
+    if post_rank is None and ranks is None and (spec.period.order or _round_span(post) is None):
+        return []
+    later = [v for v in present
              if (rank := _round_rank(v, spec.period.order)) is not None and post_rank is not None and rank > post_rank]
+    if ranks is not None:   # words (baseline, midline, endline) or a word and a number (T0, T1, T2)
+        later = [v for v, rank in zip(present, ranks[1:]) if rank > ranks[0]]
     post_span = None if spec.period.order else _round_span(post)
     if post_span is not None:   # rounds written as dates, months or quarters (2021-06, juin 2021) and years
         later = [v for v in values.dropna().unique().tolist()
