@@ -1778,6 +1778,13 @@ CASES = [
          "round_after_post", "survey.csv", 4, "round", hint="leave the later rounds",
          what="a DiD with rounds T0, T1, T2 and `post: T1`: the T2 rows were counted before the programme, nothing "
               "said"),
+    Case("an outcome headed in another currency than the project's", lambda m: (
+             m.replace("impact/survey.yaml", "outcomes: [score]", "outcomes: [revenu_(mad)]"),
+             m.write("impact/survey.csv", "id,arm,Revenu (MAD),age\n" + "".join(
+                 f"{i},{'T' if i % 2 else 'C'},{1000 + 150 * (i % 2) + i % 3},30\n" for i in range(1, 13)))),
+         "study_outcome_currency", "survey.csv", NO_ROW, "revenu_(mad)", severity="warning", hint="converts none",
+         what="a study's outcome headed « Revenu (MAD) » in a project in USD: its effect (MAD) was written to "
+              "figures.csv without a unit, and a report's « 149,9 USD » was « Conforme » with 149.9 MAD, nothing said"),
     Case("an outcome in two currencies", lambda m: m.write("impact/survey.csv", "id,arm,score,age,pays,devise\n" + "".join(
              f"{i},{'T' if i % 2 else 'C'},{(1500 if i < 5 else 470) + 40 * (i % 2) + i},30,"
              f"{'Maroc,MAD' if i < 5 else 'Tunisie,TND'}\n" for i in range(1, 10))),

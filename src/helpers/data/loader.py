@@ -1715,6 +1715,7 @@ def load_study(spec_path: Path, params: ProjectParams) -> tuple[Study | None, li
         problems += _clusters_across_countries(spec, frame, raw)
         problems += _value_spellings(spec, frame, raw)
         problems += _several_currencies(spec, frame, raw)
+        problems += _outcome_currencies(spec, raw, params.currency)
         for outcome in spec.outcomes:
             problems += code_problems(frame[outcome], raw, outcome, prefix="outcome_")
             problems += _yes_no_coding(frame[outcome], raw, outcome)
@@ -1801,6 +1802,31 @@ def _several_currencies(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -> 
             "Convert the amounts to one currency (the workbook converts none), or make one study per currency "
             "(its rows only).", index=first, column=column, value=str(frame.at[first, column]), severity="warning")]
     return []
+
+
+def _outcome_currencies(spec: StudySpec, raw: RawTable, currency: str) -> list[Problem]:
+    """An outcome whose header or label names another currency than the project's (« Revenu (MAD) » in a project in
+    EUR): its effects, means and MDE are in that currency, shown and written to figures.csv without a unit, and a
+    report's figure in EUR was compared with them as they are, without a word. A warning: the workbook converts
+    none."""
+    from .currencies import is_known, named_currencies, same_currency
+
+    problems = []
+    for outcome in spec.outcomes:
+        label = spec.labels.get(outcome)
+        texts = [outcome, *((label.fr, label.en) if label else ())]
+        named = {c for t in texts if t for c in named_currencies(t)}
+        named |= {m.upper() for t in texts if t for m in re.findall(r"[(\[]\s*([A-Za-z]{3})\s*[)\]]", t)
+                  if is_known(m.upper())}
+        other = sorted(c for c in named if not same_currency(c, currency))
+        if other:
+            problems.append(raw.problem(
+                "study_outcome_currency", f"the outcome '{outcome}' is in {', '.join(other)} by its name, and the "
+                f"project's currency is {currency}: its effects, means and minimum detectable effects are in "
+                f"{', '.join(other)}, and a published figure in {currency} is compared with them as they are",
+                f"Convert the outcome to {currency} in the data (the workbook converts none), or publish and compare "
+                f"its figures in {other[0]}.", column=outcome, severity="warning"))
+    return problems
 
 
 def _study_column(series: pd.Series, outcome: bool, raw: RawTable,
