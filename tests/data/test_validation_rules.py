@@ -2009,6 +2009,14 @@ def _expect_total_rows(data: ProjectData) -> None:
 
 
 ACCEPTED = [
+    Accepted("a DiD whose post round is a date, unquoted", lambda m: (
+             m.replace("impact/survey.yaml", "design: two_group", "design: did\nperiod: {column: round, post: 2021-06-30}"),
+             m.write("impact/survey.csv", "id,arm,round,score,age\n" + "".join(
+                 f"{i},{arm},{rnd},{score},30\n" for i, arm in ((1, "T"), (2, "T"), (3, "C"), (4, "C"))
+                 for rnd, score in (("2019-06-30", 10), ("2021-06-30", 12 if arm == "T" else 10))))),
+             what="`post: 2021-06-30` unquoted (YAML reads a date) beside rounds written as dates: refused four times "
+                  "with « 'period.post.str': Input should be a valid string » (then integer, number, boolean)",
+             expect=lambda m, data: _post_rounds(data, ["2021-06-30"])),
     Accepted("a DiD written avant / après", lambda m: (
              m.replace("impact/survey.yaml", "design: two_group", "design: did\nperiod: {column: round, post: apres}"),
              m.write("impact/survey.csv", "id,arm,round,score,age\n" + "".join(
