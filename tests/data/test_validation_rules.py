@@ -2009,6 +2009,16 @@ def _expect_total_rows(data: ProjectData) -> None:
 
 
 ACCEPTED = [
+    Accepted("a study's columns named as the header writes them", lambda m: (
+             m.write("impact/survey.yaml", "title: t\ndesign: two_group\noutcomes: [Score (points)]\ntreatment: "
+                     "{column: Groupe, treated: T}\ncovariates: [Âge]\nlabels: {Groupe: {fr: Groupe, en: Group}}\n"),
+             m.write("impact/survey.csv", "id,Groupe,Score (points),Âge\n" + "".join(
+                 f"{i},{'T' if i % 2 else 'C'},{10 + i % 3},{30 + i}\n" for i in range(1, 9)))),
+             what="`outcomes: [Score (points)]`, `column: Groupe` copied from the CSV's header: refused at each name, "
+                  "« the description names the column 'Groupe', which survey.csv does not have »",
+             expect=lambda m, data: (lambda spec: (spec.outcomes, spec.treatment.column, spec.covariates,
+                                                   list(spec.labels)))(data.studies["survey"].spec)
+             == (["score_(points)"], "groupe", ["âge"], ["groupe"]) or pytest.fail("names not read as headers")),
     Accepted("a DiD whose post round is a date, unquoted", lambda m: (
              m.replace("impact/survey.yaml", "design: two_group", "design: did\nperiod: {column: round, post: 2021-06-30}"),
              m.write("impact/survey.csv", "id,arm,round,score,age\n" + "".join(

@@ -33,7 +33,7 @@ from .iati import TABLES as IATI_TABLES, load_iati, unsplit_budget
 from .inputs import beside, exists, load_described, read_yaml, recording
 from .model import DIFFERENTIAL_ATTRITION, ProjectData, Study, each_distinct, scope  # noqa: F401 (ProjectData, Study, scope re-exported)
 from . import readers
-from .readers import UNREADABLE, RawTable, column_letter, column_position, read_table
+from .readers import UNREADABLE, RawTable, column_letter, column_position, header_name, read_table
 from .readers import _number_kind as readers_number_kind
 from .schemas import StudySpec, validate_table
 from .spec import (AMBIGUOUS_COLUMNS, COLUMNS, DEFAULTS, ENUMERATIONS, FINANCED_TABLES, KINDS as DTYPES,  # noqa: F401
@@ -1626,6 +1626,7 @@ def _read_spec(path: Path) -> tuple[StudySpec | None, list[Problem]]:
         replaced.append(Problem(file, "adjust_replaced", "the key 'adjust' is replaced by 'adjustment'",
                                 "Write 'adjustment: regression' to put the covariates in the model (or 'none', ipw, "
                                 "aipw) and remove 'adjust' (see data/README.md).", column="adjust", severity="warning"))
+    raw = _names_as_headers(raw)
     try:
         return StudySpec(**raw), replaced
     except ValidationError as exc:
@@ -1644,6 +1645,28 @@ def _read_spec(path: Path) -> tuple[StudySpec | None, list[Problem]]:
                 problems.append(Problem(file, "bad_value", f"'{loc}': {err['msg']}",
                                         "See data/README.md for how an impact study is described.", column=loc))
         return _partial_spec(raw, exc), problems
+
+
+def _names_as_headers(raw: dict) -> dict:
+    """The columns the description names, as the data's headers are read (ignoring case and spaces): `outcomes:
+    [Revenu (MAD)]` and `column: Groupe` copied from the header were refused, « the description names the column
+    'Groupe', which survey.csv does not have », though it has it."""
+    name = (lambda v: header_name(v) if isinstance(v, str) else v)
+    names = (lambda v: [name(x) for x in v] if isinstance(v, list) else name(v))
+    out = dict(raw)
+    for key in ("outcomes", "covariates", "subgroups", "exploratory", "cluster", "unit"):
+        if key in out:
+            out[key] = names(out[key])
+    for key in ("treatment", "period"):
+        if isinstance(out.get(key), dict) and "column" in out[key]:
+            out[key] = {**out[key], "column": name(out[key]["column"])}
+    if isinstance(out.get("propensity"), list):
+        out["propensity"] = [name(t) if isinstance(t, str) else
+                             {**t, **{k: names(t[k]) for k in ("column", "interaction") if k in t}}
+                             if isinstance(t, dict) else t for t in out["propensity"]]
+    if isinstance(out.get("labels"), dict):
+        out["labels"] = {name(k): v for k, v in out["labels"].items()}
+    return out
 
 
 def _partial_spec(raw: dict, exc: ValidationError) -> StudySpec | None:
