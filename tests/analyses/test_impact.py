@@ -727,7 +727,7 @@ def test_an_arm_in_one_cluster_has_no_clustered_se(tmp_path, villages):
     head = headline(study).iloc[0]
     assert head["estimate"] == pytest.approx(data.loc[data.t == 1, "revenu"].mean()
                                              - data.loc[data.t == 0, "revenu"].mean())
-    assert all(math.isnan(head[c]) for c in ("se", "ci_low", "ci_high", "p_value", "mde", "icc"))
+    assert all(math.isnan(head[c]) for c in ("se", "ci_low", "ci_high", "p_value", "mde", "mde_design"))
     assert "in one cluster" in head["note"]
     ols = estimate_effects(study)
     assert ols["se"].isna().all() and ols["note"].str.contains("in one cluster").all()
@@ -735,6 +735,32 @@ def test_an_arm_in_one_cluster_has_no_clustered_se(tmp_path, villages):
     arm = ("traité", "treated") if len(villages[0]) == 1 else ("de comparaison", "comparison")
     assert f"Tout le groupe {arm[0]} est dans une seule grappe" in few_clusters(study, "fr")
     assert f"The whole {arm[1]} group is in one cluster" in few_clusters(study, "en")
+
+
+@pytest.mark.parametrize("villages, sample", [((["V1"], ["V2"]), ""),
+                                              ((["V1"], [f"C{k}" for k in range(12)]), "comparison"),
+                                              (([f"T{k}" for k in range(12)], ["V1"]), "treated")])
+def test_an_arm_in_one_cluster_gives_the_icc_of_the_other_arm(tmp_path, villages, sample):
+    """Every treated person in one village beside 12 comparison villages: the ICC was blank and the annex said
+    « sans objet : pas de plan en grappes » of a clustered study, though the 12 villages measure it. It is now the
+    one-way ANOVA ICC of the other arm's rows alone, said so (icc_sample, figures.csv's note, the annex); with one
+    village per arm nothing measures it, and the annex says why it is blank."""
+    from helpers.analyses import inference
+    from helpers.analyses.figures import impact_figures
+    from helpers.analyses.propensity import headline
+
+    study = _clustered_file(tmp_path, *villages)
+    head = headline(study).iloc[0]
+    assert head["icc_sample"] == sample
+    if not sample:
+        assert math.isnan(head["icc"])
+        return
+    arm = study.data[(study.data["groupe"] == "T") == (sample == "treated")]
+    assert head["icc"] == pytest.approx(inference.icc(arm["revenu"].to_numpy(float), arm["village"].to_numpy()))
+    assert head["icc"] > 0 and head["icc_n"] == len(arm) == 360
+    icc = impact_figures({"s": study})
+    note = icc.loc[icc["metric"] == "impact_icc", "note"].iloc[0]
+    assert f"the {sample} arm's rows only" in note
 
 
 def test_a_binary_outcome_with_an_arm_in_one_cluster_has_no_interval(tmp_path):
@@ -825,3 +851,17 @@ def test_periods_in_time_order_with_the_rows_of_each_arm():
     assert periods(study)["period"].tolist() == ["baseline", "midline", "endline"]
     two = make_study(data, title="s", design="two_group", outcomes=["y"], treatment={"column": "g", "treated": "T"})
     assert periods(two).empty and periods_sentence(periods(two), "en") == ""
+
+
+def test_rounds_written_as_words_are_placed_in_time():
+    """Rounds « endline, baseline, midline » or « T2, T0, T1 » (as a file lists them) had no time order: no
+    pre-trend check, a unit's baseline taken in file order, and a round after the post one counted « before »."""
+    from types import SimpleNamespace
+
+    from helpers.analyses.impact import period_order
+
+    spec = SimpleNamespace(period=SimpleNamespace(order=None))
+    assert period_order(spec, pd.Series(["endline", "baseline", "midline"])) == ["baseline", "midline", "endline"]
+    assert period_order(spec, pd.Series(["T2", "T0", "T1"])) == ["T0", "T1", "T2"]
+    assert period_order(spec, pd.Series(["Après", "avant"])) == ["avant", "Après"]
+    assert period_order(spec, pd.Series(["nord", "sud"])) is None

@@ -1566,3 +1566,42 @@ def test_times_saved_again_by_excel_are_read_for_the_fieldwork_start(tmp_path, o
     assert est.estimates(surveys["s"]).iloc[0]["estimate"] == pytest.approx(25 * sum(40 + i for i in range(4, 44)))
     (folder / "s.yaml").write_text((folder / "s.yaml").read_text().replace("fieldwork_start: 2021-05-10\n", ""))
     assert [p.rule for p in load_surveys(folder)[1]] == ["survey_early_submissions"]
+
+
+@pytest.mark.parametrize("headers", [("label::Arabic (ar)", "label::French (fr)"), ("label::Arabic (ar)",)])
+def test_a_form_without_english_labels_shows_its_french_ones_in_an_english_annex(tmp_path, headers):
+    """A form labelled `label::Arabic (ar)` and `label::French (fr)` (a Maghreb survey's): an English annex showed
+    the bare codes (emploi/revenu, f) though the form labels them. It shows the French labels, and says so
+    (Survey.label_fallback); a form labelled in Arabic only shows its Arabic labels in both languages."""
+    import openpyxl
+
+    write_tracer_survey(tmp_path)
+    form = tmp_path / f"{NAME}.form.xlsx"
+    book = openpyxl.load_workbook(form)
+    for sheet in (book["survey"], book["choices"]):
+        header = [c.value for c in sheet[1]]
+        french, english = header.index("label::Français (fr)") + 1, header.index("label::English (en)") + 1
+        for row in range(1, sheet.max_row + 1):   # Arabic where English was, French kept (or dropped)
+            text = sheet.cell(row=row, column=french).value
+            sheet.cell(row=row, column=english).value = f"ع {text}" if row > 1 and text is not None else None
+            if len(headers) == 1:
+                sheet.cell(row=row, column=french).value = None
+        sheet.cell(row=1, column=english).value = headers[0]
+        if len(headers) == 2:
+            sheet.cell(row=1, column=french).value = headers[1]
+    book.save(form)
+    surveys, problems, _ = load_surveys(tmp_path)
+    survey = surveys[NAME]
+    assert not [p for p in problems if p.severity == "error"], [str(p) for p in problems]
+    if len(headers) == 2:
+        assert survey.label("emploi/revenu", "en") == survey.label("emploi/revenu", "fr") == "Revenu mensuel (EUR)"
+        assert survey.value_label("identification/sexe", "f", "en") == "Femme"
+        assert survey.label_fallback == {"en": "french (fr)"}
+    else:
+        assert survey.label("emploi/revenu", "en") == "ع Revenu mensuel (EUR)"
+        assert survey.value_label("identification/sexe", "f", "fr") == "ع Femme"
+        assert survey.label_fallback == {"fr": "arabic (ar)", "en": "arabic (ar)"}
+    from helpers.data.surveys import about, from_about
+    assert from_about(NAME, about(survey), survey.data).label_fallback == survey.label_fallback   # the build's store
+    from helpers.annex.words import say
+    assert "labels" in say("survey_label_fallback", "en", shown="french (fr)", wanted=say("survey_language_en", "en"))

@@ -105,6 +105,14 @@ def _expect_countries_read(data: ProjectData) -> None:
     assert data.tables["participation"]["country"].tolist() == ["Maroc", "Tunisie", "regional"]
 
 
+def _post_rounds(data: ProjectData, post: list[str]) -> None:
+    from helpers.analyses.impact import indicator
+
+    study = data.studies["survey"]
+    flags = indicator(study.data[study.spec.period.column], study.spec.period.post)
+    assert sorted(set(study.data[study.spec.period.column][flags == 1])) == post
+
+
 def _only_rule_of(problems: list[Problem], rule: str) -> None:
     assert [p.rule for p in problems if p.severity == "error"] == [rule], [str(p) for p in problems]
 
@@ -1752,6 +1760,31 @@ CASES = [
          "round_after_post", "survey.csv", 4, "vague", hint="leave the later rounds",
          what="a DiD with the baseline 2019, `post: '2021-06'` and a second follow-up written '2022-12': only rounds "
               "written as numbers were placed in time, and the 2022-12 rows were counted before the programme"),
+    Case("a round after the post one, written baseline / midline / endline", lambda m: (
+             m.replace("impact/survey.yaml", "design: two_group", "design: did\nperiod: {column: round, post: midline}"),
+             m.write("impact/survey.csv", "id,arm,round,score,age\n" + "".join(
+                 f"{i},{arm},{rnd},{score},30\n" for i, arm in ((1, "T"), (2, "T"), (3, "C"), (4, "C"))
+                 for rnd, score in (("baseline", 10), ("midline", 12 if arm == "T" else 10),
+                                    ("endline", 14 if arm == "T" else 11))))),
+         "round_after_post", "survey.csv", 4, "round", hint="leave the later rounds",
+         what="a DiD with rounds baseline, midline, endline and `post: midline`: the endline rows were counted before "
+              "the programme (-21.5 for 57 in a generated study), nothing said (only numbers, dates or `order` were "
+              "placed in time)"),
+    Case("a round after the post one, written T0 / T1 / T2", lambda m: (
+             m.replace("impact/survey.yaml", "design: two_group", "design: did\nperiod: {column: round, post: T1}"),
+             m.write("impact/survey.csv", "id,arm,round,score,age\n" + "".join(
+                 f"{i},{arm},{rnd},{score},30\n" for i, arm in ((1, "T"), (2, "T"), (3, "C"), (4, "C"))
+                 for rnd, score in (("T0", 10), ("T1", 12 if arm == "T" else 10), ("T2", 14 if arm == "T" else 11))))),
+         "round_after_post", "survey.csv", 4, "round", hint="leave the later rounds",
+         what="a DiD with rounds T0, T1, T2 and `post: T1`: the T2 rows were counted before the programme, nothing "
+              "said"),
+    Case("an outcome headed in another currency than the project's", lambda m: (
+             m.replace("impact/survey.yaml", "outcomes: [score]", "outcomes: [revenu_(mad)]"),
+             m.write("impact/survey.csv", "id,arm,Revenu (MAD),age\n" + "".join(
+                 f"{i},{'T' if i % 2 else 'C'},{1000 + 150 * (i % 2) + i % 3},30\n" for i in range(1, 13)))),
+         "study_outcome_currency", "survey.csv", NO_ROW, "revenu_(mad)", severity="warning", hint="converts none",
+         what="a study's outcome headed « Revenu (MAD) » in a project in USD: its effect (MAD) was written to "
+              "figures.csv without a unit, and a report's « 149,9 USD » was « Conforme » with 149.9 MAD, nothing said"),
     Case("an outcome in two currencies", lambda m: m.write("impact/survey.csv", "id,arm,score,age,pays,devise\n" + "".join(
              f"{i},{'T' if i % 2 else 'C'},{(1500 if i < 5 else 470) + 40 * (i % 2) + i},30,"
              f"{'Maroc,MAD' if i < 5 else 'Tunisie,TND'}\n" for i in range(1, 10))),
@@ -1791,6 +1824,19 @@ CASES = [
          "outcome_scales_differ", "survey.csv", 8, "score", severity="warning", hint="change of scale",
          what="a DiD's savings rate written 0.31 at baseline (2019) and 31 at follow-up (2021): the effect was the "
               "change of scale (13.1 for 0.1 in a generated study), nothing said"),
+    Case("a share as a fraction at baseline, typed '41 %' at follow-up", lambda m: (
+             m.replace("impact/survey.yaml", "design: two_group", "design: did\nperiod: {column: round, post: suivi}"),
+             m.write("impact/survey.csv", "id,arm,round,score,age\n" + "".join(
+                 f"{i},{'T' if i % 2 else 'C'},{rnd},{f'0.{30 + i}' if rnd == 'base' else f'{40 + i} %'},30\n"
+                 for rnd in ("base", "suivi") for i in range(1, 7)))),
+         "outcome_percent", "survey.csv", 8, "score", hint="as 0.41",
+         expect=lambda m, problems: (
+             _only_rule_of(problems, "outcome_percent"),
+             _names_row(problems, "outcome_percent", "(round: suivi) and without '%' on the 6 other(s) (row 2: "
+                        "'0.31') (round: base)")),
+         what="a DiD's share written 0.31 at baseline and '41 %' at follow-up: refused at each of the 6 follow-up "
+              "rows with « a percentage, in a column that holds no percentages » (half the column holds them) and "
+              "« this column holds amounts or counts »"),
     Case("study yaml unknown key", _yaml_edit("covariates:", "covariate:"),
          "unknown_key", "survey.yaml", NO_ROW, "covariate", hint="covariates",
          what="survey.yaml has 'covariate:' for 'covariates:'"),
@@ -1963,6 +2009,31 @@ def _expect_total_rows(data: ProjectData) -> None:
 
 
 ACCEPTED = [
+    Accepted("a study's columns named as the header writes them", lambda m: (
+             m.write("impact/survey.yaml", "title: t\ndesign: two_group\noutcomes: [Score (points)]\ntreatment: "
+                     "{column: Groupe, treated: T}\ncovariates: [Âge]\nlabels: {Groupe: {fr: Groupe, en: Group}}\n"),
+             m.write("impact/survey.csv", "id,Groupe,Score (points),Âge\n" + "".join(
+                 f"{i},{'T' if i % 2 else 'C'},{10 + i % 3},{30 + i}\n" for i in range(1, 9)))),
+             what="`outcomes: [Score (points)]`, `column: Groupe` copied from the CSV's header: refused at each name, "
+                  "« the description names the column 'Groupe', which survey.csv does not have »",
+             expect=lambda m, data: (lambda spec: (spec.outcomes, spec.treatment.column, spec.covariates,
+                                                   list(spec.labels)))(data.studies["survey"].spec)
+             == (["score_(points)"], "groupe", ["âge"], ["groupe"]) or pytest.fail("names not read as headers")),
+    Accepted("a DiD whose post round is a date, unquoted", lambda m: (
+             m.replace("impact/survey.yaml", "design: two_group", "design: did\nperiod: {column: round, post: 2021-06-30}"),
+             m.write("impact/survey.csv", "id,arm,round,score,age\n" + "".join(
+                 f"{i},{arm},{rnd},{score},30\n" for i, arm in ((1, "T"), (2, "T"), (3, "C"), (4, "C"))
+                 for rnd, score in (("2019-06-30", 10), ("2021-06-30", 12 if arm == "T" else 10))))),
+             what="`post: 2021-06-30` unquoted (YAML reads a date) beside rounds written as dates: refused four times "
+                  "with « 'period.post.str': Input should be a valid string » (then integer, number, boolean)",
+             expect=lambda m, data: _post_rounds(data, ["2021-06-30"])),
+    Accepted("a DiD written avant / après", lambda m: (
+             m.replace("impact/survey.yaml", "design: two_group", "design: did\nperiod: {column: round, post: apres}"),
+             m.write("impact/survey.csv", "id,arm,round,score,age\n" + "".join(
+                 f"{i},{arm},{rnd},{score},30\n" for i, arm in ((1, "T"), (2, "T"), (3, "C"), (4, "C"))
+                 for rnd, score in (("Avant", 10), ("Après", 12 if arm == "T" else 10))))),
+             what="a DiD whose rounds are « Avant » and « Après », `post: apres`: read, the two rounds compared",
+             expect=lambda m, data: _post_rounds(data, ["Après"])),
     Accepted("treated: '1' quoted beside groups coded 1 and 2", lambda m: (
                  m.write("impact/survey.csv", "id,arm,score,age\n1,1,12.5,30\n2,1,14,25\n3,2,10,40\n4,2,11.5,35\n"),
                  m.replace("impact/survey.yaml", "treated: T", "treated: '1'")),

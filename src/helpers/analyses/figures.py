@@ -645,7 +645,11 @@ def standards_figures(name: str, study: Any, effects: pd.DataFrame) -> list[pd.D
                            note="one-way ANOVA estimator on the outcome less its group's mean, rows of the comparison mean (did: after the programme); NaN when each cluster has one row there; mean "
                            "cluster size " + _num(clustered["mean_cluster_size"]) + ", design effect "
                            + _num(clustered["design_effect"]) + ", MDE of the difference of means with it "
-                           + _num(clustered["mde_design"])))
+                           + _num(clustered["mde_design"])
+                           + clustered["icc_sample"].map({"comparison": "; the comparison arm's rows only (every "
+                                                          "treated row is in one cluster)", "treated": "; the treated "
+                                                          "arm's rows only (every comparison row is in one cluster)"}
+                                                         ).fillna("")))
     return parts
 
 

@@ -54,7 +54,7 @@ import numpy as np
 import pandas as pd
 
 from ..data.model import DIFFERENTIAL_ATTRITION, Study  # noqa: F401 (the annex says when rates differ)
-from ..data.numbers import as_bool, period_span
+from ..data.numbers import as_bool, period_span, round_ranks
 from ..text import fold
 
 __all__ = ["estimate_effects", "balance_table", "balance_test", "balance_sample", "units", "covariate_terms",
@@ -532,8 +532,9 @@ def period_order(spec: Any, values: pd.Series) -> list[Any] | None:
         # rounds written as months or dates (2019, 2021-06, juin 2021): in time order too, else unknown (no
         # pre-trend check, a unit's baseline taken in file order)
         spans = [period_span(as_label(p).strip()) for p in present]
-        if any(span is None for span in spans):
-            return None
+        if any(span is None for span in spans):   # words: baseline, midline, endline; T0, T1, T2
+            ranks = round_ranks(present)
+            return None if ranks is None else [present[i] for i in np.argsort(ranks, kind="stable")]
         return [present[i] for i in sorted(range(len(present)), key=lambda i: spans[i])]
     return [present[i] for i in np.argsort(numbers.to_numpy(), kind="stable")]
 

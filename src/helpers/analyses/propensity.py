@@ -632,7 +632,8 @@ HEADLINE_COLUMNS = ["study", "outcome", "method", "estimand", "itt", "estimate",
                     "ci_high", "p_value", "p_holm", "naive_estimate", "naive_se", "naive_p_value", "mean_treated",
                     "comparison_mean", "comparison_sample", "mean_treated_weighted", "comparison_mean_weighted",
                     "comparison_n_weighted", "binary", "effect_pp", "relative_effect", "n_treated",
-                    "n_comparison", "comparison_n", "mde", "icc", "icc_n", "mean_cluster_size", "design_effect",
+                    "n_comparison", "comparison_n", "mde", "icc", "icc_n", "icc_sample", "mean_cluster_size",
+                    "design_effect",
                     "mde_design", "clusters_treated", "clusters_comparison",
                     "registration", "note"]
 
@@ -655,7 +656,8 @@ def headline(study: Study, alpha: float = 0.05, effects: pd.DataFrame | None = N
     - mde (from the estimate's own SE, ``inference.min_detectable_effect``); for ``se: cluster``, on the rows of
       the comparison mean (did: after the programme, a cross-section; a panel's repeated rows of a unit would
       otherwise count as a cluster, and differencing them removes what they share): icc (one-way ANOVA on the
-      outcome less its group mean, ``inference.icc``, on icc_n rows; NaN when each cluster has one row),
+      outcome less its group mean, ``inference.icc``, on icc_n rows; NaN when each cluster has one row; with an
+      arm in one cluster, the other arm's alone, icc_sample "comparison" or "treated", else "both"),
       mean_cluster_size m,
       design_effect = 1 + (m - 1) ICC, and mde_design: the multiple for the clusters per arm x the classical SE of
       the difference of means x sqrt(design effect), the MDE of that comparison of means;
@@ -727,16 +729,25 @@ def headline(study: Study, alpha: float = 0.05, effects: pd.DataFrame | None = N
             means = np.bincount(t, weights=y[idx], minlength=2) / np.maximum(np.bincount(t, minlength=2), 1)
             g = groups[idx]
             m = len(idx) / len(np.unique(g))
-            # (an arm in one cluster has no between-cluster deviation of its own: one village per arm gave 0.0)
-            rho = inference.icc(y[idx] - means[t], g) if m > 1 and not one_cluster_arm(t, g) else math.nan
+            # (an arm in one cluster has no between-cluster deviation of its own: one village per arm gave 0.0;
+            # every treated row in one village beside 12 comparison villages, the ICC is the comparison arm's
+            # alone, said so: it was blank, « no clustered design », though 12 villages measure it)
+            lone = one_cluster_arm(t, g)
+            sample = "both" if not lone else next(
+                (arm for flag, arm in ((0, "comparison"), (1, "treated"))
+                 if len(np.unique(g[t == flag])) > 1 and len(np.unique(g[t == 1 - flag])) == 1), "")
+            mine = np.ones(len(idx), dtype=bool) if sample == "both" else t == (sample == "treated")
+            rho = inference.icc(y[idx][mine] - means[t][mine], g[mine]) if m > 1 and sample else math.nan
+            sample = sample if np.isfinite(rho) else ""
             with warnings.catch_warnings(), np.errstate(all="ignore"):
                 warnings.simplefilter("ignore")
                 se_iid = float(OLS(y[idx], np.column_stack([np.ones(len(idx)), t])).fit().bse[1])
             g_t, g_c = len(np.unique(g[t == 1])), len(np.unique(g[t == 0]))
             effect = inference.design_effect(m, 0.0 if m == 1 else rho)
-            row.update(icc=rho, icc_n=len(idx), mean_cluster_size=m, design_effect=effect,
-                       mde_design=inference.min_detectable_effect_clustered(se_iid, g_t, g_c, m,
-                                                                            0.0 if m == 1 else rho, alpha))
+            # (with an arm in one cluster the effect is that cluster's level too: no MDE, as no SE)
+            row.update(icc=rho, icc_n=int(mine.sum()), icc_sample=sample, mean_cluster_size=m, design_effect=effect,
+                       mde_design=math.nan if lone else inference.min_detectable_effect_clustered(
+                           se_iid, g_t, g_c, m, 0.0 if m == 1 else rho, alpha))
         rows.append(row)
     out = pd.DataFrame(rows, columns=HEADLINE_COLUMNS)
     out["itt"] = out["itt"].astype(bool)

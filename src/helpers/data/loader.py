@@ -33,7 +33,7 @@ from .iati import TABLES as IATI_TABLES, load_iati, unsplit_budget
 from .inputs import beside, exists, load_described, read_yaml, recording
 from .model import DIFFERENTIAL_ATTRITION, ProjectData, Study, each_distinct, scope  # noqa: F401 (ProjectData, Study, scope re-exported)
 from . import readers
-from .readers import UNREADABLE, RawTable, column_letter, column_position, read_table
+from .readers import UNREADABLE, RawTable, column_letter, column_position, header_name, read_table
 from .readers import _number_kind as readers_number_kind
 from .schemas import StudySpec, validate_table
 from .spec import (AMBIGUOUS_COLUMNS, COLUMNS, DEFAULTS, ENUMERATIONS, FINANCED_TABLES, KINDS as DTYPES,  # noqa: F401
@@ -1626,6 +1626,7 @@ def _read_spec(path: Path) -> tuple[StudySpec | None, list[Problem]]:
         replaced.append(Problem(file, "adjust_replaced", "the key 'adjust' is replaced by 'adjustment'",
                                 "Write 'adjustment: regression' to put the covariates in the model (or 'none', ipw, "
                                 "aipw) and remove 'adjust' (see data/README.md).", column="adjust", severity="warning"))
+    raw = _names_as_headers(raw)
     try:
         return StudySpec(**raw), replaced
     except ValidationError as exc:
@@ -1644,6 +1645,28 @@ def _read_spec(path: Path) -> tuple[StudySpec | None, list[Problem]]:
                 problems.append(Problem(file, "bad_value", f"'{loc}': {err['msg']}",
                                         "See data/README.md for how an impact study is described.", column=loc))
         return _partial_spec(raw, exc), problems
+
+
+def _names_as_headers(raw: dict) -> dict:
+    """The columns the description names, as the data's headers are read (ignoring case and spaces): `outcomes:
+    [Revenu (MAD)]` and `column: Groupe` copied from the header were refused, « the description names the column
+    'Groupe', which survey.csv does not have », though it has it."""
+    name = (lambda v: header_name(v) if isinstance(v, str) else v)
+    names = (lambda v: [name(x) for x in v] if isinstance(v, list) else name(v))
+    out = dict(raw)
+    for key in ("outcomes", "covariates", "subgroups", "exploratory", "cluster", "unit"):
+        if key in out:
+            out[key] = names(out[key])
+    for key in ("treatment", "period"):
+        if isinstance(out.get(key), dict) and "column" in out[key]:
+            out[key] = {**out[key], "column": name(out[key]["column"])}
+    if isinstance(out.get("propensity"), list):
+        out["propensity"] = [name(t) if isinstance(t, str) else
+                             {**t, **{k: names(t[k]) for k in ("column", "interaction") if k in t}}
+                             if isinstance(t, dict) else t for t in out["propensity"]]
+    if isinstance(out.get("labels"), dict):
+        out["labels"] = {name(k): v for k, v in out["labels"].items()}
+    return out
 
 
 def _partial_spec(raw: dict, exc: ValidationError) -> StudySpec | None:
@@ -1696,6 +1719,8 @@ def load_study(spec_path: Path, params: ProjectParams) -> tuple[Study | None, li
     for column in frame.columns:
         frame[column], column_problems = _study_column(frame[column], column in spec.outcomes, raw,
                                                        params.decimal_mark)
+        if column in spec.outcomes:
+            column_problems = _percent_outcome(spec, raw, column, column_problems, params.decimal_mark)
         problems += column_problems
     if "country" in frame.columns:   # read as the monitoring tables read it: « N/D » is no country to show apart,
         problems += _country_not_known(frame["country"], raw)   # « Multi–pays » the project as a whole (an empty cell)
@@ -1713,6 +1738,7 @@ def load_study(spec_path: Path, params: ProjectParams) -> tuple[Study | None, li
         problems += _clusters_across_countries(spec, frame, raw)
         problems += _value_spellings(spec, frame, raw)
         problems += _several_currencies(spec, frame, raw)
+        problems += _outcome_currencies(spec, raw, params.currency)
         for outcome in spec.outcomes:
             problems += code_problems(frame[outcome], raw, outcome, prefix="outcome_")
             problems += _yes_no_coding(frame[outcome], raw, outcome)
@@ -1801,6 +1827,31 @@ def _several_currencies(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -> 
     return []
 
 
+def _outcome_currencies(spec: StudySpec, raw: RawTable, currency: str) -> list[Problem]:
+    """An outcome whose header or label names another currency than the project's (« Revenu (MAD) » in a project in
+    EUR): its effects, means and MDE are in that currency, shown and written to figures.csv without a unit, and a
+    report's figure in EUR was compared with them as they are, without a word. A warning: the workbook converts
+    none."""
+    from .currencies import is_known, named_currencies, same_currency
+
+    problems = []
+    for outcome in spec.outcomes:
+        label = spec.labels.get(outcome)
+        texts = [outcome, *((label.fr, label.en) if label else ())]
+        named = {c for t in texts if t for c in named_currencies(t)}
+        named |= {m.upper() for t in texts if t for m in re.findall(r"[(\[]\s*([A-Za-z]{3})\s*[)\]]", t)
+                  if is_known(m.upper())}
+        other = sorted(c for c in named if not same_currency(c, currency))
+        if other:
+            problems.append(raw.problem(
+                "study_outcome_currency", f"the outcome '{outcome}' is in {', '.join(other)} by its name, and the "
+                f"project's currency is {currency}: its effects, means and minimum detectable effects are in "
+                f"{', '.join(other)}, and a published figure in {currency} is compared with them as they are",
+                f"Convert the outcome to {currency} in the data (the workbook converts none), or publish and compare "
+                f"its figures in {other[0]}.", column=outcome, severity="warning"))
+    return problems
+
+
 def _study_column(series: pd.Series, outcome: bool, raw: RawTable,
                   decimal_mark: str) -> tuple[pd.Series, list[Problem]]:
     """Outcomes must be numbers; other columns are numbers when every cell is one, else text. A number whose
@@ -1824,6 +1875,47 @@ def _study_column(series: pd.Series, outcome: bool, raw: RawTable,
     if not failed and values.notna().any():
         return values, _ambiguous(series, raw, decimal_mark)
     return _texts(series, decimal_mark), []
+
+
+def _percent_outcome(spec: StudySpec, raw: RawTable, outcome: str, problems: list[Problem],
+                     decimal_mark: str) -> list[Problem]:
+    """An outcome written '74 %' on some rows (a follow-up round typed as percentages beside a baseline of 0,4) was
+    refused at each of its rows with « a percentage, in a column that holds no percentages », which half the column
+    contradicted. One problem for the column: the rows (and rounds, or groups) of each scale, and what to write."""
+    cells = [p for p in problems if p.rule == "not_a_number" and p.column == outcome
+             and p.message.startswith(numbers.PERCENT)]
+    if not cells:
+        return problems
+    rows = [p.row for p in cells]
+    listed = ", ".join(map(str, rows[:10])) + (f" and {len(rows) - 10} more" if len(rows) > 10 else "")
+    series = raw.frame[outcome]
+    written = series.notna() & series.astype(str).str.strip().ne("")
+    at = pd.Series(series.index.isin(rows), index=series.index)   # (the frame's index is the row number)
+    others = series[written & ~at]
+    by = next((c for c in ((spec.period.column if spec.period else None), spec.treatment.column, "country")
+               if c and c in raw.frame.columns
+               and not set(raw.frame.loc[at, c].astype(str)) & set(raw.frame.loc[others.index, c].astype(str))), None)
+    side = (lambda where: f" ({by}: {', '.join(sorted(map(str, raw.frame.loc[where, by].dropna().unique()))[:6])})"
+            if by else "")
+    message = (f"the outcome '{outcome}' is written as a percentage on {len(rows)} row(s) ({listed}; "
+               f"'{cells[0].value}'){side(at)}")
+    read = pd.to_numeric(others.astype(str).str.strip().str.replace(decimal_mark, ".", regex=False), errors="coerce")
+    if len(others):
+        message += (f" and without '%' on the {len(others)} other(s) (row {others.index[0]}: '{others.iloc[0]}')"
+                    f"{side(others.index)}: the two scales cannot be compared, and neither is guessed")
+    typed = numbers.parse_numbers(pd.Series([cells[0].value]), decimal_mark, percent=True)[0].iloc[0]
+    shown = (lambda x: numbers.plain(x).replace(".", decimal_mark)) if pd.notna(typed) else (lambda x: "?")
+    example, fraction = shown(typed), shown(typed / 100 if pd.notna(typed) else typed)
+    if len(others) and read.notna().all() and read.between(0, 1).all():
+        hint = (f"Write these rows as fractions of 1, as the others are ('{cells[0].value}' as {fraction}); or "
+                f"every row as a percentage without '%' (0{decimal_mark}4 as 40): one scale for the whole column.")
+    else:
+        hint = (f"Write the values without '%' ('{cells[0].value}' as {example}, "
+                f"the effect then in percentage points), or as fractions of 1 ({fraction}): one scale for the "
+                "whole column.")
+    first = cells[0]
+    return [p for p in problems if p not in cells] + [raw.problem(
+        "outcome_percent", message, hint, index=first.row, column=outcome, value=first.value)]
 
 
 def _yes_no_outcome(series: pd.Series, values: pd.Series, failed: list,
@@ -2184,11 +2276,15 @@ def _rounds_after_post(spec: StudySpec, frame: pd.DataFrame, raw: RawTable, spec
     assert spec.period is not None
     column, post = spec.period.column, spec.period.post
     post_rank = _round_rank(post, spec.period.order)
-    if post_rank is None and (spec.period.order or _round_span(post) is None):
-        return []
     values = frame[column]
-    later = [v for v in values.dropna().unique().tolist()
+    present = values.dropna().unique().tolist()
+    ranks = None if spec.period.order or post_rank is not None else numbers.round_ranks([post, *present])
+    if post_rank is None and ranks is None and (spec.period.order or _round_span(post) is None):
+        return []
+    later = [v for v in present
              if (rank := _round_rank(v, spec.period.order)) is not None and post_rank is not None and rank > post_rank]
+    if ranks is not None:   # words (baseline, midline, endline) or a word and a number (T0, T1, T2)
+        later = [v for v, rank in zip(present, ranks[1:]) if rank > ranks[0]]
     post_span = None if spec.period.order else _round_span(post)
     if post_span is not None:   # rounds written as dates, months or quarters (2021-06, juin 2021) and years
         later = [v for v in values.dropna().unique().tolist()

@@ -8,6 +8,7 @@ the readers, so that ``helpers.analyses`` can be imported without them.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -116,6 +117,16 @@ class StudySpec(_Strict):
             raw = {k: v for k, v in raw.items() if k != "adjust"}
             if old is True and raw.get("adjustment", "none") == "none":
                 raw["adjustment"] = "regression"
+        if isinstance(raw, dict) and isinstance(raw.get("period"), dict):
+            # YAML reads an unquoted `post: 2021-06-30` as a date: refused four times (« Input should be a valid
+            # string / integer / number / boolean »); it is the round written so, as the cells' dates are read
+            period = raw["period"]
+            iso = (lambda v: v.isoformat()[:10] if isinstance(v, (dt.date, dt.datetime)) else v)
+            raw = {**raw, "period": {**period, "post": iso(period.get("post")),
+                                     **({"order": [iso(v) for v in period["order"]]}
+                                        if isinstance(period.get("order"), list) else {})}}
+            if period.get("post") is None:
+                raw["period"].pop("post")
         if isinstance(raw, dict) and isinstance(raw.get("labels"), dict):  # YAML reads `1:` as a number
             raw = {**raw, "labels": {str(k): _str_values(v) for k, v in raw["labels"].items()}}
         return raw

@@ -708,3 +708,24 @@ def format_number(value: float | int, decimal_mark: str = ".") -> str:
         if "e" in text.lower():  # 1e-05: written out (0.00001), so that it reads back with either decimal mark
             text = format(Decimal(text), "f")
     return text.replace(".", decimal_mark)
+
+
+# rounds named as surveys name them, in time order: a third round after the post one was counted « before »
+ROUND_WORDS = {**dict.fromkeys(("baseline", "base line", "ligne de base", "reference", "pre", "avant", "initial",
+                                "initiale", "pre-test", "pretest", "before"), 0),
+               **dict.fromkeys(("midline", "mid-line", "mi-parcours", "mi parcours", "intermediaire", "interim",
+                                "pendant", "during", "midterm", "mid-term"), 1),
+               **dict.fromkeys(("endline", "end line", "final", "finale", "fin", "apres", "after", "post",
+                                "post-test", "posttest"), 2)}
+
+
+def round_ranks(values: list[Any]) -> list[float] | None:
+    """The places in time of rounds written as words (baseline, midline, endline; avant, après) or as one word and
+    a number (T0, T1, T2; vague 1, vague 2), when every value is so written; else None."""
+    words = [fold(str(v)).strip() for v in values]
+    if all(w in ROUND_WORDS for w in words):
+        return [float(ROUND_WORDS[w]) for w in words]
+    found = [re.fullmatch(r"([^\W\d_]+)[ _-]?(\d{1,2})", w) for w in words]
+    if all(found) and len({f.group(1) for f in found}) == 1:
+        return [float(f.group(2)) for f in found]
+    return None

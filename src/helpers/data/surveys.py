@@ -152,6 +152,7 @@ class Survey:
     relevant: dict[str, str] = field(default_factory=dict)   # column -> the form's relevant (read when loading)
     left_out_weight: float = 0.0                # the weights of the submissions left out (rejected, early)
     constraints: dict[str, str] = field(default_factory=dict)   # column -> the form's constraint (when loading)
+    label_fallback: dict[str, str] = field(default_factory=dict)   # annex language -> the form's label column shown
 
     def design_columns(self) -> dict[str, str | None]:
         d = self.spec.design
@@ -1234,6 +1235,16 @@ def _read_form(path: Path, survey: Survey) -> list[Problem]:
     columns_c = list(choice_rows[0]) if choice_rows else []
     label_q = {lang: _label_column(columns_q, lang) for lang in ("fr", "en")}
     label_c = {lang: _label_column(columns_c, lang) for lang in ("fr", "en")}
+    # a form labelled in Arabic and French only: an English annex showed the codes (q1, 2) though labels exist;
+    # it shows the French ones (else the form's first language), and the annex says which language it shows
+    for lang, other in (("fr", "en"), ("en", "fr")):
+        spoken = [c for c in columns_q if c.startswith("label::")]
+        if label_q[lang] is None and (label_q[other] or spoken):
+            label_q[lang] = label_q[other] or spoken[0]
+            label_c[lang] = label_c[lang] or label_c[other] or next(
+                (c for c in columns_c if c.startswith("label::") and c == label_q[lang]),
+                next((c for c in columns_c if c.startswith("label::")), None))
+            survey.label_fallback[lang] = label_q[lang][len("label::"):].strip()
     choices: dict[str, dict[str, dict[str, str]]] = {}
     for row in choice_rows:
         list_name, code = _as_text(row.get("list_name")) or _as_text(row.get("list name")), _as_text(row.get("name"))
@@ -1867,10 +1878,11 @@ def about(survey: Survey) -> dict[str, Any]:
             "value_labels": survey.value_labels, "multiple": survey.multiple,
             "sex": list(survey.sex) if survey.sex else None, "files": [str(p) for p in survey.files],
             "notes": survey.notes, "rejected": survey.rejected, "early": survey.early,
-            "left_out_weight": survey.left_out_weight}
+            "left_out_weight": survey.left_out_weight, "label_fallback": survey.label_fallback}
 
 
 def from_about(name: str, meta: dict[str, Any], data: pd.DataFrame) -> Survey:
     return Survey(name, SurveySpec(**meta["spec"]), data, meta["labels"], meta["value_labels"], meta["multiple"],
                   tuple(meta["sex"]) if meta["sex"] else None, [Path(p) for p in meta["files"]], meta["notes"],
-                  meta.get("rejected", 0), meta.get("early", 0), left_out_weight=meta.get("left_out_weight", 0.0))
+                  meta.get("rejected", 0), meta.get("early", 0), left_out_weight=meta.get("left_out_weight", 0.0),
+                  label_fallback=meta.get("label_fallback", {}))

@@ -142,6 +142,10 @@ WORDS = {
     "study_one_cluster": (" The whole {arm} group is in one cluster: the effect cannot be told apart from that "
                           "cluster's own level, and a clustered standard error cannot measure it; the estimate is "
                           "given without standard error, interval or p-value."),
+    "study_icc_one_arm": ("Intra-cluster correlation ({outcomes}): the {arm} group's rows only, the other group "
+                          "being in one cluster (a between-cluster variance it cannot give); no minimum detectable "
+                          "effect with it, as no standard error."),
+    "study_icc_missing": "not estimated: one row per cluster, or a group in one cluster",
     "study_one_cluster_treated": "treated",
     "study_one_cluster_comparison": "comparison",
     "study_covariates_none": "The study declares no covariate: no balance table, no adjustment.",
@@ -164,6 +168,10 @@ WORDS = {
     "study_sample_pre": "the rows before the programme",
     "study_sample_all": "every row",
     # beneficiary surveys (surveys)
+    "survey_label_fallback": ("The form has no {wanted} labels: its questions and answers are shown with "
+                              "its '{shown}' labels."),
+    "survey_language_fr": "French",
+    "survey_language_en": "English",
     "survey_answered": "{n} people answered.",
     "survey_rejected": ("Submissions marked not approved at review in the collection platform, left out of every "
                         "estimate: {n}."),

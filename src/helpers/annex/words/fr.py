@@ -149,6 +149,10 @@ WORDS = {
     "study_one_cluster": (" Tout le groupe {arm} est dans une seule grappe : l'effet ne peut être distingué du "
                           "niveau propre de cette grappe, et une erreur type par grappe ne peut le mesurer ; "
                           "l'estimation est donnée sans erreur type, intervalle ni p."),
+    "study_icc_one_arm": ("Corrélation intra-grappe ({outcomes}) : lignes du groupe {arm} seules, l'autre groupe "
+                          "étant dans une seule grappe (qui ne donne aucune variance entre grappes) ; pas d'effet "
+                          "minimal détectable avec elle, comme pas d'erreur type."),
+    "study_icc_missing": "non estimée : une ligne par grappe, ou un groupe dans une seule grappe",
     "study_one_cluster_treated": "traité",
     "study_one_cluster_comparison": "de comparaison",
     "study_covariates_none": "L'étude ne déclare aucune covariable : ni tableau d'équilibre ni ajustement.",
@@ -172,6 +176,10 @@ WORDS = {
     "study_sample_pre": "les lignes d'avant le programme",
     "study_sample_all": "toutes les lignes",
     # beneficiary surveys (surveys)
+    "survey_label_fallback": ("Le formulaire n'a pas de libellés en {wanted} : ses questions et réponses "
+                              "sont montrées avec ses libellés « {shown} »."),
+    "survey_language_fr": "français",
+    "survey_language_en": "anglais",
     "survey_answered": "{n} personnes ont répondu.",
     "survey_rejected": ("Soumissions marquées « non approuvées » à la vérification dans la plateforme de collecte, "
                         "écartées de toutes les estimations : {n}."),
