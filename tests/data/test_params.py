@@ -109,6 +109,22 @@ def test_missing_required_key(mini):
     assert [(p.rule, p.column) for p in problems] == [("missing_key", "code")]
 
 
+def test_a_yaml_key_is_named_a_key_not_a_column(mini):
+    """An evaluator filling project.yaml was told « params/mini/project.yaml, column 'title' »: a YAML file has
+    keys. A data column a study's YAML names is still a column (its message says so)."""
+    path = mini.params_dir / "mini" / "project.yaml"
+    path.write_text(path.read_text().replace("code: MINI-1\n", ""))
+    mini.set_param("titel", "x")
+    shown = [str(p) for p in _problems(load_project_params, "mini", mini.params_dir)]
+    assert any("params/mini/project.yaml, key 'code': the key 'code' is required" in s for s in shown)
+    assert any("params/mini/project.yaml, key 'titel'" in s for s in shown)
+    assert not any("column" in s for s in shown)
+    from helpers.errors import Problem
+    named = Problem("data/mini/impact/survey.yaml", "study_column_missing",
+                    "the description names the column 'revenu', which survey.csv does not have", column="revenu")
+    assert named.where() == "data/mini/impact/survey.yaml, column 'revenu'"
+
+
 def test_all_problems_at_once(mini):
     mini.set_param("titel", "x")
     mini.set_param("decimal_mark", ";")
