@@ -368,3 +368,22 @@ def test_a_figure_by_sex_given_a_second_period_is_not_said_gone(tmp_path):
                     ("indicators", "indicator_achievement_final", "I1@2021/f", 97.0, "%", "green")])
     assert change.gone(now, previous).empty
     assert change.rekeyed(now, previous)["keys"].tolist() == ["I1@2020/f, I1@2021/f"]
+
+
+def test_the_headline_earlier_value_is_matched_as_the_change_section_matches_it(tmp_path):
+    """The headline's « (30/06/2025 : …) » matched keys by lower case: a country re-spelt between annexes
+    (« Sénégal » then « SENEGAL ») had no earlier value there while the change section compared it, and two codes
+    the change section tells apart (`P2.2.a`, `P2.2.A`) were one. Both now match keys alike (change._keys)."""
+    _keep(tmp_path, dt.date(2020, 12, 31), [("gender", "women_share", "Sénégal", 40.0, "%", ""),
+                                             ("indicators", "indicator_achievement", "P2.2.A", 80.0, "%", "")])
+    previous = archive.previous(tmp_path, "amem", "ensemble", dt.date(2021, 6, 30))
+    now = _figures([("gender", "women_share", "SENEGAL", 45.0, "%", ""),
+                    ("indicators", "indicator_achievement", "P2.2.a", 90.0, "%", "")])
+    assert list(change.with_previous(now, previous)["previous"].fillna(-1)) == [40.0, -1]
+    from types import SimpleNamespace
+    from helpers.annex.context import Annex
+    ctx = SimpleNamespace(previous=previous, params=SimpleNamespace(currency="USD"), lang="fr",
+                          in_unit=lambda value, unit: f"{value:g} {unit}")
+    assert Annex.since(ctx, "women_share", "SENEGAL") == " (31/12/2020\u00a0: 40 %)"
+    assert Annex.since(ctx, "indicator_achievement", "P2.2.a") == ""
+    assert change.previous_value(previous, "indicator_achievement", "P2.2.A") == 80.0

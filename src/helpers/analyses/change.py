@@ -342,10 +342,17 @@ def rating_changes(figures: pd.DataFrame, previous: Any | None, thresholds: Any 
     return out[columns].reset_index(drop=True)
 
 
-def previous_value(previous: Any | None, metric: str, key: str) -> float | None:
-    """The earlier value of one figure: NaN when it was not computable, None when there is no earlier one."""
+def previous_row(previous: Any | None, metric: str, key: str) -> pd.Series | None:
+    """The earlier annex's row of one figure (value, unit...), matched as ``with_previous`` matches (``_keys``): the
+    headline's « (30/06/2025 : …) » matched by lower case, and missed « Sénégal » then « SENEGAL »."""
     if previous is None:
         return None
-    rows = previous.figures
-    match = rows[(rows["metric"] == metric) & (rows["key"].str.lower() == key.lower())]
-    return float(match["value"].iloc[0]) if len(match) else None
+    rows = _previous_rows(previous)
+    found = (str(metric), _keys([key])[0])
+    return rows.loc[found] if found in rows.index else None
+
+
+def previous_value(previous: Any | None, metric: str, key: str) -> float | None:
+    """The earlier value of one figure: NaN when it was not computable, None when there is no earlier one."""
+    row = previous_row(previous, metric, key)
+    return None if row is None else float(row["value"])
