@@ -90,11 +90,30 @@ def test_a_register_header_below_title_rows_is_found_with_any_french_name(mini, 
 def test_french_and_english_header_for_one_column_keeps_the_english_and_warns(mini):
     mini.replace("budget", "line,budget,country,label,category", "line,budget,country,label,category,montant")
     text = mini.text("budget").split("\n")
-    mini.write("budget", "\n".join([text[0]] + [row + ",1" if row else row for row in text[1:]]))
+    mini.write("budget", "\n".join([text[0]] + [row + "," + row.split(",")[1] if row else row for row in text[1:]]))
     problems = mini.check()
     warning = next(p for p in problems if p.rule == "french_duplicate")
     assert "'montant' (another name for 'budget') is ignored" in warning.message
     assert mini.load().tables["budget"]["budget"].iloc[0] == 100000.0
+
+
+def test_two_headers_of_one_amount_that_differ_are_refused_in_an_xlsx_too(mini):
+    """`Montant` and `Dépenses` both name the amount spent: the figures took the left column's and only warned that
+    the other was ignored, so swapping the two columns changed the spending without a word. Numbers written
+    differently (40000 as a number, « 40 000 » as text) are the same number; 12 000 beside 10 000,50 is refused at
+    its cell."""
+    from openpyxl import Workbook
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "expenditure"
+    sheet.append(["Ligne", "Date", "Montant", "Dépenses", "Pays"])
+    sheet.append(["B1", "2020-12-31", 40000, "40 000", "Maroc"])
+    sheet.append(["B2", "2020-12-31", 10000.5, 12000, "Maroc"])
+    workbook.save(mini.path("expenditure.xlsx"))
+    mini.delete("expenditure")
+    [problem] = [p for p in mini.check() if p.rule == "aliases_disagree"]
+    assert problem.cell == "expenditure!D3" and problem.column == "Dépenses" and problem.value == "12000"
+    assert "'Montant' and 'Dépenses' are both 'amount'" in problem.message and problem.severity == "error"
 
 
 def test_make_check_reads_french_reported_headers(mini):

@@ -915,6 +915,18 @@ CASES = [
          "spending_in_budget", "budget.csv", 1, "Dépenses", severity="warning", hint="write it in expenditure.csv",
          what="budget.csv with a column 'Dépenses' (a budget-against-actual sheet) and no expenditure.csv: the annex "
               "said « no expenditure data », nothing said why"),
+    Case("two headers of the amount that differ", lambda m: m.write(
+             "expenditure", "line;period_end;Montant;Dépenses;country\nB1;2020-12-31;40000;40 000;Maroc\n"
+                            "B2;2020-12-31;10000.50;12000;Maroc\nB3;2021-06-30;30000;30000;Tunisie\n"),
+         "aliases_disagree", "expenditure.csv", 3, "Dépenses", hint="delete the other",
+         what="expenditure.csv with two columns of amounts, 'Montant' and 'Dépenses', that differ on B2: the figures "
+              "used the left one (10 000,50 spent, or 12 000 with the columns swapped), and warned only that the "
+              "other was ignored"),
+    Case("two headers of the amount, the kept one empty", lambda m: m.write(
+             "expenditure", "line,period_end,amount,Montant,country\nB1,2020-12-31,40000,40000,Maroc\n"
+                            "B2,2020-12-31,,10000.50,Maroc\n"),
+         "aliases_disagree", "expenditure.csv", 3, "Montant", hint="delete the other",
+         what="expenditure.csv's 'amount' empty on a row where its 'Montant' holds 10000.50"),
     Case("spending committed, not spent", lambda m: m.replace("expenditure", "line,period_end,amount,",
                                                               "line,period_end,Dépenses engagées,"),
          "required_column", "expenditure.csv", 1, "amount", hint="holds another figure",

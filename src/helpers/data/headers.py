@@ -65,6 +65,15 @@ def translate(table: str, raw: RawTable) -> list[Problem]:
         if column in present or column in renames.values():
             written = raw.headers.get(name, name)
             kept = next((n for n, c in renames.items() if c == column), column)   # as the file heads it
+            row = _disagreeing_row(table, column, raw.frame[kept], raw.frame[name])
+            if row is not None:   # `Montant` and `Dépenses` both amounts: the figure was the left one's, warned only
+                here, there = (_cell(raw.frame.at[row, c]) for c in (kept, name))
+                problems.append(dataclasses.replace(raw.problem(
+                    "aliases_disagree", f"the columns '{raw.headers.get(kept, kept)}' and '{written}' are both "
+                    f"'{column}' and differ: '{here}' and '{there}' on this row", f"Keep the column that holds the "
+                    f"{column} to use and delete the other (or rename it, e.g. '{column}_initial').",
+                    index=row, column=name, value=there), column=written))   # the column as the file heads it
+                continue
             problems.append(raw.problem(
                 "french_duplicate", f"the column '{written}' (another name for '{column}') is ignored: the file also "
                 f"has a column '{raw.headers.get(kept, kept)}'", "Keep one of the two columns.",
@@ -73,6 +82,32 @@ def translate(table: str, raw: RawTable) -> list[Problem]:
         renames[name] = column
     _rename(raw, renames)
     return problems
+
+
+def _cell(value) -> str:
+    return "" if value is None or value != value else str(value).strip()
+
+
+def _disagreeing_row(table: str, column: str, kept, other):
+    """The first row where two headers of one number column (`Montant`, `Dépenses`) hold different numbers, or the
+    kept one is empty and the other not; None when they agree (the same column twice: a warning is enough)."""
+    if SPEC[table].column(column) is None or SPEC[table].column(column).kind != "float":
+        return None
+    for row, a, b in zip(kept.index, kept, other):
+        a, b = _cell(a), _cell(b)
+        if a == b or not b:
+            continue
+        if not a:
+            return row
+        same = [re.sub(r"[\s\u00a0\u202f]", "", x).replace(",", ".") for x in (a, b)]
+        try:
+            if float(same[0]) == float(same[1]):
+                continue
+        except ValueError:
+            if same[0] == same[1]:
+                continue
+        return row
+    return None
 
 
 def lone_period(table: str, raw: RawTable) -> None:
