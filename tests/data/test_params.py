@@ -269,6 +269,17 @@ def test_a_budget_total_that_is_no_amount_is_refused_at_its_key(mini, written):
     assert "decimal mark '.'" in problems[0].message and "budget_total: 2 777 777,78" in problems[0].hint
 
 
+def test_a_refused_budget_total_is_shown_as_written_and_its_hint_suits_the_decimal_mark(mini):
+    """`budget_total: 19000000.00` in a French project (decimal mark ','): refused, shown as '19000000.0' (YAML's
+    float, not what the evaluator wrote), with a hint offering « (or 2777777.78) », which that project refuses too."""
+    mini.set_param("decimal_mark", ",")
+    path = mini.params_dir / "mini" / "project.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "budget_total: 19000000.00\n", encoding="utf-8")
+    [problem] = _problems(load_project_params, "mini", mini.params_dir)
+    assert problem.column == "budget_total" and problem.value == "19000000.00"
+    assert "(or 2777777,78) with decimal_mark: \",\"" in problem.hint and "(or 2777777.78)" not in problem.hint
+
+
 @pytest.mark.parametrize("annex", ["project", "maroc"])
 def test_a_budget_total_yaml_reads_as_a_float_is_read_with_the_projects_decimal_mark(mini, annex):
     """`budget_total: 140.000` in a project whose decimal mark is ',': YAML reads the float 140.0, and a country's
