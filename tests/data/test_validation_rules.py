@@ -927,6 +927,17 @@ CASES = [
                             "B2,2020-12-31,,10000.50,Maroc\n"),
          "aliases_disagree", "expenditure.csv", 3, "Montant", hint="delete the other",
          what="expenditure.csv's 'amount' empty on a row where its 'Montant' holds 10000.50"),
+    Case("the amount beside itself in the project's currency, differing", lambda m: m.write(
+             "expenditure", "line,period_end,Dépenses,Montant (USD),country\nB1,2020-12-31,40000,45000,Maroc\n"
+                            "B2,2020-12-31,10000.50,10000.50,Maroc\n"),
+         "aliases_disagree", "expenditure.csv", 2, "Montant (USD)", hint="delete the other",
+         what="expenditure.csv with 'Dépenses' and 'Montant (USD)' in a USD project, 40 000 and 45 000 on B1: the "
+              "figures used 'Dépenses', with a warning that 'Montant (USD)' was ignored as a version of it"),
+    Case("two versions of the required amount, neither named", lambda m: m.write(
+             "expenditure", "line;period_end;Montant (USD);Dépenses (USD);country\nB1;2020-12-31;40000;45000;Maroc\n"),
+         "headers_ambiguous", "expenditure.csv", 1, "Dépenses (USD)", hint="Name the column to use 'amount'",
+         what="expenditure.csv headed 'Montant (USD)' and 'Dépenses (USD)': refused « the required column 'amount' "
+              "is missing », beside two columns of amounts"),
     Case("spending committed, not spent", lambda m: m.replace("expenditure", "line,period_end,amount,",
                                                               "line,period_end,Dépenses engagées,"),
          "required_column", "expenditure.csv", 1, "amount", hint="holds another figure",

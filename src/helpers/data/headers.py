@@ -65,14 +65,9 @@ def translate(table: str, raw: RawTable) -> list[Problem]:
         if column in present or column in renames.values():
             written = raw.headers.get(name, name)
             kept = next((n for n, c in renames.items() if c == column), column)   # as the file heads it
-            row = _disagreeing_row(table, column, raw.frame[kept], raw.frame[name])
-            if row is not None:   # `Montant` and `Dépenses` both amounts: the figure was the left one's, warned only
-                here, there = (_cell(raw.frame.at[row, c]) for c in (kept, name))
-                problems.append(dataclasses.replace(raw.problem(
-                    "aliases_disagree", f"the columns '{raw.headers.get(kept, kept)}' and '{written}' are both "
-                    f"'{column}' and differ: '{here}' and '{there}' on this row", f"Keep the column that holds the "
-                    f"{column} to use and delete the other (or rename it, e.g. '{column}_initial').",
-                    index=row, column=name, value=there), column=written))   # the column as the file heads it
+            disagree = _disagreeing(table, raw, column, kept, name)
+            if disagree:   # `Montant` and `Dépenses` both amounts: the figure was the left one's, warned only
+                problems += disagree
                 continue
             problems.append(raw.problem(
                 "french_duplicate", f"the column '{written}' (another name for '{column}') is ignored: the file also "
@@ -82,6 +77,21 @@ def translate(table: str, raw: RawTable) -> list[Problem]:
         renames[name] = column
     _rename(raw, renames)
     return problems
+
+
+def _disagreeing(table: str, raw: RawTable, column: str, kept: str, name: str) -> list[Problem]:
+    """An error at the first row where ``name``, another header of ``column``, differs from ``kept`` (see
+    _disagreeing_row); none when they agree."""
+    row = _disagreeing_row(table, column, raw.frame[kept], raw.frame[name])
+    if row is None:
+        return []
+    written = raw.headers.get(name, name)
+    here, there = (_cell(raw.frame.at[row, c]) for c in (kept, name))
+    return [dataclasses.replace(raw.problem(
+        "aliases_disagree", f"the columns '{raw.headers.get(kept, kept)}' and '{written}' are both '{column}' and "
+        f"differ: '{here}' and '{there}' on this row", f"Keep the column that holds the {column} to use and delete "
+        f"the other (or rename it, e.g. '{column}_initial').", index=row, column=name, value=there),
+        column=written)]   # the column as the file heads it
 
 
 def _cell(value) -> str:
@@ -183,6 +193,7 @@ def noted_headers(table: str, raw: RawTable, currency: str) -> list[Problem]:
     names = set(spec.names) | ({c.name for c in spec.register.columns} if spec.register else set())
     aliases = _aliases(table)
     found: dict[str, list[tuple[str, str]]] = {}
+    problems: list[Problem] = []
     for name in raw.frame.columns:
         written = raw.headers.get(name, name)
         bracket = split_note(written)
@@ -191,6 +202,11 @@ def noted_headers(table: str, raw: RawTable, currency: str) -> list[Problem]:
             continue
         base = header_name(split[0])
         column = base if base in names else aliases.get(fold(base))
+        if column is not None and column in raw.frame.columns and column in money and \
+                _unit(split[1], currency) == ("currency", currency_code(currency)):
+            # `Montant (XOF)` beside `Dépenses` in an XOF project: both are the amount, and the figure was the
+            # second's when they differ, told only that `Montant (XOF)` was ignored
+            problems += _disagreeing(table, raw, column, column, name)
         if column is None or column in raw.frame.columns:
             continue
         if bracket is None and (column not in money or _unit(split[1], currency) is None):
@@ -198,10 +214,15 @@ def noted_headers(table: str, raw: RawTable, currency: str) -> list[Problem]:
         if not _plain_note(column, split[1], column in money, column in percent):
             continue    # 'Participants (prévus)' are not the participants: the column stays unknown
         found.setdefault(column, []).append((name, split[1]))
-    problems: list[Problem] = []
     renames = {}
     for column, named in found.items():
         if len(named) > 1:    # `budget (initial)` and `budget (révisé)`: which one is meant is the evaluator's call
+            if column in spec.required:   # said only « the required column 'budget' is missing »: name both
+                shown = [str(raw.headers.get(n, n)) for n, _ in named]
+                problems.append(_at_header(raw, named[1][0], "headers_ambiguous", (
+                    f"the columns {', '.join(repr(h) for h in shown)} are {'both' if len(shown) == 2 else 'all'} "
+                    f"'{column}': the workbook reads none of them, which one the figures use is yours to say"),
+                    f"Name the column to use '{column}' (the others are then ignored, with a warning)."))
             continue
         name, note = named[0]
         unit = _unit(note, currency) if column in money else None
