@@ -69,10 +69,10 @@ def translate(table: str, raw: RawTable) -> list[Problem]:
             if disagree:   # `Montant` and `Dépenses` both amounts: the figure was the left one's, warned only
                 problems += disagree
                 continue
-            problems.append(raw.problem(
+            problems.append(dataclasses.replace(raw.problem(   # named as the file heads it (was « 'dépenses' »)
                 "french_duplicate", f"the column '{written}' (another name for '{column}') is ignored: the file also "
                 f"has a column '{raw.headers.get(kept, kept)}'", "Keep one of the two columns.",
-                index=raw.header_row, column=name, severity="warning"))
+                index=raw.header_row, column=name, severity="warning"), column=written))
             continue
         renames[name] = column
     _rename(raw, renames)
