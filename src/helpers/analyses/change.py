@@ -42,6 +42,7 @@ import pandas as pd
 
 from .budget import as_of_date
 from .reconcile import BUDGET_METRICS
+from ..data.currencies import currency_code, is_known, same_currency
 from ..text import fold
 
 PREVIOUS_COLUMNS = ["previous", "previous_date"]
@@ -125,8 +126,18 @@ def _other_unit(figures: pd.DataFrame, earlier: pd.DataFrame, position: np.ndarr
     # (an earlier cost without its output's unit: compared as before)
     now = np.where([("/" not in str(t)) for t in then], figures["unit"].fillna("").astype(str).to_numpy(dtype=object),
                    now)
-    folded = np.vectorize(lambda u: fold(str(u)), otypes=[object])
-    return (position >= 0) & (then != "") & (folded(then) != folded(now)) if len(now) else np.zeros(0, dtype=bool)
+    other = np.array([not same_unit(t, n) for t, n in zip(then, now)], dtype=bool)
+    return (position >= 0) & (then != "") & other if len(now) else np.zeros(0, dtype=bool)
+
+
+def same_unit(then: Any, now: Any) -> bool:
+    """Whether two units are one: as names are compared (text.fold), and a currency however written (`XOF` then
+    `FCFA`, the project's `currency:` re-spelt: « 7 chiffres ne sont pas comparés, dont l'unité a changé (XOF →
+    FCFA) », none compared); a cost per unit's output unit after its '/'."""
+    if fold(str(then)) == fold(str(now)):
+        return True
+    (money, _, per), (money_now, _, per_now) = str(then).partition("/"), str(now).partition("/")
+    return fold(per) == fold(per_now) and is_known(currency_code(money)) and same_currency(money, money_now)
 
 
 def unit_changes(figures: pd.DataFrame, previous: Any | None) -> pd.DataFrame:
