@@ -938,6 +938,12 @@ CASES = [
          "headers_ambiguous", "expenditure.csv", 1, "Dépenses (USD)", hint="Name the column to use 'amount'",
          what="expenditure.csv headed 'Montant (USD)' and 'Dépenses (USD)': refused « the required column 'amount' "
               "is missing », beside two columns of amounts"),
+    Case("spending headed as cumulative", lambda m: m.write(
+             "expenditure", "Ligne;Date;Montant (cumulé);Pays\nB1;2020-06-30;10000;Maroc\nB1;2020-12-31;23000;Maroc\n"
+                            "B2;2020-12-31;10000;Maroc\nB3;2021-06-30;17000;Tunisie\n"),
+         "cumulative_header", "expenditure.csv", 1, "Montant (cumulé)", hint="its total minus the previous one",
+         what="expenditure.csv headed 'Montant (cumulé)' (totals since the start, 10 000 then 23 000 on B1): read as "
+              "each period's spending, B1's 33 000 where the statement says 23 000, without a word"),
     Case("spending committed, not spent", lambda m: m.replace("expenditure", "line,period_end,amount,",
                                                               "line,period_end,Dépenses engagées,"),
          "required_column", "expenditure.csv", 1, "amount", hint="holds another figure",

@@ -170,6 +170,13 @@ _PLANNED = frozenset("prevu prevus prevue prevues previsionnel previsionnelle pr
                      "engage engages engagee engagees engagement engagements committed commitment commitments".split())
 
 
+# the amounts the workbook adds up row by row (a count's note « (cumul) » is no plain note: not read at all), and
+# the words of a note that makes them totals since the start
+_ADDED_UP = {("expenditure", "amount")}
+_CUMULATIVE = frozenset("cumul cumule cumules cumulee cumulees cumulatif cumulatifs cumulative cumulated "
+                        "cumulatives ytd".split())
+
+
 def _plain_note(column: str, note: str, money: bool, percent: bool) -> bool:
     """Whether a header's note leaves it the column's: `Femmes (nombre)`, `Avancement (%)`, `Budget (révisé)` do;
     `Participants (prévus)`, `Femmes (cible)`, `Montant (engagé)` do not (another figure than the contract's), nor
@@ -213,6 +220,15 @@ def noted_headers(table: str, raw: RawTable, currency: str) -> list[Problem]:
             continue    # 'Montant en retard' is no unit, 'Date en clair' no note
         if not _plain_note(column, split[1], column in money, column in percent):
             continue    # 'Participants (prévus)' are not the participants: the column stays unknown
+        if (table, column) in _ADDED_UP and set(re.findall(r"[^\W_]+", fold(split[1]))) & _CUMULATIVE:
+            # `Montant (cumulé)`: totals since the start, read as each period's and added up (3 300 000 spent on a
+            # line whose statement says 2 300 000 to date), nothing said
+            problems.append(_at_header(raw, name, "cumulative_header", (
+                f"the header says its figures are cumulative ({split[1]}): the workbook adds the rows up, so each "
+                "total since the start would be counted again with the earlier ones"),
+                f"Write each row's own {column} (for a period, its total minus the previous one) under the header "
+                f"'{column}'."))
+            continue
         found.setdefault(column, []).append((name, split[1]))
     renames = {}
     for column, named in found.items():
