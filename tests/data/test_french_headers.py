@@ -183,3 +183,20 @@ def test_two_other_names_of_one_column_are_told_once_each_by_their_headers(mini)
     problems = [p for p in mini.check() if p.column in ("participant", "Participant")]
     assert [p.rule for p in problems] == ["french_duplicate"] and problems[0].column == "Participant"   # as headed
     assert "the file also has a column 'Nom'" in problems[0].message
+
+
+@pytest.mark.parametrize("header", ["Montant (cumulé)", "Dépenses (cumul)", "Amount (cumulative)", "Expenditure (to date)",
+                                    "Dépenses (à ce jour)", "Spent (YTD)"])
+def test_an_amount_headed_as_totals_since_the_start_is_refused_at_its_header(mini, header):
+    """A financial statement's « Montant (cumulé) », « Expenditure (to date) »: totals since the start, which the
+    workbook read as each period's spending and added up (B1: 10 000 then 23 000 to date, read as 33 000)."""
+    mini.write("expenditure", f"line;period_end;{header};country\nB1;2020-06-30;10000;Maroc\n"
+                              "B1;2020-12-31;23000;Maroc\n")
+    problems = [p for p in mini.check() if p.rule == "cumulative_header"]
+    assert [(p.row, p.column) for p in problems] == [(1, header)]
+
+
+@pytest.mark.parametrize("header", ["Montant (USD)", "Dépenses (réalisées)", "Amount (date of payment)"])
+def test_an_amount_with_another_note_is_still_read(mini, header):
+    mini.write("expenditure", f"line;period_end;{header};country\nB1;2020-06-30;10000;Maroc\n")
+    assert not [p for p in mini.check() if p.rule == "cumulative_header"]

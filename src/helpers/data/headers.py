@@ -175,6 +175,8 @@ _PLANNED = frozenset("prevu prevus prevue prevues previsionnel previsionnelle pr
 _ADDED_UP = {("expenditure", "amount")}
 _CUMULATIVE = frozenset("cumul cumule cumules cumulee cumulees cumulatif cumulatifs cumulative cumulated "
                         "cumulatives ytd".split())
+_SINCE_START = re.compile(r"\b(to date|a ce jour|a date|depuis le debut|since (the )?start|since inception|"
+                          r"life of project)\b")
 
 
 def _plain_note(column: str, note: str, money: bool, percent: bool) -> bool:
@@ -220,7 +222,8 @@ def noted_headers(table: str, raw: RawTable, currency: str) -> list[Problem]:
             continue    # 'Montant en retard' is no unit, 'Date en clair' no note
         if not _plain_note(column, split[1], column in money, column in percent):
             continue    # 'Participants (prévus)' are not the participants: the column stays unknown
-        if (table, column) in _ADDED_UP and set(re.findall(r"[^\W_]+", fold(split[1]))) & _CUMULATIVE:
+        if (table, column) in _ADDED_UP and (set(re.findall(r"[^\W_]+", fold(split[1]))) & _CUMULATIVE
+                                              or _SINCE_START.search(fold(split[1]))):
             # `Montant (cumulé)`: totals since the start, read as each period's and added up (3 300 000 spent on a
             # line whose statement says 2 300 000 to date), nothing said
             problems.append(_at_header(raw, name, "cumulative_header", (
