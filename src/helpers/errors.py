@@ -36,8 +36,14 @@ class Problem:
         elif self.row is not None:
             parts.append(f"row {self.row}")
         if self.column is not None:
-            parts.append(f"column '{self.column}'")
+            parts.append(f"{self.column_word()} '{self.column}'")
         return ", ".join(parts)
+
+    def column_word(self) -> str:
+        """'key' in a YAML file (project.yaml's 'title' is no column), unless the problem is a data column the YAML
+        names (a study's 'revenu': its message says « the column 'revenu' »)."""
+        yaml_file = self.file.lower().endswith((".yaml", ".yml"))
+        return "key" if yaml_file and f"column '{self.column}'" not in self.message else "column"
 
     def __str__(self) -> str:
         text = f"{self.where()}: {self.message}"

@@ -368,3 +368,41 @@ def test_a_figure_by_sex_given_a_second_period_is_not_said_gone(tmp_path):
                     ("indicators", "indicator_achievement_final", "I1@2021/f", 97.0, "%", "green")])
     assert change.gone(now, previous).empty
     assert change.rekeyed(now, previous)["keys"].tolist() == ["I1@2020/f, I1@2021/f"]
+
+
+def test_the_headline_earlier_value_is_matched_as_the_change_section_matches_it(tmp_path):
+    """The headline's « (30/06/2025 : …) » matched keys by lower case: a country re-spelt between annexes
+    (« Sénégal » then « SENEGAL ») had no earlier value there while the change section compared it, and two codes
+    the change section tells apart (`P2.2.a`, `P2.2.A`) were one. Both now match keys alike (change._keys)."""
+    _keep(tmp_path, dt.date(2020, 12, 31), [("gender", "women_share", "Sénégal", 40.0, "%", ""),
+                                             ("indicators", "indicator_achievement", "P2.2.A", 80.0, "%", "")])
+    previous = archive.previous(tmp_path, "amem", "ensemble", dt.date(2021, 6, 30))
+    now = _figures([("gender", "women_share", "SENEGAL", 45.0, "%", ""),
+                    ("indicators", "indicator_achievement", "P2.2.a", 90.0, "%", "")])
+    assert list(change.with_previous(now, previous)["previous"].fillna(-1)) == [40.0, -1]
+    from types import SimpleNamespace
+    from helpers.annex.context import Annex
+    ctx = SimpleNamespace(previous=previous, params=SimpleNamespace(currency="USD"), lang="fr",
+                          in_unit=lambda value, unit: f"{value:g} {unit}")
+    assert Annex.since(ctx, "women_share", "SENEGAL") == " (31/12/2020\u00a0: 40 %)"
+    assert Annex.since(ctx, "indicator_achievement", "P2.2.a") == ""
+    assert change.previous_value(previous, "indicator_achievement", "P2.2.A") == 80.0
+
+
+def test_a_currency_written_another_way_is_the_same_unit(tmp_path):
+    """project.yaml's `currency: XOF` written `FCFA` the next quarter (one currency): the change section said
+    « 7 chiffres ne sont pas comparés, dont l'unité a changé (XOF → FCFA) » and compared none of the amounts, and
+    the headline gave no earlier value. USD then EUR stays another unit."""
+    _keep(tmp_path, dt.date(2020, 12, 31), [("budget", "spent", "total", 1200.0, "XOF", ""),
+                                             ("budget", "spent", "R1", 7.0, "USD", "")])
+    previous = archive.previous(tmp_path, "amem", "ensemble", dt.date(2021, 6, 30))
+    now = _figures([("budget", "spent", "total", 1300.0, "FCFA", ""), ("budget", "spent", "R1", 8.0, "EUR", "")])
+    out = change.with_previous(now, previous)
+    assert out["previous"].iloc[0] == 1200.0 and np.isnan(out["previous"].iloc[1])
+    assert change.unit_changes(now, previous).to_dict("records") == [
+        {"metric": "spent", "key": "R1", "previous_unit": "USD", "unit": "EUR"}]
+    from types import SimpleNamespace
+    from helpers.annex.context import Annex
+    ctx = SimpleNamespace(previous=previous, params=SimpleNamespace(currency="FCFA"), lang="fr",
+                          in_unit=lambda value, unit: f"{value:g} {unit}")
+    assert Annex.since(ctx, "spent", "total") == " (31/12/2020\u00a0: 1200 XOF)"

@@ -171,7 +171,7 @@ def test_word_template_param_must_be_a_docx_in_the_project_folders(tmp_path):
         [problem] = failed.value.problems
         text = str(problem)
         assert problem.rule == "word_template" and message in text and f"'{value}'" in text
-        assert "params/mini/maroc.yaml" in squash(text) and "column 'word_template'" in text
+        assert "params/mini/maroc.yaml" in squash(text) and "key 'word_template'" in text
 
 
 def test_a_table_too_wide_for_its_words_is_set_smaller_and_no_column_is_narrower_than_its_longest_word():

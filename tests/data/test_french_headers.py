@@ -90,11 +90,30 @@ def test_a_register_header_below_title_rows_is_found_with_any_french_name(mini, 
 def test_french_and_english_header_for_one_column_keeps_the_english_and_warns(mini):
     mini.replace("budget", "line,budget,country,label,category", "line,budget,country,label,category,montant")
     text = mini.text("budget").split("\n")
-    mini.write("budget", "\n".join([text[0]] + [row + ",1" if row else row for row in text[1:]]))
+    mini.write("budget", "\n".join([text[0]] + [row + "," + row.split(",")[1] if row else row for row in text[1:]]))
     problems = mini.check()
     warning = next(p for p in problems if p.rule == "french_duplicate")
     assert "'montant' (another name for 'budget') is ignored" in warning.message
     assert mini.load().tables["budget"]["budget"].iloc[0] == 100000.0
+
+
+def test_two_headers_of_one_amount_that_differ_are_refused_in_an_xlsx_too(mini):
+    """`Montant` and `Dépenses` both name the amount spent: the figures took the left column's and only warned that
+    the other was ignored, so swapping the two columns changed the spending without a word. Numbers written
+    differently (40000 as a number, « 40 000 » as text) are the same number; 12 000 beside 10 000,50 is refused at
+    its cell."""
+    from openpyxl import Workbook
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "expenditure"
+    sheet.append(["Ligne", "Date", "Montant", "Dépenses", "Pays"])
+    sheet.append(["B1", "2020-12-31", 40000, "40 000", "Maroc"])
+    sheet.append(["B2", "2020-12-31", 10000.5, 12000, "Maroc"])
+    workbook.save(mini.path("expenditure.xlsx"))
+    mini.delete("expenditure")
+    [problem] = [p for p in mini.check() if p.rule == "aliases_disagree"]
+    assert problem.cell == "expenditure!D3" and problem.column == "Dépenses" and problem.value == "12000"
+    assert "'Montant' and 'Dépenses' are both 'amount'" in problem.message and problem.severity == "error"
 
 
 def test_make_check_reads_french_reported_headers(mini):
@@ -161,6 +180,23 @@ def test_two_other_names_of_one_column_are_told_once_each_by_their_headers(mini)
     also has a column 'person' » (a name the file does not have) and once as unknown (« Did you mean
     'participants'? »)."""
     mini.write("participation", "Événement,Nom,Participant,Sexe,Pays\nE1,Ali,Ali,H,Maroc\n")
-    problems = [p for p in mini.check() if p.column == "participant"]
-    assert [p.rule for p in problems] == ["french_duplicate"]
+    problems = [p for p in mini.check() if p.column in ("participant", "Participant")]
+    assert [p.rule for p in problems] == ["french_duplicate"] and problems[0].column == "Participant"   # as headed
     assert "the file also has a column 'Nom'" in problems[0].message
+
+
+@pytest.mark.parametrize("header", ["Montant (cumulé)", "Dépenses (cumul)", "Amount (cumulative)", "Expenditure (to date)",
+                                    "Dépenses (à ce jour)", "Spent (YTD)"])
+def test_an_amount_headed_as_totals_since_the_start_is_refused_at_its_header(mini, header):
+    """A financial statement's « Montant (cumulé) », « Expenditure (to date) »: totals since the start, which the
+    workbook read as each period's spending and added up (B1: 10 000 then 23 000 to date, read as 33 000)."""
+    mini.write("expenditure", f"line;period_end;{header};country\nB1;2020-06-30;10000;Maroc\n"
+                              "B1;2020-12-31;23000;Maroc\n")
+    problems = [p for p in mini.check() if p.rule == "cumulative_header"]
+    assert [(p.row, p.column) for p in problems] == [(1, header)]
+
+
+@pytest.mark.parametrize("header", ["Montant (USD)", "Dépenses (réalisées)", "Amount (date of payment)"])
+def test_an_amount_with_another_note_is_still_read(mini, header):
+    mini.write("expenditure", f"line;period_end;{header};country\nB1;2020-06-30;10000;Maroc\n")
+    assert not [p for p in mini.check() if p.rule == "cumulative_header"]

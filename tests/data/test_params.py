@@ -109,6 +109,22 @@ def test_missing_required_key(mini):
     assert [(p.rule, p.column) for p in problems] == [("missing_key", "code")]
 
 
+def test_a_yaml_key_is_named_a_key_not_a_column(mini):
+    """An evaluator filling project.yaml was told « params/mini/project.yaml, column 'title' »: a YAML file has
+    keys. A data column a study's YAML names is still a column (its message says so)."""
+    path = mini.params_dir / "mini" / "project.yaml"
+    path.write_text(path.read_text().replace("code: MINI-1\n", ""))
+    mini.set_param("titel", "x")
+    shown = [str(p) for p in _problems(load_project_params, "mini", mini.params_dir)]
+    assert any("params/mini/project.yaml, key 'code': the key 'code' is required" in s for s in shown)
+    assert any("params/mini/project.yaml, key 'titel'" in s for s in shown)
+    assert not any("column" in s for s in shown)
+    from helpers.errors import Problem
+    named = Problem("data/mini/impact/survey.yaml", "study_column_missing",
+                    "the description names the column 'revenu', which survey.csv does not have", column="revenu")
+    assert named.where() == "data/mini/impact/survey.yaml, column 'revenu'"
+
+
 def test_all_problems_at_once(mini):
     mini.set_param("titel", "x")
     mini.set_param("decimal_mark", ";")
@@ -251,6 +267,17 @@ def test_a_budget_total_that_is_no_amount_is_refused_at_its_key(mini, written):
     problems = _problems(load_project_params, "mini", mini.params_dir)
     assert [(p.rule, p.column) for p in problems] == [("bad_value", "budget_total")]
     assert "decimal mark '.'" in problems[0].message and "budget_total: 2 777 777,78" in problems[0].hint
+
+
+def test_a_refused_budget_total_is_shown_as_written_and_its_hint_suits_the_decimal_mark(mini):
+    """`budget_total: 19000000.00` in a French project (decimal mark ','): refused, shown as '19000000.0' (YAML's
+    float, not what the evaluator wrote), with a hint offering « (or 2777777.78) », which that project refuses too."""
+    mini.set_param("decimal_mark", ",")
+    path = mini.params_dir / "mini" / "project.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "budget_total: 19000000.00\n", encoding="utf-8")
+    [problem] = _problems(load_project_params, "mini", mini.params_dir)
+    assert problem.column == "budget_total" and problem.value == "19000000.00"
+    assert "(or 2777777,78) with decimal_mark: \",\"" in problem.hint and "(or 2777777.78)" not in problem.hint
 
 
 @pytest.mark.parametrize("annex", ["project", "maroc"])

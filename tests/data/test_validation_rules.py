@@ -923,6 +923,35 @@ CASES = [
          "spending_in_budget", "budget.csv", 1, "Dépenses", severity="warning", hint="write it in expenditure.csv",
          what="budget.csv with a column 'Dépenses' (a budget-against-actual sheet) and no expenditure.csv: the annex "
               "said « no expenditure data », nothing said why"),
+    Case("two headers of the amount that differ", lambda m: m.write(
+             "expenditure", "line;period_end;Montant;Dépenses;country\nB1;2020-12-31;40000;40 000;Maroc\n"
+                            "B2;2020-12-31;10000.50;12000;Maroc\nB3;2021-06-30;30000;30000;Tunisie\n"),
+         "aliases_disagree", "expenditure.csv", 3, "Dépenses", hint="delete the other",
+         what="expenditure.csv with two columns of amounts, 'Montant' and 'Dépenses', that differ on B2: the figures "
+              "used the left one (10 000,50 spent, or 12 000 with the columns swapped), and warned only that the "
+              "other was ignored"),
+    Case("two headers of the amount, the kept one empty", lambda m: m.write(
+             "expenditure", "line,period_end,amount,Montant,country\nB1,2020-12-31,40000,40000,Maroc\n"
+                            "B2,2020-12-31,,10000.50,Maroc\n"),
+         "aliases_disagree", "expenditure.csv", 3, "Montant", hint="delete the other",
+         what="expenditure.csv's 'amount' empty on a row where its 'Montant' holds 10000.50"),
+    Case("the amount beside itself in the project's currency, differing", lambda m: m.write(
+             "expenditure", "line,period_end,Dépenses,Montant (USD),country\nB1,2020-12-31,40000,45000,Maroc\n"
+                            "B2,2020-12-31,10000.50,10000.50,Maroc\n"),
+         "aliases_disagree", "expenditure.csv", 2, "Montant (USD)", hint="delete the other",
+         what="expenditure.csv with 'Dépenses' and 'Montant (USD)' in a USD project, 40 000 and 45 000 on B1: the "
+              "figures used 'Dépenses', with a warning that 'Montant (USD)' was ignored as a version of it"),
+    Case("two versions of the required amount, neither named", lambda m: m.write(
+             "expenditure", "line;period_end;Montant (USD);Dépenses (USD);country\nB1;2020-12-31;40000;45000;Maroc\n"),
+         "headers_ambiguous", "expenditure.csv", 1, "Dépenses (USD)", hint="Name the column to use 'amount'",
+         what="expenditure.csv headed 'Montant (USD)' and 'Dépenses (USD)': refused « the required column 'amount' "
+              "is missing », beside two columns of amounts"),
+    Case("spending headed as cumulative", lambda m: m.write(
+             "expenditure", "Ligne;Date;Montant (cumulé);Pays\nB1;2020-06-30;10000;Maroc\nB1;2020-12-31;23000;Maroc\n"
+                            "B2;2020-12-31;10000;Maroc\nB3;2021-06-30;17000;Tunisie\n"),
+         "cumulative_header", "expenditure.csv", 1, "Montant (cumulé)", hint="its total minus the previous one",
+         what="expenditure.csv headed 'Montant (cumulé)' (totals since the start, 10 000 then 23 000 on B1): read as "
+              "each period's spending, B1's 33 000 where the statement says 23 000, without a word"),
     Case("spending committed, not spent", lambda m: m.replace("expenditure", "line,period_end,amount,",
                                                               "line,period_end,Dépenses engagées,"),
          "required_column", "expenditure.csv", 1, "amount", hint="holds another figure",

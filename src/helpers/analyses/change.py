@@ -42,6 +42,7 @@ import pandas as pd
 
 from .budget import as_of_date
 from .reconcile import BUDGET_METRICS
+from ..data.currencies import currency_code, is_known, same_currency
 from ..text import fold
 
 PREVIOUS_COLUMNS = ["previous", "previous_date"]
@@ -125,8 +126,18 @@ def _other_unit(figures: pd.DataFrame, earlier: pd.DataFrame, position: np.ndarr
     # (an earlier cost without its output's unit: compared as before)
     now = np.where([("/" not in str(t)) for t in then], figures["unit"].fillna("").astype(str).to_numpy(dtype=object),
                    now)
-    folded = np.vectorize(lambda u: fold(str(u)), otypes=[object])
-    return (position >= 0) & (then != "") & (folded(then) != folded(now)) if len(now) else np.zeros(0, dtype=bool)
+    other = np.array([not same_unit(t, n) for t, n in zip(then, now)], dtype=bool)
+    return (position >= 0) & (then != "") & other if len(now) else np.zeros(0, dtype=bool)
+
+
+def same_unit(then: Any, now: Any) -> bool:
+    """Whether two units are one: as names are compared (text.fold), and a currency however written (`XOF` then
+    `FCFA`, the project's `currency:` re-spelt: « 7 chiffres ne sont pas comparés, dont l'unité a changé (XOF →
+    FCFA) », none compared); a cost per unit's output unit after its '/'."""
+    if fold(str(then)) == fold(str(now)):
+        return True
+    (money, _, per), (money_now, _, per_now) = str(then).partition("/"), str(now).partition("/")
+    return fold(per) == fold(per_now) and is_known(currency_code(money)) and same_currency(money, money_now)
 
 
 def unit_changes(figures: pd.DataFrame, previous: Any | None) -> pd.DataFrame:
@@ -342,10 +353,17 @@ def rating_changes(figures: pd.DataFrame, previous: Any | None, thresholds: Any 
     return out[columns].reset_index(drop=True)
 
 
-def previous_value(previous: Any | None, metric: str, key: str) -> float | None:
-    """The earlier value of one figure: NaN when it was not computable, None when there is no earlier one."""
+def previous_row(previous: Any | None, metric: str, key: str) -> pd.Series | None:
+    """The earlier annex's row of one figure (value, unit...), matched as ``with_previous`` matches (``_keys``): the
+    headline's « (30/06/2025 : …) » matched by lower case, and missed « Sénégal » then « SENEGAL »."""
     if previous is None:
         return None
-    rows = previous.figures
-    match = rows[(rows["metric"] == metric) & (rows["key"].str.lower() == key.lower())]
-    return float(match["value"].iloc[0]) if len(match) else None
+    rows = _previous_rows(previous)
+    found = (str(metric), _keys([key])[0])
+    return rows.loc[found] if found in rows.index else None
+
+
+def previous_value(previous: Any | None, metric: str, key: str) -> float | None:
+    """The earlier value of one figure: NaN when it was not computable, None when there is no earlier one."""
+    row = previous_row(previous, metric, key)
+    return None if row is None else float(row["value"])

@@ -146,15 +146,15 @@ class Annex:
     def since(self, metric: str, key: str) -> str:
         """' (31/12/2020 : 37,5 %)': the figure's value in the earlier annex, to put beside it; '' when there is no
         earlier annex, it had no such figure or the figure was not computable then. Formatted by its unit."""
-        from ..analyses.change import previous_value
+        from ..analyses.change import previous_row, same_unit
 
-        value = previous_value(self.previous, metric, key)
+        row = previous_row(self.previous, metric, key)   # value and unit of one row, matched as the change section
+        value = None if row is None else row["value"]
         if value is None or fmt.is_missing(value):  # no earlier annex, no such figure, or n.d. then
             return ""
-        unit = self.previous.figures.loc[(self.previous.figures["metric"] == metric)
-                                         & (self.previous.figures["key"].str.lower() == key.lower()), "unit"].iloc[0]
+        unit = row.get("unit")
         if not fmt.is_missing(unit) and str(unit) not in ("", "%", "count", "ratio") and \
-                str(unit) != str(self.params.currency):
+                not same_unit(unit, self.params.currency):   # (XOF then, FCFA now: one currency)
             return ""   # 1 613 103 USD is not an earlier value of 1 654 103 EUR (the change section lists it)
         day = self.previous.date.strftime("%d/%m/%Y") if self.lang == "fr" else self.date(self.previous.date)
         return say("since", self.lang, day=day, value=self.in_unit(value, unit))

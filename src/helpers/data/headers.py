@@ -65,14 +65,59 @@ def translate(table: str, raw: RawTable) -> list[Problem]:
         if column in present or column in renames.values():
             written = raw.headers.get(name, name)
             kept = next((n for n, c in renames.items() if c == column), column)   # as the file heads it
-            problems.append(raw.problem(
+            disagree = _disagreeing(table, raw, column, kept, name)
+            if disagree:   # `Montant` and `Dépenses` both amounts: the figure was the left one's, warned only
+                problems += disagree
+                continue
+            problems.append(dataclasses.replace(raw.problem(   # named as the file heads it (was « 'dépenses' »)
                 "french_duplicate", f"the column '{written}' (another name for '{column}') is ignored: the file also "
                 f"has a column '{raw.headers.get(kept, kept)}'", "Keep one of the two columns.",
-                index=raw.header_row, column=name, severity="warning"))
+                index=raw.header_row, column=name, severity="warning"), column=written))
             continue
         renames[name] = column
     _rename(raw, renames)
     return problems
+
+
+def _disagreeing(table: str, raw: RawTable, column: str, kept: str, name: str) -> list[Problem]:
+    """An error at the first row where ``name``, another header of ``column``, differs from ``kept`` (see
+    _disagreeing_row); none when they agree."""
+    row = _disagreeing_row(table, column, raw.frame[kept], raw.frame[name])
+    if row is None:
+        return []
+    written = raw.headers.get(name, name)
+    here, there = (_cell(raw.frame.at[row, c]) for c in (kept, name))
+    return [dataclasses.replace(raw.problem(
+        "aliases_disagree", f"the columns '{raw.headers.get(kept, kept)}' and '{written}' are both '{column}' and "
+        f"differ: '{here}' and '{there}' on this row", f"Keep the column that holds the {column} to use and delete "
+        f"the other (or rename it, e.g. '{column}_initial').", index=row, column=name, value=there),
+        column=written)]   # the column as the file heads it
+
+
+def _cell(value) -> str:
+    return "" if value is None or value != value else str(value).strip()
+
+
+def _disagreeing_row(table: str, column: str, kept, other):
+    """The first row where two headers of one number column (`Montant`, `Dépenses`) hold different numbers, or the
+    kept one is empty and the other not; None when they agree (the same column twice: a warning is enough)."""
+    if SPEC[table].column(column) is None or SPEC[table].column(column).kind != "float":
+        return None
+    for row, a, b in zip(kept.index, kept, other):
+        a, b = _cell(a), _cell(b)
+        if a == b or not b:
+            continue
+        if not a:
+            return row
+        same = [re.sub(r"[\s\u00a0\u202f]", "", x).replace(",", ".") for x in (a, b)]
+        try:
+            if float(same[0]) == float(same[1]):
+                continue
+        except ValueError:
+            if same[0] == same[1]:
+                continue
+        return row
+    return None
 
 
 def lone_period(table: str, raw: RawTable) -> None:
@@ -125,6 +170,15 @@ _PLANNED = frozenset("prevu prevus prevue prevues previsionnel previsionnelle pr
                      "engage engages engagee engagees engagement engagements committed commitment commitments".split())
 
 
+# the amounts the workbook adds up row by row (a count's note « (cumul) » is no plain note: not read at all), and
+# the words of a note that makes them totals since the start
+_ADDED_UP = {("expenditure", "amount")}
+_CUMULATIVE = frozenset("cumul cumule cumules cumulee cumulees cumulatif cumulatifs cumulative cumulated "
+                        "cumulatives ytd".split())
+_SINCE_START = re.compile(r"\b(to date|a ce jour|a date|depuis le debut|since (the )?start|since inception|"
+                          r"life of project)\b")
+
+
 def _plain_note(column: str, note: str, money: bool, percent: bool) -> bool:
     """Whether a header's note leaves it the column's: `Femmes (nombre)`, `Avancement (%)`, `Budget (révisé)` do;
     `Participants (prévus)`, `Femmes (cible)`, `Montant (engagé)` do not (another figure than the contract's), nor
@@ -148,6 +202,7 @@ def noted_headers(table: str, raw: RawTable, currency: str) -> list[Problem]:
     names = set(spec.names) | ({c.name for c in spec.register.columns} if spec.register else set())
     aliases = _aliases(table)
     found: dict[str, list[tuple[str, str]]] = {}
+    problems: list[Problem] = []
     for name in raw.frame.columns:
         written = raw.headers.get(name, name)
         bracket = split_note(written)
@@ -156,17 +211,37 @@ def noted_headers(table: str, raw: RawTable, currency: str) -> list[Problem]:
             continue
         base = header_name(split[0])
         column = base if base in names else aliases.get(fold(base))
+        if column is not None and column in raw.frame.columns and column in money and \
+                _unit(split[1], currency) == ("currency", currency_code(currency)):
+            # `Montant (XOF)` beside `Dépenses` in an XOF project: both are the amount, and the figure was the
+            # second's when they differ, told only that `Montant (XOF)` was ignored
+            problems += _disagreeing(table, raw, column, column, name)
         if column is None or column in raw.frame.columns:
             continue
         if bracket is None and (column not in money or _unit(split[1], currency) is None):
             continue    # 'Montant en retard' is no unit, 'Date en clair' no note
         if not _plain_note(column, split[1], column in money, column in percent):
             continue    # 'Participants (prévus)' are not the participants: the column stays unknown
+        if (table, column) in _ADDED_UP and (set(re.findall(r"[^\W_]+", fold(split[1]))) & _CUMULATIVE
+                                              or _SINCE_START.search(fold(split[1]))):
+            # `Montant (cumulé)`: totals since the start, read as each period's and added up (3 300 000 spent on a
+            # line whose statement says 2 300 000 to date), nothing said
+            problems.append(_at_header(raw, name, "cumulative_header", (
+                f"the header says its figures are cumulative ({split[1]}): the workbook adds the rows up, so each "
+                "total since the start would be counted again with the earlier ones"),
+                f"Write each row's own {column} (for a period, its total minus the previous one) under the header "
+                f"'{column}'."))
+            continue
         found.setdefault(column, []).append((name, split[1]))
-    problems: list[Problem] = []
     renames = {}
     for column, named in found.items():
         if len(named) > 1:    # `budget (initial)` and `budget (révisé)`: which one is meant is the evaluator's call
+            if column in spec.required:   # said only « the required column 'budget' is missing »: name both
+                shown = [str(raw.headers.get(n, n)) for n, _ in named]
+                problems.append(_at_header(raw, named[1][0], "headers_ambiguous", (
+                    f"the columns {', '.join(repr(h) for h in shown)} are {'both' if len(shown) == 2 else 'all'} "
+                    f"'{column}': the workbook reads none of them, which one the figures use is yours to say"),
+                    f"Name the column to use '{column}' (the others are then ignored, with a warning)."))
             continue
         name, note = named[0]
         unit = _unit(note, currency) if column in money else None

@@ -289,8 +289,10 @@ _HINTS = {"staff_categories": "Name the values of budget.csv's `category` column
           **dict.fromkeys(_DATES := ("end_date", "reporting_date"), "Write start_date, reporting_date and end_date "
                           "so that the project starts before the other two (project.yaml, or the annex's file when "
                           "it gives its own dates)."),
-          "budget_total": "Write the amount alone, e.g. budget_total: 2 777 777,78 with decimal_mark: \",\" (or "
-                          "2777777.78), in the project's currency.",
+          # (« 2 777 777,78 with decimal_mark: "," (or 2777777.78) » offered a ',' project what it refuses)
+          "budget_total": "Write the amount alone, in the project's currency, with its decimal mark: e.g. "
+                          "budget_total: 2 777 777,78 (or 2777777,78) with decimal_mark: \",\", budget_total: "
+                          "2777777.78 with decimal_mark: \".\".",
           "language": "Write fr or en, in lower case: language: fr.",
           "iati": "exchange_rates gives the value of 1 unit of each other currency in the project's currency, "
                   "e.g. iati: exchange_rates: {EUR: 1.08} (see data/README.md, IATI activity files).",
@@ -376,7 +378,8 @@ def _problems_from(path: Path, error: ValidationError, allowed: set[str]) -> lis
                 value = getattr(value, "get", lambda _: None)(key)
                 hint = _HINTS.get(key, hint)
             problems.append(Problem(relative(path), "bad_value", f"'{loc}': {message}", hint,
-                                    column=loc, value=None if isinstance(value, dict) else clipped(str(value))))
+                                    column=loc, value=None if isinstance(value, dict) else
+                                    clipped(getattr(value, "written", "") or str(value))))   # 19000000.00 as written
     return problems
 
 
