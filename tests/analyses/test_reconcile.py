@@ -683,6 +683,43 @@ def test_a_range_or_a_fraction_is_refused_saying_what_to_write(text, said):
         assert "fourchette" in reason("women_share [all]: " + result.note, "fr")
 
 
+@pytest.mark.parametrize("text, computed, said, words", [
+    ("53 ‰", 52.85, "is per mille", "pour mille"), ("53‰", 52.85, "is per mille", "pour mille"),
+    ("529 ‰", 52.85, "is per mille", "pour mille"), ("45 pour mille", 45, "is per mille", "pour mille"),
+    ("300 (2019-2020)", 300, "names a period of years", "période d'années"),
+    ("300 en 2019-2021", 300, "names a period of years", "période d'années"),
+    ("2019-2020 : 300", 300, "names a period of years", "période d'années"),
+    ("300 sur 2019–20", 300, "names a period of years", "période d'années")])
+def test_a_per_mille_or_a_period_of_years_beside_the_figure_is_refused_saying_what_to_write(text, computed, said,
+                                                                                           words):
+    """« 53 ‰ » (5,3 %) beside a women's share of 52,85 % was « Conforme », its ‰ not read (« 45 pour mille » too),
+    and « 529 ‰ » (52,9 %) an « Écart » of 476. A period of years beside the figure (« 300 (2019-2020) ») was
+    refused as « a range: write two reported figures », which it is not. Each now says what it is and what to
+    write, in the annex language too; « 30-40 % » is still a range."""
+    from helpers.annex.fmt import reason
+
+    result = classify(text, computed, "=", ",")
+    assert result.status == "not_computable" and said in result.note
+    assert words in reason("women_share [all]: " + result.note, "fr")
+    assert "is a range" in classify("30-40 %", 35, "=", ",").note
+
+
+@pytest.mark.parametrize("text", ["1/2 million", "1/4 million", "3/4 million USD", "1/2 M$", "un demi-million",
+                                  "1/2 milliard d'euros"])
+def test_a_fraction_of_an_amount_says_to_write_the_amount(text):
+    """« 1/2 million » beside a budget of 500 000 was refused saying « write the percentage it stands for (2/3: 67 %) »,
+    which is no amount; « un demi-million » was « not a number ». Each now says to write the amount in figures (in the
+    annex language too); « la moitié », « 2/3 » still say the percentage."""
+    from helpers.annex.fmt import reason
+
+    result = classify(text, 500000, "=", ",")
+    assert result.status == "not_computable" and "write the amount it stands for" in result.note
+    assert "percentage" not in result.note
+    assert "500 000" in reason("budget [total]: " + result.note, "fr")
+    assert "montant qu'elle représente" in reason("budget [total]: " + result.note, "fr")
+    assert "write the percentage" in classify("la moitié", 50, "=", ",").note
+
+
 def test_a_published_figure_in_xlsx_is_read_with_the_text_its_number_format_shows(tmp_path):
     """reported.xlsx typed as an evaluator formats cells: 150 000 formatted as euros (the sheet shows « 150 000 € »)
     beside a USD budget of 150 000 was « Conforme »; 150 formatted `#,##0" k$"` (« 150 k$ ») and 0,15 formatted
@@ -712,6 +749,38 @@ def test_a_published_figure_in_xlsx_is_read_with_the_text_its_number_format_show
                                            "F5": "match", "F6": "match"}
     assert checked.at["F1", "reported"] == "150000 €" and "printed in EUR" in checked.at["F1", "note"]
     assert checked.at["F2", "reported"] == "150 k$" and checked.at["F6", "reported"] == "150000 $"
+
+
+def test_a_published_figure_in_xlsx_formatted_with_a_plus_is_read_as_a_change(tmp_path):
+    """reported.xlsx with a column of changes formatted `+0;-0;0` (the sheet shows « +16 ») or `+0"%"`, `+0%`
+    (« +40 % »): the cells were read as 16 and « 40 % », levels, « Conforme » beside a budget of 150 000 or a women's
+    share of 40 %. They are now read as the sheet shows them, so the '+' beside a level is not computable."""
+    import openpyxl
+
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.data.params import load_annex_params
+
+    mini = Mini.copy_to(tmp_path)
+    mini.delete("reported")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "reported"
+    sheet.append(["figure_id", "metric", "key", "value", "label", "country"])
+    cells = [("G1", "budget", "total", 150000, "+#,##0;-#,##0;0"), ("G2", "women_share", "E1", 40, '+0"%";-0"%"'),
+             ("G3", "women_share", "E1", 0.4, "+0%;-0%;0%"), ("G4", "women_share", "E1", 40, '"+"0" %"'),
+             ("G5", "budget", "total", -150000, "+0;-0;0"), ("G6", "budget", "total", 150000, "0.0E+00")]
+    for row, (fid, metric, key, value, number_format) in enumerate(cells, 2):
+        sheet.append([fid, metric, key, value, "Budget", "Maroc"])
+        sheet[f"D{row}"].number_format = number_format
+    book.save(mini.folder / "reported.xlsx")
+    figures = annex_figures(mini.load(), load_annex_params("mini", "maroc", mini.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["reported"].to_dict() == {"G1": "+150000", "G2": "+40 %", "G3": "+40 %", "G4": "+40 %",
+                                             "G5": "-150000", "G6": "150000"}
+    assert checked["status"].to_dict() == {"G1": "not_computable", "G2": "not_computable", "G3": "not_computable",
+                                           "G4": "not_computable", "G5": "mismatch", "G6": "match"}
+    assert "'+'" in checked.at["G1", "note"] and "'+'" in checked.at["G3", "note"]
 
 
 @pytest.mark.parametrize("text, value", [

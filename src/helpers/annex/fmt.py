@@ -264,9 +264,17 @@ _REASONS_FR = [
      "se termine par ce qui peut être un appel de note (écrire le chiffre sans lui, ou l'appel en symbole : 45 %*)"),
     (r"printed value unreadable: '[^']*' is a date", "chiffre publié illisible : c'est une date (un tableur change "
      "« 1.2 », « 3/4 » ou « 30-40 » tapés en date) : écrire le chiffre publié comme du texte"),
+    (r"printed value unreadable: '.*' names a period of years beside the figure", "chiffre publié illisible : une "
+     "période d'années accompagne le chiffre (écrire le chiffre seul, la période dans le libellé, et vérifier que le "
+     "chiffre calculé, jusqu'à la date de rapport, couvre cette période)"),
+    (r"printed value unreadable: '.*' is per mille", "chiffre publié illisible : c'est un pour mille (‰), pas un "
+     "pourcentage (écrire le pourcentage qu'il représente, 529 ‰ : 52,9 %)"),
     (r"printed value unreadable: '[^']*' is a range", "chiffre publié illisible : c'est une fourchette, et le "
      "classeur vérifie un chiffre (écrire deux chiffres publiés, l'un avec la comparaison >= sa borne basse, "
      "l'autre <= sa borne haute)"),
+    (r"printed value unreadable: '.*' is a fraction of an amount",   # ('.*': « 1/2 milliard d'euros »)
+     "chiffre publié illisible : c'est une fraction d'un montant (écrire en chiffres le montant qu'elle représente, "
+     "1/2 million : 500 000 ; 3/4 million : 750 000, avec la comparaison ~ si le rapport l'arrondit ainsi)"),
     (r"printed value unreadable: '[^']*' is a fraction", "chiffre publié illisible : c'est une fraction (écrire le "
      "pourcentage qu'elle représente, 2/3 : 67 %, avec la comparaison ~ si le rapport l'arrondit ainsi)"),
     (r"printed value unreadable", "chiffre publié illisible"),

@@ -35,6 +35,7 @@ from .model import DIFFERENTIAL_ATTRITION, ProjectData, Study, each_distinct, sc
 from . import readers
 from .readers import UNREADABLE, RawTable, column_letter, column_position, read_table
 from .readers import _number_kind as readers_number_kind
+from .readers import _shows_plus as readers_shows_plus
 from .schemas import StudySpec, validate_table
 from .spec import (AMBIGUOUS_COLUMNS, COLUMNS, DEFAULTS, ENUMERATIONS, FINANCED_TABLES, KINDS as DTYPES,  # noqa: F401
                    ENGLISH_HEADERS, REGIONAL, REQUIRED, SPEC, TABLES, Column, Table, blank, repeats, split_lines)
@@ -1154,8 +1155,12 @@ def _printed(series: pd.Series, report_mark: str | None, raw: RawTable) -> tuple
                     severity="warning"))
                 return shown
             said = readers_number_kind(formats.get(index)) if type(value) in (int, float) else None
+            # a format showing a '+' before it (`+0;-0;0`, `+0"%"`): the sheet shows « +16 », a change, not 16
+            plus = type(value) in (int, float) and value > 0 and readers_shows_plus(formats.get(index))
+            shown = f"+{shown}" if plus else shown
             if isinstance(said, tuple) and said[0]:
                 words, divided = said
+                words = words.lstrip("+ ") if plus else words   # (`"+"0" %"`: its '+' is before the number)
                 if divided:   # `#,##0," k$"` shows 150 000 as « 150 k$ »: the cell holds the whole amount
                     words = re.sub(r"^(?:k|K|M|Mio|Md)\s*(?=\W|$)|\b(?:milliers?|thousands?|millions?|milliards?)\b",
                                    "", words).strip()
