@@ -582,6 +582,40 @@ def test_a_label_dated_as_english_reports_or_with_dashes_write_it_is_read(tmp_pa
     assert "dated 2020-12-31 by its label" in checked.at["F1", "note"]
 
 
+def test_a_figure_its_label_says_of_one_year_or_of_years_after_the_start_is_not_compared(tmp_path):
+    """« budget annuel 2021 », « Annual share of women », « part des femmes 2021-2022 » (a project started in 2020) beside the
+    figures cumulated from the project's start to the reporting date were « Conforme » when equal to them: another
+    figure. Now not computable, saying the workbook computes no yearly figure, in the annex language, and make check
+    warns at the label; « cumulé », years from the start's (« 2020-2021 ») are compared as before."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+
+    mini = Mini.copy_to(tmp_path)
+    mini.write("reported", "figure_id;metric;key;valeur;libellé;pays\n"
+                           "F1;budget;total;150 000;« budget annuel 2021 »;Maroc\n"
+                           "F2;women_share;E1;40;« part des femmes 2021-2022 »;Maroc\n"
+                           "F3;women_share;E1;40;« part des femmes 2020-2021 »;Maroc\n"
+                           "F4;women_share;E1;40;« part cumulée des femmes »;Maroc\n"
+                           "F5;women_share;E1;40;« Annual share of women »;Maroc\n"
+                           "F6;women_share;E1;40;« part des femmes au 2021-06-30 »;Maroc\n")
+    data = mini.load()
+    figures = annex_figures(data, load_annex_params("mini", "maroc", mini.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {"F1": "not_computable", "F2": "not_computable", "F3": "match",
+                                           "F4": "match", "F5": "not_computable", "F6": "match"}
+    assert "no yearly figure" in checked.at["F1", "note"] and "years 2021-2022" in checked.at["F2", "note"]
+    shown = published_check(figures, data.tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
+    assert "le classeur ne calcule pas de chiffre annuel" in shown["F5"]
+    assert "nomme les années 2021-2022" in shown["F2"]
+    from helpers.pipeline.check import reported_figure_problems
+
+    told = [p for p in reported_figure_problems("mini", mini.data_dir, mini.params_dir) if p.rule == "dated_otherwise"]
+    assert [(p.row, p.column, p.severity) for p in told] == [(2, "label", "warning"), (3, "label", "warning"),
+                                                            (6, "label", "warning")]
+
+
 def test_a_spending_figure_labelled_as_commitments_says_the_data_are_payments(tmp_path):
     """« taux d'engagement de 50 % », « montants engagés », « committed » beside the spending (the data hold what was
     paid, never what was committed): compared as if the same, nothing said. The verdict now says it."""
@@ -769,7 +803,8 @@ def test_a_published_figure_in_xlsx_formatted_with_a_plus_is_read_as_a_change(tm
     sheet.append(["figure_id", "metric", "key", "value", "label", "country"])
     cells = [("G1", "budget", "total", 150000, "+#,##0;-#,##0;0"), ("G2", "women_share", "E1", 40, '+0"%";-0"%"'),
              ("G3", "women_share", "E1", 0.4, "+0%;-0%;0%"), ("G4", "women_share", "E1", 40, '"+"0" %"'),
-             ("G5", "budget", "total", -150000, "+0;-0;0"), ("G6", "budget", "total", 150000, "0.0E+00")]
+             ("G5", "budget", "total", -150000, "+0;-0;0"), ("G6", "budget", "total", 150000, "0.0E+00"),
+             ("G7", "women_share", "E1", 40.5, "+0.00;-0.00")]
     for row, (fid, metric, key, value, number_format) in enumerate(cells, 2):
         sheet.append([fid, metric, key, value, "Budget", "Maroc"])
         sheet[f"D{row}"].number_format = number_format
@@ -777,9 +812,10 @@ def test_a_published_figure_in_xlsx_formatted_with_a_plus_is_read_as_a_change(tm
     figures = annex_figures(mini.load(), load_annex_params("mini", "maroc", mini.params_dir))
     checked = figures[figures["metric"] == "reported_figure"].set_index("key")
     assert checked["reported"].to_dict() == {"G1": "+150000", "G2": "+40 %", "G3": "+40 %", "G4": "+40 %",
-                                             "G5": "-150000", "G6": "150000"}
+                                             "G5": "-150000", "G6": "150000", "G7": "+40,50"}
     assert checked["status"].to_dict() == {"G1": "not_computable", "G2": "not_computable", "G3": "not_computable",
-                                           "G4": "not_computable", "G5": "mismatch", "G6": "match"}
+                                           "G4": "not_computable", "G5": "mismatch", "G6": "match",
+                                           "G7": "not_computable"}
     assert "'+'" in checked.at["G1", "note"] and "'+'" in checked.at["G3", "note"]
 
 

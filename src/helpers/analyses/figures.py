@@ -874,6 +874,33 @@ def _indicator_dated(key: Any, days: list[Any], periods: dict) -> str | None:
             f"'{period}'): {how} (a label whose date is not the figure's: reword it)")
 
 
+# a label of one year's figure (« Dépenses annuelles 2020 », « de l'année 2020 », « annual spending ») or of some
+# years (« Dépenses 2019-2020 » in a project started in 2018): the figure computed is cumulated since the start
+_YEARLY = re.compile(r"\b(?:annuel(?:le)?s?|de l'annee|de l’annee|pour l'annee|par an|annual|yearly|per year|"
+                     r"for the year|in the year)\b")
+_LABEL_YEARS = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|\u2013|\u2014|/|a|to)\s*((?:19|20)?\d\d)\b(?![-/.]\d)")
+
+
+def _one_year(label: Any, start: Any, described: Any) -> str | None:
+    """Why a figure cumulated from the project's start to ``described`` is not the one its label names: one year's
+    (« Dépenses annuelles 2020 ») or some years' not from the start (« Dépenses 2019-2020 », started in 2018); they
+    were « Conforme » beside the cumulated figure. None otherwise."""
+    text = fold(label) if isinstance(label, str) else ""
+    if _YEARLY.search(text):
+        return (f"its label speaks of one year's figure, and the figure computed is the whole project's up to "
+                f"{described.isoformat()} (cumulated since its start): the workbook computes no yearly figure "
+                "(compare the cumulated figure the report gives, or leave this one out)")
+    years = _LABEL_YEARS.search(text)
+    first = int(years.group(1)) if years else None
+    if years and int(years.group(2)[-2:]) <= first % 100:   # « 2020-06 » of a day (2020-06-30): no years
+        years = None
+    if years and start is not None and hasattr(start, "year") and first > start.year:
+        return (f"its label names the years {first}-{years.group(2)}, and the figure computed is cumulated from the "
+                f"project's start ({start.isoformat()}) to {described.isoformat()}: the workbook computes no figure "
+                "of some years (compare the cumulated figure the report gives, or leave this one out)")
+    return None
+
+
 def dated_elsewhere(rec: pd.DataFrame, params: Any, indicators: pd.DataFrame | None = None) -> pd.Series:
     """Per reconciled figure, why it is not comparable when its label dates it on another day than the figure the
     workbook computed describes (the reporting date, or a budget key's '@date'; an indicator's period, from
@@ -897,6 +924,9 @@ def dated_elsewhere(rec: pd.DataFrame, params: Any, indicators: pd.DataFrame | N
         days = _label_dates(label)
         described = budget_mod.as_of_date(key) if metric in BUDGET_METRICS else None
         described = described or reporting
+        if (yearly := _one_year(label, getattr(params, "start_date", None), described)) is not None:
+            out[i] = yearly
+            continue
         if not days or any(day == described for day in days):
             continue
         day = days[0].isoformat()

@@ -387,7 +387,7 @@ _DAY = re.compile(r"^\s*\d{4}-\d{2}-\d{2}(?:[ t]\d{2}:\d{2}(?::\d{2})?)?\s*$")
 _RANGE = re.compile(r"\d\s*%?\s*(?:a|et|and|to|[-\u2013\u2014])\s*[-\u2212\u2013]?\d")
 _PER_MILLE = re.compile(r"‰|\bp(?:ou|e)r\s*mill[ei]\b|\bper thousand\b", re.IGNORECASE)
 # a period of years beside the figure (« 300 (2019-2020) », « 300 en 2019-2021 »): it was said a range of the value
-_YEARS = re.compile(r"\b(?:19|20)\d\d\s*[-\u2013\u2014/]\s*(?:19|20)?\d\d\b")
+_YEARS = re.compile(r"\b(?:19|20)\d\d\s*[-\u2013\u2014/]\s*(?:19|20)?\d\d\b(?![-/.]\d)")   # (not a day's 2020-06-30)
 _FRACTION = re.compile(r"^\D*\d+\s*/\s*\d+\D*$|\b(?:moitie|tiers|quarts?|cinquieme|dixieme|half|third|quarter)s?\b"
                        r"|\bdemi-?\s*(?:millions?|milliards?)\b")
 # a fraction of a scale word or a currency (« 1/2 million », « 3/4 M$ », « un demi-million »): an amount, not a share

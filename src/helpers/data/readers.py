@@ -1087,6 +1087,9 @@ def _stream(sheet, table: RawTable, notes: dict[int, list] | None = None,
             found[2] += 1
         if len(found[3]) < FORMATS_KEPT:
             found[3][n] = cell.number_format
+        if not kind and type(cell.value) is float and (places := _decimals_shown(cell.number_format)) \
+                and _decimals_held(cell.value) < places:   # `+0.00` shows 1.5 as « +1.50 »: 2 decimals
+            return Shown.of(cell.value, places)
         return cell.value
 
     for n, row in enumerate(sheet.iter_rows(min_row=1, min_col=1), 1):
