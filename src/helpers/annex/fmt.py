@@ -291,10 +291,10 @@ _REASONS_FR = [
     (r"printed in percentage points, a difference between two percentages; '([^']*)' is a share",
      "publié en points de pourcentage, un écart entre deux pourcentages, alors que le chiffre est une part : écrire "
      "la part que donne le rapport, ou l'évolution en regard d'un chiffre qui en est une"),
-    (r"its label speaks of one year's figure, and the figure computed is the whole project's up to "
-     r"(\d{4}-\d{2}-\d{2}) \(cumulated since its start\)", "son libellé parle du chiffre d'une année, et le chiffre "
-     "calculé est celui de tout le projet au {0} (cumulé depuis son début) : le classeur ne calcule pas de chiffre "
-     "annuel (comparer le chiffre cumulé que donne le rapport, ou écarter celui-ci)"),
+    (r"its label or its value speaks of one year's figure, and the figure computed is the whole project's up to "
+     r"(\d{4}-\d{2}-\d{2}) \(cumulated since its start\)", "son libellé ou sa valeur parle du chiffre d'une année, et "
+     "le chiffre calculé est celui de tout le projet au {0} (cumulé depuis son début) : le classeur ne calcule pas de "
+     "chiffre annuel (comparer le chiffre cumulé que donne le rapport, ou écarter celui-ci)"),
     (r"its label names the years ([^,]*), and the figure computed is cumulated from the project's start "
      r"\((\d{4}-\d{2}-\d{2})\) to (\d{4}-\d{2}-\d{2})", "son libellé nomme les années {0}, et le chiffre calculé "
      "est cumulé du début du projet ({1}) au {2} : le classeur ne calcule pas de chiffre de quelques années "

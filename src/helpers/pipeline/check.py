@@ -170,6 +170,7 @@ def _dated_otherwise(raw, rows: dict, data: ProjectData, params) -> list[Problem
     if not len(mine) or "label" not in mine:
         return []
     asked = pd.DataFrame({"metric": mine["metric"].astype(str).str.strip(), "label": mine["label"], "status": "",
+                          "printed": mine["value"] if "value" in mine else "",
                           "key": [default_key(str(m).strip(), k) for m, k in zip(mine["metric"], mine["key"])]})
     from ..data.model import scope
 
