@@ -742,6 +742,18 @@ def test_a_per_mille_or_a_period_of_years_beside_the_figure_is_refused_saying_wh
     assert "is a range" in classify("30-40 %", 35, "=", ",").note
 
 
+@pytest.mark.parametrize("text, said", [
+    ("la moitié d'entre elles", "c'est une fraction (écrire le pourcentage"),
+    ("30 à 40 % d'entre elles", "c'est une fourchette"), ("1/2 milliard d'euros", "fraction d'un montant")])
+def test_an_unreadable_value_holding_an_apostrophe_is_said_in_the_annex_language(text, said):
+    """A French report's value holding an apostrophe (« la moitié d'entre elles ») was said in a French annex as
+    « chiffre publié illisible » only: what it is and what to write were lost (the note's value was matched up to
+    its first apostrophe)."""
+    from helpers.annex.fmt import reason
+
+    assert said in reason("women_share [all]: " + classify(text, 35, "=", ",").note, "fr")
+
+
 @pytest.mark.parametrize("text", ["1/2 million", "1/4 million", "3/4 million USD", "1/2 M$", "un demi-million",
                                   "1/2 milliard d'euros"])
 def test_a_fraction_of_an_amount_says_to_write_the_amount(text):
