@@ -584,7 +584,7 @@ def test_a_label_dated_as_english_reports_or_with_dashes_write_it_is_read(tmp_pa
 
 def test_a_figure_its_label_says_of_one_year_or_of_years_after_the_start_is_not_compared(tmp_path):
     """« budget annuel 2021 », « Annual share of women », « part des femmes 2021-2022 » (a project started in 2020), a
-    value « 150 000 par an » beside the
+    value « 150 000 par an », « depuis janvier 2021 » beside the
     figures cumulated from the project's start to the reporting date were « Conforme » when equal to them: another
     figure. Now not computable, saying the workbook computes no yearly figure, in the annex language, and make check
     warns at the label; « cumulé », years from the start's (« 2020-2021 ») are compared as before."""
@@ -601,15 +601,17 @@ def test_a_figure_its_label_says_of_one_year_or_of_years_after_the_start_is_not_
                            "F4;women_share;E1;40;« part cumulée des femmes »;Maroc\n"
                            "F5;women_share;E1;40;« Annual share of women »;Maroc\n"
                            "F6;women_share;E1;40;« part des femmes au 2021-06-30 »;Maroc\n"
-                           "F7;budget;total;150 000 par an;« budget »;Maroc\n")
+                           "F7;budget;total;150 000 par an;« budget »;Maroc\n"
+                           "F8;women_share;E1;40;« part des femmes depuis janvier 2021 »;Maroc\n"
+                           "F9;women_share;E1;40;« part des femmes depuis le début »;Maroc\n")
     data = mini.load()
     figures = annex_figures(data, load_annex_params("mini", "maroc", mini.params_dir))
     checked = figures[figures["metric"] == "reported_figure"].set_index("key")
     assert checked["status"].to_dict() == {"F1": "not_computable", "F2": "not_computable", "F3": "match",
                                            "F4": "match", "F5": "not_computable", "F6": "match",
-                                           "F7": "not_computable"}
+                                           "F7": "not_computable", "F8": "not_computable", "F9": "match"}
     assert "no yearly figure" in checked.at["F1", "note"] and "years 2021-2022" in checked.at["F2", "note"]
-    assert "no yearly figure" in checked.at["F7", "note"]
+    assert "no yearly figure" in checked.at["F7", "note"] and "years 2021, and" in checked.at["F8", "note"]
     shown = published_check(figures, data.tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
     assert "le classeur ne calcule pas de chiffre annuel" in shown["F5"]
     assert "nomme les années 2021-2022" in shown["F2"]
@@ -617,7 +619,8 @@ def test_a_figure_its_label_says_of_one_year_or_of_years_after_the_start_is_not_
 
     told = [p for p in reported_figure_problems("mini", mini.data_dir, mini.params_dir) if p.rule == "dated_otherwise"]
     assert [(p.row, p.column, p.severity) for p in told] == [(2, "label", "warning"), (3, "label", "warning"),
-                                                            (6, "label", "warning"), (8, "label", "warning")]
+                                                            (6, "label", "warning"), (8, "label", "warning"),
+                                                            (9, "label", "warning")]
 
 
 def test_a_spending_figure_labelled_as_commitments_says_the_data_are_payments(tmp_path):

@@ -878,6 +878,8 @@ def _indicator_dated(key: Any, days: list[Any], periods: dict) -> str | None:
 # years (« Dépenses 2019-2020 » in a project started in 2018): the figure computed is cumulated since the start
 _YEARLY = re.compile(r"\b(?:annuel(?:le)?s?|de l'annee|de l’annee|pour l'annee|par an|l'an|annual|yearly|per year|"
                      r"for the year|in the year|p\.a)\b|/\s*an\b")
+_SINCE_YEAR = re.compile(r"\b(?:depuis|since|a partir du?|a compter du?)\s+(?:(?:le\s+)?(?:\d{1,2}|1er)\s+)?"
+                         r"(?:[a-z]+\.?\s+)?((?:19|20)\d\d)\b")
 _LABEL_YEARS = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|\u2013|\u2014|/|a|to)\s*((?:19|20)?\d\d)\b(?![-/.]\d)")
 
 
@@ -894,8 +896,12 @@ def _one_year(label: Any, start: Any, described: Any) -> str | None:
     first = int(years.group(1)) if years else None
     if years and int(years.group(2)[-2:]) <= first % 100:   # « 2020-06 » of a day (2020-06-30): no years
         years = None
+    last = years.group(2) if years else str(described.year)
+    if years is None and (since := _SINCE_YEAR.search(text)):   # « depuis janvier 2019 »: 2019 to the date
+        years, first = since, int(since.group(1))
     if years and start is not None and hasattr(start, "year") and first > start.year:
-        return (f"its label names the years {first}-{years.group(2)}, and the figure computed is cumulated from the "
+        named = f"{first}-{last}" if str(first)[-len(last):] != last else str(first)   # (« depuis 2021 » in 2021)
+        return (f"its label names the years {named}, and the figure computed is cumulated from the "
                 f"project's start ({start.isoformat()}) to {described.isoformat()}: the workbook computes no figure "
                 "of some years (compare the cumulated figure the report gives, or leave this one out)")
     return None
