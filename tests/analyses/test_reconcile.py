@@ -823,7 +823,7 @@ def test_a_published_figure_in_xlsx_formatted_with_a_plus_is_read_as_a_change(tm
     cells = [("G1", "budget", "total", 150000, "+#,##0;-#,##0;0"), ("G2", "women_share", "E1", 40, '+0"%";-0"%"'),
              ("G3", "women_share", "E1", 0.4, "+0%;-0%;0%"), ("G4", "women_share", "E1", 40, '"+"0" %"'),
              ("G5", "budget", "total", -150000, "+0;-0;0"), ("G6", "budget", "total", 150000, "0.0E+00"),
-             ("G7", "women_share", "E1", 40.5, "+0.00;-0.00")]
+             ("G7", "women_share", "E1", 40.5, "+0.00;-0.00"), ("G8", "women_share", "E1", 0.405, "+0.00%")]
     for row, (fid, metric, key, value, number_format) in enumerate(cells, 2):
         sheet.append([fid, metric, key, value, "Budget", "Maroc"])
         sheet[f"D{row}"].number_format = number_format
@@ -831,11 +831,19 @@ def test_a_published_figure_in_xlsx_formatted_with_a_plus_is_read_as_a_change(tm
     figures = annex_figures(mini.load(), load_annex_params("mini", "maroc", mini.params_dir))
     checked = figures[figures["metric"] == "reported_figure"].set_index("key")
     assert checked["reported"].to_dict() == {"G1": "+150000", "G2": "+40 %", "G3": "+40 %", "G4": "+40 %",
-                                             "G5": "-150000", "G6": "150000", "G7": "+40,50"}
+                                             "G5": "-150000", "G6": "150000", "G7": "+40,50", "G8": "+40,5 %"}
     assert checked["status"].to_dict() == {"G1": "not_computable", "G2": "not_computable", "G3": "not_computable",
                                            "G4": "not_computable", "G5": "mismatch", "G6": "match",
-                                           "G7": "not_computable"}
+                                           "G7": "not_computable", "G8": "not_computable"}
     assert "'+'" in checked.at["G1", "note"] and "'+'" in checked.at["G3", "note"]
+    # make check says it first, and that the '+' is the cell's format, not its content
+    from helpers.pipeline.check import reported_figure_problems
+
+    told = {p.row: p.hint for p in reported_figure_problems("mini", mini.data_dir, mini.params_dir)
+            if p.rule == "not_a_level"}
+    assert sorted(told) == [2, 3, 4, 5, 8, 9]
+    assert "number format (+#,##0;-#,##0;0)" in told[2] and "number format (+0%;-0%;0%)" in told[4]
+    assert "number format" in told[5] and "number format" not in told.get(6, "")
 
 
 @pytest.mark.parametrize("text, value", [

@@ -1170,7 +1170,7 @@ def _printed(series: pd.Series, report_mark: str | None, raw: RawTable) -> tuple
         held = value.held_decimals()
         if value.decimals is None or value.decimals <= held:
             return value.as_shown(mark)
-        shown, typed = value.as_shown(mark), numbers.Percent.shown(value, held).as_shown(mark)
+        shown, typed = value.as_shown(mark), numbers.Percent.shown(value, held, value.plus).as_shown(mark)
         padded.append(raw.problem(
             "percent_decimals", f"this cell's format shows {shown} and the cell holds {typed}: the published figure "
             f"is compared as {typed}, to {held} decimal(s) (Excel and LibreOffice format a typed percentage with 2 "

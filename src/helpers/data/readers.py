@@ -1078,7 +1078,7 @@ def _stream(sheet, table: RawTable, notes: dict[int, list] | None = None,
     notes = {} if notes is None else notes
     struck_styles = _struck_styles(sheet.parent)
 
-    def noted(cell, n: int, kind: Any) -> Any:
+    def noted(cell, n: int, kind: Any, shown: Any = None) -> Any:
         found = notes.setdefault(cell.column - 1, [None, [], 0, {}])
         if kind:   # a format writing a text; one showing only a '+' (`+0;-0;0`) has its format kept, no note
             found[0] = found[0] or cell.number_format
@@ -1087,6 +1087,8 @@ def _stream(sheet, table: RawTable, notes: dict[int, list] | None = None,
             found[2] += 1
         if len(found[3]) < FORMATS_KEPT:
             found[3][n] = cell.number_format
+        if shown is not None:   # (a percentage shown with a '+': its format kept for make check to name)
+            return shown
         if not kind and type(cell.value) is float and (places := _decimals_shown(cell.number_format)) \
                 and _decimals_held(cell.value) < places:   # `+0.00` shows 1.5 as « +1.50 »: 2 decimals
             return Shown.of(cell.value, places)
@@ -1097,8 +1099,9 @@ def _stream(sheet, table: RawTable, notes: dict[int, list] | None = None,
         if cells > MAX_XLSX_CELLS or n > MAX_XLSX_ROWS:
             table.problems.append(_too_many(table, f"more than {cells:,} cells in {n:,} rows"))
             return None
-        values = [(Percent.shown(c.value, _percent_decimals(c.number_format),
-                                 "+" in c.number_format and _shows_plus(c.number_format))
+        values = [((noted(c, n, None, Percent.shown(c.value, _percent_decimals(c.number_format), True))
+                    if "+" in c.number_format and _shows_plus(c.number_format) else
+                    Percent.shown(c.value, _percent_decimals(c.number_format)))
                    if kind is _PERCENT else noted(c, n, kind))
                   if type(c.value) in (int, float) and ((kind := _number_kind(c.number_format))
                                                         or "+" in c.number_format and _shows_plus(c.number_format)) else
