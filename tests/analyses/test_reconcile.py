@@ -776,7 +776,8 @@ def test_a_fraction_of_an_amount_says_to_write_the_amount(text):
 def test_a_published_figure_in_xlsx_is_read_with_the_text_its_number_format_shows(tmp_path):
     """reported.xlsx typed as an evaluator formats cells: 150 000 formatted as euros (the sheet shows « 150 000 € »)
     beside a USD budget of 150 000 was « Conforme »; 150 formatted `#,##0" k$"` (« 150 k$ ») and 0,15 formatted
-    `0.00" M$"` were mismatches of -149 850. The number is now read with the text its format shows."""
+    `0.00" M$"` were mismatches of -149 850. The number is now read with the text its format shows, to the decimals
+    the format shows."""
     import openpyxl
 
     from fixtures.mini_project import Mini
@@ -791,7 +792,8 @@ def test_a_published_figure_in_xlsx_is_read_with_the_text_its_number_format_show
     sheet.append(["figure_id", "metric", "key", "value", "label", "country"])
     cells = [("F1", "budget", "total", 150000, "#,##0 [$€-40C]"), ("F2", "budget", "total", 150, '#,##0" k$"'),
              ("F3", "budget", "total", 150000, "#,##0"), ("F4", "women_share", "E1", 0.4, "0%"),
-             ("F5", "budget", "total", 0.15, '0.00" M$"'), ("F6", "budget", "total", 150000, '#,##0," k$"')]
+             ("F5", "budget", "total", 0.15, '0.00" M$"'), ("F6", "budget", "total", 150000, '#,##0," k$"'),
+             ("F7", "budget", "total", 0.2, '0.00" M$"')]
     for row, (fid, metric, key, value, number_format) in enumerate(cells, 2):
         sheet.append([fid, metric, key, value, "Budget", "Maroc"])
         sheet[f"D{row}"].number_format = number_format
@@ -799,7 +801,9 @@ def test_a_published_figure_in_xlsx_is_read_with_the_text_its_number_format_show
     figures = annex_figures(mini.load(), load_annex_params("mini", "maroc", mini.params_dir))
     checked = figures[figures["metric"] == "reported_figure"].set_index("key")
     assert checked["status"].to_dict() == {"F1": "not_computable", "F2": "match", "F3": "match", "F4": "match",
-                                           "F5": "match", "F6": "match"}
+                                           "F5": "match", "F6": "match", "F7": "mismatch"}
+    # 0,2 formatted `0.00" M$"`: the sheet shows « 0.20 M$ », to 10 000 (it was « 0,2 M$ », to 100 000: « Conforme »)
+    assert checked.at["F7", "reported"] == "0,20 M$"
     assert checked.at["F1", "reported"] == "150000 €" and "printed in EUR" in checked.at["F1", "note"]
     assert checked.at["F2", "reported"] == "150 k$" and checked.at["F6", "reported"] == "150000 $"
 

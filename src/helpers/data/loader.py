@@ -1154,10 +1154,10 @@ def _printed(series: pd.Series, report_mark: str | None, raw: RawTable) -> tuple
                     "annex will say 'not computable'.", index=index, column=str(series.name), value=shown,
                     severity="warning"))
                 return shown
-            said = readers_number_kind(formats.get(index)) if type(value) in (int, float) else None
+            number = type(value) in (int, float) or isinstance(value, numbers.Shown)   # (1.40: the decimals shown)
+            said = readers_number_kind(formats.get(index)) if number else None
             # a format showing a '+' before it (`+0;-0;0`, `+0"%"`): the sheet shows « +16 », a change, not 16
-            plus = (type(value) in (int, float) or isinstance(value, numbers.Shown)) and value > 0 \
-                and readers_shows_plus(formats.get(index))
+            plus = number and value > 0 and readers_shows_plus(formats.get(index))
             shown = f"+{shown}" if plus else shown
             if isinstance(said, tuple) and said[0]:
                 words, divided = said

@@ -1089,8 +1089,8 @@ def _stream(sheet, table: RawTable, notes: dict[int, list] | None = None,
             found[3][n] = cell.number_format
         if shown is not None:   # (a percentage shown with a '+': its format kept for make check to name)
             return shown
-        if not kind and type(cell.value) is float and (places := _decimals_shown(cell.number_format)) \
-                and _decimals_held(cell.value) < places:   # `+0.00` shows 1.5 as « +1.50 »: 2 decimals
+        if (not kind or not kind[1]) and type(cell.value) is float and (places := _decimals_shown(cell.number_format)) \
+                and _decimals_held(cell.value) < places:   # `+0.00`, `0.00" M$"` show 1.4 as « +1.40 », « 1.40 M$ »
             return Shown.of(cell.value, places)
         return cell.value
 
