@@ -582,6 +582,47 @@ def test_a_label_dated_as_english_reports_or_with_dashes_write_it_is_read(tmp_pa
     assert "dated 2020-12-31 by its label" in checked.at["F1", "note"]
 
 
+def test_a_figure_its_label_says_of_one_year_or_of_years_after_the_start_is_not_compared(tmp_path):
+    """« budget annuel 2021 », « Annual share of women », « part des femmes 2021-2022 » (a project started in 2020), a
+    value « 150 000 par an », « depuis janvier 2021 » beside the
+    figures cumulated from the project's start to the reporting date were « Conforme » when equal to them: another
+    figure. Now not computable, saying the workbook computes no yearly figure, in the annex language, and make check
+    warns at the label; « cumulé », years from the start's (« 2020-2021 ») are compared as before."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+
+    mini = Mini.copy_to(tmp_path)
+    mini.write("reported", "figure_id;metric;key;valeur;libellé;pays\n"
+                           "F1;budget;total;150 000;« budget annuel 2021 »;Maroc\n"
+                           "F2;women_share;E1;40;« part des femmes 2021-2022 »;Maroc\n"
+                           "F3;women_share;E1;40;« part des femmes 2020-2021 »;Maroc\n"
+                           "F4;women_share;E1;40;« part cumulée des femmes »;Maroc\n"
+                           "F5;women_share;E1;40;« Annual share of women »;Maroc\n"
+                           "F6;women_share;E1;40;« part des femmes au 2021-06-30 »;Maroc\n"
+                           "F7;budget;total;150 000 par an;« budget »;Maroc\n"
+                           "F8;women_share;E1;40;« part des femmes depuis janvier 2021 »;Maroc\n"
+                           "F9;women_share;E1;40;« part des femmes depuis le début »;Maroc\n")
+    data = mini.load()
+    figures = annex_figures(data, load_annex_params("mini", "maroc", mini.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {"F1": "not_computable", "F2": "not_computable", "F3": "match",
+                                           "F4": "match", "F5": "not_computable", "F6": "match",
+                                           "F7": "not_computable", "F8": "not_computable", "F9": "match"}
+    assert "no yearly figure" in checked.at["F1", "note"] and "years 2021-2022" in checked.at["F2", "note"]
+    assert "no yearly figure" in checked.at["F7", "note"] and "years 2021, and" in checked.at["F8", "note"]
+    shown = published_check(figures, data.tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
+    assert "le classeur ne calcule pas de chiffre annuel" in shown["F5"]
+    assert "nomme les années 2021-2022" in shown["F2"]
+    from helpers.pipeline.check import reported_figure_problems
+
+    told = [p for p in reported_figure_problems("mini", mini.data_dir, mini.params_dir) if p.rule == "dated_otherwise"]
+    assert [(p.row, p.column, p.severity) for p in told] == [(2, "label", "warning"), (3, "label", "warning"),
+                                                            (6, "label", "warning"), (8, "label", "warning"),
+                                                            (9, "label", "warning")]
+
+
 def test_a_spending_figure_labelled_as_commitments_says_the_data_are_payments(tmp_path):
     """« taux d'engagement de 50 % », « montants engagés », « committed » beside the spending (the data hold what was
     paid, never what was committed): compared as if the same, nothing said. The verdict now says it."""
@@ -683,10 +724,60 @@ def test_a_range_or_a_fraction_is_refused_saying_what_to_write(text, said):
         assert "fourchette" in reason("women_share [all]: " + result.note, "fr")
 
 
+@pytest.mark.parametrize("text, computed, said, words", [
+    ("53 ‰", 52.85, "is per mille", "pour mille"), ("53‰", 52.85, "is per mille", "pour mille"),
+    ("529 ‰", 52.85, "is per mille", "pour mille"), ("45 pour mille", 45, "is per mille", "pour mille"),
+    ("300 (2019-2020)", 300, "names a period of years", "période d'années"),
+    ("300 en 2019-2021", 300, "names a period of years", "période d'années"),
+    ("2019-2020 : 300", 300, "names a period of years", "période d'années"),
+    ("300 sur 2019–20", 300, "names a period of years", "période d'années")])
+def test_a_per_mille_or_a_period_of_years_beside_the_figure_is_refused_saying_what_to_write(text, computed, said,
+                                                                                           words):
+    """« 53 ‰ » (5,3 %) beside a women's share of 52,85 % was « Conforme », its ‰ not read (« 45 pour mille » too),
+    and « 529 ‰ » (52,9 %) an « Écart » of 476. A period of years beside the figure (« 300 (2019-2020) ») was
+    refused as « a range: write two reported figures », which it is not. Each now says what it is and what to
+    write, in the annex language too; « 30-40 % » is still a range."""
+    from helpers.annex.fmt import reason
+
+    result = classify(text, computed, "=", ",")
+    assert result.status == "not_computable" and said in result.note
+    assert words in reason("women_share [all]: " + result.note, "fr")
+    assert "is a range" in classify("30-40 %", 35, "=", ",").note
+
+
+@pytest.mark.parametrize("text, said", [
+    ("la moitié d'entre elles", "c'est une fraction (écrire le pourcentage"),
+    ("30 à 40 % d'entre elles", "c'est une fourchette"), ("1/2 milliard d'euros", "fraction d'un montant")])
+def test_an_unreadable_value_holding_an_apostrophe_is_said_in_the_annex_language(text, said):
+    """A French report's value holding an apostrophe (« la moitié d'entre elles ») was said in a French annex as
+    « chiffre publié illisible » only: what it is and what to write were lost (the note's value was matched up to
+    its first apostrophe)."""
+    from helpers.annex.fmt import reason
+
+    assert said in reason("women_share [all]: " + classify(text, 35, "=", ",").note, "fr")
+
+
+@pytest.mark.parametrize("text", ["1/2 million", "1/4 million", "3/4 million USD", "1/2 M$", "un demi-million",
+                                  "1/2 milliard d'euros"])
+def test_a_fraction_of_an_amount_says_to_write_the_amount(text):
+    """« 1/2 million » beside a budget of 500 000 was refused saying « write the percentage it stands for (2/3: 67 %) »,
+    which is no amount; « un demi-million » was « not a number ». Each now says to write the amount in figures (in the
+    annex language too); « la moitié », « 2/3 » still say the percentage."""
+    from helpers.annex.fmt import reason
+
+    result = classify(text, 500000, "=", ",")
+    assert result.status == "not_computable" and "write the amount it stands for" in result.note
+    assert "percentage" not in result.note
+    assert "500 000" in reason("budget [total]: " + result.note, "fr")
+    assert "montant qu'elle représente" in reason("budget [total]: " + result.note, "fr")
+    assert "write the percentage" in classify("la moitié", 50, "=", ",").note
+
+
 def test_a_published_figure_in_xlsx_is_read_with_the_text_its_number_format_shows(tmp_path):
     """reported.xlsx typed as an evaluator formats cells: 150 000 formatted as euros (the sheet shows « 150 000 € »)
     beside a USD budget of 150 000 was « Conforme »; 150 formatted `#,##0" k$"` (« 150 k$ ») and 0,15 formatted
-    `0.00" M$"` were mismatches of -149 850. The number is now read with the text its format shows."""
+    `0.00" M$"` were mismatches of -149 850. The number is now read with the text its format shows, to the decimals
+    the format shows."""
     import openpyxl
 
     from fixtures.mini_project import Mini
@@ -701,7 +792,8 @@ def test_a_published_figure_in_xlsx_is_read_with_the_text_its_number_format_show
     sheet.append(["figure_id", "metric", "key", "value", "label", "country"])
     cells = [("F1", "budget", "total", 150000, "#,##0 [$€-40C]"), ("F2", "budget", "total", 150, '#,##0" k$"'),
              ("F3", "budget", "total", 150000, "#,##0"), ("F4", "women_share", "E1", 0.4, "0%"),
-             ("F5", "budget", "total", 0.15, '0.00" M$"'), ("F6", "budget", "total", 150000, '#,##0," k$"')]
+             ("F5", "budget", "total", 0.15, '0.00" M$"'), ("F6", "budget", "total", 150000, '#,##0," k$"'),
+             ("F7", "budget", "total", 0.2, '0.00" M$"')]
     for row, (fid, metric, key, value, number_format) in enumerate(cells, 2):
         sheet.append([fid, metric, key, value, "Budget", "Maroc"])
         sheet[f"D{row}"].number_format = number_format
@@ -709,9 +801,53 @@ def test_a_published_figure_in_xlsx_is_read_with_the_text_its_number_format_show
     figures = annex_figures(mini.load(), load_annex_params("mini", "maroc", mini.params_dir))
     checked = figures[figures["metric"] == "reported_figure"].set_index("key")
     assert checked["status"].to_dict() == {"F1": "not_computable", "F2": "match", "F3": "match", "F4": "match",
-                                           "F5": "match", "F6": "match"}
+                                           "F5": "match", "F6": "match", "F7": "mismatch"}
+    # 0,2 formatted `0.00" M$"`: the sheet shows « 0.20 M$ », to 10 000 (it was « 0,2 M$ », to 100 000: « Conforme »)
+    assert checked.at["F7", "reported"] == "0,20 M$"
     assert checked.at["F1", "reported"] == "150000 €" and "printed in EUR" in checked.at["F1", "note"]
     assert checked.at["F2", "reported"] == "150 k$" and checked.at["F6", "reported"] == "150000 $"
+
+
+def test_a_published_figure_in_xlsx_formatted_with_a_plus_is_read_as_a_change(tmp_path):
+    """reported.xlsx with a column of changes formatted `+0;-0;0` (the sheet shows « +16 ») or `+0"%"`, `+0%`
+    (« +40 % »): the cells were read as 16 and « 40 % », levels, « Conforme » beside a budget of 150 000 or a women's
+    share of 40 %. They are now read as the sheet shows them, so the '+' beside a level is not computable."""
+    import openpyxl
+
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.data.params import load_annex_params
+
+    mini = Mini.copy_to(tmp_path)
+    mini.delete("reported")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "reported"
+    sheet.append(["figure_id", "metric", "key", "value", "label", "country"])
+    cells = [("G1", "budget", "total", 150000, "+#,##0;-#,##0;0"), ("G2", "women_share", "E1", 40, '+0"%";-0"%"'),
+             ("G3", "women_share", "E1", 0.4, "+0%;-0%;0%"), ("G4", "women_share", "E1", 40, '"+"0" %"'),
+             ("G5", "budget", "total", -150000, "+0;-0;0"), ("G6", "budget", "total", 150000, "0.0E+00"),
+             ("G7", "women_share", "E1", 40.5, "+0.00;-0.00"), ("G8", "women_share", "E1", 0.405, "+0.00%")]
+    for row, (fid, metric, key, value, number_format) in enumerate(cells, 2):
+        sheet.append([fid, metric, key, value, "Budget", "Maroc"])
+        sheet[f"D{row}"].number_format = number_format
+    book.save(mini.folder / "reported.xlsx")
+    figures = annex_figures(mini.load(), load_annex_params("mini", "maroc", mini.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["reported"].to_dict() == {"G1": "+150000", "G2": "+40 %", "G3": "+40 %", "G4": "+40 %",
+                                             "G5": "-150000", "G6": "150000", "G7": "+40,50", "G8": "+40,5 %"}
+    assert checked["status"].to_dict() == {"G1": "not_computable", "G2": "not_computable", "G3": "not_computable",
+                                           "G4": "not_computable", "G5": "mismatch", "G6": "match",
+                                           "G7": "not_computable", "G8": "not_computable"}
+    assert "'+'" in checked.at["G1", "note"] and "'+'" in checked.at["G3", "note"]
+    # make check says it first, and that the '+' is the cell's format, not its content
+    from helpers.pipeline.check import reported_figure_problems
+
+    told = {p.row: p.hint for p in reported_figure_problems("mini", mini.data_dir, mini.params_dir)
+            if p.rule == "not_a_level"}
+    assert sorted(told) == [2, 3, 4, 5, 8, 9]
+    assert "number format (+#,##0;-#,##0;0)" in told[2] and "number format (+0%;-0%;0%)" in told[4]
+    assert "number format" in told[5] and "number format" not in told.get(6, "")
 
 
 @pytest.mark.parametrize("text, value", [

@@ -878,6 +878,39 @@ def _indicator_dated(key: Any, days: list[Any], periods: dict) -> str | None:
             f"'{period}'): {how} (a label whose date is not the figure's: reword it)")
 
 
+# a label of one year's figure (« Dépenses annuelles 2020 », « de l'année 2020 », « annual spending ») or of some
+# years (« Dépenses 2019-2020 » in a project started in 2018): the figure computed is cumulated since the start
+_YEARLY = re.compile(r"\b(?:annuel(?:le)?s?|de l'annee|de l’annee|pour l'annee|par an|l'an|annual|yearly|per year|"
+                     r"for the year|in the year|p\.a)\b|/\s*an\b")
+_SINCE_YEAR = re.compile(r"\b(?:depuis|since|a partir du?|a compter du?)\s+(?:(?:le\s+)?(?:\d{1,2}|1er)\s+)?"
+                         r"(?:[a-z]+\.?\s+)?((?:19|20)\d\d)\b")
+_LABEL_YEARS = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|\u2013|\u2014|/|a|to)\s*((?:19|20)?\d\d)\b(?![-/.]\d)")
+
+
+def _one_year(label: Any, start: Any, described: Any) -> str | None:
+    """Why a figure cumulated from the project's start to ``described`` is not the one its label (or its printed
+    value, « 300 par an ») names: one year's (« Dépenses annuelles 2020 ») or some years' not from the start
+    (« Dépenses 2019-2020 », started in 2018); they were « Conforme » beside the cumulated figure. None otherwise."""
+    text = fold(label) if isinstance(label, str) else ""
+    if _YEARLY.search(text):
+        return (f"its label or its value speaks of one year's figure, and the figure computed is the whole project's "
+                f"up to {described.isoformat()} (cumulated since its start): the workbook computes no yearly figure "
+                "(compare the cumulated figure the report gives, or leave this one out)")
+    years = _LABEL_YEARS.search(text)
+    first = int(years.group(1)) if years else None
+    if years and int(years.group(2)[-2:]) <= first % 100:   # « 2020-06 » of a day (2020-06-30): no years
+        years = None
+    last = years.group(2) if years else str(described.year)
+    if years is None and (since := _SINCE_YEAR.search(text)):   # « depuis janvier 2019 »: 2019 to the date
+        years, first = since, int(since.group(1))
+    if years and start is not None and hasattr(start, "year") and first > start.year:
+        named = f"{first}-{last}" if str(first)[-len(last):] != last else str(first)   # (« depuis 2021 » in 2021)
+        return (f"its label names the years {named}, and the figure computed is cumulated from the "
+                f"project's start ({start.isoformat()}) to {described.isoformat()}: the workbook computes no figure "
+                "of some years (compare the cumulated figure the report gives, or leave this one out)")
+    return None
+
+
 def dated_elsewhere(rec: pd.DataFrame, params: Any, indicators: pd.DataFrame | None = None) -> pd.Series:
     """Per reconciled figure, why it is not comparable when its label dates it on another day than the figure the
     workbook computed describes (the reporting date, or a budget key's '@date'; an indicator's period, from
@@ -889,7 +922,9 @@ def dated_elsewhere(rec: pd.DataFrame, params: Any, indicators: pd.DataFrame | N
         return out
     periods = _indicator_periods(indicators) if rec["metric"].astype(str).str.strip().isin(
         INDICATOR_METRICS).any() else {}
-    for i, metric, key, label, status in zip(rec.index, rec["metric"], rec["key"], rec["label"], rec["status"]):
+    printed = rec["printed"] if "printed" in rec else pd.Series("", index=rec.index)   # (« 300 par an »)
+    for i, metric, key, label, status, value in zip(rec.index, rec["metric"], rec["key"], rec["label"], rec["status"],
+                                                    printed):
         metric = str(metric).strip()
         if metric in INDICATOR_METRICS and status != reconcile.NOT_COMPUTABLE and (days := _label_dates(label)):
             out[i] = _indicator_dated(key, days, periods)
@@ -901,6 +936,10 @@ def dated_elsewhere(rec: pd.DataFrame, params: Any, indicators: pd.DataFrame | N
         days = _label_dates(label)
         described = budget_mod.as_of_date(key) if metric in BUDGET_METRICS else None
         described = described or reporting
+        words = " ".join(str(part) for part in (label, value) if isinstance(part, str))
+        if (yearly := _one_year(words, getattr(params, "start_date", None), described)) is not None:
+            out[i] = yearly
+            continue
         if not days or any(day == described for day in days):
             continue
         day = days[0].isoformat()

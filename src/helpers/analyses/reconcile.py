@@ -325,6 +325,9 @@ def parse_printed(text: Any, decimal_mark: str | None = None, money: bool = Fals
     after, s = (s[trail.start():], s[:trail.start()]) if trail else ("", s)
     sign, lead = _lead_sign(lead, original)
     sign = _direction(sign, lead, after, original)
+    if _PER_MILLE.search(after):   # « 53 ‰ » was read as 53: « Conforme » beside 53 %, ten times the figure it is
+        raise UnreadableNumber(f"'{original}' is per mille (‰, per thousand), not a percentage: write the percentage "
+                               "it stands for (529 ‰: 52,9 %)")
     if _AMBIGUOUS_SCALE.match(after):
         raise UnreadableNumber(f"'{original}': 'billion' is 10^9 in English and 10^12 in French (write the number)")
     scale = _SCALE.match(after)
@@ -382,7 +385,15 @@ def parse_printed(text: Any, decimal_mark: str | None = None, money: bool = Fals
 _FOOTNOTE = re.compile(r"(?:[%a-z$€\d]\s*[(\[]\s*\d{1,2}\s*[)\]]|%\s*\^?\d{1,2})\s*$")
 _DAY = re.compile(r"^\s*\d{4}-\d{2}-\d{2}(?:[ t]\d{2}:\d{2}(?::\d{2})?)?\s*$")
 _RANGE = re.compile(r"\d\s*%?\s*(?:a|et|and|to|[-\u2013\u2014])\s*[-\u2212\u2013]?\d")
-_FRACTION = re.compile(r"^\D*\d+\s*/\s*\d+\D*$|\b(?:moitie|tiers|quarts?|cinquieme|dixieme|half|third|quarter)s?\b")
+_PER_MILLE = re.compile(r"‰|\bp(?:ou|e)r\s*mill[ei]\b|\bper thousand\b", re.IGNORECASE)
+# a period of years beside the figure (« 300 (2019-2020) », « 300 en 2019-2021 »): it was said a range of the value
+_YEARS = re.compile(r"\b(?:19|20)\d\d\s*[-\u2013\u2014/]\s*(?:19|20)?\d\d\b(?![-/.]\d)")   # (not a day's 2020-06-30)
+_FRACTION = re.compile(r"^\D*\d+\s*/\s*\d+\D*$|\b(?:moitie|tiers|quarts?|cinquieme|dixieme|half|third|quarter)s?\b"
+                       r"|\bdemi-?\s*(?:millions?|milliards?)\b")
+# a fraction of a scale word or a currency (« 1/2 million », « 3/4 M$ », « un demi-million »): an amount, not a share
+_FRACTION_OF_AMOUNT = re.compile(r"\b(?:millions?|milliards?|mio|mds?|mn|k|m|mille|milliers?|thousands?)\b|[$€£]|"
+                                 r"\b(?:usd|eur|euros?|dollars?|dinars?|dirhams?|ouguiyas?|mad|dh|dt|tnd|um|mru|fcfa|"
+                                 r"xof|chf)\b")
 
 
 def _not_a_number(original: str, otherwise: str = "") -> str:
@@ -394,9 +405,16 @@ def _not_a_number(original: str, otherwise: str = "") -> str:
     if _FOOTNOTE.search(folded):
         return (f"'{original}' ends with what may be a footnote mark (write the value without it, or with the mark "
                 "as a symbol: 45 %*)")
+    if _YEARS.search(folded) and _FIRST_DIGIT.search(_YEARS.sub("", folded)):
+        return (f"'{original}' names a period of years beside the figure: write the value alone (the period in the "
+                "label), and check that the figure the workbook computes, up to the reporting date, covers that "
+                "period")
     if _RANGE.search(folded):
         return (f"'{original}' is a range: the workbook checks one figure (write two reported figures, one with "
                 "the comparison >= its low end, the other <= its high end)")
+    if _FRACTION.search(folded) and _FRACTION_OF_AMOUNT.search(folded):   # the percentage said below is no amount
+        return (f"'{original}' is a fraction of an amount: write the amount it stands for in figures (1/2 million: "
+                "500 000; 3/4 million: 750 000), with the comparison ~ when the report rounds it so")
     if _FRACTION.search(folded):
         return (f"'{original}' is a fraction: write the percentage it stands for (2/3: 67 %, with the comparison ~ "
                 "when the report rounds it so)")

@@ -260,14 +260,23 @@ _REASONS_FR = [
      "« {0} » est une période, pas un jour (pendant la période, ou jusqu'à sa fin ?) : écrire la clé « {1} » pour "
      "le chiffre à sa fin"),
     (r"did you mean ('[^?]*')\?", lambda keys: "clé voisine : " + keys.replace("' or '", "' ou '")),
-    (r"printed value unreadable: '[^']*' ends with what may be a footnote mark", "chiffre publié illisible : il "
+    # ('.*': the value may hold an apostrophe, « la moitié d'entre elles »: it was only « chiffre publié illisible »)
+    (r"printed value unreadable: '.*' ends with what may be a footnote mark", "chiffre publié illisible : il "
      "se termine par ce qui peut être un appel de note (écrire le chiffre sans lui, ou l'appel en symbole : 45 %*)"),
-    (r"printed value unreadable: '[^']*' is a date", "chiffre publié illisible : c'est une date (un tableur change "
+    (r"printed value unreadable: '.*' is a date", "chiffre publié illisible : c'est une date (un tableur change "
      "« 1.2 », « 3/4 » ou « 30-40 » tapés en date) : écrire le chiffre publié comme du texte"),
-    (r"printed value unreadable: '[^']*' is a range", "chiffre publié illisible : c'est une fourchette, et le "
+    (r"printed value unreadable: '.*' names a period of years beside the figure", "chiffre publié illisible : une "
+     "période d'années accompagne le chiffre (écrire le chiffre seul, la période dans le libellé, et vérifier que le "
+     "chiffre calculé, jusqu'à la date de rapport, couvre cette période)"),
+    (r"printed value unreadable: '.*' is per mille", "chiffre publié illisible : c'est un pour mille (‰), pas un "
+     "pourcentage (écrire le pourcentage qu'il représente, 529 ‰ : 52,9 %)"),
+    (r"printed value unreadable: '.*' is a range", "chiffre publié illisible : c'est une fourchette, et le "
      "classeur vérifie un chiffre (écrire deux chiffres publiés, l'un avec la comparaison >= sa borne basse, "
      "l'autre <= sa borne haute)"),
-    (r"printed value unreadable: '[^']*' is a fraction", "chiffre publié illisible : c'est une fraction (écrire le "
+    (r"printed value unreadable: '.*' is a fraction of an amount",
+     "chiffre publié illisible : c'est une fraction d'un montant (écrire en chiffres le montant qu'elle représente, "
+     "1/2 million : 500 000 ; 3/4 million : 750 000, avec la comparaison ~ si le rapport l'arrondit ainsi)"),
+    (r"printed value unreadable: '.*' is a fraction", "chiffre publié illisible : c'est une fraction (écrire le "
      "pourcentage qu'elle représente, 2/3 : 67 %, avec la comparaison ~ si le rapport l'arrondit ainsi)"),
     (r"printed value unreadable", "chiffre publié illisible"),
     (r"a '\+' before a count or an amount may mean 'more than' or an increase", "un « + » devant un effectif ou un "
@@ -283,6 +292,14 @@ _REASONS_FR = [
     (r"printed in percentage points, a difference between two percentages; '([^']*)' is a share",
      "publié en points de pourcentage, un écart entre deux pourcentages, alors que le chiffre est une part : écrire "
      "la part que donne le rapport, ou l'évolution en regard d'un chiffre qui en est une"),
+    (r"its label or its value speaks of one year's figure, and the figure computed is the whole project's up to "
+     r"(\d{4}-\d{2}-\d{2}) \(cumulated since its start\)", "son libellé ou sa valeur parle du chiffre d'une année, et "
+     "le chiffre calculé est celui de tout le projet au {0} (cumulé depuis son début) : le classeur ne calcule pas de "
+     "chiffre annuel (comparer le chiffre cumulé que donne le rapport, ou écarter celui-ci)"),
+    (r"its label names the years ([^,]*), and the figure computed is cumulated from the project's start "
+     r"\((\d{4}-\d{2}-\d{2})\) to (\d{4}-\d{2}-\d{2})", "son libellé nomme les années {0}, et le chiffre calculé "
+     "est cumulé du début du projet ({1}) au {2} : le classeur ne calcule pas de chiffre de quelques années "
+     "(comparer le chiffre cumulé que donne le rapport, ou écarter celui-ci)"),
     (r"dated (\d{4}-\d{2}-\d{2}) by its label, the figure computed describes (\d{4}-\d{2}-\d{2})",
      "daté du {0} par son libellé, alors que le chiffre recalculé décrit le {1}"),
     (r"write the key '([^']*)' to compute it at that date", "écrire la clé « {0} » pour le calculer à cette date"),

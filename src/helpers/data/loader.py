@@ -35,6 +35,7 @@ from .model import DIFFERENTIAL_ATTRITION, ProjectData, Study, each_distinct, sc
 from . import readers
 from .readers import UNREADABLE, RawTable, column_letter, column_position, header_name, read_table
 from .readers import _number_kind as readers_number_kind
+from .readers import _shows_plus as readers_shows_plus
 from .schemas import StudySpec, validate_table
 from .spec import (AMBIGUOUS_COLUMNS, COLUMNS, DEFAULTS, ENUMERATIONS, FINANCED_TABLES, KINDS as DTYPES,  # noqa: F401
                    ENGLISH_HEADERS, REGIONAL, REQUIRED, SPEC, TABLES, Column, Table, blank, repeats, split_lines)
@@ -1153,9 +1154,14 @@ def _printed(series: pd.Series, report_mark: str | None, raw: RawTable) -> tuple
                     "annex will say 'not computable'.", index=index, column=str(series.name), value=shown,
                     severity="warning"))
                 return shown
-            said = readers_number_kind(formats.get(index)) if type(value) in (int, float) else None
+            number = type(value) in (int, float) or isinstance(value, numbers.Shown)   # (1.40: the decimals shown)
+            said = readers_number_kind(formats.get(index)) if number else None
+            # a format showing a '+' before it (`+0;-0;0`, `+0"%"`): the sheet shows « +16 », a change, not 16
+            plus = number and value > 0 and readers_shows_plus(formats.get(index))
+            shown = f"+{shown}" if plus else shown
             if isinstance(said, tuple) and said[0]:
                 words, divided = said
+                words = words.lstrip("+ ") if plus else words   # (`"+"0" %"`: its '+' is before the number)
                 if divided:   # `#,##0," k$"` shows 150 000 as « 150 k$ »: the cell holds the whole amount
                     words = re.sub(r"^(?:k|K|M|Mio|Md)\s*(?=\W|$)|\b(?:milliers?|thousands?|millions?|milliards?)\b",
                                    "", words).strip()
@@ -1164,7 +1170,7 @@ def _printed(series: pd.Series, report_mark: str | None, raw: RawTable) -> tuple
         held = value.held_decimals()
         if value.decimals is None or value.decimals <= held:
             return value.as_shown(mark)
-        shown, typed = value.as_shown(mark), numbers.Percent.shown(value, held).as_shown(mark)
+        shown, typed = value.as_shown(mark), numbers.Percent.shown(value, held, value.plus).as_shown(mark)
         padded.append(raw.problem(
             "percent_decimals", f"this cell's format shows {shown} and the cell holds {typed}: the published figure "
             f"is compared as {typed}, to {held} decimal(s) (Excel and LibreOffice format a typed percentage with 2 "

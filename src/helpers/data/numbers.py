@@ -93,11 +93,13 @@ class Percent(float):
     known."""
 
     decimals: int | None = None
+    plus: bool = False   # the format shows a '+' before a positive percentage (`+0%`): « +53 % », a change
 
     @classmethod
-    def shown(cls, value: float, decimals: int | None) -> "Percent":
+    def shown(cls, value: float, decimals: int | None, plus: bool = False) -> "Percent":
         cell = cls(value)
         cell.decimals = decimals
+        cell.plus = plus
         return cell
 
     def held_decimals(self) -> int:
@@ -112,7 +114,8 @@ class Percent(float):
             percent = percent.quantize(Decimal(1).scaleb(-self.decimals), rounding=ROUND_HALF_UP)
         elif percent == percent.to_integral():
             percent = percent.quantize(Decimal(1))
-        return f"{format(percent, 'f').replace('.', decimal_mark)} %"
+        sign = "+" if self.plus and percent > 0 else ""
+        return f"{sign}{format(percent, 'f').replace('.', decimal_mark)} %"
 
 
 class Shown(float):

@@ -1078,13 +1078,20 @@ def _stream(sheet, table: RawTable, notes: dict[int, list] | None = None,
     notes = {} if notes is None else notes
     struck_styles = _struck_styles(sheet.parent)
 
-    def noted(cell, n: int) -> Any:
-        found = notes.setdefault(cell.column - 1, [cell.number_format, [], 0, {}])
-        if len(found[1]) <= HEADER_SEARCH_ROWS and found[0] == cell.number_format:   # (rows up to the header's)
-            found[1].append(n)
-        found[2] += 1
+    def noted(cell, n: int, kind: Any, shown: Any = None) -> Any:
+        found = notes.setdefault(cell.column - 1, [None, [], 0, {}])
+        if kind:   # a format writing a text; one showing only a '+' (`+0;-0;0`) has its format kept, no note
+            found[0] = found[0] or cell.number_format
+            if len(found[1]) <= HEADER_SEARCH_ROWS and found[0] == cell.number_format:   # (rows up to the header's)
+                found[1].append(n)
+            found[2] += 1
         if len(found[3]) < FORMATS_KEPT:
             found[3][n] = cell.number_format
+        if shown is not None:   # (a percentage shown with a '+': its format kept for make check to name)
+            return shown
+        if (not kind or not kind[1]) and type(cell.value) is float and (places := _decimals_shown(cell.number_format)) \
+                and _decimals_held(cell.value) < places:   # `+0.00`, `0.00" M$"` show 1.4 as « +1.40 », « 1.40 M$ »
+            return Shown.of(cell.value, places)
         return cell.value
 
     for n, row in enumerate(sheet.iter_rows(min_row=1, min_col=1), 1):
@@ -1092,8 +1099,12 @@ def _stream(sheet, table: RawTable, notes: dict[int, list] | None = None,
         if cells > MAX_XLSX_CELLS or n > MAX_XLSX_ROWS:
             table.problems.append(_too_many(table, f"more than {cells:,} cells in {n:,} rows"))
             return None
-        values = [(Percent.shown(c.value, _percent_decimals(c.number_format)) if kind is _PERCENT else noted(c, n))
-                  if type(c.value) in (int, float) and (kind := _number_kind(c.number_format)) else
+        values = [((noted(c, n, None, Percent.shown(c.value, _percent_decimals(c.number_format), True))
+                    if "+" in c.number_format and _shows_plus(c.number_format) else
+                    Percent.shown(c.value, _percent_decimals(c.number_format)))
+                   if kind is _PERCENT else noted(c, n, kind))
+                  if type(c.value) in (int, float) and ((kind := _number_kind(c.number_format))
+                                                        or "+" in c.number_format and _shows_plus(c.number_format)) else
                   (MonthCell.of(c.value) if shown is _MONTH else YearCell.of(c.value))
                   if type(c.value) is dt.datetime and (shown := _date_shown(c.number_format)) else
                   Shown.of(c.value, places) if type(c.value) is float and (places := _decimals_shown(c.number_format))
@@ -1171,6 +1182,18 @@ def _decimals_held(value: float) -> int:
     """The decimals a number needs (1.1: 1, 1.25: 2); a number written with an exponent: many."""
     text = repr(value)
     return 99 if "e" in text else len(text.partition(".")[2])
+
+
+@lru_cache(maxsize=256)
+def _shows_plus(number_format: Any) -> bool:
+    """Whether a number format shows a '+' before a positive number (`+0;-0;0`, `+0"%"`, `"+"0%`, `\\+#,##0`): the
+    sheet shows « +16 », a change, where the cell holds 16. A '+' after the digits (`0.0E+00`) is not before it."""
+    if not isinstance(number_format, str) or "+" not in number_format:
+        return False
+    section = re.split(r';(?=(?:[^"]*"[^"]*")*[^"]*$)', number_format)[0]   # the positive numbers' section
+    shown = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]|[_*].', lambda m: re.sub(r'[0#?"\\]', "", m.group(0))
+                   if m.group(0)[0] in '"\\' else "", section)   # a quoted or escaped text shown; [..], _x, *x not
+    return "+" in re.split(r"[0#?]", shown, maxsplit=1)[0]
 
 
 _PERCENT = "percent"
@@ -1331,7 +1354,7 @@ def _format_notes(table: RawTable, notes: dict[int, list]) -> None:
         if letter in names:
             table.formats[letter] = {n: f for n, f in formats.items() if n > table.header_row}
         below = [n for n in rows if n > table.header_row]
-        if letter not in names or not below:
+        if letter not in names or not below or number_format is None:
             continue
         text, divided = _number_kind(number_format)
         table.format_notes[letter] = FormatNote(below[0], number_format, text, divided,

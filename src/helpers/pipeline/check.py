@@ -133,6 +133,7 @@ def _not_levels(raw, rows: dict, data: ProjectData) -> list[Problem]:
     from ..analyses.figures import canonical_metric
     from ..analyses.reconcile import LEVELS, not_a_level, other_currency, with_unit, worded_comparison
     from ..data.params import report_decimal_mark
+    from ..data.readers import _shows_plus as readers_shows_plus
 
     table = data.tables.get("reported")
     if table is None or not len(table):
@@ -146,8 +147,13 @@ def _not_levels(raw, rows: dict, data: ProjectData) -> list[Problem]:
         why = not_a_level(metric, "", printed, worded_comparison(printed, comparison), mark)
         fid = str(rec.get("figure_id")).strip()
         if why:
+            # a '+' shown by the cell's number format (`+0;-0;0`) is not in the cell: say where it is
+            shown = raw.formats.get(raw.letters.get("value", ""), {}).get(rows.get(fid))
+            hint = (f"The '+' is the cell's number format ({shown}), not its content: if the report prints the "
+                    "level, give the cell a format without '+' (Format Cells > Number). " if shown and
+                    readers_shows_plus(shown) else "")
             problems.append(raw.problem("not_a_level", f"figure '{fid}' ({metric}): {why}",
-                                        "The annex will say 'not computable' until the value is written so.",
+                                        hint + "The annex will say 'not computable' until the value is written so.",
                                         index=rows.get(fid), column="value", value=rec.get("value"),
                                         severity="warning"))
         # « 2,8 M EUR » beside the budget of a USD project: the annex's « not computable », said here first
@@ -170,6 +176,7 @@ def _dated_otherwise(raw, rows: dict, data: ProjectData, params) -> list[Problem
     if not len(mine) or "label" not in mine:
         return []
     asked = pd.DataFrame({"metric": mine["metric"].astype(str).str.strip(), "label": mine["label"], "status": "",
+                          "printed": mine["value"] if "value" in mine else "",
                           "key": [default_key(str(m).strip(), k) for m, k in zip(mine["metric"], mine["key"])]})
     from ..data.model import scope
 
