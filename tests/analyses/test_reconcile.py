@@ -1249,3 +1249,31 @@ def test_a_change_printed_beside_a_level_is_not_compared():
     out = reconcile(reported, figures, decimal_mark=",")
     assert out["status"].tolist() == ["not_computable"] * 4 + ["match"] * 4
     assert reason("persons [all]: " + out.loc[0, "note"], "fr").startswith("publié comme une évolution")
+
+
+def test_a_figure_per_month_or_quarter_is_not_compared_and_a_report_s_name_is_not_a_period(tmp_path):
+    """« 16 par mois », « Dépenses mensuelles », « quarterly spending » beside the figures cumulated from the project's
+    start were « Conforme » when equal to them (only yearly words were read); a label citing its source « rapport
+    annuel 2020 » or « annual report » names the document, not the figure's period, and is compared."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+
+    mini = Mini.copy_to(tmp_path)
+    mini.write("reported", "figure_id;metric;key;valeur;libellé;pays\n"
+                           "F1;women_share;E1;40;« part des femmes, 40 par mois »;Maroc\n"
+                           "F2;budget;total;150 000;« budget mensuel »;Maroc\n"
+                           "F3;women_share;E1;40 / trimestre;« part des femmes »;Maroc\n"
+                           "F4;women_share;E1;40;« Quarterly share of women »;Maroc\n"
+                           "F5;women_share;E1;40;« part des femmes (rapport annuel 2021) »;Maroc\n"
+                           "F6;women_share;E1;40;« share of women (annual progress report) »;Maroc\n"
+                           "F7;women_share;E1;40;« part des femmes, rapport semestriel »;Maroc\n")
+    data = mini.load()
+    figures = annex_figures(data, load_annex_params("mini", "maroc", mini.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {"F1": "not_computable", "F2": "not_computable", "F3": "not_computable",
+                                           "F4": "not_computable", "F5": "match", "F6": "match", "F7": "match"}
+    assert "per month, quarter, half-year or week" in checked.at["F2", "note"]
+    shown = published_check(figures, data.tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
+    assert "parle d'un chiffre par mois, trimestre, semestre ou semaine" in shown["F1"]

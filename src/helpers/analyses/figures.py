@@ -882,6 +882,14 @@ def _indicator_dated(key: Any, days: list[Any], periods: dict) -> str | None:
 # years (« Dépenses 2019-2020 » in a project started in 2018): the figure computed is cumulated since the start
 _YEARLY = re.compile(r"\b(?:annuel(?:le)?s?|de l'annee|de l’annee|pour l'annee|par an|l'an|annual|yearly|per year|"
                      r"for the year|in the year|p\.a)\b|/\s*an\b")
+# a figure of one month, quarter, half-year or week (« Dépenses mensuelles », « 16 par mois »): they were « Conforme »
+# beside the cumulated figure as the yearly ones were
+_PER_PERIOD = re.compile(r"\b(?:mensuel(?:le)?s?|trimestriel(?:le)?s?|semestriel(?:le)?s?|hebdomadaires?|"
+                         r"par (?:mois|trimestre|semestre|semaine)|monthly|quarterly|weekly|"
+                         r"per (?:month|quarter|week))\b|/\s*(?:mois|month|trimestre|quarter|semaine|week)\b")
+# the name of the document the figure comes from (« rapport annuel 2020 », « annual report »), not its period
+_REPORT_NAME = re.compile(r"\b(?:rapports?|revues?|bilans?)\s+(?:annuel|semestriel|trimestriel|mensuel)\w*"
+                          r"|\b(?:annual|quarterly|monthly)\s+(?:progress\s+)?(?:reports?|reviews?)\b")
 _SINCE_YEAR = re.compile(r"\b(?:depuis|since|a partir du?|a compter du?)\s+(?:(?:le\s+)?(?:\d{1,2}|1er)\s+)?"
                          r"(?:[a-z]+\.?\s+)?((?:19|20)\d\d)\b")
 _LABEL_YEARS = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|\u2013|\u2014|/|a|to)\s*((?:19|20)?\d\d)\b(?![-/.]\d)")
@@ -889,9 +897,16 @@ _LABEL_YEARS = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|\u2013|\u2014|/|a|to)\s*((?
 
 def _one_year(label: Any, start: Any, described: Any) -> str | None:
     """Why a figure cumulated from the project's start to ``described`` is not the one its label (or its printed
-    value, « 300 par an ») names: one year's (« Dépenses annuelles 2020 ») or some years' not from the start
-    (« Dépenses 2019-2020 », started in 2018); they were « Conforme » beside the cumulated figure. None otherwise."""
-    text = fold(label) if isinstance(label, str) else ""
+    value, « 300 par an ») names: one year's (« Dépenses annuelles 2020 »), one month's or quarter's (« 16 par
+    mois »), or some years' not from the start (« Dépenses 2019-2020 », started in 2018); they were « Conforme »
+    beside the cumulated figure. A report's name (« rapport annuel 2020 ») is not the figure's period. None
+    otherwise."""
+    text = _REPORT_NAME.sub(" ", fold(label)) if isinstance(label, str) else ""
+    if _PER_PERIOD.search(text):
+        return (f"its label or its value speaks of a figure per month, quarter, half-year or week, and the figure "
+                f"computed is the whole project's up to {described.isoformat()} (cumulated since its start): the "
+                "workbook computes no such figure (compare the cumulated figure the report gives, or leave this one "
+                "out)")
     if _YEARLY.search(text):
         return (f"its label or its value speaks of one year's figure, and the figure computed is the whole project's "
                 f"up to {described.isoformat()} (cumulated since its start): the workbook computes no yearly figure "

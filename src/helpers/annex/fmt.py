@@ -296,6 +296,11 @@ _REASONS_FR = [
      r"(\d{4}-\d{2}-\d{2}) \(cumulated since its start\)", "son libellé ou sa valeur parle du chiffre d'une année, et "
      "le chiffre calculé est celui de tout le projet au {0} (cumulé depuis son début) : le classeur ne calcule pas de "
      "chiffre annuel (comparer le chiffre cumulé que donne le rapport, ou écarter celui-ci)"),
+    (r"its label or its value speaks of a figure per month, quarter, half-year or week, and the figure computed is "
+     r"the whole project's up to (\d{4}-\d{2}-\d{2}) \(cumulated since its start\)", "son libellé ou sa valeur parle "
+     "d'un chiffre par mois, trimestre, semestre ou semaine, et le chiffre calculé est celui de tout le projet au {0} (cumulé depuis "
+     "son début) : le classeur ne calcule pas un tel chiffre (comparer le chiffre cumulé que donne le rapport, ou "
+     "écarter celui-ci)"),
     (r"its label names the years ([^,]*), and the figure computed is cumulated from the project's start "
      r"\((\d{4}-\d{2}-\d{2})\) to (\d{4}-\d{2}-\d{2})", "son libellé nomme les années {0}, et le chiffre calculé "
      "est cumulé du début du projet ({1}) au {2} : le classeur ne calcule pas de chiffre de quelques années "
