@@ -196,6 +196,25 @@ def test_an_amount_headed_as_totals_since_the_start_is_refused_at_its_header(min
     assert [(p.row, p.column) for p in problems] == [(1, header)]
 
 
+@pytest.mark.parametrize("header", ["Dépenses cumulées", "Cumul des dépenses", "Montant à ce jour",
+                                    "Cumulative expenditure", "Expenditure to date", "dépenses YTD"])
+def test_an_amount_said_cumulative_in_words_is_refused_saying_so(mini, header):
+    """Without brackets, « Dépenses cumulées » was refused only as « the required column 'amount' is missing »: the
+    evaluator was not told why the header was not read. Now the cumulative header is said at it, as in brackets."""
+    mini.write("expenditure", f"line;period_end;{header};country\nB1;2020-06-30;10000;Maroc\n"
+                              "B1;2020-12-31;23000;Maroc\n")
+    problems = [p for p in mini.check() if p.severity == "error"]
+    assert [(p.rule, p.row, p.column) for p in problems] == [("cumulative_header", 1, header),
+                                                             ("required_column", 1, "amount")]
+
+
+def test_a_budget_said_cumulative_in_words_stays_an_unknown_column(mini):
+    """« Budget cumulé » is not an amount added up: the words rule is the spending's only (the budget column is still
+    the one named budget)."""
+    mini.write("budget", "line;budget;country;Budget cumulé\nB1;10000;Maroc;12000\n")
+    assert not [p for p in mini.check() if p.rule == "cumulative_header"]
+
+
 @pytest.mark.parametrize("header", ["Montant (USD)", "Dépenses (réalisées)", "Amount (date of payment)"])
 def test_an_amount_with_another_note_is_still_read(mini, header):
     mini.write("expenditure", f"line;period_end;{header};country\nB1;2020-06-30;10000;Maroc\n")

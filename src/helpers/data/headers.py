@@ -179,6 +179,20 @@ _SINCE_START = re.compile(r"\b(to date|a ce jour|a date|depuis le debut|since (t
                           r"life of project)\b")
 
 
+# an amount said cumulative in words, not in brackets: « Dépenses cumulées », « Cumul des dépenses », « Montant à ce
+# jour », « Cumulative expenditure » were refused as « the required column 'amount' is missing », not saying why
+_CUMULATIVE_WORDS = re.compile(r"(?P<base>.+?)\s+(?P<note>cumul\w*|to date|a ce jour|ytd)"
+                               r"|(?P<note2>cumul\w*)\s+(?:(?:des?|du|de la|d'|of)\s*)?(?P<base2>.+)")
+
+
+def _cumulative_words(text: Any) -> tuple[str, str] | None:
+    """(base, note) of a header that says in words that its figures are cumulative, else None."""
+    found = _CUMULATIVE_WORDS.fullmatch(fold(text)) if isinstance(text, str) else None
+    if found is None:
+        return None
+    return (found["base"], found["note"]) if found["base"] else (found["base2"], found["note2"])
+
+
 def _plain_note(column: str, note: str, money: bool, percent: bool) -> bool:
     """Whether a header's note leaves it the column's: `Femmes (nombre)`, `Avancement (%)`, `Budget (révisé)` do;
     `Participants (prévus)`, `Femmes (cible)`, `Montant (engagé)` do not (another figure than the contract's), nor
@@ -207,10 +221,15 @@ def noted_headers(table: str, raw: RawTable, currency: str) -> list[Problem]:
         written = raw.headers.get(name, name)
         bracket = split_note(written)
         split = bracket or split_note(written, unit=True)
+        worded = split is None and _cumulative_words(written)   # « Dépenses cumulées »: no brackets
+        split = split or worded or None
         if split is None:
             continue
         base = header_name(split[0])
         column = base if base in names else aliases.get(fold(base))
+        if worded and (table, column) not in _ADDED_UP:
+            continue    # (« Budget cumulé » stays an unknown column, as before)
+        bracket = bracket or worded
         if column is not None and column in raw.frame.columns and column in money and \
                 _unit(split[1], currency) == ("currency", currency_code(currency)):
             # `Montant (XOF)` beside `Dépenses` in an XOF project: both are the amount, and the figure was the
