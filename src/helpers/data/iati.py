@@ -561,20 +561,16 @@ def _number(text: str | None, file: str, identifier: str, where: str, problems: 
     if text is None:
         return None
     number = _decimal(text)
-    if number is not None:
+    if number is not None and math.isfinite(number):
         return number
     text = text.strip()
-    body = text[1:] if text[:1] in "+-" else text
-    if body.isascii() and body.replace(".", "", 1).isdigit():  # xsd:decimal (faster than a regular expression)
-        number = float(text)
-        if math.isfinite(number):
-            return number
-        problems.append(Problem(file, "iati_not_finite", f"activity {identifier}: a number of {len(body)} digits, "
+    if number is not None:
+        digits = len(text) - (text[:1] in "+-")
+        problems.append(Problem(file, "iati_not_finite", f"activity {identifier}: a number of {digits} digits, "
                                 "too large to be an amount (it would be read as infinity)", hint,
                                 value=shown(text), element=where + suffix,
                                 severity=severity))  # type: ignore[arg-type]
-        return None
-    if text:
+    elif text:
         problems.append(Problem(file, "iati_not_a_number", f"activity {identifier}: not a number as IATI writes "
                                 "them (digits and '.', no currency sign, no thousands separator)", hint,
                                 value=shown(text), element=where + suffix,
@@ -584,12 +580,11 @@ def _number(text: str | None, file: str, identifier: str, where: str, problems: 
 
 @lru_cache(maxsize=65536)  # amounts, percentages and results repeat across a file (a fifth of _number's time)
 def _decimal(text: str) -> float | None:
-    """A finite xsd:decimal as a float; None for anything else (``_number`` says what)."""
+    """An xsd:decimal as a float (infinite when it has too many digits); None for anything else."""
     text = text.strip()
     body = text[1:] if text[:1] in "+-" else text
     if body.isascii() and body.replace(".", "", 1).isdigit():   # (faster than a regular expression)
-        number = float(text)
-        return number if math.isfinite(number) else None
+        return float(text)
     return None
 
 
