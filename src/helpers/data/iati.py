@@ -1383,6 +1383,9 @@ def _budget(activities: list[Activity], amounts: dict[int, float], counted: set[
     out, its spending with it (``counted`` loses them), with a warning naming it: no rate over a budget <= 0."""
     spending = set(params.iati.spending)
     by_id = {a.identifier: a for a in activities}
+    funds: dict[str, list[tuple[str, float]]] = defaultdict(list)  # payer -> (receiver, money), not read per activity
+    for (payer, receiver), given in transfers.items():
+        funds[payer].append((receiver, given))
     rows = []
     for activity in activities:
         budgets = [b for b in activity.budgets if id(b) in counted]
@@ -1390,7 +1393,7 @@ def _budget(activities: list[Activity], amounts: dict[int, float], counted: set[
         if not budgets and not spends:
             continue
         total = _revised_total(activity, budgets, amounts, problems) if budgets else None
-        funded = [(r, v) for (payer, r), v in transfers.items() if payer == activity.identifier]
+        funded = funds.get(activity.identifier, [])
         if total is not None and total > 0 and funded:
             total = _less_funded(activity, total, funded, by_id, amounts, counted, params, problems)
         if total is not None and total <= 0:
