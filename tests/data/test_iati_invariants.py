@@ -3,7 +3,7 @@
 without changing a figure. The activities in another order, split into several files (as the IATI Datastore or
 d-portal deal them out), the indentation written or not, every amount in thousands: the same tables (up to the row
 order and the file each row came from, amounts scaled) and the same problems (rule, element, value, severity,
-message)."""
+message); and in a project of another currency at the same parities, every amount at its rate."""
 
 from __future__ import annotations
 
@@ -106,3 +106,17 @@ def test_every_amount_in_thousands_scales_the_money_and_nothing_else(tmp_path, b
         assert scaled[column].sum() == pytest.approx(1000 * before[column].sum())
         pd.testing.assert_frame_equal(table(source, name, column), table(base, name, column))
     pd.testing.assert_frame_equal(table(source, "indicators"), table(base, "indicators"))
+
+
+def test_the_same_files_in_a_project_of_another_currency_give_the_money_at_its_rates(base):
+    """The files in a euro project, at the same parities (1 GBP = 1/0.85 EUR): every amount is the pound one's
+    over 0.85, row by row, and the same rules are said."""
+    folder = Path(base.files[0]).parent
+    euros = iati.load_iati(folder, PARAMS.model_copy(update={"currency": "EUR", "iati": PARAMS.iati.model_copy(
+        update={"exchange_rates": {"GBP": 1 / 0.85, "USD": 0.8 / 0.85}})}))
+    assert Counter(p.rule for p in euros.problems) == Counter(p.rule for p in base.problems)
+    for name, column in (("budget", "budget"), ("expenditure", "amount")):
+        order = ["line", "country", *(["period_end"] if name == "expenditure" else [])]
+        pounds = base.tables[name].sort_values(order)[column].to_numpy()
+        assert euros.tables[name].sort_values(order)[column].to_numpy() == pytest.approx(pounds / 0.85, nan_ok=True)
+        pd.testing.assert_frame_equal(table(euros, name, column), table(base, name, column))
