@@ -643,6 +643,28 @@ def test_incoming_funds_that_match_no_payment_of_the_funder_are_said_to_be_count
     assert "iati_incoming_unmatched" not in rules(same_day) and "iati_incoming_funds" in rules(same_day)
 
 
+@pytest.mark.parametrize(("received", "date"), [("1100", "2021-04-05"), ("1250", "2021-03-31")])
+def test_incoming_funds_in_another_currency_that_match_no_payment_say_their_value_at_the_projects_rate(
+        tmp_path, received, date):
+    """Before: B's 1100 USD of incoming funds from A, received on 5 April, A having disbursed 1000 EUR on 31 March
+    (a EUR project, 1 USD = 0.9 EUR) was said « reports 1100 USD ... no payment has this value and date », nothing
+    to compare with A's EUR: the amount at project.yaml's rate (990 EUR) and A's nearest payment are now named
+    (also on the same day when the day's rate is far from project.yaml's: 1250 USD, 1125 EUR, for 1000 EUR)."""
+    funder = activity("XM-A", budget("5000") + transaction("1000", "3", "2021-03-31") + transaction("200", "4"))
+    receiver = activity("XM-B", budget("3000") + transaction(
+        received, "1", date, '<provider-org provider-activity-id="XM-A"/>') + transaction("700", "4"),
+        attrs='default-currency="USD"')
+    source = load(tmp_path, funder, receiver, exchange_rates={"USD": 0.9})
+    # not matched: both counted, as the warning says
+    assert source.tables["expenditure"].groupby("line")["amount"].sum().to_dict() == {"XM-A": 1200.0, "XM-B": 630.0}
+    said = next(p for p in source.problems if p.rule == "iati_incoming_unmatched")
+    converted = {"1100": "990", "1250": "1125"}[received]
+    assert f"reports {received} USD ({converted} EUR at project.yaml's rate)" in said.message
+    assert ("its nearest is the disbursement of 1000 EUR on 2021-03-31 (iati-activity[XM-A]/transaction[1]/value)"
+            in said.message) and "within 5 % at project.yaml's rates" in said.message
+    assert said.value == f"{received} USD" and "iati.activities" in said.hint
+
+
 def test_one_project_reported_by_its_funder_and_its_implementer_is_said_to_be_counted_twice(tmp_path):
     """Before: the donor's activity naming the implementer's activity (participating-org/@activity-id), both in
     the files with the same budget of 1000, gave a budget of 2000 without a word."""

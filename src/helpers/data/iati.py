@@ -1025,18 +1025,8 @@ def _counted(activities: list[Activity], amounts: dict[int, float], params: Proj
                          _same_transfer(o, incoming, amounts) and id(o) in counted][:1]
             if not named and any(o.kind in spending and o.receiver_activity is None and id(o) in counted
                                  for o in source.transactions):  # (paid on the 31st, received on the 5th...)
-                problems.append(Problem(activity.file, "iati_incoming_unmatched", f"activity "
-                                        f"{activity.identifier} reports {_show(incoming.amount)} "
-                                        f"{incoming.currency or ''} of incoming funds from {source.identifier} "
-                                        f"({incoming.end}), and no disbursement or expenditure of "
-                                        f"{source.identifier} names it as receiver (receiver-activity-id) or has "
-                                        "this value and date: if it paid it, that money is counted in both "
-                                        "activities' spending and budgets, twice",
-                                        f"Find {source.identifier}'s payment to {activity.identifier}; keep only "
-                                        "one of the two activities "
-                                        "(iati.activities in project.yaml), or ask the publisher to write "
-                                        "receiver-org/@receiver-activity-id.", element=incoming.path,
-                                        value=_show(incoming.amount), severity="warning"))
+                problems.append(_unmatched_funds(activity, incoming, source, spending, amounts, counted,
+                                                 params.currency))
             for out in named:
                 if id(out) in counted:
                     counted.discard(id(out))
@@ -1104,6 +1094,36 @@ def _counted(activities: list[Activity], amounts: dict[int, float], params: Proj
                                     "usually the implementer's; nothing to do if they are two projects.",
                                     element=where, value=shown(ref), severity="warning"))
     return counted, transfers, problems
+
+
+def _unmatched_funds(activity: Activity, incoming: Money, source: Activity, spending: set[str],
+                     amounts: dict[int, float], counted: set[int], currency: str) -> Problem:
+    """The warning for B's incoming funds from A that match no payment of A. In another currency than A's payments
+    it said « 1100 USD » and « no payment has this value », for A's 1000 EUR, nothing to compare them with: it now
+    gives the value at project.yaml's rate and names A's payment that comes nearest (the same day, else the
+    nearest value), so that the evaluator can tell whether it is that money."""
+    value = f"{_show(incoming.amount)} {incoming.currency or ''}".strip()
+    mine = amounts.get(id(incoming))
+    if incoming.currency and incoming.currency != currency.upper() and mine is not None:
+        value += f" ({_show(round(mine, 2))} {currency} at project.yaml's rate)"
+    paid = [o for o in source.transactions if o.kind in spending and o.receiver_activity is None and id(o) in counted]
+    near = sorted(paid, key=lambda o: (o.end != incoming.end, abs(amounts[id(o)] - (mine or 0.0))))[:1]
+    nearest = ""
+    for out in near:
+        nearest = (f"; its nearest is the {TRANSACTION_TYPES.get(out.kind, out.kind)} of {_show(out.amount)} "
+                   f"{out.currency or ''}".rstrip() + ("" if out.currency == currency.upper() else
+                                                         f" ({_show(round(amounts[id(out)], 2))} {currency})")
+                   + f" on {out.end} ({out.path})")
+    return Problem(activity.file, "iati_incoming_unmatched", f"activity {activity.identifier} reports {value} of "
+                   f"incoming funds from {source.identifier} ({incoming.end}), and no disbursement or expenditure of "
+                   f"{source.identifier} names it as receiver (receiver-activity-id) or has this value "
+                   + ("(within 5 % at project.yaml's rates) " if any(o.currency != incoming.currency for o in paid)
+                      else "") + f"and date{nearest}: if it paid it, that money is counted in both activities' "
+                   "spending and budgets, twice",
+                   f"Find {source.identifier}'s payment to {activity.identifier}; keep only one of the two "
+                   "activities (iati.activities in project.yaml), or ask the publisher to write "
+                   "receiver-org/@receiver-activity-id.", element=incoming.path,
+                   value=f"{_show(incoming.amount)} {incoming.currency or ''}".strip(), severity="warning")
 
 
 def _same_transfer(paid: Money, received: Money, amounts: dict[int, float]) -> bool:
