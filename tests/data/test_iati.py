@@ -4,6 +4,7 @@ XML attacks, the real files of tests/fixtures/iati/ against the figures worked o
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 from pathlib import Path
 
@@ -1451,9 +1452,30 @@ def test_activity_dates_of_a_newer_file_that_project_yaml_does_not_have_are_said
     assert ("project.yaml's end_date (2022-12-31) is not the IATI files' last activity end (2023-12-31"
             in stale[0].message)
     assert "end_date: 2023-12-31" in stale[0].hint and stale[0].element == "iati-activity[XM-1]/activity-date"
+    assert ("elapsed share of the planned duration at the reporting date (2021-12-31) is 49.9 % over project.yaml's "
+            "dates, 33.3 % over the files': the burn index of the project is 1.00 for 1.50" in stale[0].message)
     frame = annex_figures(load_project("demo", data_dir, params_dir), load_annex_params("demo", "ensemble", params_dir))
     assert frame.loc[(frame["key"] == "total") & (frame["metric"] == "burn_index"), "value"].iloc[0] == \
         pytest.approx(0.5 / (364 / 729))   # (over project.yaml's dates, as said: 1.5 over the file's)
+
+
+@pytest.mark.parametrize(("end", "reporting"), [("2023-01-01", None), ("2022-06-30", "2023-03-31")])
+def test_activity_dates_of_a_newer_file_that_change_no_burn_index_are_not_warned_about(tmp_path, end, reporting):
+    """Before: iati_project_dates warned whenever project.yaml's dates differed from the newer file's, « the time
+    elapsed, and the verdicts ... are computed with 2022-12-31 », for an end one day later (the burn index 1.0014
+    for 1.0000: 1,00 shown either way) or an end before the reporting date either way (the elapsed share 1 both
+    ways). It warns now only when a burn index the annex shows moves (the test above)."""
+    def body(end: str) -> str:
+        return ('<recipient-country code="MA"/><activity-date type="2" iso-date="2021-01-01"/>'
+                f'<activity-date type="3" iso-date="{end}"/>' + budget("1000") + transaction("500", "3", "2021-12-31"))
+
+    data_dir, params_dir, written = hostile_import(tmp_path, activity(body=body("2022-12-31")))
+    if reporting:
+        project = params_dir / "demo" / "project.yaml"
+        project.write_text(re.sub(r"reporting_date: .*", f"reporting_date: {reporting}", project.read_text(
+            encoding="utf-8")), encoding="utf-8")
+    write(data_dir / "demo" / "iati", activity(body=body(end)), name=written[0].name)
+    assert [p.rule for p in check_project("demo", data_dir, params_dir) if p.rule == "iati_project_dates"] == []
 
 
 def test_payments_of_a_newer_file_after_the_reporting_date_the_import_wrote_are_said_left_out(tmp_path):

@@ -270,36 +270,90 @@ def _load_iati(folder: Path, params: ProjectParams) -> IatiSource:
               "indicators": _indicators(activities, params, problems)}
     for name, frame in tables.items():
         problems += _validated(name, frame)
-    problems += _project_dates(activities, params)
+    problems += _project_dates(activities, params, tables)
     return IatiSource(tables, problems, files, activities)
 
 
-def _project_dates(activities: list[Activity], params: ProjectParams) -> list[Problem]:
+def _project_dates(activities: list[Activity], params: ProjectParams,
+                  tables: dict[str, pd.DataFrame] | None = None) -> list[Problem]:
     """project.yaml's start_date / end_date against the files' activity dates (about(): the first start, the last
     end, actual else planned), which make import-iati wrote: a newer file put in place of the one imported (its end
     put back a year) kept the old dates without a word, and the time elapsed, hence the burn index and the verdicts,
-    was computed over them. Only the dates the files write are compared (not their money's days)."""
-    problems: list[Problem] = []
-    bounds = []
+    was computed over them. Only the dates the files write are compared (not their money's days). Said only when
+    the dates change a burn index the annex shows (by 0.005 or more, its 2 decimals) at the reporting date: a
+    day's difference, or an end date both before the reporting date, was warned about though no figure moved."""
+    found: dict[str, tuple[dt.date, Activity]] = {}
     for name, codes, pick in (("start_date", ("2", "1"), min), ("end_date", ("4", "3"), max)):
-        declared = getattr(params, name, None)
         days = [(d, a) for a in activities for d in [a.dates.get(codes[0]) or a.dates.get(codes[1])] if d]
-        if declared is None or not days:
-            continue
-        day, activity = pick(days, key=lambda pair: pair[0])
-        bounds.append(day)
-        if day == declared or (name == "end_date" and day <= bounds[0]):  # (an end before the start: not written)
-            continue
+        if getattr(params, name, None) is not None and days:
+            found[name] = pick(days, key=lambda pair: pair[0])
+    if "end_date" in found and "start_date" in found and found["end_date"][0] <= found["start_date"][0]:
+        del found["end_date"]  # (an end before the start: not written)
+    differ = [name for name, (day, _) in found.items() if day != getattr(params, name)]
+    if not differ:
+        return []
+    files = {name: found[name][0] if name in found else getattr(params, name) for name in ("start_date", "end_date")}
+    mine, theirs = _elapsed(params.start_date, params.end_date, params), _elapsed(files["start_date"],
+                                                                                  files["end_date"], params)
+    largest, rate, whose = _largest_rate(params, tables or {})
+    if math.isnan(mine) and math.isnan(theirs):
+        return []   # (no time has elapsed either way: no burn index)
+    if not (math.isnan(mine) or math.isnan(theirs)) and (largest is None or abs(largest / mine - largest / theirs)
+                                                          < 0.005):
+        return []   # no burn index the annex shows moves (every one moves by the same factor, the largest most)
+    shares = f"{_percent(mine)} over project.yaml's dates, {_percent(theirs)} over the files'"
+    burn = ("" if rate is None or math.isnan(mine) or math.isnan(theirs) else
+            f": the burn index of {whose} is {rate / mine:.2f} for {rate / theirs:.2f} over the files' dates, every "
+            f"burn index {theirs / mine:.2f} times the files' (and the verdicts rating them)")
+    problems = []
+    for name in differ:
+        day, activity = found[name]
+        declared = getattr(params, name)
         what = "first activity start" if name == "start_date" else "last activity end"
         problems.append(Problem(activity.file, "iati_project_dates", f"project.yaml's {name} "
                                 f"({declared.isoformat()}) is not the IATI files' {what} ({day.isoformat()}, "
-                                f"activity {activity.identifier}): the time elapsed, and the verdicts comparing "
-                                f"spending with it, are computed with {declared.isoformat()}",
+                                f"activity {activity.identifier}): the elapsed share of the planned duration at the "
+                                f"reporting date ({params.reporting_date.isoformat()}) is {shares}{burn}",
                                 f"make import-iati wrote the dates of the file it imported: write {name}: "
                                 f"{day.isoformat()} in project.yaml if the file was replaced by a newer one; keep it "
                                 "if it is the project's own (the financing agreement's).",
                                 element=f"{activity.path}/activity-date", value=day.isoformat(), severity="warning"))
     return problems
+
+
+def _elapsed(start: dt.date, end: dt.date, params: ProjectParams) -> float:
+    """The share of the planned duration elapsed at the reporting date, as budget.elapsed_share computes it
+    (capped at 1; NaN when not positive): the data room does not import the analyses."""
+    duration = (end - start).days
+    share = min((params.reporting_date - start).days / duration, 1.0) if duration > 0 else float("nan")
+    return share if share > 0 else float("nan")
+
+
+def _percent(share: float) -> str:
+    return "not computable" if math.isnan(share) else f"{share * 100:.1f} %"
+
+
+def _largest_rate(params: ProjectParams, tables: dict[str, pd.DataFrame]) -> tuple[float | None, float | None, str]:
+    """The largest spending rate (spent / budget up to the reporting date) of the project (over budget_total, else
+    its lines) and of its lines, the burn index a date moves most (a country's rate lies between its lines'); and
+    the rate the warning names: the project's, else that largest line's. (None, None, '') when none is above 0."""
+    budget, spent = tables.get("budget"), tables.get("expenditure")
+    if budget is None or spent is None or budget.empty or spent.empty:
+        return None, None, ""
+    spent = spent[pd.to_datetime(spent["period_end"]) <= pd.Timestamp(params.reporting_date)]
+    by_line = spent.assign(country=spent["country"].fillna("")).groupby(["line", "country"])["amount"].sum()
+    lines = budget.assign(country=budget["country"].fillna("")).groupby(["line", "country"])["budget"].sum(
+        min_count=1)
+    rates = {f"line {line}" + (f" ({country})" if country else ""): by_line.get((line, country), 0.0) / value
+             for (line, country), value in lines.items() if value > 0}
+    total = params.budget_total or (lines.sum() if lines.notna().all() else None)
+    if total and total > 0:
+        rates["the project"] = float(spent["amount"].sum()) / float(total)
+    largest = max(rates.values(), default=0.0)
+    if largest <= 0:
+        return None, None, ""
+    whose = "the project" if rates.get("the project", 0.0) > 0 else max(rates, key=rates.__getitem__)
+    return float(largest), float(rates[whose]), whose
 
 
 def read_activities(path: Path) -> tuple[list[Activity], list[Problem]]:
