@@ -666,6 +666,33 @@ def test_incoming_funds_in_another_currency_that_match_no_payment_say_their_valu
     assert said.value == f"{received} USD" and "iati.activities" in said.hint
 
 
+def test_a_funder_paying_the_implementers_organisation_in_a_multi_publisher_file_is_said(tmp_path):
+    """Before: a d-portal download holding the donor's activity (reporting-org CH-4, disbursements to receiver-org
+    ref XM-DAC-41302, no receiver-activity-id) and the implementer's (reporting-org XM-DAC-41302, incoming funds
+    from provider-org ref CH-4, no provider-activity-id), as publishers write them: both budgets and spendings were
+    counted (budget 1000 + 1000 for one project), without a word."""
+    donor = activity("CH-4-1", '<reporting-org ref="CH-4" type="10"><narrative>SDC</narrative></reporting-org>'
+                     + budget("1000") + transaction("400", "3", "2021-02-01", '<receiver-org ref="XM-DAC-41302"/>')
+                     + transaction("300", "3", "2021-08-01", '<receiver-org ref="XM-DAC-41302"/>'))
+    ilo = activity("XM-DAC-41302-1", '<reporting-org ref="XM-DAC-41302" type="40"><narrative>ILO</narrative>'
+                   '</reporting-org>' + budget("1000") + transaction(
+                       "400", "1", "2021-02-10", '<provider-org ref="CH-4"/>') + transaction("500"))
+    source = load(tmp_path, donor, ilo)
+    assert source.tables["budget"]["budget"].sum() == 2000   # (which is whose is not known: both kept, as said)
+    said = [p for p in source.problems if p.rule == "iati_same_project"]
+    assert [(p.element, p.severity) for p in said] == [("iati-activity[CH-4-1]/transaction[1]/value", "warning")]
+    assert ("CH-4-1 paid 700 EUR to XM-DAC-41302 (receiver-org/@ref, 2 transaction(s)), the publisher of "
+            "XM-DAC-41302-1; XM-DAC-41302-1 reports 400 EUR of incoming funds from CH-4" in said[0].message)
+    assert "iati.activities" in said[0].hint
+    # the implementer's incoming funds alone name the donor: said too; two publishers that pay each other nothing: not
+    alone = load(tmp_path / "alone", donor.replace(' ref="XM-DAC-41302"', ' ref="GB-CHC-1"'), ilo)
+    assert [p.element for p in alone.problems if p.rule == "iati_same_project"] == [
+        "iati-activity[XM-DAC-41302-1]/transaction[1]/value"]
+    apart = load(tmp_path / "apart", donor.replace(' ref="XM-DAC-41302"', ' ref="GB-CHC-1"'),
+                 ilo.replace('ref="CH-4"/>', 'ref="DE-1"/>'))
+    assert "iati_same_project" not in rules(apart)
+
+
 def test_one_project_reported_by_its_funder_and_its_implementer_is_said_to_be_counted_twice(tmp_path):
     """Before: the donor's activity naming the implementer's activity (participating-org/@activity-id), both in
     the files with the same budget of 1000, gave a budget of 2000 without a word."""

@@ -44,7 +44,7 @@ from collections import Counter, defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import repeat
+from itertools import islice, repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
@@ -121,6 +121,8 @@ class Money:
     status: str | None = None     # a budget's @status: 1 indicative, 2 committed
     value_date: str | None = None  # value/@value-date: the day whose exchange rate converts it (as written)
     region: str | None = None     # a transaction's own recipient-region/@code
+    provider_org: str | None = None  # provider-org/@ref, receiver-org/@ref: the organisations (not their activities)
+    receiver_org: str | None = None
 
 
 @dataclass(slots=True)
@@ -179,6 +181,7 @@ class Activity:
     status: str | None = None     # activity-status/@code: 5 cancelled
     written: dt.date | None = None  # the day the file (or the activity, when later) was last written
     partners: list[tuple[str, str]] = field(default_factory=list)  # (participating-org/@activity-id, its path)
+    publisher: str | None = None  # reporting-org/@ref
 
 
 @dataclass
@@ -479,6 +482,7 @@ def _activity(element: etree._Element, file: str, position: int, root_lang: str,
             activity.title = _narratives(child, lang)
         elif tag == "reporting-org":
             activity.reporting_org = _narratives(child, lang)
+            activity.publisher = (child.get("ref") or "").strip() or None
         elif tag == "participating-org":
             if _role(child.get("role") or "") == "1":
                 activity.funders.append(_narratives(child, lang))
@@ -754,6 +758,8 @@ def _transaction(element: etree._Element, where: str, default_currency: str | No
                                       "whole)", problems)
             if text and key not in found:
                 found[key] = text.strip()
+            if key in ("provider", "receiver") and (org := (child.get("ref") or "").strip()):
+                found.setdefault(f"{key}_org", org)
             elif text and key == "country" and text.strip().upper() != found[key].upper():
                 found["countries"] = "several"  # IATI allows one: which part is whose is not known
     money = _money(value, where, default_currency, file, identifier, problems)
@@ -770,6 +776,7 @@ def _transaction(element: etree._Element, where: str, default_currency: str | No
     money.region = found.get("region") or None
     money.provider_activity = found.get("provider") or None
     money.receiver_activity = found.get("receiver") or None
+    money.provider_org, money.receiver_org = found.get("provider_org"), found.get("receiver_org")
     money.description = description or None
     money.ref = (element.get("ref") or "").strip() or None
     if money.end is None and money.amount is not None:
@@ -1147,7 +1154,83 @@ def _counted(activities: list[Activity], amounts: dict[int, float], params: Proj
                                     "Keep only one of the two activities (iati.activities in project.yaml), "
                                     "usually the implementer's; nothing to do if they are two projects.",
                                     element=where, value=shown(ref), severity="warning"))
+    _same_project_by_org(activities, below, has, counted, amounts, linked, spending, params.currency, problems)
     return counted, transfers, problems
+
+
+def _same_project_by_org(activities: list[Activity], below: Any, has: Any, counted: set[int],
+                         amounts: dict[int, float], linked: set[tuple[str, str]], spending: set[str], currency: str,
+                         problems: list[Problem]) -> None:
+    """A file gathering several publishers (a d-portal or datastore download): the donor's activity paying the
+    implementer's organisation (receiver-org/@ref, no receiver-activity-id), the implementer's activity reporting
+    incoming funds from the donor's organisation (provider-org/@ref, no provider-activity-id), as most publishers
+    write them. Both were counted without a word (budget 1 000 000 + 990 000 for one project): one warning per
+    pair (iati_same_project), the money told; which is whose cannot be known, so both stay counted."""
+    publishers: dict[str, list[Activity]] = defaultdict(list)
+    for activity in activities:
+        if activity.publisher and any(has(activity, k) for k in ("budget", "spending")):
+            publishers[activity.publisher.upper()].append(activity)
+    if len(publishers) < 2:
+        return
+    received: dict[str, dict[str, list[Money]]] = defaultdict(lambda: defaultdict(list))  # provider org -> B -> its
+    for group in publishers.values():
+        for receiver in group:
+            for t in receiver.transactions:
+                if t.kind in INCOMING and t.provider_activity is None and t.provider_org and id(t) in amounts:
+                    received[t.provider_org.upper()][receiver.identifier].append(t)
+    by_id = {a.identifier: a for group in publishers.values() for a in group}
+    pairs: dict[tuple[str, str], list[str]] = defaultdict(list)  # (provider org, B's publisher) -> B
+    for org, got in received.items():
+        for b in got:
+            pairs[(org, (by_id[b].publisher or "").upper())].append(b)
+    for payer in activities:
+        mine = (payer.publisher or "").upper()
+        if mine not in publishers or not any(has(payer, k) for k in ("budget", "spending")):
+            continue
+        paid: dict[str, list[Money]] = defaultdict(list)
+        for out in payer.transactions:
+            if out.kind in spending and id(out) in counted and out.receiver_activity is None and out.receiver_org \
+                    and out.receiver_org.upper() in publishers and out.receiver_org.upper() != mine:
+                paid[out.receiver_org.upper()].append(out)
+        theirs = received.get(mine, {})  # B -> its incoming funds from the payer's organisation
+        # one warning per payer at most: an activity that received from its organisation and is published by an
+        # organisation it paid first, then one of either (how many others there are is said)
+        both = [b for org in paid for b in pairs.get((mine, org), ())[:3]]
+        candidates = [*both, *islice(theirs, 3), *(r.identifier for org in paid for r in publishers[org][:3])]
+        candidates = [b for b in dict.fromkeys(candidates) if (by_id[b].publisher or "").upper() != mine]
+        if not candidates:
+            continue
+        others = len(theirs) + sum(len(publishers[org]) for org in paid) - sum(
+            len(pairs.get((mine, org), ())) for org in paid) - 1
+        below_payer = below(payer.identifier)
+        for b in candidates[:3]:   # (a pair already linked, or parent and child, is not said: the next is looked at)
+            receiver = by_id[b]
+            if (payer.identifier, b) in linked or b in below_payer or payer.identifier in below(b):
+                continue
+            org = (receiver.publisher or "").upper()
+            got = theirs.get(b, [])
+            linked |= {(payer.identifier, b), (b, payer.identifier)}
+            told = []
+            if paid.get(org):
+                told.append(f"{payer.identifier} paid {_show(round(sum(amounts[id(o)] for o in paid[org]), 2))} "
+                            f"{currency} to {org} (receiver-org/@ref, {len(paid[org])} transaction(s)), the "
+                            f"publisher of {b}")
+            if got:
+                told.append(f"{b} reports {_show(round(sum(amounts[id(t)] for t in got), 2))} {currency} of "
+                            f"incoming funds from {payer.publisher} (provider-org/@ref), the publisher of "
+                            f"{payer.identifier}")
+            first = (paid.get(org) or got)[0]
+            problems.append(Problem(payer.file if paid.get(org) else receiver.file, "iati_same_project",
+                                    "; ".join(told) + ", naming no activity (receiver-activity-id, "
+                                    "provider-activity-id): the same project reported by its funder and by its "
+                                    "implementer? Both activities' budgets and spendings are counted, which counts "
+                                    "the money one gave the other twice"
+                                    + (f" (up to {others} other activit{'y' if others == 1 else 'ies'} of the files "
+                                       "linked to it so)" if others > 0 else ""),
+                                    "Keep only one of the two activities (iati.activities in project.yaml), "
+                                    "usually the implementer's; nothing to do if they are two projects.",
+                                    element=first.path, value=shown(org), severity="warning"))
+            break
 
 
 def _unmatched_funds(activity: Activity, incoming: Money, source: Activity, spending: set[str],
