@@ -693,6 +693,23 @@ def test_a_funder_paying_the_implementers_organisation_in_a_multi_publisher_file
     assert "iati_same_project" not in rules(apart)
 
 
+def test_a_default_currency_written_on_iati_activities_is_said_not_read(tmp_path):
+    """Before: a file writing default-currency="USD" on <iati-activities> (no IATI attribute there) and none on the
+    activity was refused « this value has no currency and the activity no default-currency », though the file
+    shows one: the message now says where it is written and that it is not read, and the hint writes it."""
+    folder = tmp_path / "iati"
+    write(folder, activity(body=budget("1000") + transaction("300", currency="EUR") + transaction("200"), attrs=""))
+    path = folder / "file.xml"
+    path.write_text(path.read_text(encoding="utf-8").replace('<iati-activities version="2.03">',
+                    '<iati-activities version="2.03" default-currency="USD">'), encoding="utf-8")
+    source = iati.load_iati(folder, params())
+    said = [p for p in source.problems if p.rule == "iati_no_currency"]
+    assert [p.element for p in said] == ["iati-activity[XM-1]/budget[1]/value",
+                                         "iati-activity[XM-1]/transaction[2]/value"]
+    assert all('the file writes default-currency="USD" on <iati-activities>' in p.message and p.severity == "error"
+               and '<iati-activity default-currency="USD">' in p.hint for p in said)
+
+
 def test_one_project_reported_by_its_funder_and_its_implementer_is_said_to_be_counted_twice(tmp_path):
     """Before: the donor's activity naming the implementer's activity (participating-org/@activity-id), both in
     the files with the same budget of 1000, gave a budget of 2000 without a word."""

@@ -182,6 +182,7 @@ class Activity:
     written: dt.date | None = None  # the day the file (or the activity, when later) was last written
     partners: list[tuple[str, str]] = field(default_factory=list)  # (participating-org/@activity-id, its path)
     publisher: str | None = None  # reporting-org/@ref
+    file_currency: str | None = None  # a default-currency written on <iati-activities>, where IATI has none
 
 
 @dataclass
@@ -386,11 +387,13 @@ def _read_activities(path: Path) -> tuple[list[Activity], list[Problem]]:
                     return [], [refused]
                 root_lang, checked = root.get(XML_LANG) or root_lang, True
                 generated = _date(root.get("generated-datetime"))
+                file_currency = (root.get("default-currency") or "").strip() or None
             if event == "start" or element.tag != "iati-activity":
                 continue
             activities.append(_activity(element, file, len(activities) + 1, root_lang, problems))
             updated = _date(element.get("last-updated-datetime"))
             activities[-1].written = max((d for d in (generated, updated) if d), default=None)
+            activities[-1].file_currency = file_currency
             _actual_dates(activities[-1], problems)
             element.clear(keep_tail=False)
             parent = element.getparent()
@@ -949,13 +952,18 @@ def _converted(activities: list[Activity], params: ProjectParams) -> tuple[dict[
             if money.amount is None:
                 continue
             if money.currency is None:
+                # (a default-currency on <iati-activities> is no IATI attribute: the message said nothing of it)
+                root = activity.file_currency
                 problems.append(Problem(activity.file, "iati_no_currency", f"activity {activity.identifier}: this "
-                                        "value has no currency and the activity no default-currency",
+                                        "value has no currency and the activity no default-currency"
+                                        + (f" (the file writes default-currency=\"{shown(root)}\" on "
+                                           "<iati-activities>, where IATI does not define it: it is not read)"
+                                           if root else ""),
                                         "Ask the publisher to add it. Until then (the annexes are not built): if "
                                         "you know the activity's currency, write it on the activity in the file "
-                                        "(<iati-activity default-currency=\"...\">), or leave the activity out "
-                                        "(iati.activities in project.yaml).", element=money.path,
-                                        value=_show(money.amount)))
+                                        "(<iati-activity default-currency=\"" + (shown(root) if root else "...")
+                                        + "\">), or leave the activity out (iati.activities in project.yaml).",
+                                        element=money.path, value=_show(money.amount)))
             elif money.currency not in rates:
                 problems.append(Problem(activity.file, "iati_currency", f"activity {activity.identifier}: this "
                                         f"value is in {money.currency}, the project's currency is {params.currency}",
