@@ -1358,6 +1358,18 @@ def test_a_multi_publisher_file_with_1500_character_names_imports_with_short_dis
     assert [p for p in check_project("multi", data_dir, params_dir) if p.severity == "error"] == []
 
 
+def test_a_multi_publisher_file_names_each_publisher_not_the_first_as_the_implementer(tmp_path):
+    """Before: make import-iati wrote the first activity's reporting-org as the implementer (and the title) of a file
+    gathering several publishers: UNDP, for a file holding the World Bank's and Oxfam's activities too (the donor,
+    in a d-portal download holding the donor's and the implementer's records of one project)."""
+    data_dir, params_dir = tmp_path / "data", tmp_path / "params"
+    data_dir.mkdir(), params_dir.mkdir()
+    import_iati(REAL / MULTI, "multi", "fr", data_dir, params_dir)
+    project = yaml.safe_load((params_dir / "multi" / "project.yaml").read_text(encoding="utf-8"))
+    assert project["implementer"] == "Programme des Nations unies pour le développement, Banque mondiale, Oxfam GB"
+    assert project["title"].endswith("Oxfam GB : 3 activités")
+
+
 def test_a_transaction_date_no_table_can_hold_is_a_located_error_not_a_traceback(tmp_path):
     source = load(tmp_path, activity(body=budget("100") + transaction("10", date="9999-12-31")
                                      + transaction("5", date="0001-01-01") + transaction("1")))

@@ -2234,8 +2234,10 @@ def about(activities: list[Activity], language: str, spending: Iterable[str] = (
     parents = {ref for a in activities for ref, kind in a.related if kind == "1" and ref in ids}
     roots = [a for a in activities if a.identifier in parents or not any(
         kind == "1" and ref in ids for ref, kind in a.related)]
-    first = activities[0]
-    org = in_language(first.reporting_org, language, first.lang)
+    # every publisher of a file gathering several (a d-portal download): the first alone named the donor of a
+    # file holding the donor's and the implementer's activities as its implementer
+    orgs = list(dict.fromkeys(o for a in activities if (o := in_language(a.reporting_org, language, a.lang))))
+    org = ", ".join(orgs[:3]) + (f" (+{len(orgs) - 3})" if len(orgs) > 3 else "")
     if len(roots) == 1:
         info.title, info.code = _title(roots[0], language), roots[0].identifier
     else:
