@@ -449,6 +449,27 @@ def test_a_parent_whose_children_report_money_is_not_counted(tmp_path):
     assert "XM-C1, XM-C2" in hierarchy[0].message
 
 
+def test_a_parent_whose_children_report_less_spending_than_it_says_how_much_is_counted_nowhere(tmp_path):
+    """Before: a parent reporting 600 spent (its children's, aggregated), one child reporting 300 and the other no
+    spending yet: the parent's spending was not counted, the children's 300 was (30 % for 60 %), and the warning
+    said only « Nothing to do if the children cover the parent's money ». It now gives both sums, the 300 counted
+    nowhere and the child that reports none; children covering it are said as before."""
+    parent = activity("XM-P", budget("1000") + transaction("600") + '<related-activity ref="XM-C1" type="2"/>'
+                      '<related-activity ref="XM-C2" type="2"/>', attrs='default-currency="EUR" hierarchy="1"')
+    child1 = activity("XM-C1", budget("500") + transaction("300"), attrs='default-currency="EUR" hierarchy="2"')
+    child2 = activity("XM-C2", budget("500"), attrs='default-currency="EUR" hierarchy="2"')
+    source = load(tmp_path, parent, child1, child2)
+    assert source.tables["expenditure"]["amount"].sum() == 300
+    said = [p for p in source.problems if p.rule == "iati_hierarchy" and "own spending" in p.message]
+    assert len(said) == 1 and said[0].severity == "warning"
+    assert ("up to the reporting date it reports 600 EUR spent, they 300: 300 EUR of the parent's spending is in no "
+            "child's and counted nowhere (XM-C2 reports no spending)" in said[0].message)
+    assert "[XM-P]" in said[0].hint
+    covered = load(tmp_path / "covered", parent, child1, child2.replace("</iati-activity>", transaction("300")
+                                                                         + "</iati-activity>"))
+    assert not any("counted nowhere" in p.message for p in covered.problems)
+
+
 @pytest.mark.parametrize("child_money", [budget("500"), transaction("100")])
 def test_a_parent_whose_children_carry_one_kind_of_money_is_counted_whole(tmp_path, child_money):
     """Before: children with budgets only took the parent's budget and left its spending without one (budget not
