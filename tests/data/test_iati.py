@@ -1555,6 +1555,22 @@ def test_activity_dates_of_a_newer_file_that_change_no_burn_index_are_not_warned
     assert [p.rule for p in check_project("demo", data_dir, params_dir) if p.rule == "iati_project_dates"] == []
 
 
+def test_both_activity_dates_of_a_newer_file_are_said_in_one_warning(tmp_path):
+    """Before: a newer file whose start and end both differ from project.yaml's got two warnings, each giving the
+    time elapsed as if its date alone moved; one warning now names both, with the shares and burn index of the two
+    together and both lines to write."""
+    def body(start: str, end: str) -> str:
+        return (f'<recipient-country code="MA"/><activity-date type="2" iso-date="{start}"/>'
+                f'<activity-date type="3" iso-date="{end}"/>' + budget("1000") + transaction("500", "3", "2021-12-31"))
+
+    data_dir, params_dir, written = hostile_import(tmp_path, activity(body=body("2021-01-01", "2022-12-31")))
+    write(data_dir / "demo" / "iati", activity(body=body("2020-07-01", "2023-12-31")), name=written[0].name)
+    said = [p for p in check_project("demo", data_dir, params_dir) if p.rule == "iati_project_dates"]
+    assert len(said) == 1 and "start_date (2021-01-01)" in said[0].message and "end_date (2022-12-31)" in \
+        said[0].message
+    assert "write start_date: 2020-07-01 and end_date: 2023-12-31 in project.yaml" in said[0].hint
+
+
 def test_payments_of_a_newer_file_after_the_reporting_date_the_import_wrote_are_said_left_out(tmp_path):
     """Before: the file replaced by a newer download (a payment of 2022-09-30), project.yaml kept the import's
     reporting date (the old file's last payment, 2021-06-30): the new payment was in no figure, without a word."""

@@ -309,20 +309,19 @@ def _project_dates(activities: list[Activity], params: ProjectParams,
     burn = ("" if rate is None or math.isnan(mine) or math.isnan(theirs) else
             f": the burn index of {whose} is {rate / mine:.2f} for {rate / theirs:.2f} over the files' dates, every "
             f"burn index {theirs / mine:.2f} times the files' (and the verdicts rating them)")
-    problems = []
-    for name in differ:
-        day, activity = found[name]
-        declared = getattr(params, name)
-        what = "first activity start" if name == "start_date" else "last activity end"
-        problems.append(Problem(activity.file, "iati_project_dates", f"project.yaml's {name} "
-                                f"({declared.isoformat()}) is not the IATI files' {what} ({day.isoformat()}, "
-                                f"activity {activity.identifier}): the elapsed share of the planned duration at the "
-                                f"reporting date ({params.reporting_date.isoformat()}) is {shares}{burn}",
-                                f"make import-iati wrote the dates of the file it imported: write {name}: "
-                                f"{day.isoformat()} in project.yaml if the file was replaced by a newer one; keep it "
-                                "if it is the project's own (the financing agreement's).",
-                                element=f"{activity.path}/activity-date", value=day.isoformat(), severity="warning"))
-    return problems
+    # one warning for both dates when both differ (the shares and the burn index are those of the two together)
+    said = [(name, *found[name], getattr(params, name)) for name in differ]
+    what = {"start_date": "first activity start", "end_date": "last activity end"}
+    _, day, activity, _ = said[0]
+    return [Problem(activity.file, "iati_project_dates", " and ".join(
+        f"project.yaml's {name} ({declared.isoformat()}) is not the IATI files' {what[name]} ({d.isoformat()}, "
+        f"activity {a.identifier})" for name, d, a, declared in said) + ": the elapsed share of the planned "
+        f"duration at the reporting date ({params.reporting_date.isoformat()}) is {shares}{burn}",
+        "make import-iati wrote the dates of the file it imported: write " + " and ".join(
+            f"{name}: {d.isoformat()}" for name, d, _, _ in said) + " in project.yaml if the file was replaced by a "
+        "newer one; keep " + ("them if they are" if len(said) > 1 else "it if it is") + " the project's own (the "
+        "financing agreement's).", element=f"{activity.path}/activity-date", value=day.isoformat(),
+        severity="warning")]
 
 
 def _elapsed(start: dt.date, end: dt.date, params: ProjectParams) -> float:
