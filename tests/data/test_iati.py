@@ -861,6 +861,27 @@ def test_thirds_written_to_two_decimals_are_the_whole_not_a_crumb_for_the_region
     assert rest.tables["budget"]["country"].tolist() == ["MA", "TN", "LY", "regional"]  # 10 %: the region's
 
 
+def test_country_shares_written_as_fractions_are_refused_and_a_rest_no_region_holds_is_said(tmp_path):
+    """Before: recipient-country percentages written as fractions (MA 0.5, TN 0.5, no recipient-region) were read as
+    0.5 % each: Morocco's and Tunisia's annexes showed 4.5 of a budget of 900, the project as a whole 891, without a
+    word. They are now refused at the activity (the annexes are not built), and a rest that no recipient-region
+    holds (30 + 30 + 30) is warned about with its share; a region written beside the countries holds it, silently."""
+    fractions = '<recipient-country code="MA" percentage="0.5"/><recipient-country code="TN" percentage="0.5"/>'
+    source = load(tmp_path, activity(body=fractions + budget("900") + transaction("300")))
+    said = [p for p in source.problems if p.rule == "iati_country_fractions"]
+    assert [(p.severity, p.element, p.value) for p in said] == [
+        ("error", "iati-activity[XM-1]/recipient-country", "MA 0.5 + TN 0.5")]
+    assert "50, not 0.5" in said[0].hint
+    countries = "".join(f'<recipient-country code="{c}" percentage="30"/>' for c in ("MA", "TN", "LY"))
+    rest = load(tmp_path / "rest", activity(body=countries + budget("900")))
+    assert rest.tables["budget"]["country"].tolist() == ["MA", "TN", "LY", "regional"]
+    under = [p for p in rest.problems if p.rule == "iati_country_split_under"]
+    assert len(under) == 1 and under[0].severity == "warning" and "10 % of its money" in under[0].message
+    region = load(tmp_path / "region", activity(body=countries + '<recipient-region code="589" percentage="10"/>'
+                                                 + budget("900")))
+    assert rules(region) == [] and region.tables["budget"]["country"].tolist() == ["MA", "TN", "LY", "regional"]
+
+
 def test_a_transaction_naming_several_countries_is_split_as_its_activity_not_given_to_the_first(tmp_path):
     """Before: a transaction of 300 naming Morocco and Tunisia (IATI allows one) was all Morocco's, nothing said."""
     countries = '<recipient-country code="MA" percentage="50"/><recipient-country code="TN" percentage="50"/>'

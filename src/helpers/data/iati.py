@@ -183,6 +183,8 @@ class Activity:
     partners: list[tuple[str, str]] = field(default_factory=list)  # (participating-org/@activity-id, its path)
     publisher: str | None = None  # reporting-org/@ref
     file_currency: str | None = None  # a default-currency written on <iati-activities>, where IATI has none
+    regions: list[str] = field(default_factory=list)  # recipient-region/@percentage ('' without, or a country
+                                                      # not read, already said)
 
 
 @dataclass
@@ -513,8 +515,12 @@ def _activity(element: etree._Element, file: str, position: int, root_lang: str,
                 same.percentage = added
             elif code is not None:
                 activity.countries.append(Country(code, share, _narratives(child, lang)))
+            else:  # a country not read (already said): its percentage is the project's, as a region's would be
+                activity.regions.append("")
         elif tag == "activity-status":
             activity.status = (child.get("code") or "").strip() or None
+        elif tag == "recipient-region":  # (whether a region holds what the countries' percentages leave)
+            activity.regions.append((child.get("percentage") or "").strip())
         elif tag == "related-activity" and child.get("ref"):
             activity.related.append((child.get("ref").strip(), (child.get("type") or "").strip()))
             if activity.related[-1][1] == "5":  # third party: another organisation's report of this same activity
@@ -577,7 +583,7 @@ def _role(text: str) -> str:
 
 
 READ_TAGS = {"title", "reporting-org", "participating-org", "activity-date", "activity-status", "recipient-country",
-             "related-activity", "budget", "transaction", "result"}  # the other elements of an activity are not read
+             "recipient-region", "related-activity", "budget", "transaction", "result"}  # the other elements of an activity are not read
 POSITIONED = {"recipient-country", "budget", "transaction", "result", "participating-org", "related-activity"}
 
 
@@ -1499,6 +1505,27 @@ def _shares(activity: Activity, problems: list[Problem]) -> list[tuple[str, floa
     if 1e-9 < rest <= 0.001:  # thirds written 33.33 + 33.33 + 33.33: 100 % rounded, not 0.01 % for the region
         total = 1.0 - rest
         return [(code, share / total) for code, share in shares]
+    written = " + ".join(f"{c.code} {_show(c.percentage)}" for c in countries)
+    if rest > 0.001 and not activity.regions and abs(sum(c.percentage for c in countries) - 1.0) <= 0.01:  # type: ignore[misc]
+        # shares written as fractions (MA 0.5, TN 0.5), no region: read as percentages, each country had 0.5 % of
+        # the money and the project as a whole 99 %, without a word
+        problems.append(Problem(activity.file, "iati_country_fractions", f"activity {activity.identifier}: its "
+                                f"recipient countries' percentages add up to {_show(sum(c.percentage for c in countries))}"  # type: ignore[misc]
+                                " and no recipient-region holds the rest: shares written as fractions of 1 (0.5 for "
+                                "50 %)? Read as percentages, the countries would have 1 % of the money and the "
+                                "project as a whole 99 %", "Ask the publisher to write percentages (50, not 0.5); "
+                                "the annexes are not built until then.", value=written,
+                                element=f"{activity.path}/recipient-country"))
+        return [(REGIONAL, 1.0)]
+    if rest > 0.001 and not activity.regions:  # the rest is the region's: but no recipient-region is written
+        problems.append(Problem(activity.file, "iati_country_split_under", f"activity {activity.identifier}: its "
+                                f"recipient countries' percentages add up to {_show(round(100 - rest * 100, 4))} % "
+                                "and no recipient-region holds the rest: "
+                                f"{_show(round(rest * 100, 4))} % of its money is counted for the project as a whole "
+                                "(regional), in no country annex", "Nothing to do if it is the project's as a whole; "
+                                "otherwise ask the publisher to correct the percentages (100 in all, regions "
+                                "included).", value=written, element=f"{activity.path}/recipient-country",
+                                severity="warning"))
     if rest > 1e-9:
         shares.append((REGIONAL, rest))
     return shares
