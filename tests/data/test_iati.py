@@ -731,6 +731,19 @@ def test_a_default_currency_written_on_iati_activities_is_said_not_read(tmp_path
                and '<iati-activity default-currency="USD">' in p.hint for p in said)
 
 
+def test_an_activity_twice_in_one_file_says_so_and_which_copy_is_the_more_recent(tmp_path):
+    """Before: an activity twice in one file (a datastore download holding two versions of it) was refused « is also
+    in data/x/iati/file.xml », the file itself, and « keep the most recent file », not saying which copy is."""
+    old = activity(attrs='default-currency="EUR" last-updated-datetime="2021-07-01T00:00:00"',
+                   body=budget("1000") + transaction("300"))
+    new = old.replace("2021-07-01T", "2021-10-01T").replace("</iati-activity>", transaction("200") + "</iati-activity>")
+    source = load(tmp_path, old, new)
+    said = [p for p in source.problems if p.rule == "iati_duplicate_activity"]
+    assert len(said) == 1 and said[0].severity == "error" and said[0].element == "iati-activity[XM-1]"
+    assert ("is twice in this file (last updated 2021-07-01 in the first copy, 2021-10-01 in this one: this one is "
+            "the more recent)" in said[0].message)
+
+
 def test_one_project_reported_by_its_funder_and_its_implementer_is_said_to_be_counted_twice(tmp_path):
     """Before: the donor's activity naming the implementer's activity (participating-org/@activity-id), both in
     the files with the same budget of 1000, gave a budget of 2000 without a word."""

@@ -183,6 +183,7 @@ class Activity:
     partners: list[tuple[str, str]] = field(default_factory=list)  # (participating-org/@activity-id, its path)
     publisher: str | None = None  # reporting-org/@ref
     file_currency: str | None = None  # a default-currency written on <iati-activities>, where IATI has none
+    updated: dt.date | None = None  # its own @last-updated-datetime
     regions: list[str] = field(default_factory=list)  # recipient-region/@percentage ('' without, or a country
                                                       # not read, already said)
 
@@ -394,7 +395,7 @@ def _read_activities(path: Path) -> tuple[list[Activity], list[Problem]]:
             activities.append(_activity(element, file, len(activities) + 1, root_lang, problems))
             updated = _date(element.get("last-updated-datetime"))
             activities[-1].written = max((d for d in (generated, updated) if d), default=None)
-            activities[-1].file_currency = file_currency
+            activities[-1].file_currency, activities[-1].updated = file_currency, updated
             _actual_dates(activities[-1], problems)
             element.clear(keep_tail=False)
             parent = element.getparent()
@@ -909,10 +910,17 @@ def _selected(activities: list[Activity], params: ProjectParams, folder: str) ->
     for activity in activities:
         if activity.identifier in seen:
             first = seen[activity.identifier]
+            # (twice in one file: a datastore download holding two versions; « also in f.xml » named the file
+            # itself, and « the most recent file » did not say which copy is the more recent)
+            one, other = first.updated, activity.updated
+            dates = "" if one == other or not (one and other) else (
+                f" (last updated {one.isoformat()} in the first copy, {other.isoformat()} in this one: "
+                f"{'this one' if other > one else 'the first'} is the more recent)")
             problems.append(Problem(activity.file, "iati_duplicate_activity", f"the activity {activity.identifier} "
-                                    f"is also in {first.file}: its money would be counted twice",
+                                    + ("is twice in this file" if first.file == activity.file else
+                                       f"is also in {first.file}") + f"{dates}: its money would be counted twice",
                                     "Keep one copy of each activity in data/<project>/iati/ (the most recent "
-                                    "file).", element=activity.path))
+                                    "version, from its last-updated-datetime).", element=activity.path))
             continue
         seen[activity.identifier] = activity
     kept = list(seen.values())
