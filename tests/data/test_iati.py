@@ -744,6 +744,22 @@ def test_an_activity_twice_in_one_file_says_so_and_which_copy_is_the_more_recent
             "the more recent)" in said[0].message)
 
 
+def test_incoming_funds_in_a_currency_without_a_rate_are_warned_about_not_refused(tmp_path):
+    """Before: incoming funds in the donor's currency (420000 CHF, a EUR project, no CHF rate), which no figure
+    counts, were an error « amounts in several currencies are never added as they are » that stopped every annex
+    of the project. They are now a warning saying no figure counts them; a payment in CHF stays an error."""
+    ilo = activity("XM-B", budget("3000") + transaction("420000", "1", "2020-02-10", currency="CHF")
+                   + transaction("700", "4"))
+    source = load(tmp_path, ilo)
+    said = [p for p in source.problems if p.rule.startswith("iati_currency")]
+    assert [(p.rule, p.severity, p.value) for p in said] == [("iati_currency_uncounted", "warning", "420000 CHF")]
+    assert "no figure counts it" in said[0].message and "CHF:" in said[0].hint
+    assert source.tables["expenditure"]["amount"].sum() == 700
+    paid = load(tmp_path / "paid", ilo.replace('code="1"', 'code="3"'))
+    assert [(p.rule, p.severity) for p in paid.problems if p.rule.startswith("iati_currency")] == [
+        ("iati_currency", "error")]
+
+
 def test_one_project_reported_by_its_funder_and_its_implementer_is_said_to_be_counted_twice(tmp_path):
     """Before: the donor's activity naming the implementer's activity (participating-org/@activity-id), both in
     the files with the same budget of 1000, gave a budget of 2000 without a word."""

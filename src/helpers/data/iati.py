@@ -584,7 +584,7 @@ def _role(text: str) -> str:
 
 
 READ_TAGS = {"title", "reporting-org", "participating-org", "activity-date", "activity-status", "recipient-country",
-             "recipient-region", "related-activity", "budget", "transaction", "result"}  # the other elements of an activity are not read
+             "recipient-region", "related-activity", "budget", "transaction", "result"}  # the others are not read
 POSITIONED = {"recipient-country", "budget", "transaction", "result", "participating-org", "related-activity"}
 
 
@@ -956,12 +956,14 @@ def _converted(activities: list[Activity], params: ProjectParams) -> tuple[dict[
     """id(Money) -> amount in the project currency; values without a currency or a rate are problems."""
     rates = {k.upper(): v for k, v in params.iati.exchange_rates.items()}
     rates[params.currency.upper()] = 1.0
+    counts = {*params.iati.spending, "2", "11"}  # spending, and the commitments a budget is counted less
     amounts: dict[int, float] = {}
     problems: list[Problem] = []
     # currency -> (file, first value's element, values converted, their value-dates): one rate for all of them
     converted: dict[str, tuple[str, str, list[int], set[dt.date]]] = {}
     for activity in activities:
-        for money in (*activity.budgets, *activity.transactions):
+        budgets = len(activity.budgets)
+        for n, money in enumerate((*activity.budgets, *activity.transactions)):
             if money.amount is None:
                 continue
             if money.currency is None:
@@ -977,6 +979,19 @@ def _converted(activities: list[Activity], params: ProjectParams) -> tuple[dict[
                                         "(<iati-activity default-currency=\"" + (shown(root) if root else "...")
                                         + "\">), or leave the activity out (iati.activities in project.yaml).",
                                         element=money.path, value=_show(money.amount)))
+            elif money.currency not in rates and money.kind not in counts and n >= budgets:
+                # incoming funds (a donor's currency, in a file gathering its record and the implementer's) or a
+                # pledge: no figure counts them, yet a missing rate stopped every annex of the project
+                kind = TRANSACTION_TYPES.get(money.kind, money.kind or "transaction")
+                problems.append(Problem(activity.file, "iati_currency_uncounted", f"activity {activity.identifier}: "
+                                        f"this transaction ({kind}) is in {money.currency}, and project.yaml gives no "
+                                        f"rate to "
+                                        f"{params.currency}: no figure counts it (it is not spending), but it is "
+                                        "not compared with the payments of the files it may repeat",
+                                        f"Add the exchange rate to project.yaml (iati: exchange_rates: "
+                                        f"{{{money.currency}: <{params.currency} for 1 {money.currency}>}}) to "
+                                        "compare it.", element=money.path,
+                                        value=f"{_show(money.amount)} {money.currency}", severity="warning"))
             elif money.currency not in rates:
                 problems.append(Problem(activity.file, "iati_currency", f"activity {activity.identifier}: this "
                                         f"value is in {money.currency}, the project's currency is {params.currency}",
@@ -1514,12 +1529,13 @@ def _shares(activity: Activity, problems: list[Problem]) -> list[tuple[str, floa
         total = 1.0 - rest
         return [(code, share / total) for code, share in shares]
     written = " + ".join(f"{c.code} {_show(c.percentage)}" for c in countries)
-    if rest > 0.001 and not activity.regions and abs(sum(c.percentage for c in countries) - 1.0) <= 0.01:  # type: ignore[misc]
+    added = sum(share for _, share in shares) * 100.0
+    if rest > 0.001 and not activity.regions and abs(added - 1.0) <= 0.01:
         # shares written as fractions (MA 0.5, TN 0.5), no region: read as percentages, each country had 0.5 % of
         # the money and the project as a whole 99 %, without a word
         problems.append(Problem(activity.file, "iati_country_fractions", f"activity {activity.identifier}: its "
-                                f"recipient countries' percentages add up to {_show(sum(c.percentage for c in countries))}"  # type: ignore[misc]
-                                " and no recipient-region holds the rest: shares written as fractions of 1 (0.5 for "
+                                f"recipient countries' percentages add up to {_show(round(added, 6))} and no "
+                                "recipient-region holds the rest: shares written as fractions of 1 (0.5 for "
                                 "50 %)? Read as percentages, the countries would have 1 % of the money and the "
                                 "project as a whole 99 %", "Ask the publisher to write percentages (50, not 0.5); "
                                 "the annexes are not built until then.", value=written,
