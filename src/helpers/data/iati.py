@@ -1289,8 +1289,9 @@ def _same_project_by_org(activities: list[Activity], below: Any, has: Any, count
                                     "the money one gave the other twice"
                                     + (f" (up to {others} other activit{'y' if others == 1 else 'ies'} of the files "
                                        "linked to it so)" if others > 0 else ""),
-                                    "Keep only one of the two activities (iati.activities in project.yaml), "
-                                    "usually the implementer's; nothing to do if they are two projects.",
+                                    "Keep only one of the two activities, usually the implementer's (iati.activities "
+                                    f"in project.yaml lists those kept: leave {payer.identifier} out of it); nothing "
+                                    "to do if they are two projects.",
                                     element=first.path, value=shown(org), severity="warning"))
             break
 
