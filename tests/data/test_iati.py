@@ -1605,6 +1605,22 @@ def test_activity_dates_of_a_newer_file_that_change_no_burn_index_are_not_warned
     assert [p.rule for p in check_project("demo", data_dir, params_dir) if p.rule == "iati_project_dates"] == []
 
 
+def test_activity_dates_that_move_a_lines_burn_index_only_name_that_line(tmp_path):
+    """An end 5 days later moves the burn index of a line spent in full (2.00 for 2.02) but not the project's, over
+    a large line not spent yet (0.02 either way): the warning names the line whose figure moves."""
+    def body(end: str, spent: str, value: str) -> str:
+        return ('<recipient-country code="MA"/><activity-date type="2" iso-date="2021-01-01"/>'
+                f'<activity-date type="3" iso-date="{end}"/>' + budget(value) + transaction(spent, "3", "2021-12-31"))
+
+    data_dir, params_dir, written = hostile_import(tmp_path, activity("XM-1", body("2022-12-31", "1000", "1000")),
+                                                   activity("XM-2", body("2022-12-31", "0", "100000")))
+    write(data_dir / "demo" / "iati", activity("XM-1", body("2023-01-05", "1000", "1000")),
+          activity("XM-2", body("2022-12-31", "0", "100000")), name=written[0].name)
+    said = [p for p in check_project("demo", data_dir, params_dir) if p.rule == "iati_project_dates"]
+    assert len(said) == 1 and "the burn index of line XM-1 (MA) is 2.00 for 2.02 over the files' dates" in \
+        said[0].message
+
+
 def test_both_activity_dates_of_a_newer_file_are_said_in_one_warning(tmp_path):
     """Before: a newer file whose start and end both differ from project.yaml's got two warnings, each giving the
     time elapsed as if its date alone moved; one warning now names both, with the shares and burn index of the two

@@ -302,7 +302,7 @@ def _project_dates(activities: list[Activity], params: ProjectParams,
     files = {name: found[name][0] if name in found else getattr(params, name) for name in ("start_date", "end_date")}
     mine, theirs = _elapsed(params.start_date, params.end_date, params), _elapsed(files["start_date"],
                                                                                   files["end_date"], params)
-    largest, rate, whose = _largest_rate(params, tables or {})
+    largest, rate, whose = _largest_rate(params, tables or {}, (files["start_date"], files["end_date"]))
     if math.isnan(mine) and math.isnan(theirs):
         return []   # (no time has elapsed either way: no burn index)
     if not (math.isnan(mine) or math.isnan(theirs)) and (largest is None or abs(largest / mine - largest / theirs)
@@ -339,10 +339,12 @@ def _percent(share: float) -> str:
     return "not computable" if math.isnan(share) else f"{share * 100:.1f} %"
 
 
-def _largest_rate(params: ProjectParams, tables: dict[str, pd.DataFrame]) -> tuple[float | None, float | None, str]:
+def _largest_rate(params: ProjectParams, tables: dict[str, pd.DataFrame], dates: tuple[dt.date, dt.date]
+                  ) -> tuple[float | None, float | None, str]:
     """The largest spending rate (spent / budget up to the reporting date) of the project (over budget_total, else
     its lines) and of its lines, the burn index a date moves most (a country's rate lies between its lines'); and
-    the rate the warning names: the project's, else that largest line's. (None, None, '') when none is above 0."""
+    the rate the warning names: the project's when its burn index moves between project.yaml's dates and the
+    files' (``dates``), else that largest line's. (None, None, '') when none is above 0."""
     budget, spent = tables.get("budget"), tables.get("expenditure")
     if budget is None or spent is None or budget.empty or spent.empty:
         return None, None, ""
@@ -355,11 +357,14 @@ def _largest_rate(params: ProjectParams, tables: dict[str, pd.DataFrame]) -> tup
     total = params.budget_total or (lines.sum() if lines.notna().all() else None)
     if total and total > 0:
         rates["the project"] = float(spent["amount"].sum()) / float(total)
-    largest = max(rates.values(), default=0.0)
-    if largest <= 0:
+    largest = max(rates, key=rates.__getitem__, default="")
+    if not largest or rates[largest] <= 0:
         return None, None, ""
-    whose = "the project" if rates.get("the project", 0.0) > 0 else max(rates, key=rates.__getitem__)
-    return float(largest), float(rates[whose]), whose
+    mine, theirs = _elapsed(params.start_date, params.end_date, params), _elapsed(*dates, params)
+    moved = rates.get("the project", 0.0) > 0 and not (math.isnan(mine) or math.isnan(theirs)) and abs(
+        rates["the project"] / mine - rates["the project"] / theirs) >= 0.005
+    whose = "the project" if moved else largest   # (the project's when it moves as shown, else the line's that does)
+    return float(rates[largest]), float(rates[whose]), whose
 
 
 def read_activities(path: Path) -> tuple[list[Activity], list[Problem]]:
