@@ -760,6 +760,20 @@ def test_incoming_funds_in_a_currency_without_a_rate_are_warned_about_not_refuse
         ("iati_currency", "error")]
 
 
+def test_unmatched_incoming_funds_in_a_currency_without_a_rate_say_they_were_not_compared(tmp_path):
+    """Incoming funds in CHF (no rate: warned, no longer an error) from A: the unmatched warning says they were not
+    compared by value, and names no « nearest » payment by a value it could not compare."""
+    funder = activity("XM-A", budget("5000") + transaction("1000", "3", "2021-03-31") + transaction("200", "4"))
+    receiver = activity("XM-B", budget("3000") + transaction(
+        "1100", "1", "2021-04-05", '<provider-org provider-activity-id="XM-A"/>', currency="CHF")
+        + transaction("700", "4"))
+    source = load(tmp_path, funder, receiver)
+    said = next(p for p in source.problems if p.rule == "iati_incoming_unmatched")
+    assert "reports 1100 CHF (project.yaml gives no rate for CHF: not compared by value)" in said.message
+    assert "nearest" not in said.message
+    assert [p.severity for p in source.problems if p.rule.startswith("iati_currency")] == ["warning"]
+
+
 def test_one_project_reported_by_its_funder_and_its_implementer_is_said_to_be_counted_twice(tmp_path):
     """Before: the donor's activity naming the implementer's activity (participating-org/@activity-id), both in
     the files with the same budget of 1000, gave a budget of 2000 without a word."""

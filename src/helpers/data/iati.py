@@ -1309,10 +1309,13 @@ def _unmatched_funds(activity: Activity, incoming: Money, source: Activity, spen
     nearest value), so that the evaluator can tell whether it is that money."""
     value = f"{_show(incoming.amount)} {incoming.currency or ''}".strip()
     mine = amounts.get(id(incoming))
-    if incoming.currency and incoming.currency != currency.upper() and mine is not None:
-        value += f" ({_show(round(mine, 2))} {currency} at project.yaml's rate)"
+    if incoming.currency and incoming.currency != currency.upper():
+        value += (f" ({_show(round(mine, 2))} {currency} at project.yaml's rate)" if mine is not None else
+                  f" (project.yaml gives no rate for {incoming.currency}: not compared by value)")
     paid = [o for o in source.transactions if o.kind in spending and o.receiver_activity is None and id(o) in counted]
     near = sorted(paid, key=lambda o: (o.end != incoming.end, abs(amounts[id(o)] - (mine or 0.0))))[:1]
+    if mine is None:  # (no rate: the nearest by value means nothing, the same day's payment still does)
+        near = [o for o in near if o.end == incoming.end]
     nearest = ""
     for out in near:
         nearest = (f"; its nearest is the {TRANSACTION_TYPES.get(out.kind, out.kind)} of {_show(out.amount)} "
