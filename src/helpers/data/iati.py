@@ -1325,8 +1325,8 @@ def _unmatched_funds(activity: Activity, incoming: Money, source: Activity, spen
     return Problem(activity.file, "iati_incoming_unmatched", f"activity {activity.identifier} reports {value} of "
                    f"incoming funds from {source.identifier} ({incoming.end}), and no disbursement or expenditure of "
                    f"{source.identifier} names it as receiver (receiver-activity-id) or has this value "
-                   + ("(within 5 % at project.yaml's rates) " if any(o.currency != incoming.currency for o in paid)
-                      else "") + f"and date{nearest}: if it paid it, that money is counted in both activities' "
+                   + ("(within 5 % at project.yaml's rates) " if mine is not None and any(
+                       o.currency != incoming.currency for o in paid) else "") + f"and date{nearest}: if it paid it, that money is counted in both activities' "
                    "spending and budgets, twice",
                    f"Find {source.identifier}'s payment to {activity.identifier}; keep only one of the two "
                    "activities (iati.activities in project.yaml), or ask the publisher to write "
