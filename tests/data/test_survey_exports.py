@@ -919,6 +919,61 @@ def test_select_multiple_option_columns_filled_with_0_for_those_not_asked_are_to
     assert problems[0 if filled == "options" else 1].message.startswith("8 answers are given to")
 
 
+# tests/fixtures/survey/skip_zero.R: option -> (estimate, se, logit CI low, high, deff) on the 71 asked, df 8
+SKIP_ZERO_R = {
+    "langue": (0.282472613459, 0.0430511715229, 0.194341595924, 0.391165291346, 0.677761260892),
+    "metier": (0.605633802817, 0.053041219527, 0.479233196732, 0.719323058244, 0.873049435627),
+    "droits": (0.360719874804, 0.057555594321, 0.240891989912, 0.500828326976, 1.06472005649),
+}
+
+
+@pytest.mark.parametrize("sign", [True, False], ids=["skip-logic-found", "no-sign"])
+def test_option_columns_all_zero_give_r_s_interval_on_the_asked_and_the_annex_says_whose(tmp_path, sign):
+    """skip_zero.csv: 3 regions of 4 villages, the 25 not asked (formation/suivie = non, one whole village) with 0
+    in every option column. Read as not asked, each share, its SE, logit interval, deff, df (11 villages - 3
+    strata) and n equal R's svyciprop on the asked subset; without the question telling them (no sign) they are
+    counted (with the 13 asked who chose none), as R on the whole design. The annex showed only n (71 or 96),
+    not whose shares they were."""
+    from helpers.annex.surveys import all_zero
+    from helpers.data.surveys import about, from_about
+
+    folder = tmp_path / "s"
+    folder.mkdir()
+    frame = pd.read_csv(FIXTURES / "skip_zero.csv", sep=";", dtype=str, keep_default_na=False)
+    if not sign:
+        frame = frame.drop(columns="formation/suivie")
+    frame.to_csv(folder / "s.csv", sep=";", index=False)
+    (folder / "s.yaml").write_text("title: t\ndesign: {weights: poids, strata: region, clusters: village}\n"
+                                   "estimates:\n  - {share: formation/competences}\n", encoding="utf-8")
+    surveys, problems, _ = load_surveys(folder)
+    assert [p.rule for p in problems] == ["survey_multiple_all_zero"]
+    survey = surveys["s"]
+    shares = est.estimates(survey).set_index("value")
+    if sign:
+        for option, expected in SKIP_ZERO_R.items():
+            row = shares.loc[option]
+            assert row["n"] == 71 and row["df"] == 8
+            assert (row["estimate"], row["se"], row["ci_low"], row["ci_high"], row["deff"]) == pytest.approx(
+                expected, rel=1e-6)
+    else:
+        assert shares.loc["langue", "n"] == 96 and shares.loc["langue", "df"] == 9
+        assert (shares.loc["langue", "estimate"], shares.loc["langue", "se"]) == pytest.approx(
+            (0.203265765766, 0.0496664086005), rel=1e-6)
+    back = from_about("s", about(survey), survey.data)   # as the build's store gives it to the notebook
+    said = {lang: all_zero(back, lang) for lang in ("fr", "en")}
+    if sign:
+        assert said == {
+            "fr": ["« formation/competences » : les 25 répondants qui ont répondu « non » à « formation/suivie » ont "
+                   "0 à toutes les options et aucune réponse (cases vides remplies de 0) : ils sont lus comme non "
+                   "interrogés, et ses parts sont calculées parmi les autres répondants."],
+            "en": ["'formation/competences': the 25 respondents who answered 'non' to 'formation/suivie' have 0 in "
+                   "every option and no answer (empty cells filled with 0): they are read as not asked, and its "
+                   "shares are among the other respondents."]}
+    else:
+        assert said["fr"][0].startswith("« formation/competences » : 38 répondants ont 0 à toutes les options")
+        assert "counted as asked and choosing no option, in the denominator of its shares" in said["en"][0]
+
+
 def test_two_digit_codes_for_dont_know_above_every_answer_are_told(tmp_path):
     """98 ('ne sait pas' in DHS / MICS-style forms) typed twice among numbers of children of 0 to 4: the mean was 8.27
     for 1.86 without them, and one 88 among years of schooling of 3 to 14 made it 10.63 for 7.97, without a word

@@ -153,6 +153,9 @@ class Survey:
     left_out_weight: float = 0.0                # the weights of the submissions left out (rejected, early)
     constraints: dict[str, str] = field(default_factory=dict)   # column -> the form's constraint (when loading)
     label_fallback: dict[str, str] = field(default_factory=dict)   # annex language -> the form's label column shown
+    # select_multiple -> [respondents with 0 in every option and no answer, the question and answer read as its skip
+    # logic (they are then not asked) or None, None (counted as choosing none)]: the annex says which denominator
+    all_zero: dict[str, list] = field(default_factory=dict)
 
     def design_columns(self) -> dict[str, str | None]:
         d = self.spec.design
@@ -1404,9 +1407,11 @@ def _find_multiple(survey: Survey, raw: RawTable) -> list[Problem]:
                 "ODK export them, or give the form ('form:' in the YAML) to have them told from its relevant. If "
                 "they were asked and chose none, nothing needs doing.", index=survey.data.index[none.to_numpy()][0],
                 column=f"{column}/{first}", value="0", severity="warning"))
+            survey.all_zero[column] = [int(none.sum()), None, None]
             continue
         control, value, skipped = sign   # every respondent answering so has 0 everywhere: not asked, as R's NA
         survey.data.loc[skipped, [f"{column}/{o}" for o in chosen.columns]] = np.nan
+        survey.all_zero[column] = [int(skipped.sum()), control, value]
         problems.append(raw.problem(
             "survey_multiple_all_zero", f"the {int(skipped.sum())} respondents who answered '{value}' to '{control}' "
             f"all have 0 in every option column of '{column}' and no answer, and no respondent has its options empty "
@@ -1878,11 +1883,12 @@ def about(survey: Survey) -> dict[str, Any]:
             "value_labels": survey.value_labels, "multiple": survey.multiple,
             "sex": list(survey.sex) if survey.sex else None, "files": [str(p) for p in survey.files],
             "notes": survey.notes, "rejected": survey.rejected, "early": survey.early,
-            "left_out_weight": survey.left_out_weight, "label_fallback": survey.label_fallback}
+            "left_out_weight": survey.left_out_weight, "label_fallback": survey.label_fallback,
+            "all_zero": survey.all_zero}
 
 
 def from_about(name: str, meta: dict[str, Any], data: pd.DataFrame) -> Survey:
     return Survey(name, SurveySpec(**meta["spec"]), data, meta["labels"], meta["value_labels"], meta["multiple"],
                   tuple(meta["sex"]) if meta["sex"] else None, [Path(p) for p in meta["files"]], meta["notes"],
                   meta.get("rejected", 0), meta.get("early", 0), left_out_weight=meta.get("left_out_weight", 0.0),
-                  label_fallback=meta.get("label_fallback", {}))
+                  label_fallback=meta.get("label_fallback", {}), all_zero=meta.get("all_zero", {}))
