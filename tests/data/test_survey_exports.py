@@ -974,6 +974,39 @@ def test_option_columns_all_zero_give_r_s_interval_on_the_asked_and_the_annex_sa
         assert "counted as asked and choosing no option, in the denominator of its shares" in said["en"][0]
 
 
+def test_a_select_multiple_of_the_form_exported_with_its_labels_is_refused(tmp_path):
+    """The sample's export with its select_multiple as text only, written with the form's labels ('Langue
+    Savoir-faire du métier', as KoboToolbox's « Labels » writes it): with the form, no word of the text was a choice
+    name, and every option's share was 0 % (R on the codes: « langue » 49.4 %), told only that 4 respondents had no
+    answer. Refused at the first such answer; the codes, or a row whose 0/1 columns say, are read as before."""
+    submissions, _ = make_tracer_survey()
+    labels = {"langue": "Langue", "numerique": "Numérique", "securite": "Sécurité au travail",
+              "metier": "Savoir-faire du métier", "droits": "Droits des travailleurs"}
+    spec = SPEC_CSV + "  - {share: competences}\nform: s.form.xlsx\n"
+    text_only = submissions.drop(columns=[c for c in submissions if c.startswith("competences/")])
+    worded = text_only.assign(competences=text_only["competences"].map(
+        lambda a: " ".join(labels[w] for w in a.split()) if isinstance(a, str) else a))
+    for name, frame in (("labels", worded), ("codes", text_only), ("both", submissions.assign(
+            competences=worded["competences"]))):
+        folder = tmp_path / name
+        folder.mkdir()
+        shutil.copy(Path(__file__).parents[2] / "data" / "amem" / "surveys" / "tracer_stagiaires.form.xlsx",
+                    folder / "s.form.xlsx")
+        survey, problems = _csv_survey(folder, frame, spec)
+        refused = [(p.rule, p.severity, p.row, p.column, p.value) for p in problems
+                   if p.rule == "survey_multiple_not_a_choice"]
+        if name == "labels":
+            assert refused == [("survey_multiple_not_a_choice", "error", 2, "competences",
+                                "Langue Savoir-faire du métier")]
+            assert problems[-1].message.startswith("176 answers are to the select_multiple 'competences' holding")
+            assert "« Labels »" in problems[-1].hint
+        else:
+            assert refused == []
+            row = est.estimate(survey, "share", "competences", "langue")   # text only: among the 176 who chose one
+            assert (row["estimate"], row["n"]) == (pytest.approx(0.49354 if name == "both" else 0.50412, abs=1e-5),
+                                                   180 if name == "both" else 176)
+
+
 def test_two_digit_codes_for_dont_know_above_every_answer_are_told(tmp_path):
     """98 ('ne sait pas' in DHS / MICS-style forms) typed twice among numbers of children of 0 to 4: the mean was 8.27
     for 1.86 without them, and one 88 among years of schooling of 3 to 14 made it 10.63 for 7.97, without a word

@@ -1433,6 +1433,22 @@ def _find_multiple(survey: Survey, raw: RawTable) -> list[Problem]:
                 "Export the select_multiple's 0/1 columns too (KoboToolbox: select_multiple responses as separate "
                 "columns; ODK Central: split select multiples), so that those who chose none are counted.",
                 index=survey.data.index[empty.to_numpy()][0], column=column, severity="warning"))
+    for column in sorted(counted & set(survey.multiple) & set(survey.value_labels)):   # the form's choices
+        # its text exported with labels ('Langue Savoir-faire du métier'): no word is a choice name, and every
+        # option's share was 0 %, without a word. Read where the option columns do not say (none, or all empty)
+        if column not in survey.data:
+            continue
+        chosen = survey.options_written(column)
+        text = survey.data[column].where(chosen.isna().all(axis=1)).map(_as_text).dropna()
+        unknown = text[text.map(lambda a: any(w not in survey.multiple[column] for w in str(a).split()))]
+        if not unknown.empty:
+            problems.append(raw.problem(
+                "survey_multiple_not_a_choice", f"{_answers(len(unknown))} to the select_multiple '{column}' holding "
+                f"words that are none of the form's choices ({', '.join(survey.multiple[column])}), e.g. "
+                f"'{unknown.iloc[0]}': its shares would count none of them (each option's share 0 %)",
+                "Export with the XML values (KoboToolbox: « XML values and headers », not « Labels »), or give the "
+                "form's version that has these choices.", index=unknown.index[0], column=column,
+                value=str(unknown.iloc[0])))
     return problems
 
 
