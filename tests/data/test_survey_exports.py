@@ -414,6 +414,11 @@ def test_a_question_the_form_declares_select_one_is_never_split(tmp_path):
         cell = sheet.cell(row=row, column=column)
         cell.value = {"oui": "en emploi", "non": "sans emploi"}.get(cell.value, cell.value)
     book.save(tmp_path / f"{NAME}.xlsx")
+    form = openpyxl.load_workbook(tmp_path / f"{NAME}.form.xlsx")   # the form's choices are those names too
+    for row in form["choices"].iter_rows(min_row=2):
+        if row[0].value == "oui_non":
+            row[1].value = {"oui": "en emploi", "non": "sans emploi"}[row[1].value]
+    form.save(tmp_path / f"{NAME}.form.xlsx")
     spec = (tmp_path / f"{NAME}.yaml").read_text(encoding="utf-8")
     (tmp_path / f"{NAME}.yaml").write_text(spec.replace('value: "oui"', 'value: "en emploi"'), encoding="utf-8")
     surveys, problems, _ = load_surveys(tmp_path)
@@ -1005,6 +1010,39 @@ def test_a_select_multiple_of_the_form_exported_with_its_labels_is_refused(tmp_p
             row = est.estimate(survey, "share", "competences", "langue")   # text only: among the 176 who chose one
             assert (row["estimate"], row["n"]) == (pytest.approx(0.49354 if name == "both" else 0.50412, abs=1e-5),
                                                    180 if name == "both" else 176)
+
+
+def test_a_select_one_answer_that_is_not_a_choice_of_the_form_is_refused(tmp_path):
+    """The sample's export with 5 « oui » written 'Yes' (the form's English label: an earlier version of the form,
+    an export in another language pasted in) and 2 sexes written 'Female': the share employed was 43.1 % for 47.2 %
+    and the share of women left the 2 out, without a word ('Oui' beside 'oui' is survey_value_spellings). Refused
+    at the first row of each; answers all written as labels ('Oui', 'Femme') are read as before."""
+    submissions, _ = make_tracer_survey()
+    spec = SPEC_CSV + "form: s.form.xlsx\n"
+    form = Path(__file__).parents[2] / "data" / "amem" / "surveys" / "tracer_stagiaires.form.xlsx"
+    mixed = submissions.copy()
+    mixed.loc[mixed.index[mixed["emploi/emploi_actuel"].eq("oui")][:5], "emploi/emploi_actuel"] = "Yes"
+    mixed.loc[[0, 1], "identification/sexe"] = "Female"
+    labels = submissions.assign(**{"emploi/emploi_actuel": submissions["emploi/emploi_actuel"].map(
+        {"oui": "Oui", "non": "Non"}), "identification/sexe": submissions["identification/sexe"].map(
+        {"f": "Femme", "h": "Homme"})})
+    for name, frame, written in (("mixed", mixed, "oui"), ("labels", labels, "Oui")):
+        folder = tmp_path / name
+        folder.mkdir()
+        shutil.copy(form, folder / "s.form.xlsx")
+        survey, problems = _csv_survey(folder, frame, spec.replace("value: oui", f"value: {written}"))
+        refused = [(p.rule, p.severity, p.row, p.column, p.value) for p in problems]
+        if name == "mixed":
+            assert refused == [("survey_not_a_choice", "error", 2, "emploi/emploi_actuel", "Yes"),
+                               ("survey_not_a_choice", "error", 2, "identification/sexe", "Female")]
+            assert problems[0].message == ("5 answers are 'Yes', the choice 'oui' written otherwise than on the "
+                                           "other rows ('oui', 'Yes'): the estimates would count it as an answer "
+                                           "other than 'oui'")
+            assert "(its choices: f, h)" in problems[1].message
+        else:
+            assert refused == []
+            assert est.estimate(survey, "share", "emploi/emploi_actuel", "Oui")["estimate"] == pytest.approx(
+                0.472191, abs=1e-6)
 
 
 def test_two_digit_codes_for_dont_know_above_every_answer_are_told(tmp_path):

@@ -307,6 +307,7 @@ def load_survey(spec_path: Path, encoding: str = "utf-8") -> tuple[Survey | None
     survey.sex, found = _find_sex(survey, raw)
     problems += found
     problems += _spellings(survey, raw)
+    problems += _answers_not_choices(survey, raw)
     problems += _answered_not_asked(survey, raw)
     problems += _na_answers(survey, raw)
     problems += _design_problems(survey, raw, spec_path)
@@ -809,6 +810,41 @@ def _spellings(survey: Survey, raw: RawTable) -> list[Problem]:
                     "the estimates would count them as different answers"), f"Write them all as the form's code "
                 f"('{(coded or [found[0][0]])[0]}'), in the export or in KoboToolbox / ODK.",
                 index=answers.index[answers == rare][0], column=column, value=rare))
+    return problems
+
+
+def _answers_not_choices(survey: Survey, raw: RawTable) -> list[Problem]:
+    """A select_one whose share of one value is asked (or the sex, for the share of women), answered with a word
+    that is none of the form's choices, by name or label in any case ('yes' or '1' beside the form's 'oui' / 'non':
+    an earlier version of the form, a cell typed by hand): counted as answered and not that value (« oui » 43.1 %
+    for 47.2 %), without a word. Refused at its first row, with the count, as a number none of the choices is."""
+    columns = {e.variable for e in survey.spec.estimates if e.stat == "share" and e.value is not None}
+    columns |= {survey.sex[0]} if survey.sex else set()
+    problems = []
+    for column in sorted(c for c in columns if c in survey.data.columns and c not in survey.multiple):
+        choices = survey.value_labels.get(column, {})
+        if not choices:
+            continue
+        # each answer's choice: by its name, else by a label ('Yes', 'Oui': an export with labels, which counts)
+        choice = {fold(t): c for c, labels in choices.items() for t in labels.values()} | {fold(c): c for c in choices}
+        answers = survey.codes(column).dropna().astype(str)
+        folded = answers.map(fold)
+        written = folded.groupby(folded.map(choice)).agg(lambda f: f.value_counts().index.tolist())
+        # a choice written as its name and as its label ('oui' and 'Yes'): the share of one leaves the other out
+        second = {f for forms in written for f in forms[1:]}
+        bad = answers[~folded.isin(choice) | folded.isin(second)]
+        for value in list(dict.fromkeys(bad))[:MAX_LISTED]:
+            hits = bad.eq(value)
+            same = choice.get(fold(value))
+            what = (f"the choice '{same}' written otherwise than on the other rows ("
+                    f"{', '.join(repr(answers[folded.eq(f)].iloc[0]) for f in written[same])})" if same is not None
+                    else f"which is not a choice of the form for this question (its choices: {', '.join(choices)})")
+            problems.append(raw.problem(
+                "survey_not_a_choice", f"{_answers(int(hits.sum()))} '{value}', {what}: the estimates would count "
+                "it as an answer other than " + (f"'{same}'" if same is not None else "each of them"), "Write every answer as the form's choice it stands for "
+                "(in the export, or in KoboToolbox / ODK), or leave it empty; if a later version of the form has "
+                "this choice, give that version ('form:' in the YAML).", index=hits.index[hits][0], column=column,
+                value=value))
     return problems
 
 
