@@ -1045,6 +1045,29 @@ def test_a_select_one_answer_that_is_not_a_choice_of_the_form_is_refused(tmp_pat
                 0.472191, abs=1e-6)
 
 
+@pytest.mark.parametrize("written", ["Total", "sums only"])
+def test_a_totals_row_below_the_export_is_refused(tmp_path, written):
+    """The sample's export with Excel's sums typed below it ('Total' in its first cell, or the sums alone): with
+    weights only, it was one more respondent standing for as many people as the 180 others, and the total of
+    training hours was 35.3 million for 199 845, without a word. Refused at the row; a respondent whose answer is
+    a choice named 'total' is not a totals row."""
+    submissions, _ = make_tracer_survey()
+    spec = "title: t\ndesign: {weights: poids}\nestimates:\n  - {total: emploi/heures_formation}\n"
+    sums = {c: submissions[c].sum() for c in ("poids", "emploi/heures_formation")}
+    row = pd.DataFrame([{"start": "Total", **sums} if written == "Total" else sums])
+    _, problems = _csv_survey(tmp_path / "s", pd.concat([submissions, row], ignore_index=True), spec)
+    assert [(p.rule, p.severity, p.row, p.column) for p in problems] == [
+        ("survey_totals_row", "error", 182, "start" if written == "Total" else "emploi/heures_formation")]
+    assert problems[0].message == ("this row is not a submission: " + (
+        "'Total' says it is a totals row" if written == "Total" else
+        "its emploi/heures_formation (21610) is the sum of the 180 other rows") + "; it would be counted as a "
+        "respondent")
+    answer = submissions.assign(satisfaction=["total" if i % 3 else "partielle" for i in range(len(submissions))])
+    survey, problems = _csv_survey(tmp_path / "answer", answer, spec + "  - {share: satisfaction, value: total}\n")
+    assert problems == [] and est.estimate(survey, "total", "emploi/heures_formation")["estimate"] == \
+        pytest.approx(199844.55)
+
+
 def test_two_digit_codes_for_dont_know_above_every_answer_are_told(tmp_path):
     """98 ('ne sait pas' in DHS / MICS-style forms) typed twice among numbers of children of 0 to 4: the mean was 8.27
     for 1.86 without them, and one 88 among years of schooling of 3 to 14 made it 10.63 for 7.97, without a word

@@ -278,6 +278,7 @@ def load_survey(spec_path: Path, encoding: str = "utf-8") -> tuple[Survey | None
         frame, found = _join_repeat(frame, raw, repeat, _estimated(spec), repeats, spec.missing_codes)
         problems += found
     problems += _repeated_submissions(frame, raw)
+    problems += _totals_rows(frame, raw, spec)
     everyone = frame
     frame, rejected, found = _without_rejected(frame, raw)
     problems += found
@@ -878,6 +879,39 @@ def _skipped(frame: pd.DataFrame, raw: RawTable, spec: SurveySpec) -> tuple[pd.D
 def _estimated(spec: SurveySpec) -> set[str]:
     """The columns a mean or a total is asked of."""
     return {e.variable for e in spec.estimates if e.stat in ("mean", "total")}
+
+
+def _totals_rows(frame: pd.DataFrame, raw: RawTable, spec: SurveySpec) -> list[Problem]:
+    """A row added below the export with Excel's sums ('Total' in a cell, or the weights' and hours' sums): it was a
+    respondent standing for as many people as all the others, the total of training hours 35.3 million for 199 845,
+    without a word. Refused at the row: 'Total' in its first cell or on a row without the submission's identifier
+    (an answer may be a choice named 'total'), or a weight or number estimated that is the sum of the column's
+    other rows (10 or more)."""
+    from .totals import HINT, says_total
+
+    weights = header_name(spec.design.weights) if spec.design.weights else None
+    ids = [c for c in ID_COLUMNS if c in frame.columns]
+    no_id = frame[ids].isna().all(axis=1) if ids else pd.Series(True, index=frame.index)
+    found: dict[Any, tuple[str, str]] = {}
+    for k, column in enumerate(frame.columns):
+        rows = frame.index if k == 0 else frame.index[no_id.to_numpy()]
+        for i in rows[frame.loc[rows, column].map(lambda v: says_total(v, set())).to_numpy(bool)]:
+            found.setdefault(i, (column, f"'{frame.at[i, column]}' says it is a totals row"))
+    for column in [c for c in sorted(_estimated(spec) | {weights} - {None}) if c in frame.columns]:
+        values = frame[column].map(_number).astype(float)
+        others = values.sum() - values   # the sum of the other rows, per row
+        if values.notna().sum() <= 10:
+            continue
+        hits = values.notna() & (others > 0) & ((values - others).abs() <= TOTALS_TOLERANCE * others)
+        for i in frame.index[hits.to_numpy()]:
+            found.setdefault(i, (column, f"its {column} ({numbers.plain(values[i])}) is the sum of the "
+                                         f"{int(values.notna().sum()) - 1} other rows"))
+    return [raw.problem("survey_totals_row", f"this row is not a submission: {why}; it would be counted as a "
+                        "respondent", HINT, index=i, column=column, value=_as_text(frame.at[i, column]))
+            for i, (column, why) in sorted(found.items(), key=lambda item: raw.where(item[0])["row"])[:MAX_LISTED]]
+
+
+TOTALS_TOLERANCE = 0.005   # a sum typed or rounded (2 551 for 2 550.6)
 
 
 def _repeated_submissions(frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
