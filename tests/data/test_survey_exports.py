@@ -1062,8 +1062,10 @@ def test_a_totals_row_below_the_export_is_refused(tmp_path, written):
         "'Total' says it is a totals row" if written == "Total" else
         "its emploi/heures_formation (21610) is the sum of the 180 other rows") + "; it would be counted as a "
         "respondent")
-    answer = submissions.assign(satisfaction=["total" if i % 3 else "partielle" for i in range(len(submissions))])
-    survey, problems = _csv_survey(tmp_path / "answer", answer, spec + "  - {share: satisfaction, value: total}\n")
+    answer = submissions.assign(satisfaction=["total" if i % 3 else "partielle" for i in range(len(submissions))],
+                                enfants=[3 if i in (4, 9) else 0 for i in range(len(submissions))])   # 3 = 3 + 0...
+    survey, problems = _csv_survey(tmp_path / "answer", answer, spec + "  - {share: satisfaction, value: total}\n"
+                                   "  - {mean: enfants}\n")
     assert problems == [] and est.estimate(survey, "total", "emploi/heures_formation")["estimate"] == \
         pytest.approx(199844.55)
 

@@ -902,7 +902,10 @@ def _totals_rows(frame: pd.DataFrame, raw: RawTable, spec: SurveySpec) -> list[P
         others = values.sum() - values   # the sum of the other rows, per row
         if values.notna().sum() <= 10:
             continue
-        hits = values.notna() & (others > 0) & ((values - others).abs() <= TOTALS_TOLERANCE * others)
+        # above every other row, and a sum of 2 or more (1 and 1 among 0s, two jobs of 30 trainees, is no total)
+        second = values.nlargest(2).iloc[-1]
+        hits = values.notna() & (others > 0) & ((values - others).abs() <= TOTALS_TOLERANCE * others) & \
+            values.gt(second) & (values.ne(0).sum() >= 3)
         for i in frame.index[hits.to_numpy()]:
             found.setdefault(i, (column, f"its {column} ({numbers.plain(values[i])}) is the sum of the "
                                          f"{int(values.notna().sum()) - 1} other rows"))
