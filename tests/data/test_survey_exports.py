@@ -333,7 +333,8 @@ def test_a_total_without_weights_is_refused(tmp_path):
     submissions, _ = make_tracer_survey()
     spec = SPEC_CSV.replace("design: {weights: poids, ", "design: {")
     _, problems = _csv_survey(tmp_path, submissions, spec)
-    assert [(p.rule, p.column, p.value) for p in problems] == [
+    assert [(p.rule, p.column, p.value) for p in problems] == [   # and the export's 'poids' is told
+        ("survey_weights_unused", "poids", "14.2"),
         ("survey_total_without_weights", "estimates.1.total", "emploi/heures_formation")]
 
 
@@ -1068,6 +1069,24 @@ def test_a_totals_row_below_the_export_is_refused(tmp_path, written):
                                    "  - {mean: enfants}\n")
     assert problems == [] and est.estimate(survey, "total", "emploi/heures_formation")["estimate"] == \
         pytest.approx(199844.55)
+
+
+def test_a_weights_column_the_design_does_not_name_is_told(tmp_path):
+    """The sample's export (its weights in 'poids') with a YAML whose 'design:' was left out: every estimate was the
+    sample's own (mean earnings 321.2 for 325.4), and only the annex's design paragraph said « not weighted ».
+    Now a warning naming the column; a design with weights, or an export without such a column, is not told."""
+    submissions, _ = make_tracer_survey()
+    spec = "title: t\nestimates:\n  - {mean: emploi/revenu}\n"
+    survey, problems = _csv_survey(tmp_path / "s", submissions, spec)
+    assert [(p.rule, p.severity, p.row, p.column, p.value) for p in problems] == [
+        ("survey_weights_unused", "warning", 2, "poids", "14.2")]
+    assert "write 'design: {weights: poids}' in the YAML" in problems[0].hint
+    assert est.estimate(survey, "mean", "emploi/revenu")["estimate"] == pytest.approx(321.208118, abs=1e-6)
+    _, problems = _csv_survey(tmp_path / "w", submissions, spec.replace("estimates", "design: {weights: poids}\n"
+                                                                        "estimates"))
+    assert problems == []
+    _, problems = _csv_survey(tmp_path / "n", submissions.drop(columns="poids"), spec)
+    assert problems == []
 
 
 def test_two_digit_codes_for_dont_know_above_every_answer_are_told(tmp_path):

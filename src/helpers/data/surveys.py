@@ -1654,8 +1654,36 @@ def _ambiguous_numbers(values: pd.Series, raw: RawTable, column: str) -> list[Pr
     return problems
 
 
+# the last part of a header naming sampling weights (folded, words joined by '_')
+WEIGHT_NAMES = re.compile(r"(poids|weights?|wgt|wt|ponderation|ponderations|facteur_(de_)?ponderation|"
+                          r"(poids|weights?)_(de_)?(sondage|echantillonnage|final|finaux|sampling|survey|design)|"
+                          r"(sampling|survey|design|final|base)_weights?)")
+
+
+def _weights_unused(survey: Survey, raw: RawTable) -> list[Problem]:
+    """A design without weights (nor fpc) while the export has a column named as weights ('poids', 'weight'): the
+    estimates are unweighted (the sample's mean, 321.2 for 325.4) though the design paragraph says so, the YAML's
+    'design:' was likely forgotten. Told once, naming the column."""
+    design = survey.design_columns()
+    if design["weights"] or design["fpc"]:
+        return []
+    for column in survey.data.columns:
+        name = re.sub(r"[\s\-.]+", "_", fold(column.rsplit("/", 1)[-1]))
+        values = survey.data[column].map(_number)
+        if WEIGHT_NAMES.fullmatch(name) and values.notna().any() and values.dropna().gt(0).all() and \
+                values.nunique() > 1:
+            return [raw.problem(
+                "survey_weights_unused", f"the export has a column '{column}' that looks like sampling weights, but "
+                "the YAML's design names no weights: every respondent counts the same (the sample's own figures)",
+                f"If they are the sampling weights, write 'design: {{weights: {column}}}' in the YAML; if the "
+                "sample is a simple random sample, nothing needs doing.", index=values.first_valid_index(),
+                column=column, value=_as_text(survey.data.at[values.first_valid_index(), column]),
+                severity="warning")]
+    return []
+
+
 def _design_problems(survey: Survey, raw: RawTable, spec_path: Path) -> list[Problem]:
-    problems = []
+    problems = _weights_unused(survey, raw)
     design = survey.design_columns()
     data = survey.data
     weights, strata, clusters, fpc = (c if c in data.columns else None for c in
