@@ -1089,6 +1089,22 @@ def test_a_weights_column_the_design_does_not_name_is_told(tmp_path):
     assert problems == []
 
 
+@pytest.mark.parametrize("status, rule, kept", [
+    ("{'timestamp': 1620000000, 'uid': 'validation_status_not_approved', 'by_whom': 'eval', 'label': 'Not Approved'}",
+     "survey_rejected", 177),
+    ("Non validé", "survey_review_unknown", 180), ("Invalide", "survey_review_unknown", 180),
+    ("En attente", None, 180), ("{}", None, 180), ("Approved", None, 180)])
+def test_a_review_status_none_of_the_platforms_is_told(tmp_path, status, rule, kept):
+    """KoboToolbox's status as its API writes it (an export made with a script) and a status typed by hand or in
+    another language ('Non validé', 'Invalide': not approved?) were counted without a word: the 3 submissions
+    KoboToolbox marked not approved were respondents. The API's uid is read; an unknown status is told, kept."""
+    submissions, _ = make_tracer_survey()
+    submissions.loc[[3, 7, 11], "_validation_status"] = status
+    survey, problems = _csv_survey(tmp_path / "s", submissions, SPEC_CSV)
+    assert [(p.rule, p.severity, p.row) for p in problems] == ([(rule, "warning", 5)] if rule else [])
+    assert len(survey.data) == kept
+
+
 def test_two_digit_codes_for_dont_know_above_every_answer_are_told(tmp_path):
     """98 ('ne sait pas' in DHS / MICS-style forms) typed twice among numbers of children of 0 to 4: the mean was 8.27
     for 1.86 without them, and one 88 among years of schooling of 3 to 14 made it 10.63 for 7.97, without a word

@@ -550,6 +550,9 @@ REVIEW_COLUMNS = ("_validation_status", "reviewstate")            # KoboToolbox,
 # ODK Central's state), folded
 NOT_APPROVED = {"validation_status_not_approved", "not_approved", "non_approuve", "non_approuvee", "rejected",
                 "rejete", "rejetee", "refuse", "refusee"}
+# the other review states (KoboToolbox's codes and labels in English and French, ODK Central's), folded: kept
+REVIEW_KEPT = {"validation_status_approved", "approved", "approuve", "approuvee", "validation_status_on_hold",
+               "on_hold", "en_attente", "received", "hasissues", "has_issues", "edited"}
 # numbers forms use for "don't know", "refused", "not applicable": never an answer of a mean or a total
 MISSING_CODES = (-66, -77, -88, -96, -97, -98, -99, -999, -9999)
 NINES = (99, 999, 9999, 99999, 999999)   # the same codes written with nines: answers only if others are larger
@@ -959,10 +962,20 @@ def _without_rejected(frame: pd.DataFrame, raw: RawTable) -> tuple[pd.DataFrame,
     if column is None:
         return frame, 0, []
     # 'Non-approuvé', 'Not  Approved', 'not_approved': one status, whatever joins its words
-    rejected = frame[column].map(lambda v: re.sub(r"[\s_\-]+", "_", fold(v))).isin(NOT_APPROVED)
+    status = frame[column].map(_review_status)
+    rejected = status.isin(NOT_APPROVED)
     count = int(rejected.sum())
+    # a status typed by hand or in another language ('Non validé', 'Invalide'): it may mean not approved, and was
+    # counted without a word
+    other = status.notna() & ~rejected & ~status.isin(REVIEW_KEPT)
+    told = [] if not other.any() else [raw.problem(
+        "survey_review_unknown", f"{int(other.sum())} submission(s) have the review status "
+        f"'{frame.at[frame.index[other][0], column]}', which is none of KoboToolbox's or ODK Central's: they are "
+        "counted", "If it means not approved, write 'Not Approved' (KoboToolbox) or 'rejected' (ODK Central), or "
+        "delete their rows; if they are to be counted, nothing needs doing.", index=frame.index[other][0],
+        column=column, value=frame.at[frame.index[other][0], column], severity="warning")]
     if not count:
-        return frame, 0, []
+        return frame, 0, told
     rows = ", ".join(str(raw.where(i)["row"]) for i in frame.index[rejected][:MAX_LISTED])
     more = f" and {count - MAX_LISTED} more" if count > MAX_LISTED else ""
     value = frame.at[frame.index[rejected][0], column]
@@ -970,12 +983,23 @@ def _without_rejected(frame: pd.DataFrame, raw: RawTable) -> tuple[pd.DataFrame,
         return frame, 0, [raw.problem("survey_all_rejected", "every submission is marked not approved at review",
                                       "Export the survey again once its submissions are reviewed.",
                                       index=frame.index[0], column=column, value=value)]
-    return frame[~rejected], count, [raw.problem(
+    return frame[~rejected], count, told + [raw.problem(
         "survey_rejected", f"{count} submission(s) marked not approved at review are left out of every estimate "
         f"(rows {rows}{more})", "To count them, change their review status in KoboToolbox or ODK Central and export "
         "again; to leave them out without this warning, delete their rows (and their rows in the repeat "
         "groups' sheets).", index=frame.index[rejected][0],
         column=column, value=value, severity="warning")]
+
+
+def _review_status(value: Any) -> str | None:
+    """A review status folded, its words joined by '_' ('Non-approuvé', 'Not  Approved': 'non_approuve',
+    'not_approved'); KoboToolbox's status as its API writes it ("{'uid': 'validation_status_not_approved', ...}",
+    an export made with a script) is its uid; '{}' (none) is empty."""
+    text = _as_text(value)
+    if text is None or text.strip() in ("{}", "[]"):
+        return None
+    uid = re.search(r"validation_status_(?:not_approved|approved|on_hold)", text)
+    return uid.group(0) if uid else re.sub(r"[\s_\-]+", "_", fold(text))
 
 
 def _interview_day(value: Any, dayfirst: bool | None = None) -> dt.date | None:
