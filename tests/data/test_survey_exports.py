@@ -1105,6 +1105,20 @@ def test_a_review_status_none_of_the_platforms_is_told(tmp_path, status, rule, k
     assert len(survey.data) == kept
 
 
+@pytest.mark.parametrize("typed, unit", [("1500 MAD", "MAD"), ("€ 1 500", "€"), ("1500-2000", None)])
+def test_an_income_typed_with_its_currency_is_refused_saying_so(tmp_path, typed, unit):
+    """'1500 MAD' typed in an export cleaned by hand was refused as « not a number » with the hint to write '.' for
+    decimals, which says nothing of the currency; the message now names what stands beside the number."""
+    submissions, _ = make_tracer_survey()
+    submissions = submissions.astype({"emploi/revenu": object})
+    submissions.loc[submissions.index[submissions["emploi/revenu"].notna()][0], "emploi/revenu"] = typed
+    _, problems = _csv_survey(tmp_path / "s", submissions, SPEC_CSV)
+    assert [(p.rule, p.severity, p.row, p.column, p.value) for p in problems] == [
+        ("survey_not_a_number", "error", 2, "emploi/revenu", typed)]
+    assert problems[0].message == "this answer is not a number" + (f" ('{unit}' beside the number)" if unit else "")
+    assert ("without its currency or unit" in problems[0].hint) == (unit is not None)
+
+
 def test_two_digit_codes_for_dont_know_above_every_answer_are_told(tmp_path):
     """98 ('ne sait pas' in DHS / MICS-style forms) typed twice among numbers of children of 0 to 4: the mean was 8.27
     for 1.86 without them, and one 88 among years of schooling of 3 to 14 made it 10.63 for 7.97, without a word

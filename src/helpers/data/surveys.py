@@ -1645,9 +1645,14 @@ def _type_numbers(survey: Survey, raw: RawTable) -> list[Problem]:
                 values, data[column] = values.where(~declared), data[column].where(~declared)
             bad = data[column].notna() & values.isna()
             for i in data.index[bad][:10]:
-                problems.append(raw.problem("survey_not_a_number", "this answer is not a number", "Correct it in "
-                                            "the export (a number with '.' for decimals), or leave it empty.",
-                                            index=i, column=column, value=data.at[i, column]))
+                # '1500 MAD', '1 500 DH', '€1500': a number with its currency or unit, which the estimates cannot tell
+                unit = re.fullmatch(f"\\s*({UNIT})?\\s*[\\d\\s.,\u00a0\u202f]*\\d\\s*({UNIT})?\\s*",
+                                    str(data.at[i, column]))
+                said = f" ('{unit[1] or unit[2]}' beside the number)" if unit and (unit[1] or unit[2]) else ""
+                problems.append(raw.problem("survey_not_a_number", f"this answer is not a number{said}", "Correct it "
+                                            "in the export (a number with '.' for decimals" + (", without its currency "
+                                            "or unit: every answer in the same one" if said else "") + "), or leave "
+                                            "it empty.", index=i, column=column, value=data.at[i, column]))
             if bad.sum() > 10:
                 problems.append(raw.problem("survey_not_a_number", f"{int(bad.sum()) - 10} more answers of this "
                                             "column are not numbers", "", column=column))
@@ -1655,6 +1660,9 @@ def _type_numbers(survey: Survey, raw: RawTable) -> list[Problem]:
         else:
             data[column] = pd.array(data[column].map(_as_text).to_numpy(dtype=object), dtype="str")
     return problems
+
+
+UNIT = r"[A-Za-z\u00c0-\u024f$\u20ac\u00a3]{1,5}"   # a currency or unit written beside a number: MAD, DH, €, h
 
 
 def _ambiguous_numbers(values: pd.Series, raw: RawTable, column: str) -> list[Problem]:
