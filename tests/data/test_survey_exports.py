@@ -1119,6 +1119,26 @@ def test_an_income_typed_with_its_currency_is_refused_saying_so(tmp_path, typed,
     assert ("without its currency or unit" in problems[0].hint) == (unit is not None)
 
 
+@pytest.mark.parametrize("sent", ["_submission_time", "SubmissionDate"])
+@pytest.mark.parametrize("fieldwork", [True, False])
+def test_a_device_whose_clock_was_reset_is_not_a_test_of_the_form(tmp_path, sent, fieldwork):
+    """Two interviews of the fieldwork made on a tablet whose clock was reset (ODK's start 2000-01-01 and
+    1970-01-01), received by the server in April 2021: with fieldwork_start they were left out as « tests of the
+    form » (178 respondents for 180), without it told as tests made 7 730 days before the others. Their day is the
+    server's, with a warning; KoboToolbox's _submission_time or ODK Central's SubmissionDate."""
+    submissions, _ = make_tracer_survey()
+    submissions.loc[[5, 6], "start"] = ["2000-01-01T00:12:00", "1970-01-01T03:00:00"]
+    submissions = submissions.rename(columns={"_submission_time": sent})
+    spec = SPEC_CSV + ("fieldwork_start: 2021-03-01\n" if fieldwork else "")
+    survey, problems = _csv_survey(tmp_path / "s", submissions, spec)
+    assert [(p.rule, p.severity, p.row, p.column, p.value) for p in problems] == [
+        ("survey_device_clock", "warning", 7, "start", "2000-01-01T00:12:00")]
+    assert problems[0].message == ("2 submission(s) started more than 365 days before the server received them "
+                                   f"(rows 7, 8): the device's clock was wrong; their day is taken from "
+                                   f"'{sent.lower()}'")
+    assert len(survey.data) == 180 and survey.early == 0
+
+
 def test_two_digit_codes_for_dont_know_above_every_answer_are_told(tmp_path):
     """98 ('ne sait pas' in DHS / MICS-style forms) typed twice among numbers of children of 0 to 4: the mean was 8.27
     for 1.86 without them, and one 88 among years of schooling of 3 to 14 made it 10.63 for 7.97, without a word

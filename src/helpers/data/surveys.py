@@ -1049,9 +1049,27 @@ def _submission_days(frame: pd.DataFrame, raw: RawTable, column: str) -> tuple[p
                 "submissions again from KoboToolbox / ODK (times written 2021-05-01T10:00:00), or write them so.",
                 index=first, column=where, value=_as_text(frame.at[first, where]))]
     days = frame[column].map(lambda v: _interview_day(v, dayfirst))
-    if column != "_submission_time" and "_submission_time" in frame.columns:   # an interview without its start
-        days = days.where(days.notna(), frame["_submission_time"].map(lambda v: _interview_day(v, dayfirst)))
-    return days, []
+    sent = next((c for c in ("_submission_time", "submissiondate") if c != column and c in frame.columns), None)
+    if sent is None:
+        return days, []
+    received = frame[sent].map(lambda v: _interview_day(v, dayfirst))
+    days = days.where(days.notna(), received)   # an interview without its start
+    # a tablet whose clock was reset (ODK's 1970-01-01, 2000-01-01) starts an interview years before the server got
+    # it: an interview of the fieldwork was left out as a test made before it. Its day is the server's
+    wrong = pd.Series([d is not None and r is not None and not pd.isna(d) and not pd.isna(r) and
+                       (r - d).days > DEVICE_CLOCK_DAYS for d, r in zip(days, received)], index=frame.index)
+    if not wrong.any():
+        return days, []
+    first = frame.index[wrong.to_numpy()][0]
+    rows = ", ".join(str(raw.where(i)["row"]) for i in frame.index[wrong.to_numpy()][:MAX_LISTED])
+    return days.where(~wrong, received), [raw.problem(
+        "survey_device_clock", f"{int(wrong.sum())} submission(s) started more than {DEVICE_CLOCK_DAYS} days before "
+        f"the server received them (rows {rows}): the device's clock was wrong; their day is taken from '{sent}'",
+        "Nothing to do if the device's date was wrong; if they are tests, delete their rows or mark them not "
+        "approved.", index=first, column=column, value=_as_text(frame.at[first, column]), severity="warning")]
+
+
+DEVICE_CLOCK_DAYS = 365   # a start this far before the server's time is a device's clock, not an interview kept
 
 
 def _without_tests(frame: pd.DataFrame, raw: RawTable, spec: SurveySpec) -> tuple[pd.DataFrame, int, list[Problem]]:
@@ -1067,7 +1085,7 @@ def _without_tests(frame: pd.DataFrame, raw: RawTable, spec: SurveySpec) -> tupl
                                       "was made", "Export again with the metadata columns, or remove "
                                       "'fieldwork_start' from the YAML.", index=raw.header_row)]
     days, problems = _submission_days(frame, raw, column)
-    if problems:
+    if any(p.severity == "error" for p in problems):
         return frame, 0, problems
     unread = days.isna() & frame[column].map(_as_text).notna()
     if unread.any():   # such a submission could be a test: it would be kept without a word
@@ -1080,16 +1098,16 @@ def _without_tests(frame: pd.DataFrame, raw: RawTable, spec: SurveySpec) -> tupl
     early = days.map(lambda d: d is not None and d < spec.fieldwork_start).astype(bool)
     count = int(early.sum())
     if not count:
-        return frame, 0, []
+        return frame, 0, problems
     rows = ", ".join(str(i) for i in frame.index[early][:MAX_LISTED])
     more = f" and {count - MAX_LISTED} more" if count > MAX_LISTED else ""
     first = frame.index[early][0]
     if count == len(frame):
-        return frame, 0, [raw.problem("survey_all_before_fieldwork", f"every submission was made before the "
+        return frame, 0, problems + [raw.problem("survey_all_before_fieldwork", f"every submission was made before the "
                                       f"fieldwork_start {spec.fieldwork_start.isoformat()}", "Check the date in the "
                                       "YAML (year-month-day).", index=first, column=column,
                                       value=_as_text(frame.at[first, column]))]
-    return frame[~early], count, [raw.problem(
+    return frame[~early], count, problems + [raw.problem(
         "survey_before_fieldwork", f"{count} submission(s) made before the fieldwork_start "
         f"{spec.fieldwork_start.isoformat()} (tests of the form) are left out of every estimate (rows {rows}{more})",
         "Nothing to do if they are tests; if the interviews began earlier, correct 'fieldwork_start' in the YAML.",
@@ -1108,7 +1126,7 @@ def _early_cluster(frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
     if column is None or len(frame) < 10:
         return []
     days, problems = _submission_days(frame, raw, column)
-    if problems:   # days that cannot be read: no guess (refused only where fieldwork_start needs them)
+    if any(p.severity == "error" for p in problems):   # days not read: no guess (refused where fieldwork_start needs)
         return []
     days = days.dropna()
     counts = days.value_counts().sort_index()   # per distinct day, in order (a survey of months: a few hundred)
@@ -1124,14 +1142,14 @@ def _early_cluster(frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
             first = early.index[0]
             rows = ", ".join(str(raw.where(i)["row"]) for i in early.index[:MAX_LISTED])
             more = f" and {len(early) - MAX_LISTED} more" if len(early) > MAX_LISTED else ""
-            return [raw.problem(
+            return problems + [raw.problem(
                 "survey_early_submissions", f"{len(early)} submission(s) made from {before[0].isoformat()} to "
                 f"{before[-1].isoformat()}, {gap} days before all the others (from {after[0].isoformat()} on): tests "
                 f"of the form? They count as respondents (rows {rows}{more})", f"If they are tests, write "
                 f"'fieldwork_start: {after[0].isoformat()}' in the YAML (they are then left out, and the annex says "
                 f"so); if they are interviews, write 'fieldwork_start: {before[0].isoformat()}'.", index=first,
                 column=column, value=_as_text(frame.at[first, column]), severity="warning")]
-    return []
+    return problems
 
 
 def _answer_codes(survey: Survey, raw: RawTable) -> list[Problem]:
