@@ -1139,6 +1139,24 @@ def test_a_device_whose_clock_was_reset_is_not_a_test_of_the_form(tmp_path, sent
     assert len(survey.data) == 180 and survey.early == 0
 
 
+def test_the_same_interview_sent_twice_under_two_identifiers_is_refused(tmp_path):
+    """One interview received twice under two _uuid (Enketo offline, a form saved as new on the device): its start
+    and end to the second and every answer those of another row, its respondent counted twice without a word (only
+    the identifiers were compared). Refused at the second row; two interviews with the same answers but other
+    times are two respondents."""
+    submissions, _ = make_tracer_survey()
+    again = submissions.iloc[[10]].assign(_uuid="ffffffff-0000-4000-8000-000000000001", _id=999999, _index=181,
+                                          _submission_time="2021-04-30T10:00:00")
+    _, problems = _csv_survey(tmp_path / "s", pd.concat([submissions, again], ignore_index=True))
+    assert [(p.rule, p.severity, p.row, p.column) for p in problems] == [
+        ("survey_repeated_submission", "error", 182, "_uuid")]
+    assert problems[0].message == ("this submission is already in the export: its start, end and every answer are "
+                                   "those of row 12, under another _uuid (the same interview sent twice)")
+    other = again.assign(start="2021-04-30T09:00:00", end="2021-04-30T09:25:00")
+    _, problems = _csv_survey(tmp_path / "other", pd.concat([submissions, other], ignore_index=True))
+    assert problems == []
+
+
 def test_two_digit_codes_for_dont_know_above_every_answer_are_told(tmp_path):
     """98 ('ne sait pas' in DHS / MICS-style forms) typed twice among numbers of children of 0 to 4: the mean was 8.27
     for 1.86 without them, and one 88 among years of schooling of 3 to 14 made it 10.63 for 7.97, without a word

@@ -931,8 +931,16 @@ def _repeated_submissions(frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
     where = written.notna().idxmax(axis=1).where(written.notna().any(axis=1)) if columns else None
     ids = written.bfill(axis=1).iloc[:, 0].map(_submission_id) if columns else None
     column = columns[0] if columns and ids.notna().any() else None
+    same_answers = False
     if column is not None:
         found = repeats(pd.DataFrame({"id": ids})[ids.notna().to_numpy(bool)], ["id"])
+        # the same interview sent twice under two identifiers (Enketo offline, a form saved as new on the device):
+        # its start and end to the second and every answer another row's; counted twice, without a word
+        content = [c for c in raw.frame.columns if not METADATA.match(c) and c not in ID_COLUMNS and
+                   c not in ("_index", "_id", "submissiondate", "reviewstate", "_validation_status")]
+        if not found and {"start", "end"} <= set(content) and raw.frame[["start", "end"]].notna().all(axis=1).any():
+            timed = raw.frame[raw.frame[["start", "end"]].notna().all(axis=1).to_numpy(bool)]
+            found, same_answers = repeats(timed, content), True
     elif any(c in raw.frame.columns for c in TIME_COLUMNS):
         found = repeats(raw.frame, [c for c in raw.frame.columns if c not in ("_index", "_id")])
     else:
@@ -941,7 +949,9 @@ def _repeated_submissions(frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
     for i, earlier in found[:MAX_LISTED]:
         mine, theirs = (where[i], where[earlier]) if column else (None, None)
         alike = column and mine == theirs and written.at[i, mine] == written.at[earlier, theirs]
-        same = (f"its {mine} is that of row {earlier}" if alike else
+        same = (f"its start, end and every answer are those of row {earlier}, under another {mine} (the same "
+                "interview sent twice)" if same_answers else
+                f"its {mine} is that of row {earlier}" if alike else
                 f"its {mine} ({written.at[i, mine]}) is the {theirs} of row {earlier} "
                 f"({written.at[earlier, theirs]})" if column else
                 f"its answers and times are those of row {earlier}")
