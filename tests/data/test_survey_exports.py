@@ -1044,6 +1044,14 @@ def test_a_select_one_answer_that_is_not_a_choice_of_the_form_is_refused(tmp_pat
             assert refused == []
             assert est.estimate(survey, "share", "emploi/emploi_actuel", "Oui")["estimate"] == pytest.approx(
                 0.472191, abs=1e-6)
+    folder = tmp_path / "by"   # a subgroup: 'Yes' was a subgroup of its own, « oui » among the others
+    folder.mkdir()
+    shutil.copy(form, folder / "s.form.xlsx")
+    _, problems = _csv_survey(folder, mixed.assign(**{"identification/sexe": submissions["identification/sexe"]}),
+                              "title: t\ndesign: {weights: poids}\nestimates:\n"
+                              "  - {mean: emploi/heures_formation, by: emploi/emploi_actuel}\nform: s.form.xlsx\n")
+    assert [(p.rule, p.row, p.column, p.value) for p in problems] == [
+        ("survey_not_a_choice", 2, "emploi/emploi_actuel", "Yes")]
 
 
 @pytest.mark.parametrize("written", ["Total", "sums only"])

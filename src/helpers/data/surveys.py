@@ -818,11 +818,12 @@ def _spellings(survey: Survey, raw: RawTable) -> list[Problem]:
 
 
 def _answers_not_choices(survey: Survey, raw: RawTable) -> list[Problem]:
-    """A select_one whose share of one value is asked (or the sex, for the share of women), answered with a word
+    """A select_one counted by value (a share, a subgroup, the sex for the share of women), answered with a word
     that is none of the form's choices, by name or label in any case ('yes' or '1' beside the form's 'oui' / 'non':
     an earlier version of the form, a cell typed by hand): counted as answered and not that value (« oui » 43.1 %
     for 47.2 %), without a word. Refused at its first row, with the count, as a number none of the choices is."""
-    columns = {e.variable for e in survey.spec.estimates if e.stat == "share" and e.value is not None}
+    columns = {e.variable for e in survey.spec.estimates if e.stat == "share"}
+    columns |= {header_name(e.by) for e in survey.spec.estimates if e.by}   # 'Yes' a subgroup apart from 'oui'
     columns |= {survey.sex[0]} if survey.sex else set()
     problems = []
     for column in sorted(c for c in columns if c in survey.data.columns and c not in survey.multiple):
