@@ -832,6 +832,7 @@ def _answers_not_choices(survey: Survey, raw: RawTable) -> list[Problem]:
             continue
         # each answer's choice: by its name, else by a label ('Yes', 'Oui': an export with labels, which counts)
         choice = {fold(t): c for c, labels in choices.items() for t in labels.values()} | {fold(c): c for c in choices}
+        choice.setdefault("other", "other")   # XLSForm's 'select_one list or_other' answers 'other', not listed
         answers = survey.codes(column).dropna().astype(str)
         folded = answers.map(fold)
         written = folded.groupby(folded.map(choice)).agg(lambda f: f.value_counts().index.tolist())
