@@ -1567,7 +1567,8 @@ def _find_multiple(survey: Survey, raw: RawTable) -> list[Problem]:
             continue
         chosen = survey.options_written(column)
         text = survey.data[column].where(chosen.isna().all(axis=1)).map(_as_text).dropna()
-        unknown = text[text.map(lambda a: any(w not in survey.multiple[column] for w in str(a).split()))]
+        unknown = text[text.map(lambda a: any(w not in survey.multiple[column] and w != "other"   # or_other
+                                              for w in str(a).split()))]
         if not unknown.empty:
             problems.append(raw.problem(
                 "survey_multiple_not_a_choice", f"{_answers(len(unknown))} to the select_multiple '{column}' holding "
