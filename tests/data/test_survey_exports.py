@@ -1095,6 +1095,8 @@ def test_a_weights_column_the_design_does_not_name_is_told(tmp_path):
     assert problems == []
     _, problems = _csv_survey(tmp_path / "n", submissions.drop(columns="poids"), spec)
     assert problems == []
+    _, problems = _csv_survey(tmp_path / "body", submissions, spec + "  - {mean: poids}\n")   # a body weight
+    assert problems == []
 
 
 @pytest.mark.parametrize("status, rule, kept", [

@@ -1730,7 +1730,8 @@ def _weights_unused(survey: Survey, raw: RawTable) -> list[Problem]:
     design = survey.design_columns()
     if design["weights"] or design["fpc"]:
         return []
-    for column in survey.data.columns:
+    asked = {e.variable for e in survey.spec.estimates} | {header_name(e.by) for e in survey.spec.estimates if e.by}
+    for column in (c for c in survey.data.columns if c not in asked):   # a body weight averaged is an answer
         name = re.sub(r"[\s\-.]+", "_", fold(column.rsplit("/", 1)[-1]))
         values = survey.data[column].map(_number)
         if WEIGHT_NAMES.fullmatch(name) and values.notna().any() and values.dropna().gt(0).all() and \
