@@ -1277,3 +1277,51 @@ def test_a_figure_per_month_or_quarter_is_not_compared_and_a_report_s_name_is_no
     assert "per month, quarter, half-year or week" in checked.at["F2", "note"]
     shown = published_check(figures, data.tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
     assert "parle d'un chiffre par mois, trimestre, semestre ou semaine" in shown["F1"]
+
+
+def test_a_value_written_with_its_date_is_read_as_the_figure_s_date(tmp_path):
+    """« 150 000 au 2020-06-30 », « 150 000 (30/06/2020) », « 150 000 at 30 June 2020 », « 150 000 à fin juin 2020 »
+    were refused as « a range » or « two numbers » (misleading). The date written after the value is now the figure's,
+    read as a label's date is: compared when it is the day the figure describes (the reporting date, a key's '@date',
+    an indicator's period), not computable otherwise, saying the key to write; beside a figure without a date (an
+    impact effect) it is refused, saying to write the date in the label; make check says it at the value's cell."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+    from helpers.pipeline.check import reported_figure_problems
+
+    mini = Mini.copy_to(tmp_path)
+    mini.write("reported", "figure_id;metric;key;valeur;unité;pays\n"
+                           "D1;budget;total;150 000 au 2020-06-30;;Maroc\n"
+                           "D2;budget;total;150 000 (30/06/2020);;Maroc\n"
+                           "D3;budget;total;150 000 at 30 June 2020;;Maroc\n"
+                           "D4;budget;total;150 000 à fin juin 2020;;Maroc\n"
+                           "D5;budget;total@2020-06-30;150 000 au 2020-06-30;;Maroc\n"
+                           "D6;women_share;E1;40 % au 30/06/2021;;Maroc\n"
+                           "D7;women_share;E1;40 % (31/12/2020);;Maroc\n"
+                           "D8;indicator_achievement;I1@2020;50 % au 31/12/2020;;Maroc\n"
+                           "D9;indicator_achievement;I1@2020;50 % au 30/06/2021;;Maroc\n"
+                           "D10;budget;total;150 au 2020-06-30;milliers USD;Maroc\n"
+                           "D11;impact_effect;survey:score;5 au 30/06/2021;;Maroc\n")
+    data = mini.load()
+    figures = annex_figures(data, load_annex_params("mini", "maroc", mini.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {
+        "D1": "not_computable", "D2": "not_computable", "D3": "not_computable", "D4": "not_computable",
+        "D5": "match", "D6": "match", "D7": "not_computable", "D8": "match", "D9": "not_computable",
+        "D10": "not_computable", "D11": "not_computable"}
+    for fid in ("D1", "D2", "D3", "D4", "D10"):
+        assert "dated 2020-06-30 by its value" in checked.at[fid, "note"]
+        assert "write the key 'total@2020-06-30'" in checked.at[fid, "note"]
+    assert "write the key 'I1@2021'" in checked.at["D9", "note"]
+    assert "write the value alone, and the date in the label" in checked.at["D11", "note"]
+    assert not checked["note"].str.contains("range|two numbers").any()
+    shown = published_check(figures, data.tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
+    assert shown["D1"].startswith("daté du 30 juin 2020 par sa valeur, alors que le chiffre recalculé décrit le 30 "
+                                  "juin 2021 ; écrire la clé « total@2020-06-30 »")
+    assert "la date dans le libellé" in shown["D11"]
+    told = {p.row: p for p in reported_figure_problems("mini", mini.data_dir, mini.params_dir)
+            if p.rule == "dated_otherwise"}
+    assert sorted(told) == [2, 3, 4, 5, 8, 10, 11, 12]
+    assert (told[2].column, told[2].value) == ("value", "150 000 au 2020-06-30")

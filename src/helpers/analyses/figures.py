@@ -861,7 +861,7 @@ def _indicator_periods(indicators: pd.DataFrame | None) -> dict[str, tuple[Any, 
             for key, span, period, group in zip(keys, spans, table["period"], same) if span is not None}
 
 
-def _indicator_dated(key: Any, days: list[Any], periods: dict) -> str | None:
+def _indicator_dated(key: Any, days: list[Any], periods: dict, by: str = "label") -> str | None:
     """Why an indicator figure whose label dates it outside its key's period (« 45 % au 30 juin 2021 » keyed
     'I1@2020') is not comparable; None when a day of the label is in the period (or the period is not a date)."""
     found = periods.get(fold(str(key)))
@@ -874,7 +874,7 @@ def _indicator_dated(key: Any, days: list[Any], periods: dict) -> str | None:
     there = [k for k, (a, b) in others.items() if a <= day <= b]
     how = (f"write the key '{there[0]}' to compare it with that period" if there else
            "the indicators table has no period of this indicator at that date")
-    return (f"dated {day.isoformat()} by its label, the figure computed describes {last.isoformat()} (period "
+    return (f"dated {day.isoformat()} by its {by}, the figure computed describes {last.isoformat()} (period "
             f"'{period}'): {how} (a label whose date is not the figure's: reword it)")
 
 
@@ -938,17 +938,26 @@ def dated_elsewhere(rec: pd.DataFrame, params: Any, indicators: pd.DataFrame | N
     periods = _indicator_periods(indicators) if rec["metric"].astype(str).str.strip().isin(
         INDICATOR_METRICS).any() else {}
     printed = rec["printed"] if "printed" in rec else pd.Series("", index=rec.index)   # (« 300 par an »)
-    for i, metric, key, label, status, value in zip(rec.index, rec["metric"], rec["key"], rec["label"], rec["status"],
-                                                    printed):
+    # the date written after the value (« 300 au 2020-06-30 »: reconcile.value_date), read as a label's is
+    dated = rec["dated"] if "dated" in rec else printed.map(lambda v: reconcile.value_date(v)[1])
+    for i, metric, key, label, status, value, said in zip(rec.index, rec["metric"], rec["key"], rec["label"],
+                                                          rec["status"], printed, dated):
         metric = str(metric).strip()
-        if metric in INDICATOR_METRICS and status != reconcile.NOT_COMPUTABLE and (days := _label_dates(label)):
-            out[i] = _indicator_dated(key, days, periods)
+        of_value = _label_dates(said) if isinstance(said, str) and said else []
+        if said and status != reconcile.NOT_COMPUTABLE and (not of_value or (
+                metric not in INDICATOR_METRICS and metric not in AT_REPORTING_DATE)):
+            out[i] = (f"its value is written with a date ('{said.split(' ', 1)[1]}') that the workbook cannot compare "
+                      "with the figure it computes: write the value alone, and the date in the label")
+            continue
+        if metric in INDICATOR_METRICS and status != reconcile.NOT_COMPUTABLE and (
+                days := of_value or _label_dates(label)):
+            out[i] = _indicator_dated(key, days, periods, "value" if of_value else "label")
             continue
         if reporting is None:
             continue
         if metric not in AT_REPORTING_DATE or status == reconcile.NOT_COMPUTABLE:
             continue
-        days = _label_dates(label)
+        days = of_value or _label_dates(label)
         described = budget_mod.as_of_date(key) if metric in BUDGET_METRICS else None
         described = described or reporting
         words = " ".join(str(part) for part in (label, value) if isinstance(part, str))
@@ -960,8 +969,8 @@ def dated_elsewhere(rec: pd.DataFrame, params: Any, indicators: pd.DataFrame | N
         day = days[0].isoformat()
         how = (f"write the key '{str(key).rsplit('@', 1)[0]}@{day}' to compute it at that date"
                if metric in BUDGET_METRICS else "the workbook computes it at the reporting date only")
-        out[i] = (f"dated {day} by its label, the figure computed describes {described.isoformat()}: {how} "
-                  "(a label whose date is not the figure's: reword it)")
+        out[i] = (f"dated {day} by its {'value' if of_value else 'label'}, the figure computed describes "
+                  f"{described.isoformat()}: {how} (a label whose date is not the figure's: reword it)")
     return out
 
 

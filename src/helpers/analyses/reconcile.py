@@ -661,6 +661,39 @@ def with_unit(value: Any, unit: Any) -> str:
     return f"{printed} {said}"
 
 
+# a value written with its date (« 300 au 2020-06-30 », « 300 (30/06/2020) », « 300 at 30 June 2020 », « 300 à fin
+# juin 2020 »): it was « a range » or « two numbers »; the date is the figure's, read as a label's date is
+# (analyses.figures.dated_elsewhere: compared when it is the day the figure describes, not computable otherwise)
+_END_WORDS = r"a fin|à fin|fin|a la fin de|à la fin de|at the end of|end of|end"
+_VALUE_DATE = re.compile(
+    r"(?:\s*[,;]|\s)\s*[(\[]?\s*"
+    rf"(?:(?P<end>{_END_WORDS})|au|à|a|at|as of|as at|on|le|du|en date du|à la date du|a la date du|jusqu'au|"
+    r"jusqu’au|by|until|up to)?[\s-]*(?:le\s+)?"
+    r"(?P<day>\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"
+    r"|(?:\d{1,2}|1er)(?:st|nd|rd|th)?\s+(?P<month>[^\W\d_]+)\.?,?\s+\d{4}"
+    r"|(?P<month_first>[^\W\d_]+)\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|(?P<month_year>[^\W\d_]+)\.?\s+\d{4}|[SHTQ][1-4][\s_-]?\d{4}|(?:mi|mid)[\s-]?\d{4}|\d{4})"
+    r"\s*[)\]]?\s*$", re.IGNORECASE)
+
+
+def value_date(value: Any) -> tuple[str, str]:
+    """A published value written with its date after it: (the value without it, the date as a label says it, « au
+    2020-06-30 », « fin juin 2020 »); (the value, '') when it names none."""
+    from ..data.numbers import MONTHS
+
+    text = "" if _is_blank(value) else str(value)
+    found = _VALUE_DATE.search(text)
+    if found is None or not _FIRST_DIGIT.search(text[:found.start()]):
+        return text, ""
+    day, end = found.group("day"), found.group("end")
+    month = found.group("month") or found.group("month_first") or found.group("month_year")
+    if month is not None and fold(month) not in MONTHS:   # « 300 femmes 2020 »: no date
+        return text, ""
+    if re.fullmatch(r"\d{4}", day) and not end:   # « 300 au 2020 »: a year (during it, or at its end?)
+        return text, ""
+    return text[:found.start()].rstrip(), f"{'fin' if end else 'au'} {day}"
+
+
 def default_key(metric: str, key: Any) -> str:
     """The figures key a reported row means: empty -> 'total' for budget metrics, 'all' otherwise."""
     text = "" if _is_blank(key) else str(key).strip()
@@ -715,7 +748,7 @@ def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str |
     ``known_keys`` (metric -> every key computed) and ``metrics`` (every metric name): the note of a figure
     that matches nothing suggests the closest ones (see ``key_suggestion``).
     Columns: figure_id, metric, key, printed, comparison, computed, unit, n, status, printed_value, decimals,
-    difference, note, label, source.
+    difference, note, label, source, dated (the date written after the value, as a label says it: see value_date).
     """
     fig = figures.reset_index(drop=True)
     fig_metric, fig_key = _text(fig["metric"]), _text(fig["key"])
@@ -732,7 +765,10 @@ def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str |
         if hit is None:
             hit = next((folded[(fold(metric), fold(k))] for k in candidates
                         if (fold(metric), fold(k)) in folded), None)
-        printed = with_unit(rec.get("value"), rec.get("unit"))
+        shown = with_unit(rec.get("value"), rec.get("unit"))
+        # « 300 au 2020-06-30 »: the value read without its date (analyses.figures.dated_elsewhere reads the date)
+        value, dated = value_date(rec.get("value"))
+        printed = with_unit(value, rec.get("unit"))
         comparison = worded_comparison(printed, comparison)   # "plus de 35 %" is > 35
         if hit is None:
             reason = f"no computed figure '{metric}' with key '{key}'"
@@ -772,14 +808,15 @@ def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str |
             if result.status == MISMATCH:
                 result = _with_the_other_mark(printed, computed, comparison, decimal_mark, result)
         rows.append({
-            "figure_id": rec.get("figure_id"), "metric": metric, "key": key, "printed": printed,
+            "figure_id": rec.get("figure_id"), "metric": metric, "key": key, "printed": shown,
             "comparison": comparison, "computed": computed, "unit": unit, "n": n, "status": result.status,
             "printed_value": result.printed_value, "decimals": result.decimals, "difference": result.difference,
-            "note": result.note, "label": rec.get("label"), "source": rec.get("source")})
+            "note": result.note, "label": rec.get("label"), "source": rec.get("source"), "dated": dated})
     columns = ["figure_id", "metric", "key", "printed", "comparison", "computed", "unit", "n", "status",
-               "printed_value", "decimals", "difference", "note", "label", "source"]
+               "printed_value", "decimals", "difference", "note", "label", "source", "dated"]
     out = pd.DataFrame(rows, columns=columns)
-    for c in ("figure_id", "metric", "key", "printed", "comparison", "unit", "status", "note", "label", "source"):
+    for c in ("figure_id", "metric", "key", "printed", "comparison", "unit", "status", "note", "label", "source",
+              "dated"):
         out[c] = out[c].astype("object").where(out[c].notna(), None).astype("str")
     for c in ("computed", "printed_value", "difference"):
         out[c] = out[c].astype("float64")
@@ -869,5 +906,5 @@ def classify_many(printed: pd.Series, computed: pd.Series, comparison: pd.Series
 
 
 __all__ = ["not_a_level", "printed_currency", "with_unit", "other_currency", "is_currency", "classify", "classify_many", "worded_comparison",
-           "parse_printed", "reconcile", "key_suggestion", "unmatched", "lookup_rows", "default_key", "Classification", "ParsedNumber", "UnreadableNumber",
+           "parse_printed", "reconcile", "value_date", "key_suggestion", "unmatched", "lookup_rows", "default_key", "Classification", "ParsedNumber", "UnreadableNumber",
            "STATUSES", "MATCH", "TRUNCATED", "MISMATCH", "NOT_COMPUTABLE"]

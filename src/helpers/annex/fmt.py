@@ -305,8 +305,13 @@ _REASONS_FR = [
      r"\((\d{4}-\d{2}-\d{2})\) to (\d{4}-\d{2}-\d{2})", "son libellé nomme les années {0}, et le chiffre calculé "
      "est cumulé du début du projet ({1}) au {2} : le classeur ne calcule pas de chiffre de quelques années "
      "(comparer le chiffre cumulé que donne le rapport, ou écarter celui-ci)"),
-    (r"dated (\d{4}-\d{2}-\d{2}) by its label, the figure computed describes (\d{4}-\d{2}-\d{2})",
-     "daté du {0} par son libellé, alors que le chiffre recalculé décrit le {1}"),
+    (r"dated (\d{4}-\d{2}-\d{2}) by its (label|value), the figure computed describes (\d{4}-\d{2}-\d{2})",
+     lambda day, by, described: f"daté du {day} par {'son libellé' if by == 'label' else 'sa valeur'}, alors que le "
+                                f"chiffre recalculé décrit le {described}"),
+    # (« 300 au 2020-06-30 » beside an impact figure, or a date not read as a day: it was « a range »)
+    (r"its value is written with a date \('([^']*)'\) that the workbook cannot compare",
+     "sa valeur est écrite avec une date (« {0} ») que le classeur ne peut pas comparer au chiffre qu'il calcule : "
+     "écrire la valeur seule, et la date dans le libellé"),
     (r"write the key '([^']*)' to compute it at that date", "écrire la clé « {0} » pour le calculer à cette date"),
     (r"write the key '([^']*)' to compare it with that period", "écrire la clé « {0} » pour le comparer à cette "
      "période"),

@@ -173,8 +173,10 @@ def _dated_otherwise(raw, rows: dict, data: ProjectData, params) -> list[Problem
     from ..analyses.reconcile import default_key
 
     mine = reported_for_annex(data.tables.get("reported"), params)
-    if not len(mine) or "label" not in mine:
+    if not len(mine):
         return []
+    if "label" not in mine:   # (a date written in the value is told without a label column too)
+        mine = mine.assign(label=None)
     asked = pd.DataFrame({"metric": mine["metric"].astype(str).str.strip(), "label": mine["label"], "status": "",
                           "printed": mine["value"] if "value" in mine else "",
                           "key": [default_key(str(m).strip(), k) for m, k in zip(mine["metric"], mine["key"])]})
@@ -183,11 +185,15 @@ def _dated_otherwise(raw, rows: dict, data: ProjectData, params) -> list[Problem
     indicators = scope(data, params.country).tables.get("indicators") if mine["metric"].astype(str).str.strip().isin(
         INDICATOR_METRICS).any() else None   # an indicator figure dated at another period than its key's
     why = dated_elsewhere(asked, params, indicators)
+    # (« 300 au 2020-06-30 »: the date is in the value, said at its cell)
+    of_value = [isinstance(r, str) and ("by its value" in r or "its value is written with a date" in r) for r in why]
     return [raw.problem("dated_otherwise", f"figure '{fid}': {reason}",
                         "The annex will say 'not computable'. Write the key at the label's date (a budget figure), or "
                         "reword a label whose date is not the figure's.", index=rows.get(str(fid).strip()),
-                        column="label", value=label, severity="warning")
-            for fid, label, reason in zip(mine["figure_id"], mine["label"], why) if isinstance(reason, str)]
+                        column="value" if value_dated else "label", value=value if value_dated else label,
+                        severity="warning")
+            for fid, label, value, reason, value_dated in zip(mine["figure_id"], mine["label"], asked["printed"], why,
+                                                              of_value) if isinstance(reason, str)]
 
 
 def _metric_named(name: str) -> str:
