@@ -709,7 +709,7 @@ def test_an_approximate_figure_says_the_tolerance_its_verdict_used():
     ("30 à 40 %", "is a range"), ("entre 30 et 40 %", "is a range"), ("30-40 %", "is a range"),
     ("30–40 %", "is a range"), ("between 30 and 40", "is a range"), ("2/3", "is a fraction"),
     ("deux tiers", "is a fraction"), ("la moitié", "is a fraction"), ("En 2020 53 %", "holds two numbers"),
-    ("n/a", "is not a number"), ("45 % (1)", "footnote mark"), ("45 %[1]", "footnote mark"),
+    ("n/a", "prints no figure"), ("abc", "is not a number"), ("45 % (1)", "footnote mark"), ("45 %[1]", "footnote mark"),
     ("45 %1", "footnote mark"), ("1 200 USD (2)", "footnote mark"), ("300 (1)", "footnote mark"),
     ("300[1]", "footnote mark"), ("2021-02-01", "is a date")])
 def test_a_range_or_a_fraction_is_refused_saying_what_to_write(text, said):
@@ -1325,3 +1325,42 @@ def test_a_value_written_with_its_date_is_read_as_the_figure_s_date(tmp_path):
             if p.rule == "dated_otherwise"}
     assert sorted(told) == [2, 3, 4, 5, 8, 10, 11, 12]
     assert (told[2].column, told[2].value) == ("value", "150 000 au 2020-06-30")
+
+
+def test_numbers_as_a_french_word_report_prints_them_are_read_or_refused_saying_why(tmp_path):
+    """Figures pasted from a French Word report: « 150.000 », « 150 000,00 $ » with U+202F and U+00A0, « 0,15
+    million », « 40,0% », « 40 pour cent » are read; « n.d. », « – », « N/A » (no figure printed) were « not a
+    number », in the French annex « chiffre publié illisible » only, as were « (150 000) » and « 40 p. 100 »: the annex
+    now says that the report prints no figure, and why the others are not read, with what to write."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+
+    mini = Mini.copy_to(tmp_path)
+    mini.write("reported", "figure_id;metric;key;valeur;pays\n"
+                           "W1;budget;total;150.000;Maroc\n"
+                           "W2;budget;total;150\u202f000,00\u00a0$;Maroc\n"
+                           "W3;budget;total;0,15 million;Maroc\n"
+                           "W4;women_share;E1;40,0%;Maroc\n"
+                           "W5;women_share;E1;40 pour cent;Maroc\n"
+                           "W6;women_share;E1;n.d.;Maroc\n"
+                           "W7;women_share;E1;–;Maroc\n"
+                           "W8;women_share;E1;N/A;Maroc\n"
+                           "W9;budget;total;(150 000);Maroc\n"
+                           "W10;women_share;E1;40 p. 100;Maroc\n"
+                           "W11;women_share;E1;quarante;Maroc\n")
+    data = mini.load()
+    figures = annex_figures(data, load_annex_params("mini", "maroc", mini.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {
+        "W1": "match", "W2": "match", "W3": "match", "W4": "match", "W5": "match", "W6": "not_computable",
+        "W7": "not_computable", "W8": "not_computable", "W9": "not_computable", "W10": "not_computable",
+        "W11": "not_computable"}
+    assert "the report prints no figure there" in checked.at["W6", "note"]
+    shown = published_check(figures, data.tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
+    for fid in ("W6", "W7", "W8"):
+        assert shown[fid].startswith("pas de chiffre publié : le rapport n'en imprime pas ici")
+    assert shown["W9"].startswith("chiffre publié illisible : un nombre entre parenthèses est un négatif")
+    assert shown["W10"].startswith("chiffre publié illisible : il contient deux nombres")
+    assert shown["W11"] == "chiffre publié illisible : ce n'est pas un nombre (écrire le chiffre publié en chiffres)"

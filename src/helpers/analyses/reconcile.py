@@ -396,9 +396,18 @@ _FRACTION_OF_AMOUNT = re.compile(r"\b(?:millions?|milliards?|mio|mds?|mn|k|m|mil
                                  r"xof|chf)\b")
 
 
+# what a report prints where it gives no figure (« n.d. », « – », « N/A », « s.o. », « non disponible »): it was
+# « not a number », in the French annex « chiffre publié illisible », as if the figure were misprinted
+_NO_FIGURE = re.compile(r"^\s*(?:n\.?\s?[dc]\.?|n\.?\s?/\s?[ad]\.?|na|nd|s\.?\s?o\.?|non (?:disponible|communique|"
+                        r"applicable|renseigne)e?s?|not available|not applicable|sans objet|[-\u2013\u2014\u2212x*/.…?]+)\s*$")
+
+
 def _not_a_number(original: str, otherwise: str = "") -> str:
     """Why a printed text is not read: a range and a fraction are said as such, with what to write instead."""
     folded = fold(original)
+    if _NO_FIGURE.match(folded):
+        return (f"'{original}': the report prints no figure there (not available): there is nothing to compare "
+                "(leave the row out, or write the figure the report gives elsewhere)")
     if _DAY.match(folded):   # a date cell of reported.xlsx (« 1.2 » typed, made 1 February): it was « a range »
         return (f"'{original}' is a date (a spreadsheet turns a typed 1.2, 3/4 or 30-40 into one): write the "
                 "published value as text")

@@ -278,6 +278,30 @@ _REASONS_FR = [
      "1/2 million : 500 000 ; 3/4 million : 750 000, avec la comparaison ~ si le rapport l'arrondit ainsi)"),
     (r"printed value unreadable: '.*' is a fraction", "chiffre publié illisible : c'est une fraction (écrire le "
      "pourcentage qu'elle représente, 2/3 : 67 %, avec la comparaison ~ si le rapport l'arrondit ainsi)"),
+    # (they were only « chiffre publié illisible », not saying why nor what to write)
+    (r"printed value unreadable: '.*': the report prints no figure there", "pas de chiffre publié : le rapport "
+     "n'en imprime pas ici (non disponible), rien à comparer (retirer la ligne, ou écrire le chiffre que le rapport "
+     "donne ailleurs)"),
+    (r"printed value unreadable: '.*': a number in brackets is a negative", "chiffre publié illisible : un nombre "
+     "entre parenthèses est un négatif en comptabilité et une erreur type en statistique (l'écrire avec un signe "
+     "moins, ou l'estimation seule)"),
+    (r"printed value unreadable: '.*' holds two numbers", "chiffre publié illisible : il contient deux nombres (une "
+     "espace n'est dans un nombre que devant un groupe de 3 chiffres) : écrire la valeur seule"),
+    (r"printed value unreadable: '.*' is ambiguous: '(.)' may be a decimal mark", "chiffre publié illisible : « {0} » "
+     "peut être un séparateur décimal ou de milliers (indiquer report_decimal_mark dans project.yaml)"),
+    (r"printed value unreadable: '.*': the thousands groups are not groups of 3 digits", "chiffre publié illisible : "
+     "les groupes de milliers ne sont pas de 3 chiffres"),
+    (r"printed value unreadable: '.*': 'billion' is", "chiffre publié illisible : « billion » vaut 10^9 en anglais et "
+     "10^12 en français (écrire le nombre en chiffres)"),
+    (r"printed value unreadable: '.*': the '.' before the number is glued", "chiffre publié illisible : le signe "
+     "devant le nombre est collé au texte qui le précède (écrire le nombre seul, avec son signe)"),
+    (r"printed value unreadable: '.*': the dash between the words and the number", "chiffre publié illisible : le "
+     "tiret entre les mots et le nombre peut être un signe moins ou un séparateur (écrire le nombre seul, son signe "
+     "collé)"),
+    (r"printed value unreadable: '.*' say opposite directions", "chiffre publié illisible : son signe et les mots "
+     "qui l'entourent disent des sens opposés"),
+    (r"printed value unreadable: '.*' is not a number", "chiffre publié illisible : ce n'est pas un nombre (écrire "
+     "le chiffre publié en chiffres)"),
     (r"printed value unreadable", "chiffre publié illisible"),
     (r"a '\+' before a count or an amount may mean 'more than' or an increase", "un « + » devant un effectif ou un "
      "montant peut signifier « plus de » ou une hausse : écrire la comparaison (> ou >=) dans la colonne comparaison, "
