@@ -1364,3 +1364,41 @@ def test_numbers_as_a_french_word_report_prints_them_are_read_or_refused_saying_
     assert shown["W9"].startswith("chiffre publié illisible : un nombre entre parenthèses est un négatif")
     assert shown["W10"].startswith("chiffre publié illisible : il contient deux nombres")
     assert shown["W11"] == "chiffre publié illisible : ce n'est pas un nombre (écrire le chiffre publié en chiffres)"
+
+
+def test_a_figure_whose_label_leaves_a_part_out_is_not_compared_with_the_whole(tmp_path):
+    """« Taux d'exécution financière hors Libye », « Part des femmes (excluding Libya) », « Dépenses sauf frais de
+    gestion », « sans la Libye » beside the whole project's figure were « Conforme » when equal to it (or an « Écart » of
+    another figure): now not computable, saying so in the annex language, and make check warns at the label
+    (part_left_out). « y compris », « femmes sans emploi » leave nothing out; « hors activités annulées » beside the
+    physical execution rate is what the workbook leaves out itself."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+    from helpers.pipeline.check import reported_figure_problems
+
+    mini = Mini.copy_to(tmp_path)
+    mini.write("reported", "figure_id;metric;key;valeur;libellé;pays\n"
+                           "P1;budget;total;150 000;Budget hors Tunisie;Maroc\n"
+                           "P2;women_share;E1;40;Part des femmes (excluding civil servants);Maroc\n"
+                           "P3;budget;total;150 000;Budget sauf frais de gestion;Maroc\n"
+                           "P4;budget;total;150 000;Budget (sans la coordination);Maroc\n"
+                           "P5;budget;total;150 000 hors Tunisie;Budget;Maroc\n"
+                           "P6;budget;total;150 000;Budget (y compris la coordination);Maroc\n"
+                           "P7;women_share;E1;40;Part des femmes sans emploi;Maroc\n"
+                           "P8;physical_execution_rate;all;50;Taux hors activités annulées;Maroc\n")
+    data = mini.load()
+    figures = annex_figures(data, load_annex_params("mini", "maroc", mini.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {
+        "P1": "not_computable", "P2": "not_computable", "P3": "not_computable", "P4": "not_computable",
+        "P5": "not_computable", "P6": "match", "P7": "match", "P8": checked.at["P8", "status"]}
+    assert checked.at["P8", "status"] != "not_computable"
+    assert "leaves a part out ('hors Tunisie')" in checked.at["P1", "note"]
+    shown = published_check(figures, data.tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
+    assert shown["P3"].startswith("son libellé ou sa valeur écarte une partie (« sauf frais de gestion »), alors que "
+                                  "le chiffre recalculé pour « total » n'écarte rien")
+    told = [(p.row, p.column) for p in reported_figure_problems("mini", mini.data_dir, mini.params_dir)
+            if p.rule == "part_left_out"]
+    assert told == [(2, "label"), (3, "label"), (4, "label"), (5, "label"), (6, "label")]

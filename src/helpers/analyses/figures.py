@@ -926,6 +926,34 @@ def _one_year(label: Any, start: Any, described: Any) -> str | None:
     return None
 
 
+# a label (or a value) that leaves a part of the figure out (« Taux d'exécution hors Libye », « Part des femmes
+# (excluding Libya) », « Dépenses sauf frais de gestion »): it was compared with the figure of the whole key, « Conforme »
+# or an « Écart » of another figure. (« y compris », « including » leave nothing out.)
+_LEFT_OUT = re.compile(r"(?:^|[\s(«,;:/\[-])(?:hors|sauf|excepte(?:e|s|es)?|a l'exclusion d(?:e|u|es|')|"
+                       r"a l’exclusion d(?:e|u|es|’)|en dehors d(?:e|u|es|')|non compris|sans (?:la|le|les|l'|l’)|"
+                       r"excluding|excluded|excl\.|except(?:ing| for)?|other than|apart from|not including|"
+                       r"not counting)(?=[\s:(«'’]|$)(?P<what>[^,;()»]{0,60})")
+# what the workbook leaves out itself: the cancelled activities of the physical rates (execution.py)
+_LEFT_OUT_ALREADY = {"physical_execution_rate": re.compile(r"\b(?:annul|cancel)"),
+                     "physical_progress_rate": re.compile(r"\b(?:annul|cancel)")}
+
+
+def _left_out(words: str, metric: str, key: Any) -> str | None:
+    """Why a figure whose label or value leaves a part out (« hors Libye ») is not compared with the figure of its
+    whole key; None otherwise."""
+    folded = fold(words)
+    found = _LEFT_OUT.search(folded)
+    if found is None or ((already := _LEFT_OUT_ALREADY.get(metric)) and already.search(found.group("what"))):
+        return None
+    start = found.start() + len(found.group(0)) - len(found.group(0).lstrip(" («,;:/[-"))
+    end = found.start("what") + len(" ".join(found.group("what").split()[:3])) + (
+        len(found.group("what")) - len(found.group("what").lstrip()))
+    phrase = " ".join((words if len(words) == len(folded) else folded)[start:end].split())   # (as written)
+    return (f"its label or its value leaves a part out ('{phrase}'), and the figure computed for '{key}' leaves "
+            "nothing out: the workbook computes no figure without a part (compare each part's figure the report gives, or reword the "
+            "label if the data leave that part out too)")
+
+
 def dated_elsewhere(rec: pd.DataFrame, params: Any, indicators: pd.DataFrame | None = None) -> pd.Series:
     """Per reconciled figure, why it is not comparable when its label dates it on another day than the figure the
     workbook computed describes (the reporting date, or a budget key's '@date'; an indicator's period, from
@@ -948,6 +976,10 @@ def dated_elsewhere(rec: pd.DataFrame, params: Any, indicators: pd.DataFrame | N
                 metric not in INDICATOR_METRICS and metric not in AT_REPORTING_DATE)):
             out[i] = (f"its value is written with a date ('{said.split(' ', 1)[1]}') that the workbook cannot compare "
                       "with the figure it computes: write the value alone, and the date in the label")
+            continue
+        if status != reconcile.NOT_COMPUTABLE and (part := _left_out(" ; ".join(
+                str(w) for w in (label, value) if isinstance(w, str)), metric, key)) is not None:
+            out[i] = part   # « Taux d'exécution hors Libye » beside the whole project's
             continue
         if metric in INDICATOR_METRICS and status != reconcile.NOT_COMPUTABLE and (
                 days := of_value or _label_dates(label)):

@@ -332,6 +332,10 @@ _REASONS_FR = [
     (r"dated (\d{4}-\d{2}-\d{2}) by its (label|value), the figure computed describes (\d{4}-\d{2}-\d{2})",
      lambda day, by, described: f"daté du {day} par {'son libellé' if by == 'label' else 'sa valeur'}, alors que le "
                                 f"chiffre recalculé décrit le {described}"),
+    (r"its label or its value leaves a part out \('(.*?)'\), and the figure computed for '([^']*)' leaves "
+     r"nothing out", "son libellé ou sa valeur écarte une partie (« {0} »), alors que le chiffre recalculé pour « {1} » "
+     "n'écarte rien : le classeur ne calcule pas de chiffre privé d'une partie (comparer le chiffre de chaque partie "
+     "que donne le rapport, ou reformuler le libellé si les données écartent aussi cette partie)"),
     # (« 300 au 2020-06-30 » beside an impact figure, or a date not read as a day: it was « a range »)
     (r"its value is written with a date \('([^']*)'\) that the workbook cannot compare",
      "sa valeur est écrite avec une date (« {0} ») que le classeur ne peut pas comparer au chiffre qu'il calcule : "

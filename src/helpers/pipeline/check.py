@@ -187,7 +187,10 @@ def _dated_otherwise(raw, rows: dict, data: ProjectData, params) -> list[Problem
     why = dated_elsewhere(asked, params, indicators)
     # (« 300 au 2020-06-30 »: the date is in the value, said at its cell)
     of_value = [isinstance(r, str) and ("by its value" in r or "its value is written with a date" in r) for r in why]
-    return [raw.problem("dated_otherwise", f"figure '{fid}': {reason}",
+    # (« hors Libye »: a part left out, said at the label)
+    return [raw.problem("part_left_out" if reason.startswith("its label or its value leaves a part out") else
+                        "dated_otherwise",
+                        f"figure '{fid}': {reason}",
                         "The annex will say 'not computable'. Write the key at the label's date (a budget figure), or "
                         "reword a label whose date is not the figure's.", index=rows.get(str(fid).strip()),
                         column="value" if value_dated else "label", value=value if value_dated else label,
