@@ -1402,3 +1402,75 @@ def test_a_figure_whose_label_leaves_a_part_out_is_not_compared_with_the_whole(t
     told = [(p.row, p.column) for p in reported_figure_problems("mini", mini.data_dir, mini.params_dir)
             if p.rule == "part_left_out"]
     assert told == [(2, "label"), (3, "label"), (4, "label"), (5, "label"), (6, "label")]
+
+
+def test_the_unit_a_label_gives_its_value_is_read_when_the_unit_column_is_empty(tmp_path):
+    """« Budget total (EUR) », « Budget en euros », « Budget (MAD) » beside « 150 000 » in a USD project were
+    « Conforme » (a figure in EUR compared with USD figures); « Budget (en milliers USD) », « (millions USD) », « (k$) »
+    beside « 150 », « 0,15 » were an « Écart » of -149 850 for the report's right figure. The unit a label gives in
+    brackets or after « en » is now read as the unit column is; other brackets (« (A+B) », « (conclusion) »), a
+    sentence naming an amount and « (M) » (men) give none."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.analyses.reconcile import label_unit
+    from helpers.data.params import load_annex_params
+    from helpers.pipeline.check import reported_figure_problems
+
+    mini = Mini.copy_to(tmp_path)
+    mini.write("reported", "figure_id;metric;key;valeur;libellé;pays\n"
+                           "U1;budget;total;150;Budget (en milliers USD);Maroc\n"
+                           "U2;budget;total;150 000;Budget total (EUR);Maroc\n"
+                           "U3;budget;total;150 000;Budget en euros;Maroc\n"
+                           "U4;budget;total;0,15;Budget (millions USD);Maroc\n"
+                           "U5;budget;total;150;Budget (k$);Maroc\n"
+                           "U6;budget;total;150 000;Budget (MAD);Maroc\n"
+                           "U7;budget;total;150 000;Budget total (A+B);Maroc\n")
+    figures = annex_figures(mini.load(), load_annex_params("mini", "maroc", mini.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {
+        "U1": "match", "U2": "not_computable", "U3": "not_computable", "U4": "match", "U5": "match",
+        "U6": "not_computable", "U7": "match"}
+    assert checked.at["U1", "reported"] == "150 milliers USD"
+    assert "printed in EUR, the project's figures are in USD" in checked.at["U3", "note"]
+    told = [p.row for p in reported_figure_problems("mini", mini.data_dir, mini.params_dir)
+            if p.rule == "published_currency"]
+    assert told == [3, 4, 7]
+    assert [label_unit(t) for t in ("Participants (M)", "(conclusion)", "Dépenses en 2020", "Part des femmes (%)",
+                                    "« les décaissements avoisinent les 2 millions de dollars »")] == [""] * 5
+
+
+def test_a_figure_of_the_whole_project_whose_label_names_one_country_is_not_compared_with_the_whole(tmp_path):
+    """In the project-wide annex, « Part des femmes au Maroc », « Taux de décaissement (Tunisie) » keyed 'all' or
+    'total' without a country were compared with the whole project's figure: « Conforme » or an « Écart » of another
+    figure. Now not computable, saying to write the country in the country column or the key of the country (with a
+    budget key's date), and make check warns at the label (one_country); a label naming several countries, or a key
+    that is not the whole, is compared as before."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+    from helpers.pipeline.check import reported_figure_problems
+
+    mini = Mini.copy_to(tmp_path)
+    mini.write_param_file("ensemble", "country: all\nname: Ensemble du projet\n")
+    mini.write("reported", "figure_id;metric;key;valeur;libellé;pays\n"
+                           "N1;women_share;all;38;Part des femmes au Maroc;\n"
+                           "N2;budget;total;250 000;Budget (Tunisie);\n"
+                           "N3;spent;total@2020-12-31;50 000,50;Dépenses Maroc à fin 2020;\n"
+                           "N4;women_share;all;52;Part des femmes (Maroc et Tunisie);\n"
+                           "N5;women_share;E1;40;Atelier au Maroc;\n"
+                           "N6;women_share;all;52;Part des femmes;\n")
+    data = mini.load()
+    figures = annex_figures(data, load_annex_params("mini", "ensemble", mini.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {
+        "N1": "not_computable", "N2": "not_computable", "N3": "not_computable", "N4": "match", "N5": "match",
+        "N6": "match"}
+    assert "write 'Maroc' in its country column" in checked.at["N1", "note"]
+    assert "the key 'Maroc@2020-12-31'" in checked.at["N3", "note"]
+    shown = published_check(figures, data.tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
+    assert shown["N2"].startswith("son libellé nomme un pays (« Tunisie »), alors que le chiffre recalculé pour "
+                                  "« total » est celui de tout le projet")
+    told = [(p.row, p.column) for p in reported_figure_problems("mini", mini.data_dir, mini.params_dir)
+            if p.rule == "one_country"]
+    assert told == [(2, "label"), (3, "label"), (4, "label")]

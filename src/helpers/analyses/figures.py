@@ -782,7 +782,8 @@ def tables_figures(tables: dict[str, pd.DataFrame], params: Any, studies: dict[s
         # reconcile looks up only the rows a reported figure asks for: those, in the table's order, are enough
         lookup = _finish([part[reconcile.lookup_rows(reported, part)] for part in parts])
         parts.append(reconciliation_figures(reported, lookup, params, known_keys(parts, reported),
-                                            persons_caution(parts), get("participation"), get("indicators")))
+                                            persons_caution(parts), get("participation"), get("indicators"),
+                                            countries_of(tables) if _is_all(params) else ()))
     return _finish(parts)  # sections in any order: sorted once, here
 
 
@@ -954,7 +955,35 @@ def _left_out(words: str, metric: str, key: Any) -> str | None:
             "label if the data leave that part out too)")
 
 
-def dated_elsewhere(rec: pd.DataFrame, params: Any, indicators: pd.DataFrame | None = None) -> pd.Series:
+def countries_of(tables: dict[str, Any]) -> list[str]:
+    """The countries the tables' rows name (not the project as a whole: empty, 'regional')."""
+    found: dict[str, str] = {}
+    for table in tables.values():
+        if isinstance(table, pd.DataFrame) and "country" in table and len(table):
+            for country in table["country"].dropna().astype(str).unique():
+                if fold(country) and fold(country) != fold(REGIONAL) and not is_all(country):
+                    found.setdefault(fold(country), country.strip())
+    return list(found.values())
+
+
+def _one_country(words: str, key: Any, countries: Iterable[str]) -> str | None:
+    """Why a figure of the whole project (key 'all' or 'total') whose label names one of its countries (« Part des
+    femmes au Maroc ») is not compared with the whole's: it was, « Conforme » or an « Écart » of another figure."""
+    countries = list(countries)
+    if fold(str(key).split("@")[0]) not in ("all", "total") or len(countries) < 2:   # (one country: the whole)
+        return None
+    text = fold(words)
+    named = [c for c in countries if re.search(rf"(?<![\w-]){re.escape(fold(c))}(?![\w-])", text)]
+    if len(named) != 1:   # (none, or several: « Maroc et Tunisie », the whole maybe)
+        return None
+    at = "@" + str(key).split("@", 1)[1] if "@" in str(key) else ""   # (« total@2019-12-31 »: 'Libye@2019-12-31')
+    return (f"its label names one country ('{named[0]}'), and the figure computed for '{key}' is the whole "
+            f"project's: write '{named[0]}' in its country column (its annex checks it), or the key '{named[0]}{at}' "
+            "where the project-wide annex computes the figure by country")
+
+
+def dated_elsewhere(rec: pd.DataFrame, params: Any, indicators: pd.DataFrame | None = None,
+                    countries: Iterable[str] = ()) -> pd.Series:
     """Per reconciled figure, why it is not comparable when its label dates it on another day than the figure the
     workbook computed describes (the reporting date, or a budget key's '@date'; an indicator's period, from
     ``indicators``); None otherwise. (« Dépenses au 30 juin 2020 : 1,2 million » was compared with the spending at
@@ -980,6 +1009,10 @@ def dated_elsewhere(rec: pd.DataFrame, params: Any, indicators: pd.DataFrame | N
         if status != reconcile.NOT_COMPUTABLE and (part := _left_out(" ; ".join(
                 str(w) for w in (label, value) if isinstance(w, str)), metric, key)) is not None:
             out[i] = part   # « Taux d'exécution hors Libye » beside the whole project's
+            continue
+        if status != reconcile.NOT_COMPUTABLE and countries and (one := _one_country(" ; ".join(
+                str(w) for w in (label, value) if isinstance(w, str)), key, countries)) is not None:
+            out[i] = one   # « Part des femmes au Maroc » beside the whole project's
             continue
         if metric in INDICATOR_METRICS and status != reconcile.NOT_COMPUTABLE and (
                 days := of_value or _label_dates(label)):
@@ -1069,7 +1102,7 @@ def known_keys(parts: list[pd.DataFrame], reported: pd.DataFrame) -> dict[str, l
 def reconciliation_figures(reported: pd.DataFrame, figures: pd.DataFrame, params: Any,
                            keys: dict[str, list[str]] | None = None, persons: str | None = None,
                            participation: pd.DataFrame | None = None,
-                           indicators: pd.DataFrame | None = None) -> pd.DataFrame:
+                           indicators: pd.DataFrame | None = None, countries: Iterable[str] = ()) -> pd.DataFrame:
     """reported_figure rows: each printed figure compared with the computed one (see reconcile.reconcile);
     ``keys`` (see ``known_keys``): a figure that matches nothing gets the closest keys of its metric; ``persons``
     (see ``persons_caution``): said beside a women's share of all the participations."""
@@ -1079,7 +1112,8 @@ def reconciliation_figures(reported: pd.DataFrame, figures: pd.DataFrame, params
     rec = reconcile.reconcile(reported, figures, decimal_mark=mark, known_keys=keys, metrics=METRICS)
     if rec.empty:
         return _finish([])
-    dated = dated_elsewhere(rec, params, indicators)   # « 45 % au 30 juin 2020 » beside the figure at 31/12/2020
+    # « 45 % au 30 juin 2020 » beside the figure at 31/12/2020; « au Maroc » beside the project's (``countries``)
+    dated = dated_elsewhere(rec, params, indicators, countries)
     if dated.any():
         rec.loc[dated.notna(), ["status", "note"]] = [reconcile.NOT_COMPUTABLE, ""]
         rec["note"] = rec["note"].where(dated.isna(), dated)

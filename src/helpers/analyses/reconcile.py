@@ -703,6 +703,36 @@ def value_date(value: Any) -> tuple[str, str]:
     return text[:found.start()].rstrip(), f"{'fin' if end else 'au'} {day}"
 
 
+# the unit a label gives its value, as a report's table header does: « Budget (en milliers USD) », « Budget total
+# (EUR) », « Dépenses (k$) », « Budget en euros »: it was not read (« 150 » compared with 150 000, a mismatch of the
+# report's right figure; « 150 000 » in EUR compared with USD figures, « Conforme »). A bracket of other words
+# (« (A+B) », « (conclusion) ») or a sentence naming an amount (« 2 millions de dollars ») gives no unit.
+_LABEL_UNIT = re.compile(r"\(([^()]{1,40})\)|(?:^|\s)(?:en|in)\s+([^\s()]+(?:\s+[^\s()]+)?)\s*$", re.IGNORECASE)
+_UNIT_FILLER = re.compile(r"\b(?:en|in|de|des|d|of|us|'|’)\b|['’.,:;\s]")
+
+
+def label_unit(label: Any) -> str:
+    """The unit a label gives its value (« milliers USD » of « Budget (en milliers USD) »), '' when none: words of a
+    scale or a currency only."""
+    if _is_blank(label):
+        return ""
+    for found in _LABEL_UNIT.finditer(str(label)):
+        said = (found.group(1) or found.group(2)).strip()
+        rest = _UNIT_THOUSANDS.sub(" ", said)
+        rest = _UNIT_SCALE.sub(" ", rest)
+        rest = _DOLLAR_OF.sub(" ", rest)
+        from ..data.currencies import SIGN, CODE, WORD
+
+        rest = fold(CODE.sub(" ", SIGN.sub(" ", rest)))
+        rest = WORD.sub(" ", rest)
+        scale = _UNIT_SCALE.search(_UNIT_THOUSANDS.sub("milliers", said))
+        # (« Participants (M) »: men, not millions; a scale alone is a word)
+        if said != rest and not _UNIT_FILLER.sub("", rest) and (
+                printed_currency(said) or scale and len(scale.group(0)) > 3):
+            return said
+    return ""
+
+
 def default_key(metric: str, key: Any) -> str:
     """The figures key a reported row means: empty -> 'total' for budget metrics, 'all' otherwise."""
     text = "" if _is_blank(key) else str(key).strip()
@@ -774,10 +804,12 @@ def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str |
         if hit is None:
             hit = next((folded[(fold(metric), fold(k))] for k in candidates
                         if (fold(metric), fold(k)) in folded), None)
-        shown = with_unit(rec.get("value"), rec.get("unit"))
+        # a unit column left empty: the unit the label gives (« Budget (en milliers USD) »: « 150 » is 150 000)
+        unit_said = rec.get("unit") if not _is_blank(rec.get("unit")) else label_unit(rec.get("label"))
+        shown = with_unit(rec.get("value"), unit_said)
         # « 300 au 2020-06-30 »: the value read without its date (analyses.figures.dated_elsewhere reads the date)
         value, dated = value_date(rec.get("value"))
-        printed = with_unit(value, rec.get("unit"))
+        printed = with_unit(value, unit_said)
         comparison = worded_comparison(printed, comparison)   # "plus de 35 %" is > 35
         if hit is None:
             reason = f"no computed figure '{metric}' with key '{key}'"
@@ -915,5 +947,5 @@ def classify_many(printed: pd.Series, computed: pd.Series, comparison: pd.Series
 
 
 __all__ = ["not_a_level", "printed_currency", "with_unit", "other_currency", "is_currency", "classify", "classify_many", "worded_comparison",
-           "parse_printed", "reconcile", "value_date", "key_suggestion", "unmatched", "lookup_rows", "default_key", "Classification", "ParsedNumber", "UnreadableNumber",
+           "parse_printed", "reconcile", "value_date", "label_unit", "key_suggestion", "unmatched", "lookup_rows", "default_key", "Classification", "ParsedNumber", "UnreadableNumber",
            "STATUSES", "MATCH", "TRUNCATED", "MISMATCH", "NOT_COMPUTABLE"]

@@ -336,6 +336,12 @@ _REASONS_FR = [
      r"nothing out", "son libellé ou sa valeur écarte une partie (« {0} »), alors que le chiffre recalculé pour « {1} » "
      "n'écarte rien : le classeur ne calcule pas de chiffre privé d'une partie (comparer le chiffre de chaque partie "
      "que donne le rapport, ou reformuler le libellé si les données écartent aussi cette partie)"),
+    (r"its label names one country \('(.*?)'\), and the figure computed for '([^']*)' is the whole project's: "
+     r".*, or the key '([^']*)'",
+     lambda country, key, named: f"son libellé nomme un pays (« {country} »), alors que le chiffre recalculé pour "
+                                 f"« {key} » est celui de tout le projet : écrire « {country} » dans sa colonne pays "
+                                 f"(son annexe le vérifie), ou la clé « {named} » là où l'annexe du projet calcule le "
+                                 "chiffre par pays"),
     # (« 300 au 2020-06-30 » beside an impact figure, or a date not read as a day: it was « a range »)
     (r"its value is written with a date \('([^']*)'\) that the workbook cannot compare",
      "sa valeur est écrite avec une date (« {0} ») que le classeur ne peut pas comparer au chiffre qu'il calcule : "
