@@ -1474,3 +1474,29 @@ def test_a_figure_of_the_whole_project_whose_label_names_one_country_is_not_comp
     told = [(p.row, p.column) for p in reported_figure_problems("mini", mini.data_dir, mini.params_dir)
             if p.rule == "one_country"]
     assert told == [(2, "label"), (3, "label"), (4, "label")]
+
+
+def test_a_percentage_beside_a_count_or_an_amount_is_not_compared(tmp_path):
+    """« 100 % » beside a count of 1 activity done was read as a fraction of 1 (1.00): « Conforme » for a share the
+    count is not; « 50 % » beside it, « 60 % » beside the budget were an « écart » of 49 and -149 940, as if the
+    report misprinted them. A percentage beside a count or an amount is now not computable, saying a share is another
+    figure (French in the annex); the count written alone is compared as before."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+
+    mini = Mini.copy_to(tmp_path)
+    mini.write("reported", "figure_id;metric;key;valeur;libellé;pays\n"
+                           "Q1;activity_status_count;done;100 %;Activités réalisées;Maroc\n"
+                           "Q2;activity_status_count;done;50 %;Activités réalisées;Maroc\n"
+                           "Q3;budget;total;60 pour cent;Budget;Maroc\n"
+                           "Q4;activity_status_count;done;1;Activités réalisées;Maroc\n")
+    data = mini.load()
+    figures = annex_figures(data, load_annex_params("mini", "maroc", mini.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {"Q1": "not_computable", "Q2": "not_computable", "Q3": "not_computable",
+                                           "Q4": "match"}
+    assert "'activity_status_count' is a count: a share is another figure" in checked.at["Q1", "note"]
+    shown = published_check(figures, data.tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
+    assert shown["Q3"].startswith("publié en pourcentage, alors que le chiffre recalculé est un montant")

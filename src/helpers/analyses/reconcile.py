@@ -578,6 +578,9 @@ def not_a_level(metric: str, unit: str, printed: str, comparison: str, decimal_m
     return ""
 
 
+# a percentage beside a count or an amount (« 100 % » beside 1 activity done): see reconcile
+PERCENT_LEVEL_NOTE = ("printed as a percentage, and '{metric}' is {a} {what}: a share is another figure (write the {what} "
+                      "the report gives, or name the metric of the share, e.g. physical_execution_rate)")
 PERCENT_NOTE = "a percentage of a fraction of 1"   # in the note of 27 % printed for 0.27 (see _as_percentage)
 
 
@@ -835,6 +838,14 @@ def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str |
                 if result.status != NOT_COMPUTABLE else ""
             if level:   # « +3 000 », « hausse de 3 000 », « 45 points » beside a level
                 result = result._replace(status=NOT_COMPUTABLE, difference=float("nan"), note=level)
+            if result.status != NOT_COMPUTABLE and (unit == "count" or metric in COUNTS or is_currency(unit)) and \
+                    _PERCENT_SIGN.search(fold(printed)):
+                # « 100 % » beside 1 activity done was read as a fraction of 1, 1.00: « Conforme »; « 50 % » an
+                # « écart de 49 »: a share beside a count or an amount is another figure
+                result = result._replace(status=NOT_COMPUTABLE, difference=float("nan"),
+                                         note=PERCENT_LEVEL_NOTE.format(metric=metric, **(
+                                             {"a": "an", "what": "amount"} if is_currency(unit) else
+                                             {"a": "a", "what": "count"})))
             if unit == "%" and result.status == MISMATCH:
                 fraction = _as_fraction(printed, computed, comparison, result)
                 if fraction is not result and _PERCENT_SIGN.search(fold(str(rec.get("value")))):

@@ -342,6 +342,11 @@ _REASONS_FR = [
                                  f"« {key} » est celui de tout le projet : écrire « {country} » dans sa colonne pays "
                                  f"(son annexe le vérifie), ou la clé « {named} » là où l'annexe du projet calcule le "
                                  "chiffre par pays"),
+    (r"printed as a percentage, and '([^']*)' is (an amount|a count): a share is another figure",
+     lambda metric, what: "publié en pourcentage, alors que le chiffre recalculé est "
+                          + ("un montant" if what == "an amount" else "un effectif") + " : une part est un autre "
+                          "chiffre (écrire " + ("le montant" if what == "an amount" else "l'effectif") + " que donne "
+                          "le rapport, ou la métrique de la part, par exemple physical_execution_rate)"),
     # (« 300 au 2020-06-30 » beside an impact figure, or a date not read as a day: it was « a range »)
     (r"its value is written with a date \('([^']*)'\) that the workbook cannot compare",
      "sa valeur est écrite avec une date (« {0} ») que le classeur ne peut pas comparer au chiffre qu'il calcule : "
