@@ -956,10 +956,11 @@ def _left_out(words: str, metric: str, key: Any) -> str | None:
 
 
 def countries_of(tables: dict[str, Any]) -> list[str]:
-    """The countries the tables' rows name (not the project as a whole: empty, 'regional')."""
+    """The countries the tables' rows name (not the project as a whole: empty, 'regional'; not the published
+    figures': their country may be a word for the whole, « Total »)."""
     found: dict[str, str] = {}
-    for table in tables.values():
-        if isinstance(table, pd.DataFrame) and "country" in table and len(table):
+    for name, table in tables.items():
+        if name != "reported" and isinstance(table, pd.DataFrame) and "country" in table and len(table):
             for country in table["country"].dropna().astype(str).unique():
                 if fold(country) and fold(country) != fold(REGIONAL) and not is_all(country):
                     found.setdefault(fold(country), country.strip())
