@@ -1500,3 +1500,8 @@ def test_a_percentage_beside_a_count_or_an_amount_is_not_compared(tmp_path):
     assert "'activity_status_count' is a count: a share is another figure" in checked.at["Q1", "note"]
     shown = published_check(figures, data.tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
     assert shown["Q3"].startswith("publié en pourcentage, alors que le chiffre recalculé est un montant")
+    from helpers.pipeline.check import reported_figure_problems   # make check says it first, at the value
+
+    told = [(p.row, p.column) for p in reported_figure_problems("mini", mini.data_dir, mini.params_dir)
+            if p.rule == "not_a_level"]
+    assert told == [(2, "value"), (3, "value"), (4, "value")]

@@ -131,7 +131,8 @@ def _not_levels(raw, rows: dict, data: ProjectData) -> list[Problem]:
     45 % » beside a share, « 5 pp » beside a share): the annex says « not computable »; said here first, at its row
     (an evaluator who runs make check first saw nothing of it)."""
     from ..analyses.figures import canonical_metric
-    from ..analyses.reconcile import LEVELS, label_unit, not_a_level, other_currency, with_unit, worded_comparison
+    from ..analyses.reconcile import (COUNTS, LEVELS, PERCENT_LEVEL_NOTE, _PERCENT_SIGN, label_unit, not_a_level,
+                                      other_currency, with_unit, worded_comparison)
     from ..data.params import report_decimal_mark
     from ..data.readers import _shows_plus as readers_shows_plus
 
@@ -147,6 +148,10 @@ def _not_levels(raw, rows: dict, data: ProjectData) -> list[Problem]:
                             label_unit(rec.get("label")))
         comparison = str(rec.get("comparison") or "").strip() or "="
         why = not_a_level(metric, "", printed, worded_comparison(printed, comparison), mark)
+        if not why and (metric in COUNTS or metric in LEVELS) and _PERCENT_SIGN.search(fold(printed)):
+            # « 100 % » beside activity_status_count: the annex's « not computable », said here first
+            why = PERCENT_LEVEL_NOTE.format(metric=metric, **({"a": "a", "what": "count"} if metric in COUNTS else
+                                                              {"a": "an", "what": "amount"}))
         fid = str(rec.get("figure_id")).strip()
         if why:
             # a '+' shown by the cell's number format (`+0;-0;0`) is not in the cell: say where it is
