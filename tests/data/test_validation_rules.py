@@ -1092,6 +1092,13 @@ CASES = [
          "country_without_annex", "data/mini", None, "country", severity="warning", hint="Did you mean 'Maroc'?",
          what="activities.csv says 'Morocco' for A2 where maroc.yaml and the other rows say 'Maroc': A2 would be in "
               "no country annex"),
+    Case("published figure's country in another language",
+         lambda m: m.replace("reported", "F2,women_share,E1,40,,Part des femmes,Rapport p. 20,Maroc",
+                             "F2,women_share,E1,40,,Part des femmes,Rapport p. 20,Morocco"),
+         "country_without_annex", "data/mini", None, "country", severity="warning", hint="Did you mean 'Maroc'?",
+         what="reported.csv says 'Morocco' for F2: the warning said its row « counts in the project-wide annex only », "
+              "where a published figure of a country without an annex is checked in no annex",
+         expect=_says("they are checked in no annex (a published figure is checked in its country's annex)")),
     Case("country in a longer name",
          lambda m: m.replace("participation", "E1,20,8,Maroc,", "E1,20,8,Royaume du Maroc,"),
          "country_without_annex", "data/mini", None, "country", severity="warning", hint="Did you mean 'Maroc'?",

@@ -1531,11 +1531,15 @@ def _countries_without_annex(annexes: list[AnnexParams], data: ProjectData,
                      "annex counts them.")
         if not guess:
             continue
+        # a published figure of such a country is checked in no annex, not in the project-wide one (it said so)
+        published = [f for f in files if Path(f).stem == "reported"]
+        where = ("they are checked in no annex (a published figure is checked in its country's annex)"
+                 if len(published) == len(files) else "they count in the project-wide annex only"
+                 + (f" ({', '.join(published)}: checked in no annex)" if published else ""))
         problems.append(Problem(
             relative(data.files[0].parent if data.files else Path()), "country_without_annex",
             f"{rows} row{'s' if rows > 1 else ''} of '{written}' ({', '.join(files)}) belong to no country annex "
-            f"(the annexes' countries: {', '.join(sorted(covered.values()))}): they count in the project-wide annex "
-            "only", f"Did you mean '{same}'? '{written}' is its code or its name in another language: write '{same}' "
+            f"(the annexes' countries: {', '.join(sorted(covered.values()))}): {where}", f"Did you mean '{same}'? '{written}' is its code or its name in another language: write '{same}' "
             "in these rows, as its "
             "annex file does (`country:`), so that its annex counts them." if same and not shared else guess
             if shared else guess + " Write the country "
