@@ -1626,6 +1626,11 @@ CASES = [
     Case("no annex file", lambda m: (m.params_dir / "mini" / "maroc.yaml").unlink(),
          "no_annex", "params/mini", NO_ROW, None, severity="warning", hint="ensemble.yaml",
          what="params/mini/ holds project.yaml only: make check said « OK » and make annexes built nothing of it"),
+    Case("an annex file ending in .yml", lambda m: (m.params_dir / "mini" / "maroc.yaml").rename(
+             m.params_dir / "mini" / "maroc.yml"),
+         "file_not_read", "params/mini/maroc.yml", NO_ROW, None, severity="warning", hint="Rename it maroc.yaml",
+         what="params/mini/maroc.yml (as editors and other tools name YAML files): the Maroc annex was never built, "
+              "and make check said « OK » without naming the file"),
     Case("params name a missing project", lambda m: None,
          "missing_project", "params/mnii/project.yaml", NO_ROW, None, hint="Did you mean 'mini'?", project="mnii",
          what="the project 'mnii' is asked for; only 'mini' exists"),
