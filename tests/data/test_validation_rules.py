@@ -1682,6 +1682,12 @@ CASES = [
          "file_not_read", "params/mini/maroc.yml", NO_ROW, None, severity="warning", hint="Rename it maroc.yaml",
          what="params/mini/maroc.yml (as editors and other tools name YAML files): the Maroc annex was never built, "
               "and make check said « OK » without naming the file"),
+    Case("an encoding that is not a text encoding", lambda m: (
+             m.write("budget", m.text("budget").replace("Activités", "Activités été"), encoding="cp1252"),
+             m.set_param("encoding", "hex")),
+         "bad_value", "project.yaml", NO_ROW, "encoding", hint="",
+         what="project.yaml says encoding: hex (base64, rot13 alike: Python codecs, of bytes or of text only): make "
+              "check stopped with a traceback (LookupError: 'hex' is not a text encoding)"),
     Case("params name a missing project", lambda m: None,
          "missing_project", "params/mnii/project.yaml", NO_ROW, None, hint="Did you mean 'mini'?", project="mnii",
          what="the project 'mnii' is asked for; only 'mini' exists"),

@@ -373,6 +373,7 @@ def _fallback_params(path: Path) -> ProjectParams:
                 kept[key] = TypeAdapter(ProjectParams.model_fields[key].annotation).validate_python(raw[key])
                 if key == "encoding":
                     codecs.lookup(kept[key])
+                    "".encode(kept[key])   # not a text encoding (hex, base64, rot13): LookupError, as params says
             except (ValidationError, LookupError):
                 kept.pop(key, None)
     if "currency" in raw and "currency" not in kept:   # `currency:` left empty: no currency to name (was USD)

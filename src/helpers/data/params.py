@@ -168,6 +168,7 @@ class ProjectParams(_Strict):
 
         try:
             codecs.lookup(value)
+            "".encode(value)   # a codec of bytes or of text only (hex, base64, rot13) stopped make check with a traceback
         except LookupError:
             raise ValueError(f"unknown encoding {value!r} (use utf-8, cp1252, latin-1, ...)") from None
         return value
