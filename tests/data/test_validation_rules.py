@@ -1682,6 +1682,12 @@ CASES = [
          "file_not_read", "params/mini/maroc.yml", NO_ROW, None, severity="warning", hint="Rename it maroc.yaml",
          what="params/mini/maroc.yml (as editors and other tools name YAML files): the Maroc annex was never built, "
               "and make check said « OK » without naming the file"),
+    Case("an annex name written as !!binary", lambda m: m.write_param_file(
+             "maroc", "country: Maroc\nname: !!binary 4oCuTWFyb2MgG1sySg==\n"),
+         "yaml_binary", "maroc.yaml", 2, None, hint="without !!binary",
+         what="maroc.yaml says name: !!binary 4oCuTWFyb2MgG1sySg== (base64 of U+202E « Maroc » ESC [2J): decoded "
+              "after the check of control characters, the annex was named with a direction override and a terminal "
+              "escape"),
     Case("an encoding that is not a text encoding", lambda m: (
              m.write("budget", m.text("budget").replace("Activités", "Activités été"), encoding="cp1252"),
              m.set_param("encoding", "hex")),
