@@ -1173,6 +1173,29 @@ def test_other_versions_and_broken_xml_are_clear_errors(tmp_path):
     assert problem.rule == "iati_xml_syntax" and problem.row == 1
 
 
+def test_a_direction_override_or_c1_control_in_a_narrative_is_shown_as_its_escape_and_warned(tmp_path):
+    """Before: a title « Formation U+202E 0051 USD » (XML allows U+202E and the C1 controls, which a table or a YAML
+    file refuses, control_character) reached the annex as written, shown « Formation DSU 1500 »: a figure that is
+    not the file's; a CSI (U+009B) in a label reached the terminal. Now each is shown as its escape, warned."""
+    title = '<title><narrative>Formation \u202e 0051 USD</narrative></title>'
+    body = (budget("100") + transaction("30", extra="<description><narrative>Paid \x9b31m</narrative></description>")
+            + '<result type="1">' + indicator(period('<target value="10"/>', '<actual value="4"/>'),
+                                               title="Femmes \u202e21") + "</result>")
+    source = load(tmp_path, activity(body=body).replace(
+        "<title><narrative>Title XM-1</narrative><narrative xml:lang=\"fr\">Titre XM-1</narrative></title>", title))
+    warned = [p for p in source.problems if p.rule == "control_character"]
+    assert [p.severity for p in warned] == ["warning"] * 3
+    assert [p.element for p in warned] == ["iati-activity[XM-1]/title/narrative",
+                                           "iati-activity[XM-1]/result[1]/indicator[1]/title/narrative",
+                                           "iati-activity[XM-1]/transaction[1]/description/narrative"]
+    assert "direction override" in warned[0].message and "\\u202e" in warned[0].message
+    labels = [*source.tables["budget"]["label"], *source.tables["expenditure"]["period_label"],
+              *source.tables["indicators"]["label"]]
+    assert "Formation \\u202e 0051 USD" in labels and "Femmes \\u202e21" in labels
+    assert any("Paid \\x9b31m" in label for label in labels)
+    assert not any(re.search("[\u202e\x80-\x9f]", label) for label in labels)
+
+
 # ================================================================= the real files
 
 

@@ -169,6 +169,41 @@ def test_a_survey_is_read_within_the_limits_of_every_input(tmp_path):
             ("formed.form.xlsx", "zip_bomb")} <= rules, rules
 
 
+def test_a_form_label_with_a_control_character_or_longer_than_a_cell_is_refused_at_its_cell(tmp_path):
+    """The form was read cell by cell without the checks of a table: a question's label « Revenu mensuel U+202E(EUR
+    0051) » reached the annex as written, shown « Revenu mensuel (1500 EUR) » (the override turns the rest of its
+    line around, digits too), a choice label's CSI (U+009B) the annex and the terminal, a 100 000-character choice
+    label (a hand-made file: Excel and openpyxl write 32 767 at most) the annex whole. Each is now an error at its
+    cell, as in a table (control_character, cell_too_long)."""
+    import zipfile
+
+    import openpyxl
+
+    write_tracer_survey(tmp_path)
+    form = tmp_path / f"{NAME}.form.xlsx"
+    book = openpyxl.load_workbook(form)
+    for row in book["survey"].iter_rows(min_row=2):
+        if row[1].value == "revenu":
+            row[2].value = "Revenu mensuel \u202e(EUR 0051)"
+    for row in book["choices"].iter_rows(min_row=2):
+        if row[1].value == "oui":
+            row[2].value = "Oui \x9b31m"
+        if row[1].value == "langue":
+            row[2].value = "L" * 40
+    book.save(form)
+    parts = {i.filename: zipfile.ZipFile(form).read(i) for i in zipfile.ZipFile(form).infolist()}
+    with zipfile.ZipFile(form, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data.replace(b"L" * 40, b"L" * 100_000))
+    _, problems, _ = load_surveys(tmp_path)
+    found = {(p.rule, p.cell, p.column) for p in problems if p.severity == "error"}
+    assert found == {("control_character", "survey!C12", "label::Français (fr)"),
+                     ("control_character", "choices!C7", "label::Français (fr)"),
+                     ("cell_too_long", "choices!C9", "label::Français (fr)")}, found
+    override = next(p for p in problems if p.cell == "survey!C12")
+    assert "direction override" in override.message and override.file.endswith(f"{NAME}.form.xlsx")
+
+
 # -- submissions an export holds that no estimate should count as they are ------------------------------------------
 SPEC_CSV = ("title: t\ndesign: {weights: poids, strata: identification/pays, clusters: identification/centre}\n"
             "estimates:\n  - {mean: emploi/revenu}\n  - {total: emploi/heures_formation}\n"

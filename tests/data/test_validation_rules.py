@@ -222,6 +222,57 @@ def _xlsx_with_cached_formulas(mini: Mini, name: str, formulas: dict[str, tuple[
     mini.delete(name)
 
 
+_EXTERNAL_LINK = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<externalLink '
+                  'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+                  'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><externalBook '
+                  'r:id="rId1"><sheetNames><sheetName val="Feuil1"/></sheetNames><sheetDataSet><sheetData sheetId="0">'
+                  '<row r="3"><cell r="B3"><v>50000</v></cell></row></sheetData></sheetDataSet></externalBook>'
+                  '</externalLink>')
+_EXTERNAL_LINK_RELS = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships '
+                       'xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" '
+                       'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLinkPath" '
+                       'Target="file:///C:\\Users\\compta\\Budget%20OIT%202021.xlsx" TargetMode="External"/>'
+                       '</Relationships>')
+
+
+def _xlsx_external_link(mini: Mini, name: str, cell: str, cached: float) -> None:
+    """<name>.xlsx whose ``cell`` is ='[Budget OIT 2021.xlsx]Feuil1'!<cell>, as Excel saves it: the formula
+    [1]Feuil1!<cell> with its cached value, and the external link part naming the other workbook."""
+    _xlsx_with_cached_formulas(mini, name, {cell: (f"=[1]Feuil1!{cell}", cached)})
+    path = mini.path(f"{name}.xlsx")
+    with zipfile.ZipFile(path) as archive:
+        parts = {item: archive.read(item) for item in archive.namelist()}
+    parts["xl/externalLinks/externalLink1.xml"] = _EXTERNAL_LINK.encode()
+    parts["xl/externalLinks/_rels/externalLink1.xml.rels"] = _EXTERNAL_LINK_RELS.encode()
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+        b"</Relationships>", b'<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        b'relationships/externalLink" Target="externalLinks/externalLink1.xml"/></Relationships>')
+    parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(
+        b"</sheets>", b'</sheets><externalReferences><externalReference xmlns:r="http://schemas.openxmlformats.org/'
+        b'officeDocument/2006/relationships" r:id="rId99"/></externalReferences>')
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>", b'<Override PartName="/xl/externalLinks/externalLink1.xml" ContentType="application/'
+        b'vnd.openxmlformats-officedocument.spreadsheetml.externalLink+xml"/></Types>')
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for item, content in parts.items():
+            archive.writestr(item, content)
+
+
+def _xlsm_named_xlsx(mini: Mini, name: str) -> None:
+    """<name>.xlsx as Excel saves a macro-enabled workbook (.xlsm: its content type and a vbaProject.bin), renamed."""
+    _csv_to_xlsx(mini, name)
+    path = mini.path(f"{name}.xlsx")
+    with zipfile.ZipFile(path) as archive:
+        parts = {item: archive.read(item) for item in archive.namelist()}
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"spreadsheetml.sheet.main+xml", b"ms-excel.sheet.macroEnabled.main+xml").replace(
+        b"</Types>", b'<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>')
+    parts["xl/vbaProject.bin"] = b"\xd0\xcf\x11\xe0" + b'Sub Auto_Open()\n Shell "calc"\nEnd Sub\n'
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for item, content in parts.items():
+            archive.writestr(item, content)
+
+
 def _compound_file(mini: Mini, name: str, streams: tuple[str, ...]) -> None:
     """<name>.xlsx replaced by a compound file (OLE2, signature D0 CF 11 E0 A1 B1 1A E1) whose directory names
     ``streams``: ("EncryptionInfo", "EncryptedPackage") is how Excel stores a workbook encrypted with a password to
@@ -1633,6 +1684,23 @@ CASES = [
     Case("no annex file", lambda m: (m.params_dir / "mini" / "maroc.yaml").unlink(),
          "no_annex", "params/mini", NO_ROW, None, severity="warning", hint="ensemble.yaml",
          what="params/mini/ holds project.yaml only: make check said « OK » and make annexes built nothing of it"),
+    Case("an annex file ending in .yml", lambda m: (m.params_dir / "mini" / "maroc.yaml").rename(
+             m.params_dir / "mini" / "maroc.yml"),
+         "file_not_read", "params/mini/maroc.yml", NO_ROW, None, severity="warning", hint="Rename it maroc.yaml",
+         what="params/mini/maroc.yml (as editors and other tools name YAML files): the Maroc annex was never built, "
+              "and make check said « OK » without naming the file"),
+    Case("an annex name written as !!binary", lambda m: m.write_param_file(
+             "maroc", "country: Maroc\nname: !!binary 4oCuTWFyb2MgG1sySg==\n"),
+         "yaml_binary", "maroc.yaml", 2, None, hint="without !!binary",
+         what="maroc.yaml says name: !!binary 4oCuTWFyb2MgG1sySg== (base64 of U+202E « Maroc » ESC [2J): decoded "
+              "after the check of control characters, the annex was named with a direction override and a terminal "
+              "escape"),
+    Case("an encoding that is not a text encoding", lambda m: (
+             m.write("budget", m.text("budget").replace("Activités", "Activités été"), encoding="cp1252"),
+             m.set_param("encoding", "hex")),
+         "bad_value", "project.yaml", NO_ROW, "encoding", hint="",
+         what="project.yaml says encoding: hex (base64, rot13 alike: Python codecs, of bytes or of text only): make "
+              "check stopped with a traceback (LookupError: 'hex' is not a text encoding)"),
     Case("params name a missing project", lambda m: None,
          "missing_project", "params/mnii/project.yaml", NO_ROW, None, hint="Did you mean 'mini'?", project="mnii",
          what="the project 'mnii' is asked for; only 'mini' exists"),
@@ -1705,11 +1773,22 @@ CASES = [
          what="expenditure.xlsx written by XlsxWriter (pandas.to_excel): its formulas' results stored as 0, the "
               "workbook marked to be computed on opening (fullCalcOnLoad): spent was read as 0, nothing said",
          expect=lambda m, problems: _only_rule_of(problems, "formula_without_value")),
+    Case("xlsx cell linked to another workbook", lambda m: _xlsx_external_link(m, "budget", "B3", 50000),
+         "external_link", "budget.xlsx", 3, "budget", cell="Feuil1!B3", severity="warning", hint="update its links",
+         what="budget.xlsx whose B2 budget is ='[Budget OIT 2021.xlsx]Feuil1'!B3, a link to the finance team's "
+              "workbook: the value Excel stored when the file was last saved (50 000) was read without a word, "
+              "whatever that workbook says today",
+         expect=lambda m, problems: _said(problems, "budget", "Budget OIT 2021.xlsx")),
     Case("xlsx encrypted with a password", lambda m: _compound_file(m, "budget", ("EncryptionInfo", "EncryptedPackage")),
          "unreadable_xlsx", "budget.xlsx", NO_ROW, None, hint="delete the password",
          what="budget.xlsx protected by a password to open (Excel encrypts it into a compound file, not a zip: was "
               "« cannot be read as .xlsx (File is not a zip file) → save it again as .xlsx »)",
          expect=lambda m, problems: _names_row(problems, "unreadable_xlsx", "protected by a password")),
+    Case("xlsm named xlsx", lambda m: _xlsm_named_xlsx(m, "budget"),
+         "unreadable_xlsx", "budget.xlsx", NO_ROW, None, hint="the macros are left out",
+         what="budget.xlsm (a macro-enabled workbook) renamed budget.xlsx: was « cannot be read as .xlsx (File "
+              "contains no valid workbook part) »; its macros were never run",
+         expect=lambda m, problems: _names_row(problems, "unreadable_xlsx", "macro-enabled workbook")),
     Case("xls named xlsx", lambda m: _compound_file(m, "budget", ("Workbook",)),
          "unreadable_xlsx", "budget.xlsx", NO_ROW, None, hint="save it as 'Excel Workbook (.xlsx)'",
          what="budget.xlsx that is an Excel 97-2003 workbook renamed (was « File is not a zip file »)",

@@ -58,7 +58,7 @@ from ..paths import relative
 from ..text import (FEMALE_TOKENS as FEMALE, MALE_TOKENS as MALE, SEX_DIMENSION_NAMES as SEX_NAMES,
                     TOTAL_TOKENS as TOTAL, fold)
 from .countries import country_code, country_name
-from .inputs import MAX_IATI_BYTES, Refused, checked_input
+from .inputs import CONTROL, MAX_IATI_BYTES, Refused, checked_input, control_reason
 from .params import ProjectParams
 from .schemas import COLUMNS, REGIONAL, validate_table
 
@@ -402,6 +402,7 @@ def _read_activities(path: Path) -> tuple[list[Activity], list[Problem]]:
             activities[-1].written = max((d for d in (generated, updated) if d), default=None)
             activities[-1].file_currency, activities[-1].updated = file_currency, updated
             _actual_dates(activities[-1], problems)
+            _visible_controls(activities[-1], problems)
             element.clear(keep_tail=False)
             parent = element.getparent()
             while element.getprevious() is not None:  # the activities already read
@@ -442,6 +443,45 @@ def _actual_dates(activity: Activity, problems: list[Problem]) -> None:
                                 f"planned {what} ({kept.isoformat()}) kept"), "Ask the publisher to write planned "
                                 f"dates with type {planned}.", element=f"{activity.path}/activity-date",
                                 value=day.isoformat(), severity="warning"))
+
+
+def _visible_controls(activity: Activity, problems: list[Problem]) -> None:
+    """A narrative holding a control character (C1: U+0085, U+009B...) or a direction override (U+202E), which XML
+    allows, is refused in a table or a YAML file: an override showed the rest of its line backwards in the annex,
+    a figure beside it too (a title « Formation U+202E 0051 USD » read « Formation DSU 1500 »), and a terminal acts
+    on C1. The publisher's file is not to be edited: the character is shown as its escape (« \\u202e »), with a
+    warning per element."""
+    texts = [("title", activity.title), ("reporting-org", activity.reporting_org),
+             *(("participating-org", names) for names in activity.funders),
+             *((f"recipient-country[@code={c.code}]", c.names) for c in activity.countries)]
+    texts = [(f"{activity.path}/{where}", names) for where, names in texts]
+    texts += [(f"{indicator.path}/title", indicator.title) for indicator in activity.indicators]
+    for money in activity.transactions:
+        if money.description:
+            texts.append((money.path.rsplit("/", 1)[0] + "/description", money.description))
+    for where, narratives in texts:
+        pairs = list(narratives.items() if isinstance(narratives, dict) else narratives)
+        written = next((text for _, text in pairs if text and CONTROL.search(text)), None)
+        if written is None:
+            continue
+        found = CONTROL.search(written)
+        visible = [(lang, _escaped(text) if text else text) for lang, text in pairs]
+        if isinstance(narratives, dict):
+            narratives.update(visible)
+        else:
+            narratives[:] = visible
+        char = _escaped(found.group())
+        problems.append(Problem(activity.file, "control_character", f"activity {activity.identifier}: this "
+                                f"narrative holds a control character ({char}){control_reason(found.group())}: it is "
+                                f"shown as « {char} » in the annexes", "Nothing to do for the figures; ask the "
+                                "publisher to remove the character.", element=f"{where}/narrative",
+                                value=shown(_escaped(written)),
+                                severity="warning"))
+
+
+def _escaped(text: str) -> str:
+    return CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else
+                       f"\\u{ord(m.group()):04x}", text)
 
 
 def _refused(root: etree._Element, file: str) -> Problem | None:

@@ -92,6 +92,7 @@ def check_and_load(project: str, data_dir: Path = DATA_DIR,
         problems += _country_problems(annex, data, table_files, params_dir)
     problems += _countries_without_annex(annexes, data, table_files)
     problems += _iati_countries_without_annex(annexes, data, params_dir / project, problems)
+    problems += _params_not_read(params_dir / project)
     if not annex_names(project, params_dir):
         problems += _no_annex(annexes, data, params_dir / project)
     # lines not yet read as they will be (a totals row refused, an amount not read) add up to nothing meaningful: the
@@ -372,6 +373,7 @@ def _fallback_params(path: Path) -> ProjectParams:
                 kept[key] = TypeAdapter(ProjectParams.model_fields[key].annotation).validate_python(raw[key])
                 if key == "encoding":
                     codecs.lookup(kept[key])
+                    "".encode(kept[key])   # not a text encoding (hex, base64, rot13): LookupError, as params says
             except (ValidationError, LookupError):
                 kept.pop(key, None)
     if "currency" in raw and "currency" not in kept:   # `currency:` left empty: no currency to name (was USD)
@@ -1570,6 +1572,18 @@ def _iati_countries_without_annex(annexes: list[AnnexParams], data: ProjectData,
                     f"params/{data.project}/{countries[0].lower()}.yaml with `country: {countries[0]}` and `name:`), "
                     "or nothing to do if the evaluation gives it no annex.", column="country", value=countries[0],
                     severity="warning")]
+
+
+def _params_not_read(folder: Path) -> list[Problem]:
+    """A YAML file of params/<project>/ not named <name>.yaml (`libye.yml`, `Libye.YAML`, as editors and copies from
+    other tools write it): its annex was never built, and make check said OK without a word."""
+    if not folder.is_dir():
+        return []
+    return [Problem(relative(entry), "file_not_read", f"this file is not read: only files named <name>.yaml are "
+                    f"(this one ends in '{entry.suffix}')", f"Rename it {entry.stem}.yaml, or delete it if it is an "
+                    "old copy.", severity="warning")
+            for entry in sorted(folder.iterdir())
+            if entry.suffix.lower() in (".yaml", ".yml") and entry.suffix != ".yaml"]
 
 
 def _no_annex(annexes: list[AnnexParams], data: ProjectData, folder: Path) -> list[Problem]:

@@ -50,9 +50,10 @@ from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 from ..errors import Problem, did_you_mean
 from ..paths import relative
 from ..text import FEMALE_WORDS, fold
-from .inputs import Refused, exists, load_described, read_input, read_yaml, zip_problem
+from .inputs import (CONTROL, CONTROL_HINT, Refused, clipped, control_reason, exists, load_described, read_input,
+                     read_yaml, shown, zip_problem)
 from . import numbers
-from .readers import XLSX_MAX_PART, XLSX_MAX_TOTAL, RawTable, header_name, read_table
+from .readers import MAX_CELL_CHARS, XLSX_MAX_PART, XLSX_MAX_TOTAL, RawTable, header_name, read_table
 from .spec import repeats
 
 WG_DOMAINS = {  # the WG-SS question names of the WG's syntax, and the spellings accepted for each domain
@@ -1352,10 +1353,13 @@ def _read_form(path: Path, survey: Survey) -> list[Problem]:
         return [Problem(file, "form_without_survey", "the form has no 'survey' sheet",
                         "Give the XLSForm as it was uploaded to KoboToolbox / ODK.")]
 
+    problems: list[Problem] = []
+
     def rows(sheet: str) -> list[dict[str, Any]]:
         cells = list(book[sheets[sheet]].iter_rows(values_only=True)) if sheet in sheets else []
         if not cells:
             return []
+        problems.extend(_form_text_problems(file, sheets[sheet], cells))
         header = [str(c).strip().lower() if c is not None else "" for c in cells[0]]
         header = [re.sub(r"^label::", "label::", h) for h in header]
         return [dict(zip(header, row)) for row in cells[1:] if any(c is not None for c in row)]
@@ -1423,7 +1427,37 @@ def _read_form(path: Path, survey: Survey) -> list[Problem]:
             survey.value_labels[column] = choices.get(parts[1], {})
             if parts[0] == "select_multiple":
                 survey.multiple[column] = list(choices.get(parts[1], {}))
-    return []
+    return problems
+
+
+def _form_text_problems(file: str, sheet: str, cells: list[tuple]) -> list[Problem]:
+    """A form's cells are checked as a table's: a control character or a direction override, and a cell longer than
+    a spreadsheet's, are errors with their cell. Before, a question's label holding U+202E reached the annex as
+    written (« Revenu mensuel U+202E(EUR 0051) » shown « Revenu mensuel (1500 EUR) »), a C1 control (U+009B) the
+    annex and the terminal, and a 100 000-character choice label the annex whole."""
+    from openpyxl.utils import get_column_letter
+
+    problems = []
+    header = cells[0]
+    for number, row in enumerate(cells, 1):
+        for index, value in enumerate(row):
+            if not isinstance(value, str):
+                continue
+            found = CONTROL.search(value)
+            if found is None and len(value) <= MAX_CELL_CHARS:
+                continue
+            named = header[index] if number > 1 and index < len(header) else None
+            where = {"cell": f"{sheet}!{get_column_letter(index + 1)}{number}", "value": clipped(value),
+                     "column": str(named).strip() if named is not None else None}
+            if found is not None:
+                problems.append(Problem(file, "control_character", f"this text holds a control character "
+                                        f"({shown(found.group())}){control_reason(found.group())}", CONTROL_HINT,
+                                        **where))
+            else:
+                problems.append(Problem(file, "cell_too_long", f"this cell holds {len(value):,} characters, more "
+                                        f"than the {MAX_CELL_CHARS:,} a spreadsheet cell can hold",
+                                        "Shorten the text in the form.", **where))
+    return problems
 
 
 def _find_multiple(survey: Survey, raw: RawTable) -> list[Problem]:

@@ -18,7 +18,7 @@ from typing import TextIO
 import pandas as pd
 
 from ..files import neutralise, write_atomic
-from ..errors import Problem
+from ..errors import Problem, visible
 from ..data.countries import same_country
 from ..data.headers import header_sets, translate
 from ..data.loader import ProjectData, check_and_load, load_project
@@ -76,7 +76,7 @@ def print_grouped(problems: list[Problem], out: TextIO, listed: Path | None) -> 
         rest = len(members) - SHOWN_PER_GROUP
         if rest > 0:
             where = f": see {relative(listed)}" if listed is not None else ""
-            print(f"  ... and {rest:,} more {'row' if rest == 1 else 'rows'} of {file} with the same problem "
+            print(f"  ... and {rest:,} more {'row' if rest == 1 else 'rows'} of {visible(file)} with the same problem "
                   f"[{rule}]{where}", file=out)
 
 
