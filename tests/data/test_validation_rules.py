@@ -1123,6 +1123,11 @@ CASES = [
                     m.replace("activities", "inspecteurs,60,", "inspecteurs,0.6,")),
          "progress_fractions", "activities.csv", 2, "progress", severity="warning", hint="from 0 to 100",
          what="progress = 1, 0.6, 0: fractions of 1 in a column of percentages (0.6 would read as 0.6 %)"),
+    Case("a fraction among percentages in progress",
+         lambda m: m.replace("activities", "inspecteurs,60,", "inspecteurs,0.6,"),
+         "progress_fractions", "activities.csv", 3, "progress", severity="warning", hint="(60 if it is 60 %)",
+         what="progress = 100, 0.6, 0: 0.6 typed as a fraction of 1 beside 100, read as 0.6 % without a word "
+              "(Maroc's weighted mean progress 33.7 % for 73.3 %)"),
     Case("budget in thousands", lambda m: m.replace("budget", "B3,80000", "B3,80"),
          "spending_far_above_budget", "budget.csv", 4, "budget", severity="warning", hint="same unit",
          what="budget of B3 written in thousands (80) beside its spending in units (30000): 375 times the budget"),
