@@ -54,6 +54,20 @@ class Case:
     expect: Callable[[Mini, Any], None] | None = None   # more checks: (mini, problems) or, accepted, (mini, data)
 
 
+def _only_rules_of(problems, rules):
+    assert {p.rule for p in problems} <= rules, [str(p) for p in problems]
+
+
+def _refused_at_rows(problems, rule, file, rows):
+    found = sorted(p.row for p in problems if p.rule == rule and p.file.endswith(file) and p.severity == "error")
+    assert found == rows, found
+
+
+def _budget_of(data, country, amount):
+    budget = data.tables["budget"]
+    assert budget.loc[budget["country"] == country, "budget"].sum() == amount
+
+
 def Accepted(id: str, mutate: Callable[[Mini], Any], what: str,
              expect: Callable[[Mini, ProjectData], None]) -> Case:
     """An input that must load without any problem; `expect` checks the values read."""
@@ -1095,6 +1109,31 @@ CASES = [
                                                m.append("budget", "B1.2,40000,Maroc,Personnel international,staff")),
          "totals_row", "budget.csv", 2, "budget", hint="Keep one level of lines",
          what="line B1 (100000) and its sub-lines B1.1 (60000) and B1.2 (40000): B1 is their subtotal, counted twice"),
+    Case("budget by result, each result's row over its lines",
+         lambda m: m.write("budget", "line,budget,country,label,category\n"
+                                     "R1,150000,Maroc,Résultat 1 : Emploi,operational\n"
+                                     "B1,100000,Maroc,Personnel,staff\n"
+                                     "B2,50000,Maroc,Activités,operational\n"
+                                     "R2,90000,Maroc,Résultat 2 : Migration,operational\n"
+                                     "B5,60000,Maroc,Études,operational\n"
+                                     "B6,30000,Maroc,Ateliers,operational\n"
+                                     "B3,80000,Tunisie,Activités,operational\n"
+                                     "B4,20000,,Coordination,support\n"),
+         "totals_row", "budget.csv", 2, "budget", hint="Keep one level of lines",
+         what="Maroc's budget by result: « R1 | Résultat 1 : Emploi | 150000 » over B1 100000 and B2 50000, « R2 | "
+              "Résultat 2 » 90000 over B5 and B6: each result counted beside its lines (Maroc 480000 for 240000, "
+              "its execution rate halved), nothing said (neither the table's total nor Maroc's)",
+         expect=lambda m, problems: _refused_at_rows(problems, "totals_row", "budget.csv", [2, 5])),
+    Case("a subtotal without code, country or label under its rows",
+         lambda m: m.replace("budget", "B2,50000,Maroc,Activités,operational\n",
+                             "B2,50000,Maroc,Activités,operational\n,150000,,,\n"),
+         "totals_row", "budget.csv", 4, "budget", hint="Keep one level of lines",
+         what="« | 150000 | | » under Maroc's B1 100000 and B2 50000: refused only as « this cell is empty but the "
+              "column is required → Fill it in » (a code filled in made it a project-wide line of 150000)"),
+    Case("a total alone at the bottom of a CSV", lambda m: m.append("budget", ",250 000,,,"),
+         "totals_row", "budget.csv", 6, "budget", hint="Delete this row",
+         what="« ,250 000,,, » at the bottom (the sum of the lines, written with a thousands space): told « a "
+              "sentence in one cell: a note below the table? » and « fill in its other cells »"),
     Case("spending written as totals since the start",
          lambda m: m.append("expenditure", "B1,2021-06-30,80000,Maroc,S1 2021"),
          "cumulative_amounts", "expenditure.csv", 6, "amount", severity="warning", hint="each total less",
@@ -1135,6 +1174,11 @@ CASES = [
                     m.replace("activities", "inspecteurs,60,", "inspecteurs,0.6,")),
          "progress_fractions", "activities.csv", 2, "progress", severity="warning", hint="from 0 to 100",
          what="progress = 1, 0.6, 0: fractions of 1 in a column of percentages (0.6 would read as 0.6 %)"),
+    Case("a fraction among percentages in progress",
+         lambda m: m.replace("activities", "inspecteurs,60,", "inspecteurs,0.6,"),
+         "progress_fractions", "activities.csv", 3, "progress", severity="warning", hint="(60 if it is 60 %)",
+         what="progress = 100, 0.6, 0: 0.6 typed as a fraction of 1 beside 100, read as 0.6 % without a word "
+              "(Maroc's weighted mean progress 33.7 % for 73.3 %)"),
     Case("budget in thousands", lambda m: m.replace("budget", "B3,80000", "B3,80"),
          "spending_far_above_budget", "budget.csv", 4, "budget", severity="warning", hint="same unit",
          what="budget of B3 written in thousands (80) beside its spending in units (30000): 375 times the budget"),
@@ -1201,6 +1245,26 @@ CASES = [
          what="a row 'Source : rapport annuel 2020' under the events: refused as three empty required cells, each "
               "with the hint « Fill it in »",
          expect=lambda m, problems: _only_rule_of(problems, "note_row")),
+    Case("a note between the table and its total",
+         lambda m: (m.append("expenditure", "NB : montants du S1 2021 provisoires,,,,"),
+                    m.append("expenditure", "Total,,85000.50,,")),
+         "note_row", "expenditure.csv", 6, None, hint="Delete the row",
+         what="« NB : montants du S1 2021 provisoires » above the spending's « Total » row: refused as two empty "
+              "required cells (« Fill it in ») and as a budget line « NB : montants… » to add to the budget, and the "
+              "« Total » row as a line to add too",
+         expect=lambda m, problems: _only_rules_of(problems, {"note_row", "totals_row"})),
+    Case("a subtotal written in the country column",
+         lambda m: m.replace("budget", "B3,80000,Tunisie", ",150000,Sous-total Maroc,,\nB3,80000,Tunisie"),
+         "totals_row", "budget.csv", 4, "country", hint="Delete this row",
+         what="« Sous-total Maroc » in the country cell under Maroc's lines (a merged first column saved as it "
+              "shows): refused, and warned besides as a country no annex covers, « Did you mean 'Maroc'? »",
+         expect=lambda m, problems: _only_rules_of(problems, {"totals_row"})),
+    Case("a total of one period",
+         lambda m: m.append("expenditure", "Total T4,2021-06-30,35000,,"),
+         "totals_row", "expenditure.csv", 6, "line", hint="Delete this row",
+         what="« Total T4 | 30/06/2021 | 35000 » under the spending rows: refused only as « this budget line is not "
+              "in the budget table → add the line there »",
+         expect=lambda m, problems: _only_rules_of(problems, {"totals_row"})),
     Case("columns separated by pipes", lambda m: m.write("participation", m.text("participation").replace(",", "|")),
          "one_column", "participation.csv", 1, None, hint="replace '|' by ','",
          what="participation.csv separated by '|': three « required column missing », none saying why",
@@ -2124,6 +2188,14 @@ def _expect_total_rows(data: ProjectData) -> None:
 
 
 ACCEPTED = [
+    Accepted("a line whose budget is the sum of the two below it", lambda m: (
+        m.replace("budget", "B2,50000,Maroc", "B2,60000,Maroc"),
+        m.replace("budget", "B2,60000,Maroc,Activités,operational\n",
+                  "B2,60000,Maroc,Activités,operational\nB5,40000,Maroc,Études,operational\n"
+                  "B6,10000,Maroc,Ateliers,operational\n")),
+        what="B1 100000 over B2 60000 and B5 40000, then B6 10000 (a coincidence of round amounts, each row a line "
+             "with its code, none a result's): read as written",
+        expect=lambda m, data: _budget_of(data, "Maroc", 210000.0)),
     Accepted("a study's columns named as the header writes them", lambda m: (
              m.write("impact/survey.yaml", "title: t\ndesign: two_group\noutcomes: [Score (points)]\ntreatment: "
                      "{column: Groupe, treated: T}\ncovariates: [Âge]\nlabels: {Groupe: {fr: Groupe, en: Group}}\n"),

@@ -211,7 +211,11 @@ def _load(project: str, params: ProjectParams, data_dir: Path) -> tuple[ProjectD
     resolved = None   # each expenditure row's budget line, found once for both uses
     if "expenditure" in typed and not budget_refused:
         resolved = lines_mod.resolve(tables["budget"], typed["expenditure"][0])
-        problems += _unknown_lines(*typed["expenditure"], tables["budget"], resolved)
+        # (a totals row is refused as such: « Total » is no line to add to the budget)
+        refused = {p.row for p in problems if p.rule == "totals_row" and p.severity == "error"
+                   and p.file == typed["expenditure"][1].file}
+        problems += [p for p in _unknown_lines(*typed["expenditure"], tables["budget"], resolved)
+                     if p.row not in refused]
         problems += spending.cumulative_spending(*typed["expenditure"], tables["budget"], resolved[3])
         problems += spending.only_on_project_lines(tables["budget"], typed["expenditure"][1], resolved[4])
         if "budget" in typed:
@@ -578,6 +582,9 @@ def _unnamed_beside_amounts(table: Table, raw: RawTable, problems: list[Problem]
     return kept
 
 
+_AMOUNT_ALONE = re.compile(r"^[-+(]?[\d\s.,'\u2019]+\)?$")
+
+
 def _notes_below(raw: RawTable, most: int = 20) -> list[Problem]:
     """The rows at the end of the table that hold a sentence in one cell and nothing else (« Source : rapport annuel
     2020 », « * chiffres provisoires »): notes under the table, refused each with its reason, and left out of the
@@ -586,7 +593,10 @@ def _notes_below(raw: RawTable, most: int = 20) -> list[Problem]:
     frame = raw.frame
     for position in range(len(frame) - 1, max(len(frame) - 1 - most, -1), -1):
         filled = [v for v in frame.iloc[position].tolist() if not numbers.is_empty(v)]
-        if len(filled) != 1 or not isinstance(filled[0], str) or len(filled[0].split()) < 2:
+        if filled and totals.says_total(filled[0], set()):
+            continue   # a totals row under the notes (refused as such): the notes above it are notes all the same
+        if len(filled) != 1 or not isinstance(filled[0], str) or len(filled[0].split()) < 2 \
+                or _AMOUNT_ALONE.match(filled[0]):   # « 430 000,00 » alone: a total, not a sentence (read as a row)
             break
         notes.append(frame.index[position])
     if not notes:
@@ -1517,8 +1527,8 @@ def _countries_without_annex(annexes: list[AnnexParams], data: ProjectData,
     for file, countries, _ in _country_columns(data, table_files):
         for country, n in countries.value_counts().items():
             key = fold(country) if isinstance(country, str) else REGIONAL
-            if key in covered or key == REGIONAL or not key:
-                continue
+            if key in covered or key == REGIONAL or not key or totals.says_total(country, set(covered)):
+                continue   # (« Sous-total Sénégal » in `country`: a totals row, refused as such, no misspelt country)
             written, files, rows = found.get(key, (country, [], 0))
             found[key] = (written, files + [file], rows + int(n))
     problems = []
