@@ -307,6 +307,31 @@ def other_currency(printed: Any, unit: Any) -> str:
     return f"printed in {named}, the project's figures are in {own} (the workbook does not convert currencies)"
 
 
+# the impact figures in their outcome's unit (analyses.figures: its currency, "share" for a 0/1 outcome, '' unknown)
+OUTCOME_UNIT = frozenset({"impact_effect", "impact_naive_effect", "impact_adjusted_effect", "impact_mde",
+                          "impact_control_mean", "event_study_effect"})
+
+
+def other_unit(metric: str, printed: Any, unit: Any) -> str:
+    """Why a printed impact figure cannot be compared with its outcome's ``unit``: an amount in another currency
+    (« +120 MAD » beside an effect in EUR), a currency beside a 0/1 outcome's share, a percentage or points beside an
+    amount; '' otherwise (a figure printed without a unit is read in the outcome's)."""
+    if metric not in OUTCOME_UNIT or _is_blank(unit):
+        return ""
+    named, unit = printed_currency(printed), str(unit)
+    if unit == "share":
+        return (f"printed in {named}, the outcome is a yes/no share (a fraction of 1: 0.27 is 27 percentage points)"
+                if named else "")
+    if not is_currency(unit):
+        return ""
+    if named and other_currency(printed, unit):
+        return f"printed in {named}, the outcome is in {unit} (the workbook does not convert currencies)"
+    if not named and _PERCENT.search(fold(str(printed))):
+        return (f"printed as a percentage or in points, the outcome is an amount in {unit}: the workbook compares "
+                f"its effects in {unit} (write the figure the report gives in {unit})")
+    return ""
+
+
 def parse_printed(text: Any, decimal_mark: str | None = None, money: bool = False) -> ParsedNumber:
     """Read a printed number with its decimals; see the module docstring for the rules. Raises UnreadableNumber.
     ``money``: the figure is an amount, so a lower-case « m », « mn » is million without a currency beside it."""
@@ -751,7 +776,8 @@ def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str |
             # count may be metres, and is read as written
             result = classify(printed, computed, comparison, decimal_mark,
                               reason=why or f"'{metric}' '{key}' could not be computed", money=is_currency(unit))
-            elsewhere = other_currency(printed, unit)   # « 2,8 M EUR » beside USD figures was a match
+            # « 2,8 M EUR » beside USD figures was a match; « +120 MAD » beside an effect in EUR or on a 0/1 outcome too
+            elsewhere = other_unit(metric, printed, unit) or other_currency(printed, unit)
             if elsewhere and result.status != NOT_COMPUTABLE:
                 result = result._replace(status=NOT_COMPUTABLE, difference=float("nan"), note=elsewhere)
             level = not_a_level(metric, unit, printed, comparison, decimal_mark) \
@@ -868,6 +894,6 @@ def classify_many(printed: pd.Series, computed: pd.Series, comparison: pd.Series
     return out
 
 
-__all__ = ["not_a_level", "printed_currency", "with_unit", "other_currency", "is_currency", "classify", "classify_many", "worded_comparison",
+__all__ = ["not_a_level", "other_unit", "printed_currency", "with_unit", "other_currency", "is_currency", "classify", "classify_many", "worded_comparison",
            "parse_printed", "reconcile", "key_suggestion", "unmatched", "lookup_rows", "default_key", "Classification", "ParsedNumber", "UnreadableNumber",
            "STATUSES", "MATCH", "TRUNCATED", "MISMATCH", "NOT_COMPUTABLE"]

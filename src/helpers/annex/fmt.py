@@ -315,6 +315,16 @@ _REASONS_FR = [
     (r"the workbook computes it at the reporting date only", "le classeur ne le calcule qu'à la date de référence"),
     (r"a label whose date is not the figure's: reword it", "si la date du libellé n'est pas celle du chiffre, "
      "reformuler le libellé"),
+    (r"printed in (\S+), the outcome is a yes/no share \(a fraction of 1: 0\.27 is 27 percentage points\)",
+     lambda named: f"publié en {named.replace('+', ' et en ')}, alors que la variable de résultat est une part (oui/non, "
+                   "une fraction de 1 : 0,27 fait 27 points de pourcentage)"),
+    (r"printed in (\S+), the outcome is in (\S+) \(the workbook does not convert currencies\)",
+     lambda named, own: f"publié en {named.replace('+', ' et en ')}, la variable de résultat est en {own} "
+                        "(le classeur ne convertit pas les devises)"),
+    (r"printed as a percentage or in points, the outcome is an amount in (\S+): the workbook compares its effects "
+     r"in \S+ \(write the figure the report gives in \S+\)",
+     lambda own: f"publié en pourcentage ou en points, alors que la variable de résultat est un montant en {own} : le "
+                 f"classeur compare ses effets en {own} (écrire le chiffre que le rapport donne en {own})"),
     (r"printed in (\S+), the project's figures are in (\S+)",
      lambda named, own: f"publié en {named.replace('+', ' et en ')}, les chiffres du projet sont en {own} "
                         "(le classeur ne convertit pas les devises)"),

@@ -1835,9 +1835,9 @@ def _several_currencies(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -> 
 
 def _outcome_currencies(spec: StudySpec, raw: RawTable, currency: str) -> list[Problem]:
     """An outcome whose header or label names another currency than the project's (« Revenu (MAD) » in a project in
-    EUR): its effects, means and MDE are in that currency, shown and written to figures.csv without a unit, and a
-    report's figure in EUR was compared with them as they are, without a word. A warning: the workbook converts
-    none."""
+    EUR): its effects, means and MDE are in that currency (figures.csv's unit says so, impact.outcome_unit; it was
+    empty), and a report's figure in EUR is not computable beside them (it was compared as it was). A warning: the
+    workbook converts none."""
     from .currencies import is_known, named_currencies, same_currency
 
     problems = []
@@ -1852,7 +1852,9 @@ def _outcome_currencies(spec: StudySpec, raw: RawTable, currency: str) -> list[P
             problems.append(raw.problem(
                 "study_outcome_currency", f"the outcome '{outcome}' is in {', '.join(other)} by its name, and the "
                 f"project's currency is {currency}: its effects, means and minimum detectable effects are in "
-                f"{', '.join(other)}, and a published figure in {currency} is compared with them as they are",
+                f"{', '.join(other)} (figures.csv's unit), and a published figure in {currency} is not computable "
+                "beside them; one printed without a currency is compared as if in "
+                f"{', '.join(other)}",
                 f"Convert the outcome to {currency} in the data (the workbook converts none), or publish and compare "
                 f"its figures in {other[0]}.", column=outcome, severity="warning"))
     return problems
