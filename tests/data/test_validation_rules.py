@@ -1469,6 +1469,26 @@ CASES = [
          "outcome_nines", "survey.csv", 5, "score", severity="warning", hint="leave those answers empty",
          what="score = 98 ('ne sait pas' in DHS / MICS-style questionnaires) among scores of 10 to 14: the "
               "comparison group's mean rose to 54, without a word"),
+    Case("one income far above the others", lambda m: m.write("impact/survey.csv", "id;arm;score;age\n" + "".join(
+             f"{i};{'T' if i % 2 else 'C'};{1000000 if i == 7 else 1500 + 150 * (i % 2) + 7 * (i % 5)};30\n"
+             for i in range(1, 41))),
+         "outcome_far_above", "survey.csv", 8, "score", severity="warning", hint="a yearly amount for a monthly",
+         what="a monthly income of 1 000 000 among incomes of about 1 500: the effect was 50 067 where the other 39 "
+              "rows give 150, without a word"),
+    Case("sampling weights not used", lambda m: m.write("impact/survey.csv", "id,arm,score,age,Poids\n" + "".join(
+             f"{i},{'T' if i % 2 else 'C'},{10 + 2 * (i % 2) + (i % 3)},30,{5 if i % 3 == 0 else 1}\n"
+             for i in range(1, 13))),
+         "study_weights_ignored", "survey.csv", NO_ROW, "poids", severity="warning", hint="weighted effect elsewhere",
+         what="a study whose CSV has a column « Poids » (sampling weights, 1 to 5): the effects were estimated "
+              "unweighted, nothing said"),
+    Case("a report's table of means as the study", lambda m: (
+             m.replace("impact/survey.yaml", "design: two_group", "design: did\nperiod: {column: vague, post: 2021}"),
+             m.replace("impact/survey.yaml", "covariates: [age]", "covariates: []"),
+             m.write("impact/survey.csv", "arm;vague;score;effectif\nT;2019;10;120\nT;2021;13;110\nC;2019;10;130\n"
+                                          "C;2021;11;125\nT;2019;9;80\nT;2021;12;90\nC;2019;9;85\nC;2021;10;95\n")),
+         "study_rows_are_means", "survey.csv", NO_ROW, "effectif", hint="one row per person",
+         what="a published DiD (the means of each arm and round, with their « effectif ») given as the study's "
+              "rows: each mean counted as one person, the DiD's SE and p those of 8 persons, nothing said"),
     Case("person entered twice", lambda m: (
              m.replace("impact/survey.yaml", "covariates: [age]", "covariates: [age]\nunit: id"),
              m.append("impact/survey.csv", "3,C,10,40")),

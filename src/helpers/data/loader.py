@@ -1745,8 +1745,11 @@ def load_study(spec_path: Path, params: ProjectParams) -> tuple[Study | None, li
         problems += _value_spellings(spec, frame, raw)
         problems += _several_currencies(spec, frame, raw)
         problems += _outcome_currencies(spec, raw, params.currency)
+        problems += _weights_ignored(spec, frame, raw)
+        problems += _rows_are_means(spec, frame, raw)
         for outcome in spec.outcomes:
             problems += code_problems(frame[outcome], raw, outcome, prefix="outcome_")
+            problems += _far_above(frame[outcome], raw, outcome)
             problems += _yes_no_coding(frame[outcome], raw, outcome)
             problems += _scales_by_country(frame, raw, outcome)
             problems += _scales_by_group(spec, frame, raw, outcome)
@@ -2113,6 +2116,86 @@ def _differential_attrition(spec: StudySpec, frame: pd.DataFrame, raw: RawTable)
             index=index, column=spec.unit if did else outcome,
             value=numbers.plain(frame.at[index, spec.unit]) if did else None, severity="warning"))
     return problems
+
+
+def _far_above(values: pd.Series, raw: RawTable, outcome: str) -> list[Problem]:
+    """One or two values ten times three quarters of the others and far beyond them (Tukey's 3 IQR): 1 000 000 in a
+    monthly income of about 1 500 made the effect 33 371 where the other 59 rows give 92 (statsmodels), without a
+    word (the nines rule reads 999-like codes only). A warning, at the first such row: it may be true (or a typo, a
+    yearly amount, another currency)."""
+    floats = values.to_numpy(dtype="float64", na_value=np.nan)
+    finite = floats[np.isfinite(floats)]
+    if len(finite) < 10 or np.isin(finite, (0.0, 1.0)).all():
+        return []
+    q1, q3 = np.percentile(finite, [25, 75])
+    far = (finite > q3 + 3 * (q3 - q1)) & (finite >= 10 * q3) & (q3 > 0)
+    if not far.any() or far.sum() > max(2, 0.01 * len(finite)):
+        return []   # none, or many: a skewed distribution, not a slip
+    high = np.isfinite(floats) & (floats >= finite[far].min())
+    first = values.index[high][0]
+    rest = float(finite[~far].max())
+    shown = ", ".join(numbers.plain(float(v)) for v in sorted(set(finite[far].tolist()), reverse=True))
+    return [raw.problem(
+        "outcome_far_above", f"{int(far.sum())} value(s) of '{outcome}' ({shown}) are more than 10 times three "
+        f"quarters of the others and far above them all (at most {numbers.plain(rest)}): the means and the effect "
+        "move with them", "Check the value (a typo, a yearly amount for a monthly one, another currency?) and "
+        "correct it, or leave the cell empty if it is not known; if it is true, nothing needs doing, and the report "
+        "may give the effect without it beside.", index=first, column=outcome, value=numbers.plain(values[first]),
+        severity="warning")]
+
+
+# a column of sampling weights (folded, spaces as '_'), and one of the persons a row stands for: the estimates
+# read neither
+WEIGHT_HEADERS = {"poids", "poids_final", "poids_sondage", "poids_de_sondage", "ponderation", "coef_ponderation",
+                  "coefficient_de_ponderation", "facteur_de_ponderation", "facteur_extrapolation", "weight", "weights",
+                  "wgt", "sampling_weight", "survey_weight", "final_weight", "pweight", "wt"}
+COUNT_HEADERS = {"n", "effectif", "effectifs", "nombre", "nb", "count", "obs", "n_obs", "nb_obs", "observations",
+                 "nombre_d'observations", "nb_observations", "sample_size", "taille", "taille_echantillon",
+                 "taille_de_l'echantillon", "nb_personnes", "nombre_de_personnes", "frequency", "freq"}
+
+
+def _unused_column(spec: StudySpec, frame: pd.DataFrame, headers: set[str]) -> str | None:
+    named = set(spec.columns())
+    return next((c for c in frame.columns if isinstance(c, str) and c not in named
+                 and fold(c).strip(" :").replace(" ", "_") in headers), None)
+
+
+def _weights_ignored(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
+    """A column of sampling weights (`poids`, `weight`) the description cannot use: the effects, means and tests
+    counted each row once, without a word (a sample drawing the treated 5 times as often in one region gave the
+    unweighted effect). A warning at the column, when the weights are not all equal."""
+    column = _unused_column(spec, frame, WEIGHT_HEADERS)
+    if column is None:
+        return []
+    weights = pd.to_numeric(frame[column], errors="coerce").dropna()
+    if len(weights) < 2 or weights.nunique() < 2:
+        return []
+    return [raw.problem(
+        "study_weights_ignored", f"the column '{column}' looks like sampling weights "
+        f"({numbers.plain(float(weights.min()))} to {numbers.plain(float(weights.max()))}): the workbook "
+        "estimates the effects unweighted, each row counting once, so they are the sample's, not the population's", "If the sample was drawn with unequal "
+        "probabilities, say so in the report and estimate the weighted effect elsewhere (the workbook has no "
+        "weighted effect); if the column is not weights, rename it.", column=column, severity="warning")]
+
+
+def _rows_are_means(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
+    """A published table of means (a row per arm and round, with its `effectif`) given as the study's rows: each
+    mean was counted as one person, the effect unweighted by the counts and its SE, interval and p those of a few
+    persons (8 means of 100 persons: SE 100, p 0.12), without a word. Refused, at the column: the study's rows are
+    persons (or units)."""
+    column = _unused_column(spec, frame, COUNT_HEADERS)
+    if column is None or len(frame) > 50:
+        return []
+    counts = pd.to_numeric(frame[column], errors="coerce")
+    if counts.isna().any() or not ((counts >= 2) & (counts == counts.round())).all():
+        return []
+    return [raw.problem(
+        "study_rows_are_means", f"the column '{column}' gives {numbers.plain(float(counts.sum()))} persons on "
+        f"{len(frame)} rows: the rows look like the means of groups (a table of a report), and the estimates would "
+        "take each row as one person (the effect unweighted by the counts, its standard error, interval and p those "
+        f"of {len(frame)} persons)", "Give the study one row per person (or unit), its microdata; a report's table "
+        "of means is checked as published figures (reported.csv), not estimated again. If the column is not a count "
+        "of persons, rename it.", column=column)]
 
 
 def _yes_no_coding(values: pd.Series, raw: RawTable, outcome: str) -> list[Problem]:
