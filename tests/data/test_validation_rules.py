@@ -1469,6 +1469,13 @@ CASES = [
          "outcome_nines", "survey.csv", 5, "score", severity="warning", hint="leave those answers empty",
          what="score = 98 ('ne sait pas' in DHS / MICS-style questionnaires) among scores of 10 to 14: the "
               "comparison group's mean rose to 54, without a word"),
+    Case("treated value naming the comparison group", lambda m: (
+             m.replace("impact/survey.yaml", "treated: T", "treated: témoin"),
+             m.write("impact/survey.csv", "id;arm;score;age\n1;traitement;12,5;30\n2;traitement;14;25\n"
+                                          "3;Témoin;10;40\n4;Témoin;11,5;35\n"), m.set_param("decimal_mark", ",")),
+         "treated_value_comparison", "survey.csv", NO_ROW, "arm", severity="warning", hint="that means treated",
+         what="`treated: témoin` in a study whose groups are « traitement » and « Témoin »: the comparison group was "
+              "taken as the treated, the effect -2.5 for +2.5, nothing said"),
     Case("one income far above the others", lambda m: m.write("impact/survey.csv", "id;arm;score;age\n" + "".join(
              f"{i};{'T' if i % 2 else 'C'};{1000000 if i == 7 else 1500 + 150 * (i % 2) + 7 * (i % 5)};30\n"
              for i in range(1, 41))),

@@ -2392,6 +2392,31 @@ def _rounds_after_post(spec: StudySpec, frame: pd.DataFrame, raw: RawTable, spec
         index=rows[0], column=column, value=numbers.plain(later[0]))]
 
 
+# a treated value that names the comparison group (folded): « treated: témoin » beside « traitement »
+COMPARISON_VALUES = {"temoin", "groupe temoin", "controle", "groupe de controle", "groupe controle", "control",
+                     "control group", "comparaison", "groupe de comparaison", "comparison", "comparison group",
+                     "non", "no", "false", "non traite", "non traitee", "untreated", "not treated",
+                     "non beneficiaire", "non-beneficiaire", "non participant", "non-participant"}
+
+
+def _treated_says_comparison(others: pd.Series, raw: RawTable, column: str, wanted: Any,
+                             spec_path: Path) -> list[Problem]:
+    """`treated: témoin` (or `non`, `control`) beside `traitement`: the comparison group taken as the treated, every
+    effect read the wrong way round (-151 for +151), nothing said. A warning (a column headed « Témoin » holding
+    oui/non may mean it), naming the other values."""
+    said = "no" if wanted is False else fold(str(wanted)).strip()
+    if said not in COMPARISON_VALUES or any(w in fold(column) for w in ("temoin", "control", "compar", "non")) \
+            or not others.notna().any():
+        return []
+    shown = sorted({fold(v): numbers.plain(v) for v in others.dropna().unique()}.values())[:5]
+    return [raw.problem(
+        "treated_value_comparison", f"the treated value {wanted!r} names a comparison group, and the other values of "
+        f"'{column}' ({', '.join(shown)}) are taken as the comparison group: if {wanted!r} is the comparison group, "
+        "every effect reads the wrong way round", f"Write in 'treated:' of {spec_path.name} the value of '{column}' "
+        f"that means treated ({shown[0]!r}?); if {wanted!r} are the treated, nothing needs doing.", column=column,
+        severity="warning")]
+
+
 def _study_groups(spec: StudySpec, frame: pd.DataFrame, raw: RawTable, spec_path: Path) -> list[Problem]:
     problems = _rounds_after_post(spec, frame, raw, spec_path) if spec.period is not None else []
     checks = [("treatment", spec.treatment.column, spec.treatment.treated, "treated")]
@@ -2415,7 +2440,9 @@ def _study_groups(spec: StudySpec, frame: pd.DataFrame, raw: RawTable, spec_path
                                         f"Write in '{key}:' of {spec_path.name} the value of '{column}' that means "
                                         f"{'treated' if what == 'treatment' else 'after the programme'}{as_yes}.",
                                         column=column))
-        elif not others.any():
+        elif what == "treatment":
+            problems += _treated_says_comparison(series[others], raw, column, wanted, spec_path)
+        if hit.any() and not others.any():
             rule = "one_group" if what == "treatment" else "one_period"
             empty = int(frame[column].isna().sum())
             # the comparison group left blank (a habit of registers: only the beneficiaries ticked) is no group
