@@ -1469,6 +1469,15 @@ CASES = [
          "outcome_nines", "survey.csv", 5, "score", severity="warning", hint="leave those answers empty",
          what="score = 98 ('ne sait pas' in DHS / MICS-style questionnaires) among scores of 10 to 14: the "
               "comparison group's mean rose to 54, without a word"),
+    Case("cluster names written with a hyphen and with a space", lambda m: (
+             m.replace("impact/survey.yaml", "covariates: [age]", "covariates: [age]\ncluster: commune\nse: cluster"),
+             m.write("impact/survey.csv", "id;arm;score;age;commune\n" + "".join(
+                 f"{i};{'T' if i % 2 else 'C'};{10 + 2 * (i % 2) + i % 3};30;"
+                 f"{'Sidi-Kacem' if i == 9 else ['Rabat', 'Sidi Kacem', 'Fès', 'Tanger'][i % 4]}\n"
+                 for i in range(1, 17)))),
+         "study_value_spellings", "survey.csv", 10, "commune", hint="Write them all one way ('Sidi Kacem')",
+         what="a study clustered by commune with « Sidi Kacem » on three rows and « Sidi-Kacem » on one: two "
+              "clusters for one, nothing said (spellings of case and accents only were refused)"),
     Case("treated value naming the comparison group", lambda m: (
              m.replace("impact/survey.yaml", "treated: T", "treated: témoin"),
              m.write("impact/survey.csv", "id;arm;score;age\n1;traitement;12,5;30\n2;traitement;14;25\n"

@@ -1767,15 +1767,16 @@ def _value_spellings(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -> lis
         counts = frame[column].dropna().value_counts()   # (each value once: a study may have millions of rows)
         spellings: dict[str, list[tuple[str, int]]] = {}
         for value, n in counts.items():
-            if isinstance(value, str):
-                spellings.setdefault(fold(value), []).append((value, int(n)))
+            if isinstance(value, str):   # « Sidi-Kacem », « Sidi  Kacem », « Fes. » too: 11 clusters for 8
+                key = re.sub(r"[\s\-_.'’]+", " ", fold(value)).strip()
+                spellings.setdefault(key, []).append((value, int(n)))
         for found in (f for f in spellings.values() if len(f) > 1):
             found.sort(key=lambda pair: (-pair[1], pair[0]))
             listed = " and ".join(f"'{value}' ({n} row{'s' if n > 1 else ''})" for value, n in found)
             rare = found[-1][0]
             problems.append(raw.problem(
                 "study_value_spellings", f"{listed} are one value written in {len(found)} ways: the "
-                + ("clustered standard errors would count them as two clusters" if column == spec.cluster else
+                + (f"clustered standard errors would count them as {len(found)} clusters" if column == spec.cluster else
                    "effects by subgroup would be estimated for each spelling apart"),
                 f"Write them all one way ('{found[0][0]}').", index=frame.index[(frame[column] == rare).to_numpy()][0],
                 column=column, value=rare))
