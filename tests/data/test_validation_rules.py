@@ -1478,6 +1478,14 @@ CASES = [
          "study_value_spellings", "survey.csv", 10, "commune", hint="Write them all one way ('Sidi Kacem')",
          what="a study clustered by commune with « Sidi Kacem » on three rows and « Sidi-Kacem » on one: two "
               "clusters for one, nothing said (spellings of case and accents only were refused)"),
+    Case("a panel without unit", lambda m: (
+             m.replace("impact/survey.yaml", "design: two_group", "design: did\nperiod: {column: annee, post: 2021}"),
+             m.write("impact/survey.csv", "id,arm,annee,score,age\n" + "".join(
+                 f"{i},{'T' if i % 2 else 'C'},{year},{10 + (3 if year == 2021 and i % 2 else 0) + i % 3},30\n"
+                 for i in range(1, 13) for year in (2019, 2021) if not (year == 2019 and i in (1, 3))))),
+         "study_unit_not_declared", "survey.csv", NO_ROW, "id", severity="warning", hint="Add `unit: id`",
+         what="a difference-in-differences whose `id` names the same persons in 2019 and 2021, without `unit:`: "
+              "each round read as a sample drawn anew, the persons seen after the programme only not told"),
     Case("treated value naming the comparison group", lambda m: (
              m.replace("impact/survey.yaml", "treated: T", "treated: témoin"),
              m.write("impact/survey.csv", "id;arm;score;age\n1;traitement;12,5;30\n2;traitement;14;25\n"
