@@ -1478,6 +1478,23 @@ CASES = [
          "study_value_spellings", "survey.csv", 10, "commune", hint="Write them all one way ('Sidi Kacem')",
          what="a study clustered by commune with « Sidi Kacem » on three rows and « Sidi-Kacem » on one: two "
               "clusters for one, nothing said (spellings of case and accents only were refused)"),
+    Case("don't know among oui and non", lambda m: m.write("impact/survey.csv", "id;arm;score;age\n" + "".join(
+             f"{i};{'T' if i % 2 else 'C'};{'NSP' if i == 5 else 'Oui' if i % 3 else 'Non'};30\n"
+             for i in range(1, 13))),
+         "not_a_number", "survey.csv", 6, "score", hint="write oui or non",
+         expect=lambda m, problems: [p.row for p in problems if p.rule == "not_a_number"] == [6] or pytest.fail(
+             f"every « oui » and « non » refused too: {[p.row for p in problems]}"),
+         what="a yes/no outcome written oui/non with « NSP » on one row: each of the 12 cells was refused as « not "
+              "a number » (« Oui », « Non »...), not the one that is neither"),
+    Case("a report's table of means without counts", lambda m: (
+             m.replace("impact/survey.yaml", "design: two_group", "design: did\nperiod: {column: vague, post: 2021}"),
+             m.replace("impact/survey.yaml", "covariates: [age]", "covariates: []"),
+             m.write("impact/survey.csv", "pays;arm;vague;score\n" + "".join(
+                 f"{p};{a};{v};{b + (d if v == 2021 else 0)}\n" for p, b in (("Maroc", 1000), ("Tunisie", 900))
+                 for a, d in (("T", 300), ("C", 100)) for v in (2019, 2021)))),
+         "study_rows_are_means", "survey.csv", NO_ROW, "arm", hint="one row per person",
+         what="a published DiD written as one row per country, arm and round (8 means, no counts): DiD 200 with "
+              "SE 100 and p 0.12 (R's lm on the 8 rows), each mean taken as one person, nothing said"),
     Case("a panel without unit", lambda m: (
              m.replace("impact/survey.yaml", "design: two_group", "design: did\nperiod: {column: annee, post: 2021}"),
              m.write("impact/survey.csv", "id,arm,annee,score,age\n" + "".join(

@@ -1877,8 +1877,9 @@ def _study_column(series: pd.Series, outcome: bool, raw: RawTable,
     if outcome and failed:
         values, failed, reasons = _yes_no_outcome(series, values, failed, reasons)
     if outcome:
-        problems = [raw.problem("not_a_number", reason, f"Outcomes are numbers, with the decimal mark "
-                                f"'{decimal_mark}'.", index=i, column=str(series.name), value=series[i])
+        problems = [raw.problem("not_a_number", reason, "Leave the cell empty (not known), or write oui or non."
+                                if reason.startswith("neither yes nor no") else f"Outcomes are numbers, with the "
+                                f"decimal mark '{decimal_mark}'.", index=i, column=str(series.name), value=series[i])
                     for i, reason in zip(failed, reasons)]
         if values.isna().all() and not failed:
             problems.append(raw.problem("outcome_all_missing", f"the outcome '{series.name}' is empty in every row",
@@ -1940,11 +1941,14 @@ def _yes_no_outcome(series: pd.Series, values: pd.Series, failed: list,
         return values, failed, reasons
     words = series.loc[failed].astype("str").str.strip(numbers.SPACES + "\t\r\n").str.lower()
     read = words.map(lambda w: 1.0 if w in numbers.TRUE_WORDS else 0.0 if w in numbers.FALSE_WORDS else None)
-    if read.isna().any():
+    if read.isna().all() or (read.isna().any() and len(values.dropna())):
         return values, failed, reasons
     values = values.copy()
-    values.loc[failed] = read.to_numpy(dtype="float64")
-    return values, [], []
+    values.loc[read.index[read.notna()]] = read.dropna().to_numpy(dtype="float64")
+    # « NSP », « ne sait pas » among « oui » / « non »: those cells refused, not every « oui » as « not a number »
+    left = [i for i in failed if pd.isna(read[i])]
+    return values, left, [f"neither yes nor no (the outcome is oui/non): '{series[i]}'; a « don't know » or « refused » "
+                          "is an empty cell" for i in left]
 
 
 def _repeated_units(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
@@ -2216,12 +2220,33 @@ def _weights_ignored(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -> lis
         "weighted effect); if the column is not weights, rename it.", column=column, severity="warning")]
 
 
+def _one_row_per_cell(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
+    """A did study of one row per arm, round (and country, subgroup): a report's table of means without its counts
+    (Maroc and Tunisie, 2019 and 2021: 8 means gave a DiD of 200 with SE 100 and p 0.12, each mean one person)."""
+    if spec.period is None:
+        return []
+    countries = [c for c in frame.columns if isinstance(c, str) and fold(c).strip() in ("country", "pays")]
+    cells = [c for c in dict.fromkeys([spec.treatment.column, spec.period.column, *spec.subgroups, *countries])
+             if c in frame.columns]
+    keys = frame[cells].astype("object").where(frame[cells].notna(), None)
+    if len(frame) < 4 or keys.duplicated().any():
+        return []
+    return [raw.problem(
+        "study_rows_are_means", f"each of the {len(frame)} rows is alone in its cell of {', '.join(cells)}: the "
+        "rows look like the means of groups (a table of a report), and the estimates would take each row as one "
+        f"person (the effect unweighted by the counts, its standard error, interval and p those of {len(frame)} "
+        "persons)", "Give the study one row per person (or unit), its microdata; a report's table of means is "
+        "checked as published figures (reported.csv), not estimated again.", column=spec.treatment.column)]
+
+
 def _rows_are_means(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
     """A published table of means (a row per arm and round, with its `effectif`) given as the study's rows: each
     mean was counted as one person, the effect unweighted by the counts and its SE, interval and p those of a few
     persons (8 means of 100 persons: SE 100, p 0.12), without a word. Refused, at the column: the study's rows are
     persons (or units)."""
     column = _unused_column(spec, frame, COUNT_HEADERS)
+    if column is None and len(frame) <= 50:
+        return _one_row_per_cell(spec, frame, raw)
     if column is None or len(frame) > 50:
         return []
     counts = pd.to_numeric(frame[column], errors="coerce")
