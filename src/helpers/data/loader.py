@@ -2091,7 +2091,7 @@ def _unit_not_declared(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -> l
             continue   # twice in one round: not one person per round
         before, after = set(ids[~post]), set(ids[post])
         both = before & after
-        if len(both) < max(2, 0.3 * len(before | after)):
+        if len(both) < max(2, 0.3 * len(before | after)) or len(before | after) < 10:   # (4 persons: a test)
             continue
         return [raw.problem(
             "study_unit_not_declared", f"'{column}' names {len(both)} of its {len(before | after)} values before and "
