@@ -935,3 +935,16 @@ def test_a_currency_column_gives_the_outcomes_unit_and_the_annex_names_it(tmp_pa
     study = data.studies["survey"]
     assert outcome_name(study, "revenu", "fr") == "revenu (MAD)"
     assert outcome_name(study, "emploi", "fr") == "emploi"
+
+
+def test_a_figure_in_another_currency_beside_an_outcome_that_names_none_is_not_compared(tmp_path):
+    """Earnings that name no currency (« revenu », no label) in a project in EUR: a report's « +120 USD » was
+    « Conforme » with the effect 120; now not computable, saying to name the outcome's currency; « +120 € » and
+    « +120 » are compared (the project's currency, as the tables' amounts)."""
+    data, figures = _study_in_eur(
+        tmp_path, "id;arm;revenu;emploi;age\n1;T;1200;1;30\n2;T;1300;1;25\n3;C;1100;0;40\n4;C;1160;1;35\n", "",
+        "F1;impact_effect;survey:revenu;+120 USD;Effet;Maroc\nF2;impact_effect;survey:revenu;+120 €;Effet;Maroc\n"
+        "F3;impact_effect;survey:revenu;+120;Effet;Maroc\n")
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {"F1": "not_computable", "F2": "match", "F3": "match"}
+    assert "the outcome names no currency and the project's is EUR" in checked.loc["F1", "note"]

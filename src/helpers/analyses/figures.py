@@ -1051,7 +1051,8 @@ def reconciliation_figures(reported: pd.DataFrame, figures: pd.DataFrame, params
     from ..data.params import report_decimal_mark
 
     mark = report_decimal_mark(params)
-    rec = reconcile.reconcile(reported, figures, decimal_mark=mark, known_keys=keys, metrics=METRICS)
+    rec = reconcile.reconcile(reported, figures, decimal_mark=mark, known_keys=keys, metrics=METRICS,
+                              currency=getattr(params, "currency", None))
     if rec.empty:
         return _finish([])
     dated = dated_elsewhere(rec, params, indicators)   # « 45 % au 30 juin 2020 » beside the figure at 31/12/2020

@@ -312,13 +312,20 @@ OUTCOME_UNIT = frozenset({"impact_effect", "impact_naive_effect", "impact_adjust
                           "impact_control_mean", "event_study_effect"})
 
 
-def other_unit(metric: str, printed: Any, unit: Any) -> str:
+def other_unit(metric: str, printed: Any, unit: Any, currency: str | None = None) -> str:
     """Why a printed impact figure cannot be compared with its outcome's ``unit``: an amount in another currency
     (« +120 MAD » beside an effect in EUR), a currency beside a 0/1 outcome's share, a percentage or points beside an
-    amount; '' otherwise (a figure printed without a unit is read in the outcome's)."""
-    if metric not in OUTCOME_UNIT or _is_blank(unit):
+    amount, a currency other than the project's (``currency``) beside an outcome that names none; '' otherwise (a
+    figure printed without a unit is read in the outcome's)."""
+    if metric not in OUTCOME_UNIT:
         return ""
-    named, unit = printed_currency(printed), str(unit)
+    named = printed_currency(printed)
+    if _is_blank(unit):   # « +120 EUR » beside earnings that name no currency, in a USD project: it was « Conforme »
+        if not named or not currency or not other_currency(printed, currency):
+            return ""
+        return (f"printed in {named}, the outcome names no currency and the project's is {currency}: name the "
+                f"outcome's currency in its header or label (« Revenu ({named}) ») if it is in {named}")
+    unit = str(unit)
     if unit == "share":
         return (f"printed in {named}, the outcome is a yes/no share (a fraction of 1: 0.27 is 27 percentage points)"
                 if named else "")
@@ -731,14 +738,15 @@ def key_suggestion(metric: str, key: str, known_keys: Mapping[str, Collection[st
 
 def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str | None = None,
               known_keys: Mapping[str, Collection[str]] | None = None,
-              metrics: Collection[str] = ()) -> pd.DataFrame:
+              metrics: Collection[str] = (), currency: str | None = None) -> pd.DataFrame:
     """One row per reported figure (in the reported table's order), looked up by (metric, key) in ``figures``.
 
     ``figures`` needs columns metric, key, value, and optionally unit, n, note. Keys match exactly, else ignoring
     case and accents (« Régional » is 'regional'); "all" and "total" stand for each other; an empty reported key
     means the whole ("all" / "total").
     ``known_keys`` (metric -> every key computed) and ``metrics`` (every metric name): the note of a figure
-    that matches nothing suggests the closest ones (see ``key_suggestion``).
+    that matches nothing suggests the closest ones (see ``key_suggestion``). ``currency``: the project's (an impact
+    figure printed in another, beside an outcome that names none, is not computable).
     Columns: figure_id, metric, key, printed, comparison, computed, unit, n, status, printed_value, decimals,
     difference, note, label, source.
     """
@@ -777,7 +785,7 @@ def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str |
             result = classify(printed, computed, comparison, decimal_mark,
                               reason=why or f"'{metric}' '{key}' could not be computed", money=is_currency(unit))
             # « 2,8 M EUR » beside USD figures was a match; « +120 MAD » beside an effect in EUR or on a 0/1 outcome too
-            elsewhere = other_unit(metric, printed, unit) or other_currency(printed, unit)
+            elsewhere = other_unit(metric, printed, unit, currency) or other_currency(printed, unit)
             if elsewhere and result.status != NOT_COMPUTABLE:
                 result = result._replace(status=NOT_COMPUTABLE, difference=float("nan"), note=elsewhere)
             level = not_a_level(metric, unit, printed, comparison, decimal_mark) \

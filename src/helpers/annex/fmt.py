@@ -318,6 +318,11 @@ _REASONS_FR = [
     (r"printed in (\S+), the outcome is a yes/no share \(a fraction of 1: 0\.27 is 27 percentage points\)",
      lambda named: f"publié en {named.replace('+', ' et en ')}, alors que la variable de résultat est une part (oui/non, "
                    "une fraction de 1 : 0,27 fait 27 points de pourcentage)"),
+    (r"printed in (\S+), the outcome names no currency and the project's is (\S+): name the outcome's currency in "
+     r"its header or label \(« Revenu \(\S+\) »\) if it is in \S+",
+     lambda named, own: f"publié en {named.replace('+', ' et en ')}, alors que la variable de résultat ne nomme pas de "
+                        f"devise et que celle du projet est {own} : nommer la devise dans son en-tête ou son libellé "
+                        f"(« Revenu ({named}) ») si elle est en {named}"),
     (r"printed in (\S+), the outcome is in (\S+) \(the workbook does not convert currencies\)",
      lambda named, own: f"publié en {named.replace('+', ' et en ')}, la variable de résultat est en {own} "
                         "(le classeur ne convertit pas les devises)"),

@@ -181,7 +181,7 @@ def _other_outcome_unit(metric: str, key: str, printed: str, data: ProjectData) 
         return ""
     from ..analyses.impact import outcome_unit
 
-    return other_unit(metric, printed, outcome_unit(study, parts[1]))
+    return other_unit(metric, printed, outcome_unit(study, parts[1]), data.params.currency)
 
 
 def _dated_otherwise(raw, rows: dict, data: ProjectData, params) -> list[Problem]:
