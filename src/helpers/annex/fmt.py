@@ -499,6 +499,8 @@ WORDS: dict[str, dict[str, str]] = {
     "shared": {"fr": "ligne partagée", "en": "shared line"},
     "upper bound": {"fr": "borne supérieure", "en": "upper bound"},
     "count": {"fr": "nombre", "en": "count"},
+    # an impact effect or mean of a 0/1 outcome (impact.outcome_unit): a fraction of 1, 0.27 is 27 points
+    "share": {"fr": "part (fraction de 1)", "en": "share (fraction of 1)"},
     # common column headings
     "country": {"fr": "Pays", "en": "Country"},
     "regional": {"fr": "Régional", "en": "Regional"},
