@@ -1,6 +1,7 @@
 """annex_figures: exact columns, keys, scoping, reported figures, impact mapping, determinism."""
 
 import dataclasses
+import types
 import math
 
 import pandas as pd
@@ -25,6 +26,8 @@ def annex_params(country="all", **kw):
 class FakeStudy:
     name: str
     data: pd.DataFrame
+    # the labels the outcome's unit is read from (impact.outcome_unit)
+    spec: object = dataclasses.field(default_factory=lambda: types.SimpleNamespace(labels={}))
 
 
 @pytest.fixture
@@ -267,8 +270,13 @@ def test_the_catalogue_examples_and_units_are_figures_of_the_sample(tmp_path):
     pairs = {(m, k): u for f in computed for m, k, u in zip(f["metric"], f["key"], f["unit"])}
     units = {"currency": amem.params.currency, "the outcome's": "", "the question's": "", "": "",
              "the figure's": "%"}
+    from helpers.analyses.impact import outcome_unit
+
     for row in _catalogue():
         assert (row["metric"], row["example"]) in pairs, row
+        if row["unit"] == "the outcome's":   # its currency (EUR: the sample's label says so), share for a 0/1 one
+            study, outcome = row["example"].split(":")[:2]
+            units["the outcome's"] = outcome_unit(amem.studies[study], outcome)
         assert pairs[(row["metric"], row["example"])] == units.get(row["unit"], row["unit"].strip("`")), row
 
 

@@ -865,3 +865,86 @@ def test_rounds_written_as_words_are_placed_in_time():
     assert period_order(spec, pd.Series(["T2", "T0", "T1"])) == ["T0", "T1", "T2"]
     assert period_order(spec, pd.Series(["Après", "avant"])) == ["avant", "Après"]
     assert period_order(spec, pd.Series(["nord", "sud"])) is None
+
+
+def _study_in_eur(tmp_path, csv: str, labels: str, reported: str):
+    """The mini project in EUR with a study whose earnings are in MAD and whose employment is 0/1, and the
+    report's figures, all written as files (French Excel's ';')."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.data.params import load_annex_params
+
+    m = Mini.copy_to(tmp_path)
+    m.set_param("currency", "EUR")
+    m.write("impact/survey", csv)
+    m.write("impact/survey.yaml", "title: Suivi\ndesign: two_group\noutcomes: [revenu, emploi]\n"
+                                  "treatment: {column: arm, treated: T}\ncovariates: [age]\n" + labels)
+    m.write("reported", "figure_id;metric;key;valeur;libellé;pays\n" + reported)
+    data = m.load()
+    return data, annex_figures(data, load_annex_params("mini", "maroc", m.params_dir))
+
+
+def test_an_effect_has_its_outcomes_unit_and_a_figure_in_another_unit_is_not_compared(tmp_path):
+    """A study in a project in EUR whose earnings are labelled « Revenu mensuel (MAD) » (effect +120, comparison mean
+    1 130) and whose employment is 0/1 (effect 0.5): figures.csv wrote every effect, mean and MDE without a unit, and
+    the report's « +120 EUR », « +120 points » beside the effect in MAD, « 0,5 EUR » beside the 0/1 outcome's and
+    « 1 130 EUR » beside the comparison mean in MAD were each « Conforme ». Now the unit is the outcome's (MAD;
+    share for a 0/1 outcome) and those figures are not computable, saying why (in French in the annex);
+    « +120 MAD » and « +50 points » (27 points of a 0/1 outcome) still match."""
+    from helpers.annex.context import published_check
+
+    data, figures = _study_in_eur(
+        tmp_path, "id;arm;revenu;emploi;age\n1;T;1200;1;30\n2;T;1300;1;25\n3;C;1100;0;40\n4;C;1160;1;35\n",
+        "labels:\n  revenu: {fr: Revenu mensuel (MAD), en: Monthly earnings (MAD)}\n",
+        "F1;impact_effect;survey:revenu;+120 EUR;Effet sur le revenu;Maroc\n"
+        "F2;impact_effect;survey:revenu;+120 MAD;Effet sur le revenu;Maroc\n"
+        "F3;impact_effect;survey:emploi;+50 points;Effet sur l'emploi;Maroc\n"
+        "F4;impact_effect;survey:revenu;+120 points;Effet sur le revenu;Maroc\n"
+        "F5;impact_effect;survey:emploi;0,5 EUR;Effet sur l'emploi;Maroc\n"
+        "F6;impact_control_mean;survey:revenu;1 130 EUR;Revenu moyen, comparaison;Maroc\n")
+    units = figures.set_index(["metric", "key"])["unit"]
+    for metric, key in (("impact_effect", "survey:revenu"), ("impact_naive_effect", "survey:revenu"),
+                        ("impact_control_mean", "survey:revenu"), ("impact_mde", "survey:revenu:naive")):
+        assert units[(metric, key)] == "MAD"
+    for metric, key in (("impact_effect", "survey:emploi"), ("impact_mde", "survey:emploi:naive")):
+        assert units[(metric, key)] == "share"
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {"F1": "not_computable", "F2": "match", "F3": "match",
+                                           "F4": "not_computable", "F5": "not_computable", "F6": "not_computable"}
+    assert "printed in EUR, the outcome is in MAD" in checked.loc["F1", "note"]
+    shown = published_check(figures, data.tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
+    assert shown["F1"].startswith("publié en EUR, la variable de résultat est en MAD")
+    assert shown["F4"].startswith("publié en pourcentage ou en points, alors que la variable de résultat est un "
+                                  "montant en MAD")
+    assert shown["F5"].startswith("publié en EUR, alors que la variable de résultat est une part")
+
+
+def test_a_currency_column_gives_the_outcomes_unit_and_the_annex_names_it(tmp_path):
+    """Earnings whose rows say MAD in a `devise` column, the outcome named « revenu »: the unit is MAD in
+    figures.csv and beside the outcome's name in the annex (« revenu (MAD) »), where it showed « revenu » and a
+    report's « +120 € » was « Conforme »; a 0/1 outcome's name has no currency."""
+    from helpers.annex.studies import outcome_name
+
+    data, figures = _study_in_eur(
+        tmp_path, "id;arm;revenu;emploi;age;devise\n1;T;1200;1;30;MAD\n2;T;1300;1;25;MAD\n3;C;1100;0;40;MAD\n"
+                  "4;C;1160;1;35;MAD\n", "", "F1;impact_effect;survey:revenu;+120 €;Effet;Maroc\n")
+    units = figures.set_index(["metric", "key"])["unit"]
+    assert units[("impact_effect", "survey:revenu")] == "MAD"
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked.loc["F1", "status"] == "not_computable"
+    study = data.studies["survey"]
+    assert outcome_name(study, "revenu", "fr") == "revenu (MAD)"
+    assert outcome_name(study, "emploi", "fr") == "emploi"
+
+
+def test_a_figure_in_another_currency_beside_an_outcome_that_names_none_is_not_compared(tmp_path):
+    """Earnings that name no currency (« revenu », no label) in a project in EUR: a report's « +120 USD » was
+    « Conforme » with the effect 120; now not computable, saying to name the outcome's currency; « +120 € » and
+    « +120 » are compared (the project's currency, as the tables' amounts)."""
+    data, figures = _study_in_eur(
+        tmp_path, "id;arm;revenu;emploi;age\n1;T;1200;1;30\n2;T;1300;1;25\n3;C;1100;0;40\n4;C;1160;1;35\n", "",
+        "F1;impact_effect;survey:revenu;+120 USD;Effet;Maroc\nF2;impact_effect;survey:revenu;+120 €;Effet;Maroc\n"
+        "F3;impact_effect;survey:revenu;+120;Effet;Maroc\n")
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {"F1": "not_computable", "F2": "match", "F3": "match"}
+    assert "the outcome names no currency and the project's is EUR" in checked.loc["F1", "note"]

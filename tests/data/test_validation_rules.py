@@ -1591,6 +1591,67 @@ CASES = [
          "outcome_nines", "survey.csv", 5, "score", severity="warning", hint="leave those answers empty",
          what="score = 98 ('ne sait pas' in DHS / MICS-style questionnaires) among scores of 10 to 14: the "
               "comparison group's mean rose to 54, without a word"),
+    Case("cluster names written with a hyphen and with a space", lambda m: (
+             m.replace("impact/survey.yaml", "covariates: [age]", "covariates: [age]\ncluster: commune\nse: cluster"),
+             m.write("impact/survey.csv", "id;arm;score;age;commune\n" + "".join(
+                 f"{i};{'T' if i % 2 else 'C'};{10 + 2 * (i % 2) + i % 3};30;"
+                 f"{'Sidi-Kacem' if i == 9 else ['Rabat', 'Sidi Kacem', 'Fès', 'Tanger'][i % 4]}\n"
+                 for i in range(1, 17)))),
+         "study_value_spellings", "survey.csv", 10, "commune", hint="Write them all one way ('Sidi Kacem')",
+         what="a study clustered by commune with « Sidi Kacem » on three rows and « Sidi-Kacem » on one: two "
+              "clusters for one, nothing said (spellings of case and accents only were refused)"),
+    Case("don't know among oui and non", lambda m: m.write("impact/survey.csv", "id;arm;score;age\n" + "".join(
+             f"{i};{'T' if i % 2 else 'C'};{'NSP' if i == 5 else 'Oui' if i % 3 else 'Non'};30\n"
+             for i in range(1, 13))),
+         "not_a_number", "survey.csv", 6, "score", hint="write oui or non",
+         expect=lambda m, problems: [p.row for p in problems if p.rule == "not_a_number"] == [6] or pytest.fail(
+             f"every « oui » and « non » refused too: {[p.row for p in problems]}"),
+         what="a yes/no outcome written oui/non with « NSP » on one row: each of the 12 cells was refused as « not "
+              "a number » (« Oui », « Non »...), not the one that is neither"),
+    Case("a report's table of means without counts", lambda m: (
+             m.replace("impact/survey.yaml", "design: two_group", "design: did\nperiod: {column: vague, post: 2021}"),
+             m.replace("impact/survey.yaml", "covariates: [age]", "covariates: []"),
+             m.write("impact/survey.csv", "pays;arm;vague;score\n" + "".join(
+                 f"{p};{a};{v};{b + (d if v == 2021 else 0)}\n" for p, b in (("Maroc", 1000), ("Tunisie", 900))
+                 for a, d in (("T", 300), ("C", 100)) for v in (2019, 2021)))),
+         "study_rows_are_means", "survey.csv", NO_ROW, "arm", hint="one row per person",
+         what="a published DiD written as one row per country, arm and round (8 means, no counts): DiD 200 with "
+              "SE 100 and p 0.12 (R's lm on the 8 rows), each mean taken as one person, nothing said"),
+    Case("a panel without unit", lambda m: (
+             m.replace("impact/survey.yaml", "design: two_group", "design: did\nperiod: {column: annee, post: 2021}"),
+             m.write("impact/survey.csv", "id,arm,annee,score,age\n" + "".join(
+                 f"{i},{'T' if i % 2 else 'C'},{year},{10 + (3 if year == 2021 and i % 2 else 0) + i % 3},30\n"
+                 for i in range(1, 13) for year in (2019, 2021) if not (year == 2019 and i in (1, 3))))),
+         "study_unit_not_declared", "survey.csv", NO_ROW, "id", severity="warning", hint="Add `unit: id`",
+         what="a difference-in-differences whose `id` names the same persons in 2019 and 2021, without `unit:`: "
+              "each round read as a sample drawn anew, the persons seen after the programme only not told"),
+    Case("treated value naming the comparison group", lambda m: (
+             m.replace("impact/survey.yaml", "treated: T", "treated: témoin"),
+             m.write("impact/survey.csv", "id;arm;score;age\n1;traitement;12,5;30\n2;traitement;14;25\n"
+                                          "3;Témoin;10;40\n4;Témoin;11,5;35\n"), m.set_param("decimal_mark", ",")),
+         "treated_value_comparison", "survey.csv", NO_ROW, "arm", severity="warning", hint="that means treated",
+         what="`treated: témoin` in a study whose groups are « traitement » and « Témoin »: the comparison group was "
+              "taken as the treated, the effect -2.5 for +2.5, nothing said"),
+    Case("one income far above the others", lambda m: m.write("impact/survey.csv", "id;arm;score;age\n" + "".join(
+             f"{i};{'T' if i % 2 else 'C'};{1000000 if i == 7 else 1500 + 150 * (i % 2) + 7 * (i % 5)};30\n"
+             for i in range(1, 41))),
+         "outcome_far_above", "survey.csv", 8, "score", severity="warning", hint="a yearly amount for a monthly",
+         what="a monthly income of 1 000 000 among incomes of about 1 500: the effect was 50 067 where the other 39 "
+              "rows give 150, without a word"),
+    Case("sampling weights not used", lambda m: m.write("impact/survey.csv", "id,arm,score,age,Poids\n" + "".join(
+             f"{i},{'T' if i % 2 else 'C'},{10 + 2 * (i % 2) + (i % 3)},30,{5 if i % 3 == 0 else 1}\n"
+             for i in range(1, 13))),
+         "study_weights_ignored", "survey.csv", NO_ROW, "poids", severity="warning", hint="weighted effect elsewhere",
+         what="a study whose CSV has a column « Poids » (sampling weights, 1 to 5): the effects were estimated "
+              "unweighted, nothing said"),
+    Case("a report's table of means as the study", lambda m: (
+             m.replace("impact/survey.yaml", "design: two_group", "design: did\nperiod: {column: vague, post: 2021}"),
+             m.replace("impact/survey.yaml", "covariates: [age]", "covariates: []"),
+             m.write("impact/survey.csv", "arm;vague;score;effectif\nT;2019;10;120\nT;2021;13;110\nC;2019;10;130\n"
+                                          "C;2021;11;125\nT;2019;9;80\nT;2021;12;90\nC;2019;9;85\nC;2021;10;95\n")),
+         "study_rows_are_means", "survey.csv", NO_ROW, "effectif", hint="one row per person",
+         what="a published DiD (the means of each arm and round, with their « effectif ») given as the study's "
+              "rows: each mean counted as one person, the DiD's SE and p those of 8 persons, nothing said"),
     Case("person entered twice", lambda m: (
              m.replace("impact/survey.yaml", "covariates: [age]", "covariates: [age]\nunit: id"),
              m.append("impact/survey.csv", "3,C,10,40")),

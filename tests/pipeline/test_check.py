@@ -219,6 +219,25 @@ def test_a_figure_printed_as_a_change_beside_a_level_is_told_at_its_row(mini):
     assert "reported.csv, row 2, column 'value': figure 'F1' (women_share): a '+' before a share or a ratio" in out.getvalue()
 
 
+def test_an_impact_figure_in_another_unit_than_its_outcome_is_told_at_its_row(mini):
+    """« +120 USD » beside an effect on earnings labelled « (MAD) », « +12 points » beside it, « 0,5 USD » beside a
+    0/1 outcome: the annex says « not computable » (they were « Conforme »), and make check said nothing; a warning
+    at each row now, and « +120 MAD » is not told."""
+    mini.write("impact/survey.csv", "id;arm;revenu;emploi;age\n1;T;1200;1;30\n2;T;1300;1;25\n3;C;1100;0;40\n"
+                                    "4;C;1160;1;35\n")
+    mini.write("impact/survey.yaml", "title: Suivi\ndesign: two_group\noutcomes: [revenu, emploi]\ntreatment: {column: "
+                                     "arm, treated: T}\ncovariates: [age]\nlabels:\n  revenu: {fr: Revenu (MAD)}\n")
+    mini.write("reported", "figure_id;metric;key;valeur;libellé;pays\n"
+                           "F1;impact_effect;survey:revenu;+120 USD;Effet;Maroc\n"
+                           "F2;impact_effect;survey:revenu;+120 MAD;Effet;Maroc\n"
+                           "F3;impact_effect;survey:revenu;+12 points;Effet;Maroc\n"
+                           "F4;impact_effect;survey:emploi;0,5 USD;Effet;Maroc\n")
+    told = [p for p in reported_figure_problems("mini", mini.data_dir, mini.params_dir)
+            if p.rule == "published_currency"]
+    assert [(p.row, p.severity) for p in told] == [(2, "warning"), (4, "warning"), (5, "warning")]
+    assert "printed in USD, the outcome is in MAD" in told[0].message and "outcome's unit" in told[0].hint
+
+
 def test_a_figure_published_in_another_currency_is_told_at_its_row(mini):
     """« 150 000 € » beside the budget of a USD project: the annex says « not computable » (the workbook does not
     convert), and make check said nothing. A warning at its row now; a figure in the project's currency is not told."""

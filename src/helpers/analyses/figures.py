@@ -39,7 +39,9 @@ Keys (one row per (metric, key); ``key_of_indicator`` documents the indicator ke
   match / truncated / mismatch / not_computable, note = which figure it was compared with and why / difference.
 
 Units: "%", "ratio" (burn index, parity index, standardised mean difference), "count", the currency code
-(params.currency) for amounts, '' for impact effects (the outcome's own unit) and anomalies.
+(params.currency) for amounts, '' for anomalies; an impact effect, mean, MDE or event-study gap has its outcome's
+(impact.outcome_unit: "share" for a 0/1 outcome, a fraction of 1; the currency its header, label or currency column
+names; '' when the data do not say).
 ``status``: RAG (green/amber/red) for indicator_achievement[_final], band status for staff_cost_share
 ("below band" / "within band" / "above band") and gender_parity_index, reconciliation status for
 reported_figure; '' otherwise.
@@ -512,7 +514,7 @@ def impact_figures(studies: dict[str, Any] | None) -> pd.DataFrame:
                 extra = overall["note"].fillna("").astype(str)
                 notes = notes + np.where(extra.str.len() > 0, "; " + extra, "")
             parts.append(_rows("impact", "impact_effect", name + ":" + overall["outcome"].astype(str),
-                               overall["estimate"], "", overall["n"], overall["se"], overall["ci_low"],
+                               overall["estimate"], _units(study, overall["outcome"]), overall["n"], overall["se"], overall["ci_low"],
                                overall["ci_high"], overall["p_value"], note=notes))
         if len(balance):
             n = balance["n_treated"] + balance["n_comparison"] if "n_treated" in balance else None
@@ -545,6 +547,15 @@ def survey_figures(surveys: dict[str, Any] | None) -> pd.DataFrame:
     ])
 
 
+def _units(study: Any, outcomes: pd.Series) -> np.ndarray:
+    """The unit of each outcome's effects and means (impact.outcome_unit: its currency, 'share' for a 0/1 outcome,
+    '' when the data do not say)."""
+    from . import impact
+
+    known = {o: impact.outcome_unit(study, o) for o in pd.unique(outcomes.astype(str))}
+    return np.array([known[o] for o in outcomes.astype(str)], dtype=object)
+
+
 def study_check_figures(name: str, study: Any) -> list[pd.DataFrame]:
     """The figures of helpers.analyses.propensity for one study (keys in the module docstring): naive and adjusted
     effects, MDE and Holm p-values of both, ESS, balance before / after weighting, pre-trend leads."""
@@ -561,13 +572,15 @@ def study_check_figures(name: str, study: Any) -> list[pd.DataFrame]:
              + effects["note"].astype(str))
     naive = effects["method"].eq("naive").to_numpy()
     e, a = effects[naive], effects[~naive]
-    parts.append(_rows("impact", "impact_naive_effect", keys[naive], e["estimate"], "", e["n"], e["se"],
+    units = _units(study, effects["outcome"])   # the outcome's: its currency, SHARE for a 0/1 one, '' unknown
+    parts.append(_rows("impact", "impact_naive_effect", keys[naive], e["estimate"], units[naive], e["n"], e["se"],
                        e["ci_low"], e["ci_high"], e["p_value"], note=notes[naive]))
-    parts.append(_rows("impact", "impact_adjusted_effect", method_keys[~naive], a["estimate"], "", a["n"], a["se"],
+    parts.append(_rows("impact", "impact_adjusted_effect", method_keys[~naive], a["estimate"], units[~naive], a["n"],
+                       a["se"],
                        a["ci_low"], a["ci_high"], a["p_value"], note=notes[~naive]))
     parts.append(_rows("impact", "impact_p_holm", method_keys, effects["p_holm"], "", effects["n"],
                        note="Holm adjustment over the study's outcomes; raw p " + _num(effects["p_value"])))
-    parts.append(_rows("impact", "impact_mde", method_keys, effects["mde"], "", effects["n"],
+    parts.append(_rows("impact", "impact_mde", method_keys, effects["mde"], units, effects["n"],
                        note="minimum detectable effect, 5 % two-sided, 80 % power, SE " + _num(effects["se"])))
     weighted = effects[~naive & effects["ess_comparison"].notna() & effects["method"].isin(["ipw", "aipw"])]
     if len(weighted):
@@ -586,7 +599,8 @@ def study_check_figures(name: str, study: Any) -> list[pd.DataFrame]:
         leads = leads[leads["relative"] != 0]
         key = (name + ":" + leads["outcome"].astype(str) + ":" + leads["period"].astype(str)
                + np.where(leads["weighted"].astype(bool), ":weighted", ""))
-        parts.append(_rows("impact", "event_study_effect", key, leads["estimate"], "", leads["n"], leads["se"],
+        parts.append(_rows("impact", "event_study_effect", key, leads["estimate"], _units(study, leads["outcome"]),
+                           leads["n"], leads["se"],
                            leads["ci_low"], leads["ci_high"], leads["p_value"],
                            note=np.where(leads["relative"] < 0, "lead (before the programme): ", "after: ")
                            + "treated x period, reference the last period before the programme; pre-trend test p "
@@ -601,14 +615,16 @@ def standards_figures(name: str, study: Any, effects: pd.DataFrame) -> list[pd.D
 
     head = propensity.headline(study, effects=effects)
     keys = name + ":" + head["outcome"].astype(str)
-    parts = [_rows("impact", "impact_control_mean", keys, head["comparison_mean"], "", head["comparison_n"],
+    parts = [_rows("impact", "impact_control_mean", keys, head["comparison_mean"], _units(study, head["outcome"]),
+                   head["comparison_n"],
                    note=np.where(head["comparison_sample"].eq("post"), "comparison group after the programme",
                                  "comparison group") + ", unweighted; treated mean " + _num(head["mean_treated"]))]
     weighted = head[head["comparison_mean_weighted"].notna()]
     if len(weighted):   # the mean the ipw estimate compares, keyed by its method as impact_adjusted_effect is
         parts.append(_rows("impact", "impact_control_mean",
                            keys[weighted.index] + ":" + weighted["method"].astype(str) + "_"
-                           + weighted["estimand"].astype(str), weighted["comparison_mean_weighted"], "",
+                           + weighted["estimand"].astype(str), weighted["comparison_mean_weighted"],
+                           _units(study, weighted["outcome"]),
                            weighted["comparison_n_weighted"],
                            note=np.where(weighted["comparison_sample"].eq("post"),
                                          "comparison group after the programme", "comparison group")
@@ -1110,7 +1126,8 @@ def reconciliation_figures(reported: pd.DataFrame, figures: pd.DataFrame, params
     from ..data.params import report_decimal_mark
 
     mark = report_decimal_mark(params)
-    rec = reconcile.reconcile(reported, figures, decimal_mark=mark, known_keys=keys, metrics=METRICS)
+    rec = reconcile.reconcile(reported, figures, decimal_mark=mark, known_keys=keys, metrics=METRICS,
+                              currency=getattr(params, "currency", None))
     if rec.empty:
         return _finish([])
     # « 45 % au 30 juin 2020 » beside the figure at 31/12/2020; « au Maroc » beside the project's (``countries``)

@@ -58,7 +58,7 @@ from ..data.numbers import as_bool, period_span, round_ranks
 from ..text import fold
 
 __all__ = ["estimate_effects", "balance_table", "balance_test", "balance_sample", "units", "covariate_terms",
-           "EFFECT_COLUMNS", "BALANCE_COLUMNS", "UNIT_COLUMNS", "SE_TYPES"]
+           "outcome_unit", "EFFECT_COLUMNS", "BALANCE_COLUMNS", "UNIT_COLUMNS", "SE_TYPES"]
 
 # The spec's `se` -> statsmodels' cov_type name, which is what the `se_type` column says.
 SE_TYPES = {"robust": "HC1", "classical": "nonrobust", "cluster": "cluster"}
@@ -158,6 +158,39 @@ def as_label(value: Any) -> str:
     if isinstance(value, (float, np.floating)) and float(value).is_integer():
         return str(int(value))
     return str(value)
+
+
+SHARE = "share"   # the unit of a 0/1 outcome's effects and means: a fraction of 1 (0.27 is 27 percentage points)
+# a column that says each row's currency (the loader's study check warns when it holds several)
+_CURRENCY_COLUMNS = {"currency", "devise", "devises", "monnaie", "currency_code", "code_devise"}
+
+
+def outcome_unit(study: Study, outcome: str) -> str:
+    """The unit of an outcome's effects, means and MDE, from the data: SHARE for a 0/1 outcome; the one currency its
+    header or label names (« Revenu (MAD) », « Monthly earnings (EUR) »), else the one a currency column
+    (`devise`) gives every row; '' when the data do not say (a score, an amount whose currency is not named).
+    figures.csv wrote '' for every outcome, and a report's « +120 MAD » was compared with an effect in EUR or in
+    share as with one in MAD."""
+    import re
+
+    from ..data.currencies import currency_code, is_known, named_currencies
+
+    data = study.data
+    values = as_numbers(data[outcome]) if outcome in data.columns else np.array([])
+    values = values[~np.isnan(values)]
+    if values.size and np.isin(values, (0.0, 1.0)).all():
+        return SHARE
+    label = study.spec.labels.get(outcome)
+    texts = [t for t in (outcome, *((label.fr, label.en) if label else ())) if t]
+    named = {c for t in texts for c in named_currencies(t)}
+    named |= {m.upper() for t in texts for m in re.findall(r"[(\[]\s*([A-Za-z]{3})\s*[)\]]", t)
+              if is_known(m.upper())}
+    if not named:
+        for column in data.columns:
+            if isinstance(column, str) and fold(column).replace(" ", "_") in _CURRENCY_COLUMNS:
+                named |= {currency_code(str(v).strip()) for v in data[column].dropna().unique() if str(v).strip()}
+    named = {currency_code(c) for c in named}
+    return next(iter(named)) if len(named) == 1 and is_known(next(iter(named))) else ""
 
 
 # --------------------------------------------------------------------------------------------------------------------

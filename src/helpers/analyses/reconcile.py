@@ -307,6 +307,38 @@ def other_currency(printed: Any, unit: Any) -> str:
     return f"printed in {named}, the project's figures are in {own} (the workbook does not convert currencies)"
 
 
+# the impact figures in their outcome's unit (analyses.figures: its currency, "share" for a 0/1 outcome, '' unknown)
+OUTCOME_UNIT = frozenset({"impact_effect", "impact_naive_effect", "impact_adjusted_effect", "impact_mde",
+                          "impact_control_mean", "event_study_effect"})
+
+
+def other_unit(metric: str, printed: Any, unit: Any, currency: str | None = None) -> str:
+    """Why a printed impact figure cannot be compared with its outcome's ``unit``: an amount in another currency
+    (« +120 MAD » beside an effect in EUR), a currency beside a 0/1 outcome's share, a percentage or points beside an
+    amount, a currency other than the project's (``currency``) beside an outcome that names none; '' otherwise (a
+    figure printed without a unit is read in the outcome's)."""
+    if metric not in OUTCOME_UNIT:
+        return ""
+    named = printed_currency(printed)
+    if _is_blank(unit):   # « +120 EUR » beside earnings that name no currency, in a USD project: it was « Conforme »
+        if not named or not currency or not other_currency(printed, currency):
+            return ""
+        return (f"printed in {named}, the outcome names no currency and the project's is {currency}: name the "
+                f"outcome's currency in its header or label (« Revenu ({named}) ») if it is in {named}")
+    unit = str(unit)
+    if unit == "share":
+        return (f"printed in {named}, the outcome is a yes/no share (a fraction of 1: 0.27 is 27 percentage points)"
+                if named else "")
+    if not is_currency(unit):
+        return ""
+    if named and other_currency(printed, unit):
+        return f"printed in {named}, the outcome is in {unit} (the workbook does not convert currencies)"
+    if not named and _PERCENT.search(fold(str(printed))):
+        return (f"printed as a percentage or in points, the outcome is an amount in {unit}: the workbook compares "
+                f"its effects in {unit} (write the figure the report gives in {unit})")
+    return ""
+
+
 def parse_printed(text: Any, decimal_mark: str | None = None, money: bool = False) -> ParsedNumber:
     """Read a printed number with its decimals; see the module docstring for the rules. Raises UnreadableNumber.
     ``money``: the figure is an amount, so a lower-case « m », « mn » is million without a currency beside it."""
@@ -781,14 +813,15 @@ def key_suggestion(metric: str, key: str, known_keys: Mapping[str, Collection[st
 
 def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str | None = None,
               known_keys: Mapping[str, Collection[str]] | None = None,
-              metrics: Collection[str] = ()) -> pd.DataFrame:
+              metrics: Collection[str] = (), currency: str | None = None) -> pd.DataFrame:
     """One row per reported figure (in the reported table's order), looked up by (metric, key) in ``figures``.
 
     ``figures`` needs columns metric, key, value, and optionally unit, n, note. Keys match exactly, else ignoring
     case and accents (« Régional » is 'regional'); "all" and "total" stand for each other; an empty reported key
     means the whole ("all" / "total").
     ``known_keys`` (metric -> every key computed) and ``metrics`` (every metric name): the note of a figure
-    that matches nothing suggests the closest ones (see ``key_suggestion``).
+    that matches nothing suggests the closest ones (see ``key_suggestion``). ``currency``: the project's (an impact
+    figure printed in another, beside an outcome that names none, is not computable).
     Columns: figure_id, metric, key, printed, comparison, computed, unit, n, status, printed_value, decimals,
     difference, note, label, source, dated (the date written after the value, as a label says it: see value_date).
     """
@@ -831,7 +864,8 @@ def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str |
             # count may be metres, and is read as written
             result = classify(printed, computed, comparison, decimal_mark,
                               reason=why or f"'{metric}' '{key}' could not be computed", money=is_currency(unit))
-            elsewhere = other_currency(printed, unit)   # « 2,8 M EUR » beside USD figures was a match
+            # « 2,8 M EUR » beside USD figures was a match; « +120 MAD » beside an effect in EUR or on a 0/1 outcome too
+            elsewhere = other_unit(metric, printed, unit, currency) or other_currency(printed, unit)
             if elsewhere and result.status != NOT_COMPUTABLE:
                 result = result._replace(status=NOT_COMPUTABLE, difference=float("nan"), note=elsewhere)
             level = not_a_level(metric, unit, printed, comparison, decimal_mark) \
@@ -957,6 +991,8 @@ def classify_many(printed: pd.Series, computed: pd.Series, comparison: pd.Series
     return out
 
 
-__all__ = ["not_a_level", "printed_currency", "with_unit", "other_currency", "is_currency", "classify", "classify_many", "worded_comparison",
-           "parse_printed", "reconcile", "value_date", "label_unit", "key_suggestion", "unmatched", "lookup_rows", "default_key", "Classification", "ParsedNumber", "UnreadableNumber",
+__all__ = ["not_a_level", "other_unit", "printed_currency", "with_unit", "other_currency", "is_currency", "classify",
+           "classify_many", "worded_comparison", "parse_printed", "reconcile", "value_date", "label_unit",
+           "key_suggestion", "unmatched", "lookup_rows", "default_key", "Classification", "ParsedNumber",
+           "UnreadableNumber",
            "STATUSES", "MATCH", "TRUNCATED", "MISMATCH", "NOT_COMPUTABLE"]

@@ -359,6 +359,21 @@ _REASONS_FR = [
     (r"the workbook computes it at the reporting date only", "le classeur ne le calcule qu'à la date de référence"),
     (r"a label whose date is not the figure's: reword it", "si la date du libellé n'est pas celle du chiffre, "
      "reformuler le libellé"),
+    (r"printed in (\S+), the outcome is a yes/no share \(a fraction of 1: 0\.27 is 27 percentage points\)",
+     lambda named: f"publié en {named.replace('+', ' et en ')}, alors que la variable de résultat est une part (oui/non, "
+                   "une fraction de 1 : 0,27 fait 27 points de pourcentage)"),
+    (r"printed in (\S+), the outcome names no currency and the project's is (\S+): name the outcome's currency in "
+     r"its header or label \(« Revenu \(\S+\) »\) if it is in \S+",
+     lambda named, own: f"publié en {named.replace('+', ' et en ')}, alors que la variable de résultat ne nomme pas de "
+                        f"devise et que celle du projet est {own} : nommer la devise dans son en-tête ou son libellé "
+                        f"(« Revenu ({named}) ») si elle est en {named}"),
+    (r"printed in (\S+), the outcome is in (\S+) \(the workbook does not convert currencies\)",
+     lambda named, own: f"publié en {named.replace('+', ' et en ')}, la variable de résultat est en {own} "
+                        "(le classeur ne convertit pas les devises)"),
+    (r"printed as a percentage or in points, the outcome is an amount in (\S+): the workbook compares its effects "
+     r"in \S+ \(write the figure the report gives in \S+\)",
+     lambda own: f"publié en pourcentage ou en points, alors que la variable de résultat est un montant en {own} : le "
+                 f"classeur compare ses effets en {own} (écrire le chiffre que le rapport donne en {own})"),
     (r"printed in (\S+), the project's figures are in (\S+)",
      lambda named, own: f"publié en {named.replace('+', ' et en ')}, les chiffres du projet sont en {own} "
                         "(le classeur ne convertit pas les devises)"),
@@ -528,6 +543,8 @@ WORDS: dict[str, dict[str, str]] = {
     "shared": {"fr": "ligne partagée", "en": "shared line"},
     "upper bound": {"fr": "borne supérieure", "en": "upper bound"},
     "count": {"fr": "nombre", "en": "count"},
+    # an impact effect or mean of a 0/1 outcome (impact.outcome_unit): a fraction of 1, 0.27 is 27 points
+    "share": {"fr": "part (fraction de 1)", "en": "share (fraction of 1)"},
     # common column headings
     "country": {"fr": "Pays", "en": "Country"},
     "regional": {"fr": "Régional", "en": "Regional"},

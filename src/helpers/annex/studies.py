@@ -7,6 +7,7 @@ figures.csv keeps the codes; only what a reader sees goes through here.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import numpy as np
@@ -26,6 +27,20 @@ def _pick(kind: str, code: str, lang: str) -> str:
     """The name of a code in the annex language (words: study_<kind>_<code>), the code itself when it has none."""
     key = f"study_{kind}_{code}"
     return say(key, lang) if known(key, lang) else code
+
+
+def outcome_name(study: Any, outcome: str, lang: str) -> str:
+    """An outcome's name in the annex with the currency its effects and means are in (impact.outcome_unit), when
+    its label does not say it already: « revenu (MAD) » for an outcome whose rows say MAD in a `devise` column (the
+    effects were shown without a unit)."""
+    from ..analyses.impact import outcome_unit
+    from ..data.currencies import is_known, named_currencies
+
+    name = study.spec.label(outcome, lang)
+    unit = outcome_unit(study, outcome)
+    if not is_known(unit) or unit in named_currencies(name) or re.search(rf"\b{unit}\b", name.upper()):
+        return name
+    return f"{name} ({unit})"
 
 
 def method_name(method: str, estimand: str, lang: str) -> str:

@@ -1766,6 +1766,7 @@ def load_study(spec_path: Path, params: ProjectParams) -> tuple[Study | None, li
         problems += _repeated_units(spec, frame, raw)
         problems += _units_changing_group(spec, frame, raw)
         problems += _units_without_baseline(spec, frame, raw)
+        problems += _unit_not_declared(spec, frame, raw)
         problems += _differential_attrition(spec, frame, raw)
         problems += _clusters_missing(spec, frame, raw)
         problems += _covariates_missing(spec, frame, raw)
@@ -1773,8 +1774,11 @@ def load_study(spec_path: Path, params: ProjectParams) -> tuple[Study | None, li
         problems += _value_spellings(spec, frame, raw)
         problems += _several_currencies(spec, frame, raw)
         problems += _outcome_currencies(spec, raw, params.currency)
+        problems += _weights_ignored(spec, frame, raw)
+        problems += _rows_are_means(spec, frame, raw)
         for outcome in spec.outcomes:
             problems += code_problems(frame[outcome], raw, outcome, prefix="outcome_")
+            problems += _far_above(frame[outcome], raw, outcome)
             problems += _yes_no_coding(frame[outcome], raw, outcome)
             problems += _scales_by_country(frame, raw, outcome)
             problems += _scales_by_group(spec, frame, raw, outcome)
@@ -1792,15 +1796,16 @@ def _value_spellings(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -> lis
         counts = frame[column].dropna().value_counts()   # (each value once: a study may have millions of rows)
         spellings: dict[str, list[tuple[str, int]]] = {}
         for value, n in counts.items():
-            if isinstance(value, str):
-                spellings.setdefault(fold(value), []).append((value, int(n)))
+            if isinstance(value, str):   # « Sidi-Kacem », « Sidi  Kacem », « Fes. » too: 11 clusters for 8
+                key = re.sub(r"[\s\-_.'’]+", " ", fold(value)).strip()
+                spellings.setdefault(key, []).append((value, int(n)))
         for found in (f for f in spellings.values() if len(f) > 1):
             found.sort(key=lambda pair: (-pair[1], pair[0]))
             listed = " and ".join(f"'{value}' ({n} row{'s' if n > 1 else ''})" for value, n in found)
             rare = found[-1][0]
             problems.append(raw.problem(
                 "study_value_spellings", f"{listed} are one value written in {len(found)} ways: the "
-                + ("clustered standard errors would count them as two clusters" if column == spec.cluster else
+                + (f"clustered standard errors would count them as {len(found)} clusters" if column == spec.cluster else
                    "effects by subgroup would be estimated for each spelling apart"),
                 f"Write them all one way ('{found[0][0]}').", index=frame.index[(frame[column] == rare).to_numpy()][0],
                 column=column, value=rare))
@@ -1863,9 +1868,9 @@ def _several_currencies(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -> 
 
 def _outcome_currencies(spec: StudySpec, raw: RawTable, currency: str) -> list[Problem]:
     """An outcome whose header or label names another currency than the project's (« Revenu (MAD) » in a project in
-    EUR): its effects, means and MDE are in that currency, shown and written to figures.csv without a unit, and a
-    report's figure in EUR was compared with them as they are, without a word. A warning: the workbook converts
-    none."""
+    EUR): its effects, means and MDE are in that currency (figures.csv's unit says so, impact.outcome_unit; it was
+    empty), and a report's figure in EUR is not computable beside them (it was compared as it was). A warning: the
+    workbook converts none."""
     from .currencies import is_known, named_currencies, same_currency
 
     problems = []
@@ -1880,7 +1885,9 @@ def _outcome_currencies(spec: StudySpec, raw: RawTable, currency: str) -> list[P
             problems.append(raw.problem(
                 "study_outcome_currency", f"the outcome '{outcome}' is in {', '.join(other)} by its name, and the "
                 f"project's currency is {currency}: its effects, means and minimum detectable effects are in "
-                f"{', '.join(other)}, and a published figure in {currency} is compared with them as they are",
+                f"{', '.join(other)} (figures.csv's unit), and a published figure in {currency} is not computable "
+                "beside them; one printed without a currency is compared as if in "
+                f"{', '.join(other)}",
                 f"Convert the outcome to {currency} in the data (the workbook converts none), or publish and compare "
                 f"its figures in {other[0]}.", column=outcome, severity="warning"))
     return problems
@@ -1898,8 +1905,9 @@ def _study_column(series: pd.Series, outcome: bool, raw: RawTable,
     if outcome and failed:
         values, failed, reasons = _yes_no_outcome(series, values, failed, reasons)
     if outcome:
-        problems = [raw.problem("not_a_number", reason, f"Outcomes are numbers, with the decimal mark "
-                                f"'{decimal_mark}'.", index=i, column=str(series.name), value=series[i])
+        problems = [raw.problem("not_a_number", reason, "Leave the cell empty (not known), or write oui or non."
+                                if reason.startswith("neither yes nor no") else f"Outcomes are numbers, with the "
+                                f"decimal mark '{decimal_mark}'.", index=i, column=str(series.name), value=series[i])
                     for i, reason in zip(failed, reasons)]
         if values.isna().all() and not failed:
             problems.append(raw.problem("outcome_all_missing", f"the outcome '{series.name}' is empty in every row",
@@ -1961,11 +1969,14 @@ def _yes_no_outcome(series: pd.Series, values: pd.Series, failed: list,
         return values, failed, reasons
     words = series.loc[failed].astype("str").str.strip(numbers.SPACES + "\t\r\n").str.lower()
     read = words.map(lambda w: 1.0 if w in numbers.TRUE_WORDS else 0.0 if w in numbers.FALSE_WORDS else None)
-    if read.isna().any():
+    if read.isna().all() or (read.isna().any() and len(values.dropna())):
         return values, failed, reasons
     values = values.copy()
-    values.loc[failed] = read.to_numpy(dtype="float64")
-    return values, [], []
+    values.loc[read.index[read.notna()]] = read.dropna().to_numpy(dtype="float64")
+    # « NSP », « ne sait pas » among « oui » / « non »: those cells refused, not every « oui » as « not a number »
+    left = [i for i in failed if pd.isna(read[i])]
+    return values, left, [f"neither yes nor no (the outcome is oui/non): '{series[i]}'; a « don't know » or « refused » "
+                          "is an empty cell" for i in left]
 
 
 def _repeated_units(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
@@ -2084,6 +2095,42 @@ def _units_without_baseline(spec: StudySpec, frame: pd.DataFrame, raw: RawTable)
         severity="warning")]
 
 
+# a header that names the persons (folded): « id », « ID_beneficiaire », « Code ménage », « respondent_id »
+_ID_HEADER = re.compile(r"(?:^|[\s_\-])(?:id|ident|identifiant|code|respondent|repondant|personne|beneficiaire|"
+                        r"matricule|menage|household|hhid|pid|uid)(?:$|[\s_\-])")
+
+
+def _unit_not_declared(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
+    """A did study without `unit:` whose id column names the same persons before and after the programme, once per
+    round (a panel): each round was read as a sample drawn anew, and the persons seen after the programme only
+    (10 of 30 treated late entrants, 300 above the others: the DiD 292 where the persons seen twice give about 200)
+    or before only were not told, since those rules need `unit:`. A warning at the column."""
+    if spec.unit or spec.period is None or spec.period.column not in frame.columns:
+        return []
+    named = set(spec.columns())
+    post = _matches(frame[spec.period.column], spec.period.post).to_numpy(dtype=bool)
+    for column in frame.columns:
+        if not isinstance(column, str) or column in named or not _ID_HEADER.search(fold(column)):
+            continue
+        ids = frame[column]
+        if ids.isna().any() or ids.duplicated().sum() == 0:
+            continue
+        if pd.DataFrame({"id": ids, "round": frame[spec.period.column]}).duplicated().any():
+            continue   # twice in one round: not one person per round
+        before, after = set(ids[~post]), set(ids[post])
+        both = before & after
+        if len(both) < max(2, 0.3 * len(before | after)) or len(before | after) < 10:   # (4 persons: a test)
+            continue
+        return [raw.problem(
+            "study_unit_not_declared", f"'{column}' names {len(both)} of its {len(before | after)} values before and "
+            "after the programme, once per round: the rows look like a panel of persons, and without `unit:` each "
+            "round is read as a sample drawn anew (N counts rows; the persons seen after the programme only, or "
+            "before only, are not told)", f"Add `unit: {column}` to the study's description if it names the persons "
+            "(or units); if each round is a sample drawn anew and the column numbers its rows, nothing needs doing.",
+            column=column, severity="warning")]
+    return []
+
+
 def _differential_attrition(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
     """An outcome lost more in one arm than in the other: for did with ``unit:``, the persons with a value before the
     programme and none after (the follow-up row absent, or its cell empty); for two_group, the rows whose outcome is
@@ -2139,6 +2186,107 @@ def _differential_attrition(spec: StudySpec, frame: pd.DataFrame, raw: RawTable)
             index=index, column=spec.unit if did else outcome,
             value=numbers.plain(frame.at[index, spec.unit]) if did else None, severity="warning"))
     return problems
+
+
+def _far_above(values: pd.Series, raw: RawTable, outcome: str) -> list[Problem]:
+    """One or two values ten times three quarters of the others and far beyond them (Tukey's 3 IQR): 1 000 000 in a
+    monthly income of about 1 500 made the effect 33 371 where the other 59 rows give 92 (statsmodels), without a
+    word (the nines rule reads 999-like codes only). A warning, at the first such row: it may be true (or a typo, a
+    yearly amount, another currency)."""
+    floats = values.to_numpy(dtype="float64", na_value=np.nan)
+    finite = floats[np.isfinite(floats)]
+    if len(finite) < 10 or np.isin(finite, (0.0, 1.0)).all():
+        return []
+    q1, q3 = np.percentile(finite, [25, 75])
+    far = (finite > q3 + 3 * (q3 - q1)) & (finite >= 10 * q3) & (q3 > 0)
+    if not far.any() or far.sum() > max(2, 0.01 * len(finite)):
+        return []   # none, or many: a skewed distribution, not a slip
+    high = np.isfinite(floats) & (floats >= finite[far].min())
+    first = values.index[high][0]
+    rest = float(finite[~far].max())
+    shown = ", ".join(numbers.plain(float(v)) for v in sorted(set(finite[far].tolist()), reverse=True))
+    return [raw.problem(
+        "outcome_far_above", f"{int(far.sum())} value(s) of '{outcome}' ({shown}) are more than 10 times three "
+        f"quarters of the others and far above them all (at most {numbers.plain(rest)}): the means and the effect "
+        "move with them", "Check the value (a typo, a yearly amount for a monthly one, another currency?) and "
+        "correct it, or leave the cell empty if it is not known; if it is true, nothing needs doing, and the report "
+        "may give the effect without it beside.", index=first, column=outcome, value=numbers.plain(values[first]),
+        severity="warning")]
+
+
+# a column of sampling weights (folded, spaces as '_'), and one of the persons a row stands for: the estimates
+# read neither
+WEIGHT_HEADERS = {"poids", "poids_final", "poids_sondage", "poids_de_sondage", "ponderation", "coef_ponderation",
+                  "coefficient_de_ponderation", "facteur_de_ponderation", "facteur_extrapolation", "weight", "weights",
+                  "wgt", "sampling_weight", "survey_weight", "final_weight", "pweight", "wt"}
+COUNT_HEADERS = {"n", "effectif", "effectifs", "nombre", "nb", "count", "obs", "n_obs", "nb_obs", "observations",
+                 "nombre_d'observations", "nb_observations", "sample_size", "taille", "taille_echantillon",
+                 "taille_de_l'echantillon", "nb_personnes", "nombre_de_personnes", "frequency", "freq"}
+
+
+def _unused_column(spec: StudySpec, frame: pd.DataFrame, headers: set[str]) -> str | None:
+    named = set(spec.columns())
+    return next((c for c in frame.columns if isinstance(c, str) and c not in named
+                 and fold(c).strip(" :").replace(" ", "_") in headers), None)
+
+
+def _weights_ignored(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
+    """A column of sampling weights (`poids`, `weight`) the description cannot use: the effects, means and tests
+    counted each row once, without a word (a sample drawing the treated 5 times as often in one region gave the
+    unweighted effect). A warning at the column, when the weights are not all equal."""
+    column = _unused_column(spec, frame, WEIGHT_HEADERS)
+    if column is None:
+        return []
+    weights = pd.to_numeric(frame[column], errors="coerce").dropna()
+    if len(weights) < 2 or weights.nunique() < 2:
+        return []
+    return [raw.problem(
+        "study_weights_ignored", f"the column '{column}' looks like sampling weights "
+        f"({numbers.plain(float(weights.min()))} to {numbers.plain(float(weights.max()))}): the workbook "
+        "estimates the effects unweighted, each row counting once, so they are the sample's, not the population's", "If the sample was drawn with unequal "
+        "probabilities, say so in the report and estimate the weighted effect elsewhere (the workbook has no "
+        "weighted effect); if the column is not weights, rename it.", column=column, severity="warning")]
+
+
+def _one_row_per_cell(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
+    """A did study of one row per arm, round (and country, subgroup): a report's table of means without its counts
+    (Maroc and Tunisie, 2019 and 2021: 8 means gave a DiD of 200 with SE 100 and p 0.12, each mean one person)."""
+    if spec.period is None:
+        return []
+    countries = [c for c in frame.columns if isinstance(c, str) and fold(c).strip() in ("country", "pays")]
+    cells = [c for c in dict.fromkeys([spec.treatment.column, spec.period.column, *spec.subgroups, *countries])
+             if c in frame.columns]
+    keys = frame[cells].astype("object").where(frame[cells].notna(), None)
+    if len(frame) < 4 or keys.duplicated().any():
+        return []
+    return [raw.problem(
+        "study_rows_are_means", f"each of the {len(frame)} rows is alone in its cell of {', '.join(cells)}: the "
+        "rows look like the means of groups (a table of a report), and the estimates would take each row as one "
+        f"person (the effect unweighted by the counts, its standard error, interval and p those of {len(frame)} "
+        "persons)", "Give the study one row per person (or unit), its microdata; a report's table of means is "
+        "checked as published figures (reported.csv), not estimated again.", column=spec.treatment.column)]
+
+
+def _rows_are_means(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
+    """A published table of means (a row per arm and round, with its `effectif`) given as the study's rows: each
+    mean was counted as one person, the effect unweighted by the counts and its SE, interval and p those of a few
+    persons (8 means of 100 persons: SE 100, p 0.12), without a word. Refused, at the column: the study's rows are
+    persons (or units)."""
+    column = _unused_column(spec, frame, COUNT_HEADERS)
+    if column is None and len(frame) <= 50:
+        return _one_row_per_cell(spec, frame, raw)
+    if column is None or len(frame) > 50:
+        return []
+    counts = pd.to_numeric(frame[column], errors="coerce")
+    if counts.isna().any() or not ((counts >= 2) & (counts == counts.round())).all():
+        return []
+    return [raw.problem(
+        "study_rows_are_means", f"the column '{column}' gives {numbers.plain(float(counts.sum()))} persons on "
+        f"{len(frame)} rows: the rows look like the means of groups (a table of a report), and the estimates would "
+        "take each row as one person (the effect unweighted by the counts, its standard error, interval and p those "
+        f"of {len(frame)} persons)", "Give the study one row per person (or unit), its microdata; a report's table "
+        "of means is checked as published figures (reported.csv), not estimated again. If the column is not a count "
+        "of persons, rename it.", column=column)]
 
 
 def _yes_no_coding(values: pd.Series, raw: RawTable, outcome: str) -> list[Problem]:
@@ -2335,6 +2483,31 @@ def _rounds_after_post(spec: StudySpec, frame: pd.DataFrame, raw: RawTable, spec
         index=rows[0], column=column, value=numbers.plain(later[0]))]
 
 
+# a treated value that names the comparison group (folded): « treated: témoin » beside « traitement »
+COMPARISON_VALUES = {"temoin", "groupe temoin", "controle", "groupe de controle", "groupe controle", "control",
+                     "control group", "comparaison", "groupe de comparaison", "comparison", "comparison group",
+                     "non", "no", "false", "non traite", "non traitee", "untreated", "not treated",
+                     "non beneficiaire", "non-beneficiaire", "non participant", "non-participant"}
+
+
+def _treated_says_comparison(others: pd.Series, raw: RawTable, column: str, wanted: Any,
+                             spec_path: Path) -> list[Problem]:
+    """`treated: témoin` (or `non`, `control`) beside `traitement`: the comparison group taken as the treated, every
+    effect read the wrong way round (-151 for +151), nothing said. A warning (a column headed « Témoin » holding
+    oui/non may mean it), naming the other values."""
+    said = "no" if wanted is False else fold(str(wanted)).strip()
+    if said not in COMPARISON_VALUES or any(w in fold(column) for w in ("temoin", "control", "compar", "non")) \
+            or not others.notna().any():
+        return []
+    shown = sorted({fold(v): numbers.plain(v) for v in others.dropna().unique()}.values())[:5]
+    return [raw.problem(
+        "treated_value_comparison", f"the treated value {wanted!r} names a comparison group, and the other values of "
+        f"'{column}' ({', '.join(shown)}) are taken as the comparison group: if {wanted!r} is the comparison group, "
+        "every effect reads the wrong way round", f"Write in 'treated:' of {spec_path.name} the value of '{column}' "
+        f"that means treated ({shown[0]!r}?); if {wanted!r} are the treated, nothing needs doing.", column=column,
+        severity="warning")]
+
+
 def _study_groups(spec: StudySpec, frame: pd.DataFrame, raw: RawTable, spec_path: Path) -> list[Problem]:
     problems = _rounds_after_post(spec, frame, raw, spec_path) if spec.period is not None else []
     checks = [("treatment", spec.treatment.column, spec.treatment.treated, "treated")]
@@ -2358,7 +2531,9 @@ def _study_groups(spec: StudySpec, frame: pd.DataFrame, raw: RawTable, spec_path
                                         f"Write in '{key}:' of {spec_path.name} the value of '{column}' that means "
                                         f"{'treated' if what == 'treatment' else 'after the programme'}{as_yes}.",
                                         column=column))
-        elif not others.any():
+        elif what == "treatment":
+            problems += _treated_says_comparison(series[others], raw, column, wanted, spec_path)
+        if hit.any() and not others.any():
             rule = "one_group" if what == "treatment" else "one_period"
             empty = int(frame[column].isna().sum())
             # the comparison group left blank (a habit of registers: only the beneficiaries ticked) is no group

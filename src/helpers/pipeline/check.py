@@ -163,14 +163,32 @@ def _not_levels(raw, rows: dict, data: ProjectData) -> list[Problem]:
                                         hint + "The annex will say 'not computable' until the value is written so.",
                                         index=rows.get(fid), column="value", value=rec.get("value"),
                                         severity="warning"))
-        # « 2,8 M EUR » beside the budget of a USD project: the annex's « not computable », said here first
-        elsewhere = other_currency(printed, data.params.currency) if metric in LEVELS else ""
+        # « 2,8 M EUR » beside the budget of a USD project: the annex's « not computable », said here first; « +120
+        # EUR » beside an effect in MAD (or on a 0/1 outcome) too
+        elsewhere = other_currency(printed, data.params.currency) if metric in LEVELS else \
+            _other_outcome_unit(metric, str(rec.get("key") or ""), printed, data)
         if elsewhere:
             problems.append(raw.problem("published_currency", f"figure '{fid}' ({metric}): {elsewhere}",
-                                        f"Write the figure in {data.params.currency} if the report gives it so; else "
-                                        "the annex will say 'not computable'.", index=rows.get(fid), column="value",
+                                        (f"Write the figure in {data.params.currency} if the report gives it so; "
+                                         if metric in LEVELS else "Write the figure in the outcome's unit if the "
+                                         "report gives it so; ") + "else the annex will say 'not computable'.",
+                                        index=rows.get(fid), column="value",
                                         value=rec.get("value"), severity="warning"))
     return problems
+
+
+def _other_outcome_unit(metric: str, key: str, printed: str, data: ProjectData) -> str:
+    """Why an impact figure keyed `<study>:<outcome>...` is not comparable with its outcome's unit (reconcile.other_unit),
+    '' when it is, or the study or outcome is not known."""
+    from ..analyses.reconcile import OUTCOME_UNIT, other_unit
+
+    parts = [p.strip() for p in key.split(":")]
+    study = data.studies.get(parts[0]) if metric in OUTCOME_UNIT and len(parts) > 1 else None
+    if study is None or parts[1] not in study.spec.outcomes:
+        return ""
+    from ..analyses.impact import outcome_unit
+
+    return other_unit(metric, printed, outcome_unit(study, parts[1]), data.params.currency)
 
 
 def _dated_otherwise(raw, rows: dict, data: ProjectData, params) -> list[Problem]:
