@@ -76,10 +76,18 @@ def check_and_load(project: str, data_dir: Path = DATA_DIR,
             return problems, None
         params = _fallback_params(params_dir / project / "project.yaml")
         valid_params = False
+    # project.yaml with errors: each annex file is still checked, alone (else its own errors showed only once
+    # project.yaml was fixed, a second round of make check)
+    base = None
+    if not valid_params:   # as written, with the defaults of the keys it leaves out
+        written = read_yaml(params_dir / project / "project.yaml")[0]
+        base = {key: field.get_default(call_default_factory=True)
+                for key, field in ProjectParams.model_fields.items() if not field.is_required()}
+        base.update(written if isinstance(written, dict) else {})
     annexes: list[AnnexParams] = []
     for annex in annex_names(project, params_dir):
         try:
-            annexes.append(load_annex_params(project, annex, params_dir))
+            annexes.append(load_annex_params(project, annex, params_dir, base))
         except ValidationFailed as exc:
             problems += [p for p in exc.problems if p not in problems]
     with recording() as read:

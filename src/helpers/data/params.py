@@ -423,9 +423,14 @@ def load_project_params(project: str, params_dir: Path = PARAMS_DIR) -> ProjectP
         raise ValidationFailed(_problems_from(path, exc, PROJECT_KEYS)) from None
 
 
-def load_annex_params(project: str, annex: str, params_dir: Path = PARAMS_DIR) -> AnnexParams:
-    """project.yaml merged with <annex>.yaml, validated. Raises ValidationFailed listing every problem."""
-    base = load_project_params(project, params_dir).model_dump()
+def load_annex_params(project: str, annex: str, params_dir: Path = PARAMS_DIR,
+                      base: dict[str, Any] | None = None) -> AnnexParams:
+    """project.yaml merged with <annex>.yaml, validated. Raises ValidationFailed listing every problem.
+
+    ``base``: project.yaml as written, when it has errors of its own (check_and_load): the annex file is then checked
+    alone, its problems only (project.yaml's are said at project.yaml), and ValidationFailed is always raised."""
+    alone = base is not None
+    base = load_project_params(project, params_dir).model_dump() if base is None else base
     path = params_dir / project / f"{annex}.yaml"
     if not SLUG.match(annex) or annex == "project":
         raise ValidationFailed([Problem(relative(params_dir / project), "slug", f"annex name {annex!r} is not allowed",
@@ -449,7 +454,8 @@ def load_annex_params(project: str, annex: str, params_dir: Path = PARAMS_DIR) -
     # The tables are read once, with project.yaml's currency, decimal mark and encoding: an annex's own would only
     # relabel them (maroc.yaml's `currency: MAD` showed the USD amounts as MAD, unconverted, without a word).
     for key, what in (("currency", "currency"), ("decimal_mark", "decimal mark"), ("encoding", "encoding")):
-        if key in raw and _same_value(key, raw[key]) != _same_value(key, base.get(key)):
+        if key in raw and _same_value(key, raw[key]) != _same_value(key, base.get(key)) \
+                and base.get(key) not in (None, ""):   # (project.yaml's left empty: said there, compared once written)
             problems.append(Problem(
                 relative(path), "project_only_key", f"the tables of data/{project}/ are read once, with project.yaml's "
                 f"{what} ({base.get(key)}): an annex file cannot change it"
@@ -468,7 +474,12 @@ def load_annex_params(project: str, annex: str, params_dir: Path = PARAMS_DIR) -
     try:
         params = AnnexParams(**merged, project=project, annex=annex)
     except ValidationError as exc:
-        raise ValidationFailed(_problems_from(path, exc, PROJECT_KEYS | ANNEX_ONLY_KEYS)) from None
+        problems = _problems_from(path, exc, PROJECT_KEYS | ANNEX_ONLY_KEYS)
+        if alone:   # a key project.yaml left empty or wrong is not this file's error (it was said at project.yaml)
+            problems = [p for p in problems if str(p.column).split(".")[0] in raw or p.column in ANNEX_ONLY_KEYS]
+        raise ValidationFailed(problems) from None
+    if alone:
+        raise ValidationFailed([])
     if params.word_template:
         source = path if "word_template" in raw else params_dir / project / "project.yaml"
         problem = _word_template_problem(params.word_template, project, params_dir, source)
