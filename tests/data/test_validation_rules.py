@@ -1585,6 +1585,12 @@ CASES = [
     Case("annex country as its code", lambda m: m.set_param("country", "MA", annex="maroc"),
          "unknown_country", "maroc.yaml", NO_ROW, "country", hint="Did you mean 'Maroc'? 'MA' is its code",
          what="maroc.yaml says country: MA where the tables write Maroc"),
+    Case("annex country misspelt", lambda m: m.set_param("country", "Marroc", annex="maroc"),
+         "country_without_annex", "data/mini", None, "country", severity="warning",
+         hint="write `country: Maroc` in params/mini/maroc.yaml",
+         what="maroc.yaml says country: Marroc: beside its error, the warning on the data's 'Maroc' rows said « Did you "
+              "mean 'Marroc'? Write the country as its annex file does », the misspelling to copy into the tables",
+         expect=lambda m, problems: _no_hint(problems, "country_without_annex", "Did you mean")),
     Case("annex of two countries", lambda m: m.set_param("country", "Maroc, Tunisie", annex="maroc"),
          "unknown_country", "maroc.yaml", NO_ROW, "country", hint="An annex covers one country",
          what="maroc.yaml says country: Maroc, Tunisie: refused with « Did you mean 'Tunisie'? »",

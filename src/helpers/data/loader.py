@@ -1520,15 +1520,30 @@ def _countries_without_annex(annexes: list[AnnexParams], data: ProjectData,
     if not covered:
         return []
     found: dict[str, tuple[str, list[str], int]] = {}   # folded -> (as written, files, rows)
+    seen: set[str] = set()
     for file, countries, _ in _country_columns(data, table_files):
         for country, n in countries.value_counts().items():
             key = fold(country) if isinstance(country, str) else REGIONAL
+            seen.add(key)
             if key in covered or key == REGIONAL or not key:
                 continue
             written, files, rows = found.get(key, (country, [], 0))
             found[key] = (written, files + [file], rows + int(n))
+    # an annex whose country no row holds ('Marroc' in maroc.yaml): the data's 'Maroc' is not to be respelt after it
+    misspelt = {a.country: a.annex for a in annexes if not a.is_all and fold(a.country) not in seen}
     problems = []
     for written, files, rows in found.values():
+        close = same_country(written, list(misspelt)) or did_you_mean(written, list(misspelt))
+        annex_side = next((c for c in misspelt if close in (c, f"Did you mean '{c}'?")), None)
+        if annex_side is not None:
+            problems.append(Problem(
+                relative(data.files[0].parent if data.files else Path()), "country_without_annex",
+                f"{rows} row{'s' if rows > 1 else ''} of '{written}' ({', '.join(files)}) belong to no country annex: "
+                f"params/{data.project}/{misspelt[annex_side]}.yaml writes `country: {annex_side}`, which no row holds",
+                f"If '{written}' is the country's name, write `country: {written}` in "
+                f"params/{data.project}/{misspelt[annex_side]}.yaml.", column="country", value=written,
+                severity="warning"))
+            continue
         same = same_country(written, covered.values())
         shared = _shared_by(written, covered.values())
         guess = same or did_you_mean(written, covered.values()) or _named_within(written, covered.values())
