@@ -409,3 +409,20 @@ def test_annex_files_are_checked_when_project_yaml_has_errors(mini):
     maroc.write_text(maroc.read_text(encoding="utf-8").replace("langue: en\n", "currency: MAD\n"), encoding="utf-8")
     problems, _ = check_and_load("mini", mini.data_dir, mini.params_dir)
     assert not any("None" in str(p) for p in problems)
+
+
+def test_a_name_with_an_accent_or_a_space_is_refused_with_the_name_to_use(mini):
+    """`make new PROJECT=Sénégal-2024` was refused « use letters, digits, '-' and '_' only »: é is a letter to the
+    evaluator who typed it. The message says letters without accents and gives the name to use; a project folder
+    named with a space is told which folders to rename."""
+    from helpers.paths import UnsafeName, check_slug
+
+    with pytest.raises(UnsafeName) as info:
+        check_slug("Sénégal 2024", "project")
+    assert "without accents" in str(info.value) and "e.g. 'senegal-2024'" in str(info.value)
+    (mini.params_dir / "mon projet").mkdir()
+    (mini.params_dir / "mon projet" / "project.yaml").write_text("title: x\n")
+    hint = _problems(load_project_params, "mon projet", mini.params_dir)[0].hint
+    assert "e.g. 'mon-projet'" in hint and "params/mon projet/" in hint
+    (mini.params_dir / "mini" / "côte nord.yaml").write_text("country: Maroc\nname: Maroc\n")
+    assert "e.g. cote-nord.yaml" in _problems(load_annex_params, "mini", "côte nord", mini.params_dir)[0].hint

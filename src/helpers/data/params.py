@@ -20,7 +20,7 @@ from ..errors import Problem, ValidationFailed, did_you_mean, no_such
 from ..text import ALL, BUDGET_CATEGORIES, CATEGORY_WORDS, as_code, fold, is_all  # noqa: F401 (ALL re-exported)
 from . import numbers
 from .inputs import MiB, WrittenFloat, clipped, exists, read_yaml, zip_problem
-from ..paths import PARAMS_DIR, SLUG, annex_names, project_names, relative
+from ..paths import PARAMS_DIR, SLUG, annex_names, project_names, relative, slug_example, slugify
 
 StatusCode = Literal[
     "done", "in_progress", "not_started", "delayed", "seriously_delayed", "on_time", "ahead", "cancelled"
@@ -255,7 +255,7 @@ class AnnexParams(ProjectParams):
     @classmethod
     def _slug(cls, value: str) -> str:
         if not SLUG.match(value):
-            raise ValueError("use letters, digits, '-' and '_' only")
+            raise ValueError("use letters without accents, digits, '-' and '_' only")
         return value
 
     @property
@@ -409,7 +409,10 @@ def load_project_params(project: str, params_dir: Path = PARAMS_DIR) -> ProjectP
     """project.yaml, validated. Raises ValidationFailed listing every problem."""
     if not SLUG.match(project):
         raise ValidationFailed([Problem(relative(params_dir), "slug", f"project name {project!r} is not allowed",
-                                        "Use letters, digits, '-' and '_' only, at most 64 characters.")])
+                                        "Use letters without accents, digits, '-' and '_' only, at most 64 characters"
+                                        + (f"{slug_example(project)}: rename the folders params/{project}/ and "
+                                           f"data/{project}/ so." if slug_example(project) and "/" not in project
+                                           and (params_dir / project).is_dir() else "."))])
     path = params_dir / project / "project.yaml"
     if not exists(path):  # a pipe or a folder of that name is read, and refused with a message
         raise ValidationFailed([no_such(relative(path), "missing_project", "project", project,
@@ -434,8 +437,11 @@ def load_annex_params(project: str, annex: str, params_dir: Path = PARAMS_DIR,
     path = params_dir / project / f"{annex}.yaml"
     if not SLUG.match(annex) or annex == "project":
         raise ValidationFailed([Problem(relative(params_dir / project), "slug", f"annex name {annex!r} is not allowed",
-                                        "Name annex files with letters, digits, '-' and '_' only (not 'project'), "
-                                        "at most 64 characters, e.g. maroc.yaml.")])
+                                        "Name annex files with letters without accents, digits, '-' and '_' only "
+                                        "(not 'project'), at most 64 characters, e.g. "
+                                        + (f"{slugify(annex, 64)}.yaml." if slugify(annex, 64) not in ("", annex,
+                                                                                                       "project")
+                                           else "maroc.yaml."))])
     if not exists(path):
         raise ValidationFailed([no_such(relative(path), "missing_annex", f"annex in '{project}' named", annex,
                                         annex_names(project, params_dir))])
