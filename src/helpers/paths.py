@@ -51,8 +51,8 @@ def check_slug(name: str, what: str) -> str:
 def slug_example(name: object) -> str:
     """', e.g. 'senegal-2024'' for a name refused as a slug ('Sénégal 2024': é is a letter to its writer), else ''."""
     # (not for a name too long or a path: the length, the slashes are what is wrong)
-    example = slugify(name, NAME_MAX) if isinstance(name, str) and len(name) <= NAME_MAX \
-        and not re.search(r"[/\\]", name) else ""
+    example = slugify(re.sub(r"\.ya?ml$", "", name, flags=re.I), NAME_MAX) if isinstance(name, str) \
+        and len(name) <= NAME_MAX and not re.search(r"[/\\]", name) else ""   # ANNEX=maroc.yaml: maroc
     return f", e.g. '{example}'" if example and example != name else ""
 
 

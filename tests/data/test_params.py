@@ -420,6 +420,9 @@ def test_a_name_with_an_accent_or_a_space_is_refused_with_the_name_to_use(mini):
     with pytest.raises(UnsafeName) as info:
         check_slug("Sénégal 2024", "project")
     assert "without accents" in str(info.value) and "e.g. 'senegal-2024'" in str(info.value)
+    with pytest.raises(UnsafeName) as info:   # make annex ANNEX=maroc.yaml: the file's name, not 'maroc-yaml'
+        check_slug("maroc.yaml", "annex")
+    assert "e.g. 'maroc'." in str(info.value)
     (mini.params_dir / "mon projet").mkdir()
     (mini.params_dir / "mon projet" / "project.yaml").write_text("title: x\n")
     hint = _problems(load_project_params, "mon projet", mini.params_dir)[0].hint
