@@ -1622,6 +1622,14 @@ CASES = [
     Case("params unknown key", lambda m: m.set_param("titel", "Mini"),
          "unknown_key", "project.yaml", NO_ROW, "titel", hint="Did you mean 'title'?",
          what="project.yaml has 'titel:' for 'title:'"),
+    Case("budget_total grouped with the decimal mark",
+         lambda m: m.write_param_file("project", m.params_dir.joinpath("mini", "project.yaml").read_text(
+             encoding="utf-8") + "budget_total: 250.000\n"),
+         "lines_above_budget_total", "project.yaml", NO_ROW, "budget_total", severity="warning",
+         hint="budget_total is written 250.000: with decimal_mark \".\" (project.yaml) that is 250. If it is 250 000",
+         what="project.yaml's budget_total: 250.000 (a French 250 000) with decimal_mark \".\": read as 250, and the "
+              "warning said « more than budget_total (250.00) » and « update budget_total if the budget was topped "
+              "up », never what was written nor why it is 250"),
     Case("annex params unknown key", lambda m: m.write_param_file("maroc", "country: Maroc\nName: Maroc\n"),
          "unknown_key", "maroc.yaml", NO_ROW, "Name", hint="Did you mean 'name'?",
          what="maroc.yaml has 'Name:' for 'name:' (keys are case-sensitive)"),

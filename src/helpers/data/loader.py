@@ -166,11 +166,20 @@ def _lines_above_budget_total(data: ProjectData, path: Path) -> list[Problem]:
     total = float(lines.sum())
     if total <= declared * (1 + 1e-9):
         return []
+    # `budget_total: 200,000` with decimal_mark "," is 200 (or 200.000 with "."): said as written, with what it is
+    raw = read_yaml(path)[0]
+    written = str(getattr(raw.get("budget_total"), "written", raw.get("budget_total"))) if isinstance(raw, dict) \
+        else ""
+    mark = data.params.decimal_mark
+    misread = re.fullmatch(rf"\d{{1,3}}(?:{re.escape(mark)}\d{{3}})+", written.strip())
+    hint = (f"budget_total is written {written.strip()}: with decimal_mark \"{mark}\" (project.yaml) that is "
+            f"{numbers.plain(declared)}. If it is {written.strip().replace(mark, ' ')}, write it without that "
+            f"\"{mark}\": budget_total: {written.strip().replace(mark, ' ')}." if misread else "")
     return [Problem(relative(path), "lines_above_budget_total", f"the budget lines add up to {total:,.2f}, more "
                     f"than budget_total ({declared:,.2f}): the overall execution rate divides by budget_total, the "
-                    f"unallocated budget is {declared - total:,.2f}", "Update budget_total if the budget was topped "
-                    "up; else look for lines written twice (budget.csv).", column="budget_total",
-                    value=numbers.plain(declared), severity="warning")]
+                    f"unallocated budget is {declared - total:,.2f}", hint or "Update budget_total if the budget was "
+                    "topped up; else look for lines written twice (budget.csv).", column="budget_total",
+                    value=written.strip() if misread else numbers.plain(declared), severity="warning")]
 
 
 def _load(project: str, params: ProjectParams, data_dir: Path) -> tuple[ProjectData, list[Problem], dict[str, Path]]:
