@@ -409,6 +409,11 @@ def test_annex_files_are_checked_when_project_yaml_has_errors(mini):
     maroc.write_text(maroc.read_text(encoding="utf-8").replace("langue: en\n", "currency: MAD\n"), encoding="utf-8")
     problems, _ = check_and_load("mini", mini.data_dir, mini.params_dir)
     assert not any("None" in str(p) for p in problems)
+    # project.yaml unreadable: its decimal mark is not known, and maroc.yaml's amount is not read with another
+    path.write_text('title: Mini: deux\ndecimal_mark: ","\n', encoding="utf-8")
+    maroc.write_text("country: Maroc\nname: Maroc\nbudget_total: 130 000,50\n", encoding="utf-8")
+    problems, _ = check_and_load("mini", mini.data_dir, mini.params_dir)
+    assert [p.rule for p in problems if p.file.endswith(("project.yaml", "maroc.yaml"))] == ["yaml_syntax"]
 
 
 def test_a_name_with_an_accent_or_a_space_is_refused_with_the_name_to_use(mini):

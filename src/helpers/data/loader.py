@@ -81,9 +81,12 @@ def check_and_load(project: str, data_dir: Path = DATA_DIR,
     base = None
     if not valid_params:   # as written, with the defaults of the keys it leaves out
         written = read_yaml(params_dir / project / "project.yaml")[0]
+        written = written if isinstance(written, dict) else {}
         base = {key: field.get_default(call_default_factory=True)
                 for key, field in ProjectParams.model_fields.items() if not field.is_required()}
-        base.update(written if isinstance(written, dict) else {})
+        base.update(written)
+        if "decimal_mark" in written and "decimal_mark" not in params.model_fields_set or not written:
+            base.pop("decimal_mark")   # not known (project.yaml unreadable, or its decimal_mark wrong)
     annexes: list[AnnexParams] = []
     for annex in annex_names(project, params_dir):
         try:
