@@ -748,8 +748,9 @@ CASES = [
          what="activities.csv has a header and no rows"),
     # --- encodings and file formats
     Case("cp1252 not declared", lambda m: m.write("activities", m.text("activities"), encoding="cp1252"),
-         "encoding", "activities.csv", 2, None, hint="encoding: cp1252",
-         what="activities.csv saved in cp1252 (accents), project.yaml declares no encoding"),
+         "encoding", "activities.csv", 2, None, hint="declare `encoding: cp1252` in params/mini/project.yaml",
+         what="activities.csv saved in cp1252 (accents), project.yaml declares no encoding (the hint named "
+              "« params/<project>/project.yaml », now the project's own)"),
     Case("Arabic names lost in a cp1252 register", lambda m: (
              m.set_param("encoding", "cp1252"),
              m.path("participation").write_bytes("event_id;nom;sexe;pays\r\nE1;فاطمة علي;F;Maroc\r\n"

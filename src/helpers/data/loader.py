@@ -66,6 +66,13 @@ def check_project(project: str, data_dir: Path = DATA_DIR, params_dir: Path = PA
 def check_and_load(project: str, data_dir: Path = DATA_DIR,
                    params_dir: Path = PARAMS_DIR) -> tuple[list[Problem], ProjectData | None]:
     """check_project's problems and, when none is an error, what load_project returns: one reading for both."""
+    problems, data = _check_and_load(project, data_dir, params_dir)
+    # a hint written for any project (« declare `encoding: cp1252` in params/<project>/project.yaml ») names this one
+    return [dataclasses.replace(p, hint=p.hint.replace("<project>", project)) if "<project>" in p.hint else p
+            for p in problems], data
+
+
+def _check_and_load(project: str, data_dir: Path, params_dir: Path) -> tuple[list[Problem], ProjectData | None]:
     problems: list[Problem] = []
     valid_params = True
     try:
