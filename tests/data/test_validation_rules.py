@@ -1929,6 +1929,11 @@ CASES = [
     Case("spending on another country's line", lambda m: m.append("expenditure", "B1,2020-12-31,10,Tunisie,2020"),
          "unknown_line", "expenditure.csv", 6, "line", hint="for Tunisie",
          what="expenditure.csv: spending in Tunisie on B1, a budget line of Maroc only"),
+    Case("budget line's country misspelt", lambda m: m.replace("budget", "B1,100000,Maroc,", "B1,100000,Marroc,"),
+         "unknown_line", "expenditure.csv", 2, "line", hint="The budget writes this line's country 'Marroc', close to "
+         "'Maroc'", what="budget.csv writes B1's country 'Marroc', expenditure.csv 'Maroc': the error on the spending "
+         "row said « correct the country of this row, or add the line 'B1' for Maroc to the budget table », a "
+         "second B1 to write where the budget's country is misspelt"),
     Case("line code in two countries, spending without country",
          lambda m: (m.append("budget", "B1,10000,Tunisie,Personnel,staff"),
                     m.append("expenditure", "B1,2020-12-31,10,,2020")),

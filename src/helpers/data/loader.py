@@ -1365,10 +1365,16 @@ def _unknown_lines(expenditure: pd.DataFrame, raw: RawTable, budget: pd.DataFram
                                         column="country", value=line))
         elif state == lines_mod.OTHER_COUNTRY:
             country = expenditure.at[index, "country"]
+            # 'Marroc' in budget.csv, 'Maroc' here: one country misspelt in one table, not a line to add
+            close = next((c for c in countries.get(line, []) if isinstance(country, str)
+                          and did_you_mean(country, [c])), None)
             problems.append(raw.problem("unknown_line", f"the budget has the line '{line}' for {where}, not for "
-                                        f"{country}", f"Correct the country of this row, or add the line '{line}' "
-                                        f"for {country} to the budget table.", index=index, column="line",
-                                        value=line))
+                                        f"{country}", f"The budget writes this line's country '{close}', close to "
+                                        f"'{country}': if they are one country, write it the same way in both tables "
+                                        "(the annex of that country counts only the rows written as its file "
+                                        "writes it)." if close else f"Correct the country of this row, or add the "
+                                        f"line '{line}' for {country} to the budget table.", index=index,
+                                        column="line", value=line))
         else:
             guess = did_you_mean(line, known)
             short = line.rstrip("0") if re.fullmatch(r"\d+[.,]\d*0", line) else None
