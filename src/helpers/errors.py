@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from difflib import get_close_matches
 from typing import Iterable, Literal
 
 Severity = Literal["error", "warning"]
 VALUE_SHOWN = 40               # characters of a cell's value a problem keeps
+# a control character in a name from outside (a file named « x.csv\namem: OK - 0 errors\x1b[2J ») printed a line of
+# its own in make check's list, or cleared the terminal: what a problem prints shows it as its escape (\n, \x1b)
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202d\u202e]")
+
+
+def visible(text: str, keep: str = "") -> str:
+    """``text`` with its control characters (but those of ``keep``) as escapes, for a terminal."""
+    return _CONTROL.sub(lambda m: m.group() if m.group() in keep else m.group().encode("unicode_escape").decode(),
+                        text)
 
 
 @dataclass(frozen=True)
@@ -28,15 +38,15 @@ class Problem:
             object.__setattr__(self, "value", self.value[:VALUE_SHOWN] + "…")
 
     def where(self) -> str:
-        parts = [self.file]
+        parts = [visible(self.file)]
         if self.element:
-            parts.append(self.element)
+            parts.append(visible(self.element))
         if self.cell:
-            parts.append(f"cell {self.cell}")
+            parts.append(f"cell {visible(self.cell)}")
         elif self.row is not None:
             parts.append(f"row {self.row}")
         if self.column is not None:
-            parts.append(f"{self.column_word()} '{self.column}'")
+            parts.append(f"{self.column_word()} '{visible(str(self.column))}'")
         return ", ".join(parts)
 
     def column_word(self) -> str:
@@ -46,12 +56,12 @@ class Problem:
         return "key" if yaml_file and f"column '{self.column}'" not in self.message else "column"
 
     def __str__(self) -> str:
-        text = f"{self.where()}: {self.message}"
+        text = f"{self.where()}: {visible(self.message, keep=chr(10))}"
         if self.value is not None:
             text += f" (value: {self.value!r})"
         text += f" [{self.rule}]"
         if self.hint:
-            text += f"\n    -> {self.hint}"
+            text += f"\n    -> {visible(self.hint, keep=chr(10))}"
         return text
 
 

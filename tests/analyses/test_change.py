@@ -14,6 +14,7 @@ from helpers.analyses.figures import annex_figures
 from helpers.annex import export
 from helpers.pipeline.archive import keep
 from helpers.data import archive, loader
+from helpers.data.model import scope
 from helpers.data.params import load_annex_params
 from helpers.errors import ValidationFailed
 from helpers.paths import UnsafeName
@@ -406,3 +407,39 @@ def test_a_currency_written_another_way_is_the_same_unit(tmp_path):
     ctx = SimpleNamespace(previous=previous, params=SimpleNamespace(currency="FCFA"), lang="fr",
                           in_unit=lambda value, unit: f"{value:g} {unit}")
     assert Annex.since(ctx, "spent", "total") == " (31/12/2020\u00a0: 1200 XOF)"
+
+
+def test_spending_of_earlier_periods_corrected_since_is_said(tmp_path):
+    """The next quarter's expenditure file corrects a row of the earlier one (Sénégal's R1 at 31/12/2020, 120 000 ->
+    100 000) and adds the quarter's rows (R1 30 000, R2 10 000): the annex said spending moved from 280 000 to
+    300 000 (+20 000) since 31/12/2020, where 40 000 was spent in the quarter, nothing saying that the earlier
+    figure had changed. Now the spending at the earlier date, as the data give it now, is set beside the earlier
+    annex's, for the line, the country and the total; a country whose rows did not change has none."""
+    from fixtures.two_countries import Project
+
+    project = Project.default(tmp_path).write()
+    for annex in ("ensemble", "senegal", "mali"):
+        keep(tmp_path / "archive", "deux", annex, dt.date(2020, 12, 31),
+             export.figures_csv(project.figures(annex)))
+    rows = project.tables["expenditure"]
+    rows[2] = ["R1", "2020-12-31", 100000, "Sénégal"]
+    rows += [["R1", "2021-03-31", 30000, "Sénégal"], ["R2", "2021-03-31", 10000, "Sénégal"]]
+    project.params["reporting_date"] = "2021-03-31"
+    data = project.write().load()
+    revised = {}
+    for annex in ("ensemble", "senegal", "mali"):
+        params = load_annex_params("deux", annex, project.params_dir)
+        previous = archive.previous(tmp_path / "archive", "deux", annex, params.reporting_date)
+        found = change.revised_spending(scope(data, params.country).tables, params, previous)
+        revised[annex] = sorted(zip(found["key"], found["previous"], found["value"]))
+        assert set(found["unit"]) <= {"EUR"}
+    assert revised["senegal"] == [("R1", 220000.0, 200000.0), ("total", 280000.0, 260000.0)]
+    assert revised["ensemble"] == [("R1/Sénégal", 220000.0, 200000.0), ("Sénégal", 280000.0, 260000.0),
+                                   ("total", 650000.0, 630000.0)]
+    assert revised["mali"] == []
+    # the spending that moved is the earlier annex's to the data's now: 280 000 -> 300 000 at the new date
+    now = change.with_previous(project.figures("senegal", data), archive.previous(
+        tmp_path / "archive", "deux", "senegal", dt.date(2021, 3, 31)))
+    spent = now[(now["metric"] == "spent") & (now["key"] == "total")].iloc[0]
+    assert (spent["previous"], spent["value"]) == (280000.0, 300000.0)
+    assert change.revised_spending(data.tables, params, None).empty

@@ -709,7 +709,7 @@ def test_an_approximate_figure_says_the_tolerance_its_verdict_used():
     ("30 à 40 %", "is a range"), ("entre 30 et 40 %", "is a range"), ("30-40 %", "is a range"),
     ("30–40 %", "is a range"), ("between 30 and 40", "is a range"), ("2/3", "is a fraction"),
     ("deux tiers", "is a fraction"), ("la moitié", "is a fraction"), ("En 2020 53 %", "holds two numbers"),
-    ("n/a", "is not a number"), ("45 % (1)", "footnote mark"), ("45 %[1]", "footnote mark"),
+    ("n/a", "prints no figure"), ("abc", "is not a number"), ("45 % (1)", "footnote mark"), ("45 %[1]", "footnote mark"),
     ("45 %1", "footnote mark"), ("1 200 USD (2)", "footnote mark"), ("300 (1)", "footnote mark"),
     ("300[1]", "footnote mark"), ("2021-02-01", "is a date")])
 def test_a_range_or_a_fraction_is_refused_saying_what_to_write(text, said):
@@ -1277,3 +1277,231 @@ def test_a_figure_per_month_or_quarter_is_not_compared_and_a_report_s_name_is_no
     assert "per month, quarter, half-year or week" in checked.at["F2", "note"]
     shown = published_check(figures, data.tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
     assert "parle d'un chiffre par mois, trimestre, semestre ou semaine" in shown["F1"]
+
+
+def test_a_value_written_with_its_date_is_read_as_the_figure_s_date(tmp_path):
+    """« 150 000 au 2020-06-30 », « 150 000 (30/06/2020) », « 150 000 at 30 June 2020 », « 150 000 à fin juin 2020 »
+    were refused as « a range » or « two numbers » (misleading). The date written after the value is now the figure's,
+    read as a label's date is: compared when it is the day the figure describes (the reporting date, a key's '@date',
+    an indicator's period), not computable otherwise, saying the key to write; beside a figure without a date (an
+    impact effect) it is refused, saying to write the date in the label; make check says it at the value's cell."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+    from helpers.pipeline.check import reported_figure_problems
+
+    mini = Mini.copy_to(tmp_path)
+    mini.write("reported", "figure_id;metric;key;valeur;unité;pays\n"
+                           "D1;budget;total;150 000 au 2020-06-30;;Maroc\n"
+                           "D2;budget;total;150 000 (30/06/2020);;Maroc\n"
+                           "D3;budget;total;150 000 at 30 June 2020;;Maroc\n"
+                           "D4;budget;total;150 000 à fin juin 2020;;Maroc\n"
+                           "D5;budget;total@2020-06-30;150 000 au 2020-06-30;;Maroc\n"
+                           "D6;women_share;E1;40 % au 30/06/2021;;Maroc\n"
+                           "D7;women_share;E1;40 % (31/12/2020);;Maroc\n"
+                           "D8;indicator_achievement;I1@2020;50 % au 31/12/2020;;Maroc\n"
+                           "D9;indicator_achievement;I1@2020;50 % au 30/06/2021;;Maroc\n"
+                           "D10;budget;total;150 au 2020-06-30;milliers USD;Maroc\n"
+                           "D11;impact_effect;survey:score;5 au 30/06/2021;;Maroc\n")
+    data = mini.load()
+    figures = annex_figures(data, load_annex_params("mini", "maroc", mini.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {
+        "D1": "not_computable", "D2": "not_computable", "D3": "not_computable", "D4": "not_computable",
+        "D5": "match", "D6": "match", "D7": "not_computable", "D8": "match", "D9": "not_computable",
+        "D10": "not_computable", "D11": "not_computable"}
+    for fid in ("D1", "D2", "D3", "D4", "D10"):
+        assert "dated 2020-06-30 by its value" in checked.at[fid, "note"]
+        assert "write the key 'total@2020-06-30'" in checked.at[fid, "note"]
+    assert "write the key 'I1@2021'" in checked.at["D9", "note"]
+    assert "write the value alone, and the date in the label" in checked.at["D11", "note"]
+    assert not checked["note"].str.contains("range|two numbers").any()
+    shown = published_check(figures, data.tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
+    assert shown["D1"].startswith("daté du 30 juin 2020 par sa valeur, alors que le chiffre recalculé décrit le 30 "
+                                  "juin 2021 ; écrire la clé « total@2020-06-30 »")
+    assert "la date dans le libellé" in shown["D11"]
+    told = {p.row: p for p in reported_figure_problems("mini", mini.data_dir, mini.params_dir)
+            if p.rule == "dated_otherwise"}
+    assert sorted(told) == [2, 3, 4, 5, 8, 10, 11, 12]
+    assert (told[2].column, told[2].value) == ("value", "150 000 au 2020-06-30")
+
+
+def test_numbers_as_a_french_word_report_prints_them_are_read_or_refused_saying_why(tmp_path):
+    """Figures pasted from a French Word report: « 150.000 », « 150 000,00 $ » with U+202F and U+00A0, « 0,15
+    million », « 40,0% », « 40 pour cent » are read; « n.d. », « – », « N/A » (no figure printed) were « not a
+    number », in the French annex « chiffre publié illisible » only, as were « (150 000) » and « 40 p. 100 »: the annex
+    now says that the report prints no figure, and why the others are not read, with what to write."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+
+    mini = Mini.copy_to(tmp_path)
+    mini.write("reported", "figure_id;metric;key;valeur;pays\n"
+                           "W1;budget;total;150.000;Maroc\n"
+                           "W2;budget;total;150\u202f000,00\u00a0$;Maroc\n"
+                           "W3;budget;total;0,15 million;Maroc\n"
+                           "W4;women_share;E1;40,0%;Maroc\n"
+                           "W5;women_share;E1;40 pour cent;Maroc\n"
+                           "W6;women_share;E1;n.d.;Maroc\n"
+                           "W7;women_share;E1;–;Maroc\n"
+                           "W8;women_share;E1;N/A;Maroc\n"
+                           "W9;budget;total;(150 000);Maroc\n"
+                           "W10;women_share;E1;40 p. 100;Maroc\n"
+                           "W11;women_share;E1;quarante;Maroc\n")
+    data = mini.load()
+    figures = annex_figures(data, load_annex_params("mini", "maroc", mini.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {
+        "W1": "match", "W2": "match", "W3": "match", "W4": "match", "W5": "match", "W6": "not_computable",
+        "W7": "not_computable", "W8": "not_computable", "W9": "not_computable", "W10": "not_computable",
+        "W11": "not_computable"}
+    assert "the report prints no figure there" in checked.at["W6", "note"]
+    shown = published_check(figures, data.tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
+    for fid in ("W6", "W7", "W8"):
+        assert shown[fid].startswith("pas de chiffre publié : le rapport n'en imprime pas ici")
+    assert shown["W9"].startswith("chiffre publié illisible : un nombre entre parenthèses est un négatif")
+    assert shown["W10"].startswith("chiffre publié illisible : il contient deux nombres")
+    assert shown["W11"] == "chiffre publié illisible : ce n'est pas un nombre (écrire le chiffre publié en chiffres)"
+
+
+def test_a_figure_whose_label_leaves_a_part_out_is_not_compared_with_the_whole(tmp_path):
+    """« Taux d'exécution financière hors Libye », « Part des femmes (excluding Libya) », « Dépenses sauf frais de
+    gestion », « sans la Libye » beside the whole project's figure were « Conforme » when equal to it (or an « Écart » of
+    another figure): now not computable, saying so in the annex language, and make check warns at the label
+    (part_left_out). « y compris », « femmes sans emploi » leave nothing out; « hors activités annulées » beside the
+    physical execution rate is what the workbook leaves out itself."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+    from helpers.pipeline.check import reported_figure_problems
+
+    mini = Mini.copy_to(tmp_path)
+    mini.write("reported", "figure_id;metric;key;valeur;libellé;pays\n"
+                           "P1;budget;total;150 000;Budget hors Tunisie;Maroc\n"
+                           "P2;women_share;E1;40;Part des femmes (excluding civil servants);Maroc\n"
+                           "P3;budget;total;150 000;Budget sauf frais de gestion;Maroc\n"
+                           "P4;budget;total;150 000;Budget (sans la coordination);Maroc\n"
+                           "P5;budget;total;150 000 hors Tunisie;Budget;Maroc\n"
+                           "P6;budget;total;150 000;Budget (y compris la coordination);Maroc\n"
+                           "P7;women_share;E1;40;Part des femmes sans emploi;Maroc\n"
+                           "P8;physical_execution_rate;all;50;Taux hors activités annulées;Maroc\n")
+    data = mini.load()
+    figures = annex_figures(data, load_annex_params("mini", "maroc", mini.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {
+        "P1": "not_computable", "P2": "not_computable", "P3": "not_computable", "P4": "not_computable",
+        "P5": "not_computable", "P6": "match", "P7": "match", "P8": checked.at["P8", "status"]}
+    assert checked.at["P8", "status"] != "not_computable"
+    assert "leaves a part out ('hors Tunisie')" in checked.at["P1", "note"]
+    shown = published_check(figures, data.tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
+    assert shown["P3"].startswith("son libellé ou sa valeur écarte une partie (« sauf frais de gestion »), alors que "
+                                  "le chiffre recalculé pour « total » n'écarte rien")
+    told = [(p.row, p.column) for p in reported_figure_problems("mini", mini.data_dir, mini.params_dir)
+            if p.rule == "part_left_out"]
+    assert told == [(2, "label"), (3, "label"), (4, "label"), (5, "label"), (6, "label")]
+
+
+def test_the_unit_a_label_gives_its_value_is_read_when_the_unit_column_is_empty(tmp_path):
+    """« Budget total (EUR) », « Budget en euros », « Budget (MAD) » beside « 150 000 » in a USD project were
+    « Conforme » (a figure in EUR compared with USD figures); « Budget (en milliers USD) », « (millions USD) », « (k$) »
+    beside « 150 », « 0,15 » were an « Écart » of -149 850 for the report's right figure. The unit a label gives in
+    brackets or after « en » is now read as the unit column is; other brackets (« (A+B) », « (conclusion) »), a
+    sentence naming an amount and « (M) » (men) give none."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.analyses.reconcile import label_unit
+    from helpers.data.params import load_annex_params
+    from helpers.pipeline.check import reported_figure_problems
+
+    mini = Mini.copy_to(tmp_path)
+    mini.write("reported", "figure_id;metric;key;valeur;libellé;pays\n"
+                           "U1;budget;total;150;Budget (en milliers USD);Maroc\n"
+                           "U2;budget;total;150 000;Budget total (EUR);Maroc\n"
+                           "U3;budget;total;150 000;Budget en euros;Maroc\n"
+                           "U4;budget;total;0,15;Budget (millions USD);Maroc\n"
+                           "U5;budget;total;150;Budget (k$);Maroc\n"
+                           "U6;budget;total;150 000;Budget (MAD);Maroc\n"
+                           "U7;budget;total;150 000;Budget total (A+B);Maroc\n")
+    figures = annex_figures(mini.load(), load_annex_params("mini", "maroc", mini.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {
+        "U1": "match", "U2": "not_computable", "U3": "not_computable", "U4": "match", "U5": "match",
+        "U6": "not_computable", "U7": "match"}
+    assert checked.at["U1", "reported"] == "150 milliers USD"
+    assert "printed in EUR, the project's figures are in USD" in checked.at["U3", "note"]
+    told = [p.row for p in reported_figure_problems("mini", mini.data_dir, mini.params_dir)
+            if p.rule == "published_currency"]
+    assert told == [3, 4, 7]
+    assert [label_unit(t) for t in ("Participants (M)", "(conclusion)", "Dépenses en 2020", "Part des femmes (%)",
+                                    "« les décaissements avoisinent les 2 millions de dollars »")] == [""] * 5
+
+
+def test_a_figure_of_the_whole_project_whose_label_names_one_country_is_not_compared_with_the_whole(tmp_path):
+    """In the project-wide annex, « Part des femmes au Maroc », « Taux de décaissement (Tunisie) » keyed 'all' or
+    'total' without a country were compared with the whole project's figure: « Conforme » or an « Écart » of another
+    figure. Now not computable, saying to write the country in the country column or the key of the country (with a
+    budget key's date), and make check warns at the label (one_country); a label naming several countries, or a key
+    that is not the whole, is compared as before."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+    from helpers.pipeline.check import reported_figure_problems
+
+    mini = Mini.copy_to(tmp_path)
+    mini.write_param_file("ensemble", "country: all\nname: Ensemble du projet\n")
+    mini.write("reported", "figure_id;metric;key;valeur;libellé;pays\n"
+                           "N1;women_share;all;38;Part des femmes au Maroc;\n"
+                           "N2;budget;total;250 000;Budget (Tunisie);\n"
+                           "N3;spent;total@2020-12-31;50 000,50;Dépenses Maroc à fin 2020;\n"
+                           "N4;women_share;all;52;Part des femmes (Maroc et Tunisie);\n"
+                           "N5;women_share;E1;40;Atelier au Maroc;\n"
+                           "N6;women_share;all;52;Part des femmes;\n")
+    data = mini.load()
+    figures = annex_figures(data, load_annex_params("mini", "ensemble", mini.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {
+        "N1": "not_computable", "N2": "not_computable", "N3": "not_computable", "N4": "match", "N5": "match",
+        "N6": "match"}
+    assert "write 'Maroc' in its country column" in checked.at["N1", "note"]
+    assert "the key 'Maroc@2020-12-31'" in checked.at["N3", "note"]
+    shown = published_check(figures, data.tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
+    assert shown["N2"].startswith("son libellé nomme un pays (« Tunisie »), alors que le chiffre recalculé pour "
+                                  "« total » est celui de tout le projet")
+    told = [(p.row, p.column) for p in reported_figure_problems("mini", mini.data_dir, mini.params_dir)
+            if p.rule == "one_country"]
+    assert told == [(2, "label"), (3, "label"), (4, "label")]
+
+
+def test_a_percentage_beside_a_count_or_an_amount_is_not_compared(tmp_path):
+    """« 100 % » beside a count of 1 activity done was read as a fraction of 1 (1.00): « Conforme » for a share the
+    count is not; « 50 % » beside it, « 60 % » beside the budget were an « écart » of 49 and -149 940, as if the
+    report misprinted them. A percentage beside a count or an amount is now not computable, saying a share is another
+    figure (French in the annex); the count written alone is compared as before."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+
+    mini = Mini.copy_to(tmp_path)
+    mini.write("reported", "figure_id;metric;key;valeur;libellé;pays\n"
+                           "Q1;activity_status_count;done;100 %;Activités réalisées;Maroc\n"
+                           "Q2;activity_status_count;done;50 %;Activités réalisées;Maroc\n"
+                           "Q3;budget;total;60 pour cent;Budget;Maroc\n"
+                           "Q4;activity_status_count;done;1;Activités réalisées;Maroc\n")
+    data = mini.load()
+    figures = annex_figures(data, load_annex_params("mini", "maroc", mini.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {"Q1": "not_computable", "Q2": "not_computable", "Q3": "not_computable",
+                                           "Q4": "match"}
+    assert "'activity_status_count' is a count: a share is another figure" in checked.at["Q1", "note"]
+    shown = published_check(figures, data.tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
+    assert shown["Q3"].startswith("publié en pourcentage, alors que le chiffre recalculé est un montant")
+    from helpers.pipeline.check import reported_figure_problems   # make check says it first, at the value
+
+    told = [(p.row, p.column) for p in reported_figure_problems("mini", mini.data_dir, mini.params_dir)
+            if p.rule == "not_a_level"]
+    assert told == [(2, "value"), (3, "value"), (4, "value")]

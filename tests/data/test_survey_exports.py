@@ -169,6 +169,41 @@ def test_a_survey_is_read_within_the_limits_of_every_input(tmp_path):
             ("formed.form.xlsx", "zip_bomb")} <= rules, rules
 
 
+def test_a_form_label_with_a_control_character_or_longer_than_a_cell_is_refused_at_its_cell(tmp_path):
+    """The form was read cell by cell without the checks of a table: a question's label « Revenu mensuel U+202E(EUR
+    0051) » reached the annex as written, shown « Revenu mensuel (1500 EUR) » (the override turns the rest of its
+    line around, digits too), a choice label's CSI (U+009B) the annex and the terminal, a 100 000-character choice
+    label (a hand-made file: Excel and openpyxl write 32 767 at most) the annex whole. Each is now an error at its
+    cell, as in a table (control_character, cell_too_long)."""
+    import zipfile
+
+    import openpyxl
+
+    write_tracer_survey(tmp_path)
+    form = tmp_path / f"{NAME}.form.xlsx"
+    book = openpyxl.load_workbook(form)
+    for row in book["survey"].iter_rows(min_row=2):
+        if row[1].value == "revenu":
+            row[2].value = "Revenu mensuel \u202e(EUR 0051)"
+    for row in book["choices"].iter_rows(min_row=2):
+        if row[1].value == "oui":
+            row[2].value = "Oui \x9b31m"
+        if row[1].value == "langue":
+            row[2].value = "L" * 40
+    book.save(form)
+    parts = {i.filename: zipfile.ZipFile(form).read(i) for i in zipfile.ZipFile(form).infolist()}
+    with zipfile.ZipFile(form, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data.replace(b"L" * 40, b"L" * 100_000))
+    _, problems, _ = load_surveys(tmp_path)
+    found = {(p.rule, p.cell, p.column) for p in problems if p.severity == "error"}
+    assert found == {("control_character", "survey!C12", "label::Français (fr)"),
+                     ("control_character", "choices!C7", "label::Français (fr)"),
+                     ("cell_too_long", "choices!C9", "label::Français (fr)")}, found
+    override = next(p for p in problems if p.cell == "survey!C12")
+    assert "direction override" in override.message and override.file.endswith(f"{NAME}.form.xlsx")
+
+
 # -- submissions an export holds that no estimate should count as they are ------------------------------------------
 SPEC_CSV = ("title: t\ndesign: {weights: poids, strata: identification/pays, clusters: identification/centre}\n"
             "estimates:\n  - {mean: emploi/revenu}\n  - {total: emploi/heures_formation}\n"
@@ -333,7 +368,8 @@ def test_a_total_without_weights_is_refused(tmp_path):
     submissions, _ = make_tracer_survey()
     spec = SPEC_CSV.replace("design: {weights: poids, ", "design: {")
     _, problems = _csv_survey(tmp_path, submissions, spec)
-    assert [(p.rule, p.column, p.value) for p in problems] == [
+    assert [(p.rule, p.column, p.value) for p in problems] == [   # and the export's 'poids' is told
+        ("survey_weights_unused", "poids", "14.2"),
         ("survey_total_without_weights", "estimates.1.total", "emploi/heures_formation")]
 
 
@@ -414,6 +450,11 @@ def test_a_question_the_form_declares_select_one_is_never_split(tmp_path):
         cell = sheet.cell(row=row, column=column)
         cell.value = {"oui": "en emploi", "non": "sans emploi"}.get(cell.value, cell.value)
     book.save(tmp_path / f"{NAME}.xlsx")
+    form = openpyxl.load_workbook(tmp_path / f"{NAME}.form.xlsx")   # the form's choices are those names too
+    for row in form["choices"].iter_rows(min_row=2):
+        if row[0].value == "oui_non":
+            row[1].value = {"oui": "en emploi", "non": "sans emploi"}[row[1].value]
+    form.save(tmp_path / f"{NAME}.form.xlsx")
     spec = (tmp_path / f"{NAME}.yaml").read_text(encoding="utf-8")
     (tmp_path / f"{NAME}.yaml").write_text(spec.replace('value: "oui"', 'value: "en emploi"'), encoding="utf-8")
     surveys, problems, _ = load_surveys(tmp_path)
@@ -917,6 +958,248 @@ def test_select_multiple_option_columns_filled_with_0_for_those_not_asked_are_to
     assert told == [("survey_answered_not_asked", "warning", 2,
                      "formation/competences" + ("/langue" if filled == "options" else ""), "0")]
     assert problems[0 if filled == "options" else 1].message.startswith("8 answers are given to")
+
+
+# tests/fixtures/survey/skip_zero.R: option -> (estimate, se, logit CI low, high, deff) on the 71 asked, df 8
+SKIP_ZERO_R = {
+    "langue": (0.282472613459, 0.0430511715229, 0.194341595924, 0.391165291346, 0.677761260892),
+    "metier": (0.605633802817, 0.053041219527, 0.479233196732, 0.719323058244, 0.873049435627),
+    "droits": (0.360719874804, 0.057555594321, 0.240891989912, 0.500828326976, 1.06472005649),
+}
+
+
+@pytest.mark.parametrize("sign", [True, False], ids=["skip-logic-found", "no-sign"])
+def test_option_columns_all_zero_give_r_s_interval_on_the_asked_and_the_annex_says_whose(tmp_path, sign):
+    """skip_zero.csv: 3 regions of 4 villages, the 25 not asked (formation/suivie = non, one whole village) with 0
+    in every option column. Read as not asked, each share, its SE, logit interval, deff, df (11 villages - 3
+    strata) and n equal R's svyciprop on the asked subset; without the question telling them (no sign) they are
+    counted (with the 13 asked who chose none), as R on the whole design. The annex showed only n (71 or 96),
+    not whose shares they were."""
+    from helpers.annex.surveys import all_zero
+    from helpers.data.surveys import about, from_about
+
+    folder = tmp_path / "s"
+    folder.mkdir()
+    frame = pd.read_csv(FIXTURES / "skip_zero.csv", sep=";", dtype=str, keep_default_na=False)
+    if not sign:
+        frame = frame.drop(columns="formation/suivie")
+    frame.to_csv(folder / "s.csv", sep=";", index=False)
+    (folder / "s.yaml").write_text("title: t\ndesign: {weights: poids, strata: region, clusters: village}\n"
+                                   "estimates:\n  - {share: formation/competences}\n", encoding="utf-8")
+    surveys, problems, _ = load_surveys(folder)
+    assert [p.rule for p in problems] == ["survey_multiple_all_zero"]
+    survey = surveys["s"]
+    shares = est.estimates(survey).set_index("value")
+    if sign:
+        for option, expected in SKIP_ZERO_R.items():
+            row = shares.loc[option]
+            assert row["n"] == 71 and row["df"] == 8
+            assert (row["estimate"], row["se"], row["ci_low"], row["ci_high"], row["deff"]) == pytest.approx(
+                expected, rel=1e-6)
+    else:
+        assert shares.loc["langue", "n"] == 96 and shares.loc["langue", "df"] == 9
+        assert (shares.loc["langue", "estimate"], shares.loc["langue", "se"]) == pytest.approx(
+            (0.203265765766, 0.0496664086005), rel=1e-6)
+    back = from_about("s", about(survey), survey.data)   # as the build's store gives it to the notebook
+    said = {lang: all_zero(back, lang) for lang in ("fr", "en")}
+    if sign:
+        assert said == {
+            "fr": ["« formation/competences » : les 25 répondants qui ont répondu « non » à « formation/suivie » ont "
+                   "0 à toutes les options et aucune réponse (cases vides remplies de 0) : ils sont lus comme non "
+                   "interrogés, et ses parts sont calculées parmi les autres répondants."],
+            "en": ["'formation/competences': the 25 respondents who answered 'non' to 'formation/suivie' have 0 in "
+                   "every option and no answer (empty cells filled with 0): they are read as not asked, and its "
+                   "shares are among the other respondents."]}
+    else:
+        assert said["fr"][0].startswith("« formation/competences » : 38 répondants ont 0 à toutes les options")
+        assert "counted as asked and choosing no option, in the denominator of its shares" in said["en"][0]
+
+
+def test_a_select_multiple_of_the_form_exported_with_its_labels_is_refused(tmp_path):
+    """The sample's export with its select_multiple as text only, written with the form's labels ('Langue
+    Savoir-faire du métier', as KoboToolbox's « Labels » writes it): with the form, no word of the text was a choice
+    name, and every option's share was 0 % (R on the codes: « langue » 49.4 %), told only that 4 respondents had no
+    answer. Refused at the first such answer; the codes, or a row whose 0/1 columns say, are read as before."""
+    submissions, _ = make_tracer_survey()
+    labels = {"langue": "Langue", "numerique": "Numérique", "securite": "Sécurité au travail",
+              "metier": "Savoir-faire du métier", "droits": "Droits des travailleurs"}
+    spec = SPEC_CSV + "  - {share: competences}\nform: s.form.xlsx\n"
+    text_only = submissions.drop(columns=[c for c in submissions if c.startswith("competences/")])
+    worded = text_only.assign(competences=text_only["competences"].map(
+        lambda a: " ".join(labels[w] for w in a.split()) if isinstance(a, str) else a))
+    for name, frame in (("labels", worded), ("codes", text_only), ("both", submissions.assign(
+            competences=worded["competences"]))):
+        folder = tmp_path / name
+        folder.mkdir()
+        shutil.copy(Path(__file__).parents[2] / "data" / "amem" / "surveys" / "tracer_stagiaires.form.xlsx",
+                    folder / "s.form.xlsx")
+        survey, problems = _csv_survey(folder, frame, spec)
+        refused = [(p.rule, p.severity, p.row, p.column, p.value) for p in problems
+                   if p.rule == "survey_multiple_not_a_choice"]
+        if name == "labels":
+            assert refused == [("survey_multiple_not_a_choice", "error", 2, "competences",
+                                "Langue Savoir-faire du métier")]
+            assert problems[-1].message.startswith("176 answers are to the select_multiple 'competences' holding")
+            assert "« Labels »" in problems[-1].hint
+        else:
+            assert refused == []
+            row = est.estimate(survey, "share", "competences", "langue")   # text only: among the 176 who chose one
+            assert (row["estimate"], row["n"]) == (pytest.approx(0.49354 if name == "both" else 0.50412, abs=1e-5),
+                                                   180 if name == "both" else 176)
+
+
+def test_a_select_one_answer_that_is_not_a_choice_of_the_form_is_refused(tmp_path):
+    """The sample's export with 5 « oui » written 'Yes' (the form's English label: an earlier version of the form,
+    an export in another language pasted in) and 2 sexes written 'Female': the share employed was 43.1 % for 47.2 %
+    and the share of women left the 2 out, without a word ('Oui' beside 'oui' is survey_value_spellings). Refused
+    at the first row of each; answers all written as labels ('Oui', 'Femme') are read as before."""
+    submissions, _ = make_tracer_survey()
+    spec = SPEC_CSV + "form: s.form.xlsx\n"
+    form = Path(__file__).parents[2] / "data" / "amem" / "surveys" / "tracer_stagiaires.form.xlsx"
+    mixed = submissions.copy()
+    mixed.loc[mixed.index[mixed["emploi/emploi_actuel"].eq("oui")][:5], "emploi/emploi_actuel"] = "Yes"
+    mixed.loc[[0, 1], "identification/sexe"] = "Female"
+    labels = submissions.assign(**{"emploi/emploi_actuel": submissions["emploi/emploi_actuel"].map(
+        {"oui": "Oui", "non": "Non"}), "identification/sexe": submissions["identification/sexe"].map(
+        {"f": "Femme", "h": "Homme"})})
+    for name, frame, written in (("mixed", mixed, "oui"), ("labels", labels, "Oui")):
+        folder = tmp_path / name
+        folder.mkdir()
+        shutil.copy(form, folder / "s.form.xlsx")
+        survey, problems = _csv_survey(folder, frame, spec.replace("value: oui", f"value: {written}"))
+        refused = [(p.rule, p.severity, p.row, p.column, p.value) for p in problems]
+        if name == "mixed":
+            assert refused == [("survey_not_a_choice", "error", 2, "emploi/emploi_actuel", "Yes"),
+                               ("survey_not_a_choice", "error", 2, "identification/sexe", "Female")]
+            assert problems[0].message == ("5 answers are 'Yes', the choice 'oui' written otherwise than on the "
+                                           "other rows ('oui', 'Yes'): the estimates would count it as an answer "
+                                           "other than 'oui'")
+            assert "(its choices: f, h)" in problems[1].message
+        else:
+            assert refused == []
+            assert est.estimate(survey, "share", "emploi/emploi_actuel", "Oui")["estimate"] == pytest.approx(
+                0.472191, abs=1e-6)
+    folder = tmp_path / "by"   # a subgroup: 'Yes' was a subgroup of its own, « oui » among the others
+    folder.mkdir()
+    shutil.copy(form, folder / "s.form.xlsx")
+    _, problems = _csv_survey(folder, mixed.assign(**{"identification/sexe": submissions["identification/sexe"]}),
+                              "title: t\ndesign: {weights: poids}\nestimates:\n"
+                              "  - {mean: emploi/heures_formation, by: emploi/emploi_actuel}\nform: s.form.xlsx\n")
+    assert [(p.rule, p.row, p.column, p.value) for p in problems] == [
+        ("survey_not_a_choice", 2, "emploi/emploi_actuel", "Yes")]
+
+
+@pytest.mark.parametrize("written", ["Total", "sums only"])
+def test_a_totals_row_below_the_export_is_refused(tmp_path, written):
+    """The sample's export with Excel's sums typed below it ('Total' in its first cell, or the sums alone): with
+    weights only, it was one more respondent standing for as many people as the 180 others, and the total of
+    training hours was 35.3 million for 199 845, without a word. Refused at the row; a respondent whose answer is
+    a choice named 'total' is not a totals row."""
+    submissions, _ = make_tracer_survey()
+    spec = "title: t\ndesign: {weights: poids}\nestimates:\n  - {total: emploi/heures_formation}\n"
+    sums = {c: submissions[c].sum() for c in ("poids", "emploi/heures_formation")}
+    row = pd.DataFrame([{"start": "Total", **sums} if written == "Total" else sums])
+    _, problems = _csv_survey(tmp_path / "s", pd.concat([submissions, row], ignore_index=True), spec)
+    assert [(p.rule, p.severity, p.row, p.column) for p in problems] == [
+        ("survey_totals_row", "error", 182, "start" if written == "Total" else "emploi/heures_formation")]
+    assert problems[0].message == ("this row is not a submission: " + (
+        "'Total' says it is a totals row" if written == "Total" else
+        "its emploi/heures_formation (21610) is the sum of the 180 other rows") + "; it would be counted as a "
+        "respondent")
+    answer = submissions.assign(satisfaction=["total" if i % 3 else "partielle" for i in range(len(submissions))],
+                                enfants=[3 if i in (4, 9) else 0 for i in range(len(submissions))])   # 3 = 3 + 0...
+    survey, problems = _csv_survey(tmp_path / "answer", answer, spec + "  - {share: satisfaction, value: total}\n"
+                                   "  - {mean: enfants}\n")
+    assert problems == [] and est.estimate(survey, "total", "emploi/heures_formation")["estimate"] == \
+        pytest.approx(199844.55)
+
+
+def test_a_weights_column_the_design_does_not_name_is_told(tmp_path):
+    """The sample's export (its weights in 'poids') with a YAML whose 'design:' was left out: every estimate was the
+    sample's own (mean earnings 321.2 for 325.4), and only the annex's design paragraph said « not weighted ».
+    Now a warning naming the column; a design with weights, or an export without such a column, is not told."""
+    submissions, _ = make_tracer_survey()
+    spec = "title: t\nestimates:\n  - {mean: emploi/revenu}\n"
+    survey, problems = _csv_survey(tmp_path / "s", submissions, spec)
+    assert [(p.rule, p.severity, p.row, p.column, p.value) for p in problems] == [
+        ("survey_weights_unused", "warning", 2, "poids", "14.2")]
+    assert "write 'design: {weights: poids}' in the YAML" in problems[0].hint
+    assert est.estimate(survey, "mean", "emploi/revenu")["estimate"] == pytest.approx(321.208118, abs=1e-6)
+    _, problems = _csv_survey(tmp_path / "w", submissions, spec.replace("estimates", "design: {weights: poids}\n"
+                                                                        "estimates"))
+    assert problems == []
+    _, problems = _csv_survey(tmp_path / "n", submissions.drop(columns="poids"), spec)
+    assert problems == []
+    _, problems = _csv_survey(tmp_path / "body", submissions, spec + "  - {mean: poids}\n")   # a body weight
+    assert problems == []
+
+
+@pytest.mark.parametrize("status, rule, kept", [
+    ("{'timestamp': 1620000000, 'uid': 'validation_status_not_approved', 'by_whom': 'eval', 'label': 'Not Approved'}",
+     "survey_rejected", 177),
+    ("Non validé", "survey_review_unknown", 180), ("Invalide", "survey_review_unknown", 180),
+    ("En attente", None, 180), ("{}", None, 180), ("Approved", None, 180)])
+def test_a_review_status_none_of_the_platforms_is_told(tmp_path, status, rule, kept):
+    """KoboToolbox's status as its API writes it (an export made with a script) and a status typed by hand or in
+    another language ('Non validé', 'Invalide': not approved?) were counted without a word: the 3 submissions
+    KoboToolbox marked not approved were respondents. The API's uid is read; an unknown status is told, kept."""
+    submissions, _ = make_tracer_survey()
+    submissions.loc[[3, 7, 11], "_validation_status"] = status
+    survey, problems = _csv_survey(tmp_path / "s", submissions, SPEC_CSV)
+    assert [(p.rule, p.severity, p.row) for p in problems] == ([(rule, "warning", 5)] if rule else [])
+    assert len(survey.data) == kept
+
+
+@pytest.mark.parametrize("typed, unit", [("1500 MAD", "MAD"), ("€ 1 500", "€"), ("1500-2000", None)])
+def test_an_income_typed_with_its_currency_is_refused_saying_so(tmp_path, typed, unit):
+    """'1500 MAD' typed in an export cleaned by hand was refused as « not a number » with the hint to write '.' for
+    decimals, which says nothing of the currency; the message now names what stands beside the number."""
+    submissions, _ = make_tracer_survey()
+    submissions = submissions.astype({"emploi/revenu": object})
+    submissions.loc[submissions.index[submissions["emploi/revenu"].notna()][0], "emploi/revenu"] = typed
+    _, problems = _csv_survey(tmp_path / "s", submissions, SPEC_CSV)
+    assert [(p.rule, p.severity, p.row, p.column, p.value) for p in problems] == [
+        ("survey_not_a_number", "error", 2, "emploi/revenu", typed)]
+    assert problems[0].message == "this answer is not a number" + (f" ('{unit}' beside the number)" if unit else "")
+    assert ("without its currency or unit" in problems[0].hint) == (unit is not None)
+
+
+@pytest.mark.parametrize("sent", ["_submission_time", "SubmissionDate"])
+@pytest.mark.parametrize("fieldwork", [True, False])
+def test_a_device_whose_clock_was_reset_is_not_a_test_of_the_form(tmp_path, sent, fieldwork):
+    """Two interviews of the fieldwork made on a tablet whose clock was reset (ODK's start 2000-01-01 and
+    1970-01-01), received by the server in April 2021: with fieldwork_start they were left out as « tests of the
+    form » (178 respondents for 180), without it told as tests made 7 730 days before the others. Their day is the
+    server's, with a warning; KoboToolbox's _submission_time or ODK Central's SubmissionDate."""
+    submissions, _ = make_tracer_survey()
+    submissions.loc[[5, 6], "start"] = ["2000-01-01T00:12:00", "1970-01-01T03:00:00"]
+    submissions = submissions.rename(columns={"_submission_time": sent})
+    spec = SPEC_CSV + ("fieldwork_start: 2021-03-01\n" if fieldwork else "")
+    survey, problems = _csv_survey(tmp_path / "s", submissions, spec)
+    assert [(p.rule, p.severity, p.row, p.column, p.value) for p in problems] == [
+        ("survey_device_clock", "warning", 7, "start", "2000-01-01T00:12:00")]
+    assert problems[0].message == ("2 submission(s) started more than 365 days before the server received them "
+                                   f"(rows 7, 8): the device's clock was wrong; their day is taken from "
+                                   f"'{sent.lower()}'")
+    assert len(survey.data) == 180 and survey.early == 0
+
+
+def test_the_same_interview_sent_twice_under_two_identifiers_is_refused(tmp_path):
+    """One interview received twice under two _uuid (Enketo offline, a form saved as new on the device): its start
+    and end to the second and every answer those of another row, its respondent counted twice without a word (only
+    the identifiers were compared). Refused at the second row; two interviews with the same answers but other
+    times are two respondents."""
+    submissions, _ = make_tracer_survey()
+    again = submissions.iloc[[10]].assign(_uuid="ffffffff-0000-4000-8000-000000000001", _id=999999, _index=181,
+                                          _submission_time="2021-04-30T10:00:00")
+    _, problems = _csv_survey(tmp_path / "s", pd.concat([submissions, again], ignore_index=True))
+    assert [(p.rule, p.severity, p.row, p.column) for p in problems] == [
+        ("survey_repeated_submission", "error", 182, "_uuid")]
+    assert problems[0].message == ("this submission is already in the export: its start, end and every answer are "
+                                   "those of row 12, under another _uuid (the same interview sent twice)")
+    other = again.assign(start="2021-04-30T09:00:00", end="2021-04-30T09:25:00")
+    _, problems = _csv_survey(tmp_path / "other", pd.concat([submissions, other], ignore_index=True))
+    assert problems == []
 
 
 def test_two_digit_codes_for_dont_know_above_every_answer_are_told(tmp_path):

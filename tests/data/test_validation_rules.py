@@ -54,6 +54,20 @@ class Case:
     expect: Callable[[Mini, Any], None] | None = None   # more checks: (mini, problems) or, accepted, (mini, data)
 
 
+def _only_rules_of(problems, rules):
+    assert {p.rule for p in problems} <= rules, [str(p) for p in problems]
+
+
+def _refused_at_rows(problems, rule, file, rows):
+    found = sorted(p.row for p in problems if p.rule == rule and p.file.endswith(file) and p.severity == "error")
+    assert found == rows, found
+
+
+def _budget_of(data, country, amount):
+    budget = data.tables["budget"]
+    assert budget.loc[budget["country"] == country, "budget"].sum() == amount
+
+
 def Accepted(id: str, mutate: Callable[[Mini], Any], what: str,
              expect: Callable[[Mini, ProjectData], None]) -> Case:
     """An input that must load without any problem; `expect` checks the values read."""
@@ -220,6 +234,57 @@ def _xlsx_with_cached_formulas(mini: Mini, name: str, formulas: dict[str, tuple[
         for item, content in parts.items():
             archive.writestr(item, content)
     mini.delete(name)
+
+
+_EXTERNAL_LINK = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<externalLink '
+                  'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+                  'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><externalBook '
+                  'r:id="rId1"><sheetNames><sheetName val="Feuil1"/></sheetNames><sheetDataSet><sheetData sheetId="0">'
+                  '<row r="3"><cell r="B3"><v>50000</v></cell></row></sheetData></sheetDataSet></externalBook>'
+                  '</externalLink>')
+_EXTERNAL_LINK_RELS = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships '
+                       'xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" '
+                       'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLinkPath" '
+                       'Target="file:///C:\\Users\\compta\\Budget%20OIT%202021.xlsx" TargetMode="External"/>'
+                       '</Relationships>')
+
+
+def _xlsx_external_link(mini: Mini, name: str, cell: str, cached: float) -> None:
+    """<name>.xlsx whose ``cell`` is ='[Budget OIT 2021.xlsx]Feuil1'!<cell>, as Excel saves it: the formula
+    [1]Feuil1!<cell> with its cached value, and the external link part naming the other workbook."""
+    _xlsx_with_cached_formulas(mini, name, {cell: (f"=[1]Feuil1!{cell}", cached)})
+    path = mini.path(f"{name}.xlsx")
+    with zipfile.ZipFile(path) as archive:
+        parts = {item: archive.read(item) for item in archive.namelist()}
+    parts["xl/externalLinks/externalLink1.xml"] = _EXTERNAL_LINK.encode()
+    parts["xl/externalLinks/_rels/externalLink1.xml.rels"] = _EXTERNAL_LINK_RELS.encode()
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+        b"</Relationships>", b'<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        b'relationships/externalLink" Target="externalLinks/externalLink1.xml"/></Relationships>')
+    parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(
+        b"</sheets>", b'</sheets><externalReferences><externalReference xmlns:r="http://schemas.openxmlformats.org/'
+        b'officeDocument/2006/relationships" r:id="rId99"/></externalReferences>')
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>", b'<Override PartName="/xl/externalLinks/externalLink1.xml" ContentType="application/'
+        b'vnd.openxmlformats-officedocument.spreadsheetml.externalLink+xml"/></Types>')
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for item, content in parts.items():
+            archive.writestr(item, content)
+
+
+def _xlsm_named_xlsx(mini: Mini, name: str) -> None:
+    """<name>.xlsx as Excel saves a macro-enabled workbook (.xlsm: its content type and a vbaProject.bin), renamed."""
+    _csv_to_xlsx(mini, name)
+    path = mini.path(f"{name}.xlsx")
+    with zipfile.ZipFile(path) as archive:
+        parts = {item: archive.read(item) for item in archive.namelist()}
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"spreadsheetml.sheet.main+xml", b"ms-excel.sheet.macroEnabled.main+xml").replace(
+        b"</Types>", b'<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>')
+    parts["xl/vbaProject.bin"] = b"\xd0\xcf\x11\xe0" + b'Sub Auto_Open()\n Shell "calc"\nEnd Sub\n'
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for item, content in parts.items():
+            archive.writestr(item, content)
 
 
 def _compound_file(mini: Mini, name: str, streams: tuple[str, ...]) -> None:
@@ -1045,6 +1110,31 @@ CASES = [
                                                m.append("budget", "B1.2,40000,Maroc,Personnel international,staff")),
          "totals_row", "budget.csv", 2, "budget", hint="Keep one level of lines",
          what="line B1 (100000) and its sub-lines B1.1 (60000) and B1.2 (40000): B1 is their subtotal, counted twice"),
+    Case("budget by result, each result's row over its lines",
+         lambda m: m.write("budget", "line,budget,country,label,category\n"
+                                     "R1,150000,Maroc,Résultat 1 : Emploi,operational\n"
+                                     "B1,100000,Maroc,Personnel,staff\n"
+                                     "B2,50000,Maroc,Activités,operational\n"
+                                     "R2,90000,Maroc,Résultat 2 : Migration,operational\n"
+                                     "B5,60000,Maroc,Études,operational\n"
+                                     "B6,30000,Maroc,Ateliers,operational\n"
+                                     "B3,80000,Tunisie,Activités,operational\n"
+                                     "B4,20000,,Coordination,support\n"),
+         "totals_row", "budget.csv", 2, "budget", hint="Keep one level of lines",
+         what="Maroc's budget by result: « R1 | Résultat 1 : Emploi | 150000 » over B1 100000 and B2 50000, « R2 | "
+              "Résultat 2 » 90000 over B5 and B6: each result counted beside its lines (Maroc 480000 for 240000, "
+              "its execution rate halved), nothing said (neither the table's total nor Maroc's)",
+         expect=lambda m, problems: _refused_at_rows(problems, "totals_row", "budget.csv", [2, 5])),
+    Case("a subtotal without code, country or label under its rows",
+         lambda m: m.replace("budget", "B2,50000,Maroc,Activités,operational\n",
+                             "B2,50000,Maroc,Activités,operational\n,150000,,,\n"),
+         "totals_row", "budget.csv", 4, "budget", hint="Keep one level of lines",
+         what="« | 150000 | | » under Maroc's B1 100000 and B2 50000: refused only as « this cell is empty but the "
+              "column is required → Fill it in » (a code filled in made it a project-wide line of 150000)"),
+    Case("a total alone at the bottom of a CSV", lambda m: m.append("budget", ",250 000,,,"),
+         "totals_row", "budget.csv", 6, "budget", hint="Delete this row",
+         what="« ,250 000,,, » at the bottom (the sum of the lines, written with a thousands space): told « a "
+              "sentence in one cell: a note below the table? » and « fill in its other cells »"),
     Case("spending written as totals since the start",
          lambda m: m.append("expenditure", "B1,2021-06-30,80000,Maroc,S1 2021"),
          "cumulative_amounts", "expenditure.csv", 6, "amount", severity="warning", hint="each total less",
@@ -1085,6 +1175,11 @@ CASES = [
                     m.replace("activities", "inspecteurs,60,", "inspecteurs,0.6,")),
          "progress_fractions", "activities.csv", 2, "progress", severity="warning", hint="from 0 to 100",
          what="progress = 1, 0.6, 0: fractions of 1 in a column of percentages (0.6 would read as 0.6 %)"),
+    Case("a fraction among percentages in progress",
+         lambda m: m.replace("activities", "inspecteurs,60,", "inspecteurs,0.6,"),
+         "progress_fractions", "activities.csv", 3, "progress", severity="warning", hint="(60 if it is 60 %)",
+         what="progress = 100, 0.6, 0: 0.6 typed as a fraction of 1 beside 100, read as 0.6 % without a word "
+              "(Maroc's weighted mean progress 33.7 % for 73.3 %)"),
     Case("budget in thousands", lambda m: m.replace("budget", "B3,80000", "B3,80"),
          "spending_far_above_budget", "budget.csv", 4, "budget", severity="warning", hint="same unit",
          what="budget of B3 written in thousands (80) beside its spending in units (30000): 375 times the budget"),
@@ -1093,6 +1188,13 @@ CASES = [
          "country_without_annex", "data/mini", None, "country", severity="warning", hint="Did you mean 'Maroc'?",
          what="activities.csv says 'Morocco' for A2 where maroc.yaml and the other rows say 'Maroc': A2 would be in "
               "no country annex"),
+    Case("published figure's country in another language",
+         lambda m: m.replace("reported", "F2,women_share,E1,40,,Part des femmes,Rapport p. 20,Maroc",
+                             "F2,women_share,E1,40,,Part des femmes,Rapport p. 20,Morocco"),
+         "country_without_annex", "data/mini", None, "country", severity="warning", hint="Did you mean 'Maroc'?",
+         what="reported.csv says 'Morocco' for F2: the warning said its row « counts in the project-wide annex only », "
+              "where a published figure of a country without an annex is checked in no annex",
+         expect=_says("they are checked in no annex (a published figure is checked in its country's annex)")),
     Case("country in a longer name",
          lambda m: m.replace("participation", "E1,20,8,Maroc,", "E1,20,8,Royaume du Maroc,"),
          "country_without_annex", "data/mini", None, "country", severity="warning", hint="Did you mean 'Maroc'?",
@@ -1144,6 +1246,26 @@ CASES = [
          what="a row 'Source : rapport annuel 2020' under the events: refused as three empty required cells, each "
               "with the hint « Fill it in »",
          expect=lambda m, problems: _only_rule_of(problems, "note_row")),
+    Case("a note between the table and its total",
+         lambda m: (m.append("expenditure", "NB : montants du S1 2021 provisoires,,,,"),
+                    m.append("expenditure", "Total,,85000.50,,")),
+         "note_row", "expenditure.csv", 6, None, hint="Delete the row",
+         what="« NB : montants du S1 2021 provisoires » above the spending's « Total » row: refused as two empty "
+              "required cells (« Fill it in ») and as a budget line « NB : montants… » to add to the budget, and the "
+              "« Total » row as a line to add too",
+         expect=lambda m, problems: _only_rules_of(problems, {"note_row", "totals_row"})),
+    Case("a subtotal written in the country column",
+         lambda m: m.replace("budget", "B3,80000,Tunisie", ",150000,Sous-total Maroc,,\nB3,80000,Tunisie"),
+         "totals_row", "budget.csv", 4, "country", hint="Delete this row",
+         what="« Sous-total Maroc » in the country cell under Maroc's lines (a merged first column saved as it "
+              "shows): refused, and warned besides as a country no annex covers, « Did you mean 'Maroc'? »",
+         expect=lambda m, problems: _only_rules_of(problems, {"totals_row"})),
+    Case("a total of one period",
+         lambda m: m.append("expenditure", "Total T4,2021-06-30,35000,,"),
+         "totals_row", "expenditure.csv", 6, "line", hint="Delete this row",
+         what="« Total T4 | 30/06/2021 | 35000 » under the spending rows: refused only as « this budget line is not "
+              "in the budget table → add the line there »",
+         expect=lambda m, problems: _only_rules_of(problems, {"totals_row"})),
     Case("columns separated by pipes", lambda m: m.write("participation", m.text("participation").replace(",", "|")),
          "one_column", "participation.csv", 1, None, hint="replace '|' by ','",
          what="participation.csv separated by '|': three « required column missing », none saying why",
@@ -1641,6 +1763,23 @@ CASES = [
     Case("no annex file", lambda m: (m.params_dir / "mini" / "maroc.yaml").unlink(),
          "no_annex", "params/mini", NO_ROW, None, severity="warning", hint="ensemble.yaml",
          what="params/mini/ holds project.yaml only: make check said « OK » and make annexes built nothing of it"),
+    Case("an annex file ending in .yml", lambda m: (m.params_dir / "mini" / "maroc.yaml").rename(
+             m.params_dir / "mini" / "maroc.yml"),
+         "file_not_read", "params/mini/maroc.yml", NO_ROW, None, severity="warning", hint="Rename it maroc.yaml",
+         what="params/mini/maroc.yml (as editors and other tools name YAML files): the Maroc annex was never built, "
+              "and make check said « OK » without naming the file"),
+    Case("an annex name written as !!binary", lambda m: m.write_param_file(
+             "maroc", "country: Maroc\nname: !!binary 4oCuTWFyb2MgG1sySg==\n"),
+         "yaml_binary", "maroc.yaml", 2, None, hint="without !!binary",
+         what="maroc.yaml says name: !!binary 4oCuTWFyb2MgG1sySg== (base64 of U+202E « Maroc » ESC [2J): decoded "
+              "after the check of control characters, the annex was named with a direction override and a terminal "
+              "escape"),
+    Case("an encoding that is not a text encoding", lambda m: (
+             m.write("budget", m.text("budget").replace("Activités", "Activités été"), encoding="cp1252"),
+             m.set_param("encoding", "hex")),
+         "bad_value", "project.yaml", NO_ROW, "encoding", hint="",
+         what="project.yaml says encoding: hex (base64, rot13 alike: Python codecs, of bytes or of text only): make "
+              "check stopped with a traceback (LookupError: 'hex' is not a text encoding)"),
     Case("params name a missing project", lambda m: None,
          "missing_project", "params/mnii/project.yaml", NO_ROW, None, hint="Did you mean 'mini'?", project="mnii",
          what="the project 'mnii' is asked for; only 'mini' exists"),
@@ -1713,11 +1852,22 @@ CASES = [
          what="expenditure.xlsx written by XlsxWriter (pandas.to_excel): its formulas' results stored as 0, the "
               "workbook marked to be computed on opening (fullCalcOnLoad): spent was read as 0, nothing said",
          expect=lambda m, problems: _only_rule_of(problems, "formula_without_value")),
+    Case("xlsx cell linked to another workbook", lambda m: _xlsx_external_link(m, "budget", "B3", 50000),
+         "external_link", "budget.xlsx", 3, "budget", cell="Feuil1!B3", severity="warning", hint="update its links",
+         what="budget.xlsx whose B2 budget is ='[Budget OIT 2021.xlsx]Feuil1'!B3, a link to the finance team's "
+              "workbook: the value Excel stored when the file was last saved (50 000) was read without a word, "
+              "whatever that workbook says today",
+         expect=lambda m, problems: _said(problems, "budget", "Budget OIT 2021.xlsx")),
     Case("xlsx encrypted with a password", lambda m: _compound_file(m, "budget", ("EncryptionInfo", "EncryptedPackage")),
          "unreadable_xlsx", "budget.xlsx", NO_ROW, None, hint="delete the password",
          what="budget.xlsx protected by a password to open (Excel encrypts it into a compound file, not a zip: was "
               "« cannot be read as .xlsx (File is not a zip file) → save it again as .xlsx »)",
          expect=lambda m, problems: _names_row(problems, "unreadable_xlsx", "protected by a password")),
+    Case("xlsm named xlsx", lambda m: _xlsm_named_xlsx(m, "budget"),
+         "unreadable_xlsx", "budget.xlsx", NO_ROW, None, hint="the macros are left out",
+         what="budget.xlsm (a macro-enabled workbook) renamed budget.xlsx: was « cannot be read as .xlsx (File "
+              "contains no valid workbook part) »; its macros were never run",
+         expect=lambda m, problems: _names_row(problems, "unreadable_xlsx", "macro-enabled workbook")),
     Case("xls named xlsx", lambda m: _compound_file(m, "budget", ("Workbook",)),
          "unreadable_xlsx", "budget.xlsx", NO_ROW, None, hint="save it as 'Excel Workbook (.xlsx)'",
          what="budget.xlsx that is an Excel 97-2003 workbook renamed (was « File is not a zip file »)",
@@ -2058,6 +2208,14 @@ def _expect_total_rows(data: ProjectData) -> None:
 
 
 ACCEPTED = [
+    Accepted("a line whose budget is the sum of the two below it", lambda m: (
+        m.replace("budget", "B2,50000,Maroc", "B2,60000,Maroc"),
+        m.replace("budget", "B2,60000,Maroc,Activités,operational\n",
+                  "B2,60000,Maroc,Activités,operational\nB5,40000,Maroc,Études,operational\n"
+                  "B6,10000,Maroc,Ateliers,operational\n")),
+        what="B1 100000 over B2 60000 and B5 40000, then B6 10000 (a coincidence of round amounts, each row a line "
+             "with its code, none a result's): read as written",
+        expect=lambda m, data: _budget_of(data, "Maroc", 210000.0)),
     Accepted("a study's columns named as the header writes them", lambda m: (
              m.write("impact/survey.yaml", "title: t\ndesign: two_group\noutcomes: [Score (points)]\ntreatment: "
                      "{column: Groupe, treated: T}\ncovariates: [Âge]\nlabels: {Groupe: {fr: Groupe, en: Group}}\n"),

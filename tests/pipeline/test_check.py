@@ -66,6 +66,19 @@ def test_the_list_is_replaced_atomically_and_neutralised(mini):
     assert pd.read_csv(target, sep=";").empty                                     # a clean project: an empty list
 
 
+def test_a_file_name_holding_a_line_break_or_an_escape_sequence_is_printed_as_escapes(mini):
+    """A file named « participation_tunisie\nmini: OK - 0 errors\x1b[2J.csv » (names come from outside: an archive,
+    a download) printed a line « mini: OK - 0 errors » of its own in make check's list, and its ESC [2J cleared the
+    terminal. Now each control character of a name is printed as its escape, on the problem's one line."""
+    name = "participation_tunisie\nmini: OK - 0 errors\x1b[2J.csv"
+    (mini.folder / name).write_text(mini.text("participation"), encoding="utf-8")
+    out = io.StringIO()
+    run_check(["mini"], mini.data_dir, mini.params_dir, out=out)
+    text = out.getvalue()
+    assert "\x1b" not in text and [line[:6] for line in text.splitlines() if line.startswith("mini: ")] == ["mini: "]
+    assert "participation_tunisie\\nmini: OK - 0 errors\\x1b[2J.csv: this file is not read" in text
+
+
 def test_small_groups_are_printed_as_before(mini):
     mini.replace("budget", "B4,20000", "B4,")
     out = io.StringIO()

@@ -782,7 +782,8 @@ def tables_figures(tables: dict[str, pd.DataFrame], params: Any, studies: dict[s
         # reconcile looks up only the rows a reported figure asks for: those, in the table's order, are enough
         lookup = _finish([part[reconcile.lookup_rows(reported, part)] for part in parts])
         parts.append(reconciliation_figures(reported, lookup, params, known_keys(parts, reported),
-                                            persons_caution(parts), get("participation"), get("indicators")))
+                                            persons_caution(parts), get("participation"), get("indicators"),
+                                            countries_of(tables) if _is_all(params) else ()))
     return _finish(parts)  # sections in any order: sorted once, here
 
 
@@ -861,7 +862,7 @@ def _indicator_periods(indicators: pd.DataFrame | None) -> dict[str, tuple[Any, 
             for key, span, period, group in zip(keys, spans, table["period"], same) if span is not None}
 
 
-def _indicator_dated(key: Any, days: list[Any], periods: dict) -> str | None:
+def _indicator_dated(key: Any, days: list[Any], periods: dict, by: str = "label") -> str | None:
     """Why an indicator figure whose label dates it outside its key's period (« 45 % au 30 juin 2021 » keyed
     'I1@2020') is not comparable; None when a day of the label is in the period (or the period is not a date)."""
     found = periods.get(fold(str(key)))
@@ -874,7 +875,7 @@ def _indicator_dated(key: Any, days: list[Any], periods: dict) -> str | None:
     there = [k for k, (a, b) in others.items() if a <= day <= b]
     how = (f"write the key '{there[0]}' to compare it with that period" if there else
            "the indicators table has no period of this indicator at that date")
-    return (f"dated {day.isoformat()} by its label, the figure computed describes {last.isoformat()} (period "
+    return (f"dated {day.isoformat()} by its {by}, the figure computed describes {last.isoformat()} (period "
             f"'{period}'): {how} (a label whose date is not the figure's: reword it)")
 
 
@@ -926,7 +927,64 @@ def _one_year(label: Any, start: Any, described: Any) -> str | None:
     return None
 
 
-def dated_elsewhere(rec: pd.DataFrame, params: Any, indicators: pd.DataFrame | None = None) -> pd.Series:
+# a label (or a value) that leaves a part of the figure out (« Taux d'exécution hors Libye », « Part des femmes
+# (excluding Libya) », « Dépenses sauf frais de gestion »): it was compared with the figure of the whole key, « Conforme »
+# or an « Écart » of another figure. (« y compris », « including » leave nothing out.)
+_LEFT_OUT = re.compile(r"(?:^|[\s(«,;:/\[-])(?:hors|sauf|excepte(?:e|s|es)?|a l'exclusion d(?:e|u|es|')|"
+                       r"a l’exclusion d(?:e|u|es|’)|en dehors d(?:e|u|es|')|non compris|sans (?:la|le|les|l'|l’)|"
+                       r"excluding|excluded|excl\.|except(?:ing| for)?|other than|apart from|not including|"
+                       r"not counting)(?=[\s:(«'’]|$)(?P<what>[^,;()»]{0,60})")
+# what the workbook leaves out itself: the cancelled activities of the physical rates (execution.py)
+_LEFT_OUT_ALREADY = {"physical_execution_rate": re.compile(r"\b(?:annul|cancel)"),
+                     "physical_progress_rate": re.compile(r"\b(?:annul|cancel)")}
+
+
+def _left_out(words: str, metric: str, key: Any) -> str | None:
+    """Why a figure whose label or value leaves a part out (« hors Libye ») is not compared with the figure of its
+    whole key; None otherwise."""
+    folded = fold(words)
+    found = _LEFT_OUT.search(folded)
+    if found is None or ((already := _LEFT_OUT_ALREADY.get(metric)) and already.search(found.group("what"))):
+        return None
+    start = found.start() + len(found.group(0)) - len(found.group(0).lstrip(" («,;:/[-"))
+    end = found.start("what") + len(" ".join(found.group("what").split()[:3])) + (
+        len(found.group("what")) - len(found.group("what").lstrip()))
+    phrase = " ".join((words if len(words) == len(folded) else folded)[start:end].split())   # (as written)
+    return (f"its label or its value leaves a part out ('{phrase}'), and the figure computed for '{key}' leaves "
+            "nothing out: the workbook computes no figure without a part (compare each part's figure the report gives, or reword the "
+            "label if the data leave that part out too)")
+
+
+def countries_of(tables: dict[str, Any]) -> list[str]:
+    """The countries the tables' rows name (not the project as a whole: empty, 'regional'; not the published
+    figures': their country may be a word for the whole, « Total »)."""
+    found: dict[str, str] = {}
+    for name, table in tables.items():
+        if name != "reported" and isinstance(table, pd.DataFrame) and "country" in table and len(table):
+            for country in table["country"].dropna().astype(str).unique():
+                if fold(country) and fold(country) != fold(REGIONAL) and not is_all(country):
+                    found.setdefault(fold(country), country.strip())
+    return list(found.values())
+
+
+def _one_country(words: str, key: Any, countries: Iterable[str]) -> str | None:
+    """Why a figure of the whole project (key 'all' or 'total') whose label names one of its countries (« Part des
+    femmes au Maroc ») is not compared with the whole's: it was, « Conforme » or an « Écart » of another figure."""
+    countries = list(countries)
+    if fold(str(key).split("@")[0]) not in ("all", "total") or len(countries) < 2:   # (one country: the whole)
+        return None
+    text = fold(words)
+    named = [c for c in countries if re.search(rf"(?<![\w-]){re.escape(fold(c))}(?![\w-])", text)]
+    if len(named) != 1:   # (none, or several: « Maroc et Tunisie », the whole maybe)
+        return None
+    at = "@" + str(key).split("@", 1)[1] if "@" in str(key) else ""   # (« total@2019-12-31 »: 'Libye@2019-12-31')
+    return (f"its label names one country ('{named[0]}'), and the figure computed for '{key}' is the whole "
+            f"project's: write '{named[0]}' in its country column (its annex checks it), or the key '{named[0]}{at}' "
+            "where the project-wide annex computes the figure by country")
+
+
+def dated_elsewhere(rec: pd.DataFrame, params: Any, indicators: pd.DataFrame | None = None,
+                    countries: Iterable[str] = ()) -> pd.Series:
     """Per reconciled figure, why it is not comparable when its label dates it on another day than the figure the
     workbook computed describes (the reporting date, or a budget key's '@date'; an indicator's period, from
     ``indicators``); None otherwise. (« Dépenses au 30 juin 2020 : 1,2 million » was compared with the spending at
@@ -938,17 +996,34 @@ def dated_elsewhere(rec: pd.DataFrame, params: Any, indicators: pd.DataFrame | N
     periods = _indicator_periods(indicators) if rec["metric"].astype(str).str.strip().isin(
         INDICATOR_METRICS).any() else {}
     printed = rec["printed"] if "printed" in rec else pd.Series("", index=rec.index)   # (« 300 par an »)
-    for i, metric, key, label, status, value in zip(rec.index, rec["metric"], rec["key"], rec["label"], rec["status"],
-                                                    printed):
+    # the date written after the value (« 300 au 2020-06-30 »: reconcile.value_date), read as a label's is
+    dated = rec["dated"] if "dated" in rec else printed.map(lambda v: reconcile.value_date(v)[1])
+    for i, metric, key, label, status, value, said in zip(rec.index, rec["metric"], rec["key"], rec["label"],
+                                                          rec["status"], printed, dated):
         metric = str(metric).strip()
-        if metric in INDICATOR_METRICS and status != reconcile.NOT_COMPUTABLE and (days := _label_dates(label)):
-            out[i] = _indicator_dated(key, days, periods)
+        of_value = _label_dates(said) if isinstance(said, str) and said else []
+        if said and status != reconcile.NOT_COMPUTABLE and (not of_value or (
+                metric not in INDICATOR_METRICS and metric not in AT_REPORTING_DATE)):
+            out[i] = (f"its value is written with a date ('{said.split(' ', 1)[1]}') that the workbook cannot compare "
+                      "with the figure it computes: write the value alone, and the date in the label")
+            continue
+        if status != reconcile.NOT_COMPUTABLE and (part := _left_out(" ; ".join(
+                str(w) for w in (label, value) if isinstance(w, str)), metric, key)) is not None:
+            out[i] = part   # « Taux d'exécution hors Libye » beside the whole project's
+            continue
+        if status != reconcile.NOT_COMPUTABLE and countries and (one := _one_country(" ; ".join(
+                str(w) for w in (label, value) if isinstance(w, str)), key, countries)) is not None:
+            out[i] = one   # « Part des femmes au Maroc » beside the whole project's
+            continue
+        if metric in INDICATOR_METRICS and status != reconcile.NOT_COMPUTABLE and (
+                days := of_value or _label_dates(label)):
+            out[i] = _indicator_dated(key, days, periods, "value" if of_value else "label")
             continue
         if reporting is None:
             continue
         if metric not in AT_REPORTING_DATE or status == reconcile.NOT_COMPUTABLE:
             continue
-        days = _label_dates(label)
+        days = of_value or _label_dates(label)
         described = budget_mod.as_of_date(key) if metric in BUDGET_METRICS else None
         described = described or reporting
         words = " ".join(str(part) for part in (label, value) if isinstance(part, str))
@@ -960,8 +1035,8 @@ def dated_elsewhere(rec: pd.DataFrame, params: Any, indicators: pd.DataFrame | N
         day = days[0].isoformat()
         how = (f"write the key '{str(key).rsplit('@', 1)[0]}@{day}' to compute it at that date"
                if metric in BUDGET_METRICS else "the workbook computes it at the reporting date only")
-        out[i] = (f"dated {day} by its label, the figure computed describes {described.isoformat()}: {how} "
-                  "(a label whose date is not the figure's: reword it)")
+        out[i] = (f"dated {day} by its {'value' if of_value else 'label'}, the figure computed describes "
+                  f"{described.isoformat()}: {how} (a label whose date is not the figure's: reword it)")
     return out
 
 
@@ -1028,7 +1103,7 @@ def known_keys(parts: list[pd.DataFrame], reported: pd.DataFrame) -> dict[str, l
 def reconciliation_figures(reported: pd.DataFrame, figures: pd.DataFrame, params: Any,
                            keys: dict[str, list[str]] | None = None, persons: str | None = None,
                            participation: pd.DataFrame | None = None,
-                           indicators: pd.DataFrame | None = None) -> pd.DataFrame:
+                           indicators: pd.DataFrame | None = None, countries: Iterable[str] = ()) -> pd.DataFrame:
     """reported_figure rows: each printed figure compared with the computed one (see reconcile.reconcile);
     ``keys`` (see ``known_keys``): a figure that matches nothing gets the closest keys of its metric; ``persons``
     (see ``persons_caution``): said beside a women's share of all the participations."""
@@ -1038,7 +1113,8 @@ def reconciliation_figures(reported: pd.DataFrame, figures: pd.DataFrame, params
     rec = reconcile.reconcile(reported, figures, decimal_mark=mark, known_keys=keys, metrics=METRICS)
     if rec.empty:
         return _finish([])
-    dated = dated_elsewhere(rec, params, indicators)   # « 45 % au 30 juin 2020 » beside the figure at 31/12/2020
+    # « 45 % au 30 juin 2020 » beside the figure at 31/12/2020; « au Maroc » beside the project's (``countries``)
+    dated = dated_elsewhere(rec, params, indicators, countries)
     if dated.any():
         rec.loc[dated.notna(), ["status", "note"]] = [reconcile.NOT_COMPUTABLE, ""]
         rec["note"] = rec["note"].where(dated.isna(), dated)

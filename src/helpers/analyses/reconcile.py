@@ -396,9 +396,18 @@ _FRACTION_OF_AMOUNT = re.compile(r"\b(?:millions?|milliards?|mio|mds?|mn|k|m|mil
                                  r"xof|chf)\b")
 
 
+# what a report prints where it gives no figure (« n.d. », « – », « N/A », « s.o. », « non disponible »): it was
+# « not a number », in the French annex « chiffre publié illisible », as if the figure were misprinted
+_NO_FIGURE = re.compile(r"^\s*(?:n\.?\s?[dc]\.?|n\.?\s?/\s?[ad]\.?|na|nd|s\.?\s?o\.?|non (?:disponible|communique|"
+                        r"applicable|renseigne)e?s?|not available|not applicable|sans objet|[-\u2013\u2014\u2212x*/.…?]+)\s*$")
+
+
 def _not_a_number(original: str, otherwise: str = "") -> str:
     """Why a printed text is not read: a range and a fraction are said as such, with what to write instead."""
     folded = fold(original)
+    if _NO_FIGURE.match(folded):
+        return (f"'{original}': the report prints no figure there (not available): there is nothing to compare "
+                "(leave the row out, or write the figure the report gives elsewhere)")
     if _DAY.match(folded):   # a date cell of reported.xlsx (« 1.2 » typed, made 1 February): it was « a range »
         return (f"'{original}' is a date (a spreadsheet turns a typed 1.2, 3/4 or 30-40 into one): write the "
                 "published value as text")
@@ -569,6 +578,9 @@ def not_a_level(metric: str, unit: str, printed: str, comparison: str, decimal_m
     return ""
 
 
+# a percentage beside a count or an amount (« 100 % » beside 1 activity done): see reconcile
+PERCENT_LEVEL_NOTE = ("printed as a percentage, and '{metric}' is {a} {what}: a share is another figure (write the {what} "
+                      "the report gives, or name the metric of the share, e.g. physical_execution_rate)")
 PERCENT_NOTE = "a percentage of a fraction of 1"   # in the note of 27 % printed for 0.27 (see _as_percentage)
 
 
@@ -661,6 +673,69 @@ def with_unit(value: Any, unit: Any) -> str:
     return f"{printed} {said}"
 
 
+# a value written with its date (« 300 au 2020-06-30 », « 300 (30/06/2020) », « 300 at 30 June 2020 », « 300 à fin
+# juin 2020 »): it was « a range » or « two numbers »; the date is the figure's, read as a label's date is
+# (analyses.figures.dated_elsewhere: compared when it is the day the figure describes, not computable otherwise)
+_END_WORDS = r"a fin|à fin|fin|a la fin de|à la fin de|at the end of|end of|end"
+_VALUE_DATE = re.compile(
+    r"(?:\s*[,;]|\s)\s*[(\[]?\s*"
+    rf"(?:(?P<end>{_END_WORDS})|au|à|a|at|as of|as at|on|le|du|en date du|à la date du|a la date du|jusqu'au|"
+    r"jusqu’au|by|until|up to)?[\s-]*(?:le\s+)?"
+    r"(?P<day>\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"
+    r"|(?:\d{1,2}|1er)(?:st|nd|rd|th)?\s+(?P<month>[^\W\d_]+)\.?,?\s+\d{4}"
+    r"|(?P<month_first>[^\W\d_]+)\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|(?P<month_year>[^\W\d_]+)\.?\s+\d{4}|[SHTQ][1-4][\s_-]?\d{4}|(?:mi|mid)[\s-]?\d{4}|\d{4})"
+    r"\s*[)\]]?\s*$", re.IGNORECASE)
+
+
+def value_date(value: Any) -> tuple[str, str]:
+    """A published value written with its date after it: (the value without it, the date as a label says it, « au
+    2020-06-30 », « fin juin 2020 »); (the value, '') when it names none."""
+    from ..data.numbers import MONTHS
+
+    text = "" if _is_blank(value) else str(value)
+    found = _VALUE_DATE.search(text)
+    if found is None or not _FIRST_DIGIT.search(text[:found.start()]):
+        return text, ""
+    day, end = found.group("day"), found.group("end")
+    month = found.group("month") or found.group("month_first") or found.group("month_year")
+    if month is not None and fold(month) not in MONTHS:   # « 300 femmes 2020 »: no date
+        return text, ""
+    if re.fullmatch(r"\d{4}", day) and not end:   # « 300 au 2020 »: a year (during it, or at its end?)
+        return text, ""
+    return text[:found.start()].rstrip(), f"{'fin' if end else 'au'} {day}"
+
+
+# the unit a label gives its value, as a report's table header does: « Budget (en milliers USD) », « Budget total
+# (EUR) », « Dépenses (k$) », « Budget en euros »: it was not read (« 150 » compared with 150 000, a mismatch of the
+# report's right figure; « 150 000 » in EUR compared with USD figures, « Conforme »). A bracket of other words
+# (« (A+B) », « (conclusion) ») or a sentence naming an amount (« 2 millions de dollars ») gives no unit.
+_LABEL_UNIT = re.compile(r"\(([^()]{1,40})\)|(?:^|\s)(?:en|in)\s+([^\s()]+(?:\s+[^\s()]+)?)\s*$", re.IGNORECASE)
+_UNIT_FILLER = re.compile(r"\b(?:en|in|de|des|d|of|us|'|’)\b|['’.,:;\s]")
+
+
+def label_unit(label: Any) -> str:
+    """The unit a label gives its value (« milliers USD » of « Budget (en milliers USD) »), '' when none: words of a
+    scale or a currency only."""
+    if _is_blank(label):
+        return ""
+    for found in _LABEL_UNIT.finditer(str(label)):
+        said = (found.group(1) or found.group(2)).strip()
+        rest = _UNIT_THOUSANDS.sub(" ", said)
+        rest = _UNIT_SCALE.sub(" ", rest)
+        rest = _DOLLAR_OF.sub(" ", rest)
+        from ..data.currencies import SIGN, CODE, WORD
+
+        rest = fold(CODE.sub(" ", SIGN.sub(" ", rest)))
+        rest = WORD.sub(" ", rest)
+        scale = _UNIT_SCALE.search(_UNIT_THOUSANDS.sub("milliers", said))
+        # (« Participants (M) »: men, not millions; a scale alone is a word)
+        if said != rest and not _UNIT_FILLER.sub("", rest) and (
+                printed_currency(said) or scale and len(scale.group(0)) > 3):
+            return said
+    return ""
+
+
 def default_key(metric: str, key: Any) -> str:
     """The figures key a reported row means: empty -> 'total' for budget metrics, 'all' otherwise."""
     text = "" if _is_blank(key) else str(key).strip()
@@ -715,7 +790,7 @@ def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str |
     ``known_keys`` (metric -> every key computed) and ``metrics`` (every metric name): the note of a figure
     that matches nothing suggests the closest ones (see ``key_suggestion``).
     Columns: figure_id, metric, key, printed, comparison, computed, unit, n, status, printed_value, decimals,
-    difference, note, label, source.
+    difference, note, label, source, dated (the date written after the value, as a label says it: see value_date).
     """
     fig = figures.reset_index(drop=True)
     fig_metric, fig_key = _text(fig["metric"]), _text(fig["key"])
@@ -732,7 +807,12 @@ def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str |
         if hit is None:
             hit = next((folded[(fold(metric), fold(k))] for k in candidates
                         if (fold(metric), fold(k)) in folded), None)
-        printed = with_unit(rec.get("value"), rec.get("unit"))
+        # a unit column left empty: the unit the label gives (« Budget (en milliers USD) »: « 150 » is 150 000)
+        unit_said = rec.get("unit") if not _is_blank(rec.get("unit")) else label_unit(rec.get("label"))
+        shown = with_unit(rec.get("value"), unit_said)
+        # « 300 au 2020-06-30 »: the value read without its date (analyses.figures.dated_elsewhere reads the date)
+        value, dated = value_date(rec.get("value"))
+        printed = with_unit(value, unit_said)
         comparison = worded_comparison(printed, comparison)   # "plus de 35 %" is > 35
         if hit is None:
             reason = f"no computed figure '{metric}' with key '{key}'"
@@ -758,6 +838,14 @@ def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str |
                 if result.status != NOT_COMPUTABLE else ""
             if level:   # « +3 000 », « hausse de 3 000 », « 45 points » beside a level
                 result = result._replace(status=NOT_COMPUTABLE, difference=float("nan"), note=level)
+            if result.status != NOT_COMPUTABLE and (unit == "count" or metric in COUNTS or is_currency(unit)) and \
+                    _PERCENT_SIGN.search(fold(printed)):
+                # « 100 % » beside 1 activity done was read as a fraction of 1, 1.00: « Conforme »; « 50 % » an
+                # « écart de 49 »: a share beside a count or an amount is another figure
+                result = result._replace(status=NOT_COMPUTABLE, difference=float("nan"),
+                                         note=PERCENT_LEVEL_NOTE.format(metric=metric, **(
+                                             {"a": "an", "what": "amount"} if is_currency(unit) else
+                                             {"a": "a", "what": "count"})))
             if unit == "%" and result.status == MISMATCH:
                 fraction = _as_fraction(printed, computed, comparison, result)
                 if fraction is not result and _PERCENT_SIGN.search(fold(str(rec.get("value")))):
@@ -772,14 +860,15 @@ def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str |
             if result.status == MISMATCH:
                 result = _with_the_other_mark(printed, computed, comparison, decimal_mark, result)
         rows.append({
-            "figure_id": rec.get("figure_id"), "metric": metric, "key": key, "printed": printed,
+            "figure_id": rec.get("figure_id"), "metric": metric, "key": key, "printed": shown,
             "comparison": comparison, "computed": computed, "unit": unit, "n": n, "status": result.status,
             "printed_value": result.printed_value, "decimals": result.decimals, "difference": result.difference,
-            "note": result.note, "label": rec.get("label"), "source": rec.get("source")})
+            "note": result.note, "label": rec.get("label"), "source": rec.get("source"), "dated": dated})
     columns = ["figure_id", "metric", "key", "printed", "comparison", "computed", "unit", "n", "status",
-               "printed_value", "decimals", "difference", "note", "label", "source"]
+               "printed_value", "decimals", "difference", "note", "label", "source", "dated"]
     out = pd.DataFrame(rows, columns=columns)
-    for c in ("figure_id", "metric", "key", "printed", "comparison", "unit", "status", "note", "label", "source"):
+    for c in ("figure_id", "metric", "key", "printed", "comparison", "unit", "status", "note", "label", "source",
+              "dated"):
         out[c] = out[c].astype("object").where(out[c].notna(), None).astype("str")
     for c in ("computed", "printed_value", "difference"):
         out[c] = out[c].astype("float64")
@@ -869,5 +958,5 @@ def classify_many(printed: pd.Series, computed: pd.Series, comparison: pd.Series
 
 
 __all__ = ["not_a_level", "printed_currency", "with_unit", "other_currency", "is_currency", "classify", "classify_many", "worded_comparison",
-           "parse_printed", "reconcile", "key_suggestion", "unmatched", "lookup_rows", "default_key", "Classification", "ParsedNumber", "UnreadableNumber",
+           "parse_printed", "reconcile", "value_date", "label_unit", "key_suggestion", "unmatched", "lookup_rows", "default_key", "Classification", "ParsedNumber", "UnreadableNumber",
            "STATUSES", "MATCH", "TRUNCATED", "MISMATCH", "NOT_COMPUTABLE"]

@@ -278,6 +278,30 @@ _REASONS_FR = [
      "1/2 million : 500 000 ; 3/4 million : 750 000, avec la comparaison ~ si le rapport l'arrondit ainsi)"),
     (r"printed value unreadable: '.*' is a fraction", "chiffre publié illisible : c'est une fraction (écrire le "
      "pourcentage qu'elle représente, 2/3 : 67 %, avec la comparaison ~ si le rapport l'arrondit ainsi)"),
+    # (they were only « chiffre publié illisible », not saying why nor what to write)
+    (r"printed value unreadable: '.*': the report prints no figure there", "pas de chiffre publié : le rapport "
+     "n'en imprime pas ici (non disponible), rien à comparer (retirer la ligne, ou écrire le chiffre que le rapport "
+     "donne ailleurs)"),
+    (r"printed value unreadable: '.*': a number in brackets is a negative", "chiffre publié illisible : un nombre "
+     "entre parenthèses est un négatif en comptabilité et une erreur type en statistique (l'écrire avec un signe "
+     "moins, ou l'estimation seule)"),
+    (r"printed value unreadable: '.*' holds two numbers", "chiffre publié illisible : il contient deux nombres (une "
+     "espace n'est dans un nombre que devant un groupe de 3 chiffres) : écrire la valeur seule"),
+    (r"printed value unreadable: '.*' is ambiguous: '(.)' may be a decimal mark", "chiffre publié illisible : « {0} » "
+     "peut être un séparateur décimal ou de milliers (indiquer report_decimal_mark dans project.yaml)"),
+    (r"printed value unreadable: '.*': the thousands groups are not groups of 3 digits", "chiffre publié illisible : "
+     "les groupes de milliers ne sont pas de 3 chiffres"),
+    (r"printed value unreadable: '.*': 'billion' is", "chiffre publié illisible : « billion » vaut 10^9 en anglais et "
+     "10^12 en français (écrire le nombre en chiffres)"),
+    (r"printed value unreadable: '.*': the '.' before the number is glued", "chiffre publié illisible : le signe "
+     "devant le nombre est collé au texte qui le précède (écrire le nombre seul, avec son signe)"),
+    (r"printed value unreadable: '.*': the dash between the words and the number", "chiffre publié illisible : le "
+     "tiret entre les mots et le nombre peut être un signe moins ou un séparateur (écrire le nombre seul, son signe "
+     "collé)"),
+    (r"printed value unreadable: '.*' say opposite directions", "chiffre publié illisible : son signe et les mots "
+     "qui l'entourent disent des sens opposés"),
+    (r"printed value unreadable: '.*' is not a number", "chiffre publié illisible : ce n'est pas un nombre (écrire "
+     "le chiffre publié en chiffres)"),
     (r"printed value unreadable", "chiffre publié illisible"),
     (r"a '\+' before a count or an amount may mean 'more than' or an increase", "un « + » devant un effectif ou un "
      "montant peut signifier « plus de » ou une hausse : écrire la comparaison (> ou >=) dans la colonne comparaison, "
@@ -305,8 +329,28 @@ _REASONS_FR = [
      r"\((\d{4}-\d{2}-\d{2})\) to (\d{4}-\d{2}-\d{2})", "son libellé nomme les années {0}, et le chiffre calculé "
      "est cumulé du début du projet ({1}) au {2} : le classeur ne calcule pas de chiffre de quelques années "
      "(comparer le chiffre cumulé que donne le rapport, ou écarter celui-ci)"),
-    (r"dated (\d{4}-\d{2}-\d{2}) by its label, the figure computed describes (\d{4}-\d{2}-\d{2})",
-     "daté du {0} par son libellé, alors que le chiffre recalculé décrit le {1}"),
+    (r"dated (\d{4}-\d{2}-\d{2}) by its (label|value), the figure computed describes (\d{4}-\d{2}-\d{2})",
+     lambda day, by, described: f"daté du {day} par {'son libellé' if by == 'label' else 'sa valeur'}, alors que le "
+                                f"chiffre recalculé décrit le {described}"),
+    (r"its label or its value leaves a part out \('(.*?)'\), and the figure computed for '([^']*)' leaves "
+     r"nothing out", "son libellé ou sa valeur écarte une partie (« {0} »), alors que le chiffre recalculé pour « {1} » "
+     "n'écarte rien : le classeur ne calcule pas de chiffre privé d'une partie (comparer le chiffre de chaque partie "
+     "que donne le rapport, ou reformuler le libellé si les données écartent aussi cette partie)"),
+    (r"its label names one country \('(.*?)'\), and the figure computed for '([^']*)' is the whole project's: "
+     r".*, or the key '([^']*)'",
+     lambda country, key, named: f"son libellé nomme un pays (« {country} »), alors que le chiffre recalculé pour "
+                                 f"« {key} » est celui de tout le projet : écrire « {country} » dans sa colonne pays "
+                                 f"(son annexe le vérifie), ou la clé « {named} » là où l'annexe du projet calcule le "
+                                 "chiffre par pays"),
+    (r"printed as a percentage, and '([^']*)' is (an amount|a count): a share is another figure",
+     lambda metric, what: "publié en pourcentage, alors que le chiffre recalculé est "
+                          + ("un montant" if what == "an amount" else "un effectif") + " : une part est un autre "
+                          "chiffre (écrire " + ("le montant" if what == "an amount" else "l'effectif") + " que donne "
+                          "le rapport, ou la métrique de la part, par exemple physical_execution_rate)"),
+    # (« 300 au 2020-06-30 » beside an impact figure, or a date not read as a day: it was « a range »)
+    (r"its value is written with a date \('([^']*)'\) that the workbook cannot compare",
+     "sa valeur est écrite avec une date (« {0} ») que le classeur ne peut pas comparer au chiffre qu'il calcule : "
+     "écrire la valeur seule, et la date dans le libellé"),
     (r"write the key '([^']*)' to compute it at that date", "écrire la clé « {0} » pour le calculer à cette date"),
     (r"write the key '([^']*)' to compare it with that period", "écrire la clé « {0} » pour le comparer à cette "
      "période"),

@@ -106,6 +106,21 @@ def without_subgroup(survey: Any, lang: str) -> list[str]:
     return sentences
 
 
+def all_zero(survey: Any, lang: str) -> list[str]:
+    """Per select_multiple whose option columns hold 0 for respondents with no answer, while none has them empty
+    (survey_multiple_all_zero): whether they were read as not asked, or counted in its shares' denominator. The
+    warning said it, the annex did not: its shares' n (32 or 40) was all a reader saw."""
+    sentences = []
+    for column, (n, control, value) in getattr(survey, "all_zero", {}).items():
+        name, count = survey.label(column, lang), fmt.number(n, 0, lang)
+        if control is None:
+            sentences.append(say("survey_all_zero_counted", lang, name=name, n=count))
+        else:
+            sentences.append(say("survey_all_zero_not_asked", lang, name=name, n=count, control=survey.label(
+                control, lang), value=survey.value_label(control, value, lang)))
+    return sentences
+
+
 SMALL_N = 30   # answers below which an estimate is read with care (DHS puts 25-49 in parentheses)
 
 

@@ -44,7 +44,7 @@ from collections import Counter, defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import repeat
+from itertools import islice, repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
@@ -58,7 +58,7 @@ from ..paths import relative
 from ..text import (FEMALE_TOKENS as FEMALE, MALE_TOKENS as MALE, SEX_DIMENSION_NAMES as SEX_NAMES,
                     TOTAL_TOKENS as TOTAL, fold)
 from .countries import country_code, country_name
-from .inputs import MAX_IATI_BYTES, Refused, checked_input
+from .inputs import CONTROL, MAX_IATI_BYTES, Refused, checked_input, control_reason
 from .params import ProjectParams
 from .schemas import COLUMNS, REGIONAL, validate_table
 
@@ -121,6 +121,8 @@ class Money:
     status: str | None = None     # a budget's @status: 1 indicative, 2 committed
     value_date: str | None = None  # value/@value-date: the day whose exchange rate converts it (as written)
     region: str | None = None     # a transaction's own recipient-region/@code
+    provider_org: str | None = None  # provider-org/@ref, receiver-org/@ref: the organisations (not their activities)
+    receiver_org: str | None = None
 
 
 @dataclass(slots=True)
@@ -179,6 +181,11 @@ class Activity:
     status: str | None = None     # activity-status/@code: 5 cancelled
     written: dt.date | None = None  # the day the file (or the activity, when later) was last written
     partners: list[tuple[str, str]] = field(default_factory=list)  # (participating-org/@activity-id, its path)
+    publisher: str | None = None  # reporting-org/@ref
+    file_currency: str | None = None  # a default-currency written on <iati-activities>, where IATI has none
+    updated: dt.date | None = None  # its own @last-updated-datetime
+    regions: list[str] = field(default_factory=list)  # recipient-region/@percentage ('' without, or a country
+                                                      # not read, already said)
 
 
 @dataclass
@@ -270,36 +277,94 @@ def _load_iati(folder: Path, params: ProjectParams) -> IatiSource:
               "indicators": _indicators(activities, params, problems)}
     for name, frame in tables.items():
         problems += _validated(name, frame)
-    problems += _project_dates(activities, params)
+    problems += _project_dates(activities, params, tables)
     return IatiSource(tables, problems, files, activities)
 
 
-def _project_dates(activities: list[Activity], params: ProjectParams) -> list[Problem]:
+def _project_dates(activities: list[Activity], params: ProjectParams,
+                  tables: dict[str, pd.DataFrame] | None = None) -> list[Problem]:
     """project.yaml's start_date / end_date against the files' activity dates (about(): the first start, the last
     end, actual else planned), which make import-iati wrote: a newer file put in place of the one imported (its end
     put back a year) kept the old dates without a word, and the time elapsed, hence the burn index and the verdicts,
-    was computed over them. Only the dates the files write are compared (not their money's days)."""
-    problems: list[Problem] = []
-    bounds = []
+    was computed over them. Only the dates the files write are compared (not their money's days). Said only when
+    the dates change a burn index the annex shows (by 0.005 or more, its 2 decimals) at the reporting date: a
+    day's difference, or an end date both before the reporting date, was warned about though no figure moved."""
+    found: dict[str, tuple[dt.date, Activity]] = {}
     for name, codes, pick in (("start_date", ("2", "1"), min), ("end_date", ("4", "3"), max)):
-        declared = getattr(params, name, None)
         days = [(d, a) for a in activities for d in [a.dates.get(codes[0]) or a.dates.get(codes[1])] if d]
-        if declared is None or not days:
-            continue
-        day, activity = pick(days, key=lambda pair: pair[0])
-        bounds.append(day)
-        if day == declared or (name == "end_date" and day <= bounds[0]):  # (an end before the start: not written)
-            continue
-        what = "first activity start" if name == "start_date" else "last activity end"
-        problems.append(Problem(activity.file, "iati_project_dates", f"project.yaml's {name} "
-                                f"({declared.isoformat()}) is not the IATI files' {what} ({day.isoformat()}, "
-                                f"activity {activity.identifier}): the time elapsed, and the verdicts comparing "
-                                f"spending with it, are computed with {declared.isoformat()}",
-                                f"make import-iati wrote the dates of the file it imported: write {name}: "
-                                f"{day.isoformat()} in project.yaml if the file was replaced by a newer one; keep it "
-                                "if it is the project's own (the financing agreement's).",
-                                element=f"{activity.path}/activity-date", value=day.isoformat(), severity="warning"))
-    return problems
+        if getattr(params, name, None) is not None and days:
+            found[name] = pick(days, key=lambda pair: pair[0])
+    if "end_date" in found and "start_date" in found and found["end_date"][0] <= found["start_date"][0]:
+        del found["end_date"]  # (an end before the start: not written)
+    differ = [name for name, (day, _) in found.items() if day != getattr(params, name)]
+    if not differ:
+        return []
+    files = {name: found[name][0] if name in found else getattr(params, name) for name in ("start_date", "end_date")}
+    mine, theirs = _elapsed(params.start_date, params.end_date, params), _elapsed(files["start_date"],
+                                                                                  files["end_date"], params)
+    largest, rate, whose = _largest_rate(params, tables or {}, (files["start_date"], files["end_date"]))
+    if math.isnan(mine) and math.isnan(theirs):
+        return []   # (no time has elapsed either way: no burn index)
+    if not (math.isnan(mine) or math.isnan(theirs)) and (largest is None or abs(largest / mine - largest / theirs)
+                                                          < 0.005):
+        return []   # no burn index the annex shows moves (every one moves by the same factor, the largest most)
+    shares = f"{_percent(mine)} over project.yaml's dates, {_percent(theirs)} over the files'"
+    burn = ("" if rate is None or math.isnan(mine) or math.isnan(theirs) else
+            f": the burn index of {whose} is {rate / mine:.2f} for {rate / theirs:.2f} over the files' dates, every "
+            f"burn index {theirs / mine:.2f} times the files' (and the verdicts rating them)")
+    # one warning for both dates when both differ (the shares and the burn index are those of the two together)
+    said = [(name, *found[name], getattr(params, name)) for name in differ]
+    what = {"start_date": "first activity start", "end_date": "last activity end"}
+    _, day, activity, _ = said[0]
+    return [Problem(activity.file, "iati_project_dates", " and ".join(
+        f"project.yaml's {name} ({declared.isoformat()}) is not the IATI files' {what[name]} ({d.isoformat()}, "
+        f"activity {a.identifier})" for name, d, a, declared in said) + ": the elapsed share of the planned "
+        f"duration at the reporting date ({params.reporting_date.isoformat()}) is {shares}{burn}",
+        "make import-iati wrote the dates of the file it imported: write " + " and ".join(
+            f"{name}: {d.isoformat()}" for name, d, _, _ in said) + " in project.yaml if the file was replaced by a "
+        "newer one; keep " + ("them if they are" if len(said) > 1 else "it if it is") + " the project's own (the "
+        "financing agreement's).", element=f"{activity.path}/activity-date", value=day.isoformat(),
+        severity="warning")]
+
+
+def _elapsed(start: dt.date, end: dt.date, params: ProjectParams) -> float:
+    """The share of the planned duration elapsed at the reporting date, as budget.elapsed_share computes it
+    (capped at 1; NaN when not positive): the data room does not import the analyses."""
+    duration = (end - start).days
+    share = min((params.reporting_date - start).days / duration, 1.0) if duration > 0 else float("nan")
+    return share if share > 0 else float("nan")
+
+
+def _percent(share: float) -> str:
+    return "not computable" if math.isnan(share) else f"{share * 100:.1f} %"
+
+
+def _largest_rate(params: ProjectParams, tables: dict[str, pd.DataFrame], dates: tuple[dt.date, dt.date]
+                  ) -> tuple[float | None, float | None, str]:
+    """The largest spending rate (spent / budget up to the reporting date) of the project (over budget_total, else
+    its lines) and of its lines, the burn index a date moves most (a country's rate lies between its lines'); and
+    the rate the warning names: the project's when its burn index moves between project.yaml's dates and the
+    files' (``dates``), else that largest line's. (None, None, '') when none is above 0."""
+    budget, spent = tables.get("budget"), tables.get("expenditure")
+    if budget is None or spent is None or budget.empty or spent.empty:
+        return None, None, ""
+    spent = spent[pd.to_datetime(spent["period_end"]) <= pd.Timestamp(params.reporting_date)]
+    by_line = spent.assign(country=spent["country"].fillna("")).groupby(["line", "country"])["amount"].sum()
+    lines = budget.assign(country=budget["country"].fillna("")).groupby(["line", "country"])["budget"].sum(
+        min_count=1)
+    rates = {f"line {line}" + (f" ({country})" if country else ""): by_line.get((line, country), 0.0) / value
+             for (line, country), value in lines.items() if value > 0}
+    total = params.budget_total or (lines.sum() if lines.notna().all() else None)
+    if total and total > 0:
+        rates["the project"] = float(spent["amount"].sum()) / float(total)
+    largest = max(rates, key=rates.__getitem__, default="")
+    if not largest or rates[largest] <= 0:
+        return None, None, ""
+    mine, theirs = _elapsed(params.start_date, params.end_date, params), _elapsed(*dates, params)
+    moved = rates.get("the project", 0.0) > 0 and not (math.isnan(mine) or math.isnan(theirs)) and abs(
+        rates["the project"] / mine - rates["the project"] / theirs) >= 0.005
+    whose = "the project" if moved else largest   # (the project's when it moves as shown, else the line's that does)
+    return float(rates[largest]), float(rates[whose]), whose
 
 
 def read_activities(path: Path) -> tuple[list[Activity], list[Problem]]:
@@ -329,12 +394,15 @@ def _read_activities(path: Path) -> tuple[list[Activity], list[Problem]]:
                     return [], [refused]
                 root_lang, checked = root.get(XML_LANG) or root_lang, True
                 generated = _date(root.get("generated-datetime"))
+                file_currency = (root.get("default-currency") or "").strip() or None
             if event == "start" or element.tag != "iati-activity":
                 continue
             activities.append(_activity(element, file, len(activities) + 1, root_lang, problems))
             updated = _date(element.get("last-updated-datetime"))
             activities[-1].written = max((d for d in (generated, updated) if d), default=None)
+            activities[-1].file_currency, activities[-1].updated = file_currency, updated
             _actual_dates(activities[-1], problems)
+            _visible_controls(activities[-1], problems)
             element.clear(keep_tail=False)
             parent = element.getparent()
             while element.getprevious() is not None:  # the activities already read
@@ -375,6 +443,45 @@ def _actual_dates(activity: Activity, problems: list[Problem]) -> None:
                                 f"planned {what} ({kept.isoformat()}) kept"), "Ask the publisher to write planned "
                                 f"dates with type {planned}.", element=f"{activity.path}/activity-date",
                                 value=day.isoformat(), severity="warning"))
+
+
+def _visible_controls(activity: Activity, problems: list[Problem]) -> None:
+    """A narrative holding a control character (C1: U+0085, U+009B...) or a direction override (U+202E), which XML
+    allows, is refused in a table or a YAML file: an override showed the rest of its line backwards in the annex,
+    a figure beside it too (a title « Formation U+202E 0051 USD » read « Formation DSU 1500 »), and a terminal acts
+    on C1. The publisher's file is not to be edited: the character is shown as its escape (« \\u202e »), with a
+    warning per element."""
+    texts = [("title", activity.title), ("reporting-org", activity.reporting_org),
+             *(("participating-org", names) for names in activity.funders),
+             *((f"recipient-country[@code={c.code}]", c.names) for c in activity.countries)]
+    texts = [(f"{activity.path}/{where}", names) for where, names in texts]
+    texts += [(f"{indicator.path}/title", indicator.title) for indicator in activity.indicators]
+    for money in activity.transactions:
+        if money.description:
+            texts.append((money.path.rsplit("/", 1)[0] + "/description", money.description))
+    for where, narratives in texts:
+        pairs = list(narratives.items() if isinstance(narratives, dict) else narratives)
+        written = next((text for _, text in pairs if text and CONTROL.search(text)), None)
+        if written is None:
+            continue
+        found = CONTROL.search(written)
+        visible = [(lang, _escaped(text) if text else text) for lang, text in pairs]
+        if isinstance(narratives, dict):
+            narratives.update(visible)
+        else:
+            narratives[:] = visible
+        char = _escaped(found.group())
+        problems.append(Problem(activity.file, "control_character", f"activity {activity.identifier}: this "
+                                f"narrative holds a control character ({char}){control_reason(found.group())}: it is "
+                                f"shown as « {char} » in the annexes", "Nothing to do for the figures; ask the "
+                                "publisher to remove the character.", element=f"{where}/narrative",
+                                value=shown(_escaped(written)),
+                                severity="warning"))
+
+
+def _escaped(text: str) -> str:
+    return CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else
+                       f"\\u{ord(m.group()):04x}", text)
 
 
 def _refused(root: etree._Element, file: str) -> Problem | None:
@@ -425,6 +532,7 @@ def _activity(element: etree._Element, file: str, position: int, root_lang: str,
             activity.title = _narratives(child, lang)
         elif tag == "reporting-org":
             activity.reporting_org = _narratives(child, lang)
+            activity.publisher = (child.get("ref") or "").strip() or None
         elif tag == "participating-org":
             if _role(child.get("role") or "") == "1":
                 activity.funders.append(_narratives(child, lang))
@@ -453,8 +561,12 @@ def _activity(element: etree._Element, file: str, position: int, root_lang: str,
                 same.percentage = added
             elif code is not None:
                 activity.countries.append(Country(code, share, _narratives(child, lang)))
+            else:  # a country not read (already said): its percentage is the project's, as a region's would be
+                activity.regions.append("")
         elif tag == "activity-status":
             activity.status = (child.get("code") or "").strip() or None
+        elif tag == "recipient-region":  # (whether a region holds what the countries' percentages leave)
+            activity.regions.append((child.get("percentage") or "").strip())
         elif tag == "related-activity" and child.get("ref"):
             activity.related.append((child.get("ref").strip(), (child.get("type") or "").strip()))
             if activity.related[-1][1] == "5":  # third party: another organisation's report of this same activity
@@ -517,7 +629,7 @@ def _role(text: str) -> str:
 
 
 READ_TAGS = {"title", "reporting-org", "participating-org", "activity-date", "activity-status", "recipient-country",
-             "related-activity", "budget", "transaction", "result"}  # the other elements of an activity are not read
+             "recipient-region", "related-activity", "budget", "transaction", "result"}  # the others are not read
 POSITIONED = {"recipient-country", "budget", "transaction", "result", "participating-org", "related-activity"}
 
 
@@ -700,6 +812,8 @@ def _transaction(element: etree._Element, where: str, default_currency: str | No
                                       "whole)", problems)
             if text and key not in found:
                 found[key] = text.strip()
+            if key in ("provider", "receiver") and (org := (child.get("ref") or "").strip()):
+                found.setdefault(f"{key}_org", org)
             elif text and key == "country" and text.strip().upper() != found[key].upper():
                 found["countries"] = "several"  # IATI allows one: which part is whose is not known
     money = _money(value, where, default_currency, file, identifier, problems)
@@ -716,6 +830,7 @@ def _transaction(element: etree._Element, where: str, default_currency: str | No
     money.region = found.get("region") or None
     money.provider_activity = found.get("provider") or None
     money.receiver_activity = found.get("receiver") or None
+    money.provider_org, money.receiver_org = found.get("provider_org"), found.get("receiver_org")
     money.description = description or None
     money.ref = (element.get("ref") or "").strip() or None
     if money.end is None and money.amount is not None:
@@ -840,10 +955,17 @@ def _selected(activities: list[Activity], params: ProjectParams, folder: str) ->
     for activity in activities:
         if activity.identifier in seen:
             first = seen[activity.identifier]
+            # (twice in one file: a datastore download holding two versions; « also in f.xml » named the file
+            # itself, and « the most recent file » did not say which copy is the more recent)
+            one, other = first.updated, activity.updated
+            dates = "" if one == other or not (one and other) else (
+                f" (last updated {one.isoformat()} in the first copy, {other.isoformat()} in this one: "
+                f"{'this one' if other > one else 'the first'} is the more recent)")
             problems.append(Problem(activity.file, "iati_duplicate_activity", f"the activity {activity.identifier} "
-                                    f"is also in {first.file}: its money would be counted twice",
+                                    + ("is twice in this file" if first.file == activity.file else
+                                       f"is also in {first.file}") + f"{dates}: its money would be counted twice",
                                     "Keep one copy of each activity in data/<project>/iati/ (the most recent "
-                                    "file).", element=activity.path))
+                                    "version, from its last-updated-datetime).", element=activity.path))
             continue
         seen[activity.identifier] = activity
     kept = list(seen.values())
@@ -879,22 +1001,42 @@ def _converted(activities: list[Activity], params: ProjectParams) -> tuple[dict[
     """id(Money) -> amount in the project currency; values without a currency or a rate are problems."""
     rates = {k.upper(): v for k, v in params.iati.exchange_rates.items()}
     rates[params.currency.upper()] = 1.0
+    counts = {*params.iati.spending, "2", "11"}  # spending, and the commitments a budget is counted less
     amounts: dict[int, float] = {}
     problems: list[Problem] = []
     # currency -> (file, first value's element, values converted, their value-dates): one rate for all of them
     converted: dict[str, tuple[str, str, list[int], set[dt.date]]] = {}
     for activity in activities:
-        for money in (*activity.budgets, *activity.transactions):
+        budgets = len(activity.budgets)
+        for n, money in enumerate((*activity.budgets, *activity.transactions)):
             if money.amount is None:
                 continue
             if money.currency is None:
+                # (a default-currency on <iati-activities> is no IATI attribute: the message said nothing of it)
+                root = activity.file_currency
                 problems.append(Problem(activity.file, "iati_no_currency", f"activity {activity.identifier}: this "
-                                        "value has no currency and the activity no default-currency",
+                                        "value has no currency and the activity no default-currency"
+                                        + (f" (the file writes default-currency=\"{shown(root)}\" on "
+                                           "<iati-activities>, where IATI does not define it: it is not read)"
+                                           if root else ""),
                                         "Ask the publisher to add it. Until then (the annexes are not built): if "
                                         "you know the activity's currency, write it on the activity in the file "
-                                        "(<iati-activity default-currency=\"...\">), or leave the activity out "
-                                        "(iati.activities in project.yaml).", element=money.path,
-                                        value=_show(money.amount)))
+                                        "(<iati-activity default-currency=\"" + (shown(root) if root else "...")
+                                        + "\">), or leave the activity out (iati.activities in project.yaml).",
+                                        element=money.path, value=_show(money.amount)))
+            elif money.currency not in rates and money.kind not in counts and n >= budgets:
+                # incoming funds (a donor's currency, in a file gathering its record and the implementer's) or a
+                # pledge: no figure counts them, yet a missing rate stopped every annex of the project
+                kind = TRANSACTION_TYPES.get(money.kind, money.kind or "transaction")
+                problems.append(Problem(activity.file, "iati_currency_uncounted", f"activity {activity.identifier}: "
+                                        f"this transaction ({kind}) is in {money.currency}, and project.yaml gives no "
+                                        f"rate to "
+                                        f"{params.currency}: no figure counts it (it is not spending), but it is "
+                                        "not compared with the payments of the files it may repeat",
+                                        f"Add the exchange rate to project.yaml (iati: exchange_rates: "
+                                        f"{{{money.currency}: <{params.currency} for 1 {money.currency}>}}) to "
+                                        "compare it.", element=money.path,
+                                        value=f"{_show(money.amount)} {money.currency}", severity="warning"))
             elif money.currency not in rates:
                 problems.append(Problem(activity.file, "iati_currency", f"activity {activity.identifier}: this "
                                         f"value is in {money.currency}, the project's currency is {params.currency}",
@@ -995,13 +1137,15 @@ def _counted(activities: list[Activity], amounts: dict[int, float], params: Proj
             carriers = sorted(d for d in descendants if has(by_id[d], kind))
             if carriers and has(activity, kind):
                 items = activity.budgets if kind == "budget" else activity.transactions
+                short = _children_short(activity, descendants, by_id, kind, counted, amounts, spending, params)
                 counted -= {id(m) for m in items}
                 problems.append(Problem(activity.file, "iati_hierarchy", f"activity {activity.identifier} "
                                         f"(hierarchy {activity.hierarchy or '?'}) is the parent of "
                                         f"{', '.join(carriers)}, which report their own {kind}: the parent's {kind} "
-                                        "is not counted, so that the same money is not counted twice",
+                                        "is not counted, so that the same money is not counted twice" + short,
                                         "Nothing to do if the children cover the parent's money; otherwise keep "
-                                        "only the parent (iati.activities in project.yaml).",
+                                        f"only the parent (iati.activities in project.yaml: [{activity.identifier}])"
+                                        + (", or ask the publisher for the children's spending." if short else "."),
                                         element=activity.path, severity="warning"))
     _unlinked_levels(activities, by_id, below, has, problems)
 
@@ -1025,18 +1169,8 @@ def _counted(activities: list[Activity], amounts: dict[int, float], params: Proj
                          _same_transfer(o, incoming, amounts) and id(o) in counted][:1]
             if not named and any(o.kind in spending and o.receiver_activity is None and id(o) in counted
                                  for o in source.transactions):  # (paid on the 31st, received on the 5th...)
-                problems.append(Problem(activity.file, "iati_incoming_unmatched", f"activity "
-                                        f"{activity.identifier} reports {_show(incoming.amount)} "
-                                        f"{incoming.currency or ''} of incoming funds from {source.identifier} "
-                                        f"({incoming.end}), and no disbursement or expenditure of "
-                                        f"{source.identifier} names it as receiver (receiver-activity-id) or has "
-                                        "this value and date: if it paid it, that money is counted in both "
-                                        "activities' spending and budgets, twice",
-                                        f"Find {source.identifier}'s payment to {activity.identifier}; keep only "
-                                        "one of the two activities "
-                                        "(iati.activities in project.yaml), or ask the publisher to write "
-                                        "receiver-org/@receiver-activity-id.", element=incoming.path,
-                                        value=_show(incoming.amount), severity="warning"))
+                problems.append(_unmatched_funds(activity, incoming, source, spending, amounts, counted,
+                                                 params.currency))
             for out in named:
                 if id(out) in counted:
                     counted.discard(id(out))
@@ -1103,7 +1237,141 @@ def _counted(activities: list[Activity], amounts: dict[int, float], params: Proj
                                     "Keep only one of the two activities (iati.activities in project.yaml), "
                                     "usually the implementer's; nothing to do if they are two projects.",
                                     element=where, value=shown(ref), severity="warning"))
+    _same_project_by_org(activities, below, has, counted, amounts, linked, spending, params.currency, problems)
     return counted, transfers, problems
+
+
+def _children_short(parent: Activity, descendants: set[str], by_id: dict[str, Activity], kind: str,
+                    counted: set[int], amounts: dict[int, float], spending: set[str], params: ProjectParams) -> str:
+    """What the warning adds when the children's spending up to the reporting date falls short of the parent's
+    (a parent reporting 600 spent, its children 300: one child reports no spending yet): the 300 are counted
+    nowhere, the rate 30 % for 60 %, and the warning said only « Nothing to do if the children cover the parent's
+    money ». Budgets are not compared (a sum of budget values is not the budget: revisions replace originals)."""
+    if kind != "spending":
+        return ""
+
+    def spent(activity: Activity) -> float:
+        return sum(amounts[id(t)] for t in activity.transactions if t.kind in spending and id(t) in counted
+                   and t.end is not None and t.end <= params.reporting_date)
+
+    mine = spent(parent)
+    theirs = sum(spent(by_id[d]) for d in descendants)
+    if mine <= theirs * 1.01 + 0.005:   # (1 %: the children may round, or report a few days later)
+        return ""
+    silent = sorted(d for d in descendants if not any(t.kind in spending for t in by_id[d].transactions))
+    return (f"; up to the reporting date it reports {_show(round(mine, 2))} {params.currency} spent, they "
+            f"{_show(round(theirs, 2))}: {_show(round(mine - theirs, 2))} {params.currency} of the parent's spending "
+            "is in no child's and counted nowhere"
+            + (f" ({', '.join(silent)} report{'s' if len(silent) == 1 else ''} no spending)" if silent else ""))
+
+
+def _same_project_by_org(activities: list[Activity], below: Any, has: Any, counted: set[int],
+                         amounts: dict[int, float], linked: set[tuple[str, str]], spending: set[str], currency: str,
+                         problems: list[Problem]) -> None:
+    """A file gathering several publishers (a d-portal or datastore download): the donor's activity paying the
+    implementer's organisation (receiver-org/@ref, no receiver-activity-id), the implementer's activity reporting
+    incoming funds from the donor's organisation (provider-org/@ref, no provider-activity-id), as most publishers
+    write them. Both were counted without a word (budget 1 000 000 + 990 000 for one project): one warning per
+    pair (iati_same_project), the money told; which is whose cannot be known, so both stay counted."""
+    publishers: dict[str, list[Activity]] = defaultdict(list)
+    for activity in activities:
+        if activity.publisher and any(has(activity, k) for k in ("budget", "spending")):
+            publishers[activity.publisher.upper()].append(activity)
+    if len(publishers) < 2:
+        return
+    received: dict[str, dict[str, list[Money]]] = defaultdict(lambda: defaultdict(list))  # provider org -> B -> its
+    for group in publishers.values():
+        for receiver in group:
+            for t in receiver.transactions:
+                if t.kind in INCOMING and t.provider_activity is None and t.provider_org and id(t) in amounts:
+                    received[t.provider_org.upper()][receiver.identifier].append(t)
+    by_id = {a.identifier: a for group in publishers.values() for a in group}
+    pairs: dict[tuple[str, str], list[str]] = defaultdict(list)  # (provider org, B's publisher) -> B
+    for org, got in received.items():
+        for b in got:
+            pairs[(org, (by_id[b].publisher or "").upper())].append(b)
+    for payer in activities:
+        mine = (payer.publisher or "").upper()
+        if mine not in publishers or not any(has(payer, k) for k in ("budget", "spending")):
+            continue
+        paid: dict[str, list[Money]] = defaultdict(list)
+        for out in payer.transactions:
+            if out.kind in spending and id(out) in counted and out.receiver_activity is None and out.receiver_org \
+                    and out.receiver_org.upper() in publishers and out.receiver_org.upper() != mine:
+                paid[out.receiver_org.upper()].append(out)
+        theirs = received.get(mine, {})  # B -> its incoming funds from the payer's organisation
+        # one warning per payer at most: an activity that received from its organisation and is published by an
+        # organisation it paid first, then one of either (how many others there are is said)
+        both = [b for org in paid for b in pairs.get((mine, org), ())[:3]]
+        candidates = [*both, *islice(theirs, 3), *(r.identifier for org in paid for r in publishers[org][:3])]
+        candidates = [b for b in dict.fromkeys(candidates) if (by_id[b].publisher or "").upper() != mine]
+        if not candidates:
+            continue
+        others = len(theirs) + sum(len(publishers[org]) for org in paid) - sum(
+            len(pairs.get((mine, org), ())) for org in paid) - 1
+        below_payer = below(payer.identifier)
+        for b in candidates[:3]:   # (a pair already linked, or parent and child, is not said: the next is looked at)
+            receiver = by_id[b]
+            if (payer.identifier, b) in linked or b in below_payer or payer.identifier in below(b):
+                continue
+            org = (receiver.publisher or "").upper()
+            got = theirs.get(b, [])
+            linked |= {(payer.identifier, b), (b, payer.identifier)}
+            told = []
+            if paid.get(org):
+                told.append(f"{payer.identifier} paid {_show(round(sum(amounts[id(o)] for o in paid[org]), 2))} "
+                            f"{currency} to {org} (receiver-org/@ref, {len(paid[org])} transaction(s)), the "
+                            f"publisher of {b}")
+            if got:
+                told.append(f"{b} reports {_show(round(sum(amounts[id(t)] for t in got), 2))} {currency} of "
+                            f"incoming funds from {payer.publisher} (provider-org/@ref), the publisher of "
+                            f"{payer.identifier}")
+            first = (paid.get(org) or got)[0]
+            problems.append(Problem(payer.file if paid.get(org) else receiver.file, "iati_same_project",
+                                    "; ".join(told) + ", naming no activity (receiver-activity-id, "
+                                    "provider-activity-id): the same project reported by its funder and by its "
+                                    "implementer? Both activities' budgets and spendings are counted, which counts "
+                                    "the money one gave the other twice"
+                                    + (f" (up to {others} other activit{'y' if others == 1 else 'ies'} of the files "
+                                       "linked to it so)" if others > 0 else ""),
+                                    "Keep only one of the two activities, usually the implementer's (iati.activities "
+                                    f"in project.yaml lists those kept: leave {payer.identifier} out of it); nothing "
+                                    "to do if they are two projects.",
+                                    element=first.path, value=shown(org), severity="warning"))
+            break
+
+
+def _unmatched_funds(activity: Activity, incoming: Money, source: Activity, spending: set[str],
+                     amounts: dict[int, float], counted: set[int], currency: str) -> Problem:
+    """The warning for B's incoming funds from A that match no payment of A. In another currency than A's payments
+    it said « 1100 USD » and « no payment has this value », for A's 1000 EUR, nothing to compare them with: it now
+    gives the value at project.yaml's rate and names A's payment that comes nearest (the same day, else the
+    nearest value), so that the evaluator can tell whether it is that money."""
+    value = f"{_show(incoming.amount)} {incoming.currency or ''}".strip()
+    mine = amounts.get(id(incoming))
+    if incoming.currency and incoming.currency != currency.upper():
+        value += (f" ({_show(round(mine, 2))} {currency} at project.yaml's rate)" if mine is not None else
+                  f" (project.yaml gives no rate for {incoming.currency}: not compared by value)")
+    paid = [o for o in source.transactions if o.kind in spending and o.receiver_activity is None and id(o) in counted]
+    near = sorted(paid, key=lambda o: (o.end != incoming.end, abs(amounts[id(o)] - (mine or 0.0))))[:1]
+    if mine is None:  # (no rate: the nearest by value means nothing, the same day's payment still does)
+        near = [o for o in near if o.end == incoming.end]
+    nearest = ""
+    for out in near:
+        nearest = (f"; its nearest is the {TRANSACTION_TYPES.get(out.kind, out.kind)} of {_show(out.amount)} "
+                   f"{out.currency or ''}".rstrip() + ("" if out.currency == currency.upper() else
+                                                         f" ({_show(round(amounts[id(out)], 2))} {currency})")
+                   + f" on {out.end} ({out.path})")
+    return Problem(activity.file, "iati_incoming_unmatched", f"activity {activity.identifier} reports {value} of "
+                   f"incoming funds from {source.identifier} ({incoming.end}), and no disbursement or expenditure of "
+                   f"{source.identifier} names it as receiver (receiver-activity-id) or has this value "
+                   + ("(within 5 % at project.yaml's rates) " if mine is not None and any(
+                       o.currency != incoming.currency for o in paid) else "") + f"and date{nearest}: if it paid it, that money is counted in both activities' "
+                   "spending and budgets, twice",
+                   f"Find {source.identifier}'s payment to {activity.identifier}; keep only one of the two "
+                   "activities (iati.activities in project.yaml), or ask the publisher to write "
+                   "receiver-org/@receiver-activity-id.", element=incoming.path,
+                   value=f"{_show(incoming.amount)} {incoming.currency or ''}".strip(), severity="warning")
 
 
 def _same_transfer(paid: Money, received: Money, amounts: dict[int, float]) -> bool:
@@ -1309,6 +1577,28 @@ def _shares(activity: Activity, problems: list[Problem]) -> list[tuple[str, floa
     if 1e-9 < rest <= 0.001:  # thirds written 33.33 + 33.33 + 33.33: 100 % rounded, not 0.01 % for the region
         total = 1.0 - rest
         return [(code, share / total) for code, share in shares]
+    written = " + ".join(f"{c.code} {_show(c.percentage)}" for c in countries)
+    added = sum(share for _, share in shares) * 100.0
+    if rest > 0.001 and not activity.regions and abs(added - 1.0) <= 0.01:
+        # shares written as fractions (MA 0.5, TN 0.5), no region: read as percentages, each country had 0.5 % of
+        # the money and the project as a whole 99 %, without a word
+        problems.append(Problem(activity.file, "iati_country_fractions", f"activity {activity.identifier}: its "
+                                f"recipient countries' percentages add up to {_show(round(added, 6))} and no "
+                                "recipient-region holds the rest: shares written as fractions of 1 (0.5 for "
+                                "50 %)? Read as percentages, the countries would have 1 % of the money and the "
+                                "project as a whole 99 %", "Ask the publisher to write percentages (50, not 0.5); "
+                                "the annexes are not built until then.", value=written,
+                                element=f"{activity.path}/recipient-country"))
+        return [(REGIONAL, 1.0)]
+    if rest > 0.001 and not activity.regions:  # the rest is the region's: but no recipient-region is written
+        problems.append(Problem(activity.file, "iati_country_split_under", f"activity {activity.identifier}: its "
+                                f"recipient countries' percentages add up to {_show(round(100 - rest * 100, 4))} % "
+                                "and no recipient-region holds the rest: "
+                                f"{_show(round(rest * 100, 4))} % of its money is counted for the project as a whole "
+                                "(regional), in no country annex", "Nothing to do if it is the project's as a whole; "
+                                "otherwise ask the publisher to correct the percentages (100 in all, regions "
+                                "included).", value=written, element=f"{activity.path}/recipient-country",
+                                severity="warning"))
     if rest > 1e-9:
         shares.append((REGIONAL, rest))
     return shares
@@ -1383,6 +1673,9 @@ def _budget(activities: list[Activity], amounts: dict[int, float], counted: set[
     out, its spending with it (``counted`` loses them), with a warning naming it: no rate over a budget <= 0."""
     spending = set(params.iati.spending)
     by_id = {a.identifier: a for a in activities}
+    funds: dict[str, list[tuple[str, float]]] = defaultdict(list)  # payer -> (receiver, money), not read per activity
+    for (payer, receiver), given in transfers.items():
+        funds[payer].append((receiver, given))
     rows = []
     for activity in activities:
         budgets = [b for b in activity.budgets if id(b) in counted]
@@ -1390,7 +1683,7 @@ def _budget(activities: list[Activity], amounts: dict[int, float], counted: set[
         if not budgets and not spends:
             continue
         total = _revised_total(activity, budgets, amounts, problems) if budgets else None
-        funded = [(r, v) for (payer, r), v in transfers.items() if payer == activity.identifier]
+        funded = funds.get(activity.identifier, [])
         if total is not None and total > 0 and funded:
             total = _less_funded(activity, total, funded, by_id, amounts, counted, params, problems)
         if total is not None and total <= 0:
@@ -2069,8 +2362,10 @@ def about(activities: list[Activity], language: str, spending: Iterable[str] = (
     parents = {ref for a in activities for ref, kind in a.related if kind == "1" and ref in ids}
     roots = [a for a in activities if a.identifier in parents or not any(
         kind == "1" and ref in ids for ref, kind in a.related)]
-    first = activities[0]
-    org = in_language(first.reporting_org, language, first.lang)
+    # every publisher of a file gathering several (a d-portal download): the first alone named the donor of a
+    # file holding the donor's and the implementer's activities as its implementer
+    orgs = list(dict.fromkeys(o for a in activities if (o := in_language(a.reporting_org, language, a.lang))))
+    org = ", ".join(orgs[:3]) + (f" (+{len(orgs) - 3})" if len(orgs) > 3 else "")
     if len(roots) == 1:
         info.title, info.code = _title(roots[0], language), roots[0].identifier
     else:

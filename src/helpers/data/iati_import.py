@@ -95,7 +95,7 @@ def _write_params(folder: Path, project: str, info: About, language: str) -> lis
         "# Title of the activity in the annex language when the file has one (check it).",
         entry("title", info.title or project),
         entry("code", info.code or project.upper()),
-        "# reporting-org of the file.",
+        "# reporting-org of the file (each one, when it gathers several publishers: keep the implementer).",
         entry("implementer", info.implementer) if info.implementer else "# implementer: (the file names none)",
         "# Funding participating-org (role 1).",
         entry("donor", info.donor) if info.donor else "# donor: (the file names none)",

@@ -11,7 +11,8 @@
   the uncompressed size of each part and of the whole (:func:`zip_problem`).
 
 Each refusal is an :class:`errors.Problem` (rules ``not_a_file``, ``outside_folder``, ``file_too_large``,
-``yaml_too_large``, ``yaml_aliases``, ``yaml_nesting``, ``duplicate_key``, ``control_character``, ``zip_bomb``).
+``yaml_too_large``, ``yaml_aliases``, ``yaml_nesting``, ``duplicate_key``, ``control_character``, ``yaml_binary``,
+``zip_bomb``).
 """
 
 from __future__ import annotations
@@ -297,6 +298,18 @@ def _date(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
 
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _date)
+
+
+def _binary(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    """A value written `!!binary <base64>` was decoded after the check of control characters (which sees the base64
+    text): `name: !!binary 4oCuTWFyb2M=` made an annex named U+202E « Maroc », shown backwards. No params or study
+    value is binary: refused."""
+    raise _Refusal("yaml_binary", "a value written as !!binary (base64) is not read: params and studies are text",
+                   "Write the value itself, as text, without !!binary.", node.start_mark.line + 1,
+                   value=clipped(str(node.value)))
+
+
+_Loader.add_constructor("tag:yaml.org,2002:binary", _binary)
 
 
 def _expanded_size(root) -> int:

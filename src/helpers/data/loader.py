@@ -110,6 +110,7 @@ def _check_and_load(project: str, data_dir: Path, params_dir: Path) -> tuple[lis
         problems += _country_problems(annex, data, table_files, params_dir)
     problems += _countries_without_annex(annexes, data, table_files)
     problems += _iati_countries_without_annex(annexes, data, params_dir / project, problems)
+    problems += _params_not_read(params_dir / project)
     if not annex_names(project, params_dir):
         problems += _no_annex(annexes, data, params_dir / project)
     # lines not yet read as they will be (a totals row refused, an amount not read) add up to nothing meaningful: the
@@ -237,7 +238,11 @@ def _load(project: str, params: ProjectParams, data_dir: Path) -> tuple[ProjectD
     resolved = None   # each expenditure row's budget line, found once for both uses
     if "expenditure" in typed and not budget_refused:
         resolved = lines_mod.resolve(tables["budget"], typed["expenditure"][0])
-        problems += _unknown_lines(*typed["expenditure"], tables["budget"], resolved)
+        # (a totals row is refused as such: « Total » is no line to add to the budget)
+        refused = {p.row for p in problems if p.rule == "totals_row" and p.severity == "error"
+                   and p.file == typed["expenditure"][1].file}
+        problems += [p for p in _unknown_lines(*typed["expenditure"], tables["budget"], resolved)
+                     if p.row not in refused]
         problems += spending.cumulative_spending(*typed["expenditure"], tables["budget"], resolved[3])
         problems += spending.only_on_project_lines(tables["budget"], typed["expenditure"][1], resolved[4])
         if "budget" in typed:
@@ -399,6 +404,7 @@ def _fallback_params(path: Path) -> ProjectParams:
                 kept[key] = TypeAdapter(ProjectParams.model_fields[key].annotation).validate_python(raw[key])
                 if key == "encoding":
                     codecs.lookup(kept[key])
+                    "".encode(kept[key])   # not a text encoding (hex, base64, rot13): LookupError, as params says
             except (ValidationError, LookupError):
                 kept.pop(key, None)
     if "currency" in raw and "currency" not in kept:   # `currency:` left empty: no currency to name (was USD)
@@ -603,6 +609,9 @@ def _unnamed_beside_amounts(table: Table, raw: RawTable, problems: list[Problem]
     return kept
 
 
+_AMOUNT_ALONE = re.compile(r"^[-+(]?[\d\s.,'\u2019]+\)?$")
+
+
 def _notes_below(raw: RawTable, most: int = 20) -> list[Problem]:
     """The rows at the end of the table that hold a sentence in one cell and nothing else (« Source : rapport annuel
     2020 », « * chiffres provisoires »): notes under the table, refused each with its reason, and left out of the
@@ -611,7 +620,10 @@ def _notes_below(raw: RawTable, most: int = 20) -> list[Problem]:
     frame = raw.frame
     for position in range(len(frame) - 1, max(len(frame) - 1 - most, -1), -1):
         filled = [v for v in frame.iloc[position].tolist() if not numbers.is_empty(v)]
-        if len(filled) != 1 or not isinstance(filled[0], str) or len(filled[0].split()) < 2:
+        if filled and totals.says_total(filled[0], set()):
+            continue   # a totals row under the notes (refused as such): the notes above it are notes all the same
+        if len(filled) != 1 or not isinstance(filled[0], str) or len(filled[0].split()) < 2 \
+                or _AMOUNT_ALONE.match(filled[0]):   # « 430 000,00 » alone: a total, not a sentence (read as a row)
             break
         notes.append(frame.index[position])
     if not notes:
@@ -1550,8 +1562,8 @@ def _countries_without_annex(annexes: list[AnnexParams], data: ProjectData,
         for country, n in countries.value_counts().items():
             key = fold(country) if isinstance(country, str) else REGIONAL
             seen.add(key)
-            if key in covered or key == REGIONAL or not key:
-                continue
+            if key in covered or key == REGIONAL or not key or totals.says_total(country, set(covered)):
+                continue   # (« Sous-total Sénégal » in `country`: a totals row, refused as such, no misspelt country)
             written, files, rows = found.get(key, (country, [], 0))
             found[key] = (written, files + [file], rows + int(n))
     # an annex whose country no row holds ('Marroc' in maroc.yaml): the data's 'Maroc' is not to be respelt after it
@@ -1579,11 +1591,15 @@ def _countries_without_annex(annexes: list[AnnexParams], data: ProjectData,
                      "annex counts them.")
         if not guess:
             continue
+        # a published figure of such a country is checked in no annex, not in the project-wide one (it said so)
+        published = [f for f in files if Path(f).stem == "reported"]
+        where = ("they are checked in no annex (a published figure is checked in its country's annex)"
+                 if len(published) == len(files) else "they count in the project-wide annex only"
+                 + (f" ({', '.join(published)}: checked in no annex)" if published else ""))
         problems.append(Problem(
             relative(data.files[0].parent if data.files else Path()), "country_without_annex",
             f"{rows} row{'s' if rows > 1 else ''} of '{written}' ({', '.join(files)}) belong to no country annex "
-            f"(the annexes' countries: {', '.join(sorted(covered.values()))}): they count in the project-wide annex "
-            "only", f"Did you mean '{same}'? '{written}' is its code or its name in another language: write '{same}' "
+            f"(the annexes' countries: {', '.join(sorted(covered.values()))}): {where}", f"Did you mean '{same}'? '{written}' is its code or its name in another language: write '{same}' "
             "in these rows, as its "
             "annex file does (`country:`), so that its annex counts them." if same and not shared else guess
             if shared else guess + " Write the country "
@@ -1614,6 +1630,18 @@ def _iati_countries_without_annex(annexes: list[AnnexParams], data: ProjectData,
                     f"params/{data.project}/{countries[0].lower()}.yaml with `country: {countries[0]}` and `name:`), "
                     "or nothing to do if the evaluation gives it no annex.", column="country", value=countries[0],
                     severity="warning")]
+
+
+def _params_not_read(folder: Path) -> list[Problem]:
+    """A YAML file of params/<project>/ not named <name>.yaml (`libye.yml`, `Libye.YAML`, as editors and copies from
+    other tools write it): its annex was never built, and make check said OK without a word."""
+    if not folder.is_dir():
+        return []
+    return [Problem(relative(entry), "file_not_read", f"this file is not read: only files named <name>.yaml are "
+                    f"(this one ends in '{entry.suffix}')", f"Rename it {entry.stem}.yaml, or delete it if it is an "
+                    "old copy.", severity="warning")
+            for entry in sorted(folder.iterdir())
+            if entry.suffix.lower() in (".yaml", ".yml") and entry.suffix != ".yaml"]
 
 
 def _no_annex(annexes: list[AnnexParams], data: ProjectData, folder: Path) -> list[Problem]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any, Literal
 
@@ -168,6 +169,7 @@ class ProjectParams(_Strict):
 
         try:
             codecs.lookup(value)
+            "".encode(value)   # a codec of bytes or of text only (hex, base64, rot13) stopped make check with a traceback
         except LookupError:
             raise ValueError(f"unknown encoding {value!r} (use utf-8, cp1252, latin-1, ...)") from None
         return value
@@ -549,15 +551,45 @@ def template_problem(path: Path) -> Problem | None:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError):
         return None  # no zip at all: "not a Word document", said by the callers
+    outside = None
     try:
         with archive:
             for info in archive.infolist():
                 with archive.open(info) as part:
-                    while part.read(1 << 20):
-                        pass
+                    while block := part.read(1 << 20):
+                        outside = outside or _outside_reference(info.filename, block)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
         return Problem(relative(path), "word_template", f"the Word template is damaged ({exc})",
                        "Save the template again from Word as 'Word Document (.docx)'.")
+    if outside is not None:
+        # pandoc keeps the template's settings, headers and footers: every annex .docx fetched it when opened (a
+        # remote attached template, a « remote template injection », can bring macros; a linked picture tells
+        # the sender who opened the annex, and when)
+        return Problem(relative(path), "word_template", f"the Word template refers to a file outside it "
+                       f"({outside}): Word would fetch it each time an annex is opened", "Save the template again "
+                       "without it: no attached template (Developer > Document Template), pictures inserted, not "
+                       "linked, and no INCLUDEPICTURE or INCLUDETEXT field.", value=outside)
+    return None
+
+
+_RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
+_TARGET = re.compile(rb'\bTarget="([^"]*)"')
+_INCLUDE_FIELD = re.compile(rb'(?:<w:instrText\b[^>]*>|\bw:instr=")\s*(?:INCLUDEPICTURE|INCLUDETEXT|LINK|DDEAUTO|DDE)\s+'
+                            rb'(?:&quot;|")?[^"<&\s]+', re.IGNORECASE)
+
+
+def _outside_reference(name: str, data: bytes) -> str | None:
+    """A relationship of a template's part to a file outside it (TargetMode="External": an attached template, a
+    linked picture, a hyperlink's address is one too but opens nothing: not counted), or a field that fetches one."""
+    if name.endswith(".rels"):
+        for element in _RELATIONSHIP.findall(data):
+            target = _TARGET.search(element)
+            if b'TargetMode="External"' in element and b"/hyperlink" not in element and target:
+                return target.group(1).decode("utf-8", "replace")
+    elif name.endswith(".xml"):
+        field = _INCLUDE_FIELD.search(data)
+        if field:
+            return re.sub(r"^<[^>]*>|^w:instr=\"|&quot;|\"", "", field.group(0).decode("utf-8", "replace")).strip()
     return None
 
 

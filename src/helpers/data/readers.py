@@ -1243,6 +1243,11 @@ def _unreadable(table: RawTable, data: bytes, exc: Exception) -> Problem:
     if b"purl.oclc.org/ooxml/spreadsheetml" in _part(data, "xl/workbook.xml"):
         return table.problem("unreadable_xlsx", "the file is saved as 'Strict Open XML Spreadsheet', which cannot be "
                              "read", "Open it in Excel and save it again as 'Excel Workbook (.xlsx)'.")
+    if b"macroEnabled" in _part(data, "[Content_Types].xml"):   # openpyxl: « File contains no valid workbook part »
+        return table.problem("unreadable_xlsx", "the file is a macro-enabled workbook (.xlsm) named .xlsx, which "
+                             "cannot be read as one (its macros are never run)", "Open it in Excel and save it as "
+                             "'Excel Workbook (.xlsx)' (Save As: the macros are left out), or save the sheet as CSV "
+                             "UTF-8.")
     return table.problem("unreadable_xlsx", f"the file cannot be read as .xlsx ({exc})",
                          "Open it in Excel and save it again as 'Excel Workbook (.xlsx)'.")
 
@@ -1378,6 +1383,24 @@ def _recalculated_on_load(archive: zipfile.ZipFile) -> bool:
 # the functions of a totals row (Excel's tables write SUBTOTAL; a French Excel shows it as SOUS.TOTAL and AGREGAT,
 # and stores the English name, AGGREGATE with its prefix _xlfn.)
 _SUBTOTAL = re.compile(r"=\s*(?:_xlfn\.)?(?:subtotal|sous\.total|aggregate|agregat)\s*\(", re.IGNORECASE)
+# a reference to another workbook, as Excel stores it in a formula: [1]Feuil1!B3, '[1]Budget 2021'!B3, [1]!Total (the
+# number is the workbook's external link, a sheet or name and '!' after it; a table's column Table1[2021] or
+# [[#This Row],[2021]] is never followed by '!')
+_EXTERNAL = re.compile(r"(?:^=|[^A-Za-z0-9_.\]\[])'?\[(\d+)\](?:[^!'\[\]()+\-*/^&<>=,;:\s]*|[^'\[\]]*')!")
+
+
+def _linked_books(data: bytes) -> dict[str, str]:
+    """{external link number: the file name of the workbook it names}, from xl/externalLinks/ (empty when none)."""
+    from urllib.parse import unquote
+
+    books = {}
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for name in archive.namelist():
+            found = re.fullmatch(r"xl/externalLinks/_rels/externalLink(\d+)\.xml\.rels", name)
+            target = re.search(rb'Target="([^"]+)"', archive.read(name)) if found else None
+            if target:
+                books[found.group(1)] = re.split(r"[\\/]", unquote(target.group(1).decode("utf-8", "replace")))[-1]
+    return books
 
 
 def _formulas_without_value(table: RawTable, data: bytes, values: dict[int, list[Any]],
@@ -1395,6 +1418,7 @@ def _formulas_without_value(table: RawTable, data: bytes, values: dict[int, list
     problems = []
     with _sizes_not_read():
         formulas = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    books = None
     try:
         sheet = formulas[table.sheet]
         sheet.reset_dimensions()
@@ -1405,6 +1429,23 @@ def _formulas_without_value(table: RawTable, data: bytes, values: dict[int, list
             for i, cell in enumerate(cells):
                 if type(cell) is str and cell[:1] == "=" and _SUBTOTAL.match(cell):
                     table.subtotals[(n, column_letter(i))] = shown(cell)
+                linked = _EXTERNAL.search(cell) if type(cell) is str and cell[:1] == "=" else None
+                name = next((k for k, letter in table.letters.items() if letter == column_letter(i)), None) \
+                    if linked else None
+                if name is not None:
+                    # the value Excel stored when the file was last saved, not the other workbook's now: a budget
+                    # revised there was read as it was then, without a word
+                    books = _linked_books(data) if books is None else books
+                    book = books.get(linked.group(1))
+                    problems.append(Problem(
+                        table.file, "external_link", f"this cell holds the formula {shown(cell)}, which takes its "
+                        f"value from another workbook" + (f" ({shown(book)})" if book else "") + ": the value read "
+                        "is the one stored when this file was last saved, not that workbook's of today",
+                        "Nothing to do if that workbook has not changed since; else open this file in Excel, update "
+                        "its links (Data > Edit Links > Update Values; « Données > Modifier les liens ») and save it. "
+                        "Cells pasted as values (« Collage spécial > Valeurs ») no longer depend on it.",
+                        row=n, cell=f"{_quote_sheet(table.sheet)}!{column_letter(i)}{n}", column=name,
+                        severity="warning"))
                 if i < len(row) and hasattr(row[i], "formula") and _is_formula(cell):   # a numbers.ErrorCell
                     row[i].formula = shown(cell) if isinstance(cell, str) else "(an array formula)"
                 if _is_formula(cell) and (recalculated or (i >= len(row) or row[i] is None)

@@ -371,9 +371,20 @@ def percent_cells_of_counts(frame: pd.DataFrame, raw: Any) -> list:
 def progress_as_fractions(frame: pd.DataFrame, raw: Any) -> list:
     """Every progress of the table between 0 and 1, some of them in between (0.5, 0.25, 1): fractions of 1 typed in
     a column of percentages, where 0.5 reads as 0.5 %. A warning on the column (an .xlsx cell formatted as a
-    percentage is read as the sheet shows it: numbers.Percent)."""
+    percentage is read as the sheet shows it: numbers.Percent). A progress between 0 and 1 beside others above 1: a
+    warning at its row."""
     progress = frame["progress"].dropna() if "progress" in frame.columns else pd.Series([], dtype="float64")
-    if progress.empty or progress.max() > 1 or not ((progress > 0) & (progress < 1)).any():
+    between = (progress > 0) & (progress < 1)
+    if not progress.empty and progress.max() > 1 and between.any():
+        # a few fractions among percentages (« 0,45 » beside « 60 », « 45% »): each read as 0.45 %, where the
+        # column's other values say 45 % (Sénégal's mean progress 30 % for 52.5 %), and the rule above is silent
+        top = f"{progress.max():g}"
+        return [raw.problem("progress_fractions", f"this progress is between 0 and 1, where the table's others are "
+                            f"percentages (up to {top}): a fraction of 1? {v:g} is read as {v:g} %",
+                            f"Write it as a percentage from 0 to 100 ({v * 100:g} if it is {v * 100:g} %).",
+                            index=index, column="progress", value=f"{v:g}", severity="warning")
+                for index, v in progress[between].items()]
+    if progress.empty or progress.max() > 1 or not between.any():
         return []
     shown = ", ".join(f"{v:g}" for v in progress.head(4))
     return [raw.problem("progress_fractions", f"every progress of the table is between 0 and 1 ({shown}"

@@ -50,9 +50,10 @@ from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 from ..errors import Problem, did_you_mean
 from ..paths import relative
 from ..text import FEMALE_WORDS, fold
-from .inputs import Refused, exists, load_described, read_input, read_yaml, zip_problem
+from .inputs import (CONTROL, CONTROL_HINT, Refused, clipped, control_reason, exists, load_described, read_input,
+                     read_yaml, shown, zip_problem)
 from . import numbers
-from .readers import XLSX_MAX_PART, XLSX_MAX_TOTAL, RawTable, header_name, read_table
+from .readers import MAX_CELL_CHARS, XLSX_MAX_PART, XLSX_MAX_TOTAL, RawTable, header_name, read_table
 from .spec import repeats
 
 WG_DOMAINS = {  # the WG-SS question names of the WG's syntax, and the spellings accepted for each domain
@@ -153,6 +154,9 @@ class Survey:
     left_out_weight: float = 0.0                # the weights of the submissions left out (rejected, early)
     constraints: dict[str, str] = field(default_factory=dict)   # column -> the form's constraint (when loading)
     label_fallback: dict[str, str] = field(default_factory=dict)   # annex language -> the form's label column shown
+    # select_multiple -> [respondents with 0 in every option and no answer, the question and answer read as its skip
+    # logic (they are then not asked) or None, None (counted as choosing none)]: the annex says which denominator
+    all_zero: dict[str, list] = field(default_factory=dict)
 
     def design_columns(self) -> dict[str, str | None]:
         d = self.spec.design
@@ -275,6 +279,7 @@ def load_survey(spec_path: Path, encoding: str = "utf-8") -> tuple[Survey | None
         frame, found = _join_repeat(frame, raw, repeat, _estimated(spec), repeats, spec.missing_codes)
         problems += found
     problems += _repeated_submissions(frame, raw)
+    problems += _totals_rows(frame, raw, spec)
     everyone = frame
     frame, rejected, found = _without_rejected(frame, raw)
     problems += found
@@ -304,6 +309,7 @@ def load_survey(spec_path: Path, encoding: str = "utf-8") -> tuple[Survey | None
     survey.sex, found = _find_sex(survey, raw)
     problems += found
     problems += _spellings(survey, raw)
+    problems += _answers_not_choices(survey, raw)
     problems += _answered_not_asked(survey, raw)
     problems += _na_answers(survey, raw)
     problems += _design_problems(survey, raw, spec_path)
@@ -545,6 +551,9 @@ REVIEW_COLUMNS = ("_validation_status", "reviewstate")            # KoboToolbox,
 # ODK Central's state), folded
 NOT_APPROVED = {"validation_status_not_approved", "not_approved", "non_approuve", "non_approuvee", "rejected",
                 "rejete", "rejetee", "refuse", "refusee"}
+# the other review states (KoboToolbox's codes and labels in English and French, ODK Central's), folded: kept
+REVIEW_KEPT = {"validation_status_approved", "approved", "approuve", "approuvee", "validation_status_on_hold",
+               "on_hold", "en_attente", "received", "hasissues", "has_issues", "edited"}
 # numbers forms use for "don't know", "refused", "not applicable": never an answer of a mean or a total
 MISSING_CODES = (-66, -77, -88, -96, -97, -98, -99, -999, -9999)
 NINES = (99, 999, 9999, 99999, 999999)   # the same codes written with nines: answers only if others are larger
@@ -809,6 +818,43 @@ def _spellings(survey: Survey, raw: RawTable) -> list[Problem]:
     return problems
 
 
+def _answers_not_choices(survey: Survey, raw: RawTable) -> list[Problem]:
+    """A select_one counted by value (a share, a subgroup, the sex for the share of women), answered with a word
+    that is none of the form's choices, by name or label in any case ('yes' or '1' beside the form's 'oui' / 'non':
+    an earlier version of the form, a cell typed by hand): counted as answered and not that value (« oui » 43.1 %
+    for 47.2 %), without a word. Refused at its first row, with the count, as a number none of the choices is."""
+    columns = {e.variable for e in survey.spec.estimates if e.stat == "share"}
+    columns |= {header_name(e.by) for e in survey.spec.estimates if e.by}   # 'Yes' a subgroup apart from 'oui'
+    columns |= {survey.sex[0]} if survey.sex else set()
+    problems = []
+    for column in sorted(c for c in columns if c in survey.data.columns and c not in survey.multiple):
+        choices = survey.value_labels.get(column, {})
+        if not choices:
+            continue
+        # each answer's choice: by its name, else by a label ('Yes', 'Oui': an export with labels, which counts)
+        choice = {fold(t): c for c, labels in choices.items() for t in labels.values()} | {fold(c): c for c in choices}
+        choice.setdefault("other", "other")   # XLSForm's 'select_one list or_other' answers 'other', not listed
+        answers = survey.codes(column).dropna().astype(str)
+        folded = answers.map(fold)
+        written = folded.groupby(folded.map(choice)).agg(lambda f: f.value_counts().index.tolist())
+        # a choice written as its name and as its label ('oui' and 'Yes'): the share of one leaves the other out
+        second = {f for forms in written for f in forms[1:]}
+        bad = answers[~folded.isin(choice) | folded.isin(second)]
+        for value in list(dict.fromkeys(bad))[:MAX_LISTED]:
+            hits = bad.eq(value)
+            same = choice.get(fold(value))
+            what = (f"the choice '{same}' written otherwise than on the other rows ("
+                    f"{', '.join(repr(answers[folded.eq(f)].iloc[0]) for f in written[same])})" if same is not None
+                    else f"which is not a choice of the form for this question (its choices: {', '.join(choices)})")
+            problems.append(raw.problem(
+                "survey_not_a_choice", f"{_answers(int(hits.sum()))} '{value}', {what}: the estimates would count "
+                "it as an answer other than " + (f"'{same}'" if same is not None else "each of them"), "Write every answer as the form's choice it stands for "
+                "(in the export, or in KoboToolbox / ODK), or leave it empty; if a later version of the form has "
+                "this choice, give that version ('form:' in the YAML).", index=hits.index[hits][0], column=column,
+                value=value))
+    return problems
+
+
 def _skipped(frame: pd.DataFrame, raw: RawTable, spec: SurveySpec) -> tuple[pd.DataFrame, list[Problem]]:
     """'n/a' is how KoboToolbox exports a question skipped by the form's logic: not answered, so empty. Counted as
     an answer, it lowered every share of the question ('oui' 43 % instead of 46 %). No choice name can be 'n/a' (an
@@ -841,6 +887,42 @@ def _estimated(spec: SurveySpec) -> set[str]:
     return {e.variable for e in spec.estimates if e.stat in ("mean", "total")}
 
 
+def _totals_rows(frame: pd.DataFrame, raw: RawTable, spec: SurveySpec) -> list[Problem]:
+    """A row added below the export with Excel's sums ('Total' in a cell, or the weights' and hours' sums): it was a
+    respondent standing for as many people as all the others, the total of training hours 35.3 million for 199 845,
+    without a word. Refused at the row: 'Total' in its first cell or on a row without the submission's identifier
+    (an answer may be a choice named 'total'), or a weight or number estimated that is the sum of the column's
+    other rows (10 or more)."""
+    from .totals import HINT, says_total
+
+    weights = header_name(spec.design.weights) if spec.design.weights else None
+    ids = [c for c in ID_COLUMNS if c in frame.columns]
+    no_id = frame[ids].isna().all(axis=1) if ids else pd.Series(True, index=frame.index)
+    found: dict[Any, tuple[str, str]] = {}
+    for k, column in enumerate(frame.columns):
+        rows = frame.index if k == 0 else frame.index[no_id.to_numpy()]
+        for i in rows[frame.loc[rows, column].map(lambda v: says_total(v, set())).to_numpy(bool)]:
+            found.setdefault(i, (column, f"'{frame.at[i, column]}' says it is a totals row"))
+    for column in [c for c in sorted(_estimated(spec) | {weights} - {None}) if c in frame.columns]:
+        values = frame[column].map(_number).astype(float)
+        others = values.sum() - values   # the sum of the other rows, per row
+        if values.notna().sum() <= 10:
+            continue
+        # above every other row, and a sum of 2 or more (1 and 1 among 0s, two jobs of 30 trainees, is no total)
+        second = values.nlargest(2).iloc[-1]
+        hits = values.notna() & (others > 0) & ((values - others).abs() <= TOTALS_TOLERANCE * others) & \
+            values.gt(second) & (values.ne(0).sum() >= 3)
+        for i in frame.index[hits.to_numpy()]:
+            found.setdefault(i, (column, f"its {column} ({numbers.plain(values[i])}) is the sum of the "
+                                         f"{int(values.notna().sum()) - 1} other rows"))
+    return [raw.problem("survey_totals_row", f"this row is not a submission: {why}; it would be counted as a "
+                        "respondent", HINT, index=i, column=column, value=_as_text(frame.at[i, column]))
+            for i, (column, why) in sorted(found.items(), key=lambda item: raw.where(item[0])["row"])[:MAX_LISTED]]
+
+
+TOTALS_TOLERANCE = 0.005   # a sum typed or rounded (2 551 for 2 550.6)
+
+
 def _repeated_submissions(frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
     """A submission on two rows (an export pasted twice, a form sent twice) would count its respondent twice:
     refused. The submission's identifier tells; without one, a row whose answers and times are all another's."""
@@ -852,8 +934,16 @@ def _repeated_submissions(frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
     where = written.notna().idxmax(axis=1).where(written.notna().any(axis=1)) if columns else None
     ids = written.bfill(axis=1).iloc[:, 0].map(_submission_id) if columns else None
     column = columns[0] if columns and ids.notna().any() else None
+    same_answers = False
     if column is not None:
         found = repeats(pd.DataFrame({"id": ids})[ids.notna().to_numpy(bool)], ["id"])
+        # the same interview sent twice under two identifiers (Enketo offline, a form saved as new on the device):
+        # its start and end to the second and every answer another row's; counted twice, without a word
+        content = [c for c in raw.frame.columns if not METADATA.match(c) and c not in ID_COLUMNS and
+                   c not in ("_index", "_id", "submissiondate", "reviewstate", "_validation_status")]
+        if not found and {"start", "end"} <= set(content) and raw.frame[["start", "end"]].notna().all(axis=1).any():
+            timed = raw.frame[raw.frame[["start", "end"]].notna().all(axis=1).to_numpy(bool)]
+            found, same_answers = repeats(timed, content), True
     elif any(c in raw.frame.columns for c in TIME_COLUMNS):
         found = repeats(raw.frame, [c for c in raw.frame.columns if c not in ("_index", "_id")])
     else:
@@ -862,7 +952,9 @@ def _repeated_submissions(frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
     for i, earlier in found[:MAX_LISTED]:
         mine, theirs = (where[i], where[earlier]) if column else (None, None)
         alike = column and mine == theirs and written.at[i, mine] == written.at[earlier, theirs]
-        same = (f"its {mine} is that of row {earlier}" if alike else
+        same = (f"its start, end and every answer are those of row {earlier}, under another {mine} (the same "
+                "interview sent twice)" if same_answers else
+                f"its {mine} is that of row {earlier}" if alike else
                 f"its {mine} ({written.at[i, mine]}) is the {theirs} of row {earlier} "
                 f"({written.at[earlier, theirs]})" if column else
                 f"its answers and times are those of row {earlier}")
@@ -883,10 +975,20 @@ def _without_rejected(frame: pd.DataFrame, raw: RawTable) -> tuple[pd.DataFrame,
     if column is None:
         return frame, 0, []
     # 'Non-approuvé', 'Not  Approved', 'not_approved': one status, whatever joins its words
-    rejected = frame[column].map(lambda v: re.sub(r"[\s_\-]+", "_", fold(v))).isin(NOT_APPROVED)
+    status = frame[column].map(_review_status)
+    rejected = status.isin(NOT_APPROVED)
     count = int(rejected.sum())
+    # a status typed by hand or in another language ('Non validé', 'Invalide'): it may mean not approved, and was
+    # counted without a word
+    other = status.notna() & ~rejected & ~status.isin(REVIEW_KEPT)
+    told = [] if not other.any() else [raw.problem(
+        "survey_review_unknown", f"{int(other.sum())} submission(s) have the review status "
+        f"'{frame.at[frame.index[other][0], column]}', which is none of KoboToolbox's or ODK Central's: they are "
+        "counted", "If it means not approved, write 'Not Approved' (KoboToolbox) or 'rejected' (ODK Central), or "
+        "delete their rows; if they are to be counted, nothing needs doing.", index=frame.index[other][0],
+        column=column, value=frame.at[frame.index[other][0], column], severity="warning")]
     if not count:
-        return frame, 0, []
+        return frame, 0, told
     rows = ", ".join(str(raw.where(i)["row"]) for i in frame.index[rejected][:MAX_LISTED])
     more = f" and {count - MAX_LISTED} more" if count > MAX_LISTED else ""
     value = frame.at[frame.index[rejected][0], column]
@@ -894,12 +996,23 @@ def _without_rejected(frame: pd.DataFrame, raw: RawTable) -> tuple[pd.DataFrame,
         return frame, 0, [raw.problem("survey_all_rejected", "every submission is marked not approved at review",
                                       "Export the survey again once its submissions are reviewed.",
                                       index=frame.index[0], column=column, value=value)]
-    return frame[~rejected], count, [raw.problem(
+    return frame[~rejected], count, told + [raw.problem(
         "survey_rejected", f"{count} submission(s) marked not approved at review are left out of every estimate "
         f"(rows {rows}{more})", "To count them, change their review status in KoboToolbox or ODK Central and export "
         "again; to leave them out without this warning, delete their rows (and their rows in the repeat "
         "groups' sheets).", index=frame.index[rejected][0],
         column=column, value=value, severity="warning")]
+
+
+def _review_status(value: Any) -> str | None:
+    """A review status folded, its words joined by '_' ('Non-approuvé', 'Not  Approved': 'non_approuve',
+    'not_approved'); KoboToolbox's status as its API writes it ("{'uid': 'validation_status_not_approved', ...}",
+    an export made with a script) is its uid; '{}' (none) is empty."""
+    text = _as_text(value)
+    if text is None or text.strip() in ("{}", "[]"):
+        return None
+    uid = re.search(r"validation_status_(?:not_approved|approved|on_hold)", text)
+    return uid.group(0) if uid else re.sub(r"[\s_\-]+", "_", fold(text))
 
 
 def _interview_day(value: Any, dayfirst: bool | None = None) -> dt.date | None:
@@ -949,9 +1062,27 @@ def _submission_days(frame: pd.DataFrame, raw: RawTable, column: str) -> tuple[p
                 "submissions again from KoboToolbox / ODK (times written 2021-05-01T10:00:00), or write them so.",
                 index=first, column=where, value=_as_text(frame.at[first, where]))]
     days = frame[column].map(lambda v: _interview_day(v, dayfirst))
-    if column != "_submission_time" and "_submission_time" in frame.columns:   # an interview without its start
-        days = days.where(days.notna(), frame["_submission_time"].map(lambda v: _interview_day(v, dayfirst)))
-    return days, []
+    sent = next((c for c in ("_submission_time", "submissiondate") if c != column and c in frame.columns), None)
+    if sent is None:
+        return days, []
+    received = frame[sent].map(lambda v: _interview_day(v, dayfirst))
+    days = days.where(days.notna(), received)   # an interview without its start
+    # a tablet whose clock was reset (ODK's 1970-01-01, 2000-01-01) starts an interview years before the server got
+    # it: an interview of the fieldwork was left out as a test made before it. Its day is the server's
+    wrong = pd.Series([d is not None and r is not None and not pd.isna(d) and not pd.isna(r) and
+                       (r - d).days > DEVICE_CLOCK_DAYS for d, r in zip(days, received)], index=frame.index)
+    if not wrong.any():
+        return days, []
+    first = frame.index[wrong.to_numpy()][0]
+    rows = ", ".join(str(raw.where(i)["row"]) for i in frame.index[wrong.to_numpy()][:MAX_LISTED])
+    return days.where(~wrong, received), [raw.problem(
+        "survey_device_clock", f"{int(wrong.sum())} submission(s) started more than {DEVICE_CLOCK_DAYS} days before "
+        f"the server received them (rows {rows}): the device's clock was wrong; their day is taken from '{sent}'",
+        "Nothing to do if the device's date was wrong; if they are tests, delete their rows or mark them not "
+        "approved.", index=first, column=column, value=_as_text(frame.at[first, column]), severity="warning")]
+
+
+DEVICE_CLOCK_DAYS = 365   # a start this far before the server's time is a device's clock, not an interview kept
 
 
 def _without_tests(frame: pd.DataFrame, raw: RawTable, spec: SurveySpec) -> tuple[pd.DataFrame, int, list[Problem]]:
@@ -967,7 +1098,7 @@ def _without_tests(frame: pd.DataFrame, raw: RawTable, spec: SurveySpec) -> tupl
                                       "was made", "Export again with the metadata columns, or remove "
                                       "'fieldwork_start' from the YAML.", index=raw.header_row)]
     days, problems = _submission_days(frame, raw, column)
-    if problems:
+    if any(p.severity == "error" for p in problems):
         return frame, 0, problems
     unread = days.isna() & frame[column].map(_as_text).notna()
     if unread.any():   # such a submission could be a test: it would be kept without a word
@@ -980,16 +1111,16 @@ def _without_tests(frame: pd.DataFrame, raw: RawTable, spec: SurveySpec) -> tupl
     early = days.map(lambda d: d is not None and d < spec.fieldwork_start).astype(bool)
     count = int(early.sum())
     if not count:
-        return frame, 0, []
+        return frame, 0, problems
     rows = ", ".join(str(i) for i in frame.index[early][:MAX_LISTED])
     more = f" and {count - MAX_LISTED} more" if count > MAX_LISTED else ""
     first = frame.index[early][0]
     if count == len(frame):
-        return frame, 0, [raw.problem("survey_all_before_fieldwork", f"every submission was made before the "
+        return frame, 0, problems + [raw.problem("survey_all_before_fieldwork", f"every submission was made before the "
                                       f"fieldwork_start {spec.fieldwork_start.isoformat()}", "Check the date in the "
                                       "YAML (year-month-day).", index=first, column=column,
                                       value=_as_text(frame.at[first, column]))]
-    return frame[~early], count, [raw.problem(
+    return frame[~early], count, problems + [raw.problem(
         "survey_before_fieldwork", f"{count} submission(s) made before the fieldwork_start "
         f"{spec.fieldwork_start.isoformat()} (tests of the form) are left out of every estimate (rows {rows}{more})",
         "Nothing to do if they are tests; if the interviews began earlier, correct 'fieldwork_start' in the YAML.",
@@ -1008,7 +1139,7 @@ def _early_cluster(frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
     if column is None or len(frame) < 10:
         return []
     days, problems = _submission_days(frame, raw, column)
-    if problems:   # days that cannot be read: no guess (refused only where fieldwork_start needs them)
+    if any(p.severity == "error" for p in problems):   # days not read: no guess (refused where fieldwork_start needs)
         return []
     days = days.dropna()
     counts = days.value_counts().sort_index()   # per distinct day, in order (a survey of months: a few hundred)
@@ -1024,14 +1155,14 @@ def _early_cluster(frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
             first = early.index[0]
             rows = ", ".join(str(raw.where(i)["row"]) for i in early.index[:MAX_LISTED])
             more = f" and {len(early) - MAX_LISTED} more" if len(early) > MAX_LISTED else ""
-            return [raw.problem(
+            return problems + [raw.problem(
                 "survey_early_submissions", f"{len(early)} submission(s) made from {before[0].isoformat()} to "
                 f"{before[-1].isoformat()}, {gap} days before all the others (from {after[0].isoformat()} on): tests "
                 f"of the form? They count as respondents (rows {rows}{more})", f"If they are tests, write "
                 f"'fieldwork_start: {after[0].isoformat()}' in the YAML (they are then left out, and the annex says "
                 f"so); if they are interviews, write 'fieldwork_start: {before[0].isoformat()}'.", index=first,
                 column=column, value=_as_text(frame.at[first, column]), severity="warning")]
-    return []
+    return problems
 
 
 def _answer_codes(survey: Survey, raw: RawTable) -> list[Problem]:
@@ -1222,10 +1353,13 @@ def _read_form(path: Path, survey: Survey) -> list[Problem]:
         return [Problem(file, "form_without_survey", "the form has no 'survey' sheet",
                         "Give the XLSForm as it was uploaded to KoboToolbox / ODK.")]
 
+    problems: list[Problem] = []
+
     def rows(sheet: str) -> list[dict[str, Any]]:
         cells = list(book[sheets[sheet]].iter_rows(values_only=True)) if sheet in sheets else []
         if not cells:
             return []
+        problems.extend(_form_text_problems(file, sheets[sheet], cells))
         header = [str(c).strip().lower() if c is not None else "" for c in cells[0]]
         header = [re.sub(r"^label::", "label::", h) for h in header]
         return [dict(zip(header, row)) for row in cells[1:] if any(c is not None for c in row)]
@@ -1293,7 +1427,37 @@ def _read_form(path: Path, survey: Survey) -> list[Problem]:
             survey.value_labels[column] = choices.get(parts[1], {})
             if parts[0] == "select_multiple":
                 survey.multiple[column] = list(choices.get(parts[1], {}))
-    return []
+    return problems
+
+
+def _form_text_problems(file: str, sheet: str, cells: list[tuple]) -> list[Problem]:
+    """A form's cells are checked as a table's: a control character or a direction override, and a cell longer than
+    a spreadsheet's, are errors with their cell. Before, a question's label holding U+202E reached the annex as
+    written (« Revenu mensuel U+202E(EUR 0051) » shown « Revenu mensuel (1500 EUR) »), a C1 control (U+009B) the
+    annex and the terminal, and a 100 000-character choice label the annex whole."""
+    from openpyxl.utils import get_column_letter
+
+    problems = []
+    header = cells[0]
+    for number, row in enumerate(cells, 1):
+        for index, value in enumerate(row):
+            if not isinstance(value, str):
+                continue
+            found = CONTROL.search(value)
+            if found is None and len(value) <= MAX_CELL_CHARS:
+                continue
+            named = header[index] if number > 1 and index < len(header) else None
+            where = {"cell": f"{sheet}!{get_column_letter(index + 1)}{number}", "value": clipped(value),
+                     "column": str(named).strip() if named is not None else None}
+            if found is not None:
+                problems.append(Problem(file, "control_character", f"this text holds a control character "
+                                        f"({shown(found.group())}){control_reason(found.group())}", CONTROL_HINT,
+                                        **where))
+            else:
+                problems.append(Problem(file, "cell_too_long", f"this cell holds {len(value):,} characters, more "
+                                        f"than the {MAX_CELL_CHARS:,} a spreadsheet cell can hold",
+                                        "Shorten the text in the form.", **where))
+    return problems
 
 
 def _find_multiple(survey: Survey, raw: RawTable) -> list[Problem]:
@@ -1404,9 +1568,11 @@ def _find_multiple(survey: Survey, raw: RawTable) -> list[Problem]:
                 "ODK export them, or give the form ('form:' in the YAML) to have them told from its relevant. If "
                 "they were asked and chose none, nothing needs doing.", index=survey.data.index[none.to_numpy()][0],
                 column=f"{column}/{first}", value="0", severity="warning"))
+            survey.all_zero[column] = [int(none.sum()), None, None]
             continue
         control, value, skipped = sign   # every respondent answering so has 0 everywhere: not asked, as R's NA
         survey.data.loc[skipped, [f"{column}/{o}" for o in chosen.columns]] = np.nan
+        survey.all_zero[column] = [int(skipped.sum()), control, value]
         problems.append(raw.problem(
             "survey_multiple_all_zero", f"the {int(skipped.sum())} respondents who answered '{value}' to '{control}' "
             f"all have 0 in every option column of '{column}' and no answer, and no respondent has its options empty "
@@ -1428,6 +1594,23 @@ def _find_multiple(survey: Survey, raw: RawTable) -> list[Problem]:
                 "Export the select_multiple's 0/1 columns too (KoboToolbox: select_multiple responses as separate "
                 "columns; ODK Central: split select multiples), so that those who chose none are counted.",
                 index=survey.data.index[empty.to_numpy()][0], column=column, severity="warning"))
+    for column in sorted(counted & set(survey.multiple) & set(survey.value_labels)):   # the form's choices
+        # its text exported with labels ('Langue Savoir-faire du métier'): no word is a choice name, and every
+        # option's share was 0 %, without a word. Read where the option columns do not say (none, or all empty)
+        if column not in survey.data:
+            continue
+        chosen = survey.options_written(column)
+        text = survey.data[column].where(chosen.isna().all(axis=1)).map(_as_text).dropna()
+        unknown = text[text.map(lambda a: any(w not in survey.multiple[column] and w != "other"   # or_other
+                                              for w in str(a).split()))]
+        if not unknown.empty:
+            problems.append(raw.problem(
+                "survey_multiple_not_a_choice", f"{_answers(len(unknown))} to the select_multiple '{column}' holding "
+                f"words that are none of the form's choices ({', '.join(survey.multiple[column])}), e.g. "
+                f"'{unknown.iloc[0]}': its shares would count none of them (each option's share 0 %)",
+                "Export with the XML values (KoboToolbox: « XML values and headers », not « Labels »), or give the "
+                "form's version that has these choices.", index=unknown.index[0], column=column,
+                value=str(unknown.iloc[0])))
     return problems
 
 
@@ -1527,9 +1710,14 @@ def _type_numbers(survey: Survey, raw: RawTable) -> list[Problem]:
                 values, data[column] = values.where(~declared), data[column].where(~declared)
             bad = data[column].notna() & values.isna()
             for i in data.index[bad][:10]:
-                problems.append(raw.problem("survey_not_a_number", "this answer is not a number", "Correct it in "
-                                            "the export (a number with '.' for decimals), or leave it empty.",
-                                            index=i, column=column, value=data.at[i, column]))
+                # '1500 MAD', '1 500 DH', '€1500': a number with its currency or unit, which the estimates cannot tell
+                unit = re.fullmatch(f"\\s*({UNIT})?\\s*[\\d\\s.,\u00a0\u202f]*\\d\\s*({UNIT})?\\s*",
+                                    str(data.at[i, column]))
+                said = f" ('{unit[1] or unit[2]}' beside the number)" if unit and (unit[1] or unit[2]) else ""
+                problems.append(raw.problem("survey_not_a_number", f"this answer is not a number{said}", "Correct it "
+                                            "in the export (a number with '.' for decimals" + (", without its currency "
+                                            "or unit: every answer in the same one" if said else "") + "), or leave "
+                                            "it empty.", index=i, column=column, value=data.at[i, column]))
             if bad.sum() > 10:
                 problems.append(raw.problem("survey_not_a_number", f"{int(bad.sum()) - 10} more answers of this "
                                             "column are not numbers", "", column=column))
@@ -1537,6 +1725,9 @@ def _type_numbers(survey: Survey, raw: RawTable) -> list[Problem]:
         else:
             data[column] = pd.array(data[column].map(_as_text).to_numpy(dtype=object), dtype="str")
     return problems
+
+
+UNIT = r"[A-Za-z\u00c0-\u024f$\u20ac\u00a3]{1,5}"   # a currency or unit written beside a number: MAD, DH, €, h
 
 
 def _ambiguous_numbers(values: pd.Series, raw: RawTable, column: str) -> list[Problem]:
@@ -1560,8 +1751,37 @@ def _ambiguous_numbers(values: pd.Series, raw: RawTable, column: str) -> list[Pr
     return problems
 
 
+# the last part of a header naming sampling weights (folded, words joined by '_')
+WEIGHT_NAMES = re.compile(r"(poids|weights?|wgt|wt|ponderation|ponderations|facteur_(de_)?ponderation|"
+                          r"(poids|weights?)_(de_)?(sondage|echantillonnage|final|finaux|sampling|survey|design)|"
+                          r"(sampling|survey|design|final|base)_weights?)")
+
+
+def _weights_unused(survey: Survey, raw: RawTable) -> list[Problem]:
+    """A design without weights (nor fpc) while the export has a column named as weights ('poids', 'weight'): the
+    estimates are unweighted (the sample's mean, 321.2 for 325.4) though the design paragraph says so, the YAML's
+    'design:' was likely forgotten. Told once, naming the column."""
+    design = survey.design_columns()
+    if design["weights"] or design["fpc"]:
+        return []
+    asked = {e.variable for e in survey.spec.estimates} | {header_name(e.by) for e in survey.spec.estimates if e.by}
+    for column in (c for c in survey.data.columns if c not in asked):   # a body weight averaged is an answer
+        name = re.sub(r"[\s\-.]+", "_", fold(column.rsplit("/", 1)[-1]))
+        values = survey.data[column].map(_number)
+        if WEIGHT_NAMES.fullmatch(name) and values.notna().any() and values.dropna().gt(0).all() and \
+                values.nunique() > 1:
+            return [raw.problem(
+                "survey_weights_unused", f"the export has a column '{column}' that looks like sampling weights, but "
+                "the YAML's design names no weights: every respondent counts the same (the sample's own figures)",
+                f"If they are the sampling weights, write 'design: {{weights: {column}}}' in the YAML; if the "
+                "sample is a simple random sample, nothing needs doing.", index=values.first_valid_index(),
+                column=column, value=_as_text(survey.data.at[values.first_valid_index(), column]),
+                severity="warning")]
+    return []
+
+
 def _design_problems(survey: Survey, raw: RawTable, spec_path: Path) -> list[Problem]:
-    problems = []
+    problems = _weights_unused(survey, raw)
     design = survey.design_columns()
     data = survey.data
     weights, strata, clusters, fpc = (c if c in data.columns else None for c in
@@ -1878,11 +2098,12 @@ def about(survey: Survey) -> dict[str, Any]:
             "value_labels": survey.value_labels, "multiple": survey.multiple,
             "sex": list(survey.sex) if survey.sex else None, "files": [str(p) for p in survey.files],
             "notes": survey.notes, "rejected": survey.rejected, "early": survey.early,
-            "left_out_weight": survey.left_out_weight, "label_fallback": survey.label_fallback}
+            "left_out_weight": survey.left_out_weight, "label_fallback": survey.label_fallback,
+            "all_zero": survey.all_zero}
 
 
 def from_about(name: str, meta: dict[str, Any], data: pd.DataFrame) -> Survey:
     return Survey(name, SurveySpec(**meta["spec"]), data, meta["labels"], meta["value_labels"], meta["multiple"],
                   tuple(meta["sex"]) if meta["sex"] else None, [Path(p) for p in meta["files"]], meta["notes"],
                   meta.get("rejected", 0), meta.get("early", 0), left_out_weight=meta.get("left_out_weight", 0.0),
-                  label_fallback=meta.get("label_fallback", {}))
+                  label_fallback=meta.get("label_fallback", {}), all_zero=meta.get("all_zero", {}))

@@ -12,7 +12,10 @@ row when
   tables, a warning in participation (small counts add up by chance); or the sum of the other rows of its country
   (a subtotal): a warning; or
 - its line's amount is the sum of its sub-lines' (a budget written by level: line 1 = 1.1 + 1.2, in the same
-  country and period): an error.
+  country and period): an error; or
+- its amount is the sum of the rows right below or above it, of its country and period, and it has no code or names
+  a level (« Résultat 1 : Formation » over its activities A1.1, A1.2): an error without a code or as one of two
+  such blocks in a row, else a warning.
 
 Each problem names the cell and says what to do (delete the row: the annex computes the totals). The other
 problems of a row refused as a totals row are not said (loader): « this cell is empty but the column is required →
@@ -29,7 +32,7 @@ import pandas as pd
 
 from ..errors import Problem
 from ..text import fold
-from .spec import SPEC
+from .spec import REGIONAL, SPEC
 
 # table -> (the amount column, the code and label columns, whether the amount rule is an error)
 SUMMED: dict[str, tuple[str, tuple[str, ...], bool]] = {
@@ -42,6 +45,9 @@ _WORD = re.compile(r"^(sous[\s._-]*totaux|sous[\s._-]*total|sub[\s._-]*totals?|g
 _GENERIC = {"", "general", "generale", "budget", "budgets", "depenses", "depense", "expenditure", "expenditures",
             "spending", "projet", "project", "lignes", "lines", "participants", "pays", "country", "annuel", "annual",
             "cumule", "cumulative", "eur", "usd", "xof", "fcfa", "ht", "ttc", "global", "globale", "all", "tous"}
+# a period after the word (« Total T4 », « Sous-total S1 2021 », « Total 2020-T4 », « Total trimestre »)
+_PERIOD_WORD = re.compile(r"^(?:[tqsh][1-4]|\d{4}[tqsh][1-4]|trimestres?|semestres?|annees?|quarters?|years?|mois|"
+                          r"months?|periodes?|periods?)$")
 HINT = ("Delete this row: the workbook adds the rows up itself, so a totals or subtotal row counts every amount "
         "twice. Keep totals outside the table (another sheet or file).")
 
@@ -55,7 +61,7 @@ def says_total(text: Any, countries: set[str]) -> bool:
         return False
     rest = re.sub(r"[\s:._()-]+", " ", match["rest"]).strip()
     return rest in _GENERIC or rest in countries or all(w in _GENERIC or w in countries or w.isdigit()
-                                                         for w in rest.split())
+                                                         or _PERIOD_WORD.match(w) for w in rest.split())
 
 
 def _may_say_total(text: str) -> bool:
@@ -122,6 +128,10 @@ def problems(name: str, frame: pd.DataFrame, raw: Any) -> list[Problem]:
     if "line" in frame.columns:
         for index, problem in _sums_of_sub_lines(frame, amounts, amount_column, raw).items():
             found.setdefault(index, problem)
+    for index, problem in _block_sums(frame, amounts, amount_column, [*text_columns, *texts], raw,
+                                      amount_is_error).items():
+        if index not in found or found[index].severity == "warning" and problem.severity == "error":
+            found[index] = problem   # (« the sum of the rows of Maroc », a warning, beside « Fill it in »)
     return [found[i] for i in sorted(found, key=lambda i: (i is None, i))]
 
 
@@ -152,6 +162,86 @@ def _sums_of_sub_lines(frame: pd.DataFrame, amounts: pd.Series, column: str, raw
         f"{', …' if len(row.names) > 5 else ''}): a subtotal row?", "Keep one level of lines: delete this "
         "subtotal row (the workbook adds the sub-lines up itself), or the sub-lines.", index=row.at_row, column=column,
         value=_show(row.amount)) for row in hit.itertuples()}
+
+
+# a row naming a level of the logframe above the budget's lines (« Résultat 1 : Formation », « Output 2 »)
+_LEVEL = re.compile(r"^(resultats?|results?|composantes?|components?|axes?|objectifs?|objectives?|outputs?|outcomes?|"
+                    r"produits?|effets?|extrants?|volets?|piliers?|pillars?)\b")
+
+
+def _block_sums(frame: pd.DataFrame, amounts: pd.Series, column: str, texts: list[str], raw: Any,
+                is_error: bool) -> dict[Any, Problem]:
+    """A row whose amount is the sum of the rows right below it (a result's row over its activities: « R1 |
+    Résultat 1 | 200 000 » over A1.1 120 000 and A1.2 80 000) or right above it (a subtotal under its block), in
+    the same country and period, at least two of them not 0: counted with its rows, it doubles their amounts, and
+    neither the table's total nor its country's catches it when a country has two results. Said when the row
+    names a level (« Résultat », « Output »...) or has no code (« Fill it in » would make it a line): an error
+    without a code (the row cannot be read as a line anyway) or as one of two such blocks in a row, else a warning
+    (round amounts add up by chance: blocks alone, without those signs, are not said)."""
+    n = len(frame)
+    if n < 3:
+        return {}
+    values = amounts.to_numpy(dtype="float64")
+    good = np.isfinite(values) & (values >= 0)
+    cents = np.where(good, np.round(np.where(good, values, 0) * 100), 0).astype("int64")
+    before = np.concatenate([[0], np.cumsum(cents)])           # before[m]: the sum of the rows 0..m-1
+    bad = np.concatenate([[0], np.cumsum(~good)])
+    nonzero = np.concatenate([[0], np.cumsum(cents > 0)])
+    rows = np.arange(n)
+    # below: rows i+1..end sum to row i's amount; above: rows start..i-1 sum to row i's amount; searched only from
+    # the rows whose two neighbours on that side fit under their amount (a large table: a third of its rows)
+    two = cents[1:-1] + cents[2:] if n > 2 else np.zeros(0, dtype="int64")
+    end = rows.copy()
+    ask = np.flatnonzero(np.concatenate([two <= cents[:-2], [False, False]]) & good & (cents > 0))
+    end[ask] = np.searchsorted(before, before[ask + 1] + cents[ask], side="left") - 1
+    end_ok = (end < n) & (end > rows)
+    end = np.where(end_ok, end, rows)
+    below = good & (cents > 0) & end_ok & (before[end + 1] == before[rows + 1] + cents) \
+        & (nonzero[end + 1] - nonzero[rows + 1] >= 2) & (bad[end + 1] == bad[rows + 1])
+    start = rows.copy()
+    ask = np.flatnonzero(np.concatenate([[False, False], cents[:-2] + cents[1:-1] <= cents[2:]]) & good & (cents > 0))
+    start[ask] = np.searchsorted(before, before[ask] - cents[ask], side="right") - 1
+    start = np.clip(start, 0, n - 1)
+    above = good & (cents > 0) & (before[start] == before[rows] - cents) & (start < rows) \
+        & (nonzero[rows] - nonzero[start] >= 2) & (bad[rows] == bad[start])
+    if not (below.any() or above.any()):   # (most tables: their country and period not even grouped)
+        return {}
+    together = [c for c in ("country", "period_end") if c in frame.columns]
+    changes = np.zeros(n - 1, dtype=bool)
+    for c in together:
+        codes = pd.factorize(frame[c])[0]
+        changes |= codes[1:] != codes[:-1]
+    runs = np.concatenate([[0], np.cumsum(changes)])   # rows of one country and period in a row share a run
+    # a subtotal row often leaves its country (or period) empty: its rows' are then enough
+    loose = (frame[together].isna().any(axis=1) | (frame["country"] == REGIONAL if "country" in frame.columns else
+                                                   False)).to_numpy(dtype=bool) if together else np.ones(n, dtype=bool)
+    below &= (runs[end] == runs[np.minimum(rows + 1, n - 1)]) & ((runs[end] == runs) | loose)
+    above &= (runs[start] == runs[np.maximum(rows - 1, 0)]) & ((runs[start] == runs) | loose)
+    if not (below.any() or above.any()):
+        return {}
+    heads, foots = set(np.flatnonzero(below).tolist()), set(np.flatnonzero(above).tolist())
+    candidates = sorted(heads | foots)
+    columns = [c for c in texts if c in frame.columns]
+    cells = frame[columns].iloc[candidates].to_numpy(dtype=object) if columns else np.empty((len(candidates), 0))
+    level = [any(isinstance(v, str) and _LEVEL.match(fold(v)) for v in row) for row in cells]
+    no_code = [bool(texts) and texts[0] in columns and not isinstance(row[0], str) for row in cells]
+    after_heads, before_foots = {end[h] + 1 for h in heads}, {start[f] - 1 for f in foots}
+    chained = {i for i in heads if end[i] + 1 in heads or i in after_heads} | \
+        {i for i in foots if start[i] - 1 in foots or i in before_foots}
+    out: dict[Any, Problem] = {}
+    for i, named, bare in zip(candidates, level, no_code):
+        if not (named or bare):   # (blocks of round amounts in a row alone: a coincidence as often as not)
+            continue
+        first, last = (i + 1, end[i]) if i in heads else (start[i], i - 1)
+        where = "right below" if i in heads else "right above"
+        out[frame.index[i]] = raw.problem(
+            "totals_row", f"this amount is the sum of the rows {where} it (rows {frame.index[first]} to "
+            f"{frame.index[last]}): a subtotal row (a result's row over its activities)?",
+            "Keep one level of lines: delete this subtotal row (the workbook adds the rows up itself), or the rows "
+            "it sums. If it really is one line, check the amounts of the others.", index=frame.index[i],
+            column=column, value=_show(values[i]),
+            severity="error" if is_error and (bare or i in chained) else "warning")
+    return out
 
 
 def _equal_to_the_others(frame: pd.DataFrame, amounts: pd.Series, column: str, raw: Any,

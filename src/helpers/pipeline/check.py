@@ -19,7 +19,7 @@ from typing import TextIO
 import pandas as pd
 
 from ..files import neutralise, write_atomic
-from ..errors import Problem
+from ..errors import Problem, visible
 from ..data.countries import same_country
 from ..data.headers import header_sets, translate
 from ..data.loader import ProjectData, check_and_load, load_project
@@ -77,7 +77,7 @@ def print_grouped(problems: list[Problem], out: TextIO, listed: Path | None) -> 
         rest = len(members) - SHOWN_PER_GROUP
         if rest > 0:
             where = f": see {relative(listed)}" if listed is not None else ""
-            print(f"  ... and {rest:,} more {'row' if rest == 1 else 'rows'} of {file} with the same problem "
+            print(f"  ... and {rest:,} more {'row' if rest == 1 else 'rows'} of {visible(file)} with the same problem "
                   f"[{rule}]{where}", file=out)
 
 
@@ -143,7 +143,8 @@ def _not_levels(raw, rows: dict, data: ProjectData) -> list[Problem]:
     45 % » beside a share, « 5 pp » beside a share): the annex says « not computable »; said here first, at its row
     (an evaluator who runs make check first saw nothing of it)."""
     from ..analyses.figures import canonical_metric
-    from ..analyses.reconcile import LEVELS, not_a_level, other_currency, with_unit, worded_comparison
+    from ..analyses.reconcile import (COUNTS, LEVELS, PERCENT_LEVEL_NOTE, _PERCENT_SIGN, label_unit, not_a_level,
+                                      other_currency, with_unit, worded_comparison)
     from ..data.params import report_decimal_mark
     from ..data.readers import _shows_plus as readers_shows_plus
 
@@ -154,9 +155,15 @@ def _not_levels(raw, rows: dict, data: ProjectData) -> list[Problem]:
     problems = []
     for rec in table.to_dict("records"):
         metric = canonical_metric(str(rec.get("metric") or "").strip())
-        printed = with_unit(rec.get("value"), rec.get("unit"))
+        unit = rec.get("unit")   # (empty: the unit the label gives, « Budget (EUR) », as the annex reads it)
+        printed = with_unit(rec.get("value"), unit if isinstance(unit, str) and unit.strip() else
+                            label_unit(rec.get("label")))
         comparison = str(rec.get("comparison") or "").strip() or "="
         why = not_a_level(metric, "", printed, worded_comparison(printed, comparison), mark)
+        if not why and (metric in COUNTS or metric in LEVELS) and _PERCENT_SIGN.search(fold(printed)):
+            # « 100 % » beside activity_status_count: the annex's « not computable », said here first
+            why = PERCENT_LEVEL_NOTE.format(metric=metric, **({"a": "a", "what": "count"} if metric in COUNTS else
+                                                              {"a": "an", "what": "amount"}))
         fid = str(rec.get("figure_id")).strip()
         if why:
             # a '+' shown by the cell's number format (`+0;-0;0`) is not in the cell: say where it is
@@ -181,12 +188,14 @@ def _not_levels(raw, rows: dict, data: ProjectData) -> list[Problem]:
 def _dated_otherwise(raw, rows: dict, data: ProjectData, params) -> list[Problem]:
     """A published figure whose label dates it on another day than the figure its annex computes (« dépenses au
     31/12/2019 » keyed 'total' in an annex at 31/12/2020): the annex says « not computable »; said here first."""
-    from ..analyses.figures import INDICATOR_METRICS, dated_elsewhere, reported_for_annex
+    from ..analyses.figures import INDICATOR_METRICS, countries_of, dated_elsewhere, reported_for_annex
     from ..analyses.reconcile import default_key
 
     mine = reported_for_annex(data.tables.get("reported"), params)
-    if not len(mine) or "label" not in mine:
+    if not len(mine):
         return []
+    if "label" not in mine:   # (a date written in the value is told without a label column too)
+        mine = mine.assign(label=None)
     asked = pd.DataFrame({"metric": mine["metric"].astype(str).str.strip(), "label": mine["label"], "status": "",
                           "printed": mine["value"] if "value" in mine else "",
                           "key": [default_key(str(m).strip(), k) for m, k in zip(mine["metric"], mine["key"])]})
@@ -194,12 +203,20 @@ def _dated_otherwise(raw, rows: dict, data: ProjectData, params) -> list[Problem
 
     indicators = scope(data, params.country).tables.get("indicators") if mine["metric"].astype(str).str.strip().isin(
         INDICATOR_METRICS).any() else None   # an indicator figure dated at another period than its key's
-    why = dated_elsewhere(asked, params, indicators)
-    return [raw.problem("dated_otherwise", f"figure '{fid}': {reason}",
+    # (« Part des femmes au Maroc » beside the whole project's, in the project-wide annex)
+    why = dated_elsewhere(asked, params, indicators, countries_of(data.tables) if params.is_all else ())
+    # (« 300 au 2020-06-30 »: the date is in the value, said at its cell)
+    of_value = [isinstance(r, str) and ("by its value" in r or "its value is written with a date" in r) for r in why]
+    # (« hors Libye »: a part left out, said at the label)
+    return [raw.problem("part_left_out" if reason.startswith("its label or its value leaves a part out") else
+                        "one_country" if reason.startswith("its label names one country") else "dated_otherwise",
+                        f"figure '{fid}': {reason}",
                         "The annex will say 'not computable'. Write the key at the label's date (a budget figure), or "
                         "reword a label whose date is not the figure's.", index=rows.get(str(fid).strip()),
-                        column="label", value=label, severity="warning")
-            for fid, label, reason in zip(mine["figure_id"], mine["label"], why) if isinstance(reason, str)]
+                        column="value" if value_dated else "label", value=value if value_dated else label,
+                        severity="warning")
+            for fid, label, value, reason, value_dated in zip(mine["figure_id"], mine["label"], asked["printed"], why,
+                                                              of_value) if isinstance(reason, str)]
 
 
 def _metric_named(name: str) -> str:

@@ -193,6 +193,12 @@ WORDS = {
                                  "for."),
     "survey_without_subgroup": ("Respondents without an answer to '{name}', counted in 'All' and in none of its "
                                 "subgroups: {n}."),
+    "survey_all_zero_not_asked": ("'{name}': the {n} respondents who answered '{value}' to '{control}' have 0 in "
+                                  "every option and no answer (empty cells filled with 0): they are read as not "
+                                  "asked, and its shares are among the other respondents."),
+    "survey_all_zero_counted": ("'{name}': {n} respondents have 0 in every option and no answer, and none has its "
+                                "options empty (not asked): they are counted as asked and choosing no option, in the "
+                                "denominator of its shares; if they were not asked, its shares are too low."),
     "survey_small_n": ("Estimates resting on fewer than {limit} answers (column 'Count', {smallest} at the fewest): "
                        "{count}. Their intervals are wide and less reliable: read them with care."),
     "survey_not_weighted": "The answers are not weighted: the sample is treated as a simple random sample.",

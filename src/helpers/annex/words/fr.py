@@ -203,6 +203,13 @@ WORDS = {
                                  "répondant représente."),
     "survey_without_subgroup": ("Répondants sans réponse à « {name} », comptés dans « Ensemble » et dans aucun de "
                                 "ses sous-groupes : {n}."),
+    "survey_all_zero_not_asked": ("« {name} » : les {n} répondants qui ont répondu « {value} » à « {control} » ont 0 "
+                                  "à toutes les options et aucune réponse (cases vides remplies de 0) : ils sont lus "
+                                  "comme non interrogés, et ses parts sont calculées parmi les autres répondants."),
+    "survey_all_zero_counted": ("« {name} » : {n} répondants ont 0 à toutes les options et aucune réponse, et aucun "
+                                "n'a ses options vides (non interrogé) : ils sont comptés comme interrogés n'ayant "
+                                "choisi aucune option, dans le dénominateur de ses parts ; s'ils n'ont pas été "
+                                "interrogés, ses parts sont sous-estimées."),
     "survey_small_n": ("Estimations reposant sur moins de {limit} réponses (colonne « Nombre », {smallest} au "
                        "moins) : {count}. Leurs intervalles sont larges et moins sûrs : à lire avec prudence."),
     "survey_not_weighted": ("Les réponses ne sont pas pondérées : l'échantillon est traité comme un tirage "
