@@ -47,14 +47,14 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("synthesize", help="regenerate the synthetic impact study and tracer survey of the sample project")
 
     new = commands.add_parser("new", help="start a project from nothing: its params and empty tables")
-    new.add_argument("--project", required=True, help="name of the new project (letters, digits, '-', '_')")
+    new.add_argument("--project", required=True, help="name of the new project (letters without accents, digits, '-', '_')")
     new.add_argument("--countries", default="", help="its countries as the data's `country` column writes them, "
                                                      "separated by ',' or ';' (one annex each): \"Sénégal, Mali\"")
     new.add_argument("--language", default="fr", choices=["fr", "en"], help="language of the annexes (default fr)")
 
     iati = commands.add_parser("import-iati", help="start a project from an IATI activity file")
     iati.add_argument("file", help="the IATI activity file (.xml)")
-    iati.add_argument("--project", required=True, help="name of the new project (letters, digits, '-', '_')")
+    iati.add_argument("--project", required=True, help="name of the new project (letters without accents, digits, '-', '_')")
     iati.add_argument("--language", default="fr", choices=["fr", "en"], help="language of the annexes (default fr)")
 
     args = parser.parse_args(argv)

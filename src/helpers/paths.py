@@ -42,10 +42,18 @@ def check_slug(name: str, what: str) -> str:
     if not isinstance(name, str) or not SLUG.match(name):
         shown = repr(name[:NAME_MAX] + "...") if isinstance(name, str) and len(name) > NAME_MAX else repr(name)
         raise UnsafeName(
-            f"{what} name {shown} is not allowed: use letters, digits, '-' and '_' only "
-            f"(no spaces, dots or slashes), at most {NAME_MAX} characters."
+            f"{what} name {shown} is not allowed: use letters without accents, digits, '-' and '_' only "
+            f"(no spaces, dots or slashes), at most {NAME_MAX} characters{slug_example(name)}."
         )
     return name
+
+
+def slug_example(name: object) -> str:
+    """', e.g. 'senegal-2024'' for a name refused as a slug ('Sénégal 2024': é is a letter to its writer), else ''."""
+    # (not for a name too long or a path: the length, the slashes are what is wrong)
+    example = slugify(re.sub(r"\.ya?ml$", "", name, flags=re.I), NAME_MAX) if isinstance(name, str) \
+        and len(name) <= NAME_MAX and not re.search(r"[/\\]", name) else ""   # ANNEX=maroc.yaml: maroc
+    return f", e.g. '{example}'" if example and example != name else ""
 
 
 def slugify(text: str, limit: int = 40) -> str:

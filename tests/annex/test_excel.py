@@ -93,9 +93,9 @@ def test_the_figures_sheet_is_the_long_table(made):
                         ("execution", "physical_execution_rate", "all", 40, 5),
                         ("reconciliation", "=cmd", "GEN-05", None, None)]
     else:  # headings, sections and metrics in the annex language
-        assert rows == [("Section", "Mesure", "Clé", "Valeur", "N"),
-                        ("Exécution physique", "Taux d'exécution physique", "all", 40, 5),
-                        ("Vérification des chiffres publiés", "=cmd", "GEN-05", None, None)]
+        assert rows == [("Section", "Mesure", "Clé (code)", "Clé en clair", "Valeur", "N"),
+                        ("Exécution physique", "Taux d'exécution physique", "all", "Ensemble", 40, 5),
+                        ("Vérification des chiffres publiés", "=cmd", "GEN-05", "GEN-05", None, None)]
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
@@ -109,10 +109,11 @@ def test_the_figures_sheet_says_why_in_the_annex_language_and_keeps_percentages_
     book = openpyxl.load_workbook(io.BytesIO(excel.xlsx(notebook(lang), figures, WHEN)))
     sheet = book["figures"]
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[1][3] == 0.375 and sheet["D2"].number_format == ("0.0 %" if lang == "fr" else "0.0%")
+    value = 4 if lang == "fr" else 3   # (French: after « Clé en clair »)
+    assert rows[1][value] == 0.375 and sheet.cell(2, value + 1).number_format == ("0.0 %" if lang == "fr" else "0.0%")
     why = dict(zip(rows[0], rows[2]))
     if lang == "fr":
-        assert rows[0][:5] == ("Section", "Mesure", "Clé", "Valeur", "Unité")
+        assert rows[0][:6] == ("Section", "Mesure", "Clé (code)", "Clé en clair", "Valeur", "Unité")
         assert why["Pourquoi non calculable"] == "pas de cible finale"
         assert why["Mesure"] == "% de la cible finale"
     else:
@@ -287,3 +288,23 @@ def test_a_rated_percentage_keeps_in_the_sheet_the_decimals_that_keep_it_below_i
     book = openpyxl.load_workbook(io.BytesIO(excel.xlsx(nb, FIGURES, WHEN)))
     cells = [c for row in book.worksheets[0].iter_rows() for c in row if isinstance(c.value, float)]
     assert [(c.value, c.number_format) for c in cells] == [(pytest.approx(0.7999), "0.00 %"), (0.8, "0.0 %")]
+
+
+def test_the_french_figures_sheet_says_each_key_in_french_beside_its_code():
+    """A French reader of the figures sheet saw the keys as codes: 'ahead' (a status), 'all', 'missing_target',
+    'ipw_att', 'total@2019-12-31', under a heading « Clé » that did not say it was a code. The code stays (reported.csv
+    and figures.csv use it), headed « Clé (code) », and « Clé en clair » beside it says it in French."""
+    figures = pd.DataFrame({"section": ["execution", "indicators", "impact", "budget", "execution"],
+                            "metric": ["activities_by_status", "indicator_anomaly", "impact_adjusted_effect",
+                                       "spent", "physical_execution_rate"],
+                            "key": ["ahead", "I.1:missing_target", "study:employed:ipw_att", "total@2019-12-31",
+                                    "Maroc"], "value": [1.0, None, 0.1, 5.0, 50.0]})
+    book = openpyxl.load_workbook(io.BytesIO(excel.xlsx(notebook("fr"), figures, WHEN)))
+    rows = list(book["figures"].iter_rows(values_only=True))
+    assert rows[0][2:4] == ("Clé (code)", "Clé en clair")
+    assert [r[2:4] for r in rows[1:]] == [
+        ("ahead", "En avance"), ("I.1:missing_target", "I.1 : Aucune cible, ni de période ni finale"),
+        ("study:employed:ipw_att", "study : employed : IPW, effet sur les traités (ATT)"),
+        ("total@2019-12-31", "Total au 31 décembre 2019"), ("Maroc", "Maroc")]
+    english = openpyxl.load_workbook(io.BytesIO(excel.xlsx(notebook("en"), figures, WHEN)))
+    assert next(english["figures"].iter_rows(values_only=True))[2:4] == ("key", "value")   # English: as figures.csv

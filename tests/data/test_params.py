@@ -385,3 +385,52 @@ def test_an_empty_currency_names_no_currency_the_user_never_gave(mini):
     mini.set_param("currency", "XOF")   # written: the header in EUR is refused, in XOF
     assert [p.file.rsplit("/", 1)[-1] for p in mini.check() if p.rule == "other_currency" and "XOF" in p.message] \
         == ["expenditure.csv"]
+
+
+def test_annex_files_are_checked_when_project_yaml_has_errors(mini):
+    """project.yaml left empty as `make new` writes it, and maroc.yaml with a misspelt key and a tab: make check
+    named project.yaml's errors only, maroc.yaml's came at the next run, once project.yaml was filled. Both are said
+    in one run, and project.yaml's empty keys are not said again at maroc.yaml."""
+    from helpers.data.loader import check_and_load
+
+    path = mini.params_dir / "mini" / "project.yaml"
+    path.write_text(path.read_text().replace("code: MINI-1\n", "code:\n"), encoding="utf-8")
+    maroc = mini.params_dir / "mini" / "maroc.yaml"
+    maroc.write_text(maroc.read_text(encoding="utf-8") + "langue: en\n", encoding="utf-8")
+    problems, data = check_and_load("mini", mini.data_dir, mini.params_dir)
+    assert data is None
+    assert [(p.file.rsplit("/", 1)[-1], p.rule, p.column) for p in problems if p.file.endswith(".yaml")] == [
+        ("project.yaml", "empty_key", "code"), ("maroc.yaml", "unknown_key", "langue")]
+    (mini.params_dir / "mini" / "tabs.yaml").write_text("country: Maroc\nname: x\nthresholds:\n\trag_green: 80\n")
+    problems, _ = check_and_load("mini", mini.data_dir, mini.params_dir)
+    assert any(p.file.endswith("tabs.yaml") and p.rule == "yaml_syntax" and "tabs" in p.hint for p in problems)
+    # project.yaml's currency left empty: an annex's own currency is compared once it is written, not with « None »
+    path.write_text(path.read_text().replace("currency: USD", "currency:"), encoding="utf-8")
+    maroc.write_text(maroc.read_text(encoding="utf-8").replace("langue: en\n", "currency: MAD\n"), encoding="utf-8")
+    problems, _ = check_and_load("mini", mini.data_dir, mini.params_dir)
+    assert not any("None" in str(p) for p in problems)
+    # project.yaml unreadable: its decimal mark is not known, and maroc.yaml's amount is not read with another
+    path.write_text('title: Mini: deux\ndecimal_mark: ","\n', encoding="utf-8")
+    maroc.write_text("country: Maroc\nname: Maroc\nbudget_total: 130 000,50\n", encoding="utf-8")
+    problems, _ = check_and_load("mini", mini.data_dir, mini.params_dir)
+    assert [p.rule for p in problems if p.file.endswith(("project.yaml", "maroc.yaml"))] == ["yaml_syntax"]
+
+
+def test_a_name_with_an_accent_or_a_space_is_refused_with_the_name_to_use(mini):
+    """`make new PROJECT=Sénégal-2024` was refused « use letters, digits, '-' and '_' only »: é is a letter to the
+    evaluator who typed it. The message says letters without accents and gives the name to use; a project folder
+    named with a space is told which folders to rename."""
+    from helpers.paths import UnsafeName, check_slug
+
+    with pytest.raises(UnsafeName) as info:
+        check_slug("Sénégal 2024", "project")
+    assert "without accents" in str(info.value) and "e.g. 'senegal-2024'" in str(info.value)
+    with pytest.raises(UnsafeName) as info:   # make annex ANNEX=maroc.yaml: the file's name, not 'maroc-yaml'
+        check_slug("maroc.yaml", "annex")
+    assert "e.g. 'maroc'." in str(info.value)
+    (mini.params_dir / "mon projet").mkdir()
+    (mini.params_dir / "mon projet" / "project.yaml").write_text("title: x\n")
+    hint = _problems(load_project_params, "mon projet", mini.params_dir)[0].hint
+    assert "e.g. 'mon-projet'" in hint and "params/mon projet/" in hint
+    (mini.params_dir / "mini" / "côte nord.yaml").write_text("country: Maroc\nname: Maroc\n")
+    assert "e.g. cote-nord.yaml" in _problems(load_annex_params, "mini", "côte nord", mini.params_dir)[0].hint

@@ -139,7 +139,9 @@ def test_a_table_typed_in_excel_beside_its_header_only_csv_is_read(root):
 
 @pytest.mark.parametrize("countries, says", [(["Maroc", "Régional"], "the project as a whole"),
                                              (["Maroc", "all"], "the project as a whole"),
-                                             (["Maroc", "maroc"], "given twice")])
+                                             (["Maroc", "maroc"], "given twice"),
+                                             (["Maroc Tunisie"], "names 2 countries"),
+                                             (["Tchad et Niger"], "names 2 countries")])
 def test_the_project_or_a_country_twice_is_no_country_annex(root, countries, says):
     """COUNTRIES="Maroc, Régional" wrote regional.yaml, an annex of a country « Régional » (the project's own rows are
     `regional` and no country annex's), "Maroc, all" a second project-wide annex, "Maroc, maroc" two annexes of
@@ -148,6 +150,19 @@ def test_the_project_or_a_country_twice_is_no_country_annex(root, countries, say
         new_project("trois", countries, "fr", root / "data", root / "params")
     assert [p.rule for p in refused.value.problems] == ["country_name"] and says in refused.value.problems[0].message
     assert not list(root.rglob("*.yaml"))
+
+
+def test_countries_separated_by_spaces_are_refused_and_names_of_several_words_are_not(root):
+    """COUNTRIES="Maroc Tunisie" (separated as a list is typed in a shell) wrote one annex maroc-tunisie.yaml of a
+    country « Maroc Tunisie » that no row holds; it is refused, naming the commas to write. A country's name of
+    several words (Burkina Faso, Guinée Bissau, Trinité et Tobago) is one country."""
+    with pytest.raises(ValidationFailed) as refused:
+        new_project("trois", ["Maroc Tunisie"], "fr", root / "data", root / "params")
+    assert 'COUNTRIES="Maroc, Tunisie"' in refused.value.problems[0].hint
+    new_project("quatre", ["Burkina Faso", "Guinée Bissau", "Trinité et Tobago"], "fr", root / "data",
+                root / "params")
+    assert sorted(annex_names("quatre", root / "params")) == ["burkina-faso", "ensemble", "guinee-bissau",
+                                                               "trinite-et-tobago"]
 
 
 def test_countries_separated_by_semicolons(root):

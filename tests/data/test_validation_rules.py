@@ -813,8 +813,9 @@ CASES = [
          what="activities.csv has a header and no rows"),
     # --- encodings and file formats
     Case("cp1252 not declared", lambda m: m.write("activities", m.text("activities"), encoding="cp1252"),
-         "encoding", "activities.csv", 2, None, hint="encoding: cp1252",
-         what="activities.csv saved in cp1252 (accents), project.yaml declares no encoding"),
+         "encoding", "activities.csv", 2, None, hint="declare `encoding: cp1252` in params/mini/project.yaml",
+         what="activities.csv saved in cp1252 (accents), project.yaml declares no encoding (the hint named "
+              "« params/<project>/project.yaml », now the project's own)"),
     Case("Arabic names lost in a cp1252 register", lambda m: (
              m.set_param("encoding", "cp1252"),
              m.path("participation").write_bytes("event_id;nom;sexe;pays\r\nE1;فاطمة علي;F;Maroc\r\n"
@@ -1768,6 +1769,12 @@ CASES = [
     Case("annex country as its code", lambda m: m.set_param("country", "MA", annex="maroc"),
          "unknown_country", "maroc.yaml", NO_ROW, "country", hint="Did you mean 'Maroc'? 'MA' is its code",
          what="maroc.yaml says country: MA where the tables write Maroc"),
+    Case("annex country misspelt", lambda m: m.set_param("country", "Marroc", annex="maroc"),
+         "country_without_annex", "data/mini", None, "country", severity="warning",
+         hint="write `country: Maroc` in params/mini/maroc.yaml",
+         what="maroc.yaml says country: Marroc: beside its error, the warning on the data's 'Maroc' rows said « Did you "
+              "mean 'Marroc'? Write the country as its annex file does », the misspelling to copy into the tables",
+         expect=lambda m, problems: _no_hint(problems, "country_without_annex", "Did you mean")),
     Case("annex of two countries", lambda m: m.set_param("country", "Maroc, Tunisie", annex="maroc"),
          "unknown_country", "maroc.yaml", NO_ROW, "country", hint="An annex covers one country",
          what="maroc.yaml says country: Maroc, Tunisie: refused with « Did you mean 'Tunisie'? »",
@@ -1799,6 +1806,14 @@ CASES = [
     Case("params unknown key", lambda m: m.set_param("titel", "Mini"),
          "unknown_key", "project.yaml", NO_ROW, "titel", hint="Did you mean 'title'?",
          what="project.yaml has 'titel:' for 'title:'"),
+    Case("budget_total grouped with the decimal mark",
+         lambda m: m.write_param_file("project", m.params_dir.joinpath("mini", "project.yaml").read_text(
+             encoding="utf-8") + "budget_total: 250.000\n"),
+         "lines_above_budget_total", "project.yaml", NO_ROW, "budget_total", severity="warning",
+         hint="budget_total is written 250.000: with decimal_mark \".\" (project.yaml) that is 250. If it is 250 000",
+         what="project.yaml's budget_total: 250.000 (a French 250 000) with decimal_mark \".\": read as 250, and the "
+              "warning said « more than budget_total (250.00) » and « update budget_total if the budget was topped "
+              "up », never what was written nor why it is 250"),
     Case("annex params unknown key", lambda m: m.write_param_file("maroc", "country: Maroc\nName: Maroc\n"),
          "unknown_key", "maroc.yaml", NO_ROW, "Name", hint="Did you mean 'name'?",
          what="maroc.yaml has 'Name:' for 'name:' (keys are case-sensitive)"),
@@ -2125,6 +2140,11 @@ CASES = [
     Case("spending on another country's line", lambda m: m.append("expenditure", "B1,2020-12-31,10,Tunisie,2020"),
          "unknown_line", "expenditure.csv", 6, "line", hint="for Tunisie",
          what="expenditure.csv: spending in Tunisie on B1, a budget line of Maroc only"),
+    Case("budget line's country misspelt", lambda m: m.replace("budget", "B1,100000,Maroc,", "B1,100000,Marroc,"),
+         "unknown_line", "expenditure.csv", 2, "line", hint="The budget writes this line's country 'Marroc', close to "
+         "'Maroc'", what="budget.csv writes B1's country 'Marroc', expenditure.csv 'Maroc': the error on the spending "
+         "row said « correct the country of this row, or add the line 'B1' for Maroc to the budget table », a "
+         "second B1 to write where the budget's country is misspelt"),
     Case("line code in two countries, spending without country",
          lambda m: (m.append("budget", "B1,10000,Tunisie,Personnel,staff"),
                     m.append("expenditure", "B1,2020-12-31,10,,2020")),

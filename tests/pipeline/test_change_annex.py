@@ -93,7 +93,7 @@ def test_a_later_reporting_date_is_compared_with_the_first_build(tmp_path):
     sheet = pd.read_excel(io.BytesIO((annexes / "ensemble.xlsx").read_bytes()), sheet_name="figures")
     from helpers.annex.fmt import word   # the sheet speaks the annex language (French here)
 
-    row = sheet[(sheet["Mesure"] == word("spent", "fr")) & (sheet["Clé"] == "total")].iloc[0]
+    row = sheet[(sheet["Mesure"] == word("spent", "fr")) & (sheet["Clé (code)"] == "total")].iloc[0]
     assert row["Annexe précédente"] == spent_before and str(row["Date de l'annexe précédente"]) == "2020-12-31"
 
 

@@ -40,7 +40,7 @@ def test_a_big_broken_file_is_grouped_and_listed_in_full(mini):
     assert f"and {ROWS - SHOWN_PER_GROUP:,} more" in text and "not_a_number" in text
     assert "build/check/mini.csv" in text
     assert "activities.csv, row 2, column 'status'" in text              # the other group is shown as well
-    listed = pd.read_csv(mini.root / "build" / "check" / "mini.csv", dtype=str, keep_default_na=False)
+    listed = pd.read_csv(mini.root / "build" / "check" / "mini.csv", sep=";", dtype=str, keep_default_na=False)
     assert list(listed.columns) == CSV_COLUMNS
     assert len(listed) == ROWS + 1
     numbers = listed[listed["rule"] == "not_a_number"]
@@ -57,13 +57,13 @@ def test_the_list_is_replaced_atomically_and_neutralised(mini):
     target.parent.mkdir(parents=True)
     target.write_text("old list\n", encoding="utf-8")
     assert run_check(["mini"], mini.data_dir, mini.params_dir, out=io.StringIO()) == 1
-    listed = pd.read_csv(target, dtype=str, keep_default_na=False)
+    listed = pd.read_csv(target, sep=";", dtype=str, keep_default_na=False)
     assert listed["value"].tolist() == ["'=HYPERLINK(1)"]               # a spreadsheet shows it, never runs it
     assert sorted(p.name for p in target.parent.iterdir()) == ["mini.csv"]   # no temporary file left
     mini.replace("activities", "=HYPERLINK(1),", "Réalisé,")
     mini.replace("reported", "Rapport p. 12,", "Rapport p. 12,Maroc")   # checked in an annex (mini has no `all` one)
     assert run_check(["mini"], mini.data_dir, mini.params_dir, out=io.StringIO()) == 0
-    assert pd.read_csv(target).empty                                     # a clean project: an empty list
+    assert pd.read_csv(target, sep=";").empty                                     # a clean project: an empty list
 
 
 def test_a_file_name_holding_a_line_break_or_an_escape_sequence_is_printed_as_escapes(mini):
@@ -249,3 +249,18 @@ def test_a_figure_published_in_another_currency_is_told_at_its_row(mini):
             if p.rule == "published_currency"]
     assert [(p.row, p.column, p.severity) for p in told] == [(2, "value", "warning"), (4, "value", "warning")]
     assert "printed in EUR, the project's figures are in USD" in told[0].message
+
+
+def test_the_list_opens_in_excel_with_its_accents_and_one_column_per_field(mini):
+    """build/check/<project>.csv, « to filter in Excel », was UTF-8 without a BOM and ','-separated: French Excel
+    opened it with « RÃ©alisÃ© » for « Réalisé » and each problem in one cell of column A. It has a BOM, and ';'
+    for a French project (the default), ',' for an English one."""
+    mini.replace("activities", "Réalisé,", "Réalisée à moitié,")
+    target = mini.root / "build" / "check" / "mini.csv"
+    run_check(["mini"], mini.data_dir, mini.params_dir, out=io.StringIO())
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf" + ";".join(CSV_COLUMNS).encode())
+    assert "Réalisée à moitié" in raw.decode("utf-8-sig")
+    mini.set_param("language", "en")
+    run_check(["mini"], mini.data_dir, mini.params_dir, out=io.StringIO())
+    assert target.read_bytes().startswith(b"\xef\xbb\xbf" + ",".join(CSV_COLUMNS).encode())

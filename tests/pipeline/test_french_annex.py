@@ -126,10 +126,11 @@ def test_the_excel_figures_sheet_is_french_with_percentages_as_fractions(built):
     book = openpyxl.load_workbook(built.build / "annexes" / "amem" / "ensemble.xlsx")
     sheet = book["figures"]
     head = [c.value for c in sheet[1]]
-    assert head[:5] == ["Section", "Mesure", "Clé", "Valeur", "Unité"]
+    assert head[:6] == ["Section", "Mesure", "Clé (code)", "Clé en clair", "Valeur", "Unité"]
     rows = {(r[1], r[2]): r for r in sheet.iter_rows(min_row=2, values_only=True)}
     share = rows[("Part des femmes", "all")]
-    assert share[4] == "%" and abs(share[3] - 139 / 263) < 1e-9          # 0.5285, not 52.85
+    assert share[3] == "Ensemble"
+    assert share[5] == "%" and abs(share[4] - 139 / 263) < 1e-9          # 0.5285, not 52.85
     why = head.index("Pourquoi non calculable")
-    reasons = [r[why] for r in rows.values() if r[3] is None and r[why]]
+    reasons = [r[why] for r in rows.values() if r[4] is None and r[why]]
     assert reasons and not any(word in " ".join(reasons).lower() for word in ("not computable", "no ", " the "))

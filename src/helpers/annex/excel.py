@@ -26,7 +26,7 @@ from .context import TABLE_MIME
 from ..files import pin_zip_times
 from .export import generated_at
 from .theme import ACCENT, HEAD, INK, RAG_FILL, office
-from .words import say
+from .words import known, say
 
 RAG_FILLS = {f"rag-{name}": office(colour) for name, colour in RAG_FILL.items()}
 FIGURES_SHEET = "figures"
@@ -225,7 +225,11 @@ def figures_for_people(figures: pd.DataFrame, lang: str) -> pd.DataFrame:
                 out[column] = [v if v is None or (not isinstance(v, str) and pd.isna(v)) or v == ""
                                else "; ".join(fmt.word(part, lang) for part in str(v).split("; "))
                                for v in out[column]]
-    headings = {column: say(f"figures_column_{column}", lang) for column in FIGURE_COLUMNS}
+    if lang != "en" and "key" in out.columns:
+        # the key stays the code figures.csv and reported.csv use; beside it, the same key in the annex language
+        # (a French reader saw 'ahead', 'all', 'training_survey:employed:ipw_att')
+        out.insert(out.columns.get_loc("key") + 1, "key_words", [key_in_words(k, lang) for k in out["key"]])
+    headings = {column: say(f"figures_column_{column}", lang) for column in (*FIGURE_COLUMNS, "key_words")}
     percent_rows = out.attrs.get("percent_rows")
     out = out.rename(columns=headings)
     if percent_rows is not None:
@@ -233,6 +237,34 @@ def figures_for_people(figures: pd.DataFrame, lang: str) -> pd.DataFrame:
         out.attrs["percent_columns"] = [headings.get(c, c) for c in PERCENT_COLUMNS]
         out.attrs["percent_format"] = number_format("pct", lang)
     return out
+
+
+def key_in_words(key: Any, lang: str) -> Any:
+    """A figure's key as the annex says it: each ':'-part that is a workbook code ('all', 'ahead', 'missing_target',
+    'ipw_att', 'total@2019-12-31') in ``lang``; a part from the data (a line, a country, a column) as written."""
+    if key is None or (not isinstance(key, str) and pd.isna(key)) or key == "":
+        return None
+    said = []
+    for part in str(key).split(":"):
+        code, _, day = part.partition("@")
+        method, _, estimand = code.rpartition("_")
+        if code in fmt.WORDS:
+            text = fmt.word(code, lang)
+        elif known(f"figures_key_{code}", lang):
+            text = say(f"figures_key_{code}", lang)
+        elif known(f"study_method_{code}", lang):
+            text = say(f"study_method_{code}", lang)
+        elif known(f"study_short_{method}", lang) and known(f"study_estimand_{estimand}", lang):
+            text = f"{say(f'study_short_{method}', lang)}, {say(f'study_estimand_{estimand}', lang)}"
+        else:
+            text = code
+        if day:
+            try:
+                text = say("figures_key_at", lang, what=text, day=fmt.date(day, lang))
+            except ValueError:   # not a date: as written
+                text = part
+        said.append(text)
+    return " : ".join(said) if lang == "fr" else ": ".join(said)
 
 
 def _write_figures(book, names: _Names, figures: pd.DataFrame) -> None:

@@ -66,6 +66,13 @@ def check_project(project: str, data_dir: Path = DATA_DIR, params_dir: Path = PA
 def check_and_load(project: str, data_dir: Path = DATA_DIR,
                    params_dir: Path = PARAMS_DIR) -> tuple[list[Problem], ProjectData | None]:
     """check_project's problems and, when none is an error, what load_project returns: one reading for both."""
+    problems, data = _check_and_load(project, data_dir, params_dir)
+    # a hint written for any project (« declare `encoding: cp1252` in params/<project>/project.yaml ») names this one
+    return [dataclasses.replace(p, hint=p.hint.replace("<project>", project)) if "<project>" in p.hint else p
+            for p in problems], data
+
+
+def _check_and_load(project: str, data_dir: Path, params_dir: Path) -> tuple[list[Problem], ProjectData | None]:
     problems: list[Problem] = []
     valid_params = True
     try:
@@ -76,10 +83,21 @@ def check_and_load(project: str, data_dir: Path = DATA_DIR,
             return problems, None
         params = _fallback_params(params_dir / project / "project.yaml")
         valid_params = False
+    # project.yaml with errors: each annex file is still checked, alone (else its own errors showed only once
+    # project.yaml was fixed, a second round of make check)
+    base = None
+    if not valid_params:   # as written, with the defaults of the keys it leaves out
+        written = read_yaml(params_dir / project / "project.yaml")[0]
+        written = written if isinstance(written, dict) else {}
+        base = {key: field.get_default(call_default_factory=True)
+                for key, field in ProjectParams.model_fields.items() if not field.is_required()}
+        base.update(written)
+        if "decimal_mark" in written and "decimal_mark" not in params.model_fields_set or not written:
+            base.pop("decimal_mark")   # not known (project.yaml unreadable, or its decimal_mark wrong)
     annexes: list[AnnexParams] = []
     for annex in annex_names(project, params_dir):
         try:
-            annexes.append(load_annex_params(project, annex, params_dir))
+            annexes.append(load_annex_params(project, annex, params_dir, base))
         except ValidationFailed as exc:
             problems += [p for p in exc.problems if p not in problems]
     with recording() as read:
@@ -159,11 +177,20 @@ def _lines_above_budget_total(data: ProjectData, path: Path) -> list[Problem]:
     total = float(lines.sum())
     if total <= declared * (1 + 1e-9):
         return []
+    # `budget_total: 200,000` with decimal_mark "," is 200 (or 200.000 with "."): said as written, with what it is
+    raw = read_yaml(path)[0]
+    written = str(getattr(raw.get("budget_total"), "written", raw.get("budget_total"))) if isinstance(raw, dict) \
+        else ""
+    mark = data.params.decimal_mark
+    misread = re.fullmatch(rf"\d{{1,3}}(?:{re.escape(mark)}\d{{3}})+", written.strip())
+    hint = (f"budget_total is written {written.strip()}: with decimal_mark \"{mark}\" (project.yaml) that is "
+            f"{numbers.plain(declared)}. If it is {written.strip().replace(mark, ' ')}, write it without that "
+            f"\"{mark}\": budget_total: {written.strip().replace(mark, ' ')}." if misread else "")
     return [Problem(relative(path), "lines_above_budget_total", f"the budget lines add up to {total:,.2f}, more "
                     f"than budget_total ({declared:,.2f}): the overall execution rate divides by budget_total, the "
-                    f"unallocated budget is {declared - total:,.2f}", "Update budget_total if the budget was topped "
-                    "up; else look for lines written twice (budget.csv).", column="budget_total",
-                    value=numbers.plain(declared), severity="warning")]
+                    f"unallocated budget is {declared - total:,.2f}", hint or "Update budget_total if the budget was "
+                    "topped up; else look for lines written twice (budget.csv).", column="budget_total",
+                    value=written.strip() if misread else numbers.plain(declared), severity="warning")]
 
 
 def _load(project: str, params: ProjectParams, data_dir: Path) -> tuple[ProjectData, list[Problem], dict[str, Path]]:
@@ -1350,10 +1377,16 @@ def _unknown_lines(expenditure: pd.DataFrame, raw: RawTable, budget: pd.DataFram
                                         column="country", value=line))
         elif state == lines_mod.OTHER_COUNTRY:
             country = expenditure.at[index, "country"]
+            # 'Marroc' in budget.csv, 'Maroc' here: one country misspelt in one table, not a line to add
+            close = next((c for c in countries.get(line, []) if isinstance(country, str)
+                          and did_you_mean(country, [c])), None)
             problems.append(raw.problem("unknown_line", f"the budget has the line '{line}' for {where}, not for "
-                                        f"{country}", f"Correct the country of this row, or add the line '{line}' "
-                                        f"for {country} to the budget table.", index=index, column="line",
-                                        value=line))
+                                        f"{country}", f"The budget writes this line's country '{close}', close to "
+                                        f"'{country}': if they are one country, write it the same way in both tables "
+                                        "(the annex of that country counts only the rows written as its file "
+                                        "writes it)." if close else f"Correct the country of this row, or add the "
+                                        f"line '{line}' for {country} to the budget table.", index=index,
+                                        column="line", value=line))
         else:
             guess = did_you_mean(line, known)
             short = line.rstrip("0") if re.fullmatch(r"\d+[.,]\d*0", line) else None
@@ -1524,15 +1557,30 @@ def _countries_without_annex(annexes: list[AnnexParams], data: ProjectData,
     if not covered:
         return []
     found: dict[str, tuple[str, list[str], int]] = {}   # folded -> (as written, files, rows)
+    seen: set[str] = set()
     for file, countries, _ in _country_columns(data, table_files):
         for country, n in countries.value_counts().items():
             key = fold(country) if isinstance(country, str) else REGIONAL
+            seen.add(key)
             if key in covered or key == REGIONAL or not key or totals.says_total(country, set(covered)):
                 continue   # (« Sous-total Sénégal » in `country`: a totals row, refused as such, no misspelt country)
             written, files, rows = found.get(key, (country, [], 0))
             found[key] = (written, files + [file], rows + int(n))
+    # an annex whose country no row holds ('Marroc' in maroc.yaml): the data's 'Maroc' is not to be respelt after it
+    misspelt = {a.country: a.annex for a in annexes if not a.is_all and fold(a.country) not in seen}
     problems = []
     for written, files, rows in found.values():
+        close = same_country(written, list(misspelt)) or did_you_mean(written, list(misspelt))
+        annex_side = next((c for c in misspelt if close in (c, f"Did you mean '{c}'?")), None)
+        if annex_side is not None:
+            problems.append(Problem(
+                relative(data.files[0].parent if data.files else Path()), "country_without_annex",
+                f"{rows} row{'s' if rows > 1 else ''} of '{written}' ({', '.join(files)}) belong to no country annex: "
+                f"params/{data.project}/{misspelt[annex_side]}.yaml writes `country: {annex_side}`, which no row holds",
+                f"If '{written}' is the country's name, write `country: {written}` in "
+                f"params/{data.project}/{misspelt[annex_side]}.yaml.", column="country", value=written,
+                severity="warning"))
+            continue
         same = same_country(written, covered.values())
         shared = _shared_by(written, covered.values())
         guess = same or did_you_mean(written, covered.values()) or _named_within(written, covered.values())

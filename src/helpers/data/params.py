@@ -21,7 +21,7 @@ from ..errors import Problem, ValidationFailed, did_you_mean, no_such
 from ..text import ALL, BUDGET_CATEGORIES, CATEGORY_WORDS, as_code, fold, is_all  # noqa: F401 (ALL re-exported)
 from . import numbers
 from .inputs import MiB, WrittenFloat, clipped, exists, read_yaml, zip_problem
-from ..paths import PARAMS_DIR, SLUG, annex_names, project_names, relative
+from ..paths import PARAMS_DIR, SLUG, annex_names, project_names, relative, slug_example, slugify
 
 StatusCode = Literal[
     "done", "in_progress", "not_started", "delayed", "seriously_delayed", "on_time", "ahead", "cancelled"
@@ -257,7 +257,7 @@ class AnnexParams(ProjectParams):
     @classmethod
     def _slug(cls, value: str) -> str:
         if not SLUG.match(value):
-            raise ValueError("use letters, digits, '-' and '_' only")
+            raise ValueError("use letters without accents, digits, '-' and '_' only")
         return value
 
     @property
@@ -411,7 +411,10 @@ def load_project_params(project: str, params_dir: Path = PARAMS_DIR) -> ProjectP
     """project.yaml, validated. Raises ValidationFailed listing every problem."""
     if not SLUG.match(project):
         raise ValidationFailed([Problem(relative(params_dir), "slug", f"project name {project!r} is not allowed",
-                                        "Use letters, digits, '-' and '_' only, at most 64 characters.")])
+                                        "Use letters without accents, digits, '-' and '_' only, at most 64 characters"
+                                        + (f"{slug_example(project)}: rename the folders params/{project}/ and "
+                                           f"data/{project}/ so." if slug_example(project) and "/" not in project
+                                           and (params_dir / project).is_dir() else "."))])
     path = params_dir / project / "project.yaml"
     if not exists(path):  # a pipe or a folder of that name is read, and refused with a message
         raise ValidationFailed([no_such(relative(path), "missing_project", "project", project,
@@ -425,14 +428,22 @@ def load_project_params(project: str, params_dir: Path = PARAMS_DIR) -> ProjectP
         raise ValidationFailed(_problems_from(path, exc, PROJECT_KEYS)) from None
 
 
-def load_annex_params(project: str, annex: str, params_dir: Path = PARAMS_DIR) -> AnnexParams:
-    """project.yaml merged with <annex>.yaml, validated. Raises ValidationFailed listing every problem."""
-    base = load_project_params(project, params_dir).model_dump()
+def load_annex_params(project: str, annex: str, params_dir: Path = PARAMS_DIR,
+                      base: dict[str, Any] | None = None) -> AnnexParams:
+    """project.yaml merged with <annex>.yaml, validated. Raises ValidationFailed listing every problem.
+
+    ``base``: project.yaml as written, when it has errors of its own (check_and_load): the annex file is then checked
+    alone, its problems only (project.yaml's are said at project.yaml), and ValidationFailed is always raised."""
+    alone = base is not None
+    base = load_project_params(project, params_dir).model_dump() if base is None else base
     path = params_dir / project / f"{annex}.yaml"
     if not SLUG.match(annex) or annex == "project":
         raise ValidationFailed([Problem(relative(params_dir / project), "slug", f"annex name {annex!r} is not allowed",
-                                        "Name annex files with letters, digits, '-' and '_' only (not 'project'), "
-                                        "at most 64 characters, e.g. maroc.yaml.")])
+                                        "Name annex files with letters without accents, digits, '-' and '_' only "
+                                        "(not 'project'), at most 64 characters, e.g. "
+                                        + (f"{slugify(annex, 64)}.yaml." if slugify(annex, 64) not in ("", annex,
+                                                                                                       "project")
+                                           else "maroc.yaml."))])
     if not exists(path):
         raise ValidationFailed([no_such(relative(path), "missing_annex", f"annex in '{project}' named", annex,
                                         annex_names(project, params_dir))])
@@ -451,7 +462,8 @@ def load_annex_params(project: str, annex: str, params_dir: Path = PARAMS_DIR) -
     # The tables are read once, with project.yaml's currency, decimal mark and encoding: an annex's own would only
     # relabel them (maroc.yaml's `currency: MAD` showed the USD amounts as MAD, unconverted, without a word).
     for key, what in (("currency", "currency"), ("decimal_mark", "decimal mark"), ("encoding", "encoding")):
-        if key in raw and _same_value(key, raw[key]) != _same_value(key, base.get(key)):
+        if key in raw and _same_value(key, raw[key]) != _same_value(key, base.get(key)) \
+                and base.get(key) not in (None, ""):   # (project.yaml's left empty: said there, compared once written)
             problems.append(Problem(
                 relative(path), "project_only_key", f"the tables of data/{project}/ are read once, with project.yaml's "
                 f"{what} ({base.get(key)}): an annex file cannot change it"
@@ -470,7 +482,14 @@ def load_annex_params(project: str, annex: str, params_dir: Path = PARAMS_DIR) -
     try:
         params = AnnexParams(**merged, project=project, annex=annex)
     except ValidationError as exc:
-        raise ValidationFailed(_problems_from(path, exc, PROJECT_KEYS | ANNEX_ONLY_KEYS)) from None
+        problems = _problems_from(path, exc, PROJECT_KEYS | ANNEX_ONLY_KEYS)
+        if alone:   # a key project.yaml left empty or wrong is not this file's error (it was said at project.yaml)
+            problems = [p for p in problems if str(p.column).split(".")[0] in raw or p.column in ANNEX_ONLY_KEYS]
+            if "decimal_mark" not in base:   # amounts are read with project.yaml's decimal mark, not known yet
+                problems = [p for p in problems if str(p.column).split(".")[0] not in ("budget_total", "iati")]
+        raise ValidationFailed(problems) from None
+    if alone:
+        raise ValidationFailed([])
     if params.word_template:
         source = path if "word_template" in raw else params_dir / project / "project.yaml"
         problem = _word_template_problem(params.word_template, project, params_dir, source)

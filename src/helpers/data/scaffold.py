@@ -23,6 +23,7 @@ import yaml
 
 from ..errors import Problem, ValidationFailed
 from ..paths import DATA_DIR, PARAMS_DIR, SLUG, UnsafeName, check_slug, new_file, relative, slugify
+from .countries import country_code
 from .spec import SPEC
 from ..text import fold, is_project_wide
 
@@ -121,6 +122,12 @@ def annex_files(countries: list[str]) -> dict[str, str]:
                                             f"not a country: its annex is {PROJECT_WIDE}.yaml, which make new writes",
                                             "Name the countries only; the rows of the project as a whole say "
                                             "`regional` (or nothing) in their `country` column.")])
+        words = [w for w in country.split() if fold(w) not in ("et", "and", "&")]   # (ET is Ethiopia's code)
+        if len(words) > 1 and not country_code(country) and all(country_code(w) for w in words):
+            # COUNTRIES="Maroc Tunisie": one annex 'maroc-tunisie' of a country no row holds
+            raise ValidationFailed([Problem("COUNTRIES", "country_name", f"'{country}' names {len(words)} countries",
+                                            "Separate the countries with commas: COUNTRIES=\""
+                                            + ", ".join(words) + "\" (one annex each).")])
         if fold(country) in {fold(c) for c in names.values()}:   # 'Maroc, maroc': two annexes of one country
             raise ValidationFailed([Problem("COUNTRIES", "country_name", f"'{country}' is given twice",
                                             "Name each country once.")])

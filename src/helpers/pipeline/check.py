@@ -3,7 +3,8 @@
 Per project: the errors (each says the file, row or cell, column, value, rule and what to do), then the warnings,
 then a one-line summary. Problems are grouped by file and rule: a group shows its first ``SHOWN_PER_GROUP`` rows and
 the count of the others, so a big file broken the same way on every row stays readable. Every problem is also
-written to ``build/check/<project>.csv`` (one row each, to filter in a spreadsheet), atomically and with text that
+written to ``build/check/<project>.csv`` (one row each, to filter in a spreadsheet: UTF-8 with a BOM, separated by ';'
+for a French project, ',' for an English one, as Excel opens them), atomically and with text that
 a spreadsheet would run as a formula neutralised (when build/ cannot be written, the problems are printed and one
 line says so). Exit status 0 when there is no error (warnings do not fail) and the list was written, 1 otherwise.
 """
@@ -88,9 +89,20 @@ def problems_table(problems: list[Problem]) -> pd.DataFrame:
     return frame
 
 
-def write_list(problems: list[Problem], path: Path) -> None:
+def write_list(problems: list[Problem], path: Path, separator: str = ",") -> None:
+    # with a BOM: Excel, opening the file, reads it as UTF-8 (without, « é » showed as « Ã© »)
     table = neutralise(problems_table(problems))
-    write_atomic(path, table.to_csv(index=False, lineterminator="\n").encode("utf-8"))
+    write_atomic(path, table.to_csv(index=False, sep=separator, lineterminator="\n").encode("utf-8-sig"))
+
+
+def list_separator(project: str, params_dir: Path) -> str:
+    """';' for a project whose annexes are French, as French Excel reads a CSV it opens (a ','-separated list showed
+    each problem in one cell, column A); ',' for an English one. From project.yaml as written, valid or not."""
+    from ..data.inputs import read_yaml
+
+    written = read_yaml(params_dir / project / "project.yaml")[0]
+    language = written.get("language") if isinstance(written, dict) else None
+    return "," if str(language).strip().lower() == "en" else ";"
 
 
 def reported_figure_problems(project: str, data_dir: Path, params_dir: Path,
@@ -284,7 +296,7 @@ def run_check(projects: list[str] | None = None, data_dir: Path = DATA_DIR, para
         if not any(p.rule in ("missing_project", "slug") for p in problems):
             listed = under(build_dir, "check", check_slug(name, "project") + ".csv")
             try:
-                write_list(problems, listed)
+                write_list(problems, listed, list_separator(name, params_dir))
             except OSError as exc:  # a read-only build/: the problems are still printed, then one line says so
                 unwritten, listed = exc, None
         report(name, problems, out, listed)

@@ -235,7 +235,12 @@ WORDS = {
     # the figures sheet of the Excel workbook (excel)
     "figures_column_section": "Section",
     "figures_column_metric": "Mesure",
-    "figures_column_key": "Clé",
+    "figures_column_key": "Clé (code)",
+    "figures_column_key_words": "Clé en clair",
+    "figures_key_weighted": "pondéré",
+    "figures_key_mean": "moyenne",
+    "figures_key_share": "part",
+    "figures_key_at": "{what} au {day}",
     "figures_column_value": "Valeur",
     "figures_column_unit": "Unité",
     "figures_column_n": "N",
