@@ -457,3 +457,30 @@ def test_a_burn_index_note_says_what_it_is_or_why_it_is_not_computed():
     early = SimpleNamespace(**{**vars(params), "start_date": "2020-12-31"})   # nothing of the duration elapsed
     out = budget_figures(budget, spending, early).query("metric == 'burn_index'").set_index("key")
     assert out["value"].isna().all() and out["note"].str.contains("not after the start date").all()
+
+
+@pytest.mark.parametrize("header", ["country", "pays"])
+def test_a_published_effect_of_a_country_is_not_compared_with_a_study_shown_whole(tmp_path, header):
+    """The study's countries under « Pays »: the Maroc annex showed the effect over every country's rows (Maroc's
+    rows give 1, the study 2) and compared Maroc's published effect with it (« Conforme » at 2). Not computable
+    now, saying why; with a 'country' column the effect is Maroc's and compared."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.data.params import load_annex_params
+
+    mini = Mini.copy_to(tmp_path)
+    rows = [f"{i},{'T' if i % 2 else 'C'},{10 + (i % 2) * (1 if i <= 8 else 3)},{20 + i},"
+            f"{'Maroc' if i <= 8 else 'Tunisie'}" for i in range(1, 17)]
+    mini.write("impact/survey.csv", f"id,arm,score,age,{header}\n" + "\n".join(rows) + "\n")
+    mini.write("reported.csv", "figure_id,metric,key,value,comparison,label,source,country\n"
+                               "F9,impact_effect,survey:score,2,=,Effet de la formation,Rapport p. 30,Maroc\n")
+    figures = annex_figures(mini.load(), load_annex_params("mini", "maroc", mini.params_dir))
+    effect = figures[figures["metric"].eq("impact_effect")].set_index("key")["value"]
+    published = figures[figures["metric"].eq("reported_figure")].set_index("key").loc["F9"]
+    if header == "country":
+        assert effect["survey:score"] == pytest.approx(1.0)   # Maroc's rows
+        assert published["status"] == "mismatch" and published["value"] == pytest.approx(1.0)
+    else:
+        assert effect["survey:score"] == pytest.approx(2.0)   # every country's rows, as the annex says
+        assert published["status"] == "not_computable" and math.isnan(published["value"])
+        assert "no 'country' column: the figure computed is the whole study's" in published["note"]

@@ -1645,6 +1645,13 @@ CASES = [
          "study_weights_ignored", "survey.csv", NO_ROW, "poids", severity="warning", hint="weighted effect elsewhere",
          what="a study whose CSV has a column « Poids » (sampling weights, 1 to 5): the effects were estimated "
               "unweighted, nothing said"),
+    Case("a study's countries headed « Pays »", lambda m: m.write("impact/survey.csv", "id,arm,score,age,Pays\n" + "".join(
+             f"{i},{'T' if i % 2 else 'C'},{10 + 2 * (i % 2) + (i % 3)},30,{'Maroc' if i % 4 < 2 else 'Tunisie'}\n"
+             for i in range(1, 13))),
+         "study_country_column", "survey.csv", NO_ROW, "pays", severity="warning", hint="Rename the column 'pays' to 'country'",
+         what="a study whose countries are in a column « Pays »: the Maroc annex showed the effect over every "
+              "country's rows (250 where Maroc's give 100) and compared Maroc's published effect with it, nothing "
+              "said in figures.csv nor by make check"),
     Case("a report's table of means as the study", lambda m: (
              m.replace("impact/survey.yaml", "design: two_group", "design: did\nperiod: {column: vague, post: 2021}"),
              m.replace("impact/survey.yaml", "covariates: [age]", "covariates: []"),

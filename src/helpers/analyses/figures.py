@@ -797,9 +797,10 @@ def tables_figures(tables: dict[str, pd.DataFrame], params: Any, studies: dict[s
     if not reported.empty:
         # reconcile looks up only the rows a reported figure asks for: those, in the table's order, are enough
         lookup = _finish([part[reconcile.lookup_rows(reported, part)] for part in parts])
+        whole = [] if _is_all(params) else [n for n, s in (studies or {}).items() if getattr(s, "whole_project", False)]
         parts.append(reconciliation_figures(reported, lookup, params, known_keys(parts, reported),
                                             persons_caution(parts), get("participation"), get("indicators"),
-                                            countries_of(tables) if _is_all(params) else ()))
+                                            countries_of(tables) if _is_all(params) else (), whole))
     return _finish(parts)  # sections in any order: sorted once, here
 
 
@@ -1116,13 +1117,19 @@ def known_keys(parts: list[pd.DataFrame], reported: pd.DataFrame) -> dict[str, l
     return keys
 
 
+WHOLE_STUDY_NOTE = ("the study's data have no 'country' column: the figure computed is the whole study's, over every "
+                    "country's rows, not this country's (name the study's country column 'country')")
+
+
 def reconciliation_figures(reported: pd.DataFrame, figures: pd.DataFrame, params: Any,
                            keys: dict[str, list[str]] | None = None, persons: str | None = None,
                            participation: pd.DataFrame | None = None,
-                           indicators: pd.DataFrame | None = None, countries: Iterable[str] = ()) -> pd.DataFrame:
+                           indicators: pd.DataFrame | None = None, countries: Iterable[str] = (),
+                           whole: Iterable[str] = ()) -> pd.DataFrame:
     """reported_figure rows: each printed figure compared with the computed one (see reconcile.reconcile);
     ``keys`` (see ``known_keys``): a figure that matches nothing gets the closest keys of its metric; ``persons``
-    (see ``persons_caution``): said beside a women's share of all the participations."""
+    (see ``persons_caution``): said beside a women's share of all the participations; ``whole``: the studies a
+    country annex shows whole (no country column), whose figures are not the country's."""
     from ..data.params import report_decimal_mark
 
     mark = report_decimal_mark(params)
@@ -1136,6 +1143,13 @@ def reconciliation_figures(reported: pd.DataFrame, figures: pd.DataFrame, params
         rec.loc[dated.notna(), ["status", "note"]] = [reconcile.NOT_COMPUTABLE, ""]
         rec["note"] = rec["note"].where(dated.isna(), dated)
         rec["computed"] = rec["computed"].where(dated.isna())
+    whole = {fold(name) for name in whole}
+    if whole:   # the Maroc annex's effect of a study without a country column is every country's: not Maroc's
+        study = rec["key"].astype(str).map(lambda key: fold(key.split(":", 1)[0]))
+        mine = (rec["metric"].astype(str).str.strip().isin(SECTION_METRICS["impact"]) & study.isin(whole)
+                & rec["status"].ne(reconcile.NOT_COMPUTABLE)).to_numpy(dtype=bool)
+        rec.loc[mine, ["status", "note"]] = [reconcile.NOT_COMPUTABLE, WHOLE_STUDY_NOTE]
+        rec.loc[mine, "computed"] = np.nan
     notes = rec["metric"] + " [" + rec["key"] + "]: " + rec["note"]
     # « taux d'engagement », « committed »: commitments are not in the data; compared with the spending all the same
     committed = rec["metric"].str.strip().isin(SPENDING_METRICS) & rec["label"].map(

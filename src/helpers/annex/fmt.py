@@ -332,6 +332,9 @@ _REASONS_FR = [
     (r"dated (\d{4}-\d{2}-\d{2}) by its (label|value), the figure computed describes (\d{4}-\d{2}-\d{2})",
      lambda day, by, described: f"daté du {day} par {'son libellé' if by == 'label' else 'sa valeur'}, alors que le "
                                 f"chiffre recalculé décrit le {described}"),
+    (r"the study's data have no 'country' column: the figure computed is the whole study's",
+     "les données de l'étude n'ont pas de colonne « country » : le chiffre recalculé est celui de toute l'étude, "
+     "sur les lignes de tous les pays, non celui de ce pays (nommer « country » la colonne des pays de l'étude)"),
     (r"its label or its value leaves a part out \('(.*?)'\), and the figure computed for '([^']*)' leaves "
      r"nothing out", "son libellé ou sa valeur écarte une partie (« {0} »), alors que le chiffre recalculé pour « {1} » "
      "n'écarte rien : le classeur ne calcule pas de chiffre privé d'une partie (comparer le chiffre de chaque partie "

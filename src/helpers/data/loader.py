@@ -1824,6 +1824,7 @@ def load_study(spec_path: Path, params: ProjectParams) -> tuple[Study | None, li
         problems += _outcome_currencies(spec, raw, params.currency)
         problems += _weights_ignored(spec, frame, raw)
         problems += _rows_are_means(spec, frame, raw)
+        problems += _country_named_otherwise(frame, raw)
         for outcome in spec.outcomes:
             problems += code_problems(frame[outcome], raw, outcome, prefix="outcome_")
             problems += _far_above(frame[outcome], raw, outcome)
@@ -2276,6 +2277,31 @@ def _unused_column(spec: StudySpec, frame: pd.DataFrame, headers: set[str]) -> s
     named = set(spec.columns())
     return next((c for c in frame.columns if isinstance(c, str) and c not in named
                  and fold(c).strip(" :").replace(" ", "_") in headers), None)
+
+
+COUNTRY_HEADERS = {"country", "pays", "pais", "countries", "country_name", "nom_du_pays", "nom_pays", "pays_d'origine",
+                   "pays_de_residence", "pays_d'intervention"}
+
+
+def _country_named_otherwise(frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
+    """A study's countries in a column headed otherwise than 'country' (« Pays », « Country »): a country annex
+    reads only 'country', so each showed the study over every country's rows (Maroc's effect 250 where its own
+    rows give 100), its published figures compared with them. A warning at the column (the annex says it too, and
+    its published impact figures are not compared)."""
+    if "country" in frame.columns:
+        return []
+    column = next((c for c in frame.columns if isinstance(c, str) and fold(c).strip(" :").replace(" ", "_")
+                   in COUNTRY_HEADERS), None)
+    if column is None:
+        return []
+    countries = sorted(c for c in frame[column].dropna().unique() if isinstance(c, str) and c.strip())
+    shown = ", ".join(countries[:4]) + (", ..." if len(countries) > 4 else "")
+    return [raw.problem(
+        "study_country_column", f"the column '{column}' looks like the study's country ({shown}), and only a "
+        "column headed 'country' is read as such: each country annex shows the study over every country's rows, "
+        "and compares none of its published impact figures",
+        f"Rename the column '{column}' to 'country' (and in the study's YAML), so that each country annex shows its "
+        "own rows.", column=column, severity="warning")]
 
 
 def _weights_ignored(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
