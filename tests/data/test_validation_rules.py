@@ -2126,6 +2126,16 @@ CASES = [
     # --- issue 18, right or refused (more in tests/analyses/test_right_or_refused.py)
     Case("totals row", lambda m: m.append("budget", "TOTAL,250000,,,"), "totals_row", "budget.csv", 6, "line",
          hint="Delete this row", what="budget.csv ends with a row 'TOTAL,250000'"),
+    Case("totals row in activities", lambda m: m.append("activities", "TOTAL,,,,,4 activités,,,,"), "totals_row",
+         "activities.csv", 6, "activity_id", hint="each row is an activity",
+         what="activities.csv ends with a row 'TOTAL' (no status): told only « status: this cell is empty, Fill it "
+              "in », which would have made it one more activity", expect=lambda m, problems: _only_rule_of(
+             problems, "totals_row")),
+    Case("an indicator of the country « Total »", lambda m: m.append(
+             "indicators", "I1,2020,14,Personnes formées,output,persons,0,30,75,increase,Total,total"),
+         "totals_row", "indicators.csv", 6, "country", hint="leave its country empty",
+         what="indicators.csv with a row of I1 whose country is « Total » (the project's value): a country « Total » "
+              "in the project-wide annex, beside the countries, nothing said"),
     Case("totals row xlsx", lambda m: (m.append("budget", ",250000,,Total général,"), _csv_to_xlsx(m, "budget")),
          "totals_row", "budget.xlsx", 6, "label", cell="Feuil1!D6", hint="Delete this row",
          what="budget.xlsx ends with a row labelled 'Total général' (no line code: its « empty but required » is not "

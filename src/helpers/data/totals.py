@@ -1,4 +1,5 @@
-"""Totals and subtotal rows in the tables the workbook adds up (budget, expenditure, participation): refused.
+"""Totals and subtotal rows in the tables the workbook adds up (budget, expenditure, participation) or counts row by
+row (activities, indicators: their text cells only): refused.
 
 Every Excel user ends a table with ``TOTAL | 1 500 000``; read as a row, it doubles the budget. A row is a totals
 row when
@@ -50,6 +51,13 @@ _PERIOD_WORD = re.compile(r"^(?:[tqsh][1-4]|\d{4}[tqsh][1-4]|trimestres?|semestr
                           r"months?|periodes?|periods?)$")
 HINT = ("Delete this row: the workbook adds the rows up itself, so a totals or subtotal row counts every amount "
         "twice. Keep totals outside the table (another sheet or file).")
+# tables with nothing to add up, whose rows are counted or shown one by one: a `TOTAL` activity was one more activity
+# (told only « status: Fill it in »), an indicator of the country « Total » a country of that name in the annex
+COUNTED: dict[str, tuple[tuple[str, ...], str]] = {
+    "activities": (("activity_id", "label"), "Delete this row: each row is an activity, counted in the rates."),
+    "indicators": (("indicator_id", "label"), "If the row gives the value of the project as a whole, leave its "
+                   "country empty (the project's own row); otherwise delete it: each row is an indicator's value."),
+}
 
 
 def says_total(text: Any, countries: set[str]) -> bool:
@@ -88,9 +96,10 @@ def _texts_that_may_say_total(values: pd.Series) -> list[str]:
 
 def problems(name: str, frame: pd.DataFrame, raw: Any) -> list[Problem]:
     """The totals rows of a typed table (frame indexed by spreadsheet row; raw: readers.RawTable)."""
-    if name not in SUMMED or frame.empty:
+    if name not in SUMMED and name not in COUNTED or frame.empty:
         return []
-    amount_column, text_columns, amount_is_error = SUMMED[name]
+    amount_column, text_columns, amount_is_error = SUMMED.get(name) or ("", COUNTED[name][0], True)
+    hint = COUNTED[name][1] if name in COUNTED else HINT
     countries = set()
     if "country" in frame.columns:
         countries = {fold(c) for c in frame["country"].dropna().unique().tolist() if isinstance(c, str)}
@@ -106,7 +115,8 @@ def problems(name: str, frame: pd.DataFrame, raw: Any) -> list[Problem]:
                 index=index, column=names[letter], value=formula)
     # the table's other text columns: `Total` in `country`, the first column of an Excel table (not the columns
     # the table does not know: a register's surname may be « Somme »)
-    texts = [c.name for c in SPEC[name].columns if c.kind == "str" and c.name not in text_columns]
+    texts = [c.name for c in SPEC[name].columns if c.kind == "str" and c.name not in text_columns] \
+        if name in SUMMED else ["country"]   # (an indicator's sex 'total' is its total row, rightly)
     for column in [*text_columns, *texts]:
         if column not in frame.columns:
             continue
@@ -118,8 +128,10 @@ def problems(name: str, frame: pd.DataFrame, raw: Any) -> list[Problem]:
         for index in frame.index[values.isin(list(hits)).to_numpy(bool)] if hits else []:
             if index not in found:
                 found[index] = raw.problem("totals_row", f"this row is a totals row ('{values[index]}' in "
-                                           f"'{column}'); its amount would be added to the rows it sums", HINT,
-                                           index=index, column=column, value=values[index])
+                                           f"'{column}'); " + (f"its amount would be added to the rows it sums"
+                                                                if name in SUMMED else "it would be read as one more "
+                                                                f"{'activity' if name == 'activities' else 'value'}"),
+                                           hint, index=index, column=column, value=values[index])
     amounts = pd.to_numeric(frame[amount_column], errors="coerce") if amount_column in frame else None
     if amounts is None:
         return list(found.values())
