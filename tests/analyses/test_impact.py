@@ -948,3 +948,20 @@ def test_a_figure_in_another_currency_beside_an_outcome_that_names_none_is_not_c
     checked = figures[figures["metric"] == "reported_figure"].set_index("key")
     assert checked["status"].to_dict() == {"F1": "not_computable", "F2": "match", "F3": "match"}
     assert "the outcome names no currency and the project's is EUR" in checked.loc["F1", "note"]
+
+
+def test_a_currency_column_gives_its_currency_to_amounts_only_not_to_a_score_or_a_number_of_days(tmp_path):
+    """Rows saying MAD in `devise`, with earnings, a 1-5 score and days worked: the earnings are in MAD, the score
+    and the days have no currency (a score's effect was « +1 MAD », a report's « +1 point » not computable)."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.impact import outcome_unit
+
+    m = Mini.copy_to(tmp_path)
+    m.set_param("currency", "EUR")
+    m.write("impact/survey", "id;arm;revenu;satisfaction;jours_travailles;age;devise\n1;T;1200;4;20;30;MAD\n"
+                             "2;T;1300;5;22;25;MAD\n3;C;1100;3;15;40;MAD\n4;C;1160;2;18;35;MAD\n")
+    m.write("impact/survey.yaml", "title: Suivi\ndesign: two_group\noutcomes: [revenu, satisfaction, jours_travailles]\n"
+                                  "treatment: {column: arm, treated: T}\ncovariates: [age]\n"
+                                  "labels: {satisfaction: {fr: Score de satisfaction (1 à 5)}}\n")
+    study = m.load().studies["survey"]
+    assert [outcome_unit(study, o) for o in ("revenu", "satisfaction", "jours_travailles")] == ["MAD", "", ""]

@@ -797,7 +797,8 @@ def tables_figures(tables: dict[str, pd.DataFrame], params: Any, studies: dict[s
     if not reported.empty:
         # reconcile looks up only the rows a reported figure asks for: those, in the table's order, are enough
         lookup = _finish([part[reconcile.lookup_rows(reported, part)] for part in parts])
-        whole = [] if _is_all(params) else [n for n, s in (studies or {}).items() if getattr(s, "whole_project", False)]
+        whole = [] if _is_all(params) else [n for n, s in (studies or {}).items() if getattr(s, "whole_project", False)
+                                            and _several_countries(s)]
         parts.append(reconciliation_figures(reported, lookup, params, known_keys(parts, reported),
                                             persons_caution(parts), get("participation"), get("indicators"),
                                             countries_of(tables) if _is_all(params) else (), whole))
@@ -1117,8 +1118,17 @@ def known_keys(parts: list[pd.DataFrame], reported: pd.DataFrame) -> dict[str, l
     return keys
 
 
+def _several_countries(study: Any) -> bool:
+    """Whether a study shown whole in a country annex has several countries' rows under another header (« Pays »):
+    its figures are then not the country's (a study without such a column may be of that country alone)."""
+    from ..data.model import country_named_otherwise
+
+    column = country_named_otherwise(study.data)
+    return column is not None and study.data[column].dropna().map(fold).nunique() > 1
+
+
 WHOLE_STUDY_NOTE = ("the study's data have no 'country' column: the figure computed is the whole study's, over every "
-                    "country's rows, not this country's (name the study's country column 'country')")
+                    "country's rows, not this country's (name the study's country column 'country')")   # (« Pays »)
 
 
 def reconciliation_figures(reported: pd.DataFrame, figures: pd.DataFrame, params: Any,

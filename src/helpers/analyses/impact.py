@@ -47,6 +47,7 @@ Most of the time is statsmodels' pseudo-inverse of X, which ``fit`` computes for
 from __future__ import annotations
 
 import math
+import re
 import warnings
 from typing import Any
 
@@ -163,16 +164,19 @@ def as_label(value: Any) -> str:
 SHARE = "share"   # the unit of a 0/1 outcome's effects and means: a fraction of 1 (0.27 is 27 percentage points)
 # a column that says each row's currency (the loader's study check warns when it holds several)
 _CURRENCY_COLUMNS = {"currency", "devise", "devises", "monnaie", "currency_code", "code_devise"}
+# an outcome that says it is no amount (« score », « nombre de jours »): a currency column's is not its unit
+_NOT_MONEY = re.compile(r"\b(?:score|scores|note|notes|indice|index|nombre|number|count|nb|jours?|days?|heures?|hours?|"
+                        r"semaines?|weeks?|mois|months?|annees?|years?|ages?|rang|rank|taux|rate|part|share|"
+                        r"pourcentage|percent(?:age)?|points?)\b")
 
 
 def outcome_unit(study: Study, outcome: str) -> str:
     """The unit of an outcome's effects, means and MDE, from the data: SHARE for a 0/1 outcome; the one currency its
     header or label names (« Revenu (MAD) », « Monthly earnings (EUR) »), else the one a currency column
-    (`devise`) gives every row; '' when the data do not say (a score, an amount whose currency is not named).
+    (`devise`) gives every row, unless the outcome says it is no amount (a score, a number of days); '' when the
+    data do not say (a score, an amount whose currency is not named).
     figures.csv wrote '' for every outcome, and a report's « +120 MAD » was compared with an effect in EUR or in
     share as with one in MAD."""
-    import re
-
     from ..data.currencies import currency_code, is_known, named_currencies
 
     data = study.data
@@ -185,7 +189,7 @@ def outcome_unit(study: Study, outcome: str) -> str:
     named = {c for t in texts for c in named_currencies(t)}
     named |= {m.upper() for t in texts for m in re.findall(r"[(\[]\s*([A-Za-z]{3})\s*[)\]]", t)
               if is_known(m.upper())}
-    if not named:
+    if not named and not any(_NOT_MONEY.search(fold(t).replace("_", " ")) for t in texts):
         for column in data.columns:
             if isinstance(column, str) and fold(column).replace(" ", "_") in _CURRENCY_COLUMNS:
                 named |= {currency_code(str(v).strip()) for v in data[column].dropna().unique() if str(v).strip()}

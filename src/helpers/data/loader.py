@@ -32,6 +32,7 @@ from .countries import country_code, country_name, same_country
 from .iati import TABLES as IATI_TABLES, load_iati, unsplit_budget
 from .inputs import beside, exists, load_described, read_yaml, recording
 from .model import DIFFERENTIAL_ATTRITION, ProjectData, Study, each_distinct, scope  # noqa: F401 (ProjectData, Study, scope re-exported)
+from .model import country_named_otherwise
 from . import readers
 from .readers import UNREADABLE, RawTable, column_letter, column_position, header_name, read_table
 from .readers import _number_kind as readers_number_kind
@@ -2279,27 +2280,20 @@ def _unused_column(spec: StudySpec, frame: pd.DataFrame, headers: set[str]) -> s
                  and fold(c).strip(" :").replace(" ", "_") in headers), None)
 
 
-COUNTRY_HEADERS = {"country", "pays", "pais", "countries", "country_name", "nom_du_pays", "nom_pays", "pays_d'origine",
-                   "pays_de_residence", "pays_d'intervention"}
-
-
 def _country_named_otherwise(frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
     """A study's countries in a column headed otherwise than 'country' (« Pays », « Country »): a country annex
     reads only 'country', so each showed the study over every country's rows (Maroc's effect 250 where its own
     rows give 100), its published figures compared with them. A warning at the column (the annex says it too, and
     its published impact figures are not compared)."""
-    if "country" in frame.columns:
-        return []
-    column = next((c for c in frame.columns if isinstance(c, str) and fold(c).strip(" :").replace(" ", "_")
-                   in COUNTRY_HEADERS), None)
+    column = country_named_otherwise(frame)
     if column is None:
         return []
     countries = sorted(c for c in frame[column].dropna().unique() if isinstance(c, str) and c.strip())
     shown = ", ".join(countries[:4]) + (", ..." if len(countries) > 4 else "")
     return [raw.problem(
         "study_country_column", f"the column '{column}' looks like the study's country ({shown}), and only a "
-        "column headed 'country' is read as such: each country annex shows the study over every country's rows, "
-        "and compares none of its published impact figures",
+        "column headed 'country' is read as such: each country annex shows the study over all its rows, as the "
+        "whole project's" + (", and compares none of its published impact figures" if len(countries) > 1 else ""),
         f"Rename the column '{column}' to 'country' (and in the study's YAML), so that each country annex shows its "
         "own rows.", column=column, severity="warning")]
 

@@ -26,6 +26,19 @@ from .lines import line_country
 if TYPE_CHECKING:
     from .params import ProjectParams
 
+# a study's countries under another header than 'country' (« Pays »): not read as its country (loader warns)
+COUNTRY_HEADERS = {"country", "pays", "pais", "countries", "country_name", "nom_du_pays", "nom_pays", "pays_d'origine",
+                   "pays_de_residence", "pays_d'intervention"}
+
+
+def country_named_otherwise(frame: pd.DataFrame) -> str | None:
+    """The column of a study's data headed like a country (COUNTRY_HEADERS) when none is headed 'country'."""
+    if "country" in frame.columns:
+        return None
+    return next((c for c in frame.columns if isinstance(c, str) and fold(c).strip(" :").replace(" ", "_")
+                 in COUNTRY_HEADERS), None)
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
