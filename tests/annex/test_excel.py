@@ -27,7 +27,7 @@ def made(request):
 def test_one_sheet_per_section_with_tables_then_the_figures(made):
     lang, _, book = made
     w = WORDS[lang]
-    assert book.sheetnames == [w["section1"], excel._Names()(w["section2"]), "figures"]
+    assert book.sheetnames == [w["section1"], excel._Names()(w["section2"]), "Chiffres" if lang == "fr" else "figures"]
     assert book.sheetnames[1] == ("Vérification des chiffres" if lang == "fr" else "Check of published figures")
 
 
@@ -69,7 +69,7 @@ def test_rag_cells_are_filled_and_a_single_table_keeps_its_header_frozen(made):
     checks = book.worksheets[1]
     assert checks.freeze_panes == "A5"                 # section title, blank, caption line, header
     assert [checks[f"C{r}"].fill.fgColor.rgb for r in (5, 6)] == ["00FBECC8", "00DCEFE3"]
-    assert book["figures"].freeze_panes == "A2"
+    assert book.worksheets[-1].freeze_panes == "A2"   # the figures
 
 
 def test_nothing_becomes_a_formula(made):
@@ -82,12 +82,14 @@ def test_nothing_becomes_a_formula(made):
     assert book[WORDS[lang]["section1"]]["A11"].value == SCRIPT      # text, shown as text
     checks = book.worksheets[1]
     assert [checks["A6"].value, checks["B6"].value] == ["-2", "=1+1"] and checks["B6"].quotePrefix
-    assert book["figures"]["B3"].value == "=cmd" and book["figures"]["B3"].data_type == "s"
+    figures = book.worksheets[-1]
+    assert figures["B3"].value == "=cmd" and figures["B3"].data_type == "s"
 
 
 def test_the_figures_sheet_is_the_long_table(made):
     lang, _, book = made
-    rows = list(book["figures"].iter_rows(values_only=True))
+    assert book.sheetnames[-1] == ("Chiffres" if lang == "fr" else "figures")   # (the annex language)
+    rows = list(book.worksheets[-1].iter_rows(values_only=True))
     if lang == "en":
         assert rows == [("section", "metric", "key", "value", "n"),
                         ("execution", "physical_execution_rate", "all", 40, 5),
@@ -107,7 +109,7 @@ def test_the_figures_sheet_says_why_in_the_annex_language_and_keeps_percentages_
                             "key": ["all", "I.1"], "value": [37.5, float("nan")], "unit": ["%", "%"],
                             "status": ["", ""], "note": ["done 3 of 8 activities", "not computable: no final target"]})
     book = openpyxl.load_workbook(io.BytesIO(excel.xlsx(notebook(lang), figures, WHEN)))
-    sheet = book["figures"]
+    sheet = book.worksheets[-1]
     rows = list(sheet.iter_rows(values_only=True))
     value = 4 if lang == "fr" else 3   # (French: after « Clé en clair »)
     assert rows[1][value] == 0.375 and sheet.cell(2, value + 1).number_format == ("0.0 %" if lang == "fr" else "0.0%")
@@ -124,12 +126,12 @@ def test_a_figures_table_longer_than_a_sheet_goes_on_to_the_next(monkeypatch):
     monkeypatch.setattr(excel, "EXCEL_MAX_ROWS", 3)   # a header and 2 rows per sheet
     figures = pd.DataFrame({"metric": ["=a", "b", "c", "d", "e"], "value": [1.0, 2.0, 3.0, 4.0, 5.0]})
     book = openpyxl.load_workbook(io.BytesIO(excel.xlsx(notebook("fr"), figures, WHEN)))
-    parts = [name for name in book.sheetnames if name.startswith("figures")]
-    assert parts == ["figures", "figures (2)", "figures (3)"]
+    parts = [name for name in book.sheetnames if name.startswith("Chiffres")]
+    assert parts == ["Chiffres", "Chiffres (2)", "Chiffres (3)"]
     rows = [list(book[name].iter_rows(values_only=True)) for name in parts]
     assert rows == [[("Mesure", "Valeur"), ("=a", 1), ("b", 2)], [("Mesure", "Valeur"), ("c", 3), ("d", 4)],
                     [("Mesure", "Valeur"), ("e", 5)]]
-    assert book["figures"]["A2"].data_type == "s"   # text, not a formula
+    assert book["Chiffres"]["A2"].data_type == "s"   # text, not a formula
 
 
 def test_same_inputs_give_the_same_file():
@@ -300,7 +302,7 @@ def test_the_french_figures_sheet_says_each_key_in_french_beside_its_code():
                             "key": ["ahead", "I.1:missing_target", "study:employed:ipw_att", "total@2019-12-31",
                                     "Maroc"], "value": [1.0, None, 0.1, 5.0, 50.0]})
     book = openpyxl.load_workbook(io.BytesIO(excel.xlsx(notebook("fr"), figures, WHEN)))
-    rows = list(book["figures"].iter_rows(values_only=True))
+    rows = list(book["Chiffres"].iter_rows(values_only=True))
     assert rows[0][2:4] == ("Clé (code)", "Clé en clair")
     assert [r[2:4] for r in rows[1:]] == [
         ("ahead", "En avance"), ("I.1:missing_target", "I.1 : Aucune cible, ni de période ni finale"),

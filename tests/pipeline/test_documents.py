@@ -34,7 +34,7 @@ def _check_sheet_tables(book, tables, lang):
     names, by_section = excel._Names(), {}
     for table in tables:
         by_section.setdefault(table["section"], []).append(table)
-    assert book.sheetnames == [names(section) for section in by_section] + ["figures"]
+    assert book.sheetnames == [names(section) for section in by_section] + ["Chiffres" if lang == "fr" else "figures"]
     numeric = 0
     for sheet_name, section in zip(book.sheetnames, by_section):
         sheet = book[sheet_name]
@@ -95,7 +95,7 @@ def test_the_excel_annex_holds_every_table_as_displayed(built, annex):
     page, _, book = _files(built, annex)
     tables = [t for t in html_tables(page) if not t["provenance"]]
     assert _check_sheet_tables(book, tables, "fr") > 0
-    figures = list(book["figures"].iter_rows(values_only=True))
+    figures = list(book["Chiffres"].iter_rows(values_only=True))
     csv_rows = (built.build / "annexes" / "amem" / f"{annex}.figures.csv").read_text(encoding="utf-8").splitlines()
     assert len(figures) == len(csv_rows)
 

@@ -124,7 +124,7 @@ def test_the_indicator_table_shows_the_unit(built):
 
 def test_the_excel_figures_sheet_is_french_with_percentages_as_fractions(built):
     book = openpyxl.load_workbook(built.build / "annexes" / "amem" / "ensemble.xlsx")
-    sheet = book["figures"]
+    sheet = book["Chiffres"]   # (the sheet in French too)
     head = [c.value for c in sheet[1]]
     assert head[:6] == ["Section", "Mesure", "Clé (code)", "Clé en clair", "Valeur", "Unité"]
     rows = {(r[1], r[2]): r for r in sheet.iter_rows(min_row=2, values_only=True)}

@@ -5,7 +5,7 @@ caption, else the sub-heading, else the section), the headings in the annex lang
 comes from the structured form ``ctx.table`` puts beside its HTML (``TABLE_MIME``), so no notebook writes a table
 twice. Numbers stay numbers with an Excel number format (``0.0 %``, thousands separators, the currency in the
 heading, p-values below 0.001 shown as ``< 0,001``); RAG cells are filled as in the annex. A sheet with one table
-keeps its heading row frozen. The last sheet, ``figures``, is figures.csv.
+keeps its heading row frozen. The last sheet, « Chiffres » (``figures`` in English), is figures.csv.
 
 Nothing in the data can become a formula: a text cell is written as text (never parsed) and marked with Excel's
 quote prefix, so ``=1+1`` shows as typed and stays text even when the reader edits the cell.
@@ -29,7 +29,6 @@ from .theme import ACCENT, HEAD, INK, RAG_FILL, office
 from .words import known, say
 
 RAG_FILLS = {f"rag-{name}": office(colour) for name, colour in RAG_FILL.items()}
-FIGURES_SHEET = "figures"
 EXCEL_MAX_ROWS = 1_048_576  # rows of one Excel sheet, the header row included
 _HEADING = re.compile(r"^\s*<h([2-4])[^>]*>(.*?)</h\1>", re.S)
 _TAG = re.compile(r"<[^>]+>")
@@ -188,7 +187,7 @@ def xlsx(notebook, figures: pd.DataFrame, when: dt.datetime | None = None, lang:
             sheet.freeze_panes = sheet.cell(row=header + 1, column=1)
         for number, width in widths.items():
             sheet.column_dimensions[get_column_letter(number)].width = max(9, width + 2)
-    _write_figures(book, names, figures_for_people(figures, lang))
+    _write_figures(book, names, figures_for_people(figures, lang), say("figures_sheet", lang))
     buffer = io.BytesIO()
     book.save(buffer)
     # openpyxl stamps the creation time into the file; pin it to the generation time.
@@ -267,8 +266,9 @@ def key_in_words(key: Any, lang: str) -> Any:
     return " : ".join(said) if lang == "fr" else ": ".join(said)
 
 
-def _write_figures(book, names: _Names, figures: pd.DataFrame) -> None:
-    """The long table, as figures.csv has it; longer than a sheet, it goes on "figures (2)", ..."""
+def _write_figures(book, names: _Names, figures: pd.DataFrame, title: str) -> None:
+    """The long table, as figures.csv has it, on the sheet ``title`` (« Chiffres », « figures »); longer than a
+    sheet, it goes on « Chiffres (2) », ..."""
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
@@ -277,7 +277,7 @@ def _write_figures(book, names: _Names, figures: pd.DataFrame) -> None:
     percent_rows = figures.attrs.get("percent_rows")
     percent_at = {n for n, c in enumerate(figures.columns, 1) if c in figures.attrs.get("percent_columns", ())}
     for start in range(0, max(len(figures), 1), per_sheet):
-        sheet = book.create_sheet(names(FIGURES_SHEET))
+        sheet = book.create_sheet(names(title))
         for number, column in enumerate(figures.columns, 1):
             _text_cell(sheet, 1, number, str(column)).font = Font(bold=True)
             long = str(column).lower().startswith(("note", "pourquoi", "why"))

@@ -222,6 +222,7 @@ WORDS = {
     # the figures sheet of the Excel workbook (excel): the names of figures.csv, but one
     "figures_column_section": "section",
     "figures_column_metric": "metric",
+    "figures_sheet": "figures",
     "figures_column_key": "key",
     "figures_column_key_words": "key in words",
     "figures_key_weighted": "weighted",

@@ -235,6 +235,7 @@ WORDS = {
     # the figures sheet of the Excel workbook (excel)
     "figures_column_section": "Section",
     "figures_column_metric": "Mesure",
+    "figures_sheet": "Chiffres",
     "figures_column_key": "Clé (code)",
     "figures_column_key_words": "Clé en clair",
     "figures_key_weighted": "pondéré",
