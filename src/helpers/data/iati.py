@@ -352,8 +352,12 @@ def _largest_rate(params: ProjectParams, tables: dict[str, pd.DataFrame], dates:
     by_line = spent.assign(country=spent["country"].fillna("")).groupby(["line", "country"])["amount"].sum()
     lines = budget.assign(country=budget["country"].fillna("")).groupby(["line", "country"])["budget"].sum(
         min_count=1)
-    rates = {f"line {line}" + (f" ({country})" if country else ""): by_line.get((line, country), 0.0) / value
-             for (line, country), value in lines.items() if value > 0}
+    known = lines[lines > 0]   # (aligned at once: a lookup per line took 1 s of the 100 MB file's reading)
+    ratio = by_line.reindex(known.index, fill_value=0.0) / known
+    rates = {}
+    if len(ratio):
+        line, country = ratio.idxmax()
+        rates[f"line {line}" + (f" ({country})" if country else "")] = float(ratio.max())
     total = params.budget_total or (lines.sum() if lines.notna().all() else None)
     if total and total > 0:
         rates["the project"] = float(spent["amount"].sum()) / float(total)
@@ -451,6 +455,11 @@ def _visible_controls(activity: Activity, problems: list[Problem]) -> None:
     a figure beside it too (a title « Formation U+202E 0051 USD » read « Formation DSU 1500 »), and a terminal acts
     on C1. The publisher's file is not to be edited: the character is shown as its escape (« \\u202e »), with a
     warning per element."""
+    every = [activity.title, activity.reporting_org, *activity.funders, *(c.names for c in activity.countries),
+             *(i.title for i in activity.indicators), *(m.description for m in activity.transactions if m.description)]
+    if not CONTROL.search("\n".join(text for texts in every for text in (
+            texts.values() if isinstance(texts, dict) else (t for _, t in texts)) if text)):
+        return   # (nearly every activity: one search, no element paths made)
     texts = [("title", activity.title), ("reporting-org", activity.reporting_org),
              *(("participating-org", names) for names in activity.funders),
              *((f"recipient-country[@code={c.code}]", c.names) for c in activity.countries)]

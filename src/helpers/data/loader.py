@@ -2163,16 +2163,21 @@ def _unit_not_declared(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -> l
         if not isinstance(column, str) or column in named or not _ID_HEADER.search(fold(column)):
             continue
         ids = frame[column]
-        if ids.isna().any() or ids.duplicated().sum() == 0:
+        if ids.isna().any():
             continue
-        if pd.DataFrame({"id": ids, "round": frame[spec.period.column]}).duplicated().any():
+        codes, distinct = pd.factorize(ids)   # (codes, not a set of a million strings: 1 s of the portfolio's check)
+        if len(distinct) == len(ids):
+            continue
+        rounds = pd.factorize(frame[spec.period.column])[0] + 1   # (0: no round)
+        if np.bincount(codes.astype(np.int64) * (rounds.max() + 1) + rounds).max() > 1:
             continue   # twice in one round: not one person per round
-        before, after = set(ids[~post]), set(ids[post])
-        both = before & after
-        if len(both) < max(2, 0.3 * len(before | after)) or len(before | after) < 10:   # (4 persons: a test)
+        before = np.bincount(codes[~post], minlength=len(distinct)) > 0
+        after = np.bincount(codes[post], minlength=len(distinct)) > 0
+        both, seen = int((before & after).sum()), int((before | after).sum())
+        if both < max(2, 0.3 * seen) or seen < 10:   # (4 persons: a test)
             continue
         return [raw.problem(
-            "study_unit_not_declared", f"'{column}' names {len(both)} of its {len(before | after)} values before and "
+            "study_unit_not_declared", f"'{column}' names {both} of its {seen} values before and "
             "after the programme, once per round: the rows look like a panel of persons, and without `unit:` each "
             "round is read as a sample drawn anew (N counts rows; the persons seen after the programme only, or "
             "before only, are not told)", f"Add `unit: {column}` to the study's description if it names the persons "
