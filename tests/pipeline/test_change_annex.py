@@ -90,7 +90,7 @@ def test_a_later_reporting_date_is_compared_with_the_first_build(tmp_path):
     with zipfile.ZipFile(annexes / "ensemble.docx") as docx:
         document = docx.read("word/document.xml").decode("utf-8")
     assert "(31/12/2020" in document and f"1{NBSP}363{NBSP}103{NBSP}USD)" in document
-    sheet = pd.read_excel(io.BytesIO((annexes / "ensemble.xlsx").read_bytes()), sheet_name="figures")
+    sheet = pd.read_excel(io.BytesIO((annexes / "ensemble.xlsx").read_bytes()), sheet_name="Chiffres")   # (a French annex)
     from helpers.annex.fmt import word   # the sheet speaks the annex language (French here)
 
     row = sheet[(sheet["Mesure"] == word("spent", "fr")) & (sheet["Clé (code)"] == "total")].iloc[0]
