@@ -639,9 +639,19 @@ def ambiguous_cells(texts: pd.Series) -> np.ndarray:
     """Which cells fully match AMBIGUOUS_PATTERN (the candidates of ``ambiguous``), as a bool array; a column of
     ASCII text is matched with the pattern's ASCII form, which finds the same cells."""
     texts = texts.astype("str")
+    cells = texts.array.__arrow_array__() if texts.dtype.storage == "pyarrow" else None
+    if cells is not None and not _any_separator(cells):   # (digits only: an age, a 0/1 outcome)
+        return np.zeros(len(texts), dtype=bool)
     ascii_only = bool(texts.str.isascii().all())
     matched = texts.str.fullmatch(_AMBIGUOUS_ASCII if ascii_only else AMBIGUOUS_PATTERN)
     return matched.fillna(False).astype(bool).to_numpy()
+
+
+def _any_separator(cells) -> bool:
+    """Whether any cell of an Arrow text column holds '.' or ',' (an ambiguous number holds one)."""
+    import pyarrow.compute as pc
+
+    return bool(pc.any(pc.match_substring_regex(cells, "[.,]")).as_py())
 
 
 def _cast_at_once(series: pd.Series, decimal_mark: str, digits_only: bool) -> np.ndarray | None:
@@ -670,6 +680,8 @@ def parse_numbers(series: pd.Series, decimal_mark: str = ".", money: bool = Fals
     # a column of digits only (a count, an age, a 0/1 code) is cast at once, and so is a column of amounts: they
     # are mostly distinct, so matching each cell costs less than hashing them to parse each distinct text once
     values = _cast_at_once(series, decimal_mark, digits_only=not money)
+    if values is None and not money:   # decimals (an outcome in EUR, a rate): as plain, and as many values as cells
+        values = _cast_at_once(series, decimal_mark, digits_only=False)
     if values is not None:
         return pd.Series(values, index=series.index, name=series.name, copy=False), [], []
     fast = _plain_numbers(decimal_mark) if decimal_mark in _PLAIN else None
