@@ -1164,6 +1164,37 @@ def test_an_income_typed_with_its_currency_is_refused_saying_so(tmp_path, typed,
     assert ("without its currency or unit" in problems[0].hint) == (unit is not None)
 
 
+@pytest.mark.parametrize("typed", ["every", "some"])
+def test_a_repeat_group_s_amounts_typed_with_their_currency_are_refused_at_their_cells(tmp_path, typed):
+    """A repeat group's salaries typed '1020 MAD' (the export cleaned by hand), their sum estimated: with every
+    amount so, the YAML's 'emplois/salaire/_sum' was « missing » with « Did you mean 'emplois/duree_mois/_sum' »;
+    with some, « not a number » with the hint to write '.' for decimals, and a warning that those answers were
+    empty. Each is now refused at its cell of the repeat's sheet, naming the currency."""
+    import openpyxl
+
+    write_tracer_survey(tmp_path)
+    book = openpyxl.load_workbook(tmp_path / f"{NAME}.xlsx")
+    sheet = book["emplois"]
+    sheet.insert_cols(3)
+    sheet.cell(row=1, column=3).value = "emplois/salaire"
+    for row in range(2, sheet.max_row + 1):
+        amount = 1000 + 10 * row
+        sheet.cell(row=row, column=3).value = f"{amount} MAD" if typed == "every" or row % 7 == 0 else amount
+    book.save(tmp_path / f"{NAME}.xlsx")
+    spec = (tmp_path / f"{NAME}.yaml").read_text(encoding="utf-8").replace(
+        "estimates:\n", "estimates:\n  - {mean: emplois/salaire/_sum}\n")
+    (tmp_path / f"{NAME}.yaml").write_text(spec, encoding="utf-8")
+    _, problems, _ = load_surveys(tmp_path)
+    assert {p.rule for p in problems} == {"survey_not_a_number"}
+    first = problems[0]
+    assert (first.cell, first.column, first.value) == (("emplois!C2", "emplois/salaire", "1020 MAD") if typed == "every"
+                                                      else ("emplois!C7", "emplois/salaire", "1070 MAD"))
+    assert first.message == "this answer is not a number ('MAD' beside the number)"
+    assert "without its currency or unit" in first.hint
+    more = 180 - 10 if typed == "every" else 25 - 10
+    assert problems[-1].message == f"{more} more answers of this column of the sheet 'emplois' are not numbers"
+
+
 @pytest.mark.parametrize("sent", ["_submission_time", "SubmissionDate"])
 @pytest.mark.parametrize("fieldwork", [True, False])
 def test_a_device_whose_clock_was_reset_is_not_a_test_of_the_form(tmp_path, sent, fieldwork):

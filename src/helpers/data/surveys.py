@@ -473,13 +473,17 @@ def _join_repeat(frame: pd.DataFrame, raw: RawTable, repeat: RawTable, estimated
         values = cells.map(_number)
         answered = cells.notna()
         bad = answered & values.isna()
-        if f"{column}/_sum" in estimated and bad.any() and (answered & ~bad).any():
-            for i in bad.index[bad][:MAX_LISTED]:   # a sum asked of: said at the cell, not as a column missing
-                problems.append(repeat.problem("survey_not_a_number", "this answer is not a number", "Correct it in "
-                                               "the export (a number with '.' for decimals), or leave it empty.",
-                                               index=i, column=column, value=cells[i]))
+        # a sum asked of: said at the cell (with the currency beside the number: every amount typed '1500 MAD'
+        # made the sum « missing », « did you mean 'emplois/duree_mois/_sum' »), not as a column missing
+        flagged = f"{column}/_sum" in estimated and bad.any()
+        if flagged:
+            problems += [_not_a_number(repeat, i, column, cells[i]) for i in bad.index[bad][:MAX_LISTED]]
+            if bad.sum() > MAX_LISTED:
+                problems.append(repeat.problem("survey_not_a_number", f"{int(bad.sum()) - MAX_LISTED} more answers "
+                                               f"of this column of the sheet '{repeat.sheet}' are not numbers", "",
+                                               column=column))
             values[bad], answered = np.nan, answered & ~bad
-        if answered.any() and values[answered].notna().all():
+        if (answered.any() or flagged) and values[answered].notna().all():
             values = values.where(~values.isin(missing_codes))   # a declared code: not answered
             sums = values.groupby(parent).sum()
             # a submission with an unanswered row has no sum: counting the empty answer as 0 would lower it
@@ -489,12 +493,14 @@ def _join_repeat(frame: pd.DataFrame, raw: RawTable, repeat: RawTable, estimated
             frame[f"{column}/_sum"] = keys.map(sums).where(keys.isin(sums.index), 0.0).astype(float)
             if f"{column}/_sum" in estimated:
                 problems += code_problems(values, repeat, column)
-                missing = keys.isin(unanswered.index[unanswered > 0])
+                # only the empty answers: a word refused above is not told again as « empty (or 'n/a') »
+                empty = (values.isna() & ~bad).groupby(parent).sum()
+                missing = keys.isin(empty.index[empty > 0])
                 if missing.any():
-                    first = values.index[values.isna() & parent.isin(keys[missing])][0]
+                    first = values.index[values.isna() & ~bad & parent.isin(keys[missing])][0]
                     problems.append(repeat.problem(
                         "survey_repeat_unanswered", f"{int(missing.sum())} submission(s) have an empty (or 'n/a') "
-                        f"answer in this repeat group ({int(unanswered.sum())} row(s)): their sum '{column}/_sum' is "
+                        f"answer in this repeat group ({int(empty.sum())} row(s)): their sum '{column}/_sum' is "
                         "missing and they leave its estimates", "Fill in the answers if they are known; an empty answer is "
                         "not 0.", index=first, column=column, severity="warning"))
     return frame, problems
@@ -1709,15 +1715,7 @@ def _type_numbers(survey: Survey, raw: RawTable) -> list[Problem]:
                 declared = values.isin(survey.spec.missing_codes)
                 values, data[column] = values.where(~declared), data[column].where(~declared)
             bad = data[column].notna() & values.isna()
-            for i in data.index[bad][:10]:
-                # '1500 MAD', '1 500 DH', '€1500': a number with its currency or unit, which the estimates cannot tell
-                unit = re.fullmatch(f"\\s*({UNIT})?\\s*[\\d\\s.,\u00a0\u202f]*\\d\\s*({UNIT})?\\s*",
-                                    str(data.at[i, column]))
-                said = f" ('{unit[1] or unit[2]}' beside the number)" if unit and (unit[1] or unit[2]) else ""
-                problems.append(raw.problem("survey_not_a_number", f"this answer is not a number{said}", "Correct it "
-                                            "in the export (a number with '.' for decimals" + (", without its currency "
-                                            "or unit: every answer in the same one" if said else "") + "), or leave "
-                                            "it empty.", index=i, column=column, value=data.at[i, column]))
+            problems += [_not_a_number(raw, i, column, data.at[i, column]) for i in data.index[bad][:10]]
             if bad.sum() > 10:
                 problems.append(raw.problem("survey_not_a_number", f"{int(bad.sum()) - 10} more answers of this "
                                             "column are not numbers", "", column=column))
@@ -1728,6 +1726,16 @@ def _type_numbers(survey: Survey, raw: RawTable) -> list[Problem]:
 
 
 UNIT = r"[A-Za-z\u00c0-\u024f$\u20ac\u00a3]{1,5}"   # a currency or unit written beside a number: MAD, DH, €, h
+
+
+def _not_a_number(table: RawTable, index: Any, column: str, value: Any) -> Problem:
+    """An answer to average, total or sum that is not a number, at its cell; '1500 MAD', '1 500 DH', '€1500': a
+    number with its currency or unit, which the estimates cannot tell, is said so."""
+    unit = re.fullmatch(f"\\s*({UNIT})?\\s*[\\d\\s.,\u00a0\u202f]*\\d\\s*({UNIT})?\\s*", str(value))
+    said = f" ('{unit[1] or unit[2]}' beside the number)" if unit and (unit[1] or unit[2]) else ""
+    return table.problem("survey_not_a_number", f"this answer is not a number{said}", "Correct it in the export (a "
+                         "number with '.' for decimals" + (", without its currency or unit: every answer in the same "
+                         "one" if said else "") + "), or leave it empty.", index=index, column=column, value=value)
 
 
 def _ambiguous_numbers(values: pd.Series, raw: RawTable, column: str) -> list[Problem]:
