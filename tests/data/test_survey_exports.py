@@ -1195,6 +1195,28 @@ def test_a_repeat_group_s_amounts_typed_with_their_currency_are_refused_at_their
     assert problems[-1].message == f"{more} more answers of this column of the sheet 'emplois' are not numbers"
 
 
+@pytest.mark.parametrize("written", ["csv", "first sheet"])
+def test_a_repeat_group_s_sheet_given_as_the_export_is_refused(tmp_path, written):
+    """KoboToolbox's repeat sheet saved alone as the export (its CSV, or the .xlsx with the repeat's sheet first):
+    each job was a respondent (the mean job length 12.1 months per « respondent », n = 180 jobs, the SE without
+    the clustering of a trainee's jobs), without a word. Refused, naming the column that shows it."""
+    submissions, jobs = make_tracer_survey()
+    folder = tmp_path / "s"
+    folder.mkdir()
+    if written == "csv":
+        jobs.to_csv(folder / "s.csv", sep=";", index=False)
+    else:
+        with pd.ExcelWriter(folder / "s.xlsx") as book:
+            jobs.to_excel(book, sheet_name="emplois", index=False)
+            submissions.to_excel(book, sheet_name="Suivi des stagiaires AMEM", index=False)
+    (folder / "s.yaml").write_text("title: t\nestimates:\n  - {mean: emplois/duree_mois}\n", encoding="utf-8")
+    surveys, problems, _ = load_surveys(folder)
+    assert "s" not in surveys
+    assert [(p.rule, p.row if written == "csv" else p.cell, p.column) for p in problems] == [
+        ("survey_repeat_as_export", 1 if written == "csv" else "emplois!E1", "_parent_index")]
+    assert problems[0].message.startswith(f"the {'file' if written == 'csv' else 'first sheet'} is a repeat group's rows")
+
+
 @pytest.mark.parametrize("sent", ["_submission_time", "SubmissionDate"])
 @pytest.mark.parametrize("fieldwork", [True, False])
 def test_a_device_whose_clock_was_reset_is_not_a_test_of_the_form(tmp_path, sent, fieldwork):

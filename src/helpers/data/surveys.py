@@ -273,6 +273,15 @@ def load_survey(spec_path: Path, encoding: str = "utf-8") -> tuple[Survey | None
     problems += read_problems
     if raw is None or any(p.severity == "error" for p in read_problems):
         return None, problems
+    link = next((c for c in ("_parent_index", "parent_key") if c in raw.frame.columns), None)
+    if link is not None:   # a repeat sheet saved alone as the export: its jobs counted as respondents, without a word
+        problems.append(raw.problem(
+            "survey_repeat_as_export", f"the {'first sheet' if data_path.suffix == '.xlsx' else 'file'} is a "
+            f"repeat group's rows (its column '{raw.headers.get(link, link)}' names each row's submission), not the "
+            "submissions: each row would be counted as a respondent", "Put the whole export here: KoboToolbox's XLS "
+            "or ODK Central's download, the submissions first and each repeat group on its own sheet (its count and "
+            "sums are estimated as '<repeat>/_count' and '<question>/_sum').", index=raw.header_row, column=link))
+        return None, problems
     problems += _group_separator(raw, repeats, spec)
     frame = raw.frame.copy()
     for repeat in repeats:
