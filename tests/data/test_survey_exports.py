@@ -1217,6 +1217,28 @@ def test_a_repeat_group_s_sheet_given_as_the_export_is_refused(tmp_path, written
     assert problems[0].message.startswith(f"the {'file' if written == 'csv' else 'first sheet'} is a repeat group's rows")
 
 
+def test_a_question_a_form_version_renamed_is_told(tmp_path):
+    """Two versions of the form in one export (KoboToolbox's __version__): the second renamed 'emploi/revenu' to
+    'emploi/revenu_mensuel', the export holding both columns, each empty on the other version's rows. The mean of
+    'emploi/revenu_mensuel' was that of the second version's 50 answers for the 85 there are (325.27 for 325.40),
+    without a word; it is now told, naming the column the first version's submissions answer."""
+    submissions, _ = make_tracer_survey()
+    first = submissions.index < 70
+    submissions["__version__"] = np.where(first, "vAbc2021a", "vXyz2021b")
+    submissions.insert(submissions.columns.get_loc("emploi/revenu") + 1, "emploi/revenu_mensuel",
+                       submissions["emploi/revenu"].where(~first))
+    submissions["emploi/revenu"] = submissions["emploi/revenu"].where(first)
+    spec = SPEC_CSV.replace("{mean: emploi/revenu}", "{mean: emploi/revenu_mensuel}")
+    survey, problems = _csv_survey(tmp_path / "s", submissions, spec)
+    assert [(p.rule, p.severity, p.row, p.column) for p in problems] == [
+        ("survey_version_unanswered", "warning", 2, "emploi/revenu_mensuel")]
+    assert "version 'vAbc2021a' (70 of 180)" in problems[0].message
+    assert "they answer 'emploi/revenu' instead" in problems[0].message
+    # one version, or every version answering it: nothing to tell
+    submissions["emploi/revenu_mensuel"] = submissions["emploi/revenu_mensuel"].fillna(submissions["emploi/revenu"])
+    assert _csv_survey(tmp_path / "t", submissions, spec)[1] == []
+
+
 @pytest.mark.parametrize("sent", ["_submission_time", "SubmissionDate"])
 @pytest.mark.parametrize("fieldwork", [True, False])
 def test_a_device_whose_clock_was_reset_is_not_a_test_of_the_form(tmp_path, sent, fieldwork):

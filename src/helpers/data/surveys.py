@@ -321,6 +321,7 @@ def load_survey(spec_path: Path, encoding: str = "utf-8") -> tuple[Survey | None
     problems += _answers_not_choices(survey, raw)
     problems += _answered_not_asked(survey, raw)
     problems += _na_answers(survey, raw)
+    problems += _version_unanswered(survey, raw)
     problems += _design_problems(survey, raw, spec_path)
     problems += _value_problems(survey, spec_path)
     return survey, problems
@@ -799,6 +800,46 @@ def _na_answers(survey: Survey, raw: RawTable) -> list[Problem]:
                 "answer, in the denominator of every share of this question", "If they are missing values, leave "
                 "those cells empty (R: write.csv(..., na = \"\")); if 'NA' is a choice of the form, give the form.",
                 index=hits.index[hits][0], column=column, value="NA", severity="warning"))
+    return problems
+
+
+VERSION_COLUMNS = ("__version__", "formversion")   # KoboToolbox, ODK Central: the form version of each submission
+
+
+def _version_unanswered(survey: Survey, raw: RawTable) -> list[Problem]:
+    """A question the estimates use that no submission of a version of the form answers, while the others do: a
+    question renamed by the new version ('emploi/revenu' -> 'emploi/revenu_mensuel', the export holding both
+    columns, each empty on the other version's rows) was estimated on the new version's submissions only (a mean
+    of 50 answers for 85), without a word. Told, naming the column those submissions answer instead, if one."""
+    data = survey.data
+    version = next((c for c in VERSION_COLUMNS if c in data.columns), None)
+    if version is None or data[version].nunique() < 2:
+        return []
+    versions = data[version]
+    columns = {e.variable for e in survey.spec.estimates} | {header_name(e.by) for e in survey.spec.estimates if e.by}
+    problems = []
+    for column in sorted(c for c in columns if c in data.columns or c in survey.multiple):
+        answered = data[column].notna() if column in data.columns else pd.Series(False, index=data.index)
+        if column in survey.multiple:
+            answered |= survey.options_written(column).notna().any(axis=1)
+        per_version = answered.groupby(versions).sum()
+        silent = list(per_version.index[per_version.eq(0)])
+        if not silent or per_version.eq(0).all():   # never answered at all: survey_never_answered
+            continue
+        rows = versions.isin(silent)
+        others = [c for c in data.columns if c not in columns and not METADATA.match(c)]
+        filled = data.loc[rows, others].notna().any() & ~data.loc[~rows, others].notna().any()
+        instead = [c for c in filled.index[filled] if c.rsplit("/", 1)[0] == column.rsplit("/", 1)[0]] or \
+            list(filled.index[filled])
+        if not instead and rows.sum() < 5:   # a few submissions the skip logic did not ask: not a sign
+            continue
+        said = f"; they answer '{instead[0]}' instead, which the others do not" if instead else ""
+        problems.append(raw.problem(
+            "survey_version_unanswered", f"no submission of the form's version {', '.join(map(repr, silent))} "
+            f"({int(rows.sum())} of {len(data)}) answers '{column}', which the other versions' do{said}: its "
+            "estimates are those of the other versions' submissions only", "If a new version of the form renamed "
+            "the question, put its answers in one column (and the YAML's name); if it did not ask it, the estimates "
+            "are of the submissions that were asked.", index=rows.index[rows][0], column=column, severity="warning"))
     return problems
 
 
