@@ -1239,6 +1239,31 @@ def test_a_question_a_form_version_renamed_is_told(tmp_path):
     assert _csv_survey(tmp_path / "t", submissions, spec)[1] == []
 
 
+def test_dont_know_answers_counted_in_a_share_s_denominator_are_told(tmp_path):
+    """A form whose yes/no list has « Ne sait pas » (nsp), answered by 20 trainees: the share of 'oui' counts them
+    as not 'oui' (40.4 %, R's svyciprop(~I(emploi == "oui")) with them; 45.4 % among those who know), without a
+    word. The figure stays R's; a warning now says how many are in its denominator and what to do."""
+    import openpyxl
+
+    write_tracer_survey(tmp_path)
+    form = openpyxl.load_workbook(tmp_path / f"{NAME}.form.xlsx")
+    form["choices"].append(["oui_non", "nsp", "Ne sait pas", "Don't know"])
+    form.save(tmp_path / f"{NAME}.form.xlsx")
+    book = openpyxl.load_workbook(tmp_path / f"{NAME}.xlsx")
+    sheet = book.worksheets[0]
+    column = [c.value for c in sheet[1]].index("emploi/emploi_actuel") + 1
+    for row in range(2, sheet.max_row + 1, 9):
+        sheet.cell(row=row, column=column).value = "nsp"
+    book.save(tmp_path / f"{NAME}.xlsx")
+    surveys, problems, _ = load_surveys(tmp_path)
+    assert [(p.rule, p.severity, p.cell, p.value) for p in problems] == [
+        ("survey_dont_know_counted", "warning", "'Suivi des stagiaires AMEM'!G2", "nsp")]
+    assert problems[0].message == ("20 answers are « Ne sait pas » (nsp): counted in the denominator of the share "
+                                   "of 'oui', as respondents who did not give it")
+    share = est.estimate(surveys[NAME], "share", "emploi/emploi_actuel", "oui")
+    assert share["estimate"] == pytest.approx(0.4039929, abs=1e-7) and share["n"] == 180
+
+
 @pytest.mark.parametrize("sent", ["_submission_time", "SubmissionDate"])
 @pytest.mark.parametrize("fieldwork", [True, False])
 def test_a_device_whose_clock_was_reset_is_not_a_test_of_the_form(tmp_path, sent, fieldwork):

@@ -322,6 +322,7 @@ def load_survey(spec_path: Path, encoding: str = "utf-8") -> tuple[Survey | None
     problems += _answered_not_asked(survey, raw)
     problems += _na_answers(survey, raw)
     problems += _version_unanswered(survey, raw)
+    problems += _dont_know_in_shares(survey, raw)
     problems += _design_problems(survey, raw, spec_path)
     problems += _value_problems(survey, spec_path)
     return survey, problems
@@ -1240,6 +1241,39 @@ def _answer_codes(survey: Survey, raw: RawTable) -> list[Problem]:
 NOT_AN_ANSWER = re.compile(r"\b(ne sai[st] pas|sais pas|nsp|don'?t know|do not know|refus\w*|prefere ne pas\w*|"
                            r"prefer not\w*|sans reponse|pas de reponse|no answer|non applicable|not applicable|"
                            r"sans objet|n/a)\b")
+
+
+def _dont_know_in_shares(survey: Survey, raw: RawTable) -> list[Problem]:
+    """A share of a question some answered « Ne sait pas » (a choice the form labels so, or a code such as 'nsp'):
+    those answers are in its denominator, as not having given the value (the share of 'oui' 40.4 % of everyone, 45.4 %
+    of those who know), which is R's figure with them counted but was not said. Told once per question and value."""
+    problems, done = [], set()
+    for est in survey.spec.estimates:
+        column = est.variable
+        if est.stat != "share" or column in done or column == WG_COLUMN or \
+                (column not in survey.data.columns and column not in survey.multiple):
+            continue
+        done.add(column)
+        labels = survey.value_labels.get(column, {})
+        codes = {code: next((t for t in (*labels.get(code, {}).values(), code.replace("_", " "))
+                             if NOT_AN_ANSWER.search(fold(t))), None) for code in survey.options(column)}
+        for code, label in codes.items():
+            if label is None or code == est.value:
+                continue
+            said = survey.indicator(column, code).eq(1)
+            if est.value is not None:
+                said &= survey.indicator(column, est.value).notna()
+            if not said.any():
+                continue
+            shown = f"« {label} » ({code})" if label != code.replace("_", " ") else f"'{code}'"
+            share = f"the share of '{est.value}'" if est.value is not None else "each other answer's share"
+            problems.append(raw.problem(
+                "survey_dont_know_counted", f"{_answers(int(said.sum()))} {shown}: counted in the denominator of "
+                f"{share}, as respondents who did not give it", "If the share is to be among those who gave an "
+                "answer, leave those answers empty in the export (a select_multiple's text and its option columns); "
+                "otherwise nothing needs doing.", index=said.index[said][0], column=column, value=code,
+                severity="warning"))
+    return problems
 
 
 def _labelled_codes(survey: Survey, raw: RawTable, column: str) -> list[Problem]:
