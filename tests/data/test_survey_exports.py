@@ -777,6 +777,30 @@ def test_a_sampling_rate_written_as_a_percentage_is_refused_at_the_fpc_column(tm
         ("survey_fpc_weights", "warning", 2, "taux_sondage")]
 
 
+def test_a_sampling_fraction_with_three_decimals_is_not_told_as_thousands(tmp_path):
+    """One trainee in 8 drawn, the fpc written 0.125 on every row: each row was warned « '0.125' is read as 0.125,
+    but could mean 125 », though no thousands group begins with 0. Read as R reads it (the populations 64, 72 and
+    80), without a warning."""
+    survey, problems = _fpc_survey(tmp_path / "fraction", dict.fromkeys(("Casablanca", "Tanger", "Oujda"), "0.125"), 8)
+    assert problems == []
+    sizes, problems = _fpc_survey(tmp_path / "sizes", {"Casablanca": "64", "Tanger": "72", "Oujda": "80"}, 8)
+    assert problems == []
+    assert est.estimate(survey, "mean", "revenu")["se"] == pytest.approx(est.estimate(sizes, "mean", "revenu")["se"],
+                                                                         rel=1e-12)
+
+
+def test_r_s_na_in_a_number_to_average_says_so(tmp_path):
+    """An export saved again by R's write.csv holds 'NA' for every missing income: refused with the hint to write
+    a number with '.' for decimals, which says nothing of R; the message now says what 'NA' is and how to write it."""
+    submissions, _ = make_tracer_survey()
+    submissions = submissions.astype({"emploi/revenu": object}).fillna({"emploi/revenu": "NA"})
+    _, problems = _csv_survey(tmp_path / "s", submissions, SPEC_CSV)
+    first = problems[0]
+    assert (first.rule, first.row, first.column, first.value) == ("survey_not_a_number", 3, "emploi/revenu", "NA")
+    assert first.message == "this answer is 'NA', how R writes a missing value"
+    assert 'write.csv(..., na = "")' in first.hint
+
+
 def test_a_sampling_rate_written_as_a_percentage_is_told_where_the_weights_cannot_check_it(tmp_path):
     """The rate typed as a percentage where no weight says how many people a stratum holds: with clusters (the fpc
     counts clusters, the weights people), or without weights. 5 training centres drawn of 25 in each region, the rate

@@ -1817,6 +1817,10 @@ def _not_a_number(table: RawTable, index: Any, column: str, value: Any) -> Probl
     number with its currency or unit, which the estimates cannot tell, is said so."""
     unit = re.fullmatch(f"\\s*({UNIT})?\\s*[\\d\\s.,\u00a0\u202f]*\\d\\s*({UNIT})?\\s*", str(value))
     said = f" ('{unit[1] or unit[2]}' beside the number)" if unit and (unit[1] or unit[2]) else ""
+    if str(value).strip() == "NA":   # an export saved again by R's write.csv: its missing answers
+        return table.problem("survey_not_a_number", "this answer is 'NA', how R writes a missing value",
+                             "Leave the cells of missing answers empty (R: write.csv(..., na = \"\")).", index=index,
+                             column=column, value=value)
     return table.problem("survey_not_a_number", f"this answer is not a number{said}", "Correct it in the export (a "
                          "number with '.' for decimals" + (", without its currency or unit: every answer in the same "
                          "one" if said else "") + "), or leave it empty.", index=index, column=column, value=value)
@@ -1830,7 +1834,8 @@ def _ambiguous_numbers(values: pd.Series, raw: RawTable, column: str) -> list[Pr
     for i, value in values.items():
         mark = "," if isinstance(value, str) and "," in value else "."
         readings = numbers.ambiguous(value, mark) if isinstance(value, str) else None
-        if readings is None:
+        # '0.125' (an fpc's sampling fraction, a share): no thousands group begins with 0, it cannot mean 125
+        if readings is None or abs(readings[0]) < 1:
             continue
         read, other = readings
         problems.append(raw.problem(
