@@ -1263,6 +1263,26 @@ def test_a_question_a_form_version_renamed_is_told(tmp_path):
     assert _csv_survey(tmp_path / "t", submissions, spec)[1] == []
 
 
+def test_choices_a_form_version_renamed_are_told(tmp_path):
+    """Two versions of the form, the second writing 'emploi_actuel' 1 / 0 for the first's oui / non, without the
+    form: the share of '1' counted the first version's 'oui' as other answers (25.3 % for 47.2 %), without a word.
+    Told now, with both versions' codes."""
+    submissions, _ = make_tracer_survey()
+    first = submissions.index < 70
+    submissions["__version__"] = np.where(first, "vAbc2021a", "vXyz2021b")
+    submissions.loc[~first, "emploi/emploi_actuel"] = submissions.loc[~first, "emploi/emploi_actuel"].map(
+        {"oui": "1", "non": "0"})
+    spec = SPEC_CSV.replace("value: oui", "value: '1'")
+    _, problems = _csv_survey(tmp_path / "s", submissions, spec)
+    assert [(p.rule, p.severity, p.row, p.column) for p in problems] == [
+        ("survey_version_codes", "warning", 2, "emploi/emploi_actuel")]
+    assert problems[0].message.startswith("the submissions of the form's version 'vAbc2021a' answer 'non', 'oui', "
+                                          "those of 'vXyz2021b' '0', '1': no answer in common")
+    # the same codes in both versions: nothing to tell
+    submissions["emploi/emploi_actuel"] = submissions["emploi/emploi_actuel"].replace({"oui": "1", "non": "0"})
+    assert _csv_survey(tmp_path / "t", submissions, spec)[1] == []
+
+
 def test_dont_know_answers_counted_in_a_share_s_denominator_are_told(tmp_path):
     """A form whose yes/no list has « Ne sait pas » (nsp), answered by 20 trainees: the share of 'oui' counts them
     as not 'oui' (40.4 %, R's svyciprop(~I(emploi == "oui")) with them; 45.4 % among those who know), without a

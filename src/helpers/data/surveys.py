@@ -811,7 +811,8 @@ def _version_unanswered(survey: Survey, raw: RawTable) -> list[Problem]:
     """A question the estimates use that no submission of a version of the form answers, while the others do: a
     question renamed by the new version ('emploi/revenu' -> 'emploi/revenu_mensuel', the export holding both
     columns, each empty on the other version's rows) was estimated on the new version's submissions only (a mean
-    of 50 answers for 85), without a word. Told, naming the column those submissions answer instead, if one."""
+    of 50 answers for 85), without a word. Told, naming the column those submissions answer instead, if one; and
+    a question a share counts whose answers in two versions have no code in common (choices renamed)."""
     data = survey.data
     version = next((c for c in VERSION_COLUMNS if c in data.columns), None)
     if version is None or data[version].nunique() < 2:
@@ -841,6 +842,27 @@ def _version_unanswered(survey: Survey, raw: RawTable) -> list[Problem]:
             "estimates are those of the other versions' submissions only", "If a new version of the form renamed "
             "the question, put its answers in one column (and the YAML's name); if it did not ask it, the estimates "
             "are of the submissions that were asked.", index=rows.index[rows][0], column=column, severity="warning"))
+    shares = {e.variable for e in survey.spec.estimates if e.stat == "share"}
+    for column in sorted(c for c in shares if c in data.columns and c not in survey.multiple and c != WG_COLUMN):
+        # a new version that renamed the choices ('oui'/'non' -> '1'/'0'), without the form to tell: the share of '1'
+        # counted every 'oui' of the first version as another answer (25.3 % for 47.2 %), without a word
+        codes = survey.codes(column)
+        counts = pd.crosstab(versions, codes)
+        table = counts.gt(0)[counts.sum(axis=1).ge(5)]   # versions of 5 answers or more
+        if len(table) < 2:
+            continue
+        overlap = table.astype(int) @ table.astype(int).T
+        apart = [(a, b) for a in overlap.index for b in overlap.columns if str(a) < str(b) and overlap.at[a, b] == 0]
+        if not apart:
+            continue
+        a, b = apart[0]
+        first = versions.eq(a) & codes.notna()
+        listed = {v: ", ".join(repr(x) for x in table.columns[table.loc[v]][:5]) for v in (a, b)}
+        problems.append(raw.problem(
+            "survey_version_codes", f"the submissions of the form's version '{a}' answer {listed[a]}, those of "
+            f"'{b}' {listed[b]}: no answer in common, so each share counts one version's answers as other answers",
+            "If the new version renamed its choices, write every answer with the same codes (or give the form, "
+            "whose choices are then checked).", index=first.index[first][0], column=column, severity="warning"))
     return problems
 
 
