@@ -1283,6 +1283,29 @@ def test_choices_a_form_version_renamed_are_told(tmp_path):
     assert _csv_survey(tmp_path / "t", submissions, spec)[1] == []
 
 
+def test_an_option_a_form_version_added_is_told(tmp_path):
+    """The second version of the form added the option 'droits' to 'competences'; KoboToolbox's export writes 0
+    in its column on the first version's rows: its share counted 90 respondents never offered it as not choosing
+    it (12.8 % of everyone, 29 % among those of the second version), without a word. Told now; the same option
+    simply never chosen by a few is not."""
+    submissions, _ = make_tracer_survey()
+    first = submissions.index < 90
+    submissions["__version__"] = np.where(first, "vAbc2021a", "vXyz2021b")
+    submissions.loc[first & submissions["competences/droits"].notna(), "competences/droits"] = 0
+    submissions.loc[first, "competences"] = submissions.loc[first, "competences"].str.replace(
+        r"\s*\bdroits\b", "", regex=True).str.strip().replace("", np.nan)
+    spec = SPEC_CSV + "  - {share: competences}\n"
+    _, problems = _csv_survey(tmp_path / "s", submissions, spec)
+    told = [p for p in problems if p.rule == "survey_version_option"]
+    assert [(p.severity, p.row, p.column) for p in told] == [("warning", 2, "competences/droits")]
+    assert told[0].message.startswith("no submission of the form's version 'vAbc2021a' (90 answers) chose the "
+                                      "option 'droits', which 29% of another version's chose")
+    # the option's cells left empty on the first version's rows: its share is among those offered it, not told
+    submissions.loc[first, "competences/droits"] = np.nan
+    _, problems = _csv_survey(tmp_path / "t", submissions, spec)
+    assert "survey_version_option" not in {p.rule for p in problems}
+
+
 def test_dont_know_answers_counted_in_a_share_s_denominator_are_told(tmp_path):
     """A form whose yes/no list has « Ne sait pas » (nsp), answered by 20 trainees: the share of 'oui' counts them
     as not 'oui' (40.4 %, R's svyciprop(~I(emploi == "oui")) with them; 45.4 % among those who know), without a

@@ -191,7 +191,10 @@ class Survey:
             text = self.data[column].map(lambda a: np.nan if pd.isna(a) else float(value in str(a).split())) \
                 if column in self.data else None
             if value in chosen:  # the 0/1 column tells "none chosen" from "not asked"
-                return chosen[value] if text is None else chosen[value].fillna(text.astype(float))
+                # the text only where no option column is filled: an option empty beside others filled was not
+                # offered (an option a later version of the form added), not « not chosen »
+                return chosen[value] if text is None else \
+                    chosen[value].fillna(text.astype(float).where(chosen.isna().all(axis=1)))
             return text.astype(float) if text is not None else pd.Series(np.nan, index=self.data.index)
         answers = self.codes(column)
         return answers.map(lambda a: np.nan if pd.isna(a) else float(str(a) == value)).astype(float)
@@ -863,6 +866,25 @@ def _version_unanswered(survey: Survey, raw: RawTable) -> list[Problem]:
             f"'{b}' {listed[b]}: no answer in common, so each share counts one version's answers as other answers",
             "If the new version renamed its choices, write every answer with the same codes (or give the form, "
             "whose choices are then checked).", index=first.index[first][0], column=column, severity="warning"))
+    for column in sorted(c for c in shares if c in survey.multiple):
+        # an option the new version added: KoboToolbox writes 0 in its column on the older version's rows, counted
+        # as offered and not chosen (the share of 'droits' 12.8 % of everyone, of those offered it twice that).
+        # Told when a version of 10 answers or more never chose it and the others' rate makes that unlikely (< 0.1 %)
+        chosen = pd.DataFrame({o: survey.indicator(column, o) for o in survey.options(column)}, index=data.index)
+        asked, picked = chosen.notna().groupby(versions).sum(), chosen.eq(1).groupby(versions).sum()
+        rate = (picked / asked.where(asked > 0)).max()
+        never = picked.eq(0) & asked.ge(10)
+        chance = (1 - rate) ** asked.where(never).max()
+        for option in chance.index[chance.lt(0.001)]:
+            version = never[option].idxmax()
+            rows = versions.eq(version) & chosen[option].notna()
+            problems.append(raw.problem(
+                "survey_version_option", f"no submission of the form's version '{version}' ({int(asked.at[version, option])} "
+                f"answers) chose the option '{option}', which {rate[option]:.0%} of another version's chose: if the "
+                "new version added it, those submissions are counted as offered it and not choosing it, in the "
+                "denominator of its share", f"Leave '{column}/{option}' empty on the rows of the versions that did "
+                "not offer it (they were not asked); if it was offered, nothing needs doing.",
+                index=rows.index[rows][0], column=f"{column}/{option}", severity="warning"))
     return problems
 
 
