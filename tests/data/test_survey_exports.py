@@ -1219,6 +1219,25 @@ def test_a_repeat_group_s_amounts_typed_with_their_currency_are_refused_at_their
     assert problems[-1].message == f"{more} more answers of this column of the sheet 'emplois' are not numbers"
 
 
+def test_a_totals_row_under_a_repeat_group_s_rows_is_said_so(tmp_path):
+    """'Total' and the sum of the months typed under the repeat sheet's rows: refused as « names a submission that
+    is not in the first sheet » with the hint to export the form again, though the row names none. Said now."""
+    import openpyxl
+
+    write_tracer_survey(tmp_path)
+    book = openpyxl.load_workbook(tmp_path / f"{NAME}.xlsx")
+    sheet = book["emplois"]
+    last = sheet.max_row
+    sheet.cell(row=last + 1, column=1).value = "Total"
+    sheet.cell(row=last + 1, column=2).value = sum(sheet.cell(row=r, column=2).value or 0 for r in range(2, last + 1))
+    book.save(tmp_path / f"{NAME}.xlsx")
+    _, problems, _ = load_surveys(tmp_path)
+    assert [(p.rule, p.cell, p.column) for p in problems] == [
+        ("repeat_parent_unknown", f"emplois!E{last + 1}", "_parent_index")]
+    assert problems[0].message == ("this repeat row names no submission (its '_parent_index' is empty): a totals "
+                                   "row, or a row typed under the export?")
+
+
 @pytest.mark.parametrize("written", ["csv", "first sheet"])
 def test_a_repeat_group_s_sheet_given_as_the_export_is_refused(tmp_path, written):
     """KoboToolbox's repeat sheet saved alone as the export (its CSV, or the .xlsx with the repeat's sheet first):

@@ -472,6 +472,12 @@ def _join_repeat(frame: pd.DataFrame, raw: RawTable, repeat: RawTable, estimated
     known = set(keys)
     via = f" (through the sheet{'s' if len(through) > 1 else ''} {', '.join(map(repr, through))})" if through else ""
     for i in parent.index[~parent.isin(known)]:
+        if _as_text(repeat.frame.at[i, link]) is None:   # a totals row typed under the repeat's rows ('Total', a sum)
+            problems.append(repeat.problem("repeat_parent_unknown", f"this repeat row names no submission (its "
+                                           f"'{link}' is empty): a totals row, or a row typed under the export?",
+                                           "Delete the row, or give it its submission's value.", index=i,
+                                           column=link))
+            continue
         problems.append(repeat.problem("repeat_parent_unknown", f"this repeat row names a submission{via} that is "
                                        "not in the first sheet", "Export the whole form again, or, if that "
                                        "submission was deleted from the first sheet on purpose, delete its rows "
