@@ -1219,6 +1219,23 @@ def test_a_repeat_group_s_amounts_typed_with_their_currency_are_refused_at_their
     assert problems[-1].message == f"{more} more answers of this column of the sheet 'emplois' are not numbers"
 
 
+def test_a_repeat_group_s_question_named_as_a_respondent_s_is_said_so(tmp_path):
+    """The YAML asking the mean of 'emplois/duree_mois' (a question of the repeat sheet 'emplois') or the share of
+    its 'emplois/secteur': refused as a column « which tracer_stagiaires.xlsx does not have » (it has it, on its
+    second sheet), with « Did you mean 'emplois/_count'? » for the sector. Said now: a repeat's question, and what
+    can be estimated of it."""
+    write_tracer_survey(tmp_path)
+    spec = (tmp_path / f"{NAME}.yaml").read_text(encoding="utf-8").replace(
+        "estimates:\n", "estimates:\n  - {mean: emplois/duree_mois}\n  - {share: emplois/secteur, value: services}\n")
+    (tmp_path / f"{NAME}.yaml").write_text(spec, encoding="utf-8")
+    _, problems, _ = load_surveys(tmp_path)
+    assert [(p.rule, p.column, p.value) for p in problems] == [
+        ("survey_repeat_question", "estimates.0.mean", "emplois/duree_mois"),
+        ("survey_repeat_question", "estimates.1.share", "emplois/secteur")]
+    assert "a question of the repeat group 'emplois'" in problems[0].message
+    assert "'emplois/duree_mois/_sum'" in problems[0].hint and "'emplois/_count'" in problems[1].hint
+
+
 def test_a_totals_row_under_a_repeat_group_s_rows_is_said_so(tmp_path):
     """'Total' and the sum of the months typed under the repeat sheet's rows: refused as « names a submission that
     is not in the first sheet » with the hint to export the form again, though the row names none. Said now."""

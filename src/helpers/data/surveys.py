@@ -314,7 +314,7 @@ def load_survey(spec_path: Path, encoding: str = "utf-8") -> tuple[Survey | None
             problems += _read_form(form_path, survey)
             survey.files.append(form_path)
     problems += _find_multiple(survey, raw)
-    problems += _columns(survey, raw, spec_path)
+    problems += _columns(survey, raw, spec_path, repeats)
     problems += _type_numbers(survey, raw)
     problems += _answer_codes(survey, raw)
     problems += _add_wg(survey, raw)
@@ -1785,7 +1785,7 @@ def _zero_one(frame: pd.DataFrame, column: str, options: list[str]) -> bool:
 # ================================================================= columns, numbers, design
 
 
-def _columns(survey: Survey, raw: RawTable, spec_path: Path) -> list[Problem]:
+def _columns(survey: Survey, raw: RawTable, spec_path: Path, repeats: list[RawTable] = ()) -> list[Problem]:
     """Every column the YAML names must be in the export (a select_multiple may be its 0/1 columns only)."""
     problems = []
     file = relative(spec_path)
@@ -1801,6 +1801,17 @@ def _columns(survey: Survey, raw: RawTable, spec_path: Path) -> list[Problem]:
     labelled = sum(not re.fullmatch(r"[a-z0-9_.\-/]+", c) for c in questions) * 3 >= len(questions) > 0
     for where, column in named:
         if column in survey.data.columns or column in survey.multiple or (column == WG_COLUMN and wg):
+            continue
+        sheet = next((r.sheet for r in repeats if column in r.frame.columns), None)
+        if sheet is not None:   # was « which the export does not have », « did you mean 'emplois/_count' »
+            summed = f"{column}/_sum" in survey.data.columns
+            problems.append(Problem(file, "survey_repeat_question", f"'{where}' names '{column}', a question of the "
+                                    f"repeat group '{sheet}' (one answer per row of that sheet, not per respondent): "
+                                    "the estimates are per respondent", (f"Estimate the sum of its answers per "
+                                    f"respondent, '{column}/_sum', or " if summed else "The workbook estimates a "
+                                    "repeat group's numbers summed per respondent ('<question>/_sum'), and ") +
+                                    f"the number of its rows per respondent, '{sheet}/_count'.", column=where,
+                                    value=column))
             continue
         guess = _same_question(column, survey.data.columns) or \
             did_you_mean(column, [c for c in survey.data.columns if not METADATA.match(c)])
