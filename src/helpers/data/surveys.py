@@ -191,10 +191,13 @@ class Survey:
             text = self.data[column].map(lambda a: np.nan if pd.isna(a) else float(value in str(a).split())) \
                 if column in self.data else None
             if value in chosen:  # the 0/1 column tells "none chosen" from "not asked"
-                # the text only where no option column is filled: an option empty beside others filled was not
-                # offered (an option a later version of the form added), not « not chosen »
-                return chosen[value] if text is None else \
-                    chosen[value].fillna(text.astype(float).where(chosen.isna().all(axis=1)))
+                # an option empty beside others filled, and not in the text, was not offered (an option a later
+                # version of the form added), not « not chosen »: the text fills it only where it names the option
+                # or where no option column is filled
+                if text is None:
+                    return chosen[value]
+                text = text.astype(float)
+                return chosen[value].fillna(text.where(chosen.isna().all(axis=1) | text.eq(1)))
             return text.astype(float) if text is not None else pd.Series(np.nan, index=self.data.index)
         answers = self.codes(column)
         return answers.map(lambda a: np.nan if pd.isna(a) else float(str(a) == value)).astype(float)
