@@ -1236,6 +1236,23 @@ def test_a_repeat_group_s_question_named_as_a_respondent_s_is_said_so(tmp_path):
     assert "'emplois/duree_mois/_sum'" in problems[0].hint and "'emplois/_count'" in problems[1].hint
 
 
+def test_a_repeat_sheet_without_its_parent_index_is_joined_by_the_submission_s_uuid(tmp_path, sample):
+    """The repeat sheet's '_parent_index' (and '_parent_table_name') deleted from KoboToolbox's export: the sheet
+    was not read as a repeat group, and the YAML's 'emplois/_count' was « not in the export », though each row
+    still names its submission by '_submission__uuid'. Joined by it now: the sample's counts."""
+    sheets = pd.read_excel(DATA_DIR / "amem" / "surveys" / f"{NAME}.xlsx", sheet_name=None, dtype=object)
+    with pd.ExcelWriter(tmp_path / f"{NAME}.xlsx") as book:
+        for name, sheet in sheets.items():
+            if name == "emplois":
+                sheet = sheet.drop(columns=["_parent_index", "_parent_table_name"])
+            sheet.to_excel(book, sheet_name=name, index=False)
+    for suffix in (".yaml", ".form.xlsx"):
+        shutil.copy(DATA_DIR / "amem" / "surveys" / f"{NAME}{suffix}", tmp_path)
+    surveys, problems, _ = load_surveys(tmp_path)
+    assert problems == []
+    pd.testing.assert_series_equal(surveys[NAME].data["emplois/_count"], sample.data["emplois/_count"])
+
+
 def test_a_totals_row_under_a_repeat_group_s_rows_is_said_so(tmp_path):
     """'Total' and the sum of the months typed under the repeat sheet's rows: refused as « names a submission that
     is not in the first sheet » with the hint to export the form again, though the row names none. Said now."""

@@ -279,7 +279,7 @@ def load_survey(spec_path: Path, encoding: str = "utf-8") -> tuple[Survey | None
     problems += read_problems
     if raw is None or any(p.severity == "error" for p in read_problems):
         return None, problems
-    link = next((c for c in ("_parent_index", "parent_key") if c in raw.frame.columns), None)
+    link = next((c for c in ("_parent_index", "parent_key", "_submission__uuid") if c in raw.frame.columns), None)
     if link is not None:   # a repeat sheet saved alone as the export: its jobs counted as respondents, without a word
         problems.append(raw.problem(
             "survey_repeat_as_export", f"the {'first sheet' if data_path.suffix == '.xlsx' else 'file'} is a "
@@ -357,7 +357,9 @@ def _read_export(path: Path, encoding: str) -> tuple[RawTable | None, list[RawTa
     for name in names[1:]:
         sheet = read_xlsx(path, sheet_name=name)
         problems += sheet.problems
-        if "_parent_index" in sheet.frame.columns or "parent_key" in sheet.frame.columns:   # KoboToolbox, ODK
+        # KoboToolbox, ODK; a KoboToolbox repeat sheet whose _parent_index was deleted still names its submission
+        # by _submission__uuid (it was ignored: 'emplois/_count' « not in the export »)
+        if {"_parent_index", "parent_key", "_submission__uuid"} & set(sheet.frame.columns):
             repeats.append(sheet)
     return main, repeats, problems
 
@@ -433,6 +435,12 @@ def _join_repeat(frame: pd.DataFrame, raw: RawTable, repeat: RawTable, estimated
         parent = repeat.frame[link].map(_submission_id)
     elif "_parent_index" not in repeat.frame.columns:   # ODK Central: PARENT_KEY 'uuid:…/emplois[1]' names its
         known_ids = [c for c in ID_COLUMNS if c in frame.columns and c != "_uuid"]   # submission's KEY first
+        if "parent_key" not in repeat.frame.columns:   # _submission__uuid only, empty on a row or without _uuid
+            return frame, [repeat.problem("repeat_without_index", f"the sheet '{repeat.sheet}' is a repeat group "
+                                          "whose rows name their submission by '_submission__uuid' only, and it is "
+                                          "empty on some rows or the first sheet has no '_uuid'", "Export again "
+                                          "with the metadata columns ('_parent_index', '_uuid').", column=
+                                          "_submission__uuid")]
         if not known_ids:
             return frame, [raw.problem("repeat_without_index", f"the sheet '{repeat.sheet}' is a repeat group but "
                                        "the submissions have no 'KEY' column to join it", "Export again with the "
