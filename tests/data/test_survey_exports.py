@@ -777,6 +777,30 @@ def test_a_sampling_rate_written_as_a_percentage_is_refused_at_the_fpc_column(tm
         ("survey_fpc_weights", "warning", 2, "taux_sondage")]
 
 
+def test_a_sampling_fraction_with_three_decimals_is_not_told_as_thousands(tmp_path):
+    """One trainee in 8 drawn, the fpc written 0.125 on every row: each row was warned « '0.125' is read as 0.125,
+    but could mean 125 », though no thousands group begins with 0. Read as R reads it (the populations 64, 72 and
+    80), without a warning."""
+    survey, problems = _fpc_survey(tmp_path / "fraction", dict.fromkeys(("Casablanca", "Tanger", "Oujda"), "0.125"), 8)
+    assert problems == []
+    sizes, problems = _fpc_survey(tmp_path / "sizes", {"Casablanca": "64", "Tanger": "72", "Oujda": "80"}, 8)
+    assert problems == []
+    assert est.estimate(survey, "mean", "revenu")["se"] == pytest.approx(est.estimate(sizes, "mean", "revenu")["se"],
+                                                                         rel=1e-12)
+
+
+def test_r_s_na_in_a_number_to_average_says_so(tmp_path):
+    """An export saved again by R's write.csv holds 'NA' for every missing income: refused with the hint to write
+    a number with '.' for decimals, which says nothing of R; the message now says what 'NA' is and how to write it."""
+    submissions, _ = make_tracer_survey()
+    submissions = submissions.astype({"emploi/revenu": object}).fillna({"emploi/revenu": "NA"})
+    _, problems = _csv_survey(tmp_path / "s", submissions, SPEC_CSV)
+    first = problems[0]
+    assert (first.rule, first.row, first.column, first.value) == ("survey_not_a_number", 3, "emploi/revenu", "NA")
+    assert first.message == "this answer is 'NA', how R writes a missing value"
+    assert 'write.csv(..., na = "")' in first.hint
+
+
 def test_a_sampling_rate_written_as_a_percentage_is_told_where_the_weights_cannot_check_it(tmp_path):
     """The rate typed as a percentage where no weight says how many people a stratum holds: with clusters (the fpc
     counts clusters, the weights people), or without weights. 5 training centres drawn of 25 in each region, the rate
@@ -1162,6 +1186,202 @@ def test_an_income_typed_with_its_currency_is_refused_saying_so(tmp_path, typed,
         ("survey_not_a_number", "error", 2, "emploi/revenu", typed)]
     assert problems[0].message == "this answer is not a number" + (f" ('{unit}' beside the number)" if unit else "")
     assert ("without its currency or unit" in problems[0].hint) == (unit is not None)
+
+
+@pytest.mark.parametrize("typed", ["every", "some"])
+def test_a_repeat_group_s_amounts_typed_with_their_currency_are_refused_at_their_cells(tmp_path, typed):
+    """A repeat group's salaries typed '1020 MAD' (the export cleaned by hand), their sum estimated: with every
+    amount so, the YAML's 'emplois/salaire/_sum' was « missing » with « Did you mean 'emplois/duree_mois/_sum' »;
+    with some, « not a number » with the hint to write '.' for decimals, and a warning that those answers were
+    empty. Each is now refused at its cell of the repeat's sheet, naming the currency."""
+    import openpyxl
+
+    write_tracer_survey(tmp_path)
+    book = openpyxl.load_workbook(tmp_path / f"{NAME}.xlsx")
+    sheet = book["emplois"]
+    sheet.insert_cols(3)
+    sheet.cell(row=1, column=3).value = "emplois/salaire"
+    for row in range(2, sheet.max_row + 1):
+        amount = 1000 + 10 * row
+        sheet.cell(row=row, column=3).value = f"{amount} MAD" if typed == "every" or row % 7 == 0 else amount
+    book.save(tmp_path / f"{NAME}.xlsx")
+    spec = (tmp_path / f"{NAME}.yaml").read_text(encoding="utf-8").replace(
+        "estimates:\n", "estimates:\n  - {mean: emplois/salaire/_sum}\n")
+    (tmp_path / f"{NAME}.yaml").write_text(spec, encoding="utf-8")
+    _, problems, _ = load_surveys(tmp_path)
+    assert {p.rule for p in problems} == {"survey_not_a_number"}
+    first = problems[0]
+    assert (first.cell, first.column, first.value) == (("emplois!C2", "emplois/salaire", "1020 MAD") if typed == "every"
+                                                      else ("emplois!C7", "emplois/salaire", "1070 MAD"))
+    assert first.message == "this answer is not a number ('MAD' beside the number)"
+    assert "without its currency or unit" in first.hint
+    more = 180 - 10 if typed == "every" else 25 - 10
+    assert problems[-1].message == f"{more} more answers of this column of the sheet 'emplois' are not numbers"
+
+
+def test_a_repeat_group_s_question_named_as_a_respondent_s_is_said_so(tmp_path):
+    """The YAML asking the mean of 'emplois/duree_mois' (a question of the repeat sheet 'emplois') or the share of
+    its 'emplois/secteur': refused as a column « which tracer_stagiaires.xlsx does not have » (it has it, on its
+    second sheet), with « Did you mean 'emplois/_count'? » for the sector. Said now: a repeat's question, and what
+    can be estimated of it."""
+    write_tracer_survey(tmp_path)
+    spec = (tmp_path / f"{NAME}.yaml").read_text(encoding="utf-8").replace(
+        "estimates:\n", "estimates:\n  - {mean: emplois/duree_mois}\n  - {share: emplois/secteur, value: services}\n")
+    (tmp_path / f"{NAME}.yaml").write_text(spec, encoding="utf-8")
+    _, problems, _ = load_surveys(tmp_path)
+    assert [(p.rule, p.column, p.value) for p in problems] == [
+        ("survey_repeat_question", "estimates.0.mean", "emplois/duree_mois"),
+        ("survey_repeat_question", "estimates.1.share", "emplois/secteur")]
+    assert "a question of the repeat group 'emplois'" in problems[0].message
+    assert "'emplois/duree_mois/_sum'" in problems[0].hint and "'emplois/_count'" in problems[1].hint
+
+
+def test_a_repeat_sheet_without_its_parent_index_is_joined_by_the_submission_s_uuid(tmp_path, sample):
+    """The repeat sheet's '_parent_index' (and '_parent_table_name') deleted from KoboToolbox's export: the sheet
+    was not read as a repeat group, and the YAML's 'emplois/_count' was « not in the export », though each row
+    still names its submission by '_submission__uuid'. Joined by it now: the sample's counts."""
+    sheets = pd.read_excel(DATA_DIR / "amem" / "surveys" / f"{NAME}.xlsx", sheet_name=None, dtype=object)
+    with pd.ExcelWriter(tmp_path / f"{NAME}.xlsx") as book:
+        for name, sheet in sheets.items():
+            if name == "emplois":
+                sheet = sheet.drop(columns=["_parent_index", "_parent_table_name"])
+            sheet.to_excel(book, sheet_name=name, index=False)
+    for suffix in (".yaml", ".form.xlsx"):
+        shutil.copy(DATA_DIR / "amem" / "surveys" / f"{NAME}{suffix}", tmp_path)
+    surveys, problems, _ = load_surveys(tmp_path)
+    assert problems == []
+    pd.testing.assert_series_equal(surveys[NAME].data["emplois/_count"], sample.data["emplois/_count"])
+
+
+def test_a_totals_row_under_a_repeat_group_s_rows_is_said_so(tmp_path):
+    """'Total' and the sum of the months typed under the repeat sheet's rows: refused as « names a submission that
+    is not in the first sheet » with the hint to export the form again, though the row names none. Said now."""
+    import openpyxl
+
+    write_tracer_survey(tmp_path)
+    book = openpyxl.load_workbook(tmp_path / f"{NAME}.xlsx")
+    sheet = book["emplois"]
+    last = sheet.max_row
+    sheet.cell(row=last + 1, column=1).value = "Total"
+    sheet.cell(row=last + 1, column=2).value = sum(sheet.cell(row=r, column=2).value or 0 for r in range(2, last + 1))
+    book.save(tmp_path / f"{NAME}.xlsx")
+    _, problems, _ = load_surveys(tmp_path)
+    assert [(p.rule, p.cell, p.column) for p in problems] == [
+        ("repeat_parent_unknown", f"emplois!E{last + 1}", "_parent_index")]
+    assert problems[0].message == ("this repeat row names no submission (its '_parent_index' is empty): a totals "
+                                   "row, or a row typed under the export?")
+
+
+@pytest.mark.parametrize("written", ["csv", "first sheet"])
+def test_a_repeat_group_s_sheet_given_as_the_export_is_refused(tmp_path, written):
+    """KoboToolbox's repeat sheet saved alone as the export (its CSV, or the .xlsx with the repeat's sheet first):
+    each job was a respondent (the mean job length 12.1 months per « respondent », n = 180 jobs, the SE without
+    the clustering of a trainee's jobs), without a word. Refused, naming the column that shows it."""
+    submissions, jobs = make_tracer_survey()
+    folder = tmp_path / "s"
+    folder.mkdir()
+    if written == "csv":
+        jobs.to_csv(folder / "s.csv", sep=";", index=False)
+    else:
+        with pd.ExcelWriter(folder / "s.xlsx") as book:
+            jobs.to_excel(book, sheet_name="emplois", index=False)
+            submissions.to_excel(book, sheet_name="Suivi des stagiaires AMEM", index=False)
+    (folder / "s.yaml").write_text("title: t\nestimates:\n  - {mean: emplois/duree_mois}\n", encoding="utf-8")
+    surveys, problems, _ = load_surveys(folder)
+    assert "s" not in surveys
+    assert [(p.rule, p.row if written == "csv" else p.cell, p.column) for p in problems] == [
+        ("survey_repeat_as_export", 1 if written == "csv" else "emplois!E1", "_parent_index")]
+    assert problems[0].message.startswith(f"the {'file' if written == 'csv' else 'first sheet'} is a repeat group's rows")
+
+
+def test_a_question_a_form_version_renamed_is_told(tmp_path):
+    """Two versions of the form in one export (KoboToolbox's __version__): the second renamed 'emploi/revenu' to
+    'emploi/revenu_mensuel', the export holding both columns, each empty on the other version's rows. The mean of
+    'emploi/revenu_mensuel' was that of the second version's 50 answers for the 85 there are (325.27 for 325.40),
+    without a word; it is now told, naming the column the first version's submissions answer."""
+    submissions, _ = make_tracer_survey()
+    first = submissions.index < 70
+    submissions["__version__"] = np.where(first, "vAbc2021a", "vXyz2021b")
+    submissions.insert(submissions.columns.get_loc("emploi/revenu") + 1, "emploi/revenu_mensuel",
+                       submissions["emploi/revenu"].where(~first))
+    submissions["emploi/revenu"] = submissions["emploi/revenu"].where(first)
+    spec = SPEC_CSV.replace("{mean: emploi/revenu}", "{mean: emploi/revenu_mensuel}")
+    survey, problems = _csv_survey(tmp_path / "s", submissions, spec)
+    assert [(p.rule, p.severity, p.row, p.column) for p in problems] == [
+        ("survey_version_unanswered", "warning", 2, "emploi/revenu_mensuel")]
+    assert "version 'vAbc2021a' (70 of 180)" in problems[0].message
+    assert "they answer 'emploi/revenu' instead" in problems[0].message
+    # one version, or every version answering it: nothing to tell
+    submissions["emploi/revenu_mensuel"] = submissions["emploi/revenu_mensuel"].fillna(submissions["emploi/revenu"])
+    assert _csv_survey(tmp_path / "t", submissions, spec)[1] == []
+
+
+def test_choices_a_form_version_renamed_are_told(tmp_path):
+    """Two versions of the form, the second writing 'emploi_actuel' 1 / 0 for the first's oui / non, without the
+    form: the share of '1' counted the first version's 'oui' as other answers (25.3 % for 47.2 %), without a word.
+    Told now, with both versions' codes."""
+    submissions, _ = make_tracer_survey()
+    first = submissions.index < 70
+    submissions["__version__"] = np.where(first, "vAbc2021a", "vXyz2021b")
+    submissions.loc[~first, "emploi/emploi_actuel"] = submissions.loc[~first, "emploi/emploi_actuel"].map(
+        {"oui": "1", "non": "0"})
+    spec = SPEC_CSV.replace("value: oui", "value: '1'")
+    _, problems = _csv_survey(tmp_path / "s", submissions, spec)
+    assert [(p.rule, p.severity, p.row, p.column) for p in problems] == [
+        ("survey_version_codes", "warning", 2, "emploi/emploi_actuel")]
+    assert problems[0].message.startswith("the submissions of the form's version 'vAbc2021a' answer 'non', 'oui', "
+                                          "those of 'vXyz2021b' '0', '1': no answer in common")
+    # the same codes in both versions: nothing to tell
+    submissions["emploi/emploi_actuel"] = submissions["emploi/emploi_actuel"].replace({"oui": "1", "non": "0"})
+    assert _csv_survey(tmp_path / "t", submissions, spec)[1] == []
+
+
+def test_an_option_a_form_version_added_is_told(tmp_path):
+    """The second version of the form added the option 'droits' to 'competences'; KoboToolbox's export writes 0
+    in its column on the first version's rows: its share counted 90 respondents never offered it as not choosing
+    it (12.8 % of everyone, 29 % among those of the second version), without a word. Told now; the same option
+    simply never chosen by a few is not."""
+    submissions, _ = make_tracer_survey()
+    first = submissions.index < 90
+    submissions["__version__"] = np.where(first, "vAbc2021a", "vXyz2021b")
+    submissions.loc[first & submissions["competences/droits"].notna(), "competences/droits"] = 0
+    submissions.loc[first, "competences"] = submissions.loc[first, "competences"].str.replace(
+        r"\s*\bdroits\b", "", regex=True).str.strip().replace("", np.nan)
+    spec = SPEC_CSV + "  - {share: competences}\n"
+    _, problems = _csv_survey(tmp_path / "s", submissions, spec)
+    told = [p for p in problems if p.rule == "survey_version_option"]
+    assert [(p.severity, p.row, p.column) for p in told] == [("warning", 2, "competences/droits")]
+    assert told[0].message.startswith("no submission of the form's version 'vAbc2021a' (90 answers) chose the "
+                                      "option 'droits', which 29% of another version's chose")
+    # the option's cells left empty on the first version's rows: its share is among those offered it, not told
+    submissions.loc[first, "competences/droits"] = np.nan
+    _, problems = _csv_survey(tmp_path / "t", submissions, spec)
+    assert "survey_version_option" not in {p.rule for p in problems}
+
+
+def test_dont_know_answers_counted_in_a_share_s_denominator_are_told(tmp_path):
+    """A form whose yes/no list has « Ne sait pas » (nsp), answered by 20 trainees: the share of 'oui' counts them
+    as not 'oui' (40.4 %, R's svyciprop(~I(emploi == "oui")) with them; 45.4 % among those who know), without a
+    word. The figure stays R's; a warning now says how many are in its denominator and what to do."""
+    import openpyxl
+
+    write_tracer_survey(tmp_path)
+    form = openpyxl.load_workbook(tmp_path / f"{NAME}.form.xlsx")
+    form["choices"].append(["oui_non", "nsp", "Ne sait pas", "Don't know"])
+    form.save(tmp_path / f"{NAME}.form.xlsx")
+    book = openpyxl.load_workbook(tmp_path / f"{NAME}.xlsx")
+    sheet = book.worksheets[0]
+    column = [c.value for c in sheet[1]].index("emploi/emploi_actuel") + 1
+    for row in range(2, sheet.max_row + 1, 9):
+        sheet.cell(row=row, column=column).value = "nsp"
+    book.save(tmp_path / f"{NAME}.xlsx")
+    surveys, problems, _ = load_surveys(tmp_path)
+    assert [(p.rule, p.severity, p.cell, p.value) for p in problems] == [
+        ("survey_dont_know_counted", "warning", "'Suivi des stagiaires AMEM'!G2", "nsp")]
+    assert problems[0].message == ("20 answers are « Ne sait pas » (nsp): counted in the denominator of the share "
+                                   "of 'oui', as respondents who did not give it")
+    share = est.estimate(surveys[NAME], "share", "emploi/emploi_actuel", "oui")
+    assert share["estimate"] == pytest.approx(0.4039929, abs=1e-7) and share["n"] == 180
 
 
 @pytest.mark.parametrize("sent", ["_submission_time", "SubmissionDate"])

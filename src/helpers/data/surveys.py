@@ -191,7 +191,13 @@ class Survey:
             text = self.data[column].map(lambda a: np.nan if pd.isna(a) else float(value in str(a).split())) \
                 if column in self.data else None
             if value in chosen:  # the 0/1 column tells "none chosen" from "not asked"
-                return chosen[value] if text is None else chosen[value].fillna(text.astype(float))
+                # an option empty beside others filled, and not in the text, was not offered (an option a later
+                # version of the form added), not « not chosen »: the text fills it only where it names the option
+                # or where no option column is filled
+                if text is None:
+                    return chosen[value]
+                text = text.astype(float)
+                return chosen[value].fillna(text.where(chosen.isna().all(axis=1) | text.eq(1)))
             return text.astype(float) if text is not None else pd.Series(np.nan, index=self.data.index)
         answers = self.codes(column)
         return answers.map(lambda a: np.nan if pd.isna(a) else float(str(a) == value)).astype(float)
@@ -273,6 +279,15 @@ def load_survey(spec_path: Path, encoding: str = "utf-8") -> tuple[Survey | None
     problems += read_problems
     if raw is None or any(p.severity == "error" for p in read_problems):
         return None, problems
+    link = next((c for c in ("_parent_index", "parent_key", "_submission__uuid") if c in raw.frame.columns), None)
+    if link is not None:   # a repeat sheet saved alone as the export: its jobs counted as respondents, without a word
+        problems.append(raw.problem(
+            "survey_repeat_as_export", f"the {'first sheet' if data_path.suffix == '.xlsx' else 'file'} is a "
+            f"repeat group's rows (its column '{raw.headers.get(link, link)}' names each row's submission), not the "
+            "submissions: each row would be counted as a respondent", "Put the whole export here: KoboToolbox's XLS "
+            "or ODK Central's download, the submissions first and each repeat group on its own sheet (its count and "
+            "sums are estimated as '<repeat>/_count' and '<question>/_sum').", index=raw.header_row, column=link))
+        return None, problems
     problems += _group_separator(raw, repeats, spec)
     frame = raw.frame.copy()
     for repeat in repeats:
@@ -302,7 +317,7 @@ def load_survey(spec_path: Path, encoding: str = "utf-8") -> tuple[Survey | None
             problems += _read_form(form_path, survey)
             survey.files.append(form_path)
     problems += _find_multiple(survey, raw)
-    problems += _columns(survey, raw, spec_path)
+    problems += _columns(survey, raw, spec_path, repeats)
     problems += _type_numbers(survey, raw)
     problems += _answer_codes(survey, raw)
     problems += _add_wg(survey, raw)
@@ -312,6 +327,8 @@ def load_survey(spec_path: Path, encoding: str = "utf-8") -> tuple[Survey | None
     problems += _answers_not_choices(survey, raw)
     problems += _answered_not_asked(survey, raw)
     problems += _na_answers(survey, raw)
+    problems += _version_unanswered(survey, raw)
+    problems += _dont_know_in_shares(survey, raw)
     problems += _design_problems(survey, raw, spec_path)
     problems += _value_problems(survey, spec_path)
     return survey, problems
@@ -340,7 +357,9 @@ def _read_export(path: Path, encoding: str) -> tuple[RawTable | None, list[RawTa
     for name in names[1:]:
         sheet = read_xlsx(path, sheet_name=name)
         problems += sheet.problems
-        if "_parent_index" in sheet.frame.columns or "parent_key" in sheet.frame.columns:   # KoboToolbox, ODK
+        # KoboToolbox, ODK; a KoboToolbox repeat sheet whose _parent_index was deleted still names its submission
+        # by _submission__uuid (it was ignored: 'emplois/_count' « not in the export »)
+        if {"_parent_index", "parent_key", "_submission__uuid"} & set(sheet.frame.columns):
             repeats.append(sheet)
     return main, repeats, problems
 
@@ -416,6 +435,12 @@ def _join_repeat(frame: pd.DataFrame, raw: RawTable, repeat: RawTable, estimated
         parent = repeat.frame[link].map(_submission_id)
     elif "_parent_index" not in repeat.frame.columns:   # ODK Central: PARENT_KEY 'uuid:…/emplois[1]' names its
         known_ids = [c for c in ID_COLUMNS if c in frame.columns and c != "_uuid"]   # submission's KEY first
+        if "parent_key" not in repeat.frame.columns:   # _submission__uuid only, empty on a row or without _uuid
+            return frame, [repeat.problem("repeat_without_index", f"the sheet '{repeat.sheet}' is a repeat group "
+                                          "whose rows name their submission by '_submission__uuid' only, and it is "
+                                          "empty on some rows or the first sheet has no '_uuid'", "Export again "
+                                          "with the metadata columns ('_parent_index', '_uuid').", column=
+                                          "_submission__uuid")]
         if not known_ids:
             return frame, [raw.problem("repeat_without_index", f"the sheet '{repeat.sheet}' is a repeat group but "
                                        "the submissions have no 'KEY' column to join it", "Export again with the "
@@ -458,6 +483,12 @@ def _join_repeat(frame: pd.DataFrame, raw: RawTable, repeat: RawTable, estimated
     known = set(keys)
     via = f" (through the sheet{'s' if len(through) > 1 else ''} {', '.join(map(repr, through))})" if through else ""
     for i in parent.index[~parent.isin(known)]:
+        if _as_text(repeat.frame.at[i, link]) is None:   # a totals row typed under the repeat's rows ('Total', a sum)
+            problems.append(repeat.problem("repeat_parent_unknown", f"this repeat row names no submission (its "
+                                           f"'{link}' is empty): a totals row, or a row typed under the export?",
+                                           "Delete the row, or give it its submission's value.", index=i,
+                                           column=link))
+            continue
         problems.append(repeat.problem("repeat_parent_unknown", f"this repeat row names a submission{via} that is "
                                        "not in the first sheet", "Export the whole form again, or, if that "
                                        "submission was deleted from the first sheet on purpose, delete its rows "
@@ -473,13 +504,17 @@ def _join_repeat(frame: pd.DataFrame, raw: RawTable, repeat: RawTable, estimated
         values = cells.map(_number)
         answered = cells.notna()
         bad = answered & values.isna()
-        if f"{column}/_sum" in estimated and bad.any() and (answered & ~bad).any():
-            for i in bad.index[bad][:MAX_LISTED]:   # a sum asked of: said at the cell, not as a column missing
-                problems.append(repeat.problem("survey_not_a_number", "this answer is not a number", "Correct it in "
-                                               "the export (a number with '.' for decimals), or leave it empty.",
-                                               index=i, column=column, value=cells[i]))
+        # a sum asked of: said at the cell (with the currency beside the number: every amount typed '1500 MAD'
+        # made the sum « missing », « did you mean 'emplois/duree_mois/_sum' »), not as a column missing
+        flagged = f"{column}/_sum" in estimated and bad.any()
+        if flagged:
+            problems += [_not_a_number(repeat, i, column, cells[i]) for i in bad.index[bad][:MAX_LISTED]]
+            if bad.sum() > MAX_LISTED:
+                problems.append(repeat.problem("survey_not_a_number", f"{int(bad.sum()) - MAX_LISTED} more answers "
+                                               f"of this column of the sheet '{repeat.sheet}' are not numbers", "",
+                                               column=column))
             values[bad], answered = np.nan, answered & ~bad
-        if answered.any() and values[answered].notna().all():
+        if (answered.any() or flagged) and values[answered].notna().all():
             values = values.where(~values.isin(missing_codes))   # a declared code: not answered
             sums = values.groupby(parent).sum()
             # a submission with an unanswered row has no sum: counting the empty answer as 0 would lower it
@@ -489,12 +524,14 @@ def _join_repeat(frame: pd.DataFrame, raw: RawTable, repeat: RawTable, estimated
             frame[f"{column}/_sum"] = keys.map(sums).where(keys.isin(sums.index), 0.0).astype(float)
             if f"{column}/_sum" in estimated:
                 problems += code_problems(values, repeat, column)
-                missing = keys.isin(unanswered.index[unanswered > 0])
+                # only the empty answers: a word refused above is not told again as « empty (or 'n/a') »
+                empty = (values.isna() & ~bad).groupby(parent).sum()
+                missing = keys.isin(empty.index[empty > 0])
                 if missing.any():
-                    first = values.index[values.isna() & parent.isin(keys[missing])][0]
+                    first = values.index[values.isna() & ~bad & parent.isin(keys[missing])][0]
                     problems.append(repeat.problem(
                         "survey_repeat_unanswered", f"{int(missing.sum())} submission(s) have an empty (or 'n/a') "
-                        f"answer in this repeat group ({int(unanswered.sum())} row(s)): their sum '{column}/_sum' is "
+                        f"answer in this repeat group ({int(empty.sum())} row(s)): their sum '{column}/_sum' is "
                         "missing and they leave its estimates", "Fill in the answers if they are known; an empty answer is "
                         "not 0.", index=first, column=column, severity="warning"))
     return frame, problems
@@ -784,6 +821,87 @@ def _na_answers(survey: Survey, raw: RawTable) -> list[Problem]:
                 "answer, in the denominator of every share of this question", "If they are missing values, leave "
                 "those cells empty (R: write.csv(..., na = \"\")); if 'NA' is a choice of the form, give the form.",
                 index=hits.index[hits][0], column=column, value="NA", severity="warning"))
+    return problems
+
+
+VERSION_COLUMNS = ("__version__", "formversion")   # KoboToolbox, ODK Central: the form version of each submission
+
+
+def _version_unanswered(survey: Survey, raw: RawTable) -> list[Problem]:
+    """A question the estimates use that no submission of a version of the form answers, while the others do: a
+    question renamed by the new version ('emploi/revenu' -> 'emploi/revenu_mensuel', the export holding both
+    columns, each empty on the other version's rows) was estimated on the new version's submissions only (a mean
+    of 50 answers for 85), without a word. Told, naming the column those submissions answer instead, if one; and
+    a question a share counts whose answers in two versions have no code in common (choices renamed)."""
+    data = survey.data
+    version = next((c for c in VERSION_COLUMNS if c in data.columns), None)
+    if version is None or data[version].nunique() < 2:
+        return []
+    versions = data[version]
+    columns = {e.variable for e in survey.spec.estimates} | {header_name(e.by) for e in survey.spec.estimates if e.by}
+    problems = []
+    for column in sorted(c for c in columns if c in data.columns or c in survey.multiple):
+        answered = data[column].notna() if column in data.columns else pd.Series(False, index=data.index)
+        if column in survey.multiple:
+            answered |= survey.options_written(column).notna().any(axis=1)
+        per_version = answered.groupby(versions).sum()
+        silent = list(per_version.index[per_version.eq(0)])
+        if not silent or per_version.eq(0).all():   # never answered at all: survey_never_answered
+            continue
+        rows = versions.isin(silent)
+        others = [c for c in data.columns if c not in columns and not METADATA.match(c)]
+        filled = data.loc[rows, others].notna().any() & ~data.loc[~rows, others].notna().any()
+        instead = [c for c in filled.index[filled] if c.rsplit("/", 1)[0] == column.rsplit("/", 1)[0]] or \
+            list(filled.index[filled])
+        if not instead and rows.sum() < 5:   # a few submissions the skip logic did not ask: not a sign
+            continue
+        said = f"; they answer '{instead[0]}' instead, which the others do not" if instead else ""
+        problems.append(raw.problem(
+            "survey_version_unanswered", f"no submission of the form's version {', '.join(map(repr, silent))} "
+            f"({int(rows.sum())} of {len(data)}) answers '{column}', which the other versions' do{said}: its "
+            "estimates are those of the other versions' submissions only", "If a new version of the form renamed "
+            "the question, put its answers in one column (and the YAML's name); if it did not ask it, the estimates "
+            "are of the submissions that were asked.", index=rows.index[rows][0], column=column, severity="warning"))
+    shares = {e.variable for e in survey.spec.estimates if e.stat == "share"}
+    for column in sorted(c for c in shares if c in data.columns and c not in survey.multiple and c != WG_COLUMN):
+        # a new version that renamed the choices ('oui'/'non' -> '1'/'0'), without the form to tell: the share of '1'
+        # counted every 'oui' of the first version as another answer (25.3 % for 47.2 %), without a word
+        codes = survey.codes(column)
+        counts = pd.crosstab(versions, codes)
+        table = counts.gt(0)[counts.sum(axis=1).ge(5)]   # versions of 5 answers or more
+        if len(table) < 2:
+            continue
+        overlap = table.astype(int) @ table.astype(int).T
+        apart = [(a, b) for a in overlap.index for b in overlap.columns if str(a) < str(b) and overlap.at[a, b] == 0]
+        if not apart:
+            continue
+        a, b = apart[0]
+        first = versions.eq(a) & codes.notna()
+        listed = {v: ", ".join(repr(x) for x in table.columns[table.loc[v]][:5]) for v in (a, b)}
+        problems.append(raw.problem(
+            "survey_version_codes", f"the submissions of the form's version '{a}' answer {listed[a]}, those of "
+            f"'{b}' {listed[b]}: no answer in common, so each share counts one version's answers as other answers",
+            "If the new version renamed its choices, write every answer with the same codes (or give the form, "
+            "whose choices are then checked).", index=first.index[first][0], column=column, severity="warning"))
+    for column in sorted(c for c in shares if c in survey.multiple):
+        # an option the new version added: KoboToolbox writes 0 in its column on the older version's rows, counted
+        # as offered and not chosen (the share of 'droits' 12.8 % of everyone, of those offered it twice that).
+        # Told when a version of 10 answers or more never chose it and the others' rate makes that unlikely (< 0.1 %)
+        chosen = pd.DataFrame({o: survey.indicator(column, o) for o in survey.options(column)}, index=data.index)
+        asked, picked = chosen.notna().groupby(versions).sum(), chosen.eq(1).groupby(versions).sum()
+        rate = (picked / asked.where(asked > 0)).max()
+        never = picked.eq(0) & asked.ge(10)
+        chance = (1 - rate) ** asked.where(never).max()
+        for option in chance.index[chance.lt(0.001)]:
+            version = never[option].idxmax()
+            rows = versions.eq(version) & chosen[option].notna()
+            problems.append(raw.problem(
+                "survey_version_option", f"no submission of the form's version '{version}' ({int(asked.at[version, option])} "
+                f"answers) chose the option '{option}', which {rate[option]:.0%} of another version's chose: if the "
+                "new version added it, those submissions are counted as offered it and not choosing it, in the "
+                "denominator of its share", f"Leave '{column}/{option}' empty on the rows of the versions that did "
+                "not offer it (they were not asked); if it was offered, nothing needs doing.",
+                index=rows.index[rows][0], column=f"{column}/{option}", severity="warning"))
     return problems
 
 
@@ -1184,6 +1302,39 @@ def _answer_codes(survey: Survey, raw: RawTable) -> list[Problem]:
 NOT_AN_ANSWER = re.compile(r"\b(ne sai[st] pas|sais pas|nsp|don'?t know|do not know|refus\w*|prefere ne pas\w*|"
                            r"prefer not\w*|sans reponse|pas de reponse|no answer|non applicable|not applicable|"
                            r"sans objet|n/a)\b")
+
+
+def _dont_know_in_shares(survey: Survey, raw: RawTable) -> list[Problem]:
+    """A share of a question some answered « Ne sait pas » (a choice the form labels so, or a code such as 'nsp'):
+    those answers are in its denominator, as not having given the value (the share of 'oui' 40.4 % of everyone, 45.4 %
+    of those who know), which is R's figure with them counted but was not said. Told once per question and value."""
+    problems, done = [], set()
+    for est in survey.spec.estimates:
+        column = est.variable
+        if est.stat != "share" or column in done or column == WG_COLUMN or \
+                (column not in survey.data.columns and column not in survey.multiple):
+            continue
+        done.add(column)
+        labels = survey.value_labels.get(column, {})
+        codes = {code: next((t for t in (*labels.get(code, {}).values(), code.replace("_", " "))
+                             if NOT_AN_ANSWER.search(fold(t))), None) for code in survey.options(column)}
+        for code, label in codes.items():
+            if label is None or code == est.value:
+                continue
+            said = survey.indicator(column, code).eq(1)
+            if est.value is not None:
+                said &= survey.indicator(column, est.value).notna()
+            if not said.any():
+                continue
+            shown = f"« {label} » ({code})" if label != code.replace("_", " ") else f"'{code}'"
+            share = f"the share of '{est.value}'" if est.value is not None else "each other answer's share"
+            problems.append(raw.problem(
+                "survey_dont_know_counted", f"{_answers(int(said.sum()))} {shown}: counted in the denominator of "
+                f"{share}, as respondents who did not give it", "If the share is to be among those who gave an "
+                "answer, leave those answers empty in the export (a select_multiple's text and its option columns); "
+                "otherwise nothing needs doing.", index=said.index[said][0], column=column, value=code,
+                severity="warning"))
+    return problems
 
 
 def _labelled_codes(survey: Survey, raw: RawTable, column: str) -> list[Problem]:
@@ -1645,7 +1796,7 @@ def _zero_one(frame: pd.DataFrame, column: str, options: list[str]) -> bool:
 # ================================================================= columns, numbers, design
 
 
-def _columns(survey: Survey, raw: RawTable, spec_path: Path) -> list[Problem]:
+def _columns(survey: Survey, raw: RawTable, spec_path: Path, repeats: list[RawTable] = ()) -> list[Problem]:
     """Every column the YAML names must be in the export (a select_multiple may be its 0/1 columns only)."""
     problems = []
     file = relative(spec_path)
@@ -1661,6 +1812,17 @@ def _columns(survey: Survey, raw: RawTable, spec_path: Path) -> list[Problem]:
     labelled = sum(not re.fullmatch(r"[a-z0-9_.\-/]+", c) for c in questions) * 3 >= len(questions) > 0
     for where, column in named:
         if column in survey.data.columns or column in survey.multiple or (column == WG_COLUMN and wg):
+            continue
+        sheet = next((r.sheet for r in repeats if column in r.frame.columns), None)
+        if sheet is not None:   # was « which the export does not have », « did you mean 'emplois/_count' »
+            summed = f"{column}/_sum" in survey.data.columns
+            problems.append(Problem(file, "survey_repeat_question", f"'{where}' names '{column}', a question of the "
+                                    f"repeat group '{sheet}' (one answer per row of that sheet, not per respondent): "
+                                    "the estimates are per respondent", (f"Estimate the sum of its answers per "
+                                    f"respondent, '{column}/_sum', or " if summed else "The workbook estimates a "
+                                    "repeat group's numbers summed per respondent ('<question>/_sum'), and ") +
+                                    f"the number of its rows per respondent, '{sheet}/_count'.", column=where,
+                                    value=column))
             continue
         guess = _same_question(column, survey.data.columns) or \
             did_you_mean(column, [c for c in survey.data.columns if not METADATA.match(c)])
@@ -1709,15 +1871,7 @@ def _type_numbers(survey: Survey, raw: RawTable) -> list[Problem]:
                 declared = values.isin(survey.spec.missing_codes)
                 values, data[column] = values.where(~declared), data[column].where(~declared)
             bad = data[column].notna() & values.isna()
-            for i in data.index[bad][:10]:
-                # '1500 MAD', '1 500 DH', '€1500': a number with its currency or unit, which the estimates cannot tell
-                unit = re.fullmatch(f"\\s*({UNIT})?\\s*[\\d\\s.,\u00a0\u202f]*\\d\\s*({UNIT})?\\s*",
-                                    str(data.at[i, column]))
-                said = f" ('{unit[1] or unit[2]}' beside the number)" if unit and (unit[1] or unit[2]) else ""
-                problems.append(raw.problem("survey_not_a_number", f"this answer is not a number{said}", "Correct it "
-                                            "in the export (a number with '.' for decimals" + (", without its currency "
-                                            "or unit: every answer in the same one" if said else "") + "), or leave "
-                                            "it empty.", index=i, column=column, value=data.at[i, column]))
+            problems += [_not_a_number(raw, i, column, data.at[i, column]) for i in data.index[bad][:10]]
             if bad.sum() > 10:
                 problems.append(raw.problem("survey_not_a_number", f"{int(bad.sum()) - 10} more answers of this "
                                             "column are not numbers", "", column=column))
@@ -1730,6 +1884,20 @@ def _type_numbers(survey: Survey, raw: RawTable) -> list[Problem]:
 UNIT = r"[A-Za-z\u00c0-\u024f$\u20ac\u00a3]{1,5}"   # a currency or unit written beside a number: MAD, DH, €, h
 
 
+def _not_a_number(table: RawTable, index: Any, column: str, value: Any) -> Problem:
+    """An answer to average, total or sum that is not a number, at its cell; '1500 MAD', '1 500 DH', '€1500': a
+    number with its currency or unit, which the estimates cannot tell, is said so."""
+    unit = re.fullmatch(f"\\s*({UNIT})?\\s*[\\d\\s.,\u00a0\u202f]*\\d\\s*({UNIT})?\\s*", str(value))
+    said = f" ('{unit[1] or unit[2]}' beside the number)" if unit and (unit[1] or unit[2]) else ""
+    if str(value).strip() == "NA":   # an export saved again by R's write.csv: its missing answers
+        return table.problem("survey_not_a_number", "this answer is 'NA', how R writes a missing value",
+                             "Leave the cells of missing answers empty (R: write.csv(..., na = \"\")).", index=index,
+                             column=column, value=value)
+    return table.problem("survey_not_a_number", f"this answer is not a number{said}", "Correct it in the export (a "
+                         "number with '.' for decimals" + (", without its currency or unit: every answer in the same "
+                         "one" if said else "") + "), or leave it empty.", index=index, column=column, value=value)
+
+
 def _ambiguous_numbers(values: pd.Series, raw: RawTable, column: str) -> list[Problem]:
     """'1,500' typed in an export: read as 1.5 (a single ',' is the decimal mark), but it may be 1 500
     (numbers.ambiguous); '1.250' (a weight typed with dots for thousands) read as 1.25, but it may be 1 250. A
@@ -1738,7 +1906,8 @@ def _ambiguous_numbers(values: pd.Series, raw: RawTable, column: str) -> list[Pr
     for i, value in values.items():
         mark = "," if isinstance(value, str) and "," in value else "."
         readings = numbers.ambiguous(value, mark) if isinstance(value, str) else None
-        if readings is None:
+        # '0.125' (an fpc's sampling fraction, a share): no thousands group begins with 0, it cannot mean 125
+        if readings is None or abs(readings[0]) < 1:
             continue
         read, other = readings
         problems.append(raw.problem(
