@@ -714,6 +714,40 @@ def test_a_funder_paying_the_implementers_organisation_in_a_multi_publisher_file
     assert "iati_same_project" not in rules(apart)
 
 
+def test_a_funder_and_an_implementer_named_only_by_their_organisations_names_are_said(tmp_path):
+    """Before: a d-portal download holding the EU's activity (disbursement to receiver-org « Organisation
+    internationale du Travail », no @ref, no receiver-activity-id) and the ILO's (reporting-org of that name,
+    incoming funds from provider-org « Commission européenne - Partenariats internationaux », no @ref), as many
+    publishers write a partner: budgets 1 000 000 + 990 000 and the 600 000 paid counted twice, without a word. The
+    names are now matched on the publishers' reporting-org names (case, punctuation and an acronym aside)."""
+    eu = "Commission européenne - Partenariats internationaux"
+    donor = activity("XI-IATI-EC-1", f'<reporting-org ref="XI-IATI-EC" type="40"><narrative>{eu}</narrative>'
+                     '</reporting-org>' + budget("1000000") + transaction(
+                         "600000", "3", "2021-03-01", "<receiver-org><narrative>ORGANISATION INTERNATIONALE DU "
+                         "TRAVAIL (OIT)</narrative></receiver-org>"))
+    ilo = activity("XM-DAC-41302-1", '<reporting-org ref="XM-DAC-41302" type="40"><narrative>Organisation '
+                   'internationale du Travail</narrative></reporting-org>' + budget("990000") + transaction(
+                       "600000", "1", "2021-03-10", f"<provider-org><narrative>{eu}</narrative></provider-org>")
+                   + transaction("400000"))
+    source = load(tmp_path, donor, ilo)
+    assert source.tables["budget"]["budget"].sum() == 1990000   # (which is whose is not known: both kept, as said)
+    said = [p for p in source.problems if p.rule == "iati_same_project"]
+    assert [(p.element, p.severity) for p in said] == [("iati-activity[XI-IATI-EC-1]/transaction[1]/value",
+                                                        "warning")]
+    assert ("XI-IATI-EC-1 paid 600000 EUR to XM-DAC-41302 (receiver-org named 'ORGANISATION INTERNATIONALE DU "
+            "TRAVAIL (OIT)', no @ref, 1 transaction(s)), the publisher of XM-DAC-41302-1; XM-DAC-41302-1 reports "
+            f"600000 EUR of incoming funds from XI-IATI-EC (provider-org named '{eu}', no @ref)" in said[0].message)
+    # the implementer's incoming funds alone name the donor; a publisher without @ref is known by its name
+    alone = load(tmp_path / "alone", donor.replace("ORGANISATION INTERNATIONALE DU TRAVAIL (OIT)", "Save the "
+                 "Children"), ilo.replace(' ref="XM-DAC-41302"', ""))
+    assert [p.element for p in alone.problems if p.rule == "iati_same_project"] == [
+        "iati-activity[XM-DAC-41302-1]/transaction[1]/value"]
+    # another organisation's name, or a name two publishers share: nothing said
+    apart = load(tmp_path / "apart", donor.replace("ORGANISATION INTERNATIONALE DU TRAVAIL (OIT)", "Save the "
+                 "Children"), ilo.replace(eu, "Agence française de développement"))
+    assert "iati_same_project" not in rules(apart)
+
+
 def test_a_default_currency_written_on_iati_activities_is_said_not_read(tmp_path):
     """Before: a file writing default-currency="USD" on <iati-activities> (no IATI attribute there) and none on the
     activity was refused « this value has no currency and the activity no default-currency », though the file

@@ -123,6 +123,8 @@ class Money:
     region: str | None = None     # a transaction's own recipient-region/@code
     provider_org: str | None = None  # provider-org/@ref, receiver-org/@ref: the organisations (not their activities)
     receiver_org: str | None = None
+    provider_name: str | None = None  # the organisation's first narrative, when it has no @ref (named only)
+    receiver_name: str | None = None
 
 
 @dataclass(slots=True)
@@ -823,6 +825,8 @@ def _transaction(element: etree._Element, where: str, default_currency: str | No
                 found[key] = text.strip()
             if key in ("provider", "receiver") and (org := (child.get("ref") or "").strip()):
                 found.setdefault(f"{key}_org", org)
+            elif key in ("provider", "receiver") and (named := child.findtext("narrative")):
+                found.setdefault(f"{key}_name", named)  # (named only: matched to a publisher's name)
             elif text and key == "country" and text.strip().upper() != found[key].upper():
                 found["countries"] = "several"  # IATI allows one: which part is whose is not known
     money = _money(value, where, default_currency, file, identifier, problems)
@@ -840,6 +844,7 @@ def _transaction(element: etree._Element, where: str, default_currency: str | No
     money.provider_activity = found.get("provider") or None
     money.receiver_activity = found.get("receiver") or None
     money.provider_org, money.receiver_org = found.get("provider_org"), found.get("receiver_org")
+    money.provider_name, money.receiver_name = found.get("provider_name"), found.get("receiver_name")
     money.description = description or None
     money.ref = (element.get("ref") or "").strip() or None
     if money.end is None and money.amount is not None:
@@ -1274,6 +1279,15 @@ def _children_short(parent: Activity, descendants: set[str], by_id: dict[str, Ac
             + (f" ({', '.join(silent)} report{'s' if len(silent) == 1 else ''} no spending)" if silent else ""))
 
 
+def _org_name(name: str) -> str:
+    """An organisation's name as compared (case, accents kept, punctuation and spaces folded)."""
+    return " ".join(ORG_WORDS.findall(name.casefold()))
+
+
+ORG_WORDS = re.compile(r"\w+")
+ORG_ACRONYM = re.compile(r"\s*\([^()]*\)\s*$")  # « Organisation internationale du Travail (OIT) »
+
+
 def _same_project_by_org(activities: list[Activity], below: Any, has: Any, counted: set[int],
                          amounts: dict[int, float], linked: set[tuple[str, str]], spending: set[str], currency: str,
                          problems: list[Problem]) -> None:
@@ -1281,39 +1295,63 @@ def _same_project_by_org(activities: list[Activity], below: Any, has: Any, count
     implementer's organisation (receiver-org/@ref, no receiver-activity-id), the implementer's activity reporting
     incoming funds from the donor's organisation (provider-org/@ref, no provider-activity-id), as most publishers
     write them. Both were counted without a word (budget 1 000 000 + 990 000 for one project): one warning per
-    pair (iati_same_project), the money told; which is whose cannot be known, so both stay counted."""
+    pair (iati_same_project), the money told; which is whose cannot be known, so both stay counted. An organisation
+    written by its name only (no @ref, as many publishers write a receiver) is matched on a publisher's
+    reporting-org name (case and punctuation aside, an acronym in brackets too): it was counted twice unsaid."""
     publishers: dict[str, list[Activity]] = defaultdict(list)
+    names: dict[str, str | None] = {}   # a publisher's name as compared -> its key (None: two publishers')
+
+    def key(activity: Activity) -> str | None:   # its @ref, else its name as written (IATI requires the ref)
+        return (activity.publisher or "").upper() or next(iter(activity.reporting_org.values()), "").strip() or None
+
     for activity in activities:
-        if activity.publisher and any(has(activity, k) for k in ("budget", "spending")):
-            publishers[activity.publisher.upper()].append(activity)
+        if (mine := key(activity)) and any(has(activity, k) for k in ("budget", "spending")):
+            publishers[mine].append(activity)
+            for written in activity.reporting_org.values():
+                for name in {_org_name(written), _org_name(ORG_ACRONYM.sub("", written))} - {""}:
+                    names[name] = mine if names.get(name, mine) == mine else None
     if len(publishers) < 2:
         return
+    by_name: dict[int, str] = {}   # id(Money) -> the name it was matched by
+
+    def org_of(money: Money, ref: str | None, name: str | None) -> str | None:
+        if ref:
+            return ref.upper()
+        if not name:
+            return None
+        found = names.get(_org_name(name)) or names.get(_org_name(ORG_ACRONYM.sub("", name)))
+        if found:
+            by_name[id(money)] = name
+        return found
+
     received: dict[str, dict[str, list[Money]]] = defaultdict(lambda: defaultdict(list))  # provider org -> B -> its
     for group in publishers.values():
         for receiver in group:
             for t in receiver.transactions:
-                if t.kind in INCOMING and t.provider_activity is None and t.provider_org and id(t) in amounts:
-                    received[t.provider_org.upper()][receiver.identifier].append(t)
+                if t.kind in INCOMING and t.provider_activity is None and id(t) in amounts \
+                        and (org := org_of(t, t.provider_org, t.provider_name)):
+                    received[org][receiver.identifier].append(t)
     by_id = {a.identifier: a for group in publishers.values() for a in group}
     pairs: dict[tuple[str, str], list[str]] = defaultdict(list)  # (provider org, B's publisher) -> B
     for org, got in received.items():
         for b in got:
-            pairs[(org, (by_id[b].publisher or "").upper())].append(b)
+            pairs[(org, key(by_id[b]) or "")].append(b)
     for payer in activities:
-        mine = (payer.publisher or "").upper()
+        mine = key(payer) or ""
         if mine not in publishers or not any(has(payer, k) for k in ("budget", "spending")):
             continue
         paid: dict[str, list[Money]] = defaultdict(list)
         for out in payer.transactions:
-            if out.kind in spending and id(out) in counted and out.receiver_activity is None and out.receiver_org \
-                    and out.receiver_org.upper() in publishers and out.receiver_org.upper() != mine:
-                paid[out.receiver_org.upper()].append(out)
+            if out.kind in spending and id(out) in counted and out.receiver_activity is None \
+                    and (org := org_of(out, out.receiver_org, out.receiver_name)) and org in publishers \
+                    and org != mine:
+                paid[org].append(out)
         theirs = received.get(mine, {})  # B -> its incoming funds from the payer's organisation
         # one warning per payer at most: an activity that received from its organisation and is published by an
         # organisation it paid first, then one of either (how many others there are is said)
         both = [b for org in paid for b in pairs.get((mine, org), ())[:3]]
         candidates = [*both, *islice(theirs, 3), *(r.identifier for org in paid for r in publishers[org][:3])]
-        candidates = [b for b in dict.fromkeys(candidates) if (by_id[b].publisher or "").upper() != mine]
+        candidates = [b for b in dict.fromkeys(candidates) if key(by_id[b]) != mine]
         if not candidates:
             continue
         others = len(theirs) + sum(len(publishers[org]) for org in paid) - sum(
@@ -1323,18 +1361,22 @@ def _same_project_by_org(activities: list[Activity], below: Any, has: Any, count
             receiver = by_id[b]
             if (payer.identifier, b) in linked or b in below_payer or payer.identifier in below(b):
                 continue
-            org = (receiver.publisher or "").upper()
+            org = key(receiver) or ""
             got = theirs.get(b, [])
             linked |= {(payer.identifier, b), (b, payer.identifier)}
             told = []
             if paid.get(org):
+                named = by_name.get(id(paid[org][0]))
                 told.append(f"{payer.identifier} paid {_show(round(sum(amounts[id(o)] for o in paid[org]), 2))} "
-                            f"{currency} to {org} (receiver-org/@ref, {len(paid[org])} transaction(s)), the "
-                            f"publisher of {b}")
+                            f"{currency} to {org} ("
+                            + (f"receiver-org named '{shown(named)}', no @ref" if named else "receiver-org/@ref")
+                            + f", {len(paid[org])} transaction(s)), the publisher of {b}")
             if got:
+                named = by_name.get(id(got[0]))
                 told.append(f"{b} reports {_show(round(sum(amounts[id(t)] for t in got), 2))} {currency} of "
-                            f"incoming funds from {payer.publisher} (provider-org/@ref), the publisher of "
-                            f"{payer.identifier}")
+                            f"incoming funds from {payer.publisher or mine} ("
+                            + (f"provider-org named '{shown(named)}', no @ref" if named else "provider-org/@ref")
+                            + f"), the publisher of {payer.identifier}")
             first = (paid.get(org) or got)[0]
             problems.append(Problem(payer.file if paid.get(org) else receiver.file, "iati_same_project",
                                     "; ".join(told) + ", naming no activity (receiver-activity-id, "
