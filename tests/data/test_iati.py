@@ -748,6 +748,34 @@ def test_a_funder_and_an_implementer_named_only_by_their_organisations_names_are
     assert "iati_same_project" not in rules(apart)
 
 
+def test_a_funder_and_an_implementer_linked_by_their_participating_orgs_only_are_said(tmp_path):
+    """Before: the EU's activity naming the ILO as implementing organisation (participating-org role 4, by its name
+    only) and the ILO's naming the EU as funder (role 1), no payment naming the other, both with budgets: 1 000 000
+    + 990 000 counted without a word. Either naming is now said, once for the pair."""
+    eu = activity("XI-IATI-EC-1", '<reporting-org ref="XI-IATI-EC" type="40"><narrative>Union européenne</narrative>'
+                  '</reporting-org><participating-org role="4"><narrative>Organisation internationale du Travail'
+                  '</narrative></participating-org>' + budget("1000000") + transaction("600000", "3"))
+    ilo = activity("XM-DAC-41302-1", '<reporting-org ref="XM-DAC-41302" type="40"><narrative>Organisation '
+                   'internationale du Travail</narrative></reporting-org><participating-org role="1" '
+                   'ref="XI-IATI-EC"/>' + budget("990000") + transaction("400000"))
+    source = load(tmp_path, eu, ilo)
+    assert source.tables["budget"]["budget"].sum() == 1990000   # (which is whose is not known: both kept, as said)
+    said = [p for p in source.problems if p.rule == "iati_same_project"]
+    assert [(p.element, p.severity) for p in said] == [("iati-activity[XI-IATI-EC-1]/participating-org[1]",
+                                                        "warning")]
+    assert ("activity XI-IATI-EC-1 names XM-DAC-41302, the publisher of XM-DAC-41302-1, as its implementing "
+            "organisation (participating-org role 4, by its name 'Organisation internationale du Travail', no @ref)"
+            in said[0].message and "leave XI-IATI-EC-1 out" in said[0].hint)
+    # the implementer's funder alone: said at the implementer's participating-org
+    alone = load(tmp_path / "alone", eu.replace("Organisation internationale du Travail", "Save the Children"), ilo)
+    assert [p.element for p in alone.problems if p.rule == "iati_same_project"] == [
+        "iati-activity[XM-DAC-41302-1]/participating-org[1]"]
+    # a funder whose activity is not in the files: nothing said
+    apart = load(tmp_path / "apart", eu.replace("Organisation internationale du Travail", "Save the Children"),
+                 ilo.replace('ref="XI-IATI-EC"/>', 'ref="CH-4"/>'))
+    assert "iati_same_project" not in rules(apart)
+
+
 def test_a_default_currency_written_on_iati_activities_is_said_not_read(tmp_path):
     """Before: a file writing default-currency="USD" on <iati-activities> (no IATI attribute there) and none on the
     activity was refused « this value has no currency and the activity no default-currency », though the file

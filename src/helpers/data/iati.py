@@ -186,6 +186,7 @@ class Activity:
     publisher: str | None = None  # reporting-org/@ref
     file_currency: str | None = None  # a default-currency written on <iati-activities>, where IATI has none
     updated: dt.date | None = None  # its own @last-updated-datetime
+    participants: list[tuple[str, str, str, str]] = field(default_factory=list)  # funding (1), implementing (4) orgs
     regions: list[str] = field(default_factory=list)  # recipient-region/@percentage ('' without, or a country
                                                       # not read, already said)
 
@@ -545,8 +546,12 @@ def _activity(element: etree._Element, file: str, position: int, root_lang: str,
             activity.reporting_org = _narratives(child, lang)
             activity.publisher = (child.get("ref") or "").strip() or None
         elif tag == "participating-org":
-            if _role(child.get("role") or "") == "1":
+            role = _role(child.get("role") or "")
+            if role == "1":
                 activity.funders.append(_narratives(child, lang))
+            if role in ("1", "4"):  # funding, implementing: (role, @ref, first name, path) to match publishers
+                activity.participants.append((role, (child.get("ref") or "").strip(),
+                                              child.findtext("narrative") or "", where))
             if (child.get("activity-id") or "").strip():  # the same project as another publisher reports it
                 activity.partners.append((child.get("activity-id").strip(), f"{where}/@activity-id"))
         elif tag == "activity-date":
@@ -1389,6 +1394,35 @@ def _same_project_by_org(activities: list[Activity], below: Any, has: Any, count
                                     f"in project.yaml lists those kept: leave {payer.identifier} out of it); nothing "
                                     "to do if they are two projects.",
                                     element=first.path, value=shown(org), severity="warning"))
+            break
+    for activity in by_id.values():  # no payment names the other: the participating-orgs may (funding, implementing)
+        mine = key(activity)
+        for role, ref, name, where in activity.participants:
+            org = ref.upper() if ref else names.get(_org_name(name)) or names.get(_org_name(ORG_ACRONYM.sub("", name)))
+            if not org or org == mine or org not in publishers:
+                continue
+            pair = next(((o, activity) if role == "1" else (activity, o) for o in publishers[org]
+                         if (activity.identifier, o.identifier) not in linked and o.identifier not in
+                         below(activity.identifier) and activity.identifier not in below(o.identifier)), None)
+            if pair is None:
+                continue
+            funder, implementer = pair
+            linked |= {(funder.identifier, implementer.identifier), (implementer.identifier, funder.identifier)}
+            other = pair[0] if role == "1" else pair[1]
+            problems.append(Problem(activity.file, "iati_same_project", f"activity {activity.identifier} names "
+                                    f"{org}, the publisher of {other.identifier}, as its "
+                                    + ("funding" if role == "1" else "implementing") + " organisation "
+                                    f"(participating-org role {role}"
+                                    + (f", by its name '{shown(name)}', no @ref" if not ref else "")
+                                    + f"), and no payment, incoming funds or related-activity tells which of their "
+                                    "money is whose: the same project reported by its funder "
+                                    f"({funder.identifier}) and by its implementer ({implementer.identifier})? Both "
+                                    "activities' budgets and spendings are counted, which counts the money one gave "
+                                    "the other twice",
+                                    "Keep only one of the two activities, usually the implementer's (iati.activities "
+                                    f"in project.yaml lists those kept: leave {funder.identifier} out of it); nothing "
+                                    "to do if they are two projects.",
+                                    element=where, value=shown(ref or name), severity="warning"))
             break
 
 
