@@ -501,6 +501,60 @@ def test_a_parent_and_child_both_with_money_and_no_related_activity_are_said_to_
     assert "iati_hierarchy_unlinked" not in rules(linked) and "iati_hierarchy" in rules(linked)
 
 
+def test_a_parent_whose_budget_is_more_than_its_childrens_says_how_much_is_counted_nowhere(tmp_path):
+    """Before: a programme (hierarchy 1) of 1 500 000 a year linked to its two country projects (hierarchy 2) of
+    1 000 000 and 200 000: the parent's budget was left out for its children's, and the 300 000 a year it keeps for
+    itself (coordination) counted nowhere: a budget of 2 400 000 for 3 000 000, the warning saying only « the
+    parent's budget is not counted ». Both sums are now given; children holding the whole say nothing more."""
+    years = budget("1500000") + budget("1500000", "2022-01-01", "2022-12-31")
+    parent = activity("XM-P", years + '<related-activity ref="XM-C1" type="2"/><related-activity ref="XM-C2" '
+                      'type="2"/>', attrs='default-currency="EUR" hierarchy="1"')
+    child1 = activity("XM-C1", budget("1000000") + budget("1000000", "2022-01-01", "2022-12-31")
+                      + transaction("800000"), attrs='default-currency="EUR" hierarchy="2"')
+    child2 = activity("XM-C2", budget("200000") + budget("200000", "2022-01-01", "2022-12-31")
+                      + transaction("300000"), attrs='default-currency="EUR" hierarchy="2"')
+    source = load(tmp_path, parent, child1, child2)
+    assert source.tables["budget"]["budget"].sum() == 2400000   # (the children's, as before: now said)
+    said = [p for p in source.problems if p.rule == "iati_hierarchy_budget"]
+    assert [(p.element, p.severity) for p in said] == [("iati-activity[XM-P]", "warning")]
+    assert ("activity XM-P (hierarchy 1) has a budget of 3000000 EUR, its children (XM-C1, XM-C2) 2400000: the "
+            "parent's budget is not counted (theirs is), so 600000 EUR of it, in no child's budget, is counted "
+            "nowhere" in said[0].message and "[XM-P]" in said[0].hint)
+    whole = load(tmp_path / "whole", parent, child1, child2.replace('"200000"', '"500000"').replace(
+        ">200000<", ">500000<"))
+    assert whole.tables["budget"]["budget"].sum() == 3000000 and "iati_hierarchy_budget" not in rules(whole)
+
+
+def test_activities_of_two_levels_that_nothing_links_are_said_with_their_sums(tmp_path):
+    """Before: a programme (hierarchy 1, XM-DAC-41302-AMEM, 3 000 000) and its country projects (hierarchy 2,
+    XM-DAC-41302-MAR-19-01 and -TUN-19-02, 2 000 000 + 1 000 000), no related-activity, identifiers unlike: the
+    budget was 6 000 000, without a word. The levels' sums are now said (both counted: nothing tells it is one
+    money), and that the upper level's is the lower's sum."""
+    org = '<reporting-org ref="XM-DAC-41302" type="40"><narrative>OIT</narrative></reporting-org>'
+    programme = activity("XM-DAC-41302-AMEM", org + budget("3000000"), attrs='default-currency="EUR" hierarchy="1"')
+    morocco = activity("XM-DAC-41302-MAR-19-01", org + budget("2000000") + transaction("800000"),
+                       attrs='default-currency="EUR" hierarchy="2"')
+    tunisia = activity("XM-DAC-41302-TUN-19-02", org + budget("1000000") + transaction("300000"),
+                       attrs='default-currency="EUR" hierarchy="2"')
+    source = load(tmp_path, programme, morocco, tunisia)
+    assert source.tables["budget"]["budget"].sum() == 6000000
+    said = [p for p in source.problems if p.rule == "iati_hierarchy_levels"]
+    assert [(p.element, p.severity, p.value) for p in said] == [
+        ("iati-activity[XM-DAC-41302-AMEM]", "warning", "1: 3000000, 2: 3000000")]
+    assert ("(hierarchy 1: 1 activity (XM-DAC-41302-AMEM), budget 3000000 EUR; hierarchy 2: 2 activities "
+            "(XM-DAC-41302-MAR-19-01, XM-DAC-41302-TUN-19-02), budget 3000000 EUR): the budget of level 1 is that of "
+            "level 2, evidently the same money" in said[0].message)
+    # a parent without @hierarchy is level 1 (IATI's default); linked, or one level only: nothing said
+    bare = load(tmp_path / "bare", programme.replace(' hierarchy="1"', ""), morocco, tunisia)
+    assert [p.value for p in bare.problems if p.rule == "iati_hierarchy_levels"] == ["1: 3000000, 2: 3000000"]
+    linked = load(tmp_path / "linked", programme, morocco.replace("</iati-activity>", '<related-activity '
+                  'ref="XM-DAC-41302-AMEM" type="1"/></iati-activity>'), tunisia.replace(
+                  "</iati-activity>", '<related-activity ref="XM-DAC-41302-AMEM" type="1"/></iati-activity>'))
+    assert "iati_hierarchy_levels" not in rules(linked) and linked.tables["budget"]["budget"].sum() == 3000000
+    flat = load(tmp_path / "flat", programme, morocco.replace(' hierarchy="2"', ' hierarchy="1"'))
+    assert "iati_hierarchy_levels" not in rules(flat)
+
+
 @pytest.mark.parametrize("links", [("1", "1"), ("2", "2")])
 def test_two_activities_each_the_others_parent_do_not_both_vanish(tmp_path, links):
     """Before: a parent writing type 1 ("parent") for its child, the child rightly type 1 for its parent: each one's

@@ -275,6 +275,7 @@ def _load_iati(folder: Path, params: ProjectParams) -> IatiSource:
     counted, transfers, found = _counted(activities, converted, params)
     problems += found
     budget = _budget(activities, converted, counted, transfers, params, problems)  # first: it may leave activities out
+    problems += _hierarchy_budgets(activities, converted, counted, budget, params)
     lines = set(zip(budget["line"].tolist(), budget["country"].tolist()))   # (Arrow's values one by one: 5x slower)
     tables = {"budget": budget, "expenditure": _expenditure(activities, converted, counted, params, problems, lines),
               "indicators": _indicators(activities, params, problems)}
@@ -1306,25 +1307,36 @@ def _same_project_by_org(activities: list[Activity], below: Any, has: Any, count
     publishers: dict[str, list[Activity]] = defaultdict(list)
     names: dict[str, str | None] = {}   # a publisher's name as compared -> its key (None: two publishers')
 
-    def key(activity: Activity) -> str | None:   # its @ref, else its name as written (IATI requires the ref)
-        return (activity.publisher or "").upper() or next(iter(activity.reporting_org.values()), "").strip() or None
+    keys = {id(a): (a.publisher or "").upper() or next(iter(a.reporting_org.values()), "").strip() or None
+            for a in activities}   # its @ref, else its name as written (IATI requires the ref)
 
+    def key(activity: Activity) -> str | None:
+        return keys[id(activity)]
+
+    written: set[tuple[str, str]] = set()   # (a publisher's name, its key): each told once
     for activity in activities:
         if (mine := key(activity)) and any(has(activity, k) for k in ("budget", "spending")):
             publishers[mine].append(activity)
-            for written in activity.reporting_org.values():
-                for name in {_org_name(written), _org_name(ORG_ACRONYM.sub("", written))} - {""}:
-                    names[name] = mine if names.get(name, mine) == mine else None
+            written.update((text, mine) for text in activity.reporting_org.values())
     if len(publishers) < 2:
         return
+    for text, mine in written:
+        for name in {_org_name(text), _org_name(ORG_ACRONYM.sub("", text))} - {""}:
+            names[name] = mine if names.get(name, mine) == mine else None
     by_name: dict[int, str] = {}   # id(Money) -> the name it was matched by
+    named: dict[str, str | None] = {}   # a name as written -> the publisher it names (each name compared once)
+
+    def publisher_named(name: str) -> str | None:
+        if name not in named:
+            named[name] = names.get(_org_name(name)) or names.get(_org_name(ORG_ACRONYM.sub("", name)))
+        return named[name]
 
     def org_of(money: Money, ref: str | None, name: str | None) -> str | None:
         if ref:
             return ref.upper()
         if not name:
             return None
-        found = names.get(_org_name(name)) or names.get(_org_name(ORG_ACRONYM.sub("", name)))
+        found = publisher_named(name)
         if found:
             by_name[id(money)] = name
         return found
@@ -1398,7 +1410,7 @@ def _same_project_by_org(activities: list[Activity], below: Any, has: Any, count
     for activity in by_id.values():  # no payment names the other: the participating-orgs may (funding, implementing)
         mine = key(activity)
         for role, ref, name, where in activity.participants:
-            org = ref.upper() if ref else names.get(_org_name(name)) or names.get(_org_name(ORG_ACRONYM.sub("", name)))
+            org = ref.upper() if ref else publisher_named(name)
             if not org or org == mine or org not in publishers:
                 continue
             pair = next(((o, activity) if role == "1" else (activity, o) for o in publishers[org]
@@ -1629,6 +1641,96 @@ def _unlinked_levels(activities: list[Activity], by_id: dict[str, Activity], bel
                                 "children (iati.activities or iati.activity_prefix in project.yaml) if they are; "
                                 "nothing to do if they are separate projects.", element=parent.path,
                                 value=", ".join(children[:5]), severity="warning"))
+
+
+def _hierarchy_budgets(activities: list[Activity], amounts: dict[int, float], counted: set[int],
+                       budget: pd.DataFrame, params: ProjectParams) -> list[Problem]:
+    """The budgets of activities of several @hierarchy levels, compared once each activity's budget is known.
+    (1) A parent whose budget is left out for its children's (iati_hierarchy) may hold more than they do (a
+    programme of 3 000 000 keeping 600 000 for its coordination, its children 2 400 000): that part was counted
+    nowhere, unsaid; the sums are now given (iati_hierarchy_budget). (2) Activities of two levels of one publisher
+    that no related-activity links, their identifiers unlike (XM-DAC-41302-AMEM level 1, XM-DAC-41302-MAR-19-01
+    level 2): both budgets were added (6 000 000 for 3 000 000), unsaid; the sums per level are now given
+    (iati_hierarchy_levels), saying when the upper level's is the lower's sum."""
+    if budget.empty or not any((_level(a) or 1) > 1 for a in activities if a.hierarchy):
+        return []   # (one level, as most files: nothing to compare)
+    problems: list[Problem] = []
+    by_id = {a.identifier: a for a in activities}
+    grouped = budget.groupby("line", sort=False)["budget"]   # an activity's budget: n.d. (NaN) when a country's is
+    totals = grouped.sum(min_count=1).where(grouped.count() == grouped.size())
+    known = dict(zip(totals.index.tolist(), totals.tolist()))
+    children: dict[str, set[str]] = defaultdict(set)
+    for activity in activities:
+        for ref, kind in activity.related:
+            if ref in by_id and ref != activity.identifier and kind in ("1", "2"):
+                parent, child = (ref, activity.identifier) if kind == "1" else (activity.identifier, ref)
+                children[parent].add(child)
+    linked = set(children) | {c for cs in children.values() for c in cs}
+
+    def below(identifier: str, seen: frozenset[str] = frozenset()) -> set[str]:
+        found: set[str] = set()
+        for child in children.get(identifier, ()):
+            if child not in seen:
+                found |= {child} | below(child, seen | {identifier})
+        return found
+
+    for identifier in sorted(children):
+        parent = by_id[identifier]
+        mine = [b for b in parent.budgets if id(b) in amounts]
+        if not mine or any(id(b) in counted for b in mine):
+            continue   # (no budget, or its budget counted: nothing to compare)
+        descendants = below(identifier)
+        theirs = [d for d in sorted(descendants) if d in known]
+        if not theirs or identifier in descendants or any(math.isnan(known[d]) for d in theirs):
+            continue   # (its children's budget not known)
+        total = _revised_total(parent, mine, amounts, [])
+        held = float(sum(known[d] for d in theirs))
+        if total is None or total <= held * 1.01 + 0.005:   # (1 %: the children may round)
+            continue
+        problems.append(Problem(parent.file, "iati_hierarchy_budget", f"activity {identifier} (hierarchy "
+                                f"{parent.hierarchy or '?'}) has a budget of {_show(round(total, 2))} "
+                                f"{params.currency}, its children ({', '.join(theirs[:5])}"
+                                f"{'...' if len(theirs) > 5 else ''}) {_show(round(held, 2))}: the parent's budget "
+                                f"is not counted (theirs is), so {_show(round(total - held, 2))} {params.currency} of "
+                                "it, in no child's budget, is counted nowhere and the budget shown is that much lower",
+                                "Nothing to do if the children's budgets are the whole project's (the parent's "
+                                "covers later years, say); otherwise keep only the parent (iati.activities in "
+                                f"project.yaml: [{identifier}]).", element=parent.path, value=_show(round(total, 2)),
+                                severity="warning"))
+    publishers: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
+    levels = {i: _level(by_id[i]) if by_id[i].hierarchy else 1 for i in known if i not in linked}  # (IATI: none is 1)
+    if len(set(levels.values()) - {None}) < 2:
+        return problems
+    extended = set()   # a child whose identifier extends its parent's: iati_hierarchy_unlinked says them
+    for identifier in levels:
+        for cut in (m.start() for m in re.finditer(r"[-_./]", identifier)):
+            if (levels.get(identifier[:cut]) or 99) < (levels[identifier] or 0):
+                extended |= {identifier, identifier[:cut]}
+    for identifier, level in levels.items():
+        if level is not None and identifier not in extended:
+            publishers[(by_id[identifier].publisher or by_id[identifier].file).upper()][level].append(identifier)
+    for publisher, by_level in publishers.items():
+        if len(by_level) < 2:
+            continue
+        sums = {level: sum(known[i] for i in ids) for level, ids in sorted(by_level.items())
+                if not any(math.isnan(known[i]) for i in ids)}
+        told = "; ".join(f"hierarchy {level}: {len(by_level[level])} activit{'y' if len(by_level[level]) == 1 else 'ies'}"
+                         f" ({', '.join(by_level[level][:3])}{'...' if len(by_level[level]) > 3 else ''}), "
+                         + (f"budget {_show(round(float(sums[level]), 2))} {params.currency}" if level in sums else
+                            "budget not known") for level in sorted(by_level))
+        upper, lower = sorted(sums)[:2] if len(sums) >= 2 else (None, None)
+        same = upper is not None and abs(sums[upper] - sums[lower]) <= 0.01 * max(abs(sums[lower]), 1)
+        first = by_id[by_level[min(by_level)][0]]
+        problems.append(Problem(first.file, "iati_hierarchy_levels", f"activities of {publisher} at different "
+                                f"hierarchy levels all report a budget and no related-activity links them ({told})"
+                                + (f": the budget of level {upper} is that of level {lower}, evidently the same "
+                                   "money" if same else "") + ": all are counted, which counts the same money twice "
+                                "if the lower levels are parts of the upper ones",
+                                "Keep only one level (iati.activities in project.yaml: the parents, or the children) "
+                                "if they are; nothing to do if they are separate projects.", element=first.path,
+                                value=", ".join(f"{level}: {_show(round(float(sums[level]), 2))}" for level in sums),
+                                severity="warning"))
+    return problems
 
 
 # ================================================================= the tables
