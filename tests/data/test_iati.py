@@ -830,6 +830,23 @@ def test_a_funder_and_an_implementer_linked_by_their_participating_orgs_only_are
     assert "iati_same_project" not in rules(apart)
 
 
+def test_an_xml_file_in_capitals_is_read_and_a_csv_export_beside_it_is_said_not_read(tmp_path):
+    """Before: a second donor's file saved as `Donor.XML` (Windows) beside the imported one, and a d-portal
+    `transactions.csv` export of the newer transactions, were passed over without a word: budget 1000 for 1500,
+    spent 300 for 500. The .XML is now read; a CSV, spreadsheet, JSON or archive export is said not read."""
+    folder = tmp_path / "iati"
+    write(folder, activity("XM-1", budget("1000") + transaction("300")))
+    write(folder, activity("XM-2", budget("500") + transaction("200")), name="Donor.XML")
+    (folder / "transactions.csv").write_text("iati_identifier,transaction_type,transaction_date,value\n"
+                                            "XM-1,4,2022-06-30,150\n", encoding="utf-8")
+    (folder / "notes.md").write_text("d-portal download, 2023-01-15\n", encoding="utf-8")
+    source = iati.load_iati(folder, params())
+    assert source.tables["budget"]["budget"].sum() == 1500 and source.tables["expenditure"]["amount"].sum() == 500
+    said = [p for p in source.problems if p.rule == "iati_file_not_read"]
+    assert [(p.file.endswith("iati/transactions.csv"), p.severity) for p in said] == [(True, "warning")]
+    assert "d-portal" in said[0].message and "XML" in said[0].hint
+
+
 def test_a_default_currency_written_on_iati_activities_is_said_not_read(tmp_path):
     """Before: a file writing default-currency="USD" on <iati-activities> (no IATI attribute there) and none on the
     activity was refused « this value has no currency and the activity no default-currency », though the file

@@ -219,8 +219,23 @@ class IatiSource:
 
 
 def iati_files(folder: Path) -> list[Path]:
-    """Every entry named *.xml (a link, a pipe or a folder too: the reader refuses them, each named)."""
-    return sorted(folder.glob("*.xml")) if folder.is_dir() else []
+    """Every entry named *.xml, in any capitals (`Activities.XML` from Windows was left out unsaid beside another
+    file); a link, a pipe or a folder too: the reader refuses them, each named."""
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() == ".xml") if folder.is_dir() else []
+
+
+EXPORTS = (".csv", ".tsv", ".xlsx", ".xls", ".ods", ".json", ".zip", ".gz")  # d-portal, IATI Datastore downloads
+
+
+def _exports_not_read(folder: Path) -> list[Problem]:
+    """A d-portal or IATI Datastore export (transactions.csv, activities.xlsx, a .json or a .zip) put in iati/ beside
+    the activity file, its newer transactions meant to count: it was passed over without a word."""
+    found = sorted(p for p in folder.iterdir() if p.suffix.lower() in EXPORTS and not p.name.startswith((".", "~$")))
+    return [Problem(relative(path), "iati_file_not_read", "this file is not read: the IATI figures are read from the "
+                    "activity files (.xml) of iati/ only, not from a CSV, spreadsheet, JSON or archive export (d-portal, "
+                    "IATI Datastore): its rows are counted in no figure", "Download the activities as XML (d-portal: "
+                    "« Download XML », the IATI Datastore: the XML format; unzip a .zip) into iati/, or move this file "
+                    "out of iati/.", severity="warning") for path in found]
 
 
 def load_iati(folder: Path, params: ProjectParams) -> IatiSource:
@@ -268,6 +283,8 @@ def _load_iati(folder: Path, params: ProjectParams) -> IatiSource:
     if not files:
         problems.append(Problem(relative(folder), "iati_no_file", "the iati/ folder holds no .xml file",
                                 "Put the project's IATI activity file(s) here, or remove the folder."))
+    if folder.is_dir():
+        problems += _exports_not_read(folder)
     activities, found = _selected(activities, params, relative(folder))
     problems += found
     converted, found = _converted(activities, params)
