@@ -824,6 +824,12 @@ def test_a_funder_and_an_implementer_linked_by_their_participating_orgs_only_are
     alone = load(tmp_path / "alone", eu.replace("Organisation internationale du Travail", "Save the Children"), ilo)
     assert [p.element for p in alone.problems if p.rule == "iati_same_project"] == [
         "iati-activity[XM-DAC-41302-1]/participating-org[1]"]
+    # a joint programme: the ILO and the IOM each implementing (role 4, themselves too) and reporting its share
+    iom = activity("XM-DAC-47066-1", '<reporting-org ref="XM-DAC-47066" type="40"><narrative>OIM</narrative>'
+                   '</reporting-org>' + budget("500000") + transaction("100000"))
+    joint = load(tmp_path / "joint", iom, ilo.replace('<participating-org role="1" ref="XI-IATI-EC"/>',
+                 '<participating-org role="4" ref="XM-DAC-41302"/><participating-org role="4" ref="XM-DAC-47066"/>'))
+    assert "iati_same_project" not in rules(joint)
     # a funder whose activity is not in the files: nothing said
     apart = load(tmp_path / "apart", eu.replace("Organisation internationale du Travail", "Save the Children"),
                  ilo.replace('ref="XI-IATI-EC"/>', 'ref="CH-4"/>'))

@@ -1426,9 +1426,11 @@ def _same_project_by_org(activities: list[Activity], below: Any, has: Any, count
             break
     for activity in by_id.values():  # no payment names the other: the participating-orgs may (funding, implementing)
         mine = key(activity)
-        for role, ref, name, where in activity.participants:
-            org = ref.upper() if ref else publisher_named(name)
-            if not org or org == mine or org not in publishers:
+        orgs = [(role, ref.upper() if ref else publisher_named(name), ref, name, where)
+                for role, ref, name, where in activity.participants]
+        joint = any(role == "4" and org == mine for role, org, *_ in orgs)  # it implements too: its co-implementers'
+        for role, org, ref, name, where in orgs:                           # activities are their own shares
+            if not org or org == mine or org not in publishers or (joint and role == "4"):
                 continue
             pair = next(((o, activity) if role == "1" else (activity, o) for o in publishers[org]
                          if (activity.identifier, o.identifier) not in linked and o.identifier not in
