@@ -853,6 +853,27 @@ def test_an_xml_file_in_capitals_is_read_and_a_csv_export_beside_it_is_said_not_
     assert "d-portal" in said[0].message and "XML" in said[0].hint
 
 
+def test_an_end_date_before_the_start_is_not_read(tmp_path):
+    """Before: an actual end mistyped a year early (2019-12-31, actual start 2020-03-01, planned end 2023-12-31):
+    make import-iati wrote end_date 2099-12-31 « not in the file: correct it », and every expenditure of 2021 and
+    2022 was said to be « after the activity's end (2019-12-31) ». The end before the start is now not read, with a
+    warning, and the planned end is the end."""
+    dates = ('<activity-date type="1" iso-date="2020-01-01"/><activity-date type="2" iso-date="2020-03-01"/>'
+             '<activity-date type="3" iso-date="2023-12-31"/><activity-date type="4" iso-date="2019-12-31"/>')
+    source = tmp_path / "activities.xml"
+    write(tmp_path, activity("XM-1", dates + budget("1000") + transaction("400", date="2021-06-30")),
+          name="activities.xml")
+    import_iati(source, "demo", "fr", tmp_path / "data", tmp_path / "params")
+    project = yaml.safe_load((tmp_path / "params" / "demo" / "project.yaml").read_text(encoding="utf-8"))
+    assert (project["start_date"], project["end_date"]) == (dt.date(2020, 3, 1), dt.date(2023, 12, 31))
+    problems = check_project("demo", tmp_path / "data", tmp_path / "params")
+    said = [p for p in problems if p.rule == "iati_dates_order"]
+    assert [(p.severity, p.value) for p in said] == [("warning", "2019-12-31")]
+    assert ("its actual end (2019-12-31, activity-date type 4) is before its start (2020-03-01): it is not read, the "
+            "planned end (2023-12-31) is" in said[0].message)
+    assert "iati_outside_dates" not in [p.rule for p in problems]
+
+
 def test_a_default_currency_written_on_iati_activities_is_said_not_read(tmp_path):
     """Before: a file writing default-currency="USD" on <iati-activities> (no IATI attribute there) and none on the
     activity was refused « this value has no currency and the activity no default-currency », though the file

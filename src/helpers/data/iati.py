@@ -468,6 +468,19 @@ def _actual_dates(activity: Activity, problems: list[Problem]) -> None:
                                 f"planned {what} ({kept.isoformat()}) kept"), "Ask the publisher to write planned "
                                 f"dates with type {planned}.", element=f"{activity.path}/activity-date",
                                 value=day.isoformat(), severity="warning"))
+    start = activity.dates.get("2") or activity.dates.get("1")
+    for end in ("3", "4"):  # an end before the start (2019-12-31 for 2020-03-01, a year mistyped): the project's
+        day = activity.dates.get(end)  # end_date written from it was before its start_date, make import-iati then
+        if day is None or start is None or day >= start:  # writing 2099-12-31 « not in the file »
+            continue
+        del activity.dates[end]
+        kept = activity.dates.get("3")
+        problems.append(Problem(activity.file, "iati_dates_order", f"activity {activity.identifier}: its "
+                                f"{'actual' if end == '4' else 'planned'} end ({day.isoformat()}, activity-date "
+                                f"type {end}) is before its start ({start.isoformat()}): it is not read"
+                                + (f", the planned end ({kept.isoformat()}) is" if kept else ""),
+                                "Ask the publisher to correct the date; check end_date in project.yaml.",
+                                element=f"{activity.path}/activity-date", value=day.isoformat(), severity="warning"))
 
 
 def _visible_controls(activity: Activity, problems: list[Problem]) -> None:
