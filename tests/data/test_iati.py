@@ -780,7 +780,8 @@ def test_a_funder_and_an_implementer_named_only_by_their_organisations_names_are
                          "600000", "3", "2021-03-01", "<receiver-org><narrative>ORGANISATION INTERNATIONALE DU "
                          "TRAVAIL (OIT)</narrative></receiver-org>"))
     ilo = activity("XM-DAC-41302-1", '<reporting-org ref="XM-DAC-41302" type="40"><narrative>Organisation '
-                   'internationale du Travail</narrative></reporting-org>' + budget("990000") + transaction(
+                   f'internationale du Travail</narrative></reporting-org><participating-org role="1"><narrative>{eu}'
+                   '</narrative></participating-org>' + budget("990000") + transaction(
                        "600000", "1", "2021-03-10", f"<provider-org><narrative>{eu}</narrative></provider-org>")
                    + transaction("400000"))
     source = load(tmp_path, donor, ilo)
@@ -872,6 +873,31 @@ def test_an_end_date_before_the_start_is_not_read(tmp_path):
     assert ("its actual end (2019-12-31, activity-date type 4) is before its start (2020-03-01): it is not read, the "
             "planned end (2023-12-31) is" in said[0].message)
     assert "iati_outside_dates" not in [p.rule for p in problems]
+
+
+def test_a_payment_naming_a_receiver_activity_that_is_not_in_the_files_is_matched_as_one_naming_none(tmp_path):
+    """Before: the EU's disbursement of 600 to receiver-activity-id XM-DAC-41302-1 (the ILO project's identifier
+    without its -EUR suffix: in no file), the ILO's activity XM-DAC-41302-1-EUR reporting it as incoming funds from
+    the EU's activity, same value and day: the payment was matched with nothing, as it named « another » receiver,
+    and nothing was said either: budgets 1000 + 900 and the 600 counted in both spendings. A receiver (or provider)
+    activity that is in none of the files is now as none when the receiver names the payer's activity: matched on
+    value and date, else said."""
+    eu = activity("XI-EC-1", '<reporting-org ref="XI-EC" type="40"><narrative>UE</narrative></reporting-org>'
+                  + budget("1000") + transaction("600", "3", "2021-03-01", '<receiver-org ref="XM-DAC-41302" '
+                                                 'receiver-activity-id="XM-DAC-41302-1"/>'))
+    ilo = activity("XM-DAC-41302-1-EUR", '<reporting-org ref="XM-DAC-41302" type="40"><narrative>OIT</narrative>'
+                   '</reporting-org>' + budget("900") + transaction(
+                       "600", "1", "2021-03-01", '<provider-org ref="XI-EC" provider-activity-id="XI-EC-1"/>')
+                   + transaction("400"))
+    source = load(tmp_path, eu, ilo)
+    assert source.tables["expenditure"]["amount"].sum() == 400   # the ILO's spending: the 600 is its money
+    assert source.tables["budget"]["budget"].sum() == 1300       # the EU's budget less what it gave the ILO
+    assert "iati_incoming_funds" in rules(source)
+    # paid on the 1st, received on the 10th: not matched, said
+    late = load(tmp_path / "late", eu, ilo.replace('"2021-03-01"', '"2021-03-10"'))
+    assert late.tables["expenditure"]["amount"].sum() == 1000
+    said = next(p for p in late.problems if p.rule == "iati_incoming_unmatched")
+    assert "XI-EC-1" in said.message and said.element == "iati-activity[XM-DAC-41302-1-EUR]/transaction[1]/value"
 
 
 def test_a_default_currency_written_on_iati_activities_is_said_not_read(tmp_path):

@@ -1215,9 +1215,10 @@ def _counted(activities: list[Activity], amounts: dict[int, float], params: Proj
             named = [o for o in source.transactions if o.kind in spending and o.receiver_activity ==
                      activity.identifier]  # all of them are the receiver's money, however it reports them
             if not named:  # else at most one, of the same value and date (two payments of 250 to two partners)
-                named = [o for o in source.transactions if o.kind in spending and o.receiver_activity is None and
+                # (a receiver activity in none of the files, mistyped or outdated, as none: B names A itself)
+                named = [o for o in source.transactions if o.kind in spending and o.receiver_activity not in by_id and
                          _same_transfer(o, incoming, amounts) and id(o) in counted][:1]
-            if not named and any(o.kind in spending and o.receiver_activity is None and id(o) in counted
+            if not named and any(o.kind in spending and o.receiver_activity not in by_id and id(o) in counted
                                  for o in source.transactions):  # (paid on the 31st, received on the 5th...)
                 problems.append(_unmatched_funds(activity, incoming, source, spending, amounts, counted,
                                                  params.currency))
@@ -1354,12 +1355,12 @@ def _same_project_by_org(activities: list[Activity], below: Any, has: Any, count
         for name in {_org_name(text), _org_name(ORG_ACRONYM.sub("", text))} - {""}:
             names[name] = mine if names.get(name, mine) == mine else None
     by_name: dict[int, str] = {}   # id(Money) -> the name it was matched by
-    named: dict[str, str | None] = {}   # a name as written -> the publisher it names (each name compared once)
+    resolved: dict[str, str | None] = {}   # a name as written -> the publisher it names (each compared once)
 
     def publisher_named(name: str) -> str | None:
-        if name not in named:
-            named[name] = names.get(_org_name(name)) or names.get(_org_name(ORG_ACRONYM.sub("", name)))
-        return named[name]
+        if name not in resolved:
+            resolved[name] = names.get(_org_name(name)) or names.get(_org_name(ORG_ACRONYM.sub("", name)))
+        return resolved[name]
 
     def org_of(money: Money, ref: str | None, name: str | None) -> str | None:
         if ref:
