@@ -900,6 +900,26 @@ def test_a_payment_naming_a_receiver_activity_that_is_not_in_the_files_is_matche
     assert "XI-EC-1" in said.message and said.element == "iati-activity[XM-DAC-41302-1-EUR]/transaction[1]/value"
 
 
+def test_a_currency_written_on_the_transaction_or_budget_instead_of_its_value_is_read_and_said(tmp_path):
+    """Before: `<transaction currency="USD">` (and `<budget currency="USD">`), an attribute IATI does not have, the
+    value without @currency, in an activity whose default currency is EUR: 400 USD read as 400 EUR, 1000 USD as
+    1000 EUR, without a word. The currency written is now the value's, with a warning; one that is no code is not."""
+    body = (budget("1000").replace("<budget ", '<budget currency="USD" ')
+            + transaction("400").replace("<transaction>", '<transaction currency="usd">')
+            + transaction("100").replace("<transaction>", '<transaction currency="EUR">'))
+    source = load(tmp_path, activity(body=body), exchange_rates={"USD": 0.9})
+    assert source.tables["budget"]["budget"].sum() == 900 and source.tables["expenditure"]["amount"].sum() == 460
+    said = [p for p in source.problems if p.rule == "iati_currency_misplaced"]
+    assert [(p.element, p.severity) for p in said] == [("iati-activity[XM-1]/budget[1]/@currency", "warning"),
+                                                       ("iati-activity[XM-1]/transaction[1]/@currency", "warning")]
+    assert ("writes currency=\"usd\" on <transaction>, where IATI has no currency, and its value none: the value is "
+            "read in USD, not in the activity's default currency (EUR)" in said[1].message)
+    odd = load(tmp_path / "odd", activity(body=budget("1000") + transaction("400").replace(
+        "<transaction>", '<transaction currency="US$">')), exchange_rates={"USD": 0.9})
+    assert odd.tables["expenditure"]["amount"].sum() == 400 and "is not read" in next(
+        p.message for p in odd.problems if p.rule == "iati_currency_misplaced")
+
+
 def test_a_default_currency_written_on_iati_activities_is_said_not_read(tmp_path):
     """Before: a file writing default-currency="USD" on <iati-activities> (no IATI attribute there) and none on the
     activity was refused « this value has no currency and the activity no default-currency », though the file

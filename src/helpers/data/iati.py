@@ -824,9 +824,31 @@ def _money(value: etree._Element | None, where: str, default_currency: str | Non
     return Money(path, "", amount, currency, value_date=value.get("value-date"))
 
 
+def _misplaced_currency(element: etree._Element, value: etree._Element | None, where: str,
+                        default_currency: str | None, file: str, identifier: str, problems: list[Problem]) -> str | None:
+    """The currency a value without @currency is in. `<transaction currency="USD">` (or budget), where IATI has no
+    attribute, its value without one: it was read in the activity's default currency (400 USD as 400 EUR), unsaid.
+    It is read as the value's currency, with a warning."""
+    written = (element.get("currency") or "").strip()
+    if not written or value is None or value.get("currency") or written.upper() == (default_currency or "").upper():
+        return default_currency
+    code = len(written) == 3 and written.isascii() and written.isalpha()
+    problems.append(Problem(file, "iati_currency_misplaced", f"activity {identifier}: this {element.tag} writes "
+                            f'currency="{shown(written)}" on <{element.tag}>, where IATI has no currency, and its value '
+                            "none: " + ((f"the value is read in {written.upper()}" + (f", not in the activity's "
+                            f"default currency ({default_currency})" if default_currency else "")) if code else
+                            "it is no currency code (three letters), and is not read"),
+                            f'Nothing to do if it is; ask the publisher to write <value currency="{shown(written)}">.',
+                            element=f"{where}/@currency", value=shown(written), severity="warning"))
+    return written if code else default_currency
+
+
 def _budget_of(element: etree._Element, where: str, default_currency: str | None, file: str, identifier: str,
                problems: list[Problem]) -> Money:
     parts = {child.tag: child for child in element}
+    if element.get("currency") is not None:
+        default_currency = _misplaced_currency(element, parts.get("value"), where, default_currency, file,
+                                               identifier, problems)
     money = _money(parts.get("value"), where, default_currency, file, identifier, problems)
     money.kind = (element.get("type") or "1").strip()
     money.status = (element.get("status") or "").strip() or None
@@ -865,6 +887,8 @@ def _transaction(element: etree._Element, where: str, default_currency: str | No
                 found.setdefault(f"{key}_name", named)  # (named only: matched to a publisher's name)
             elif text and key == "country" and text.strip().upper() != found[key].upper():
                 found["countries"] = "several"  # IATI allows one: which part is whose is not known
+    if element.get("currency") is not None:
+        default_currency = _misplaced_currency(element, value, where, default_currency, file, identifier, problems)
     money = _money(value, where, default_currency, file, identifier, problems)
     money.kind = found.get("kind", "")
     money.end = _date(found.get("end"))
