@@ -501,6 +501,60 @@ def test_a_parent_and_child_both_with_money_and_no_related_activity_are_said_to_
     assert "iati_hierarchy_unlinked" not in rules(linked) and "iati_hierarchy" in rules(linked)
 
 
+def test_a_parent_whose_budget_is_more_than_its_childrens_says_how_much_is_counted_nowhere(tmp_path):
+    """Before: a programme (hierarchy 1) of 1 500 000 a year linked to its two country projects (hierarchy 2) of
+    1 000 000 and 200 000: the parent's budget was left out for its children's, and the 300 000 a year it keeps for
+    itself (coordination) counted nowhere: a budget of 2 400 000 for 3 000 000, the warning saying only « the
+    parent's budget is not counted ». Both sums are now given; children holding the whole say nothing more."""
+    years = budget("1500000") + budget("1500000", "2022-01-01", "2022-12-31")
+    parent = activity("XM-P", years + '<related-activity ref="XM-C1" type="2"/><related-activity ref="XM-C2" '
+                      'type="2"/>', attrs='default-currency="EUR" hierarchy="1"')
+    child1 = activity("XM-C1", budget("1000000") + budget("1000000", "2022-01-01", "2022-12-31")
+                      + transaction("800000"), attrs='default-currency="EUR" hierarchy="2"')
+    child2 = activity("XM-C2", budget("200000") + budget("200000", "2022-01-01", "2022-12-31")
+                      + transaction("300000"), attrs='default-currency="EUR" hierarchy="2"')
+    source = load(tmp_path, parent, child1, child2)
+    assert source.tables["budget"]["budget"].sum() == 2400000   # (the children's, as before: now said)
+    said = [p for p in source.problems if p.rule == "iati_hierarchy_budget"]
+    assert [(p.element, p.severity) for p in said] == [("iati-activity[XM-P]", "warning")]
+    assert ("activity XM-P (hierarchy 1) has a budget of 3000000 EUR, its children (XM-C1, XM-C2) 2400000: the "
+            "parent's budget is not counted (theirs is), so 600000 EUR of it, in no child's budget, is counted "
+            "nowhere" in said[0].message and "[XM-P]" in said[0].hint)
+    whole = load(tmp_path / "whole", parent, child1, child2.replace('"200000"', '"500000"').replace(
+        ">200000<", ">500000<"))
+    assert whole.tables["budget"]["budget"].sum() == 3000000 and "iati_hierarchy_budget" not in rules(whole)
+
+
+def test_activities_of_two_levels_that_nothing_links_are_said_with_their_sums(tmp_path):
+    """Before: a programme (hierarchy 1, XM-DAC-41302-AMEM, 3 000 000) and its country projects (hierarchy 2,
+    XM-DAC-41302-MAR-19-01 and -TUN-19-02, 2 000 000 + 1 000 000), no related-activity, identifiers unlike: the
+    budget was 6 000 000, without a word. The levels' sums are now said (both counted: nothing tells it is one
+    money), and that the upper level's is the lower's sum."""
+    org = '<reporting-org ref="XM-DAC-41302" type="40"><narrative>OIT</narrative></reporting-org>'
+    programme = activity("XM-DAC-41302-AMEM", org + budget("3000000"), attrs='default-currency="EUR" hierarchy="1"')
+    morocco = activity("XM-DAC-41302-MAR-19-01", org + budget("2000000") + transaction("800000"),
+                       attrs='default-currency="EUR" hierarchy="2"')
+    tunisia = activity("XM-DAC-41302-TUN-19-02", org + budget("1000000") + transaction("300000"),
+                       attrs='default-currency="EUR" hierarchy="2"')
+    source = load(tmp_path, programme, morocco, tunisia)
+    assert source.tables["budget"]["budget"].sum() == 6000000
+    said = [p for p in source.problems if p.rule == "iati_hierarchy_levels"]
+    assert [(p.element, p.severity, p.value) for p in said] == [
+        ("iati-activity[XM-DAC-41302-AMEM]", "warning", "1: 3000000, 2: 3000000")]
+    assert ("(hierarchy 1: 1 activity (XM-DAC-41302-AMEM), budget 3000000 EUR; hierarchy 2: 2 activities "
+            "(XM-DAC-41302-MAR-19-01, XM-DAC-41302-TUN-19-02), budget 3000000 EUR): the budget of level 1 is that of "
+            "level 2, evidently the same money" in said[0].message)
+    # a parent without @hierarchy is level 1 (IATI's default); linked, or one level only: nothing said
+    bare = load(tmp_path / "bare", programme.replace(' hierarchy="1"', ""), morocco, tunisia)
+    assert [p.value for p in bare.problems if p.rule == "iati_hierarchy_levels"] == ["1: 3000000, 2: 3000000"]
+    linked = load(tmp_path / "linked", programme, morocco.replace("</iati-activity>", '<related-activity '
+                  'ref="XM-DAC-41302-AMEM" type="1"/></iati-activity>'), tunisia.replace(
+                  "</iati-activity>", '<related-activity ref="XM-DAC-41302-AMEM" type="1"/></iati-activity>'))
+    assert "iati_hierarchy_levels" not in rules(linked) and linked.tables["budget"]["budget"].sum() == 3000000
+    flat = load(tmp_path / "flat", programme, morocco.replace(' hierarchy="2"', ' hierarchy="1"'))
+    assert "iati_hierarchy_levels" not in rules(flat)
+
+
 @pytest.mark.parametrize("links", [("1", "1"), ("2", "2")])
 def test_two_activities_each_the_others_parent_do_not_both_vanish(tmp_path, links):
     """Before: a parent writing type 1 ("parent") for its child, the child rightly type 1 for its parent: each one's
@@ -712,6 +766,158 @@ def test_a_funder_paying_the_implementers_organisation_in_a_multi_publisher_file
     apart = load(tmp_path / "apart", donor.replace(' ref="XM-DAC-41302"', ' ref="GB-CHC-1"'),
                  ilo.replace('ref="CH-4"/>', 'ref="DE-1"/>'))
     assert "iati_same_project" not in rules(apart)
+
+
+def test_a_funder_and_an_implementer_named_only_by_their_organisations_names_are_said(tmp_path):
+    """Before: a d-portal download holding the EU's activity (disbursement to receiver-org « Organisation
+    internationale du Travail », no @ref, no receiver-activity-id) and the ILO's (reporting-org of that name,
+    incoming funds from provider-org « Commission européenne - Partenariats internationaux », no @ref), as many
+    publishers write a partner: budgets 1 000 000 + 990 000 and the 600 000 paid counted twice, without a word. The
+    names are now matched on the publishers' reporting-org names (case, punctuation and an acronym aside)."""
+    eu = "Commission européenne - Partenariats internationaux"
+    donor = activity("XI-IATI-EC-1", f'<reporting-org ref="XI-IATI-EC" type="40"><narrative>{eu}</narrative>'
+                     '</reporting-org>' + budget("1000000") + transaction(
+                         "600000", "3", "2021-03-01", "<receiver-org><narrative>ORGANISATION INTERNATIONALE DU "
+                         "TRAVAIL (OIT)</narrative></receiver-org>"))
+    ilo = activity("XM-DAC-41302-1", '<reporting-org ref="XM-DAC-41302" type="40"><narrative>Organisation '
+                   f'internationale du Travail</narrative></reporting-org><participating-org role="1"><narrative>{eu}'
+                   '</narrative></participating-org>' + budget("990000") + transaction(
+                       "600000", "1", "2021-03-10", f"<provider-org><narrative>{eu}</narrative></provider-org>")
+                   + transaction("400000"))
+    source = load(tmp_path, donor, ilo)
+    assert source.tables["budget"]["budget"].sum() == 1990000   # (which is whose is not known: both kept, as said)
+    said = [p for p in source.problems if p.rule == "iati_same_project"]
+    assert [(p.element, p.severity) for p in said] == [("iati-activity[XI-IATI-EC-1]/transaction[1]/value",
+                                                        "warning")]
+    assert ("XI-IATI-EC-1 paid 600000 EUR to XM-DAC-41302 (receiver-org named 'ORGANISATION INTERNATIONALE DU "
+            "TRAVAIL (OIT)', no @ref, 1 transaction(s)), the publisher of XM-DAC-41302-1; XM-DAC-41302-1 reports "
+            f"600000 EUR of incoming funds from XI-IATI-EC (provider-org named '{eu}', no @ref)" in said[0].message)
+    # the implementer's incoming funds alone name the donor; a publisher without @ref is known by its name
+    alone = load(tmp_path / "alone", donor.replace("ORGANISATION INTERNATIONALE DU TRAVAIL (OIT)", "Save the "
+                 "Children"), ilo.replace(' ref="XM-DAC-41302"', ""))
+    assert [p.element for p in alone.problems if p.rule == "iati_same_project"] == [
+        "iati-activity[XM-DAC-41302-1]/transaction[1]/value"]
+    # another organisation's name, or a name two publishers share: nothing said
+    apart = load(tmp_path / "apart", donor.replace("ORGANISATION INTERNATIONALE DU TRAVAIL (OIT)", "Save the "
+                 "Children"), ilo.replace(eu, "Agence française de développement"))
+    assert "iati_same_project" not in rules(apart)
+
+
+def test_a_funder_and_an_implementer_linked_by_their_participating_orgs_only_are_said(tmp_path):
+    """Before: the EU's activity naming the ILO as implementing organisation (participating-org role 4, by its name
+    only) and the ILO's naming the EU as funder (role 1), no payment naming the other, both with budgets: 1 000 000
+    + 990 000 counted without a word. Either naming is now said, once for the pair."""
+    eu = activity("XI-IATI-EC-1", '<reporting-org ref="XI-IATI-EC" type="40"><narrative>Union européenne</narrative>'
+                  '</reporting-org><participating-org role="4"><narrative>Organisation internationale du Travail'
+                  '</narrative></participating-org>' + budget("1000000") + transaction("600000", "3"))
+    ilo = activity("XM-DAC-41302-1", '<reporting-org ref="XM-DAC-41302" type="40"><narrative>Organisation '
+                   'internationale du Travail</narrative></reporting-org><participating-org role="1" '
+                   'ref="XI-IATI-EC"/>' + budget("990000") + transaction("400000"))
+    source = load(tmp_path, eu, ilo)
+    assert source.tables["budget"]["budget"].sum() == 1990000   # (which is whose is not known: both kept, as said)
+    said = [p for p in source.problems if p.rule == "iati_same_project"]
+    assert [(p.element, p.severity) for p in said] == [("iati-activity[XI-IATI-EC-1]/participating-org[1]",
+                                                        "warning")]
+    assert ("activity XI-IATI-EC-1 names XM-DAC-41302, the publisher of XM-DAC-41302-1, as its implementing "
+            "organisation (participating-org role 4, by its name 'Organisation internationale du Travail', no @ref)"
+            in said[0].message and "leave XI-IATI-EC-1 out" in said[0].hint)
+    # the implementer's funder alone: said at the implementer's participating-org
+    alone = load(tmp_path / "alone", eu.replace("Organisation internationale du Travail", "Save the Children"), ilo)
+    assert [p.element for p in alone.problems if p.rule == "iati_same_project"] == [
+        "iati-activity[XM-DAC-41302-1]/participating-org[1]"]
+    # a joint programme: the ILO and the IOM each implementing (role 4, themselves too) and reporting its share
+    iom = activity("XM-DAC-47066-1", '<reporting-org ref="XM-DAC-47066" type="40"><narrative>OIM</narrative>'
+                   '</reporting-org>' + budget("500000") + transaction("100000"))
+    joint = load(tmp_path / "joint", iom, ilo.replace('<participating-org role="1" ref="XI-IATI-EC"/>',
+                 '<participating-org role="4" ref="XM-DAC-41302"/><participating-org role="4" ref="XM-DAC-47066"/>'))
+    assert "iati_same_project" not in rules(joint)
+    # a funder whose activity is not in the files: nothing said
+    apart = load(tmp_path / "apart", eu.replace("Organisation internationale du Travail", "Save the Children"),
+                 ilo.replace('ref="XI-IATI-EC"/>', 'ref="CH-4"/>'))
+    assert "iati_same_project" not in rules(apart)
+
+
+def test_an_xml_file_in_capitals_is_read_and_a_csv_export_beside_it_is_said_not_read(tmp_path):
+    """Before: a second donor's file saved as `Donor.XML` (Windows) beside the imported one, and a d-portal
+    `transactions.csv` export of the newer transactions, were passed over without a word: budget 1000 for 1500,
+    spent 300 for 500. The .XML is now read; a CSV, spreadsheet, JSON or archive export is said not read."""
+    folder = tmp_path / "iati"
+    write(folder, activity("XM-1", budget("1000") + transaction("300")))
+    write(folder, activity("XM-2", budget("500") + transaction("200")), name="Donor.XML")
+    (folder / "transactions.csv").write_text("iati_identifier,transaction_type,transaction_date,value\n"
+                                            "XM-1,4,2022-06-30,150\n", encoding="utf-8")
+    (folder / "notes.md").write_text("d-portal download, 2023-01-15\n", encoding="utf-8")
+    source = iati.load_iati(folder, params())
+    assert source.tables["budget"]["budget"].sum() == 1500 and source.tables["expenditure"]["amount"].sum() == 500
+    said = [p for p in source.problems if p.rule == "iati_file_not_read"]
+    assert [(p.file.endswith("iati/transactions.csv"), p.severity) for p in said] == [(True, "warning")]
+    assert "d-portal" in said[0].message and "XML" in said[0].hint
+
+
+def test_an_end_date_before_the_start_is_not_read(tmp_path):
+    """Before: an actual end mistyped a year early (2019-12-31, actual start 2020-03-01, planned end 2023-12-31):
+    make import-iati wrote end_date 2099-12-31 « not in the file: correct it », and every expenditure of 2021 and
+    2022 was said to be « after the activity's end (2019-12-31) ». The end before the start is now not read, with a
+    warning, and the planned end is the end."""
+    dates = ('<activity-date type="1" iso-date="2020-01-01"/><activity-date type="2" iso-date="2020-03-01"/>'
+             '<activity-date type="3" iso-date="2023-12-31"/><activity-date type="4" iso-date="2019-12-31"/>')
+    source = tmp_path / "activities.xml"
+    write(tmp_path, activity("XM-1", dates + budget("1000") + transaction("400", date="2021-06-30")),
+          name="activities.xml")
+    import_iati(source, "demo", "fr", tmp_path / "data", tmp_path / "params")
+    project = yaml.safe_load((tmp_path / "params" / "demo" / "project.yaml").read_text(encoding="utf-8"))
+    assert (project["start_date"], project["end_date"]) == (dt.date(2020, 3, 1), dt.date(2023, 12, 31))
+    problems = check_project("demo", tmp_path / "data", tmp_path / "params")
+    said = [p for p in problems if p.rule == "iati_dates_order"]
+    assert [(p.severity, p.value) for p in said] == [("warning", "2019-12-31")]
+    assert ("its actual end (2019-12-31, activity-date type 4) is before its start (2020-03-01): it is not read, the "
+            "planned end (2023-12-31) is" in said[0].message)
+    assert "iati_outside_dates" not in [p.rule for p in problems]
+
+
+def test_a_payment_naming_a_receiver_activity_that_is_not_in_the_files_is_matched_as_one_naming_none(tmp_path):
+    """Before: the EU's disbursement of 600 to receiver-activity-id XM-DAC-41302-1 (the ILO project's identifier
+    without its -EUR suffix: in no file), the ILO's activity XM-DAC-41302-1-EUR reporting it as incoming funds from
+    the EU's activity, same value and day: the payment was matched with nothing, as it named « another » receiver,
+    and nothing was said either: budgets 1000 + 900 and the 600 counted in both spendings. A receiver (or provider)
+    activity that is in none of the files is now as none when the receiver names the payer's activity: matched on
+    value and date, else said."""
+    eu = activity("XI-EC-1", '<reporting-org ref="XI-EC" type="40"><narrative>UE</narrative></reporting-org>'
+                  + budget("1000") + transaction("600", "3", "2021-03-01", '<receiver-org ref="XM-DAC-41302" '
+                                                 'receiver-activity-id="XM-DAC-41302-1"/>'))
+    ilo = activity("XM-DAC-41302-1-EUR", '<reporting-org ref="XM-DAC-41302" type="40"><narrative>OIT</narrative>'
+                   '</reporting-org>' + budget("900") + transaction(
+                       "600", "1", "2021-03-01", '<provider-org ref="XI-EC" provider-activity-id="XI-EC-1"/>')
+                   + transaction("400"))
+    source = load(tmp_path, eu, ilo)
+    assert source.tables["expenditure"]["amount"].sum() == 400   # the ILO's spending: the 600 is its money
+    assert source.tables["budget"]["budget"].sum() == 1300       # the EU's budget less what it gave the ILO
+    assert "iati_incoming_funds" in rules(source)
+    # paid on the 1st, received on the 10th: not matched, said
+    late = load(tmp_path / "late", eu, ilo.replace('"2021-03-01"', '"2021-03-10"'))
+    assert late.tables["expenditure"]["amount"].sum() == 1000
+    said = next(p for p in late.problems if p.rule == "iati_incoming_unmatched")
+    assert "XI-EC-1" in said.message and said.element == "iati-activity[XM-DAC-41302-1-EUR]/transaction[1]/value"
+
+
+def test_a_currency_written_on_the_transaction_or_budget_instead_of_its_value_is_read_and_said(tmp_path):
+    """Before: `<transaction currency="USD">` (and `<budget currency="USD">`), an attribute IATI does not have, the
+    value without @currency, in an activity whose default currency is EUR: 400 USD read as 400 EUR, 1000 USD as
+    1000 EUR, without a word. The currency written is now the value's, with a warning; one that is no code is not."""
+    body = (budget("1000").replace("<budget ", '<budget currency="USD" ')
+            + transaction("400").replace("<transaction>", '<transaction currency="usd">')
+            + transaction("100").replace("<transaction>", '<transaction currency="EUR">'))
+    source = load(tmp_path, activity(body=body), exchange_rates={"USD": 0.9})
+    assert source.tables["budget"]["budget"].sum() == 900 and source.tables["expenditure"]["amount"].sum() == 460
+    said = [p for p in source.problems if p.rule == "iati_currency_misplaced"]
+    assert [(p.element, p.severity) for p in said] == [("iati-activity[XM-1]/budget[1]/@currency", "warning"),
+                                                       ("iati-activity[XM-1]/transaction[1]/@currency", "warning")]
+    assert ("writes currency=\"usd\" on <transaction>, where IATI has no currency, and its value none: the value is "
+            "read in USD, not in the activity's default currency (EUR)" in said[1].message)
+    odd = load(tmp_path / "odd", activity(body=budget("1000") + transaction("400").replace(
+        "<transaction>", '<transaction currency="US$">')), exchange_rates={"USD": 0.9})
+    assert odd.tables["expenditure"]["amount"].sum() == 400 and "is not read" in next(
+        p.message for p in odd.problems if p.rule == "iati_currency_misplaced")
 
 
 def test_a_default_currency_written_on_iati_activities_is_said_not_read(tmp_path):

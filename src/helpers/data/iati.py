@@ -123,6 +123,8 @@ class Money:
     region: str | None = None     # a transaction's own recipient-region/@code
     provider_org: str | None = None  # provider-org/@ref, receiver-org/@ref: the organisations (not their activities)
     receiver_org: str | None = None
+    provider_name: str | None = None  # the organisation's first narrative, when it has no @ref (named only)
+    receiver_name: str | None = None
 
 
 @dataclass(slots=True)
@@ -184,6 +186,7 @@ class Activity:
     publisher: str | None = None  # reporting-org/@ref
     file_currency: str | None = None  # a default-currency written on <iati-activities>, where IATI has none
     updated: dt.date | None = None  # its own @last-updated-datetime
+    participants: list[tuple[str, str, str, str]] = field(default_factory=list)  # funding (1), implementing (4) orgs
     regions: list[str] = field(default_factory=list)  # recipient-region/@percentage ('' without, or a country
                                                       # not read, already said)
 
@@ -216,8 +219,23 @@ class IatiSource:
 
 
 def iati_files(folder: Path) -> list[Path]:
-    """Every entry named *.xml (a link, a pipe or a folder too: the reader refuses them, each named)."""
-    return sorted(folder.glob("*.xml")) if folder.is_dir() else []
+    """Every entry named *.xml, in any capitals (`Activities.XML` from Windows was left out unsaid beside another
+    file); a link, a pipe or a folder too: the reader refuses them, each named."""
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() == ".xml") if folder.is_dir() else []
+
+
+EXPORTS = (".csv", ".tsv", ".xlsx", ".xls", ".ods", ".json", ".zip", ".gz")  # d-portal, IATI Datastore downloads
+
+
+def _exports_not_read(folder: Path) -> list[Problem]:
+    """A d-portal or IATI Datastore export (transactions.csv, activities.xlsx, a .json or a .zip) put in iati/ beside
+    the activity file, its newer transactions meant to count: it was passed over without a word."""
+    found = sorted(p for p in folder.iterdir() if p.suffix.lower() in EXPORTS and not p.name.startswith((".", "~$")))
+    return [Problem(relative(path), "iati_file_not_read", "this file is not read: the IATI figures are read from the "
+                    "activity files (.xml) of iati/ only, not from a CSV, spreadsheet, JSON or archive export (d-portal, "
+                    "IATI Datastore): its rows are counted in no figure", "Download the activities as XML (d-portal: "
+                    "« Download XML », the IATI Datastore: the XML format; unzip a .zip) into iati/, or move this file "
+                    "out of iati/.", severity="warning") for path in found]
 
 
 def load_iati(folder: Path, params: ProjectParams) -> IatiSource:
@@ -265,6 +283,8 @@ def _load_iati(folder: Path, params: ProjectParams) -> IatiSource:
     if not files:
         problems.append(Problem(relative(folder), "iati_no_file", "the iati/ folder holds no .xml file",
                                 "Put the project's IATI activity file(s) here, or remove the folder."))
+    if folder.is_dir():
+        problems += _exports_not_read(folder)
     activities, found = _selected(activities, params, relative(folder))
     problems += found
     converted, found = _converted(activities, params)
@@ -272,6 +292,7 @@ def _load_iati(folder: Path, params: ProjectParams) -> IatiSource:
     counted, transfers, found = _counted(activities, converted, params)
     problems += found
     budget = _budget(activities, converted, counted, transfers, params, problems)  # first: it may leave activities out
+    problems += _hierarchy_budgets(activities, converted, counted, budget, params)
     lines = set(zip(budget["line"].tolist(), budget["country"].tolist()))   # (Arrow's values one by one: 5x slower)
     tables = {"budget": budget, "expenditure": _expenditure(activities, converted, counted, params, problems, lines),
               "indicators": _indicators(activities, params, problems)}
@@ -447,6 +468,19 @@ def _actual_dates(activity: Activity, problems: list[Problem]) -> None:
                                 f"planned {what} ({kept.isoformat()}) kept"), "Ask the publisher to write planned "
                                 f"dates with type {planned}.", element=f"{activity.path}/activity-date",
                                 value=day.isoformat(), severity="warning"))
+    start = activity.dates.get("2") or activity.dates.get("1")
+    for end in ("3", "4"):  # an end before the start (2019-12-31 for 2020-03-01, a year mistyped): the project's
+        day = activity.dates.get(end)  # end_date written from it was before its start_date, make import-iati then
+        if day is None or start is None or day >= start:  # writing 2099-12-31 « not in the file »
+            continue
+        del activity.dates[end]
+        kept = activity.dates.get("3")
+        problems.append(Problem(activity.file, "iati_dates_order", f"activity {activity.identifier}: its "
+                                f"{'actual' if end == '4' else 'planned'} end ({day.isoformat()}, activity-date "
+                                f"type {end}) is before its start ({start.isoformat()}): it is not read"
+                                + (f", the planned end ({kept.isoformat()}) is" if kept else ""),
+                                "Ask the publisher to correct the date; check end_date in project.yaml.",
+                                element=f"{activity.path}/activity-date", value=day.isoformat(), severity="warning"))
 
 
 def _visible_controls(activity: Activity, problems: list[Problem]) -> None:
@@ -543,8 +577,12 @@ def _activity(element: etree._Element, file: str, position: int, root_lang: str,
             activity.reporting_org = _narratives(child, lang)
             activity.publisher = (child.get("ref") or "").strip() or None
         elif tag == "participating-org":
-            if _role(child.get("role") or "") == "1":
+            role = _role(child.get("role") or "")
+            if role == "1":
                 activity.funders.append(_narratives(child, lang))
+            if role in ("1", "4"):  # funding, implementing: (role, @ref, first name, path) to match publishers
+                activity.participants.append((role, (child.get("ref") or "").strip(),
+                                              child.findtext("narrative") or "", where))
             if (child.get("activity-id") or "").strip():  # the same project as another publisher reports it
                 activity.partners.append((child.get("activity-id").strip(), f"{where}/@activity-id"))
         elif tag == "activity-date":
@@ -786,9 +824,31 @@ def _money(value: etree._Element | None, where: str, default_currency: str | Non
     return Money(path, "", amount, currency, value_date=value.get("value-date"))
 
 
+def _misplaced_currency(element: etree._Element, value: etree._Element | None, where: str,
+                        default_currency: str | None, file: str, identifier: str, problems: list[Problem]) -> str | None:
+    """The currency a value without @currency is in. `<transaction currency="USD">` (or budget), where IATI has no
+    attribute, its value without one: it was read in the activity's default currency (400 USD as 400 EUR), unsaid.
+    It is read as the value's currency, with a warning."""
+    written = (element.get("currency") or "").strip()
+    if not written or value is None or value.get("currency") or written.upper() == (default_currency or "").upper():
+        return default_currency
+    code = len(written) == 3 and written.isascii() and written.isalpha()
+    problems.append(Problem(file, "iati_currency_misplaced", f"activity {identifier}: this {element.tag} writes "
+                            f'currency="{shown(written)}" on <{element.tag}>, where IATI has no currency, and its value '
+                            "none: " + ((f"the value is read in {written.upper()}" + (f", not in the activity's "
+                            f"default currency ({default_currency})" if default_currency else "")) if code else
+                            "it is no currency code (three letters), and is not read"),
+                            f'Nothing to do if it is; ask the publisher to write <value currency="{shown(written)}">.',
+                            element=f"{where}/@currency", value=shown(written), severity="warning"))
+    return written if code else default_currency
+
+
 def _budget_of(element: etree._Element, where: str, default_currency: str | None, file: str, identifier: str,
                problems: list[Problem]) -> Money:
     parts = {child.tag: child for child in element}
+    if element.get("currency") is not None:
+        default_currency = _misplaced_currency(element, parts.get("value"), where, default_currency, file,
+                                               identifier, problems)
     money = _money(parts.get("value"), where, default_currency, file, identifier, problems)
     money.kind = (element.get("type") or "1").strip()
     money.status = (element.get("status") or "").strip() or None
@@ -823,8 +883,12 @@ def _transaction(element: etree._Element, where: str, default_currency: str | No
                 found[key] = text.strip()
             if key in ("provider", "receiver") and (org := (child.get("ref") or "").strip()):
                 found.setdefault(f"{key}_org", org)
+            elif key in ("provider", "receiver") and (named := child.findtext("narrative")):
+                found.setdefault(f"{key}_name", named)  # (named only: matched to a publisher's name)
             elif text and key == "country" and text.strip().upper() != found[key].upper():
                 found["countries"] = "several"  # IATI allows one: which part is whose is not known
+    if element.get("currency") is not None:
+        default_currency = _misplaced_currency(element, value, where, default_currency, file, identifier, problems)
     money = _money(value, where, default_currency, file, identifier, problems)
     money.kind = found.get("kind", "")
     money.end = _date(found.get("end"))
@@ -840,6 +904,7 @@ def _transaction(element: etree._Element, where: str, default_currency: str | No
     money.provider_activity = found.get("provider") or None
     money.receiver_activity = found.get("receiver") or None
     money.provider_org, money.receiver_org = found.get("provider_org"), found.get("receiver_org")
+    money.provider_name, money.receiver_name = found.get("provider_name"), found.get("receiver_name")
     money.description = description or None
     money.ref = (element.get("ref") or "").strip() or None
     if money.end is None and money.amount is not None:
@@ -1174,9 +1239,10 @@ def _counted(activities: list[Activity], amounts: dict[int, float], params: Proj
             named = [o for o in source.transactions if o.kind in spending and o.receiver_activity ==
                      activity.identifier]  # all of them are the receiver's money, however it reports them
             if not named:  # else at most one, of the same value and date (two payments of 250 to two partners)
-                named = [o for o in source.transactions if o.kind in spending and o.receiver_activity is None and
+                # (a receiver activity in none of the files, mistyped or outdated, as none: B names A itself)
+                named = [o for o in source.transactions if o.kind in spending and o.receiver_activity not in by_id and
                          _same_transfer(o, incoming, amounts) and id(o) in counted][:1]
-            if not named and any(o.kind in spending and o.receiver_activity is None and id(o) in counted
+            if not named and any(o.kind in spending and o.receiver_activity not in by_id and id(o) in counted
                                  for o in source.transactions):  # (paid on the 31st, received on the 5th...)
                 problems.append(_unmatched_funds(activity, incoming, source, spending, amounts, counted,
                                                  params.currency))
@@ -1274,6 +1340,15 @@ def _children_short(parent: Activity, descendants: set[str], by_id: dict[str, Ac
             + (f" ({', '.join(silent)} report{'s' if len(silent) == 1 else ''} no spending)" if silent else ""))
 
 
+def _org_name(name: str) -> str:
+    """An organisation's name as compared (case, accents kept, punctuation and spaces folded)."""
+    return " ".join(ORG_WORDS.findall(name.casefold()))
+
+
+ORG_WORDS = re.compile(r"\w+")
+ORG_ACRONYM = re.compile(r"\s*\([^()]*\)\s*$")  # « Organisation internationale du Travail (OIT) »
+
+
 def _same_project_by_org(activities: list[Activity], below: Any, has: Any, counted: set[int],
                          amounts: dict[int, float], linked: set[tuple[str, str]], spending: set[str], currency: str,
                          problems: list[Problem]) -> None:
@@ -1281,39 +1356,74 @@ def _same_project_by_org(activities: list[Activity], below: Any, has: Any, count
     implementer's organisation (receiver-org/@ref, no receiver-activity-id), the implementer's activity reporting
     incoming funds from the donor's organisation (provider-org/@ref, no provider-activity-id), as most publishers
     write them. Both were counted without a word (budget 1 000 000 + 990 000 for one project): one warning per
-    pair (iati_same_project), the money told; which is whose cannot be known, so both stay counted."""
+    pair (iati_same_project), the money told; which is whose cannot be known, so both stay counted. An organisation
+    written by its name only (no @ref, as many publishers write a receiver) is matched on a publisher's
+    reporting-org name (case and punctuation aside, an acronym in brackets too): it was counted twice unsaid."""
     publishers: dict[str, list[Activity]] = defaultdict(list)
+    names: dict[str, str | None] = {}   # a publisher's name as compared -> its key (None: two publishers')
+
+    keys = {id(a): (a.publisher or "").upper() or next(iter(a.reporting_org.values()), "").strip() or None
+            for a in activities}   # its @ref, else its name as written (IATI requires the ref)
+
+    def key(activity: Activity) -> str | None:
+        return keys[id(activity)]
+
+    written: set[tuple[str, str]] = set()   # (a publisher's name, its key): each told once
     for activity in activities:
-        if activity.publisher and any(has(activity, k) for k in ("budget", "spending")):
-            publishers[activity.publisher.upper()].append(activity)
+        if (mine := key(activity)) and any(has(activity, k) for k in ("budget", "spending")):
+            publishers[mine].append(activity)
+            written.update((text, mine) for text in activity.reporting_org.values())
     if len(publishers) < 2:
         return
+    for text, mine in written:
+        for name in {_org_name(text), _org_name(ORG_ACRONYM.sub("", text))} - {""}:
+            names[name] = mine if names.get(name, mine) == mine else None
+    by_name: dict[int, str] = {}   # id(Money) -> the name it was matched by
+    resolved: dict[str, str | None] = {}   # a name as written -> the publisher it names (each compared once)
+
+    def publisher_named(name: str) -> str | None:
+        if name not in resolved:
+            resolved[name] = names.get(_org_name(name)) or names.get(_org_name(ORG_ACRONYM.sub("", name)))
+        return resolved[name]
+
+    def org_of(money: Money, ref: str | None, name: str | None) -> str | None:
+        if ref:
+            return ref.upper()
+        if not name:
+            return None
+        found = publisher_named(name)
+        if found:
+            by_name[id(money)] = name
+        return found
+
     received: dict[str, dict[str, list[Money]]] = defaultdict(lambda: defaultdict(list))  # provider org -> B -> its
     for group in publishers.values():
         for receiver in group:
             for t in receiver.transactions:
-                if t.kind in INCOMING and t.provider_activity is None and t.provider_org and id(t) in amounts:
-                    received[t.provider_org.upper()][receiver.identifier].append(t)
+                if t.kind in INCOMING and t.provider_activity is None and id(t) in amounts \
+                        and (org := org_of(t, t.provider_org, t.provider_name)):
+                    received[org][receiver.identifier].append(t)
     by_id = {a.identifier: a for group in publishers.values() for a in group}
     pairs: dict[tuple[str, str], list[str]] = defaultdict(list)  # (provider org, B's publisher) -> B
     for org, got in received.items():
         for b in got:
-            pairs[(org, (by_id[b].publisher or "").upper())].append(b)
+            pairs[(org, key(by_id[b]) or "")].append(b)
     for payer in activities:
-        mine = (payer.publisher or "").upper()
+        mine = key(payer) or ""
         if mine not in publishers or not any(has(payer, k) for k in ("budget", "spending")):
             continue
         paid: dict[str, list[Money]] = defaultdict(list)
         for out in payer.transactions:
-            if out.kind in spending and id(out) in counted and out.receiver_activity is None and out.receiver_org \
-                    and out.receiver_org.upper() in publishers and out.receiver_org.upper() != mine:
-                paid[out.receiver_org.upper()].append(out)
+            if out.kind in spending and id(out) in counted and out.receiver_activity is None \
+                    and (org := org_of(out, out.receiver_org, out.receiver_name)) and org in publishers \
+                    and org != mine:
+                paid[org].append(out)
         theirs = received.get(mine, {})  # B -> its incoming funds from the payer's organisation
         # one warning per payer at most: an activity that received from its organisation and is published by an
         # organisation it paid first, then one of either (how many others there are is said)
         both = [b for org in paid for b in pairs.get((mine, org), ())[:3]]
         candidates = [*both, *islice(theirs, 3), *(r.identifier for org in paid for r in publishers[org][:3])]
-        candidates = [b for b in dict.fromkeys(candidates) if (by_id[b].publisher or "").upper() != mine]
+        candidates = [b for b in dict.fromkeys(candidates) if key(by_id[b]) != mine]
         if not candidates:
             continue
         others = len(theirs) + sum(len(publishers[org]) for org in paid) - sum(
@@ -1323,18 +1433,22 @@ def _same_project_by_org(activities: list[Activity], below: Any, has: Any, count
             receiver = by_id[b]
             if (payer.identifier, b) in linked or b in below_payer or payer.identifier in below(b):
                 continue
-            org = (receiver.publisher or "").upper()
+            org = key(receiver) or ""
             got = theirs.get(b, [])
             linked |= {(payer.identifier, b), (b, payer.identifier)}
             told = []
             if paid.get(org):
+                named = by_name.get(id(paid[org][0]))
                 told.append(f"{payer.identifier} paid {_show(round(sum(amounts[id(o)] for o in paid[org]), 2))} "
-                            f"{currency} to {org} (receiver-org/@ref, {len(paid[org])} transaction(s)), the "
-                            f"publisher of {b}")
+                            f"{currency} to {org} ("
+                            + (f"receiver-org named '{shown(named)}', no @ref" if named else "receiver-org/@ref")
+                            + f", {len(paid[org])} transaction(s)), the publisher of {b}")
             if got:
+                named = by_name.get(id(got[0]))
                 told.append(f"{b} reports {_show(round(sum(amounts[id(t)] for t in got), 2))} {currency} of "
-                            f"incoming funds from {payer.publisher} (provider-org/@ref), the publisher of "
-                            f"{payer.identifier}")
+                            f"incoming funds from {payer.publisher or mine} ("
+                            + (f"provider-org named '{shown(named)}', no @ref" if named else "provider-org/@ref")
+                            + f"), the publisher of {payer.identifier}")
             first = (paid.get(org) or got)[0]
             problems.append(Problem(payer.file if paid.get(org) else receiver.file, "iati_same_project",
                                     "; ".join(told) + ", naming no activity (receiver-activity-id, "
@@ -1347,6 +1461,37 @@ def _same_project_by_org(activities: list[Activity], below: Any, has: Any, count
                                     f"in project.yaml lists those kept: leave {payer.identifier} out of it); nothing "
                                     "to do if they are two projects.",
                                     element=first.path, value=shown(org), severity="warning"))
+            break
+    for activity in by_id.values():  # no payment names the other: the participating-orgs may (funding, implementing)
+        mine = key(activity)
+        orgs = [(role, ref.upper() if ref else publisher_named(name), ref, name, where)
+                for role, ref, name, where in activity.participants]
+        joint = any(role == "4" and org == mine for role, org, *_ in orgs)  # it implements too: its co-implementers'
+        for role, org, ref, name, where in orgs:                           # activities are their own shares
+            if not org or org == mine or org not in publishers or (joint and role == "4"):
+                continue
+            pair = next(((o, activity) if role == "1" else (activity, o) for o in publishers[org]
+                         if (activity.identifier, o.identifier) not in linked and o.identifier not in
+                         below(activity.identifier) and activity.identifier not in below(o.identifier)), None)
+            if pair is None:
+                continue
+            funder, implementer = pair
+            linked |= {(funder.identifier, implementer.identifier), (implementer.identifier, funder.identifier)}
+            other = pair[0] if role == "1" else pair[1]
+            problems.append(Problem(activity.file, "iati_same_project", f"activity {activity.identifier} names "
+                                    f"{org}, the publisher of {other.identifier}, as its "
+                                    + ("funding" if role == "1" else "implementing") + " organisation "
+                                    f"(participating-org role {role}"
+                                    + (f", by its name '{shown(name)}', no @ref" if not ref else "")
+                                    + f"), and no payment, incoming funds or related-activity tells which of their "
+                                    "money is whose: the same project reported by its funder "
+                                    f"({funder.identifier}) and by its implementer ({implementer.identifier})? Both "
+                                    "activities' budgets and spendings are counted, which counts the money one gave "
+                                    "the other twice",
+                                    "Keep only one of the two activities, usually the implementer's (iati.activities "
+                                    f"in project.yaml lists those kept: leave {funder.identifier} out of it); nothing "
+                                    "to do if they are two projects.",
+                                    element=where, value=shown(ref or name), severity="warning"))
             break
 
 
@@ -1553,6 +1698,96 @@ def _unlinked_levels(activities: list[Activity], by_id: dict[str, Activity], bel
                                 "children (iati.activities or iati.activity_prefix in project.yaml) if they are; "
                                 "nothing to do if they are separate projects.", element=parent.path,
                                 value=", ".join(children[:5]), severity="warning"))
+
+
+def _hierarchy_budgets(activities: list[Activity], amounts: dict[int, float], counted: set[int],
+                       budget: pd.DataFrame, params: ProjectParams) -> list[Problem]:
+    """The budgets of activities of several @hierarchy levels, compared once each activity's budget is known.
+    (1) A parent whose budget is left out for its children's (iati_hierarchy) may hold more than they do (a
+    programme of 3 000 000 keeping 600 000 for its coordination, its children 2 400 000): that part was counted
+    nowhere, unsaid; the sums are now given (iati_hierarchy_budget). (2) Activities of two levels of one publisher
+    that no related-activity links, their identifiers unlike (XM-DAC-41302-AMEM level 1, XM-DAC-41302-MAR-19-01
+    level 2): both budgets were added (6 000 000 for 3 000 000), unsaid; the sums per level are now given
+    (iati_hierarchy_levels), saying when the upper level's is the lower's sum."""
+    if budget.empty or not any((_level(a) or 1) > 1 for a in activities if a.hierarchy):
+        return []   # (one level, as most files: nothing to compare)
+    problems: list[Problem] = []
+    by_id = {a.identifier: a for a in activities}
+    grouped = budget.groupby("line", sort=False)["budget"]   # an activity's budget: n.d. (NaN) when a country's is
+    totals = grouped.sum(min_count=1).where(grouped.count() == grouped.size())
+    known = dict(zip(totals.index.tolist(), totals.tolist()))
+    children: dict[str, set[str]] = defaultdict(set)
+    for activity in activities:
+        for ref, kind in activity.related:
+            if ref in by_id and ref != activity.identifier and kind in ("1", "2"):
+                parent, child = (ref, activity.identifier) if kind == "1" else (activity.identifier, ref)
+                children[parent].add(child)
+    linked = set(children) | {c for cs in children.values() for c in cs}
+
+    def below(identifier: str, seen: frozenset[str] = frozenset()) -> set[str]:
+        found: set[str] = set()
+        for child in children.get(identifier, ()):
+            if child not in seen:
+                found |= {child} | below(child, seen | {identifier})
+        return found
+
+    for identifier in sorted(children):
+        parent = by_id[identifier]
+        mine = [b for b in parent.budgets if id(b) in amounts]
+        if not mine or any(id(b) in counted for b in mine):
+            continue   # (no budget, or its budget counted: nothing to compare)
+        descendants = below(identifier)
+        theirs = [d for d in sorted(descendants) if d in known]
+        if not theirs or identifier in descendants or any(math.isnan(known[d]) for d in theirs):
+            continue   # (its children's budget not known)
+        total = _revised_total(parent, mine, amounts, [])
+        held = float(sum(known[d] for d in theirs))
+        if total is None or total <= held * 1.01 + 0.005:   # (1 %: the children may round)
+            continue
+        problems.append(Problem(parent.file, "iati_hierarchy_budget", f"activity {identifier} (hierarchy "
+                                f"{parent.hierarchy or '?'}) has a budget of {_show(round(total, 2))} "
+                                f"{params.currency}, its children ({', '.join(theirs[:5])}"
+                                f"{'...' if len(theirs) > 5 else ''}) {_show(round(held, 2))}: the parent's budget "
+                                f"is not counted (theirs is), so {_show(round(total - held, 2))} {params.currency} of "
+                                "it, in no child's budget, is counted nowhere and the budget shown is that much lower",
+                                "Nothing to do if the children's budgets are the whole project's (the parent's "
+                                "covers later years, say); otherwise keep only the parent (iati.activities in "
+                                f"project.yaml: [{identifier}]).", element=parent.path, value=_show(round(total, 2)),
+                                severity="warning"))
+    publishers: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
+    levels = {i: _level(by_id[i]) if by_id[i].hierarchy else 1 for i in known if i not in linked}  # (IATI: none is 1)
+    if len(set(levels.values()) - {None}) < 2:
+        return problems
+    extended = set()   # a child whose identifier extends its parent's: iati_hierarchy_unlinked says them
+    for identifier in levels:
+        for cut in (m.start() for m in re.finditer(r"[-_./]", identifier)):
+            if (levels.get(identifier[:cut]) or 99) < (levels[identifier] or 0):
+                extended |= {identifier, identifier[:cut]}
+    for identifier, level in levels.items():
+        if level is not None and identifier not in extended:
+            publishers[(by_id[identifier].publisher or by_id[identifier].file).upper()][level].append(identifier)
+    for publisher, by_level in publishers.items():
+        if len(by_level) < 2:
+            continue
+        sums = {level: sum(known[i] for i in ids) for level, ids in sorted(by_level.items())
+                if not any(math.isnan(known[i]) for i in ids)}
+        told = "; ".join(f"hierarchy {level}: {len(by_level[level])} activit{'y' if len(by_level[level]) == 1 else 'ies'}"
+                         f" ({', '.join(by_level[level][:3])}{'...' if len(by_level[level]) > 3 else ''}), "
+                         + (f"budget {_show(round(float(sums[level]), 2))} {params.currency}" if level in sums else
+                            "budget not known") for level in sorted(by_level))
+        upper, lower = sorted(sums)[:2] if len(sums) >= 2 else (None, None)
+        same = upper is not None and abs(sums[upper] - sums[lower]) <= 0.01 * max(abs(sums[lower]), 1)
+        first = by_id[by_level[min(by_level)][0]]
+        problems.append(Problem(first.file, "iati_hierarchy_levels", f"activities of {publisher} at different "
+                                f"hierarchy levels all report a budget and no related-activity links them ({told})"
+                                + (f": the budget of level {upper} is that of level {lower}, evidently the same "
+                                   "money" if same else "") + ": all are counted, which counts the same money twice "
+                                "if the lower levels are parts of the upper ones",
+                                "Keep only one level (iati.activities in project.yaml: the parents, or the children) "
+                                "if they are; nothing to do if they are separate projects.", element=first.path,
+                                value=", ".join(f"{level}: {_show(round(float(sums[level]), 2))}" for level in sums),
+                                severity="warning"))
+    return problems
 
 
 # ================================================================= the tables
