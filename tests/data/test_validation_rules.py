@@ -2357,6 +2357,11 @@ def _spending_ends(data: ProjectData) -> list[str]:
 
 
 ACCEPTED = [
+    Accepted("a CSV in UTF-16 declared in project.yaml", lambda m: (
+        m.set_param("encoding", "utf-16-le"), m.path("budget").write_bytes(m.text("budget").encode("utf-16-le"))),
+        what="budget.csv in UTF-16 without BOM and `encoding: utf-16-le` in project.yaml: read as declared (the "
+             "check of a UTF-16 file named .csv leaves a declared encoding alone)",
+        expect=lambda m, data: _budget_of(data, "Maroc", 150000.0)),
     Accepted("a spending period written « 4e trimestre 2020 »", lambda m: (
         m.replace("expenditure", "B1,2020-12-31", "B1,4e trimestre 2020"),
         m.replace("expenditure", "B3,2021-06-30", "B3,1er semestre 2021")),

@@ -364,7 +364,7 @@ _SIGNATURES = (
 _NOT_CONTROL = bytes(b for b in range(256) if b >= 0x20 or b in b"\t\n\r")   # deleted: the control bytes stay
 
 
-def _not_a_text_file(path: Path, data: bytes) -> Problem | None:
+def _not_a_text_file(path: Path, data: bytes, declared: str = "utf-8") -> Problem | None:
     """A file named .csv that is no CSV text: a workbook or a PDF renamed, UTF-16 without its byte-order mark
     (every other byte 0: read as UTF-8 its header was 'l\\x00i\\x00n\\x00e', told as control characters; with an
     accented letter it was told as Windows' cp1252), or bytes of another program (told as Arabic Windows' text).
@@ -372,6 +372,12 @@ def _not_a_text_file(path: Path, data: bytes) -> Problem | None:
     for signature, what, hint in _SIGNATURES:
         if data.startswith(signature):
             return Problem(relative(path), "encoding", f"the file is {what}, not a CSV text file", hint)
+    try:
+        wide = codecs.lookup(declared or "utf-8").name.startswith(("utf-16", "utf-32"))
+    except LookupError:
+        wide = False
+    if wide or data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None   # (UTF-16 declared in project.yaml is read; with its BOM, decode says what it is)
     head = data[:4096]
     controls = len(head.translate(None, _NOT_CONTROL))
     if len(head) < 16 or controls < len(head) // 16:   # (a NUL or two in a CSV: control_character, at its cell)
@@ -934,7 +940,7 @@ def read_csv(path: Path, encoding_fallback: str = "utf-8",
     except Refused as exc:  # a pipe, a folder, a link out of the folder, a file over the size limit
         table.problems.append(exc.problem)
         return table
-    not_text = _not_a_text_file(path, data)
+    not_text = _not_a_text_file(path, data, encoding_fallback)
     if not_text is not None:
         table.problems.append(not_text)
         return table
