@@ -96,16 +96,25 @@ def test_not_a_date(text):
 
 @pytest.mark.parametrize("text, expected", [
     ("2021-06-30", dt.date(2021, 6, 30)), ("15/06/2021", dt.date(2021, 6, 15)),   # a day is that day
-    ("2021-06", dt.date(2021, 6, 30)), ("06/2021", dt.date(2021, 6, 30)), ("2020-2", dt.date(2020, 2, 29)),
+    ("2021-06", dt.date(2021, 6, 30)), ("06/2021", dt.date(2021, 6, 30)), ("2020-5", dt.date(2020, 5, 31)),
     ("juin 2021", dt.date(2021, 6, 30)), ("Juin-21", dt.date(2021, 6, 30)), ("févr. 2021", dt.date(2021, 2, 28)),
     ("Jun-21", dt.date(2021, 6, 30)), ("December 2020", dt.date(2020, 12, 31)),
     ("T2 2021", dt.date(2021, 6, 30)), ("2021-Q4", dt.date(2021, 12, 31)), ("S1 2021", dt.date(2021, 6, 30)),
     ("2021 H2", dt.date(2021, 12, 31)), ("2021", dt.date(2021, 12, 31)),
+    ("2e trimestre 2021", dt.date(2021, 6, 30)), ("1er semestre 2021", dt.date(2021, 6, 30)),
+    ("4ème trimestre 2020", dt.date(2020, 12, 31)), ("3rd quarter 2021", dt.date(2021, 9, 30)),
     (MonthCell(2021, 6, 1), dt.date(2021, 6, 30)),    # an .xlsx cell shown « juin-21 »
     (dt.datetime(2021, 6, 1), dt.date(2021, 6, 1)),   # a date cell is its day
 ])
 def test_a_period_end_may_be_written_as_the_period(text, expected):
     assert parse_period_end(text) == expected
+
+
+@pytest.mark.parametrize("text", ["2020-2", "2020-4", "2020/1", " 2021-3 "])
+def test_a_quarter_or_a_month_is_not_read_as_a_month(text):
+    """2020-2 was February 2020: a finance export's second quarter (to 30 June) read as a month, silently."""
+    with pytest.raises(ValueError, match=r"may be the quarter T\d 20\d\d .* or the month"):
+        parse_period_end(text)
 
 
 @pytest.mark.parametrize("text", ["30-06-21", "06/21", "S3 2021", "T5 2021", "2021-13", "juni 2021", "2019/2020",

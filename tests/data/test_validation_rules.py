@@ -17,6 +17,7 @@ import codecs
 import csv
 import datetime as dt
 import io
+import os
 import re
 import zipfile
 from dataclasses import dataclass
@@ -1804,6 +1805,14 @@ CASES = [
          expect=_message_lists("reported.csv")),
     Case("both csv and xlsx", lambda m: _csv_to_xlsx(m, "budget") or m.write("budget", "line,budget\nB1,1\n"),
          "two_files", "budget.xlsx", NO_ROW, None, severity="warning", what="budget.csv and budget.xlsx both exist"),
+    Case("both csv and a newer xlsx", lambda m: (
+             m.write("budget.bak", m.text("budget")), _csv_to_xlsx(m, "budget"),
+             m.path("budget.bak").rename(m.path("budget")), os.utime(m.path("budget"), (1.6e9, 1.6e9)),
+             m.path("budget.xlsx").rename(m.path("Budget.XLSX"))),
+         "two_files", "Budget.XLSX", NO_ROW, None, hint="delete budget.csv if Budget.XLSX is the table",
+         what="budget.csv of 2020 beside Budget.XLSX saved today (the table updated in Excel): the old CSV was read "
+              "with a warning naming « budget.xlsx », nothing said of which is newer",
+         expect=lambda m, problems: _names_row(problems, "two_files", "Budget.XLSX is the newer")),
     Case("a study as both csv and xlsx", lambda m: (lambda text: (_csv_to_xlsx(m, "impact/survey"),
                                                                   m.write("impact/survey", text)))(
              m.text("impact/survey").replace("4,C,11.5,", "4,C,21.5,")),
@@ -2154,6 +2163,64 @@ CASES = [
          expect=lambda m, problems: _only_rule_of(problems, "totals_row")),
     Case("unlabelled total", lambda m: m.append("budget", "B9,250000,,,other"), "totals_row", "budget.csv", 6,
          "budget", hint="Delete this row", what="budget.csv: a line B9 whose budget is the sum of the 4 others"),
+    Case("a line whose budget is the sum of the others", lambda m: m.replace("budget", "B3,80000", "B3,30000"),
+         "totals_row", "budget.csv", 2, "budget", severity="warning", hint="If it is a genuine line",
+         what="budget.csv: B1 « Personnel » 100 000 = B2 50 000 + B3 30 000 + B4 20 000, four genuine lines: refused "
+              "as a totals row, the hint giving no way out (« check the amounts of the others »); now a warning "
+              "naming its code and label"),
+    Case("a total whose label is « Ensemble », with a code", lambda m: m.append("budget", "B9,250000,,Ensemble,"),
+         "totals_row", "budget.csv", 6, "budget", hint="Delete this row",
+         what="budget.csv ends with a row B9 « Ensemble » 250 000, the sum of the four lines: still refused"),
+    Case("« TOTAL R1 » in the line column", lambda m: (
+             m.replace("budget", "B3,80000,Tunisie", "B3,80000,Maroc"), m.replace("budget", "B4,20000,,", "B4,20000,Maroc,"),
+             m.append("budget", "TOTAL R1,150000,Maroc,,"), m.append("budget", "Total R2,100000,Maroc,,")),
+         "totals_row", "budget.csv", 6, "line", hint="Delete this row",
+         what="budget.csv ending with « TOTAL R1 » and « Total R2 » rows (the totals of a result's lines, B1 + B2 "
+              "and B3 + B4): only warned as the sum of rows of their country, read as two lines (the budget counted "
+              "twice)", expect=lambda m, problems: _refused_at_rows(problems, "totals_row", "budget.csv", [6, 7])),
+    Case("« Total des coûts directs » beside its code", lambda m: m.append("budget", "B9,230000,,Total des coûts directs,"),
+         "totals_row", "budget.csv", 6, "label", hint="Delete this row",
+         what="budget.csv: a row B9 « Total des coûts directs » 230 000 (B1 + B2 + B3, not the whole table's sum): "
+              "read as a line, nothing said"),
+    Case("a spending period written 2020-4", lambda m: m.replace("expenditure", "B1,2020-12-31", "B1,2020-4"),
+         "not_a_date", "expenditure.csv", 2, "period_end", hint="a quarter (T4 2020)",
+         what="period_end '2020-4' (the fourth quarter, as a finance export writes it): read as April 2020, the "
+              "quarter's spending counted eight months early, nothing said",
+         expect=lambda m, problems: _names_row(problems, "not_a_date", "write T4 2020 for the quarter, 2020-04")),
+    Case("an indicator's period written 2020-4", lambda m: m.replace("indicators", "I1,2020,10,", "I1,2020-4,10,"),
+         "quarter_or_month", "indicators.csv", 2, "period", hint="Write T1 2020",
+         what="indicators.csv: period '2020-4' (T4 2020): read as April 2020, nothing said (its cost per unit "
+              "counted the spending up to April)"),
+    Case("a CSV in UTF-16 without its byte-order mark", lambda m: m.path("budget").write_bytes(
+             m.text("budget").encode("utf-16-le")), "encoding", "budget.csv", NO_ROW, None, hint="CSV UTF-8",
+         what="budget.csv in UTF-16 without BOM (a program's « Unicode » export): told as Windows' cp1252 with an "
+              "accented letter (« declare encoding: cp1252 »), as five control characters in the headers without one",
+         expect=lambda m, problems: _names_row(problems, "encoding", "UTF-16")),
+    Case("an .xlsx named .csv", lambda m: (_csv_to_xlsx(m, "budget"), m.path("budget.xlsx").rename(m.path("budget"))),
+         "encoding", "budget.csv", NO_ROW, None, hint="Rename it with the extension .xlsx",
+         what="budget.csv that is an Excel workbook renamed: told as « not UTF-8 » (cp1252) or as control characters "
+              "in the header, then every spending row's line « not in the budget table »",
+         expect=lambda m, problems: _only_rules_of(problems, {"encoding"})),
+    Case("the one table that gives countries unreadable", lambda m: (
+             [m.delete(t) for t in ("reported", "participation", "indicators", "budget", "expenditure")],
+             m.path("activities").write_bytes(m.text("activities").encode("utf-16-le"))),
+         "encoding", "activities.csv", NO_ROW, None, hint="CSV UTF-8",
+         what="activities.csv in UTF-16, the only table with countries: the annex maroc.yaml was refused too (« no "
+              "table has rows for the country 'Maroc'. Countries in the data: none »), a consequence of that one error",
+         expect=lambda m, problems: _only_rules_of(problems, {"encoding"})),
+    Case("a country's name as a title row", lambda m: m.replace("budget", "B3,80000,Tunisie", "TUNISIE,,,,\nB3,80000,Tunisie"),
+         "title_row", "budget.csv", 4, "line", hint="Delete the row",
+         what="budget.csv with « TUNISIE » alone on a row above Tunisie's lines (a section title): read as a budget "
+              "line of the project as a whole whose budget is « not given » (the project's budget n.d.), a warning",
+         expect=lambda m, problems: _only_rule_of(problems, "title_row")),
+    Case("a result's title row", lambda m: m.replace("budget", "B3,80000,Tunisie", ",,,Résultat 2 : Migration,\nB3,80000,Tunisie"),
+         "title_row", "budget.csv", 4, "label", hint="Delete the row",
+         what="budget.csv with « Résultat 2 : Migration » alone on a row above its lines: told « line: Fill it in » "
+              "(which would make it a line)", expect=lambda m, problems: _only_rule_of(problems, "title_row")),
+    Case("an indicator's period as an Excel date serial", lambda m: m.replace("indicators", "I1,2021,,", "I1,44561,,"),
+         "period_excel_serial", "indicators.csv", 4, "period", hint="Format > Cells > Date",
+         what="indicators.csv: period 44561 (31/12/2021, a date cell formatted as a number and saved as CSV): read "
+              "as a period named « 44561 », of no date, nothing said"),
     Case("spending on another country's line", lambda m: m.append("expenditure", "B1,2020-12-31,10,Tunisie,2020"),
          "unknown_line", "expenditure.csv", 6, "line", hint="for Tunisie",
          what="expenditure.csv: spending in Tunisie on B1, a budget line of Maroc only"),
@@ -2285,7 +2352,23 @@ def _expect_total_rows(data: ProjectData) -> None:
     assert data.tables["indicators"]["sex"].tolist() == ["total", "f", "total", "total"]
 
 
+def _spending_ends(data: ProjectData) -> list[str]:
+    return [str(d.date()) for d in data.tables["expenditure"]["period_end"]]
+
+
 ACCEPTED = [
+    Accepted("a CSV in UTF-16 declared in project.yaml", lambda m: (
+        m.set_param("encoding", "utf-16-le"), m.path("budget").write_bytes(m.text("budget").encode("utf-16-le"))),
+        what="budget.csv in UTF-16 without BOM and `encoding: utf-16-le` in project.yaml: read as declared (the "
+             "check of a UTF-16 file named .csv leaves a declared encoding alone)",
+        expect=lambda m, data: _budget_of(data, "Maroc", 150000.0)),
+    Accepted("a spending period written « 4e trimestre 2020 »", lambda m: (
+        m.replace("expenditure", "B1,2020-12-31", "B1,4e trimestre 2020"),
+        m.replace("expenditure", "B3,2021-06-30", "B3,1er semestre 2021")),
+        what="period_end « 4e trimestre 2020 » and « 1er semestre 2021 », as a French report writes them: refused "
+             "as « not a date », whose hint named T4 2020; read as the quarter's and the half's last day",
+        expect=lambda m, data: _spending_ends(data)[:3] == ["2020-12-31", "2020-12-31", "2021-06-30"] or
+        pytest.fail(str(_spending_ends(data)))),
     Accepted("a line whose budget is the sum of the two below it", lambda m: (
         m.replace("budget", "B2,50000,Maroc", "B2,60000,Maroc"),
         m.replace("budget", "B2,60000,Maroc,Activités,operational\n",

@@ -107,6 +107,11 @@ def _check_and_load(project: str, data_dir: Path, params_dir: Path) -> tuple[lis
     problems += data_problems
     if any(p.rule == "missing_data_folder" for p in data_problems):
         annexes = []  # nothing to compare the annexes' countries with
+    # a table that could not be read at all (UTF-16, a workbook named .csv...) gives no countries: « no table has
+    # rows for the country 'Maroc' », « no rows for 'Maroc' in 3 tables » were consequences of its one error
+    unread = {p.file for p in data_problems if p.severity == "error" and p.rule in UNREADABLE}
+    if any(name not in data.present and relative(path) in unread for name, path in table_files.items()):
+        annexes = []
     for annex in annexes:
         problems += _country_problems(annex, data, table_files, params_dir)
     problems += _countries_without_annex(annexes, data, table_files)
@@ -290,13 +295,34 @@ def _table_file(folder: Path, name: str) -> tuple[Path | None, list[Problem]]:
     found = [p for p in candidates if exists(p)]  # a pipe or folder of that name: refused when read, not absent
     if len(found) == 2:
         if _header_only(found[0]):   # the header `make new` wrote, and the table typed in Excel beside it
-            return found[1], [Problem(relative(found[0]), "two_files", f"both {name}.csv and {name}.xlsx exist; "
-                                      f"{name}.csv holds a header only, so {name}.xlsx is read",
-                                      f"Delete {name}.csv.", severity="warning")]
-        return found[0], [Problem(relative(found[1]), "two_files",
-                                  f"both {name}.csv and {name}.xlsx exist; {name}.csv is read",
-                                  "Keep one of the two files.", severity="warning")]
+            csv_name, xlsx_name = found[0].name, found[1].name   # (as on disk: Budget.XLSX)
+            return found[1], [Problem(relative(found[0]), "two_files", f"both {csv_name} and {xlsx_name} exist; "
+                                      f"{csv_name} holds a header only, so {xlsx_name} is read",
+                                      f"Delete {csv_name}.", severity="warning")]
+        return found[0], [_two_files(*found)]
     return (found[0] if found else None), []
+
+
+def _two_files(csv_path: Path, xlsx_path: Path) -> Problem:
+    """Both a table's CSV and its .xlsx hold rows: the CSV is read, with a warning naming the newer file; refused when
+    the .xlsx is the newer (by more than a minute): the table updated in Excel beside an old CSV export, whose
+    figures were read with a warning only."""
+    try:
+        times = {path: dt.datetime.fromtimestamp(path.stat().st_mtime) for path in (csv_path, xlsx_path)}
+    except (OSError, ValueError, OverflowError):
+        times = {}
+    shown = {path: f"{path.name} (saved {when:%Y-%m-%d %H:%M})" for path, when in times.items()}
+    both = f"both {shown.get(csv_path, csv_path.name)} and {shown.get(xlsx_path, xlsx_path.name)} exist"
+    if times and times[xlsx_path] - times[csv_path] > dt.timedelta(minutes=1):
+        return Problem(relative(xlsx_path), "two_files", f"{both}; {csv_path.name} would be read, and "
+                       f"{xlsx_path.name} is the newer: the table updated in Excel beside an older CSV?",
+                       f"Keep one of the two files: delete {csv_path.name} if {xlsx_path.name} is the table, or move "
+                       f"{xlsx_path.name} out of the folder.")
+    newer = "" if not times or abs(times[csv_path] - times[xlsx_path]) <= dt.timedelta(minutes=1) else \
+        f", the newer one"
+    return Problem(relative(xlsx_path), "two_files", f"{both}; {csv_path.name} is read{newer}",
+                   f"Keep one of the two files (delete {xlsx_path.name} if it is an older version).",
+                   severity="warning")
 
 
 def _named(folder: Path, name: str) -> Path:
@@ -455,6 +481,7 @@ def _read_and_check(name: str, path: Path,
     problems += headers.spending_in_budget(name, raw)   # `Ligne | Budget | Dépenses`: spending is read elsewhere
     problems = _unnamed_beside_amounts(table, raw, problems)
     problems += _notes_below(raw)
+    problems += _title_rows(name, raw)
     problems += _headers_repeated(raw)
     problems += _sheet_layout_problems(table, raw)
     if name != "reported":   # (a published figure without a country is the project's: empty cells are the rule)
@@ -635,6 +662,43 @@ def _notes_below(raw: RawTable, most: int = 20) -> list[Problem]:
                         "is a row of the table, fill in its other cells.", index=index,
                         value=next(v for v in frame.loc[index].tolist() if not numbers.is_empty(v)))
             for index in reversed(notes)]
+
+
+def _title_rows(name: str, raw: RawTable) -> list[Problem]:
+    """The rows of a summed table that hold a country's name or a level of the logframe alone (« MAROC », « Résultat
+    1 : Formation », a section's title merged across the sheet above its lines), no amount: « MAROC » was read as a
+    budget line of the project as a whole, its budget « not given », and « Résultat 1 » as a line told « Fill it
+    in » and « appears twice ». Refused each, and left out of the frame. A line code alone (its budget not known
+    yet) is a line."""
+    amount = totals.SUMMED.get(name, ("",))[0]
+    frame = raw.frame
+    if amount not in frame.columns or frame.empty:
+        return []
+    empty = frame[amount].isna() | frame[amount].eq("")   # (cells are read stripped; no text method on a large column)
+    if not empty.any():   # (most tables: every row has its amount)
+        return []
+    rows = frame[empty.to_numpy(bool)]
+    cells = rows.apply(lambda c: c.where(~c.astype("string").str.strip().eq("").fillna(True)))
+    alone = cells[cells.notna().sum(axis=1).to_numpy() == 1]
+    if alone.empty:
+        return []
+    countries = set()
+    if "country" in frame.columns:
+        countries = {fold(c) for c in frame["country"].dropna().unique().tolist() if isinstance(c, str)}
+    found: list[tuple[Any, Any, str]] = []
+    for index, row in alone.iterrows():   # (the rows without an amount holding one cell: a handful)
+        column = row.first_valid_index()
+        text = row[column]
+        folded = fold(str(text)).strip(" :.-")
+        if isinstance(text, str) and (folded in countries or totals._LEVEL.match(folded)):
+            found.append((index, column, text))
+    if not found:
+        return []
+    raw.frame = frame.drop(index=[i for i, _, _ in found])
+    return [raw.problem("title_row", f"this row holds '{text}' alone, without an amount: a title above the rows of "
+                        "a country or a result, read as one more row", "Delete the row: each row gives its own "
+                        "country in 'country' (and its result in its code or label); the annex groups the rows itself.",
+                        index=index, column=column, value=str(text)) for index, column, text in found]
 
 
 def _headers_repeated(raw: RawTable) -> list[Problem]:

@@ -343,6 +343,11 @@ MONTHS = {name: month for month, names in _MONTH_NAMES.items() for name in names
 _PART = re.compile(r"(?:(\d{4})[ _-]?([SHTQ])([1-4])|([SHTQ])([1-4])[ _-]?(\d{4}))", re.IGNORECASE)   # S1 2021
 _MONTH_NUMBER = re.compile(r"(\d{4})[-/.](\d{1,2})|(\d{1,2})[-/.](\d{4})")                        # 2021-06, 06/2021
 _MONTH_NAME = re.compile(r"([a-z]+)\.?[ _/.-]*(\d{4}|\d{2})")                                      # juin 2021, jun-21
+# « 1er trimestre 2021 », « 2e semestre 2021 », « 3rd quarter 2021 » (unaccented, lower case)
+_PART_WORDS = re.compile(r"([1-4])\s*(?:er|re|ere|e|eme|nd|st|rd|th)?\s+(trimestre|semestre|quarter|half)"
+                         r"\s+(?:de\s+|of\s+)?(\d{4})")
+# 2020-1 ... 2020-4: a quarter (T1 2020) or a month written without its 0 (2020-01)? read as neither
+QUARTER_OR_MONTH = re.compile(r"(\d{4})\s*[-/.]\s*([1-4])")
 
 
 def period_end(text: Any) -> dt.date | None:
@@ -359,7 +364,13 @@ def period_bounds(text: Any) -> tuple[dt.date, dt.date] | None:
     text = unaccented(text.strip(SPACES + "\t\r\n")).lower()
     year = month = None
     months = 1
-    if (part := _PART.fullmatch(text)) is not None:
+    if QUARTER_OR_MONTH.fullmatch(text):
+        return None   # (it was January to April: a quarter's spending counted three to nine months early)
+    if (words := _PART_WORDS.fullmatch(text)) is not None:
+        part = _PART.fullmatch(f"{'s' if words[2] in ('semestre', 'half') else 't'}{words[1]} {words[3]}")
+    else:
+        part = _PART.fullmatch(text)
+    if part is not None:
         year, kind, n = (part[1], part[2], part[3]) if part[1] else (part[6], part[4], part[5])
         months = 6 if kind.upper() in "SH" else 3
         if months == 6 and int(n) > 2:
@@ -445,8 +456,18 @@ def parse_period_end(text: Any) -> dt.date | None:
     except ValueError:
         end = period_end(text)
         if end is None:
+            if isinstance(text, str) and (both := QUARTER_OR_MONTH.fullmatch(text.strip())):
+                raise ValueError(quarter_or_month(both)) from None
             raise
         return end
+
+
+def quarter_or_month(match: re.Match) -> str:
+    """The reason a period written 2020-1 is not read (QUARTER_OR_MONTH's match)."""
+    year, n = match[1], match[2]
+    return (f"'{match[0]}' may be the quarter T{n} {year} (to the end of "
+            f"{calendar.month_name[int(n) * 3]} {year}) or the month {year}-0{n}: write T{n} {year} for the quarter, "
+            f"{year}-0{n} for the month")
 
 
 def _excel_serial(number: float) -> None:

@@ -353,6 +353,46 @@ def _other_encoding_problem(path: Path, entry: tuple, row: int, declared: str | 
                    row=row)
 
 
+_SIGNATURES = (
+    (b"PK\x03\x04", "an Excel workbook (.xlsx: a zip file) named .csv", "Rename it with the extension .xlsx (or "
+     "open it in Excel and save it as 'CSV UTF-8')."),
+    (b"\xd0\xcf\x11\xe0", "an old Excel workbook (.xls) or a password-protected one, named .csv", "Open it in "
+     "Excel and save it as 'Excel Workbook (.xlsx)' or 'CSV UTF-8'."),
+    (b"%PDF", "a PDF document named .csv", "Export the table from the program that made it as 'CSV UTF-8' or .xlsx."))
+
+
+_NOT_CONTROL = bytes(b for b in range(256) if b >= 0x20 or b in b"\t\n\r")   # deleted: the control bytes stay
+
+
+def _not_a_text_file(path: Path, data: bytes, declared: str = "utf-8") -> Problem | None:
+    """A file named .csv that is no CSV text: a workbook or a PDF renamed, UTF-16 without its byte-order mark
+    (every other byte 0: read as UTF-8 its header was 'l\\x00i\\x00n\\x00e', told as control characters; with an
+    accented letter it was told as Windows' cp1252), or bytes of another program (told as Arabic Windows' text).
+    Only the first 4 KiB are looked at."""
+    for signature, what, hint in _SIGNATURES:
+        if data.startswith(signature):
+            return Problem(relative(path), "encoding", f"the file is {what}, not a CSV text file", hint)
+    try:
+        wide = codecs.lookup(declared or "utf-8").name.startswith(("utf-16", "utf-32"))
+    except LookupError:
+        wide = False
+    if wide or data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None   # (UTF-16 declared in project.yaml is read; with its BOM, decode says what it is)
+    head = data[:4096]
+    controls = len(head.translate(None, _NOT_CONTROL))
+    if len(head) < 16 or controls < len(head) // 16:   # (a NUL or two in a CSV: control_character, at its cell)
+        return None
+    odd, even = head[1::2].count(0), head[0::2].count(0)
+    if max(odd, even) > len(head) // 4 and min(odd, even) < len(head) // 40:
+        order = "little-endian" if odd > even else "big-endian"
+        return Problem(relative(path), "encoding", f"the file is UTF-16 ('Unicode text', {order}) without its "
+                       "byte-order mark, not a CSV UTF-8 file", "In Excel choose File > Save As > 'CSV UTF-8 (comma "
+                       "delimited)'; from another program, export as UTF-8.")
+    return Problem(relative(path), "encoding", "the file is not text: many of its first bytes are control "
+                   "characters, as in a program's own file format (a workbook, a database, a picture)", "Export the table as 'CSV "
+                   "UTF-8' or .xlsx, or put the right file in its place.")
+
+
 def decode(path: Path, data: bytes, encoding_fallback: str = "utf-8") -> tuple[str | None, list[Problem]]:
     """The file's text, or None and a problem. See the module docstring for the policy."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -899,6 +939,10 @@ def read_csv(path: Path, encoding_fallback: str = "utf-8",
         data, table.sha256 = read_digested(path)
     except Refused as exc:  # a pipe, a folder, a link out of the folder, a file over the size limit
         table.problems.append(exc.problem)
+        return table
+    not_text = _not_a_text_file(path, data, encoding_fallback)
+    if not_text is not None:
+        table.problems.append(not_text)
         return table
     body = data.removeprefix(codecs.BOM_UTF8)
     if body.isascii():  # ASCII is UTF-8: pyarrow reads the bytes, and only a head of them is decoded (a copy less)

@@ -86,6 +86,13 @@ RULES: dict[str, Rule] = {
     "period_written_twice": Rule("this indicator has another row whose period ends the same day, written another "
                                  "way (2020, 2020-12, T4 2020): two values of what was reached by that day",
                                  "Keep one row per period, written one way in the whole table.", column="period"),
+    "quarter_or_month": Rule("this period may be a quarter (2020-1 for T1 2020) or a month written without its 0 "
+                             "(2020-01): it is read as neither", "Write T1 2020 (T2, T3, T4) for a quarter, 2020-01 "
+                             "for a month.", column="period"),
+    "period_excel_serial": Rule("this period is a number as Excel stores a date in a cell formatted as a number "
+                                "(44196 for 2020-12-31): it was read as a period of that name, of no date",
+                                "In Excel, select the column and choose Format > Cells > Date before saving, or "
+                                "write the period (2020, T4 2020, 2020-12-31).", column="period"),
 }
 
 KINDS = {"str": "str", "float": "float64", "date": "datetime64[ns]", "bool": "bool"}   # kind -> pandas dtype
@@ -292,6 +299,27 @@ def _periods_written_once(frame: pd.DataFrame) -> pd.Series:
     dated = keys[span.notna().to_numpy()]
     written = dated.groupby([c for c in dated.columns if c != "_text"], sort=False)["_text"].transform("nunique")
     return ~pd.Series(written > 1, index=dated.index).reindex(frame.index, fill_value=False)
+
+
+def _neither_quarter_nor_month(frame: pd.DataFrame) -> pd.Series:
+    """False on a period written 2020-1 to 2020-4: a quarter or a month? (read as January to April, silently)"""
+    if frame.empty or "period" not in frame:
+        return pd.Series(True, index=frame.index)
+    codes, periods = pd.factorize(frame["period"])   # (a few distinct periods among many rows)
+    both = pd.Series(periods).astype("str").str.strip().str.fullmatch(numbers.QUARTER_OR_MONTH.pattern)
+    hit = np.append(both.fillna(False).to_numpy(dtype=bool), False)[codes]   # (code -1: an empty cell)
+    return pd.Series(~hit, index=frame.index)
+
+
+def _no_excel_serial(frame: pd.DataFrame) -> pd.Series:
+    """False on a period written as Excel's serial of a day of 1954 to 2119 (44196: a date cell saved as a number)."""
+    if frame.empty or "period" not in frame:
+        return pd.Series(True, index=frame.index)
+    codes, periods = pd.factorize(frame["period"])
+    text = pd.Series(periods).astype("str").str.strip()
+    serial = pd.to_numeric(text.where(text.str.fullmatch(r"\d{5}").fillna(False).astype(bool)), errors="coerce")
+    hit = np.append(((serial >= 20000) & (serial < 80000)).fillna(False).to_numpy(dtype=bool), False)[codes]
+    return pd.Series(~hit, index=frame.index)
 
 
 def _unique_together(*columns: str, folded: str = "") -> Callable[[pd.DataFrame], pd.Series]:
@@ -543,7 +571,9 @@ SPEC: dict[str, Table] = {t.name: t for t in (
         BUDGET_LINES,   # as participation's
     ), checks=(TableCheck("duplicate_indicator", _unique_together("indicator_id", "period", "country", "sex",
                                                                      folded="country")),
-               TableCheck("period_written_twice", _periods_written_once)),
+               TableCheck("period_written_twice", _periods_written_once),
+               TableCheck("quarter_or_month", _neither_quarter_nor_month),
+               TableCheck("period_excel_serial", _no_excel_serial)),
         warnings=(RowWarning("direction_not_given", "direction", "a target is below the baseline and the direction "
                              "is not given: read as rising, the achievement would be wrong; it is not computed",
                              "Write decrease in 'direction' (sens: baisse) if the indicator should fall (a rate of "

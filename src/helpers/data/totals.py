@@ -47,6 +47,10 @@ _START = re.compile(r"sous|sub|grand|tota|somm|sum")   # how every word of _WORD
 _GENERIC = {"", "general", "generale", "budget", "budgets", "depenses", "depense", "expenditure", "expenditures",
             "spending", "projet", "project", "lignes", "lines", "participants", "pays", "country", "annuel", "annual",
             "cumule", "cumulative", "eur", "usd", "xof", "fcfa", "ht", "ttc", "global", "globale", "all", "tous"}
+_FILLER = {"de", "des", "du", "d", "la", "le", "les", "l", "of", "the", "for", "pour", "par", "by", "en", "in"}
+_GENERIC |= {"couts", "cout", "costs", "cost", "directs", "direct", "indirects", "indirect", "frais", "activites",
+             "activities", "montant", "montants", "amount", "amounts"}
+_CODE = re.compile(r"^[a-z]{0,3}\d+$")   # a line, result or activity code after the word (« Total R1 », « Sous-total A2 »)
 # a period after the word (« Total T4 », « Sous-total S1 2021 », « Total 2020-T4 », « Total trimestre »)
 _PERIOD_WORD = re.compile(r"^(?:[tqsh][1-4]|\d{4}[tqsh][1-4]|trimestres?|semestres?|annees?|quarters?|years?|mois|"
                           r"months?|periodes?|periods?)$")
@@ -68,8 +72,10 @@ def says_total(text: Any, countries: set[str]) -> bool:
     match = _WORD.match(fold(text))
     if not match:
         return False
-    rest = re.sub(r"[\s:._()-]+", " ", match["rest"]).strip()
+    rest = re.sub(r"[\s:._()/'-]+", " ", match["rest"]).strip()
+    # (« TOTAL R1 », « Total Résultat 2 », « Total des coûts directs » were read as lines: the budget doubled)
     return rest in _GENERIC or rest in countries or all(w in _GENERIC or w in countries or w.isdigit()
+                                                         or w in _FILLER or _CODE.match(w) or _LEVEL.match(w)
                                                          or _PERIOD_WORD.match(w) for w in rest.split())
 
 
@@ -139,7 +145,8 @@ def problems(name: str, frame: pd.DataFrame, raw: Any) -> list[Problem]:
     if amounts is None:
         return list(found.values())
     rest = ~frame.index.isin(list(found)) if found else slice(None)  # (a million rows: no loop over them)
-    found.update(_equal_to_the_others(frame.loc[rest], amounts.loc[rest], amount_column, raw, amount_is_error))
+    found.update(_equal_to_the_others(frame.loc[rest], amounts.loc[rest], amount_column, raw, amount_is_error,
+                                      text_columns))
     if "line" in frame.columns:
         for index, problem in _sums_of_sub_lines(frame, amounts, amount_column, raw).items():
             found.setdefault(index, problem)
@@ -259,8 +266,25 @@ def _block_sums(frame: pd.DataFrame, amounts: pd.Series, column: str, texts: lis
     return out
 
 
+# a label or code that may name a total without says_total's certainty (« Total des frais de gestion », « Ensemble »,
+# « TOT », « S/Total »): asked only of a row whose amount is the others' sum, which stays refused
+_LOOSE_TOTAL = re.compile(r"^(sous[\s._-]*tot|s\s*/\s*tot|sub[\s._-]*tot|grand[\s._-]*tot|tot|ensemble|somme|sum|"
+                          r"cumul|recap|general)")
+
+
+def _own_line(frame: pd.DataFrame, index: Any, texts: tuple[str, ...]) -> bool:
+    """Whether the row has its own code and a label (budget; a spending row its line and a period label, if any)
+    that does not say total: such a row equal to the others' sum is a line by chance as often as a total
+    (100 000 = 60 000 + 40 000)."""
+    cells = [frame.at[index, c] if c in frame.columns else None for c in texts[:2]]
+    needed = cells if texts[0] == "line" and "label" in texts else cells[:1]
+    if not all(isinstance(v, str) and v.strip() for v in needed):
+        return False
+    return not any(isinstance(v, str) and _LOOSE_TOTAL.match(fold(v.strip())) for v in cells)
+
+
 def _equal_to_the_others(frame: pd.DataFrame, amounts: pd.Series, column: str, raw: Any,
-                         is_error: bool) -> dict[Any, Problem]:
+                         is_error: bool, texts: tuple[str, ...] = ()) -> dict[Any, Problem]:
     out: dict[Any, Problem] = {}
     groups = [("the table", np.ones(len(frame), dtype=bool), is_error)]
     if "country" in frame.columns and frame["country"].nunique(dropna=True) > 1:
@@ -278,6 +302,16 @@ def _equal_to_the_others(frame: pd.DataFrame, amounts: pd.Series, column: str, r
         hit = known & (values > 0) & (np.abs(values - others) < 0.005) & (nonzero - 1 >= 2)
         for i in np.flatnonzero(hit):
             if index[i] in out:
+                continue
+            if error and texts and _own_line(frame, index[i], texts):
+                code, label = (frame.at[index[i], c] if c in frame.columns else None for c in texts[:2])
+                named = f"'{code}'" + (f" ('{label}')" if isinstance(label, str) and label.strip() else "")
+                out[index[i]] = raw.problem(
+                    "totals_row", f"this amount is the sum of every other row of {what}; the row has its own "
+                    f"{texts[0]} {named}, so it is read as one {'line' if 'label' in texts else 'row'}",
+                    "Check it: if it is a total of the other rows, delete it (the workbook adds the rows up itself). "
+                    "If it is a genuine line whose amount equals the others' sum, nothing to do.", index=index[i],
+                    column=column, value=_show(values[i]), severity="warning")
                 continue
             out[index[i]] = raw.problem(
                 "totals_row", f"this amount is the sum of every other row of {what}: a totals row?",
