@@ -19,6 +19,7 @@ import datetime as dt
 import io
 import os
 import re
+import time
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -166,6 +167,13 @@ def _no_error(problems: list[Problem]) -> None:
 def _csv_rows(mini: Mini, name: str) -> list[list[Any]]:
     rows = list(csv.reader(io.StringIO(mini.text(name))))
     return [[float(c) if c.replace(".", "", 1).isdigit() else (c or None) for c in r] for r in rows]
+
+
+def _saved(path: Path, *when: int) -> None:
+    """The file's modification time set to ``when`` (year, month, day, hour, minute) in local time: the message shows
+    it as written, whatever the machine's time zone, and the corpus table does not change with the day it is made."""
+    stamp = time.mktime((*when, 0, 0, 0, -1))
+    os.utime(path, (stamp, stamp))
 
 
 def _csv_to_xlsx(mini: Mini, name: str, formula_at: tuple[int, int] | None = None, title_rows: int = 0) -> None:
@@ -1803,12 +1811,14 @@ CASES = [
          "country_without_rows", "maroc.yaml", NO_ROW, "country", severity="warning", hint="do not apply",
          what="reported.csv has no row for Maroc (one warning per annex, listing the tables)",
          expect=_message_lists("reported.csv")),
-    Case("both csv and xlsx", lambda m: _csv_to_xlsx(m, "budget") or m.write("budget", "line,budget\nB1,1\n"),
+    Case("both csv and xlsx", lambda m: (_csv_to_xlsx(m, "budget"), m.write("budget", "line,budget\nB1,1\n"),
+                                         _saved(m.path("budget"), 2020, 9, 13, 12, 26),
+                                         _saved(m.path("budget.xlsx"), 2020, 9, 13, 12, 26)),
          "two_files", "budget.xlsx", NO_ROW, None, severity="warning", what="budget.csv and budget.xlsx both exist"),
     Case("both csv and a newer xlsx", lambda m: (
              m.write("budget.bak", m.text("budget")), _csv_to_xlsx(m, "budget"),
-             m.path("budget.bak").rename(m.path("budget")), os.utime(m.path("budget"), (1.6e9, 1.6e9)),
-             m.path("budget.xlsx").rename(m.path("Budget.XLSX"))),
+             m.path("budget.bak").rename(m.path("budget")), _saved(m.path("budget"), 2020, 9, 13, 12, 26),
+             m.path("budget.xlsx").rename(m.path("Budget.XLSX")), _saved(m.path("Budget.XLSX"), 2026, 12, 1, 9, 30)),
          "two_files", "Budget.XLSX", NO_ROW, None, hint="delete budget.csv if Budget.XLSX is the table",
          what="budget.csv of 2020 beside Budget.XLSX saved today (the table updated in Excel): the old CSV was read "
               "with a warning naming « budget.xlsx », nothing said of which is newer",
