@@ -373,3 +373,44 @@ def test_the_few_rows_caution_names_the_standard_errors_of_the_headline(tmp_path
     else:
         assert propensity.headline(study)["se_type"].tolist() == ["gmm"]
         assert "GMM pour l'effet ajusté" in fr and "GMM for the adjusted effect" in en
+
+
+def test_a_panel_with_attrition_says_its_sample_and_gives_the_balanced_panels_estimate(tmp_path):
+    """A did panel (`unit:`) whose treated low earners were half lost at the follow-up: the estimate on every row
+    counts their baseline in the treated's change (239,7 for an effect of 200); the annex gave the attrition per arm,
+    never that the estimate was on an unbalanced sample, nor the estimate over the persons seen twice. It now says
+    both, the latter equal to statsmodels' OLS on the balanced panel; nothing when every person is seen twice."""
+    import statsmodels.formula.api as smf
+
+    rng = np.random.default_rng(1)
+    lines = []
+    for arm in ("T", "C"):
+        for i in range(150):
+            base = rng.normal(1000 if arm == "T" else 800, 200)
+            lines.append(f"{arm}{i:03d},{arm},2019,{base:.2f}")
+            if not ((arm == "T" and base < 900 and rng.random() < 0.5) or (arm == "C" and rng.random() < 0.1)):
+                lines.append(f"{arm}{i:03d},{arm},2022,{base + 100 + (200 if arm == 'T' else 0) + rng.normal(0, 50):.2f}")
+    (tmp_path / "s.csv").write_text("id,groupe,vague,revenu\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "s.yaml").write_text("title: t\ndesign: did\noutcomes: [revenu]\ntreatment: {column: groupe, "
+                                     "treated: T}\nperiod: {column: vague, post: 2022}\nunit: id\n", encoding="utf-8")
+    study = _loaded(tmp_path)
+    data = pd.read_csv(tmp_path / "s.csv").assign(t=lambda d: (d.groupe == "T").astype(int),
+                                                  post=lambda d: (d.vague == 2022).astype(int))
+    panel = data[data.groupe.notna() & (data.groupe.groupby(data.id).transform("size") == 2)]
+    ref = smf.ols("revenu ~ t * post", panel).fit(cov_type="HC1", use_t=True)
+    fr, en = studies.balanced_panel(study, "fr"), studies.balanced_panel(study, "en")
+    assert fr.startswith("Échantillon de l'estimation : toutes les lignes disponibles")
+    low, high = ref.conf_int().loc["t:post"]
+    assert (f"revenu {ref.params['t:post']:.3f} (IC 95 % {low:.3f} à {high:.3f} ; p <\u00a00.001 ; "
+            f"{panel.id.nunique()} unités ; hors panel : {150 * 2 - panel.id.nunique()} observées avant seulement, "
+            "0 après seulement)").replace(".", ",") in fr
+    assert en.startswith("Sample of the estimate: every row available") and "(the balanced panel)" in en
+    assert abs(ref.params["t:post"] - 200) < 10   # the plain estimate on every row is far off
+    from helpers.analyses.impact import estimate_effects
+    assert estimate_effects(study).loc[0, "estimate"] > ref.params["t:post"] + 20   # 226 on every row
+    whole = tmp_path / "whole"
+    whole.mkdir()
+    (whole / "s.csv").write_text("id,groupe,vague,revenu\n" + "\n".join(
+        f"{a}{i},{a},{y},{rng.normal(100, 10):.1f}" for a in "TC" for i in range(30) for y in (2019, 2022)) + "\n")
+    (whole / "s.yaml").write_text((tmp_path / "s.yaml").read_text())
+    assert studies.balanced_panel(_loaded(whole), "fr") == ""

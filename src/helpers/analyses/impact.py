@@ -806,3 +806,38 @@ def units(study: Study) -> pd.DataFrame:
     for c in ("n_units", "n_rows"):
         out[c] = out[c].astype("int64")
     return out
+
+
+def balanced_panel_effects(study: Study, alpha: float = 0.05) -> pd.DataFrame:
+    """did with ``unit``: the plain difference-in-differences (OLS, the study's SE kind) of each outcome over the
+    units with a value both before and after the programme (the balanced panel), beside the study's estimate on
+    every row available. Columns: those of ``estimate_effects`` (overall OLS rows), n_units (the units of the
+    panel), n_lost and n_late (the units with a value before the programme only, after it only). With attrition, the estimate on every row counts the baseline of the units lost in their group's
+    change: 25 of 150 treated low earners not found made it 239.7 where the units seen twice give 202.7 (effect
+    200; statsmodels). Empty when the study has no units or periods, or no unit is seen in one round only."""
+    spec, data = study.spec, study.data
+    if spec.design != "did" or not spec.unit or spec.unit not in data.columns or spec.period is None \
+            or spec.period.column not in data.columns:
+        return pd.DataFrame(columns=[*EFFECT_COLUMNS, "n_units", "n_lost", "n_late"])
+    _, post = _arms(study)
+    units, _ = pd.factorize(data[spec.unit], use_na_sentinel=True)
+    size = int(units.max()) + 1 if len(units) else 0
+    rows = []
+    for outcome in (o for o in spec.outcomes if o in data.columns):
+        value = ~np.isnan(as_numbers(data[outcome])) & (units >= 0)
+        before = np.bincount(units[value & (post == 0)], minlength=size) > 0
+        after = np.bincount(units[value & (post == 1)], minlength=size) > 0
+        seen = before | after
+        if (before & after).sum() == seen.sum():   # nothing left out: the study's estimate is the panel's
+            continue
+        keep = value & (before & after)[np.maximum(units, 0)]
+        part = Study(study.name, spec.model_copy(update={"outcomes": [outcome]}), data[keep].reset_index(drop=True),
+                     study.files)
+        found = estimate_effects(part, alpha=alpha, subgroups=[])
+        found = found[found["method"] == "ols"].assign(n_units=int((before & after).sum()),
+                                                       n_lost=int((before & ~after).sum()),
+                                                       n_late=int((after & ~before).sum()))
+        rows.append(found)
+    if not rows:
+        return pd.DataFrame(columns=[*EFFECT_COLUMNS, "n_units", "n_lost", "n_late"])
+    return pd.concat(rows, ignore_index=True)

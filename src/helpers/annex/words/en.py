@@ -131,6 +131,12 @@ WORDS = {
                               "brackets): {groups}. Their robust standard errors (HC1) understate the uncertainty: "
                               "intervals too narrow, p-values too small."),
     "study_few_rows_se_gmm": "robust (HC1 for the naive comparison, GMM for the adjusted effect, on the same rows)",
+    "study_panel": ("Sample of the estimate: every row available, including those of the units with a value of "
+                    "the outcome on one side of the programme only: the level of these units counts in their group's "
+                    "change. Over the units seen before and after the programme (the balanced panel), the "
+                    "difference-in-differences without adjustment is: {effects}."),
+    "study_panel_effect": ("{outcome} {est} (95% CI {low} to {high}; p {p}; {n} units; outside the panel: {lost} "
+                           "seen before only, {late} after only)"),
     "study_group_treated": "treated",
     "study_group_comparison": "comparison",
     "study_group_before": ", before the programme",

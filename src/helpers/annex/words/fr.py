@@ -137,6 +137,12 @@ WORDS = {
                               "l'incertitude : intervalles trop étroits, p trop petites."),
     "study_few_rows_se_gmm": ("robustes (HC1 pour la comparaison naïve, GMM pour l'effet ajusté, qui repose sur "
                               "les mêmes lignes)"),
+    "study_panel": ("Échantillon de l'estimation : toutes les lignes disponibles, y compris celles des unités "
+                    "qui n'ont une valeur du résultat que d'un côté du programme : le niveau de ces unités compte "
+                    "dans le changement de leur groupe. Sur les unités observées avant et après le programme (panel "
+                    "cylindré), la différence de différences sans ajustement est : {effects}."),
+    "study_panel_effect": ("{outcome} {est} (IC 95 % {low} à {high} ; p {p} ; {n} unités ; hors panel : {lost} "
+                           "observées avant seulement, {late} après seulement)"),
     "study_group_treated": "traité",
     "study_group_comparison": "de comparaison",
     "study_group_before": ", avant le programme",
