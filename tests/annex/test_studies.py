@@ -414,3 +414,39 @@ def test_a_panel_with_attrition_says_its_sample_and_gives_the_balanced_panels_es
         f"{a}{i},{a},{y},{rng.normal(100, 10):.1f}" for a in "TC" for i in range(30) for y in (2019, 2022)) + "\n")
     (whole / "s.yaml").write_text((tmp_path / "s.yaml").read_text())
     assert studies.balanced_panel(_loaded(whole), "fr") == ""
+
+
+@pytest.mark.parametrize("design", ["did", "two_group"])
+def test_groups_that_differ_at_baseline_by_more_than_a_quarter_sd_are_said_so(tmp_path, design):
+    """Treated earning about 1 000 at baseline beside the comparison group's 800 (d about 1): the did's baseline gap
+    on its outcome was in no table, and a covariate's d = 0,9 only in the balance table captioned « |d| < 0,1 : bon
+    équilibre », nothing said. The annex now names each term over 0.25 SD (WWC) with its d, computed as
+    (mean_t - mean_c) / sqrt((var_t + var_c) / 2) over the balance sample; nothing when the groups are alike."""
+    rng = np.random.default_rng(4)
+    rows = []
+    for arm in ("T", "C"):
+        for i in range(60):
+            age = rng.normal(35 if arm == "T" else 30, 5)
+            base = rng.normal(1000 if arm == "T" else 800, 200)
+            rows.append((f"{arm}{i}", arm, 2019, round(age), round(base, 2)))
+            if design == "did":
+                rows.append((f"{arm}{i}", arm, 2022, round(age) + 3, round(base + 100 + rng.normal(0, 50), 2)))
+    frame = pd.DataFrame(rows, columns=["id", "groupe", "vague", "age", "revenu"])
+    frame.to_csv(tmp_path / "s.csv", index=False)
+    period = "period: {column: vague, post: 2022}\nunit: id\n" if design == "did" else ""
+    (tmp_path / "s.yaml").write_text(f"title: t\ndesign: {design}\noutcomes: [revenu]\ntreatment: {{column: groupe, "
+                                     f"treated: T}}\ncovariates: [age]\n{period}", encoding="utf-8")
+    study = _loaded(tmp_path)
+    base = frame[frame.vague == 2019]
+
+    def d(column):
+        t, c = base.loc[base.groupe == "T", column], base.loc[base.groupe == "C", column]
+        return f"{(t.mean() - c.mean()) / np.sqrt((t.var() + c.var()) / 2):.2f}".replace(".", ",")
+
+    fr, en = studies.baseline_imbalance(study, "fr"), studies.baseline_imbalance(study, "en")
+    assert fr.startswith("Attention : sur ") and "plus de 0,25 écart type" in fr
+    assert f"age (d = {d('age')})" in fr and en.startswith("Caution: over ")
+    assert (f"revenu (d = {d('revenu')})" in fr and "tendances parallèles" in fr) == (design == "did")
+    alike = np.arange(len(frame)) // (2 if design == "did" else 1)   # the same values in each arm
+    frame.assign(age=30 + alike % 7, revenu=800 + alike % 13 * 10.5).to_csv(tmp_path / "s.csv", index=False)
+    assert studies.baseline_imbalance(_loaded(tmp_path), "fr") == ""

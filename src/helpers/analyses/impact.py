@@ -841,3 +841,26 @@ def balanced_panel_effects(study: Study, alpha: float = 0.05) -> pd.DataFrame:
     if not rows:
         return pd.DataFrame(columns=[*EFFECT_COLUMNS, "n_units", "n_lost", "n_late"])
     return pd.concat(rows, ignore_index=True)
+
+
+NOT_EQUIVALENT = 0.25   # |standardised difference| at baseline above which adjustment cannot make the groups
+                        # comparable (What Works Clearinghouse, Standards Handbook 5.0; Imbens and Rubin 2015: 0.25)
+
+
+def baseline_imbalance(study: Study) -> pd.DataFrame:
+    """The terms on which the groups differ at baseline by more than NOT_EQUIVALENT standard deviations, over the
+    balance sample (``balance_sample``): the covariates' terms (``balance_table``) and, for did, the outcomes before
+    the programme, which no balance table showed (treated earning 1 000 beside 800 at baseline, d = 1.0, nothing
+    said). With ipw or aipw, the outcomes only (the covariates' balance after weighting is the weighted balance
+    table's). Columns: those of ``balance_table`` and kind ("outcome" | "covariate")."""
+    spec = study.spec
+    outcomes = [o for o in spec.outcomes if o in study.data.columns] if spec.design == "did" else []
+    # (with ipw / aipw the covariates' balance after weighting has its own table: only the outcomes here)
+    covariates = spec.covariates if spec.adjustment in ("none", "regression") else []
+    if not outcomes and not covariates:
+        return pd.DataFrame(columns=[*BALANCE_COLUMNS, "kind"])
+    terms = list(dict.fromkeys([*outcomes, *covariates]))
+    both = Study(study.name, spec.model_copy(update={"covariates": terms}), study.data, study.files)
+    table = balance_table(both).assign(kind=lambda t: np.where(t["covariate"].isin(outcomes), "outcome",
+                                                               "covariate"))
+    return table[table["smd"].abs() > NOT_EQUIVALENT].reset_index(drop=True)

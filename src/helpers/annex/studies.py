@@ -378,3 +378,25 @@ def balanced_panel(study: Any, lang: str) -> str:
                          n=fmt.number(row["n_units"], 0, lang), lost=fmt.number(row["n_lost"], 0, lang),
                          late=fmt.number(row["n_late"], 0, lang)))
     return say("study_panel", lang, effects=sep.join(found))
+
+
+def baseline_imbalance(study: Any, lang: str) -> str:
+    """A caution when the groups differ at baseline by more than impact.NOT_EQUIVALENT standard deviations on an
+    outcome (did, before the programme) or a covariate: the annex showed the covariates' differences in a table
+    captioned « |d| < 0,1 : bon équilibre » and said nothing of d = 0,98, nor of the outcome's own baseline gap,
+    which no table showed. Empty otherwise."""
+    from ..analyses.impact import NOT_EQUIVALENT, balance_sample, baseline_imbalance
+    from . import fmt
+
+    found = baseline_imbalance(study)
+    if found.empty:
+        return ""
+    spec = study.spec
+    named = [say("study_imbalance_term", lang, name=outcome_name(study, code, lang) if kind == "outcome" else
+                 term_name(spec, code, lang), d=fmt.number(smd, 2, lang))
+             for code, kind, smd in zip(found["covariate"], found["kind"], found["smd"])]
+    text = say("study_imbalance", lang, where=sample_name(spec, balance_sample(study)[1], lang),
+               limit=fmt.number(NOT_EQUIVALENT, 2, lang), terms=say("list_separator", lang).join(named))
+    if (found["kind"] == "outcome").any():
+        text += " " + say("study_imbalance_outcome", lang)
+    return text

@@ -137,6 +137,13 @@ WORDS = {
                     "difference-in-differences without adjustment is: {effects}."),
     "study_panel_effect": ("{outcome} {est} (95% CI {low} to {high}; p {p}; {n} units; outside the panel: {lost} "
                            "seen before only, {late} after only)"),
+    "study_imbalance": ("Caution: over {where}, the groups differ by more than {limit} standard deviations: "
+                        "{terms}. Beyond {limit}, statistical adjustment cannot make the groups comparable (What "
+                        "Works Clearinghouse): the estimated effect may come from these baseline differences."),
+    "study_imbalance_term": "{name} (d = {d})",
+    "study_imbalance_outcome": ("For a difference-in-differences, a baseline gap on the outcome makes the "
+                                "parallel-trends assumption less plausible (a group that started lower may catch up "
+                                "without the programme: regression to the mean)."),
     "study_group_treated": "treated",
     "study_group_comparison": "comparison",
     "study_group_before": ", before the programme",

@@ -143,6 +143,14 @@ WORDS = {
                     "cylindré), la différence de différences sans ajustement est : {effects}."),
     "study_panel_effect": ("{outcome} {est} (IC 95 % {low} à {high} ; p {p} ; {n} unités ; hors panel : {lost} "
                            "observées avant seulement, {late} après seulement)"),
+    "study_imbalance": ("Attention : sur {where}, les groupes diffèrent de plus de {limit} écart type : {terms}. "
+                        "Au-delà de {limit}, un ajustement statistique ne suffit pas à rendre les groupes "
+                        "comparables (What Works Clearinghouse) : l'effet estimé peut tenir à ces différences de "
+                        "départ."),
+    "study_imbalance_term": "{name} (d = {d})",
+    "study_imbalance_outcome": ("Pour une différence de différences, un écart de départ sur le résultat rend "
+                                "l'hypothèse de tendances parallèles moins plausible (un groupe parti plus bas "
+                                "peut rattraper l'autre sans le programme : retour vers la moyenne)."),
     "study_group_treated": "traité",
     "study_group_comparison": "de comparaison",
     "study_group_before": ", avant le programme",
