@@ -1633,6 +1633,14 @@ CASES = [
          "treated_value_comparison", "survey.csv", NO_ROW, "arm", severity="warning", hint="that means treated",
          what="`treated: témoin` in a study whose groups are « traitement » and « Témoin »: the comparison group was "
               "taken as the treated, the effect -2.5 for +2.5, nothing said"),
+    Case("a share written 0.509 in a project with the decimal comma", lambda m: (
+             m.write("impact/survey.csv", "id,arm,score,age\n" + "".join(
+                 f"{i},{'T' if i % 2 else 'C'},0.{500 + 40 * (i % 2) + i:03d},30\n" for i in range(1, 9))),
+             m.set_param("decimal_mark", ",")),
+         "not_a_number", "survey.csv", 2, "score", hint="decimal mark",
+         what="a share written 0.541, 0.502... with three decimals (Stata's %9.3f, R's write.csv with round(x, 3)) "
+              "in a project whose decimal mark is ',': read as 541 and 502 (a thousands separator after 0), a "
+              "warning on each row saying it « could mean 0,541 »; the effect 1 000 times too large"),
     Case("one income far above the others", lambda m: m.write("impact/survey.csv", "id;arm;score;age\n" + "".join(
              f"{i};{'T' if i % 2 else 'C'};{1000000 if i == 7 else 1500 + 150 * (i % 2) + 7 * (i % 5)};30\n"
              for i in range(1, 41))),
@@ -2312,6 +2320,15 @@ ACCEPTED = [
              what="`post: 2021-06-30` unquoted (YAML reads a date) beside rounds written as dates: refused four times "
                   "with « 'period.post.str': Input should be a valid string » (then integer, number, boolean)",
              expect=lambda m, data: _post_rounds(data, ["2021-06-30"])),
+    Accepted("a share written 0,509 in a project with the decimal comma", lambda m: (
+             m.as_french_excel(),
+             m.write("impact/survey.csv", "id;arm;score;age\n" + "".join(
+                 f"{i};{'T' if i % 2 else 'C'};0,{500 + 40 * (i % 2) + i:03d};30\n" for i in range(1, 9)))),
+             what="a study's share written 0,541, 0,502... (three decimals, the project's decimal comma): a warning "
+                  "on every row, « '0,541' is read as 0,541 [...] but could mean 541 »: no number's thousands group "
+                  "is 0",
+             expect=lambda m, data: data.studies["survey"].data["score"].tolist()
+             == [0.541, 0.502, 0.543, 0.504, 0.545, 0.506, 0.547, 0.508] or pytest.fail("shares not read")),
     Accepted("a DiD written avant / après", lambda m: (
              m.replace("impact/survey.yaml", "design: two_group", "design: did\nperiod: {column: round, post: apres}"),
              m.write("impact/survey.csv", "id,arm,round,score,age\n" + "".join(
