@@ -450,3 +450,38 @@ def test_groups_that_differ_at_baseline_by_more_than_a_quarter_sd_are_said_so(tm
     alike = np.arange(len(frame)) // (2 if design == "did" else 1)   # the same values in each arm
     frame.assign(age=30 + alike % 7, revenu=800 + alike % 13 * 10.5).to_csv(tmp_path / "s.csv", index=False)
     assert studies.baseline_imbalance(_loaded(tmp_path), "fr") == ""
+
+
+def test_a_panel_with_robust_errors_is_given_the_errors_clustered_on_its_unit(tmp_path):
+    """A did panel (`unit:`), 100 persons per arm seen in 2019 and 2022, their own levels far apart, with the
+    default robust (HC1) SEs: each row was taken as independent, the DiD's SE 19,2 where clustering on the persons
+    gives about 6 (statsmodels, CRV1), nothing said. The annex now gives the clustered SE and interval beside the
+    study's and says what to write; nothing with `se: cluster`."""
+    import statsmodels.formula.api as smf
+
+    rng = np.random.default_rng(0)
+    lines = []
+    for a, arm in enumerate(("Oui", "Non")):
+        for i in range(100):
+            level = rng.normal(500, 100)
+            lines += [f"{a}-{i},{arm},{year},{level + 50 * k + (100 if a == 0 and k else 0) + rng.normal(0, 30):.1f}"
+                      for k, year in enumerate((2019, 2022))]
+    (tmp_path / "s.csv").write_text("id,groupe,vague,revenu\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    yaml = ("title: t\ndesign: did\noutcomes: [revenu]\ntreatment: {column: groupe, treated: Oui}\n"
+            "period: {column: vague, post: 2022}\nunit: id\n")
+    (tmp_path / "s.yaml").write_text(yaml, encoding="utf-8")
+    study = _loaded(tmp_path)
+    data = pd.read_csv(tmp_path / "s.csv").assign(t=lambda d: (d.groupe == "Oui").astype(int),
+                                                  post=lambda d: (d.vague == 2022).astype(int))
+    model = smf.ols("revenu ~ t * post", data)
+    ref = model.fit(cov_type="cluster", cov_kwds={"groups": pd.factorize(data.id)[0]}, use_t=True)
+    hc1 = model.fit(cov_type="HC1", use_t=True)
+    assert hc1.bse["t:post"] > 2.5 * ref.bse["t:post"]
+    low, high = ref.conf_int().loc["t:post"]
+    fr, en = studies.panel_se(study, "fr"), studies.panel_se(study, "en")
+    assert fr.startswith("Attention : les erreurs types robustes (HC1) traitent chaque ligne comme indépendante")
+    assert (f"revenu {ref.bse['t:post']:.3f} (IC 95 % {low:.3f} à {high:.3f} ; p <\u00a00.001 ; "
+            f"{hc1.bse['t:post']:.3f} dans le tableau ci-dessous)").replace(".", ",") in fr
+    assert "la valeur cluster à la clé se et la valeur id à la clé cluster" in fr and en.startswith("Caution: robust (HC1) standard errors")
+    (tmp_path / "s.yaml").write_text(yaml + "cluster: id\nse: cluster\n", encoding="utf-8")
+    assert studies.panel_se(_loaded(tmp_path), "fr") == ""

@@ -1633,6 +1633,16 @@ CASES = [
          "treated_value_comparison", "survey.csv", NO_ROW, "arm", severity="warning", hint="that means treated",
          what="`treated: témoin` in a study whose groups are « traitement » and « Témoin »: the comparison group was "
               "taken as the treated, the effect -2.5 for +2.5, nothing said"),
+    Case("a panel with robust standard errors", lambda m: (
+             m.replace("impact/survey.yaml", "design: two_group",
+                       "design: did\nperiod: {column: year, post: 2021}\nunit: id"),
+             m.write("impact/survey.csv", "id,arm,year,score,age\n" + "".join(
+                 f"{i},{'T' if i % 2 else 'C'},{year},{10 + i + (year == 2021) * (2 + i % 2)},30\n"
+                 for i in range(1, 9) for year in (2019, 2021)))),
+         "study_panel_se", "survey.yaml", NO_ROW, "se", severity="warning", hint="`se: cluster` and `cluster: id`",
+         what="a DiD with `unit: id`, each person seen in 2019 and 2021, and the default robust (HC1) standard "
+              "errors: each row taken as independent, the DiD's SE 19.2 where clustering on the persons gives 6.1 "
+              "(statsmodels), nothing said"),
     Case("a share written 0.509 in a project with the decimal comma", lambda m: (
              m.write("impact/survey.csv", "id,arm,score,age\n" + "".join(
                  f"{i},{'T' if i % 2 else 'C'},0.{500 + 40 * (i % 2) + i:03d},30\n" for i in range(1, 9))),

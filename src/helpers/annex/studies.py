@@ -400,3 +400,37 @@ def baseline_imbalance(study: Any, lang: str) -> str:
     if (found["kind"] == "outcome").any():
         text += " " + say("study_imbalance_outcome", lang)
     return text
+
+
+def panel_se(study: Any, lang: str) -> str:
+    """did with ``unit`` (units seen in several rounds) and robust or classical standard errors: those take each row
+    as independent, and a unit's rows are not (100 persons per arm seen twice: the DiD's HC1 SE 19,2 where
+    clustering on the persons gives 6,1, statsmodels; the annex printed the first without a word). A caution with
+    the plain DiD's SE clustered on the unit (CRV1) beside the study's. Empty otherwise."""
+    from ..analyses.impact import estimate_effects
+    from ..data.model import Study
+    from . import fmt
+
+    spec, data = study.spec, study.data
+    if spec.design != "did" or not spec.unit or spec.se == "cluster" or spec.unit not in data.columns \
+            or spec.period is None or spec.period.column not in data.columns \
+            or not (data.groupby(spec.unit)[spec.period.column].nunique() > 1).any():
+        return ""
+    mine = estimate_effects(study, subgroups=[])
+    clustered = estimate_effects(Study(study.name, spec.model_copy(update={"se": "cluster", "cluster": spec.unit}),
+                                       data, study.files), subgroups=[])
+    found = []
+    for (_, own), (_, row) in zip(mine[mine["method"] == "ols"].iterrows(),
+                                  clustered[clustered["method"] == "ols"].iterrows()):
+        if pd.isna(row["se"]):
+            continue
+        p = fmt.p_value(row["p_value"], lang)
+        found.append(say("study_panel_se_effect", lang, outcome=outcome_name(study, row["outcome"], lang),
+                         se=fmt.nonzero(row["se"], 3, lang), low=fmt.nonzero(row["ci_low"], 3, lang),
+                         high=fmt.nonzero(row["ci_high"], 3, lang), p=p if p.startswith("<") else "= " + p,
+                         own=fmt.nonzero(own["se"], 3, lang)))
+    if not found:
+        return ""
+    return say("study_panel_se", lang, se=se_name({"robust": "HC1", "classical": "nonrobust"}[spec.se], lang),
+               unit=spec.label(spec.unit, lang), column=spec.unit,
+               effects=say("list_separator", lang).join(found))

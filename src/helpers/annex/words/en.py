@@ -144,6 +144,12 @@ WORDS = {
     "study_imbalance_outcome": ("For a difference-in-differences, a baseline gap on the outcome makes the "
                                 "parallel-trends assumption less plausible (a group that started lower may catch up "
                                 "without the programme: regression to the mean)."),
+    "study_panel_se": ("Caution: {se} standard errors take each row as independent, while the rows of one unit "
+                       "({unit}) are not: the difference-in-differences' standard error, its interval, its p-value and "
+                       "the minimum detectable effect are wrong. Clustered on the unit (CRV1), the plain "
+                       "difference-in-differences has the standard error: {effects}. To use them, write se: cluster "
+                       "and cluster: {column} in the study's description."),
+    "study_panel_se_effect": "{outcome} {se} (95% CI {low} to {high}; p {p}; {own} in the table below)",
     "study_group_treated": "treated",
     "study_group_comparison": "comparison",
     "study_group_before": ", before the programme",

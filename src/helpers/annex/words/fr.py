@@ -151,6 +151,13 @@ WORDS = {
     "study_imbalance_outcome": ("Pour une différence de différences, un écart de départ sur le résultat rend "
                                 "l'hypothèse de tendances parallèles moins plausible (un groupe parti plus bas "
                                 "peut rattraper l'autre sans le programme : retour vers la moyenne)."),
+    "study_panel_se": ("Attention : les erreurs types {se} traitent chaque ligne comme indépendante, alors que les "
+                       "lignes d'une même unité ({unit}) ne le sont pas : l'erreur type de la différence de "
+                       "différences, son intervalle, sa p et l'effet minimal détectable en sont faussés. En grappes "
+                       "par unité (CRV1), la différence de différences sans ajustement a pour erreur type : "
+                       "{effects}. Pour les retenir, donner dans la description de l'étude la valeur cluster à la clé "
+                       "se et la valeur {column} à la clé cluster."),
+    "study_panel_se_effect": "{outcome} {se} (IC 95 % {low} à {high} ; p {p} ; {own} dans le tableau ci-dessous)",
     "study_group_treated": "traité",
     "study_group_comparison": "de comparaison",
     "study_group_before": ", avant le programme",
