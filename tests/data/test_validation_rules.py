@@ -1588,6 +1588,17 @@ CASES = [
          "outcome_missing_code", "survey.csv", 5, "score", hint="Leave these answers empty",
          what="score = -99 ('don't know' in the questionnaire) in a study: the comparison group's mean fell to "
               "-44.5"),
+    Case("don't-know code as a covariate", lambda m: m.replace("impact/survey.csv", "4,C,11.5,35", "4,C,11.5,-99"),
+         "covariate_missing_code", "survey.csv", 5, "age", hint="Leave these answers empty",
+         what="age = -99 ('don't know' in the questionnaire) in a study's covariate: read as an age of -99 in the "
+              "balance table (the comparison group's mean age -29.5 for 37.5) and in the propensity score, nothing "
+              "said"),
+    Case("a covariate « NSP » with an adjustment", lambda m: (
+             m.replace("impact/survey.yaml", "covariates: [age]", "covariates: [age]\nadjustment: regression"),
+             m.replace("impact/survey.csv", "4,C,11.5,35", "4,C,11.5,NSP")),
+         "study_covariate_missing", "survey.csv", 5, "age", severity="warning", hint="Fill in 'age'",
+         what="age = « NSP » in a study with `adjustment: regression`: the row left out of the adjusted estimate "
+              "and kept in the naive one, said only in an English note of figures.csv (an empty cell was warned)"),
     Case("two-digit don't-know code as an outcome", lambda m: m.replace("impact/survey.csv", "4,C,11.5,", "4,C,98,"),
          "outcome_nines", "survey.csv", 5, "score", severity="warning", hint="leave those answers empty",
          what="score = 98 ('ne sait pas' in DHS / MICS-style questionnaires) among scores of 10 to 14: the "

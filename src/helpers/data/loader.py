@@ -1827,6 +1827,11 @@ def load_study(spec_path: Path, params: ProjectParams) -> tuple[Study | None, li
         problems += _weights_ignored(spec, frame, raw)
         problems += _rows_are_means(spec, frame, raw)
         problems += _country_named_otherwise(frame, raw)
+        # a covariate's -99 (age « ne sait pas ») went into the balance table and the score as an age, unsaid
+        for column in dict.fromkeys([*spec.covariates, *(c for t in spec.score_terms() for c in t.columns())]):
+            if column in frame.columns and column not in spec.outcomes \
+                    and pd.api.types.is_numeric_dtype(frame[column]):
+                problems += code_problems(frame[column], raw, column, prefix="covariate_")
         for outcome in spec.outcomes:
             problems += code_problems(frame[outcome], raw, outcome, prefix="outcome_")
             problems += _far_above(frame[outcome], raw, outcome)
@@ -2077,9 +2082,15 @@ def _covariates_missing(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -> 
     problems = []
     for column in (c for c in columns if c in frame.columns):
         empty = frame[column].isna().to_numpy()
+        if not pd.api.types.is_numeric_dtype(frame[column]):   # « NSP » among ages: the analysis reads no number
+            values = frame[column].dropna()   # there either (2 rows left out of the adjusted estimate, unsaid)
+            words = [v for v in values.unique() if isinstance(v, str) and (is_not_known(v) or is_dash(v))]
+            if words and pd.to_numeric(values[~values.isin(words)], errors="coerce").notna().all():
+                empty = empty | frame[column].isin(words).to_numpy()
         if empty.any():
             problems.append(raw.problem(
-                "study_covariate_missing", f"{int(empty.sum())} row(s) have no '{column}', which the adjustment "
+                "study_covariate_missing", f"{int(empty.sum())} row(s) have no '{column}' (empty, or a word for not "
+                "known), which the adjustment "
                 f"uses (adjustment: {spec.adjustment}): they are left out of the adjusted estimate, and kept in the "
                 "naive comparison beside it", f"Fill in '{column}' where it is known; otherwise the two estimates "
                 "are on different rows (the annex gives the rows each analyses).", index=frame.index[empty][0],
