@@ -1654,6 +1654,13 @@ CASES = [
          what="a DiD with `unit: id`, each person seen in 2019 and 2021, and the default robust (HC1) standard "
               "errors: each row taken as independent, the DiD's SE 19.2 where clustering on the persons gives 6.1 "
               "(statsmodels), nothing said"),
+    Case("a two-group study holding two rounds", lambda m: m.write("impact/survey.csv", "id,arm,vague,score,age\n" + "".join(
+             f"{i},{'T' if i % 2 else 'C'},{rnd},{10 + i % 3 + (k + (i % 2) * k) * 2},30\n"
+             for i in range(1, 9) for k, rnd in enumerate(("baseline", "endline")))),
+         "study_rounds_pooled", "survey.csv", NO_ROW, "vague", severity="warning", hint="`design: did`",
+         what="a study left `design: two_group` whose file holds each person at baseline and endline (a column "
+              "`vague`): the rounds pooled, the effect 142 where the endline comparison gives 194 and the "
+              "difference-in-differences 104 (statsmodels, 100 persons per arm), nothing said"),
     Case("a share written 0.509 in a project with the decimal comma", lambda m: (
              m.write("impact/survey.csv", "id,arm,score,age\n" + "".join(
                  f"{i},{'T' if i % 2 else 'C'},0.{500 + 40 * (i % 2) + i:03d},30\n" for i in range(1, 9))),

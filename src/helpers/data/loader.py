@@ -1818,6 +1818,7 @@ def load_study(spec_path: Path, params: ProjectParams) -> tuple[Study | None, li
         problems += _unit_not_declared(spec, frame, raw)
         problems += _differential_attrition(spec, frame, raw)
         problems += _panel_robust_se(spec, frame, spec_path)
+        problems += _rounds_pooled(spec, frame, raw, spec_path)
         problems += _clusters_missing(spec, frame, raw)
         problems += _covariates_missing(spec, frame, raw)
         problems += _clusters_across_countries(spec, frame, raw)
@@ -2195,6 +2196,44 @@ def _unit_not_declared(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -> l
             "before only, are not told)", f"Add `unit: {column}` to the study's description if it names the persons "
             "(or units); if each round is a sample drawn anew and the column numbers its rows, nothing needs doing.",
             column=column, severity="warning")]
+    return []
+
+
+# a header that names the survey's rounds (folded): « vague », « round », « période », « année », « T »...
+_ROUND_HEADER = re.compile(r"^(?:round|rounds|vague|vagues|wave|waves|periode|period|annee|year|phase|passage|"
+                           r"collecte|temps|moment|enquete|survey_round|round_no|survey_year|annee_enquete)$")
+
+
+def _rounds_pooled(spec: StudySpec, frame: pd.DataFrame, raw: RawTable, spec_path: Path) -> list[Problem]:
+    """A two_group study whose file holds several rounds (a column `vague`: baseline and endline, each arm in
+    each): every row of the treated was compared with every row of the comparison group, the rounds pooled. 100
+    persons per arm seen at baseline and endline: the effect was 142, the baseline gap (100) and the endline's
+    (200) averaged, neither the endline comparison nor the difference-in-differences (100), nothing said. A
+    warning at the column (two rounds may be one sample surveyed twice by design)."""
+    if spec.design != "two_group" or spec.treatment.column not in frame.columns:
+        return []
+    named = set(spec.columns())
+    arms = _matches(frame[spec.treatment.column], spec.treatment.treated).to_numpy(dtype=bool)
+    known = frame[spec.treatment.column].notna().to_numpy()
+    for column in frame.columns:
+        if not isinstance(column, str) or column in named or not _ROUND_HEADER.match(fold(column).replace(" ", "_")):
+            continue
+        codes, values = pd.factorize(frame[column])
+        if not 2 <= len(values) <= 10:
+            continue
+        both = np.bincount(codes[(codes >= 0) & known & arms], minlength=len(values)) > 0
+        both &= np.bincount(codes[(codes >= 0) & known & ~arms], minlength=len(values)) > 0
+        if both.sum() < 2:
+            continue
+        shown = ", ".join(numbers.plain(v) for v in values[both][:6])
+        return [raw.problem(
+            "study_rounds_pooled", f"'{column}' holds {int(both.sum())} rounds with both groups ({shown}), and the "
+            "study is two_group: every row of the treated is compared with every row of the comparison group, the "
+            "rounds pooled (neither the comparison after the programme nor a difference-in-differences)",
+            f"For a difference-in-differences write `design: did` and `period: {{column: {column}, post: "
+            f"{numbers.plain(values[both][-1])}}}` in {spec_path.name} (the round after the programme); to compare "
+            f"after the programme only, keep that round's rows in {Path(raw.file).name}.", column=column,
+            severity="warning")]
     return []
 
 
