@@ -481,7 +481,7 @@ def test_a_panel_with_robust_errors_is_given_the_errors_clustered_on_its_unit(tm
     fr, en = studies.panel_se(study, "fr"), studies.panel_se(study, "en")
     assert fr.startswith("Attention : les erreurs types robustes (HC1) traitent chaque ligne comme indépendante")
     assert (f"revenu {ref.bse['t:post']:.3f} (IC 95 % {low:.3f} à {high:.3f} ; p <\u00a00.001 ; "
-            f"{hc1.bse['t:post']:.3f} dans le tableau ci-dessous)").replace(".", ",") in fr
+            f"{hc1.bse['t:post']:.3f} ligne par ligne)").replace(".", ",") in fr
     assert "la valeur cluster à la clé se et la valeur id à la clé cluster" in fr and en.startswith("Caution: robust (HC1) standard errors")
     (tmp_path / "s.yaml").write_text(yaml + "cluster: id\nse: cluster\n", encoding="utf-8")
     assert studies.panel_se(_loaded(tmp_path), "fr") == ""

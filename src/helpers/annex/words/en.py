@@ -149,7 +149,7 @@ WORDS = {
                        "the minimum detectable effect are wrong. Clustered on the unit (CRV1), the plain "
                        "difference-in-differences has the standard error: {effects}. To use them, write se: cluster "
                        "and cluster: {column} in the study's description."),
-    "study_panel_se_effect": "{outcome} {se} (95% CI {low} to {high}; p {p}; {own} in the table below)",
+    "study_panel_se_effect": "{outcome} {se} (95% CI {low} to {high}; p {p}; {own} row by row)",
     "study_group_treated": "treated",
     "study_group_comparison": "comparison",
     "study_group_before": ", before the programme",

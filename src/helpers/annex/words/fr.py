@@ -157,7 +157,7 @@ WORDS = {
                        "par unité (CRV1), la différence de différences sans ajustement a pour erreur type : "
                        "{effects}. Pour les retenir, donner dans la description de l'étude la valeur cluster à la clé "
                        "se et la valeur {column} à la clé cluster."),
-    "study_panel_se_effect": "{outcome} {se} (IC 95 % {low} à {high} ; p {p} ; {own} dans le tableau ci-dessous)",
+    "study_panel_se_effect": "{outcome} {se} (IC 95 % {low} à {high} ; p {p} ; {own} ligne par ligne)",
     "study_group_treated": "traité",
     "study_group_comparison": "de comparaison",
     "study_group_before": ", avant le programme",
