@@ -640,7 +640,8 @@ def test_units_seen_after_the_programme_only_are_counted_and_told(tmp_path):
                            reporting_date="2021-12-31")
     study, problems = load_study(tmp_path / "s.yaml", params)
     assert [(p.rule, p.severity, p.row, p.column, p.value) for p in problems] == [
-        ("unit_without_baseline", "warning", 142, "pid", "P70")]
+        ("unit_without_baseline", "warning", 142, "pid", "P70"),
+        ("study_panel_se", "warning", None, "se", None)]   # (HC1 on a panel: the annex gives the clustered SEs)
     assert problems[0].message.startswith("30 pid(s) have rows after the programme and none before it")
     out = units(study).set_index("arm")
     assert out["late"].tolist() == [30, 0] and out["attrition"].tolist() == [0, 0]
@@ -676,7 +677,8 @@ def test_attrition_counts_endlines_left_empty_and_differential_attrition_is_told
     lost = frame[(frame["post"] == 1) & frame["revenu"].isna()]["pid"]
     first = frame.index[frame["pid"].isin(lost)][0] + 2          # its baseline row, as the spreadsheet numbers it
     assert [(p.rule, p.severity, p.row, p.column, p.value) for p in problems] == [
-        ("differential_attrition", "warning", first, "pid", frame.at[first - 2, "pid"])]
+        ("differential_attrition", "warning", first, "pid", frame.at[first - 2, "pid"]),
+        ("study_panel_se", "warning", None, "se", None)]   # (HC1 on a panel: the annex gives the clustered SEs)
     assert problems[0].message.startswith(f"'revenu': {len(lost)} of 100 treated and 0 of 100 comparison pid(s)")
     out = units(study).set_index("arm")
     assert out["attrition"].tolist() == [len(lost), 0] and out["n_followup"].tolist() == [100 - len(lost), 100]
@@ -687,7 +689,8 @@ def test_attrition_counts_endlines_left_empty_and_differential_attrition_is_told
     (tmp_path / "s.csv").write_text("pid;groupe;annee;revenu\n" + "\n".join(
         r for r in rows if r.split(";")[0] not in set(lost)) + "\n", encoding="utf-8")
     both, problems = load_study(tmp_path / "s.yaml", params)
-    assert not problems and headline(both).iloc[0]["estimate"] == pytest.approx(fixed)
+    assert [p.rule for p in problems] == ["study_panel_se"] and headline(both).iloc[0]["estimate"] == \
+        pytest.approx(fixed)
 
 
 def _clustered_file(tmp_path, treated_villages, comparison_villages, binary=False):

@@ -1597,6 +1597,17 @@ CASES = [
          "outcome_missing_code", "survey.csv", 5, "score", hint="Leave these answers empty",
          what="score = -99 ('don't know' in the questionnaire) in a study: the comparison group's mean fell to "
               "-44.5"),
+    Case("don't-know code as a covariate", lambda m: m.replace("impact/survey.csv", "4,C,11.5,35", "4,C,11.5,-99"),
+         "covariate_missing_code", "survey.csv", 5, "age", hint="Leave these answers empty",
+         what="age = -99 ('don't know' in the questionnaire) in a study's covariate: read as an age of -99 in the "
+              "balance table (the comparison group's mean age -29.5 for 37.5) and in the propensity score, nothing "
+              "said"),
+    Case("a covariate « NSP » with an adjustment", lambda m: (
+             m.replace("impact/survey.yaml", "covariates: [age]", "covariates: [age]\nadjustment: regression"),
+             m.replace("impact/survey.csv", "4,C,11.5,35", "4,C,11.5,NSP")),
+         "study_covariate_missing", "survey.csv", 5, "age", severity="warning", hint="Fill in 'age'",
+         what="age = « NSP » in a study with `adjustment: regression`: the row left out of the adjusted estimate "
+              "and kept in the naive one, said only in an English note of figures.csv (an empty cell was warned)"),
     Case("two-digit don't-know code as an outcome", lambda m: m.replace("impact/survey.csv", "4,C,11.5,", "4,C,98,"),
          "outcome_nines", "survey.csv", 5, "score", severity="warning", hint="leave those answers empty",
          what="score = 98 ('ne sait pas' in DHS / MICS-style questionnaires) among scores of 10 to 14: the "
@@ -1642,6 +1653,31 @@ CASES = [
          "treated_value_comparison", "survey.csv", NO_ROW, "arm", severity="warning", hint="that means treated",
          what="`treated: témoin` in a study whose groups are « traitement » and « Témoin »: the comparison group was "
               "taken as the treated, the effect -2.5 for +2.5, nothing said"),
+    Case("a panel with robust standard errors", lambda m: (
+             m.replace("impact/survey.yaml", "design: two_group",
+                       "design: did\nperiod: {column: year, post: 2021}\nunit: id"),
+             m.write("impact/survey.csv", "id,arm,year,score,age\n" + "".join(
+                 f"{i},{'T' if i % 2 else 'C'},{year},{10 + i + (year == 2021) * (2 + i % 2)},30\n"
+                 for i in range(1, 9) for year in (2019, 2021)))),
+         "study_panel_se", "survey.yaml", NO_ROW, "se", severity="warning", hint="`se: cluster` and `cluster: id`",
+         what="a DiD with `unit: id`, each person seen in 2019 and 2021, and the default robust (HC1) standard "
+              "errors: each row taken as independent, the DiD's SE 19.2 where clustering on the persons gives 6.1 "
+              "(statsmodels), nothing said"),
+    Case("a two-group study holding two rounds", lambda m: m.write("impact/survey.csv", "id,arm,vague,score,age\n" + "".join(
+             f"{i},{'T' if i % 2 else 'C'},{rnd},{10 + i % 3 + (k + (i % 2) * k) * 2},30\n"
+             for i in range(1, 9) for k, rnd in enumerate(("baseline", "endline")))),
+         "study_rounds_pooled", "survey.csv", NO_ROW, "vague", severity="warning", hint="`design: did`",
+         what="a study left `design: two_group` whose file holds each person at baseline and endline (a column "
+              "`vague`): the rounds pooled, the effect 142 where the endline comparison gives 194 and the "
+              "difference-in-differences 104 (statsmodels, 100 persons per arm), nothing said"),
+    Case("a share written 0.509 in a project with the decimal comma", lambda m: (
+             m.write("impact/survey.csv", "id,arm,score,age\n" + "".join(
+                 f"{i},{'T' if i % 2 else 'C'},0.{500 + 40 * (i % 2) + i:03d},30\n" for i in range(1, 9))),
+             m.set_param("decimal_mark", ",")),
+         "not_a_number", "survey.csv", 2, "score", hint="decimal mark",
+         what="a share written 0.541, 0.502... with three decimals (Stata's %9.3f, R's write.csv with round(x, 3)) "
+              "in a project whose decimal mark is ',': read as 541 and 502 (a thousands separator after 0), a "
+              "warning on each row saying it « could mean 0,541 »; the effect 1 000 times too large"),
     Case("one income far above the others", lambda m: m.write("impact/survey.csv", "id;arm;score;age\n" + "".join(
              f"{i};{'T' if i % 2 else 'C'};{1000000 if i == 7 else 1500 + 150 * (i % 2) + 7 * (i % 5)};30\n"
              for i in range(1, 41))),
@@ -2405,6 +2441,15 @@ ACCEPTED = [
              what="`post: 2021-06-30` unquoted (YAML reads a date) beside rounds written as dates: refused four times "
                   "with « 'period.post.str': Input should be a valid string » (then integer, number, boolean)",
              expect=lambda m, data: _post_rounds(data, ["2021-06-30"])),
+    Accepted("a share written 0,509 in a project with the decimal comma", lambda m: (
+             m.as_french_excel(),
+             m.write("impact/survey.csv", "id;arm;score;age\n" + "".join(
+                 f"{i};{'T' if i % 2 else 'C'};0,{500 + 40 * (i % 2) + i:03d};30\n" for i in range(1, 9)))),
+             what="a study's share written 0,541, 0,502... (three decimals, the project's decimal comma): a warning "
+                  "on every row, « '0,541' is read as 0,541 [...] but could mean 541 »: no number's thousands group "
+                  "is 0",
+             expect=lambda m, data: data.studies["survey"].data["score"].tolist()
+             == [0.541, 0.502, 0.543, 0.504, 0.545, 0.506, 0.547, 0.508] or pytest.fail("shares not read")),
     Accepted("a DiD written avant / après", lambda m: (
              m.replace("impact/survey.yaml", "design: two_group", "design: did\nperiod: {column: round, post: apres}"),
              m.write("impact/survey.csv", "id,arm,round,score,age\n" + "".join(

@@ -806,3 +806,61 @@ def units(study: Study) -> pd.DataFrame:
     for c in ("n_units", "n_rows"):
         out[c] = out[c].astype("int64")
     return out
+
+
+def balanced_panel_effects(study: Study, alpha: float = 0.05) -> pd.DataFrame:
+    """did with ``unit``: the plain difference-in-differences (OLS, the study's SE kind) of each outcome over the
+    units with a value both before and after the programme (the balanced panel), beside the study's estimate on
+    every row available. Columns: those of ``estimate_effects`` (overall OLS rows), n_units (the units of the
+    panel), n_lost and n_late (the units with a value before the programme only, after it only). With attrition, the estimate on every row counts the baseline of the units lost in their group's
+    change: 25 of 150 treated low earners not found made it 239.7 where the units seen twice give 202.7 (effect
+    200; statsmodels). Empty when the study has no units or periods, or no unit is seen in one round only."""
+    spec, data = study.spec, study.data
+    if spec.design != "did" or not spec.unit or spec.unit not in data.columns or spec.period is None \
+            or spec.period.column not in data.columns:
+        return pd.DataFrame(columns=[*EFFECT_COLUMNS, "n_units", "n_lost", "n_late"])
+    _, post = _arms(study)
+    units, _ = pd.factorize(data[spec.unit], use_na_sentinel=True)
+    size = int(units.max()) + 1 if len(units) else 0
+    rows = []
+    for outcome in (o for o in spec.outcomes if o in data.columns):
+        value = ~np.isnan(as_numbers(data[outcome])) & (units >= 0)
+        before = np.bincount(units[value & (post == 0)], minlength=size) > 0
+        after = np.bincount(units[value & (post == 1)], minlength=size) > 0
+        seen = before | after
+        if (before & after).sum() == seen.sum():   # nothing left out: the study's estimate is the panel's
+            continue
+        keep = value & (before & after)[np.maximum(units, 0)]
+        part = Study(study.name, spec.model_copy(update={"outcomes": [outcome]}), data[keep].reset_index(drop=True),
+                     study.files)
+        found = estimate_effects(part, alpha=alpha, subgroups=[])
+        found = found[found["method"] == "ols"].assign(n_units=int((before & after).sum()),
+                                                       n_lost=int((before & ~after).sum()),
+                                                       n_late=int((after & ~before).sum()))
+        rows.append(found)
+    if not rows:
+        return pd.DataFrame(columns=[*EFFECT_COLUMNS, "n_units", "n_lost", "n_late"])
+    return pd.concat(rows, ignore_index=True)
+
+
+NOT_EQUIVALENT = 0.25   # |standardised difference| at baseline above which adjustment cannot make the groups
+                        # comparable (What Works Clearinghouse, Standards Handbook 5.0; Imbens and Rubin 2015: 0.25)
+
+
+def baseline_imbalance(study: Study) -> pd.DataFrame:
+    """The terms on which the groups differ at baseline by more than NOT_EQUIVALENT standard deviations, over the
+    balance sample (``balance_sample``): the covariates' terms (``balance_table``) and, for did, the outcomes before
+    the programme, which no balance table showed (treated earning 1 000 beside 800 at baseline, d = 1.0, nothing
+    said). With ipw or aipw, the outcomes only (the covariates' balance after weighting is the weighted balance
+    table's). Columns: those of ``balance_table`` and kind ("outcome" | "covariate")."""
+    spec = study.spec
+    outcomes = [o for o in spec.outcomes if o in study.data.columns] if spec.design == "did" else []
+    # (with ipw / aipw the covariates' balance after weighting has its own table: only the outcomes here)
+    covariates = spec.covariates if spec.adjustment in ("none", "regression") else []
+    if not outcomes and not covariates:
+        return pd.DataFrame(columns=[*BALANCE_COLUMNS, "kind"])
+    terms = list(dict.fromkeys([*outcomes, *covariates]))
+    both = Study(study.name, spec.model_copy(update={"covariates": terms}), study.data, study.files)
+    table = balance_table(both).assign(kind=lambda t: np.where(t["covariate"].isin(outcomes), "outcome",
+                                                               "covariate"))
+    return table[table["smd"].abs() > NOT_EQUIVALENT].reset_index(drop=True)

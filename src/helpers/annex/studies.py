@@ -354,3 +354,83 @@ def headline_table(head: pd.DataFrame, spec: StudySpec, lang: str) -> pd.DataFra
     out["se_type"] = [_SE_SHORT.get(str(s), str(s)) for s in out["se_type"]]
     out["registration"] = [_pick("registration", r, lang) if r in _REGISTRATION else "" for r in out["registration"]]
     return out
+
+
+def balanced_panel(study: Any, lang: str) -> str:
+    """did with ``unit`` and units seen on one side of the programme only (attrition, late entrants): which rows the
+    estimate uses, and the plain difference-in-differences over the units seen before and after (the balanced
+    panel) beside it. The annex gave the attrition per arm and a caution only when the arms' rates differed; the
+    estimate on every row (239,7: the baseline of the treated lost counted in their change) was never said to be
+    on an unbalanced sample, nor the panel's (202,7) given. Empty when every unit is seen on both sides."""
+    from ..analyses.impact import balanced_panel_effects
+    from . import fmt
+
+    panel = balanced_panel_effects(study)
+    if panel.empty:
+        return ""
+    sep = say("list_separator", lang)
+    found = []
+    for _, row in panel.iterrows():
+        p = fmt.p_value(row["p_value"], lang)
+        found.append(say("study_panel_effect", lang, outcome=outcome_name(study, row["outcome"], lang),
+                         est=fmt.nonzero(row["estimate"], 3, lang), low=fmt.nonzero(row["ci_low"], 3, lang),
+                         high=fmt.nonzero(row["ci_high"], 3, lang), p=p if p.startswith("<") else "= " + p,
+                         n=fmt.number(row["n_units"], 0, lang), lost=fmt.number(row["n_lost"], 0, lang),
+                         late=fmt.number(row["n_late"], 0, lang)))
+    return say("study_panel", lang, effects=sep.join(found))
+
+
+def baseline_imbalance(study: Any, lang: str) -> str:
+    """A caution when the groups differ at baseline by more than impact.NOT_EQUIVALENT standard deviations on an
+    outcome (did, before the programme) or a covariate: the annex showed the covariates' differences in a table
+    captioned « |d| < 0,1 : bon équilibre » and said nothing of d = 0,98, nor of the outcome's own baseline gap,
+    which no table showed. Empty otherwise."""
+    from ..analyses.impact import NOT_EQUIVALENT, balance_sample, baseline_imbalance
+    from . import fmt
+
+    found = baseline_imbalance(study)
+    if found.empty:
+        return ""
+    spec = study.spec
+    named = [say("study_imbalance_term", lang, name=outcome_name(study, code, lang) if kind == "outcome" else
+                 term_name(spec, code, lang), d=fmt.number(smd, 2, lang))
+             for code, kind, smd in zip(found["covariate"], found["kind"], found["smd"])]
+    text = say("study_imbalance", lang, where=sample_name(spec, balance_sample(study)[1], lang),
+               limit=fmt.number(NOT_EQUIVALENT, 2, lang), terms=say("list_separator", lang).join(named))
+    if (found["kind"] == "outcome").any():
+        text += " " + say("study_imbalance_outcome", lang)
+    return text
+
+
+def panel_se(study: Any, lang: str) -> str:
+    """did with ``unit`` (units seen in several rounds) and robust or classical standard errors: those take each row
+    as independent, and a unit's rows are not (100 persons per arm seen twice: the DiD's HC1 SE 19,2 where
+    clustering on the persons gives 6,1, statsmodels; the annex printed the first without a word). A caution with
+    the plain DiD's SE clustered on the unit (CRV1) beside the study's. Empty otherwise."""
+    from ..analyses.impact import estimate_effects
+    from ..data.model import Study
+    from . import fmt
+
+    spec, data = study.spec, study.data
+    if spec.design != "did" or not spec.unit or spec.se == "cluster" or spec.unit not in data.columns \
+            or spec.period is None or spec.period.column not in data.columns \
+            or not (data.groupby(spec.unit)[spec.period.column].nunique() > 1).any():
+        return ""
+    mine = estimate_effects(study, subgroups=[])
+    clustered = estimate_effects(Study(study.name, spec.model_copy(update={"se": "cluster", "cluster": spec.unit}),
+                                       data, study.files), subgroups=[])
+    found = []
+    for (_, own), (_, row) in zip(mine[mine["method"] == "ols"].iterrows(),
+                                  clustered[clustered["method"] == "ols"].iterrows()):
+        if pd.isna(row["se"]):
+            continue
+        p = fmt.p_value(row["p_value"], lang)
+        found.append(say("study_panel_se_effect", lang, outcome=outcome_name(study, row["outcome"], lang),
+                         se=fmt.nonzero(row["se"], 3, lang), low=fmt.nonzero(row["ci_low"], 3, lang),
+                         high=fmt.nonzero(row["ci_high"], 3, lang), p=p if p.startswith("<") else "= " + p,
+                         own=fmt.nonzero(own["se"], 3, lang)))
+    if not found:
+        return ""
+    return say("study_panel_se", lang, se=se_name({"robust": "HC1", "classical": "nonrobust"}[spec.se], lang),
+               unit=spec.label(spec.unit, lang), column=spec.unit,
+               effects=say("list_separator", lang).join(found))

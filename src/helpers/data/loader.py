@@ -1881,6 +1881,8 @@ def load_study(spec_path: Path, params: ProjectParams) -> tuple[Study | None, li
         problems += _units_without_baseline(spec, frame, raw)
         problems += _unit_not_declared(spec, frame, raw)
         problems += _differential_attrition(spec, frame, raw)
+        problems += _panel_robust_se(spec, frame, spec_path)
+        problems += _rounds_pooled(spec, frame, raw, spec_path)
         problems += _clusters_missing(spec, frame, raw)
         problems += _covariates_missing(spec, frame, raw)
         problems += _clusters_across_countries(spec, frame, raw)
@@ -1890,6 +1892,11 @@ def load_study(spec_path: Path, params: ProjectParams) -> tuple[Study | None, li
         problems += _weights_ignored(spec, frame, raw)
         problems += _rows_are_means(spec, frame, raw)
         problems += _country_named_otherwise(frame, raw)
+        # a covariate's -99 (age « ne sait pas ») went into the balance table and the score as an age, unsaid
+        for column in dict.fromkeys([*spec.covariates, *(c for t in spec.score_terms() for c in t.columns())]):
+            if column in frame.columns and column not in spec.outcomes \
+                    and pd.api.types.is_numeric_dtype(frame[column]):
+                problems += code_problems(frame[column], raw, column, prefix="covariate_")
         for outcome in spec.outcomes:
             problems += code_problems(frame[outcome], raw, outcome, prefix="outcome_")
             problems += _far_above(frame[outcome], raw, outcome)
@@ -2140,9 +2147,15 @@ def _covariates_missing(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -> 
     problems = []
     for column in (c for c in columns if c in frame.columns):
         empty = frame[column].isna().to_numpy()
+        if not pd.api.types.is_numeric_dtype(frame[column]):   # « NSP » among ages: the analysis reads no number
+            values = frame[column].dropna()   # there either (2 rows left out of the adjusted estimate, unsaid)
+            words = [v for v in values.unique() if isinstance(v, str) and (is_not_known(v) or is_dash(v))]
+            if words and pd.to_numeric(values[~values.isin(words)], errors="coerce").notna().all():
+                empty = empty | frame[column].isin(words).to_numpy()
         if empty.any():
             problems.append(raw.problem(
-                "study_covariate_missing", f"{int(empty.sum())} row(s) have no '{column}', which the adjustment "
+                "study_covariate_missing", f"{int(empty.sum())} row(s) have no '{column}' (empty, or a word for not "
+                "known), which the adjustment "
                 f"uses (adjustment: {spec.adjustment}): they are left out of the adjusted estimate, and kept in the "
                 "naive comparison beside it", f"Fill in '{column}' where it is known; otherwise the two estimates "
                 "are on different rows (the annex gives the rows each analyses).", index=frame.index[empty][0],
@@ -2248,6 +2261,71 @@ def _unit_not_declared(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -> l
             "(or units); if each round is a sample drawn anew and the column numbers its rows, nothing needs doing.",
             column=column, severity="warning")]
     return []
+
+
+# a header that names the survey's rounds (folded): « vague », « round », « période », « année », « T »...
+_ROUND_HEADER = re.compile(r"^(?:round|rounds|vague|vagues|wave|waves|periode|period|annee|year|phase|passage|"
+                           r"collecte|temps|moment|enquete|survey_round|round_no|survey_year|annee_enquete)$")
+
+
+def _rounds_pooled(spec: StudySpec, frame: pd.DataFrame, raw: RawTable, spec_path: Path) -> list[Problem]:
+    """A two_group study whose file holds several rounds (a column `vague`: baseline and endline, each arm in
+    each): every row of the treated was compared with every row of the comparison group, the rounds pooled. 100
+    persons per arm seen at baseline and endline: the effect was 142, the baseline gap (100) and the endline's
+    (200) averaged, neither the endline comparison nor the difference-in-differences (100), nothing said. A
+    warning at the column (two rounds may be one sample surveyed twice by design)."""
+    if spec.design != "two_group" or spec.treatment.column not in frame.columns:
+        return []
+    named = set(spec.columns())
+    arms = _matches(frame[spec.treatment.column], spec.treatment.treated).to_numpy(dtype=bool)
+    known = frame[spec.treatment.column].notna().to_numpy()
+    for column in frame.columns:
+        if not isinstance(column, str) or column in named or not _ROUND_HEADER.match(fold(column).replace(" ", "_")):
+            continue
+        codes, values = pd.factorize(frame[column])
+        if not 2 <= len(values) <= 10:
+            continue
+        both = np.bincount(codes[(codes >= 0) & known & arms], minlength=len(values)) > 0
+        both &= np.bincount(codes[(codes >= 0) & known & ~arms], minlength=len(values)) > 0
+        if both.sum() < 2:
+            continue
+        shown = ", ".join(numbers.plain(v) for v in values[both][:6])
+        return [raw.problem(
+            "study_rounds_pooled", f"'{column}' holds {int(both.sum())} rounds with both groups ({shown}), and the "
+            "study is two_group: every row of the treated is compared with every row of the comparison group, the "
+            "rounds pooled (neither the comparison after the programme nor a difference-in-differences)",
+            f"For a difference-in-differences write `design: did` and `period: {{column: {column}, post: "
+            f"{numbers.plain(values[both][-1])}}}` in {spec_path.name} (the round after the programme); to compare "
+            f"after the programme only, keep that round's rows in {Path(raw.file).name}.", column=column,
+            severity="warning")]
+    return []
+
+
+def _panel_robust_se(spec: StudySpec, frame: pd.DataFrame, spec_path: Path) -> list[Problem]:
+    """A did panel (`unit:`, persons seen before and after the programme) with robust (HC1) or classical standard
+    errors: they take each row as independent, and a person's rows are not. 100 persons per arm seen twice, their
+    own levels far apart: the DiD's SE was 19.2 where clustering on the persons gives 6.1 (statsmodels), the
+    interval 3 times too wide, the MDE too; with other data it comes out too small. A warning at the description,
+    saying what to write (the annex gives the SEs clustered on the unit beside them)."""
+    if spec.design != "did" or not spec.unit or spec.se == "cluster" or spec.period is None \
+            or spec.unit not in frame.columns or spec.period.column not in frame.columns:
+        return []
+    units, _ = pd.factorize(frame[spec.unit])
+    rounds, _ = pd.factorize(frame[spec.period.column])
+    known = (units >= 0) & (rounds >= 0)
+    if not known.any():
+        return []
+    seen = pd.DataFrame({"u": units[known], "r": rounds[known]}).drop_duplicates()
+    twice = int((np.bincount(seen["u"].to_numpy()) > 1).sum())
+    if not twice:
+        return []
+    return [Problem(relative(spec_path), "study_panel_se", f"{twice} {spec.unit}(s) are seen in several rounds, and "
+                    f"the standard errors are {spec.se} (se: {spec.se}): they take each row as independent, while a "
+                    "person's rows are not, so the difference-in-differences' standard error, interval, p and "
+                    "minimum detectable effect are wrong (most often too large)",
+                    f"Write `se: cluster` and `cluster: {spec.unit}` in {spec_path.name} (or a cluster that holds "
+                    "whole persons, such as their village); the annex gives the effect's standard errors clustered "
+                    f"on {spec.unit} beside the others.", column="se", severity="warning")]
 
 
 def _differential_attrition(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -> list[Problem]:

@@ -65,12 +65,15 @@ _LOST_SEPARATOR = re.compile(r"^[+\-\u2212(]?\d{1,3}(?:\?\d{3})+(?:[.,]\d+)?\)?-
 _CURRENCY = IN_CELL   # (data.currencies: the header reader's and the published figures' currencies too)
 _SERIAL = re.compile(r"^\d{5}(?:[.,]\d+)?$")
 # (a sign may be followed by spaces, « - 12,000 », as a number is: _number_pattern)
-AMBIGUOUS_PATTERN = (r"[ \u00a0\u202f\u2009\u2007\t]*(?:[+\-\u2212\u2013][ \u00a0\u202f\u2009\u2007]*)?\d{1,3}[.,]\d{3}"
-                     r"[ \u00a0\u202f\u2009\u2007\t]*")
-_AMBIGUOUS = re.compile(r"^(?:[+\-\u2212\u2013][ \u00a0\u202f\u2009\u2007]*)?\d{1,3}[.,]\d{3}$")
+# (1 to 3 digits not all 0: '0,509' and '0.509' are 0.509 with either mark, never 509: no number's thousands group
+# is 0; a study's share written 0,509 got a warning on every row, « could mean 509 »)
+_GROUP = r"(?:[0-9]{0,2}[1-9]|[1-9][0-9]{1,2}|[0-9][1-9][0-9])"
+AMBIGUOUS_PATTERN = (r"[ \u00a0\u202f\u2009\u2007\t]*(?:[+\-\u2212\u2013][ \u00a0\u202f\u2009\u2007]*)?" + _GROUP
+                     + r"[.,]\d{3}[ \u00a0\u202f\u2009\u2007\t]*")
+_AMBIGUOUS = re.compile(r"^(?:[+\-\u2212\u2013][ \u00a0\u202f\u2009\u2007]*)?" + _GROUP + r"[.,]\d{3}$")
 # AMBIGUOUS_PATTERN as it reads on ASCII text (where \d is 0-9 and the other spaces and minus cannot occur): pandas
 # gives a pattern with non-ASCII characters to Python's re, cell by cell; this one goes to pyarrow's regex at once.
-_AMBIGUOUS_ASCII = r"[ \t]*(?:[+\-] *)?[0-9]{1,3}[.,][0-9]{3}[ \t]*"
+_AMBIGUOUS_ASCII = r"[ \t]*(?:[+\-] *)?" + _GROUP + r"[.,][0-9]{3}[ \t]*"
 NOT_FINITE = "not a finite number (too large, infinite or NaN)"
 PERCENT = "a percentage, in a column that holds no percentages"
 PERCENT_OVER = "a cell formatted as a percentage shows more than 100 %"
@@ -199,7 +202,8 @@ def _number_pattern(decimal_mark: str) -> re.Pattern[str]:
     other = "," if decimal_mark == "." else "."
     sep = "[" + re.escape(SPACES + other) + "]"
     mark = re.escape(decimal_mark)
-    integer = rf"(?:\d{{1,3}}(?:{sep}\d{{3}})+|\d+)"
+    # (a first group of 0 is no thousands group: '0.509' with the mark ',' was read as 509, « could mean 0,509 »)
+    integer = rf"(?:(?!0+{sep})\d{{1,3}}(?:{sep}\d{{3}})+|\d+)"
     # « - 1 234 »: a space after the sign, as a number is typed or exported (it was « not a number »)
     return re.compile(rf"^(?P<sign>[{_MINUS}+]?)(?:(?<=[{_MINUS}+])[{SPACES}]*)?(?P<int>{integer})?"
                       rf"(?:[{SPACES}]*{mark}(?P<frac>\d+))?$")
@@ -286,6 +290,9 @@ def _parse_number(text: Any, decimal_mark: str, money: bool, percent: bool = Fal
     other = "," if decimal_mark == "." else "."
     if decimal_mark == "." and _PATTERNS[","].match(stripped) and "." in stripped:   # 1.234.567 or 1.234,50
         raise ValueError(DOT_THOUSANDS)
+    if re.fullmatch(rf"[{_MINUS}+]?0+{re.escape(other)}\d+", stripped):   # 0.509: no thousands, a decimal
+        raise ValueError(f"not a number with this project's decimal mark '{decimal_mark}': '{other}' after 0 is a "
+                         f"decimal mark (a file written with '{other}' for decimals?)")
     if re.search(r"\d", stripped) and other in stripped and decimal_mark not in stripped:
         raise ValueError(
             f"not a number with this project's decimal mark '{decimal_mark}' ('{other}' separates thousands "

@@ -131,6 +131,25 @@ WORDS = {
                               "brackets): {groups}. Their robust standard errors (HC1) understate the uncertainty: "
                               "intervals too narrow, p-values too small."),
     "study_few_rows_se_gmm": "robust (HC1 for the naive comparison, GMM for the adjusted effect, on the same rows)",
+    "study_panel": ("Sample of the estimate: every row available, including those of the units with a value of "
+                    "the outcome on one side of the programme only: the level of these units counts in their group's "
+                    "change. Over the units seen before and after the programme (the balanced panel), the "
+                    "difference-in-differences without adjustment is: {effects}."),
+    "study_panel_effect": ("{outcome} {est} (95% CI {low} to {high}; p {p}; {n} units; outside the panel: {lost} "
+                           "seen before only, {late} after only)"),
+    "study_imbalance": ("Caution: over {where}, the groups differ by more than {limit} standard deviations: "
+                        "{terms}. Beyond {limit}, statistical adjustment cannot make the groups comparable (What "
+                        "Works Clearinghouse): the estimated effect may come from these baseline differences."),
+    "study_imbalance_term": "{name} (d = {d})",
+    "study_imbalance_outcome": ("For a difference-in-differences, a baseline gap on the outcome makes the "
+                                "parallel-trends assumption less plausible (a group that started lower may catch up "
+                                "without the programme: regression to the mean)."),
+    "study_panel_se": ("Caution: {se} standard errors take each row as independent, while the rows of one unit "
+                       "({unit}) are not: the difference-in-differences' standard error, its interval, its p-value and "
+                       "the minimum detectable effect are wrong. Clustered on the unit (CRV1), the plain "
+                       "difference-in-differences has the standard error: {effects}. To use them, write se: cluster "
+                       "and cluster: {column} in the study's description."),
+    "study_panel_se_effect": "{outcome} {se} (95% CI {low} to {high}; p {p}; {own} row by row)",
     "study_group_treated": "treated",
     "study_group_comparison": "comparison",
     "study_group_before": ", before the programme",

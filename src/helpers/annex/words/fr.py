@@ -137,6 +137,27 @@ WORDS = {
                               "l'incertitude : intervalles trop étroits, p trop petites."),
     "study_few_rows_se_gmm": ("robustes (HC1 pour la comparaison naïve, GMM pour l'effet ajusté, qui repose sur "
                               "les mêmes lignes)"),
+    "study_panel": ("Échantillon de l'estimation : toutes les lignes disponibles, y compris celles des unités "
+                    "qui n'ont une valeur du résultat que d'un côté du programme : le niveau de ces unités compte "
+                    "dans le changement de leur groupe. Sur les unités observées avant et après le programme (panel "
+                    "cylindré), la différence de différences sans ajustement est : {effects}."),
+    "study_panel_effect": ("{outcome} {est} (IC 95 % {low} à {high} ; p {p} ; {n} unités ; hors panel : {lost} "
+                           "observées avant seulement, {late} après seulement)"),
+    "study_imbalance": ("Attention : sur {where}, les groupes diffèrent de plus de {limit} écart type : {terms}. "
+                        "Au-delà de {limit}, un ajustement statistique ne suffit pas à rendre les groupes "
+                        "comparables (What Works Clearinghouse) : l'effet estimé peut tenir à ces différences de "
+                        "départ."),
+    "study_imbalance_term": "{name} (d = {d})",
+    "study_imbalance_outcome": ("Pour une différence de différences, un écart de départ sur le résultat rend "
+                                "l'hypothèse de tendances parallèles moins plausible (un groupe parti plus bas "
+                                "peut rattraper l'autre sans le programme : retour vers la moyenne)."),
+    "study_panel_se": ("Attention : les erreurs types {se} traitent chaque ligne comme indépendante, alors que les "
+                       "lignes d'une même unité ({unit}) ne le sont pas : l'erreur type de la différence de "
+                       "différences, son intervalle, sa p et l'effet minimal détectable en sont faussés. En grappes "
+                       "par unité (CRV1), la différence de différences sans ajustement a pour erreur type : "
+                       "{effects}. Pour les retenir, donner dans la description de l'étude la valeur cluster à la clé "
+                       "se et la valeur {column} à la clé cluster."),
+    "study_panel_se_effect": "{outcome} {se} (IC 95 % {low} à {high} ; p {p} ; {own} ligne par ligne)",
     "study_group_treated": "traité",
     "study_group_comparison": "de comparaison",
     "study_group_before": ", avant le programme",
