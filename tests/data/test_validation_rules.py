@@ -127,6 +127,11 @@ def _post_rounds(data: ProjectData, post: list[str]) -> None:
     assert sorted(set(study.data[study.spec.period.column][flags == 1])) == post
 
 
+def _one_actual(data: ProjectData, indicator: str, value: float) -> None:
+    indicators = data.tables["indicators"]
+    assert indicators.loc[indicators["indicator_id"] == indicator, "actual"].tolist() == [value]
+
+
 def _only_rule_of(problems: list[Problem], rule: str) -> None:
     assert [p.rule for p in problems if p.severity == "error"] == [rule], [str(p) for p in problems]
 
@@ -1566,6 +1571,10 @@ CASES = [
          "percent_cell_unit", "indicators.xlsx", 2, "actual", cell="Feuil1!C2", hint="Format the cell as a number",
          what="indicators.xlsx: the actual of a « persons » indicator in a cell formatted as a percentage (0.1 shown "
               "10 %): read as 10 persons, nothing said"),
+    Case("a count written as a percentage", lambda m: m.replace("indicators", "I1,2020,10,", "I1,2020,10 %,"),
+         "percent_cell_unit", "indicators.csv", 2, "actual", hint="without '%'",
+         what="indicators.csv: the actual of a « persons » indicator written `10 %`: read as 10 persons (its cost per "
+              "unit divided by 10), nothing said"),
     Case("accounting zero", lambda m: m.replace("expenditure", "5000,", '" -   € ",'),
          "not_a_number", "expenditure.csv", 5, "amount", hint="Write 0 if it is zero",
          what="amount = ' -   € ', how a CSV saved from Excel's accounting format writes 0: refused, with why"),
@@ -2286,6 +2295,12 @@ def _expect_total_rows(data: ProjectData) -> None:
 
 
 ACCEPTED = [
+    Accepted("a rate's unit « taux » in percentage cells", lambda m: (
+                 m.replace("indicators", ",%,20,15,10,", ",taux,20,15,10,"),
+                 _xlsx_with_percent_cells(m, "indicators", {"C5": 0.125})),
+             what="indicators.xlsx: the actual of an indicator whose unit is « taux » in a cell formatted as a "
+                  "percentage (0.125 shown 12,5 %): was refused as a count in a percentage cell",
+             expect=lambda m, data: _one_actual(data, "I2", 12.5)),
     Accepted("a line whose budget is the sum of the two below it", lambda m: (
         m.replace("budget", "B2,50000,Maroc", "B2,60000,Maroc"),
         m.replace("budget", "B2,60000,Maroc,Activités,operational\n",

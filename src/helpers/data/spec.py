@@ -345,18 +345,35 @@ def repeated_events(frame: pd.DataFrame, raw: Any) -> list:
 def percent_cells_of_counts(frame: pd.DataFrame, raw: Any) -> list:
     """An indicator's value in an .xlsx cell formatted as a percentage, where the indicator's unit is given and is not
     a percentage (`persons`: a format painted over the row): read as the sheet shows it, 0.5 would be 50 persons,
-    10 (shown 1000 %) 1000. Refused at the cell (numbers.Percent); a cell already refused (more than 100 %) is not."""
+    10 (shown 1000 %) 1000. Refused at the cell (numbers.Percent); a cell already refused (more than 100 %) is not.
+    So is a value written `45 %` (a CSV, a text cell), read as 45 persons. A unit « taux » or « part » is a
+    percentage (text.PERCENT_UNIT)."""
     from .numbers import Percent, plain
+    from ..text import PERCENT_UNIT
 
-    if raw.sheet is None or "unit" not in frame.columns:
+    if "unit" not in frame.columns:
         return []
     unit = frame["unit"].astype("string")
-    counted = (unit.notna() & ~unit.str.contains(r"%|pourcent|percent", case=False, regex=True)).fillna(False)
+    # (« taux », « part » are percentages too: a « taux » cell shown 45 % was refused as a count)
+    folded = unit.map(dict(zip(distinct := unit.dropna().unique(), map(fold, distinct)))).astype("string")   # once each
+    counted = (unit.notna() & ~folded.str.contains(PERCENT_UNIT, regex=True)).fillna(False)
     problems = []
     for column in ("actual", "baseline", "target", "target_final"):
-        if column not in raw.frame.columns or raw.frame[column].dtype != object or not counted.any():
+        if column not in raw.frame.columns or not counted.any():
             continue
         cells = raw.frame[column].reindex(frame.index)
+        # `45 %` written as text (a CSV, a text cell) where the unit counts persons: read as 45 persons, nothing said
+        written = counted & frame[column].notna() & cells.astype("string").str.contains("%", regex=False).fillna(False)
+        for index in frame.index[written.to_numpy(bool)]:
+            problems.append(raw.problem(
+                "percent_cell_unit", f"this value is written as a percentage ('{str(cells[index]).strip()}'), and the "
+                f"indicator's unit is '{frame.at[index, 'unit']}': it would be read as "
+                f"{plain(float(frame.at[index, column]))} {frame.at[index, 'unit']}",
+                "Write the value in the indicator's unit, without '%' (a count: the number of persons), or write the "
+                "indicator's unit as a percentage (%) if the value is one.", index=index, column=column,
+                value=str(cells[index]).strip()))
+        if raw.sheet is None or raw.frame[column].dtype != object:
+            continue
         formatted = cells.map(lambda v: type(v) is Percent).astype(bool) & counted & frame[column].notna()
         for index in frame.index[formatted.to_numpy(bool)]:
             held, read = plain(float(cells[index])), plain(float(frame.at[index, column]))
