@@ -77,6 +77,18 @@ def test_moved_lists_the_largest_relative_changes_and_leaves_out_checks_and_date
     assert np.isinf(moved["relative"].iloc[0])
 
 
+def test_a_figure_that_differs_in_its_last_float_digits_has_not_moved():
+    """An archive from another version of the workbook (sums taken in another order) or written back by a spreadsheet
+    (38.66666667): « P1.1.a 38,7 % → 38,7 %, +0,0 % » was listed among the figures that moved."""
+    figures = _figures([("indicators", "indicator_achievement_final", "P1.1.a", 116 / 3, "%", ""),
+                        ("budget", "budget", "S1", 0.1 + 0.2, "EUR", ""), ("budget", "spent", "total", 110.0, "EUR", ""),
+                        ("budget", "spent", "R1", 1e-6, "EUR", "")])
+    figures["previous"] = [38.66666667, 0.3, 100.0, 2e-6]
+    figures["previous_date"] = "2020-12-31"
+    assert list(change.moved(figures)["key"]) == ["R1", "total"]
+    assert change.revised_budgets(figures).empty
+
+
 def test_figures_no_longer_computable_new_or_computed_now_are_changes_too(tmp_path):
     """A new quarter's reporting date with the spending not yet given: every financial rate was computed in the
     earlier annex and is n.d. now, and the annex said « aucun n'a changé » (moved compares values only). A line
