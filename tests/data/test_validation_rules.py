@@ -515,6 +515,10 @@ def _expect_period_ends(data: ProjectData) -> None:
         "2020-12-31", "2020-12-31", "2021-06-30", "2021-06-30")]
 
 
+def _expect_period_labels(data: ProjectData) -> None:
+    assert data.tables["expenditure"]["period_label"].tolist() == ["Année 2020", "Année 2020", "S1 2021", "S1 2021"]
+
+
 def _xlsx_month_cells(mini: Mini) -> None:
     _csv_to_xlsx(mini, "expenditure")
     workbook = openpyxl.load_workbook(mini.path("expenditure.xlsx"))
@@ -2461,6 +2465,14 @@ ACCEPTED = [
              "expenditure.csv whose one period column is headed 'Période' (the name of period_label): refused, "
              "period_end missing; now the period each amount ends",
              lambda m, data: _expect_period_ends(data)),
+    Accepted("spending headed « Période » and « Libellé période »", lambda m: m.write("expenditure", (
+                 "ligne;Période;montant;pays;Libellé période\nB1;31/12/2020;40000;Maroc;Année 2020\n"
+                 "B2;31/12/2020;10000.50;Maroc;Année 2020\nB3;30/06/2021;30000;Tunisie;S1 2021\n"
+                 "B4;30/06/2021;5000;;S1 2021\n")),
+             "expenditure.csv headed 'Période' (the dates) and 'Libellé période' (the labels), both names of "
+             "period_label: the labels were ignored (« the file also has a column 'Période' »), 'Période' read as "
+             "period_end; now each its own",
+             lambda m, data: (_expect_period_ends(data), _expect_period_labels(data))),
     Accepted("financing lines headed « Lignes »", lambda m: m.replace("participation", ",sample,budget_lines",
                                                                       ",sample,Lignes"),
              "participation.csv whose financing lines are headed 'Lignes': the column was ignored without a word, "
