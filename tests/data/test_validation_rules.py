@@ -2289,6 +2289,21 @@ CASES = [
                 "line », with what to write",
            expect=lambda m, problems: _check(any("says « no line »" in p.message for p in problems)))
       for word in ("-", "n/a", "Aucune")],
+    Case("a budget line named with its share", lambda m: m.replace("participation", ",false,B2", ',false,"B2 (50 %)"'),
+         "unknown_financing_line", "participation.csv", 2, "budget_lines", hint="Name the line alone ('B2')",
+         what="participation.csv's budget_lines « B2 (50 %) »: refused as « the budget line 'B2 (50 %)' is not in the "
+              "budget table », and once written B2 its whole spending was the event's cost; now it says that no line "
+              "is split between results (shared, counted in full)",
+         expect=lambda m, problems: _check(any("names a share of the budget line 'B2'" in p.message
+                                               for p in problems))),
+    Case("a split of the lines in a column of its own", lambda m: (
+             m.replace("participation", ",sample,budget_lines", ",sample,budget_lines,Clé de répartition"),
+             m.replace("participation", ",false,B2", ",false,B2,60 %"),
+             m.replace("participation", ",workers,,,", ",workers,,,,"),
+             m.replace("participation", ",civil_society,12,oui,", ",civil_society,12,oui,,")),
+         "split_not_read", "participation.csv", 1, "Clé de répartition", severity="warning", hint="Leave the split out",
+         what="participation.csv with a column « Clé de répartition » (60 %) beside budget_lines: ignored without a "
+              "word, the line's whole spending the event's cost"),
     Case("direction override in a YAML label", lambda m: m.set_param("title", "Mini \u202eproject"),
          "control_character", "project.yaml", 7, None, hint="Delete the invisible",
          what="project.yaml: a title holding U+202E (right-to-left override)"),
