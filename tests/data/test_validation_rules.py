@@ -2480,6 +2480,14 @@ ACCEPTED = [
              "expenditure.csv whose one period column is headed 'Période' (the name of period_label): refused, "
              "period_end missing; now the period each amount ends",
              lambda m, data: _expect_period_ends(data)),
+    Accepted("spending periods headed « Période » below a title", lambda m: (
+                 m.write("expenditure", "Ligne,Période,Montant,Pays\nB1,2020-12-31,40000,Maroc\n"
+                         "B2,2020-12-31,10000.50,Maroc\nB3,2021-06-30,30000,Tunisie\nB4,2021-06-30,5000,\n"),
+                 _csv_to_xlsx(m, "expenditure", title_rows=1)),
+             "expenditure.xlsx below a title row « Dépenses par semestre », headed 'Ligne', 'Période', 'Montant', "
+             "'Pays': the header row was not found (« Période » is not a name of period_end), the title read as the "
+             "header, merged_header and three required columns « missing »; now the period each amount ends",
+             lambda m, data: _expect_period_ends(data)),
     Accepted("spending headed « Période » and « Libellé période »", lambda m: m.write("expenditure", (
                  "ligne;Période;montant;pays;Libellé période\nB1;31/12/2020;40000;Maroc;Année 2020\n"
                  "B2;31/12/2020;10000.50;Maroc;Année 2020\nB3;30/06/2021;30000;Tunisie;S1 2021\n"

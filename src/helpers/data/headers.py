@@ -38,6 +38,8 @@ def header_sets(table: str, required_sets: Sequence[Sequence[str]]) -> list[tupl
     `code_événement` or `event` for `event_id`, mixed with the contract's): a header row below title rows is found
     whichever names it uses. A few hundred sets per table at most."""
     names = HEADER_ALIASES.get(table, {})
+    if table == "expenditure":   # `Période` alone is the period_end (lone_period): was not found below a title row
+        names = {**names, "period_end": (*names.get("period_end", ()), *names.get("period_label", ()))}
     out = [tuple(r) for r in required_sets]
     for required in required_sets:
         for choice in itertools.product(*[(c, *names.get(c, ())) for c in required]):
