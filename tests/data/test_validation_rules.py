@@ -2296,6 +2296,16 @@ CASES = [
               "is split between results (shared, counted in full)",
          expect=lambda m, problems: _check(any("names a share of the budget line 'B2'" in p.message
                                                for p in problems))),
+    Case("financing lines of an indicator without a level", lambda m: (
+             m.replace("indicators", "direction,country,sex", "direction,country,sex,budget_lines"),
+             m.replace("indicators", "I1,2020,10,Personnes formées,output,persons,0,20,50,increase,Maroc,total",
+                       "I1,2020,10,Personnes formées,,persons,0,20,50,increase,Maroc,total,B1"),
+             m.replace("indicators", ",increase,Maroc,f\n", ",increase,Maroc,f,\n"),
+             m.replace("indicators", ",increase,Maroc,total\n", ",increase,Maroc,total,\n"),
+             m.replace("indicators", ",decrease,Tunisie,\n", ",decrease,Tunisie,,\n")),
+         "lines_without_level", "indicators.csv", 2, "level", severity="warning", hint="output (produit)",
+         what="indicators.csv: a row naming its budget_lines (B1) with its level left empty: no cost per unit (an "
+              "output's), nothing said"),
     Case("a split of the lines in a column of its own", lambda m: (
              m.replace("participation", ",sample,budget_lines", ",sample,budget_lines,Clé de répartition"),
              m.replace("participation", ",false,B2", ",false,B2,60 %"),

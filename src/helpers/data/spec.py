@@ -250,6 +250,16 @@ def targets_per_period(frame: pd.DataFrame) -> pd.Series:
     return out
 
 
+def lines_without_level(frame: pd.DataFrame) -> pd.Series:
+    """The rows that name the budget lines financing them and leave their level empty: a cost per unit is an
+    output's, so none was given, and nothing said (an evaluator who filled `budget_lines` expected one)."""
+    if "budget_lines" not in frame or "level" not in frame:
+        return pd.Series(False, index=frame.index)
+    named = frame["budget_lines"].astype("string").str.strip().fillna("").ne("")
+    level = frame["level"].astype("string").str.strip().fillna("")
+    return (named & level.eq("")).astype(bool)
+
+
 def sexes_above_total(frame: pd.DataFrame) -> pd.Series:
     """The total rows of a count indicator (not a percentage) whose women's and men's actuals of the same period and
     country add up to more than it (f 12 + m 20 beside a total of 25): one of the three is wrong, and the total's
@@ -570,6 +580,10 @@ SPEC: dict[str, Table] = {t.name: t for t in (
                              "or beside another period's): its achievement is read as written", "Write every value of the row as a percentage (45 "
                              "for 45 %), or every one as a fraction if the unit is a share.", fractions_for_percent,
                              show_value=True),
+                  RowWarning("lines_without_level", "level", "this row names the budget lines that finance it, "
+                             "and its level is empty: a cost per unit is computed for outputs only, so it has none",
+                             "Write its level: output (produit) for a cost per unit, outcome (effet) or impact "
+                             "otherwise.", lines_without_level),
                   RowWarning("targets_per_period", "target", "the period targets of this indicator add up to "
                              "its final target: targets of each period, where 'actual' is the total reached to date; "
                              "its % of the period target compares the total to date with one period's target",
