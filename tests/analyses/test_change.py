@@ -241,6 +241,26 @@ def test_a_rating_changed_by_the_limits_is_told_apart(tmp_path):
     assert not change.rating_changes(now, previous)["limits"].any()   # without the limits: as before
 
 
+def test_an_earlier_value_without_its_rating_is_rated_not_said_changed(tmp_path):
+    """An archive made by hand (metric, key, value: no status column): every indicator was listed « non évalué →
+    vert », P1 at 100 % in both annexes among them. Its earlier value is rated with today's limits; without them it
+    is not compared."""
+    from helpers.data.params import Thresholds
+
+    folder = tmp_path / "amem" / "ensemble"
+    folder.mkdir(parents=True)
+    (folder / "2020-12-31.figures.csv").write_text("metric,key,value\nindicator_achievement,P1,100\n"
+                                                   "indicator_achievement,P2,50\nindicator_achievement,P3,\n")
+    previous = archive.previous(tmp_path, "amem", "ensemble", dt.date(2021, 3, 31))
+    now = _figures([("indicators", "indicator_achievement", "P1", 100.0, "%", "green"),
+                    ("indicators", "indicator_achievement", "P2", 90.0, "%", "green"),
+                    ("indicators", "indicator_achievement", "P3", 90.0, "%", "green")])
+    ratings = change.rating_changes(now, previous, Thresholds(rag_green=80, rag_amber=60))
+    assert list(zip(ratings["key"], ratings["previous_status"], ratings["status"])) == [("P2", "red", "green"),
+                                                                                        ("P3", "", "green")]
+    assert list(change.rating_changes(now, previous)["key"]) == ["P3"]   # n.d. then, rated now: a change indeed
+
+
 def test_an_unreadable_archive_file_stops_with_its_name(tmp_path):
     path = archive.path_for(tmp_path, "amem", "ensemble", dt.date(2020, 12, 31))
     path.parent.mkdir(parents=True)

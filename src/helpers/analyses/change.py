@@ -368,10 +368,18 @@ def rating_changes(figures: pd.DataFrame, previous: Any | None, thresholds: Any 
     values = earlier["value"].to_numpy(dtype="float64")
     before_value = np.where(position >= 0, values[np.where(position >= 0, position, 0)] if len(values) else np.nan,
                             np.nan)
+    # an earlier value without its rating (an archive without `status`, made by hand): « non évalué → vert » was
+    # said of an indicator at 100 % in both; rated with today's limits, or not compared without them
+    unrated = (position >= 0) & (before == "") & np.isfinite(before_value)
+    if unrated.any() and thresholds is not None:
+        from .indicators import rag
+
+        before = np.where(unrated, np.asarray(rag(pd.Series(before_value), thresholds), dtype=object), before)
+        unrated[:] = False
     out = pd.DataFrame({"metric": rated["metric"].to_numpy(), "key": rated["key"].to_numpy(),
                         "previous_status": before, "status": rated["status"].astype(str).to_numpy(),
                         "previous": before_value, "value": rated["value"].to_numpy(dtype="float64")})
-    out = out[(position >= 0) & (out["previous_status"] != out["status"]).to_numpy(dtype=bool)]
+    out = out[(position >= 0) & ~unrated & (out["previous_status"] != out["status"]).to_numpy(dtype=bool)]
     if thresholds is None or out.empty:
         return out.assign(limits=False)[columns].reset_index(drop=True)
     from .indicators import rag
