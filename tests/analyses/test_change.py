@@ -272,6 +272,19 @@ def test_an_unreadable_archive_file_stops_with_its_name(tmp_path):
     assert "metric" in problem.message
 
 
+def test_an_archive_whose_values_are_not_numbers_stops_with_the_row(tmp_path):
+    """figures.csv saved again by a spreadsheet with a decimal comma (« 38,7 »): each such value was read as n.d.,
+    and the annex said those figures « non calculables dans l'annexe précédente »."""
+    path = archive.path_for(tmp_path, "amem", "ensemble", dt.date(2020, 12, 31))
+    path.parent.mkdir(parents=True)
+    path.write_text('metric,key,value,unit\nspent,total,1000.5,EUR\nburn_index,total,,ratio\n'
+                    'women_share,all,"38,7",%\n', encoding="utf-8")
+    with pytest.raises(ValidationFailed) as info:
+        archive.previous(tmp_path, "amem", "ensemble", dt.date(2021, 1, 1))
+    problem = info.value.problems[0]
+    assert problem.rule == "archive_unreadable" and "row 4" in problem.message and "'38,7'" in problem.message
+
+
 def test_archive_paths_stay_in_the_archive(tmp_path):
     with pytest.raises(UnsafeName):
         keep(tmp_path, "..", "ensemble", dt.date(2020, 12, 31), b"")
