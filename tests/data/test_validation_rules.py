@@ -2289,6 +2289,10 @@ CASES = [
                 "line », with what to write",
            expect=lambda m, problems: _check(any("says « no line »" in p.message for p in problems)))
       for word in ("-", "n/a", "Aucune")],
+    Case("a budget line named by its label", lambda m: m.replace("participation", ",false,B2", ",false,Personnel"),
+         "unknown_financing_line", "participation.csv", 2, "budget_lines", hint="Did you mean 'B1' (Personnel)?",
+         what="participation.csv's budget_lines « Personnel », the label of the line B1 (as a budget by result names "
+              "« Résultat 2 »): « not in the budget table », no hint; now the code it means"),
     Case("a budget line named with its share", lambda m: m.replace("participation", ",false,B2", ',false,"B2 (50 %)"'),
          "unknown_financing_line", "participation.csv", 2, "budget_lines", hint="Name the line alone ('B2')",
          what="participation.csv's budget_lines « B2 (50 %) »: refused as « the budget line 'B2 (50 %)' is not in the "

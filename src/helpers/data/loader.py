@@ -1417,6 +1417,7 @@ def _unknown_financing_lines(frame: pd.DataFrame, raw: RawTable, budget: pd.Data
         return []
     known = set(budget["line"].dropna().astype(str).tolist())
     keys: set[str] | None = None
+    labels: dict[str, tuple[str, list[str]]] | None = None
     problems = _split_not_read(frame, raw)
     cells = frame["budget_lines"]
     filled = cells.notna().to_numpy(bool)   # an empty cell names no line
@@ -1462,7 +1463,8 @@ def _unknown_financing_lines(frame: pd.DataFrame, raw: RawTable, budget: pd.Data
                     "full for each of them, its costs marked « partagé » (shared) in the annex, not to be added up "
                     "(data/README.md, Cost per result).", index=index, column="budget_lines", value=str(cell)))
                 continue
-            guess = did_you_mean(line, known)
+            labels = _codes_by_label(budget) if labels is None else labels   # made at the first unknown name
+            guess = did_you_mean(line, known) or _line_by_label(line, labels)
             problems.append(raw.problem("unknown_financing_line", f"the budget line '{line}' is not in the budget "
                                         "table" if has_budget else "there is no budget table to find this line in",
                                         (guess + " " if guess else "") + "Name lines of the budget table, separated "
@@ -1493,6 +1495,26 @@ def _split_not_read(frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
                 column=str(raw.headers.get(name, name)))   # named as the file heads it
             for name in raw.frame.columns if name not in known
             and _SPLIT_HEADER.search(fold(str(raw.headers.get(name, name)))) and raw.frame[name].notna().any()]
+
+
+def _codes_by_label(budget: pd.DataFrame) -> dict[str, tuple[str, list[str]]]:
+    """Each budget label folded -> (the label, its codes), made once (each distinct pair folded once)."""
+    if "label" not in budget:
+        return {}
+    out: dict[str, tuple[str, list[str]]] = {}
+    for label, code in budget[["label", "line"]].dropna().astype(str).drop_duplicates().itertuples(index=False):
+        out.setdefault(fold(label), (label, []))[1].append(code)
+    return out
+
+
+def _line_by_label(name: str, labels: dict[str, tuple[str, list[str]]]) -> str:
+    """« Did you mean 'R2' (Résultat 2 : emplois)? » for a line named by its label (« Résultat 2 »), as a budget by
+    result writes it; '' when no single code's label starts so (« Résultat 2 » is not « Résultat 20 »)."""
+    wanted = fold(name)
+    found = [(label, codes) for folded, (label, codes) in labels.items() if wanted and folded.startswith(wanted)
+             and not folded[len(wanted):len(wanted) + 1].isdigit()]
+    codes = list(dict.fromkeys(code for _, listed in found for code in listed))
+    return f"Did you mean '{codes[0]}' ({found[0][0]})? The cell names a line by its code." if len(codes) == 1 else ""
 
 
 _NO_LINE_WORDS = frozenset({"aucun", "aucune", "aucune ligne", "neant", "sans", "rien", "none", "nil", "no line"})
