@@ -2328,12 +2328,6 @@ def _expect_total_rows(data: ProjectData) -> None:
 
 
 ACCEPTED = [
-    Accepted("a rate's unit « taux » in percentage cells", lambda m: (
-                 m.replace("indicators", ",%,20,15,10,", ",taux,20,15,10,"),
-                 _xlsx_with_percent_cells(m, "indicators", {"C5": 0.125})),
-             what="indicators.xlsx: the actual of an indicator whose unit is « taux » in a cell formatted as a "
-                  "percentage (0.125 shown 12,5 %): was refused as a count in a percentage cell",
-             expect=lambda m, data: _one_actual(data, "I2", 12.5)),
     Accepted("a line whose budget is the sum of the two below it", lambda m: (
         m.replace("budget", "B2,50000,Maroc", "B2,60000,Maroc"),
         m.replace("budget", "B2,60000,Maroc,Activités,operational\n",
@@ -2494,6 +2488,12 @@ ACCEPTED = [
              "expenditure.csv whose one period column is headed 'Période' (the name of period_label): refused, "
              "period_end missing; now the period each amount ends",
              lambda m, data: _expect_period_ends(data)),
+    Accepted("a rate's unit « taux » in percentage cells", lambda m: (
+                 m.replace("indicators", ",%,20,15,10,", ",taux,20,15,10,"),
+                 _xlsx_with_percent_cells(m, "indicators", {"C5": 0.125})),
+             what="indicators.xlsx: the actual of an indicator whose unit is « taux » in a cell formatted as a "
+                  "percentage (0.125 shown 12,5 %): was refused as a count in a percentage cell",
+             expect=lambda m, data: _one_actual(data, "I2", 12.5)),
     Accepted("spending periods headed « Période » below a title", lambda m: (
                  m.write("expenditure", "Ligne,Période,Montant,Pays\nB1,2020-12-31,40000,Maroc\n"
                          "B2,2020-12-31,10000.50,Maroc\nB3,2021-06-30,30000,Tunisie\nB4,2021-06-30,5000,\n"),
