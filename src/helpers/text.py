@@ -170,6 +170,7 @@ _SHARE_LABEL = r"%|(?:taux|pourcentage|proportion|part des?|part d|rate|share|pe
 _RATE_UNIT = re.compile(_SHARE_UNIT + r"|\bratio\b|\bindice\b|\bindex\b")
 _RATE_LABEL = re.compile(rf"^(?:{_SHARE_LABEL}|ratio\b)")
 _PERCENT_UNIT, _PERCENT_LABEL = re.compile(_SHARE_UNIT), re.compile(rf"^(?:{_SHARE_LABEL})")
+PERCENT_UNIT = _SHARE_UNIT   # a unit that says percentage or share (a pattern for str.contains on a folded column)
 
 
 def _said(unit: Any, label: Any, by_unit: re.Pattern, by_label: re.Pattern) -> bool:

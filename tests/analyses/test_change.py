@@ -77,6 +77,18 @@ def test_moved_lists_the_largest_relative_changes_and_leaves_out_checks_and_date
     assert np.isinf(moved["relative"].iloc[0])
 
 
+def test_a_figure_that_differs_in_its_last_float_digits_has_not_moved():
+    """An archive from another version of the workbook (sums taken in another order) or written back by a spreadsheet
+    (38.66666667): « P1.1.a 38,7 % → 38,7 %, +0,0 % » was listed among the figures that moved."""
+    figures = _figures([("indicators", "indicator_achievement_final", "P1.1.a", 116 / 3, "%", ""),
+                        ("budget", "budget", "S1", 0.1 + 0.2, "EUR", ""), ("budget", "spent", "total", 110.0, "EUR", ""),
+                        ("budget", "spent", "R1", 1e-6, "EUR", "")])
+    figures["previous"] = [38.66666667, 0.3, 100.0, 2e-6]
+    figures["previous_date"] = "2020-12-31"
+    assert list(change.moved(figures)["key"]) == ["R1", "total"]
+    assert change.revised_budgets(figures).empty
+
+
 def test_figures_no_longer_computable_new_or_computed_now_are_changes_too(tmp_path):
     """A new quarter's reporting date with the spending not yet given: every financial rate was computed in the
     earlier annex and is n.d. now, and the annex said « aucun n'a changé » (moved compares values only). A line
@@ -229,6 +241,26 @@ def test_a_rating_changed_by_the_limits_is_told_apart(tmp_path):
     assert not change.rating_changes(now, previous)["limits"].any()   # without the limits: as before
 
 
+def test_an_earlier_value_without_its_rating_is_rated_not_said_changed(tmp_path):
+    """An archive made by hand (metric, key, value: no status column): every indicator was listed « non évalué →
+    vert », P1 at 100 % in both annexes among them. Its earlier value is rated with today's limits; without them it
+    is not compared."""
+    from helpers.data.params import Thresholds
+
+    folder = tmp_path / "amem" / "ensemble"
+    folder.mkdir(parents=True)
+    (folder / "2020-12-31.figures.csv").write_text("metric,key,value\nindicator_achievement,P1,100\n"
+                                                   "indicator_achievement,P2,50\nindicator_achievement,P3,\n")
+    previous = archive.previous(tmp_path, "amem", "ensemble", dt.date(2021, 3, 31))
+    now = _figures([("indicators", "indicator_achievement", "P1", 100.0, "%", "green"),
+                    ("indicators", "indicator_achievement", "P2", 90.0, "%", "green"),
+                    ("indicators", "indicator_achievement", "P3", 90.0, "%", "green")])
+    ratings = change.rating_changes(now, previous, Thresholds(rag_green=80, rag_amber=60))
+    assert list(zip(ratings["key"], ratings["previous_status"], ratings["status"])) == [("P2", "red", "green"),
+                                                                                        ("P3", "", "green")]
+    assert list(change.rating_changes(now, previous)["key"]) == ["P3"]   # n.d. then, rated now: a change indeed
+
+
 def test_an_unreadable_archive_file_stops_with_its_name(tmp_path):
     path = archive.path_for(tmp_path, "amem", "ensemble", dt.date(2020, 12, 31))
     path.parent.mkdir(parents=True)
@@ -238,6 +270,19 @@ def test_an_unreadable_archive_file_stops_with_its_name(tmp_path):
     problem = info.value.problems[0]
     assert problem.rule == "archive_unreadable" and "2020-12-31.figures.csv" in problem.file
     assert "metric" in problem.message
+
+
+def test_an_archive_whose_values_are_not_numbers_stops_with_the_row(tmp_path):
+    """figures.csv saved again by a spreadsheet with a decimal comma (« 38,7 »): each such value was read as n.d.,
+    and the annex said those figures « non calculables dans l'annexe précédente »."""
+    path = archive.path_for(tmp_path, "amem", "ensemble", dt.date(2020, 12, 31))
+    path.parent.mkdir(parents=True)
+    path.write_text('metric,key,value,unit\nspent,total,1000.5,EUR\nburn_index,total,,ratio\n'
+                    'women_share,all,"38,7",%\n', encoding="utf-8")
+    with pytest.raises(ValidationFailed) as info:
+        archive.previous(tmp_path, "amem", "ensemble", dt.date(2021, 1, 1))
+    problem = info.value.problems[0]
+    assert problem.rule == "archive_unreadable" and "row 4" in problem.message and "'38,7'" in problem.message
 
 
 def test_archive_paths_stay_in_the_archive(tmp_path):

@@ -149,6 +149,27 @@ def test_spending_of_a_country_on_a_project_wide_line_counts_with_that_line(tmp_
     assert left["n_lines"] == 1 and left["spent"] == 250000 and left["spent_here"] == 50000
 
 
+def test_a_line_named_by_its_figures_key_is_the_same_line_in_its_country_s_annex(tmp_path):
+    """Two Sénégal events naming its R1, one as `R1`, one as `R1/Sénégal` (the key the project-wide annex gives
+    it): Sénégal's annex, whose budget keys the line `R1`, said R1/Sénégal « not in this annex's budget », its
+    cost per participant of R1 the line's whole spending over the first event's participants only (220 000 / 40,
+    nothing said), and every output naming `R1/Sénégal` n.d."""
+    project = Project.default(tmp_path)
+    project.tables["participation"] = [["event_id", "participants", "women", "country", "budget_lines"],
+                                       ["DKR-1", 40, 18, "Sénégal", "R1"], ["DKR-2", 60, 30, "Sénégal", "R1/Sénégal"],
+                                       ["BKO-1", 25, 10, "Mali", "R1"]]
+    project.tables["indicators"] = [["indicator_id", "period", "actual", "level", "unit", "country", "budget_lines"],
+                                    ["SN1", "2020", 110, "output", "personnes", "Sénégal", "R1/Sénégal"]]
+    figures = project.write().all_figures()
+    every, senegal = figures["ensemble"], figures["senegal"]
+    assert value(senegal, "cost_per_participant", "R1") == value(every, "cost_per_participant", "R1/Sénégal") \
+        == 220000 / 100
+    assert value(senegal, "cost_per_participant", "all") == 220000 / 100
+    assert value(senegal, "cost_per_woman", "R1") == 220000 / 48
+    assert value(senegal, "cost_per_unit", "SN1") == value(every, "cost_per_unit", "SN1") == 220000 / 110
+    assert "R1/Sénégal" not in set(senegal.loc[senegal["metric"] == "cost_per_participant", "key"])
+
+
 def test_the_cost_per_participant_of_a_code_used_in_two_countries_is_each_country_s_line(tmp_path):
     """Events of Sénégal and of Mali each naming their country's R1 as `budget_lines`: the all annex grouped them
     under the code, found two lines for 'R1' and said « n.d. : the row gives no country » (each row gives one). Each

@@ -129,6 +129,11 @@ def _post_rounds(data: ProjectData, post: list[str]) -> None:
     assert sorted(set(study.data[study.spec.period.column][flags == 1])) == post
 
 
+def _one_actual(data: ProjectData, indicator: str, value: float) -> None:
+    indicators = data.tables["indicators"]
+    assert indicators.loc[indicators["indicator_id"] == indicator, "actual"].tolist() == [value]
+
+
 def _only_rule_of(problems: list[Problem], rule: str) -> None:
     assert [p.rule for p in problems if p.severity == "error"] == [rule], [str(p) for p in problems]
 
@@ -517,6 +522,10 @@ def _expect_bom(mini: Mini, data: ProjectData) -> None:
 def _expect_period_ends(data: ProjectData) -> None:
     assert data.tables["expenditure"]["period_end"].tolist() == [pd.Timestamp(d) for d in (
         "2020-12-31", "2020-12-31", "2021-06-30", "2021-06-30")]
+
+
+def _expect_period_labels(data: ProjectData) -> None:
+    assert data.tables["expenditure"]["period_label"].tolist() == ["Année 2020", "Année 2020", "S1 2021", "S1 2021"]
 
 
 def _xlsx_month_cells(mini: Mini) -> None:
@@ -1575,6 +1584,10 @@ CASES = [
          "percent_cell_unit", "indicators.xlsx", 2, "actual", cell="Feuil1!C2", hint="Format the cell as a number",
          what="indicators.xlsx: the actual of a « persons » indicator in a cell formatted as a percentage (0.1 shown "
               "10 %): read as 10 persons, nothing said"),
+    Case("a count written as a percentage", lambda m: m.replace("indicators", "I1,2020,10,", "I1,2020,10 %,"),
+         "percent_cell_unit", "indicators.csv", 2, "actual", hint="without '%'",
+         what="indicators.csv: the actual of a « persons » indicator written `10 %`: read as 10 persons (its cost per "
+              "unit divided by 10), nothing said"),
     Case("accounting zero", lambda m: m.replace("expenditure", "5000,", '" -   € ",'),
          "not_a_number", "expenditure.csv", 5, "amount", hint="Write 0 if it is zero",
          what="amount = ' -   € ', how a CSV saved from Excel's accounting format writes 0: refused, with why"),
@@ -2389,6 +2402,35 @@ CASES = [
                 "line », with what to write",
            expect=lambda m, problems: _check(any("says « no line »" in p.message for p in problems)))
       for word in ("-", "n/a", "Aucune")],
+    Case("a budget line named by its label", lambda m: m.replace("participation", ",false,B2", ",false,Personnel"),
+         "unknown_financing_line", "participation.csv", 2, "budget_lines", hint="Did you mean 'B1' (Personnel)?",
+         what="participation.csv's budget_lines « Personnel », the label of the line B1 (as a budget by result names "
+              "« Résultat 2 »): « not in the budget table », no hint; now the code it means"),
+    Case("a budget line named with its share", lambda m: m.replace("participation", ",false,B2", ',false,"B2 (50 %)"'),
+         "unknown_financing_line", "participation.csv", 2, "budget_lines", hint="Name the line alone ('B2')",
+         what="participation.csv's budget_lines « B2 (50 %) »: refused as « the budget line 'B2 (50 %)' is not in the "
+              "budget table », and once written B2 its whole spending was the event's cost; now it says that no line "
+              "is split between results (shared, counted in full)",
+         expect=lambda m, problems: _check(any("names a share of the budget line 'B2'" in p.message
+                                               for p in problems))),
+    Case("financing lines of an indicator without a level", lambda m: (
+             m.replace("indicators", "direction,country,sex", "direction,country,sex,budget_lines"),
+             m.replace("indicators", "I1,2020,10,Personnes formées,output,persons,0,20,50,increase,Maroc,total",
+                       "I1,2020,10,Personnes formées,,persons,0,20,50,increase,Maroc,total,B1"),
+             m.replace("indicators", ",increase,Maroc,f\n", ",increase,Maroc,f,\n"),
+             m.replace("indicators", ",increase,Maroc,total\n", ",increase,Maroc,total,\n"),
+             m.replace("indicators", ",decrease,Tunisie,\n", ",decrease,Tunisie,,\n")),
+         "lines_without_level", "indicators.csv", 2, "level", severity="warning", hint="output (produit)",
+         what="indicators.csv: a row naming its budget_lines (B1) with its level left empty: no cost per unit (an "
+              "output's), nothing said"),
+    Case("a split of the lines in a column of its own", lambda m: (
+             m.replace("participation", ",sample,budget_lines", ",sample,budget_lines,Clé de répartition"),
+             m.replace("participation", ",false,B2", ",false,B2,60 %"),
+             m.replace("participation", ",workers,,,", ",workers,,,,"),
+             m.replace("participation", ",civil_society,12,oui,", ",civil_society,12,oui,,")),
+         "split_not_read", "participation.csv", 1, "Clé de répartition", severity="warning", hint="Leave the split out",
+         what="participation.csv with a column « Clé de répartition » (60 %) beside budget_lines: ignored without a "
+              "word, the line's whole spending the event's cost"),
     Case("direction override in a YAML label", lambda m: m.set_param("title", "Mini \u202eproject"),
          "control_character", "project.yaml", 7, None, hint="Delete the invisible",
          what="project.yaml: a title holding U+202E (right-to-left override)"),
@@ -2584,6 +2626,28 @@ ACCEPTED = [
              "expenditure.csv whose one period column is headed 'Période' (the name of period_label): refused, "
              "period_end missing; now the period each amount ends",
              lambda m, data: _expect_period_ends(data)),
+    Accepted("a rate's unit « taux » in percentage cells", lambda m: (
+                 m.replace("indicators", ",%,20,15,10,", ",taux,20,15,10,"),
+                 _xlsx_with_percent_cells(m, "indicators", {"C5": 0.125})),
+             what="indicators.xlsx: the actual of an indicator whose unit is « taux » in a cell formatted as a "
+                  "percentage (0.125 shown 12,5 %): was refused as a count in a percentage cell",
+             expect=lambda m, data: _one_actual(data, "I2", 12.5)),
+    Accepted("spending periods headed « Période » below a title", lambda m: (
+                 m.write("expenditure", "Ligne,Période,Montant,Pays\nB1,2020-12-31,40000,Maroc\n"
+                         "B2,2020-12-31,10000.50,Maroc\nB3,2021-06-30,30000,Tunisie\nB4,2021-06-30,5000,\n"),
+                 _csv_to_xlsx(m, "expenditure", title_rows=1)),
+             "expenditure.xlsx below a title row « Dépenses par semestre », headed 'Ligne', 'Période', 'Montant', "
+             "'Pays': the header row was not found (« Période » is not a name of period_end), the title read as the "
+             "header, merged_header and three required columns « missing »; now the period each amount ends",
+             lambda m, data: _expect_period_ends(data)),
+    Accepted("spending headed « Période » and « Libellé période »", lambda m: m.write("expenditure", (
+                 "ligne;Période;montant;pays;Libellé période\nB1;31/12/2020;40000;Maroc;Année 2020\n"
+                 "B2;31/12/2020;10000.50;Maroc;Année 2020\nB3;30/06/2021;30000;Tunisie;S1 2021\n"
+                 "B4;30/06/2021;5000;;S1 2021\n")),
+             "expenditure.csv headed 'Période' (the dates) and 'Libellé période' (the labels), both names of "
+             "period_label: the labels were ignored (« the file also has a column 'Période' »), 'Période' read as "
+             "period_end; now each its own",
+             lambda m, data: (_expect_period_ends(data), _expect_period_labels(data))),
     Accepted("financing lines headed « Lignes »", lambda m: m.replace("participation", ",sample,budget_lines",
                                                                       ",sample,Lignes"),
              "participation.csv whose financing lines are headed 'Lignes': the column was ignored without a word, "

@@ -156,6 +156,13 @@ def unit_changes(figures: pd.DataFrame, previous: Any | None) -> pd.DataFrame:
                          "unit": _units(figures)[other]}, columns=columns)
 
 
+def _same(value: np.ndarray, previous: np.ndarray) -> np.ndarray:
+    """Whether two values are one figure, to the last digits of a float: 38.666666666666664 computed in another
+    order, or written back by a spreadsheet as 38.66666667, was listed as moved (« 38,7 % → 38,7 %, +0,0 % »)."""
+    with np.errstate(invalid="ignore"):
+        return np.abs(value - previous) <= 1e-9 * np.maximum(np.abs(value), np.abs(previous))
+
+
 def moved(figures: pd.DataFrame, n: int | None = 10) -> pd.DataFrame:
     """The figures that changed since the earlier annex, largest relative change first (at most ``n``).
 
@@ -171,7 +178,8 @@ def moved(figures: pd.DataFrame, n: int | None = 10) -> pd.DataFrame:
             & ~_dated(figures["metric"], figures["key"]))
     rows = figures[keep]
     change = rows["value"] - rows["previous"]
-    rows = rows[change.to_numpy() != 0].assign(change=change[change.to_numpy() != 0])
+    changed = ~_same(rows["value"].to_numpy(dtype="float64"), rows["previous"].to_numpy(dtype="float64"))
+    rows = rows[changed].assign(change=change[changed])
     with np.errstate(divide="ignore", invalid="ignore"):
         relative = np.where(rows["previous"] != 0, rows["change"] / rows["previous"].abs() * 100.0, np.inf)
     rows = rows.assign(relative=relative, _size=np.abs(relative))
@@ -288,7 +296,7 @@ def revised_budgets(figures: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(columns=columns)
     value, previous = figures["value"].to_numpy(dtype="float64"), figures["previous"].to_numpy(dtype="float64")
     keep = (figures["metric"].astype(str).to_numpy(dtype=object) == "budget") & np.isfinite(value) \
-        & np.isfinite(previous) & (value != previous) & _listed(figures)
+        & np.isfinite(previous) & ~_same(value, previous) & _listed(figures)
     return figures.loc[keep, columns].reset_index(drop=True)
 
 
@@ -360,10 +368,18 @@ def rating_changes(figures: pd.DataFrame, previous: Any | None, thresholds: Any 
     values = earlier["value"].to_numpy(dtype="float64")
     before_value = np.where(position >= 0, values[np.where(position >= 0, position, 0)] if len(values) else np.nan,
                             np.nan)
+    # an earlier value without its rating (an archive without `status`, made by hand): « non évalué → vert » was
+    # said of an indicator at 100 % in both; rated with today's limits, or not compared without them
+    unrated = (position >= 0) & (before == "") & np.isfinite(before_value)
+    if unrated.any() and thresholds is not None:
+        from .indicators import rag
+
+        before = np.where(unrated, np.asarray(rag(pd.Series(before_value), thresholds), dtype=object), before)
+        unrated[:] = False
     out = pd.DataFrame({"metric": rated["metric"].to_numpy(), "key": rated["key"].to_numpy(),
                         "previous_status": before, "status": rated["status"].astype(str).to_numpy(),
                         "previous": before_value, "value": rated["value"].to_numpy(dtype="float64")})
-    out = out[(position >= 0) & (out["previous_status"] != out["status"]).to_numpy(dtype=bool)]
+    out = out[(position >= 0) & ~unrated & (out["previous_status"] != out["status"]).to_numpy(dtype=bool)]
     if thresholds is None or out.empty:
         return out.assign(limits=False)[columns].reset_index(drop=True)
     from .indicators import rag

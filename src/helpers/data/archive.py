@@ -89,10 +89,19 @@ def read(path: Path) -> pd.DataFrame:
     missing = [c for c in NEEDED if c not in frame.columns]
     if missing:
         raise _unreadable(path, f"it has no column {', '.join(missing)}")
+    value = pd.to_numeric(frame["value"].replace({"": None, "nan": None}), errors="coerce").astype("float64")
+    # a value that is no number (« 38,7 »: the file saved again by a spreadsheet with a decimal comma) was read as
+    # n.d., and the annex said every such figure « non calculable dans l'annexe précédente »
+    bad = value.isna() & ~frame["value"].str.strip().isin(["", "nan"])
+    if bad.any():
+        at = int(bad.to_numpy().argmax())
+        raise _unreadable(path, f"row {at + 2}: the value '{frame['value'].iloc[at][:40]}' is not a number as "
+                          "figures.csv writes them (1234.5; a spreadsheet that saved it again may have written "
+                          "1234,5)")
     out = pd.DataFrame({
         "metric": frame["metric"].map(_unquote).astype(str),
         "key": frame["key"].map(_unquote).astype(str),
-        "value": pd.to_numeric(frame["value"].replace({"": None, "nan": None}), errors="coerce").astype("float64"),
+        "value": value,
         "unit": frame["unit"].astype(str) if "unit" in frame else "",
         "status": frame["status"].astype(str) if "status" in frame else "",
         "note": frame["note"].map(_unquote).astype(str) if "note" in frame else "",   # an indicator's target, in it

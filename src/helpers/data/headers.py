@@ -38,6 +38,8 @@ def header_sets(table: str, required_sets: Sequence[Sequence[str]]) -> list[tupl
     `code_événement` or `event` for `event_id`, mixed with the contract's): a header row below title rows is found
     whichever names it uses. A few hundred sets per table at most."""
     names = HEADER_ALIASES.get(table, {})
+    if table == "expenditure":   # `Période` alone is the period_end (lone_period): was not found below a title row
+        names = {**names, "period_end": (*names.get("period_end", ()), *names.get("period_label", ()))}
     out = [tuple(r) for r in required_sets]
     for required in required_sets:
         for choice in itertools.product(*[(c, *names.get(c, ())) for c in required]):
@@ -58,9 +60,16 @@ def translate(table: str, raw: RawTable) -> list[Problem]:
     renames: dict[str, str] = {}
     problems: list[Problem] = []
     present = set(raw.frame.columns)
+    if table == "expenditure":
+        # `Période` beside `Libellé période` and no `period_end`: the first is the period each amount ends (as
+        # lone_period reads it alone), the second its label; the label was ignored, « the file also has 'Période' »
+        said = [n for n in raw.frame.columns if (aliases.get(fold(n)) or n) in ("period_label", "period_end")]
+        lone = next((n for n in said if fold(n) == "periode"), None)
+        if lone is not None and len(said) > 1 and all((aliases.get(fold(n)) or n) == "period_label" for n in said):
+            renames[lone] = "period_end"
     for name in raw.frame.columns:
         column = aliases.get(fold(name))
-        if column is None or column == name:
+        if column is None or column == name or name in renames:
             continue
         if column in present or column in renames.values():
             written = raw.headers.get(name, name)

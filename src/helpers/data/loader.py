@@ -1481,7 +1481,8 @@ def _unknown_financing_lines(frame: pd.DataFrame, raw: RawTable, budget: pd.Data
         return []
     known = set(budget["line"].dropna().astype(str).tolist())
     keys: set[str] | None = None
-    problems = []
+    labels: dict[str, tuple[str, list[str]]] | None = None
+    problems = _split_not_read(frame, raw)
     cells = frame["budget_lines"]
     filled = cells.notna().to_numpy(bool)   # an empty cell names no line
     # a line whose code holds a separator (';', ',', '+': « R1+R2 », « =1+1 ») cannot be named: the cell is split
@@ -1515,13 +1516,69 @@ def _unknown_financing_lines(frame: pd.DataFrame, raw: RawTable, budget: pd.Data
             keys = _line_keys(budget) if keys is None else keys   # made at the first name that is not a code
             if fold(line) in keys:
                 continue
-            guess = did_you_mean(line, known)
+            share = _SHARE.match(line)
+            if share and (share["line"] in known or fold(share["line"]) in keys):
+                # « R2 (50 %) »: was « the budget line 'R2 (50%)' is not in the budget table », and once written R2
+                # its whole spending was each result's cost, the split said nowhere
+                problems.append(raw.problem(
+                    "unknown_financing_line", f"'{line}' names a share of the budget line '{share['line']}': the "
+                    "workbook does not split a line between results (the data hold no key to split it)",
+                    f"Name the line alone ('{share['line']}'): a line that finances several results is counted in "
+                    "full for each of them, its costs marked « partagé » (shared) in the annex, not to be added up "
+                    "(data/README.md, Cost per result).", index=index, column="budget_lines", value=str(cell)))
+                continue
+            labels = _codes_by_label(budget) if labels is None else labels   # made at the first unknown name
+            guess = did_you_mean(line, known) or _line_by_label(line, labels)
             problems.append(raw.problem("unknown_financing_line", f"the budget line '{line}' is not in the budget "
                                         "table" if has_budget else "there is no budget table to find this line in",
                                         (guess + " " if guess else "") + "Name lines of the budget table, separated "
                                         "by ';' (e.g. R1; R6), or leave the cell empty.",
                                         index=index, column="budget_lines", value=str(cell)))
     return problems
+
+
+# a line named with its share: « R2 (50 %) », « R2: 50% », « R2 = 0,5 » is not, « R2 50% »
+_SHARE = re.compile(r"^(?P<line>.+?)\s*[(:=]?\s*\d+(?:[.,]\d+)?\s*%\s*\)?$")
+# a column beside budget_lines that splits them (« Répartition », « Clé de répartition », « Quote-part »)
+# « % de la ligne », « Part du budget »; not « Femmes (%) », « Part des femmes »
+_SPLIT_HEADER = re.compile(r"repartition|ventilation|quote.?part|\bcle\b|allocation|\bsplit\b|"
+                           r"(?:%|\bpart\b|\bshare\b|pourcentage).*\b(?:lignes?|lines?|budget)\b")
+
+
+def _split_not_read(frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
+    """A column that says how the named lines are split between results (« Répartition », « % ») is not read: each
+    line's whole spending is the cost of every result it finances (shared, not divided). A warning at its header,
+    when one of its cells is filled: the costs were given in full where the evaluator had written a split."""
+    known = {n for t in FINANCED_TABLES for n in (*SPEC[t].names, *(c.name for c in (SPEC[t].register.columns
+                                                                                   if SPEC[t].register else ())))}
+    return [dataclasses.replace(raw.problem(
+                "split_not_read", f"the column '{raw.headers.get(name, name)}' is not read: a budget line named by "
+                "several rows is counted in full for each of them (shared, not divided)", "Leave the split out (the "
+                "annex marks the costs of such lines « partagé », not to be added up), or give each result its own "
+                "budget line.", index=raw.header_row, column=name, severity="warning"),
+                column=str(raw.headers.get(name, name)))   # named as the file heads it
+            for name in raw.frame.columns if name not in known
+            and _SPLIT_HEADER.search(fold(str(raw.headers.get(name, name)))) and raw.frame[name].notna().any()]
+
+
+def _codes_by_label(budget: pd.DataFrame) -> dict[str, tuple[str, list[str]]]:
+    """Each budget label folded -> (the label, its codes), made once (each distinct pair folded once)."""
+    if "label" not in budget:
+        return {}
+    out: dict[str, tuple[str, list[str]]] = {}
+    for label, code in budget[["label", "line"]].dropna().astype(str).drop_duplicates().itertuples(index=False):
+        out.setdefault(fold(label), (label, []))[1].append(code)
+    return out
+
+
+def _line_by_label(name: str, labels: dict[str, tuple[str, list[str]]]) -> str:
+    """« Did you mean 'R2' (Résultat 2 : emplois)? » for a line named by its label (« Résultat 2 »), as a budget by
+    result writes it; '' when no single code's label starts so (« Résultat 2 » is not « Résultat 20 »)."""
+    wanted = fold(name)
+    found = [(label, codes) for folded, (label, codes) in labels.items() if wanted and folded.startswith(wanted)
+             and not folded[len(wanted):len(wanted) + 1].isdigit()]
+    codes = list(dict.fromkeys(code for _, listed in found for code in listed))
+    return f"Did you mean '{codes[0]}' ({found[0][0]})? The cell names a line by its code." if len(codes) == 1 else ""
 
 
 _NO_LINE_WORDS = frozenset({"aucun", "aucune", "aucune ligne", "neant", "sans", "rien", "none", "nil", "no line"})

@@ -257,6 +257,16 @@ def targets_per_period(frame: pd.DataFrame) -> pd.Series:
     return out
 
 
+def lines_without_level(frame: pd.DataFrame) -> pd.Series:
+    """The rows that name the budget lines financing them and leave their level empty: a cost per unit is an
+    output's, so none was given, and nothing said (an evaluator who filled `budget_lines` expected one)."""
+    if "budget_lines" not in frame or "level" not in frame:
+        return pd.Series(False, index=frame.index)
+    named = frame["budget_lines"].astype("string").str.strip().fillna("").ne("")
+    level = frame["level"].astype("string").str.strip().fillna("")
+    return (named & level.eq("")).astype(bool)
+
+
 def sexes_above_total(frame: pd.DataFrame) -> pd.Series:
     """The total rows of a count indicator (not a percentage) whose women's and men's actuals of the same period and
     country add up to more than it (f 12 + m 20 beside a total of 25): one of the three is wrong, and the total's
@@ -373,18 +383,35 @@ def repeated_events(frame: pd.DataFrame, raw: Any) -> list:
 def percent_cells_of_counts(frame: pd.DataFrame, raw: Any) -> list:
     """An indicator's value in an .xlsx cell formatted as a percentage, where the indicator's unit is given and is not
     a percentage (`persons`: a format painted over the row): read as the sheet shows it, 0.5 would be 50 persons,
-    10 (shown 1000 %) 1000. Refused at the cell (numbers.Percent); a cell already refused (more than 100 %) is not."""
+    10 (shown 1000 %) 1000. Refused at the cell (numbers.Percent); a cell already refused (more than 100 %) is not.
+    So is a value written `45 %` (a CSV, a text cell), read as 45 persons. A unit « taux » or « part » is a
+    percentage (text.PERCENT_UNIT)."""
     from .numbers import Percent, plain
+    from ..text import PERCENT_UNIT
 
-    if raw.sheet is None or "unit" not in frame.columns:
+    if "unit" not in frame.columns:
         return []
     unit = frame["unit"].astype("string")
-    counted = (unit.notna() & ~unit.str.contains(r"%|pourcent|percent", case=False, regex=True)).fillna(False)
+    # (« taux », « part » are percentages too: a « taux » cell shown 45 % was refused as a count)
+    folded = unit.map(dict(zip(distinct := unit.dropna().unique(), map(fold, distinct)))).astype("string")   # once each
+    counted = (unit.notna() & ~folded.str.contains(PERCENT_UNIT, regex=True)).fillna(False)
     problems = []
     for column in ("actual", "baseline", "target", "target_final"):
-        if column not in raw.frame.columns or raw.frame[column].dtype != object or not counted.any():
+        if column not in raw.frame.columns or not counted.any():
             continue
         cells = raw.frame[column].reindex(frame.index)
+        # `45 %` written as text (a CSV, a text cell) where the unit counts persons: read as 45 persons, nothing said
+        written = counted & frame[column].notna() & cells.astype("string").str.contains("%", regex=False).fillna(False)
+        for index in frame.index[written.to_numpy(bool)]:
+            problems.append(raw.problem(
+                "percent_cell_unit", f"this value is written as a percentage ('{str(cells[index]).strip()}'), and the "
+                f"indicator's unit is '{frame.at[index, 'unit']}': it would be read as "
+                f"{plain(float(frame.at[index, column]))} {frame.at[index, 'unit']}",
+                "Write the value in the indicator's unit, without '%' (a count: the number of persons), or write the "
+                "indicator's unit as a percentage (%) if the value is one.", index=index, column=column,
+                value=str(cells[index]).strip()))
+        if raw.sheet is None or raw.frame[column].dtype != object:
+            continue
         formatted = cells.map(lambda v: type(v) is Percent).astype(bool) & counted & frame[column].notna()
         for index in frame.index[formatted.to_numpy(bool)]:
             held, read = plain(float(cells[index])), plain(float(frame.at[index, column]))
@@ -583,6 +610,10 @@ SPEC: dict[str, Table] = {t.name: t for t in (
                              "or beside another period's): its achievement is read as written", "Write every value of the row as a percentage (45 "
                              "for 45 %), or every one as a fraction if the unit is a share.", fractions_for_percent,
                              show_value=True),
+                  RowWarning("lines_without_level", "level", "this row names the budget lines that finance it, "
+                             "and its level is empty: a cost per unit is computed for outputs only, so it has none",
+                             "Write its level: output (produit) for a cost per unit, outcome (effet) or impact "
+                             "otherwise.", lines_without_level),
                   RowWarning("targets_per_period", "target", "the period targets of this indicator add up to "
                              "its final target: targets of each period, where 'actual' is the total reached to date; "
                              "its % of the period target compares the total to date with one period's target",
