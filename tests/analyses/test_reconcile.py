@@ -1330,8 +1330,9 @@ def test_a_value_written_with_its_date_is_read_as_the_figure_s_date(tmp_path):
 def test_numbers_as_a_french_word_report_prints_them_are_read_or_refused_saying_why(tmp_path):
     """Figures pasted from a French Word report: « 150.000 », « 150 000,00 $ » with U+202F and U+00A0, « 0,15
     million », « 40,0% », « 40 pour cent » are read; « n.d. », « – », « N/A » (no figure printed) were « not a
-    number », in the French annex « chiffre publié illisible » only, as were « (150 000) » and « 40 p. 100 »: the annex
-    now says that the report prints no figure, and why the others are not read, with what to write."""
+    number », in the French annex « chiffre publié illisible » only, as were « (150 000) »: the annex now says that the
+    report prints no figure, and why the others are not read, with what to write. « 40 p. 100 » (refused as « two
+    numbers ») is now read as 40 %."""
     from fixtures.mini_project import Mini
     from helpers.analyses.figures import annex_figures
     from helpers.annex.context import published_check
@@ -1355,14 +1356,13 @@ def test_numbers_as_a_french_word_report_prints_them_are_read_or_refused_saying_
     checked = figures[figures["metric"] == "reported_figure"].set_index("key")
     assert checked["status"].to_dict() == {
         "W1": "match", "W2": "match", "W3": "match", "W4": "match", "W5": "match", "W6": "not_computable",
-        "W7": "not_computable", "W8": "not_computable", "W9": "not_computable", "W10": "not_computable",
+        "W7": "not_computable", "W8": "not_computable", "W9": "not_computable", "W10": "match",
         "W11": "not_computable"}
     assert "the report prints no figure there" in checked.at["W6", "note"]
     shown = published_check(figures, data.tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
     for fid in ("W6", "W7", "W8"):
         assert shown[fid].startswith("pas de chiffre publié : le rapport n'en imprime pas ici")
     assert shown["W9"].startswith("chiffre publié illisible : un nombre entre parenthèses est un négatif")
-    assert shown["W10"].startswith("chiffre publié illisible : il contient deux nombres")
     assert shown["W11"] == "chiffre publié illisible : ce n'est pas un nombre (écrire le chiffre publié en chiffres)"
 
 
@@ -1505,3 +1505,48 @@ def test_a_percentage_beside_a_count_or_an_amount_is_not_compared(tmp_path):
     told = [(p.row, p.column) for p in reported_figure_problems("mini", mini.data_dir, mini.params_dir)
             if p.rule == "not_a_level"]
     assert told == [(2, "value"), (3, "value"), (4, "value")]
+
+
+def test_a_percentage_written_with_its_year_its_base_or_p_100_is_read(tmp_path):
+    """« 40 p. 100 », « 40 pour 100 » (French typography's percent), « 40 % (n=20) » (its base), « 40 % en 2021 », « 40 %
+    (2021) » (its year) were all refused as « two numbers ». Now the percentage is read; the base is checked against
+    the n computed (n = 250 beside a share of 20 participants: not computable, another population); a year is read
+    as a label's year: the figure of that year or at its end? not computable beside a figure cumulated since the
+    start, compared with an indicator's period of that year."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+    from helpers.pipeline.check import reported_figure_problems
+
+    m = Mini.copy_to(tmp_path)
+    m.write("reported", "figure_id;metric;key;valeur;libellé;pays\n"
+                        "F1;women_share;E1;40 p. 100;Part des femmes;Maroc\n"
+                        "F2;women_share;E1;40 pour 100;Part des femmes;Maroc\n"
+                        "F3;women_share;E1;40% (n=20);Part des femmes;Maroc\n"
+                        "F4;women_share;E1;40 % (N = 250);Part des femmes;Maroc\n"
+                        "F5;women_share;E1;40 % en 2021;Part des femmes;Maroc\n"
+                        "F6;women_share;E1;40 % (2021);Part des femmes;Maroc\n"
+                        "F7;women_share;E1;40;Part des femmes en 2020;Maroc\n"
+                        "F8;indicator_achievement;I1@2020;50 % en 2020;Personnes formées;Maroc\n"
+                        "F9;indicator_achievement;I1@2020;50 % (2021);Personnes formées;Maroc\n"
+                        "F10;women_share;E1;41 p. 100;Part des femmes;Maroc\n")
+    data = m.load()
+    figures = annex_figures(data, load_annex_params("mini", "maroc", m.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {
+        "F1": "match", "F2": "match", "F3": "match", "F4": "not_computable", "F5": "not_computable",
+        "F6": "not_computable", "F7": "not_computable", "F8": "match", "F9": "not_computable", "F10": "mismatch"}
+    assert "printed over n = 20, as the figure computed" in checked.at["F3", "note"]
+    shown = published_check(figures, data.tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
+    assert shown["F4"].startswith("publié sur n = 250, alors que le chiffre recalculé porte sur n = 20")
+    assert shown["F5"].startswith("son libellé ou sa valeur nomme l'année 2021 (le chiffre de cette année, ou à sa "
+                                  "fin ?), alors que le chiffre calculé est cumulé du début du projet (1er janvier "
+                                  "2020) au 30 juin 2021")
+    assert "nomme l'année 2020" in shown["F7"]
+    assert "écrire la clé « I1@2021 »" in shown["F9"]
+    english = published_check(figures, data.tables["reported"], "en", ",").set_index("figure_id")["explanation"]
+    assert english["F4"].startswith("printed over n = 250, the figure computed is over n = 20")
+    told = {(p.row, p.column) for p in reported_figure_problems("mini", m.data_dir, m.params_dir)
+            if p.rule == "dated_otherwise"}
+    assert told == {(6, "value"), (7, "value"), (8, "label"), (10, "value")}

@@ -57,6 +57,7 @@ Reported figures: the annex checks the rows of the *unscoped* reported table who
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, Iterable
 
 import re
@@ -907,10 +908,16 @@ _PER_PERIOD = re.compile(r"\b(?:mensuel(?:le)?s?|trimestriel(?:le)?s?|semestriel
                          r"par (?:mois|trimestre|semestre|semaine)|monthly|quarterly|weekly|"
                          r"per (?:month|quarter|week))\b|/\s*(?:mois|month|trimestre|quarter|semaine|week)\b")
 # the name of the document the figure comes from (« rapport annuel 2020 », « annual report »), not its period
-_REPORT_NAME = re.compile(r"\b(?:rapports?|revues?|bilans?)\s+(?:annuel|semestriel|trimestriel|mensuel)\w*"
-                          r"|\b(?:annual|quarterly|monthly)\s+(?:progress\s+)?(?:reports?|reviews?)\b")
+_REPORT_NAME = re.compile(r"(?:\b(?:rapports?|revues?|bilans?)\s+(?:annuel|semestriel|trimestriel|mensuel)\w*"
+                          r"|\b(?:annual|quarterly|monthly)\s+(?:progress\s+)?(?:reports?|reviews?)\b)"
+                          r"(?:\s+(?:de\s+|of\s+)?(?:19|20)\d\d\b)?")   # (its year too: the report's, « (rapport annuel 2021) »)
 _SINCE_YEAR = re.compile(r"\b(?:depuis|since|a partir du?|a compter du?)\s+(?:(?:le\s+)?(?:\d{1,2}|1er)\s+)?"
                          r"(?:[a-z]+\.?\s+)?((?:19|20)\d\d)\b")
+# one year named as the figure's (« Part des femmes en 2020 », « (2020) », a value's « en 2021 »; not « fin 2020 », « juin 2020 »,
+# « au 31/12/2020 »: a day): it was compared with the figure cumulated to the reporting date
+_LABEL_YEAR = re.compile(r"(?:(?:^|[\s(,;:])(?:en|in|pour|for|durant|during|au cours de|de l'annee|de l’annee|"
+                         r"au|a|at)\s+|\(\s*)((?:19|20)\d\d)\b(?![-/.]\d)"
+                         r"(?!\s*(?:-|\u2013|\u2014|/|a|to|et|and)\s*(?:19|20)?\d\d)")
 _LABEL_YEARS = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|\u2013|\u2014|/|a|to)\s*((?:19|20)?\d\d)\b(?![-/.]\d)")
 
 
@@ -934,6 +941,12 @@ def _one_year(label: Any, start: Any, described: Any) -> str | None:
     first = int(years.group(1)) if years else None
     if years and int(years.group(2)[-2:]) <= first % 100:   # « 2020-06 » of a day (2020-06-30): no years
         years = None
+    if years is None and (one := _LABEL_YEAR.search(text)) and start is not None and hasattr(start, "year") and (
+            int(one.group(1)) > start.year or described.year != int(one.group(1))):
+        return (f"its label or its value names the year {one.group(1)} (the figure of that year, or at its end?), "
+                f"and the figure computed is cumulated from the project's start ({start.isoformat()}) to "
+                f"{described.isoformat()}: write the value alone, and in the label the day it describes (as of "
+                f"31/12/{one.group(1)}, compared when it is the figure's), or leave this one out")
     last = years.group(2) if years else str(described.year)
     if years is None and (since := _SINCE_YEAR.search(text)):   # « depuis janvier 2019 »: 2019 to the date
         years, first = since, int(since.group(1))
@@ -1015,13 +1028,20 @@ def dated_elsewhere(rec: pd.DataFrame, params: Any, indicators: pd.DataFrame | N
         INDICATOR_METRICS).any() else {}
     printed = rec["printed"] if "printed" in rec else pd.Series("", index=rec.index)   # (« 300 par an »)
     # the date written after the value (« 300 au 2020-06-30 »: reconcile.value_date), read as a label's is
-    dated = rec["dated"] if "dated" in rec else printed.map(lambda v: reconcile.value_date(v)[1])
+    dated = rec["dated"] if "dated" in rec else printed.map(
+        lambda v: reconcile.value_date(reconcile.value_base(v)[0])[1])
     for i, metric, key, label, status, value, said in zip(rec.index, rec["metric"], rec["key"], rec["label"],
                                                           rec["status"], printed, dated):
         metric = str(metric).strip()
         of_value = _label_dates(said) if isinstance(said, str) and said else []
+        # « 40 % en 2021 »: a year, the figure of that year or at its end? An indicator's period of that year; a
+        # figure cumulated to the reporting date, read as a label's year is (_one_year, on the printed value)
+        year = re.fullmatch(r"en (\d{4})", said) if isinstance(said, str) else None
+        if year and metric in INDICATOR_METRICS:
+            of_value = [date(int(year.group(1)), 12, 31)]
         if said and status != reconcile.NOT_COMPUTABLE and (not of_value or (
-                metric not in INDICATOR_METRICS and metric not in AT_REPORTING_DATE)):
+                metric not in INDICATOR_METRICS and metric not in AT_REPORTING_DATE)) and not (
+                year and metric in AT_REPORTING_DATE):
             out[i] = (f"its value is written with a date ('{said.split(' ', 1)[1]}') that the workbook cannot compare "
                       "with the figure it computes: write the value alone, and the date in the label")
             continue
@@ -1044,7 +1064,8 @@ def dated_elsewhere(rec: pd.DataFrame, params: Any, indicators: pd.DataFrame | N
         days = of_value or _label_dates(label)
         described = budget_mod.as_of_date(key) if metric in BUDGET_METRICS else None
         described = described or reporting
-        words = " ".join(str(part) for part in (label, value) if isinstance(part, str))
+        # (« 40 %, 2021 »: the value's year as value_date read it, « en 2021 »)
+        words = " ".join(str(part) for part in (label, value, said if year else None) if isinstance(part, str))
         if (yearly := _one_year(words, getattr(params, "start_date", None), described)) is not None:
             out[i] = yearly
             continue

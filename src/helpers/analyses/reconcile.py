@@ -77,7 +77,9 @@ MATCH, TRUNCATED, MISMATCH, NOT_COMPUTABLE = "match", "truncated", "mismatch", "
 FRACTION_NOTE = "as a fraction of 1"   # in the note of a percentage printed 0.444 (see _as_fraction)
 # in the note of a percentage printed « 0,53 % » (its sign written) beside 53 %: a fraction of 1 it would match
 PERCENT_SIGN_NOTE = "printed with '%', it is not read as a fraction; read so (times 100), it would match:"
-_PERCENT_SIGN = re.compile(r"%|\bpour ?cents?\b|\bper ?cent\b")
+_PERCENT_SIGN = re.compile(r"%|\bpour ?cents?\b|\bper ?cent\b|\bp\. ?100\b|\bpour ?100\b")
+# « 40 p. 100 », « 40 pour 100 » (French typography's percent): a percentage; it was refused as « two numbers »
+_PER_HUNDRED = re.compile(r"(?<=\d)\s*(?:p\.\s?|pour\s?)100(?!\s?[\d.,]?\d)", re.IGNORECASE)
 # in the note of a women's share of participations beside the persons' one (analyses.figures.persons_caution)
 PERSONS_NOTE = "the women's share of the distinct persons is"
 # in the note of a women's share whose participants include some of unknown sex (analyses.figures._sex_unknown)
@@ -348,7 +350,7 @@ def parse_printed(text: Any, decimal_mark: str | None = None, money: bool = Fals
     if _BRACKETED.match(original):
         raise UnreadableNumber(f"'{original}': a number in brackets is a negative in accounts and a standard error "
                                "in statistics (write it with a minus sign, or the estimate alone)")
-    s = original.strip()
+    s = _PER_HUNDRED.sub(" %", original.strip())
     first = _FIRST_DIGIT.search(s)
     if first is None:
         raise UnreadableNumber(_not_a_number(original))
@@ -541,7 +543,8 @@ def _as_fraction(printed: str, computed: float, comparison: str, mismatch: Class
 
 # a printed percentage, or percentage points: `27 %`, `+27 points de pourcentage`, `27 pp`, `27 percentage points`
 # (« 45 pour cent », « 45 percent »: they were a mismatch of 44.55 beside 0.45, where « 45 % » was read as 0.45)
-_PERCENT = re.compile(r"%|\bp\.? ?p\b\.?|\bpoints?\b|\bpercentage points?\b|\bpour ?cents?\b|\bper ?cent\b")
+_PERCENT = re.compile(r"%|\bp\.? ?p\b\.?|\bpoints?\b|\bpercentage points?\b|\bpour ?cents?\b|\bper ?cent\b|"
+                      r"\bp\. ?100\b|\bpour ?100\b")
 # a difference of percentages (« 45 points de pourcentage », « +5 pp »), beside a figure that is a share (« 45 points »
 # beside a women's share of 45 % was a match: a change compared with a level)
 _POINTS = re.compile(r"\bp\.? ?p\b\.?|\bpoints?\b|\bpts?\b\.?|\bpercentage points?\b")
@@ -731,11 +734,32 @@ def value_date(value: Any) -> tuple[str, str]:
         return text, ""
     day, end = found.group("day"), found.group("end")
     month = found.group("month") or found.group("month_first") or found.group("month_year")
-    if month is not None and fold(month) not in MONTHS:   # « 300 femmes 2020 »: no date
-        return text, ""
-    if re.fullmatch(r"\d{4}", day) and not end:   # « 300 au 2020 »: a year (during it, or at its end?)
-        return text, ""
+    # « 300 au 2020 », « 40 % en 2021 »: a year (during it, or at its end?); « 300 femmes 2020 »: no month
+    if (month is not None and fold(month) not in MONTHS) or (re.fullmatch(r"\d{4}", day) and not end):
+        year = _VALUE_YEAR.search(text)
+        return (text[:year.start()].rstrip(), f"en {year.group('year')}") if year else (text, "")
     return text[:found.start()].rstrip(), f"{'fin' if end else 'au'} {day}"
+
+
+# a year after the value (« 40 % en 2021 », « 40 % (2021) », « 40 %, 2021 », « 40% in 2021 »): it was refused as « two
+# numbers »; it is the figure's year, « en 2021 », which analyses.figures reads as a label's year (the figure of that
+# year, or at its end? compared only where the two are one, or with an indicator's period of that year)
+_VALUE_YEAR = re.compile(r"(?:\s*[,;]\s*|\s*[(\[]\s*|\s+)(?:(?:en|in|pour|for|durant|during|au|à|a|at)\s+)?"
+                         r"(?P<year>(?:19|20)\d\d)\s*[)\]]?\s*$", re.IGNORECASE)
+# the base of a percentage after it (« 40 % (n=250) », « 40 %, N = 1 250 », « 40 % (n=250 répondants) »): it was
+# refused as « two numbers »; it is the figure's denominator, checked against the n the workbook computes
+_VALUE_BASE = re.compile(r"(?:\s*[,;]\s*|\s*[(\[]\s*|\s+)[nN]\s?=\s?(?P<n>\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)"
+                         r"(?:\s+[^\W\d_][^\d()\[\]]{0,30})?\s*[)\]]?\s*$")
+
+
+def value_base(value: Any) -> tuple[str, int | None]:
+    """A published value written with its base after it (« 40 % (n=250) »): (the value without it, 250); (the
+    value, None) when it gives none."""
+    text = "" if _is_blank(value) else str(value)
+    found = _VALUE_BASE.search(text)
+    if found is None or not _FIRST_DIGIT.search(text[:found.start()]):
+        return text, None
+    return text[:found.start()].rstrip(), int(_SPACES.sub("", found.group("n")))
 
 
 # the unit a label gives its value, as a report's table header does: « Budget (en milliers USD) », « Budget total
@@ -843,8 +867,10 @@ def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str |
         # a unit column left empty: the unit the label gives (« Budget (en milliers USD) »: « 150 » is 150 000)
         unit_said = rec.get("unit") if not _is_blank(rec.get("unit")) else label_unit(rec.get("label"))
         shown = with_unit(rec.get("value"), unit_said)
+        # « 40 % (n=250) »: the value read without its base, checked against the n computed below
+        value, base = value_base(rec.get("value"))
         # « 300 au 2020-06-30 »: the value read without its date (analyses.figures.dated_elsewhere reads the date)
-        value, dated = value_date(rec.get("value"))
+        value, dated = value_date(value)
         printed = with_unit(value, unit_said)
         comparison = worded_comparison(printed, comparison)   # "plus de 35 %" is > 35
         if hit is None:
@@ -893,6 +919,8 @@ def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str |
                 result = _without_percent_sign(printed, computed, comparison, result, decimal_mark)
             if result.status == MISMATCH:
                 result = _with_the_other_mark(printed, computed, comparison, decimal_mark, result)
+            if base is not None and result.status != NOT_COMPUTABLE:
+                result = _with_base(result, base, n)
         rows.append({
             "figure_id": rec.get("figure_id"), "metric": metric, "key": key, "printed": shown,
             "comparison": comparison, "computed": computed, "unit": unit, "n": n, "status": result.status,
@@ -910,6 +938,24 @@ def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str |
     out["n"] = pd.array(out["n"].where(out["n"].notna(), None), dtype="Int64") if len(out) else \
         pd.array([], dtype="Int64")
     return out
+
+
+BASE_NOTE = "printed over n = {base}"
+
+
+def _with_base(result: Classification, base: int, n: Any) -> Classification:
+    """A figure printed with its base (« 40 % (n=250) ») beside a computed figure over ``n``: not computable when the
+    two bases differ (a share of 250 is not the share of 20 the data give, whatever its value); else its verdict, the
+    note saying the base was checked, or that the data give no n to check it with."""
+    said = BASE_NOTE.format(base=base)
+    if _is_missing(n):
+        return result._replace(note=f"{result.note}; {said}: the figure computed gives no n to check it with")
+    if int(n) != base:
+        return result._replace(status=NOT_COMPUTABLE, difference=float("nan"),
+                               note=f"{said}, the figure computed is over n = {int(n)}: another population or "
+                                    "count (check the key, or write the value alone if the report's n is not the "
+                                    "figure's denominator)")
+    return result._replace(note=f"{result.note}; {said}, as the figure computed")
 
 
 def _text(column: pd.Series) -> pd.Series:
@@ -992,7 +1038,7 @@ def classify_many(printed: pd.Series, computed: pd.Series, comparison: pd.Series
 
 
 __all__ = ["not_a_level", "other_unit", "printed_currency", "with_unit", "other_currency", "is_currency", "classify",
-           "classify_many", "worded_comparison", "parse_printed", "reconcile", "value_date", "label_unit",
+           "classify_many", "worded_comparison", "parse_printed", "reconcile", "value_date", "value_base", "label_unit",
            "key_suggestion", "unmatched", "lookup_rows", "default_key", "Classification", "ParsedNumber",
            "UnreadableNumber",
            "STATUSES", "MATCH", "TRUNCATED", "MISMATCH", "NOT_COMPUTABLE"]

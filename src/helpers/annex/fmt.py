@@ -329,6 +329,14 @@ _REASONS_FR = [
      r"\((\d{4}-\d{2}-\d{2})\) to (\d{4}-\d{2}-\d{2})", "son libellé nomme les années {0}, et le chiffre calculé "
      "est cumulé du début du projet ({1}) au {2} : le classeur ne calcule pas de chiffre de quelques années "
      "(comparer le chiffre cumulé que donne le rapport, ou écarter celui-ci)"),
+    (r"its label or its value names the year (\d{4}) \(the figure of that year, or at its end\?\), and the figure "
+     r"computed is cumulated from the project's start \((\d{4}-\d{2}-\d{2})\) to (\d{4}-\d{2}-\d{2})",
+     "son libellé ou sa valeur nomme l'année {0} (le chiffre de cette année, ou à sa fin ?), alors que le chiffre "
+     "calculé est cumulé du début du projet ({1}) au {2} : écrire la valeur seule, et dans le libellé le jour qu'il "
+     "décrit (« au 31/12/{0} », comparé s'il est celui du chiffre), ou écarter celui-ci"),
+    (r"printed over n = (\d+), the figure computed is over n = (\d+)", "publié sur n = {0}, alors que le chiffre "
+     "recalculé porte sur n = {1} : une autre population ou un autre effectif (vérifier la clé, ou écrire la valeur "
+     "seule si le n du rapport n'est pas le dénominateur du chiffre)"),
     (r"dated (\d{4}-\d{2}-\d{2}) by its (label|value), the figure computed describes (\d{4}-\d{2}-\d{2})",
      lambda day, by, described: f"daté du {day} par {'son libellé' if by == 'label' else 'sa valeur'}, alors que le "
                                 f"chiffre recalculé décrit le {described}"),

@@ -11,6 +11,7 @@ line says so). Exit status 0 when there is no error (warnings do not fail) and t
 
 from __future__ import annotations
 
+import re
 import sys
 from itertools import groupby
 from pathlib import Path
@@ -224,7 +225,10 @@ def _dated_otherwise(raw, rows: dict, data: ProjectData, params) -> list[Problem
     # (« Part des femmes au Maroc » beside the whole project's, in the project-wide annex)
     why = dated_elsewhere(asked, params, indicators, countries_of(data.tables) if params.is_all else ())
     # (« 300 au 2020-06-30 »: the date is in the value, said at its cell)
-    of_value = [isinstance(r, str) and ("by its value" in r or "its value is written with a date" in r) for r in why]
+    of_value = [isinstance(r, str) and ("by its value" in r or "its value is written with a date" in r or (
+        # (« 40 % en 2021 »: the year is in the value)
+        (year := re.match(r"its label or its value names the year (\d{4})", r)) is not None and
+        year.group(1) in str(v))) for r, v in zip(why, asked["printed"])]
     # (« hors Libye »: a part left out, said at the label)
     return [raw.problem("part_left_out" if reason.startswith("its label or its value leaves a part out") else
                         "one_country" if reason.startswith("its label names one country") else "dated_otherwise",
