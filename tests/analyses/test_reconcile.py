@@ -1550,3 +1550,23 @@ def test_a_percentage_written_with_its_year_its_base_or_p_100_is_read(tmp_path):
     told = {(p.row, p.column) for p in reported_figure_problems("mini", m.data_dir, m.params_dir)
             if p.rule == "dated_otherwise"}
     assert told == {(6, "value"), (7, "value"), (8, "label"), (10, "value")}
+
+
+def test_a_mismatch_written_with_its_date_or_base_says_its_difference(tmp_path):
+    """« 41 % au 30/06/2021 » beside a share of 40 % at that date was an « Écart » that the annex explained « non
+    calculable : la raison est dans la colonne « note » » (it read the value with its date); so is « 41 % (n=20) »,
+    now read with its base. The annex now says « écart de 1 »."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+
+    m = Mini.copy_to(tmp_path)
+    m.write("reported", "figure_id;metric;key;valeur;libellé;pays\n"
+                        "F1;women_share;E1;41 % au 30/06/2021;Part des femmes;Maroc\n"
+                        "F2;women_share;E1;41 % (n=20);Part des femmes;Maroc\n")
+    data = m.load()
+    figures = annex_figures(data, load_annex_params("mini", "maroc", m.params_dir))
+    shown = published_check(figures, data.tables["reported"], "fr", ",").set_index("figure_id")
+    assert shown["status"].to_dict() == {"F1": "mismatch", "F2": "mismatch"}
+    assert shown["explanation"].to_dict() == {"F1": "écart de 1", "F2": "écart de 1"}

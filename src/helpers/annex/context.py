@@ -321,7 +321,8 @@ def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str,
     annex language's."""
     from ..analyses.reconcile import (ALL_PARTICIPANTS_NOTE, COMMITMENT_NOTE, FRACTION_NOTE, MARK_NOTE,
                                       NO_PERCENT_NOTE, PERCENT_NOTE, PERCENT_SIGN_NOTE, PERSONS_NOTE,
-                                      UnreadableNumber, is_currency, parse_printed, worded_comparison)
+                                      UnreadableNumber, is_currency, parse_printed, value_base, value_date,
+                                      worded_comparison)
 
     checked = figures[figures["metric"] == "reported_figure"]
     about = reported.drop_duplicates("figure_id").set_index("figure_id")
@@ -329,7 +330,9 @@ def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str,
     rows = []
     for fig in checked.itertuples(index=False):
         try:
-            printed = parse_printed(fig.reported, decimal_mark or fmt.decimal_mark(lang),
+            # (the value without the date or the base written after it, as reconcile read it: « 41 % au 30/06/2021 »,
+            # « 41 % (n=20) » said « non calculable » beside their « écart »)
+            printed = parse_printed(value_date(value_base(fig.reported)[0])[0], decimal_mark or fmt.decimal_mark(lang),
                                     money=is_currency(getattr(fig, "unit", "")))   # « 1,4 m » of an amount: million
             decimals, printed_value = printed.decimals, float(printed.value)
         except UnreadableNumber:
