@@ -1570,3 +1570,53 @@ def test_a_mismatch_written_with_its_date_or_base_says_its_difference(tmp_path):
     shown = published_check(figures, data.tables["reported"], "fr", ",").set_index("figure_id")
     assert shown["status"].to_dict() == {"F1": "mismatch", "F2": "mismatch"}
     assert shown["explanation"].to_dict() == {"F1": "écart de 1", "F2": "écart de 1"}
+
+
+def test_a_published_target_is_compared_with_the_indicator_s_target_or_not_computable(tmp_path):
+    """« Cible : 40 % », « 40 % (cible) », « Objectif de taux d'exécution : 80 % », « Target share of women » beside
+    the figures achieved were compared with them: « Conforme » where the target equalled the achieved share, an
+    « écart de 46,67 » for the execution rate's. « Cible : 20 personnes formées » keyed I1@2020 was an « écart de -30 »
+    beside the achievement (50 %). Now a target beside a figure achieved is not computable (make check warns,
+    published_target); beside an indicator it is compared with its target (target_final for the final
+    achievement), the annex saying so. « Taux d'atteinte de la cible », « réalisées comme prévu », « public cible »,
+    « Objectif spécifique 1 », « (objectif : 5 000) » beside the achieved figure are compared as before."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+    from helpers.pipeline.check import reported_figure_problems
+
+    m = Mini.copy_to(tmp_path)
+    m.write("reported", "figure_id;metric;key;valeur;libellé;pays\n"
+                        "F1;women_share;E1;cible : 40 %;Part des femmes;Maroc\n"
+                        "F2;women_share;E1;40 % (cible);Part des femmes;Maroc\n"
+                        "F3;physical_execution_rate;all;80 %;Objectif de taux d'exécution;Maroc\n"
+                        "F4;women_share;E1;40;Target share of women;Maroc\n"
+                        "F5;indicator_achievement;I1@2020;20;Cible : 20 personnes formées;Maroc\n"
+                        "F6;indicator_achievement_final;I1@2020;objectif de 40;Personnes formées;Maroc\n"
+                        "F7;indicator_achievement;I1@2020;50 %;Taux d'atteinte de la cible;Maroc\n"
+                        "F8;activity_status_count;done;1;Activités réalisées comme prévu;Maroc\n"
+                        "F9;women_share;E1;40;Part des femmes dans le public cible;Maroc\n"
+                        "F10;women_share;E1;40;Objectif spécifique 1 : part des femmes;Maroc\n"
+                        "F11;women_share;E1;40;Part des femmes (objectif : 50 %);Maroc\n"
+                        "F12;physical_execution_rate;all;33 % prévus;Taux d'exécution;Maroc\n"
+                        "F13;physical_execution_rate;all;33 %;Taux d'exécution avec plus du tiers du budget prévu;Maroc\n")
+    data = m.load()
+    figures = annex_figures(data, load_annex_params("mini", "maroc", m.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {
+        "F1": "not_computable", "F2": "not_computable", "F3": "not_computable", "F4": "not_computable",
+        "F5": "match", "F6": "mismatch", "F7": "match", "F8": "match", "F9": "match", "F10": "match", "F11": "match",
+        "F12": "not_computable", "F13": "match"}
+    assert checked.at["F5", "value"] == 20 and checked.at["F6", "value"] == 50
+    shown = published_check(figures, data.tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
+    assert shown["F1"].startswith("son libellé ou sa valeur parle d'une cible (« cible »), alors que le chiffre "
+                                  "recalculé pour « E1 » est le réalisé")
+    assert shown["F5"] == "comparé à la cible de l'indicateur (target : 20), pas à son taux de réalisation"
+    assert shown["F6"] == ("comparé à la cible de l'indicateur (target_final : 50), pas à son taux de réalisation ; "
+                           "écart de -10")
+    english = published_check(figures, data.tables["reported"], "en", ",").set_index("figure_id")["explanation"]
+    assert english["F3"].startswith("its label or its value speaks of a target ('Objectif')")
+    told = [(p.row, p.column) for p in reported_figure_problems("mini", m.data_dir, m.params_dir)
+            if p.rule == "published_target"]
+    assert told == [(2, "value"), (3, "value"), (4, "label"), (5, "label"), (13, "value")]

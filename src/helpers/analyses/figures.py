@@ -986,6 +986,106 @@ def _left_out(words: str, metric: str, key: Any) -> str | None:
             "label if the data leave that part out too)")
 
 
+# a published target (« Cible : 5 000 personnes formées », « objectif de 5 000 », « 40 % (cible) », « 5 000 prévus »,
+# « Target share of women »): it was compared with the figure achieved, « Écart » (or « Conforme » where the two were
+# equal). « Taux d'atteinte de la cible », « par rapport à l'objectif » speak of the achieved figure; « objectif
+# spécifique 1 », « public cible », « target group » are no target figure.
+_TARGET_WORDS = r"(?:valeurs? )?cibles?|objectifs?|targets?(?: values?)?|goals?"
+_OF_TARGET = re.compile(rf"\b(?:de la|de l['’]|des|du|aux?|a la|a l['’]|par rapport (?:a la|a l['’]|aux?)|"
+                        rf"sur (?:la|l['’])|of the|of|against(?: the)?|towards?(?: the)?|vs\.?|versus)\s*"
+                        rf"(?:{_TARGET_WORDS})\b")
+_NOT_A_TARGET = re.compile(rf"\b(?:{_TARGET_WORDS})\s+(?:specifiques?|generale?s?|globale?s?|de developpement|"
+                           r"immediate?s?|strategiques?|operationnele?s?|specific|overall|development|immediate|"
+                           r"strategic|groups?|populations?|areas?|countries|\d+\b(?!\s*\d))|"
+                           r"\b(?:public|groupes?|populations?|pays|zones?|regions?|beneficiaires|menages)\s+cibles?\b")
+_TARGET = re.compile(
+    rf"(?:^|;)\s*[«\"“(\[]*\s*(?:{_TARGET_WORDS})\b"   # at the start: « Cible : 5 000 », « Target share of women »
+    rf"|\b(?:{_TARGET_WORDS})\s*(?::|=|(?:de|d['’]|of)\s*\d)"   # « objectif de 5 000 », « … (objectif : 5 000) »
+    rf"|[(\[]\s*(?:{_TARGET_WORDS}|prevue?s?|visee?s?|attendue?s?|planned|expected|targeted)\s*[)\]:]"   # « (cible) »
+    # (a label's « prévu », « visée » is not read: « plus de la moitié du budget prévu », « la population visée »
+    # qualify the denominator, not the figure)
+    r"|\d\s*%?\s*(?:prevue?s?|visee?s?|attendue?s?|planned|expected|targeted)\b")   # « 5 000 prévus »
+# the figures achieved, of which the workbook computes no target (the budget is itself a plan, an indicator has its
+# own target, compared instead; an impact estimate is no target)
+_ACHIEVED = (AT_REPORTING_DATE - {"budget", "unallocated_budget"}) | {"cost_per_unit", "survey_mean", "survey_total",
+                                                                      "survey_share"}
+
+
+# (« Personnes formées (objectif : 5 000) »: the target quoted beside the figure achieved)
+_AS_PLANNED = re.compile(r"\b(?:comme|que|tel que|telle que|as|than)\s+(?:prevue?s?|planned|expected|targeted)\b|"
+                         rf"[(\[]\s*(?:{_TARGET_WORDS})\s*(?::|=|de|d['’]|of)\s*\d[^()\[\]]*[)\]]")
+
+
+def _targeted(words: str) -> str | None:
+    """The words that make a published figure a target (« cible : », « objectif de 5 »), None when none do."""
+    folded = fold(words)
+    text = folded
+    for phrases in (_OF_TARGET, _NOT_A_TARGET, _AS_PLANNED):   # (blanked: the match's place is the words')
+        text = phrases.sub(lambda m: " " * len(m.group(0)), text)
+    found = _TARGET.search(text)
+    if found is None:
+        return None
+    said = (words if len(words) == len(folded) else folded)[found.start():found.end()]   # (as written)
+    return " ".join(said.strip(" ;«»\"“”()[]:=").split())
+
+
+def _indicator_targets(indicators: pd.DataFrame | None) -> dict[str, tuple[float, float, str]]:
+    """{folded figures key: (its target, its final target, its period)} of an indicators table."""
+    if not _present(indicators) or not {"indicator_id", "period"} <= set(indicators.columns):
+        return {}
+    table = indicators.copy()
+    for column in ("sex", "country", "target", "target_final"):
+        if column not in table:
+            table[column] = None
+    keys = key_of_indicator(table)
+    target = pd.to_numeric(table["target"], errors="coerce")
+    final = pd.to_numeric(table["target_final"], errors="coerce")
+    return {fold(k): (t, f, str(p)) for k, t, f, p in zip(keys, target, final, table["period"])}
+
+
+def _compared_with_target(rec: pd.DataFrame, indicators: pd.DataFrame | None, mark: str | None) -> None:
+    """A published indicator figure whose label or value speaks of a target (« Cible : 20 personnes formées » keyed
+    'I1@2020') was compared with the indicator's achievement (50 %): an « Écart » of -30. It is compared with the
+    indicator's target (``target`` for indicator_achievement, ``target_final`` for indicator_achievement_final), or
+    not computable when the table gives none; the other figures achieved are not computable (the workbook computes
+    no target of them). ``rec`` is changed in place."""
+    words = [" ; ".join(str(w) for w in (label, value) if isinstance(w, str))
+             for label, value in zip(rec["label"], rec["printed"])]
+    metric = rec["metric"].astype(str).str.strip()
+    asked = [i for i, m, w, st in zip(rec.index, metric, words, rec["status"])
+             if st != reconcile.NOT_COMPUTABLE and (m in _ACHIEVED or m in ("indicator_achievement",
+                                                                            "indicator_achievement_final"))
+             and _targeted(w)]
+    if not asked:
+        return
+    targets = _indicator_targets(indicators) if metric[asked].isin(["indicator_achievement",
+                                                                      "indicator_achievement_final"]).any() else {}
+    for i in asked:
+        said, m, key = _targeted(words[rec.index.get_loc(i)]), metric[i], str(rec.at[i, "key"])
+        if m in _ACHIEVED:
+            rec.loc[i, ["status", "note"]] = [reconcile.NOT_COMPUTABLE, (
+                f"its label or its value speaks of a target ('{said}'), and the figure computed for '{key}' is "
+                f"what was achieved: the workbook computes no target of '{m}' (compare the achieved figure the "
+                "report gives, or leave this one out)")]
+            rec.at[i, "computed"] = np.nan
+            continue
+        final = m == "indicator_achievement_final"
+        target, target_final, period = targets.get(fold(key), (np.nan, np.nan, ""))
+        value = target_final if final else target
+        column = "target_final" if final else "target"
+        if pd.isna(value):
+            rec.loc[i, ["status", "note"]] = [reconcile.NOT_COMPUTABLE, (
+                f"its label or its value speaks of a target ('{said}'), and the indicators table gives no "
+                f"{column} for '{key}': the figure computed is its achievement (%), another figure")]
+            rec.at[i, "computed"] = np.nan
+            continue
+        printed = reconcile.value_date(reconcile.value_base(rec.at[i, "printed"])[0])[0]
+        result = reconcile.classify(printed, float(value), rec.at[i, "comparison"], mark)
+        rec.loc[i, ["status", "note"]] = [result.status, f"{reconcile.TARGET_NOTE} {column} ({float(value)!r}), not "
+                                                         f"with its achievement (%); {result.note}"]
+        rec.at[i, "computed"], rec.at[i, "unit"] = float(value), ""
+
+
 def countries_of(tables: dict[str, Any]) -> list[str]:
     """The countries the tables' rows name (not the project as a whole: empty, 'regional'; not the published
     figures': their country may be a word for the whole, « Total »)."""
@@ -1174,6 +1274,8 @@ def reconciliation_figures(reported: pd.DataFrame, figures: pd.DataFrame, params
         rec.loc[dated.notna(), ["status", "note"]] = [reconcile.NOT_COMPUTABLE, ""]
         rec["note"] = rec["note"].where(dated.isna(), dated)
         rec["computed"] = rec["computed"].where(dated.isna())
+    # « Cible : 5 000 personnes formées » beside the figure achieved: the indicator's target, or not computable
+    _compared_with_target(rec, indicators, mark)
     whole = {fold(name) for name in whole}
     if whole:   # the Maroc annex's effect of a study without a country column is every country's: not Maroc's
         study = rec["key"].astype(str).map(lambda key: fold(key.split(":", 1)[0]))

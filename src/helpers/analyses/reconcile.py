@@ -87,6 +87,8 @@ ALL_PARTICIPANTS_NOTE = "the women's share of all the participants is"
 # in the note of a mismatch that the other decimal mark reads as a match (see _with_the_other_mark)
 MARK_NOTE = "with the other decimal mark"
 # in the note of a spending figure whose label speaks of commitments (analyses.figures.reconciliation_figures)
+# in the note of an indicator figure whose label or value speaks of a target, compared with the indicator's target
+TARGET_NOTE = "its label or its value speaks of a target: compared with the indicator's"
 COMMITMENT_NOTE = "its label speaks of commitments: the spending computed is what was paid (expenditure), not committed"
 STATUSES = (MATCH, TRUNCATED, MISMATCH, NOT_COMPUTABLE)
 SUGGESTED = 3                       # keys a "did you mean" names at most

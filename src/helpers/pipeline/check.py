@@ -143,7 +143,7 @@ def _not_levels(raw, rows: dict, data: ProjectData) -> list[Problem]:
     """A published figure printed as a change beside a level (« +3 000 » beside a count, « +45 % » or « hausse de
     45 % » beside a share, « 5 pp » beside a share): the annex says « not computable »; said here first, at its row
     (an evaluator who runs make check first saw nothing of it)."""
-    from ..analyses.figures import canonical_metric
+    from ..analyses.figures import _ACHIEVED, _targeted, canonical_metric
     from ..analyses.reconcile import (COUNTS, LEVELS, PERCENT_LEVEL_NOTE, _PERCENT_SIGN, label_unit, not_a_level,
                                       other_currency, with_unit, worded_comparison)
     from ..data.params import report_decimal_mark
@@ -176,6 +176,15 @@ def _not_levels(raw, rows: dict, data: ProjectData) -> list[Problem]:
                                         hint + "The annex will say 'not computable' until the value is written so.",
                                         index=rows.get(fid), column="value", value=rec.get("value"),
                                         severity="warning"))
+        said = _targeted(" ; ".join(str(w) for w in (rec.get("label"), rec.get("value")) if isinstance(w, str)))
+        if said and metric in _ACHIEVED:   # « Cible : 5 000 personnes formées » beside the figure achieved
+            problems.append(raw.problem(
+                "published_target", f"figure '{fid}' ({metric}): its label or its value speaks of a target "
+                f"('{said}'), and the workbook computes what was achieved", "Write the figure achieved the report "
+                "gives, or leave this one out (an indicator's target is compared with the key of its "
+                "indicator_achievement); the annex will say 'not computable'.", index=rows.get(fid), column="label"
+                if said in str(rec.get("label") or "") else "value", value=rec.get("label") if said in
+                str(rec.get("label") or "") else rec.get("value"), severity="warning"))
         # « 2,8 M EUR » beside the budget of a USD project: the annex's « not computable », said here first; « +120
         # EUR » beside an effect in MAD (or on a 0/1 outcome) too
         elsewhere = other_currency(printed, data.params.currency) if metric in LEVELS else \
