@@ -854,6 +854,40 @@ def _label_dates(label: Any) -> list[Any]:
             bounds = numbers.period_bounds(match.group("day"))
             if bounds is not None and (bounds[0].month == bounds[1].month or match.group("end")):
                 days.append(bounds[1])
+    if not days:
+        days = _any_day(text)
+    return days
+
+
+# a day or a month anywhere in a label, without « au » (« Part des femmes (31/12/2020) », « le 31/12/2020 », « en
+# décembre 2020 », « in December 2020 », « , 31 décembre 2020 », « by end 2020 »): they were compared with the
+# figure at the reporting date; not a start (« depuis janvier 2020 », « du 1er janvier 2020 au ... », « from »)
+_ANY_DAY = re.compile(r"(?<![\w/.-])(?P<day>\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{2}-\d{2}|(?:\d{1,2}|1er)\s+[a-z]+\.?"
+                      r"\s+\d{4}|[a-z]+\.?\s+\d{4}|(?:end|fin)[\s-]+\d{4})(?![\w/.-])")
+_FROM = re.compile(r"(?:\b(?:depuis|since|a partir du?|a partir de l'|a compter du?|from|du|de|entre|between|"
+                   r"debut|start of|beginning of)\s+(?:le\s+|the\s+)?)$")
+
+
+def _any_day(text: str) -> list[Any]:
+    days = []
+    for match in _ANY_DAY.finditer(text):
+        said = match.group("day")
+        if _FROM.search(text[:match.start()]):
+            continue
+        words = said.split()
+        if len(words) >= 2 and words[-2].rstrip(".") not in numbers.MONTHS and words[0] not in ("end", "fin") and \
+                not re.match(r"end-|fin-", said):
+            continue   # (« femmes 2020 »: no month)
+        try:
+            day = numbers.parse_date(said) if len(words) != 2 else None
+        except ValueError:
+            day = None
+        if day is None:
+            bounds = numbers.period_bounds(re.sub(r"^(?:end|fin)[\s-]+", "", said))
+            if bounds is None:
+                continue
+            day = bounds[1]
+        days.append(day)
     return days
 
 
@@ -915,8 +949,9 @@ _SINCE_YEAR = re.compile(r"\b(?:depuis|since|a partir du?|a compter du?)\s+(?:(?
                          r"(?:[a-z]+\.?\s+)?((?:19|20)\d\d)\b")
 # one year named as the figure's (« Part des femmes en 2020 », « (2020) », a value's « en 2021 »; not « fin 2020 », « juin 2020 »,
 # « au 31/12/2020 »: a day): it was compared with the figure cumulated to the reporting date
-_LABEL_YEAR = re.compile(r"(?:(?:^|[\s(,;:])(?:en|in|pour|for|durant|during|au cours de|de l'annee|de l’annee|"
-                         r"au|a|at)\s+|\(\s*)((?:19|20)\d\d)\b(?![-/.]\d)"
+_LABEL_YEAR = re.compile(r"(?:(?:^|[\s(,;:'’])(?:en|in|pour|for|durant|during|au cours de|de l'annee|de l’annee|"
+                         r"au|a|at|annee|l'annee|l’annee|year|exercice|fiscal year|au titre de|sur)\s+|\(\s*|\bfy\s?)"
+                         r"((?:19|20)\d\d)\b(?![-/.]\d)"
                          r"(?!\s*(?:-|\u2013|\u2014|/|a|to|et|and)\s*(?:19|20)?\d\d)")
 _LABEL_YEARS = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|\u2013|\u2014|/|a|to)\s*((?:19|20)?\d\d)\b(?![-/.]\d)")
 
