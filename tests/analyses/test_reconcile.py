@@ -1646,3 +1646,19 @@ def test_a_label_dated_without_au_or_by_a_year_is_read(tmp_path):
         "F11": "match", "F12": "match", "F13": "match"}
     assert "dated 2020-12-31 by its label" in checked.at["F1", "note"]
     assert "names the year 2020" in checked.at["F8", "note"]
+
+
+@pytest.mark.parametrize("text, first, last", [("20 bénéficiaires dont 40 % de femmes", "20", "40"),
+                                               ("40 % des 20 participants", "40", "20"),
+                                               ("5 000 bénéficiaires, dont 2 000 femmes", "5 000", "2 000")])
+def test_two_figures_in_one_cell_are_said_so(text, first, last):
+    """« 5 000 bénéficiaires dont 40 % de femmes » was refused saying « a space is in a number only before a group of 3
+    digits »: the cell holds two figures, and the annex now says which, and to write each in its own row."""
+    from helpers.annex import fmt
+
+    result = classify(text, 40.0, "=", ",")
+    assert result.status == "not_computable"
+    assert f"holds two figures ('{first}' and '{last}')" in result.note
+    assert fmt.reason(result.note, "fr") == (f"chiffre publié illisible : il contient deux chiffres (« {first} » et "
+                                             f"« {last} ») : écrire seul celui que vérifie cette ligne, et chaque "
+                                             "autre chiffre sur sa propre ligne")

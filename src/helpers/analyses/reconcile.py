@@ -374,6 +374,11 @@ def parse_printed(text: Any, decimal_mark: str | None = None, money: bool = Fals
     for gap in _GAP.finditer(s):   # « En 2020 53 % » was read as 202053, « en 2020, 53 % » as 2020,53
         grouping = s[gap.start() - 1:gap.start()].isdigit() and _GROUP_AFTER.match(s, gap.end())
         if not grouping and s[gap.end():gap.end() + 1] not in (".", ","):
+            if _WORDY.search(s):   # « 20 bénéficiaires dont 40 % de femmes »: not a space inside a number
+                figures = re.findall(r"\d[\d \u00a0\u202f.,]*\d|\d", s)
+                raise UnreadableNumber(_not_a_number(original, (
+                    f"'{original}' holds two figures ('{figures[0].strip()}' and '{figures[-1].strip()}'): write "
+                    "the one this row checks alone, and each other figure in its own row")))
             raise UnreadableNumber(_not_a_number(original, f"'{original}' holds two numbers (a space is in a number "
                                                            "only before a group of 3 digits: write the value alone)"))
     space_grouped = bool(_SPACE_GROUPED.search(s))

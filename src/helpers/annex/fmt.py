@@ -294,6 +294,9 @@ _REASONS_FR = [
     (r"printed value unreadable: '.*': a number in brackets is a negative", "chiffre publié illisible : un nombre "
      "entre parenthèses est un négatif en comptabilité et une erreur type en statistique (l'écrire avec un signe "
      "moins, ou l'estimation seule)"),
+    (r"printed value unreadable: '.*' holds two figures \('(.*)' and '(.*)'\)", "chiffre publié illisible : il "
+     "contient deux chiffres (« {0} » et « {1} ») : écrire seul celui que vérifie cette ligne, et chaque autre chiffre "
+     "sur sa propre ligne"),
     (r"printed value unreadable: '.*' holds two numbers", "chiffre publié illisible : il contient deux nombres (une "
      "espace n'est dans un nombre que devant un groupe de 3 chiffres) : écrire la valeur seule"),
     (r"printed value unreadable: '.*' is ambiguous: '(.)' may be a decimal mark", "chiffre publié illisible : « {0} » "
