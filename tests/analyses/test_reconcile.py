@@ -1662,3 +1662,31 @@ def test_two_figures_in_one_cell_are_said_so(text, first, last):
     assert fmt.reason(result.note, "fr") == (f"chiffre publié illisible : il contient deux chiffres (« {first} » et "
                                              f"« {last} ») : écrire seul celui que vérifie cette ligne, et chaque "
                                              "autre chiffre sur sa propre ligne")
+
+
+def test_an_indicator_s_value_printed_without_percent_is_compared_with_its_actual_value(tmp_path):
+    """« 10 personnes », « 10 » keyed I1@2020 (10 trained, target 20) were an « écart de -40 » beside the achievement
+    rate (50 %), for a figure the report gives right. A value without '%' that the rate does not match and the actual
+    does is compared with the actual value, the annex saying so; « 50 % » and « 50 » are the rate as before, « 12 »
+    a mismatch."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+
+    m = Mini.copy_to(tmp_path)
+    m.write("reported", "figure_id;metric;key;valeur;libellé;pays\n"
+                        "F1;indicator_achievement;I1@2020;10 personnes;Personnes formées;Maroc\n"
+                        "F2;indicator_achievement_final;I1@2020;10;Personnes formées;Maroc\n"
+                        "F3;indicator_achievement;I1@2020;50 %;Personnes formées;Maroc\n"
+                        "F4;indicator_achievement;I1@2020;50;Personnes formées;Maroc\n"
+                        "F5;indicator_achievement;I1@2020;12;Personnes formées;Maroc\n")
+    data = m.load()
+    figures = annex_figures(data, load_annex_params("mini", "maroc", m.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {"F1": "match", "F2": "match", "F3": "match", "F4": "match",
+                                           "F5": "mismatch"}
+    shown = published_check(figures, data.tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
+    assert shown["F1"] == ("publié sans « % », c'est la valeur réalisée de l'indicateur (actual : 10) : comparé à "
+                           "elle, pas à son taux de réalisation")
+    assert shown["F3"] == "" and shown["F5"] == "écart de -38"

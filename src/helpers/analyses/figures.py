@@ -1064,18 +1064,17 @@ def _targeted(words: str) -> str | None:
     return " ".join(said.strip(" ;«»\"“”()[]:=").split())
 
 
-def _indicator_targets(indicators: pd.DataFrame | None) -> dict[str, tuple[float, float, str]]:
-    """{folded figures key: (its target, its final target, its period)} of an indicators table."""
+def _indicator_targets(indicators: pd.DataFrame | None) -> dict[str, tuple[float, float, float]]:
+    """{folded figures key: (its target, its final target, its actual)} of an indicators table."""
     if not _present(indicators) or not {"indicator_id", "period"} <= set(indicators.columns):
         return {}
     table = indicators.copy()
-    for column in ("sex", "country", "target", "target_final"):
+    for column in ("sex", "country", "target", "target_final", "actual"):
         if column not in table:
             table[column] = None
     keys = key_of_indicator(table)
-    target = pd.to_numeric(table["target"], errors="coerce")
-    final = pd.to_numeric(table["target_final"], errors="coerce")
-    return {fold(k): (t, f, str(p)) for k, t, f, p in zip(keys, target, final, table["period"])}
+    target, final, actual = (pd.to_numeric(table[c], errors="coerce") for c in ("target", "target_final", "actual"))
+    return {fold(k): (t, f, a) for k, t, f, a in zip(keys, target, final, actual)}
 
 
 def _compared_with_target(rec: pd.DataFrame, indicators: pd.DataFrame | None, mark: str | None) -> None:
@@ -1105,7 +1104,7 @@ def _compared_with_target(rec: pd.DataFrame, indicators: pd.DataFrame | None, ma
             rec.at[i, "computed"] = np.nan
             continue
         final = m == "indicator_achievement_final"
-        target, target_final, period = targets.get(fold(key), (np.nan, np.nan, ""))
+        target, target_final, _ = targets.get(fold(key), (np.nan, np.nan, np.nan))
         value = target_final if final else target
         column = "target_final" if final else "target"
         if pd.isna(value):
@@ -1119,6 +1118,30 @@ def _compared_with_target(rec: pd.DataFrame, indicators: pd.DataFrame | None, ma
         rec.loc[i, ["status", "note"]] = [result.status, f"{reconcile.TARGET_NOTE} {column} ({float(value)!r}), not "
                                                          f"with its achievement (%); {result.note}"]
         rec.at[i, "computed"], rec.at[i, "unit"] = float(value), ""
+
+
+def _compared_with_actual(rec: pd.DataFrame, indicators: pd.DataFrame | None, mark: str | None) -> None:
+    """A published indicator figure printed without '%' that the achievement rate does not match and the indicator's
+    actual value does (« 10 personnes » keyed 'I1@2020', 10 trained of a target of 20): it was an « écart de -40 »
+    beside the rate (50 %), for a figure the report gives right. It is compared with the actual value, the annex
+    saying so. ``rec`` is changed in place."""
+    metric = rec["metric"].astype(str).str.strip()
+    asked = rec.index[metric.isin(["indicator_achievement", "indicator_achievement_final"]).to_numpy(dtype=bool)
+                      & rec["status"].eq(reconcile.MISMATCH).to_numpy(dtype=bool)]
+    asked = [i for i in asked if not reconcile._PERCENT.search(fold(str(rec.at[i, "printed"])))]
+    if not asked:
+        return
+    targets = _indicator_targets(indicators)
+    for i in asked:
+        actual = targets.get(fold(str(rec.at[i, "key"])), (np.nan, np.nan, np.nan))[2]
+        if pd.isna(actual):
+            continue
+        printed = reconcile.value_date(reconcile.value_base(rec.at[i, "printed"])[0])[0]
+        result = reconcile.classify(printed, float(actual), rec.at[i, "comparison"], mark)
+        if result.status in (reconcile.MATCH, reconcile.TRUNCATED):
+            rec.loc[i, ["status", "note"]] = [result.status, f"{reconcile.ACTUAL_NOTE} ({float(actual)!r}), not "
+                                                             f"with its achievement (%); {result.note}"]
+            rec.at[i, "computed"], rec.at[i, "unit"] = float(actual), ""
 
 
 def countries_of(tables: dict[str, Any]) -> list[str]:
@@ -1311,6 +1334,7 @@ def reconciliation_figures(reported: pd.DataFrame, figures: pd.DataFrame, params
         rec["computed"] = rec["computed"].where(dated.isna())
     # « Cible : 5 000 personnes formées » beside the figure achieved: the indicator's target, or not computable
     _compared_with_target(rec, indicators, mark)
+    _compared_with_actual(rec, indicators, mark)   # « 10 personnes » beside the indicator's rate: its actual value
     whole = {fold(name) for name in whole}
     if whole:   # the Maroc annex's effect of a study without a country column is every country's: not Maroc's
         study = rec["key"].astype(str).map(lambda key: fold(key.split(":", 1)[0]))

@@ -89,6 +89,8 @@ MARK_NOTE = "with the other decimal mark"
 # in the note of a spending figure whose label speaks of commitments (analyses.figures.reconciliation_figures)
 # in the note of an indicator figure whose label or value speaks of a target, compared with the indicator's target
 TARGET_NOTE = "its label or its value speaks of a target: compared with the indicator's"
+# in the note of an indicator figure printed without '%' that equals the indicator's actual value (« 10 personnes »)
+ACTUAL_NOTE = "printed without '%', it is the indicator's actual value: compared with it"
 COMMITMENT_NOTE = "its label speaks of commitments: the spending computed is what was paid (expenditure), not committed"
 STATUSES = (MATCH, TRUNCATED, MISMATCH, NOT_COMPUTABLE)
 SUGGESTED = 3                       # keys a "did you mean" names at most

@@ -321,7 +321,7 @@ def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str,
     annex language's."""
     from ..analyses.reconcile import (ALL_PARTICIPANTS_NOTE, COMMITMENT_NOTE, FRACTION_NOTE, MARK_NOTE,
                                       NO_PERCENT_NOTE, PERCENT_NOTE, PERCENT_SIGN_NOTE, PERSONS_NOTE,
-                                      TARGET_NOTE, UnreadableNumber, is_currency, parse_printed, value_base, value_date,
+                                      ACTUAL_NOTE, TARGET_NOTE, UnreadableNumber, is_currency, parse_printed, value_base, value_date,
                                       worded_comparison)
 
     checked = figures[figures["metric"] == "reported_figure"]
@@ -405,6 +405,10 @@ def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str,
         if target:   # « Cible : 20 personnes formées » compared with the indicator's target: said, even when it matches
             caution = say("published_target", lang, column=target.group(1),
                           value=fmt.number(float(target.group(2)), max(decimals, 0), lang))
+            explanation = (caution + say("list_separator", lang) + explanation) if explanation else caution
+        actual = re.search(re.escape(ACTUAL_NOTE) + r" \((\S+)\)", str(fig.note))
+        if actual:   # « 10 personnes » compared with the indicator's actual value: said, even when it matches
+            caution = say("published_actual", lang, value=fmt.number(float(actual.group(1)), max(decimals, 0), lang))
             explanation = (caution + say("list_separator", lang) + explanation) if explanation else caution
         if COMMITMENT_NOTE in str(fig.note):   # « taux d'engagement » beside the spending
             explanation = (explanation + say("list_separator", lang) if explanation else "") + say(
