@@ -950,7 +950,8 @@ _SINCE_YEAR = re.compile(r"\b(?:depuis|since|a partir du?|a compter du?)\s+(?:(?
 # one year named as the figure's (« Part des femmes en 2020 », « (2020) », a value's « en 2021 »; not « fin 2020 », « juin 2020 »,
 # « au 31/12/2020 »: a day): it was compared with the figure cumulated to the reporting date
 _LABEL_YEAR = re.compile(r"(?:(?:^|[\s(,;:'’])(?:en|in|pour|for|durant|during|au cours de|de l'annee|de l’annee|"
-                         r"au|a|at|annee|l'annee|l’annee|year|exercice|fiscal year|au titre de|sur)\s+|\(\s*|\bfy\s?)"
+                         r"au|a|at|annee|l'annee|l’annee|year|exercice|fiscal year|au titre de|sur)\s+|\(\s*|\bfy\s?|"
+                         r"(?<=[^\d\s])\s*,\s*)"   # (« Women's share, 2020 »; not « June 30, 2021 »: a day)
                          r"((?:19|20)\d\d)\b(?![-/.]\d)"
                          r"(?!\s*(?:-|\u2013|\u2014|/|a|to|et|and)\s*(?:19|20)?\d\d)")
 _LABEL_YEARS = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|\u2013|\u2014|/|a|to)\s*((?:19|20)?\d\d)\b(?![-/.]\d)")
