@@ -1624,8 +1624,8 @@ def test_a_published_target_is_compared_with_the_indicator_s_target_or_not_compu
 
 def test_a_label_dated_without_au_or_by_a_year_is_read(tmp_path):
     """« Part des femmes en décembre 2020 », « in December 2020 », « (31/12/2020) », « le 31/12/2020 », « , 31 décembre
-    2020 », « by end 2020 », « à décembre 2020 », « sur l'année 2020 », « exercice 2020 », « FY2020 », « Women's share, 2020 » beside an annex
-    at 30/06/2021 were compared with the figure at 30/06/2021 (« Conforme » for another date's figure). Now not
+    2020 », « by end 2020 », « à décembre 2020 », « sur l'année 2020 », « exercice 2020 », « FY2020 », « Women's share,
+    2020 » beside an annex at 30/06/2021 were compared with the figure at 30/06/2021 (« Conforme » for another date's figure). Now not
     computable, saying which date each describes; a start date (« depuis janvier 2020 ») and a label dated the
     reporting date are compared."""
     from fixtures.mini_project import Mini
