@@ -1690,3 +1690,31 @@ def test_an_indicator_s_value_printed_without_percent_is_compared_with_its_actua
     assert shown["F1"] == ("publié sans « % », c'est la valeur réalisée de l'indicateur (actual : 10) : comparé à "
                            "elle, pas à son taux de réalisation")
     assert shown["F3"] == "" and shown["F5"] == "écart de -38"
+
+
+def test_an_amount_in_thousands_or_millions_written_as_reports_write_it_is_read(tmp_path):
+    """« 0,15 Mn USD », « 150 TUSD », a label's « (KUSD) », « (MUSD) », « en milliers de dollars », « (x 1 000 USD) »,
+    « (USD m) » beside a budget of 150 000 USD were read as 0,15 or 150: an « écart » of the whole amount for a figure
+    the report gives right. They are read with their scale; « 150 TEUR » is in EUR (not computable in a USD project),
+    « 150 mil USD » (a thousand in Spanish, a million in English) is refused saying so."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+
+    m = Mini.copy_to(tmp_path)
+    rows = [("0,15 Mn USD", "Budget"), ("150 TUSD", "Budget"), ("150", "Budget (KUSD)"), ("0,15", "Budget (MUSD)"),
+            ("150", "Budget en milliers de dollars"), ("150", "Budget (x 1 000 USD)"), ("0,15", "Budget (USD m)"),
+            ("150 TEUR", "Budget"), ("150 mil USD", "Budget"), ("150", "Budget (KEUR)"), ("150 TND", "Budget")]
+    m.write("reported", "figure_id;metric;key;valeur;libellé;pays\n" + "".join(
+        f"F{i};budget;total;{value};{label};Maroc\n" for i, (value, label) in enumerate(rows, 1)))
+    data = m.load()
+    figures = annex_figures(data, load_annex_params("mini", "maroc", m.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {f"F{i}": "match" for i in range(1, 8)} | {
+        "F8": "not_computable", "F9": "not_computable", "F10": "not_computable", "F11": "not_computable"}
+    shown = published_check(figures, data.tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
+    assert shown["F8"].startswith("publié en EUR, les chiffres du projet sont en USD")
+    assert shown["F9"] == ("chiffre publié illisible : « mil » vaut mille en espagnol et en portugais, un million en "
+                           "anglais (écrire le nombre en chiffres)")
+    assert shown["F11"].startswith("publié en TND")

@@ -114,7 +114,10 @@ _BRACKETED = re.compile(r"^\s*\([^()]*\d[^()]*\)\s*$")   # « (0,27) »: read as
 # a scale word right after the number (rule 5); "M" may be glued to a currency (2,4 MEUR, 2,4 M€, 5 MDT: every code
 # and abbreviation of data.currencies, which printed_currency reads there: « 5 MDT » was 5 dinars)
 _GLUED = "|".join(sorted(CODES | set(ABBREVIATIONS), key=lambda c: (-len(c), c)))
-_SCALE = re.compile(r"^\s*(?:(?P<thousand>k|K|mille|milliers?|thousands?)|(?P<million>M|Mio|Mo|millions?)"
+# (« 0,15 Mn USD »: « Mn » as « mn »; « 150 TEUR », « 150 TUSD »: German « Tausend » glued to a code; they were read as
+# 0,15 and 150, an « écart » of the whole amount)
+_SCALE = re.compile(r"^\s*(?:(?P<thousand>k|K|mille|milliers?|thousands?|T(?=EUR|USD|CHF|GBP))"
+                    r"|(?P<million>M|Mio|Mo|Mn|millions?)"
                     rf"|(?P<billion>Md|Mds|Mrd|milliards?|bn))(?=$|[^A-Za-zÀ-ÿ]|{_GLUED})")
 _SCALES = {"thousand": 3, "million": 6, "billion": 9}
 # « $1.4m », « 1,4 mn USD »: lower-case m, mn for million only beside a currency (« 12 m » is metres, « 3 mn »
@@ -276,7 +279,7 @@ def printed_currency(text: Any) -> str:
 
     if text is None:
         return ""
-    text = str(text)
+    text = _scale_apart(str(text))   # (« 150 TEUR », « 150 KEUR »: in EUR)
     codes = {_DOLLAR_COUNTRY[(m.group(1) or m.group(2)).upper()] for m in _DOLLAR_OF.finditer(text)}
     text = _DOLLAR_OF.sub(" ", text)
     folded = fold(text)
@@ -366,6 +369,9 @@ def parse_printed(text: Any, decimal_mark: str | None = None, money: bool = Fals
     if _PER_MILLE.search(after):   # « 53 ‰ » was read as 53: « Conforme » beside 53 %, ten times the figure it is
         raise UnreadableNumber(f"'{original}' is per mille (‰, per thousand), not a percentage: write the percentage "
                                "it stands for (529 ‰: 52,9 %)")
+    if re.match(r"^\s*mil\b", after, re.IGNORECASE):   # (« 150 mil USD » was read as 150)
+        raise UnreadableNumber(f"'{original}': 'mil' is a thousand in Spanish and Portuguese, a million in English "
+                               "(write the number)")
     if _AMBIGUOUS_SCALE.match(after):
         raise UnreadableNumber(f"'{original}': 'billion' is 10^9 in English and 10^12 in French (write the number)")
     scale = _SCALE.match(after)
@@ -695,8 +701,19 @@ def _read_as(text: str, computed: float, comparison: str, mismatch: Classificati
 # a unit column as evaluators fill it: « milliers USD », « (en milliers de dollars) », « USD '000 », « k€ », « % »
 _UNIT_LEAD = re.compile(r"^(?:en|in)\s+", re.IGNORECASE)
 _UNIT_THOUSANDS = re.compile(r"[’']?000s?\b")
-_UNIT_SCALE = re.compile(r"(?<![A-Za-zÀ-ÿ])(?:milliers?|mille|thousands?|k|K|millions?|Mio|M|mln|milliards?|Mds?)"
-                         r"(?![A-Za-zÀ-ÿ])")
+_UNIT_SCALE = re.compile(r"(?<![A-Za-zÀ-ÿ])(?:milliers?|mille|thousands?|k|K|millions?|Mio|M|Mn|mn|m|mln|milliards?|"
+                         r"Mds?)(?![A-Za-zÀ-ÿ])")
+# a unit written « KUSD », « MUSD », « kEUR », « TEUR » (a scale glued to a code), « x 1 000 USD », « × 1000 »: its
+# scale apart (« Budget (KUSD) », « (x 1 000 USD) » were not read: « 150 » compared with 150 000, an « écart »)
+_TIMES = re.compile(r"[x×*]\s*1[\s\u00a0\u202f.,’']?000(?P<million>[\s\u00a0\u202f.,’']?000)?(?!\d)")
+_GLUED_UNIT = re.compile(r"(?<![A-Za-z])(?P<scale>k|K|M|Mio|Mn|T)(?P<code>[A-Z]{3})\b")
+
+
+def _scale_apart(unit: str) -> str:
+    """« KUSD » is « K USD », « x 1 000 » « milliers » (a scale glued to a currency code, or a factor, written apart)."""
+    unit = _TIMES.sub(lambda m: "millions" if m.group("million") else "milliers", unit)
+    return _GLUED_UNIT.sub(lambda m: m[0] if m[0] in CODES or m["code"] not in CODES or (
+        m["scale"] == "T" and m["code"] not in ("EUR", "USD", "CHF", "GBP")) else f"{m['scale']} {m['code']}", unit)
 
 
 def with_unit(value: Any, unit: Any) -> str:
@@ -706,7 +723,7 @@ def with_unit(value: Any, unit: Any) -> str:
     printed = "" if _is_blank(value) else str(value).strip()
     if _is_blank(unit) or not printed:
         return printed
-    said = _UNIT_LEAD.sub("", " ".join(re.sub(r"[()\[\]]", " ", str(unit)).split()))
+    said = _UNIT_LEAD.sub("", " ".join(re.sub(r"[()\[\]]", " ", _scale_apart(str(unit))).split()))
     said = _UNIT_THOUSANDS.sub("milliers", said)
     if not said or fold(said) in fold(printed):   # « 45 % » in a column of « % »
         return printed
@@ -775,7 +792,7 @@ def value_base(value: Any) -> tuple[str, int | None]:
 # (EUR) », « Dépenses (k$) », « Budget en euros »: it was not read (« 150 » compared with 150 000, a mismatch of the
 # report's right figure; « 150 000 » in EUR compared with USD figures, « Conforme »). A bracket of other words
 # (« (A+B) », « (conclusion) ») or a sentence naming an amount (« 2 millions de dollars ») gives no unit.
-_LABEL_UNIT = re.compile(r"\(([^()]{1,40})\)|(?:^|\s)(?:en|in)\s+([^\s()]+(?:\s+[^\s()]+)?)\s*$", re.IGNORECASE)
+_LABEL_UNIT = re.compile(r"\(([^()]{1,40})\)|(?:^|\s)(?:en|in)\s+([^\s()]+(?:\s+[^\s()]+){0,2}?)\s*$", re.IGNORECASE)
 _UNIT_FILLER = re.compile(r"\b(?:en|in|de|des|d|of|us|'|’)\b|['’.,:;\s]")
 
 
@@ -785,7 +802,7 @@ def label_unit(label: Any) -> str:
     if _is_blank(label):
         return ""
     for found in _LABEL_UNIT.finditer(str(label)):
-        said = (found.group(1) or found.group(2)).strip()
+        said = _scale_apart((found.group(1) or found.group(2)).strip())
         rest = _UNIT_THOUSANDS.sub(" ", said)
         rest = _UNIT_SCALE.sub(" ", rest)
         rest = _DOLLAR_OF.sub(" ", rest)

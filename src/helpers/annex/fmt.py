@@ -303,6 +303,8 @@ _REASONS_FR = [
      "peut être un séparateur décimal ou de milliers (indiquer report_decimal_mark dans project.yaml)"),
     (r"printed value unreadable: '.*': the thousands groups are not groups of 3 digits", "chiffre publié illisible : "
      "les groupes de milliers ne sont pas de 3 chiffres"),
+    (r"printed value unreadable: '.*': 'mil' is a thousand", "chiffre publié illisible : « mil » vaut mille en "
+     "espagnol et en portugais, un million en anglais (écrire le nombre en chiffres)"),
     (r"printed value unreadable: '.*': 'billion' is", "chiffre publié illisible : « billion » vaut 10^9 en anglais et "
      "10^12 en français (écrire le nombre en chiffres)"),
     (r"printed value unreadable: '.*': the '.' before the number is glued", "chiffre publié illisible : le signe "
