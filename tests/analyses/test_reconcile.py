@@ -1718,3 +1718,24 @@ def test_an_amount_in_thousands_or_millions_written_as_reports_write_it_is_read(
     assert shown["F9"] == ("chiffre publié illisible : « mil » vaut mille en espagnol et en portugais, un million en "
                            "anglais (écrire le nombre en chiffres)")
     assert shown["F11"].startswith("publié en TND")
+
+
+def test_an_indicator_figure_whose_label_names_another_year_than_its_period_is_not_compared(tmp_path):
+    """« Personnes formées en 2021 », « (2021) » keyed I1@2020 were compared with the 2020 period (« Conforme »); now
+    not computable, giving the key of the 2021 period. « en 2020 » and a report's name (« rapport annuel 2021 ») are
+    compared."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.data.params import load_annex_params
+
+    m = Mini.copy_to(tmp_path)
+    m.write("reported", "figure_id;metric;key;valeur;libellé;pays\n"
+                        "F1;indicator_achievement;I1@2020;50 %;Personnes formées en 2021;Maroc\n"
+                        "F2;indicator_achievement;I1@2020;50 %;Personnes formées (2021);Maroc\n"
+                        "F3;indicator_achievement;I1@2020;50 %;Personnes formées en 2020;Maroc\n"
+                        "F4;indicator_achievement;I1@2020;50 %;Personnes formées (rapport annuel 2021);Maroc\n")
+    figures = annex_figures(m.load(), load_annex_params("mini", "maroc", m.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {"F1": "not_computable", "F2": "not_computable", "F3": "match",
+                                           "F4": "match"}
+    assert "write the key 'I1@2021' to compare it with that period" in checked.at["F1", "note"]

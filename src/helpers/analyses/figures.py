@@ -1216,6 +1216,13 @@ def dated_elsewhere(rec: pd.DataFrame, params: Any, indicators: pd.DataFrame | N
                 days := of_value or _label_dates(label)):
             out[i] = _indicator_dated(key, days, periods, "value" if of_value else "label")
             continue
+        if metric in INDICATOR_METRICS and status != reconcile.NOT_COMPUTABLE and isinstance(label, str) and (
+                named := _LABEL_YEAR.search(_REPORT_NAME.sub(" ", fold(label)))) and (
+                found := periods.get(fold(str(key)))) and not (
+                found[0][0].year <= int(named.group(1)) <= found[0][1].year):
+            # « Personnes formées en 2021 » keyed 'I1@2020': it was compared with the 2020 period, « Conforme »
+            out[i] = _indicator_dated(key, [date(int(named.group(1)), 12, 31)], periods, "label")
+            continue
         if reporting is None:
             continue
         if metric not in AT_REPORTING_DATE or status == reconcile.NOT_COMPUTABLE:
