@@ -1739,3 +1739,25 @@ def test_an_indicator_figure_whose_label_names_another_year_than_its_period_is_n
     assert checked["status"].to_dict() == {"F1": "not_computable", "F2": "not_computable", "F3": "match",
                                            "F4": "match"}
     assert "write the key 'I1@2021' to compare it with that period" in checked.at["F1", "note"]
+
+
+def test_a_figure_of_a_half_a_quarter_or_a_month_is_not_compared_with_the_cumulated_one(tmp_path):
+    """« Part des femmes du S1 2021 », « durant le T2 2021 », « de juin 2021 », « during Q2 2021 » beside an annex at
+    30/06/2021 were read as dated the period's last day, the reporting date: compared with the figure cumulated since
+    2020 (« Conforme »). Now not computable (the figure of that period); « au S1 2021 », « à partir de janvier 2020 »,
+    « de janvier 2020 à juin 2021 » (from the start) are compared."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.data.params import load_annex_params
+
+    m = Mini.copy_to(tmp_path)
+    labels = ["Part des femmes du S1 2021", "Part des femmes durant le T2 2021", "Part des femmes de juin 2021",
+              "Share of women during Q2 2021", "Part des femmes au S1 2021", "Part des femmes à partir de janvier 2020",
+              "Part des femmes de janvier 2020 à juin 2021"]
+    m.write("reported", "figure_id;metric;key;valeur;libellé;pays\n" + "".join(
+        f"F{i};women_share;E1;40 %;{label};Maroc\n" for i, label in enumerate(labels, 1)))
+    figures = annex_figures(m.load(), load_annex_params("mini", "maroc", m.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {"F1": "not_computable", "F2": "not_computable", "F3": "not_computable",
+                                           "F4": "not_computable", "F5": "match", "F6": "match", "F7": "match"}
+    assert "speaks of a figure per month, quarter, half-year or week" in checked.at["F1", "note"]

@@ -957,6 +957,24 @@ _LABEL_YEAR = re.compile(r"(?:(?:^|[\s(,;:'’])(?:en|in|pour|for|durant|during|
 _LABEL_YEARS = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|\u2013|\u2014|/|a|to)\s*((?:19|20)?\d\d)\b(?![-/.]\d)")
 
 
+# the figure of one half, quarter or month (« Dépenses du S1 2021 », « durant le T2 2021 », « de juin 2021 »,
+# « during Q2 2021 »): it was read as the figure at the period's last day, the cumulated one
+_OF_PERIOD = re.compile(r"(?<!partir )(?<!compter )\b(?:du|de|des|pendant(?: le)?|durant(?: le)?|au cours du|"
+                        r"au cours de|during(?: the)?|for(?: the)?|over(?: the)?|sur le)\s+"
+                        r"(?P<period>[shtq][1-4][\s_-]?\d{4}|(?P<month>[a-z]+)\.?\s+\d{4})\b")
+
+
+def _of_period(text: str, start: Any) -> bool:
+    """The label names the figure of a half, a quarter or a month that starts after the project's ``start``."""
+    for found in _OF_PERIOD.finditer(text):
+        if found.group("month") and found.group("month") not in numbers.MONTHS:
+            continue
+        bounds = numbers.period_bounds(found.group("period"))
+        if bounds is not None and start is not None and hasattr(start, "year") and bounds[0] > start:
+            return True
+    return False
+
+
 def _one_year(label: Any, start: Any, described: Any) -> str | None:
     """Why a figure cumulated from the project's start to ``described`` is not the one its label (or its printed
     value, « 300 par an ») names: one year's (« Dépenses annuelles 2020 »), one month's or quarter's (« 16 par
@@ -964,7 +982,7 @@ def _one_year(label: Any, start: Any, described: Any) -> str | None:
     beside the cumulated figure. A report's name (« rapport annuel 2020 ») is not the figure's period. None
     otherwise."""
     text = _REPORT_NAME.sub(" ", fold(label)) if isinstance(label, str) else ""
-    if _PER_PERIOD.search(text):
+    if _PER_PERIOD.search(text) or _of_period(text, start):
         return (f"its label or its value speaks of a figure per month, quarter, half-year or week, and the figure "
                 f"computed is the whole project's up to {described.isoformat()} (cumulated since its start): the "
                 "workbook computes no such figure (compare the cumulated figure the report gives, or leave this one "
