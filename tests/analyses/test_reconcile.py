@@ -1600,14 +1600,16 @@ def test_a_published_target_is_compared_with_the_indicator_s_target_or_not_compu
                         "F10;women_share;E1;40;Objectif spécifique 1 : part des femmes;Maroc\n"
                         "F11;women_share;E1;40;Part des femmes (objectif : 50 %);Maroc\n"
                         "F12;physical_execution_rate;all;33 % prévus;Taux d'exécution;Maroc\n"
-                        "F13;physical_execution_rate;all;33 %;Taux d'exécution avec plus du tiers du budget prévu;Maroc\n")
+                        "F13;physical_execution_rate;all;33 %;Taux d'exécution avec plus du tiers du budget prévu;Maroc\n"
+                        "F14;women_share;E1;40 %;Objectif atteint : part des femmes;Maroc\n"
+                        "F15;women_share;E1;40 %;Target achieved: share of women;Maroc\n")
     data = m.load()
     figures = annex_figures(data, load_annex_params("mini", "maroc", m.params_dir))
     checked = figures[figures["metric"] == "reported_figure"].set_index("key")
     assert checked["status"].to_dict() == {
         "F1": "not_computable", "F2": "not_computable", "F3": "not_computable", "F4": "not_computable",
         "F5": "match", "F6": "mismatch", "F7": "match", "F8": "match", "F9": "match", "F10": "match", "F11": "match",
-        "F12": "not_computable", "F13": "match"}
+        "F12": "not_computable", "F13": "match", "F14": "match", "F15": "match"}
     assert checked.at["F5", "value"] == 20 and checked.at["F6", "value"] == 50
     shown = published_check(figures, data.tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
     assert shown["F1"].startswith("son libellé ou sa valeur parle d'une cible (« cible »), alors que le chiffre "

@@ -1050,7 +1050,8 @@ _OF_TARGET = re.compile(rf"\b(?:de la|de l['’]|des|du|aux?|a la|a l['’]|par 
                         rf"(?:{_TARGET_WORDS})\b")
 _NOT_A_TARGET = re.compile(rf"\b(?:{_TARGET_WORDS})\s+(?:specifiques?|generale?s?|globale?s?|de developpement|"
                            r"immediate?s?|strategiques?|operationnele?s?|specific|overall|development|immediate|"
-                           r"strategic|groups?|populations?|areas?|countries|\d+\b(?!\s*\d))|"
+                           r"strategic|groups?|populations?|areas?|countries|\d+\b(?!\s*\d)|achieved|reached|met|"
+                           r"atteinte?s?|realisee?s?|depassee?s?|exceeded)|"   # (« Objectif atteint : 40 % »)
                            r"\b(?:public|groupes?|populations?|pays|zones?|regions?|beneficiaires|menages)\s+cibles?\b")
 _TARGET = re.compile(
     rf"(?:^|;)\s*[«\"“(\[]*\s*(?:{_TARGET_WORDS})\b"   # at the start: « Cible : 5 000 », « Target share of women »
