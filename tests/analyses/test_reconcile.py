@@ -1763,3 +1763,20 @@ def test_a_figure_of_a_half_a_quarter_or_a_month_is_not_compared_with_the_cumula
     assert checked["status"].to_dict() == {"F1": "not_computable", "F2": "not_computable", "F3": "not_computable",
                                            "F4": "not_computable", "F5": "match", "F6": "match", "F7": "match"}
     assert "speaks of a figure per month, quarter, half-year or week" in checked.at["F1", "note"]
+
+
+@pytest.mark.parametrize("text", ["100 pct", "100 p.c.", "100 pour-cent"])
+def test_a_percent_written_pct_or_pour_cent_with_a_hyphen_is_a_percentage(text, tmp_path):
+    """« 100 pct », « 100 p.c. », « 100 pour-cent » beside 1 activity done were read as a count, « écart de 99 ;
+    sans « % » : lu comme un pourcentage, il serait conforme » (the annex said no '%' was printed): they are a
+    percentage, beside a count not computable as « 100 % » is."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.data.params import load_annex_params
+
+    m = Mini.copy_to(tmp_path)
+    m.write("reported", f"figure_id;metric;key;valeur;libellé;pays\nF1;activity_status_count;done;{text};Activités;Maroc\n")
+    figures = annex_figures(m.load(), load_annex_params("mini", "maroc", m.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked.at["F1", "status"] == "not_computable"
+    assert "printed as a percentage" in checked.at["F1", "note"]

@@ -77,7 +77,7 @@ MATCH, TRUNCATED, MISMATCH, NOT_COMPUTABLE = "match", "truncated", "mismatch", "
 FRACTION_NOTE = "as a fraction of 1"   # in the note of a percentage printed 0.444 (see _as_fraction)
 # in the note of a percentage printed « 0,53 % » (its sign written) beside 53 %: a fraction of 1 it would match
 PERCENT_SIGN_NOTE = "printed with '%', it is not read as a fraction; read so (times 100), it would match:"
-_PERCENT_SIGN = re.compile(r"%|\bpour ?cents?\b|\bper ?cent\b|\bp\. ?100\b|\bpour ?100\b")
+_PERCENT_SIGN = re.compile(r"%|\bpour[ -]?cents?\b|\bper ?cent\b|\bp\. ?100\b|\bpour ?100\b|\bpct\b|\bp\.c\.")
 # « 40 p. 100 », « 40 pour 100 » (French typography's percent): a percentage; it was refused as « two numbers »
 _PER_HUNDRED = re.compile(r"(?<=\d)\s*(?:p\.\s?|pour\s?)100(?!\s?[\d.,]?\d)", re.IGNORECASE)
 # in the note of a women's share of participations beside the persons' one (analyses.figures.persons_caution)
@@ -558,8 +558,8 @@ def _as_fraction(printed: str, computed: float, comparison: str, mismatch: Class
 
 # a printed percentage, or percentage points: `27 %`, `+27 points de pourcentage`, `27 pp`, `27 percentage points`
 # (« 45 pour cent », « 45 percent »: they were a mismatch of 44.55 beside 0.45, where « 45 % » was read as 0.45)
-_PERCENT = re.compile(r"%|\bp\.? ?p\b\.?|\bpoints?\b|\bpercentage points?\b|\bpour ?cents?\b|\bper ?cent\b|"
-                      r"\bp\. ?100\b|\bpour ?100\b")
+_PERCENT = re.compile(r"%|\bp\.? ?p\b\.?|\bpoints?\b|\bpercentage points?\b|\bpour[ -]?cents?\b|\bper ?cent\b|"
+                      r"\bp\. ?100\b|\bpour ?100\b|\bpct\b|\bp\.c\.")
 # a difference of percentages (« 45 points de pourcentage », « +5 pp »), beside a figure that is a share (« 45 points »
 # beside a women's share of 45 % was a match: a change compared with a level)
 _POINTS = re.compile(r"\bp\.? ?p\b\.?|\bpoints?\b|\bpts?\b\.?|\bpercentage points?\b")
