@@ -1780,3 +1780,29 @@ def test_a_percent_written_pct_or_pour_cent_with_a_hyphen_is_a_percentage(text, 
     checked = figures[figures["metric"] == "reported_figure"].set_index("key")
     assert checked.at["F1", "status"] == "not_computable"
     assert "printed as a percentage" in checked.at["F1", "note"]
+
+
+def test_a_count_published_beside_a_share_is_not_compared_as_a_share(tmp_path):
+    """« 8 femmes » beside the women's share of E1 (8 of 20: 40 %) was an « écart de -32 », as if the report
+    misprinted the share; « 1 activité » beside the execution rate too. A count printed beside a share is now not
+    computable, saying so; « 40 % de femmes », « 40 » and an indicator's « 10 personnes » (its actual) are compared."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+
+    m = Mini.copy_to(tmp_path)
+    m.write("reported", "figure_id;metric;key;valeur;libellé;pays\n"
+                        "F1;women_share;E1;8 femmes;Part des femmes;Maroc\n"
+                        "F2;physical_execution_rate;all;1 activité;Taux d'exécution;Maroc\n"
+                        "F3;women_share;E1;40 % de femmes;Part des femmes;Maroc\n"
+                        "F4;women_share;E1;40;Part des femmes;Maroc\n"
+                        "F5;indicator_achievement;I1@2020;10 personnes;Personnes formées;Maroc\n")
+    data = m.load()
+    figures = annex_figures(data, load_annex_params("mini", "maroc", m.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {"F1": "not_computable", "F2": "not_computable", "F3": "match",
+                                           "F4": "match", "F5": "match"}
+    shown = published_check(figures, data.tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
+    assert shown["F1"] == ("publié comme un effectif (« 8 femmes »), alors que le chiffre recalculé est une part (%) : "
+                           "un effectif est un autre chiffre (écrire la part que donne le rapport)")

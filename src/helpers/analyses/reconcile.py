@@ -632,6 +632,13 @@ def not_a_level(metric: str, unit: str, printed: str, comparison: str, decimal_m
 PERCENT_LEVEL_NOTE = ("printed as a percentage, and '{metric}' is {a} {what}: a share is another figure (write the {what} "
                       "the report gives, or name the metric of the share, e.g. physical_execution_rate)")
 PERCENT_NOTE = "a percentage of a fraction of 1"   # in the note of 27 % printed for 0.27 (see _as_percentage)
+# a count of people or activities printed beside a share (« 8 femmes » beside women_share E1, 8 of 20: 40 %): it was
+# an « écart de -32 », as if the report misprinted the share
+_COUNTED = re.compile(r"^\s*(?:femmes?|hommes?|filles?|garcons?|women|men|girls?|boys?|participant(?:e?s?)|"
+                      r"personnes?|persons?|people|beneficiaires?|beneficiaries|stagiaires?|trainees?|"
+                      r"activites?|activities)\b")
+COUNT_SHARE_NOTE = ("printed as a count ('{printed}'), and '{metric}' is a share (%): a count is another figure "
+                    "(write the share the report gives)")
 
 
 def _as_percentage(printed: str, computed: float, comparison: str, unit: str,
@@ -932,6 +939,12 @@ def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str |
                                          note=PERCENT_LEVEL_NOTE.format(metric=metric, **(
                                              {"a": "an", "what": "amount"} if is_currency(unit) else
                                              {"a": "a", "what": "count"})))
+            last = re.search(r"\d(?!.*\d)", fold(printed))   # (the words after the number: « 8 femmes »)
+            # (an indicator's « 10 personnes » is its actual value: analyses.figures compares it so)
+            if unit == "%" and result.status != NOT_COMPUTABLE and not _PERCENT.search(fold(printed)) and last and \
+                    _COUNTED.match(fold(printed)[last.end():]) and not metric.startswith("indicator_achievement"):
+                result = result._replace(status=NOT_COMPUTABLE, difference=float("nan"),
+                                         note=COUNT_SHARE_NOTE.format(printed=printed, metric=metric))
             if unit == "%" and result.status == MISMATCH:
                 fraction = _as_fraction(printed, computed, comparison, result)
                 if fraction is not result and _PERCENT_SIGN.search(fold(str(rec.get("value")))):

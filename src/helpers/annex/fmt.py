@@ -367,6 +367,9 @@ _REASONS_FR = [
                                  f"« {key} » est celui de tout le projet : écrire « {country} » dans sa colonne pays "
                                  f"(son annexe le vérifie), ou la clé « {named} » là où l'annexe du projet calcule le "
                                  "chiffre par pays"),
+    (r"printed as a count \('(.*)'\), and '([^']*)' is a share \(%\): a count is another figure",
+     "publié comme un effectif (« {0} »), alors que le chiffre recalculé est une part (%) : un effectif est un autre "
+     "chiffre (écrire la part que donne le rapport)"),
     (r"printed as a percentage, and '([^']*)' is (an amount|a count): a share is another figure",
      lambda metric, what: "publié en pourcentage, alors que le chiffre recalculé est "
                           + ("un montant" if what == "an amount" else "un effectif") + " : une part est un autre "
