@@ -1330,8 +1330,9 @@ def test_a_value_written_with_its_date_is_read_as_the_figure_s_date(tmp_path):
 def test_numbers_as_a_french_word_report_prints_them_are_read_or_refused_saying_why(tmp_path):
     """Figures pasted from a French Word report: « 150.000 », « 150 000,00 $ » with U+202F and U+00A0, « 0,15
     million », « 40,0% », « 40 pour cent » are read; « n.d. », « – », « N/A » (no figure printed) were « not a
-    number », in the French annex « chiffre publié illisible » only, as were « (150 000) » and « 40 p. 100 »: the annex
-    now says that the report prints no figure, and why the others are not read, with what to write."""
+    number », in the French annex « chiffre publié illisible » only, as were « (150 000) »: the annex now says that the
+    report prints no figure, and why the others are not read, with what to write. « 40 p. 100 » (refused as « two
+    numbers ») is now read as 40 %."""
     from fixtures.mini_project import Mini
     from helpers.analyses.figures import annex_figures
     from helpers.annex.context import published_check
@@ -1355,14 +1356,13 @@ def test_numbers_as_a_french_word_report_prints_them_are_read_or_refused_saying_
     checked = figures[figures["metric"] == "reported_figure"].set_index("key")
     assert checked["status"].to_dict() == {
         "W1": "match", "W2": "match", "W3": "match", "W4": "match", "W5": "match", "W6": "not_computable",
-        "W7": "not_computable", "W8": "not_computable", "W9": "not_computable", "W10": "not_computable",
+        "W7": "not_computable", "W8": "not_computable", "W9": "not_computable", "W10": "match",
         "W11": "not_computable"}
     assert "the report prints no figure there" in checked.at["W6", "note"]
     shown = published_check(figures, data.tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
     for fid in ("W6", "W7", "W8"):
         assert shown[fid].startswith("pas de chiffre publié : le rapport n'en imprime pas ici")
     assert shown["W9"].startswith("chiffre publié illisible : un nombre entre parenthèses est un négatif")
-    assert shown["W10"].startswith("chiffre publié illisible : il contient deux nombres")
     assert shown["W11"] == "chiffre publié illisible : ce n'est pas un nombre (écrire le chiffre publié en chiffres)"
 
 
@@ -1505,3 +1505,304 @@ def test_a_percentage_beside_a_count_or_an_amount_is_not_compared(tmp_path):
     told = [(p.row, p.column) for p in reported_figure_problems("mini", mini.data_dir, mini.params_dir)
             if p.rule == "not_a_level"]
     assert told == [(2, "value"), (3, "value"), (4, "value")]
+
+
+def test_a_percentage_written_with_its_year_its_base_or_p_100_is_read(tmp_path):
+    """« 40 p. 100 », « 40 pour 100 » (French typography's percent), « 40 % (n=20) » (its base), « 40 % en 2021 », « 40 %
+    (2021) » (its year) were all refused as « two numbers ». Now the percentage is read; the base is checked against
+    the n computed (n = 250 beside a share of 20 participants: not computable, another population); a year is read
+    as a label's year: the figure of that year or at its end? not computable beside a figure cumulated since the
+    start, compared with an indicator's period of that year."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+    from helpers.pipeline.check import reported_figure_problems
+
+    m = Mini.copy_to(tmp_path)
+    m.write("reported", "figure_id;metric;key;valeur;libellé;pays\n"
+                        "F1;women_share;E1;40 p. 100;Part des femmes;Maroc\n"
+                        "F2;women_share;E1;40 pour 100;Part des femmes;Maroc\n"
+                        "F3;women_share;E1;40% (n=20);Part des femmes;Maroc\n"
+                        "F4;women_share;E1;40 % (N = 250);Part des femmes;Maroc\n"
+                        "F5;women_share;E1;40 % en 2021;Part des femmes;Maroc\n"
+                        "F6;women_share;E1;40 % (2021);Part des femmes;Maroc\n"
+                        "F7;women_share;E1;40;Part des femmes en 2020;Maroc\n"
+                        "F8;indicator_achievement;I1@2020;50 % en 2020;Personnes formées;Maroc\n"
+                        "F9;indicator_achievement;I1@2020;50 % (2021);Personnes formées;Maroc\n"
+                        "F10;women_share;E1;41 p. 100;Part des femmes;Maroc\n")
+    data = m.load()
+    figures = annex_figures(data, load_annex_params("mini", "maroc", m.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {
+        "F1": "match", "F2": "match", "F3": "match", "F4": "not_computable", "F5": "not_computable",
+        "F6": "not_computable", "F7": "not_computable", "F8": "match", "F9": "not_computable", "F10": "mismatch"}
+    assert "printed over n = 20, as the figure computed" in checked.at["F3", "note"]
+    shown = published_check(figures, data.tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
+    assert shown["F4"].startswith("publié sur n = 250, alors que le chiffre recalculé porte sur n = 20")
+    assert shown["F5"].startswith("son libellé ou sa valeur nomme l'année 2021 (le chiffre de cette année, ou à sa "
+                                  "fin ?), alors que le chiffre calculé est cumulé du début du projet (1er janvier "
+                                  "2020) au 30 juin 2021")
+    assert "nomme l'année 2020" in shown["F7"]
+    assert "écrire la clé « I1@2021 »" in shown["F9"]
+    english = published_check(figures, data.tables["reported"], "en", ",").set_index("figure_id")["explanation"]
+    assert english["F4"].startswith("printed over n = 250, the figure computed is over n = 20")
+    told = {(p.row, p.column) for p in reported_figure_problems("mini", m.data_dir, m.params_dir)
+            if p.rule == "dated_otherwise"}
+    assert told == {(6, "value"), (7, "value"), (8, "label"), (10, "value")}
+
+
+def test_a_mismatch_written_with_its_date_or_base_says_its_difference(tmp_path):
+    """« 41 % au 30/06/2021 » beside a share of 40 % at that date was an « Écart » that the annex explained « non
+    calculable : la raison est dans la colonne « note » » (it read the value with its date); so is « 41 % (n=20) »,
+    now read with its base. The annex now says « écart de 1 »."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+
+    m = Mini.copy_to(tmp_path)
+    m.write("reported", "figure_id;metric;key;valeur;libellé;pays\n"
+                        "F1;women_share;E1;41 % au 30/06/2021;Part des femmes;Maroc\n"
+                        "F2;women_share;E1;41 % (n=20);Part des femmes;Maroc\n")
+    data = m.load()
+    figures = annex_figures(data, load_annex_params("mini", "maroc", m.params_dir))
+    shown = published_check(figures, data.tables["reported"], "fr", ",").set_index("figure_id")
+    assert shown["status"].to_dict() == {"F1": "mismatch", "F2": "mismatch"}
+    assert shown["explanation"].to_dict() == {"F1": "écart de 1", "F2": "écart de 1"}
+
+
+def test_a_published_target_is_compared_with_the_indicator_s_target_or_not_computable(tmp_path):
+    """« Cible : 40 % », « 40 % (cible) », « Objectif de taux d'exécution : 80 % », « Target share of women » beside
+    the figures achieved were compared with them: « Conforme » where the target equalled the achieved share, an
+    « écart de 46,67 » for the execution rate's. « Cible : 20 personnes formées » keyed I1@2020 was an « écart de -30 »
+    beside the achievement (50 %). Now a target beside a figure achieved is not computable (make check warns,
+    published_target); beside an indicator it is compared with its target (target_final for the final
+    achievement), the annex saying so. « Taux d'atteinte de la cible », « réalisées comme prévu », « public cible »,
+    « Objectif spécifique 1 », « (objectif : 5 000) » beside the achieved figure are compared as before."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+    from helpers.pipeline.check import reported_figure_problems
+
+    m = Mini.copy_to(tmp_path)
+    m.write("reported", "figure_id;metric;key;valeur;libellé;pays\n"
+                        "F1;women_share;E1;cible : 40 %;Part des femmes;Maroc\n"
+                        "F2;women_share;E1;40 % (cible);Part des femmes;Maroc\n"
+                        "F3;physical_execution_rate;all;80 %;Objectif de taux d'exécution;Maroc\n"
+                        "F4;women_share;E1;40;Target share of women;Maroc\n"
+                        "F5;indicator_achievement;I1@2020;20;Cible : 20 personnes formées;Maroc\n"
+                        "F6;indicator_achievement_final;I1@2020;objectif de 40;Personnes formées;Maroc\n"
+                        "F7;indicator_achievement;I1@2020;50 %;Taux d'atteinte de la cible;Maroc\n"
+                        "F8;activity_status_count;done;1;Activités réalisées comme prévu;Maroc\n"
+                        "F9;women_share;E1;40;Part des femmes dans le public cible;Maroc\n"
+                        "F10;women_share;E1;40;Objectif spécifique 1 : part des femmes;Maroc\n"
+                        "F11;women_share;E1;40;Part des femmes (objectif : 50 %);Maroc\n"
+                        "F12;physical_execution_rate;all;33 % prévus;Taux d'exécution;Maroc\n"
+                        "F13;physical_execution_rate;all;33 %;Taux d'exécution avec plus du tiers du budget prévu;Maroc\n"
+                        "F14;women_share;E1;40 %;Objectif atteint : part des femmes;Maroc\n"
+                        "F15;women_share;E1;40 %;Target achieved: share of women;Maroc\n")
+    data = m.load()
+    figures = annex_figures(data, load_annex_params("mini", "maroc", m.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {
+        "F1": "not_computable", "F2": "not_computable", "F3": "not_computable", "F4": "not_computable",
+        "F5": "match", "F6": "mismatch", "F7": "match", "F8": "match", "F9": "match", "F10": "match", "F11": "match",
+        "F12": "not_computable", "F13": "match", "F14": "match", "F15": "match"}
+    assert checked.at["F5", "value"] == 20 and checked.at["F6", "value"] == 50
+    shown = published_check(figures, data.tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
+    assert shown["F1"].startswith("son libellé ou sa valeur parle d'une cible (« cible »), alors que le chiffre "
+                                  "recalculé pour « E1 » est le réalisé")
+    assert shown["F5"] == "comparé à la cible de l'indicateur (target : 20), pas à son taux de réalisation"
+    assert shown["F6"] == ("comparé à la cible de l'indicateur (target_final : 50), pas à son taux de réalisation ; "
+                           "écart de -10")
+    english = published_check(figures, data.tables["reported"], "en", ",").set_index("figure_id")["explanation"]
+    assert english["F3"].startswith("its label or its value speaks of a target ('Objectif')")
+    told = [(p.row, p.column) for p in reported_figure_problems("mini", m.data_dir, m.params_dir)
+            if p.rule == "published_target"]
+    assert told == [(2, "value"), (3, "value"), (4, "label"), (5, "label"), (13, "value")]
+
+
+def test_a_label_dated_without_au_or_by_a_year_is_read(tmp_path):
+    """« Part des femmes en décembre 2020 », « in December 2020 », « (31/12/2020) », « le 31/12/2020 », « , 31 décembre
+    2020 », « by end 2020 », « à décembre 2020 », « sur l'année 2020 », « exercice 2020 », « FY2020 », « Women's share,
+    2020 » beside an annex at 30/06/2021 were compared with the figure at 30/06/2021 (« Conforme » for another date's figure). Now not
+    computable, saying which date each describes; a start date (« depuis janvier 2020 ») and a label dated the
+    reporting date are compared."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.data.params import load_annex_params
+
+    mini = Mini.copy_to(tmp_path)
+    labels = ["Part des femmes en décembre 2020", "Share of women in December 2020", "Part des femmes (31/12/2020)",
+              "Part des femmes le 31/12/2020", "Part des femmes, 31 décembre 2020", "Share of women by end 2020",
+              "Part des femmes à décembre 2020", "Part des femmes sur l'année 2020", "Part des femmes, exercice 2020",
+              "Share of women, FY2020", "Part des femmes depuis janvier 2020", "Part des femmes (juin 2021)",
+              "Part des femmes le 30/06/2021", "Women's share, 2020", "Share of women as of June 30, 2021"]
+    mini.write("reported", "figure_id;metric;key;valeur;libellé;pays\n" + "".join(
+        f"F{i};women_share;E1;40 %;{label};Maroc\n" for i, label in enumerate(labels, 1)))
+    figures = annex_figures(mini.load(), load_annex_params("mini", "maroc", mini.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {f"F{i}": "not_computable" for i in range(1, 11)} | {
+        "F11": "match", "F12": "match", "F13": "match", "F14": "not_computable", "F15": "match"}
+    assert "dated 2020-12-31 by its label" in checked.at["F1", "note"]
+    assert "names the year 2020" in checked.at["F8", "note"]
+
+
+@pytest.mark.parametrize("text, first, last", [("20 bénéficiaires dont 40 % de femmes", "20", "40"),
+                                               ("40 % des 20 participants", "40", "20"),
+                                               ("5 000 bénéficiaires, dont 2 000 femmes", "5 000", "2 000")])
+def test_two_figures_in_one_cell_are_said_so(text, first, last):
+    """« 5 000 bénéficiaires dont 40 % de femmes » was refused saying « a space is in a number only before a group of 3
+    digits »: the cell holds two figures, and the annex now says which, and to write each in its own row."""
+    from helpers.annex import fmt
+
+    result = classify(text, 40.0, "=", ",")
+    assert result.status == "not_computable"
+    assert f"holds two figures ('{first}' and '{last}')" in result.note
+    assert fmt.reason(result.note, "fr") == (f"chiffre publié illisible : il contient deux chiffres (« {first} » et "
+                                             f"« {last} ») : écrire seul celui que vérifie cette ligne, et chaque "
+                                             "autre chiffre sur sa propre ligne")
+
+
+def test_an_indicator_s_value_printed_without_percent_is_compared_with_its_actual_value(tmp_path):
+    """« 10 personnes », « 10 » keyed I1@2020 (10 trained, target 20) were an « écart de -40 » beside the achievement
+    rate (50 %), for a figure the report gives right. A value without '%' that the rate does not match and the actual
+    does is compared with the actual value, the annex saying so; « 50 % » and « 50 » are the rate as before, « 12 »
+    a mismatch."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+
+    m = Mini.copy_to(tmp_path)
+    m.write("reported", "figure_id;metric;key;valeur;libellé;pays\n"
+                        "F1;indicator_achievement;I1@2020;10 personnes;Personnes formées;Maroc\n"
+                        "F2;indicator_achievement_final;I1@2020;10;Personnes formées;Maroc\n"
+                        "F3;indicator_achievement;I1@2020;50 %;Personnes formées;Maroc\n"
+                        "F4;indicator_achievement;I1@2020;50;Personnes formées;Maroc\n"
+                        "F5;indicator_achievement;I1@2020;12;Personnes formées;Maroc\n")
+    data = m.load()
+    figures = annex_figures(data, load_annex_params("mini", "maroc", m.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {"F1": "match", "F2": "match", "F3": "match", "F4": "match",
+                                           "F5": "mismatch"}
+    shown = published_check(figures, data.tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
+    assert shown["F1"] == ("publié sans « % », c'est la valeur réalisée de l'indicateur (actual : 10) : comparé à "
+                           "elle, pas à son taux de réalisation")
+    assert shown["F3"] == "" and shown["F5"] == "écart de -38"
+
+
+def test_an_amount_in_thousands_or_millions_written_as_reports_write_it_is_read(tmp_path):
+    """« 0,15 Mn USD », « 150 TUSD », a label's « (KUSD) », « (MUSD) », « en milliers de dollars », « (x 1 000 USD) »,
+    « (USD m) » beside a budget of 150 000 USD were read as 0,15 or 150: an « écart » of the whole amount for a figure
+    the report gives right. They are read with their scale; « 150 TEUR » is in EUR (not computable in a USD project),
+    « 150 mil USD » (a thousand in Spanish, a million in English) is refused saying so."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+
+    m = Mini.copy_to(tmp_path)
+    rows = [("0,15 Mn USD", "Budget"), ("150 TUSD", "Budget"), ("150", "Budget (KUSD)"), ("0,15", "Budget (MUSD)"),
+            ("150", "Budget en milliers de dollars"), ("150", "Budget (x 1 000 USD)"), ("0,15", "Budget (USD m)"),
+            ("150 TEUR", "Budget"), ("150 mil USD", "Budget"), ("150", "Budget (KEUR)"), ("150 TND", "Budget")]
+    m.write("reported", "figure_id;metric;key;valeur;libellé;pays\n" + "".join(
+        f"F{i};budget;total;{value};{label};Maroc\n" for i, (value, label) in enumerate(rows, 1)))
+    data = m.load()
+    figures = annex_figures(data, load_annex_params("mini", "maroc", m.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {f"F{i}": "match" for i in range(1, 8)} | {
+        "F8": "not_computable", "F9": "not_computable", "F10": "not_computable", "F11": "not_computable"}
+    shown = published_check(figures, data.tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
+    assert shown["F8"].startswith("publié en EUR, les chiffres du projet sont en USD")
+    assert shown["F9"] == ("chiffre publié illisible : « mil » vaut mille en espagnol et en portugais, un million en "
+                           "anglais (écrire le nombre en chiffres)")
+    assert shown["F11"].startswith("publié en TND")
+
+
+def test_an_indicator_figure_whose_label_names_another_year_than_its_period_is_not_compared(tmp_path):
+    """« Personnes formées en 2021 », « (2021) » keyed I1@2020 were compared with the 2020 period (« Conforme »); now
+    not computable, giving the key of the 2021 period. « en 2020 » and a report's name (« rapport annuel 2021 ») are
+    compared."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.data.params import load_annex_params
+
+    m = Mini.copy_to(tmp_path)
+    m.write("reported", "figure_id;metric;key;valeur;libellé;pays\n"
+                        "F1;indicator_achievement;I1@2020;50 %;Personnes formées en 2021;Maroc\n"
+                        "F2;indicator_achievement;I1@2020;50 %;Personnes formées (2021);Maroc\n"
+                        "F3;indicator_achievement;I1@2020;50 %;Personnes formées en 2020;Maroc\n"
+                        "F4;indicator_achievement;I1@2020;50 %;Personnes formées (rapport annuel 2021);Maroc\n")
+    figures = annex_figures(m.load(), load_annex_params("mini", "maroc", m.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {"F1": "not_computable", "F2": "not_computable", "F3": "match",
+                                           "F4": "match"}
+    assert "write the key 'I1@2021' to compare it with that period" in checked.at["F1", "note"]
+
+
+def test_a_figure_of_a_half_a_quarter_or_a_month_is_not_compared_with_the_cumulated_one(tmp_path):
+    """« Part des femmes du S1 2021 », « durant le T2 2021 », « de juin 2021 », « during Q2 2021 » beside an annex at
+    30/06/2021 were read as dated the period's last day, the reporting date: compared with the figure cumulated since
+    2020 (« Conforme »). Now not computable (the figure of that period); « au S1 2021 », « à partir de janvier 2020 »,
+    « de janvier 2020 à juin 2021 » (from the start) are compared."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.data.params import load_annex_params
+
+    m = Mini.copy_to(tmp_path)
+    labels = ["Part des femmes du S1 2021", "Part des femmes durant le T2 2021", "Part des femmes de juin 2021",
+              "Share of women during Q2 2021", "Part des femmes au S1 2021", "Part des femmes à partir de janvier 2020",
+              "Part des femmes de janvier 2020 à juin 2021"]
+    m.write("reported", "figure_id;metric;key;valeur;libellé;pays\n" + "".join(
+        f"F{i};women_share;E1;40 %;{label};Maroc\n" for i, label in enumerate(labels, 1)))
+    figures = annex_figures(m.load(), load_annex_params("mini", "maroc", m.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {"F1": "not_computable", "F2": "not_computable", "F3": "not_computable",
+                                           "F4": "not_computable", "F5": "match", "F6": "match", "F7": "match"}
+    assert "speaks of a figure per month, quarter, half-year or week" in checked.at["F1", "note"]
+
+
+@pytest.mark.parametrize("text", ["100 pct", "100 p.c.", "100 pour-cent"])
+def test_a_percent_written_pct_or_pour_cent_with_a_hyphen_is_a_percentage(text, tmp_path):
+    """« 100 pct », « 100 p.c. », « 100 pour-cent » beside 1 activity done were read as a count, « écart de 99 ;
+    sans « % » : lu comme un pourcentage, il serait conforme » (the annex said no '%' was printed): they are a
+    percentage, beside a count not computable as « 100 % » is."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.data.params import load_annex_params
+
+    m = Mini.copy_to(tmp_path)
+    m.write("reported", f"figure_id;metric;key;valeur;libellé;pays\nF1;activity_status_count;done;{text};Activités;Maroc\n")
+    figures = annex_figures(m.load(), load_annex_params("mini", "maroc", m.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked.at["F1", "status"] == "not_computable"
+    assert "printed as a percentage" in checked.at["F1", "note"]
+
+
+def test_a_count_published_beside_a_share_is_not_compared_as_a_share(tmp_path):
+    """« 8 femmes » beside the women's share of E1 (8 of 20: 40 %) was an « écart de -32 », as if the report
+    misprinted the share; « 1 activité » beside the execution rate too. A count printed beside a share is now not
+    computable, saying so; « 40 % de femmes », « 40 » and an indicator's « 10 personnes » (its actual) are compared."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+
+    m = Mini.copy_to(tmp_path)
+    m.write("reported", "figure_id;metric;key;valeur;libellé;pays\n"
+                        "F1;women_share;E1;8 femmes;Part des femmes;Maroc\n"
+                        "F2;physical_execution_rate;all;1 activité;Taux d'exécution;Maroc\n"
+                        "F3;women_share;E1;40 % de femmes;Part des femmes;Maroc\n"
+                        "F4;women_share;E1;40;Part des femmes;Maroc\n"
+                        "F5;indicator_achievement;I1@2020;10 personnes;Personnes formées;Maroc\n")
+    data = m.load()
+    figures = annex_figures(data, load_annex_params("mini", "maroc", m.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {"F1": "not_computable", "F2": "not_computable", "F3": "match",
+                                           "F4": "match", "F5": "match"}
+    shown = published_check(figures, data.tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
+    assert shown["F1"] == ("publié comme un effectif (« 8 femmes »), alors que le chiffre recalculé est une part (%) : "
+                           "un effectif est un autre chiffre (écrire la part que donne le rapport)")

@@ -57,6 +57,7 @@ Reported figures: the annex checks the rows of the *unscoped* reported table who
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, Iterable
 
 import re
@@ -853,6 +854,40 @@ def _label_dates(label: Any) -> list[Any]:
             bounds = numbers.period_bounds(match.group("day"))
             if bounds is not None and (bounds[0].month == bounds[1].month or match.group("end")):
                 days.append(bounds[1])
+    if not days:
+        days = _any_day(text)
+    return days
+
+
+# a day or a month anywhere in a label, without « au » (« Part des femmes (31/12/2020) », « le 31/12/2020 », « en
+# décembre 2020 », « in December 2020 », « , 31 décembre 2020 », « by end 2020 »): they were compared with the
+# figure at the reporting date; not a start (« depuis janvier 2020 », « du 1er janvier 2020 au ... », « from »)
+_ANY_DAY = re.compile(r"(?<![\w/.-])(?P<day>\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{2}-\d{2}|(?:\d{1,2}|1er)\s+[a-z]+\.?"
+                      r"\s+\d{4}|[a-z]+\.?\s+\d{4}|(?:end|fin)[\s-]+\d{4})(?![\w/.-])")
+_FROM = re.compile(r"(?:\b(?:depuis|since|a partir du?|a partir de l'|a compter du?|from|du|de|entre|between|"
+                   r"debut|start of|beginning of)\s+(?:le\s+|the\s+)?)$")
+
+
+def _any_day(text: str) -> list[Any]:
+    days = []
+    for match in _ANY_DAY.finditer(text):
+        said = match.group("day")
+        if _FROM.search(text[:match.start()]):
+            continue
+        words = said.split()
+        if len(words) >= 2 and words[-2].rstrip(".") not in numbers.MONTHS and words[0] not in ("end", "fin") and \
+                not re.match(r"end-|fin-", said):
+            continue   # (« femmes 2020 »: no month)
+        try:
+            day = numbers.parse_date(said) if len(words) != 2 else None
+        except ValueError:
+            day = None
+        if day is None:
+            bounds = numbers.period_bounds(re.sub(r"^(?:end|fin)[\s-]+", "", said))
+            if bounds is None:
+                continue
+            day = bounds[1]
+        days.append(day)
     return days
 
 
@@ -907,11 +942,37 @@ _PER_PERIOD = re.compile(r"\b(?:mensuel(?:le)?s?|trimestriel(?:le)?s?|semestriel
                          r"par (?:mois|trimestre|semestre|semaine)|monthly|quarterly|weekly|"
                          r"per (?:month|quarter|week))\b|/\s*(?:mois|month|trimestre|quarter|semaine|week)\b")
 # the name of the document the figure comes from (« rapport annuel 2020 », « annual report »), not its period
-_REPORT_NAME = re.compile(r"\b(?:rapports?|revues?|bilans?)\s+(?:annuel|semestriel|trimestriel|mensuel)\w*"
-                          r"|\b(?:annual|quarterly|monthly)\s+(?:progress\s+)?(?:reports?|reviews?)\b")
+_REPORT_NAME = re.compile(r"(?:\b(?:rapports?|revues?|bilans?)\s+(?:annuel|semestriel|trimestriel|mensuel)\w*"
+                          r"|\b(?:annual|quarterly|monthly)\s+(?:progress\s+)?(?:reports?|reviews?)\b)"
+                          r"(?:\s+(?:de\s+|of\s+)?(?:19|20)\d\d\b)?")   # (its year too: the report's, « (rapport annuel 2021) »)
 _SINCE_YEAR = re.compile(r"\b(?:depuis|since|a partir du?|a compter du?)\s+(?:(?:le\s+)?(?:\d{1,2}|1er)\s+)?"
                          r"(?:[a-z]+\.?\s+)?((?:19|20)\d\d)\b")
+# one year named as the figure's (« Part des femmes en 2020 », « (2020) », a value's « en 2021 »; not « fin 2020 », « juin 2020 »,
+# « au 31/12/2020 »: a day): it was compared with the figure cumulated to the reporting date
+_LABEL_YEAR = re.compile(r"(?:(?:^|[\s(,;:'’])(?:en|in|pour|for|durant|during|au cours de|de l'annee|de l’annee|"
+                         r"au|a|at|annee|l'annee|l’annee|year|exercice|fiscal year|au titre de|sur)\s+|\(\s*|\bfy\s?|"
+                         r"(?<=[^\d\s])\s*,\s*)"   # (« Women's share, 2020 »; not « June 30, 2021 »: a day)
+                         r"((?:19|20)\d\d)\b(?![-/.]\d)"
+                         r"(?!\s*(?:-|\u2013|\u2014|/|a|to|et|and)\s*(?:19|20)?\d\d)")
 _LABEL_YEARS = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|\u2013|\u2014|/|a|to)\s*((?:19|20)?\d\d)\b(?![-/.]\d)")
+
+
+# the figure of one half, quarter or month (« Dépenses du S1 2021 », « durant le T2 2021 », « de juin 2021 »,
+# « during Q2 2021 »): it was read as the figure at the period's last day, the cumulated one
+_OF_PERIOD = re.compile(r"(?<!partir )(?<!compter )\b(?:du|de|des|pendant(?: le)?|durant(?: le)?|au cours du|"
+                        r"au cours de|during(?: the)?|for(?: the)?|over(?: the)?|sur le)\s+"
+                        r"(?P<period>[shtq][1-4][\s_-]?\d{4}|(?P<month>[a-z]+)\.?\s+\d{4})\b")
+
+
+def _of_period(text: str, start: Any) -> bool:
+    """The label names the figure of a half, a quarter or a month that starts after the project's ``start``."""
+    for found in _OF_PERIOD.finditer(text):
+        if found.group("month") and found.group("month") not in numbers.MONTHS:
+            continue
+        bounds = numbers.period_bounds(found.group("period"))
+        if bounds is not None and start is not None and hasattr(start, "year") and bounds[0] > start:
+            return True
+    return False
 
 
 def _one_year(label: Any, start: Any, described: Any) -> str | None:
@@ -921,7 +982,7 @@ def _one_year(label: Any, start: Any, described: Any) -> str | None:
     beside the cumulated figure. A report's name (« rapport annuel 2020 ») is not the figure's period. None
     otherwise."""
     text = _REPORT_NAME.sub(" ", fold(label)) if isinstance(label, str) else ""
-    if _PER_PERIOD.search(text):
+    if _PER_PERIOD.search(text) or _of_period(text, start):
         return (f"its label or its value speaks of a figure per month, quarter, half-year or week, and the figure "
                 f"computed is the whole project's up to {described.isoformat()} (cumulated since its start): the "
                 "workbook computes no such figure (compare the cumulated figure the report gives, or leave this one "
@@ -934,6 +995,12 @@ def _one_year(label: Any, start: Any, described: Any) -> str | None:
     first = int(years.group(1)) if years else None
     if years and int(years.group(2)[-2:]) <= first % 100:   # « 2020-06 » of a day (2020-06-30): no years
         years = None
+    if years is None and (one := _LABEL_YEAR.search(text)) and start is not None and hasattr(start, "year") and (
+            int(one.group(1)) > start.year or described.year != int(one.group(1))):
+        return (f"its label or its value names the year {one.group(1)} (the figure of that year, or at its end?), "
+                f"and the figure computed is cumulated from the project's start ({start.isoformat()}) to "
+                f"{described.isoformat()}: write the value alone, and in the label the day it describes (as of "
+                f"31/12/{one.group(1)}, compared when it is the figure's), or leave this one out")
     last = years.group(2) if years else str(described.year)
     if years is None and (since := _SINCE_YEAR.search(text)):   # « depuis janvier 2019 »: 2019 to the date
         years, first = since, int(since.group(1))
@@ -971,6 +1038,130 @@ def _left_out(words: str, metric: str, key: Any) -> str | None:
     return (f"its label or its value leaves a part out ('{phrase}'), and the figure computed for '{key}' leaves "
             "nothing out: the workbook computes no figure without a part (compare each part's figure the report gives, or reword the "
             "label if the data leave that part out too)")
+
+
+# a published target (« Cible : 5 000 personnes formées », « objectif de 5 000 », « 40 % (cible) », « 5 000 prévus »,
+# « Target share of women »): it was compared with the figure achieved, « Écart » (or « Conforme » where the two were
+# equal). « Taux d'atteinte de la cible », « par rapport à l'objectif » speak of the achieved figure; « objectif
+# spécifique 1 », « public cible », « target group » are no target figure.
+_TARGET_WORDS = r"(?:valeurs? )?cibles?|objectifs?|targets?(?: values?)?|goals?"
+_OF_TARGET = re.compile(rf"\b(?:de la|de l['’]|des|du|aux?|a la|a l['’]|par rapport (?:a la|a l['’]|aux?)|"
+                        rf"sur (?:la|l['’])|of the|of|against(?: the)?|towards?(?: the)?|vs\.?|versus)\s*"
+                        rf"(?:{_TARGET_WORDS})\b")
+_NOT_A_TARGET = re.compile(rf"\b(?:{_TARGET_WORDS})\s+(?:specifiques?|generale?s?|globale?s?|de developpement|"
+                           r"immediate?s?|strategiques?|operationnele?s?|specific|overall|development|immediate|"
+                           r"strategic|groups?|populations?|areas?|countries|\d+\b(?!\s*\d)|achieved|reached|met|"
+                           r"atteinte?s?|realisee?s?|depassee?s?|exceeded)|"   # (« Objectif atteint : 40 % »)
+                           r"\b(?:public|groupes?|populations?|pays|zones?|regions?|beneficiaires|menages)\s+cibles?\b")
+_TARGET = re.compile(
+    rf"(?:^|;)\s*[«\"“(\[]*\s*(?:{_TARGET_WORDS})\b"   # at the start: « Cible : 5 000 », « Target share of women »
+    rf"|\b(?:{_TARGET_WORDS})\s*(?::|=|(?:de|d['’]|of)\s*\d)"   # « objectif de 5 000 », « … (objectif : 5 000) »
+    rf"|[(\[]\s*(?:{_TARGET_WORDS}|prevue?s?|visee?s?|attendue?s?|planned|expected|targeted)\s*[)\]:]"   # « (cible) »
+    # (a label's « prévu », « visée » is not read: « plus de la moitié du budget prévu », « la population visée »
+    # qualify the denominator, not the figure)
+    r"|\d\s*%?\s*(?:prevue?s?|visee?s?|attendue?s?|planned|expected|targeted)\b")   # « 5 000 prévus »
+# the figures achieved, of which the workbook computes no target (the budget is itself a plan, an indicator has its
+# own target, compared instead; an impact estimate is no target)
+_ACHIEVED = (AT_REPORTING_DATE - {"budget", "unallocated_budget"}) | {"cost_per_unit", "survey_mean", "survey_total",
+                                                                      "survey_share"}
+
+
+# (« Personnes formées (objectif : 5 000) »: the target quoted beside the figure achieved)
+_AS_PLANNED = re.compile(r"\b(?:comme|que|tel que|telle que|as|than)\s+(?:prevue?s?|planned|expected|targeted)\b|"
+                         rf"[(\[]\s*(?:{_TARGET_WORDS})\s*(?::|=|de|d['’]|of)\s*\d[^()\[\]]*[)\]]")
+
+
+def _targeted(words: str) -> str | None:
+    """The words that make a published figure a target (« cible : », « objectif de 5 »), None when none do."""
+    folded = fold(words)
+    text = folded
+    for phrases in (_OF_TARGET, _NOT_A_TARGET, _AS_PLANNED):   # (blanked: the match's place is the words')
+        text = phrases.sub(lambda m: " " * len(m.group(0)), text)
+    found = _TARGET.search(text)
+    if found is None:
+        return None
+    said = (words if len(words) == len(folded) else folded)[found.start():found.end()]   # (as written)
+    return " ".join(said.strip(" ;«»\"“”()[]:=").split())
+
+
+def _indicator_targets(indicators: pd.DataFrame | None) -> dict[str, tuple[float, float, float]]:
+    """{folded figures key: (its target, its final target, its actual)} of an indicators table."""
+    if not _present(indicators) or not {"indicator_id", "period"} <= set(indicators.columns):
+        return {}
+    table = indicators.copy()
+    for column in ("sex", "country", "target", "target_final", "actual"):
+        if column not in table:
+            table[column] = None
+    keys = key_of_indicator(table)
+    target, final, actual = (pd.to_numeric(table[c], errors="coerce") for c in ("target", "target_final", "actual"))
+    return {fold(k): (t, f, a) for k, t, f, a in zip(keys, target, final, actual)}
+
+
+def _compared_with_target(rec: pd.DataFrame, indicators: pd.DataFrame | None, mark: str | None) -> None:
+    """A published indicator figure whose label or value speaks of a target (« Cible : 20 personnes formées » keyed
+    'I1@2020') was compared with the indicator's achievement (50 %): an « Écart » of -30. It is compared with the
+    indicator's target (``target`` for indicator_achievement, ``target_final`` for indicator_achievement_final), or
+    not computable when the table gives none; the other figures achieved are not computable (the workbook computes
+    no target of them). ``rec`` is changed in place."""
+    words = [" ; ".join(str(w) for w in (label, value) if isinstance(w, str))
+             for label, value in zip(rec["label"], rec["printed"])]
+    metric = rec["metric"].astype(str).str.strip()
+    asked = [i for i, m, w, st in zip(rec.index, metric, words, rec["status"])
+             if st != reconcile.NOT_COMPUTABLE and (m in _ACHIEVED or m in ("indicator_achievement",
+                                                                            "indicator_achievement_final"))
+             and _targeted(w)]
+    if not asked:
+        return
+    targets = _indicator_targets(indicators) if metric[asked].isin(["indicator_achievement",
+                                                                      "indicator_achievement_final"]).any() else {}
+    for i in asked:
+        said, m, key = _targeted(words[rec.index.get_loc(i)]), metric[i], str(rec.at[i, "key"])
+        if m in _ACHIEVED:
+            rec.loc[i, ["status", "note"]] = [reconcile.NOT_COMPUTABLE, (
+                f"its label or its value speaks of a target ('{said}'), and the figure computed for '{key}' is "
+                f"what was achieved: the workbook computes no target of '{m}' (compare the achieved figure the "
+                "report gives, or leave this one out)")]
+            rec.at[i, "computed"] = np.nan
+            continue
+        final = m == "indicator_achievement_final"
+        target, target_final, _ = targets.get(fold(key), (np.nan, np.nan, np.nan))
+        value = target_final if final else target
+        column = "target_final" if final else "target"
+        if pd.isna(value):
+            rec.loc[i, ["status", "note"]] = [reconcile.NOT_COMPUTABLE, (
+                f"its label or its value speaks of a target ('{said}'), and the indicators table gives no "
+                f"{column} for '{key}': the figure computed is its achievement (%), another figure")]
+            rec.at[i, "computed"] = np.nan
+            continue
+        printed = reconcile.value_date(reconcile.value_base(rec.at[i, "printed"])[0])[0]
+        result = reconcile.classify(printed, float(value), rec.at[i, "comparison"], mark)
+        rec.loc[i, ["status", "note"]] = [result.status, f"{reconcile.TARGET_NOTE} {column} ({float(value)!r}), not "
+                                                         f"with its achievement (%); {result.note}"]
+        rec.at[i, "computed"], rec.at[i, "unit"] = float(value), ""
+
+
+def _compared_with_actual(rec: pd.DataFrame, indicators: pd.DataFrame | None, mark: str | None) -> None:
+    """A published indicator figure printed without '%' that the achievement rate does not match and the indicator's
+    actual value does (« 10 personnes » keyed 'I1@2020', 10 trained of a target of 20): it was an « écart de -40 »
+    beside the rate (50 %), for a figure the report gives right. It is compared with the actual value, the annex
+    saying so. ``rec`` is changed in place."""
+    metric = rec["metric"].astype(str).str.strip()
+    asked = rec.index[metric.isin(["indicator_achievement", "indicator_achievement_final"]).to_numpy(dtype=bool)
+                      & rec["status"].eq(reconcile.MISMATCH).to_numpy(dtype=bool)]
+    asked = [i for i in asked if not reconcile._PERCENT.search(fold(str(rec.at[i, "printed"])))]
+    if not asked:
+        return
+    targets = _indicator_targets(indicators)
+    for i in asked:
+        actual = targets.get(fold(str(rec.at[i, "key"])), (np.nan, np.nan, np.nan))[2]
+        if pd.isna(actual):
+            continue
+        printed = reconcile.value_date(reconcile.value_base(rec.at[i, "printed"])[0])[0]
+        result = reconcile.classify(printed, float(actual), rec.at[i, "comparison"], mark)
+        if result.status in (reconcile.MATCH, reconcile.TRUNCATED):
+            rec.loc[i, ["status", "note"]] = [result.status, f"{reconcile.ACTUAL_NOTE} ({float(actual)!r}), not "
+                                                             f"with its achievement (%); {result.note}"]
+            rec.at[i, "computed"], rec.at[i, "unit"] = float(actual), ""
 
 
 def countries_of(tables: dict[str, Any]) -> list[str]:
@@ -1015,13 +1206,20 @@ def dated_elsewhere(rec: pd.DataFrame, params: Any, indicators: pd.DataFrame | N
         INDICATOR_METRICS).any() else {}
     printed = rec["printed"] if "printed" in rec else pd.Series("", index=rec.index)   # (« 300 par an »)
     # the date written after the value (« 300 au 2020-06-30 »: reconcile.value_date), read as a label's is
-    dated = rec["dated"] if "dated" in rec else printed.map(lambda v: reconcile.value_date(v)[1])
+    dated = rec["dated"] if "dated" in rec else printed.map(
+        lambda v: reconcile.value_date(reconcile.value_base(v)[0])[1])
     for i, metric, key, label, status, value, said in zip(rec.index, rec["metric"], rec["key"], rec["label"],
                                                           rec["status"], printed, dated):
         metric = str(metric).strip()
         of_value = _label_dates(said) if isinstance(said, str) and said else []
+        # « 40 % en 2021 »: a year, the figure of that year or at its end? An indicator's period of that year; a
+        # figure cumulated to the reporting date, read as a label's year is (_one_year, on the printed value)
+        year = re.fullmatch(r"en (\d{4})", said) if isinstance(said, str) else None
+        if year and metric in INDICATOR_METRICS:
+            of_value = [date(int(year.group(1)), 12, 31)]
         if said and status != reconcile.NOT_COMPUTABLE and (not of_value or (
-                metric not in INDICATOR_METRICS and metric not in AT_REPORTING_DATE)):
+                metric not in INDICATOR_METRICS and metric not in AT_REPORTING_DATE)) and not (
+                year and metric in AT_REPORTING_DATE):
             out[i] = (f"its value is written with a date ('{said.split(' ', 1)[1]}') that the workbook cannot compare "
                       "with the figure it computes: write the value alone, and the date in the label")
             continue
@@ -1037,6 +1235,13 @@ def dated_elsewhere(rec: pd.DataFrame, params: Any, indicators: pd.DataFrame | N
                 days := of_value or _label_dates(label)):
             out[i] = _indicator_dated(key, days, periods, "value" if of_value else "label")
             continue
+        if metric in INDICATOR_METRICS and status != reconcile.NOT_COMPUTABLE and isinstance(label, str) and (
+                named := _LABEL_YEAR.search(_REPORT_NAME.sub(" ", fold(label)))) and (
+                found := periods.get(fold(str(key)))) and not (
+                found[0][0].year <= int(named.group(1)) <= found[0][1].year):
+            # « Personnes formées en 2021 » keyed 'I1@2020': it was compared with the 2020 period, « Conforme »
+            out[i] = _indicator_dated(key, [date(int(named.group(1)), 12, 31)], periods, "label")
+            continue
         if reporting is None:
             continue
         if metric not in AT_REPORTING_DATE or status == reconcile.NOT_COMPUTABLE:
@@ -1044,7 +1249,8 @@ def dated_elsewhere(rec: pd.DataFrame, params: Any, indicators: pd.DataFrame | N
         days = of_value or _label_dates(label)
         described = budget_mod.as_of_date(key) if metric in BUDGET_METRICS else None
         described = described or reporting
-        words = " ".join(str(part) for part in (label, value) if isinstance(part, str))
+        # (« 40 %, 2021 »: the value's year as value_date read it, « en 2021 »)
+        words = " ".join(str(part) for part in (label, value, said if year else None) if isinstance(part, str))
         if (yearly := _one_year(words, getattr(params, "start_date", None), described)) is not None:
             out[i] = yearly
             continue
@@ -1153,6 +1359,9 @@ def reconciliation_figures(reported: pd.DataFrame, figures: pd.DataFrame, params
         rec.loc[dated.notna(), ["status", "note"]] = [reconcile.NOT_COMPUTABLE, ""]
         rec["note"] = rec["note"].where(dated.isna(), dated)
         rec["computed"] = rec["computed"].where(dated.isna())
+    # « Cible : 5 000 personnes formées » beside the figure achieved: the indicator's target, or not computable
+    _compared_with_target(rec, indicators, mark)
+    _compared_with_actual(rec, indicators, mark)   # « 10 personnes » beside the indicator's rate: its actual value
     whole = {fold(name) for name in whole}
     if whole:   # the Maroc annex's effect of a study without a country column is every country's: not Maroc's
         study = rec["key"].astype(str).map(lambda key: fold(key.split(":", 1)[0]))

@@ -77,7 +77,9 @@ MATCH, TRUNCATED, MISMATCH, NOT_COMPUTABLE = "match", "truncated", "mismatch", "
 FRACTION_NOTE = "as a fraction of 1"   # in the note of a percentage printed 0.444 (see _as_fraction)
 # in the note of a percentage printed « 0,53 % » (its sign written) beside 53 %: a fraction of 1 it would match
 PERCENT_SIGN_NOTE = "printed with '%', it is not read as a fraction; read so (times 100), it would match:"
-_PERCENT_SIGN = re.compile(r"%|\bpour ?cents?\b|\bper ?cent\b")
+_PERCENT_SIGN = re.compile(r"%|\bpour[ -]?cents?\b|\bper ?cent\b|\bp\. ?100\b|\bpour ?100\b|\bpct\b|\bp\.c\.")
+# « 40 p. 100 », « 40 pour 100 » (French typography's percent): a percentage; it was refused as « two numbers »
+_PER_HUNDRED = re.compile(r"(?<=\d)\s*(?:p\.\s?|pour\s?)100(?!\s?[\d.,]?\d)", re.IGNORECASE)
 # in the note of a women's share of participations beside the persons' one (analyses.figures.persons_caution)
 PERSONS_NOTE = "the women's share of the distinct persons is"
 # in the note of a women's share whose participants include some of unknown sex (analyses.figures._sex_unknown)
@@ -85,6 +87,10 @@ ALL_PARTICIPANTS_NOTE = "the women's share of all the participants is"
 # in the note of a mismatch that the other decimal mark reads as a match (see _with_the_other_mark)
 MARK_NOTE = "with the other decimal mark"
 # in the note of a spending figure whose label speaks of commitments (analyses.figures.reconciliation_figures)
+# in the note of an indicator figure whose label or value speaks of a target, compared with the indicator's target
+TARGET_NOTE = "its label or its value speaks of a target: compared with the indicator's"
+# in the note of an indicator figure printed without '%' that equals the indicator's actual value (« 10 personnes »)
+ACTUAL_NOTE = "printed without '%', it is the indicator's actual value: compared with it"
 COMMITMENT_NOTE = "its label speaks of commitments: the spending computed is what was paid (expenditure), not committed"
 STATUSES = (MATCH, TRUNCATED, MISMATCH, NOT_COMPUTABLE)
 SUGGESTED = 3                       # keys a "did you mean" names at most
@@ -108,7 +114,10 @@ _BRACKETED = re.compile(r"^\s*\([^()]*\d[^()]*\)\s*$")   # « (0,27) »: read as
 # a scale word right after the number (rule 5); "M" may be glued to a currency (2,4 MEUR, 2,4 M€, 5 MDT: every code
 # and abbreviation of data.currencies, which printed_currency reads there: « 5 MDT » was 5 dinars)
 _GLUED = "|".join(sorted(CODES | set(ABBREVIATIONS), key=lambda c: (-len(c), c)))
-_SCALE = re.compile(r"^\s*(?:(?P<thousand>k|K|mille|milliers?|thousands?)|(?P<million>M|Mio|Mo|millions?)"
+# (« 0,15 Mn USD »: « Mn » as « mn »; « 150 TEUR », « 150 TUSD »: German « Tausend » glued to a code; they were read as
+# 0,15 and 150, an « écart » of the whole amount)
+_SCALE = re.compile(r"^\s*(?:(?P<thousand>k|K|mille|milliers?|thousands?|T(?=EUR|USD|CHF|GBP))"
+                    r"|(?P<million>M|Mio|Mo|Mn|millions?)"
                     rf"|(?P<billion>Md|Mds|Mrd|milliards?|bn))(?=$|[^A-Za-zÀ-ÿ]|{_GLUED})")
 _SCALES = {"thousand": 3, "million": 6, "billion": 9}
 # « $1.4m », « 1,4 mn USD »: lower-case m, mn for million only beside a currency (« 12 m » is metres, « 3 mn »
@@ -270,7 +279,7 @@ def printed_currency(text: Any) -> str:
 
     if text is None:
         return ""
-    text = str(text)
+    text = _scale_apart(str(text))   # (« 150 TEUR », « 150 KEUR »: in EUR)
     codes = {_DOLLAR_COUNTRY[(m.group(1) or m.group(2)).upper()] for m in _DOLLAR_OF.finditer(text)}
     text = _DOLLAR_OF.sub(" ", text)
     folded = fold(text)
@@ -348,7 +357,7 @@ def parse_printed(text: Any, decimal_mark: str | None = None, money: bool = Fals
     if _BRACKETED.match(original):
         raise UnreadableNumber(f"'{original}': a number in brackets is a negative in accounts and a standard error "
                                "in statistics (write it with a minus sign, or the estimate alone)")
-    s = original.strip()
+    s = _PER_HUNDRED.sub(" %", original.strip())
     first = _FIRST_DIGIT.search(s)
     if first is None:
         raise UnreadableNumber(_not_a_number(original))
@@ -360,6 +369,9 @@ def parse_printed(text: Any, decimal_mark: str | None = None, money: bool = Fals
     if _PER_MILLE.search(after):   # « 53 ‰ » was read as 53: « Conforme » beside 53 %, ten times the figure it is
         raise UnreadableNumber(f"'{original}' is per mille (‰, per thousand), not a percentage: write the percentage "
                                "it stands for (529 ‰: 52,9 %)")
+    if re.match(r"^\s*mil\b", after, re.IGNORECASE):   # (« 150 mil USD » was read as 150)
+        raise UnreadableNumber(f"'{original}': 'mil' is a thousand in Spanish and Portuguese, a million in English "
+                               "(write the number)")
     if _AMBIGUOUS_SCALE.match(after):
         raise UnreadableNumber(f"'{original}': 'billion' is 10^9 in English and 10^12 in French (write the number)")
     scale = _SCALE.match(after)
@@ -370,6 +382,11 @@ def parse_printed(text: Any, decimal_mark: str | None = None, money: bool = Fals
     for gap in _GAP.finditer(s):   # « En 2020 53 % » was read as 202053, « en 2020, 53 % » as 2020,53
         grouping = s[gap.start() - 1:gap.start()].isdigit() and _GROUP_AFTER.match(s, gap.end())
         if not grouping and s[gap.end():gap.end() + 1] not in (".", ","):
+            if _WORDY.search(s):   # « 20 bénéficiaires dont 40 % de femmes »: not a space inside a number
+                figures = re.findall(r"\d[\d \u00a0\u202f.,]*\d|\d", s)
+                raise UnreadableNumber(_not_a_number(original, (
+                    f"'{original}' holds two figures ('{figures[0].strip()}' and '{figures[-1].strip()}'): write "
+                    "the one this row checks alone, and each other figure in its own row")))
             raise UnreadableNumber(_not_a_number(original, f"'{original}' holds two numbers (a space is in a number "
                                                            "only before a group of 3 digits: write the value alone)"))
     space_grouped = bool(_SPACE_GROUPED.search(s))
@@ -541,7 +558,8 @@ def _as_fraction(printed: str, computed: float, comparison: str, mismatch: Class
 
 # a printed percentage, or percentage points: `27 %`, `+27 points de pourcentage`, `27 pp`, `27 percentage points`
 # (« 45 pour cent », « 45 percent »: they were a mismatch of 44.55 beside 0.45, where « 45 % » was read as 0.45)
-_PERCENT = re.compile(r"%|\bp\.? ?p\b\.?|\bpoints?\b|\bpercentage points?\b|\bpour ?cents?\b|\bper ?cent\b")
+_PERCENT = re.compile(r"%|\bp\.? ?p\b\.?|\bpoints?\b|\bpercentage points?\b|\bpour[ -]?cents?\b|\bper ?cent\b|"
+                      r"\bp\. ?100\b|\bpour ?100\b|\bpct\b|\bp\.c\.")
 # a difference of percentages (« 45 points de pourcentage », « +5 pp »), beside a figure that is a share (« 45 points »
 # beside a women's share of 45 % was a match: a change compared with a level)
 _POINTS = re.compile(r"\bp\.? ?p\b\.?|\bpoints?\b|\bpts?\b\.?|\bpercentage points?\b")
@@ -614,6 +632,13 @@ def not_a_level(metric: str, unit: str, printed: str, comparison: str, decimal_m
 PERCENT_LEVEL_NOTE = ("printed as a percentage, and '{metric}' is {a} {what}: a share is another figure (write the {what} "
                       "the report gives, or name the metric of the share, e.g. physical_execution_rate)")
 PERCENT_NOTE = "a percentage of a fraction of 1"   # in the note of 27 % printed for 0.27 (see _as_percentage)
+# a count of people or activities printed beside a share (« 8 femmes » beside women_share E1, 8 of 20: 40 %): it was
+# an « écart de -32 », as if the report misprinted the share
+_COUNTED = re.compile(r"^\s*(?:femmes?|hommes?|filles?|garcons?|women|men|girls?|boys?|participant(?:e?s?)|"
+                      r"personnes?|persons?|people|beneficiaires?|beneficiaries|stagiaires?|trainees?|"
+                      r"activites?|activities)\b")
+COUNT_SHARE_NOTE = ("printed as a count ('{printed}'), and '{metric}' is a share (%): a count is another figure "
+                    "(write the share the report gives)")
 
 
 def _as_percentage(printed: str, computed: float, comparison: str, unit: str,
@@ -683,8 +708,19 @@ def _read_as(text: str, computed: float, comparison: str, mismatch: Classificati
 # a unit column as evaluators fill it: « milliers USD », « (en milliers de dollars) », « USD '000 », « k€ », « % »
 _UNIT_LEAD = re.compile(r"^(?:en|in)\s+", re.IGNORECASE)
 _UNIT_THOUSANDS = re.compile(r"[’']?000s?\b")
-_UNIT_SCALE = re.compile(r"(?<![A-Za-zÀ-ÿ])(?:milliers?|mille|thousands?|k|K|millions?|Mio|M|mln|milliards?|Mds?)"
-                         r"(?![A-Za-zÀ-ÿ])")
+_UNIT_SCALE = re.compile(r"(?<![A-Za-zÀ-ÿ])(?:milliers?|mille|thousands?|k|K|millions?|Mio|M|Mn|mn|m|mln|milliards?|"
+                         r"Mds?)(?![A-Za-zÀ-ÿ])")
+# a unit written « KUSD », « MUSD », « kEUR », « TEUR » (a scale glued to a code), « x 1 000 USD », « × 1000 »: its
+# scale apart (« Budget (KUSD) », « (x 1 000 USD) » were not read: « 150 » compared with 150 000, an « écart »)
+_TIMES = re.compile(r"[x×*]\s*1[\s\u00a0\u202f.,’']?000(?P<million>[\s\u00a0\u202f.,’']?000)?(?!\d)")
+_GLUED_UNIT = re.compile(r"(?<![A-Za-z])(?P<scale>k|K|M|Mio|Mn|T)(?P<code>[A-Z]{3})\b")
+
+
+def _scale_apart(unit: str) -> str:
+    """« KUSD » is « K USD », « x 1 000 » « milliers » (a scale glued to a currency code, or a factor, written apart)."""
+    unit = _TIMES.sub(lambda m: "millions" if m.group("million") else "milliers", unit)
+    return _GLUED_UNIT.sub(lambda m: m[0] if m[0] in CODES or m["code"] not in CODES or (
+        m["scale"] == "T" and m["code"] not in ("EUR", "USD", "CHF", "GBP")) else f"{m['scale']} {m['code']}", unit)
 
 
 def with_unit(value: Any, unit: Any) -> str:
@@ -694,7 +730,7 @@ def with_unit(value: Any, unit: Any) -> str:
     printed = "" if _is_blank(value) else str(value).strip()
     if _is_blank(unit) or not printed:
         return printed
-    said = _UNIT_LEAD.sub("", " ".join(re.sub(r"[()\[\]]", " ", str(unit)).split()))
+    said = _UNIT_LEAD.sub("", " ".join(re.sub(r"[()\[\]]", " ", _scale_apart(str(unit))).split()))
     said = _UNIT_THOUSANDS.sub("milliers", said)
     if not said or fold(said) in fold(printed):   # « 45 % » in a column of « % »
         return printed
@@ -731,18 +767,39 @@ def value_date(value: Any) -> tuple[str, str]:
         return text, ""
     day, end = found.group("day"), found.group("end")
     month = found.group("month") or found.group("month_first") or found.group("month_year")
-    if month is not None and fold(month) not in MONTHS:   # « 300 femmes 2020 »: no date
-        return text, ""
-    if re.fullmatch(r"\d{4}", day) and not end:   # « 300 au 2020 »: a year (during it, or at its end?)
-        return text, ""
+    # « 300 au 2020 », « 40 % en 2021 »: a year (during it, or at its end?); « 300 femmes 2020 »: no month
+    if (month is not None and fold(month) not in MONTHS) or (re.fullmatch(r"\d{4}", day) and not end):
+        year = _VALUE_YEAR.search(text)
+        return (text[:year.start()].rstrip(), f"en {year.group('year')}") if year else (text, "")
     return text[:found.start()].rstrip(), f"{'fin' if end else 'au'} {day}"
+
+
+# a year after the value (« 40 % en 2021 », « 40 % (2021) », « 40 %, 2021 », « 40% in 2021 »): it was refused as « two
+# numbers »; it is the figure's year, « en 2021 », which analyses.figures reads as a label's year (the figure of that
+# year, or at its end? compared only where the two are one, or with an indicator's period of that year)
+_VALUE_YEAR = re.compile(r"(?:\s*[,;]\s*|\s*[(\[]\s*|\s+)(?:(?:en|in|pour|for|durant|during|au|à|a|at)\s+)?"
+                         r"(?P<year>(?:19|20)\d\d)\s*[)\]]?\s*$", re.IGNORECASE)
+# the base of a percentage after it (« 40 % (n=250) », « 40 %, N = 1 250 », « 40 % (n=250 répondants) »): it was
+# refused as « two numbers »; it is the figure's denominator, checked against the n the workbook computes
+_VALUE_BASE = re.compile(r"(?:\s*[,;]\s*|\s*[(\[]\s*|\s+)[nN]\s?=\s?(?P<n>\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)"
+                         r"(?:\s+[^\W\d_][^\d()\[\]]{0,30})?\s*[)\]]?\s*$")
+
+
+def value_base(value: Any) -> tuple[str, int | None]:
+    """A published value written with its base after it (« 40 % (n=250) »): (the value without it, 250); (the
+    value, None) when it gives none."""
+    text = "" if _is_blank(value) else str(value)
+    found = _VALUE_BASE.search(text)
+    if found is None or not _FIRST_DIGIT.search(text[:found.start()]):
+        return text, None
+    return text[:found.start()].rstrip(), int(_SPACES.sub("", found.group("n")))
 
 
 # the unit a label gives its value, as a report's table header does: « Budget (en milliers USD) », « Budget total
 # (EUR) », « Dépenses (k$) », « Budget en euros »: it was not read (« 150 » compared with 150 000, a mismatch of the
 # report's right figure; « 150 000 » in EUR compared with USD figures, « Conforme »). A bracket of other words
 # (« (A+B) », « (conclusion) ») or a sentence naming an amount (« 2 millions de dollars ») gives no unit.
-_LABEL_UNIT = re.compile(r"\(([^()]{1,40})\)|(?:^|\s)(?:en|in)\s+([^\s()]+(?:\s+[^\s()]+)?)\s*$", re.IGNORECASE)
+_LABEL_UNIT = re.compile(r"\(([^()]{1,40})\)|(?:^|\s)(?:en|in)\s+([^\s()]+(?:\s+[^\s()]+){0,2}?)\s*$", re.IGNORECASE)
 _UNIT_FILLER = re.compile(r"\b(?:en|in|de|des|d|of|us|'|’)\b|['’.,:;\s]")
 
 
@@ -752,7 +809,7 @@ def label_unit(label: Any) -> str:
     if _is_blank(label):
         return ""
     for found in _LABEL_UNIT.finditer(str(label)):
-        said = (found.group(1) or found.group(2)).strip()
+        said = _scale_apart((found.group(1) or found.group(2)).strip())
         rest = _UNIT_THOUSANDS.sub(" ", said)
         rest = _UNIT_SCALE.sub(" ", rest)
         rest = _DOLLAR_OF.sub(" ", rest)
@@ -843,8 +900,10 @@ def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str |
         # a unit column left empty: the unit the label gives (« Budget (en milliers USD) »: « 150 » is 150 000)
         unit_said = rec.get("unit") if not _is_blank(rec.get("unit")) else label_unit(rec.get("label"))
         shown = with_unit(rec.get("value"), unit_said)
+        # « 40 % (n=250) »: the value read without its base, checked against the n computed below
+        value, base = value_base(rec.get("value"))
         # « 300 au 2020-06-30 »: the value read without its date (analyses.figures.dated_elsewhere reads the date)
-        value, dated = value_date(rec.get("value"))
+        value, dated = value_date(value)
         printed = with_unit(value, unit_said)
         comparison = worded_comparison(printed, comparison)   # "plus de 35 %" is > 35
         if hit is None:
@@ -880,6 +939,12 @@ def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str |
                                          note=PERCENT_LEVEL_NOTE.format(metric=metric, **(
                                              {"a": "an", "what": "amount"} if is_currency(unit) else
                                              {"a": "a", "what": "count"})))
+            last = re.search(r"\d(?!.*\d)", fold(printed))   # (the words after the number: « 8 femmes »)
+            # (an indicator's « 10 personnes » is its actual value: analyses.figures compares it so)
+            if unit == "%" and result.status != NOT_COMPUTABLE and not _PERCENT.search(fold(printed)) and last and \
+                    _COUNTED.match(fold(printed)[last.end():]) and not metric.startswith("indicator_achievement"):
+                result = result._replace(status=NOT_COMPUTABLE, difference=float("nan"),
+                                         note=COUNT_SHARE_NOTE.format(printed=printed, metric=metric))
             if unit == "%" and result.status == MISMATCH:
                 fraction = _as_fraction(printed, computed, comparison, result)
                 if fraction is not result and _PERCENT_SIGN.search(fold(str(rec.get("value")))):
@@ -893,6 +958,8 @@ def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str |
                 result = _without_percent_sign(printed, computed, comparison, result, decimal_mark)
             if result.status == MISMATCH:
                 result = _with_the_other_mark(printed, computed, comparison, decimal_mark, result)
+            if base is not None and result.status != NOT_COMPUTABLE:
+                result = _with_base(result, base, n)
         rows.append({
             "figure_id": rec.get("figure_id"), "metric": metric, "key": key, "printed": shown,
             "comparison": comparison, "computed": computed, "unit": unit, "n": n, "status": result.status,
@@ -910,6 +977,24 @@ def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str |
     out["n"] = pd.array(out["n"].where(out["n"].notna(), None), dtype="Int64") if len(out) else \
         pd.array([], dtype="Int64")
     return out
+
+
+BASE_NOTE = "printed over n = {base}"
+
+
+def _with_base(result: Classification, base: int, n: Any) -> Classification:
+    """A figure printed with its base (« 40 % (n=250) ») beside a computed figure over ``n``: not computable when the
+    two bases differ (a share of 250 is not the share of 20 the data give, whatever its value); else its verdict, the
+    note saying the base was checked, or that the data give no n to check it with."""
+    said = BASE_NOTE.format(base=base)
+    if _is_missing(n):
+        return result._replace(note=f"{result.note}; {said}: the figure computed gives no n to check it with")
+    if int(n) != base:
+        return result._replace(status=NOT_COMPUTABLE, difference=float("nan"),
+                               note=f"{said}, the figure computed is over n = {int(n)}: another population or "
+                                    "count (check the key, or write the value alone if the report's n is not the "
+                                    "figure's denominator)")
+    return result._replace(note=f"{result.note}; {said}, as the figure computed")
 
 
 def _text(column: pd.Series) -> pd.Series:
@@ -992,7 +1077,7 @@ def classify_many(printed: pd.Series, computed: pd.Series, comparison: pd.Series
 
 
 __all__ = ["not_a_level", "other_unit", "printed_currency", "with_unit", "other_currency", "is_currency", "classify",
-           "classify_many", "worded_comparison", "parse_printed", "reconcile", "value_date", "label_unit",
+           "classify_many", "worded_comparison", "parse_printed", "reconcile", "value_date", "value_base", "label_unit",
            "key_suggestion", "unmatched", "lookup_rows", "default_key", "Classification", "ParsedNumber",
            "UnreadableNumber",
            "STATUSES", "MATCH", "TRUNCATED", "MISMATCH", "NOT_COMPUTABLE"]

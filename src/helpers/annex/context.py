@@ -321,7 +321,8 @@ def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str,
     annex language's."""
     from ..analyses.reconcile import (ALL_PARTICIPANTS_NOTE, COMMITMENT_NOTE, FRACTION_NOTE, MARK_NOTE,
                                       NO_PERCENT_NOTE, PERCENT_NOTE, PERCENT_SIGN_NOTE, PERSONS_NOTE,
-                                      UnreadableNumber, is_currency, parse_printed, worded_comparison)
+                                      ACTUAL_NOTE, TARGET_NOTE, UnreadableNumber, is_currency, parse_printed, value_base, value_date,
+                                      worded_comparison)
 
     checked = figures[figures["metric"] == "reported_figure"]
     about = reported.drop_duplicates("figure_id").set_index("figure_id")
@@ -329,7 +330,9 @@ def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str,
     rows = []
     for fig in checked.itertuples(index=False):
         try:
-            printed = parse_printed(fig.reported, decimal_mark or fmt.decimal_mark(lang),
+            # (the value without the date or the base written after it, as reconcile read it: « 41 % au 30/06/2021 »,
+            # « 41 % (n=20) » said « non calculable » beside their « écart »)
+            printed = parse_printed(value_date(value_base(fig.reported)[0])[0], decimal_mark or fmt.decimal_mark(lang),
                                     money=is_currency(getattr(fig, "unit", "")))   # « 1,4 m » of an amount: million
             decimals, printed_value = printed.decimals, float(printed.value)
         except UnreadableNumber:
@@ -398,6 +401,15 @@ def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str,
             explanation = (explanation + say("list_separator", lang) if explanation else "") + say(
                 "published_percent_sign", lang, printed=fig.reported,
                 value=fmt.percent(float(signed.group(1)), max(decimals - 2, 0), lang))
+        target = re.search(re.escape(TARGET_NOTE) + r" (target_final|target) \((\S+)\)", str(fig.note))
+        if target:   # « Cible : 20 personnes formées » compared with the indicator's target: said, even when it matches
+            caution = say("published_target", lang, column=target.group(1),
+                          value=fmt.number(float(target.group(2)), max(decimals, 0), lang))
+            explanation = (caution + say("list_separator", lang) + explanation) if explanation else caution
+        actual = re.search(re.escape(ACTUAL_NOTE) + r" \((\S+)\)", str(fig.note))
+        if actual:   # « 10 personnes » compared with the indicator's actual value: said, even when it matches
+            caution = say("published_actual", lang, value=fmt.number(float(actual.group(1)), max(decimals, 0), lang))
+            explanation = (caution + say("list_separator", lang) + explanation) if explanation else caution
         if COMMITMENT_NOTE in str(fig.note):   # « taux d'engagement » beside the spending
             explanation = (explanation + say("list_separator", lang) if explanation else "") + say(
                 "published_commitment", lang)

@@ -240,6 +240,15 @@ _REASONS_FR = [
     (r"no budget line\b", "aucune ligne budgétaire"),
     (r"no spending", "aucune dépense"),
     (r"no actual", "pas de valeur réalisée"),
+    # (before « no target »: a published target beside a figure achieved, or an indicator without the target)
+    (r"its label or its value speaks of a target \('([^']*)'\), and the figure computed for '([^']*)' is what was "
+     r"achieved: the workbook computes no target of '([^']*)'",
+     "son libellé ou sa valeur parle d'une cible (« {0} »), alors que le chiffre recalculé pour « {1} » est le "
+     "réalisé : le classeur ne calcule pas de cible de « {2} » (comparer le chiffre réalisé que donne le rapport, ou "
+     "écarter celui-ci)"),
+    (r"its label or its value speaks of a target \('([^']*)'\), and the indicators table gives no (target_final|"
+     r"target) for '([^']*)'", "son libellé ou sa valeur parle d'une cible (« {0} »), et le tableau des indicateurs "
+     "ne donne pas de {1} pour « {2} » : le chiffre recalculé est son taux de réalisation (%), un autre chiffre"),
     (r"no final target", "pas de cible finale"),
     (r"no target", "pas de cible"),
     (r"decreasing indicator without baseline", "indicateur à la baisse sans valeur de référence"),
@@ -285,12 +294,17 @@ _REASONS_FR = [
     (r"printed value unreadable: '.*': a number in brackets is a negative", "chiffre publié illisible : un nombre "
      "entre parenthèses est un négatif en comptabilité et une erreur type en statistique (l'écrire avec un signe "
      "moins, ou l'estimation seule)"),
+    (r"printed value unreadable: '.*' holds two figures \('(.*)' and '(.*)'\)", "chiffre publié illisible : il "
+     "contient deux chiffres (« {0} » et « {1} ») : écrire seul celui que vérifie cette ligne, et chaque autre chiffre "
+     "sur sa propre ligne"),
     (r"printed value unreadable: '.*' holds two numbers", "chiffre publié illisible : il contient deux nombres (une "
      "espace n'est dans un nombre que devant un groupe de 3 chiffres) : écrire la valeur seule"),
     (r"printed value unreadable: '.*' is ambiguous: '(.)' may be a decimal mark", "chiffre publié illisible : « {0} » "
      "peut être un séparateur décimal ou de milliers (indiquer report_decimal_mark dans project.yaml)"),
     (r"printed value unreadable: '.*': the thousands groups are not groups of 3 digits", "chiffre publié illisible : "
      "les groupes de milliers ne sont pas de 3 chiffres"),
+    (r"printed value unreadable: '.*': 'mil' is a thousand", "chiffre publié illisible : « mil » vaut mille en "
+     "espagnol et en portugais, un million en anglais (écrire le nombre en chiffres)"),
     (r"printed value unreadable: '.*': 'billion' is", "chiffre publié illisible : « billion » vaut 10^9 en anglais et "
      "10^12 en français (écrire le nombre en chiffres)"),
     (r"printed value unreadable: '.*': the '.' before the number is glued", "chiffre publié illisible : le signe "
@@ -329,6 +343,14 @@ _REASONS_FR = [
      r"\((\d{4}-\d{2}-\d{2})\) to (\d{4}-\d{2}-\d{2})", "son libellé nomme les années {0}, et le chiffre calculé "
      "est cumulé du début du projet ({1}) au {2} : le classeur ne calcule pas de chiffre de quelques années "
      "(comparer le chiffre cumulé que donne le rapport, ou écarter celui-ci)"),
+    (r"its label or its value names the year (\d{4}) \(the figure of that year, or at its end\?\), and the figure "
+     r"computed is cumulated from the project's start \((\d{4}-\d{2}-\d{2})\) to (\d{4}-\d{2}-\d{2})",
+     "son libellé ou sa valeur nomme l'année {0} (le chiffre de cette année, ou à sa fin ?), alors que le chiffre "
+     "calculé est cumulé du début du projet ({1}) au {2} : écrire la valeur seule, et dans le libellé le jour qu'il "
+     "décrit (« au 31/12/{0} », comparé s'il est celui du chiffre), ou écarter celui-ci"),
+    (r"printed over n = (\d+), the figure computed is over n = (\d+)", "publié sur n = {0}, alors que le chiffre "
+     "recalculé porte sur n = {1} : une autre population ou un autre effectif (vérifier la clé, ou écrire la valeur "
+     "seule si le n du rapport n'est pas le dénominateur du chiffre)"),
     (r"dated (\d{4}-\d{2}-\d{2}) by its (label|value), the figure computed describes (\d{4}-\d{2}-\d{2})",
      lambda day, by, described: f"daté du {day} par {'son libellé' if by == 'label' else 'sa valeur'}, alors que le "
                                 f"chiffre recalculé décrit le {described}"),
@@ -345,6 +367,9 @@ _REASONS_FR = [
                                  f"« {key} » est celui de tout le projet : écrire « {country} » dans sa colonne pays "
                                  f"(son annexe le vérifie), ou la clé « {named} » là où l'annexe du projet calcule le "
                                  "chiffre par pays"),
+    (r"printed as a count \('(.*)'\), and '([^']*)' is a share \(%\): a count is another figure",
+     "publié comme un effectif (« {0} »), alors que le chiffre recalculé est une part (%) : un effectif est un autre "
+     "chiffre (écrire la part que donne le rapport)"),
     (r"printed as a percentage, and '([^']*)' is (an amount|a count): a share is another figure",
      lambda metric, what: "publié en pourcentage, alors que le chiffre recalculé est "
                           + ("un montant" if what == "an amount" else "un effectif") + " : une part est un autre "

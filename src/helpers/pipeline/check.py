@@ -11,6 +11,7 @@ line says so). Exit status 0 when there is no error (warnings do not fail) and t
 
 from __future__ import annotations
 
+import re
 import sys
 from itertools import groupby
 from pathlib import Path
@@ -142,7 +143,7 @@ def _not_levels(raw, rows: dict, data: ProjectData) -> list[Problem]:
     """A published figure printed as a change beside a level (« +3 000 » beside a count, « +45 % » or « hausse de
     45 % » beside a share, « 5 pp » beside a share): the annex says « not computable »; said here first, at its row
     (an evaluator who runs make check first saw nothing of it)."""
-    from ..analyses.figures import canonical_metric
+    from ..analyses.figures import _ACHIEVED, _targeted, canonical_metric
     from ..analyses.reconcile import (COUNTS, LEVELS, PERCENT_LEVEL_NOTE, _PERCENT_SIGN, label_unit, not_a_level,
                                       other_currency, with_unit, worded_comparison)
     from ..data.params import report_decimal_mark
@@ -175,6 +176,15 @@ def _not_levels(raw, rows: dict, data: ProjectData) -> list[Problem]:
                                         hint + "The annex will say 'not computable' until the value is written so.",
                                         index=rows.get(fid), column="value", value=rec.get("value"),
                                         severity="warning"))
+        said = _targeted(" ; ".join(str(w) for w in (rec.get("label"), rec.get("value")) if isinstance(w, str)))
+        if said and metric in _ACHIEVED:   # « Cible : 5 000 personnes formées » beside the figure achieved
+            problems.append(raw.problem(
+                "published_target", f"figure '{fid}' ({metric}): its label or its value speaks of a target "
+                f"('{said}'), and the workbook computes what was achieved", "Write the figure achieved the report "
+                "gives, or leave this one out (an indicator's target is compared with the key of its "
+                "indicator_achievement); the annex will say 'not computable'.", index=rows.get(fid), column="label"
+                if said in str(rec.get("label") or "") else "value", value=rec.get("label") if said in
+                str(rec.get("label") or "") else rec.get("value"), severity="warning"))
         # « 2,8 M EUR » beside the budget of a USD project: the annex's « not computable », said here first; « +120
         # EUR » beside an effect in MAD (or on a 0/1 outcome) too
         elsewhere = other_currency(printed, data.params.currency) if metric in LEVELS else \
@@ -224,7 +234,10 @@ def _dated_otherwise(raw, rows: dict, data: ProjectData, params) -> list[Problem
     # (« Part des femmes au Maroc » beside the whole project's, in the project-wide annex)
     why = dated_elsewhere(asked, params, indicators, countries_of(data.tables) if params.is_all else ())
     # (« 300 au 2020-06-30 »: the date is in the value, said at its cell)
-    of_value = [isinstance(r, str) and ("by its value" in r or "its value is written with a date" in r) for r in why]
+    of_value = [isinstance(r, str) and ("by its value" in r or "its value is written with a date" in r or (
+        # (« 40 % en 2021 »: the year is in the value)
+        (year := re.match(r"its label or its value names the year (\d{4})", r)) is not None and
+        year.group(1) in str(v))) for r, v in zip(why, asked["printed"])]
     # (« hors Libye »: a part left out, said at the label)
     return [raw.problem("part_left_out" if reason.startswith("its label or its value leaves a part out") else
                         "one_country" if reason.startswith("its label names one country") else "dated_otherwise",

@@ -66,6 +66,8 @@ WORDS = {
     "published_percentage": "written as a percentage of a fraction of 1: {value}",
     "published_of_participations": "share of the participations, a person at several events counted at each; of the {persons} distinct persons: {value} (key 'persons')",
     "published_sex_unknown": "share of the participants whose sex is recorded ({unknown} of unknown sex left out); over all the participants, those of unknown sex included: {value}",
+    "published_target": "compared with the indicator's target ({column}: {value}), not its achievement rate",
+    "published_actual": "printed without '%', it is the indicator's actual value (actual: {value}): compared with it, not with its achievement rate",
     "published_commitment": "the label speaks of commitments: the spending recomputed is what was paid out (expenditure), not what was committed",
     "published_no_percent": "without '%': read as a percentage, it would match; if the report prints a percentage, write '{printed} %' (or the unit '%')",
     "published_percent_sign": "written with '%': read as a fraction of 1 ({value}), it would match; if the report prints '{printed}', it is wrong; if it prints the fraction, write the value without '%'",

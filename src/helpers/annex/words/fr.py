@@ -67,6 +67,8 @@ WORDS = {
     "published_percentage": "écrit en pourcentage d'une fraction de 1 : {value}",
     "published_of_participations": "part des participations, une personne venue à plusieurs événements comptée à chacun ; parmi les {persons} personnes distinctes : {value} (clé « persons »)",
     "published_sex_unknown": "part des participants dont le sexe est connu ({unknown} de sexe non renseigné laissés de côté) ; rapportée à tous les participants, sexe non renseigné compris : {value}",
+    "published_target": "comparé à la cible de l'indicateur ({column} : {value}), pas à son taux de réalisation",
+    "published_actual": "publié sans « % », c'est la valeur réalisée de l'indicateur (actual : {value}) : comparé à elle, pas à son taux de réalisation",
     "published_commitment": "le libellé parle d'engagements : les dépenses recalculées sont les décaissements (expenditure), pas les engagements",
     "published_no_percent": "sans « % » : lu comme un pourcentage, il serait conforme ; si le rapport imprime un pourcentage, écrire « {printed} % » (ou l'unité « % »)",
     "published_percent_sign": "écrit avec « % » : lu comme une fraction de 1 ({value}), il serait conforme ; si le rapport imprime « {printed} », il est faux ; s'il imprime la fraction, écrire la valeur sans « % »",
