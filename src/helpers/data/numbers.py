@@ -667,19 +667,9 @@ def ambiguous_cells(texts: pd.Series) -> np.ndarray:
     """Which cells fully match AMBIGUOUS_PATTERN (the candidates of ``ambiguous``), as a bool array; a column of
     ASCII text is matched with the pattern's ASCII form, which finds the same cells."""
     texts = texts.astype("str")
-    cells = texts.array.__arrow_array__() if texts.dtype.storage == "pyarrow" else None
-    if cells is not None and not _any_separator(cells):   # (digits only: an age, a 0/1 outcome)
-        return np.zeros(len(texts), dtype=bool)
     ascii_only = bool(texts.str.isascii().all())
     matched = texts.str.fullmatch(_AMBIGUOUS_ASCII if ascii_only else AMBIGUOUS_PATTERN)
     return matched.fillna(False).astype(bool).to_numpy()
-
-
-def _any_separator(cells) -> bool:
-    """Whether any cell of an Arrow text column holds '.' or ',' (an ambiguous number holds one)."""
-    import pyarrow.compute as pc
-
-    return bool(pc.any(pc.match_substring_regex(cells, "[.,]")).as_py())
 
 
 def _cast_at_once(series: pd.Series, decimal_mark: str, digits_only: bool) -> np.ndarray | None:
