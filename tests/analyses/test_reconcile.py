@@ -1627,7 +1627,8 @@ def test_a_published_target_is_compared_with_the_indicator_s_target_or_not_compu
 def test_a_label_dated_without_au_or_by_a_year_is_read(tmp_path):
     """« Part des femmes en décembre 2020 », « in December 2020 », « (31/12/2020) », « le 31/12/2020 », « , 31 décembre
     2020 », « by end 2020 », « à décembre 2020 », « sur l'année 2020 », « exercice 2020 », « FY2020 », « Women's share,
-    2020 » beside an annex at 30/06/2021 were compared with the figure at 30/06/2021 (« Conforme » for another date's figure). Now not
+    2020 », « Part des femmes 2020 » beside an annex at 30/06/2021 were compared with the figure at 30/06/2021 (« Conforme »
+    for another date's figure). Now not
     computable, saying which date each describes; a start date (« depuis janvier 2020 ») and a label dated the
     reporting date are compared."""
     from fixtures.mini_project import Mini
@@ -1639,14 +1640,17 @@ def test_a_label_dated_without_au_or_by_a_year_is_read(tmp_path):
               "Part des femmes le 31/12/2020", "Part des femmes, 31 décembre 2020", "Share of women by end 2020",
               "Part des femmes à décembre 2020", "Part des femmes sur l'année 2020", "Part des femmes, exercice 2020",
               "Share of women, FY2020", "Part des femmes depuis janvier 2020", "Part des femmes (juin 2021)",
-              "Part des femmes le 30/06/2021", "Women's share, 2020", "Share of women as of June 30, 2021"]
+              "Part des femmes le 30/06/2021", "Women's share, 2020", "Share of women as of June 30, 2021",
+              "Part des femmes 2020", "Part des femmes juin 2021", "Part des femmes fin 2020"]
     mini.write("reported", "figure_id;metric;key;valeur;libellé;pays\n" + "".join(
         f"F{i};women_share;E1;40 %;{label};Maroc\n" for i, label in enumerate(labels, 1)))
     figures = annex_figures(mini.load(), load_annex_params("mini", "maroc", mini.params_dir))
     checked = figures[figures["metric"] == "reported_figure"].set_index("key")
     assert checked["status"].to_dict() == {f"F{i}": "not_computable" for i in range(1, 11)} | {
-        "F11": "match", "F12": "match", "F13": "match", "F14": "not_computable", "F15": "match"}
+        "F11": "match", "F12": "match", "F13": "match", "F14": "not_computable", "F15": "match",
+        "F16": "not_computable", "F17": "match", "F18": "not_computable"}
     assert "dated 2020-12-31 by its label" in checked.at["F1", "note"]
+    assert "names the year 2020" in checked.at["F16", "note"]   # (a year alone at the end of the label)
     assert "names the year 2020" in checked.at["F8", "note"]
 
 

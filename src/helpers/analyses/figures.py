@@ -954,6 +954,11 @@ _LABEL_YEAR = re.compile(r"(?:(?:^|[\s(,;:'’])(?:en|in|pour|for|durant|during|
                          r"(?<=[^\d\s])\s*,\s*)"   # (« Women's share, 2020 »; not « June 30, 2021 »: a day)
                          r"((?:19|20)\d\d)\b(?![-/.]\d)"
                          r"(?!\s*(?:-|\u2013|\u2014|/|a|to|et|and)\s*(?:19|20)?\d\d)")
+# a year alone at the end of a label (« Part des femmes 2020 », « Taux d'exécution (2020) » is _LABEL_YEAR's), not a
+# month's (« juin 2021 »), a day's or a start's (« fin 2020 », « depuis 2019 »), nor a quarter's (« T4 2020 »)
+_TRAILING_YEAR = re.compile(r"(?:^|[\s(])(?P<word>[^\W\d_]+)\.?\s+(?P<year>(?:19|20)\d\d)\s*$")
+_BEFORE_A_DAY = {"fin", "end", "debut", "start", "mi", "mid", "depuis", "since", "partir", "compter", "jusqu'a",
+                 "until", "le", "du", "of", "trimestre", "semestre", "quarter", "half"}
 _LABEL_YEARS = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|\u2013|\u2014|/|a|to)\s*((?:19|20)?\d\d)\b(?![-/.]\d)")
 
 
@@ -975,12 +980,22 @@ def _of_period(text: str, start: Any) -> bool:
     return False
 
 
-def _one_year(label: Any, start: Any, described: Any) -> str | None:
+def _trailing_year(text: str) -> re.Match | None:
+    """The year a label ends with, when the word before it is no month nor « fin », « depuis »...: the year
+    (group 1) of the figure it names."""
+    found = _TRAILING_YEAR.search(text)
+    if found is None or found["word"] in numbers.MONTHS or found["word"] in _BEFORE_A_DAY:
+        return None
+    return re.search(r"((?:19|20)\d\d)\s*$", text)
+
+
+def _one_year(label: Any, start: Any, described: Any, label_alone: Any = None) -> str | None:
     """Why a figure cumulated from the project's start to ``described`` is not the one its label (or its printed
     value, « 300 par an ») names: one year's (« Dépenses annuelles 2020 »), one month's or quarter's (« 16 par
     mois »), or some years' not from the start (« Dépenses 2019-2020 », started in 2018); they were « Conforme »
     beside the cumulated figure. A report's name (« rapport annuel 2020 ») is not the figure's period. None
-    otherwise."""
+    otherwise. ``label_alone``: the label without the printed value, whose last word may be the year (« Part des
+    femmes 2020 »)."""
     text = _REPORT_NAME.sub(" ", fold(label)) if isinstance(label, str) else ""
     if _PER_PERIOD.search(text) or _of_period(text, start):
         return (f"its label or its value speaks of a figure per month, quarter, half-year or week, and the figure "
@@ -995,8 +1010,9 @@ def _one_year(label: Any, start: Any, described: Any) -> str | None:
     first = int(years.group(1)) if years else None
     if years and int(years.group(2)[-2:]) <= first % 100:   # « 2020-06 » of a day (2020-06-30): no years
         years = None
-    if years is None and (one := _LABEL_YEAR.search(text)) and start is not None and hasattr(start, "year") and (
-            int(one.group(1)) > start.year or described.year != int(one.group(1))):
+    if years is None and (one := _LABEL_YEAR.search(text) or (_trailing_year(
+            _REPORT_NAME.sub(" ", fold(label_alone))) if isinstance(label_alone, str) else None)) and start is not None and \
+            hasattr(start, "year") and (int(one.group(1)) > start.year or described.year != int(one.group(1))):
         return (f"its label or its value names the year {one.group(1)} (the figure of that year, or at its end?), "
                 f"and the figure computed is cumulated from the project's start ({start.isoformat()}) to "
                 f"{described.isoformat()}: write the value alone, and in the label the day it describes (as of "
@@ -1251,7 +1267,7 @@ def dated_elsewhere(rec: pd.DataFrame, params: Any, indicators: pd.DataFrame | N
         described = described or reporting
         # (« 40 %, 2021 »: the value's year as value_date read it, « en 2021 »)
         words = " ".join(str(part) for part in (label, value, said if year else None) if isinstance(part, str))
-        if (yearly := _one_year(words, getattr(params, "start_date", None), described)) is not None:
+        if (yearly := _one_year(words, getattr(params, "start_date", None), described, label)) is not None:
             out[i] = yearly
             continue
         if not days or any(day == described for day in days):
