@@ -402,8 +402,8 @@ def test_a_panel_with_attrition_says_its_sample_and_gives_the_balanced_panels_es
     assert fr.startswith("Échantillon de l'estimation : toutes les lignes disponibles")
     low, high = ref.conf_int().loc["t:post"]
     assert (f"revenu {ref.params['t:post']:.3f} (IC 95 % {low:.3f} à {high:.3f} ; p <\u00a00.001 ; "
-            f"{panel.id.nunique()} unités ; hors panel : {150 * 2 - panel.id.nunique()} observées avant seulement, "
-            "0 après seulement)").replace(".", ",") in fr
+            f"{panel.id.nunique()} unités ; hors panel : {150 * 2 - panel.id.nunique()} avec une valeur avant "
+            "seulement, 0 après seulement)").replace(".", ",") in fr
     assert en.startswith("Sample of the estimate: every row available") and "(the balanced panel)" in en
     assert abs(ref.params["t:post"] - 200) < 10   # the plain estimate on every row is far off
     from helpers.analyses.impact import estimate_effects

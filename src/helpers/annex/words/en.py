@@ -137,8 +137,8 @@ WORDS = {
                     "the outcome on one side of the programme only: the level of these units counts in their group's "
                     "change. Over the units seen before and after the programme (the balanced panel), the "
                     "difference-in-differences without adjustment is: {effects}."),
-    "study_panel_effect": ("{outcome} {est} (95% CI {low} to {high}; p {p}; {n} units; outside the panel: {lost} "
-                           "seen before only, {late} after only)"),
+    "study_panel_effect": ("{outcome} {est} (95% CI {low} to {high}; p {p}; {n} units; outside the panel: "
+                           "{lost} with a value before only, {late} after only)"),
     "study_imbalance": ("Caution: over {where}, the groups differ by more than {limit} standard deviations: "
                         "{terms}. Beyond {limit}, statistical adjustment cannot make the groups comparable (What "
                         "Works Clearinghouse): the estimated effect may come from these baseline differences."),

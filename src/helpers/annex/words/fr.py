@@ -143,8 +143,8 @@ WORDS = {
                     "qui n'ont une valeur du résultat que d'un côté du programme : le niveau de ces unités compte "
                     "dans le changement de leur groupe. Sur les unités observées avant et après le programme (panel "
                     "cylindré), la différence de différences sans ajustement est : {effects}."),
-    "study_panel_effect": ("{outcome} {est} (IC 95 % {low} à {high} ; p {p} ; {n} unités ; hors panel : {lost} "
-                           "observées avant seulement, {late} après seulement)"),
+    "study_panel_effect": ("{outcome} {est} (IC 95 % {low} à {high} ; p {p} ; {n} unités ; hors panel : "
+                           "{lost} avec une valeur avant seulement, {late} après seulement)"),
     "study_imbalance": ("Attention : sur {where}, les groupes diffèrent de plus de {limit} écart type : {terms}. "
                         "Au-delà de {limit}, un ajustement statistique ne suffit pas à rendre les groupes "
                         "comparables (What Works Clearinghouse) : l'effet estimé peut tenir à ces différences de "
