@@ -1810,3 +1810,42 @@ def test_a_count_published_beside_a_share_is_not_compared_as_a_share(tmp_path):
     shown = published_check(figures, data.tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
     assert shown["F1"] == ("publié comme un effectif (« 8 femmes »), alors que le chiffre recalculé est une part (%) : "
                            "un effectif est un autre chiffre (écrire la part que donne le rapport)")
+
+
+def test_a_published_did_over_the_balanced_panel_is_checked_against_the_panel_s_estimate(tmp_path):
+    """A did panel (`unit:`) with attrition: the annex gave the difference-in-differences over the persons seen twice
+    in a sentence only, so a report publishing it (202,7 here, where the estimate on every row is 239,7) could not be
+    checked. figures.csv now has it (impact_panel_effect, statsmodels' OLS on the balanced panel, HC1), and the
+    published figure is compared with it: « Conforme » when equal, an « Écart » otherwise."""
+    import numpy as np
+    import statsmodels.formula.api as smf
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.data.params import load_annex_params
+
+    rng = np.random.default_rng(1)
+    lines = []
+    for arm in ("T", "C"):
+        for i in range(150):
+            base = rng.normal(1000 if arm == "T" else 800, 200)
+            lines.append(f"{arm}{i:03d},{arm},2019,{base:.2f}")
+            if not ((arm == "T" and base < 900 and rng.random() < 0.5) or (arm == "C" and rng.random() < 0.1)):
+                lines.append(f"{arm}{i:03d},{arm},2022,{base + 100 + (200 if arm == 'T' else 0):.2f}")
+    m = Mini.copy_to(tmp_path)
+    m.write("impact/panel", "id,groupe,vague,revenu\n" + "\n".join(lines) + "\n")
+    m.write("impact/panel.yaml", "title: t\ndesign: did\noutcomes: [revenu]\ntreatment: {column: groupe, treated: T}"
+                                 "\nperiod: {column: vague, post: 2022}\nunit: id\n")
+    data = pd.read_csv(m.path("impact/panel")).assign(t=lambda d: (d.groupe == "T").astype(int),
+                                                      post=lambda d: (d.vague == 2022).astype(int))
+    ref = smf.ols("revenu ~ t * post", data[data.id.groupby(data.id).transform("size") == 2]).fit(cov_type="HC1")
+    printed = f"{ref.params['t:post']:.1f}".replace(".", ",")
+    m.write("reported", "figure_id;metric;key;valeur;libellé;pays\n"
+                        f"P1;impact_panel_effect;panel:revenu;{printed};Effet sur les personnes vues deux fois;Maroc\n"
+                        "P2;impact_panel_effect;panel:revenu;239,7;Effet sur les personnes vues deux fois;Maroc\n")
+    figures = annex_figures(m.load(), load_annex_params("mini", "maroc", m.params_dir)).set_index(["metric", "key"])
+    row = figures.loc[("impact_panel_effect", "panel:revenu")]
+    assert abs(row["value"] - ref.params["t:post"]) < 1e-9 and abs(row["se"] - ref.bse["t:post"]) < 1e-9
+    assert abs(figures.loc[("impact_effect", "panel:revenu"), "value"] - row["value"]) > 5   # (every row's)
+    assert "units; left out: " in row["note"]
+    checked = figures.loc["reported_figure"]
+    assert checked.loc["P1", "status"] == "match" and checked.loc["P2", "status"] == "mismatch"

@@ -21,7 +21,8 @@ Keys (one row per (metric, key); ``key_of_indicator`` documents the indicator ke
 - indicators: ``<indicator_id>``; ``<indicator_id>@<period>`` when that indicator has several periods in scope;
   ``/<sex>`` appended for sex-disaggregated rows (sex f or m) and ``/<country>`` when the same indicator has rows
   in several countries. Anomalies: ``<indicator key>:<rule>``.
-- ``<study>:<outcome>`` (impact_effect: the overall OLS row), ``<study>:<covariate>`` (balance_smd).
+- ``<study>:<outcome>`` (impact_effect: the overall OLS row; impact_panel_effect: the did over the balanced panel,
+  when units have a value on one side of the programme only), ``<study>:<covariate>`` (balance_smd).
 - a comparison group not drawn at random (``study_check_figures``, helpers.analyses.propensity):
   ``<study>:<outcome>`` (impact_naive_effect, comparison_ess), ``<study>:<outcome>:<method>`` with method
   ``naive`` or ``<adjustment>_<estimand>`` such as ``ipw_att`` (impact_adjusted_effect, impact_p_holm, impact_mde),
@@ -87,7 +88,7 @@ PERSONS_KEY = "persons"   # women_share of the distinct persons of a register na
 METRICS = ("physical_execution_rate", "physical_progress_rate", "activity_status_count", "indicator_achievement",
            "indicator_achievement_final", "indicator_anomaly", "women_share", "gender_parity_index", "persons",
            "budget", "spent", "financial_execution_rate", "unallocated_budget", "spending_share", "staff_cost_share",
-           "burn_index", "impact_effect", "balance_smd", "impact_naive_effect", "impact_adjusted_effect",
+           "burn_index", "impact_effect", "balance_smd", "impact_panel_effect", "impact_naive_effect", "impact_adjusted_effect",
            "impact_p_holm", "impact_mde", "comparison_ess", "balance_smd_unweighted", "balance_smd_weighted",
            "event_study_effect", "impact_control_mean", "impact_n_units", "impact_attrition", "balance_joint_p",
            "impact_relative_effect", "impact_icc", "survey_mean", "survey_total", "survey_share", "survey_deff",
@@ -517,6 +518,15 @@ def impact_figures(studies: dict[str, Any] | None) -> pd.DataFrame:
             parts.append(_rows("impact", "impact_effect", name + ":" + overall["outcome"].astype(str),
                                overall["estimate"], _units(study, overall["outcome"]), overall["n"], overall["se"], overall["ci_low"],
                                overall["ci_high"], overall["p_value"], note=notes))
+        panel = impact.balanced_panel_effects(study)   # (a report may publish the panel's DiD: it is checked too)
+        if len(panel):
+            notes = ("did over the units with a value before and after the programme (balanced panel): "
+                     + panel["n_units"].astype(str) + " units; left out: " + panel["n_lost"].astype(str)
+                     + " with a value before only, " + panel["n_late"].astype(str) + " after only; SE "
+                     + panel["se_type"].astype(str))
+            parts.append(_rows("impact", "impact_panel_effect", name + ":" + panel["outcome"].astype(str),
+                               panel["estimate"], _units(study, panel["outcome"]), panel["n"], panel["se"],
+                               panel["ci_low"], panel["ci_high"], panel["p_value"], note=notes))
         if len(balance):
             n = balance["n_treated"] + balance["n_comparison"] if "n_treated" in balance else None
             notes = balance["note"].fillna("").astype(str) if "note" in balance else ""
