@@ -2292,7 +2292,7 @@ def _unit_not_declared(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -> l
     if spec.unit or spec.period is None or spec.period.column not in frame.columns:
         return []
     named = set(spec.columns())
-    post = _matches(frame[spec.period.column], spec.period.post).to_numpy(dtype=bool)
+    rounds = post = None
     for column in frame.columns:
         if not isinstance(column, str) or column in named or not _ID_HEADER.search(fold(column)):
             continue
@@ -2302,7 +2302,10 @@ def _unit_not_declared(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -> l
         codes, distinct = pd.factorize(ids)   # (codes, not a set of a million strings: 1 s of the portfolio's check)
         if len(distinct) == len(ids):
             continue
-        rounds = pd.factorize(frame[spec.period.column])[0] + 1   # (0: no round)
+        if rounds is None:   # (the rounds' few values matched once, not the column's million cells)
+            rounds, values = pd.factorize(frame[spec.period.column])
+            post = np.append(_matches(pd.Series(values), spec.period.post).to_numpy(dtype=bool), False)[rounds]
+            rounds = rounds + 1   # (0: no round)
         if np.bincount(codes.astype(np.int64) * (rounds.max() + 1) + rounds).max() > 1:
             continue   # twice in one round: not one person per round
         before = np.bincount(codes[~post], minlength=len(distinct)) > 0
