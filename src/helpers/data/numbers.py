@@ -667,6 +667,11 @@ def ambiguous_cells(texts: pd.Series) -> np.ndarray:
     """Which cells fully match AMBIGUOUS_PATTERN (the candidates of ``ambiguous``), as a bool array; a column of
     ASCII text is matched with the pattern's ASCII form, which finds the same cells."""
     texts = texts.astype("str")
+    if texts.dtype.storage == "pyarrow":   # digits only (an age, a 0/1 outcome): one byte scan, no pattern matched
+        import pyarrow.compute as pc
+
+        if pc.all(pc.ascii_is_decimal(texts.array.__arrow_array__())).as_py() is not False:
+            return np.zeros(len(texts), dtype=bool)
     ascii_only = bool(texts.str.isascii().all())
     matched = texts.str.fullmatch(_AMBIGUOUS_ASCII if ascii_only else AMBIGUOUS_PATTERN)
     return matched.fillna(False).astype(bool).to_numpy()
