@@ -77,6 +77,10 @@ def test_numbers_are_right_aligned_rag_cells_shaded_rows_kept_whole_headers_repe
             assert row._tr.find(f"{W}trPr/{W}cantSplit") is not None
     for table in document.tables[1:-1]:  # not the facts, not the provenance: they have no header row
         assert table.rows[0]._tr.find(f"{W}trPr/{W}tblHeader") is not None
+        # kept with the row below it: alone at a page's foot, LibreOffice lost every row after it (the Maroc annex's
+        # table 7, tests/pipeline/test_libreoffice.py); the body's rows are not kept with the next
+        assert all(p.paragraph_format.keep_with_next for c in table.rows[0].cells for p in c.paragraphs)
+        assert not any(p.paragraph_format.keep_with_next for c in table.rows[-1].cells for p in c.paragraphs)
 
 
 def test_captions_are_numbered_by_word_in_the_annex_language(made):

@@ -210,6 +210,9 @@ def _finish_tables(document) -> None:
             row_props = row.get_or_add_trPr()
             if row_props.find(qn("w:cantSplit")) is None:
                 row_props.insert(0, _element("w:cantSplit"))
+            if row_props.find(qn("w:tblHeader")) is not None:   # the header kept with the first row below it:
+                for paragraph in row.iter(qn("w:p")):   # alone at a page's foot, LibreOffice lost the rows after it
+                    paragraph.get_or_add_pPr().get_or_add_keepNext()
         for cell in table.iter(qn("w:tc")):
             fills = [RAG_FILLS[name] for name in RAG_FILLS
                      if cell.find(f".//{qn('w:rStyle')}[@{qn('w:val')}='{name.replace(' ', '')}']") is not None]
