@@ -582,7 +582,7 @@ def _activity(element: etree._Element, file: str, position: int, root_lang: str,
                 activity.funders.append(_narratives(child, lang))
             if role in ("1", "4"):  # funding, implementing: (role, @ref, first name, path) to match publishers
                 activity.participants.append((role, (child.get("ref") or "").strip(),
-                                              child.findtext("narrative") or "", where))
+                                              _first_narrative(child) or "", where))
             if (child.get("activity-id") or "").strip():  # the same project as another publisher reports it
                 activity.partners.append((child.get("activity-id").strip(), f"{where}/@activity-id"))
         elif tag == "activity-date":
@@ -691,6 +691,15 @@ def _narratives(element: etree._Element, lang: str) -> dict[str, str]:
         if text and language not in out:
             out[language] = text
     return out
+
+
+def _first_narrative(element: etree._Element) -> str | None:
+    """The text of the element's first narrative, as written (a loop over the few children: a quarter of
+    findtext's time, on each of a portfolio's 100 000 organisations)."""
+    for part in element:
+        if part.tag == "narrative":
+            return part.text
+    return None
 
 
 def in_language(texts: dict[str, str], language: str, default: str) -> str | None:
@@ -883,7 +892,7 @@ def _transaction(element: etree._Element, where: str, default_currency: str | No
                 found[key] = text.strip()
             if key in ("provider", "receiver") and (org := (child.get("ref") or "").strip()):
                 found.setdefault(f"{key}_org", org)
-            elif key in ("provider", "receiver") and (named := child.findtext("narrative")):
+            elif key in ("provider", "receiver") and (named := _first_narrative(child)):
                 found.setdefault(f"{key}_name", named)  # (named only: matched to a publisher's name)
             elif text and key == "country" and text.strip().upper() != found[key].upper():
                 found["countries"] = "several"  # IATI allows one: which part is whose is not known
