@@ -1849,3 +1849,29 @@ def test_a_published_did_over_the_balanced_panel_is_checked_against_the_panel_s_
     assert "units; left out: " in row["note"]
     checked = figures.loc["reported_figure"]
     assert checked.loc["P1", "status"] == "match" and checked.loc["P2", "status"] == "mismatch"
+
+
+def test_a_rate_or_share_the_label_says_planned_is_a_target(tmp_path):
+    """« Taux d'exécution prévu », « Part des femmes visée », « Planned execution rate », « Expected share of women »
+    were compared with the rate or share achieved (« Écart », or « Conforme » where they happened to be equal): they
+    are the plan's, of which the workbook computes none, so not computable, as « cible : 40 % » is. A participle that
+    qualifies the denominator (« du budget prévu ») or a group (« part de la population visée ») keeps the figure
+    compared."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.data.params import load_annex_params
+
+    m = Mini.copy_to(tmp_path)
+    m.write("reported", "figure_id;metric;key;valeur;libellé;pays\n"
+                        "P1;physical_execution_rate;all;33 %;Taux d'exécution prévu;Maroc\n"
+                        "P2;women_share;E1;40 %;Part des femmes visée;Maroc\n"
+                        "P3;physical_execution_rate;all;33 %;Planned execution rate;Maroc\n"
+                        "P4;women_share;E1;40 %;Expected share of women;Maroc\n"
+                        "P5;physical_execution_rate;all;33 %;Taux d'exécution du budget prévu;Maroc\n"
+                        "P6;women_share;E1;40 %;Part des femmes dans la population visée;Maroc\n"
+                        "P7;women_share;E1;40 %;Part des femmes;Maroc\n")
+    figures = annex_figures(m.load(), load_annex_params("mini", "maroc", m.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {"P1": "not_computable", "P2": "not_computable", "P3": "not_computable",
+                                           "P4": "not_computable", "P5": "match", "P6": "match", "P7": "match"}
+    assert "speaks of a target" in checked.at["P1", "note"]

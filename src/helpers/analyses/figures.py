@@ -1097,6 +1097,17 @@ _AS_PLANNED = re.compile(r"\b(?:comme|que|tel que|telle que|as|than)\s+(?:prevue
                          rf"[(\[]\s*(?:{_TARGET_WORDS})\s*(?::|=|de|d['’]|of)\s*\d[^()\[\]]*[)\]]")
 
 
+# a rate or share the label says planned (« Taux d'exécution prévu », « Part des femmes visée », « Planned execution
+# rate »): it was compared with the one achieved. Not when the participle follows an amount (« Taux d'exécution du
+# budget prévu »: the planned budget is the rate's denominator) nor a group (« part de la population visée »).
+_PLANNED_RATE = re.compile(r"\b(?:taux|part|proportion|pourcentage)\b(?P<between>(?:\s+[a-z'’-]+){0,3}?)\s+"
+                           r"(?:prevue?s?|visee?s?|attendue?s?|escomptee?s?)\s*(?:$|[:;(])"
+                           r"|\b(?:planned|expected|targeted|projected)\s+(?:[a-z-]+\s+){0,2}"
+                           r"(?:rates?|shares?|percentages?|proportions?)\b")
+_PLANNED_WHAT = re.compile(r"\b(?:budgets?|montants?|depenses?|couts?|financements?|populations?|publics?|groupes?|"
+                           r"beneficiaires|menages)\b")
+
+
 def _targeted(words: str) -> str | None:
     """The words that make a published figure a target (« cible : », « objectif de 5 »), None when none do."""
     folded = fold(words)
@@ -1104,6 +1115,9 @@ def _targeted(words: str) -> str | None:
     for phrases in (_OF_TARGET, _NOT_A_TARGET, _AS_PLANNED):   # (blanked: the match's place is the words')
         text = phrases.sub(lambda m: " " * len(m.group(0)), text)
     found = _TARGET.search(text)
+    if found is None:
+        found = next((m for part in [text] for m in _PLANNED_RATE.finditer(part)
+                      if not _PLANNED_WHAT.search(m.group("between") or "")), None)
     if found is None:
         return None
     said = (words if len(words) == len(folded) else folded)[found.start():found.end()]   # (as written)
