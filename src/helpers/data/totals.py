@@ -272,6 +272,11 @@ _LOOSE_TOTAL = re.compile(r"^(sous[\s._-]*tot|s\s*/\s*tot|sub[\s._-]*tot|grand[\
                           r"cumul|recap|general)")
 
 
+# the word anywhere in it (« Budget total », « Coût total », « Dépenses totales », « Montant cumulé »): at the start
+# only, a row B9 « Budget total » equal to the others' sum was a line, with a warning
+_TOTAL_INSIDE = re.compile(r"\b(?:totale?s?|totaux|subtotals?|cumule?e?s?|ensemble|somme|sum)\b")
+
+
 def _own_line(frame: pd.DataFrame, index: Any, texts: tuple[str, ...]) -> bool:
     """Whether the row has its own code and a label (budget; a spending row its line and a period label, if any)
     that does not say total: such a row equal to the others' sum is a line by chance as often as a total
@@ -280,7 +285,8 @@ def _own_line(frame: pd.DataFrame, index: Any, texts: tuple[str, ...]) -> bool:
     needed = cells if texts[0] == "line" and "label" in texts else cells[:1]
     if not all(isinstance(v, str) and v.strip() for v in needed):
         return False
-    return not any(isinstance(v, str) and _LOOSE_TOTAL.match(fold(v.strip())) for v in cells)
+    return not any(isinstance(v, str) and (_LOOSE_TOTAL.match(fold(v.strip())) or _TOTAL_INSIDE.search(fold(v)))
+                   for v in cells)
 
 
 def _equal_to_the_others(frame: pd.DataFrame, amounts: pd.Series, column: str, raw: Any,
