@@ -88,8 +88,9 @@ PERSONS_KEY = "persons"   # women_share of the distinct persons of a register na
 METRICS = ("physical_execution_rate", "physical_progress_rate", "activity_status_count", "indicator_achievement",
            "indicator_achievement_final", "indicator_anomaly", "women_share", "gender_parity_index", "persons",
            "budget", "spent", "financial_execution_rate", "unallocated_budget", "spending_share", "staff_cost_share",
-           "burn_index", "impact_effect", "balance_smd", "impact_panel_effect", "impact_naive_effect", "impact_adjusted_effect",
-           "impact_p_holm", "impact_mde", "comparison_ess", "balance_smd_unweighted", "balance_smd_weighted",
+           "burn_index", "impact_effect", "balance_smd", "impact_panel_effect", "impact_naive_effect",
+           "impact_adjusted_effect", "impact_p_holm", "impact_mde", "comparison_ess", "balance_smd_unweighted",
+           "balance_smd_weighted",
            "event_study_effect", "impact_control_mean", "impact_n_units", "impact_attrition", "balance_joint_p",
            "impact_relative_effect", "impact_icc", "survey_mean", "survey_total", "survey_share", "survey_deff",
            "reported_figure", "cost_per_unit", "cost_per_participant", "cost_per_woman", "cost_to_benchmark")
@@ -1020,8 +1021,8 @@ def _one_year(label: Any, start: Any, described: Any, label_alone: Any = None) -
     first = int(years.group(1)) if years else None
     if years and int(years.group(2)[-2:]) <= first % 100:   # « 2020-06 » of a day (2020-06-30): no years
         years = None
-    if years is None and (one := _LABEL_YEAR.search(text) or (_trailing_year(
-            _REPORT_NAME.sub(" ", fold(label_alone))) if isinstance(label_alone, str) else None)) and start is not None and \
+    ending = _trailing_year(_REPORT_NAME.sub(" ", fold(label_alone))) if isinstance(label_alone, str) else None
+    if years is None and (one := _LABEL_YEAR.search(text) or ending) and start is not None and \
             hasattr(start, "year") and (int(one.group(1)) > start.year or described.year != int(one.group(1))):
         return (f"its label or its value names the year {one.group(1)} (the figure of that year, or at its end?), "
                 f"and the figure computed is cumulated from the project's start ({start.isoformat()}) to "

@@ -813,8 +813,8 @@ def balanced_panel_effects(study: Study, alpha: float = 0.05) -> pd.DataFrame:
     units with a value both before and after the programme (the balanced panel), beside the study's estimate on
     every row available. Columns: those of ``estimate_effects`` (overall OLS rows), n_units (the units of the
     panel), n_lost and n_late (the units with a value before the programme only, after it only). With attrition,
-    the estimate on every row counts the baseline of the units lost in their group's change: 25 of 150 treated low earners not found made it 239.7 where the units seen twice give 202.7 (effect
-    200; statsmodels). Empty when the study has no units or periods, or no unit is seen in one round only."""
+    the estimate on every row counts the baseline of the units lost in their group's change: 25 of 150 treated low
+    earners not found made it 239.7 where the units seen twice give 202.7 (effect 200; statsmodels). Empty when the study has no units or periods, or no unit is seen in one round only."""
     spec, data = study.spec, study.data
     if spec.design != "did" or not spec.unit or spec.unit not in data.columns or spec.period is None \
             or spec.period.column not in data.columns:

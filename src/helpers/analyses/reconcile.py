@@ -317,8 +317,8 @@ def other_currency(printed: Any, unit: Any) -> str:
 
 
 # the impact figures in their outcome's unit (analyses.figures: its currency, "share" for a 0/1 outcome, '' unknown)
-OUTCOME_UNIT = frozenset({"impact_effect", "impact_panel_effect", "impact_naive_effect", "impact_adjusted_effect", "impact_mde",
-                          "impact_control_mean", "event_study_effect"})
+OUTCOME_UNIT = frozenset({"impact_effect", "impact_panel_effect", "impact_naive_effect", "impact_adjusted_effect",
+                          "impact_mde", "impact_control_mean", "event_study_effect"})
 
 
 def other_unit(metric: str, printed: Any, unit: Any, currency: str | None = None) -> str:
