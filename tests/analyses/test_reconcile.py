@@ -1817,24 +1817,15 @@ def test_a_published_did_over_the_balanced_panel_is_checked_against_the_panel_s_
     in a sentence only, so a report publishing it (202,7 here, where the estimate on every row is 239,7) could not be
     checked. figures.csv now has it (impact_panel_effect, statsmodels' OLS on the balanced panel, HC1), and the
     published figure is compared with it: « Conforme » when equal, an « Écart » otherwise."""
-    import numpy as np
     import statsmodels.formula.api as smf
     from fixtures.mini_project import Mini
+    from fixtures.panels import DESCRIPTION, attrition_panel
     from helpers.analyses.figures import annex_figures
     from helpers.data.params import load_annex_params
 
-    rng = np.random.default_rng(1)
-    lines = []
-    for arm in ("T", "C"):
-        for i in range(150):
-            base = rng.normal(1000 if arm == "T" else 800, 200)
-            lines.append(f"{arm}{i:03d},{arm},2019,{base:.2f}")
-            if not ((arm == "T" and base < 900 and rng.random() < 0.5) or (arm == "C" and rng.random() < 0.1)):
-                lines.append(f"{arm}{i:03d},{arm},2022,{base + 100 + (200 if arm == 'T' else 0):.2f}")
     m = Mini.copy_to(tmp_path)
-    m.write("impact/panel", "id,groupe,vague,revenu\n" + "\n".join(lines) + "\n")
-    m.write("impact/panel.yaml", "title: t\ndesign: did\noutcomes: [revenu]\ntreatment: {column: groupe, treated: T}"
-                                 "\nperiod: {column: vague, post: 2022}\nunit: id\n")
+    m.write("impact/panel", attrition_panel())
+    m.write("impact/panel.yaml", DESCRIPTION)
     data = pd.read_csv(m.path("impact/panel")).assign(t=lambda d: (d.groupe == "T").astype(int),
                                                       post=lambda d: (d.vague == 2022).astype(int))
     ref = smf.ols("revenu ~ t * post", data[data.id.groupby(data.id).transform("size") == 2]).fit(cov_type="HC1")

@@ -382,17 +382,10 @@ def test_a_panel_with_attrition_says_its_sample_and_gives_the_balanced_panels_es
     both, the latter equal to statsmodels' OLS on the balanced panel; nothing when every person is seen twice."""
     import statsmodels.formula.api as smf
 
-    rng = np.random.default_rng(1)
-    lines = []
-    for arm in ("T", "C"):
-        for i in range(150):
-            base = rng.normal(1000 if arm == "T" else 800, 200)
-            lines.append(f"{arm}{i:03d},{arm},2019,{base:.2f}")
-            if not ((arm == "T" and base < 900 and rng.random() < 0.5) or (arm == "C" and rng.random() < 0.1)):
-                lines.append(f"{arm}{i:03d},{arm},2022,{base + 100 + (200 if arm == 'T' else 0) + rng.normal(0, 50):.2f}")
-    (tmp_path / "s.csv").write_text("id,groupe,vague,revenu\n" + "\n".join(lines) + "\n", encoding="utf-8")
-    (tmp_path / "s.yaml").write_text("title: t\ndesign: did\noutcomes: [revenu]\ntreatment: {column: groupe, "
-                                     "treated: T}\nperiod: {column: vague, post: 2022}\nunit: id\n", encoding="utf-8")
+    from fixtures.panels import DESCRIPTION, attrition_panel
+
+    (tmp_path / "s.csv").write_text(attrition_panel(), encoding="utf-8")
+    (tmp_path / "s.yaml").write_text(DESCRIPTION, encoding="utf-8")
     study = _loaded(tmp_path)
     data = pd.read_csv(tmp_path / "s.csv").assign(t=lambda d: (d.groupe == "T").astype(int),
                                                   post=lambda d: (d.vague == 2022).astype(int))
@@ -408,6 +401,7 @@ def test_a_panel_with_attrition_says_its_sample_and_gives_the_balanced_panels_es
     assert abs(ref.params["t:post"] - 200) < 10   # the plain estimate on every row is far off
     from helpers.analyses.impact import estimate_effects
     assert estimate_effects(study).loc[0, "estimate"] > ref.params["t:post"] + 20   # 226 on every row
+    rng = np.random.default_rng(1)
     whole = tmp_path / "whole"
     whole.mkdir()
     (whole / "s.csv").write_text("id,groupe,vague,revenu\n" + "\n".join(

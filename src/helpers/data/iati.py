@@ -43,7 +43,7 @@ import re
 from collections import Counter, defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import islice, repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
@@ -1152,6 +1152,15 @@ def _converted(activities: list[Activity], params: ProjectParams) -> tuple[dict[
     return amounts, problems
 
 
+def _below(children: dict[str, set[str]], identifier: str, seen: frozenset[str] = frozenset()) -> set[str]:
+    """Every activity under ``identifier`` in the hierarchy (its children, theirs...), a cycle cut where it closes."""
+    found: set[str] = set()
+    for child in children.get(identifier, ()):
+        if child not in seen:
+            found |= {child} | _below(children, child, seen | {identifier})
+    return found
+
+
 def _counted(activities: list[Activity], amounts: dict[int, float], params: ProjectParams
              ) -> tuple[set[int], dict[tuple[str, str], float], list[Problem]]:
     """id(Money) of every budget and spending transaction that is counted: never the same money twice; and the
@@ -1175,12 +1184,7 @@ def _counted(activities: list[Activity], amounts: dict[int, float], params: Proj
         items = activity.budgets if kind == "budget" else [t for t in activity.transactions if t.kind in spending]
         return any(id(m) in amounts for m in items)
 
-    def below(identifier: str, seen: frozenset[str] = frozenset()) -> set[str]:
-        found: set[str] = set()
-        for child in children.get(identifier, ()):
-            if child not in seen:
-                found |= {child} | below(child, seen | {identifier})
-        return found
+    below = partial(_below, children)
 
     if "7" not in spending:  # a reimbursement is a disbursement (of money the recipient already spent)
         for activity in activities:
@@ -1733,12 +1737,7 @@ def _hierarchy_budgets(activities: list[Activity], amounts: dict[int, float], co
                 children[parent].add(child)
     linked = set(children) | {c for cs in children.values() for c in cs}
 
-    def below(identifier: str, seen: frozenset[str] = frozenset()) -> set[str]:
-        found: set[str] = set()
-        for child in children.get(identifier, ()):
-            if child not in seen:
-                found |= {child} | below(child, seen | {identifier})
-        return found
+    below = partial(_below, children)
 
     for identifier in sorted(children):
         parent = by_id[identifier]
