@@ -2238,9 +2238,13 @@ CASES = [
               "and B3 + B4): only warned as the sum of rows of their country, read as two lines (the budget counted "
               "twice)", expect=lambda m, problems: _refused_at_rows(problems, "totals_row", "budget.csv", [6, 7])),
     Case("« Budget total » beside its code", lambda m: m.append("budget", "B9,250000,,Budget total,"),
-         "totals_row", "budget.csv", 6, "budget", hint="Delete this row",
+         "totals_row", "budget.csv", 6, "label", hint="Delete this row",
          what="budget.csv ends with a row B9 « Budget total » 250 000, the sum of the four lines (the word after "
               "« Budget »): read as a line with a warning, the budget counted twice"),
+    Case("« Budget total » that is not the others' sum", lambda m: m.append("budget", "B9,120000,,Budget total,"),
+         "totals_row", "budget.csv", 6, "label", hint="Delete this row",
+         what="budget.csv ends with a row B9 « Budget total » 120 000 (not the sum of the lines: a total of another "
+              "version, or of part of them): read as a line, the budget 370 000 for 250 000, nothing said"),
     Case("« Total des coûts directs » beside its code", lambda m: m.append("budget", "B9,230000,,Total des coûts directs,"),
          "totals_row", "budget.csv", 6, "label", hint="Delete this row",
          what="budget.csv: a row B9 « Total des coûts directs » 230 000 (B1 + B2 + B3, not the whole table's sum): "

@@ -66,30 +66,46 @@ COUNTED: dict[str, tuple[tuple[str, ...], str]] = {
 
 
 def says_total(text: Any, countries: set[str]) -> bool:
-    """'TOTAL', 'Sous-total Sénégal', 'Total général' -> True; 'Total quality management', 'R1' -> False."""
-    if not isinstance(text, str) or len(text) > 200 or not _START.match(fold(text.lstrip()[:8])):
-        return False   # (most labels: eight characters folded, not the whole text)
-    match = _WORD.match(fold(text))
-    if not match:
+    """'TOTAL', 'Sous-total Sénégal', 'Total général', 'Budget total', 'Coûts totaux' -> True; 'Total quality
+    management', 'Coût total de la formation', 'R1' -> False."""
+    if not isinstance(text, str) or len(text) > 200:
         return False
-    rest = re.sub(r"[\s:._()/'-]+", " ", match["rest"]).strip()
-    # (« TOTAL R1 », « Total Résultat 2 », « Total des coûts directs » were read as lines: the budget doubled)
-    return rest in _GENERIC or rest in countries or all(w in _GENERIC or w in countries or w.isdigit()
-                                                         or w in _FILLER or _CODE.match(w) or _LEVEL.match(w)
-                                                         or _PERIOD_WORD.match(w) for w in rest.split())
+    if _START.match(fold(text.lstrip()[:8])):   # (most labels: eight characters folded, not the whole text)
+        match = _WORD.match(fold(text))
+        if match:
+            rest = re.sub(r"[\s:._()/'-]+", " ", match["rest"]).strip()
+            # (« TOTAL R1 », « Total Résultat 2 », « Total des coûts directs » were read as lines: the budget doubled)
+            return rest in _GENERIC or rest in countries or all(_plain(w, countries) for w in rest.split())
+    if not _TOT.search(text):
+        return False
+    # the word after others (« Budget total », « Montant total », « Dépenses totales »): read as a line unless the
+    # amount was the others' sum
+    words = re.sub(r"[\s:._()/'-]+", " ", fold(text)).split()
+    return any(w in _TOTAL_WORDS for w in words) and all(w in _TOTAL_WORDS or w in ("sous", "sub", "grand")
+                                                         or _plain(w, countries) for w in words)
+
+
+def _plain(word: str, countries: set[str]) -> bool:
+    """A word that leaves a total a total: generic (budget, coûts), a country, a code, a level, a period."""
+    return (word in _GENERIC or word in countries or word.isdigit() or word in _FILLER or bool(_CODE.match(word))
+            or bool(_LEVEL.match(word)) or bool(_PERIOD_WORD.match(word)))
+
+
+_TOT = re.compile(r"[tT][oO][tT]")   # (not folded: « tot » as written, in any case)
+_TOTAL_WORDS = {"total", "totale", "totales", "totaux", "totals", "subtotal", "subtotals"}
 
 
 def _may_say_total(text: str) -> bool:
     """False for text whose first letter cannot begin a total word (s, g, t; or a letter beyond ASCII, which may fold
-    to one): codes and labels of a large table are skipped without folding them (French labels, non-ASCII, were
+    to one) and which holds no « tot » (« Budget total »): codes and labels of a large table are skipped without folding them (French labels, non-ASCII, were
     all folded: 1.5 s for the portfolio's 200 000 activities); any other text is left to says_total."""
     first = text.lstrip(_ASCII_SPACE)[:1]
-    return not first.isascii() or first.lower() in ("s", "g", "t")
+    return not first.isascii() or first.lower() in ("s", "g", "t") or _TOT.search(text) is not None
 
 
 _ASCII_SPACE = " \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"   # what str.lstrip strips among ASCII characters
 # _may_say_total as pyarrow's regular expression: that white space, then s, g, t or a character beyond ASCII
-_MAY_SAY_TOTAL = r"^[\t\n\x0b\x0c\r\x1c-\x1f ]*([sgtSGT]|[^\x00-\x7f])"
+_MAY_SAY_TOTAL = r"^[\t\n\x0b\x0c\r\x1c-\x1f ]*([sgtSGT]|[^\x00-\x7f])|[tT][oO][tT]"
 
 
 def _texts_that_may_say_total(values: pd.Series) -> list[str]:
