@@ -1866,3 +1866,6 @@ def test_a_rate_or_share_the_label_says_planned_is_a_target(tmp_path):
     assert checked["status"].to_dict() == {"P1": "not_computable", "P2": "not_computable", "P3": "not_computable",
                                            "P4": "not_computable", "P5": "match", "P6": "match", "P7": "match"}
     assert "speaks of a target" in checked.at["P1", "note"]
+    from helpers.annex import fmt   # the words said hold an apostrophe: the French sentence whole, not « pas de cible »
+    assert fmt.reason(checked.at["P1", "note"], "fr").startswith(
+        "son libellé ou sa valeur parle d'une cible (« Taux d'exécution prévu »), alors que le chiffre recalculé")

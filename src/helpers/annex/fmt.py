@@ -241,12 +241,12 @@ _REASONS_FR = [
     (r"no spending", "aucune dépense"),
     (r"no actual", "pas de valeur réalisée"),
     # (before « no target »: a published target beside a figure achieved, or an indicator without the target)
-    (r"its label or its value speaks of a target \('([^']*)'\), and the figure computed for '([^']*)' is what was "
+    (r"its label or its value speaks of a target \('(.*?)'\), and the figure computed for '([^']*)' is what was "
      r"achieved: the workbook computes no target of '([^']*)'",
      "son libellé ou sa valeur parle d'une cible (« {0} »), alors que le chiffre recalculé pour « {1} » est le "
      "réalisé : le classeur ne calcule pas de cible de « {2} » (comparer le chiffre réalisé que donne le rapport, ou "
      "écarter celui-ci)"),
-    (r"its label or its value speaks of a target \('([^']*)'\), and the indicators table gives no (target_final|"
+    (r"its label or its value speaks of a target \('(.*?)'\), and the indicators table gives no (target_final|"
      r"target) for '([^']*)'", "son libellé ou sa valeur parle d'une cible (« {0} »), et le tableau des indicateurs "
      "ne donne pas de {1} pour « {2} » : le chiffre recalculé est son taux de réalisation (%), un autre chiffre"),
     (r"no final target", "pas de cible finale"),
