@@ -1869,3 +1869,39 @@ def test_a_rate_or_share_the_label_says_planned_is_a_target(tmp_path):
     from helpers.annex import fmt   # the words said hold an apostrophe: the French sentence whole, not « pas de cible »
     assert fmt.reason(checked.at["P1", "note"], "fr").startswith(
         "son libellé ou sa valeur parle d'une cible (« Taux d'exécution prévu »), alors que le chiffre recalculé")
+
+
+def test_a_margin_an_interval_or_a_bare_month_after_the_value(tmp_path):
+    """A reported.csv as an evaluator copies a survey's figures: « 40 % ± 2 », « 40 % +/- 2 pts » were « two
+    numbers: write the value alone », « 40 % (IC 95 % : 35-45) » « a range: write two figures, >= 35 and <= 45 » (the
+    interval's bounds taken for the figure's); « 40 % (juin) », « 45 % (mars) » were compared as the figure at the
+    reporting date (« Conforme », « Écart ») whatever month and year the report meant. Now the value is compared and
+    its margin or interval said (not checked: 41,9 is not « 40 »), and a month without its year is not computable."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+
+    mini = Mini.copy_to(tmp_path)   # E1: 8 women of 20, 40 %
+    mini.write("reported", "figure_id;metric;key;valeur;libellé;source;pays\n"
+                           "F1;women_share;E1;40 % ± 2;Part des femmes;p. 12;Maroc\n"
+                           "F2;women_share;E1;40 % +/- 2 pts;Part des femmes;p. 12;Maroc\n"
+                           "F3;women_share;E1;40 % (IC 95 % : 35-45);Part des femmes;p. 12;Maroc\n"
+                           "F4;women_share;E1;42 % (IC 95 % : 35-45);Part des femmes;p. 12;Maroc\n"
+                           "F5;women_share;E1;40 % (38-42);Part des femmes;p. 12;Maroc\n"
+                           "F6;women_share;E1;40 % (juin);Part des femmes;p. 12;Maroc\n"
+                           "F7;women_share;E1;45 % (mars);Part des femmes;p. 12;Maroc\n"
+                           "F8;women_share;E1;40 % (juin 2021);Part des femmes;p. 12;Maroc\n"
+                           "F9;women_share;E1;40 % ± 2 (n=20);Part des femmes;p. 12;Maroc\n")
+    data = mini.load()
+    params = load_annex_params("mini", "maroc", mini.params_dir)
+    figures = annex_figures(data, params)
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {
+        "F1": "match", "F2": "match", "F3": "match", "F4": "mismatch", "F5": "match", "F6": "not_computable",
+        "F7": "not_computable", "F8": "match", "F9": "match"}
+    shown = published_check(figures, data.tables["reported"], "fr").set_index("figure_id")["explanation"]
+    assert shown["F1"] == "publié avec une marge ou un intervalle (« ± 2 ») : la valeur est comparée, pas lui"
+    assert "« IC 95 % : 35-45 »" in shown["F3"] and shown["F4"].startswith("écart de 2")
+    assert shown["F7"].startswith("daté d'un mois sans son année (« mars »)")
+    assert "marge" not in shown["F8"]

@@ -787,12 +787,71 @@ _VALUE_BASE = re.compile(r"(?:\s*[,;]\s*|\s*[(\[]\s*|\s+)[nN]\s?=\s?(?P<n>\d{1,3
 
 def value_base(value: Any) -> tuple[str, int | None]:
     """A published value written with its base after it (« 40 % (n=250) »): (the value without it, 250); (the
-    value, None) when it gives none."""
-    text = "" if _is_blank(value) else str(value)
+    value, None) when it gives none. A margin or an interval after it (see value_margin) is left out too."""
+    text = value_margin(value)[0]
     found = _VALUE_BASE.search(text)
     if found is None or not _FIRST_DIGIT.search(text[:found.start()]):
         return text, None
-    return text[:found.start()].rstrip(), int(_SPACES.sub("", found.group("n")))
+    return value_margin(text[:found.start()].rstrip())[0], int(_SPACES.sub("", found.group("n")))
+
+
+# a margin or a confidence interval after the value (« 40 % ± 2 », « 40 % +/- 2 pts », « 40 % (IC 95 % : 35-45) »,
+# « 40 % (95% CI 35-45) »): the margin was « two numbers: write the value alone », the interval « a range: write two
+# figures, >= 35 and <= 45 » (its bounds taken for the figure's). The value is the figure, compared as printed; the
+# margin or interval is said beside the verdict, not checked (being inside it is no match: 41,9 is not « 40 »)
+_MARGIN_NUMBER = r"\d+(?:[.,]\d+)?"
+_VALUE_MARGIN = re.compile(
+    r"\s*[(\[]?\s*(?P<margin>(?:±|\+\s?/\s?-|\+-|marge\s+d['’]erreur\s*:?|margin\s+of\s+error\s*:?)\s*" +
+    _MARGIN_NUMBER +
+    r"\s*(?:%|pts?\.?|points?(?:\s+de\s+pourcentage|\s+percentage)?|pp|p\.p\.)?)\s*[)\]]?\s*$"
+    r"|\s*[(\[,;]?\s*(?P<interval>(?:IC|CI|intervalle\s+de\s+confiance|confidence\s+interval|\d{2}\s?%\s*(?:CI|IC))"
+    r"(?:\s*(?:à|a|at|de)?\s*\d{2}\s?%)?\s*[:=]?\s*[\[(]?\s*[-\u2212]?" + _MARGIN_NUMBER +
+    r"\s*%?\s*(?:[-\u2013\u2014;]|\sà\s|\sa\s|\sto\s)\s*[-\u2212]?" + _MARGIN_NUMBER + r"\s*%?\s*\]?)\s*[)\]]?\s*$"
+    # (a range in brackets after a value, « 40 % (38-42) »: its interval; not years, « 300 (2019-2020) »)
+    r"|\s*[(\[]\s*(?P<bracketed>\d{1,3}(?:[.,]\d+)?\s*%?\s*(?:[-\u2013\u2014;]|\sà\s|\sa\s|\sto\s)\s*"
+    r"\d{1,3}(?:[.,]\d+)?\s*%?)\s*[)\]]\s*$",
+    re.IGNORECASE)
+
+
+def value_margin(value: Any) -> tuple[str, str]:
+    """A published value written with a margin or an interval after it (« 40 % ± 2 », « 40 % (IC 95 % : 35-45) »):
+    (the value without it, the margin or interval as written); (the value, '') when it gives none."""
+    text = "" if _is_blank(value) else str(value)
+    found = _VALUE_MARGIN.search(text)
+    if found is None or not _FIRST_DIGIT.search(text[:found.start()]):
+        return text, ""
+    return text[:found.start()].rstrip(), (found.group("margin") or found.group("interval") or found.group("bracketed")).strip()
+
+
+MARGIN_NOTE = "printed with a margin or an interval, the value is compared, not it:"
+
+
+def _margin_said(value: Any) -> str:
+    """The margin or interval written after a published value, before or after its base (« 40 % ± 2 (n=250) »)."""
+    text = "" if _is_blank(value) else str(value)
+    said = value_margin(text)[1]
+    if not said:
+        found = _VALUE_BASE.search(text)
+        said = value_margin(text[:found.start()].rstrip())[1] if found else ""
+    return said
+
+
+# a bare month after the value (« 40 % (juin) », « 40 % fin juin », « 40 % en mars »): read as the figure at the
+# reporting date, « Conforme » whatever month and year the report meant; the year is needed to compare it
+_BARE_MONTH = re.compile(r"(?:\s*[,;]\s*|\s*[(\[]\s*|\s+)(?:(?:à fin|a fin|fin|en|au|à|a|in|at|end of|end|mi|mid|"
+                         r"début|debut|de|of)[\s-]+)?(?P<month>[^\W\d_]{3,9})\.?\s*[)\]]?\s*$", re.IGNORECASE)
+MONTH_NOTE = "dated by a month without its year"
+
+
+def bare_month(printed: Any) -> str:
+    """The month named after a published value without its year (« juin » of « 40 % (juin) »), '' when none."""
+    from ..data.numbers import MONTHS
+
+    text = "" if _is_blank(printed) else str(printed)
+    found = _BARE_MONTH.search(text)
+    if found is None or fold(found.group("month")) not in MONTHS or not _FIRST_DIGIT.search(text[:found.start()]):
+        return ""
+    return found.group("month")
 
 
 # the unit a label gives its value, as a report's table header does: « Budget (en milliers USD) », « Budget total
@@ -960,6 +1019,15 @@ def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str |
                 result = _with_the_other_mark(printed, computed, comparison, decimal_mark, result)
             if base is not None and result.status != NOT_COMPUTABLE:
                 result = _with_base(result, base, n)
+            month = bare_month(value)
+            if month:   # « 40 % (juin) »: June of which year? it was compared as the figure at the reporting date
+                result = result._replace(status=NOT_COMPUTABLE, difference=float("nan"),
+                                         note=f"{MONTH_NOTE} ('{month}'): the figure computed describes the "
+                                              "reporting date; write the day in its label (30/06/2021) or the month "
+                                              "with its year (06/2021)")
+            margin = _margin_said(rec.get("value"))
+            if margin and result.status != NOT_COMPUTABLE:
+                result = result._replace(note=f"{result.note}; {MARGIN_NOTE} '{margin}'")
         rows.append({
             "figure_id": rec.get("figure_id"), "metric": metric, "key": key, "printed": shown,
             "comparison": comparison, "computed": computed, "unit": unit, "n": n, "status": result.status,
@@ -1077,7 +1145,7 @@ def classify_many(printed: pd.Series, computed: pd.Series, comparison: pd.Series
 
 
 __all__ = ["not_a_level", "other_unit", "printed_currency", "with_unit", "other_currency", "is_currency", "classify",
-           "classify_many", "worded_comparison", "parse_printed", "reconcile", "value_date", "value_base", "label_unit",
+           "classify_many", "worded_comparison", "parse_printed", "reconcile", "value_date", "value_base", "value_margin", "label_unit",
            "key_suggestion", "unmatched", "lookup_rows", "default_key", "Classification", "ParsedNumber",
            "UnreadableNumber",
            "STATUSES", "MATCH", "TRUNCATED", "MISMATCH", "NOT_COMPUTABLE"]

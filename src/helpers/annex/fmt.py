@@ -297,6 +297,9 @@ _REASONS_FR = [
     (r"printed value unreadable: '.*' holds two figures \('(.*)' and '(.*)'\)", "chiffre publié illisible : il "
      "contient deux chiffres (« {0} » et « {1} ») : écrire seul celui que vérifie cette ligne, et chaque autre chiffre "
      "sur sa propre ligne"),
+    (r"dated by a month without its year \('(.*?)'\)", "daté d'un mois sans son année (« {0} ») : le chiffre "
+     "recalculé décrit la date de référence ; écrire le jour dans le libellé (« au 30/06/2021 ») ou le mois avec son "
+     "année (« juin 2021 »)"),
     (r"printed value unreadable: '.*' holds two numbers", "chiffre publié illisible : il contient deux nombres (une "
      "espace n'est dans un nombre que devant un groupe de 3 chiffres) : écrire la valeur seule"),
     (r"printed value unreadable: '.*' is ambiguous: '(.)' may be a decimal mark", "chiffre publié illisible : « {0} » "
