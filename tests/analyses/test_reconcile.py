@@ -116,8 +116,10 @@ def test_reconcile_looks_up_metric_and_key():
 
 def test_a_percentage_printed_as_a_fraction_of_1_is_read_as_one():
     """reported.xlsx with the cell « 44,4 % » formatted as a percentage holds 0.444: it was a mismatch of -44 points
-    for a figure the report prints right. Read as 44.4 %, when so read it agrees; a fraction that does not agree, a
-    fraction with one decimal (0.5: ten points wide), or one beside a figure that is not a percentage stay mismatches."""
+    for a figure the report prints right. Read as 44.4 %, when so read it agrees; a fraction that does not agree, or
+    one beside a figure that is not a percentage stay mismatches; a fraction with one decimal (0.5: ten points wide,
+    or 0,5 %?) that so read would agree is not computable (it was « écart de -52,35 »), saying to write the
+    percentage or the fraction's decimals."""
     figures = pd.DataFrame({"metric": ["women_share", "physical_execution_rate", "burn_index"],
                             "key": ["all", "all", "total"], "value": [52.851711, 44.444444, 0.444444],
                             "unit": ["%", "%", "ratio"], "n": [263, 36, 1], "note": ["", "", ""]})
@@ -127,7 +129,7 @@ def test_a_percentage_printed_as_a_fraction_of_1_is_read_as_one():
                              "key": ["all"] * 4 + ["total"], "value": ["0.529", "0.6", "0.5", "0,44", "0.444"],
                              "comparison": ["="] * 5, "label": ["a"] * 5, "source": ["s"] * 5})
     out = reconcile(reported, figures, decimal_mark=",").set_index("figure_id")
-    assert out["status"].to_dict() == {"F1": "match", "F2": "mismatch", "F3": "mismatch", "F4": "match",
+    assert out["status"].to_dict() == {"F1": "match", "F2": "mismatch", "F3": "not_computable", "F4": "match",
                                        "F5": "match"}
     assert "as a fraction of 1, read as 52.9 %" in out.loc["F1", "note"] and out.loc["F1", "printed"] == "0.529"
     assert "fraction" not in out.loc["F5", "note"]        # a ratio of 0.444 is read as printed
@@ -1905,3 +1907,43 @@ def test_a_margin_an_interval_or_a_bare_month_after_the_value(tmp_path):
     assert "« IC 95 % : 35-45 »" in shown["F3"] and shown["F4"].startswith("écart de 2")
     assert shown["F7"].startswith("daté d'un mois sans son année (« mars »)")
     assert "marge" not in shown["F8"]
+
+
+def test_an_amount_in_a_currency_the_workbook_does_not_know_and_a_share_written_0_4(tmp_path):
+    """A reported.csv whose amounts name a currency data.currencies does not know (« 150 000 KES », « 150 000
+    roupies », « 150 000 SFr. », « 150 000 dirhams émiratis ») beside a budget of 150 000 USD: « Conforme », compared
+    as if in USD. Now not computable, saying in which currency it is printed (make check warns of it too). A women's
+    share of 40 % printed « 0,4 » (a fraction of 1 with one decimal) was « écart de -39,6 »; now not computable,
+    saying to write the percentage or the fraction's decimals."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+
+    mini = Mini.copy_to(tmp_path)   # Maroc: lines B1 and B2, 150 000 USD; E1: 8 women of 20
+    mini.write("reported", "figure_id;metric;key;valeur;libellé;source;pays\n"
+                           "F1;budget;total;150 000 KES;Budget;p. 3;Maroc\n"
+                           "F2;budget;total;150 000 roupies;Budget;p. 3;Maroc\n"
+                           "F3;budget;total;150 000 SFr.;Budget;p. 3;Maroc\n"
+                           "F4;budget;total;150 000 dirhams émiratis;Budget;p. 3;Maroc\n"
+                           "F5;budget;total;150 000 USD TTC;Budget;p. 3;Maroc\n"
+                           "F6;budget;total;150 000 $ US;Budget;p. 3;Maroc\n"
+                           "F7;women_share;E1;0,4;Part des femmes;p. 3;Maroc\n"
+                           "F8;women_share;E1;0,40;Part des femmes;p. 3;Maroc\n"
+                           "F9;women_share;E1;0,7;Part des femmes;p. 3;Maroc\n")
+    data = mini.load()
+    figures = annex_figures(data, load_annex_params("mini", "maroc", mini.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {
+        "F1": "not_computable", "F2": "not_computable", "F3": "not_computable", "F4": "not_computable",
+        "F5": "match", "F6": "match", "F7": "not_computable", "F8": "match", "F9": "mismatch"}
+    shown = published_check(figures, data.tables["reported"], "fr").set_index("figure_id")["explanation"]
+    assert shown["F1"].startswith("publié en KES, les chiffres du projet sont en USD")
+    assert shown["F2"].startswith("publié en roupies,") and shown["F3"].startswith("publié en CHF,")
+    assert shown["F4"].startswith("publié en AED,")
+    assert shown["F7"].startswith("publié sans « % » avec une décimale (« 0,4 »)")
+    from helpers.pipeline.check import reported_figure_problems
+
+    told = [p.row for p in reported_figure_problems("mini", mini.data_dir, mini.params_dir)
+            if p.rule == "published_currency"]
+    assert told == [2, 3, 4, 5]   # make check warns at each row

@@ -311,9 +311,48 @@ def other_currency(printed: Any, unit: Any) -> str:
     if not is_currency(unit):
         return ""
     named, own = printed_currency(printed), currency_code(str(unit).strip())
+    unknown = _unknown_currency(printed, own)
+    if unknown:   # « 150 000 KES », « 150 000 roupies », « 150 000 FS » beside USD figures were « Conforme »
+        return f"printed in {unknown}, the project's figures are in {own} (the workbook does not convert currencies)"
     if not named or same_currency(named, own) or (own in DOLLARS and _bare_dollar(str(printed))):
         return ""
     return f"printed in {named}, the project's figures are in {own} (the workbook does not convert currencies)"
+
+
+# a currency data.currencies does not know, after an amount (« 150 000 KES », « 150 000 roupies », « 150 000 FS »): it
+# was read as the project's, « Conforme »; a code of 3 capitals but the words of a price (TTC, TVA) and of a scale,
+# the words of other currencies (in one token: the annex's sentence names it), « dirhams émiratis » (AED, not MAD)
+_NOT_CODES = frozenset("TTC TVA HTT HTVA MIO MRD MLN MDS MIL ENV EST MAX MIN TOT AVG APR".split())
+_CODE_LIKE = re.compile(r"(?<![A-Za-z])([A-Z]{3})(?![A-Za-z])")
+_MONEY_WORDS = {"dirhams emiratis": "AED", "dirham emirati": "AED", "dirhams des emirats": "AED",
+                "livres egyptiennes": "EGP", "livre egyptienne": "EGP", "livres turques": "TRY", "livre turque": "TRY",
+                "livres libanaises": "LBP", "livre libanaise": "LBP", "fs": "CHF", "sfr": "CHF", "fg": "GNF"}
+_MONEY_WORD = re.compile(r"\b(" + "|".join(sorted(_MONEY_WORDS, key=len, reverse=True)) + r"|roupies?|rupees?|yens?|"
+                         r"yuans?|renminbi|rands?|nairas?|cedis?|shillings?|birrs?|pounds?|riyals?|rials?|reais|"
+                         r"reals?|pesos?|lires?|liras?|leones?|kwachas?|zlotys?|forints?|couronnes?|roubles?|rubles?|"
+                         r"bahts?|wons?|dongs?|ringgits?|takas?|gourdes?|ariarys?|kwanzas?|meticals?)\b(?!\.?\w)")
+_FS_SIGNS = re.compile(r"(?<![A-Za-z])(FS|SFr\.?|FG)(?![A-Za-z])")
+
+
+def _unknown_currency(printed: Any, own: str) -> str:
+    """The currency data.currencies does not know that a printed amount names after its number ('KES', 'roupies'),
+    '' when none (or the project's own)."""
+    text = "" if _is_blank(printed) else str(printed)
+    first = _FIRST_DIGIT.search(text)
+    if first is None:
+        return ""
+    after = _scale_apart(text[first.start():])
+    from ..data.currencies import CODES, ABBREVIATIONS
+
+    for code in _CODE_LIKE.findall(after):
+        glued = code[0] in "MKT" and code[1:] in ABBREVIATIONS   # « 3 MDT », « 2 MDH »: a scale and a known one
+        if code not in _NOT_CODES and code not in CODES and code not in ABBREVIATIONS and code != own and not glued:
+            return code
+    sign = _FS_SIGNS.search(after)
+    word = _MONEY_WORD.search(fold(after))
+    said = _MONEY_WORDS.get(word.group(1), word.group(1)) if word else \
+        _MONEY_WORDS.get(sign.group(1).lower().rstrip("."), "") if sign else ""
+    return "" if said == own else said
 
 
 # the impact figures in their outcome's unit (analyses.figures: its currency, "share" for a 0/1 outcome, '' unknown)
@@ -823,6 +862,10 @@ def value_margin(value: Any) -> tuple[str, str]:
     return text[:found.start()].rstrip(), (found.group("margin") or found.group("interval") or found.group("bracketed")).strip()
 
 
+# « 0,4 » without '%' beside a percentage of 40: a fraction of 1 to the nearest 10 points, or 0,4 %?
+ONE_DECIMAL_NOTE = ("printed without '%' with one decimal, a fraction of 1 (to the nearest 10 points) or a percentage "
+                    "below 1? write the percentage the report means (« 40 % »), or the fraction with its decimals "
+                    "(0,40):")
 MARGIN_NOTE = "printed with a margin or an interval, the value is compared, not it:"
 
 
@@ -1015,6 +1058,12 @@ def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str |
                 result = _as_percentage(printed, computed, comparison, unit, result, decimal_mark)
             elif unit not in ("%", "ratio") and result.status == MISMATCH:
                 result = _without_percent_sign(printed, computed, comparison, result, decimal_mark)
+            if unit == "%" and result.status == MISMATCH and comparison in ("=", "~") and result.decimals == 1 and \
+                    0 < abs(result.printed_value) < 1 and not _PERCENT_SIGN.search(fold(printed)) and \
+                    abs(result.printed_value * 100 - computed) <= 5:
+                # « 0,4 » beside 40 %: « écart de -39,6 », for a fraction of 1 (read so only with 2 decimals or more)
+                result = result._replace(status=NOT_COMPUTABLE, difference=float("nan"), note=(
+                    f"{ONE_DECIMAL_NOTE} '{printed}'"))
             if result.status == MISMATCH:
                 result = _with_the_other_mark(printed, computed, comparison, decimal_mark, result)
             if base is not None and result.status != NOT_COMPUTABLE:
