@@ -1947,3 +1947,34 @@ def test_an_amount_in_a_currency_the_workbook_does_not_know_and_a_share_written_
     told = [p.row for p in reported_figure_problems("mini", mini.data_dir, mini.params_dir)
             if p.rule == "published_currency"]
     assert told == [2, 3, 4, 5]   # make check warns at each row
+
+
+def test_a_figure_of_years_from_the_start_to_another_end_is_not_compared(tmp_path):
+    """« Part des femmes (2019-2020) », « 2020-2022 » in a project started in 2020 whose figures are at 30/06/2021:
+    years from the start, but ending at another year than the figure's, were « Conforme » beside the figure at the
+    reporting date (only years starting after the start were told). Now not computable, in the annex language, and
+    make check warns at the label; « 2020-2021 », and « Dépenses 2019-2020 » with the key total@2020-12-31, are
+    compared as before."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+    from helpers.pipeline.check import reported_figure_problems
+
+    mini = Mini.copy_to(tmp_path)
+    mini.write("reported", "figure_id;metric;key;valeur;libellé;source;pays\n"
+                           "F1;women_share;E1;40 %;Part des femmes (2019-2020);p. 14;Maroc\n"
+                           "F2;women_share;E1;40 %;Part des femmes 2020-2022;p. 14;Maroc\n"
+                           "F3;women_share;E1;40 %;Part des femmes 2020-2021;p. 14;Maroc\n"
+                           "F4;women_share;E1;40 %;Part des femmes 2019-21;p. 14;Maroc\n"
+                           "F5;spent;total@2020-12-31;50 000,5;Dépenses 2019-2020;p. 14;Maroc\n")
+    data = mini.load()
+    figures = annex_figures(data, load_annex_params("mini", "maroc", mini.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {"F1": "not_computable", "F2": "not_computable", "F3": "match",
+                                           "F4": "match", "F5": "match"}
+    shown = published_check(figures, data.tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
+    assert shown["F1"].startswith("son libellé nomme les années 2019-2020, et le chiffre calculé est cumulé")
+    told = [p.row for p in reported_figure_problems("mini", mini.data_dir, mini.params_dir)
+            if p.rule == "dated_otherwise"]
+    assert told == [2, 3]

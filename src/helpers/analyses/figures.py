@@ -1036,6 +1036,13 @@ def _one_year(label: Any, start: Any, described: Any, label_alone: Any = None) -
         return (f"its label names the years {named}, and the figure computed is cumulated from the "
                 f"project's start ({start.isoformat()}) to {described.isoformat()}: the workbook computes no figure "
                 "of some years (compare the cumulated figure the report gives, or leave this one out)")
+    if years and start is not None and hasattr(start, "year") and \
+            (int(last) if len(last) == 4 else first // 100 * 100 + int(last)) != described.year:
+        # « Part des femmes (2019-2020) » beside the figure at 30/06/2021: years from the start, but to another end;
+        # it was « Conforme »
+        return (f"its label names the years {first}-{last}, and the figure computed is cumulated from the "
+                f"project's start ({start.isoformat()}) to {described.isoformat()}: the workbook computes no figure "
+                "of some years (compare the cumulated figure the report gives, or leave this one out)")
     return None
 
 
