@@ -1978,3 +1978,37 @@ def test_a_figure_of_years_from_the_start_to_another_end_is_not_compared(tmp_pat
     told = [p.row for p in reported_figure_problems("mini", mini.data_dir, mini.params_dir)
             if p.rule == "dated_otherwise"]
     assert told == [2, 3]
+
+
+def test_a_label_dated_by_a_month_without_its_year_and_a_value_with_its_page(tmp_path):
+    """A reported.csv as an evaluator writes it from a report: « Part des femmes à fin mars », « au 31 mars » beside
+    the figure at 30/06/2021 were « Conforme » (no date read: March of which year?); « 40 % (p. 12) », « 45 %
+    (tableau 3) », the page or table copied with the value, were « two figures ('40' and '12'): write each in its own
+    row ». Now the label's month is not computable unless it is the figure's (make check warns at the label), and the
+    page is where the figure is printed: the value is compared."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+    from helpers.pipeline.check import reported_figure_problems
+
+    mini = Mini.copy_to(tmp_path)   # reporting date 30/06/2021; E1: 40 %
+    mini.write("reported", "figure_id;metric;key;valeur;libellé;source;pays\n"
+                           "F1;women_share;E1;40 %;Part des femmes à fin mars;p. 12;Maroc\n"
+                           "F2;women_share;E1;40 %;Part des femmes au 31 mars;p. 12;Maroc\n"
+                           "F3;women_share;E1;40 %;Part des femmes au 30 juin;p. 12;Maroc\n"
+                           "F4;women_share;E1;40 %;Part des femmes au 31 mars 2021;p. 12;Maroc\n"
+                           "F5;women_share;E1;40 % (p. 12);Part des femmes;;Maroc\n"
+                           "F6;women_share;E1;45 % (tableau 3);Part des femmes;;Maroc\n"
+                           "F7;women_share;E1;40 % [p.12];Part des femmes;;Maroc\n")
+    data = mini.load()
+    figures = annex_figures(data, load_annex_params("mini", "maroc", mini.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {"F1": "not_computable", "F2": "not_computable", "F3": "match",
+                                           "F4": "not_computable", "F5": "match", "F6": "mismatch", "F7": "match"}
+    shown = published_check(figures, data.tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
+    assert shown["F1"].startswith("son libellé est daté d'un mois sans son année (« mars »)")
+    assert shown["F6"] == "écart de 5"
+    told = [p.row for p in reported_figure_problems("mini", mini.data_dir, mini.params_dir)
+            if p.rule == "dated_otherwise"]
+    assert told == [2, 3, 5]

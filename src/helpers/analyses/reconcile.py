@@ -826,12 +826,23 @@ _VALUE_BASE = re.compile(r"(?:\s*[,;]\s*|\s*[(\[]\s*|\s+)[nN]\s?=\s?(?P<n>\d{1,3
 
 def value_base(value: Any) -> tuple[str, int | None]:
     """A published value written with its base after it (« 40 % (n=250) »): (the value without it, 250); (the
-    value, None) when it gives none. A margin or an interval after it (see value_margin) is left out too."""
-    text = value_margin(value)[0]
+    value, None) when it gives none. A margin or an interval after it (see value_margin), the page or table it is
+    printed in (« 40 % (p. 12) ») are left out too."""
+    text = "" if _is_blank(value) else str(value)
+    page = _VALUE_PAGE.search(text)
+    text = text[:page.start()].rstrip() if page and _FIRST_DIGIT.search(text[:page.start()]) else text
+    text = value_margin(text)[0]
     found = _VALUE_BASE.search(text)
     if found is None or not _FIRST_DIGIT.search(text[:found.start()]):
         return text, None
     return value_margin(text[:found.start()].rstrip())[0], int(_SPACES.sub("", found.group("n")))
+
+
+# the page or table of the report after the value (« 40 % (p. 12) », « 40 % [p.12] », « 45 % (tableau 3) »): it was
+# « two figures ('40' and '12'): write each in its own row »; it is where the figure is printed (the source column's)
+_VALUE_PAGE = re.compile(r"\s*[(\[]\s*(?:cf\.?\s*|voir\s+|see\s+|source\s*:\s*)?(?:p\.|pp\.|pages?|tableau|table|"
+                         r"graphique|figure|fig\.|annexe|annex)\s*\d+(?:\s*[-\u2013]\s*\d+)?\s*[)\]]\s*$",
+                         re.IGNORECASE)
 
 
 # a margin or a confidence interval after the value (« 40 % ± 2 », « 40 % +/- 2 pts », « 40 % (IC 95 % : 35-45) »,

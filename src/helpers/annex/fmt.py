@@ -301,6 +301,9 @@ _REASONS_FR = [
      r".*'(.*)'$", "publié sans « % » avec une décimale (« {0} ») : une fraction de 1 (à 10 points près) ou un "
      "pourcentage inférieur à 1 ? écrire le pourcentage que le rapport veut dire (« 40 % »), ou la fraction avec ses "
      "décimales (0,40)"),
+    (r"dated by a month without its year \('(.*?)'\) in its label: the figure computed describes "
+     r"(\d{4}-\d{2}-\d{2})", "son libellé est daté d'un mois sans son année (« {0} »), alors que le chiffre recalculé "
+     "décrit le {1} : écrire dans le libellé le jour avec son année (« au 30/06/2021 »)"),
     (r"dated by a month without its year \('(.*?)'\)", "daté d'un mois sans son année (« {0} ») : le chiffre "
      "recalculé décrit la date de référence ; écrire le jour dans le libellé (« au 30/06/2021 ») ou le mois avec son "
      "année (« juin 2021 »)"),
