@@ -2012,3 +2012,24 @@ def test_a_label_dated_by_a_month_without_its_year_and_a_value_with_its_page(tmp
     told = [p.row for p in reported_figure_problems("mini", mini.data_dir, mini.params_dir)
             if p.rule == "dated_otherwise"]
     assert told == [2, 3, 5]
+
+
+def test_a_published_figure_of_a_country_written_in_its_long_form_is_told_which_annex_it_is(tmp_path):
+    """reported.csv's country written as a report writes it (« Royaume du Maroc », « Kingdom of Morocco », « RIM »,
+    « République islamique de Mauritanie »): checked in no annex, and make check's hint said « add an annex for
+    Royaume du Maroc ». Now the hint names the annex's country, as for « Morocco » or « MAR »."""
+    from fixtures.mini_project import Mini
+    from helpers.data.countries import same_country
+    from helpers.pipeline.check import reported_figure_problems
+
+    countries = ["Libye", "Maroc", "Mauritanie", "Tunisie"]
+    assert [same_country(c, countries) for c in ("RIM", "République islamique de Mauritanie", "État de Libye",
+                                                  "République tunisienne", "Royaume-Uni", "République")] == [
+        "Mauritanie", "Mauritanie", "Libye", "Tunisie", "", ""]
+    mini = Mini.copy_to(tmp_path)
+    mini.write("reported", "figure_id;metric;key;valeur;libellé;source;pays\n"
+                           "F1;women_share;E1;40 %;Part des femmes;p. 12;Royaume du Maroc\n"
+                           "F2;women_share;E1;40 %;Part des femmes;p. 12;Kingdom of Morocco\n")
+    told = [p for p in reported_figure_problems("mini", mini.data_dir, mini.params_dir)
+            if p.rule == "reported_nowhere"]
+    assert [(p.row, p.hint.split("?")[0]) for p in told] == [(2, "Did you mean 'Maroc'"), (3, "Did you mean 'Maroc'")]
