@@ -1894,14 +1894,15 @@ def test_a_margin_an_interval_or_a_bare_month_after_the_value(tmp_path):
                            "F6;women_share;E1;40 % (juin);Part des femmes;p. 12;Maroc\n"
                            "F7;women_share;E1;45 % (mars);Part des femmes;p. 12;Maroc\n"
                            "F8;women_share;E1;40 % (juin 2021);Part des femmes;p. 12;Maroc\n"
-                           "F9;women_share;E1;40 % ± 2 (n=20);Part des femmes;p. 12;Maroc\n")
+                           "F9;women_share;E1;40 % ± 2 (n=20);Part des femmes;p. 12;Maroc\n"
+                           "F10;women_share;E1;40 % (IC95 : 35-45);Part des femmes;p. 12;Maroc\n")
     data = mini.load()
     params = load_annex_params("mini", "maroc", mini.params_dir)
     figures = annex_figures(data, params)
     checked = figures[figures["metric"] == "reported_figure"].set_index("key")
     assert checked["status"].to_dict() == {
         "F1": "match", "F2": "match", "F3": "match", "F4": "mismatch", "F5": "match", "F6": "not_computable",
-        "F7": "not_computable", "F8": "match", "F9": "match"}
+        "F7": "not_computable", "F8": "match", "F9": "match", "F10": "match"}
     shown = published_check(figures, data.tables["reported"], "fr").set_index("figure_id")["explanation"]
     assert shown["F1"] == "publié avec une marge ou un intervalle (« ± 2 ») : la valeur est comparée, pas lui"
     assert "« IC 95 % : 35-45 »" in shown["F3"] and shown["F4"].startswith("écart de 2")

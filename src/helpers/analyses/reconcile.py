@@ -849,13 +849,13 @@ _VALUE_PAGE = re.compile(r"\s*[(\[]\s*(?:cf\.?\s*|voir\s+|see\s+|source\s*:\s*)?
 # « 40 % (95% CI 35-45) »): the margin was « two numbers: write the value alone », the interval « a range: write two
 # figures, >= 35 and <= 45 » (its bounds taken for the figure's). The value is the figure, compared as printed; the
 # margin or interval is said beside the verdict, not checked (being inside it is no match: 41,9 is not « 40 »)
-_MARGIN_NUMBER = r"\d+(?:[.,]\d+)?"
+_MARGIN_NUMBER = r"(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[.,]\d+)?"   # (« ± 5 000 » too)
 _VALUE_MARGIN = re.compile(
     r"\s*[(\[]?\s*(?P<margin>(?:±|\+\s?/\s?-|\+-|marge\s+d['’]erreur\s*:?|margin\s+of\s+error\s*:?)\s*" +
     _MARGIN_NUMBER +
     r"\s*(?:%|pts?\.?|points?(?:\s+de\s+pourcentage|\s+percentage)?|pp|p\.p\.)?)\s*[)\]]?\s*$"
     r"|\s*[(\[,;]?\s*(?P<interval>(?:IC|CI|intervalle\s+de\s+confiance|confidence\s+interval|\d{2}\s?%\s*(?:CI|IC))"
-    r"(?:\s*(?:à|a|at|de)?\s*\d{2}\s?%)?\s*[:=]?\s*[\[(]?\s*[-\u2212]?" + _MARGIN_NUMBER +
+    r"(?:\s*(?:à|a|at|de)?\s*\d{2}\s?%?)?\s*[:=]?\s*[\[(]?\s*[-\u2212]?" + _MARGIN_NUMBER +
     r"\s*%?\s*(?:[-\u2013\u2014;]|\sà\s|\sa\s|\sto\s)\s*[-\u2212]?" + _MARGIN_NUMBER + r"\s*%?\s*\]?)\s*[)\]]?\s*$"
     # (a range in brackets after a value, « 40 % (38-42) »: its interval; not years, « 300 (2019-2020) »)
     r"|\s*[(\[]\s*(?P<bracketed>\d{1,3}(?:[.,]\d+)?\s*%?\s*(?:[-\u2013\u2014;]|\sà\s|\sa\s|\sto\s)\s*"
