@@ -1791,6 +1791,12 @@ CASES = [
          "required_column", "participation.csv", 1, "women", hint="delete its 'participants' column",
          what="a list of persons (event_id, sex) with a column 'participants' of 1s: read as counts per event, whose "
               "'women' column is missing; the hint says how to make it a register"),
+    Case("counts by sex written one row per sex", lambda m: m.write(
+             "participation", "event_id,sexe,nombre,pays\nE1,F,8,Maroc\nE1,M,12,Maroc\nE2,F,5,Tunisie\n"
+                              "E2,H,10,Tunisie\n"),
+         "counts_in_register", "participation.csv", 2, "nombre", hint="one row per event",
+         what="counts by sex one under the other (E1 F 8, E1 M 12), headed « nombre »: read as a register, each row "
+              "one person, without a word: E1 had 2 participants (50 % women) for 20 (40 %)"),
     Case("persons written as counts of one", lambda m: m.write(
              "participation", "event_id,participants,women,country\nE1,1,1,Maroc\nE1,1,0,Maroc\nE2,1,1,Tunisie\n"),
          "duplicate_id", "participation.csv", 2, "event_id", hint="write a register instead",
@@ -2692,6 +2698,11 @@ ACCEPTED = [
                  ",2020-12-31,", ",2020-12-31,99999,").replace(",2021-06-30,", ",2021-06-30,99999,")),
              "expenditure.csv with 'Montant engagé' (committed) and 'Montant décaissé' (spent): the amount is the "
              "second (both were refused, the hint naming neither)", _expect_amount_headers),
+    Accepted("a register with a column of ones headed « Nb »", lambda m: m.write(
+                 "participation", "event_id,nom,sexe,nb,pays\nE1,Sara Benali,F,1,Maroc\nE1,Karim Alaoui,M,1,Maroc\n"),
+             "a register of persons with a column « Nb » of 1s (one person per row, as some forms count them)",
+             lambda m, data: (lambda p: (p["participants"].tolist(), p["women"].tolist()) == ([2.0], [1.0]))(
+                 data.tables["participation"]) or pytest.fail(str(data.tables["participation"]))),
     Accepted("a register's civility and Arabic words for the sex", lambda m: m.write(
                  "participation", "event_id,sex,country,label,start_date,person\n"
                  "E1,Mme,Maroc,Formation,2020-10-01,Amina\nE1,M.,Maroc,Formation,2020-10-01,Karim\n"

@@ -474,6 +474,8 @@ def _read_and_check(name: str, path: Path,
     header_problems = _header_problems(name, raw, table.register.required if per_person else table.required)
     if not per_person and table.register is not None:
         header_problems += _register_beside_counts(table, raw)
+    if per_person:
+        header_problems += _counts_in_register(raw)
     problems += header_problems
     if any(p.severity == "error" for p in header_problems):
         return None, raw, problems
@@ -777,6 +779,35 @@ def _countries_written_once(raw: RawTable) -> list[Problem]:
 def _is_register(table: Table, frame: pd.DataFrame) -> bool:
     """A register has the register's columns and none of the counts it is aggregated into (participants)."""
     return set(table.register.required) <= set(frame.columns) and table.register.counts[0] not in frame.columns
+
+
+# a column of a register whose header says it counts persons (`Nombre`, `Effectif`): each row a count of one sex
+_COUNT_HEADER = re.compile(r"(?:nombre|nbre|nb|effectifs?|total|count|number|headcount|n|no)"
+                           r"(?:_(?:de_|d'|of_)?(?:personnes?|beneficiaires?|participant(?:e)?s?|people|persons))?")
+
+
+def _counts_in_register(raw: RawTable) -> list[Problem]:
+    """A table of counts by sex written long (`event | sexe | nombre`: E1 F 8, E1 M 12) has a sex and no
+    'participants', so it was read as a register, each row one person: E1 counted 2 participants (1 woman) for 20
+    (8), without a word. A column headed as a count whose whole numbers go above 1 is refused."""
+    found = []
+    for column in raw.frame.columns:
+        if column in SPEC["participation"].names or not _COUNT_HEADER.fullmatch(fold(column)):
+            continue
+        values = raw.frame[column].astype("str").str.strip().str.replace(r"[\s\u00a0\u202f]", "", regex=True)
+        numbers_ = pd.to_numeric(values.where(values.ne("") & raw.frame[column].notna()), errors="coerce")
+        above = numbers_.gt(1) & numbers_.eq(numbers_.round())
+        if above.any():
+            index = above.idxmax()
+            header = raw.headers.get(column, column)
+            found.append(raw.problem(
+                "counts_in_register", f"this table has a sex and no 'participants', so each row is read as one "
+                f"person, but its column '{header}' counts {numbers_[index]:g} on this row: rows of counts by sex "
+                "(an event's women on one row, its men on the next) would each count 1",
+                "Write one row per event with its counts (columns participants, women, men), or, if each row is "
+                f"one person, delete the column '{header}' (data/README.md, participation).", index=index,
+                column=column, value=str(raw.frame.at[index, column])))
+    return found
 
 
 def _register_beside_counts(table: Table, raw: RawTable) -> list[Problem]:
