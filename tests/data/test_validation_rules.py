@@ -1984,6 +1984,12 @@ CASES = [
              "participation", "event_id,Nom,Prénom,sexe,pays\nE1,Benali,Fatima,f,Maroc\nE1,Benali,Fatima,m,Maroc\n"),
          "person_sex_differs", "participation.csv", 3, "sex", hint="Correct the sex",
          what="the same person twice in one event, once f and once m"),
+    Case("register person of two sexes at two events", lambda m: m.write(
+             "participation", "event_id,id participant,nom,sexe,pays,label\nE1,P1,Sara Benali,F,Maroc,x\n"
+             "E2,P1,Sara Benali,M,Maroc,y\nE2,P2,Karim Alaoui,M,Maroc,y\n"),
+         "person_sex_differs_between_events", "participation.csv", 3, "sex", severity="warning",
+         hint="Correct the sex", what="P1 written F at E1 and M at E2: each event counted its row's sex, and the "
+         "persons counted once had her of unknown sex (2 persons, 0 women, 1 man), without a word"),
     # --- xlsx
     Case("xlsx formula without cached value", lambda m: _csv_to_xlsx(m, "activities", formula_at=(3, 7)),
          "formula_without_value", "activities.xlsx", 3, "progress", cell="Feuil1!G3", hint="save it",

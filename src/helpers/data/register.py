@@ -50,7 +50,7 @@ def aggregate(frame: pd.DataFrame, raw: RawTable) -> tuple[pd.DataFrame, list[Pr
     persons = None
     if "person" in named.columns or "person_id" in named.columns:
         counted, who, person_problems, sex = _persons_once(named, codes, events, raw)
-        found += person_problems
+        found += person_problems + _sex_differs_between_events(named, who, sex, codes, events, raw)
         counting, sex = codes[counted], sex[counted]
         persons = model.event_persons(counting, who[counted].to_numpy(), sex.to_numpy(), len(events))
     size = np.bincount(counting, minlength=len(events))
@@ -207,6 +207,47 @@ def _persons_once(named: pd.DataFrame, codes: np.ndarray, events: pd.Index,
         sex = sex.copy()
         sex.iloc[np.flatnonzero(blank)] = given.reindex(wanted).to_numpy()
     return ~again, who, found, sex
+
+
+def _sex_differs_between_events(named: pd.DataFrame, who: pd.Series, sex: pd.Series, codes: np.ndarray,
+                                events: pd.Index, raw: RawTable) -> list[tuple[int, int, Problem]]:
+    """A person `f` at one event and `m` at another: each event counts the sex its row gives, and the persons
+    counted once (analyses.gender.persons) count them of unknown sex, which was not said. A warning per person (the
+    first SHOWN, the last one saying how many more), at their first row of the other sex; by bincount over persons."""
+    person, _ = pd.factorize(who)   # -1: no name
+    female = (sex == "f").to_numpy(bool) & (person >= 0)
+    male = (sex == "m").to_numpy(bool) & (person >= 0)
+    if not (female.any() and male.any()):
+        return []
+    both = (np.bincount(person[female], minlength=person.max() + 1) > 0) \
+        & (np.bincount(person[male], minlength=person.max() + 1) > 0)
+    if not both.any():
+        return []
+    mixed = both[np.maximum(person, 0)] & (person >= 0)
+    rows = pd.DataFrame({"person": person[mixed], "female": female[mixed], "position": np.flatnonzero(mixed)})
+    firsts = rows.drop_duplicates(["person", "female"])   # each such person's first row of each sex, in file order
+    pairs = firsts.groupby("person", sort=False)["position"].agg(["first", "last"])
+    found = []
+    for number, (first, other) in enumerate(pairs.itertuples(index=False)):
+        if number == SHOWN:
+            break
+        index, there = named.index[other], named.index[first]
+        name = next((str(named.iloc[other][c]) for c in ("person", "person_id") if c in named.columns
+                     and not numbers.is_empty(named.iloc[other][c])), "")
+        more = len(pairs) - SHOWN if number == SHOWN - 1 and len(pairs) > SHOWN else 0
+        found.append((int(codes[other]), -1, raw.problem(
+            "person_sex_differs_between_events",
+            f"'{name}' is {sex.iloc[other]} at event '{events[codes[other]]}' (this row) and {sex.iloc[first]} at "
+            f"event '{events[codes[first]]}' (row {there}): each event counts the sex its row gives, and the "
+            "persons counted once count this person of unknown sex" + (f"; {more} more persons so" if more else ""),
+            "Correct the sex on the row that is wrong; if they are two persons of one name, tell them apart (a "
+            "surname, or an identifier in a column `person_id`, e.g. `id participant`, `matricule`).", index=index,
+            column="sex", value=raw.frame.at[index, "sex"] if "sex" in raw.frame.columns else sex.iloc[other],
+            severity="warning")))
+    return found
+
+
+SHOWN = 20   # persons of two sexes told one by one; the last says how many more
 
 
 def _same_as_above(values: pd.Series, codes: np.ndarray) -> bool:
