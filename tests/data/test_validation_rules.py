@@ -2316,6 +2316,15 @@ CASES = [
     Case("ambiguous number", lambda m: m.replace("expenditure", "40000", "\"12,000\""), "ambiguous_number",
          "expenditure.csv", 2, "amount", severity="warning", hint="12 000",
          what="amount '12,000' (quoted) with the decimal mark '.': read as 12 000, could mean 12"),
+    Case("a date too wide for its column, saved as CSV", lambda m: m.replace("expenditure", "B1,2020-12-31",
+                                                                               "B1,########"),
+         "not_a_date", "expenditure.csv", 2, "period_end", hint="Widen the column",
+         what="expenditure.csv saved by Excel from a sheet whose date column was too narrow: « ######## » in place "
+              "of the date, refused as « not a date: write 2020-12-31 », the file's dates being written so already"),
+    Case("a formula's error saved as CSV", lambda m: m.replace("expenditure", "40000,", "#REF!,"),
+         "not_a_number", "expenditure.csv", 2, "amount", hint="Correct the formula",
+         what="expenditure.csv saved by Excel with a formula whose reference was deleted: « #REF! » refused as "
+              "« not a number », with the hint to write a number"),
     Case("currency sign", lambda m: m.replace("budget", "100000", "100000 €"), "not_a_number", "budget.csv", 2,
          "budget", hint="Remove the currency sign", what="budget '100000 €'"),
     Case("a Swiss thousands apostrophe", lambda m: m.replace("budget", "100000", "100'000.00"), "not_a_number",
