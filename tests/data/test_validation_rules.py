@@ -2713,6 +2713,15 @@ ACCEPTED = [
                  ",2020-12-31,", ",2020-12-31,99999,").replace(",2021-06-30,", ",2021-06-30,99999,")),
              "expenditure.csv with 'Montant engagé' (committed) and 'Montant décaissé' (spent): the amount is the "
              "second (both were refused, the hint naming neither)", _expect_amount_headers),
+    Accepted("a register's sex headed « Genre »", lambda m: (m.write(
+                 "participation", "event_id;nom;Genre;pays\nE1;Sara Benali;F;Maroc\nE1;Karim Alaoui;H;Maroc\n"
+                 "E1;Ali Idrissi;H;Maroc\n"), m.write("indicators", m.text("indicators").replace(",sex\n", ",Genre\n"))),
+             "a register whose sex column is headed « Genre », as gender-aware forms head it (was refused: « add a "
+             "column 'participants' », the register not recognised), and indicators' « Genre »",
+             lambda m, data: (lambda p: (p["participants"].tolist(), p["women"].tolist()) == ([3.0], [1.0]))(
+                 data.tables["participation"]) and sorted(data.tables["indicators"]["sex"]) == ["f", "total", "total",
+                                                                                               "total"]
+             or pytest.fail(str(data.tables["participation"]) + str(data.tables["indicators"]))),
     Accepted("a register with a column of ones headed « Nb »", lambda m: m.write(
                  "participation", "event_id,nom,sexe,nb,pays\nE1,Sara Benali,F,1,Maroc\nE1,Karim Alaoui,M,1,Maroc\n"),
              "a register of persons with a column « Nb » of 1s (one person per row, as some forms count them)",
