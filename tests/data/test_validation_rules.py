@@ -1984,6 +1984,12 @@ CASES = [
              "participation", "event_id,Nom,Prénom,sexe,pays\nE1,Benali,Fatima,f,Maroc\nE1,Benali,Fatima,m,Maroc\n"),
          "person_sex_differs", "participation.csv", 3, "sex", hint="Correct the sex",
          what="the same person twice in one event, once f and once m"),
+    Case("a register's list closed by a Total row", lambda m: m.write(
+             "participation", "event_id;nom;sexe;pays\nE1;Sara Benali;F;Maroc\nE1;Ali Idrissi;H;Maroc\n"
+             "E1;Karim Alaoui;H;Maroc\nE1;Total;;Maroc\n"),
+         "totals_row", "participation.csv", 5, "person", hint="Delete this row",
+         what="a register whose list of E1 ends « E1 | Total | (no sex) »: counted one more participant (4 for 3), of "
+              "unknown sex, the warning saying only « the sex of 1 of 4 participants is not recorded »"),
     Case("register person of two sexes at two events", lambda m: m.write(
              "participation", "event_id,id participant,nom,sexe,pays,label\nE1,P1,Sara Benali,F,Maroc,x\n"
              "E2,P1,Sara Benali,M,Maroc,y\nE2,P2,Karim Alaoui,M,Maroc,y\n"),

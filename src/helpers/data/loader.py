@@ -782,7 +782,8 @@ def _is_register(table: Table, frame: pd.DataFrame) -> bool:
 
 
 # a column of a register whose header says it counts persons (`Nombre`, `Effectif`): each row a count of one sex
-_COUNT_HEADER = re.compile(r"(?:nombre|nbre|nb|effectifs?|total|count|number|headcount|n|no)"
+# (not `N°`, `No`: a register's row numbers, 1, 2, 3...)
+_COUNT_HEADER = re.compile(r"(?:nombre|nbre|nb|effectifs?|total|count|number|headcount)"
                            r"(?:_(?:de_|d'|of_)?(?:personnes?|beneficiaires?|participant(?:e)?s?|people|persons))?")
 
 

@@ -9,7 +9,7 @@ import pandas as pd
 
 from ..errors import Problem
 from ..text import fold, is_dash, is_not_known
-from . import model, numbers
+from . import model, numbers, totals
 from .readers import RawTable
 from .spec import SPEC, blank
 
@@ -39,7 +39,7 @@ def aggregate(frame: pd.DataFrame, raw: RawTable) -> tuple[pd.DataFrame, list[Pr
     problems = [raw.problem("required_value", "this cell is empty but the column is required",
                             "Fill in the event of each person.", index=index, column="event_id")
                 for index in frame.index[frame["event_id"].isna()]]
-    problems += _names_lost(frame, raw) + _names_not_known(frame, raw)
+    problems += _names_lost(frame, raw) + _names_not_known(frame, raw) + _totals_rows(frame, raw)
     has_event = frame["event_id"].notna().to_numpy(bool)
     named = frame if has_event.all() else frame[has_event]   # (a copy of a million rows only when one is empty)
     codes, events = pd.factorize(named["event_id"], sort=False)  # codes in order of first appearance
@@ -128,6 +128,22 @@ def _names_lost(frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
                 "Save the register as 'CSV UTF-8' (or .xlsx) from the file where the names are written; leave a "
                 "name not known empty.", index=index, column=column, value=value))
     return problems
+
+
+def _totals_rows(frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
+    """A row « E1 | Total | (no sex) » closing an event's list: counted one more participant, of unknown sex (4 for
+    3, « the sex of 1 of 4 participants is not recorded »); the totals rule sees the events, not the persons. A name
+    that says total (totals.says_total; not « Somme », a surname) on a row without a sex is refused."""
+    if "person" not in frame.columns:
+        return []
+    names = frame["person"].where(frame["sex"].isna())
+    said = [v for v in names.dropna().unique() if isinstance(v, str) and not fold(v).startswith(("somm", "sum"))
+            and totals.says_total(v, set())]
+    if not said:
+        return []
+    return [raw.problem("totals_row", f"this row is a totals row ('{value}' in 'person', no sex): it would be "
+                        "counted as one more participant, of unknown sex", totals.HINT, index=index, column="person",
+                        value=value) for index, value in names[names.isin(said)].items()]
 
 
 def _names_not_known(frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
