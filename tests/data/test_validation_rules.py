@@ -196,6 +196,20 @@ def _csv_to_xlsx(mini: Mini, name: str, formula_at: tuple[int, int] | None = Non
     mini.delete(name)
 
 
+def _xlsx_year_over_a_date_cell(mini: Mini) -> None:
+    """activities.csv -> activities.xlsx whose dates are date cells (`dd/mm/yyyy`), the year 2021 typed over the
+    planned end of A2 (row 3): Excel keeps the cell's date format and shows 13/07/1905."""
+    _csv_to_xlsx(mini, "activities")
+    workbook = openpyxl.load_workbook(mini.path("activities.xlsx"))
+    sheet = workbook.active
+    for row in sheet.iter_rows(min_row=2, min_col=9, max_col=10):
+        for cell in row:
+            if cell.value:
+                cell.value, cell.number_format = dt.datetime.fromisoformat(cell.value), "dd/mm/yyyy"
+    sheet["I3"] = 2021
+    workbook.save(mini.path("activities.xlsx"))
+
+
 def _xlsx_struck_row(mini: Mini, name: str, row: int) -> None:
     """<name>.csv -> <name>.xlsx whose row ``row`` is struck through, every cell (« barré »), as a finance table
     marks a line dropped."""
@@ -2042,6 +2056,10 @@ CASES = [
          "formula_error", "budget.xlsx", 2, "country", cell="Feuil1!C2", hint="Correct the formula",
          what="budget.xlsx whose country =VLOOKUP(...) gives #N/A: B1 was a line of the country « #N/A », in no "
               "annex but the project's"),
+    Case("a year typed over a date cell", _xlsx_year_over_a_date_cell, "not_a_date", "activities.xlsx", 3,
+         "planned_end", cell="Feuil1!I3", hint="Type the date itself",
+         what="activities.xlsx: 2021 typed over a planned end formatted as a date (the sheet shows 13/07/1905): read "
+              "as planned to end on 13 July 1905, without a word"),
     Case("xlsx count in a date-formatted cell", lambda m: _xlsx_formatted(m, "participation", "B3:B3", "dd/mm/yyyy"),
          "not_a_number", "participation.xlsx", 3, "participants", cell="Feuil1!B3", hint="Format the cell as a number",
          what="participation.xlsx whose participants 15 sits in a cell formatted as a date, shown 15/01/1900 (was "

@@ -1050,7 +1050,28 @@ def _typed_column(series: pd.Series, kind: str, raw: RawTable, decimal_mark: str
         problems = _month_first(series, failed, problems, raw)
     if kind == "date" and raw.sheet is not None:
         problems += _swapped_date_cells(series, raw)
+        early = values.lt(EARLIEST_DATE_CELL).to_numpy(bool)   # (no Python loop: only the few early cells are seen)
+        for index in series.index[early]:
+            if isinstance(series[index], dt.datetime) and not isinstance(series[index], numbers.YearCell):
+                problems.append(_number_in_date(raw, index, series, period))
+                values[index] = pd.NaT
     return values, problems
+
+
+# a date cell of an .xlsx before this holds a number typed into a cell formatted as a date (2021, shown 13/07/1905)
+EARLIEST_DATE_CELL = pd.Timestamp("1920-01-01")
+
+
+def _number_in_date(raw: RawTable, index: Any, series: pd.Series, period: bool) -> Problem:
+    """A number typed into an .xlsx date column whose cell is formatted as a date (the year 2021 typed into a
+    column of dates): Excel holds 2021 and shows 13/07/1905, and an activity's end was read as 13 July 1905,
+    without a word. Refused, naming the number and the date shown."""
+    shown = _date_in_number(raw, "not_a_date", index, series)
+    return dataclasses.replace(shown, message=(
+        f"this cell holds the number {shown.value}, which the sheet shows as a date of {series[index].year} "
+        f"({series[index].strftime('%d/%m/%Y')}) as the cell is formatted as a date: a year or a number typed "
+        "into a date cell?"), hint="Format the cell as a number (Format Cells > Number; Format de cellule > Nombre): "
+        "a year is then read as the year's end." if period else "Type the date itself (e.g. 30/06/2021).")
 
 
 _SHOWN_KIND = {"not_a_number": "number", "not_a_date": "date"}
