@@ -1705,6 +1705,16 @@ CASES = [
          what="a share written 0.541, 0.502... with three decimals (Stata's %9.3f, R's write.csv with round(x, 3)) "
               "in a project whose decimal mark is ',': read as 541 and 502 (a thousands separator after 0), a "
               "warning on each row saying it « could mean 0,541 »; the effect 1 000 times too large"),
+    Case("ages written with their unit", lambda m: m.write(
+             "impact/survey.csv", "id,arm,score,age\n1,T,12.5,30 ans\n2,T,14,25 ans\n3,C,10,40 ans\n4,C,11.5,35\n"),
+         "covariate_with_unit", "survey.csv", 2, "age", hint="Write the number alone",
+         what="a study's covariate age written « 30 ans », « 25 ans »: read as text, each age a category of its own "
+              "in the balance table and the model, without a word"),
+    Case("birth years among ages", lambda m: m.write(
+             "impact/survey.csv", "id,arm,score,age\n1,T,12.5,30\n2,T,14,1996\n3,C,10,40\n4,C,11.5,1986\n"),
+         "covariate_birth_year", "survey.csv", 3, "age", hint="year of birth",
+         what="a study's covariate age holding years of birth on two rows (1996, 1986) beside ages: read as ages of "
+              "1996 years, without a word"),
     Case("one income far above the others", lambda m: m.write("impact/survey.csv", "id;arm;score;age\n" + "".join(
              f"{i};{'T' if i % 2 else 'C'};{1000000 if i == 7 else 1500 + 150 * (i % 2) + 7 * (i % 5)};30\n"
              for i in range(1, 41))),

@@ -2002,6 +2002,7 @@ def load_study(spec_path: Path, params: ProjectParams) -> tuple[Study | None, li
         problems += _weights_ignored(spec, frame, raw)
         problems += _rows_are_means(spec, frame, raw)
         problems += _country_named_otherwise(frame, raw)
+        problems += _covariates_written_otherwise(spec, frame, raw)
         # a covariate's -99 (age « ne sait pas ») went into the balance table and the score as an age, unsaid
         for column in dict.fromkeys([*spec.covariates, *(c for t in spec.score_terms() for c in t.columns())]):
             if column in frame.columns and column not in spec.outcomes \
@@ -2593,6 +2594,46 @@ def _one_row_per_cell(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -> li
         f"person (the effect unweighted by the counts, its standard error, interval and p those of {len(frame)} "
         "persons)", "Give the study one row per person (or unit), its microdata; a report's table of means is "
         "checked as published figures (reported.csv), not estimated again.", column=spec.treatment.column)]
+
+
+# « 25 ans », « 30 years », « 3 enfants »; not an ordinal (« 2e », « 1er », « 3rd »: a level's name)
+_NUMBER_AND_WORD = re.compile(r"^\s*\d+(?:[.,]\d+)?\s*(?!(?:er|re|ere|eme|ème|nd|rd|th|st)\b)[^\W\d_]{2,}\.?\s*$")
+
+
+def _covariates_written_otherwise(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
+    """A covariate written « 25 ans » (a number and its unit) was read as text, each value a category of its own
+    (`age=25 ans`, `age=30 ans` in the balance table and the model); an age column holding a birth year on some
+    rows (1996 beside 25) was read as ages, 1996 years old. Both unsaid; refused at the first such row. Only the
+    covariates' distinct values are looked at."""
+    problems = []
+    for column in dict.fromkeys([*spec.covariates, *(c for t in spec.score_terms() for c in t.columns())]):
+        if column not in frame.columns or column in spec.outcomes:
+            continue
+        values = frame[column]
+        if pd.api.types.is_numeric_dtype(values):
+            if not fold(column).replace("_", " ").split(" ")[0] in ("age", "ages"):
+                continue
+            years = values.between(1900, 2100)
+            if years.any() and values.lt(120).any():
+                index = years.idxmax()
+                problems.append(raw.problem(
+                    "covariate_birth_year", f"the age '{column}' is {numbers.plain(values[index])} on this row, a "
+                    f"year of birth, where other rows give ages ({numbers.plain(values[values.lt(120)].min())} to "
+                    f"{numbers.plain(values[values.lt(120)].max())}): it would be read as an age of "
+                    f"{numbers.plain(values[index])} years", "Write every row's age (the year of the survey minus "
+                    "the year of birth), or every row's year of birth under another name.", index=index,
+                    column=column, value=numbers.plain(values[index])))
+            continue
+        distinct = pd.Series(values.dropna().unique())
+        worded = distinct[distinct.astype(str).str.match(_NUMBER_AND_WORD)]
+        if len(worded) and len(worded) * 2 >= len(distinct):   # most of its values: a number and a word
+            index = values.index[values.isin(worded.tolist()).to_numpy(bool)][0]
+            problems.append(raw.problem(
+                "covariate_with_unit", f"the covariate '{column}' is written with a word beside its number "
+                f"('{values[index]}'): it is read as text, each value a category of its own, not as a number",
+                "Write the number alone in every row (25, not 25 ans); the unit goes in the study's labels.",
+                index=index, column=column, value=str(values[index])))
+    return problems
 
 
 def _rows_are_means(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
