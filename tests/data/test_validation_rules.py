@@ -2359,6 +2359,15 @@ CASES = [
          "not_a_number", "expenditure.csv", 2, "amount", hint="Correct the formula",
          what="expenditure.csv saved by Excel with a formula whose reference was deleted: « #REF! » refused as "
               "« not a number », with the hint to write a number"),
+    Case("an amount in scientific notation", lambda m: m.replace("expenditure", "40000,", "4.0E+04,"),
+         "scientific_number", "expenditure.csv", 2, "amount", severity="warning", hint="format the column as a number",
+         what="expenditure.csv saved by Excel from a column too narrow for its amounts: « 4.0E+04 » read as 40000 "
+              "without a word, where « 1.2E+05 » may have been 123 456"),
+    Case("an amount in scientific notation, French Excel", lambda m: (m.as_french_excel(), m.replace(
+             "expenditure", ";40000;", ";4,0E+04;")),
+         "not_a_number", "expenditure.csv", 2, "amount", hint="format the column as a number",
+         what="a French Excel's CSV holding « 4,0E+04 » (a column too narrow for its amounts): refused as « not a "
+              "number », the cause not said"),
     Case("currency sign", lambda m: m.replace("budget", "100000", "100000 €"), "not_a_number", "budget.csv", 2,
          "budget", hint="Remove the currency sign", what="budget '100000 €'"),
     Case("a Swiss thousands apostrophe", lambda m: m.replace("budget", "100000", "100'000.00"), "not_a_number",

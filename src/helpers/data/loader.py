@@ -966,6 +966,7 @@ def _typed(name: str, raw: RawTable, params: ProjectParams,
                                                 money=column.money, percent=column.percent, period=column.period)
         if column.ambiguous:
             column_problems += _ambiguous(frame[column.name], raw, params.decimal_mark)
+            column_problems += _scientific(frame[column.name], values, raw, params.decimal_mark)
         if column.name in _CODES:
             column_problems += _invisible_in_codes(values, raw)
             values = _compatible(values)
@@ -1203,6 +1204,21 @@ def _ambiguous(series: pd.Series, raw: RawTable, decimal_mark: str) -> list[Prob
             f"mean {said[0]}, {other} if you mean {said[1]} (no separator followed by exactly three digits).",
             index=index, column=str(series.name), value=series[index], severity="warning"))
     return problems
+
+
+def _scientific(series: pd.Series, values: pd.Series, raw: RawTable, decimal_mark: str) -> list[Problem]:
+    """A number of a CSV written in scientific notation (« 1.2E+05 »): Excel writes a number so when its column is
+    too narrow or it has more than 11 digits, and the file keeps the digits shown (123 456 became 1.2E+05, read as
+    120 000 without a word). Read, with a warning per cell (a regex over the column's text cells only)."""
+    if pd.api.types.infer_dtype(series, skipna=True) != "string":   # (.xlsx cells are numbers: nothing was lost)
+        return []
+    maybe = series[series.str.contains("[eE]", regex=True, na=False).to_numpy(bool)]   # (a cheap filter first)
+    found = maybe.index[maybe.str.strip().str.match(numbers._SCIENTIFIC.pattern, na=False).to_numpy(bool)
+                        & values[maybe.index].notna().to_numpy(bool)]
+    return [raw.problem(
+        "scientific_number", f"'{series[index]}' is read as {numbers.format_number(values[index], decimal_mark)}: "
+        f"{numbers.SCIENTIFIC}", numbers.hint_for(numbers.SCIENTIFIC, decimal_mark), index=index,
+        column=str(series.name), value=series[index], severity="warning") for index in found]
 
 
 # The columns holding codes that join rows or tell them apart, compared as written, where an invisible character

@@ -57,6 +57,9 @@ APOSTROPHE = "an apostrophe as a thousands separator (1'234.50, as a Swiss Excel
 SCALED = "a number with a thousands or millions suffix (12k, 1,2 M) is not read"
 # what Excel saves in a CSV in place of a value: a formula's error (« #REF! »), or « #### » for a cell too narrow
 SAVED_ERROR = "an Excel error saved in place of the value"
+SCIENTIFIC = ("a number in scientific notation, as Excel shows a number too wide for its column or of more than 11 "
+              "digits: the file keeps only the digits shown")
+_SCIENTIFIC = re.compile(r"^[+\-\u2212]?\d+(?:[.,]\d+)?[eE][+\-]?\d+$")
 HASHES = ("Excel's '####', shown where a column is too narrow for its number or date, saved in place of the value "
           "(a CSV keeps what the sheet shows)")
 _APOSTROPHE = re.compile(r"^[+\-\u2212(]?\d{1,3}(?:['\u2019]\d{3})+(?:[.,]\d+)?\)?-?$")
@@ -301,6 +304,8 @@ def _parse_number(text: Any, decimal_mark: str, money: bool, percent: bool = Fal
         raise ValueError(
             f"not a number with this project's decimal mark '{decimal_mark}' ('{other}' separates thousands "
             "and is followed by groups of three digits)")
+    if _SCIENTIFIC.match(stripped):   # 1,2E+05 in a French Excel's CSV (1.2E+05 is read, with a warning: loader)
+        raise ValueError(SCIENTIFIC)
     raise ValueError(_saved_by_excel(stripped) or "not a number")
 
 
@@ -538,6 +543,9 @@ def hint_for(reason: str, decimal_mark: str = ".") -> str | None:
     if reason.startswith(SAVED_ERROR):
         return ("Correct the formula in the workbook this file was saved from (or type the value in its place), and "
                 "save it again.")
+    if reason == SCIENTIFIC:
+        return ("In the workbook this file was saved from, format the column as a number (Format Cells > Number) and "
+                "save it again: every digit is then written; or write the number in full.")
     if reason == HASHES:
         return ("Widen the column in the workbook this file was saved from (double-click the right edge of its "
                 "header) and save it again as CSV, or save the workbook as .xlsx.")
