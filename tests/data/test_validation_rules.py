@@ -210,6 +210,15 @@ def _xlsx_year_over_a_date_cell(mini: Mini) -> None:
     workbook.save(mini.path("activities.xlsx"))
 
 
+def _xlsx_count_of_a_formula(mini: Mini) -> None:
+    """participation.csv -> participation.xlsx whose women of E1 hold 8.000000000000002, as a formula (=B2*0.4)
+    computes them and Excel shows 8."""
+    _csv_to_xlsx(mini, "participation")
+    workbook = openpyxl.load_workbook(mini.path("participation.xlsx"))
+    workbook.active["C2"] = 0.1 * 3 * 20 / 0.3 * 0.4 / 20 * 20
+    workbook.save(mini.path("participation.xlsx"))
+
+
 def _xlsx_struck_row(mini: Mini, name: str, row: int) -> None:
     """<name>.csv -> <name>.xlsx whose row ``row`` is struck through, every cell (« barré »), as a finance table
     marks a line dropped."""
@@ -2765,6 +2774,11 @@ ACCEPTED = [
                  data.tables["participation"]) and sorted(data.tables["indicators"]["sex"]) == ["f", "total", "total",
                                                                                                "total"]
              or pytest.fail(str(data.tables["participation"]) + str(data.tables["indicators"]))),
+    Accepted("a count computed by a formula", _xlsx_count_of_a_formula,
+             "participation.xlsx whose women of E1 hold 8.000000000000002 (a formula's result; the sheet shows 8): "
+             "refused as « a count must be a whole number »",
+             lambda m, data: data.tables["participation"]["women"].tolist()[0] == 8.0
+             or pytest.fail(str(data.tables["participation"]))),
     Accepted("a register with a column of ones headed « Nb »", lambda m: m.write(
                  "participation", "event_id,nom,sexe,nb,pays\nE1,Sara Benali,F,1,Maroc\nE1,Karim Alaoui,M,1,Maroc\n"),
              "a register of persons with a column « Nb » of 1s (one person per row, as some forms count them)",

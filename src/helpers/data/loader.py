@@ -964,6 +964,11 @@ def _typed(name: str, raw: RawTable, params: ProjectParams,
             continue
         values, column_problems = _typed_column(frame[column.name], column.kind, raw, params.decimal_mark,
                                                 money=column.money, percent=column.percent, period=column.period)
+        if raw.sheet is not None and any(c.rule == "count_integer" for c in column.checks):
+            # a count computed by a formula (=B2*0.4) holds 8.000000000000002 where the sheet shows 8, as Excel
+            # shows 15 significant digits: it was refused, « a count must be a whole number (value: '8.0000…') »
+            near = (values - values.round()).abs().lt(1e-9 * values.abs().clip(lower=1)).fillna(False)
+            values = values.where(~near, values.round())
         if column.ambiguous:
             column_problems += _ambiguous(frame[column.name], raw, params.decimal_mark)
             column_problems += _scientific(frame[column.name], values, raw, params.decimal_mark)
