@@ -196,6 +196,29 @@ def _csv_to_xlsx(mini: Mini, name: str, formula_at: tuple[int, int] | None = Non
     mini.delete(name)
 
 
+def _xlsx_year_over_a_date_cell(mini: Mini) -> None:
+    """activities.csv -> activities.xlsx whose dates are date cells (`dd/mm/yyyy`), the year 2021 typed over the
+    planned end of A2 (row 3): Excel keeps the cell's date format and shows 13/07/1905."""
+    _csv_to_xlsx(mini, "activities")
+    workbook = openpyxl.load_workbook(mini.path("activities.xlsx"))
+    sheet = workbook.active
+    for row in sheet.iter_rows(min_row=2, min_col=9, max_col=10):
+        for cell in row:
+            if cell.value:
+                cell.value, cell.number_format = dt.datetime.fromisoformat(cell.value), "dd/mm/yyyy"
+    sheet["I3"] = 2021
+    workbook.save(mini.path("activities.xlsx"))
+
+
+def _xlsx_count_of_a_formula(mini: Mini) -> None:
+    """participation.csv -> participation.xlsx whose women of E1 hold 8.000000000000002, as a formula (=B2*0.4)
+    computes them and Excel shows 8."""
+    _csv_to_xlsx(mini, "participation")
+    workbook = openpyxl.load_workbook(mini.path("participation.xlsx"))
+    workbook.active["C2"] = 0.1 * 3 * 20 / 0.3 * 0.4 / 20 * 20
+    workbook.save(mini.path("participation.xlsx"))
+
+
 def _xlsx_struck_row(mini: Mini, name: str, row: int) -> None:
     """<name>.csv -> <name>.xlsx whose row ``row`` is struck through, every cell (« barré »), as a finance table
     marks a line dropped."""
@@ -1691,6 +1714,16 @@ CASES = [
          what="a share written 0.541, 0.502... with three decimals (Stata's %9.3f, R's write.csv with round(x, 3)) "
               "in a project whose decimal mark is ',': read as 541 and 502 (a thousands separator after 0), a "
               "warning on each row saying it « could mean 0,541 »; the effect 1 000 times too large"),
+    Case("ages written with their unit", lambda m: m.write(
+             "impact/survey.csv", "id,arm,score,age\n1,T,12.5,30 ans\n2,T,14,25 ans\n3,C,10,40 ans\n4,C,11.5,35\n"),
+         "covariate_with_unit", "survey.csv", 2, "age", hint="Write the number alone",
+         what="a study's covariate age written « 30 ans », « 25 ans »: read as text, each age a category of its own "
+              "in the balance table and the model, without a word"),
+    Case("birth years among ages", lambda m: m.write(
+             "impact/survey.csv", "id,arm,score,age\n1,T,12.5,30\n2,T,14,1996\n3,C,10,40\n4,C,11.5,1986\n"),
+         "covariate_birth_year", "survey.csv", 3, "age", hint="year of birth",
+         what="a study's covariate age holding years of birth on two rows (1996, 1986) beside ages: read as ages of "
+              "1996 years, without a word"),
     Case("one income far above the others", lambda m: m.write("impact/survey.csv", "id;arm;score;age\n" + "".join(
              f"{i};{'T' if i % 2 else 'C'};{1000000 if i == 7 else 1500 + 150 * (i % 2) + 7 * (i % 5)};30\n"
              for i in range(1, 41))),
@@ -1791,6 +1824,12 @@ CASES = [
          "required_column", "participation.csv", 1, "women", hint="delete its 'participants' column",
          what="a list of persons (event_id, sex) with a column 'participants' of 1s: read as counts per event, whose "
               "'women' column is missing; the hint says how to make it a register"),
+    Case("counts by sex written one row per sex", lambda m: m.write(
+             "participation", "event_id,sexe,nombre,pays\nE1,F,8,Maroc\nE1,M,12,Maroc\nE2,F,5,Tunisie\n"
+                              "E2,H,10,Tunisie\n"),
+         "counts_in_register", "participation.csv", 2, "nombre", hint="one row per event",
+         what="counts by sex one under the other (E1 F 8, E1 M 12), headed « nombre »: read as a register, each row "
+              "one person, without a word: E1 had 2 participants (50 % women) for 20 (40 %)"),
     Case("persons written as counts of one", lambda m: m.write(
              "participation", "event_id,participants,women,country\nE1,1,1,Maroc\nE1,1,0,Maroc\nE2,1,1,Tunisie\n"),
          "duplicate_id", "participation.csv", 2, "event_id", hint="write a register instead",
@@ -1978,6 +2017,18 @@ CASES = [
              "participation", "event_id,Nom,Prénom,sexe,pays\nE1,Benali,Fatima,f,Maroc\nE1,Benali,Fatima,m,Maroc\n"),
          "person_sex_differs", "participation.csv", 3, "sex", hint="Correct the sex",
          what="the same person twice in one event, once f and once m"),
+    Case("a register's list closed by a Total row", lambda m: m.write(
+             "participation", "event_id;nom;sexe;pays\nE1;Sara Benali;F;Maroc\nE1;Ali Idrissi;H;Maroc\n"
+             "E1;Karim Alaoui;H;Maroc\nE1;Total;;Maroc\n"),
+         "totals_row", "participation.csv", 5, "person", hint="Delete this row",
+         what="a register whose list of E1 ends « E1 | Total | (no sex) »: counted one more participant (4 for 3), of "
+              "unknown sex, the warning saying only « the sex of 1 of 4 participants is not recorded »"),
+    Case("register person of two sexes at two events", lambda m: m.write(
+             "participation", "event_id,id participant,nom,sexe,pays,label\nE1,P1,Sara Benali,F,Maroc,x\n"
+             "E2,P1,Sara Benali,M,Maroc,y\nE2,P2,Karim Alaoui,M,Maroc,y\n"),
+         "person_sex_differs_between_events", "participation.csv", 3, "sex", severity="warning",
+         hint="Correct the sex", what="P1 written F at E1 and M at E2: each event counted its row's sex, and the "
+         "persons counted once had her of unknown sex (2 persons, 0 women, 1 man), without a word"),
     # --- xlsx
     Case("xlsx formula without cached value", lambda m: _csv_to_xlsx(m, "activities", formula_at=(3, 7)),
          "formula_without_value", "activities.xlsx", 3, "progress", cell="Feuil1!G3", hint="save it",
@@ -2024,6 +2075,10 @@ CASES = [
          "formula_error", "budget.xlsx", 2, "country", cell="Feuil1!C2", hint="Correct the formula",
          what="budget.xlsx whose country =VLOOKUP(...) gives #N/A: B1 was a line of the country « #N/A », in no "
               "annex but the project's"),
+    Case("a year typed over a date cell", _xlsx_year_over_a_date_cell, "not_a_date", "activities.xlsx", 3,
+         "planned_end", cell="Feuil1!I3", hint="Type the date itself",
+         what="activities.xlsx: 2021 typed over a planned end formatted as a date (the sheet shows 13/07/1905): read "
+              "as planned to end on 13 July 1905, without a word"),
     Case("xlsx count in a date-formatted cell", lambda m: _xlsx_formatted(m, "participation", "B3:B3", "dd/mm/yyyy"),
          "not_a_number", "participation.xlsx", 3, "participants", cell="Feuil1!B3", hint="Format the cell as a number",
          what="participation.xlsx whose participants 15 sits in a cell formatted as a date, shown 15/01/1900 (was "
@@ -2304,6 +2359,24 @@ CASES = [
     Case("ambiguous number", lambda m: m.replace("expenditure", "40000", "\"12,000\""), "ambiguous_number",
          "expenditure.csv", 2, "amount", severity="warning", hint="12 000",
          what="amount '12,000' (quoted) with the decimal mark '.': read as 12 000, could mean 12"),
+    Case("a date too wide for its column, saved as CSV", lambda m: m.replace("expenditure", "B1,2020-12-31",
+                                                                               "B1,########"),
+         "not_a_date", "expenditure.csv", 2, "period_end", hint="Widen the column",
+         what="expenditure.csv saved by Excel from a sheet whose date column was too narrow: « ######## » in place "
+              "of the date, refused as « not a date: write 2020-12-31 », the file's dates being written so already"),
+    Case("a formula's error saved as CSV", lambda m: m.replace("expenditure", "40000,", "#REF!,"),
+         "not_a_number", "expenditure.csv", 2, "amount", hint="Correct the formula",
+         what="expenditure.csv saved by Excel with a formula whose reference was deleted: « #REF! » refused as "
+              "« not a number », with the hint to write a number"),
+    Case("an amount in scientific notation", lambda m: m.replace("expenditure", "40000,", "4.0E+04,"),
+         "scientific_number", "expenditure.csv", 2, "amount", severity="warning", hint="format the column as a number",
+         what="expenditure.csv saved by Excel from a column too narrow for its amounts: « 4.0E+04 » read as 40000 "
+              "without a word, where « 1.2E+05 » may have been 123 456"),
+    Case("an amount in scientific notation, French Excel", lambda m: (m.as_french_excel(), m.replace(
+             "expenditure", ";40000;", ";4,0E+04;")),
+         "not_a_number", "expenditure.csv", 2, "amount", hint="format the column as a number",
+         what="a French Excel's CSV holding « 4,0E+04 » (a column too narrow for its amounts): refused as « not a "
+              "number », the cause not said"),
     Case("currency sign", lambda m: m.replace("budget", "100000", "100000 €"), "not_a_number", "budget.csv", 2,
          "budget", hint="Remove the currency sign", what="budget '100000 €'"),
     Case("a Swiss thousands apostrophe", lambda m: m.replace("budget", "100000", "100'000.00"), "not_a_number",
@@ -2699,6 +2772,25 @@ ACCEPTED = [
                  ",2020-12-31,", ",2020-12-31,99999,").replace(",2021-06-30,", ",2021-06-30,99999,")),
              "expenditure.csv with 'Montant engagé' (committed) and 'Montant décaissé' (spent): the amount is the "
              "second (both were refused, the hint naming neither)", _expect_amount_headers),
+    Accepted("a register's sex headed « Genre »", lambda m: (m.write(
+                 "participation", "event_id;nom;Genre;pays\nE1;Sara Benali;F;Maroc\nE1;Karim Alaoui;H;Maroc\n"
+                 "E1;Ali Idrissi;H;Maroc\n"), m.write("indicators", m.text("indicators").replace(",sex\n", ",Genre\n"))),
+             "a register whose sex column is headed « Genre », as gender-aware forms head it (was refused: « add a "
+             "column 'participants' », the register not recognised), and indicators' « Genre »",
+             lambda m, data: (lambda p: (p["participants"].tolist(), p["women"].tolist()) == ([3.0], [1.0]))(
+                 data.tables["participation"]) and sorted(data.tables["indicators"]["sex"]) == ["f", "total", "total",
+                                                                                               "total"]
+             or pytest.fail(str(data.tables["participation"]) + str(data.tables["indicators"]))),
+    Accepted("a count computed by a formula", _xlsx_count_of_a_formula,
+             "participation.xlsx whose women of E1 hold 8.000000000000002 (a formula's result; the sheet shows 8): "
+             "refused as « a count must be a whole number »",
+             lambda m, data: data.tables["participation"]["women"].tolist()[0] == 8.0
+             or pytest.fail(str(data.tables["participation"]))),
+    Accepted("a register with a column of ones headed « Nb »", lambda m: m.write(
+                 "participation", "event_id,nom,sexe,nb,pays\nE1,Sara Benali,F,1,Maroc\nE1,Karim Alaoui,M,1,Maroc\n"),
+             "a register of persons with a column « Nb » of 1s (one person per row, as some forms count them)",
+             lambda m, data: (lambda p: (p["participants"].tolist(), p["women"].tolist()) == ([2.0], [1.0]))(
+                 data.tables["participation"]) or pytest.fail(str(data.tables["participation"]))),
     Accepted("a register's civility and Arabic words for the sex", lambda m: m.write(
                  "participation", "event_id,sex,country,label,start_date,person\n"
                  "E1,Mme,Maroc,Formation,2020-10-01,Amina\nE1,M.,Maroc,Formation,2020-10-01,Karim\n"

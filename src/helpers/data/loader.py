@@ -474,6 +474,8 @@ def _read_and_check(name: str, path: Path,
     header_problems = _header_problems(name, raw, table.register.required if per_person else table.required)
     if not per_person and table.register is not None:
         header_problems += _register_beside_counts(table, raw)
+    if per_person:
+        header_problems += _counts_in_register(raw)
     problems += header_problems
     if any(p.severity == "error" for p in header_problems):
         return None, raw, problems
@@ -779,6 +781,36 @@ def _is_register(table: Table, frame: pd.DataFrame) -> bool:
     return set(table.register.required) <= set(frame.columns) and table.register.counts[0] not in frame.columns
 
 
+# a column of a register whose header says it counts persons (`Nombre`, `Effectif`): each row a count of one sex
+# (not `N°`, `No`: a register's row numbers, 1, 2, 3...)
+_COUNT_HEADER = re.compile(r"(?:nombre|nbre|nb|effectifs?|total|count|number|headcount)"
+                           r"(?:_(?:de_|d'|of_)?(?:personnes?|beneficiaires?|participant(?:e)?s?|people|persons))?")
+
+
+def _counts_in_register(raw: RawTable) -> list[Problem]:
+    """A table of counts by sex written long (`event | sexe | nombre`: E1 F 8, E1 M 12) has a sex and no
+    'participants', so it was read as a register, each row one person: E1 counted 2 participants (1 woman) for 20
+    (8), without a word. A column headed as a count whose whole numbers go above 1 is refused."""
+    found = []
+    for column in raw.frame.columns:
+        if column in SPEC["participation"].names or not _COUNT_HEADER.fullmatch(fold(column)):
+            continue
+        values = raw.frame[column].astype("str").str.strip().str.replace(r"[\s\u00a0\u202f]", "", regex=True)
+        numbers_ = pd.to_numeric(values.where(values.ne("") & raw.frame[column].notna()), errors="coerce")
+        above = numbers_.gt(1) & numbers_.eq(numbers_.round())
+        if above.any():
+            index = above.idxmax()
+            header = raw.headers.get(column, column)
+            found.append(raw.problem(
+                "counts_in_register", f"this table has a sex and no 'participants', so each row is read as one "
+                f"person, but its column '{header}' counts {numbers_[index]:g} on this row: rows of counts by sex "
+                "(an event's women on one row, its men on the next) would each count 1",
+                "Write one row per event with its counts (columns participants, women, men), or, if each row is "
+                f"one person, delete the column '{header}' (data/README.md, participation).", index=index,
+                column=column, value=str(raw.frame.at[index, column])))
+    return found
+
+
 def _register_beside_counts(table: Table, raw: RawTable) -> list[Problem]:
     """Rows of persons (a sex, no count) in a table of counts per event: each was refused as a duplicate event
     without a count (« Give each row its own identifier », « Fill it in »). One error says the table mixes both."""
@@ -932,8 +964,14 @@ def _typed(name: str, raw: RawTable, params: ProjectParams,
             continue
         values, column_problems = _typed_column(frame[column.name], column.kind, raw, params.decimal_mark,
                                                 money=column.money, percent=column.percent, period=column.period)
+        if raw.sheet is not None and any(c.rule == "count_integer" for c in column.checks):
+            # a count computed by a formula (=B2*0.4) holds 8.000000000000002 where the sheet shows 8, as Excel
+            # shows 15 significant digits: it was refused, « a count must be a whole number (value: '8.0000…') »
+            near = (values - values.round()).abs().lt(1e-9 * values.abs().clip(lower=1)).fillna(False)
+            values = values.where(~near, values.round())
         if column.ambiguous:
             column_problems += _ambiguous(frame[column.name], raw, params.decimal_mark)
+            column_problems += _scientific(frame[column.name], values, raw, params.decimal_mark)
         if column.name in _CODES:
             column_problems += _invisible_in_codes(values, raw)
             values = _compatible(values)
@@ -1018,7 +1056,28 @@ def _typed_column(series: pd.Series, kind: str, raw: RawTable, decimal_mark: str
         problems = _month_first(series, failed, problems, raw)
     if kind == "date" and raw.sheet is not None:
         problems += _swapped_date_cells(series, raw)
+        early = values.lt(EARLIEST_DATE_CELL).to_numpy(bool)   # (no Python loop: only the few early cells are seen)
+        for index in series.index[early]:
+            if isinstance(series[index], dt.datetime) and not isinstance(series[index], numbers.YearCell):
+                problems.append(_number_in_date(raw, index, series, period))
+                values[index] = pd.NaT
     return values, problems
+
+
+# a date cell of an .xlsx before this holds a number typed into a cell formatted as a date (2021, shown 13/07/1905)
+EARLIEST_DATE_CELL = pd.Timestamp("1920-01-01")
+
+
+def _number_in_date(raw: RawTable, index: Any, series: pd.Series, period: bool) -> Problem:
+    """A number typed into an .xlsx date column whose cell is formatted as a date (the year 2021 typed into a
+    column of dates): Excel holds 2021 and shows 13/07/1905, and an activity's end was read as 13 July 1905,
+    without a word. Refused, naming the number and the date shown."""
+    shown = _date_in_number(raw, "not_a_date", index, series)
+    return dataclasses.replace(shown, message=(
+        f"this cell holds the number {shown.value}, which the sheet shows as a date of {series[index].year} "
+        f"({series[index].strftime('%d/%m/%Y')}) as the cell is formatted as a date: a year or a number typed "
+        "into a date cell?"), hint="Format the cell as a number (Format Cells > Number; Format de cellule > Nombre): "
+        "a year is then read as the year's end." if period else "Type the date itself (e.g. 30/06/2021).")
 
 
 _SHOWN_KIND = {"not_a_number": "number", "not_a_date": "date"}
@@ -1150,6 +1209,21 @@ def _ambiguous(series: pd.Series, raw: RawTable, decimal_mark: str) -> list[Prob
             f"mean {said[0]}, {other} if you mean {said[1]} (no separator followed by exactly three digits).",
             index=index, column=str(series.name), value=series[index], severity="warning"))
     return problems
+
+
+def _scientific(series: pd.Series, values: pd.Series, raw: RawTable, decimal_mark: str) -> list[Problem]:
+    """A number of a CSV written in scientific notation (« 1.2E+05 »): Excel writes a number so when its column is
+    too narrow or it has more than 11 digits, and the file keeps the digits shown (123 456 became 1.2E+05, read as
+    120 000 without a word). Read, with a warning per cell (a regex over the column's text cells only)."""
+    if pd.api.types.infer_dtype(series, skipna=True) != "string":   # (.xlsx cells are numbers: nothing was lost)
+        return []
+    maybe = series[series.str.contains("[eE]", regex=True, na=False).to_numpy(bool)]   # (a cheap filter first)
+    found = maybe.index[maybe.str.strip().str.match(numbers._SCIENTIFIC.pattern, na=False).to_numpy(bool)
+                        & values[maybe.index].notna().to_numpy(bool)]
+    return [raw.problem(
+        "scientific_number", f"'{series[index]}' is read as {numbers.format_number(values[index], decimal_mark)}: "
+        f"{numbers.SCIENTIFIC}", numbers.hint_for(numbers.SCIENTIFIC, decimal_mark), index=index,
+        column=str(series.name), value=series[index], severity="warning") for index in found]
 
 
 # The columns holding codes that join rows or tell them apart, compared as written, where an invisible character
@@ -1949,6 +2023,7 @@ def load_study(spec_path: Path, params: ProjectParams) -> tuple[Study | None, li
         problems += _weights_ignored(spec, frame, raw)
         problems += _rows_are_means(spec, frame, raw)
         problems += _country_named_otherwise(frame, raw)
+        problems += _covariates_written_otherwise(spec, frame, raw)
         # a covariate's -99 (age « ne sait pas ») went into the balance table and the score as an age, unsaid
         for column in dict.fromkeys([*spec.covariates, *(c for t in spec.score_terms() for c in t.columns())]):
             if column in frame.columns and column not in spec.outcomes \
@@ -2540,6 +2615,46 @@ def _one_row_per_cell(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -> li
         f"person (the effect unweighted by the counts, its standard error, interval and p those of {len(frame)} "
         "persons)", "Give the study one row per person (or unit), its microdata; a report's table of means is "
         "checked as published figures (reported.csv), not estimated again.", column=spec.treatment.column)]
+
+
+# « 25 ans », « 30 years », « 3 enfants »; not an ordinal (« 2e », « 1er », « 3rd »: a level's name)
+_NUMBER_AND_WORD = re.compile(r"^\s*\d+(?:[.,]\d+)?\s*(?!(?:er|re|ere|eme|ème|nd|rd|th|st)\b)[^\W\d_]{2,}\.?\s*$")
+
+
+def _covariates_written_otherwise(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
+    """A covariate written « 25 ans » (a number and its unit) was read as text, each value a category of its own
+    (`age=25 ans`, `age=30 ans` in the balance table and the model); an age column holding a birth year on some
+    rows (1996 beside 25) was read as ages, 1996 years old. Both unsaid; refused at the first such row. Only the
+    covariates' distinct values are looked at."""
+    problems = []
+    for column in dict.fromkeys([*spec.covariates, *(c for t in spec.score_terms() for c in t.columns())]):
+        if column not in frame.columns or column in spec.outcomes:
+            continue
+        values = frame[column]
+        if pd.api.types.is_numeric_dtype(values):
+            if not fold(column).replace("_", " ").split(" ")[0] in ("age", "ages"):
+                continue
+            years = values.between(1900, 2100)
+            if years.any() and values.lt(120).any():
+                index = years.idxmax()
+                problems.append(raw.problem(
+                    "covariate_birth_year", f"the age '{column}' is {numbers.plain(values[index])} on this row, a "
+                    f"year of birth, where other rows give ages ({numbers.plain(values[values.lt(120)].min())} to "
+                    f"{numbers.plain(values[values.lt(120)].max())}): it would be read as an age of "
+                    f"{numbers.plain(values[index])} years", "Write every row's age (the year of the survey minus "
+                    "the year of birth), or every row's year of birth under another name.", index=index,
+                    column=column, value=numbers.plain(values[index])))
+            continue
+        distinct = pd.Series(values.dropna().unique())
+        worded = distinct[distinct.astype(str).str.match(_NUMBER_AND_WORD)]
+        if len(worded) and len(worded) * 2 >= len(distinct):   # most of its values: a number and a word
+            index = values.index[values.isin(worded.tolist()).to_numpy(bool)][0]
+            problems.append(raw.problem(
+                "covariate_with_unit", f"the covariate '{column}' is written with a word beside its number "
+                f"('{values[index]}'): it is read as text, each value a category of its own, not as a number",
+                "Write the number alone in every row (25, not 25 ans); the unit goes in the study's labels.",
+                index=index, column=column, value=str(values[index])))
+    return problems
 
 
 def _rows_are_means(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -> list[Problem]:

@@ -55,6 +55,13 @@ EXCEL_SERIAL = "an Excel date serial number, not a date"
 NOT_KNOWN = "a word for 'not known', not a number"
 APOSTROPHE = "an apostrophe as a thousands separator (1'234.50, as a Swiss Excel writes it) is not read"
 SCALED = "a number with a thousands or millions suffix (12k, 1,2 M) is not read"
+# what Excel saves in a CSV in place of a value: a formula's error (« #REF! »), or « #### » for a cell too narrow
+SAVED_ERROR = "an Excel error saved in place of the value"
+SCIENTIFIC = ("a number in scientific notation, as Excel shows a number too wide for its column or of more than 11 "
+              "digits: the file keeps only the digits shown")
+_SCIENTIFIC = re.compile(r"^[+\-\u2212]?\d+(?:[.,]\d+)?[eE][+\-]?\d+$")
+HASHES = ("Excel's '####', shown where a column is too narrow for its number or date, saved in place of the value "
+          "(a CSV keeps what the sheet shows)")
 _APOSTROPHE = re.compile(r"^[+\-\u2212(]?\d{1,3}(?:['\u2019]\d{3})+(?:[.,]\d+)?\)?-?$")
 _SCALED = re.compile(r"^[+\-\u2212]?\d+(?:[.,]\d+)?\s?(?:k|K|M|Mio|mio|Mds?)\.?$")
 DOT_THOUSANDS = ("not a number with this project's decimal mark '.': '.' separates its thousands, as where the "
@@ -297,7 +304,22 @@ def _parse_number(text: Any, decimal_mark: str, money: bool, percent: bool = Fal
         raise ValueError(
             f"not a number with this project's decimal mark '{decimal_mark}' ('{other}' separates thousands "
             "and is followed by groups of three digits)")
-    raise ValueError("not a number")
+    if _SCIENTIFIC.match(stripped):   # 1,2E+05 in a French Excel's CSV (1.2E+05 is read, with a warning: loader)
+        raise ValueError(SCIENTIFIC)
+    raise ValueError(_saved_by_excel(stripped) or "not a number")
+
+
+def _saved_by_excel(text: str) -> str | None:
+    """Why a cell that is neither a number nor a date holds what it holds, when Excel wrote it in its place: an
+    error of its formula (« #REF! », « #VALEUR! »), or « ##### » (the column too narrow for the value)."""
+    if text.startswith("#"):
+        if not text.strip("#"):
+            return HASHES
+        error = next((english for english, (french, _) in EXCEL_ERRORS.items()
+                      if text.upper() in (english, french)), None)
+        if error is not None:
+            return f"{SAVED_ERROR} ({ErrorCell(error).explained()})"
+    return None
 
 
 def full_year(digits: str) -> int:
@@ -334,7 +356,7 @@ def parse_date(text: Any) -> dt.date | None:
     elif named and named[2] in MONTHS:
         day, month, year = int(named[1]), MONTHS[named[2]], full_year(named[3])
     else:
-        raise ValueError("not a date: write 2020-12-31 or 31/12/2020 (day first)")
+        raise ValueError(_saved_by_excel(stripped) or "not a date: write 2020-12-31 or 31/12/2020 (day first)")
     try:
         return dt.date(year, month, day)
     except ValueError:
@@ -518,6 +540,15 @@ def hint_for(reason: str, decimal_mark: str = ".") -> str | None:
                 f"without thousands separator (1234{decimal_mark}50).")
     if reason == TOO_LONG:
         return "Write the number alone in the cell (e.g. 1 005 500,50), or leave it empty."
+    if reason.startswith(SAVED_ERROR):
+        return ("Correct the formula in the workbook this file was saved from (or type the value in its place), and "
+                "save it again.")
+    if reason == SCIENTIFIC:
+        return ("In the workbook this file was saved from, format the column as a number (Format Cells > Number) and "
+                "save it again: every digit is then written; or write the number in full.")
+    if reason == HASHES:
+        return ("Widen the column in the workbook this file was saved from (double-click the right edge of its "
+                "header) and save it again as CSV, or save the workbook as .xlsx.")
     if reason.startswith(PERCENT_OVER):
         return ("If it is a percentage, type it with its sign (45 %) or as a fraction of 1 (0.45); if it is a count "
                 "or any other unit, format the cell as a number, not a percentage; above 100 % indeed (150 %), type "

@@ -9,7 +9,7 @@ import pandas as pd
 
 from ..errors import Problem
 from ..text import fold, is_dash, is_not_known
-from . import model, numbers
+from . import model, numbers, totals
 from .readers import RawTable
 from .spec import SPEC, blank
 
@@ -39,7 +39,7 @@ def aggregate(frame: pd.DataFrame, raw: RawTable) -> tuple[pd.DataFrame, list[Pr
     problems = [raw.problem("required_value", "this cell is empty but the column is required",
                             "Fill in the event of each person.", index=index, column="event_id")
                 for index in frame.index[frame["event_id"].isna()]]
-    problems += _names_lost(frame, raw) + _names_not_known(frame, raw)
+    problems += _names_lost(frame, raw) + _names_not_known(frame, raw) + _totals_rows(frame, raw)
     has_event = frame["event_id"].notna().to_numpy(bool)
     named = frame if has_event.all() else frame[has_event]   # (a copy of a million rows only when one is empty)
     codes, events = pd.factorize(named["event_id"], sort=False)  # codes in order of first appearance
@@ -50,7 +50,7 @@ def aggregate(frame: pd.DataFrame, raw: RawTable) -> tuple[pd.DataFrame, list[Pr
     persons = None
     if "person" in named.columns or "person_id" in named.columns:
         counted, who, person_problems, sex = _persons_once(named, codes, events, raw)
-        found += person_problems
+        found += person_problems + _sex_differs_between_events(named, who, sex, codes, events, raw)
         counting, sex = codes[counted], sex[counted]
         persons = model.event_persons(counting, who[counted].to_numpy(), sex.to_numpy(), len(events))
     size = np.bincount(counting, minlength=len(events))
@@ -130,6 +130,22 @@ def _names_lost(frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
     return problems
 
 
+def _totals_rows(frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
+    """A row « E1 | Total | (no sex) » closing an event's list: counted one more participant, of unknown sex (4 for
+    3, « the sex of 1 of 4 participants is not recorded »); the totals rule sees the events, not the persons. A name
+    that says total (totals.says_total; not « Somme », a surname) on a row without a sex is refused."""
+    if "person" not in frame.columns:
+        return []
+    names = frame["person"].where(frame["sex"].isna())
+    said = [v for v in names.dropna().unique() if isinstance(v, str) and not fold(v).startswith(("somm", "sum"))
+            and totals.says_total(v, set())]
+    if not said:
+        return []
+    return [raw.problem("totals_row", f"this row is a totals row ('{value}' in 'person', no sex): it would be "
+                        "counted as one more participant, of unknown sex", totals.HINT, index=index, column="person",
+                        value=value) for index, value in names[names.isin(said)].items()]
+
+
 def _names_not_known(frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
     """A person (without an identifier) or an identifier written as « not known » (« Inconnu », « N/D », « - »:
     text.is_not_known, as a country or a number so written is read): the rows so written were one person, counted
@@ -207,6 +223,47 @@ def _persons_once(named: pd.DataFrame, codes: np.ndarray, events: pd.Index,
         sex = sex.copy()
         sex.iloc[np.flatnonzero(blank)] = given.reindex(wanted).to_numpy()
     return ~again, who, found, sex
+
+
+def _sex_differs_between_events(named: pd.DataFrame, who: pd.Series, sex: pd.Series, codes: np.ndarray,
+                                events: pd.Index, raw: RawTable) -> list[tuple[int, int, Problem]]:
+    """A person `f` at one event and `m` at another: each event counts the sex its row gives, and the persons
+    counted once (analyses.gender.persons) count them of unknown sex, which was not said. A warning per person (the
+    first SHOWN, the last one saying how many more), at their first row of the other sex; by bincount over persons."""
+    person, _ = pd.factorize(who)   # -1: no name
+    female = (sex == "f").to_numpy(bool) & (person >= 0)
+    male = (sex == "m").to_numpy(bool) & (person >= 0)
+    if not (female.any() and male.any()):
+        return []
+    both = (np.bincount(person[female], minlength=person.max() + 1) > 0) \
+        & (np.bincount(person[male], minlength=person.max() + 1) > 0)
+    if not both.any():
+        return []
+    mixed = both[np.maximum(person, 0)] & (person >= 0)
+    rows = pd.DataFrame({"person": person[mixed], "female": female[mixed], "position": np.flatnonzero(mixed)})
+    firsts = rows.drop_duplicates(["person", "female"])   # each such person's first row of each sex, in file order
+    pairs = firsts.groupby("person", sort=False)["position"].agg(["first", "last"])
+    found = []
+    for number, (first, other) in enumerate(pairs.itertuples(index=False)):
+        if number == SHOWN:
+            break
+        index, there = named.index[other], named.index[first]
+        name = next((str(named.iloc[other][c]) for c in ("person", "person_id") if c in named.columns
+                     and not numbers.is_empty(named.iloc[other][c])), "")
+        more = len(pairs) - SHOWN if number == SHOWN - 1 and len(pairs) > SHOWN else 0
+        found.append((int(codes[other]), -1, raw.problem(
+            "person_sex_differs_between_events",
+            f"'{name}' is {sex.iloc[other]} at event '{events[codes[other]]}' (this row) and {sex.iloc[first]} at "
+            f"event '{events[codes[first]]}' (row {there}): each event counts the sex its row gives, and the "
+            "persons counted once count this person of unknown sex" + (f"; {more} more persons so" if more else ""),
+            "Correct the sex on the row that is wrong; if they are two persons of one name, tell them apart (a "
+            "surname, or an identifier in a column `person_id`, e.g. `id participant`, `matricule`).", index=index,
+            column="sex", value=raw.frame.at[index, "sex"] if "sex" in raw.frame.columns else sex.iloc[other],
+            severity="warning")))
+    return found
+
+
+SHOWN = 20   # persons of two sexes told one by one; the last says how many more
 
 
 def _same_as_above(values: pd.Series, codes: np.ndarray) -> bool:

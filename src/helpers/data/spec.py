@@ -545,7 +545,10 @@ SPEC: dict[str, Table] = {t.name: t for t in (
     ), checks=(TableCheck("women_le_participants", _women_le_participants),
                TableCheck("women_men_le_participants", _women_men_le_participants)),
         register=Register(("event_id", "sex"), (
-            Column("sex", french=("sexe",)),
+            # `Genre` as gender-aware forms head it; `Sexe (H/F)` as a form says how to write it (was refused as a
+            # table of counts, « add a column 'participants' », the register not recognised)
+            Column("sex", french=("sexe", "genre", "sexe_(h/f)", "sexe_(f/h)", "sexe_h/f", "sexe_f/h", "sexe_(m/f)",
+                                  "sexe_(f/m)")),
             # who the row is: a person on two rows of one event (a list per day) is counted once
             Column("person", french=("participant", "personne", "bénéficiaire", "nom", "nom_et_prénom", "nom_prénom",
                                      "nom_complet", "name", "full_name")),
@@ -594,7 +597,7 @@ SPEC: dict[str, Table] = {t.name: t for t in (
         Column("direction", allowed=DIRECTIONS, normalise="enumeration", words=tuple(DIRECTION_WORDS.items()),
                french=("sens",)),  # empty: increase
         COUNTRY,
-        Column("sex", allowed=SEXES, normalise="sex", default="total", french=("sexe",)),
+        Column("sex", allowed=SEXES, normalise="sex", default="total", french=("sexe", "genre")),
         BUDGET_LINES,   # as participation's
     ), checks=(TableCheck("duplicate_indicator", _unique_together("indicator_id", "period", "country", "sex",
                                                                      folded="country")),
@@ -665,7 +668,8 @@ ENGLISH_HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
                       "women": ("female", "females", "number_of_women", "of_which_women"),
                       "men": ("male", "males", "number_of_men", "m"), "start_date": ("start", "date"),
                       "end_date": ("end",),
-                      "group": ("target_group",), "label": ("description", "title"), "sex": ("gender",),
+                      "group": ("target_group",), "label": ("description", "title"),
+                      "sex": ("gender", "sex_(m/f)", "sex_(f/m)", "gender_(m/f)", "gender_(f/m)"),
                       "person": ("participant_name",),
                       "person_id": ("participant_id", "participant_code", "id_number", "email", "email_address"),
                       "budget_lines": ("budget_line", "lines", "line")},
