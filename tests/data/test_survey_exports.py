@@ -881,13 +881,14 @@ def _options_written(folder, name, rewrite, keep_text):
 
 
 @pytest.mark.parametrize("keep_text", [True, False], ids=["with-text", "options-only"])
-@pytest.mark.parametrize("written", ["1/0", "True/False", "VRAI/FAUX"])
+@pytest.mark.parametrize("written", ["1/0", "True/False", "VRAI/FAUX", "Oui/Non", "Yes/No"])
 def test_select_multiple_option_columns_as_exports_write_them(tmp_path, written, keep_text):
     """KoboToolbox's older exports write a select_multiple's option columns True/False, and a French Excel saving the
     file again VRAI/FAUX: without the text column the question was refused as missing (« names the column
     'formation/competences', which the export does not have »), with it the option columns were ignored and the
     respondents who chose no option (text empty) left out: 40.7 % for 32.6 %. Each option's share is among those
-    asked (R's survey, na.rm)."""
+    asked (R's survey, na.rm). Oui/Non (a labelled French export, a sheet typed by hand) were ignored so too, with a
+    warning that the columns « hold 1 or nothing, never 0 »."""
     yes, no = written.split("/")
     survey, problems = _options_written(tmp_path / "s", "s", {"1": yes, "0": no, "": ""}.get, keep_text)
     assert problems == []

@@ -554,7 +554,10 @@ def _as_text(value: Any) -> Any:
     return text or None
 
 
-OPTION_VALUES = {"1": 1.0, "0": 0.0, "1.0": 1.0, "0.0": 0.0, "true": 1.0, "false": 0.0, "vrai": 1.0, "faux": 0.0}
+# « Oui »/« Non » (« Yes »/« No »): option columns as a French (English) labelled export or a hand-made sheet writes
+# them; not read, the respondents who chose none were left out of every share as « not asked »
+OPTION_VALUES = {"1": 1.0, "0": 0.0, "1.0": 1.0, "0.0": 0.0, "true": 1.0, "false": 0.0, "vrai": 1.0, "faux": 0.0,
+                 "oui": 1.0, "non": 0.0, "yes": 1.0, "no": 0.0}
 
 
 def _option_value(value: Any) -> float:
@@ -1788,7 +1791,7 @@ def _skip_sign(survey: Survey, column: str, none: pd.Series) -> tuple[str, str, 
 
 
 def _zero_one(frame: pd.DataFrame, column: str, options: list[str]) -> bool:
-    """Option columns of a select_multiple: 0/1, True/False or VRAI/FAUX (OPTION_VALUES)."""
+    """Option columns of a select_multiple: 0/1, True/False, VRAI/FAUX or Oui/Non (OPTION_VALUES)."""
     values = pd.concat([frame[f"{column}/{o}"] for o in options]).map(_as_text).dropna()
     return bool(len(values)) and values.map(fold).isin(list(OPTION_VALUES)).all()
 
