@@ -1538,6 +1538,40 @@ def test_odk_central_s_repeat_group_is_joined_by_parent_key(tmp_path):
     assert data["duree_mois/_sum"].tolist() == [(0.0, 2.0, 5.0)[k % 3] for k in range(8)]
 
 
+def test_odk_central_s_repeat_csv_beside_its_export_is_joined(tmp_path):
+    """ODK Central's « Download all data » as it comes: s.csv and the repeat group's own file, s-emplois.csv, whose
+    PARENT_KEY names each job's submission. The repeat file was « a survey without description: add
+    s-emplois.yaml » and 'emplois/_count' « a column s.csv does not have »; it is joined as the .xlsx sheet is. A
+    repeat file named after another form is said so, not read."""
+    rows, jobs = [], []
+    for k in range(8):
+        key = f"uuid:7e1d{k:04d}-aaaa-4bbb-8ccc-{k:012d}"
+        rows.append({"SubmissionDate": f"2021-05-0{k + 1}T10:00:00.000Z", "identification-pays":
+                     "maroc" if k < 5 else "tunisie", "poids": 10.0, "meta-instanceID": key, "KEY": key})
+        jobs += [{"emplois-duree_mois": 2.0 + j, "emplois-secteur": "agriculture", "PARENT_KEY": key,
+                  "KEY": f"{key}/emplois[{j + 1}]"} for j in range(k % 3)]
+    folder = tmp_path / "odk"
+    folder.mkdir()
+    pd.DataFrame(rows).to_csv(folder / "s.csv", index=False)
+    pd.DataFrame(jobs).to_csv(folder / "s-emplois.csv", index=False)
+    (folder / "s.yaml").write_text("title: t\ndesign: {weights: poids, strata: identification-pays}\nestimates:\n"
+                                   "  - {mean: emplois/_count}\n  - {total: emplois/duree_mois/_sum}\n",
+                                   encoding="utf-8")
+    surveys, problems, _ = load_surveys(folder)
+    assert problems == []
+    data = surveys["s"].data
+    assert data["emplois/_count"].tolist() == [k % 3 for k in range(8)]
+    assert data["emplois/duree_mois/_sum"].tolist() == [(0.0, 2.0, 5.0)[k % 3] for k in range(8)]
+    assert folder / "s-emplois.csv" in surveys["s"].files
+    (folder / "s-emplois.csv").rename(folder / "tracer_2021-emplois.csv")
+    surveys, problems, _ = load_surveys(folder)
+    assert ("tracer_2021-emplois.csv", "survey_repeat_file", "warning") in [
+        (Path(p.file).name, p.rule, p.severity) for p in problems]
+    assert "Name it <export>-<repeat>.csv after its survey's export (s.csv), e.g. s-emplois.csv" in " ".join(
+        p.hint for p in problems)
+    assert "survey_without_description" not in [p.rule for p in problems]
+
+
 def test_a_score_s_dont_know_choice_in_the_form_is_not_averaged(tmp_path):
     """A satisfaction score 1 to 5 whose XLSForm choice 8 is « Ne sait pas »: its mean counted the 8s as scores (4.2
     for 3.66), without a word, though the form beside the export says what 8 is. Refused at the first such answer;

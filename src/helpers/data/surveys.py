@@ -232,8 +232,28 @@ class Survey:
 
 def load_surveys(folder: Path, encoding: str = "utf-8") -> tuple[dict[str, Survey], list[Problem], list[Path]]:
     """Every survey of ``folder`` (data/<project>/surveys), its problems and the files read."""
-    return load_described(folder, lambda spec_path: load_survey(spec_path, encoding), "survey",
-                          "data/README.md, Surveys", skip=lambda path: path.name.endswith(".form.xlsx"))
+    surveys, problems, files = load_described(
+        folder, lambda spec_path: load_survey(spec_path, encoding), "survey", "data/README.md, Surveys",
+        skip=lambda path: path.name.endswith(".form.xlsx") or
+        (path.suffix.lower() == ".csv" and path in {r for p in _exports(folder) for r in _repeat_files(p)}))
+    for i, problem in enumerate(problems):   # a repeat file not named after its export: was « add its YAML »
+        path = folder / Path(problem.file).name
+        if problem.rule == "survey_without_description" and path.suffix.lower() == ".csv" and \
+                _names_parent_key(path):
+            exports = [p.name for p in _exports(folder)]
+            repeat = path.stem.rsplit("-", 1)[-1] if "-" in path.stem else "emplois"
+            problems[i] = Problem(problem.file, "survey_repeat_file", "this file is a repeat group's rows (its "
+                                  "column PARENT_KEY names each row's submission), and no survey's export is "
+                                  "named as its beginning: it is not read", f"Name it <export>-<repeat>.csv after "
+                                  f"its survey's export ({', '.join(exports) or 'none here'}), e.g. "
+                                  f"{Path(exports[0]).stem if exports else 'enquete'}-{repeat}.csv, as ODK Central "
+                                  "names it.", severity="warning")
+    return surveys, problems, files
+
+
+def _exports(folder: Path) -> list[Path]:
+    """The CSV exports of ``folder``: a .csv beside a YAML of its name."""
+    return [p for p in sorted(folder.glob("*.csv")) if exists(p.with_suffix(".yaml"))]
 
 
 def _read_spec(path: Path) -> tuple[SurveySpec | None, list[Problem]]:
@@ -302,7 +322,7 @@ def load_survey(spec_path: Path, encoding: str = "utf-8") -> tuple[Survey | None
     problems += found
     frame, found = _skipped(frame, raw, spec)
     problems += found
-    survey = Survey(spec_path.stem, spec, frame, files=[data_path, spec_path], rejected=rejected, early=early)
+    survey = Survey(spec_path.stem, spec, frame, files=list(dict.fromkeys([data_path, *(r.path for r in repeats), spec_path])), rejected=rejected, early=early)
     weights = header_name(spec.design.weights) if spec.design.weights else None
     if weights in everyone.columns and len(everyone) > len(frame):   # what the weights stood for before (annex)
         left = everyone.loc[everyone.index.difference(frame.index), weights].map(_number)
@@ -338,7 +358,16 @@ def _read_export(path: Path, encoding: str) -> tuple[RawTable | None, list[RawTa
     """The submissions and, for an .xlsx, the repeat-group sheets (those with a ``_parent_index`` column)."""
     if path.suffix.lower() != ".xlsx":
         raw = read_table(path, encoding)
-        return raw, [], raw.problems
+        # ODK Central's « Download all data » gives each repeat group as its own file, <form>-<repeat>.csv: it was
+        # told « no description, add t-emplois.yaml » and '<repeat>/_count' « not in the export »
+        repeats, problems = [], list(raw.problems)
+        for other in _repeat_files(path):
+            table = read_table(other, encoding)
+            problems += table.problems
+            if "parent_key" in table.frame.columns:
+                table.sheet = other.stem[len(path.stem) + 1:]   # the repeat's name: '<repeat>/_count'
+                repeats.append(table)
+        return raw, repeats, problems
     import openpyxl
 
     from .readers import read_xlsx
@@ -362,6 +391,23 @@ def _read_export(path: Path, encoding: str) -> tuple[RawTable | None, list[RawTa
         if {"_parent_index", "parent_key", "_submission__uuid"} & set(sheet.frame.columns):
             repeats.append(sheet)
     return main, repeats, problems
+
+
+def _repeat_files(path: Path) -> list[Path]:
+    """The ODK Central repeat files beside a CSV export: <stem>-<repeat>.csv, with no description of their own, whose
+    header names PARENT_KEY."""
+    stem = fold(path.stem) + "-"
+    return [p for p in sorted(path.parent.glob("*.csv")) if fold(p.stem).startswith(stem) and
+            not exists(p.with_suffix(".yaml")) and _names_parent_key(p)]
+
+
+def _names_parent_key(path: Path) -> bool:
+    """Whether a CSV's first line (its header) holds ODK Central's PARENT_KEY."""
+    try:
+        with open(path, "rb") as handle:
+            return b"parent_key" in handle.readline(65536).lower()
+    except OSError:
+        return False
 
 
 def _group_separator(raw: RawTable, repeats: list[RawTable], spec: SurveySpec) -> list[Problem]:
