@@ -900,6 +900,17 @@ def test_select_multiple_option_columns_as_exports_write_them(tmp_path, written,
             (value, se, low, high, deff), rel=1e-6)
 
 
+def test_option_columns_marked_x_are_refused_at_their_cell(tmp_path):
+    """A select_multiple's option columns typed by hand, 'x' for an option chosen and nothing else, without the text
+    column: the question was « missing, did you mean 'formation/competences/langue'? », whose share of 'x' among
+    those who wrote one is 100 %. Refused at the first 'x', saying what to write."""
+    survey, problems = _options_written(tmp_path / "s", "s", {"1": "x", "0": "", "": ""}.get, keep_text=False)
+    assert survey is None
+    assert [(p.rule, p.severity, p.value) for p in problems] == [("survey_option_values", "error", "x")]
+    assert problems[0].column.startswith("formation/competences/") and problems[0].row > 1
+    assert "Did you mean" not in problems[0].hint and "Write 1 for an option chosen, 0" in problems[0].hint
+
+
 def test_an_export_saved_with_excel_s_sep_line_is_read(tmp_path):
     """kobo_options.csv with Excel's « sep=; » line above its header: it was taken for the header, every column
     « holds values but its header is empty » and the YAML's 'poids' and 'formation/competences' « missing », the

@@ -1873,6 +1873,19 @@ def _columns(survey: Survey, raw: RawTable, spec_path: Path, repeats: list[RawTa
                                     f"the number of its rows per respondent, '{sheet}/_count'.", column=where,
                                     value=column))
             continue
+        options = [c for c in survey.data.columns if c.startswith(column + "/") and not c.endswith("/_sum")]
+        written = pd.concat([survey.data[c].map(_as_text) for c in options]) if options else pd.Series(dtype=object)
+        other = written[written.notna() & ~written.map(fold).isin(list(OPTION_VALUES))]
+        if len(other) and other.nunique() <= 2:   # 'x' for chosen (a sheet typed by hand): was « did you mean 'competences/metier' », whose
+            i = other.index[0]   # share of 'x' among those who wrote one is 100 %
+            where = next(c for c in options if _as_text(survey.data.at[i, c]) == other.iloc[0])
+            problems.append(raw.problem(
+                "survey_option_values", f"'{column}' has no column of its own but its option columns "
+                f"({', '.join(options[:5])}{', ...' if len(options) > 5 else ''}), and they hold '{other.iloc[0]}', "
+                "not 1 / 0: which options each respondent chose cannot be read", "Write 1 for "
+                "an option chosen, 0 for one not chosen and leave the cells of those not asked empty (or export the "
+                "select_multiple again from KoboToolbox / ODK).", index=i, column=where, value=other.iloc[0]))
+            continue
         guess = _same_question(column, survey.data.columns) or \
             did_you_mean(column, [c for c in survey.data.columns if not METADATA.match(c)])
         hint = " ".join(x for x in (guess, f"Correct the name in {spec_path.name} or in the export's header.") if x)
