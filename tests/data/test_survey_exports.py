@@ -945,6 +945,31 @@ def test_option_columns_written_1_or_empty_are_not_a_share_of_100_percent(tmp_pa
         assert shares.loc[option, "estimate"] < 0.6
 
 
+def test_option_columns_holding_their_own_code_are_read_as_chosen(tmp_path):
+    """Ona's « value_select_multiples » export: each option column holds the option's code where it is chosen and
+    nothing where not ('langue' in 'formation/competences/langue'). Without the text column the question was
+    « missing, did you mean 'formation/competences/langue'? »; it gives the shares of the 1-or-nothing export, with
+    its warning (those with every option empty are left out)."""
+    frame = pd.read_csv(FIXTURES / "kobo_options.csv", sep=";", dtype=str, keep_default_na=False)
+    for option in KOBO_OPTIONS_R:
+        column = f"formation/competences/{option}"
+        frame[column] = frame[column].map({"1": option, "0": "", "": ""}.get)
+    folder = tmp_path / "s"
+    folder.mkdir()
+    frame.drop(columns=["formation/competences"]).to_csv(folder / "s.csv", sep=";", index=False)
+    (folder / "s.yaml").write_text("title: t\ndesign: {weights: poids}\nestimates:\n"
+                                   "  - {share: formation/competences}\n", encoding="utf-8")
+    surveys, problems, _ = load_surveys(folder)
+    assert [(p.rule, p.severity) for p in problems] == [("survey_multiple_no_zero", "warning")]
+    mine = est.estimates(surveys["s"]).set_index("value")
+    ones, _ = _options_written(tmp_path / "t", "t", {"1": "1", "0": "", "": ""}.get, keep_text=False)
+    theirs = est.estimates(ones).set_index("value")
+    for option in KOBO_OPTIONS_R:
+        assert mine.loc[option, "n"] == 27
+        assert (mine.loc[option, "estimate"], mine.loc[option, "se"]) == pytest.approx(
+            (theirs.loc[option, "estimate"], theirs.loc[option, "se"]), rel=1e-12)
+
+
 @pytest.mark.parametrize("filled", ["options", "text too"])
 def test_select_multiple_option_columns_filled_with_0_for_those_not_asked_are_told(tmp_path, filled):
     """kobo_options.csv opened in Excel and its empty cells filled with 0: the 8 not asked (formation/suivie = non)

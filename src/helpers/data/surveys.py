@@ -215,8 +215,8 @@ class Survey:
     def options_written(self, column: str) -> pd.DataFrame:
         """A select_multiple's option columns as the export writes them: 1.0, 0.0 or NaN (empty)."""
         options = [o for o in self.multiple.get(column, []) if f"{column}/{o}" in self.data.columns]
-        return pd.DataFrame({o: self.data[f"{column}/{o}"].map(_option_value) for o in options},
-                            index=self.data.index, dtype=float)
+        return pd.DataFrame({o: self.data[f"{column}/{o}"].map(lambda v, o=o: _option_value(v, o))
+                             for o in options}, index=self.data.index, dtype=float)
 
     def domain(self, column: str, value: str) -> pd.Series:
         """True for the respondents of the subgroup ``column`` = ``value``: for a select_multiple, everyone who chose
@@ -606,10 +606,14 @@ OPTION_VALUES = {"1": 1.0, "0": 0.0, "1.0": 1.0, "0.0": 0.0, "true": 1.0, "false
                  "oui": 1.0, "non": 0.0, "yes": 1.0, "no": 0.0}
 
 
-def _option_value(value: Any) -> float:
-    """A select_multiple option column's cell: 1.0 chosen, 0.0 not chosen, NaN empty (or not a 0/1 value)."""
+def _option_value(value: Any, option: str | None = None) -> float:
+    """A select_multiple option column's cell: 1.0 chosen, 0.0 not chosen, NaN empty (or not a 0/1 value). The
+    option's own code in its column is chosen (Ona's « value_select_multiples » export: 'langue' in
+    'competences/langue')."""
     text = _as_text(value)
-    return OPTION_VALUES.get(fold(text), np.nan) if text is not None else np.nan
+    if text is None:
+        return np.nan
+    return OPTION_VALUES.get(fold(text), 1.0 if option is not None and text == option else np.nan)
 
 
 def _number(value: Any) -> float | None:
@@ -1721,7 +1725,8 @@ def _find_multiple(survey: Survey, raw: RawTable) -> list[Problem]:
             empty &= survey.data[column].isna()
         if empty.any():
             problems.append(raw.problem(
-                "survey_multiple_no_zero", f"the option columns of '{column}' hold 1 or nothing, never 0: the "
+                "survey_multiple_no_zero", f"the option columns of '{column}' hold 1 (or the option's code) or "
+                f"nothing, never 0: the "
                 f"{int(empty.sum())} respondent(s) with every option empty are left out of its shares (one who "
                 "chose no option cannot be told from one not asked), so each option's share is among those who "
                 "chose one", "Export the option columns with 0 for an option not chosen (KoboToolbox: "
@@ -1837,9 +1842,11 @@ def _skip_sign(survey: Survey, column: str, none: pd.Series) -> tuple[str, str, 
 
 
 def _zero_one(frame: pd.DataFrame, column: str, options: list[str]) -> bool:
-    """Option columns of a select_multiple: 0/1, True/False, VRAI/FAUX or Oui/Non (OPTION_VALUES)."""
-    values = pd.concat([frame[f"{column}/{o}"] for o in options]).map(_as_text).dropna()
-    return bool(len(values)) and values.map(fold).isin(list(OPTION_VALUES)).all()
+    """Option columns of a select_multiple: 0/1, True/False, VRAI/FAUX or Oui/Non (OPTION_VALUES), or the option's
+    own code where it is chosen (Ona)."""
+    values = [frame[f"{column}/{o}"].map(_as_text).dropna() for o in options]
+    return any(len(v) for v in values) and all((v.map(fold).isin(list(OPTION_VALUES)) | v.eq(o)).all()
+                                               for v, o in zip(values, options))
 
 
 # ================================================================= columns, numbers, design
@@ -1874,7 +1881,8 @@ def _columns(survey: Survey, raw: RawTable, spec_path: Path, repeats: list[RawTa
                                     value=column))
             continue
         options = [c for c in survey.data.columns if c.startswith(column + "/") and not c.endswith("/_sum")]
-        written = pd.concat([survey.data[c].map(_as_text) for c in options]) if options else pd.Series(dtype=object)
+        written = pd.concat([survey.data[c].map(_as_text).where(lambda t, c=c: t.ne(c[len(column) + 1:]))
+                             for c in options]) if options else pd.Series(dtype=object)   # Ona: its own code
         other = written[written.notna() & ~written.map(fold).isin(list(OPTION_VALUES))]
         if len(other) and other.nunique() <= 2:   # 'x' for chosen (a sheet typed by hand): was « did you mean 'competences/metier' », whose
             i = other.index[0]   # share of 'x' among those who wrote one is 100 %
