@@ -1459,6 +1459,26 @@ def test_the_same_interview_sent_twice_under_two_identifiers_is_refused(tmp_path
     assert problems == []
 
 
+@pytest.mark.parametrize("marked", ["copy", "first"])
+def test_a_copy_marked_not_approved_at_review_is_not_a_repeated_submission(tmp_path, marked):
+    """The interview sent twice, one of its two rows marked « Not Approved » in KoboToolbox (its way of discarding a
+    duplicate): refused with « delete one of the two rows » beside the warning that the row is left out. It is left
+    out, and the estimates are those of the export without it; a third copy not marked is still refused."""
+    submissions, _ = make_tracer_survey()
+    submissions["_validation_status"] = ""
+    again = submissions.iloc[[10]].assign(_uuid="ffffffff-0000-4000-8000-000000000001", _id=999999, _index=181)
+    both = pd.concat([submissions, again], ignore_index=True)
+    both.loc[180 if marked == "copy" else 10, "_validation_status"] = "Not Approved"
+    survey, problems = _csv_survey(tmp_path / "s", both)
+    assert [(p.rule, p.severity) for p in problems] == [("survey_rejected", "warning")]
+    alone, _ = _csv_survey(tmp_path / "alone", submissions.drop(columns="_validation_status"))
+    mine, theirs = est.estimates(survey).set_index("key"), est.estimates(alone).set_index("key")
+    assert (mine["estimate"].to_numpy() == pytest.approx(theirs["estimate"].to_numpy(), rel=1e-12))
+    third = again.assign(_uuid="ffffffff-0000-4000-8000-000000000002", _index=182)
+    _, problems = _csv_survey(tmp_path / "third", pd.concat([both, third], ignore_index=True))
+    assert "survey_repeated_submission" in [p.rule for p in problems]
+
+
 def test_two_digit_codes_for_dont_know_above_every_answer_are_told(tmp_path):
     """98 ('ne sait pas' in DHS / MICS-style forms) typed twice among numbers of children of 0 to 4: the mean was 8.27
     for 1.86 without them, and one 88 among years of schooling of 3 to 14 made it 10.63 for 7.97, without a word

@@ -1106,17 +1106,22 @@ def _repeated_submissions(frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
     ids = written.bfill(axis=1).iloc[:, 0].map(_submission_id) if columns else None
     column = columns[0] if columns and ids.notna().any() else None
     same_answers = False
+    # a copy marked not approved at review is left out (below): KoboToolbox's way of discarding a duplicate was
+    # refused with « delete one of the two rows »
+    review = next((c for c in REVIEW_COLUMNS if c in raw.frame.columns), None)
+    kept = ~raw.frame[review].map(_review_status).isin(NOT_APPROVED).to_numpy(bool) if review else \
+        np.ones(len(raw.frame), bool)
     if column is not None:
-        found = repeats(pd.DataFrame({"id": ids})[ids.notna().to_numpy(bool)], ["id"])
+        found = repeats(pd.DataFrame({"id": ids})[ids.notna().to_numpy(bool) & kept], ["id"])
         # the same interview sent twice under two identifiers (Enketo offline, a form saved as new on the device):
         # its start and end to the second and every answer another row's; counted twice, without a word
         content = [c for c in raw.frame.columns if not METADATA.match(c) and c not in ID_COLUMNS and
                    c not in ("_index", "_id", "submissiondate", "reviewstate", "_validation_status")]
         if not found and {"start", "end"} <= set(content) and raw.frame[["start", "end"]].notna().all(axis=1).any():
-            timed = raw.frame[raw.frame[["start", "end"]].notna().all(axis=1).to_numpy(bool)]
+            timed = raw.frame[raw.frame[["start", "end"]].notna().all(axis=1).to_numpy(bool) & kept]
             found, same_answers = repeats(timed, content), True
     elif any(c in raw.frame.columns for c in TIME_COLUMNS):
-        found = repeats(raw.frame, [c for c in raw.frame.columns if c not in ("_index", "_id")])
+        found = repeats(raw.frame[kept], [c for c in raw.frame.columns if c not in ("_index", "_id")])
     else:
         return []
     problems = []
