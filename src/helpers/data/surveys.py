@@ -613,7 +613,7 @@ def _option_value(value: Any, option: str | None = None) -> float:
     text = _as_text(value)
     if text is None:
         return np.nan
-    return OPTION_VALUES.get(fold(text), 1.0 if option is not None and text == option else np.nan)
+    return OPTION_VALUES.get(fold(text), 1.0 if option is not None and fold(text) == fold(option) else np.nan)
 
 
 def _number(value: Any) -> float | None:
@@ -1849,8 +1849,8 @@ def _skip_sign(survey: Survey, column: str, none: pd.Series) -> tuple[str, str, 
 def _zero_one(frame: pd.DataFrame, column: str, options: list[str]) -> bool:
     """Option columns of a select_multiple: 0/1, True/False, VRAI/FAUX or Oui/Non (OPTION_VALUES), or the option's
     own code where it is chosen (Ona)."""
-    values = [frame[f"{column}/{o}"].map(_as_text).dropna() for o in options]
-    return any(len(v) for v in values) and all((v.map(fold).isin(list(OPTION_VALUES)) | v.eq(o)).all()
+    values = [frame[f"{column}/{o}"].map(_as_text).dropna().map(fold) for o in options]
+    return any(len(v) for v in values) and all((v.isin(list(OPTION_VALUES)) | v.eq(fold(o))).all()
                                                for v, o in zip(values, options))
 
 
@@ -1886,8 +1886,10 @@ def _columns(survey: Survey, raw: RawTable, spec_path: Path, repeats: list[RawTa
                                     value=column))
             continue
         options = [c for c in survey.data.columns if c.startswith(column + "/") and not c.endswith("/_sum")]
-        written = pd.concat([survey.data[c].map(_as_text).where(lambda t, c=c: t.ne(c[len(column) + 1:]))
-                             for c in options]) if options else pd.Series(dtype=object)   # Ona: its own code
+        # Ona's option columns hold the option's own code: read (_zero_one), not told here
+        written = pd.concat([survey.data[c].map(_as_text).where(lambda t, o=fold(c[len(column) + 1:]):
+                                                                t.map(fold).ne(o)) for c in options]) \
+            if options else pd.Series(dtype=object)
         other = written[written.notna() & ~written.map(fold).isin(list(OPTION_VALUES))]
         if len(other) and other.nunique() <= 2:   # 'x' for chosen (a sheet typed by hand): was « did you mean 'competences/metier' », whose
             i = other.index[0]   # share of 'x' among those who wrote one is 100 %
