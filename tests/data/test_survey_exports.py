@@ -1827,6 +1827,28 @@ def test_a_select_multiple_exported_with_its_labels_is_told(tmp_path):
     assert "holds the answer 'Numérique'" in problems[0].message
 
 
+def test_a_select_multiple_exported_with_its_labels_is_told_when_everyone_chose_two(tmp_path):
+    """The same « Labels » export where every trainee chose two skills: no answer is a single option, so none holds
+    another, and each combination was a share of its own (« Numérique » never shown, though 2 in 3 chose it), without
+    a word. An option ending one answer and beginning another tells; select_one labels sharing a first word (« En
+    emploi salarié », « En emploi indépendant ») do not."""
+    pairs = ["Langue étrangère Numérique", "Numérique Savoir-faire du métier", "Langue étrangère Savoir-faire du métier"]
+    rows = [{"Compétences utilisées au travail": pairs[i % 3],
+             "Situation": ["En emploi salarié", "En emploi indépendant", "Sans emploi"][i % 3],
+             "poids": 10.0, "_uuid": f"u{i}", "_index": i + 1} for i in range(18)]
+    folder = tmp_path / "labels"
+    folder.mkdir()
+    pd.DataFrame(rows).to_excel(folder / "s.xlsx", index=False, sheet_name="Suivi")
+    (folder / "s.yaml").write_text("title: t\ndesign: {weights: poids}\nestimates:\n"
+                                   "  - {share: Compétences utilisées au travail}\n  - {share: Situation}\n",
+                                   encoding="utf-8")
+    _, problems, _ = load_surveys(folder)
+    assert [(p.rule, p.severity, p.column) for p in problems] == [
+        ("survey_multiple_labels", "warning", "compétences_utilisées_au_travail")]
+    assert "ends with 'Numérique', with which the answer 'Numérique Savoir-faire du métier' begins" in \
+        problems[0].message
+
+
 def test_a_repeat_sheet_pasted_twice_is_refused_at_its_rows(tmp_path):
     """The jobs' sheet of a second download pasted under the first's: every job of the first submissions counted
     twice (2.83 jobs per trainee for 2.0), without a word. A repeat row whose own _index is an earlier row's is

@@ -1713,11 +1713,23 @@ def _find_multiple(survey: Survey, raw: RawTable) -> list[Problem]:
             continue
         joined = next(((a, b) for a in answers for b in answers if len(b) < len(a) and
                        (a.startswith(b + " ") or a.endswith(" " + b) or f" {b} " in a)), None)
+        holds = f"holds the answer '{joined[1]}'" if joined else ""
+        if joined is None:
+            # every respondent chose two options or more: no answer is a single option, but an option ends one
+            # answer and begins another ('Langue étrangère Numérique', 'Numérique Savoir-faire du métier'); each
+            # combination was a share of its own (« Numérique » never shown, 53 %), without a word
+            words = [a.split() for a in answers]
+            ends = {" ".join(w[k:]): " ".join(w) for w in words for k in range(1, len(w))}
+            begins = {" ".join(w[:k]): " ".join(w) for w in words for k in range(1, len(w))}
+            piece = max((p for p in ends if p in begins and ends[p] != begins[p]), key=len, default=None)
+            if piece is not None:
+                joined = (ends[piece], piece)
+                holds = f"ends with '{piece}', with which the answer '{begins[piece]}' begins"
         if joined is not None:
             row = survey.data.index[survey.data[column].astype(str).eq(joined[0]).to_numpy()][0]
             problems.append(raw.problem(
                 "survey_multiple_labels", f"'{column}' may be a select_multiple exported with its labels: the answer "
-                f"'{joined[0]}' holds the answer '{joined[1]}', and each combination of options is counted as one "
+                f"'{joined[0]}' {holds}, and each combination of options is counted as one "
                 "answer", "Export with the XML values and headers (KoboToolbox: « XML values and headers »), so that "
                 "each option is a code with its 0/1 column; if it is a select_one, give the form ('form:' in the "
                 "YAML).", index=row, column=column, value=joined[0], severity="warning"))
