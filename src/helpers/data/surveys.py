@@ -242,12 +242,16 @@ def load_surveys(folder: Path, encoding: str = "utf-8") -> tuple[dict[str, Surve
                 _names_parent_key(path):
             exports = [p.name for p in _exports(folder)]
             repeat = path.stem.rsplit("-", 1)[-1] if "-" in path.stem else "emplois"
+            book = next((p.name for p in sorted(folder.glob("*.xlsx")) if exists(p.with_suffix(".yaml")) and
+                         fold(path.stem).startswith(fold(p.stem) + "-")), None)
             problems[i] = Problem(problem.file, "survey_repeat_file", "this file is a repeat group's rows (its "
-                                  "column PARENT_KEY names each row's submission), and no survey's export is "
-                                  "named as its beginning: it is not read", f"Name it <export>-<repeat>.csv after "
-                                  f"its survey's export ({', '.join(exports) or 'none here'}), e.g. "
+                                  "column PARENT_KEY names each row's submission), and no survey's CSV export is "
+                                  "named as its beginning: it is not read", (f"{book} is an .xlsx: put these rows "
+                                  f"in a sheet of it named '{repeat}', or give the survey's CSV export beside this "
+                                  "file." if book else f"Name it <export>-<repeat>.csv after its survey's export "
+                                  f"({', '.join(exports) or 'none here'}), e.g. "
                                   f"{Path(exports[0]).stem if exports else 'enquete'}-{repeat}.csv, as ODK Central "
-                                  "names it.", severity="warning")
+                                  "names it."), severity="warning")
     return surveys, problems, files
 
 
