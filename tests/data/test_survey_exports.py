@@ -147,6 +147,17 @@ def test_unknown_yaml_keys_are_refused_with_a_did_you_mean(tmp_path):
     assert "Did you mean 'weights'?" in next(p.hint for p in problems if p.column == "design.weight")
 
 
+@pytest.mark.parametrize("written", ["01/06/2021", "2021-6-1"])
+def test_a_fieldwork_start_not_written_year_month_day_says_how_to_write_it(tmp_path, written):
+    """fieldwork_start typed as French Excel shows a date (01/06/2021) was « Input should be a valid date or
+    datetime, invalid character in year », the hint « see data/README.md », the value not shown."""
+    shutil.copy(DATA_DIR / "amem" / "surveys" / f"{NAME}.xlsx", tmp_path / "s.xlsx")
+    (tmp_path / "s.yaml").write_text(f"title: t\nfieldwork_start: {written}\nestimates:\n  - {{mean: a}}\n")
+    _, problems, _ = load_surveys(tmp_path)
+    assert [(p.rule, p.column, p.value) for p in problems] == [("bad_value", "fieldwork_start", written)]
+    assert problems[0].hint.startswith("Write it as 2021-06-01 (year-month-day)")
+
+
 def test_a_survey_is_read_within_the_limits_of_every_input(tmp_path):
     """A survey's YAML, export and form go through the same guarded reading as the tables (issue 19): a duplicate
     key, an alias bomb, a pipe for the export, a form that unpacks to a zip bomb are located problems, at once."""
