@@ -158,6 +158,20 @@ def test_a_fieldwork_start_not_written_year_month_day_says_how_to_write_it(tmp_p
     assert problems[0].hint.startswith("Write it as 2021-06-01 (year-month-day)")
 
 
+def test_a_sample_in_one_cluster_without_strata_says_so(tmp_path):
+    """Clusters but no strata, every respondent in one centre: refused « the stratum '' has a single cluster ...
+    merge this stratum with the most similar one », though there is no stratum. It says the sample is in one
+    cluster and what to do."""
+    (tmp_path / "t.csv").write_text("_uuid;centre;poids;revenu\nu1;c1;10;100\nu2;c1;10;120\nu3;c1;10;130\n",
+                                    encoding="utf-8")
+    (tmp_path / "t.yaml").write_text("title: t\ndesign: {weights: poids, clusters: centre}\nestimates:\n"
+                                     "  - {mean: revenu}\n", encoding="utf-8")
+    _, problems, _ = load_surveys(tmp_path)
+    assert [(p.rule, p.row, p.column, p.value) for p in problems] == [("survey_single_cluster", 2, "centre", "c1")]
+    assert problems[0].message.startswith("every respondent is in the one cluster 'c1'")
+    assert "stratum" not in problems[0].message + problems[0].hint
+
+
 def test_a_survey_is_read_within_the_limits_of_every_input(tmp_path):
     """A survey's YAML, export and form go through the same guarded reading as the tables (issue 19): a duplicate
     key, an alias bomb, a pipe for the export, a form that unpacks to a zip bomb are located problems, at once."""

@@ -2128,6 +2128,14 @@ def _design_problems(survey: Survey, raw: RawTable, spec_path: Path) -> list[Pro
             what = "cluster" if clusters else "respondent"
             survey.notes.append(f"stratum '{name}' has a single {what}")
             row = stratum.index[stratum == name][0]
+            if not strata and clusters:   # was « the stratum '' has a single cluster ... merge it »: there is none
+                problems.append(raw.problem(
+                    "survey_single_cluster", f"every respondent is in the one cluster '{unit[row]}': the variance "
+                    "between clusters cannot be estimated", "Check the design's clusters column (a column of one "
+                    "value, or the wrong column?); if the respondents were drawn at random within that one unit, "
+                    "leave 'clusters' out of the design: the estimates then describe that unit only.", index=row,
+                    column=clusters, value=unit[row]))
+                continue
             problems.append(raw.problem("survey_single_cluster", f"the stratum '{name}' has a single {what}: the "
                                         "variance within it cannot be estimated", "Merge this stratum with the most "
                                         "similar one (write the same stratum on their rows), as the survey's "
