@@ -279,9 +279,10 @@ def _read_spec(path: Path) -> tuple[SurveySpec | None, list[Problem]]:
                 hint = did_you_mean(str(err["loc"][-1]), known) or "Remove this line."
                 problems.append(Problem(file, "unknown_key", f"unknown key '{loc}'", hint, column=loc))
             elif err["type"].startswith("date"):   # '01/06/2021': was « invalid character in year », see the README
-                problems.append(Problem(file, "bad_value", f"'{loc}' is not a date written year-month-day",
-                                        "Write it as 2021-06-01 (year-month-day): 01/06/2021 could be the 1st of "
-                                        "June or the 6th of January.", column=loc, value=str(err.get("input"))))
+                problems.append(Problem(file, "bad_value", f"'{loc}' is not a day written year-month-day",
+                                        "Write it as 2021-06-01 (year-month-day, without a time): 01/06/2021 could "
+                                        "be the 1st of June or the 6th of January.", column=loc,
+                                        value=str(err.get("input"))))
             else:
                 problems.append(Problem(file, "bad_value", f"'{loc}': {err['msg']}",
                                         "See data/README.md (Surveys) for how a survey is described.", column=loc))
