@@ -1654,6 +1654,24 @@ def test_odk_central_s_repeat_csv_beside_its_export_is_joined(tmp_path):
     assert "survey_without_description" not in [p.rule for p in problems]
 
 
+def test_a_kobo_repeat_sheet_saved_as_csv_beside_the_csv_export_is_joined(tmp_path, sample):
+    """KoboToolbox's CSV export has no repeat groups; the jobs' sheet of its XLS export saved as s-emplois.csv (with
+    _parent_index and _submission__uuid) beside it was « a survey without description » and 'emplois/_count' « not
+    in the export ». It is joined by the submissions' _uuid: the sample's counts."""
+    submissions, jobs = make_tracer_survey()
+    folder = tmp_path / "s"
+    folder.mkdir()
+    submissions.to_csv(folder / "s.csv", sep=";", index=False)
+    jobs.to_csv(folder / "s-emplois.csv", sep=";", index=False)
+    (folder / "s.yaml").write_text("title: t\ndesign: {weights: poids, strata: identification/pays, clusters: "
+                                   "identification/centre}\nestimates:\n  - {mean: emplois/_count}\n",
+                                   encoding="utf-8")
+    surveys, problems, _ = load_surveys(folder)
+    assert [p.rule for p in problems] == []
+    np.testing.assert_array_equal(surveys["s"].data["emplois/_count"].to_numpy(),
+                                  sample.data["emplois/_count"].to_numpy())
+
+
 def test_a_score_s_dont_know_choice_in_the_form_is_not_averaged(tmp_path):
     """A satisfaction score 1 to 5 whose XLSForm choice 8 is « Ne sait pas »: its mean counted the 8s as scores (4.2
     for 3.66), without a word, though the form beside the export says what 8 is. Refused at the first such answer;

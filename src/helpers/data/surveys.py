@@ -245,7 +245,7 @@ def load_surveys(folder: Path, encoding: str = "utf-8") -> tuple[dict[str, Surve
             book = next((p.name for p in sorted(folder.glob("*.xlsx")) if exists(p.with_suffix(".yaml")) and
                          fold(path.stem).startswith(fold(p.stem) + "-")), None)
             problems[i] = Problem(problem.file, "survey_repeat_file", "this file is a repeat group's rows (its "
-                                  "column PARENT_KEY names each row's submission), and no survey's CSV export is "
+                                  "column PARENT_KEY or _parent_index names each row's submission), and no survey's CSV export is "
                                   "named as its beginning: it is not read", (f"{book} is an .xlsx: put these rows "
                                   f"in a sheet of it named '{repeat}', or give the survey's CSV export beside this "
                                   "file." if book else f"Name it <export>-<repeat>.csv after its survey's export "
@@ -373,7 +373,7 @@ def _read_export(path: Path, encoding: str) -> tuple[RawTable | None, list[RawTa
         for other in _repeat_files(path):
             table = read_table(other, encoding)
             problems += table.problems
-            if "parent_key" in table.frame.columns:
+            if {"_parent_index", "parent_key", "_submission__uuid"} & set(table.frame.columns):
                 table.sheet = other.stem[len(path.stem) + 1:]   # the repeat's name: '<repeat>/_count'
                 repeats.append(table)
         return raw, repeats, problems
@@ -404,17 +404,19 @@ def _read_export(path: Path, encoding: str) -> tuple[RawTable | None, list[RawTa
 
 def _repeat_files(path: Path) -> list[Path]:
     """The ODK Central repeat files beside a CSV export: <stem>-<repeat>.csv, with no description of their own, whose
-    header names PARENT_KEY."""
+    header names PARENT_KEY (or _parent_index: a KoboToolbox repeat sheet saved as CSV)."""
     stem = fold(path.stem) + "-"
     return [p for p in sorted(path.parent.glob("*.csv")) if fold(p.stem).startswith(stem) and
             not exists(p.with_suffix(".yaml")) and _names_parent_key(p)]
 
 
 def _names_parent_key(path: Path) -> bool:
-    """Whether a CSV's first line (its header) holds ODK Central's PARENT_KEY."""
+    """Whether a CSV's first line (its header) holds ODK Central's PARENT_KEY or KoboToolbox's _parent_index /
+    _submission__uuid."""
     try:
         with open(path, "rb") as handle:
-            return b"parent_key" in handle.readline(65536).lower()
+            header = handle.readline(65536).lower()
+        return any(link in header for link in (b"parent_key", b"_parent_index", b"_submission__uuid"))
     except OSError:
         return False
 
