@@ -1876,7 +1876,8 @@ def test_a_select_multiple_exported_with_its_labels_is_told_when_everyone_chose_
     another, and each combination was a share of its own (« Numérique » never shown, though 2 in 3 chose it), without
     a word. An option ending one answer and beginning another tells; select_one labels sharing a first word (« En
     emploi salarié », « En emploi indépendant ») do not."""
-    pairs = ["Langue étrangère Numérique", "Numérique Savoir-faire du métier", "Langue étrangère Savoir-faire du métier"]
+    pairs = ["Langue étrangère Numérique", "Numérique Savoir-faire du métier",
+             "Langue étrangère Savoir-faire du métier"]
     rows = [{"Compétences utilisées au travail": pairs[i % 3],
              "Situation": ["En emploi salarié", "En emploi indépendant", "Sans emploi"][i % 3],
              "poids": 10.0, "_uuid": f"u{i}", "_index": i + 1} for i in range(18)]

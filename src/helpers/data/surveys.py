@@ -244,14 +244,14 @@ def load_surveys(folder: Path, encoding: str = "utf-8") -> tuple[dict[str, Surve
             repeat = path.stem.rsplit("-", 1)[-1] if "-" in path.stem else "emplois"
             book = next((p.name for p in sorted(folder.glob("*.xlsx")) if exists(p.with_suffix(".yaml")) and
                          fold(path.stem).startswith(fold(p.stem) + "-")), None)
+            hint = (f"{book} is an .xlsx: put these rows in a sheet of it named '{repeat}', or give the survey's CSV "
+                    "export beside this file." if book else f"Name it <export>-<repeat>.csv after its survey's "
+                    f"export ({', '.join(exports) or 'none here'}), e.g. "
+                    f"{Path(exports[0]).stem if exports else 'enquete'}-{repeat}.csv, as ODK Central names it.")
             problems[i] = Problem(problem.file, "survey_repeat_file", "this file is a repeat group's rows (its "
-                                  "column PARENT_KEY or _parent_index names each row's submission), and no survey's CSV export is "
-                                  "named as its beginning: it is not read", (f"{book} is an .xlsx: put these rows "
-                                  f"in a sheet of it named '{repeat}', or give the survey's CSV export beside this "
-                                  "file." if book else f"Name it <export>-<repeat>.csv after its survey's export "
-                                  f"({', '.join(exports) or 'none here'}), e.g. "
-                                  f"{Path(exports[0]).stem if exports else 'enquete'}-{repeat}.csv, as ODK Central "
-                                  "names it."), severity="warning")
+                                  "column PARENT_KEY or _parent_index names each row's submission), and no "
+                                  "survey's CSV export is named as its beginning: it is not read", hint,
+                                  severity="warning")
     return surveys, problems, files
 
 
@@ -331,7 +331,8 @@ def load_survey(spec_path: Path, encoding: str = "utf-8") -> tuple[Survey | None
     problems += found
     frame, found = _skipped(frame, raw, spec)
     problems += found
-    survey = Survey(spec_path.stem, spec, frame, files=list(dict.fromkeys([data_path, *(r.path for r in repeats), spec_path])), rejected=rejected, early=early)
+    files = list(dict.fromkeys([data_path, *(r.path for r in repeats), spec_path]))   # ODK Central's repeat CSVs
+    survey = Survey(spec_path.stem, spec, frame, files=files, rejected=rejected, early=early)
     weights = header_name(spec.design.weights) if spec.design.weights else None
     if weights in everyone.columns and len(everyone) > len(frame):   # what the weights stood for before (annex)
         left = everyone.loc[everyone.index.difference(frame.index), weights].map(_number)
@@ -1914,8 +1915,10 @@ def _columns(survey: Survey, raw: RawTable, spec_path: Path, repeats: list[RawTa
                                                                 t.map(fold).ne(o)) for c in options]) \
             if options else pd.Series(dtype=object)
         other = written[written.notna() & ~written.map(fold).isin(list(OPTION_VALUES))]
-        if len(other) and other.nunique() <= 2:   # 'x' for chosen (a sheet typed by hand): was « did you mean 'competences/metier' », whose
-            i = other.index[0]   # share of 'x' among those who wrote one is 100 %
+        # 'x' for chosen (a sheet typed by hand): was « did you mean 'competences/metier' », whose share of 'x'
+        # among those who wrote one is 100 %
+        if len(other) and other.nunique() <= 2:
+            i = other.index[0]
             where = next(c for c in options if _as_text(survey.data.at[i, c]) == other.iloc[0])
             problems.append(raw.problem(
                 "survey_option_values", f"'{column}' has no column of its own but its option columns "
