@@ -147,6 +147,32 @@ def test_unknown_yaml_keys_are_refused_with_a_did_you_mean(tmp_path):
     assert "Did you mean 'weights'?" in next(p.hint for p in problems if p.column == "design.weight")
 
 
+@pytest.mark.parametrize("written", ["01/06/2021", "2021-6-1", "2021-06-01 08:00:00"])
+def test_a_fieldwork_start_not_written_year_month_day_says_how_to_write_it(tmp_path, written):
+    """fieldwork_start typed as French Excel shows a date (01/06/2021) was « Input should be a valid date or
+    datetime, invalid character in year », the hint « see data/README.md », the value not shown."""
+    shutil.copy(DATA_DIR / "amem" / "surveys" / f"{NAME}.xlsx", tmp_path / "s.xlsx")
+    (tmp_path / "s.yaml").write_text(f"title: t\nfieldwork_start: {written}\nestimates:\n  - {{mean: a}}\n")
+    _, problems, _ = load_surveys(tmp_path)
+    assert [(p.rule, p.column) for p in problems] == [("bad_value", "fieldwork_start")]
+    assert problems[0].value.startswith(written[:10])
+    assert problems[0].hint.startswith("Write it as 2021-06-01 (year-month-day, without a time)")
+
+
+def test_a_sample_in_one_cluster_without_strata_says_so(tmp_path):
+    """Clusters but no strata, every respondent in one centre: refused « the stratum '' has a single cluster ...
+    merge this stratum with the most similar one », though there is no stratum. It says the sample is in one
+    cluster and what to do."""
+    (tmp_path / "t.csv").write_text("_uuid;centre;poids;revenu\nu1;c1;10;100\nu2;c1;10;120\nu3;c1;10;130\n",
+                                    encoding="utf-8")
+    (tmp_path / "t.yaml").write_text("title: t\ndesign: {weights: poids, clusters: centre}\nestimates:\n"
+                                     "  - {mean: revenu}\n", encoding="utf-8")
+    _, problems, _ = load_surveys(tmp_path)
+    assert [(p.rule, p.row, p.column, p.value) for p in problems] == [("survey_single_cluster", 2, "centre", "c1")]
+    assert problems[0].message.startswith("every respondent is in the one cluster 'c1'")
+    assert "stratum" not in problems[0].message + problems[0].hint
+
+
 def test_a_survey_is_read_within_the_limits_of_every_input(tmp_path):
     """A survey's YAML, export and form go through the same guarded reading as the tables (issue 19): a duplicate
     key, an alias bomb, a pipe for the export, a form that unpacks to a zip bomb are located problems, at once."""
@@ -881,13 +907,14 @@ def _options_written(folder, name, rewrite, keep_text):
 
 
 @pytest.mark.parametrize("keep_text", [True, False], ids=["with-text", "options-only"])
-@pytest.mark.parametrize("written", ["1/0", "True/False", "VRAI/FAUX"])
+@pytest.mark.parametrize("written", ["1/0", "True/False", "VRAI/FAUX", "Oui/Non", "Yes/No"])
 def test_select_multiple_option_columns_as_exports_write_them(tmp_path, written, keep_text):
     """KoboToolbox's older exports write a select_multiple's option columns True/False, and a French Excel saving the
     file again VRAI/FAUX: without the text column the question was refused as missing (« names the column
     'formation/competences', which the export does not have »), with it the option columns were ignored and the
     respondents who chose no option (text empty) left out: 40.7 % for 32.6 %. Each option's share is among those
-    asked (R's survey, na.rm)."""
+    asked (R's survey, na.rm). Oui/Non (a labelled French export, a sheet typed by hand) were ignored so too, with a
+    warning that the columns « hold 1 or nothing, never 0 »."""
     yes, no = written.split("/")
     survey, problems = _options_written(tmp_path / "s", "s", {"1": yes, "0": no, "": ""}.get, keep_text)
     assert problems == []
@@ -897,6 +924,17 @@ def test_select_multiple_option_columns_as_exports_write_them(tmp_path, written,
         assert row["n"] == 32 and row["df"] == 31
         assert (row["estimate"], row["se"], row["ci_low"], row["ci_high"], row["deff"]) == pytest.approx(
             (value, se, low, high, deff), rel=1e-6)
+
+
+def test_option_columns_marked_x_are_refused_at_their_cell(tmp_path):
+    """A select_multiple's option columns typed by hand, 'x' for an option chosen and nothing else, without the text
+    column: the question was « missing, did you mean 'formation/competences/langue'? », whose share of 'x' among
+    those who wrote one is 100 %. Refused at the first 'x', saying what to write."""
+    survey, problems = _options_written(tmp_path / "s", "s", {"1": "x", "0": "", "": ""}.get, keep_text=False)
+    assert survey is None
+    assert [(p.rule, p.severity, p.value) for p in problems] == [("survey_option_values", "error", "x")]
+    assert problems[0].column.startswith("formation/competences/") and problems[0].row > 1
+    assert "Did you mean" not in problems[0].hint and "Write 1 for an option chosen, 0" in problems[0].hint
 
 
 def test_an_export_saved_with_excel_s_sep_line_is_read(tmp_path):
@@ -931,6 +969,31 @@ def test_option_columns_written_1_or_empty_are_not_a_share_of_100_percent(tmp_pa
         expected = (chose["poids"] * chose[f"formation/competences/{option}"]).sum() / chose["poids"].sum()
         assert shares.loc[option, "n"] == 27 and shares.loc[option, "estimate"] == pytest.approx(expected, rel=1e-12)
         assert shares.loc[option, "estimate"] < 0.6
+
+
+def test_option_columns_holding_their_own_code_are_read_as_chosen(tmp_path):
+    """Ona's « value_select_multiples » export: each option column holds the option's code where it is chosen and
+    nothing where not ('langue' in 'formation/competences/langue'). Without the text column the question was
+    « missing, did you mean 'formation/competences/langue'? »; it gives the shares of the 1-or-nothing export, with
+    its warning (those with every option empty are left out)."""
+    frame = pd.read_csv(FIXTURES / "kobo_options.csv", sep=";", dtype=str, keep_default_na=False)
+    for option in KOBO_OPTIONS_R:
+        column = f"formation/competences/{option}"
+        frame[column] = frame[column].map({"1": option, "0": "", "": ""}.get)
+    folder = tmp_path / "s"
+    folder.mkdir()
+    frame.drop(columns=["formation/competences"]).to_csv(folder / "s.csv", sep=";", index=False)
+    (folder / "s.yaml").write_text("title: t\ndesign: {weights: poids}\nestimates:\n"
+                                   "  - {share: formation/competences}\n", encoding="utf-8")
+    surveys, problems, _ = load_surveys(folder)
+    assert [(p.rule, p.severity) for p in problems] == [("survey_multiple_no_zero", "warning")]
+    mine = est.estimates(surveys["s"]).set_index("value")
+    ones, _ = _options_written(tmp_path / "t", "t", {"1": "1", "0": "", "": ""}.get, keep_text=False)
+    theirs = est.estimates(ones).set_index("value")
+    for option in KOBO_OPTIONS_R:
+        assert mine.loc[option, "n"] == 27
+        assert (mine.loc[option, "estimate"], mine.loc[option, "se"]) == pytest.approx(
+            (theirs.loc[option, "estimate"], theirs.loc[option, "se"]), rel=1e-12)
 
 
 @pytest.mark.parametrize("filled", ["options", "text too"])
@@ -1422,6 +1485,26 @@ def test_the_same_interview_sent_twice_under_two_identifiers_is_refused(tmp_path
     assert problems == []
 
 
+@pytest.mark.parametrize("marked", ["copy", "first"])
+def test_a_copy_marked_not_approved_at_review_is_not_a_repeated_submission(tmp_path, marked):
+    """The interview sent twice, one of its two rows marked « Not Approved » in KoboToolbox (its way of discarding a
+    duplicate): refused with « delete one of the two rows » beside the warning that the row is left out. It is left
+    out, and the estimates are those of the export without it; a third copy not marked is still refused."""
+    submissions, _ = make_tracer_survey()
+    submissions["_validation_status"] = ""
+    again = submissions.iloc[[10]].assign(_uuid="ffffffff-0000-4000-8000-000000000001", _id=999999, _index=181)
+    both = pd.concat([submissions, again], ignore_index=True)
+    both.loc[180 if marked == "copy" else 10, "_validation_status"] = "Not Approved"
+    survey, problems = _csv_survey(tmp_path / "s", both)
+    assert [(p.rule, p.severity) for p in problems] == [("survey_rejected", "warning")]
+    alone, _ = _csv_survey(tmp_path / "alone", submissions.drop(columns="_validation_status"))
+    mine, theirs = est.estimates(survey).set_index("key"), est.estimates(alone).set_index("key")
+    assert (mine["estimate"].to_numpy() == pytest.approx(theirs["estimate"].to_numpy(), rel=1e-12))
+    third = again.assign(_uuid="ffffffff-0000-4000-8000-000000000002", _index=182)
+    _, problems = _csv_survey(tmp_path / "third", pd.concat([both, third], ignore_index=True))
+    assert "survey_repeated_submission" in [p.rule for p in problems]
+
+
 def test_two_digit_codes_for_dont_know_above_every_answer_are_told(tmp_path):
     """98 ('ne sait pas' in DHS / MICS-style forms) typed twice among numbers of children of 0 to 4: the mean was 8.27
     for 1.86 without them, and one 88 among years of schooling of 3 to 14 made it 10.63 for 7.97, without a word
@@ -1535,6 +1618,58 @@ def test_odk_central_s_repeat_group_is_joined_by_parent_key(tmp_path):
     data = surveys["s"].data
     assert data["emplois/_count"].tolist() == [k % 3 for k in range(8)]
     assert data["duree_mois/_sum"].tolist() == [(0.0, 2.0, 5.0)[k % 3] for k in range(8)]
+
+
+def test_odk_central_s_repeat_csv_beside_its_export_is_joined(tmp_path):
+    """ODK Central's « Download all data » as it comes: s.csv and the repeat group's own file, s-emplois.csv, whose
+    PARENT_KEY names each job's submission. The repeat file was « a survey without description: add
+    s-emplois.yaml » and 'emplois/_count' « a column s.csv does not have »; it is joined as the .xlsx sheet is. A
+    repeat file named after another form is said so, not read."""
+    rows, jobs = [], []
+    for k in range(8):
+        key = f"uuid:7e1d{k:04d}-aaaa-4bbb-8ccc-{k:012d}"
+        rows.append({"SubmissionDate": f"2021-05-0{k + 1}T10:00:00.000Z", "identification-pays":
+                     "maroc" if k < 5 else "tunisie", "poids": 10.0, "meta-instanceID": key, "KEY": key})
+        jobs += [{"emplois-duree_mois": 2.0 + j, "emplois-secteur": "agriculture", "PARENT_KEY": key,
+                  "KEY": f"{key}/emplois[{j + 1}]"} for j in range(k % 3)]
+    folder = tmp_path / "odk"
+    folder.mkdir()
+    pd.DataFrame(rows).to_csv(folder / "s.csv", index=False)
+    pd.DataFrame(jobs).to_csv(folder / "s-emplois.csv", index=False)
+    (folder / "s.yaml").write_text("title: t\ndesign: {weights: poids, strata: identification-pays}\nestimates:\n"
+                                   "  - {mean: emplois/_count}\n  - {total: emplois/duree_mois/_sum}\n",
+                                   encoding="utf-8")
+    surveys, problems, _ = load_surveys(folder)
+    assert problems == []
+    data = surveys["s"].data
+    assert data["emplois/_count"].tolist() == [k % 3 for k in range(8)]
+    assert data["emplois/duree_mois/_sum"].tolist() == [(0.0, 2.0, 5.0)[k % 3] for k in range(8)]
+    assert folder / "s-emplois.csv" in surveys["s"].files
+    (folder / "s-emplois.csv").rename(folder / "tracer_2021-emplois.csv")
+    surveys, problems, _ = load_surveys(folder)
+    assert ("tracer_2021-emplois.csv", "survey_repeat_file", "warning") in [
+        (Path(p.file).name, p.rule, p.severity) for p in problems]
+    assert "Name it <export>-<repeat>.csv after its survey's export (s.csv), e.g. s-emplois.csv" in " ".join(
+        p.hint for p in problems)
+    assert "survey_without_description" not in [p.rule for p in problems]
+
+
+def test_a_kobo_repeat_sheet_saved_as_csv_beside_the_csv_export_is_joined(tmp_path, sample):
+    """KoboToolbox's CSV export has no repeat groups; the jobs' sheet of its XLS export saved as s-emplois.csv (with
+    _parent_index and _submission__uuid) beside it was « a survey without description » and 'emplois/_count' « not
+    in the export ». It is joined by the submissions' _uuid: the sample's counts."""
+    submissions, jobs = make_tracer_survey()
+    folder = tmp_path / "s"
+    folder.mkdir()
+    submissions.to_csv(folder / "s.csv", sep=";", index=False)
+    jobs.to_csv(folder / "s-emplois.csv", sep=";", index=False)
+    (folder / "s.yaml").write_text("title: t\ndesign: {weights: poids, strata: identification/pays, clusters: "
+                                   "identification/centre}\nestimates:\n  - {mean: emplois/_count}\n",
+                                   encoding="utf-8")
+    surveys, problems, _ = load_surveys(folder)
+    assert [p.rule for p in problems] == []
+    np.testing.assert_array_equal(surveys["s"].data["emplois/_count"].to_numpy(),
+                                  sample.data["emplois/_count"].to_numpy())
 
 
 def test_a_score_s_dont_know_choice_in_the_form_is_not_averaged(tmp_path):
@@ -1734,6 +1869,29 @@ def test_a_select_multiple_exported_with_its_labels_is_told(tmp_path):
     assert [(p.rule, p.severity, p.row, p.column, p.value) for p in problems] == [
         ("survey_multiple_labels", "warning", 2, "compétences_utilisées_au_travail", "Langue étrangère Numérique")]
     assert "holds the answer 'Numérique'" in problems[0].message
+
+
+def test_a_select_multiple_exported_with_its_labels_is_told_when_everyone_chose_two(tmp_path):
+    """The same « Labels » export where every trainee chose two skills: no answer is a single option, so none holds
+    another, and each combination was a share of its own (« Numérique » never shown, though 2 in 3 chose it), without
+    a word. An option ending one answer and beginning another tells; select_one labels sharing a first word (« En
+    emploi salarié », « En emploi indépendant ») do not."""
+    pairs = ["Langue étrangère Numérique", "Numérique Savoir-faire du métier",
+             "Langue étrangère Savoir-faire du métier"]
+    rows = [{"Compétences utilisées au travail": pairs[i % 3],
+             "Situation": ["En emploi salarié", "En emploi indépendant", "Sans emploi"][i % 3],
+             "poids": 10.0, "_uuid": f"u{i}", "_index": i + 1} for i in range(18)]
+    folder = tmp_path / "labels"
+    folder.mkdir()
+    pd.DataFrame(rows).to_excel(folder / "s.xlsx", index=False, sheet_name="Suivi")
+    (folder / "s.yaml").write_text("title: t\ndesign: {weights: poids}\nestimates:\n"
+                                   "  - {share: Compétences utilisées au travail}\n  - {share: Situation}\n",
+                                   encoding="utf-8")
+    _, problems, _ = load_surveys(folder)
+    assert [(p.rule, p.severity, p.column) for p in problems] == [
+        ("survey_multiple_labels", "warning", "compétences_utilisées_au_travail")]
+    assert "ends with 'Numérique', with which the answer 'Numérique Savoir-faire du métier' begins" in \
+        problems[0].message
 
 
 def test_a_repeat_sheet_pasted_twice_is_refused_at_its_rows(tmp_path):

@@ -215,8 +215,8 @@ class Survey:
     def options_written(self, column: str) -> pd.DataFrame:
         """A select_multiple's option columns as the export writes them: 1.0, 0.0 or NaN (empty)."""
         options = [o for o in self.multiple.get(column, []) if f"{column}/{o}" in self.data.columns]
-        return pd.DataFrame({o: self.data[f"{column}/{o}"].map(_option_value) for o in options},
-                            index=self.data.index, dtype=float)
+        return pd.DataFrame({o: self.data[f"{column}/{o}"].map(lambda v, o=o: _option_value(v, o))
+                             for o in options}, index=self.data.index, dtype=float)
 
     def domain(self, column: str, value: str) -> pd.Series:
         """True for the respondents of the subgroup ``column`` = ``value``: for a select_multiple, everyone who chose
@@ -232,8 +232,32 @@ class Survey:
 
 def load_surveys(folder: Path, encoding: str = "utf-8") -> tuple[dict[str, Survey], list[Problem], list[Path]]:
     """Every survey of ``folder`` (data/<project>/surveys), its problems and the files read."""
-    return load_described(folder, lambda spec_path: load_survey(spec_path, encoding), "survey",
-                          "data/README.md, Surveys", skip=lambda path: path.name.endswith(".form.xlsx"))
+    surveys, problems, files = load_described(
+        folder, lambda spec_path: load_survey(spec_path, encoding), "survey", "data/README.md, Surveys",
+        skip=lambda path: path.name.endswith(".form.xlsx") or
+        (path.suffix.lower() == ".csv" and path in {r for p in _exports(folder) for r in _repeat_files(p)}))
+    for i, problem in enumerate(problems):   # a repeat file not named after its export: was « add its YAML »
+        path = folder / Path(problem.file).name
+        if problem.rule == "survey_without_description" and path.suffix.lower() == ".csv" and \
+                _names_parent_key(path):
+            exports = [p.name for p in _exports(folder)]
+            repeat = path.stem.rsplit("-", 1)[-1] if "-" in path.stem else "emplois"
+            book = next((p.name for p in sorted(folder.glob("*.xlsx")) if exists(p.with_suffix(".yaml")) and
+                         fold(path.stem).startswith(fold(p.stem) + "-")), None)
+            hint = (f"{book} is an .xlsx: put these rows in a sheet of it named '{repeat}', or give the survey's CSV "
+                    "export beside this file." if book else f"Name it <export>-<repeat>.csv after its survey's "
+                    f"export ({', '.join(exports) or 'none here'}), e.g. "
+                    f"{Path(exports[0]).stem if exports else 'enquete'}-{repeat}.csv, as ODK Central names it.")
+            problems[i] = Problem(problem.file, "survey_repeat_file", "this file is a repeat group's rows (its "
+                                  "column PARENT_KEY or _parent_index names each row's submission), and no "
+                                  "survey's CSV export is named as its beginning: it is not read", hint,
+                                  severity="warning")
+    return surveys, problems, files
+
+
+def _exports(folder: Path) -> list[Path]:
+    """The CSV exports of ``folder``: a .csv beside a YAML of its name."""
+    return [p for p in sorted(folder.glob("*.csv")) if exists(p.with_suffix(".yaml"))]
 
 
 def _read_spec(path: Path) -> tuple[SurveySpec | None, list[Problem]]:
@@ -254,6 +278,11 @@ def _read_spec(path: Path) -> tuple[SurveySpec | None, list[Problem]]:
                     str(err["loc"][0]), SurveySpec.model_fields)
                 hint = did_you_mean(str(err["loc"][-1]), known) or "Remove this line."
                 problems.append(Problem(file, "unknown_key", f"unknown key '{loc}'", hint, column=loc))
+            elif err["type"].startswith("date"):   # '01/06/2021': was « invalid character in year », see the README
+                problems.append(Problem(file, "bad_value", f"'{loc}' is not a day written year-month-day",
+                                        "Write it as 2021-06-01 (year-month-day, without a time): 01/06/2021 could "
+                                        "be the 1st of June or the 6th of January.", column=loc,
+                                        value=str(err.get("input"))))
             else:
                 problems.append(Problem(file, "bad_value", f"'{loc}': {err['msg']}",
                                         "See data/README.md (Surveys) for how a survey is described.", column=loc))
@@ -302,7 +331,8 @@ def load_survey(spec_path: Path, encoding: str = "utf-8") -> tuple[Survey | None
     problems += found
     frame, found = _skipped(frame, raw, spec)
     problems += found
-    survey = Survey(spec_path.stem, spec, frame, files=[data_path, spec_path], rejected=rejected, early=early)
+    files = list(dict.fromkeys([data_path, *(r.path for r in repeats), spec_path]))   # ODK Central's repeat CSVs
+    survey = Survey(spec_path.stem, spec, frame, files=files, rejected=rejected, early=early)
     weights = header_name(spec.design.weights) if spec.design.weights else None
     if weights in everyone.columns and len(everyone) > len(frame):   # what the weights stood for before (annex)
         left = everyone.loc[everyone.index.difference(frame.index), weights].map(_number)
@@ -338,7 +368,16 @@ def _read_export(path: Path, encoding: str) -> tuple[RawTable | None, list[RawTa
     """The submissions and, for an .xlsx, the repeat-group sheets (those with a ``_parent_index`` column)."""
     if path.suffix.lower() != ".xlsx":
         raw = read_table(path, encoding)
-        return raw, [], raw.problems
+        # ODK Central's « Download all data » gives each repeat group as its own file, <form>-<repeat>.csv: it was
+        # told « no description, add t-emplois.yaml » and '<repeat>/_count' « not in the export »
+        repeats, problems = [], list(raw.problems)
+        for other in _repeat_files(path):
+            table = read_table(other, encoding)
+            problems += table.problems
+            if {"_parent_index", "parent_key", "_submission__uuid"} & set(table.frame.columns):
+                table.sheet = other.stem[len(path.stem) + 1:]   # the repeat's name: '<repeat>/_count'
+                repeats.append(table)
+        return raw, repeats, problems
     import openpyxl
 
     from .readers import read_xlsx
@@ -362,6 +401,25 @@ def _read_export(path: Path, encoding: str) -> tuple[RawTable | None, list[RawTa
         if {"_parent_index", "parent_key", "_submission__uuid"} & set(sheet.frame.columns):
             repeats.append(sheet)
     return main, repeats, problems
+
+
+def _repeat_files(path: Path) -> list[Path]:
+    """The ODK Central repeat files beside a CSV export: <stem>-<repeat>.csv, with no description of their own, whose
+    header names PARENT_KEY (or _parent_index: a KoboToolbox repeat sheet saved as CSV)."""
+    stem = fold(path.stem) + "-"
+    return [p for p in sorted(path.parent.glob("*.csv")) if fold(p.stem).startswith(stem) and
+            not exists(p.with_suffix(".yaml")) and _names_parent_key(p)]
+
+
+def _names_parent_key(path: Path) -> bool:
+    """Whether a CSV's first line (its header) holds ODK Central's PARENT_KEY or KoboToolbox's _parent_index /
+    _submission__uuid."""
+    try:
+        with open(path, "rb") as handle:
+            header = handle.readline(65536).lower()
+        return any(link in header for link in (b"parent_key", b"_parent_index", b"_submission__uuid"))
+    except OSError:
+        return False
 
 
 def _group_separator(raw: RawTable, repeats: list[RawTable], spec: SurveySpec) -> list[Problem]:
@@ -554,13 +612,20 @@ def _as_text(value: Any) -> Any:
     return text or None
 
 
-OPTION_VALUES = {"1": 1.0, "0": 0.0, "1.0": 1.0, "0.0": 0.0, "true": 1.0, "false": 0.0, "vrai": 1.0, "faux": 0.0}
+# « Oui »/« Non » (« Yes »/« No »): option columns as a French (English) labelled export or a hand-made sheet writes
+# them; not read, the respondents who chose none were left out of every share as « not asked »
+OPTION_VALUES = {"1": 1.0, "0": 0.0, "1.0": 1.0, "0.0": 0.0, "true": 1.0, "false": 0.0, "vrai": 1.0, "faux": 0.0,
+                 "oui": 1.0, "non": 0.0, "yes": 1.0, "no": 0.0}
 
 
-def _option_value(value: Any) -> float:
-    """A select_multiple option column's cell: 1.0 chosen, 0.0 not chosen, NaN empty (or not a 0/1 value)."""
+def _option_value(value: Any, option: str | None = None) -> float:
+    """A select_multiple option column's cell: 1.0 chosen, 0.0 not chosen, NaN empty (or not a 0/1 value). The
+    option's own code in its column is chosen (Ona's « value_select_multiples » export: 'langue' in
+    'competences/langue')."""
     text = _as_text(value)
-    return OPTION_VALUES.get(fold(text), np.nan) if text is not None else np.nan
+    if text is None:
+        return np.nan
+    return OPTION_VALUES.get(fold(text), 1.0 if option is not None and fold(text) == fold(option) else np.nan)
 
 
 def _number(value: Any) -> float | None:
@@ -1053,17 +1118,22 @@ def _repeated_submissions(frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
     ids = written.bfill(axis=1).iloc[:, 0].map(_submission_id) if columns else None
     column = columns[0] if columns and ids.notna().any() else None
     same_answers = False
+    # a copy marked not approved at review is left out (below): KoboToolbox's way of discarding a duplicate was
+    # refused with « delete one of the two rows »
+    review = next((c for c in REVIEW_COLUMNS if c in raw.frame.columns), None)
+    kept = ~raw.frame[review].map(_review_status).isin(NOT_APPROVED).to_numpy(bool) if review else \
+        np.ones(len(raw.frame), bool)
     if column is not None:
-        found = repeats(pd.DataFrame({"id": ids})[ids.notna().to_numpy(bool)], ["id"])
+        found = repeats(pd.DataFrame({"id": ids})[ids.notna().to_numpy(bool) & kept], ["id"])
         # the same interview sent twice under two identifiers (Enketo offline, a form saved as new on the device):
         # its start and end to the second and every answer another row's; counted twice, without a word
         content = [c for c in raw.frame.columns if not METADATA.match(c) and c not in ID_COLUMNS and
                    c not in ("_index", "_id", "submissiondate", "reviewstate", "_validation_status")]
         if not found and {"start", "end"} <= set(content) and raw.frame[["start", "end"]].notna().all(axis=1).any():
-            timed = raw.frame[raw.frame[["start", "end"]].notna().all(axis=1).to_numpy(bool)]
+            timed = raw.frame[raw.frame[["start", "end"]].notna().all(axis=1).to_numpy(bool) & kept]
             found, same_answers = repeats(timed, content), True
     elif any(c in raw.frame.columns for c in TIME_COLUMNS):
-        found = repeats(raw.frame, [c for c in raw.frame.columns if c not in ("_index", "_id")])
+        found = repeats(raw.frame[kept], [c for c in raw.frame.columns if c not in ("_index", "_id")])
     else:
         return []
     problems = []
@@ -1655,11 +1725,23 @@ def _find_multiple(survey: Survey, raw: RawTable) -> list[Problem]:
             continue
         joined = next(((a, b) for a in answers for b in answers if len(b) < len(a) and
                        (a.startswith(b + " ") or a.endswith(" " + b) or f" {b} " in a)), None)
+        holds = f"holds the answer '{joined[1]}'" if joined else ""
+        if joined is None:
+            # every respondent chose two options or more: no answer is a single option, but an option ends one
+            # answer and begins another ('Langue étrangère Numérique', 'Numérique Savoir-faire du métier'); each
+            # combination was a share of its own (« Numérique » never shown, 53 %), without a word
+            words = [a.split() for a in answers]
+            ends = {" ".join(w[k:]): " ".join(w) for w in words for k in range(1, len(w))}
+            begins = {" ".join(w[:k]): " ".join(w) for w in words for k in range(1, len(w))}
+            piece = max((p for p in ends if p in begins and ends[p] != begins[p]), key=len, default=None)
+            if piece is not None:
+                joined = (ends[piece], piece)
+                holds = f"ends with '{piece}', with which the answer '{begins[piece]}' begins"
         if joined is not None:
             row = survey.data.index[survey.data[column].astype(str).eq(joined[0]).to_numpy()][0]
             problems.append(raw.problem(
                 "survey_multiple_labels", f"'{column}' may be a select_multiple exported with its labels: the answer "
-                f"'{joined[0]}' holds the answer '{joined[1]}', and each combination of options is counted as one "
+                f"'{joined[0]}' {holds}, and each combination of options is counted as one "
                 "answer", "Export with the XML values and headers (KoboToolbox: « XML values and headers »), so that "
                 "each option is a code with its 0/1 column; if it is a select_one, give the form ('form:' in the "
                 "YAML).", index=row, column=column, value=joined[0], severity="warning"))
@@ -1672,7 +1754,8 @@ def _find_multiple(survey: Survey, raw: RawTable) -> list[Problem]:
             empty &= survey.data[column].isna()
         if empty.any():
             problems.append(raw.problem(
-                "survey_multiple_no_zero", f"the option columns of '{column}' hold 1 or nothing, never 0: the "
+                "survey_multiple_no_zero", f"the option columns of '{column}' hold 1 (or the option's code) or "
+                f"nothing, never 0: the "
                 f"{int(empty.sum())} respondent(s) with every option empty are left out of its shares (one who "
                 "chose no option cannot be told from one not asked), so each option's share is among those who "
                 "chose one", "Export the option columns with 0 for an option not chosen (KoboToolbox: "
@@ -1788,9 +1871,11 @@ def _skip_sign(survey: Survey, column: str, none: pd.Series) -> tuple[str, str, 
 
 
 def _zero_one(frame: pd.DataFrame, column: str, options: list[str]) -> bool:
-    """Option columns of a select_multiple: 0/1, True/False or VRAI/FAUX (OPTION_VALUES)."""
-    values = pd.concat([frame[f"{column}/{o}"] for o in options]).map(_as_text).dropna()
-    return bool(len(values)) and values.map(fold).isin(list(OPTION_VALUES)).all()
+    """Option columns of a select_multiple: 0/1, True/False, VRAI/FAUX or Oui/Non (OPTION_VALUES), or the option's
+    own code where it is chosen (Ona)."""
+    values = [frame[f"{column}/{o}"].map(_as_text).dropna().map(fold) for o in options]
+    return any(len(v) for v in values) and all((v.isin(list(OPTION_VALUES)) | v.eq(fold(o))).all()
+                                               for v, o in zip(values, options))
 
 
 # ================================================================= columns, numbers, design
@@ -1823,6 +1908,24 @@ def _columns(survey: Survey, raw: RawTable, spec_path: Path, repeats: list[RawTa
                                     "repeat group's numbers summed per respondent ('<question>/_sum'), and ") +
                                     f"the number of its rows per respondent, '{sheet}/_count'.", column=where,
                                     value=column))
+            continue
+        options = [c for c in survey.data.columns if c.startswith(column + "/") and not c.endswith("/_sum")]
+        # Ona's option columns hold the option's own code: read (_zero_one), not told here
+        written = pd.concat([survey.data[c].map(_as_text).where(lambda t, o=fold(c[len(column) + 1:]):
+                                                                t.map(fold).ne(o)) for c in options]) \
+            if options else pd.Series(dtype=object)
+        other = written[written.notna() & ~written.map(fold).isin(list(OPTION_VALUES))]
+        # 'x' for chosen (a sheet typed by hand): was « did you mean 'competences/metier' », whose share of 'x'
+        # among those who wrote one is 100 %
+        if len(other) and other.nunique() <= 2:
+            i = other.index[0]
+            where = next(c for c in options if _as_text(survey.data.at[i, c]) == other.iloc[0])
+            problems.append(raw.problem(
+                "survey_option_values", f"'{column}' has no column of its own but its option columns "
+                f"({', '.join(options[:5])}{', ...' if len(options) > 5 else ''}), and they hold '{other.iloc[0]}', "
+                "not 1 / 0: which options each respondent chose cannot be read", "Write 1 for "
+                "an option chosen, 0 for one not chosen and leave the cells of those not asked empty (or export the "
+                "select_multiple again from KoboToolbox / ODK).", index=i, column=where, value=other.iloc[0]))
             continue
         guess = _same_question(column, survey.data.columns) or \
             did_you_mean(column, [c for c in survey.data.columns if not METADATA.match(c)])
@@ -2031,6 +2134,14 @@ def _design_problems(survey: Survey, raw: RawTable, spec_path: Path) -> list[Pro
             what = "cluster" if clusters else "respondent"
             survey.notes.append(f"stratum '{name}' has a single {what}")
             row = stratum.index[stratum == name][0]
+            if not strata and clusters:   # was « the stratum '' has a single cluster ... merge it »: there is none
+                problems.append(raw.problem(
+                    "survey_single_cluster", f"every respondent is in the one cluster '{unit[row]}': the variance "
+                    "between clusters cannot be estimated", "Check the design's clusters column (a column of one "
+                    "value, or the wrong column?); if the respondents were drawn at random within that one unit, "
+                    "leave 'clusters' out of the design: the estimates then describe that unit only.", index=row,
+                    column=clusters, value=unit[row]))
+                continue
             problems.append(raw.problem("survey_single_cluster", f"the stratum '{name}' has a single {what}: the "
                                         "variance within it cannot be estimated", "Merge this stratum with the most "
                                         "similar one (write the same stratum on their rows), as the survey's "
