@@ -657,7 +657,9 @@ def _validate(projects: set[str], layout: Layout, prints: Fingerprints | None = 
     """
     from ..data import store
     from ..data.loader import check_and_load
+    from ..annex.words import say
     from .check import print_grouped, print_summary
+    from .messages import project_language
 
     prints = prints or Fingerprints()
     broken: set[str] = set()
@@ -671,17 +673,16 @@ def _validate(projects: set[str], layout: Layout, prints: Fingerprints | None = 
         if data is not None:
             store.save(data, _store_root(layout), made_from, layout.data, layout.params)
         errors = [p for p in problems if p.severity == "error"]
+        lang = project_language(name, layout.params)   # (its messages in the annexes' language, as make check's)
         if errors:
             broken.add(name)
-            print(f"Project '{name}': {len(errors)} problem(s) in the inputs; no annex of it was built.",
-                  file=sys.stderr)
-            print_grouped(errors, sys.stderr, None)  # a file broken on every row: ten rows and the count
+            print(say("check_build_errors", lang, project=name, n=len(errors)), file=sys.stderr)
+            print_grouped(errors, sys.stderr, None, lang)  # a file broken on every row: ten rows and the count
         # a build reads the same cells as `make check`: an evaluator who only builds sees what may be misread too
         warnings = [p for p in problems if p.severity != "error" and p.rule != "duplicate_annex"]
         if warnings and not errors:
-            print(f"Project '{name}': {len(warnings)} warning(s) in the inputs; its annexes are built with them. "
-                  f"`make check PROJECT={name}` lists each one with what to do:")
-            print_summary(warnings, sys.stdout)
+            print(say("check_build_warnings", lang, project=name, n=len(warnings)))
+            print_summary(warnings, sys.stdout, lang)
     if broken:
         print("Fix the problems above (make check lists them again), then run the build again.", file=sys.stderr)
     return broken
