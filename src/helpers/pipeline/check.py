@@ -296,6 +296,20 @@ def _checked_nowhere(raw, annexes: list) -> list[Problem]:
     return problems
 
 
+def archive_problems(project: str, params_dir: Path, build_dir: Path) -> list[Problem]:
+    """An annex renamed since the last build, whose archived figures it no longer finds (data.archive.orphan_problems);
+    the archive beside ``build_dir`` as runner.Layout.archive_dir puts it."""
+    from ..data.archive import orphan_problems
+
+    if not (params_dir / project).is_dir():
+        return []
+    base = build_dir.parent / ("archive" if build_dir.name == "build" else f"{build_dir.name}-archive")
+    try:
+        return orphan_problems(base, project, annex_names(project, params_dir))
+    except (OSError, ValueError):   # (a project name that is no slug is told by the check itself)
+        return []
+
+
 def run_check(projects: list[str] | None = None, data_dir: Path = DATA_DIR, params_dir: Path = PARAMS_DIR,
               out: TextIO | None = None, build_dir: Path | None = None) -> int:
     """Check the named projects (all projects under params/ when None). 0 when no errors, 1 otherwise.
@@ -312,6 +326,7 @@ def run_check(projects: list[str] | None = None, data_dir: Path = DATA_DIR, para
     failed = 0
     for name in names:
         problems, data = check_and_load(name, data_dir, params_dir)   # the files are read once
+        problems += archive_problems(name, params_dir, build_dir)
         lang = project_language(name, params_dir)
         if data is not None:   # no error: the reported figures are compared with what the annexes compute
             problems += reported_figure_problems(name, data_dir, params_dir, data)

@@ -656,6 +656,7 @@ def _validate(projects: set[str], layout: Layout, prints: Fingerprints | None = 
     instead of loading and validating it again; a store made from the same inputs is reused as it is.
     """
     from ..data import store
+    from ..data.archive import orphan_problems
     from ..data.loader import check_and_load
     from ..annex.words import say
     from .check import print_grouped, print_summary
@@ -668,6 +669,8 @@ def _validate(projects: set[str], layout: Layout, prints: Fingerprints | None = 
         if store.current(_store_root(layout), name, made_from):
             continue
         problems, data = check_and_load(name, layout.data, layout.params)
+        problems += orphan_problems(layout.archive_dir(), name, annex_names(name, layout.params)) \
+            if (layout.params / name).is_dir() else []
         for problem in (p for p in problems if p.rule == "duplicate_annex"):   # a warning a build must show too
             print(problem, file=sys.stderr)
         if data is not None:
