@@ -1916,6 +1916,13 @@ CASES = [
          "bad_value", "project.yaml", NO_ROW, "encoding", hint="",
          what="project.yaml says encoding: hex (base64, rot13 alike: Python codecs, of bytes or of text only): make "
               "check stopped with a traceback (LookupError: 'hex' is not a text encoding)"),
+    Case("a currency that names no one currency", lambda m: (m.set_param("currency", "dinars"), _with_currencies(
+             m, ["TND", "TND", "TND", "TND"])),
+         "bad_value", "project.yaml", NO_ROW, "currency", hint="currency: TND",
+         what="project.yaml says currency: dinars (Tunisian, Libyan, Algerian...), the tables TND: every row was "
+              "refused « in TND; the project's amounts are in DINAR », told to convert to « DINAR »; the key is now "
+              "refused, naming the codes",
+         expect=lambda m, problems: _check("TND" in next(p.message for p in problems if p.column == "currency"))),
     Case("params name a missing project", lambda m: None,
          "missing_project", "params/mnii/project.yaml", NO_ROW, None, hint="Did you mean 'mini'?", project="mnii",
          what="the project 'mnii' is asked for; only 'mini' exists"),
