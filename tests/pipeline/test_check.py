@@ -306,6 +306,13 @@ def test_the_first_hour_s_problems_are_told_in_the_project_s_language(mini):
     assert run_check(["mini"], mini.data_dir, mini.params_dir, out=out) == 1
     assert "senegal.yaml, clé 'country': aucune table n'a de lignes pour le pays 'Sénégal' (valeur: 'Sénégal') " \
         "[unknown_country]\n      -> Pays des données : " in out.getvalue(), out.getvalue()
+    mini.set_param("start_date", "01/01/2020")   # a date written day first, as French Excel shows them
+    out = io.StringIO()
+    assert run_check(["mini"], mini.data_dir, mini.params_dir, out=out) == 1
+    assert "project.yaml, clé 'start_date': 'start_date' : pas une date écrite l'année d'abord (valeur: " \
+        "'01/01/2020') [bad_value]\n      -> Écrivez-la l'année d'abord, puis le mois et le jour : start_date: " \
+        "2020-01-01." in out.getvalue()
+    mini.set_param("start_date", "2020-01-01")
     mini.replace("participation", "E1,20,8,Maroc", "E1,vingt,8,Maroc")
     mini.set_param("language", "en")   # an English project: as before, in English
     out = io.StringIO()

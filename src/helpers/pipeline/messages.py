@@ -26,6 +26,8 @@ _FRENCH = [(re.compile(english), french) for english, french in (
     (r"the key '([^']*)' is required", r"la clé '\1' est obligatoire"),
     (r"Add a line '([^']*): \.\.\.'\.", r"Ajoutez une ligne '\1: ...'."),
     (r"^unknown key '([^']*)'", r"clé inconnue '\1'"),
+    (r"^'([^']*)': not a date written year first$", r"'\1' : pas une date écrite l'année d'abord"),
+    (r"^Write it year first, month, day: ", "Écrivez-la l'année d'abord, puis le mois et le jour : "),
     (r"Allowed keys: ", "Clés permises : "),
     (r"Did you mean '([^']*)'\?", r"Vouliez-vous dire '\1' ?"),
     (r"there is no data folder for '([^']*)'", r"il n'y a pas de dossier de données pour '\1'"),
