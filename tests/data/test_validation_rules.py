@@ -19,6 +19,7 @@ import datetime as dt
 import io
 import os
 import re
+import shutil
 import time
 import zipfile
 from dataclasses import dataclass
@@ -1852,6 +1853,17 @@ CASES = [
          "unknown_country", "maroc.yaml", NO_ROW, "country", hint="write `country: all`",
          what="maroc.yaml says country: Régional (an annex of the project's own rows): « no table has rows for "
               "the country 'Régional' », the data's countries listed, nothing said of `all`"),
+    Case("one-country project made with its country", lambda m: (
+             [m.delete(t) for t in ("activities", "indicators", "reported")],
+             shutil.rmtree(m.folder / "impact"),
+             m.write("budget", "line,budget,label,category\nB1,100000,Personnel,staff\n"),
+             m.write("expenditure", "line,period_end,amount\nB1,2020-12-31,40000\n"),
+             m.write("participation", "event_id,participants,women\nE1,20,8\n"),
+             m.write_param_file("ensemble", "country: all\nname: Ensemble\n")),
+         "unknown_country", "maroc.yaml", NO_ROW, "country", hint="or delete maroc.yaml",
+         what="`make new --countries Maroc` writes ensemble.yaml (`country: all`) and maroc.yaml; tables without a "
+              "country column: the hint said to write `country: all` in maroc.yaml, a second annex of the whole "
+              "project; it now says that deleting it will do"),
     Case("country with a path in it", lambda m: m.set_param("country", "../../escaped", annex="maroc"),
          "unknown_country", "maroc.yaml", NO_ROW, "country", hint="Countries in the data",
          what="maroc.yaml says country: ../../escaped (a value, never a path: nothing is written)",

@@ -56,6 +56,11 @@ _FRENCH = [(re.compile(english), french) for english, french in (
     (r"\(day first\)", "(le jour d'abord)"),
     (r"no table has rows for the country '([^']*)'", r"aucune table n'a de lignes pour le pays '\1'"),
     (r"Countries in the data: none\.", "Pays des données : aucun."),
+    (r"No table gives a country \(([^)]*)\): their rows belong to the project as a whole; write `country: all` in "
+     r"(\S+) to show them(?=[.,])", r"Aucune table ne donne de pays (\1) : leurs lignes sont celles du projet dans son "
+     r"ensemble ; écrivez `country: all` dans \2 pour les montrer"),
+    (r" pour les montrer, or delete (\S+): the project's annex with `country: all` shows them already\.",
+     r" pour les montrer, ou supprimez \1 : l'annexe du projet avec `country: all` les montre déjà."),
     (r"Countries in the data: ", "Pays des données : "),
     (r"'([^']*)' is its code or its name in another language\.",
      r"'\1' est son code ou son nom dans une autre langue."),
