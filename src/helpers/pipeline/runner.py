@@ -905,6 +905,7 @@ def _write_index(layout: Layout) -> None:
     root = layout.build / "annexes"
     if not root.is_dir():
         return
-    page, index = render_index(root).encode("utf-8"), root / "index.html"
+    current = {(p, a) for p in project_names(layout.params) for a in annex_names(p, layout.params)}
+    page, index = render_index(root, current=current).encode("utf-8"), root / "index.html"
     if not index.is_file() or index.read_bytes() != page:  # unchanged, it keeps its date (a browser's cache, rsync)
         write_atomic(index, page)

@@ -291,4 +291,7 @@ WORDS = {
     "check_build_errors": "Project '{project}': {n} problem(s) in the inputs; no annex of it was built.",
     "check_build_warnings": "Project '{project}': {n} warning(s) in the inputs; its annexes are built with them. "
                             "`make check PROJECT={project}` lists each one with what to do:",
+    "index_stale": "Not listed: {annexes}, built from an annex file that params/ no longer has (renamed or "
+                   "removed): not rebuilt, their figures are those of an earlier build. Delete them from "
+                   "build/annexes/ (or make clean) if they are not to be sent.",
 }

@@ -307,4 +307,7 @@ WORDS = {
                           "construite.",
     "check_build_warnings": "Projet '{project}' : {n} avertissement(s) dans les données ; ses annexes sont "
                             "construites avec. `make check PROJECT={project}` les liste un à un avec quoi faire :",
+    "index_stale": "Non listées : {annexes}, construites d'un fichier d'annexe que params/ n'a plus (renommé ou "
+                   "supprimé) : elles ne sont plus reconstruites, leurs chiffres sont ceux d'une construction "
+                   "antérieure. Supprimez-les de build/annexes/ (ou make clean) si elles ne sont pas à diffuser.",
 }
