@@ -37,16 +37,20 @@ class Problem:
         if self.value is not None and len(self.value) > VALUE_SHOWN:
             object.__setattr__(self, "value", self.value[:VALUE_SHOWN] + "…")
 
-    def where(self) -> str:
+    def where(self, words: dict[str, str] | None = None) -> str:
+        """File, element, cell or row, column; ``words``: the location words of another language (« ligne »,
+        « colonne »: pipeline.messages), English when None."""
+        say = (words or {}).get
         parts = [visible(self.file)]
         if self.element:
             parts.append(visible(self.element))
         if self.cell:
-            parts.append(f"cell {visible(self.cell)}")
+            parts.append(f"{say('cell', 'cell')} {visible(self.cell)}")
         elif self.row is not None:
-            parts.append(f"row {self.row}")
+            parts.append(f"{say('row', 'row')} {self.row}")
         if self.column is not None:
-            parts.append(f"{self.column_word()} '{visible(str(self.column))}'")
+            word = self.column_word()
+            parts.append(f"{say(word, word)} '{visible(str(self.column))}'")
         return ", ".join(parts)
 
     def column_word(self) -> str:
@@ -56,9 +60,13 @@ class Problem:
         return "key" if yaml_file and f"column '{self.column}'" not in self.message else "column"
 
     def __str__(self) -> str:
-        text = f"{self.where()}: {visible(self.message, keep=chr(10))}"
+        return self.text()
+
+    def text(self, words: dict[str, str] | None = None) -> str:
+        """The problem as make check prints it; ``words``: see ``where`` (the message and hint are the record's)."""
+        text = f"{self.where(words)}: {visible(self.message, keep=chr(10))}"
         if self.value is not None:
-            text += f" (value: {self.value!r})"
+            text += f" ({(words or {}).get('value', 'value')}: {self.value!r})"
         text += f" [{self.rule}]"
         if self.hint:
             text += f"\n    -> {visible(self.hint, keep=chr(10))}"

@@ -436,6 +436,21 @@ def test_the_all_annex_says_whose_spending_is_not_known(tmp_path):
 
 
 @pytest.mark.slow
+def test_a_budget_in_thousands_beside_spending_in_units_is_said_in_the_annex(tmp_path):
+    """Sénégal's R1 budget typed in thousands (400 for 400 000) beside its spending in units: make check warns at the
+    budget's cell (spending_far_above_budget), and the annex printed « 55 000,0 % » as an execution rate without a
+    word. Its budget section now says which line and why its rates are not reliable; Mali's annex says nothing."""
+    project = Project.default(tmp_path)
+    project.tables["budget"][1][1] = 400
+    assert "spending_far_above_budget" in {p.rule for p in project.write().check()}
+    text = _annex_text(tmp_path, project, ("20_budget.ipynb",), "senegal")
+    assert ("Attention : 1 ligne ( R1 ) a des dépenses d'au moins 10 fois son budget : budget et dépenses ne sont "
+            "sans doute pas dans la même unité (un budget en milliers ?)") in text.replace("(R1)", "( R1 )"), text
+    (tmp_path / "mali").mkdir()
+    assert "Attention" not in _annex_text(tmp_path / "mali", project, ("20_budget.ipynb",), "mali")
+
+
+@pytest.mark.slow
 def test_indicators_are_counted_as_indicators_not_rows(tmp_path):
     """Two indicators, one with two periods and a row for women: the annex said « 4 indicateurs suivis »; a third one
     with a row per country and the project's total was three more."""

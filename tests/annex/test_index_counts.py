@@ -61,3 +61,16 @@ def test_each_nd_of_the_index_says_why(tmp_path):
         encoding="utf-8")
     page = render_index(tmp_path / "annexes", "fr")
     assert "<li>p / a, Exécution physique : aucune activité prévue</li>" in page
+
+
+def test_an_annex_whose_params_file_is_gone_is_not_listed_as_current(tmp_path):
+    """params/p/a.yaml renamed b.yaml: build/annexes/p/a.html stays from the earlier build, and the index listed
+    « p / a 30,0 % » beside « p / b 35,0 % », its figures read as current. It is now only named under the table,
+    with what to do."""
+    root = _root(tmp_path)
+    (root / "p" / "b.html").write_text("<html></html>", encoding="utf-8")
+    (root / "p" / "b.figures.csv").write_text(FIGURES, encoding="utf-8")
+    page = render_index(root, "fr", current={("p", "b")})
+    assert 'href="p/b.html"' in page and 'href="p/a.html"' not in page
+    assert "Non listées : p/a.html, construites d&#x27;un fichier d&#x27;annexe que params/ n&#x27;a plus" in page
+    assert 'href="p/a.html"' in render_index(root, "fr")   # (without params to compare with: every annex)

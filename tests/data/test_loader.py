@@ -195,12 +195,17 @@ def test_missing_data_folder_is_reported(tmp_path, mini):
 def test_run_check_prints_a_report_and_exit_code(mini, capsys):
     mini.replace("reported", "Rapport p. 12,", "Rapport p. 12,Maroc")   # checked in an annex (mini has no `all` one)
     assert run_check(["mini"], mini.data_dir, mini.params_dir) == 0
-    assert "mini: OK - 0 errors, 0 warnings." in capsys.readouterr().out
+    assert "mini : OK - 0 erreur, 0 avertissement." in capsys.readouterr().out   # mini's annexes are French
     mini.replace("budget", "B4,20000", "B4,")          # a warning does not fail
     assert run_check(["mini"], mini.data_dir, mini.params_dir) == 0
     capsys.readouterr()
     mini.replace("participation", "E1,20,", "E1,vingt,")
     assert run_check(None, mini.data_dir, mini.params_dir) == 1
+    out = capsys.readouterr().out
+    assert out.index("Erreurs") < out.index("Avertissements")
+    assert "ligne 2, colonne 'participants'" in out and "PAS PRÊT - 1 erreur, 1 avertissement." in out
+    mini.set_param("language", "en")   # an English project's check says it in English
+    assert run_check(["mini"], mini.data_dir, mini.params_dir) == 1
     out = capsys.readouterr().out
     assert out.index("Errors") < out.index("Warnings")
     assert "row 2, column 'participants'" in out and "NOT READY - 1 error, 1 warning." in out

@@ -19,6 +19,7 @@ import datetime as dt
 import io
 import os
 import re
+import shutil
 import time
 import zipfile
 from dataclasses import dataclass
@@ -1891,6 +1892,17 @@ CASES = [
          "unknown_country", "maroc.yaml", NO_ROW, "country", hint="write `country: all`",
          what="maroc.yaml says country: Régional (an annex of the project's own rows): « no table has rows for "
               "the country 'Régional' », the data's countries listed, nothing said of `all`"),
+    Case("one-country project made with its country", lambda m: (
+             [m.delete(t) for t in ("activities", "indicators", "reported")],
+             shutil.rmtree(m.folder / "impact"),
+             m.write("budget", "line,budget,label,category\nB1,100000,Personnel,staff\n"),
+             m.write("expenditure", "line,period_end,amount\nB1,2020-12-31,40000\n"),
+             m.write("participation", "event_id,participants,women\nE1,20,8\n"),
+             m.write_param_file("ensemble", "country: all\nname: Ensemble\n")),
+         "unknown_country", "maroc.yaml", NO_ROW, "country", hint="or delete maroc.yaml",
+         what="`make new --countries Maroc` writes ensemble.yaml (`country: all`) and maroc.yaml; tables without a "
+              "country column: the hint said to write `country: all` in maroc.yaml, a second annex of the whole "
+              "project; it now says that deleting it will do"),
     Case("country with a path in it", lambda m: m.set_param("country", "../../escaped", annex="maroc"),
          "unknown_country", "maroc.yaml", NO_ROW, "country", hint="Countries in the data",
          what="maroc.yaml says country: ../../escaped (a value, never a path: nothing is written)",
@@ -1955,6 +1967,13 @@ CASES = [
          "bad_value", "project.yaml", NO_ROW, "encoding", hint="",
          what="project.yaml says encoding: hex (base64, rot13 alike: Python codecs, of bytes or of text only): make "
               "check stopped with a traceback (LookupError: 'hex' is not a text encoding)"),
+    Case("a currency that names no one currency", lambda m: (m.set_param("currency", "dinars"), _with_currencies(
+             m, ["TND", "TND", "TND", "TND"])),
+         "bad_value", "project.yaml", NO_ROW, "currency", hint="currency: TND",
+         what="project.yaml says currency: dinars (Tunisian, Libyan, Algerian...), the tables TND: every row was "
+              "refused « in TND; the project's amounts are in DINAR », told to convert to « DINAR »; the key is now "
+              "refused, naming the codes",
+         expect=lambda m, problems: _check("TND" in next(p.message for p in problems if p.column == "currency"))),
     Case("params name a missing project", lambda m: None,
          "missing_project", "params/mnii/project.yaml", NO_ROW, None, hint="Did you mean 'mini'?", project="mnii",
          what="the project 'mnii' is asked for; only 'mini' exists"),

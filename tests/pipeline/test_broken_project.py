@@ -38,7 +38,7 @@ def test_a_broken_project_is_reported_and_the_valid_one_is_built(tmp_path, capsy
     assert code == 1
     assert (layout.build / "annexes" / "amem" / "libye.html").is_file(), captured.out + captured.err
     assert not (layout.build / "annexes" / "zbroken").exists()
-    assert "Project 'zbroken': 1 problem(s)" in captured.err
+    assert "Projet 'zbroken' : 1 problème(s)" in captured.err   # (its language: French, the default)
     assert "participation.csv, row 2, column 'women'" in captured.err
     assert "NOT BUILT  project 'zbroken'" in captured.out
     assert "ok      amem/libye" in captured.out
@@ -46,4 +46,4 @@ def test_a_broken_project_is_reported_and_the_valid_one_is_built(tmp_path, capsy
     # the valid project is now current; the broken one still fails the run, and is named again
     assert runner.build(layout=layout, timeout=120) == 1
     again = capsys.readouterr()
-    assert "Project 'zbroken'" in again.err and "NOT BUILT  project 'zbroken'" in again.out
+    assert "Projet 'zbroken'" in again.err and "NOT BUILT  project 'zbroken'" in again.out

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import re
 import time
 
 import pandas as pd
@@ -35,9 +37,9 @@ def test_a_big_broken_file_is_grouped_and_listed_in_full(mini):
     text = out.getvalue()
     lines = text.splitlines()
     assert len(lines) < 60, text[:3000]
-    shown = [line for line in lines if "participation.csv, row" in line]
-    assert [int(line.split("row ")[1].split(",")[0]) for line in shown] == list(range(2, 2 + SHOWN_PER_GROUP))
-    assert f"and {ROWS - SHOWN_PER_GROUP:,} more" in text and "not_a_number" in text
+    shown = [line for line in lines if "participation.csv, ligne" in line]   # (mini is French: its language)
+    assert [int(line.split("ligne ")[1].split(",")[0]) for line in shown] == list(range(2, 2 + SHOWN_PER_GROUP))
+    assert f"et {ROWS - SHOWN_PER_GROUP:,} autres lignes" in text and "not_a_number" in text
     assert "build/check/mini.csv" in text
     assert "activities.csv, row 2, column 'status'" in text              # the other group is shown as well
     listed = pd.read_csv(mini.root / "build" / "check" / "mini.csv", sep=";", dtype=str, keep_default_na=False)
@@ -46,7 +48,7 @@ def test_a_big_broken_file_is_grouped_and_listed_in_full(mini):
     numbers = listed[listed["rule"] == "not_a_number"]
     assert numbers["row"].astype(int).tolist() == list(range(2, ROWS + 2))
     assert set(numbers["column"]) == {"participants"} and set(numbers["value"]) == {"vingt"}
-    assert numbers["what to do"].str.contains("decimal mark").all()
+    assert numbers["what to do"].str.contains("séparateur décimal").all()   # (mini is French)
     assert numbers["file"].str.endswith("participation.csv").all()
     assert elapsed < 30, f"checking {ROWS} rows took {elapsed:.1f} s"
 
@@ -75,7 +77,8 @@ def test_a_file_name_holding_a_line_break_or_an_escape_sequence_is_printed_as_es
     out = io.StringIO()
     run_check(["mini"], mini.data_dir, mini.params_dir, out=out)
     text = out.getvalue()
-    assert "\x1b" not in text and [line[:6] for line in text.splitlines() if line.startswith("mini: ")] == ["mini: "]
+    assert "\x1b" not in text and [line[:7] for line in text.splitlines() if line.startswith("mini : ")] == \
+        ["mini : "]
     assert "participation_tunisie\\nmini: OK - 0 errors\\x1b[2J.csv: this file is not read" in text
 
 
@@ -134,9 +137,9 @@ def test_a_build_says_the_warnings_it_builds_with_once_per_change_of_the_inputs(
                            build=tmp_path / "build")
     assert runner._validate({"mini"}, layout) == set()
     out = capsys.readouterr().out
-    assert "Project 'mini':" in out and "its annexes are built with them" in out and "make check PROJECT=mini" in out
+    assert "Projet 'mini' :" in out and "ses annexes sont construites avec" in out and "make check PROJECT=mini" in out
     [line] = [line for line in out.splitlines() if "[repeated_row]" in line]
-    assert "row 6" in line and "repeats row 2" in line and line.endswith("(and 1 more like it)")
+    assert "row 6" in line and "repeats row 2" in line and line.endswith("(et 1 autre(s) semblable(s))")
     assert runner._validate({"mini"}, layout) == set()   # the validated store is current: nothing new to say
     assert "warning" not in capsys.readouterr().out
 
@@ -264,3 +267,82 @@ def test_the_list_opens_in_excel_with_its_accents_and_one_column_per_field(mini)
     mini.set_param("language", "en")
     run_check(["mini"], mini.data_dir, mini.params_dir, out=io.StringIO())
     assert target.read_bytes().startswith(b"\xef\xbb\xbf" + ",".join(CSV_COLUMNS).encode())
+
+
+def test_the_first_hour_s_problems_are_told_in_the_project_s_language(mini):
+    """A French project (the default) got every line of make check in English: « Errors (must be fixed) », « row 3,
+    column 'amount': not a number », « NOT READY ». Its headlines and the problems an evaluator meets first (a key
+    left empty, a column missing, a number or a date not read, a country no table has) now follow project.yaml's
+    `language`, in the printed list and in build/check/<project>.csv; the rule codes stay as they are."""
+    mini.write("participation", "event_id,participants,country\nE1,20,Maroc\n")        # no 'women' column
+    mini.replace("expenditure", "B2,2020-12-31,10000.50", "B2,32/13/2021,dix mille")  # a date and a number not read
+    mini.write_param_file("senegal", "country: Sénégal\nname: Sénégal\n")               # a country without rows
+    (mini.params_dir / "mini" / "project.yaml").write_text(
+        (mini.params_dir / "mini" / "project.yaml").read_text(encoding="utf-8").replace("title: Mini project",
+                                                                                         "title:"), encoding="utf-8")
+    out = io.StringIO()
+    assert run_check(["mini"], mini.data_dir, mini.params_dir, out=out) == 1
+    text = out.getvalue()
+    for said in ("Erreurs (à corriger) :",
+                 "project.yaml, clé 'title': la clé 'title' n'a pas de valeur [empty_key]",
+                 "participation.csv, ligne 1, colonne 'women': la colonne obligatoire 'women' manque [required_column]",
+                 "-> Ajoutez une colonne 'women' (en français : 'femmes'",
+                 "expenditure.csv, ligne 3, colonne 'amount': pas un nombre (valeur: 'dix mille') [not_a_number]",
+                 "-> Écrivez un nombre avec le séparateur décimal du projet '.'",
+                 "colonne 'period_end': cette date n'existe pas (jour 32, mois 13, année 2021)",
+                 "-> Écrivez sa valeur après 'title:', par exemple title: ",
+                 "mini : PAS PRÊT - "):
+        assert said in text, text
+    assert "Errors" not in text and "NOT READY" not in text and "row 3" not in text
+    listed = pd.read_csv(mini.root / "build" / "check" / "mini.csv", sep=";", dtype=str, keep_default_na=False)
+    assert list(listed.columns) == CSV_COLUMNS      # (its headings are for programs: unchanged)
+    assert "pas un nombre" in set(listed["message"]) and "not a number" not in set(listed["message"])
+    assert {"empty_key", "required_column", "not_a_number", "not_a_date"} <= set(listed["rule"])
+
+    mini.set_param("title", "Mini project")   # the rest fixed: the country no table has
+    mini.write("participation", "event_id,participants,women,country\nE1,20,8,Maroc\n")
+    mini.replace("expenditure", "B2,32/13/2021,dix mille", "B2,2020-12-31,10000.50")
+    out = io.StringIO()
+    assert run_check(["mini"], mini.data_dir, mini.params_dir, out=out) == 1
+    assert "senegal.yaml, clé 'country': aucune table n'a de lignes pour le pays 'Sénégal' (valeur: 'Sénégal') " \
+        "[unknown_country]\n      -> Pays des données : " in out.getvalue(), out.getvalue()
+    mini.set_param("start_date", "01/01/2020")   # a date written day first, as French Excel shows them
+    out = io.StringIO()
+    assert run_check(["mini"], mini.data_dir, mini.params_dir, out=out) == 1
+    assert "project.yaml, clé 'start_date': 'start_date' : pas une date écrite l'année d'abord (valeur: " \
+        "'01/01/2020') [bad_value]\n      -> Écrivez-la l'année d'abord, puis le mois et le jour : start_date: " \
+        "2020-01-01." in out.getvalue()
+    mini.set_param("start_date", "2020-01-01")
+    mini.replace("participation", "E1,20,8,Maroc", "E1,vingt,8,Maroc")
+    mini.set_param("language", "en")   # an English project: as before, in English
+    out = io.StringIO()
+    assert run_check(["mini"], mini.data_dir, mini.params_dir, out=out) == 1
+    text = out.getvalue()
+    assert "Errors (must be fixed):" in text and "row 2, column 'participants': not a number (value: 'vingt')" in text
+    assert "no table has rows for the country 'Sénégal'" in text and "mini: NOT READY - " in text
+
+
+def test_an_annex_renamed_since_the_last_build_is_told_its_archive_is_under_its_former_name(mini):
+    """params/mini/maroc.yaml was morocco.yaml at the last build: its figures are kept in archive/mini/morocco/, and
+    the archive is looked up by the annex's file name, so the renamed annex said « no earlier annex of Maroc is
+    archived » and compared with nothing, without a word of the folder beside it. make check (and the build) now
+    warns, naming both folders; the annex says it too (data.archive.orphans, notebook 90)."""
+    from helpers.data.archive import orphans
+
+    kept = mini.root / "archive" / "mini" / "morocco"
+    kept.mkdir(parents=True)
+    (kept / "2020-12-31.figures.csv").write_text("section,metric,key,value\nbudget,spent,total,1000.0\n",
+                                                 encoding="utf-8")
+    out = io.StringIO()
+    assert run_check(["mini"], mini.data_dir, mini.params_dir, out=out) == 0   # a warning
+    text = out.getvalue()
+    assert "archive/mini/morocco: the archive keeps the figures of the annex 'morocco' (latest at 2020-12-31)" in text
+    assert re.search(r"move the files of \S*archive/mini/morocco/ into \S*archive/mini/maroc/ \(then build", text)
+    assert "[archive_orphan]" in text
+    assert orphans(mini.root / "archive", "mini", ["maroc"]) == {"morocco": dt.date(2020, 12, 31)}
+
+    (mini.root / "archive" / "mini" / "maroc").mkdir()     # moved: the history follows, nothing to say
+    (kept / "2020-12-31.figures.csv").rename(mini.root / "archive" / "mini" / "maroc" / "2020-12-31.figures.csv")
+    out = io.StringIO()
+    run_check(["mini"], mini.data_dir, mini.params_dir, out=out)
+    assert "archive_orphan" not in out.getvalue()

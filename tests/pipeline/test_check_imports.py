@@ -34,7 +34,7 @@ def _imported(root: Path) -> set[str]:
     done = subprocess.run([sys.executable, "-X", "importtime", "-m", "helpers", "check", "--project", "amem"],
                           cwd=root, env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "amem: OK" in done.stdout
+    assert "amem : OK" in done.stdout
     assert (root / "build" / "check" / "amem.csv").is_file()
     names = set()
     for line in done.stderr.splitlines():

@@ -45,6 +45,7 @@ class Annex:
     project_data: ProjectData            # the whole project (validated)
     data: ProjectData                    # the rows of this annex's country ("all": everything)
     show: Callable[[str], None] = field(default=_display_html, repr=False)
+    params_dir: Path | None = field(default=None, repr=False)   # (the other annex files: orphan_archives)
 
     # -- language ------------------------------------------------------------------------------------------------
     @property
@@ -142,6 +143,19 @@ class Annex:
 
         return [day for day, _ in archive.dated_files(archive.root(), self.params.project, self.params.annex)
                 if day > self.params.reporting_date]
+
+    @cached_property
+    def orphan_archives(self) -> dict:
+        """{folder: latest date} of archived annexes no annex file names any more (data.archive.orphans): when this
+        annex has no earlier figures, it may be one of them renamed, and says so."""
+        from ..data import archive
+        from ..paths import PARAMS_DIR, annex_names
+
+        params_dir = self.params_dir or PARAMS_DIR
+        try:
+            return archive.orphans(archive.root(), self.params.project, annex_names(self.params.project, params_dir))
+        except (OSError, ValueError):
+            return {}
 
     def since(self, metric: str, key: str) -> str:
         """' (31/12/2020 : 37,5 %)': the figure's value in the earlier annex, to put beside it; '' when there is no
@@ -562,4 +576,4 @@ def open_annex(project: str, annex: str, language: str = "", data_dir: str | Pat
     if params.language != data.params.language:  # texts read from IATI files in the annex's language, not the project's
         data = dataclasses.replace(data, tables=in_annex_language(data.tables, params.language))
     return Annex(params=params, project_data=restrict(data, reads),
-                 data=restrict(scope(data, params.country), reads))
+                 data=restrict(scope(data, params.country), reads), params_dir=params_dir)

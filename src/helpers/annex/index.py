@@ -63,14 +63,20 @@ def _documents(project: Path, page: Path) -> str:
     return f' <span class="documents">({" · ".join(links)})</span>' if links else ""
 
 
-def render_index(root: Path, lang: str = "fr") -> str:
+def render_index(root: Path, lang: str = "fr", current: set[tuple[str, str]] | None = None) -> str:
+    """``current``: the (project, annex) pairs params/ has; an annex built from a file since renamed or removed is
+    not listed beside them (its figures, of an earlier build, read as current: « senegal 30,0 % » beside
+    « senegal-2021 35,0 % »), only named under the table. None: every annex built."""
     heads = [say(f"index_{metric}", lang) for metric, _, _ in HEADLINES]
     heads.append(say("index_disagree", lang))
-    rows, missing = [], []
+    rows, missing, stale = [], [], []
     for project in sorted(p for p in root.iterdir() if p.is_dir()):
         for page in sorted(project.glob("*.html")):
             figures = page.with_suffix(".figures.csv")
             if not figures.is_file():
+                continue
+            if current is not None and (project.name, page.stem) not in current:
+                stale.append(f"{project.name}/{page.name}")
                 continue
             values, checked, mismatch, truncated, notes = _headlines(figures)
             cells = [f'<td><a href="{html.escape(project.name)}/{html.escape(page.name)}">'
@@ -88,7 +94,13 @@ def render_index(root: Path, lang: str = "fr") -> str:
     return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>'
             f"<style>{css}</style></head><body><h1>{title}</h1>"
             f'<table class="annex-table"><thead><tr>{header}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
-            f"{_missing_note(missing, lang)}</body></html>\n")
+            f"{_missing_note(missing, lang)}{_stale_note(stale, lang)}</body></html>\n")
+
+
+def _stale_note(stale: list[str], lang: str) -> str:
+    if not stale:
+        return ""
+    return f'<div class="note"><p>{html.escape(say("index_stale", lang, annexes=", ".join(stale)))}</p></div>'
 
 
 def _missing_note(missing: list[str], lang: str) -> str:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import Problem, ValidationFailed
 from ..files import unneutralise_text
-from ..paths import ARCHIVE_DIR, ARCHIVE_ENV, check_slug, relative, under
+from ..paths import ARCHIVE_DIR, ARCHIVE_ENV, SLUG, check_slug, relative, under
 
 if TYPE_CHECKING:  # pandas is imported where a file is read: the build decides what is current without it
     import pandas as pd
@@ -69,6 +69,46 @@ def dated_files(base: Path, project: str, annex: str) -> list[tuple[dt.date, Pat
             except ValueError:
                 continue  # 2020-02-31.figures.csv: not a date, not ours
     return sorted(found)
+
+
+def orphans(base: Path, project: str, annexes: list[str]) -> dict[str, dt.date]:
+    """{folder: its latest reporting date} of the project's archive folders holding figures of an annex that no
+    annex file of ``annexes`` names any more (one renamed, or removed): the archive is looked up by the annex's file
+    name, so a renamed annex starts with no history, and its annex said « no earlier annex is archived »."""
+    where = under(Path(base), check_slug(project, "project"))
+    if not where.is_dir():
+        return {}
+    found = {}
+    for sub in sorted(where.iterdir()):   # (a folder whose name is no annex name is not ours)
+        if sub.is_dir() and sub.name not in annexes and SLUG.match(sub.name):
+            dates = dated_files(base, project, sub.name)
+            if dates:
+                found[sub.name] = dates[-1][0]
+    return found
+
+
+
+def orphan_problems(base: Path, project: str, annexes: list[str]) -> list[Problem]:
+    """A warning per archive folder of an annex no params file names, when an annex's archive starts after it (or
+    it has none): most likely the same annex renamed, whose change section compares with nothing (or with its
+    builds under the new name only) without a word."""
+    left = orphans(base, project, annexes)
+    dates = {a: [d for d, _ in dated_files(base, project, a)] for a in annexes} if left else {}
+    problems = []
+    for name, day in left.items():
+        fresh = [a for a in annexes if all(d > day for d in dates[a])]
+        if not fresh:
+            continue
+        old = relative(Path(base) / project / name)
+        new = relative(Path(base) / project / (fresh[0] if len(fresh) == 1 else "<annex>"))
+        problems.append(Problem(
+            old, "archive_orphan", f"the archive keeps the figures of the annex '{name}' (latest at {_iso(day)}), and "
+            f"no file params/{project}/{name}.yaml names it any more; the archive of {', '.join(fresh)} starts "
+            "later or is empty: an annex renamed has lost its history, its change section comparing with nothing",
+            f"If params/{project}/{fresh[0] if len(fresh) == 1 else '<annex>'}.yaml is the annex '{name}' renamed, "
+            f"move the files of {old}/ into {new}/ (then build again); if the annex was removed, leave them.",
+            severity="warning"))
+    return problems
 
 
 def previous_file(base: Path, project: str, annex: str, reporting_date) -> tuple[dt.date, Path] | None:

@@ -113,7 +113,7 @@ def _check_and_load(project: str, data_dir: Path, params_dir: Path) -> tuple[lis
     if any(name not in data.present and relative(path) in unread for name, path in table_files.items()):
         annexes = []
     for annex in annexes:
-        problems += _country_problems(annex, data, table_files, params_dir)
+        problems += _country_problems(annex, data, table_files, params_dir, any(a.is_all for a in annexes))
     problems += _countries_without_annex(annexes, data, table_files)
     problems += _iati_countries_without_annex(annexes, data, params_dir / project, problems)
     problems += _params_not_read(params_dir / project)
@@ -1664,7 +1664,7 @@ def _says_none(cell: Any) -> bool:
 
 
 def _country_problems(annex: AnnexParams, data: ProjectData, table_files: dict[str, Path],
-                      params_dir: Path) -> list[Problem]:
+                      params_dir: Path, has_all: bool = False) -> list[Problem]:
     """An annex's country must appear in the data (its tables and impact studies); then one warning for the
     tables without its rows, and one for the rows of the project as a whole, which a country annex never shows."""
     if annex.is_all:
@@ -1711,6 +1711,9 @@ def _country_problems(annex: AnnexParams, data: ProjectData, table_files: dict[s
         if not seen and no_country:
             hint += (f" No table gives a country ({', '.join(no_country)}): their rows belong to the project as a "
                      f"whole; write `country: all` in {Path(annex_file).name} to show them.")
+            if has_all:   # (make new --countries "Maroc" writes ensemble.yaml too: `all` twice was the advice)
+                hint = hint[:-1] + (f", or delete {Path(annex_file).name}: the project's annex with `country: all` "
+                                    "shows them already.")
         return [Problem(annex_file, "unknown_country", f"no table has rows for the country '{annex.country}'",
                         hint, column="country", value=annex.country)]
     problems = []

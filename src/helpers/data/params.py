@@ -162,6 +162,22 @@ class ProjectParams(_Strict):
             codes.append(code)
         return codes
 
+    @field_validator("currency")
+    @classmethod
+    def _one_currency(cls, value: str) -> str:
+        # `currency: dinars` (or francs) names no one currency: every table row, header or published figure giving
+        # TND was refused as « in TND; the project's amounts are in DINAR », told to convert to « DINAR »
+        from .currencies import DINAR, DINARS, FRANC, FRANCS, currency_code
+
+        code = currency_code(value)
+        if code in (DINAR, FRANC):
+            which = DINARS if code == DINAR else FRANCS
+            named = ("TND: Tunisian dinar, LYD: Libyan, DZD: Algerian" if code == DINAR else
+                     "XOF: franc CFA of West Africa, XAF: of Central Africa, CHF: Swiss, GNF: Guinean")
+            raise ValueError(f"'{value}' names no one currency: write its code, one of {', '.join(sorted(which))} "
+                             f"({named})")
+        return value
+
     @field_validator("encoding")
     @classmethod
     def _known_encoding(cls, value: str) -> str:
@@ -288,6 +304,7 @@ _EXAMPLES = {"title": "Appui à la migration équitable pour le Maghreb", "code"
 _HINTS = {"staff_categories": "Name the values of budget.csv's `category` column that are staff costs, e.g. "
                                "staff_categories: [staff].",
           "encoding": "Write the encoding the CSV files were saved in: utf-8, cp1252 or latin-1.",
+          "currency": "Write the currency's code (e.g. currency: TND), as the tables' amounts are.",
           **dict.fromkeys(_DATES := ("end_date", "reporting_date"), "Write start_date, reporting_date and end_date "
                           "so that the project starts before the other two (project.yaml, or the annex's file when "
                           "it gives its own dates)."),

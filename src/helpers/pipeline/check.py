@@ -20,6 +20,7 @@ from typing import TextIO
 import pandas as pd
 
 from ..files import neutralise, write_atomic
+from ..annex.words import say
 from ..errors import Problem, visible
 from ..data.countries import same_country
 from ..data.headers import header_sets, translate
@@ -29,6 +30,7 @@ from ..data.readers import read_table
 from ..data.schemas import REQUIRED
 from ..text import fold, is_all, is_project_wide
 from ..paths import DATA_DIR, PARAMS_DIR, annex_names, check_slug, project_names, relative, under
+from .messages import project_language, shown, translated
 
 SHOWN_PER_GROUP = 10
 CSV_COLUMNS = ["severity", "file", "row", "cell", "column", "value", "rule", "message", "what to do"]
@@ -38,48 +40,55 @@ def _plural(n: int, word: str) -> str:
     return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
-def report(project: str, problems: list[Problem], out: TextIO, listed: Path | None = None) -> None:
-    """Print one project's problems, grouped by file and rule; ``listed``: the CSV that holds them all."""
+def _count(n: int, word: str, lang: str) -> str:
+    """« 1 error », « 2 errors »; « 0 erreur », « 1 234 erreurs » in French (the catalogue's check_<word>_one / _many)."""
+    figure = f"{n:,}" if lang == "en" else f"{n:,}".replace(",", "\u202f")
+    return say(f"check_{word}_{'one' if n == 1 or (n == 0 and lang == 'fr') else 'many'}", lang, n=figure)
+
+
+def report(project: str, problems: list[Problem], out: TextIO, listed: Path | None = None, lang: str = "en") -> None:
+    """Print one project's problems, grouped by file and rule; ``listed``: the CSV that holds them all; ``lang``:
+    the project's language (pipeline.messages)."""
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p for p in problems if p.severity != "error"]
     print(f"== {project} ==", file=out)
-    for title, group in (("Errors (must be fixed)", errors), ("Warnings (worth a look)", warnings)):
+    for title, group in (("check_errors", errors), ("check_warnings", warnings)):
         if group:
-            print(f"{title}:", file=out)
-            print_grouped(group, out, listed)
-    verdict = "OK" if not errors else "NOT READY"
-    full = f" Every problem: {relative(listed)}." if listed is not None and problems else ""
-    print(f"{project}: {verdict} - {_plural(len(errors), 'error')}, {_plural(len(warnings), 'warning')}.{full}\n",
-          file=out)
+            print(say(title, lang), file=out)
+            print_grouped(group, out, listed, lang)
+    verdict = say("check_ok" if not errors else "check_not_ready", lang)
+    full = say("check_every_problem", lang, path=relative(listed)) if listed is not None and problems else ""
+    print(say("check_verdict", lang, project=project, verdict=verdict, errors=_count(len(errors), "error", lang),
+              warnings=_count(len(warnings), "warning", lang)) + f"{full}\n", file=out)
 
 
-def print_summary(problems: list[Problem], out: TextIO) -> None:
+def print_summary(problems: list[Problem], out: TextIO, lang: str = "en") -> None:
     """One line per rule (its first problem, without the hint, and how many more): what a build says of the
     warnings it builds with, for `make check` to list in full."""
     groups: dict[str, list[Problem]] = {}
     for problem in problems:
         groups.setdefault(problem.rule, []).append(problem)
     for members in groups.values():
-        first = str(members[0]).split("\n")[0]
+        first = shown(members[0], lang).split("\n")[0]
         files = len({p.file for p in members})
-        more = f" (and {len(members) - 1:,} more like it{f', in {files} files' if files > 1 else ''})" \
-            if len(members) > 1 else ""
+        more = say("check_more_like_files" if files > 1 else "check_more_like", lang, n=f"{len(members) - 1:,}",
+                   files=files) if len(members) > 1 else ""
         print(f"  {first}{more}", file=out)
 
 
-def print_grouped(problems: list[Problem], out: TextIO, listed: Path | None) -> None:
+def print_grouped(problems: list[Problem], out: TextIO, listed: Path | None, lang: str = "en") -> None:
     """Problems of one file and rule together (in the order first met), each group cut after SHOWN_PER_GROUP."""
     order = {key: i for i, key in reversed(list(enumerate((p.file, p.rule) for p in problems)))}
     ordered = sorted(problems, key=lambda p: order[(p.file, p.rule)])   # stable: rows keep their order
     for (file, rule), members in groupby(ordered, key=lambda p: (p.file, p.rule)):
         members = list(members)
         for problem in members[:SHOWN_PER_GROUP]:
-            print("  " + str(problem).replace("\n", "\n  "), file=out)
+            print("  " + shown(problem, lang).replace("\n", "\n  "), file=out)
         rest = len(members) - SHOWN_PER_GROUP
         if rest > 0:
-            where = f": see {relative(listed)}" if listed is not None else ""
-            print(f"  ... and {rest:,} more {'row' if rest == 1 else 'rows'} of {visible(file)} with the same problem "
-                  f"[{rule}]{where}", file=out)
+            where = say("check_see", lang, path=relative(listed)) if listed is not None else ""
+            print("  " + say("check_more_row" if rest == 1 else "check_more_rows", lang, n=f"{rest:,}",
+                             file=visible(file), rule=rule) + where, file=out)
 
 
 def problems_table(problems: list[Problem]) -> pd.DataFrame:
@@ -287,6 +296,20 @@ def _checked_nowhere(raw, annexes: list) -> list[Problem]:
     return problems
 
 
+def archive_problems(project: str, params_dir: Path, build_dir: Path) -> list[Problem]:
+    """An annex renamed since the last build, whose archived figures it no longer finds (data.archive.orphan_problems);
+    the archive beside ``build_dir`` as runner.Layout.archive_dir puts it."""
+    from ..data.archive import orphan_problems
+
+    if not (params_dir / project).is_dir():
+        return []
+    base = build_dir.parent / ("archive" if build_dir.name == "build" else f"{build_dir.name}-archive")
+    try:
+        return orphan_problems(base, project, annex_names(project, params_dir))
+    except (OSError, ValueError):   # (a project name that is no slug is told by the check itself)
+        return []
+
+
 def run_check(projects: list[str] | None = None, data_dir: Path = DATA_DIR, params_dir: Path = PARAMS_DIR,
               out: TextIO | None = None, build_dir: Path | None = None) -> int:
     """Check the named projects (all projects under params/ when None). 0 when no errors, 1 otherwise.
@@ -303,16 +326,18 @@ def run_check(projects: list[str] | None = None, data_dir: Path = DATA_DIR, para
     failed = 0
     for name in names:
         problems, data = check_and_load(name, data_dir, params_dir)   # the files are read once
+        problems += archive_problems(name, params_dir, build_dir)
+        lang = project_language(name, params_dir)
         if data is not None:   # no error: the reported figures are compared with what the annexes compute
             problems += reported_figure_problems(name, data_dir, params_dir, data)
         listed = unwritten = None
         if not any(p.rule in ("missing_project", "slug") for p in problems):
             listed = under(build_dir, "check", check_slug(name, "project") + ".csv")
-            try:
-                write_list(problems, listed, list_separator(name, params_dir))
+            try:   # (the list's messages in the project's language too, its headings for programs unchanged)
+                write_list([translated(p, lang) for p in problems], listed, list_separator(name, params_dir))
             except OSError as exc:  # a read-only build/: the problems are still printed, then one line says so
                 unwritten, listed = exc, None
-        report(name, problems, out, listed)
+        report(name, problems, out, listed, lang)
         if unwritten is not None:
             print(f"The list of problems could not be written to {relative(build_dir / 'check')}/ "
                   f"({unwritten.strerror or unwritten}): make {relative(build_dir)}/ writable, or delete it.\n",

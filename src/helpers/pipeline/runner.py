@@ -656,8 +656,11 @@ def _validate(projects: set[str], layout: Layout, prints: Fingerprints | None = 
     instead of loading and validating it again; a store made from the same inputs is reused as it is.
     """
     from ..data import store
+    from ..data.archive import orphan_problems
     from ..data.loader import check_and_load
+    from ..annex.words import say
     from .check import print_grouped, print_summary
+    from .messages import project_language
 
     prints = prints or Fingerprints()
     broken: set[str] = set()
@@ -666,22 +669,23 @@ def _validate(projects: set[str], layout: Layout, prints: Fingerprints | None = 
         if store.current(_store_root(layout), name, made_from):
             continue
         problems, data = check_and_load(name, layout.data, layout.params)
+        problems += orphan_problems(layout.archive_dir(), name, annex_names(name, layout.params)) \
+            if (layout.params / name).is_dir() else []
         for problem in (p for p in problems if p.rule == "duplicate_annex"):   # a warning a build must show too
             print(problem, file=sys.stderr)
         if data is not None:
             store.save(data, _store_root(layout), made_from, layout.data, layout.params)
         errors = [p for p in problems if p.severity == "error"]
+        lang = project_language(name, layout.params)   # (its messages in the annexes' language, as make check's)
         if errors:
             broken.add(name)
-            print(f"Project '{name}': {len(errors)} problem(s) in the inputs; no annex of it was built.",
-                  file=sys.stderr)
-            print_grouped(errors, sys.stderr, None)  # a file broken on every row: ten rows and the count
+            print(say("check_build_errors", lang, project=name, n=len(errors)), file=sys.stderr)
+            print_grouped(errors, sys.stderr, None, lang)  # a file broken on every row: ten rows and the count
         # a build reads the same cells as `make check`: an evaluator who only builds sees what may be misread too
         warnings = [p for p in problems if p.severity != "error" and p.rule != "duplicate_annex"]
         if warnings and not errors:
-            print(f"Project '{name}': {len(warnings)} warning(s) in the inputs; its annexes are built with them. "
-                  f"`make check PROJECT={name}` lists each one with what to do:")
-            print_summary(warnings, sys.stdout)
+            print(say("check_build_warnings", lang, project=name, n=len(warnings)))
+            print_summary(warnings, sys.stdout, lang)
     if broken:
         print("Fix the problems above (make check lists them again), then run the build again.", file=sys.stderr)
     return broken
@@ -901,6 +905,7 @@ def _write_index(layout: Layout) -> None:
     root = layout.build / "annexes"
     if not root.is_dir():
         return
-    page, index = render_index(root).encode("utf-8"), root / "index.html"
+    current = {(p, a) for p in project_names(layout.params) for a in annex_names(p, layout.params)}
+    page, index = render_index(root, current=current).encode("utf-8"), root / "index.html"
     if not index.is_file() or index.read_bytes() != page:  # unchanged, it keeps its date (a browser's cache, rsync)
         write_atomic(index, page)

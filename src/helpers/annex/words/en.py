@@ -268,4 +268,31 @@ WORDS = {
     "word_toc": "Contents",
     "word_page": "Page",
     "word_of": "of",
+    # make check and make annexes (pipeline.check, pipeline.messages): the project's language
+    "check_where_row": "row",
+    "check_where_column": "column",
+    "check_where_key": "key",
+    "check_where_cell": "cell",
+    "check_where_value": "value",
+    "check_errors": "Errors (must be fixed):",
+    "check_warnings": "Warnings (worth a look):",
+    "check_ok": "OK",
+    "check_not_ready": "NOT READY",
+    "check_error_one": "{n} error",
+    "check_error_many": "{n} errors",
+    "check_warning_one": "{n} warning",
+    "check_warning_many": "{n} warnings",
+    "check_verdict": "{project}: {verdict} - {errors}, {warnings}.",
+    "check_every_problem": " Every problem: {path}.",
+    "check_more_row": "... and {n} more row of {file} with the same problem [{rule}]",
+    "check_more_rows": "... and {n} more rows of {file} with the same problem [{rule}]",
+    "check_see": ": see {path}",
+    "check_more_like": " (and {n} more like it)",
+    "check_more_like_files": " (and {n} more like it, in {files} files)",
+    "check_build_errors": "Project '{project}': {n} problem(s) in the inputs; no annex of it was built.",
+    "check_build_warnings": "Project '{project}': {n} warning(s) in the inputs; its annexes are built with them. "
+                            "`make check PROJECT={project}` lists each one with what to do:",
+    "index_stale": "Not listed: {annexes}, built from an annex file that params/ no longer has (renamed or "
+                   "removed): not rebuilt, their figures are those of an earlier build. Delete them from "
+                   "build/annexes/ (or make clean) if they are not to be sent.",
 }

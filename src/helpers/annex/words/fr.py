@@ -283,4 +283,32 @@ WORDS = {
     "word_toc": "Sommaire",
     "word_page": "Page",
     "word_of": "sur",
+    # make check and make annexes (pipeline.check, pipeline.messages): the project's language
+    "check_where_row": "ligne",
+    "check_where_column": "colonne",
+    "check_where_key": "clé",
+    "check_where_cell": "cellule",
+    "check_where_value": "valeur",
+    "check_errors": "Erreurs (à corriger) :",
+    "check_warnings": "Avertissements (à vérifier) :",
+    "check_ok": "OK",
+    "check_not_ready": "PAS PRÊT",
+    "check_error_one": "{n} erreur",
+    "check_error_many": "{n} erreurs",
+    "check_warning_one": "{n} avertissement",
+    "check_warning_many": "{n} avertissements",
+    "check_verdict": "{project} : {verdict} - {errors}, {warnings}.",
+    "check_every_problem": " Tous les problèmes : {path}.",
+    "check_more_row": "... et {n} autre ligne de {file} avec le même problème [{rule}]",
+    "check_more_rows": "... et {n} autres lignes de {file} avec le même problème [{rule}]",
+    "check_see": " : voir {path}",
+    "check_more_like": " (et {n} autre(s) semblable(s))",
+    "check_more_like_files": " (et {n} autre(s) semblable(s), dans {files} fichiers)",
+    "check_build_errors": "Projet '{project}' : {n} problème(s) dans les données ; aucune de ses annexes n'a été "
+                          "construite.",
+    "check_build_warnings": "Projet '{project}' : {n} avertissement(s) dans les données ; ses annexes sont "
+                            "construites avec. `make check PROJECT={project}` les liste un à un avec quoi faire :",
+    "index_stale": "Non listées : {annexes}, construites d'un fichier d'annexe que params/ n'a plus (renommé ou "
+                   "supprimé) : elles ne sont plus reconstruites, leurs chiffres sont ceux d'une construction "
+                   "antérieure. Supprimez-les de build/annexes/ (ou make clean) si elles ne sont pas à diffuser.",
 }

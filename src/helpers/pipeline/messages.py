@@ -1,0 +1,113 @@
+"""What `make check` and `make annexes` print, in the project's language (project.yaml's `language`, French by
+default, as the annexes are): the headlines from the annex's catalogues (annex.words, keys `check_*`), and the
+problems an evaluator meets in the first hour (a key left empty or misspelt, no data folder, a missing column, a
+number or a date not read, a country or a line the data do not have) translated sentence by sentence.
+
+The problems are made in English by the data room (which knows no language); a sentence this table does not know is
+left in English. The rule code in brackets stays the same in every language (it is what the tests, data/README.md
+and tests/README.md name).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
+
+from ..annex.words import say
+from ..errors import Problem
+
+# English sentence (a regex over the data room's text) -> French; applied in order, to the message and the hint
+_FRENCH = [(re.compile(english), french) for english, french in (
+    (r"the key '([^']*)' has no value", r"la clé '\1' n'a pas de valeur"),
+    (r"Write its value after '([^']*)', e\.g\. ", r"Écrivez sa valeur après '\1', par exemple "),
+    (r"Write its value after '([^']*)'\.", r"Écrivez sa valeur après '\1'."),
+    (r"the key '([^']*)' is required", r"la clé '\1' est obligatoire"),
+    (r"Add a line '([^']*): \.\.\.'\.", r"Ajoutez une ligne '\1: ...'."),
+    (r"^unknown key '([^']*)'", r"clé inconnue '\1'"),
+    (r"^'([^']*)': not a date written year first$", r"'\1' : pas une date écrite l'année d'abord"),
+    (r"^Write it year first, month, day: ", "Écrivez-la l'année d'abord, puis le mois et le jour : "),
+    (r"Allowed keys: ", "Clés permises : "),
+    (r"Did you mean '([^']*)'\?", r"Vouliez-vous dire '\1' ?"),
+    (r"there is no data folder for '([^']*)'", r"il n'y a pas de dossier de données pour '\1'"),
+    (r"Create (\S+)/ with the project's tables \(see data/README\.md\)\.",
+     r"Créez \1/ avec les tables du projet (voir data/README.md)."),
+    (r"there is no project '([^']*)'", r"il n'y a pas de projet '\1'"),
+    (r"^Found: ", "Trouvés : "),
+    (r"the required column '([^']*)' is missing", r"la colonne obligatoire '\1' manque"),
+    (r"Add a column '([^']*)'", r"Ajoutez une colonne '\1'"),
+    (r"Rename that header to '([^']*)'", r"Renommez cet en-tête en '\1'"),
+    (r"\(in French: ", "(en français : "),
+    (r"; in English: ", " ; en anglais : "),
+    (r"\(the header row must hold: ([^)]*)\)", r"(la ligne d'en-tête doit contenir : \1)"),
+    (r"^not a number$", "pas un nombre"),
+    (r"Write a number with the project's decimal mark '(.)' \(e\.g\. ([^)]*)\), or leave it empty\.",
+     r"Écrivez un nombre avec le séparateur décimal du projet '\1' (par exemple \2), ou laissez la cellule vide."),
+    (r"^not a date$", "pas une date"),
+    (r"^not a date: write 2020-12-31 or 31/12/2020( \(day first\))?$",
+     r"pas une date : écrivez 2020-12-31 ou 31/12/2020\1"),
+    (r"this date does not exist \(day (\d+), month (\d+), year (\d+)\)",
+     r"cette date n'existe pas (jour \1, mois \2, année \3)"),
+    (r"Write the date as 2020-12-31 or 31/12/2020 \(day first\)",
+     "Écrivez la date 2020-12-31 ou 31/12/2020 (le jour d'abord)"),
+    (r", or the period it ends: a month \(2020-12, juin 2020\), a quarter \(T4 2020\), a year\.",
+     ", ou la période qu'elle clôt : un mois (2020-12, juin 2020), un trimestre (T4 2020), une année."),
+    (r"\(day first\)", "(le jour d'abord)"),
+    (r"no table has rows for the country '([^']*)'", r"aucune table n'a de lignes pour le pays '\1'"),
+    (r"Countries in the data: none\.", "Pays des données : aucun."),
+    (r"No table gives a country \(([^)]*)\): their rows belong to the project as a whole; write `country: all` in "
+     r"(\S+) to show them(?=[.,])", r"Aucune table ne donne de pays (\1) : leurs lignes sont celles du projet dans son "
+     r"ensemble ; écrivez `country: all` dans \2 pour les montrer"),
+    (r" pour les montrer, or delete (\S+): the project's annex with `country: all` shows them already\.",
+     r" pour les montrer, ou supprimez \1 : l'annexe du projet avec `country: all` les montre déjà."),
+    (r"Countries in the data: ", "Pays des données : "),
+    (r"'([^']*)' is its code or its name in another language\.",
+     r"'\1' est son code ou son nom dans une autre langue."),
+    (r"this budget line is not in the budget table", "cette ligne budgétaire n'est pas dans la table du budget"),
+    (r"Use a line of the budget table, or add the line there\.",
+     "Utilisez une ligne de la table du budget, ou ajoutez-y la ligne."),
+    (r"the file has a header but no rows: the table is empty", "le fichier a un en-tête mais aucune ligne : la "
+     "table est vide"),
+    (r"Fill in the rows, or delete the file if the table does not apply\.",
+     "Remplissez les lignes, ou supprimez le fichier si la table ne s'applique pas."),
+)]
+_WHERE = ("row", "column", "key", "cell", "value")
+
+
+def project_language(project: str, params_dir: Path) -> str:
+    """'en' or 'fr' from project.yaml as written, valid or not (French, the annexes' default, when it says
+    nothing usable or cannot be read)."""
+    from ..data.inputs import read_yaml
+
+    try:
+        written = read_yaml(params_dir / project / "project.yaml")[0]
+    except Exception:   # (a project.yaml that cannot be read is itself one of the problems listed)
+        return "fr"
+    language = written.get("language") if isinstance(written, dict) else None
+    return "en" if str(language).strip().lower() == "en" else "fr"
+
+
+def translated(problem: Problem, lang: str) -> Problem:
+    """``problem`` with its message and hint in ``lang`` (the sentences _FRENCH knows), or as it is when its message
+    is not one of them: a line half French, half English (« ligne 3 : the workbook computes... ») reads worse than
+    one in English."""
+    message = problem.message if lang == "en" else _french(problem.message)
+    if message == problem.message:
+        return problem
+    return replace(problem, message=message, hint=_french(problem.hint))
+
+
+@lru_cache(maxsize=4096)
+def _french(text: str) -> str:
+    """(Cached: a column broken on every row repeats one message and one hint; the list holds every row.)"""
+    for english, french in _FRENCH:
+        text = english.sub(french, text)
+    return text
+
+
+def shown(problem: Problem, lang: str) -> str:
+    """The problem as make check prints it, in ``lang``: its location words too (« ligne 3, colonne 'montant' »)."""
+    said = translated(problem, lang)
+    words = None if said is problem else {w: say(f"check_where_{w}", lang) for w in _WHERE}
+    return said.text(words)
