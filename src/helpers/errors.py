@@ -64,9 +64,10 @@ class Problem:
 
     def text(self, words: dict[str, str] | None = None) -> str:
         """The problem as make check prints it; ``words``: see ``where`` (the message and hint are the record's)."""
-        text = f"{self.where(words)}: {visible(self.message, keep=chr(10))}"
+        colon = (words or {}).get("colon", ":")   # (« ligne 3, colonne 'x' : » in French)
+        text = f"{self.where(words)}{colon} {visible(self.message, keep=chr(10))}"
         if self.value is not None:
-            text += f" ({(words or {}).get('value', 'value')}: {self.value!r})"
+            text += f" ({(words or {}).get('value', 'value')}{colon} {self.value!r})"
         text += f" [{self.rule}]"
         if self.hint:
             text += f"\n    -> {visible(self.hint, keep=chr(10))}"

@@ -86,7 +86,7 @@ def test_small_groups_are_printed_as_before(mini):
     mini.replace("budget", "B4,20000", "B4,")
     out = io.StringIO()
     assert run_check(["mini"], mini.data_dir, mini.params_dir, out=out) == 0
-    assert "more" not in out.getvalue() and "budget.csv, row 5, column 'budget'" in out.getvalue()
+    assert "autre" not in out.getvalue() and "budget.csv, ligne 5, colonne 'budget' :" in out.getvalue()
 
 
 def test_a_reported_figure_naming_no_figure_gets_the_closest_keys(mini):
@@ -269,6 +269,21 @@ def test_the_list_opens_in_excel_with_its_accents_and_one_column_per_field(mini)
     assert target.read_bytes().startswith(b"\xef\xbb\xbf" + ",".join(CSV_COLUMNS).encode())
 
 
+def test_the_sample_s_check_reads_wholly_in_french():
+    """The first thing an evaluator runs, make check on the sample (a French project), printed its fourteen warnings
+    in English under French headlines; each is now in French, its place too (« ligne 22, colonne 'actual_end' : »)."""
+    from helpers.paths import DATA_DIR, PARAMS_DIR
+    from helpers.pipeline.messages import translated
+
+    from helpers.data.loader import check_and_load
+
+    problems, _ = check_and_load("amem", DATA_DIR, PARAMS_DIR)
+    assert problems and all(translated(p, "fr") is not p for p in problems), \
+        [p.message for p in problems if translated(p, "fr") is p]
+    said = [translated(p, "fr").message + " " + translated(p, "fr").hint for p in problems]
+    assert not [s for s in said if re.search(r"\b(the|is|are|rows|of|this)\b", s)], said
+
+
 def test_the_first_hour_s_problems_are_told_in_the_project_s_language(mini):
     """A French project (the default) got every line of make check in English: « Errors (must be fixed) », « row 3,
     column 'amount': not a number », « NOT READY ». Its headlines and the problems an evaluator meets first (a key
@@ -284,12 +299,12 @@ def test_the_first_hour_s_problems_are_told_in_the_project_s_language(mini):
     assert run_check(["mini"], mini.data_dir, mini.params_dir, out=out) == 1
     text = out.getvalue()
     for said in ("Erreurs (à corriger) :",
-                 "project.yaml, clé 'title': la clé 'title' n'a pas de valeur [empty_key]",
-                 "participation.csv, ligne 1, colonne 'women': la colonne obligatoire 'women' manque [required_column]",
+                 "project.yaml, clé 'title' : la clé 'title' n'a pas de valeur [empty_key]",
+                 "participation.csv, ligne 1, colonne 'women' : la colonne obligatoire 'women' manque [required_column]",
                  "-> Ajoutez une colonne 'women' (en français : 'femmes'",
-                 "expenditure.csv, ligne 3, colonne 'amount': pas un nombre (valeur: 'dix mille') [not_a_number]",
+                 "expenditure.csv, ligne 3, colonne 'amount' : pas un nombre (valeur : 'dix mille') [not_a_number]",
                  "-> Écrivez un nombre avec le séparateur décimal du projet '.'",
-                 "colonne 'period_end': cette date n'existe pas (jour 32, mois 13, année 2021)",
+                 "colonne 'period_end' : cette date n'existe pas (jour 32, mois 13, année 2021)",
                  "-> Écrivez sa valeur après 'title:', par exemple title: ",
                  "mini : PAS PRÊT - "):
         assert said in text, text
@@ -304,12 +319,12 @@ def test_the_first_hour_s_problems_are_told_in_the_project_s_language(mini):
     mini.replace("expenditure", "B2,32/13/2021,dix mille", "B2,2020-12-31,10000.50")
     out = io.StringIO()
     assert run_check(["mini"], mini.data_dir, mini.params_dir, out=out) == 1
-    assert "senegal.yaml, clé 'country': aucune table n'a de lignes pour le pays 'Sénégal' (valeur: 'Sénégal') " \
+    assert "senegal.yaml, clé 'country' : aucune table n'a de lignes pour le pays 'Sénégal' (valeur : 'Sénégal') " \
         "[unknown_country]\n      -> Pays des données : " in out.getvalue(), out.getvalue()
     mini.set_param("start_date", "01/01/2020")   # a date written day first, as French Excel shows them
     out = io.StringIO()
     assert run_check(["mini"], mini.data_dir, mini.params_dir, out=out) == 1
-    assert "project.yaml, clé 'start_date': 'start_date' : pas une date écrite l'année d'abord (valeur: " \
+    assert "project.yaml, clé 'start_date' : 'start_date' : pas une date écrite l'année d'abord (valeur : " \
         "'01/01/2020') [bad_value]\n      -> Écrivez-la l'année d'abord, puis le mois et le jour : start_date: " \
         "2020-01-01." in out.getvalue()
     mini.set_param("start_date", "2020-01-01")

@@ -71,8 +71,42 @@ _FRENCH = [(re.compile(english), french) for english, french in (
      "table est vide"),
     (r"Fill in the rows, or delete the file if the table does not apply\.",
      "Remplissez les lignes, ou supprimez le fichier si la table ne s'applique pas."),
+    # the warnings of the sample's own check: what an evaluator reads first
+    (r"^this activity ended after the reporting date \(([^,]*), project\.yaml\): it is counted as its status says$",
+     r"cette activité s'est terminée après la date de rapport (\1, project.yaml) : elle est comptée selon son statut"),
+    (r"^If the annex should describe the reporting date, write the status the activity had then; if the data are "
+     r"more recent, move `reporting_date` in project\.yaml\.$",
+     "Si l'annexe doit décrire la date de rapport, écrivez le statut qu'avait l'activité ce jour-là ; si les données "
+     "sont plus récentes, avancez `reporting_date` dans project.yaml."),
+    (r"^(\d+) more activities ended after the reporting date$",
+     r"\1 autres activités se sont terminées après la date de rapport"),
+    (r"^the budget of this line is not given$", "le budget de cette ligne n'est pas donné"),
+    (r"^Rates for this line cannot be computed; fill in the approved amount\.$",
+     "Les taux de cette ligne ne peuvent pas être calculés ; indiquez le montant approuvé."),
+    (r"^no rows for '([^']*)' in (\d+) tables?: ([^:;]*)$", r"aucune ligne pour '\1' dans \2 table(s) : \3"),
+    (r"^Fine if these tables do not apply to this country; the annex will show no figures from them\.$",
+     "Rien à faire si ces tables ne concernent pas ce pays ; l'annexe n'en montrera aucun chiffre."),
+    (r"^rows of the project as a whole \(no country, or 'regional'\) will not appear in the '([^']*)' annex: "
+     r"([^:;]*)$",
+     lambda m: f"les lignes du projet dans son ensemble (sans pays, ou 'régional') n'apparaîtront pas dans l'annexe "
+               f"'{m[1]}' : " + re.sub(r"\((all|\d+) rows?\)", lambda n: "(toutes les lignes)" if n[1] == "all"
+                                       else f"({n[1]} ligne{'s' if n[1] != '1' else ''})", m[2])),
+    (r"^Their rows are shown in the annex with `country: all` only; give them the country in a `country` column if "
+     r"they belong to ([^.]*)\.$",
+     r"Leurs lignes ne figurent que dans l'annexe `country: all` ; donnez-leur le pays dans une colonne `country` si "
+     r"elles appartiennent à \1."),
+    (r"^the outcome '([^']*)' is in ([A-Z, ]+) by its name, and the project's currency is ([A-Z]+): its effects, "
+     r"means and minimum detectable effects are in \2 \(figures\.csv's unit\), and a published figure in \3 is not "
+     r"computable beside them; one printed without a currency is compared as if in \2$",
+     r"le résultat '\1' est en \2 d'après son nom, et la devise du projet est \3 : ses effets, moyennes et effets "
+     r"minimaux détectables sont en \2 (l'unité de figures.csv), un chiffre publié en \3 n'est pas calculable à "
+     r"côté d'eux ; un chiffre imprimé sans devise est comparé comme s'il était en \2"),
+    (r"^Convert the outcome to ([A-Z]+) in the data \(the workbook converts none\), or publish and compare its "
+     r"figures in ([A-Z]+)\.$",
+     r"Convertissez le résultat en \1 dans les données (le classeur ne convertit aucune devise), ou publiez et "
+     r"comparez ses chiffres en \2."),
 )]
-_WHERE = ("row", "column", "key", "cell", "value")
+_WHERE = ("row", "column", "key", "cell", "value", "colon")
 
 
 def project_language(project: str, params_dir: Path) -> str:

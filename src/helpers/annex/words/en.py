@@ -274,6 +274,7 @@ WORDS = {
     "check_where_key": "key",
     "check_where_cell": "cell",
     "check_where_value": "value",
+    "check_where_colon": ":",   # (after the place, and before the value)
     "check_errors": "Errors (must be fixed):",
     "check_warnings": "Warnings (worth a look):",
     "check_ok": "OK",
