@@ -803,6 +803,49 @@ def test_a_funder_and_an_implementer_named_only_by_their_organisations_names_are
     assert "iati_same_project" not in rules(apart)
 
 
+@pytest.mark.parametrize("written", ["BIT", "OIT", "ILO", "International Labour Office", "Bureau international du "
+                                     "Travail (BIT)", "Organizacion Internacional del Trabajo"])
+def test_the_ilos_names_and_acronyms_in_english_french_and_spanish_name_the_ilo(tmp_path, written):
+    """Before: a d-portal download holding SDC's activity paying receiver-org « BIT » (or « OIT », « ILO »,
+    « Organización Internacional del Trabajo », no @ref) and the ILO's own (reporting-org « International Labour
+    Organization »): budgets 1 000 000 + 990 000 and the 600 000 paid counted twice, without a word (only the name
+    the ILO writes itself was matched). Its names and acronyms in English, French and Spanish now name it; so does
+    the DAC channel code 41302 written as a ref."""
+    sdc = activity("CH-4-2019001", '<reporting-org ref="CH-4" type="10"><narrative>Swiss Agency for Development and '
+                   'Cooperation (SDC)</narrative></reporting-org>' + budget("1000000") + transaction(
+                       "600000", "3", "2021-03-01", f"<receiver-org><narrative>{written}</narrative></receiver-org>"))
+    ilo = activity("XM-DAC-41302-MAR-19-01", '<reporting-org ref="XM-DAC-41302" type="40"><narrative>International '
+                   'Labour Organization</narrative></reporting-org>' + budget("990000") + transaction("400000"))
+    said = [p for p in load(tmp_path, sdc, ilo).problems if p.rule == "iati_same_project"]
+    assert [p.element for p in said] == ["iati-activity[CH-4-2019001]/transaction[1]/value"]
+    assert f"receiver-org named '{written}', no @ref" in said[0].message
+    by_code = load(tmp_path / "code", sdc.replace(f"<receiver-org><narrative>{written}</narrative></receiver-org>",
+                                                   '<receiver-org ref="41302"/>'), ilo)
+    assert "iati_same_project" in rules(by_code)
+
+
+def test_a_generic_name_such_as_a_ministry_of_foreign_affairs_does_not_make_two_projects_one(tmp_path):
+    """Before: a multi-publisher file holding a ministry's activity (reporting-org « Ministry of Foreign Affairs »,
+    Tunisia) and the IOM's (Morocco), funded by « Ministry of Foreign Affairs » (its own donor's, by name only):
+    « the same project reported by its funder and by its implementer? », telling the evaluator to leave one of two
+    projects out. A name made of generic words only (ministry, government, UN...) now names no publisher."""
+    mfa = activity("XX-MFA-1", '<reporting-org ref="XX-MFA" type="10"><narrative>Ministry of Foreign Affairs'
+                   '</narrative></reporting-org>' + budget("500000") + transaction("200000", "3"))
+    iom = activity("XM-DAC-47066-MA-1", '<reporting-org ref="XM-DAC-47066" type="40"><narrative>International '
+                   'Organization for Migration</narrative></reporting-org><participating-org role="1"><narrative>'
+                   'Ministry of Foreign Affairs</narrative></participating-org>' + budget("700000") + transaction(
+                       "300000"))
+    assert "iati_same_project" not in rules(load(tmp_path, mfa, iom))
+    for generic in ("Government", "UN", "Gouvernement", "Ministère des Affaires étrangères (MAE)"):
+        renamed = (mfa.replace("Ministry of Foreign Affairs", generic),
+                   iom.replace("Ministry of Foreign Affairs", generic))
+        assert "iati_same_project" not in rules(load(tmp_path / generic, *renamed)), generic
+    # the ministry's name with its country is its own: said
+    named = "Ministry of Foreign Affairs of Denmark"
+    assert "iati_same_project" in rules(load(tmp_path / "named", mfa.replace("Ministry of Foreign Affairs", named),
+                                             iom.replace("Ministry of Foreign Affairs", named)))
+
+
 def test_a_funder_and_an_implementer_linked_by_their_participating_orgs_only_are_said(tmp_path):
     """Before: the EU's activity naming the ILO as implementing organisation (participating-org role 4, by its name
     only) and the ILO's naming the EU as funder (role 1), no payment naming the other, both with budgets: 1 000 000

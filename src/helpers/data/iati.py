@@ -1360,6 +1360,35 @@ def _org_name(name: str) -> str:
 
 ORG_WORDS = re.compile(r"\w+")
 ORG_ACRONYM = re.compile(r"\s*\([^()]*\)\s*$")  # « Organisation internationale du Travail (OIT) »
+# An organisation's names in English, French and Spanish and its acronyms, as other publishers write it by name
+# (« BIT », « Organización Internacional del Trabajo » for the ILO, which publishes « International Labour
+# Organization »): the same organisation, by its IATI @ref (and the DAC channel code some write as the ref).
+ORG_ALIASES = {
+    "XM-DAC-41302": ("International Labour Organization", "International Labour Organisation", "International Labour "
+                     "Office", "ILO", "Organisation internationale du Travail", "Bureau international du Travail",
+                     "OIT", "BIT", "Organización Internacional del Trabajo", "Oficina Internacional del Trabajo",
+                     "41302"),
+    "XM-DAC-47066": ("International Organization for Migration", "International Organisation for Migration", "IOM",
+                     "Organisation internationale pour les migrations", "OIM", "Organización Internacional para las "
+                     "Migraciones", "47066"),
+}
+# Words that name no organisation on their own: a name made of them only (« Ministry of Foreign Affairs »,
+# « Gouvernement », « UN ») is many organisations' (each country has its ministry), and was matched on the one
+# publisher of the files that bore it: a false « same project » between two projects.
+ORG_GENERIC = frozenset(
+    "ministry ministries ministère ministere ministères ministerio ministério ministerium government gouvernement "
+    "gobierno governo state état etat un united nations unies unidas onu foreign affairs affaires étrangères "
+    "etrangeres exteriores exterior asuntos relaciones external international internationale internacional "
+    "national nationale nacional public publique público agency agence agencia office bureau oficina department "
+    "département departamento embassy ambassade embajada of the and for de des du la le les l d et del y e para pour "
+    "en cooperation coopération cooperación development développement developpement desarrollo donor donors "
+    "bailleur bailleurs partner partners partenaire partenaires various divers others autres other autre".split())
+
+
+@lru_cache(maxsize=None)
+def _alias_names(aliases: tuple[str, ...]) -> tuple[str, ...]:
+    """An organisation's names as compared, with and without their accents (« Organizacion » as often typed)."""
+    return tuple(dict.fromkeys(n for a in aliases for n in (_org_name(a), _org_name(fold(a)))))
 
 
 def _same_project_by_org(activities: list[Activity], below: Any, has: Any, counted: set[int],
@@ -1391,17 +1420,26 @@ def _same_project_by_org(activities: list[Activity], below: Any, has: Any, count
     for text, mine in written:
         for name in {_org_name(text), _org_name(ORG_ACRONYM.sub("", text))} - {""}:
             names[name] = mine if names.get(name, mine) == mine else None
+    refs: dict[str, str | None] = {}   # a ref or name of an organisation's ORG_ALIASES -> the publisher it is
+    for ref, aliases in ORG_ALIASES.items():
+        for mine in {ref} & publishers.keys() or {names.get(n) for n in _alias_names(aliases)} - {None}:
+            for alias in (ref, *aliases):
+                refs[alias.upper()] = mine if refs.get(alias.upper(), mine) == mine else None
+            for name in _alias_names(aliases):
+                names.setdefault(name, mine)
     by_name: dict[int, str] = {}   # id(Money) -> the name it was matched by
     resolved: dict[str, str | None] = {}   # a name as written -> the publisher it names (each compared once)
 
     def publisher_named(name: str) -> str | None:
         if name not in resolved:
-            resolved[name] = names.get(_org_name(name)) or names.get(_org_name(ORG_ACRONYM.sub("", name)))
+            bare = _org_name(ORG_ACRONYM.sub("", name))   # (« Ministère des Affaires étrangères (MAE) »: generic)
+            resolved[name] = None if ORG_GENERIC.issuperset(bare.split()) else \
+                names.get(_org_name(name)) or names.get(bare)
         return resolved[name]
 
     def org_of(money: Money, ref: str | None, name: str | None) -> str | None:
         if ref:
-            return ref.upper()
+            return refs.get(ref.upper()) or ref.upper()
         if not name:
             return None
         found = publisher_named(name)
@@ -1477,7 +1515,7 @@ def _same_project_by_org(activities: list[Activity], below: Any, has: Any, count
             break
     for activity in by_id.values():  # no payment names the other: the participating-orgs may (funding, implementing)
         mine = key(activity)
-        orgs = [(role, ref.upper() if ref else publisher_named(name), ref, name, where)
+        orgs = [(role, (refs.get(ref.upper()) or ref.upper()) if ref else publisher_named(name), ref, name, where)
                 for role, ref, name, where in activity.participants]
         joint = any(role == "4" and org == mine for role, org, *_ in orgs)  # it implements too: its co-implementers'
         for role, org, ref, name, where in orgs:                           # activities are their own shares
