@@ -993,6 +993,22 @@ def test_an_activity_twice_in_one_file_says_so_and_which_copy_is_the_more_recent
             "the more recent)" in said[0].message)
 
 
+def test_one_activity_in_two_downloads_without_last_updated_says_which_file_is_the_more_recent(tmp_path):
+    """Before: the same activity downloaded twice (activities-2021.xml, activities-2022.xml, each with its
+    generated-datetime, the activity without last-updated-datetime) was refused « is also in activities-2021.xml »,
+    the hint « keep the most recent version, from its last-updated-datetime », which neither copy has. The files'
+    days now say which copy is the more recent."""
+    folder = tmp_path / "iati"
+    for year in ("2021", "2022"):
+        path = write(folder, activity(body=budget("1000") + transaction("100")), name=f"activities-{year}.xml")
+        path.write_text(path.read_text().replace('version="2.03"', f'version="2.03" generated-datetime="{year}-06-30'
+                                                 'T00:00:00Z"'), encoding="utf-8")
+    said = [p for p in iati.load_iati(folder, params()).problems if p.rule == "iati_duplicate_activity"]
+    assert len(said) == 1 and said[0].severity == "error" and said[0].file.endswith("activities-2022.xml")
+    assert ("(file written 2021-06-30 in the first copy, 2022-06-30 in this one: this one is the more recent)"
+            in said[0].message)
+
+
 def test_incoming_funds_in_a_currency_without_a_rate_are_warned_about_not_refused(tmp_path):
     """Before: incoming funds in the donor's currency (420000 CHF, a EUR project, no CHF rate), which no figure
     counts, were an error « amounts in several currencies are never added as they are » that stopped every annex

@@ -1041,14 +1041,18 @@ def _selected(activities: list[Activity], params: ProjectParams, folder: str) ->
             # (twice in one file: a datastore download holding two versions; « also in f.xml » named the file
             # itself, and « the most recent file » did not say which copy is the more recent)
             one, other = first.updated, activity.updated
+            what = "last updated"
+            if not (one and other) and first.file != activity.file:   # (two downloads without last-updated-datetime:
+                one, other, what = first.written, activity.written, "file written"   # their files' days tell them)
             dates = "" if one == other or not (one and other) else (
-                f" (last updated {one.isoformat()} in the first copy, {other.isoformat()} in this one: "
+                f" ({what} {one.isoformat()} in the first copy, {other.isoformat()} in this one: "
                 f"{'this one' if other > one else 'the first'} is the more recent)")
             problems.append(Problem(activity.file, "iati_duplicate_activity", f"the activity {activity.identifier} "
                                     + ("is twice in this file" if first.file == activity.file else
                                        f"is also in {first.file}") + f"{dates}: its money would be counted twice",
                                     "Keep one copy of each activity in data/<project>/iati/ (the most recent "
-                                    "version, from its last-updated-datetime).", element=activity.path))
+                                    "version, from its last-updated-datetime, else its file's generated-datetime).",
+                                    element=activity.path))
             continue
         seen[activity.identifier] = activity
     kept = list(seen.values())
