@@ -254,6 +254,24 @@ def test_budget_lines_are_activities_and_spending_is_per_transaction(tmp_path):
     assert source.tables["budget"]["line"].tolist() == ["XM-1", "XM-2"]
 
 
+def test_disbursements_and_expenditures_each_within_the_budget_and_together_above_it_are_said(tmp_path):
+    """Before: an activity disbursing 800 000 to its partner (type 3) and reporting the partner's expenditures of
+    750 000 (type 4), budget 1 000 000: both counted, a spending of 1 550 000 (155 %) without a word. It is now
+    said (the same money counted twice?), with both sums; each above the budget alone, or together within it, not."""
+    body = budget("1000000", "2021-01-01", "2022-12-31") + transaction("800000", "3", "2021-03-01") + transaction(
+        "350000", "4", "2021-09-30") + transaction("400000", "4", "2022-03-31")
+    source = load(tmp_path, activity(body=body))
+    assert source.tables["expenditure"]["amount"].sum() == 1550000   # (which is the same money is not known)
+    said = [p for p in source.problems if p.rule == "iati_disbursed_and_spent"]
+    assert [(p.element, p.severity) for p in said] == [("iati-activity[XM-1]/transaction[2]/value", "warning")]
+    assert ("disbursements (type 3, 800000 EUR) and its expenditures (type 4, 750000 EUR) up to the reporting date "
+            "are each within its budget (1000000 EUR), together 155.0 % of it" in said[0].message)
+    assert "spending: [3]" in said[0].hint
+    within = load(tmp_path / "within", activity(body=body.replace("800000", "200000")))
+    assert "iati_disbursed_and_spent" not in rules(within)
+    assert "iati_disbursed_and_spent" not in rules(load(tmp_path / "one", activity(body=body), spending=["4"]))
+
+
 def test_the_period_label_holds_the_transactions_description_as_data_readme_says(tmp_path):
     """Before: « expenditure 2021-06-30 » only, the description data/README promises left out."""
     described = ('<description><narrative>Aggregated spend data - Financial Year 2021 Quarter 1</narrative>'

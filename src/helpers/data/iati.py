@@ -294,7 +294,8 @@ def _load_iati(folder: Path, params: ProjectParams) -> IatiSource:
     budget = _budget(activities, converted, counted, transfers, params, problems)  # first: it may leave activities out
     problems += _hierarchy_budgets(activities, converted, counted, budget, params)
     lines = set(zip(budget["line"].tolist(), budget["country"].tolist()))   # (Arrow's values one by one: 5x slower)
-    tables = {"budget": budget, "expenditure": _expenditure(activities, converted, counted, params, problems, lines),
+    tables = {"budget": budget, "expenditure": _expenditure(activities, converted, counted, params, problems, lines,
+                                                            budget),
               "indicators": _indicators(activities, params, problems)}
     for name, frame in tables.items():
         problems += _validated(name, frame)
@@ -2292,12 +2293,17 @@ def _overlapping_periods(activity: Activity, periods: dict[tuple[Any, Any], list
 
 
 def _expenditure(activities: list[Activity], amounts: dict[int, float], counted: set[int], params: ProjectParams,
-                 problems: list[Problem], lines: set[tuple[str, str]] = frozenset()) -> pd.DataFrame:  # type: ignore[assignment]
+                 problems: list[Problem], lines: set[tuple[str, str]] = frozenset(),  # type: ignore[assignment]
+                 budget: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per spending transaction (and country), dated by its transaction-date."""
     spending = set(params.iati.spending)
     rows = []
+    both: list[tuple[Activity, dict[str, float], dict[str, str]]] = []  # activities paying with both 3 and 4
+    reporting = getattr(params, "reporting_date", None) or dt.date.max   # (make import-iati reads before it has one)
     for activity in activities:
         shares = None
+        paid = {"3": 0.0, "4": 0.0}   # disbursed, spent (counted, up to the reporting date)
+        first: dict[str, str] = {}
         elsewhere: list[Money] = []  # spending in a country that is none of the activity's
         regions: list[Money] = []  # spending of a region (recipient-region), split as the activity's countries
         for money in activity.transactions:
@@ -2315,6 +2321,9 @@ def _expenditure(activities: list[Activity], amounts: dict[int, float], counted:
                                         "negative transaction (a reversal?)", "Fine if it cancels an earlier "
                                         "spending; check it otherwise.", element=money.path,
                                         value=_show(money.amount), severity="warning"))
+            if money.kind in paid and money.end <= reporting:
+                paid[money.kind] += amounts[id(money)]
+                first.setdefault(money.kind, money.path)
             kind = TRANSACTION_TYPES.get(money.kind, money.kind)
             outside = _outside(activity, money.end)
             if outside:
@@ -2329,6 +2338,8 @@ def _expenditure(activities: list[Activity], amounts: dict[int, float], counted:
                 rows.append({"line": activity.identifier, "period_end": money.end,
                              "amount": amounts[id(money)] * share, "country": country, **labels,
                              "iati_file": activity.file, "iati_element": money.path})
+        if paid["3"] > 0 and paid["4"] > 0:
+            both.append((activity, paid, first))
         if regions:  # (before: split by the activity's percentages without a word, as if its countries')
             problems.append(Problem(activity.file, "iati_region_split", f"activity {activity.identifier}: "
                                     f"{len(regions)} spending transaction(s) name a recipient region "
@@ -2350,9 +2361,37 @@ def _expenditure(activities: list[Activity], amounts: dict[int, float], counted:
                                     "meanwhile declare budget_total in project.yaml, or leave the activity out "
                                     "(iati.activities).", element=f"{elsewhere[0].path.rsplit('/', 1)[0]}"
                                     "/recipient-country", value=countries[0], severity="warning"))
+    if both and budget is not None:
+        problems += _disbursed_and_spent(both, budget, params)
     rows += _covered_to_date(rows, activities, params, lines)
     problems += _after_reporting_date(rows, params)
     return _frame("expenditure", rows)
+
+
+def _disbursed_and_spent(both: list[tuple[Activity, dict[str, float], dict[str, str]]], budget: pd.DataFrame,
+                         params: ProjectParams) -> list[Problem]:
+    """An activity whose disbursements (3) and expenditures (4) are each within its budget and together above it:
+    the expenditures may be the spending of the money the disbursements paid (a partner's report of what it was
+    given, in the same activity), counted twice as spending without a word (a rate of 160 % for 100 %)."""
+    lines = budget[budget["line"].isin({a.identifier for a, _, _ in both})].groupby("line")["budget"]
+    totals = lines.sum(min_count=1).where(lines.count() == lines.size())   # (a country's budget n.d.: not known)
+    problems = []
+    for activity, paid, first in both:
+        total = totals.get(activity.identifier)
+        if total is None or not total > 0 or max(paid.values()) > total or sum(paid.values()) <= total * 1.01:
+            continue
+        cur = params.currency
+        problems.append(Problem(activity.file, "iati_disbursed_and_spent", f"activity {activity.identifier}: its "
+                                f"disbursements (type 3, {_show(round(paid['3'], 2))} {cur}) and its expenditures "
+                                f"(type 4, {_show(round(paid['4'], 2))} {cur}) up to the reporting date are each "
+                                f"within its budget ({_show(round(total, 2))} {cur}), together "
+                                f"{_percent(sum(paid.values()) / total)} of it: both are counted as spending. If "
+                                "the expenditures are the spending of the money the disbursements paid (a "
+                                "partner's report of what it was given), that money is counted twice",
+                                "Ask the publisher; if so, count one of them (iati: spending: [3], or [4], in "
+                                "project.yaml); nothing to do if they are different money.", element=first["4"],
+                                value=_show(round(paid["4"], 2)), severity="warning"))
+    return problems
 
 
 def _after_reporting_date(rows: list[dict[str, Any]], params: ProjectParams) -> list[Problem]:
