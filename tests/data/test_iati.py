@@ -1288,6 +1288,18 @@ def test_sex_dimensions_as_publishers_write_them_give_f_m_and_total_rows(tmp_pat
     assert table.set_index("sex")["actual"].to_dict() == {"total": 12.0, "f": 7.0, "m": 5.0}
 
 
+def test_a_sex_dimension_written_in_arabic_gives_f_and_m_rows(tmp_path):
+    """Before: a Maghreb publisher's results by « الجنس » (sex) = « أنثى » (female), « ذكور » (males) gave only a
+    total summed « by الجنس », no row for women: the indicator's share of women not computable, though the file
+    gives it. Arabic sex words are now read as the French and English ones."""
+    cells = ('<actual value="60"><dimension name="الجنس" value="أنثى"/></actual>'
+             '<actual value="40"><dimension name="الجنس" value="ذكور"/></actual>'
+             '<actual value="100"><dimension name="الجنس" value="المجموع"/></actual>')
+    table = load(tmp_path, activity(body='<result type="1">' + indicator(period('<target value="90"/>', cells))
+                                    + "</result>", lang="ar")).tables["indicators"]
+    assert table.set_index("sex")["actual"].to_dict() == {"total": 100.0, "f": 60.0, "m": 40.0}
+
+
 def test_other_dimensions_are_summed_into_the_total_when_none_is_given_with_a_note(tmp_path):
     cells = [f'<actual value="{v}"><dimension name="gender" value="{s}"/><dimension name="age" value="{a}"/>'
              '</actual>' for v, s, a in ((3, "F", "18-24"), (4, "F", "25+"), (6, "male", "25+"))]

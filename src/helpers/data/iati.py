@@ -2496,11 +2496,14 @@ def _outside(activity: Activity, day: dt.date) -> str:
     return ""
 
 
+SEX_WORD = re.compile(r"[a-z\u0621-\u064a]+")   # (Arabic letters too: « الجنس » = « أنثى »)
+
+
 def sex_of(dimensions: Iterable[tuple[str, str]]) -> str | None:
     """'f', 'm', 'total' for a sex dimension (named sex, gender, 'Gender - genre'...), None when there is none."""
     for name, value in dimensions:
-        name_words = set(re.findall(r"[a-z]+", fold(name)))
-        value_words = set(re.findall(r"[a-z]+", fold(value)))
+        name_words = set(SEX_WORD.findall(fold(name)))
+        value_words = set(SEX_WORD.findall(fold(value)))
         if name_words & SEX_NAMES:
             for words in (value_words,):
                 if words & FEMALE:
