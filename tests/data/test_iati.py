@@ -1459,6 +1459,25 @@ def test_a_dtd_under_another_root_is_refused_before_any_activity_is_read(tmp_pat
     assert rules(iati.load_iati(tmp_path / "b", params())) == ["iati_not_activity_file"]
 
 
+def test_an_organisation_file_beside_the_activity_files_is_said_not_read_and_the_rest_is_built(tmp_path):
+    """Before: the ILO's organisation file (iati-organisations, downloaded with the activity file) put in iati/
+    beside the activity file was an error telling to « download the project's activity file », which was there,
+    and no annex of the project was built. It is now a warning that it is not read; alone, still an error."""
+    folder = tmp_path / "iati"
+    write(folder, activity(body=budget("1000") + transaction("300")))
+    (folder / "organisation.xml").write_text('<iati-organisations version="2.03"><iati-organisation>'
+                                             '<organisation-identifier>XM-DAC-41302</organisation-identifier>'
+                                             '</iati-organisation></iati-organisations>', encoding="utf-8")
+    source = iati.load_iati(folder, params())
+    said = [p for p in source.problems if p.rule == "iati_not_activity_file"]
+    assert [(p.severity, p.file.endswith("organisation.xml")) for p in said] == [("warning", True)]
+    assert "an organisation file" in said[0].message and said[0].message.endswith("it is not read")
+    assert source.tables["budget"]["budget"].sum() == 1000
+    (folder / "file.xml").unlink()
+    alone = [p for p in iati.load_iati(folder, params()).problems if p.rule == "iati_not_activity_file"]
+    assert [p.severity for p in alone] == ["error"]
+
+
 def test_other_versions_and_broken_xml_are_clear_errors(tmp_path):
     write(tmp_path / "a", activity(), version="1.05")
     assert [p.rule for p in iati.load_iati(tmp_path / "a", params()).problems] == ["iati_version"]

@@ -42,7 +42,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from itertools import islice, repeat
 from pathlib import Path
@@ -280,6 +280,11 @@ def _load_iati(folder: Path, params: ProjectParams) -> IatiSource:
         read, found = read_activities(path)
         activities += read
         problems += found
+    if activities:   # an organisation file beside the activity files adds nothing: said, the others built
+        problems = [replace(p, severity="warning", message=p.message + ": it is not read", hint="Nothing to do if "
+                            "the activity files beside it are the project's; remove it from the iati/ folder.")
+                    if p.rule == "iati_not_activity_file" and p.value == "iati-organisations" else p
+                    for p in problems]
     if not files:
         problems.append(Problem(relative(folder), "iati_no_file", "the iati/ folder holds no .xml file",
                                 "Put the project's IATI activity file(s) here, or remove the folder."))
@@ -537,8 +542,11 @@ def _refused(root: etree._Element, file: str) -> Problem | None:
                        "unknown source.")
     if root.tag != "iati-activities":
         return Problem(file, "iati_not_activity_file", f"the file's root element is <{root.tag}>, not "
-                       "<iati-activities>: it is not an IATI activity file", "Download the project's activity "
-                       "file (not an organisation file) from the IATI registry or d-portal.", value=str(root.tag))
+                       "<iati-activities>: it is not an IATI activity file"
+                       + (" but an organisation file (its publisher's budgets by year and country, not the "
+                          "project's)" if root.tag == "iati-organisations" else ""), "Download the project's "
+                       "activity file (not an organisation file) from the IATI registry or d-portal.",
+                       value=str(root.tag))
     version = (root.get("version") or "").strip()
     if version not in VERSIONS:
         return Problem(file, "iati_version", f"IATI version {version or '(none)'} is not read: the workbook reads "
