@@ -840,6 +840,14 @@ def test_the_ilos_names_and_acronyms_in_english_french_and_spanish_name_the_ilo(
     by_code = load(tmp_path / "code", sdc.replace(f"<receiver-org><narrative>{written}</narrative></receiver-org>",
                                                    '<receiver-org ref="41302"/>'), ilo)
     assert "iati_same_project" in rules(by_code)
+    # the donor's French name in the ILO's incoming funds (« Direction du développement et de la coopération »)
+    ddc = ilo.replace("</reporting-org>", "</reporting-org>" + transaction(
+        "600000", "1", "2021-03-10", "<provider-org><narrative>Direction du développement et de la coopération (DDC)"
+        "</narrative></provider-org>"))
+    said = [p for p in load(tmp_path / "ddc", sdc.replace(written, "Save the Children"), ddc).problems
+            if p.rule == "iati_same_project"]
+    assert len(said) == 1 and "provider-org named 'Direction du développement et de la coopération (DDC)'" in \
+        said[0].message
 
 
 def test_a_generic_name_such_as_a_ministry_of_foreign_affairs_does_not_make_two_projects_one(tmp_path):

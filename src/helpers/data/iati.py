@@ -1375,7 +1375,8 @@ ORG_WORDS = re.compile(r"\w+")
 ORG_ACRONYM = re.compile(r"\s*\([^()]*\)\s*$")  # « Organisation internationale du Travail (OIT) »
 # An organisation's names in English, French and Spanish and its acronyms, as other publishers write it by name
 # (« BIT », « Organización Internacional del Trabajo » for the ILO, which publishes « International Labour
-# Organization »): the same organisation, by its IATI @ref (and the DAC channel code some write as the ref).
+# Organization »; « DDC » for SDC, AMEM's donor): the same organisation, by its IATI @ref (and the DAC channel code
+# some write as the ref).
 ORG_ALIASES = {
     "XM-DAC-41302": ("International Labour Organization", "International Labour Organisation", "International Labour "
                      "Office", "ILO", "Organisation internationale du Travail", "Bureau international du Travail",
@@ -1384,6 +1385,9 @@ ORG_ALIASES = {
     "XM-DAC-47066": ("International Organization for Migration", "International Organisation for Migration", "IOM",
                      "Organisation internationale pour les migrations", "OIM", "Organización Internacional para las "
                      "Migraciones", "47066"),
+    "CH-4": ("Swiss Agency for Development and Cooperation", "SDC", "Direction du développement et de la "
+             "coopération", "DDC", "Agencia Suiza para el Desarrollo y la Cooperación", "COSUDE", "Direktion für "
+             "Entwicklung und Zusammenarbeit", "DEZA"),
 }
 # Words that name no organisation on their own: a name made of them only (« Ministry of Foreign Affairs »,
 # « Gouvernement », « UN ») is many organisations' (each country has its ministry), and was matched on the one
