@@ -1035,6 +1035,33 @@ def test_one_activity_in_two_downloads_without_last_updated_says_which_file_is_t
             in said[0].message)
 
 
+def test_an_activity_under_its_old_and_new_identifiers_is_counted_once_or_said(tmp_path):
+    """Before: DFID's download of 2019 (GB-1-204567: budget 500 000, 200 000 paid) beside FCDO's of 2022 of the same
+    activity under its new identifier (GB-GOV-1-204567, other-identifier GB-1-204567 type B1 « previous activity
+    identifier », repeating that budget and payment): 1 500 000 and 700 000 counted, without a word. The old copy
+    the new one wholly repeats is now left out (1 000 000, 500 000), said; one it does not is said counted twice."""
+    folder = tmp_path / "iati"
+    write(folder, activity("GB-1-204567", budget("500000", "2019-04-01", "2020-03-31")
+                           + transaction("200000", "3", "2019-06-30")), name="dfid-2019.xml")
+    fcdo = activity("GB-GOV-1-204567", '<other-identifier ref="GB-1-204567" type="B1"/>'
+                    + budget("500000", "2019-04-01", "2020-03-31") + budget("500000", "2020-04-01", "2021-03-31")
+                    + transaction("200000", "3", "2019-06-30") + transaction("300000", "3", "2020-06-30"))
+    write(folder, fcdo, name="fcdo-2022.xml")
+    source = iati.load_iati(folder, params())
+    assert source.tables["budget"]["budget"].sum() == 1000000
+    assert source.tables["expenditure"]["amount"].sum() == 500000
+    said = [p for p in source.problems if p.rule == "iati_previous_identifier"]
+    assert [(p.element, p.severity) for p in said] == [("iati-activity[GB-GOV-1-204567]/other-identifier", "warning")]
+    assert "GB-1-204567 is not counted" in said[0].message
+    # the old copy paid something the new one does not repeat: both counted, said
+    (folder / "dfid-2019.xml").write_text((folder / "dfid-2019.xml").read_text().replace("200000", "250000"))
+    source = iati.load_iati(folder, params())
+    assert source.tables["budget"]["budget"].sum() == 1500000
+    said = [p for p in source.problems if p.rule == "iati_previous_identifier"]
+    assert len(said) == 1 and ("both counted; 0 of the old one's 1 spending transactions are repeated in the new "
+                               "one" in said[0].message) and "leave GB-1-204567 out" in said[0].hint
+
+
 def test_incoming_funds_in_a_currency_without_a_rate_are_warned_about_not_refused(tmp_path):
     """Before: incoming funds in the donor's currency (420000 CHF, a EUR project, no CHF rate), which no figure
     counts, were an error « amounts in several currencies are never added as they are » that stopped every annex

@@ -189,6 +189,7 @@ class Activity:
     participants: list[tuple[str, str, str, str]] = field(default_factory=list)  # funding (1), implementing (4) orgs
     regions: list[str] = field(default_factory=list)  # recipient-region/@percentage ('' without, or a country
                                                       # not read, already said)
+    previous: list[tuple[str, str]] = field(default_factory=list)  # other-identifier type B1: (its ref, its path)
 
 
 @dataclass
@@ -291,6 +292,8 @@ def _load_iati(folder: Path, params: ProjectParams) -> IatiSource:
     if folder.is_dir():
         problems += _exports_not_read(folder)
     activities, found = _selected(activities, params, relative(folder))
+    problems += found
+    activities, found = _previous_identifiers(activities, params)
     problems += found
     converted, found = _converted(activities, params)
     problems += found
@@ -635,6 +638,8 @@ def _activity(element: etree._Element, file: str, position: int, root_lang: str,
             odd = odd or activity.transactions[-1].kind not in TRANSACTION_TYPES
         elif tag == "result":
             activity.indicators += _result(child, where, file, identifier, lang, problems)
+        elif tag == "other-identifier" and (child.get("type") or "").strip() == "B1" and child.get("ref"):
+            activity.previous.append((child.get("ref").strip(), f"{path}/other-identifier"))  # its old identifier
     if odd:
         _transaction_types(activity, problems)
     if any(b.kind not in ("1", "2") or b.status not in (None, "1", "2") for b in activity.budgets):
@@ -685,7 +690,8 @@ def _role(text: str) -> str:
 
 
 READ_TAGS = {"title", "reporting-org", "participating-org", "activity-date", "activity-status", "recipient-country",
-             "recipient-region", "related-activity", "budget", "transaction", "result"}  # the others are not read
+             "recipient-region", "related-activity", "budget", "transaction", "result",
+             "other-identifier"}  # the others are not read
 POSITIONED = {"recipient-country", "budget", "transaction", "result", "participating-org", "related-activity"}
 
 
@@ -1037,6 +1043,47 @@ def _cell(element: etree._Element, path: str, numeric: bool, file: str, identifi
 
 
 # ================================================================= which activities, which money
+
+
+def _previous_identifiers(activities: list[Activity], params: ProjectParams) -> tuple[list[Activity], list[Problem]]:
+    """An activity whose identifier changed (FCDO's GB-GOV-1- for DFID's GB-1-) gives its old one as other-identifier
+    type B1; a download from before the change beside one from after holds it under both, each with its budget and
+    spending: counted twice without a word (the same identifier twice is refused). The old one whose every budget
+    and spending transaction the new one repeats (same type, period or date, value and currency) is a stale copy:
+    left out; otherwise both are counted. Said either way."""
+    by_id = {a.identifier: a for a in activities}
+    spending = set(params.iati.spending)
+    problems = []
+    stale: set[str] = set()
+
+    def money(activity: Activity) -> tuple[Counter, Counter]:
+        return (Counter((b.kind, b.start, b.end, b.amount, b.currency) for b in activity.budgets),
+                Counter((t.kind, t.end, t.amount, t.currency) for t in activity.transactions
+                        if t.kind in spending and t.amount is not None))
+
+    for new in activities:
+        for ref, where in new.previous:
+            old = by_id.get(ref)
+            if old is None or old is new or ref in stale:
+                continue
+            (budgets, paid), (new_budgets, new_paid) = money(old), money(new)
+            repeated = sum((paid & new_paid).values())
+            if not budgets - new_budgets and not paid - new_paid:
+                stale.add(ref)
+            told = (f"; {repeated} of the old one's {sum(paid.values())} spending transactions are repeated in the "
+                    "new one (same type, date and value)" if paid else "")
+            problems.append(Problem(new.file, "iati_previous_identifier", f"activity {new.identifier} gives "
+                                    f"{old.identifier} (in {old.file}) as its previous identifier (other-identifier "
+                                    "type B1): the same activity under its old and its new identifier"
+                                    + (", the new one repeating every budget and spending transaction of the old "
+                                       f"one: {old.identifier} is not counted" if ref in stale else
+                                       f", both counted{told}, which counts its money twice"),
+                                    "Nothing to do; remove the older download." if ref in stale else
+                                    f"Keep only {new.identifier} (leave {old.identifier} out: iati.activities in "
+                                    "project.yaml, or remove the older download); nothing to do if the old "
+                                    "identifier's money is not in the new one.", element=where,
+                                    value=shown(ref), severity="warning"))
+    return [a for a in activities if a.identifier not in stale], problems
 
 
 def _selected(activities: list[Activity], params: ProjectParams, folder: str) -> tuple[list[Activity], list[Problem]]:
