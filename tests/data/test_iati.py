@@ -272,6 +272,28 @@ def test_disbursements_and_expenditures_each_within_the_budget_and_together_abov
     assert "iati_disbursed_and_spent" not in rules(load(tmp_path / "one", activity(body=body), spending=["4"]))
 
 
+def test_a_donors_disbursements_to_its_implementer_read_as_spending_are_said_to_be_transfers(tmp_path):
+    """Before: SDC's activity (budget 2 000 000) paying the ILO 800 000 twice (disbursements, receiver-org
+    XM-DAC-41302), its file alone in iati/: 1 600 000 « spent », a financial execution rate of 80 %, though that is
+    what SDC handed over, not what the ILO spent. It is now said once for the files; an activity that also spends
+    itself (type 4), or pays its own organisation, is not."""
+    pay = ('<transaction><transaction-type code="3"/><transaction-date iso-date="{}"/><value>800000</value>'
+           '<receiver-org ref="{}"><narrative>ILO</narrative></receiver-org></transaction>')
+    head = '<reporting-org ref="CH-4" type="10"><narrative>SDC</narrative></reporting-org>' + budget(
+        "2000000", "2019-01-01", "2022-12-31")
+    body = head + pay.format("2019-03-01", "XM-DAC-41302") + pay.format("2021-03-01", "XM-DAC-41302")
+    source = load(tmp_path, activity("CH-4-2019001", body))
+    assert source.tables["expenditure"]["amount"].sum() == 1600000   # (still the figure: it may be the one wanted)
+    said = [p for p in source.problems if p.rule == "iati_transfers_as_spending"]
+    assert [(p.element, p.severity) for p in said] == [("iati-activity[CH-4-2019001]", "warning")]
+    assert ("1 activity (CH-4-2019001) reports as spending only disbursements to other organisations (XM-DAC-41302), "
+            "1600000 EUR" in said[0].message)
+    spends = load(tmp_path / "spends", activity("CH-4-2019001", body + transaction("1000", "4")))
+    assert "iati_transfers_as_spending" not in rules(spends)
+    own = load(tmp_path / "own", activity("CH-4-2019001", head + pay.format("2019-03-01", "ch-4")))
+    assert "iati_transfers_as_spending" not in rules(own)
+
+
 def test_the_period_label_holds_the_transactions_description_as_data_readme_says(tmp_path):
     """Before: « expenditure 2021-06-30 » only, the description data/README promises left out."""
     described = ('<description><narrative>Aggregated spend data - Financial Year 2021 Quarter 1</narrative>'

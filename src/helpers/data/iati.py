@@ -2358,11 +2358,14 @@ def _expenditure(activities: list[Activity], amounts: dict[int, float], counted:
     spending = set(params.iati.spending)
     rows = []
     both: list[tuple[Activity, dict[str, float], dict[str, str]]] = []  # activities paying with both 3 and 4
+    transfers: list[tuple[Activity, float, list[str]]] = []  # activities whose spending is all given to others
     reporting = getattr(params, "reporting_date", None) or dt.date.max   # (make import-iati reads before it has one)
     for activity in activities:
         shares = None
         paid = {"3": 0.0, "4": 0.0}   # disbursed, spent (counted, up to the reporting date)
         first: dict[str, str] = {}
+        given: dict[str, None] = {}   # the other organisations its disbursements went to; cleared by any other
+        handed = True                 # spending (its own expenditure, a disbursement to no one named or to itself)
         elsewhere: list[Money] = []  # spending in a country that is none of the activity's
         regions: list[Money] = []  # spending of a region (recipient-region), split as the activity's countries
         for money in activity.transactions:
@@ -2383,6 +2386,13 @@ def _expenditure(activities: list[Activity], amounts: dict[int, float], counted:
             if money.kind in paid and money.end <= reporting:
                 paid[money.kind] += amounts[id(money)]
                 first.setdefault(money.kind, money.path)
+            if handed:   # (by @ref; by name only when it has none: rare)
+                receiver = (money.receiver_org or money.receiver_name) if money.kind == "3" else None
+                handed = bool(receiver) and (receiver.upper() != (activity.publisher or "").upper()
+                                             if money.receiver_org else _org_name(receiver or "") not in
+                                             {_org_name(n) for n in activity.reporting_org.values()})
+                if handed:
+                    given[receiver] = None   # type: ignore[index]
             kind = TRANSACTION_TYPES.get(money.kind, money.kind)
             outside = _outside(activity, money.end)
             if outside:
@@ -2399,6 +2409,8 @@ def _expenditure(activities: list[Activity], amounts: dict[int, float], counted:
                              "iati_file": activity.file, "iati_element": money.path})
         if paid["3"] > 0 and paid["4"] > 0:
             both.append((activity, paid, first))
+        if handed and given:
+            transfers.append((activity, paid["3"], list(given)))
         if regions:  # (before: split by the activity's percentages without a word, as if its countries')
             problems.append(Problem(activity.file, "iati_region_split", f"activity {activity.identifier}: "
                                     f"{len(regions)} spending transaction(s) name a recipient region "
@@ -2422,9 +2434,30 @@ def _expenditure(activities: list[Activity], amounts: dict[int, float], counted:
                                     "/recipient-country", value=countries[0], severity="warning"))
     if both and budget is not None:
         problems += _disbursed_and_spent(both, budget, params)
+    if transfers:
+        problems.append(_transfers_only(transfers, params))
     rows += _covered_to_date(rows, activities, params, lines)
     problems += _after_reporting_date(rows, params)
     return _frame("expenditure", rows)
+
+
+def _transfers_only(transfers: list[tuple[Activity, float, list[str]]], params: ProjectParams) -> Problem:
+    """Activities whose spending is only disbursements to other organisations (a donor's file: SDC paying the ILO):
+    what was handed over, not what was spent on the project, read as spending without a word (a rate of 80 % for
+    the 60 % the implementer spent). One warning for the files, naming the first and the organisations paid."""
+    first = transfers[0][0]
+    names = list(dict.fromkeys(n for _, _, given in transfers for n in given))
+    count = len(transfers)
+    return Problem(first.file, "iati_transfers_as_spending", f"{count} activit{'y' if count == 1 else 'ies'} ("
+                   + ", ".join(a.identifier for a, _, _ in transfers[:3]) + (", ..." if count > 3 else "")
+                   + f") report{'s' if count == 1 else ''} as spending only disbursements to other organisations ("
+                   + ", ".join(shown(n) for n in names[:3]) + (", ..." if len(names) > 3 else "")
+                   + f"), {_show(round(sum(v for _, v, _ in transfers), 2))} {params.currency} up to the reporting "
+                   "date: what their publisher handed over, not what was spent on the project; their financial "
+                   "execution rate is the share of the budget transferred",
+                   "Nothing to do if that is the rate wanted; for what was spent, put the implementer's own activity "
+                   "file (its expenditures, transaction type 4) in iati/ and keep its activities (iati.activities).",
+                   element=first.path, severity="warning")
 
 
 def _disbursed_and_spent(both: list[tuple[Activity, dict[str, float], dict[str, str]]], budget: pd.DataFrame,
