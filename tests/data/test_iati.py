@@ -1673,6 +1673,19 @@ def test_import_of_a_hostile_file_writes_nothing(tmp_path):
     assert list((tmp_path / "data").iterdir()) == [] and list((tmp_path / "params").iterdir()) == []
 
 
+def test_import_of_an_organisation_file_writes_nothing_and_says_what_it_is(tmp_path):
+    """Before: `make import-iati FILE=organisation.xml` (the ILO's organisation file, listed beside its activity
+    file in the registry) made a project: currency USD, dates 2000-01-01 to 2099-12-31 « not in the file », which
+    every `make check` then refused. It now writes nothing and says the file is an organisation file."""
+    org = tmp_path / "organisation.xml"
+    org.write_text('<iati-organisations version="2.03"><iati-organisation><organisation-identifier>XM-DAC-41302'
+                   '</organisation-identifier></iati-organisation></iati-organisations>', encoding="utf-8")
+    (tmp_path / "data").mkdir(), (tmp_path / "params").mkdir()
+    with pytest.raises(ValidationFailed, match="an organisation file"):
+        import_iati(org, "ilo", "fr", tmp_path / "data", tmp_path / "params")
+    assert list((tmp_path / "data").iterdir()) == [] and list((tmp_path / "params").iterdir()) == []
+
+
 def test_a_table_from_both_csv_and_iati_is_an_error_naming_both(tmp_path):
     data_dir, params_dir = tmp_path / "data", tmp_path / "params"
     data_dir.mkdir(), params_dir.mkdir()
