@@ -18,8 +18,9 @@ The rules (each has a test in tests/data/test_iati.py):
 - the same money is never counted twice: an activity whose children (``related-activity``) in the files carry
   money of the same kind is not counted for it; a spending transaction that another activity of the files reports as
   its incoming funds (``provider-org/@provider-activity-id``) is not counted either, nor is the part of the
-  funder's budget it gave (or committed to) the receiver, which the receiver's budget holds. ``make check`` says
-  which rule was applied, as a warning;
+  funder's budget it gave (or committed to) the receiver, which the receiver's budget holds; nor is an activity
+  under its old identifier (``other-identifier`` type B1 of another) whose money the new one wholly repeats.
+  ``make check`` says which rule was applied, as a warning;
 - currency: ``value/@currency``, else the activity's ``default-currency``; a value in another currency than the
   project's needs ``iati.exchange_rates`` in project.yaml (one rate a currency, whatever the value-date: warned),
   else it is an error naming the activity and element;
