@@ -2456,8 +2456,9 @@ def _transfers_only(transfers: list[tuple[Activity, float, list[str]]], params: 
                    + f"), {_show(round(sum(v for _, v, _ in transfers), 2))} {params.currency} up to the reporting "
                    "date: what their publisher handed over, not what was spent on the project; their financial "
                    "execution rate is the share of the budget transferred",
-                   "Nothing to do if that is the rate wanted; for what was spent, put the implementer's own activity "
-                   "file (its expenditures, transaction type 4) in iati/ and keep its activities (iati.activities).",
+                   "Nothing to do if that is the rate wanted; for what was spent, use the implementer's own activity "
+                   "file (its expenditures, transaction type 4): put it in iati/, or, when it is there, keep only "
+                   "its activities (iati.activities in project.yaml).",
                    element=first.path, severity="warning")
 
 
