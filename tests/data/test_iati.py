@@ -254,6 +254,46 @@ def test_budget_lines_are_activities_and_spending_is_per_transaction(tmp_path):
     assert source.tables["budget"]["line"].tolist() == ["XM-1", "XM-2"]
 
 
+def test_disbursements_and_expenditures_each_within_the_budget_and_together_above_it_are_said(tmp_path):
+    """Before: an activity disbursing 800 000 to its partner (type 3) and reporting the partner's expenditures of
+    750 000 (type 4), budget 1 000 000: both counted, a spending of 1 550 000 (155 %) without a word. It is now
+    said (the same money counted twice?), with both sums; each above the budget alone, or together within it, not."""
+    body = budget("1000000", "2021-01-01", "2022-12-31") + transaction("800000", "3", "2021-03-01") + transaction(
+        "350000", "4", "2021-09-30") + transaction("400000", "4", "2022-03-31")
+    source = load(tmp_path, activity(body=body))
+    assert source.tables["expenditure"]["amount"].sum() == 1550000   # (which is the same money is not known)
+    said = [p for p in source.problems if p.rule == "iati_disbursed_and_spent"]
+    assert [(p.element, p.severity) for p in said] == [("iati-activity[XM-1]/transaction[2]/value", "warning")]
+    assert ("disbursements (type 3, 800000 EUR) and its expenditures (type 4, 750000 EUR) up to the reporting date "
+            "are each within its budget (1000000 EUR), together 155.0 % of it" in said[0].message)
+    assert "spending: [3]" in said[0].hint
+    within = load(tmp_path / "within", activity(body=body.replace("800000", "200000")))
+    assert "iati_disbursed_and_spent" not in rules(within)
+    assert "iati_disbursed_and_spent" not in rules(load(tmp_path / "one", activity(body=body), spending=["4"]))
+
+
+def test_a_donors_disbursements_to_its_implementer_read_as_spending_are_said_to_be_transfers(tmp_path):
+    """Before: SDC's activity (budget 2 000 000) paying the ILO 800 000 twice (disbursements, receiver-org
+    XM-DAC-41302), its file alone in iati/: 1 600 000 « spent », a financial execution rate of 80 %, though that is
+    what SDC handed over, not what the ILO spent. It is now said once for the files; an activity that also spends
+    itself (type 4), or pays its own organisation, is not."""
+    pay = ('<transaction><transaction-type code="3"/><transaction-date iso-date="{}"/><value>800000</value>'
+           '<receiver-org ref="{}"><narrative>ILO</narrative></receiver-org></transaction>')
+    head = '<reporting-org ref="CH-4" type="10"><narrative>SDC</narrative></reporting-org>' + budget(
+        "2000000", "2019-01-01", "2022-12-31")
+    body = head + pay.format("2019-03-01", "XM-DAC-41302") + pay.format("2021-03-01", "XM-DAC-41302")
+    source = load(tmp_path, activity("CH-4-2019001", body))
+    assert source.tables["expenditure"]["amount"].sum() == 1600000   # (still the figure: it may be the one wanted)
+    said = [p for p in source.problems if p.rule == "iati_transfers_as_spending"]
+    assert [(p.element, p.severity) for p in said] == [("iati-activity[CH-4-2019001]", "warning")]
+    assert ("1 activity (CH-4-2019001) reports as spending only disbursements to other organisations (XM-DAC-41302), "
+            "1600000 EUR" in said[0].message)
+    spends = load(tmp_path / "spends", activity("CH-4-2019001", body + transaction("1000", "4")))
+    assert "iati_transfers_as_spending" not in rules(spends)
+    own = load(tmp_path / "own", activity("CH-4-2019001", head + pay.format("2019-03-01", "ch-4")))
+    assert "iati_transfers_as_spending" not in rules(own)
+
+
 def test_the_period_label_holds_the_transactions_description_as_data_readme_says(tmp_path):
     """Before: « expenditure 2021-06-30 » only, the description data/README promises left out."""
     described = ('<description><narrative>Aggregated spend data - Financial Year 2021 Quarter 1</narrative>'
@@ -803,6 +843,57 @@ def test_a_funder_and_an_implementer_named_only_by_their_organisations_names_are
     assert "iati_same_project" not in rules(apart)
 
 
+@pytest.mark.parametrize("written", ["BIT", "OIT", "ILO", "International Labour Office", "Bureau international du "
+                                     "Travail (BIT)", "Organizacion Internacional del Trabajo"])
+def test_the_ilos_names_and_acronyms_in_english_french_and_spanish_name_the_ilo(tmp_path, written):
+    """Before: a d-portal download holding SDC's activity paying receiver-org « BIT » (or « OIT », « ILO »,
+    « Organización Internacional del Trabajo », no @ref) and the ILO's own (reporting-org « International Labour
+    Organization »): budgets 1 000 000 + 990 000 and the 600 000 paid counted twice, without a word (only the name
+    the ILO writes itself was matched). Its names and acronyms in English, French and Spanish now name it; so does
+    the DAC channel code 41302 written as a ref."""
+    sdc = activity("CH-4-2019001", '<reporting-org ref="CH-4" type="10"><narrative>Swiss Agency for Development and '
+                   'Cooperation (SDC)</narrative></reporting-org>' + budget("1000000") + transaction(
+                       "600000", "3", "2021-03-01", f"<receiver-org><narrative>{written}</narrative></receiver-org>"))
+    ilo = activity("XM-DAC-41302-MAR-19-01", '<reporting-org ref="XM-DAC-41302" type="40"><narrative>International '
+                   'Labour Organization</narrative></reporting-org>' + budget("990000") + transaction("400000"))
+    said = [p for p in load(tmp_path, sdc, ilo).problems if p.rule == "iati_same_project"]
+    assert [p.element for p in said] == ["iati-activity[CH-4-2019001]/transaction[1]/value"]
+    assert f"receiver-org named '{written}', no @ref" in said[0].message
+    by_code = load(tmp_path / "code", sdc.replace(f"<receiver-org><narrative>{written}</narrative></receiver-org>",
+                                                   '<receiver-org ref="41302"/>'), ilo)
+    assert "iati_same_project" in rules(by_code)
+    # the donor's French name in the ILO's incoming funds (« Direction du développement et de la coopération »)
+    ddc = ilo.replace("</reporting-org>", "</reporting-org>" + transaction(
+        "600000", "1", "2021-03-10", "<provider-org><narrative>Direction du développement et de la coopération (DDC)"
+        "</narrative></provider-org>"))
+    said = [p for p in load(tmp_path / "ddc", sdc.replace(written, "Save the Children"), ddc).problems
+            if p.rule == "iati_same_project"]
+    assert len(said) == 1 and "provider-org named 'Direction du développement et de la coopération (DDC)'" in \
+        said[0].message
+
+
+def test_a_generic_name_such_as_a_ministry_of_foreign_affairs_does_not_make_two_projects_one(tmp_path):
+    """Before: a multi-publisher file holding a ministry's activity (reporting-org « Ministry of Foreign Affairs »,
+    Tunisia) and the IOM's (Morocco), funded by « Ministry of Foreign Affairs » (its own donor's, by name only):
+    « the same project reported by its funder and by its implementer? », telling the evaluator to leave one of two
+    projects out. A name made of generic words only (ministry, government, UN...) now names no publisher."""
+    mfa = activity("XX-MFA-1", '<reporting-org ref="XX-MFA" type="10"><narrative>Ministry of Foreign Affairs'
+                   '</narrative></reporting-org>' + budget("500000") + transaction("200000", "3"))
+    iom = activity("XM-DAC-47066-MA-1", '<reporting-org ref="XM-DAC-47066" type="40"><narrative>International '
+                   'Organization for Migration</narrative></reporting-org><participating-org role="1"><narrative>'
+                   'Ministry of Foreign Affairs</narrative></participating-org>' + budget("700000") + transaction(
+                       "300000"))
+    assert "iati_same_project" not in rules(load(tmp_path, mfa, iom))
+    for generic in ("Government", "UN", "Gouvernement", "Ministère des Affaires étrangères (MAE)"):
+        renamed = (mfa.replace("Ministry of Foreign Affairs", generic),
+                   iom.replace("Ministry of Foreign Affairs", generic))
+        assert "iati_same_project" not in rules(load(tmp_path / generic, *renamed)), generic
+    # the ministry's name with its country is its own: said
+    named = "Ministry of Foreign Affairs of Denmark"
+    assert "iati_same_project" in rules(load(tmp_path / "named", mfa.replace("Ministry of Foreign Affairs", named),
+                                             iom.replace("Ministry of Foreign Affairs", named)))
+
+
 def test_a_funder_and_an_implementer_linked_by_their_participating_orgs_only_are_said(tmp_path):
     """Before: the EU's activity naming the ILO as implementing organisation (participating-org role 4, by its name
     only) and the ILO's naming the EU as funder (role 1), no payment naming the other, both with budgets: 1 000 000
@@ -948,6 +1039,49 @@ def test_an_activity_twice_in_one_file_says_so_and_which_copy_is_the_more_recent
     assert len(said) == 1 and said[0].severity == "error" and said[0].element == "iati-activity[XM-1]"
     assert ("is twice in this file (last updated 2021-07-01 in the first copy, 2021-10-01 in this one: this one is "
             "the more recent)" in said[0].message)
+
+
+def test_one_activity_in_two_downloads_without_last_updated_says_which_file_is_the_more_recent(tmp_path):
+    """Before: the same activity downloaded twice (activities-2021.xml, activities-2022.xml, each with its
+    generated-datetime, the activity without last-updated-datetime) was refused « is also in activities-2021.xml »,
+    the hint « keep the most recent version, from its last-updated-datetime », which neither copy has. The files'
+    days now say which copy is the more recent."""
+    folder = tmp_path / "iati"
+    for year in ("2021", "2022"):
+        path = write(folder, activity(body=budget("1000") + transaction("100")), name=f"activities-{year}.xml")
+        path.write_text(path.read_text().replace('version="2.03"', f'version="2.03" generated-datetime="{year}-06-30'
+                                                 'T00:00:00Z"'), encoding="utf-8")
+    said = [p for p in iati.load_iati(folder, params()).problems if p.rule == "iati_duplicate_activity"]
+    assert len(said) == 1 and said[0].severity == "error" and said[0].file.endswith("activities-2022.xml")
+    assert ("(file written 2021-06-30 in the first copy, 2022-06-30 in this one: this one is the more recent)"
+            in said[0].message)
+
+
+def test_an_activity_under_its_old_and_new_identifiers_is_counted_once_or_said(tmp_path):
+    """Before: DFID's download of 2019 (GB-1-204567: budget 500 000, 200 000 paid) beside FCDO's of 2022 of the same
+    activity under its new identifier (GB-GOV-1-204567, other-identifier GB-1-204567 type B1 « previous activity
+    identifier », repeating that budget and payment): 1 500 000 and 700 000 counted, without a word. The old copy
+    the new one wholly repeats is now left out (1 000 000, 500 000), said; one it does not is said counted twice."""
+    folder = tmp_path / "iati"
+    write(folder, activity("GB-1-204567", budget("500000", "2019-04-01", "2020-03-31")
+                           + transaction("200000", "3", "2019-06-30")), name="dfid-2019.xml")
+    fcdo = activity("GB-GOV-1-204567", '<other-identifier ref="GB-1-204567" type="B1"/>'
+                    + budget("500000", "2019-04-01", "2020-03-31") + budget("500000", "2020-04-01", "2021-03-31")
+                    + transaction("200000", "3", "2019-06-30") + transaction("300000", "3", "2020-06-30"))
+    write(folder, fcdo, name="fcdo-2022.xml")
+    source = iati.load_iati(folder, params())
+    assert source.tables["budget"]["budget"].sum() == 1000000
+    assert source.tables["expenditure"]["amount"].sum() == 500000
+    said = [p for p in source.problems if p.rule == "iati_previous_identifier"]
+    assert [(p.element, p.severity) for p in said] == [("iati-activity[GB-GOV-1-204567]/other-identifier", "warning")]
+    assert "GB-1-204567 is not counted" in said[0].message
+    # the old copy paid something the new one does not repeat: both counted, said
+    (folder / "dfid-2019.xml").write_text((folder / "dfid-2019.xml").read_text().replace("200000", "250000"))
+    source = iati.load_iati(folder, params())
+    assert source.tables["budget"]["budget"].sum() == 1500000
+    said = [p for p in source.problems if p.rule == "iati_previous_identifier"]
+    assert len(said) == 1 and ("both counted; 0 of the old one's 1 spending transactions are repeated in the new "
+                               "one" in said[0].message) and "leave GB-1-204567 out" in said[0].hint
 
 
 def test_incoming_funds_in_a_currency_without_a_rate_are_warned_about_not_refused(tmp_path):
@@ -1211,6 +1345,18 @@ def test_sex_dimensions_as_publishers_write_them_give_f_m_and_total_rows(tmp_pat
     assert table.set_index("sex")["actual"].to_dict() == {"total": 12.0, "f": 7.0, "m": 5.0}
 
 
+def test_a_sex_dimension_written_in_arabic_gives_f_and_m_rows(tmp_path):
+    """Before: a Maghreb publisher's results by « الجنس » (sex) = « أنثى » (female), « ذكور » (males) gave only a
+    total summed « by الجنس », no row for women: the indicator's share of women not computable, though the file
+    gives it. Arabic sex words are now read as the French and English ones."""
+    cells = ('<actual value="60"><dimension name="الجنس" value="أنثى"/></actual>'
+             '<actual value="40"><dimension name="الجنس" value="ذكور"/></actual>'
+             '<actual value="100"><dimension name="الجنس" value="المجموع"/></actual>')
+    table = load(tmp_path, activity(body='<result type="1">' + indicator(period('<target value="90"/>', cells))
+                                    + "</result>", lang="ar")).tables["indicators"]
+    assert table.set_index("sex")["actual"].to_dict() == {"total": 100.0, "f": 60.0, "m": 40.0}
+
+
 def test_other_dimensions_are_summed_into_the_total_when_none_is_given_with_a_note(tmp_path):
     cells = [f'<actual value="{v}"><dimension name="gender" value="{s}"/><dimension name="age" value="{a}"/>'
              '</actual>' for v, s, a in ((3, "F", "18-24"), (4, "F", "25+"), (6, "male", "25+"))]
@@ -1370,6 +1516,25 @@ def test_a_dtd_under_another_root_is_refused_before_any_activity_is_read(tmp_pat
     assert rules(iati.load_iati(tmp_path / "b", params())) == ["iati_not_activity_file"]
 
 
+def test_an_organisation_file_beside_the_activity_files_is_said_not_read_and_the_rest_is_built(tmp_path):
+    """Before: the ILO's organisation file (iati-organisations, downloaded with the activity file) put in iati/
+    beside the activity file was an error telling to « download the project's activity file », which was there,
+    and no annex of the project was built. It is now a warning that it is not read; alone, still an error."""
+    folder = tmp_path / "iati"
+    write(folder, activity(body=budget("1000") + transaction("300")))
+    (folder / "organisation.xml").write_text('<iati-organisations version="2.03"><iati-organisation>'
+                                             '<organisation-identifier>XM-DAC-41302</organisation-identifier>'
+                                             '</iati-organisation></iati-organisations>', encoding="utf-8")
+    source = iati.load_iati(folder, params())
+    said = [p for p in source.problems if p.rule == "iati_not_activity_file"]
+    assert [(p.severity, p.file.endswith("organisation.xml")) for p in said] == [("warning", True)]
+    assert "an organisation file" in said[0].message and said[0].message.endswith("it is not read")
+    assert source.tables["budget"]["budget"].sum() == 1000
+    (folder / "file.xml").unlink()
+    alone = [p for p in iati.load_iati(folder, params()).problems if p.rule == "iati_not_activity_file"]
+    assert [p.severity for p in alone] == ["error"]
+
+
 def test_other_versions_and_broken_xml_are_clear_errors(tmp_path):
     write(tmp_path / "a", activity(), version="1.05")
     assert [p.rule for p in iati.load_iati(tmp_path / "a", params()).problems] == ["iati_version"]
@@ -1505,6 +1670,19 @@ def test_import_of_a_hostile_file_writes_nothing(tmp_path):
     (tmp_path / "data").mkdir(), (tmp_path / "params").mkdir()
     with pytest.raises(ValidationFailed, match="DTD"):
         import_iati(bomb, "bomb", "fr", tmp_path / "data", tmp_path / "params")
+    assert list((tmp_path / "data").iterdir()) == [] and list((tmp_path / "params").iterdir()) == []
+
+
+def test_import_of_an_organisation_file_writes_nothing_and_says_what_it_is(tmp_path):
+    """Before: `make import-iati FILE=organisation.xml` (the ILO's organisation file, listed beside its activity
+    file in the registry) made a project: currency USD, dates 2000-01-01 to 2099-12-31 « not in the file », which
+    every `make check` then refused. It now writes nothing and says the file is an organisation file."""
+    org = tmp_path / "organisation.xml"
+    org.write_text('<iati-organisations version="2.03"><iati-organisation><organisation-identifier>XM-DAC-41302'
+                   '</organisation-identifier></iati-organisation></iati-organisations>', encoding="utf-8")
+    (tmp_path / "data").mkdir(), (tmp_path / "params").mkdir()
+    with pytest.raises(ValidationFailed, match="an organisation file"):
+        import_iati(org, "ilo", "fr", tmp_path / "data", tmp_path / "params")
     assert list((tmp_path / "data").iterdir()) == [] and list((tmp_path / "params").iterdir()) == []
 
 

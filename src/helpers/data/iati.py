@@ -18,8 +18,9 @@ The rules (each has a test in tests/data/test_iati.py):
 - the same money is never counted twice: an activity whose children (``related-activity``) in the files carry
   money of the same kind is not counted for it; a spending transaction that another activity of the files reports as
   its incoming funds (``provider-org/@provider-activity-id``) is not counted either, nor is the part of the
-  funder's budget it gave (or committed to) the receiver, which the receiver's budget holds. ``make check`` says
-  which rule was applied, as a warning;
+  funder's budget it gave (or committed to) the receiver, which the receiver's budget holds; nor is an activity
+  under its old identifier (``other-identifier`` type B1 of another) whose money the new one wholly repeats.
+  ``make check`` says which rule was applied, as a warning;
 - currency: ``value/@currency``, else the activity's ``default-currency``; a value in another currency than the
   project's needs ``iati.exchange_rates`` in project.yaml (one rate a currency, whatever the value-date: warned),
   else it is an error naming the activity and element;
@@ -42,7 +43,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from itertools import islice, repeat
 from pathlib import Path
@@ -189,6 +190,7 @@ class Activity:
     participants: list[tuple[str, str, str, str]] = field(default_factory=list)  # funding (1), implementing (4) orgs
     regions: list[str] = field(default_factory=list)  # recipient-region/@percentage ('' without, or a country
                                                       # not read, already said)
+    previous: list[tuple[str, str]] = field(default_factory=list)  # other-identifier type B1: (its ref, its path)
 
 
 @dataclass
@@ -280,12 +282,19 @@ def _load_iati(folder: Path, params: ProjectParams) -> IatiSource:
         read, found = read_activities(path)
         activities += read
         problems += found
+    if activities:   # an organisation file beside the activity files adds nothing: said, the others built
+        problems = [replace(p, severity="warning", message=p.message + ": it is not read", hint="Nothing to do if "
+                            "the activity files beside it are the project's; remove it from the iati/ folder.")
+                    if p.rule == "iati_not_activity_file" and p.value == "iati-organisations" else p
+                    for p in problems]
     if not files:
         problems.append(Problem(relative(folder), "iati_no_file", "the iati/ folder holds no .xml file",
                                 "Put the project's IATI activity file(s) here, or remove the folder."))
     if folder.is_dir():
         problems += _exports_not_read(folder)
     activities, found = _selected(activities, params, relative(folder))
+    problems += found
+    activities, found = _previous_identifiers(activities, params)
     problems += found
     converted, found = _converted(activities, params)
     problems += found
@@ -294,7 +303,8 @@ def _load_iati(folder: Path, params: ProjectParams) -> IatiSource:
     budget = _budget(activities, converted, counted, transfers, params, problems)  # first: it may leave activities out
     problems += _hierarchy_budgets(activities, converted, counted, budget, params)
     lines = set(zip(budget["line"].tolist(), budget["country"].tolist()))   # (Arrow's values one by one: 5x slower)
-    tables = {"budget": budget, "expenditure": _expenditure(activities, converted, counted, params, problems, lines),
+    tables = {"budget": budget, "expenditure": _expenditure(activities, converted, counted, params, problems, lines,
+                                                            budget),
               "indicators": _indicators(activities, params, problems)}
     for name, frame in tables.items():
         problems += _validated(name, frame)
@@ -536,8 +546,11 @@ def _refused(root: etree._Element, file: str) -> Problem | None:
                        "unknown source.")
     if root.tag != "iati-activities":
         return Problem(file, "iati_not_activity_file", f"the file's root element is <{root.tag}>, not "
-                       "<iati-activities>: it is not an IATI activity file", "Download the project's activity "
-                       "file (not an organisation file) from the IATI registry or d-portal.", value=str(root.tag))
+                       "<iati-activities>: it is not an IATI activity file"
+                       + (" but an organisation file (its publisher's budgets by year and country, not the "
+                          "project's)" if root.tag == "iati-organisations" else ""), "Download the project's "
+                       "activity file (not an organisation file) from the IATI registry or d-portal.",
+                       value=str(root.tag))
     version = (root.get("version") or "").strip()
     if version not in VERSIONS:
         return Problem(file, "iati_version", f"IATI version {version or '(none)'} is not read: the workbook reads "
@@ -626,6 +639,8 @@ def _activity(element: etree._Element, file: str, position: int, root_lang: str,
             odd = odd or activity.transactions[-1].kind not in TRANSACTION_TYPES
         elif tag == "result":
             activity.indicators += _result(child, where, file, identifier, lang, problems)
+        elif tag == "other-identifier" and (child.get("type") or "").strip() == "B1" and child.get("ref"):
+            activity.previous.append((child.get("ref").strip(), f"{path}/other-identifier"))  # its old identifier
     if odd:
         _transaction_types(activity, problems)
     if any(b.kind not in ("1", "2") or b.status not in (None, "1", "2") for b in activity.budgets):
@@ -676,7 +691,8 @@ def _role(text: str) -> str:
 
 
 READ_TAGS = {"title", "reporting-org", "participating-org", "activity-date", "activity-status", "recipient-country",
-             "recipient-region", "related-activity", "budget", "transaction", "result"}  # the others are not read
+             "recipient-region", "related-activity", "budget", "transaction", "result",
+             "other-identifier"}  # the others are not read
 POSITIONED = {"recipient-country", "budget", "transaction", "result", "participating-org", "related-activity"}
 
 
@@ -1030,6 +1046,47 @@ def _cell(element: etree._Element, path: str, numeric: bool, file: str, identifi
 # ================================================================= which activities, which money
 
 
+def _previous_identifiers(activities: list[Activity], params: ProjectParams) -> tuple[list[Activity], list[Problem]]:
+    """An activity whose identifier changed (FCDO's GB-GOV-1- for DFID's GB-1-) gives its old one as other-identifier
+    type B1; a download from before the change beside one from after holds it under both, each with its budget and
+    spending: counted twice without a word (the same identifier twice is refused). The old one whose every budget
+    and spending transaction the new one repeats (same type, period or date, value and currency) is a stale copy:
+    left out; otherwise both are counted. Said either way."""
+    by_id = {a.identifier: a for a in activities}
+    spending = set(params.iati.spending)
+    problems = []
+    stale: set[str] = set()
+
+    def money(activity: Activity) -> tuple[Counter, Counter]:
+        return (Counter((b.kind, b.start, b.end, b.amount, b.currency) for b in activity.budgets),
+                Counter((t.kind, t.end, t.amount, t.currency) for t in activity.transactions
+                        if t.kind in spending and t.amount is not None))
+
+    for new in activities:
+        for ref, where in new.previous:
+            old = by_id.get(ref)
+            if old is None or old is new or ref in stale:
+                continue
+            (budgets, paid), (new_budgets, new_paid) = money(old), money(new)
+            repeated = sum((paid & new_paid).values())
+            if not budgets - new_budgets and not paid - new_paid:
+                stale.add(ref)
+            told = (f"; {repeated} of the old one's {sum(paid.values())} spending transactions are repeated in the "
+                    "new one (same type, date and value)" if paid else "")
+            problems.append(Problem(new.file, "iati_previous_identifier", f"activity {new.identifier} gives "
+                                    f"{old.identifier} (in {old.file}) as its previous identifier (other-identifier "
+                                    "type B1): the same activity under its old and its new identifier"
+                                    + (", the new one repeating every budget and spending transaction of the old "
+                                       f"one: {old.identifier} is not counted" if ref in stale else
+                                       f", both counted{told}, which counts its money twice"),
+                                    "Nothing to do; remove the older download." if ref in stale else
+                                    f"Keep only {new.identifier} (leave {old.identifier} out: iati.activities in "
+                                    "project.yaml, or remove the older download); nothing to do if the old "
+                                    "identifier's money is not in the new one.", element=where,
+                                    value=shown(ref), severity="warning"))
+    return [a for a in activities if a.identifier not in stale], problems
+
+
 def _selected(activities: list[Activity], params: ProjectParams, folder: str) -> tuple[list[Activity], list[Problem]]:
     """The activities project.yaml keeps (iati.activities / iati.activity_prefix); each identifier once."""
     problems: list[Problem] = []
@@ -1041,14 +1098,18 @@ def _selected(activities: list[Activity], params: ProjectParams, folder: str) ->
             # (twice in one file: a datastore download holding two versions; « also in f.xml » named the file
             # itself, and « the most recent file » did not say which copy is the more recent)
             one, other = first.updated, activity.updated
+            what = "last updated"
+            if not (one and other) and first.file != activity.file:   # (two downloads without last-updated-datetime:
+                one, other, what = first.written, activity.written, "file written"   # their files' days tell them)
             dates = "" if one == other or not (one and other) else (
-                f" (last updated {one.isoformat()} in the first copy, {other.isoformat()} in this one: "
+                f" ({what} {one.isoformat()} in the first copy, {other.isoformat()} in this one: "
                 f"{'this one' if other > one else 'the first'} is the more recent)")
             problems.append(Problem(activity.file, "iati_duplicate_activity", f"the activity {activity.identifier} "
                                     + ("is twice in this file" if first.file == activity.file else
                                        f"is also in {first.file}") + f"{dates}: its money would be counted twice",
                                     "Keep one copy of each activity in data/<project>/iati/ (the most recent "
-                                    "version, from its last-updated-datetime).", element=activity.path))
+                                    "version, from its last-updated-datetime, else its file's generated-datetime).",
+                                    element=activity.path))
             continue
         seen[activity.identifier] = activity
     kept = list(seen.values())
@@ -1360,6 +1421,39 @@ def _org_name(name: str) -> str:
 
 ORG_WORDS = re.compile(r"\w+")
 ORG_ACRONYM = re.compile(r"\s*\([^()]*\)\s*$")  # « Organisation internationale du Travail (OIT) »
+# An organisation's names in English, French and Spanish and its acronyms, as other publishers write it by name
+# (« BIT », « Organización Internacional del Trabajo » for the ILO, which publishes « International Labour
+# Organization »; « DDC » for SDC, AMEM's donor): the same organisation, by its IATI @ref (and the DAC channel code
+# some write as the ref).
+ORG_ALIASES = {
+    "XM-DAC-41302": ("International Labour Organization", "International Labour Organisation", "International Labour "
+                     "Office", "ILO", "Organisation internationale du Travail", "Bureau international du Travail",
+                     "OIT", "BIT", "Organización Internacional del Trabajo", "Oficina Internacional del Trabajo",
+                     "41302"),
+    "XM-DAC-47066": ("International Organization for Migration", "International Organisation for Migration", "IOM",
+                     "Organisation internationale pour les migrations", "OIM", "Organización Internacional para las "
+                     "Migraciones", "47066"),
+    "CH-4": ("Swiss Agency for Development and Cooperation", "SDC", "Direction du développement et de la "
+             "coopération", "DDC", "Agencia Suiza para el Desarrollo y la Cooperación", "COSUDE", "Direktion für "
+             "Entwicklung und Zusammenarbeit", "DEZA"),
+}
+# Words that name no organisation on their own: a name made of them only (« Ministry of Foreign Affairs »,
+# « Gouvernement », « UN ») is many organisations' (each country has its ministry), and was matched on the one
+# publisher of the files that bore it: a false « same project » between two projects.
+ORG_GENERIC = frozenset(
+    "ministry ministries ministère ministere ministères ministerio ministério ministerium government gouvernement "
+    "gobierno governo state état etat un united nations unies unidas onu foreign affairs affaires étrangères "
+    "etrangeres exteriores exterior asuntos relaciones external international internationale internacional "
+    "national nationale nacional public publique público agency agence agencia office bureau oficina department "
+    "département departamento embassy ambassade embajada of the and for de des du la le les l d et del y e para pour "
+    "en cooperation coopération cooperación development développement developpement desarrollo donor donors "
+    "bailleur bailleurs partner partners partenaire partenaires various divers others autres other autre".split())
+
+
+@lru_cache(maxsize=None)
+def _alias_names(aliases: tuple[str, ...]) -> tuple[str, ...]:
+    """An organisation's names as compared, with and without their accents (« Organizacion » as often typed)."""
+    return tuple(dict.fromkeys(n for a in aliases for n in (_org_name(a), _org_name(fold(a)))))
 
 
 def _same_project_by_org(activities: list[Activity], below: Any, has: Any, counted: set[int],
@@ -1391,17 +1485,26 @@ def _same_project_by_org(activities: list[Activity], below: Any, has: Any, count
     for text, mine in written:
         for name in {_org_name(text), _org_name(ORG_ACRONYM.sub("", text))} - {""}:
             names[name] = mine if names.get(name, mine) == mine else None
+    refs: dict[str, str | None] = {}   # a ref or name of an organisation's ORG_ALIASES -> the publisher it is
+    for ref, aliases in ORG_ALIASES.items():
+        for mine in {ref} & publishers.keys() or {names.get(n) for n in _alias_names(aliases)} - {None}:
+            for alias in (ref, *aliases):
+                refs[alias.upper()] = mine if refs.get(alias.upper(), mine) == mine else None
+            for name in _alias_names(aliases):
+                names.setdefault(name, mine)
     by_name: dict[int, str] = {}   # id(Money) -> the name it was matched by
     resolved: dict[str, str | None] = {}   # a name as written -> the publisher it names (each compared once)
 
     def publisher_named(name: str) -> str | None:
         if name not in resolved:
-            resolved[name] = names.get(_org_name(name)) or names.get(_org_name(ORG_ACRONYM.sub("", name)))
+            bare = _org_name(ORG_ACRONYM.sub("", name))   # (« Ministère des Affaires étrangères (MAE) »: generic)
+            resolved[name] = None if ORG_GENERIC.issuperset(bare.split()) else \
+                names.get(_org_name(name)) or names.get(bare)
         return resolved[name]
 
     def org_of(money: Money, ref: str | None, name: str | None) -> str | None:
         if ref:
-            return ref.upper()
+            return refs.get(ref.upper()) or ref.upper()
         if not name:
             return None
         found = publisher_named(name)
@@ -1477,7 +1580,7 @@ def _same_project_by_org(activities: list[Activity], below: Any, has: Any, count
             break
     for activity in by_id.values():  # no payment names the other: the participating-orgs may (funding, implementing)
         mine = key(activity)
-        orgs = [(role, ref.upper() if ref else publisher_named(name), ref, name, where)
+        orgs = [(role, (refs.get(ref.upper()) or ref.upper()) if ref else publisher_named(name), ref, name, where)
                 for role, ref, name, where in activity.participants]
         joint = any(role == "4" and org == mine for role, org, *_ in orgs)  # it implements too: its co-implementers'
         for role, org, ref, name, where in orgs:                           # activities are their own shares
@@ -2250,12 +2353,20 @@ def _overlapping_periods(activity: Activity, periods: dict[tuple[Any, Any], list
 
 
 def _expenditure(activities: list[Activity], amounts: dict[int, float], counted: set[int], params: ProjectParams,
-                 problems: list[Problem], lines: set[tuple[str, str]] = frozenset()) -> pd.DataFrame:  # type: ignore[assignment]
+                 problems: list[Problem], lines: set[tuple[str, str]] = frozenset(),  # type: ignore[assignment]
+                 budget: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per spending transaction (and country), dated by its transaction-date."""
     spending = set(params.iati.spending)
     rows = []
+    both: list[tuple[Activity, dict[str, float], dict[str, str]]] = []  # activities paying with both 3 and 4
+    transfers: list[tuple[Activity, float, list[str]]] = []  # activities whose spending is all given to others
+    reporting = getattr(params, "reporting_date", None) or dt.date.max   # (make import-iati reads before it has one)
     for activity in activities:
         shares = None
+        paid = {"3": 0.0, "4": 0.0}   # disbursed, spent (counted, up to the reporting date)
+        first: dict[str, str] = {}
+        given: dict[str, None] = {}   # the other organisations its disbursements went to; cleared by any other
+        handed = True                 # spending (its own expenditure, a disbursement to no one named or to itself)
         elsewhere: list[Money] = []  # spending in a country that is none of the activity's
         regions: list[Money] = []  # spending of a region (recipient-region), split as the activity's countries
         for money in activity.transactions:
@@ -2273,6 +2384,16 @@ def _expenditure(activities: list[Activity], amounts: dict[int, float], counted:
                                         "negative transaction (a reversal?)", "Fine if it cancels an earlier "
                                         "spending; check it otherwise.", element=money.path,
                                         value=_show(money.amount), severity="warning"))
+            if money.kind in paid and money.end <= reporting:
+                paid[money.kind] += amounts[id(money)]
+                first.setdefault(money.kind, money.path)
+            if handed:   # (by @ref; by name only when it has none: rare)
+                receiver = (money.receiver_org or money.receiver_name) if money.kind == "3" else None
+                handed = bool(receiver) and (receiver.upper() != (activity.publisher or "").upper()
+                                             if money.receiver_org else _org_name(receiver or "") not in
+                                             {_org_name(n) for n in activity.reporting_org.values()})
+                if handed:
+                    given[receiver] = None   # type: ignore[index]
             kind = TRANSACTION_TYPES.get(money.kind, money.kind)
             outside = _outside(activity, money.end)
             if outside:
@@ -2287,6 +2408,10 @@ def _expenditure(activities: list[Activity], amounts: dict[int, float], counted:
                 rows.append({"line": activity.identifier, "period_end": money.end,
                              "amount": amounts[id(money)] * share, "country": country, **labels,
                              "iati_file": activity.file, "iati_element": money.path})
+        if paid["3"] > 0 and paid["4"] > 0:
+            both.append((activity, paid, first))
+        if handed and given:
+            transfers.append((activity, paid["3"], list(given)))
         if regions:  # (before: split by the activity's percentages without a word, as if its countries')
             problems.append(Problem(activity.file, "iati_region_split", f"activity {activity.identifier}: "
                                     f"{len(regions)} spending transaction(s) name a recipient region "
@@ -2308,9 +2433,59 @@ def _expenditure(activities: list[Activity], amounts: dict[int, float], counted:
                                     "meanwhile declare budget_total in project.yaml, or leave the activity out "
                                     "(iati.activities).", element=f"{elsewhere[0].path.rsplit('/', 1)[0]}"
                                     "/recipient-country", value=countries[0], severity="warning"))
+    if both and budget is not None:
+        problems += _disbursed_and_spent(both, budget, params)
+    if transfers:
+        problems.append(_transfers_only(transfers, params))
     rows += _covered_to_date(rows, activities, params, lines)
     problems += _after_reporting_date(rows, params)
     return _frame("expenditure", rows)
+
+
+def _transfers_only(transfers: list[tuple[Activity, float, list[str]]], params: ProjectParams) -> Problem:
+    """Activities whose spending is only disbursements to other organisations (a donor's file: SDC paying the ILO):
+    what was handed over, not what was spent on the project, read as spending without a word (a rate of 80 % for
+    the 60 % the implementer spent). One warning for the files, naming the first and the organisations paid."""
+    first = transfers[0][0]
+    names = list(dict.fromkeys(n for _, _, given in transfers for n in given))
+    count = len(transfers)
+    return Problem(first.file, "iati_transfers_as_spending", f"{count} activit{'y' if count == 1 else 'ies'} ("
+                   + ", ".join(a.identifier for a, _, _ in transfers[:3]) + (", ..." if count > 3 else "")
+                   + f") report{'s' if count == 1 else ''} as spending only disbursements to other organisations ("
+                   + ", ".join(shown(n) for n in names[:3]) + (", ..." if len(names) > 3 else "")
+                   + f"), {_show(round(sum(v for _, v, _ in transfers), 2))} {params.currency} up to the reporting "
+                   "date: what their publisher handed over, not what was spent on the project; their financial "
+                   "execution rate is the share of the budget transferred",
+                   "Nothing to do if that is the rate wanted; for what was spent, use the implementer's own activity "
+                   "file (its expenditures, transaction type 4): put it in iati/, or, when it is there, keep only "
+                   "its activities (iati.activities in project.yaml).",
+                   element=first.path, severity="warning")
+
+
+def _disbursed_and_spent(both: list[tuple[Activity, dict[str, float], dict[str, str]]], budget: pd.DataFrame,
+                         params: ProjectParams) -> list[Problem]:
+    """An activity whose disbursements (3) and expenditures (4) are each within its budget and together above it:
+    the expenditures may be the spending of the money the disbursements paid (a partner's report of what it was
+    given, in the same activity), counted twice as spending without a word (a rate of 160 % for 100 %)."""
+    lines = budget[budget["line"].isin({a.identifier for a, _, _ in both})].groupby("line")["budget"]
+    totals = lines.sum(min_count=1).where(lines.count() == lines.size())   # (a country's budget n.d.: not known)
+    problems = []
+    for activity, paid, first in both:
+        total = totals.get(activity.identifier)
+        if total is None or not total > 0 or max(paid.values()) > total or sum(paid.values()) <= total * 1.01:
+            continue
+        cur = params.currency
+        problems.append(Problem(activity.file, "iati_disbursed_and_spent", f"activity {activity.identifier}: its "
+                                f"disbursements (type 3, {_show(round(paid['3'], 2))} {cur}) and its expenditures "
+                                f"(type 4, {_show(round(paid['4'], 2))} {cur}) up to the reporting date are each "
+                                f"within its budget ({_show(round(total, 2))} {cur}), together "
+                                f"{_percent(sum(paid.values()) / total)} of it: both are counted as spending. If "
+                                "the expenditures are the spending of the money the disbursements paid (a "
+                                "partner's report of what it was given), that money is counted twice",
+                                "Ask the publisher; if so, count one of them (iati: spending: [3], or [4], in "
+                                "project.yaml); nothing to do if they are different money.", element=first["4"],
+                                value=_show(round(paid["4"], 2)), severity="warning"))
+    return problems
 
 
 def _after_reporting_date(rows: list[dict[str, Any]], params: ProjectParams) -> list[Problem]:
@@ -2415,11 +2590,14 @@ def _outside(activity: Activity, day: dt.date) -> str:
     return ""
 
 
+SEX_WORD = re.compile(r"[a-z\u0621-\u064a]+")   # (Arabic letters too: « الجنس » = « أنثى »)
+
+
 def sex_of(dimensions: Iterable[tuple[str, str]]) -> str | None:
     """'f', 'm', 'total' for a sex dimension (named sex, gender, 'Gender - genre'...), None when there is none."""
     for name, value in dimensions:
-        name_words = set(re.findall(r"[a-z]+", fold(name)))
-        value_words = set(re.findall(r"[a-z]+", fold(value)))
+        name_words = set(SEX_WORD.findall(fold(name)))
+        value_words = set(SEX_WORD.findall(fold(value)))
         if name_words & SEX_NAMES:
             for words in (value_words,):
                 if words & FEMALE:

@@ -35,7 +35,8 @@ def import_iati(source: Path, project: str, language: str = "fr", data_dir: Path
                                         "Give the path of the IATI activity file: FILE=path/to/file.xml")])
     activities, problems = read_activities(source)
     fatal = [p for p in problems if p.rule in ("iati_dtd", "iati_version", "iati_xml_syntax", "iati_unreadable",
-                                                "iati_no_activity")]
+                                                "iati_no_activity", "iati_not_activity_file")]  # (an organisation
+    # file made a project of currency USD, dates 2000-2099, that every later check refused)
     if fatal:
         raise ValidationFailed(fatal)
     with staged(project, data_dir, params_dir) as (data_stage, params_stage):
