@@ -254,3 +254,13 @@ def test_a_period_typed_in_fractions_beside_periods_in_percent_is_an_anomaly():
     found = indicator_anomalies(table)
     flagged = found[found["rule"] == "fraction_for_percent"]
     assert flagged[["indicator_id", "period"]].values.tolist() == [["R", "2021"]]
+
+
+def test_a_zero_target_of_a_decreasing_indicator_is_no_anomaly():
+    """« Accidents du travail » from 10 down to a target of 0, 3 so far: 70 % of the way, not « Cible nulle, mais
+    une valeur réalisée » (listed among the anomalies, as if nothing had been planned)."""
+    data = rows({"indicator_id": "D0", "actual": 3, "baseline": 10, "target": 0, "target_final": 0,
+                 "direction": "decrease"},
+                {"indicator_id": "Z1", "actual": 2, "target": 0, "target_final": 10})
+    assert set(indicator_anomalies(data)["indicator_id"]) == {"Z1"}
+    assert iptt(data, Thresholds())["indicator_achievement_final"].iloc[0] == pytest.approx(70.0)

@@ -23,7 +23,8 @@ Anomalies (one row each: indicator_id, period, rule, note), direction-aware:
   (increase: baseline >= target_final; decrease: baseline <= target_final).
 - ``period_target_beyond_final_target``: a period target beyond the final target
   (increase: target > target_final; decrease: target < target_final).
-- ``zero_target_with_actual``: target = 0 and a non-zero actual is reported.
+- ``zero_target_with_actual``: target = 0 and a non-zero actual is reported, of an increasing indicator (a
+  decreasing one's target of 0, no accident, is a usual target).
 - ``missing_target``: neither target nor target_final.
 - ``actual_falls``: an increasing indicator whose actual is below the one of its previous period (same country and
   sex; periods in time order, by their last day: 2020-06 before 2020, T4 2020 before S1 2021; in the table's
@@ -217,7 +218,9 @@ def indicator_anomalies(indicators: pd.DataFrame) -> pd.DataFrame:
             "period_target_beyond_final_target": ~unclear & np.isfinite(t) & np.isfinite(f)
             & np.where(dec, t < f, t > f),
             "direction_not_given": unclear,
-            "zero_target_with_actual": (t == 0) & np.isfinite(a) & (a != 0),
+            # an increasing indicator's 0 plans nothing; a decreasing one's 0 (no accident, no case of forced labour)
+            # is a usual target, its actual above 0 the way still to go (rated: (baseline - actual) / baseline)
+            "zero_target_with_actual": ~dec & (t == 0) & np.isfinite(a) & (a != 0),
             "missing_target": np.isnan(t) & np.isnan(f),
         }
     previous = _previous_actual(ind)
