@@ -264,3 +264,16 @@ def test_a_zero_target_of_a_decreasing_indicator_is_no_anomaly():
                 {"indicator_id": "Z1", "actual": 2, "target": 0, "target_final": 10})
     assert set(indicator_anomalies(data)["indicator_id"]) == {"Z1"}
     assert iptt(data, Thresholds())["indicator_achievement_final"].iloc[0] == pytest.approx(70.0)
+
+
+def test_an_actual_below_any_earlier_periods_is_an_anomaly():
+    """Values per period, 15, 10, 12 (25 and 37 to date): the fall to 10 was named, the last row (12: 24 % of the
+    final target of 50, rated red where 74 % were met) was not, since 12 rose from 10; it is below the 15 before."""
+    data = frame("indicators", [{"indicator_id": "A", "period": p, "actual": v, "target_final": 50}
+                                for p, v in (("2019", 15), ("2020", 10), ("2021", 12), ("2022", None), ("2023", 14),
+                                             ("2024", 16))])
+    falls = indicator_anomalies(data)
+    assert falls["period"].tolist() == ["2020", "2021", "2023"]
+    assert falls["note"].tolist()[1:] == [
+        "actual 12 below the 15 of an earlier period: a setback, or values per period rather than to date?",
+        "actual 14 below the 15 of an earlier period: a setback, or values per period rather than to date?"]

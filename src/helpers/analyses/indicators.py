@@ -26,11 +26,11 @@ Anomalies (one row each: indicator_id, period, rule, note), direction-aware:
 - ``zero_target_with_actual``: target = 0 and a non-zero actual is reported, of an increasing indicator (a
   decreasing one's target of 0, no accident, is a usual target).
 - ``missing_target``: neither target nor target_final.
-- ``actual_falls``: an increasing indicator whose actual is below the one of its previous period (same country and
-  sex; periods in time order, by their last day: 2020-06 before 2020, T4 2020 before S1 2021; in the table's
-  order when a period is no date). A setback, or values
-  per period where the table wants the value reached to date: the achievement against the final target reads each
-  actual as the total so far, and would understate it.
+- ``actual_falls``: an increasing indicator whose actual is below the one of its previous period, or of any earlier
+  one (15, 10, 12: the 12 too; same country and sex; periods in time order, by their last day: 2020-06 before
+  2020, T4 2020 before S1 2021; in the table's order when a period is no date). A setback, or values per period
+  where the table wants the value reached to date: the achievement against the final target reads each actual as
+  the total so far, and would understate it.
 - ``direction_not_given``: the direction is empty and a target lies below the baseline (its achievement is not
   computed; the two rules above, read as rising, are not listed for it).
 - ``fraction_for_percent``: an indicator whose unit is a percentage (`%`, `pourcentage`, `taux`, `pour cent`,
@@ -181,10 +181,11 @@ def tracking_counts(table: pd.DataFrame) -> dict[str, int]:
             "green": int((table["rag_final"] == RAG_GREEN).sum())}
 
 
-def _previous_actual(ind: pd.DataFrame) -> np.ndarray:
-    """Each row's actual of the previous period of the same indicator, country and sex (NaN for the first)."""
+def _previous_actual(ind: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's actual of the previous period of the same indicator, country and sex (NaN for the first), and the
+    highest actual of the periods before it (NaN when none was measured)."""
     if ind.empty:
-        return np.array([], dtype="float64")
+        return np.array([], dtype="float64"), np.array([], dtype="float64")
     periods = ind["period"].astype("str")
     # in time order, by each period's last day (2020-06 before 2020, T4 2020 before S1 2021: as text, 2020 came
     # before 2020-06, and one period not starting with its year put every row in the table's order); the table's
@@ -198,7 +199,12 @@ def _previous_actual(ind: pd.DataFrame) -> np.ndarray:
         ["_period", "_row"], kind="mergesort")
     keys = [order[c].astype("str").fillna("") for c in ("indicator_id", "country", "sex")]
     previous = order.groupby(keys, sort=False)["actual"].shift(1)
-    return previous.reindex(order.index).sort_index().to_numpy(dtype="float64", na_value=np.nan)
+    # 15, 10, 12 (values per period): 12 rose from 10 but is still below the 15 reached before; the last period's
+    # row, the one rated, was told nothing. An empty actual between them breaks no comparison
+    highest = order["actual"].groupby(keys, sort=False).cummax().groupby(keys, sort=False).ffill()
+    highest = highest.groupby(keys, sort=False).shift(1)
+    return tuple(s.reindex(order.index).sort_index().to_numpy(dtype="float64", na_value=np.nan)
+                 for s in (previous, highest))
 
 
 def indicator_anomalies(indicators: pd.DataFrame) -> pd.DataFrame:
@@ -223,11 +229,12 @@ def indicator_anomalies(indicators: pd.DataFrame) -> pd.DataFrame:
             "zero_target_with_actual": ~dec & (t == 0) & np.isfinite(a) & (a != 0),
             "missing_target": np.isnan(t) & np.isnan(f),
         }
-    previous = _previous_actual(ind)
+    previous, highest = _previous_actual(ind)
     units = (ind["unit"].astype("str").fillna("") if "unit" in ind else pd.Series("", index=ind.index)) \
         .to_numpy(dtype=object)
     with np.errstate(invalid="ignore"):
-        checks["actual_falls"] = ~dec & np.isfinite(a) & np.isfinite(previous) & (a < previous)
+        checks["actual_falls"] = ~dec & np.isfinite(a) & np.isfinite(highest) & (a < highest)
+        below_previous = np.isfinite(previous) & (a < previous)
     checks["fraction_for_percent"] = fractions_for_percent(ind).to_numpy(dtype=bool)
     checks["targets_per_period"] = targets_per_period(ind).to_numpy(dtype=bool)
     fmt = np.vectorize(lambda x: "" if np.isnan(x) else f"{x:g}", otypes=[object])
@@ -240,7 +247,8 @@ def indicator_anomalies(indicators: pd.DataFrame) -> pd.DataFrame:
         + " (" + dirs + ")",
         "zero_target_with_actual": "target is 0 but actual is " + as_,
         "missing_target": np.full(len(ind), "neither a period target nor a final target", dtype=object),
-        "actual_falls": "actual " + as_ + " below the previous period's " + fmt(previous)
+        "actual_falls": "actual " + as_ + np.where(below_previous, " below the previous period's " + fmt(previous),
+                                                   " below the " + fmt(highest) + " of an earlier period")
         + ": a setback, or values per period rather than to date?",
         "direction_not_given": "baseline " + bs + ", target " + np.where(np.isfinite(t), ts, fs)
         + ": a target below the baseline, and no direction (decrease?)",
