@@ -4,7 +4,8 @@ Input: the ``indicators`` table as loaded (schemas.COLUMNS["indicators"]): one r
 optionally sex / country) with baseline, target (of the period), target_final (life of project) and actual.
 
 Definitions (GUIDE.md, "Indicator tracking"):
-- direction ``increase`` (the default when empty): achievement = actual / target x 100.
+- direction ``increase`` (the default when empty; a row without a direction takes the one the other rows of its
+  indicator and country give: written once, as the baseline): achievement = actual / target x 100.
   Not when the direction is empty and a target lies below the baseline (data.spec.direction_not_given): which way
   is better is not known, and read as rising an unemployment rate from 20 down to 12.5 against a target of 10
   would be 125 %; not computable, until the direction is given.
@@ -51,7 +52,7 @@ import pandas as pd
 
 from ..data import numbers
 from ..text import fold
-from ..data.spec import direction_not_given, fractions_for_percent, targets_per_period
+from ..data.spec import direction_not_given, direction_written_once, fractions_for_percent, targets_per_period
 
 RAG_GREEN, RAG_AMBER, RAG_RED = "green", "amber", "red"
 RULES = ("baseline_beyond_final_target", "period_target_beyond_final_target", "zero_target_with_actual",
@@ -130,7 +131,7 @@ def iptt(indicators: pd.DataFrame, thresholds: Any) -> pd.DataFrame:
     rag_final, note_final, n_periods (periods of that indicator in the table), key (its figures key, which tells
     rows of one indicator apart: SN-1@2021/f).
     """
-    ind = indicators.assign(baseline=_baseline_of_indicator(indicators))
+    ind = indicators.assign(baseline=_baseline_of_indicator(indicators), direction=direction_written_once(indicators))
     decrease = _decrease(ind)
     unclear = direction_not_given(ind).to_numpy(dtype=bool)
     ach, why = _achievement(ind["actual"], ind["baseline"], ind["target"], decrease, "target", unclear)
@@ -214,6 +215,7 @@ def indicator_anomalies(indicators: pd.DataFrame) -> pd.DataFrame:
     In input row order, then rule order.
     """
     ind = indicators.reset_index(drop=True)
+    ind = ind.assign(direction=direction_written_once(ind))   # written once, on the first period's row
     dec = _decrease(ind).to_numpy(dtype=bool)
     unclear = direction_not_given(ind).to_numpy(dtype=bool)
     b, t, f, a = (ind[c].to_numpy(dtype="float64") for c in ("baseline", "target", "target_final", "actual"))

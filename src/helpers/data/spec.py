@@ -186,11 +186,27 @@ def whole_or_empty(series: pd.Series) -> pd.Series:
     return series.isna() | (series == series.round())
 
 
+def direction_written_once(frame: pd.DataFrame) -> pd.Series:
+    """Each indicator row's direction, or when empty the one direction the other rows of its indicator (and country)
+    give: an IPTT writes it once, on the first period's row, as it does the baseline. An unemployment rate « baisse »
+    in 2019 and empty after was read as rising from 2020 on: its fall listed as a setback, its target « beyond » the
+    final one. Rows giving both directions are left as written."""
+    direction = frame["direction"]
+    given = direction.notna() & direction.astype("str").str.strip().ne("")
+    if bool(given.all()) or not bool(given.any()):
+        return direction
+    keys = [frame[c].astype("str").fillna("") for c in ("indicator_id", "country") if c in frame]
+    known = direction.where(given).groupby(keys, sort=False)
+    one = known.transform("nunique").eq(1)
+    return direction.where(given | ~one, known.transform("first"))
+
+
 def direction_not_given(frame: pd.DataFrame) -> pd.Series:
     """The indicator rows whose direction is not given while a target lies below the baseline (an unemployment rate
     from 20 to a target of 10): read as rising, 12.5 would be 125 % of the final target, where it is 75 % of the way
     down. Their achievement is not computed (analyses.indicators) until the direction says which way is better."""
-    given = frame["direction"].notna() & frame["direction"].astype("str").str.strip().ne("")
+    direction = direction_written_once(frame)
+    given = direction.notna() & direction.astype("str").str.strip().ne("")
     baseline = frame["baseline"].astype("float64")
     below = (frame["target"].astype("float64") < baseline) | (frame["target_final"].astype("float64") < baseline)
     return (~given & below).fillna(False).astype(bool)
@@ -235,7 +251,7 @@ def targets_per_period(frame: pd.DataFrame) -> pd.Series:
     if frame.empty or any(c not in frame for c in needed):
         return out
     t, f = frame["target"].astype("float64"), frame["target_final"].astype("float64")
-    rising = ~frame["direction"].astype("str").str.strip().str.lower().eq("decrease").fillna(False) \
+    rising = ~direction_written_once(frame).astype("str").str.strip().str.lower().eq("decrease").fillna(False) \
         if "direction" in frame else pd.Series(True, index=frame.index)
     rows = frame[(t.notna() & f.notna() & (t > 0) & (t < f) & rising).to_numpy(dtype=bool)]
     if len(rows) < 2:
