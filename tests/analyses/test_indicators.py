@@ -277,3 +277,20 @@ def test_an_actual_below_any_earlier_periods_is_an_anomaly():
     assert falls["note"].tolist()[1:] == [
         "actual 12 below the 15 of an earlier period: a setback, or values per period rather than to date?",
         "actual 14 below the 15 of an earlier period: a setback, or values per period rather than to date?"]
+
+
+def test_a_final_target_written_on_one_period_only_is_the_final_target_of_the_others():
+    """An annual target on each row and the final target on the last one only (100 in 2021): 2020's 30 was « no final
+    target », n.d., and listed « neither a period target nor a final target » when its target was empty too."""
+    data = frame("indicators", [
+        {"indicator_id": "P4", "period": "2020", "actual": 30, "target": 40},
+        {"indicator_id": "P4", "period": "2021", "actual": 55, "target_final": 100},
+        {"indicator_id": "P4", "period": "2020", "actual": 12, "sex": "f"},   # its own target: none
+        {"indicator_id": "Q", "period": "2020", "actual": 5, "target_final": 10},
+        {"indicator_id": "Q", "period": "2021", "actual": 6, "target_final": 12},   # two: as written
+        {"indicator_id": "Q", "period": "2022", "actual": 7}])
+    out = iptt(data, Thresholds())
+    assert out["indicator_achievement_final"].tolist()[:2] == [30.0, 55.0]
+    assert math.isnan(out["indicator_achievement_final"].iloc[2]) and math.isnan(out["target_final"].iloc[5])
+    missing = indicator_anomalies(data)
+    assert list(zip(missing["row"], missing["rule"])) == [(2, "missing_target"), (5, "missing_target")]

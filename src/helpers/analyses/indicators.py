@@ -12,8 +12,9 @@ Definitions (GUIDE.md, "Indicator tracking"):
 - direction ``decrease``: achievement = (baseline - actual) / (baseline - target) x 100 (needs the baseline; a row
   without one takes the one baseline the other rows of its indicator, country and sex give: written once, on the
   first period's row, as an IPTT does).
-- ``indicator_achievement`` uses the period ``target``; ``indicator_achievement_final`` the ``target_final``,
-  same direction rule. Not computable (NaN with a note): no actual, no target, target 0 or less (increase), no
+- ``indicator_achievement`` uses the period ``target``; ``indicator_achievement_final`` the ``target_final``
+  (a row without one takes the one final target the other rows of its indicator, country and sex give: written
+  once, on the first or last period's row), same direction rule. Not computable (NaN with a note): no actual, no target, target 0 or less (increase), no
   baseline or baseline = target or below it (decrease): never a rate over a denominator <= 0.
 - RAG: green >= thresholds.rag_green, amber >= thresholds.rag_amber, else red; "" when not computable. The
   achievement is rounded to 9 decimals first: the float noise of a division (79.99999999999999 for 36.16 / 45.2,
@@ -110,11 +111,12 @@ def key_of_indicator(table: pd.DataFrame) -> pd.Series:
     return key.astype(str)
 
 
-def _baseline_of_indicator(ind: pd.DataFrame) -> pd.Series:
+def _baseline_of_indicator(ind: pd.DataFrame, column: str = "baseline") -> pd.Series:
     """Each row's baseline, or when empty the one baseline the other rows of its indicator (country, sex) give: an
     IPTT writes the baseline once, on the first period's row, and a decreasing indicator's later periods were « not
-    computable: without baseline ». Rows giving two baselines are left as written."""
-    baseline = ind["baseline"].astype("float64")
+    computable: without baseline ». Rows giving two baselines are left as written. The same for the final target
+    (``column``), written once on the first or the last period's row: the other rows were « no final target »."""
+    baseline = ind[column].astype("float64")
     if ind.empty or not baseline.isna().any():
         return baseline
     keys = [ind[c].astype("str").fillna("") for c in ("indicator_id", "country", "sex")]
@@ -131,7 +133,8 @@ def iptt(indicators: pd.DataFrame, thresholds: Any) -> pd.DataFrame:
     rag_final, note_final, n_periods (periods of that indicator in the table), key (its figures key, which tells
     rows of one indicator apart: SN-1@2021/f).
     """
-    ind = indicators.assign(baseline=_baseline_of_indicator(indicators), direction=direction_written_once(indicators))
+    ind = indicators.assign(baseline=_baseline_of_indicator(indicators), direction=direction_written_once(indicators),
+                            target_final=_baseline_of_indicator(indicators, "target_final"))
     decrease = _decrease(ind)
     unclear = direction_not_given(ind).to_numpy(dtype=bool)
     ach, why = _achievement(ind["actual"], ind["baseline"], ind["target"], decrease, "target", unclear)
@@ -215,7 +218,8 @@ def indicator_anomalies(indicators: pd.DataFrame) -> pd.DataFrame:
     In input row order, then rule order.
     """
     ind = indicators.reset_index(drop=True)
-    ind = ind.assign(direction=direction_written_once(ind))   # written once, on the first period's row
+    # written once, on the first (or last) period's row
+    ind = ind.assign(direction=direction_written_once(ind), target_final=_baseline_of_indicator(ind, "target_final"))
     dec = _decrease(ind).to_numpy(dtype=bool)
     unclear = direction_not_given(ind).to_numpy(dtype=bool)
     b, t, f, a = (ind[c].to_numpy(dtype="float64") for c in ("baseline", "target", "target_final", "actual"))
