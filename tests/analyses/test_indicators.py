@@ -294,3 +294,12 @@ def test_a_final_target_written_on_one_period_only_is_the_final_target_of_the_ot
     assert math.isnan(out["indicator_achievement_final"].iloc[2]) and math.isnan(out["target_final"].iloc[5])
     missing = indicator_anomalies(data)
     assert list(zip(missing["row"], missing["rule"])) == [(2, "missing_target"), (5, "missing_target")]
+
+
+def test_a_negative_target_of_a_decreasing_indicator_is_not_read_as_a_level():
+    """A rate from 50 down by 20, its final target written -20: 45 was (50 - 45) / (50 + 20) = 7 %, red, where it is
+    25 % of the way to 30; not computable now, saying why."""
+    out = iptt(rows({"indicator_id": "N", "actual": 45, "baseline": 50, "target": -10, "target_final": -20,
+                     "direction": "decrease"}), Thresholds()).iloc[0]
+    assert math.isnan(out["indicator_achievement_final"]) and math.isnan(out["indicator_achievement"])
+    assert out["rag_final"] == "" and "final target is negative" in out["note_final"]

@@ -1167,6 +1167,14 @@ CASES = [
          "cumulative_amounts", "expenditure.csv", 6, "amount", severity="warning", hint="each total less",
          what="line B1 (budget 100000): 40000 at the end of 2020, then 80000 in June 2021, the total so far: added "
               "up, 120 %"),
+    Case("a decreasing indicator's target written as a change", lambda m: m.replace(
+             "indicators", "I2,2020,12.5,Taux de chômage des migrants de retour,outcome,%,20,15,10,decrease",
+             "I2,2020,12.5,Taux de chômage des migrants de retour,outcome,%,20,15,-10,decrease"),
+         "negative_target", "indicators.csv", 5, "target_final", severity="warning", hint="level to reach",
+         what="indicators.csv: the final target of an unemployment rate from 20 written -10 (a fall of 10 points, "
+              "for 10): read as a level, its 12.5 was (20 - 12.5) / (20 + 10) = 25 % of the way, red, without a word, "
+              "where it is 75 %; now not computed, warned at the row",
+         expect=lambda m, problems: _check(len([p for p in problems if p.rule == "negative_target"]) == 1)),
     Case("falling indicator without its direction", lambda m: m.replace("indicators", ",decrease,", ",,"),
          "direction_not_given", "indicators.csv", 5, "direction", severity="warning", hint="Write decrease",
          what="an unemployment rate (baseline 20, targets 15 and 10, actual 12.5) with its direction left empty: "

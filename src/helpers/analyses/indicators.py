@@ -14,8 +14,9 @@ Definitions (GUIDE.md, "Indicator tracking"):
   first period's row, as an IPTT does).
 - ``indicator_achievement`` uses the period ``target``; ``indicator_achievement_final`` the ``target_final``
   (a row without one takes the one final target the other rows of its indicator, country and sex give: written
-  once, on the first or last period's row), same direction rule. Not computable (NaN with a note): no actual, no target, target 0 or less (increase), no
-  baseline or baseline = target or below it (decrease): never a rate over a denominator <= 0.
+  once, on the first or last period's row), same direction rule. Not computable (NaN with a note): no actual, no
+  target, target 0 or less (increase), no baseline or baseline = target or below it, or a target below 0 (a change,
+  not a level; decrease): never a rate over a denominator <= 0.
 - RAG: green >= thresholds.rag_green, amber >= thresholds.rag_amber, else red; "" when not computable. The
   achievement is rounded to 9 decimals first: the float noise of a division (79.99999999999999 for 36.16 / 45.2,
   exactly 80 %) never decides a rating.
@@ -72,16 +73,22 @@ def _achievement(actual: pd.Series, baseline: pd.Series, target: pd.Series,
     num = np.where(dec, b - a, a)
     den = np.where(dec, b - t, t)
     ok = np.isfinite(num) & np.isfinite(den) & (den > 0) & ~unclear  # never a rate over a denominator <= 0
+    # a decreasing indicator's target of -20 is a change (a rate from 50 down by 20), not the level to reach: read as
+    # a level, 45 was (50 - 45) / (50 + 20) = 7 % of the way, red, where it is 25 % of the way to 30
+    with np.errstate(invalid="ignore"):
+        ok &= ~(dec & (t < 0))
     with np.errstate(divide="ignore", invalid="ignore"):
         value = np.where(ok, num / np.where(ok, den, 1.0) * 100.0, np.nan)
     # binary fractions: 36.16 / 45.2 is 79.99999999999999, (14.2 - 9.8) / (14.2 - 8.7) 79.99999999999997, rated
     # amber against a green from 80 while shown « 80,0 % »; no data has 9 decimals of a percent
     value = np.round(value, 9)
     reason = np.select(
-        [np.isnan(a), np.isnan(t), unclear, dec & np.isnan(b), dec & (b == t), ~dec & (t == 0), dec & (b < t),
-         ~dec & (t < 0)],
+        [np.isnan(a), np.isnan(t), unclear, dec & (t < 0), dec & np.isnan(b), dec & (b == t), ~dec & (t == 0),
+         dec & (b < t), ~dec & (t < 0)],
         ["not computable: no actual", f"not computable: no {which}",
          "not computable: a target is below the baseline and the direction (increase or decrease) is not given",
+         f"not computable: {which} is negative, where a decreasing indicator's target is the level to reach (a "
+         "change, -20 for a rate from 50 down to 30?)",
          "not computable: decreasing indicator without baseline",
          f"not computable: baseline equals {which}", f"not computable: {which} is 0",
          f"not computable: the baseline is below the {which} of a decreasing indicator",

@@ -621,6 +621,12 @@ SPEC: dict[str, Table] = {t.name: t for t in (
                              "is not given: read as rising, the achievement would be wrong; it is not computed",
                              "Write decrease in 'direction' (sens: baisse) if the indicator should fall (a rate of "
                              "unemployment, a delay), increase if it should rise.", direction_not_given),
+                  # (-20 for a rate from 50 down to 30: a decreasing indicator's 45 was rated 7 % of the way, red)
+                  *(RowWarning("negative_target", column, "a negative target: a target is the level to reach, not "
+                               "a change; its achievement is not computed", "Write the level to reach (30 for a rate "
+                               "from 50 down by 20), and decrease (baisse) in 'direction' if the indicator should "
+                               "fall.", lambda f, c=column: (f[c] < 0).fillna(False), show_value=True)
+                    for column in ("target", "target_final")),
                   RowWarning("fraction_for_percent", "actual", "the indicator's unit is a percentage, and its actual "
                              "and targets are not on one scale (one a fraction of 1, the other above 1, in this row "
                              "or beside another period's): its achievement is read as written", "Write every value of the row as a percentage (45 "
