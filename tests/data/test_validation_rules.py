@@ -1175,6 +1175,11 @@ CASES = [
               "for 10): read as a level, its 12.5 was (20 - 12.5) / (20 + 10) = 25 % of the way, red, without a word, "
               "where it is 75 %; now not computed, warned at the row",
          expect=lambda m, problems: _check(len([p for p in problems if p.rule == "negative_target"]) == 1)),
+    Case("a target of 100 % typed 1", lambda m: m.append(
+             "indicators", "I3,2021,45,Taux d'insertion,outcome,%,,,1,increase,Maroc,total"),
+         "fraction_for_percent", "indicators.csv", 6, "actual", severity="warning", hint="as a percentage",
+         what="indicators.csv: the final target of an employment rate (%) written 1 (100 % as a fraction of 1) beside "
+              "its actual 45: 4 500 % of the target, green, nothing said (a target of 0.5 was warned)"),
     Case("falling indicator without its direction", lambda m: m.replace("indicators", ",decrease,", ",,"),
          "direction_not_given", "indicators.csv", 5, "direction", severity="warning", hint="Write decrease",
          what="an unemployment rate (baseline 20, targets 15 and 10, actual 12.5) with its direction left empty: "

@@ -215,16 +215,19 @@ def direction_not_given(frame: pd.DataFrame) -> pd.Series:
 def fractions_for_percent(frame: pd.DataFrame) -> pd.Series:
     """The indicator rows of a percentage or a share (unit `%`, `pourcentage`, `taux`, `pour cent`, `part`...;
     without a unit, a label « Taux ... », « % ... »: text.is_percentage) where the actual is a fraction of 1 and a
-    target is above 1, or the other way round: 0.45 typed for 45 % (read as 0.45 %, 1 % of a target of 45), or a target of 0.5 beside
-    an actual of 45 (9 000 % of it); or a row all in fractions of 1 beside rows of the same indicator (country, sex)
-    in percent (0.48 for 2021 after 45 for 2020). (A unit « taux » or an empty one was not looked at: 0.9 %, red,
-    nothing said.)"""
+    target is above 1, or the other way round: 0.45 typed for 45 % (read as 0.45 %, 1 % of a target of 45), or a
+    target of 0.5 (or 1, of a rising rate) beside an actual of 45 (9 000 % of it); or a row all in fractions of 1
+    beside rows of the same indicator (country, sex) in percent (0.48 for 2021 after 45 for 2020). (A unit « taux »
+    or an empty one was not looked at: 0.9 %, red, nothing said.)"""
     a, t, f = (frame[c].astype("float64") for c in ("actual", "target", "target_final"))
 
     def fraction(x: pd.Series) -> pd.Series:
         return (x > 0) & (x < 1)
 
     mixed = ((fraction(a) & ((t > 1) | (f > 1))) | ((fraction(t) | fraction(f)) & (a > 1))).fillna(False)
+    # 100 % typed 1 as the target of a rising rate already at 45: 4 500 %, green (a falling one may aim at 1 %)
+    rising = ~direction_written_once(frame).astype("str").str.strip().str.lower().eq("decrease").fillna(False)
+    mixed = mixed | (rising & (a > 1) & ((t == 1) | (f == 1))).fillna(False)
     # a period typed as fractions (0.48, 0.55, 0.6) beside periods in percent (45, 50, 60) of the same indicator:
     # each row on one scale, its achievement right, and its 0.48 listed as a fall from 45 (« values per period? »)
     values = pd.concat([a, t, f], axis=1)
