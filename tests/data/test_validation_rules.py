@@ -1210,6 +1210,16 @@ CASES = [
          what="targets per period (20 for 2020, 30 for 2021, 50 in all) beside actuals to date (45 by 2021): 150 % of "
               "the 2021 target, green, where 90 % of the 50 due by then were reached, without a word",
          expect=lambda m, problems: _no_error(problems)),
+    Case("period targets, the final target on the last row only", lambda m: (m.replace(
+             "indicators", "I1,2021,,Personnes formées,output,persons,0,40,50",
+             "I1,2021,45,Personnes formées,output,persons,,30,50"), m.replace(
+             "indicators", "I1,2020,10,Personnes formées,output,persons,0,20,50,",
+             "I1,2020,10,Personnes formées,output,persons,0,20,,")),
+         "targets_per_period", "indicators.csv", 4, "target", severity="warning", hint="total due by the end",
+         what="targets per period (20 for 2020, 30 for 2021) and the final target 50 written on the last row only, as "
+              "an IPTT may: the 2020 row was « no final target », and the 2021 row's 150 % of its target, green, "
+              "was said nothing (90 % of the 50 due by then were reached)",
+         expect=lambda m, problems: _no_error(problems)),
     Case("progress as fractions",
          lambda m: (m.replace("activities", "Étude de base,100,", "Étude de base,1,"),
                     m.replace("activities", "inspecteurs,60,", "inspecteurs,0.6,")),

@@ -54,7 +54,8 @@ import pandas as pd
 
 from ..data import numbers
 from ..text import fold
-from ..data.spec import direction_not_given, direction_written_once, fractions_for_percent, targets_per_period
+from ..data.spec import (direction_not_given, direction_written_once, fractions_for_percent, targets_per_period,
+                         written_once)
 
 RAG_GREEN, RAG_AMBER, RAG_RED = "green", "amber", "red"
 RULES = ("baseline_beyond_final_target", "period_target_beyond_final_target", "zero_target_with_actual",
@@ -122,14 +123,8 @@ def _baseline_of_indicator(ind: pd.DataFrame, column: str = "baseline") -> pd.Se
     """Each row's baseline, or when empty the one baseline the other rows of its indicator (country, sex) give: an
     IPTT writes the baseline once, on the first period's row, and a decreasing indicator's later periods were « not
     computable: without baseline ». Rows giving two baselines are left as written. The same for the final target
-    (``column``), written once on the first or the last period's row: the other rows were « no final target »."""
-    baseline = ind[column].astype("float64")
-    if ind.empty or not baseline.isna().any():
-        return baseline
-    keys = [ind[c].astype("str").fillna("") for c in ("indicator_id", "country", "sex")]
-    known = baseline.groupby(keys, sort=False)
-    one = known.transform("nunique").eq(1)
-    return baseline.where(baseline.notna() | ~one, known.transform("first"))
+    (``column``; data.spec.written_once)."""
+    return written_once(ind, column)
 
 
 def iptt(indicators: pd.DataFrame, thresholds: Any) -> pd.DataFrame:

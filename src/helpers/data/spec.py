@@ -186,6 +186,19 @@ def whole_or_empty(series: pd.Series) -> pd.Series:
     return series.isna() | (series == series.round())
 
 
+def written_once(frame: pd.DataFrame, column: str) -> pd.Series:
+    """Each indicator row's number (baseline, target_final), or when empty the one value the other rows of its
+    indicator, country and sex give: an IPTT writes the baseline once, on the first period's row, the final target on
+    the first or the last. Rows giving two values are left as written."""
+    value = frame[column].astype("float64")
+    if frame.empty or not value.isna().any():
+        return value
+    keys = [frame[c].astype("str").fillna("") for c in ("indicator_id", "country", "sex") if c in frame]
+    known = value.groupby(keys, sort=False)
+    one = known.transform("nunique").eq(1)
+    return value.where(value.notna() | ~one, known.transform("first"))
+
+
 def direction_written_once(frame: pd.DataFrame) -> pd.Series:
     """Each indicator row's direction, or when empty the one direction the other rows of its indicator (and country)
     give: an IPTT writes it once, on the first period's row, as it does the baseline. An unemployment rate « baisse »
@@ -253,10 +266,10 @@ def targets_per_period(frame: pd.DataFrame) -> pd.Series:
     needed = ("indicator_id", "period", "target", "target_final")
     if frame.empty or any(c not in frame for c in needed):
         return out
-    t, f = frame["target"].astype("float64"), frame["target_final"].astype("float64")
+    t, f = frame["target"].astype("float64"), written_once(frame, "target_final")   # (given on the last row only)
     rising = ~direction_written_once(frame).astype("str").str.strip().str.lower().eq("decrease").fillna(False) \
         if "direction" in frame else pd.Series(True, index=frame.index)
-    rows = frame[(t.notna() & f.notna() & (t > 0) & (t < f) & rising).to_numpy(dtype=bool)]
+    rows = frame.assign(target_final=f)[(t.notna() & f.notna() & (t > 0) & (t < f) & rising).to_numpy(dtype=bool)]
     if len(rows) < 2:
         return out
     keys = [rows[c].astype("str").fillna("") for c in ("indicator_id", "country", "sex") if c in rows]
