@@ -1203,6 +1203,15 @@ CASES = [
          what="an unemployment rate of 20, 15, 10 % by 2020 (12.5) then 0.2, 0.12, 0.1 for 2021 (0.12: a sheet of "
               "fractions): each row on one scale, nothing said of the two scales side by side in the IPTT",
          expect=lambda m, problems: _no_error(problems)),
+    Case("an IPTT's « Cumul » column as a period", lambda m: (m.replace(
+             "indicators", "I1,2021,,Personnes formées,output,persons,0,40,50",
+             "I1,2021,15,Personnes formées,output,persons,0,40,50"), m.append(
+             "indicators", "I1,Cumul,25,Personnes formées,output,persons,0,40,50,increase,Maroc,total")),
+         "totals_row", "indicators.csv", 6, "period", hint="the total reached by its end",
+         what="indicators.csv with I1's values per year (10 in 2020, 15 in 2021) and a row « Cumul » (25), an IPTT's "
+              "last column: read as three periods, 2021's 15 was 30 % of the final target, red, where 25 by then were "
+              "50 %; a lone « Cumul » row (the value to date) is read",
+         expect=lambda m, problems: _refused_at_rows(problems, "totals_row", "indicators.csv", [6])),
     Case("period targets that add up to the final target", lambda m: m.replace(
              "indicators", "I1,2021,,Personnes formées,output,persons,0,40,50",
              "I1,2021,45,Personnes formées,output,persons,0,30,50"),
@@ -2975,3 +2984,10 @@ def test_a_register_of_daily_lists_each_dated_is_one_event_from_its_first_day(tm
     events = mini.load().tables["participation"].set_index("event_id")
     assert events.loc["E1", ["participants", "women"]].tolist() == [3.0, 2.0]
     assert events.loc["E1", "start_date"] == pd.Timestamp("2020-10-01")
+
+
+def test_an_indicator_measured_once_as_cumul_is_read(tmp_path):
+    """« Cumul » (or « Total ») is a totals row beside the indicator's periods only: alone, it is the value to date."""
+    mini = Mini.copy_to(tmp_path)
+    mini.append("indicators", "I9,Cumul,25,Personnes placées,output,persons,0,,50,increase,Maroc,total")
+    assert [p.rule for p in mini.check() if p.severity == "error"] == []
