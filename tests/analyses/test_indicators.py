@@ -254,3 +254,52 @@ def test_a_period_typed_in_fractions_beside_periods_in_percent_is_an_anomaly():
     found = indicator_anomalies(table)
     flagged = found[found["rule"] == "fraction_for_percent"]
     assert flagged[["indicator_id", "period"]].values.tolist() == [["R", "2021"]]
+
+
+def test_a_zero_target_of_a_decreasing_indicator_is_no_anomaly():
+    """« Accidents du travail » from 10 down to a target of 0, 3 so far: 70 % of the way, not « Cible nulle, mais
+    une valeur réalisée » (listed among the anomalies, as if nothing had been planned)."""
+    data = rows({"indicator_id": "D0", "actual": 3, "baseline": 10, "target": 0, "target_final": 0,
+                 "direction": "decrease"},
+                {"indicator_id": "Z1", "actual": 2, "target": 0, "target_final": 10})
+    assert set(indicator_anomalies(data)["indicator_id"]) == {"Z1"}
+    assert iptt(data, Thresholds())["indicator_achievement_final"].iloc[0] == pytest.approx(70.0)
+
+
+def test_an_actual_below_any_earlier_periods_is_an_anomaly():
+    """Values per period, 15, 10, 12 (25 and 37 to date): the fall to 10 was named, the last row (12: 24 % of the
+    final target of 50, rated red where 74 % were met) was not, since 12 rose from 10; it is below the 15 before."""
+    data = frame("indicators", [{"indicator_id": "A", "period": p, "actual": v, "target_final": 50}
+                                for p, v in (("2019", 15), ("2020", 10), ("2021", 12), ("2022", None), ("2023", 14),
+                                             ("2024", 16))])
+    falls = indicator_anomalies(data)
+    assert falls["period"].tolist() == ["2020", "2021", "2023"]
+    assert falls["note"].tolist()[1:] == [
+        "actual 12 below the 15 of an earlier period: a setback, or values per period rather than to date?",
+        "actual 14 below the 15 of an earlier period: a setback, or values per period rather than to date?"]
+
+
+def test_a_final_target_written_on_one_period_only_is_the_final_target_of_the_others():
+    """An annual target on each row and the final target on the last one only (100 in 2021): 2020's 30 was « no final
+    target », n.d., and listed « neither a period target nor a final target » when its target was empty too."""
+    data = frame("indicators", [
+        {"indicator_id": "P4", "period": "2020", "actual": 30, "target": 40},
+        {"indicator_id": "P4", "period": "2021", "actual": 55, "target_final": 100},
+        {"indicator_id": "P4", "period": "2020", "actual": 12, "sex": "f"},   # its own target: none
+        {"indicator_id": "Q", "period": "2020", "actual": 5, "target_final": 10},
+        {"indicator_id": "Q", "period": "2021", "actual": 6, "target_final": 12},   # two: as written
+        {"indicator_id": "Q", "period": "2022", "actual": 7}])
+    out = iptt(data, Thresholds())
+    assert out["indicator_achievement_final"].tolist()[:2] == [30.0, 55.0]
+    assert math.isnan(out["indicator_achievement_final"].iloc[2]) and math.isnan(out["target_final"].iloc[5])
+    missing = indicator_anomalies(data)
+    assert list(zip(missing["row"], missing["rule"])) == [(2, "missing_target"), (5, "missing_target")]
+
+
+def test_a_negative_target_of_a_decreasing_indicator_is_not_read_as_a_level():
+    """A rate from 50 down by 20, its final target written -20: 45 was (50 - 45) / (50 + 20) = 7 %, red, where it is
+    25 % of the way to 30; not computable now, saying why."""
+    out = iptt(rows({"indicator_id": "N", "actual": 45, "baseline": 50, "target": -10, "target_final": -20,
+                     "direction": "decrease"}), Thresholds()).iloc[0]
+    assert math.isnan(out["indicator_achievement_final"]) and math.isnan(out["indicator_achievement"])
+    assert out["rag_final"] == "" and "final target is negative" in out["note_final"]

@@ -530,3 +530,22 @@ def test_a_cost_per_result_takes_the_line_of_its_own_country(tmp_path):
     assert value(figures, "cost_per_participant", "all") == (220_000 + 170_000) / 65
     assert value(figures, "cost_per_participant", "R1/Mali") == 170_000 / 25
     assert value(project.figures("mali"), "cost_per_participant", "all") == 170_000 / 25
+
+
+@pytest.mark.slow
+def test_the_anomalies_of_an_indicator_in_two_countries_say_whose_they_are(tmp_path):
+    """P1 in Sénégal rises, in Mali falls (women's row too): the all annex's anomalies said « P1 2020 La valeur
+    réalisée baisse » twice, with nothing to tell Mali's total from its women's, nor from Sénégal's rows."""
+    project = Project.default(tmp_path)
+    project.tables["indicators"] = [
+        ["indicator_id", "period", "actual", "level", "unit", "target_final", "country", "sex"],
+        ["P1", "2019", 10, "output", "personnes", 40, "Sénégal", ""],
+        ["P1", "2020", 20, "output", "personnes", 40, "Sénégal", ""],
+        ["P1", "2019", 15, "output", "personnes", 40, "Mali", ""],
+        ["P1", "2020", 12, "output", "personnes", 40, "Mali", ""],
+        ["P1", "2019", 8, "output", "personnes", 20, "Mali", "f"],
+        ["P1", "2020", 6, "output", "personnes", 20, "Mali", "f"]]
+    text = _annex_text(tmp_path, project, ("10_execution.ipynb",))
+    anomalies = text[text.rindex("Anomalies relevées"):]
+    assert "P1@2020/Mali 2020 La valeur réalisée baisse" in anomalies, anomalies
+    assert "P1@2020/f/Mali 2020 La valeur réalisée baisse" in anomalies, anomalies

@@ -163,3 +163,17 @@ def test_a_band_limit_keeps_every_digit_it_has():
     assert fmt.limit_number(0.97, 2, "fr") == "0,97" and fmt.limit_number(1.1, 2, "en") == "1.10"
     assert fmt.limit_percent(32.5, 0, "fr") == "32,5\u00a0%" and fmt.limit_percent(30.0, 0, "en") == "30%"
     assert fmt.limit_number(0.1 + 0.2, 2, "fr") == "0,30"   # binary noise is no digit
+
+
+@pytest.mark.parametrize("note, french", [
+    ("not computable: final target is 0", "cible finale nulle"),
+    ("not computable: target is negative", "cible négative"),
+    ("not computable: baseline equals final target", "la valeur de référence est égale à la cible finale : aucun "
+                                                     "écart à combler"),
+    ("not computable: final target is negative, where a decreasing indicator's target is the level to reach (a "
+     "change, -20 for a rate from 50 down to 30?)", "cible finale négative, alors que la cible d'un indicateur à la "
+     "baisse est le niveau à atteindre (une variation ? -20 pour un taux de 50 ramené à 30)")])
+def test_an_indicator_not_rated_says_why_in_french(note, french):
+    """« n.d. pour J1 : non calculable : la raison est dans la colonne « note » du fichier figures.csv » for a target
+    of 0, a negative one, a baseline equal to the target: the annex says why."""
+    assert fmt.reason(note) == french

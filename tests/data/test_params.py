@@ -102,6 +102,31 @@ def test_threshold_bands_must_be_ordered(mini):
     assert problems[0].column == "thresholds" and "rag_amber" in problems[0].message
 
 
+def test_thresholds_written_on_the_other_scale_are_refused_at_their_key(mini):
+    """rag_green: 0.8 and rag_amber: 0.5 (80 % and 50 % as fractions of 1) rated every indicator green, 0.8 % of its
+    target being enough; parity_low: 97 (a percentage) rated a parity index of 1 « women under-represented »."""
+    mini.set_param("thresholds", {"rag_green": 0.8, "rag_amber": 0.5, "staff_share_low": 0.3, "staff_share_high": 35,
+                                  "parity_low": 97, "parity_high": 1.03})
+    problems = _problems(load_project_params, "mini", mini.params_dir)
+    assert [(p.column, p.value) for p in problems] == [
+        ("thresholds.rag_green", "0.8"), ("thresholds.rag_amber", "0.5"), ("thresholds.parity_low", "97"),
+        ("thresholds.staff_share_low", "0.3")]
+    assert "Write 80 for 80 %" in problems[0].message and "write 0.97" in problems[2].message
+    assert "rag_green: 80" in problems[0].hint
+    mini.set_param("thresholds", {"rag_green": "0,8"})   # French Excel's comma: the same hint
+    assert "rag_green: 80" in _problems(load_project_params, "mini", mini.params_dir)[0].hint
+    mini.set_param("thresholds", {"rag_amber": 0})      # never red: a threshold of 0 is a choice
+    assert load_project_params("mini", mini.params_dir).thresholds.rag_amber == 0
+
+
+def test_project_thresholds_are_not_blamed_on_an_annex_giving_others(mini):
+    """maroc.yaml gives thresholds.rag_green only: project.yaml's wrong rag_amber was said at maroc.yaml too."""
+    mini.set_param("thresholds", {"rag_amber": 0.5})
+    from helpers.data.loader import check_project
+    problems = [p for p in check_project("mini", mini.data_dir, mini.params_dir) if p.rule == "bad_value"]
+    assert [(p.file.split("/")[-1], p.column) for p in problems] == [("project.yaml", "thresholds.rag_amber")]
+
+
 def test_missing_required_key(mini):
     path = mini.params_dir / "mini" / "project.yaml"
     path.write_text(path.read_text().replace("code: MINI-1\n", ""))

@@ -366,6 +366,15 @@ def _xlsx_1904_serial(mini: Mini) -> None:
     mini.delete("expenditure")
 
 
+def _expect_direction_once(data) -> None:
+    from helpers.analyses.indicators import indicator_anomalies, iptt
+    table = iptt(data.tables["indicators"], data.params.thresholds).set_index("key")
+    assert table.loc["I2@2021", "indicator_achievement_final"] == pytest.approx(90.0)
+    assert table.loc["I2@2021", "direction"] == "decrease"
+    written_once = data.tables["indicators"].assign(baseline=[0, 0, 0, 20, None])   # the baseline once, too
+    assert indicator_anomalies(written_once)["indicator_id"].tolist() == []
+
+
 def _check(condition: bool) -> None:
     assert condition
 
@@ -1182,6 +1191,19 @@ CASES = [
          "cumulative_amounts", "expenditure.csv", 6, "amount", severity="warning", hint="each total less",
          what="line B1 (budget 100000): 40000 at the end of 2020, then 80000 in June 2021, the total so far: added "
               "up, 120 %"),
+    Case("a decreasing indicator's target written as a change", lambda m: m.replace(
+             "indicators", "I2,2020,12.5,Taux de chômage des migrants de retour,outcome,%,20,15,10,decrease",
+             "I2,2020,12.5,Taux de chômage des migrants de retour,outcome,%,20,15,-10,decrease"),
+         "negative_target", "indicators.csv", 5, "target_final", severity="warning", hint="level to reach",
+         what="indicators.csv: the final target of an unemployment rate from 20 written -10 (a fall of 10 points, "
+              "for 10): read as a level, its 12.5 was (20 - 12.5) / (20 + 10) = 25 % of the way, red, without a word, "
+              "where it is 75 %; now not computed, warned at the row",
+         expect=lambda m, problems: _check(len([p for p in problems if p.rule == "negative_target"]) == 1)),
+    Case("a target of 100 % typed 1", lambda m: m.append(
+             "indicators", "I3,2021,45,Taux d'insertion,outcome,%,,,1,increase,Maroc,total"),
+         "fraction_for_percent", "indicators.csv", 6, "actual", severity="warning", hint="as a percentage",
+         what="indicators.csv: the final target of an employment rate (%) written 1 (100 % as a fraction of 1) beside "
+              "its actual 45: 4 500 % of the target, green, nothing said (a target of 0.5 was warned)"),
     Case("falling indicator without its direction", lambda m: m.replace("indicators", ",decrease,", ",,"),
          "direction_not_given", "indicators.csv", 5, "direction", severity="warning", hint="Write decrease",
          what="an unemployment rate (baseline 20, targets 15 and 10, actual 12.5) with its direction left empty: "
@@ -1205,12 +1227,31 @@ CASES = [
          what="an unemployment rate of 20, 15, 10 % by 2020 (12.5) then 0.2, 0.12, 0.1 for 2021 (0.12: a sheet of "
               "fractions): each row on one scale, nothing said of the two scales side by side in the IPTT",
          expect=lambda m, problems: _no_error(problems)),
+    Case("an IPTT's « Cumul » column as a period", lambda m: (m.replace(
+             "indicators", "I1,2021,,Personnes formées,output,persons,0,40,50",
+             "I1,2021,15,Personnes formées,output,persons,0,40,50"), m.append(
+             "indicators", "I1,Cumul,25,Personnes formées,output,persons,0,40,50,increase,Maroc,total")),
+         "totals_row", "indicators.csv", 6, "period", hint="the total reached by its end",
+         what="indicators.csv with I1's values per year (10 in 2020, 15 in 2021) and a row « Cumul » (25), an IPTT's "
+              "last column: read as three periods, 2021's 15 was 30 % of the final target, red, where 25 by then were "
+              "50 %; a lone « Cumul » row (the value to date) is read",
+         expect=lambda m, problems: _refused_at_rows(problems, "totals_row", "indicators.csv", [6])),
     Case("period targets that add up to the final target", lambda m: m.replace(
              "indicators", "I1,2021,,Personnes formées,output,persons,0,40,50",
              "I1,2021,45,Personnes formées,output,persons,0,30,50"),
          "targets_per_period", "indicators.csv", 4, "target", severity="warning", hint="total due by the end",
          what="targets per period (20 for 2020, 30 for 2021, 50 in all) beside actuals to date (45 by 2021): 150 % of "
               "the 2021 target, green, where 90 % of the 50 due by then were reached, without a word",
+         expect=lambda m, problems: _no_error(problems)),
+    Case("period targets, the final target on the last row only", lambda m: (m.replace(
+             "indicators", "I1,2021,,Personnes formées,output,persons,0,40,50",
+             "I1,2021,45,Personnes formées,output,persons,,30,50"), m.replace(
+             "indicators", "I1,2020,10,Personnes formées,output,persons,0,20,50,",
+             "I1,2020,10,Personnes formées,output,persons,0,20,,")),
+         "targets_per_period", "indicators.csv", 4, "target", severity="warning", hint="total due by the end",
+         what="targets per period (20 for 2020, 30 for 2021) and the final target 50 written on the last row only, as "
+              "an IPTT may: the 2020 row was « no final target », and the 2021 row's 150 % of its target, green, "
+              "was said nothing (90 % of the 50 due by then were reached)",
          expect=lambda m, problems: _no_error(problems)),
     Case("progress as fractions",
          lambda m: (m.replace("activities", "Étude de base,100,", "Étude de base,1,"),
@@ -2772,6 +2813,12 @@ ACCEPTED = [
                                                m.replace("indicators", ",increase,", ",hausse,")),
              "the column 'sens' holding 'À la baisse' and 'hausse' (was refused: not an allowed value)",
              lambda m, data: _expect_directions(data)),
+    Accepted("direction written once", lambda m: m.append(
+                 "indicators", "I2,2021,11,Taux de chômage des migrants de retour,outcome,%,20,12,10,,Tunisie,"),
+             "indicators.csv whose I2 (« decrease » in 2020) leaves its 2021 row's direction empty, as an IPTT writes "
+             "it once: that row was read as rising, warned `direction_not_given` and not computed (its fall from 12.5 "
+             "to 11 listed as a setback when its baseline was left empty too); it is 90 % of the way to 10",
+             lambda m, data: _expect_direction_once(data)),
     Accepted("level in French", lambda m: (m.replace("indicators", ",level,", ",niveau,"),
                                            m.replace("indicators", ",output,persons,", ",Produit,persons,", 2),
                                            m.replace("indicators", ",output,persons,", ",extrant,persons,"),
@@ -3055,3 +3102,10 @@ def test_a_register_of_daily_lists_each_dated_is_one_event_from_its_first_day(tm
     events = mini.load().tables["participation"].set_index("event_id")
     assert events.loc["E1", ["participants", "women"]].tolist() == [3.0, 2.0]
     assert events.loc["E1", "start_date"] == pd.Timestamp("2020-10-01")
+
+
+def test_an_indicator_measured_once_as_cumul_is_read(tmp_path):
+    """« Cumul » (or « Total ») is a totals row beside the indicator's periods only: alone, it is the value to date."""
+    mini = Mini.copy_to(tmp_path)
+    mini.append("indicators", "I9,Cumul,25,Personnes placées,output,persons,0,,50,increase,Maroc,total")
+    assert [p.rule for p in mini.check() if p.severity == "error"] == []

@@ -4,16 +4,19 @@ Input: the ``indicators`` table as loaded (schemas.COLUMNS["indicators"]): one r
 optionally sex / country) with baseline, target (of the period), target_final (life of project) and actual.
 
 Definitions (GUIDE.md, "Indicator tracking"):
-- direction ``increase`` (the default when empty): achievement = actual / target x 100.
+- direction ``increase`` (the default when empty; a row without a direction takes the one the other rows of its
+  indicator and country give: written once, as the baseline): achievement = actual / target x 100.
   Not when the direction is empty and a target lies below the baseline (data.spec.direction_not_given): which way
   is better is not known, and read as rising an unemployment rate from 20 down to 12.5 against a target of 10
   would be 125 %; not computable, until the direction is given.
 - direction ``decrease``: achievement = (baseline - actual) / (baseline - target) x 100 (needs the baseline; a row
   without one takes the one baseline the other rows of its indicator, country and sex give: written once, on the
   first period's row, as an IPTT does).
-- ``indicator_achievement`` uses the period ``target``; ``indicator_achievement_final`` the ``target_final``,
-  same direction rule. Not computable (NaN with a note): no actual, no target, target 0 or less (increase), no
-  baseline or baseline = target or below it (decrease): never a rate over a denominator <= 0.
+- ``indicator_achievement`` uses the period ``target``; ``indicator_achievement_final`` the ``target_final``
+  (a row without one takes the one final target the other rows of its indicator, country and sex give: written
+  once, on the first or last period's row), same direction rule. Not computable (NaN with a note): no actual, no
+  target, target 0 or less (increase), no baseline or baseline = target or below it, or a target below 0 (a change,
+  not a level; decrease): never a rate over a denominator <= 0.
 - RAG: green >= thresholds.rag_green, amber >= thresholds.rag_amber, else red; "" when not computable. The
   achievement is rounded to 9 decimals first: the float noise of a division (79.99999999999999 for 36.16 / 45.2,
   exactly 80 %) never decides a rating.
@@ -23,13 +26,14 @@ Anomalies (one row each: indicator_id, period, rule, note), direction-aware:
   (increase: baseline >= target_final; decrease: baseline <= target_final).
 - ``period_target_beyond_final_target``: a period target beyond the final target
   (increase: target > target_final; decrease: target < target_final).
-- ``zero_target_with_actual``: target = 0 and a non-zero actual is reported.
+- ``zero_target_with_actual``: target = 0 and a non-zero actual is reported, of an increasing indicator (a
+  decreasing one's target of 0, no accident, is a usual target).
 - ``missing_target``: neither target nor target_final.
-- ``actual_falls``: an increasing indicator whose actual is below the one of its previous period (same country and
-  sex; periods in time order, by their last day: 2020-06 before 2020, T4 2020 before S1 2021; in the table's
-  order when a period is no date). A setback, or values
-  per period where the table wants the value reached to date: the achievement against the final target reads each
-  actual as the total so far, and would understate it.
+- ``actual_falls``: an increasing indicator whose actual is below the one of its previous period, or of any earlier
+  one (15, 10, 12: the 12 too; same country and sex; periods in time order, by their last day: 2020-06 before
+  2020, T4 2020 before S1 2021; in the table's order when a period is no date). A setback, or values per period
+  where the table wants the value reached to date: the achievement against the final target reads each actual as
+  the total so far, and would understate it.
 - ``direction_not_given``: the direction is empty and a target lies below the baseline (its achievement is not
   computed; the two rules above, read as rising, are not listed for it).
 - ``fraction_for_percent``: an indicator whose unit is a percentage (`%`, `pourcentage`, `taux`, `pour cent`,
@@ -50,7 +54,8 @@ import pandas as pd
 
 from ..data import numbers
 from ..text import fold
-from ..data.spec import direction_not_given, fractions_for_percent, targets_per_period
+from ..data.spec import (direction_not_given, direction_written_once, fractions_for_percent, targets_per_period,
+                         written_once)
 
 RAG_GREEN, RAG_AMBER, RAG_RED = "green", "amber", "red"
 RULES = ("baseline_beyond_final_target", "period_target_beyond_final_target", "zero_target_with_actual",
@@ -69,16 +74,22 @@ def _achievement(actual: pd.Series, baseline: pd.Series, target: pd.Series,
     num = np.where(dec, b - a, a)
     den = np.where(dec, b - t, t)
     ok = np.isfinite(num) & np.isfinite(den) & (den > 0) & ~unclear  # never a rate over a denominator <= 0
+    # a decreasing indicator's target of -20 is a change (a rate from 50 down by 20), not the level to reach: read as
+    # a level, 45 was (50 - 45) / (50 + 20) = 7 % of the way, red, where it is 25 % of the way to 30
+    with np.errstate(invalid="ignore"):
+        ok &= ~(dec & (t < 0))
     with np.errstate(divide="ignore", invalid="ignore"):
         value = np.where(ok, num / np.where(ok, den, 1.0) * 100.0, np.nan)
     # binary fractions: 36.16 / 45.2 is 79.99999999999999, (14.2 - 9.8) / (14.2 - 8.7) 79.99999999999997, rated
     # amber against a green from 80 while shown « 80,0 % »; no data has 9 decimals of a percent
     value = np.round(value, 9)
     reason = np.select(
-        [np.isnan(a), np.isnan(t), unclear, dec & np.isnan(b), dec & (b == t), ~dec & (t == 0), dec & (b < t),
-         ~dec & (t < 0)],
+        [np.isnan(a), np.isnan(t), unclear, dec & (t < 0), dec & np.isnan(b), dec & (b == t), ~dec & (t == 0),
+         dec & (b < t), ~dec & (t < 0)],
         ["not computable: no actual", f"not computable: no {which}",
          "not computable: a target is below the baseline and the direction (increase or decrease) is not given",
+         f"not computable: {which} is negative, where a decreasing indicator's target is the level to reach (a "
+         "change, -20 for a rate from 50 down to 30?)",
          "not computable: decreasing indicator without baseline",
          f"not computable: baseline equals {which}", f"not computable: {which} is 0",
          f"not computable: the baseline is below the {which} of a decreasing indicator",
@@ -108,17 +119,12 @@ def key_of_indicator(table: pd.DataFrame) -> pd.Series:
     return key.astype(str)
 
 
-def _baseline_of_indicator(ind: pd.DataFrame) -> pd.Series:
+def _baseline_of_indicator(ind: pd.DataFrame, column: str = "baseline") -> pd.Series:
     """Each row's baseline, or when empty the one baseline the other rows of its indicator (country, sex) give: an
     IPTT writes the baseline once, on the first period's row, and a decreasing indicator's later periods were « not
-    computable: without baseline ». Rows giving two baselines are left as written."""
-    baseline = ind["baseline"].astype("float64")
-    if ind.empty or not baseline.isna().any():
-        return baseline
-    keys = [ind[c].astype("str").fillna("") for c in ("indicator_id", "country", "sex")]
-    known = baseline.groupby(keys, sort=False)
-    one = known.transform("nunique").eq(1)
-    return baseline.where(baseline.notna() | ~one, known.transform("first"))
+    computable: without baseline ». Rows giving two baselines are left as written. The same for the final target
+    (``column``; data.spec.written_once)."""
+    return written_once(ind, column)
 
 
 def iptt(indicators: pd.DataFrame, thresholds: Any) -> pd.DataFrame:
@@ -129,7 +135,8 @@ def iptt(indicators: pd.DataFrame, thresholds: Any) -> pd.DataFrame:
     rag_final, note_final, n_periods (periods of that indicator in the table), key (its figures key, which tells
     rows of one indicator apart: SN-1@2021/f).
     """
-    ind = indicators.assign(baseline=_baseline_of_indicator(indicators))
+    ind = indicators.assign(baseline=_baseline_of_indicator(indicators), direction=direction_written_once(indicators),
+                            target_final=_baseline_of_indicator(indicators, "target_final"))
     decrease = _decrease(ind)
     unclear = direction_not_given(ind).to_numpy(dtype=bool)
     ach, why = _achievement(ind["actual"], ind["baseline"], ind["target"], decrease, "target", unclear)
@@ -180,10 +187,11 @@ def tracking_counts(table: pd.DataFrame) -> dict[str, int]:
             "green": int((table["rag_final"] == RAG_GREEN).sum())}
 
 
-def _previous_actual(ind: pd.DataFrame) -> np.ndarray:
-    """Each row's actual of the previous period of the same indicator, country and sex (NaN for the first)."""
+def _previous_actual(ind: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's actual of the previous period of the same indicator, country and sex (NaN for the first), and the
+    highest actual of the periods before it (NaN when none was measured)."""
     if ind.empty:
-        return np.array([], dtype="float64")
+        return np.array([], dtype="float64"), np.array([], dtype="float64")
     periods = ind["period"].astype("str")
     # in time order, by each period's last day (2020-06 before 2020, T4 2020 before S1 2021: as text, 2020 came
     # before 2020-06, and one period not starting with its year put every row in the table's order); the table's
@@ -197,7 +205,12 @@ def _previous_actual(ind: pd.DataFrame) -> np.ndarray:
         ["_period", "_row"], kind="mergesort")
     keys = [order[c].astype("str").fillna("") for c in ("indicator_id", "country", "sex")]
     previous = order.groupby(keys, sort=False)["actual"].shift(1)
-    return previous.reindex(order.index).sort_index().to_numpy(dtype="float64", na_value=np.nan)
+    # 15, 10, 12 (values per period): 12 rose from 10 but is still below the 15 reached before; the last period's
+    # row, the one rated, was told nothing. An empty actual between them breaks no comparison
+    highest = order["actual"].groupby(keys, sort=False).cummax().groupby(keys, sort=False).ffill()
+    highest = highest.groupby(keys, sort=False).shift(1)
+    return tuple(s.reindex(order.index).sort_index().to_numpy(dtype="float64", na_value=np.nan)
+                 for s in (previous, highest))
 
 
 def indicator_anomalies(indicators: pd.DataFrame) -> pd.DataFrame:
@@ -207,6 +220,8 @@ def indicator_anomalies(indicators: pd.DataFrame) -> pd.DataFrame:
     In input row order, then rule order.
     """
     ind = indicators.reset_index(drop=True)
+    # written once, on the first (or last) period's row
+    ind = ind.assign(direction=direction_written_once(ind), target_final=_baseline_of_indicator(ind, "target_final"))
     dec = _decrease(ind).to_numpy(dtype=bool)
     unclear = direction_not_given(ind).to_numpy(dtype=bool)
     b, t, f, a = (ind[c].to_numpy(dtype="float64") for c in ("baseline", "target", "target_final", "actual"))
@@ -217,14 +232,17 @@ def indicator_anomalies(indicators: pd.DataFrame) -> pd.DataFrame:
             "period_target_beyond_final_target": ~unclear & np.isfinite(t) & np.isfinite(f)
             & np.where(dec, t < f, t > f),
             "direction_not_given": unclear,
-            "zero_target_with_actual": (t == 0) & np.isfinite(a) & (a != 0),
+            # an increasing indicator's 0 plans nothing; a decreasing one's 0 (no accident, no case of forced labour)
+            # is a usual target, its actual above 0 the way still to go (rated: (baseline - actual) / baseline)
+            "zero_target_with_actual": ~dec & (t == 0) & np.isfinite(a) & (a != 0),
             "missing_target": np.isnan(t) & np.isnan(f),
         }
-    previous = _previous_actual(ind)
+    previous, highest = _previous_actual(ind)
     units = (ind["unit"].astype("str").fillna("") if "unit" in ind else pd.Series("", index=ind.index)) \
         .to_numpy(dtype=object)
     with np.errstate(invalid="ignore"):
-        checks["actual_falls"] = ~dec & np.isfinite(a) & np.isfinite(previous) & (a < previous)
+        checks["actual_falls"] = ~dec & np.isfinite(a) & np.isfinite(highest) & (a < highest)
+        below_previous = np.isfinite(previous) & (a < previous)
     checks["fraction_for_percent"] = fractions_for_percent(ind).to_numpy(dtype=bool)
     checks["targets_per_period"] = targets_per_period(ind).to_numpy(dtype=bool)
     fmt = np.vectorize(lambda x: "" if np.isnan(x) else f"{x:g}", otypes=[object])
@@ -237,7 +255,8 @@ def indicator_anomalies(indicators: pd.DataFrame) -> pd.DataFrame:
         + " (" + dirs + ")",
         "zero_target_with_actual": "target is 0 but actual is " + as_,
         "missing_target": np.full(len(ind), "neither a period target nor a final target", dtype=object),
-        "actual_falls": "actual " + as_ + " below the previous period's " + fmt(previous)
+        "actual_falls": "actual " + as_ + np.where(below_previous, " below the previous period's " + fmt(previous),
+                                                   " below the " + fmt(highest) + " of an earlier period")
         + ": a setback, or values per period rather than to date?",
         "direction_not_given": "baseline " + bs + ", target " + np.where(np.isfinite(t), ts, fs)
         + ": a target below the baseline, and no direction (decrease?)",

@@ -249,6 +249,16 @@ _REASONS_FR = [
     (r"its label or its value speaks of a target \('(.*?)'\), and the indicators table gives no (target_final|"
      r"target) for '([^']*)'", "son libellé ou sa valeur parle d'une cible (« {0} »), et le tableau des indicateurs "
      "ne donne pas de {1} pour « {2} » : le chiffre recalculé est son taux de réalisation (%), un autre chiffre"),
+    # (they were « la raison est dans la colonne note du fichier figures.csv »: before « no target »)
+    (r"(final target|target) is negative, where a decreasing indicator's target is the level to reach",
+     lambda which: ("cible finale" if which == "final target" else "cible") + " négative, alors que la cible d'un "
+     "indicateur à la baisse est le niveau à atteindre (une variation ? -20 pour un taux de 50 ramené à 30)"),
+    (r"(final target|target) is negative", lambda which: ("cible finale" if which == "final target" else "cible")
+     + " négative"),
+    (r"(final target|target) is 0", lambda which: ("cible finale" if which == "final target" else "cible")
+     + " nulle"),
+    (r"baseline equals (final target|target)", lambda which: "la valeur de référence est égale à la "
+     + ("cible finale" if which == "final target" else "cible") + " : aucun écart à combler"),
     (r"no final target", "pas de cible finale"),
     (r"no target", "pas de cible"),
     (r"decreasing indicator without baseline", "indicateur à la baisse sans valeur de référence"),

@@ -41,6 +41,26 @@ class Thresholds(_Strict):
     staff_share_low: float = Field(30.0, ge=0, le=100, description="usual staff-cost share band, low end (%)")
     staff_share_high: float = Field(35.0, ge=0, le=100, description="usual staff-cost share band, high end (%)")
 
+    @field_validator("rag_green", "rag_amber", "staff_share_low", "staff_share_high")
+    @classmethod
+    def _percent(cls, value: float, info: ValidationInfo) -> float:
+        # rag_green: 0.8 (80 % as a fraction of 1) rated 0.8 % of a target green: every indicator green, nothing said
+        if 0 < value <= 1:
+            of = "of the target" if info.field_name.startswith("rag") else "of spending"
+            raise ValueError(f"{value:g} is a fraction of 1, where this threshold is a percentage {of}: read as "
+                             f"{value:g} %, every figure would be rated above it. Write {value * 100:g} for "
+                             f"{value * 100:g} %")
+        return value
+
+    @field_validator("parity_low", "parity_high")
+    @classmethod
+    def _index(cls, value: float) -> float:
+        # parity_low: 97 (a percentage): a parity index of 1 was « women under-represented »
+        if value > 5:
+            raise ValueError(f"{value:g} is a percentage, where the parity band is of the index women / men (1 at "
+                             f"parity): write {value / 100:g}")
+        return value
+
     @model_validator(mode="after")
     def _ordered(self) -> "Thresholds":
         if self.rag_amber > self.rag_green:
@@ -313,6 +333,9 @@ _HINTS = {"staff_categories": "Name the values of budget.csv's `category` column
                           "budget_total: 2 777 777,78 (or 2777777,78) with decimal_mark: \",\", budget_total: "
                           "2777777.78 with decimal_mark: \".\".",
           "language": "Write fr or en, in lower case: language: fr.",
+          "thresholds": "Write rag_green and rag_amber as percentages of the target (rag_green: 80, rag_amber: 50), "
+                        "staff_share_low and staff_share_high as percentages (30, 35), parity_low and parity_high as "
+                        "the index women / men (0.97, 1.03); numbers with a '.' and without '%'.",
           "iati": "exchange_rates gives the value of 1 unit of each other currency in the project's currency, "
                   "e.g. iati: exchange_rates: {EUR: 1.08} (see data/README.md, IATI activity files).",
           "iati.spending": "Write the transaction types counted as spending: iati: spending: [3, 4] (3 disbursement, "
@@ -445,6 +468,15 @@ def load_project_params(project: str, params_dir: Path = PARAMS_DIR) -> ProjectP
         raise ValidationFailed(_problems_from(path, exc, PROJECT_KEYS)) from None
 
 
+def _written_in(raw: dict[str, Any], column: str) -> bool:
+    """Whether a problem's key (thresholds.rag_amber) is written in this file: maroc.yaml's `thresholds: rag_green`
+    was blamed for project.yaml's rag_amber."""
+    first, _, rest = column.partition(".")
+    if first not in raw:
+        return False
+    return not rest or not isinstance(raw[first], dict) or rest.split(".")[0] in raw[first]
+
+
 def load_annex_params(project: str, annex: str, params_dir: Path = PARAMS_DIR,
                       base: dict[str, Any] | None = None) -> AnnexParams:
     """project.yaml merged with <annex>.yaml, validated. Raises ValidationFailed listing every problem.
@@ -501,7 +533,7 @@ def load_annex_params(project: str, annex: str, params_dir: Path = PARAMS_DIR,
     except ValidationError as exc:
         problems = _problems_from(path, exc, PROJECT_KEYS | ANNEX_ONLY_KEYS)
         if alone:   # a key project.yaml left empty or wrong is not this file's error (it was said at project.yaml)
-            problems = [p for p in problems if str(p.column).split(".")[0] in raw or p.column in ANNEX_ONLY_KEYS]
+            problems = [p for p in problems if _written_in(raw, str(p.column)) or p.column in ANNEX_ONLY_KEYS]
             if "decimal_mark" not in base:   # amounts are read with project.yaml's decimal mark, not known yet
                 problems = [p for p in problems if str(p.column).split(".")[0] not in ("budget_total", "iati")]
         raise ValidationFailed(problems) from None

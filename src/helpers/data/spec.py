@@ -186,11 +186,40 @@ def whole_or_empty(series: pd.Series) -> pd.Series:
     return series.isna() | (series == series.round())
 
 
+def written_once(frame: pd.DataFrame, column: str) -> pd.Series:
+    """Each indicator row's number (baseline, target_final), or when empty the one value the other rows of its
+    indicator, country and sex give: an IPTT writes the baseline once, on the first period's row, the final target on
+    the first or the last. Rows giving two values are left as written."""
+    value = frame[column].astype("float64")
+    if frame.empty or not value.isna().any():
+        return value
+    keys = [frame[c].astype("str").fillna("") for c in ("indicator_id", "country", "sex") if c in frame]
+    known = value.groupby(keys, sort=False)
+    one = known.transform("nunique").eq(1)
+    return value.where(value.notna() | ~one, known.transform("first"))
+
+
+def direction_written_once(frame: pd.DataFrame) -> pd.Series:
+    """Each indicator row's direction, or when empty the one direction the other rows of its indicator (and country)
+    give: an IPTT writes it once, on the first period's row, as it does the baseline. An unemployment rate « baisse »
+    in 2019 and empty after was read as rising from 2020 on: its fall listed as a setback, its target « beyond » the
+    final one. Rows giving both directions are left as written."""
+    direction = frame["direction"]
+    given = direction.notna() & direction.astype("str").str.strip().ne("")
+    if bool(given.all()) or not bool(given.any()):
+        return direction
+    keys = [frame[c].astype("str").fillna("") for c in ("indicator_id", "country") if c in frame]
+    known = direction.where(given).groupby(keys, sort=False)
+    one = known.transform("nunique").eq(1)
+    return direction.where(given | ~one, known.transform("first"))
+
+
 def direction_not_given(frame: pd.DataFrame) -> pd.Series:
     """The indicator rows whose direction is not given while a target lies below the baseline (an unemployment rate
     from 20 to a target of 10): read as rising, 12.5 would be 125 % of the final target, where it is 75 % of the way
     down. Their achievement is not computed (analyses.indicators) until the direction says which way is better."""
-    given = frame["direction"].notna() & frame["direction"].astype("str").str.strip().ne("")
+    direction = direction_written_once(frame)
+    given = direction.notna() & direction.astype("str").str.strip().ne("")
     baseline = frame["baseline"].astype("float64")
     below = (frame["target"].astype("float64") < baseline) | (frame["target_final"].astype("float64") < baseline)
     return (~given & below).fillna(False).astype(bool)
@@ -199,16 +228,19 @@ def direction_not_given(frame: pd.DataFrame) -> pd.Series:
 def fractions_for_percent(frame: pd.DataFrame) -> pd.Series:
     """The indicator rows of a percentage or a share (unit `%`, `pourcentage`, `taux`, `pour cent`, `part`...;
     without a unit, a label « Taux ... », « % ... »: text.is_percentage) where the actual is a fraction of 1 and a
-    target is above 1, or the other way round: 0.45 typed for 45 % (read as 0.45 %, 1 % of a target of 45), or a target of 0.5 beside
-    an actual of 45 (9 000 % of it); or a row all in fractions of 1 beside rows of the same indicator (country, sex)
-    in percent (0.48 for 2021 after 45 for 2020). (A unit « taux » or an empty one was not looked at: 0.9 %, red,
-    nothing said.)"""
+    target is above 1, or the other way round: 0.45 typed for 45 % (read as 0.45 %, 1 % of a target of 45), or a
+    target of 0.5 (or 1, of a rising rate) beside an actual of 45 (9 000 % of it); or a row all in fractions of 1
+    beside rows of the same indicator (country, sex) in percent (0.48 for 2021 after 45 for 2020). (A unit « taux »
+    or an empty one was not looked at: 0.9 %, red, nothing said.)"""
     a, t, f = (frame[c].astype("float64") for c in ("actual", "target", "target_final"))
 
     def fraction(x: pd.Series) -> pd.Series:
         return (x > 0) & (x < 1)
 
     mixed = ((fraction(a) & ((t > 1) | (f > 1))) | ((fraction(t) | fraction(f)) & (a > 1))).fillna(False)
+    # 100 % typed 1 as the target of a rising rate already at 45: 4 500 %, green (a falling one may aim at 1 %)
+    rising = ~direction_written_once(frame).astype("str").str.strip().str.lower().eq("decrease").fillna(False)
+    mixed = mixed | (rising & (a > 1) & ((t == 1) | (f == 1))).fillna(False)
     # a period typed as fractions (0.48, 0.55, 0.6) beside periods in percent (45, 50, 60) of the same indicator:
     # each row on one scale, its achievement right, and its 0.48 listed as a fall from 45 (« values per period? »)
     values = pd.concat([a, t, f], axis=1)
@@ -234,10 +266,10 @@ def targets_per_period(frame: pd.DataFrame) -> pd.Series:
     needed = ("indicator_id", "period", "target", "target_final")
     if frame.empty or any(c not in frame for c in needed):
         return out
-    t, f = frame["target"].astype("float64"), frame["target_final"].astype("float64")
-    rising = ~frame["direction"].astype("str").str.strip().str.lower().eq("decrease").fillna(False) \
+    t, f = frame["target"].astype("float64"), written_once(frame, "target_final")   # (given on the last row only)
+    rising = ~direction_written_once(frame).astype("str").str.strip().str.lower().eq("decrease").fillna(False) \
         if "direction" in frame else pd.Series(True, index=frame.index)
-    rows = frame[(t.notna() & f.notna() & (t > 0) & (t < f) & rising).to_numpy(dtype=bool)]
+    rows = frame.assign(target_final=f)[(t.notna() & f.notna() & (t > 0) & (t < f) & rising).to_numpy(dtype=bool)]
     if len(rows) < 2:
         return out
     keys = [rows[c].astype("str").fillna("") for c in ("indicator_id", "country", "sex") if c in rows]
@@ -608,6 +640,12 @@ SPEC: dict[str, Table] = {t.name: t for t in (
                              "is not given: read as rising, the achievement would be wrong; it is not computed",
                              "Write decrease in 'direction' (sens: baisse) if the indicator should fall (a rate of "
                              "unemployment, a delay), increase if it should rise.", direction_not_given),
+                  # (-20 for a rate from 50 down to 30: a decreasing indicator's 45 was rated 7 % of the way, red)
+                  *(RowWarning("negative_target", column, "a negative target: a target is the level to reach, not "
+                               "a change; its achievement is not computed", "Write the level to reach (30 for a rate "
+                               "from 50 down by 20), and decrease (baisse) in 'direction' if the indicator should "
+                               "fall.", lambda f, c=column: (f[c] < 0).fillna(False), show_value=True)
+                    for column in ("target", "target_final")),
                   RowWarning("fraction_for_percent", "actual", "the indicator's unit is a percentage, and its actual "
                              "and targets are not on one scale (one a fraction of 1, the other above 1, in this row "
                              "or beside another period's): its achievement is read as written", "Write every value of the row as a percentage (45 "

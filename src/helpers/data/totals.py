@@ -119,6 +119,32 @@ def _texts_that_may_say_total(values: pd.Series) -> list[str]:
     return distinct.filter(pc.match_substring_regex(distinct, _MAY_SAY_TOTAL)).to_pylist()
 
 
+# an IPTT's last column, « Total » or « Cumul » after one column per year: the years' values are then each period's
+# own (10, 15), where `actual` is the value reached by the end of the period (10, 25)
+_CUMULATED = re.compile(r"^(?:cumul|cumule|cumulee|cumulatif|cumulative|cumulated|a ce jour|a date|to date|"
+                        r"total cumule|cumul total)$")
+
+
+def _cumulated_periods(frame: pd.DataFrame, raw: Any) -> dict[Any, Problem]:
+    """The indicator rows whose period is a total of the others (« Total », « Cumul », « Total général ») of the
+    same indicator, country and sex (alone, « Cumul » is the value to date, as the table wants it)."""
+    periods = frame["period"]
+    hits = {v for v in periods.dropna().unique().tolist()
+            if isinstance(v, str) and (says_total(v, set()) or _CUMULATED.match(re.sub(r"[\s._-]+", " ",
+                                                                                        fold(v)).strip()))}
+    if not hits:
+        return {}
+    keys = [frame[c].astype("str").fillna("") for c in ("indicator_id", "country", "sex") if c in frame]
+    others = periods.groupby(keys, sort=False).transform("size").gt(1)
+    return {index: raw.problem(
+        "totals_row", f"this row is a totals row ('{periods[index]}' in 'period'): the total of the indicator's "
+        "periods, whose values are then each period's own, where 'actual' is the value reached by the end of the "
+        "period (10 then 25, not 10 then 15): read as written, each period's % of the final target is understated",
+        "Delete this row, and write in each period's 'actual' the total reached by its end (the value of « Cumul » "
+        "for the last period).", index=index, column="period", value=periods[index])
+        for index in frame.index[(periods.isin(list(hits)) & others).to_numpy(bool)]}
+
+
 def problems(name: str, frame: pd.DataFrame, raw: Any) -> list[Problem]:
     """The totals rows of a typed table (frame indexed by spreadsheet row; raw: readers.RawTable)."""
     if name not in SUMMED and name not in COUNTED or frame.empty:
@@ -142,6 +168,8 @@ def problems(name: str, frame: pd.DataFrame, raw: Any) -> list[Problem]:
     # the table does not know: a register's surname may be « Somme »)
     texts = [c.name for c in SPEC[name].columns if c.kind == "str" and c.name not in text_columns] \
         if name in SUMMED else ["country"]   # (an indicator's sex 'total' is its total row, rightly)
+    if name == "indicators" and "period" in frame.columns:
+        found.update(_cumulated_periods(frame, raw))
     for column in [*text_columns, *texts]:
         if column not in frame.columns:
             continue
