@@ -1501,6 +1501,8 @@ def code_problems(values: pd.Series, raw: RawTable, column: str, prefix: str = "
     candidates = np.unique(finite[((finite >= 100) & (finite == np.floor(finite))) |
                                   np.isin(finite, list(NINES) + list(SHORT_CODES) + list(DIGIT_CODES))])
     codes = [v for v in candidates.tolist() if _code_like(v)]
+    if not codes:   # (most columns: no quartiles of two million answers to compute)
+        return problems
     others = finite[~np.isin(finite, codes)]
     if not len(others):
         return problems
