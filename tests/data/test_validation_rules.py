@@ -1676,6 +1676,16 @@ CASES = [
          what="a DiD with `unit: id`, each person seen in 2019 and 2021, and the default robust (HC1) standard "
               "errors: each row taken as independent, the DiD's SE 19.2 where clustering on the persons gives 6.1 "
               "(statsmodels), nothing said"),
+    Case("an outcome listed twice", lambda m: (
+             m.replace("impact/survey.yaml", "outcomes: [score]", "outcomes: [score, emploi, Score]"),
+             m.write("impact/survey.csv", "id,arm,score,emploi,age\n" + "".join(
+                 f"{i},{'T' if i % 2 else 'C'},{10 + i % 3 + 2 * (i % 2)},{i % 3 % 2},30\n" for i in range(1, 13)))),
+         "bad_value", "survey.yaml", NO_ROW, "outcomes", hint="",
+         expect=lambda m, problems: "names score twice" in next(p.message for p in problems if p.rule == "bad_value")
+         or pytest.fail("the outcome repeated is not named"),
+         what="`outcomes: [score, emploi, Score]` (« Score » copied from the header: the same column): score "
+              "estimated twice and counted as two tests, Holm's family 3 tests for 2 (the smallest p times 3, "
+              "not 2; statsmodels' multipletests), the annex showing it twice, nothing said"),
     Case("a two-group study holding two rounds", lambda m: m.write("impact/survey.csv", "id,arm,vague,score,age\n" + "".join(
              f"{i},{'T' if i % 2 else 'C'},{rnd},{10 + i % 3 + (k + (i % 2) * k) * 2},30\n"
              for i in range(1, 9) for k, rnd in enumerate(("baseline", "endline")))),
