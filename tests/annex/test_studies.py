@@ -545,3 +545,26 @@ def test_a_panel_with_robust_errors_has_its_ipw_estimate_and_subgroups_clustered
     clustered = _loaded(tmp_path)
     assert studies.subgroup_study(clustered) is clustered and studies.panel_se(clustered, "fr") == ""
     assert studies.subgroup_se(clustered, "fr") == "erreurs types par grappe (CRV1)"
+
+
+def test_the_subgroup_table_says_its_p_values_are_not_adjusted(tmp_path):
+    """The headline's p-values are Holm-adjusted over the study's outcomes (statsmodels' multipletests on the raw
+    ones, per method), the subgroup table's are not: 2 outcomes x 2 sexes gave 4 raw p-values, nothing said."""
+    from statsmodels.stats.multitest import multipletests
+
+    from helpers.analyses import impact
+
+    rng = np.random.default_rng(4)
+    lines = [f"{i},{'T' if i % 2 else 'C'},{'f' if i % 3 else 'm'},{rng.normal(100 + 5 * (i % 2), 10):.2f},"
+             f"{int(rng.random() < 0.4 + 0.1 * (i % 2))}" for i in range(200)]
+    (tmp_path / "s.csv").write_text("id,groupe,sexe,revenu,emploi\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "s.yaml").write_text("title: t\ndesign: two_group\noutcomes: [revenu, emploi]\n"
+                                     "treatment: {column: groupe, treated: T}\nsubgroups: [sexe]\n", encoding="utf-8")
+    study = _loaded(tmp_path)
+    head = propensity.headline(study)
+    assert head["p_holm"].to_numpy() == pytest.approx(multipletests(head["p_value"], method="holm")[1], rel=1e-12)
+    by_group = impact.estimate_effects(study)
+    fr, en = studies.subgroup_p_note(by_group, "fr"), studies.subgroup_p_note(by_group, "en")
+    assert fr.startswith("Les p de ce tableau ne sont pas ajustées pour les tests multiples") and "sur ses 4 " in fr
+    assert en.startswith("The p-values of this table are not adjusted") and "of its 4 estimates" in en
+    assert studies.subgroup_p_note(by_group[by_group["subgroup"].isna()], "fr") == ""

@@ -442,6 +442,14 @@ def panel_se(study: Any, lang: str) -> str:
                adjusted=adjusted)
 
 
+def subgroup_p_note(effects: pd.DataFrame, lang: str) -> str:
+    """The table of effects by subgroup gives raw p-values: the headline's are Holm-adjusted over the study's
+    outcomes, these are not, and a table of 3 outcomes x 8 subgroups holds 24 tests (one p < 0,05 in 20 by chance
+    alone), nothing said. A note naming how many; empty with fewer than 2."""
+    n = int(((effects["method"] == "ols") & effects["subgroup"].notna() & effects["p_value"].notna()).sum())
+    return say("study_subgroup_p_raw", lang, n=n) if n >= 2 else ""
+
+
 def panel_rows_dependent(study: Any) -> bool:
     """did with ``unit`` whose units are seen in several rounds, with robust or classical SEs: the rows of a unit
     are then taken as independent (the loader's study_panel_se)."""

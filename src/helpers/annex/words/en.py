@@ -155,6 +155,9 @@ WORDS = {
     "study_subgroup_se": "{se} standard errors",
     "study_subgroup_se_unit": ("standard errors clustered (CRV1) on the unit ({unit}), not {se} row by row: the rows "
                                "of one unit are not independent"),
+    "study_subgroup_p_raw": ("The p-values of this table are not adjusted for multiple testing (those of the study's "
+                             "estimates are, by Holm's method over the study's outcomes): of its {n} estimates by "
+                             "subgroup, one in twenty would be below 0.05 by chance alone. Read them as exploratory."),
     "study_panel_se_effect": "{outcome} {se} (95% CI {low} to {high}; p {p}; {own} row by row)",
     "study_group_treated": "treated",
     "study_group_comparison": "comparison",

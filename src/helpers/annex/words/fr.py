@@ -163,6 +163,10 @@ WORDS = {
     "study_subgroup_se": "erreurs types {se}",
     "study_subgroup_se_unit": ("erreurs types par grappe (CRV1) sur l'unité ({unit}), et non {se} ligne par ligne : "
                                "les lignes d'une même unité ne sont pas indépendantes"),
+    "study_subgroup_p_raw": ("Les p de ce tableau ne sont pas ajustées pour les tests multiples (celles des effets "
+                             "retenus le sont, par la méthode de Holm sur les résultats de l'étude) : sur ses {n} "
+                             "estimations par sous-groupe, une sur vingt serait sous 0,05 par le seul hasard. Elles "
+                             "sont à lire comme exploratoires."),
     "study_panel_se_effect": "{outcome} {se} (IC 95 % {low} à {high} ; p {p} ; {own} ligne par ligne)",
     "study_group_treated": "traité",
     "study_group_comparison": "de comparaison",
