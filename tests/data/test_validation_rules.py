@@ -1686,6 +1686,15 @@ CASES = [
          what="`outcomes: [score, emploi, Score]` (« Score » copied from the header: the same column): score "
               "estimated twice and counted as two tests, Holm's family 3 tests for 2 (the smallest p times 3, "
               "not 2; statsmodels' multipletests), the annex showing it twice, nothing said"),
+    Case("a round before the programme of one group only", lambda m: (
+             m.replace("impact/survey.yaml", "design: two_group", "design: did\nperiod: {column: annee, post: 2021}"),
+             m.write("impact/survey.csv", "id,arm,annee,score,age\n" + "".join(
+                 f"{i},{'T' if i % 2 else 'C'},{year},{10 + i % 3 + 2 * k + (3 if i % 2 and year == 2021 else 0)},30\n"
+                 for i in range(1, 13) for k, year in enumerate((2017, 2019, 2021)) if i % 2 or year != 2017))),
+         "round_of_one_arm", "survey.csv", 2, "annee", hint="Leave the rows of 2017 out",
+         what="a DiD over 2017, 2019 and 2021 whose comparison group was first surveyed in 2019: the treated's "
+              "baseline took in 2017 and the comparison's did not, the trend both groups shared counted as an "
+              "effect (253 where the rounds both groups were seen in give 200, statsmodels), nothing said"),
     Case("a two-group study holding two rounds", lambda m: m.write("impact/survey.csv", "id,arm,vague,score,age\n" + "".join(
              f"{i},{'T' if i % 2 else 'C'},{rnd},{10 + i % 3 + (k + (i % 2) * k) * 2},30\n"
              for i in range(1, 9) for k, rnd in enumerate(("baseline", "endline")))),

@@ -1940,6 +1940,7 @@ def load_study(spec_path: Path, params: ProjectParams) -> tuple[Study | None, li
         problems += _differential_attrition(spec, frame, raw)
         problems += _panel_robust_se(spec, frame, spec_path)
         problems += _rounds_pooled(spec, frame, raw, spec_path)
+        problems += _round_of_one_arm(spec, frame, raw)
         problems += _clusters_missing(spec, frame, raw)
         problems += _covariates_missing(spec, frame, raw)
         problems += _clusters_across_countries(spec, frame, raw)
@@ -2359,6 +2360,41 @@ def _rounds_pooled(spec: StudySpec, frame: pd.DataFrame, raw: RawTable, spec_pat
             f"after the programme only, keep that round's rows in {Path(raw.file).name}.", column=column,
             severity="warning")]
     return []
+
+
+def _round_of_one_arm(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
+    """did: a round before the programme that holds one group only (the treated surveyed in 2017, the comparison
+    group recruited in 2019) beside a round before it that holds both. The DiD pools the rounds before the programme
+    into each group's baseline mean, so that group's took in 2017 and the other's did not, and the change common to
+    both groups between the rounds counted as an effect: 253 where the rounds both groups were seen in give 200
+    (statsmodels), nothing said. Refused at the round's first row (a round of each group alone is refused too).
+    Counted on the rounds' codes (bincount), once per study."""
+    if spec.design != "did" or spec.period is None or spec.period.column not in frame.columns \
+            or spec.treatment.column not in frame.columns:
+        return []
+    codes, values = pd.factorize(frame[spec.period.column])
+    if len(values) < 3:   # two rounds: a round of one group gives no estimate at all, which the annex says
+        return []
+    known = (codes >= 0) & frame[spec.treatment.column].notna().to_numpy()
+    arms = _matches(frame[spec.treatment.column], spec.treatment.treated).to_numpy(dtype=bool)
+    post = _matches(pd.Series(values), spec.period.post).to_numpy(dtype=bool)
+    treated = np.bincount(codes[known & arms], minlength=len(values))
+    comparison = np.bincount(codes[known & ~arms], minlength=len(values))
+    alone = ~post & ((treated > 0) != (comparison > 0))
+    if not alone.any() or not (~post & (treated > 0) & (comparison > 0)).any():
+        return []
+    code = int(np.flatnonzero(alone)[0])
+    arm = "treated" if treated[code] else "comparison"
+    rows = np.flatnonzero(known & (codes == code))
+    value = numbers.plain(values[code])
+    return [raw.problem(
+        "round_of_one_arm", f"the round {value}, before the programme, holds the {arm} group only ({len(rows)} "
+        f"row(s)): the difference-in-differences pools the rounds before the programme into each group's baseline, "
+        f"so the {arm} group's takes in {value} and the other's does not, and the change both groups went through "
+        "between the rounds would count as an effect of the programme",
+        f"Leave the rows of {value} out of {Path(raw.file).name} (compare the rounds both groups were surveyed "
+        "in), or give the other group's rows of that round.", index=frame.index[rows[0]],
+        column=spec.period.column, value=value)]
 
 
 def _panel_robust_se(spec: StudySpec, frame: pd.DataFrame, spec_path: Path) -> list[Problem]:
