@@ -568,3 +568,45 @@ def test_the_subgroup_table_says_its_p_values_are_not_adjusted(tmp_path):
     assert fr.startswith("Les p de ce tableau ne sont pas ajustées pour les tests multiples") and "sur ses 4 " in fr
     assert en.startswith("The p-values of this table are not adjusted") and "of its 4 estimates" in en
     assert studies.subgroup_p_note(by_group[by_group["subgroup"].isna()], "fr") == ""
+
+
+def test_a_log_outcome_is_in_no_currency_and_its_effect_is_given_as_a_percentage(tmp_path):
+    """`log_revenu`, labelled « Log du revenu mensuel (MAD) »: its effect (a difference of logs, 0.09) had the unit
+    MAD in figures.csv and the annex (« (MAD) »), make check saying its effects are in MAD, where it is about +9.6 %.
+    Now no unit, no currency warning, and the annex gives 100 x (exp(effect) - 1) (statsmodels' OLS, HC1)."""
+    import statsmodels.formula.api as smf
+
+    from helpers.analyses import impact
+    from helpers.data.loader import load_study
+    from helpers.data.params import ProjectParams
+
+    rng = np.random.default_rng(2)
+    lines = [f"{i},{'T' if i % 2 else 'C'},MAD,{rng.normal(7 + 0.1 * (i % 2), 0.5):.4f}" for i in range(1, 201)]
+    (tmp_path / "s.csv").write_text("id,groupe,devise,log_revenu\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "s.yaml").write_text("title: t\ndesign: two_group\noutcomes: [log_revenu]\n"
+                                     "treatment: {column: groupe, treated: T}\nlabels:\n  log_revenu: "
+                                     "{fr: Log du revenu mensuel (MAD), en: Log monthly income (MAD)}\n",
+                                     encoding="utf-8")
+    params = ProjectParams(title="p", code="P", start_date="2020-01-01", end_date="2021-12-31",
+                           reporting_date="2021-12-31", currency="EUR")
+    study, problems = load_study(tmp_path / "s.yaml", params)
+    assert "study_outcome_currency" not in {p.rule for p in problems}, problems
+    assert impact.outcome_unit(study, "log_revenu") == ""
+    data = pd.read_csv(tmp_path / "s.csv").assign(t=lambda d: (d.groupe == "T").astype(int))
+    ref = smf.ols("log_revenu ~ t", data).fit(cov_type="HC1", use_t=True)
+    low, high = ref.conf_int().loc["t"]
+    pct = [f"{100 * np.expm1(v):.1f}".replace(".", ",") for v in (ref.params["t"], low, high)]
+    fr = studies.log_outcomes(study, propensity.headline(study), "fr")
+    assert fr.startswith("Résultat en logarithme : son effet est une différence de logarithmes, pas un montant")
+    assert (f"Log du revenu mensuel (MAD) {ref.params['t']:.3f}".replace(".", ",")
+            + f", soit {pct[0]} % (IC 95 % {pct[1]} % à {pct[2]} %)") in fr
+    assert "that is" in studies.log_outcomes(study, propensity.headline(study), "en")
+    # an amount in MAD keeps its unit and its warning
+    (tmp_path / "s.csv").write_text((tmp_path / "s.csv").read_text().replace("log_revenu", "revenu"),
+                                    encoding="utf-8")
+    (tmp_path / "s.yaml").write_text((tmp_path / "s.yaml").read_text().replace("log_revenu", "revenu")
+                                     .replace("Log du revenu", "Revenu").replace("Log monthly income", "Income"),
+                                     encoding="utf-8")
+    study, problems = load_study(tmp_path / "s.yaml", params)
+    assert "study_outcome_currency" in {p.rule for p in problems} and impact.outcome_unit(study, "revenu") == "MAD"
+    assert studies.log_outcomes(study, propensity.headline(study), "fr") == ""

@@ -177,7 +177,7 @@ def outcome_unit(study: Study, outcome: str) -> str:
     data do not say (a score, an amount whose currency is not named).
     figures.csv wrote '' for every outcome, and a report's « +120 MAD » was compared with an effect in EUR or in
     share as with one in MAD."""
-    from ..data.currencies import currency_code, is_known, named_currencies
+    from ..data.currencies import currency_code, is_known, named_currencies, names_a_log
 
     data = study.data
     values = as_numbers(data[outcome]) if outcome in data.columns else np.array([])
@@ -186,6 +186,10 @@ def outcome_unit(study: Study, outcome: str) -> str:
         return SHARE
     label = study.spec.labels.get(outcome)
     texts = [t for t in (outcome, *((label.fr, label.en) if label else ())) if t]
+    if any(names_a_log(t) for t in texts):
+        # the log of an amount: its effect (0.092) is a difference of logs, about +9.6 %, in no currency; it was
+        # « MAD », and a report's « +0,09 MAD » was « Conforme », « +9,6 % » refused as a share beside an amount
+        return ""
     named = {c for t in texts for c in named_currencies(t)}
     named |= {m.upper() for t in texts for m in re.findall(r"[(\[]\s*([A-Za-z]{3})\s*[)\]]", t)
               if is_known(m.upper())}

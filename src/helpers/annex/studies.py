@@ -450,6 +450,25 @@ def subgroup_p_note(effects: pd.DataFrame, lang: str) -> str:
     return say("study_subgroup_p_raw", lang, n=n) if n >= 2 else ""
 
 
+def log_outcomes(study: Any, head: pd.DataFrame, lang: str) -> str:
+    """The effects of the outcomes that are logarithms (``log_revenu``, « Log du revenu (MAD) »), as the percentage
+    change they stand for, 100 x (exp(effect) - 1): the annex gave 0,092 beside « (MAD) » (figures.csv's unit said MAD),
+    which reads as 0,092 MAD, where it is about +9,6 %. Empty without such an outcome or estimate."""
+    from ..data.currencies import names_a_log
+    from . import fmt
+
+    found = []
+    for outcome, estimate, low, high in zip(head["outcome"], head["estimate"], head["ci_low"], head["ci_high"]):
+        label = study.spec.labels.get(outcome)
+        if pd.isna(estimate) or not any(names_a_log(t) for t in (outcome, *((label.fr, label.en) if label else ()))
+                                        if t):
+            continue
+        pct = [fmt.number(100 * np.expm1(v), 1, lang) if pd.notna(v) else "n.d." for v in (estimate, low, high)]
+        found.append(say("study_log_effect", lang, outcome=study.spec.label(outcome, lang),
+                         est=fmt.number(estimate, 3, lang), pct=pct[0], low=pct[1], high=pct[2]))
+    return say("study_log_outcomes", lang, effects=say("list_separator", lang).join(found)) if found else ""
+
+
 def panel_rows_dependent(study: Any) -> bool:
     """did with ``unit`` whose units are seen in several rounds, with robust or classical SEs: the rows of a unit
     are then taken as independent (the loader's study_panel_se)."""

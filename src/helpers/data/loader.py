@@ -2054,12 +2054,14 @@ def _outcome_currencies(spec: StudySpec, raw: RawTable, currency: str) -> list[P
     EUR): its effects, means and MDE are in that currency (figures.csv's unit says so, impact.outcome_unit; it was
     empty), and a report's figure in EUR is not computable beside them (it was compared as it was). A warning: the
     workbook converts none."""
-    from .currencies import is_known, named_currencies, same_currency
+    from .currencies import is_known, named_currencies, names_a_log, same_currency
 
     problems = []
     for outcome in spec.outcomes:
         label = spec.labels.get(outcome)
         texts = [outcome, *((label.fr, label.en) if label else ())]
+        if any(names_a_log(t) for t in texts):   # its effects are in log points, not in the currency it names
+            continue
         named = {c for t in texts if t for c in named_currencies(t)}
         named |= {m.upper() for t in texts if t for m in re.findall(r"[(\[]\s*([A-Za-z]{3})\s*[)\]]", t)
                   if is_known(m.upper())}

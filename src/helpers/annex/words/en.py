@@ -158,6 +158,9 @@ WORDS = {
     "study_subgroup_p_raw": ("The p-values of this table are not adjusted for multiple testing (those of the study's "
                              "estimates are, by Holm's method over the study's outcomes): of its {n} estimates by "
                              "subgroup, one in twenty would be below 0.05 by chance alone. Read them as exploratory."),
+    "study_log_outcomes": ("Outcome in logarithms: its effect is a difference of logarithms, not an amount; as a "
+                           "relative change (100 × (exp(effect) − 1)): {effects}."),
+    "study_log_effect": "{outcome} {est}, that is {pct}% (95% CI {low}% to {high}%)",
     "study_panel_se_effect": "{outcome} {se} (95% CI {low} to {high}; p {p}; {own} row by row)",
     "study_group_treated": "treated",
     "study_group_comparison": "comparison",

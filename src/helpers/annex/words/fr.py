@@ -167,6 +167,9 @@ WORDS = {
                              "retenus le sont, par la méthode de Holm sur les résultats de l'étude) : sur ses {n} "
                              "estimations par sous-groupe, une sur vingt serait sous 0,05 par le seul hasard. Elles "
                              "sont à lire comme exploratoires."),
+    "study_log_outcomes": ("Résultat en logarithme : son effet est une différence de logarithmes, pas un montant ; "
+                           "en variation relative (100 × (exp(effet) − 1)) : {effects}."),
+    "study_log_effect": "{outcome} {est}, soit {pct} % (IC 95 % {low} % à {high} %)",
     "study_panel_se_effect": "{outcome} {se} (IC 95 % {low} à {high} ; p {p} ; {own} ligne par ligne)",
     "study_group_treated": "traité",
     "study_group_comparison": "de comparaison",
