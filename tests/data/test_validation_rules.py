@@ -1732,6 +1732,17 @@ CASES = [
          "study_weights_ignored", "survey.csv", NO_ROW, "poids", severity="warning", hint="weighted effect elsewhere",
          what="a study whose CSV has a column « Poids » (sampling weights, 1 to 5): the effects were estimated "
               "unweighted, nothing said"),
+    Case("sampling weights headed otherwise", lambda m: m.write(
+             "impact/survey.csv", "id,arm,score,age,Poids ménage,Poids (kg)\n" + "".join(
+                 f"{i},{'T' if i % 2 else 'C'},{10 + 2 * (i % 2) + (i % 3)},30,{5 if i % 3 == 0 else 1},{60 + i}\n"
+                 for i in range(1, 13))),
+         "study_weights_ignored", "survey.csv", NO_ROW, "poids_ménage", severity="warning",
+         hint="weighted effect elsewhere",
+         expect=lambda m, problems: [p.column for p in problems if p.rule == "study_weights_ignored"] == [
+             "poids_ménage"] or pytest.fail("a body weight taken for sampling weights"),
+         what="a study whose CSV has sampling weights headed « Poids ménage » (as `weight_final`, `hhweight`, "
+              "`wt_final`: only a few exact headers were known): the effects estimated unweighted, nothing said; "
+              "« Poids (kg) » beside them is no weight of the sample"),
     Case("a study's countries headed « Pays »", lambda m: m.write("impact/survey.csv", "id,arm,score,age,Pays\n" + "".join(
              f"{i},{'T' if i % 2 else 'C'},{10 + 2 * (i % 2) + (i % 3)},30,{'Maroc' if i % 4 < 2 else 'Tunisie'}\n"
              for i in range(1, 13))),

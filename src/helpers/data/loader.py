@@ -2558,10 +2558,24 @@ COUNT_HEADERS = {"n", "effectif", "effectifs", "nombre", "nb", "count", "obs", "
                  "taille_de_l'echantillon", "nb_personnes", "nombre_de_personnes", "frequency", "freq"}
 
 
+# words of a header that make it weights (`poids_menage`, `weight_final`, `hhweight`, `ipw_weight`: the exact
+# headers only were known, and these were ignored without a word), unless it weighs a body (`poids_naissance_kg`)
+_WEIGHT_WORD = re.compile(r"(?:^|_)(?:poids|ponderations?|pond|weights?|wgt|wt|pweights?|hhweight|indweight|"
+                          r"hhwgt|perweight)(?:_|$)")
+_BODY_WORD = re.compile(r"(?:^|_)(?:kg|g|grammes?|naissance|birth|enfants?|child|corporel|body|bebe|baby)(?:_|$)")
+
+
 def _unused_column(spec: StudySpec, frame: pd.DataFrame, headers: set[str]) -> str | None:
     named = set(spec.columns())
-    return next((c for c in frame.columns if isinstance(c, str) and c not in named
-                 and fold(c).strip(" :").replace(" ", "_") in headers), None)
+    weights = headers is WEIGHT_HEADERS
+    for c in frame.columns:
+        if not isinstance(c, str) or c in named:
+            continue
+        key = fold(c).strip(" :").replace(" ", "_")
+        words = re.sub(r"[^a-z0-9]+", "_", key) if weights else ""
+        if key in headers or weights and _WEIGHT_WORD.search(words) and not _BODY_WORD.search(words):
+            return c
+    return None
 
 
 def _country_named_otherwise(frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
