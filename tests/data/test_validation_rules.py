@@ -1705,6 +1705,14 @@ CASES = [
          what="a DiD with `unit: id` clustered on `enqueteur`, each person seen by another interviewer in 2021: a "
               "person's two rows taken as independent, the DiD's SE 53.1 where clustering on the persons gives 7.2 "
               "(statsmodels, 600 persons), nothing said"),
+    Case("the group written as each round's status", lambda m: (
+             m.replace("impact/survey.yaml", "design: two_group", "design: did\nperiod: {column: annee, post: 2021}"),
+             m.write("impact/survey.csv", "code,arm,annee,score,age\n" + "".join(
+                 f"Q{i},{'T' if i % 2 and year == 2021 else 'C'},{year},{10 + i % 3 + 2 * k + (3 if i % 2 and k else 0)},30\n"
+                 for i in range(1, 13) for k, year in enumerate((2019, 2021))))),
+         "treated_only_after", "survey.csv", 3, "arm", hint="each person's group on all their rows",
+         what="a DiD whose treatment column says each round's status (C for everyone in 2019, T for the participants "
+              "in 2021): make check said nothing and the annex « too few rows in a group », no estimate"),
     Case("a two-group study holding two rounds", lambda m: m.write("impact/survey.csv", "id,arm,vague,score,age\n" + "".join(
              f"{i},{'T' if i % 2 else 'C'},{rnd},{10 + i % 3 + (k + (i % 2) * k) * 2},30\n"
              for i in range(1, 9) for k, rnd in enumerate(("baseline", "endline")))),

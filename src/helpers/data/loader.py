@@ -2379,13 +2379,26 @@ def _round_of_one_arm(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -> li
             or spec.treatment.column not in frame.columns:
         return []
     codes, values = pd.factorize(frame[spec.period.column])
-    if len(values) < 3:   # two rounds: a round of one group gives no estimate at all, which the annex says
-        return []
     known = (codes >= 0) & frame[spec.treatment.column].notna().to_numpy()
     arms = _matches(frame[spec.treatment.column], spec.treatment.treated).to_numpy(dtype=bool)
     post = _matches(pd.Series(values), spec.period.post).to_numpy(dtype=bool)
     treated = np.bincount(codes[known & arms], minlength=len(values))
     comparison = np.bincount(codes[known & ~arms], minlength=len(values))
+    if post.any() and treated[post].sum() and comparison[post].sum() and comparison[~post].sum() \
+            and not treated[~post].sum():
+        # the group written as each round's status (treated after the programme only): the annex said « too few
+        # rows in a group », make check nothing
+        rows = np.flatnonzero(known & arms)
+        return [raw.problem(
+            "treated_only_after", f"no row before the programme is in the treated group ('{spec.treatment.column}' "
+            f"= {numbers.plain(spec.treatment.treated)} on {len(rows)} row(s), all after it): the "
+            "difference-in-differences has no baseline for the treated. The column seems to say each round's status "
+            "(treated once the programme came) rather than each person's group",
+            f"Write in '{spec.treatment.column}' each person's group on all their rows, before the programme too (the "
+            "persons treated later are the treated group from the first round).", index=frame.index[rows[0]],
+            column=spec.treatment.column, value=numbers.plain(frame[spec.treatment.column].iloc[rows[0]]))]
+    if len(values) < 3:   # two rounds: a round of one group gives no estimate at all, which the annex says
+        return []
     alone = ~post & ((treated > 0) != (comparison > 0))
     if not alone.any() or not (~post & (treated > 0) & (comparison > 0)).any():
         return []
