@@ -59,7 +59,7 @@ from ..data.numbers import as_bool, period_span, round_ranks
 from ..text import fold
 
 __all__ = ["estimate_effects", "balance_table", "balance_test", "balance_sample", "units", "covariate_terms",
-           "outcome_unit", "EFFECT_COLUMNS", "BALANCE_COLUMNS", "UNIT_COLUMNS", "SE_TYPES"]
+           "outcome_unit", "panel_rows_dependent", "EFFECT_COLUMNS", "BALANCE_COLUMNS", "UNIT_COLUMNS", "SE_TYPES"]
 
 # The spec's `se` -> statsmodels' cov_type name, which is what the `se_type` column says.
 SE_TYPES = {"robust": "HC1", "classical": "nonrobust", "cluster": "cluster"}
@@ -810,6 +810,15 @@ def units(study: Study) -> pd.DataFrame:
     for c in ("n_units", "n_rows"):
         out[c] = out[c].astype("int64")
     return out
+
+
+def panel_rows_dependent(study: Study) -> bool:
+    """did with ``unit`` whose units are seen in several rounds, with robust or classical SEs: the rows of a unit
+    are then taken as independent (the loader's study_panel_se)."""
+    spec, data = study.spec, study.data
+    return not (spec.design != "did" or not spec.unit or spec.se == "cluster" or spec.unit not in data.columns
+                or spec.period is None or spec.period.column not in data.columns
+                or not (data.groupby(spec.unit)[spec.period.column].nunique() > 1).any())
 
 
 def balanced_panel_effects(study: Study, alpha: float = 0.05) -> pd.DataFrame:

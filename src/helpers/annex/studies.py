@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..analyses.impact import SE_TYPES
+from ..analyses.impact import SE_TYPES, panel_rows_dependent
 from ..analyses.propensity import BALANCED, term_code, term_label
 from ..data.schemas import StudySpec
 from .words import known, say
@@ -467,15 +467,6 @@ def log_outcomes(study: Any, head: pd.DataFrame, lang: str) -> str:
         found.append(say("study_log_effect", lang, outcome=study.spec.label(outcome, lang),
                          est=fmt.number(estimate, 3, lang), pct=pct[0], low=pct[1], high=pct[2]))
     return say("study_log_outcomes", lang, effects=say("list_separator", lang).join(found)) if found else ""
-
-
-def panel_rows_dependent(study: Any) -> bool:
-    """did with ``unit`` whose units are seen in several rounds, with robust or classical SEs: the rows of a unit
-    are then taken as independent (the loader's study_panel_se)."""
-    spec, data = study.spec, study.data
-    return not (spec.design != "did" or not spec.unit or spec.se == "cluster" or spec.unit not in data.columns
-                or spec.period is None or spec.period.column not in data.columns
-                or not (data.groupby(spec.unit)[spec.period.column].nunique() > 1).any())
 
 
 def clustered_on_unit(study: Any) -> Any:

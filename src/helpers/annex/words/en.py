@@ -161,6 +161,7 @@ WORDS = {
     "study_log_outcomes": ("Outcome in logarithms: its effect is a difference of logarithms, not an amount; as a "
                            "relative change (100 × (exp(effect) − 1)): {effects}."),
     "study_log_effect": "{outcome} {est}, that is {pct}% (95% CI {low}% to {high}%)",
+    "study_pretrend_by_unit": " (standard errors clustered on the unit: the rows of one unit are not independent)",
     "study_panel_se_effect": "{outcome} {se} (95% CI {low} to {high}; p {p}; {own} row by row)",
     "study_group_treated": "treated",
     "study_group_comparison": "comparison",

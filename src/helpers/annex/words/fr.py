@@ -170,6 +170,7 @@ WORDS = {
     "study_log_outcomes": ("Résultat en logarithme : son effet est une différence de logarithmes, pas un montant ; "
                            "en variation relative (100 × (exp(effet) − 1)) : {effects}."),
     "study_log_effect": "{outcome} {est}, soit {pct} % (IC 95 % {low} % à {high} %)",
+    "study_pretrend_by_unit": " (erreurs types par grappe sur l'unité : les lignes d'une même unité ne sont pas indépendantes)",
     "study_panel_se_effect": "{outcome} {se} (IC 95 % {low} à {high} ; p {p} ; {own} ligne par ligne)",
     "study_group_treated": "traité",
     "study_group_comparison": "de comparaison",
