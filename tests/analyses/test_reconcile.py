@@ -116,8 +116,10 @@ def test_reconcile_looks_up_metric_and_key():
 
 def test_a_percentage_printed_as_a_fraction_of_1_is_read_as_one():
     """reported.xlsx with the cell « 44,4 % » formatted as a percentage holds 0.444: it was a mismatch of -44 points
-    for a figure the report prints right. Read as 44.4 %, when so read it agrees; a fraction that does not agree, a
-    fraction with one decimal (0.5: ten points wide), or one beside a figure that is not a percentage stay mismatches."""
+    for a figure the report prints right. Read as 44.4 %, when so read it agrees; a fraction that does not agree, or
+    one beside a figure that is not a percentage stay mismatches; a fraction with one decimal (0.5: ten points wide,
+    or 0,5 %?) that so read would agree is not computable (it was « écart de -52,35 »), saying to write the
+    percentage or the fraction's decimals."""
     figures = pd.DataFrame({"metric": ["women_share", "physical_execution_rate", "burn_index"],
                             "key": ["all", "all", "total"], "value": [52.851711, 44.444444, 0.444444],
                             "unit": ["%", "%", "ratio"], "n": [263, 36, 1], "note": ["", "", ""]})
@@ -127,7 +129,7 @@ def test_a_percentage_printed_as_a_fraction_of_1_is_read_as_one():
                              "key": ["all"] * 4 + ["total"], "value": ["0.529", "0.6", "0.5", "0,44", "0.444"],
                              "comparison": ["="] * 5, "label": ["a"] * 5, "source": ["s"] * 5})
     out = reconcile(reported, figures, decimal_mark=",").set_index("figure_id")
-    assert out["status"].to_dict() == {"F1": "match", "F2": "mismatch", "F3": "mismatch", "F4": "match",
+    assert out["status"].to_dict() == {"F1": "match", "F2": "mismatch", "F3": "not_computable", "F4": "match",
                                        "F5": "match"}
     assert "as a fraction of 1, read as 52.9 %" in out.loc["F1", "note"] and out.loc["F1", "printed"] == "0.529"
     assert "fraction" not in out.loc["F5", "note"]        # a ratio of 0.444 is read as printed
@@ -1869,3 +1871,166 @@ def test_a_rate_or_share_the_label_says_planned_is_a_target(tmp_path):
     from helpers.annex import fmt   # the words said hold an apostrophe: the French sentence whole, not « pas de cible »
     assert fmt.reason(checked.at["P1", "note"], "fr").startswith(
         "son libellé ou sa valeur parle d'une cible (« Taux d'exécution prévu »), alors que le chiffre recalculé")
+
+
+def test_a_margin_an_interval_or_a_bare_month_after_the_value(tmp_path):
+    """A reported.csv as an evaluator copies a survey's figures: « 40 % ± 2 », « 40 % +/- 2 pts » were « two
+    numbers: write the value alone », « 40 % (IC 95 % : 35-45) » « a range: write two figures, >= 35 and <= 45 » (the
+    interval's bounds taken for the figure's); « 40 % (juin) », « 45 % (mars) » were compared as the figure at the
+    reporting date (« Conforme », « Écart ») whatever month and year the report meant. Now the value is compared and
+    its margin or interval said (not checked: 41,9 is not « 40 »), and a month without its year is not computable."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+
+    mini = Mini.copy_to(tmp_path)   # E1: 8 women of 20, 40 %
+    mini.write("reported", "figure_id;metric;key;valeur;libellé;source;pays\n"
+                           "F1;women_share;E1;40 % ± 2;Part des femmes;p. 12;Maroc\n"
+                           "F2;women_share;E1;40 % +/- 2 pts;Part des femmes;p. 12;Maroc\n"
+                           "F3;women_share;E1;40 % (IC 95 % : 35-45);Part des femmes;p. 12;Maroc\n"
+                           "F4;women_share;E1;42 % (IC 95 % : 35-45);Part des femmes;p. 12;Maroc\n"
+                           "F5;women_share;E1;40 % (38-42);Part des femmes;p. 12;Maroc\n"
+                           "F6;women_share;E1;40 % (juin);Part des femmes;p. 12;Maroc\n"
+                           "F7;women_share;E1;45 % (mars);Part des femmes;p. 12;Maroc\n"
+                           "F8;women_share;E1;40 % (juin 2021);Part des femmes;p. 12;Maroc\n"
+                           "F9;women_share;E1;40 % ± 2 (n=20);Part des femmes;p. 12;Maroc\n"
+                           "F10;women_share;E1;40 % (IC95 : 35-45);Part des femmes;p. 12;Maroc\n")
+    data = mini.load()
+    params = load_annex_params("mini", "maroc", mini.params_dir)
+    figures = annex_figures(data, params)
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {
+        "F1": "match", "F2": "match", "F3": "match", "F4": "mismatch", "F5": "match", "F6": "not_computable",
+        "F7": "not_computable", "F8": "match", "F9": "match", "F10": "match"}
+    shown = published_check(figures, data.tables["reported"], "fr").set_index("figure_id")["explanation"]
+    assert shown["F1"] == "publié avec une marge ou un intervalle (« ± 2 ») : la valeur est comparée, pas lui"
+    assert "« IC 95 % : 35-45 »" in shown["F3"] and shown["F4"].startswith("écart de 2")
+    assert shown["F7"].startswith("daté d'un mois sans son année (« mars »)")
+    assert "marge" not in shown["F8"]
+
+
+def test_an_amount_in_a_currency_the_workbook_does_not_know_and_a_share_written_0_4(tmp_path):
+    """A reported.csv whose amounts name a currency data.currencies does not know (« 150 000 KES », « 150 000
+    roupies », « 150 000 SFr. », « 150 000 dirhams émiratis ») beside a budget of 150 000 USD: « Conforme », compared
+    as if in USD. Now not computable, saying in which currency it is printed (make check warns of it too). A women's
+    share of 40 % printed « 0,4 » (a fraction of 1 with one decimal) was « écart de -39,6 »; now not computable,
+    saying to write the percentage or the fraction's decimals."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+
+    mini = Mini.copy_to(tmp_path)   # Maroc: lines B1 and B2, 150 000 USD; E1: 8 women of 20
+    mini.write("reported", "figure_id;metric;key;valeur;libellé;source;pays\n"
+                           "F1;budget;total;150 000 KES;Budget;p. 3;Maroc\n"
+                           "F2;budget;total;150 000 roupies;Budget;p. 3;Maroc\n"
+                           "F3;budget;total;150 000 SFr.;Budget;p. 3;Maroc\n"
+                           "F4;budget;total;150 000 dirhams émiratis;Budget;p. 3;Maroc\n"
+                           "F5;budget;total;150 000 USD TTC;Budget;p. 3;Maroc\n"
+                           "F6;budget;total;150 000 $ US;Budget;p. 3;Maroc\n"
+                           "F7;women_share;E1;0,4;Part des femmes;p. 3;Maroc\n"
+                           "F8;women_share;E1;0,40;Part des femmes;p. 3;Maroc\n"
+                           "F9;women_share;E1;0,7;Part des femmes;p. 3;Maroc\n")
+    data = mini.load()
+    figures = annex_figures(data, load_annex_params("mini", "maroc", mini.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {
+        "F1": "not_computable", "F2": "not_computable", "F3": "not_computable", "F4": "not_computable",
+        "F5": "match", "F6": "match", "F7": "not_computable", "F8": "match", "F9": "mismatch"}
+    shown = published_check(figures, data.tables["reported"], "fr").set_index("figure_id")["explanation"]
+    assert shown["F1"].startswith("publié en KES, les chiffres du projet sont en USD")
+    assert shown["F2"].startswith("publié en roupies,") and shown["F3"].startswith("publié en CHF,")
+    assert shown["F4"].startswith("publié en AED,")
+    assert shown["F7"].startswith("publié sans « % » avec une décimale (« 0,4 »)")
+    from helpers.pipeline.check import reported_figure_problems
+
+    told = [p.row for p in reported_figure_problems("mini", mini.data_dir, mini.params_dir)
+            if p.rule == "published_currency"]
+    assert told == [2, 3, 4, 5]   # make check warns at each row
+
+
+def test_a_figure_of_years_from_the_start_to_another_end_is_not_compared(tmp_path):
+    """« Part des femmes (2019-2020) », « 2020-2022 » in a project started in 2020 whose figures are at 30/06/2021:
+    years from the start, but ending at another year than the figure's, were « Conforme » beside the figure at the
+    reporting date (only years starting after the start were told). Now not computable, in the annex language, and
+    make check warns at the label; « 2020-2021 », and « Dépenses 2019-2020 » with the key total@2020-12-31, are
+    compared as before."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+    from helpers.pipeline.check import reported_figure_problems
+
+    mini = Mini.copy_to(tmp_path)
+    mini.write("reported", "figure_id;metric;key;valeur;libellé;source;pays\n"
+                           "F1;women_share;E1;40 %;Part des femmes (2019-2020);p. 14;Maroc\n"
+                           "F2;women_share;E1;40 %;Part des femmes 2020-2022;p. 14;Maroc\n"
+                           "F3;women_share;E1;40 %;Part des femmes 2020-2021;p. 14;Maroc\n"
+                           "F4;women_share;E1;40 %;Part des femmes 2019-21;p. 14;Maroc\n"
+                           "F5;spent;total@2020-12-31;50 000,5;Dépenses 2019-2020;p. 14;Maroc\n")
+    data = mini.load()
+    figures = annex_figures(data, load_annex_params("mini", "maroc", mini.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {"F1": "not_computable", "F2": "not_computable", "F3": "match",
+                                           "F4": "match", "F5": "match"}
+    shown = published_check(figures, data.tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
+    assert shown["F1"].startswith("son libellé nomme les années 2019-2020, et le chiffre calculé est cumulé")
+    told = [p.row for p in reported_figure_problems("mini", mini.data_dir, mini.params_dir)
+            if p.rule == "dated_otherwise"]
+    assert told == [2, 3]
+
+
+def test_a_label_dated_by_a_month_without_its_year_and_a_value_with_its_page(tmp_path):
+    """A reported.csv as an evaluator writes it from a report: « Part des femmes à fin mars », « au 31 mars » beside
+    the figure at 30/06/2021 were « Conforme » (no date read: March of which year?); « 40 % (p. 12) », « 45 %
+    (tableau 3) », the page or table copied with the value, were « two figures ('40' and '12'): write each in its own
+    row ». Now the label's month is not computable unless it is the figure's (make check warns at the label), and the
+    page is where the figure is printed: the value is compared."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+    from helpers.pipeline.check import reported_figure_problems
+
+    mini = Mini.copy_to(tmp_path)   # reporting date 30/06/2021; E1: 40 %
+    mini.write("reported", "figure_id;metric;key;valeur;libellé;source;pays\n"
+                           "F1;women_share;E1;40 %;Part des femmes à fin mars;p. 12;Maroc\n"
+                           "F2;women_share;E1;40 %;Part des femmes au 31 mars;p. 12;Maroc\n"
+                           "F3;women_share;E1;40 %;Part des femmes au 30 juin;p. 12;Maroc\n"
+                           "F4;women_share;E1;40 %;Part des femmes au 31 mars 2021;p. 12;Maroc\n"
+                           "F5;women_share;E1;40 % (p. 12);Part des femmes;;Maroc\n"
+                           "F6;women_share;E1;45 % (tableau 3);Part des femmes;;Maroc\n"
+                           "F7;women_share;E1;40 % [p.12];Part des femmes;;Maroc\n")
+    data = mini.load()
+    figures = annex_figures(data, load_annex_params("mini", "maroc", mini.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {"F1": "not_computable", "F2": "not_computable", "F3": "match",
+                                           "F4": "not_computable", "F5": "match", "F6": "mismatch", "F7": "match"}
+    shown = published_check(figures, data.tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
+    assert shown["F1"].startswith("son libellé est daté d'un mois sans son année (« mars »)")
+    assert shown["F6"] == "écart de 5"
+    told = [p.row for p in reported_figure_problems("mini", mini.data_dir, mini.params_dir)
+            if p.rule == "dated_otherwise"]
+    assert told == [2, 3, 5]
+
+
+def test_a_published_figure_of_a_country_written_in_its_long_form_is_told_which_annex_it_is(tmp_path):
+    """reported.csv's country written as a report writes it (« Royaume du Maroc », « Kingdom of Morocco », « RIM »,
+    « République islamique de Mauritanie »): checked in no annex, and make check's hint said « add an annex for
+    Royaume du Maroc ». Now the hint names the annex's country, as for « Morocco » or « MAR »."""
+    from fixtures.mini_project import Mini
+    from helpers.data.countries import same_country
+    from helpers.pipeline.check import reported_figure_problems
+
+    countries = ["Libye", "Maroc", "Mauritanie", "Tunisie"]
+    assert [same_country(c, countries) for c in ("RIM", "République islamique de Mauritanie", "État de Libye",
+                                                  "République tunisienne", "Royaume-Uni", "République")] == [
+        "Mauritanie", "Mauritanie", "Libye", "Tunisie", "", ""]
+    mini = Mini.copy_to(tmp_path)
+    mini.write("reported", "figure_id;metric;key;valeur;libellé;source;pays\n"
+                           "F1;women_share;E1;40 %;Part des femmes;p. 12;Royaume du Maroc\n"
+                           "F2;women_share;E1;40 %;Part des femmes;p. 12;Kingdom of Morocco\n")
+    told = [p for p in reported_figure_problems("mini", mini.data_dir, mini.params_dir)
+            if p.rule == "reported_nowhere"]
+    assert [(p.row, p.hint.split("?")[0]) for p in told] == [(2, "Did you mean 'Maroc'"), (3, "Did you mean 'Maroc'")]

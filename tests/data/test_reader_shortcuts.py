@@ -127,3 +127,25 @@ def test_excel_s_sep_line_is_not_a_row(tmp_path, delimiter, line_end):
         table = read_table(path, required_sets=required)
         assert table.problems == [] and table.header_row == 1 and table.titles == []
         assert list(table.frame.columns) == ["line", "amount"] and list(table.frame.index) == [2, 3]
+
+
+@given(st.lists(st.one_of(st.none(), st.sampled_from(["a", "b", "é", " ", "", "R0001", "😀"])), max_size=40),
+       st.lists(st.integers(0, 40), max_size=4))
+def test_factorized_is_pandas_factorize_on_arrow_text_in_chunks(cells, cuts):
+    """model.factorized (Arrow's dictionary encoding of a text column read in blocks) gives pd.factorize's codes and
+    distinct values, in the order they first appear, an empty cell -1, whatever the chunks."""
+    import numpy as np
+    import pandas as pd
+    import pyarrow as pa
+
+    from helpers.data.model import factorized
+
+    bounds = [0, *sorted(c for c in cuts if c <= len(cells)), len(cells)]
+    chunked = pa.chunked_array([pa.array(cells[a:b], type=pa.large_string()) for a, b in zip(bounds, bounds[1:])],
+                               type=pa.large_string())
+    series = pd.Series(chunked.to_pandas(types_mapper={pa.large_string(): pd.StringDtype(na_value=float("nan"))}.get))
+    assert series.array.__arrow_array__().num_chunks == max(1, len(bounds) - 1)   # (the chunks kept, as read)
+    codes, distinct = factorized(series)
+    expected_codes, expected = pd.factorize(series)
+    assert np.array_equal(codes, expected_codes) and distinct.equals(expected)
+    assert factorized(pd.Series([1.0, None, 1.0]))[0].tolist() == [0, -1, 0]   # not Arrow text: pandas' own

@@ -2501,6 +2501,13 @@ def _spending_ends(data: ProjectData) -> list[str]:
 
 
 ACCEPTED = [
+    Accepted("reported.csv's value headed « Chiffre publié »", lambda m: m.write(
+        "reported", "Code chiffre;Métrique;Clé;Chiffre publié;Libellé;Page;Pays\nF1;women_share;E1;40 %;Part des "
+                    "femmes;p. 12;Maroc\n"),
+        what="reported.csv typed in French Excel with the value's column headed « Chiffre publié » (« Valeur publiée »): "
+             "refused as « the required column 'value' is missing »; read as the value",
+        expect=lambda m, data: data.tables["reported"]["value"].tolist() == ["40 %"] or
+        pytest.fail(str(data.tables["reported"]))),
     Accepted("a CSV in UTF-16 declared in project.yaml", lambda m: (
         m.set_param("encoding", "utf-16-le"), m.path("budget").write_bytes(m.text("budget").encode("utf-16-le"))),
         what="budget.csv in UTF-16 without BOM and `encoding: utf-16-le` in project.yaml: read as declared (the "

@@ -960,6 +960,13 @@ _SINCE_YEAR = re.compile(r"\b(?:depuis|since|a partir du?|a compter du?)\s+(?:(?
                          r"(?:[a-z]+\.?\s+)?((?:19|20)\d\d)\b")
 # one year named as the figure's (« Part des femmes en 2020 », « (2020) », a value's « en 2021 »; not « fin 2020 », « juin 2020 »,
 # « au 31/12/2020 »: a day): it was compared with the figure cumulated to the reporting date
+# a label dated by a month without its year (« Part des femmes à fin mars », « Taux au 31 mars »; folded): no date was
+# read, the figure at the reporting date compared (« Conforme »); « may » and « march » are English words too
+_MONTH_ONLY_NAMES = ("janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|"
+                     "february|april|june|july|august|september|october|november|december")
+_LABEL_MONTH = re.compile(r"(?:^|[\s(,;:«])(?:a fin|fin|en|au|a la fin de|a la fin d'|depuis|in|at the end of|end of|"
+                          r"as of|as at|by|mi-|mid-)\s*(?:(?:le\s+)?(?:\d{1,2}|1er)\s+)?(?P<month>"
+                          + _MONTH_ONLY_NAMES + r")\b(?!\.?\s*(?:\d{2}|[’'-]\d{2}))")
 _LABEL_YEAR = re.compile(r"(?:(?:^|[\s(,;:'’])(?:en|in|pour|for|durant|during|au cours de|de l'annee|de l’annee|"
                          r"au|a|at|annee|l'annee|l’annee|year|exercice|fiscal year|au titre de|sur)\s+|\(\s*|\bfy\s?|"
                          r"(?<=[^\d\s])\s*,\s*)"   # (« Women's share, 2020 »; not « June 30, 2021 »: a day)
@@ -1034,6 +1041,13 @@ def _one_year(label: Any, start: Any, described: Any, label_alone: Any = None) -
     if years and start is not None and hasattr(start, "year") and first > start.year:
         named = f"{first}-{last}" if str(first)[-len(last):] != last else str(first)   # (« depuis 2021 » in 2021)
         return (f"its label names the years {named}, and the figure computed is cumulated from the "
+                f"project's start ({start.isoformat()}) to {described.isoformat()}: the workbook computes no figure "
+                "of some years (compare the cumulated figure the report gives, or leave this one out)")
+    if years and start is not None and hasattr(start, "year") and \
+            (int(last) if len(last) == 4 else first // 100 * 100 + int(last)) != described.year:
+        # « Part des femmes (2019-2020) » beside the figure at 30/06/2021: years from the start, but to another end;
+        # it was « Conforme »
+        return (f"its label names the years {first}-{last}, and the figure computed is cumulated from the "
                 f"project's start ({start.isoformat()}) to {described.isoformat()}: the workbook computes no figure "
                 "of some years (compare the cumulated figure the report gives, or leave this one out)")
     return None
@@ -1294,6 +1308,12 @@ def dated_elsewhere(rec: pd.DataFrame, params: Any, indicators: pd.DataFrame | N
         words = " ".join(str(part) for part in (label, value, said if year else None) if isinstance(part, str))
         if (yearly := _one_year(words, getattr(params, "start_date", None), described, label)) is not None:
             out[i] = yearly
+            continue
+        month = _LABEL_MONTH.search(fold(label)) if isinstance(label, str) and not days else None
+        if month and numbers.MONTHS.get(month.group("month")) != described.month:
+            # « Part des femmes à fin mars » beside the figure at 30/06/2021: March of which year? (« Conforme »)
+            out[i] = (f"{reconcile.MONTH_NOTE} ('{month.group('month')}') in its label: the figure computed "
+                      f"describes {described.isoformat()}; write the day with its year in the label (30/06/2021)")
             continue
         if not days or any(day == described for day in days):
             continue

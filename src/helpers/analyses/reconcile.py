@@ -311,9 +311,48 @@ def other_currency(printed: Any, unit: Any) -> str:
     if not is_currency(unit):
         return ""
     named, own = printed_currency(printed), currency_code(str(unit).strip())
+    unknown = _unknown_currency(printed, own)
+    if unknown:   # « 150 000 KES », « 150 000 roupies », « 150 000 FS » beside USD figures were « Conforme »
+        return f"printed in {unknown}, the project's figures are in {own} (the workbook does not convert currencies)"
     if not named or same_currency(named, own) or (own in DOLLARS and _bare_dollar(str(printed))):
         return ""
     return f"printed in {named}, the project's figures are in {own} (the workbook does not convert currencies)"
+
+
+# a currency data.currencies does not know, after an amount (« 150 000 KES », « 150 000 roupies », « 150 000 FS »): it
+# was read as the project's, « Conforme »; a code of 3 capitals but the words of a price (TTC, TVA) and of a scale,
+# the words of other currencies (in one token: the annex's sentence names it), « dirhams émiratis » (AED, not MAD)
+_NOT_CODES = frozenset("TTC TVA HTT HTVA MIO MRD MLN MDS MIL ENV EST MAX MIN TOT AVG APR".split())
+_CODE_LIKE = re.compile(r"(?<![A-Za-z])([A-Z]{3})(?![A-Za-z])")
+_MONEY_WORDS = {"dirhams emiratis": "AED", "dirham emirati": "AED", "dirhams des emirats": "AED",
+                "livres egyptiennes": "EGP", "livre egyptienne": "EGP", "livres turques": "TRY", "livre turque": "TRY",
+                "livres libanaises": "LBP", "livre libanaise": "LBP", "fs": "CHF", "sfr": "CHF", "fg": "GNF"}
+_MONEY_WORD = re.compile(r"\b(" + "|".join(sorted(_MONEY_WORDS, key=len, reverse=True)) + r"|roupies?|rupees?|yens?|"
+                         r"yuans?|renminbi|rands?|nairas?|cedis?|shillings?|birrs?|pounds?|riyals?|rials?|reais|"
+                         r"reals?|pesos?|lires?|liras?|leones?|kwachas?|zlotys?|forints?|couronnes?|roubles?|rubles?|"
+                         r"bahts?|wons?|dongs?|ringgits?|takas?|gourdes?|ariarys?|kwanzas?|meticals?)\b(?!\.?\w)")
+_FS_SIGNS = re.compile(r"(?<![A-Za-z])(FS|SFr\.?|FG)(?![A-Za-z])")
+
+
+def _unknown_currency(printed: Any, own: str) -> str:
+    """The currency data.currencies does not know that a printed amount names after its number ('KES', 'roupies'),
+    '' when none (or the project's own)."""
+    text = "" if _is_blank(printed) else str(printed)
+    first = _FIRST_DIGIT.search(text)
+    if first is None:
+        return ""
+    after = _scale_apart(text[first.start():])
+    from ..data.currencies import CODES, ABBREVIATIONS
+
+    for code in _CODE_LIKE.findall(after):
+        glued = code[0] in "MKT" and code[1:] in ABBREVIATIONS   # « 3 MDT », « 2 MDH »: a scale and a known one
+        if code not in _NOT_CODES and code not in CODES and code not in ABBREVIATIONS and code != own and not glued:
+            return code
+    sign = _FS_SIGNS.search(after)
+    word = _MONEY_WORD.search(fold(after))
+    said = _MONEY_WORDS.get(word.group(1), word.group(1)) if word else \
+        _MONEY_WORDS.get(sign.group(1).lower().rstrip("."), "") if sign else ""
+    return "" if said == own else said
 
 
 # the impact figures in their outcome's unit (analyses.figures: its currency, "share" for a 0/1 outcome, '' unknown)
@@ -787,12 +826,86 @@ _VALUE_BASE = re.compile(r"(?:\s*[,;]\s*|\s*[(\[]\s*|\s+)[nN]\s?=\s?(?P<n>\d{1,3
 
 def value_base(value: Any) -> tuple[str, int | None]:
     """A published value written with its base after it (« 40 % (n=250) »): (the value without it, 250); (the
-    value, None) when it gives none."""
+    value, None) when it gives none. A margin or an interval after it (see value_margin), the page or table it is
+    printed in (« 40 % (p. 12) ») are left out too."""
     text = "" if _is_blank(value) else str(value)
+    page = _VALUE_PAGE.search(text)
+    text = text[:page.start()].rstrip() if page and _FIRST_DIGIT.search(text[:page.start()]) else text
+    text = value_margin(text)[0]
     found = _VALUE_BASE.search(text)
     if found is None or not _FIRST_DIGIT.search(text[:found.start()]):
         return text, None
-    return text[:found.start()].rstrip(), int(_SPACES.sub("", found.group("n")))
+    return value_margin(text[:found.start()].rstrip())[0], int(_SPACES.sub("", found.group("n")))
+
+
+# the page or table of the report after the value (« 40 % (p. 12) », « 40 % [p.12] », « 45 % (tableau 3) »): it was
+# « two figures ('40' and '12'): write each in its own row »; it is where the figure is printed (the source column's)
+_VALUE_PAGE = re.compile(r"\s*[(\[]\s*(?:cf\.?\s*|voir\s+|see\s+|source\s*:\s*)?(?:p\.|pp\.|pages?|tableau|table|"
+                         r"graphique|figure|fig\.|annexe|annex)\s*\d+(?:\s*[-\u2013]\s*\d+)?\s*[)\]]\s*$",
+                         re.IGNORECASE)
+
+
+# a margin or a confidence interval after the value (« 40 % ± 2 », « 40 % +/- 2 pts », « 40 % (IC 95 % : 35-45) »,
+# « 40 % (95% CI 35-45) »): the margin was « two numbers: write the value alone », the interval « a range: write two
+# figures, >= 35 and <= 45 » (its bounds taken for the figure's). The value is the figure, compared as printed; the
+# margin or interval is said beside the verdict, not checked (being inside it is no match: 41,9 is not « 40 »)
+_MARGIN_NUMBER = r"(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[.,]\d+)?"   # (« ± 5 000 » too)
+_VALUE_MARGIN = re.compile(
+    r"\s*[(\[]?\s*(?P<margin>(?:±|\+\s?/\s?-|\+-|marge\s+d['’]erreur\s*:?|margin\s+of\s+error\s*:?)\s*" +
+    _MARGIN_NUMBER +
+    r"\s*(?:%|pts?\.?|points?(?:\s+de\s+pourcentage|\s+percentage)?|pp|p\.p\.)?)\s*[)\]]?\s*$"
+    r"|\s*[(\[,;]?\s*(?P<interval>(?:IC|CI|intervalle\s+de\s+confiance|confidence\s+interval|\d{2}\s?%\s*(?:CI|IC))"
+    r"(?:\s*(?:à|a|at|de)?\s*\d{2}\s?%?)?\s*[:=]?\s*[\[(]?\s*[-\u2212]?" + _MARGIN_NUMBER +
+    r"\s*%?\s*(?:[-\u2013\u2014;]|\sà\s|\sa\s|\sto\s)\s*[-\u2212]?" + _MARGIN_NUMBER + r"\s*%?\s*\]?)\s*[)\]]?\s*$"
+    # (a range in brackets after a value, « 40 % (38-42) »: its interval; not years, « 300 (2019-2020) »)
+    r"|\s*[(\[]\s*(?P<bracketed>\d{1,3}(?:[.,]\d+)?\s*%?\s*(?:[-\u2013\u2014;]|\sà\s|\sa\s|\sto\s)\s*"
+    r"\d{1,3}(?:[.,]\d+)?\s*%?)\s*[)\]]\s*$",
+    re.IGNORECASE)
+
+
+def value_margin(value: Any) -> tuple[str, str]:
+    """A published value written with a margin or an interval after it (« 40 % ± 2 », « 40 % (IC 95 % : 35-45) »):
+    (the value without it, the margin or interval as written); (the value, '') when it gives none."""
+    text = "" if _is_blank(value) else str(value)
+    found = _VALUE_MARGIN.search(text)
+    if found is None or not _FIRST_DIGIT.search(text[:found.start()]):
+        return text, ""
+    return text[:found.start()].rstrip(), (found.group("margin") or found.group("interval") or found.group("bracketed")).strip()
+
+
+# « 0,4 » without '%' beside a percentage of 40: a fraction of 1 to the nearest 10 points, or 0,4 %?
+ONE_DECIMAL_NOTE = ("printed without '%' with one decimal, a fraction of 1 (to the nearest 10 points) or a percentage "
+                    "below 1? write the percentage the report means (« 40 % »), or the fraction with its decimals "
+                    "(0,40):")
+MARGIN_NOTE = "printed with a margin or an interval, the value is compared, not it:"
+
+
+def _margin_said(value: Any) -> str:
+    """The margin or interval written after a published value, before or after its base (« 40 % ± 2 (n=250) »)."""
+    text = "" if _is_blank(value) else str(value)
+    said = value_margin(text)[1]
+    if not said:
+        found = _VALUE_BASE.search(text)
+        said = value_margin(text[:found.start()].rstrip())[1] if found else ""
+    return said
+
+
+# a bare month after the value (« 40 % (juin) », « 40 % fin juin », « 40 % en mars »): read as the figure at the
+# reporting date, « Conforme » whatever month and year the report meant; the year is needed to compare it
+_BARE_MONTH = re.compile(r"(?:\s*[,;]\s*|\s*[(\[]\s*|\s+)(?:(?:à fin|a fin|fin|en|au|à|a|in|at|end of|end|mi|mid|"
+                         r"début|debut|de|of)[\s-]+)?(?P<month>[^\W\d_]{3,9})\.?\s*[)\]]?\s*$", re.IGNORECASE)
+MONTH_NOTE = "dated by a month without its year"
+
+
+def bare_month(printed: Any) -> str:
+    """The month named after a published value without its year (« juin » of « 40 % (juin) »), '' when none."""
+    from ..data.numbers import MONTHS
+
+    text = "" if _is_blank(printed) else str(printed)
+    found = _BARE_MONTH.search(text)
+    if found is None or fold(found.group("month")) not in MONTHS or not _FIRST_DIGIT.search(text[:found.start()]):
+        return ""
+    return found.group("month")
 
 
 # the unit a label gives its value, as a report's table header does: « Budget (en milliers USD) », « Budget total
@@ -956,10 +1069,25 @@ def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str |
                 result = _as_percentage(printed, computed, comparison, unit, result, decimal_mark)
             elif unit not in ("%", "ratio") and result.status == MISMATCH:
                 result = _without_percent_sign(printed, computed, comparison, result, decimal_mark)
+            if unit == "%" and result.status == MISMATCH and comparison in ("=", "~") and result.decimals == 1 and \
+                    0 < abs(result.printed_value) < 1 and not _PERCENT_SIGN.search(fold(printed)) and \
+                    abs(result.printed_value * 100 - computed) <= 5:
+                # « 0,4 » beside 40 %: « écart de -39,6 », for a fraction of 1 (read so only with 2 decimals or more)
+                result = result._replace(status=NOT_COMPUTABLE, difference=float("nan"), note=(
+                    f"{ONE_DECIMAL_NOTE} '{printed}'"))
             if result.status == MISMATCH:
                 result = _with_the_other_mark(printed, computed, comparison, decimal_mark, result)
             if base is not None and result.status != NOT_COMPUTABLE:
                 result = _with_base(result, base, n)
+            month = bare_month(value)
+            if month:   # « 40 % (juin) »: June of which year? it was compared as the figure at the reporting date
+                result = result._replace(status=NOT_COMPUTABLE, difference=float("nan"),
+                                         note=f"{MONTH_NOTE} ('{month}'): the figure computed describes the "
+                                              "reporting date; write the day in its label (30/06/2021) or the month "
+                                              "with its year (06/2021)")
+            margin = _margin_said(rec.get("value"))
+            if margin and result.status != NOT_COMPUTABLE:
+                result = result._replace(note=f"{result.note}; {MARGIN_NOTE} '{margin}'")
         rows.append({
             "figure_id": rec.get("figure_id"), "metric": metric, "key": key, "printed": shown,
             "comparison": comparison, "computed": computed, "unit": unit, "n": n, "status": result.status,
@@ -1077,7 +1205,7 @@ def classify_many(printed: pd.Series, computed: pd.Series, comparison: pd.Series
 
 
 __all__ = ["not_a_level", "other_unit", "printed_currency", "with_unit", "other_currency", "is_currency", "classify",
-           "classify_many", "worded_comparison", "parse_printed", "reconcile", "value_date", "value_base", "label_unit",
+           "classify_many", "worded_comparison", "parse_printed", "reconcile", "value_date", "value_base", "value_margin", "label_unit",
            "key_suggestion", "unmatched", "lookup_rows", "default_key", "Classification", "ParsedNumber",
            "UnreadableNumber",
            "STATUSES", "MATCH", "TRUNCATED", "MISMATCH", "NOT_COMPUTABLE"]

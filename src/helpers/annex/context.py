@@ -321,7 +321,7 @@ def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str,
     annex language's."""
     from ..analyses.reconcile import (ALL_PARTICIPANTS_NOTE, COMMITMENT_NOTE, FRACTION_NOTE, MARK_NOTE,
                                       NO_PERCENT_NOTE, PERCENT_NOTE, PERCENT_SIGN_NOTE, PERSONS_NOTE,
-                                      ACTUAL_NOTE, TARGET_NOTE, UnreadableNumber, is_currency, parse_printed, value_base, value_date,
+                                      ACTUAL_NOTE, MARGIN_NOTE, TARGET_NOTE, UnreadableNumber, is_currency, parse_printed, value_base, value_date,
                                       worded_comparison)
 
     checked = figures[figures["metric"] == "reported_figure"]
@@ -410,6 +410,10 @@ def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str,
         if actual:   # « 10 personnes » compared with the indicator's actual value: said, even when it matches
             caution = say("published_actual", lang, value=fmt.number(float(actual.group(1)), max(decimals, 0), lang))
             explanation = (caution + say("list_separator", lang) + explanation) if explanation else caution
+        margin = re.search(re.escape(MARGIN_NOTE) + r" '(.*)'", str(fig.note))
+        if margin:   # « 40 % ± 2 »: the value compared, its margin or interval not checked: said
+            explanation = (explanation + say("list_separator", lang) if explanation else "") + say(
+                "published_margin", lang, margin=margin.group(1))
         if COMMITMENT_NOTE in str(fig.note):   # « taux d'engagement » beside the spending
             explanation = (explanation + say("list_separator", lang) if explanation else "") + say(
                 "published_commitment", lang)

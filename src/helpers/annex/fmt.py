@@ -297,6 +297,16 @@ _REASONS_FR = [
     (r"printed value unreadable: '.*' holds two figures \('(.*)' and '(.*)'\)", "chiffre publié illisible : il "
      "contient deux chiffres (« {0} » et « {1} ») : écrire seul celui que vérifie cette ligne, et chaque autre chiffre "
      "sur sa propre ligne"),
+    (r"printed without '%' with one decimal, a fraction of 1 \(to the nearest 10 points\) or a percentage below 1\? "
+     r".*'(.*)'$", "publié sans « % » avec une décimale (« {0} ») : une fraction de 1 (à 10 points près) ou un "
+     "pourcentage inférieur à 1 ? écrire le pourcentage que le rapport veut dire (« 40 % »), ou la fraction avec ses "
+     "décimales (0,40)"),
+    (r"dated by a month without its year \('(.*?)'\) in its label: the figure computed describes "
+     r"(\d{4}-\d{2}-\d{2})", "son libellé est daté d'un mois sans son année (« {0} »), alors que le chiffre recalculé "
+     "décrit le {1} : écrire dans le libellé le jour avec son année (« au 30/06/2021 »)"),
+    (r"dated by a month without its year \('(.*?)'\)", "daté d'un mois sans son année (« {0} ») : le chiffre "
+     "recalculé décrit la date de référence ; écrire le jour dans le libellé (« au 30/06/2021 ») ou le mois avec son "
+     "année (« juin 2021 »)"),
     (r"printed value unreadable: '.*' holds two numbers", "chiffre publié illisible : il contient deux nombres (une "
      "espace n'est dans un nombre que devant un groupe de 3 chiffres) : écrire la valeur seule"),
     (r"printed value unreadable: '.*' is ambiguous: '(.)' may be a decimal mark", "chiffre publié illisible : « {0} » "

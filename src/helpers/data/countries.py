@@ -11,6 +11,7 @@ depend on a package for it.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..text import fold
@@ -292,10 +293,25 @@ def _key(text: str) -> str:
     return fold(str(text).replace("\u2019", "'"))
 
 
+# a country's long form, as reports and their tables write it (« Royaume du Maroc », « République islamique de
+# Mauritanie », « State of Libya »): it was no country, its published figures checked in no annex with the hint « add
+# an annex for Royaume du Maroc »; and the abbreviations a table uses for its country (« RIM »)
+_LONG_FORM = re.compile(r"^(?:royaume|republique|etat|emirat|sultanat|principaute|kingdom|republic|state|emirate|"
+                        r"sultanate|principality)(?:\s+(?:islamique|arabe|democratique|populaire|federale|tunisienne|"
+                        r"algerienne|libyenne|islamic|arab|democratic|people's|federal|hachemite|hashemite))*"
+                        r"(?:\s+(?:du|de la|de l'|des|de|d'|of the|of))?\s*")
+_ALIASES = {"rim": "MR"}
+_ADJECTIVES = {"republique tunisienne": "TN", "tunisian republic": "TN", "republique algerienne": "DZ"}
+
+
 def country_code(text: str) -> str:
     """The ISO alpha-2 code of a country written as its code ('MA', 'mar') or its French or English name ('Maroc',
-    'Morocco'), case and accents ignored; '' for anything else."""
-    return _countries().get(_key(text), "")
+    'Morocco'), or its long form (« Royaume du Maroc », « RIM »), case and accents ignored; '' for anything else."""
+    key = _key(text)
+    found = _countries().get(key) or _ALIASES.get(key) or _ADJECTIVES.get(key)
+    if not found and (long_form := _LONG_FORM.match(key)) and long_form.end() < len(key):
+        found = _countries().get(key[long_form.end():].strip(), "")
+    return found or ""
 
 
 def country_name(code: str, language: str = "fr") -> str:

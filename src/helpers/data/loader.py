@@ -31,7 +31,7 @@ from ..paths import DATA_DIR, PARAMS_DIR, annex_names, relative
 from .countries import country_code, country_name, same_country
 from .iati import TABLES as IATI_TABLES, load_iati, unsplit_budget
 from .inputs import beside, exists, load_described, read_yaml, recording
-from .model import DIFFERENTIAL_ATTRITION, ProjectData, Study, each_distinct, scope  # noqa: F401 (ProjectData, Study, scope re-exported)
+from .model import DIFFERENTIAL_ATTRITION, ProjectData, Study, each_distinct, factorized, scope  # noqa: F401 (ProjectData, Study, scope re-exported)
 from .model import country_named_otherwise
 from . import readers
 from .readers import UNREADABLE, RawTable, column_letter, column_position, header_name, read_table
@@ -1938,7 +1938,7 @@ def load_study(spec_path: Path, params: ProjectParams) -> tuple[Study | None, li
         problems += _units_without_baseline(spec, frame, raw)
         problems += _unit_not_declared(spec, frame, raw)
         # a did panel's unit codes, factorised once for the three rules that count on them (0.47 s at 2e6 rows)
-        units = pd.factorize(frame[spec.unit])[0] if spec.design == "did" and spec.unit \
+        units = factorized(frame[spec.unit])[0] if spec.design == "did" and spec.unit \
             and spec.unit in frame.columns else None
         problems += _differential_attrition(spec, frame, raw, units)
         problems += _panel_robust_se(spec, frame, spec_path, units)
@@ -2001,8 +2001,8 @@ def _clusters_across_countries(spec: StudySpec, frame: pd.DataFrame, raw: RawTab
     (0.032 for 0.038). Warned, not refused: a regional session may gather persons of several countries."""
     if not spec.cluster or spec.cluster not in frame.columns or "country" not in frame.columns:
         return []
-    clusters, codes = pd.factorize(frame[spec.cluster])   # (codes, no sort: a study may have millions of rows)
-    countries, names = pd.factorize(frame["country"])
+    clusters, codes = factorized(frame[spec.cluster])   # (codes, no sort: a study may have millions of rows)
+    countries, names = factorized(frame["country"])
     spelt, folded = pd.factorize(pd.Index([fold(n) if isinstance(n, str) else n for n in names]))  # 'Maroc' 'maroc'
     known = (clusters >= 0) & (countries >= 0)
     seen = np.zeros((len(codes), len(folded)), dtype=bool)
@@ -2306,11 +2306,11 @@ def _unit_not_declared(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -> l
         ids = frame[column]
         if ids.isna().any():
             continue
-        codes, distinct = pd.factorize(ids)   # (codes, not a set of a million strings: 1 s of the portfolio's check)
+        codes, distinct = factorized(ids)   # (codes, not a set of a million strings: 1 s of the portfolio's check)
         if len(distinct) == len(ids):
             continue
         if rounds is None:   # (the rounds' few values matched once, not the column's million cells)
-            rounds, values = pd.factorize(frame[spec.period.column])
+            rounds, values = factorized(frame[spec.period.column])
             post = np.append(_matches(pd.Series(values), spec.period.post).to_numpy(dtype=bool), False)[rounds]
             rounds = rounds + 1   # (0: no round)
         if np.bincount(codes.astype(np.int64) * (rounds.max() + 1) + rounds).max() > 1:
@@ -2349,7 +2349,7 @@ def _rounds_pooled(spec: StudySpec, frame: pd.DataFrame, raw: RawTable, spec_pat
     for column in frame.columns:
         if not isinstance(column, str) or column in named or not _ROUND_HEADER.match(fold(column).replace(" ", "_")):
             continue
-        codes, values = pd.factorize(frame[column])
+        codes, values = factorized(frame[column])
         if not 2 <= len(values) <= 10:
             continue
         both = np.bincount(codes[(codes >= 0) & known & arms], minlength=len(values)) > 0
@@ -2427,8 +2427,8 @@ def _unit_across_clusters(spec: StudySpec, frame: pd.DataFrame, raw: RawTable, s
     if spec.design != "did" or spec.se != "cluster" or not spec.unit or not spec.cluster \
             or spec.unit == spec.cluster or spec.unit not in frame.columns or spec.cluster not in frame.columns:
         return []
-    units = pd.factorize(frame[spec.unit])[0] if units is None else units
-    clusters, names = pd.factorize(frame[spec.cluster])
+    units = factorized(frame[spec.unit])[0] if units is None else units
+    clusters, names = factorized(frame[spec.cluster])
     known = (units >= 0) & (clusters >= 0)
     if not known.any():
         return []
@@ -2459,8 +2459,8 @@ def _panel_robust_se(spec: StudySpec, frame: pd.DataFrame, spec_path: Path,
     if spec.design != "did" or not spec.unit or spec.se == "cluster" or spec.period is None \
             or spec.unit not in frame.columns or spec.period.column not in frame.columns:
         return []
-    units = pd.factorize(frame[spec.unit])[0] if units is None else units
-    rounds, _ = pd.factorize(frame[spec.period.column])
+    units = factorized(frame[spec.unit])[0] if units is None else units
+    rounds, _ = factorized(frame[spec.period.column])
     known = (units >= 0) & (rounds >= 0)
     if not known.any():
         return []
@@ -2493,7 +2493,7 @@ def _differential_attrition(spec: StudySpec, frame: pd.DataFrame, raw: RawTable,
     treated = _matches(frame[spec.treatment.column], spec.treatment.treated).to_numpy() & group
     arms = {True: treated, False: group & ~treated}
     if did:
-        units = pd.factorize(frame[spec.unit])[0] if units is None else units
+        units = factorized(frame[spec.unit])[0] if units is None else units
         known = frame[spec.period.column].notna().to_numpy() & (units >= 0)
         post = _matches(frame[spec.period.column], spec.period.post).to_numpy() & known
         pre = known & ~post
@@ -2743,7 +2743,7 @@ def _fractions_and_percents(frame: pd.DataFrame, outcome: str,
     with np.errstate(invalid="ignore"):   # (at once for a 0/1 outcome or earnings: no fraction, or nothing above 1)
         if not ((values > 0) & (values < 1)).any() or not (values > 1).any():
             return None
-    groups, names = pd.factorize(frame[column])
+    groups, names = factorized(frame[column])
     known = (groups >= 0) & np.isfinite(values)
     if not known.any():
         return None

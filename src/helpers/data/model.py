@@ -233,6 +233,22 @@ class ProjectData:
     later: dict[str, pd.DataFrame] = field(default_factory=dict)
 
 
+def factorized(series: pd.Series) -> tuple[np.ndarray, pd.Index]:
+    """``pd.factorize(series)``: codes (-1 for an empty cell) and the distinct values in the order they first appear.
+    A column of Arrow text is encoded by Arrow at once: its chunks share one dictionary, which pandas' own factorize
+    unified again (0.26 s against 0.06 s for a study's 2 million sites)."""
+    if not isinstance(series.dtype, pd.StringDtype) or series.dtype.storage != "pyarrow":
+        return pd.factorize(series)
+    import pyarrow.compute as pc
+
+    encoded = pc.dictionary_encode(series.array.__arrow_array__())   # (its chunks, not copied)
+    if encoded.num_chunks == 0 or len({len(chunk.dictionary) for chunk in encoded.chunks}) > 1:
+        return pd.factorize(series)   # (never seen: Arrow gives every chunk the whole dictionary)
+    codes = np.concatenate([chunk.indices.fill_null(-1).to_numpy(zero_copy_only=False)
+                            for chunk in encoded.chunks]).astype(np.intp, copy=False)
+    return codes, pd.Index(pd.Series(encoded.chunk(0).dictionary, dtype=series.dtype), name=series.name)
+
+
 def each_distinct(series: pd.Series, fn, keep_missing: bool = False, dtype: Any = None) -> pd.Series:
     """``fn`` applied once per distinct value of a text column (a million rows hold a handful of labels).
 
@@ -243,7 +259,7 @@ def each_distinct(series: pd.Series, fn, keep_missing: bool = False, dtype: Any 
     if pd.api.types.infer_dtype(series, skipna=True) not in ("string", "empty"):
         mapped = series.map(fn, na_action="ignore" if keep_missing else None)
         return mapped if dtype is None else mapped.astype(dtype)
-    codes, distinct = pd.factorize(series, use_na_sentinel=True)
+    codes, distinct = factorized(series)
     distinct = distinct.tolist()   # (a list: iterating Arrow-backed text takes a call per value)
     values = np.empty(len(distinct) + 1, dtype=object)
     values[:-1] = [fn(v) for v in distinct]

@@ -627,7 +627,7 @@ SPEC: dict[str, Table] = {t.name: t for t in (
         Column("figure_id", **ID, unique=True, french=("chiffre_id", "id_chiffre", "code_chiffre")),
         Column("metric", **ID, french=("métrique", "mesure")),
         Column("key", **ID, french=("clé",)),
-        Column("value", **ID, french=("valeur",)),
+        Column("value", **ID, french=("valeur", "valeur_publiée", "chiffre_publié", "valeur_rapportée")),
         Column("comparison", allowed=COMPARISONS, normalise="comparison", default="=", french=("comparaison",)),
         # the value's unit when the report's table gives it apart (« milliers USD »): read with the value
         Column("unit", french=("unité", "unités")),
