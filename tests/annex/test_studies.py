@@ -479,3 +479,134 @@ def test_a_panel_with_robust_errors_is_given_the_errors_clustered_on_its_unit(tm
     assert "la valeur cluster à la clé se et la valeur id à la clé cluster" in fr and en.startswith("Caution: robust (HC1) standard errors")
     (tmp_path / "s.yaml").write_text(yaml + "cluster: id\nse: cluster\n", encoding="utf-8")
     assert studies.panel_se(_loaded(tmp_path), "fr") == ""
+
+
+def test_a_panel_with_robust_errors_has_its_ipw_estimate_and_subgroups_clustered_on_its_unit(tmp_path):
+    """A did panel (`unit:`), 150 persons per arm seen in 2019 and 2021, weighted by the propensity score (ipw), by
+    sex, with the default robust SEs. The caution gave the plain DiD clustered on the persons only: the IPW estimate
+    the annex leads with kept its row-by-row HC1 SE (about 70 where clustering on the persons gives about 10), and the
+    table by subgroup its HC1 SEs (the women's 96 for 15), its caption naming no kind of SE. Now the caution gives the
+    IPW estimate clustered on the unit too, and the subgroups are clustered on the unit, the caption saying so
+    (statsmodels' Logit, then WLS and OLS with cov_type='cluster' on the persons)."""
+    import statsmodels.api as sm
+    import statsmodels.formula.api as smf
+
+    from helpers.analyses import impact
+
+    rng = np.random.default_rng(7)
+    n = 300
+    treated, age = rng.random(n) < 0.5, rng.integers(18, 50, n)
+    sex, level = np.where(rng.random(n) < 0.5, "f", "m"), 1000 + 20 * (age - 30) + rng.normal(0, 400, n)
+    lines = [f"P{i:04d},{'T' if treated[i] else 'C'},{year},{sex[i]},{age[i] + 2 * r},"
+             f"{level[i] + 100 * r + 200 * (treated[i] and r) + rng.normal(0, 60):.2f}"
+             for r, year in ((0, 2019), (1, 2021)) for i in range(n)]
+    (tmp_path / "s.csv").write_text("id_beneficiaire,groupe,annee,sexe,age,revenu\n" + "\n".join(lines) + "\n",
+                                    encoding="utf-8")
+    (tmp_path / "s.yaml").write_text(
+        "title: t\ndesign: did\noutcomes: [revenu]\ntreatment: {column: groupe, treated: T}\n"
+        "period: {column: annee, post: 2021}\ncovariates: [age]\nadjustment: ipw\nunit: id_beneficiaire\n"
+        "subgroups: [sexe]\n", encoding="utf-8")
+    study = _loaded(tmp_path)
+    data = pd.read_csv(tmp_path / "s.csv").assign(t=lambda d: (d.groupe == "T").astype(int),
+                                                  post=lambda d: (d.annee == 2021).astype(int))
+    persons = pd.factorize(data.id_beneficiaire)[0]
+    base = data[data.post == 0]
+    score = sm.Logit(base.t, sm.add_constant(base.age.astype(float))).fit(disp=0)
+    odds = pd.Series(score.predict() / (1 - score.predict()), index=base.id_beneficiaire)
+    weight = np.where(data.t == 1, 1.0, data.id_beneficiaire.map(odds))
+    model = smf.wls("revenu ~ t * post", data, weights=weight)
+    ipw, hc1 = (model.fit(cov_type="cluster", cov_kwds={"groups": persons}, use_t=True),
+                model.fit(cov_type="HC1", use_t=True))
+    assert hc1.bse["t:post"] > 5 * ipw.bse["t:post"]
+    low, high = ipw.conf_int().loc["t:post"]
+    fr, en = studies.panel_se(study, "fr"), studies.panel_se(study, "en")
+    assert (f" L'estimation de l'étude (IPW, ATT), en grappes par unité : revenu {ipw.bse['t:post']:.3f} (IC 95 % "
+            f"{low:.3f} à {high:.3f} ; p <\u00a00.001 ; {hc1.bse['t:post']:.3f} ligne par ligne)").replace(".", ",") \
+        + ". Pour les retenir" in fr
+    assert "The study's estimate (IPW, ATT), clustered on the unit: revenu" in en
+
+    grouped = studies.subgroup_study(study)
+    by_group = impact.estimate_effects(grouped)
+    women = data[data.sexe == "f"]
+    ref = smf.ols("revenu ~ t * post", women).fit(cov_type="cluster", use_t=True,
+                                                   cov_kwds={"groups": pd.factorize(women.id_beneficiaire)[0]})
+    row = by_group[(by_group["subgroup_value"] == "f") & (by_group["method"] == "ols")].iloc[0]
+    assert row["se_type"] == "cluster" and row["se"] == pytest.approx(ref.bse["t:post"], rel=1e-9)
+    assert row["p_value"] == pytest.approx(ref.pvalues["t:post"], rel=1e-6)
+    row_by_row = impact.estimate_effects(study)
+    assert row_by_row.loc[row_by_row["subgroup_value"] == "f", "se"].iloc[0] > 5 * ref.bse["t:post"]
+    assert studies.subgroup_se(study, "fr") == ("erreurs types par grappe (CRV1) sur l'unité (id_beneficiaire), et "
+                                                "non robustes (HC1) ligne par ligne : les lignes d'une même unité ne "
+                                                "sont pas indépendantes")
+    assert studies.subgroup_se(study, "en").startswith("standard errors clustered (CRV1) on the unit")
+    # clustered as the study asks: its own SEs, said so
+    (tmp_path / "s.yaml").write_text((tmp_path / "s.yaml").read_text() + "se: cluster\ncluster: id_beneficiaire\n",
+                                     encoding="utf-8")
+    clustered = _loaded(tmp_path)
+    assert studies.subgroup_study(clustered) is clustered and studies.panel_se(clustered, "fr") == ""
+    assert studies.subgroup_se(clustered, "fr") == "erreurs types par grappe (CRV1)"
+
+
+def test_the_subgroup_table_says_its_p_values_are_not_adjusted(tmp_path):
+    """The headline's p-values are Holm-adjusted over the study's outcomes (statsmodels' multipletests on the raw
+    ones, per method), the subgroup table's are not: 2 outcomes x 2 sexes gave 4 raw p-values, nothing said."""
+    from statsmodels.stats.multitest import multipletests
+
+    from helpers.analyses import impact
+
+    rng = np.random.default_rng(4)
+    lines = [f"{i},{'T' if i % 2 else 'C'},{'f' if i % 3 else 'm'},{rng.normal(100 + 5 * (i % 2), 10):.2f},"
+             f"{int(rng.random() < 0.4 + 0.1 * (i % 2))}" for i in range(200)]
+    (tmp_path / "s.csv").write_text("id,groupe,sexe,revenu,emploi\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "s.yaml").write_text("title: t\ndesign: two_group\noutcomes: [revenu, emploi]\n"
+                                     "treatment: {column: groupe, treated: T}\nsubgroups: [sexe]\n", encoding="utf-8")
+    study = _loaded(tmp_path)
+    head = propensity.headline(study)
+    assert head["p_holm"].to_numpy() == pytest.approx(multipletests(head["p_value"], method="holm")[1], rel=1e-12)
+    by_group = impact.estimate_effects(study)
+    fr, en = studies.subgroup_p_note(by_group, "fr"), studies.subgroup_p_note(by_group, "en")
+    assert fr.startswith("Les p de ce tableau ne sont pas ajustées pour les tests multiples") and "sur ses 4 " in fr
+    assert en.startswith("The p-values of this table are not adjusted") and "of its 4 estimates" in en
+    assert studies.subgroup_p_note(by_group[by_group["subgroup"].isna()], "fr") == ""
+
+
+def test_a_log_outcome_is_in_no_currency_and_its_effect_is_given_as_a_percentage(tmp_path):
+    """`log_revenu`, labelled « Log du revenu mensuel (MAD) »: its effect (a difference of logs, 0.09) had the unit
+    MAD in figures.csv and the annex (« (MAD) »), make check saying its effects are in MAD, where it is about +9.6 %.
+    Now no unit, no currency warning, and the annex gives 100 x (exp(effect) - 1) (statsmodels' OLS, HC1)."""
+    import statsmodels.formula.api as smf
+
+    from helpers.analyses import impact
+    from helpers.data.loader import load_study
+    from helpers.data.params import ProjectParams
+
+    rng = np.random.default_rng(2)
+    lines = [f"{i},{'T' if i % 2 else 'C'},MAD,{rng.normal(7 + 0.1 * (i % 2), 0.5):.4f}" for i in range(1, 201)]
+    (tmp_path / "s.csv").write_text("id,groupe,devise,log_revenu\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "s.yaml").write_text("title: t\ndesign: two_group\noutcomes: [log_revenu]\n"
+                                     "treatment: {column: groupe, treated: T}\nlabels:\n  log_revenu: "
+                                     "{fr: Log du revenu mensuel (MAD), en: Log monthly income (MAD)}\n",
+                                     encoding="utf-8")
+    params = ProjectParams(title="p", code="P", start_date="2020-01-01", end_date="2021-12-31",
+                           reporting_date="2021-12-31", currency="EUR")
+    study, problems = load_study(tmp_path / "s.yaml", params)
+    assert "study_outcome_currency" not in {p.rule for p in problems}, problems
+    assert impact.outcome_unit(study, "log_revenu") == ""
+    data = pd.read_csv(tmp_path / "s.csv").assign(t=lambda d: (d.groupe == "T").astype(int))
+    ref = smf.ols("log_revenu ~ t", data).fit(cov_type="HC1", use_t=True)
+    low, high = ref.conf_int().loc["t"]
+    pct = [f"{100 * np.expm1(v):.1f}".replace(".", ",") for v in (ref.params["t"], low, high)]
+    fr = studies.log_outcomes(study, propensity.headline(study), "fr")
+    assert fr.startswith("Résultat en logarithme : son effet est une différence de logarithmes, pas un montant")
+    assert (f"Log du revenu mensuel (MAD) {ref.params['t']:.3f}".replace(".", ",")
+            + f", soit {pct[0]} % (IC 95 % {pct[1]} % à {pct[2]} %)") in fr
+    assert "that is" in studies.log_outcomes(study, propensity.headline(study), "en")
+    # an amount in MAD keeps its unit and its warning
+    (tmp_path / "s.csv").write_text((tmp_path / "s.csv").read_text().replace("log_revenu", "revenu"),
+                                    encoding="utf-8")
+    (tmp_path / "s.yaml").write_text((tmp_path / "s.yaml").read_text().replace("log_revenu", "revenu")
+                                     .replace("Log du revenu", "Revenu").replace("Log monthly income", "Income"),
+                                     encoding="utf-8")
+    study, problems = load_study(tmp_path / "s.yaml", params)
+    assert "study_outcome_currency" in {p.rule for p in problems} and impact.outcome_unit(study, "revenu") == "MAD"
+    assert studies.log_outcomes(study, propensity.headline(study), "fr") == ""

@@ -1741,6 +1741,43 @@ CASES = [
          what="a DiD with `unit: id`, each person seen in 2019 and 2021, and the default robust (HC1) standard "
               "errors: each row taken as independent, the DiD's SE 19.2 where clustering on the persons gives 6.1 "
               "(statsmodels), nothing said"),
+    Case("an outcome listed twice", lambda m: (
+             m.replace("impact/survey.yaml", "outcomes: [score]", "outcomes: [score, emploi, Score]"),
+             m.write("impact/survey.csv", "id,arm,score,emploi,age\n" + "".join(
+                 f"{i},{'T' if i % 2 else 'C'},{10 + i % 3 + 2 * (i % 2)},{i % 3 % 2},30\n" for i in range(1, 13)))),
+         "bad_value", "survey.yaml", NO_ROW, "outcomes", hint="",
+         expect=lambda m, problems: "names score twice" in next(p.message for p in problems if p.rule == "bad_value")
+         or pytest.fail("the outcome repeated is not named"),
+         what="`outcomes: [score, emploi, Score]` (« Score » copied from the header: the same column): score "
+              "estimated twice and counted as two tests, Holm's family 3 tests for 2 (the smallest p times 3, "
+              "not 2; statsmodels' multipletests), the annex showing it twice, nothing said"),
+    Case("a round before the programme of one group only", lambda m: (
+             m.replace("impact/survey.yaml", "design: two_group", "design: did\nperiod: {column: annee, post: 2021}"),
+             m.write("impact/survey.csv", "id,arm,annee,score,age\n" + "".join(
+                 f"{i},{'T' if i % 2 else 'C'},{year},{10 + i % 3 + 2 * k + (3 if i % 2 and year == 2021 else 0)},30\n"
+                 for i in range(1, 13) for k, year in enumerate((2017, 2019, 2021)) if i % 2 or year != 2017))),
+         "round_of_one_arm", "survey.csv", 2, "annee", hint="Leave the rows of 2017 out",
+         what="a DiD over 2017, 2019 and 2021 whose comparison group was first surveyed in 2019: the treated's "
+              "baseline took in 2017 and the comparison's did not, the trend both groups shared counted as an "
+              "effect (253 where the rounds both groups were seen in give 200, statsmodels), nothing said"),
+    Case("a panel clustered on the round's interviewer", lambda m: (
+             m.replace("impact/survey.yaml", "design: two_group",
+                       "design: did\nperiod: {column: year, post: 2021}\nunit: id\nse: cluster\ncluster: enqueteur"),
+             m.write("impact/survey.csv", "id,arm,year,enqueteur,score,age\n" + "".join(
+                 f"{i},{'T' if i % 2 else 'C'},{year},E{(i + k) % 4},{10 + i + k * (2 + i % 2)},30\n"
+                 for i in range(1, 9) for k, year in enumerate((2019, 2021))))),
+         "unit_across_clusters", "survey.csv", 2, "enqueteur", severity="warning", hint="`cluster: id`",
+         what="a DiD with `unit: id` clustered on `enqueteur`, each person seen by another interviewer in 2021: a "
+              "person's two rows taken as independent, the DiD's SE 53.1 where clustering on the persons gives 7.2 "
+              "(statsmodels, 600 persons), nothing said"),
+    Case("the group written as each round's status", lambda m: (
+             m.replace("impact/survey.yaml", "design: two_group", "design: did\nperiod: {column: annee, post: 2021}"),
+             m.write("impact/survey.csv", "code,arm,annee,score,age\n" + "".join(
+                 f"Q{i},{'T' if i % 2 and year == 2021 else 'C'},{year},{10 + i % 3 + 2 * k + (3 if i % 2 and k else 0)},30\n"
+                 for i in range(1, 13) for k, year in enumerate((2019, 2021))))),
+         "treated_only_after", "survey.csv", 3, "arm", hint="each person's group on all their rows",
+         what="a DiD whose treatment column says each round's status (C for everyone in 2019, T for the participants "
+              "in 2021): make check said nothing and the annex « too few rows in a group », no estimate"),
     Case("a two-group study holding two rounds", lambda m: m.write("impact/survey.csv", "id,arm,vague,score,age\n" + "".join(
              f"{i},{'T' if i % 2 else 'C'},{rnd},{10 + i % 3 + (k + (i % 2) * k) * 2},30\n"
              for i in range(1, 9) for k, rnd in enumerate(("baseline", "endline")))),
@@ -1778,6 +1815,17 @@ CASES = [
          "study_weights_ignored", "survey.csv", NO_ROW, "poids", severity="warning", hint="weighted effect elsewhere",
          what="a study whose CSV has a column « Poids » (sampling weights, 1 to 5): the effects were estimated "
               "unweighted, nothing said"),
+    Case("sampling weights headed otherwise", lambda m: m.write(
+             "impact/survey.csv", "id,arm,score,age,Poids ménage,Poids (kg)\n" + "".join(
+                 f"{i},{'T' if i % 2 else 'C'},{10 + 2 * (i % 2) + (i % 3)},30,{5 if i % 3 == 0 else 1},{60 + i}\n"
+                 for i in range(1, 13))),
+         "study_weights_ignored", "survey.csv", NO_ROW, "poids_ménage", severity="warning",
+         hint="weighted effect elsewhere",
+         expect=lambda m, problems: [p.column for p in problems if p.rule == "study_weights_ignored"] == [
+             "poids_ménage"] or pytest.fail("a body weight taken for sampling weights"),
+         what="a study whose CSV has sampling weights headed « Poids ménage » (as `weight_final`, `hhweight`, "
+              "`wt_final`: only a few exact headers were known): the effects estimated unweighted, nothing said; "
+              "« Poids (kg) » beside them is no weight of the sample"),
     Case("a study's countries headed « Pays »", lambda m: m.write("impact/survey.csv", "id,arm,score,age,Pays\n" + "".join(
              f"{i},{'T' if i % 2 else 'C'},{10 + 2 * (i % 2) + (i % 3)},30,{'Maroc' if i % 4 < 2 else 'Tunisie'}\n"
              for i in range(1, 13))),

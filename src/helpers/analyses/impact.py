@@ -59,7 +59,7 @@ from ..data.numbers import as_bool, period_span, round_ranks
 from ..text import fold
 
 __all__ = ["estimate_effects", "balance_table", "balance_test", "balance_sample", "units", "covariate_terms",
-           "outcome_unit", "EFFECT_COLUMNS", "BALANCE_COLUMNS", "UNIT_COLUMNS", "SE_TYPES"]
+           "outcome_unit", "panel_rows_dependent", "EFFECT_COLUMNS", "BALANCE_COLUMNS", "UNIT_COLUMNS", "SE_TYPES"]
 
 # The spec's `se` -> statsmodels' cov_type name, which is what the `se_type` column says.
 SE_TYPES = {"robust": "HC1", "classical": "nonrobust", "cluster": "cluster"}
@@ -177,7 +177,7 @@ def outcome_unit(study: Study, outcome: str) -> str:
     data do not say (a score, an amount whose currency is not named).
     figures.csv wrote '' for every outcome, and a report's « +120 MAD » was compared with an effect in EUR or in
     share as with one in MAD."""
-    from ..data.currencies import currency_code, is_known, named_currencies
+    from ..data.currencies import currency_code, is_known, named_currencies, names_a_log
 
     data = study.data
     values = as_numbers(data[outcome]) if outcome in data.columns else np.array([])
@@ -186,6 +186,10 @@ def outcome_unit(study: Study, outcome: str) -> str:
         return SHARE
     label = study.spec.labels.get(outcome)
     texts = [t for t in (outcome, *((label.fr, label.en) if label else ())) if t]
+    if any(names_a_log(t) for t in texts):
+        # the log of an amount: its effect (0.092) is a difference of logs, about +9.6 %, in no currency; it was
+        # « MAD », and a report's « +0,09 MAD » was « Conforme », « +9,6 % » refused as a share beside an amount
+        return ""
     named = {c for t in texts for c in named_currencies(t)}
     named |= {m.upper() for t in texts for m in re.findall(r"[(\[]\s*([A-Za-z]{3})\s*[)\]]", t)
               if is_known(m.upper())}
@@ -806,6 +810,15 @@ def units(study: Study) -> pd.DataFrame:
     for c in ("n_units", "n_rows"):
         out[c] = out[c].astype("int64")
     return out
+
+
+def panel_rows_dependent(study: Study) -> bool:
+    """did with ``unit`` whose units are seen in several rounds, with robust or classical SEs: the rows of a unit
+    are then taken as independent (the loader's study_panel_se)."""
+    spec, data = study.spec, study.data
+    return not (spec.design != "did" or not spec.unit or spec.se == "cluster" or spec.unit not in data.columns
+                or spec.period is None or spec.period.column not in data.columns
+                or not (data.groupby(spec.unit)[spec.period.column].nunique() > 1).any())
 
 
 def balanced_panel_effects(study: Study, alpha: float = 0.05) -> pd.DataFrame:

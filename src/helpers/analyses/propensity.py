@@ -14,7 +14,8 @@ trimming of the score (``trim: [0.1, 0.9]``). Public functions, each returning o
 - ``adjusted_effects(study)``: per outcome the naive comparison and the adjusted estimate (method = the
   adjustment), with SE, 95 % CI, p, N per group after trimming, the Kish effective sample size of the weighted
   comparison group, the MDE and Holm-adjusted p-values (``inference``).
-- ``event_study(study)``: the pre-trend check of a did study with more than one pre-period.
+- ``event_study(study)``: the pre-trend check of a did study with more than one pre-period (a panel with
+  robust or classical SEs: clustered on the unit, ``impact.panel_rows_dependent``).
 
 Estimators (statsmodels throughout):
 
@@ -51,7 +52,8 @@ import numpy as np
 import pandas as pd
 
 from . import inference
-from .impact import FEW_CLUSTERS, SE_TYPES, as_label, as_numbers, indicator, one_cluster_arm, period_order
+from .impact import (FEW_CLUSTERS, SE_TYPES, as_label, as_numbers, indicator, one_cluster_arm,
+                     panel_rows_dependent, period_order)
 from ..data.model import PropensityTerm, Study, StudySpec
 
 __all__ = ["scores", "weighted_balance", "adjusted_effects", "event_study", "headline", "rows_used", "term_label",
@@ -558,6 +560,11 @@ def event_study(study: Study, alpha: float = 0.05) -> pd.DataFrame:
     se_type = SE_TYPES[spec.se]
     groups = pd.factorize(data[spec.cluster], use_na_sentinel=True)[0].astype(np.int64) \
         if se_type == "cluster" else None
+    if panel_rows_dependent(study):
+        # the leads compare a unit's rounds, which robust or classical SEs take as independent: the pre-trend test
+        # gave p = 0.73 where clustering on the persons gives 0.0005 (statsmodels), the trends said parallel
+        se_type = "cluster"
+        groups = pd.factorize(data[spec.unit], use_na_sentinel=True)[0].astype(np.int64)
     others = [lab for lab in labels if lab != ref]
     versions = [(False, None)]
     if spec.adjustment == "ipw":

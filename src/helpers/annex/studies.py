@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..analyses.impact import SE_TYPES, panel_rows_dependent
 from ..analyses.propensity import BALANCED, term_code, term_label
 from ..data.schemas import StudySpec
 from .words import known, say
@@ -406,31 +407,88 @@ def panel_se(study: Any, lang: str) -> str:
     """did with ``unit`` (units seen in several rounds) and robust or classical standard errors: those take each row
     as independent, and a unit's rows are not (100 persons per arm seen twice: the DiD's HC1 SE 19,2 where
     clustering on the persons gives 6,1, statsmodels; the annex printed the first without a word). A caution with
-    the plain DiD's SE clustered on the unit (CRV1) beside the study's. Empty otherwise."""
-    from ..analyses.impact import estimate_effects
-    from ..data.model import Study
+    the plain DiD's SE clustered on the unit (CRV1) beside the study's, and the study's adjusted estimate's (ipw,
+    regression): the annex leads with it, and it was given row by row only (IPW 70,7 where clustering on the persons
+    gives 10,4, statsmodels' WLS with the same weights). Empty otherwise."""
+    from ..analyses.propensity import adjusted_effects
     from . import fmt
 
-    spec, data = study.spec, study.data
-    if spec.design != "did" or not spec.unit or spec.se == "cluster" or spec.unit not in data.columns \
-            or spec.period is None or spec.period.column not in data.columns \
-            or not (data.groupby(spec.unit)[spec.period.column].nunique() > 1).any():
+    spec = study.spec
+    if not panel_rows_dependent(study):
         return ""
-    mine = estimate_effects(study, subgroups=[])
-    clustered = estimate_effects(Study(study.name, spec.model_copy(update={"se": "cluster", "cluster": spec.unit}),
-                                       data, study.files), subgroups=[])
-    found = []
-    for (_, own), (_, row) in zip(mine[mine["method"] == "ols"].iterrows(),
-                                  clustered[clustered["method"] == "ols"].iterrows()):
-        if pd.isna(row["se"]):
+    # (the naive rows: the plain DiD; estimate_effects' holds the covariates with `adjustment: regression`, which
+    # the caution called « sans ajustement »)
+    mine, clustered = adjusted_effects(study), adjusted_effects(clustered_on_unit(study))
+    found: dict[bool, list[str]] = {True: [], False: []}
+    for (_, own), (_, row) in zip(mine.iterrows(), clustered.iterrows()):
+        if pd.isna(row["se"]) or own["se_type"] == "gmm":
             continue
         p = fmt.p_value(row["p_value"], lang)
-        found.append(say("study_panel_se_effect", lang, outcome=outcome_name(study, row["outcome"], lang),
-                         se=fmt.nonzero(row["se"], 3, lang), low=fmt.nonzero(row["ci_low"], 3, lang),
-                         high=fmt.nonzero(row["ci_high"], 3, lang), p=p if p.startswith("<") else "= " + p,
-                         own=fmt.nonzero(own["se"], 3, lang)))
-    if not found:
+        found[row["method"] == "naive"].append(say(
+            "study_panel_se_effect", lang, outcome=outcome_name(study, row["outcome"], lang),
+            se=fmt.nonzero(row["se"], 3, lang), low=fmt.nonzero(row["ci_low"], 3, lang),
+            high=fmt.nonzero(row["ci_high"], 3, lang), p=p if p.startswith("<") else "= " + p,
+            own=fmt.nonzero(own["se"], 3, lang)))
+    if not found[True]:
         return ""
+    sep = say("list_separator", lang)
+    adjusted = ""
+    if found[False]:
+        method, estimand = clustered.loc[clustered["method"] != "naive", ["method", "estimand"]].iloc[0]
+        adjusted = say("study_panel_se_adjusted", lang, method=_pick("short", method, lang)
+                       + (f", {estimand.upper()}" if estimand else ""), effects=sep.join(found[False]))
     return say("study_panel_se", lang, se=se_name({"robust": "HC1", "classical": "nonrobust"}[spec.se], lang),
-               unit=spec.label(spec.unit, lang), column=spec.unit,
-               effects=say("list_separator", lang).join(found))
+               unit=spec.label(spec.unit, lang), column=spec.unit, effects=sep.join(found[True]),
+               adjusted=adjusted)
+
+
+def subgroup_p_note(effects: pd.DataFrame, lang: str) -> str:
+    """The table of effects by subgroup gives raw p-values: the headline's are Holm-adjusted over the study's
+    outcomes, these are not, and a table of 3 outcomes x 8 subgroups holds 24 tests (one p < 0,05 in 20 by chance
+    alone), nothing said. A note naming how many; empty with fewer than 2."""
+    n = int(((effects["method"] == "ols") & effects["subgroup"].notna() & effects["p_value"].notna()).sum())
+    return say("study_subgroup_p_raw", lang, n=n) if n >= 2 else ""
+
+
+def log_outcomes(study: Any, head: pd.DataFrame, lang: str) -> str:
+    """The effects of the outcomes that are logarithms (``log_revenu``, « Log du revenu (MAD) »), as the percentage
+    change they stand for, 100 x (exp(effect) - 1): the annex gave 0,092 beside « (MAD) » (figures.csv's unit said MAD),
+    which reads as 0,092 MAD, where it is about +9,6 %. Empty without such an outcome or estimate."""
+    from ..data.currencies import names_a_log
+    from . import fmt
+
+    found = []
+    for outcome, estimate, low, high in zip(head["outcome"], head["estimate"], head["ci_low"], head["ci_high"]):
+        label = study.spec.labels.get(outcome)
+        if pd.isna(estimate) or not any(names_a_log(t) for t in (outcome, *((label.fr, label.en) if label else ()))
+                                        if t):
+            continue
+        pct = [fmt.number(100 * np.expm1(v), 1, lang) if pd.notna(v) else "n.d." for v in (estimate, low, high)]
+        found.append(say("study_log_effect", lang, outcome=study.spec.label(outcome, lang),
+                         est=fmt.number(estimate, 3, lang), pct=pct[0], low=pct[1], high=pct[2]))
+    return say("study_log_outcomes", lang, effects=say("list_separator", lang).join(found)) if found else ""
+
+
+def clustered_on_unit(study: Any) -> Any:
+    """The study with its SEs clustered on its unit (CRV1), the rest as it is."""
+    from ..data.model import Study
+
+    spec = study.spec
+    return Study(study.name, spec.model_copy(update={"se": "cluster", "cluster": spec.unit}), study.data,
+                 study.files)
+
+
+def subgroup_study(study: Any) -> Any:
+    """The study the table of effects by subgroup is estimated on: a panel taken row by row (panel_rows_dependent)
+    is clustered on its unit, as each subgroup's rows of one person are no more independent than the study's (the
+    table gave HC1's 96,3 for the women where clustering on the persons gives 15,0, statsmodels, and the caution
+    gave the whole sample's only); else the study itself. ``subgroup_se`` says which in the caption."""
+    return clustered_on_unit(study) if panel_rows_dependent(study) else study
+
+
+def subgroup_se(study: Any, lang: str) -> str:
+    """The kind of SE of the table of effects by subgroup, for its caption (the caption said none)."""
+    if panel_rows_dependent(study):
+        return say("study_subgroup_se_unit", lang, unit=study.spec.label(study.spec.unit, lang),
+                   se=se_name(SE_TYPES[study.spec.se], lang))
+    return say("study_subgroup_se", lang, se=se_name(SE_TYPES[study.spec.se], lang))

@@ -98,3 +98,13 @@ def same_currency(named: str, currency: str) -> bool:
     # a bare « $ » in a CAD project's table is its dollars (it was refused as USD)
     bare_dollar = code == "USD" and own in DOLLARS and bool(_BARE_DOLLAR.fullmatch(fold(str(named)).strip()))
     return code == own or (code == DINAR and own in DINARS) or (code == FRANC and own in FRANCS) or bare_dollar
+
+
+# an outcome that is the logarithm of an amount (`log_revenu`, `ln_salaire`, `lnwage`, « Log du revenu (MAD) »): its
+# effects are differences of logs (0.092: about +9.6 %), in no currency, though its name names one
+_LOG = re.compile(r"\b(?:log|ln|log10|log1p|logarithme|logarithm|logarithmic|logarithmique)\b|\bln[a-z]")
+
+
+def names_a_log(text: Any) -> bool:
+    """True when an outcome's header or label says it is a logarithm (``log_revenu``, ``lnwage``, « Log du revenu »)."""
+    return isinstance(text, str) and bool(_LOG.search(fold(text).replace("_", " ")))

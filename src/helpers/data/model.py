@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 import pandas as pd
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ..errors import Problem
 from ..text import fold, is_all
@@ -118,6 +118,18 @@ class StudySpec(_Strict):
     registry: str = ""           # the pre-registration, e.g. "AEARCTR-0001234" (AEA RCT Registry)
     exploratory: list[str] = Field(default_factory=list)  # outcomes not in the pre-analysis plan
     labels: dict[str, Label] = Field(default_factory=dict)
+
+    @field_validator("outcomes")
+    @classmethod
+    def _each_once(cls, outcomes: list[str]) -> list[str]:
+        """An outcome listed twice (`[revenu, emploi, Revenu]`, one column as the header is read) was estimated
+        twice and counted as two tests: its Holm-adjusted p doubled beside 3 outcomes, the annex showing it twice."""
+        twice = list(dict.fromkeys(o for o in outcomes if outcomes.count(o) > 1))
+        if twice:
+            raise ValueError(f"names {', '.join(twice)} twice (case and spaces aside, as the header is read): each "
+                             "outcome listed is estimated and counted as one test of the Holm-adjusted p-values; "
+                             "list it once")
+        return outcomes
 
     @model_validator(mode="before")
     @classmethod

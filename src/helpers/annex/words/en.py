@@ -150,8 +150,19 @@ WORDS = {
     "study_panel_se": ("Caution: {se} standard errors take each row as independent, while the rows of one unit "
                        "({unit}) are not: the difference-in-differences' standard error, its interval, its p-value and "
                        "the minimum detectable effect are wrong. Clustered on the unit (CRV1), the plain "
-                       "difference-in-differences has the standard error: {effects}. To use them, write se: cluster "
+                       "difference-in-differences has the standard error: {effects}.{adjusted} To use them, write se: cluster "
                        "and cluster: {column} in the study's description."),
+    "study_panel_se_adjusted": " The study's estimate ({method}), clustered on the unit: {effects}.",
+    "study_subgroup_se": "{se} standard errors",
+    "study_subgroup_se_unit": ("standard errors clustered (CRV1) on the unit ({unit}), not {se} row by row: the rows "
+                               "of one unit are not independent"),
+    "study_subgroup_p_raw": ("The p-values of this table are not adjusted for multiple testing (those of the study's "
+                             "estimates are, by Holm's method over the study's outcomes): of its {n} estimates by "
+                             "subgroup, one in twenty would be below 0.05 by chance alone. Read them as exploratory."),
+    "study_log_outcomes": ("Outcome in logarithms: its effect is a difference of logarithms, not an amount; as a "
+                           "relative change (100 × (exp(effect) − 1)): {effects}."),
+    "study_log_effect": "{outcome} {est}, that is {pct}% (95% CI {low}% to {high}%)",
+    "study_pretrend_by_unit": " (standard errors clustered on the unit: the rows of one unit are not independent)",
     "study_panel_se_effect": "{outcome} {se} (95% CI {low} to {high}; p {p}; {own} row by row)",
     "study_group_treated": "treated",
     "study_group_comparison": "comparison",

@@ -158,8 +158,20 @@ WORDS = {
                        "lignes d'une même unité ({unit}) ne le sont pas : l'erreur type de la différence de "
                        "différences, son intervalle, sa p et l'effet minimal détectable en sont faussés. En grappes "
                        "par unité (CRV1), la différence de différences sans ajustement a pour erreur type : "
-                       "{effects}. Pour les retenir, donner dans la description de l'étude la valeur cluster à la clé "
+                       "{effects}.{adjusted} Pour les retenir, donner dans la description de l'étude la valeur cluster à la clé "
                        "se et la valeur {column} à la clé cluster."),
+    "study_panel_se_adjusted": " L'estimation de l'étude ({method}), en grappes par unité : {effects}.",
+    "study_subgroup_se": "erreurs types {se}",
+    "study_subgroup_se_unit": ("erreurs types par grappe (CRV1) sur l'unité ({unit}), et non {se} ligne par ligne : "
+                               "les lignes d'une même unité ne sont pas indépendantes"),
+    "study_subgroup_p_raw": ("Les p de ce tableau ne sont pas ajustées pour les tests multiples (celles des effets "
+                             "retenus le sont, par la méthode de Holm sur les résultats de l'étude) : sur ses {n} "
+                             "estimations par sous-groupe, une sur vingt serait sous 0,05 par le seul hasard. Elles "
+                             "sont à lire comme exploratoires."),
+    "study_log_outcomes": ("Résultat en logarithme : son effet est une différence de logarithmes, pas un montant ; "
+                           "en variation relative (100 × (exp(effet) − 1)) : {effects}."),
+    "study_log_effect": "{outcome} {est}, soit {pct} % (IC 95 % {low} % à {high} %)",
+    "study_pretrend_by_unit": " (erreurs types par grappe sur l'unité : les lignes d'une même unité ne sont pas indépendantes)",
     "study_panel_se_effect": "{outcome} {se} (IC 95 % {low} à {high} ; p {p} ; {own} ligne par ligne)",
     "study_group_treated": "traité",
     "study_group_comparison": "de comparaison",
