@@ -39,6 +39,13 @@ def test_a_sentence_ending_on_n_d_has_one_period(shown):
     assert shown == ["<p>Coût : <strong>n.d.</strong></p>", '<p class="note">Coût : n.d. Autre : 3.</p>']
 
 
+def test_a_clause_that_does_not_apply_leaves_no_empty_bold_text(shown):
+    """The pre-trend sentence of the sample's annexes ended « avec pondération<strong></strong>. » (its clause on a
+    panel's clustering empty): an empty value is no bold text."""
+    annex(shown).say(fr="Test : p {p}{by_unit}.", en="x", p="= 0,617", by_unit="")
+    assert shown == ["<p>Test : p <strong>= 0,617</strong>.</p>"]
+
+
 def test_a_section_without_data_says_so_in_one_sentence(shown):
     ctx = annex(shown, name="libye")
     assert ctx.available("budget", fr="Rien pour {place}.", en="Nothing for {place}.") is False

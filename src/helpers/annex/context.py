@@ -204,7 +204,8 @@ class Annex:
     def say(self, fr: str, en: str, **values: Any) -> None:
         """A paragraph. Placeholders {name} take already formatted values; everything is escaped."""
         template = html.escape(_one_period(self.text(fr, en), values))
-        safe = {k: f"<strong>{html.escape(str(v))}</strong>" for k, v in values.items()}
+        # (an empty value, a clause that does not apply, is no empty <strong> before the full stop)
+        safe = {k: f"<strong>{html.escape(str(v))}</strong>" if str(v) else "" for k, v in values.items()}
         self.show(f"<p>{template.format(**safe)}</p>")
 
     def no_data(self, fr: str, en: str, **values: Any) -> None:
