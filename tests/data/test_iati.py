@@ -2248,3 +2248,19 @@ def test_a_recipient_country_a_newer_file_adds_without_an_annex_is_said(tmp_path
     assert len(said) == 1 and said[0].severity == "warning" and said[0].value == "SN"
     assert "1 recipient country that no annex file covers (SN (Sénégal))" in said[0].message
     assert "`country: SN`" in said[0].hint
+
+
+def test_countries_and_regions_above_100_percent_in_all_are_said(tmp_path):
+    """Before: MA 60 + TN 40 beside a recipient-region of 20 (120 % in all, against IATI's rule of 100) gave the
+    countries 600 and 400 of a budget of 1 000 and the region nothing, without a word; the warning now says the
+    percentages and which reading the annexes take. A region holding what the countries leave (MA 60 + region 40)
+    is said nothing, as before."""
+    countries = '<recipient-country code="MA" percentage="60"/><recipient-country code="TN" percentage="40"/>'
+    over = load(tmp_path, activity(body=countries + '<recipient-region code="589" percentage="20"/>' + budget("1000")))
+    said = [p for p in over.problems if p.rule == "iati_region_split_over"]
+    assert [(p.severity, p.element) for p in said] == [("warning", "iati-activity[XM-1]/recipient-region")]
+    assert "MA 60 + TN 40" in said[0].message and "120 %" in said[0].message
+    assert over.tables["budget"][["country", "budget"]].values.tolist() == [["MA", 600.0], ["TN", 400.0]]
+    held = load(tmp_path / "held", activity(body='<recipient-country code="MA" percentage="60"/>'
+                                             '<recipient-region code="589" percentage="40"/>' + budget("1000")))
+    assert rules(held) == [] and held.tables["budget"]["budget"].tolist() == [600.0, 400.0]

@@ -1929,6 +1929,17 @@ def _shares(activity: Activity, problems: list[Problem]) -> list[tuple[str, floa
                                 element=f"{activity.path}/recipient-country"))
         return [(REGIONAL, 1.0)]
     rest = 1.0 - sum(s for _, s in shares)
+    regions = sum(_region_percentage(r) for r in activity.regions)
+    if regions and 100.0 * (1.0 - rest) + regions > 100.0 + 0.1:   # MA 60 + TN 40 + a region's 20: 120 %
+        problems.append(Problem(activity.file, "iati_region_split_over", f"activity {activity.identifier}: its "
+                                f"recipient countries' percentages ({' + '.join(f'{c.code} {_show(c.percentage)}' for c in countries)}) "
+                                f"and its recipient regions' ({_show(round(regions, 4))}) add up to "
+                                f"{_show(round(100.0 * (1.0 - rest) + regions, 4))} %, more than 100 %: the "
+                                "countries' shares are read as written, the project as a whole (regional) gets "
+                                f"{_show(round(max(rest, 0.0) * 100, 4))} %, not the regions' {_show(round(regions, 4))} %",
+                                "Ask the publisher to correct the percentages (100 in all, regions included); until "
+                                "then, read the country annexes' budgets and spending as the countries' shares of "
+                                "the file.", element=f"{activity.path}/recipient-region", severity="warning"))
     if 1e-9 < rest <= 0.001:  # thirds written 33.33 + 33.33 + 33.33: 100 % rounded, not 0.01 % for the region
         total = 1.0 - rest
         return [(code, share / total) for code, share in shares]
@@ -1957,6 +1968,15 @@ def _shares(activity: Activity, problems: list[Problem]) -> list[tuple[str, floa
     if rest > 1e-9:
         shares.append((REGIONAL, rest))
     return shares
+
+
+def _region_percentage(written: str) -> float:
+    """A recipient-region's percentage as written ('' when it gives none, or a country not read: 0)."""
+    try:
+        value = float(written)
+    except ValueError:
+        return 0.0
+    return value if math.isfinite(value) and value > 0 else 0.0
 
 
 def _texts(column: str, params: ProjectParams, text: Any) -> dict[str, str]:
