@@ -1637,8 +1637,11 @@ def test_import_writes_a_project_that_loads_and_refuses_to_overwrite(tmp_path):
     data_dir, params_dir = tmp_path / "data", tmp_path / "params"
     data_dir.mkdir(), params_dir.mkdir()
     written = import_iati(REAL / "iati_203_annotated_example.xml", "demo", "fr", data_dir, params_dir)
+    # (the file writes its countries as codes alone: the annexes are named after the countries, not « AF.yaml »)
     assert {p.name for p in written} == {"iati_203_annotated_example.xml", "project.yaml", "ensemble.yaml",
-                                         "af.yaml", "ag.yaml"}
+                                         "afghanistan.yaml", "antigua-et-barbuda.yaml"}
+    annex = yaml.safe_load((params_dir / "demo" / "afghanistan.yaml").read_text(encoding="utf-8"))
+    assert annex == {"country": "AF", "name": "Afghanistan"}
     project = yaml.safe_load((params_dir / "demo" / "project.yaml").read_text(encoding="utf-8"))
     assert project["title"] == "Titre de l'activité" and project["currency"] == "EUR"
     assert project["implementer"] == "Nom de l'organisme" and project["donor"] == "Name of Agency B"

@@ -20,6 +20,7 @@ from typing import Any
 
 from ..errors import Problem, ValidationFailed
 from ..paths import DATA_DIR, PARAMS_DIR, SLUG, new_file, slugify
+from .countries import country_name
 from .iati import About, about, load_iati, read_activities, unsplit_budget
 from .params import ALL, IatiParams, ProjectParams
 from .scaffold import PROJECT_WIDE, entry, refuse_existing, staged, write_lines
@@ -68,7 +69,10 @@ def _about(folder: Path, language: str) -> About:
     for name in ("budget", "expenditure", "indicators"):
         countries |= set(source.tables[name]["country"].dropna())
     info = about(source.activities, language, probe.iati.spending)
-    info.countries = {code: name for code, name in info.countries.items() if code in countries}
+    # a recipient-country written as its code alone (most files): its annex is named after the country (maroc.yaml,
+    # « Maroc »), not the code (ma.yaml, « MA »)
+    info.countries = {code: name if name and name != code else country_name(code, language) or name
+                      for code, name in info.countries.items() if code in countries}
     info.budget_total = _unsplit_total(source, currencies)
     return info
 
