@@ -1562,6 +1562,13 @@ CASES = [
          hint="Move `reporting_date`",
          what="spending by year, 2021 beside a reporting date of 30/06/2021: « spending as of 30/06/2021 » was the "
               "spending to 31/12/2020, the part of 2021 spent by June left out, without a word"),
+    Case("every payment after the reporting date",
+         lambda m: (m.write("expenditure", "line,period_end,amount,country\nB1,2020-12-31,40000,Maroc\n"
+                                           "B3,2021-03-31,30000,Tunisie\n"), m.set_param("reporting_date", "2020-06-30")),
+         "spending_all_after_reporting_date", "expenditure.csv", 2, "period_end", severity="warning",
+         hint="correct `reporting_date`",
+         what="payments of 31/12/2020 and 31/03/2021 beside a reporting date of 30/06/2020 (a year mistyped): "
+              "every execution rate 0 %, said only in the annex's note, nothing in make check"),
     Case("amount in another currency", lambda m: _with_currencies(m, ["USD", "$", "EUR", "dollars"]),
          "other_currency", "expenditure.csv", 4, "currency", hint="does not convert",
          what="a `devise` column: USD, $, EUR, dollars in a USD project: the EUR amount would be added to the dollars",

@@ -86,6 +86,22 @@ def spending_across_date(frame: pd.DataFrame, raw: RawTable, reporting_date: dt.
     return problems
 
 
+def spending_all_after(frame: pd.DataFrame, raw: RawTable, reporting_date: dt.date) -> list[Problem]:
+    """Every spending row dated after the reporting date (payments of 31/12/2020 beside a reporting date of
+    30/06/2020, a year mistyped in project.yaml): the annexes count no spending, every execution rate 0 %, which
+    they said only in a note. A warning at the first row."""
+    ends = pd.to_datetime(frame["period_end"], errors="coerce") if "period_end" in frame.columns else None
+    if ends is None or ends.isna().all() or not (ends.dropna() > pd.Timestamp(reporting_date)).all():
+        return []
+    first = ends.idxmin()
+    return [raw.problem("spending_all_after_reporting_date", f"every spending row is dated after the reporting date "
+                        f"({reporting_date.isoformat()}, project.yaml), the first on "
+                        f"{ends[first].date().isoformat()}: the annexes count no spending, and every execution rate "
+                        "is 0 %", "If the reporting date is mistyped, correct `reporting_date` in project.yaml; if "
+                        "the annexes describe a day before any spending, nothing to do.", index=first,
+                        column="period_end", value=ends[first].date().isoformat(), severity="warning")]
+
+
 def done_after(frame: pd.DataFrame, raw: RawTable, reporting_date: dt.date) -> list[Problem]:
     """A warning at each activity whose actual end is after the reporting date: counted as done, as its status
     says, in an annex that describes the reporting date."""
