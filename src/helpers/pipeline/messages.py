@@ -72,6 +72,14 @@ _FRENCH = [(re.compile(english), french) for english, french in (
     (r"Fill in the rows, or delete the file if the table does not apply\.",
      "Remplissez les lignes, ou supprimez le fichier si la table ne s'applique pas."),
     # the warnings of the sample's own check: what an evaluator reads first
+    (r"^every spending row is dated after the reporting date \(([^,]*), project\.yaml\), the first on ([0-9-]+): the "
+     r"annexes count no spending, and every execution rate is 0 %$",
+     r"chaque ligne de dépenses est datée après la date de rapport (\1, project.yaml), la première du \2 : les "
+     r"annexes ne comptent aucune dépense, et chaque taux d'exécution est de 0 %"),
+    (r"^If the reporting date is mistyped, correct `reporting_date` in project\.yaml; if the annexes describe a day "
+     r"before any spending, nothing to do\.$",
+     "Si la date de rapport est mal tapée, corrigez `reporting_date` dans project.yaml ; si les annexes décrivent un "
+     "jour d'avant toute dépense, rien à faire."),
     (r"^this activity ended after the reporting date \(([^,]*), project\.yaml\): it is counted as its status says$",
      r"cette activité s'est terminée après la date de rapport (\1, project.yaml) : elle est comptée selon son statut"),
     (r"^If the annex should describe the reporting date, write the status the activity had then; if the data are "
