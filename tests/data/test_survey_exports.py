@@ -1850,6 +1850,18 @@ def test_the_women_s_share_is_the_respondents_not_the_interviewers(tmp_path):
     assert problems == [] and survey.sex == ("identification/sexe", "f")
 
 
+def _labels_export(tmp_path, rows: list[dict]) -> list:
+    """The problems of a KoboToolbox « Labels » export (.xlsx, sheet « Suivi ») of these rows, weighted by `poids`,
+    whose skills and situation are estimated as shares."""
+    folder = tmp_path / "labels"
+    folder.mkdir()
+    pd.DataFrame(rows).to_excel(folder / "s.xlsx", index=False, sheet_name="Suivi")
+    (folder / "s.yaml").write_text("title: t\ndesign: {weights: poids}\nestimates:\n"
+                                   "  - {share: Compétences utilisées au travail}\n  - {share: Situation}\n",
+                                   encoding="utf-8")
+    return load_surveys(folder)[1]
+
+
 def test_a_select_multiple_exported_with_its_labels_is_told(tmp_path):
     """KoboToolbox's « Labels » export (headers and answers as the French labels): the select_multiple's answer
     'Langue étrangère Numérique' was one answer beside 'Numérique', each combination a share of its own (« Numérique »
@@ -1859,13 +1871,7 @@ def test_a_select_multiple_exported_with_its_labels_is_told(tmp_path):
              "Situation": ["En emploi", "Sans emploi"][i % 2],
              "poids": 10.0, "_uuid": f"u{i}", "_index": i + 1, "_submission_time": "2021-05-03T10:00:00"}
             for i in range(20)]
-    folder = tmp_path / "labels"
-    folder.mkdir()
-    pd.DataFrame(rows).to_excel(folder / "s.xlsx", index=False, sheet_name="Suivi")
-    (folder / "s.yaml").write_text("title: t\ndesign: {weights: poids}\nestimates:\n"
-                                   "  - {share: Compétences utilisées au travail}\n  - {share: Situation}\n",
-                                   encoding="utf-8")
-    _, problems, _ = load_surveys(folder)
+    problems = _labels_export(tmp_path, rows)
     assert [(p.rule, p.severity, p.row, p.column, p.value) for p in problems] == [
         ("survey_multiple_labels", "warning", 2, "compétences_utilisées_au_travail", "Langue étrangère Numérique")]
     assert "holds the answer 'Numérique'" in problems[0].message
@@ -1881,13 +1887,7 @@ def test_a_select_multiple_exported_with_its_labels_is_told_when_everyone_chose_
     rows = [{"Compétences utilisées au travail": pairs[i % 3],
              "Situation": ["En emploi salarié", "En emploi indépendant", "Sans emploi"][i % 3],
              "poids": 10.0, "_uuid": f"u{i}", "_index": i + 1} for i in range(18)]
-    folder = tmp_path / "labels"
-    folder.mkdir()
-    pd.DataFrame(rows).to_excel(folder / "s.xlsx", index=False, sheet_name="Suivi")
-    (folder / "s.yaml").write_text("title: t\ndesign: {weights: poids}\nestimates:\n"
-                                   "  - {share: Compétences utilisées au travail}\n  - {share: Situation}\n",
-                                   encoding="utf-8")
-    _, problems, _ = load_surveys(folder)
+    problems = _labels_export(tmp_path, rows)
     assert [(p.rule, p.severity, p.column) for p in problems] == [
         ("survey_multiple_labels", "warning", "compétences_utilisées_au_travail")]
     assert "ends with 'Numérique', with which the answer 'Numérique Savoir-faire du métier' begins" in \
