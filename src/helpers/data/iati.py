@@ -1929,21 +1929,22 @@ def _shares(activity: Activity, problems: list[Problem]) -> list[tuple[str, floa
                                 element=f"{activity.path}/recipient-country"))
         return [(REGIONAL, 1.0)]
     rest = 1.0 - sum(s for _, s in shares)
+    written = " + ".join(f"{c.code} {_show(c.percentage)}" for c in countries)
     regions = sum(_region_percentage(r) for r in activity.regions)
     if regions and 100.0 * (1.0 - rest) + regions > 100.0 + 0.1:   # MA 60 + TN 40 + a region's 20: 120 %
         problems.append(Problem(activity.file, "iati_region_split_over", f"activity {activity.identifier}: its "
-                                f"recipient countries' percentages ({' + '.join(f'{c.code} {_show(c.percentage)}' for c in countries)}) "
-                                f"and its recipient regions' ({_show(round(regions, 4))}) add up to "
+                                f"recipient countries' percentages ({written}) and its recipient regions' "
+                                f"({_show(round(regions, 4))}) add up to "
                                 f"{_show(round(100.0 * (1.0 - rest) + regions, 4))} %, more than 100 %: the "
                                 "countries' shares are read as written, the project as a whole (regional) gets "
-                                f"{_show(round(max(rest, 0.0) * 100, 4))} %, not the regions' {_show(round(regions, 4))} %",
-                                "Ask the publisher to correct the percentages (100 in all, regions included); until "
-                                "then, read the country annexes' budgets and spending as the countries' shares of "
-                                "the file.", element=f"{activity.path}/recipient-region", severity="warning"))
+                                f"{_show(round(max(rest, 0.0) * 100, 4))} %, not the regions' "
+                                f"{_show(round(regions, 4))} %", "Ask the publisher to correct the percentages (100 "
+                                "in all, regions included); until then, read the country annexes' budgets and "
+                                "spending as the countries' shares of the file.",
+                                element=f"{activity.path}/recipient-region", severity="warning"))
     if 1e-9 < rest <= 0.001:  # thirds written 33.33 + 33.33 + 33.33: 100 % rounded, not 0.01 % for the region
         total = 1.0 - rest
         return [(code, share / total) for code, share in shares]
-    written = " + ".join(f"{c.code} {_show(c.percentage)}" for c in countries)
     added = sum(share for _, share in shares) * 100.0
     if rest > 0.001 and not activity.regions and abs(added - 1.0) <= 0.01:
         # shares written as fractions (MA 0.5, TN 0.5), no region: read as percentages, each country had 0.5 % of
