@@ -284,6 +284,28 @@ def test_the_sample_s_check_reads_wholly_in_french():
     assert not [s for s in said if re.search(r"\b(the|is|are|rows|of|this)\b", s)], said
 
 
+def test_a_totals_row_is_told_in_french(mini):
+    """A totals row, the first thing a spreadsheet adds at the foot of a table, was told in English in a French
+    project, between French lines: both its error and its warning (a line of its own code) are now French."""
+    mini.append("budget", ",250000,,,\n")                           # no code: the others' sum, a totals row
+    out = io.StringIO()
+    assert run_check(["mini"], mini.data_dir, mini.params_dir, out=out) == 1
+    assert "ce montant est la somme de toutes les autres lignes de la table : une ligne de total ?" in \
+        out.getvalue(), out.getvalue()
+    assert "-> Supprimez cette ligne : le classeur additionne lui-même les lignes" in out.getvalue()
+    mini.replace("budget", ",250000,,,", "B5,250000,,Total des lignes,support")   # said by its label
+    out = io.StringIO()
+    assert run_check(["mini"], mini.data_dir, mini.params_dir, out=out) == 1
+    assert "cette ligne est une ligne de total ('Total des lignes' dans 'label') : son montant s'ajouterait" in \
+        out.getvalue(), out.getvalue()
+    mini.replace("budget", "Total des lignes", "Formations régionales")   # a line of its own: a warning
+    out = io.StringIO()
+    assert run_check(["mini"], mini.data_dir, mini.params_dir, out=out) == 0
+    assert "la ligne porte son propre code 'B5' ('Formations régionales') (colonne line)" in out.getvalue()
+    assert "-> Vérifiez-la : si c'est le total des autres lignes, supprimez-la" in out.getvalue()
+    assert "this amount" not in out.getvalue() and "this row" not in out.getvalue(), out.getvalue()
+
+
 def test_the_first_hour_s_problems_are_told_in_the_project_s_language(mini):
     """A French project (the default) got every line of make check in English: « Errors (must be fixed) », « row 3,
     column 'amount': not a number », « NOT READY ». Its headlines and the problems an evaluator meets first (a key

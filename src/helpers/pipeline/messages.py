@@ -18,6 +18,11 @@ from pathlib import Path
 from ..annex.words import say
 from ..errors import Problem
 
+def _rows_of(what: str) -> str:
+    """« de la table » for 'the table', « de Mali » for 'the rows of Mali' (the totals rule's groups)."""
+    return "de la table" if what == "the table" else "de " + what.removeprefix("the rows of ")
+
+
 # English sentence (a regex over the data room's text) -> French; applied in order, to the message and the hint
 _FRENCH = [(re.compile(english), french) for english, french in (
     (r"the key '([^']*)' has no value", r"la clé '\1' n'a pas de valeur"),
@@ -71,6 +76,32 @@ _FRENCH = [(re.compile(english), french) for english, french in (
      "table est vide"),
     (r"Fill in the rows, or delete the file if the table does not apply\.",
      "Remplissez les lignes, ou supprimez le fichier si la table ne s'applique pas."),
+    # a totals row, the first thing a spreadsheet adds at the foot of a table
+    (r"^this amount is the sum of every other row of (the table|the rows of [^;:]*); the row has its own (\w+) "
+     r"('[^']*'(?: \('[^']*'\))?), so it is read as one (line|row)$",
+     lambda m: f"ce montant est la somme de toutes les autres lignes "
+               f"{_rows_of(m[1])} ; la ligne "
+               f"porte son propre code {m[3]} (colonne {m[2]}), elle est donc lue comme une ligne"),
+    (r"^Check it: if it is a total of the other rows, delete it \(the workbook adds the rows up itself\)\. If it is "
+     r"a genuine line whose amount equals the others' sum, nothing to do\.$",
+     "Vérifiez-la : si c'est le total des autres lignes, supprimez-la (le classeur additionne lui-même les "
+     "lignes) ; si c'est une vraie ligne dont le montant égale la somme des autres, rien à faire."),
+    (r"^this amount is the sum of every other row of (the table|the rows of [^;:]*): a totals row\?$",
+     lambda m: f"ce montant est la somme de toutes les autres lignes "
+               f"{_rows_of(m[1])} : une ligne "
+               "de total ?"),
+    (r"^Delete this row: the workbook adds the rows up itself, so a totals or subtotal row counts every amount "
+     r"twice\. Keep totals outside the table \(another sheet or file\)\.( If it really is one line, check the "
+     r"amounts of the others\.)?$",
+     lambda m: "Supprimez cette ligne : le classeur additionne lui-même les lignes, une ligne de total ou de "
+               "sous-total compte donc chaque montant deux fois. Gardez les totaux hors de la table (une autre "
+               "feuille ou un autre fichier)." + (" Si c'est vraiment une ligne, vérifiez les montants des autres."
+                                                 if m[1] else "")),
+    (r"^this row is a totals row \('([^']*)' in '([^']*)'\); its amount would be added to the rows it sums$",
+     r"cette ligne est une ligne de total ('\1' dans '\2') : son montant s'ajouterait aux lignes qu'elle totalise"),
+    (r"^this row is a totals row \('([^']*)' in '([^']*)'\); it would be read as one more (activity|value)$",
+     lambda m: f"cette ligne est une ligne de total ('{m[1]}' dans '{m[2]}') : elle serait lue comme "
+               f"{'une activité' if m[3] == 'activity' else 'une valeur'} de plus"),
     # the warnings of the sample's own check: what an evaluator reads first
     (r"^every spending row is dated after the reporting date \(([^,]*), project\.yaml\), the first on ([0-9-]+): the "
      r"annexes count no spending, and every execution rate is 0 %$",
