@@ -1199,6 +1199,11 @@ CASES = [
               "for 10): read as a level, its 12.5 was (20 - 12.5) / (20 + 10) = 25 % of the way, red, without a word, "
               "where it is 75 %; now not computed, warned at the row",
          expect=lambda m, problems: _check(len([p for p in problems if p.rule == "negative_target"]) == 1)),
+    Case("a target written as an increase", lambda m: m.append(
+             "indicators", "I3,2021,60,Personnes placées,output,persons,40,,+20,increase,Maroc,total"),
+         "plus_signed_target", "indicators.csv", 6, "target_final", severity="warning", hint="the baseline plus",
+         what="indicators.csv: a final target written « +20 » (an increase, as a logframe writes it) from a baseline "
+              "of 40: read as the level 20, the actual 60 was 300 % of the target, green, nothing said"),
     Case("a target of 100 % typed 1", lambda m: m.append(
              "indicators", "I3,2021,45,Taux d'insertion,outcome,%,,,1,increase,Maroc,total"),
          "fraction_for_percent", "indicators.csv", 6, "actual", severity="warning", hint="as a percentage",

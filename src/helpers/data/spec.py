@@ -455,6 +455,29 @@ def percent_cells_of_counts(frame: pd.DataFrame, raw: Any) -> list:
     return problems
 
 
+def plus_signed_targets(frame: pd.DataFrame, raw: Any) -> list:
+    """A target written with a plus sign (« +20 », as a logframe writes an increase): read as the level 20, so an
+    actual of 60 from a baseline of 40 was 300 % of the target, green, where +20 from 40 is a level of 60 (100 %).
+    A warning at the cell: the sign may be a change or nothing. Text cells only (Excel drops the sign of a number)."""
+    problems = []
+    for column in ("target", "target_final"):
+        if column not in raw.frame.columns or column not in frame.columns:
+            continue
+        cells = raw.frame[column].reindex(frame.index).astype("string").str.strip()
+        signed = (cells.str.startswith("+") & frame[column].notna()).fillna(False)
+        for index in frame.index[signed.to_numpy(bool)][:10]:
+            base = frame.at[index, "baseline"] if "baseline" in frame.columns else None
+            problems.append(raw.problem(
+                "plus_signed_target", f"this target is written with a plus sign ('{cells[index]}'): it is read as "
+                f"the level {numbers.plain(float(frame.at[index, column]))}" + (
+                    f", not as {numbers.plain(float(frame.at[index, column]))} more than the baseline "
+                    f"({numbers.plain(float(base))})" if base is not None and pd.notna(base) else ""),
+                "If the target is a change, write the level to reach (the baseline plus the change); if it is the "
+                "level, write it without the sign.", index=index, column=column, value=str(cells[index]),
+                severity="warning"))
+    return problems
+
+
 def progress_as_fractions(frame: pd.DataFrame, raw: Any) -> list:
     """Every progress of the table between 0 and 1, some of them in between (0.5, 0.25, 1): fractions of 1 typed in
     a column of percentages, where 0.5 reads as 0.5 %. A warning on the column (an .xlsx cell formatted as a
@@ -663,7 +686,8 @@ SPEC: dict[str, Table] = {t.name: t for t in (
                   RowWarning("sexes_above_total", "actual", "the women's and men's actuals of this indicator and "
                              "period add up to more than its total", "Check the three rows: women and men are part "
                              "of the total (for a count; a percentage's rows do not add up).", sexes_above_total,
-                             show_value=True)), raw_checks=(percent_cells_of_counts,)),
+                             show_value=True)),
+        raw_checks=(percent_cells_of_counts, plus_signed_targets)),
     Table("reported", (
         Column("figure_id", **ID, unique=True, french=("chiffre_id", "id_chiffre", "code_chiffre")),
         Column("metric", **ID, french=("métrique", "mesure")),
