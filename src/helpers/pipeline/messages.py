@@ -1,7 +1,8 @@
 """What `make check` and `make annexes` print, in the project's language (project.yaml's `language`, French by
 default, as the annexes are): the headlines from the annex's catalogues (annex.words, keys `check_*`), and the
 problems an evaluator meets in the first hour (a key left empty or misspelt, no data folder, a missing column, a
-number or a date not read, a country or a line the data do not have) translated sentence by sentence.
+number or a date not read, a country or a line the data do not have, a totals row, the sample's own warnings)
+translated sentence by sentence.
 
 The problems are made in English by the data room (which knows no language); a sentence this table does not know is
 left in English. The rule code in brackets stays the same in every language (it is what the tests, data/README.md
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from ..annex.words import say
 from ..errors import Problem
+
 
 def _rows_of(what: str) -> str:
     """« de la table » for 'the table', « de Mali » for 'the rows of Mali' (the totals rule's groups)."""
