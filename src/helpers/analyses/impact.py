@@ -54,7 +54,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..data.model import DIFFERENTIAL_ATTRITION, Study  # noqa: F401 (the annex says when rates differ)
+# (DIFFERENTIAL_ATTRITION: the annex says when rates differ)
+from ..data.model import DIFFERENTIAL_ATTRITION, Study, units_in_several_rounds  # noqa: F401
 from ..data.numbers import as_bool, period_span, round_ranks
 from ..text import fold
 
@@ -815,10 +816,7 @@ def units(study: Study) -> pd.DataFrame:
 def panel_rows_dependent(study: Study) -> bool:
     """did with ``unit`` whose units are seen in several rounds, with robust or classical SEs: the rows of a unit
     are then taken as independent (the loader's study_panel_se)."""
-    spec, data = study.spec, study.data
-    return not (spec.design != "did" or not spec.unit or spec.se == "cluster" or spec.unit not in data.columns
-                or spec.period is None or spec.period.column not in data.columns
-                or not (data.groupby(spec.unit)[spec.period.column].nunique() > 1).any())
+    return units_in_several_rounds(study.spec, study.data) > 0
 
 
 def balanced_panel_effects(study: Study, alpha: float = 0.05) -> pd.DataFrame:

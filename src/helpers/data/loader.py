@@ -31,7 +31,8 @@ from ..paths import DATA_DIR, PARAMS_DIR, annex_names, relative
 from .countries import country_code, country_name, same_country
 from .iati import TABLES as IATI_TABLES, load_iati, unsplit_budget
 from .inputs import beside, exists, load_described, read_yaml, recording
-from .model import DIFFERENTIAL_ATTRITION, ProjectData, Study, each_distinct, factorized, scope  # noqa: F401 (ProjectData, Study, scope re-exported)
+from .model import (DIFFERENTIAL_ATTRITION, ProjectData, Study, each_distinct, factorized,  # noqa: F401
+                    scope, units_in_several_rounds)  # (ProjectData, Study, scope re-exported)
 from .model import country_named_otherwise
 from . import readers
 from .readers import UNREADABLE, RawTable, column_letter, column_position, header_name, read_table
@@ -2535,16 +2536,7 @@ def _panel_robust_se(spec: StudySpec, frame: pd.DataFrame, spec_path: Path,
     own levels far apart: the DiD's SE was 19.2 where clustering on the persons gives 6.1 (statsmodels), the
     interval 3 times too wide, the MDE too; with other data it comes out too small. A warning at the description,
     saying what to write (the annex gives the SEs clustered on the unit beside them)."""
-    if spec.design != "did" or not spec.unit or spec.se == "cluster" or spec.period is None \
-            or spec.unit not in frame.columns or spec.period.column not in frame.columns:
-        return []
-    units = factorized(frame[spec.unit])[0] if units is None else units
-    rounds, _ = factorized(frame[spec.period.column])
-    known = (units >= 0) & (rounds >= 0)
-    if not known.any():
-        return []
-    seen = pd.DataFrame({"u": units[known], "r": rounds[known]}).drop_duplicates()
-    twice = int((np.bincount(seen["u"].to_numpy()) > 1).sum())
+    twice = units_in_several_rounds(spec, frame, units)
     if not twice:
         return []
     return [Problem(relative(spec_path), "study_panel_se", f"{twice} {spec.unit}(s) are seen in several rounds, and "

@@ -249,6 +249,22 @@ def factorized(series: pd.Series) -> tuple[np.ndarray, pd.Index]:
     return codes, pd.Index(pd.Series(encoded.chunk(0).dictionary, dtype=series.dtype), name=series.name)
 
 
+def units_in_several_rounds(spec: "StudySpec", frame: pd.DataFrame, units: np.ndarray | None = None) -> int:
+    """A did study with ``unit`` and robust or classical SEs: how many of its units are seen in several rounds, whose
+    rows those SEs take as independent (0 otherwise). ``units``: the unit column's codes, when already made. One
+    reading for the loader's warning (study_panel_se) and the analyses that cluster such a panel on its unit."""
+    if spec.design != "did" or not spec.unit or spec.se == "cluster" or spec.period is None \
+            or spec.unit not in frame.columns or spec.period.column not in frame.columns:
+        return 0
+    units = factorized(frame[spec.unit])[0] if units is None else units
+    rounds, _ = factorized(frame[spec.period.column])
+    known = (units >= 0) & (rounds >= 0)
+    if not known.any():
+        return 0
+    seen = pd.DataFrame({"u": units[known], "r": rounds[known]}).drop_duplicates()
+    return int((np.bincount(seen["u"].to_numpy()) > 1).sum())
+
+
 def each_distinct(series: pd.Series, fn, keep_missing: bool = False, dtype: Any = None) -> pd.Series:
     """``fn`` applied once per distinct value of a text column (a million rows hold a handful of labels).
 
