@@ -46,6 +46,12 @@ def root() -> Path:
     return Path(named) if named else ARCHIVE_DIR
 
 
+def beside(build: Path) -> Path:
+    """The archive of a build folder: archive/ beside a folder named build (the repository's), else
+    ``<build>-archive`` beside it (a test's own)."""
+    return build.parent / ("archive" if build.name == "build" else f"{build.name}-archive")
+
+
 def folder(base: Path, project: str, annex: str) -> Path:
     return under(Path(base), check_slug(project, "project"), check_slug(annex, "annex"))
 
@@ -85,7 +91,6 @@ def orphans(base: Path, project: str, annexes: list[str]) -> dict[str, dt.date]:
             if dates:
                 found[sub.name] = dates[-1][0]
     return found
-
 
 
 def orphan_problems(base: Path, project: str, annexes: list[str]) -> list[Problem]:

@@ -298,14 +298,13 @@ def _checked_nowhere(raw, annexes: list) -> list[Problem]:
 
 def archive_problems(project: str, params_dir: Path, build_dir: Path) -> list[Problem]:
     """An annex renamed since the last build, whose archived figures it no longer finds (data.archive.orphan_problems);
-    the archive beside ``build_dir`` as runner.Layout.archive_dir puts it."""
-    from ..data.archive import orphan_problems
+    the archive beside ``build_dir`` (data.archive.beside, as the build keeps it)."""
+    from ..data.archive import beside, orphan_problems
 
     if not (params_dir / project).is_dir():
         return []
-    base = build_dir.parent / ("archive" if build_dir.name == "build" else f"{build_dir.name}-archive")
     try:
-        return orphan_problems(base, project, annex_names(project, params_dir))
+        return orphan_problems(beside(build_dir), project, annex_names(project, params_dir))
     except (OSError, ValueError):   # (a project name that is no slug is told by the check itself)
         return []
 

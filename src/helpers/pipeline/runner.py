@@ -53,9 +53,9 @@ class Layout:
     def archive_dir(self) -> Path:
         """Where the annexes' figures are kept per reporting date: ``archive`` when given, else archive/ beside a
         folder named build (the repository's), else ``<build>-archive`` beside it (a test's own)."""
-        if self.archive is not None:
-            return self.archive
-        return self.build.parent / ("archive" if self.build.name == "build" else f"{self.build.name}-archive")
+        from ..data.archive import beside
+
+        return self.archive if self.archive is not None else beside(self.build)
 
     def annex_dir(self, project: str) -> Path:
         return under(self.build, "annexes", check_slug(project, "project"))
