@@ -318,6 +318,17 @@ def test_a_cancelled_activity_whose_budget_is_counted_is_warned_about(tmp_path):
     assert "400" in cancelled[0].message
 
 
+def test_a_suspended_activity_is_counted_and_said(tmp_path):
+    """Before: an activity suspended (activity-status 6) was counted as a running one, nothing said: its spending
+    stopped, its low rate and burn index read as the pace of the work."""
+    source = load(tmp_path, activity("XM-1", '<activity-status code="6"/>' + budget("400") + transaction("10")),
+                  activity("XM-2", '<activity-status code="2"/>' + budget("100")))
+    assert source.tables["budget"]["budget"].sum() == 500
+    suspended = [p for p in source.problems if p.rule == "iati_suspended"]
+    assert [(p.element, p.severity) for p in suspended] == [("iati-activity[XM-1]", "warning")]
+    assert "400" in suspended[0].message and "suspended" in suspended[0].message
+
+
 def test_spending_transaction_types_come_from_the_params(tmp_path):
     source = load(tmp_path, activity(body=budget("100") + transaction("30", "3") + transaction("20", "4")),
                   spending=["4"])

@@ -2081,6 +2081,14 @@ def _budget(activities: list[Activity], amounts: dict[int, float], counted: set[
                                     "Leave it out (iati.activities or iati.activity_prefix in project.yaml) if its "
                                     "budget was never to be spent; keep it if it spent money before it stopped.",
                                     element=activity.path, value="5", severity="warning"))
+        if activity.status == "6" and total is not None:  # its spending stopped: its rates read as a running one's
+            problems.append(Problem(activity.file, "iati_suspended", f"activity {activity.identifier} is suspended "
+                                    f"(activity-status 6): its budget ({_show(round(total, 2))} {params.currency}) is "
+                                    "counted in the budget and every rate while its spending has stopped, so its low "
+                                    "execution rate and burn index are the suspension's, not the pace of a running "
+                                    "activity", "Say so where the annex's rates are discussed; leave it out "
+                                    "(iati.activities in project.yaml) if it will not resume.",
+                                    element=activity.path, value="6", severity="warning"))
         titles = {lang: _title(activity, lang) for lang in LANGUAGES}
         labels = {split: _texts("label", params, lambda lang: _estimated(titles[lang], split, lang))
                   for split in (False, True)}   # (once per activity, not per country)
