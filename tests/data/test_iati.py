@@ -318,6 +318,21 @@ def test_a_cancelled_activity_whose_budget_is_counted_is_warned_about(tmp_path):
     assert "400" in cancelled[0].message
 
 
+def test_a_budget_after_the_projects_end_is_counted_and_said(tmp_path):
+    """Before: a budget for 2024 in a project ending 2023-12-31 (an extension the dates do not say) was counted in
+    every rate's denominator while the time elapsed ran to 2023: the burn index low, behind schedule, nothing said."""
+    source = load(tmp_path, activity("XM-1", budget("400") + budget("600", "2024-01-01", "2024-12-31")
+                                     + transaction("10")), activity("XM-2", budget("100")))
+    assert source.tables["budget"]["budget"].tolist() == [1000.0, 100.0]  # counted, as the file says, and said
+    after = [p for p in source.problems if p.rule == "iati_budget_after_end"]
+    assert [(p.element, p.severity, p.value) for p in after] == [("iati-activity[XM-1]/budget[2]/value", "warning",
+                                                                  "2024-01-01")]
+    assert "2023-12-31" in after[0].message and "XM-1" in after[0].message
+    # a financial year across the end (2023-04-01..2024-03-31) is the project's: nothing said
+    across = load(tmp_path / "b", activity("XM-1", budget("400", "2023-04-01", "2024-03-31")))
+    assert "iati_budget_after_end" not in rules(across)
+
+
 def test_a_suspended_activity_is_counted_and_said(tmp_path):
     """Before: an activity suspended (activity-status 6) was counted as a running one, nothing said: its spending
     stopped, its low rate and burn index read as the pace of the work."""

@@ -302,6 +302,7 @@ def _load_iati(folder: Path, params: ProjectParams) -> IatiSource:
     problems += found
     budget = _budget(activities, converted, counted, transfers, params, problems)  # first: it may leave activities out
     problems += _hierarchy_budgets(activities, converted, counted, budget, params)
+    problems += _budgets_after_end(activities, converted, counted, params)
     lines = set(zip(budget["line"].tolist(), budget["country"].tolist()))   # (Arrow's values one by one: 5x slower)
     tables = {"budget": budget, "expenditure": _expenditure(activities, converted, counted, params, problems, lines,
                                                             budget),
@@ -356,6 +357,30 @@ def _project_dates(activities: list[Activity], params: ProjectParams,
         "newer one; keep " + ("them if they are" if len(said) > 1 else "it if it is") + " the project's own (the "
         "financing agreement's).", element=f"{activity.path}/activity-date", value=day.isoformat(),
         severity="warning")]
+
+
+def _budgets_after_end(activities: list[Activity], amounts: dict[int, float], counted: set[int],
+                       params: ProjectParams) -> list[Problem]:
+    """Budgets whose period starts after project.yaml's end_date (an extension the activity's dates do not say, a
+    year mistyped) are in the budget, every rate's denominator, while the time elapsed is over start_date..end_date:
+    the burn index was low, « behind schedule », nothing said. One warning for the files, naming the first."""
+    end = getattr(params, "end_date", None)   # (make import-iati reads the files before there are dates)
+    if end is None:
+        return []
+    after = [(a, b) for a in activities for b in a.budgets
+             if b.start is not None and b.start > end and id(b) in counted and amounts.get(id(b), 0) > 0]
+    if not after:
+        return []
+    activity, first = after[0]
+    names = sorted({a.identifier for a, _ in after})
+    return [Problem(activity.file, "iati_budget_after_end", f"{len(after)} budget(s) of {len(names)} activit"
+                    f"{'y' if len(names) == 1 else 'ies'} ({', '.join(names[:3])}{', ...' if len(names) > 3 else ''})"
+                    f" start after project.yaml's end_date ({end.isoformat()}), the first {first.start.isoformat()}"
+                    f"..{first.end.isoformat() if first.end else '?'}: they are counted in the budget, while the time "
+                    "elapsed, hence the burn index and its verdict, is computed up to end_date (the money planned for "
+                    "later makes the project look behind schedule)", "If the project was extended, write its new end "
+                    "as end_date in project.yaml; otherwise ask the publisher to correct the budget's period.",
+                    element=first.path, value=first.start.isoformat(), severity="warning")]
 
 
 def _elapsed(start: dt.date, end: dt.date, params: ProjectParams) -> float:
