@@ -367,6 +367,23 @@ def test_the_letter_codes_of_iati_1_are_read_as_2_01_renumbered_them_and_said(tm
     assert iati.about(source.activities, "fr").donor == "Donor"
 
 
+def test_a_donors_file_names_the_implementing_organisation_as_implementer(tmp_path):
+    """Before: SDC's record of a project the ILO implements (participating-org role 4) was imported as « implementer:
+    SDC », shown as the implementer on every annex. The implementing organisation is the implementer when the
+    publisher is not one of them; a publisher naming itself implementing (with a partner) stays the implementer."""
+    sdc = ('<reporting-org ref="CH-4" type="10"><narrative>SDC</narrative></reporting-org>'
+           '<participating-org role="1" ref="CH-4"><narrative>SDC</narrative></participating-org>'
+           '<participating-org role="4" ref="XM-DAC-41302"><narrative>ILO</narrative></participating-org>')
+    source = load(tmp_path, activity("CH-4-1", sdc + budget("1000")))
+    about = iati.about(source.activities, "en")
+    assert (about.implementer, about.donor) == ("ILO", "SDC")
+    ilo = ('<reporting-org ref="XM-DAC-41302" type="40"><narrative>ILO</narrative></reporting-org>'
+           '<participating-org role="4" ref="XM-DAC-41302"><narrative>ILO</narrative></participating-org>'
+           '<participating-org role="4"><narrative>Ministère du Travail</narrative></participating-org>')
+    source = load(tmp_path / "b", activity("XM-DAC-41302-1", ilo + budget("1000")))
+    assert iati.about(source.activities, "en").implementer == "ILO"
+
+
 @pytest.mark.parametrize("kind", ["", "99", "Disbursement"])
 def test_a_transaction_without_a_known_type_is_said_not_left_out_silently(tmp_path, kind):
     typed = f'<transaction-type code="{kind}"/>' if kind else ""

@@ -2905,6 +2905,22 @@ def _show(value: float | None) -> str | None:
 # ================================================================= the title block
 
 
+def _implementers(activities: list[Activity], language: str) -> list[str]:
+    """Who implements: each publisher, unless none of its activities has it implementing or names no implementer,
+    all of them naming implementing organisations (participating-org role 4) it is not one of (a donor's file: SDC
+    reporting the project the ILO implements was written « implementer: SDC », shown on every annex): then those."""
+    doers: dict[str, list[str]] = {}   # publisher -> who implements its activities ([] once it does itself)
+    for activity in activities:
+        mine = in_language(activity.reporting_org, language, activity.lang) or ""
+        named = [(ref, name) for role, ref, name, _ in activity.participants if role == "4" and (ref or name)]
+        if not named or any((ref and ref == activity.publisher) or (name and mine and _org_name(name) ==
+                            _org_name(mine)) for ref, name in named):
+            doers[mine] = []
+        elif doers.setdefault(mine, [""]):
+            doers[mine] += [name or ref for ref, name in named]
+    return list(dict.fromkeys(name for mine, names in doers.items() for name in (names[1:] or [mine]) if name))
+
+
 def about(activities: list[Activity], language: str, spending: Iterable[str] = ("3", "4")) -> About:
     """What the files say of the project: for make import-iati to fill project.yaml (to be checked)."""
     info = About()
@@ -2918,12 +2934,13 @@ def about(activities: list[Activity], language: str, spending: Iterable[str] = (
     # file holding the donor's and the implementer's activities as its implementer
     orgs = list(dict.fromkeys(o for a in activities if (o := in_language(a.reporting_org, language, a.lang))))
     org = ", ".join(orgs[:3]) + (f" (+{len(orgs) - 3})" if len(orgs) > 3 else "")
+    doers = _implementers(activities, language)
     if len(roots) == 1:
         info.title, info.code = _title(roots[0], language), roots[0].identifier
     else:
         info.title = (f"{org or 'IATI'} : {len(activities)} activités" if language == "fr"
                       else f"{org or 'IATI'}: {len(activities)} activities")
-    info.implementer = org
+    info.implementer = ", ".join(doers[:3]) + (f" (+{len(doers) - 3})" if len(doers) > 3 else "") or None
     funders = [in_language(f, language, a.lang) for a in activities for f in a.funders]
     info.donor = ", ".join(dict.fromkeys(f for f in funders if f)) or None
     currencies = Counter(m.currency for a in activities for m in (*a.budgets, *a.transactions)
