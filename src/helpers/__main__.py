@@ -131,7 +131,7 @@ def _new_project(project: str, countries: str, language: str) -> int:
     from .data.scaffold import new_project
 
     # (';' too: a list written as French Excel separates cells; 'Maroc;Tunisie' was one country of that name)
-    if not _created(project, lambda: new_project(project, re.split(r"[,;]", countries), language)):
+    if not _created(project, lambda: new_project(project, re.split(r"[,;]", countries), language), language):
         return 1
     print(f"Next: fill in the empty values of params/{project}/project.yaml, put your rows in the tables of "
           f"data/{project}/ (data/README.md says what each column holds), then run: make check PROJECT={project}")
@@ -144,24 +144,27 @@ def _import_iati(file: str, project: str, language: str) -> int:
     from .pipeline.check import run_check
     from .data.iati_import import import_iati
 
-    if not _created(project, lambda: import_iati(Path(file), project, language)):
+    if not _created(project, lambda: import_iati(Path(file), project, language), language):
         return 1
     print("Check params/" + project + "/project.yaml (title, dates, reporting date), then: "
           f"make annexes PROJECT={project}\n")
     return run_check([project])
 
 
-def _created(project: str, create) -> bool:
-    """Run ``create`` (make new, make import-iati) and print the files it wrote, or why it wrote none."""
+def _created(project: str, create, language: str = "fr") -> bool:
+    """Run ``create`` (make new, make import-iati) and print the files it wrote, or why it wrote none (in the
+    project's language, as make check: an IATI file of version 1.05 was refused in English only)."""
+    from .annex.words import say
     from .errors import ValidationFailed
     from .paths import relative
+    from .pipeline.messages import shown
 
     try:
         written = create()
     except ValidationFailed as exc:
-        print("Nothing was created:", file=sys.stderr)
+        print(say("check_nothing_created", language), file=sys.stderr)
         for problem in exc.problems:
-            print("  " + str(problem).replace("\n", "\n  "), file=sys.stderr)
+            print("  " + shown(problem, language).replace("\n", "\n  "), file=sys.stderr)
         return False
     print(f"Created the project '{project}':")
     for path in written:

@@ -367,6 +367,29 @@ def test_the_letter_codes_of_iati_1_are_read_as_2_01_renumbered_them_and_said(tm
     assert iati.about(source.activities, "fr").donor == "Donor"
 
 
+@pytest.mark.parametrize("version", ["1.05", None])
+def test_a_file_of_version_1_is_refused_in_the_projects_language(tmp_path, capsys, version):
+    """Before: make import-iati of a version 1.05 file (or one without version) said « Nothing was created: IATI
+    version 1.05 is not read » in English only, for a French project."""
+    from helpers.__main__ import _created
+    from helpers.errors import ValidationFailed
+
+    folder = tmp_path / "iati"
+    write(folder, activity(body=budget("100")), version=version or "")
+    if version is None:
+        (folder / "file.xml").write_text((folder / "file.xml").read_text().replace(' version=""', ""))
+    problems = [p for p in iati.load_iati(folder, params()).problems if p.rule == "iati_version"]
+
+    def refused():
+        raise ValidationFailed(problems)
+    assert not _created("x", refused, "fr")
+    said = capsys.readouterr().err
+    assert said.startswith("Rien n'a été créé :") and "Téléchargez le fichier en version 2.03" in said
+    assert f"la version IATI {version or '(aucune)'} n'est pas lue" in said and "[iati_version]" in said
+    assert not _created("x", refused, "en")
+    assert f"IATI version {version or '(none)'} is not read" in capsys.readouterr().err
+
+
 def test_a_donors_file_names_the_implementing_organisation_as_implementer(tmp_path):
     """Before: SDC's record of a project the ILO implements (participating-org role 4) was imported as « implementer:
     SDC », shown as the implementer on every annex. The implementing organisation is the implementer when the

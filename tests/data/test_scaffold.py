@@ -106,7 +106,7 @@ def test_the_command_line(root):
     assert "params/deux/senegal.yaml" in run.stdout and "make check PROJECT=deux" in run.stdout
     again = subprocess.run([sys.executable, "-m", "helpers", "new", "--project", "deux"], capture_output=True,
                            text=True, env=env, cwd=root)
-    assert again.returncode == 1 and "Nothing was created" in again.stderr and "already exists" in again.stderr
+    assert again.returncode == 1 and "Rien n'a été créé" in again.stderr and "already exists" in again.stderr
 
 
 def _fill_params(root: Path) -> None:

@@ -142,6 +142,11 @@ _FRENCH = [(re.compile(english), french) for english, french in (
      r"le résultat '\1' est en \2 d'après son nom, et la devise du projet est \3 : ses effets, moyennes et effets "
      r"minimaux détectables sont en \2 (l'unité de figures.csv), un chiffre publié en \3 n'est pas calculable à "
      r"côté d'eux ; un chiffre imprimé sans devise est comparé comme s'il était en \2"),
+    (r"^IATI version \(none\) is not read", "IATI version (aucune) is not read"),
+    (r"^IATI version (\S+) is not read: the workbook reads activity files of versions ([0-9., ]+)$",
+     r"la version IATI \1 n'est pas lue : le classeur lit les fichiers d'activités des versions \2"),
+    (r"^Download the file in version 2\.03 \(d-portal and the IATI Datastore give it\), or convert it\.$",
+     "Téléchargez le fichier en version 2.03 (d-portal et l'IATI Datastore la donnent), ou convertissez-le."),
     (r"^Convert the outcome to ([A-Z]+) in the data \(the workbook converts none\), or publish and compare its "
      r"figures in ([A-Z]+)\.$",
      r"Convertissez le résultat en \1 dans les données (le classeur ne convertit aucune devise), ou publiez et "

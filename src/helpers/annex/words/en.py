@@ -286,6 +286,7 @@ WORDS = {
     "check_where_cell": "cell",
     "check_where_value": "value",
     "check_where_colon": ":",   # (after the place, and before the value)
+    "check_nothing_created": "Nothing was created:",
     "check_errors": "Errors (must be fixed):",
     "check_warnings": "Warnings (worth a look):",
     "check_ok": "OK",

@@ -302,6 +302,7 @@ WORDS = {
     "check_where_cell": "cellule",
     "check_where_value": "valeur",
     "check_where_colon": " :",   # (after the place, and before the value)
+    "check_nothing_created": "Rien n'a été créé :",
     "check_errors": "Erreurs (à corriger) :",
     "check_warnings": "Avertissements (à vérifier) :",
     "check_ok": "OK",
