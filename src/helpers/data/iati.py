@@ -379,7 +379,8 @@ def _budgets_after_end(activities: list[Activity], amounts: dict[int, float], co
                     f"..{first.end.isoformat() if first.end else '?'}: they are counted in the budget, while the time "
                     "elapsed, hence the burn index and its verdict, is computed up to end_date (the money planned for "
                     "later makes the project look behind schedule)", "If the project was extended, write its new end "
-                    "as end_date in project.yaml; otherwise ask the publisher to correct the budget's period.",
+                    "as end_date in project.yaml; if it ended early, that budget was never to be spent and the rates "
+                    "are over it: ask the publisher to revise it; otherwise to correct the budget's period.",
                     element=first.path, value=first.start.isoformat(), severity="warning")]
 
 
