@@ -390,6 +390,16 @@ def test_a_file_of_version_1_is_refused_in_the_projects_language(tmp_path, capsy
     assert f"IATI version {version or '(none)'} is not read" in capsys.readouterr().err
 
 
+def test_a_transaction_naming_two_countries_in_an_activity_without_any_says_where_its_money_goes(tmp_path):
+    """Before: a transaction naming MA 60 % and TN 40 % in an activity naming no country was counted as the project's
+    whole (regional), the warning saying only « split as the activity's »: no country annex showed it."""
+    two = '<recipient-country code="MA" percentage="60"/><recipient-country code="TN" percentage="40"/>'
+    source = load(tmp_path, activity(body=budget("1000") + transaction("300", extra=two)))
+    assert source.tables["expenditure"][["country", "amount"]].values.tolist() == [["regional", 300.0]]
+    split = next(p for p in source.problems if p.rule == "iati_country_split")
+    assert "the project's as a whole: no country annex shows it" in split.message and "(MA)" in split.message
+
+
 def test_a_donors_file_names_the_implementing_organisation_as_implementer(tmp_path):
     """Before: SDC's record of a project the ILO implements (participating-org role 4) was imported as « implementer:
     SDC », shown as the implementer on every annex. The implementing organisation is the implementer when the
