@@ -400,6 +400,21 @@ def test_a_transaction_naming_two_countries_in_an_activity_without_any_says_wher
     assert "the project's as a whole: no country annex shows it" in split.message and "(MA)" in split.message
 
 
+def test_importing_a_parent_and_its_children_with_spending_writes_the_project(tmp_path):
+    """Before: make import-iati of a programme (level 1, 600 spent) and its two children (400 and 200 spent) stopped
+    with a traceback (AttributeError: no reporting_date), the reading made before project.yaml has one comparing the
+    parent's spending with the children's up to it."""
+    parent = activity("XM-P", budget("1000") + transaction("600"), attrs='default-currency="EUR" hierarchy="1"')
+    children = [activity(f"XM-P-{n}", budget(b) + transaction(s) + '<related-activity ref="XM-P" type="1"/>',
+                         attrs='default-currency="EUR" hierarchy="2"') for n, b, s in ((1, "600", "400"),
+                                                                                        (2, "400", "200"))]
+    source = write(tmp_path / "in", parent, *children)
+    written = import_iati(source, "demo", "fr", tmp_path / "data", tmp_path / "params")
+    assert tmp_path / "params" / "demo" / "project.yaml" in written
+    project = yaml.safe_load((tmp_path / "params" / "demo" / "project.yaml").read_text(encoding="utf-8"))
+    assert project["code"] == "XM-P" and project["reporting_date"] == dt.date(2021, 6, 30)
+
+
 def test_a_donors_file_names_the_implementing_organisation_as_implementer(tmp_path):
     """Before: SDC's record of a project the ILO implements (participating-org role 4) was imported as « implementer:
     SDC », shown as the implementer on every annex. The implementing organisation is the implementer when the

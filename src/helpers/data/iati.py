@@ -1426,9 +1426,12 @@ def _children_short(parent: Activity, descendants: set[str], by_id: dict[str, Ac
     if kind != "spending":
         return ""
 
+    reporting = getattr(params, "reporting_date", None) or dt.date.max   # (make import-iati reads before it has one:
+    # a file of a parent and its children, both with spending, stopped it with a traceback)
+
     def spent(activity: Activity) -> float:
         return sum(amounts[id(t)] for t in activity.transactions if t.kind in spending and id(t) in counted
-                   and t.end is not None and t.end <= params.reporting_date)
+                   and t.end is not None and t.end <= reporting)
 
     mine = spent(parent)
     theirs = sum(spent(by_id[d]) for d in descendants)
