@@ -2673,6 +2673,9 @@ def sex_of(dimensions: Iterable[tuple[str, str]]) -> str | None:
     return None
 
 
+_sex_of_cell = lru_cache(maxsize=4096)(sex_of)   # (a cell's dimensions, a tuple: the few kinds repeat)
+
+
 def _by_sex(cells: list[Cell], what: str, where: str, activity: Activity, problems: list[Problem],
             measure: str = "1") -> dict[str, float | None]:
     """sex -> value: f and m add their cells; the total is the cell without dimension, else the sum (with a note).
@@ -2686,7 +2689,7 @@ def _by_sex(cells: list[Cell], what: str, where: str, activity: Activity, proble
     totals, dimensioned = [], []
     by_sex: dict[str, list[Cell]] = defaultdict(list)
     for cell in cells:
-        sex = sex_of(cell.dimensions)
+        sex = _sex_of_cell(cell.dimensions)
         if sex == "unknown":
             problems.append(Problem(activity.file, "iati_unknown_sex", f"activity {activity.identifier}: the sex "
                                     "dimension's value is not recognised: the cell is counted in the total only",
@@ -2733,15 +2736,20 @@ def _by_sex(cells: list[Cell], what: str, where: str, activity: Activity, proble
     return out
 
 
-def _breakdown(cell: Cell) -> frozenset[str]:
-    """What a cell breaks its figure down by: its dimensions' names, a sex however written as 'sex', a sex 'total'
-    as none (the cell of all women and men aged 15-24 is a cell by age)."""
+@lru_cache(maxsize=4096)   # (a portfolio file repeats a few dimensions over thousands of cells)
+def _breakdown_of(dimensions: tuple[tuple[str, str], ...]) -> frozenset[str]:
     kinds = set()
-    for name, value in cell.dimensions:
+    for name, value in dimensions:
         sex = sex_of(((name, value),))
         if sex != "total":
             kinds.add("sex" if sex else fold(name))
     return frozenset(kinds)
+
+
+def _breakdown(cell: Cell) -> frozenset[str]:
+    """What a cell breaks its figure down by: its dimensions' names, a sex however written as 'sex', a sex 'total'
+    as none (the cell of all women and men aged 15-24 is a cell by age)."""
+    return _breakdown_of(cell.dimensions)
 
 
 def _breakdown_sums(cells: list[Cell]) -> dict[frozenset[str], float]:
@@ -2775,7 +2783,7 @@ def _one_breakdown(cells: list[Cell], what: str, where: str, activity: Activity,
         others = []
         for cell in cells:
             kind = _breakdown(cell)
-            (sexed[sex_of(cell.dimensions)] if "sex" in kind else others).append(cell)
+            (sexed[_sex_of_cell(cell.dimensions)] if "sex" in kind else others).append(cell)
         sums = _breakdown_sums(others)
         if sexed:
             parts = [_agreed(_breakdown_sums(items)) for items in sexed.values()]
