@@ -949,8 +949,8 @@ def _transaction(element: etree._Element, where: str, default_currency: str | No
         problems.append(Problem(file, "iati_country_split", f"activity {identifier}: this transaction names several "
                                 "recipient countries (IATI allows one): its money is split as the activity's (by its "
                                 "recipient countries, else the project's as a whole: no country annex shows it), not "
-                                f"given to the first ({found['country']}), whatever its percentages", "Ask the publisher for one transaction "
-                                "per country.", element=f"{where}/recipient-country", value=shown(found["country"]),
+                                f"given to the first ({found['country']}), whatever its percentages",
+                                "Ask the publisher for one transaction per country.", element=f"{where}/recipient-country", value=shown(found["country"]),
                                 severity="warning"))
     money.region = found.get("region") or None
     money.provider_activity = found.get("provider") or None
