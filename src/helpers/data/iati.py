@@ -1241,9 +1241,17 @@ def _counted(activities: list[Activity], amounts: dict[int, float], params: Proj
                     children[activity.identifier].add(ref)
     _contradicting_links(children, by_id, problems)
 
+    def holds(activity: Activity) -> tuple[bool, bool]:
+        return (any(id(m) in amounts for m in activity.budgets),
+                any(t.kind in spending and id(t) in amounts for t in activity.transactions))
+
+    # (whether an activity has budget, spending: asked of each activity, then again of it as each one's descendant
+    # and by the rules below; the amounts do not change meanwhile, so it is worked out once)
+    held = {id(a): holds(a) for a in activities}
+
     def has(activity: Activity, kind: str) -> bool:
-        items = activity.budgets if kind == "budget" else [t for t in activity.transactions if t.kind in spending]
-        return any(id(m) in amounts for m in items)
+        found = held.get(id(activity)) or holds(activity)
+        return found[kind != "budget"]
 
     below = partial(_below, children)
 
