@@ -564,7 +564,8 @@ def _refused(root: etree._Element, file: str) -> Problem | None:
 
 def _activity(element: etree._Element, file: str, position: int, root_lang: str,
               problems: list[Problem]) -> Activity:
-    identifier = (element.findtext("iati-identifier") or "").strip()
+    first = next(element.iterchildren("iati-identifier"), None)   # (findtext's own lookup, without its path parsed
+    identifier = ((first.text if first is not None else None) or "").strip()   # anew: 2 % of the reader's time)
     path = f"iati-activity[{identifier or position}]"
     if not identifier:
         problems.append(Problem(file, "iati_no_identifier", f"activity number {position} has no iati-identifier",
