@@ -2015,6 +2015,35 @@ def test_a_label_dated_by_a_month_without_its_year_and_a_value_with_its_page(tmp
     assert told == [2, 3, 5]
 
 
+def test_a_month_word_in_a_label_is_a_date_only_when_it_dates_the_figure(tmp_path):
+    """« Women trained by April Jones » (a person) was « dated by a month without its year ('april') », not computable;
+    « Part des femmes en juillet-août 2021 » was said « without its year » (it has one: the figure of those months);
+    « as of March 31st », « as at December 31 » (an English report's month first) were compared with the figure at
+    30/06/2021, « Conforme ». « La Marsa », « Maison » are no months, as before."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+
+    mini = Mini.copy_to(tmp_path)   # reporting date 30/06/2021; E1: 40 %
+    mini.write("reported", "figure_id;metric;key;valeur;libellé;source;pays\n"
+                           "F1;women_share;E1;40 %;Women trained by April Jones;p. 12;Maroc\n"
+                           "F2;women_share;E1;40 %;Part des femmes en juillet-août 2021;p. 12;Maroc\n"
+                           "F3;women_share;E1;40 %;Women's share as of March 31st;p. 12;Maroc\n"
+                           "F4;women_share;E1;40 %;Women's share as at December 31;p. 12;Maroc\n"
+                           "F5;women_share;E1;40 %;Part des femmes à La Marsa (Maison des jeunes);p. 12;Maroc\n"
+                           "F6;women_share;E1;40 %;Part des femmes à fin mars;p. 12;Maroc\n")
+    data = mini.load()
+    figures = annex_figures(data, load_annex_params("mini", "maroc", mini.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {"F1": "match", "F2": "not_computable", "F3": "not_computable",
+                                           "F4": "not_computable", "F5": "match", "F6": "not_computable"}
+    shown = published_check(figures, data.tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
+    assert shown["F2"].startswith("son libellé est daté de mois d'une année (« juillet-aout 2021 ») : le chiffre de "
+                                  "ces mois"), shown["F2"]
+    assert shown["F3"].startswith("son libellé est daté d'un mois sans son année (« march »)"), shown["F3"]
+
+
 def test_a_published_figure_of_a_country_written_in_its_long_form_is_told_which_annex_it_is(tmp_path):
     """reported.csv's country written as a report writes it (« Royaume du Maroc », « Kingdom of Morocco », « RIM »,
     « République islamique de Mauritanie »): checked in no annex, and make check's hint said « add an annex for

@@ -967,6 +967,34 @@ _MONTH_ONLY_NAMES = ("janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre
 _LABEL_MONTH = re.compile(r"(?:^|[\s(,;:«])(?:a fin|fin|en|au|a la fin de|a la fin d'|depuis|in|at the end of|end of|"
                           r"as of|as at|by|mi-|mid-)\s*(?:(?:le\s+)?(?:\d{1,2}|1er)\s+)?(?P<month>"
                           + _MONTH_ONLY_NAMES + r")\b(?!\.?\s*(?:\d{2}|[’'-]\d{2}))")
+# « as of March 31st », « as at December 31 » (English reports, the month first; not « June 30, 2021 »: a day): « march »
+# and « may » too after these words
+_LABEL_MONTH_DAY = re.compile(r"(?:^|[\s(,;:])(?:as of|as at|at the end of|end of|by|on)\s+(?P<month>"
+                              + _MONTH_ONLY_NAMES + r"|march|may)\.?\s+\d{1,2}(?:st|nd|rd|th)?\b"
+                              r"(?!\s*,?\s*[’']?\d{2})")
+# months of a year (« en juillet-août 2021 », « mars/avril 2021 »): the year is there, the figure is of those months
+_MONTHS_OF_A_YEAR = re.compile(r"\s*(?:-|\u2013|/|et|and|a|to)\s*(?P<month>[a-z]+)\.?\s+(?P<year>(?:19|20)\d\d)\b")
+# a person named like a month after « by »/« in » (« Women trained by April Jones »): no date
+_NAMED_LIKE_A_MONTH = re.compile(r"\b(?:by|in)\s+(?P<month>[A-Z][a-z]+)\s+(?P<next>[A-Z][a-z]+)")
+
+
+def _month_without_year(label: str) -> tuple[str, str] | None:
+    """(the month, what the label says) when a label is dated by a month without its year (« à fin mars », « as of
+    March 31st »), or by months of a year (« en juillet-août 2021 »: said « juillet-août 2021 »); None otherwise."""
+    text = fold(label)
+    found = _LABEL_MONTH.search(text) or _LABEL_MONTH_DAY.search(text)
+    if found is None:
+        return None
+    if re.match(r"[\s(,;:]?(?:by|in)\s", text[found.start():]) and any(
+            fold(m["month"]) == found["month"] and fold(m["next"]) not in numbers.MONTHS
+            for m in _NAMED_LIKE_A_MONTH.finditer(label)):
+        return None   # (« trained by April Jones » was « dated by a month without its year ('april') »)
+    after = _MONTHS_OF_A_YEAR.match(text, found.end())
+    if after is not None and after["month"] in numbers.MONTHS:
+        return found["month"], text[found.start("month"):after.end()]
+    return found["month"], ""
+
+
 _LABEL_YEAR = re.compile(r"(?:(?:^|[\s(,;:'’])(?:en|in|pour|for|durant|during|au cours de|de l'annee|de l’annee|"
                          r"au|a|at|annee|l'annee|l’annee|year|exercice|fiscal year|au titre de|sur)\s+|\(\s*|\bfy\s?|"
                          r"(?<=[^\d\s])\s*,\s*)"   # (« Women's share, 2020 »; not « June 30, 2021 »: a day)
@@ -1309,10 +1337,16 @@ def dated_elsewhere(rec: pd.DataFrame, params: Any, indicators: pd.DataFrame | N
         if (yearly := _one_year(words, getattr(params, "start_date", None), described, label)) is not None:
             out[i] = yearly
             continue
-        month = _LABEL_MONTH.search(fold(label)) if isinstance(label, str) and not days else None
-        if month and numbers.MONTHS.get(month.group("month")) != described.month:
+        month = _month_without_year(label) if isinstance(label, str) and not days else None
+        if month and month[1]:
+            # « en juillet-août 2021 »: the figure of those months (it was said « without its year »)
+            out[i] = (f"dated by months of a year ('{month[1]}') in its label: the figure of those months, and the "
+                      f"figure computed is cumulated to {described.isoformat()}; the workbook computes no such "
+                      "figure (write the day it describes with its year in the label, 30/06/2021)")
+            continue
+        if month and numbers.MONTHS.get(month[0]) != described.month:
             # « Part des femmes à fin mars » beside the figure at 30/06/2021: March of which year? (« Conforme »)
-            out[i] = (f"{reconcile.MONTH_NOTE} ('{month.group('month')}') in its label: the figure computed "
+            out[i] = (f"{reconcile.MONTH_NOTE} ('{month[0]}') in its label: the figure computed "
                       f"describes {described.isoformat()}; write the day with its year in the label (30/06/2021)")
             continue
         if not days or any(day == described for day in days):

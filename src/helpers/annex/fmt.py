@@ -314,6 +314,10 @@ _REASONS_FR = [
     (r"dated by a month without its year \('(.*?)'\) in its label: the figure computed describes "
      r"(\d{4}-\d{2}-\d{2})", "son libellé est daté d'un mois sans son année (« {0} »), alors que le chiffre recalculé "
      "décrit le {1} : écrire dans le libellé le jour avec son année (« au 30/06/2021 »)"),
+    (r"dated by months of a year \('(.*?)'\) in its label: the figure of those months, and the figure computed is "
+     r"cumulated to (\d{4}-\d{2}-\d{2})", "son libellé est daté de mois d'une année (« {0} ») : le chiffre de ces "
+     "mois, alors que le chiffre recalculé est cumulé jusqu'au {1} ; le classeur ne calcule pas ce chiffre (écrire "
+     "dans le libellé le jour qu'il décrit avec son année, « au 30/06/2021 »)"),
     (r"dated by a month without its year \('(.*?)'\)", "daté d'un mois sans son année (« {0} ») : le chiffre "
      "recalculé décrit la date de référence ; écrire le jour dans le libellé (« au 30/06/2021 ») ou le mois avec son "
      "année (« juin 2021 »)"),
