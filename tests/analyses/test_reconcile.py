@@ -713,11 +713,14 @@ def test_an_approximate_figure_says_the_tolerance_its_verdict_used():
     ("deux tiers", "is a fraction"), ("la moitié", "is a fraction"), ("En 2020 53 %", "holds two numbers"),
     ("n/a", "prints no figure"), ("abc", "is not a number"), ("45 % (1)", "footnote mark"), ("45 %[1]", "footnote mark"),
     ("45 %1", "footnote mark"), ("1 200 USD (2)", "footnote mark"), ("300 (1)", "footnote mark"),
-    ("300[1]", "footnote mark"), ("2021-02-01", "is a date")])
+    ("300[1]", "footnote mark"), ("2021-02-01", "is a date"), ("3 sur 10", "is a fraction"),
+    ("2 femmes sur 5", "is a fraction"), ("une femme sur trois", "is a fraction"), ("1 in 3", "is a fraction"),
+    ("4 out of 10", "is a fraction"), ("3,2 sur 5", "holds two figures")])
 def test_a_range_or_a_fraction_is_refused_saying_what_to_write(text, said):
     """« 30 à 40 % » was refused as « two numbers: write the value alone » (there is none), « 30-40 % » and « 2/3 » as
     « not a number », a footnote's number (« 45 % (1) ») as two numbers: each now says what it is and how to write
-    it."""
+    it. « 3 sur 10 », « 2 femmes sur 5 », « 1 in 3 » were « two figures ('3' and '10'): write each in its own row »:
+    a fraction, the percentage to write (« 3,2 sur 5 », a score, stays two figures)."""
     from helpers.annex.fmt import reason
 
     result = classify(text, 35, "=", ",")
