@@ -2047,6 +2047,38 @@ def test_a_month_word_in_a_label_is_a_date_only_when_it_dates_the_figure(tmp_pat
     assert shown["F3"].startswith("son libellé est daté d'un mois sans son année (« march »)"), shown["F3"]
 
 
+def test_a_figure_of_the_whole_project_in_a_country_annex_is_not_compared_with_the_country(tmp_path):
+    """reported.csv's country Maroc beside a label of the whole project (« Part des femmes, tous pays confondus »,
+    « (ensemble du projet) », « dans les quatre pays », « all countries »): Maroc's annex compared it with Maroc's
+    40 %, « Conforme », when the project's share is another. Now not computable, saying to leave the country empty;
+    make check warns at the label (whole_project)."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+    from helpers.pipeline.check import reported_figure_problems
+
+    mini = Mini.copy_to(tmp_path)   # Maroc's E1: 40 % women
+    mini.write("reported", "figure_id;metric;key;valeur;libellé;source;pays\n"
+                           "F1;women_share;all;40 %;Part des femmes, tous pays confondus;p. 12;Maroc\n"
+                           "F2;women_share;all;40 %;Part des femmes (ensemble du projet);p. 12;Maroc\n"
+                           "F3;women_share;all;40 %;Part des femmes dans les quatre pays;p. 12;Maroc\n"
+                           "F4;women_share;all;40 %;Women's share, all countries;p. 12;Maroc\n"
+                           "F5;women_share;all;40 %;Part des femmes au Maroc;p. 12;Maroc\n"
+                           "F6;women_share;all;40 %;Part des femmes (ensemble);p. 12;Maroc\n")
+    data = mini.load()
+    figures = annex_figures(data, load_annex_params("mini", "maroc", mini.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {"F1": "not_computable", "F2": "not_computable", "F3": "not_computable",
+                                           "F4": "not_computable", "F5": "match", "F6": "match"}
+    shown = published_check(figures, data.tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
+    assert shown["F1"].startswith("son libellé ou sa valeur parle de tout le projet (« tous pays confondus »), alors "
+                                  "que le chiffre recalculé dans cette annexe est celui de Maroc"), shown["F1"]
+    told = [(p.row, p.column) for p in reported_figure_problems("mini", mini.data_dir, mini.params_dir)
+            if p.rule == "whole_project"]
+    assert told == [(2, "label"), (3, "label"), (4, "label"), (5, "label")]
+
+
 def test_a_published_figure_of_a_country_written_in_its_long_form_is_told_which_annex_it_is(tmp_path):
     """reported.csv's country written as a report writes it (« Royaume du Maroc », « Kingdom of Morocco », « RIM »,
     « République islamique de Mauritanie »): checked in no annex, and make check's hint said « add an annex for

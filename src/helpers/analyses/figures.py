@@ -1275,6 +1275,26 @@ def _one_country(words: str, key: Any, countries: Iterable[str]) -> str | None:
             "where the project-wide annex computes the figure by country")
 
 
+# a label of the whole project's figure (« Part des femmes, tous pays confondus », « (ensemble du projet) », « dans les
+# quatre pays », « all countries »): in a country's annex it was compared with that country's figure (« Conforme »)
+_WHOLE_PROJECT = re.compile(
+    r"\b(?:tous (?:les )?pays(?: confondus)?|toutes (?:les )?regions(?: confondues)?|l?['’]?ensemble (?:du projet|des "
+    r"pays)|(?:les|des|aux|dans les) (?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+) pays|au niveau (?:du "
+    r"projet|regional)|all (?:the )?(?:(?:two|three|four|five|six|\d+) )?countries|(?:the )?whole project|"
+    r"project[- ]wide|across (?:the )?(?:(?:two|three|four|five|six|\d+) )?countries)\b")
+
+
+def _whole_project(words: str, country: Any) -> str | None:
+    """Why a figure of a country's annex whose label or value says it is the whole project's is not compared with
+    the country's; None otherwise."""
+    found = _WHOLE_PROJECT.search(fold(words))
+    if found is None:
+        return None
+    return (f"its label or its value speaks of the whole project ('{found.group(0)}'), and the figure computed in "
+            f"this annex is {country}'s: leave its country column empty (or 'regional') to check it in the "
+            "project-wide annex, or reword the label if the figure is the country's")
+
+
 def dated_elsewhere(rec: pd.DataFrame, params: Any, indicators: pd.DataFrame | None = None,
                     countries: Iterable[str] = ()) -> pd.Series:
     """Per reconciled figure, why it is not comparable when its label dates it on another day than the figure the
@@ -1309,6 +1329,10 @@ def dated_elsewhere(rec: pd.DataFrame, params: Any, indicators: pd.DataFrame | N
         if status != reconcile.NOT_COMPUTABLE and (part := _left_out(" ; ".join(
                 str(w) for w in (label, value) if isinstance(w, str)), metric, key)) is not None:
             out[i] = part   # « Taux d'exécution hors Libye » beside the whole project's
+            continue
+        if status != reconcile.NOT_COMPUTABLE and not _is_all(params) and (whole := _whole_project(" ; ".join(
+                str(w) for w in (label, value) if isinstance(w, str)), getattr(params, "country", ""))) is not None:
+            out[i] = whole   # « Part des femmes, tous pays confondus » beside Maroc's, in Maroc's annex
             continue
         if status != reconcile.NOT_COMPUTABLE and countries and (one := _one_country(" ; ".join(
                 str(w) for w in (label, value) if isinstance(w, str)), key, countries)) is not None:
