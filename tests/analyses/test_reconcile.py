@@ -1442,6 +1442,10 @@ def test_the_unit_a_label_gives_its_value_is_read_when_the_unit_column_is_empty(
     assert told == [3, 4, 7]
     assert [label_unit(t) for t in ("Participants (M)", "(conclusion)", "Dépenses en 2020", "Part des femmes (%)",
                                     "« les décaissements avoisinent les 2 millions de dollars »")] == [""] * 5
+    # a table's note on its amounts (« (montants en milliers) »): it was no unit, « 150 » an « Écart » of -149 850
+    assert [label_unit(t) for t in ("Budget (montants en milliers)", "Budget (amounts in thousands)",
+                                    "Budget (tous les montants en milliers de dollars)", "Budget (montants)")] == [
+        "montants en milliers", "amounts in thousands", "tous les montants en milliers de dollars", ""]
 
 
 def test_a_figure_of_the_whole_project_whose_label_names_one_country_is_not_compared_with_the_whole(tmp_path):

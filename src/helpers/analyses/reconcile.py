@@ -918,7 +918,10 @@ def bare_month(printed: Any) -> str:
 # report's right figure; « 150 000 » in EUR compared with USD figures, « Conforme »). A bracket of other words
 # (« (A+B) », « (conclusion) ») or a sentence naming an amount (« 2 millions de dollars ») gives no unit.
 _LABEL_UNIT = re.compile(r"\(([^()]{1,40})\)|(?:^|\s)(?:en|in)\s+([^\s()]+(?:\s+[^\s()]+){0,2}?)\s*$", re.IGNORECASE)
-_UNIT_FILLER = re.compile(r"\b(?:en|in|de|des|d|of|us|'|’)\b|['’.,:;\s]")
+# (« (montants en milliers) », « (amounts in thousands) »: the words of a table's note on its amounts; it was no
+# unit, « 150 » compared with 150 000)
+_UNIT_FILLER = re.compile(r"\b(?:en|in|de|des|d|of|us|'|’|montants?|amounts?|chiffres?|figures?|exprimee?s?|"
+                          r"expressed|tous|les|all)\b|['’.,:;\s]")
 
 
 def label_unit(label: Any) -> str:
