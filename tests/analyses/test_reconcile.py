@@ -2083,6 +2083,37 @@ def test_a_figure_of_the_whole_project_in_a_country_annex_is_not_compared_with_t
     assert told == [(2, "label"), (3, "label"), (4, "label"), (5, "label")]
 
 
+def test_the_mens_share_printed_beside_the_womens_is_not_compared(tmp_path):
+    """« Part des hommes : 40 % » keyed women_share was « Conforme » beside 40 % of women (the report says 60 % of
+    women); « 60 % d'hommes », « Proportion d'hommes 60 % » were an « Écart » of 20 for a right figure. Now not
+    computable, saying it is the men's share (make check warns at its row: men_share); « Part des femmes et des
+    hommes » and « 40 % de femmes » are compared as before."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+    from helpers.pipeline.check import reported_figure_problems
+
+    mini = Mini.copy_to(tmp_path)   # E1: 8 women, 12 men, 40 % women
+    mini.write("reported", "figure_id;metric;key;valeur;libellé;source;pays\n"
+                           "F1;women_share;E1;40 %;Part des hommes;p. 12;Maroc\n"
+                           "F2;women_share;E1;60 % d'hommes;Participants;p. 12;Maroc\n"
+                           "F3;women_share;E1;60 %;Proportion d'hommes;p. 12;Maroc\n"
+                           "F4;women_share;E1;40 %;Share of men;p. 12;Maroc\n"
+                           "F5;women_share;E1;40 % de femmes;Participants;p. 12;Maroc\n"
+                           "F6;women_share;E1;40 %;Part des femmes et des hommes;p. 12;Maroc\n")
+    data = mini.load()
+    figures = annex_figures(data, load_annex_params("mini", "maroc", mini.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {"F1": "not_computable", "F2": "not_computable", "F3": "not_computable",
+                                           "F4": "not_computable", "F5": "match", "F6": "match"}
+    shown = published_check(figures, data.tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
+    assert shown["F1"].startswith("son libellé ou sa valeur donne la part des hommes (« part des hommes »), alors "
+                                  "que le chiffre recalculé est la part des femmes"), shown["F1"]
+    told = [p.row for p in reported_figure_problems("mini", mini.data_dir, mini.params_dir) if p.rule == "men_share"]
+    assert told == [2, 3, 4, 5]
+
+
 def test_a_published_figure_of_a_country_written_in_its_long_form_is_told_which_annex_it_is(tmp_path):
     """reported.csv's country written as a report writes it (« Royaume du Maroc », « Kingdom of Morocco », « RIM »,
     « République islamique de Mauritanie »): checked in no annex, and make check's hint said « add an annex for

@@ -1284,6 +1284,25 @@ _WHOLE_PROJECT = re.compile(
     r"project[- ]wide|across (?:the )?(?:(?:two|three|four|five|six|\d+) )?countries)\b")
 
 
+# the men's share printed beside women_share (« Part des hommes : 40 % », « 60 % d'hommes », « Share of men »): « 40 % »
+# was « Conforme » beside 40 % of women (the report says 60 % of women), « 60 % » an « Écart » of 20 for a right figure
+_MEN_SHARE = re.compile(r"\b(?:part|proportion|pourcentage|taux|share|percentage|ratio)\s+(?:des\s+|d['’]\s*|de\s+|of\s+)?"
+                        r"(?:hommes|garcons|men|males?|boys)\b|%\s*(?:des\s+|d['’]\s*|de\s+|of\s+|sont\s+des\s+|are\s+)?"
+                        r"(?:hommes|garcons|men|males?|boys)\b")
+_WOMEN_WORD = re.compile(r"\b(?:femmes?|filles?|women|woman|females?|girls?|feminine?s?)\b")
+
+
+def _men_share(words: str) -> str | None:
+    """Why a women's share printed as the men's (« Part des hommes ») is not compared; None otherwise."""
+    folded = fold(words)
+    found = _MEN_SHARE.search(folded)
+    if found is None or _WOMEN_WORD.search(folded):   # (« Part des femmes et des hommes »: not said which)
+        return None
+    return (f"its label or its value gives the men's share ('{found.group(0)}'), and the figure computed is the "
+            "women's share: write the women's share the report gives, or leave this one out (with participants of "
+            "unknown sex the men's share is not 100 % minus the women's)")
+
+
 def _whole_project(words: str, country: Any) -> str | None:
     """Why a figure of a country's annex whose label or value says it is the whole project's is not compared with
     the country's; None otherwise."""
@@ -1329,6 +1348,10 @@ def dated_elsewhere(rec: pd.DataFrame, params: Any, indicators: pd.DataFrame | N
         if status != reconcile.NOT_COMPUTABLE and (part := _left_out(" ; ".join(
                 str(w) for w in (label, value) if isinstance(w, str)), metric, key)) is not None:
             out[i] = part   # « Taux d'exécution hors Libye » beside the whole project's
+            continue
+        if status != reconcile.NOT_COMPUTABLE and canonical_metric(metric) == "women_share" and (men := _men_share(
+                " ; ".join(str(w) for w in (label, value) if isinstance(w, str)))) is not None:
+            out[i] = men   # « Part des hommes : 40 % » beside 40 % of women: « Conforme »
             continue
         if status != reconcile.NOT_COMPUTABLE and not _is_all(params) and (whole := _whole_project(" ; ".join(
                 str(w) for w in (label, value) if isinstance(w, str)), getattr(params, "country", ""))) is not None:

@@ -385,6 +385,10 @@ _REASONS_FR = [
      r"nothing out", "son libellé ou sa valeur écarte une partie (« {0} »), alors que le chiffre recalculé pour « {1} » "
      "n'écarte rien : le classeur ne calcule pas de chiffre privé d'une partie (comparer le chiffre de chaque partie "
      "que donne le rapport, ou reformuler le libellé si les données écartent aussi cette partie)"),
+    (r"its label or its value gives the men's share \('(.*?)'\), and the figure computed is the women's share",
+     "son libellé ou sa valeur donne la part des hommes (« {0} »), alors que le chiffre recalculé est la part des "
+     "femmes : écrire la part des femmes que donne le rapport, ou retirer cette ligne (avec des participants de sexe "
+     "inconnu, la part des hommes n'est pas 100 % moins celle des femmes)"),
     (r"its label or its value speaks of the whole project \('(.*?)'\), and the figure computed in this annex is "
      r"(.*?)'s:", "son libellé ou sa valeur parle de tout le projet (« {0} »), alors que le chiffre recalculé dans "
      "cette annexe est celui de {1} : laisser sa colonne pays vide (ou « regional ») pour le vérifier dans l'annexe "
