@@ -2101,17 +2101,22 @@ def test_the_mens_share_printed_beside_the_womens_is_not_compared(tmp_path):
                            "F3;women_share;E1;60 %;Proportion d'hommes;p. 12;Maroc\n"
                            "F4;women_share;E1;40 %;Share of men;p. 12;Maroc\n"
                            "F5;women_share;E1;40 % de femmes;Participants;p. 12;Maroc\n"
-                           "F6;women_share;E1;40 %;Part des femmes et des hommes;p. 12;Maroc\n")
+                           "F6;women_share;E1;40 %;Part des femmes et des hommes;p. 12;Maroc\n"
+                           "F7;gender_parity_index;E1;1,5;Ratio hommes/femmes;p. 12;Maroc\n"
+                           "F8;gender_parity_index;E1;0,67;Ratio femmes/hommes;p. 12;Maroc\n")
     data = mini.load()
     figures = annex_figures(data, load_annex_params("mini", "maroc", mini.params_dir))
     checked = figures[figures["metric"] == "reported_figure"].set_index("key")
     assert checked["status"].to_dict() == {"F1": "not_computable", "F2": "not_computable", "F3": "not_computable",
-                                           "F4": "not_computable", "F5": "match", "F6": "match"}
+                                           "F4": "not_computable", "F5": "match", "F6": "match",
+                                           "F7": "not_computable", "F8": "match"}
     shown = published_check(figures, data.tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
+    # (« Ratio hommes/femmes : 1,5 » beside the index women / men, 0,67, was an « Écart » of 0,833 for a right figure)
+    assert shown["F7"].startswith("son libellé ou sa valeur donne le rapport des hommes aux femmes"), shown["F7"]
     assert shown["F1"].startswith("son libellé ou sa valeur donne la part des hommes (« part des hommes »), alors "
                                   "que le chiffre recalculé est la part des femmes"), shown["F1"]
     told = [p.row for p in reported_figure_problems("mini", mini.data_dir, mini.params_dir) if p.rule == "men_share"]
-    assert told == [2, 3, 4, 5]
+    assert told == [2, 3, 4, 5, 8]
 
 
 def test_a_figure_the_report_prints_twice_with_two_values_says_so_beside_each(tmp_path):

@@ -1292,9 +1292,21 @@ _MEN_SHARE = re.compile(r"\b(?:part|proportion|pourcentage|taux|share|percentage
 _WOMEN_WORD = re.compile(r"\b(?:femmes?|filles?|women|woman|females?|girls?|feminine?s?)\b")
 
 
-def _men_share(words: str) -> str | None:
-    """Why a women's share printed as the men's (« Part des hommes ») is not compared; None otherwise."""
+# the men per woman printed beside gender_parity_index (women / men): « Ratio hommes/femmes : 1,5 » was an « Écart » of
+# 0,833 for a right figure (not « (H/F) » alone: often « by sex »)
+_MEN_OVER_WOMEN = re.compile(r"\b(?:hommes?\s*/\s*femmes?|hommes? par femmes?|males?[\s-]+(?:to|per)[\s-]+females?|"
+                             r"men[\s-]+(?:to|per)[\s-]+wom[ae]n|(?:ratio|rapport)\s+(?:h\s*/\s*f|m\s*/\s*f))\b")
+
+
+def _men_share(words: str, metric: str = "women_share") -> str | None:
+    """Why a women's share printed as the men's (« Part des hommes ») or a parity index as men / women (« Ratio
+    hommes/femmes ») is not compared; None otherwise."""
     folded = fold(words)
+    if metric == "gender_parity_index":
+        found = _MEN_OVER_WOMEN.search(folded)
+        return None if found is None else (
+            f"its label or its value gives the men's ratio to women ('{found.group(0)}'), and the index computed is "
+            "women / men: write the index the report gives as women / men (1 / 1,5 = 0,67), or leave this one out")
     found = _MEN_SHARE.search(folded)
     if found is None or _WOMEN_WORD.search(folded):   # (« Part des femmes et des hommes »: not said which)
         return None
@@ -1349,8 +1361,9 @@ def dated_elsewhere(rec: pd.DataFrame, params: Any, indicators: pd.DataFrame | N
                 str(w) for w in (label, value) if isinstance(w, str)), metric, key)) is not None:
             out[i] = part   # « Taux d'exécution hors Libye » beside the whole project's
             continue
-        if status != reconcile.NOT_COMPUTABLE and canonical_metric(metric) == "women_share" and (men := _men_share(
-                " ; ".join(str(w) for w in (label, value) if isinstance(w, str)))) is not None:
+        if status != reconcile.NOT_COMPUTABLE and canonical_metric(metric) in ("women_share", "gender_parity_index") \
+                and (men := _men_share(" ; ".join(str(w) for w in (label, value) if isinstance(w, str)),
+                                       canonical_metric(metric))) is not None:
             out[i] = men   # « Part des hommes : 40 % » beside 40 % of women: « Conforme »
             continue
         if status != reconcile.NOT_COMPUTABLE and not _is_all(params) and (whole := _whole_project(" ; ".join(

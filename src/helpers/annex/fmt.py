@@ -389,6 +389,10 @@ _REASONS_FR = [
      "son libellé ou sa valeur donne la part des hommes (« {0} »), alors que le chiffre recalculé est la part des "
      "femmes : écrire la part des femmes que donne le rapport, ou retirer cette ligne (avec des participants de sexe "
      "inconnu, la part des hommes n'est pas 100 % moins celle des femmes)"),
+    (r"its label or its value gives the men's ratio to women \('(.*?)'\), and the index computed is women / men",
+     "son libellé ou sa valeur donne le rapport des hommes aux femmes (« {0} »), alors que l'indice recalculé est "
+     "femmes / hommes : écrire l'indice que donne le rapport en femmes / hommes (1 / 1,5 = 0,67), ou retirer cette "
+     "ligne"),
     (r"its label or its value speaks of the whole project \('(.*?)'\), and the figure computed in this annex is "
      r"(.*?)'s:", "son libellé ou sa valeur parle de tout le projet (« {0} »), alors que le chiffre recalculé dans "
      "cette annexe est celui de {1} : laisser sa colonne pays vide (ou « regional ») pour le vérifier dans l'annexe "
