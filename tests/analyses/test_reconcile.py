@@ -2119,36 +2119,6 @@ def test_the_mens_share_printed_beside_the_womens_is_not_compared(tmp_path):
     assert told == [2, 3, 4, 5, 8]
 
 
-def test_a_figure_the_report_prints_twice_with_two_values_says_so_beside_each(tmp_path):
-    """The same figure printed « 40 % » p. 12 and « 45 % » p. 30 (the AMEM report's 84 %, 72 % and 70 % of one
-    execution rate): one « Conforme », the other « écart de 5 », nothing said of the report's two values. Each now says
-    the other value and its row; a figure at another date (not computable) or printed once says nothing."""
-    from fixtures.mini_project import Mini
-    from helpers.analyses.figures import annex_figures
-    from helpers.annex.context import published_check
-    from helpers.data.params import load_annex_params
-
-    mini = Mini.copy_to(tmp_path)   # E1: 40 % women, at 30/06/2021
-    mini.write("reported", "figure_id;metric;key;valeur;libellé;source;pays\n"
-                           "F1;women_share;E1;40 %;Part des femmes;p. 12;Maroc\n"
-                           "F2;women_share;E1;45 %;Part des femmes;p. 30;Maroc\n"
-                           "F3;women_share;E1;35 %;Part des femmes au 31/12/2020;p. 8;Maroc\n"
-                           "F4;women_share;E1;40 %;Part des femmes (conclusion);p. 40;Maroc\n"
-                           "F5;budget;total;150 000;Budget;p. 3;Maroc\n")
-    data = mini.load()
-    figures = annex_figures(data, load_annex_params("mini", "maroc", mini.params_dir))
-    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
-    assert checked["status"].to_dict() == {"F1": "match", "F2": "mismatch", "F3": "not_computable", "F4": "match",
-                                           "F5": "match"}
-    shown = published_check(figures, data.tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
-    assert shown["F1"] == "le rapport publie aussi ce chiffre avec une autre valeur : « 45 % » (F2)"
-    assert shown["F2"] == ("écart de 5 ; le rapport publie aussi ce chiffre avec une autre valeur : « 40 % » (F1), "
-                           "« 40 % » (F4)")
-    assert "aussi" not in shown["F3"] and shown["F5"] == ""
-    english = published_check(figures, data.tables["reported"], "en", ".").set_index("figure_id")["explanation"]
-    assert english["F1"] == "the report also prints this figure with another value: '45 %' (F2)"
-
-
 def test_a_published_figure_of_a_country_written_in_its_long_form_is_told_which_annex_it_is(tmp_path):
     """reported.csv's country written as a report writes it (« Royaume du Maroc », « Kingdom of Morocco », « RIM »,
     « République islamique de Mauritanie »): checked in no annex, and make check's hint said « add an annex for

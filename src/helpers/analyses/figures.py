@@ -1517,7 +1517,6 @@ def reconciliation_figures(reported: pd.DataFrame, figures: pd.DataFrame, params
     # « Cible : 5 000 personnes formées » beside the figure achieved: the indicator's target, or not computable
     _compared_with_target(rec, indicators, mark)
     _compared_with_actual(rec, indicators, mark)   # « 10 personnes » beside the indicator's rate: its actual value
-    reconcile.printed_twice(rec)   # « 40 % » p. 12 and « 45 % » p. 30 of one figure: said beside each
     whole = {fold(name) for name in whole}
     if whole:   # the Maroc annex's effect of a study without a country column is every country's: not Maroc's
         study = rec["key"].astype(str).map(lambda key: fold(key.split(":", 1)[0]))

@@ -1116,30 +1116,6 @@ def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str |
 
 
 BASE_NOTE = "printed over n = {base}"
-# in the note of a figure the report prints twice with two values (« 40 % » p. 12, « 45 % » p. 30, one metric and key):
-# one « Conforme », the other an « Écart », nothing said of the report's own inconsistency
-TWICE_NOTE = "the report prints this figure also as"
-
-
-def printed_twice(out: pd.DataFrame) -> None:
-    """Appends to the note of each figure read (match, mismatch, truncated) the other values the report prints for
-    the same metric and key (TWICE_NOTE '45 %' (F4)); not those compared with an indicator's target or actual value.
-    In place, on reconcile's frame once the figures dated otherwise are not computable (a figure at another date is
-    another figure); the reported tables are small (one row a figure)."""
-    note = out["note"].astype(str)
-    read = out[out["status"].ne(NOT_COMPUTABLE) & out["printed_value"].notna() & ~note.str.contains(
-        TARGET_NOTE, regex=False) & ~note.str.contains(ACTUAL_NOTE, regex=False)]
-    if len(read) < 2:
-        return
-    same = read["metric"].map(fold) + "\x00" + read["key"].map(fold)
-    for _, group in read.groupby(same.to_numpy(), sort=False):
-        if group["printed_value"].nunique() < 2:
-            continue
-        for i in group.index:
-            others = group[group["printed_value"].ne(group.at[i, "printed_value"])]
-            said = ", ".join(f"'{p}' ({f})" for p, f in zip(others["printed"], others["figure_id"]))
-            out.at[i, "note"] = f"{out.at[i, 'note']}; {TWICE_NOTE} {said}" if out.at[i, "note"] not in (
-                "", "None") else f"{TWICE_NOTE} {said}"
 
 
 def _with_base(result: Classification, base: int, n: Any) -> Classification:

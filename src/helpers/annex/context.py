@@ -336,7 +336,7 @@ def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str,
     annex language's."""
     from ..analyses.reconcile import (ALL_PARTICIPANTS_NOTE, COMMITMENT_NOTE, FRACTION_NOTE, MARK_NOTE,
                                       NO_PERCENT_NOTE, PERCENT_NOTE, PERCENT_SIGN_NOTE, PERSONS_NOTE,
-                                      ACTUAL_NOTE, MARGIN_NOTE, TARGET_NOTE, TWICE_NOTE, UnreadableNumber, is_currency, parse_printed, value_base, value_date,
+                                      ACTUAL_NOTE, MARGIN_NOTE, TARGET_NOTE, UnreadableNumber, is_currency, parse_printed, value_base, value_date,
                                       worded_comparison)
 
     checked = figures[figures["metric"] == "reported_figure"]
@@ -429,11 +429,6 @@ def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str,
         if margin:   # « 40 % ± 2 »: the value compared, its margin or interval not checked: said
             explanation = (explanation + say("list_separator", lang) if explanation else "") + say(
                 "published_margin", lang, margin=margin.group(1))
-        twice = re.search(re.escape(TWICE_NOTE) + r" (.*)$", str(fig.note))
-        if twice:   # « 40 % » p. 12 and « 45 % » p. 30 of one figure: the report's two values, said beside each
-            explanation = (explanation + say("list_separator", lang) if explanation else "") + say(
-                "published_twice", lang, others=re.sub(r"'([^']*)' \(([^()]*)\)", lambda m: say(
-                    "published_twice_one", lang, printed=m.group(1), figure=m.group(2)), twice.group(1)))
         if COMMITMENT_NOTE in str(fig.note):   # « taux d'engagement » beside the spending
             explanation = (explanation + say("list_separator", lang) if explanation else "") + say(
                 "published_commitment", lang)

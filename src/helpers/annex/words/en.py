@@ -73,8 +73,6 @@ WORDS = {
     "published_percent_sign": "written with '%': read as a fraction of 1 ({value}), it would match; if the report prints '{printed}', it is wrong; if it prints the fraction, write the value without '%'",
     "published_other_mark": "read with '{mark}' as the decimal mark, it would match ({value}): are the report's figures written with project.yaml's decimal mark (report_decimal_mark)?",
     "published_margin": "printed with a margin or an interval ('{margin}'): the value is compared, not it",
-    "published_twice": "the report also prints this figure with another value: {others}",
-    "published_twice_one": "'{printed}' ({figure})",
     "published_within": "approximate figure: off by {difference}, within the tolerance of ± {tolerance}",
     "published_beyond": "approximate figure: off by {difference}, beyond the tolerance of ± {tolerance}",
     # impact studies (studies)

@@ -74,8 +74,6 @@ WORDS = {
     "published_percent_sign": "écrit avec « % » : lu comme une fraction de 1 ({value}), il serait conforme ; si le rapport imprime « {printed} », il est faux ; s'il imprime la fraction, écrire la valeur sans « % »",
     "published_other_mark": "lu avec « {mark} » comme séparateur décimal, il serait conforme ({value}) : les chiffres du rapport sont-ils écrits avec le séparateur décimal de project.yaml (report_decimal_mark) ?",
     "published_margin": "publié avec une marge ou un intervalle (« {margin} ») : la valeur est comparée, pas lui",
-    "published_twice": "le rapport publie aussi ce chiffre avec une autre valeur : {others}",
-    "published_twice_one": "« {printed} » ({figure})",
     "published_within": "chiffre approché : écart de {difference}, dans la tolérance de ± {tolerance}",
     "published_beyond": "chiffre approché : écart de {difference}, au-delà de la tolérance de ± {tolerance}",
     # impact studies (studies)
