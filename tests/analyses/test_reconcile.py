@@ -713,11 +713,14 @@ def test_an_approximate_figure_says_the_tolerance_its_verdict_used():
     ("deux tiers", "is a fraction"), ("la moitié", "is a fraction"), ("En 2020 53 %", "holds two numbers"),
     ("n/a", "prints no figure"), ("abc", "is not a number"), ("45 % (1)", "footnote mark"), ("45 %[1]", "footnote mark"),
     ("45 %1", "footnote mark"), ("1 200 USD (2)", "footnote mark"), ("300 (1)", "footnote mark"),
-    ("300[1]", "footnote mark"), ("2021-02-01", "is a date")])
+    ("300[1]", "footnote mark"), ("2021-02-01", "is a date"), ("3 sur 10", "is a fraction"),
+    ("2 femmes sur 5", "is a fraction"), ("une femme sur trois", "is a fraction"), ("1 in 3", "is a fraction"),
+    ("4 out of 10", "is a fraction"), ("3,2 sur 5", "holds two figures")])
 def test_a_range_or_a_fraction_is_refused_saying_what_to_write(text, said):
     """« 30 à 40 % » was refused as « two numbers: write the value alone » (there is none), « 30-40 % » and « 2/3 » as
     « not a number », a footnote's number (« 45 % (1) ») as two numbers: each now says what it is and how to write
-    it."""
+    it. « 3 sur 10 », « 2 femmes sur 5 », « 1 in 3 » were « two figures ('3' and '10'): write each in its own row »:
+    a fraction, the percentage to write (« 3,2 sur 5 », a score, stays two figures)."""
     from helpers.annex.fmt import reason
 
     result = classify(text, 35, "=", ",")
@@ -1439,6 +1442,10 @@ def test_the_unit_a_label_gives_its_value_is_read_when_the_unit_column_is_empty(
     assert told == [3, 4, 7]
     assert [label_unit(t) for t in ("Participants (M)", "(conclusion)", "Dépenses en 2020", "Part des femmes (%)",
                                     "« les décaissements avoisinent les 2 millions de dollars »")] == [""] * 5
+    # a table's note on its amounts (« (montants en milliers) »): it was no unit, « 150 » an « Écart » of -149 850
+    assert [label_unit(t) for t in ("Budget (montants en milliers)", "Budget (amounts in thousands)",
+                                    "Budget (tous les montants en milliers de dollars)", "Budget (montants)")] == [
+        "montants en milliers", "amounts in thousands", "tous les montants en milliers de dollars", ""]
 
 
 def test_a_figure_of_the_whole_project_whose_label_names_one_country_is_not_compared_with_the_whole(tmp_path):
@@ -2013,6 +2020,103 @@ def test_a_label_dated_by_a_month_without_its_year_and_a_value_with_its_page(tmp
     told = [p.row for p in reported_figure_problems("mini", mini.data_dir, mini.params_dir)
             if p.rule == "dated_otherwise"]
     assert told == [2, 3, 5]
+
+
+def test_a_month_word_in_a_label_is_a_date_only_when_it_dates_the_figure(tmp_path):
+    """« Women trained by April Jones » (a person) was « dated by a month without its year ('april') », not computable;
+    « Part des femmes en juillet-août 2021 » was said « without its year » (it has one: the figure of those months);
+    « as of March 31st », « as at December 31 » (an English report's month first) were compared with the figure at
+    30/06/2021, « Conforme ». « La Marsa », « Maison » are no months, as before."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+
+    mini = Mini.copy_to(tmp_path)   # reporting date 30/06/2021; E1: 40 %
+    mini.write("reported", "figure_id;metric;key;valeur;libellé;source;pays\n"
+                           "F1;women_share;E1;40 %;Women trained by April Jones;p. 12;Maroc\n"
+                           "F2;women_share;E1;40 %;Part des femmes en juillet-août 2021;p. 12;Maroc\n"
+                           "F3;women_share;E1;40 %;Women's share as of March 31st;p. 12;Maroc\n"
+                           "F4;women_share;E1;40 %;Women's share as at December 31;p. 12;Maroc\n"
+                           "F5;women_share;E1;40 %;Part des femmes à La Marsa (Maison des jeunes);p. 12;Maroc\n"
+                           "F6;women_share;E1;40 %;Part des femmes à fin mars;p. 12;Maroc\n")
+    data = mini.load()
+    figures = annex_figures(data, load_annex_params("mini", "maroc", mini.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {"F1": "match", "F2": "not_computable", "F3": "not_computable",
+                                           "F4": "not_computable", "F5": "match", "F6": "not_computable"}
+    shown = published_check(figures, data.tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
+    assert shown["F2"].startswith("son libellé est daté de mois d'une année (« juillet-aout 2021 ») : le chiffre de "
+                                  "ces mois"), shown["F2"]
+    assert shown["F3"].startswith("son libellé est daté d'un mois sans son année (« march »)"), shown["F3"]
+
+
+def test_a_figure_of_the_whole_project_in_a_country_annex_is_not_compared_with_the_country(tmp_path):
+    """reported.csv's country Maroc beside a label of the whole project (« Part des femmes, tous pays confondus »,
+    « (ensemble du projet) », « dans les quatre pays », « all countries »): Maroc's annex compared it with Maroc's
+    40 %, « Conforme », when the project's share is another. Now not computable, saying to leave the country empty;
+    make check warns at the label (whole_project)."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+    from helpers.pipeline.check import reported_figure_problems
+
+    mini = Mini.copy_to(tmp_path)   # Maroc's E1: 40 % women
+    mini.write("reported", "figure_id;metric;key;valeur;libellé;source;pays\n"
+                           "F1;women_share;all;40 %;Part des femmes, tous pays confondus;p. 12;Maroc\n"
+                           "F2;women_share;all;40 %;Part des femmes (ensemble du projet);p. 12;Maroc\n"
+                           "F3;women_share;all;40 %;Part des femmes dans les quatre pays;p. 12;Maroc\n"
+                           "F4;women_share;all;40 %;Women's share, all countries;p. 12;Maroc\n"
+                           "F5;women_share;all;40 %;Part des femmes au Maroc;p. 12;Maroc\n"
+                           "F6;women_share;all;40 %;Part des femmes (ensemble);p. 12;Maroc\n")
+    data = mini.load()
+    figures = annex_figures(data, load_annex_params("mini", "maroc", mini.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {"F1": "not_computable", "F2": "not_computable", "F3": "not_computable",
+                                           "F4": "not_computable", "F5": "match", "F6": "match"}
+    shown = published_check(figures, data.tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
+    assert shown["F1"].startswith("son libellé ou sa valeur parle de tout le projet (« tous pays confondus »), alors "
+                                  "que le chiffre recalculé dans cette annexe est celui de Maroc"), shown["F1"]
+    told = [(p.row, p.column) for p in reported_figure_problems("mini", mini.data_dir, mini.params_dir)
+            if p.rule == "whole_project"]
+    assert told == [(2, "label"), (3, "label"), (4, "label"), (5, "label")]
+
+
+def test_the_mens_share_printed_beside_the_womens_is_not_compared(tmp_path):
+    """« Part des hommes : 40 % » keyed women_share was « Conforme » beside 40 % of women (the report says 60 % of
+    women); « 60 % d'hommes », « Proportion d'hommes 60 % » were an « Écart » of 20 for a right figure. Now not
+    computable, saying it is the men's share (make check warns at its row: men_share); « Part des femmes et des
+    hommes » and « 40 % de femmes » are compared as before."""
+    from fixtures.mini_project import Mini
+    from helpers.analyses.figures import annex_figures
+    from helpers.annex.context import published_check
+    from helpers.data.params import load_annex_params
+    from helpers.pipeline.check import reported_figure_problems
+
+    mini = Mini.copy_to(tmp_path)   # E1: 8 women, 12 men, 40 % women
+    mini.write("reported", "figure_id;metric;key;valeur;libellé;source;pays\n"
+                           "F1;women_share;E1;40 %;Part des hommes;p. 12;Maroc\n"
+                           "F2;women_share;E1;60 % d'hommes;Participants;p. 12;Maroc\n"
+                           "F3;women_share;E1;60 %;Proportion d'hommes;p. 12;Maroc\n"
+                           "F4;women_share;E1;40 %;Share of men;p. 12;Maroc\n"
+                           "F5;women_share;E1;40 % de femmes;Participants;p. 12;Maroc\n"
+                           "F6;women_share;E1;40 %;Part des femmes et des hommes;p. 12;Maroc\n"
+                           "F7;gender_parity_index;E1;1,5;Ratio hommes/femmes;p. 12;Maroc\n"
+                           "F8;gender_parity_index;E1;0,67;Ratio femmes/hommes;p. 12;Maroc\n")
+    data = mini.load()
+    figures = annex_figures(data, load_annex_params("mini", "maroc", mini.params_dir))
+    checked = figures[figures["metric"] == "reported_figure"].set_index("key")
+    assert checked["status"].to_dict() == {"F1": "not_computable", "F2": "not_computable", "F3": "not_computable",
+                                           "F4": "not_computable", "F5": "match", "F6": "match",
+                                           "F7": "not_computable", "F8": "match"}
+    shown = published_check(figures, data.tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
+    # (« Ratio hommes/femmes : 1,5 » beside the index women / men, 0,67, was an « Écart » of 0,833 for a right figure)
+    assert shown["F7"].startswith("son libellé ou sa valeur donne le rapport des hommes aux femmes"), shown["F7"]
+    assert shown["F1"].startswith("son libellé ou sa valeur donne la part des hommes (« part des hommes »), alors "
+                                  "que le chiffre recalculé est la part des femmes"), shown["F1"]
+    told = [p.row for p in reported_figure_problems("mini", mini.data_dir, mini.params_dir) if p.rule == "men_share"]
+    assert told == [2, 3, 4, 5, 8]
 
 
 def test_a_published_figure_of_a_country_written_in_its_long_form_is_told_which_annex_it_is(tmp_path):

@@ -197,6 +197,14 @@ def _csv_to_xlsx(mini: Mini, name: str, formula_at: tuple[int, int] | None = Non
     mini.delete(name)
 
 
+def _set_cells(mini: Mini, name: str, cells: dict[str, Any]) -> None:
+    """Cells of <name>.xlsx set as openpyxl writes them (a formula without its cached value)."""
+    workbook = openpyxl.load_workbook(mini.path(f"{name}.xlsx"))
+    for cell, value in cells.items():
+        workbook.active[cell] = value
+    workbook.save(mini.path(f"{name}.xlsx"))
+
+
 def _xlsx_year_over_a_date_cell(mini: Mini) -> None:
     """activities.csv -> activities.xlsx whose dates are date cells (`dd/mm/yyyy`), the year 2021 typed over the
     planned end of A2 (row 3): Excel keeps the cell's date format and shows 13/07/1905."""
@@ -1009,6 +1017,23 @@ CASES = [
          what="level = 'résultat' (an outcome or an output, as the framework says; 'effet' is read as outcome)"),
     Case("unknown indicator sex", lambda m: m.replace("indicators", "Maroc,f", "Maroc,x"),
          "allowed_values", "indicators.csv", 3, "sex", what="sex = 'x'"),
+    Case("reported.xlsx's totals row =SUM", lambda m: (m.replace("reported", ",=,", ",,"),
+                                                       m.append("reported", "Total,,,0,,Total,,"),
+                                                       _xlsx_with_cached_formulas(m, "reported",
+                                                                                  {"D4": ("=SUM(D2:D3)", 40)})),
+         "totals_row", "reported.xlsx", 4, "figure_id", cell="Feuil1!A4", hint="a total of the rows above is none",
+         what="reported.xlsx ends with a row « Total » whose value is =SUM(D2:D3) (cached 40), no metric nor key: it "
+              "was told « metric: this cell is empty but the column is required → Fill it in », as if a figure to "
+              "complete; now a totals row, not a published figure",
+         expect=lambda m, problems: _only_rule_of(problems, "totals_row")),
+    Case("reported.xlsx's totals row =SUM never computed", lambda m: (
+             m.replace("reported", ",=,", ",,"), m.append("reported", "F3,,,0,,Total,,"),
+             _csv_to_xlsx(m, "reported"), _set_cells(m, "reported", {"D4": "=SUM(D2:D3)"})),
+         "totals_row", "reported.xlsx", 4, "label", cell="Feuil1!F4", hint="give it its metric and key",
+         what="reported.xlsx written by openpyxl with a row labelled « Total », =SUM(D2:D3) without a cached value, "
+              "no metric: it was told « empty but required → Fill it in » and « formula without a computed value » "
+              "(« open it in Excel and save it », after which it was still no figure)",
+         expect=lambda m, problems: _only_rule_of(problems, "totals_row")),
     Case("unknown comparison", lambda m: m.replace("reported", ",=,", ",!=,"),
          "allowed_values", "reported.csv", 2, "comparison", what="comparison = '!='"),
     Case("negative budget", lambda m: m.replace("budget", "B3,80000", "B3,-80000"),
@@ -2646,6 +2671,11 @@ def _spending_ends(data: ProjectData) -> list[str]:
 
 
 ACCEPTED = [
+    Accepted("reported's published total", lambda m: m.append("reported", "F3,budget,total,250000,,Total,Rapport p. 3,"),
+             "reported.csv with a row « Total » that has its metric and key (budget, total): a total the report "
+             "prints, a figure like the others",
+             lambda m, data: data.tables["reported"]["figure_id"].tolist() == ["F1", "F2", "F3"] or
+             pytest.fail(str(data.tables["reported"]))),
     Accepted("reported.csv's value headed « Chiffre publié »", lambda m: m.write(
         "reported", "Code chiffre;Métrique;Clé;Chiffre publié;Libellé;Page;Pays\nF1;women_share;E1;40 %;Part des "
                     "femmes;p. 12;Maroc\n"),

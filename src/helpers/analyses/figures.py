@@ -967,6 +967,34 @@ _MONTH_ONLY_NAMES = ("janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre
 _LABEL_MONTH = re.compile(r"(?:^|[\s(,;:«])(?:a fin|fin|en|au|a la fin de|a la fin d'|depuis|in|at the end of|end of|"
                           r"as of|as at|by|mi-|mid-)\s*(?:(?:le\s+)?(?:\d{1,2}|1er)\s+)?(?P<month>"
                           + _MONTH_ONLY_NAMES + r")\b(?!\.?\s*(?:\d{2}|[’'-]\d{2}))")
+# « as of March 31st », « as at December 31 » (English reports, the month first; not « June 30, 2021 »: a day): « march »
+# and « may » too after these words
+_LABEL_MONTH_DAY = re.compile(r"(?:^|[\s(,;:])(?:as of|as at|at the end of|end of|by|on)\s+(?P<month>"
+                              + _MONTH_ONLY_NAMES + r"|march|may)\.?\s+\d{1,2}(?:st|nd|rd|th)?\b"
+                              r"(?!\s*,?\s*[’']?\d{2})")
+# months of a year (« en juillet-août 2021 », « mars/avril 2021 »): the year is there, the figure is of those months
+_MONTHS_OF_A_YEAR = re.compile(r"\s*(?:-|\u2013|/|et|and|a|to)\s*(?P<month>[a-z]+)\.?\s+(?P<year>(?:19|20)\d\d)\b")
+# a person named like a month after « by »/« in » (« Women trained by April Jones »): no date
+_NAMED_LIKE_A_MONTH = re.compile(r"\b(?:by|in)\s+(?P<month>[A-Z][a-z]+)\s+(?P<next>[A-Z][a-z]+)")
+
+
+def _month_without_year(label: str) -> tuple[str, str] | None:
+    """(the month, what the label says) when a label is dated by a month without its year (« à fin mars », « as of
+    March 31st »), or by months of a year (« en juillet-août 2021 »: said « juillet-août 2021 »); None otherwise."""
+    text = fold(label)
+    found = _LABEL_MONTH.search(text) or _LABEL_MONTH_DAY.search(text)
+    if found is None:
+        return None
+    if re.match(r"[\s(,;:]?(?:by|in)\s", text[found.start():]) and any(
+            fold(m["month"]) == found["month"] and fold(m["next"]) not in numbers.MONTHS
+            for m in _NAMED_LIKE_A_MONTH.finditer(label)):
+        return None   # (« trained by April Jones » was « dated by a month without its year ('april') »)
+    after = _MONTHS_OF_A_YEAR.match(text, found.end())
+    if after is not None and after["month"] in numbers.MONTHS:
+        return found["month"], text[found.start("month"):after.end()]
+    return found["month"], ""
+
+
 _LABEL_YEAR = re.compile(r"(?:(?:^|[\s(,;:'’])(?:en|in|pour|for|durant|during|au cours de|de l'annee|de l’annee|"
                          r"au|a|at|annee|l'annee|l’annee|year|exercice|fiscal year|au titre de|sur)\s+|\(\s*|\bfy\s?|"
                          r"(?<=[^\d\s])\s*,\s*)"   # (« Women's share, 2020 »; not « June 30, 2021 »: a day)
@@ -1247,6 +1275,57 @@ def _one_country(words: str, key: Any, countries: Iterable[str]) -> str | None:
             "where the project-wide annex computes the figure by country")
 
 
+# a label of the whole project's figure (« Part des femmes, tous pays confondus », « (ensemble du projet) », « dans les
+# quatre pays », « all countries »): in a country's annex it was compared with that country's figure (« Conforme »)
+_WHOLE_PROJECT = re.compile(
+    r"\b(?:tous (?:les )?pays(?: confondus)?|toutes (?:les )?regions(?: confondues)?|l?['’]?ensemble (?:du projet|des "
+    r"pays)|(?:les|des|aux|dans les) (?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+) pays|au niveau (?:du "
+    r"projet|regional)|all (?:the )?(?:(?:two|three|four|five|six|\d+) )?countries|(?:the )?whole project|"
+    r"project[- ]wide|across (?:the )?(?:(?:two|three|four|five|six|\d+) )?countries)\b")
+
+
+# the men's share printed beside women_share (« Part des hommes : 40 % », « 60 % d'hommes », « Share of men »): « 40 % »
+# was « Conforme » beside 40 % of women (the report says 60 % of women), « 60 % » an « Écart » of 20 for a right figure
+_MEN_SHARE = re.compile(r"\b(?:part|proportion|pourcentage|taux|share|percentage|ratio)\s+(?:des\s+|d['’]\s*|de\s+|of\s+)?"
+                        r"(?:hommes|garcons|men|males?|boys)\b|%\s*(?:des\s+|d['’]\s*|de\s+|of\s+|sont\s+des\s+|are\s+)?"
+                        r"(?:hommes|garcons|men|males?|boys)\b")
+_WOMEN_WORD = re.compile(r"\b(?:femmes?|filles?|women|woman|females?|girls?|feminine?s?)\b")
+
+
+# the men per woman printed beside gender_parity_index (women / men): « Ratio hommes/femmes : 1,5 » was an « Écart » of
+# 0,833 for a right figure (not « (H/F) » alone: often « by sex »)
+_MEN_OVER_WOMEN = re.compile(r"\b(?:hommes?\s*/\s*femmes?|hommes? par femmes?|males?[\s-]+(?:to|per)[\s-]+females?|"
+                             r"men[\s-]+(?:to|per)[\s-]+wom[ae]n|(?:ratio|rapport)\s+(?:h\s*/\s*f|m\s*/\s*f))\b")
+
+
+def _men_share(words: str, metric: str = "women_share") -> str | None:
+    """Why a women's share printed as the men's (« Part des hommes ») or a parity index as men / women (« Ratio
+    hommes/femmes ») is not compared; None otherwise."""
+    folded = fold(words)
+    if metric == "gender_parity_index":
+        found = _MEN_OVER_WOMEN.search(folded)
+        return None if found is None else (
+            f"its label or its value gives the men's ratio to women ('{found.group(0)}'), and the index computed is "
+            "women / men: write the index the report gives as women / men (1 / 1,5 = 0,67), or leave this one out")
+    found = _MEN_SHARE.search(folded)
+    if found is None or _WOMEN_WORD.search(folded):   # (« Part des femmes et des hommes »: not said which)
+        return None
+    return (f"its label or its value gives the men's share ('{found.group(0)}'), and the figure computed is the "
+            "women's share: write the women's share the report gives, or leave this one out (with participants of "
+            "unknown sex the men's share is not 100 % minus the women's)")
+
+
+def _whole_project(words: str, country: Any) -> str | None:
+    """Why a figure of a country's annex whose label or value says it is the whole project's is not compared with
+    the country's; None otherwise."""
+    found = _WHOLE_PROJECT.search(fold(words))
+    if found is None:
+        return None
+    return (f"its label or its value speaks of the whole project ('{found.group(0)}'), and the figure computed in "
+            f"this annex is {country}'s: leave its country column empty (or 'regional') to check it in the "
+            "project-wide annex, or reword the label if the figure is the country's")
+
+
 def dated_elsewhere(rec: pd.DataFrame, params: Any, indicators: pd.DataFrame | None = None,
                     countries: Iterable[str] = ()) -> pd.Series:
     """Per reconciled figure, why it is not comparable when its label dates it on another day than the figure the
@@ -1282,6 +1361,15 @@ def dated_elsewhere(rec: pd.DataFrame, params: Any, indicators: pd.DataFrame | N
                 str(w) for w in (label, value) if isinstance(w, str)), metric, key)) is not None:
             out[i] = part   # « Taux d'exécution hors Libye » beside the whole project's
             continue
+        if status != reconcile.NOT_COMPUTABLE and canonical_metric(metric) in ("women_share", "gender_parity_index") \
+                and (men := _men_share(" ; ".join(str(w) for w in (label, value) if isinstance(w, str)),
+                                       canonical_metric(metric))) is not None:
+            out[i] = men   # « Part des hommes : 40 % » beside 40 % of women: « Conforme »
+            continue
+        if status != reconcile.NOT_COMPUTABLE and not _is_all(params) and (whole := _whole_project(" ; ".join(
+                str(w) for w in (label, value) if isinstance(w, str)), getattr(params, "country", ""))) is not None:
+            out[i] = whole   # « Part des femmes, tous pays confondus » beside Maroc's, in Maroc's annex
+            continue
         if status != reconcile.NOT_COMPUTABLE and countries and (one := _one_country(" ; ".join(
                 str(w) for w in (label, value) if isinstance(w, str)), key, countries)) is not None:
             out[i] = one   # « Part des femmes au Maroc » beside the whole project's
@@ -1309,10 +1397,16 @@ def dated_elsewhere(rec: pd.DataFrame, params: Any, indicators: pd.DataFrame | N
         if (yearly := _one_year(words, getattr(params, "start_date", None), described, label)) is not None:
             out[i] = yearly
             continue
-        month = _LABEL_MONTH.search(fold(label)) if isinstance(label, str) and not days else None
-        if month and numbers.MONTHS.get(month.group("month")) != described.month:
+        month = _month_without_year(label) if isinstance(label, str) and not days else None
+        if month and month[1]:
+            # « en juillet-août 2021 »: the figure of those months (it was said « without its year »)
+            out[i] = (f"dated by months of a year ('{month[1]}') in its label: the figure of those months, and the "
+                      f"figure computed is cumulated to {described.isoformat()}; the workbook computes no such "
+                      "figure (write the day it describes with its year in the label, 30/06/2021)")
+            continue
+        if month and numbers.MONTHS.get(month[0]) != described.month:
             # « Part des femmes à fin mars » beside the figure at 30/06/2021: March of which year? (« Conforme »)
-            out[i] = (f"{reconcile.MONTH_NOTE} ('{month.group('month')}') in its label: the figure computed "
+            out[i] = (f"{reconcile.MONTH_NOTE} ('{month[0]}') in its label: the figure computed "
                       f"describes {described.isoformat()}; write the day with its year in the label (30/06/2021)")
             continue
         if not days or any(day == described for day in days):

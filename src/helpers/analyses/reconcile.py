@@ -477,7 +477,12 @@ _PER_MILLE = re.compile(r"‰|\bp(?:ou|e)r\s*mill[ei]\b|\bper thousand\b", re.IG
 # a period of years beside the figure (« 300 (2019-2020) », « 300 en 2019-2021 »): it was said a range of the value
 _YEARS = re.compile(r"\b(?:19|20)\d\d\s*[-\u2013\u2014/]\s*(?:19|20)?\d\d\b(?![-/.]\d)")   # (not a day's 2020-06-30)
 _FRACTION = re.compile(r"^\D*\d+\s*/\s*\d+\D*$|\b(?:moitie|tiers|quarts?|cinquieme|dixieme|half|third|quarter)s?\b"
-                       r"|\bdemi-?\s*(?:millions?|milliards?)\b")
+                       r"|\bdemi-?\s*(?:millions?|milliards?)\b"
+                       # « 3 sur 10 », « 2 femmes sur 5 », « une sur trois », « 1 in 3 »: they were « two figures
+                       # ('3' and '10'): write each in its own row » (not « 3,2 sur 5 », a score)
+                       r"|(?:(?<![\d.,])\d+|\b(?:une?|one))\s+(?:[^\W\d_]+\s+){0,2}?(?:sur|out of|in)\s+"
+                       r"(?:\d+(?![\d.,]\d)|(?:deux|trois|quatre|cinq|six|dix|two|three|four|five|six|ten)\b)"
+                       r"(?!\s*(?:ans?|annees?|mois|semaines?|jours?|years?|months?|weeks?|days?)\b)")   # (« sur 2 ans »)
 # a fraction of a scale word or a currency (« 1/2 million », « 3/4 M$ », « un demi-million »): an amount, not a share
 _FRACTION_OF_AMOUNT = re.compile(r"\b(?:millions?|milliards?|mio|mds?|mn|k|m|mille|milliers?|thousands?)\b|[$€£]|"
                                  r"\b(?:usd|eur|euros?|dollars?|dinars?|dirhams?|ouguiyas?|mad|dh|dt|tnd|um|mru|fcfa|"
@@ -913,7 +918,10 @@ def bare_month(printed: Any) -> str:
 # report's right figure; « 150 000 » in EUR compared with USD figures, « Conforme »). A bracket of other words
 # (« (A+B) », « (conclusion) ») or a sentence naming an amount (« 2 millions de dollars ») gives no unit.
 _LABEL_UNIT = re.compile(r"\(([^()]{1,40})\)|(?:^|\s)(?:en|in)\s+([^\s()]+(?:\s+[^\s()]+){0,2}?)\s*$", re.IGNORECASE)
-_UNIT_FILLER = re.compile(r"\b(?:en|in|de|des|d|of|us|'|’)\b|['’.,:;\s]")
+# (« (montants en milliers) », « (amounts in thousands) »: the words of a table's note on its amounts; it was no
+# unit, « 150 » compared with 150 000)
+_UNIT_FILLER = re.compile(r"\b(?:en|in|de|des|d|of|us|'|’|montants?|amounts?|chiffres?|figures?|exprimee?s?|"
+                          r"expressed|tous|les|all)\b|['’.,:;\s]")
 
 
 def label_unit(label: Any) -> str:

@@ -314,6 +314,10 @@ _REASONS_FR = [
     (r"dated by a month without its year \('(.*?)'\) in its label: the figure computed describes "
      r"(\d{4}-\d{2}-\d{2})", "son libellé est daté d'un mois sans son année (« {0} »), alors que le chiffre recalculé "
      "décrit le {1} : écrire dans le libellé le jour avec son année (« au 30/06/2021 »)"),
+    (r"dated by months of a year \('(.*?)'\) in its label: the figure of those months, and the figure computed is "
+     r"cumulated to (\d{4}-\d{2}-\d{2})", "son libellé est daté de mois d'une année (« {0} ») : le chiffre de ces "
+     "mois, alors que le chiffre recalculé est cumulé jusqu'au {1} ; le classeur ne calcule pas ce chiffre (écrire "
+     "dans le libellé le jour qu'il décrit avec son année, « au 30/06/2021 »)"),
     (r"dated by a month without its year \('(.*?)'\)", "daté d'un mois sans son année (« {0} ») : le chiffre "
      "recalculé décrit la date de référence ; écrire le jour dans le libellé (« au 30/06/2021 ») ou le mois avec son "
      "année (« juin 2021 »)"),
@@ -381,6 +385,18 @@ _REASONS_FR = [
      r"nothing out", "son libellé ou sa valeur écarte une partie (« {0} »), alors que le chiffre recalculé pour « {1} » "
      "n'écarte rien : le classeur ne calcule pas de chiffre privé d'une partie (comparer le chiffre de chaque partie "
      "que donne le rapport, ou reformuler le libellé si les données écartent aussi cette partie)"),
+    (r"its label or its value gives the men's share \('(.*?)'\), and the figure computed is the women's share",
+     "son libellé ou sa valeur donne la part des hommes (« {0} »), alors que le chiffre recalculé est la part des "
+     "femmes : écrire la part des femmes que donne le rapport, ou retirer cette ligne (avec des participants de sexe "
+     "inconnu, la part des hommes n'est pas 100 % moins celle des femmes)"),
+    (r"its label or its value gives the men's ratio to women \('(.*?)'\), and the index computed is women / men",
+     "son libellé ou sa valeur donne le rapport des hommes aux femmes (« {0} »), alors que l'indice recalculé est "
+     "femmes / hommes : écrire l'indice que donne le rapport en femmes / hommes (1 / 1,5 = 0,67), ou retirer cette "
+     "ligne"),
+    (r"its label or its value speaks of the whole project \('(.*?)'\), and the figure computed in this annex is "
+     r"(.*?)'s:", "son libellé ou sa valeur parle de tout le projet (« {0} »), alors que le chiffre recalculé dans "
+     "cette annexe est celui de {1} : laisser sa colonne pays vide (ou « regional ») pour le vérifier dans l'annexe "
+     "du projet, ou reformuler le libellé si le chiffre est celui du pays"),
     (r"its label names one country \('(.*?)'\), and the figure computed for '([^']*)' is the whole project's: "
      r".*, or the key '([^']*)'",
      lambda country, key, named: f"son libellé nomme un pays (« {country} »), alors que le chiffre recalculé pour "

@@ -145,8 +145,37 @@ def _cumulated_periods(frame: pd.DataFrame, raw: Any) -> dict[Any, Problem]:
         for index in frame.index[(periods.isin(list(hits)) & others).to_numpy(bool)]}
 
 
+# reported: a row without a metric whose code or label says total (`Total | | | =SOMME(D2:D3)` under the figures of a
+# report's table) is no published figure: it was told « metric: this cell is empty but the column is required → Fill it
+# in », as if it were a figure to complete. A total the report prints, with its metric (`budget`, key `total`), is one.
+REPORTED_HINT = ("Delete this row: each row of reported is one figure the report prints, checked against the data, "
+                 "and a total of the rows above is none. If the report prints this total, give it its metric and key "
+                 "(e.g. budget, total) and type the value as printed.")
+
+
+def _reported_totals(frame: pd.DataFrame, raw: Any) -> list[Problem]:
+    """The rows of reported without a metric whose figure_id or label says total."""
+    if "metric" not in frame.columns:
+        return []
+    blank = frame["metric"].isna() | frame["metric"].astype("string").str.strip().eq("").fillna(True)
+    rows = frame[blank.to_numpy(bool)]   # (cheap filter first: most figures have their metric)
+    found: dict[Any, Problem] = {}
+    for column in ("figure_id", "label"):
+        if column not in rows.columns or rows.empty:
+            continue
+        hits = {v for v in _texts_that_may_say_total(rows[column]) if says_total(v, set())}
+        for index in rows.index[rows[column].isin(list(hits)).to_numpy(bool)] if hits else []:
+            found.setdefault(index, raw.problem(
+                "totals_row", f"this row is a totals row ('{rows.at[index, column]}' in '{column}', no metric): a "
+                "total of the figures above, not a figure the report prints", REPORTED_HINT, index=index,
+                column=column, value=rows.at[index, column]))
+    return [found[i] for i in sorted(found)]
+
+
 def problems(name: str, frame: pd.DataFrame, raw: Any) -> list[Problem]:
     """The totals rows of a typed table (frame indexed by spreadsheet row; raw: readers.RawTable)."""
+    if name == "reported" and not frame.empty:
+        return _reported_totals(frame, raw)
     if name not in SUMMED and name not in COUNTED or frame.empty:
         return []
     amount_column, text_columns, amount_is_error = SUMMED.get(name) or ("", COUNTED[name][0], True)

@@ -249,7 +249,10 @@ def _dated_otherwise(raw, rows: dict, data: ProjectData, params) -> list[Problem
         year.group(1) in str(v))) for r, v in zip(why, asked["printed"])]
     # (« hors Libye »: a part left out, said at the label)
     return [raw.problem("part_left_out" if reason.startswith("its label or its value leaves a part out") else
-                        "one_country" if reason.startswith("its label names one country") else "dated_otherwise",
+                        "one_country" if reason.startswith("its label names one country") else
+                        "whole_project" if reason.startswith("its label or its value speaks of the whole project")
+                        else "men_share" if reason.startswith("its label or its value gives the men's")
+                        else "dated_otherwise",
                         f"figure '{fid}': {reason}",
                         "The annex will say 'not computable'. Write the key at the label's date (a budget figure), or "
                         "reword a label whose date is not the figure's.", index=rows.get(str(fid).strip()),

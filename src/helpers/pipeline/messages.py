@@ -104,6 +104,16 @@ _FRENCH = [(re.compile(english), french) for english, french in (
     (r"^this row is a totals row \('([^']*)' in '([^']*)'\); it would be read as one more (activity|value)$",
      lambda m: f"cette ligne est une ligne de total ('{m[1]}' dans '{m[2]}') : elle serait lue comme "
                f"{'une activité' if m[3] == 'activity' else 'une valeur'} de plus"),
+    (r"^this row is a totals row \('([^']*)' in '([^']*)', no metric\): a total of the figures above, not a figure "
+     r"the report prints$",
+     r"cette ligne est une ligne de total ('\1' dans '\2', sans métrique) : le total des chiffres au-dessus, pas un "
+     r"chiffre que le rapport publie"),
+    (r"^Delete this row: each row of reported is one figure the report prints, checked against the data, and a total "
+     r"of the rows above is none\. If the report prints this total, give it its metric and key \(e\.g\. budget, "
+     r"total\) and type the value as printed\.$",
+     "Supprimez cette ligne : chaque ligne de reported est un chiffre que le rapport publie, vérifié contre les "
+     "données, et le total des lignes au-dessus n'en est pas un. Si le rapport publie ce total, donnez-lui sa "
+     "métrique et sa clé (par exemple budget, total) et tapez la valeur telle qu'elle est imprimée."),
     # the warnings of the sample's own check: what an evaluator reads first
     (r"^every spending row is dated after the reporting date \(([^,]*), project\.yaml\), the first on ([0-9-]+): the "
      r"annexes count no spending, and every execution rate is 0 %$",
