@@ -1423,6 +1423,14 @@ CASES = [
               "without a word, the 000 past the header left out (with a country column after it: « the budget has "
               "the line 'B2' for Maroc, not for 000 »)",
          expect=lambda m, problems: _names_in_order(problems, ["shifted_row"])),
+    Case("a decimal comma not in quotes before an empty last cell", lambda m: m.write(
+             "expenditure", "line,period_end,amount,note\nB1,2020-12-31,40000,\nB2,2020-12-31,10000,50,\n"
+                            "B3,2021-06-30,30000,\nB4,2021-06-30,5000,\n"),
+         "shifted_row", "expenditure.csv", 3, None, hint="delete it",
+         what="expenditure.csv (',' separated, typed by hand, the note left empty on every row) with an amount "
+              "10000,50 not in quotes: its row reached only the header's last cell, 10 000 spent read and the note "
+              "« 50 », without a word",
+         expect=lambda m, problems: _names_in_order(problems, ["shifted_row"])),
     Case("budget lines split by the file's separator", lambda m: m.write(
              "participation", "event_id;participants;women;country;label;start_date;end_date;budget_lines\n"
                               "E1;20;8;Maroc;Formation;2020-10-01;2020-10-03;B2; B1\n"

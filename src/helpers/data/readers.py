@@ -649,11 +649,15 @@ def _beyond_header(table: RawTable, header: list[Any], body: list[tuple[int, lis
     def width(cells: list[Any]) -> int:
         return next((i + 1 for i in range(len(cells) - 1, -1, -1) if cells[i] is not None), 0)
 
-    longer = [(n, cells) for n, cells in body if width(cells) > len(header)]
+    # A CSV row is as long as its fields, empty or not: `R1,2020-12-31,108331,13,` under `line,period_end,amount,note`
+    # (a decimal comma not in quotes, the note left empty) reached only the header's last cell, and was read as 108 331
+    # with the note « 13 ». (An .xlsx row is as wide as the sheet: there, its last value.)
+    length = width if table.sheet is not None else len
+    longer = [(n, cells) for n, cells in body if length(cells) > len(header)]
     if not longer:
         return header
     if 2 * len(longer) > len(body):
-        return list(header) + [None] * (max(width(cells) for _, cells in longer) - len(header))
+        return list(header) + [None] * (max(length(cells) for _, cells in longer) - len(header))
     if table.sheet is not None:   # an .xlsx cell cannot shift: a note beside a few rows, said and not read
         letters = sorted({column_letter(i) for _, cells in longer for i in range(len(header), width(cells))
                           if cells[i] is not None}, key=lambda x: (len(x), x))
@@ -672,12 +676,16 @@ def _beyond_header(table: RawTable, header: list[Any], body: list[tuple[int, lis
         ("a ';' typed in a cell, as in budget_lines R1; R6, in a file separated by ';'", "\"R1; R6\"",
          "R1 + R6; ") if table.delimiter == ";" else ("a tab inside a cell", "quotes", "")
     for n, cells in longer:
+        empty_end = width(cells) <= len(header)   # only empty cells past the header: no column of its own
         table.problems.append(table.problem(
-            "shifted_row", f"this row has {width(cells)} cells and the header {len(header)}: a separator inside a "
-            f"value that is not in quotes ({example}) splits it, and shifts each cell after it into the next column",
+            "shifted_row", f"this row has {len(cells) if empty_end else width(cells)} cells and the header "
+            f"{len(header)}: a separator inside a value that is not in quotes ({example}) splits it, and shifts each "
+            "cell after it into the next column" + (" (its last cells, past the header, are empty)" if empty_end
+                                                    else ""),
             f"Put the value in quotes ({quoted}) or write it without the separator ({without}Excel's 'Save As CSV' "
-            "quotes it); if the row's last cells are a column of their own, give that column a header.", index=n,
-            value=table.delimiter.join("" if c is None else str(c) for c in cells[:width(cells)])))
+            "quotes it); " + ("if the row only ends with a separator too many, delete it." if empty_end else
+                              "if the row's last cells are a column of their own, give that column a header."),
+            index=n, value=table.delimiter.join("" if c is None else str(c) for c in cells[:max(width(cells), 1)])))
     return header
 
 
