@@ -1258,6 +1258,21 @@ CASES = [
               "an IPTT may: the 2020 row was « no final target », and the 2021 row's 150 % of its target, green, "
               "was said nothing (90 % of the 50 due by then were reached)",
          expect=lambda m, problems: _no_error(problems)),
+    Case("the total's target on each sex's row", lambda m: (m.replace(
+             "indicators", "I1,2020,4,Personnes formées,output,persons,0,10,25",
+             "I1,2020,4,Personnes formées,output,persons,0,20,50"),
+             m.append("indicators", "I1,2020,6,Personnes formées,output,persons,0,20,50,increase,Maroc,m")),
+         "total_target_on_sexes", "indicators.csv", 3, "target", severity="warning", hint="each sex's own target",
+         what="I1's total target (20, final 50) written on its women's and men's rows as well, as an IPTT copied "
+              "down its block: 4 women were 20 % of « their » target, red, without a word; not computed now",
+         expect=lambda m, problems: _no_error(problems)),
+    Case("one indicator code in two units", lambda m: m.append(
+             "indicators", "I2,2020,300,Taux de chômage des migrants de retour,outcome,nombre,400,300,200,decrease,"
+                           "Maroc,"),
+         "units_differ", "indicators.csv", 6, "unit", severity="warning", hint="its own indicator_id",
+         what="I2 a percentage in Tunisie (« % ») and a count in Maroc (« nombre »): one indicator in the "
+              "project-wide annex, two measures under one code, without a word",
+         expect=lambda m, problems: _no_error(problems)),
     Case("progress as fractions",
          lambda m: (m.replace("activities", "Étude de base,100,", "Étude de base,1,"),
                     m.replace("activities", "inspecteurs,60,", "inspecteurs,0.6,")),

@@ -55,11 +55,12 @@ import pandas as pd
 from ..data import numbers
 from ..text import fold
 from ..data.spec import (direction_not_given, direction_written_once, fractions_for_percent, targets_per_period,
-                         written_once)
+                         total_target_on_sexes, unit_class, units_differ, written_once)
 
 RAG_GREEN, RAG_AMBER, RAG_RED = "green", "amber", "red"
 RULES = ("baseline_beyond_final_target", "period_target_beyond_final_target", "zero_target_with_actual",
-         "missing_target", "actual_falls", "direction_not_given", "fraction_for_percent", "targets_per_period")
+         "missing_target", "actual_falls", "direction_not_given", "fraction_for_percent", "targets_per_period",
+         "total_target_on_sexes", "units_differ", "not_measured_since")
 
 
 def _decrease(indicators: pd.DataFrame) -> pd.Series:
@@ -68,12 +69,16 @@ def _decrease(indicators: pd.DataFrame) -> pd.Series:
 
 
 def _achievement(actual: pd.Series, baseline: pd.Series, target: pd.Series,
-                 decrease: pd.Series, which: str, unclear: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+                 decrease: pd.Series, which: str, unclear: np.ndarray,
+                 total_on_sex: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     a, b, t = (s.to_numpy(dtype="float64") for s in (actual, baseline, target))
     dec = decrease.to_numpy(dtype=bool)
     num = np.where(dec, b - a, a)
     den = np.where(dec, b - t, t)
     ok = np.isfinite(num) & np.isfinite(den) & (den > 0) & ~unclear  # never a rate over a denominator <= 0
+    # the total's 200 written on the women's and the men's rows: 25 women were 12.5 % « of the women's target », red
+    total_on_sex = np.zeros(len(a), dtype=bool) if total_on_sex is None else total_on_sex
+    ok &= ~total_on_sex
     # a decreasing indicator's target of -20 is a change (a rate from 50 down by 20), not the level to reach: read as
     # a level, 45 was (50 - 45) / (50 + 20) = 7 % of the way, red, where it is 25 % of the way to 30
     with np.errstate(invalid="ignore"):
@@ -84,10 +89,11 @@ def _achievement(actual: pd.Series, baseline: pd.Series, target: pd.Series,
     # amber against a green from 80 while shown « 80,0 % »; no data has 9 decimals of a percent
     value = np.round(value, 9)
     reason = np.select(
-        [np.isnan(a), np.isnan(t), unclear, dec & (t < 0), dec & np.isnan(b), dec & (b == t), ~dec & (t == 0),
+        [np.isnan(a), np.isnan(t), unclear, total_on_sex, dec & (t < 0), dec & np.isnan(b), dec & (b == t), ~dec & (t == 0),
          dec & (b < t), ~dec & (t < 0)],
         ["not computable: no actual", f"not computable: no {which}",
          "not computable: a target is below the baseline and the direction (increase or decrease) is not given",
+         f"not computable: the {which} of this sex's row is its total's, written on the women's and the men's rows",
          f"not computable: {which} is negative, where a decreasing indicator's target is the level to reach (a "
          "change, -20 for a rate from 50 down to 30?)",
          "not computable: decreasing indicator without baseline",
@@ -139,8 +145,10 @@ def iptt(indicators: pd.DataFrame, thresholds: Any) -> pd.DataFrame:
                             target_final=_baseline_of_indicator(indicators, "target_final"))
     decrease = _decrease(ind)
     unclear = direction_not_given(ind).to_numpy(dtype=bool)
-    ach, why = _achievement(ind["actual"], ind["baseline"], ind["target"], decrease, "target", unclear)
-    fin, why_fin = _achievement(ind["actual"], ind["baseline"], ind["target_final"], decrease, "final target", unclear)
+    ach, why = _achievement(ind["actual"], ind["baseline"], ind["target"], decrease, "target", unclear,
+                            total_target_on_sexes(ind, "target").to_numpy(dtype=bool))
+    fin, why_fin = _achievement(ind["actual"], ind["baseline"], ind["target_final"], decrease, "final target", unclear,
+                                total_target_on_sexes(ind, "target_final").to_numpy(dtype=bool))
     out = pd.DataFrame({
         "indicator_id": ind["indicator_id"].astype("str"), "period": ind["period"].astype("str"),
         "country": ind["country"].astype("str"), "sex": ind["sex"].astype("str"),
@@ -182,6 +190,10 @@ def tracking_counts(table: pd.DataFrame) -> dict[str, int]:
     named = pd.DataFrame({"id": table["indicator_id"].astype("str"),
                           "label": labels.map(lambda v: fold(str(v)) if isinstance(v, str) and v.strip() else None)})
     per_id = named.groupby("id", sort=False)["label"].nunique()
+    # `nombre` in Maroc and `%` in Tunisie under one id are two measures (data.spec.units_differ): two indicators
+    if "unit" in table:
+        units = unit_class(table["unit"])
+        per_id = np.maximum(per_id, units.where(units.ne("")).groupby(named["id"], sort=False).nunique())
     return {"indicators": int(per_id.clip(lower=1).sum()), "rows": int(len(table)),
             "measured": int(table["indicator_achievement_final"].notna().sum()),
             "green": int((table["rag_final"] == RAG_GREEN).sum())}
@@ -211,6 +223,27 @@ def _previous_actual(ind: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     highest = highest.groupby(keys, sort=False).shift(1)
     return tuple(s.reindex(order.index).sort_index().to_numpy(dtype="float64", na_value=np.nan)
                  for s in (previous, highest))
+
+
+def _not_measured_since(ind: pd.DataFrame) -> tuple[np.ndarray, str]:
+    """The last measured row of each indicator (country, sex) whose period ends more than a year before the last
+    measured period of the table (I5's 18 of 2019 in a table measured to 2021): a value of then, rated as the others'
+    current ones, and the day of the table's last measured period."""
+    out = np.zeros(len(ind), dtype=bool)
+    measured = ind["actual"].notna().to_numpy(dtype=bool)
+    if not measured.any():
+        return out, ""
+    periods = ind["period"].astype("str")
+    spans = {p: numbers.period_span(p) for p in periods[measured].unique()}   # (a few distinct periods)
+    ends = pd.to_datetime(periods.map(lambda p: spans[p][1] if spans.get(p) else None).where(measured))
+    latest = ends.max()
+    if pd.isna(latest):
+        return out, ""
+    keys = [ind[c].astype("str").fillna("") for c in ("indicator_id", "country", "sex")]
+    last = ends.groupby(keys, sort=False).transform("max")
+    # (more than a year: an annual indicator whose last year is not measured yet is no news)
+    out = (ends.eq(last) & (ends < latest - pd.Timedelta(days=400))).fillna(False).to_numpy(dtype=bool)
+    return out, latest.date().isoformat()
 
 
 def indicator_anomalies(indicators: pd.DataFrame) -> pd.DataFrame:
@@ -245,6 +278,11 @@ def indicator_anomalies(indicators: pd.DataFrame) -> pd.DataFrame:
         below_previous = np.isfinite(previous) & (a < previous)
     checks["fraction_for_percent"] = fractions_for_percent(ind).to_numpy(dtype=bool)
     checks["targets_per_period"] = targets_per_period(ind).to_numpy(dtype=bool)
+    on_sex = {c: total_target_on_sexes(ind, c).to_numpy(dtype=bool) for c in ("target", "target_final")}
+    checks["total_target_on_sexes"] = on_sex["target"] | on_sex["target_final"]
+    checks["units_differ"] = units_differ(ind).to_numpy(dtype=bool)
+    # an indicator dropped, or not reported since: its 2019 value rated beside the others' of 2021, as current
+    checks["not_measured_since"], latest = _not_measured_since(ind)
     fmt = np.vectorize(lambda x: "" if np.isnan(x) else f"{x:g}", otypes=[object])
     bs, ts, fs, as_ = (fmt(x) if len(x) else x.astype(object) for x in (b, t, f, a))
     dirs = np.where(dec, "decrease", "increase")
@@ -265,6 +303,11 @@ def indicator_anomalies(indicators: pd.DataFrame) -> pd.DataFrame:
         "targets_per_period": "period target " + ts + " of targets adding up to the final target " + fs
         + ": targets per period, where the actual " + as_ + " is the total to date (its % of the period target is "
         "overstated)",
+        "total_target_on_sexes": "the women's and the men's rows both give the total's target "
+        + np.where(on_sex["target"], ts, fs) + ": its achievement by sex is not computed",
+        "units_differ": "unit '" + units + "', another than the indicator's first row's: two measures under one code?",
+        "not_measured_since": np.full(len(ind), "last measured in this period, where other indicators are measured to "
+                                      + latest + ": its value is not a current one", dtype=object),
     }
     parts = []
     for order, rule in enumerate(RULES):

@@ -323,6 +323,52 @@ def sexes_above_total(frame: pd.DataFrame) -> pd.Series:
     return out
 
 
+def unit_class(units: pd.Series) -> pd.Series:
+    """Each unit folded (case, accents, spaces), every percentage one word (`%`, `pourcentage`, `taux`): '' empty."""
+    names = units.astype("string").str.strip().fillna("")
+    kinds = {u: ("%" if is_percentage(u, None) else fold(u)) if u else "" for u in names.unique()}
+    return names.map(kinds).astype("str")
+
+
+def units_differ(frame: pd.DataFrame) -> pd.Series:
+    """The rows of an indicator whose unit is another than the one of its first row with a unit (`nombre` in Maroc,
+    `%` in Tunisie; `%` and `pourcentage` are one unit): two measures under one code, counted as one indicator in the
+    project-wide annex, its periods compared as one (a fall from 45 % to 30 persons)."""
+    if frame.empty or "unit" not in frame:
+        return pd.Series(False, index=frame.index)
+    unit = unit_class(frame["unit"])
+    given = unit.ne("")
+    first = unit.where(given).groupby(frame["indicator_id"].astype("str"), sort=False).transform("first")
+    return (given & first.notna() & unit.ne(first)).astype(bool)
+
+
+def total_target_on_sexes(frame: pd.DataFrame, column: str = "target") -> pd.Series:
+    """The women's and men's rows of a count indicator (not a percentage) whose ``column`` (target, target_final)
+    both repeat their total's of the same period and country (200 on the f, m and total rows): the total's target
+    written on each sex's row, where the women's and men's targets add up to it. Their achievement against it (25
+    women of 200: 12.5 %, red) is not the women's; it is not computed."""
+    out = pd.Series(False, index=frame.index)
+    if frame.empty or "sex" not in frame or column not in frame or not frame["sex"].isin(["f", "m"]).any():
+        return out
+    value = written_once(frame, column) if column == "target_final" else frame[column].astype("float64")
+    keys = ["indicator_id", "period"] + (["country"] if "country" in frame else [])
+    sex = frame["sex"].astype("str").str.strip().str.lower().fillna("total")   # (empty: the total, as loaded)
+    table = frame.assign(**{c: frame[c].astype("str") for c in keys}, _value=value, sex=sex.to_numpy())
+    by_sex = table.pivot_table(index=keys, columns="sex", values="_value", aggfunc="first", dropna=False)
+    if not {"f", "m", "total"} <= set(by_sex.columns):
+        return out
+    same = ((by_sex["f"] == by_sex["total"]) & (by_sex["m"] == by_sex["total"]) & (by_sex["total"] > 0)).fillna(False)
+    flagged = by_sex.index[same.to_numpy(bool)]
+    if not len(flagged):
+        return out
+    sexes = table[table["sex"].isin(["f", "m"]).to_numpy(bool)]
+    hit = pd.MultiIndex.from_frame(sexes[keys]).isin(flagged) if len(keys) > 1 else sexes[keys[0]].isin(flagged)
+    for index in sexes.index[np.asarray(hit, dtype=bool)]:   # (the few flagged rows: a percentage's targets repeat)
+        out[index] = not is_percentage(frame.at[index, "unit"] if "unit" in frame else None,
+                                       frame.at[index, "label"] if "label" in frame else None)
+    return out
+
+
 def _periods_written_once(frame: pd.DataFrame) -> pd.Series:
     """False on the rows of an indicator whose period ends on the day another's does, written otherwise (2020,
     2020-12, T4 2020): an actual is the value reached at the period's end, so they are two values of one figure. They
@@ -683,6 +729,15 @@ SPEC: dict[str, Table] = {t.name: t for t in (
                              "its % of the period target compares the total to date with one period's target",
                              "Write in 'target' the total due by the end of each period (20, then 50), as 'actual' "
                              "is the total reached by then.", targets_per_period, show_value=True),
+                  *(RowWarning("total_target_on_sexes", column, "the women's and the men's rows of this "
+                               "indicator and period both give its total's target: the total's target written on "
+                               "each sex's row; their achievement is not computed", "Write each sex's own target on its "
+                               "row (the women's and men's targets add up to the total's), or leave it empty.",
+                               lambda f, c=column: total_target_on_sexes(f, c), show_value=True)
+                    for column in ("target", "target_final")),
+                  RowWarning("units_differ", "unit", "this indicator's rows give it another unit than its first "
+                             "row with a unit: two measures under one code", "Give each measure its own "
+                             "indicator_id, or write one unit in every row of the indicator.", units_differ),
                   RowWarning("sexes_above_total", "actual", "the women's and men's actuals of this indicator and "
                              "period add up to more than its total", "Check the three rows: women and men are part "
                              "of the total (for a count; a percentage's rows do not add up).", sexes_above_total,
