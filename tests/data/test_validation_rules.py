@@ -1095,6 +1095,13 @@ CASES = [
          what="indicators.csv headed 'Target 2021' (an IPTT's header) and no 'target': the targets were not read and "
               "the annex said « aucune cible pour cette période dans les données », nothing said at the header",
          expect=lambda m, problems: _no_error(problems)),
+    Case("a revised target headed in English", lambda m: m.replace(
+             "indicators", "baseline,target,target_final,", "baseline,Revised target,target_final,"),
+         "column_not_read", "indicators.csv", 1, "Revised target", severity="warning", hint="name it 'target'",
+         what="indicators.csv headed 'Revised target' (the English order, the version first) and no 'target': the "
+              "targets were not read, the annex said « aucune cible pour cette période », nothing said at the header; "
+              "beside a column 'Target' it was ignored without a word",
+         expect=lambda m, problems: _no_error(problems)),
     Case("published percentage padded by its format", lambda m: (
              m.replace("participation", "E1,20,8,Maroc,", "E1,21,8,Maroc,"),
              m.replace("participation", ",government,12,", ",government,13,"),
