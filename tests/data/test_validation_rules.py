@@ -1280,6 +1280,29 @@ CASES = [
          what="I2 a percentage in Tunisie (« % ») and a count in Maroc (« nombre »): one indicator in the "
               "project-wide annex, two measures under one code, without a word",
          expect=lambda m, problems: _no_error(problems)),
+    Case("an indicator code in another case", lambda m: m.append(
+             "indicators", "i1,2019,5,Personnes formées,output,persons,0,10,50,increase,Maroc,total"),
+         "indicator_code_written_twice", "indicators.csv", 6, "indicator_id", severity="warning",
+         hint="one way in every row ('I1')",
+         what="I1's 2019 row written « i1 »: two indicators (« 2 indicateurs suivis »), its rows compared apart, "
+              "without a word",
+         expect=lambda m, problems: _no_error(problems)),
+    Case("indicator codes 1.1 and 1.10 kept as 1.1 by Excel", lambda m: m.write("indicators", (
+             "indicator_id,period,actual,label,unit,baseline,target,target_final,country\n"
+             "1.1,2020,10,Personnes formées,persons,0,20,50,Maroc\n1.1,2021,30,Personnes formées,persons,0,40,50,Maroc\n"
+             "1.1,2019,3,Centres équipés,centres,0,4,6,Maroc\n")),
+         "indicator_code_two_labels", "indicators.csv", 4, "indicator_id", severity="warning",
+         hint="format the column as Text",
+         what="1.10 (Centres équipés) typed in a number cell, kept 1.1 beside 1.1 (Personnes formées) of other "
+              "periods: read as one indicator of three periods, 2019's 3 centres beside the persons trained in 2020 "
+              "and 2021, without a word",
+         expect=lambda m, problems: _no_error(problems)),
+    Case("indicator codes 1.1 and 1.10 of one period", lambda m: m.write("indicators", (
+             "indicator_id,period,actual,label,unit,baseline,target,target_final,country\n"
+             "1.1,2020,10,Personnes formées,persons,0,20,50,Maroc\n1.1,2020,3,Centres équipés,centres,0,4,6,Maroc\n")),
+         "duplicate_indicator", "indicators.csv", 2, "indicator_id", hint="format the column as Text",
+         what="1.1 and 1.10 of 2020, both kept 1.1 by Excel: refused as a duplicate, the hint said to keep one row "
+              "(deleting an indicator); it now says why Excel made them one"),
     Case("progress as fractions",
          lambda m: (m.replace("activities", "Étude de base,100,", "Étude de base,1,"),
                     m.replace("activities", "inspecteurs,60,", "inspecteurs,0.6,")),

@@ -524,6 +524,46 @@ def plus_signed_targets(frame: pd.DataFrame, raw: Any) -> list:
     return problems
 
 
+def indicator_codes_written_twice(frame: pd.DataFrame, raw: Any) -> list:
+    """An indicator code written two ways (`I1` and `i1`, `I 1`: case, accents and spaces; a trailing space is
+    stripped on reading): two indicators, each with its rows, its count, its baseline and final target written once,
+    its falls compared apart, nothing said. And a code read as a decimal number (1.1) whose rows of one country and
+    sex give two labels: 1.10 typed in an Excel cell formatted as a number is kept as 1.1, so two indicators became
+    one, their periods compared as one. A warning at the later row (the first 10 of each rule)."""
+    if frame.empty or "indicator_id" not in frame:
+        return []
+    ids = frame["indicator_id"].astype("string")
+    folded = ids.map({i: re.sub(r"\s+", "", fold(i)) for i in ids.dropna().unique()}).astype("object")
+    problems = []
+    other = folded.notna() & ids.groupby(folded, sort=False).transform("nunique").gt(1)
+    if bool(other.any()):
+        first = ids[other].groupby(folded[other], sort=False).transform("first")
+        for index in frame.index[(other & ids.ne(first)).fillna(False).to_numpy(bool)][:10]:
+            at = frame.index[ids.eq(first[index]).fillna(False).to_numpy(bool)][0]
+            problems.append(raw.problem(
+                "indicator_code_written_twice", f"this indicator code '{ids[index]}' is '{first[index]}' of "
+                f"row {at} written otherwise: they are read as two indicators", f"Write the code one way in every row "
+                f"('{first[index]}').", index=index, column="indicator_id", value=ids[index], severity="warning"))
+    if "label" in frame:
+        # a code Excel may have cut: 1.10 kept as 1.1
+        decimal = ids.str.fullmatch(r"\d+[.,]\d+").fillna(False).astype(bool)
+        if bool(decimal.any()):
+            rows = frame[decimal.to_numpy(bool)]
+            labels = rows["label"].astype("string")
+            labels = labels.map({v: fold(v) for v in labels.dropna().unique()}).astype("object")
+            keys = [rows[c].astype("str").fillna("") for c in ("indicator_id", "country", "sex") if c in rows]
+            two = labels.notna() & labels.groupby(keys, sort=False).transform("nunique").gt(1)
+            first = labels.where(two).groupby(keys, sort=False).transform("first")
+            for index in rows.index[(two & labels.ne(first)).fillna(False).to_numpy(bool)][:10]:
+                problems.append(raw.problem(
+                    "indicator_code_two_labels", f"the rows of indicator {ids[index]} give it two labels: two "
+                    f"indicators under one code? Excel keeps a code typed {ids[index]}0 in a cell formatted as a "
+                    f"number as {ids[index]}, and they are read as one indicator", "If they are two indicators, "
+                    "format the column as Text and type the codes again; if it is one, write one label.",
+                    index=index, column="indicator_id", value=ids[index], severity="warning"))
+    return problems
+
+
 def progress_as_fractions(frame: pd.DataFrame, raw: Any) -> list:
     """Every progress of the table between 0 and 1, some of them in between (0.5, 0.25, 1): fractions of 1 typed in
     a column of percentages, where 0.5 reads as 0.5 %. A warning on the column (an .xlsx cell formatted as a
@@ -742,7 +782,7 @@ SPEC: dict[str, Table] = {t.name: t for t in (
                              "period add up to more than its total", "Check the three rows: women and men are part "
                              "of the total (for a count; a percentage's rows do not add up).", sexes_above_total,
                              show_value=True)),
-        raw_checks=(percent_cells_of_counts, plus_signed_targets)),
+        raw_checks=(percent_cells_of_counts, plus_signed_targets, indicator_codes_written_twice)),
     Table("reported", (
         Column("figure_id", **ID, unique=True, french=("chiffre_id", "id_chiffre", "code_chiffre")),
         Column("metric", **ID, french=("métrique", "mesure")),
