@@ -359,3 +359,27 @@ def test_an_indicator_not_measured_for_more_than_a_year_is_an_anomaly():
     assert list(zip(found["row"], found["rule"])) == [(3, "not_measured_since"), (5, "not_measured_since")]
     assert found["note"].iloc[0] == ("last measured in this period, where other indicators are measured to "
                                      "2021-12-31: its value is not a current one")
+
+
+def test_a_rising_indicators_baseline_above_its_period_target_is_an_anomaly():
+    """A rate « hausse » from 60 towards a period target of 50, no final target: 55 was 110 %, green, nothing said
+    (with a final target below the baseline, baseline_beyond_final_target said it, and says it alone)."""
+    data = rows({"indicator_id": "T8", "actual": 55, "baseline": 60, "target": 50, "direction": "increase"},
+                {"indicator_id": "T9", "actual": 55, "baseline": 60, "target": 50, "target_final": 45,
+                 "direction": "increase"},
+                {"indicator_id": "OK", "actual": 55, "baseline": 40, "target": 50, "direction": "increase"})
+    found = indicator_anomalies(data)
+    assert list(zip(found["indicator_id"], found["rule"])) == [
+        ("T8", "baseline_beyond_period_target"), ("T9", "baseline_beyond_final_target"),
+        ("T9", "period_target_beyond_final_target")]
+    assert found["note"].iloc[0] == "baseline 60 already meets the period target 50 (increase)"
+
+
+def test_a_hundred_percent_typed_1_beside_its_target_of_100_is_an_anomaly():
+    """A coverage rate whose target is 100 % and whose actual, 100 %, was typed 1 (as a fraction of 1): 1 %, red,
+    nothing said. A falling indicator's 1 is left alone."""
+    data = rows({"indicator_id": "T2", "actual": 1, "baseline": 40, "target": 100, "unit": "%"},
+                {"indicator_id": "T3", "actual": 1, "baseline": 150, "target": 100, "unit": "%",
+                 "direction": "decrease"})
+    found = indicator_anomalies(data)
+    assert list(zip(found["indicator_id"], found["rule"])) == [("T2", "fraction_for_percent")]

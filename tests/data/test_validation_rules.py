@@ -1303,6 +1303,12 @@ CASES = [
          "duplicate_indicator", "indicators.csv", 2, "indicator_id", hint="format the column as Text",
          what="1.1 and 1.10 of 2020, both kept 1.1 by Excel: refused as a duplicate, the hint said to keep one row "
               "(deleting an indicator); it now says why Excel made them one"),
+    Case("100 % typed 1 beside a target of 100 %", lambda m: m.append(
+             "indicators", "T2,2020,1,Taux de couverture des centres,outcome,%,40,100,100,increase,Maroc,"),
+         "fraction_for_percent", "indicators.csv", 6, "actual", severity="warning", hint="as a percentage",
+         what="a coverage rate whose target is 100 % and whose actual, 100 %, was typed 1 (a fraction of 1): read as "
+              "1 %, red, without a word",
+         expect=lambda m, problems: _no_error(problems)),
     Case("progress as fractions",
          lambda m: (m.replace("activities", "Étude de base,100,", "Étude de base,1,"),
                     m.replace("activities", "inspecteurs,60,", "inspecteurs,0.6,")),

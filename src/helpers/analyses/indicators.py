@@ -24,6 +24,8 @@ Definitions (GUIDE.md, "Indicator tracking"):
 Anomalies (one row each: indicator_id, period, rule, note), direction-aware:
 - ``baseline_beyond_final_target``: the baseline already meets or passes the final target
   (increase: baseline >= target_final; decrease: baseline <= target_final).
+- ``baseline_beyond_period_target``: the same of the period target, when the final target does not say it already
+  (a rising rate from 60 towards 50: 55 was 110 %, green).
 - ``period_target_beyond_final_target``: a period target beyond the final target
   (increase: target > target_final; decrease: target < target_final).
 - ``zero_target_with_actual``: target = 0 and a non-zero actual is reported, of an increasing indicator (a
@@ -58,7 +60,7 @@ from ..data.spec import (direction_not_given, direction_written_once, fractions_
                          total_target_on_sexes, unit_class, units_differ, written_once)
 
 RAG_GREEN, RAG_AMBER, RAG_RED = "green", "amber", "red"
-RULES = ("baseline_beyond_final_target", "period_target_beyond_final_target", "zero_target_with_actual",
+RULES = ("baseline_beyond_final_target", "baseline_beyond_period_target", "period_target_beyond_final_target", "zero_target_with_actual",
          "missing_target", "actual_falls", "direction_not_given", "fraction_for_percent", "targets_per_period",
          "total_target_on_sexes", "units_differ", "not_measured_since")
 
@@ -262,6 +264,9 @@ def indicator_anomalies(indicators: pd.DataFrame) -> pd.DataFrame:
         checks = {
             "baseline_beyond_final_target": ~unclear & np.isfinite(b) & np.isfinite(f)
             & np.where(dec, b <= f, b >= f),
+            # a rising rate from 60 towards a period target of 50, no final target: 55 was 110 %, green, nothing said
+            "baseline_beyond_period_target": ~unclear & np.isfinite(b) & np.isfinite(t) & np.where(dec, b <= t, b >= t)
+            & ~(np.isfinite(f) & np.where(dec, b <= f, b >= f)),
             "period_target_beyond_final_target": ~unclear & np.isfinite(t) & np.isfinite(f)
             & np.where(dec, t < f, t > f),
             "direction_not_given": unclear,
@@ -288,6 +293,8 @@ def indicator_anomalies(indicators: pd.DataFrame) -> pd.DataFrame:
     dirs = np.where(dec, "decrease", "increase")
     notes = {
         "baseline_beyond_final_target": "baseline " + bs + " already meets the final target " + fs
+        + " (" + dirs + ")",
+        "baseline_beyond_period_target": "baseline " + bs + " already meets the period target " + ts
         + " (" + dirs + ")",
         "period_target_beyond_final_target": "period target " + ts + " beyond the final target " + fs
         + " (" + dirs + ")",

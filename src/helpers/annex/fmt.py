@@ -518,6 +518,8 @@ WORDS: dict[str, dict[str, str]] = {
     # indicator anomalies
     "baseline_beyond_final_target": {"fr": "La valeur de référence atteint déjà la cible finale",
                                      "en": "The baseline already meets the final target"},
+    "baseline_beyond_period_target": {"fr": "La valeur de référence atteint déjà la cible de la période",
+                                      "en": "The baseline already meets the period target"},
     "period_target_beyond_final_target": {"fr": "La cible de la période dépasse la cible finale",
                                           "en": "The period target goes beyond the final target"},
     "zero_target_with_actual": {"fr": "Cible nulle, mais une valeur réalisée",

@@ -241,6 +241,8 @@ def fractions_for_percent(frame: pd.DataFrame) -> pd.Series:
     # 100 % typed 1 as the target of a rising rate already at 45: 4 500 %, green (a falling one may aim at 1 %)
     rising = ~direction_written_once(frame).astype("str").str.strip().str.lower().eq("decrease").fillna(False)
     mixed = mixed | (rising & (a > 1) & ((t == 1) | (f == 1))).fillna(False)
+    # and the other way: 100 % reached, typed 1, beside its target of 100 %: 1 %, red
+    mixed = mixed | (rising & (a == 1) & ((t == 100) | (f == 100))).fillna(False)
     # a period typed as fractions (0.48, 0.55, 0.6) beside periods in percent (45, 50, 60) of the same indicator:
     # each row on one scale, its achievement right, and its 0.48 listed as a fall from 45 (« values per period? »)
     values = pd.concat([a, t, f], axis=1)
