@@ -383,3 +383,17 @@ def test_a_hundred_percent_typed_1_beside_its_target_of_100_is_an_anomaly():
                  "direction": "decrease"})
     found = indicator_anomalies(data)
     assert list(zip(found["indicator_id"], found["rule"])) == [("T2", "fraction_for_percent")]
+
+
+def test_a_score_from_1_to_5_is_an_anomaly():
+    """A satisfaction score (1-5) from 2 towards 4, at 3: 75 % of the target, where 1 is the lowest score (the % of
+    the target counts from 0); said now. A count of young people (15-35 ans) and a ratio are no scale."""
+    data = rows({"indicator_id": "S1", "actual": 3, "baseline": 2, "target": 4, "unit": "score (1-5)"},
+                {"indicator_id": "S2", "actual": 3, "target": 4, "unit": "Échelle de 1 à 4"},
+                {"indicator_id": "Y1", "actual": 30, "target": 40, "unit": "jeunes (15-35 ans)"},
+                {"indicator_id": "R1", "actual": 0.8, "target": 0.9, "unit": "ratio"})
+    found = indicator_anomalies(data)
+    assert list(zip(found["indicator_id"], found["rule"])) == [("S1", "scale_not_from_zero"),
+                                                               ("S2", "scale_not_from_zero")]
+    assert found["note"].iloc[0] == ("a scale from 1 (score (1-5)): the % of the target counts from 0, a value the "
+                                     "scale does not have (3 of 4)")

@@ -41,6 +41,8 @@ Anomalies (one row each: indicator_id, period, rule, note), direction-aware:
 - ``fraction_for_percent``: an indicator whose unit is a percentage (`%`, `pourcentage`, `taux`, `pour cent`,
   `part`; without a unit, a label « Taux ... »: text.is_percentage) with an actual between 0 and 1 and a target (of the period or final) above 1: 0.45 typed for 45 %, read as 0.45 %; or the other
   way round, a target between 0 and 1 beside an actual above 1 (data.spec.fractions_for_percent).
+- ``scale_not_from_zero``: a row of a scale whose lowest value is not 0 (unit « score (1-5) »): its % of the
+  target counts from 0, which the scale does not have (3 of a target of 4 is 75 %, where 1 is the lowest score).
 - ``targets_per_period``: an increasing count indicator whose period targets (two or more, each below the final
   target) add up to its final target (20 for 2020, 30 for 2021, 50 at the end): targets of each period beside an
   actual that is the total to date, so its % of the period target is overstated (45 by 2021: 150 % of 30, where 50
@@ -49,6 +51,7 @@ Anomalies (one row each: indicator_id, period, rule, note), direction-aware:
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import numpy as np
@@ -62,7 +65,8 @@ from ..data.spec import (direction_not_given, direction_written_once, fractions_
 RAG_GREEN, RAG_AMBER, RAG_RED = "green", "amber", "red"
 RULES = ("baseline_beyond_final_target", "baseline_beyond_period_target", "period_target_beyond_final_target", "zero_target_with_actual",
          "missing_target", "actual_falls", "direction_not_given", "fraction_for_percent", "targets_per_period",
-         "total_target_on_sexes", "units_differ", "not_measured_since")
+         "total_target_on_sexes", "units_differ", "not_measured_since",
+         "scale_not_from_zero")
 
 
 def _decrease(indicators: pd.DataFrame) -> pd.Series:
@@ -227,6 +231,22 @@ def _previous_actual(ind: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
                  for s in (previous, highest))
 
 
+# a unit of a scale whose lowest value is not 0: « score (1-5) », « échelle de 1 à 4 », « scale 1 to 10 »
+# (with a word of a scale: « jeunes (15-35 ans) » is a count)
+_SCALE = re.compile(r"\b([1-9]\d*)\s*(?:-|–|à|a|to)\s*(\d+)\b", re.IGNORECASE)
+_SCALE_WORD = re.compile(r"score|[ée]chelle|scale|likert|\bnote|rating|niveau|level|points?\b", re.IGNORECASE)
+
+
+def _scale_floor(ind: pd.DataFrame) -> np.ndarray:
+    """The lowest value of each row's scale (1 for « score (1-5) »), NaN for a unit that is no such scale."""
+    units = ind["unit"].astype("str") if "unit" in ind else pd.Series("", index=ind.index)
+    floors = {}
+    for unit in units.dropna().unique():   # (a few distinct units)
+        found = _SCALE.search(str(unit)) if _SCALE_WORD.search(str(unit)) else None
+        floors[unit] = float(found.group(1)) if found and int(found.group(1)) < int(found.group(2)) else np.nan
+    return units.map(floors).to_numpy(dtype="float64", na_value=np.nan)
+
+
 def _not_measured_since(ind: pd.DataFrame) -> tuple[np.ndarray, str]:
     """The last measured row of each indicator (country, sex) whose period ends more than a year before the last
     measured period of the table (I5's 18 of 2019 in a table measured to 2021): a value of then, rated as the others'
@@ -286,6 +306,10 @@ def indicator_anomalies(indicators: pd.DataFrame) -> pd.DataFrame:
     on_sex = {c: total_target_on_sexes(ind, c).to_numpy(dtype=bool) for c in ("target", "target_final")}
     checks["total_target_on_sexes"] = on_sex["target"] | on_sex["target_final"]
     checks["units_differ"] = units_differ(ind).to_numpy(dtype=bool)
+    # a score of 1 to 5: its 3 of a target of 4 is 75 % « of the target », where 0 is no value of the scale
+    floor = _scale_floor(ind)
+    with np.errstate(invalid="ignore"):
+        checks["scale_not_from_zero"] = np.isfinite(floor) & np.isfinite(a) & (np.isfinite(t) | np.isfinite(f))
     # an indicator dropped, or not reported since: its 2019 value rated beside the others' of 2021, as current
     checks["not_measured_since"], latest = _not_measured_since(ind)
     fmt = np.vectorize(lambda x: "" if np.isnan(x) else f"{x:g}", otypes=[object])
@@ -313,6 +337,8 @@ def indicator_anomalies(indicators: pd.DataFrame) -> pd.DataFrame:
         "total_target_on_sexes": "the women's and the men's rows both give the total's target "
         + np.where(on_sex["target"], ts, fs) + ": its achievement by sex is not computed",
         "units_differ": "unit '" + units + "', another than the indicator's first row's: two measures under one code?",
+        "scale_not_from_zero": "a scale from " + fmt(floor) + " (" + units + "): the % of the target counts from "
+        "0, a value the scale does not have (" + as_ + " of " + np.where(np.isfinite(t), ts, fs) + ")",
         "not_measured_since": np.full(len(ind), "last measured in this period, where other indicators are measured to "
                                       + latest + ": its value is not a current one", dtype=object),
     }

@@ -542,6 +542,8 @@ WORDS: dict[str, dict[str, str]] = {
     "not_measured_since": {"fr": "Dernière mesure plus d'un an avant celle des autres indicateurs : valeur non "
                                   "actuelle", "en": "Last measured more than a year before the other indicators: not a "
                                   "current value"},
+    "scale_not_from_zero": {"fr": "Échelle ne commençant pas à 0 (score de 1 à 5) : le % de la cible compte depuis 0",
+                            "en": "A scale not starting at 0 (a score of 1 to 5): the % of the target counts from 0"},
     "units_differ": {"fr": "Une autre unité que celle de la première ligne de l'indicateur : deux mesures sous un code ?",
                      "en": "Another unit than the indicator's first row's: two measures under one code?"},
     # reconciliation
