@@ -1120,6 +1120,13 @@ CASES = [
          what="indicators.csv headed 'Target 2021' (an IPTT's header) and no 'target': the targets were not read and "
               "the annex said « aucune cible pour cette période dans les données », nothing said at the header",
          expect=lambda m, problems: _no_error(problems)),
+    Case("a revised target headed in English", lambda m: m.replace(
+             "indicators", "baseline,target,target_final,", "baseline,Revised target,target_final,"),
+         "column_not_read", "indicators.csv", 1, "Revised target", severity="warning", hint="name it 'target'",
+         what="indicators.csv headed 'Revised target' (the English order, the version first) and no 'target': the "
+              "targets were not read, the annex said « aucune cible pour cette période », nothing said at the header; "
+              "beside a column 'Target' it was ignored without a word",
+         expect=lambda m, problems: _no_error(problems)),
     Case("published percentage padded by its format", lambda m: (
              m.replace("participation", "E1,20,8,Maroc,", "E1,21,8,Maroc,"),
              m.replace("participation", ",government,12,", ",government,13,"),
@@ -1282,6 +1289,50 @@ CASES = [
          what="targets per period (20 for 2020, 30 for 2021) and the final target 50 written on the last row only, as "
               "an IPTT may: the 2020 row was « no final target », and the 2021 row's 150 % of its target, green, "
               "was said nothing (90 % of the 50 due by then were reached)",
+         expect=lambda m, problems: _no_error(problems)),
+    Case("the total's target on each sex's row", lambda m: (m.replace(
+             "indicators", "I1,2020,4,Personnes formées,output,persons,0,10,25",
+             "I1,2020,4,Personnes formées,output,persons,0,20,50"),
+             m.append("indicators", "I1,2020,6,Personnes formées,output,persons,0,20,50,increase,Maroc,m")),
+         "total_target_on_sexes", "indicators.csv", 3, "target", severity="warning", hint="each sex's own target",
+         what="I1's total target (20, final 50) written on its women's and men's rows as well, as an IPTT copied "
+              "down its block: 4 women were 20 % of « their » target, red, without a word; not computed now",
+         expect=lambda m, problems: _no_error(problems)),
+    Case("one indicator code in two units", lambda m: m.append(
+             "indicators", "I2,2020,300,Taux de chômage des migrants de retour,outcome,nombre,400,300,200,decrease,"
+                           "Maroc,"),
+         "units_differ", "indicators.csv", 6, "unit", severity="warning", hint="its own indicator_id",
+         what="I2 a percentage in Tunisie (« % ») and a count in Maroc (« nombre »): one indicator in the "
+              "project-wide annex, two measures under one code, without a word",
+         expect=lambda m, problems: _no_error(problems)),
+    Case("an indicator code in another case", lambda m: m.append(
+             "indicators", "i1,2019,5,Personnes formées,output,persons,0,10,50,increase,Maroc,total"),
+         "indicator_code_written_twice", "indicators.csv", 6, "indicator_id", severity="warning",
+         hint="one way in every row ('I1')",
+         what="I1's 2019 row written « i1 »: two indicators (« 2 indicateurs suivis »), its rows compared apart, "
+              "without a word",
+         expect=lambda m, problems: _no_error(problems)),
+    Case("indicator codes 1.1 and 1.10 kept as 1.1 by Excel", lambda m: m.write("indicators", (
+             "indicator_id,period,actual,label,unit,baseline,target,target_final,country\n"
+             "1.1,2020,10,Personnes formées,persons,0,20,50,Maroc\n1.1,2021,30,Personnes formées,persons,0,40,50,Maroc\n"
+             "1.1,2019,3,Centres équipés,centres,0,4,6,Maroc\n")),
+         "indicator_code_two_labels", "indicators.csv", 4, "indicator_id", severity="warning",
+         hint="format the column as Text",
+         what="1.10 (Centres équipés) typed in a number cell, kept 1.1 beside 1.1 (Personnes formées) of other "
+              "periods: read as one indicator of three periods, 2019's 3 centres beside the persons trained in 2020 "
+              "and 2021, without a word",
+         expect=lambda m, problems: _no_error(problems)),
+    Case("indicator codes 1.1 and 1.10 of one period", lambda m: m.write("indicators", (
+             "indicator_id,period,actual,label,unit,baseline,target,target_final,country\n"
+             "1.1,2020,10,Personnes formées,persons,0,20,50,Maroc\n1.1,2020,3,Centres équipés,centres,0,4,6,Maroc\n")),
+         "duplicate_indicator", "indicators.csv", 2, "indicator_id", hint="format the column as Text",
+         what="1.1 and 1.10 of 2020, both kept 1.1 by Excel: refused as a duplicate, the hint said to keep one row "
+              "(deleting an indicator); it now says why Excel made them one"),
+    Case("100 % typed 1 beside a target of 100 %", lambda m: m.append(
+             "indicators", "T2,2020,1,Taux de couverture des centres,outcome,%,40,100,100,increase,Maroc,"),
+         "fraction_for_percent", "indicators.csv", 6, "actual", severity="warning", hint="as a percentage",
+         what="a coverage rate whose target is 100 % and whose actual, 100 %, was typed 1 (a fraction of 1): read as "
+              "1 %, red, without a word",
          expect=lambda m, problems: _no_error(problems)),
     Case("progress as fractions",
          lambda m: (m.replace("activities", "Étude de base,100,", "Étude de base,1,"),

@@ -24,6 +24,8 @@ Definitions (GUIDE.md, "Indicator tracking"):
 Anomalies (one row each: indicator_id, period, rule, note), direction-aware:
 - ``baseline_beyond_final_target``: the baseline already meets or passes the final target
   (increase: baseline >= target_final; decrease: baseline <= target_final).
+- ``baseline_beyond_period_target``: the same of the period target, when the final target does not say it already
+  (a rising rate from 60 towards 50: 55 was 110 %, green).
 - ``period_target_beyond_final_target``: a period target beyond the final target
   (increase: target > target_final; decrease: target < target_final).
 - ``zero_target_with_actual``: target = 0 and a non-zero actual is reported, of an increasing indicator (a
@@ -39,6 +41,8 @@ Anomalies (one row each: indicator_id, period, rule, note), direction-aware:
 - ``fraction_for_percent``: an indicator whose unit is a percentage (`%`, `pourcentage`, `taux`, `pour cent`,
   `part`; without a unit, a label « Taux ... »: text.is_percentage) with an actual between 0 and 1 and a target (of the period or final) above 1: 0.45 typed for 45 %, read as 0.45 %; or the other
   way round, a target between 0 and 1 beside an actual above 1 (data.spec.fractions_for_percent).
+- ``scale_not_from_zero``: a row of a scale whose lowest value is not 0 (unit « score (1-5) »): its % of the
+  target counts from 0, which the scale does not have (3 of a target of 4 is 75 %, where 1 is the lowest score).
 - ``targets_per_period``: an increasing count indicator whose period targets (two or more, each below the final
   target) add up to its final target (20 for 2020, 30 for 2021, 50 at the end): targets of each period beside an
   actual that is the total to date, so its % of the period target is overstated (45 by 2021: 150 % of 30, where 50
@@ -47,6 +51,7 @@ Anomalies (one row each: indicator_id, period, rule, note), direction-aware:
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import numpy as np
@@ -55,11 +60,13 @@ import pandas as pd
 from ..data import numbers
 from ..text import fold
 from ..data.spec import (direction_not_given, direction_written_once, fractions_for_percent, targets_per_period,
-                         written_once)
+                         total_target_on_sexes, unit_class, units_differ, written_once)
 
 RAG_GREEN, RAG_AMBER, RAG_RED = "green", "amber", "red"
-RULES = ("baseline_beyond_final_target", "period_target_beyond_final_target", "zero_target_with_actual",
-         "missing_target", "actual_falls", "direction_not_given", "fraction_for_percent", "targets_per_period")
+RULES = ("baseline_beyond_final_target", "baseline_beyond_period_target", "period_target_beyond_final_target", "zero_target_with_actual",
+         "missing_target", "actual_falls", "direction_not_given", "fraction_for_percent", "targets_per_period",
+         "total_target_on_sexes", "units_differ", "not_measured_since",
+         "scale_not_from_zero")
 
 
 def _decrease(indicators: pd.DataFrame) -> pd.Series:
@@ -68,12 +75,16 @@ def _decrease(indicators: pd.DataFrame) -> pd.Series:
 
 
 def _achievement(actual: pd.Series, baseline: pd.Series, target: pd.Series,
-                 decrease: pd.Series, which: str, unclear: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+                 decrease: pd.Series, which: str, unclear: np.ndarray,
+                 total_on_sex: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     a, b, t = (s.to_numpy(dtype="float64") for s in (actual, baseline, target))
     dec = decrease.to_numpy(dtype=bool)
     num = np.where(dec, b - a, a)
     den = np.where(dec, b - t, t)
     ok = np.isfinite(num) & np.isfinite(den) & (den > 0) & ~unclear  # never a rate over a denominator <= 0
+    # the total's 200 written on the women's and the men's rows: 25 women were 12.5 % « of the women's target », red
+    total_on_sex = np.zeros(len(a), dtype=bool) if total_on_sex is None else total_on_sex
+    ok &= ~total_on_sex
     # a decreasing indicator's target of -20 is a change (a rate from 50 down by 20), not the level to reach: read as
     # a level, 45 was (50 - 45) / (50 + 20) = 7 % of the way, red, where it is 25 % of the way to 30
     with np.errstate(invalid="ignore"):
@@ -84,10 +95,11 @@ def _achievement(actual: pd.Series, baseline: pd.Series, target: pd.Series,
     # amber against a green from 80 while shown « 80,0 % »; no data has 9 decimals of a percent
     value = np.round(value, 9)
     reason = np.select(
-        [np.isnan(a), np.isnan(t), unclear, dec & (t < 0), dec & np.isnan(b), dec & (b == t), ~dec & (t == 0),
+        [np.isnan(a), np.isnan(t), unclear, total_on_sex, dec & (t < 0), dec & np.isnan(b), dec & (b == t), ~dec & (t == 0),
          dec & (b < t), ~dec & (t < 0)],
         ["not computable: no actual", f"not computable: no {which}",
          "not computable: a target is below the baseline and the direction (increase or decrease) is not given",
+         f"not computable: the {which} of this sex's row is its total's, written on the women's and the men's rows",
          f"not computable: {which} is negative, where a decreasing indicator's target is the level to reach (a "
          "change, -20 for a rate from 50 down to 30?)",
          "not computable: decreasing indicator without baseline",
@@ -139,8 +151,10 @@ def iptt(indicators: pd.DataFrame, thresholds: Any) -> pd.DataFrame:
                             target_final=_baseline_of_indicator(indicators, "target_final"))
     decrease = _decrease(ind)
     unclear = direction_not_given(ind).to_numpy(dtype=bool)
-    ach, why = _achievement(ind["actual"], ind["baseline"], ind["target"], decrease, "target", unclear)
-    fin, why_fin = _achievement(ind["actual"], ind["baseline"], ind["target_final"], decrease, "final target", unclear)
+    ach, why = _achievement(ind["actual"], ind["baseline"], ind["target"], decrease, "target", unclear,
+                            total_target_on_sexes(ind, "target").to_numpy(dtype=bool))
+    fin, why_fin = _achievement(ind["actual"], ind["baseline"], ind["target_final"], decrease, "final target", unclear,
+                                total_target_on_sexes(ind, "target_final").to_numpy(dtype=bool))
     out = pd.DataFrame({
         "indicator_id": ind["indicator_id"].astype("str"), "period": ind["period"].astype("str"),
         "country": ind["country"].astype("str"), "sex": ind["sex"].astype("str"),
@@ -182,6 +196,10 @@ def tracking_counts(table: pd.DataFrame) -> dict[str, int]:
     named = pd.DataFrame({"id": table["indicator_id"].astype("str"),
                           "label": labels.map(lambda v: fold(str(v)) if isinstance(v, str) and v.strip() else None)})
     per_id = named.groupby("id", sort=False)["label"].nunique()
+    # `nombre` in Maroc and `%` in Tunisie under one id are two measures (data.spec.units_differ): two indicators
+    if "unit" in table:
+        units = unit_class(table["unit"])
+        per_id = np.maximum(per_id, units.where(units.ne("")).groupby(named["id"], sort=False).nunique())
     return {"indicators": int(per_id.clip(lower=1).sum()), "rows": int(len(table)),
             "measured": int(table["indicator_achievement_final"].notna().sum()),
             "green": int((table["rag_final"] == RAG_GREEN).sum())}
@@ -213,6 +231,43 @@ def _previous_actual(ind: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
                  for s in (previous, highest))
 
 
+# a unit of a scale whose lowest value is not 0: « score (1-5) », « échelle de 1 à 4 », « scale 1 to 10 »
+# (with a word of a scale: « jeunes (15-35 ans) » is a count)
+_SCALE = re.compile(r"\b([1-9]\d*)\s*(?:-|–|à|a|to)\s*(\d+)\b", re.IGNORECASE)
+_SCALE_WORD = re.compile(r"score|[ée]chelle|scale|likert|\bnote|rating|niveau|level|points?\b", re.IGNORECASE)
+
+
+def _scale_floor(ind: pd.DataFrame) -> np.ndarray:
+    """The lowest value of each row's scale (1 for « score (1-5) »), NaN for a unit that is no such scale."""
+    units = ind["unit"].astype("str") if "unit" in ind else pd.Series("", index=ind.index)
+    floors = {}
+    for unit in units.dropna().unique():   # (a few distinct units)
+        found = _SCALE.search(str(unit)) if _SCALE_WORD.search(str(unit)) else None
+        floors[unit] = float(found.group(1)) if found and int(found.group(1)) < int(found.group(2)) else np.nan
+    return units.map(floors).to_numpy(dtype="float64", na_value=np.nan)
+
+
+def _not_measured_since(ind: pd.DataFrame) -> tuple[np.ndarray, str]:
+    """The last measured row of each indicator (country, sex) whose period ends more than a year before the last
+    measured period of the table (I5's 18 of 2019 in a table measured to 2021): a value of then, rated as the others'
+    current ones, and the day of the table's last measured period."""
+    out = np.zeros(len(ind), dtype=bool)
+    measured = ind["actual"].notna().to_numpy(dtype=bool)
+    if not measured.any():
+        return out, ""
+    periods = ind["period"].astype("str")
+    spans = {p: numbers.period_span(p) for p in periods[measured].unique()}   # (a few distinct periods)
+    ends = pd.to_datetime(periods.map(lambda p: spans[p][1] if spans.get(p) else None).where(measured))
+    latest = ends.max()
+    if pd.isna(latest):
+        return out, ""
+    keys = [ind[c].astype("str").fillna("") for c in ("indicator_id", "country", "sex")]
+    last = ends.groupby(keys, sort=False).transform("max")
+    # (more than a year: an annual indicator whose last year is not measured yet is no news)
+    out = (ends.eq(last) & (ends < latest - pd.Timedelta(days=400))).fillna(False).to_numpy(dtype=bool)
+    return out, latest.date().isoformat()
+
+
 def indicator_anomalies(indicators: pd.DataFrame) -> pd.DataFrame:
     """Every anomaly of every row, one row per (row, rule).
 
@@ -229,6 +284,9 @@ def indicator_anomalies(indicators: pd.DataFrame) -> pd.DataFrame:
         checks = {
             "baseline_beyond_final_target": ~unclear & np.isfinite(b) & np.isfinite(f)
             & np.where(dec, b <= f, b >= f),
+            # a rising rate from 60 towards a period target of 50, no final target: 55 was 110 %, green, nothing said
+            "baseline_beyond_period_target": ~unclear & np.isfinite(b) & np.isfinite(t) & np.where(dec, b <= t, b >= t)
+            & ~(np.isfinite(f) & np.where(dec, b <= f, b >= f)),
             "period_target_beyond_final_target": ~unclear & np.isfinite(t) & np.isfinite(f)
             & np.where(dec, t < f, t > f),
             "direction_not_given": unclear,
@@ -245,11 +303,22 @@ def indicator_anomalies(indicators: pd.DataFrame) -> pd.DataFrame:
         below_previous = np.isfinite(previous) & (a < previous)
     checks["fraction_for_percent"] = fractions_for_percent(ind).to_numpy(dtype=bool)
     checks["targets_per_period"] = targets_per_period(ind).to_numpy(dtype=bool)
+    on_sex = {c: total_target_on_sexes(ind, c).to_numpy(dtype=bool) for c in ("target", "target_final")}
+    checks["total_target_on_sexes"] = on_sex["target"] | on_sex["target_final"]
+    checks["units_differ"] = units_differ(ind).to_numpy(dtype=bool)
+    # a score of 1 to 5: its 3 of a target of 4 is 75 % « of the target », where 0 is no value of the scale
+    floor = _scale_floor(ind)
+    with np.errstate(invalid="ignore"):
+        checks["scale_not_from_zero"] = np.isfinite(floor) & np.isfinite(a) & (np.isfinite(t) | np.isfinite(f))
+    # an indicator dropped, or not reported since: its 2019 value rated beside the others' of 2021, as current
+    checks["not_measured_since"], latest = _not_measured_since(ind)
     fmt = np.vectorize(lambda x: "" if np.isnan(x) else f"{x:g}", otypes=[object])
     bs, ts, fs, as_ = (fmt(x) if len(x) else x.astype(object) for x in (b, t, f, a))
     dirs = np.where(dec, "decrease", "increase")
     notes = {
         "baseline_beyond_final_target": "baseline " + bs + " already meets the final target " + fs
+        + " (" + dirs + ")",
+        "baseline_beyond_period_target": "baseline " + bs + " already meets the period target " + ts
         + " (" + dirs + ")",
         "period_target_beyond_final_target": "period target " + ts + " beyond the final target " + fs
         + " (" + dirs + ")",
@@ -265,6 +334,13 @@ def indicator_anomalies(indicators: pd.DataFrame) -> pd.DataFrame:
         "targets_per_period": "period target " + ts + " of targets adding up to the final target " + fs
         + ": targets per period, where the actual " + as_ + " is the total to date (its % of the period target is "
         "overstated)",
+        "total_target_on_sexes": "the women's and the men's rows both give the total's target "
+        + np.where(on_sex["target"], ts, fs) + ": its achievement by sex is not computed",
+        "units_differ": "unit '" + units + "', another than the indicator's first row's: two measures under one code?",
+        "scale_not_from_zero": "a scale from " + fmt(floor) + " (" + units + "): the % of the target counts from "
+        "0, a value the scale does not have (" + as_ + " of " + np.where(np.isfinite(t), ts, fs) + ")",
+        "not_measured_since": np.full(len(ind), "last measured in this period, where other indicators are measured to "
+                                      + latest + ": its value is not a current one", dtype=object),
     }
     parts = []
     for order, rule in enumerate(RULES):

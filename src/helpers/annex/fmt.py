@@ -259,6 +259,9 @@ _REASONS_FR = [
      + " nulle"),
     (r"baseline equals (final target|target)", lambda which: "la valeur de référence est égale à la "
      + ("cible finale" if which == "final target" else "cible") + " : aucun écart à combler"),
+    (r"the (final target|target) of this sex's row is its total's, written on the women's and the men's rows",
+     lambda which: "la " + ("cible finale" if which == "final target" else "cible") + " de la ligne de ce sexe est "
+     "celle du total, reprise sur les lignes des femmes et des hommes"),
     (r"no final target", "pas de cible finale"),
     (r"no target", "pas de cible"),
     (r"decreasing indicator without baseline", "indicateur à la baisse sans valeur de référence"),
@@ -531,6 +534,8 @@ WORDS: dict[str, dict[str, str]] = {
     # indicator anomalies
     "baseline_beyond_final_target": {"fr": "La valeur de référence atteint déjà la cible finale",
                                      "en": "The baseline already meets the final target"},
+    "baseline_beyond_period_target": {"fr": "La valeur de référence atteint déjà la cible de la période",
+                                      "en": "The baseline already meets the period target"},
     "period_target_beyond_final_target": {"fr": "La cible de la période dépasse la cible finale",
                                           "en": "The period target goes beyond the final target"},
     "zero_target_with_actual": {"fr": "Cible nulle, mais une valeur réalisée",
@@ -546,6 +551,17 @@ WORDS: dict[str, dict[str, str]] = {
                                  "cible de la période est surestimé",
                            "en": "Targets per period (they add up to the final target), actual to date: the % of the "
                                  "period target is overstated"},
+    "total_target_on_sexes": {"fr": "La cible du total reprise sur les lignes des femmes et des hommes : leur % n'est "
+                                     "pas calculé",
+                              "en": "The total's target written on the women's and the men's rows: their % is not "
+                                    "computed"},
+    "not_measured_since": {"fr": "Dernière mesure plus d'un an avant celle des autres indicateurs : valeur non "
+                                  "actuelle", "en": "Last measured more than a year before the other indicators: not a "
+                                  "current value"},
+    "scale_not_from_zero": {"fr": "Échelle ne commençant pas à 0 (score de 1 à 5) : le % de la cible compte depuis 0",
+                            "en": "A scale not starting at 0 (a score of 1 to 5): the % of the target counts from 0"},
+    "units_differ": {"fr": "Une autre unité que celle de la première ligne de l'indicateur : deux mesures sous un code ?",
+                     "en": "Another unit than the indicator's first row's: two measures under one code?"},
     # reconciliation
     "match": {"fr": "Conforme", "en": "Match"},
     "truncated": {"fr": "Tronqué", "en": "Truncated"},

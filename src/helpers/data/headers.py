@@ -470,9 +470,15 @@ def ignored_versions(table: str, raw: RawTable) -> list[Problem]:
             written = f"{written}' under '{group}"
         else:
             words = re.findall(r"[^\W_]+|%", fold(written))
+        # the English order, the version first: `Revised target`, `Updated baseline`, `Revised final target` beside
+        # (or without) `Target`: ignored without a word, the annex rating against the first target
+        english = [(words[cut:], words[:cut]) for cut in range(1, len(words)) if set(words[:cut]) <= _VERSION_FIRST]
         for cut in range(len(words) - 1, 0, -1):
-            head = "_".join(words[:cut])
+            head, rest = "_".join(words[:cut]), words[cut:]
             column = head if head in numbers_ else aliases.get(head)
+            if column not in numbers_ and english and len(english[-1][0]) == cut:
+                head, rest = "_".join(english[-1][0]), english[-1][1]
+                column = head if head in numbers_ else aliases.get(head)
             if column in numbers_ and column not in present and column not in required:
                 # `Target 2023`, `Final target (2025)`, `Poids 2024` and no column of that name: nothing was read,
                 # and the annex said « no target in the data » (an unweighted rate, for weights) without a word
@@ -484,7 +490,7 @@ def ignored_versions(table: str, raw: RawTable) -> list[Problem]:
                 break
             if column not in numbers_ or column not in present:
                 continue
-            if column != "budget" and set(words[cut:]) & _PLANNED:
+            if column != "budget" and set(rest) & _PLANNED:
                 break   # a budget is planned already: 'Budget prévu' is a version of it, 'Montant prévu' is not
             used = raw.headers.get(column, column)
             problems.append(_at_header(raw, name, "column_beside_its_figure", (
@@ -493,6 +499,10 @@ def ignored_versions(table: str, raw: RawTable) -> list[Problem]:
                 f"and the other '{column}_initial', say; else nothing to do.", severity="warning"))
             break
     return problems
+
+
+# the words that make a header another version of a figure when they come first (English: `Revised target`)
+_VERSION_FIRST = frozenset("revised updated adjusted amended modified new initial original latest current".split())
 
 
 # the words of money spent, in a budget table's header (`Dépenses`, `Décaissé`, `Consommé`, `Réalisé`, `Actual`)

@@ -116,6 +116,11 @@ def _problems(table: str, cases: pd.DataFrame, frame: pd.DataFrame, file: str, w
             hint = (f"If they are two lines ({value} and {value}0, say), Excel kept a code typed {value}0 in a cell "
                     f"formatted as a number as {value}: format the column as Text and type the codes again. If it is "
                     "one line, give it one row per country (add the amounts).")
+        elif rule_name == "duplicate_indicator" and value is not None and DECIMAL_CODE.fullmatch(str(value)):
+            # 1.1 and 1.10 of one period, both kept 1.1 by Excel: « keep one row » would delete an indicator
+            hint = (f"If they are two indicators ({value} and {value}0, say), Excel kept a code typed {value}0 in a "
+                    f"cell formatted as a number as {value}: format the column as Text and type the codes again. "
+                    + rule.hint)
         elif rule_name == "duplicate_id" and value is not None:
             if column not in repeated:   # once per column: a broken file may repeat 100 000 identifiers
                 repeated[column] = _duplicate_hints(table, frame, column)

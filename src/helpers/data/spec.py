@@ -241,6 +241,8 @@ def fractions_for_percent(frame: pd.DataFrame) -> pd.Series:
     # 100 % typed 1 as the target of a rising rate already at 45: 4 500 %, green (a falling one may aim at 1 %)
     rising = ~direction_written_once(frame).astype("str").str.strip().str.lower().eq("decrease").fillna(False)
     mixed = mixed | (rising & (a > 1) & ((t == 1) | (f == 1))).fillna(False)
+    # and the other way: 100 % reached, typed 1, beside its target of 100 %: 1 %, red
+    mixed = mixed | (rising & (a == 1) & ((t == 100) | (f == 100))).fillna(False)
     # a period typed as fractions (0.48, 0.55, 0.6) beside periods in percent (45, 50, 60) of the same indicator:
     # each row on one scale, its achievement right, and its 0.48 listed as a fall from 45 (« values per period? »)
     values = pd.concat([a, t, f], axis=1)
@@ -318,6 +320,52 @@ def sexes_above_total(frame: pd.DataFrame) -> pd.Series:
     totals = table[(table["sex"] == "total").to_numpy(bool)]
     hit = pd.MultiIndex.from_frame(totals[keys]).isin(flagged) if len(keys) > 1 else totals[keys[0]].isin(flagged)
     for index in totals.index[np.asarray(hit, dtype=bool)]:
+        out[index] = not is_percentage(frame.at[index, "unit"] if "unit" in frame else None,
+                                       frame.at[index, "label"] if "label" in frame else None)
+    return out
+
+
+def unit_class(units: pd.Series) -> pd.Series:
+    """Each unit folded (case, accents, spaces), every percentage one word (`%`, `pourcentage`, `taux`): '' empty."""
+    names = units.astype("string").str.strip().fillna("")
+    kinds = {u: ("%" if is_percentage(u, None) else fold(u)) if u else "" for u in names.unique()}
+    return names.map(kinds).astype("str")
+
+
+def units_differ(frame: pd.DataFrame) -> pd.Series:
+    """The rows of an indicator whose unit is another than the one of its first row with a unit (`nombre` in Maroc,
+    `%` in Tunisie; `%` and `pourcentage` are one unit): two measures under one code, counted as one indicator in the
+    project-wide annex, its periods compared as one (a fall from 45 % to 30 persons)."""
+    if frame.empty or "unit" not in frame:
+        return pd.Series(False, index=frame.index)
+    unit = unit_class(frame["unit"])
+    given = unit.ne("")
+    first = unit.where(given).groupby(frame["indicator_id"].astype("str"), sort=False).transform("first")
+    return (given & first.notna() & unit.ne(first)).astype(bool)
+
+
+def total_target_on_sexes(frame: pd.DataFrame, column: str = "target") -> pd.Series:
+    """The women's and men's rows of a count indicator (not a percentage) whose ``column`` (target, target_final)
+    both repeat their total's of the same period and country (200 on the f, m and total rows): the total's target
+    written on each sex's row, where the women's and men's targets add up to it. Their achievement against it (25
+    women of 200: 12.5 %, red) is not the women's; it is not computed."""
+    out = pd.Series(False, index=frame.index)
+    if frame.empty or "sex" not in frame or column not in frame or not frame["sex"].isin(["f", "m"]).any():
+        return out
+    value = written_once(frame, column) if column == "target_final" else frame[column].astype("float64")
+    keys = ["indicator_id", "period"] + (["country"] if "country" in frame else [])
+    sex = frame["sex"].astype("str").str.strip().str.lower().fillna("total")   # (empty: the total, as loaded)
+    table = frame.assign(**{c: frame[c].astype("str") for c in keys}, _value=value, sex=sex.to_numpy())
+    by_sex = table.pivot_table(index=keys, columns="sex", values="_value", aggfunc="first", dropna=False)
+    if not {"f", "m", "total"} <= set(by_sex.columns):
+        return out
+    same = ((by_sex["f"] == by_sex["total"]) & (by_sex["m"] == by_sex["total"]) & (by_sex["total"] > 0)).fillna(False)
+    flagged = by_sex.index[same.to_numpy(bool)]
+    if not len(flagged):
+        return out
+    sexes = table[table["sex"].isin(["f", "m"]).to_numpy(bool)]
+    hit = pd.MultiIndex.from_frame(sexes[keys]).isin(flagged) if len(keys) > 1 else sexes[keys[0]].isin(flagged)
+    for index in sexes.index[np.asarray(hit, dtype=bool)]:   # (the few flagged rows: a percentage's targets repeat)
         out[index] = not is_percentage(frame.at[index, "unit"] if "unit" in frame else None,
                                        frame.at[index, "label"] if "label" in frame else None)
     return out
@@ -475,6 +523,46 @@ def plus_signed_targets(frame: pd.DataFrame, raw: Any) -> list:
                 "If the target is a change, write the level to reach (the baseline plus the change); if it is the "
                 "level, write it without the sign.", index=index, column=column, value=str(cells[index]),
                 severity="warning"))
+    return problems
+
+
+def indicator_codes_written_twice(frame: pd.DataFrame, raw: Any) -> list:
+    """An indicator code written two ways (`I1` and `i1`, `I 1`: case, accents and spaces; a trailing space is
+    stripped on reading): two indicators, each with its rows, its count, its baseline and final target written once,
+    its falls compared apart, nothing said. And a code read as a decimal number (1.1) whose rows of one country and
+    sex give two labels: 1.10 typed in an Excel cell formatted as a number is kept as 1.1, so two indicators became
+    one, their periods compared as one. A warning at the later row (the first 10 of each rule)."""
+    if frame.empty or "indicator_id" not in frame:
+        return []
+    ids = frame["indicator_id"].astype("string")
+    folded = ids.map({i: re.sub(r"\s+", "", fold(i)) for i in ids.dropna().unique()}).astype("object")
+    problems = []
+    other = folded.notna() & ids.groupby(folded, sort=False).transform("nunique").gt(1)
+    if bool(other.any()):
+        first = ids[other].groupby(folded[other], sort=False).transform("first")
+        for index in frame.index[(other & ids.ne(first)).fillna(False).to_numpy(bool)][:10]:
+            at = frame.index[ids.eq(first[index]).fillna(False).to_numpy(bool)][0]
+            problems.append(raw.problem(
+                "indicator_code_written_twice", f"this indicator code '{ids[index]}' is '{first[index]}' of "
+                f"row {at} written otherwise: they are read as two indicators", f"Write the code one way in every row "
+                f"('{first[index]}').", index=index, column="indicator_id", value=ids[index], severity="warning"))
+    if "label" in frame:
+        # a code Excel may have cut: 1.10 kept as 1.1
+        decimal = ids.str.fullmatch(r"\d+[.,]\d+").fillna(False).astype(bool)
+        if bool(decimal.any()):
+            rows = frame[decimal.to_numpy(bool)]
+            labels = rows["label"].astype("string")
+            labels = labels.map({v: fold(v) for v in labels.dropna().unique()}).astype("object")
+            keys = [rows[c].astype("str").fillna("") for c in ("indicator_id", "country", "sex") if c in rows]
+            two = labels.notna() & labels.groupby(keys, sort=False).transform("nunique").gt(1)
+            first = labels.where(two).groupby(keys, sort=False).transform("first")
+            for index in rows.index[(two & labels.ne(first)).fillna(False).to_numpy(bool)][:10]:
+                problems.append(raw.problem(
+                    "indicator_code_two_labels", f"the rows of indicator {ids[index]} give it two labels: two "
+                    f"indicators under one code? Excel keeps a code typed {ids[index]}0 in a cell formatted as a "
+                    f"number as {ids[index]}, and they are read as one indicator", "If they are two indicators, "
+                    "format the column as Text and type the codes again; if it is one, write one label.",
+                    index=index, column="indicator_id", value=ids[index], severity="warning"))
     return problems
 
 
@@ -683,11 +771,20 @@ SPEC: dict[str, Table] = {t.name: t for t in (
                              "its % of the period target compares the total to date with one period's target",
                              "Write in 'target' the total due by the end of each period (20, then 50), as 'actual' "
                              "is the total reached by then.", targets_per_period, show_value=True),
+                  *(RowWarning("total_target_on_sexes", column, "the women's and the men's rows of this "
+                               "indicator and period both give its total's target: the total's target written on "
+                               "each sex's row; their achievement is not computed", "Write each sex's own target on its "
+                               "row (the women's and men's targets add up to the total's), or leave it empty.",
+                               lambda f, c=column: total_target_on_sexes(f, c), show_value=True)
+                    for column in ("target", "target_final")),
+                  RowWarning("units_differ", "unit", "this indicator's rows give it another unit than its first "
+                             "row with a unit: two measures under one code", "Give each measure its own "
+                             "indicator_id, or write one unit in every row of the indicator.", units_differ),
                   RowWarning("sexes_above_total", "actual", "the women's and men's actuals of this indicator and "
                              "period add up to more than its total", "Check the three rows: women and men are part "
                              "of the total (for a count; a percentage's rows do not add up).", sexes_above_total,
                              show_value=True)),
-        raw_checks=(percent_cells_of_counts, plus_signed_targets)),
+        raw_checks=(percent_cells_of_counts, plus_signed_targets, indicator_codes_written_twice)),
     Table("reported", (
         Column("figure_id", **ID, unique=True, french=("chiffre_id", "id_chiffre", "code_chiffre")),
         Column("metric", **ID, french=("métrique", "mesure")),
