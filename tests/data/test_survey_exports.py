@@ -2266,3 +2266,45 @@ def test_a_form_without_english_labels_shows_its_french_ones_in_an_english_annex
     assert from_about(NAME, about(survey), survey.data).label_fallback == survey.label_fallback   # the build's store
     from helpers.annex.words import say
     assert "labels" in say("survey_label_fallback", "en", shown="french (fr)", wanted=say("survey_language_en", "en"))
+
+
+@pytest.mark.parametrize("form", [True, False])
+def test_odk_central_s_split_options_whose_names_hold_the_dash_are_read_whole(tmp_path, form):
+    """ODK Central's CSV (groups written with '-') with « Split select multiples »: 'grp-statut-auto-emploi' beside
+    the text column 'grp-statut'. Every '-' was read as '/', the option 'auto/emploi': with the form (whose choice
+    is 'auto-emploi') its share was taken from the text, those who chose none left out (0.531 of 49 for 26 of 60,
+    R's svyciprop), without a word; without it the annex showed both 'auto/emploi' and 'auto-emploi'. A question
+    name holding '-' ('grp-nb-enfants') stays whole too."""
+    rng = np.random.default_rng(1)
+    statut = ["auto-emploi", "salarie", "sans-emploi"]
+    picked = [[s for s in statut if rng.random() < 0.4] for _ in range(60)]
+    frame = pd.DataFrame({"SubmissionDate": "2021-06-01T10:00:00.000Z", "grp-sexe": ["f", "h"] * 30,
+                          "grp-nb-enfants": rng.integers(0, 5, 60), "grp-statut": [" ".join(p) for p in picked],
+                          **{f"grp-statut-{s}": [int(s in p) for p in picked] for s in statut}, "poids": 10.0,
+                          "meta-instanceID": [f"uuid:{i:04d}" for i in range(60)]})
+    frame["KEY"] = frame["meta-instanceID"]
+    folder = tmp_path / "s"
+    folder.mkdir()
+    frame.to_csv(folder / "s.csv", index=False)
+    spec = ("title: t\ndesign: {weights: poids}\nestimates:\n  - {mean: grp/nb-enfants}\n  - {share: grp/statut}\n"
+            "  - {share: grp/statut, value: auto-emploi}\n")
+    if form:
+        spec += "form: s.form.xlsx\n"
+        with pd.ExcelWriter(folder / "s.form.xlsx") as book:
+            pd.DataFrame([{"type": "begin_group", "name": "grp"}, {"type": "select_one sexe", "name": "sexe"},
+                          {"type": "integer", "name": "nb-enfants", "label": "Enfants"},
+                          {"type": "select_multiple statut", "name": "statut", "label": "Statut"},
+                          {"type": "end_group"}]).to_excel(book, sheet_name="survey", index=False)
+            pd.DataFrame({"list_name": ["sexe", "sexe"] + ["statut"] * 3, "name": ["f", "h", *statut]}).to_excel(
+                book, sheet_name="choices", index=False)
+    (folder / "s.yaml").write_text(spec, encoding="utf-8")
+    surveys, problems, _ = load_surveys(folder)
+    assert [p.rule for p in problems if p.severity == "error"] == []
+    survey = surveys["s"]
+    assert survey.multiple["grp/statut"] == statut
+    mine = est.estimates(survey).set_index("key")
+    assert [k for k in mine.index if "statut" in k] == [f"s:grp/statut={s}" for s in statut]
+    for s in statut:   # R: svyciprop(~I(statut_s == 1), svydesign(ids = ~1, weights = ~poids)): the column's mean
+        assert mine.loc[f"s:grp/statut={s}", "estimate"] == pytest.approx(frame[f"grp-statut-{s}"].mean(), rel=1e-12)
+        assert mine.loc[f"s:grp/statut={s}", "n"] == 60
+    assert mine.loc["s:grp/nb-enfants", "estimate"] == pytest.approx(frame["grp-nb-enfants"].mean(), rel=1e-12)

@@ -426,16 +426,15 @@ def _group_separator(raw: RawTable, repeats: list[RawTable], spec: SurveySpec) -
     """An export whose headers write the groups with '.' or '-' (KoboToolbox's « group separator », ODK Central's
     CSV: 'identification.sexe', 'competences.langue'): the select_multiple's option columns were not read (its
     shares left out those who chose none), the sex and the Washington Group questions not found (the annex's share
-    of women and of disability silently absent). A header whose first part is shared by two headers or more (a
-    group, or a select_multiple's options) is read with '/', as are the YAML's names written with that separator."""
+    of women and of disability silently absent). A header's parts shared by two headers or more (a group, or a
+    select_multiple's options) are read with '/' (_split_path), as are the YAML's names written with that separator."""
     questions = [c for t in (raw, *repeats) for c in t.frame.columns if not METADATA.match(c)]
     if not questions or any("/" in c for c in questions):
         return []
     found = {}
     for sep in (".", "-"):
-        parts = [c.split(sep)[0] for c in questions if sep in c.strip(sep)]
-        groups = {g for g in parts if parts.count(g) >= 2}
-        found[sep] = {c: c.replace(sep, "/") for c in questions if sep in c.strip(sep) and c.split(sep)[0] in groups}
+        renamed = {c: _split_path(c, sep, questions) for c in questions if sep in c.strip(sep)}
+        found[sep] = {c: r for c, r in renamed.items() if r != c}
     sep, renamed = max(found.items(), key=lambda item: len(item[1]))
     if not renamed:
         return []
@@ -453,6 +452,22 @@ def _group_separator(raw: RawTable, repeats: list[RawTable], spec: SurveySpec) -
             if base in renamed or added:
                 setattr(part, key, renamed.get(base, base) + ("/" + added[1:] if added else ""))
     return []
+
+
+def _split_path(column: str, sep: str, questions: list[str]) -> str:
+    """``column`` with '/' at each separator that ends a group or a select_multiple's name: a prefix shared by two
+    headers or more, up to the select_multiple's own column, whose option is the rest as written. Replacing every
+    separator read ODK Central's 'grp-statut-auto-emploi' as the option 'auto/emploi' of the form's 'auto-emploi'
+    (its share taken from the text, those who chose none left out: 53 % for 43 %)."""
+    parts = column.split(sep)
+    path, prefix = parts[0], parts[0]
+    for i, part in enumerate(parts[1:], 1):
+        if sum(q.startswith(prefix + sep) for q in questions) < 2:   # no group: the name holds the separator
+            return f"{path}{sep}{sep.join(parts[i:])}"
+        if prefix in questions:   # a select_multiple's own column: the rest is its option, as the form names it
+            return f"{path}/{sep.join(parts[i:])}"
+        path, prefix = f"{path}/{part}", f"{prefix}{sep}{part}"
+    return path
 
 
 def _open_xlsx(path: Path) -> tuple[io.BytesIO | None, Problem | None]:
