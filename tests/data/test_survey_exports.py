@@ -2308,3 +2308,30 @@ def test_odk_central_s_split_options_whose_names_hold_the_dash_are_read_whole(tm
         assert mine.loc[f"s:grp/statut={s}", "estimate"] == pytest.approx(frame[f"grp-statut-{s}"].mean(), rel=1e-12)
         assert mine.loc[f"s:grp/statut={s}", "n"] == 60
     assert mine.loc["s:grp/nb-enfants", "estimate"] == pytest.approx(frame["grp-nb-enfants"].mean(), rel=1e-12)
+
+
+def test_split_options_sharing_a_first_word_without_the_text_column_are_read_as_the_form_names_them(tmp_path):
+    """The same export with the option columns only, two choices beginning alike ('sans-emploi', 'sans-revenu'):
+    'grp-statut-sans' is shared by two headers, so they were read as 'sans/emploi' and 'sans/revenu', and the
+    form's 'sans-emploi' had no column: its share n.d. on 0 answers, nothing said. The form's names are kept."""
+    rng = np.random.default_rng(2)
+    statut = ["sans-revenu", "salarie", "sans-emploi"]
+    frame = pd.DataFrame({"grp-sexe": ["f", "h"] * 30, "KEY": [f"uuid:{i:04d}" for i in range(60)],
+                          **{f"grp-statut-{s}": rng.integers(0, 2, 60) for s in statut}, "poids": 10.0})
+    folder = tmp_path / "s"
+    folder.mkdir()
+    frame.to_csv(folder / "s.csv", index=False)
+    (folder / "s.yaml").write_text("title: t\ndesign: {weights: poids}\nestimates:\n  - {share: grp/statut}\n"
+                                   "form: s.form.xlsx\n", encoding="utf-8")
+    with pd.ExcelWriter(folder / "s.form.xlsx") as book:
+        pd.DataFrame([{"type": "begin_group", "name": "grp"}, {"type": "select_one sexe", "name": "sexe"},
+                      {"type": "select_multiple statut", "name": "statut", "label": "Statut"},
+                      {"type": "end_group"}]).to_excel(book, sheet_name="survey", index=False)
+        pd.DataFrame({"list_name": ["sexe", "sexe"] + ["statut"] * 3, "name": ["f", "h", *statut]}).to_excel(
+            book, sheet_name="choices", index=False)
+    surveys, problems, _ = load_surveys(folder)
+    assert [p.rule for p in problems if p.severity == "error"] == []
+    mine = est.estimates(surveys["s"]).set_index("key")
+    for s in statut:
+        assert mine.loc[f"s:grp/statut={s}", "estimate"] == pytest.approx(frame[f"grp-statut-{s}"].mean(), rel=1e-12)
+        assert mine.loc[f"s:grp/statut={s}", "n"] == 60

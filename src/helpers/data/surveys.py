@@ -344,7 +344,7 @@ def load_survey(spec_path: Path, encoding: str = "utf-8") -> tuple[Survey | None
                                     f"{relative(spec_path.parent)}", "Put the XLSForm next to the YAML, or remove "
                                     "the 'form' line.", column="form", value=spec.form))
         else:
-            problems += _read_form(form_path, survey)
+            problems += _read_form(form_path, survey, raw)
             survey.files.append(form_path)
     problems += _find_multiple(survey, raw)
     problems += _columns(survey, raw, spec_path, repeats)
@@ -1573,7 +1573,7 @@ def _label_column(columns: list[str], lang: str) -> str | None:
     return "label" if "label" in columns else None
 
 
-def _read_form(path: Path, survey: Survey) -> list[Problem]:
+def _read_form(path: Path, survey: Survey, raw: RawTable) -> list[Problem]:
     """Question and choice labels in French and English, group paths, select_multiple options."""
     import openpyxl
 
@@ -1665,7 +1665,21 @@ def _read_form(path: Path, survey: Survey) -> list[Problem]:
             survey.value_labels[column] = choices.get(parts[1], {})
             if parts[0] == "select_multiple":
                 survey.multiple[column] = list(choices.get(parts[1], {}))
+                _options_split(survey, raw, column)
     return problems
+
+
+def _options_split(survey: Survey, raw: RawTable, column: str) -> None:
+    """The option columns of a select_multiple whose choice names hold the export's group separator, split as groups
+    where the text column is not exported ('grp-statut-sans-emploi' beside 'grp-statut-sans-revenu' read as
+    'grp/statut/sans/emploi'): renamed as the form names them (their shares were n.d. on 0 answers, nothing said)."""
+    moved = {f"{column}/{o.replace(sep, '/')}": f"{column}/{o}" for o in survey.multiple[column] for sep in ".-"
+             if sep in o}
+    moved = {a: b for a, b in moved.items() if a in survey.data.columns and b not in survey.data.columns}
+    if moved:
+        survey.data = survey.data.rename(columns=moved)
+        raw.letters = {moved.get(c, c): v for c, v in raw.letters.items()}
+        raw.headers = {moved.get(c, c): v for c, v in raw.headers.items()}
 
 
 def _form_text_problems(file: str, sheet: str, cells: list[tuple]) -> list[Problem]:
