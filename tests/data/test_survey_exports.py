@@ -2335,3 +2335,46 @@ def test_split_options_sharing_a_first_word_without_the_text_column_are_read_as_
     for s in statut:
         assert mine.loc[f"s:grp/statut={s}", "estimate"] == pytest.approx(frame[f"grp-statut-{s}"].mean(), rel=1e-12)
         assert mine.loc[f"s:grp/statut={s}", "n"] == 60
+
+
+def _household_survey(folder, extra=""):
+    """A household survey as KoboToolbox's CSV: incomes rounded to tens with six '999' (« ne sait pas »), a
+    select_one coded 1 oui, 2 non, 99 ne sait pas; stratified and clustered, weighted."""
+    rng = np.random.default_rng(3)
+    strata = np.repeat(["nord", "sud", "centre"], 40)
+    income = np.round(rng.lognormal(8, 0.5, 120), -1)
+    rng.integers(0, 6, 120), rng.integers(18, 60, 120)   # (the draws of the reference's other questions)
+    employed = rng.choice([1, 2], 120)
+    income[[3, 15, 44, 70, 90, 111]] = 999
+    employed[[2, 30, 61, 99]] = 99
+    frame = pd.DataFrame({"_uuid": [f"u{i}" for i in range(120)], "_submission_time": "2021-06-01T10:00:00",
+                          "menage/region": strata, "menage/village": [f"{s}-{i % 5}" for i, s in enumerate(strata)],
+                          "menage/revenu": income, "menage/emploi": employed,
+                          "poids": np.where(strata == "nord", 20.0, np.where(strata == "sud", 35.0, 12.5))})
+    spec = ("title: t\ndesign: {weights: poids, strata: menage/region, clusters: menage/village}\nestimates:\n"
+            "  - {mean: menage/revenu}\n  - {share: menage/emploi, value: 1}\n" + extra)
+    return _csv_survey(folder, frame, spec)
+
+
+def test_a_code_repeated_inside_the_answers_is_told_and_declared_codes_leave_the_shares_too(tmp_path):
+    """999 typed for « ne sait pas » in six incomes of 300 to 15 000 (rounded to tens): inside the answers, so not
+    told, the mean 3 201.9 for R's 3 317.9 without them; now a warning (survey_nines), 999 being answered more often
+    than any answer not ending in 0. A select_one coded 99 for « ne sait pas » stayed in the denominator of the share
+    of 1 without a word (42.96 % for 44.40 %), even with missing_codes: [99]: now told when not declared
+    (survey_dont_know_counted), left out when declared. R (survey 4.1.1): svymean(~revenu, design, na.rm = TRUE)
+    and svymean(~I(emploi == 1), subset(design, !is.na(emploi))) on the data with the codes as NA, design
+    svydesign(ids = ~village, strata = ~region, weights = ~poids, nest = TRUE)."""
+    survey, problems = _household_survey(tmp_path / "a")
+    assert [(p.rule, p.severity, p.row, p.column, p.value) for p in problems] == [
+        ("survey_nines", "warning", 5, "menage/revenu", "999"),
+        ("survey_dont_know_counted", "warning", 4, "menage/emploi", "99")]
+    assert "more often than any other answer not ending in 0" in problems[0].message
+    assert "missing_codes: [99]" in problems[1].hint
+    survey, problems = _household_survey(tmp_path / "b", "missing_codes: [999, 99]\n")
+    assert problems == []
+    mean = est.estimate(survey, "mean", "menage/revenu")
+    assert (mean["estimate"], mean["se"], mean["n"]) == (pytest.approx(3317.8557504873, rel=1e-10),
+                                                         pytest.approx(170.2263745974, rel=1e-9), 114)
+    share = est.estimates(survey).set_index("key").loc["s:menage/emploi=1"]
+    assert (share["estimate"], share["se"], share["n"]) == (pytest.approx(0.4440191388, rel=1e-9),
+                                                            pytest.approx(0.0455607582, rel=1e-8), 116)
