@@ -2378,3 +2378,80 @@ def test_a_code_repeated_inside_the_answers_is_told_and_declared_codes_leave_the
     share = est.estimates(survey).set_index("key").loc["s:menage/emploi=1"]
     assert (share["estimate"], share["se"], share["n"]) == (pytest.approx(0.4440191388, rel=1e-9),
                                                             pytest.approx(0.0455607582, rel=1e-8), 116)
+
+
+def _surveycto(folder, edit=None, form=True):
+    """SurveyCTO's wide CSV export: its times (« Jun 1, 2021 9:15:03 AM »), KEY, formdef_version, review_status,
+    and a select_multiple as its text and its 0/1 columns '<question>_<option>'; stratified, weighted."""
+    rng = np.random.default_rng(5)
+    langs, rows = ["arabe", "francais", "anglais"], []
+    for i in range(80):
+        chosen = [lang for lang in langs if rng.random() < 0.45]
+        row = {"SubmissionDate": f"Jun {1 + i % 20}, 2021 {9 + i % 8 - 12 * (i % 8 > 3)}:15:03 "
+                                 f"{'PM' if i % 8 > 2 else 'AM'}",
+               "deviceid": "353", "region": ["nord", "sud"][i % 2], "sexe": rng.choice(["f", "h"]),
+               "revenu": int(rng.integers(100, 900)), "emploi": rng.choice(["oui", "non"]), "langue": " ".join(chosen),
+               **{f"langue_{lang}": int(lang in chosen) for lang in langs}, "poids": 12.5 if i % 2 else 20,
+               "instanceID": f"uuid:{i:08d}-aaaa", "formdef_version": "2105311200" if i < 40 else "2106101500",
+               "review_status": "APPROVED"}
+        rows.append({**row, "KEY": row["instanceID"]})
+    frame = pd.DataFrame(rows)
+    if edit:
+        edit(frame)
+    folder.mkdir(parents=True)
+    frame.to_csv(folder / "s.csv", index=False)
+    spec = ("title: t\ndesign: {weights: poids, strata: region}\nestimates:\n  - {mean: revenu}\n  - {share: langue}\n"
+            "  - {share: emploi, value: oui}\n")
+    if form:
+        spec += "form: s.form.xlsx\n"
+        with pd.ExcelWriter(folder / "s.form.xlsx") as book:
+            pd.DataFrame({"type": ["select_one region", "select_one sexe", "integer", "select_one oui_non",
+                                   "select_multiple langues", "calculate"],
+                          "name": ["region", "sexe", "revenu", "emploi", "langue", "poids"]}).to_excel(
+                book, sheet_name="survey", index=False)
+            pd.DataFrame({"list_name": ["region"] * 2 + ["sexe"] * 2 + ["oui_non"] * 2 + ["langues"] * 3,
+                          "name": ["nord", "sud", "f", "h", "oui", "non", *langs]}).to_excel(
+                book, sheet_name="choices", index=False)
+    (folder / "s.yaml").write_text(spec, encoding="utf-8")
+    surveys, problems, _ = load_surveys(folder)
+    return surveys.get("s"), problems
+
+
+@pytest.mark.parametrize("form", [True, False])
+def test_surveycto_s_option_columns_are_read(tmp_path, form):
+    """SurveyCTO writes a select_multiple's 0/1 columns 'langue_arabe' (not 'langue/arabe'): they were not read, the
+    shares taken from the text among those who chose a language (0.562 of 70 for R's 0.488 of 80), under a warning
+    saying the 0/1 columns were not exported. R (survey 4.1.1): svymean(~langue_arabe, svydesign(ids = ~1, strata =
+    ~region, weights = ~poids))."""
+    survey, problems = _surveycto(tmp_path / "s", form=form)
+    # without the form, the 10 who chose none are told (counted, as R does)
+    assert [p.rule for p in problems] == ([] if form else ["survey_multiple_all_zero"])
+    mine = est.estimates(survey).set_index("key")
+    for lang, estimate, se in (("arabe", 0.4884615385, 0.0578105298), ("francais", 0.4288461538, 0.0572393461),
+                               ("anglais", 0.4923076923, 0.0572997824)):
+        row = mine.loc[f"s:langue={lang}"]
+        assert (row["estimate"], row["se"], row["n"]) == (pytest.approx(estimate, rel=1e-9),
+                                                          pytest.approx(se, rel=1e-8), 80)
+
+
+def test_surveycto_s_form_version_and_review_status_are_read(tmp_path):
+    """SurveyCTO's formdef_version and review_status were not read: a second version coding 'emploi' 1/0 gave the
+    share of 'oui' of the first version's answers only (23.5 % for 52.5 %), a renamed question the mean of half
+    the submissions, and submissions REJECTED at review were counted, all without a word."""
+    def codes(frame):
+        frame.loc[40:, "emploi"] = frame.loc[40:, "emploi"].map({"oui": "1", "non": "0"})
+    _, problems = _surveycto(tmp_path / "codes", codes, form=False)
+    assert ("survey_version_codes", "emploi") in [(p.rule, p.column) for p in problems]
+
+    def renamed(frame):
+        frame["revenu_mensuel"] = frame["revenu"].where(frame.index >= 40)
+        frame.loc[40:, "revenu"] = None
+    _, problems = _surveycto(tmp_path / "renamed", renamed)
+    assert ("survey_version_unanswered", "revenu") in [(p.rule, p.column) for p in problems]
+
+    def review(frame):
+        frame.loc[[3, 9, 17], "review_status"] = "REJECTED"
+        frame.loc[4, "review_status"] = "PENDING"   # awaiting review: counted
+    survey, problems = _surveycto(tmp_path / "review", review)
+    assert [(p.rule, p.row) for p in problems if p.rule.startswith("survey_re")] == [("survey_rejected", 5)]
+    assert survey.rejected == 3 and est.estimate(survey, "mean", "revenu")["n"] == 77

@@ -346,6 +346,7 @@ def load_survey(spec_path: Path, encoding: str = "utf-8") -> tuple[Survey | None
         else:
             problems += _read_form(form_path, survey, raw)
             survey.files.append(form_path)
+    _underscore_options(survey, raw)
     problems += _find_multiple(survey, raw)
     problems += _columns(survey, raw, spec_path, repeats)
     problems += _type_numbers(survey, raw)
@@ -663,14 +664,14 @@ def _number(value: Any) -> float | None:
 # ================================================================= submissions: copies, review, codes
 ID_COLUMNS = ("_uuid", "meta/instanceid", "meta-instanceid", "instanceid", "key")  # Kobo, ODK Central, SurveyCTO
 TIME_COLUMNS = ("start", "end", "_submission_time", "submissiondate")
-REVIEW_COLUMNS = ("_validation_status", "reviewstate")            # KoboToolbox, ODK Central
+REVIEW_COLUMNS = ("_validation_status", "reviewstate", "review_status")   # KoboToolbox, ODK Central, SurveyCTO
 # a submission refused at review, as the export writes it (KoboToolbox's code or label, in English or French;
 # ODK Central's state), folded
 NOT_APPROVED = {"validation_status_not_approved", "not_approved", "non_approuve", "non_approuvee", "rejected",
                 "rejete", "rejetee", "refuse", "refusee"}
 # the other review states (KoboToolbox's codes and labels in English and French, ODK Central's), folded: kept
 REVIEW_KEPT = {"validation_status_approved", "approved", "approuve", "approuvee", "validation_status_on_hold",
-               "on_hold", "en_attente", "received", "hasissues", "has_issues", "edited"}
+               "on_hold", "en_attente", "received", "hasissues", "has_issues", "edited", "pending"}
 # numbers forms use for "don't know", "refused", "not applicable": never an answer of a mean or a total
 MISSING_CODES = (-66, -77, -88, -96, -97, -98, -99, -999, -9999)
 NINES = (99, 999, 9999, 99999, 999999)   # the same codes written with nines: answers only if others are larger
@@ -904,7 +905,9 @@ def _na_answers(survey: Survey, raw: RawTable) -> list[Problem]:
     return problems
 
 
-VERSION_COLUMNS = ("__version__", "formversion")   # KoboToolbox, ODK Central: the form version of each submission
+# KoboToolbox, ODK Central, SurveyCTO: the form version of each submission (SurveyCTO's was not read: two versions
+# renaming a question or its codes gave a mean or share of one version's answers, nothing said)
+VERSION_COLUMNS = ("__version__", "formversion", "formdef_version")
 
 
 def _version_unanswered(survey: Survey, raw: RawTable) -> list[Problem]:
@@ -1900,6 +1903,34 @@ def _find_multiple(survey: Survey, raw: RawTable) -> list[Problem]:
                 "form's version that has these choices.", index=unknown.index[0], column=column,
                 value=str(unknown.iloc[0])))
     return problems
+
+
+def _underscore_options(survey: Survey, raw: RawTable) -> None:
+    """SurveyCTO's export writes a select_multiple's 0/1 columns '<question>_<option>' ('langue_arabe' beside
+    'langue'): they were not read, the shares taken from the text among those who chose an option (0.56 of 70 for
+    0.49 of 80), with a warning that the 0/1 columns were not exported. Read as '<question>/<option>' when a column
+    is there, 0/1, for every option of the form (without it, for every word of the answers)."""
+    columns = set(survey.data.columns)
+    for column in list(survey.data.columns):
+        if column not in columns or METADATA.match(column) or \
+                sum(c.startswith(column + "_") for c in columns) < 2 or \
+                any(c.startswith(column + "/") for c in columns) or \
+                (column in survey.labels and column not in survey.multiple):
+            continue
+        options = survey.multiple.get(column)
+        if options is None:   # without the form: the words of its answers, all codes
+            words = set(survey.data[column].dropna().map(str).str.split().explode().dropna())
+            if not words or not all(CODE.match(w) for w in words):
+                continue
+            options = sorted(words)
+        split = {f"{column}_{o}": f"{column}/{o}" for o in options}
+        if len(options) < 2 or not set(split) <= columns or \
+                not _zero_one(survey.data.rename(columns=split), column, options):
+            continue
+        survey.data = survey.data.rename(columns=split)
+        columns = set(survey.data.columns)
+        raw.letters = {split.get(c, c): v for c, v in raw.letters.items()}
+        raw.headers = {split.get(c, c): v for c, v in raw.headers.items()}
 
 
 def _skip_sign(survey: Survey, column: str, none: pd.Series) -> tuple[str, str, pd.Series] | None:
