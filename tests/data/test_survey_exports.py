@@ -2380,7 +2380,7 @@ def test_a_code_repeated_inside_the_answers_is_told_and_declared_codes_leave_the
                                                             pytest.approx(0.0455607582, rel=1e-8), 116)
 
 
-def _surveycto(folder, edit=None, form=True):
+def _surveycto(folder, edit=None, form=True, extra=""):
     """SurveyCTO's wide CSV export: its times (« Jun 1, 2021 9:15:03 AM »), KEY, formdef_version, review_status,
     and a select_multiple as its text and its 0/1 columns '<question>_<option>'; stratified, weighted."""
     rng = np.random.default_rng(5)
@@ -2401,7 +2401,7 @@ def _surveycto(folder, edit=None, form=True):
     folder.mkdir(parents=True)
     frame.to_csv(folder / "s.csv", index=False)
     spec = ("title: t\ndesign: {weights: poids, strata: region}\nestimates:\n  - {mean: revenu}\n  - {share: langue}\n"
-            "  - {share: emploi, value: oui}\n")
+            "  - {share: emploi, value: oui}\n" + extra)
     if form:
         spec += "form: s.form.xlsx\n"
         with pd.ExcelWriter(folder / "s.form.xlsx") as book:
@@ -2455,3 +2455,11 @@ def test_surveycto_s_form_version_and_review_status_are_read(tmp_path):
     survey, problems = _surveycto(tmp_path / "review", review)
     assert [(p.rule, p.row) for p in problems if p.rule.startswith("survey_re")] == [("survey_rejected", 5)]
     assert survey.rejected == 3 and est.estimate(survey, "mean", "revenu")["n"] == 77
+
+
+def test_surveycto_s_times_are_read(tmp_path):
+    """SurveyCTO writes its times « Jun 1, 2021 9:15:03 AM »: with fieldwork_start, every one was « not read as a
+    day » and the survey refused. They are read: the 16 submissions of 1 to 4 June are left out as tests."""
+    survey, problems = _surveycto(tmp_path / "s", extra="fieldwork_start: 2021-06-05\n")
+    assert [(p.rule, p.row, p.column) for p in problems] == [("survey_before_fieldwork", 2, "submissiondate")]
+    assert survey.early == 16 and len(survey.data) == 64

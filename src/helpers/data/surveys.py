@@ -663,7 +663,7 @@ def _number(value: Any) -> float | None:
 
 # ================================================================= submissions: copies, review, codes
 ID_COLUMNS = ("_uuid", "meta/instanceid", "meta-instanceid", "instanceid", "key")  # Kobo, ODK Central, SurveyCTO
-TIME_COLUMNS = ("start", "end", "_submission_time", "submissiondate")
+TIME_COLUMNS = ("start", "starttime", "end", "endtime", "_submission_time", "submissiondate")   # SurveyCTO: *time
 REVIEW_COLUMNS = ("_validation_status", "reviewstate", "review_status")   # KoboToolbox, ODK Central, SurveyCTO
 # a submission refused at review, as the export writes it (KoboToolbox's code or label, in English or French;
 # ODK Central's state), folded
@@ -1236,10 +1236,20 @@ def _interview_day(value: Any, dayfirst: bool | None = None) -> dt.date | None:
             return dt.date(year, second, first) if dayfirst else dt.date(year, first, second)
         except ValueError:
             return None
+    named = MONTH_NAMED.match(text) if isinstance(text, str) else None
+    if named:   # SurveyCTO's 'Jun 1, 2021 9:15:03 AM': was « not read as a day », fieldwork_start refused
+        try:
+            return dt.date(int(named.group(3)), MONTHS.index(named.group(1).lower()) + 1, int(named.group(2)))
+        except ValueError:
+            return None
     try:
         return dt.date.fromisoformat(text[:10]) if isinstance(text, str) else None
     except ValueError:
         return None
+
+
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+MONTH_NAMED = re.compile(r"^\s*(" + "|".join(MONTHS) + r")[a-z]*\.? (\d{1,2}), (\d{4})\b", re.IGNORECASE)
 
 
 # a time as Excel writes it once the export is saved again: '01/05/2021 10:00' (French: day first), '5/1/2021'
@@ -1297,7 +1307,7 @@ def _without_tests(frame: pd.DataFrame, raw: RawTable, spec: SurveySpec) -> tupl
     a warning naming their rows; the day is the interview's start, else the submission's time."""
     if spec.fieldwork_start is None:
         return frame, 0, _early_cluster(frame, raw)
-    column = next((c for c in TIME_COLUMNS if c in frame.columns and c != "end"), None)
+    column = next((c for c in TIME_COLUMNS if c in frame.columns and c not in ("end", "endtime")), None)
     if column is None:
         return frame, 0, [raw.problem("survey_fieldwork_without_times", "'fieldwork_start' is given, but the export "
                                       "has no 'start' nor '_submission_time' column to tell when each submission "
@@ -1341,7 +1351,7 @@ def _early_cluster(frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
     """Without fieldwork_start, the form's tests made on the server before the interviews count as respondents (4
     in 44: a total 16 % high), without a word. A few submissions (at most a tenth) made days before all the others,
     the gap wider than any between two days of the interviews, are told; fieldwork_start says what they are."""
-    column = next((c for c in TIME_COLUMNS if c in frame.columns and c != "end"), None)
+    column = next((c for c in TIME_COLUMNS if c in frame.columns and c not in ("end", "endtime")), None)
     if column is None or len(frame) < 10:
         return []
     days, problems = _submission_days(frame, raw, column)
