@@ -2463,3 +2463,16 @@ def test_surveycto_s_times_are_read(tmp_path):
     survey, problems = _surveycto(tmp_path / "s", extra="fieldwork_start: 2021-06-05\n")
     assert [(p.rule, p.row, p.column) for p in problems] == [("survey_before_fieldwork", 2, "submissiondate")]
     assert survey.early == 16 and len(survey.data) == 64
+
+
+def test_a_question_answered_with_codes_and_with_labels_is_told(tmp_path):
+    """Without the form, 'emploi' answered 'oui' / 'non' on most rows and « Oui, en emploi » / « Non, sans emploi »
+    on the last 20 (an export with labels pasted under one with the choice names): the share of 'oui' counted the
+    labels as other answers (39.4 % for 52.5 %), without a word. A warning at the first label."""
+    def labels(frame):
+        frame.loc[60:, "emploi"] = frame.loc[60:, "emploi"].map({"oui": "Oui, en emploi", "non": "Non, sans emploi"})
+    _, problems = _surveycto(tmp_path / "s", labels, form=False)
+    found = [(p.rule, p.severity, p.row, p.column) for p in problems if p.rule == "survey_codes_and_labels"]
+    assert found == [("survey_codes_and_labels", "warning", 62, "emploi")]
+    assert "with choice names on some rows ('oui', 'non')" in next(p.message for p in problems
+                                                                  if p.rule == "survey_codes_and_labels")

@@ -355,6 +355,7 @@ def load_survey(spec_path: Path, encoding: str = "utf-8") -> tuple[Survey | None
     survey.sex, found = _find_sex(survey, raw)
     problems += found
     problems += _spellings(survey, raw)
+    problems += _codes_beside_labels(survey, raw)
     problems += _answers_not_choices(survey, raw)
     problems += _answered_not_asked(survey, raw)
     problems += _na_answers(survey, raw)
@@ -1016,6 +1017,37 @@ def _spellings(survey: Survey, raw: RawTable) -> list[Problem]:
                     "the estimates would count them as different answers"), f"Write them all as the form's code "
                 f"('{(coded or [found[0][0]])[0]}'), in the export or in KoboToolbox / ODK.",
                 index=answers.index[answers == rare][0], column=column, value=rare))
+    return problems
+
+
+def _codes_beside_labels(survey: Survey, raw: RawTable) -> list[Problem]:
+    """A question counted by value, without the form, whose answers are choice names ('oui', 'non') on some rows
+    and labels ('Oui, en emploi', 'Non, sans emploi') on others: an export made with « XML values » pasted beside
+    one made with « Labels », or a form version exported otherwise. The share of 'oui' left out every 'Oui, en
+    emploi' (39.4 % for 52.5 %), without a word. A warning at the first row of the rarer kind."""
+    columns = {e.variable for e in survey.spec.estimates if e.stat == "share"}
+    columns |= {header_name(e.by) for e in survey.spec.estimates if e.by}
+    problems = []
+    for column in sorted(c for c in columns if c in survey.data.columns and c not in survey.value_labels and
+                         c not in survey.multiple and c != WG_COLUMN):
+        answers = survey.codes(column).dropna().astype(str)
+        found = answers.value_counts()
+        if len(found) > MAX_OPTIONS_COMPARED:   # free text, not a select's answers
+            continue
+        codes = [v for v in found.index if CODE.match(v)]   # a choice's name: 'oui', '1', 'NSP'
+        labels = [v for v in found.index if not CODE.match(v) and fold(v) not in map(fold, codes) and
+                  v != "NA"]   # R's missing value: survey_na_answer
+        if not codes or not labels:
+            continue
+        rare = labels if found[labels].sum() <= found[codes].sum() else codes
+        first = answers.index[answers.isin(rare)][0]
+        problems.append(raw.problem(
+            "survey_codes_and_labels", f"'{column}' is answered with choice names on some rows "
+            f"({', '.join(repr(v) for v in codes[:4])}) and with labels on others "
+            f"({', '.join(repr(v) for v in labels[:4])}): each share counts the labels as answers other than the "
+            "names (and a subgroup per spelling)", "Export every submission with the same setting (KoboToolbox: "
+            "« XML values and headers »), or write the labels as their choice names; give the form ('form:' in the "
+            "YAML) to have them checked.", index=first, column=column, value=answers[first], severity="warning"))
     return problems
 
 
