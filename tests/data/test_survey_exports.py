@@ -2476,3 +2476,31 @@ def test_a_question_answered_with_codes_and_with_labels_is_told(tmp_path):
     assert found == [("survey_codes_and_labels", "warning", 62, "emploi")]
     assert "with choice names on some rows ('oui', 'non')" in next(p.message for p in problems
                                                                   if p.rule == "survey_codes_and_labels")
+
+
+def test_a_score_s_choice_labelled_autre_is_refused_in_a_mean(tmp_path):
+    """A score of 1 to 5 whose form has the choice 88 « Autre (préciser) », answered 4 times: the mean was 9.92 for
+    3.13, under a warning that 88 may stand for « ne sait pas » (the form says what it is). Refused at its first row;
+    declared in missing_codes, the mean is R's svymean(~note, na.rm = TRUE) with 88 as NA."""
+    score = np.random.default_rng(7).integers(1, 6, 50)
+    score[[3, 8, 20, 33]] = 88
+    frame = pd.DataFrame({"_uuid": [f"u{i}" for i in range(50)], "_submission_time": "2021-06-01T10:00:00",
+                          "poids": 10.0, "satisfaction/note": score})
+    spec = "title: t\ndesign: {weights: poids}\nestimates:\n  - {mean: satisfaction/note}\nform: s.form.xlsx\n"
+    folder = tmp_path / "s"
+    folder.mkdir()
+    with pd.ExcelWriter(folder / "s.form.xlsx") as form:
+        pd.DataFrame([{"type": "begin_group", "name": "satisfaction"},
+                      {"type": "select_one note", "name": "note", "label": "Note"},
+                      {"type": "end_group"}]).to_excel(form, sheet_name="survey", index=False)
+        pd.DataFrame({"list_name": "note", "name": ["1", "2", "3", "4", "5", "88"],
+                      "label": ["Très insatisfait", "Insatisfait", "Moyen", "Satisfait", "Très satisfait",
+                                "Autre (préciser)"]}).to_excel(form, sheet_name="choices", index=False)
+    _, problems = _csv_survey(folder, frame, spec)
+    assert [(p.rule, p.severity, p.row, p.value) for p in problems] == [("survey_missing_code", "error", 5, "88")]
+    assert "which the form labels « Autre (préciser) »" in problems[0].message
+    survey, problems = _csv_survey(folder, frame, spec + "missing_codes: [88]\n")
+    mean = est.estimate(survey, "mean", "satisfaction/note")
+    assert problems == [] and mean["n"] == 46
+    assert (mean["estimate"], mean["se"]) == (pytest.approx(3.1304347826, rel=1e-9), pytest.approx(0.2027184366,
+                                                                                                   rel=1e-9))

@@ -1484,7 +1484,9 @@ def _labelled_codes(survey: Survey, raw: RawTable, column: str) -> list[Problem]
     8 as a score (4.2 for 3.66), without a word. Refused at the first such answer, with the count."""
     problems = []
     for code, labels in survey.value_labels.get(column, {}).items():
-        label = next((t for t in labels.values() if NOT_AN_ANSWER.search(fold(t))), None)
+        # « 88 Autre (préciser) » on a scale of 1 to 5: no point of the scale either (a mean of 9.92 for 3.13), at
+        # most warned as a code for « ne sait pas », which the form says it is not
+        label = next((t for t in labels.values() if NOT_AN_ANSWER.search(fold(t)) or OTHER.search(fold(t))), None)
         number = _number(code)
         if label is None or number is None:
             continue
@@ -1497,6 +1499,9 @@ def _labelled_codes(survey: Survey, raw: RawTable, column: str) -> list[Problem]
                 "in the YAML), or leave those answers empty in the file.", index=hits.index[hits][0], column=column,
                 value=shown))
     return problems
+
+
+OTHER = re.compile(r"^(autres?|other|others)\b")   # a choice labelled « Autre (préciser) », « Other, specify », folded
 
 
 def _not_a_choice(survey: Survey, raw: RawTable, column: str) -> list[Problem]:
