@@ -2504,3 +2504,33 @@ def test_a_score_s_choice_labelled_autre_is_refused_in_a_mean(tmp_path):
     assert problems == [] and mean["n"] == 46
     assert (mean["estimate"], mean["se"]) == (pytest.approx(3.1304347826, rel=1e-9), pytest.approx(0.2027184366,
                                                                                                    rel=1e-9))
+
+
+@pytest.mark.parametrize("form", [True, False])
+def test_an_other_answer_whose_specify_column_names_a_choice_is_told(tmp_path, form):
+    """'emploi/secteur' answered 'autre' with 'emploi/secteur_autre' « Agriculture » (the « other, specify » answers
+    not recoded): the share of 'agriculture' was 33.3 % for 41.7 % with them, without a word. A warning with their
+    count at the first one (folded: « AGRICULTURE » counts); « Commerce », no choice, is an « autre »."""
+    sector = ["agriculture"] * 20 + ["industrie"] * 7 + ["services"] * 21 + ["autre"] * 12
+    specify = [None] * 48 + ["Agriculture", "Commerce", "AGRICULTURE ", "pêche"] * 3
+    frame = pd.DataFrame({"_uuid": [f"u{i}" for i in range(60)], "_submission_time": "2021-06-01T10:00:00",
+                          "poids": 10.0, "emploi/secteur": sector, "emploi/secteur_autre": specify})
+    spec = "title: t\ndesign: {weights: poids}\nestimates:\n  - {share: emploi/secteur, value: agriculture}\n"
+    folder = tmp_path / "s"
+    folder.mkdir()
+    if form:
+        spec += "form: s.form.xlsx\n"
+        with pd.ExcelWriter(folder / "s.form.xlsx") as book:
+            pd.DataFrame([{"type": "begin_group", "name": "emploi"},
+                          {"type": "select_one secteur", "name": "secteur", "label": "Secteur"},
+                          {"type": "text", "name": "secteur_autre", "relevant": "${secteur} = 'autre'"},
+                          {"type": "end_group"}]).to_excel(book, sheet_name="survey", index=False)
+            pd.DataFrame({"list_name": "secteur", "name": ["agriculture", "industrie", "services", "autre"],
+                          "label": ["Agriculture", "Industrie", "Services", "Autre"]}).to_excel(
+                book, sheet_name="choices", index=False)
+    survey, problems = _csv_survey(folder, frame, spec)
+    assert [(p.rule, p.severity, p.row, p.column, p.value) for p in problems] == [
+        ("survey_other_specified", "warning", 50, "emploi/secteur_autre", "Agriculture")]
+    assert problems[0].message.startswith("6 answers are 'autre' to 'emploi/secteur'")
+    assert est.estimates(survey).set_index("key").loc["s:emploi/secteur=agriculture", "estimate"] == \
+        pytest.approx(20 / 60, rel=1e-12)   # R's, on the data as written: told, not recoded

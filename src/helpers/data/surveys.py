@@ -356,6 +356,7 @@ def load_survey(spec_path: Path, encoding: str = "utf-8") -> tuple[Survey | None
     problems += found
     problems += _spellings(survey, raw)
     problems += _codes_beside_labels(survey, raw)
+    problems += _other_specified(survey, raw)
     problems += _answers_not_choices(survey, raw)
     problems += _answered_not_asked(survey, raw)
     problems += _na_answers(survey, raw)
@@ -1048,6 +1049,45 @@ def _codes_beside_labels(survey: Survey, raw: RawTable) -> list[Problem]:
             "names (and a subgroup per spelling)", "Export every submission with the same setting (KoboToolbox: "
             "« XML values and headers »), or write the labels as their choice names; give the form ('form:' in the "
             "YAML) to have them checked.", index=first, column=column, value=answers[first], severity="warning"))
+    return problems
+
+
+SPECIFY = ("autre", "autres", "other", "oth", "specify", "preciser", "precisez", "precision")   # '<q>_autre'...
+
+
+def _other_specified(survey: Survey, raw: RawTable) -> list[Problem]:
+    """A select_one counted by value, answered « autre » whose specify column ('secteur_autre') names one of its
+    choices ('Agriculture'): the share of 'agriculture' left those out, counted under 'autre' (the recoding of the
+    « other, specify » answers not done), without a word. A warning with the count and the first row."""
+    columns = {e.variable for e in survey.spec.estimates if e.stat == "share"}
+    columns |= {header_name(e.by) for e in survey.spec.estimates if e.by}
+    problems = []
+    for column in sorted(c for c in columns if c in survey.data.columns and c not in survey.multiple):
+        group, _, name = column.rpartition("/")
+        prefix = group + "/" if group else ""
+        specify = next((c for c in survey.data.columns for word in SPECIFY
+                        if c in (f"{column}_{word}", f"{prefix}{word}_{name}")), None)
+        if specify is None:
+            continue
+        answers = survey.codes(column)
+        labels = survey.value_labels.get(column, {})
+        others = {v for v in answers.dropna().unique() if OTHER.search(fold(str(v))) or
+                  any(OTHER.search(fold(t)) for t in labels.get(str(v), {}).values())}
+        choices = {fold(str(v)): str(v) for v in answers.dropna().unique() if v not in others}
+        choices |= {fold(t): code for code, texts in labels.items() if code not in others for t in texts.values()}
+        choices |= {fold(code): code for code in labels if code not in others}
+        named = survey.data[specify].map(_as_text).map(lambda t: fold(str(t)) if t is not None else None)
+        hits = answers.isin(others) & named.isin(list(choices))
+        if not hits.any():
+            continue
+        first = hits.index[hits.to_numpy()][0]
+        text = _as_text(survey.data.at[first, specify])
+        problems.append(raw.problem(
+            "survey_other_specified", f"{_answers(int(hits.sum()))} '{answers[first]}' to '{column}' whose "
+            f"'{specify}' names one of its choices (here '{text}', the choice '{choices[fold(str(text))]}'): counted "
+            "under 'autre', not under that choice", "Recode those answers to the choice they name (the « other, "
+            "specify » answers cleaned), or leave them if the survey's protocol keeps them as « autre ».",
+            index=first, column=specify, value=text, severity="warning"))
     return problems
 
 
