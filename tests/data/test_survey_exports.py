@@ -2534,3 +2534,23 @@ def test_an_other_answer_whose_specify_column_names_a_choice_is_told(tmp_path, f
     assert problems[0].message.startswith("6 answers are 'autre' to 'emploi/secteur'")
     assert est.estimates(survey).set_index("key").loc["s:emploi/secteur=agriculture", "estimate"] == \
         pytest.approx(20 / 60, rel=1e-12)   # R's, on the data as written: told, not recoded
+
+
+def test_a_negative_code_below_answers_all_positive_is_told(tmp_path):
+    """« -9 refus » and « -8 ne sait pas » typed in a number of children (0 to 5) and an age: averaged as numbers (a
+    mean of 2.15 children for 2.44), without a word: -66 to -9999 were refused, -1 to -9 not looked at. A warning
+    (survey_nines) where every other answer is 0 or more; declared, the mean is that of the others (R's with NA)."""
+    rng = np.random.default_rng(11)
+    children, age = rng.integers(0, 6, 40).astype(float), rng.integers(18, 60, 40).astype(float)
+    children[[4, 9, 30]], age[[7, 20]] = -9, -8
+    frame = pd.DataFrame({"_uuid": [f"u{i}" for i in range(40)], "_submission_time": "2021-06-01T10:00:00",
+                          "poids": 10.0, "menage/enfants": children.astype(int), "menage/age": age.astype(int)})
+    spec = "title: t\ndesign: {weights: poids}\nestimates:\n  - {mean: menage/enfants}\n  - {mean: menage/age}\n"
+    _, problems = _csv_survey(tmp_path / "a", frame, spec)
+    assert [(p.rule, p.severity, p.row, p.value) for p in problems] == [
+        ("survey_nines", "warning", 9, "-8"), ("survey_nines", "warning", 6, "-9")]
+    assert problems[1].message.startswith("3 answers are -9, below every other answer (all 0 or more)")
+    survey, problems = _csv_survey(tmp_path / "b", frame, spec + "missing_codes: [-9, -8]\n")
+    assert problems == []
+    mean = est.estimate(survey, "mean", "menage/enfants")
+    assert mean["n"] == 37 and mean["estimate"] == pytest.approx(children[children >= 0].mean(), rel=1e-12)

@@ -683,6 +683,7 @@ SHORT_CODES = (88, 96, 97, 98)
 # 8 or 9 ('ne sait pas', 'sans réponse') after a scale of 1 to 5: a mean satisfaction 4.5 for 3.71; told only when
 # a number between the scale's top and it is never answered (a scale's own top answer is not a code)
 DIGIT_CODES = (8, 9)
+NEGATIVE_DIGITS = (-1, -2, -3, -4, -5, -6, -7, -8, -9)   # « -8 ne sait pas », « -9 refus »: told where all else >= 0
 MAX_LISTED = 10
 MAX_OPTIONS_COMPARED = 200   # distinct answers of a column compared two by two (a select's answers, not free text)
 SKIPPED = {"n/a", "#n/a"}   # KoboToolbox's mark of a skipped question (and Excel's "not available"), folded
@@ -1614,6 +1615,20 @@ def code_problems(values: pd.Series, raw: RawTable, column: str, prefix: str = "
         problems.append(raw.problem(f"{prefix}missing_code", f"{int(coded.sum()) - MAX_LISTED} more answers of this "
                                     "column are such codes", "", column=column))
     finite = floats[np.isfinite(floats)]
+    # -1 to -9 (« -8 ne sait pas », « -9 refus ») among answers all 0 or more: ages or children averaged with them
+    # (a mean of 2.15 children for 2.44), without a word
+    negative = np.isin(floats, NEGATIVE_DIGITS)
+    if negative.any() and (finite >= 0).sum() >= 2 and (finite[~np.isin(finite, NEGATIVE_DIGITS)] >= 0).all():
+        for code in np.unique(floats[negative]).tolist():
+            hits = pd.Series(floats == code, index=values.index)
+            shown = numbers.plain(code)
+            problems.append(raw.problem(
+                f"{prefix}nines", f"{_answers(int(hits.sum()))} {shown}, below every other answer (all 0 or more): "
+                f"if {shown} stands for 'don't know' or 'refused', the estimates count it as {shown}", "If it does, "
+                "leave those answers empty in the file" + (f" or declare it (missing_codes: [{shown}] in the YAML)"
+                                                           if prefix == "survey_" else "") +
+                f"; if {shown} is a true answer, nothing needs doing.", index=hits.index[hits][0], column=column,
+                value=shown, severity="warning"))
     # (the whole numbers of 100 or more and the nines only, each once: a study's outcome has millions of answers)
     candidates = np.unique(finite[((finite >= 100) & (finite == np.floor(finite))) |
                                   np.isin(finite, list(NINES) + list(SHORT_CODES) + list(DIGIT_CODES))])
