@@ -39,6 +39,7 @@ import datetime as dt
 import io
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -435,8 +436,11 @@ def _group_separator(raw: RawTable, repeats: list[RawTable], spec: SurveySpec) -
     if not questions or any("/" in c for c in questions):
         return []
     found = {}
+    names = set(questions)
     for sep in (".", "-"):
-        renamed = {c: _split_path(c, sep, questions) for c in questions if sep in c.strip(sep)}
+        # the headers beginning with each '<prefix><sep>', counted once (not header by header: 2 000 took 2.5 s)
+        shared = Counter(q[:i] for q in names for i, char in enumerate(q) if char == sep and i)
+        renamed = {c: _split_path(c, sep, names, shared) for c in questions if sep in c.strip(sep)}
         found[sep] = {c: r for c, r in renamed.items() if r != c}
     sep, renamed = max(found.items(), key=lambda item: len(item[1]))
     if not renamed:
@@ -457,15 +461,16 @@ def _group_separator(raw: RawTable, repeats: list[RawTable], spec: SurveySpec) -
     return []
 
 
-def _split_path(column: str, sep: str, questions: list[str]) -> str:
+def _split_path(column: str, sep: str, questions: set[str], shared: Counter) -> str:
     """``column`` with '/' at each separator that ends a group or a select_multiple's name: a prefix shared by two
     headers or more, up to the select_multiple's own column, whose option is the rest as written. Replacing every
     separator read ODK Central's 'grp-statut-auto-emploi' as the option 'auto/emploi' of the form's 'auto-emploi'
-    (its share taken from the text, those who chose none left out: 53 % for 43 %)."""
+    (its share taken from the text, those who chose none left out: 53 % for 43 %). ``shared``: how many headers
+    begin with each '<prefix><sep>'."""
     parts = column.split(sep)
     path, prefix = parts[0], parts[0]
     for i, part in enumerate(parts[1:], 1):
-        if sum(q.startswith(prefix + sep) for q in questions) < 2:   # no group: the name holds the separator
+        if shared[prefix] < 2:   # no group: the name holds the separator
             return f"{path}{sep}{sep.join(parts[i:])}"
         if prefix in questions:   # a select_multiple's own column: the rest is its option, as the form names it
             return f"{path}/{sep.join(parts[i:])}"
@@ -1077,8 +1082,10 @@ def _other_specified(survey: Survey, raw: RawTable) -> list[Problem]:
         choices = {fold(str(v)): str(v) for v in answers.dropna().unique() if v not in others}
         choices |= {fold(t): code for code, texts in labels.items() if code not in others for t in texts.values()}
         choices |= {fold(code): code for code in labels if code not in others}
-        named = survey.data[specify].map(_as_text).map(lambda t: fold(str(t)) if t is not None else None)
-        hits = answers.isin(others) & named.isin(list(choices))
+        other = answers.isin(others).to_numpy(bool)   # (only the « autre » rows' texts are folded)
+        named = survey.data.loc[other, specify].dropna().astype(str).map(fold)
+        hits = pd.Series(False, index=answers.index)
+        hits[named.index[named.isin(list(choices))]] = True
         if not hits.any():
             continue
         first = hits.index[hits.to_numpy()][0]
@@ -2013,9 +2020,10 @@ def _underscore_options(survey: Survey, raw: RawTable) -> None:
     0.49 of 80), with a warning that the 0/1 columns were not exported. Read as '<question>/<option>' when a column
     is there, 0/1, for every option of the form (without it, for every word of the answers)."""
     columns = set(survey.data.columns)
-    for column in list(survey.data.columns):
+    # the headers beginning with '<column>_', counted once for all (not column by column: 2 000 headers took 1 s)
+    prefixes = Counter(c[:i] for c in columns for i, char in enumerate(c) if char == "_" and i)
+    for column in [c for c in survey.data.columns if prefixes[c] >= 2]:
         if column not in columns or METADATA.match(column) or \
-                sum(c.startswith(column + "_") for c in columns) < 2 or \
                 any(c.startswith(column + "/") for c in columns) or \
                 (column in survey.labels and column not in survey.multiple):
             continue
