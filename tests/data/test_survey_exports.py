@@ -2266,3 +2266,291 @@ def test_a_form_without_english_labels_shows_its_french_ones_in_an_english_annex
     assert from_about(NAME, about(survey), survey.data).label_fallback == survey.label_fallback   # the build's store
     from helpers.annex.words import say
     assert "labels" in say("survey_label_fallback", "en", shown="french (fr)", wanted=say("survey_language_en", "en"))
+
+
+@pytest.mark.parametrize("form", [True, False])
+def test_odk_central_s_split_options_whose_names_hold_the_dash_are_read_whole(tmp_path, form):
+    """ODK Central's CSV (groups written with '-') with « Split select multiples »: 'grp-statut-auto-emploi' beside
+    the text column 'grp-statut'. Every '-' was read as '/', the option 'auto/emploi': with the form (whose choice
+    is 'auto-emploi') its share was taken from the text, those who chose none left out (0.531 of 49 for 26 of 60,
+    R's svyciprop), without a word; without it the annex showed both 'auto/emploi' and 'auto-emploi'. A question
+    name holding '-' ('grp-nb-enfants') stays whole too."""
+    rng = np.random.default_rng(1)
+    statut = ["auto-emploi", "salarie", "sans-emploi"]
+    picked = [[s for s in statut if rng.random() < 0.4] for _ in range(60)]
+    frame = pd.DataFrame({"SubmissionDate": "2021-06-01T10:00:00.000Z", "grp-sexe": ["f", "h"] * 30,
+                          "grp-nb-enfants": rng.integers(0, 5, 60), "grp-statut": [" ".join(p) for p in picked],
+                          **{f"grp-statut-{s}": [int(s in p) for p in picked] for s in statut}, "poids": 10.0,
+                          "meta-instanceID": [f"uuid:{i:04d}" for i in range(60)]})
+    frame["KEY"] = frame["meta-instanceID"]
+    folder = tmp_path / "s"
+    folder.mkdir()
+    frame.to_csv(folder / "s.csv", index=False)
+    spec = ("title: t\ndesign: {weights: poids}\nestimates:\n  - {mean: grp/nb-enfants}\n  - {share: grp/statut}\n"
+            "  - {share: grp/statut, value: auto-emploi}\n")
+    if form:
+        spec += "form: s.form.xlsx\n"
+        with pd.ExcelWriter(folder / "s.form.xlsx") as book:
+            pd.DataFrame([{"type": "begin_group", "name": "grp"}, {"type": "select_one sexe", "name": "sexe"},
+                          {"type": "integer", "name": "nb-enfants", "label": "Enfants"},
+                          {"type": "select_multiple statut", "name": "statut", "label": "Statut"},
+                          {"type": "end_group"}]).to_excel(book, sheet_name="survey", index=False)
+            pd.DataFrame({"list_name": ["sexe", "sexe"] + ["statut"] * 3, "name": ["f", "h", *statut]}).to_excel(
+                book, sheet_name="choices", index=False)
+    (folder / "s.yaml").write_text(spec, encoding="utf-8")
+    surveys, problems, _ = load_surveys(folder)
+    assert [p.rule for p in problems if p.severity == "error"] == []
+    survey = surveys["s"]
+    assert survey.multiple["grp/statut"] == statut
+    mine = est.estimates(survey).set_index("key")
+    assert [k for k in mine.index if "statut" in k] == [f"s:grp/statut={s}" for s in statut]
+    for s in statut:   # R: svyciprop(~I(statut_s == 1), svydesign(ids = ~1, weights = ~poids)): the column's mean
+        assert mine.loc[f"s:grp/statut={s}", "estimate"] == pytest.approx(frame[f"grp-statut-{s}"].mean(), rel=1e-12)
+        assert mine.loc[f"s:grp/statut={s}", "n"] == 60
+    assert mine.loc["s:grp/nb-enfants", "estimate"] == pytest.approx(frame["grp-nb-enfants"].mean(), rel=1e-12)
+
+
+def test_split_options_sharing_a_first_word_without_the_text_column_are_read_as_the_form_names_them(tmp_path):
+    """The same export with the option columns only, two choices beginning alike ('sans-emploi', 'sans-revenu'):
+    'grp-statut-sans' is shared by two headers, so they were read as 'sans/emploi' and 'sans/revenu', and the
+    form's 'sans-emploi' had no column: its share n.d. on 0 answers, nothing said. The form's names are kept."""
+    rng = np.random.default_rng(2)
+    statut = ["sans-revenu", "salarie", "sans-emploi"]
+    frame = pd.DataFrame({"grp-sexe": ["f", "h"] * 30, "KEY": [f"uuid:{i:04d}" for i in range(60)],
+                          **{f"grp-statut-{s}": rng.integers(0, 2, 60) for s in statut}, "poids": 10.0})
+    folder = tmp_path / "s"
+    folder.mkdir()
+    frame.to_csv(folder / "s.csv", index=False)
+    (folder / "s.yaml").write_text("title: t\ndesign: {weights: poids}\nestimates:\n  - {share: grp/statut}\n"
+                                   "form: s.form.xlsx\n", encoding="utf-8")
+    with pd.ExcelWriter(folder / "s.form.xlsx") as book:
+        pd.DataFrame([{"type": "begin_group", "name": "grp"}, {"type": "select_one sexe", "name": "sexe"},
+                      {"type": "select_multiple statut", "name": "statut", "label": "Statut"},
+                      {"type": "end_group"}]).to_excel(book, sheet_name="survey", index=False)
+        pd.DataFrame({"list_name": ["sexe", "sexe"] + ["statut"] * 3, "name": ["f", "h", *statut]}).to_excel(
+            book, sheet_name="choices", index=False)
+    surveys, problems, _ = load_surveys(folder)
+    assert [p.rule for p in problems if p.severity == "error"] == []
+    mine = est.estimates(surveys["s"]).set_index("key")
+    for s in statut:
+        assert mine.loc[f"s:grp/statut={s}", "estimate"] == pytest.approx(frame[f"grp-statut-{s}"].mean(), rel=1e-12)
+        assert mine.loc[f"s:grp/statut={s}", "n"] == 60
+
+
+def _household_survey(folder, extra=""):
+    """A household survey as KoboToolbox's CSV: incomes rounded to tens with six '999' (« ne sait pas »), a
+    select_one coded 1 oui, 2 non, 99 ne sait pas; stratified and clustered, weighted."""
+    rng = np.random.default_rng(3)
+    strata = np.repeat(["nord", "sud", "centre"], 40)
+    income = np.round(rng.lognormal(8, 0.5, 120), -1)
+    rng.integers(0, 6, 120), rng.integers(18, 60, 120)   # (the draws of the reference's other questions)
+    employed = rng.choice([1, 2], 120)
+    income[[3, 15, 44, 70, 90, 111]] = 999
+    employed[[2, 30, 61, 99]] = 99
+    frame = pd.DataFrame({"_uuid": [f"u{i}" for i in range(120)], "_submission_time": "2021-06-01T10:00:00",
+                          "menage/region": strata, "menage/village": [f"{s}-{i % 5}" for i, s in enumerate(strata)],
+                          "menage/revenu": income, "menage/emploi": employed,
+                          "poids": np.where(strata == "nord", 20.0, np.where(strata == "sud", 35.0, 12.5))})
+    spec = ("title: t\ndesign: {weights: poids, strata: menage/region, clusters: menage/village}\nestimates:\n"
+            "  - {mean: menage/revenu}\n  - {share: menage/emploi, value: 1}\n" + extra)
+    return _csv_survey(folder, frame, spec)
+
+
+def test_a_code_repeated_inside_the_answers_is_told_and_declared_codes_leave_the_shares_too(tmp_path):
+    """999 typed for « ne sait pas » in six incomes of 300 to 15 000 (rounded to tens): inside the answers, so not
+    told, the mean 3 201.9 for R's 3 317.9 without them; now a warning (survey_nines), 999 being answered more often
+    than any answer not ending in 0. A select_one coded 99 for « ne sait pas » stayed in the denominator of the share
+    of 1 without a word (42.96 % for 44.40 %), even with missing_codes: [99]: now told when not declared
+    (survey_dont_know_counted), left out when declared. R (survey 4.1.1): svymean(~revenu, design, na.rm = TRUE)
+    and svymean(~I(emploi == 1), subset(design, !is.na(emploi))) on the data with the codes as NA, design
+    svydesign(ids = ~village, strata = ~region, weights = ~poids, nest = TRUE)."""
+    survey, problems = _household_survey(tmp_path / "a")
+    assert [(p.rule, p.severity, p.row, p.column, p.value) for p in problems] == [
+        ("survey_nines", "warning", 5, "menage/revenu", "999"),
+        ("survey_dont_know_counted", "warning", 4, "menage/emploi", "99")]
+    assert "more often than any other answer not ending in 0" in problems[0].message
+    assert "missing_codes: [99]" in problems[1].hint
+    survey, problems = _household_survey(tmp_path / "b", "missing_codes: [999, 99]\n")
+    assert problems == []
+    mean = est.estimate(survey, "mean", "menage/revenu")
+    assert (mean["estimate"], mean["se"], mean["n"]) == (pytest.approx(3317.8557504873, rel=1e-10),
+                                                         pytest.approx(170.2263745974, rel=1e-9), 114)
+    share = est.estimates(survey).set_index("key").loc["s:menage/emploi=1"]
+    assert (share["estimate"], share["se"], share["n"]) == (pytest.approx(0.4440191388, rel=1e-9),
+                                                            pytest.approx(0.0455607582, rel=1e-8), 116)
+
+
+def _surveycto(folder, edit=None, form=True, extra=""):
+    """SurveyCTO's wide CSV export: its times (« Jun 1, 2021 9:15:03 AM »), KEY, formdef_version, review_status,
+    and a select_multiple as its text and its 0/1 columns '<question>_<option>'; stratified, weighted."""
+    rng = np.random.default_rng(5)
+    langs, rows = ["arabe", "francais", "anglais"], []
+    for i in range(80):
+        chosen = [lang for lang in langs if rng.random() < 0.45]
+        row = {"SubmissionDate": f"Jun {1 + i % 20}, 2021 {9 + i % 8 - 12 * (i % 8 > 3)}:15:03 "
+                                 f"{'PM' if i % 8 > 2 else 'AM'}",
+               "deviceid": "353", "region": ["nord", "sud"][i % 2], "sexe": rng.choice(["f", "h"]),
+               "revenu": int(rng.integers(100, 900)), "emploi": rng.choice(["oui", "non"]), "langue": " ".join(chosen),
+               **{f"langue_{lang}": int(lang in chosen) for lang in langs}, "poids": 12.5 if i % 2 else 20,
+               "instanceID": f"uuid:{i:08d}-aaaa", "formdef_version": "2105311200" if i < 40 else "2106101500",
+               "review_status": "APPROVED"}
+        rows.append({**row, "KEY": row["instanceID"]})
+    frame = pd.DataFrame(rows)
+    if edit:
+        edit(frame)
+    folder.mkdir(parents=True)
+    frame.to_csv(folder / "s.csv", index=False)
+    spec = ("title: t\ndesign: {weights: poids, strata: region}\nestimates:\n  - {mean: revenu}\n  - {share: langue}\n"
+            "  - {share: emploi, value: oui}\n" + extra)
+    if form:
+        spec += "form: s.form.xlsx\n"
+        with pd.ExcelWriter(folder / "s.form.xlsx") as book:
+            pd.DataFrame({"type": ["select_one region", "select_one sexe", "integer", "select_one oui_non",
+                                   "select_multiple langues", "calculate"],
+                          "name": ["region", "sexe", "revenu", "emploi", "langue", "poids"]}).to_excel(
+                book, sheet_name="survey", index=False)
+            pd.DataFrame({"list_name": ["region"] * 2 + ["sexe"] * 2 + ["oui_non"] * 2 + ["langues"] * 3,
+                          "name": ["nord", "sud", "f", "h", "oui", "non", *langs]}).to_excel(
+                book, sheet_name="choices", index=False)
+    (folder / "s.yaml").write_text(spec, encoding="utf-8")
+    surveys, problems, _ = load_surveys(folder)
+    return surveys.get("s"), problems
+
+
+@pytest.mark.parametrize("form", [True, False])
+def test_surveycto_s_option_columns_are_read(tmp_path, form):
+    """SurveyCTO writes a select_multiple's 0/1 columns 'langue_arabe' (not 'langue/arabe'): they were not read, the
+    shares taken from the text among those who chose a language (0.562 of 70 for R's 0.488 of 80), under a warning
+    saying the 0/1 columns were not exported. R (survey 4.1.1): svymean(~langue_arabe, svydesign(ids = ~1, strata =
+    ~region, weights = ~poids))."""
+    survey, problems = _surveycto(tmp_path / "s", form=form)
+    # without the form, the 10 who chose none are told (counted, as R does)
+    assert [p.rule for p in problems] == ([] if form else ["survey_multiple_all_zero"])
+    mine = est.estimates(survey).set_index("key")
+    for lang, estimate, se in (("arabe", 0.4884615385, 0.0578105298), ("francais", 0.4288461538, 0.0572393461),
+                               ("anglais", 0.4923076923, 0.0572997824)):
+        row = mine.loc[f"s:langue={lang}"]
+        assert (row["estimate"], row["se"], row["n"]) == (pytest.approx(estimate, rel=1e-9),
+                                                          pytest.approx(se, rel=1e-8), 80)
+
+
+def test_surveycto_s_form_version_and_review_status_are_read(tmp_path):
+    """SurveyCTO's formdef_version and review_status were not read: a second version coding 'emploi' 1/0 gave the
+    share of 'oui' of the first version's answers only (23.5 % for 52.5 %), a renamed question the mean of half
+    the submissions, and submissions REJECTED at review were counted, all without a word."""
+    def codes(frame):
+        frame.loc[40:, "emploi"] = frame.loc[40:, "emploi"].map({"oui": "1", "non": "0"})
+    _, problems = _surveycto(tmp_path / "codes", codes, form=False)
+    assert ("survey_version_codes", "emploi") in [(p.rule, p.column) for p in problems]
+
+    def renamed(frame):
+        frame["revenu_mensuel"] = frame["revenu"].where(frame.index >= 40)
+        frame.loc[40:, "revenu"] = None
+    _, problems = _surveycto(tmp_path / "renamed", renamed)
+    assert ("survey_version_unanswered", "revenu") in [(p.rule, p.column) for p in problems]
+
+    def review(frame):
+        frame.loc[[3, 9, 17], "review_status"] = "REJECTED"
+        frame.loc[4, "review_status"] = "PENDING"   # awaiting review: counted
+    survey, problems = _surveycto(tmp_path / "review", review)
+    assert [(p.rule, p.row) for p in problems if p.rule.startswith("survey_re")] == [("survey_rejected", 5)]
+    assert survey.rejected == 3 and est.estimate(survey, "mean", "revenu")["n"] == 77
+
+
+def test_surveycto_s_times_are_read(tmp_path):
+    """SurveyCTO writes its times « Jun 1, 2021 9:15:03 AM »: with fieldwork_start, every one was « not read as a
+    day » and the survey refused. They are read: the 16 submissions of 1 to 4 June are left out as tests."""
+    survey, problems = _surveycto(tmp_path / "s", extra="fieldwork_start: 2021-06-05\n")
+    assert [(p.rule, p.row, p.column) for p in problems] == [("survey_before_fieldwork", 2, "submissiondate")]
+    assert survey.early == 16 and len(survey.data) == 64
+
+
+def test_a_question_answered_with_codes_and_with_labels_is_told(tmp_path):
+    """Without the form, 'emploi' answered 'oui' / 'non' on most rows and « Oui, en emploi » / « Non, sans emploi »
+    on the last 20 (an export with labels pasted under one with the choice names): the share of 'oui' counted the
+    labels as other answers (39.4 % for 52.5 %), without a word. A warning at the first label."""
+    def labels(frame):
+        frame.loc[60:, "emploi"] = frame.loc[60:, "emploi"].map({"oui": "Oui, en emploi", "non": "Non, sans emploi"})
+    _, problems = _surveycto(tmp_path / "s", labels, form=False)
+    found = [(p.rule, p.severity, p.row, p.column) for p in problems if p.rule == "survey_codes_and_labels"]
+    assert found == [("survey_codes_and_labels", "warning", 62, "emploi")]
+    assert "with choice names on some rows ('oui', 'non')" in next(p.message for p in problems
+                                                                  if p.rule == "survey_codes_and_labels")
+
+
+def test_a_score_s_choice_labelled_autre_is_refused_in_a_mean(tmp_path):
+    """A score of 1 to 5 whose form has the choice 88 « Autre (préciser) », answered 4 times: the mean was 9.92 for
+    3.13, under a warning that 88 may stand for « ne sait pas » (the form says what it is). Refused at its first row;
+    declared in missing_codes, the mean is R's svymean(~note, na.rm = TRUE) with 88 as NA."""
+    score = np.random.default_rng(7).integers(1, 6, 50)
+    score[[3, 8, 20, 33]] = 88
+    frame = pd.DataFrame({"_uuid": [f"u{i}" for i in range(50)], "_submission_time": "2021-06-01T10:00:00",
+                          "poids": 10.0, "satisfaction/note": score})
+    spec = "title: t\ndesign: {weights: poids}\nestimates:\n  - {mean: satisfaction/note}\nform: s.form.xlsx\n"
+    folder = tmp_path / "s"
+    folder.mkdir()
+    with pd.ExcelWriter(folder / "s.form.xlsx") as form:
+        pd.DataFrame([{"type": "begin_group", "name": "satisfaction"},
+                      {"type": "select_one note", "name": "note", "label": "Note"},
+                      {"type": "end_group"}]).to_excel(form, sheet_name="survey", index=False)
+        pd.DataFrame({"list_name": "note", "name": ["1", "2", "3", "4", "5", "88"],
+                      "label": ["Très insatisfait", "Insatisfait", "Moyen", "Satisfait", "Très satisfait",
+                                "Autre (préciser)"]}).to_excel(form, sheet_name="choices", index=False)
+    _, problems = _csv_survey(folder, frame, spec)
+    assert [(p.rule, p.severity, p.row, p.value) for p in problems] == [("survey_missing_code", "error", 5, "88")]
+    assert "which the form labels « Autre (préciser) »" in problems[0].message
+    survey, problems = _csv_survey(folder, frame, spec + "missing_codes: [88]\n")
+    mean = est.estimate(survey, "mean", "satisfaction/note")
+    assert problems == [] and mean["n"] == 46
+    assert (mean["estimate"], mean["se"]) == (pytest.approx(3.1304347826, rel=1e-9), pytest.approx(0.2027184366,
+                                                                                                   rel=1e-9))
+
+
+@pytest.mark.parametrize("form", [True, False])
+def test_an_other_answer_whose_specify_column_names_a_choice_is_told(tmp_path, form):
+    """'emploi/secteur' answered 'autre' with 'emploi/secteur_autre' « Agriculture » (the « other, specify » answers
+    not recoded): the share of 'agriculture' was 33.3 % for 41.7 % with them, without a word. A warning with their
+    count at the first one (folded: « AGRICULTURE » counts); « Commerce », no choice, is an « autre »."""
+    sector = ["agriculture"] * 20 + ["industrie"] * 7 + ["services"] * 21 + ["autre"] * 12
+    specify = [None] * 48 + ["Agriculture", "Commerce", "AGRICULTURE ", "pêche"] * 3
+    frame = pd.DataFrame({"_uuid": [f"u{i}" for i in range(60)], "_submission_time": "2021-06-01T10:00:00",
+                          "poids": 10.0, "emploi/secteur": sector, "emploi/secteur_autre": specify})
+    spec = "title: t\ndesign: {weights: poids}\nestimates:\n  - {share: emploi/secteur, value: agriculture}\n"
+    folder = tmp_path / "s"
+    folder.mkdir()
+    if form:
+        spec += "form: s.form.xlsx\n"
+        with pd.ExcelWriter(folder / "s.form.xlsx") as book:
+            pd.DataFrame([{"type": "begin_group", "name": "emploi"},
+                          {"type": "select_one secteur", "name": "secteur", "label": "Secteur"},
+                          {"type": "text", "name": "secteur_autre", "relevant": "${secteur} = 'autre'"},
+                          {"type": "end_group"}]).to_excel(book, sheet_name="survey", index=False)
+            pd.DataFrame({"list_name": "secteur", "name": ["agriculture", "industrie", "services", "autre"],
+                          "label": ["Agriculture", "Industrie", "Services", "Autre"]}).to_excel(
+                book, sheet_name="choices", index=False)
+    survey, problems = _csv_survey(folder, frame, spec)
+    assert [(p.rule, p.severity, p.row, p.column, p.value) for p in problems] == [
+        ("survey_other_specified", "warning", 50, "emploi/secteur_autre", "Agriculture")]
+    assert problems[0].message.startswith("6 answers are 'autre' to 'emploi/secteur'")
+    assert est.estimates(survey).set_index("key").loc["s:emploi/secteur=agriculture", "estimate"] == \
+        pytest.approx(20 / 60, rel=1e-12)   # R's, on the data as written: told, not recoded
+
+
+def test_a_negative_code_below_answers_all_positive_is_told(tmp_path):
+    """« -9 refus » and « -8 ne sait pas » typed in a number of children (0 to 5) and an age: averaged as numbers (a
+    mean of 2.15 children for 2.44), without a word: -66 to -9999 were refused, -1 to -9 not looked at. A warning
+    (survey_nines) where every other answer is 0 or more; declared, the mean is that of the others (R's with NA)."""
+    rng = np.random.default_rng(11)
+    children, age = rng.integers(0, 6, 40).astype(float), rng.integers(18, 60, 40).astype(float)
+    children[[4, 9, 30]], age[[7, 20]] = -9, -8
+    frame = pd.DataFrame({"_uuid": [f"u{i}" for i in range(40)], "_submission_time": "2021-06-01T10:00:00",
+                          "poids": 10.0, "menage/enfants": children.astype(int), "menage/age": age.astype(int)})
+    spec = "title: t\ndesign: {weights: poids}\nestimates:\n  - {mean: menage/enfants}\n  - {mean: menage/age}\n"
+    _, problems = _csv_survey(tmp_path / "a", frame, spec)
+    assert [(p.rule, p.severity, p.row, p.value) for p in problems] == [
+        ("survey_nines", "warning", 9, "-8"), ("survey_nines", "warning", 6, "-9")]
+    assert problems[1].message.startswith("3 answers are -9, below every other answer (all 0 or more)")
+    survey, problems = _csv_survey(tmp_path / "b", frame, spec + "missing_codes: [-9, -8]\n")
+    assert problems == []
+    mean = est.estimate(survey, "mean", "menage/enfants")
+    assert mean["n"] == 37 and mean["estimate"] == pytest.approx(children[children >= 0].mean(), rel=1e-12)

@@ -39,6 +39,7 @@ import datetime as dt
 import io
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -344,8 +345,9 @@ def load_survey(spec_path: Path, encoding: str = "utf-8") -> tuple[Survey | None
                                     f"{relative(spec_path.parent)}", "Put the XLSForm next to the YAML, or remove "
                                     "the 'form' line.", column="form", value=spec.form))
         else:
-            problems += _read_form(form_path, survey)
+            problems += _read_form(form_path, survey, raw)
             survey.files.append(form_path)
+    _underscore_options(survey, raw)
     problems += _find_multiple(survey, raw)
     problems += _columns(survey, raw, spec_path, repeats)
     problems += _type_numbers(survey, raw)
@@ -354,6 +356,8 @@ def load_survey(spec_path: Path, encoding: str = "utf-8") -> tuple[Survey | None
     survey.sex, found = _find_sex(survey, raw)
     problems += found
     problems += _spellings(survey, raw)
+    problems += _codes_beside_labels(survey, raw)
+    problems += _other_specified(survey, raw)
     problems += _answers_not_choices(survey, raw)
     problems += _answered_not_asked(survey, raw)
     problems += _na_answers(survey, raw)
@@ -426,16 +430,18 @@ def _group_separator(raw: RawTable, repeats: list[RawTable], spec: SurveySpec) -
     """An export whose headers write the groups with '.' or '-' (KoboToolbox's « group separator », ODK Central's
     CSV: 'identification.sexe', 'competences.langue'): the select_multiple's option columns were not read (its
     shares left out those who chose none), the sex and the Washington Group questions not found (the annex's share
-    of women and of disability silently absent). A header whose first part is shared by two headers or more (a
-    group, or a select_multiple's options) is read with '/', as are the YAML's names written with that separator."""
+    of women and of disability silently absent). A header's parts shared by two headers or more (a group, or a
+    select_multiple's options) are read with '/' (_split_path), as are the YAML's names written with that separator."""
     questions = [c for t in (raw, *repeats) for c in t.frame.columns if not METADATA.match(c)]
     if not questions or any("/" in c for c in questions):
         return []
     found = {}
+    names = set(questions)
     for sep in (".", "-"):
-        parts = [c.split(sep)[0] for c in questions if sep in c.strip(sep)]
-        groups = {g for g in parts if parts.count(g) >= 2}
-        found[sep] = {c: c.replace(sep, "/") for c in questions if sep in c.strip(sep) and c.split(sep)[0] in groups}
+        # the headers beginning with each '<prefix><sep>', counted once (not header by header: 2 000 took 2.5 s)
+        shared = Counter(q[:i] for q in names for i, char in enumerate(q) if char == sep and i)
+        renamed = {c: _split_path(c, sep, names, shared) for c in questions if sep in c.strip(sep)}
+        found[sep] = {c: r for c, r in renamed.items() if r != c}
     sep, renamed = max(found.items(), key=lambda item: len(item[1]))
     if not renamed:
         return []
@@ -453,6 +459,23 @@ def _group_separator(raw: RawTable, repeats: list[RawTable], spec: SurveySpec) -
             if base in renamed or added:
                 setattr(part, key, renamed.get(base, base) + ("/" + added[1:] if added else ""))
     return []
+
+
+def _split_path(column: str, sep: str, questions: set[str], shared: Counter) -> str:
+    """``column`` with '/' at each separator that ends a group or a select_multiple's name: a prefix shared by two
+    headers or more, up to the select_multiple's own column, whose option is the rest as written. Replacing every
+    separator read ODK Central's 'grp-statut-auto-emploi' as the option 'auto/emploi' of the form's 'auto-emploi'
+    (its share taken from the text, those who chose none left out: 53 % for 43 %). ``shared``: how many headers
+    begin with each '<prefix><sep>'."""
+    parts = column.split(sep)
+    path, prefix = parts[0], parts[0]
+    for i, part in enumerate(parts[1:], 1):
+        if shared[prefix] < 2:   # no group: the name holds the separator
+            return f"{path}{sep}{sep.join(parts[i:])}"
+        if prefix in questions:   # a select_multiple's own column: the rest is its option, as the form names it
+            return f"{path}/{sep.join(parts[i:])}"
+        path, prefix = f"{path}/{part}", f"{prefix}{sep}{part}"
+    return path
 
 
 def _open_xlsx(path: Path) -> tuple[io.BytesIO | None, Problem | None]:
@@ -647,15 +670,15 @@ def _number(value: Any) -> float | None:
 
 # ================================================================= submissions: copies, review, codes
 ID_COLUMNS = ("_uuid", "meta/instanceid", "meta-instanceid", "instanceid", "key")  # Kobo, ODK Central, SurveyCTO
-TIME_COLUMNS = ("start", "end", "_submission_time", "submissiondate")
-REVIEW_COLUMNS = ("_validation_status", "reviewstate")            # KoboToolbox, ODK Central
+TIME_COLUMNS = ("start", "starttime", "end", "endtime", "_submission_time", "submissiondate")   # SurveyCTO: *time
+REVIEW_COLUMNS = ("_validation_status", "reviewstate", "review_status")   # KoboToolbox, ODK Central, SurveyCTO
 # a submission refused at review, as the export writes it (KoboToolbox's code or label, in English or French;
 # ODK Central's state), folded
 NOT_APPROVED = {"validation_status_not_approved", "not_approved", "non_approuve", "non_approuvee", "rejected",
                 "rejete", "rejetee", "refuse", "refusee"}
 # the other review states (KoboToolbox's codes and labels in English and French, ODK Central's), folded: kept
 REVIEW_KEPT = {"validation_status_approved", "approved", "approuve", "approuvee", "validation_status_on_hold",
-               "on_hold", "en_attente", "received", "hasissues", "has_issues", "edited"}
+               "on_hold", "en_attente", "received", "hasissues", "has_issues", "edited", "pending"}
 # numbers forms use for "don't know", "refused", "not applicable": never an answer of a mean or a total
 MISSING_CODES = (-66, -77, -88, -96, -97, -98, -99, -999, -9999)
 NINES = (99, 999, 9999, 99999, 999999)   # the same codes written with nines: answers only if others are larger
@@ -665,6 +688,7 @@ SHORT_CODES = (88, 96, 97, 98)
 # 8 or 9 ('ne sait pas', 'sans réponse') after a scale of 1 to 5: a mean satisfaction 4.5 for 3.71; told only when
 # a number between the scale's top and it is never answered (a scale's own top answer is not a code)
 DIGIT_CODES = (8, 9)
+NEGATIVE_DIGITS = (-1, -2, -3, -4, -5, -6, -7, -8, -9)   # « -8 ne sait pas », « -9 refus »: told where all else >= 0
 MAX_LISTED = 10
 MAX_OPTIONS_COMPARED = 200   # distinct answers of a column compared two by two (a select's answers, not free text)
 SKIPPED = {"n/a", "#n/a"}   # KoboToolbox's mark of a skipped question (and Excel's "not available"), folded
@@ -889,7 +913,9 @@ def _na_answers(survey: Survey, raw: RawTable) -> list[Problem]:
     return problems
 
 
-VERSION_COLUMNS = ("__version__", "formversion")   # KoboToolbox, ODK Central: the form version of each submission
+# KoboToolbox, ODK Central, SurveyCTO: the form version of each submission (SurveyCTO's was not read: two versions
+# renaming a question or its codes gave a mean or share of one version's answers, nothing said)
+VERSION_COLUMNS = ("__version__", "formversion", "formdef_version")
 
 
 def _version_unanswered(survey: Survey, raw: RawTable) -> list[Problem]:
@@ -998,6 +1024,78 @@ def _spellings(survey: Survey, raw: RawTable) -> list[Problem]:
                     "the estimates would count them as different answers"), f"Write them all as the form's code "
                 f"('{(coded or [found[0][0]])[0]}'), in the export or in KoboToolbox / ODK.",
                 index=answers.index[answers == rare][0], column=column, value=rare))
+    return problems
+
+
+def _codes_beside_labels(survey: Survey, raw: RawTable) -> list[Problem]:
+    """A question counted by value, without the form, whose answers are choice names ('oui', 'non') on some rows
+    and labels ('Oui, en emploi', 'Non, sans emploi') on others: an export made with « XML values » pasted beside
+    one made with « Labels », or a form version exported otherwise. The share of 'oui' left out every 'Oui, en
+    emploi' (39.4 % for 52.5 %), without a word. A warning at the first row of the rarer kind."""
+    columns = {e.variable for e in survey.spec.estimates if e.stat == "share"}
+    columns |= {header_name(e.by) for e in survey.spec.estimates if e.by}
+    problems = []
+    for column in sorted(c for c in columns if c in survey.data.columns and c not in survey.value_labels and
+                         c not in survey.multiple and c != WG_COLUMN):
+        answers = survey.codes(column).dropna().astype(str)
+        found = answers.value_counts()
+        if len(found) > MAX_OPTIONS_COMPARED:   # free text, not a select's answers
+            continue
+        codes = [v for v in found.index if CODE.match(v)]   # a choice's name: 'oui', '1', 'NSP'
+        labels = [v for v in found.index if not CODE.match(v) and fold(v) not in map(fold, codes) and
+                  v != "NA"]   # R's missing value: survey_na_answer
+        if not codes or not labels:
+            continue
+        rare = labels if found[labels].sum() <= found[codes].sum() else codes
+        first = answers.index[answers.isin(rare)][0]
+        problems.append(raw.problem(
+            "survey_codes_and_labels", f"'{column}' is answered with choice names on some rows "
+            f"({', '.join(repr(v) for v in codes[:4])}) and with labels on others "
+            f"({', '.join(repr(v) for v in labels[:4])}): each share counts the labels as answers other than the "
+            "names (and a subgroup per spelling)", "Export every submission with the same setting (KoboToolbox: "
+            "« XML values and headers »), or write the labels as their choice names; give the form ('form:' in the "
+            "YAML) to have them checked.", index=first, column=column, value=answers[first], severity="warning"))
+    return problems
+
+
+SPECIFY = ("autre", "autres", "other", "oth", "specify", "preciser", "precisez", "precision")   # '<q>_autre'...
+
+
+def _other_specified(survey: Survey, raw: RawTable) -> list[Problem]:
+    """A select_one counted by value, answered « autre » whose specify column ('secteur_autre') names one of its
+    choices ('Agriculture'): the share of 'agriculture' left those out, counted under 'autre' (the recoding of the
+    « other, specify » answers not done), without a word. A warning with the count and the first row."""
+    columns = {e.variable for e in survey.spec.estimates if e.stat == "share"}
+    columns |= {header_name(e.by) for e in survey.spec.estimates if e.by}
+    problems = []
+    for column in sorted(c for c in columns if c in survey.data.columns and c not in survey.multiple):
+        group, _, name = column.rpartition("/")
+        prefix = group + "/" if group else ""
+        specify = next((c for c in survey.data.columns for word in SPECIFY
+                        if c in (f"{column}_{word}", f"{prefix}{word}_{name}")), None)
+        if specify is None:
+            continue
+        answers = survey.codes(column)
+        labels = survey.value_labels.get(column, {})
+        others = {v for v in answers.dropna().unique() if OTHER.search(fold(str(v))) or
+                  any(OTHER.search(fold(t)) for t in labels.get(str(v), {}).values())}
+        choices = {fold(str(v)): str(v) for v in answers.dropna().unique() if v not in others}
+        choices |= {fold(t): code for code, texts in labels.items() if code not in others for t in texts.values()}
+        choices |= {fold(code): code for code in labels if code not in others}
+        other = answers.isin(others).to_numpy(bool)   # (only the « autre » rows' texts are folded)
+        named = survey.data.loc[other, specify].dropna().astype(str).map(fold)
+        hits = pd.Series(False, index=answers.index)
+        hits[named.index[named.isin(list(choices))]] = True
+        if not hits.any():
+            continue
+        first = hits.index[hits.to_numpy()][0]
+        text = _as_text(survey.data.at[first, specify])
+        problems.append(raw.problem(
+            "survey_other_specified", f"{_answers(int(hits.sum()))} '{answers[first]}' to '{column}' whose "
+            f"'{specify}' names one of its choices (here '{text}', the choice '{choices[fold(str(text))]}'): counted "
+            "under 'autre', not under that choice", "Recode those answers to the choice they name (the « other, "
+            "specify » answers cleaned), or leave them if the survey's protocol keeps them as « autre ».",
+            index=first, column=specify, value=text, severity="warning"))
     return problems
 
 
@@ -1218,10 +1316,20 @@ def _interview_day(value: Any, dayfirst: bool | None = None) -> dt.date | None:
             return dt.date(year, second, first) if dayfirst else dt.date(year, first, second)
         except ValueError:
             return None
+    named = MONTH_NAMED.match(text) if isinstance(text, str) else None
+    if named:   # SurveyCTO's 'Jun 1, 2021 9:15:03 AM': was « not read as a day », fieldwork_start refused
+        try:
+            return dt.date(int(named.group(3)), MONTHS.index(named.group(1).lower()) + 1, int(named.group(2)))
+        except ValueError:
+            return None
     try:
         return dt.date.fromisoformat(text[:10]) if isinstance(text, str) else None
     except ValueError:
         return None
+
+
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+MONTH_NAMED = re.compile(r"^\s*(" + "|".join(MONTHS) + r")[a-z]*\.? (\d{1,2}), (\d{4})\b", re.IGNORECASE)
 
 
 # a time as Excel writes it once the export is saved again: '01/05/2021 10:00' (French: day first), '5/1/2021'
@@ -1279,7 +1387,7 @@ def _without_tests(frame: pd.DataFrame, raw: RawTable, spec: SurveySpec) -> tupl
     a warning naming their rows; the day is the interview's start, else the submission's time."""
     if spec.fieldwork_start is None:
         return frame, 0, _early_cluster(frame, raw)
-    column = next((c for c in TIME_COLUMNS if c in frame.columns and c != "end"), None)
+    column = next((c for c in TIME_COLUMNS if c in frame.columns and c not in ("end", "endtime")), None)
     if column is None:
         return frame, 0, [raw.problem("survey_fieldwork_without_times", "'fieldwork_start' is given, but the export "
                                       "has no 'start' nor '_submission_time' column to tell when each submission "
@@ -1323,7 +1431,7 @@ def _early_cluster(frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
     """Without fieldwork_start, the form's tests made on the server before the interviews count as respondents (4
     in 44: a total 16 % high), without a word. A few submissions (at most a tenth) made days before all the others,
     the gap wider than any between two days of the interviews, are told; fieldwork_start says what they are."""
-    column = next((c for c in TIME_COLUMNS if c in frame.columns and c != "end"), None)
+    column = next((c for c in TIME_COLUMNS if c in frame.columns and c not in ("end", "endtime")), None)
     if column is None or len(frame) < 10:
         return []
     days, problems = _submission_days(frame, raw, column)
@@ -1374,6 +1482,9 @@ NOT_AN_ANSWER = re.compile(r"\b(ne sai[st] pas|sais pas|nsp|don'?t know|do not k
                            r"sans objet|n/a)\b")
 
 
+NUMBER_CODE = "a number code"   # _dont_know_in_shares: a number answered as forms code "don't know" (99 beside 1, 2)
+
+
 def _dont_know_in_shares(survey: Survey, raw: RawTable) -> list[Problem]:
     """A share of a question some answered « Ne sait pas » (a choice the form labels so, or a code such as 'nsp'):
     those answers are in its denominator, as not having given the value (the share of 'oui' 40.4 % of everyone, 45.4 %
@@ -1388,6 +1499,13 @@ def _dont_know_in_shares(survey: Survey, raw: RawTable) -> list[Problem]:
         labels = survey.value_labels.get(column, {})
         codes = {code: next((t for t in (*labels.get(code, {}).values(), code.replace("_", " "))
                              if NOT_AN_ANSWER.search(fold(t))), None) for code in survey.options(column)}
+        numeric = {code: _number(code) for code in codes}
+        if numeric and None not in numeric.values():   # a select_one coded 1 oui, 2 non, 99 without the form
+            for code, number in numeric.items():
+                top = max((n for c, n in numeric.items() if c != code), default=math.inf)
+                if codes[code] is None and code not in labels and (number in MISSING_CODES or
+                                                                   (_code_like(number) and number > top)):
+                    codes[code] = NUMBER_CODE
         for code, label in codes.items():
             if label is None or code == est.value:
                 continue
@@ -1396,14 +1514,16 @@ def _dont_know_in_shares(survey: Survey, raw: RawTable) -> list[Problem]:
                 said &= survey.indicator(column, est.value).notna()
             if not said.any():
                 continue
-            shown = f"« {label} » ({code})" if label != code.replace("_", " ") else f"'{code}'"
+            shown = f"« {label} » ({code})" if label not in (code.replace("_", " "), NUMBER_CODE) else \
+                f"'{code}'" + (", a code for 'don't know' or 'refused' in most forms" if label == NUMBER_CODE else "")
             share = f"the share of '{est.value}'" if est.value is not None else "each other answer's share"
             problems.append(raw.problem(
                 "survey_dont_know_counted", f"{_answers(int(said.sum()))} {shown}: counted in the denominator of "
                 f"{share}, as respondents who did not give it", "If the share is to be among those who gave an "
-                "answer, leave those answers empty in the export (a select_multiple's text and its option columns); "
-                "otherwise nothing needs doing.", index=said.index[said][0], column=column, value=code,
-                severity="warning"))
+                "answer, leave those answers empty in the export (a select_multiple's text and its option columns)" +
+                (f" or declare the code (missing_codes: [{code}] in the YAML); if {code} is an answer (88 « Autre »), "
+                 "nothing needs doing." if label == NUMBER_CODE else "; otherwise nothing needs doing."),
+                index=said.index[said][0], column=column, value=code, severity="warning"))
     return problems
 
 
@@ -1412,7 +1532,9 @@ def _labelled_codes(survey: Survey, raw: RawTable, column: str) -> list[Problem]
     8 as a score (4.2 for 3.66), without a word. Refused at the first such answer, with the count."""
     problems = []
     for code, labels in survey.value_labels.get(column, {}).items():
-        label = next((t for t in labels.values() if NOT_AN_ANSWER.search(fold(t))), None)
+        # « 88 Autre (préciser) » on a scale of 1 to 5: no point of the scale either (a mean of 9.92 for 3.13), at
+        # most warned as a code for « ne sait pas », which the form says it is not
+        label = next((t for t in labels.values() if NOT_AN_ANSWER.search(fold(t)) or OTHER.search(fold(t))), None)
         number = _number(code)
         if label is None or number is None:
             continue
@@ -1425,6 +1547,9 @@ def _labelled_codes(survey: Survey, raw: RawTable, column: str) -> list[Problem]
                 "in the YAML), or leave those answers empty in the file.", index=hits.index[hits][0], column=column,
                 value=shown))
     return problems
+
+
+OTHER = re.compile(r"^(autres?|other|others)\b")   # a choice labelled « Autre (préciser) », « Other, specify », folded
 
 
 def _not_a_choice(survey: Survey, raw: RawTable, column: str) -> list[Problem]:
@@ -1497,6 +1622,20 @@ def code_problems(values: pd.Series, raw: RawTable, column: str, prefix: str = "
         problems.append(raw.problem(f"{prefix}missing_code", f"{int(coded.sum()) - MAX_LISTED} more answers of this "
                                     "column are such codes", "", column=column))
     finite = floats[np.isfinite(floats)]
+    # -1 to -9 (« -8 ne sait pas », « -9 refus ») among answers all 0 or more: ages or children averaged with them
+    # (a mean of 2.15 children for 2.44), without a word
+    negative = np.isin(floats, NEGATIVE_DIGITS)
+    if negative.any() and (finite >= 0).sum() >= 2 and (finite[~np.isin(finite, NEGATIVE_DIGITS)] >= 0).all():
+        for code in np.unique(floats[negative]).tolist():
+            hits = pd.Series(floats == code, index=values.index)
+            shown = numbers.plain(code)
+            problems.append(raw.problem(
+                f"{prefix}nines", f"{_answers(int(hits.sum()))} {shown}, below every other answer (all 0 or more): "
+                f"if {shown} stands for 'don't know' or 'refused', the estimates count it as {shown}", "If it does, "
+                "leave those answers empty in the file" + (f" or declare it (missing_codes: [{shown}] in the YAML)"
+                                                           if prefix == "survey_" else "") +
+                f"; if {shown} is a true answer, nothing needs doing.", index=hits.index[hits][0], column=column,
+                value=shown, severity="warning"))
     # (the whole numbers of 100 or more and the nines only, each once: a study's outcome has millions of answers)
     candidates = np.unique(finite[((finite >= 100) & (finite == np.floor(finite))) |
                                   np.isin(finite, list(NINES) + list(SHORT_CODES) + list(DIGIT_CODES))])
@@ -1516,12 +1655,17 @@ def code_problems(values: pd.Series, raw: RawTable, column: str, prefix: str = "
         if code in DIGIT_CODES and all(v in finite for v in range(int(scale) + 1, int(code))) \
                 if math.isfinite(scale) else code in DIGIT_CODES:
             continue
-        if (code <= others.max() and not far) or (hits.sum() < 2 and not (far and code > others.max())):
+        # 999 on several rows among incomes of 300 to 15 000: inside the answers, but answered more often than any
+        # other number not ending in 0 (people round to tens, not to 999); the mean of 3 202 was 3 318 without them
+        heaped = code >= 99 and hits.sum() >= 3 and hits.sum() > _most_repeated_unround(others)
+        if (code <= others.max() and not far and not heaped) or \
+                (hits.sum() < 2 and not (far and code > others.max())):
             continue
         code = int(code)
         where = (f"more than every other answer (at most {numbers.plain(float(others.max()))})" if code > others.max()
                  else f"far above most other answers (half are between {numbers.plain(round(float(q1), 2))} and "
-                 f"{numbers.plain(round(float(q3), 2))})")
+                 f"{numbers.plain(round(float(q3), 2))})" if far else "more often than any other answer not ending "
+                 "in 0, as a code is and an amount typed is not")
         problems.append(raw.problem(
             f"{prefix}nines", f"{_answers(int(hits.sum()))} {code}, {where}: if {code} stands for 'don't know' or "
             f"'refused', the estimates count it as {code}", "If it does, leave those answers empty in the file" + (
@@ -1529,6 +1673,12 @@ def code_problems(values: pd.Series, raw: RawTable, column: str, prefix: str = "
             f"; if {code} is a true answer, nothing needs doing.",
             index=hits.index[hits][0], column=column, value=code, severity="warning"))
     return problems
+
+
+def _most_repeated_unround(values: np.ndarray) -> int:
+    """How often the most repeated answer not ending in 0 (not rounded to tens) is given (0 if none is)."""
+    unround = values[values % 10 != 0]
+    return int(np.unique(unround, return_counts=True)[1].max(initial=0)) if len(unround) else 0
 
 
 def _answers(n: int) -> str:
@@ -1558,7 +1708,7 @@ def _label_column(columns: list[str], lang: str) -> str | None:
     return "label" if "label" in columns else None
 
 
-def _read_form(path: Path, survey: Survey) -> list[Problem]:
+def _read_form(path: Path, survey: Survey, raw: RawTable) -> list[Problem]:
     """Question and choice labels in French and English, group paths, select_multiple options."""
     import openpyxl
 
@@ -1650,7 +1800,21 @@ def _read_form(path: Path, survey: Survey) -> list[Problem]:
             survey.value_labels[column] = choices.get(parts[1], {})
             if parts[0] == "select_multiple":
                 survey.multiple[column] = list(choices.get(parts[1], {}))
+                _options_split(survey, raw, column)
     return problems
+
+
+def _options_split(survey: Survey, raw: RawTable, column: str) -> None:
+    """The option columns of a select_multiple whose choice names hold the export's group separator, split as groups
+    where the text column is not exported ('grp-statut-sans-emploi' beside 'grp-statut-sans-revenu' read as
+    'grp/statut/sans/emploi'): renamed as the form names them (their shares were n.d. on 0 answers, nothing said)."""
+    moved = {f"{column}/{o.replace(sep, '/')}": f"{column}/{o}" for o in survey.multiple[column] for sep in ".-"
+             if sep in o}
+    moved = {a: b for a, b in moved.items() if a in survey.data.columns and b not in survey.data.columns}
+    if moved:
+        survey.data = survey.data.rename(columns=moved)
+        raw.letters = {moved.get(c, c): v for c, v in raw.letters.items()}
+        raw.headers = {moved.get(c, c): v for c, v in raw.headers.items()}
 
 
 def _form_text_problems(file: str, sheet: str, cells: list[tuple]) -> list[Problem]:
@@ -1850,6 +2014,35 @@ def _find_multiple(survey: Survey, raw: RawTable) -> list[Problem]:
     return problems
 
 
+def _underscore_options(survey: Survey, raw: RawTable) -> None:
+    """SurveyCTO's export writes a select_multiple's 0/1 columns '<question>_<option>' ('langue_arabe' beside
+    'langue'): they were not read, the shares taken from the text among those who chose an option (0.56 of 70 for
+    0.49 of 80), with a warning that the 0/1 columns were not exported. Read as '<question>/<option>' when a column
+    is there, 0/1, for every option of the form (without it, for every word of the answers)."""
+    columns = set(survey.data.columns)
+    # the headers beginning with '<column>_', counted once for all (not column by column: 2 000 headers took 1 s)
+    prefixes = Counter(c[:i] for c in columns for i, char in enumerate(c) if char == "_" and i)
+    for column in [c for c in survey.data.columns if prefixes[c] >= 2]:
+        if column not in columns or METADATA.match(column) or \
+                any(c.startswith(column + "/") for c in columns) or \
+                (column in survey.labels and column not in survey.multiple):
+            continue
+        options = survey.multiple.get(column)
+        if options is None:   # without the form: the words of its answers, all codes
+            words = set(survey.data[column].dropna().map(str).str.split().explode().dropna())
+            if not words or not all(CODE.match(w) for w in words):
+                continue
+            options = sorted(words)
+        split = {f"{column}_{o}": f"{column}/{o}" for o in options}
+        if len(options) < 2 or not set(split) <= columns or \
+                not _zero_one(survey.data.rename(columns=split), column, options):
+            continue
+        survey.data = survey.data.rename(columns=split)
+        columns = set(survey.data.columns)
+        raw.letters = {split.get(c, c): v for c, v in raw.letters.items()}
+        raw.headers = {split.get(c, c): v for c, v in raw.headers.items()}
+
+
 def _skip_sign(survey: Survey, column: str, none: pd.Series) -> tuple[str, str, pd.Series] | None:
     """The answer of another question that every respondent with 0 in every option of ``column`` shares, and no
     one else has (at least 3 of them): the skip logic's condition (formation/suivie = 'non'), as (question, answer,
@@ -1967,6 +2160,8 @@ def _type_numbers(survey: Survey, raw: RawTable) -> list[Problem]:
     problems = []
     numeric = _numeric_columns(survey)
     design = set(survey.design_columns().values())
+    counted = {e.variable for e in survey.spec.estimates if e.stat == "share"}
+    counted |= {header_name(e.by) for e in survey.spec.estimates if e.by}
     data = survey.data
     for column in list(data.columns):
         if column in numeric or column.endswith("/_count") or column.endswith("/_sum"):
@@ -1983,6 +2178,11 @@ def _type_numbers(survey: Survey, raw: RawTable) -> list[Problem]:
             data[column] = values.astype(float)
         else:
             data[column] = pd.array(data[column].map(_as_text).to_numpy(dtype=object), dtype="str")
+            if column in counted and column not in design and survey.spec.missing_codes:
+                # a select_one coded 1 oui, 2 non, 99 ne sait pas, its 99 declared: it stayed in the share's
+                # denominator as an answer other than 1 (42.96 % for R's 44.40 % among those who answered)
+                declared = pd.to_numeric(data[column], errors="coerce").isin(survey.spec.missing_codes)
+                data[column] = data[column].where(~declared.to_numpy())
     return problems
 
 
