@@ -610,3 +610,69 @@ def test_a_log_outcome_is_in_no_currency_and_its_effect_is_given_as_a_percentage
     study, problems = load_study(tmp_path / "s.yaml", params)
     assert "study_outcome_currency" in {p.rule for p in problems} and impact.outcome_unit(study, "revenu") == "MAD"
     assert studies.log_outcomes(study, propensity.headline(study), "fr") == ""
+
+
+def _panel_files(folder):
+    """100 persons per arm seen in 2019 and 2022, their own levels far apart, the default robust SEs."""
+    rng = np.random.default_rng(0)
+    lines = []
+    for a, arm in enumerate(("Oui", "Non")):
+        for i in range(100):
+            level = rng.normal(500, 100)
+            lines += [f"{a}-{i},{arm},{year},{level + 50 * k + (100 if a == 0 and k else 0) + rng.normal(0, 30):.1f}"
+                      for k, year in enumerate((2019, 2022))]
+    (folder / "s.csv").write_text("id,groupe,vague,revenu\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    (folder / "s.yaml").write_text("title: t\ndesign: did\noutcomes: [revenu]\ntreatment: {column: groupe, treated: "
+                                   "Oui}\nperiod: {column: vague, post: 2022}\nunit: id\n", encoding="utf-8")
+
+
+def test_the_mde_of_a_panel_with_robust_errors_is_from_the_errors_clustered_on_its_unit(tmp_path):
+    """A did panel with robust (HC1) SEs: its headline MDE (and figures.csv's impact_mde) came from HC1's row-by-row SE,
+    20,9, giving 58,7, where clustering on the persons (the SE the annex's caution gives) gives 6,0 and an MDE of 17,0:
+    now (t quantiles on the 200 persons less one, x the CRV1 SE of statsmodels), and the caution says so."""
+    import statsmodels.formula.api as smf
+    from scipy.stats import t as student
+
+    _panel_files(tmp_path)
+    study = _loaded(tmp_path)
+    data = pd.read_csv(tmp_path / "s.csv").assign(t=lambda d: (d.groupe == "Oui").astype(int),
+                                                  post=lambda d: (d.vague == 2022).astype(int))
+    ref = smf.ols("revenu ~ t * post", data).fit(cov_type="cluster", use_t=True,
+                                                 cov_kwds={"groups": pd.factorize(data.id)[0]})
+    by_hand = (student.ppf(0.975, 199) + student.ppf(0.8, 199)) * ref.bse["t:post"]
+    effects = propensity.adjusted_effects(study)
+    row = effects.iloc[0]
+    assert row["se_type"] == "HC1" and row["se"] > 3 * ref.bse["t:post"]   # the study's own SE, row by row
+    assert row["mde"] == pytest.approx(by_hand, rel=2e-3) and "MDE from the SE clustered on the unit" in row["note"]
+    assert propensity.headline(study, effects=effects).iloc[0]["mde"] == row["mde"]
+    assert "l'effet minimal détectable donné plus bas est calculé avec l'erreur type en grappes par unité" in \
+        studies.panel_se(study, "fr")
+    assert "the minimum detectable effect given below is computed with the standard error clustered on the unit" in \
+        studies.panel_se(study, "en")
+
+
+def test_the_mde_and_caution_of_six_villages_use_the_t_of_their_clusters(tmp_path):
+    """Treatment given to 3 villages of 6, 30 persons each, SEs clustered on the village: the SE, interval and p are
+    R's sandwich::vcovCL (HC1) with lmtest::coeftest(df = G - 1) (SE 27,2288, p 0,7626, CI -61,31 to 78,68), but the
+    MDE took 2,80 SEs from the 180 rows, where the test it stands for has 5 df: (t_0,975;5 + t_0,8;5) x SE = 3,49 SE
+    (95,0 for 76,5, a fifth too small); and the few-clusters caution did not say which df. Both now."""
+    from scipy.stats import t as student
+
+    rng = np.random.default_rng(11)
+    lines = []
+    for v in range(6):
+        arm, level = ("Traitement" if v < 3 else "Témoin"), rng.normal(0, 40)
+        lines += [f"V{v}-{i},village {v + 1},{arm},{1500 + level + (60 if v < 3 else 0) + rng.normal(0, 150):.1f}"
+                  for i in range(30)]
+    (tmp_path / "s.csv").write_text("id,village,groupe,revenu\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "s.yaml").write_text("title: t\ndesign: two_group\noutcomes: [revenu]\ntreatment: {column: groupe, "
+                                     "treated: Traitement}\ncluster: village\nse: cluster\n", encoding="utf-8")
+    study = _loaded(tmp_path)
+    row = propensity.adjusted_effects(study).iloc[0]
+    # /tmp/hunt-stats9/villages/r.R: R 4.2, sandwich::vcovCL(type = "HC1"), coeftest / coefci with df = 5
+    assert row["se"] == pytest.approx(27.2288, abs=1e-4) and row["p_value"] == pytest.approx(0.7626, abs=1e-4)
+    assert (row["ci_low"], row["ci_high"]) == pytest.approx((-61.30722, 78.68056), abs=1e-4)
+    assert row["mde"] == pytest.approx((student.ppf(0.975, 5) + student.ppf(0.8, 5)) * row["se"], rel=0.01)
+    assert row["mde"] > 3.4 * row["se"]
+    assert "loi de Student à 5 degrés de liberté" in studies.few_clusters(study, "fr")
+    assert "Student's t on 5 degrees of freedom" in studies.few_clusters(study, "en")

@@ -128,7 +128,7 @@ def few_clusters(study: Any, lang: str) -> str:
         return ""
     n, _, arms = min(few)
     text = say("study_few_clusters", lang, n=n, name=spec.label(spec.cluster, lang), limit=FEW_CLUSTERS,
-               per_arm=FEW_CLUSTERS_PER_ARM, treated=arms[0], comparison=arms[1])
+               per_arm=FEW_CLUSTERS_PER_ARM, treated=arms[0], comparison=arms[1], df=n - 1)   # (statsmodels' G - 1)
     if 1 in arms:   # (the estimates then have no SE: impact.one_cluster_arm)
         arm = "treated" if arms[0] == 1 else "comparison"
         text += say("study_one_cluster", lang, arm=say(f"study_one_cluster_{arm}", lang))

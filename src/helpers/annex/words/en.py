@@ -148,8 +148,9 @@ WORDS = {
                                 "parallel-trends assumption less plausible (a group that started lower may catch up "
                                 "without the programme: regression to the mean)."),
     "study_panel_se": ("Caution: {se} standard errors take each row as independent, while the rows of one unit "
-                       "({unit}) are not: the difference-in-differences' standard error, its interval, its p-value and "
-                       "the minimum detectable effect are wrong. Clustered on the unit (CRV1), the plain "
+                       "({unit}) are not: the difference-in-differences' standard error, its interval and its p-value "
+                       "are wrong (the minimum detectable effect given below is computed with the standard error "
+                       "clustered on the unit). Clustered on the unit (CRV1), the plain "
                        "difference-in-differences has the standard error: {effects}.{adjusted} To use them, write se: cluster "
                        "and cluster: {column} in the study's description."),
     "study_panel_se_adjusted": " The study's estimate ({method}), clustered on the unit: {effects}.",
@@ -170,8 +171,9 @@ WORDS = {
     "study_group_after": ", after the programme",
     "study_few_clusters": ("Caution: {n} clusters '{name}' ({treated} with treated units, {comparison} with the "
                            "comparison group). Below {limit} clusters, or below {per_arm} in either group, clustered "
-                           "standard errors (CRV1) understate the uncertainty: the confidence intervals are too "
-                           "narrow and the p-values too small. Read the effects below with care."),
+                           "standard errors (CRV1) understate the uncertainty, even with Student's t on {df} degrees of "
+                           "freedom (the clusters less one) that their intervals and p-values use: the confidence "
+                           "intervals are too narrow and the p-values too small. Read the effects below with care."),
     "study_one_cluster": (" The whole {arm} group is in one cluster: the effect cannot be told apart from that "
                           "cluster's own level, and a clustered standard error cannot measure it; the estimate is "
                           "given without standard error, interval or p-value."),

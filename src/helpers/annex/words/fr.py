@@ -156,7 +156,8 @@ WORDS = {
                                 "peut rattraper l'autre sans le programme : retour vers la moyenne)."),
     "study_panel_se": ("Attention : les erreurs types {se} traitent chaque ligne comme indépendante, alors que les "
                        "lignes d'une même unité ({unit}) ne le sont pas : l'erreur type de la différence de "
-                       "différences, son intervalle, sa p et l'effet minimal détectable en sont faussés. En grappes "
+                       "différences, son intervalle et sa p en sont faussés (l'effet minimal détectable donné plus bas "
+                       "est calculé avec l'erreur type en grappes par unité). En grappes "
                        "par unité (CRV1), la différence de différences sans ajustement a pour erreur type : "
                        "{effects}.{adjusted} Pour les retenir, donner dans la description de l'étude la valeur cluster à la clé "
                        "se et la valeur {column} à la clé cluster."),
@@ -179,7 +180,9 @@ WORDS = {
     "study_group_after": ", après le programme",
     "study_few_clusters": ("Attention : {n} grappes « {name} » ({treated} avec des traités, {comparison} avec le "
                            "groupe de comparaison). Avec moins de {limit} grappes, ou moins de {per_arm} dans l'un "
-                           "des groupes, les erreurs types par grappe (CRV1) sous-estiment l'incertitude : les "
+                           "des groupes, les erreurs types par grappe (CRV1) sous-estiment l'incertitude, même avec la "
+                           "loi de Student à {df} degrés de liberté (les grappes moins une) dont leurs intervalles "
+                           "et leurs p sont tirés : les "
                            "intervalles de confiance sont trop étroits et les p trop petites. Lire les effets "
                            "ci-dessous avec prudence."),
     "study_one_cluster": (" Tout le groupe {arm} est dans une seule grappe : l'effet ne peut être distingué du "
