@@ -676,3 +676,44 @@ def test_the_mde_and_caution_of_six_villages_use_the_t_of_their_clusters(tmp_pat
     assert row["mde"] > 3.4 * row["se"]
     assert "loi de Student à 5 degrés de liberté" in studies.few_clusters(study, "fr")
     assert "Student's t on 5 degrees of freedom" in studies.few_clusters(study, "en")
+
+
+def _villages(folder, yaml_tail=""):
+    """Treatment given to 3 villages of 6, 30 persons each (each village wholly treated or wholly comparison)."""
+    rng = np.random.default_rng(11)
+    lines = []
+    for v in range(6):
+        arm, level = ("Traitement" if v < 3 else "Témoin"), rng.normal(0, 40)
+        lines += [f"V{v}-{i},village {v + 1},{arm},{1500 + level + (60 if v < 3 else 0) + rng.normal(0, 150):.1f}"
+                  for i in range(30)]
+    (folder / "s.csv").write_text("id,village,groupe,revenu\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    (folder / "s.yaml").write_text("title: t\ndesign: two_group\noutcomes: [revenu]\ntreatment: {column: groupe, "
+                                   "treated: Traitement}\n" + yaml_tail, encoding="utf-8")
+
+
+@pytest.mark.parametrize("yaml_tail", ["", "se: cluster\ncluster: id\n"])
+def test_a_treatment_given_by_village_without_clustered_errors_is_given_them(tmp_path, yaml_tail):
+    """Each village wholly treated or wholly comparison, and SEs robust (HC1: 21,0, p 0,68) or clustered on the
+    person (finer than the village): the annex printed them without a word, where clustering on the villages gives
+    27,2, p 0,76 (R's sandwich::vcovCL, coeftest df = 5). make check warns (study_assigned_by_cluster), and the annex
+    gives the SEs clustered on the village beside the study's."""
+    from helpers.data.loader import load_study
+    from helpers.data.params import ProjectParams
+
+    _villages(tmp_path, yaml_tail)
+    params = ProjectParams(title="p", code="P", start_date="2020-01-01", end_date="2021-12-31",
+                           reporting_date="2021-12-31")
+    study, problems = load_study(tmp_path / "s.yaml", params)
+    [warned] = [p for p in problems if p.rule == "study_assigned_by_cluster"]
+    assert warned.column == "village" and warned.severity == "warning" and "`cluster: village`" in warned.hint
+    fr, en = studies.assigned_by_cluster(study, "fr"), studies.assigned_by_cluster(study, "en")
+    assert fr.startswith("Attention : chaque valeur de « village » ne compte qu'un groupe (3 avec les traités, 3 ")
+    assert "En grappes par village (CRV1, loi de Student à 5 degrés de liberté) : revenu (naïve) : erreur type " \
+           "27,229 (IC 95 % -61,307 à 78,681 ; p = 0,763)" in fr
+    assert "Clustered on village (CRV1, Student's t on 5 degrees of freedom): revenu (naive): standard error 27.229" \
+        in en
+    # clustered on the villages: nothing to say
+    _villages(tmp_path, "se: cluster\ncluster: village\n")
+    study, problems = load_study(tmp_path / "s.yaml", params)
+    assert not [p for p in problems if p.rule == "study_assigned_by_cluster"]
+    assert studies.assigned_by_cluster(study, "fr") == ""

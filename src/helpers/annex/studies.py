@@ -442,6 +442,49 @@ def panel_se(study: Any, lang: str) -> str:
                adjusted=adjusted)
 
 
+def assigned_by_cluster(study: Any, lang: str) -> str:
+    """The treatment given by village (each value of a column in one group only: model.assigned_by) and SEs not
+    clustered on it: robust ones took the rows of a village as independent (3 villages of 30 persons per arm: HC1's
+    SE 21,0, p 0,68, where clustering on the villages gives 27,2, p 0,76, R's sandwich::vcovCL with coeftest's df
+    G - 1), nothing said in the annex. A caution with each estimate's SE, interval and p clustered on that column
+    (CRV1, t with G - 1 df) beside the study's. Empty otherwise."""
+    from ..analyses.impact import indicator
+    from ..analyses.propensity import adjusted_effects
+    from ..data.model import Study, assigned_by
+    from . import fmt
+
+    spec, data = study.spec, study.data
+    if spec.treatment.column not in data.columns:
+        return ""
+    flags = indicator(data[spec.treatment.column], spec.treatment.treated)
+    rows = ~np.isnan(flags)
+    if spec.design == "did" and spec.period is not None and spec.period.column in data.columns:
+        rows &= indicator(data[spec.period.column], spec.period.post) == 1
+    found = assigned_by(spec, data, flags == 1, rows)
+    if found is None:
+        return ""
+    column, g_t, g_c, _ = found
+    mine = adjusted_effects(study)
+    clustered = adjusted_effects(Study(study.name, spec.model_copy(update={"se": "cluster", "cluster": column}),
+                                       data, study.files))
+    effects = []
+    for (_, own), (_, row) in zip(mine.iterrows(), clustered.iterrows()):
+        if pd.isna(row["se"]):
+            continue
+        p = fmt.p_value(row["p_value"], lang)
+        effects.append(say(
+            "study_assigned_by_effect", lang, outcome=outcome_name(study, row["outcome"], lang),
+            method=_pick("short", row["method"], lang) + (f", {row['estimand'].upper()}" if row["estimand"] else ""),
+            se=fmt.nonzero(row["se"], 3, lang), low=fmt.nonzero(row["ci_low"], 3, lang),
+            high=fmt.nonzero(row["ci_high"], 3, lang), p=p if p.startswith("<") else "= " + p,
+            own=fmt.nonzero(own["se"], 3, lang) if pd.notna(own["se"]) else "n.d."))
+    if not effects:
+        return ""
+    own_se = se_name(SE_TYPES[spec.se], lang) + (f"{' sur ' if lang == 'fr' else ' on '}{spec.cluster}" if spec.se == "cluster" else "")
+    return say("study_assigned_by", lang, name=spec.label(column, lang), treated=g_t, comparison=g_c, se=own_se,
+               df=g_t + g_c - 1, effects=say("list_separator", lang).join(effects), column=column)
+
+
 def subgroup_p_note(effects: pd.DataFrame, lang: str) -> str:
     """The table of effects by subgroup gives raw p-values: the headline's are Holm-adjusted over the study's
     outcomes, these are not, and a table of 3 outcomes x 8 subgroups holds 24 tests (one p < 0,05 in 20 by chance

@@ -153,6 +153,14 @@ WORDS = {
                        "clustered on the unit). Clustered on the unit (CRV1), the plain "
                        "difference-in-differences has the standard error: {effects}.{adjusted} To use them, write se: cluster "
                        "and cluster: {column} in the study's description."),
+    "study_assigned_by": ("Caution: each value of '{name}' holds one group only ({treated} with the treated, "
+                          "{comparison} with the comparison group): the treatment was given by {name}, and the "
+                          "study's standard errors ({se}) take the rows of one value as independent: the standard "
+                          "errors, intervals, p-values and minimum detectable effect below are then too small. "
+                          "Clustered on {name} (CRV1, Student's t on {df} degrees of freedom): {effects}. To use "
+                          "them, write se: cluster and cluster: {column} in the study's description."),
+    "study_assigned_by_effect": ("{outcome} ({method}): standard error {se} (95% CI {low} to {high}; p {p}), {own} "
+                                 "in the study's estimate"),
     "study_panel_se_adjusted": " The study's estimate ({method}), clustered on the unit: {effects}.",
     "study_subgroup_se": "{se} standard errors",
     "study_subgroup_se_unit": ("standard errors clustered (CRV1) on the unit ({unit}), not {se} row by row: the rows "

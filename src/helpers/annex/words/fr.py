@@ -161,6 +161,15 @@ WORDS = {
                        "par unité (CRV1), la différence de différences sans ajustement a pour erreur type : "
                        "{effects}.{adjusted} Pour les retenir, donner dans la description de l'étude la valeur cluster à la clé "
                        "se et la valeur {column} à la clé cluster."),
+    "study_assigned_by": ("Attention : chaque valeur de « {name} » ne compte qu'un groupe ({treated} avec les "
+                          "traités, {comparison} avec le groupe de comparaison) : le traitement a été attribué par "
+                          "{name}, et les erreurs types de l'étude ({se}) traitent les lignes d'une même valeur comme "
+                          "indépendantes : les erreurs types, les intervalles, les p et l'effet minimal détectable "
+                          "ci-dessous sont alors trop petits. En grappes par {name} (CRV1, loi de Student à {df} "
+                          "degrés de liberté) : {effects}. Pour les retenir, donner dans la description de l'étude "
+                          "la valeur cluster à la clé se et la valeur {column} à la clé cluster."),
+    "study_assigned_by_effect": ("{outcome} ({method}) : erreur type {se} (IC 95 % {low} à {high} ; p {p}), {own} "
+                                 "dans l'estimation de l'étude"),
     "study_panel_se_adjusted": " L'estimation de l'étude ({method}), en grappes par unité : {effects}.",
     "study_subgroup_se": "erreurs types {se}",
     "study_subgroup_se_unit": ("erreurs types par grappe (CRV1) sur l'unité ({unit}), et non {se} ligne par ligne : "
