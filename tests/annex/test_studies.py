@@ -717,3 +717,44 @@ def test_a_treatment_given_by_village_without_clustered_errors_is_given_them(tmp
     study, problems = load_study(tmp_path / "s.yaml", params)
     assert not [p for p in problems if p.rule == "study_assigned_by_cluster"]
     assert studies.assigned_by_cluster(study, "fr") == ""
+
+
+def test_a_two_group_study_that_lost_more_treated_says_so_with_lee_bounds(tmp_path):
+    """two_group, 200 persons per arm, an effect of 100: 42 treated (low earners) and 8 comparison persons not found,
+    their income left empty. The effect on the rows with a value is 144,9, and the annex said nothing (make check's
+    differential_attrition said « the annex gives it »). It now gives the rows lost per arm and Lee's bounds, the
+    comparison arm (which kept more) trimmed of (96 % - 79 %) / 96 % of its values from the bottom, then the top
+    (computed here with pandas' nsmallest / nlargest): 84,7 to 208,3, around 100."""
+    from helpers.analyses import impact
+
+    rng = np.random.default_rng(2)
+    lines = []
+    for i in range(400):
+        arm = "T" if i % 2 else "C"
+        y = rng.normal(1000, 200) + (100 if arm == "T" else 0)
+        lost = (arm == "T" and y < 1000 and rng.random() < 0.6) or (arm == "C" and rng.random() < 0.05)
+        lines.append(f"{i},{arm},{'' if lost else f'{y:.0f}'}")
+    (tmp_path / "s.csv").write_text("id,groupe,revenu\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "s.yaml").write_text("title: t\ndesign: two_group\noutcomes: [revenu]\ntreatment: {column: groupe, "
+                                     "treated: T}\n", encoding="utf-8")
+    study = _loaded(tmp_path)
+    data = pd.read_csv(tmp_path / "s.csv")
+    seen = data.dropna(subset=["revenu"])
+    t, c = seen[seen.groupe == "T"].revenu, seen[seen.groupe == "C"].revenu
+    q_t, q_c = len(t) / 200, len(c) / 200
+    cut = round((q_c - q_t) / q_c * len(c))
+    lower = t.mean() - c.nlargest(len(c) - cut).mean()
+    upper = t.mean() - c.nsmallest(len(c) - cut).mean()
+    bounds = impact.lee_bounds(study).iloc[0]
+    assert (bounds["lost_treated"], bounds["lost_comparison"]) == (42, 8)
+    assert (bounds["lower"], bounds["upper"]) == pytest.approx((lower, upper), rel=1e-12)
+    assert lower < 100 < upper and t.mean() - c.mean() > 140
+    fr, en = studies.lost_rows(study, "fr"), studies.lost_rows(study, "en")
+    assert "revenu, 42 traitées sur 200 (21\u00a0%) et 8 de comparaison sur 200 (4\u00a0%)" in fr
+    assert "Bornes de Lee (2009" in fr and f"revenu de {lower:.3f} à {upper:.3f}".replace(".", ",") in fr
+    assert f"revenu from {lower:.3f} to {upper:.3f}" in en
+    # the same share lost in each arm: the rows said, no caution
+    data.assign(revenu=np.where(np.arange(400) % 20 < 2, np.nan, data.revenu.fillna(1000))).to_csv(
+        tmp_path / "s.csv", index=False)
+    same = studies.lost_rows(_loaded(tmp_path), "fr")
+    assert "20 traitées sur 200" in same and "Attention" not in same

@@ -485,6 +485,32 @@ def assigned_by_cluster(study: Any, lang: str) -> str:
                df=g_t + g_c - 1, effects=say("list_separator", lang).join(effects), column=column)
 
 
+def lost_rows(study: Any, lang: str) -> str:
+    """two_group: the rows of each arm without a value of an outcome, and when the arms' shares differ by 5 points or
+    more a caution with Lee's bounds (impact.lee_bounds): 21 % of the treated lost and 4 % of the comparison gave an
+    effect of 144,9 where it was 100 (bounds 84,7 to 208,3), the annex saying nothing (a did panel's attrition is
+    counted on its units). Empty when no row lacks a value."""
+    from ..analyses.impact import lee_bounds
+    from . import fmt
+
+    found = lee_bounds(study)
+    found = found[(found["lost_treated"] > 0) | (found["lost_comparison"] > 0)]
+    if found.empty:
+        return ""
+    sep = say("list_separator", lang)
+    pct = lambda a, b: fmt.number(100 * a / b, 0, lang) + ("\u00a0%" if lang == "fr" else "%")  # noqa: E731
+    text = say("study_lost_rows", lang, outcomes=sep.join(say(
+        "study_lost_rows_outcome", lang, outcome=outcome_name(study, r.outcome, lang), lt=r.lost_treated,
+        nt=r.n_treated, pt=pct(r.lost_treated, r.n_treated), lc=r.lost_comparison, nc=r.n_comparison,
+        pc=pct(r.lost_comparison, r.n_comparison)) for r in found.itertuples()))
+    bounded = found[found["lower"].notna()]
+    if len(bounded):
+        text += " " + say("study_lee_bounds", lang, bounds=sep.join(say(
+            "study_lee_bounds_outcome", lang, outcome=outcome_name(study, r.outcome, lang),
+            low=fmt.number(r.lower, 3, lang), high=fmt.number(r.upper, 3, lang)) for r in bounded.itertuples()))
+    return text
+
+
 def subgroup_p_note(effects: pd.DataFrame, lang: str) -> str:
     """The table of effects by subgroup gives raw p-values: the headline's are Holm-adjusted over the study's
     outcomes, these are not, and a table of 3 outcomes x 8 subgroups holds 24 tests (one p < 0,05 in 20 by chance

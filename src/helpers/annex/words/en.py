@@ -161,6 +161,13 @@ WORDS = {
                           "them, write se: cluster and cluster: {column} in the study's description."),
     "study_assigned_by_effect": ("{outcome} ({method}): standard error {se} (95% CI {low} to {high}; p {p}), {own} "
                                  "in the study's estimate"),
+    "study_lost_rows": "Rows without a value of the outcome (persons not found, refusals): {outcomes}.",
+    "study_lost_rows_outcome": "{outcome}, {lt} treated of {nt} ({pt}) and {lc} comparison of {nc} ({pc})",
+    "study_lee_bounds": ("Caution: these shares differ between the groups. The effect compares the means of the rows "
+                         "with a value: if the persons lost differ from the others (the lower paid not found), it "
+                         "compares different persons. Lee's bounds (2009; in the group that kept more rows, the "
+                         "excess share trimmed from the top, then from the bottom): {bounds}."),
+    "study_lee_bounds_outcome": "{outcome} from {low} to {high}",
     "study_panel_se_adjusted": " The study's estimate ({method}), clustered on the unit: {effects}.",
     "study_subgroup_se": "{se} standard errors",
     "study_subgroup_se_unit": ("standard errors clustered (CRV1) on the unit ({unit}), not {se} row by row: the rows "

@@ -170,6 +170,14 @@ WORDS = {
                           "la valeur cluster à la clé se et la valeur {column} à la clé cluster."),
     "study_assigned_by_effect": ("{outcome} ({method}) : erreur type {se} (IC 95 % {low} à {high} ; p {p}), {own} "
                                  "dans l'estimation de l'étude"),
+    "study_lost_rows": "Lignes sans valeur du résultat (personnes non retrouvées, refus) : {outcomes}.",
+    "study_lost_rows_outcome": "{outcome}, {lt} traitées sur {nt} ({pt}) et {lc} de comparaison sur {nc} ({pc})",
+    "study_lee_bounds": ("Attention : ces parts diffèrent entre les groupes. L'effet compare les moyennes des lignes "
+                         "qui ont une valeur : si les personnes perdues diffèrent des autres (les moins bien payées "
+                         "non retrouvées), il compare des personnes différentes. Bornes de Lee (2009 ; dans le "
+                         "groupe qui a gardé le plus de lignes, la part en trop écartée par le haut puis par le "
+                         "bas) : {bounds}."),
+    "study_lee_bounds_outcome": "{outcome} de {low} à {high}",
     "study_panel_se_adjusted": " L'estimation de l'étude ({method}), en grappes par unité : {effects}.",
     "study_subgroup_se": "erreurs types {se}",
     "study_subgroup_se_unit": ("erreurs types par grappe (CRV1) sur l'unité ({unit}), et non {se} ligne par ligne : "
