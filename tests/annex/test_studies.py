@@ -758,3 +758,38 @@ def test_a_two_group_study_that_lost_more_treated_says_so_with_lee_bounds(tmp_pa
         tmp_path / "s.csv", index=False)
     same = studies.lost_rows(_loaded(tmp_path), "fr")
     assert "20 traitées sur 200" in same and "Attention" not in same
+
+
+@pytest.mark.parametrize("villages,verdict", [(6, "none"), (12, "few"), (40, "")])
+def test_the_joint_balance_test_on_few_clusters_for_its_terms_is_not_read_as_a_verdict(tmp_path, villages, verdict):
+    """Treatment by village, covariates drawn at random (balanced by construction), 8 covariate terms, SEs clustered
+    on the village: with 6 villages the CRV1 joint test gave p = 0,0004 (« the groups differ »); over 300 such draws
+    it gives p < 0,05 for 47 % with 6 villages, 64 % with 12, 31 % with 20 (statsmodels, /tmp/hunt-stats9/baltest).
+    With no more villages than terms it is now not computable, said so; below 20 villages or 5 a term, a caution."""
+    from helpers.analyses import impact
+
+    rng = np.random.default_rng(3)
+    lines = []
+    for v in range(villages):
+        lines += [f"V{v}-{i},v{v},{'T' if v < villages // 2 else 'C'},{rng.normal(1500, 200):.0f},"
+                  f"{rng.integers(18, 60)},{rng.choice(['f', 'm'])},"
+                  f"{rng.choice(['aucun', 'primaire', 'secondaire', 'superieur'])},"
+                  f"{rng.choice(['salarie', 'independant', 'chomeur'])},{rng.integers(0, 5)}" for i in range(30)]
+    (tmp_path / "s.csv").write_text("id,village,groupe,revenu,age,sexe,educ,statut,enfants\n" + "\n".join(lines)
+                                    + "\n", encoding="utf-8")
+    (tmp_path / "s.yaml").write_text("title: t\ndesign: two_group\noutcomes: [revenu]\ntreatment: {column: groupe, "
+                                     "treated: T}\ncovariates: [age, sexe, educ, statut, enfants]\ncluster: village\n"
+                                     "se: cluster\n", encoding="utf-8")
+    test = impact.balance_test(_loaded(tmp_path))
+    assert len(test["terms"]) == 8 and test["clusters"] == villages
+    fr, en = studies.joint_test_clusters(test, "fr"), studies.joint_test_clusters(test, "en")
+    if verdict == "none":
+        assert np.isnan(test["p_value"]) and "no joint test" in test["note"]
+        assert fr.startswith("Ce test n'est pas calculable : 6 grappes pour 8 termes de covariables")
+        assert en.startswith("This test cannot be computed: 6 clusters for 8 covariate terms")
+    elif verdict == "few":
+        assert 0 <= test["p_value"] <= 1 and "rejects too often" in test["note"]
+        assert fr.startswith("Attention : 12 grappes pour 8 termes de covariables. Avec moins de 20 grappes")
+        assert en.startswith("Caution: 12 clusters for 8 covariate terms.")
+    else:
+        assert fr == en == "" and 0 <= test["p_value"] <= 1

@@ -677,7 +677,7 @@ def balance_test(study: Study) -> dict[str, Any]:
     """Joint test of balance: statsmodels OLS of the treatment indicator (0/1) on [1, the covariates' terms] over
     the balance sample's complete rows, ``f_test`` that every slope is zero, with the study's SE kind (classical:
     the regression's F; robust: HC1 Wald F; cluster: CRV1 Wald F). Keys: f, df_num, df_denom, p_value, n, terms,
-    se_type, sample, note (why p is NaN)."""
+    se_type, sample, note (why p is NaN), clusters (clustered: G; p NaN when G <= the terms)."""
     from statsmodels.regression.linear_model import OLS
 
     spec, data = study.spec, study.data
@@ -726,8 +726,18 @@ def balance_test(study: Study) -> dict[str, Any]:
         test = res.f_test(np.eye(X.shape[1])[1:])
     out.update(f=float(np.asarray(test.fvalue).ravel()[0]), df_num=float(test.df_num),
                df_denom=float(test.df_denom), p_value=float(np.asarray(test.pvalue).ravel()[0]))
-    if groups is not None and len(np.unique(groups)) <= k:
-        out["note"] = f"{len(np.unique(groups))} clusters for {k} covariates: the clustered test is unreliable"
+    if groups is not None:
+        # CRV1's covariance of k terms has rank at most G - 1: with G <= k the F-test is of another hypothesis, and
+        # with few clusters per term it rejects balanced groups far too often (random covariates, treatment by
+        # cluster, 300 draws: p < 0.05 for 47 % with 6 clusters and 8 terms, 64 % with 12, 31 % with 20, 10 % with
+        # 40, 8 % with 20 and 3 terms)
+        out["clusters"] = g = len(np.unique(groups))
+        if g <= k:
+            out.update(f=math.nan, df_num=math.nan, df_denom=math.nan, p_value=math.nan)
+            out["note"] = (f"{g} clusters for {k} covariate terms: a clustered covariance cannot test more terms than "
+                           "clusters less one: no joint test")
+        elif g < max(FEW_CLUSTERS, 5 * k):
+            out["note"] = f"only {g} clusters for {k} covariate terms: the clustered test rejects too often"
     out["note"] = "; ".join([*notes, out["note"]] if out["note"] else notes)
     return out
 

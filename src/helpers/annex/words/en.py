@@ -168,6 +168,12 @@ WORDS = {
                          "compares different persons. Lee's bounds (2009; in the group that kept more rows, the "
                          "excess share trimmed from the top, then from the bottom): {bounds}."),
     "study_lee_bounds_outcome": "{outcome} from {low} to {high}",
+    "study_joint_test_none": ("This test cannot be computed: {clusters} clusters for {terms} covariate terms; "
+                              "clustered standard errors cannot test together more terms than clusters less one."),
+    "study_joint_test_few": ("Caution: {clusters} clusters for {terms} covariate terms. Below 20 clusters, or 5 a term, "
+                             "this clustered test rejects far too often: balanced groups often get a small p (with 20 "
+                             "clusters and 8 terms, p < 0.05 one time in three). Read the table's standardised "
+                             "differences instead."),
     "study_panel_se_adjusted": " The study's estimate ({method}), clustered on the unit: {effects}.",
     "study_subgroup_se": "{se} standard errors",
     "study_subgroup_se_unit": ("standard errors clustered (CRV1) on the unit ({unit}), not {se} row by row: the rows "

@@ -178,6 +178,13 @@ WORDS = {
                          "groupe qui a gardé le plus de lignes, la part en trop écartée par le haut puis par le "
                          "bas) : {bounds}."),
     "study_lee_bounds_outcome": "{outcome} de {low} à {high}",
+    "study_joint_test_none": ("Ce test n'est pas calculable : {clusters} grappes pour {terms} termes de covariables ; "
+                              "des erreurs types par grappe ne peuvent tester ensemble plus de termes que de grappes "
+                              "moins une."),
+    "study_joint_test_few": ("Attention : {clusters} grappes pour {terms} termes de covariables. Avec moins de 20 "
+                             "grappes, ou moins de 5 par terme, ce test en grappes rejette bien trop souvent : des "
+                             "groupes équilibrés y donnent souvent une petite p (avec 20 grappes et 8 termes, p < 0,05 "
+                             "une fois sur trois). Lire plutôt les différences standardisées du tableau."),
     "study_panel_se_adjusted": " L'estimation de l'étude ({method}), en grappes par unité : {effects}.",
     "study_subgroup_se": "erreurs types {se}",
     "study_subgroup_se_unit": ("erreurs types par grappe (CRV1) sur l'unité ({unit}), et non {se} ligne par ligne : "
