@@ -610,3 +610,186 @@ def test_a_log_outcome_is_in_no_currency_and_its_effect_is_given_as_a_percentage
     study, problems = load_study(tmp_path / "s.yaml", params)
     assert "study_outcome_currency" in {p.rule for p in problems} and impact.outcome_unit(study, "revenu") == "MAD"
     assert studies.log_outcomes(study, propensity.headline(study), "fr") == ""
+
+
+def _panel_files(folder):
+    """100 persons per arm seen in 2019 and 2022, their own levels far apart, the default robust SEs."""
+    rng = np.random.default_rng(0)
+    lines = []
+    for a, arm in enumerate(("Oui", "Non")):
+        for i in range(100):
+            level = rng.normal(500, 100)
+            lines += [f"{a}-{i},{arm},{year},{level + 50 * k + (100 if a == 0 and k else 0) + rng.normal(0, 30):.1f}"
+                      for k, year in enumerate((2019, 2022))]
+    (folder / "s.csv").write_text("id,groupe,vague,revenu\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    (folder / "s.yaml").write_text("title: t\ndesign: did\noutcomes: [revenu]\ntreatment: {column: groupe, treated: "
+                                   "Oui}\nperiod: {column: vague, post: 2022}\nunit: id\n", encoding="utf-8")
+
+
+def test_the_mde_of_a_panel_with_robust_errors_is_from_the_errors_clustered_on_its_unit(tmp_path):
+    """A did panel with robust (HC1) SEs: its headline MDE (and figures.csv's impact_mde) came from HC1's row-by-row SE,
+    20,9, giving 58,7, where clustering on the persons (the SE the annex's caution gives) gives 6,0 and an MDE of 17,0:
+    now (t quantiles on the 200 persons less one, x the CRV1 SE of statsmodels), and the caution says so."""
+    import statsmodels.formula.api as smf
+    from scipy.stats import t as student
+
+    _panel_files(tmp_path)
+    study = _loaded(tmp_path)
+    data = pd.read_csv(tmp_path / "s.csv").assign(t=lambda d: (d.groupe == "Oui").astype(int),
+                                                  post=lambda d: (d.vague == 2022).astype(int))
+    ref = smf.ols("revenu ~ t * post", data).fit(cov_type="cluster", use_t=True,
+                                                 cov_kwds={"groups": pd.factorize(data.id)[0]})
+    by_hand = (student.ppf(0.975, 199) + student.ppf(0.8, 199)) * ref.bse["t:post"]
+    effects = propensity.adjusted_effects(study)
+    row = effects.iloc[0]
+    assert row["se_type"] == "HC1" and row["se"] > 3 * ref.bse["t:post"]   # the study's own SE, row by row
+    assert row["mde"] == pytest.approx(by_hand, rel=2e-3) and "MDE from the SE clustered on the unit" in row["note"]
+    assert propensity.headline(study, effects=effects).iloc[0]["mde"] == row["mde"]
+    assert "l'effet minimal détectable donné plus bas est calculé avec l'erreur type en grappes par unité" in \
+        studies.panel_se(study, "fr")
+    assert "the minimum detectable effect given below is computed with the standard error clustered on the unit" in \
+        studies.panel_se(study, "en")
+
+
+def test_the_mde_and_caution_of_six_villages_use_the_t_of_their_clusters(tmp_path):
+    """Treatment given to 3 villages of 6, 30 persons each, SEs clustered on the village: the SE, interval and p are
+    R's sandwich::vcovCL (HC1) with lmtest::coeftest(df = G - 1) (SE 27,2288, p 0,7626, CI -61,31 to 78,68), but the
+    MDE took 2,80 SEs from the 180 rows, where the test it stands for has 5 df: (t_0,975;5 + t_0,8;5) x SE = 3,49 SE
+    (95,0 for 76,5, a fifth too small); and the few-clusters caution did not say which df. Both now."""
+    from scipy.stats import t as student
+
+    rng = np.random.default_rng(11)
+    lines = []
+    for v in range(6):
+        arm, level = ("Traitement" if v < 3 else "Témoin"), rng.normal(0, 40)
+        lines += [f"V{v}-{i},village {v + 1},{arm},{1500 + level + (60 if v < 3 else 0) + rng.normal(0, 150):.1f}"
+                  for i in range(30)]
+    (tmp_path / "s.csv").write_text("id,village,groupe,revenu\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "s.yaml").write_text("title: t\ndesign: two_group\noutcomes: [revenu]\ntreatment: {column: groupe, "
+                                     "treated: Traitement}\ncluster: village\nse: cluster\n", encoding="utf-8")
+    study = _loaded(tmp_path)
+    row = propensity.adjusted_effects(study).iloc[0]
+    # /tmp/hunt-stats9/villages/r.R: R 4.2, sandwich::vcovCL(type = "HC1"), coeftest / coefci with df = 5
+    assert row["se"] == pytest.approx(27.2288, abs=1e-4) and row["p_value"] == pytest.approx(0.7626, abs=1e-4)
+    assert (row["ci_low"], row["ci_high"]) == pytest.approx((-61.30722, 78.68056), abs=1e-4)
+    assert row["mde"] == pytest.approx((student.ppf(0.975, 5) + student.ppf(0.8, 5)) * row["se"], rel=0.01)
+    assert row["mde"] > 3.4 * row["se"]
+    assert "loi de Student à 5 degrés de liberté" in studies.few_clusters(study, "fr")
+    assert "Student's t on 5 degrees of freedom" in studies.few_clusters(study, "en")
+
+
+def _villages(folder, yaml_tail=""):
+    """Treatment given to 3 villages of 6, 30 persons each (each village wholly treated or wholly comparison)."""
+    rng = np.random.default_rng(11)
+    lines = []
+    for v in range(6):
+        arm, level = ("Traitement" if v < 3 else "Témoin"), rng.normal(0, 40)
+        lines += [f"V{v}-{i},village {v + 1},{arm},{1500 + level + (60 if v < 3 else 0) + rng.normal(0, 150):.1f}"
+                  for i in range(30)]
+    (folder / "s.csv").write_text("id,village,groupe,revenu\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    (folder / "s.yaml").write_text("title: t\ndesign: two_group\noutcomes: [revenu]\ntreatment: {column: groupe, "
+                                   "treated: Traitement}\n" + yaml_tail, encoding="utf-8")
+
+
+@pytest.mark.parametrize("yaml_tail", ["", "se: cluster\ncluster: id\n"])
+def test_a_treatment_given_by_village_without_clustered_errors_is_given_them(tmp_path, yaml_tail):
+    """Each village wholly treated or wholly comparison, and SEs robust (HC1: 21,0, p 0,68) or clustered on the
+    person (finer than the village): the annex printed them without a word, where clustering on the villages gives
+    27,2, p 0,76 (R's sandwich::vcovCL, coeftest df = 5). make check warns (study_assigned_by_cluster), and the annex
+    gives the SEs clustered on the village beside the study's."""
+    from helpers.data.loader import load_study
+    from helpers.data.params import ProjectParams
+
+    _villages(tmp_path, yaml_tail)
+    params = ProjectParams(title="p", code="P", start_date="2020-01-01", end_date="2021-12-31",
+                           reporting_date="2021-12-31")
+    study, problems = load_study(tmp_path / "s.yaml", params)
+    [warned] = [p for p in problems if p.rule == "study_assigned_by_cluster"]
+    assert warned.column == "village" and warned.severity == "warning" and "`cluster: village`" in warned.hint
+    fr, en = studies.assigned_by_cluster(study, "fr"), studies.assigned_by_cluster(study, "en")
+    assert fr.startswith("Attention : chaque valeur de « village » ne compte qu'un groupe (3 avec les traités, 3 ")
+    assert "En grappes par village (CRV1, loi de Student à 5 degrés de liberté) : revenu (naïve) : erreur type " \
+           "27,229 (IC 95 % -61,307 à 78,681 ; p = 0,763)" in fr
+    assert "Clustered on village (CRV1, Student's t on 5 degrees of freedom): revenu (naive): standard error 27.229" \
+        in en
+    # clustered on the villages: nothing to say
+    _villages(tmp_path, "se: cluster\ncluster: village\n")
+    study, problems = load_study(tmp_path / "s.yaml", params)
+    assert not [p for p in problems if p.rule == "study_assigned_by_cluster"]
+    assert studies.assigned_by_cluster(study, "fr") == ""
+
+
+def test_a_two_group_study_that_lost_more_treated_says_so_with_lee_bounds(tmp_path):
+    """two_group, 200 persons per arm, an effect of 100: 42 treated (low earners) and 8 comparison persons not found,
+    their income left empty. The effect on the rows with a value is 144,9, and the annex said nothing (make check's
+    differential_attrition said « the annex gives it »). It now gives the rows lost per arm and Lee's bounds, the
+    comparison arm (which kept more) trimmed of (96 % - 79 %) / 96 % of its values from the bottom, then the top
+    (computed here with pandas' nsmallest / nlargest): 84,7 to 208,3, around 100."""
+    from helpers.analyses import impact
+
+    rng = np.random.default_rng(2)
+    lines = []
+    for i in range(400):
+        arm = "T" if i % 2 else "C"
+        y = rng.normal(1000, 200) + (100 if arm == "T" else 0)
+        lost = (arm == "T" and y < 1000 and rng.random() < 0.6) or (arm == "C" and rng.random() < 0.05)
+        lines.append(f"{i},{arm},{'' if lost else f'{y:.0f}'}")
+    (tmp_path / "s.csv").write_text("id,groupe,revenu\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "s.yaml").write_text("title: t\ndesign: two_group\noutcomes: [revenu]\ntreatment: {column: groupe, "
+                                     "treated: T}\n", encoding="utf-8")
+    study = _loaded(tmp_path)
+    data = pd.read_csv(tmp_path / "s.csv")
+    seen = data.dropna(subset=["revenu"])
+    t, c = seen[seen.groupe == "T"].revenu, seen[seen.groupe == "C"].revenu
+    q_t, q_c = len(t) / 200, len(c) / 200
+    cut = round((q_c - q_t) / q_c * len(c))
+    lower = t.mean() - c.nlargest(len(c) - cut).mean()
+    upper = t.mean() - c.nsmallest(len(c) - cut).mean()
+    bounds = impact.lee_bounds(study).iloc[0]
+    assert (bounds["lost_treated"], bounds["lost_comparison"]) == (42, 8)
+    assert (bounds["lower"], bounds["upper"]) == pytest.approx((lower, upper), rel=1e-12)
+    assert lower < 100 < upper and t.mean() - c.mean() > 140
+    fr, en = studies.lost_rows(study, "fr"), studies.lost_rows(study, "en")
+    assert "revenu, 42 traitées sur 200 (21\u00a0%) et 8 de comparaison sur 200 (4\u00a0%)" in fr
+    assert "Bornes de Lee (2009" in fr and f"revenu de {lower:.3f} à {upper:.3f}".replace(".", ",") in fr
+    assert f"revenu from {lower:.3f} to {upper:.3f}" in en
+    # the same share lost in each arm: the rows said, no caution
+    data.assign(revenu=np.where(np.arange(400) % 20 < 2, np.nan, data.revenu.fillna(1000))).to_csv(
+        tmp_path / "s.csv", index=False)
+    same = studies.lost_rows(_loaded(tmp_path), "fr")
+    assert "20 traitées sur 200" in same and "Attention" not in same
+
+
+@pytest.mark.parametrize("villages,verdict", [(6, "none"), (12, "few"), (40, "")])
+def test_the_joint_balance_test_on_few_clusters_for_its_terms_is_not_read_as_a_verdict(tmp_path, villages, verdict):
+    """Treatment by village, covariates drawn at random (balanced by construction), 8 covariate terms, SEs clustered
+    on the village: with 6 villages the CRV1 joint test gave p = 0,0004 (« the groups differ »); over 300 such draws
+    it gives p < 0,05 for 47 % with 6 villages, 64 % with 12, 31 % with 20 (statsmodels, /tmp/hunt-stats9/baltest).
+    With no more villages than terms it is now not computable, said so; below 20 villages or 5 a term, a caution."""
+    from helpers.analyses import impact
+
+    rng = np.random.default_rng(3)
+    lines = []
+    for v in range(villages):
+        lines += [f"V{v}-{i},v{v},{'T' if v < villages // 2 else 'C'},{rng.normal(1500, 200):.0f},"
+                  f"{rng.integers(18, 60)},{rng.choice(['f', 'm'])},"
+                  f"{rng.choice(['aucun', 'primaire', 'secondaire', 'superieur'])},"
+                  f"{rng.choice(['salarie', 'independant', 'chomeur'])},{rng.integers(0, 5)}" for i in range(30)]
+    (tmp_path / "s.csv").write_text("id,village,groupe,revenu,age,sexe,educ,statut,enfants\n" + "\n".join(lines)
+                                    + "\n", encoding="utf-8")
+    (tmp_path / "s.yaml").write_text("title: t\ndesign: two_group\noutcomes: [revenu]\ntreatment: {column: groupe, "
+                                     "treated: T}\ncovariates: [age, sexe, educ, statut, enfants]\ncluster: village\n"
+                                     "se: cluster\n", encoding="utf-8")
+    test = impact.balance_test(_loaded(tmp_path))
+    assert len(test["terms"]) == 8 and test["clusters"] == villages
+    fr, en = studies.joint_test_clusters(test, "fr"), studies.joint_test_clusters(test, "en")
+    if verdict == "none":
+        assert np.isnan(test["p_value"]) and "no joint test" in test["note"]
+        assert fr.startswith("Ce test n'est pas calculable : 6 grappes pour 8 termes de covariables")
+        assert en.startswith("This test cannot be computed: 6 clusters for 8 covariate terms")
+    elif verdict == "few":
+        assert 0 <= test["p_value"] <= 1 and "rejects too often" in test["note"]
+        assert fr.startswith("Attention : 12 grappes pour 8 termes de covariables. Avec moins de 20 grappes")
+        assert en.startswith("Caution: 12 clusters for 8 covariate terms.")
+    else:
+        assert fr == en == "" and 0 <= test["p_value"] <= 1

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import numpy as np
+import pandas as pd
 import pytest
 
 from fixtures.mini_project import Mini
@@ -61,3 +63,23 @@ def test_a_yes_no_outcome_with_a_few_other_values_is_told_and_a_count_is_not(min
     counts = [f"{i},{'T' if i % 2 else 'C'},{i % 4},{20 + i % 30}" for i in range(1, 101)]
     mini.write("impact/survey.csv", "id,arm,score,age\n" + "\n".join(counts) + "\n")
     assert mini.check() == []
+
+
+def test_the_far_above_warning_names_the_other_values_beyond_the_fence(mini):
+    """Three treated persons of 100 whose yearly income was typed in a monthly one (x 12: 27 218, 25 727, 18 843
+    among about 2 000): the warning named the first two, « far above them all (at most 18 843) », and the third, under
+    10 times three quarters of the values, kept the effect at 268 (95 with it corrected) once those two were, nothing
+    said. The third is named beside them, with Tukey's fence (3 interquartile ranges above three quarters)."""
+    rng = np.random.default_rng(5)
+    rows = []
+    for i in range(200):
+        y = rng.normal(2000, 400) + (100 if i % 2 else 0)
+        rows.append(f"{i},{'T' if i % 2 else 'C'},{y * (12 if i in (1, 3, 5) else 1):.0f},30")
+    mini.write("impact/survey.csv", "id,arm,score,age\n" + "\n".join(rows) + "\n")
+    [problem] = [p for p in mini.check() if p.rule == "outcome_far_above"]
+    values = pd.read_csv(mini.path("impact/survey.csv"))["score"]
+    q1, q3 = values.quantile([0.25, 0.75])
+    third = sorted(values)[-3]
+    assert third < 10 * q3 and third > q3 + 3 * (q3 - q1)
+    assert "1 other value(s) are also beyond three interquartile ranges" in problem.message
+    assert f": {third}: the means" in problem.message and f"(at most {sorted(values)[-4]})" in problem.message

@@ -1837,6 +1837,15 @@ CASES = [
          what="a DiD with `unit: id`, each person seen in 2019 and 2021, and the default robust (HC1) standard "
               "errors: each row taken as independent, the DiD's SE 19.2 where clustering on the persons gives 6.1 "
               "(statsmodels), nothing said"),
+    Case("treatment given by village, standard errors not clustered", lambda m: m.write(
+             "impact/survey.csv", "id,village,arm,score,age\n" + "".join(
+                 f"{i},Douar {i % 4 + 1},{'T' if i % 4 < 2 else 'C'},{10 + i % 7 + 2 * (i % 4 < 2)},30\n"
+                 for i in range(1, 25))),
+         "study_assigned_by_cluster", "survey.csv", NO_ROW, "village", severity="warning",
+         hint="`se: cluster` and `cluster: village`",
+         what="4 villages (douars), 2 treated and 2 comparison, 6 persons each, and the default robust (HC1) "
+              "standard errors: the rows of a village taken as independent (6 villages of 30 persons: HC1's SE 21.0, "
+              "p 0.68, where R's vcovCL on the villages gives 27.2, p 0.76), nothing said"),
     Case("an outcome listed twice", lambda m: (
              m.replace("impact/survey.yaml", "outcomes: [score]", "outcomes: [score, emploi, Score]"),
              m.write("impact/survey.csv", "id,arm,score,emploi,age\n" + "".join(
@@ -3149,6 +3158,15 @@ ACCEPTED = [
              "activities.xlsx with a label holding a line break pasted from Word, which Excel stores as '_x000D_' "
              "(openpyxl gives it as stored): the annex showed « Étude_x000D_ de base »; read as Excel shows it",
              _expect_unescaped_label),
+    Accepted("treatment given by village, standard errors clustered on it", lambda m: (
+                 m.write("impact/survey.csv", "id,village,arm,score,age\n" + "".join(
+                     f"{i},Douar {i % 4 + 1},{'T' if i % 4 < 2 else 'C'},{10 + i % 7 + 2 * (i % 4 < 2)},30\n"
+                     for i in range(1, 25))),
+                 m.replace("impact/survey.yaml", "covariates: [age]", "covariates: [age]\ncluster: village\n"
+                           "se: cluster")),
+             "the same 4 villages with `se: cluster` and `cluster: village`: nothing to say (but the annex's few "
+             "clusters caution)",
+             lambda m, data: _check(data.studies["survey"].spec.cluster == "village")),
 ]
 
 

@@ -128,7 +128,7 @@ def few_clusters(study: Any, lang: str) -> str:
         return ""
     n, _, arms = min(few)
     text = say("study_few_clusters", lang, n=n, name=spec.label(spec.cluster, lang), limit=FEW_CLUSTERS,
-               per_arm=FEW_CLUSTERS_PER_ARM, treated=arms[0], comparison=arms[1])
+               per_arm=FEW_CLUSTERS_PER_ARM, treated=arms[0], comparison=arms[1], df=n - 1)   # (statsmodels' G - 1)
     if 1 in arms:   # (the estimates then have no SE: impact.one_cluster_arm)
         arm = "treated" if arms[0] == 1 else "comparison"
         text += say("study_one_cluster", lang, arm=say(f"study_one_cluster_{arm}", lang))
@@ -440,6 +440,88 @@ def panel_se(study: Any, lang: str) -> str:
     return say("study_panel_se", lang, se=se_name({"robust": "HC1", "classical": "nonrobust"}[spec.se], lang),
                unit=spec.label(spec.unit, lang), column=spec.unit, effects=sep.join(found[True]),
                adjusted=adjusted)
+
+
+def assigned_by_cluster(study: Any, lang: str) -> str:
+    """The treatment given by village (each value of a column in one group only: model.assigned_by) and SEs not
+    clustered on it: robust ones took the rows of a village as independent (3 villages of 30 persons per arm: HC1's
+    SE 21,0, p 0,68, where clustering on the villages gives 27,2, p 0,76, R's sandwich::vcovCL with coeftest's df
+    G - 1), nothing said in the annex. A caution with each estimate's SE, interval and p clustered on that column
+    (CRV1, t with G - 1 df) beside the study's. Empty otherwise."""
+    from ..analyses.impact import indicator
+    from ..analyses.propensity import adjusted_effects
+    from ..data.model import Study, assigned_by
+    from . import fmt
+
+    spec, data = study.spec, study.data
+    if spec.treatment.column not in data.columns:
+        return ""
+    flags = indicator(data[spec.treatment.column], spec.treatment.treated)
+    rows = ~np.isnan(flags)
+    if spec.design == "did" and spec.period is not None and spec.period.column in data.columns:
+        rows &= indicator(data[spec.period.column], spec.period.post) == 1
+    found = assigned_by(spec, data, flags == 1, rows)
+    if found is None:
+        return ""
+    column, g_t, g_c, _ = found
+    mine = adjusted_effects(study)
+    clustered = adjusted_effects(Study(study.name, spec.model_copy(update={"se": "cluster", "cluster": column}),
+                                       data, study.files))
+    effects = []
+    for (_, own), (_, row) in zip(mine.iterrows(), clustered.iterrows()):
+        if pd.isna(row["se"]):
+            continue
+        p = fmt.p_value(row["p_value"], lang)
+        effects.append(say(
+            "study_assigned_by_effect", lang, outcome=outcome_name(study, row["outcome"], lang),
+            method=_pick("short", row["method"], lang) + (f", {row['estimand'].upper()}" if row["estimand"] else ""),
+            se=fmt.nonzero(row["se"], 3, lang), low=fmt.nonzero(row["ci_low"], 3, lang),
+            high=fmt.nonzero(row["ci_high"], 3, lang), p=p if p.startswith("<") else "= " + p,
+            own=fmt.nonzero(own["se"], 3, lang) if pd.notna(own["se"]) else "n.d."))
+    if not effects:
+        return ""
+    own_se = se_name(SE_TYPES[spec.se], lang) + (f"{' sur ' if lang == 'fr' else ' on '}{spec.cluster}" if spec.se == "cluster" else "")
+    return say("study_assigned_by", lang, name=spec.label(column, lang), treated=g_t, comparison=g_c, se=own_se,
+               df=g_t + g_c - 1, effects=say("list_separator", lang).join(effects), column=column)
+
+
+def lost_rows(study: Any, lang: str) -> str:
+    """two_group: the rows of each arm without a value of an outcome, and when the arms' shares differ by 5 points or
+    more a caution with Lee's bounds (impact.lee_bounds): 21 % of the treated lost and 4 % of the comparison gave an
+    effect of 144,9 where it was 100 (bounds 84,7 to 208,3), the annex saying nothing (a did panel's attrition is
+    counted on its units). Empty when no row lacks a value."""
+    from ..analyses.impact import lee_bounds
+    from . import fmt
+
+    found = lee_bounds(study)
+    found = found[(found["lost_treated"] > 0) | (found["lost_comparison"] > 0)]
+    if found.empty:
+        return ""
+    sep = say("list_separator", lang)
+    pct = lambda a, b: fmt.number(100 * a / b, 0, lang) + ("\u00a0%" if lang == "fr" else "%")  # noqa: E731
+    text = say("study_lost_rows", lang, outcomes=sep.join(say(
+        "study_lost_rows_outcome", lang, outcome=outcome_name(study, r.outcome, lang), lt=r.lost_treated,
+        nt=r.n_treated, pt=pct(r.lost_treated, r.n_treated), lc=r.lost_comparison, nc=r.n_comparison,
+        pc=pct(r.lost_comparison, r.n_comparison)) for r in found.itertuples()))
+    bounded = found[found["lower"].notna()]
+    if len(bounded):
+        text += " " + say("study_lee_bounds", lang, bounds=sep.join(say(
+            "study_lee_bounds_outcome", lang, outcome=outcome_name(study, r.outcome, lang),
+            low=fmt.number(r.lower, 3, lang), high=fmt.number(r.upper, 3, lang)) for r in bounded.itertuples()))
+    return text
+
+
+def joint_test_clusters(test: dict, lang: str) -> str:
+    """The joint balance test clustered on few clusters for its covariate terms (impact.balance_test): with
+    treatment by village, random covariates and 6 villages for 8 terms, it gave p = 0,0004, « the groups differ »,
+    and says so for 47 % of balanced draws (64 % with 12 villages, 31 % with 20): not computable when the clusters
+    are no more than the terms, a caution below 20 clusters or 5 a term. Empty otherwise."""
+    from ..analyses.impact import FEW_CLUSTERS
+
+    g, k = test.get("clusters"), len(test.get("terms", []))
+    if test.get("se_type") != "cluster" or g is None or not k or g >= max(FEW_CLUSTERS, 5 * k):
+        return ""
+    return say("study_joint_test_none" if g <= k else "study_joint_test_few", lang, clusters=g, terms=k)
 
 
 def subgroup_p_note(effects: pd.DataFrame, lang: str) -> str:

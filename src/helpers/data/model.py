@@ -265,6 +265,50 @@ def units_in_several_rounds(spec: "StudySpec", frame: pd.DataFrame, units: np.nd
     return int((np.bincount(seen["u"].to_numpy()) > 1).sum())
 
 
+def assigned_by(spec: "StudySpec", frame: pd.DataFrame, treated: np.ndarray,
+                rows: np.ndarray) -> tuple[str, int, int, float] | None:
+    """The column by which the treatment looks given, when the study's SEs are not clustered on it (or on something
+    coarser): a column (not named in the description, or named as a subgroup or a text covariate) each of whose values
+    holds one group only, at least 2 values per group and 5 rows a value on average, over ``rows`` (a did: the rounds
+    after the programme, a person once); ``treated`` the rows of the treated. (column, treated values, comparison
+    values, rows per value), or None. One reading for the loader's warning (study_assigned_by_cluster) and the
+    annex's SEs clustered on that column. Each column is first tried on its first 2,000 rows, where a value of both
+    groups (or a value per row or so: an identifier) ends the search: one pass over the rest for the others."""
+    declared = {spec.treatment.column, spec.unit, spec.cluster, *spec.outcomes,
+                spec.period.column if spec.period is not None else None}
+    # (a numeric covariate, an age, is no village even when each of its values happens to hold one group)
+    terms = {*spec.covariates, *(c for term in spec.score_terms() for c in term.columns())}
+    columns = [c for c in frame.columns if c not in declared
+               and not (c in terms and pd.api.types.is_numeric_dtype(frame[c]))]
+    kept = np.flatnonzero(rows)
+    if not columns or len(kept) < 12:
+        return None
+    for column in columns:
+        head = kept[:2000]
+        codes = factorized(frame[column].iloc[head])[0]
+        known = codes >= 0
+        t = treated[head][known]
+        if not known.any() or 5 * (codes.max() + 1) > known.sum() or (
+                np.bincount(codes[known], weights=t).astype(bool)
+                & np.bincount(codes[known], weights=~t).astype(bool)).any():
+            continue
+        codes, names = factorized(frame[column].iloc[kept])
+        known = codes >= 0
+        if known.sum() < 0.9 * len(kept):   # a column mostly empty is no grouping
+            continue
+        t = treated[kept][known]
+        in_treated = np.bincount(codes[known], weights=t, minlength=len(names)) > 0
+        in_comparison = np.bincount(codes[known], weights=~t, minlength=len(names)) > 0
+        g_t, g_c = int((in_treated & ~in_comparison).sum()), int((in_comparison & ~in_treated).sum())
+        if (in_treated & in_comparison).any() or g_t < 2 or g_c < 2 or known.sum() < 5 * len(names):
+            continue
+        if spec.se == "cluster" and spec.cluster in frame.columns \
+                and frame[spec.cluster].iloc[kept].nunique() <= len(names):
+            continue   # clustered on it, or on a coarser grouping
+        return str(column), g_t, g_c, float(known.sum() / len(names))
+    return None
+
+
 def each_distinct(series: pd.Series, fn, keep_missing: bool = False, dtype: Any = None) -> pd.Series:
     """``fn`` applied once per distinct value of a text column (a million rows hold a handful of labels).
 

@@ -148,10 +148,32 @@ WORDS = {
                                 "parallel-trends assumption less plausible (a group that started lower may catch up "
                                 "without the programme: regression to the mean)."),
     "study_panel_se": ("Caution: {se} standard errors take each row as independent, while the rows of one unit "
-                       "({unit}) are not: the difference-in-differences' standard error, its interval, its p-value and "
-                       "the minimum detectable effect are wrong. Clustered on the unit (CRV1), the plain "
+                       "({unit}) are not: the difference-in-differences' standard error, its interval and its p-value "
+                       "are wrong (the minimum detectable effect given below is computed with the standard error "
+                       "clustered on the unit). Clustered on the unit (CRV1), the plain "
                        "difference-in-differences has the standard error: {effects}.{adjusted} To use them, write se: cluster "
                        "and cluster: {column} in the study's description."),
+    "study_assigned_by": ("Caution: each value of '{name}' holds one group only ({treated} with the treated, "
+                          "{comparison} with the comparison group): the treatment was given by {name}, and the "
+                          "study's standard errors ({se}) take the rows of one value as independent: the standard "
+                          "errors, intervals, p-values and minimum detectable effect below are then too small. "
+                          "Clustered on {name} (CRV1, Student's t on {df} degrees of freedom): {effects}. To use "
+                          "them, write se: cluster and cluster: {column} in the study's description."),
+    "study_assigned_by_effect": ("{outcome} ({method}): standard error {se} (95% CI {low} to {high}; p {p}), {own} "
+                                 "in the study's estimate"),
+    "study_lost_rows": "Rows without a value of the outcome (persons not found, refusals): {outcomes}.",
+    "study_lost_rows_outcome": "{outcome}, {lt} treated of {nt} ({pt}) and {lc} comparison of {nc} ({pc})",
+    "study_lee_bounds": ("Caution: these shares differ between the groups. The effect compares the means of the rows "
+                         "with a value: if the persons lost differ from the others (the lower paid not found), it "
+                         "compares different persons. Lee's bounds (2009; in the group that kept more rows, the "
+                         "excess share trimmed from the top, then from the bottom): {bounds}."),
+    "study_lee_bounds_outcome": "{outcome} from {low} to {high}",
+    "study_joint_test_none": ("This test cannot be computed: {clusters} clusters for {terms} covariate terms; "
+                              "clustered standard errors cannot test together more terms than clusters less one."),
+    "study_joint_test_few": ("Caution: {clusters} clusters for {terms} covariate terms. Below 20 clusters, or 5 a term, "
+                             "this clustered test rejects far too often: balanced groups often get a small p (with 20 "
+                             "clusters and 8 terms, p < 0.05 one time in three). Read the table's standardised "
+                             "differences instead."),
     "study_panel_se_adjusted": " The study's estimate ({method}), clustered on the unit: {effects}.",
     "study_subgroup_se": "{se} standard errors",
     "study_subgroup_se_unit": ("standard errors clustered (CRV1) on the unit ({unit}), not {se} row by row: the rows "
@@ -170,8 +192,9 @@ WORDS = {
     "study_group_after": ", after the programme",
     "study_few_clusters": ("Caution: {n} clusters '{name}' ({treated} with treated units, {comparison} with the "
                            "comparison group). Below {limit} clusters, or below {per_arm} in either group, clustered "
-                           "standard errors (CRV1) understate the uncertainty: the confidence intervals are too "
-                           "narrow and the p-values too small. Read the effects below with care."),
+                           "standard errors (CRV1) understate the uncertainty, even with Student's t on {df} degrees of "
+                           "freedom (the clusters less one) that their intervals and p-values use: the confidence "
+                           "intervals are too narrow and the p-values too small. Read the effects below with care."),
     "study_one_cluster": (" The whole {arm} group is in one cluster: the effect cannot be told apart from that "
                           "cluster's own level, and a clustered standard error cannot measure it; the estimate is "
                           "given without standard error, interval or p-value."),

@@ -156,10 +156,35 @@ WORDS = {
                                 "peut rattraper l'autre sans le programme : retour vers la moyenne)."),
     "study_panel_se": ("Attention : les erreurs types {se} traitent chaque ligne comme indépendante, alors que les "
                        "lignes d'une même unité ({unit}) ne le sont pas : l'erreur type de la différence de "
-                       "différences, son intervalle, sa p et l'effet minimal détectable en sont faussés. En grappes "
+                       "différences, son intervalle et sa p en sont faussés (l'effet minimal détectable donné plus bas "
+                       "est calculé avec l'erreur type en grappes par unité). En grappes "
                        "par unité (CRV1), la différence de différences sans ajustement a pour erreur type : "
                        "{effects}.{adjusted} Pour les retenir, donner dans la description de l'étude la valeur cluster à la clé "
                        "se et la valeur {column} à la clé cluster."),
+    "study_assigned_by": ("Attention : chaque valeur de « {name} » ne compte qu'un groupe ({treated} avec les "
+                          "traités, {comparison} avec le groupe de comparaison) : le traitement a été attribué par "
+                          "{name}, et les erreurs types de l'étude ({se}) traitent les lignes d'une même valeur comme "
+                          "indépendantes : les erreurs types, les intervalles, les p et l'effet minimal détectable "
+                          "ci-dessous sont alors trop petits. En grappes par {name} (CRV1, loi de Student à {df} "
+                          "degrés de liberté) : {effects}. Pour les retenir, donner dans la description de l'étude "
+                          "la valeur cluster à la clé se et la valeur {column} à la clé cluster."),
+    "study_assigned_by_effect": ("{outcome} ({method}) : erreur type {se} (IC 95 % {low} à {high} ; p {p}), {own} "
+                                 "dans l'estimation de l'étude"),
+    "study_lost_rows": "Lignes sans valeur du résultat (personnes non retrouvées, refus) : {outcomes}.",
+    "study_lost_rows_outcome": "{outcome}, {lt} traitées sur {nt} ({pt}) et {lc} de comparaison sur {nc} ({pc})",
+    "study_lee_bounds": ("Attention : ces parts diffèrent entre les groupes. L'effet compare les moyennes des lignes "
+                         "qui ont une valeur : si les personnes perdues diffèrent des autres (les moins bien payées "
+                         "non retrouvées), il compare des personnes différentes. Bornes de Lee (2009 ; dans le "
+                         "groupe qui a gardé le plus de lignes, la part en trop écartée par le haut puis par le "
+                         "bas) : {bounds}."),
+    "study_lee_bounds_outcome": "{outcome} de {low} à {high}",
+    "study_joint_test_none": ("Ce test n'est pas calculable : {clusters} grappes pour {terms} termes de covariables ; "
+                              "des erreurs types par grappe ne peuvent tester ensemble plus de termes que de grappes "
+                              "moins une."),
+    "study_joint_test_few": ("Attention : {clusters} grappes pour {terms} termes de covariables. Avec moins de 20 "
+                             "grappes, ou moins de 5 par terme, ce test en grappes rejette bien trop souvent : des "
+                             "groupes équilibrés y donnent souvent une petite p (avec 20 grappes et 8 termes, p < 0,05 "
+                             "une fois sur trois). Lire plutôt les différences standardisées du tableau."),
     "study_panel_se_adjusted": " L'estimation de l'étude ({method}), en grappes par unité : {effects}.",
     "study_subgroup_se": "erreurs types {se}",
     "study_subgroup_se_unit": ("erreurs types par grappe (CRV1) sur l'unité ({unit}), et non {se} ligne par ligne : "
@@ -179,7 +204,9 @@ WORDS = {
     "study_group_after": ", après le programme",
     "study_few_clusters": ("Attention : {n} grappes « {name} » ({treated} avec des traités, {comparison} avec le "
                            "groupe de comparaison). Avec moins de {limit} grappes, ou moins de {per_arm} dans l'un "
-                           "des groupes, les erreurs types par grappe (CRV1) sous-estiment l'incertitude : les "
+                           "des groupes, les erreurs types par grappe (CRV1) sous-estiment l'incertitude, même avec la "
+                           "loi de Student à {df} degrés de liberté (les grappes moins une) dont leurs intervalles "
+                           "et leurs p sont tirés : les "
                            "intervalles de confiance sont trop étroits et les p trop petites. Lire les effets "
                            "ci-dessous avec prudence."),
     "study_one_cluster": (" Tout le groupe {arm} est dans une seule grappe : l'effet ne peut être distingué du "
