@@ -646,6 +646,22 @@ def test_codes_the_survey_declares_are_not_answered_and_code_like_outliers_are_t
     assert [(p.rule, p.value) for p in problems] == [("survey_nines", "8888")]
 
 
+def test_one_missing_code_written_without_brackets_is_read(tmp_path):
+    """`missing_codes: 8888` (one code, written without the brackets of a list) was refused with
+    pydantic's « Input should be a valid list »: it is the list of that code."""
+    submissions, _ = make_tracer_survey()
+    answered = submissions.index[submissions["emploi/revenu"].notna()]
+    coded = submissions.copy()
+    coded.loc[answered[:3], "emploi/revenu"] = 8888
+    empty = submissions.copy()
+    empty.loc[answered[:3], "emploi/revenu"] = None
+    survey, problems = _csv_survey(tmp_path / "one", coded, SPEC_CSV + "missing_codes: 8888\n")
+    assert problems == [] and survey.spec.missing_codes == [8888]
+    reference, _ = _csv_survey(tmp_path / "empty", empty)
+    pd.testing.assert_frame_equal(est.estimates(survey).drop(columns="key"),
+                                  est.estimates(reference).drop(columns="key"))
+
+
 def test_a_listed_option_nobody_chose_is_a_zero_share(tmp_path):
     """Nobody chose 'droits': '{share: competences, value: droits}' was refused with "Did you mean 'droits'?
     Values found: ... droits". An option the form (or a 0/1 column) lists is a share of 0 %."""

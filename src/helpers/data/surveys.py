@@ -46,7 +46,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
 from ..errors import Problem, did_you_mean
 from ..paths import relative
@@ -136,6 +136,13 @@ class SurveySpec(_Strict):
     form: str | None = None
     missing_codes: list[float] = []     # numbers the form uses for "don't know", "refused": read as empty answers
     fieldwork_start: dt.date | None = None   # the first day of interviews: earlier submissions are tests
+
+    @field_validator("missing_codes", mode="before")
+    @classmethod
+    def _one_code(cls, value: Any) -> Any:
+        """`missing_codes: 999`, one code written without brackets, is the list of that code (it was refused with
+        « Input should be a valid list »)."""
+        return [value] if isinstance(value, (int, float)) and not isinstance(value, bool) else value
 
 
 @dataclass
