@@ -2570,11 +2570,12 @@ def _panel_robust_se(spec: StudySpec, frame: pd.DataFrame, spec_path: Path,
         return []
     return [Problem(relative(spec_path), "study_panel_se", f"{twice} {spec.unit}(s) are seen in several rounds, and "
                     f"the standard errors are {spec.se} (se: {spec.se}): they take each row as independent, while a "
-                    "person's rows are not, so the difference-in-differences' standard error, interval, p and "
-                    "minimum detectable effect are wrong (most often too large)",
+                    "person's rows are not, so the difference-in-differences' standard error, interval and p are "
+                    "wrong (most often too large)",
                     f"Write `se: cluster` and `cluster: {spec.unit}` in {spec_path.name} (or a cluster that holds "
                     "whole persons, such as their village); the annex gives the effect's standard errors clustered "
-                    f"on {spec.unit} beside the others.", column="se", severity="warning")]
+                    f"on {spec.unit} beside the others, and its minimum detectable effect from them.", column="se",
+                    severity="warning")]
 
 
 def _differential_attrition(spec: StudySpec, frame: pd.DataFrame, raw: RawTable,
