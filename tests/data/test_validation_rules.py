@@ -2125,8 +2125,17 @@ CASES = [
          "register_inconsistent", "participation.csv", 3, "country", hint="(e.g. MA-E1, TU-E1)",
          what="a register's event E1 in Maroc and E1 in Tunisie: two events numbered per country"),
     Case("register sex partly unknown", lambda m: _register(m, "E1,f,Maroc,x\nE1,,Maroc,x\n"),
-         "sex_partly_unknown", "participation.csv", 2, "sex", severity="warning",
-         what="one person of an event without sex"),
+         "sex_partly_unknown", "participation.csv", 3, "sex", severity="warning",
+         what="one person of an event without sex (said at the empty cell: at the event's first row, it named a "
+              "row whose sex was given)"),
+    Case("register sex refused beside one left empty", lambda m: _register(
+             m, "E1,f,Maroc,x\nE1,X,Maroc,x\nE1,m,Maroc,x\nE1,,Maroc,x\n"),
+         "sex_partly_unknown", "participation.csv", 5, "sex", severity="warning",
+         what="a register's event with a sex `X` (refused at its cell) and one left empty: the warning said « the "
+              "sex of 2 of 4 participants is not recorded », the refused cell counted again",
+         expect=lambda m, problems: (
+             _refused_at_rows(problems, "unknown_sex", "participation.csv", [3]),
+             _names_row(problems, "sex_partly_unknown", "the sex of 1 of 4 participants"))),
     Case("register of daily lists", lambda m: m.write(
              "participation", "event_id,Nom,Prénom,sexe,pays\nE1,Benali,Fatima,f,Maroc\nE1,Benali,Amina,f,Maroc\n"
              "E1,Alaoui,Karim,m,Maroc\nE1,Benali,Fatima,f,Maroc\nE1,Alaoui,Karim,m,Maroc\n"),

@@ -492,7 +492,7 @@ def _read_and_check(name: str, path: Path,
     frame, bad_cells, typing_problems = _typed(name, raw, params, per_person)
     problems += typing_problems
     if per_person:
-        frame, register_problems = register.aggregate(frame, raw)
+        frame, register_problems = register.aggregate(frame, raw, {row for row, column in bad_cells if column == "sex"})
         problems += register_problems
     read_cells = {p.cell for p in raw.problems if p.cell and p.severity == "error"}   # a formula's value not known
     cell_problems = [p for p in validate_table(name, frame, raw.file, raw.where, raw.frame)

@@ -27,8 +27,10 @@ def first_positions(codes: np.ndarray) -> np.ndarray:
 SPAN = {"start_date": "min", "end_date": "max"}
 
 
-def aggregate(frame: pd.DataFrame, raw: RawTable) -> tuple[pd.DataFrame, list[Problem]]:
+def aggregate(frame: pd.DataFrame, raw: RawTable, unread: set[int] = frozenset()) -> tuple[pd.DataFrame,
+                                                                                           list[Problem]]:
     """One row per person -> one row per event (participants, women, men); the row is the event's first row.
+    ``unread``: the rows whose sex was refused (`X`, `1`): not « not recorded » too (sex_partly_unknown).
 
     Vectorised over events (a register has a million rows): counts by bincount, each row compared with its event's
     first row. Problems come per event in order of first appearance, as a person reads the file.
@@ -57,12 +59,17 @@ def aggregate(frame: pd.DataFrame, raw: RawTable) -> tuple[pd.DataFrame, list[Pr
     known = np.bincount(counting, weights=sex.notna().to_numpy(), minlength=len(events))
     women = np.bincount(counting, weights=(sex == "f").fillna(False).to_numpy(bool), minlength=len(events))
     men = np.bincount(counting, weights=(sex == "m").fillna(False).to_numpy(bool), minlength=len(events))
-    for event in np.flatnonzero((known > 0) & (known < size)):
-        found.append((event, -1, raw.problem("sex_partly_unknown", f"the sex of {int(size[event] - known[event])} "
+    # the cells left empty (a sex refused at its cell is no « not recorded »: the check said 2 for 1 empty cell),
+    # the warning at the first of them (at the event's first row, it named a row whose sex was given)
+    empty = sex.isna().to_numpy(bool) & ~np.isin(sex.index.to_numpy(), list(unread))
+    blank_rows = np.bincount(counting, weights=empty, minlength=len(events))
+    first_blank = pd.Series(sex.index[empty]).groupby(counting[empty]).first()
+    for event in np.flatnonzero((known > 0) & (blank_rows > 0)):
+        found.append((event, -1, raw.problem("sex_partly_unknown", f"the sex of {int(blank_rows[event])} "
                                              f"of {int(size[event])} participants of event '{events[event]}' is not "
                                              "recorded", "They are left out of the women's share (its denominator "
                                              "counts the participants whose sex is known); fill in the sex if "
-                                             "known.", index=first_index[event], column="sex", severity="warning")))
+                                             "known.", index=first_blank[event], column="sex", severity="warning")))
     aggregated = pd.DataFrame({"event_id": pd.Series(events, dtype="str").to_numpy(),
                                "participants": size.astype("float64"),
                                "women": np.where(known > 0, women, np.nan),
