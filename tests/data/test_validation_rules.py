@@ -2511,6 +2511,12 @@ CASES = [
     Case("a Swiss thousands apostrophe", lambda m: m.replace("budget", "100000", "100'000.00"), "not_a_number",
          "budget.csv", 2, "budget", hint="Write the number without it",
          what="budget 100'000.00 (a Swiss Excel's format): « not a number », nothing said of the apostrophe"),
+    Case("an amount with a dash for its cents", lambda m: m.replace("budget", "100000", "100000.-"),
+         "not_a_number", "budget.csv", 2, "budget", hint="without the dash",
+         what="budget « 100000.- » (« 100 000,- » with the decimal mark ','; no cents, as a price or an invoice "
+              "writes it; a final dash is also a finance export's negative): « not a number », nothing said of "
+              "the dash",
+         expect=lambda m, problems: _names_row(problems, "not_a_number", "100000 without cents")),
     Case("an amount in thousands with k", lambda m: m.replace("budget", "100000", "100k"), "not_a_number",
          "budget.csv", 2, "budget", hint="Write the number in units",
          what="budget 100k: « not a number », nothing said of the suffix"),
@@ -2934,6 +2940,12 @@ ACCEPTED = [
              "a register whose sex column holds « Mme », « M. », « Monsieur » and the Arabic « أنثى », « ذكر » "
              "(each was refused, « the sex is not recognised »)",
              lambda m, data: _expect_counts(data, "E1", 5, 2)),
+    Accepted("a register's sex abbreviated « Fém. », « Masc. »", lambda m: m.write(
+                 "participation", "event_id,sex,country,label\nE1,Fém.,Maroc,x\nE1,Masc.,Maroc,x\nE1,FEM,Maroc,x\n"
+                 "E1,masc,Maroc,x\n"),
+             "a register whose sex column holds a form's abbreviations « Fém. », « Masc. », « FEM », « masc » "
+             "(each was refused, « the sex is not recognised »)",
+             lambda m, data: _expect_counts(data, "E1", 4, 2)),
     Accepted("cp1252 declared", lambda m: (m.write("activities", m.text("activities"), encoding="cp1252"),
                                            m.set_param("encoding", "cp1252")),
              "activities.csv in cp1252 with accents; project.yaml says encoding: cp1252", _expect_accents),

@@ -49,6 +49,12 @@ _FRENCH = [(re.compile(english), french) for english, french in (
     (r"; in English: ", " ; en anglais : "),
     (r"\(the header row must hold: ([^)]*)\)", r"(la ligne d'en-tête doit contenir : \1)"),
     (r"^not a number$", "pas un nombre"),
+    (r"^a dash in place of the cents \('(.*)': (.*) without cents, as a price is written, or a negative, as a "
+     r"finance export writes one\?\)$", r"un tiret à la place des centimes ('\1' : \2 sans centimes, comme s'écrit un "
+     r"prix, ou un montant négatif, comme l'exporte un logiciel comptable ?)"),
+    (r"^Write the amount without the dash \(its cents in digits, or none\), or with a '-' before it if it is a "
+     r"negative\.$", "Écrivez le montant sans le tiret (ses centimes en chiffres, ou sans centimes), ou précédé d'un "
+     "'-' s'il est négatif."),
     (r"Write a number with the project's decimal mark '(.)' \(e\.g\. ([^)]*)\), or leave it empty\.",
      r"Écrivez un nombre avec le séparateur décimal du projet '\1' (par exemple \2), ou laissez la cellule vide."),
     (r"^not a date$", "pas une date"),
