@@ -2511,6 +2511,14 @@ CASES = [
     Case("a Swiss thousands apostrophe", lambda m: m.replace("budget", "100000", "100'000.00"), "not_a_number",
          "budget.csv", 2, "budget", hint="Write the number without it",
          what="budget 100'000.00 (a Swiss Excel's format): « not a number », nothing said of the apostrophe"),
+    Case("a budget by year whose first year is headed budget", lambda m: m.write(
+             "budget", "line,country,label,category,budget,2021,2022\nB1,Maroc,Personnel,staff,30000,40000,30000\n"
+             "B2,Maroc,Activités,operational,10000,20000,20000\nB3,Tunisie,Activités,operational,20000,30000,30000\n"
+             "B4,,Coordination,support,5000,10000,5000\n"),
+         "periods_beside_amount", "budget.csv", 1, "2021", severity="warning", hint="the first year",
+         what="a budget laid out by year, `budget | 2021 | 2022`, its 2020 column renamed `budget`: 65 000 read for "
+              "220 000, nothing said",
+         expect=lambda m, problems: _names_row(problems, "periods_beside_amount", "(row 2: 30000 read, 70000 in")),
     Case("an amount with a dash for its cents", lambda m: m.replace("budget", "100000", "100000.-"),
          "not_a_number", "budget.csv", 2, "budget", hint="without the dash",
          what="budget « 100000.- » (« 100 000,- » with the decimal mark ','; no cents, as a price or an invoice "
@@ -2940,6 +2948,13 @@ ACCEPTED = [
              "a register whose sex column holds « Mme », « M. », « Monsieur » and the Arabic « أنثى », « ذكر » "
              "(each was refused, « the sex is not recognised »)",
              lambda m, data: _expect_counts(data, "E1", 5, 2)),
+    Accepted("a budget's total beside its years", lambda m: m.write(
+                 "budget", "line,country,label,category,budget,2021,2022\nB1,Maroc,Personnel,staff,100000,40000,60000\n"
+                 "B2,Maroc,Activités,operational,50000,20000,30000\nB3,Tunisie,Activités,operational,80000,30000,50000\n"
+                 "B4,,Coordination,support,20000,,20000\n"),
+             "a budget whose `budget` is each line's total beside its breakdown by year (2021, 2022): read, "
+             "nothing to say",
+             lambda m, data: _budget_of(data, "Maroc", 150000)),
     Accepted("a register's sex abbreviated « Fém. », « Masc. »", lambda m: m.write(
                  "participation", "event_id,sex,country,label\nE1,Fém.,Maroc,x\nE1,Masc.,Maroc,x\nE1,FEM,Maroc,x\n"
                  "E1,masc,Maroc,x\n"),
