@@ -527,6 +527,13 @@ def _warning_value_is(problems: list[Problem], rule: str, value: str) -> None:
     assert [p.value for p in problems if p.rule == rule] == [value]
 
 
+def _b4_spent_before(mini: Mini, amount: str) -> None:
+    """B4's 5 000 written ``amount`` (a negative), after 10 000 spent on B4 in 2020: a reversal, the line's spending
+    still above 0 (negative_line_spending)."""
+    mini.replace("expenditure", "5000,", amount)
+    mini.append("expenditure", "B4,2020-12-31,10000,,2020")
+
+
 def _amount_is(mini: Mini, position: int, expected: float) -> None:
     """A warning only: the project loads, and the amount at that position is read as expected."""
     assert mini.load().tables["expenditure"]["amount"].iloc[position] == expected
@@ -1671,7 +1678,13 @@ CASES = [
     Case("amount with a percent sign", lambda m: m.replace("expenditure", "10000.50", "10 %"),
          "not_a_number", "expenditure.csv", 3, "amount", hint="without '%'",
          what="amount = '10 %'"),
-    Case("negative amount", lambda m: m.replace("expenditure", "5000,", "-5000,"),
+    Case("spending of a line negative in total", lambda m: m.append("expenditure", "B2,2021-06-30,-15000,Maroc,S1 2021"),
+         "negative_line_spending", "expenditure.csv", 6, "amount", hint="Check the sign of this amount",
+         what="a reversal of -15 000 on a line that had 10 000,50 spent: its execution rate was -10 %, the other "
+              "line's share of Maroc's spending 114 % (the staff share too), with « a reversal? » at the row only",
+         expect=lambda m, problems: _names_row(problems, "negative_line_spending",
+                                               "line B2 adds up to -4999.5 (10000.5 spent, -15000 of negative")),
+    Case("negative amount", lambda m: _b4_spent_before(m, "-5000,"),
          "negative_amount", "expenditure.csv", 5, "amount", severity="warning", what="amount = -5000"),
     # --- numbers that are not finite, and negatives as finance systems export them
     Case("overflowing number", lambda m: m.replace("participation", "E1,20,", "E1,1e400,"),
@@ -1884,20 +1897,20 @@ CASES = [
                                                           "3,C,2,40\n4,C,1,35\n"),
          "outcome_one_two", "survey.csv", None, "score", severity="warning", hint="Write 1 for yes and 0 for no",
          what="score is 1 or 2 on every row (1 = yes, 2 = no): the effect reads the wrong way round"),
-    Case("accounting negative amount", lambda m: m.replace("expenditure", "5000,", '"(5,000.00)",'),
+    Case("accounting negative amount", lambda m: _b4_spent_before(m, '"(5,000.00)",'),
          "negative_amount", "expenditure.csv", 5, "amount", severity="warning",
          what="amount = '(5,000.00)', a negative as finance systems export it: read as -5000",
          expect=lambda mini, problems: _amount_is(mini, 3, -5000.0)),
-    Case("trailing-minus amount", lambda m: m.replace("expenditure", "5000,", "5000.00-,"),
+    Case("trailing-minus amount", lambda m: _b4_spent_before(m, "5000.00-,"),
          "negative_amount", "expenditure.csv", 5, "amount", severity="warning",
          what="amount = '5000.00-' (trailing minus): read as -5000",
          expect=lambda mini, problems: _amount_is(mini, 3, -5000.0)),
-    Case("a space after the minus", lambda m: m.replace("expenditure", "5000,", "- 5 000,"),
+    Case("a space after the minus", lambda m: _b4_spent_before(m, "- 5 000,"),
          "negative_amount", "expenditure.csv", 5, "amount", severity="warning",
          what="amount = '- 5 000' (a space after the minus, as a statement prints it): « not a number »; read as "
               "-5000, and '- 12,000' is told as ambiguous as '-12,000' is",
          expect=lambda mini, problems: _amount_is(mini, 3, -5000.0)),
-    Case("an ambiguous amount with a space after the minus", lambda m: m.replace("expenditure", "5000,", '"- 5,000",'),
+    Case("an ambiguous amount with a space after the minus", lambda m: _b4_spent_before(m, '"- 5,000",'),
          "ambiguous_number", "expenditure.csv", 5, "amount", severity="warning",
          what="amount = '- 5,000' (a space after the minus): read as -5000 now, and told as '-5,000' is (-5 or "
               "-5000?)"),

@@ -252,6 +252,7 @@ def _load(project: str, params: ProjectParams, data_dir: Path) -> tuple[ProjectD
                      if p.row not in refused]
         problems += spending.cumulative_spending(*typed["expenditure"], tables["budget"], resolved[3])
         problems += spending.only_on_project_lines(tables["budget"], typed["expenditure"][1], resolved[4])
+        problems += spending.negative_line_spending(*typed["expenditure"], resolved[3])
         if "budget" in typed:
             problems += spending.spending_far_above_budget(typed["expenditure"][0], *typed["budget"], resolved[3])
     tables["expenditure"] = lines_mod.with_line_country(tables["budget"], tables["expenditure"], resolved)
