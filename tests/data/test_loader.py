@@ -364,3 +364,21 @@ def test_a_register_s_names_are_folded_once_each_and_its_persons_of_two_sexes_st
     two = [p for p in problems if p.rule == "person_sex_differs_between_events"]
     assert len(two) == 1 and "'Sara' is m at event 'E3'" in two[0].message and two[0].row == 8, two
     assert [p.row for p in problems if p.rule == "name_not_known"] == [362]
+
+
+def test_a_line_spent_below_0_and_a_budget_by_year_are_said_in_french(tmp_path):
+    """The two problems of a budget by year headed `budget | 2021 | 2022` (65 000 read for 220 000) and of a line
+    whose spending adds up to less than 0 (an execution rate of -10 %, a staff share of 114 %), as make check prints
+    them for a French project."""
+    from helpers.pipeline.messages import shown
+
+    mini = Mini.copy_to(tmp_path)
+    mini.write("budget", "line,country,label,category,budget,2021,2022\nB1,Maroc,Personnel,staff,30000,40000,30000\n"
+               "B2,Maroc,Activités,operational,10000,20000,20000\nB3,Tunisie,Activités,operational,20000,30000,30000\n"
+               "B4,,Coordination,support,5000,10000,5000\n")
+    mini.append("expenditure", "B2,2021-06-30,-15000,Maroc,S1 2021")
+    said = {p.rule: shown(p, "fr") for p in check_project("mini", mini.data_dir, mini.params_dir)}
+    assert "les colonnes 2021, 2022 à côté de 'budget' ne sont pas lues" in said["periods_beside_amount"]
+    assert "écrivez-y le montant total de chaque ligne" in said["periods_beside_amount"]
+    assert "les dépenses de la ligne B2 totalisent -4999.5 (10000.5 dépensés" in said["negative_line_spending"]
+    assert "Vérifiez le signe de ce montant" in said["negative_line_spending"]
