@@ -44,6 +44,8 @@ SEX_WORDS = {"f": "f", "femme": "f", "femmes": "f", "female": "f", "woman": "f",
              "feminin": "f", "feminine": "f", "fille": "f", "girl": "f",
              "m": "m", "h": "m", "homme": "m", "hommes": "m", "male": "m", "man": "m", "men": "m",
              "masculin": "m", "masculine": "m", "garcon": "m", "boy": "m",
+             # a form's abbreviations (« Fém. », « Masc. »): they were refused as « not recognised »
+             "fem": "f", "fem.": "f", "masc": "m", "masc.": "m",
              # a register's civility column (« Mme », « M. »), and the words of an Arabic one (Libya, Tunisia...)
              "mme": "f", "mme.": "f", "madame": "f", "mlle": "f", "mlle.": "f", "mademoiselle": "f", "mrs": "f",
              "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "m.": "m", "monsieur": "m", "mr": "m", "mr.": "m",

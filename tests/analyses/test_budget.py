@@ -94,7 +94,8 @@ def test_unknown_line_budget(tables):
 
 def test_line_spending_without_budget_row(tables):
     budget, expenditure = tables
-    extra = frame("expenditure", [{"line": "L9", "period_end": "2020-12-31", "amount": 500}])
+    # (on the reporting date: the project-wide lines' rows reach it, as a country's must, budget._line_table)
+    extra = frame("expenditure", [{"line": "L9", "period_end": "2021-01-01", "amount": 500}])
     import pandas as pd
     out = budget_lines(budget, pd.concat([expenditure, extra], ignore_index=True), params()).set_index("line")
     assert out.loc["L9", "spent"] == 500 and not out.loc["L9", "in_budget_table"]
@@ -167,12 +168,13 @@ def test_a_country_whose_spending_is_not_known_has_no_line_spending_nor_total(ta
 
 
 def test_a_project_wide_line_is_spent_by_every_country(tables):
-    """A line without a country is not 'a country without rows': the whole table's coverage is its own."""
+    """A line without a country is not 'a country without rows': a country's spending on it is its. (Its rows reach
+    the reporting date; when they end before it, it is n.d. as a country is, test_right_or_refused.py.)"""
     budget, expenditure = tables
     budget = pd.concat([budget, frame("budget", [{"line": "C", "budget": 100, "category": "other"}])],
                        ignore_index=True)
     expenditure = pd.concat([expenditure, frame("expenditure", [
-        {"line": "C", "period_end": "2020-12-31", "amount": 10, "country": "Tunisie"}])],  # rule 3 of data.lines
+        {"line": "C", "period_end": "2021-01-01", "amount": 10, "country": "Tunisie"}])],  # rule 3 of data.lines
         ignore_index=True)
     lines = budget_lines(budget, expenditure, params()).set_index("line")
     assert lines.loc["C", "spent"] == 10 and lines.loc["C", "spent_note"] == ""

@@ -149,6 +149,33 @@ def test_spending_of_a_country_on_a_project_wide_line_counts_with_that_line(tmp_
     assert left["n_lines"] == 1 and left["spent"] == 250000 and left["spent_here"] == 50000
 
 
+def test_project_wide_lines_whose_spending_ends_before_the_date_are_not_known_as_a_country_s(tmp_path):
+    """Mali's rows and those of the project-wide R3 both end on 30/06/2020, Sénégal's on 31/12/2020 (the
+    reporting date): Mali was n.d. (« les dépenses connues s'arrêtent au 30 juin 2020 ») but R3 and the « regional »
+    group said 33,3 %, the spending to 30/06 as at 31/12, because a project-wide line took the whole table's end.
+    Both are n.d. now, for the same reason; the total names them, in French too."""
+    project = Project.default(tmp_path)
+    project.tables["expenditure"] = [["line", "period_end", "amount", "country"],
+                                     ["R1", "2020-06-30", 100000, "Sénégal"], ["R1", "2020-12-31", 120000, "Sénégal"],
+                                     ["R1", "2020-06-30", 70000, "Mali"], ["R3", "2020-06-30", 200000, ""]]
+    project.write()
+    every = project.figures("ensemble")
+    ends = "not computable: the expenditure data ends on 2020-06-30, before 2020-12-31"
+    for key in ("R3", "regional", "R1/Mali", "Mali"):
+        assert math.isnan(value(every, "financial_execution_rate", key)), key
+        assert row(every, "spent", key)["note"] == ends, key
+    assert value(every, "financial_execution_rate", "Sénégal") == 40
+    note = row(every, "spent", "total")["note"]
+    assert note == "not computable: spending not known for Mali, the project-wide lines"
+    from helpers.annex import fmt as fmt_mod
+    assert fmt_mod.reason(note) == "dépenses non connues pour Mali, les lignes du projet dans son ensemble"
+    # a project-wide line nobody has spent on yet is still 0 % (the whole table reaches the date)
+    project.tables["expenditure"] = project.tables["expenditure"][:4] + [["R1", "2020-12-31", 0, "Mali"]]
+    project.write()
+    every = project.figures("ensemble")
+    assert value(every, "spent", "R3") == 0 and value(every, "spent", "total") == 290000
+
+
 def test_a_line_named_by_its_figures_key_is_the_same_line_in_its_country_s_annex(tmp_path):
     """Two Sénégal events naming its R1, one as `R1`, one as `R1/Sénégal` (the key the project-wide annex gives
     it): Sénégal's annex, whose budget keys the line `R1`, said R1/Sénégal « not in this annex's budget », its

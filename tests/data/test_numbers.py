@@ -237,3 +237,21 @@ def test_a_currency_is_one_for_the_header_the_cell_and_the_published_figure(writ
     assert printed_currency(f"1 200 {written}") == code
     with pytest.raises(ValueError, match="currency"):
         parse_number(f"1 200 {written}", ",")
+
+
+@pytest.mark.parametrize("text, mark, amount", [("1 200,-", ",", "1 200"), ("1'200.–", ".", "1'200"),
+                                                ("12,--", ",", "12")])
+def test_a_dash_in_place_of_the_cents_is_refused_saying_both_readings(text, mark, amount):
+    """« 1 200,- » (a price's « no cents ») was « not a number », nothing said; a final dash is also a finance
+    export's negative (`1200,00-`, read), so neither is guessed: the message says both, in French too."""
+    from helpers.data.numbers import hint_for
+    from helpers.pipeline.messages import _french
+
+    with pytest.raises(ValueError) as refused:
+        parse_number(text, mark, money=True)
+    reason = str(refused.value)
+    assert f"'{text}': {amount} without cents" in reason and "negative" in reason
+    assert "without the dash" in hint_for(reason, mark)
+    assert _french(reason).startswith(f"un tiret à la place des centimes ('{text}' : {amount} sans centimes")
+    assert _french(hint_for(reason, mark)).startswith("Écrivez le montant sans le tiret")
+    assert parse_number("1200,00-", ",", money=True) == -1200      # the finance export's negative: still read

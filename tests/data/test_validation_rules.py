@@ -535,6 +535,13 @@ def _warning_value_is(problems: list[Problem], rule: str, value: str) -> None:
     assert [p.value for p in problems if p.rule == rule] == [value]
 
 
+def _b4_spent_before(mini: Mini, amount: str) -> None:
+    """B4's 5 000 written ``amount`` (a negative), after 10 000 spent on B4 in 2020: a reversal, the line's spending
+    still above 0 (negative_line_spending)."""
+    mini.replace("expenditure", "5000,", amount)
+    mini.append("expenditure", "B4,2020-12-31,10000,,2020")
+
+
 def _amount_is(mini: Mini, position: int, expected: float) -> None:
     """A warning only: the project loads, and the amount at that position is read as expected."""
     assert mini.load().tables["expenditure"]["amount"].iloc[position] == expected
@@ -1755,7 +1762,13 @@ CASES = [
     Case("amount with a percent sign", lambda m: m.replace("expenditure", "10000.50", "10 %"),
          "not_a_number", "expenditure.csv", 3, "amount", hint="without '%'",
          what="amount = '10 %'"),
-    Case("negative amount", lambda m: m.replace("expenditure", "5000,", "-5000,"),
+    Case("spending of a line negative in total", lambda m: m.append("expenditure", "B2,2021-06-30,-15000,Maroc,S1 2021"),
+         "negative_line_spending", "expenditure.csv", 6, "amount", hint="Check the sign of this amount",
+         what="a reversal of -15 000 on a line that had 10 000,50 spent: its execution rate was -10 %, the other "
+              "line's share of Maroc's spending 114 % (the staff share too), with « a reversal? » at the row only",
+         expect=lambda m, problems: _names_row(problems, "negative_line_spending",
+                                               "line B2 adds up to -4999.5 (10000.5 spent, -15000 of negative")),
+    Case("negative amount", lambda m: _b4_spent_before(m, "-5000,"),
          "negative_amount", "expenditure.csv", 5, "amount", severity="warning", what="amount = -5000"),
     # --- numbers that are not finite, and negatives as finance systems export them
     Case("overflowing number", lambda m: m.replace("participation", "E1,20,", "E1,1e400,"),
@@ -1977,20 +1990,20 @@ CASES = [
                                                           "3,C,2,40\n4,C,1,35\n"),
          "outcome_one_two", "survey.csv", None, "score", severity="warning", hint="Write 1 for yes and 0 for no",
          what="score is 1 or 2 on every row (1 = yes, 2 = no): the effect reads the wrong way round"),
-    Case("accounting negative amount", lambda m: m.replace("expenditure", "5000,", '"(5,000.00)",'),
+    Case("accounting negative amount", lambda m: _b4_spent_before(m, '"(5,000.00)",'),
          "negative_amount", "expenditure.csv", 5, "amount", severity="warning",
          what="amount = '(5,000.00)', a negative as finance systems export it: read as -5000",
          expect=lambda mini, problems: _amount_is(mini, 3, -5000.0)),
-    Case("trailing-minus amount", lambda m: m.replace("expenditure", "5000,", "5000.00-,"),
+    Case("trailing-minus amount", lambda m: _b4_spent_before(m, "5000.00-,"),
          "negative_amount", "expenditure.csv", 5, "amount", severity="warning",
          what="amount = '5000.00-' (trailing minus): read as -5000",
          expect=lambda mini, problems: _amount_is(mini, 3, -5000.0)),
-    Case("a space after the minus", lambda m: m.replace("expenditure", "5000,", "- 5 000,"),
+    Case("a space after the minus", lambda m: _b4_spent_before(m, "- 5 000,"),
          "negative_amount", "expenditure.csv", 5, "amount", severity="warning",
          what="amount = '- 5 000' (a space after the minus, as a statement prints it): « not a number »; read as "
               "-5000, and '- 12,000' is told as ambiguous as '-12,000' is",
          expect=lambda mini, problems: _amount_is(mini, 3, -5000.0)),
-    Case("an ambiguous amount with a space after the minus", lambda m: m.replace("expenditure", "5000,", '"- 5,000",'),
+    Case("an ambiguous amount with a space after the minus", lambda m: _b4_spent_before(m, '"- 5,000",'),
          "ambiguous_number", "expenditure.csv", 5, "amount", severity="warning",
          what="amount = '- 5,000' (a space after the minus): read as -5000 now, and told as '-5,000' is (-5 or "
               "-5000?)"),
@@ -2218,8 +2231,17 @@ CASES = [
          "register_inconsistent", "participation.csv", 3, "country", hint="(e.g. MA-E1, TU-E1)",
          what="a register's event E1 in Maroc and E1 in Tunisie: two events numbered per country"),
     Case("register sex partly unknown", lambda m: _register(m, "E1,f,Maroc,x\nE1,,Maroc,x\n"),
-         "sex_partly_unknown", "participation.csv", 2, "sex", severity="warning",
-         what="one person of an event without sex"),
+         "sex_partly_unknown", "participation.csv", 3, "sex", severity="warning",
+         what="one person of an event without sex (said at the empty cell: at the event's first row, it named a "
+              "row whose sex was given)"),
+    Case("register sex refused beside one left empty", lambda m: _register(
+             m, "E1,f,Maroc,x\nE1,X,Maroc,x\nE1,m,Maroc,x\nE1,,Maroc,x\n"),
+         "sex_partly_unknown", "participation.csv", 5, "sex", severity="warning",
+         what="a register's event with a sex `X` (refused at its cell) and one left empty: the warning said « the "
+              "sex of 2 of 4 participants is not recorded », the refused cell counted again",
+         expect=lambda m, problems: (
+             _refused_at_rows(problems, "unknown_sex", "participation.csv", [3]),
+             _names_row(problems, "sex_partly_unknown", "the sex of 1 of 4 participants"))),
     Case("register of daily lists", lambda m: m.write(
              "participation", "event_id,Nom,Prénom,sexe,pays\nE1,Benali,Fatima,f,Maroc\nE1,Benali,Amina,f,Maroc\n"
              "E1,Alaoui,Karim,m,Maroc\nE1,Benali,Fatima,f,Maroc\nE1,Alaoui,Karim,m,Maroc\n"),
@@ -2595,6 +2617,20 @@ CASES = [
     Case("a Swiss thousands apostrophe", lambda m: m.replace("budget", "100000", "100'000.00"), "not_a_number",
          "budget.csv", 2, "budget", hint="Write the number without it",
          what="budget 100'000.00 (a Swiss Excel's format): « not a number », nothing said of the apostrophe"),
+    Case("a budget by year whose first year is headed budget", lambda m: m.write(
+             "budget", "line,country,label,category,budget,2021,2022\nB1,Maroc,Personnel,staff,30000,40000,30000\n"
+             "B2,Maroc,Activités,operational,10000,20000,20000\nB3,Tunisie,Activités,operational,20000,30000,30000\n"
+             "B4,,Coordination,support,5000,10000,5000\n"),
+         "periods_beside_amount", "budget.csv", 1, "2021", severity="warning", hint="the first year",
+         what="a budget laid out by year, `budget | 2021 | 2022`, its 2020 column renamed `budget`: 65 000 read for "
+              "220 000, nothing said",
+         expect=lambda m, problems: _names_row(problems, "periods_beside_amount", "(row 2: 30000 read, 70000 in")),
+    Case("an amount with a dash for its cents", lambda m: m.replace("budget", "100000", "100000.-"),
+         "not_a_number", "budget.csv", 2, "budget", hint="without the dash",
+         what="budget « 100000.- » (« 100 000,- » with the decimal mark ','; no cents, as a price or an invoice "
+              "writes it; a final dash is also a finance export's negative): « not a number », nothing said of "
+              "the dash",
+         expect=lambda m, problems: _names_row(problems, "not_a_number", "100000 without cents")),
     Case("an amount in thousands with k", lambda m: m.replace("budget", "100000", "100k"), "not_a_number",
          "budget.csv", 2, "budget", hint="Write the number in units",
          what="budget 100k: « not a number », nothing said of the suffix"),
@@ -3023,6 +3059,19 @@ ACCEPTED = [
              "a register whose sex column holds « Mme », « M. », « Monsieur » and the Arabic « أنثى », « ذكر » "
              "(each was refused, « the sex is not recognised »)",
              lambda m, data: _expect_counts(data, "E1", 5, 2)),
+    Accepted("a budget's total beside its years", lambda m: m.write(
+                 "budget", "line,country,label,category,budget,2021,2022\nB1,Maroc,Personnel,staff,100000,40000,60000\n"
+                 "B2,Maroc,Activités,operational,50000,20000,30000\nB3,Tunisie,Activités,operational,80000,30000,50000\n"
+                 "B4,,Coordination,support,20000,,20000\n"),
+             "a budget whose `budget` is each line's total beside its breakdown by year (2021, 2022): read, "
+             "nothing to say",
+             lambda m, data: _budget_of(data, "Maroc", 150000)),
+    Accepted("a register's sex abbreviated « Fém. », « Masc. »", lambda m: m.write(
+                 "participation", "event_id,sex,country,label\nE1,Fém.,Maroc,x\nE1,Masc.,Maroc,x\nE1,FEM,Maroc,x\n"
+                 "E1,masc,Maroc,x\n"),
+             "a register whose sex column holds a form's abbreviations « Fém. », « Masc. », « FEM », « masc » "
+             "(each was refused, « the sex is not recognised »)",
+             lambda m, data: _expect_counts(data, "E1", 4, 2)),
     Accepted("cp1252 declared", lambda m: (m.write("activities", m.text("activities"), encoding="cp1252"),
                                            m.set_param("encoding", "cp1252")),
              "activities.csv in cp1252 with accents; project.yaml says encoding: cp1252", _expect_accents),

@@ -49,6 +49,7 @@ BAND_BELOW = "below band"
 BAND_WITHIN = "within band"
 BAND_ABOVE = "above band"
 PARTLY_KNOWN = "not computable: spending not known for "   # + the countries (spending_not_known)
+PROJECT_WIDE_LINES = "the project-wide lines"                 # one of those countries (spending_not_known)
 
 
 # ----------------------------------------------------------------------------------------------- dates and pace
@@ -121,8 +122,10 @@ def _line_table(budget: pd.DataFrame, expenditure: pd.DataFrame, as_of: pd.Times
     """One row per (country, line) (data.lines: the same code in two countries is two lines), sorted by line.
 
     ``coverage``: why the spending of the line's country is not known as of the date ('' when it is), as that
-    country's own annex says it: the rows of its lines are none, or end before the date. A project-wide line is
-    spent by every country: the whole table's coverage (budget_lines) is its own."""
+    country's own annex says it: the rows of its lines are none, or end before the date. The project-wide lines'
+    rows (any country's spending on them too) are read the same way when there are some: theirs ending on 30/06
+    beside a country's ending on 30/06 gave them a rate and the country n.d.; with none, the whole table's
+    coverage (budget_lines) is theirs (nothing spent on them yet)."""
     ckey = lines_mod.resolve(budget, expenditure)[0]
     b = budget.assign(_unknown=budget["budget"].isna().astype("int64"), _rows=1,
                       _ckey=lines_mod.country_key(budget["country"]) if len(budget) else pd.Series([], dtype=object))
@@ -139,7 +142,7 @@ def _line_table(budget: pd.DataFrame, expenditure: pd.DataFrame, as_of: pd.Times
     out = out.sort_values(["line", "_ckey"], kind="mergesort").reset_index(drop=True)
     ends = e.groupby("_ckey")["period_end"].max() if len(e) else pd.Series([], dtype=object)
     reasons = {key: _coverage(ends.get(key, pd.NaT), as_of) or _straddled(e[e["_ckey"] == key], as_of)
-               for key in out["_ckey"].unique() if key != lines_mod.REGIONAL}
+               for key in out["_ckey"].unique() if key != lines_mod.REGIONAL or key in ends.index}
     out["coverage"] = pd.Series([reasons.get(key, "") for key in out["_ckey"]], index=out.index, dtype="str")
     out = out.drop(columns="_ckey")
     in_budget = out["budget_rows"].fillna(0) > 0
@@ -196,10 +199,13 @@ def spending_not_known(lines: pd.DataFrame, coverage: str) -> str:
     lines says why)."""
     if coverage:
         return coverage
-    unknown = lines.loc[lines["spent_note"].str.len() > 0, "country"].astype(str)
+    unknown = lines.loc[lines["spent_note"].str.len() > 0, "country"]
     if unknown.empty:
         return ""
-    return PARTLY_KNOWN + ", ".join(dict.fromkeys(unknown))
+    # the project-wide lines' own rows may end before the date too (_line_table): named as such, not « regional »
+    names = unknown.astype(str).where(lines_mod.country_key(unknown).to_numpy() != lines_mod.REGIONAL,
+                                      PROJECT_WIDE_LINES)
+    return PARTLY_KNOWN + ", ".join(dict.fromkeys(names))
 
 
 def budget_by_country(budget: pd.DataFrame, expenditure: pd.DataFrame, params: Any,
@@ -234,8 +240,9 @@ def budget_by_country(budget: pd.DataFrame, expenditure: pd.DataFrame, params: A
     for key in sorted(written, key=lambda k: written[k]):
         mine_b = budget[(own["budget"] == key).to_numpy(bool)] if len(budget) else budget
         mine_e = expenditure[(own["expenditure"] == key).to_numpy(bool)] if len(expenditure) else expenditure
-        # the project-wide lines are spent by every country: the whole table says whether the data cover the date
-        coverage = coverage_of(expenditure if key == lines_mod.REGIONAL else mine_e, when)
+        # the project-wide lines' own rows say whether the data cover the date, as a country's do (_line_table);
+        # without any, the whole table does
+        coverage = coverage_of(expenditure if key == lines_mod.REGIONAL and mine_e.empty else mine_e, when)
         summary = budget_summary(mine_b, mine_e, lines_only, when, coverage).iloc[0]
         n_unknown = int(summary["n_budget_unknown"])
         reasons = [f"not computable: budget of {n_unknown} line(s) not known"] if n_unknown else []

@@ -224,7 +224,9 @@ _REASONS_FR = [
      "pas connu"),
     (r"the reporting date is not after the start date, no share of the planned duration has elapsed",
      "la date de référence n'est pas postérieure au début du projet : aucune part de sa durée prévue n'est écoulée"),
-    (r"spending not known for ([^;]+)", "dépenses non connues pour {0}"),
+    (r"spending not known for ([^;]+)",
+     lambda who: "dépenses non connues pour " + who.replace("the project-wide lines", "les lignes du projet dans son "
+                                                                                       "ensemble")),
     (r"budget not known|budget of this line not known", "budget non renseigné"),
     (r"budget of (\d+) line\(s\) (?:is )?not known",
      lambda n: f"budget non renseigné pour {_lignes(n)}"),

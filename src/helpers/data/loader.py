@@ -252,6 +252,7 @@ def _load(project: str, params: ProjectParams, data_dir: Path) -> tuple[ProjectD
                      if p.row not in refused]
         problems += spending.cumulative_spending(*typed["expenditure"], tables["budget"], resolved[3])
         problems += spending.only_on_project_lines(tables["budget"], typed["expenditure"][1], resolved[4])
+        problems += spending.negative_line_spending(*typed["expenditure"], resolved[3])
         if "budget" in typed:
             problems += spending.spending_far_above_budget(typed["expenditure"][0], *typed["budget"], resolved[3])
     tables["expenditure"] = lines_mod.with_line_country(tables["budget"], tables["expenditure"], resolved)
@@ -491,8 +492,9 @@ def _read_and_check(name: str, path: Path,
         problems += _countries_written_once(raw)
     frame, bad_cells, typing_problems = _typed(name, raw, params, per_person)
     problems += typing_problems
+    problems += _periods_beside_amount(name, raw, frame, params)
     if per_person:
-        frame, register_problems = register.aggregate(frame, raw)
+        frame, register_problems = register.aggregate(frame, raw, {row for row, column in bad_cells if column == "sex"})
         problems += register_problems
     read_cells = {p.cell for p in raw.problems if p.cell and p.severity == "error"}   # a formula's value not known
     cell_problems = [p for p in validate_table(name, frame, raw.file, raw.where, raw.frame)
@@ -873,6 +875,43 @@ def _one_column(raw: RawTable, required: tuple[str, ...]) -> Problem | None:
                      "Save the file again from Excel as « CSV UTF-8 (délimité par des virgules) », or replace "
                      f"{shown} by ',' in a text editor.")
     return raw.problem("one_column", f"the header is one cell, '{written[:80]}': {why}", hint, index=raw.header_row)
+
+
+def _periods_beside_amount(name: str, raw: RawTable, frame: pd.DataFrame, params: ProjectParams) -> list[Problem]:
+    """A warning when a budget's `budget` (a spending's `amount`) stands beside columns of periods (`budget | 2021 |
+    2022`): the figures read that one column, which was the first year's in a budget laid out by year and renamed
+    (65 000 read for 220 000, nothing said). Said unless each row's amount is the sum of the period columns (the
+    total beside its breakdown)."""
+    column = {"budget": "budget", "expenditure": "amount"}.get(name)
+    if column not in frame.columns or not len(frame):
+        return []
+    periods = [c for c in raw.frame.columns if c not in COLUMNS[name]
+               and _PERIOD_HEADER.match(fold(raw.headers.get(c, c)))]
+    if not periods:
+        return []
+    mark = params.decimal_mark
+    parts = [numbers.parse_numbers(raw.frame[c].astype(object).where(raw.frame[c].notna()), mark, money=True)[0]
+             for c in periods]
+    total = pd.concat(parts, axis=1).sum(axis=1, min_count=1).reindex(frame.index)
+    amount = frame[column].astype("float64")
+    if (total.notna() & ((amount - total).abs() < 0.005) | amount.isna()).all():
+        return []   # each row's amount is the sum of the periods: the total beside its breakdown
+    first = amount.index[(total.isna() | ((amount - total).abs() >= 0.005)) & amount.notna()][0]
+    written = [str(raw.headers.get(c, c)) for c in periods]
+    used = raw.headers.get(column, column)
+
+    def shown(value: float) -> str:
+        return "n.d." if pd.isna(value) else numbers.plain(value)
+
+    return [dataclasses.replace(raw.problem(
+        "periods_beside_amount", f"the columns {', '.join(written[:4])} beside '{used}' are not read: the figures "
+        f"take each row's {column} from '{used}' alone, which is not the sum of those columns (row {first}: "
+        f"{shown(amount[first])} read, {shown(total[first])} in {', '.join(written[:4])})",
+        f"If '{used}' holds one period's amount (the first year of a table laid out by year), write each row's "
+        f"whole {'budget' if name == 'budget' else 'amount'} in it"
+        + (" (or one row per line and period)" if name == "expenditure" else "")
+        + f"; if it is the whole and the columns a part of it, nothing to do.", index=raw.header_row,
+        column=periods[0], severity="warning"), column=written[0])]
 
 
 def _header_problems(name: str, raw: RawTable, required: tuple[str, ...]) -> list[Problem]:

@@ -85,6 +85,10 @@ NOT_FINITE = "not a finite number (too large, infinite or NaN)"
 PERCENT = "a percentage, in a column that holds no percentages"
 PERCENT_OVER = "a cell formatted as a percentage shows more than 100 %"
 NEGATIVE_FORM = "a negative written '(12)' or '12-' is read in amount columns only"
+# « 1 200,- » (« 1'200.– »): an amount without its cents, as a price or an invoice writes it; a dash at a number's end
+# is a finance export's negative (`1234,00-`), so it is not guessed: refused saying both (it said « not a number »)
+NO_CENTS = "a dash in place of the cents"
+_NO_CENTS = re.compile(rf"^[+{_MINUS}]?[\d{SPACES}.,'\u2019]*\d[.,][{_MINUS}\u2014]{{1,2}}$")
 _NOT_FINITE = re.compile(r"^[+\-\u2212]?(inf|infinity|nan)$", re.IGNORECASE)
 _ACCOUNTING = re.compile(rf"^\((?P<paren>[^()]*)\)$|^(?P<trailing>[^()]*\d)[{_MINUS}]$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
@@ -269,6 +273,9 @@ def _parse_number(text: Any, decimal_mark: str, money: bool, percent: bool = Fal
     currency = _CURRENCY.search(stripped)
     if currency and re.search(r"\d", stripped):
         raise ValueError(f"{CURRENCY} ('{currency[0]}')")
+    if _NO_CENTS.match(stripped):
+        raise ValueError(f"{NO_CENTS} ('{stripped}': {stripped[:-1].rstrip(_MINUS + chr(0x2014))[:-1]} without "
+                         "cents, as a price is written, or a negative, as a finance export writes one?)")
     accounting = _ACCOUNTING.match(stripped)
     if accounting:
         if not money:
@@ -528,6 +535,9 @@ def hint_for(reason: str, decimal_mark: str = ".") -> str | None:
     if reason == DASH:
         return ("Write 0 if it is zero, or leave the cell empty if it is not known (in Excel, format the column as a "
                 "number before saving, and 0 is written 0).")
+    if reason.startswith(NO_CENTS):
+        return ("Write the amount without the dash (its cents in digits, or none), or with a '-' before it if it is "
+                "a negative.")
     if reason == APOSTROPHE:
         return f"Write the number without it: 1234{decimal_mark}50, or 1 234{decimal_mark}50."
     if reason == SCALED:

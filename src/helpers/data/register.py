@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import Problem
-from ..text import fold, is_dash, is_not_known
+from ..text import _NOT_KNOWN, fold, is_dash, is_not_known
 from . import model, numbers, totals
 from .readers import RawTable
 from .spec import SPEC, blank
@@ -27,8 +27,10 @@ def first_positions(codes: np.ndarray) -> np.ndarray:
 SPAN = {"start_date": "min", "end_date": "max"}
 
 
-def aggregate(frame: pd.DataFrame, raw: RawTable) -> tuple[pd.DataFrame, list[Problem]]:
+def aggregate(frame: pd.DataFrame, raw: RawTable, unread: set[int] = frozenset()) -> tuple[pd.DataFrame,
+                                                                                           list[Problem]]:
     """One row per person -> one row per event (participants, women, men); the row is the event's first row.
+    ``unread``: the rows whose sex was refused (`X`, `1`): not « not recorded » too (sex_partly_unknown).
 
     Vectorised over events (a register has a million rows): counts by bincount, each row compared with its event's
     first row. Problems come per event in order of first appearance, as a person reads the file.
@@ -47,22 +49,30 @@ def aggregate(frame: pd.DataFrame, raw: RawTable) -> tuple[pd.DataFrame, list[Pr
     first_index = named.index[first]
     found: list[tuple[int, int, Problem]] = []                   # (event, column order, problem)
     counting, sex = codes, named["sex"]                          # the rows counted: a person once per event
-    persons = None
+    persons = counted = None
     if "person" in named.columns or "person_id" in named.columns:
-        counted, who, person_problems, sex = _persons_once(named, codes, events, raw)
-        found += person_problems + _sex_differs_between_events(named, who, sex, codes, events, raw)
-        counting, sex = codes[counted], sex[counted]
+        counted, who, person_problems, sex, person = _persons_once(named, codes, events, raw)
+    # each row's sex compared once (a million texts), for the persons of two sexes and the counts alike
+    female, male = (sex == "f").fillna(False).to_numpy(bool), (sex == "m").fillna(False).to_numpy(bool)
+    if counted is not None:
+        found += person_problems + _sex_differs_between_events(named, person, female, male, sex, codes, events, raw)
+        counting, sex, female, male = codes[counted], sex[counted], female[counted], male[counted]
         persons = model.event_persons(counting, who[counted].to_numpy(), sex.to_numpy(), len(events))
     size = np.bincount(counting, minlength=len(events))
     known = np.bincount(counting, weights=sex.notna().to_numpy(), minlength=len(events))
-    women = np.bincount(counting, weights=(sex == "f").fillna(False).to_numpy(bool), minlength=len(events))
-    men = np.bincount(counting, weights=(sex == "m").fillna(False).to_numpy(bool), minlength=len(events))
-    for event in np.flatnonzero((known > 0) & (known < size)):
-        found.append((event, -1, raw.problem("sex_partly_unknown", f"the sex of {int(size[event] - known[event])} "
+    women = np.bincount(counting, weights=female, minlength=len(events))
+    men = np.bincount(counting, weights=male, minlength=len(events))
+    # the cells left empty (a sex refused at its cell is no « not recorded »: the check said 2 for 1 empty cell),
+    # the warning at the first of them (at the event's first row, it named a row whose sex was given)
+    empty = sex.isna().to_numpy(bool) & ~np.isin(sex.index.to_numpy(), list(unread))
+    blank_rows = np.bincount(counting, weights=empty, minlength=len(events))
+    first_blank = pd.Series(sex.index[empty]).groupby(counting[empty]).first()
+    for event in np.flatnonzero((known > 0) & (blank_rows > 0)):
+        found.append((event, -1, raw.problem("sex_partly_unknown", f"the sex of {int(blank_rows[event])} "
                                              f"of {int(size[event])} participants of event '{events[event]}' is not "
                                              "recorded", "They are left out of the women's share (its denominator "
                                              "counts the participants whose sex is known); fill in the sex if "
-                                             "known.", index=first_index[event], column="sex", severity="warning")))
+                                             "known.", index=first_blank[event], column="sex", severity="warning")))
     aggregated = pd.DataFrame({"event_id": pd.Series(events, dtype="str").to_numpy(),
                                "participants": size.astype("float64"),
                                "women": np.where(known > 0, women, np.nan),
@@ -155,7 +165,13 @@ def _names_not_known(frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
         if column not in frame.columns:
             continue
         values = frame[column]
-        unknown = [v for v in values.dropna().unique() if isinstance(v, str) and "?" not in v   # (_names_lost)
+        distinct = pd.Series(values.dropna().unique(), dtype=object)
+        distinct = distinct[distinct.map(lambda v: isinstance(v, str)).to_numpy(bool)].astype(str)
+        # (a cheap filter first: an ASCII name is text.fold's lower case, its bare form one of the words or
+        # nothing; a million persons' names each tested in Python took seconds)
+        bare = distinct.str.strip().str.lower().str.replace(r"[\s_-]+", "", regex=True).str.rstrip(".")  # (_JOINERS')
+        maybe = ~distinct.str.isascii() | bare.isin(_NOT_KNOWN) | (bare == "")
+        unknown = [v for v in distinct[maybe.to_numpy(bool)] if "?" not in v   # (_names_lost)
                    and (is_not_known(v) or is_dash(v))]
         if not unknown:
             continue
@@ -173,66 +189,79 @@ def _names_not_known(frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
 
 
 def _persons_once(named: pd.DataFrame, codes: np.ndarray, events: pd.Index,
-                  raw: RawTable) -> tuple[np.ndarray, pd.Series, list[tuple[int, int, Problem]], pd.Series]:
+                  raw: RawTable) -> tuple[np.ndarray, pd.Series, list[tuple[int, int, Problem]], pd.Series,
+                                          np.ndarray]:
     """The rows to count when the register names its persons (``person``, ``person_id``): a person on several rows of
     one event (the lists of each day of a training, put one under the other) is counted once, with a warning per
     event; a person whose sex differs between those rows is refused (which one is right cannot be known). Also each
     row's person as compared: its identifier when it has one (two Mohamed Ali of one event, P001 and P002, are two
     persons), else its folded name, with the first name when there is one; empty when neither. And each row's sex,
     a person's row counted taking the sex one of their rows of the event gives (a blank on the first day's list beside
-    « m » on the second: the person was counted of unknown sex, the share depending on the rows' order)."""
+    « m » on the second: the person was counted of unknown sex, the share depending on the rows' order). And each
+    row's person as a number (-1: none), the names hashed once for this and _sex_differs_between_events."""
     empty = pd.Series(None, index=named.index, dtype=object)
-    who = named["person"].map(lambda v: None if numbers.is_empty(v) else "name:" + fold(v)) \
+    # (each distinct name folded once: a million names, one call each, took 4 s)
+    who = model.each_distinct(named["person"], lambda v: None if numbers.is_empty(v) else "name:" + fold(v)) \
         if "person" in named.columns else empty
     given = next((c for c in FIRST_NAMES if c in named.columns), None)
     if given is not None and "person" in named.columns:   # `nom` beside `prénom` is the surname
-        who = who + " " + named[given].map(lambda v: "" if numbers.is_empty(v) else fold(v))
+        who = who + " " + model.each_distinct(named[given], lambda v: "" if numbers.is_empty(v) else fold(v))
     if "person_id" in named.columns:
-        ids = named["person_id"].map(lambda v: None if numbers.is_empty(v) else "id:" + fold(numbers.plain(v)))
+        ids = model.each_distinct(named["person_id"],
+                                  lambda v: None if numbers.is_empty(v) else "id:" + fold(numbers.plain(v)))
         who = ids.where(ids.notna(), who)
-    keys = pd.DataFrame({"event": codes, "person": who.to_numpy()})
-    again = keys.duplicated().to_numpy() & who.notna().to_numpy()
+    person, names = pd.factorize(who)
+    keys = pd.DataFrame({"event": codes, "person": person})
+    again = keys.duplicated().to_numpy() & (person >= 0)
     found: list[tuple[int, int, Problem]] = []
     if not again.any():
-        return np.ones(len(named), dtype=bool), who, found, named["sex"]
-    sexes = keys.assign(sex=named["sex"].to_numpy())[who.notna().to_numpy()].dropna(subset=["sex"])
+        return np.ones(len(named), dtype=bool), who, found, named["sex"], person
+    sexes = keys.assign(sex=named["sex"].to_numpy())[person >= 0].dropna(subset=["sex"])
     differing = sexes.groupby(["event", "person"])["sex"].nunique()
-    for (event, person), _ in differing[differing > 1].items():
-        rows = named.index[(codes == event) & (who == person).fillna(False).to_numpy(bool)]
+    pairs = differing[differing > 1].index   # (in the order of the names, as when they were grouped by name)
+    pairs = sorted(pairs, key=lambda pair: (pair[0], names[pair[1]]))
+    for event, one in pairs:
+        rows = named.index[(codes == event) & (person == one)]
         found.append((event, -3, raw.problem(
             "person_sex_differs", f"'{named.at[rows[0], 'person']}' is on rows {', '.join(map(str, rows[:5]))} of "
             f"event '{events[event]}' with different sexes", "Correct the sex on the row that is wrong.",
             index=rows[1], column="sex", value=named.at[rows[1], "sex"])))
-    for event in np.unique(codes[again]):
-        rows = named.index[again & (codes == event)]
-        persons = len(set(who.to_numpy()[again & (codes == event)]))
-        example = " ".join(str(named.at[rows[0], c]) for c in ("person", given, "person_id")
-                           if c in named.columns and not numbers.is_empty(named.at[rows[0], c]))
+    # each event's rows again, grouped once (a scan of every row per event took minutes on a million rows of
+    # daily lists over 20 000 events)
+    repeated = np.flatnonzero(again)
+    per_event = pd.DataFrame({"event": codes[repeated], "person": person[repeated], "position": repeated}).groupby(
+        "event", sort=True).agg(first=("position", "first"), rows=("position", "size"), persons=("person", "nunique"))
+    for event, first, n_rows, persons in per_event.itertuples():
+        row = named.index[first]
+        example = " ".join(str(named.at[row, c]) for c in ("person", given, "person_id")
+                           if c in named.columns and not numbers.is_empty(named.at[row, c]))
         found.append((event, -2, raw.problem(
             "person_twice_in_event", f"{persons} person(s) of event '{events[event]}' are on several of its rows "
-            f"('{example}' again on row {rows[0]}; {len(rows)} repeated rows): each is counted once",
+            f"('{example}' again on row {row}; {n_rows} repeated rows): each is counted once",
             "A list per day of one training gives a person's name once a day: nothing to do. If two different "
             "persons share a name, tell them apart (a surname, or an identifier in a column `person_id`, e.g. "
-            "`id participant`, `matricule`, `email`).", index=rows[0],
+            "`id participant`, `matricule`, `email`).", index=row,
             column="person_id" if "person_id" in named.columns else "person", value=example, severity="warning")))
     sex = named["sex"]
     blank = (~again & sex.isna().to_numpy() & who.notna().to_numpy())
     if blank.any():   # the sex their other rows of the event give (they agree: a difference is refused above)
         given = sexes.drop_duplicates(["event", "person"]).set_index(["event", "person"])["sex"]
-        wanted = pd.MultiIndex.from_arrays([codes[blank], who.to_numpy()[blank]])
+        wanted = pd.MultiIndex.from_arrays([codes[blank], person[blank]])
         sex = sex.copy()
         sex.iloc[np.flatnonzero(blank)] = given.reindex(wanted).to_numpy()
-    return ~again, who, found, sex
+    return ~again, who, found, sex, person
 
 
-def _sex_differs_between_events(named: pd.DataFrame, who: pd.Series, sex: pd.Series, codes: np.ndarray,
-                                events: pd.Index, raw: RawTable) -> list[tuple[int, int, Problem]]:
+def _sex_differs_between_events(named: pd.DataFrame, person: np.ndarray, female: np.ndarray, male: np.ndarray,
+                                sex: pd.Series, codes: np.ndarray, events: pd.Index,
+                                raw: RawTable) -> list[tuple[int, int, Problem]]:
     """A person `f` at one event and `m` at another: each event counts the sex its row gives, and the persons
     counted once (analyses.gender.persons) count them of unknown sex, which was not said. A warning per person (the
-    first SHOWN, the last one saying how many more), at their first row of the other sex; by bincount over persons."""
-    person, _ = pd.factorize(who)   # -1: no name
-    female = (sex == "f").to_numpy(bool) & (person >= 0)
-    male = (sex == "m").to_numpy(bool) & (person >= 0)
+    first SHOWN, the last one saying how many more), at their first row of the other sex; by bincount over persons
+    (``person``: each row's, -1 for none; ``female``, ``male``: its sex), numbers the caller has (_persons_once):
+    hashing a million names again and comparing their sexes took 0.9 s."""
+    female = female & (person >= 0)
+    male = male & (person >= 0)
     if not (female.any() and male.any()):
         return []
     both = (np.bincount(person[female], minlength=person.max() + 1) > 0) \

@@ -149,3 +149,35 @@ def only_on_project_lines(budget: pd.DataFrame, raw: RawTable, pairs: list[tuple
             f"{name} has spent nothing on them yet, add a row with the amount 0 on one of them.", column="country",
             value=str(name), severity="warning"))
     return problems
+
+
+def negative_line_spending(expenditure: pd.DataFrame, raw: RawTable, lines: tuple[np.ndarray, list]) -> list[Problem]:
+    """A line whose spending adds up to less than 0 (10 000,50 spent, then a reversal of -15 000): a reversal larger
+    than what was spent on it. Its execution rate was -10 % and the other lines' shares of spending above 100 % (a
+    staff share of 114 %), with a warning at the row only (« fine if it cancels an earlier spending »). Refused at
+    the line's first negative row, by bincount over the lines."""
+    codes, pairs = lines
+    if not len(codes):
+        return []
+    amount = expenditure["amount"].to_numpy(dtype="float64", na_value=np.nan)
+    known = np.nan_to_num(amount)
+    spent = np.bincount(codes, weights=known, minlength=len(pairs))
+    below = spent < -0.005
+    if not below.any():
+        return []
+    negative = below[codes] & (known < 0)
+    firsts = pd.Series(np.flatnonzero(negative)).groupby(codes[negative]).first()
+    given = np.bincount(codes, weights=np.where(known > 0, known, 0.0), minlength=len(pairs))
+    problems = []
+    for code, position in firsts.items():
+        line = pairs[code][1]
+        problems.append(raw.problem(
+            "negative_line_spending", f"the spending on line {line} adds up to {numbers.format_number(spent[code])} "
+            f"({numbers.format_number(given[code])} spent, {numbers.format_number(spent[code] - given[code])} of "
+            "negative amounts): a line's spending cannot be below 0, and its execution rate would be negative, the "
+            "other lines' shares of spending above 100 %",
+            "Check the sign of this amount, and whether it reverses spending recorded on another line (then write it "
+            "on that line) or before the first period of the table (then add that period's spending).",
+            index=expenditure.index[position], column="amount",
+            value=numbers.format_number(float(amount[position]))))
+    return problems

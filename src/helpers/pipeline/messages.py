@@ -49,6 +49,12 @@ _FRENCH = [(re.compile(english), french) for english, french in (
     (r"; in English: ", " ; en anglais : "),
     (r"\(the header row must hold: ([^)]*)\)", r"(la ligne d'en-tête doit contenir : \1)"),
     (r"^not a number$", "pas un nombre"),
+    (r"^a dash in place of the cents \('(.*)': (.*) without cents, as a price is written, or a negative, as a "
+     r"finance export writes one\?\)$", r"un tiret à la place des centimes ('\1' : \2 sans centimes, comme s'écrit un "
+     r"prix, ou un montant négatif, comme l'exporte un logiciel comptable ?)"),
+    (r"^Write the amount without the dash \(its cents in digits, or none\), or with a '-' before it if it is a "
+     r"negative\.$", "Écrivez le montant sans le tiret (ses centimes en chiffres, ou sans centimes), ou précédé d'un "
+     "'-' s'il est négatif."),
     (r"Write a number with the project's decimal mark '(.)' \(e\.g\. ([^)]*)\), or leave it empty\.",
      r"Écrivez un nombre avec le séparateur décimal du projet '\1' (par exemple \2), ou laissez la cellule vide."),
     (r"^not a date$", "pas une date"),
@@ -99,6 +105,26 @@ _FRENCH = [(re.compile(english), french) for english, french in (
                "sous-total compte donc chaque montant deux fois. Gardez les totaux hors de la table (une autre "
                "feuille ou un autre fichier)." + (" Si c'est vraiment une ligne, vérifiez les montants des autres."
                                                  if m[1] else "")),
+    # a line's spending below 0 (data.spending.negative_line_spending)
+    (r"^the spending on line (.+) adds up to (\S+) \((\S+) spent, (\S+) of negative amounts\): a line's spending "
+     r"cannot be below 0, and its execution rate would be negative, the other lines' shares of spending above 100 %$",
+     r"les dépenses de la ligne \1 totalisent \2 (\3 dépensés, \4 de montants négatifs) : les dépenses d'une ligne ne "
+     r"peuvent être inférieures à 0, son taux d'exécution serait négatif et la part des autres lignes dans les "
+     r"dépenses supérieure à 100 %"),
+    (r"^Check the sign of this amount, and whether it reverses spending recorded on another line \(then write it on "
+     r"that line\) or before the first period of the table \(then add that period's spending\)\.$",
+     "Vérifiez le signe de ce montant, et s'il annule une dépense enregistrée sur une autre ligne (écrivez-le alors "
+     "sur cette ligne) ou avant la première période de la table (ajoutez alors les dépenses de cette période)."),
+    # period columns beside a budget's or a spending's amount (data.loader._periods_beside_amount)
+    (r"^the columns (.+) beside '([^']*)' are not read: the figures take each row's (budget|amount) from '([^']*)' "
+     r"alone, which is not the sum of those columns \(row (\d+): (\S+) read, (\S+) in (.+)\)$",
+     r"les colonnes \1 à côté de '\2' ne sont pas lues : les chiffres prennent le montant de chaque ligne dans '\4' "
+     r"seule, qui n'est pas la somme de ces colonnes (ligne \5 : \6 lu, \7 dans \8)"),
+    (r"^If '([^']*)' holds one period's amount \(the first year of a table laid out by year\), write each row's "
+     r"whole (?:budget|amount) in it( \(or one row per line and period\))?; if it is the whole and the columns a part "
+     r"of it, nothing to do\.$",
+     r"Si '\1' contient le montant d'une seule période (la première année d'une table par année), écrivez-y le montant "
+     r"total de chaque ligne\2 ; si c'est le total et les colonnes une partie de celui-ci, rien à faire."),
     (r"^this row is a totals row \('([^']*)' in '([^']*)'\); its amount would be added to the rows it sums$",
      r"cette ligne est une ligne de total ('\1' dans '\2') : son montant s'ajouterait aux lignes qu'elle totalise"),
     (r"^this row is a totals row \('([^']*)' in '([^']*)'\); it would be read as one more (activity|value)$",
