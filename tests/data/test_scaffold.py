@@ -104,9 +104,19 @@ def test_the_command_line(root):
                          capture_output=True, text=True, env=env, cwd=root)
     assert run.returncode == 0, run.stderr
     assert "params/deux/senegal.yaml" in run.stdout and "make check PROJECT=deux" in run.stdout
+    # a French project (the default) is started in French, as make check then speaks (it was all English)
+    assert run.stdout.startswith("Projet 'deux' créé :\n") and "Ensuite : remplissez les valeurs vides" in run.stdout
     again = subprocess.run([sys.executable, "-m", "helpers", "new", "--project", "deux"], capture_output=True,
                            text=True, env=env, cwd=root)
-    assert again.returncode == 1 and "Nothing was created" in again.stderr and "already exists" in again.stderr
+    assert again.returncode == 1 and "Rien n'a été créé :" in again.stderr, again.stderr
+    assert "data/deux : le projet 'deux' existe déjà [project_exists]\n      -> Choisissez un autre nom" in again.stderr
+    accented = subprocess.run([sys.executable, "-m", "helpers", "new", "--project", "Évaluation finale"],
+                              capture_output=True, text=True, env=env, cwd=root)
+    assert accented.returncode == 2 and "le nom de projet 'Évaluation finale' n'est pas permis" in accented.stderr \
+        and "par exemple 'evaluation-finale'" in accented.stderr, accented.stderr
+    english = subprocess.run([sys.executable, "-m", "helpers", "new", "--project", "deux", "--language", "en"],
+                             capture_output=True, text=True, env=env, cwd=root)
+    assert "Nothing was created:" in english.stderr and "already exists" in english.stderr
 
 
 def _fill_params(root: Path) -> None:

@@ -1314,6 +1314,18 @@ CASES = [
          lambda m: m.write("participation_tunisie", "event_id,participants,women,country\nE9,40,30,Tunisie\n"),
          "file_not_read", "participation_tunisie.csv", None, None, severity="warning", hint="Copy its rows",
          what="participation_tunisie.csv beside participation.csv: its 40 participants were left out without a word"),
+    Case("the table open in Excel",
+         lambda m: (m.folder / "~$budget.csv").write_bytes(b"\x0bEvaluateur" + b"\x00" * 40),
+         "file_open", "budget.csv", None, None, severity="warning", hint="Save it in Excel",
+         what="~$budget.csv (Excel's lock file) beside budget.csv: the budget was read as last saved, the lines typed "
+              "in Excel since left out without a word",
+         expect=lambda m, problems: _only_rules_of(problems, {"file_open"})),
+    Case("the table open in LibreOffice",
+         lambda m: (m.folder / ".~lock.participation.csv#").write_text("Evaluateur,pc,/home,06.12.2026 08:00,\n"),
+         "file_open", "participation.csv", None, None, severity="warning", hint="delete .~lock.participation.csv#",
+         what=".~lock.participation.csv# (LibreOffice's lock file) beside participation.csv: the events typed since "
+              "the last save were left out without a word",
+         expect=lambda m, problems: _only_rules_of(problems, {"file_open"})),
     Case("the table in the old Excel format", lambda m: (m.path("budget").rename(m.folder / "budget.xls")),
          "file_not_read", "budget.xls", None, None, hint="Save it as budget.xlsx", severity="warning",
          what="budget.xls (Excel 97-2003) and no budget.csv: the project had no budget, and nothing said why",

@@ -304,6 +304,12 @@ WORDS = {
     "check_build_errors": "Project '{project}': {n} problem(s) in the inputs; no annex of it was built.",
     "check_build_warnings": "Project '{project}': {n} warning(s) in the inputs; its annexes are built with them. "
                             "`make check PROJECT={project}` lists each one with what to do:",
+    "new_created": "Created the project '{project}':",
+    "new_nothing": "Nothing was created:",
+    "new_next": "Next: fill in the empty values of params/{project}/project.yaml, put your rows in the tables of "
+                "data/{project}/ (data/README.md says what each column holds), then run: make check PROJECT={project}",
+    "new_iati_next": "Check params/{project}/project.yaml (title, dates, reporting date), then: make annexes "
+                     "PROJECT={project}",
     "index_stale": "Not listed: {annexes}, built from an annex file that params/ no longer has (renamed or "
                    "removed): not rebuilt, their figures are those of an earlier build. Delete them from "
                    "build/annexes/ (or make clean) if they are not to be sent.",

@@ -321,6 +321,13 @@ WORDS = {
                           "construite.",
     "check_build_warnings": "Projet '{project}' : {n} avertissement(s) dans les données ; ses annexes sont "
                             "construites avec. `make check PROJECT={project}` les liste un à un avec quoi faire :",
+    "new_created": "Projet '{project}' créé :",
+    "new_nothing": "Rien n'a été créé :",
+    "new_next": "Ensuite : remplissez les valeurs vides de params/{project}/project.yaml, mettez vos lignes dans les "
+                "tables de data/{project}/ (data/README.md dit ce que contient chaque colonne), puis lancez : make "
+                "check PROJECT={project}",
+    "new_iati_next": "Vérifiez params/{project}/project.yaml (titre, dates, date de rapport), puis : make annexes "
+                     "PROJECT={project}",
     "index_stale": "Non listées : {annexes}, construites d'un fichier d'annexe que params/ n'a plus (renommé ou "
                    "supprimé) : elles ne sont plus reconstruites, leurs chiffres sont ceux d'une construction "
                    "antérieure. Supprimez-les de build/annexes/ (ou make clean) si elles ne sont pas à diffuser.",
