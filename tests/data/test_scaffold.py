@@ -42,6 +42,9 @@ def test_a_new_project_is_refused_until_its_own_values_are_written(root):
     assert all("e.g." in p.hint for p in problems if p.rule == "empty_key")
     text = (root / "params" / "deux" / "project.yaml").read_text(encoding="utf-8")
     assert "\nbudget_total" not in text and "# budget_total:" in text   # never a budget from elsewhere
+    # a French project says what to fill in French (it was English), and an English one in English
+    assert "# Nom complet du projet, en tête de chaque annexe.\ntitle:\n" in text and "Full name" not in text
+    assert "# Annexe d'un pays" in (root / "params" / "deux" / "mali.yaml").read_text(encoding="utf-8")
     # the tables: their header, ';'-separated for French Excel, and named by make check until they have rows
     header = (root / "data" / "deux" / "budget.csv").read_text(encoding="utf-8")
     assert header.startswith("line;budget;country") and header.count("\n") == 1
@@ -95,6 +98,7 @@ def test_two_countries_of_one_file_name_get_two_files(root):
     files = {p.stem: p.read_text(encoding="utf-8") for p in (root / "params" / "deux").glob("*.yaml")}
     assert "country: Côte d'Ivoire" in files["cote-d-ivoire"] and "country: Cote d Ivoire" in files["cote-d-ivoire-2"]
     assert "name: Whole project" in files["ensemble"] and "decimal_mark: ." in files["project"]
+    assert "# Full name of the project" in files["project"] and "# Annex for one country" in files["cote-d-ivoire"]
     assert (root / "data" / "deux" / "budget.csv").read_text(encoding="utf-8").startswith("line,budget,country")
 
 
