@@ -103,6 +103,17 @@ _FRENCH = [(re.compile(english), french) for english, french in (
      r"Séparez les pays par des virgules : \1 (une annexe chacun)."),
     (r"^'([^']*)' is given twice$", r"'\1' est donné deux fois"),
     (r"^Name each country once\.$", "Nommez chaque pays une seule fois."),
+    # a notebook that failed in a build (runner._describe_failure): the error itself is Python's, as raised
+    (r"^notebook (\S+): cell (\d+) \(In \[(\d+|None)\]\) raised ", r"notebook \1 : la cellule \2 (In [\3]) a levé "),
+    (r"^notebook (\S+): a cell ran longer than the timeout of (\d+) s \(raise it with TIMEOUT=\.\.\.\)",
+     r"notebook \1 : une cellule a tourné plus longtemps que le délai de \2 s (augmentez-le avec TIMEOUT=...)"),
+    (r"^notebook (\S+): the kernel died \(", r"notebook \1 : le noyau s'est arrêté ("),
+    (r"^notebook (\S+): (?=\w+(Error|Exception)?: )", r"notebook \1 : "),
+    (r"\n    The executed notebook is kept for inspection: (.+) \(open it with make lab to read the error, correct "
+     r"the data or the notebook, then build again\)$",
+     r"\n    Le notebook exécuté est gardé pour examen : \1 (ouvrez-le avec make lab pour lire l'erreur, corrigez "
+     r"les données ou le notebook, puis relancez la construction)"),
+    (r"^interrupted \(Ctrl-C\) before it was finished$", "interrompue (Ctrl-C) avant d'être finie"),
     # the first hour's files: an empty one, one not read, one open in Excel
     (r"^the file is empty: the table is treated as absent$", "le fichier est vide : la table est lue comme absente"),
     (r"^Delete the file or fill it in\.$", "Supprimez le fichier ou remplissez-le."),
@@ -213,6 +224,16 @@ _FRENCH = [(re.compile(english), french) for english, french in (
      r"before any spending, nothing to do\.$",
      "Si la date de rapport est mal tapée, corrigez `reporting_date` dans project.yaml ; si les annexes décrivent un "
      "jour d'avant toute dépense, rien à faire."),
+    (r"^every spending row is dated before the reporting date \(([^,]*), project\.yaml\), the last on ([0-9-]+): what "
+     r"was spent up to the reporting date is not known, and the annexes' spending, execution rates and burn index are "
+     r"not computed \(n\.d\.\)$",
+     r"chaque ligne de dépenses est datée avant la date de rapport (\1, project.yaml), la dernière du \2 : ce qui a "
+     r"été dépensé jusqu'à la date de rapport n'est pas connu, et les dépenses, taux d'exécution et indices de "
+     r"consommation des annexes ne sont pas calculés (n.d.)"),
+    (r"^If the data are complete to ([0-9-]+), write `reporting_date: \1` in project\.yaml \(or correct a mistyped "
+     r"date\); else add the spending up to the reporting date\.$",
+     r"Si les données sont complètes au \1, écrivez `reporting_date: \1` dans project.yaml (ou corrigez une date mal "
+     r"tapée) ; sinon, ajoutez les dépenses jusqu'à la date de rapport."),
     (r"^this activity ended after the reporting date \(([^,]*), project\.yaml\): it is counted as its status says$",
      r"cette activité s'est terminée après la date de rapport (\1, project.yaml) : elle est comptée selon son statut"),
     (r"^If the annex should describe the reporting date, write the status the activity had then; if the data are "
@@ -225,8 +246,50 @@ _FRENCH = [(re.compile(english), french) for english, french in (
     (r"^Rates for this line cannot be computed; fill in the approved amount\.$",
      "Les taux de cette ligne ne peuvent pas être calculés ; indiquez le montant approuvé."),
     (r"^no rows for '([^']*)' in (\d+) tables?: ([^:;]*)$", r"aucune ligne pour '\1' dans \2 table(s) : \3"),
-    (r"^Fine if these tables do not apply to this country; the annex will show no figures from them\.$",
+    (r"^Fine if these tables do not apply to this country; the annex will show no figures from them\.",
      "Rien à faire si ces tables ne concernent pas ce pays ; l'annexe n'en montrera aucun chiffre."),
+    # (the same hint when a table writes the country as its code, or when the spending has no row of it)
+    (r"(\S+) writes it '([^']*)'", r"\1 l'écrit '\2'"),
+    (r": write '([^']*)' there, as (\S+) does, else the annex leaves those rows out\.",
+     r" : écrivez-y '\1', comme \2 le fait, sinon l'annexe laisse ces lignes de côté."),
+    (r" The other tables: fine if these tables do not apply to this country; the annex will show no figures from "
+     r"them\.", " Les autres tables : rien à faire si elles ne concernent pas ce pays ; l'annexe n'en montrera aucun "
+     "chiffre."),
+    (r" Without expenditure rows its spending is not known, in its annex and in the project's totals \(n\.d\.\): if "
+     r"nothing was spent yet, add a row with the amount 0\.$",
+     " Sans ligne de dépenses, ses dépenses ne sont pas connues, dans son annexe et dans les totaux du projet "
+     "(n.d.) : si rien n'a encore été dépensé, ajoutez une ligne avec le montant 0."),
+    # a country of the data that no annex covers: a country renamed (« RIM » for Mauritanie), a code, two countries
+    (r"^(\d+) rows? of '([^']*)' \(([^)]*)\) belong to no country annex: params/(\S+) writes `country: ([^`]*)`, "
+     r"which no row holds$",
+     lambda m: f"{m[1]} ligne{'s' if m[1] != '1' else ''} de '{m[2]}' ({m[3]}) n'appartien"
+               f"{'nent' if m[1] != '1' else 't'} à aucune annexe de pays : params/{m[4]} écrit `country: {m[5]}`, "
+               "qu'aucune ligne ne contient"),
+    (r"^If '([^']*)' is the country's name, write `country: \1` in params/(\S+)\.$",
+     r"Si '\1' est le nom du pays, écrivez `country: \1` dans params/\2."),
+    (r"^(\d+) rows? of '([^']*)' \(([^)]*)\) belong to no country annex \(the annexes' countries: ([^)]*)\): "
+     r"(they are checked in no annex|they count in the project-wide annex only)(?: \(([^)]*): checked in no annex\))?",
+     lambda m: f"{m[1]} ligne{'s' if m[1] != '1' else ''} de '{m[2]}' ({m[3]}) n'appartien"
+               f"{'nent' if m[1] != '1' else 't'} à aucune annexe de pays (les pays des annexes : {m[4]}) : "
+               + (("elle n'est vérifiée" if m[1] == "1" else "elles ne sont vérifiées") + " dans aucune annexe"
+                  if m[5].endswith("no annex") else ("elle ne compte" if m[1] == "1" else "elles ne comptent")
+                  + " que dans l'annexe du projet dans son ensemble")
+               + (f" ({m[6]} : vérifiées dans aucune annexe)" if m[6] else "")),
+    (r" \(a published figure is checked in its country's annex\)$",
+     " (un chiffre publié est vérifié dans l'annexe de son pays)"),
+    (r"'([^']*)' is its code or its name in another language: write '([^']*)' in these rows, as its annex file does "
+     r"\(`country:`\), so that its annex counts them\.",
+     r"'\1' est son code ou son nom dans une autre langue : écrivez '\2' dans ces lignes, comme son fichier "
+     r"d'annexe le fait (`country:`), pour que son annexe les compte."),
+    (r" Write the country as its annex file does \(`country:`\), or add an annex for (.+) in params/(\S+)/\.$",
+     r" Écrivez le pays comme son fichier d'annexe le fait (`country:`), ou ajoutez une annexe pour \1 dans "
+     r"params/\2/."),
+    (r"^These rows name (\d+) countries \(([^)]*)\): a row belongs to one country\. Split each into one row per "
+     r"country, each with its own share \(of the amount, of the participants\), or write `regional` if it is the "
+     r"project's as a whole; as written, no country annex counts them\.$",
+     r"Ces lignes nomment \1 pays (\2) : une ligne appartient à un pays. Séparez chacune en une ligne par pays, "
+     r"chacune avec sa part (du montant, des participants), ou écrivez `regional` si elle est celle du projet dans "
+     r"son ensemble ; telles qu'écrites, aucune annexe de pays ne les compte."),
     (r"^rows of the project as a whole \(no country, or 'regional'\) will not appear in the '([^']*)' annex: "
      r"([^:;]*)$",
      lambda m: f"les lignes du projet dans son ensemble (sans pays, ou 'régional') n'apparaîtront pas dans l'annexe "

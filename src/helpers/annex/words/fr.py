@@ -328,6 +328,19 @@ WORDS = {
                 "check PROJECT={project}",
     "new_iati_next": "Vérifiez params/{project}/project.yaml (titre, dates, date de rapport), puis : make annexes "
                      "PROJECT={project}",
+    "build_building": "Construction de {n} annexe(s) sur {total} avec {jobs} processus, {notebooks} notebook(s) "
+                      "chacune ; délai de {timeout} s par cellule.",
+    "build_built": "{built} annexe(s) construite(s), {failed} en échec, {current} déjà à jour ; {seconds} s en tout.",
+    "build_failed": "ÉCHEC  ",
+    "build_failed_keep": "Les annexes en échec gardent leurs fichiers précédents, s'il y en avait.",
+    "build_not_built": "  NON CONSTRUIT  projet '{project}' : ses données ont des erreurs (listées ci-dessus ; make "
+                       "check PROJECT={project} les liste à nouveau). Ses annexes gardent leurs fichiers précédents, "
+                       "s'il y en avait.",
+    "build_fix": "Corrigez les problèmes ci-dessus (make check les liste à nouveau), puis relancez la construction.",
+    "build_nothing": "Rien à faire : les {n} annexe(s) sont à jour dans {path}/ ({seconds} s).",
+    "build_none_built": "Aucune annexe construite : {n} annexe(s) à jour.",
+    "build_nothing_left": "Plus rien à faire : une autre construction a mis les annexes à jour.",
+    "build_waiting": "Une autre construction est en cours dans ce dossier ; attente de sa fin...",
     "index_stale": "Non listées : {annexes}, construites d'un fichier d'annexe que params/ n'a plus (renommé ou "
                    "supprimé) : elles ne sont plus reconstruites, leurs chiffres sont ceux d'une construction "
                    "antérieure. Supprimez-les de build/annexes/ (ou make clean) si elles ne sont pas à diffuser.",
