@@ -391,6 +391,34 @@ def test_the_first_hour_s_files_are_told_in_french(mini):
     assert not english, english
 
 
+def test_a_country_renamed_in_the_data_is_told_in_french(mini):
+    """Maroc written « MA » in activities.csv (a country's code, as « RIM » for Mauritanie): the warnings on both
+    sides were half English in a French project (the message French, « activities.csv writes it 'MA': write
+    'Maroc' there... » its hint; « 1 row of 'MA' ... belong to no country annex » wholly English). Each is French."""
+    mini.write("activities", mini.text("activities").replace(",Maroc,", ",MA,"))
+    out = io.StringIO()
+    run_check(["mini"], mini.data_dir, mini.params_dir, out=out)
+    text = out.getvalue()
+    for said in ("-> activities.csv l'écrit 'MA' : écrivez-y 'Maroc', comme maroc.yaml le fait, sinon l'annexe laisse "
+                 "ces lignes de côté.",
+                 "lignes de 'MA' (activities.csv) n'appartiennent à aucune annexe de pays (les pays des annexes : "
+                 "Maroc) : elles ne comptent que dans l'annexe du projet dans son ensemble",
+                 "-> Vouliez-vous dire 'Maroc' ? 'MA' est son code ou son nom dans une autre langue : écrivez 'Maroc' "
+                 "dans ces lignes"):
+        assert said in text, text
+    english = [line for line in text.splitlines() if re.search(r"\b(the|is|are|this|writes|rows?|Write)\b", line)
+               and ("'MA'" in line or "Maroc" in line)]
+    assert not english, english   # (every row of Maroc written MA: no Maroc left)
+    mini.write("participation", mini.text("participation").replace(",Maroc,", ",MA,"))
+    for table in ("budget", "expenditure", "indicators", "reported"):
+        mini.write(table, mini.text(table).replace(",Maroc", ",MA"))
+    out = io.StringIO()
+    run_check(["mini"], mini.data_dir, mini.params_dir, out=out)
+    assert "n'appartiennent à aucune annexe de pays : params/mini/maroc.yaml écrit `country: Maroc`, qu'aucune ligne " \
+        "ne contient" in out.getvalue(), out.getvalue()
+    assert "-> Si 'MA' est le nom du pays, écrivez `country: MA` dans params/mini/maroc.yaml." in out.getvalue()
+
+
 def test_an_annex_renamed_since_the_last_build_is_told_its_archive_is_under_its_former_name(mini):
     """params/mini/maroc.yaml was morocco.yaml at the last build: its figures are kept in archive/mini/morocco/, and
     the archive is looked up by the annex's file name, so the renamed annex said « no earlier annex of Maroc is
