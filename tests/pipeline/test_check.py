@@ -361,15 +361,15 @@ def test_the_first_hour_s_problems_are_told_in_the_project_s_language(mini):
 
 def test_the_first_hour_s_files_are_told_in_french(mini):
     """An evaluator's first hour in a French project: a table left empty, a copy `budget (2).csv`, a folder of
-    tables, the budget open in Excel, dates typed month first, a payment pasted twice, a revised budget beside the
-    budget. make check told each in English between French lines; each is now wholly in French, codes unchanged."""
+    tables, the budget open in Excel, dates typed month first, a payment pasted twice, a revised budget and the
+    spending beside the budget. make check told each in English between French lines; each is now wholly in French, codes unchanged."""
     mini.write("activities", "")
     mini.path("budget (2).csv").write_text(mini.text("budget"), encoding="utf-8")
     (mini.folder / "2021").mkdir()
     (mini.folder / "~$budget.csv").write_bytes(b"\x0bEvaluateur")
-    mini.write("budget", "line,budget,Budget révisé,country,category\nB1,100000,90000,Maroc,staff\n"
-                         "B2,50000,50000,Maroc,operational\nB3,80000,80000,Tunisie,operational\n"
-                         "B4,20000,20000,,support\n")
+    mini.write("budget", "line,budget,Budget révisé,country,category,Dépenses\nB1,100000,90000,Maroc,staff,40000\n"
+                         "B2,50000,50000,Maroc,operational,10000\nB3,80000,80000,Tunisie,operational,0\n"
+                         "B4,20000,20000,,support,0\n")
     mini.replace("expenditure", "2020-12-31", "12/31/2020")
     mini.append("expenditure", mini.text("expenditure").splitlines()[-1])
     out = io.StringIO()
@@ -385,7 +385,9 @@ def test_the_first_hour_s_files_are_told_in_french(mini):
                  "cette date n'existe que le mois d'abord (12/31/2020 : mois 12, jour 31)",
                  "-> Écrivez chaque date de la colonne l'année d'abord (2020-12-31)",
                  "[repeated_row]\n      -> Si les lignes ont été collées deux fois, supprimez-en une",
-                 "la colonne 'Budget révisé' est ignorée : les chiffres sont pris dans la colonne 'budget'"):
+                 "la colonne 'Budget révisé' est ignorée : les chiffres sont pris dans la colonne 'budget'",
+                 "la colonne 'Dépenses' du budget n'est pas lue : le classeur prend les dépenses dans la table des "
+                 "dépenses"):
         assert said in text, text
     english = [line for line in text.splitlines() if re.search(r"\b(the|is|are|this|file|Delete|Copy|Write)\b", line)]
     assert not english, english

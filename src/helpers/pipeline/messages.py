@@ -157,6 +157,15 @@ _FRENCH = [(re.compile(english), french) for english, french in (
      r"crash\), delete (.+)\.$",
      r"Enregistrez-le dans Excel ou LibreOffice, puis relancez ; si aucun tableur ne l'a ouvert (un fichier de "
      r"verrou laissé par un plantage), supprimez \1."),
+    (r"^the column '([^']*)' of the budget is not read: the workbook takes the spending from the expenditure table, "
+     r"with the date each amount runs to$",
+     r"la colonne '\1' du budget n'est pas lue : le classeur prend les dépenses dans la table des dépenses, avec la "
+     r"date jusqu'à laquelle court chaque montant"),
+    (r"^If it holds the spending so far, write it in expenditure\.csv \(or \.xlsx\): one row per line with `line`, "
+     r"`period_end` \(the date the amount runs to, e\.g\. the reporting date\) and `amount`; else nothing to do\.$",
+     "Si elle contient les dépenses à ce jour, écrivez-les dans expenditure.csv (ou .xlsx) : une ligne par ligne "
+     "budgétaire avec `line`, `period_end` (la date jusqu'à laquelle court le montant, par exemple la date de "
+     "rapport) et `amount` ; sinon, rien à faire."),
     # a column beside the one the figures use, a date written month first, a row pasted twice
     (r"^the column '([^']*)' is ignored: the figures use the column '([^']*)'$",
      r"la colonne '\1' est ignorée : les chiffres sont pris dans la colonne '\2'"),
