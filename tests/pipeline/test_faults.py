@@ -77,6 +77,10 @@ def test_a_fault_in_one_annex_keeps_its_previous_files_and_builds_the_other(tmp_
     assert "ÉCHEC   amem/maroc : notebook 20_fault.ipynb" in out and message in out, out
     assert "1 annexe(s) construite(s), 1 en échec" in out
     assert "(ouvrez-le avec make lab pour lire l'erreur, corrigez les données ou le notebook" in out
+    # the index still lists its earlier files, and says they are not of the current data
+    index = (layout.build / "annexes" / "index.html").read_text(encoding="utf-8")
+    assert "Pas à jour : amem/maroc.html : la dernière construction de chacune a échoué" in index, index
+    assert "amem/mauritanie.html :" not in index
     assert_previous_annex_survived(layout)
     assert (layout.build / "annexes" / "amem" / "mauritanie.html").is_file()
     assert time.perf_counter() - started < 90

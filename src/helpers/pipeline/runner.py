@@ -649,6 +649,9 @@ def _build_stale(stale: list[Target], targets: list[Target], layout: Layout, opt
 
     built = [r for r in results if r.ok]
     failed = [r for r in results if not r.ok]
+    for r in failed:   # (a figures or export step keeps no notebook there: the folder says the build failed)
+        if r.error != INTERRUPTED:
+            layout.failed_dir(r.target.project, r.target.annex).mkdir(parents=True, exist_ok=True)
     _write_index(layout)
     print()
     print(say("build_built", lang, built=len(built), failed=len(failed), current=len(targets) - len(stale),
@@ -924,6 +927,8 @@ def _write_index(layout: Layout) -> None:
     if not root.is_dir():
         return
     current = {(p, a) for p in project_names(layout.params) for a in annex_names(p, layout.params)}
-    page, index = render_index(root, current=current).encode("utf-8"), root / "index.html"
+    # an annex whose last build failed keeps its earlier files: the index says they are not of the current data
+    failed = {(p, a) for p, a in current if (layout.build / "failed" / p / a).is_dir()}
+    page, index = render_index(root, current=current, failed=failed).encode("utf-8"), root / "index.html"
     if not index.is_file() or index.read_bytes() != page:  # unchanged, it keeps its date (a browser's cache, rsync)
         write_atomic(index, page)

@@ -322,6 +322,9 @@ WORDS = {
     "build_none_built": "No annex built: {n} annex(es) up to date.",
     "build_nothing_left": "Nothing left to do: another build brought the annexes up to date.",
     "build_waiting": "Another build is running in this folder; waiting for it to finish...",
+    "index_failed": "Not up to date: {annexes}: the last build of each failed (make annexes said why; its notebook is "
+                    "kept in build/failed/), and its files are those of an earlier build, from the data as they were "
+                    "then. Correct the data or the notebook and build again before sending it.",
     "index_stale": "Not listed: {annexes}, built from an annex file that params/ no longer has (renamed or "
                    "removed): not rebuilt, their figures are those of an earlier build. Delete them from "
                    "build/annexes/ (or make clean) if they are not to be sent.",

@@ -341,6 +341,10 @@ WORDS = {
     "build_none_built": "Aucune annexe construite : {n} annexe(s) à jour.",
     "build_nothing_left": "Plus rien à faire : une autre construction a mis les annexes à jour.",
     "build_waiting": "Une autre construction est en cours dans ce dossier ; attente de sa fin...",
+    "index_failed": "Pas à jour : {annexes} : la dernière construction de chacune a échoué (make annexes a dit "
+                    "pourquoi ; son notebook est gardé dans build/failed/), et ses fichiers sont ceux d'une "
+                    "construction antérieure, des données d'alors. Corrigez les données ou le notebook et relancez "
+                    "la construction avant de l'envoyer.",
     "index_stale": "Non listées : {annexes}, construites d'un fichier d'annexe que params/ n'a plus (renommé ou "
                    "supprimé) : elles ne sont plus reconstruites, leurs chiffres sont ceux d'une construction "
                    "antérieure. Supprimez-les de build/annexes/ (ou make clean) si elles ne sont pas à diffuser.",
