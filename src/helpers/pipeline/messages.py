@@ -109,6 +109,12 @@ _FRENCH = [(re.compile(english), french) for english, french in (
      r"notebook \1 : une cellule a tourné plus longtemps que le délai de \2 s (augmentez-le avec TIMEOUT=...)"),
     (r"^notebook (\S+): the kernel died \(", r"notebook \1 : le noyau s'est arrêté ("),
     (r"^notebook (\S+): (?=\w+(Error|Exception)?: )", r"notebook \1 : "),
+    (r"^notebook (\S+): cancelled on the Dask cluster$", r"notebook \1 : annulé sur le cluster Dask"),
+    (r"^notebook (\S+): on the Dask cluster: ", r"notebook \1 : sur le cluster Dask : "),
+    (r"^notebook (\S+): the Dask workers running it died too often \(the scheduler's allowed-failures\); their logs "
+     r"say why \(often memory\)$",
+     r"notebook \1 : les processus Dask qui l'exécutaient sont morts trop souvent (allowed-failures du scheduler) ; "
+     r"leurs journaux disent pourquoi (souvent la mémoire)"),
     (r"\n    The executed notebook is kept for inspection: (.+) \(open it with make lab to read the error, correct "
      r"the data or the notebook, then build again\)$",
      r"\n    Le notebook exécuté est gardé pour examen : \1 (ouvrez-le avec make lab pour lire l'erreur, corrigez "
