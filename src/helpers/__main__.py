@@ -59,6 +59,9 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     refused = _bad_name(args)
+    if refused and getattr(args, "language", None) == "fr":   # make new's own language (French by default)
+        from .pipeline.messages import sentence
+        refused = sentence(refused, "fr")
     if refused:
         print(f"python -m helpers {args.command}: {refused}", file=sys.stderr)
         return 2
@@ -128,32 +131,32 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
 
 
 def _new_project(project: str, countries: str, language: str) -> int:
+    from .annex.words import say
     from .data.scaffold import new_project
 
     # (';' too: a list written as French Excel separates cells; 'Maroc;Tunisie' was one country of that name)
     if not _created(project, lambda: new_project(project, re.split(r"[,;]", countries), language), language):
         return 1
-    print(f"Next: fill in the empty values of params/{project}/project.yaml, put your rows in the tables of "
-          f"data/{project}/ (data/README.md says what each column holds), then run: make check PROJECT={project}")
+    print(say("new_next", language, project=project))
     return 0
 
 
 def _import_iati(file: str, project: str, language: str) -> int:
     from pathlib import Path
 
+    from .annex.words import say
     from .pipeline.check import run_check
     from .data.iati_import import import_iati
 
     if not _created(project, lambda: import_iati(Path(file), project, language), language):
         return 1
-    print("Check params/" + project + "/project.yaml (title, dates, reporting date), then: "
-          f"make annexes PROJECT={project}\n")
+    print(say("new_iati_next", language, project=project) + "\n")
     return run_check([project])
 
 
-def _created(project: str, create, language: str = "fr") -> bool:
-    """Run ``create`` (make new, make import-iati) and print the files it wrote, or why it wrote none (in the
-    project's language, as make check: an IATI file of version 1.05 was refused in English only)."""
+def _created(project: str, create, language: str) -> bool:
+    """Run ``create`` (make new, make import-iati) and print the files it wrote, or why it wrote none, in the
+    project's language (a French project's `make new` spoke English, then `make check` French)."""
     from .annex.words import say
     from .errors import ValidationFailed
     from .paths import relative
@@ -162,11 +165,11 @@ def _created(project: str, create, language: str = "fr") -> bool:
     try:
         written = create()
     except ValidationFailed as exc:
-        print(say("check_nothing_created", language), file=sys.stderr)
+        print(say("new_nothing", language), file=sys.stderr)
         for problem in exc.problems:
             print("  " + shown(problem, language).replace("\n", "\n  "), file=sys.stderr)
         return False
-    print(f"Created the project '{project}':")
+    print(say("new_created", language, project=project))
     for path in written:
         print(f"  {relative(path)}")
     return True

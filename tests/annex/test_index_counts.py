@@ -74,3 +74,19 @@ def test_an_annex_whose_params_file_is_gone_is_not_listed_as_current(tmp_path):
     assert 'href="p/b.html"' in page and 'href="p/a.html"' not in page
     assert "Non listées : p/a.html, construites d&#x27;un fichier d&#x27;annexe que params/ n&#x27;a plus" in page
     assert 'href="p/a.html"' in render_index(root, "fr")   # (without params to compare with: every annex)
+
+
+def test_an_annex_whose_last_build_failed_is_said_not_up_to_date(tmp_path):
+    """One annex's notebook failed: the build kept its earlier files (as it should), and the index listed its
+    figures beside the others' without a word, an earlier build's data read as the current ones by whoever opens
+    index.html and sends the annex. It is still listed, and named under the table as not up to date."""
+    root = _root(tmp_path)
+    (root / "p" / "b.html").write_text("<html></html>", encoding="utf-8")
+    (root / "p" / "b.figures.csv").write_text(FIGURES, encoding="utf-8")
+    page = render_index(root, "fr", current={("p", "a"), ("p", "b")}, failed={("p", "a")})
+    assert 'href="p/a.html"' in page and 'href="p/b.html"' in page
+    assert "Pas à jour : p/a.html : la dernière construction de chacune a échoué" in page
+    assert "p/b.html :" not in page
+    assert "Not up to date: p/a.html: the last build of each failed" in render_index(
+        root, "en", current={("p", "a"), ("p", "b")}, failed={("p", "a")})
+    assert "Pas à jour" not in render_index(root, "fr", current={("p", "a"), ("p", "b")})

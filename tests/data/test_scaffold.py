@@ -42,6 +42,9 @@ def test_a_new_project_is_refused_until_its_own_values_are_written(root):
     assert all("e.g." in p.hint for p in problems if p.rule == "empty_key")
     text = (root / "params" / "deux" / "project.yaml").read_text(encoding="utf-8")
     assert "\nbudget_total" not in text and "# budget_total:" in text   # never a budget from elsewhere
+    # a French project says what to fill in French (it was English), and an English one in English
+    assert "# Nom complet du projet, en tête de chaque annexe.\ntitle:\n" in text and "Full name" not in text
+    assert "# Annexe d'un pays" in (root / "params" / "deux" / "mali.yaml").read_text(encoding="utf-8")
     # the tables: their header, ';'-separated for French Excel, and named by make check until they have rows
     header = (root / "data" / "deux" / "budget.csv").read_text(encoding="utf-8")
     assert header.startswith("line;budget;country") and header.count("\n") == 1
@@ -95,6 +98,7 @@ def test_two_countries_of_one_file_name_get_two_files(root):
     files = {p.stem: p.read_text(encoding="utf-8") for p in (root / "params" / "deux").glob("*.yaml")}
     assert "country: Côte d'Ivoire" in files["cote-d-ivoire"] and "country: Cote d Ivoire" in files["cote-d-ivoire-2"]
     assert "name: Whole project" in files["ensemble"] and "decimal_mark: ." in files["project"]
+    assert "# Full name of the project" in files["project"] and "# Annex for one country" in files["cote-d-ivoire"]
     assert (root / "data" / "deux" / "budget.csv").read_text(encoding="utf-8").startswith("line,budget,country")
 
 
@@ -104,9 +108,19 @@ def test_the_command_line(root):
                          capture_output=True, text=True, env=env, cwd=root)
     assert run.returncode == 0, run.stderr
     assert "params/deux/senegal.yaml" in run.stdout and "make check PROJECT=deux" in run.stdout
+    # a French project (the default) is started in French, as make check then speaks (it was all English)
+    assert run.stdout.startswith("Projet 'deux' créé :\n") and "Ensuite : remplissez les valeurs vides" in run.stdout
     again = subprocess.run([sys.executable, "-m", "helpers", "new", "--project", "deux"], capture_output=True,
                            text=True, env=env, cwd=root)
-    assert again.returncode == 1 and "Rien n'a été créé" in again.stderr and "already exists" in again.stderr
+    assert again.returncode == 1 and "Rien n'a été créé :" in again.stderr, again.stderr
+    assert "data/deux : le projet 'deux' existe déjà [project_exists]\n      -> Choisissez un autre nom" in again.stderr
+    accented = subprocess.run([sys.executable, "-m", "helpers", "new", "--project", "Évaluation finale"],
+                              capture_output=True, text=True, env=env, cwd=root)
+    assert accented.returncode == 2 and "le nom de projet 'Évaluation finale' n'est pas permis" in accented.stderr \
+        and "par exemple 'evaluation-finale'" in accented.stderr, accented.stderr
+    english = subprocess.run([sys.executable, "-m", "helpers", "new", "--project", "deux", "--language", "en"],
+                             capture_output=True, text=True, env=env, cwd=root)
+    assert "Nothing was created:" in english.stderr and "already exists" in english.stderr
 
 
 def _fill_params(root: Path) -> None:

@@ -1397,6 +1397,18 @@ CASES = [
          lambda m: m.write("participation_tunisie", "event_id,participants,women,country\nE9,40,30,Tunisie\n"),
          "file_not_read", "participation_tunisie.csv", None, None, severity="warning", hint="Copy its rows",
          what="participation_tunisie.csv beside participation.csv: its 40 participants were left out without a word"),
+    Case("the table open in Excel",
+         lambda m: (m.folder / "~$budget.csv").write_bytes(b"\x0bEvaluateur" + b"\x00" * 40),
+         "file_open", "budget.csv", None, None, severity="warning", hint="Save it in Excel",
+         what="~$budget.csv (Excel's lock file) beside budget.csv: the budget was read as last saved, the lines typed "
+              "in Excel since left out without a word",
+         expect=lambda m, problems: _only_rules_of(problems, {"file_open"})),
+    Case("the table open in LibreOffice",
+         lambda m: (m.folder / ".~lock.participation.csv#").write_text("Evaluateur,pc,/home,06.12.2026 08:00,\n"),
+         "file_open", "participation.csv", None, None, severity="warning", hint="delete .~lock.participation.csv#",
+         what=".~lock.participation.csv# (LibreOffice's lock file) beside participation.csv: the events typed since "
+              "the last save were left out without a word",
+         expect=lambda m, problems: _only_rules_of(problems, {"file_open"})),
     Case("the table in the old Excel format", lambda m: (m.path("budget").rename(m.folder / "budget.xls")),
          "file_not_read", "budget.xls", None, None, hint="Save it as budget.xlsx", severity="warning",
          what="budget.xls (Excel 97-2003) and no budget.csv: the project had no budget, and nothing said why",
@@ -1665,6 +1677,15 @@ CASES = [
          hint="correct `reporting_date`",
          what="payments of 31/12/2020 and 31/03/2021 beside a reporting date of 30/06/2020 (a year mistyped): "
               "every execution rate 0 %, said only in the annex's note, nothing in make check"),
+    Case("every spending row before the reporting date",
+         lambda m: (m.write("expenditure", "line,period_end,amount,country\nB1,2020-12-31,40000,Maroc\n"
+                                           "B3,2021-03-31,30000,Tunisie\n"), m.set_param("reporting_date", "2023-06-30")),
+         "spending_all_before_reporting_date", "expenditure.csv", 3, "period_end", severity="warning",
+         hint="write `reporting_date: 2021-03-31`",
+         what="payments to 31/03/2021 beside a reporting date of 30/06/2023 (a year mistyped, or the evaluation's "
+              "day): every spending figure, execution rate and burn index n.d., said only in the annex's notes, make "
+              "check « OK »",
+         expect=lambda m, problems: _only_rules_of(problems, {"spending_all_before_reporting_date"})),
     Case("amount in another currency", lambda m: _with_currencies(m, ["USD", "$", "EUR", "dollars"]),
          "other_currency", "expenditure.csv", 4, "currency", hint="does not convert",
          what="a `devise` column: USD, $, EUR, dollars in a USD project: the EUR amount would be added to the dollars",
@@ -2075,6 +2096,10 @@ CASES = [
     # --- across tables and annexes
     Case("expenditure on unknown line", lambda m: m.replace("expenditure", "B4,", "B9,"),
          "unknown_line", "expenditure.csv", 5, "line", what="spending on line B9, absent from budget.csv"),
+    Case("title written as empty quotes", lambda m: m.set_param("title", "  "),
+         "empty_key", "project.yaml", NO_ROW, "title", hint="Write its value after 'title:'",
+         what="project.yaml's `title: '  '` (quotes left from an example): every annex had an empty title, nothing "
+              "said; the key left empty is refused, this one now too"),
     Case("annex country not in data", lambda m: m.set_param("country", "Egypte", annex="maroc"),
          "unknown_country", "maroc.yaml", NO_ROW, "country", hint="Maroc",
          what="maroc.yaml says country: Egypte, which no table has"),

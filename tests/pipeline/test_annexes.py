@@ -128,14 +128,14 @@ def test_second_build_does_nothing_and_a_changed_annex_params_rebuilds_that_anne
     stamps = {a: (built.build / "annexes" / "amem" / f"{a}.html").stat().st_mtime_ns for a in ANNEXES}
     capsys.readouterr()
     assert runner.build(project="amem", layout=built) == 0
-    assert "Nothing to do" in capsys.readouterr().out
+    assert "Rien à faire" in capsys.readouterr().out   # (amem is French: the build speaks it)
     assert {a: (built.build / "annexes" / "amem" / f"{a}.html").stat().st_mtime_ns for a in ANNEXES} == stamps
 
     maroc = built.params / "amem" / "maroc.yaml"
     maroc.write_text(maroc.read_text(encoding="utf-8") + "\n# reviewed\n", encoding="utf-8")
     assert runner.build(project="amem", layout=built) == 0
     out = capsys.readouterr().out
-    assert "Building 1 annex(es) of 5" in out
+    assert "Construction de 1 annexe(s) sur 5" in out
     after = {a: (built.build / "annexes" / "amem" / f"{a}.html").stat().st_mtime_ns for a in ANNEXES}
     assert [a for a in ANNEXES if after[a] != stamps[a]] == ["maroc"]
 
@@ -169,7 +169,7 @@ def test_a_failing_notebook_is_named_and_the_other_annexes_are_built(tmp_path, c
 
     assert runner.build(project="amem", layout=layout, timeout=120) == 1
     out = capsys.readouterr().out
-    assert "FAILED  amem/maroc: notebook 35_fails_for_maroc.ipynb: cell" in out
+    assert "ÉCHEC   amem/maroc : notebook 35_fails_for_maroc.ipynb : la cellule" in out
     assert "ValueError: broken on purpose" in out
     assert "build/failed/amem/maroc/35_fails_for_maroc.ipynb" in out or "failed/amem/maroc" in out
     assert (layout.build / "failed" / "amem" / "maroc" / "35_fails_for_maroc.ipynb").is_file()

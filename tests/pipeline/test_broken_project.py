@@ -40,10 +40,10 @@ def test_a_broken_project_is_reported_and_the_valid_one_is_built(tmp_path, capsy
     assert not (layout.build / "annexes" / "zbroken").exists()
     assert "Projet 'zbroken' : 1 problème(s)" in captured.err   # (its language: French, the default)
     assert "participation.csv, row 2, column 'women'" in captured.err
-    assert "NOT BUILT  project 'zbroken'" in captured.out
+    assert "NON CONSTRUIT  projet 'zbroken'" in captured.out   # (the build's lines in its language too)
     assert "ok      amem/libye" in captured.out
 
     # the valid project is now current; the broken one still fails the run, and is named again
     assert runner.build(layout=layout, timeout=120) == 1
     again = capsys.readouterr()
-    assert "Projet 'zbroken'" in again.err and "NOT BUILT  project 'zbroken'" in again.out
+    assert "Projet 'zbroken'" in again.err and "NON CONSTRUIT  projet 'zbroken'" in again.out

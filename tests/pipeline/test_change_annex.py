@@ -59,7 +59,7 @@ def test_a_later_reporting_date_is_compared_with_the_first_build(tmp_path):
     assert "Aucune version antérieure de cette annexe" in html
 
     again = build(root)   # the file it just archived is of its own date: not an input, nothing to do
-    assert again.returncode == 0 and "Nothing to do" in again.stdout, again.stdout + again.stderr
+    assert again.returncode == 0 and "Rien à faire" in again.stdout, again.stdout + again.stderr
 
     project = root / "params" / "amem" / "project.yaml"
     project.write_text(project.read_text(encoding="utf-8").replace("reporting_date: 2020-12-31",

@@ -79,7 +79,7 @@ def test_a_file_name_holding_a_line_break_or_an_escape_sequence_is_printed_as_es
     text = out.getvalue()
     assert "\x1b" not in text and [line[:7] for line in text.splitlines() if line.startswith("mini : ")] == \
         ["mini : "]
-    assert "participation_tunisie\\nmini: OK - 0 errors\\x1b[2J.csv: this file is not read" in text
+    assert "participation_tunisie\\nmini: OK - 0 errors\\x1b[2J.csv : ce fichier n'est pas lu" in text
 
 
 def test_small_groups_are_printed_as_before(mini):
@@ -139,7 +139,7 @@ def test_a_build_says_the_warnings_it_builds_with_once_per_change_of_the_inputs(
     out = capsys.readouterr().out
     assert "Projet 'mini' :" in out and "ses annexes sont construites avec" in out and "make check PROJECT=mini" in out
     [line] = [line for line in out.splitlines() if "[repeated_row]" in line]
-    assert "row 6" in line and "repeats row 2" in line and line.endswith("(et 1 autre(s) semblable(s))")
+    assert "ligne 6" in line and "répète la ligne 2" in line and line.endswith("(et 1 autre(s) semblable(s))")
     assert runner._validate({"mini"}, layout) == set()   # the validated store is current: nothing new to say
     assert "warning" not in capsys.readouterr().out
 
@@ -357,6 +357,68 @@ def test_the_first_hour_s_problems_are_told_in_the_project_s_language(mini):
     text = out.getvalue()
     assert "Errors (must be fixed):" in text and "row 2, column 'participants': not a number (value: 'vingt')" in text
     assert "no table has rows for the country 'Sénégal'" in text and "mini: NOT READY - " in text
+
+
+def test_the_first_hour_s_files_are_told_in_french(mini):
+    """An evaluator's first hour in a French project: a table left empty, a copy `budget (2).csv`, a folder of
+    tables, the budget open in Excel, dates typed month first, a payment pasted twice, a revised budget and the
+    spending beside the budget. make check told each in English between French lines; each is now wholly in French, codes unchanged."""
+    mini.write("activities", "")
+    mini.path("budget (2).csv").write_text(mini.text("budget"), encoding="utf-8")
+    (mini.folder / "2021").mkdir()
+    (mini.folder / "~$budget.csv").write_bytes(b"\x0bEvaluateur")
+    mini.write("budget", "line,budget,Budget révisé,country,category,Dépenses\nB1,100000,90000,Maroc,staff,40000\n"
+                         "B2,50000,50000,Maroc,operational,10000\nB3,80000,80000,Tunisie,operational,0\n"
+                         "B4,20000,20000,,support,0\n")
+    mini.replace("expenditure", "2020-12-31", "12/31/2020")
+    mini.append("expenditure", mini.text("expenditure").splitlines()[-1])
+    out = io.StringIO()
+    run_check(["mini"], mini.data_dir, mini.params_dir, out=out)
+    text = out.getvalue()
+    for said in ("activities.csv : le fichier est vide : la table est lue comme absente [empty_file]",
+                 "-> Supprimez le fichier ou remplissez-le.",
+                 "budget (2).csv : ce fichier n'est pas lu : chaque table est un fichier à son nom",
+                 "-> Copiez ses lignes dans budget.csv ou budget.xlsx",
+                 "data/mini/2021 : le dossier 2021/ n'est pas lu",
+                 "budget.csv : ce fichier est ouvert dans un tableur (~$budget.csv à côté de lui) : ce qui a été tapé "
+                 "depuis son dernier enregistrement n'est pas lu [file_open]",
+                 "cette date n'existe que le mois d'abord (12/31/2020 : mois 12, jour 31)",
+                 "-> Écrivez chaque date de la colonne l'année d'abord (2020-12-31)",
+                 "[repeated_row]\n      -> Si les lignes ont été collées deux fois, supprimez-en une",
+                 "la colonne 'Budget révisé' est ignorée : les chiffres sont pris dans la colonne 'budget'",
+                 "la colonne 'Dépenses' du budget n'est pas lue : le classeur prend les dépenses dans la table des "
+                 "dépenses"):
+        assert said in text, text
+    english = [line for line in text.splitlines() if re.search(r"\b(the|is|are|this|file|Delete|Copy|Write)\b", line)]
+    assert not english, english
+
+
+def test_a_country_renamed_in_the_data_is_told_in_french(mini):
+    """Maroc written « MA » in activities.csv (a country's code, as « RIM » for Mauritanie): the warnings on both
+    sides were half English in a French project (the message French, « activities.csv writes it 'MA': write
+    'Maroc' there... » its hint; « 1 row of 'MA' ... belong to no country annex » wholly English). Each is French."""
+    mini.write("activities", mini.text("activities").replace(",Maroc,", ",MA,"))
+    out = io.StringIO()
+    run_check(["mini"], mini.data_dir, mini.params_dir, out=out)
+    text = out.getvalue()
+    for said in ("-> activities.csv l'écrit 'MA' : écrivez-y 'Maroc', comme maroc.yaml le fait, sinon l'annexe laisse "
+                 "ces lignes de côté.",
+                 "lignes de 'MA' (activities.csv) n'appartiennent à aucune annexe de pays (les pays des annexes : "
+                 "Maroc) : elles ne comptent que dans l'annexe du projet dans son ensemble",
+                 "-> Vouliez-vous dire 'Maroc' ? 'MA' est son code ou son nom dans une autre langue : écrivez 'Maroc' "
+                 "dans ces lignes"):
+        assert said in text, text
+    english = [line for line in text.splitlines() if re.search(r"\b(the|is|are|this|writes|rows?|Write)\b", line)
+               and ("'MA'" in line or "Maroc" in line)]
+    assert not english, english   # (every row of Maroc written MA: no Maroc left)
+    mini.write("participation", mini.text("participation").replace(",Maroc,", ",MA,"))
+    for table in ("budget", "expenditure", "indicators", "reported"):
+        mini.write(table, mini.text(table).replace(",Maroc", ",MA"))
+    out = io.StringIO()
+    run_check(["mini"], mini.data_dir, mini.params_dir, out=out)
+    assert "n'appartiennent à aucune annexe de pays : params/mini/maroc.yaml écrit `country: Maroc`, qu'aucune ligne " \
+        "ne contient" in out.getvalue(), out.getvalue()
+    assert "-> Si 'MA' est le nom du pays, écrivez `country: MA` dans params/mini/maroc.yaml." in out.getvalue()
 
 
 def test_an_annex_renamed_since_the_last_build_is_told_its_archive_is_under_its_former_name(mini):

@@ -76,4 +76,4 @@ def test_every_entry_refuses_a_bad_name_with_one_line(args):
     assert done.returncode == 2
     assert "Traceback" not in done.stderr and done.stdout == ""
     lines = done.stderr.strip().splitlines()
-    assert len(lines) == 1 and "is not allowed" in lines[0] and len(lines[0]) < 300
+    assert len(lines) == 1 and ("is not allowed" in lines[0] or "n'est pas permis" in lines[0]) and len(lines[0]) < 300

@@ -192,7 +192,7 @@ def test_the_cluster_builds_the_same_files_as_the_local_build_byte_for_byte(clus
     assert [name for name in local if local[name] != remote[name]] == []
     # incremental as locally: nothing to do, and the cluster is not even contacted
     assert runner.build(project="amem", layout=layout, scheduler="tcp://127.0.0.1:1") == 0
-    assert "Nothing to do" in capsys.readouterr().out
+    assert "Rien à faire" in capsys.readouterr().out   # (amem is French: the build speaks it)
 
 
 @pytest.mark.slow
@@ -208,14 +208,14 @@ def test_a_notebook_failing_on_a_worker_gives_the_local_message(cluster, tmp_pat
         assert runner.build(project="amem", layout=build, scheduler=scheduler) == 1
         out = capsys.readouterr().out.replace(str(build.build), "BUILD")
         failures.append([line for line in out.splitlines()
-                         if line.lstrip().startswith("FAILED ") or "kept for inspection" in line])
+                         if line.lstrip().startswith("ÉCHEC ") or "gardé pour examen" in line])
         assert previous.read_bytes() == b"last good annex"
         assert (build.build / "failed" / "amem" / "maroc" / "20_fault.ipynb").is_file()
         assert (build.build / "annexes" / "amem" / "mauritanie.html").is_file()
         assert [p.name for p in build.build.rglob("*.tmp")] == []
     assert failures[0] == failures[1]
-    assert any(line.startswith("  FAILED  amem/maroc: notebook 20_fault.ipynb: cell ") and
-               "raised RuntimeError: partner file unreadable" in line for line in failures[1]), failures[1]
+    assert any(line.startswith("  ÉCHEC   amem/maroc : notebook 20_fault.ipynb : la cellule ") and
+               "a levé RuntimeError: partner file unreadable" in line for line in failures[1]), failures[1]
     assert any("BUILD/failed/amem/maroc/20_fault.ipynb" in line for line in failures[1]), failures[1]
 
 
@@ -267,7 +267,7 @@ def test_ctrl_c_cancels_the_builds_tasks_and_stops_their_kernels(cluster, tmp_pa
     os.killpg(process.pid, signal.SIGINT)
     out, _ = process.communicate(timeout=60)
     assert process.returncode == 130, out
-    assert "Interrupted" in out and "FAILED  amem/maroc" in out, out
+    assert "Interrupted" in out and "ÉCHEC   amem/maroc" in out, out
     deadline = time.time() + 20
     while time.time() < deadline and (any(map(alive, kernels)) or any(client.processing().values())):
         time.sleep(0.2)

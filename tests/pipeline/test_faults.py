@@ -62,9 +62,9 @@ def assert_previous_annex_survived(layout: runner.Layout) -> None:
 
 @pytest.mark.parametrize("isolation", ISOLATIONS)
 @pytest.mark.parametrize("fault, message", [
-    ('    raise RuntimeError("partner file unreadable")', "raised RuntimeError: partner file unreadable"),
-    ("    import os\n    os._exit(1)", "the kernel died"),
-    ("    import time\n    time.sleep(60)", "longer than the timeout of 5 s"),
+    ('    raise RuntimeError("partner file unreadable")', "a levé RuntimeError: partner file unreadable"),
+    ("    import os\n    os._exit(1)", "le noyau s'est arrêté"),
+    ("    import time\n    time.sleep(60)", "plus longtemps que le délai de 5 s"),
 ])
 def test_a_fault_in_one_annex_keeps_its_previous_files_and_builds_the_other(tmp_path, capsys, fault, message,
                                                                            isolation):
@@ -73,8 +73,14 @@ def test_a_fault_in_one_annex_keeps_its_previous_files_and_builds_the_other(tmp_
     code = runner.build(project="amem", layout=layout, timeout=5, isolation=isolation)
     out = capsys.readouterr().out
     assert code == 1
-    assert "FAILED  amem/maroc: notebook 20_fault.ipynb" in out and message in out, out
-    assert "Built 1 annex(es), 1 failed" in out
+    # (amem is French: the build says it in French, which annex, which notebook and cell, what to do)
+    assert "ÉCHEC   amem/maroc : notebook 20_fault.ipynb" in out and message in out, out
+    assert "1 annexe(s) construite(s), 1 en échec" in out
+    assert "(ouvrez-le avec make lab pour lire l'erreur, corrigez les données ou le notebook" in out
+    # the index still lists its earlier files, and says they are not of the current data
+    index = (layout.build / "annexes" / "index.html").read_text(encoding="utf-8")
+    assert "Pas à jour : amem/maroc.html : la dernière construction de chacune a échoué" in index, index
+    assert "amem/mauritanie.html :" not in index
     assert_previous_annex_survived(layout)
     assert (layout.build / "annexes" / "amem" / "mauritanie.html").is_file()
     assert time.perf_counter() - started < 90
@@ -103,7 +109,7 @@ def test_ctrl_c_stops_the_run_with_a_summary_and_keeps_previous_files(tmp_path, 
     out, _ = process.communicate(timeout=60)
     out = "".join(lines) + out
     assert process.returncode == 130, out
-    assert "Interrupted" in out and "FAILED  amem/maroc" in out, out
+    assert "Interrupted" in out and "ÉCHEC   amem/maroc" in out, out
     assert_previous_annex_survived(layout)
     # nothing of the run is left once its processes had a moment to exit: no kernel, no worker, no forked notebook
     deadline = time.time() + 15

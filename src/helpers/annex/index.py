@@ -63,13 +63,15 @@ def _documents(project: Path, page: Path) -> str:
     return f' <span class="documents">({" · ".join(links)})</span>' if links else ""
 
 
-def render_index(root: Path, lang: str = "fr", current: set[tuple[str, str]] | None = None) -> str:
+def render_index(root: Path, lang: str = "fr", current: set[tuple[str, str]] | None = None,
+                 failed: set[tuple[str, str]] = frozenset()) -> str:
     """``current``: the (project, annex) pairs params/ has; an annex built from a file since renamed or removed is
     not listed beside them (its figures, of an earlier build, read as current: « senegal 30,0 % » beside
-    « senegal-2021 35,0 % »), only named under the table. None: every annex built."""
+    « senegal-2021 35,0 % »), only named under the table. None: every annex built. ``failed``: the annexes whose
+    last build failed, listed with their earlier files and named under the table as not up to date."""
     heads = [say(f"index_{metric}", lang) for metric, _, _ in HEADLINES]
     heads.append(say("index_disagree", lang))
-    rows, missing, stale = [], [], []
+    rows, missing, stale, behind = [], [], [], []
     for project in sorted(p for p in root.iterdir() if p.is_dir()):
         for page in sorted(project.glob("*.html")):
             figures = page.with_suffix(".figures.csv")
@@ -78,6 +80,8 @@ def render_index(root: Path, lang: str = "fr", current: set[tuple[str, str]] | N
             if current is not None and (project.name, page.stem) not in current:
                 stale.append(f"{project.name}/{page.name}")
                 continue
+            if (project.name, page.stem) in failed:   # its files are an earlier build's, of the data as they were
+                behind.append(f"{project.name}/{page.name}")
             values, checked, mismatch, truncated, notes = _headlines(figures)
             cells = [f'<td><a href="{html.escape(project.name)}/{html.escape(page.name)}">'
                      f"{html.escape(project.name)} / {html.escape(page.stem)}</a>{_documents(project, page)}</td>"]
@@ -94,7 +98,13 @@ def render_index(root: Path, lang: str = "fr", current: set[tuple[str, str]] | N
     return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>'
             f"<style>{css}</style></head><body><h1>{title}</h1>"
             f'<table class="annex-table"><thead><tr>{header}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
-            f"{_missing_note(missing, lang)}{_stale_note(stale, lang)}</body></html>\n")
+            f"{_failed_note(behind, lang)}{_missing_note(missing, lang)}{_stale_note(stale, lang)}</body></html>\n")
+
+
+def _failed_note(behind: list[str], lang: str) -> str:
+    if not behind:
+        return ""
+    return f'<div class="note"><p>{html.escape(say("index_failed", lang, annexes=", ".join(behind)))}</p></div>'
 
 
 def _stale_note(stale: list[str], lang: str) -> str:

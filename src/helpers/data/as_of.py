@@ -102,6 +102,25 @@ def spending_all_after(frame: pd.DataFrame, raw: RawTable, reporting_date: dt.da
                         column="period_end", value=ends[first].date().isoformat(), severity="warning")]
 
 
+def spending_all_before(frame: pd.DataFrame, raw: RawTable, reporting_date: dt.date) -> list[Problem]:
+    """Every spending row dated before the reporting date (a reporting date of 2023-06-30 typed for 2021-06-30, or
+    the evaluation's day beside spending to the last quarter): what was spent up to that date is not known, so every
+    spending figure, execution rate and burn index of the annexes is n.d., which make check did not say. A warning
+    at the latest row."""
+    ends = pd.to_datetime(frame["period_end"], errors="coerce") if "period_end" in frame.columns else None
+    if ends is None or ends.isna().all() or ends.max() >= pd.Timestamp(reporting_date):
+        return []
+    last = ends.idxmax()
+    return [raw.problem("spending_all_before_reporting_date", f"every spending row is dated before the reporting "
+                        f"date ({reporting_date.isoformat()}, project.yaml), the last on "
+                        f"{ends[last].date().isoformat()}: what was spent up to the reporting date is not known, and "
+                        "the annexes' spending, execution rates and burn index are not computed (n.d.)",
+                        f"If the data are complete to {ends[last].date().isoformat()}, write `reporting_date: "
+                        f"{ends[last].date().isoformat()}` in project.yaml (or correct a mistyped date); else add the "
+                        "spending up to the reporting date.", index=last, column="period_end",
+                        value=ends[last].date().isoformat(), severity="warning")]
+
+
 def done_after(frame: pd.DataFrame, raw: RawTable, reporting_date: dt.date) -> list[Problem]:
     """A warning at each activity whose actual end is after the reporting date: counted as done, as its status
     says, in an annex that describes the reporting date."""

@@ -359,6 +359,14 @@ def _files_not_read(folder: Path) -> list[Problem]:
     problems = []
     for entry in _entries(folder):
         name, suffix, stem = entry.name, entry.suffix.lower(), entry.stem
+        opened = name[2:] if name.startswith("~$") else name[7:-1] if name.startswith(".~lock.") and \
+            name.endswith("#") else ""
+        if opened.lower() in tables and (folder / opened).is_file():
+            # the table is open in Excel or LibreOffice: what was typed since it was last saved is not in the file
+            problems.append(Problem(relative(folder / opened), "file_open", f"this file is open in a spreadsheet "
+                                    f"({name} beside it): what was typed since it was last saved is not read",
+                                    f"Save it in Excel or LibreOffice, then run again; if no spreadsheet has it open "
+                                    f"(a lock file left by a crash), delete {name}.", severity="warning"))
         if name.startswith((".", "~$")) or entry in read:
             continue
         if name.lower() in tables:   # `Budget.csv` beside `budget.csv` (a folder where case tells names apart)
@@ -521,6 +529,7 @@ def _read_and_check(name: str, path: Path,
     if reporting and name == "expenditure":
         problems += as_of.spending_across_date(frame, raw, reporting)
         problems += as_of.spending_all_after(frame, raw, reporting)
+        problems += as_of.spending_all_before(frame, raw, reporting)
     if reporting and name == "indicators":
         problems += as_of.actuals_after(frame, raw, reporting)
     return frame, raw, problems

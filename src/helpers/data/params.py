@@ -182,6 +182,15 @@ class ProjectParams(_Strict):
             codes.append(code)
         return codes
 
+    @field_validator("title", "code", "currency")
+    @classmethod
+    def _written(cls, value: str) -> str:
+        # `title: ""` or `title: " "` (the quotes an editor or a copied example leaves): the annexes had no title, and
+        # nothing said so; told as the key left empty is (empty_key)
+        if not value.strip():
+            raise ValueError("no value")
+        return value
+
     @field_validator("currency")
     @classmethod
     def _one_currency(cls, value: str) -> str:
@@ -403,7 +412,9 @@ def _problems_from(path: Path, error: ValidationError, allowed: set[str]) -> lis
         elif err["type"] == "missing":
             problems.append(Problem(relative(path), "missing_key", f"the key '{loc}' is required",
                                     f"Add a line '{loc}: ...'.", column=loc))
-        elif err.get("input") is None and len(err["loc"]) == 1:   # 'title:' left empty (make new leaves them so)
+        elif len(err["loc"]) == 1 and (err.get("input") is None or isinstance(err.get("input"), str) and
+                                       not err["input"].strip() and err["type"] == "value_error"):
+            # 'title:' left empty (make new leaves them so), or written '' 
             example = _EXAMPLES.get(loc, "")
             problems.append(Problem(relative(path), "empty_key", f"the key '{loc}' has no value",
                                     f"Write its value after '{loc}:'" + (f", e.g. {loc}: {example}." if example

@@ -86,13 +86,16 @@ def new_project(project: str, countries: list[str], language: str = "fr", data_d
     with staged(project, data_dir, params_dir) as (data_stage, params_stage):
         written = [write_lines(new_file(params_stage, "project", ".yaml"), _project_lines(project, language)),
                    write_lines(new_file(params_stage, PROJECT_WIDE, ".yaml"), [
-                       "# Annex for the whole project: every row, of every country.",
+                       "# Annexe du projet dans son ensemble : toutes les lignes, de tous les pays." if language == "fr"
+                       else "# Annex for the whole project: every row, of every country.",
                        entry("country", "all"),
                        entry("name", "Ensemble du projet" if language == "fr" else "Whole project")])]
         for name, country in annexes.items():
-            written.append(write_lines(new_file(params_stage, name, ".yaml"), [
-                "# Annex for one country: the rows whose `country` column holds the value below (as written in",
-                "# the data); `name` is shown in the annex's title.",
+            written.append(write_lines(new_file(params_stage, name, ".yaml"), [*(
+                ["# Annexe d'un pays : les lignes dont la colonne `country` contient la valeur ci-dessous (telle",
+                 "# qu'écrite dans les données) ; `name` est affiché dans le titre de l'annexe."] if language == "fr"
+                else ["# Annex for one country: the rows whose `country` column holds the value below (as written "
+                      "in", "# the data); `name` is shown in the annex's title."]),
                 entry("country", country),
                 entry("name", country)]))
         separator = ";" if language == "fr" else ","   # what Excel reads as columns where ',' is the decimal mark
@@ -141,6 +144,36 @@ def annex_files(countries: list[str]) -> dict[str, str]:
 
 def _project_lines(project: str, language: str) -> list[str]:
     fr = language == "fr"
+    if fr:   # (a French evaluator's project.yaml said what to fill in English)
+        return [
+            "# Projet créé par `make new`. Remplissez les valeurs vides ci-dessous, mettez vos tables dans",
+            "# data/<projet>/ (chaque CSV y a son en-tête : remplissez ses lignes, ou supprimez les tables qui ne",
+            "# s'appliquent pas ; data/README.md dit ce que contient chaque colonne), puis lancez",
+            "# `make check PROJECT=<projet>` jusqu'à ce qu'il ne signale plus d'erreur.",
+            "",
+            "# Nom complet du projet, en tête de chaque annexe.",
+            "title:",
+            "# Code court, dans les en-têtes.",
+            entry("code", project.upper()),
+            "# Bailleur et organisme de mise en œuvre, sous le titre (enlevez le # pour les utiliser).",
+            "# donor: ",
+            "# implementer: ",
+            "# Devise de tous les montants des tables, en code : USD, EUR, MAD, XOF...",
+            "currency:",
+            "# Séparateur décimal des nombres des fichiers CSV : \",\" (1234,50 : Excel en français) ou \".\" (1234.50).",
+            entry("decimal_mark", ","),
+            "# Début et fin prévue du projet, et date que décrivent les données (dates écrites 2021-07-31).",
+            "start_date:",
+            "end_date:",
+            "reporting_date:",
+            "# Budget total approuvé, en `currency`, comme dans l'accord de financement (enlevez le # et écrivez-le).",
+            "# Sans lui, le taux d'exécution financière divise par la somme des lignes de budget.csv.",
+            "# budget_total: ",
+            "# Langue des annexes (fr ou en).",
+            entry("language", language),
+            "# Catégories du budget (colonne `category` de budget.csv) comptées comme frais de personnel.",
+            "staff_categories: [staff]",
+        ]
     return [
         "# Project made by `make new`. Fill in the empty values below, put your tables in data/<project>/ (each",
         "# CSV there holds its header: fill in its rows, or delete the tables that do not apply; data/README.md",

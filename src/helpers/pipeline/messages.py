@@ -1,7 +1,8 @@
 """What `make check` and `make annexes` print, in the project's language (project.yaml's `language`, French by
 default, as the annexes are): the headlines from the annex's catalogues (annex.words, keys `check_*`), and the
 problems an evaluator meets in the first hour (a key left empty or misspelt, no data folder, a missing column, a
-number or a date not read, a country or a line the data do not have, a totals row, the sample's own warnings)
+number or a date not read or written month first, a country or a line the data do not have, a totals row, a row
+pasted twice, an empty file, a file not read or open in Excel, the sample's own warnings, make new's refusals)
 translated sentence by sentence.
 
 The problems are made in English by the data room (which knows no language); a sentence this table does not know is
@@ -84,6 +85,131 @@ _FRENCH = [(re.compile(english), french) for english, french in (
      "table est vide"),
     (r"Fill in the rows, or delete the file if the table does not apply\.",
      "Remplissez les lignes, ou supprimez le fichier si la table ne s'applique pas."),
+    # make new's refusals
+    (r"^the project '([^']*)' already exists$", r"le projet '\1' existe déjà"),
+    (r"^Choose another PROJECT name, or delete the folder first \(nothing was changed\)\.$",
+     "Choisissez un autre nom de PROJECT, ou supprimez d'abord le dossier (rien n'a été modifié)."),
+    (r"^Choose another PROJECT name\.$", "Choisissez un autre nom de PROJECT."),
+    (r"^project name ('.*') is not allowed: use letters without accents, digits, '-' and '_' only \(no spaces, "
+     r"dots or slashes\), at most (\d+) characters(?:, e\.g\. ('[^']*'))?\.$",
+     lambda m: f"le nom de projet {m[1]} n'est pas permis : utilisez des lettres sans accents, des chiffres, '-' et "
+               f"'_' seulement (ni espaces, ni points, ni barres obliques), {m[2]} caractères au plus"
+               + (f", par exemple {m[3]}" if m[3] else "") + "."),
+    (r"^'([^']*)' cannot name an annex file$", r"'\1' ne peut pas nommer un fichier d'annexe"),
+    (r"^Write each country as your data's `country` column holds it, e\.g\. COUNTRIES=\"Sénégal, Mali\"\.$",
+     "Écrivez chaque pays comme la colonne `country` de vos données l'écrit, par exemple COUNTRIES=\"Sénégal, Mali\"."),
+    (r"^'([^']*)' is the project as a whole, not a country: its annex is (\S+), which make new writes$",
+     r"'\1' est le projet dans son ensemble, pas un pays : son annexe est \2, que make new écrit"),
+    (r"^Name the countries only; the rows of the project as a whole say `regional` \(or nothing\) in their "
+     r"`country` column\.$",
+     "Nommez seulement les pays ; les lignes du projet dans son ensemble disent `regional` (ou rien) dans leur "
+     "colonne `country`."),
+    (r"^'([^']*)' names (\d+) countries$", r"'\1' nomme \2 pays"),
+    (r"^Separate the countries with commas: (COUNTRIES=\"[^\"]*\") \(one annex each\)\.$",
+     r"Séparez les pays par des virgules : \1 (une annexe chacun)."),
+    (r"^'([^']*)' is given twice$", r"'\1' est donné deux fois"),
+    (r"^Name each country once\.$", "Nommez chaque pays une seule fois."),
+    # a notebook that failed in a build (runner._describe_failure): the error itself is Python's, as raised
+    (r"^notebook (\S+): cell (\d+) \(In \[(\d+|None)\]\) raised ", r"notebook \1 : la cellule \2 (In [\3]) a levé "),
+    (r"^notebook (\S+): a cell ran longer than the timeout of (\d+) s \(raise it with TIMEOUT=\.\.\.\)",
+     r"notebook \1 : une cellule a tourné plus longtemps que le délai de \2 s (augmentez-le avec TIMEOUT=...)"),
+    (r"^notebook (\S+): the kernel died \(", r"notebook \1 : le noyau s'est arrêté ("),
+    (r"^notebook (\S+): (?=\w+(Error|Exception)?: )", r"notebook \1 : "),
+    (r"^notebook (\S+): cancelled on the Dask cluster$", r"notebook \1 : annulé sur le cluster Dask"),
+    (r"^notebook (\S+): on the Dask cluster: ", r"notebook \1 : sur le cluster Dask : "),
+    (r"^notebook (\S+): the Dask workers running it died too often \(the scheduler's allowed-failures\); their logs "
+     r"say why \(often memory\)$",
+     r"notebook \1 : les processus Dask qui l'exécutaient sont morts trop souvent (allowed-failures du scheduler) ; "
+     r"leurs journaux disent pourquoi (souvent la mémoire)"),
+    (r"\n    The executed notebook is kept for inspection: (.+) \(open it with make lab to read the error, correct "
+     r"the data or the notebook, then build again\)$",
+     r"\n    Le notebook exécuté est gardé pour examen : \1 (ouvrez-le avec make lab pour lire l'erreur, corrigez "
+     r"les données ou le notebook, puis relancez la construction)"),
+    (r"^interrupted \(Ctrl-C\) before it was finished$", "interrompue (Ctrl-C) avant d'être finie"),
+    # the first hour's files: an empty one, one not read, one open in Excel
+    (r"^the file is empty: the table is treated as absent$", "le fichier est vide : la table est lue comme absente"),
+    (r"^Delete the file or fill it in\.$", "Supprimez le fichier ou remplissez-le."),
+    (r"^this file is not read: (\S+) is, and the two names differ only in their capitals$",
+     r"ce fichier n'est pas lu : \1 l'est, et les deux noms ne diffèrent que par leurs majuscules"),
+    (r"^Keep one of the two files \(on Windows or macOS they would be one\)\.$",
+     "Gardez un seul des deux fichiers (sous Windows ou macOS, ils n'en feraient qu'un)."),
+    (r"^the folder (.+)/ is not read: the tables are read from (\S+)/ itself$",
+     r"le dossier \1/ n'est pas lu : les tables sont lues dans \2/ même"),
+    (r"^Move the tables it holds up into (\S+)/ \(one file a table\), or move the folder out of (\S+)/\.$",
+     r"Déplacez ses tables dans \1/ (un fichier par table), ou sortez le dossier de \2/."),
+    (r"^this file is not read: IATI activity files are read from the folder iati/$",
+     "ce fichier n'est pas lu : les fichiers d'activités IATI sont lus dans le dossier iati/"),
+    (r"^Move it into (\S+)/iati/ if it is an IATI file \(see data/README\.md\)\.$",
+     r"Déplacez-le dans \1/iati/ si c'est un fichier IATI (voir data/README.md)."),
+    (r"^this file is not read: the workbook reads (\w+)\.csv or \1\.xlsx, and a (\.\w+) file is neither$",
+     r"ce fichier n'est pas lu : le classeur lit \1.csv ou \1.xlsx, et un fichier \2 n'est ni l'un ni l'autre"),
+    (r"^Save it as (\w+)\.xlsx \(Save as > Excel workbook\) or as \1\.csv\.$",
+     r"Enregistrez-le sous \1.xlsx (Enregistrer sous > Classeur Excel) ou sous \1.csv."),
+    (r"^this file is not read: each table is one file named after it, and the folder has no (\w+)\.csv or \1\.xlsx$",
+     r"ce fichier n'est pas lu : chaque table est un fichier à son nom, et le dossier n'a ni \1.csv ni \1.xlsx"),
+    (r"^If it holds the table (\w+), rename it (\S+?)( \(saved as \.xlsx\))?\.$",
+     lambda m: f"S'il contient la table {m[1]}, renommez-le {m[2]}" + (" (enregistré en .xlsx)" if m[3] else "")
+               + "."),
+    (r"^this file is not read: each table is one file named after it, and this is not (\w+)\.csv or \1\.xlsx "
+     r"\(if its rows are \1's, they are left out\)$",
+     r"ce fichier n'est pas lu : chaque table est un fichier à son nom, et celui-ci n'est ni \1.csv ni \1.xlsx "
+     r"(si ses lignes sont celles de \1, elles sont laissées de côté)"),
+    (r"^Copy its rows into (\w+)\.csv or \1\.xlsx \(a column `country` tells countries apart\); if it is an old "
+     r"version or a copy, move it out of (\S+)/\.$",
+     r"Copiez ses lignes dans \1.csv ou \1.xlsx (une colonne `country` distingue les pays) ; si c'est une "
+     r"ancienne version ou une copie, sortez-le de \2/."),
+    (r"^this file is not read: it is named after none of the tables \(([^)]*)\)$",
+     r"ce fichier n'est pas lu : son nom n'est celui d'aucune table (\1)"),
+    (r"^Rename it after the table it holds, or move it out of (\S+)/\.$",
+     r"Renommez-le d'après la table qu'il contient, ou sortez-le de \1/."),
+    (r"^this file is open in a spreadsheet \((.+) beside it\): what was typed since it was last saved is not read$",
+     r"ce fichier est ouvert dans un tableur (\1 à côté de lui) : ce qui a été tapé depuis son dernier "
+     r"enregistrement n'est pas lu"),
+    (r"^Save it in Excel or LibreOffice, then run again; if no spreadsheet has it open \(a lock file left by a "
+     r"crash\), delete (.+)\.$",
+     r"Enregistrez-le dans Excel ou LibreOffice, puis relancez ; si aucun tableur ne l'a ouvert (un fichier de "
+     r"verrou laissé par un plantage), supprimez \1."),
+    (r"^the column '([^']*)' of the budget is not read: the workbook takes the spending from the expenditure table, "
+     r"with the date each amount runs to$",
+     r"la colonne '\1' du budget n'est pas lue : le classeur prend les dépenses dans la table des dépenses, avec la "
+     r"date jusqu'à laquelle court chaque montant"),
+    (r"^If it holds the spending so far, write it in expenditure\.csv \(or \.xlsx\): one row per line with `line`, "
+     r"`period_end` \(the date the amount runs to, e\.g\. the reporting date\) and `amount`; else nothing to do\.$",
+     "Si elle contient les dépenses à ce jour, écrivez-les dans expenditure.csv (ou .xlsx) : une ligne par ligne "
+     "budgétaire avec `line`, `period_end` (la date jusqu'à laquelle court le montant, par exemple la date de "
+     "rapport) et `amount` ; sinon, rien à faire."),
+    # a column beside the one the figures use, a date written month first, a row pasted twice
+    (r"^the column '([^']*)' is ignored: the figures use the column '([^']*)'$",
+     r"la colonne '\1' est ignorée : les chiffres sont pris dans la colonne '\2'"),
+    (r"^If '([^']*)' holds the figures to use \(a revised budget, the latest count\), name it '([^']*)' and the "
+     r"other '([^']*)', say; else nothing to do\.$",
+     r"Si '\1' contient les chiffres à utiliser (un budget révisé, le dernier décompte), nommez-la '\2' et "
+     r"l'autre '\3', par exemple ; sinon, rien à faire."),
+    (r"^this date exists only month first \(([^:]*): month (\d+), day (\d+)\): the column seems written month "
+     r"first, as an English Excel writes dates, and the workbook reads dates day first$",
+     r"cette date n'existe que le mois d'abord (\1 : mois \2, jour \3) : la colonne semble écrite le mois "
+     r"d'abord, comme un Excel anglais écrit les dates, et le classeur lit les dates le jour d'abord"),
+    (r"^Write every date of the column year first \(([0-9-]+)\), which cannot be misread\.$",
+     r"Écrivez chaque date de la colonne l'année d'abord (\1), ce qui ne peut pas être mal lu."),
+    (r"^this date exists only month first \(month (\d+), day (\d+)\), as the column is written \(see row (\d+): "
+     r"'([^']*)'\)$",
+     r"cette date n'existe que le mois d'abord (mois \1, jour \2), comme la colonne est écrite (voir la ligne \3 : "
+     r"'\4')"),
+    (r"^Write it year first \(([0-9-]+)\), as every date of the column\.$",
+     r"Écrivez-la l'année d'abord (\1), comme chaque date de la colonne."),
+    (r"^'([^']*)' is read day first \(([0-9-]+)\), but this column holds dates written month first \(row (\d+): "
+     r"'([^']*)'\): it may mean ([0-9-]+)$",
+     r"'\1' est lue le jour d'abord (\2), mais cette colonne contient des dates écrites le mois d'abord (ligne "
+     r"\3 : '\4') : elle peut vouloir dire \5"),
+    (r"^Write every date of the column year first, which cannot be misread: ([0-9-]+) if this one is month first "
+     r"too, ([0-9-]+) if not\.$",
+     r"Écrivez chaque date de la colonne l'année d'abord, ce qui ne peut pas être mal lu : \1 si celle-ci est "
+     r"aussi le mois d'abord, \2 sinon."),
+    (r"^this row repeats row (\d+) in every column \(line, period, amount, country\): both are counted$",
+     r"cette ligne répète la ligne \1 dans chaque colonne (ligne, période, montant, pays) : les deux sont comptées"),
+    (r"^If the rows were pasted twice, delete one; two equal payments are fine \(or write their sum in one row\)\.$",
+     "Si les lignes ont été collées deux fois, supprimez-en une ; deux paiements égaux sont possibles (ou écrivez "
+     "leur somme sur une ligne)."),
     # a totals row, the first thing a spreadsheet adds at the foot of a table
     (r"^this amount is the sum of every other row of (the table|the rows of [^;:]*); the row has its own (\w+) "
      r"('[^']*'(?: \('[^']*'\))?), so it is read as one (line|row)$",
@@ -149,6 +275,16 @@ _FRENCH = [(re.compile(english), french) for english, french in (
      r"before any spending, nothing to do\.$",
      "Si la date de rapport est mal tapée, corrigez `reporting_date` dans project.yaml ; si les annexes décrivent un "
      "jour d'avant toute dépense, rien à faire."),
+    (r"^every spending row is dated before the reporting date \(([^,]*), project\.yaml\), the last on ([0-9-]+): what "
+     r"was spent up to the reporting date is not known, and the annexes' spending, execution rates and burn index are "
+     r"not computed \(n\.d\.\)$",
+     r"chaque ligne de dépenses est datée avant la date de rapport (\1, project.yaml), la dernière du \2 : ce qui a "
+     r"été dépensé jusqu'à la date de rapport n'est pas connu, et les dépenses, taux d'exécution et indices de "
+     r"consommation des annexes ne sont pas calculés (n.d.)"),
+    (r"^If the data are complete to ([0-9-]+), write `reporting_date: \1` in project\.yaml \(or correct a mistyped "
+     r"date\); else add the spending up to the reporting date\.$",
+     r"Si les données sont complètes au \1, écrivez `reporting_date: \1` dans project.yaml (ou corrigez une date mal "
+     r"tapée) ; sinon, ajoutez les dépenses jusqu'à la date de rapport."),
     (r"^this activity ended after the reporting date \(([^,]*), project\.yaml\): it is counted as its status says$",
      r"cette activité s'est terminée après la date de rapport (\1, project.yaml) : elle est comptée selon son statut"),
     (r"^If the annex should describe the reporting date, write the status the activity had then; if the data are "
@@ -161,8 +297,50 @@ _FRENCH = [(re.compile(english), french) for english, french in (
     (r"^Rates for this line cannot be computed; fill in the approved amount\.$",
      "Les taux de cette ligne ne peuvent pas être calculés ; indiquez le montant approuvé."),
     (r"^no rows for '([^']*)' in (\d+) tables?: ([^:;]*)$", r"aucune ligne pour '\1' dans \2 table(s) : \3"),
-    (r"^Fine if these tables do not apply to this country; the annex will show no figures from them\.$",
+    (r"^Fine if these tables do not apply to this country; the annex will show no figures from them\.",
      "Rien à faire si ces tables ne concernent pas ce pays ; l'annexe n'en montrera aucun chiffre."),
+    # (the same hint when a table writes the country as its code, or when the spending has no row of it)
+    (r"(\S+) writes it '([^']*)'", r"\1 l'écrit '\2'"),
+    (r": write '([^']*)' there, as (\S+) does, else the annex leaves those rows out\.",
+     r" : écrivez-y '\1', comme \2 le fait, sinon l'annexe laisse ces lignes de côté."),
+    (r" The other tables: fine if these tables do not apply to this country; the annex will show no figures from "
+     r"them\.", " Les autres tables : rien à faire si elles ne concernent pas ce pays ; l'annexe n'en montrera aucun "
+     "chiffre."),
+    (r" Without expenditure rows its spending is not known, in its annex and in the project's totals \(n\.d\.\): if "
+     r"nothing was spent yet, add a row with the amount 0\.$",
+     " Sans ligne de dépenses, ses dépenses ne sont pas connues, dans son annexe et dans les totaux du projet "
+     "(n.d.) : si rien n'a encore été dépensé, ajoutez une ligne avec le montant 0."),
+    # a country of the data that no annex covers: a country renamed (« RIM » for Mauritanie), a code, two countries
+    (r"^(\d+) rows? of '([^']*)' \(([^)]*)\) belong to no country annex: params/(\S+) writes `country: ([^`]*)`, "
+     r"which no row holds$",
+     lambda m: f"{m[1]} ligne{'s' if m[1] != '1' else ''} de '{m[2]}' ({m[3]}) n'appartien"
+               f"{'nent' if m[1] != '1' else 't'} à aucune annexe de pays : params/{m[4]} écrit `country: {m[5]}`, "
+               "qu'aucune ligne ne contient"),
+    (r"^If '([^']*)' is the country's name, write `country: \1` in params/(\S+)\.$",
+     r"Si '\1' est le nom du pays, écrivez `country: \1` dans params/\2."),
+    (r"^(\d+) rows? of '([^']*)' \(([^)]*)\) belong to no country annex \(the annexes' countries: ([^)]*)\): "
+     r"(they are checked in no annex|they count in the project-wide annex only)(?: \(([^)]*): checked in no annex\))?",
+     lambda m: f"{m[1]} ligne{'s' if m[1] != '1' else ''} de '{m[2]}' ({m[3]}) n'appartien"
+               f"{'nent' if m[1] != '1' else 't'} à aucune annexe de pays (les pays des annexes : {m[4]}) : "
+               + (("elle n'est vérifiée" if m[1] == "1" else "elles ne sont vérifiées") + " dans aucune annexe"
+                  if m[5].endswith("no annex") else ("elle ne compte" if m[1] == "1" else "elles ne comptent")
+                  + " que dans l'annexe du projet dans son ensemble")
+               + (f" ({m[6]} : vérifiées dans aucune annexe)" if m[6] else "")),
+    (r" \(a published figure is checked in its country's annex\)$",
+     " (un chiffre publié est vérifié dans l'annexe de son pays)"),
+    (r"'([^']*)' is its code or its name in another language: write '([^']*)' in these rows, as its annex file does "
+     r"\(`country:`\), so that its annex counts them\.",
+     r"'\1' est son code ou son nom dans une autre langue : écrivez '\2' dans ces lignes, comme son fichier "
+     r"d'annexe le fait (`country:`), pour que son annexe les compte."),
+    (r" Write the country as its annex file does \(`country:`\), or add an annex for (.+) in params/(\S+)/\.$",
+     r" Écrivez le pays comme son fichier d'annexe le fait (`country:`), ou ajoutez une annexe pour \1 dans "
+     r"params/\2/."),
+    (r"^These rows name (\d+) countries \(([^)]*)\): a row belongs to one country\. Split each into one row per "
+     r"country, each with its own share \(of the amount, of the participants\), or write `regional` if it is the "
+     r"project's as a whole; as written, no country annex counts them\.$",
+     r"Ces lignes nomment \1 pays (\2) : une ligne appartient à un pays. Séparez chacune en une ligne par pays, "
+     r"chacune avec sa part (du montant, des participants), ou écrivez `regional` si elle est celle du projet dans "
+     r"son ensemble ; telles qu'écrites, aucune annexe de pays ne les compte."),
     (r"^rows of the project as a whole \(no country, or 'regional'\) will not appear in the '([^']*)' annex: "
      r"([^:;]*)$",
      lambda m: f"les lignes du projet dans son ensemble (sans pays, ou 'régional') n'apparaîtront pas dans l'annexe "
@@ -212,6 +390,11 @@ def translated(problem: Problem, lang: str) -> Problem:
     if message == problem.message:
         return problem
     return replace(problem, message=message, hint=_french(problem.hint))
+
+
+def sentence(text: str, lang: str) -> str:
+    """One sentence of the data room's in ``lang`` (as it is when the table does not know it)."""
+    return text if lang == "en" else _french(text)
 
 
 @lru_cache(maxsize=4096)

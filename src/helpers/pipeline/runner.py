@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Protocol
 
 from .. import fingerprint
+from ..annex.words import say
 from ..paths import (BUILD_DIR, DATA_DIR, NOTEBOOKS_DIR, PARAMS_DIR, REPO_ROOT, annex_names,
                      check_slug, project_names, relative, renderer_suffixes, under)
 
@@ -271,7 +272,8 @@ def _describe_failure(exc: BaseException, notebook: Path, kept: Path | None, tim
         what = f"{type(exc).__name__}: {first_line(exc)}"
     text = f"notebook {notebook.name}: {what}"
     if kept is not None:
-        text += f"\n    The executed notebook is kept for inspection: {relative(kept)}"
+        text += f"\n    The executed notebook is kept for inspection: {relative(kept)} (open it with make lab to read " \
+                "the error, correct the data or the notebook, then build again)"
     return text
 
 
@@ -563,13 +565,14 @@ def build(project: str | None = None, annex: str | None = None, jobs: int | None
         print(f"Language {language!r} is not available: use fr or en.", file=sys.stderr)
         return 2
 
+    lang = _said_in({t.project for t in targets}, layout)
     prints = Fingerprints()
     changes = {"language": language}  # what changes the output; the timeout does not
     inputs = {t: prints.inputs(t, layout, changes) for t in targets}
     stale = [t for t in targets if force or not is_current(t, layout, inputs[t])]
     if not stale:
-        print(f"Nothing to do: the {len(targets)} annex(es) are up to date in {relative(layout.build / 'annexes')}/ "
-              f"({time.perf_counter() - started:.2f} s).")
+        print(say("build_nothing", lang, n=len(targets), path=relative(layout.build / 'annexes'),
+                  seconds=_seconds(time.perf_counter() - started, lang, 2)))
         return 0
 
     if not scheduler:  # (with a cluster, an unreachable scheduler is said first, within seconds)
@@ -578,29 +581,41 @@ def build(project: str | None = None, annex: str | None = None, jobs: int | None
     broken = _validate({t.project for t in stale}, layout, prints)
     stale = [t for t in stale if t.project not in broken]
     if not stale:
-        print(f"No annex built: {len(targets) - sum(t.project in broken for t in targets)} annex(es) up to date.")
-        _not_built(broken)
+        print(say("build_none_built", lang, n=len(targets) - sum(t.project in broken for t in targets)))
+        _not_built(broken, lang)
         return 1
 
-    with _exclusive(layout):
+    with _exclusive(layout, lang):
         # a build that ran while this one waited may have done the work already
         stale = [t for t in stale if force or not is_current(t, layout, inputs[t])]
         if not stale:
-            print("Nothing left to do: another build brought the annexes up to date.")
+            print(say("build_nothing_left", lang))
             return 1 if broken else 0
-        code = _build_stale(stale, targets, layout, options, inputs, started)
-    _not_built(broken)
+        code = _build_stale(stale, targets, layout, options, inputs, started, lang)
+    _not_built(broken, lang)
     return code or (1 if broken else 0)
 
 
-def _not_built(broken: set[str]) -> None:
+def _said_in(projects: set[str], layout: "Layout") -> str:
+    """The language of the build's own lines: the projects' (project.yaml's `language`, French by default, as make
+    check speaks), English when they differ (a French project's build said all in English)."""
+    from .messages import project_language
+
+    languages = {project_language(name, layout.params) for name in projects}
+    return languages.pop() if len(languages) == 1 else "en"
+
+
+def _seconds(seconds: float, lang: str, decimals: int = 1) -> str:
+    return f"{seconds:.{decimals}f}".replace(".", "," if lang == "fr" else ".")
+
+
+def _not_built(broken: set[str], lang: str) -> None:
     for name in sorted(broken):
-        print(f"  NOT BUILT  project '{name}': its inputs have errors (listed above; make check PROJECT={name} "
-              "lists them again). Its annexes keep their previous files, if they had any.")
+        print(say("build_not_built", lang, project=name))
 
 
 @contextmanager
-def _exclusive(layout: Layout):
+def _exclusive(layout: Layout, lang: str = "en"):
     """One build at a time per build folder: a second one waits instead of mixing its files with the first's."""
     import fcntl
 
@@ -609,13 +624,13 @@ def _exclusive(layout: Layout):
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            print("Another build is running in this folder; waiting for it to finish...", flush=True)
+            print(say("build_waiting", lang), flush=True)
             fcntl.flock(handle, fcntl.LOCK_EX)
         yield
 
 
 def _build_stale(stale: list[Target], targets: list[Target], layout: Layout, options: Options, inputs: dict,
-                 started: float) -> int:
+                 started: float, lang: str = "en") -> int:
     remote = None
     jobs = options.jobs
     if options.scheduler:  # the notebook runs go to a Dask cluster (dask_executor.py); the rest stays here
@@ -628,22 +643,28 @@ def _build_stale(stale: list[Target], targets: list[Target], layout: Layout, opt
             return 2
         jobs = remote.workers
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(stale) * max(1, len(notebook_paths(layout)))))
-    print(f"Building {len(stale)} annex(es) of {len(targets)} with {jobs} worker(s), "
-          f"{len(notebook_paths(layout))} notebook(s) each; timeout {options.timeout} s per cell.")
+    print(say("build_building", lang, n=len(stale), total=len(targets), jobs=jobs,
+              notebooks=len(notebook_paths(layout)), timeout=options.timeout))
     results, interrupted = _run_pool(stale, layout, jobs, options, inputs, remote)
 
     built = [r for r in results if r.ok]
     failed = [r for r in results if not r.ok]
+    for r in failed:   # (a figures or export step keeps no notebook there: the folder says the build failed)
+        if r.error != INTERRUPTED:
+            layout.failed_dir(r.target.project, r.target.annex).mkdir(parents=True, exist_ok=True)
     _write_index(layout)
     print()
-    print(f"Built {len(built)} annex(es), {len(failed)} failed, {len(targets) - len(stale)} already up to date; "
-          f"{time.perf_counter() - started:.1f} s in all.")
+    print(say("build_built", lang, built=len(built), failed=len(failed), current=len(targets) - len(stale),
+              seconds=_seconds(time.perf_counter() - started, lang)))
     for r in built:
-        print(f"  ok      {r.target}  -> {relative(r.target.outputs(layout)['html'])}  ({r.seconds:.1f} s)")
-    for r in failed:
-        print(f"  FAILED  {r.target}: {r.error}")
+        print(f"  ok      {r.target}  -> {relative(r.target.outputs(layout)['html'])}  "
+              f"({_seconds(r.seconds, lang)} s)")
+    from .messages import sentence
+
+    for r in failed:   # (which annex, which notebook and cell, where the executed notebook is: in the language)
+        print(f"  {say('build_failed', lang)} {r.target}{say('check_where_colon', lang)} {sentence(r.error, lang)}")
     if failed:
-        print("The annexes that failed keep their previous files, if they had any.")
+        print(say("build_failed_keep", lang))
         return 130 if interrupted else 1
     return 0
 
@@ -687,7 +708,7 @@ def _validate(projects: set[str], layout: Layout, prints: Fingerprints | None = 
             print(say("check_build_warnings", lang, project=name, n=len(warnings)))
             print_summary(warnings, sys.stdout, lang)
     if broken:
-        print("Fix the problems above (make check lists them again), then run the build again.", file=sys.stderr)
+        print(say("build_fix", _said_in(broken, layout)), file=sys.stderr)
     return broken
 
 
@@ -906,6 +927,8 @@ def _write_index(layout: Layout) -> None:
     if not root.is_dir():
         return
     current = {(p, a) for p in project_names(layout.params) for a in annex_names(p, layout.params)}
-    page, index = render_index(root, current=current).encode("utf-8"), root / "index.html"
+    # an annex whose last build failed keeps its earlier files: the index says they are not of the current data
+    failed = {(p, a) for p, a in current if (layout.build / "failed" / p / a).is_dir()}
+    page, index = render_index(root, current=current, failed=failed).encode("utf-8"), root / "index.html"
     if not index.is_file() or index.read_bytes() != page:  # unchanged, it keeps its date (a browser's cache, rsync)
         write_atomic(index, page)

@@ -309,7 +309,6 @@ WORDS = {
     "check_where_cell": "cell",
     "check_where_value": "value",
     "check_where_colon": ":",   # (after the place, and before the value)
-    "check_nothing_created": "Nothing was created:",
     "check_errors": "Errors (must be fixed):",
     "check_warnings": "Warnings (worth a look):",
     "check_ok": "OK",
@@ -328,6 +327,27 @@ WORDS = {
     "check_build_errors": "Project '{project}': {n} problem(s) in the inputs; no annex of it was built.",
     "check_build_warnings": "Project '{project}': {n} warning(s) in the inputs; its annexes are built with them. "
                             "`make check PROJECT={project}` lists each one with what to do:",
+    "new_created": "Created the project '{project}':",
+    "new_nothing": "Nothing was created:",
+    "new_next": "Next: fill in the empty values of params/{project}/project.yaml, put your rows in the tables of "
+                "data/{project}/ (data/README.md says what each column holds), then run: make check PROJECT={project}",
+    "new_iati_next": "Check params/{project}/project.yaml (title, dates, reporting date), then: make annexes "
+                     "PROJECT={project}",
+    "build_building": "Building {n} annex(es) of {total} with {jobs} worker(s), {notebooks} notebook(s) each; timeout "
+                      "{timeout} s per cell.",
+    "build_built": "Built {built} annex(es), {failed} failed, {current} already up to date; {seconds} s in all.",
+    "build_failed": "FAILED ",
+    "build_failed_keep": "The annexes that failed keep their previous files, if they had any.",
+    "build_not_built": "  NOT BUILT  project '{project}': its inputs have errors (listed above; make check "
+                       "PROJECT={project} lists them again). Its annexes keep their previous files, if they had any.",
+    "build_fix": "Fix the problems above (make check lists them again), then run the build again.",
+    "build_nothing": "Nothing to do: the {n} annex(es) are up to date in {path}/ ({seconds} s).",
+    "build_none_built": "No annex built: {n} annex(es) up to date.",
+    "build_nothing_left": "Nothing left to do: another build brought the annexes up to date.",
+    "build_waiting": "Another build is running in this folder; waiting for it to finish...",
+    "index_failed": "Not up to date: {annexes}: the last build of each failed (make annexes said why; its notebook is "
+                    "kept in build/failed/), and its files are those of an earlier build, from the data as they were "
+                    "then. Correct the data or the notebook and build again before sending it.",
     "index_stale": "Not listed: {annexes}, built from an annex file that params/ no longer has (renamed or "
                    "removed): not rebuilt, their figures are those of an earlier build. Delete them from "
                    "build/annexes/ (or make clean) if they are not to be sent.",

@@ -329,7 +329,6 @@ WORDS = {
     "check_where_cell": "cellule",
     "check_where_value": "valeur",
     "check_where_colon": " :",   # (after the place, and before the value)
-    "check_nothing_created": "Rien n'a été créé :",
     "check_errors": "Erreurs (à corriger) :",
     "check_warnings": "Avertissements (à vérifier) :",
     "check_ok": "OK",
@@ -349,6 +348,30 @@ WORDS = {
                           "construite.",
     "check_build_warnings": "Projet '{project}' : {n} avertissement(s) dans les données ; ses annexes sont "
                             "construites avec. `make check PROJECT={project}` les liste un à un avec quoi faire :",
+    "new_created": "Projet '{project}' créé :",
+    "new_nothing": "Rien n'a été créé :",
+    "new_next": "Ensuite : remplissez les valeurs vides de params/{project}/project.yaml, mettez vos lignes dans les "
+                "tables de data/{project}/ (data/README.md dit ce que contient chaque colonne), puis lancez : make "
+                "check PROJECT={project}",
+    "new_iati_next": "Vérifiez params/{project}/project.yaml (titre, dates, date de rapport), puis : make annexes "
+                     "PROJECT={project}",
+    "build_building": "Construction de {n} annexe(s) sur {total} avec {jobs} processus, {notebooks} notebook(s) "
+                      "chacune ; délai de {timeout} s par cellule.",
+    "build_built": "{built} annexe(s) construite(s), {failed} en échec, {current} déjà à jour ; {seconds} s en tout.",
+    "build_failed": "ÉCHEC  ",
+    "build_failed_keep": "Les annexes en échec gardent leurs fichiers précédents, s'il y en avait.",
+    "build_not_built": "  NON CONSTRUIT  projet '{project}' : ses données ont des erreurs (listées ci-dessus ; make "
+                       "check PROJECT={project} les liste à nouveau). Ses annexes gardent leurs fichiers précédents, "
+                       "s'il y en avait.",
+    "build_fix": "Corrigez les problèmes ci-dessus (make check les liste à nouveau), puis relancez la construction.",
+    "build_nothing": "Rien à faire : les {n} annexe(s) sont à jour dans {path}/ ({seconds} s).",
+    "build_none_built": "Aucune annexe construite : {n} annexe(s) à jour.",
+    "build_nothing_left": "Plus rien à faire : une autre construction a mis les annexes à jour.",
+    "build_waiting": "Une autre construction est en cours dans ce dossier ; attente de sa fin...",
+    "index_failed": "Pas à jour : {annexes} : la dernière construction de chacune a échoué (make annexes a dit "
+                    "pourquoi ; son notebook est gardé dans build/failed/), et ses fichiers sont ceux d'une "
+                    "construction antérieure, des données d'alors. Corrigez les données ou le notebook et relancez "
+                    "la construction avant de l'envoyer.",
     "index_stale": "Non listées : {annexes}, construites d'un fichier d'annexe que params/ n'a plus (renommé ou "
                    "supprimé) : elles ne sont plus reconstruites, leurs chiffres sont ceux d'une construction "
                    "antérieure. Supprimez-les de build/annexes/ (ou make clean) si elles ne sont pas à diffuser.",
