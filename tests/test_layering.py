@@ -46,3 +46,27 @@ def test_an_analysis_importing_from_the_annex_breaks_the_contract(tmp_path):
     assert result.returncode != 0
     assert "BROKEN" in result.stdout
     assert "helpers.analyses.budget -> helpers.annex.fmt" in result.stdout
+
+
+def _private_imports(package: Path) -> list[str]:
+    """`from .other import _name` in the package's modules: one module reaching into another's private names."""
+    import ast
+
+    found = []
+    for path in sorted(package.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.level or (node.module or "").startswith("helpers")):
+                found += [f"{path.relative_to(package.parent)}:{node.lineno} {alias.name}" for alias in node.names
+                          if alias.name.startswith("_") and not alias.name.startswith("__")]
+    return found
+
+
+def test_no_module_imports_another_s_private_names(tmp_path):
+    assert _private_imports(ROOT / "src" / "helpers") == []
+    # (and the test sees one: a copy whose change section takes figures' private helper again)
+    shutil.copytree(ROOT / "src" / "helpers", tmp_path / "helpers", ignore=shutil.ignore_patterns("__pycache__"))
+    change = tmp_path / "helpers" / "analyses" / "change.py"
+    change.write_text(change.read_text(encoding="utf-8") + "\nfrom .figures import _several_countries  # noqa\n",
+                      encoding="utf-8")
+    assert _private_imports(tmp_path / "helpers") == ["helpers/analyses/change.py:" + str(
+        len(change.read_text(encoding="utf-8").splitlines())) + " _several_countries"]

@@ -143,7 +143,7 @@ def _bare(text: Any) -> str:
 
 
 _PROJECT_WIDE = frozenset(_bare(word) for word in PROJECT_WIDE_WORDS) - {""}
-_NOT_KNOWN = frozenset(_bare(word) for word in NOT_KNOWN_WORDS) - {""}
+NOT_KNOWN_BARE = frozenset(_bare(word) for word in NOT_KNOWN_WORDS) - {""}
 
 
 def is_dash(text: Any) -> bool:
@@ -159,7 +159,7 @@ def is_project_wide(text: Any) -> bool:
 
 def is_not_known(text: Any) -> bool:
     """Whether a cell says « not known » (NOT_KNOWN_WORDS), however spaced: « n.d. », « N/D », « Non renseigné »."""
-    return _bare(text) in _NOT_KNOWN
+    return _bare(text) in NOT_KNOWN_BARE
 
 
 def is_all(country: Any) -> bool:

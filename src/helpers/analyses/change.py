@@ -306,13 +306,13 @@ def revised_spending(tables: dict[str, pd.DataFrame], params: Any, previous: Any
     31/12/2020 row 25 000 -> 15 000 in the next quarter's file). The spending « moved » then mixes the new period's
     spending with the correction (+11 000 shown, 21 000 spent in the quarter). Columns metric, key, unit, previous
     (the earlier annex's), value (the data's now, at the earlier date)."""
-    from .figures import _is_all, budget_figures
+    from .figures import is_all_annex, budget_figures
 
     columns = ["metric", "key", "unit", "previous", "value"]
     budget, expenditure = tables.get("budget"), tables.get("expenditure")
     if previous is None or expenditure is None or expenditure.empty or budget is None:
         return pd.DataFrame(columns=columns)
-    then = budget_figures(budget, expenditure, params, _is_all(params), as_of=previous.date)
+    then = budget_figures(budget, expenditure, params, is_all_annex(params), as_of=previous.date)
     then = with_previous(then[then["metric"] == "spent"], previous)
     value, before = then["value"].to_numpy(dtype="float64"), then["previous"].to_numpy(dtype="float64")
     # (figures.csv keeps the amounts to the cent or finer: a difference under half a cent is the writing's)

@@ -686,7 +686,7 @@ def _fold_series(values: pd.Series) -> pd.Series:
     return values.map(fold).astype(str)
 
 
-def _is_all(params: Any) -> bool:
+def is_all_annex(params: Any) -> bool:
     return is_all(getattr(params, "country", ALL))
 
 
@@ -697,7 +697,7 @@ def reported_for_annex(reported: pd.DataFrame | None, params: Any) -> pd.DataFra
         return pd.DataFrame(columns=["figure_id", "metric", "key", "value", "comparison", "label", "source",
                                      "country"])
     country = _fold_series(reported["country"]) if "country" in reported else pd.Series("", index=reported.index)
-    if _is_all(params):
+    if is_all_annex(params):
         keep = country.isin(["", fold(REGIONAL)]) | country.map(is_all).astype(bool)
     else:
         keep = country.eq(fold(params.country))
@@ -708,7 +708,7 @@ def reported_for_annex(reported: pd.DataFrame | None, params: Any) -> pd.DataFra
     dated = mine["metric"].astype("str").str.strip().isin(BUDGET_METRICS) if len(mine) else None
     if dated is not None and dated.any():   # 'total@31/12/2020', 'total@déc. 2020': the ISO date the figures key
         mine.loc[dated, "key"] = mine.loc[dated, "key"].map(_iso_at)
-    if not _is_all(params) and len(mine):
+    if not is_all_annex(params) and len(mine):
         # in a country's annex, its figures are keyed without the country: 'Maroc' is the whole ('all'), as an
         # evaluator writes it for a figure of Maroc, and '1.1/Maroc' (the project annex's key) is '1.1'
         key = mine["key"].astype("object")
@@ -777,7 +777,7 @@ def tables_figures(tables: dict[str, pd.DataFrame], params: Any, studies: dict[s
     country (the other rows are the same: a subset of the whole computation).
     """
     if per_country is None:
-        per_country = _is_all(params)
+        per_country = is_all_annex(params)
     wanted = None if metrics is None else {str(m).strip().lower() for m in metrics}
     needs = lambda section: wanted is None or not wanted.isdisjoint(SECTION_METRICS[section])  # noqa: E731
     empty = pd.DataFrame()
@@ -809,11 +809,11 @@ def tables_figures(tables: dict[str, pd.DataFrame], params: Any, studies: dict[s
     if not reported.empty:
         # reconcile looks up only the rows a reported figure asks for: those, in the table's order, are enough
         lookup = _finish([part[reconcile.lookup_rows(reported, part)] for part in parts])
-        whole = [] if _is_all(params) else [n for n, s in (studies or {}).items() if getattr(s, "whole_project", False)
-                                            and _several_countries(s)]
+        whole = [] if is_all_annex(params) else [n for n, s in (studies or {}).items()
+                                                 if getattr(s, "whole_project", False) and _several_countries(s)]
         parts.append(reconciliation_figures(reported, lookup, params, known_keys(parts, reported),
                                             persons_caution(parts), get("participation"), get("indicators"),
-                                            countries_of(tables) if _is_all(params) else (), whole))
+                                            countries_of(tables) if is_all_annex(params) else (), whole))
     return _finish(parts)  # sections in any order: sorted once, here
 
 
@@ -1131,7 +1131,7 @@ _TARGET = re.compile(
     r"|\d\s*%?\s*(?:prevue?s?|visee?s?|attendue?s?|planned|expected|targeted)\b")   # « 5 000 prévus »
 # the figures achieved, of which the workbook computes no target (the budget is itself a plan, an indicator has its
 # own target, compared instead; an impact estimate is no target)
-_ACHIEVED = (AT_REPORTING_DATE - {"budget", "unallocated_budget"}) | {"cost_per_unit", "survey_mean", "survey_total",
+ACHIEVED = (AT_REPORTING_DATE - {"budget", "unallocated_budget"}) | {"cost_per_unit", "survey_mean", "survey_total",
                                                                       "survey_share"}
 
 
@@ -1151,7 +1151,7 @@ _PLANNED_WHAT = re.compile(r"\b(?:budgets?|montants?|depenses?|couts?|financemen
                            r"beneficiaires|menages)\b")
 
 
-def _targeted(words: str) -> str | None:
+def target_words(words: str) -> str | None:
     """The words that make a published figure a target (« cible : », « objectif de 5 »), None when none do."""
     folded = fold(words)
     text = folded
@@ -1190,16 +1190,16 @@ def _compared_with_target(rec: pd.DataFrame, indicators: pd.DataFrame | None, ma
              for label, value in zip(rec["label"], rec["printed"])]
     metric = rec["metric"].astype(str).str.strip()
     asked = [i for i, m, w, st in zip(rec.index, metric, words, rec["status"])
-             if st != reconcile.NOT_COMPUTABLE and (m in _ACHIEVED or m in ("indicator_achievement",
+             if st != reconcile.NOT_COMPUTABLE and (m in ACHIEVED or m in ("indicator_achievement",
                                                                             "indicator_achievement_final"))
-             and _targeted(w)]
+             and target_words(w)]
     if not asked:
         return
     targets = _indicator_targets(indicators) if metric[asked].isin(["indicator_achievement",
                                                                       "indicator_achievement_final"]).any() else {}
     for i in asked:
-        said, m, key = _targeted(words[rec.index.get_loc(i)]), metric[i], str(rec.at[i, "key"])
-        if m in _ACHIEVED:
+        said, m, key = target_words(words[rec.index.get_loc(i)]), metric[i], str(rec.at[i, "key"])
+        if m in ACHIEVED:
             rec.loc[i, ["status", "note"]] = [reconcile.NOT_COMPUTABLE, (
                 f"its label or its value speaks of a target ('{said}'), and the figure computed for '{key}' is "
                 f"what was achieved: the workbook computes no target of '{m}' (compare the achieved figure the "
@@ -1366,7 +1366,7 @@ def dated_elsewhere(rec: pd.DataFrame, params: Any, indicators: pd.DataFrame | N
                                        canonical_metric(metric))) is not None:
             out[i] = men   # « Part des hommes : 40 % » beside 40 % of women: « Conforme »
             continue
-        if status != reconcile.NOT_COMPUTABLE and not _is_all(params) and (whole := _whole_project(" ; ".join(
+        if status != reconcile.NOT_COMPUTABLE and not is_all_annex(params) and (whole := _whole_project(" ; ".join(
                 str(w) for w in (label, value) if isinstance(w, str)), getattr(params, "country", ""))) is not None:
             out[i] = whole   # « Part des femmes, tous pays confondus » beside Maroc's, in Maroc's annex
             continue
@@ -1558,7 +1558,7 @@ def unmatched_reported(data: Any, params: Any) -> pd.DataFrame:
 
     def computed_keys(whole: bool) -> pd.DataFrame:
         computed = tables_figures(scoped.tables, params, reported=reported if whole else None,
-                                  metrics=reported["metric"], surveys=data.surveys if _is_all(params) else None,
+                                  metrics=reported["metric"], surveys=data.surveys if is_all_annex(params) else None,
                                   by_group=whole)
         listed = [pd.DataFrame(impact, columns=["metric", "key"], dtype="str")]
         if whole and scoped.studies and not asked.isdisjoint(SECTION_METRICS["impact"]):
@@ -1590,7 +1590,7 @@ def annex_figures(data: Any, params: Any, impact: pd.DataFrame | None = None) ->
     reported = reported_for_annex(data.tables.get("reported"), params)
     # a survey's design covers the whole project: its estimates are in the project-wide annex only
     return tables_figures(scoped.tables, params, studies=scoped.studies, reported=reported,
-                          per_country=_is_all(params), surveys=data.surveys if _is_all(params) else None,
+                          per_country=is_all_annex(params), surveys=data.surveys if is_all_annex(params) else None,
                           impact=impact)
 
 

@@ -581,7 +581,7 @@ def period_order(spec: Any, values: pd.Series) -> list[Any] | None:
     return [present[i] for i in np.argsort(numbers.to_numpy(), kind="stable")]
 
 
-def _arms(study: Study) -> tuple[np.ndarray, np.ndarray | None]:
+def arms_of(study: Study) -> tuple[np.ndarray, np.ndarray | None]:
     spec, data = study.spec, study.data
     n = len(data)
     treated = (indicator(data[spec.treatment.column], spec.treatment.treated)
@@ -599,7 +599,7 @@ def balance_sample(study: Study) -> tuple[np.ndarray, str]:
     "all" (two_group: every row with a group), "pre" (did: every row before the programme), "baseline" (did with
     ``unit``: each unit's last row before the programme, periods in time order when known, else file order)."""
     spec, data = study.spec, study.data
-    treated, post = _arms(study)
+    treated, post = arms_of(study)
     keep = ~np.isnan(treated)
     if post is None:
         return np.flatnonzero(keep), "all"
@@ -627,7 +627,7 @@ def balance_table(study: Study) -> pd.DataFrame:
     one value, or without variance gives NaNs and a note.
     """
     spec, data = study.spec, study.data
-    treated, _ = _arms(study)
+    treated, _ = arms_of(study)
     rows_used, sample = balance_sample(study)
     keep = np.zeros(len(data), dtype=bool)
     keep[rows_used] = True
@@ -681,7 +681,7 @@ def balance_test(study: Study) -> dict[str, Any]:
     from statsmodels.regression.linear_model import OLS
 
     spec, data = study.spec, study.data
-    treated, _ = _arms(study)
+    treated, _ = arms_of(study)
     rows, sample = balance_sample(study)
     se_type = SE_TYPES[spec.se]
     out: dict[str, Any] = {"f": math.nan, "df_num": math.nan, "df_denom": math.nan, "p_value": math.nan, "n": 0,
@@ -752,7 +752,7 @@ def periods(study: Study) -> pd.DataFrame:
     spec, data = study.spec, study.data
     if spec.period is None or spec.period.column not in data.columns:
         return pd.DataFrame(columns=PERIOD_COLUMNS)
-    treated = _arms(study)[0]
+    treated = arms_of(study)[0]
     post = indicator(data[spec.period.column], spec.period.post)
     codes, values = pd.factorize(data[spec.period.column], use_na_sentinel=True)
     rows = []
@@ -780,7 +780,7 @@ def units(study: Study) -> pd.DataFrame:
     the programme and none before: entered late, or their baseline not found), counts ("units" or "rows"),
     note. A unit's arm is that of its rows (a unit in both arms is counted in each, and the note says so)."""
     spec, data = study.spec, study.data
-    treated, post = _arms(study)
+    treated, post = arms_of(study)
     has_unit = bool(spec.unit and spec.unit in data.columns)
     ids = data[spec.unit].to_numpy() if has_unit else None
     outcomes = [o for o in spec.outcomes if o in data.columns]
@@ -840,7 +840,7 @@ def balanced_panel_effects(study: Study, alpha: float = 0.05) -> pd.DataFrame:
     if spec.design != "did" or not spec.unit or spec.unit not in data.columns or spec.period is None \
             or spec.period.column not in data.columns:
         return pd.DataFrame(columns=[*EFFECT_COLUMNS, "n_units", "n_lost", "n_late"])
-    _, post = _arms(study)
+    _, post = arms_of(study)
     units, _ = pd.factorize(data[spec.unit], use_na_sentinel=True)
     size = int(units.max()) + 1 if len(units) else 0
     rows = []

@@ -77,7 +77,7 @@ MATCH, TRUNCATED, MISMATCH, NOT_COMPUTABLE = "match", "truncated", "mismatch", "
 FRACTION_NOTE = "as a fraction of 1"   # in the note of a percentage printed 0.444 (see _as_fraction)
 # in the note of a percentage printed « 0,53 % » (its sign written) beside 53 %: a fraction of 1 it would match
 PERCENT_SIGN_NOTE = "printed with '%', it is not read as a fraction; read so (times 100), it would match:"
-_PERCENT_SIGN = re.compile(r"%|\bpour[ -]?cents?\b|\bper ?cent\b|\bp\. ?100\b|\bpour ?100\b|\bpct\b|\bp\.c\.")
+PERCENT_SIGN = re.compile(r"%|\bpour[ -]?cents?\b|\bper ?cent\b|\bp\. ?100\b|\bpour ?100\b|\bpct\b|\bp\.c\.")
 # « 40 p. 100 », « 40 pour 100 » (French typography's percent): a percentage; it was refused as « two numbers »
 _PER_HUNDRED = re.compile(r"(?<=\d)\s*(?:p\.\s?|pour\s?)100(?!\s?[\d.,]?\d)", re.IGNORECASE)
 # in the note of a women's share of participations beside the persons' one (analyses.figures.persons_caution)
@@ -1053,7 +1053,7 @@ def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str |
             if level:   # « +3 000 », « hausse de 3 000 », « 45 points » beside a level
                 result = result._replace(status=NOT_COMPUTABLE, difference=float("nan"), note=level)
             if result.status != NOT_COMPUTABLE and (unit == "count" or metric in COUNTS or is_currency(unit)) and \
-                    _PERCENT_SIGN.search(fold(printed)):
+                    PERCENT_SIGN.search(fold(printed)):
                 # « 100 % » beside 1 activity done was read as a fraction of 1, 1.00: « Conforme »; « 50 % » an
                 # « écart de 49 »: a share beside a count or an amount is another figure
                 result = result._replace(status=NOT_COMPUTABLE, difference=float("nan"),
@@ -1068,7 +1068,7 @@ def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str |
                                          note=COUNT_SHARE_NOTE.format(printed=printed, metric=metric))
             if unit == "%" and result.status == MISMATCH:
                 fraction = _as_fraction(printed, computed, comparison, result)
-                if fraction is not result and _PERCENT_SIGN.search(fold(str(rec.get("value")))):
+                if fraction is not result and PERCENT_SIGN.search(fold(str(rec.get("value")))):
                     # « 0,53 % » printed with its sign beside 53 %: 0,53 % it says, not a fraction of 1 (« Conforme »)
                     result = result._replace(note=f"{result.note}; {PERCENT_SIGN_NOTE} {fraction.printed_value!r}")
                 else:
@@ -1078,7 +1078,7 @@ def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str |
             elif unit not in ("%", "ratio") and result.status == MISMATCH:
                 result = _without_percent_sign(printed, computed, comparison, result, decimal_mark)
             if unit == "%" and result.status == MISMATCH and comparison in ("=", "~") and result.decimals == 1 and \
-                    0 < abs(result.printed_value) < 1 and not _PERCENT_SIGN.search(fold(printed)) and \
+                    0 < abs(result.printed_value) < 1 and not PERCENT_SIGN.search(fold(printed)) and \
                     abs(result.printed_value * 100 - computed) <= 5:
                 # « 0,4 » beside 40 %: « écart de -39,6 », for a fraction of 1 (read so only with 2 decimals or more)
                 result = result._replace(status=NOT_COMPUTABLE, difference=float("nan"), note=(

@@ -155,12 +155,12 @@ def few_clusters_by_group(effects: pd.DataFrame, spec: StudySpec, lang: str) -> 
 def _smallest_cell(study: Any, outcome: str, rows: Any = None) -> tuple[int, int] | None:
     """(rows, cell) of the group (did: group x period) with the fewest rows holding ``outcome``, among ``rows`` (a
     boolean mask; None: all); None when a group has fewer than 2 (no estimate at all) or the outcome is absent."""
-    from ..analyses.impact import _arms, as_numbers
+    from ..analyses.impact import arms_of, as_numbers
 
     spec, data = study.spec, study.data
     if outcome not in data.columns:
         return None
-    treated, post = _arms(study)
+    treated, post = arms_of(study)
     cells = treated if post is None else 2 * treated + post
     known = ~np.isnan(as_numbers(data[outcome])) & ~np.isnan(cells)
     if rows is not None:

@@ -36,8 +36,8 @@ from .model import (DIFFERENTIAL_ATTRITION, ProjectData, Study, each_distinct, f
 from .model import assigned_by, country_named_otherwise
 from . import readers
 from .readers import UNREADABLE, RawTable, column_letter, column_position, header_name, read_table
-from .readers import _number_kind as readers_number_kind
-from .readers import _shows_plus as readers_shows_plus
+from .readers import number_kind
+from .readers import shows_plus
 from .schemas import StudySpec, validate_table
 from .spec import (AMBIGUOUS_COLUMNS, COLUMNS, DEFAULTS, ENUMERATIONS, FINANCED_TABLES, KINDS as DTYPES,  # noqa: F401
                    ENGLISH_HEADERS, REGIONAL, REQUIRED, SPEC, TABLES, Column, Table, blank, repeats, split_lines)
@@ -1383,9 +1383,9 @@ def _printed(series: pd.Series, report_mark: str | None, raw: RawTable) -> tuple
                     severity="warning"))
                 return shown
             number = type(value) in (int, float) or isinstance(value, numbers.Shown)   # (1.40: the decimals shown)
-            said = readers_number_kind(formats.get(index)) if number else None
+            said = number_kind(formats.get(index)) if number else None
             # a format showing a '+' before it (`+0;-0;0`, `+0"%"`): the sheet shows « +16 », a change, not 16
-            plus = number and value > 0 and readers_shows_plus(formats.get(index))
+            plus = number and value > 0 and shows_plus(formats.get(index))
             shown = f"+{shown}" if plus else shown
             if isinstance(said, tuple) and said[0]:
                 words, divided = said

@@ -1152,11 +1152,11 @@ def _stream(sheet, table: RawTable, notes: dict[int, list] | None = None,
             table.problems.append(_too_many(table, f"more than {cells:,} cells in {n:,} rows"))
             return None
         values = [((noted(c, n, None, Percent.shown(c.value, _percent_decimals(c.number_format), True))
-                    if "+" in c.number_format and _shows_plus(c.number_format) else
+                    if "+" in c.number_format and shows_plus(c.number_format) else
                     Percent.shown(c.value, _percent_decimals(c.number_format)))
                    if kind is _PERCENT else noted(c, n, kind))
-                  if type(c.value) in (int, float) and ((kind := _number_kind(c.number_format))
-                                                        or "+" in c.number_format and _shows_plus(c.number_format)) else
+                  if type(c.value) in (int, float) and ((kind := number_kind(c.number_format))
+                                                        or "+" in c.number_format and shows_plus(c.number_format)) else
                   (MonthCell.of(c.value) if shown is _MONTH else YearCell.of(c.value))
                   if type(c.value) is dt.datetime and (shown := _date_shown(c.number_format)) else
                   Shown.of(c.value, places) if type(c.value) is float and (places := _decimals_shown(c.number_format))
@@ -1237,7 +1237,7 @@ def _decimals_held(value: float) -> int:
 
 
 @lru_cache(maxsize=256)
-def _shows_plus(number_format: Any) -> bool:
+def shows_plus(number_format: Any) -> bool:
     """Whether a number format shows a '+' before a positive number (`+0;-0;0`, `+0"%"`, `"+"0%`, `\\+#,##0`): the
     sheet shows « +16 », a change, where the cell holds 16. A '+' after the digits (`0.0E+00`) is not before it."""
     if not isinstance(number_format, str) or "+" not in number_format:
@@ -1256,7 +1256,7 @@ _DIVIDED = re.compile(r"[0#?.],+(?![0#?])")   # a comma after the digits: the nu
 
 
 @lru_cache(maxsize=256)
-def _number_kind(number_format: Any) -> str | tuple[str, bool] | None:
+def number_kind(number_format: Any) -> str | tuple[str, bool] | None:
     """_PERCENT for a percentage format; for a format that writes a text beside the number (`#,##0.0" k$"`,
     `#,##0 [$€-40C]`, `0 \\€`, `$#,##0`), (that text, whether the format divides the number by 1 000s: `#,##0," k"`
     shows 40 000 as « 40 k »); None for a plain number."""
@@ -1413,7 +1413,7 @@ def _format_notes(table: RawTable, notes: dict[int, list]) -> None:
         below = [n for n in rows if n > table.header_row]
         if letter not in names or not below or number_format is None:
             continue
-        text, divided = _number_kind(number_format)
+        text, divided = number_kind(number_format)
         table.format_notes[letter] = FormatNote(below[0], number_format, text, divided,
                                                 count - (len(rows) - len(below)))
 

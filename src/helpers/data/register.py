@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import Problem
-from ..text import _NOT_KNOWN, fold, is_dash, is_not_known
+from ..text import NOT_KNOWN_BARE, fold, is_dash, is_not_known
 from . import model, numbers, totals
 from .readers import RawTable
 from .spec import SPEC, blank
@@ -170,7 +170,7 @@ def _names_not_known(frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
         # (a cheap filter first: an ASCII name is text.fold's lower case, its bare form one of the words or
         # nothing; a million persons' names each tested in Python took seconds)
         bare = distinct.str.strip().str.lower().str.replace(r"[\s_-]+", "", regex=True).str.rstrip(".")  # (_JOINERS')
-        maybe = ~distinct.str.isascii() | bare.isin(_NOT_KNOWN) | (bare == "")
+        maybe = ~distinct.str.isascii() | bare.isin(NOT_KNOWN_BARE) | (bare == "")
         unknown = [v for v in distinct[maybe.to_numpy(bool)] if "?" not in v   # (_names_lost)
                    and (is_not_known(v) or is_dash(v))]
         if not unknown:

@@ -152,11 +152,11 @@ def _not_levels(raw, rows: dict, data: ProjectData) -> list[Problem]:
     """A published figure printed as a change beside a level (« +3 000 » beside a count, « +45 % » or « hausse de
     45 % » beside a share, « 5 pp » beside a share): the annex says « not computable »; said here first, at its row
     (an evaluator who runs make check first saw nothing of it)."""
-    from ..analyses.figures import _ACHIEVED, _targeted, canonical_metric
-    from ..analyses.reconcile import (COUNTS, LEVELS, PERCENT_LEVEL_NOTE, _PERCENT_SIGN, label_unit, not_a_level,
+    from ..analyses.figures import ACHIEVED, target_words, canonical_metric
+    from ..analyses.reconcile import (COUNTS, LEVELS, PERCENT_LEVEL_NOTE, PERCENT_SIGN, label_unit, not_a_level,
                                       other_currency, with_unit, worded_comparison)
     from ..data.params import report_decimal_mark
-    from ..data.readers import _shows_plus as readers_shows_plus
+    from ..data.readers import shows_plus
 
     table = data.tables.get("reported")
     if table is None or not len(table):
@@ -170,7 +170,7 @@ def _not_levels(raw, rows: dict, data: ProjectData) -> list[Problem]:
                             label_unit(rec.get("label")))
         comparison = str(rec.get("comparison") or "").strip() or "="
         why = not_a_level(metric, "", printed, worded_comparison(printed, comparison), mark)
-        if not why and (metric in COUNTS or metric in LEVELS) and _PERCENT_SIGN.search(fold(printed)):
+        if not why and (metric in COUNTS or metric in LEVELS) and PERCENT_SIGN.search(fold(printed)):
             # « 100 % » beside activity_status_count: the annex's « not computable », said here first
             why = PERCENT_LEVEL_NOTE.format(metric=metric, **({"a": "a", "what": "count"} if metric in COUNTS else
                                                               {"a": "an", "what": "amount"}))
@@ -180,13 +180,13 @@ def _not_levels(raw, rows: dict, data: ProjectData) -> list[Problem]:
             shown = raw.formats.get(raw.letters.get("value", ""), {}).get(rows.get(fid))
             hint = (f"The '+' is the cell's number format ({shown}), not its content: if the report prints the "
                     "level, give the cell a format without '+' (Format Cells > Number). " if shown and
-                    readers_shows_plus(shown) else "")
+                    shows_plus(shown) else "")
             problems.append(raw.problem("not_a_level", f"figure '{fid}' ({metric}): {why}",
                                         hint + "The annex will say 'not computable' until the value is written so.",
                                         index=rows.get(fid), column="value", value=rec.get("value"),
                                         severity="warning"))
-        said = _targeted(" ; ".join(str(w) for w in (rec.get("label"), rec.get("value")) if isinstance(w, str)))
-        if said and metric in _ACHIEVED:   # « Cible : 5 000 personnes formées » beside the figure achieved
+        said = target_words(" ; ".join(str(w) for w in (rec.get("label"), rec.get("value")) if isinstance(w, str)))
+        if said and metric in ACHIEVED:   # « Cible : 5 000 personnes formées » beside the figure achieved
             problems.append(raw.problem(
                 "published_target", f"figure '{fid}' ({metric}): its label or its value speaks of a target "
                 f"('{said}'), and the workbook computes what was achieved", "Write the figure achieved the report "
