@@ -25,8 +25,16 @@ def make_annexes(root: Path, jobs: int = 0) -> dict:
     out = result.pop("output")
     result["steps"] = [{"annex": m["target"], "step": m["step"], "seconds": float(m["seconds"])}
                        for m in map(STEP_LINE.match, out.splitlines()) if m]
-    result["nothing_to_do"] = "Nothing to do" in out
+    result["nothing_to_do"] = _says_nothing_to_do(out)
     return result
+
+
+def _says_nothing_to_do(out: str) -> bool:
+    """Whether the build said "Nothing to do: ...", in the project's language (« Rien à faire : » in French)."""
+    from helpers.annex.words import say as words
+
+    said = tuple(words("build_nothing", lang, n=0, path="", seconds="").split(":")[0].strip() for lang in ("fr", "en"))
+    return any(line.startswith(said) for line in out.splitlines())
 
 
 def html_anatomy(path: Path) -> dict:
