@@ -453,17 +453,8 @@ def test_a_panel_with_robust_errors_is_given_the_errors_clustered_on_its_unit(tm
     study's and says what to write; nothing with `se: cluster`."""
     import statsmodels.formula.api as smf
 
-    rng = np.random.default_rng(0)
-    lines = []
-    for a, arm in enumerate(("Oui", "Non")):
-        for i in range(100):
-            level = rng.normal(500, 100)
-            lines += [f"{a}-{i},{arm},{year},{level + 50 * k + (100 if a == 0 and k else 0) + rng.normal(0, 30):.1f}"
-                      for k, year in enumerate((2019, 2022))]
-    (tmp_path / "s.csv").write_text("id,groupe,vague,revenu\n" + "\n".join(lines) + "\n", encoding="utf-8")
-    yaml = ("title: t\ndesign: did\noutcomes: [revenu]\ntreatment: {column: groupe, treated: Oui}\n"
-            "period: {column: vague, post: 2022}\nunit: id\n")
-    (tmp_path / "s.yaml").write_text(yaml, encoding="utf-8")
+    _panel_files(tmp_path)
+    yaml = (tmp_path / "s.yaml").read_text(encoding="utf-8")
     study = _loaded(tmp_path)
     data = pd.read_csv(tmp_path / "s.csv").assign(t=lambda d: (d.groupe == "Oui").astype(int),
                                                   post=lambda d: (d.vague == 2022).astype(int))
