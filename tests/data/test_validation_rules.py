@@ -1372,7 +1372,8 @@ CASES = [
          what="participation.csv says 'Royaume du Maroc' for E1: its 20 participants would be in no country annex"),
     Case("country as its ISO code",
          lambda m: m.replace("activities", "A2,En cours (avancé),Maroc,", "A2,En cours (avancé),MAR,"),
-         "country_without_annex", "data/mini", None, "country", severity="warning", hint="'MAR' is its code",
+         "country_without_annex", "data/mini", None, "country", severity="warning",
+         hint="'MAR' and 'Maroc' name the same country",
          what="activities.csv says 'MAR' (ISO 3166 alpha-3) for A2 where maroc.yaml and the other rows say 'Maroc': "
               "A2 was in no country annex, nothing said (too far from 'Maroc' for a « did you mean »)"),
     Case("a table of country codes",
@@ -2104,8 +2105,16 @@ CASES = [
          "unknown_country", "maroc.yaml", NO_ROW, "country", hint="Maroc",
          what="maroc.yaml says country: Egypte, which no table has"),
     Case("annex country as its code", lambda m: m.set_param("country", "MA", annex="maroc"),
-         "unknown_country", "maroc.yaml", NO_ROW, "country", hint="Did you mean 'Maroc'? 'MA' is its code",
+         "unknown_country", "maroc.yaml", NO_ROW, "country",
+         hint="Did you mean 'Maroc'? 'MA' and 'Maroc' name the same country",
          what="maroc.yaml says country: MA where the tables write Maroc"),
+    Case("the data write the annex's country as its code", lambda m: [
+             m.write(name, m.text(name).replace("Maroc", "MA")) for name in
+             ("activities", "budget", "expenditure", "indicators", "participation", "reported")],
+         "unknown_country", "maroc.yaml", NO_ROW, "country",
+         hint="Did you mean 'MA'? 'Maroc' and 'MA' name the same country",
+         what="maroc.yaml says country: Maroc where every table writes MA: the hint said « 'Maroc' is its code or its "
+              "name in another language », the names the wrong way round"),
     Case("annex country misspelt", lambda m: m.set_param("country", "Marroc", annex="maroc"),
          "country_without_annex", "data/mini", None, "country", severity="warning",
          hint="write `country: Maroc` in params/mini/maroc.yaml",

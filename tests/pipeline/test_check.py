@@ -405,8 +405,8 @@ def test_a_country_renamed_in_the_data_is_told_in_french(mini):
                  "ces lignes de côté.",
                  "lignes de 'MA' (activities.csv) n'appartiennent à aucune annexe de pays (les pays des annexes : "
                  "Maroc) : elles ne comptent que dans l'annexe du projet dans son ensemble",
-                 "-> Vouliez-vous dire 'Maroc' ? 'MA' est son code ou son nom dans une autre langue : écrivez 'Maroc' "
-                 "dans ces lignes"):
+                 "-> Vouliez-vous dire 'Maroc' ? 'MA' et 'Maroc' désignent le même pays (un code, ou un nom dans une "
+                 "autre langue) : écrivez 'Maroc' dans ces lignes"):
         assert said in text, text
     english = [line for line in text.splitlines() if re.search(r"\b(the|is|are|this|writes|rows?|Write)\b", line)
                and ("'MA'" in line or "Maroc" in line)]

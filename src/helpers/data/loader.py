@@ -1748,7 +1748,8 @@ def _country_problems(annex: AnnexParams, data: ProjectData, table_files: dict[s
             partly.append((file, project_wide))
     if not any(fold(c) == wanted for c in seen):
         same = same_country(annex.country, seen)   # `country: MA` (or Morocco) where the data write Maroc
-        guess = f"Did you mean '{same}'? '{annex.country}' is its code or its name in another language." if same \
+        guess = f"Did you mean '{same}'? '{annex.country}' and '{same}' name the same country (a code, or a name in " \
+            "another language)." if same \
             else did_you_mean(annex.country, seen)
         hint = (guess + " " if guess else "") + "Countries in the data: " + (", ".join(sorted(seen)) or "none") + "."
         if _shared_by(annex.country, seen):   # `country: Maroc, Tunisie`: not a misspelt 'Tunisie'
@@ -1848,9 +1849,10 @@ def _countries_without_annex(annexes: list[AnnexParams], data: ProjectData,
         problems.append(Problem(
             relative(data.files[0].parent if data.files else Path()), "country_without_annex",
             f"{rows} row{'s' if rows > 1 else ''} of '{written}' ({', '.join(files)}) belong to no country annex "
-            f"(the annexes' countries: {', '.join(sorted(covered.values()))}): {where}", f"Did you mean '{same}'? '{written}' is its code or its name in another language: write '{same}' "
-            "in these rows, as its "
-            "annex file does (`country:`), so that its annex counts them." if same and not shared else guess
+            f"(the annexes' countries: {', '.join(sorted(covered.values()))}): {where}",
+            f"Did you mean '{same}'? '{written}' and '{same}' name the same country (a code, or a name in another "
+            f"language): write '{same}' in these rows, as its annex file does (`country:`), so that its annex counts "
+            "them." if same and not shared else guess
             if shared else guess + " Write the country "
             f"as its annex file does (`country:`), or add an annex for {written} in params/{data.project}/.",
             column="country", value=written, severity="warning"))

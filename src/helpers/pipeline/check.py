@@ -291,7 +291,8 @@ def _checked_nowhere(raw, annexes: list) -> list[Problem]:
                     else "Add params/<project>/ensemble.yaml with `country: all`, or give the figure its country.")
             same = "" if empty else same_country(country, [a.country for a in annexes if not a.is_all])
             if same:   # 'MA' for Maroc: its annex would check the figure
-                hint = f"Did you mean '{same}'? '{country}' is its code or its name in another language: " \
+                hint = f"Did you mean '{same}'? '{country}' and '{same}' name the same country (a code, or a name in " \
+                       "another language): " \
                        f"write '{same}', as its annex file does."
             problems.append(raw.problem("reported_nowhere", f"figure '{fid}' names {where}: it is checked in no "
                                         "annex", hint, index=row, column="country", value=country,

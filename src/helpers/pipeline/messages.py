@@ -76,8 +76,8 @@ _FRENCH = [(re.compile(english), french) for english, french in (
     (r" pour les montrer, or delete (\S+): the project's annex with `country: all` shows them already\.",
      r" pour les montrer, ou supprimez \1 : l'annexe du projet avec `country: all` les montre déjà."),
     (r"Countries in the data: ", "Pays des données : "),
-    (r"'([^']*)' is its code or its name in another language\.",
-     r"'\1' est son code ou son nom dans une autre langue."),
+    (r"'([^']*)' and '([^']*)' name the same country \(a code, or a name in another language\)(?=\.)",
+     r"'\1' et '\2' désignent le même pays (un code, ou un nom dans une autre langue)"),
     (r"this budget line is not in the budget table", "cette ligne budgétaire n'est pas dans la table du budget"),
     (r"Use a line of the budget table, or add the line there\.",
      "Utilisez une ligne de la table du budget, ou ajoutez-y la ligne."),
@@ -328,10 +328,10 @@ _FRENCH = [(re.compile(english), french) for english, french in (
                + (f" ({m[6]} : vérifiées dans aucune annexe)" if m[6] else "")),
     (r" \(a published figure is checked in its country's annex\)$",
      " (un chiffre publié est vérifié dans l'annexe de son pays)"),
-    (r"'([^']*)' is its code or its name in another language: write '([^']*)' in these rows, as its annex file does "
-     r"\(`country:`\), so that its annex counts them\.",
-     r"'\1' est son code ou son nom dans une autre langue : écrivez '\2' dans ces lignes, comme son fichier "
-     r"d'annexe le fait (`country:`), pour que son annexe les compte."),
+    (r"'([^']*)' and '([^']*)' name the same country \(a code, or a name in another language\): write '([^']*)' in "
+     r"these rows, as its annex file does \(`country:`\), so that its annex counts them\.",
+     r"'\1' et '\2' désignent le même pays (un code, ou un nom dans une autre langue) : écrivez '\3' dans ces "
+     r"lignes, comme son fichier d'annexe le fait (`country:`), pour que son annexe les compte."),
     (r" Write the country as its annex file does \(`country:`\), or add an annex for (.+) in params/(\S+)/\.$",
      r" Écrivez le pays comme son fichier d'annexe le fait (`country:`), ou ajoutez une annexe pour \1 dans "
      r"params/\2/."),
