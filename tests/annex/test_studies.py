@@ -649,15 +649,7 @@ def test_the_mde_and_caution_of_six_villages_use_the_t_of_their_clusters(tmp_pat
     (95,0 for 76,5, a fifth too small); and the few-clusters caution did not say which df. Both now."""
     from scipy.stats import t as student
 
-    rng = np.random.default_rng(11)
-    lines = []
-    for v in range(6):
-        arm, level = ("Traitement" if v < 3 else "Témoin"), rng.normal(0, 40)
-        lines += [f"V{v}-{i},village {v + 1},{arm},{1500 + level + (60 if v < 3 else 0) + rng.normal(0, 150):.1f}"
-                  for i in range(30)]
-    (tmp_path / "s.csv").write_text("id,village,groupe,revenu\n" + "\n".join(lines) + "\n", encoding="utf-8")
-    (tmp_path / "s.yaml").write_text("title: t\ndesign: two_group\noutcomes: [revenu]\ntreatment: {column: groupe, "
-                                     "treated: Traitement}\ncluster: village\nse: cluster\n", encoding="utf-8")
+    _villages(tmp_path, "cluster: village\nse: cluster\n")
     study = _loaded(tmp_path)
     row = propensity.adjusted_effects(study).iloc[0]
     # /tmp/hunt-stats9/villages/r.R: R 4.2, sandwich::vcovCL(type = "HC1"), coeftest / coefci with df = 5
