@@ -122,6 +122,19 @@ def test_make_check_reads_french_reported_headers(mini):
     assert run_check(["mini"], mini.data_dir, mini.params_dir, out=out, build_dir=mini.root / "build") == 0
 
 
+@pytest.mark.parametrize("header", ["Base", "Valeur de base", "Ligne de base"])
+def test_a_logframe_s_baseline_header_is_read_as_the_baseline(tmp_path, mini, header):
+    """« Base » (« Valeur de base », « Ligne de base »), as a French logframe heads the baseline, was kept as a
+    column of its own: the baseline read as missing (« n.d. : aucune valeur de référence »), nothing said."""
+    english = Mini.copy_to(tmp_path / "en").load()
+    _frenchify(mini)
+    mini.write("indicators", mini.text("indicators").replace(",Référence,", f",{header},", 1))
+    french = mini.load()
+    assert "base" not in french.tables["indicators"].columns
+    pd.testing.assert_series_equal(french.tables["indicators"]["baseline"], english.tables["indicators"]["baseline"])
+    assert english.tables["indicators"]["baseline"].notna().any()
+
+
 def test_every_french_name_is_documented_in_data_readme():
     from helpers.paths import DATA_DIR
 

@@ -734,7 +734,10 @@ SPEC: dict[str, Table] = {t.name: t for t in (
         Column("level", allowed=LEVELS, normalise="enumeration", words=tuple(LEVEL_WORDS.items()), french=("niveau",)),
         Column("unit", french=("unité",)),
         Column("baseline", "float", ambiguous=True, percent=True,
-               french=("référence", "valeur_de_référence", "situation_de_référence")),
+               # (« Base », « Valeur de base », « Ligne de base »: a logframe's words; « base » was kept as a column of
+               # its own, the baseline read as missing without a word)
+               french=("référence", "valeur_de_référence", "situation_de_référence", "base", "valeur_de_base",
+                       "ligne_de_base", "situation_de_base")),
         Column("target", "float", ambiguous=True, percent=True, french=("cible",)),
         Column("target_final", "float", ambiguous=True, percent=True, french=("cible_finale",)),
         Column("direction", allowed=DIRECTIONS, normalise="enumeration", words=tuple(DIRECTION_WORDS.items()),
