@@ -337,3 +337,24 @@ def test_two_studies_tables_are_under_their_study_s_name():
                      "=Étude des migrants de retour", "Effet retenu", first[4], "score", None, "Équilibre", first[4],
                      "score"]
     assert book.worksheets[0]["B15"].value == -1.25 and book.worksheets[0]["A12"].data_type == "s"
+
+
+def test_a_label_typed_on_two_lines_wraps_at_its_line_break():
+    """A budget line's label typed with Alt+Enter (« Personnel\\nnational ») or saved by a Windows editor with CR LF
+    in its quoted cell: the page and Word show « Personnel national »; the sheet's cell did not wrap, and Excel
+    showed « Personnelnational ». The cell now wraps at an Excel line break (LF)."""
+    import nbformat
+
+    from small_annex import _html, _table
+
+    frame = pd.DataFrame({"line": ["B1", "B2", "B3"], "label": ["Personnel\nnational", "Activités\r\nde formation",
+                                                                  "Coordination"]})
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("ctx.show()")
+    cell.outputs = [_html("<h2>Exécution financière</h2>"), _table(frame, {"line": "line", "label": "label"}, {}, "fr")]
+    nb.cells.append(cell)
+    sheet = openpyxl.load_workbook(io.BytesIO(excel.xlsx(nb, FIGURES, WHEN))).worksheets[0]
+    labels = {row[0].value: row[1] for row in sheet.iter_rows(min_row=5)}
+    assert [labels[k].value for k in ("B1", "B2", "B3")] == ["Personnel\nnational", "Activités\nde formation",
+                                                             "Coordination"]
+    assert [bool(labels[k].alignment.wrap_text) for k in ("B1", "B2", "B3")] == [True, True, False]

@@ -103,7 +103,7 @@ def _text_cell(sheet, row: int, column: int, text: str):
     shown = ILLEGAL_CHARACTERS_RE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
     # Excel (and LibreOffice) read _xHHHH_ in a text as the character HHHH, their escape: a label 'Date_x0020_de'
     # (a SharePoint name) showed « Date de » in the sheet; its '_' escaped (_x005F_), it shows as written
-    cell.value = _ESCAPE_LIKE.sub("_x005F_", shown)
+    cell.value = _ESCAPE_LIKE.sub("_x005F_", shown).replace("\r\n", "\n").replace("\r", "\n")  # Excel's line break
     cell.data_type = "s"        # never a formula, whatever the text starts with
     if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
         cell.quotePrefix = True  # Excel keeps it text even when the reader edits the cell
@@ -152,7 +152,10 @@ def _write_table(sheet, top: int, title: str, table: Mapping[str, Any], widths: 
             if column["numeric"]:
                 target.alignment = Alignment(horizontal="right", vertical="top")
             else:
-                target.alignment = Alignment(vertical="top", wrap_text=len(shown["text"]) > 60)
+                # a label typed on two lines (Alt+Enter) wraps at its line break: unwrapped, Excel showed its words
+                # glued (« Personnelnational »), where the page and Word show « Personnel national »
+                target.alignment = Alignment(vertical="top", wrap_text=len(shown["text"]) > 60
+                                             or "\n" in shown["text"] or "\r" in shown["text"])
             rag = next((RAG_FILLS[c] for c in shown.get("class", "").split() if c in RAG_FILLS), None)
             if rag:
                 target.fill = PatternFill("solid", fgColor=rag)
