@@ -310,3 +310,51 @@ def test_the_french_figures_sheet_says_each_key_in_french_beside_its_code():
         ("total@2019-12-31", "Total au 31 décembre 2019"), ("Maroc", "Maroc")]
     english = openpyxl.load_workbook(io.BytesIO(excel.xlsx(notebook("en"), figures, WHEN)))
     assert next(english["figures"].iter_rows(values_only=True))[2:4] == ("key", "value")   # English: as figures.csv
+
+
+def test_two_studies_tables_are_under_their_study_s_name():
+    """Two impact studies give tables of the same captions (« Effet retenu par l'étude... »), each under its study's
+    <h3>: the sheet showed them one after the other with nothing saying which study each was (the sub-heading was
+    used only by a table without a caption). The study's name is now a line above its first table."""
+    import nbformat
+
+    from small_annex import _html, _table
+
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("ctx.show()")
+    cell.outputs = [_html("<h2>Études d'impact</h2>")]
+    for study, effect in (("Enquête de suivi des formés", 2.5), ("=Étude des migrants de retour", -1.25)):
+        frame = pd.DataFrame({"outcome": ["score"], "estimate": [effect]})
+        cell.outputs += [_html(f"<h3>{study}</h3>"), _table(frame, {"outcome": "outcome", "estimate": "estimate"},
+                                                           {"estimate": "est3"}, "fr", caption="Effet retenu"),
+                         _table(frame, {"outcome": "outcome"}, {}, "fr", caption="Équilibre")]
+    nb.cells.append(cell)
+    book = openpyxl.load_workbook(io.BytesIO(excel.xlsx(nb, FIGURES, WHEN)))
+    first = [row[0] for row in book.worksheets[0].iter_rows(values_only=True)]
+    assert first == ["Études d'impact", None,
+                     "Enquête de suivi des formés", "Effet retenu", first[4], "score", None, "Équilibre", first[4],
+                     "score", None,
+                     "=Étude des migrants de retour", "Effet retenu", first[4], "score", None, "Équilibre", first[4],
+                     "score"]
+    assert book.worksheets[0]["B15"].value == -1.25 and book.worksheets[0]["A12"].data_type == "s"
+
+
+def test_a_label_typed_on_two_lines_wraps_at_its_line_break():
+    """A budget line's label typed with Alt+Enter (« Personnel\\nnational ») or saved by a Windows editor with CR LF
+    in its quoted cell: the page and Word show « Personnel national »; the sheet's cell did not wrap, and Excel
+    showed « Personnelnational ». The cell now wraps at an Excel line break (LF)."""
+    import nbformat
+
+    from small_annex import _html, _table
+
+    frame = pd.DataFrame({"line": ["B1", "B2", "B3"], "label": ["Personnel\nnational", "Activités\r\nde formation",
+                                                                  "Coordination"]})
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("ctx.show()")
+    cell.outputs = [_html("<h2>Exécution financière</h2>"), _table(frame, {"line": "line", "label": "label"}, {}, "fr")]
+    nb.cells.append(cell)
+    sheet = openpyxl.load_workbook(io.BytesIO(excel.xlsx(nb, FIGURES, WHEN))).worksheets[0]
+    labels = {row[0].value: row[1] for row in sheet.iter_rows(min_row=5)}
+    assert [labels[k].value for k in ("B1", "B2", "B3")] == ["Personnel\nnational", "Activités\nde formation",
+                                                             "Coordination"]
+    assert [bool(labels[k].alignment.wrap_text) for k in ("B1", "B2", "B3")] == [True, True, False]

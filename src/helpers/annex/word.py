@@ -291,6 +291,19 @@ def _ensure_styles(document) -> None:
         document.styles.element.append(parse_xml(FACTS_TABLE_STYLE))
 
 
+PROPERTY_MAX = 255   # characters of a document property (Word's File > Properties; python-docx refuses more)
+
+
+def _property(text: str) -> str:
+    """A title for the document's properties: at most PROPERTY_MAX characters, cut at a word with '…'. A project
+    title of 300 characters (an IATI activity's title often is) made python-docx raise « exceeded 255 char limit »
+    and every annex's export fail, after make check said OK; the title block shows the whole title."""
+    if len(text) <= PROPERTY_MAX:
+        return text
+    cut = text[:PROPERTY_MAX - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut[PROPERTY_MAX // 2:] else cut).rstrip(" ,;:-–—") + "…"
+
+
 def finish(data: bytes, lang: str, title: str, subject: str, when: dt.datetime) -> bytes:
     from docx import Document
 
@@ -301,7 +314,7 @@ def finish(data: bytes, lang: str, title: str, subject: str, when: dt.datetime) 
     _footer(document, lang)
     _caption_spacing(document, lang)
     props = document.core_properties
-    props.title, props.subject, props.language = title, subject, LOCALES[lang]
+    props.title, props.subject, props.language = _property(title), _property(subject), LOCALES[lang]
     props.author = props.last_modified_by = "evaluation workbook"
     props.created = props.modified = when.astimezone(dt.timezone.utc).replace(tzinfo=None)
     buffer = io.BytesIO()

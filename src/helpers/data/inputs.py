@@ -263,12 +263,31 @@ class _Loader(yaml.SafeLoader):
 
     def construct_scalar(self, node):
         value = super().construct_scalar(node)
+        if isinstance(value, str) and _SURROGATE.search(value):
+            value = _surrogates_joined(value, node.start_mark.line + 1)
         if isinstance(value, str) and CONTROL.search(value):
             char = CONTROL.search(value).group()
             raise _Refusal("control_character", f"this text holds a control character ({shown(char)})"
                            f"{control_reason(char)}", CONTROL_HINT, node.start_mark.line + 1,
                            value=clipped(value))
         return value
+
+
+# A YAML escape of half a UTF-16 pair ("\\ud83c\\uddf2", as a JSON tool writes an emoji): YAML keeps each half as a
+# character of its own, which no file can store: the build stopped on the title of the annex, after make check OK
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _surrogates_joined(value: str, line: int) -> str:
+    """The text with each pair of halves joined into its character (\\ud83d\\ude00 is 😀); a half alone is refused."""
+    joined = value.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
+    alone = _SURROGATE.search(joined)
+    if alone:
+        escaped = _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", joined)
+        raise _Refusal("control_character", f"this text holds half of a character (\\u{ord(alone.group()):04x}, a "
+                       "surrogate without its pair), which no file can store", "Write the character itself rather "
+                       "than its \\u escape, or delete the escape.", line, value=clipped(escaped))
+    return joined
 
 
 class WrittenFloat(float):

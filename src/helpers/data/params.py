@@ -616,8 +616,7 @@ def template_problem(path: Path) -> Problem | None:
         with archive:
             for info in archive.infolist():
                 with archive.open(info) as part:
-                    while block := part.read(1 << 20):
-                        outside = outside or _outside_reference(info.filename, block)
+                    outside = outside or _outside_reference(part.read())
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
         return Problem(relative(path), "word_template", f"the Word template is damaged ({exc})",
                        "Save the template again from Word as 'Word Document (.docx)'.")
@@ -632,25 +631,53 @@ def template_problem(path: Path) -> Problem | None:
     return None
 
 
-_RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
-_TARGET = re.compile(rb'\bTarget="([^"]*)"')
-_INCLUDE_FIELD = re.compile(rb'(?:<w:instrText\b[^>]*>|\bw:instr=")\s*(?:INCLUDEPICTURE|INCLUDETEXT|LINK|DDEAUTO|DDE)\s+'
-                            rb'(?:&quot;|")?[^"<&\s]+', re.IGNORECASE)
+# Fields that fetch a file when Word updates them (INCLUDE and IMPORT: Word's older names of INCLUDETEXT and
+# INCLUDEPICTURE), then their first argument if any (it may be a field of its own)
+_FETCHING_FIELD = re.compile(r"\s*(INCLUDEPICTURE|INCLUDETEXT|INCLUDE|IMPORT|LINK|DDEAUTO|DDE)\b\s*(\"[^\"]*\"|\S*)",
+                             re.IGNORECASE)
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def _outside_reference(name: str, data: bytes) -> str | None:
-    """A relationship of a template's part to a file outside it (TargetMode="External": an attached template, a
-    linked picture, a hyperlink's address is one too but opens nothing: not counted), or a field that fetches one."""
-    if name.endswith(".rels"):
-        for element in _RELATIONSHIP.findall(data):
-            target = _TARGET.search(element)
-            if b'TargetMode="External"' in element and b"/hyperlink" not in element and target:
-                return target.group(1).decode("utf-8", "replace")
-    elif name.endswith(".xml"):
-        field = _INCLUDE_FIELD.search(data)
+def _outside_reference(data: bytes) -> str | None:
+    """A template part's reference to a file outside it: a relationship with TargetMode External (an attached
+    template, a linked picture; a hyperlink's address is one too but opens nothing: not counted), or a field that
+    fetches one. The part is read as XML, not searched as bytes: a relationship written with single quotes
+    (Target='http://…' TargetMode='External', XML as valid as with double ones) and a field instruction split over
+    several runs (`` INCLUDEPICTURE `` then ``"http://…"``, as Word writes a field edited by hand) passed the byte
+    patterns, and the annex .docx fetched the address when opened."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError:
+        return None   # not XML: a picture, a font (Word and pandoc refuse a damaged XML part themselves)
+    for element in root.iter("{*}Relationship"):
+        if (element.get("TargetMode") or "").strip().lower() == "external" \
+                and not (element.get("Type") or "").endswith("/hyperlink"):
+            return element.get("Target") or "?"
+    for instruction in _field_instructions(root):
+        field = _FETCHING_FIELD.match(instruction)
         if field:
-            return re.sub(r"^<[^>]*>|^w:instr=\"|&quot;|\"", "", field.group(0).decode("utf-8", "replace")).strip()
+            return field.group(2).strip('"') or field.group(1)
     return None
+
+
+def _field_instructions(root) -> list[str]:
+    """Each field's instruction, its runs joined (Word may split one over several runs, even inside a word); a field
+    nested in another's instruction is one of its own."""
+    done, open_fields = [f.get(f"{_W}instr") or "" for f in root.iter(f"{_W}fldSimple")], []
+    for element in root.iter(f"{_W}fldChar", f"{_W}instrText"):
+        if element.tag == f"{_W}instrText":
+            if open_fields:
+                open_fields[-1] += element.text or ""
+            else:
+                done.append(element.text or "")
+        elif element.get(f"{_W}fldCharType") == "begin":
+            open_fields.append("")
+        elif element.get(f"{_W}fldCharType") == "end" and open_fields:
+            done.append(open_fields.pop())
+    return done + open_fields
 
 
 def duplicate_annexes(annexes: list[AnnexParams], params_dir: Path = PARAMS_DIR) -> list[Problem]:

@@ -365,6 +365,11 @@ _FRENCH = [(re.compile(english), french) for english, french in (
      r"figures in ([A-Z]+)\.$",
      r"Convertissez le résultat en \1 dans les données (le classeur ne convertit aucune devise), ou publiez et "
      r"comparez ses chiffres en \2."),
+    (r"^this text holds half of a character \(([^,]*), a surrogate without its pair\), which no file can store$",
+     r"ce texte contient la moitié d'un caractère (\1, sans l'autre moitié de sa paire) : aucun fichier ne peut "
+     r"l'enregistrer"),
+    (r"^Write the character itself rather than its \\u escape, or delete the escape\.$",
+     r"Écrivez le caractère lui-même plutôt que son échappement \\u, ou supprimez l'échappement."),
 )]
 _WHERE = ("row", "column", "key", "cell", "value", "colon")
 
