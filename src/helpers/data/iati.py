@@ -2670,13 +2670,15 @@ def sex_of(dimensions: Iterable[tuple[str, str]]) -> str | None:
         name_words = set(SEX_WORD.findall(fold(name)))
         value_words = set(SEX_WORD.findall(fold(value)))
         if name_words & SEX_NAMES:
-            for words in (value_words,):
-                if words & FEMALE:
-                    return "f"
-                if words & MALE:
-                    return "m"
-                if words & TOTAL:
-                    return "total"
+            female, male = value_words & FEMALE, value_words & MALE
+            if female and male:  # « Male and Female », « F+M », « Hommes et femmes »: both sexes, the total (read
+                return "total"   # as women before: women 30 + 42 = 72, the total 84 for 42)
+            if female:
+                return "f"
+            if male:
+                return "m"
+            if value_words & TOTAL:
+                return "total"
             return "unknown"
         if name_words & FEMALE and not name_words & MALE:  # a dimension named after the sex: name="female"
             return "f"
