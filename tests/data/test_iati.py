@@ -2398,3 +2398,23 @@ def test_countries_and_regions_above_100_percent_in_all_are_said(tmp_path):
     held = load(tmp_path / "held", activity(body='<recipient-country code="MA" percentage="60"/>'
                                              '<recipient-region code="589" percentage="40"/>' + budget("1000")))
     assert rules(held) == [] and held.tables["budget"]["budget"].tolist() == [600.0, 400.0]
+
+
+def test_one_country_beside_a_regions_percentage_is_not_given_the_regions_money_unsaid(tmp_path):
+    """Before: one recipient-country without a percentage (or at 100) beside a recipient-region of 40 % gave the
+    country the whole budget (1 000 of 1 000 in its annex, spending 400 of 400), nothing said. Without a percentage,
+    the country is now the rest (60 %: 600, spent 240), said; at 100 (140 % in all) it keeps what it writes, said as
+    two countries and a region over 100 % are. A region without a percentage leaves the country whole, as before."""
+    region = '<recipient-region code="289" percentage="40"/>' + budget("1000") + transaction("400")
+    rest = load(tmp_path / "rest", activity(body='<recipient-country code="MA"/>' + region))
+    said = [p for p in rest.problems if p.rule == "iati_country_split"]
+    assert [(p.severity, p.element) for p in said] == [("warning", "iati-activity[XM-1]/recipient-country")]
+    assert "60 %" in said[0].message and "40 %" in said[0].message
+    assert rest.tables["budget"][["country", "budget"]].values.tolist() == [["MA", 600.0], ["regional", 400.0]]
+    assert rest.tables["expenditure"].groupby("country")["amount"].sum().to_dict() == {"MA": 240.0, "regional": 160.0}
+    whole = load(tmp_path / "whole", activity(body='<recipient-country code="MA" percentage="100"/>' + region))
+    assert rules(whole) == ["iati_region_split_over"] and "140 %" in whole.problems[0].message
+    assert whole.tables["budget"][["country", "budget"]].values.tolist() == [["MA", 1000.0]]
+    plain = load(tmp_path / "plain", activity(body='<recipient-country code="MA"/><recipient-region code="289"/>'
+                                              + budget("1000")))
+    assert rules(plain) == [] and plain.tables["budget"][["country", "budget"]].values.tolist() == [["MA", 1000.0]]

@@ -1948,8 +1948,11 @@ def _shares(activity: Activity, problems: list[Problem]) -> list[tuple[str, floa
     countries = activity.countries
     if not countries:
         return [(REGIONAL, 1.0)]
-    if len(countries) == 1 and countries[0].percentage in (None, 100.0):
-        return [(countries[0].code, 1.0)]
+    regions = sum(_region_percentage(r) for r in activity.regions)
+    if len(countries) == 1 and countries[0].percentage is None and 0 < regions < 100:
+        return _rest_of_regions(activity, countries[0].code, regions, problems)
+    if len(countries) == 1 and (countries[0].percentage is None or countries[0].percentage == 100.0 and not regions):
+        return [(countries[0].code, 1.0)]   # (100 beside a region's percentage: over 100 %, said below)
     if any(c.percentage is None for c in countries):
         problems.append(Problem(activity.file, "iati_country_split", f"activity {activity.identifier} has "
                                 f"{len(countries)} recipient countries without percentages: its money is counted "
@@ -1969,7 +1972,6 @@ def _shares(activity: Activity, problems: list[Problem]) -> list[tuple[str, floa
         return [(REGIONAL, 1.0)]
     rest = 1.0 - sum(s for _, s in shares)
     written = " + ".join(f"{c.code} {_show(c.percentage)}" for c in countries)
-    regions = sum(_region_percentage(r) for r in activity.regions)
     if regions and 100.0 * (1.0 - rest) + regions > 100.0 + 0.1:   # MA 60 + TN 40 + a region's 20: 120 %
         problems.append(Problem(activity.file, "iati_region_split_over", f"activity {activity.identifier}: its "
                                 f"recipient countries' percentages ({written}) and its recipient regions' "
@@ -2008,6 +2010,21 @@ def _shares(activity: Activity, problems: list[Problem]) -> list[tuple[str, floa
     if rest > 1e-9:
         shares.append((REGIONAL, rest))
     return shares
+
+
+def _rest_of_regions(activity: Activity, code: str, regions: float, problems: list[Problem]) -> list[tuple[str, float]]:
+    """One recipient country without a percentage beside recipient regions that write theirs (MA, and a region's
+    40 %): the country is read as the rest (60 %), the regions' share the project's as a whole, with a warning. Before,
+    the country took everything (1 000 of 1 000 in its annex, the region's 400 with it) without a word."""
+    problems.append(Problem(activity.file, "iati_country_split", f"activity {activity.identifier}: its one recipient "
+                            f"country ({code}) has no percentage, beside recipient regions of "
+                            f"{_show(round(regions, 4))} %: {code} is read as the rest, "
+                            f"{_show(round(100 - regions, 4))} % of the money (an estimate), the regions' share "
+                            "the project's as a whole (regional), in no country annex", "Ask the publisher for the "
+                            "country's percentage (IATI: countries and regions 100 % in all).",
+                            element=f"{activity.path}/recipient-country", value=f"{code}; regions "
+                            f"{_show(round(regions, 4))} %", severity="warning"))
+    return [(code, 1.0 - regions / 100.0), (REGIONAL, regions / 100.0)]
 
 
 def _region_percentage(written: str) -> float:
