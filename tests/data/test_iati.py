@@ -390,6 +390,37 @@ def test_a_file_of_version_1_is_refused_in_the_projects_language(tmp_path, capsy
     assert f"IATI version {version or '(none)'} is not read" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("suffix", [".xml.gz", ".xml"])
+def test_a_compressed_download_is_refused_saying_to_unpack_it_not_to_download_it_again(tmp_path, capsys, suffix):
+    """Before: make import-iati of activities.xml.gz (or a gzip saved as .xml, in iati/) said « the file is not
+    well-formed XML (Start tag expected) », « Download the file again »: the same archive again."""
+    import gzip
+    import zipfile
+
+    from helpers.__main__ import _created
+
+    plain = write(tmp_path / "src", activity(body=budget("100")))
+    packed = tmp_path / f"activities{suffix}"
+    packed.write_bytes(gzip.compress(plain.read_bytes()))
+    with pytest.raises(ValidationFailed) as refused:
+        import_iati(packed, "p", data_dir=tmp_path / "data", params_dir=tmp_path / "params")
+    assert [(p.rule, p.value) for p in refused.value.problems] == [("iati_xml_syntax", "gzip")]
+    assert "not XML" in refused.value.problems[0].message and "Unpack it" in refused.value.problems[0].hint
+    assert not (tmp_path / "data").exists()
+
+    def fail():
+        raise refused.value
+    assert not _created("p", fail, "fr")
+    said = capsys.readouterr().err
+    assert "le fichier est une archive gzip" in said and "Décompressez-le (7-Zip, gunzip)" in said
+    folder = tmp_path / "zipped" / "iati"
+    folder.mkdir(parents=True)
+    with zipfile.ZipFile(folder / "activities.xml", "w") as archive:
+        archive.writestr("activities.xml", plain.read_text())
+    problems = iati.load_iati(folder, params()).problems
+    assert [(p.rule, p.value, p.severity) for p in problems] == [("iati_xml_syntax", "zip", "error")]
+
+
 def test_a_transaction_naming_two_countries_in_an_activity_without_any_says_where_its_money_goes(tmp_path):
     """Before: a transaction naming MA 60 % and TN 40 % in an activity naming no country was counted as the project's
     whole (regional), the warning saying only « split as the activity's »: no country annex showed it."""

@@ -469,6 +469,12 @@ def _read_activities(path: Path) -> tuple[list[Activity], list[Problem]]:
             while element.getprevious() is not None:  # the activities already read
                 del parent[0]
     except etree.XMLSyntaxError as exc:
+        packed = _archive(path)
+        if packed:  # (said « not well-formed XML: download it again », which gives the same archive again)
+            return activities, problems + [Problem(file, "iati_xml_syntax", f"the file is a {packed} archive (a "
+                                                   "compressed download), not XML: it is not read", f"Unpack it "
+                                                   f"({UNPACK[packed]}) and use the .xml file it holds.",
+                                                   value=packed)]
         line = getattr(exc, "lineno", None)
         return activities, problems + [Problem(file, "iati_xml_syntax", f"the file is not well-formed XML "
                                                f"({exc.msg if hasattr(exc, 'msg') else exc})",
@@ -485,6 +491,21 @@ def _read_activities(path: Path) -> tuple[list[Activity], list[Problem]]:
                                 "Is it an IATI activity file (not an organisation file)? Download the project's "
                                 "activity file."))
     return activities, problems
+
+
+ARCHIVES = {b"\x1f\x8b": "gzip", b"PK\x03\x04": "zip", b"7z\xbc\xaf": "7z", b"BZh": "bzip2"}
+UNPACK = {"gzip": "7-Zip, gunzip", "zip": "7-Zip, unzip", "7z": "7-Zip", "bzip2": "7-Zip, bunzip2"}  # (any language)
+
+
+def _archive(path: Path) -> str | None:
+    """The kind of archive the file is by its first bytes (an IATI download saved compressed, under .xml or .gz),
+    else None."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4)
+    except OSError:
+        return None
+    return next((kind for magic, kind in ARCHIVES.items() if head.startswith(magic)), None)
 
 
 def _actual_dates(activity: Activity, problems: list[Problem]) -> None:

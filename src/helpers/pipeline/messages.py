@@ -361,6 +361,10 @@ _FRENCH = [(re.compile(english), french) for english, french in (
      r"la version IATI \1 n'est pas lue : le classeur lit les fichiers d'activités des versions \2"),
     (r"^Download the file in version 2\.03 \(d-portal and the IATI Datastore give it\), or convert it\.$",
      "Téléchargez le fichier en version 2.03 (d-portal et l'IATI Datastore la donnent), ou convertissez-le."),
+    (r"^the file is a (\w+) archive \(a compressed download\), not XML: it is not read$",
+     r"le fichier est une archive \1 (un téléchargement compressé), pas du XML : il n'est pas lu"),
+    (r"^Unpack it \(([^)]*)\) and use the \.xml file it holds\.$",
+     r"Décompressez-le (\1) et utilisez le fichier .xml qu'il contient."),
     (r"^Convert the outcome to ([A-Z]+) in the data \(the workbook converts none\), or publish and compare its "
      r"figures in ([A-Z]+)\.$",
      r"Convertissez le résultat en \1 dans les données (le classeur ne convertit aucune devise), ou publiez et "
