@@ -1551,6 +1551,30 @@ def test_values_by_location_of_a_count_are_added(tmp_path):
     assert table[["target", "actual"]].values.tolist() == [[12.0, 16.0]]
 
 
+@pytest.mark.parametrize("measure", ["1", "2"])
+def test_a_sexs_value_given_whole_and_again_by_location_is_not_added_to_its_parts(tmp_path, measure):
+    """Before: women's actual given whole (30) and again by location (10 + 20), men's so too (12; 5 + 7), made 60
+    women and 24 men, with a total of 42 beside them; without the total, 84 summed for 42. (A percentage: women's
+    value not computed.) The value without location is the whole, its located parts beside it, as for the total."""
+    def cell(value, sex, place=None):
+        where = f'<location ref="{place}"/>' if place else ""
+        return f'<actual value="{value}">{where}<dimension name="sex" value="{sex}"/></actual>'
+    parts = (cell(30, "female") + cell(10, "female", "L1") + cell(20, "female", "L2") + cell(12, "male")
+             + cell(5, "male", "L1") + cell(7, "male", "L2"))
+    source = load(tmp_path, activity(body='<result type="1">' + indicator(period('<target value="50"/>', parts),
+                                                                          f'measure="{measure}"') + "</result>"))
+    actual = source.tables["indicators"].set_index("sex")["actual"]
+    assert actual[["f", "m"]].tolist() == [30.0, 12.0]
+    if measure == "1":   # no total given: summed from the sexes' wholes, said
+        assert actual["total"] == 42.0 and rules(source) == ["iati_total_summed"]
+    else:                # a percentage's total is never made of its groups'
+        assert math.isnan(actual["total"]) and rules(source) == ["iati_not_added"]
+    # men by location only: their parts are the whole
+    source = load(tmp_path / "b", activity(body='<result type="1">' + indicator(period(
+        '<target value="50"/>', cell(30, "female") + cell(5, "male", "L1") + cell(7, "male", "L2"))) + "</result>"))
+    assert source.tables["indicators"].set_index("sex")["actual"].to_dict() == {"total": 42.0, "f": 30.0, "m": 12.0}
+
+
 @pytest.mark.parametrize("measure, places", [("2", ("KE-NBO", "BD-DHA")), ("1", ("KE-NBO", "KE-NBO")),
                                              ("1", ("", ""))])
 def test_values_that_cannot_be_added_give_no_total_and_say_why(tmp_path, measure, places):

@@ -2757,6 +2757,7 @@ def _by_sex(cells: list[Cell], what: str, where: str, activity: Activity, proble
             by_sex[sex].append(cell)
     addable = measure == "1"  # counts add up; a percentage or a rank does not (11 % + 13 % is not 24 %)
     for sex, items in by_sex.items():
+        items = _without_parts(items)
         values = [c.value for c in items if c.value is not None]
         if addable or len(items) == 1:
             out[sex] = _one_breakdown(items, f"{what} for {'women' if sex == 'f' else 'men'}", where, activity,
@@ -2786,6 +2787,14 @@ def _by_sex(cells: list[Cell], what: str, where: str, activity: Activity, proble
                                     "Check that the cells cover the whole population.",
                                     element=where, value=_show(out["total"]), severity="warning"))
     return out
+
+
+def _without_parts(cells: list[Cell]) -> list[Cell]:
+    """The cells without location when there are some beside cells with one: the located ones are their parts, as
+    the one total without location is beside the totals by location. Before, women's 30 and again 10 and 20 by
+    location were added: 60 women, and a total summed from the cells 84 for 42."""
+    plain = [c for c in cells if not c.locations]
+    return plain if plain and len(plain) < len(cells) else cells
 
 
 @lru_cache(maxsize=4096)   # (a portfolio file repeats a few dimensions over thousands of cells)
@@ -2836,9 +2845,9 @@ def _one_breakdown(cells: list[Cell], what: str, where: str, activity: Activity,
         for cell in cells:
             kind = _breakdown(cell)
             (sexed[_sex_of_cell(cell.dimensions)] if "sex" in kind else others).append(cell)
-        sums = _breakdown_sums(others)
+        sums = _breakdown_sums(_without_parts(others))
         if sexed:
-            parts = [_agreed(_breakdown_sums(items)) for items in sexed.values()]
+            parts = [_agreed(_breakdown_sums(_without_parts(items))) for items in sexed.values()]
             if None not in parts:
                 sums[frozenset({"sex"})] = sum(parts)  # type: ignore[arg-type]
         ways += sorted(sums, key=sorted)
