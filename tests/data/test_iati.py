@@ -1551,6 +1551,25 @@ def test_values_by_location_of_a_count_are_added(tmp_path):
     assert table[["target", "actual"]].values.tolist() == [[12.0, 16.0]]
 
 
+def test_baselines_of_several_years_are_not_added_the_earliest_is_the_baseline(tmp_path):
+    """Before: baselines by sex of 2018 (women 10, men 8) and again of 2020 (12, 9) were added: women 22, men 17,
+    the total summed 39 « no total baseline is given »; without sex (18, 21) the baseline was not computed, « not
+    told apart by distinct locations ». The earliest year's are the baseline, the later ones said."""
+    def baseline(value, year, sex=""):
+        dimension = f'<dimension name="sex" value="{sex}"/>' if sex else ""
+        return f'<baseline year="{year}" iso-date="{year}-01-01" value="{value}">{dimension}</baseline>'
+    later = baseline(12, 2020, "female") + baseline(9, 2020, "male")
+    source = load(tmp_path, activity(body='<result type="1">' + indicator(
+        period('<target value="40"/>'), extra=later + baseline(10, 2018, "female") + baseline(8, 2018, "male"))
+        + "</result>"))
+    assert source.tables["indicators"].set_index("sex")["baseline"].to_dict() == {"total": 18.0, "f": 10.0, "m": 8.0}
+    said = next(p for p in source.problems if p.rule == "iati_baseline_years")
+    assert said.severity == "warning" and said.value == "2020: 12, 2020: 9" and "those of 2018" in said.message
+    plain = load(tmp_path / "b", activity(body='<result type="1">' + indicator(
+        period('<target value="40"/>'), extra=baseline(18, 2018) + baseline(21, 2020)) + "</result>"))
+    assert plain.tables["indicators"]["baseline"].tolist() == [18.0] and rules(plain) == ["iati_baseline_years"]
+
+
 @pytest.mark.parametrize("measure", ["1", "2"])
 def test_a_sexs_value_given_whole_and_again_by_location_is_not_added_to_its_parts(tmp_path, measure):
     """Before: women's actual given whole (30) and again by location (10 + 20), men's so too (12; 5 + 7), made 60
