@@ -2409,6 +2409,19 @@ def test_spending_in_a_country_that_is_none_of_the_activitys_is_said(tmp_path):
         in said[0].message
 
 
+def test_spending_in_a_country_the_activity_gives_0_percent_is_said_as_a_country_outside_it(tmp_path):
+    """Before: MA 100 % / TN 0 %, 50 spent in TN: a TN line of budget not known, the whole project's budget and rates
+    « not computable », make check saying only « no row for 'TN' » in the TN annex (which has its 50)."""
+    split = '<recipient-country code="MA" percentage="100"/><recipient-country code="TN" percentage="0"/>'
+    source = load(tmp_path, activity(body=split + budget("1000") + transaction(
+        "300", extra='<recipient-country code="MA"/>') + transaction("50", extra='<recipient-country code="TN"/>')))
+    assert source.tables["budget"][["country", "budget"]].values.tolist() == [["MA", 1000.0]]
+    said = [p for p in source.problems if p.rule == "iati_country_outside"]
+    assert [(p.severity, p.value, p.element) for p in said] == [
+        ("warning", "TN", "iati-activity[XM-1]/transaction[2]/recipient-country")]
+    assert "none of the activity's (MA, TN at 0 %): TN" in said[0].message
+
+
 def test_a_country_of_the_split_no_transaction_names_has_spent_nothing_by_the_files_day(tmp_path):
     """Before: an activity split MA 50 / TN 50 whose transactions name their country (100 to MA, none to TN yet),
     in a file written after the reporting date: TN's spending was « not known », and so was the whole project's."""

@@ -2505,8 +2505,9 @@ def _expenditure(activities: list[Activity], amounts: dict[int, float], counted:
             if shares is None:
                 shares = _shares(activity, [])  # the split's problems are reported by the budget
             split = [(money.country, 1.0)] if money.country else shares
-            if money.country and activity.countries and all(c.code != money.country for c in activity.countries):
-                elsewhere.append(money)
+            if money.country and activity.countries and all(c.code != money.country or c.percentage == 0
+                                                            for c in activity.countries):
+                elsewhere.append(money)   # (a country the activity gives 0 % has no budget line either)
             elif not money.country and money.region and len(split) > 1:
                 regions.append(money)
             if money.amount is not None and money.amount < 0:
@@ -2556,7 +2557,8 @@ def _expenditure(activities: list[Activity], amounts: dict[int, float], counted:
             countries = sorted({m.country for m in elsewhere if m.country})
             problems.append(Problem(activity.file, "iati_country_outside", f"activity {activity.identifier}: "
                                     f"{len(elsewhere)} spending transaction(s) name a recipient country that is none "
-                                    "of the activity's (" + ", ".join(c.code for c in activity.countries) + "): "
+                                    "of the activity's (" + ", ".join(c.code + (" at 0 %" if c.percentage == 0 else "")
+                                                                      for c in activity.countries) + "): "
                                     f"{', '.join(countries)}; their spending is that country's, on a line whose "
                                     "budget is not known, so the whole project's budget and rates are not computable "
                                     "unless budget_total is declared", "Ask the publisher which country it is; "
