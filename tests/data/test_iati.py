@@ -1481,6 +1481,24 @@ def test_a_sex_dimension_naming_both_sexes_is_the_total_not_the_womens(tmp_path,
     assert rules(source) == []
 
 
+@pytest.mark.parametrize("kind", ["Female headed household", "Women-owned business"])
+def test_a_dimension_named_after_women_with_yes_and_no_is_no_sex(tmp_path, kind):
+    """Before: actuals by « Female headed household » = « Yes » (20) and « No » (80), beside the total 100, were both
+    read as women's, the dimension named after the sex: women 100 of 100 (100 % women, nothing said). A dimension
+    whose value is yes or no is a kind of household or business, not a sex; one named « Women » with an age band as
+    its value stays women's."""
+    cells = (f'<actual value="20"><dimension name="{kind}" value="Yes"/></actual>'
+             f'<actual value="80"><dimension name="{kind}" value="No"/></actual><actual value="100"/>')
+    source = load(tmp_path, activity(body='<result type="1">' + indicator(period('<target value="100"/>', cells))
+                                     + "</result>"))
+    assert source.tables["indicators"].set_index("sex")["actual"].to_dict() == {"total": 100.0}
+    aged = ('<actual value="30"><dimension name="Women" value="15-24"/></actual>'
+            '<actual value="12"><dimension name="Men" value="15-24"/></actual><actual value="42"/>')
+    source = load(tmp_path / "aged", activity(body='<result type="1">' + indicator(period('<target value="50"/>', aged))
+                                              + "</result>"))
+    assert source.tables["indicators"].set_index("sex")["actual"].to_dict() == {"total": 42.0, "f": 30.0, "m": 12.0}
+
+
 def test_a_sex_dimension_written_in_arabic_gives_f_and_m_rows(tmp_path):
     """Before: a Maghreb publisher's results by « الجنس » (sex) = « أنثى » (female), « ذكور » (males) gave only a
     total summed « by الجنس », no row for women: the indicator's share of women not computable, though the file

@@ -2722,6 +2722,7 @@ def _outside(activity: Activity, day: dt.date) -> str:
     return ""
 
 
+YES_NO = {"yes", "no", "oui", "non", "si", "true", "false", "vrai", "faux", "y", "n", "o"}
 SEX_WORD = re.compile(r"[a-z\u0621-\u064a]+")   # (Arabic letters too: « الجنس » = « أنثى »)
 
 
@@ -2741,6 +2742,8 @@ def sex_of(dimensions: Iterable[tuple[str, str]]) -> str | None:
             if value_words & TOTAL:
                 return "total"
             return "unknown"
+        if value_words and value_words <= YES_NO:  # « Female headed household » = « No »: a kind of household,
+            continue   # not a sex (its yes and no were both women's before: 100 % women)
         if name_words & FEMALE and not name_words & MALE:  # a dimension named after the sex: name="female"
             return "f"
         if name_words & MALE and not name_words & FEMALE:
