@@ -1511,6 +1511,18 @@ def test_a_sex_dimension_written_in_arabic_gives_f_and_m_rows(tmp_path):
     assert table.set_index("sex")["actual"].to_dict() == {"total": 100.0, "f": 60.0, "m": 40.0}
 
 
+def test_a_sex_dimension_written_in_portuguese_gives_f_and_m_rows(tmp_path):
+    """Before: a Lusophone publisher's « Sexo » = « Feminino » (30) and « Ambos » (both, 42) were « not recognised »,
+    counted in the total only: no row for women beside men's « Masculino » (12), and a total of 84 for 42."""
+    cells = ('<actual value="30"><dimension name="Sexo" value="Feminino"/></actual>'
+             '<actual value="12"><dimension name="Sexo" value="Masculino"/></actual>'
+             '<actual value="42"><dimension name="Sexo" value="Ambos"/></actual>')
+    source = load(tmp_path, activity(body='<result type="1">' + indicator(period('<target value="50"/>', cells))
+                                     + "</result>", lang="pt"))
+    assert source.tables["indicators"].set_index("sex")["actual"].to_dict() == {"total": 42.0, "f": 30.0, "m": 12.0}
+    assert rules(source) == []
+
+
 def test_other_dimensions_are_summed_into_the_total_when_none_is_given_with_a_note(tmp_path):
     cells = [f'<actual value="{v}"><dimension name="gender" value="{s}"/><dimension name="age" value="{a}"/>'
              '</actual>' for v, s, a in ((3, "F", "18-24"), (4, "F", "25+"), (6, "male", "25+"))]
