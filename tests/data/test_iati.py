@@ -421,6 +421,29 @@ def test_a_compressed_download_is_refused_saying_to_unpack_it_not_to_download_it
     assert [(p.rule, p.value, p.severity) for p in problems] == [("iati_xml_syntax", "zip", "error")]
 
 
+@pytest.mark.parametrize("page", [b"<!DOCTYPE html>\n<html><head><title>404 Not Found</title></head><body/></html>",
+                                  b"<!doctype html><html><head><meta charset=utf-8><title>IATI</title><body><br>"])
+def test_an_error_page_saved_as_the_iati_file_is_said_to_be_a_web_page(tmp_path, capsys, page):
+    """Before: a failed download (a registry link that no longer works gives a web page, saved as activities.xml)
+    was refused « the file declares a DTD, which could expand entities or read other files... do not use a file
+    from an unknown source » (<!DOCTYPE html>), or « not well-formed XML: download it again »."""
+    from helpers.__main__ import _created
+
+    source = tmp_path / "activities.xml"
+    source.write_bytes(page)
+    with pytest.raises(ValidationFailed) as refused:
+        import_iati(source, "p", data_dir=tmp_path / "data", params_dir=tmp_path / "params")
+    problem, = refused.value.problems
+    assert (problem.rule, problem.value) == ("iati_not_activity_file", "html")
+    assert "web page (HTML)" in problem.message and "DTD" not in problem.message
+    assert ("404 Not Found" in problem.message) == (b"404" in page)
+
+    def fail():
+        raise refused.value
+    assert not _created("p", fail, "fr")
+    assert "le fichier est une page web (HTML)" in capsys.readouterr().err
+
+
 def test_a_transaction_naming_two_countries_in_an_activity_without_any_says_where_its_money_goes(tmp_path):
     """Before: a transaction naming MA 60 % and TN 40 % in an activity naming no country was counted as the project's
     whole (regional), the warning saying only « split as the activity's »: no country annex showed it."""

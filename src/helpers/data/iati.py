@@ -475,6 +475,8 @@ def _read_activities(path: Path) -> tuple[list[Activity], list[Problem]]:
                                                    "compressed download), not XML: it is not read", f"Unpack it "
                                                    f"({UNPACK[packed]}) and use the .xml file it holds.",
                                                    value=packed)]
+        if _html(path):  # an error page saved as .xml (<!doctype html>, not XML)
+            return activities, problems + [_web_page(file, "")]
         line = getattr(exc, "lineno", None)
         return activities, problems + [Problem(file, "iati_xml_syntax", f"the file is not well-formed XML "
                                                f"({exc.msg if hasattr(exc, 'msg') else exc})",
@@ -506,6 +508,25 @@ def _archive(path: Path) -> str | None:
     except OSError:
         return None
     return next((kind for magic, kind in ARCHIVES.items() if head.startswith(magic)), None)
+
+
+def _html(path: Path) -> bool:
+    """Whether the file begins as a web page does (<!doctype html>, <html>)."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(512).lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    except OSError:
+        return False
+    return head.startswith((b"<!doctype html", b"<html"))
+
+
+def _web_page(file: str, title: str) -> Problem:
+    """A web page saved as the IATI file: a failed download (a registry link that no longer works gives an error
+    page). Before, said to declare a DTD « that could read other files », or to be another kind of XML."""
+    return Problem(file, "iati_not_activity_file", "the file is a web page (HTML), not an IATI activity file: the "
+                   "download gave a page instead of the file" + (f" (its title: « {shown(title)} »)" if title else ""),
+                   "Open the link in a web browser to see why (a link that no longer works: find the activity on "
+                   "d-portal or the IATI Datastore), and save the XML file itself.", value="html")
 
 
 def _actual_dates(activity: Activity, problems: list[Problem]) -> None:
@@ -586,6 +607,12 @@ def _escaped(text: str) -> str:
 
 def _refused(root: etree._Element, file: str) -> Problem | None:
     docinfo = root.getroottree().docinfo
+    subset = docinfo.internalDTD   # (<!DOCTYPE html> has an empty one: nothing to expand, nothing read, refused)
+    if isinstance(root.tag, str) and root.tag.rsplit("}", 1)[-1].lower() == "html" and (
+            subset is None or not any(True for _ in subset.iterentities())):
+        title = next((t.text for t in root.iter() if isinstance(t.tag, str) and t.tag.rsplit("}", 1)[-1] == "title"),
+                     None)   # (an XHTML page's title is in its namespace)
+        return _web_page(file, " ".join((title or "").split()))   # (said to declare a DTD « that could read files »)
     if docinfo.doctype or docinfo.internalDTD is not None:
         return Problem(file, "iati_dtd", "the file declares a DTD (<!DOCTYPE ...>), which IATI files never do: it "
                        "could expand entities or read other files, so it is not read at all",
