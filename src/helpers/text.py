@@ -68,7 +68,8 @@ FEMALE_TOKENS = {"f", "female", "females", "femme", "femmes", "feminin", "femini
 MALE_TOKENS = {"m", "male", "males", "homme", "hommes", "masculin", "man", "men", "boy", "boys", "garcon", "garcons",
                "hombre", "hombres", "masculino", "h", "ذكر", "ذكور", "الذكور", "رجال", "الرجال", "رجل", "homem",
                "homens", "menino", "meninos", "rapaz", "rapazes"}
-TOTAL_TOKENS = {"total", "all", "ensemble", "tous", "both", "المجموع", "مجموع", "الكل", "todos", "ambos"}
+TOTAL_TOKENS = {"total", "all", "ensemble", "tous", "both", "المجموع", "مجموع", "الكل", "todos", "ambos", "overall",
+                "combined", "mixed", "mixte", "aggregate"}   # (« Overall » was not recognised: added to f and m, twice)
 BUDGET_CATEGORIES = ("staff", "operational", "support", "other")
 # The words a French budget writes for the budget categories (folded, spaces as '_'), to their codes.
 CATEGORY_WORDS = {"personnel": "staff", "frais_de_personnel": "staff", "ressources_humaines": "staff", "rh": "staff",

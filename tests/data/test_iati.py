@@ -1491,10 +1491,12 @@ def test_sex_dimensions_as_publishers_write_them_give_f_m_and_total_rows(tmp_pat
     assert table.set_index("sex")["actual"].to_dict() == {"total": 12.0, "f": 7.0, "m": 5.0}
 
 
-@pytest.mark.parametrize("both", ["Male and Female", "F+M", "Hommes et femmes", "Women &amp; men", "Femmes/Hommes"])
+@pytest.mark.parametrize("both", ["Male and Female", "F+M", "Hommes et femmes", "Women &amp; men", "Femmes/Hommes",
+                                  "Overall", "Combined", "Mixte"])
 def test_a_sex_dimension_naming_both_sexes_is_the_total_not_the_womens(tmp_path, both):
     """Before: the cell of « Male and Female » (« F+M », « Hommes et femmes ») was read as women's, the first sex
-    word found: women 30 + 42 = 72, the total summed 84 for 42, the warning saying only « no total is given »."""
+    word found: women 30 + 42 = 72, the total summed 84 for 42, the warning saying only « no total is given »; that
+    of « Overall » (« Combined », « Mixte ») was « not recognised » and added to women and men: 84 for 42."""
     cells = ('<actual value="30"><dimension name="sex" value="Female"/></actual>'
              '<actual value="12"><dimension name="sex" value="Male"/></actual>'
              f'<actual value="42"><dimension name="sex" value="{both}"/></actual>')
