@@ -1524,6 +1524,22 @@ def test_a_dimension_named_after_women_with_yes_and_no_is_no_sex(tmp_path, kind)
     assert source.tables["indicators"].set_index("sex")["actual"].to_dict() == {"total": 42.0, "f": 30.0, "m": 12.0}
 
 
+@pytest.mark.parametrize(("word", "value", "total"), [("Gesamt", 42, 42.0), ("Totaal", 42, 42.0), ("Other", 3, 45.0)])
+def test_an_unrecognised_sex_that_is_womens_and_mens_sum_is_their_total(tmp_path, word, value, total):
+    """Before: « Gesamt » (« Totaal ») = 42 beside Female 30 and Male 12 was « not recognised: counted in the total
+    only », and added to them: a total of 84 for 42. Being their sum, it is now read as their total, said; another
+    unrecognised value (« Other » = 3) is still a part of the total (45)."""
+    cells = (f'<actual value="30"><dimension name="sex" value="Female"/></actual>'
+             f'<actual value="12"><dimension name="sex" value="Male"/></actual>'
+             f'<actual value="{value}"><dimension name="sex" value="{word}"/></actual>')
+    source = load(tmp_path, activity(body='<result type="1">' + indicator(period('<target value="50"/>', cells))
+                                     + "</result>"))
+    assert source.tables["indicators"].set_index("sex")["actual"].to_dict() == {"total": total, "f": 30.0, "m": 12.0}
+    said = next(p for p in source.problems if p.rule == "iati_unknown_sex")
+    assert said.severity == "warning" and said.value == f"sex={word}"
+    assert ("read as their total" in said.message) == (value == 42)
+
+
 def test_a_sex_dimension_written_in_arabic_gives_f_and_m_rows(tmp_path):
     """Before: a Maghreb publisher's results by « الجنس » (sex) = « أنثى » (female), « ذكور » (males) gave only a
     total summed « by الجنس », no row for women: the indicator's share of women not computable, though the file

@@ -2791,16 +2791,12 @@ def _by_sex(cells: list[Cell], what: str, where: str, activity: Activity, proble
         return out
     if len(cells) == 1 and not cells[0].dimensions and not cells[0].locations:   # the usual case: one plain value
         return {"total": cells[0].value}
-    totals, dimensioned = [], []
+    totals, dimensioned, unknown = [], [], []
     by_sex: dict[str, list[Cell]] = defaultdict(list)
     for cell in cells:
         sex = _sex_of_cell(cell.dimensions)
         if sex == "unknown":
-            problems.append(Problem(activity.file, "iati_unknown_sex", f"activity {activity.identifier}: the sex "
-                                    "dimension's value is not recognised: the cell is counted in the total only",
-                                    "Nothing to do, or ask the publisher to use female / male.",
-                                    element=cell.path, value="; ".join(f"{n}={v}" for n, v in cell.dimensions),
-                                    severity="warning"))
+            unknown.append(cell)
             sex = None
         if not cell.dimensions or sex == "total" and len(cell.dimensions) == 1:
             totals.append(cell)
@@ -2818,6 +2814,8 @@ def _by_sex(cells: list[Cell], what: str, where: str, activity: Activity, proble
             continue
         out[sex] = None
         _not_added(items, f"{what} for {'women' if sex == 'f' else 'men'}", where, activity, problems, measure)
+    for cell in unknown:
+        _unknown_sex(cell, out if addable else {}, totals, dimensioned, activity, problems)
     plain = [c for c in totals if not c.locations]
     if len(totals) == 1 or len(plain) == 1:  # the one value without location is the total, beside its parts
         out["total"] = (plain or totals)[0].value
@@ -2840,6 +2838,27 @@ def _by_sex(cells: list[Cell], what: str, where: str, activity: Activity, proble
                                     "Check that the cells cover the whole population.",
                                     element=where, value=_show(out["total"]), severity="warning"))
     return out
+
+
+def _unknown_sex(cell: Cell, out: dict[str, float | None], totals: list[Cell], dimensioned: list[Cell],
+                 activity: Activity, problems: list[Problem]) -> None:
+    """A cell whose sex dimension's value is not recognised: counted in the total only, or, when it is women's and
+    men's sum beside them and no total is given, read as their total (« Gesamt », « Totaal »: before, added to them,
+    the total twice what it is: 84 for 42)."""
+    women, men = out.get("f"), out.get("m")
+    both = None if women is None or men is None else women + men
+    read = (both is not None and cell.value is not None and len(cell.dimensions) == 1 and not cell.locations
+            and not any(not c.locations for c in totals) and math.isclose(cell.value, both, abs_tol=1e-9))
+    if read:
+        dimensioned.remove(cell)
+        totals.append(cell)
+    problems.append(Problem(activity.file, "iati_unknown_sex", f"activity {activity.identifier}: the sex dimension's "
+                            "value is not recognised: " + (f"it is women's and men's sum ({_show(both)}), so the "
+                                                           "cell is read as their total" if read else
+                                                           "the cell is counted in the total only"),
+                            "Nothing to do, or ask the publisher to use female / male" + (" / total." if read else "."),
+                            element=cell.path, value="; ".join(f"{n}={v}" for n, v in cell.dimensions),
+                            severity="warning"))
 
 
 def _without_parts(cells: list[Cell]) -> list[Cell]:
