@@ -1390,6 +1390,22 @@ def test_thirds_written_to_two_decimals_are_the_whole_not_a_crumb_for_the_region
     assert rest.tables["budget"]["country"].tolist() == ["MA", "TN", "LY", "regional"]  # 10 %: the region's
 
 
+def test_thirds_rounded_up_are_the_whole_not_an_error(tmp_path):
+    """Before: 33.34 + 33.33 + 33.34 (100.01 %, thirds rounded up as a spreadsheet rounds them) was an error « more
+    than 100 %: it is counted for the project as a whole », the annexes not built, where 33.33 x 3 was the whole.
+    Within 0.1 of 100 either way, the percentages are the whole; 100.2 stays an error."""
+    written = (("MA", "33.34"), ("TN", "33.33"), ("LY", "33.34"))
+    countries = "".join(f'<recipient-country code="{c}" percentage="{p}"/>' for c, p in written)
+    source = load(tmp_path, activity(body=countries + budget("900") + transaction("300")))
+    assert rules(source) == []
+    budget_ = source.tables["budget"]
+    assert budget_["country"].tolist() == ["MA", "TN", "LY"] and round(budget_["budget"].sum(), 6) == 900.0
+    assert budget_["budget"].round(2).tolist() == [300.03, 299.94, 300.03]   # 900 x 33.34 / 100.01...
+    assert round(source.tables["expenditure"]["amount"].sum(), 6) == 300.0
+    over = load(tmp_path / "over", activity(body=countries.replace("33.33", "33.52") + budget("900")))
+    assert rules(over) == ["iati_country_split_over"] and over.tables["budget"]["country"].tolist() == ["regional"]
+
+
 def test_country_shares_written_as_fractions_are_refused_and_a_rest_no_region_holds_is_said(tmp_path):
     """Before: recipient-country percentages written as fractions (MA 0.5, TN 0.5, no recipient-region) were read as
     0.5 % each: Morocco's and Tunisia's annexes showed 4.5 of a budget of 900, the project as a whole 891, without a

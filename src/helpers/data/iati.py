@@ -2030,7 +2030,8 @@ def _shares(activity: Activity, problems: list[Problem]) -> list[tuple[str, floa
                                 "country", severity="warning"))
         return [(REGIONAL, 1.0)]
     shares = [(c.code, c.percentage / 100.0) for c in countries if c.percentage]
-    if sum(c.percentage for c in countries) > 100.0 + 1e-6:  # type: ignore[misc]
+    # (up to 100.1: thirds rounded up, 33.34 + 33.33 + 33.34, read as the whole below)
+    if sum(c.percentage for c in countries) > 100.1 + 1e-6:  # type: ignore[misc]
         problems.append(Problem(activity.file, "iati_country_split_over", f"activity {activity.identifier}: its "
                                 f"recipient countries' percentages add up to {_show(sum(c.percentage for c in countries))} "  # type: ignore[misc]
                                 "%, more than 100 %: splitting by them would count some money twice; it is counted "
@@ -2052,7 +2053,8 @@ def _shares(activity: Activity, problems: list[Problem]) -> list[tuple[str, floa
                                 "in all, regions included); until then, read the country annexes' budgets and "
                                 "spending as the countries' shares of the file.",
                                 element=f"{activity.path}/recipient-region", severity="warning"))
-    if 1e-9 < rest <= 0.001:  # thirds written 33.33 + 33.33 + 33.33: 100 % rounded, not 0.01 % for the region
+    if 1e-9 < abs(rest) <= 0.001:  # thirds written 33.33 + 33.33 + 33.33: 100 % rounded, not 0.01 % for the region;
+        # 33.34 + 33.33 + 33.34 (100.01) alike, refused before as « more than 100 % », the annexes not built
         total = 1.0 - rest
         return [(code, share / total) for code, share in shares]
     added = sum(share for _, share in shares) * 100.0
