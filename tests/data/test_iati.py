@@ -2574,6 +2574,22 @@ def test_countries_and_regions_above_100_percent_in_all_are_said(tmp_path):
     assert rules(held) == [] and held.tables["budget"]["budget"].tolist() == [600.0, 400.0]
 
 
+def test_one_country_without_a_percentage_beside_others_that_write_theirs_is_the_rest(tmp_path):
+    """Before: MA 60 % and TN without a percentage (no region) counted the whole activity for the project as a whole
+    (regional), « 2 recipient countries without percentages »: no country annex had any of its 1 000. IATI's 100 % in
+    all says TN's 40 %: MA 600, TN 400 (spent 240, 160), said. Both without, or MA at 100 beside TN: regional, said."""
+    source = load(tmp_path, activity(body='<recipient-country code="MA" percentage="60"/><recipient-country code="TN"/>'
+                                     + budget("1000") + transaction("400")))
+    said = [p for p in source.problems if p.rule == "iati_country_split"]
+    assert [(p.severity, p.value) for p in said] == [("warning", "TN; MA 60")] and "40 %" in said[0].message
+    assert source.tables["budget"][["country", "budget"]].values.tolist() == [["MA", 600.0], ["TN", 400.0]]
+    assert source.tables["expenditure"]["amount"].tolist() == [240.0, 160.0]
+    full = load(tmp_path / "full", activity(body='<recipient-country code="MA" percentage="100"/>'
+                                            '<recipient-country code="TN"/>' + budget("1000")))
+    assert full.tables["budget"]["country"].tolist() == ["regional"]
+    assert "2 recipient countries, 1 without a percentage" in full.problems[0].message
+
+
 def test_one_country_beside_a_regions_percentage_is_not_given_the_regions_money_unsaid(tmp_path):
     """Before: one recipient-country without a percentage (or at 100) beside a recipient-region of 40 % gave the
     country the whole budget (1 000 of 1 000 in its annex, spending 400 of 400), nothing said. Without a percentage,
@@ -2583,7 +2599,7 @@ def test_one_country_beside_a_regions_percentage_is_not_given_the_regions_money_
     rest = load(tmp_path / "rest", activity(body='<recipient-country code="MA"/>' + region))
     said = [p for p in rest.problems if p.rule == "iati_country_split"]
     assert [(p.severity, p.element) for p in said] == [("warning", "iati-activity[XM-1]/recipient-country")]
-    assert "60 %" in said[0].message and "40 %" in said[0].message
+    assert "60 %" in said[0].message and "regions 40" in said[0].message
     assert rest.tables["budget"][["country", "budget"]].values.tolist() == [["MA", 600.0], ["regional", 400.0]]
     assert rest.tables["expenditure"].groupby("country")["amount"].sum().to_dict() == {"MA": 240.0, "regional": 160.0}
     whole = load(tmp_path / "whole", activity(body='<recipient-country code="MA" percentage="100"/>' + region))

@@ -2018,13 +2018,16 @@ def _shares(activity: Activity, problems: list[Problem]) -> list[tuple[str, floa
     if not countries:
         return [(REGIONAL, 1.0)]
     regions = sum(_region_percentage(r) for r in activity.regions)
-    if len(countries) == 1 and countries[0].percentage is None and 0 < regions < 100:
-        return _rest_of_regions(activity, countries[0].code, regions, problems)
-    if len(countries) == 1 and (countries[0].percentage is None or countries[0].percentage == 100.0 and not regions):
+    if len(countries) == 1 and (countries[0].percentage is None and not regions
+                                or countries[0].percentage == 100.0 and not regions):
         return [(countries[0].code, 1.0)]   # (100 beside a region's percentage: over 100 %, said below)
+    missing = [c for c in countries if c.percentage is None]
+    given = sum(c.percentage or 0.0 for c in countries) + regions
+    if len(missing) == 1 and 0 < given < 99.9:   # IATI's 100 % in all says what the one left without is
+        return _the_rest(activity, missing[0].code, given, regions, problems)
     if any(c.percentage is None for c in countries):
         problems.append(Problem(activity.file, "iati_country_split", f"activity {activity.identifier} has "
-                                f"{len(countries)} recipient countries without percentages: its money is counted "
+                                f"{len(countries)} recipient countries, {len(missing)} without a percentage: its money is counted "
                                 "for the project as a whole (regional), not split by a guess",
                                 "Ask the publisher for the percentages.", element=f"{activity.path}/recipient-"
                                 "country", severity="warning"))
@@ -2083,19 +2086,25 @@ def _shares(activity: Activity, problems: list[Problem]) -> list[tuple[str, floa
     return shares
 
 
-def _rest_of_regions(activity: Activity, code: str, regions: float, problems: list[Problem]) -> list[tuple[str, float]]:
-    """One recipient country without a percentage beside recipient regions that write theirs (MA, and a region's
-    40 %): the country is read as the rest (60 %), the regions' share the project's as a whole, with a warning. Before,
-    the country took everything (1 000 of 1 000 in its annex, the region's 400 with it) without a word."""
-    problems.append(Problem(activity.file, "iati_country_split", f"activity {activity.identifier}: its one recipient "
-                            f"country ({code}) has no percentage, beside recipient regions of "
-                            f"{_show(round(regions, 4))} %: {code} is read as the rest, "
-                            f"{_show(round(100 - regions, 4))} % of the money (an estimate), the regions' share "
-                            "the project's as a whole (regional), in no country annex", "Ask the publisher for the "
-                            "country's percentage (IATI: countries and regions 100 % in all).",
-                            element=f"{activity.path}/recipient-country", value=f"{code}; regions "
-                            f"{_show(round(regions, 4))} %", severity="warning"))
-    return [(code, 1.0 - regions / 100.0), (REGIONAL, regions / 100.0)]
+def _the_rest(activity: Activity, code: str, given: float, regions: float,
+              problems: list[Problem]) -> list[tuple[str, float]]:
+    """The one recipient country without a percentage beside countries or regions that write theirs (MA, and a
+    region's 40 %; MA 60 and TN): it is read as the rest (60 %; 40 %), with a warning. Before, one country took
+    everything (1 000 of 1 000 in its annex, the region's 400 with it) without a word, and of several countries the
+    whole went to the project as a whole, none to a country annex."""
+    written = [f"{c.code} {_show(c.percentage)}" for c in activity.countries if c.percentage is not None]
+    if regions:
+        written.append(f"regions {_show(round(regions, 4))}")
+    problems.append(Problem(activity.file, "iati_country_split", f"activity {activity.identifier}: the recipient "
+                            f"country {code} has no percentage, beside {' + '.join(written)} %: {code} is read as "
+                            f"the rest, {_show(round(100 - given, 4))} % of the money (an estimate)"
+                            + (", the regions' share the project's as a whole (regional), in no country annex"
+                               if regions else ""), "Ask the publisher for the country's percentage (IATI: "
+                            "countries and regions 100 % in all).", element=f"{activity.path}/recipient-country",
+                            value=f"{code}; {' + '.join(written)}", severity="warning"))
+    shares = [(c.code, (100.0 - given if c.code == code else c.percentage) / 100.0)   # type: ignore[operator]
+              for c in activity.countries]
+    return shares + ([(REGIONAL, regions / 100.0)] if regions else [])
 
 
 def _region_percentage(written: str) -> float:
