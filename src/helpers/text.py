@@ -59,14 +59,17 @@ FEMALE_WORDS = {word for word, code in SEX_WORDS.items() if code == "f"}
 # The words of an IATI sex dimension (``<dimension name="Gender - genre" value="Female - feminin">``), matched word by
 # word inside the label, in the languages publishers use; no one-letter word but f, m and h (a 'w' or 't' inside a
 # longer label would be read as a sex). Arabic as fold writes it (hamzas on alif dropped: « أنثى » is « انثى »), as
-# Maghreb and Middle East publishers write the dimension (« الجنس » = « أنثى », « ذكر »).
+# Maghreb and Middle East publishers write the dimension (« الجنس » = « أنثى », « ذكر »); Portuguese too (« Sexo » =
+# « Feminino », « Masculino »: Lusophone publishers, whose women were « not recognised », no row for them).
 SEX_DIMENSION_NAMES = {"sex", "sexe", "gender", "genre", "sexo", "genero", "الجنس", "جنس"}
 FEMALE_TOKENS = {"f", "female", "females", "femme", "femmes", "feminin", "feminine", "woman", "women", "girl", "girls",
                  "fille", "filles", "mujer", "mujeres", "femenino", "انثى", "اناث", "الاناث", "نساء", "النساء", "امراة",
-                 "المراة"}
+                 "المراة", "feminino", "mulher", "mulheres", "menina", "meninas", "rapariga", "raparigas"}
 MALE_TOKENS = {"m", "male", "males", "homme", "hommes", "masculin", "man", "men", "boy", "boys", "garcon", "garcons",
-               "hombre", "hombres", "masculino", "h", "ذكر", "ذكور", "الذكور", "رجال", "الرجال", "رجل"}
-TOTAL_TOKENS = {"total", "all", "ensemble", "tous", "both", "المجموع", "مجموع", "الكل"}
+               "hombre", "hombres", "masculino", "h", "ذكر", "ذكور", "الذكور", "رجال", "الرجال", "رجل", "homem",
+               "homens", "menino", "meninos", "rapaz", "rapazes"}
+TOTAL_TOKENS = {"total", "all", "ensemble", "tous", "both", "المجموع", "مجموع", "الكل", "todos", "ambos", "overall",
+                "combined", "mixed", "mixte", "aggregate"}   # (« Overall » was not recognised: added to f and m, twice)
 BUDGET_CATEGORIES = ("staff", "operational", "support", "other")
 # The words a French budget writes for the budget categories (folded, spaces as '_'), to their codes.
 CATEGORY_WORDS = {"personnel": "staff", "frais_de_personnel": "staff", "ressources_humaines": "staff", "rh": "staff",

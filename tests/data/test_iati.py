@@ -390,6 +390,60 @@ def test_a_file_of_version_1_is_refused_in_the_projects_language(tmp_path, capsy
     assert f"IATI version {version or '(none)'} is not read" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("suffix", [".xml.gz", ".xml"])
+def test_a_compressed_download_is_refused_saying_to_unpack_it_not_to_download_it_again(tmp_path, capsys, suffix):
+    """Before: make import-iati of activities.xml.gz (or a gzip saved as .xml, in iati/) said « the file is not
+    well-formed XML (Start tag expected) », « Download the file again »: the same archive again."""
+    import gzip
+    import zipfile
+
+    from helpers.__main__ import _created
+
+    plain = write(tmp_path / "src", activity(body=budget("100")))
+    packed = tmp_path / f"activities{suffix}"
+    packed.write_bytes(gzip.compress(plain.read_bytes()))
+    with pytest.raises(ValidationFailed) as refused:
+        import_iati(packed, "p", data_dir=tmp_path / "data", params_dir=tmp_path / "params")
+    assert [(p.rule, p.value) for p in refused.value.problems] == [("iati_xml_syntax", "gzip")]
+    assert "not XML" in refused.value.problems[0].message and "Unpack it" in refused.value.problems[0].hint
+    assert not (tmp_path / "data").exists()
+
+    def fail():
+        raise refused.value
+    assert not _created("p", fail, "fr")
+    said = capsys.readouterr().err
+    assert "le fichier est une archive gzip" in said and "Décompressez-le (7-Zip, gunzip)" in said
+    folder = tmp_path / "zipped" / "iati"
+    folder.mkdir(parents=True)
+    with zipfile.ZipFile(folder / "activities.xml", "w") as archive:
+        archive.writestr("activities.xml", plain.read_text())
+    problems = iati.load_iati(folder, params()).problems
+    assert [(p.rule, p.value, p.severity) for p in problems] == [("iati_xml_syntax", "zip", "error")]
+
+
+@pytest.mark.parametrize("page", [b"<!DOCTYPE html>\n<html><head><title>404 Not Found</title></head><body/></html>",
+                                  b"<!doctype html><html><head><meta charset=utf-8><title>IATI</title><body><br>"])
+def test_an_error_page_saved_as_the_iati_file_is_said_to_be_a_web_page(tmp_path, capsys, page):
+    """Before: a failed download (a registry link that no longer works gives a web page, saved as activities.xml)
+    was refused « the file declares a DTD, which could expand entities or read other files... do not use a file
+    from an unknown source » (<!DOCTYPE html>), or « not well-formed XML: download it again »."""
+    from helpers.__main__ import _created
+
+    source = tmp_path / "activities.xml"
+    source.write_bytes(page)
+    with pytest.raises(ValidationFailed) as refused:
+        import_iati(source, "p", data_dir=tmp_path / "data", params_dir=tmp_path / "params")
+    problem, = refused.value.problems
+    assert (problem.rule, problem.value) == ("iati_not_activity_file", "html")
+    assert "web page (HTML)" in problem.message and "DTD" not in problem.message
+    assert ("404 Not Found" in problem.message) == (b"404" in page)
+
+    def fail():
+        raise refused.value
+    assert not _created("p", fail, "fr")
+    assert "le fichier est une page web (HTML)" in capsys.readouterr().err
+
+
 def test_a_transaction_naming_two_countries_in_an_activity_without_any_says_where_its_money_goes(tmp_path):
     """Before: a transaction naming MA 60 % and TN 40 % in an activity naming no country was counted as the project's
     whole (regional), the warning saying only « split as the activity's »: no country annex showed it."""
@@ -1336,6 +1390,22 @@ def test_thirds_written_to_two_decimals_are_the_whole_not_a_crumb_for_the_region
     assert rest.tables["budget"]["country"].tolist() == ["MA", "TN", "LY", "regional"]  # 10 %: the region's
 
 
+def test_thirds_rounded_up_are_the_whole_not_an_error(tmp_path):
+    """Before: 33.34 + 33.33 + 33.34 (100.01 %, thirds rounded up as a spreadsheet rounds them) was an error « more
+    than 100 %: it is counted for the project as a whole », the annexes not built, where 33.33 x 3 was the whole.
+    Within 0.1 of 100 either way, the percentages are the whole; 100.2 stays an error."""
+    written = (("MA", "33.34"), ("TN", "33.33"), ("LY", "33.34"))
+    countries = "".join(f'<recipient-country code="{c}" percentage="{p}"/>' for c, p in written)
+    source = load(tmp_path, activity(body=countries + budget("900") + transaction("300")))
+    assert rules(source) == []
+    budget_ = source.tables["budget"]
+    assert budget_["country"].tolist() == ["MA", "TN", "LY"] and round(budget_["budget"].sum(), 6) == 900.0
+    assert budget_["budget"].round(2).tolist() == [300.03, 299.94, 300.03]   # 900 x 33.34 / 100.01...
+    assert round(source.tables["expenditure"]["amount"].sum(), 6) == 300.0
+    over = load(tmp_path / "over", activity(body=countries.replace("33.33", "33.52") + budget("900")))
+    assert rules(over) == ["iati_country_split_over"] and over.tables["budget"]["country"].tolist() == ["regional"]
+
+
 def test_country_shares_written_as_fractions_are_refused_and_a_rest_no_region_holds_is_said(tmp_path):
     """Before: recipient-country percentages written as fractions (MA 0.5, TN 0.5, no recipient-region) were read as
     0.5 % each: Morocco's and Tunisia's annexes showed 4.5 of a budget of 900, the project as a whole 891, without a
@@ -1437,6 +1507,55 @@ def test_sex_dimensions_as_publishers_write_them_give_f_m_and_total_rows(tmp_pat
     assert table.set_index("sex")["actual"].to_dict() == {"total": 12.0, "f": 7.0, "m": 5.0}
 
 
+@pytest.mark.parametrize("both", ["Male and Female", "F+M", "Hommes et femmes", "Women &amp; men", "Femmes/Hommes",
+                                  "Overall", "Combined", "Mixte"])
+def test_a_sex_dimension_naming_both_sexes_is_the_total_not_the_womens(tmp_path, both):
+    """Before: the cell of « Male and Female » (« F+M », « Hommes et femmes ») was read as women's, the first sex
+    word found: women 30 + 42 = 72, the total summed 84 for 42, the warning saying only « no total is given »; that
+    of « Overall » (« Combined », « Mixte ») was « not recognised » and added to women and men: 84 for 42."""
+    cells = ('<actual value="30"><dimension name="sex" value="Female"/></actual>'
+             '<actual value="12"><dimension name="sex" value="Male"/></actual>'
+             f'<actual value="42"><dimension name="sex" value="{both}"/></actual>')
+    source = load(tmp_path, activity(body='<result type="1">' + indicator(period('<target value="50"/>', cells))
+                                     + "</result>"))
+    assert source.tables["indicators"].set_index("sex")["actual"].to_dict() == {"total": 42.0, "f": 30.0, "m": 12.0}
+    assert rules(source) == []
+
+
+@pytest.mark.parametrize("kind", ["Female headed household", "Women-owned business"])
+def test_a_dimension_named_after_women_with_yes_and_no_is_no_sex(tmp_path, kind):
+    """Before: actuals by « Female headed household » = « Yes » (20) and « No » (80), beside the total 100, were both
+    read as women's, the dimension named after the sex: women 100 of 100 (100 % women, nothing said). A dimension
+    whose value is yes or no is a kind of household or business, not a sex; one named « Women » with an age band as
+    its value stays women's."""
+    cells = (f'<actual value="20"><dimension name="{kind}" value="Yes"/></actual>'
+             f'<actual value="80"><dimension name="{kind}" value="No"/></actual><actual value="100"/>')
+    source = load(tmp_path, activity(body='<result type="1">' + indicator(period('<target value="100"/>', cells))
+                                     + "</result>"))
+    assert source.tables["indicators"].set_index("sex")["actual"].to_dict() == {"total": 100.0}
+    aged = ('<actual value="30"><dimension name="Women" value="15-24"/></actual>'
+            '<actual value="12"><dimension name="Men" value="15-24"/></actual><actual value="42"/>')
+    source = load(tmp_path / "aged", activity(body='<result type="1">' + indicator(period('<target value="50"/>', aged))
+                                              + "</result>"))
+    assert source.tables["indicators"].set_index("sex")["actual"].to_dict() == {"total": 42.0, "f": 30.0, "m": 12.0}
+
+
+@pytest.mark.parametrize(("word", "value", "total"), [("Gesamt", 42, 42.0), ("Totaal", 42, 42.0), ("Other", 3, 45.0)])
+def test_an_unrecognised_sex_that_is_womens_and_mens_sum_is_their_total(tmp_path, word, value, total):
+    """Before: « Gesamt » (« Totaal ») = 42 beside Female 30 and Male 12 was « not recognised: counted in the total
+    only », and added to them: a total of 84 for 42. Being their sum, it is now read as their total, said; another
+    unrecognised value (« Other » = 3) is still a part of the total (45)."""
+    cells = (f'<actual value="30"><dimension name="sex" value="Female"/></actual>'
+             f'<actual value="12"><dimension name="sex" value="Male"/></actual>'
+             f'<actual value="{value}"><dimension name="sex" value="{word}"/></actual>')
+    source = load(tmp_path, activity(body='<result type="1">' + indicator(period('<target value="50"/>', cells))
+                                     + "</result>"))
+    assert source.tables["indicators"].set_index("sex")["actual"].to_dict() == {"total": total, "f": 30.0, "m": 12.0}
+    said = next(p for p in source.problems if p.rule == "iati_unknown_sex")
+    assert said.severity == "warning" and said.value == f"sex={word}"
+    assert ("read as their total" in said.message) == (value == 42)
+
+
 def test_a_sex_dimension_written_in_arabic_gives_f_and_m_rows(tmp_path):
     """Before: a Maghreb publisher's results by « الجنس » (sex) = « أنثى » (female), « ذكور » (males) gave only a
     total summed « by الجنس », no row for women: the indicator's share of women not computable, though the file
@@ -1447,6 +1566,18 @@ def test_a_sex_dimension_written_in_arabic_gives_f_and_m_rows(tmp_path):
     table = load(tmp_path, activity(body='<result type="1">' + indicator(period('<target value="90"/>', cells))
                                     + "</result>", lang="ar")).tables["indicators"]
     assert table.set_index("sex")["actual"].to_dict() == {"total": 100.0, "f": 60.0, "m": 40.0}
+
+
+def test_a_sex_dimension_written_in_portuguese_gives_f_and_m_rows(tmp_path):
+    """Before: a Lusophone publisher's « Sexo » = « Feminino » (30) and « Ambos » (both, 42) were « not recognised »,
+    counted in the total only: no row for women beside men's « Masculino » (12), and a total of 84 for 42."""
+    cells = ('<actual value="30"><dimension name="Sexo" value="Feminino"/></actual>'
+             '<actual value="12"><dimension name="Sexo" value="Masculino"/></actual>'
+             '<actual value="42"><dimension name="Sexo" value="Ambos"/></actual>')
+    source = load(tmp_path, activity(body='<result type="1">' + indicator(period('<target value="50"/>', cells))
+                                     + "</result>", lang="pt"))
+    assert source.tables["indicators"].set_index("sex")["actual"].to_dict() == {"total": 42.0, "f": 30.0, "m": 12.0}
+    assert rules(source) == []
 
 
 def test_other_dimensions_are_summed_into_the_total_when_none_is_given_with_a_note(tmp_path):
@@ -1505,6 +1636,49 @@ def test_values_by_location_of_a_count_are_added(tmp_path):
     table = load(tmp_path / "b", activity(body='<result type="1">' + indicator(periods + total) + "</result>")
                  ).tables["indicators"]
     assert table[["target", "actual"]].values.tolist() == [[12.0, 16.0]]
+
+
+def test_baselines_of_several_years_are_not_added_the_earliest_is_the_baseline(tmp_path):
+    """Before: baselines by sex of 2018 (women 10, men 8) and again of 2020 (12, 9) were added: women 22, men 17,
+    the total summed 39 « no total baseline is given »; without sex (18, 21) the baseline was not computed, « not
+    told apart by distinct locations ». The earliest year's are the baseline, the later ones said."""
+    def baseline(value, year, sex=""):
+        dimension = f'<dimension name="sex" value="{sex}"/>' if sex else ""
+        return f'<baseline year="{year}" iso-date="{year}-01-01" value="{value}">{dimension}</baseline>'
+    later = baseline(12, 2020, "female") + baseline(9, 2020, "male")
+    source = load(tmp_path, activity(body='<result type="1">' + indicator(
+        period('<target value="40"/>'), extra=later + baseline(10, 2018, "female") + baseline(8, 2018, "male"))
+        + "</result>"))
+    assert source.tables["indicators"].set_index("sex")["baseline"].to_dict() == {"total": 18.0, "f": 10.0, "m": 8.0}
+    said = next(p for p in source.problems if p.rule == "iati_baseline_years")
+    assert said.severity == "warning" and said.value == "2020: 12, 2020: 9" and "those of 2018" in said.message
+    plain = load(tmp_path / "b", activity(body='<result type="1">' + indicator(
+        period('<target value="40"/>'), extra=baseline(18, 2018) + baseline(21, 2020)) + "</result>"))
+    assert plain.tables["indicators"]["baseline"].tolist() == [18.0] and rules(plain) == ["iati_baseline_years"]
+
+
+@pytest.mark.parametrize("measure", ["1", "2"])
+def test_a_sexs_value_given_whole_and_again_by_location_is_not_added_to_its_parts(tmp_path, measure):
+    """Before: women's actual given whole (30) and again by location (10 + 20), men's so too (12; 5 + 7), made 60
+    women and 24 men, with a total of 42 beside them; without the total, 84 summed for 42. (A percentage: women's
+    value not computed.) The value without location is the whole, its located parts beside it, as for the total."""
+    def cell(value, sex, place=None):
+        where = f'<location ref="{place}"/>' if place else ""
+        return f'<actual value="{value}">{where}<dimension name="sex" value="{sex}"/></actual>'
+    parts = (cell(30, "female") + cell(10, "female", "L1") + cell(20, "female", "L2") + cell(12, "male")
+             + cell(5, "male", "L1") + cell(7, "male", "L2"))
+    source = load(tmp_path, activity(body='<result type="1">' + indicator(period('<target value="50"/>', parts),
+                                                                          f'measure="{measure}"') + "</result>"))
+    actual = source.tables["indicators"].set_index("sex")["actual"]
+    assert actual[["f", "m"]].tolist() == [30.0, 12.0]
+    if measure == "1":   # no total given: summed from the sexes' wholes, said
+        assert actual["total"] == 42.0 and rules(source) == ["iati_total_summed"]
+    else:                # a percentage's total is never made of its groups'
+        assert math.isnan(actual["total"]) and rules(source) == ["iati_not_added"]
+    # men by location only: their parts are the whole
+    source = load(tmp_path / "b", activity(body='<result type="1">' + indicator(period(
+        '<target value="50"/>', cell(30, "female") + cell(5, "male", "L1") + cell(7, "male", "L2"))) + "</result>"))
+    assert source.tables["indicators"].set_index("sex")["actual"].to_dict() == {"total": 42.0, "f": 30.0, "m": 12.0}
 
 
 @pytest.mark.parametrize("measure, places", [("2", ("KE-NBO", "BD-DHA")), ("1", ("KE-NBO", "KE-NBO")),
@@ -2322,6 +2496,19 @@ def test_spending_in_a_country_that_is_none_of_the_activitys_is_said(tmp_path):
         in said[0].message
 
 
+def test_spending_in_a_country_the_activity_gives_0_percent_is_said_as_a_country_outside_it(tmp_path):
+    """Before: MA 100 % / TN 0 %, 50 spent in TN: a TN line of budget not known, the whole project's budget and rates
+    « not computable », make check saying only « no row for 'TN' » in the TN annex (which has its 50)."""
+    split = '<recipient-country code="MA" percentage="100"/><recipient-country code="TN" percentage="0"/>'
+    source = load(tmp_path, activity(body=split + budget("1000") + transaction(
+        "300", extra='<recipient-country code="MA"/>') + transaction("50", extra='<recipient-country code="TN"/>')))
+    assert source.tables["budget"][["country", "budget"]].values.tolist() == [["MA", 1000.0]]
+    said = [p for p in source.problems if p.rule == "iati_country_outside"]
+    assert [(p.severity, p.value, p.element) for p in said] == [
+        ("warning", "TN", "iati-activity[XM-1]/transaction[2]/recipient-country")]
+    assert "none of the activity's (MA, TN at 0 %): TN" in said[0].message
+
+
 def test_a_country_of_the_split_no_transaction_names_has_spent_nothing_by_the_files_day(tmp_path):
     """Before: an activity split MA 50 / TN 50 whose transactions name their country (100 to MA, none to TN yet),
     in a file written after the reporting date: TN's spending was « not known », and so was the whole project's."""
@@ -2385,3 +2572,39 @@ def test_countries_and_regions_above_100_percent_in_all_are_said(tmp_path):
     held = load(tmp_path / "held", activity(body='<recipient-country code="MA" percentage="60"/>'
                                              '<recipient-region code="589" percentage="40"/>' + budget("1000")))
     assert rules(held) == [] and held.tables["budget"]["budget"].tolist() == [600.0, 400.0]
+
+
+def test_one_country_without_a_percentage_beside_others_that_write_theirs_is_the_rest(tmp_path):
+    """Before: MA 60 % and TN without a percentage (no region) counted the whole activity for the project as a whole
+    (regional), « 2 recipient countries without percentages »: no country annex had any of its 1 000. IATI's 100 % in
+    all says TN's 40 %: MA 600, TN 400 (spent 240, 160), said. Both without, or MA at 100 beside TN: regional, said."""
+    source = load(tmp_path, activity(body='<recipient-country code="MA" percentage="60"/><recipient-country code="TN"/>'
+                                     + budget("1000") + transaction("400")))
+    said = [p for p in source.problems if p.rule == "iati_country_split"]
+    assert [(p.severity, p.value) for p in said] == [("warning", "TN; MA 60")] and "40 %" in said[0].message
+    assert source.tables["budget"][["country", "budget"]].values.tolist() == [["MA", 600.0], ["TN", 400.0]]
+    assert source.tables["expenditure"]["amount"].tolist() == [240.0, 160.0]
+    full = load(tmp_path / "full", activity(body='<recipient-country code="MA" percentage="100"/>'
+                                            '<recipient-country code="TN"/>' + budget("1000")))
+    assert full.tables["budget"]["country"].tolist() == ["regional"]
+    assert "2 recipient countries, 1 without a percentage" in full.problems[0].message
+
+
+def test_one_country_beside_a_regions_percentage_is_not_given_the_regions_money_unsaid(tmp_path):
+    """Before: one recipient-country without a percentage (or at 100) beside a recipient-region of 40 % gave the
+    country the whole budget (1 000 of 1 000 in its annex, spending 400 of 400), nothing said. Without a percentage,
+    the country is now the rest (60 %: 600, spent 240), said; at 100 (140 % in all) it keeps what it writes, said as
+    two countries and a region over 100 % are. A region without a percentage leaves the country whole, as before."""
+    region = '<recipient-region code="289" percentage="40"/>' + budget("1000") + transaction("400")
+    rest = load(tmp_path / "rest", activity(body='<recipient-country code="MA"/>' + region))
+    said = [p for p in rest.problems if p.rule == "iati_country_split"]
+    assert [(p.severity, p.element) for p in said] == [("warning", "iati-activity[XM-1]/recipient-country")]
+    assert "60 %" in said[0].message and "regions 40" in said[0].message
+    assert rest.tables["budget"][["country", "budget"]].values.tolist() == [["MA", 600.0], ["regional", 400.0]]
+    assert rest.tables["expenditure"].groupby("country")["amount"].sum().to_dict() == {"MA": 240.0, "regional": 160.0}
+    whole = load(tmp_path / "whole", activity(body='<recipient-country code="MA" percentage="100"/>' + region))
+    assert rules(whole) == ["iati_region_split_over"] and "140 %" in whole.problems[0].message
+    assert whole.tables["budget"][["country", "budget"]].values.tolist() == [["MA", 1000.0]]
+    plain = load(tmp_path / "plain", activity(body='<recipient-country code="MA"/><recipient-region code="289"/>'
+                                              + budget("1000")))
+    assert rules(plain) == [] and plain.tables["budget"][["country", "budget"]].values.tolist() == [["MA", 1000.0]]

@@ -361,6 +361,18 @@ _FRENCH = [(re.compile(english), french) for english, french in (
      r"la version IATI \1 n'est pas lue : le classeur lit les fichiers d'activités des versions \2"),
     (r"^Download the file in version 2\.03 \(d-portal and the IATI Datastore give it\), or convert it\.$",
      "Téléchargez le fichier en version 2.03 (d-portal et l'IATI Datastore la donnent), ou convertissez-le."),
+    (r"^the file is a (\w+) archive \(a compressed download\), not XML: it is not read$",
+     r"le fichier est une archive \1 (un téléchargement compressé), pas du XML : il n'est pas lu"),
+    (r"^Unpack it \(([^)]*)\) and use the \.xml file it holds\.$",
+     r"Décompressez-le (\1) et utilisez le fichier .xml qu'il contient."),
+    (r"^the file is a web page \(HTML\), not an IATI activity file: the download gave a page instead of the file",
+     "le fichier est une page web (HTML), pas un fichier d'activités IATI : le téléchargement a donné une page au "
+     "lieu du fichier"),
+    (r" \(its title: « (.*) »\)$", r" (son titre : « \1 »)"),
+    (r"^Open the link in a web browser to see why \(a link that no longer works: find the activity on d-portal or the "
+     r"IATI Datastore\), and save the XML file itself\.$",
+     "Ouvrez le lien dans un navigateur pour voir pourquoi (un lien qui ne marche plus : cherchez l'activité sur "
+     "d-portal ou l'IATI Datastore), et enregistrez le fichier XML lui-même."),
     (r"^Convert the outcome to ([A-Z]+) in the data \(the workbook converts none\), or publish and compare its "
      r"figures in ([A-Z]+)\.$",
      r"Convertissez le résultat en \1 dans les données (le classeur ne convertit aucune devise), ou publiez et "
