@@ -170,6 +170,26 @@ def late_study(folder) -> None:
                                          encoding="utf-8")
 
 
+def pretrend_study(folder) -> None:
+    """did without adjustment, three rounds (2017, 2019 before the programme, 2021 after): the treated 100 lower
+    than their 2019 level in 2017 (a pre-trend), then +100 in 2021. The DiD pooling both rounds before is 146.5;
+    the leads' test (statsmodels' OLS, clustered on the person) gives p < 0.001."""
+    import numpy as np
+
+    rng = np.random.default_rng(1)
+    rows = []
+    for i in range(200):
+        treated, base = i < 100, 1000 + rng.normal(0, 50)
+        for year, before in ((2017, -100), (2019, 0), (2021, 0)):
+            gap = (before + 100 * (year == 2021)) if treated else 0
+            rows.append(f"P{i},{'traitement' if treated else 'témoin'},{year},{base + gap + rng.normal(0, 30):.2f}")
+    (folder / "tendances.csv").write_text("pid,groupe,annee,revenu\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    (folder / "tendances.yaml").write_text("title: Tendances avant le programme\ndesign: did\noutcomes: [revenu]\n"
+                                           "treatment: {column: groupe, treated: traitement}\n"
+                                           "period: {column: annee, post: 2021}\nunit: pid\ncluster: pid\n"
+                                           "se: cluster\n", encoding="utf-8")
+
+
 def visible(html_text: str) -> str:
     """The text a reader sees (no tags, no embedded images)."""
     return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<img[^>]*>", "", html_text))))
@@ -199,6 +219,7 @@ def annex(tmp_path_factory):
     few_women_study(folder)
     separated_study(folder)
     late_study(folder)
+    pretrend_study(folder)
     assert runner.build(project="amem", layout=layout, timeout=300) == 0
     out = layout.build / "annexes" / "amem"
     figures = pd.read_csv(out / "ensemble.figures.csv", keep_default_na=False, na_values=[""])
@@ -236,8 +257,8 @@ def test_the_annex_shows_naive_and_adjusted_side_by_side_with_balance_overlap_an
     assert "test des tendances avant le programme" in text
     # synthetic: 3 forest plots (its subgroups), the overlap, 3 event studies; nsw: the overlap (no subgroup, no
     # forest plot; the published studies have neither subgroups nor a score); formation: 1 forest plot (by sex);
-    # separe: the overlap of its scores
-    assert annex[0].count("<img") == 10
+    # separe: the overlap of its scores; tendances: its pre-trend check (no adjustment, three rounds)
+    assert annex[0].count("<img") == 11
 
 
 def test_impact_results_show_labels_and_figures_keep_the_codes(annex):
@@ -420,3 +441,14 @@ def test_persons_seen_after_the_programme_only_are_counted_beside_the_attrition(
     section = text[text.index("Entrées tardives"):]
     assert ("Unités sans ligne avant le programme (entrées en cours de route, ou point de départ non retrouvé) : 30 "
             "traitées, 0 de comparaison.") in section
+
+
+def test_a_did_without_adjustment_gets_its_pre_trend_check(annex):
+    """Three rounds, no adjustment, the treated's trend before the programme steeper: the annex gave the effect
+    (146.5, both rounds before pooled) and the parallel-trends assumption, but its check only with ipw or regression
+    (figures.csv held the leads' p < 0.001, the annex nothing)."""
+    text = plain(annex[0])
+    section = text[text.index("Tendances avant le programme : hypothèse et vérifications"):]
+    assert "revenu : test des tendances avant le programme, p < 0,001 sans pondération" in section
+    assert "Écart traités - comparaison" in annex[0] or "écart entre traités et comparaison à chaque période" in section
+    assert annex[1].loc[("event_study_effect", "tendances:revenu:2017"), "p_value"] < 0.001
