@@ -452,3 +452,12 @@ def test_a_did_without_adjustment_gets_its_pre_trend_check(annex):
     assert "revenu : test des tendances avant le programme, p < 0,001 sans pondération" in section
     assert "Écart traités - comparaison" in annex[0] or "écart entre traités et comparaison à chaque période" in section
     assert annex[1].loc[("event_study_effect", "tendances:revenu:2017"), "p_value"] < 0.001
+
+
+def test_the_subgroup_table_is_followed_by_the_test_that_the_effects_differ(annex):
+    """6 treated women beside 94 men: the table gave each sex's effect and p, and nothing on their difference."""
+    text = plain(annex[0])
+    study = text[text.index("Formation et revenu"):]
+    said = "L'effet diffère-t-il entre les sous-groupes ? Test d'interaction (F, erreurs types du tableau)"
+    assert said in study and study.index("Effets par sous-groupe") < study.index(said)
+    assert "revenu selon sexe : p" in study[study.index(said):]

@@ -193,6 +193,12 @@ WORDS = {
                              "retenus le sont, par la méthode de Holm sur les résultats de l'étude) : sur ses {n} "
                              "estimations par sous-groupe, une sur vingt serait sous 0,05 par le seul hasard. Elles "
                              "sont à lire comme exploratoires."),
+    "study_subgroup_difference": ("L'effet diffère-t-il entre les sous-groupes ? Test d'interaction (F, erreurs types "
+                                  "du tableau) que l'effet est le même dans chaque sous-groupe : {tests}. Une p faible "
+                                  "dit que l'effet diffère ; qu'un sous-groupe ait une p faible et l'autre non ne le "
+                                  "dit pas."),
+    "study_subgroup_difference_item": "{outcome} selon {subgroup}",
+    "study_subgroup_difference_none": "non testé (moins de deux sous-groupes où les deux groupes sont présents)",
     "study_log_outcomes": ("Résultat en logarithme : son effet est une différence de logarithmes, pas un montant ; "
                            "en variation relative (100 × (exp(effet) − 1)) : {effects}."),
     "study_log_effect": "{outcome} {est}, soit {pct} % (IC 95 % {low} % à {high} %)",
