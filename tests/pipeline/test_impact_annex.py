@@ -287,7 +287,9 @@ def test_kentucky_builds_and_shows_the_published_effect(annex):
     assert figures.loc[("impact_control_mean", "kentucky:ldurat"), "value"] == pytest.approx(after.mean(), rel=1e-12)
     assert figures.loc[("impact_control_mean", "kentucky:ldurat"), "n"] == len(after)
     assert "Kentucky : plafond des indemnités" in visible(html_text)
-    assert "ldurat : effet estimé (MCO) 0,191 (IC 95 % 0,056 à 0,325 ; p = 0,005)" in plain(html_text)
+    in_sd = f"{effect['value'] / after.std():.2f}".replace(".", ",")   # (Glass's delta: the comparison's SD after)
+    assert (f"ldurat : effet estimé (MCO) 0,191, soit {in_sd} fois l'écart type du résultat dans le groupe de "
+            "comparaison après le programme (IC 95 % 0,056 à 0,325 ; p = 0,005)") in plain(html_text)
 
 
 def test_nsw_experiment_shows_the_published_effect_comparison_mean_and_joint_balance(annex):
@@ -411,7 +413,9 @@ def test_a_small_effect_keeps_its_sign_and_its_interval_does_not_touch_zero(anne
     assert effect["value"] == pytest.approx(fit.params["t"], rel=1e-9)
     assert [effect["ci_low"], effect["ci_high"]] == pytest.approx(fit.conf_int().loc["t"].tolist(), rel=1e-9)
     text = plain(html_text)
-    assert "taux_accidents : effet estimé (MCO) -0,00036 (IC 95 % -0,00060 à -0,00013 ; p = 0,003)" in text
+    in_sd = f"{effect['value'] / data.loc[data['t'] == 0, 'taux_accidents'].std():.2f}".replace(".", ",")
+    assert (f"taux_accidents : effet estimé (MCO) -0,00036, soit {in_sd} fois l'écart type du résultat dans le "
+            "groupe de comparaison (IC 95 % -0,00060 à -0,00013 ; p = 0,003)") in text
     assert re.search(r"taux_accidents MCO 0,00\d+ -0,00036 0,00012 -0,00060 -0,00013 0,003", text)
 
 
@@ -461,3 +465,17 @@ def test_the_subgroup_table_is_followed_by_the_test_that_the_effects_differ(anne
     said = "L'effet diffère-t-il entre les sous-groupes ? Test d'interaction (F, erreurs types du tableau)"
     assert said in study and study.index("Effets par sous-groupe") < study.index(said)
     assert "revenu selon sexe : p" in study[study.index(said):]
+
+
+def test_the_effect_is_also_given_in_standard_deviations_of_the_comparison_group(annex, tmp_path):
+    """The annex gave the effect in the outcome's units only; WWC and 3ie report it in standard deviations too. The
+    pre-trend study's 146,53 over the SD of the comparison group's 2021 incomes (pandas, ddof 1)."""
+    pretrend_study(tmp_path)
+    data = pd.read_csv(tmp_path / "tendances.csv")
+    sd = data.loc[(data["groupe"] == "témoin") & (data["annee"] == 2021), "revenu"].std()
+    effect = annex[1].loc[("impact_effect", "tendances:revenu"), "value"]
+    text = plain(annex[0])
+    section = text[text.index("Tendances avant le programme"):]
+    said = (f"soit {effect / sd:.2f}".replace(".", ",") + " fois l'écart type du résultat dans le groupe de "
+            "comparaison après le programme")
+    assert said in section.replace("+", ""), said
