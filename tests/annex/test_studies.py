@@ -807,3 +807,34 @@ def test_the_joint_balance_test_on_few_clusters_for_its_terms_is_not_read_as_a_v
         assert en.startswith("Caution: 12 clusters for 8 covariate terms.")
     else:
         assert fr == en == "" and 0 <= test["p_value"] <= 1
+
+
+def test_classical_errors_on_groups_of_unequal_variance_are_given_robust_ones_beside(tmp_path):
+    """se: classical on a 0/1 outcome, 50 treated at about 0,5 beside 500 compared at about 0,05: the classical SE
+    (0,039) assumes one variance and is about half HC1's (0,072, statsmodels), the interval as narrow, nothing
+    said. The caution gives HC1's SE, interval and p; none with se: robust, nor when the variances agree."""
+    import statsmodels.formula.api as smf
+
+    from helpers.annex import fmt
+
+    rng = np.random.default_rng(2)
+    y = np.r_[(rng.random(50) < 0.5).astype(int), (rng.random(500) < 0.05).astype(int)]
+    lines = [f"{i},{'T' if i < 50 else 'C'},{v}" for i, v in enumerate(y)]
+    (tmp_path / "s.csv").write_text("id,groupe,emploi\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "s.yaml").write_text("title: t\ndesign: two_group\noutcomes: [emploi]\n"
+                                     "treatment: {column: groupe, treated: T}\nse: classical\n", encoding="utf-8")
+    study = _loaded(tmp_path)
+    data = study.data.assign(t=lambda f: (f["groupe"] == "T").astype(int))
+    own, hc1 = (smf.ols("emploi ~ t", data).fit(cov_type=kind, use_t=True) for kind in ("nonrobust", "HC1"))
+    low, high = hc1.conf_int().loc["t"]
+    fr = studies.classical_se(study, "fr")
+    assert fr.startswith("Attention : les erreurs types classiques (se: classical) supposent")
+    assert "(la variance d'un résultat 0/1 dépend de sa part" in fr
+    assert (f"emploi (naïve) : erreur type {fmt.number(hc1.bse['t'], 3, 'fr')} au lieu de "
+            f"{fmt.number(own.bse['t'], 3, 'fr')} (IC 95 % {fmt.number(low, 3, 'fr')} à {fmt.number(high, 3, 'fr')}"
+            in fr)
+    assert "standard error 0.072 instead of 0.039" in studies.classical_se(study, "en")
+    robust = type(study)(study.name, study.spec.model_copy(update={"se": "robust"}), study.data, study.files)
+    assert studies.classical_se(robust, "fr") == ""
+    alike = study.data.assign(emploi=np.r_[rng.normal(10, 2, 50), rng.normal(8, 2, 500)])   # one variance
+    assert studies.classical_se(type(study)(study.name, study.spec, alike, study.files), "fr") == ""

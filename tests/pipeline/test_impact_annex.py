@@ -190,6 +190,19 @@ def pretrend_study(folder) -> None:
                                            "se: cluster\n", encoding="utf-8")
 
 
+def classical_study(folder) -> None:
+    """se: classical on a 0/1 outcome, 50 treated at about 0.5 beside 500 compared at about 0.05 (unequal variances)."""
+    import numpy as np
+
+    rng = np.random.default_rng(2)
+    y = np.r_[(rng.random(50) < 0.5).astype(int), (rng.random(500) < 0.05).astype(int)]
+    rows = [f"{i},{'T' if i < 50 else 'C'},{v}" for i, v in enumerate(y)]
+    (folder / "classique.csv").write_text("id,groupe,emploi\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    (folder / "classique.yaml").write_text("title: Erreurs types classiques\ndesign: two_group\noutcomes: [emploi]\n"
+                                           "treatment: {column: groupe, treated: T}\nse: classical\n",
+                                           encoding="utf-8")
+
+
 def visible(html_text: str) -> str:
     """The text a reader sees (no tags, no embedded images)."""
     return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<img[^>]*>", "", html_text))))
@@ -220,6 +233,7 @@ def annex(tmp_path_factory):
     separated_study(folder)
     late_study(folder)
     pretrend_study(folder)
+    classical_study(folder)
     assert runner.build(project="amem", layout=layout, timeout=300) == 0
     out = layout.build / "annexes" / "amem"
     figures = pd.read_csv(out / "ensemble.figures.csv", keep_default_na=False, na_values=[""])
@@ -479,3 +493,11 @@ def test_the_effect_is_also_given_in_standard_deviations_of_the_comparison_group
     said = (f"soit {effect / sd:.2f}".replace(".", ",") + " fois l'écart type du résultat dans le groupe de "
             "comparaison après le programme")
     assert said in section.replace("+", ""), said
+
+
+def test_classical_errors_on_a_binary_outcome_are_given_robust_ones_beside(annex):
+    """50 treated at 0.5 beside 500 at 0.05 with se: classical: SE 0,039 where HC1 gives 0,072, nothing said."""
+    text = plain(annex[0])
+    section = text[text.index("Erreurs types classiques"):]
+    assert "Attention : les erreurs types classiques (se: classical) supposent que le résultat varie autant" in section
+    assert "emploi (naïve) : erreur type 0,072 au lieu de 0,039" in section

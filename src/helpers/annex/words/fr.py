@@ -199,6 +199,15 @@ WORDS = {
                                   "dit pas."),
     "study_subgroup_difference_item": "{outcome} selon {subgroup}",
     "study_subgroup_difference_none": "non testé (moins de deux sous-groupes où les deux groupes sont présents)",
+    "study_classical_se": ("Attention : les erreurs types classiques (se: classical) supposent que le résultat varie "
+                           "autant dans chaque groupe ; les données le contredisent{binary}, et l'erreur type, "
+                           "l'intervalle et la p de l'effet en sont faussés. Avec des erreurs types robustes (HC1), qui "
+                           "ne le supposent pas : {effects}. Pour les retenir, donner la valeur robust à la clé se dans "
+                           "la description de l'étude."),
+    "study_classical_se_binary": (" (la variance d'un résultat 0/1 dépend de sa part, qui diffère entre les "
+                                  "groupes)"),
+    "study_classical_se_effect": ("{outcome} ({method}) : erreur type {se} au lieu de {own} (IC 95 % {low} à {high} ; "
+                                  "p {p})"),
     "study_log_outcomes": ("Résultat en logarithme : son effet est une différence de logarithmes, pas un montant ; "
                            "en variation relative (100 × (exp(effet) − 1)) : {effects}."),
     "study_log_effect": "{outcome} {est}, soit {pct} % (IC 95 % {low} % à {high} %)",
