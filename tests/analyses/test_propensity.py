@@ -496,3 +496,24 @@ def test_the_pre_trend_check_of_a_panel_with_robust_errors_is_clustered_on_its_u
     by_village = model.fit(cov_type="cluster", cov_kwds={"groups": pd.factorize(data.village)[0]}, use_t=True)
     row = propensity.event_study(study).query("period == '2017'").iloc[0]
     assert row["se"] == pytest.approx(by_village.bse[lead], rel=1e-9)
+
+
+@pytest.mark.parametrize("design", ["two_group", "did"])
+def test_the_headline_gives_the_effect_in_standard_deviations_of_the_comparison_group(design):
+    """WWC and 3ie report an effect in standard deviations (here the comparison group's, Glass's delta): the annex gave
+    it in the outcome's units only (an effect of 2 on an outcome of SD 3.3 and one of 0.5 on a 0/1 outcome could not
+    be set side by side). effect_sd = the estimate / the SD (ddof 1) of the comparison rows of the comparison mean
+    (did: after the programme), from pandas."""
+    data = selected()
+    spec = {}
+    if design == "did":
+        before = data.assign(y=data["y"] - EFFECT * (data["group"] == "t"), year=2019)
+        data = pd.concat([before, data.assign(year=2021)], ignore_index=True)
+        spec = {"design": "did", "period": {"column": "year", "post": 2021}}
+    head = propensity.headline(study(data, **spec)).iloc[0]
+    rows = data[(data["group"] == "c") & (data.get("year", 2021) == 2021)]
+    assert head["comparison_sd"] == pytest.approx(rows["y"].std(), rel=1e-12)
+    assert head["effect_sd"] == pytest.approx(head["estimate"] / rows["y"].std(), rel=1e-12)
+    assert 0.2 < head["effect_sd"] < 2   # (the IPW estimate of 2 over an SD of about 3)
+    flat = data.assign(y=np.where(data["group"] == "c", 1.0, data["y"]))   # a comparison group all alike: no SD
+    assert math.isnan(propensity.headline(study(flat, **spec)).iloc[0]["effect_sd"])

@@ -561,6 +561,37 @@ def test_the_subgroup_table_says_its_p_values_are_not_adjusted(tmp_path):
     assert studies.subgroup_p_note(by_group[by_group["subgroup"].isna()], "fr") == ""
 
 
+def test_the_subgroup_table_is_followed_by_the_test_that_the_effect_differs(tmp_path):
+    """The women's effect (about 150) p < 0,001 beside the men's (about 50): the annex gave each subgroup's own p and
+    nothing on their difference, which a reader took from the two p-values. It now gives the test of interaction
+    per outcome and subgroup column (its p is impact.subgroup_differences', statsmodels' f_test), in the annex
+    language; a column of which one value only holds both groups is said not tested."""
+    from helpers.analyses import impact
+    from helpers.annex import fmt
+
+    rng = np.random.default_rng(9)
+    lines = [f"{i},{'T' if i % 2 else 'C'},{'f' if i % 4 < 2 else 'm'},{'a' if i < 150 else 'b'},"
+             f"{1000 + (i % 2) * (150 if i % 4 < 2 else 50) + rng.normal(0, 100):.2f}" for i in range(300)]
+    (tmp_path / "s.csv").write_text("id,groupe,sexe,zone,revenu\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "s.yaml").write_text("title: t\ndesign: two_group\noutcomes: [revenu]\n"
+                                     "treatment: {column: groupe, treated: T}\nsubgroups: [sexe, zone]\n"
+                                     "labels: {sexe: {fr: Sexe, en: Sex}}\n", encoding="utf-8")
+    study = _loaded(tmp_path)
+    tests = impact.subgroup_differences(study).set_index("subgroup")
+    p_sexe, p_zone = tests.at["sexe", "p_value"], tests.at["zone", "p_value"]
+    fr = studies.subgroup_differences(study, ["sexe", "zone"], "fr")
+    assert fr.startswith("L'effet diffère-t-il entre les sous-groupes ? Test d'interaction")
+    assert f"revenu selon Sexe : p = {fmt.p_value(p_sexe, 'fr')}" in fr or "revenu selon Sexe : p <" in fr
+    assert f"revenu selon zone : p = {fmt.p_value(p_zone, 'fr')}" in fr
+    assert "revenu by Sex: p" in studies.subgroup_differences(study, ["sexe"], "en")
+    data = study.data.copy()
+    data.loc[data["zone"] == "b", "groupe"] = "T"   # zone b holds the treated only: nothing to compare it with
+    one = type(study)(study.name, study.spec, data, study.files)
+    assert "revenu selon zone : non testé (moins de deux sous-groupes où les deux groupes sont présents)" in \
+        studies.subgroup_differences(one, ["zone"], "fr")
+    assert studies.subgroup_differences(study, [], "fr") == ""
+
+
 def test_a_log_outcome_is_in_no_currency_and_its_effect_is_given_as_a_percentage(tmp_path):
     """`log_revenu`, labelled « Log du revenu mensuel (MAD) »: its effect (a difference of logs, 0.09) had the unit
     MAD in figures.csv and the annex (« (MAD) »), make check saying its effects are in MAD, where it is about +9.6 %.
@@ -776,3 +807,34 @@ def test_the_joint_balance_test_on_few_clusters_for_its_terms_is_not_read_as_a_v
         assert en.startswith("Caution: 12 clusters for 8 covariate terms.")
     else:
         assert fr == en == "" and 0 <= test["p_value"] <= 1
+
+
+def test_classical_errors_on_groups_of_unequal_variance_are_given_robust_ones_beside(tmp_path):
+    """se: classical on a 0/1 outcome, 50 treated at about 0,5 beside 500 compared at about 0,05: the classical SE
+    (0,039) assumes one variance and is about half HC1's (0,072, statsmodels), the interval as narrow, nothing
+    said. The caution gives HC1's SE, interval and p; none with se: robust, nor when the variances agree."""
+    import statsmodels.formula.api as smf
+
+    from helpers.annex import fmt
+
+    rng = np.random.default_rng(2)
+    y = np.r_[(rng.random(50) < 0.5).astype(int), (rng.random(500) < 0.05).astype(int)]
+    lines = [f"{i},{'T' if i < 50 else 'C'},{v}" for i, v in enumerate(y)]
+    (tmp_path / "s.csv").write_text("id,groupe,emploi\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "s.yaml").write_text("title: t\ndesign: two_group\noutcomes: [emploi]\n"
+                                     "treatment: {column: groupe, treated: T}\nse: classical\n", encoding="utf-8")
+    study = _loaded(tmp_path)
+    data = study.data.assign(t=lambda f: (f["groupe"] == "T").astype(int))
+    own, hc1 = (smf.ols("emploi ~ t", data).fit(cov_type=kind, use_t=True) for kind in ("nonrobust", "HC1"))
+    low, high = hc1.conf_int().loc["t"]
+    fr = studies.classical_se(study, "fr")
+    assert fr.startswith("Attention : les erreurs types classiques (se: classical) supposent")
+    assert "(la variance d'un résultat 0/1 dépend de sa part" in fr
+    assert (f"emploi (naïve) : erreur type {fmt.number(hc1.bse['t'], 3, 'fr')} au lieu de "
+            f"{fmt.number(own.bse['t'], 3, 'fr')} (IC 95 % {fmt.number(low, 3, 'fr')} à {fmt.number(high, 3, 'fr')}"
+            in fr)
+    assert "standard error 0.072 instead of 0.039" in studies.classical_se(study, "en")
+    robust = type(study)(study.name, study.spec.model_copy(update={"se": "robust"}), study.data, study.files)
+    assert studies.classical_se(robust, "fr") == ""
+    alike = study.data.assign(emploi=np.r_[rng.normal(10, 2, 50), rng.normal(8, 2, 500)])   # one variance
+    assert studies.classical_se(type(study)(study.name, study.spec, alike, study.files), "fr") == ""

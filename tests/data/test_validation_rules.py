@@ -2478,6 +2478,15 @@ CASES = [
          "outcome_scales_differ", "survey.csv", 8, "score", severity="warning", hint="change of scale",
          what="a DiD's savings rate written 0.31 at baseline (2019) and 31 at follow-up (2021): the effect was the "
               "change of scale (13.1 for 0.1 in a generated study), nothing said"),
+    Case("earnings in thousands at follow-up, in units at baseline", lambda m: (
+             m.replace("impact/survey.yaml", "design: two_group", "design: did\nperiod: {column: year, post: 2021}"),
+             m.write("impact/survey.csv", "id,arm,year,score,age\n" + "".join(
+                 f"{i},{'T' if i % 2 else 'C'},{year},{(1500 + 40 * i) / (1000 if year == 2021 else 1):g},30\n"
+                 for year in (2019, 2021) for i in range(1, 7)))),
+         "outcome_units_differ", "survey.csv", 8, "score", severity="warning", hint="change of unit",
+         what="a DiD's monthly earnings written 1 540 at baseline (2019) and 1.54 (thousands) at follow-up (2021): the "
+              "effect was minus the groups' baseline gap (26.0 where the amounts in one unit give 106.1, 200 persons), "
+              "nothing said; the fraction / percentage rule sees only shares"),
     Case("a share as a fraction at baseline, typed '41 %' at follow-up", lambda m: (
              m.replace("impact/survey.yaml", "design: two_group", "design: did\nperiod: {column: round, post: suivi}"),
              m.write("impact/survey.csv", "id,arm,round,score,age\n" + "".join(

@@ -170,6 +170,39 @@ def late_study(folder) -> None:
                                          encoding="utf-8")
 
 
+def pretrend_study(folder) -> None:
+    """did without adjustment, three rounds (2017, 2019 before the programme, 2021 after): the treated 100 lower
+    than their 2019 level in 2017 (a pre-trend), then +100 in 2021. The DiD pooling both rounds before is 146.5;
+    the leads' test (statsmodels' OLS, clustered on the person) gives p < 0.001."""
+    import numpy as np
+
+    rng = np.random.default_rng(1)
+    rows = []
+    for i in range(200):
+        treated, base = i < 100, 1000 + rng.normal(0, 50)
+        for year, before in ((2017, -100), (2019, 0), (2021, 0)):
+            gap = (before + 100 * (year == 2021)) if treated else 0
+            rows.append(f"P{i},{'traitement' if treated else 'témoin'},{year},{base + gap + rng.normal(0, 30):.2f}")
+    (folder / "tendances.csv").write_text("pid,groupe,annee,revenu\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    (folder / "tendances.yaml").write_text("title: Tendances avant le programme\ndesign: did\noutcomes: [revenu]\n"
+                                           "treatment: {column: groupe, treated: traitement}\n"
+                                           "period: {column: annee, post: 2021}\nunit: pid\ncluster: pid\n"
+                                           "se: cluster\n", encoding="utf-8")
+
+
+def classical_study(folder) -> None:
+    """se: classical on a 0/1 outcome, 50 treated at about 0.5 beside 500 compared at about 0.05 (unequal variances)."""
+    import numpy as np
+
+    rng = np.random.default_rng(2)
+    y = np.r_[(rng.random(50) < 0.5).astype(int), (rng.random(500) < 0.05).astype(int)]
+    rows = [f"{i},{'T' if i < 50 else 'C'},{v}" for i, v in enumerate(y)]
+    (folder / "classique.csv").write_text("id,groupe,emploi\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    (folder / "classique.yaml").write_text("title: Erreurs types classiques\ndesign: two_group\noutcomes: [emploi]\n"
+                                           "treatment: {column: groupe, treated: T}\nse: classical\n",
+                                           encoding="utf-8")
+
+
 def visible(html_text: str) -> str:
     """The text a reader sees (no tags, no embedded images)."""
     return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<img[^>]*>", "", html_text))))
@@ -199,6 +232,8 @@ def annex(tmp_path_factory):
     few_women_study(folder)
     separated_study(folder)
     late_study(folder)
+    pretrend_study(folder)
+    classical_study(folder)
     assert runner.build(project="amem", layout=layout, timeout=300) == 0
     out = layout.build / "annexes" / "amem"
     figures = pd.read_csv(out / "ensemble.figures.csv", keep_default_na=False, na_values=[""])
@@ -236,8 +271,8 @@ def test_the_annex_shows_naive_and_adjusted_side_by_side_with_balance_overlap_an
     assert "test des tendances avant le programme" in text
     # synthetic: 3 forest plots (its subgroups), the overlap, 3 event studies; nsw: the overlap (no subgroup, no
     # forest plot; the published studies have neither subgroups nor a score); formation: 1 forest plot (by sex);
-    # separe: the overlap of its scores
-    assert annex[0].count("<img") == 10
+    # separe: the overlap of its scores; tendances: its pre-trend check (no adjustment, three rounds)
+    assert annex[0].count("<img") == 11
 
 
 def test_impact_results_show_labels_and_figures_keep_the_codes(annex):
@@ -266,7 +301,9 @@ def test_kentucky_builds_and_shows_the_published_effect(annex):
     assert figures.loc[("impact_control_mean", "kentucky:ldurat"), "value"] == pytest.approx(after.mean(), rel=1e-12)
     assert figures.loc[("impact_control_mean", "kentucky:ldurat"), "n"] == len(after)
     assert "Kentucky : plafond des indemnités" in visible(html_text)
-    assert "ldurat : effet estimé (MCO) 0,191 (IC 95 % 0,056 à 0,325 ; p = 0,005)" in plain(html_text)
+    in_sd = f"{effect['value'] / after.std():.2f}".replace(".", ",")   # (Glass's delta: the comparison's SD after)
+    assert (f"ldurat : effet estimé (MCO) 0,191, soit {in_sd} fois l'écart type du résultat dans le groupe de "
+            "comparaison après le programme (IC 95 % 0,056 à 0,325 ; p = 0,005)") in plain(html_text)
 
 
 def test_nsw_experiment_shows_the_published_effect_comparison_mean_and_joint_balance(annex):
@@ -390,7 +427,9 @@ def test_a_small_effect_keeps_its_sign_and_its_interval_does_not_touch_zero(anne
     assert effect["value"] == pytest.approx(fit.params["t"], rel=1e-9)
     assert [effect["ci_low"], effect["ci_high"]] == pytest.approx(fit.conf_int().loc["t"].tolist(), rel=1e-9)
     text = plain(html_text)
-    assert "taux_accidents : effet estimé (MCO) -0,00036 (IC 95 % -0,00060 à -0,00013 ; p = 0,003)" in text
+    in_sd = f"{effect['value'] / data.loc[data['t'] == 0, 'taux_accidents'].std():.2f}".replace(".", ",")
+    assert (f"taux_accidents : effet estimé (MCO) -0,00036, soit {in_sd} fois l'écart type du résultat dans le "
+            "groupe de comparaison (IC 95 % -0,00060 à -0,00013 ; p = 0,003)") in text
     assert re.search(r"taux_accidents MCO 0,00\d+ -0,00036 0,00012 -0,00060 -0,00013 0,003", text)
 
 
@@ -420,3 +459,45 @@ def test_persons_seen_after_the_programme_only_are_counted_beside_the_attrition(
     section = text[text.index("Entrées tardives"):]
     assert ("Unités sans ligne avant le programme (entrées en cours de route, ou point de départ non retrouvé) : 30 "
             "traitées, 0 de comparaison.") in section
+
+
+def test_a_did_without_adjustment_gets_its_pre_trend_check(annex):
+    """Three rounds, no adjustment, the treated's trend before the programme steeper: the annex gave the effect
+    (146.5, both rounds before pooled) and the parallel-trends assumption, but its check only with ipw or regression
+    (figures.csv held the leads' p < 0.001, the annex nothing)."""
+    text = plain(annex[0])
+    section = text[text.index("Tendances avant le programme : hypothèse et vérifications"):]
+    assert "revenu : test des tendances avant le programme, p < 0,001 sans pondération" in section
+    assert "Écart traités - comparaison" in annex[0] or "écart entre traités et comparaison à chaque période" in section
+    assert annex[1].loc[("event_study_effect", "tendances:revenu:2017"), "p_value"] < 0.001
+
+
+def test_the_subgroup_table_is_followed_by_the_test_that_the_effects_differ(annex):
+    """6 treated women beside 94 men: the table gave each sex's effect and p, and nothing on their difference."""
+    text = plain(annex[0])
+    study = text[text.index("Formation et revenu"):]
+    said = "L'effet diffère-t-il entre les sous-groupes ? Test d'interaction (F, erreurs types du tableau)"
+    assert said in study and study.index("Effets par sous-groupe") < study.index(said)
+    assert "revenu selon sexe : p" in study[study.index(said):]
+
+
+def test_the_effect_is_also_given_in_standard_deviations_of_the_comparison_group(annex, tmp_path):
+    """The annex gave the effect in the outcome's units only; WWC and 3ie report it in standard deviations too. The
+    pre-trend study's 146,53 over the SD of the comparison group's 2021 incomes (pandas, ddof 1)."""
+    pretrend_study(tmp_path)
+    data = pd.read_csv(tmp_path / "tendances.csv")
+    sd = data.loc[(data["groupe"] == "témoin") & (data["annee"] == 2021), "revenu"].std()
+    effect = annex[1].loc[("impact_effect", "tendances:revenu"), "value"]
+    text = plain(annex[0])
+    section = text[text.index("Tendances avant le programme"):]
+    said = (f"soit {effect / sd:.2f}".replace(".", ",") + " fois l'écart type du résultat dans le groupe de "
+            "comparaison après le programme")
+    assert said in section.replace("+", ""), said
+
+
+def test_classical_errors_on_a_binary_outcome_are_given_robust_ones_beside(annex):
+    """50 treated at 0.5 beside 500 at 0.05 with se: classical: SE 0,039 where HC1 gives 0,072, nothing said."""
+    text = plain(annex[0])
+    section = text[text.index("Erreurs types classiques"):]
+    assert "Attention : les erreurs types classiques (se: classical) supposent que le résultat varie autant" in section
+    assert "emploi (naïve) : erreur type 0,072 au lieu de 0,039" in section

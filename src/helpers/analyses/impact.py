@@ -59,7 +59,7 @@ from ..data.model import DIFFERENTIAL_ATTRITION, Study, units_in_several_rounds 
 from ..data.numbers import as_bool, period_span, round_ranks
 from ..text import fold
 
-__all__ = ["estimate_effects", "balance_table", "balance_test", "balance_sample", "units", "covariate_terms",
+__all__ = ["estimate_effects", "subgroup_differences", "balance_table", "balance_test", "balance_sample", "units", "covariate_terms",
            "outcome_unit", "panel_rows_dependent", "EFFECT_COLUMNS", "BALANCE_COLUMNS", "UNIT_COLUMNS", "SE_TYPES"]
 
 # The spec's `se` -> statsmodels' cov_type name, which is what the `se_type` column says.
@@ -740,6 +740,78 @@ def balance_test(study: Study) -> dict[str, Any]:
             out["note"] = f"only {g} clusters for {k} covariate terms: the clustered test rejects too often"
     out["note"] = "; ".join([*notes, out["note"]] if out["note"] else notes)
     return out
+
+
+DIFFERENCE_COLUMNS = ["study", "outcome", "subgroup", "values", "f", "df_num", "df_denom", "p_value", "se_type",
+                      "note"]
+
+
+def subgroup_differences(study: Study, subgroups: list[str] | None = None) -> pd.DataFrame:
+    """Whether the effect differs between the values of each subgroup column (CONSORT 2010 item 18, 3ie: a
+    subgroup's effect is compared with the others' by a test of interaction, not by its own p): statsmodels OLS of
+    the outcome on the cells of ``estimate_effects`` (two_group [1, treated]; did [1, treated, post, treated x post])
+    and those cells times a 0/1 term per subgroup value but the first (every value its own levels and effect), the
+    covariates with ``adjustment: regression``; ``f_test`` that the effect's terms times the values are all zero,
+    with the study's kind of SE (CRV1: F on G - 1 denominator df). Only the values whose own effect can be estimated
+    (MIN_PER_CELL rows in each cell) are compared; fewer than two: p NaN, the note says why.
+    The annex gave each subgroup's effect and raw p (women p < 0.001, men p = 0.2) and nothing on their difference,
+    which a reader takes for one."""
+    from statsmodels.regression.linear_model import OLS
+
+    spec, data = study.spec, study.data
+    did = spec.design == "did"
+    se_type = SE_TYPES[spec.se]
+    treated, post = arms_of(study)
+    usable = ~np.isnan(treated)
+    cell = np.nan_to_num(treated).astype(np.intp)
+    if post is not None:
+        usable &= ~np.isnan(post)
+        cell = 2 * cell + np.nan_to_num(post).astype(np.intp)
+    clusters = None
+    if se_type == "cluster":
+        clusters = pd.factorize(data[spec.cluster], use_na_sentinel=True)[0] if spec.cluster in data.columns \
+            else np.full(len(data), -1)
+        usable &= clusters >= 0
+    terms = covariate_terms(data, [c for c in spec.covariates if c in data.columns]) \
+        if spec.adjustment == "regression" else []
+    for _, _, x in terms:
+        usable &= ~np.isnan(x)
+    Xc, effect = (_XC_DID, 3) if did else (_XC_TWO_GROUP, 1)
+    rows = []
+    for outcome in spec.outcomes:
+        y = as_numbers(data[outcome]) if outcome in data.columns else np.full(len(data), np.nan)
+        for sg in (spec.subgroups if subgroups is None else subgroups):
+            if sg not in data.columns:
+                continue
+            codes, uniques = pd.factorize(data[sg], use_na_sentinel=True)
+            ok = usable & ~np.isnan(y) & (codes >= 0)
+            kept = [v for v in range(len(uniques))
+                    if (np.bincount(cell[ok & (codes == v)], minlength=Xc.shape[0]) >= MIN_PER_CELL).all()]
+            row = {"study": study.name, "outcome": outcome, "subgroup": sg, "values": len(kept), "f": math.nan,
+                   "df_num": math.nan, "df_denom": math.nan, "p_value": math.nan, "se_type": se_type, "note": ""}
+            rows.append(row)
+            if len(kept) < 2:
+                row["note"] = "fewer than two values with rows in every group: no test of difference"
+                continue
+            idx = np.flatnonzero(ok & np.isin(codes, kept))
+            base = Xc[cell[idx]]
+            dummies = [(codes[idx] == v).astype(float) for v in kept[1:]]
+            Z = [x[idx] - x[idx].mean() for _, _, x in terms if np.ptp(x[idx]) > 0]
+            X = np.column_stack([base, *(base * d[:, None] for d in dummies), *Z])
+            tested = [Xc.shape[1] * (j + 1) + effect for j in range(len(dummies))]
+            kwds: dict[str, Any] = {"cov_type": se_type, "use_t": True}
+            if clusters is not None:
+                kwds["cov_kwds"] = {"groups": clusters[idx].astype(np.int64)}
+            with warnings.catch_warnings(), np.errstate(all="ignore"):
+                warnings.simplefilter("ignore")
+                res = OLS(y[idx], X).fit(**kwds)
+                if res.model.rank < X.shape[1]:
+                    row["note"] = "collinear design: no test of difference"
+                    continue
+                test = res.f_test(np.eye(X.shape[1])[tested])
+            row.update(f=float(np.asarray(test.fvalue).ravel()[0]), df_num=float(test.df_num),
+                       df_denom=float(test.df_denom), p_value=float(np.asarray(test.pvalue).ravel()[0]))
+    return pd.DataFrame(rows, columns=DIFFERENCE_COLUMNS)
 
 
 PERIOD_COLUMNS = ["period", "post", "n_treated", "n_comparison"]

@@ -653,7 +653,8 @@ def _weighted_means(prep: _Prepared, y: np.ndarray, ok: np.ndarray) -> tuple[flo
 HEADLINE_COLUMNS = ["study", "outcome", "method", "estimand", "itt", "estimate", "se", "se_type", "ci_low",
                     "ci_high", "p_value", "p_holm", "naive_estimate", "naive_se", "naive_p_value", "mean_treated",
                     "comparison_mean", "comparison_sample", "mean_treated_weighted", "comparison_mean_weighted",
-                    "comparison_n_weighted", "binary", "effect_pp", "relative_effect", "n_treated",
+                    "comparison_n_weighted", "binary", "effect_pp", "relative_effect", "comparison_sd", "effect_sd",
+                    "n_treated",
                     "n_comparison", "comparison_n", "mde", "icc", "icc_n", "icc_sample", "mean_cluster_size",
                     "design_effect",
                     "mde_design", "clusters_treated", "clusters_comparison",
@@ -675,6 +676,9 @@ def headline(study: Study, alpha: float = 0.05, effects: pd.DataFrame | None = N
     - for a 0/1 outcome (binary): effect_pp = 100 x estimate (percentage points) and relative_effect =
       mean_treated / (mean_treated - estimate), the treated's mean against their estimated mean without the
       programme (two_group without adjustment: mean_treated / comparison_mean; with ipw, the weighted means);
+    - comparison_sd: the standard deviation (ddof 1) of the comparison group's outcome over the rows of
+      comparison_mean, unweighted; effect_sd = estimate / comparison_sd, the effect in standard deviations (Glass's
+      delta), NaN when that SD is 0;
     - mde (from the estimate's own SE, ``inference.min_detectable_effect``); for ``se: cluster``, on the rows of
       the comparison mean (did: after the programme, a cross-section; a panel's repeated rows of a unit would
       otherwise count as a cluster, and differencing them removes what they share): icc (one-way ANOVA on the
@@ -741,6 +745,11 @@ def headline(study: Study, alpha: float = 0.05, effects: pd.DataFrame | None = N
             if without > 0:
                 row["relative_effect"] = treated_mean / without
         row["comparison_n"] = int(y0.size)
+        # the effect in standard deviations of the comparison group's outcome (Glass's delta; WWC and 3ie report
+        # effects so, comparable across outcomes measured in other units): the annex gave it in the outcome's units
+        row["comparison_sd"] = float(np.std(y0, ddof=1)) if y0.size > 1 else math.nan
+        if np.isfinite(row["estimate"]) and row["comparison_sd"] > 0:
+            row["effect_sd"] = row["estimate"] / row["comparison_sd"]
         if clustered:
             row["clusters_treated"] = len(np.unique(groups[used[outcome] & (treated == 1)]))
             row["clusters_comparison"] = len(np.unique(groups[used[outcome] & (treated == 0)]))

@@ -442,6 +442,51 @@ def panel_se(study: Any, lang: str) -> str:
                adjusted=adjusted)
 
 
+CLASSICAL_OFF = 1.25   # robust (HC1) / classical SE beyond this ratio (or under its inverse): the classical one is off
+
+
+def classical_se(study: Any, lang: str) -> str:
+    """``se: classical`` (s² (X'X)⁻¹: the outcome's variance the same in every group) where the data say otherwise: a
+    0/1 outcome whose share differs between the groups never has the same variance (50 treated at 0,5 beside 500
+    compared at 0,05: classical SE 0,038 where HC1 gives 0,071, statsmodels), nor earnings spread twice as wide
+    among the fewer treated. The annex printed the classical SE, interval and p without a word. A caution with the
+    robust (HC1) SE of each estimate whose SE it moves by more than CLASSICAL_OFF; empty otherwise (and for a panel
+    taken row by row, which panel_se gives clustered on its unit)."""
+    from ..analyses.propensity import adjusted_effects
+    from ..data.model import Study
+    from . import fmt
+
+    spec = study.spec
+    if spec.se != "classical" or panel_rows_dependent(study):
+        return ""
+    robust = adjusted_effects(Study(study.name, spec.model_copy(update={"se": "robust"}), study.data, study.files))
+    found, binary = [], False
+    for (_, own), (_, row) in zip(adjusted_effects(study).iterrows(), robust.iterrows()):
+        if not (own["se"] > 0 and row["se"] > 0) or own["se_type"] != "nonrobust":
+            continue
+        if 1 / CLASSICAL_OFF <= row["se"] / own["se"] <= CLASSICAL_OFF:
+            continue
+        values = as_numbers_of(study, row["outcome"])
+        binary |= bool(values.size and np.isin(values, (0.0, 1.0)).all())
+        p = fmt.p_value(row["p_value"], lang)
+        found.append(say("study_classical_se_effect", lang, outcome=outcome_name(study, row["outcome"], lang),
+                         method=_pick("short", row["method"], lang), own=fmt.nonzero(own["se"], 3, lang),
+                         se=fmt.nonzero(row["se"], 3, lang), low=fmt.nonzero(row["ci_low"], 3, lang),
+                         high=fmt.nonzero(row["ci_high"], 3, lang), p=p if p.startswith("<") else "= " + p))
+    if not found:
+        return ""
+    return say("study_classical_se", lang, binary=say("study_classical_se_binary", lang) if binary else "",
+               effects=say("list_separator", lang).join(found))
+
+
+def as_numbers_of(study: Any, outcome: str) -> np.ndarray:
+    """An outcome's values, empty cells left out."""
+    from ..analyses.impact import as_numbers
+
+    values = as_numbers(study.data[outcome]) if outcome in study.data.columns else np.array([])
+    return values[~np.isnan(values)]
+
+
 def assigned_by_cluster(study: Any, lang: str) -> str:
     """The treatment given by village (each value of a column in one group only: model.assigned_by) and SEs not
     clustered on it: robust ones took the rows of a village as independent (3 villages of 30 persons per arm: HC1's
@@ -530,6 +575,28 @@ def subgroup_p_note(effects: pd.DataFrame, lang: str) -> str:
     alone), nothing said. A note naming how many; empty with fewer than 2."""
     n = int(((effects["method"] == "ols") & effects["subgroup"].notna() & effects["p_value"].notna()).sum())
     return say("study_subgroup_p_raw", lang, n=n) if n >= 2 else ""
+
+
+def subgroup_differences(study: Any, subgroups: list[str], lang: str) -> str:
+    """Whether each outcome's effect differs between the values of each subgroup column (impact.subgroup_differences:
+    the test of interaction, the SEs of the table of effects by subgroup). The table gave each subgroup's effect with
+    its own p (the women's 153 p < 0,001 beside the men's 138) and no test of their difference, which standards ask
+    for (CONSORT 2010 item 18) and a reader infers from two p-values. Empty without a subgroup column."""
+    from ..analyses.impact import subgroup_differences as tests
+    from . import fmt
+
+    found = tests(study, subgroups)
+    if found.empty:
+        return ""
+    items = []
+    for r in found.itertuples():
+        name = say("study_subgroup_difference_item", lang, outcome=outcome_name(study, r.outcome, lang),
+                   subgroup=study.spec.label(r.subgroup, lang))
+        p = fmt.p_value(r.p_value, lang)
+        items.append(f"{name} : " if lang == "fr" else f"{name}: ")
+        items[-1] += (say("study_subgroup_difference_none", lang) if pd.isna(r.p_value)
+                      else "p " + (p if p.startswith("<") else "= " + p))
+    return say("study_subgroup_difference", lang, tests=say("list_separator", lang).join(items))
 
 
 def log_outcomes(study: Any, head: pd.DataFrame, lang: str) -> str:

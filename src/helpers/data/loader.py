@@ -2096,6 +2096,7 @@ def load_study(spec_path: Path, params: ProjectParams) -> tuple[Study | None, li
             problems += _yes_no_coding(frame[outcome], raw, outcome)
             problems += _scales_by_country(frame, raw, outcome)
             problems += _scales_by_group(spec, frame, raw, outcome)
+            problems += _magnitudes_by_group(spec, frame, raw, outcome)
     return Study(spec_path.stem, spec, frame.reset_index(drop=True), [data_path, spec_path]), problems
 
 
@@ -2932,6 +2933,52 @@ def _scales_by_group(spec: StudySpec, frame: pd.DataFrame, raw: RawTable, outcom
             f"Write it the same way on every row (0.3, or 30, for 30 %): as it is, the effect is mostly the change "
             f"of scale between the values of {column}.", index=index, column=outcome, severity="warning")]
     return []
+
+
+UNITS_APART = 100   # an outcome's typical size this many times larger in one round (group) than in the other
+
+
+def _magnitudes_by_group(spec: StudySpec, frame: pd.DataFrame, raw: RawTable, outcome: str) -> list[Problem]:
+    """An amount written in one unit in one round (or group) and in another in the other: the follow-up's earnings
+    in thousands (1.52 for 1 520 MAD) beside the baseline's in dirhams, or in cents. The difference-in-differences
+    was then minus the groups' baseline gap (26.0 for an effect of 100), nothing said: the fraction / percentage rule
+    sees only shares. A warning when the medians of the non-zero values differ by UNITS_APART times or more and the
+    values barely overlap (the 90th percentile of the smaller under the 10th of the larger), the smaller's values
+    non-zero on half its rows at least; each value of the period column (did), else of the treatment column, of 5 rows or more."""
+    values = pd.to_numeric(frame[outcome], errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+    with np.errstate(invalid="ignore"):
+        if not (values > 1).any() or np.isin(values[np.isfinite(values)], (0.0, 1.0)).all():
+            return []   # (a 0/1 outcome, or nothing above 1: the fraction rule's)
+    columns = ([spec.period.column] if spec.period is not None else []) + [spec.treatment.column]
+    for column in (c for c in columns if c in frame.columns):
+        groups, names = factorized(frame[column])
+        known = (groups >= 0) & np.isfinite(values) & (values != 0)
+        by = pd.DataFrame({"c": groups[known], "v": np.abs(values[known])})
+        stats = by.groupby("c", sort=True)["v"].describe(percentiles=[0.1, 0.5, 0.9])
+        stats = stats[stats["count"] >= 5]
+        if len(stats) < 2:
+            continue
+        small, large = stats["50%"].idxmin(), stats["50%"].idxmax()
+        rows_small = int(((groups == small) & np.isfinite(values)).sum())
+        if not (stats.at[small, "50%"] * UNITS_APART <= stats.at[large, "50%"]
+                and stats.at[small, "90%"] < stats.at[large, "10%"]
+                and stats.at[small, "count"] >= rows_small / 2):
+            continue   # (trainees earning nothing before, a few odd jobs: their small amounts are no other unit)
+        ratio = stats.at[large, "50%"] / stats.at[small, "50%"]
+        first = int(np.flatnonzero(known & (groups == small))[0])
+        return [raw.problem(
+            "outcome_units_differ", f"the outcome '{outcome}' is about {numbers.plain(round(ratio))} times smaller "
+            f"where {column} is {numbers.plain(names[small])} (median {_rounded(stats.at[small, '50%'])}) than "
+            f"where it is {numbers.plain(names[large])} (median {_rounded(stats.at[large, '50%'])}): the same "
+            "amount written in two units (thousands, cents)?",
+            f"Write it in one unit on every row: as it is, the effect is mostly the change of unit between the values "
+            f"of {column}.", index=frame.index[first], column=outcome, value=numbers.plain(values[first]),
+            severity="warning")]
+    return []
+
+
+def _rounded(value: float) -> str:
+    return numbers.plain(float(f"{value:.4g}"))
 
 
 def _fractions_and_percents(frame: pd.DataFrame, outcome: str,

@@ -181,6 +181,18 @@ WORDS = {
     "study_subgroup_p_raw": ("The p-values of this table are not adjusted for multiple testing (those of the study's "
                              "estimates are, by Holm's method over the study's outcomes): of its {n} estimates by "
                              "subgroup, one in twenty would be below 0.05 by chance alone. Read them as exploratory."),
+    "study_subgroup_difference": ("Does the effect differ between the subgroups? Test of interaction (F, the table's "
+                                  "standard errors) that the effect is the same in every subgroup: {tests}. A small p "
+                                  "says the effect differs; one subgroup's small p beside another's large one does "
+                                  "not."),
+    "study_subgroup_difference_item": "{outcome} by {subgroup}",
+    "study_subgroup_difference_none": "not tested (fewer than two subgroups holding both groups)",
+    "study_classical_se": ("Caution: classical standard errors (se: classical) assume the outcome varies as much in "
+                           "every group; the data say otherwise{binary}, and the effect's standard error, interval "
+                           "and p are off. With robust (HC1) standard errors, which do not assume it: {effects}. To "
+                           "use them, write se: robust in the study's description."),
+    "study_classical_se_binary": " (a 0/1 outcome's variance depends on its share, which differs between the groups)",
+    "study_classical_se_effect": "{outcome} ({method}): standard error {se} instead of {own} (95% CI {low} to {high}; p {p})",
     "study_log_outcomes": ("Outcome in logarithms: its effect is a difference of logarithms, not an amount; as a "
                            "relative change (100 × (exp(effect) − 1)): {effects}."),
     "study_log_effect": "{outcome} {est}, that is {pct}% (95% CI {low}% to {high}%)",

@@ -193,6 +193,21 @@ WORDS = {
                              "retenus le sont, par la méthode de Holm sur les résultats de l'étude) : sur ses {n} "
                              "estimations par sous-groupe, une sur vingt serait sous 0,05 par le seul hasard. Elles "
                              "sont à lire comme exploratoires."),
+    "study_subgroup_difference": ("L'effet diffère-t-il entre les sous-groupes ? Test d'interaction (F, erreurs types "
+                                  "du tableau) que l'effet est le même dans chaque sous-groupe : {tests}. Une p faible "
+                                  "dit que l'effet diffère ; qu'un sous-groupe ait une p faible et l'autre non ne le "
+                                  "dit pas."),
+    "study_subgroup_difference_item": "{outcome} selon {subgroup}",
+    "study_subgroup_difference_none": "non testé (moins de deux sous-groupes où les deux groupes sont présents)",
+    "study_classical_se": ("Attention : les erreurs types classiques (se: classical) supposent que le résultat varie "
+                           "autant dans chaque groupe ; les données le contredisent{binary}, et l'erreur type, "
+                           "l'intervalle et la p de l'effet en sont faussés. Avec des erreurs types robustes (HC1), qui "
+                           "ne le supposent pas : {effects}. Pour les retenir, donner la valeur robust à la clé se dans "
+                           "la description de l'étude."),
+    "study_classical_se_binary": (" (la variance d'un résultat 0/1 dépend de sa part, qui diffère entre les "
+                                  "groupes)"),
+    "study_classical_se_effect": ("{outcome} ({method}) : erreur type {se} au lieu de {own} (IC 95 % {low} à {high} ; "
+                                  "p {p})"),
     "study_log_outcomes": ("Résultat en logarithme : son effet est une différence de logarithmes, pas un montant ; "
                            "en variation relative (100 × (exp(effet) − 1)) : {effects}."),
     "study_log_effect": "{outcome} {est}, soit {pct} % (IC 95 % {low} % à {high} %)",
