@@ -285,6 +285,26 @@ def test_an_archive_whose_values_are_not_numbers_stops_with_the_row(tmp_path):
     assert problem.rule == "archive_unreadable" and "row 4" in problem.message and "'38,7'" in problem.message
 
 
+@pytest.mark.parametrize("cut", [22, 31])   # in the value (« 120 »), after the unit
+def test_an_archive_cut_short_stops_naming_its_last_row(tmp_path, cut):
+    """An archived figures.csv whose copy was interrupted in its last row: « spent,total,1200 » of
+    « spent,total,120000.0,EUR,... » was read as 1 200 (« Dépensé 1 200 → 130 000, +10 733 % »), nothing said; a
+    file cut at a line end is taken as it is (its rows are whole)."""
+    _keep(tmp_path, dt.date(2020, 12, 31), [("budget", "burn_index", "total", 0.9, "ratio", ""),
+                                            ("budget", "spent", "total", 120000.0, "EUR", "")])
+    path = archive.path_for(tmp_path, "amem", "ensemble", dt.date(2020, 12, 31))
+    text = path.read_text(encoding="utf-8")
+    last = text.rstrip("\n").rsplit("\n", 1)[1]
+    path.write_text(text[:len(text) - len(last) - 1 + cut], encoding="utf-8")
+    with pytest.raises(ValidationFailed) as info:
+        archive.previous(tmp_path, "amem", "ensemble", dt.date(2021, 1, 1))
+    problem = info.value.problems[0]
+    assert problem.rule == "archive_unreadable" and "row 3" in problem.message and "cut short" in problem.message
+    path.write_text(text.rstrip("\n").rsplit("\n", 1)[0] + "\n", encoding="utf-8")   # cut at a line end: read
+    assert list(archive.previous(tmp_path, "amem", "ensemble", dt.date(2021, 1, 1)).figures["metric"]) == \
+        ["burn_index"]
+
+
 def test_archive_paths_stay_in_the_archive(tmp_path):
     with pytest.raises(UnsafeName):
         keep(tmp_path, "..", "ensemble", dt.date(2020, 12, 31), b"")
