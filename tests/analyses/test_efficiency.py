@@ -82,6 +82,24 @@ def test_cost_per_participant_and_per_woman_by_hand(costs):
     assert row(costs, "participant", "R1")["cost"] == pytest.approx(R1 / 39, rel=1e-12)
 
 
+def test_participants_of_unknown_sex_beside_the_women_and_men_make_the_cost_per_woman_an_upper_bound(sample):
+    """RABAT-19 (R1) counting 36 participants, 10 women and 20 men, 6 of unknown sex (MALM-20, R1's event without a
+    women count, left out): the cost per woman over R1 was R1 / 10, given as exact, where some of the 6 may be women
+    (the women's share leaves them out so)."""
+    data, params = sample
+    tables = dict(loader.scope(data, params.country).tables)
+    people = tables["participation"]
+    people = people[people["event_id"] != "MALM-20"].copy()
+    people.loc[people["event_id"] == "RABAT-19", "men"] = 20
+    tables["participation"] = people
+    woman = row(efficiency.cost_per_result(tables, params), "woman", "R1")
+    assert woman["cost"] == pytest.approx(R1 / 10, rel=1e-12)
+    assert "upper bound" in woman["status"] and "6 participants of these events have no sex recorded" in woman["note"]
+    people.loc[people["event_id"] == "RABAT-19", "men"] = 26   # every sex known: exact
+    woman = row(efficiency.cost_per_result(tables, params), "woman", "R1")
+    assert "upper bound" not in woman["status"] and "no sex recorded" not in woman["note"]
+
+
 def test_a_line_that_finances_several_results_is_shared_not_divided(costs):
     p11a = row(costs, "output", "P1.1.a")
     assert p11a["shared_with"] == "P1.1.b, I.1.2.1, I.1.2.3, participation"

@@ -14,7 +14,8 @@ Definitions (data/README.md, "Cost per result"):
 - ``cost_per_participant``: spending on the lines the participation rows name, up to the reporting date, divided by
   the participants of those rows; key ``all`` (the union of the lines, each counted once) and one key per line (the
   participants of the events that name it). ``cost_per_woman``: the same divided by the women, counted where the sex
-  is recorded; when an event of the lines has no women count the denominator is too small, so the figure is an
+  is recorded; when an event of the lines has no women count, or participants of unknown sex (participants - women
+  - men where men are counted, a register's blank sex), the denominator may be too small, so the figure is an
   **upper bound** (status ``upper bound``, the note says how many participants are not counted).
 - **A line that finances several results** (several indicators, or indicators and the participation) gives each of
   them its whole spending: **the cost is shared, not divided** (the data holds no key to split it), so these costs
@@ -356,7 +357,7 @@ def cost_per_result(tables: dict[str, pd.DataFrame], params: Any, keys: pd.Serie
                              reason or ("no_participants" if participants <= 0 else ""), shared))
             known = events["women"].notna()
             women = float(events.loc[known, "women"].sum())
-            not_counted = float(events.loc[~known, "participants"].sum())
+            not_counted = float(events.loc[~known, "participants"].sum()) + _sex_unknown(events[known])
             woman = _row("woman", key, "", None, None, lines, reporting, spent, women,
                          reason or ("no_women" if women <= 0 else ""), shared)
             if not_counted > 0 and not woman["reason"]:
@@ -377,6 +378,17 @@ def cost_per_result(tables: dict[str, pd.DataFrame], params: Any, keys: pd.Serie
                 cost = out.at[i, "cost"]
                 out.at[i, "cost_to_benchmark"] = cost / value if pd.notna(cost) and value > 0 else np.nan
     return out
+
+
+def _sex_unknown(events: pd.DataFrame) -> float:
+    """The participants of unknown sex of events that count their women and their men: participants - women - men
+    (25 of whom 10 women and 12 men: 3), a register's blank sex cells. Some may be women: the cost per woman over
+    the 10 was given as exact (analyses.gender leaves them out of the women's share the same way)."""
+    if "men" not in events or not len(events):
+        return 0.0
+    men = events["men"].astype("float64")
+    rest = (events["participants"].astype("float64") - events["women"].astype("float64") - men).clip(lower=0.0)
+    return float(rest[men.notna()].sum())
 
 
 def _row(kind: str, key: str, indicator: str, label: Any, unit: Any, lines: list[str], day: dt.date | None,
