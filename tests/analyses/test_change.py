@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import numpy as np
 import pandas as pd
 import pytest
 
+from fixtures.mini_project import Mini
 from helpers.analyses import change
 from helpers.analyses.figures import annex_figures
 from helpers.annex import export
@@ -137,6 +139,30 @@ def test_a_revised_target_is_said_with_the_achievement_it_moved(tmp_path):
     assert revised.to_dict("records") == [{"metric": "indicator_achievement", "key": "I1", "previous_target": "40",
                                            "target": "30", "previous_actual": "20", "actual": "20"}]
     assert change.revised_targets(now, None).empty
+
+
+def test_a_revised_benchmark_is_said_with_the_cost_to_benchmark_it_moved(tmp_path):
+    """maroc.yaml's benchmark per participant 400 then 200, the spending and the participants the same: the cost /
+    benchmark doubled and was listed among the figures that moved (a result twice as dear?), nothing saying the
+    benchmark was halved. The figures' own notes, as annex_figures writes them."""
+    mini = Mini.copy_to(tmp_path)
+    mini.set_param("reporting_date", dt.date(2020, 12, 31))   # (Maroc's spending is given to 31/12/2020)
+
+    def figures():
+        params = load_annex_params("mini", "maroc", mini.params_dir)
+        return annex_figures(scope(dataclasses.replace(mini.load(), params=params), params.country), params)
+
+    then = figures()
+    keep(tmp_path / "archive", "mini", "maroc", dt.date(2020, 9, 30), export.figures_csv(then))
+    previous = archive.previous(tmp_path / "archive", "mini", "maroc", dt.date(2020, 12, 31))
+    assert change.revised_benchmarks(then, previous).empty   # the same benchmark: nothing to say
+    mini.set_param("unit_cost_benchmarks", {"participant": 200}, annex="maroc")
+    now = figures()
+    ratio = now.set_index(["metric", "key"]).loc[("cost_to_benchmark", "participant"), "value"]
+    assert ratio == pytest.approx(10000.5 / 20 / 200)   # 1.25 then 2.50: moved with the benchmark
+    assert change.revised_benchmarks(now, previous).to_dict("records") == [
+        {"metric": "cost_to_benchmark", "key": "participant", "previous_benchmark": "400", "benchmark": "200"}]
+    assert change.revised_benchmarks(now, None).empty
 
 
 def test_a_cost_per_unit_of_an_output_counted_in_another_unit_is_not_compared(tmp_path):
