@@ -346,3 +346,21 @@ def test_a_date_has_one_spending_verdict_everywhere(tmp_path):
         cost = row(costs, "output", "O1")
         assert (spent == 10000.0 and cost["cost"] == 1000.0) if known else \
             (np.isnan(spent) and cost["reason"] == "inside_spending_period"), (label, spent, cost["note"])
+
+
+def test_a_person_at_two_trainings_is_said_beside_the_cost_per_participant(tmp_path):
+    """A register naming its persons: Awa and Binta at E1 (line B2) and E5 (B1), Coumba at E5 only. The cost per
+    participant divides by the 5 participations, and the annex said « (5 participants) » where 3 persons came: the
+    counts are now given (persons_counted), and nothing when every person came once."""
+    from fixtures.mini_project import Mini
+
+    mini = Mini.copy_to(tmp_path)
+    mini.write("participation", "event_id,person,sex,country,label,budget_lines\n"
+                                "E1,Awa Diop,f,Maroc,Formation,B2\nE1,Binta Sow,f,Maroc,Formation,B2\n"
+                                "E5,Awa Diop,f,Maroc,Atelier,B1\nE5,BINTA SOW,f,Maroc,Atelier,B1\n"
+                                "E5,Coumba Fall,f,Maroc,Atelier,B1\nE6,Coumba Fall,f,Maroc,Sans ligne,\n")
+    participation = mini.load().tables["participation"]
+    assert efficiency.persons_counted(participation) == {"participations": 5.0, "persons": 3.0, "unnamed": 0.0}
+    mini.replace("participation", "E5,Awa Diop", "E5,Dado Ba")
+    mini.replace("participation", "E5,BINTA SOW", "E5,Fanta Ba")   # each person once (Coumba's E6 names no line)
+    assert efficiency.persons_counted(mini.load().tables["participation"]) is None
