@@ -481,6 +481,23 @@ def test_the_headline_earlier_value_is_matched_as_the_change_section_matches_it(
     assert change.previous_value(previous, "indicator_achievement", "P2.2.A") == 80.0
 
 
+def test_an_earlier_upper_bound_is_written_as_one_beside_the_headline(tmp_path):
+    """The cost per woman was an upper bound in the earlier annex (events without a women count) and is exact now:
+    « coût par femme formée : 4 788 XOF (30/06/2024 : 6 765 XOF) » read as a cost fallen by 29 %, where the
+    earlier one was at most 6 765; now « (30/06/2024 : au plus 6 765 XOF) ». An exact earlier value stays as it was."""
+    _keep(tmp_path, dt.date(2024, 6, 30), [("efficiency", "cost_per_woman", "all", 6765.0, "XOF", "shared; upper bound"),
+                                            ("efficiency", "cost_per_participant", "all", 1885.0, "XOF", "shared")])
+    previous = archive.previous(tmp_path, "amem", "ensemble", dt.date(2024, 12, 31))
+    from types import SimpleNamespace
+    from helpers.annex.context import Annex
+    for lang, bound in (("fr", "au plus "), ("en", "at most ")):
+        ctx = SimpleNamespace(previous=previous, params=SimpleNamespace(currency="XOF"), lang=lang,
+                              in_unit=lambda value, unit: f"{value:g} {unit}", date=lambda day: str(day))
+        assert f"{bound}6765 XOF)" in Annex.since(ctx, "cost_per_woman", "all")
+        assert "1885 XOF)" in Annex.since(ctx, "cost_per_participant", "all")
+        assert bound not in Annex.since(ctx, "cost_per_participant", "all")
+
+
 def test_a_currency_written_another_way_is_the_same_unit(tmp_path):
     """project.yaml's `currency: XOF` written `FCFA` the next quarter (one currency): the change section said
     « 7 chiffres ne sont pas comparés, dont l'unité a changé (XOF → FCFA) » and compared none of the amounts, and
