@@ -165,6 +165,29 @@ def test_a_revised_benchmark_is_said_with_the_cost_to_benchmark_it_moved(tmp_pat
     assert change.revised_benchmarks(now, None).empty
 
 
+def test_a_cost_over_other_lines_is_said_with_the_lines(tmp_path):
+    """O2 financed by R1 + R2, then by R1 alone: its cost per unit went from 25 750 to 21 250 XOF and was listed
+    among the figures that moved (-17 %), nothing saying it no longer counts R2; the lines written in another order,
+    or a line's country in capitals, are the same lines."""
+    then = _figures([("efficiency", "cost_per_unit", "O2", 25750.0, "XOF", "shared"),
+                     ("efficiency", "cost_per_unit", "O1", 2000.0, "XOF", "shared"),
+                     ("efficiency", "cost_per_participant", "all", 1885.0, "XOF", "shared")])
+    then["note"] = ["spent on R1 + R2 up to 2024-06-30: 103000 / actual 4 (dialogues)",
+                    "spent on R1/Sénégal up to 2024-06-30: 60000 / actual 30 (personnes)",
+                    "spent on R2 + R1 up to 2024-06-30: 115000 / participants 61; shared, not divided: R1 also ..."]
+    keep(tmp_path, "amem", "ensemble", dt.date(2024, 6, 30), export.figures_csv(then))
+    previous = archive.previous(tmp_path, "amem", "ensemble", dt.date(2024, 12, 31))
+    now = _figures([("efficiency", "cost_per_unit", "O2", 21250.0, "XOF", "shared"),
+                    ("efficiency", "cost_per_unit", "O1", 1900.0, "XOF", "shared"),
+                    ("efficiency", "cost_per_participant", "all", 2000.0, "XOF", "shared")])
+    now["note"] = ["spent on R1 up to 2024-12-31: 85000 / actual 4 (dialogues)",
+                   "spent on R1/SENEGAL up to 2024-12-31: 85000 / actual 45 (personnes)",
+                   "spent on R1 + R2 up to 2024-12-31: 120000 / participants 60"]
+    assert change.revised_lines(now, previous).to_dict("records") == [
+        {"metric": "cost_per_unit", "key": "O2", "previous_lines": "R1 + R2", "lines": "R1"}]
+    assert change.revised_lines(now, None).empty
+
+
 def test_a_cost_per_unit_of_an_output_counted_in_another_unit_is_not_compared(tmp_path):
     """I1 counted in persons (20 trained, 4 000 EUR each), then in sessions (4 sessions, 25 000 EUR each): the cost
     per unit was listed as moved +525 %, the same spending over another unit. Its unit is the output's now (the note
