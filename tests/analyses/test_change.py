@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import numpy as np
 import pandas as pd
 import pytest
 
+from fixtures.mini_project import Mini
 from helpers.analyses import change
 from helpers.analyses.figures import annex_figures
 from helpers.annex import export
@@ -137,6 +139,53 @@ def test_a_revised_target_is_said_with_the_achievement_it_moved(tmp_path):
     assert revised.to_dict("records") == [{"metric": "indicator_achievement", "key": "I1", "previous_target": "40",
                                            "target": "30", "previous_actual": "20", "actual": "20"}]
     assert change.revised_targets(now, None).empty
+
+
+def test_a_revised_benchmark_is_said_with_the_cost_to_benchmark_it_moved(tmp_path):
+    """maroc.yaml's benchmark per participant 400 then 200, the spending and the participants the same: the cost /
+    benchmark doubled and was listed among the figures that moved (a result twice as dear?), nothing saying the
+    benchmark was halved. The figures' own notes, as annex_figures writes them."""
+    mini = Mini.copy_to(tmp_path)
+    mini.set_param("reporting_date", dt.date(2020, 12, 31))   # (Maroc's spending is given to 31/12/2020)
+
+    def figures():
+        params = load_annex_params("mini", "maroc", mini.params_dir)
+        return annex_figures(scope(dataclasses.replace(mini.load(), params=params), params.country), params)
+
+    then = figures()
+    keep(tmp_path / "archive", "mini", "maroc", dt.date(2020, 9, 30), export.figures_csv(then))
+    previous = archive.previous(tmp_path / "archive", "mini", "maroc", dt.date(2020, 12, 31))
+    assert change.revised_benchmarks(then, previous).empty   # the same benchmark: nothing to say
+    mini.set_param("unit_cost_benchmarks", {"participant": 200}, annex="maroc")
+    now = figures()
+    ratio = now.set_index(["metric", "key"]).loc[("cost_to_benchmark", "participant"), "value"]
+    assert ratio == pytest.approx(10000.5 / 20 / 200)   # 1.25 then 2.50: moved with the benchmark
+    assert change.revised_benchmarks(now, previous).to_dict("records") == [
+        {"metric": "cost_to_benchmark", "key": "participant", "previous_benchmark": "400", "benchmark": "200"}]
+    assert change.revised_benchmarks(now, None).empty
+
+
+def test_a_cost_over_other_lines_is_said_with_the_lines(tmp_path):
+    """O2 financed by R1 + R2, then by R1 alone: its cost per unit went from 25 750 to 21 250 XOF and was listed
+    among the figures that moved (-17 %), nothing saying it no longer counts R2; the lines written in another order,
+    or a line's country in capitals, are the same lines."""
+    then = _figures([("efficiency", "cost_per_unit", "O2", 25750.0, "XOF", "shared"),
+                     ("efficiency", "cost_per_unit", "O1", 2000.0, "XOF", "shared"),
+                     ("efficiency", "cost_per_participant", "all", 1885.0, "XOF", "shared")])
+    then["note"] = ["spent on R1 + R2 up to 2024-06-30: 103000 / actual 4 (dialogues)",
+                    "spent on R1/Sénégal up to 2024-06-30: 60000 / actual 30 (personnes)",
+                    "spent on R2 + R1 up to 2024-06-30: 115000 / participants 61; shared, not divided: R1 also ..."]
+    keep(tmp_path, "amem", "ensemble", dt.date(2024, 6, 30), export.figures_csv(then))
+    previous = archive.previous(tmp_path, "amem", "ensemble", dt.date(2024, 12, 31))
+    now = _figures([("efficiency", "cost_per_unit", "O2", 21250.0, "XOF", "shared"),
+                    ("efficiency", "cost_per_unit", "O1", 1900.0, "XOF", "shared"),
+                    ("efficiency", "cost_per_participant", "all", 2000.0, "XOF", "shared")])
+    now["note"] = ["spent on R1 up to 2024-12-31: 85000 / actual 4 (dialogues)",
+                   "spent on R1/SENEGAL up to 2024-12-31: 85000 / actual 45 (personnes)",
+                   "spent on R1 + R2 up to 2024-12-31: 120000 / participants 60"]
+    assert change.revised_lines(now, previous).to_dict("records") == [
+        {"metric": "cost_per_unit", "key": "O2", "previous_lines": "R1 + R2", "lines": "R1"}]
+    assert change.revised_lines(now, None).empty
 
 
 def test_a_cost_per_unit_of_an_output_counted_in_another_unit_is_not_compared(tmp_path):
@@ -283,6 +332,26 @@ def test_an_archive_whose_values_are_not_numbers_stops_with_the_row(tmp_path):
         archive.previous(tmp_path, "amem", "ensemble", dt.date(2021, 1, 1))
     problem = info.value.problems[0]
     assert problem.rule == "archive_unreadable" and "row 4" in problem.message and "'38,7'" in problem.message
+
+
+@pytest.mark.parametrize("cut", [22, 31])   # in the value (« 120 »), after the unit
+def test_an_archive_cut_short_stops_naming_its_last_row(tmp_path, cut):
+    """An archived figures.csv whose copy was interrupted in its last row: « spent,total,1200 » of
+    « spent,total,120000.0,EUR,... » was read as 1 200 (« Dépensé 1 200 → 130 000, +10 733 % »), nothing said; a
+    file cut at a line end is taken as it is (its rows are whole)."""
+    _keep(tmp_path, dt.date(2020, 12, 31), [("budget", "burn_index", "total", 0.9, "ratio", ""),
+                                            ("budget", "spent", "total", 120000.0, "EUR", "")])
+    path = archive.path_for(tmp_path, "amem", "ensemble", dt.date(2020, 12, 31))
+    text = path.read_text(encoding="utf-8")
+    last = text.rstrip("\n").rsplit("\n", 1)[1]
+    path.write_text(text[:len(text) - len(last) - 1 + cut], encoding="utf-8")
+    with pytest.raises(ValidationFailed) as info:
+        archive.previous(tmp_path, "amem", "ensemble", dt.date(2021, 1, 1))
+    problem = info.value.problems[0]
+    assert problem.rule == "archive_unreadable" and "row 3" in problem.message and "cut short" in problem.message
+    path.write_text(text.rstrip("\n").rsplit("\n", 1)[0] + "\n", encoding="utf-8")   # cut at a line end: read
+    assert list(archive.previous(tmp_path, "amem", "ensemble", dt.date(2021, 1, 1)).figures["metric"]) == \
+        ["burn_index"]
 
 
 def test_archive_paths_stay_in_the_archive(tmp_path):
@@ -433,6 +502,23 @@ def test_the_headline_earlier_value_is_matched_as_the_change_section_matches_it(
     assert Annex.since(ctx, "women_share", "SENEGAL") == " (31/12/2020\u00a0: 40 %)"
     assert Annex.since(ctx, "indicator_achievement", "P2.2.a") == ""
     assert change.previous_value(previous, "indicator_achievement", "P2.2.A") == 80.0
+
+
+def test_an_earlier_upper_bound_is_written_as_one_beside_the_headline(tmp_path):
+    """The cost per woman was an upper bound in the earlier annex (events without a women count) and is exact now:
+    « coût par femme formée : 4 788 XOF (30/06/2024 : 6 765 XOF) » read as a cost fallen by 29 %, where the
+    earlier one was at most 6 765; now « (30/06/2024 : au plus 6 765 XOF) ». An exact earlier value stays as it was."""
+    _keep(tmp_path, dt.date(2024, 6, 30), [("efficiency", "cost_per_woman", "all", 6765.0, "XOF", "shared; upper bound"),
+                                            ("efficiency", "cost_per_participant", "all", 1885.0, "XOF", "shared")])
+    previous = archive.previous(tmp_path, "amem", "ensemble", dt.date(2024, 12, 31))
+    from types import SimpleNamespace
+    from helpers.annex.context import Annex
+    for lang, bound in (("fr", "au plus "), ("en", "at most ")):
+        ctx = SimpleNamespace(previous=previous, params=SimpleNamespace(currency="XOF"), lang=lang,
+                              in_unit=lambda value, unit: f"{value:g} {unit}", date=lambda day: str(day))
+        assert f"{bound}6765 XOF)" in Annex.since(ctx, "cost_per_woman", "all")
+        assert "1885 XOF)" in Annex.since(ctx, "cost_per_participant", "all")
+        assert bound not in Annex.since(ctx, "cost_per_participant", "all")
 
 
 def test_a_currency_written_another_way_is_the_same_unit(tmp_path):

@@ -82,6 +82,24 @@ def test_cost_per_participant_and_per_woman_by_hand(costs):
     assert row(costs, "participant", "R1")["cost"] == pytest.approx(R1 / 39, rel=1e-12)
 
 
+def test_participants_of_unknown_sex_beside_the_women_and_men_make_the_cost_per_woman_an_upper_bound(sample):
+    """RABAT-19 (R1) counting 36 participants, 10 women and 20 men, 6 of unknown sex (MALM-20, R1's event without a
+    women count, left out): the cost per woman over R1 was R1 / 10, given as exact, where some of the 6 may be women
+    (the women's share leaves them out so)."""
+    data, params = sample
+    tables = dict(loader.scope(data, params.country).tables)
+    people = tables["participation"]
+    people = people[people["event_id"] != "MALM-20"].copy()
+    people.loc[people["event_id"] == "RABAT-19", "men"] = 20
+    tables["participation"] = people
+    woman = row(efficiency.cost_per_result(tables, params), "woman", "R1")
+    assert woman["cost"] == pytest.approx(R1 / 10, rel=1e-12)
+    assert "upper bound" in woman["status"] and "6 participants of these events have no sex recorded" in woman["note"]
+    people.loc[people["event_id"] == "RABAT-19", "men"] = 26   # every sex known: exact
+    woman = row(efficiency.cost_per_result(tables, params), "woman", "R1")
+    assert "upper bound" not in woman["status"] and "no sex recorded" not in woman["note"]
+
+
 def test_a_line_that_finances_several_results_is_shared_not_divided(costs):
     p11a = row(costs, "output", "P1.1.a")
     assert p11a["shared_with"] == "P1.1.b, I.1.2.1, I.1.2.3, participation"
@@ -328,3 +346,21 @@ def test_a_date_has_one_spending_verdict_everywhere(tmp_path):
         cost = row(costs, "output", "O1")
         assert (spent == 10000.0 and cost["cost"] == 1000.0) if known else \
             (np.isnan(spent) and cost["reason"] == "inside_spending_period"), (label, spent, cost["note"])
+
+
+def test_a_person_at_two_trainings_is_said_beside_the_cost_per_participant(tmp_path):
+    """A register naming its persons: Awa and Binta at E1 (line B2) and E5 (B1), Coumba at E5 only. The cost per
+    participant divides by the 5 participations, and the annex said « (5 participants) » where 3 persons came: the
+    counts are now given (persons_counted), and nothing when every person came once."""
+    from fixtures.mini_project import Mini
+
+    mini = Mini.copy_to(tmp_path)
+    mini.write("participation", "event_id,person,sex,country,label,budget_lines\n"
+                                "E1,Awa Diop,f,Maroc,Formation,B2\nE1,Binta Sow,f,Maroc,Formation,B2\n"
+                                "E5,Awa Diop,f,Maroc,Atelier,B1\nE5,BINTA SOW,f,Maroc,Atelier,B1\n"
+                                "E5,Coumba Fall,f,Maroc,Atelier,B1\nE6,Coumba Fall,f,Maroc,Sans ligne,\n")
+    participation = mini.load().tables["participation"]
+    assert efficiency.persons_counted(participation) == {"participations": 5.0, "persons": 3.0, "unnamed": 0.0}
+    mini.replace("participation", "E5,Awa Diop", "E5,Dado Ba")
+    mini.replace("participation", "E5,BINTA SOW", "E5,Fanta Ba")   # each person once (Coumba's E6 names no line)
+    assert efficiency.persons_counted(mini.load().tables["participation"]) is None

@@ -322,6 +322,34 @@ def test_a_budget_total_yaml_reads_as_a_float_is_read_with_the_projects_decimal_
     assert [(p.rule, p.column) for p in refused.value.problems] == [("bad_value", "budget_total")]
 
 
+@pytest.mark.parametrize("annex", ["project", "maroc"])
+@pytest.mark.parametrize("written, read", [("1.500", 1500), ("1 500", 1500), ("1 500,50", 1500.5),
+                                           ("{value: 1.500, source: OIT}", 1500), ("{value: '2 500,5'}", 2500.5)])
+def test_a_benchmark_is_read_with_the_projects_decimal_mark(mini, annex, written, read):
+    """`unit_cost_benchmarks: {participant: 1.500}` in a project whose decimal mark is ',' (1 500 as its tables write
+    it): YAML read 1.5, and the annex said the cost per participant was 1 257 times the benchmark; `1 500` was refused
+    as « unable to parse string as a number »."""
+    mini.set_param("decimal_mark", ",")
+    path = mini.params_dir / "mini" / f"{annex}.yaml"
+    text = path.read_text(encoding="utf-8")   # (maroc.yaml has a benchmark of 400)
+    path.write_text(text.replace("participant: 400", f"participant: {written}") if annex == "maroc" else
+                    text + f"unit_cost_benchmarks:\n  participant: {written}\n", encoding="utf-8")
+    params = load_project_params("mini", mini.params_dir) if annex == "project" else \
+        load_annex_params("mini", "maroc", mini.params_dir)
+    item = params.unit_cost_benchmarks["participant"]
+    assert getattr(item, "value", item) == pytest.approx(read)
+
+
+@pytest.mark.parametrize("written, why", [("1 500 FCFA", "currency sign"), ("1,5k", "suffix"), ("1500.5", "'.'")])
+def test_a_benchmark_that_is_no_amount_is_refused_naming_it(mini, written, why):
+    mini.set_param("decimal_mark", ",")
+    mini.set_param("unit_cost_benchmarks", {"participant": written})
+    [problem] = _problems(load_project_params, "mini", mini.params_dir)
+    assert problem.rule == "bad_value" and problem.column == "unit_cost_benchmarks"
+    assert f"the benchmark of participant ({written})" in problem.message and why in problem.message
+    assert "participant: 1 500" in problem.hint
+
+
 @pytest.mark.parametrize("key, value", [("currency", "MAD"), ("decimal_mark", ","), ("encoding", "cp1252")])
 def test_an_annex_cannot_read_the_tables_otherwise(mini, key, value):
     """maroc.yaml's `currency: MAD` in a USD project: the tables are read once, with project.yaml's values, so the

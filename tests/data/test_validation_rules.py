@@ -2804,6 +2804,22 @@ CASES = [
          "split_not_read", "participation.csv", 1, "Clé de répartition", severity="warning", hint="Leave the split out",
          what="participation.csv with a column « Clé de répartition » (60 %) beside budget_lines: ignored without a "
               "word, the line's whole spending the event's cost"),
+    Case("a benchmark keyed by a plural",
+         lambda m: m.set_param("unit_cost_benchmarks", {"participants": 400}, annex="maroc"),
+         "benchmark_not_used", "maroc.yaml", NO_ROW, "unit_cost_benchmarks.participants", severity="warning",
+         hint="or participant (the cost per participant)",
+         what="maroc.yaml's unit_cost_benchmarks `participants: 400` (the key is participant): never shown beside the "
+              "cost per participant, nothing said",
+         expect=lambda m, problems: _check(any("did you mean 'participant'?" in p.message for p in problems))),
+    Case("a benchmark of an indicator without a cost per unit",
+         lambda m: m.set_param("unit_cost_benchmarks", {"I1": 500, "i2": 3}),
+         "benchmark_not_used", "project.yaml", NO_ROW, "unit_cost_benchmarks.I1", severity="warning",
+         hint="as the indicator_id column writes it",
+         what="project.yaml's unit_cost_benchmarks for I1 (an output naming no budget line) and i2 (I2 in the "
+              "indicators): neither shown, nothing said",
+         expect=lambda m, problems: _check(
+             any("I1' has no cost per unit: it names no budget line" in p.message for p in problems)
+             and any("no indicator has the id 'i2' (did you mean 'I2'?)" in p.message for p in problems))),
     Case("direction override in a YAML label", lambda m: m.set_param("title", "Mini \u202eproject"),
          "control_character", "project.yaml", 7, None, hint="Delete the invisible",
          what="project.yaml: a title holding U+202E (right-to-left override)"),

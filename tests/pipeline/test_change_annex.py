@@ -180,3 +180,36 @@ def test_figures_no_longer_computable_are_said_not_none_changed(tmp_path):
     text = " ".join(html_text.unescape(re.sub(r"<[^>]+>", "", section[:section.find("Provenance")])).split())
     assert "L'archive garde cette annexe à une date plus récente que la sienne (31 janvier 2021) : 31 mars 2021." \
         in text, text
+
+
+def test_a_revised_benchmark_and_other_lines_are_said_beside_the_costs_they_moved(tmp_path):
+    """Two real builds; between them the reporting date moves and project.yaml's benchmark per participant is halved
+    (1 000 -> 500 USD), the cost the same: « Coût / référence participant » doubled and was listed among the figures
+    that moved most, nothing saying the benchmark had changed; and P1.1.a's budget_lines R1 become R1; R2: its cost
+    per unit moved with its lines, nothing said."""
+    import html as html_text
+    import re
+
+    root = tmp_path / "workbook"
+    sample_layout(root, ["ensemble"])
+    project = root / "params" / "amem" / "project.yaml"
+    project.write_text(project.read_text(encoding="utf-8") + "unit_cost_benchmarks:\n  participant: 1000\n",
+                       encoding="utf-8")
+    assert build(root).returncode == 0
+    project.write_text(project.read_text(encoding="utf-8").replace("reporting_date: 2020-12-31",
+                                                                    "reporting_date: 2021-03-31")
+                       .replace("participant: 1000", "participant: 500"), encoding="utf-8")
+    indicators = root / "data" / "amem" / "indicators.csv"   # P1.1.a financed by R1, then by R1 and R2
+    indicators.write_text(indicators.read_text(encoding="utf-8").replace(",T1-02,R1,2391,", ',T1-02,"R1; R2",2391,'),
+                          encoding="utf-8")
+    second = build(root)
+    assert second.returncode == 0, second.stdout + second.stderr
+    page = (root / "build" / "annexes" / "amem" / "ensemble.html").read_text(encoding="utf-8")
+    section = page[page.rfind("Évolution depuis l"):]
+    text = " ".join(html_text.unescape(re.sub(r"<[^>]+>", " ", section[:section.find("Provenance")])).split())
+    assert ("1 référence de coût a été révisée depuis l'annexe précédente ; son rapport coût / référence est "
+            "calculé sur la nouvelle référence : participant (1 000 USD → 500 USD).") \
+        in text.replace(" ,", ",").replace(" )", ")").replace(" .", "."), text
+    assert ("1 coût n'est plus calculé sur les mêmes lignes budgétaires depuis l'annexe précédente ; sa variation "
+            "tient aussi à ce changement : Coût unitaire P1.1.a (R1 → R1 + R2).") \
+        in text.replace(" ,", ",").replace(" )", ")").replace(" .", "."), text

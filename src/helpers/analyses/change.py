@@ -27,6 +27,10 @@ this one (``data.archive.previous``). Rows are matched on (metric, key).
 - ``revised_budgets(figures)``: the budgets (a line's, a country's, the total) that differ from the earlier annex's:
   the execution rates and burn indices over them moved with them (a line split in two, S1 200 000 -> 120 000 and a
   new S1b: S1's rate 40 % -> 75 % led the figures that moved, its budget's cut out of the ten shown).
+- ``revised_benchmarks(figures, previous)``: the costs whose benchmark differs from the earlier annex's: their
+  cost / benchmark moved with it (a benchmark halved: « 0,80 → 1,60 », the cost the same).
+- ``revised_lines(figures, previous)``: the costs whose budget lines differ from the earlier annex's (an output
+  financed by R1 + R2, then by R1 alone): the cost moved with its lines.
 - ``rating_changes(figures, previous, thresholds)``: the indicators whose rating (green / amber / red, '' = not rated)
   differs from the earlier annex, and whether the limits changed it rather than the value.
 """
@@ -347,6 +351,64 @@ def revised_targets(figures: pd.DataFrame, previous: Any | None) -> pd.DataFrame
         before, now = then[(metric, folded)], _target(note)
         if before and now and before[1] != now[1]:
             rows.append((metric, key, before[1], now[1], before[0], now[0]))
+    return pd.DataFrame(rows, columns=columns)
+
+
+_BENCHMARK = re.compile(r"^cost / benchmark (\d[\d.e+-]*) ")
+
+
+def _benchmark(note: Any) -> str | None:
+    """The benchmark as a cost_to_benchmark's note writes it (figures: « cost / benchmark 1500 XOF (source) »)."""
+    found = _BENCHMARK.search(str(note))
+    return found.group(1) if found else None
+
+
+def revised_benchmarks(figures: pd.DataFrame, previous: Any | None) -> pd.DataFrame:
+    """The costs whose benchmark (``unit_cost_benchmarks``) is not the earlier annex's: metric, key,
+    previous_benchmark, benchmark (as the notes write them). Their ``cost_to_benchmark`` moved with the benchmark:
+    « Coût / référence participant 0,80 → 1,60 » with the cost unchanged and the benchmark halved, listed among the
+    figures that moved as if the cost had doubled."""
+    columns = ["metric", "key", "previous_benchmark", "benchmark"]
+    if previous is None or figures.empty or "note" not in figures or "note" not in previous.figures:
+        return pd.DataFrame(columns=columns)
+    earlier = previous.figures[previous.figures["metric"].astype(str) == "cost_to_benchmark"]
+    then = {k: _benchmark(n) for k, n in zip(_keys(earlier["key"]), earlier["note"])}
+    rows = []
+    for metric, key, folded, note in zip(figures["metric"].astype(str), figures["key"].astype(str),
+                                         _keys(figures["key"]), figures["note"]):
+        if metric != "cost_to_benchmark" or folded not in then:
+            continue
+        before, now = then[folded], _benchmark(note)
+        if before and now and float(before) != float(now):
+            rows.append((metric, key, before, now))
+    return pd.DataFrame(rows, columns=columns)
+
+
+COSTS = ("cost_per_unit", "cost_per_participant", "cost_per_woman")
+_LINES = re.compile(r"(?:^|; )spent on (.+?) up to ")
+
+
+def _lines(note: Any) -> str | None:
+    """The budget lines a cost's note says it counts (efficiency: « spent on R1 + R2 up to 2024-12-31: ... »)."""
+    found = _LINES.search(str(note))
+    return found.group(1) if found else None
+
+
+def revised_lines(figures: pd.DataFrame, previous: Any | None) -> pd.DataFrame:
+    """The costs whose budget lines are not the earlier annex's: metric, key, previous_lines, lines (as the notes
+    write them, `R1 + R2`). The cost moved with its lines: O2 financed by R1 + R2 then by R1 alone, « Coût par
+    unité O2 25 750 → 21 250 XOF, -17 % » listed among the figures that moved as if the output had become cheaper."""
+    columns = ["metric", "key", "previous_lines", "lines"]
+    if previous is None or figures.empty or "note" not in figures or "note" not in previous.figures:
+        return pd.DataFrame(columns=columns)
+    earlier = previous.figures[previous.figures["metric"].astype(str).isin(COSTS)]
+    then = {(str(m), k): _lines(n) for m, k, n in zip(earlier["metric"], _keys(earlier["key"]), earlier["note"])}
+    rows = []
+    for metric, key, folded, note in zip(figures["metric"].astype(str), figures["key"].astype(str),
+                                         _keys(figures["key"]), figures["note"]):
+        before, now = then.get((metric, folded)), _lines(note) if metric in COSTS else None
+        if before and now and set(_keys(before.split(" + "))) != set(_keys(now.split(" + "))):   # (R2; R1 is R1; R2)
+            rows.append((metric, key, before, now))
     return pd.DataFrame(rows, columns=columns)
 
 

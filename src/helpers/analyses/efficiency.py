@@ -14,7 +14,8 @@ Definitions (data/README.md, "Cost per result"):
 - ``cost_per_participant``: spending on the lines the participation rows name, up to the reporting date, divided by
   the participants of those rows; key ``all`` (the union of the lines, each counted once) and one key per line (the
   participants of the events that name it). ``cost_per_woman``: the same divided by the women, counted where the sex
-  is recorded; when an event of the lines has no women count the denominator is too small, so the figure is an
+  is recorded; when an event of the lines has no women count, or participants of unknown sex (participants - women
+  - men where men are counted, a register's blank sex), the denominator may be too small, so the figure is an
   **upper bound** (status ``upper bound``, the note says how many participants are not counted).
 - **A line that finances several results** (several indicators, or indicators and the participation) gives each of
   them its whole spending: **the cost is shared, not divided** (the data holds no key to split it), so these costs
@@ -38,6 +39,7 @@ import numpy as np
 import pandas as pd
 
 from . import budget as budget_mod
+from .gender import persons as distinct_persons
 from .indicators import key_of_indicator
 from ..data import lines as lines_mod, numbers
 from ..data.model import spending_across
@@ -356,7 +358,7 @@ def cost_per_result(tables: dict[str, pd.DataFrame], params: Any, keys: pd.Serie
                              reason or ("no_participants" if participants <= 0 else ""), shared))
             known = events["women"].notna()
             women = float(events.loc[known, "women"].sum())
-            not_counted = float(events.loc[~known, "participants"].sum())
+            not_counted = float(events.loc[~known, "participants"].sum()) + _sex_unknown(events[known])
             woman = _row("woman", key, "", None, None, lines, reporting, spent, women,
                          reason or ("no_women" if women <= 0 else ""), shared)
             if not_counted > 0 and not woman["reason"]:
@@ -377,6 +379,17 @@ def cost_per_result(tables: dict[str, pd.DataFrame], params: Any, keys: pd.Serie
                 cost = out.at[i, "cost"]
                 out.at[i, "cost_to_benchmark"] = cost / value if pd.notna(cost) and value > 0 else np.nan
     return out
+
+
+def _sex_unknown(events: pd.DataFrame) -> float:
+    """The participants of unknown sex of events that count their women and their men: participants - women - men
+    (25 of whom 10 women and 12 men: 3), a register's blank sex cells. Some may be women: the cost per woman over
+    the 10 was given as exact (analyses.gender leaves them out of the women's share the same way)."""
+    if "men" not in events or not len(events):
+        return 0.0
+    men = events["men"].astype("float64")
+    rest = (events["participants"].astype("float64") - events["women"].astype("float64") - men).clip(lower=0.0)
+    return float(rest[men.notna()].sum())
 
 
 def _row(kind: str, key: str, indicator: str, label: Any, unit: Any, lines: list[str], day: dt.date | None,
@@ -460,3 +473,21 @@ def participants_without_lines(participation: pd.DataFrame | None) -> float:
         return float(participation["participants"].sum())
     unnamed = ~participation["budget_lines"].map(lambda c: bool(named_lines(c))).astype(bool)
     return float(participation.loc[unnamed.to_numpy(dtype=bool), "participants"].sum())
+
+
+def persons_counted(participation: pd.DataFrame | None) -> dict[str, float] | None:
+    """Of the events the cost per participant counts (those naming lines), when a register names its persons and
+    some came to several of them: participations (the denominator: a person at each event), persons (distinct named
+    persons), unnamed (participations without a name, not told apart). None otherwise. « Coût par participant : 2 000
+    USD (76 participants) » said 76 participants where 60 persons came, 16 of them to two trainings."""
+    if participation is None or participation.empty or "budget_lines" not in participation:
+        return None
+    named = participation[participation["budget_lines"].map(lambda c: bool(named_lines(c))).to_numpy(dtype=bool)]
+    found = distinct_persons(named) if len(named) else None
+    if found is None:
+        return None
+    row = found.iloc[0]
+    if float(row["persons"]) + float(row["unnamed"]) >= float(row["participations"]):
+        return None
+    return {"participations": float(row["participations"]), "persons": float(row["persons"]),
+            "unnamed": float(row["unnamed"])}

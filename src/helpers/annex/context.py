@@ -161,6 +161,7 @@ class Annex:
         """' (31/12/2020 : 37,5 %)': the figure's value in the earlier annex, to put beside it; '' when there is no
         earlier annex, it had no such figure or the figure was not computable then. Formatted by its unit."""
         from ..analyses.change import previous_row, same_unit
+        from ..analyses.efficiency import UPPER_BOUND
 
         row = previous_row(self.previous, metric, key)   # value and unit of one row, matched as the change section
         value = None if row is None else row["value"]
@@ -171,7 +172,10 @@ class Annex:
                 not same_unit(unit, self.params.currency):   # (XOF then, FCFA now: one currency)
             return ""   # 1 613 103 USD is not an earlier value of 1 654 103 EUR (the change section lists it)
         day = self.previous.date.strftime("%d/%m/%Y") if self.lang == "fr" else self.date(self.previous.date)
-        return say("since", self.lang, day=day, value=self.in_unit(value, unit))
+        # an upper bound then (a cost per woman with women not counted): « (30/06/2024 : 6 765 XOF) » beside an exact
+        # 4 788 read as a cost fallen by 29 %, where the earlier one was at most that
+        bound = say("since_at_most", self.lang) if UPPER_BOUND in str(row.get("status", "")) else ""
+        return say("since", self.lang, day=day, value=bound + self.in_unit(value, unit))
 
     def in_unit(self, value: Any, unit: str) -> str:
         """A figure's value written as its unit says: %, count, ratio, or an amount in the currency."""

@@ -11,7 +11,9 @@ with a message naming it, rather than an annex compared with nothing without a w
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import os
 import re
 from dataclasses import dataclass
@@ -128,9 +130,13 @@ def read(path: Path) -> pd.DataFrame:
     import pandas as pd
 
     try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+        text = path.read_text(encoding="utf-8")
+        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
     except (OSError, ValueError, UnicodeDecodeError, pd.errors.ParserError) as exc:
         raise _unreadable(path, f"it cannot be read ({type(exc).__name__}: {str(exc).splitlines()[0]})") from None
+    cut = _cut_short(text)
+    if cut:
+        raise _unreadable(path, cut)
     missing = [c for c in NEEDED if c not in frame.columns]
     if missing:
         raise _unreadable(path, f"it has no column {', '.join(missing)}")
@@ -152,6 +158,20 @@ def read(path: Path) -> pd.DataFrame:
         "note": frame["note"].map(_unquote).astype(str) if "note" in frame else "",   # an indicator's target, in it
     })
     return out.drop_duplicates(["metric", "key"], keep="first").reset_index(drop=True)
+
+
+def _cut_short(text: str) -> str:
+    """Why the file ends in the middle of a row ('' when it does not): its last row, without the line end every
+    row is written with, has fewer cells than the header. A copy interrupted (a disk full, a download stopped)
+    kept « spent,total,1200 » of « spent,total,120000.0,EUR,... »: the earlier value read as 1 200, and the figures
+    after it said « did not exist in the earlier annex »."""
+    if not text or text.endswith(("\n", "\r")):
+        return ""
+    rows = list(csv.reader(io.StringIO(text)))
+    if len(rows) < 2 or len(rows[-1]) >= len(rows[0]):
+        return ""
+    return (f"it ends in the middle of row {len(rows)} ('{','.join(rows[-1])[:60]}': {len(rows[-1])} of the "
+            f"header's {len(rows[0])} cells, and no line end): the file was cut short (a copy interrupted?)")
 
 
 def previous(base: Path, project: str, annex: str, reporting_date) -> Previous | None:

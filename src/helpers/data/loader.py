@@ -132,6 +132,13 @@ def _check_and_load(project: str, data_dir: Path, params_dir: Path) -> tuple[lis
         if lines_read and not annex.is_all and annex.budget_total:
             problems += _lines_above_budget_total(scope(dataclasses.replace(data, params=annex), annex.country),
                                                   params_dir / project / f"{annex.annex}.yaml")
+    problems += _benchmarks_not_used(params.unit_cost_benchmarks, data, params_dir / project / "project.yaml")
+    for annex in annexes:   # an annex file's own benchmarks, said at its file
+        own = read_yaml(params_dir / project / f"{annex.annex}.yaml")[0]
+        if isinstance(own, dict) and isinstance(own.get("unit_cost_benchmarks"), dict):
+            problems += _benchmarks_not_used({k: v for k, v in annex.unit_cost_benchmarks.items()
+                                              if k in own["unit_cost_benchmarks"]}, data,
+                                             params_dir / project / f"{annex.annex}.yaml")
     problems += duplicate_annexes(annexes, params_dir)   # two files, one country: both named
     if not valid_params or any(p.severity == "error" for p in problems):
         return problems, None
@@ -171,6 +178,48 @@ def _budget_total_not_the_files(data: ProjectData, found: list[Problem], path: P
                     f"the day of the import: write budget_total: {numbers.plain(round(files, 2))} if the files were "
                     "replaced by newer ones; keep it if it is the project's approved budget (the financing "
                     "agreement's).", column="budget_total", value=numbers.plain(declared), severity="warning")]
+
+
+BENCHMARKED = ("participant", "woman")   # the benchmark keys of the costs per participant and per woman (all)
+BENCHMARK_WORDS = {"participant": ("participants", "participante", "participantes", "personne", "personnes"),
+                   "woman": ("women", "femme", "femmes", "female", "f")}
+
+
+def _benchmarks_not_used(benchmarks: dict, data: ProjectData, path: Path) -> list[Problem]:
+    """A warning per benchmark that no cost of the annexes has: its key is neither ``participant``, ``woman`` nor the
+    id of an output indicator naming budget lines (the only ones with a cost per unit). `participants: 1500`,
+    `femme: 3000` or `p1.1.a` for P1.1.a were never shown, the annex silent about the benchmark written."""
+    if not benchmarks:
+        return []
+    indicators = data.tables.get("indicators")
+    ids: dict[str, str] = {}   # id -> why it has no cost per unit ('' when it has one)
+    if indicators is not None and "indicator_id" in indicators and len(indicators):
+        level = indicators["level"].astype("str").str.strip().str.lower() if "level" in indicators else \
+            pd.Series("", index=indicators.index)
+        named = indicators["budget_lines"].map(lambda c: bool(split_lines(c))) if "budget_lines" in indicators \
+            else pd.Series(False, index=indicators.index)
+        for indicator, lvl, has_lines in zip(indicators["indicator_id"].astype(str), level, named):
+            why = "" if lvl == "output" and has_lines else \
+                "it is not an output (level)" if lvl != "output" else "it names no budget line (budget_lines)"
+            ids[indicator] = "" if ids.get(indicator) == "" else why
+    problems = []
+    for key in benchmarks:
+        key = str(key)
+        if key in BENCHMARKED or ids.get(key) == "":
+            continue
+        if key in ids:
+            why = f"the indicator '{key}' has no cost per unit: {ids[key]}"
+        else:
+            close = [i for i in ids if fold(i) == fold(key)] + \
+                [w for w, words in BENCHMARK_WORDS.items() if fold(key) in words]
+            why = f"no indicator has the id '{key}'" + (f" (did you mean '{close[0]}'?)" if close else "")
+        problems.append(Problem(relative(path), "benchmark_not_used", f"the unit cost benchmark '{key}' is shown "
+                                f"beside no cost: {why}; a benchmark is keyed by an output indicator's id (one that "
+                                "names budget lines), participant or woman", "Write the key as the indicator_id "
+                                "column writes it (case counts), or participant (the cost per participant) or woman "
+                                "(the cost per woman); remove the benchmark if no cost is computed for it.",
+                                column=f"unit_cost_benchmarks.{key}", severity="warning"))
+    return problems
 
 
 def _lines_above_budget_total(data: ProjectData, path: Path) -> list[Problem]:

@@ -160,6 +160,27 @@ class ProjectParams(_Strict):
     # indicator id, "participant" or "woman" -> a benchmark cost per unit (a number, or {value:, source:})
     unit_cost_benchmarks: dict[str, float | UnitCostBenchmark] = Field(default_factory=dict)
 
+    @field_validator("unit_cost_benchmarks", mode="before")
+    @classmethod
+    def _benchmarks_as_written(cls, value: Any, info: ValidationInfo) -> Any:
+        """Each benchmark (a number, or {value:, source:}) read as budget_total is: `participant: 1 500` was refused
+        as « unable to parse string as a number », and `participant: 1.500` in a project whose decimal mark is ','
+        (1 500 as its tables write it) was 1,5 for YAML: the cost per participant « 1 257 times the benchmark »."""
+        if not isinstance(value, dict):
+            return value
+        mark = info.data.get("decimal_mark", ".")
+        read = {}
+        for key, item in value.items():
+            try:
+                if isinstance(item, dict) and "value" in item:
+                    item = {**item, "value": _amount(item["value"], mark)}
+                elif not isinstance(item, dict):
+                    item = _amount(item, mark)
+            except ValueError as exc:
+                raise ValueError(f"the benchmark of {key} ({getattr(item, 'written', '') or item}): {exc}") from None
+            read[key] = item
+        return read
+
     @field_validator("unit_cost_benchmarks")
     @classmethod
     def _positive_benchmarks(cls, value: dict) -> dict:
@@ -225,16 +246,7 @@ class ProjectParams(_Strict):
         """`budget_total: 2 777 777,78` (grouped, with the project's decimal mark, as the tables write amounts):
         read as the tables' amounts are (numbers.parse_number); so is a number YAML read as a float when the mark is
         ',' (`140.000` is 140 000, not 140); another number YAML has read stays as it is."""
-        mark = info.data.get("decimal_mark", ".")
-        if isinstance(value, WrittenFloat) and mark == ",":
-            value = value.written   # `140.000` is 140.0 for YAML, 140 000 with the decimal mark ','
-        if not isinstance(value, str):
-            return value
-        try:
-            return numbers.parse_number(value, mark, money=True)
-        except ValueError as exc:
-            raise ValueError(f"{exc}: write the amount in the project's currency, grouped or not, with the decimal "
-                             f"mark '{mark}' (decimal_mark)") from None
+        return _amount(value, info.data.get("decimal_mark", "."))
 
     @field_validator("iati", mode="before")
     @classmethod
@@ -285,6 +297,21 @@ class ProjectParams(_Strict):
             raise ValueError(f"reporting_date ({self.reporting_date}) must be after start_date ({self.start_date}): "
                              "the figures are those of the reporting date")
         return self
+
+
+def _amount(value: Any, mark: str) -> Any:
+    """An amount of a params file as the tables' amounts are read (numbers.parse_number, the project's decimal
+    mark): `2 777 777,78`; a float YAML read is read again as written when the mark is ',' (`140.000` is 140 000,
+    not 140); another number YAML has read stays as it is."""
+    if isinstance(value, WrittenFloat) and mark == ",":
+        value = value.written   # `140.000` is 140.0 for YAML, 140 000 with the decimal mark ','
+    if not isinstance(value, str):
+        return value
+    try:
+        return numbers.parse_number(value, mark, money=True)
+    except ValueError as exc:
+        raise ValueError(f"{exc}: write the amount in the project's currency, grouped or not, with the decimal "
+                         f"mark '{mark}' (decimal_mark)") from None
 
 
 class AnnexParams(ProjectParams):
@@ -341,6 +368,8 @@ _HINTS = {"staff_categories": "Name the values of budget.csv's `category` column
           "budget_total": "Write the amount alone, in the project's currency, with its decimal mark: e.g. "
                           "budget_total: 2 777 777,78 (or 2777777,78) with decimal_mark: \",\", budget_total: "
                           "2777777.78 with decimal_mark: \".\".",
+          "unit_cost_benchmarks": "Write each benchmark alone, in the project's currency, with its decimal mark, "
+                                  "as budget_total: e.g. participant: 1 500 (or {value: 1 500, source: ...}).",
           "language": "Write fr or en, in lower case: language: fr.",
           "thresholds": "Write rag_green and rag_amber as percentages of the target (rag_green: 80, rag_amber: 50), "
                         "staff_share_low and staff_share_high as percentages (30, 35), parity_low and parity_high as "
@@ -546,7 +575,8 @@ def load_annex_params(project: str, annex: str, params_dir: Path = PARAMS_DIR,
         if alone:   # a key project.yaml left empty or wrong is not this file's error (it was said at project.yaml)
             problems = [p for p in problems if _written_in(raw, str(p.column)) or p.column in ANNEX_ONLY_KEYS]
             if "decimal_mark" not in base:   # amounts are read with project.yaml's decimal mark, not known yet
-                problems = [p for p in problems if str(p.column).split(".")[0] not in ("budget_total", "iati")]
+                problems = [p for p in problems
+                            if str(p.column).split(".")[0] not in ("budget_total", "iati", "unit_cost_benchmarks")]
         raise ValidationFailed(problems) from None
     if alone:
         raise ValidationFailed([])

@@ -43,6 +43,7 @@ WORDS = {
     "label_value": "{name}: {value}",
     # what a notebook's tables, figures and published figures say (annex: ctx.table, ctx.figure, published_check)
     "since": " ({day}: {value})",
+    "since_at_most": "at most ",   # an earlier figure that was an upper bound (a cost per woman, sex not known)
     "rows_left_out_top": ("The {shown} rows shown are those with the highest '{label}'. "
                           "{left} {others}; every row is in {xlsx} and {csv}."),
     "rows_left_out_first": ("Only the first {shown} rows are shown. "

@@ -43,6 +43,7 @@ WORDS = {
     "label_value": "{name} : {value}",
     # what a notebook's tables, figures and published figures say (annex: ctx.table, ctx.figure, published_check)
     "since": " ({day}\u00a0: {value})",
+    "since_at_most": "au plus ",   # an earlier figure that was an upper bound (a cost per woman, sex not known)
     "rows_left_out_top": ("Les {shown} lignes affichées sont celles dont « {label} » est le plus élevé. "
                           "{left} {others} ; toutes figurent dans {xlsx} et {csv}."),
     "rows_left_out_first": ("Seules les {shown} premières lignes sont affichées. "
