@@ -2829,6 +2829,17 @@ CASES = [
          "formula_without_value", "activities.xlsx", 3, "progress", cell="Feuil1!G3", hint="save it",
          what="activities.xlsx written by the Open XML SDK (`<x:f>`): formula =1+1 with no computed value, read as "
               "an empty progress without a word"),
+    Case("the table saved as an Excel binary workbook",
+         lambda m: (m.path("participation").rename(m.folder / "participation.xlsb")),
+         "file_not_read", "participation.xlsb", None, None, hint="Save it as participation.xlsx", severity="warning",
+         what="participation.xlsb (Excel's « Classeur binaire », as a large sheet is saved) and no participation.csv: "
+              "the annexes had no participants, and nothing said why (nothing else names an event)",
+         expect=lambda m, problems: _only_rules_of(problems, {"file_not_read"})),
+    Case("the table saved by Apple Numbers",
+         lambda m: (m.path("activities").rename(m.folder / "Activities.numbers")),
+         "file_not_read", "Activities.numbers", None, None, hint="Save it as activities.xlsx", severity="warning",
+         what="Activities.numbers (a Mac's Numbers) and no activities.csv: the annexes had no activities, nothing said",
+         expect=lambda m, problems: _only_rules_of(problems, {"file_not_read"})),
 ]
 
 def _expect_total_rows(data: ProjectData) -> None:
