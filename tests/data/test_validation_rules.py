@@ -450,6 +450,22 @@ def _xlsx_with_sheets(mini: Mini, name: str, before: str, hidden: bool) -> None:
     mini.delete(name)
 
 
+def _with_prefixed_tags(mini: Mini, name: str) -> None:
+    """<name>.xlsx's sheets written with their namespace's prefix, as the Open XML SDK (a .NET program's export)
+    writes them: `<x:worksheet xmlns:x="…">`, `<x:row>`, `<x:c>`, `<x:f>`, `<x:mergeCell>`. openpyxl reads them alike."""
+    path = mini.path(f"{name}.xlsx")
+    with zipfile.ZipFile(path) as archive:
+        parts = {item: archive.read(item) for item in archive.namelist()}
+    for item in [i for i in parts if i.startswith("xl/worksheets/") and i.endswith(".xml")]:
+        xml = re.sub(r"<(/?)(?![?!])([A-Za-z]+)(?=[\s>/])", r"<\1x:\2", parts[item].decode("utf-8"))
+        parts[item] = xml.replace(' xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"',
+                                  ' xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"').encode()
+        assert b"<x:sheetData>" in parts[item] and b"<row" not in parts[item]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for item, content in parts.items():
+            archive.writestr(item, content)
+
+
 def _expect_visible_sheet(mini: Mini, data: ProjectData) -> None:
     assert data.tables["budget"]["budget"].tolist() == [100000.0, 50000.0, 80000.0, 20000.0]
 
@@ -2828,6 +2844,32 @@ CASES = [
          "control_character", "project.yaml", 1, None, hint="Write the character itself",
          what="project.yaml: a title holding the YAML escape of half a UTF-16 pair (« \\ud83c », the flag's first "
               "half alone): make check said OK and the build stopped with a UnicodeEncodeError"),
+    Case("country merged over rows, the sheet's tags prefixed",
+         lambda m: (_xlsx_laid_out(m, "participation", merge="D3:D4"), _with_prefixed_tags(m, "participation")),
+         "merged_cells", "participation.xlsx", 3, "country", severity="warning", cell="Feuil1!D3",
+         hint="unmerge", what="participation.xlsx written by the Open XML SDK (`<x:row>`, `<x:mergeCell>`): "
+         "'Tunisie' merged over E2 and E3: E3 was read as the project's, nothing said; now as Tunisie's, warned",
+         expect=_merged_country_read),
+    Case("hidden row, the sheet's tags prefixed",
+         lambda m: (_xlsx_laid_out(m, "expenditure", hide=5), _with_prefixed_tags(m, "expenditure")),
+         "hidden_rows", "expenditure.xlsx", 5, None, severity="warning", hint="hidden total",
+         what="expenditure.xlsx written by the Open XML SDK (`<x:row hidden=\"1\">`): row 5 hidden, read, nothing said"),
+    Case("xlsx formula without cached value, the sheet's tags prefixed",
+         lambda m: (_csv_to_xlsx(m, "activities", formula_at=(3, 7)), _with_prefixed_tags(m, "activities")),
+         "formula_without_value", "activities.xlsx", 3, "progress", cell="Feuil1!G3", hint="save it",
+         what="activities.xlsx written by the Open XML SDK (`<x:f>`): formula =1+1 with no computed value, read as "
+              "an empty progress without a word"),
+    Case("the table saved as an Excel binary workbook",
+         lambda m: (m.path("participation").rename(m.folder / "participation.xlsb")),
+         "file_not_read", "participation.xlsb", None, None, hint="Save it as participation.xlsx", severity="warning",
+         what="participation.xlsb (Excel's « Classeur binaire », as a large sheet is saved) and no participation.csv: "
+              "the annexes had no participants, and nothing said why (nothing else names an event)",
+         expect=lambda m, problems: _only_rules_of(problems, {"file_not_read"})),
+    Case("the table saved by Apple Numbers",
+         lambda m: (m.path("activities").rename(m.folder / "Activities.numbers")),
+         "file_not_read", "Activities.numbers", None, None, hint="Save it as activities.xlsx", severity="warning",
+         what="Activities.numbers (a Mac's Numbers) and no activities.csv: the annexes had no activities, nothing said",
+         expect=lambda m, problems: _only_rules_of(problems, {"file_not_read"})),
 ]
 
 

@@ -396,7 +396,10 @@ def _entries(folder: Path) -> list[Path]:
 # what a project's data folder holds besides its tables: notes, its studies, surveys and IATI files, and what
 # editors leave there (Excel's `~$budget.xlsx` and LibreOffice's `.~lock.budget.xlsx#` while a file is open)
 _FOLDERS = ("impact", "surveys", "iati")
-_TABULAR = (".csv", ".tsv", ".xlsx", ".xlsm", ".xls", ".ods", ".xml", ".json", ".parquet")
+# the other formats a spreadsheet saves a table in: Excel's binary workbook (.xlsb) and templates, Apple Numbers,
+# LibreOffice's flat XML (a participation.xlsb was left out, the annex without participants, nothing said)
+_SPREADSHEETS = (".xlsm", ".xls", ".ods", ".xlsb", ".xltx", ".xltm", ".xlt", ".numbers", ".fods")
+_TABULAR = (".csv", ".tsv", ".xlsx", *_SPREADSHEETS, ".xml", ".json", ".parquet")
 
 
 def _files_not_read(folder: Path) -> list[Problem]:
@@ -438,7 +441,7 @@ def _files_not_read(folder: Path) -> list[Problem]:
         elif suffix == ".xml":
             message, hint = ("this file is not read: IATI activity files are read from the folder iati/",
                              f"Move it into {relative(folder)}/iati/ if it is an IATI file (see data/README.md).")
-        elif suffix in (".xls", ".xlsm", ".ods", ".tsv", ".txt", ".json", ".parquet") and fold(stem) == table \
+        elif suffix in (*_SPREADSHEETS, ".tsv", ".txt", ".json", ".parquet") and fold(stem) == table \
                 and not present:
             message, hint = (f"this file is not read: the workbook reads {table}.csv or {table}.xlsx, and a {suffix} "
                              "file is neither", f"Save it as {table}.xlsx (Save as > Excel workbook) or as "
@@ -446,8 +449,8 @@ def _files_not_read(folder: Path) -> list[Problem]:
         elif table and not present:
             message, hint = (f"this file is not read: each table is one file named after it, and the folder has "
                              f"no {table}.csv or {table}.xlsx", f"If it holds the table {table}, rename it "
-                             f"{table}{'.xlsx' if suffix in ('.xlsx', '.xlsm', '.xls', '.ods') else '.csv'}"
-                             f"{' (saved as .xlsx)' if suffix in ('.xls', '.xlsm', '.ods') else ''}.")
+                             f"{table}{'.xlsx' if suffix in ('.xlsx', *_SPREADSHEETS) else '.csv'}"
+                             f"{' (saved as .xlsx)' if suffix in _SPREADSHEETS else ''}.")
         elif table:
             message, hint = (f"this file is not read: each table is one file named after it, and this is not "
                              f"{table}.csv or {table}.xlsx (if its rows are {table}'s, they are left out)",

@@ -1053,12 +1053,39 @@ class _Part:
     hidden_columns: set[tuple[int, int]] = field(default_factory=set)    # (first, last) 1-based columns hidden
 
 
-_MERGE = re.compile(rb'<mergeCell\b[^>]*?\bref="([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)"')
-# a hidden row's tag (LibreOffice writes hidden="false" on every row, Excel hidden="1" on the hidden ones)
-_HIDDEN_ROW = re.compile(rb'<row\b[^>]*?\bhidden="(?:1|true)"[^>]*>')
+# The tags are matched with the prefix of the sheet's namespace, if it has one: the Open XML SDK (many .NET programs'
+# exports) writes `<x:row>`, `<x:c>`, `<x:mergeCell>`; openpyxl reads both alike. Unprefixed, a merged country, a
+# hidden row and a formula without its value in such a file were read without a word.
+_ROOT_PREFIX = re.compile(rb"<(?:([A-Za-z_][\w.\-]*):)?worksheet\b")
+
+
+@dataclass(frozen=True)
+class _Tags:
+    """The byte strings and patterns of the tags of one prefix (none, as Excel and LibreOffice write; `x:`)."""
+    cells: tuple[bytes, bytes]
+    formulas: tuple[bytes, bytes]
+    merge: bytes
+    col: bytes
+    merged: re.Pattern
+    hidden_row: re.Pattern
+    hidden_columns: re.Pattern
+
+
+@lru_cache(maxsize=8)
+def _tags(prefix: bytes) -> _Tags:
+    opening = b"<" + prefix + b":" if prefix else b"<"
+    o = re.escape(opening)
+    return _Tags(
+        cells=(opening + b"c ", opening + b"c>"), formulas=(opening + b"f>", opening + b"f "),
+        merge=opening + b"mergeCell", col=opening + b"col",
+        merged=re.compile(o + rb'mergeCell\b[^>]*?\bref="([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)"'),
+        # a hidden row's tag (LibreOffice writes hidden="false" on every row, Excel hidden="1" on the hidden ones)
+        hidden_row=re.compile(o + rb'row\b[^>]*?\bhidden="(?:1|true)"[^>]*>'),
+        hidden_columns=re.compile(o + rb'col\b(?=[^>]*?\bhidden="(?:1|true)")[^>]*?\bmin="(\d+)"[^>]*?\bmax="(\d+)"|'
+                                  + o + rb'col\b(?=[^>]*?\bhidden="(?:1|true)")[^>]*?\bmax="(\d+)"[^>]*?\bmin="(\d+)"'))
+
+
 _ROW_NUMBER = re.compile(rb'\br="(\d+)"')
-_HIDDEN_COLUMNS = re.compile(rb'<col\b(?=[^>]*?\bhidden="(?:1|true)")[^>]*?\bmin="(\d+)"[^>]*?\bmax="(\d+)"'
-                             rb'|<col\b(?=[^>]*?\bhidden="(?:1|true)")[^>]*?\bmax="(\d+)"[^>]*?\bmin="(\d+)"')
 _OVERLAP = 512   # bytes of a chunk searched again with the next one: a tag cut between two chunks is found whole
 
 
@@ -1070,23 +1097,27 @@ def _scan(archive: zipfile.ZipFile) -> dict[str, _Part]:
     for name in archive.namelist():
         if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
             continue
-        part, tail = _Part(), b""
+        part, tail, tags = _Part(), b"", None
         with archive.open(name) as source:
             while chunk := source.read(1 << 22):
                 block = tail + chunk
-                # a tag cut between two chunks is counted once: only the chunk's own bytes are counted, with the two
-                # bytes before it
-                counted = block[len(tail) - 2:] if len(tail) >= 2 else block
-                part.cells += counted.count(b"<c ") + counted.count(b"<c>")
-                part.formulas = part.formulas or b"<f>" in block or b"<f " in block
-                if b"<mergeCell" in block:
-                    part.merged.update((a.decode(), int(r), b.decode(), int(s)) for a, r, b, s in _MERGE.findall(block))
+                if tags is None:   # the root tag is in the first chunk
+                    root = _ROOT_PREFIX.search(block)
+                    tags = _tags(root.group(1) or b"" if root else b"")
+                # a tag cut between two chunks is counted once: only the chunk's own bytes are counted, with the
+                # bytes of a prefixed tag before it
+                counted = block[len(tail) - len(tags.cells[0]) + 1:] if len(tail) >= len(tags.cells[0]) else block
+                part.cells += counted.count(tags.cells[0]) + counted.count(tags.cells[1])
+                part.formulas = part.formulas or tags.formulas[0] in block or tags.formulas[1] in block
+                if tags.merge in block:
+                    part.merged.update((a.decode(), int(r), b.decode(), int(s))
+                                       for a, r, b, s in tags.merged.findall(block))
                 if b"hidden=" in block:   # (sets: a tag in the overlap is found twice, and kept once)
-                    part.hidden.update(int(number[1]) for tag in _HIDDEN_ROW.findall(block)
+                    part.hidden.update(int(number[1]) for tag in tags.hidden_row.findall(block)
                                        if (number := _ROW_NUMBER.search(tag)))
-                    if b"<col" in block:
+                    if tags.col in block:
                         part.hidden_columns.update((int(a or d), int(b or c))
-                                                   for a, b, c, d in _HIDDEN_COLUMNS.findall(block))
+                                                   for a, b, c, d in tags.hidden_columns.findall(block))
                 tail = block[-_OVERLAP:]
         found[name] = part
     return found
