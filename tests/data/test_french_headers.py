@@ -232,3 +232,12 @@ def test_a_budget_said_cumulative_in_words_stays_an_unknown_column(mini):
 def test_an_amount_with_another_note_is_still_read(mini, header):
     mini.write("expenditure", f"line;period_end;{header};country\nB1;2020-06-30;10000;Maroc\n")
     assert not [p for p in mini.check() if p.rule == "cumulative_header"]
+
+
+@pytest.mark.parametrize("header", ['"Montant\ndépensé (USD)"', '"Montant\r\ndépensé\nen USD"', '"Dépenses\n(réalisées)"'])
+def test_an_amount_header_typed_on_two_lines_with_its_note_is_read(mini, header):
+    """Excel's Alt+Enter in a header with a note: « Montant\ndépensé (USD) » was « the required column 'amount' is
+    missing » (the note's pattern stopped at the line break), though « Montant dépensé (USD) » was read."""
+    mini.write("expenditure", f"line;period_end;{header};country\nB1;2020-06-30;10000;Maroc\n")
+    assert [p.rule for p in mini.check() if p.severity == "error"] == []
+    assert mini.load().tables["expenditure"]["amount"].tolist() == [10000.0]

@@ -496,8 +496,9 @@ def _unaccented(name: str) -> str:
     return unaccented(name)
 
 
-_NOTE = re.compile(r"^(.*?\S)\s*[(\[]([^()\[\]]*)[)\]]\s*$")
-_UNIT = re.compile(r"^(.*?\S)\s+(?:en|in)\s+(\S.*)$")    # 'Montant en euros'
+# re.S: a header typed on two lines in Excel (Alt+Enter), « Montant\ndépensé (USD) », was no column at all
+_NOTE = re.compile(r"^(.*?\S)\s*[(\[]([^()\[\]]*)[)\]]\s*$", re.S)
+_UNIT = re.compile(r"^(.*?\S)\s+(?:en|in)\s+(\S.*)$", re.S)    # 'Montant en euros'
 
 
 def split_note(text: Any, unit: bool = False) -> tuple[str, str] | None:
