@@ -26,6 +26,11 @@ def _rows_of(what: str) -> str:
     return "de la table" if what == "the table" else "de " + what.removeprefix("the rows of ")
 
 
+def _setup(command: str) -> str:
+    """The Dask workers' install command, its one English placeholder in French."""
+    return command.replace("<the workbook's folder>", "<le dossier du classeur>")
+
+
 # English sentence (a regex over the data room's text) -> French; applied in order, to the message and the hint
 _FRENCH = [(re.compile(english), french) for english, french in (
     (r"the key '([^']*)' has no value", r"la clé '\1' n'a pas de valeur"),
@@ -126,6 +131,38 @@ _FRENCH = [(re.compile(english), french) for english, french in (
      r"\n    Le notebook exécuté est gardé pour examen : \1 (ouvrez-le avec make lab pour lire l'erreur, corrigez "
      r"les données ou le notebook, puis relancez la construction)"),
     (r"^interrupted \(Ctrl-C\) before it was finished$", "interrompue (Ctrl-C) avant d'être finie"),
+    # the Dask cluster a build sends its notebooks to (dask_executor: ClusterError and the connection's lines)
+    (r"(?m)^The Dask worker (\S+) does not have this machine's environment:$",
+     r"Le processus Dask \1 n'a pas l'environnement de cette machine :"),
+    (r"(?m)^      (\S+(?: code)?) (\S+) here, (\S+) there$", r"      \1 \2 ici, \3 là-bas"),
+    (r"(?m)^      the Jupyter kernel '([^']*)' is (installed|not installed|\?) there$",
+     lambda m: f"      le noyau Jupyter '{m[1]}' est "
+               + {"installed": "installé", "not installed": "non installé"}.get(m[2], m[2]) + " là-bas"),
+    (r"(?m)^      \.\.\. and (\d+) more$", r"      ... et \1 autres"),
+    (r"(?m)^    -> Install the workbook's environment on it \((.*)\), or stop that worker\.$",
+     lambda m: f"    -> Installez-y l'environnement du classeur ({_setup(m[1])}), ou arrêtez ce processus."),
+    (r"(?m)^The Dask worker (\S+) cannot run the workbook's code \((.*)\)\.$",
+     r"Le processus Dask \1 ne peut pas exécuter le code du classeur (\2)."),
+    (r"(?m)^    -> Install the workbook's environment on it \((.*)\)\.$",
+     lambda m: f"    -> Installez-y l'environnement du classeur ({_setup(m[1])})."),
+    (r"(?m)^Nothing was built\.$", "Rien n'a été construit."),
+    (r"(?m)^Cannot reach the Dask scheduler at (\S+) within (\d+) s \((.*)\)\.$",
+     r"Impossible de joindre le scheduler Dask à \1 en \2 s (\3)."),
+    (r"(?m)^    -> Check the address and that the scheduler runs \(`make cluster` starts one on this machine\); "
+     r"nothing was built\.$", "    -> Vérifiez l'adresse et que le scheduler tourne (`make cluster` en démarre un sur "
+     "cette machine) ; rien n'a été construit."),
+    (r"(?m)^No Dask worker joined the scheduler at (\S+) within (\d+) s\.$",
+     r"Aucun processus Dask n'a rejoint le scheduler à \1 en \2 s."),
+    (r"(?m)^    -> Start workers \(`dask worker <address> --nthreads 1`\); nothing was built\.$",
+     "    -> Démarrez des processus (`dask worker <adresse> --nthreads 1`) ; rien n'a été construit."),
+    (r"^The Dask scheduler at (\S+) has no worker yet; waiting up to (\d+) s for one\.\.\.$",
+     r"Le scheduler Dask à \1 n'a encore aucun processus ; attente d'un processus pendant \2 s au plus..."),
+    (r"^Dask cluster at (\S+): (\d+) worker\(s\)(?:; dashboard: (\S+))?$",
+     lambda m: f"Cluster Dask à {m[1]} : {m[2]} processus" + (f" ; tableau de bord : {m[3]}" if m[3] else "")),
+    (r"^    Workers with several threads run one notebook at a time each \(papermill changes the process's working "
+     r"directory\): start them with --nthreads 1 --nworkers <cores>\.$",
+     "    Les processus à plusieurs threads exécutent chacun un notebook à la fois (papermill change le dossier de "
+     "travail du processus) : démarrez-les avec --nthreads 1 --nworkers <cœurs>."),
     # the first hour's files: an empty one, one not read, one open in Excel
     (r"^the file is empty: the table is treated as absent$", "le fichier est vide : la table est lue comme absente"),
     (r"^Delete the file or fill it in\.$", "Supprimez le fichier ou remplissez-le."),

@@ -337,6 +337,9 @@ WORDS = {
                       "{timeout} s per cell.",
     "build_built": "Built {built} annex(es), {failed} failed, {current} already up to date; {seconds} s in all.",
     "build_failed": "FAILED ",
+    "build_failed_after": "FAILED after {seconds} s",
+    "build_retry": "kernel did not start ({error}); retrying once",
+    "build_interrupted": "Interrupted: stopping the workers; the annexes not finished keep their previous files.",
     "build_failed_keep": "The annexes that failed keep their previous files, if they had any.",
     "build_not_built": "  NOT BUILT  project '{project}': its inputs have errors (listed above; make check "
                        "PROJECT={project} lists them again). Its annexes keep their previous files, if they had any.",

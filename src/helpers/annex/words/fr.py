@@ -359,6 +359,9 @@ WORDS = {
                       "chacune ; délai de {timeout} s par cellule.",
     "build_built": "{built} annexe(s) construite(s), {failed} en échec, {current} déjà à jour ; {seconds} s en tout.",
     "build_failed": "ÉCHEC  ",
+    "build_failed_after": "ÉCHEC après {seconds} s",
+    "build_retry": "le noyau n'a pas démarré ({error}) ; nouvel essai",
+    "build_interrupted": "Interrompu : arrêt des processus ; les annexes non finies gardent leurs fichiers précédents.",
     "build_failed_keep": "Les annexes en échec gardent leurs fichiers précédents, s'il y en avait.",
     "build_not_built": "  NON CONSTRUIT  projet '{project}' : ses données ont des erreurs (listées ci-dessus ; make "
                        "check PROJECT={project} les liste à nouveau). Ses annexes gardent leurs fichiers précédents, "
