@@ -445,3 +445,12 @@ def test_an_annex_renamed_since_the_last_build_is_told_its_archive_is_under_its_
     out = io.StringIO()
     run_check(["mini"], mini.data_dir, mini.params_dir, out=out)
     assert "archive_orphan" not in out.getvalue()
+
+
+def test_a_published_figure_without_country_shows_no_nan(mini):
+    """mini's figure F1 names no country, and mini has no project-wide annex: told « (value: 'nan') », pandas' word
+    for the empty cell, which the evaluator never typed; now the empty cell shows no value."""
+    problems = [p for p in reported_figure_problems("mini", mini.data_dir, mini.params_dir)
+                if p.rule == "reported_nowhere"]
+    assert [(p.row, p.value) for p in problems] == [(2, None)], [str(p) for p in problems]
+    assert "nan" not in str(problems[0])

@@ -295,7 +295,8 @@ def _checked_nowhere(raw, annexes: list) -> list[Problem]:
                        "another language): " \
                        f"write '{same}', as its annex file does."
             problems.append(raw.problem("reported_nowhere", f"figure '{fid}' names {where}: it is checked in no "
-                                        "annex", hint, index=row, column="country", value=country,
+                                        "annex", hint, index=row, column="country",
+                                        value=country if fold(country) else None,   # (an empty cell: not 'nan')
                                         severity="warning"))
     return problems
 
