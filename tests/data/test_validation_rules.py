@@ -3302,6 +3302,17 @@ def test_readme_tabulates_the_corpus():
         "tests/README.md is out of date with the corpus: run `.venv/bin/python tests/data/corpus_report.py`"
 
 
+def test_a_refused_count_shows_the_cell_as_typed(tmp_path):
+    """« 1,500 » participants in a project whose decimal mark is ',': refused as not a whole number, but shown
+    « (value: '1.5') », a number the evaluator never typed, in Python's notation; now the cell as typed."""
+    mini = Mini.copy_to(tmp_path)
+    mini.set_param("decimal_mark", ",")
+    # (a ';' file, as French Excel writes it)
+    mini.write("participation", mini.text("participation").replace(",", ";").replace("E1;20;", "E1;1,500;"))
+    told = [p for p in mini.check() if p.rule == "count_integer"]
+    assert [(p.row, p.value) for p in told] == [(2, "1,500")], [str(p) for p in told]
+
+
 def test_readme_lists_every_test_file():
     tests = Path(__file__).parents[1]
     readme = (tests / "README.md").read_text(encoding="utf-8")
