@@ -82,3 +82,20 @@ def test_an_english_project_is_told_everything_in_english(mini):
     assert "row 3, column 'amount': not a number" in text and "Errors" in text, text
     for french in ("ligne", "colonne", "pas un nombre", "Erreurs", "valeur", " : "):
         assert french not in text.replace("dix mille", ""), (french, text)
+
+
+def test_make_check_of_no_project_or_two_speaks_french(mini, tmp_path):
+    """« No project found: add params/<project>/project.yaml... » and « 2 projects checked, 0 with errors. » were the
+    English lines of a French check."""
+    out = io.StringIO()
+    (tmp_path / "empty").mkdir()
+    assert run_check(None, mini.data_dir, tmp_path / "empty", out=out, build_dir=tmp_path / "build") == 1
+    assert out.getvalue().startswith("Aucun projet trouvé : ajoutez params/<projet>/project.yaml"), out.getvalue()
+    import shutil
+
+    shutil.copytree(mini.params_dir / "mini", mini.params_dir / "mini2")
+    shutil.copytree(mini.data_dir / "mini", mini.data_dir / "mini2")
+    out = io.StringIO()
+    run_check(None, mini.data_dir, mini.params_dir, out=out, build_dir=tmp_path / "build")
+    last = out.getvalue().strip().splitlines()[-1]
+    assert last == "2 projets vérifiés, 0 avec des erreurs.", last

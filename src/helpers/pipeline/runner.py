@@ -559,8 +559,10 @@ def build(project: str | None = None, annex: str | None = None, jobs: int | None
         print("\n".join(str(p) for p in exc.problems), file=sys.stderr)
         return 2
     if not targets:
-        print(f"No annex to build: add params/<project>/project.yaml and one <annex>.yaml per annex "
-              f"(looked in {relative(layout.params)}).")
+        from .messages import project_language
+
+        print(say("build_no_annex", project_language(project, layout.params) if project else "fr",
+                  path=relative(layout.params)))
         return 2
     if language and language not in ("fr", "en"):
         print(f"Language {language!r} is not available: use fr or en.", file=sys.stderr)
