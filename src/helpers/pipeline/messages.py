@@ -966,6 +966,80 @@ _FRENCH = [(re.compile(english), french) for english, french in (
      r"file\.$",
      "Corrigez la formule dans Excel pour qu'elle donne la valeur (ou tapez la valeur à sa place), puis enregistrez "
      "le fichier."),
+    # yes/no cells, events entered twice, units rows, merged cells (data.numbers, data.spec, data.headers, data.loader)
+    (r"^not a yes/no value: write true/false, oui/non, 1/0 or leave empty$",
+     "pas une valeur oui/non : écrivez true/false, oui/non, 1/0 ou laissez vide"),
+    (r"^Write true/false, oui/non or 1/0 \(empty means false\)\.$",
+     "Écrivez true/false, oui/non ou 1/0 (vide veut dire non)."),
+    (r"^this event repeats the event of row (\d+) in every column but its identifier \(label, dates, country, "
+     r"counts\): one event entered twice\? Both are counted$",
+     r"cet événement répète celui de la ligne \1 dans chaque colonne sauf son identifiant (libellé, dates, pays, "
+     r"effectifs) : un même événement saisi deux fois ? Les deux sont comptés"),
+    (r"^If it is the same event, delete one row; if not, tell them apart \(their label or dates\)\.$",
+     "Si c'est le même événement, supprimez une ligne ; sinon, distinguez-les (leur libellé ou leurs dates)."),
+    (r"^row (\d+), under the header, gives the columns' units \((.*)\): it is a units row, not a row of the table, "
+     r"and is not read$",
+     lambda m: f"la ligne {m[1]}, sous l'en-tête, donne les unités des colonnes ("
+               + re.sub(r" under '", " sous '", m[2]) + ") : c'est une ligne d'unités, pas une ligne de la table, et "
+               "elle n'est pas lue"),
+    (r"^Nothing to do if the units are right; delete the row to silence this warning \(a unit may go in the header: "
+     r"'(.*)'\)\.$",
+     r"Rien à faire si les unités sont justes ; supprimez la ligne pour faire taire cet avertissement (une unité peut "
+     r"aller dans l'en-tête : '\1')."),
+    (r"^the title above the table gives its amounts in ([A-Z]+), and the project's currency is ([A-Z]+) \(params, "
+     r"project\.yaml\): they would be added up as \2$",
+     r"le titre au-dessus de la table donne ses montants en \1, et la devise du projet est \2 (params, "
+     r"project.yaml) : ils seraient additionnés comme des \2"),
+    (r"^The workbook does not convert: write the amounts in ([A-Z]+), or set `currency: ([A-Z]+)` in project\.yaml if "
+     r"the whole project is in that currency\.$",
+     r"Le classeur ne convertit pas : écrivez les montants en \1, ou mettez `currency: \2` dans project.yaml si tout "
+     r"le projet est dans cette devise."),
+    (r"^the cells (\S+) are merged: '(.*)' is read in each of rows (\d+) to (\d+), as the sheet shows it$",
+     r"les cellules \1 sont fusionnées : '\2' est lu dans chacune des lignes \3 à \4, comme la feuille le montre"),
+    (r"^If a row should not have this value, unmerge the cells and fill each row\.$",
+     "Si une ligne ne doit pas avoir cette valeur, défusionnez les cellules et remplissez chaque ligne."),
+    (r"^le fichier ne peut pas être lu comme un \.xlsx \(File is not a zip file\)$",
+     "le fichier ne peut pas être lu comme un .xlsx (ce n'est pas un fichier zip)"),
+    (r"^the sheets ('[^']*'(?:, '[^']*')*) and ('[^']*') both hold the table's columns: which one is the table cannot "
+     r"be known$",
+     r"les feuilles \1 et \2 contiennent toutes les colonnes de la table : on ne peut pas savoir laquelle est la "
+     r"table"),
+    (r"^Put the table in one sheet: copy the rows of the others into it if they are part of the table \(a sheet per "
+     r"year\), or delete an old version; or name the sheet to read '([^']*)'\.$",
+     r"Mettez la table dans une seule feuille : copiez-y les lignes des autres si elles font partie de la table (une "
+     r"feuille par année), ou supprimez une ancienne version ; ou nommez '\1' la feuille à lire."),
+    (r"^the file is in Mac Roman \(Excel for Mac's 'CSV'\): read as the declared encoding '([^']*)', 'é' would be "
+     r"'(.)' \(the text garbled\)$",
+     r"le fichier est en Mac Roman (le 'CSV' d'Excel pour Mac) : lu avec l'encodage déclaré '\1', 'é' deviendrait "
+     r"'\2' (le texte abîmé)"),
+    (r"^Save it as 'CSV UTF-8' in Excel, or declare `encoding: mac_roman` in (\S+)\.$",
+     r"Enregistrez-le en 'CSV UTF-8' dans Excel, ou déclarez `encoding: mac_roman` dans \1."),
+    (r"^this row's period \('([^']*)', to ([0-9-]+)\) contains the reporting date \(([0-9-]+), project\.yaml\): what "
+     r"was spent up to that date is not known, and the annex's spending figures are not computed$",
+     r"la période de cette ligne ('\1', jusqu'au \2) contient la date de rapport (\3, project.yaml) : ce qui a été "
+     r"dépensé jusqu'à cette date n'est pas connu, et les chiffres de dépenses de l'annexe ne sont pas calculés"),
+    (r"^Move `reporting_date` in project\.yaml to the end of a spending period, or give this spending by shorter "
+     r"periods that end on the reporting date\.$",
+     "Placez `reporting_date` de project.yaml à la fin d'une période de dépenses, ou donnez ces dépenses par "
+     "périodes plus courtes qui finissent à la date de rapport."),
+    (r"^this value is written as a percentage \('([^']*)'\), and the indicator's unit is '([^']*)': it would be read "
+     r"as (\S+) \2$",
+     r"cette valeur est écrite en pourcentage ('\1'), et l'unité de l'indicateur est '\2' : elle serait lue comme "
+     r"\3 \2"),
+    (r"^Write the value in the indicator's unit, without '%' \(a count: the number of persons\), or write the "
+     r"indicator's unit as a percentage \(%\) if the value is one\.$",
+     "Écrivez la valeur dans l'unité de l'indicateur, sans '%' (un effectif : le nombre de personnes), ou écrivez "
+     "l'unité de l'indicateur en pourcentage (%) si la valeur en est un."),
+    (r"^'country' is empty on (\d+) rows, each in a block that starts with a country \((.*)\): cells merged in "
+     r"Excel, or « same as above »\? Empty, they are the project's as a whole, and no country annex shows them$",
+     lambda m: f"'country' est vide sur {m[1]} lignes, chacune dans un bloc qui commence par un pays ("
+               + m[2].replace("rows ", "lignes ").replace("row ", "ligne ").replace(" below '", " sous '")
+               + ") : des cellules fusionnées dans Excel, ou « idem » ? Vides, "
+               "elles sont celles du projet dans son ensemble, et aucune annexe de pays ne les montre"),
+    (r"^Write the country on every row \(in Excel: unmerge, then Home > Fill > Down\), or `regional` on the rows of "
+     r"the project as a whole\.$",
+     "Écrivez le pays sur chaque ligne (dans Excel : défusionnez, puis Accueil > Remplissage > En bas), ou "
+     "`regional` sur les lignes du projet dans son ensemble."),
 )]
 # Sentences of the data contract written once, word for word (data/spec.py's rules and row warnings): English -> French
 _EXACT = [
