@@ -1040,6 +1040,60 @@ _FRENCH = [(re.compile(english), french) for english, french in (
      r"the project as a whole\.$",
      "Écrivez le pays sur chaque ligne (dans Excel : défusionnez, puis Accueil > Remplissage > En bas), ou "
      "`regional` sur les lignes du projet dans son ensemble."),
+    # spending written as totals to date, an indicator's « Cumul » row, weights, budget lines split, dates for figures
+    (r"^the spending on line (\S+) rises period after period \((.*)\) and adds up to (\d+)% of its budget, while its "
+     r"last amount alone is (\d+)%: are these totals since the start\? The workbook adds the periods up$",
+     r"les dépenses de la ligne \1 augmentent de période en période (\2) et totalisent \3 % de son budget, alors que "
+     r"son dernier montant seul en fait \4 % : sont-ce des totaux depuis le début ? Le classeur additionne les "
+     r"périodes"),
+    (r"^If they are totals since the start, write what was spent during each period \(each total less the previous "
+     r"one\)\.$",
+     "Si ce sont des totaux depuis le début, écrivez ce qui a été dépensé pendant chaque période (chaque total moins "
+     "le précédent)."),
+    (r"^this row is a totals row \('([^']*)' in 'period'\): the total of the indicator's periods, whose values are "
+     r"then each period's own, where 'actual' is the value reached by the end of the period \(10 then 25, not 10 "
+     r"then 15\): read as written, each period's % of the final target is understated$",
+     r"cette ligne est une ligne de total ('\1' dans 'period') : le total des périodes de l'indicateur, dont les "
+     r"valeurs sont alors celles de chaque période seule, alors que 'actual' est la valeur atteinte à la fin de la "
+     r"période (10 puis 25, pas 10 puis 15) : lu tel qu'écrit, le % de la cible finale de chaque période est "
+     r"sous-estimé"),
+    (r"^Delete this row, and write in each period's 'actual' the total reached by its end \(the value of « Cumul » "
+     r"for the last period\)\.$",
+     "Supprimez cette ligne, et écrivez dans le 'actual' de chaque période le total atteint à sa fin (la valeur de "
+     "« Cumul » pour la dernière période)."),
+    (r"^this activity has no weight, and (\d+) of the (\d+) activities have one, in tens or more \((.*)\.\.\.\): "
+     r"counted 1 beside them, it would weigh next to nothing in the execution rate \((\d+) activities without a "
+     r"weight\)$",
+     r"cette activité n'a pas de poids, et \1 des \2 activités en ont un, de l'ordre de la dizaine ou plus (\3...) : "
+     r"comptée 1 à côté d'elles, elle ne pèserait presque rien dans le taux d'exécution (\4 activités sans poids)"),
+    (r"^Give every activity a weight on the same scale \(its budget, its days\), or none at all\.$",
+     "Donnez à chaque activité un poids sur la même échelle (son budget, ses jours), ou n'en donnez à aucune."),
+    (r"^columns? ([A-Z, ]+), right of '([^']*)', holds? values without a header: the budget lines of a cell written "
+     r"with the file's separator '(.)' and not in quotes \((R1. R6)\) are split, and only the first line of each cell "
+     r"is read$",
+     r"la ou les colonnes \1, à droite de '\2', contiennent des valeurs sans en-tête : les lignes budgétaires d'une "
+     r"cellule écrites avec le séparateur du fichier '\3' et sans guillemets (\4) sont coupées, et seule la première "
+     r"ligne de chaque cellule est lue"),
+    (r"^Write the lines with '\+' \(R1 \+ R6\), or put the cell in quotes \((\"R1. R6\"); Excel's 'Save As CSV' "
+     r"does\); if the values are a column of their own \(notes\), give it a header\.$",
+     r"Écrivez les lignes avec '+' (R1 + R6), ou mettez la cellule entre guillemets (\1 ; l'« Enregistrer sous CSV » "
+     r"d'Excel le fait) ; si les valeurs sont une colonne à part (des notes), donnez-lui un en-tête."),
+    (r"^The table counts women and men, not the participants: add a column 'participants' \(women \+ men when every "
+     r"participant's sex is known; more when some is not\)\.$",
+     "La table compte les femmes et les hommes, pas les participants : ajoutez une colonne 'participants' (femmes + "
+     "hommes quand le sexe de chaque participant est connu ; davantage quand il ne l'est pas)."),
+    (r"^this cell holds a date \(([^)]*)\), not a published figure: a spreadsheet turns a typed « 1\.2 », « 3/4 » or "
+     r"« 30-40 » into a date$",
+     r"cette cellule contient une date (\1), pas un chiffre publié : un tableur change en date un « 1.2 », un "
+     r"« 3/4 » ou un « 30-40 » tapé"),
+    (r"^Type the value as text, as the report prints it \(with a leading apostrophe: '1,2\), or format the column as "
+     r"text before typing; (?=l'annexe dira « non calculable »\.$)",
+     "Tapez la valeur comme texte, telle que le rapport l'imprime (précédée d'une apostrophe : '1,2), ou mettez la "
+     "colonne au format texte avant de taper ; "),
+    (r"^Type the value as text, as the report prints it \(with a leading apostrophe: '1,2\), or format the column as "
+     r"text before typing; the annex will say 'not computable'\.$",
+     "Tapez la valeur comme texte, telle que le rapport l'imprime (précédée d'une apostrophe : '1,2), ou mettez la "
+     "colonne au format texte avant de taper ; l'annexe dira « non calculable »."),
 )]
 # Sentences of the data contract written once, word for word (data/spec.py's rules and row warnings): English -> French
 _EXACT = [
