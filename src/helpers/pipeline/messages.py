@@ -1094,6 +1094,44 @@ _FRENCH = [(re.compile(english), french) for english, french in (
      r"text before typing; the annex will say 'not computable'\.$",
      "Tapez la valeur comme texte, telle que le rapport l'imprime (précédée d'une apostrophe : '1,2), ou mettez la "
      "colonne au format texte avant de taper ; l'annexe dira « non calculable »."),
+    # an impact study's answers an evaluator meets first (data.loader: studies)
+    (r"^(-?\d+) is not an answer but a code for 'don't know' or 'refused' in most forms: the estimates would count it "
+     r"as \1$",
+     r"\1 n'est pas une réponse mais un code pour « ne sait pas » ou « refus » dans la plupart des formulaires : les "
+     r"estimations le compteraient comme \1"),
+    (r"^Leave these answers empty in the file \(an empty answer is 'not answered' and leaves the estimate\), or "
+     r"correct the value\.$",
+     "Laissez ces réponses vides dans le fichier (une réponse vide veut dire « pas de réponse » et sort de "
+     "l'estimation), ou corrigez la valeur."),
+    (r"^(\S+) (\S+) is already on row (\d+)$", r"\1 \2 figure déjà à la ligne \3"),
+    (r"^Delete the copy: a person on two rows of one period weighs twice in the estimates\.$",
+     "Supprimez la copie : une personne sur deux lignes d'une même période pèse deux fois dans les estimations."),
+    (r"^(\d+) row\(s\) have no '([^']*)': they are left out of the comparison$",
+     r"\1 ligne(s) n'ont pas de '\2' : elles sont laissées hors de la comparaison"),
+    (r"^Fill in '([^']*)' if it is known\.$", r"Remplissez '\1' s'il est connu."),
+    (r"^'([^']*)' in '([^']*)' \((\d+) row\(s\)\) says the group is not known, and would be read as a value other "
+     r"than treated '([^']*)'$",
+     r"'\1' dans '\2' (\3 ligne(s)) dit que le groupe n'est pas connu, et serait lu comme une valeur autre que le "
+     r"traité '\4'"),
+    (r"^Leave the cell empty \(the row is then left out of the comparison\), or write its value\.$",
+     "Laissez la cellule vide (la ligne est alors laissée hors de la comparaison), ou écrivez sa valeur."),
+    (r"^the covariate '([^']*)' is written with a word beside its number \('([^']*)'\): it is read as text, each "
+     r"value a category of its own, not as a number$",
+     r"la covariable '\1' est écrite avec un mot à côté de son nombre ('\2') : elle est lue comme du texte, chaque "
+     r"valeur une catégorie à part, pas comme un nombre"),
+    (r"^Write the number alone in every row \((\d+), not (.*)\); the unit goes in the study's labels\.$",
+     r"Écrivez le nombre seul sur chaque ligne (\1, pas \2) ; l'unité va dans les libellés de l'étude."),
+    (r"^the outcome '([^']*)' is 1 or 2 on every row: if it is a yes/no coded 1 = yes, 2 = no, its effect reads the "
+     r"wrong way round and is not a share$",
+     r"le résultat '\1' vaut 1 ou 2 sur chaque ligne : si c'est un oui/non codé 1 = oui, 2 = non, son effet se lit à "
+     r"l'envers et n'est pas une part"),
+    (r"^Write 1 for yes and 0 for no; if 1 and 2 are counts, nothing needs doing\.$",
+     "Écrivez 1 pour oui et 0 pour non ; si 1 et 2 sont des effectifs, rien à faire."),
+    (r"^'([^']*)' \((\d+) rows?\) and '([^']*)' \((\d+) rows?\) are one value written in (\d+) ways: the clustered "
+     r"standard errors would count them as \5 clusters$",
+     r"'\1' (\2 ligne(s)) et '\3' (\4 ligne(s)) sont une même valeur écrite de \5 façons : les erreurs types par "
+     r"grappe les compteraient comme \5 grappes"),
+    (r"^Write them all one way \('([^']*)'\)\.$", r"Écrivez-les toutes de la même façon ('\1')."),
 )]
 # Sentences of the data contract written once, word for word (data/spec.py's rules and row warnings): English -> French
 _EXACT = [
