@@ -474,6 +474,19 @@ _FRENCH = [(re.compile(english), french) for english, french in (
      r"le chiffre '\1' : le classeur ne calcule aucun '\2' avec la clé '\3'"),
     (r"The figures and their keys are listed in data/README\.md; the annex will say 'not computable'\.$",
      "Les chiffres et leurs clés sont listés dans data/README.md ; l'annexe dira « non calculable »."),
+    (r"^figure '([^']*)': the workbook computes no '([^']*)' with the key '([^']*)' \(there is no metric '[^']*' "
+     r"\((?:did you mean '([^']*)'\?|(data/README\.md lists the figures))\)\)$",
+     lambda m: f"le chiffre '{m[1]}' : le classeur ne calcule aucun '{m[2]}' avec la clé '{m[3]}' (il n'y a pas de "
+               f"métrique '{m[2]}' " + (f"(vouliez-vous dire '{m[4]}' ?))" if m[4] else
+                                         "(data/README.md liste les chiffres))")),
+    (r"^Did you mean ('[^']*'(?: or '[^']*')+)\? ",
+     lambda m: f"Vouliez-vous dire {m[1].replace(chr(39) + ' or ' + chr(39), chr(39) + ' ou ' + chr(39))} ? "),
+    (r"^'([^']*)' is a period, not a day \(during it, or up to its end\?\): write the key '([^']*)' for the figure at "
+     r"its end\. ",
+     r"'\1' est une période, pas un jour (pendant celle-ci, ou jusqu'à sa fin ?) : écrivez la clé '\2' pour le "
+     r"chiffre à sa fin. "),
+    (r"^The annex calls « (.*) » the figure '([^']*)': write '([^']*)'\. ",
+     r"L'annexe appelle « \1 » le chiffre '\2' : écrivez '\3'. "),
     # numbers as an evaluator types them (data.numbers, data.loader)
     (r"^not a number with this project's decimal mark '(.)' \('(.)' separates thousands and is followed by groups "
      r"of three digits\)$",
@@ -1276,11 +1289,51 @@ def sentence(text: str, lang: str) -> str:
     return text if lang == "en" else _french(text)
 
 
+def _required(pattern: str) -> str:
+    """The longest run of plain characters every match of ``pattern`` holds (outside groups, classes and escapes
+    of a kind, not made optional by a quantifier), '' when there is none worth testing (an alternation)."""
+    runs, run, depth, i = [], "", 0, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\" and i + 1 < len(pattern) and not pattern[i + 1].isalnum():
+            char, i = pattern[i + 1], i + 2   # an escaped « ( », « . », « ? »: the character itself
+        elif c in "\\[" or c in "()|^$.*+?{}":
+            if c == "|" and depth == 0:
+                return ""
+            if c in "?*{" and run:   # (the character before is optional)
+                run = run[:-1]
+            runs.append(run)
+            run = ""
+            depth += (c == "(") - (c == ")")
+            if c in "[{":   # a class, a count: skip to its end
+                i = pattern.index("]" if c == "[" else "}", i + 2 if c == "[" else i)
+            i += 2 if c == "\\" else 1
+            continue
+        else:
+            char, i = c, i + 1
+        if depth == 0:
+            if i < len(pattern) and pattern[i] in "?*{":
+                runs.append(run)
+                run = ""
+                continue
+            run += char
+        else:
+            runs.append(run)
+            run = ""
+    return max(runs + [run], key=len) if max(map(len, runs + [run])) >= 6 else ""
+
+
+# a sentence is tried only on a text that holds its longest plain run (a check's 20 000 rows of distinct values,
+# each tried against every regex of the table, took seconds)
+_SCREENED = [(english, french, _required(english.pattern)) for english, french in _FRENCH]
+
+
 @lru_cache(maxsize=4096)
 def _french(text: str) -> str:
     """(Cached: a column broken on every row repeats one message and one hint; the list holds every row.)"""
-    for english, french in _FRENCH:
-        text = english.sub(french, text)
+    for english, french, required in _SCREENED:
+        if required in text:
+            text = english.sub(french, text)
     return text
 
 
