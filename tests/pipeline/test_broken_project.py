@@ -39,7 +39,7 @@ def test_a_broken_project_is_reported_and_the_valid_one_is_built(tmp_path, capsy
     assert (layout.build / "annexes" / "amem" / "libye.html").is_file(), captured.out + captured.err
     assert not (layout.build / "annexes" / "zbroken").exists()
     assert "Projet 'zbroken' : 1 problème(s)" in captured.err   # (its language: French, the default)
-    assert "participation.csv, row 2, column 'women'" in captured.err
+    assert "participation.csv, ligne 2, colonne 'women' : plus de femmes que de participants" in captured.err
     assert "NON CONSTRUIT  projet 'zbroken'" in captured.out   # (the build's lines in its language too)
     assert "ok      amem/libye" in captured.out
 

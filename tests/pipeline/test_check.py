@@ -41,7 +41,7 @@ def test_a_big_broken_file_is_grouped_and_listed_in_full(mini):
     assert [int(line.split("ligne ")[1].split(",")[0]) for line in shown] == list(range(2, 2 + SHOWN_PER_GROUP))
     assert f"et {ROWS - SHOWN_PER_GROUP:,} autres lignes" in text and "not_a_number" in text
     assert "build/check/mini.csv" in text
-    assert "activities.csv, row 2, column 'status'" in text              # the other group is shown as well
+    assert "activities.csv, ligne 2, colonne 'status'" in text           # the other group is shown as well
     listed = pd.read_csv(mini.root / "build" / "check" / "mini.csv", sep=";", dtype=str, keep_default_na=False)
     assert list(listed.columns) == CSV_COLUMNS
     assert len(listed) == ROWS + 1
@@ -95,10 +95,10 @@ def test_a_reported_figure_naming_no_figure_gets_the_closest_keys(mini):
     out = io.StringIO()
     assert run_check(["mini"], mini.data_dir, mini.params_dir, out=out) == 0      # warnings: the build may run
     text = out.getvalue()
-    assert ("reported.csv, row 3, column 'key': figure 'F2': the workbook computes no 'women_share' with the key "
-            "'e 1'") in text
-    assert "Did you mean 'E1'?" in text
-    assert "reported.csv, row 4, column 'metric'" in text and "did you mean 'women_share'?" in text
+    assert ("reported.csv, ligne 3, colonne 'key' : le chiffre 'F2' : le classeur ne calcule aucun 'women_share' "
+            "avec la clé 'e 1'") in text   # (mini is French: its language)
+    assert "Vouliez-vous dire 'E1' ?" in text
+    assert "reported.csv, ligne 4, colonne 'metric'" in text and "vouliez-vous dire 'women_share' ?" in text
     assert "[unknown_figure]" in text
 
 
@@ -122,8 +122,8 @@ def test_reported_figures_may_name_the_impact_standards_metrics(mini):
     out = io.StringIO()
     assert run_check(["mini"], mini.data_dir, mini.params_dir, out=out) == 0
     text = out.getvalue()
-    assert "figure 'F7'" not in text and "figure 'F8'" not in text
-    assert "figure 'F9'" in text and "Did you mean 'survey:treated'?" in text
+    assert "chiffre 'F7'" not in text and "chiffre 'F8'" not in text
+    assert "chiffre 'F9'" in text and "Vouliez-vous dire 'survey:treated' ?" in text
 
 
 def test_a_build_says_the_warnings_it_builds_with_once_per_change_of_the_inputs(mini, tmp_path, capsys):
@@ -151,8 +151,8 @@ def test_a_reported_figure_checked_in_no_annex_is_told(mini):
     out = io.StringIO()
     assert run_check(["mini"], mini.data_dir, mini.params_dir, out=out) == 0
     text = out.getvalue()
-    assert "reported.csv, row 2, column 'country': figure 'F1' names no country, and the project has no " in text
-    assert "row 3, column 'country': figure 'F2' names the country 'Tunisie', which has no annex" in text
+    assert "reported.csv, ligne 2, colonne 'country' : le chiffre 'F1' ne nomme aucun pays, et le projet n'a " in text
+    assert "ligne 3, colonne 'country' : le chiffre 'F2' nomme le pays 'Tunisie', qui n'a pas d'annexe" in text
     assert text.count("[reported_nowhere]") == 2
     mini.write_param_file("ensemble", "country: all\nname: Ensemble\n")
     mini.replace("reported", "Rapport p. 20,Tunisie", "Rapport p. 20,MAROC")
@@ -445,3 +445,12 @@ def test_an_annex_renamed_since_the_last_build_is_told_its_archive_is_under_its_
     out = io.StringIO()
     run_check(["mini"], mini.data_dir, mini.params_dir, out=out)
     assert "archive_orphan" not in out.getvalue()
+
+
+def test_a_published_figure_without_country_shows_no_nan(mini):
+    """mini's figure F1 names no country, and mini has no project-wide annex: told « (value: 'nan') », pandas' word
+    for the empty cell, which the evaluator never typed; now the empty cell shows no value."""
+    problems = [p for p in reported_figure_problems("mini", mini.data_dir, mini.params_dir)
+                if p.rule == "reported_nowhere"]
+    assert [(p.row, p.value) for p in problems] == [(2, None)], [str(p) for p in problems]
+    assert "nan" not in str(problems[0])

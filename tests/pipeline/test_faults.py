@@ -109,7 +109,7 @@ def test_ctrl_c_stops_the_run_with_a_summary_and_keeps_previous_files(tmp_path, 
     out, _ = process.communicate(timeout=60)
     out = "".join(lines) + out
     assert process.returncode == 130, out
-    assert "Interrupted" in out and "ÉCHEC   amem/maroc" in out, out
+    assert "Interrompu" in out and "ÉCHEC   amem/maroc" in out, out
     assert_previous_annex_survived(layout)
     # nothing of the run is left once its processes had a moment to exit: no kernel, no worker, no forked notebook
     deadline = time.time() + 15

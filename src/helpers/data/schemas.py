@@ -99,12 +99,13 @@ def _problems(table: str, cases: pd.DataFrame, frame: pd.DataFrame, file: str, w
         if (rule_name, index, column) in problems:
             continue
         value = frame.at[index, column] if column in frame.columns and index in frame.index else None
+        # the cell as the user wrote it: a word (« Personnel local », not « personnel_local » as compared), a number
+        # (« 1,500 » of a project whose decimal mark is ',', not Python's « 1.5 »)
+        if written is not None and column in written.columns and index in written.index \
+                and isinstance(written.at[index, column], str):
+            value = written.at[index, column]
         hint = rule.hint
         if rule_name == "allowed_values":
-            # the word as the user wrote it (« Personnel local »), not as compared (« personnel_local »)
-            if written is not None and column in written.columns and index in written.index \
-                    and isinstance(written.at[index, column], str):
-                value = written.at[index, column]
             hint = "Use one of: " + ", ".join(ALLOWED.get((table, column), ())) + "."
             spec = SPEC[table].column(column) if table in SPEC else None
             if spec is not None and spec.words:   # the words read as each code ('personnel' is staff)

@@ -295,7 +295,8 @@ def _checked_nowhere(raw, annexes: list) -> list[Problem]:
                        "another language): " \
                        f"write '{same}', as its annex file does."
             problems.append(raw.problem("reported_nowhere", f"figure '{fid}' names {where}: it is checked in no "
-                                        "annex", hint, index=row, column="country", value=country,
+                                        "annex", hint, index=row, column="country",
+                                        value=country if fold(country) else None,   # (an empty cell: not 'nan')
                                         severity="warning"))
     return problems
 
@@ -322,9 +323,8 @@ def run_check(projects: list[str] | None = None, data_dir: Path = DATA_DIR, para
     out = out or sys.stdout
     build_dir = build_dir if build_dir is not None else params_dir.parent / "build"
     names = list(projects) if projects else project_names(params_dir)
-    if not names:
-        print("No project found: add params/<project>/project.yaml and data/<project>/ (see data/README.md).",
-              file=out)
+    if not names:   # (no project.yaml to say its language: French, the annexes' default)
+        print(say("check_no_project", "fr"), file=out)
         return 1
     failed = 0
     for name in names:
@@ -342,10 +342,12 @@ def run_check(projects: list[str] | None = None, data_dir: Path = DATA_DIR, para
                 unwritten, listed = exc, None
         report(name, problems, out, listed, lang)
         if unwritten is not None:
-            print(f"The list of problems could not be written to {relative(build_dir / 'check')}/ "
-                  f"({unwritten.strerror or unwritten}): make {relative(build_dir)}/ writable, or delete it.\n",
-                  file=out)
+            print(say("check_list_unwritten", lang, path=relative(build_dir / "check"),
+                      why=unwritten.strerror or unwritten, build=relative(build_dir)) + "\n", file=out)
         failed += any(p.severity == "error" for p in problems) or unwritten is not None
-    if len(names) > 1:
-        print(f"{_plural(len(names), 'project')} checked, {failed} with errors.", file=out)
+    if len(names) > 1:   # (in the projects' language when they have one, as make annexes' lines)
+        languages = {project_language(name, params_dir) for name in names}
+        lang = languages.pop() if len(languages) == 1 else "en"
+        projects = _plural(len(names), "project") if lang == "en" else len(names)
+        print(say("check_projects_checked", lang, n=projects, failed=failed), file=out)
     return 1 if failed else 0

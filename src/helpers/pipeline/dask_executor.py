@@ -221,9 +221,12 @@ class DaskNotebooks:
         return self.workers + 1
 
     @classmethod
-    def connect(cls, address: str) -> DaskNotebooks:
-        """Reach the scheduler, wait for a worker, refuse workers whose environment differs; raise ClusterError."""
+    def connect(cls, address: str, lang: str = "en") -> DaskNotebooks:
+        """Reach the scheduler, wait for a worker, refuse workers whose environment differs; raise ClusterError.
+        ``lang``: the language of the lines it prints (the build's)."""
         from distributed import Client
+
+        from .messages import sentence
 
         try:
             client = Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
@@ -235,8 +238,8 @@ class DaskNotebooks:
                 "nothing was built.") from None
         try:
             if not client.scheduler_info()["workers"]:
-                print(f"The Dask scheduler at {address} has no worker yet; waiting up to {WORKER_WAIT} s for one...",
-                      flush=True)
+                print(sentence(f"The Dask scheduler at {address} has no worker yet; waiting up to {WORKER_WAIT} s for "
+                               "one...", lang), flush=True)
                 try:
                     client.wait_for_workers(1, timeout=WORKER_WAIT)
                 except TimeoutError:
@@ -250,11 +253,12 @@ class DaskNotebooks:
             raise
         info = client.scheduler_info()
         threads = sorted({w["nthreads"] for w in info["workers"].values()})
-        print(f"Dask cluster at {address}: {remote.workers} worker(s)"
-              + (f"; dashboard: {client.dashboard_link}" if "dashboard" in info.get("services", {}) else ""))
+        print(sentence(f"Dask cluster at {address}: {remote.workers} worker(s)"
+                       + (f"; dashboard: {client.dashboard_link}" if "dashboard" in info.get("services", {}) else ""),
+                       lang))
         if threads != [1]:
-            print("    Workers with several threads run one notebook at a time each (papermill changes the process's "
-                  "working directory): start them with --nthreads 1 --nworkers <cores>.")
+            print(sentence("    Workers with several threads run one notebook at a time each (papermill changes the "
+                           "process's working directory): start them with --nthreads 1 --nworkers <cores>.", lang))
         return remote
 
     def _check_workers(self) -> None:

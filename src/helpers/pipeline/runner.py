@@ -241,7 +241,7 @@ def _execute(notebook: Path, output: Path, target: Target, layout: Layout, timeo
             if attempt == 2 or started or "Kernel" not in f"{type(exc).__name__} {exc}" and not isinstance(
                     exc, zmq.ZMQError):
                 raise
-            _emit("retry", target, notebook.name, detail=f"kernel did not start ({exc}); retrying once", events=events)
+            _emit("retry", target, notebook.name, detail=str(exc), events=events)   # (said in the build's language)
 
 
 def _ran_any_cell(path: Path) -> bool:
@@ -502,7 +502,8 @@ def _say(text: str) -> None:
     tqdm.write(text, file=sys.stdout)
 
 
-def _listen(events, bar, stop: threading.Event) -> None:
+def _listen(events, bar, stop: threading.Event, lang: str = "en") -> None:
+    """The progress line of each notebook, in the build's language (« 3,2 s », « ÉCHEC après »)."""
     import queue
 
     while not stop.is_set() or not events.empty():
@@ -513,11 +514,11 @@ def _listen(events, bar, stop: threading.Event) -> None:
         except (EOFError, OSError):
             return
         if kind == "notebook":
-            _say(f"  {target:<28} {name:<22} {seconds:6.1f} s")
+            _say(f"  {target:<28} {name:<22} {_seconds(seconds, lang):>6} s")
         elif kind == "retry":
-            _say(f"  {target:<28} {name:<22} {detail}")
+            _say(f"  {target:<28} {name:<22} {say('build_retry', lang, error=detail)}")
         elif kind == "failed":
-            _say(f"  {target:<28} {name:<22} FAILED after {seconds:.1f} s")
+            _say(f"  {target:<28} {name:<22} {say('build_failed_after', lang, seconds=_seconds(seconds, lang))}")
 
 
 def _unwritable_build_is_one_line(function):
@@ -558,8 +559,10 @@ def build(project: str | None = None, annex: str | None = None, jobs: int | None
         print("\n".join(str(p) for p in exc.problems), file=sys.stderr)
         return 2
     if not targets:
-        print(f"No annex to build: add params/<project>/project.yaml and one <annex>.yaml per annex "
-              f"(looked in {relative(layout.params)}).")
+        from .messages import project_language
+
+        print(say("build_no_annex", project_language(project, layout.params) if project else "fr",
+                  path=relative(layout.params)))
         return 2
     if language and language not in ("fr", "en"):
         print(f"Language {language!r} is not available: use fr or en.", file=sys.stderr)
@@ -637,15 +640,17 @@ def _build_stale(stale: list[Target], targets: list[Target], layout: Layout, opt
         from .dask_executor import ClusterError, DaskNotebooks
 
         try:
-            remote = DaskNotebooks.connect(options.scheduler)
+            remote = DaskNotebooks.connect(options.scheduler, lang)
         except ClusterError as exc:
-            print(exc, file=sys.stderr)
+            from .messages import sentence
+
+            print(sentence(str(exc), lang), file=sys.stderr)
             return 2
         jobs = remote.workers
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(stale) * max(1, len(notebook_paths(layout)))))
     print(say("build_building", lang, n=len(stale), total=len(targets), jobs=jobs,
               notebooks=len(notebook_paths(layout)), timeout=options.timeout))
-    results, interrupted = _run_pool(stale, layout, jobs, options, inputs, remote)
+    results, interrupted = _run_pool(stale, layout, jobs, options, inputs, remote, lang)
 
     built = [r for r in results if r.ok]
     failed = [r for r in results if not r.ok]
@@ -811,7 +816,7 @@ class LocalNotebooks:
 
 
 def _run_pool(stale: list[Target], layout: Layout, jobs: int, options: Options, inputs: dict,
-              remote: NotebookExecutor | None = None) -> tuple[list[Result], bool]:
+              remote: NotebookExecutor | None = None, lang: str = "en") -> tuple[list[Result], bool]:
     """Build the stale annexes in worker processes; returns the results and whether the run was interrupted.
 
     The steps of an annex: its figures, its notebook runs (an executor's; a run whose executed notebook is kept
@@ -840,7 +845,7 @@ def _run_pool(stale: list[Target], layout: Layout, jobs: int, options: Options, 
     with tqdm(total=len(stale), unit="annex", desc="annexes", file=sys.stderr, leave=True,
               disable=not sys.stderr.isatty(),
               bar_format="{desc}: {n_fmt}/{total_fmt} |{bar:30}| {elapsed} elapsed") as bar:
-        listener = threading.Thread(target=_listen, args=(events, bar, stop), daemon=True)
+        listener = threading.Thread(target=_listen, args=(events, bar, stop, lang), daemon=True)
         listener.start()
         pool = ProcessPoolExecutor(max_workers=min(jobs, os.cpu_count() or 1) if remote else jobs, mp_context=context,
                                    initializer=_init_worker, initargs=(events, layout.build / "logs"))
@@ -879,7 +884,7 @@ def _run_pool(stale: list[Target], layout: Layout, jobs: int, options: Options, 
                         bar.update(1)
         except KeyboardInterrupt:
             interrupted = True
-            _say("Interrupted: stopping the workers; the annexes not finished keep their previous files.")
+            _say(say("build_interrupted", lang))
             pool.shutdown(wait=True, cancel_futures=True)
             done = {r.target for r in results}
             results += [Result(t, ok=False, seconds=0.0, error=INTERRUPTED) for t in stale if t not in done]

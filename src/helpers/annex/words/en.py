@@ -337,6 +337,12 @@ WORDS = {
     "check_see": ": see {path}",
     "check_more_like": " (and {n} more like it)",
     "check_more_like_files": " (and {n} more like it, in {files} files)",
+    "check_no_project": "No project found: add params/<project>/project.yaml and data/<project>/ (see data/README.md).",
+    "check_projects_checked": "{n} checked, {failed} with errors.",   # (n: « 2 projects »)
+    "check_list_unwritten": "The list of problems could not be written to {path}/ ({why}): make {build}/ writable, or "
+                            "delete it.",
+    "build_no_annex": "No annex to build: add params/<project>/project.yaml and one <annex>.yaml per annex (looked in "
+                      "{path}).",
     "check_build_errors": "Project '{project}': {n} problem(s) in the inputs; no annex of it was built.",
     "check_build_warnings": "Project '{project}': {n} warning(s) in the inputs; its annexes are built with them. "
                             "`make check PROJECT={project}` lists each one with what to do:",
@@ -350,6 +356,9 @@ WORDS = {
                       "{timeout} s per cell.",
     "build_built": "Built {built} annex(es), {failed} failed, {current} already up to date; {seconds} s in all.",
     "build_failed": "FAILED ",
+    "build_failed_after": "FAILED after {seconds} s",
+    "build_retry": "kernel did not start ({error}); retrying once",
+    "build_interrupted": "Interrupted: stopping the workers; the annexes not finished keep their previous files.",
     "build_failed_keep": "The annexes that failed keep their previous files, if they had any.",
     "build_not_built": "  NOT BUILT  project '{project}': its inputs have errors (listed above; make check "
                        "PROJECT={project} lists them again). Its annexes keep their previous files, if they had any.",

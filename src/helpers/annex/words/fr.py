@@ -360,6 +360,13 @@ WORDS = {
     "check_see": " : voir {path}",
     "check_more_like": " (et {n} autre(s) semblable(s))",
     "check_more_like_files": " (et {n} autre(s) semblable(s), dans {files} fichiers)",
+    "check_no_project": "Aucun projet trouvé : ajoutez params/<projet>/project.yaml et data/<projet>/ (voir "
+                        "data/README.md).",
+    "check_projects_checked": "{n} projets vérifiés, {failed} avec des erreurs.",
+    "check_list_unwritten": "La liste des problèmes n'a pas pu être écrite dans {path}/ ({why}) : rendez {build}/ "
+                            "accessible en écriture, ou supprimez-le.",
+    "build_no_annex": "Aucune annexe à construire : ajoutez params/<projet>/project.yaml et un <annexe>.yaml par "
+                      "annexe (cherché dans {path}).",
     "check_build_errors": "Projet '{project}' : {n} problème(s) dans les données ; aucune de ses annexes n'a été "
                           "construite.",
     "check_build_warnings": "Projet '{project}' : {n} avertissement(s) dans les données ; ses annexes sont "
@@ -375,6 +382,9 @@ WORDS = {
                       "chacune ; délai de {timeout} s par cellule.",
     "build_built": "{built} annexe(s) construite(s), {failed} en échec, {current} déjà à jour ; {seconds} s en tout.",
     "build_failed": "ÉCHEC  ",
+    "build_failed_after": "ÉCHEC après {seconds} s",
+    "build_retry": "le noyau n'a pas démarré ({error}) ; nouvel essai",
+    "build_interrupted": "Interrompu : arrêt des processus ; les annexes non finies gardent leurs fichiers précédents.",
     "build_failed_keep": "Les annexes en échec gardent leurs fichiers précédents, s'il y en avait.",
     "build_not_built": "  NON CONSTRUIT  projet '{project}' : ses données ont des erreurs (listées ci-dessus ; make "
                        "check PROJECT={project} les liste à nouveau). Ses annexes gardent leurs fichiers précédents, "

@@ -1,0 +1,131 @@
+"""An evaluator's first hour in a French project: what make check, make annexes and the Dask cluster print is French,
+and an English project's stays wholly English (the corpus' messages: test_validation_rules.py's ratchet)."""
+
+from __future__ import annotations
+
+import io
+import queue
+import re
+import threading
+
+import pytest
+
+from english_words import english_words
+from fixtures.mini_project import Mini
+from helpers.pipeline import messages, runner
+from helpers.pipeline.check import run_check
+from helpers.pipeline.dask_executor import _refusal, differences
+from helpers.pipeline.messages import sentence
+
+HERE = {"python": "3.11.2", "helpers": "1.0", "helpers code": "abcdef0123456789", "kernel": "installed",
+        "packages": {"numpy": "2.3.4", "pandas": "2.2.3"}}
+THERE = {"python": "3.12.1", "helpers": "1.0", "helpers code": "abcdef0123456789", "kernel": "not installed",
+         "packages": {"numpy": "2.3.1"}}
+
+
+@pytest.fixture
+def mini(tmp_path) -> Mini:
+    return Mini.copy_to(tmp_path)
+
+
+def _progress(lang: str, capsys) -> str:
+    """What make annexes prints for a notebook run, one that failed and a kernel started again."""
+    events: queue.Queue = queue.Queue()
+    events.put(("notebook", "mini/maroc", "10_budget.ipynb", 3.25, ""))
+    events.put(("retry", "mini/maroc", "20_gender.ipynb", 0.0, "Kernel died before replying"))
+    events.put(("failed", "mini/maroc", "20_gender.ipynb", 12.5, ""))
+    stop = threading.Event()
+    stop.set()
+    runner._listen(events, None, stop, lang)
+    return capsys.readouterr().out
+
+
+def test_the_progress_lines_of_a_build_are_in_its_language(capsys):
+    """Each notebook's line said « 3.2 s », « FAILED after 12.5 s », « kernel did not start ...; retrying once » in a
+    French build, between French headlines."""
+    french = _progress("fr", capsys)
+    assert "3,2 s" in french and "ÉCHEC après 12,5 s" in french, french
+    assert "le noyau n'a pas démarré (Kernel died before replying) ; nouvel essai" in french, french
+    assert not english_words(french.replace("Kernel died before replying", "")), french
+    english = _progress("en", capsys)
+    assert "3.2 s" in english and "FAILED after 12.5 s" in english and "retrying once" in english, english
+
+
+def test_a_dask_worker_of_another_environment_is_refused_in_french():
+    """The refusal of a worker whose Python, packages or kernel differ came out in English in a French build."""
+    told = _refusal("tcp://10.0.0.2:4567", differences(HERE, THERE)) + "\nNothing was built."
+    french = sentence(told, "fr")
+    assert french.splitlines()[0] == "Le processus Dask tcp://10.0.0.2:4567 n'a pas l'environnement de cette machine :"
+    assert "python 3.11.2 ici, 3.12.1 là-bas" in french and "non installé là-bas" in french, french
+    assert "<le dossier du classeur>" in french and french.endswith("Rien n'a été construit."), french
+    assert not english_words(french), english_words(french)
+    assert sentence(told, "en") == told
+
+
+def test_the_dask_connection_errors_are_in_french():
+    for told in ("Cannot reach the Dask scheduler at tcp://10.0.0.9:8786 within 5 s (OSError: Timed out trying to "
+                 "connect).\n    -> Check the address and that the scheduler runs (`make cluster` starts one on this "
+                 "machine); nothing was built.",
+                 "No Dask worker joined the scheduler at tcp://10.0.0.9:8786 within 60 s.\n    -> Start workers "
+                 "(`dask worker <address> --nthreads 1`); nothing was built."):
+        french = sentence(told, "fr")
+        assert not english_words(french.replace("Timed out trying to connect", "")), french
+
+
+def test_an_english_project_is_told_everything_in_english(mini):
+    """The same broken amount: French words in an English project's check (« ligne », « pas un nombre ») would be
+    as wrong as English ones in a French project's."""
+    mini.set_param("language", "en")
+    mini.replace("expenditure", "10000.50", "dix mille")
+    out = io.StringIO()
+    assert run_check(["mini"], mini.data_dir, mini.params_dir, out=out, build_dir=mini.root / "build") == 1
+    text = out.getvalue()
+    assert "row 3, column 'amount': not a number" in text and "Errors" in text, text
+    for french in ("ligne", "colonne", "pas un nombre", "Erreurs", "valeur", " : "):
+        assert french not in text.replace("dix mille", ""), (french, text)
+
+
+def test_make_check_of_no_project_or_two_speaks_french(mini, tmp_path):
+    """« No project found: add params/<project>/project.yaml... » and « 2 projects checked, 0 with errors. » were the
+    English lines of a French check."""
+    out = io.StringIO()
+    (tmp_path / "empty").mkdir()
+    assert run_check(None, mini.data_dir, tmp_path / "empty", out=out, build_dir=tmp_path / "build") == 1
+    assert out.getvalue().startswith("Aucun projet trouvé : ajoutez params/<projet>/project.yaml"), out.getvalue()
+    import shutil
+
+    shutil.copytree(mini.params_dir / "mini", mini.params_dir / "mini2")
+    shutil.copytree(mini.data_dir / "mini", mini.data_dir / "mini2")
+    out = io.StringIO()
+    run_check(None, mini.data_dir, mini.params_dir, out=out, build_dir=tmp_path / "build")
+    last = out.getvalue().strip().splitlines()[-1]
+    assert last == "2 projets vérifiés, 0 avec des erreurs.", last
+
+
+def _corpus_sentences() -> list[str]:
+    """The message and the hint of every case of the corpus table (tests/README.md), in English as the data room
+    writes them."""
+    from pathlib import Path
+
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    said = []
+    for row in re.findall(r"^\| \d+ \|.*\| (?:error|warning) \| (.*) \|$", readme, flags=re.M):
+        row = row.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").replace("\\|", "|")
+        message, _, hint = row.partition("<br>→ ")
+        message = re.sub(r" \(value: '.*'\) \[\w+\]$| \[\w+\]$", "", message.split(": ", 1)[-1])
+        said += [message, hint.replace("<br>", "\n")]
+    return [s for s in said if s]
+
+
+def test_screening_the_table_changes_no_translation():
+    """Each regex is tried only on a text holding its longest plain run (messages._required): 20 000 rows of
+    distinct values took seconds of regexes. Whatever the screen skips, the whole table would not have changed."""
+    sentences = _corpus_sentences()
+    assert len(sentences) > 600
+    for text in sentences:
+        whole = text
+        for english, french in messages._FRENCH:
+            whole = english.sub(french, whole)
+        assert messages._french(text) == whole, text
+    translated = sum(messages._french(text) != text for text in sentences)
+    assert translated > len(sentences) // 2, translated
