@@ -316,3 +316,48 @@ def test_a_stratum_whose_only_centre_was_taken_with_certainty_equals_r(tmp_path)
         row = found[key]
         assert row["estimate"] == pytest.approx(value) and row["df"] == 0 and math.isnan(row["se"])
         assert est.note_of(row) == "df 0, a single unit of the first stage: no standard error"
+
+
+# tests/fixtures/survey/one_village.R: (estimate, se, CI low, CI high, deff, df)
+ONE_VILLAGE_R = {
+    "s:revenu:programme=formation|mean": (300.753539908, 24.6018826801, 222.45936927, 379.047710546,
+                                          0.660374813689, 3),
+    "s:revenu:programme=formation|total": (204118.42, 49777.8039624, 45703.2316948, 362533.608305, 5.86924691658,
+                                           3),
+    "s:emploi=oui:programme=formation|share": (0.476756693041, 0.0858888040104, 0.233481827662, 0.731583912459,
+                                               0.578917410854, 3),
+}
+
+
+def test_a_subgroup_inside_one_village_of_several_has_no_standard_error(tmp_path):
+    """A programme run in one of the three villages drawn in its region: its subgroup lies inside one first-stage
+    unit. Its mean and share had an SE of 1.9e-14 and 2.3e-17 (the residuals adding up to 0 in that village, R's
+    figure too) and a design effect of 6e-32, shown « 0,0 » and « 0,00 » beside the mean, as if exact: the check of
+    an exact 0 (a unit taken with certainty) missed them. They now have no SE, interval nor design effect, with the
+    note saying why; the total keeps R's SE (the variance between the region's villages) without an interval
+    (0 degrees of freedom), and the other subgroup equals R's (tests/fixtures/survey/one_village.R)."""
+    folder = tmp_path / "surveys"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "one_village.csv", folder / "s.csv")
+    (folder / "s.yaml").write_text(
+        "title: t\ndesign: {weights: poids, strata: region, clusters: village, fpc: taille}\nestimates:\n"
+        "  - {mean: revenu, by: programme}\n  - {total: revenu, by: programme}\n"
+        "  - {share: emploi, value: oui, by: programme}\n", encoding="utf-8")
+    surveys, problems, _ = load_surveys(folder)
+    assert problems == []
+    rows = est.estimates(surveys["s"])
+    found = {f"{r['key']}|{r['stat']}": r for _, r in rows.iterrows()}
+    for key, (value, se, low, high, deff, df) in ONE_VILLAGE_R.items():
+        row = found[key]
+        assert (row["estimate"], row["se"], row["ci_low"], row["ci_high"], row["deff"]) == pytest.approx(
+            (value, se, low, high, deff), rel=1e-6), key
+        assert row["df"] == df, key
+    for key, value in (("s:revenu:programme=apprentissage|mean", 359.763442136),
+                       ("s:emploi=oui:programme=apprentissage|share", 0.515845697329)):
+        row = found[key]
+        assert row["estimate"] == pytest.approx(value, rel=1e-9) and row["df"] == 0, key
+        assert all(math.isnan(row[c]) for c in ("se", "ci_low", "ci_high", "deff")), key
+        assert est.note_of(row) == "df 0, a single unit of the first stage: no standard error"
+    total = found["s:revenu:programme=apprentissage|total"]
+    assert (total["estimate"], total["se"]) == pytest.approx((60620.14, 50718.4479409), rel=1e-6)
+    assert math.isnan(total["ci_low"]) and math.isnan(total["ci_high"]) and total["df"] == 0
