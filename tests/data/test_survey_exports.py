@@ -147,6 +147,27 @@ def test_unknown_yaml_keys_are_refused_with_a_did_you_mean(tmp_path):
     assert "Did you mean 'weights'?" in next(p.hint for p in problems if p.column == "design.weight")
 
 
+def test_a_median_or_post_strata_are_said_not_offered_not_a_neighbouring_key(tmp_path):
+    """« {median: revenu} » was refused with « Did you mean 'mean'? », and « design: {poststrata: sexe} » with « Did
+    you mean 'strata'? »: followed, the annex gives the mean for the median (the mean income of a skewed
+    distribution), or takes the post-strata as the strata the sample was drawn in (another SE, weights not
+    adjusted). The hint now says the workbook does neither and what to do, in French too."""
+    from helpers.pipeline.messages import translated
+
+    shutil.copy(DATA_DIR / "amem" / "surveys" / f"{NAME}.xlsx", tmp_path / "s.xlsx")
+    (tmp_path / "s.yaml").write_text("title: t\ndesign: {weights: poids, postStrata: identification/sexe}\n"
+                                     "estimates:\n  - {median: emploi/revenu}\n", encoding="utf-8")
+    _, problems, _ = load_surveys(tmp_path)
+    hints = {p.column: p.hint for p in problems if p.rule == "unknown_key"}
+    assert set(hints) == {"design.postStrata", "estimates.0.median"}, problems
+    assert "Did you mean" not in " ".join(hints.values())
+    assert "no median nor quantile" in hints["estimates.0.median"]
+    assert "does not post-stratify" in hints["design.postStrata"] and "already adjusted" in hints["design.postStrata"]
+    french = {p.column: translated(p, "fr").hint for p in problems if p.rule == "unknown_key"}
+    assert french["estimates.0.median"].startswith("Le classeur ne calcule ni médiane")
+    assert french["design.postStrata"].startswith("Le classeur ne post-stratifie pas")
+
+
 @pytest.mark.parametrize("written", ["01/06/2021", "2021-6-1", "2021-06-01 08:00:00"])
 def test_a_fieldwork_start_not_written_year_month_day_says_how_to_write_it(tmp_path, written):
     """fieldwork_start typed as French Excel shows a date (01/06/2021) was « Input should be a valid date or

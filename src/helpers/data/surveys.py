@@ -284,7 +284,8 @@ def _read_spec(path: Path) -> tuple[SurveySpec | None, list[Problem]]:
             if err["type"] == "extra_forbidden":
                 known = {"design": DesignSpec.model_fields, "estimates": EstimateSpec.model_fields}.get(
                     str(err["loc"][0]), SurveySpec.model_fields)
-                hint = did_you_mean(str(err["loc"][-1]), known) or "Remove this line."
+                hint = _not_offered(str(err["loc"][-1])) or \
+                    did_you_mean(str(err["loc"][-1]), known) or "Remove this line."
                 problems.append(Problem(file, "unknown_key", f"unknown key '{loc}'", hint, column=loc))
             elif err["type"].startswith("date"):   # '01/06/2021': was « invalid character in year », see the README
                 problems.append(Problem(file, "bad_value", f"'{loc}' is not a day written year-month-day",
@@ -295,6 +296,27 @@ def _read_spec(path: Path) -> tuple[SurveySpec | None, list[Problem]]:
                 problems.append(Problem(file, "bad_value", f"'{loc}': {err['msg']}",
                                         "See data/README.md (Surveys) for how a survey is described.", column=loc))
         return None, problems
+
+
+# what R's survey package offers and the workbook does not, by the YAML keys written for it (folded, without '_' or
+# '-'): « Did you mean 'mean'? » for a median, « 'strata'? » for post-strata, led to another statistic or design
+NOT_OFFERED = (
+    ({"median", "mediane", "quantile", "quantiles", "percentile", "percentiles", "centile", "quartile", "quartiles"},
+     "The workbook gives no median nor quantile of a survey (R's svyquantile): ask for the mean ({mean: ...}) only if "
+     "the mean is what the report needs, else compute the median outside the workbook."),
+    ({"poststrata", "poststratum", "poststratification", "poststratify", "raking", "rake", "calibration",
+      "calibrate", "calage", "calibrage", "totals", "populationtotals", "margins"},
+     "The workbook does not post-stratify, rake nor calibrate the weights (R's postStratify, rake, calibrate): give "
+     "in 'weights' the weights already adjusted to the known totals. 'strata' is the strata the sample was drawn "
+     "in, not the groups the weights are adjusted to."),
+)
+
+
+def _not_offered(key: str) -> str:
+    """The hint for a YAML key asking for what the workbook does not do (a median, post-stratification), instead of
+    a « did you mean » to a neighbouring key that means something else."""
+    folded = re.sub(r"[\s_\-]", "", fold(key))
+    return next((hint for words, hint in NOT_OFFERED if folded in words), "")
 
 
 def load_survey(spec_path: Path, encoding: str = "utf-8") -> tuple[Survey | None, list[Problem]]:
