@@ -361,3 +361,36 @@ def test_a_subgroup_inside_one_village_of_several_has_no_standard_error(tmp_path
     total = found["s:revenu:programme=apprentissage|total"]
     assert (total["estimate"], total["se"]) == pytest.approx((60620.14, 50718.4479409), rel=1e-6)
     assert math.isnan(total["ci_low"]) and math.isnan(total["ci_high"]) and total["df"] == 0
+
+
+# tests/fixtures/survey/relative_rejected.R: (estimate, SE, design effect with replacement)
+R_RELATIVE_REJECTED = {"s:revenu": (302.7009324688065, 5.933809917754663, 0.4606379534776229),
+                       "s:sexe=f": (0.5361452987453268, 0.06410608608671363, 0.9088594966894065)}
+
+
+def test_relative_weights_of_every_submission_stay_relative_when_some_are_rejected(tmp_path):
+    """Weights normalised to a mean of 1 over the 60 submissions exported, 4 of them « Not Approved » at review: the
+    56 kept add up to 57.7, which was read as a population of 57.7 people: the design effects against sampling
+    without replacement from it came out 15.7 (mean) and 30.9 (share) for R's 0.46 and 0.91 with replacement, and a
+    total of the sample was given as the population's. The weights of every submission exported say they are
+    relative: the design effect is R's ``deff = "replace"`` (tests/fixtures/survey/relative_rejected.R) and the total
+    is refused."""
+    shutil.copy(FIXTURES / "relative_rejected.csv", tmp_path / "s.csv")
+    (tmp_path / "s.yaml").write_text("title: t\ndesign: {weights: poids, strata: region, clusters: village}\n"
+                                     "estimates:\n  - {mean: revenu}\n  - {share: sexe, value: f}\n", encoding="utf-8")
+    surveys, problems, _ = load_surveys(tmp_path)
+    assert not [p for p in problems if p.severity == "error"], problems
+    survey = surveys["s"]
+    assert survey.rejected == 4 and 57 < survey.data["poids"].sum() < 58 and len(survey.data) == 56
+    table = est.estimates(survey).set_index("key")
+    for key, (estimate, se, deff) in R_RELATIVE_REJECTED.items():
+        row = table.loc[key]
+        assert _close(row["estimate"], estimate) and _close(row["se"], se) and _close(row["deff"], deff), (key, row)
+        assert row["deff_kind"] == "wr"
+    assert est.design_summary(survey)["relative"]
+    (tmp_path / "s.yaml").write_text("title: t\ndesign: {weights: poids, strata: region, clusters: village}\n"
+                                     "estimates:\n  - {total: revenu}\n", encoding="utf-8")
+    _, problems, _ = load_surveys(tmp_path)
+    refused = [p for p in problems if p.severity == "error"]
+    assert [(p.rule, p.column) for p in refused] == [("survey_total_relative_weights", "estimates.0.total")]
+    assert "57.7 for 56 respondents (60 for the 60 submissions exported, 4 of them left out)" in refused[0].message

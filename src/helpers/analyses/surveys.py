@@ -95,14 +95,11 @@ def _polars(series: pd.Series):
 
 
 def relative_weights(survey: Any) -> bool:
-    """The weights add up to the number of respondents (normalised to a mean of 1, as many survey files give them,
-    to rounding): they say who counts more, not how many people each stands for."""
-    from ..data.surveys import RELATIVE_WEIGHTS
+    """The weights add up to the number of respondents, or of the submissions exported (normalised to a mean of 1,
+    to rounding): they say who counts more, not how many people each stands for (helpers.data.surveys)."""
+    from ..data.surveys import relative_weights as relative
 
-    weights = survey.design_columns()["weights"]
-    if not weights or weights not in survey.data.columns:
-        return False
-    return float(survey.data[weights].sum()) <= RELATIVE_WEIGHTS * len(survey.data)
+    return relative(survey)
 
 
 def _run(method, column: str, kwargs: dict[str, Any],
