@@ -920,6 +920,21 @@ def test_a_weight_with_a_thousands_dot_is_told(tmp_path):
         (read * earnings).sum() / read.sum())
 
 
+def test_weights_rounded_to_four_decimals_are_not_told_as_thousands(tmp_path):
+    """Relative weights rounded to 4 decimals (1.0089, 1.3577) write 1.366 where the fourth decimal is 0: each such
+    cell was told « '1.366' ... could mean 1 366 », a warning on a correct export (one in ten cells). A column whose
+    numbers mostly have four decimals or more has '.' as its decimal mark: none is told, and 1.366 is read 1.366; a
+    weight of 1.250 beside whole numbers still is (above)."""
+    shutil.copy(FIXTURES / "relative_rejected.csv", tmp_path / "s.csv")
+    (tmp_path / "s.yaml").write_text("title: t\ndesign: {weights: poids, strata: region, clusters: village}\n"
+                                     "estimates:\n  - {mean: revenu}\n", encoding="utf-8")
+    text = (tmp_path / "s.csv").read_text(encoding="utf-8")
+    assert ",1.366," in text and ",1.0089," in text
+    surveys, problems, _ = load_surveys(tmp_path)
+    assert [p.rule for p in problems] == ["survey_rejected"]
+    assert 1.366 in surveys["s"].data["poids"].tolist()
+
+
 # R's survey on kobo_options.csv (tests/fixtures/survey/kobo_options.R): each option's share among the 32 asked
 KOBO_OPTIONS_R = {   # option: (estimate, se, logit CI low, high, deff)
     "langue": (0.326086956522, 0.0831085092474, 0.182834939867, 0.511343883483, 1.06714621932),

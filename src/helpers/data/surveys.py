@@ -2251,9 +2251,10 @@ def _ambiguous_numbers(values: pd.Series, raw: RawTable, column: str) -> list[Pr
     (numbers.ambiguous); '1.250' (a weight typed with dots for thousands) read as 1.25, but it may be 1 250. A
     warning at each such cell (at most MAX_LISTED)."""
     problems = []
+    decimal = _decimal_marks(values)
     for i, value in values.items():
         mark = "," if isinstance(value, str) and "," in value else "."
-        readings = numbers.ambiguous(value, mark) if isinstance(value, str) else None
+        readings = numbers.ambiguous(value, mark) if isinstance(value, str) and mark not in decimal else None
         # '0.125' (an fpc's sampling fraction, a share): no thousands group begins with 0, it cannot mean 125
         if readings is None or abs(readings[0]) < 1:
             continue
@@ -2266,6 +2267,19 @@ def _ambiguous_numbers(values: pd.Series, raw: RawTable, column: str) -> list[Pr
         if len(problems) == MAX_LISTED:
             break
     return problems
+
+
+def _decimal_marks(values: pd.Series) -> set[str]:
+    """The marks that are the column's decimal mark by its cells' precision: most of the cells holding the mark have
+    four decimals or more, which no thousands group has (weights rounded to 4 decimals, '1.0089', '0.7723'), and
+    '1.366' is one whose last 0 was dropped: each such cell was told « could mean 1 366 »."""
+    texts = pd.Series([v.strip() for v in values if isinstance(v, str)], dtype=object)
+    marks = set()
+    for mark in ".,":
+        written = texts[texts.str.fullmatch(rf"[-+]?\d*\{mark}\d+")]
+        if len(written) and written.str.fullmatch(rf"[-+]?\d*\{mark}\d{{4,}}").mean() > 0.5:
+            marks.add(mark)
+    return marks
 
 
 # the last part of a header naming sampling weights (folded, words joined by '_')
