@@ -168,6 +168,28 @@ def test_a_median_or_post_strata_are_said_not_offered_not_a_neighbouring_key(tmp
     assert french["design.postStrata"].startswith("Le classeur ne post-stratifie pas")
 
 
+def test_a_two_stage_design_written_as_lists_says_the_first_stage_is_taken(tmp_path):
+    """« clusters: [village, menage] » and « fpc: [n_villages, n_menages] » (R's svydesign(id = ~village + menage))
+    were refused with « Input should be a valid string » and « See data/README.md »: the evaluator could not tell
+    what to write. The message says the workbook takes one column, the first stage's, and what the variance then
+    counts, in French too."""
+    from helpers.pipeline.messages import translated
+
+    shutil.copy(DATA_DIR / "amem" / "surveys" / f"{NAME}.xlsx", tmp_path / "s.xlsx")
+    (tmp_path / "s.yaml").write_text("title: t\ndesign: {weights: poids, clusters: [identification/centre, _uuid], "
+                                     "fpc: [n_centres, n_stagiaires]}\nestimates:\n  - {mean: emploi/revenu}\n",
+                                     encoding="utf-8")
+    _, problems, _ = load_surveys(tmp_path)
+    found = {p.column: p for p in problems}
+    assert set(found) == {"design.clusters", "design.fpc"} and all(p.rule == "bad_value" for p in problems)
+    clusters = found["design.clusters"]
+    assert clusters.value == "identification/centre, _uuid" and "one per stage" in clusters.message
+    assert "'clusters: identification/centre'" in clusters.hint and "ultimate cluster" in clusters.hint
+    assert "'fpc: n_centres'" in found["design.fpc"].hint
+    assert translated(clusters, "fr").message.endswith("le classeur en prend une, celle du premier degré")
+    assert translated(clusters, "fr").hint.startswith("Écrivez la seule colonne du premier degré")
+
+
 @pytest.mark.parametrize("written", ["01/06/2021", "2021-6-1", "2021-06-01 08:00:00"])
 def test_a_fieldwork_start_not_written_year_month_day_says_how_to_write_it(tmp_path, written):
     """fieldwork_start typed as French Excel shows a date (01/06/2021) was « Input should be a valid date or

@@ -301,6 +301,8 @@ def _read_spec(path: Path) -> tuple[SurveySpec | None, list[Problem]]:
                 hint = _not_offered(str(err["loc"][-1])) or \
                     did_you_mean(str(err["loc"][-1]), known) or "Remove this line."
                 problems.append(Problem(file, "unknown_key", f"unknown key '{loc}'", hint, column=loc))
+            elif tuple(err["loc"]) in (("design", "clusters"), ("design", "fpc")) and isinstance(err.get("input"), list):
+                problems.append(_stages(file, loc, err["input"]))
             elif err["type"].startswith("date"):   # '01/06/2021': was « invalid character in year », see the README
                 problems.append(Problem(file, "bad_value", f"'{loc}' is not a day written year-month-day",
                                         "Write it as 2021-06-01 (year-month-day, without a time): 01/06/2021 could "
@@ -331,6 +333,18 @@ def _not_offered(key: str) -> str:
     a « did you mean » to a neighbouring key that means something else."""
     folded = re.sub(r"[\s_\-]", "", fold(key))
     return next((hint for words, hint in NOT_OFFERED if folded in words), "")
+
+
+def _stages(file: str, loc: str, columns: list) -> Problem:
+    """A design column given as a list, one per stage (``clusters: [village, menage]``, ``fpc: [N1, N2]``, as R's
+    svydesign(id = ~village + menage)): was « Input should be a valid string ». The workbook takes the first stage."""
+    first = columns[0] if columns else "..."
+    return Problem(file, "bad_value", f"'{loc}' lists {len(columns)} columns, one per stage of the sampling: the "
+                   "workbook takes one, the first stage's", f"Write the first stage's column alone ('"
+                   f"{loc.split('.')[-1]}: {first}'): the variance is estimated between the first-stage units, which "
+                   "counts the later stages' sampling too when 'fpc' is left out (R's svydesign with one id, the « "
+                   "ultimate cluster »); an fpc of the first stage leaves the later stages' variance out.", column=loc,
+                   value=", ".join(map(str, columns)))
 
 
 def load_survey(spec_path: Path, encoding: str = "utf-8") -> tuple[Survey | None, list[Problem]]:

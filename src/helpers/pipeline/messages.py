@@ -38,6 +38,14 @@ _FRENCH = [(re.compile(english), french) for english, french in (
     (r"^Write it year first, month, day: ", "Écrivez-la l'année d'abord, puis le mois et le jour : "),
     (r"Allowed keys: ", "Clés permises : "),
     (r"Did you mean '([^']*)'\?", r"Vouliez-vous dire '\1' ?"),
+    (r"^'([^']*)' lists (\d+) columns, one per stage of the sampling: the workbook takes one, the first stage's$",
+     r"'\1' donne \2 colonnes, une par degré du tirage : le classeur en prend une, celle du premier degré"),
+    (r"^Write the first stage's column alone \('([^']*)'\): the variance is estimated between the first-stage "
+     r"units, which counts the later stages' sampling too when 'fpc' is left out \(R's svydesign with one id, the « "
+     r"ultimate cluster »\); an fpc of the first stage leaves the later stages' variance out\.$",
+     r"Écrivez la seule colonne du premier degré ('\1') : la variance est estimée entre les unités du premier degré, "
+     r"ce qui compte aussi le tirage des degrés suivants quand 'fpc' est omis (svydesign de R avec un seul id, la "
+     r"« grappe ultime ») ; un fpc du premier degré laisse de côté la variance des degrés suivants."),
     (r"^The workbook gives no median nor quantile of a survey \(R's svyquantile\): ask for the mean \(\{mean: "
      r"\.\.\.\}\) only if the mean is what the report needs, else compute the median outside the workbook\.$",
      "Le classeur ne calcule ni médiane ni quantile d'une enquête (svyquantile de R) : demandez la moyenne "
