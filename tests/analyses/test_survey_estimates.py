@@ -304,7 +304,9 @@ def test_a_stratum_whose_only_centre_was_taken_with_certainty_equals_r(tmp_path)
         "  - {mean: revenu, by: region}\n  - {total: revenu}\n  - {share: emploi, value: oui, by: region}\n",
         encoding="utf-8")
     surveys, problems, _ = load_surveys(folder)
-    assert problems == []
+    # its 5 respondents weigh 10: drawn within the centre, a variance the first stage does not count (below)
+    assert [(p.rule, p.severity, p.row, p.column) for p in problems] == [
+        ("survey_whole_subsampled", "warning", 32, "taille")]
     rows = est.estimates(surveys["s"])
     found = {f"{r['key']}|{r['stat']}": r for _, r in rows.iterrows()}
     for key, (value, se, low, high, deff, df) in CERTAINTY_R.items():
@@ -394,3 +396,43 @@ def test_relative_weights_of_every_submission_stay_relative_when_some_are_reject
     refused = [p for p in problems if p.severity == "error"]
     assert [(p.rule, p.column) for p in refused] == [("survey_total_relative_weights", "estimates.0.total")]
     assert "57.7 for 56 respondents (60 for the 60 submissions exported, 4 of them left out)" in refused[0].message
+
+
+# tests/fixtures/survey/certainty.R, « second stage »: (estimate, se, CI low, CI high, deff, df)
+CERTAINTY_SECOND_STAGE_R = {
+    "s:revenu|mean": (305.306666667, 6.67522761437, 289.913564184, 320.699769149, 0.372614330076, 8),
+    "s:revenu|total": (228980, 5006.42071078, 217435.173138, 240524.826862, 0.372614330076, 8),
+    "s:revenu:region=capitale|mean": (297.2, 23.4871454204, 231.989230062, 362.410769938, 1, 4),
+}
+
+
+def test_a_centre_taken_with_certainty_whose_trainees_were_drawn_is_told_with_how_to_count_them(tmp_path):
+    """The capitale's only centre was taken with certainty (fpc 1), and its 5 respondents weigh 10: drawn among its
+    50 trainees. The first stage alone counts no variance of that drawing: the capitale added nothing to the SE
+    (6.49 for 6.68) and its own subgroup had none, without a word. A warning names the stratum and says how to
+    count it; written so (each respondent its own cluster there, fpc 50), the estimates equal R's
+    (tests/fixtures/survey/certainty.R) and nothing is told."""
+    folder = tmp_path / "surveys"
+    folder.mkdir()
+    yaml = ("title: t\ndesign: {weights: poids, strata: region, clusters: centre, fpc: taille}\nestimates:\n"
+            "  - {mean: revenu, by: region}\n  - {total: revenu}\n")
+    shutil.copy(FIXTURES / "certainty.csv", folder / "s.csv")
+    (folder / "s.yaml").write_text(yaml, encoding="utf-8")
+    _, problems, _ = load_surveys(folder)
+    told = [p for p in problems if p.rule == "survey_whole_subsampled"]
+    assert len(told) == 1 and told[0].value == "1.0" and "'capitale'" in told[0].message
+    assert "5 respondents stand for 50 people" in told[0].message and "(50, what its weights add up to)" in \
+        told[0].hint
+    lines = (FIXTURES / "certainty.csv").read_text(encoding="utf-8").splitlines()
+    rewritten = [lines[0]] + [";".join([f[0], *f[1:4], f[0], "50", *f[6:]]) if f[3] == "capitale" else line
+                              for line, f in ((line, line.split(";")) for line in lines[1:])]
+    (folder / "s.csv").write_text("\n".join(rewritten) + "\n", encoding="utf-8")
+    surveys, problems, _ = load_surveys(folder)
+    assert problems == []
+    rows = est.estimates(surveys["s"])
+    found = {f"{r['key']}|{r['stat']}": r for _, r in rows.iterrows()}
+    for key, (value, se, low, high, deff, df) in CERTAINTY_SECOND_STAGE_R.items():
+        row = found[key]
+        assert (row["estimate"], row["se"], row["ci_low"], row["ci_high"], row["deff"]) == pytest.approx(
+            (value, se, low, high, deff), rel=1e-6), key
+        assert row["df"] == df, key

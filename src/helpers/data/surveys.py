@@ -2402,6 +2402,8 @@ def _design_problems(survey: Survey, raw: RawTable, spec_path: Path) -> list[Pro
         size = data[fpc].groupby(stratum).first()
         whole = {name for name in sampled.index if (size[name] == 1 and (data[fpc] <= 1).all()) or
                  size[name] == sampled[name]}
+        if clusters and weights and not data[weights].isna().any():
+            problems += _whole_subsampled(survey, raw, whole, stratum, sampled)
     for name, count in sampled.items():
         if count == 1 and name not in whole:
             what = "cluster" if clusters else "respondent"
@@ -2421,6 +2423,36 @@ def _design_problems(survey: Survey, raw: RawTable, spec_path: Path) -> list[Pro
                                         "statistician would; the workbook does not guess a rule (R's lonely.psu "
                                         "'adjust' and the Python svy library's 'center' disagree for totals).",
                                         index=row, column=strata or clusters, value=name))
+    return problems
+
+
+def _whole_subsampled(survey: Survey, raw: RawTable, whole: set, stratum: pd.Series,
+                      sampled: pd.Series) -> list[Problem]:
+    """A stratum whose every cluster was taken (a region's only centre, fpc 1) adds no first-stage variance, as R's
+    one-stage design says; but weights above 1 there say its respondents were drawn within the clusters (5 of a
+    centre's 50 trainees, weighing 10), a drawing whose variance the first stage does not count: the stratum added
+    nothing to the SE (6.49 for 6.68 with it) and its own subgroup had none. A warning per such stratum, with how
+    to count it: each respondent its own cluster there, the stratum's people as its fpc."""
+    design = survey.design_columns()
+    data, weights, fpc = survey.data, design["weights"], design["fpc"]
+    if relative_weights(survey):   # normalised weights say nothing of how many people a respondent stands for
+        return []
+    problems = []
+    for name in sorted(whole, key=str):
+        rows = stratum.index[stratum == name]
+        people = float(data.loc[rows, weights].sum())
+        if people <= RELATIVE_WEIGHTS * len(rows):   # everyone of its clusters interviewed: no second stage
+            continue
+        where = f"the stratum {name!r}" if (stratum != "").any() else "the survey"
+        problems.append(raw.problem(
+            "survey_whole_subsampled", f"every cluster of {where} was taken ({sampled[name]}, fpc "
+            f"{numbers.plain(data.at[rows[0], fpc])}), but its {len(rows)} respondents stand for "
+            f"{numbers.plain(round(people))} people: they were drawn within the clusters, and the design (first "
+            "stage only) counts no variance of that drawing: the standard errors leave it out",
+            f"If the respondents were drawn within those clusters, write in {where} each respondent's own code "
+            f"(its _uuid) as its cluster and the number of people it was drawn from as its fpc "
+            f"({numbers.plain(round(people))}, what its weights add up to); if everyone in them was interviewed, "
+            "nothing needs doing.", index=rows[0], column=fpc, value=data.at[rows[0], fpc], severity="warning"))
     return problems
 
 
