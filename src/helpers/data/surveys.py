@@ -246,7 +246,7 @@ def relative_weights(survey: Survey) -> bool:
         return False
     kept, n = float(survey.data[weights].sum()), len(survey.data)
     exported, count = kept + survey.left_out_weight, n + survey.rejected + survey.early
-    return 0 < kept <= RELATIVE_WEIGHTS * n or 0 < exported <= RELATIVE_WEIGHTS * count
+    return 0 < kept <= RELATIVE_WEIGHTS * n or (survey.left_out_weight > 0 and exported <= RELATIVE_WEIGHTS * count)
 
 
 # ================================================================= loading
