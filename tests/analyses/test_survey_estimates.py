@@ -304,7 +304,9 @@ def test_a_stratum_whose_only_centre_was_taken_with_certainty_equals_r(tmp_path)
         "  - {mean: revenu, by: region}\n  - {total: revenu}\n  - {share: emploi, value: oui, by: region}\n",
         encoding="utf-8")
     surveys, problems, _ = load_surveys(folder)
-    assert problems == []
+    # its 5 respondents weigh 10: drawn within the centre, a variance the first stage does not count (below)
+    assert [(p.rule, p.severity, p.row, p.column) for p in problems] == [
+        ("survey_whole_subsampled", "warning", 32, "taille")]
     rows = est.estimates(surveys["s"])
     found = {f"{r['key']}|{r['stat']}": r for _, r in rows.iterrows()}
     for key, (value, se, low, high, deff, df) in CERTAINTY_R.items():
@@ -316,3 +318,121 @@ def test_a_stratum_whose_only_centre_was_taken_with_certainty_equals_r(tmp_path)
         row = found[key]
         assert row["estimate"] == pytest.approx(value) and row["df"] == 0 and math.isnan(row["se"])
         assert est.note_of(row) == "df 0, a single unit of the first stage: no standard error"
+
+
+# tests/fixtures/survey/one_village.R: (estimate, se, CI low, CI high, deff, df)
+ONE_VILLAGE_R = {
+    "s:revenu:programme=formation|mean": (300.753539908, 24.6018826801, 222.45936927, 379.047710546,
+                                          0.660374813689, 3),
+    "s:revenu:programme=formation|total": (204118.42, 49777.8039624, 45703.2316948, 362533.608305, 5.86924691658,
+                                           3),
+    "s:emploi=oui:programme=formation|share": (0.476756693041, 0.0858888040104, 0.233481827662, 0.731583912459,
+                                               0.578917410854, 3),
+}
+
+
+def test_a_subgroup_inside_one_village_of_several_has_no_standard_error(tmp_path):
+    """A programme run in one of the three villages drawn in its region: its subgroup lies inside one first-stage
+    unit. Its mean and share had an SE of 1.9e-14 and 2.3e-17 (the residuals adding up to 0 in that village, R's
+    figure too) and a design effect of 6e-32, shown « 0,0 » and « 0,00 » beside the mean, as if exact: the check of
+    an exact 0 (a unit taken with certainty) missed them. They now have no SE, interval nor design effect, with the
+    note saying why; the total keeps R's SE (the variance between the region's villages) without an interval
+    (0 degrees of freedom), and the other subgroup equals R's (tests/fixtures/survey/one_village.R)."""
+    folder = tmp_path / "surveys"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "one_village.csv", folder / "s.csv")
+    (folder / "s.yaml").write_text(
+        "title: t\ndesign: {weights: poids, strata: region, clusters: village, fpc: taille}\nestimates:\n"
+        "  - {mean: revenu, by: programme}\n  - {total: revenu, by: programme}\n"
+        "  - {share: emploi, value: oui, by: programme}\n", encoding="utf-8")
+    surveys, problems, _ = load_surveys(folder)
+    assert problems == []
+    rows = est.estimates(surveys["s"])
+    found = {f"{r['key']}|{r['stat']}": r for _, r in rows.iterrows()}
+    for key, (value, se, low, high, deff, df) in ONE_VILLAGE_R.items():
+        row = found[key]
+        assert (row["estimate"], row["se"], row["ci_low"], row["ci_high"], row["deff"]) == pytest.approx(
+            (value, se, low, high, deff), rel=1e-6), key
+        assert row["df"] == df, key
+    for key, value in (("s:revenu:programme=apprentissage|mean", 359.763442136),
+                       ("s:emploi=oui:programme=apprentissage|share", 0.515845697329)):
+        row = found[key]
+        assert row["estimate"] == pytest.approx(value, rel=1e-9) and row["df"] == 0, key
+        assert all(math.isnan(row[c]) for c in ("se", "ci_low", "ci_high", "deff")), key
+        assert est.note_of(row) == "df 0, a single unit of the first stage: no standard error"
+    total = found["s:revenu:programme=apprentissage|total"]
+    assert (total["estimate"], total["se"]) == pytest.approx((60620.14, 50718.4479409), rel=1e-6)
+    assert math.isnan(total["ci_low"]) and math.isnan(total["ci_high"]) and total["df"] == 0
+
+
+# tests/fixtures/survey/relative_rejected.R: (estimate, SE, design effect with replacement)
+R_RELATIVE_REJECTED = {"s:revenu": (302.7009324688065, 5.933809917754663, 0.4606379534776229),
+                       "s:sexe=f": (0.5361452987453268, 0.06410608608671363, 0.9088594966894065)}
+
+
+def test_relative_weights_of_every_submission_stay_relative_when_some_are_rejected(tmp_path):
+    """Weights normalised to a mean of 1 over the 60 submissions exported, 4 of them « Not Approved » at review: the
+    56 kept add up to 57.7, which was read as a population of 57.7 people: the design effects against sampling
+    without replacement from it came out 15.7 (mean) and 30.9 (share) for R's 0.46 and 0.91 with replacement, and a
+    total of the sample was given as the population's. The weights of every submission exported say they are
+    relative: the design effect is R's ``deff = "replace"`` (tests/fixtures/survey/relative_rejected.R) and the total
+    is refused."""
+    shutil.copy(FIXTURES / "relative_rejected.csv", tmp_path / "s.csv")
+    (tmp_path / "s.yaml").write_text("title: t\ndesign: {weights: poids, strata: region, clusters: village}\n"
+                                     "estimates:\n  - {mean: revenu}\n  - {share: sexe, value: f}\n", encoding="utf-8")
+    surveys, problems, _ = load_surveys(tmp_path)
+    assert not [p for p in problems if p.severity == "error"], problems
+    survey = surveys["s"]
+    assert survey.rejected == 4 and 57 < survey.data["poids"].sum() < 58 and len(survey.data) == 56
+    table = est.estimates(survey).set_index("key")
+    for key, (estimate, se, deff) in R_RELATIVE_REJECTED.items():
+        row = table.loc[key]
+        assert _close(row["estimate"], estimate) and _close(row["se"], se) and _close(row["deff"], deff), (key, row)
+        assert row["deff_kind"] == "wr"
+    assert est.design_summary(survey)["relative"]
+    (tmp_path / "s.yaml").write_text("title: t\ndesign: {weights: poids, strata: region, clusters: village}\n"
+                                     "estimates:\n  - {total: revenu}\n", encoding="utf-8")
+    _, problems, _ = load_surveys(tmp_path)
+    refused = [p for p in problems if p.severity == "error"]
+    assert [(p.rule, p.column) for p in refused] == [("survey_total_relative_weights", "estimates.0.total")]
+    assert "57.7 for 56 respondents (60 for the 60 submissions exported, 4 of them left out)" in refused[0].message
+
+
+# tests/fixtures/survey/certainty.R, « second stage »: (estimate, se, CI low, CI high, deff, df)
+CERTAINTY_SECOND_STAGE_R = {
+    "s:revenu|mean": (305.306666667, 6.67522761437, 289.913564184, 320.699769149, 0.372614330076, 8),
+    "s:revenu|total": (228980, 5006.42071078, 217435.173138, 240524.826862, 0.372614330076, 8),
+    "s:revenu:region=capitale|mean": (297.2, 23.4871454204, 231.989230062, 362.410769938, 1, 4),
+}
+
+
+def test_a_centre_taken_with_certainty_whose_trainees_were_drawn_is_told_with_how_to_count_them(tmp_path):
+    """The capitale's only centre was taken with certainty (fpc 1), and its 5 respondents weigh 10: drawn among its
+    50 trainees. The first stage alone counts no variance of that drawing: the capitale added nothing to the SE
+    (6.49 for 6.68) and its own subgroup had none, without a word. A warning names the stratum and says how to
+    count it; written so (each respondent its own cluster there, fpc 50), the estimates equal R's
+    (tests/fixtures/survey/certainty.R) and nothing is told."""
+    folder = tmp_path / "surveys"
+    folder.mkdir()
+    yaml = ("title: t\ndesign: {weights: poids, strata: region, clusters: centre, fpc: taille}\nestimates:\n"
+            "  - {mean: revenu, by: region}\n  - {total: revenu}\n")
+    shutil.copy(FIXTURES / "certainty.csv", folder / "s.csv")
+    (folder / "s.yaml").write_text(yaml, encoding="utf-8")
+    _, problems, _ = load_surveys(folder)
+    told = [p for p in problems if p.rule == "survey_whole_subsampled"]
+    assert len(told) == 1 and told[0].value == "1.0" and "'capitale'" in told[0].message
+    assert "5 respondents stand for 50 people" in told[0].message and "(50, what its weights add up to)" in \
+        told[0].hint
+    lines = (FIXTURES / "certainty.csv").read_text(encoding="utf-8").splitlines()
+    rewritten = [lines[0]] + [";".join([f[0], *f[1:4], f[0], "50", *f[6:]]) if f[3] == "capitale" else line
+                              for line, f in ((line, line.split(";")) for line in lines[1:])]
+    (folder / "s.csv").write_text("\n".join(rewritten) + "\n", encoding="utf-8")
+    surveys, problems, _ = load_surveys(folder)
+    assert problems == []
+    rows = est.estimates(surveys["s"])
+    found = {f"{r['key']}|{r['stat']}": r for _, r in rows.iterrows()}
+    for key, (value, se, low, high, deff, df) in CERTAINTY_SECOND_STAGE_R.items():
+        row = found[key]
+        assert (row["estimate"], row["se"], row["ci_low"], row["ci_high"], row["deff"]) == pytest.approx(
+            (value, se, low, high, deff), rel=1e-6), key
+        assert row["df"] == df, key

@@ -147,6 +147,49 @@ def test_unknown_yaml_keys_are_refused_with_a_did_you_mean(tmp_path):
     assert "Did you mean 'weights'?" in next(p.hint for p in problems if p.column == "design.weight")
 
 
+def test_a_median_or_post_strata_are_said_not_offered_not_a_neighbouring_key(tmp_path):
+    """« {median: revenu} » was refused with « Did you mean 'mean'? », and « design: {poststrata: sexe} » with « Did
+    you mean 'strata'? »: followed, the annex gives the mean for the median (the mean income of a skewed
+    distribution), or takes the post-strata as the strata the sample was drawn in (another SE, weights not
+    adjusted). The hint now says the workbook does neither and what to do, in French too."""
+    from helpers.pipeline.messages import translated
+
+    shutil.copy(DATA_DIR / "amem" / "surveys" / f"{NAME}.xlsx", tmp_path / "s.xlsx")
+    (tmp_path / "s.yaml").write_text("title: t\ndesign: {weights: poids, postStrata: identification/sexe}\n"
+                                     "estimates:\n  - {median: emploi/revenu}\n", encoding="utf-8")
+    _, problems, _ = load_surveys(tmp_path)
+    hints = {p.column: p.hint for p in problems if p.rule == "unknown_key"}
+    assert set(hints) == {"design.postStrata", "estimates.0.median"}, problems
+    assert "Did you mean" not in " ".join(hints.values())
+    assert "no median nor quantile" in hints["estimates.0.median"]
+    assert "does not post-stratify" in hints["design.postStrata"] and "already adjusted" in hints["design.postStrata"]
+    french = {p.column: translated(p, "fr").hint for p in problems if p.rule == "unknown_key"}
+    assert french["estimates.0.median"].startswith("Le classeur ne calcule ni médiane")
+    assert french["design.postStrata"].startswith("Le classeur ne post-stratifie pas")
+
+
+def test_a_two_stage_design_written_as_lists_says_the_first_stage_is_taken(tmp_path):
+    """« clusters: [village, menage] » and « fpc: [n_villages, n_menages] » (R's svydesign(id = ~village + menage))
+    were refused with « Input should be a valid string » and « See data/README.md »: the evaluator could not tell
+    what to write. The message says the workbook takes one column, the first stage's, and what the variance then
+    counts, in French too."""
+    from helpers.pipeline.messages import translated
+
+    shutil.copy(DATA_DIR / "amem" / "surveys" / f"{NAME}.xlsx", tmp_path / "s.xlsx")
+    (tmp_path / "s.yaml").write_text("title: t\ndesign: {weights: poids, clusters: [identification/centre, _uuid], "
+                                     "fpc: [n_centres, n_stagiaires]}\nestimates:\n  - {mean: emploi/revenu}\n",
+                                     encoding="utf-8")
+    _, problems, _ = load_surveys(tmp_path)
+    found = {p.column: p for p in problems}
+    assert set(found) == {"design.clusters", "design.fpc"} and all(p.rule == "bad_value" for p in problems)
+    clusters = found["design.clusters"]
+    assert clusters.value == "identification/centre, _uuid" and "one per stage" in clusters.message
+    assert "'clusters: identification/centre'" in clusters.hint and "ultimate cluster" in clusters.hint
+    assert "'fpc: n_centres'" in found["design.fpc"].hint
+    assert translated(clusters, "fr").message.endswith("le classeur en prend une, celle du premier degré")
+    assert translated(clusters, "fr").hint.startswith("Écrivez la seule colonne du premier degré")
+
+
 @pytest.mark.parametrize("written", ["01/06/2021", "2021-6-1", "2021-06-01 08:00:00"])
 def test_a_fieldwork_start_not_written_year_month_day_says_how_to_write_it(tmp_path, written):
     """fieldwork_start typed as French Excel shows a date (01/06/2021) was « Input should be a valid date or
@@ -897,6 +940,21 @@ def test_a_weight_with_a_thousands_dot_is_told(tmp_path):
     read = np.repeat([1.25, 875, 2.1], 4)
     assert est.estimate(surveys["suivi"], "mean", "revenu")["estimate"] == pytest.approx(
         (read * earnings).sum() / read.sum())
+
+
+def test_weights_rounded_to_four_decimals_are_not_told_as_thousands(tmp_path):
+    """Relative weights rounded to 4 decimals (1.0089, 1.3577) write 1.366 where the fourth decimal is 0: each such
+    cell was told « '1.366' ... could mean 1 366 », a warning on a correct export (one in ten cells). A column whose
+    numbers mostly have four decimals or more has '.' as its decimal mark: none is told, and 1.366 is read 1.366; a
+    weight of 1.250 beside whole numbers still is (above)."""
+    shutil.copy(FIXTURES / "relative_rejected.csv", tmp_path / "s.csv")
+    (tmp_path / "s.yaml").write_text("title: t\ndesign: {weights: poids, strata: region, clusters: village}\n"
+                                     "estimates:\n  - {mean: revenu}\n", encoding="utf-8")
+    text = (tmp_path / "s.csv").read_text(encoding="utf-8")
+    assert ",1.366," in text and ",1.0089," in text
+    surveys, problems, _ = load_surveys(tmp_path)
+    assert [p.rule for p in problems] == ["survey_rejected"]
+    assert 1.366 in surveys["s"].data["poids"].tolist()
 
 
 # R's survey on kobo_options.csv (tests/fixtures/survey/kobo_options.R): each option's share among the 32 asked

@@ -95,14 +95,11 @@ def _polars(series: pd.Series):
 
 
 def relative_weights(survey: Any) -> bool:
-    """The weights add up to the number of respondents (normalised to a mean of 1, as many survey files give them,
-    to rounding): they say who counts more, not how many people each stands for."""
-    from ..data.surveys import RELATIVE_WEIGHTS
+    """The weights add up to the number of respondents, or of the submissions exported (normalised to a mean of 1,
+    to rounding): they say who counts more, not how many people each stands for (helpers.data.surveys)."""
+    from ..data.surveys import relative_weights as relative
 
-    weights = survey.design_columns()["weights"]
-    if not weights or weights not in survey.data.columns:
-        return False
-    return float(survey.data[weights].sum()) <= RELATIVE_WEIGHTS * len(survey.data)
+    return relative(survey)
 
 
 def _run(method, column: str, kwargs: dict[str, Any],
@@ -169,15 +166,20 @@ def estimate(survey: Any, stat: str, variable: str, value: str | None = None, by
         bound = 0.025 ** (1 / int(out["n"]))
         out = {**out, "lci": 0.0 if out["est"] == 0 else bound, "uci": 1 - bound if out["est"] == 0 else 1.0}
     single = stat != "share" and int(out["n"]) == 1
-    if single or (out["se"] == 0 and out.get("df") == 0 and (stat != "share" or 0 < out["est"] < 1)):
+    if single or (_zero(out["se"], out["est"]) and out.get("df") == 0 and (stat != "share" or 0 < out["est"] < 1)):
         # a subgroup of one respondent: R and svy give an SE of 0 (its answer minus itself), which the annex showed
         # as « 0,0 » beside the mean, as if it were exact; one answer says nothing of the variance. So for a
-        # subgroup inside one unit of the first stage taken with certainty (no first-stage variance, the second
-        # stage's not counted)
+        # subgroup inside one unit of the first stage (taken with certainty, or one of several drawn in its
+        # stratum: its mean's residuals add up to 0 in that unit, an SE of 1e-14 and a design effect of 1e-33)
         out, deff, kind = {**out, "se": math.nan, "lci": math.nan, "uci": math.nan}, None, ""
     return {**row, "estimate": out["est"], "se": out["se"], "ci_low": out["lci"], "ci_high": out["uci"],
             "deff": math.nan if deff is None or not kind else float(deff), "deff_kind": kind,
             "df": float(out["df"]) if out.get("df") is not None else math.nan, "n": int(out["n"])}
+
+
+def _zero(se: float, value: float) -> bool:
+    """An SE of 0 up to rounding: the residuals of a subgroup inside one first-stage unit add up to 1e-14, not 0."""
+    return se == 0 or abs(se) <= 1e-9 * abs(value)
 
 
 def key(survey: str, stat: str, variable: str, value: str | None = None, by: str | None = None,

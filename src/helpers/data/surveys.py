@@ -235,6 +235,20 @@ class Survey:
         return bool((self.indicator(column, value) == 1).any())
 
 
+def relative_weights(survey: Survey) -> bool:
+    """The weights add up to the number of respondents (normalised to a mean of 1, as many survey files give them,
+    to rounding): they say who counts more, not how many people each stands for. Over the respondents kept, or over
+    every submission exported: weights normalised before the review add up to 57.7 for the 56 of 60 kept (the 4
+    rejected weighed less), which was read as a population of 57.7 (a design effect of 15.7 for R's 0.46 with
+    replacement, and a total of the sample shown as the population's)."""
+    weights = survey.design_columns()["weights"]
+    if not weights or weights not in survey.data.columns or survey.data[weights].isna().any():
+        return False
+    kept, n = float(survey.data[weights].sum()), len(survey.data)
+    exported, count = kept + survey.left_out_weight, n + survey.rejected + survey.early
+    return 0 < kept <= RELATIVE_WEIGHTS * n or (survey.left_out_weight > 0 and exported <= RELATIVE_WEIGHTS * count)
+
+
 # ================================================================= loading
 
 
@@ -284,8 +298,11 @@ def _read_spec(path: Path) -> tuple[SurveySpec | None, list[Problem]]:
             if err["type"] == "extra_forbidden":
                 known = {"design": DesignSpec.model_fields, "estimates": EstimateSpec.model_fields}.get(
                     str(err["loc"][0]), SurveySpec.model_fields)
-                hint = did_you_mean(str(err["loc"][-1]), known) or "Remove this line."
+                hint = _not_offered(str(err["loc"][-1])) or \
+                    did_you_mean(str(err["loc"][-1]), known) or "Remove this line."
                 problems.append(Problem(file, "unknown_key", f"unknown key '{loc}'", hint, column=loc))
+            elif tuple(err["loc"]) in (("design", "clusters"), ("design", "fpc")) and isinstance(err.get("input"), list):
+                problems.append(_stages(file, loc, err["input"]))
             elif err["type"].startswith("date"):   # '01/06/2021': was « invalid character in year », see the README
                 problems.append(Problem(file, "bad_value", f"'{loc}' is not a day written year-month-day",
                                         "Write it as 2021-06-01 (year-month-day, without a time): 01/06/2021 could "
@@ -295,6 +312,39 @@ def _read_spec(path: Path) -> tuple[SurveySpec | None, list[Problem]]:
                 problems.append(Problem(file, "bad_value", f"'{loc}': {err['msg']}",
                                         "See data/README.md (Surveys) for how a survey is described.", column=loc))
         return None, problems
+
+
+# what R's survey package offers and the workbook does not, by the YAML keys written for it (folded, without '_' or
+# '-'): « Did you mean 'mean'? » for a median, « 'strata'? » for post-strata, led to another statistic or design
+NOT_OFFERED = (
+    ({"median", "mediane", "quantile", "quantiles", "percentile", "percentiles", "centile", "quartile", "quartiles"},
+     "The workbook gives no median nor quantile of a survey (R's svyquantile): ask for the mean ({mean: ...}) only if "
+     "the mean is what the report needs, else compute the median outside the workbook."),
+    ({"poststrata", "poststratum", "poststratification", "poststratify", "raking", "rake", "calibration",
+      "calibrate", "calage", "calibrage", "totals", "populationtotals", "margins"},
+     "The workbook does not post-stratify, rake nor calibrate the weights (R's postStratify, rake, calibrate): give "
+     "in 'weights' the weights already adjusted to the known totals. 'strata' is the strata the sample was drawn "
+     "in, not the groups the weights are adjusted to."),
+)
+
+
+def _not_offered(key: str) -> str:
+    """The hint for a YAML key asking for what the workbook does not do (a median, post-stratification), instead of
+    a « did you mean » to a neighbouring key that means something else."""
+    folded = re.sub(r"[\s_\-]", "", fold(key))
+    return next((hint for words, hint in NOT_OFFERED if folded in words), "")
+
+
+def _stages(file: str, loc: str, columns: list) -> Problem:
+    """A design column given as a list, one per stage (``clusters: [village, menage]``, ``fpc: [N1, N2]``, as R's
+    svydesign(id = ~village + menage)): was « Input should be a valid string ». The workbook takes the first stage."""
+    first = columns[0] if columns else "..."
+    return Problem(file, "bad_value", f"'{loc}' lists {len(columns)} columns, one per stage of the sampling: the "
+                   "workbook takes one, the first stage's", f"Write the first stage's column alone ('"
+                   f"{loc.split('.')[-1]}: {first}'): the variance is estimated between the first-stage units, which "
+                   "counts the later stages' sampling too when 'fpc' is left out (R's svydesign with one id, the « "
+                   "ultimate cluster »); an fpc of the first stage leaves the later stages' variance out.", column=loc,
+                   value=", ".join(map(str, columns)))
 
 
 def load_survey(spec_path: Path, encoding: str = "utf-8") -> tuple[Survey | None, list[Problem]]:
@@ -2215,9 +2265,10 @@ def _ambiguous_numbers(values: pd.Series, raw: RawTable, column: str) -> list[Pr
     (numbers.ambiguous); '1.250' (a weight typed with dots for thousands) read as 1.25, but it may be 1 250. A
     warning at each such cell (at most MAX_LISTED)."""
     problems = []
+    decimal = _decimal_marks(values)
     for i, value in values.items():
         mark = "," if isinstance(value, str) and "," in value else "."
-        readings = numbers.ambiguous(value, mark) if isinstance(value, str) else None
+        readings = numbers.ambiguous(value, mark) if isinstance(value, str) and mark not in decimal else None
         # '0.125' (an fpc's sampling fraction, a share): no thousands group begins with 0, it cannot mean 125
         if readings is None or abs(readings[0]) < 1:
             continue
@@ -2230,6 +2281,19 @@ def _ambiguous_numbers(values: pd.Series, raw: RawTable, column: str) -> list[Pr
         if len(problems) == MAX_LISTED:
             break
     return problems
+
+
+def _decimal_marks(values: pd.Series) -> set[str]:
+    """The marks that are the column's decimal mark by its cells' precision: most of the cells holding the mark have
+    four decimals or more, which no thousands group has (weights rounded to 4 decimals, '1.0089', '0.7723'), and
+    '1.366' is one whose last 0 was dropped: each such cell was told « could mean 1 366 »."""
+    texts = pd.Series([v.strip() for v in values if isinstance(v, str)], dtype=object)
+    marks = set()
+    for mark in ".,":
+        written = texts[texts.str.fullmatch(rf"[-+]?\d*\{mark}\d+")]
+        if len(written) and written.str.fullmatch(rf"[-+]?\d*\{mark}\d{{4,}}").mean() > 0.5:
+            marks.add(mark)
+    return marks
 
 
 # the last part of a header naming sampling weights (folded, words joined by '_')
@@ -2338,6 +2402,8 @@ def _design_problems(survey: Survey, raw: RawTable, spec_path: Path) -> list[Pro
         size = data[fpc].groupby(stratum).first()
         whole = {name for name in sampled.index if (size[name] == 1 and (data[fpc] <= 1).all()) or
                  size[name] == sampled[name]}
+        if clusters and weights and not data[weights].isna().any():
+            problems += _whole_subsampled(survey, raw, whole, stratum, sampled)
     for name, count in sampled.items():
         if count == 1 and name not in whole:
             what = "cluster" if clusters else "respondent"
@@ -2357,6 +2423,36 @@ def _design_problems(survey: Survey, raw: RawTable, spec_path: Path) -> list[Pro
                                         "statistician would; the workbook does not guess a rule (R's lonely.psu "
                                         "'adjust' and the Python svy library's 'center' disagree for totals).",
                                         index=row, column=strata or clusters, value=name))
+    return problems
+
+
+def _whole_subsampled(survey: Survey, raw: RawTable, whole: set, stratum: pd.Series,
+                      sampled: pd.Series) -> list[Problem]:
+    """A stratum whose every cluster was taken (a region's only centre, fpc 1) adds no first-stage variance, as R's
+    one-stage design says; but weights above 1 there say its respondents were drawn within the clusters (5 of a
+    centre's 50 trainees, weighing 10), a drawing whose variance the first stage does not count: the stratum added
+    nothing to the SE (6.49 for 6.68 with it) and its own subgroup had none. A warning per such stratum, with how
+    to count it: each respondent its own cluster there, the stratum's people as its fpc."""
+    design = survey.design_columns()
+    data, weights, fpc = survey.data, design["weights"], design["fpc"]
+    if relative_weights(survey):   # normalised weights say nothing of how many people a respondent stands for
+        return []
+    problems = []
+    for name in sorted(whole, key=str):
+        rows = stratum.index[stratum == name]
+        people = float(data.loc[rows, weights].sum())
+        if people <= RELATIVE_WEIGHTS * len(rows):   # everyone of its clusters interviewed: no second stage
+            continue
+        where = f"the stratum {name!r}" if (stratum != "").any() else "the survey"
+        problems.append(raw.problem(
+            "survey_whole_subsampled", f"every cluster of {where} was taken ({sampled[name]}, fpc "
+            f"{numbers.plain(data.at[rows[0], fpc])}), but its {len(rows)} respondents stand for "
+            f"{numbers.plain(round(people))} people: they were drawn within the clusters, and the design (first "
+            "stage only) counts no variance of that drawing: the standard errors leave it out",
+            f"If the respondents were drawn within those clusters, write in {where} each respondent's own code "
+            f"(its _uuid) as its cluster and the number of people it was drawn from as its fpc "
+            f"({numbers.plain(round(people))}, what its weights add up to); if everyone in them was interviewed, "
+            "nothing needs doing.", index=rows[0], column=fpc, value=data.at[rows[0], fpc], severity="warning"))
     return problems
 
 
@@ -2443,13 +2539,15 @@ def _value_problems(survey: Survey, spec_path: Path) -> list[Problem]:
                                     "stands for), or ask for the mean instead.", column=f"estimates.{i}.total",
                                     value=est.variable))
         weights = survey.design_columns()["weights"]
-        if est.stat == "total" and weights in survey.data.columns and survey.data[weights].notna().all() and \
-                0 < survey.data[weights].sum() <= RELATIVE_WEIGHTS * len(survey.data):
+        if est.stat == "total" and relative_weights(survey):
             total = numbers.plain(round(float(survey.data[weights].sum()), 2))
+            left = survey.rejected + survey.early   # normalised over every submission exported, before the review
+            before = f" ({numbers.plain(round(float(survey.data[weights].sum() + survey.left_out_weight), 2))} for " \
+                f"the {len(survey.data) + left} submissions exported, {left} of them left out)" if left else ""
             problems.append(Problem(relative(spec_path), "survey_total_relative_weights", f"'estimates.{i}.total' "
                                     f"asks for the total of '{est.variable}', and the weights add up to {total} for "
-                                    f"{len(survey.data)} respondents: they are relative weights (normalised to a "
-                                    "mean of 1), and the total would be the sample's, not the population's",
+                                    f"{len(survey.data)} respondents{before}: they are relative weights (normalised "
+                                    "to a mean of 1), and the total would be the sample's, not the population's",
                                     "Give weights that count people (each respondent's number of people in the "
                                     "population, e.g. the inverse of their probability of selection), or ask for "
                                     "the mean instead.", column=f"estimates.{i}.total", value=est.variable))

@@ -60,6 +60,24 @@ _FRENCH = [(re.compile(english), french) for english, french in (
     (r"^Write it year first, month, day: ", "Écrivez-la l'année d'abord, puis le mois et le jour : "),
     (r"Allowed keys: ", "Clés permises : "),
     (r"Did you mean '([^']*)'\?", r"Vouliez-vous dire '\1' ?"),
+    (r"^'([^']*)' lists (\d+) columns, one per stage of the sampling: the workbook takes one, the first stage's$",
+     r"'\1' donne \2 colonnes, une par degré du tirage : le classeur en prend une, celle du premier degré"),
+    (r"^Write the first stage's column alone \('([^']*)'\): the variance is estimated between the first-stage "
+     r"units, which counts the later stages' sampling too when 'fpc' is left out \(R's svydesign with one id, the « "
+     r"ultimate cluster »\); an fpc of the first stage leaves the later stages' variance out\.$",
+     r"Écrivez la seule colonne du premier degré ('\1') : la variance est estimée entre les unités du premier degré, "
+     r"ce qui compte aussi le tirage des degrés suivants quand 'fpc' est omis (svydesign de R avec un seul id, la "
+     r"« grappe ultime ») ; un fpc du premier degré laisse de côté la variance des degrés suivants."),
+    (r"^The workbook gives no median nor quantile of a survey \(R's svyquantile\): ask for the mean \(\{mean: "
+     r"\.\.\.\}\) only if the mean is what the report needs, else compute the median outside the workbook\.$",
+     "Le classeur ne calcule ni médiane ni quantile d'une enquête (svyquantile de R) : demandez la moyenne "
+     "({mean: ...}) seulement si c'est elle dont le rapport a besoin, sinon calculez la médiane hors du classeur."),
+    (r"^The workbook does not post-stratify, rake nor calibrate the weights \(R's postStratify, rake, calibrate\): "
+     r"give in 'weights' the weights already adjusted to the known totals\. 'strata' is the strata the sample was "
+     r"drawn in, not the groups the weights are adjusted to\.$",
+     "Le classeur ne post-stratifie pas et ne cale pas les poids (postStratify, rake, calibrate de R) : donnez dans "
+     "'weights' les poids déjà calés sur les totaux connus. 'strata' désigne les strates où l'échantillon a été "
+     "tiré, pas les groupes sur lesquels les poids sont calés."),
     (r"there is no data folder for '([^']*)'", r"il n'y a pas de dossier de données pour '\1'"),
     (r"Create (\S+)/ with the project's tables \(see data/README\.md\)\.",
      r"Créez \1/ avec les tables du projet (voir data/README.md)."),
