@@ -485,3 +485,26 @@ def test_a_published_effect_of_a_country_is_not_compared_with_a_study_shown_whol
         assert effect["survey:score"] == pytest.approx(2.0)   # every country's rows, as the annex says
         assert published["status"] == "not_computable" and math.isnan(published["value"])
         assert "no 'country' column: the figure computed is the whole study's" in published["note"]
+
+
+def test_the_figures_make_each_line_table_once_and_the_same_figures(data, monkeypatch):
+    """The budget, cost and published figures of one annex read the same budget-line tables (budget_lines at the
+    reporting date and at each date a published figure names): each is made once per annex, and the figures are
+    those made without reusing them (the rebuild after an edited spending row reruns this step for every annex)."""
+    from contextlib import nullcontext
+
+    from helpers.analyses import budget as budget_mod
+
+    made = []
+    make = budget_mod._made_line_table
+    monkeypatch.setattr(budget_mod, "_made_line_table",
+                        lambda budget, expenditure, as_of: made.append((id(budget), id(expenditure), as_of))
+                        or make(budget, expenditure, as_of))
+    out = annex_figures(data, annex_params())
+    assert made and len(made) == len(set(made))     # (per country, each country's own frames: other tables)
+    assert len(made) < 3 * 4                        # three dates (two named by published figures), not each use
+    monkeypatch.setattr(budget_mod, "reusing_line_tables", nullcontext)
+    made.clear()
+    again = annex_figures(data, annex_params())
+    assert len(made) > len(set(made))               # without reuse, the same table is made again
+    pd.testing.assert_frame_equal(out, again)

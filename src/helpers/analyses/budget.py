@@ -36,6 +36,9 @@ All functions are vectorised (one groupby per table); they do no I/O.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 import numpy as np
@@ -118,7 +121,41 @@ def _budget_reason(budget: pd.Series) -> np.ndarray:
 
 
 # ----------------------------------------------------------------------------------------------- per line
+# The line tables made within ``reusing_line_tables``: {(id(budget), id(expenditure), as_of): (budget, expenditure,
+# table)}; the frames are held so that their ids cannot be reused by other frames while the scope lasts.
+_LINE_TABLES: ContextVar[dict | None] = ContextVar("line_tables", default=None)
+
+
+@contextmanager
+def reusing_line_tables() -> Iterator[None]:
+    """Within it, the line table of the same budget and expenditure frames at the same date is made once. The
+    figures of one annex ask for the whole table's lines up to 16 times (the summary, each line, each country, the
+    staff share, the cost per result, at each date a published figure names): 0.7 s of the project-wide annex's 2.3 s
+    of CPU in its figures step, for 6 distinct tables. The caller must not change those frames in place meanwhile."""
+    if _LINE_TABLES.get() is not None:   # already inside one: its tables serve
+        yield
+        return
+    token = _LINE_TABLES.set({})
+    try:
+        yield
+    finally:
+        _LINE_TABLES.reset(token)
+
+
 def _line_table(budget: pd.DataFrame, expenditure: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
+    """_made_line_table's table, made once per (budget, expenditure, as_of) within reusing_line_tables (a copy:
+    budget_lines adds columns to it)."""
+    made = _LINE_TABLES.get()
+    if made is None:
+        return _made_line_table(budget, expenditure, as_of)
+    key = (id(budget), id(expenditure), as_of)
+    found = made.get(key)
+    if found is None or found[0] is not budget or found[1] is not expenditure:
+        found = made[key] = (budget, expenditure, _made_line_table(budget, expenditure, as_of))
+    return found[2].copy()
+
+
+def _made_line_table(budget: pd.DataFrame, expenditure: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
     """One row per (country, line) (data.lines: the same code in two countries is two lines), sorted by line.
 
     ``coverage``: why the spending of the line's country is not known as of the date ('' when it is), as that

@@ -173,6 +173,7 @@ class _Spending:
         self.budget, self.expenditure, self.params = budget, expenditure, params
         self._by_date: dict[dt.date, pd.DataFrame] = {}
         self._keys: np.ndarray | None = None
+        self._folded: dict[int, tuple] = {}   # id(table) -> (table, its folded names): _names
 
     def _table(self, day: dt.date) -> pd.DataFrame:
         if day not in self._by_date:
@@ -180,18 +181,30 @@ class _Spending:
             self._by_date[day] = table[table["in_budget_table"].astype(bool)]
         return self._by_date[day]
 
-    @staticmethod
-    def _rows(known: pd.DataFrame, name: str, country: Any) -> pd.DataFrame:
+    def _names(self, known: pd.DataFrame) -> tuple[pd.Series, pd.Series, pd.Series]:
+        """(folded key, code as text, folded country) of a date's lines, made once per table: _rows is called for
+        every line an indicator or event names, and folding the whole table each time was most of the cost figures'
+        time (52 calls for the sample's project-wide annex)."""
+        found = self._folded.get(id(known))
+        if found is None or found[0] is not known:
+            found = self._folded[id(known)] = (known, known["key"].map(fold), known["line"].astype(str),
+                                               known["country"].map(fold))
+        return found[1:]
+
+    def _rows(self, known: pd.DataFrame, name: str, country: Any) -> pd.DataFrame:
         """The budget lines a name designates: its figures key or its code; a code used in several countries is the
         one of ``country`` (the indicator's or the events'), and ambiguous without it."""
         where = fold(country) if fold(country) not in ("", fold(REGIONAL)) else ""
-        rows = known[(known["key"].map(fold) == fold(name)) | (known["line"].astype(str) == name)]
-        if rows.empty and "/" in name:
+        keys, codes, countries = self._names(known)
+        pick = (keys == fold(name)) | (codes == name)
+        if not pick.any() and "/" in name:
             # R1/Maroc in Maroc's annex, whose budget keys that line R1 (its code is in one country there): the
             # line was « not in this annex's budget », and the events naming R1 costed without those naming R1/Maroc
             code, _, named = name.rpartition("/")
-            rows = known[(known["line"].astype(str) == code.strip()) & (known["country"].map(fold) == fold(named))]
-        return rows[rows["country"].map(fold) == where] if len(rows) > 1 and where else rows
+            pick = (codes == code.strip()) & (countries == fold(named))
+        if pick.sum() > 1 and where:
+            pick &= countries == where
+        return known[pick]
 
     def key(self, name: str, country: Any = "") -> str:
         """The figures key of the line a row of ``country`` names (``R1``, or ``R1/Mali`` when the code is used in

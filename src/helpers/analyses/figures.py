@@ -776,6 +776,13 @@ def tables_figures(tables: dict[str, pd.DataFrame], params: Any, studies: dict[s
     ``by_group=False``: the execution and gender sections without their keys per result, output, event, group and
     country (the other rows are the same: a subset of the whole computation).
     """
+    with budget_mod.reusing_line_tables():   # the budget, cost and published figures read the same line tables
+        return _tables_figures(tables, params, studies, reported, per_country, surveys, impact, metrics, by_group)
+
+
+def _tables_figures(tables: dict[str, pd.DataFrame], params: Any, studies: dict[str, Any] | None,
+                    reported: pd.DataFrame | None, per_country: bool | None, surveys: dict[str, Any] | None,
+                    impact: pd.DataFrame | None, metrics: Iterable[str] | None, by_group: bool) -> pd.DataFrame:
     if per_country is None:
         per_country = is_all_annex(params)
     wanted = None if metrics is None else {str(m).strip().lower() for m in metrics}
