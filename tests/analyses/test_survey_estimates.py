@@ -256,27 +256,40 @@ NESTED_SKIPS_R = {
 }
 
 
+def _survey_of(tmp_path: Path, fixture: str, yaml: str) -> tuple[dict, list]:
+    """The fixture's export as ``surveys/s.csv`` beside ``yaml``, loaded: (surveys, problems)."""
+    folder = tmp_path / "surveys"
+    folder.mkdir()
+    shutil.copy(FIXTURES / f"{fixture}.csv", folder / "s.csv")
+    (folder / "s.yaml").write_text(yaml, encoding="utf-8")
+    surveys, problems, _ = load_surveys(folder)
+    return surveys, problems
+
+
+def _equal_to_r(survey, reference: dict) -> dict:
+    """Asserts each estimate of ``reference`` (key|stat -> estimate, se, CI low, CI high, deff, df: R's) equals
+    the survey's to 1e-6; returns every row by key|stat."""
+    rows = est.estimates(survey)
+    found = {f"{r['key']}|{r['stat']}": r for _, r in rows.iterrows()}
+    for key, (value, se, low, high, deff, df) in reference.items():
+        row = found[key]
+        assert (row["estimate"], row["se"], row["ci_low"], row["ci_high"], row["deff"]) == pytest.approx(
+            (value, se, low, high, deff), rel=1e-6), key
+        assert row["df"] == df, key
+    return found
+
+
 def test_cluster_codes_reused_across_strata_and_skipped_answers_equal_r(tmp_path):
     """A Kobo export whose village codes (v1, v2...) are reused in every region (R refuses the design without
     nest = TRUE) and whose income and satisfaction are asked of the employed only (empty otherwise): every estimate,
     overall and by region, equals R's survey with nest = TRUE and na.rm = TRUE (the rows not asked stay in the
     design, as a domain)."""
-    folder = tmp_path / "surveys"
-    folder.mkdir()
-    shutil.copy(FIXTURES / "nested_skips.csv", folder / "s.csv")
-    (folder / "s.yaml").write_text(
+    surveys, problems = _survey_of(tmp_path, "nested_skips", (
         "title: t\ndesign: {weights: poids, strata: region, clusters: village, fpc: taille}\nestimates:\n"
         "  - {mean: emploi/revenu, by: region}\n  - {total: emploi/revenu, by: region}\n"
-        "  - {share: emploi/satisfait, value: oui}\n", encoding="utf-8")
-    surveys, problems, _ = load_surveys(folder)
+        "  - {share: emploi/satisfait, value: oui}\n"))
     assert problems == []
-    rows = est.estimates(surveys["s"])
-    found = {f"{r['key']}|{r['stat']}": r for _, r in rows.iterrows()}
-    for key, (value, se, low, high, deff, df) in NESTED_SKIPS_R.items():
-        row = found[key]
-        assert (row["estimate"], row["se"], row["ci_low"], row["ci_high"], row["deff"]) == pytest.approx(
-            (value, se, low, high, deff), rel=1e-6), key
-        assert row["df"] == df, key
+    _equal_to_r(surveys["s"], NESTED_SKIPS_R)
     assert est.design_summary(surveys["s"])["clusters"] == 9   # 3 + 4 + 2 villages, not the 4 codes
 
 
@@ -296,24 +309,13 @@ def test_a_stratum_whose_only_centre_was_taken_with_certainty_equals_r(tmp_path)
     refused as « mixes sampling fractions (at most 1) and population sizes » (R reads it as a population of 1), and
     its single centre would have been refused as a lonely stratum, though it adds no variance. The estimates equal
     R's; the capitale's own subgroup, inside one first-stage unit (R: SE 0, df 0), has no SE nor interval."""
-    folder = tmp_path / "surveys"
-    folder.mkdir()
-    shutil.copy(FIXTURES / "certainty.csv", folder / "s.csv")
-    (folder / "s.yaml").write_text(
+    surveys, problems = _survey_of(tmp_path, "certainty", (
         "title: t\ndesign: {weights: poids, strata: region, clusters: centre, fpc: taille}\nestimates:\n"
-        "  - {mean: revenu, by: region}\n  - {total: revenu}\n  - {share: emploi, value: oui, by: region}\n",
-        encoding="utf-8")
-    surveys, problems, _ = load_surveys(folder)
+        "  - {mean: revenu, by: region}\n  - {total: revenu}\n  - {share: emploi, value: oui, by: region}\n"))
     # its 5 respondents weigh 10: drawn within the centre, a variance the first stage does not count (below)
     assert [(p.rule, p.severity, p.row, p.column) for p in problems] == [
         ("survey_whole_subsampled", "warning", 32, "taille")]
-    rows = est.estimates(surveys["s"])
-    found = {f"{r['key']}|{r['stat']}": r for _, r in rows.iterrows()}
-    for key, (value, se, low, high, deff, df) in CERTAINTY_R.items():
-        row = found[key]
-        assert (row["estimate"], row["se"], row["ci_low"], row["ci_high"], row["deff"]) == pytest.approx(
-            (value, se, low, high, deff), rel=1e-6), key
-        assert row["df"] == df, key
+    found = _equal_to_r(surveys["s"], CERTAINTY_R)
     for key, value in (("s:revenu:region=capitale|mean", 297.2), ("s:emploi=oui:region=capitale|share", 0.6)):
         row = found[key]
         assert row["estimate"] == pytest.approx(value) and row["df"] == 0 and math.isnan(row["se"])
@@ -338,22 +340,12 @@ def test_a_subgroup_inside_one_village_of_several_has_no_standard_error(tmp_path
     an exact 0 (a unit taken with certainty) missed them. They now have no SE, interval nor design effect, with the
     note saying why; the total keeps R's SE (the variance between the region's villages) without an interval
     (0 degrees of freedom), and the other subgroup equals R's (tests/fixtures/survey/one_village.R)."""
-    folder = tmp_path / "surveys"
-    folder.mkdir()
-    shutil.copy(FIXTURES / "one_village.csv", folder / "s.csv")
-    (folder / "s.yaml").write_text(
+    surveys, problems = _survey_of(tmp_path, "one_village", (
         "title: t\ndesign: {weights: poids, strata: region, clusters: village, fpc: taille}\nestimates:\n"
         "  - {mean: revenu, by: programme}\n  - {total: revenu, by: programme}\n"
-        "  - {share: emploi, value: oui, by: programme}\n", encoding="utf-8")
-    surveys, problems, _ = load_surveys(folder)
+        "  - {share: emploi, value: oui, by: programme}\n"))
     assert problems == []
-    rows = est.estimates(surveys["s"])
-    found = {f"{r['key']}|{r['stat']}": r for _, r in rows.iterrows()}
-    for key, (value, se, low, high, deff, df) in ONE_VILLAGE_R.items():
-        row = found[key]
-        assert (row["estimate"], row["se"], row["ci_low"], row["ci_high"], row["deff"]) == pytest.approx(
-            (value, se, low, high, deff), rel=1e-6), key
-        assert row["df"] == df, key
+    found = _equal_to_r(surveys["s"], ONE_VILLAGE_R)
     for key, value in (("s:revenu:programme=apprentissage|mean", 359.763442136),
                        ("s:emploi=oui:programme=apprentissage|share", 0.515845697329)):
         row = found[key]
@@ -429,10 +421,4 @@ def test_a_centre_taken_with_certainty_whose_trainees_were_drawn_is_told_with_ho
     (folder / "s.csv").write_text("\n".join(rewritten) + "\n", encoding="utf-8")
     surveys, problems, _ = load_surveys(folder)
     assert problems == []
-    rows = est.estimates(surveys["s"])
-    found = {f"{r['key']}|{r['stat']}": r for _, r in rows.iterrows()}
-    for key, (value, se, low, high, deff, df) in CERTAINTY_SECOND_STAGE_R.items():
-        row = found[key]
-        assert (row["estimate"], row["se"], row["ci_low"], row["ci_high"], row["deff"]) == pytest.approx(
-            (value, se, low, high, deff), rel=1e-6), key
-        assert row["df"] == df, key
+    _equal_to_r(surveys["s"], CERTAINTY_SECOND_STAGE_R)
