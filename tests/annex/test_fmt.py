@@ -49,6 +49,11 @@ def test_words_fall_back_to_the_name_itself():
     assert fmt.word("R1", "fr") == "R1"
 
 
+def test_the_benchmark_keys_are_in_the_annex_language():
+    """The cost per woman's benchmark was shown « Coût / référence woman » in a French annex (found by cost2)."""
+    assert [fmt.word(key, "fr") for key in ("participant", "woman")] == ["participant", "femme"]
+
+
 def test_unknown_language_is_refused():
     with pytest.raises(ValueError, match="language"):
         fmt.percent(1.0, 1, "de")

@@ -677,6 +677,8 @@ WORDS: dict[str, dict[str, str]] = {
     "staff": {"fr": "Personnel", "en": "Staff"},
     "operational": {"fr": "Opérationnel", "en": "Operational"},
     "support": {"fr": "Appui", "en": "Support"},
+    # the key of the cost per woman's benchmark (« Coût / référence woman » in a French annex)
+    "woman": {"fr": "femme", "en": "woman"},
 }
 
 
