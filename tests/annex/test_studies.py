@@ -828,7 +828,7 @@ def test_classical_errors_on_groups_of_unequal_variance_are_given_robust_ones_be
     own, hc1 = (smf.ols("emploi ~ t", data).fit(cov_type=kind, use_t=True) for kind in ("nonrobust", "HC1"))
     low, high = hc1.conf_int().loc["t"]
     fr = studies.classical_se(study, "fr")
-    assert fr.startswith("Attention : les erreurs types classiques (se: classical) supposent")
+    assert fr.startswith("Attention : les erreurs types classiques (clé se, valeur classical) supposent")
     assert "(la variance d'un résultat 0/1 dépend de sa part" in fr
     assert (f"emploi (naïve) : erreur type {fmt.number(hc1.bse['t'], 3, 'fr')} au lieu de "
             f"{fmt.number(own.bse['t'], 3, 'fr')} (IC 95 % {fmt.number(low, 3, 'fr')} à {fmt.number(high, 3, 'fr')}"

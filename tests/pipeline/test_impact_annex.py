@@ -499,5 +499,5 @@ def test_classical_errors_on_a_binary_outcome_are_given_robust_ones_beside(annex
     """50 treated at 0.5 beside 500 at 0.05 with se: classical: SE 0,039 where HC1 gives 0,072, nothing said."""
     text = plain(annex[0])
     section = text[text.index("Erreurs types classiques"):]
-    assert "Attention : les erreurs types classiques (se: classical) supposent que le résultat varie autant" in section
+    assert "Attention : les erreurs types classiques (clé se, valeur classical) supposent que le résultat varie autant" in section
     assert "emploi (naïve) : erreur type 0,072 au lieu de 0,039" in section

@@ -1180,6 +1180,32 @@ _FRENCH = [(re.compile(english), french) for english, french in (
      r"'\1' (\2 ligne(s)) et '\3' (\4 ligne(s)) sont une même valeur écrite de \5 façons : les erreurs types par "
      r"grappe les compteraient comme \5 grappes"),
     (r"^Write them all one way \('([^']*)'\)\.$", r"Écrivez-les toutes de la même façon ('\1')."),
+    # a unit cost benchmark shown beside no cost (data.loader, benchmark_not_used)
+    (r"^the unit cost benchmark '([^']*)' is shown beside no cost: ",
+     r"la référence de coût unitaire '\1' n'est affichée à côté d'aucun coût : "),
+    (r": the indicator '([^']*)' has no cost per unit: it is not an output \(level\); ",
+     r" : l'indicateur '\1' n'a pas de coût unitaire : ce n'est pas un produit (level) ; "),
+    (r": the indicator '([^']*)' has no cost per unit: it names no budget line \(budget_lines\); ",
+     r" : l'indicateur '\1' n'a pas de coût unitaire : il ne nomme aucune ligne budgétaire (budget_lines) ; "),
+    (r": no indicator has the id '([^']*)' \(did you mean '([^']*)'\?\); ",
+     r" : aucun indicateur n'a l'identifiant '\1' (vouliez-vous dire '\2' ?) ; "),
+    (r": no indicator has the id '([^']*)'; ", r" : aucun indicateur n'a l'identifiant '\1' ; "),
+    (r"; a benchmark is keyed by an output indicator's id \(one that names budget lines\), participant or woman$",
+     "une référence a pour clé l'identifiant d'un indicateur de produit (qui nomme des lignes budgétaires), "
+     "participant ou woman"),
+    (r"^Write the key as the indicator_id column writes it \(case counts\), or participant \(the cost per "
+     r"participant\) or woman \(the cost per woman\); remove the benchmark if no cost is computed for it\.$",
+     "Écrivez la clé comme la colonne indicator_id écrit l'identifiant (majuscules comprises), ou participant (le "
+     "coût par participant) ou woman (le coût par femme) ; supprimez la référence si aucun coût n'est calculé pour "
+     "elle."),
+    # an impact study's amounts in two units (data.loader, outcome_units_differ)
+    (r"^the outcome '([^']*)' is about ([\d ,.]+) times smaller where (.+) is (.+) \(median ([^)]*)\) than where it "
+     r"is (.+) \(median ([^)]*)\): the same amount written in two units \(thousands, cents\)\?$",
+     r"le résultat '\1' est environ \2 fois plus petit là où \3 vaut \4 (médiane \5) que là où il vaut \6 "
+     r"(médiane \7) : le même montant écrit en deux unités (milliers, centimes) ?"),
+    (r"^Write it in one unit on every row: as it is, the effect is mostly the change of unit between the values of "
+     r"(.+)\.$", r"Écrivez-le dans une seule unité sur chaque ligne : tel quel, l'effet est surtout le changement "
+     r"d'unité entre les valeurs de \1."),
 )]
 # Sentences of the data contract written once, word for word (data/spec.py's rules and row warnings): English -> French
 _EXACT = [

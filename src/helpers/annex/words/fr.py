@@ -200,7 +200,7 @@ WORDS = {
                                   "dit pas."),
     "study_subgroup_difference_item": "{outcome} selon {subgroup}",
     "study_subgroup_difference_none": "non testé (moins de deux sous-groupes où les deux groupes sont présents)",
-    "study_classical_se": ("Attention : les erreurs types classiques (se: classical) supposent que le résultat varie "
+    "study_classical_se": ("Attention : les erreurs types classiques (clé se, valeur classical) supposent que le résultat varie "
                            "autant dans chaque groupe ; les données le contredisent{binary}, et l'erreur type, "
                            "l'intervalle et la p de l'effet en sont faussés. Avec des erreurs types robustes (HC1), qui "
                            "ne le supposent pas : {effects}. Pour les retenir, donner la valeur robust à la clé se dans "
