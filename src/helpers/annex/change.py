@@ -72,8 +72,7 @@ def ratings_table(ratings: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 def gone_list(gone: pd.DataFrame, lang: str, shown: int = 6) -> str:
     """change.gone() as « Taux d'atteinte P2.2.a, Dépensé R9 » (the first ``shown``, then how many more)."""
-    names = [f"{fmt.word(row.metric, lang)} {fmt.word(row.key, lang)}"
-             for row in gone.head(shown).itertuples(index=False)]
+    names = [f"{fmt.word(row.metric, lang)} {row.key}" for row in gone.head(shown).itertuples(index=False)]
     more = len(gone) - len(names)
     tail = "" if more <= 0 else say("change_more_one", lang) if more == 1 else \
         say("change_more", lang, n=fmt.number(more, 0, lang))
