@@ -545,11 +545,25 @@ def table_html(data: Mapping[str, Any]) -> str:
     heads = "".join(f'<th{" class=num" if h["numeric"] else ""}>{html.escape(h["label"])}</th>' for h in data["columns"])
     rows = []
     for row in data["rows"]:
-        cells = (f'<td class="{c["class"]}">' if c["class"] else "<td>" for c in row)
+        cells = (f'<td class="{_cell_classes(c)}">' if _cell_classes(c) else "<td>" for c in row)
         rows.append("<tr>" + "".join(f"{td}{_cell_html(c)}</td>" for td, c in zip(cells, row)) + "</tr>")
     cap = f"<caption>{html.escape(data['caption'])}</caption>" if data["caption"] else ""
     return (f'<div class="table-wrap"><table class="annex-table">{cap}<thead><tr>{heads}</tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table></div>')
+
+
+LONGEST_WHOLE_WORD = 15   # « sensibilisation »: a word up to this long is never broken on paper
+
+
+def _cell_classes(cell: Mapping[str, Any]) -> str:
+    """The cell's classes, and "long-word" for a text holding a word too long to keep whole on an A4 page. Only
+    such a cell may break anywhere in print: when every text cell could, the table shrank its short columns to a
+    letter's width and printed « Tunisi e », « qualitat if »."""
+    classes = cell["class"]
+    if "num" not in classes.split() and any(len(word) > LONGEST_WHOLE_WORD
+                                            for word in re.split(r"[\s/]+", cell["text"])):
+        classes = f"{classes} long-word".strip()
+    return classes
 
 
 def _cell_html(cell: Mapping[str, Any]) -> str:
