@@ -90,3 +90,32 @@ def test_an_annex_whose_last_build_failed_is_said_not_up_to_date(tmp_path):
     assert "Not up to date: p/a.html: the last build of each failed" in render_index(
         root, "en", current={("p", "a"), ("p", "b")}, failed={("p", "a")})
     assert "Pas à jour" not in render_index(root, "fr", current={("p", "a"), ("p", "b")})
+
+
+def test_a_womens_share_leaving_out_unknown_sex_gives_its_bounds_under_the_index(tmp_path):
+    """The index showed « Part des femmes 63,3 % » for Tunisia with nothing of the 40 participants of unknown sex
+    (the annex says it; a reader of the index alone took 63,3 % for the share of all 217). Now a note under the table
+    gives the participants counted and the bounds among all: 112 women of 177, 40 unknown: 51,6 % to 70,0 %."""
+    root = _root(tmp_path)
+    (root / "p" / "a.figures.csv").write_text(
+        FIGURES + "gender,women_share,all,63.2768361581921,%,177,,,,,,,112 women of 177 participants; census "
+        "(monitoring counts): no confidence interval; 40 participant(s) of unknown sex\n", encoding="utf-8")
+    page = render_index(root, "fr")
+    assert ("p / a, Part des femmes : 63,3\xa0% des 177 participants dont le sexe est connu ; 40 autres, de sexe "
+            "non renseigné, n&#x27;y sont pas comptés. Parmi tous, la part des femmes est entre 51,6\xa0% (aucune "
+            "femme parmi eux) et 70,0\xa0% (rien que des femmes).") in page
+    assert "of the 177 participants whose sex is known; 40 others" in render_index(root, "en")
+    (root / "p" / "a.figures.csv").write_text(
+        FIGURES + "gender,women_share,all,63.2768361581921,%,177,,,,,,,112 women of 177 participants\n",
+        encoding="utf-8")
+    assert "dont le sexe est connu" not in render_index(root, "fr")
+
+
+def test_the_index_says_what_truncated_means_and_when_nothing_was_published(tmp_path):
+    root = _root(tmp_path)
+    assert "Tronqué : un chiffre publié coupé après sa dernière décimale" in render_index(root, "fr")
+    (root / "p" / "a.figures.csv").write_text(
+        "section,metric,key,value,unit,n,se,ci_low,ci_high,p_value,reported,status,note\n"
+        "execution,physical_execution_rate,all,50,%,2,,,,,,,\n", encoding="utf-8")
+    page = render_index(root, "fr")
+    assert "Tronqué :" not in page and '<td class="num">aucun</td>' in page

@@ -38,6 +38,11 @@ WOMEN_UNDER = "women under-represented"
 MEN_UNDER = "men under-represented"
 
 
+# the end of a share's note giving its participants of unknown sex (« ...; 40 participant(s) of unknown sex »): the
+# index of the annexes reads the count back from figures.csv
+UNKNOWN_SEX_NOTE = " participant(s) of unknown sex"
+
+
 def _divide(num: pd.Series, den: pd.Series, scale: float) -> pd.Series:
     n = num.to_numpy(dtype="float64")
     d = den.to_numpy(dtype="float64")
@@ -136,7 +141,7 @@ def women_share(participation: pd.DataFrame, by: str | Iterable[str] | None = No
         counts = out.loc[unknown, "participants_sex_unknown"]
         whole = counts.where(counts != counts.round(), None)
         text = counts.round().astype("int64").astype(str).where(whole.isna(), counts.astype(str))
-        note[unknown] = note[unknown] + "; " + text.to_numpy(dtype=object) + " participant(s) of unknown sex"
+        note[unknown] = note[unknown] + "; " + text.to_numpy(dtype=object) + UNKNOWN_SEX_NOTE
     note = pd.Series(note, index=out.index)
     out["note"] = note.astype("str")
     return out[[*keys, "n_rows", "n_rows_women_unknown", "women", "participants", "share",

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import csv
 import html
+import re
 from pathlib import Path
 
+from ..analyses.gender import UNKNOWN_SEX_NOTE
 from . import fmt, theme
 from .words import say
 
+UNKNOWN_SEX = re.compile(r"; ([0-9.]+)" + re.escape(UNKNOWN_SEX_NOTE))
 HEADLINES = (  # (metric, key, kind): headed by the metric's name (words: index_<metric>)
     ("physical_execution_rate", "all", "pct"),
     ("financial_execution_rate", "total", "pct"),
@@ -20,7 +23,8 @@ HEADLINES = (  # (metric, key, kind): headed by the metric's name (words: index_
 def _headlines(figures_csv: Path) -> tuple[dict[tuple[str, str], float], int, int, int, dict[tuple[str, str], str]]:
     """Headline values of one annex and its published figures: checked, in mismatch (*Écart*, as the annex counts
     them) and truncated (*Tronqué*, counted apart as the annex does); a figures file that cannot be read gives none
-    (the index still lists it). Last, the notes of the figures that are not computable (why)."""
+    (the index still lists it). Last, the notes of the figures that are not computable (why), and of a women's
+    share that leaves out participants of unknown sex, (participants counted, unknown)."""
     values, checked, mismatch, truncated, notes = {}, 0, 0, 0, {}
     try:
         with open(figures_csv, encoding="utf-8", newline="") as handle:
@@ -31,6 +35,9 @@ def _headlines(figures_csv: Path) -> tuple[dict[tuple[str, str], float], int, in
                     truncated += row["status"] == "truncated"
                 elif row["value"] not in ("", "nan"):
                     values.setdefault((row["metric"], row["key"]), float(row["value"]))
+                    if row["metric"] == "women_share" and (unknown := UNKNOWN_SEX.search(row.get("note", ""))):
+                        # the share leaves out participants of unknown sex: (participants counted, unknown)
+                        notes.setdefault((row["metric"], row["key"]), (float(row["n"]), float(unknown[1])))
                 else:  # why a headline is not computable, for the note under the index table
                     notes.setdefault((row["metric"], row["key"]), row.get("note", ""))
     except (OSError, KeyError, ValueError, UnicodeDecodeError):
@@ -48,7 +55,7 @@ def _why_missing(note: str | None, lang: str) -> str:
 def _disagreeing(checked: int, mismatch: int, truncated: int, lang: str) -> str:
     """'12 / 37' (the annex's *en écart*), then the truncated ones apart: '12 / 37 (+ 3 tronqués)'."""
     if not checked:
-        return ""
+        return say("index_none_published", lang)
     text = f"{mismatch} / {checked}"
     if truncated:
         word = say("index_truncated_one" if truncated == 1 else "index_truncated_many", lang)
@@ -71,7 +78,7 @@ def render_index(root: Path, lang: str = "fr", current: set[tuple[str, str]] | N
     last build failed, listed with their earlier files and named under the table as not up to date."""
     heads = [say(f"index_{metric}", lang) for metric, _, _ in HEADLINES]
     heads.append(say("index_disagree", lang))
-    rows, missing, stale, behind = [], [], [], []
+    rows, missing, stale, behind, partial, any_truncated = [], [], [], [], [], False
     for project in sorted(p for p in root.iterdir() if p.is_dir()):
         for page in sorted(project.glob("*.html")):
             figures = page.with_suffix(".figures.csv")
@@ -85,11 +92,15 @@ def render_index(root: Path, lang: str = "fr", current: set[tuple[str, str]] | N
             values, checked, mismatch, truncated, notes = _headlines(figures)
             cells = [f'<td><a href="{html.escape(project.name)}/{html.escape(page.name)}">'
                      f"{html.escape(project.name)} / {html.escape(page.stem)}</a>{_documents(project, page)}</td>"]
+            annex = f"{project.name} / {page.stem}"
             for (metric, key, kind), heading in zip(HEADLINES, heads):
                 cells.append(f'<td class="num">{html.escape(fmt.percent(values.get((metric, key)), 1, lang))}</td>')
-                if fmt.is_missing(values.get((metric, key))):
-                    missing.append(say("index_missing_line", lang, annex=f"{project.name} / {page.stem}",
+                if isinstance(notes.get((metric, key)), tuple):
+                    partial.append(_unknown_sex_line(annex, heading, values[(metric, key)], *notes[(metric, key)], lang))
+                elif fmt.is_missing(values.get((metric, key))):
+                    missing.append(say("index_missing_line", lang, annex=annex,
                                        heading=heading, why=_why_missing(notes.get((metric, key)), lang)))
+            any_truncated = any_truncated or truncated > 0
             cells.append(f'<td class="num">{html.escape(_disagreeing(checked, mismatch, truncated, lang))}</td>')
             rows.append("<tr>" + "".join(cells) + "</tr>")
     css = theme.annex_css()
@@ -98,7 +109,29 @@ def render_index(root: Path, lang: str = "fr", current: set[tuple[str, str]] | N
     return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>'
             f"<style>{css}</style></head><body><h1>{title}</h1>"
             f'<table class="annex-table"><thead><tr>{header}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
-            f"{_failed_note(behind, lang)}{_missing_note(missing, lang)}{_stale_note(stale, lang)}</body></html>\n")
+            f"{_failed_note(behind, lang)}{_notes(partial, any_truncated, lang)}{_missing_note(missing, lang)}"
+            f"{_stale_note(stale, lang)}</body></html>\n")
+
+
+def _unknown_sex_line(annex: str, heading: str, share: float, counted: float, unknown: float, lang: str) -> str:
+    """A women's share among the participants of known sex only, with the bounds among all of them: 63,3 % of 177,
+    40 of unknown sex, is between 51,6 % (none of them a woman) and 70,0 % (all of them)."""
+    women, everyone = share / 100 * counted, counted + unknown
+    return say("index_unknown_sex", lang, annex=annex, heading=heading, share=fmt.percent(share, 1, lang),
+               counted=_count(counted, lang), unknown=_count(unknown, lang),
+               low=fmt.percent(100 * women / everyone, 1, lang),
+               high=fmt.percent(100 * (women + unknown) / everyone, 1, lang))
+
+
+def _count(value: float, lang: str) -> str:
+    return fmt.number(value, 0 if value == round(value) else 1, lang)
+
+
+def _notes(partial: list[str], truncated: bool, lang: str) -> str:
+    """Under the table, what a figure of it leaves out (a share without the participants of unknown sex) and what
+    « tronqué » means."""
+    lines = partial + ([say("index_truncated_meaning", lang)] if truncated else [])
+    return "".join(f'<div class="note"><p>{html.escape(line)}</p></div>' for line in lines)
 
 
 def _failed_note(behind: list[str], lang: str) -> str:

@@ -28,6 +28,12 @@ WORDS = {
     "index_no_data": "the annex has no data for this figure",
     "index_truncated_one": "truncated",
     "index_truncated_many": "truncated",
+    "index_none_published": "none",
+    "index_unknown_sex": ("{annex}, {heading}: {share} of the {counted} participants whose sex is known; {unknown} "
+                          "others, of unknown sex, are not counted in it. Among all of them, the women's share is "
+                          "between {low} (no woman among them) and {high} (all women)."),
+    "index_truncated_meaning": ("Truncated: a published figure cut after its last decimal instead of rounded (1.65 "
+                                "for 1.6552); it is not counted as disagreeing, the annex shows it apart."),
     "index_missing_title": "n/a (not available):",
     "index_missing_line": "{annex}, {heading}: {why}",
     # what moved since the previous annex (change)

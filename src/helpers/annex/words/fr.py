@@ -28,6 +28,12 @@ WORDS = {
     "index_no_data": "l'annexe n'a pas de données pour ce chiffre",
     "index_truncated_one": "tronqué",
     "index_truncated_many": "tronqués",
+    "index_none_published": "aucun",
+    "index_unknown_sex": ("{annex}, {heading} : {share} des {counted} participants dont le sexe est connu ; {unknown} "
+                          "autres, de sexe non renseigné, n'y sont pas comptés. Parmi tous, la part des femmes est "
+                          "entre {low} (aucune femme parmi eux) et {high} (rien que des femmes)."),
+    "index_truncated_meaning": ("Tronqué : un chiffre publié coupé après sa dernière décimale au lieu d'être arrondi "
+                                "(1,65 pour 1,6552) ; il n'est pas compté en écart, l'annexe le montre à part."),
     "index_missing_title": "n.d. (non disponible) :",
     "index_missing_line": "{annex}, {heading} : {why}",
     # what moved since the previous annex (change)
