@@ -1720,12 +1720,24 @@ def test_percentages_by_dimension_are_never_added(tmp_path):
                for p in source.problems)
 
 
-def test_qualitative_indicators_are_listed_not_rated(tmp_path):
-    table = load(tmp_path, activity(body='<result type="1">' + indicator(
-        period('<target value="1"/>', '<actual value="1"/>'), attrs='measure="5"') + "</result>")
-    ).tables["indicators"]
-    assert len(table) == 1 and table["unit"].tolist() == ["qualitatif"]
+@pytest.mark.parametrize("measure, unit", [("3", "nominal"), ("4", "ordinal"), ("5", "qualitatif")])
+def test_nominal_ordinal_and_qualitative_indicators_are_listed_not_rated_and_said(tmp_path, measure, unit):
+    """An ordinal scale's values are ranks: level 2 for a target of level 3 was rated 66.7 %, amber."""
+    source = load(tmp_path, activity(body='<result type="1">' + indicator(
+        period('<target value="3"/>', '<actual value="2"/>'), attrs=f'measure="{measure}"') + "</result>"))
+    table = source.tables["indicators"]
+    assert len(table) == 1 and table["unit"].tolist() == [unit]
     assert table[["target", "actual"]].isna().all().all()
+    assert iptt(table, Thresholds())["rag"].tolist() == [""]
+    said, = (p for p in source.problems if p.rule == "iati_not_rated")
+    assert said.severity == "warning" and "target 3, actual 2" in said.message
+    assert said.element == "iati-activity[XM-1]/result[1]/indicator[1]"
+
+
+def test_a_qualitative_indicator_without_values_is_listed_without_a_warning(tmp_path):
+    source = load(tmp_path, activity(body='<result type="1">' + indicator(period(), attrs='measure="5"')
+                                     + "</result>"))
+    assert len(source.tables["indicators"]) == 1 and "iati_not_rated" not in rules(source)
 
 
 def test_narratives_fall_back_on_the_files_language(tmp_path):

@@ -31,7 +31,8 @@ The rules (each has a test in tests/data/test_iati.py):
   genre...: rows f, m and the total; other dimensions summed into the total when no total is given, with a warning;
   values by location or by dimension are added for a count, never for a percentage or a rank: then not computed,
   with a warning);
-  qualitative and nominal indicators (``@measure`` 5 and 3) are listed, not rated;
+  nominal, ordinal and qualitative indicators (``@measure`` 3, 4 and 5) are listed without their values, not
+  rated (a warning when they give values);
 - narratives in the annex language when the file has it, else the activity's default language.
 """
 
@@ -90,7 +91,9 @@ LEVELS = {"1": "output", "2": "outcome", "3": "impact"}
 UNITS = {"1": ("unités", "units"), "2": ("%", "%"), "3": ("nominal", "nominal"), "4": ("ordinal", "ordinal"),
          "5": ("qualitatif", "qualitative")}
 MEASURES = {"1": "unit", "2": "percentage", "3": "nominal", "4": "ordinal", "5": "qualitative"}
-NOT_RATED = {"3", "5"}  # nominal and qualitative measures: listed, not rated
+# nominal, ordinal and qualitative measures: listed, not rated. An ordinal scale's values are ranks (level 2 of 4
+# is not half of level 4): rated before, 2 for a target of 3 was 66.7 %, amber
+NOT_RATED = {"3", "4", "5"}
 HINT_PUBLISHER = "Ask the publisher to correct the file; until then the value is not counted."
 COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")  # ISO 3166-1 alpha-2, the IATI Country codelist
 INDICATOR_PATH = re.compile(r"result\[(\d+)\]/indicator\[(\d+)\]")
@@ -1083,8 +1086,29 @@ def _result(element: etree._Element, where: str, file: str, identifier: str, lan
                 indicator.code = (part.get("code") or "").strip() or None
         if len(set(years)) > 1:
             indicator.baselines = _first_year(indicator, years, identifier, file, problems)
+        if not numeric:   # (rare: out of the cells' loop)
+            _not_rated(child, indicator, identifier, file, problems)
         indicators.append(indicator)
     return indicators
+
+
+def _not_rated(element: etree._Element, indicator: Indicator, identifier: str, file: str,
+               problems: list[Problem]) -> None:
+    """A nominal, ordinal or qualitative indicator's values are left out of the table: said when it gives some, or
+    its target and actual were gone without a word (« not computable: no actual » beside a value in the file)."""
+    given = [(cell.tag, value) for cell in element.iter("baseline", "target", "actual")
+             if (value := (cell.get("value") or "").strip())]
+    if not given:
+        return
+    values = ", ".join(f"{tag} {shown(value)}" for tag, value in given[:4]) + (", ..." if len(given) > 4 else "")
+    why = ("ranks, not quantities (level 2 is not half of level 4)" if indicator.measure == "4" else
+           "categories or words, not quantities")
+    problems.append(Problem(file, "iati_not_rated", f"activity {identifier}: this indicator is measured on a "
+                            f"{MEASURES[indicator.measure]} scale (@measure {indicator.measure}): its values "
+                            f"({values}) are {why}: it is listed without them, not rated (no % of the target, no RAG)",
+                            "Nothing to do if it is; if the values are counts or percentages, ask the publisher to "
+                            "correct @measure (1 unit, 2 percentage), or write the indicator in the indicators table.",
+                            element=indicator.path, value=shown(given[0][1]), severity="warning"))
 
 
 def _first_year(indicator: Indicator, years: list[str], identifier: str, file: str,
