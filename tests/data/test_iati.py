@@ -600,6 +600,34 @@ def test_activities_can_be_restricted_by_identifier_or_prefix(tmp_path):
     assert rules(unknown) == ["iati_unknown_activity"] and "XM-B-1" in unknown.problems[0].hint
 
 
+def test_a_programme_kept_by_its_identifier_keeps_its_children_that_carry_its_money(tmp_path):
+    """DFID's GB-1-109635 carries no money, its children -101 and -102 all of it: kept alone (iati.activities), the
+    budget was empty and nothing spent, said only as « no table has rows for the country 'AL' »."""
+    (tmp_path / "iati").mkdir()
+    shutil.copy(REAL / "dfid_albania_v201.xml", tmp_path / "iati")
+    source = iati.load_iati(tmp_path / "iati", params("GBP", activities=["GB-1-109635"]))
+    budget = source.tables["budget"].set_index("line")["budget"]
+    assert budget.to_dict() == {"GB-1-109635-101": 162_393.0, "GB-1-109635-102": 40_012.0}  # (the file's budgets)
+    assert source.tables["expenditure"]["amount"].sum() == pytest.approx(202_405.0)
+    said, = (p for p in source.problems if p.rule == "iati_children_kept")
+    assert said.severity == "warning" and "GB-1-109635-101, GB-1-109635-102" in said.message
+    # the parent and one of its children listed: the project's choice of components, the other one named
+    chosen = iati.load_iati(tmp_path / "iati", params("GBP", activities=["GB-1-109635", "GB-1-109635-101"]))
+    assert chosen.tables["budget"]["budget"].sum() == 162_393.0
+    said, = (p for p in chosen.problems if p.rule == "iati_children_not_kept")
+    assert "not GB-1-109635-102" in said.message and "iati_children_kept" not in rules(chosen)
+
+
+def test_children_linked_both_ways_and_grandchildren_are_kept_once(tmp_path):
+    parent = activity("XM-P", '<related-activity ref="XM-C" type="2"/>')
+    child = activity("XM-C", '<related-activity ref="XM-P" type="1"/><related-activity ref="XM-G" type="2"/>')
+    grandchild = activity("XM-G", '<related-activity ref="XM-C" type="1"/>' + budget("5"))
+    source = load(tmp_path, parent, child, grandchild, activity("XM-O", budget("100")), activities=["XM-P"])
+    assert source.tables["budget"][["line", "budget"]].values.tolist() == [["XM-G", 5.0]]
+    said, = (p for p in source.problems if p.rule == "iati_children_kept")
+    assert said.value == "XM-C, XM-G"
+
+
 def test_spending_outside_the_activity_dates_is_warned_about_and_counted(tmp_path):
     dates = '<activity-date type="2" iso-date="2021-01-01"/><activity-date type="4" iso-date="2021-12-31"/>'
     source = load(tmp_path, activity(body=dates + budget("100") + transaction("10", date="2022-02-01")

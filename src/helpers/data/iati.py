@@ -1241,7 +1241,9 @@ def _selected(activities: list[Activity], params: ProjectParams, folder: str) ->
                 problems.append(Problem(folder, "iati_unknown_activity", f"project.yaml keeps the activity {identifier}, "
                                         "which no IATI file of the project holds", (guess + " " if guess else "")
                                         + "Correct iati.activities in project.yaml.", value=identifier))
-        kept = [a for a in kept if a.identifier in set(wanted.activities)]
+        listed, found = _with_children(list(dict.fromkeys(wanted.activities)), seen)
+        problems += found
+        kept = [a for a in kept if a.identifier in listed]
     if wanted.activity_prefix:
         kept = [a for a in kept if a.identifier.startswith(wanted.activity_prefix)]
         if not kept:
@@ -1249,6 +1251,64 @@ def _selected(activities: list[Activity], params: ProjectParams, folder: str) ->
                                     f"{wanted.activity_prefix!r}", "Correct iati.activity_prefix in project.yaml.",
                                     value=wanted.activity_prefix))
     return kept, problems
+
+
+def _children_in_files(activities: Iterable[Activity]) -> dict[str, list[str]]:
+    """identifier -> its children among ``activities`` (related-activity type 2 on the parent, or 1 on the child)."""
+    ids = {a.identifier for a in activities}
+    children: dict[str, list[str]] = defaultdict(list)
+    for activity in activities:
+        for ref, kind in activity.related:
+            if ref in ids and ref != activity.identifier:
+                parent, child = (ref, activity.identifier) if kind == "1" else (activity.identifier, ref) \
+                    if kind == "2" else (None, None)
+                if parent is not None and child not in children[parent]:
+                    children[parent].append(child)
+    return children
+
+
+def _with_children(listed: list[str], seen: dict[str, Activity]) -> tuple[set[str], list[Problem]]:
+    """iati.activities naming a programme (a parent) keeps its children in the files too, whose money is the
+    programme's: DFID's GB-1-109635 alone carries none, its two components all of it, and keeping it alone gave an
+    empty budget and no spending, said only as « no table has rows for the country 'AL' ». Said as a warning. When
+    some of its children are listed beside it, the list is the project's choice of components: the others are not
+    added, and named."""
+    children = _children_in_files(seen.values())
+    kept, problems = set(listed), []
+    for identifier in listed:
+        mine = children.get(identifier, [])
+        if not mine:
+            continue
+        parent = seen[identifier]
+        if any(child in kept for child in mine):
+            left = [child for child in mine if child not in kept]
+            if left:
+                problems.append(Problem(parent.file, "iati_children_not_kept", f"project.yaml keeps the activity "
+                                        f"{identifier} (iati.activities) and some of its children, not "
+                                        f"{_listed(left)} (its children in the files, related-activity): their "
+                                        "money is not counted", f"Nothing to do if the project is the activities "
+                                        f"listed; otherwise add {_listed(left)} to iati.activities.",
+                                        element=parent.path, value=", ".join(left[:3]), severity="warning"))
+            continue
+        added, todo = [], list(mine)
+        while todo:   # the children, their children... (a link both ways is followed once)
+            child = todo.pop(0)
+            if child not in kept:
+                kept.add(child)
+                added.append(child)
+                todo += children.get(child, [])
+        if added:
+            problems.append(Problem(parent.file, "iati_children_kept", f"project.yaml keeps the activity "
+                                    f"{identifier} (iati.activities), whose children in the files (related-activity) "
+                                    f"are kept with it: {_listed(added)}; a parent's money that its children "
+                                    "repeat is counted once", "Nothing to do if they are the project's components; "
+                                    f"to keep only some of them, list them in iati.activities beside {identifier}.",
+                                    element=parent.path, value=", ".join(added[:3]), severity="warning"))
+    return kept, problems
+
+
+def _listed(identifiers: list[str]) -> str:
+    return ", ".join(identifiers[:5]) + (f" (+{len(identifiers) - 5})" if len(identifiers) > 5 else "")
 
 
 # currencies at a legal fixed parity to the euro (units of each for 1 EUR): one rate for every value-date is right
