@@ -600,6 +600,18 @@ def test_activities_can_be_restricted_by_identifier_or_prefix(tmp_path):
     assert rules(unknown) == ["iati_unknown_activity"] and "XM-B-1" in unknown.problems[0].hint
 
 
+@pytest.mark.parametrize("prefix, said", [("XM-DAC-41114-PROJECT-0001", True), ("XM-DAC-41114-PROJECT-00012", True),
+                                          ("XM-DAC-41114-PROJECT-00012-", False), ("XM-DAC-41114-PROJECT", False)])
+def test_a_prefix_that_ends_inside_a_code_keeping_several_projects_is_said(tmp_path, prefix, said):
+    """UNDP's project 00012 and 000123 both start with ...-00012: their money was added as one project's, unsaid."""
+    acts = [activity(f"XM-DAC-41114-PROJECT-{code}", budget(value)) for code, value in
+            (("00012-1", "10"), ("00012-2", "20"), ("000123-1", "400"))]
+    source = load(tmp_path, *acts, activity_prefix=prefix)
+    assert ("iati_prefix_inside_code" in rules(source, "warning")) == said
+    if said and prefix.endswith("00012"):
+        assert "(XM-DAC-41114-PROJECT-00012, XM-DAC-41114-PROJECT-000123)" in source.problems[0].message
+
+
 def test_a_programme_kept_by_its_identifier_keeps_its_children_that_carry_its_money(tmp_path):
     """DFID's GB-1-109635 carries no money, its children -101 and -102 all of it: kept alone (iati.activities), the
     budget was empty and nothing spent, said only as « no table has rows for the country 'AL' »."""

@@ -96,6 +96,7 @@ MEASURES = {"1": "unit", "2": "percentage", "3": "nominal", "4": "ordinal", "5":
 NOT_RATED = {"3", "4", "5"}
 HINT_PUBLISHER = "Ask the publisher to correct the file; until then the value is not counted."
 COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")  # ISO 3166-1 alpha-2, the IATI Country codelist
+CODE_START = re.compile(r"[A-Za-z0-9]+")  # the letters and digits an identifier goes on with after a prefix
 INDICATOR_PATH = re.compile(r"result\[(\d+)\]/indicator\[(\d+)\]")
 SHOWN = 60  # characters of a value from the file shown in a message
 HINT_RESULT = "The value is left empty (not rated). Ask the publisher to write it as a number."
@@ -1250,7 +1251,28 @@ def _selected(activities: list[Activity], params: ProjectParams, folder: str) ->
             problems.append(Problem(folder, "iati_unknown_activity", f"no activity identifier starts with "
                                     f"{wanted.activity_prefix!r}", "Correct iati.activity_prefix in project.yaml.",
                                     value=wanted.activity_prefix))
+        problems += _prefix_inside_a_code(wanted.activity_prefix, kept, folder)
     return kept, problems
+
+
+def _prefix_inside_a_code(prefix: str, kept: list[Activity], folder: str) -> list[Problem]:
+    """iati.activity_prefix ending inside a code (GB-1-10963) keeps every project whose code goes on from it
+    (GB-1-109635 and GB-1-109636: two DFID projects, their money added as one without a word). Said when the kept
+    identifiers go on from it with different letters or digits before the next separator."""
+    if not prefix[-1:].isalnum():
+        return []
+    codes: dict[str, list[str]] = defaultdict(list)
+    for activity in kept:
+        rest = CODE_START.match(activity.identifier, len(prefix))
+        codes[prefix + (rest.group() if rest else "")].append(activity.identifier)
+    if len(codes) < 2:
+        return []
+    names = sorted(codes)
+    return [Problem(folder, "iati_prefix_inside_code", f"iati.activity_prefix {prefix!r} ends inside a code: the "
+                    f"activities it keeps go on from it as {len(names)} different codes ({_listed(names)}), each "
+                    "perhaps another project, and the money of all of them is counted", "Nothing to do if they are "
+                    "all the project's; otherwise write the whole code in activity_prefix (up to a separator such "
+                    "as '-'), or list the activities in iati.activities.", value=prefix, severity="warning")]
 
 
 def _children_in_files(activities: Iterable[Activity]) -> dict[str, list[str]]:
