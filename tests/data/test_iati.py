@@ -1888,6 +1888,19 @@ def test_other_versions_and_broken_xml_are_clear_errors(tmp_path):
     assert problem.rule == "iati_xml_syntax" and problem.row == 1
 
 
+def test_an_html_entity_in_a_file_is_refused_saying_which_and_where(tmp_path):
+    """&eacute; (HTML's, in a file edited by hand) was « not well-formed XML (no element found) », at row 0."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "bad.xml").write_bytes(b"\xef\xbb\xbf<?xml")   # (an earlier file's error, in the same thread)
+    iati.load_iati(tmp_path / "a", params())
+    folder = write(tmp_path / "b", activity(body=budget("1000"))).parent
+    path = folder / "file.xml"
+    path.write_text(path.read_text(encoding="utf-8").replace("Title XM-1", "Sant&eacute;"), encoding="utf-8")
+    problem, = iati.load_iati(folder, params()).problems
+    assert problem.rule == "iati_xml_syntax" and problem.row == 2 and problem.severity == "error"
+    assert "Entity 'eacute' not defined, line 2" in problem.message and "é for &eacute;" in problem.hint
+
+
 def test_a_direction_override_or_c1_control_in_a_narrative_is_shown_as_its_escape_and_warned(tmp_path):
     """Before: a title « Formation U+202E 0051 USD » (XML allows U+202E and the C1 controls, which a table or a YAML
     file refuses, control_character) reached the annex as written, shown « Formation DSU 1500 »: a figure that is

@@ -481,11 +481,7 @@ def _read_activities(path: Path) -> tuple[list[Activity], list[Problem]]:
                                                    value=packed)]
         if _html(path):  # an error page saved as .xml (<!doctype html>, not XML)
             return activities, problems + [_web_page(file, "")]
-        line = getattr(exc, "lineno", None)
-        return activities, problems + [Problem(file, "iati_xml_syntax", f"the file is not well-formed XML "
-                                               f"({exc.msg if hasattr(exc, 'msg') else exc})",
-                                               "Download the file again from the IATI registry or d-portal; do not "
-                                               "edit it by hand.", row=line)]
+        return activities, problems + [_syntax_error(file, path, exc)]
     except OSError as exc:
         return [], [Problem(file, "iati_unreadable", f"the file cannot be read ({exc})", "Check the file.")]
     if not checked:  # no iati-activities nor iati-activity at all: still say why, DTD first
@@ -497,6 +493,25 @@ def _read_activities(path: Path) -> tuple[list[Activity], list[Problem]]:
                                 "Is it an IATI activity file (not an organisation file)? Download the project's "
                                 "activity file."))
     return activities, problems
+
+
+def _syntax_error(file: str, path: Path, exc: Exception) -> Problem:
+    """The parser's first error, where it is: an entity the file does not declare (&eacute;, HTML's, in a file
+    edited or exported by hand) was said « not well-formed XML (no element found) », at row 0, the file refused
+    with nothing to look for."""
+    line, message = getattr(exc, "lineno", None), getattr(exc, "msg", None) or str(exc)
+    # (the log holds the thread's earlier files' errors too: this file's first)
+    first = next((e for e in getattr(exc, "error_log", None) or () if e.filename == str(path)), None)
+    if first is not None and first.line and (not line or first.line < line or "no element found" in message):
+        line, message = first.line, f"{first.message.strip()}, line {first.line}, column {first.column}"
+    entity = first is not None and first.type_name == "ERR_UNDECLARED_ENTITY"
+    return Problem(file, "iati_xml_syntax", f"the file is not well-formed XML ({message})"
+                   + (": XML knows only &amp; &lt; &gt; &quot; &apos; and numbered characters (&#233;), not HTML's "
+                      "named ones" if entity else ""),
+                   ("Ask the publisher to write the character itself (é for &eacute;), or download the file again "
+                    "from the IATI registry or d-portal; do not edit it by hand." if entity else
+                    "Download the file again from the IATI registry or d-portal; do not edit it by hand."),
+                   row=line or None)
 
 
 ARCHIVES = {b"\x1f\x8b": "gzip", b"PK\x03\x04": "zip", b"7z\xbc\xaf": "7z", b"BZh": "bzip2"}
