@@ -1774,6 +1774,18 @@ def test_nominal_ordinal_and_qualitative_indicators_are_listed_not_rated_and_sai
     assert said.element == "iati-activity[XM-1]/result[1]/indicator[1]"
 
 
+def test_a_percentage_actual_typed_as_a_fraction_is_warned_at_its_element_as_in_a_csv(tmp_path):
+    """0.4 beside a target of 45 (%): rated 0.9 %, red, and make check said nothing (the contract's row warnings ran
+    on CSV tables only)."""
+    source = load(tmp_path, activity(body='<result type="1">' + indicator(
+        period('<target value="45"/>', '<actual value="0.4"/>') + period('<target value="50"/>', '<actual value="48"/>',
+                                                                         "2022-01-01", "2022-12-31"),
+        attrs='measure="2"') + "</result>"))
+    said, = (p for p in source.problems if p.rule == "fraction_for_percent")
+    assert said.severity == "warning" and said.value == "0.4" and said.column == "actual"
+    assert said.element == "iati-activity[XM-1]/result[1]/indicator[1]/period[1]" and said.file.endswith("file.xml")
+
+
 def test_a_qualitative_indicator_without_values_is_listed_without_a_warning(tmp_path):
     source = load(tmp_path, activity(body='<result type="1">' + indicator(period(), attrs='measure="5"')
                                      + "</result>"))
