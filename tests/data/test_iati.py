@@ -19,6 +19,7 @@ from helpers.data.iati_import import import_iati
 from helpers.data.loader import check_project, load_project
 from helpers.data.params import ProjectParams, Thresholds
 from helpers.errors import ValidationFailed
+from helpers.pipeline.messages import translated
 
 REAL = Path(__file__).parents[1] / "fixtures" / "iati"
 
@@ -610,6 +611,9 @@ def test_a_prefix_that_ends_inside_a_code_keeping_several_projects_is_said(tmp_p
     assert ("iati_prefix_inside_code" in rules(source, "warning")) == said
     if said and prefix.endswith("00012"):
         assert "(XM-DAC-41114-PROJECT-00012, XM-DAC-41114-PROJECT-000123)" in source.problems[0].message
+    if said:
+        french = translated(source.problems[0], "fr")
+        assert "s'arrête au milieu d'un code" in french.message and french.hint.startswith("Rien à faire")
 
 
 def test_a_programme_kept_by_its_identifier_keeps_its_children_that_carry_its_money(tmp_path):
@@ -623,11 +627,16 @@ def test_a_programme_kept_by_its_identifier_keeps_its_children_that_carry_its_mo
     assert source.tables["expenditure"]["amount"].sum() == pytest.approx(202_405.0)
     said, = (p for p in source.problems if p.rule == "iati_children_kept")
     assert said.severity == "warning" and "GB-1-109635-101, GB-1-109635-102" in said.message
+    french = translated(said, "fr")
+    assert "sont gardés avec elle : GB-1-109635-101, GB-1-109635-102 ;" in french.message
+    assert french.hint.endswith("à côté de GB-1-109635.")
     # the parent and one of its children listed: the project's choice of components, the other one named
     chosen = iati.load_iati(tmp_path / "iati", params("GBP", activities=["GB-1-109635", "GB-1-109635-101"]))
     assert chosen.tables["budget"]["budget"].sum() == 162_393.0
     said, = (p for p in chosen.problems if p.rule == "iati_children_not_kept")
     assert "not GB-1-109635-102" in said.message and "iati_children_kept" not in rules(chosen)
+    french = translated(said, "fr")
+    assert "pas GB-1-109635-102 (ses enfants" in french.message and "ajoutez GB-1-109635-102" in french.hint
 
 
 def test_children_linked_both_ways_and_grandchildren_are_kept_once(tmp_path):
@@ -1772,6 +1781,8 @@ def test_nominal_ordinal_and_qualitative_indicators_are_listed_not_rated_and_sai
     said, = (p for p in source.problems if p.rule == "iati_not_rated")
     assert said.severity == "warning" and "target 3, actual 2" in said.message
     assert said.element == "iati-activity[XM-1]/result[1]/indicator[1]"
+    french = translated(said, "fr")
+    assert "(cible 3, réalisé 2)" in french.message and french.hint.startswith("Rien à faire")
 
 
 def test_a_percentage_actual_typed_as_a_fraction_is_warned_at_its_element_as_in_a_csv(tmp_path):
