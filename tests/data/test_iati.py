@@ -639,6 +639,25 @@ def test_a_programme_kept_by_its_identifier_keeps_its_children_that_carry_its_mo
     assert "pas GB-1-109635-102 (ses enfants" in french.message and "ajoutez GB-1-109635-102" in french.hint
 
 
+def test_a_prefix_keeps_the_children_of_the_activities_it_keeps_whatever_their_identifiers(tmp_path):
+    """The ILO's programme XM-DAC-41302-AMEM and its country projects XM-DAC-41302-MAR-19-01...: activity_prefix
+    XM-DAC-41302-AMEM kept the programme alone, without money, the projects left out unsaid."""
+    parent = activity("XM-DAC-41302-AMEM", '<related-activity ref="XM-DAC-41302-MAR-19-01" type="2"/>')
+    child = activity("XM-DAC-41302-MAR-19-01", '<related-activity ref="XM-DAC-41302-AMEM" type="1"/>'
+                     + budget("700") + transaction("300"))
+    other = activity("XM-DAC-41302-TUN-20-01", budget("900"))
+    source = load(tmp_path, parent, child, other, activity_prefix="XM-DAC-41302-AMEM")
+    assert source.tables["budget"][["line", "budget"]].values.tolist() == [["XM-DAC-41302-MAR-19-01", 700.0]]
+    assert source.tables["expenditure"]["amount"].sum() == 300
+    said, = (p for p in source.problems if p.rule == "iati_children_kept")
+    assert "(iati.activity_prefix)" in said.message and said.value == "XM-DAC-41302-MAR-19-01"
+    assert "(iati.activity_prefix), dont les enfants" in translated(said, "fr").message
+    # with iati.activities too: those it lists (and their children) that start with the prefix (and theirs)
+    both = load(tmp_path / "both", parent, child, other, activity_prefix="XM-DAC-41302-AMEM",
+                activities=["XM-DAC-41302-AMEM", "XM-DAC-41302-TUN-20-01"])
+    assert both.tables["budget"]["line"].tolist() == ["XM-DAC-41302-MAR-19-01"]
+
+
 def test_children_linked_both_ways_and_grandchildren_are_kept_once(tmp_path):
     parent = activity("XM-P", '<related-activity ref="XM-C" type="2"/>')
     child = activity("XM-C", '<related-activity ref="XM-P" type="1"/><related-activity ref="XM-G" type="2"/>')

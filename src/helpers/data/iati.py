@@ -1263,7 +1263,10 @@ def _selected(activities: list[Activity], params: ProjectParams, folder: str) ->
         problems += found
         kept = [a for a in kept if a.identifier in listed]
     if wanted.activity_prefix:
-        kept = [a for a in kept if a.identifier.startswith(wanted.activity_prefix)]
+        matched = [a.identifier for a in kept if a.identifier.startswith(wanted.activity_prefix)]
+        listed, found = _with_children(matched, {a.identifier: a for a in kept}, "iati.activity_prefix")
+        problems += found
+        kept = [a for a in kept if a.identifier in listed]
         if not kept:
             problems.append(Problem(folder, "iati_unknown_activity", f"no activity identifier starts with "
                                     f"{wanted.activity_prefix!r}", "Correct iati.activity_prefix in project.yaml.",
@@ -1306,12 +1309,14 @@ def _children_in_files(activities: Iterable[Activity]) -> dict[str, list[str]]:
     return children
 
 
-def _with_children(listed: list[str], seen: dict[str, Activity]) -> tuple[set[str], list[Problem]]:
+def _with_children(listed: list[str], seen: dict[str, Activity], key: str = "iati.activities"
+                   ) -> tuple[set[str], list[Problem]]:
     """iati.activities naming a programme (a parent) keeps its children in the files too, whose money is the
     programme's: DFID's GB-1-109635 alone carries none, its two components all of it, and keeping it alone gave an
     empty budget and no spending, said only as « no table has rows for the country 'AL' ». Said as a warning. When
     some of its children are listed beside it, the list is the project's choice of components: the others are not
-    added, and named."""
+    added, and named. The same of the activities iati.activity_prefix keeps (``key``): children whose identifiers
+    do not start with it (the ILO's XM-DAC-41302-AMEM and its XM-DAC-41302-MAR-19-01) were left out unsaid."""
     children = _children_in_files(seen.values())
     kept, problems = set(listed), []
     for identifier in listed:
@@ -1323,10 +1328,13 @@ def _with_children(listed: list[str], seen: dict[str, Activity]) -> tuple[set[st
             left = [child for child in mine if child not in kept]
             if left:
                 problems.append(Problem(parent.file, "iati_children_not_kept", f"project.yaml keeps the activity "
-                                        f"{identifier} (iati.activities) and some of its children, not "
+                                        f"{identifier} ({key}) and some of its children, not "
                                         f"{_listed(left)} (its children in the files, related-activity): their "
                                         "money is not counted", f"Nothing to do if the project is the activities "
-                                        f"listed; otherwise add {_listed(left)} to iati.activities.",
+                                        f"listed; otherwise add {_listed(left)} to iati.activities." if key ==
+                                        "iati.activities" else "Nothing to do if the project is the activities "
+                                        "kept; otherwise list the project's activities in iati.activities, in "
+                                        "place of activity_prefix.",
                                         element=parent.path, value=", ".join(left[:3]), severity="warning"))
             continue
         added, todo = [], list(mine)
@@ -1338,7 +1346,7 @@ def _with_children(listed: list[str], seen: dict[str, Activity]) -> tuple[set[st
                 todo += children.get(child, [])
         if added:
             problems.append(Problem(parent.file, "iati_children_kept", f"project.yaml keeps the activity "
-                                    f"{identifier} (iati.activities), whose children in the files (related-activity) "
+                                    f"{identifier} ({key}), whose children in the files (related-activity) "
                                     f"are kept with it: {_listed(added)}; a parent's money that its children "
                                     "repeat is counted once", "Nothing to do if they are the project's components; "
                                     f"to keep only some of them, list them in iati.activities beside {identifier}.",

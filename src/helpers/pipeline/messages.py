@@ -227,19 +227,22 @@ _FRENCH = [(re.compile(english), french) for english, french in (
      r"unit, 2 percentage\), or write the indicator in the indicators table\.$", "Rien à faire si c'est le cas ; si "
      "les valeurs sont des effectifs ou des pourcentages, demandez à l'éditeur de corriger @measure (1 unité, 2 "
      "pourcentage), ou écrivez l'indicateur dans la table indicators."),
-    (r"^project\.yaml keeps the activity (\S+) \(iati\.activities\), whose children in the files \(related-activity\) "
+    (r"^project\.yaml keeps the activity (\S+) \((iati\.activit\w+)\), whose children in the files \(related-activity\) "
      r"are kept with it: (.+); a parent's money that its children repeat is counted once$",
-     r"project.yaml garde l'activité \1 (iati.activities), dont les enfants dans les fichiers (related-activity) sont "
-     r"gardés avec elle : \2 ; l'argent d'un parent que ses enfants répètent est compté une fois"),
+     r"project.yaml garde l'activité \1 (\2), dont les enfants dans les fichiers (related-activity) sont "
+     r"gardés avec elle : \3 ; l'argent d'un parent que ses enfants répètent est compté une fois"),
     (r"^Nothing to do if they are the project's components; to keep only some of them, list them in iati\.activities "
      r"beside (\S+)\.$", r"Rien à faire si ce sont les composantes du projet ; pour n'en garder que certaines, "
      r"listez-les dans iati.activities à côté de \1."),
-    (r"^project\.yaml keeps the activity (\S+) \(iati\.activities\) and some of its children, not (.+) \(its children "
-     r"in the files, related-activity\): their money is not counted$", r"project.yaml garde l'activité \1 "
-     r"(iati.activities) et certains de ses enfants, pas \2 (ses enfants dans les fichiers, related-activity) : leur "
+    (r"^project\.yaml keeps the activity (\S+) \((iati\.activit\w+)\) and some of its children, not (.+) \(its "
+     r"children in the files, related-activity\): their money is not counted$", r"project.yaml garde l'activité \1 "
+     r"(\2) et certains de ses enfants, pas \3 (ses enfants dans les fichiers, related-activity) : leur "
      r"argent n'est pas compté"),
     (r"^Nothing to do if the project is the activities listed; otherwise add (.+) to iati\.activities\.$",
      r"Rien à faire si le projet est fait des activités listées ; sinon, ajoutez \1 à iati.activities."),
+    (r"^Nothing to do if the project is the activities kept; otherwise list the project's activities in "
+     r"iati\.activities, in place of activity_prefix\.$", "Rien à faire si le projet est fait des activités gardées ; "
+     "sinon, listez les activités du projet dans iati.activities, à la place d'activity_prefix."),
     (r"^iati\.activity_prefix '(.*)' ends inside a code: the activities it keeps go on from it as (\d+) different "
      r"codes \((.+)\), each perhaps another project, and the money of all of them is counted$",
      r"iati.activity_prefix '\1' s'arrête au milieu d'un code : les activités qu'il garde le prolongent en \2 codes "
