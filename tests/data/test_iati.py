@@ -658,6 +658,19 @@ def test_a_prefix_keeps_the_children_of_the_activities_it_keeps_whatever_their_i
     assert both.tables["budget"]["line"].tolist() == ["XM-DAC-41302-MAR-19-01"]
 
 
+def test_a_programme_not_in_the_files_keeps_the_activities_that_name_it_as_their_parent(tmp_path):
+    """d-portal's activities of one country hold the programme's country projects, not the programme: listing the
+    programme was an error (« no IATI file holds it ») and nothing was built."""
+    child = activity("XM-DAC-41302-MAR-19-01", '<related-activity ref="XM-DAC-41302-AMEM" type="1"/>' + budget("700"))
+    other = activity("XM-DAC-41302-TUN-20-01", budget("900"))
+    source = load(tmp_path, child, other, activities=["XM-DAC-41302-AMEM"])
+    assert source.tables["budget"]["budget"].tolist() == [700.0] and "iati_unknown_activity" not in rules(source)
+    said, = (p for p in source.problems if p.rule == "iati_children_kept")
+    assert said.severity == "warning" and said.message.endswith("are kept: XM-DAC-41302-MAR-19-01")
+    french = translated(said, "fr")
+    assert "qu'aucun fichier IATI du projet ne contient" in french.message and french.hint.startswith("Rien")
+
+
 def test_children_linked_both_ways_and_grandchildren_are_kept_once(tmp_path):
     parent = activity("XM-P", '<related-activity ref="XM-C" type="2"/>')
     child = activity("XM-C", '<related-activity ref="XM-P" type="1"/><related-activity ref="XM-G" type="2"/>')

@@ -1253,13 +1253,28 @@ def _selected(activities: list[Activity], params: ProjectParams, folder: str) ->
         seen[activity.identifier] = activity
     kept = list(seen.values())
     if wanted.activities:
+        listed = list(dict.fromkeys(wanted.activities))
         for identifier in wanted.activities:
             if identifier not in seen:
+                # a programme whose own activity was not downloaded (d-portal's activities of one country): its
+                # children in the files name it as their parent, and their money is its
+                orphans = [a for a in seen.values() if (identifier, "1") in a.related]
+                if orphans:
+                    listed += [a.identifier for a in orphans if a.identifier not in listed]
+                    problems.append(Problem(orphans[0].file, "iati_children_kept", f"project.yaml keeps the "
+                                            f"activity {identifier} (iati.activities), which no IATI file of the "
+                                            "project holds, and the activities of the files that name it as their "
+                                            f"parent (related-activity type 1) are kept: "
+                                            f"{_listed([a.identifier for a in orphans])}", "Nothing to do if they are "
+                                            "the project's components; to keep only some of them, list them in "
+                                            "iati.activities.", element=orphans[0].path, value=identifier,
+                                            severity="warning"))
+                    continue
                 guess = did_you_mean(identifier, seen)
                 problems.append(Problem(folder, "iati_unknown_activity", f"project.yaml keeps the activity {identifier}, "
                                         "which no IATI file of the project holds", (guess + " " if guess else "")
                                         + "Correct iati.activities in project.yaml.", value=identifier))
-        listed, found = _with_children(list(dict.fromkeys(wanted.activities)), seen)
+        listed, found = _with_children(listed, seen)
         problems += found
         kept = [a for a in kept if a.identifier in listed]
     if wanted.activity_prefix:

@@ -231,6 +231,13 @@ _FRENCH = [(re.compile(english), french) for english, french in (
      r"are kept with it: (.+); a parent's money that its children repeat is counted once$",
      r"project.yaml garde l'activité \1 (\2), dont les enfants dans les fichiers (related-activity) sont "
      r"gardés avec elle : \3 ; l'argent d'un parent que ses enfants répètent est compté une fois"),
+    (r"^project\.yaml keeps the activity (\S+) \(iati\.activities\), which no IATI file of the project holds, and "
+     r"the activities of the files that name it as their parent \(related-activity type 1\) are kept: (.+)$",
+     r"project.yaml garde l'activité \1 (iati.activities), qu'aucun fichier IATI du projet ne contient, et les "
+     r"activités des fichiers qui la nomment comme leur parent (related-activity type 1) sont gardées : \2"),
+    (r"^Nothing to do if they are the project's components; to keep only some of them, list them in "
+     r"iati\.activities\.$", "Rien à faire si ce sont les composantes du projet ; pour n'en garder que certaines, "
+     "listez-les dans iati.activities."),
     (r"^Nothing to do if they are the project's components; to keep only some of them, list them in iati\.activities "
      r"beside (\S+)\.$", r"Rien à faire si ce sont les composantes du projet ; pour n'en garder que certaines, "
      r"listez-les dans iati.activities à côté de \1."),
