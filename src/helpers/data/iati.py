@@ -3205,6 +3205,8 @@ def _row_warnings(name: str, frame: pd.DataFrame) -> list[Problem]:
     nothing (the annex's anomalies alone listed it)."""
     problems = []
     for warning in SPEC[name].warnings:
+        if frame[warning.column].isna().all():   # (target_final: IATI has none; a fifth of this step's time)
+            continue
         rows = frame.index[pd.Series(warning.when(frame), index=frame.index).fillna(False).to_numpy(dtype=bool)]
         for index in rows:   # (the few rows concerned)
             value = frame.at[index, warning.column]
