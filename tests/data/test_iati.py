@@ -616,6 +616,17 @@ def test_a_prefix_that_ends_inside_a_code_keeping_several_projects_is_said(tmp_p
         assert "s'arrête au milieu d'un code" in french.message and french.hint.startswith("Rien à faire")
 
 
+@pytest.mark.parametrize("blank", ["", " ", "\n  "])
+def test_a_blank_currency_on_a_value_is_the_activitys_default(tmp_path, blank):
+    """currency=" " (a template's blank) hid the activity's default-currency: « this value has no currency and the
+    activity no default-currency », an error, of an activity whose default-currency is EUR."""
+    value = f'<value currency="{blank}">100</value>'
+    spent = f'<transaction><transaction-type code="4"/><transaction-date iso-date="2021-06-30"/>{value}</transaction>'
+    source = load(tmp_path, activity(body=budget("1000") + spent))
+    assert source.tables["expenditure"]["amount"].tolist() == [100.0]
+    assert "iati_no_currency" not in rules(source) and rules(source, "error") == []
+
+
 def test_a_programme_kept_by_its_identifier_keeps_its_children_that_carry_its_money(tmp_path):
     """DFID's GB-1-109635 carries no money, its children -101 and -102 all of it: kept alone (iati.activities), the
     budget was empty and nothing spent, said only as « no table has rows for the country 'AL' »."""

@@ -935,11 +935,13 @@ def _money(value: etree._Element | None, where: str, default_currency: str | Non
                                 HINT_PUBLISHER, element=where, severity="warning"))
         return Money(path, "", None, default_currency)
     amount = _number(value.text, file, identifier, path, problems)
-    currency = (value.get("currency") or default_currency or "").strip().upper() or None
+    # (currency=" ", a template's blank, is no currency: the default's, which it hid: « no currency and the activity
+    # no default-currency », an error, of an activity that has one)
+    currency = ((value.get("currency") or "").strip() or (default_currency or "").strip()).upper() or None
     if currency is not None and not (len(currency) == 3 and currency.isascii() and currency.isalpha()):
         problems.append(Problem(file, "iati_currency_code", f"activity {identifier}: a currency is three letters "
                                 "(ISO 4217, e.g. EUR): this value is not counted", HINT_PUBLISHER,
-                                value=shown(currency), element=path if value.get("currency") else
+                                value=shown(currency), element=path if (value.get("currency") or "").strip() else
                                 f"{where.split('/')[0]}/@default-currency"))
         return Money(path, "", None, None)
     return Money(path, "", amount, currency, value_date=value.get("value-date"))
