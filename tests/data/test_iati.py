@@ -19,6 +19,7 @@ from helpers.data.iati_import import import_iati
 from helpers.data.loader import check_project, load_project
 from helpers.data.params import ProjectParams, Thresholds
 from helpers.errors import ValidationFailed
+from helpers.pipeline.messages import translated
 
 REAL = Path(__file__).parents[1] / "fixtures" / "iati"
 
@@ -598,6 +599,97 @@ def test_activities_can_be_restricted_by_identifier_or_prefix(tmp_path):
     assert load(tmp_path / "b", *acts, activity_prefix="XM-A").tables["budget"]["budget"].sum() == 3
     unknown = load(tmp_path / "c", *acts, activities=["XM-B-2"])
     assert rules(unknown) == ["iati_unknown_activity"] and "XM-B-1" in unknown.problems[0].hint
+
+
+@pytest.mark.parametrize("prefix, said", [("XM-DAC-41114-PROJECT-0001", True), ("XM-DAC-41114-PROJECT-00012", True),
+                                          ("XM-DAC-41114-PROJECT-00012-", False), ("XM-DAC-41114-PROJECT", False)])
+def test_a_prefix_that_ends_inside_a_code_keeping_several_projects_is_said(tmp_path, prefix, said):
+    """UNDP's project 00012 and 000123 both start with ...-00012: their money was added as one project's, unsaid."""
+    acts = [activity(f"XM-DAC-41114-PROJECT-{code}", budget(value)) for code, value in
+            (("00012-1", "10"), ("00012-2", "20"), ("000123-1", "400"))]
+    source = load(tmp_path, *acts, activity_prefix=prefix)
+    assert ("iati_prefix_inside_code" in rules(source, "warning")) == said
+    if said and prefix.endswith("00012"):
+        assert "(XM-DAC-41114-PROJECT-00012, XM-DAC-41114-PROJECT-000123)" in source.problems[0].message
+    if said:
+        french = translated(source.problems[0], "fr")
+        assert "s'arrête au milieu d'un code" in french.message and french.hint.startswith("Rien à faire")
+
+
+@pytest.mark.parametrize("blank", ["", " ", "\n  "])
+def test_a_blank_currency_on_a_value_is_the_activitys_default(tmp_path, blank):
+    """currency=" " (a template's blank) hid the activity's default-currency: « this value has no currency and the
+    activity no default-currency », an error, of an activity whose default-currency is EUR."""
+    value = f'<value currency="{blank}">100</value>'
+    spent = f'<transaction><transaction-type code="4"/><transaction-date iso-date="2021-06-30"/>{value}</transaction>'
+    source = load(tmp_path, activity(body=budget("1000") + spent))
+    assert source.tables["expenditure"]["amount"].tolist() == [100.0]
+    assert "iati_no_currency" not in rules(source) and rules(source, "error") == []
+
+
+def test_a_programme_kept_by_its_identifier_keeps_its_children_that_carry_its_money(tmp_path):
+    """DFID's GB-1-109635 carries no money, its children -101 and -102 all of it: kept alone (iati.activities), the
+    budget was empty and nothing spent, said only as « no table has rows for the country 'AL' »."""
+    (tmp_path / "iati").mkdir()
+    shutil.copy(REAL / "dfid_albania_v201.xml", tmp_path / "iati")
+    source = iati.load_iati(tmp_path / "iati", params("GBP", activities=["GB-1-109635"]))
+    budget = source.tables["budget"].set_index("line")["budget"]
+    assert budget.to_dict() == {"GB-1-109635-101": 162_393.0, "GB-1-109635-102": 40_012.0}  # (the file's budgets)
+    assert source.tables["expenditure"]["amount"].sum() == pytest.approx(202_405.0)
+    said, = (p for p in source.problems if p.rule == "iati_children_kept")
+    assert said.severity == "warning" and "GB-1-109635-101, GB-1-109635-102" in said.message
+    french = translated(said, "fr")
+    assert "sont gardés avec elle : GB-1-109635-101, GB-1-109635-102 ;" in french.message
+    assert french.hint.endswith("à côté de GB-1-109635.")
+    # the parent and one of its children listed: the project's choice of components, the other one named
+    chosen = iati.load_iati(tmp_path / "iati", params("GBP", activities=["GB-1-109635", "GB-1-109635-101"]))
+    assert chosen.tables["budget"]["budget"].sum() == 162_393.0
+    said, = (p for p in chosen.problems if p.rule == "iati_children_not_kept")
+    assert "not GB-1-109635-102" in said.message and "iati_children_kept" not in rules(chosen)
+    french = translated(said, "fr")
+    assert "pas GB-1-109635-102 (ses enfants" in french.message and "ajoutez GB-1-109635-102" in french.hint
+
+
+def test_a_prefix_keeps_the_children_of_the_activities_it_keeps_whatever_their_identifiers(tmp_path):
+    """The ILO's programme XM-DAC-41302-AMEM and its country projects XM-DAC-41302-MAR-19-01...: activity_prefix
+    XM-DAC-41302-AMEM kept the programme alone, without money, the projects left out unsaid."""
+    parent = activity("XM-DAC-41302-AMEM", '<related-activity ref="XM-DAC-41302-MAR-19-01" type="2"/>')
+    child = activity("XM-DAC-41302-MAR-19-01", '<related-activity ref="XM-DAC-41302-AMEM" type="1"/>'
+                     + budget("700") + transaction("300"))
+    other = activity("XM-DAC-41302-TUN-20-01", budget("900"))
+    source = load(tmp_path, parent, child, other, activity_prefix="XM-DAC-41302-AMEM")
+    assert source.tables["budget"][["line", "budget"]].values.tolist() == [["XM-DAC-41302-MAR-19-01", 700.0]]
+    assert source.tables["expenditure"]["amount"].sum() == 300
+    said, = (p for p in source.problems if p.rule == "iati_children_kept")
+    assert "(iati.activity_prefix)" in said.message and said.value == "XM-DAC-41302-MAR-19-01"
+    assert "(iati.activity_prefix), dont les enfants" in translated(said, "fr").message
+    # with iati.activities too: those it lists (and their children) that start with the prefix (and theirs)
+    both = load(tmp_path / "both", parent, child, other, activity_prefix="XM-DAC-41302-AMEM",
+                activities=["XM-DAC-41302-AMEM", "XM-DAC-41302-TUN-20-01"])
+    assert both.tables["budget"]["line"].tolist() == ["XM-DAC-41302-MAR-19-01"]
+
+
+def test_a_programme_not_in_the_files_keeps_the_activities_that_name_it_as_their_parent(tmp_path):
+    """d-portal's activities of one country hold the programme's country projects, not the programme: listing the
+    programme was an error (« no IATI file holds it ») and nothing was built."""
+    child = activity("XM-DAC-41302-MAR-19-01", '<related-activity ref="XM-DAC-41302-AMEM" type="1"/>' + budget("700"))
+    other = activity("XM-DAC-41302-TUN-20-01", budget("900"))
+    source = load(tmp_path, child, other, activities=["XM-DAC-41302-AMEM"])
+    assert source.tables["budget"]["budget"].tolist() == [700.0] and "iati_unknown_activity" not in rules(source)
+    said, = (p for p in source.problems if p.rule == "iati_children_kept")
+    assert said.severity == "warning" and said.message.endswith("are kept: XM-DAC-41302-MAR-19-01")
+    french = translated(said, "fr")
+    assert "qu'aucun fichier IATI du projet ne contient" in french.message and french.hint.startswith("Rien")
+
+
+def test_children_linked_both_ways_and_grandchildren_are_kept_once(tmp_path):
+    parent = activity("XM-P", '<related-activity ref="XM-C" type="2"/>')
+    child = activity("XM-C", '<related-activity ref="XM-P" type="1"/><related-activity ref="XM-G" type="2"/>')
+    grandchild = activity("XM-G", '<related-activity ref="XM-C" type="1"/>' + budget("5"))
+    source = load(tmp_path, parent, child, grandchild, activity("XM-O", budget("100")), activities=["XM-P"])
+    assert source.tables["budget"][["line", "budget"]].values.tolist() == [["XM-G", 5.0]]
+    said, = (p for p in source.problems if p.rule == "iati_children_kept")
+    assert said.value == "XM-C, XM-G"
 
 
 def test_spending_outside_the_activity_dates_is_warned_about_and_counted(tmp_path):
@@ -1720,12 +1812,38 @@ def test_percentages_by_dimension_are_never_added(tmp_path):
                for p in source.problems)
 
 
-def test_qualitative_indicators_are_listed_not_rated(tmp_path):
-    table = load(tmp_path, activity(body='<result type="1">' + indicator(
-        period('<target value="1"/>', '<actual value="1"/>'), attrs='measure="5"') + "</result>")
-    ).tables["indicators"]
-    assert len(table) == 1 and table["unit"].tolist() == ["qualitatif"]
+@pytest.mark.parametrize("measure, unit", [("3", "nominal"), ("4", "ordinal"), ("5", "qualitatif")])
+def test_nominal_ordinal_and_qualitative_indicators_are_listed_not_rated_and_said(tmp_path, measure, unit):
+    """An ordinal scale's values are ranks: level 2 for a target of level 3 was rated 66.7 %, amber."""
+    source = load(tmp_path, activity(body='<result type="1">' + indicator(
+        period('<target value="3"/>', '<actual value="2"/>'), attrs=f'measure="{measure}"') + "</result>"))
+    table = source.tables["indicators"]
+    assert len(table) == 1 and table["unit"].tolist() == [unit]
     assert table[["target", "actual"]].isna().all().all()
+    assert iptt(table, Thresholds())["rag"].tolist() == [""]
+    said, = (p for p in source.problems if p.rule == "iati_not_rated")
+    assert said.severity == "warning" and "target 3, actual 2" in said.message
+    assert said.element == "iati-activity[XM-1]/result[1]/indicator[1]"
+    french = translated(said, "fr")
+    assert "(cible 3, réalisé 2)" in french.message and french.hint.startswith("Rien à faire")
+
+
+def test_a_percentage_actual_typed_as_a_fraction_is_warned_at_its_element_as_in_a_csv(tmp_path):
+    """0.4 beside a target of 45 (%): rated 0.9 %, red, and make check said nothing (the contract's row warnings ran
+    on CSV tables only)."""
+    source = load(tmp_path, activity(body='<result type="1">' + indicator(
+        period('<target value="45"/>', '<actual value="0.4"/>') + period('<target value="50"/>', '<actual value="48"/>',
+                                                                         "2022-01-01", "2022-12-31"),
+        attrs='measure="2"') + "</result>"))
+    said, = (p for p in source.problems if p.rule == "fraction_for_percent")
+    assert said.severity == "warning" and said.value == "0.4" and said.column == "actual"
+    assert said.element == "iati-activity[XM-1]/result[1]/indicator[1]/period[1]" and said.file.endswith("file.xml")
+
+
+def test_a_qualitative_indicator_without_values_is_listed_without_a_warning(tmp_path):
+    source = load(tmp_path, activity(body='<result type="1">' + indicator(period(), attrs='measure="5"')
+                                     + "</result>"))
+    assert len(source.tables["indicators"]) == 1 and "iati_not_rated" not in rules(source)
 
 
 def test_narratives_fall_back_on_the_files_language(tmp_path):
@@ -1834,6 +1952,19 @@ def test_other_versions_and_broken_xml_are_clear_errors(tmp_path):
     (tmp_path / "b" / "f.xml").write_text('<iati-activities version="2.03"><iati-activity>', encoding="utf-8")
     problem = iati.load_iati(tmp_path / "b", params()).problems[0]
     assert problem.rule == "iati_xml_syntax" and problem.row == 1
+
+
+def test_an_html_entity_in_a_file_is_refused_saying_which_and_where(tmp_path):
+    """&eacute; (HTML's, in a file edited by hand) was « not well-formed XML (no element found) », at row 0."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "bad.xml").write_bytes(b"\xef\xbb\xbf<?xml")   # (an earlier file's error, in the same thread)
+    iati.load_iati(tmp_path / "a", params())
+    folder = write(tmp_path / "b", activity(body=budget("1000"))).parent
+    path = folder / "file.xml"
+    path.write_text(path.read_text(encoding="utf-8").replace("Title XM-1", "Sant&eacute;"), encoding="utf-8")
+    problem, = iati.load_iati(folder, params()).problems
+    assert problem.rule == "iati_xml_syntax" and problem.row == 2 and problem.severity == "error"
+    assert "Entity 'eacute' not defined, line 2" in problem.message and "é for &eacute;" in problem.hint
 
 
 def test_a_direction_override_or_c1_control_in_a_narrative_is_shown_as_its_escape_and_warned(tmp_path):

@@ -31,7 +31,8 @@ The rules (each has a test in tests/data/test_iati.py):
   genre...: rows f, m and the total; other dimensions summed into the total when no total is given, with a warning;
   values by location or by dimension are added for a count, never for a percentage or a rank: then not computed,
   with a warning);
-  qualitative and nominal indicators (``@measure`` 5 and 3) are listed, not rated;
+  nominal, ordinal and qualitative indicators (``@measure`` 3, 4 and 5) are listed without their values, not
+  rated (a warning when they give values);
 - narratives in the annex language when the file has it, else the activity's default language.
 """
 
@@ -62,6 +63,7 @@ from .countries import country_code, country_name
 from .inputs import CONTROL, MAX_IATI_BYTES, Refused, checked_input, control_reason
 from .params import ProjectParams
 from .schemas import COLUMNS, REGIONAL, validate_table
+from .spec import SPEC
 
 TABLES = ("budget", "expenditure", "indicators")
 # the texts the reader writes in the annex language: each also in both languages (iati_<column>_<fr|en>), so that an
@@ -90,9 +92,12 @@ LEVELS = {"1": "output", "2": "outcome", "3": "impact"}
 UNITS = {"1": ("unités", "units"), "2": ("%", "%"), "3": ("nominal", "nominal"), "4": ("ordinal", "ordinal"),
          "5": ("qualitatif", "qualitative")}
 MEASURES = {"1": "unit", "2": "percentage", "3": "nominal", "4": "ordinal", "5": "qualitative"}
-NOT_RATED = {"3", "5"}  # nominal and qualitative measures: listed, not rated
+# nominal, ordinal and qualitative measures: listed, not rated. An ordinal scale's values are ranks (level 2 of 4
+# is not half of level 4): rated before, 2 for a target of 3 was 66.7 %, amber
+NOT_RATED = {"3", "4", "5"}
 HINT_PUBLISHER = "Ask the publisher to correct the file; until then the value is not counted."
 COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")  # ISO 3166-1 alpha-2, the IATI Country codelist
+CODE_START = re.compile(r"[A-Za-z0-9]+")  # the letters and digits an identifier goes on with after a prefix
 INDICATOR_PATH = re.compile(r"result\[(\d+)\]/indicator\[(\d+)\]")
 SHOWN = 60  # characters of a value from the file shown in a message
 HINT_RESULT = "The value is left empty (not rated). Ask the publisher to write it as a number."
@@ -309,6 +314,7 @@ def _load_iati(folder: Path, params: ProjectParams) -> IatiSource:
               "indicators": _indicators(activities, params, problems)}
     for name, frame in tables.items():
         problems += _validated(name, frame)
+    problems += _row_warnings("indicators", tables["indicators"])
     problems += _project_dates(activities, params, tables)
     return IatiSource(tables, problems, files, activities)
 
@@ -477,11 +483,7 @@ def _read_activities(path: Path) -> tuple[list[Activity], list[Problem]]:
                                                    value=packed)]
         if _html(path):  # an error page saved as .xml (<!doctype html>, not XML)
             return activities, problems + [_web_page(file, "")]
-        line = getattr(exc, "lineno", None)
-        return activities, problems + [Problem(file, "iati_xml_syntax", f"the file is not well-formed XML "
-                                               f"({exc.msg if hasattr(exc, 'msg') else exc})",
-                                               "Download the file again from the IATI registry or d-portal; do not "
-                                               "edit it by hand.", row=line)]
+        return activities, problems + [_syntax_error(file, path, exc)]
     except OSError as exc:
         return [], [Problem(file, "iati_unreadable", f"the file cannot be read ({exc})", "Check the file.")]
     if not checked:  # no iati-activities nor iati-activity at all: still say why, DTD first
@@ -493,6 +495,25 @@ def _read_activities(path: Path) -> tuple[list[Activity], list[Problem]]:
                                 "Is it an IATI activity file (not an organisation file)? Download the project's "
                                 "activity file."))
     return activities, problems
+
+
+def _syntax_error(file: str, path: Path, exc: Exception) -> Problem:
+    """The parser's first error, where it is: an entity the file does not declare (&eacute;, HTML's, in a file
+    edited or exported by hand) was said « not well-formed XML (no element found) », at row 0, the file refused
+    with nothing to look for."""
+    line, message = getattr(exc, "lineno", None), getattr(exc, "msg", None) or str(exc)
+    # (the log holds the thread's earlier files' errors too: this file's first)
+    first = next((e for e in getattr(exc, "error_log", None) or () if e.filename == str(path)), None)
+    if first is not None and first.line and (not line or first.line < line or "no element found" in message):
+        line, message = first.line, f"{first.message.strip()}, line {first.line}, column {first.column}"
+    entity = first is not None and first.type_name == "ERR_UNDECLARED_ENTITY"
+    return Problem(file, "iati_xml_syntax", f"the file is not well-formed XML ({message})"
+                   + (": XML knows only &amp; &lt; &gt; &quot; &apos; and numbered characters (&#233;), not HTML's "
+                      "named ones" if entity else ""),
+                   ("Ask the publisher to write the character itself (é for &eacute;), or download the file again "
+                    "from the IATI registry or d-portal; do not edit it by hand." if entity else
+                    "Download the file again from the IATI registry or d-portal; do not edit it by hand."),
+                   row=line or None)
 
 
 ARCHIVES = {b"\x1f\x8b": "gzip", b"PK\x03\x04": "zip", b"7z\xbc\xaf": "7z", b"BZh": "bzip2"}
@@ -914,11 +935,13 @@ def _money(value: etree._Element | None, where: str, default_currency: str | Non
                                 HINT_PUBLISHER, element=where, severity="warning"))
         return Money(path, "", None, default_currency)
     amount = _number(value.text, file, identifier, path, problems)
-    currency = (value.get("currency") or default_currency or "").strip().upper() or None
+    # (currency=" ", a template's blank, is no currency: the default's, which it hid: « no currency and the activity
+    # no default-currency », an error, of an activity that has one)
+    currency = ((value.get("currency") or "").strip() or (default_currency or "").strip()).upper() or None
     if currency is not None and not (len(currency) == 3 and currency.isascii() and currency.isalpha()):
         problems.append(Problem(file, "iati_currency_code", f"activity {identifier}: a currency is three letters "
                                 "(ISO 4217, e.g. EUR): this value is not counted", HINT_PUBLISHER,
-                                value=shown(currency), element=path if value.get("currency") else
+                                value=shown(currency), element=path if (value.get("currency") or "").strip() else
                                 f"{where.split('/')[0]}/@default-currency"))
         return Money(path, "", None, None)
     return Money(path, "", amount, currency, value_date=value.get("value-date"))
@@ -1083,8 +1106,29 @@ def _result(element: etree._Element, where: str, file: str, identifier: str, lan
                 indicator.code = (part.get("code") or "").strip() or None
         if len(set(years)) > 1:
             indicator.baselines = _first_year(indicator, years, identifier, file, problems)
+        if not numeric:   # (rare: out of the cells' loop)
+            _not_rated(child, indicator, identifier, file, problems)
         indicators.append(indicator)
     return indicators
+
+
+def _not_rated(element: etree._Element, indicator: Indicator, identifier: str, file: str,
+               problems: list[Problem]) -> None:
+    """A nominal, ordinal or qualitative indicator's values are left out of the table: said when it gives some, or
+    its target and actual were gone without a word (« not computable: no actual » beside a value in the file)."""
+    given = [(cell.tag, value) for cell in element.iter("baseline", "target", "actual")
+             if (value := (cell.get("value") or "").strip())]
+    if not given:
+        return
+    values = ", ".join(f"{tag} {shown(value)}" for tag, value in given[:4]) + (", ..." if len(given) > 4 else "")
+    why = ("ranks, not quantities (level 2 is not half of level 4)" if indicator.measure == "4" else
+           "categories or words, not quantities")
+    problems.append(Problem(file, "iati_not_rated", f"activity {identifier}: this indicator's measure is "
+                            f"{MEASURES[indicator.measure]} (@measure {indicator.measure}): its values "
+                            f"({values}) are {why}: it is listed without them, not rated (no % of the target, no RAG)",
+                            "Nothing to do if it is; if the values are counts or percentages, ask the publisher to "
+                            "correct @measure (1 unit, 2 percentage), or write the indicator in the indicators table.",
+                            element=indicator.path, value=shown(given[0][1]), severity="warning"))
 
 
 def _first_year(indicator: Indicator, years: list[str], identifier: str, file: str,
@@ -1211,20 +1255,124 @@ def _selected(activities: list[Activity], params: ProjectParams, folder: str) ->
         seen[activity.identifier] = activity
     kept = list(seen.values())
     if wanted.activities:
+        listed = list(dict.fromkeys(wanted.activities))
         for identifier in wanted.activities:
             if identifier not in seen:
+                # a programme whose own activity was not downloaded (d-portal's activities of one country): its
+                # children in the files name it as their parent, and their money is its
+                orphans = [a for a in seen.values() if (identifier, "1") in a.related]
+                if orphans:
+                    listed += [a.identifier for a in orphans if a.identifier not in listed]
+                    problems.append(Problem(orphans[0].file, "iati_children_kept", f"project.yaml keeps the "
+                                            f"activity {identifier} (iati.activities), which no IATI file of the "
+                                            "project holds, and the activities of the files that name it as their "
+                                            f"parent (related-activity type 1) are kept: "
+                                            f"{_listed([a.identifier for a in orphans])}", "Nothing to do if they are "
+                                            "the project's components; to keep only some of them, list them in "
+                                            "iati.activities.", element=orphans[0].path, value=identifier,
+                                            severity="warning"))
+                    continue
                 guess = did_you_mean(identifier, seen)
                 problems.append(Problem(folder, "iati_unknown_activity", f"project.yaml keeps the activity {identifier}, "
                                         "which no IATI file of the project holds", (guess + " " if guess else "")
                                         + "Correct iati.activities in project.yaml.", value=identifier))
-        kept = [a for a in kept if a.identifier in set(wanted.activities)]
+        listed, found = _with_children(listed, seen)
+        problems += found
+        kept = [a for a in kept if a.identifier in listed]
     if wanted.activity_prefix:
-        kept = [a for a in kept if a.identifier.startswith(wanted.activity_prefix)]
+        matched = [a.identifier for a in kept if a.identifier.startswith(wanted.activity_prefix)]
+        listed, found = _with_children(matched, {a.identifier: a for a in kept}, "iati.activity_prefix")
+        problems += found
+        kept = [a for a in kept if a.identifier in listed]
         if not kept:
             problems.append(Problem(folder, "iati_unknown_activity", f"no activity identifier starts with "
                                     f"{wanted.activity_prefix!r}", "Correct iati.activity_prefix in project.yaml.",
                                     value=wanted.activity_prefix))
+        problems += _prefix_inside_a_code(wanted.activity_prefix, kept, folder)
     return kept, problems
+
+
+def _prefix_inside_a_code(prefix: str, kept: list[Activity], folder: str) -> list[Problem]:
+    """iati.activity_prefix ending inside a code (GB-1-10963) keeps every project whose code goes on from it
+    (GB-1-109635 and GB-1-109636: two DFID projects, their money added as one without a word). Said when the kept
+    identifiers go on from it with different letters or digits before the next separator."""
+    if not prefix[-1:].isalnum():
+        return []
+    codes: dict[str, list[str]] = defaultdict(list)
+    for activity in kept:
+        rest = CODE_START.match(activity.identifier, len(prefix))
+        codes[prefix + (rest.group() if rest else "")].append(activity.identifier)
+    if len(codes) < 2:
+        return []
+    names = sorted(codes)
+    return [Problem(folder, "iati_prefix_inside_code", f"iati.activity_prefix {prefix!r} ends inside a code: the "
+                    f"activities it keeps go on from it as {len(names)} different codes ({_listed(names)}), each "
+                    "perhaps another project, and the money of all of them is counted", "Nothing to do if they are "
+                    "all the project's; otherwise write the whole code in activity_prefix (up to a separator such "
+                    "as '-'), or list the activities in iati.activities.", value=prefix, severity="warning")]
+
+
+def _children_in_files(activities: Iterable[Activity]) -> dict[str, list[str]]:
+    """identifier -> its children among ``activities`` (related-activity type 2 on the parent, or 1 on the child)."""
+    ids = {a.identifier for a in activities}
+    children: dict[str, list[str]] = defaultdict(list)
+    for activity in activities:
+        for ref, kind in activity.related:
+            if ref in ids and ref != activity.identifier:
+                parent, child = (ref, activity.identifier) if kind == "1" else (activity.identifier, ref) \
+                    if kind == "2" else (None, None)
+                if parent is not None and child not in children[parent]:
+                    children[parent].append(child)
+    return children
+
+
+def _with_children(listed: list[str], seen: dict[str, Activity], key: str = "iati.activities"
+                   ) -> tuple[set[str], list[Problem]]:
+    """iati.activities naming a programme (a parent) keeps its children in the files too, whose money is the
+    programme's: DFID's GB-1-109635 alone carries none, its two components all of it, and keeping it alone gave an
+    empty budget and no spending, said only as « no table has rows for the country 'AL' ». Said as a warning. When
+    some of its children are listed beside it, the list is the project's choice of components: the others are not
+    added, and named. The same of the activities iati.activity_prefix keeps (``key``): children whose identifiers
+    do not start with it (the ILO's XM-DAC-41302-AMEM and its XM-DAC-41302-MAR-19-01) were left out unsaid."""
+    children = _children_in_files(seen.values())
+    kept, problems = set(listed), []
+    for identifier in listed:
+        mine = children.get(identifier, [])
+        if not mine:
+            continue
+        parent = seen[identifier]
+        if any(child in kept for child in mine):
+            left = [child for child in mine if child not in kept]
+            if left:
+                problems.append(Problem(parent.file, "iati_children_not_kept", f"project.yaml keeps the activity "
+                                        f"{identifier} ({key}) and some of its children, not "
+                                        f"{_listed(left)} (its children in the files, related-activity): their "
+                                        "money is not counted", f"Nothing to do if the project is the activities "
+                                        f"listed; otherwise add {_listed(left)} to iati.activities." if key ==
+                                        "iati.activities" else "Nothing to do if the project is the activities "
+                                        "kept; otherwise list the project's activities in iati.activities, in "
+                                        "place of activity_prefix.",
+                                        element=parent.path, value=", ".join(left[:3]), severity="warning"))
+            continue
+        added, todo = [], list(mine)
+        while todo:   # the children, their children... (a link both ways is followed once)
+            child = todo.pop(0)
+            if child not in kept:
+                kept.add(child)
+                added.append(child)
+                todo += children.get(child, [])
+        if added:
+            problems.append(Problem(parent.file, "iati_children_kept", f"project.yaml keeps the activity "
+                                    f"{identifier} ({key}), whose children in the files (related-activity) "
+                                    f"are kept with it: {_listed(added)}; a parent's money that its children "
+                                    "repeat is counted once", "Nothing to do if they are the project's components; "
+                                    f"to keep only some of them, list them in iati.activities beside {identifier}.",
+                                    element=parent.path, value=", ".join(added[:3]), severity="warning"))
+    return kept, problems
+
+
+def _listed(identifiers: list[str]) -> str:
+    return ", ".join(identifiers[:5]) + (f" (+{len(identifiers) - 5})" if len(identifiers) > 5 else "")
 
 
 # currencies at a legal fixed parity to the euro (units of each for 1 EUR): one rate for every value-date is right
@@ -3050,6 +3198,24 @@ def _validated(name: str, frame: pd.DataFrame) -> list[Problem]:
             return {"element": element, "column": column}
 
         problems += validate_table(name, rows, str(file), where)
+    return problems
+
+
+def _row_warnings(name: str, frame: pd.DataFrame) -> list[Problem]:
+    """The contract's row warnings (data.spec), as a CSV table has them in make check, each at its row's element: an
+    IATI percentage indicator's actual of 0.4 beside its target of 45 was rated 0.9 %, red, and make check said
+    nothing (the annex's anomalies alone listed it)."""
+    problems = []
+    for warning in SPEC[name].warnings:
+        if frame[warning.column].isna().all():   # (target_final: IATI has none; a fifth of this step's time)
+            continue
+        rows = frame.index[pd.Series(warning.when(frame), index=frame.index).fillna(False).to_numpy(dtype=bool)]
+        for index in rows:   # (the few rows concerned)
+            value = frame.at[index, warning.column]
+            problems.append(Problem(str(frame.at[index, "iati_file"]), warning.rule, warning.message, warning.hint,
+                                    element=frame.at[index, "iati_element"], column=warning.column,
+                                    value=_show(value) if warning.show_value and isinstance(value, float)
+                                    and not math.isnan(value) else None, severity="warning"))
     return problems
 
 

@@ -48,6 +48,17 @@ def _separator_example(example: str) -> str:
             "a tab inside a cell": "une tabulation dans une cellule"}.get(example, example)
 
 
+def _not_rated(m: re.Match) -> str:
+    """An IATI indicator listed without its values (data.iati._not_rated), in French."""
+    kind = {"nominal": "nominale", "ordinal": "ordinale", "qualitative": "qualitative"}[m[2]]
+    values = re.sub(r"\b(baseline|target|actual)\b", lambda w: {"baseline": "référence", "target": "cible",
+                                                                "actual": "réalisé"}[w[1]], m[4])
+    why = ("des rangs, pas des quantités (le niveau 2 n'est pas la moitié du niveau 4)" if m[5].startswith("ranks")
+           else "des catégories ou des mots, pas des quantités")
+    return (f"activité {m[1]} : la mesure de cet indicateur est {kind} (@measure {m[3]}) : ses valeurs ({values}) "
+            f"sont {why} : il est listé sans elles, non noté (ni % de la cible, ni RAG)")
+
+
 # English sentence (a regex over the data room's text) -> French; applied in order, to the message and the hint
 _FRENCH = [(re.compile(english), french) for english, french in (
     (r"the key '([^']*)' has no value", r"la clé '\1' n'a pas de valeur"),
@@ -209,6 +220,44 @@ _FRENCH = [(re.compile(english), french) for english, french in (
      r"le dossier \1/ n'est pas lu : les tables sont lues dans \2/ même"),
     (r"^Move the tables it holds up into (\S+)/ \(one file a table\), or move the folder out of (\S+)/\.$",
      r"Déplacez ses tables dans \1/ (un fichier par table), ou sortez le dossier de \2/."),
+    (r"^activity (\S+): this indicator's measure is (nominal|ordinal|qualitative) \(@measure (\d)\): its values "
+     r"\((.*)\) are (ranks, not quantities \(level 2 is not half of level 4\)|categories or words, not quantities): "
+     r"it is listed without them, not rated \(no % of the target, no RAG\)$", _not_rated),
+    (r"^Nothing to do if it is; if the values are counts or percentages, ask the publisher to correct @measure \(1 "
+     r"unit, 2 percentage\), or write the indicator in the indicators table\.$", "Rien à faire si c'est le cas ; si "
+     "les valeurs sont des effectifs ou des pourcentages, demandez à l'éditeur de corriger @measure (1 unité, 2 "
+     "pourcentage), ou écrivez l'indicateur dans la table indicators."),
+    (r"^project\.yaml keeps the activity (\S+) \((iati\.activit\w+)\), whose children in the files \(related-activity\) "
+     r"are kept with it: (.+); a parent's money that its children repeat is counted once$",
+     r"project.yaml garde l'activité \1 (\2), dont les enfants dans les fichiers (related-activity) sont "
+     r"gardés avec elle : \3 ; l'argent d'un parent que ses enfants répètent est compté une fois"),
+    (r"^project\.yaml keeps the activity (\S+) \(iati\.activities\), which no IATI file of the project holds, and "
+     r"the activities of the files that name it as their parent \(related-activity type 1\) are kept: (.+)$",
+     r"project.yaml garde l'activité \1 (iati.activities), qu'aucun fichier IATI du projet ne contient, et les "
+     r"activités des fichiers qui la nomment comme leur parent (related-activity type 1) sont gardées : \2"),
+    (r"^Nothing to do if they are the project's components; to keep only some of them, list them in "
+     r"iati\.activities\.$", "Rien à faire si ce sont les composantes du projet ; pour n'en garder que certaines, "
+     "listez-les dans iati.activities."),
+    (r"^Nothing to do if they are the project's components; to keep only some of them, list them in iati\.activities "
+     r"beside (\S+)\.$", r"Rien à faire si ce sont les composantes du projet ; pour n'en garder que certaines, "
+     r"listez-les dans iati.activities à côté de \1."),
+    (r"^project\.yaml keeps the activity (\S+) \((iati\.activit\w+)\) and some of its children, not (.+) \(its "
+     r"children in the files, related-activity\): their money is not counted$", r"project.yaml garde l'activité \1 "
+     r"(\2) et certains de ses enfants, pas \3 (ses enfants dans les fichiers, related-activity) : leur "
+     r"argent n'est pas compté"),
+    (r"^Nothing to do if the project is the activities listed; otherwise add (.+) to iati\.activities\.$",
+     r"Rien à faire si le projet est fait des activités listées ; sinon, ajoutez \1 à iati.activities."),
+    (r"^Nothing to do if the project is the activities kept; otherwise list the project's activities in "
+     r"iati\.activities, in place of activity_prefix\.$", "Rien à faire si le projet est fait des activités gardées ; "
+     "sinon, listez les activités du projet dans iati.activities, à la place d'activity_prefix."),
+    (r"^iati\.activity_prefix '(.*)' ends inside a code: the activities it keeps go on from it as (\d+) different "
+     r"codes \((.+)\), each perhaps another project, and the money of all of them is counted$",
+     r"iati.activity_prefix '\1' s'arrête au milieu d'un code : les activités qu'il garde le prolongent en \2 codes "
+     r"différents (\3), chacun peut-être un autre projet, et l'argent de tous est compté"),
+    (r"^Nothing to do if they are all the project's; otherwise write the whole code in activity_prefix \(up to a "
+     r"separator such as '-'\), or list the activities in iati\.activities\.$", "Rien à faire s'ils sont tous du "
+     "projet ; sinon, écrivez le code entier dans activity_prefix (jusqu'à un séparateur comme '-'), ou listez les "
+     "activités dans iati.activities."),
     (r"^this file is not read: IATI activity files are read from the folder iati/$",
      "ce fichier n'est pas lu : les fichiers d'activités IATI sont lus dans le dossier iati/"),
     (r"^Move it into (\S+)/iati/ if it is an IATI file \(see data/README\.md\)\.$",
