@@ -422,3 +422,26 @@ def test_a_centre_taken_with_certainty_whose_trainees_were_drawn_is_told_with_ho
     surveys, problems, _ = load_surveys(folder)
     assert problems == []
     _equal_to_r(surveys["s"], CERTAINTY_SECOND_STAGE_R)
+
+
+# tests/fixtures/survey/domain_unanswered.R: (estimate, se, CI low, CI high, deff, df)
+DOMAIN_UNANSWERED_R = {
+    "s:revenu:sexe=femme|mean": (241.650360762, 10.366578232, 215.002223061, 268.298498463, 0.316808364615, 5),
+    "s:revenu:sexe=femme|total": (149037.86, 51463.2120526, 16747.461894, 281328.258106, 20.5258543288, 5),
+    "s:emploi=oui:sexe=femme|share": (0.627984595635, 0.0926109098354, 0.378612438858, 0.823842753156,
+                                      0.71502144299, 5),
+}
+
+
+def test_a_subgroup_with_a_village_unanswered_has_r_s_degrees_of_freedom(tmp_path):
+    """Women live in 7 of the 12 villages drawn (2 regions); the 5 women of one village left the income empty, the
+    one woman of another the employment. The degrees of freedom counted only the villages with an answer (4: the
+    income's interval 212.9 to 270.4, the share's 36.0 % to 83.5 %); R's degf of the women's subset counts the 7
+    villages with women, answered or not, minus their 2 regions (5: 215.0 to 268.3, 37.9 % to 82.4 %), as the
+    unanswered rows stay in the design."""
+    surveys, problems = _survey_of(tmp_path, "domain_unanswered", (
+        "title: t\ndesign: {weights: poids, strata: region, clusters: village}\nestimates:\n"
+        "  - {mean: revenu, by: sexe}\n  - {total: revenu, by: sexe}\n  - {share: emploi, value: oui, by: sexe}\n"))
+    assert problems == []
+    found = _equal_to_r(surveys["s"], DOMAIN_UNANSWERED_R)
+    assert found["s:revenu:sexe=femme|mean"]["n"] == 16 and found["s:emploi=oui:sexe=femme|share"]["n"] == 20

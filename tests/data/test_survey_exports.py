@@ -959,9 +959,9 @@ def test_weights_rounded_to_four_decimals_are_not_told_as_thousands(tmp_path):
 
 # R's survey on kobo_options.csv (tests/fixtures/survey/kobo_options.R): each option's share among the 32 asked
 KOBO_OPTIONS_R = {   # option: (estimate, se, logit CI low, high, deff)
-    "langue": (0.326086956522, 0.0831085092474, 0.182834939867, 0.511343883483, 1.06714621932),
-    "metier": (0.459239130435, 0.089503087922, 0.289366629349, 0.639143799837, 1.09522192573),
-    "droits": (0.336956521739, 0.0846496069848, 0.190058413474, 0.523946003403, 1.08894075751),
+    "langue": (0.326086956522, 0.0831085092474, 0.18378739418, 0.509754071726, 1.06714621932),
+    "metier": (0.459239130435, 0.089503087922, 0.290614969042, 0.63774426714, 1.09522192573),
+    "droits": (0.336956521739, 0.0846496069848, 0.191041515107, 0.52235596411, 1.08894075751),
 }
 
 
@@ -995,7 +995,7 @@ def test_select_multiple_option_columns_as_exports_write_them(tmp_path, written,
     shares = est.estimates(survey).set_index("value")
     for option, (value, se, low, high, deff) in KOBO_OPTIONS_R.items():
         row = shares.loc[option]
-        assert row["n"] == 32 and row["df"] == 31
+        assert row["n"] == 32 and row["df"] == 39   # R's degf: the 8 not asked stay in the design
         assert (row["estimate"], row["se"], row["ci_low"], row["ci_high"], row["deff"]) == pytest.approx(
             (value, se, low, high, deff), rel=1e-6)
 
@@ -1121,19 +1121,20 @@ def test_select_multiple_option_columns_filled_with_0_for_those_not_asked_are_to
     assert problems[0 if filled == "options" else 1].message.startswith("8 answers are given to")
 
 
-# tests/fixtures/survey/skip_zero.R: option -> (estimate, se, logit CI low, high, deff) on the 71 asked, df 8
+# tests/fixtures/survey/skip_zero.R: option -> (estimate, se, logit CI low, high, deff) on the 71 asked, df 9
 SKIP_ZERO_R = {
-    "langue": (0.282472613459, 0.0430511715229, 0.194341595924, 0.391165291346, 0.677761260892),
-    "metier": (0.605633802817, 0.053041219527, 0.479233196732, 0.719323058244, 0.873049435627),
-    "droits": (0.360719874804, 0.057555594321, 0.240891989912, 0.500828326976, 1.06472005649),
+    "langue": (0.282472613459, 0.0430511715229, 0.195803979817, 0.388949512837, 0.677761260892),
+    "metier": (0.605633802817, 0.053041219527, 0.481663821427, 0.717352909169, 0.873049435627),
+    "droits": (0.360719874804, 0.057555594321, 0.242898866682, 0.498092401277, 1.06472005649),
 }
 
 
 @pytest.mark.parametrize("sign", [True, False], ids=["skip-logic-found", "no-sign"])
 def test_option_columns_all_zero_give_r_s_interval_on_the_asked_and_the_annex_says_whose(tmp_path, sign):
     """skip_zero.csv: 3 regions of 4 villages, the 25 not asked (formation/suivie = non, one whole village) with 0
-    in every option column. Read as not asked, each share, its SE, logit interval, deff, df (11 villages - 3
-    strata) and n equal R's svyciprop on the asked subset; without the question telling them (no sign) they are
+    in every option column. Read as not asked, each share, its SE, logit interval, deff, df
+    and n equal R's svyciprop with the not asked empty (NA: the whole village stays in the design, 12
+    villages - 3 strata, not subset(asked)'s 11 - 3); without the question telling them (no sign) they are
     counted (with the 13 asked who chose none), as R on the whole design. The annex showed only n (71 or 96),
     not whose shares they were."""
     from helpers.annex.surveys import all_zero
@@ -1154,7 +1155,7 @@ def test_option_columns_all_zero_give_r_s_interval_on_the_asked_and_the_annex_sa
     if sign:
         for option, expected in SKIP_ZERO_R.items():
             row = shares.loc[option]
-            assert row["n"] == 71 and row["df"] == 8
+            assert row["n"] == 71 and row["df"] == 9
             assert (row["estimate"], row["se"], row["ci_low"], row["ci_high"], row["deff"]) == pytest.approx(
                 expected, rel=1e-6)
     else:
