@@ -168,6 +168,35 @@ def test_a_median_or_post_strata_are_said_not_offered_not_a_neighbouring_key(tmp
     assert french["design.postStrata"].startswith("Le classeur ne post-stratifie pas")
 
 
+@pytest.mark.parametrize("key, said, french", [
+    ("design: {weights: poids, ids: identification/centre}", "are named in 'clusters'", "se nomment dans 'clusters'"),
+    ("design: {psu: identification/centre}", "are named in 'clusters'", "se nomment dans 'clusters'"),
+    ("design: {probs: poids}", "the inverse of the probability", "l'inverse de la probabilité"),
+    ("design: {weights: poids, nest: true}", "always read within their stratum", "toujours lus dans leur strate"),
+    ("phase2: {weights: poids}", "does not estimate two-phase designs", "n'estime pas les plans à deux phases"),
+    ("design: {weights: poids, repweights: poids}", "does not use replicate weights", "n'utilise pas de poids répl"),
+    ("estimates:\n  - {ratio: emploi/revenu, per: identification/age}", "gives no ratio of two questions",
+     "ne calcule pas de ratio de deux questions"),
+])
+def test_r_s_design_names_and_what_the_workbook_does_not_do_are_said(tmp_path, key, said, french):
+    """R's svydesign names in the YAML (« ids: village », « psu: », « probs: ») were told « Remove this line »: removed,
+    the clusters are left out (each respondent taken as drawn alone: SEs too small) or the probabilities never turned
+    into weights; « repweights » was told « Did you mean 'weights'? » (the replicate weights read as the weights), and
+    a two-phase design or a ratio (R's twophase, svyratio; « {ratio: depenses, per: membres} ») « Remove this line »,
+    with no word that the workbook does not do them. Each hint now says where the column goes, or that the workbook
+    does not do it and what to do, in French too."""
+    from helpers.pipeline.messages import translated
+
+    shutil.copy(DATA_DIR / "amem" / "surveys" / f"{NAME}.xlsx", tmp_path / "s.xlsx")
+    (tmp_path / "s.yaml").write_text(f"title: t\n{key}\n", encoding="utf-8")
+    _, problems, _ = load_surveys(tmp_path)
+    unknown = [p for p in problems if p.rule == "unknown_key"]
+    assert unknown and all(said in p.hint and p.hint != "Remove this line." for p in unknown), \
+        [(p.column, p.hint) for p in problems]
+    assert all("Did you mean" not in p.hint for p in unknown)
+    assert all(translated(p, "fr").hint.count(french) == 1 for p in unknown), [translated(p, "fr").hint for p in unknown]
+
+
 def test_a_two_stage_design_written_as_lists_says_the_first_stage_is_taken(tmp_path):
     """« clusters: [village, menage] » and « fpc: [n_villages, n_menages] » (R's svydesign(id = ~village + menage))
     were refused with « Input should be a valid string » and « See data/README.md »: the evaluator could not tell
