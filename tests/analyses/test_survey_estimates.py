@@ -445,3 +445,23 @@ def test_a_subgroup_with_a_village_unanswered_has_r_s_degrees_of_freedom(tmp_pat
     assert problems == []
     found = _equal_to_r(surveys["s"], DOMAIN_UNANSWERED_R)
     assert found["s:revenu:sexe=femme|mean"]["n"] == 16 and found["s:emploi=oui:sexe=femme|share"]["n"] == 20
+
+
+def test_a_subgroup_answering_in_one_village_of_two_has_no_standard_error(tmp_path):
+    """A programme in two villages of one region, its respondents of one village with the income empty: R's degf of
+    the subgroup is 1 (tests/fixtures/survey/answers_one_village.R), but its answers lie in one village, whose
+    residuals add up to 0 (R's SE 2e-14). With the degrees of freedom counted as R does, the check of an SE of 0 on
+    0 degrees of freedom missed it: the mean showed an SE of « 0,0 » and an interval of 252.5 to 252.5. It has no SE
+    nor interval, with the note saying why; the total keeps R's SE and its interval on R's 1 degree of freedom."""
+    surveys, problems = _survey_of(tmp_path, "answers_one_village", (
+        "title: t\ndesign: {weights: poids, strata: region, clusters: village}\nestimates:\n"
+        "  - {mean: revenu, by: programme}\n  - {total: revenu, by: programme}\n"))
+    assert problems == []
+    found = {f"{r['key']}|{r['stat']}": r for _, r in est.estimates(surveys["s"]).iterrows()}
+    mean = found["s:revenu:programme=formation|mean"]
+    assert mean["estimate"] == pytest.approx(252.489919355, rel=1e-9) and mean["df"] == 1 and mean["n"] == 3
+    assert all(math.isnan(mean[c]) for c in ("se", "ci_low", "ci_high", "deff"))
+    assert est.note_of(mean) == "answers from a single unit of the first stage: no standard error"
+    total = found["s:revenu:programme=formation|total"]
+    assert (total["estimate"], total["se"], total["ci_low"], total["ci_high"]) == pytest.approx(
+        (12523.5, 12523.5, -146602.655013, 171649.655013), rel=1e-9) and total["df"] == 1

@@ -160,6 +160,7 @@ def estimate(survey: Any, stat: str, variable: str, value: str | None = None, by
         frame = prop.to_polars()
         out = frame.filter(pl.col(column) == frame[column].max()).row(0, named=True)  # the level 1 of the 0/1
         kind = kind_p
+    answered_df = out.get("df")   # first-stage units with an answer, less their strata: 0 when all in one unit
     out = _with_degrees(out, _degrees(survey, domain if by is not None else None), stat)
     deff = out.get("deff")
     if stat == "share" and out["est"] in (0, 1):
@@ -168,7 +169,7 @@ def estimate(survey: Any, stat: str, variable: str, value: str | None = None, by
         bound = 0.025 ** (1 / int(out["n"]))
         out = {**out, "lci": 0.0 if out["est"] == 0 else bound, "uci": 1 - bound if out["est"] == 0 else 1.0}
     single = stat != "share" and int(out["n"]) == 1
-    if single or (_zero(out["se"], out["est"]) and out.get("df") == 0 and (stat != "share" or 0 < out["est"] < 1)):
+    if single or (_zero(out["se"], out["est"]) and answered_df == 0 and (stat != "share" or 0 < out["est"] < 1)):
         # a subgroup of one respondent: R and svy give an SE of 0 (its answer minus itself), which the annex showed
         # as « 0,0 » beside the mean, as if it were exact; one answer says nothing of the variance. So for a
         # subgroup inside one unit of the first stage (taken with certainty, or one of several drawn in its
@@ -319,4 +320,6 @@ def note_of(row: pd.Series) -> str:
         return "a single answer: no standard error"
     if row["df"] == 0 and not np.isfinite(row["se"]):
         return "df 0, a single unit of the first stage: no standard error"
+    if not np.isfinite(row["se"]) and np.isfinite(row["df"]):   # the subgroup in several units, its answers in one
+        return "answers from a single unit of the first stage: no standard error"
     return f"df {int(row['df']) if np.isfinite(row['df']) else 'n/a'}; {deff_note(row['deff_kind'])}"
