@@ -245,6 +245,31 @@ def test_a_sample_in_one_cluster_without_strata_says_so(tmp_path):
     assert "stratum" not in problems[0].message + problems[0].hint
 
 
+@pytest.mark.parametrize("design, said", [
+    ("{weights: poids, strata: region, clusters: centre}", "la strate 'sud' n'a qu'une seule grappe : la variance"),
+    ("{weights: poids, strata: region}", "la strate 'sud' n'a qu'un seul répondant : la variance"),
+    ("{weights: poids, clusters: centre}", "tous les répondants sont dans la seule grappe 'c1' : la variance"),
+])
+def test_a_stratum_with_a_single_unit_is_said_in_french_with_what_r_s_lonely_psu_options_do(tmp_path, design, said):
+    """A stratum with one centre (or one respondent) was refused in English in a French project (« the stratum 'sud'
+    has a single cluster ... Merge this stratum »), and the hint named R's 'adjust' only. It is said in French, with
+    what each of R's survey.lonely.psu options does and that the workbook applies none."""
+    from helpers.pipeline.messages import translated
+
+    rows = ["u1;nord;c1;10;100", "u2;nord;c2;10;120", "u3;sud;c3;10;130"] if "strata" in design else \
+        ["u1;nord;c1;10;100", "u2;nord;c1;10;120", "u3;sud;c1;10;130"]
+    (tmp_path / "t.csv").write_text("_uuid;region;centre;poids;revenu\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    (tmp_path / "t.yaml").write_text(f"title: t\ndesign: {design}\nestimates:\n  - {{mean: revenu}}\n",
+                                     encoding="utf-8")
+    _, problems, _ = load_surveys(tmp_path)
+    assert [p.rule for p in problems] == ["survey_single_cluster"], problems
+    french = translated(problems[0], "fr")
+    assert french.message.startswith(said), french.message
+    assert french.hint.startswith(("Fusionnez cette strate", "Vérifiez la colonne des grappes")), french.hint
+    if "strata" in design:
+        assert all(f"'{option}'" in problems[0].hint for option in ("fail", "remove", "certainty", "adjust", "average"))
+
+
 def test_a_survey_is_read_within_the_limits_of_every_input(tmp_path):
     """A survey's YAML, export and form go through the same guarded reading as the tables (issue 19): a duplicate
     key, an alias bomb, a pipe for the export, a form that unpacks to a zip bomb are located problems, at once."""

@@ -2446,12 +2446,18 @@ def _design_problems(survey: Survey, raw: RawTable, spec_path: Path) -> list[Pro
                     column=clusters, value=unit[row]))
                 continue
             problems.append(raw.problem("survey_single_cluster", f"the stratum '{name}' has a single {what}: the "
-                                        "variance within it cannot be estimated", "Merge this stratum with the most "
-                                        "similar one (write the same stratum on their rows), as the survey's "
-                                        "statistician would; the workbook does not guess a rule (R's lonely.psu "
-                                        "'adjust' and the Python svy library's 'center' disagree for totals).",
+                                        "variance within it cannot be estimated", LONELY_HINT,
                                         index=row, column=strata or clusters, value=name))
     return problems
+
+
+# R's options(survey.lonely.psu) each give another SE: the evaluator is told them, and the workbook applies none
+LONELY_HINT = ("Merge this stratum with the most similar one (write the same stratum on their rows), as the survey's "
+               "statistician would. The workbook applies no rule of its own: R's survey.lonely.psu 'fail' (its "
+               "default) refuses too; 'remove' and 'certainty' count no variance for the stratum (too small an SE), "
+               "'adjust' measures it from the mean of all strata and 'average' gives it the mean variance of the "
+               "others; each gives another SE (and the Python svy library's 'center' differs from R's 'adjust' for "
+               "totals).")
 
 
 def _whole_subsampled(survey: Survey, raw: RawTable, whole: set, stratum: pd.Series,

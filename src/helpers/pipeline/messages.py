@@ -78,6 +78,12 @@ _FRENCH = [(re.compile(english), french) for english, french in (
      "Le classeur ne post-stratifie pas et ne cale pas les poids (postStratify, rake, calibrate de R) : donnez dans "
      "'weights' les poids déjà calés sur les totaux connus. 'strata' désigne les strates où l'échantillon a été "
      "tiré, pas les groupes sur lesquels les poids sont calés."),
+    (r"^the stratum '(.*)' has a single cluster: the variance within it cannot be estimated$",
+     r"la strate '\1' n'a qu'une seule grappe : la variance en son sein ne peut pas être estimée"),
+    (r"^the stratum '(.*)' has a single respondent: the variance within it cannot be estimated$",
+     r"la strate '\1' n'a qu'un seul répondant : la variance en son sein ne peut pas être estimée"),
+    (r"^every respondent is in the one cluster '(.*)': the variance between clusters cannot be estimated$",
+     r"tous les répondants sont dans la seule grappe '\1' : la variance entre les grappes ne peut pas être estimée"),
     (r"there is no data folder for '([^']*)'", r"il n'y a pas de dossier de données pour '\1'"),
     (r"Create (\S+)/ with the project's tables \(see data/README\.md\)\.",
      r"Créez \1/ avec les tables du projet (voir data/README.md)."),
@@ -1314,6 +1320,23 @@ _EXACT = [
      "Vérifiez les trois lignes : les femmes et les hommes font partie du total (pour un effectif ; les lignes d'un "
      "pourcentage ne s'additionnent pas)."),
     ("Keep one of the two files.", "Gardez un seul des deux fichiers."),
+    ("Merge this stratum with the most similar one (write the same stratum on their rows), as the survey's "
+     "statistician would. The workbook applies no rule of its own: R's survey.lonely.psu 'fail' (its default) "
+     "refuses too; 'remove' and 'certainty' count no variance for the stratum (too small an SE), 'adjust' measures "
+     "it from the mean of all strata and 'average' gives it the mean variance of the others; each gives another SE "
+     "(and the Python svy library's 'center' differs from R's 'adjust' for totals).",
+     "Fusionnez cette strate avec la plus semblable (écrivez la même strate sur leurs lignes), comme le ferait le "
+     "statisticien de l'enquête. Le classeur n'applique aucune règle de son cru : survey.lonely.psu de R refuse aussi "
+     "avec 'fail' (par défaut) ; 'remove' et 'certainty' ne comptent aucune variance pour la strate (erreur type trop "
+     "petite), 'adjust' la mesure à partir de la moyenne de toutes les strates et 'average' lui donne la variance "
+     "moyenne des autres ; chacune donne une autre erreur type (et 'center' de la bibliothèque Python svy diffère de "
+     "'adjust' de R pour les totaux)."),
+    ("Check the design's clusters column (a column of one value, or the wrong column?); if the respondents were drawn "
+     "at random within that one unit, leave 'clusters' out of the design: the estimates then describe that unit "
+     "only.",
+     "Vérifiez la colonne des grappes du plan (une colonne d'une seule valeur, ou la mauvaise colonne ?) ; si les "
+     "répondants ont été tirés au hasard dans cette seule unité, retirez 'clusters' du plan : les estimations "
+     "décrivent alors cette seule unité."),
     ("The first-stage units (R's svydesign id = ~village) are named in 'clusters' (clusters: village). Without them "
      "the respondents are taken as drawn one by one, and the standard errors are too small.",
      "Les unités du premier degré (id = ~village du svydesign de R) se nomment dans 'clusters' (clusters: village). "
