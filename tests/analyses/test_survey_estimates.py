@@ -422,3 +422,46 @@ def test_a_centre_taken_with_certainty_whose_trainees_were_drawn_is_told_with_ho
     surveys, problems, _ = load_surveys(folder)
     assert problems == []
     _equal_to_r(surveys["s"], CERTAINTY_SECOND_STAGE_R)
+
+
+# tests/fixtures/survey/domain_unanswered.R: (estimate, se, CI low, CI high, deff, df)
+DOMAIN_UNANSWERED_R = {
+    "s:revenu:sexe=femme|mean": (241.650360762, 10.366578232, 215.002223061, 268.298498463, 0.316808364615, 5),
+    "s:revenu:sexe=femme|total": (149037.86, 51463.2120526, 16747.461894, 281328.258106, 20.5258543288, 5),
+    "s:emploi=oui:sexe=femme|share": (0.627984595635, 0.0926109098354, 0.378612438858, 0.823842753156,
+                                      0.71502144299, 5),
+}
+
+
+def test_a_subgroup_with_a_village_unanswered_has_r_s_degrees_of_freedom(tmp_path):
+    """Women live in 7 of the 12 villages drawn (2 regions); the 5 women of one village left the income empty, the
+    one woman of another the employment. The degrees of freedom counted only the villages with an answer (4: the
+    income's interval 212.9 to 270.4, the share's 36.0 % to 83.5 %); R's degf of the women's subset counts the 7
+    villages with women, answered or not, minus their 2 regions (5: 215.0 to 268.3, 37.9 % to 82.4 %), as the
+    unanswered rows stay in the design."""
+    surveys, problems = _survey_of(tmp_path, "domain_unanswered", (
+        "title: t\ndesign: {weights: poids, strata: region, clusters: village}\nestimates:\n"
+        "  - {mean: revenu, by: sexe}\n  - {total: revenu, by: sexe}\n  - {share: emploi, value: oui, by: sexe}\n"))
+    assert problems == []
+    found = _equal_to_r(surveys["s"], DOMAIN_UNANSWERED_R)
+    assert found["s:revenu:sexe=femme|mean"]["n"] == 16 and found["s:emploi=oui:sexe=femme|share"]["n"] == 20
+
+
+def test_a_subgroup_answering_in_one_village_of_two_has_no_standard_error(tmp_path):
+    """A programme in two villages of one region, its respondents of one village with the income empty: R's degf of
+    the subgroup is 1 (tests/fixtures/survey/answers_one_village.R), but its answers lie in one village, whose
+    residuals add up to 0 (R's SE 2e-14). With the degrees of freedom counted as R does, the check of an SE of 0 on
+    0 degrees of freedom missed it: the mean showed an SE of « 0,0 » and an interval of 252.5 to 252.5. It has no SE
+    nor interval, with the note saying why; the total keeps R's SE and its interval on R's 1 degree of freedom."""
+    surveys, problems = _survey_of(tmp_path, "answers_one_village", (
+        "title: t\ndesign: {weights: poids, strata: region, clusters: village}\nestimates:\n"
+        "  - {mean: revenu, by: programme}\n  - {total: revenu, by: programme}\n"))
+    assert problems == []
+    found = {f"{r['key']}|{r['stat']}": r for _, r in est.estimates(surveys["s"]).iterrows()}
+    mean = found["s:revenu:programme=formation|mean"]
+    assert mean["estimate"] == pytest.approx(252.489919355, rel=1e-9) and mean["df"] == 1 and mean["n"] == 3
+    assert all(math.isnan(mean[c]) for c in ("se", "ci_low", "ci_high", "deff"))
+    assert est.note_of(mean) == "answers from a single unit of the first stage: no standard error"
+    total = found["s:revenu:programme=formation|total"]
+    assert (total["estimate"], total["se"], total["ci_low"], total["ci_high"]) == pytest.approx(
+        (12523.5, 12523.5, -146602.655013, 171649.655013), rel=1e-9) and total["df"] == 1

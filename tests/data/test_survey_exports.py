@@ -168,6 +168,35 @@ def test_a_median_or_post_strata_are_said_not_offered_not_a_neighbouring_key(tmp
     assert french["design.postStrata"].startswith("Le classeur ne post-stratifie pas")
 
 
+@pytest.mark.parametrize("key, said, french", [
+    ("design: {weights: poids, ids: identification/centre}", "are named in 'clusters'", "se nomment dans 'clusters'"),
+    ("design: {psu: identification/centre}", "are named in 'clusters'", "se nomment dans 'clusters'"),
+    ("design: {probs: poids}", "the inverse of the probability", "l'inverse de la probabilité"),
+    ("design: {weights: poids, nest: true}", "always read within their stratum", "toujours lus dans leur strate"),
+    ("phase2: {weights: poids}", "does not estimate two-phase designs", "n'estime pas les plans à deux phases"),
+    ("design: {weights: poids, repweights: poids}", "does not use replicate weights", "n'utilise pas de poids répl"),
+    ("estimates:\n  - {ratio: emploi/revenu, per: identification/age}", "gives no ratio of two questions",
+     "ne calcule pas de ratio de deux questions"),
+])
+def test_r_s_design_names_and_what_the_workbook_does_not_do_are_said(tmp_path, key, said, french):
+    """R's svydesign names in the YAML (« ids: village », « psu: », « probs: ») were told « Remove this line »: removed,
+    the clusters are left out (each respondent taken as drawn alone: SEs too small) or the probabilities never turned
+    into weights; « repweights » was told « Did you mean 'weights'? » (the replicate weights read as the weights), and
+    a two-phase design or a ratio (R's twophase, svyratio; « {ratio: depenses, per: membres} ») « Remove this line »,
+    with no word that the workbook does not do them. Each hint now says where the column goes, or that the workbook
+    does not do it and what to do, in French too."""
+    from helpers.pipeline.messages import translated
+
+    shutil.copy(DATA_DIR / "amem" / "surveys" / f"{NAME}.xlsx", tmp_path / "s.xlsx")
+    (tmp_path / "s.yaml").write_text(f"title: t\n{key}\n", encoding="utf-8")
+    _, problems, _ = load_surveys(tmp_path)
+    unknown = [p for p in problems if p.rule == "unknown_key"]
+    assert unknown and all(said in p.hint and p.hint != "Remove this line." for p in unknown), \
+        [(p.column, p.hint) for p in problems]
+    assert all("Did you mean" not in p.hint for p in unknown)
+    assert all(translated(p, "fr").hint.count(french) == 1 for p in unknown), [translated(p, "fr").hint for p in unknown]
+
+
 def test_a_two_stage_design_written_as_lists_says_the_first_stage_is_taken(tmp_path):
     """« clusters: [village, menage] » and « fpc: [n_villages, n_menages] » (R's svydesign(id = ~village + menage))
     were refused with « Input should be a valid string » and « See data/README.md »: the evaluator could not tell
@@ -214,6 +243,31 @@ def test_a_sample_in_one_cluster_without_strata_says_so(tmp_path):
     assert [(p.rule, p.row, p.column, p.value) for p in problems] == [("survey_single_cluster", 2, "centre", "c1")]
     assert problems[0].message.startswith("every respondent is in the one cluster 'c1'")
     assert "stratum" not in problems[0].message + problems[0].hint
+
+
+@pytest.mark.parametrize("design, said", [
+    ("{weights: poids, strata: region, clusters: centre}", "la strate 'sud' n'a qu'une seule grappe : la variance"),
+    ("{weights: poids, strata: region}", "la strate 'sud' n'a qu'un seul répondant : la variance"),
+    ("{weights: poids, clusters: centre}", "tous les répondants sont dans la seule grappe 'c1' : la variance"),
+])
+def test_a_stratum_with_a_single_unit_is_said_in_french_with_what_r_s_lonely_psu_options_do(tmp_path, design, said):
+    """A stratum with one centre (or one respondent) was refused in English in a French project (« the stratum 'sud'
+    has a single cluster ... Merge this stratum »), and the hint named R's 'adjust' only. It is said in French, with
+    what each of R's survey.lonely.psu options does and that the workbook applies none."""
+    from helpers.pipeline.messages import translated
+
+    rows = ["u1;nord;c1;10;100", "u2;nord;c2;10;120", "u3;sud;c3;10;130"] if "strata" in design else \
+        ["u1;nord;c1;10;100", "u2;nord;c1;10;120", "u3;sud;c1;10;130"]
+    (tmp_path / "t.csv").write_text("_uuid;region;centre;poids;revenu\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    (tmp_path / "t.yaml").write_text(f"title: t\ndesign: {design}\nestimates:\n  - {{mean: revenu}}\n",
+                                     encoding="utf-8")
+    _, problems, _ = load_surveys(tmp_path)
+    assert [p.rule for p in problems] == ["survey_single_cluster"], problems
+    french = translated(problems[0], "fr")
+    assert french.message.startswith(said), french.message
+    assert french.hint.startswith(("Fusionnez cette strate", "Vérifiez la colonne des grappes")), french.hint
+    if "strata" in design:
+        assert all(f"'{option}'" in problems[0].hint for option in ("fail", "remove", "certainty", "adjust", "average"))
 
 
 def test_a_survey_is_read_within_the_limits_of_every_input(tmp_path):
@@ -959,9 +1013,9 @@ def test_weights_rounded_to_four_decimals_are_not_told_as_thousands(tmp_path):
 
 # R's survey on kobo_options.csv (tests/fixtures/survey/kobo_options.R): each option's share among the 32 asked
 KOBO_OPTIONS_R = {   # option: (estimate, se, logit CI low, high, deff)
-    "langue": (0.326086956522, 0.0831085092474, 0.182834939867, 0.511343883483, 1.06714621932),
-    "metier": (0.459239130435, 0.089503087922, 0.289366629349, 0.639143799837, 1.09522192573),
-    "droits": (0.336956521739, 0.0846496069848, 0.190058413474, 0.523946003403, 1.08894075751),
+    "langue": (0.326086956522, 0.0831085092474, 0.18378739418, 0.509754071726, 1.06714621932),
+    "metier": (0.459239130435, 0.089503087922, 0.290614969042, 0.63774426714, 1.09522192573),
+    "droits": (0.336956521739, 0.0846496069848, 0.191041515107, 0.52235596411, 1.08894075751),
 }
 
 
@@ -995,7 +1049,7 @@ def test_select_multiple_option_columns_as_exports_write_them(tmp_path, written,
     shares = est.estimates(survey).set_index("value")
     for option, (value, se, low, high, deff) in KOBO_OPTIONS_R.items():
         row = shares.loc[option]
-        assert row["n"] == 32 and row["df"] == 31
+        assert row["n"] == 32 and row["df"] == 39   # R's degf: the 8 not asked stay in the design
         assert (row["estimate"], row["se"], row["ci_low"], row["ci_high"], row["deff"]) == pytest.approx(
             (value, se, low, high, deff), rel=1e-6)
 
@@ -1121,19 +1175,20 @@ def test_select_multiple_option_columns_filled_with_0_for_those_not_asked_are_to
     assert problems[0 if filled == "options" else 1].message.startswith("8 answers are given to")
 
 
-# tests/fixtures/survey/skip_zero.R: option -> (estimate, se, logit CI low, high, deff) on the 71 asked, df 8
+# tests/fixtures/survey/skip_zero.R: option -> (estimate, se, logit CI low, high, deff) on the 71 asked, df 9
 SKIP_ZERO_R = {
-    "langue": (0.282472613459, 0.0430511715229, 0.194341595924, 0.391165291346, 0.677761260892),
-    "metier": (0.605633802817, 0.053041219527, 0.479233196732, 0.719323058244, 0.873049435627),
-    "droits": (0.360719874804, 0.057555594321, 0.240891989912, 0.500828326976, 1.06472005649),
+    "langue": (0.282472613459, 0.0430511715229, 0.195803979817, 0.388949512837, 0.677761260892),
+    "metier": (0.605633802817, 0.053041219527, 0.481663821427, 0.717352909169, 0.873049435627),
+    "droits": (0.360719874804, 0.057555594321, 0.242898866682, 0.498092401277, 1.06472005649),
 }
 
 
 @pytest.mark.parametrize("sign", [True, False], ids=["skip-logic-found", "no-sign"])
 def test_option_columns_all_zero_give_r_s_interval_on_the_asked_and_the_annex_says_whose(tmp_path, sign):
     """skip_zero.csv: 3 regions of 4 villages, the 25 not asked (formation/suivie = non, one whole village) with 0
-    in every option column. Read as not asked, each share, its SE, logit interval, deff, df (11 villages - 3
-    strata) and n equal R's svyciprop on the asked subset; without the question telling them (no sign) they are
+    in every option column. Read as not asked, each share, its SE, logit interval, deff, df
+    and n equal R's svyciprop with the not asked empty (NA: the whole village stays in the design, 12
+    villages - 3 strata, not subset(asked)'s 11 - 3); without the question telling them (no sign) they are
     counted (with the 13 asked who chose none), as R on the whole design. The annex showed only n (71 or 96),
     not whose shares they were."""
     from helpers.annex.surveys import all_zero
@@ -1154,7 +1209,7 @@ def test_option_columns_all_zero_give_r_s_interval_on_the_asked_and_the_annex_sa
     if sign:
         for option, expected in SKIP_ZERO_R.items():
             row = shares.loc[option]
-            assert row["n"] == 71 and row["df"] == 8
+            assert row["n"] == 71 and row["df"] == 9
             assert (row["estimate"], row["se"], row["ci_low"], row["ci_high"], row["deff"]) == pytest.approx(
                 expected, rel=1e-6)
     else:

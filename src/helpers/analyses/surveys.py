@@ -12,7 +12,8 @@ survey's weights, strata, clusters and finite population correction, as R's ``su
 * subgroups are domains: ``where = by == value`` keeps the whole design (R's ``subset()`` / ``svyby``), so the
   SE counts the variability of the subgroup's size;
 * unanswered rows (empty) leave the estimate but stay in the design; ``n`` is the number of answers used;
-* 95 % intervals use Student's t with the design's degrees of freedom (clusters minus strata holding the domain);
+* 95 % intervals use Student's t with the design's degrees of freedom: clusters minus strata holding the domain,
+  answered or not (R's ``degf`` of ``subset(design, domain)``, which ``svyciprop`` and ``confint`` take);
 * the design effect is against a simple random sample without replacement of the same size (R's ``deff = TRUE``);
   when the weights do not add up to more than the sample (no weights, or rescaled weights) it is against a sample
   with replacement, and ``deff_kind`` says ``wr``;
@@ -159,6 +160,8 @@ def estimate(survey: Any, stat: str, variable: str, value: str | None = None, by
         frame = prop.to_polars()
         out = frame.filter(pl.col(column) == frame[column].max()).row(0, named=True)  # the level 1 of the 0/1
         kind = kind_p
+    answered_df = out.get("df")   # first-stage units with an answer, less their strata: 0 when all in one unit
+    out = _with_degrees(out, _degrees(survey, domain if by is not None else None), stat)
     deff = out.get("deff")
     if stat == "share" and out["est"] in (0, 1):
         deff, kind = None, ""  # no variance at all, in the design or in a simple random sample: 0/0
@@ -166,7 +169,7 @@ def estimate(survey: Any, stat: str, variable: str, value: str | None = None, by
         bound = 0.025 ** (1 / int(out["n"]))
         out = {**out, "lci": 0.0 if out["est"] == 0 else bound, "uci": 1 - bound if out["est"] == 0 else 1.0}
     single = stat != "share" and int(out["n"]) == 1
-    if single or (_zero(out["se"], out["est"]) and out.get("df") == 0 and (stat != "share" or 0 < out["est"] < 1)):
+    if single or (_zero(out["se"], out["est"]) and answered_df == 0 and (stat != "share" or 0 < out["est"] < 1)):
         # a subgroup of one respondent: R and svy give an SE of 0 (its answer minus itself), which the annex showed
         # as « 0,0 » beside the mean, as if it were exact; one answer says nothing of the variance. So for a
         # subgroup inside one unit of the first stage (taken with certainty, or one of several drawn in its
@@ -175,6 +178,39 @@ def estimate(survey: Any, stat: str, variable: str, value: str | None = None, by
     return {**row, "estimate": out["est"], "se": out["se"], "ci_low": out["lci"], "ci_high": out["uci"],
             "deff": math.nan if deff is None or not kind else float(deff), "deff_kind": kind,
             "df": float(out["df"]) if out.get("df") is not None else math.nan, "n": int(out["n"])}
+
+
+def _degrees(survey: Any, domain: pd.Series | None) -> int:
+    """The design's degrees of freedom for a domain, as R's ``degf(subset(design, domain))``: its first-stage units
+    (clusters, else respondents) minus its strata, whether they answered or not. svy counted only the units with an
+    answer: women's income in 7 villages of 2 regions, all of one village unanswered, had 4 degrees of freedom for
+    R's 5 (an interval of 212.9 to 270.4 for R's 215.0 to 268.3)."""
+    design = survey.design_columns()
+    data = survey.data if domain is None else survey.data[domain.to_numpy()]
+    weights = design["weights"]
+    if weights:   # R's degf counts the units of non-zero weight
+        data = data[data[weights].ne(0).to_numpy()]
+    stratum = data[design["strata"]] if design["strata"] else pd.Series("", index=data.index)
+    unit = data[design["clusters"]] if design["clusters"] else pd.Series(data.index, index=data.index)
+    return len(pd.DataFrame({"s": stratum, "u": unit}).drop_duplicates()) - int(stratum.nunique())
+
+
+def _with_degrees(out: dict[str, Any], df: int, stat: str) -> dict[str, Any]:
+    """svy's estimate with its interval on ``df`` degrees of freedom (the mean's or total's t interval, the share's
+    logit interval, R's svyciprop), when svy counted others."""
+    from scipy.stats import t
+
+    if out.get("df") is None or int(out["df"]) == df or df <= 0 or not np.isfinite(out["se"]) or out["se"] <= 0:
+        return out
+    quantile, value, se = float(t.ppf(0.975, df)), float(out["est"]), float(out["se"])
+    if stat == "share":
+        if not 0 < value < 1:
+            return {**out, "df": df}
+        logit, spread = math.log(value / (1 - value)), quantile * se / (value * (1 - value))
+        low, high = (1 / (1 + math.exp(-(logit + sign * spread))) for sign in (-1, 1))
+    else:
+        low, high = value - quantile * se, value + quantile * se
+    return {**out, "df": df, "lci": low, "uci": high}
 
 
 def _zero(se: float, value: float) -> bool:
@@ -284,4 +320,6 @@ def note_of(row: pd.Series) -> str:
         return "a single answer: no standard error"
     if row["df"] == 0 and not np.isfinite(row["se"]):
         return "df 0, a single unit of the first stage: no standard error"
+    if not np.isfinite(row["se"]) and np.isfinite(row["df"]):   # the subgroup in several units, its answers in one
+        return "answers from a single unit of the first stage: no standard error"
     return f"df {int(row['df']) if np.isfinite(row['df']) else 'n/a'}; {deff_note(row['deff_kind'])}"

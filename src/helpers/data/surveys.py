@@ -314,6 +314,23 @@ def _read_spec(path: Path) -> tuple[SurveySpec | None, list[Problem]]:
         return None, problems
 
 
+CLUSTERS_HINT = ("The first-stage units (R's svydesign id = ~village) are named in 'clusters' (clusters: village). "
+                 "Without them the respondents are taken as drawn one by one, and the standard errors are too small.")
+PROBS_HINT = ("Give 'weights', the inverse of the probability of selection (R's svydesign probs = ~p is weights = 1 / "
+              "p): a column holding 1 / p on each row.")
+NEST_HINT = ("Remove this line: cluster codes are always read within their stratum (as R's nest = TRUE): village 'v1' "
+             "of two regions is two villages.")
+TWO_PHASE_HINT = ("The workbook does not estimate two-phase designs (R's twophase: a subsample drawn from a first "
+                  "sample, as a follow-up of some respondents): its standard errors would leave out one phase's "
+                  "variance. Estimate them outside the workbook (R's survey::twophase), or describe only a sample "
+                  "drawn in one phase.")
+REPLICATES_HINT = ("The workbook does not use replicate weights (R's svrepdesign): give the design's strata and "
+                   "clusters in 'strata' and 'clusters' (its standard errors are Taylor-linearised), or estimate "
+                   "outside the workbook.")
+RATIO_HINT = ("The workbook gives no ratio of two questions (R's svyratio, e.g. the spend per household member: total "
+              "spend / total members); the mean of a column divided row by row is another figure (the mean of each "
+              "household's ratio). Ask for {total: <numerator>} and {total: <denominator>}, and compute the ratio and "
+              "its standard error outside the workbook (R's svyratio).")
 # what R's survey package offers and the workbook does not, by the YAML keys written for it (folded, without '_' or
 # '-'): « Did you mean 'mean'? » for a median, « 'strata'? » for post-strata, led to another statistic or design
 NOT_OFFERED = (
@@ -325,6 +342,17 @@ NOT_OFFERED = (
      "The workbook does not post-stratify, rake nor calibrate the weights (R's postStratify, rake, calibrate): give "
      "in 'weights' the weights already adjusted to the known totals. 'strata' is the strata the sample was drawn "
      "in, not the groups the weights are adjusted to."),
+    # R's svydesign names: « ids: village » was told « Remove this line », which left the clusters out (SEs too small)
+    ({"id", "ids", "psu", "psus", "upe", "grappe", "grappes"}, CLUSTERS_HINT),
+    ({"prob", "probs", "probability", "probabilities", "probabilite", "probabilites", "proba"}, PROBS_HINT),
+    ({"nest", "nested"}, NEST_HINT),
+    ({"phase", "phases", "phase1", "phase2", "twophase", "twophases", "doublesampling", "subsample", "subsampling",
+      "sousechantillon", "deuxphases", "secondphase"}, TWO_PHASE_HINT),
+    ({"repweights", "repweight", "replicateweights", "replicates", "replicate", "bootstrap", "jackknife", "brr",
+      "jk1", "jkn"}, REPLICATES_HINT),
+    # « {ratio: depenses, per: membres} »: a mean of a column divided row by row is another figure
+    ({"ratio", "ratios", "rapport", "per", "par", "denominator", "denominateur", "numerator", "numerateur"},
+     RATIO_HINT),
 )
 
 
@@ -2418,12 +2446,18 @@ def _design_problems(survey: Survey, raw: RawTable, spec_path: Path) -> list[Pro
                     column=clusters, value=unit[row]))
                 continue
             problems.append(raw.problem("survey_single_cluster", f"the stratum '{name}' has a single {what}: the "
-                                        "variance within it cannot be estimated", "Merge this stratum with the most "
-                                        "similar one (write the same stratum on their rows), as the survey's "
-                                        "statistician would; the workbook does not guess a rule (R's lonely.psu "
-                                        "'adjust' and the Python svy library's 'center' disagree for totals).",
+                                        "variance within it cannot be estimated", LONELY_HINT,
                                         index=row, column=strata or clusters, value=name))
     return problems
+
+
+# R's options(survey.lonely.psu) each give another SE: the evaluator is told them, and the workbook applies none
+LONELY_HINT = ("Merge this stratum with the most similar one (write the same stratum on their rows), as the survey's "
+               "statistician would. The workbook applies no rule of its own: R's survey.lonely.psu 'fail' (its "
+               "default) refuses too; 'remove' and 'certainty' count no variance for the stratum (too small an SE), "
+               "'adjust' measures it from the mean of all strata and 'average' gives it the mean variance of the "
+               "others; each gives another SE (and the Python svy library's 'center' differs from R's 'adjust' for "
+               "totals).")
 
 
 def _whole_subsampled(survey: Survey, raw: RawTable, whole: set, stratum: pd.Series,

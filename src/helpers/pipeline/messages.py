@@ -89,6 +89,12 @@ _FRENCH = [(re.compile(english), french) for english, french in (
      "Le classeur ne post-stratifie pas et ne cale pas les poids (postStratify, rake, calibrate de R) : donnez dans "
      "'weights' les poids déjà calés sur les totaux connus. 'strata' désigne les strates où l'échantillon a été "
      "tiré, pas les groupes sur lesquels les poids sont calés."),
+    (r"^the stratum '(.*)' has a single cluster: the variance within it cannot be estimated$",
+     r"la strate '\1' n'a qu'une seule grappe : la variance en son sein ne peut pas être estimée"),
+    (r"^the stratum '(.*)' has a single respondent: the variance within it cannot be estimated$",
+     r"la strate '\1' n'a qu'un seul répondant : la variance en son sein ne peut pas être estimée"),
+    (r"^every respondent is in the one cluster '(.*)': the variance between clusters cannot be estimated$",
+     r"tous les répondants sont dans la seule grappe '\1' : la variance entre les grappes ne peut pas être estimée"),
     (r"there is no data folder for '([^']*)'", r"il n'y a pas de dossier de données pour '\1'"),
     (r"Create (\S+)/ with the project's tables \(see data/README\.md\)\.",
      r"Créez \1/ avec les tables du projet (voir data/README.md)."),
@@ -1363,6 +1369,54 @@ _EXACT = [
      "Vérifiez les trois lignes : les femmes et les hommes font partie du total (pour un effectif ; les lignes d'un "
      "pourcentage ne s'additionnent pas)."),
     ("Keep one of the two files.", "Gardez un seul des deux fichiers."),
+    ("Merge this stratum with the most similar one (write the same stratum on their rows), as the survey's "
+     "statistician would. The workbook applies no rule of its own: R's survey.lonely.psu 'fail' (its default) "
+     "refuses too; 'remove' and 'certainty' count no variance for the stratum (too small an SE), 'adjust' measures "
+     "it from the mean of all strata and 'average' gives it the mean variance of the others; each gives another SE "
+     "(and the Python svy library's 'center' differs from R's 'adjust' for totals).",
+     "Fusionnez cette strate avec la plus semblable (écrivez la même strate sur leurs lignes), comme le ferait le "
+     "statisticien de l'enquête. Le classeur n'applique aucune règle de son cru : survey.lonely.psu de R refuse aussi "
+     "avec 'fail' (par défaut) ; 'remove' et 'certainty' ne comptent aucune variance pour la strate (erreur type trop "
+     "petite), 'adjust' la mesure à partir de la moyenne de toutes les strates et 'average' lui donne la variance "
+     "moyenne des autres ; chacune donne une autre erreur type (et 'center' de la bibliothèque Python svy diffère de "
+     "'adjust' de R pour les totaux)."),
+    ("Check the design's clusters column (a column of one value, or the wrong column?); if the respondents were drawn "
+     "at random within that one unit, leave 'clusters' out of the design: the estimates then describe that unit "
+     "only.",
+     "Vérifiez la colonne des grappes du plan (une colonne d'une seule valeur, ou la mauvaise colonne ?) ; si les "
+     "répondants ont été tirés au hasard dans cette seule unité, retirez 'clusters' du plan : les estimations "
+     "décrivent alors cette seule unité."),
+    ("The first-stage units (R's svydesign id = ~village) are named in 'clusters' (clusters: village). Without them "
+     "the respondents are taken as drawn one by one, and the standard errors are too small.",
+     "Les unités du premier degré (id = ~village du svydesign de R) se nomment dans 'clusters' (clusters: village). "
+     "Sans elles, les répondants sont pris comme tirés un à un, et les erreurs types sont trop petites."),
+    ("Give 'weights', the inverse of the probability of selection (R's svydesign probs = ~p is weights = 1 / p): a "
+     "column holding 1 / p on each row.",
+     "Donnez 'weights', l'inverse de la probabilité de sélection (probs = ~p du svydesign de R vaut weights = 1 / p) "
+     ": une colonne avec 1 / p sur chaque ligne."),
+    ("Remove this line: cluster codes are always read within their stratum (as R's nest = TRUE): village 'v1' of two "
+     "regions is two villages.",
+     "Supprimez cette ligne : les codes des grappes sont toujours lus dans leur strate (comme nest = TRUE de R) : le "
+     "village 'v1' de deux régions est deux villages."),
+    ("The workbook does not estimate two-phase designs (R's twophase: a subsample drawn from a first sample, as a "
+     "follow-up of some respondents): its standard errors would leave out one phase's variance. Estimate them "
+     "outside the workbook (R's survey::twophase), or describe only a sample drawn in one phase.",
+     "Le classeur n'estime pas les plans à deux phases (twophase de R : un sous-échantillon tiré d'un premier "
+     "échantillon, comme le suivi de certains répondants) : ses erreurs types laisseraient de côté la variance d'une "
+     "phase. Estimez-les hors du classeur (survey::twophase de R), ou ne décrivez qu'un échantillon tiré en une "
+     "seule phase."),
+    ("The workbook does not use replicate weights (R's svrepdesign): give the design's strata and clusters in "
+     "'strata' and 'clusters' (its standard errors are Taylor-linearised), or estimate outside the workbook.",
+     "Le classeur n'utilise pas de poids répliqués (svrepdesign de R) : donnez les strates et les grappes du plan "
+     "dans 'strata' et 'clusters' (ses erreurs types sont linéarisées par Taylor), ou estimez hors du classeur."),
+    ("The workbook gives no ratio of two questions (R's svyratio, e.g. the spend per household member: total spend "
+     "/ total members); the mean of a column divided row by row is another figure (the mean of each household's "
+     "ratio). Ask for {total: <numerator>} and {total: <denominator>}, and compute the ratio and its standard error "
+     "outside the workbook (R's svyratio).",
+     "Le classeur ne calcule pas de ratio de deux questions (svyratio de R, par exemple la dépense par membre du "
+     "ménage : dépense totale / nombre total de membres) ; la moyenne d'une colonne divisée ligne par ligne est un "
+     "autre chiffre (la moyenne du ratio de chaque ménage). Demandez {total: <numérateur>} et {total: "
+     "<dénominateur>}, et calculez le ratio et son erreur type hors du classeur (svyratio de R)."),
     ("Fill in the sex if known.", "Indiquez le sexe s'il est connu."),
 ]
 # (a sentence of its own: the whole text, or its end after a sentence that says more, « If they are two lines... »)
