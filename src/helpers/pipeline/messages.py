@@ -59,8 +59,10 @@ def _not_rated(m: re.Match) -> str:
             f"sont {why} : il est listé sans elles, non noté (ni % de la cible, ni RAG)")
 
 
-# English sentence (a regex over the data room's text) -> French; applied in order, to the message and the hint
-_FRENCH = [(re.compile(english), french) for english, french in (
+# English sentence (a regex over the data room's text) -> French; applied in order, to the message and the hint.
+# Compiled when a text first needs it (_pattern): the 429 regexes took 0.05 s to compile at every import, in
+# every `make check` and build, which meets a few of them.
+_FRENCH = [(english, french) for english, french in (
     (r"the key '([^']*)' has no value", r"la clé '\1' n'a pas de valeur"),
     (r"Write its value after '([^']*)', e\.g\. ", r"Écrivez sa valeur après '\1', par exemple "),
     (r"Write its value after '([^']*)'\.", r"Écrivez sa valeur après '\1'."),
@@ -1420,7 +1422,7 @@ _EXACT = [
     ("Fill in the sex if known.", "Indiquez le sexe s'il est connu."),
 ]
 # (a sentence of its own: the whole text, or its end after a sentence that says more, « If they are two lines... »)
-_FRENCH += [(re.compile(r"(?:^|(?<=[.?!] ))" + re.escape(english) + "$"), french.replace("\\", "\\\\"))
+_FRENCH += [(r"(?:^|(?<=[.?!] ))" + re.escape(english) + "$", french.replace("\\", "\\\\"))
             for english, french in _EXACT]
 _WHERE = ("row", "column", "key", "cell", "value", "colon")
 
@@ -1489,7 +1491,7 @@ def _required(pattern: str) -> str:
 
 # a sentence is tried only on a text that holds its longest plain run (a check's 20 000 rows of distinct values,
 # each tried against every regex of the table, took seconds)
-_SCREENED = [(english, french, _required(english.pattern)) for english, french in _FRENCH]
+_SCREENED = [(english, french, _required(english)) for english, french in _FRENCH]
 
 
 @lru_cache(maxsize=4096)
@@ -1497,8 +1499,13 @@ def _french(text: str) -> str:
     """(Cached: a column broken on every row repeats one message and one hint; the list holds every row.)"""
     for english, french, required in _SCREENED:
         if required in text:
-            text = english.sub(french, text)
+            text = _pattern(english).sub(french, text)
     return text
+
+
+@lru_cache(maxsize=None)   # (each of _FRENCH's patterns once: re's own cache keeps 512 of any module's)
+def _pattern(english: str) -> re.Pattern[str]:
+    return re.compile(english)
 
 
 def shown(problem: Problem, lang: str) -> str:
