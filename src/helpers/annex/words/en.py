@@ -36,6 +36,8 @@ WORDS = {
     "change_unrated": "not rated",
     "change_more": " and {n} more",
     "change_more_one": " and 1 more",
+    "change_at_least": "at least ",   # a change from an earlier upper bound: at least what is shown
+    "change_between_bounds": "not known (two upper bounds)",   # both upper bounds: any change
     # shared
     "yes": "yes",
     "no": "no",

@@ -36,6 +36,8 @@ WORDS = {
     "change_unrated": "non évalué",
     "change_more": " et {n} autres",
     "change_more_one": " et 1 autre",
+    "change_at_least": "au moins ",   # a change from an earlier upper bound: at least what is shown
+    "change_between_bounds": "non connue (deux bornes supérieures)",   # both upper bounds: any change
     # shared
     "yes": "oui",
     "no": "non",
