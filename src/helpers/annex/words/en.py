@@ -75,6 +75,7 @@ WORDS = {
     "published_no_percent": "without '%': read as a percentage, it would match; if the report prints a percentage, write '{printed} %' (or the unit '%')",
     "published_percent_sign": "written with '%': read as a fraction of 1 ({value}), it would match; if the report prints '{printed}', it is wrong; if it prints the fraction, write the value without '%'",
     "published_other_mark": "read with '{mark}' as the decimal mark, it would match ({value}): are the report's figures written with project.yaml's decimal mark (report_decimal_mark)?",
+    "published_upper_bound": "the recomputed figure is an upper bound: the sex of some participants is not recorded, so the figure is at most {value}; record the sex of every participant to check it",
     "published_margin": "printed with a margin or an interval ('{margin}'): the value is compared, not it",
     "published_within": "approximate figure: off by {difference}, within the tolerance of ± {tolerance}",
     "published_beyond": "approximate figure: off by {difference}, beyond the tolerance of ± {tolerance}",

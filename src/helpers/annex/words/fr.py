@@ -76,6 +76,7 @@ WORDS = {
     "published_no_percent": "sans « % » : lu comme un pourcentage, il serait conforme ; si le rapport imprime un pourcentage, écrire « {printed} % » (ou l'unité « % »)",
     "published_percent_sign": "écrit avec « % » : lu comme une fraction de 1 ({value}), il serait conforme ; si le rapport imprime « {printed} », il est faux ; s'il imprime la fraction, écrire la valeur sans « % »",
     "published_other_mark": "lu avec « {mark} » comme séparateur décimal, il serait conforme ({value}) : les chiffres du rapport sont-ils écrits avec le séparateur décimal de project.yaml (report_decimal_mark) ?",
+    "published_upper_bound": "le chiffre recalculé est une borne supérieure : le sexe de certains participants n'est pas renseigné, le chiffre est donc au plus de {value} ; renseignez le sexe de chaque participant pour le vérifier",
     "published_margin": "publié avec une marge ou un intervalle (« {margin} ») : la valeur est comparée, pas lui",
     "published_within": "chiffre approché : écart de {difference}, dans la tolérance de ± {tolerance}",
     "published_beyond": "chiffre approché : écart de {difference}, au-delà de la tolérance de ± {tolerance}",
