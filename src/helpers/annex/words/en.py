@@ -61,6 +61,9 @@ WORDS = {
                       "show them.",
     "published_earlier": ("it is the figure of the annex at {date}: if the report is about that date, add the "
                           "date to the key (total@YYYY-MM-DD) for spending figures"),
+    "published_earlier_not_dated": ("it is the figure of the annex at {date}: if the report is about that date, "
+                                    "compare it with that date's annex (this figure is recomputed at the reporting "
+                                    "date only)"),
     "published_off_by": "off by {difference}",
     "published_not_bound": "{computed} is not {bound} {printed}",
     "bound_>": "above", "bound_>=": "at least", "bound_<": "below", "bound_<=": "at most",

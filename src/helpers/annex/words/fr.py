@@ -61,6 +61,9 @@ WORDS = {
                       "les tableaux les montrent.",
     "published_earlier": ("c'est le chiffre de l'annexe au {date} : si le rapport porte sur cette date, ajouter "
                           "la date à la clé (total@AAAA-MM-JJ) pour les chiffres de dépenses"),
+    "published_earlier_not_dated": ("c'est le chiffre de l'annexe au {date} : si le rapport porte sur cette date, "
+                                    "comparez-le à l'annexe de cette date (ce chiffre n'est recalculé qu'à la date "
+                                    "de rapport)"),
     "published_off_by": "écart de {difference}",
     "published_not_bound": "{computed} n'est pas {bound} {printed}",
     "bound_>": "supérieur à", "bound_>=": "supérieur ou égal à", "bound_<": "inférieur à",
