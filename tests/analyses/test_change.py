@@ -574,3 +574,30 @@ def test_spending_of_earlier_periods_corrected_since_is_said(tmp_path):
     spent = now[(now["metric"] == "spent") & (now["key"] == "total")].iloc[0]
     assert (spent["previous"], spent["value"]) == (280000.0, 300000.0)
     assert change.revised_spending(data.tables, params, None).empty
+
+
+def test_an_earlier_upper_bound_is_said_at_most_in_the_table_of_figures_that_moved(tmp_path):
+    # a cost per woman « au plus 22 500 » (sex unknown for some) then, exact now: the table wrote 22 500 -> 16 667,
+    # -25,9 %, a cost fallen by a quarter, where it was at most 22 500 and the fall is at least -5 833
+    from helpers.annex.change import moved_table
+
+    _keep(tmp_path, dt.date(2024, 6, 30), [("efficiency", "cost_per_woman", "all", 22500.0, "EUR", "shared; upper bound"),
+                                           ("efficiency", "cost_per_woman", "R1", 20000.0, "EUR", "upper bound"),
+                                           ("efficiency", "cost_per_participant", "all", 7500.0, "EUR", "shared")])
+    previous = archive.previous(tmp_path, "amem", "ensemble", dt.date(2024, 9, 30))
+    now = _figures([("efficiency", "cost_per_woman", "all", 45000 / 2.7, "EUR", "shared"),
+                    ("efficiency", "cost_per_woman", "R1", 10000.0, "EUR", "upper bound"),
+                    ("efficiency", "cost_per_participant", "all", 8000.0, "EUR", "shared")])
+    moved = change.moved(change.with_previous(now, previous), n=None, previous=previous)
+    assert dict(zip(moved["metric"] + " " + moved["key"], moved["previous_bound"])) == {
+        "cost_per_woman all": True, "cost_per_woman R1": True, "cost_per_participant all": False}
+    table = moved_table(moved, "fr", "EUR").set_index(["figure", "key"]).replace(r"\s", " ", regex=True)
+    woman = table.loc[("Coût par femme formée", "Ensemble")]
+    assert woman["previous"] == "au plus 22 500 EUR" and woman["value"] == "16 667 EUR"
+    assert woman["change"].startswith("au moins -5") and woman["relative"] == "au moins -25,9 %"
+    both = table.loc[("Coût par femme formée", "R1")]   # at most then and at most now: the change is not known
+    assert both["previous"].startswith("au plus ") and both["value"].startswith("au plus ")
+    assert both["change"] == both["relative"] == "non connue (deux bornes supérieures)"
+    exact = table.loc[("Coût par participant", "Ensemble")]
+    assert not exact["previous"].startswith("au plus") and exact["relative"] == "+6,7 %"
+    assert moved_table(moved, "en", "EUR")["previous"].str.startswith("at most ").sum() == 2

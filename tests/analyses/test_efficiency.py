@@ -203,6 +203,20 @@ def test_benchmarks_are_shown_beside_as_a_ratio(sample):
     assert set(ratio.index) == {"P1.1.a", "participant"} and "OIT 2019" in ratio.at["P1.1.a", "note"]
 
 
+def test_the_ratio_of_an_upper_bound_to_its_benchmark_is_an_upper_bound_too(sample):
+    # the sample's cost per woman is « au plus » (60 participants of unknown sex): its cost / benchmark was given as
+    # exact (status empty), 1,22 compared with a later exact 1,11 as a cost fallen by 9 %
+    data, params = sample
+    params = params.model_copy(update={"unit_cost_benchmarks": {"woman": 2500.0, "participant": 1000.0}})
+    figures = annex_figures(data, params).set_index(["metric", "key"])
+    assert "upper bound" in figures.at[("cost_per_woman", "all"), "status"]
+    assert figures.at[("cost_to_benchmark", "woman"), "status"] == "upper bound"
+    assert figures.at[("cost_to_benchmark", "woman"), "value"] == pytest.approx(
+        figures.at[("cost_per_woman", "all"), "value"] / 2500, rel=1e-12)
+    assert "upper bound" not in figures.at[("cost_per_participant", "all"), "status"]
+    assert figures.at[("cost_to_benchmark", "participant"), "status"] == ""   # an exact cost's ratio is exact
+
+
 def test_named_lines_and_periods():
     assert efficiency.named_lines("R1; R6 ,R1+99") == ["R1", "R6", "99"]
     assert efficiency.named_lines(None) == [] and efficiency.named_lines(pd.NA) == [] and \

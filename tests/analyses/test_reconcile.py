@@ -2138,3 +2138,34 @@ def test_a_published_figure_of_a_country_written_in_its_long_form_is_told_which_
     told = [p for p in reported_figure_problems("mini", mini.data_dir, mini.params_dir)
             if p.rule == "reported_nowhere"]
     assert [(p.row, p.hint.split("?")[0]) for p in told] == [(2, "Did you mean 'Maroc'"), (3, "Did you mean 'Maroc'")]
+
+
+def test_a_figure_printed_beside_a_computed_upper_bound_is_said_so():
+    """A cost per woman « au plus » 18 333,33 EUR (some participants' sex not recorded): « 18 333 EUR » printed was
+    « Conforme » with nothing said, confirming an exact cost the data do not give; « 15 000 EUR », which may be right,
+    was an « écart ». Equal now is a match said to be at most; below, not computable; above the bound, a mismatch."""
+    from helpers.annex import published_check
+
+    figures = pd.DataFrame({"metric": ["cost_per_woman", "cost_per_participant"], "key": ["all", "all"],
+                            "value": [110000 / 6, 110000 / 14], "unit": ["EUR", "EUR"], "n": [6, 14],
+                            "status": ["shared; upper bound", "shared"], "note": ["", ""]})
+    reported = pd.DataFrame({"figure_id": ["F1", "F2", "F3", "F4", "F5"],
+                             "metric": ["cost_per_woman"] * 4 + ["cost_per_participant"], "key": ["all"] * 5,
+                             "value": ["18 333 EUR", "15 000 EUR", "20 000 EUR", "20 000 EUR", "7 857 EUR"],
+                             "comparison": ["=", "=", "=", "<=", "="], "label": ["a"] * 5, "source": ["s"] * 5})
+    out = reconcile(reported, figures, decimal_mark=",").set_index("figure_id")
+    assert out["status"].to_dict() == {"F1": "match", "F2": "not_computable", "F3": "mismatch", "F4": "match",
+                                       "F5": "match"}
+    assert "upper bound" in out.loc["F1", "note"] and "upper bound" in out.loc["F2", "note"]
+    assert "upper bound" not in out.loc["F4", "note"] + out.loc["F5", "note"]   # « au plus 20 000 »: true; exact
+    shown = out.reset_index().rename(columns={"figure_id": "key", "computed": "value", "printed": "reported"})
+    shown["metric"] = "reported_figure"
+    fr = published_check(shown, reported, "fr").set_index("figure_id")["explanation"].str.replace("\u202f", " ")
+    fr = fr.str.replace("\xa0", " ")
+    assert fr["F1"] == ("le chiffre recalculé est une borne supérieure : le sexe de certains participants n'est pas "
+                        "renseigné, le chiffre est donc au plus de 18 333,33 EUR ; renseignez le sexe de chaque "
+                        "participant pour le vérifier")
+    assert fr["F2"].startswith("le chiffre recalculé est une borne supérieure") and "au plus de 18 333" in fr["F2"]
+    assert "borne" not in fr["F5"]
+    en = published_check(shown, reported, "en").set_index("figure_id")["explanation"]
+    assert en["F1"].startswith("the recomputed figure is an upper bound")

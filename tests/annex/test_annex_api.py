@@ -195,7 +195,20 @@ def test_a_published_figure_of_the_earlier_annex_is_said_so(shown):
     ctx.__dict__["figures"] = now
     ctx.__dict__["previous"] = Previous(dt.date(2020, 12, 31), Path("2020-12-31.figures.csv"), earlier)
     explained = ctx.published_check().set_index("figure_id")["explanation"]
+    # a women's share has no key at another date: « ajouter la date à la clé (total@AAAA-MM-JJ) pour les chiffres de
+    # dépenses » said beside it what cannot be done
     assert explained["GEN-06"] == ("écart de -4,4 ; c'est le chiffre de l'annexe au 31 décembre 2020 : si le rapport "
-                                   "porte sur cette date, ajouter la date à la clé (total@AAAA-MM-JJ) pour les "
-                                   "chiffres de dépenses"), explained["GEN-06"]
+                                   "porte sur cette date, comparez-le à l'annexe de cette date (ce chiffre n'est "
+                                   "recalculé qu'à la date de rapport)"), explained["GEN-06"]
     assert explained["GEN-05"] == "arrondi, il vaudrait 28"          # a figure of no earlier value: as it was
+    # a spending figure of the earlier annex (a key at a date exists for it): as it was
+    ctx = annex(shown, name="ensemble")
+    now = ctx.figures.copy()
+    spending = now["metric"].eq("reported_figure") & now["key"].eq("FIN-09")   # spent R1, printed 241,377.03
+    now.loc[spending, ["value", "status"]] = [250000.0, "mismatch"]
+    ctx.__dict__["figures"] = now
+    ctx.__dict__["previous"] = Previous(dt.date(2020, 12, 31), Path("2020-12-31.figures.csv"),
+                                        now[spending].assign(value=[241377.03]))
+    explained = ctx.published_check().set_index("figure_id")["explanation"]
+    key = "FIN-09"
+    assert explained[key].endswith("ajouter la date à la clé (total@AAAA-MM-JJ) pour les chiffres de dépenses"), key

@@ -3428,7 +3428,7 @@ ENGLISH_LEFT: dict[str, int] = {
     "study_value_spellings": 1, "study_weights_ignored": 2, "totals_row": 4, "treated_only_after": 1,
     "treated_value_comparison": 1, "treatment_value_missing": 2, "two_files": 1, "two_row_header": 7,
     "unit_across_clusters": 1, "unit_changes_group": 1, "units_row": 1, "unknown_financing_line": 6, "unknown_key": 1,
-    "unknown_line": 3, "unnamed_column": 1, "unreadable_xlsx": 4, "yaml_binary": 1
+    "unknown_line": 0, "unnamed_column": 1, "unreadable_xlsx": 4, "yaml_binary": 1
 }
 
 

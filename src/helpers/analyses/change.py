@@ -45,6 +45,7 @@ import numpy as np
 import pandas as pd
 
 from .budget import as_of_date
+from .efficiency import UPPER_BOUND
 from .reconcile import BUDGET_METRICS
 from ..data.currencies import currency_code, is_known, same_currency
 from ..text import fold
@@ -167,15 +168,39 @@ def _same(value: np.ndarray, previous: np.ndarray) -> np.ndarray:
         return np.abs(value - previous) <= 1e-9 * np.maximum(np.abs(value), np.abs(previous))
 
 
-def moved(figures: pd.DataFrame, n: int | None = 10) -> pd.DataFrame:
+def _upper_bound(status: Any) -> np.ndarray:
+    return np.array([UPPER_BOUND in str(s) for s in status], dtype=bool)
+
+
+def _previous_bound(figures: pd.DataFrame, previous: Any | None) -> np.ndarray:
+    """Whether each figure's earlier value was an upper bound (its status then: a cost per woman with participants
+    of unknown sex), matched as ``with_previous`` matches."""
+    if previous is None or "status" not in previous.figures or not len(figures):
+        return np.zeros(len(figures), dtype=bool)
+    earlier = _previous_rows(previous)
+    position = earlier.index.get_indexer(pd.MultiIndex.from_arrays([figures["metric"].astype(str),
+                                                                     _keys(figures["key"])]))
+    then = _upper_bound(earlier["status"].fillna("").astype(str).to_numpy(dtype=object))
+    return (position >= 0) & (then[np.where(position >= 0, position, 0)] if len(then) else False)
+
+
+def moved(figures: pd.DataFrame, n: int | None = 10, previous: Any | None = None) -> pd.DataFrame:
     """The figures that changed since the earlier annex, largest relative change first (at most ``n``).
 
     Columns: section, metric, key, unit, previous, value, change (value - previous), relative (change /
-    |previous| x 100; inf when previous is 0), previous_date.
+    |previous| x 100; inf when previous is 0), previous_date, bound and previous_bound (the value now, the value
+    then, was an upper bound: its status says ``upper bound``; the earlier one is read from ``previous``, the
+    earlier annex, when it is given).
     """
-    columns = ["section", "metric", "key", "unit", "previous", "value", "change", "relative", "previous_date"]
+    columns = ["section", "metric", "key", "unit", "previous", "value", "change", "relative", "previous_date",
+               "bound", "previous_bound"]
     if "previous" not in figures or figures.empty:
         return pd.DataFrame(columns=columns)
+    # an upper bound then or now (a cost per woman, sex not known): « 22 500 -> 16 667, -25,9 % » read as a cost
+    # fallen by a quarter, where the earlier one was at most 22 500
+    status = figures["status"].fillna("").astype(str).to_numpy(dtype=object) if "status" in figures else \
+        np.full(len(figures), "", dtype=object)
+    figures = figures.assign(bound=_upper_bound(status), previous_bound=_previous_bound(figures, previous))
     keep = (np.isfinite(figures["value"].to_numpy(dtype="float64"))
             & np.isfinite(figures["previous"].to_numpy(dtype="float64"))
             & ~figures["metric"].isin(NOT_LISTED).to_numpy(dtype=bool)

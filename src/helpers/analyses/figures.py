@@ -469,6 +469,10 @@ def efficiency_figures(tables: dict[str, pd.DataFrame], params: Any) -> pd.DataF
         parts.append(_rows("efficiency", "cost_to_benchmark",
                            benchmarked["key"].where(benchmarked["kind"].eq("output"), benchmarked["kind"]),
                            benchmarked["cost_to_benchmark"], "ratio",
+                           # an upper bound's ratio is one too (« au plus » 18 333 / 15 000: at most 1,22), it
+                           # was given as exact and compared so in the change section
+                           status=np.where(benchmarked["status"].fillna("").astype(str).str.contains(
+                               efficiency.UPPER_BOUND, regex=False), efficiency.UPPER_BOUND, ""),
                            note="cost / benchmark " + _num(benchmarked["benchmark"]) + " " + params.currency
                            + np.where(benchmarked["benchmark_source"].str.len() > 0,
                                       " (" + benchmarked["benchmark_source"] + ")", "")))

@@ -70,6 +70,7 @@ from typing import Any, Collection, Mapping, NamedTuple
 import numpy as np
 import pandas as pd
 
+from .efficiency import UPPER_BOUND
 from ..data.currencies import ABBREVIATIONS, CODES
 from ..text import fold, is_all
 
@@ -92,6 +93,8 @@ TARGET_NOTE = "its label or its value speaks of a target: compared with the indi
 # in the note of an indicator figure printed without '%' that equals the indicator's actual value (« 10 personnes »)
 ACTUAL_NOTE = "printed without '%', it is the indicator's actual value: compared with it"
 COMMITMENT_NOTE = "its label speaks of commitments: the spending computed is what was paid (expenditure), not committed"
+# in the note of a figure whose computed value is an upper bound (a cost per woman, some participants' sex not known)
+UPPER_BOUND_NOTE = "the computed figure is an upper bound (participants of unknown sex): the figure is at most"
 STATUSES = (MATCH, TRUNCATED, MISMATCH, NOT_COMPUTABLE)
 SUGGESTED = 3                       # keys a "did you mean" names at most
 APPROX_RELATIVE = Decimal("0.02")   # "~": 2 % of the printed value ...
@@ -989,6 +992,18 @@ def key_suggestion(metric: str, key: str, known_keys: Mapping[str, Collection[st
     return "did you mean " + " or ".join(f"'{k}'" for k in picked) + "?"
 
 
+def _below_a_bound(result: Classification, bound: float, comparison: str) -> Classification:
+    """A published figure beside a computed upper bound (a cost per woman « au plus » 18 333, some participants'
+    sex not known): equal to it, it is confirmed only as the bound (« Conforme » said nothing of it); below it, it
+    may be right, not computable (an « écart » called it wrong); above it, a mismatch (the figure cannot be more)."""
+    if comparison in ("<", "<=") or result.status == NOT_COMPUTABLE:   # « au plus 20 000 »: the bound decides
+        return result
+    said = f"{UPPER_BOUND_NOTE} {bound:.2f}"
+    if result.status == MISMATCH and result.printed_value < bound:
+        return result._replace(status=NOT_COMPUTABLE, difference=float("nan"), note=f"not computable: {said}")
+    return result._replace(note=f"{result.note}; {said}" if result.note else said)
+
+
 def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str | None = None,
               known_keys: Mapping[str, Collection[str]] | None = None,
               metrics: Collection[str] = (), currency: str | None = None) -> pd.DataFrame:
@@ -1096,6 +1111,8 @@ def reconcile(reported: pd.DataFrame, figures: pd.DataFrame, decimal_mark: str |
             margin = _margin_said(rec.get("value"))
             if margin and result.status != NOT_COMPUTABLE:
                 result = result._replace(note=f"{result.note}; {MARGIN_NOTE} '{margin}'")
+            if UPPER_BOUND in str(frow.get("status", "")):
+                result = _below_a_bound(result, computed, comparison)
         rows.append({
             "figure_id": rec.get("figure_id"), "metric": metric, "key": key, "printed": shown,
             "comparison": comparison, "computed": computed, "unit": unit, "n": n, "status": result.status,

@@ -44,17 +44,33 @@ def unit_pairs(units: pd.DataFrame) -> str:
     return ", ".join(f"{a} → {b}" for a, b in pairs)
 
 
+def _bounds(row: Any, lang: str) -> tuple[str, str, str]:
+    """The words before the earlier value, the value now and the change, when one of them is an upper bound: at
+    most 22 500 then and 16 667 now is a change of at least -5 833 (-25,9 %); at most 16 667 now, of at most."""
+    then, now = bool(getattr(row, "previous_bound", False)), bool(getattr(row, "bound", False))
+    at_most = say("since_at_most", lang)
+    change = say("change_at_least", lang) if then and not now else at_most if now and not then else ""
+    return (at_most if then else ""), (at_most if now else ""), change
+
+
 def moved_table(moved: pd.DataFrame, lang: str, currency: str) -> pd.DataFrame:
-    """change.moved() as text columns: figure (the metric's word), key, previous, value, change, relative."""
+    """change.moved() as text columns: figure (the metric's word), key, previous, value, change, relative; an upper
+    bound (``bound``, ``previous_bound``) is written « au plus », and the change it gives as the bound it is."""
     rows = []
     for row in moved.itertuples(index=False):
         relative = fmt.percent(row.relative, 1, lang) if row.relative != float("inf") else \
             say("change_from_zero", lang)
         if row.relative not in (float("inf"),) and row.relative > 0:
             relative = "+" + relative
+        then, now, bound = _bounds(row, lang)
+        change = change_text(row.change, row.unit, lang, currency)
+        if then and now:   # at most 22 500 then, at most 16 667 now: either may be the lower
+            change = relative = say("change_between_bounds", lang)
+        elif bound and row.relative != float("inf"):
+            change, relative = bound + change, bound + relative
         rows.append({"figure": fmt.word(row.metric, lang), "key": fmt.word(row.key, lang),
-                     "previous": in_unit(row.previous, row.unit, lang), "value": in_unit(row.value, row.unit, lang),
-                     "change": change_text(row.change, row.unit, lang, currency), "relative": relative})
+                     "previous": then + in_unit(row.previous, row.unit, lang),
+                     "value": now + in_unit(row.value, row.unit, lang), "change": change, "relative": relative})
     return pd.DataFrame(rows, columns=["figure", "key", "previous", "value", "change", "relative"])
 
 

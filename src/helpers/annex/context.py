@@ -338,9 +338,12 @@ def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str,
                     decimal_mark: str | None = None) -> pd.DataFrame:
     """``decimal_mark``: the report's (params.report_decimal_mark), which read the printed figures; by default the
     annex language's."""
-    from ..analyses.reconcile import (ALL_PARTICIPANTS_NOTE, COMMITMENT_NOTE, FRACTION_NOTE, MARK_NOTE,
+    from ..analyses.reconcile import (ALL_PARTICIPANTS_NOTE, BUDGET_METRICS, COMMITMENT_NOTE, FRACTION_NOTE,
+                                      MARK_NOTE,
                                       NO_PERCENT_NOTE, PERCENT_NOTE, PERCENT_SIGN_NOTE, PERSONS_NOTE,
-                                      ACTUAL_NOTE, MARGIN_NOTE, TARGET_NOTE, UnreadableNumber, is_currency, parse_printed, value_base, value_date,
+                                      ACTUAL_NOTE, MARGIN_NOTE, TARGET_NOTE, UPPER_BOUND_NOTE, UnreadableNumber,
+                                      is_currency,
+                                      parse_printed, value_base, value_date,
                                       worded_comparison)
 
     checked = figures[figures["metric"] == "reported_figure"]
@@ -384,8 +387,12 @@ def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str,
             if not fmt.is_missing(earlier) and not fmt.is_missing(printed_value) \
                     and fmt.number(earlier, decimals, lang) == fmt.number(printed_value, decimals, lang):
                 # a report of the earlier date checked after a new reporting date: « écart » alone said it was wrong
+                # (only spending has a key at another date: « total@AAAA-MM-JJ » beside a women's share said what
+                # cannot be done)
+                dated = str(fig.note).split(" [", 1)[0] in BUDGET_METRICS
                 explanation += say("list_separator", lang) + say(
-                    "published_earlier", lang, date=fmt.date(fig.previous_date, lang))
+                    "published_earlier" if dated else "published_earlier_not_dated", lang,
+                    date=fmt.date(fig.previous_date, lang))
         elif fig.status == "truncated":
             explanation = say("published_rounded", lang, value=fmt.number(fig.value, decimals, lang))
         elif fig.status == "not_computable":
@@ -433,6 +440,12 @@ def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str,
         if margin:   # « 40 % ± 2 »: the value compared, its margin or interval not checked: said
             explanation = (explanation + say("list_separator", lang) if explanation else "") + say(
                 "published_margin", lang, margin=margin.group(1))
+        upper = re.search(re.escape(UPPER_BOUND_NOTE) + r" (\S+)", str(fig.note))
+        if upper:   # a cost per woman « au plus » 18 333 beside a printed 18 333: « Conforme » said nothing of the bound
+            said = say("published_upper_bound", lang, value=_trimmed(float(upper.group(1)), decimals, shown, lang)
+                       + " " + str(getattr(fig, "unit", "") or ""))
+            explanation = said if fig.status == "not_computable" else \
+                (explanation + say("list_separator", lang) if explanation else "") + said
         if COMMITMENT_NOTE in str(fig.note):   # « taux d'engagement » beside the spending
             explanation = (explanation + say("list_separator", lang) if explanation else "") + say(
                 "published_commitment", lang)

@@ -138,6 +138,19 @@ _FRENCH = [(english, french) for english, french in (
     (r"'([^']*)' and '([^']*)' name the same country \(a code, or a name in another language\)(?=\.)",
      r"'\1' et '\2' désignent le même pays (un code, ou un nom dans une autre langue)"),
     (r"this budget line is not in the budget table", "cette ligne budgétaire n'est pas dans la table du budget"),
+    # a spending row of 'Tunisia' on R1.1, a line the budget has for 'Tunisie' (data.loader's unknown_line)
+    (r"^the budget has the line '([^']*)' for (.*), not for (.*)$", r"le budget a la ligne '\1' pour \2, pas pour \3"),
+    (r"^The budget writes this line's country '([^']*)', close to '([^']*)': if they are one country, write it the "
+     r"same way in both tables \(the annex of that country counts only the rows written as its file writes it\)\.$",
+     r"Le budget écrit le pays de cette ligne '\1', proche de '\2' : si c'est le même pays, écrivez-le de la même "
+     r"façon dans les deux tables (l'annexe de ce pays ne compte que les lignes écrites comme son fichier l'écrit)."),
+    (r"^Correct the country of this row, or add the line '([^']*)' for (.*) to the budget table\.$",
+     r"Corrigez le pays de cette ligne, ou ajoutez la ligne '\1' pour \2 à la table du budget."),
+    (r"^The budget has '([^']*)': a code typed (\S+) in a cell formatted as a number is kept as \S+ by Excel\. "
+     r"Format the budget's line column as Text and type the codes again, or write '[^']*' here if it is that line\. ",
+     r"Le budget a '\1' : un code tapé \2 dans une cellule au format nombre est gardé \1 par Excel. Mettez la "
+     r"colonne des lignes du budget au format Texte et tapez à nouveau les codes, ou écrivez '\1' ici si c'est cette "
+     r"ligne. "),
     (r"Use a line of the budget table, or add the line there\.",
      "Utilisez une ligne de la table du budget, ou ajoutez-y la ligne."),
     (r"the file has a header but no rows: the table is empty", "le fichier a un en-tête mais aucune ligne : la "

@@ -42,6 +42,8 @@ WORDS = {
     "change_unrated": "not rated",
     "change_more": " and {n} more",
     "change_more_one": " and 1 more",
+    "change_at_least": "at least ",   # a change from an earlier upper bound: at least what is shown
+    "change_between_bounds": "not known (two upper bounds)",   # both upper bounds: any change
     # shared
     "yes": "yes",
     "no": "no",
@@ -65,6 +67,9 @@ WORDS = {
                       "show them.",
     "published_earlier": ("it is the figure of the annex at {date}: if the report is about that date, add the "
                           "date to the key (total@YYYY-MM-DD) for spending figures"),
+    "published_earlier_not_dated": ("it is the figure of the annex at {date}: if the report is about that date, "
+                                    "compare it with that date's annex (this figure is recomputed at the reporting "
+                                    "date only)"),
     "published_off_by": "off by {difference}",
     "published_not_bound": "{computed} is not {bound} {printed}",
     "bound_>": "above", "bound_>=": "at least", "bound_<": "below", "bound_<=": "at most",
@@ -79,6 +84,7 @@ WORDS = {
     "published_no_percent": "without '%': read as a percentage, it would match; if the report prints a percentage, write '{printed} %' (or the unit '%')",
     "published_percent_sign": "written with '%': read as a fraction of 1 ({value}), it would match; if the report prints '{printed}', it is wrong; if it prints the fraction, write the value without '%'",
     "published_other_mark": "read with '{mark}' as the decimal mark, it would match ({value}): are the report's figures written with project.yaml's decimal mark (report_decimal_mark)?",
+    "published_upper_bound": "the recomputed figure is an upper bound: the sex of some participants is not recorded, so the figure is at most {value}; record the sex of every participant to check it",
     "published_margin": "printed with a margin or an interval ('{margin}'): the value is compared, not it",
     "published_within": "approximate figure: off by {difference}, within the tolerance of ± {tolerance}",
     "published_beyond": "approximate figure: off by {difference}, beyond the tolerance of ± {tolerance}",

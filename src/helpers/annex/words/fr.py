@@ -42,6 +42,8 @@ WORDS = {
     "change_unrated": "non évalué",
     "change_more": " et {n} autres",
     "change_more_one": " et 1 autre",
+    "change_at_least": "au moins ",   # a change from an earlier upper bound: at least what is shown
+    "change_between_bounds": "non connue (deux bornes supérieures)",   # both upper bounds: any change
     # shared
     "yes": "oui",
     "no": "non",
@@ -65,6 +67,9 @@ WORDS = {
                       "les tableaux les montrent.",
     "published_earlier": ("c'est le chiffre de l'annexe au {date} : si le rapport porte sur cette date, ajouter "
                           "la date à la clé (total@AAAA-MM-JJ) pour les chiffres de dépenses"),
+    "published_earlier_not_dated": ("c'est le chiffre de l'annexe au {date} : si le rapport porte sur cette date, "
+                                    "comparez-le à l'annexe de cette date (ce chiffre n'est recalculé qu'à la date "
+                                    "de rapport)"),
     "published_off_by": "écart de {difference}",
     "published_not_bound": "{computed} n'est pas {bound} {printed}",
     "bound_>": "supérieur à", "bound_>=": "supérieur ou égal à", "bound_<": "inférieur à",
@@ -80,6 +85,7 @@ WORDS = {
     "published_no_percent": "sans « % » : lu comme un pourcentage, il serait conforme ; si le rapport imprime un pourcentage, écrire « {printed} % » (ou l'unité « % »)",
     "published_percent_sign": "écrit avec « % » : lu comme une fraction de 1 ({value}), il serait conforme ; si le rapport imprime « {printed} », il est faux ; s'il imprime la fraction, écrire la valeur sans « % »",
     "published_other_mark": "lu avec « {mark} » comme séparateur décimal, il serait conforme ({value}) : les chiffres du rapport sont-ils écrits avec le séparateur décimal de project.yaml (report_decimal_mark) ?",
+    "published_upper_bound": "le chiffre recalculé est une borne supérieure : le sexe de certains participants n'est pas renseigné, le chiffre est donc au plus de {value} ; renseignez le sexe de chaque participant pour le vérifier",
     "published_margin": "publié avec une marge ou un intervalle (« {margin} ») : la valeur est comparée, pas lui",
     "published_within": "chiffre approché : écart de {difference}, dans la tolérance de ± {tolerance}",
     "published_beyond": "chiffre approché : écart de {difference}, au-delà de la tolérance de ± {tolerance}",
