@@ -255,3 +255,35 @@ def test_a_dash_in_place_of_the_cents_is_refused_saying_both_readings(text, mark
     assert _french(reason).startswith(f"un tiret à la place des centimes ('{text}' : {amount} sans centimes")
     assert _french(hint_for(reason, mark)).startswith("Écrivez le montant sans le tiret")
     assert parse_number("1200,00-", ",", money=True) == -1200      # the finance export's negative: still read
+
+
+@pytest.mark.parametrize("text, mark, three_decimals, readings", [
+    ("3 000,000", ",", False, (3000.0, 3000000.0)),       # a thousands separator typed with the wrong mark?
+    ("3\u202f000,500", ",", False, (3000.5, 3000500.0)),
+    ("-1 234 567,890", ",", False, (-1234567.89, -1234567890.0)),
+    ("1.000,000", ",", False, (1000.0, 1000000.0)),         # its '.' groups thousands: the ',' may too
+    ("3 000.000", ",", False, (3000000.0, 3000.0)),         # '.' read as thousands: an English decimal point?
+    ("3 000,000", ",", True, None),                         # a TND amount: three decimals, as written
+    ("12,000", ",", True, None),
+    ("1,500", ".", True, (1500.0, 1.5)),                    # read as thousands: 1,5 dinars in a TND column?
+    ("3 000.000", ",", True, (3000000.0, 3000.0)),
+    ("12.000,50", ",", False, None),                        # two decimals: one reading
+    ("1.500.000", ",", False, None),
+    ("1,000,000", ".", False, None),
+    ("3 000,00", ",", False, None),
+])
+def test_a_grouped_number_with_three_decimals_reads_two_ways(text, mark, three_decimals, readings):
+    """« 3 000,000 » in a EUR or XOF column was read as 3 000 without a word: three decimals in a currency written
+    with two (or none) are a thousands separator typed with the wrong mark as likely. In a currency written with three
+    (TND, LYD: ISO 4217's minor units) the reading with the decimal mark is as written."""
+    from helpers.data.numbers import ambiguous
+
+    assert ambiguous(text, mark, three_decimals) == readings
+
+
+@pytest.mark.parametrize("currency, units", [("TND", 3), ("LYD", 3), ("dinars tunisiens", 3), ("DT", 3), ("JOD", 3),
+                                             ("EUR", 2), ("USD", 2), ("MAD", 2), ("XOF", 0), ("F CFA", 0), ("", 2)])
+def test_minor_units_are_iso_4217s(currency, units):
+    from helpers.data.currencies import minor_units
+
+    assert minor_units(currency) == units

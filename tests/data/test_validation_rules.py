@@ -566,6 +566,10 @@ def _amount_is(mini: Mini, position: int, expected: float) -> None:
     assert mini.load().tables["expenditure"]["amount"].iloc[position] == expected
 
 
+def _expect_amounts(data: ProjectData, amounts: list[float]) -> None:
+    assert data.tables["expenditure"]["amount"].tolist() == amounts
+
+
 def _expect_grouped_numbers(mini: Mini, data: ProjectData) -> None:
     assert data.tables["expenditure"]["amount"].tolist() == [1005500.0, 4600000.0, 17.7, 1000.5]
     assert data.tables["expenditure"]["period_end"].iloc[0] == pd.Timestamp("2020-12-31")
@@ -2656,6 +2660,21 @@ CASES = [
     Case("ambiguous number", lambda m: m.replace("expenditure", "40000", "\"12,000\""), "ambiguous_number",
          "expenditure.csv", 2, "amount", severity="warning", hint="12 000",
          what="amount '12,000' (quoted) with the decimal mark '.': read as 12 000, could mean 12"),
+    Case("a grouped amount with three decimals", lambda m: (m.as_french_excel(), m.replace(
+             "expenditure", ";40000;", ";3 000,000;")),
+         "ambiguous_number", "expenditure.csv", 2, "amount", severity="warning", hint="3 000 000",
+         what="amount '3 000,000' in a USD project with the decimal mark ',' (USD has two decimals): read as 3 000 "
+              "without a word; the ',' may be a thousands separator typed with the wrong mark (3 000 000)",
+         expect=lambda mini, problems: _amount_is(mini, 0, 3000.0)),
+    Case("a grouped amount read with the other mark as decimal", lambda m: (m.as_french_excel(), m.replace(
+             "expenditure", ";40000;", ";1 000.000;")),
+         "ambiguous_number", "expenditure.csv", 2, "amount", severity="warning", hint="1 000 if you mean 1000",
+         what="amount '1 000.000' with the decimal mark ',': read as 1 000 000 without a word, where '.' may be the "
+              "decimal mark of an English habit (1 000)"),
+    Case("a grouped count with three decimals", lambda m: (m.as_french_excel(), m.replace(
+             "participation", "E1;20;8", "E1;1 200,000;8")),
+         "ambiguous_number", "participation.csv", 2, "participants", severity="warning", hint="1 200 000",
+         what="participants '1 200,000' with the decimal mark ',': read as 1 200 without a word (1 200 000?)"),
     Case("a date too wide for its column, saved as CSV", lambda m: m.replace("expenditure", "B1,2020-12-31",
                                                                                "B1,########"),
          "not_a_date", "expenditure.csv", 2, "period_end", hint="Widen the column",
@@ -2985,6 +3004,11 @@ ACCEPTED = [
     Accepted("French Excel CSV", _french_excel_grouped,
              "';'-separated, decimal commas, '1 005 500,00' and '4.600.000' grouped, dd/mm/yyyy; project declares ','",
              _expect_grouped_numbers),
+    Accepted("dinars with their millimes", lambda m: (m.as_french_excel(), m.set_param("currency", "TND"), m.replace(
+                 "expenditure", ";40000;", ";3 000,500;"), m.replace("expenditure", ";10000,50;", ";12,000;")),
+             "a TND project (ISO 4217: three decimals) with the decimal mark ',': amounts '3 000,500' and '12,000' "
+             "read as written (3000.5 and 12 dinars), without the warning a two-decimal currency's '3 000,000' gets",
+             lambda mini, data: _expect_amounts(data, [3000.5, 12.0, 30000.0, 5000.0])),
     Accepted("dinars written four ways", lambda m: (m.set_param("currency", "TND"), _with_currencies(
                  m, ["TND", "DT", "dinars", "Dinars tunisiens"]), m.replace("budget", "line,budget,", "line,Budget (DT),")),
              what="a TND project: a `devise` column TND, DT, dinars, « Dinars tunisiens », a header 'Budget (DT)': all "

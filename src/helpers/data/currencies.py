@@ -61,6 +61,20 @@ IN_CELL = re.compile(r"[€$£¥₣₦¤]|(?<![A-Za-z])(?:" + "|".join(sorted(CO
                      re.IGNORECASE)
 
 
+# ISO 4217's minor units (the decimals an amount is written with) where they are not 2: list one of the standard, as
+# its maintenance agency (SIX) publishes it, https://www.six-group.com/en/products-services/financial-information/
+# data-standards.html. A Tunisian or Libyan amount of « 3 000,500 » is three thousand dinars and five hundred
+# millimes; in euros or francs CFA the same text is a thousands separator typed with the wrong mark, more likely.
+MINOR_UNITS = {**dict.fromkeys("BHD IQD JOD KWD LYD OMR TND".split(), 3), **dict.fromkeys("CLF UYW".split(), 4),
+               **dict.fromkeys("BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX UYI VND VUV XAF XOF XPF".split(), 0)}
+
+
+def minor_units(currency: Any) -> int:
+    """The decimals an amount in ``currency`` (a code, or as written: « dinars tunisiens ») is written with: 2 but
+    for ``MINOR_UNITS`` (TND 3, XOF 0)."""
+    return MINOR_UNITS.get(currency_code(currency), 2) if currency else 2
+
+
 def currency_code(text: Any) -> str:
     """'€', 'euros', 'Eur' -> 'EUR'; a code or word not known stays as written, in capitals. « dinars » alone is
     DINAR: any of the dinars (``same_currency``), « francs » FRANC. A text naming one currency among other words is that currency

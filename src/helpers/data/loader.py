@@ -29,6 +29,7 @@ from .params import (AnnexParams, ProjectParams, duplicate_annexes, load_annex_p
                      report_decimal_mark)
 from ..paths import DATA_DIR, PARAMS_DIR, annex_names, relative
 from .countries import country_code, country_name, same_country
+from .currencies import minor_units
 from .iati import TABLES as IATI_TABLES, load_iati, unsplit_budget
 from .inputs import beside, exists, load_described, read_yaml, recording
 from .model import (DIFFERENTIAL_ATTRITION, ProjectData, Study, each_distinct, factorized,  # noqa: F401
@@ -1072,7 +1073,9 @@ def _typed(name: str, raw: RawTable, params: ProjectParams,
             near = (values - values.round()).abs().lt(1e-9 * values.abs().clip(lower=1)).fillna(False)
             values = values.where(~near, values.round())
         if column.ambiguous:
-            column_problems += _ambiguous(frame[column.name], raw, params.decimal_mark)
+            # (in a TND column « 3 000,500 » is as written: its currency writes three decimals)
+            three = column.money and minor_units(params.currency) == 3
+            column_problems += _ambiguous(frame[column.name], raw, params.decimal_mark, three)
             column_problems += _scientific(frame[column.name], values, raw, params.decimal_mark)
         if column.name in _CODES:
             column_problems += _invisible_in_codes(values, raw)
@@ -1295,12 +1298,15 @@ def _swapped_date_cells(series: pd.Series, raw: RawTable) -> list[Problem]:
         column=column, value=value.date().isoformat()) for index, value in cells]
 
 
-def _ambiguous(series: pd.Series, raw: RawTable, decimal_mark: str) -> list[Problem]:
-    """A warning for each cell whose reading depends on the decimal mark ('12,000': 12 or 12 000?)."""
+def _ambiguous(series: pd.Series, raw: RawTable, decimal_mark: str, three_decimals: bool = False) -> list[Problem]:
+    """A warning for each cell whose reading depends on the decimal mark ('12,000': 12 or 12 000? '3 000,000': 3 000
+    or 3 000 000?). ``three_decimals``: amounts in a currency written with three decimals (TND), where '3 000,500'
+    is as written (numbers.ambiguous)."""
     texts = series.dropna() if pd.api.types.infer_dtype(series, skipna=True) == "string" else \
         series[series.map(lambda v: isinstance(v, str), na_action="ignore").fillna(False).astype(bool)]
     texts = texts[numbers.ambiguous_cells(texts)]
-    readings = each_distinct(texts, lambda v: numbers.ambiguous(v, decimal_mark), keep_missing=True)
+    readings = each_distinct(texts, lambda v: numbers.ambiguous(v, decimal_mark, three_decimals),
+                             keep_missing=True)
     problems = []
     for index in texts.index[readings.notna().to_numpy(bool)]:
         read, other = (numbers.unambiguous(x, decimal_mark) for x in readings[index])

@@ -75,12 +75,16 @@ _SERIAL = re.compile(r"^\d{5}(?:[.,]\d+)?$")
 # (1 to 3 digits not all 0: '0,509' and '0.509' are 0.509 with either mark, never 509: no number's thousands group
 # is 0; a study's share written 0,509 got a warning on every row, « could mean 509 »)
 _GROUP = r"(?:[0-9]{0,2}[1-9]|[1-9][0-9]{1,2}|[0-9][1-9][0-9])"
+# (a grouped number too, « 3 000,000 »: three decimals where the column's currency writes two, or a thousands
+# separator typed with the wrong mark? It was read as 3 000 without a word)
 AMBIGUOUS_PATTERN = (r"[ \u00a0\u202f\u2009\u2007\t]*(?:[+\-\u2212\u2013][ \u00a0\u202f\u2009\u2007]*)?" + _GROUP
-                     + r"[.,]\d{3}[ \u00a0\u202f\u2009\u2007\t]*")
+                     + r"(?:[ \u00a0\u202f\u2009\u2007.,]\d{3})*[.,]\d{3}[ \u00a0\u202f\u2009\u2007\t]*")
 _AMBIGUOUS = re.compile(r"^(?:[+\-\u2212\u2013][ \u00a0\u202f\u2009\u2007]*)?" + _GROUP + r"[.,]\d{3}$")
+_GROUPED_THREE = re.compile(r"^(?:[+\-\u2212\u2013][ \u00a0\u202f\u2009\u2007]*)?" + _GROUP
+                            + r"(?:[ \u00a0\u202f\u2009\u2007.,]\d{3})+[.,]\d{3}$")
 # AMBIGUOUS_PATTERN as it reads on ASCII text (where \d is 0-9 and the other spaces and minus cannot occur): pandas
 # gives a pattern with non-ASCII characters to Python's re, cell by cell; this one goes to pyarrow's regex at once.
-_AMBIGUOUS_ASCII = r"[ \t]*(?:[+\-] *)?" + _GROUP + r"[.,][0-9]{3}[ \t]*"
+_AMBIGUOUS_ASCII = r"[ \t]*(?:[+\-] *)?" + _GROUP + r"(?:[ .,][0-9]{3})*[.,][0-9]{3}[ \t]*"
 NOT_FINITE = "not a finite number (too large, infinite or NaN)"
 PERCENT = "a percentage, in a column that holds no percentages"
 PERCENT_OVER = "a cell formatted as a percentage shows more than 100 %"
@@ -569,20 +573,36 @@ def hint_for(reason: str, decimal_mark: str = ".") -> str | None:
     return None
 
 
-def ambiguous(text: Any, decimal_mark: str) -> tuple[float, float] | None:
+def ambiguous(text: Any, decimal_mark: str, three_decimals: bool = False) -> tuple[float, float] | None:
     """(how it is read, what it could also mean) for a value whose reading depends on the decimal mark: one
-    separator followed by exactly three digits ('12,000', '12.000'); None otherwise."""
+    separator followed by exactly three digits ('12,000', '12.000'), or a grouped number whose last separator is
+    followed by exactly three digits ('3 000,000': 3 000 or 3 000 000? '3 000.000' with the mark ',': 3 000 000 or
+    3 000?); None otherwise. ``three_decimals``: the column's currency writes three decimals (the Tunisian dinar,
+    ISO 4217's minor units: currencies.minor_units), where '3 000,500' and '12,000' read with the decimal mark are as
+    written."""
     if not isinstance(text, str):
         return None
     stripped = text.strip(SPACES + "\t\r\n")
-    if len(re.sub(f"[{SPACES}]", "", stripped)) > 8 or not _AMBIGUOUS.match(stripped):
+    short = len(re.sub(f"[{SPACES}]", "", stripped)) <= 8 and _AMBIGUOUS.match(stripped)
+    grouped = not short and len(stripped) <= 40 and _GROUPED_THREE.match(stripped)
+    if not (short or grouped) or (three_decimals and stripped[-4] == decimal_mark):
         return None
+    other_mark = "," if decimal_mark == "." else "."
     try:
         read = parse_number(stripped, decimal_mark)
-        other = parse_number(stripped, "," if decimal_mark == "." else ".")
     except ValueError:
         return None
+    try:
+        other = parse_number(stripped, other_mark)
+    except ValueError:   # '1.000,000' with the mark ',': its '.' can only be a thousands separator
+        other = _all_digits(stripped) if grouped and stripped[-4] == decimal_mark else None
     return (read, other) if read is not None and other is not None and read != other else None
+
+
+def _all_digits(text: str) -> float:
+    """A grouped number read with every separator a thousands separator: '1.000,000' -> 1000000."""
+    sign = -1 if text[0] in "-\u2212\u2013" else 1
+    return sign * float(re.sub(r"\D", "", text))
 
 
 def unambiguous(value: float, decimal_mark: str) -> str:
