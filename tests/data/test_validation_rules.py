@@ -2887,6 +2887,17 @@ CASES = [
          what="participation.xlsb (Excel's « Classeur binaire », as a large sheet is saved) and no participation.csv: "
               "the annexes had no participants, and nothing said why (nothing else names an event)",
          expect=lambda m, problems: _only_rules_of(problems, {"file_not_read"})),
+    Case("the table as an SPSS data file",
+         lambda m: (m.path("participation").rename(m.folder / "participation.sav")),
+         "file_not_read", "participation.sav", None, None, hint="SPSS: File > Export > CSV", severity="warning",
+         what="participation.sav (a survey firm's SPSS file) and no participation.csv: the annexes had no participants "
+              "and nothing said why, where a participation.ods got a warning",
+         expect=lambda m, problems: _only_rules_of(problems, {"file_not_read"})),
+    Case("the table as a dBase file",
+         lambda m: (m.path("budget").rename(m.folder / "Budget.DBF")),
+         "file_not_read", "Budget.DBF", None, None, hint="LibreOffice Calc", severity="warning",
+         what="Budget.DBF (a dBase table, as an accounting program exports it) and no budget.csv: read as no budget, "
+              "nothing said of the file"),
     Case("the table saved by Apple Numbers",
          lambda m: (m.path("activities").rename(m.folder / "Activities.numbers")),
          "file_not_read", "Activities.numbers", None, None, hint="Save it as activities.xlsx", severity="warning",

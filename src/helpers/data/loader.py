@@ -400,7 +400,12 @@ _FOLDERS = ("impact", "surveys", "iati")
 # the other formats a spreadsheet saves a table in: Excel's binary workbook (.xlsb) and templates, Apple Numbers,
 # LibreOffice's flat XML (a participation.xlsb was left out, the annex without participants, nothing said)
 _SPREADSHEETS = (".xlsm", ".xls", ".ods", ".xlsb", ".xltx", ".xltm", ".xlt", ".numbers", ".fods")
-_TABULAR = (".csv", ".tsv", ".xlsx", *_SPREADSHEETS, ".xml", ".json", ".parquet")
+# a statistics program's data file (SPSS, Stata, SAS, R) or a dBase table (LibreOffice saves one): the rows of a
+# participation.sav or budget.dbf were left out without a word, where a .ods got a warning
+_STATISTICAL = {".sav": "SPSS: File > Export > CSV", ".zsav": "SPSS: File > Export > CSV",
+                ".dta": "Stata: export delimited using {table}.csv", ".sas7bdat": "SAS: PROC EXPORT ... DBMS=CSV",
+                ".rds": "R: write.csv", ".rdata": "R: write.csv", ".dbf": "LibreOffice Calc: open it, Save As"}
+_TABULAR = (".csv", ".tsv", ".xlsx", *_SPREADSHEETS, *_STATISTICAL, ".xml", ".json", ".parquet")
 
 
 def _files_not_read(folder: Path) -> list[Problem]:
@@ -442,6 +447,11 @@ def _files_not_read(folder: Path) -> list[Problem]:
         elif suffix == ".xml":
             message, hint = ("this file is not read: IATI activity files are read from the folder iati/",
                              f"Move it into {relative(folder)}/iati/ if it is an IATI file (see data/README.md).")
+        elif suffix in _STATISTICAL and fold(stem) == table and not present:
+            message, hint = (f"this file is not read: the workbook reads {table}.csv or {table}.xlsx, and a {suffix} "
+                             "file (a statistics program's or a database's) is neither",
+                             f"Export it as {table}.csv ({_STATISTICAL[suffix].format(table=table)}), or as "
+                             f"{table}.xlsx.")
         elif suffix in (*_SPREADSHEETS, ".tsv", ".txt", ".json", ".parquet") and fold(stem) == table \
                 and not present:
             message, hint = (f"this file is not read: the workbook reads {table}.csv or {table}.xlsx, and a {suffix} "

@@ -38,6 +38,10 @@ def _rows_of_the_table(m: re.Match) -> str:
     return f"{m[3]} lignes de la table ({m[4]}" + (f" et {m[5]} autres" if m[5] else "") + ") sont"
 
 
+# a statistics program's menu, as its French version names it (data.loader._STATISTICAL); its commands stay as typed
+_EXPORT_MENUS = {"File > Export > CSV": "Fichier > Exporter > CSV", "open it, Save As": "ouvrez-le, Enregistrer sous"}
+
+
 def _separator_example(example: str) -> str:
     """The shifted row's example of a separator inside a value (data.readers), in French."""
     return {"a decimal comma, as in 10000,50, in a file separated by ','; a comma in a label":
@@ -215,6 +219,12 @@ _FRENCH = [(re.compile(english), french) for english, french in (
      r"Déplacez-le dans \1/iati/ si c'est un fichier IATI (voir data/README.md)."),
     (r"^this file is not read: the workbook reads (\w+)\.csv or \1\.xlsx, and a (\.\w+) file is neither$",
      r"ce fichier n'est pas lu : le classeur lit \1.csv ou \1.xlsx, et un fichier \2 n'est ni l'un ni l'autre"),
+    (r"^this file is not read: the workbook reads (\w+)\.csv or \1\.xlsx, and a (\.\w+) file \(a statistics "
+     r"program's or a database's\) is neither$",
+     r"ce fichier n'est pas lu : le classeur lit \1.csv ou \1.xlsx, et un fichier \2 (d'un logiciel de statistique "
+     r"ou d'une base de données) n'est ni l'un ni l'autre"),
+    (r"^Export it as (\w+)\.csv \((\w+(?: \w+)?): (.*)\), or as \1\.xlsx\.$",
+     lambda m: f"Exportez-le sous {m[1]}.csv ({m[2]} : {_EXPORT_MENUS.get(m[3], m[3])}), ou sous {m[1]}.xlsx."),
     (r"^Save it as (\w+)\.xlsx \(Save as > Excel workbook\) or as \1\.csv\.$",
      r"Enregistrez-le sous \1.xlsx (Enregistrer sous > Classeur Excel) ou sous \1.csv."),
     (r"^this file is not read: each table is one file named after it, and the folder has no (\w+)\.csv or \1\.xlsx$",
