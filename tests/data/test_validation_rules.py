@@ -692,6 +692,26 @@ def _xlsx_named_and_revised(mini: Mini) -> None:
     mini.delete("budget")
 
 
+def _xlsx_summary_named_like_the_table(mini: Mini) -> None:
+    """participation.xlsx whose first sheet, 'participation', is a summary (a title, the totals by country) and whose
+    second sheet, 'Données', holds the table."""
+    workbook = openpyxl.Workbook()
+    summary = workbook.active
+    summary.title = "participation"
+    for r in (["Synthèse de la participation"], ["Pays", "Participants", "Femmes"], ["Maroc", 20, 8],
+              ["Tunisie", 15, None], ["Total", 65, 26]):
+        summary.append(r)
+    data = workbook.create_sheet("Données")
+    for r in _csv_rows(mini, "participation"):
+        data.append(r)
+    workbook.save(mini.path("participation.xlsx"))
+    mini.delete("participation")
+
+
+def _participants_are(data: ProjectData, counts: list[float]) -> None:
+    assert data.tables["participation"]["participants"].tolist() == counts
+
+
 def _xlsx_amount_beside(mini: Mini) -> None:
     """expenditure.xlsx with, on row 3 only, the number 2500 two columns right of the header's last cell."""
     _csv_to_xlsx(mini, "expenditure")
@@ -966,6 +986,13 @@ CASES = [
          "budget.xlsx", NO_ROW, None, severity="warning", hint="name it 'budget'",
          what="budget.xlsx with a sheet 'budget' and, before it, a sheet 'budget révisé' with the same columns: the "
               "sheet 'budget' read without a word"),
+    Case("a summary sheet named like the table", _xlsx_summary_named_like_the_table, "sheet_not_read",
+         "participation.xlsx", NO_ROW, None, severity="warning", hint="If 'participation' is a summary",
+         what="participation.xlsx whose first sheet 'participation' is a summary (totals by country) and whose sheet "
+              "'Données' holds the table: the summary was read and refused (« the required column 'event_id' is "
+              "missing »); now the sheet 'Données' is read, saying so",
+         expect=lambda mini, problems: (_only_rules_of(problems, {"sheet_not_read"}),
+                                        _participants_are(mini.load(), [20.0, 15.0, 30.0]))),
     Case("xlsx saved as Strict Open XML", _xlsx_strict, "unreadable_xlsx", "budget.xlsx", NO_ROW, None,
          hint="save it again as 'Excel Workbook (.xlsx)'",
          what="budget.xlsx saved as Excel's « Strict Open XML Spreadsheet »: « cannot be read as .xlsx (list index "

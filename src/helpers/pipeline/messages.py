@@ -776,6 +776,14 @@ _FRENCH = [(re.compile(english), french) for english, french in (
      r"columns and is not read$",
      r"la feuille '\1' est lue, car elle porte le nom de la table ; la feuille '\2' contient aussi les colonnes de la "
      r"table et n'est pas lue"),
+    (r"^the sheet '([^']*)' is read: the sheet '([^']*)', named like the table, holds none of its columns \(a "
+     r"summary\?\) and is not read$",
+     r"la feuille '\1' est lue : la feuille '\2', qui porte le nom de la table, n'en contient aucune colonne (une "
+     r"synthèse ?) et n'est pas lue"),
+    (r"^If '([^']*)' is a summary, nothing to do; to say which sheet holds the table, name it '([^']*)' and the "
+     r"summary otherwise \(« synthèse »\)\.$",
+     r"Si '\1' est une synthèse, rien à faire ; pour dire quelle feuille contient la table, nommez-la '\2' et la "
+     r"synthèse autrement (« synthèse »)."),
     (r"^If another sheet holds the current table, name it '([^']*)' \(and rename the old one\); delete an old "
      r"version, or hide it\.$",
      r"Si une autre feuille contient la table à jour, nommez-la '\1' (et renommez l'ancienne) ; supprimez une "
