@@ -708,6 +708,21 @@ def _xlsx_summary_named_like_the_table(mini: Mini) -> None:
     mini.delete("participation")
 
 
+def _xlsx_sheets_of_countries(mini: Mini, name: str, sheets: list[str]) -> None:
+    """<name>.csv -> <name>.xlsx without its `country` column, its rows in each of ``sheets`` (named after
+    countries: « Maroc », « Tunisie »)."""
+    rows = _csv_rows(mini, name)
+    k = rows[0].index("country")
+    workbook = openpyxl.Workbook()
+    for position, title in enumerate(sheets):
+        sheet = workbook.active if position == 0 else workbook.create_sheet()
+        sheet.title = title
+        for r in rows:
+            sheet.append(r[:k] + r[k + 1:])
+    workbook.save(mini.path(f"{name}.xlsx"))
+    mini.delete(name)
+
+
 def _participants_are(data: ProjectData, counts: list[float]) -> None:
     assert data.tables["participation"]["participants"].tolist() == counts
 
@@ -993,6 +1008,15 @@ CASES = [
               "missing »); now the sheet 'Données' is read, saying so",
          expect=lambda mini, problems: (_only_rules_of(problems, {"sheet_not_read"}),
                                         _participants_are(mini.load(), [20.0, 15.0, 30.0]))),
+    Case("a sheet named after a country, no country column",
+         lambda m: _xlsx_sheets_of_countries(m, "budget", ["Maroc"]), "sheet_of_a_country", "budget.xlsx", NO_ROW,
+         "country", severity="warning", hint="write Maroc in a column `country`",
+         what="budget.xlsx whose one sheet is named « Maroc » and whose rows give no country: read as the project's "
+              "as a whole (in no country annex) without a word of the sheet's name"),
+    Case("a sheet per country", lambda m: _xlsx_sheets_of_countries(m, "budget", ["Maroc", "Tunisie"]),
+         "several_sheets", "budget.xlsx", NO_ROW, None, hint="give each row its sheet's country",
+         what="budget.xlsx with a sheet « Maroc » and a sheet « Tunisie », no country column: refused, the hint said "
+              "to copy the rows into one sheet (« a sheet per year »), which would lose whose rows they are"),
     Case("xlsx saved as Strict Open XML", _xlsx_strict, "unreadable_xlsx", "budget.xlsx", NO_ROW, None,
          hint="save it again as 'Excel Workbook (.xlsx)'",
          what="budget.xlsx saved as Excel's « Strict Open XML Spreadsheet »: « cannot be read as .xlsx (list index "

@@ -561,6 +561,7 @@ def _read_and_check(name: str, path: Path,
     problems += _sheet_layout_problems(table, raw)
     if name != "reported":   # (a published figure without a country is the project's: empty cells are the rule)
         problems += _countries_written_once(raw)
+        problems += _sheet_of_a_country(table, raw)
     frame, bad_cells, typing_problems = _typed(name, raw, params, per_person)
     problems += typing_problems
     problems += _periods_beside_amount(name, raw, frame, params)
@@ -814,6 +815,24 @@ def _headers_repeated(raw: RawTable) -> list[Problem]:
     if repeated:
         raw.frame = frame.drop(index=repeated + titles)
     return problems
+
+
+def _sheet_of_a_country(table: Table, raw: RawTable) -> list[Problem]:
+    """The sheet read is named after a country (« Maroc ») and no row gives one (no `country` column, or every cell
+    empty): the rows are the project's as a whole, in no country annex, where the sheet says whose they are. It was
+    read without a word. Told, not guessed: a workbook of one sheet named « Maroc » may hold the project's rows."""
+    if raw.sheet is None or table.column("country") is None or not country_code(raw.sheet):
+        return []
+    if "country" in raw.frame.columns and not raw.frame["country"].map(is_project_wide, na_action="ignore").fillna(
+            True).astype(bool).all():
+        return []
+    sheet = raw.sheet.strip()
+    return [raw.problem(
+        "sheet_of_a_country", f"the sheet read is named after a country ('{sheet}'), and no row gives a country: its "
+        "rows are read as the project's as a whole, in no country annex", f"If they are {sheet}'s, write {sheet} in a "
+        "column `country` (pays) on each row; if the project has one country, write `country: all` in its annex "
+        "file; if they are the project's as a whole, rename the sheet.", column="country", value=sheet,
+        severity="warning")]
 
 
 def _countries_written_once(raw: RawTable) -> list[Problem]:

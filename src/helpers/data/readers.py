@@ -1027,7 +1027,7 @@ def _pick_sheet(workbook, preferred: str | None, required_sets: Sequence[Sequenc
             "several_sheets", f"the sheets {', '.join(names[:-1])} and {names[-1]} "
             f"{'both' if len(names) == 2 else 'all'} hold the table's columns: which one is the table cannot be known",
             "Put the table in one sheet: copy the rows of the others into it if they are part of the table (a sheet "
-            f"per year), or delete an old version; or name the sheet to read '{preferred}'."))
+            f"per year{_per_country(visible)}), or delete an old version; or name the sheet to read '{preferred}'."))
     if visible:
         if named is not None and len(visible) == 1:   # `participation` a summary, the table in `Données`
             table.problems.append(table.problem(
@@ -1045,6 +1045,16 @@ def _pick_sheet(workbook, preferred: str | None, required_sets: Sequence[Sequenc
             "current table in a visible sheet.", severity="warning"))
         return hidden
     return sheets[0]
+
+
+def _per_country(sheets) -> str:
+    """For sheets named after countries (« Maroc », « Tunisie »), how to keep each row's country when their rows
+    are put together: copied without it, they were the project's as a whole, in no country annex."""
+    from .countries import country_code
+
+    if not all(country_code(sheet.title) for sheet in sheets):
+        return ""
+    return ", or a sheet per country: give each row its sheet's country in a column `country` (pays)"
 
 
 def _summary(named, sheets, required_sets: Sequence[Sequence[str]]) -> bool:

@@ -776,6 +776,15 @@ _FRENCH = [(re.compile(english), french) for english, french in (
      r"columns and is not read$",
      r"la feuille '\1' est lue, car elle porte le nom de la table ; la feuille '\2' contient aussi les colonnes de la "
      r"table et n'est pas lue"),
+    (r"^the sheet read is named after a country \('([^']*)'\), and no row gives a country: its rows are read as "
+     r"the project's as a whole, in no country annex$",
+     r"la feuille lue porte le nom d'un pays ('\1'), et aucune ligne ne donne de pays : ses lignes sont lues comme "
+     r"celles du projet dans son ensemble, dans aucune annexe de pays"),
+    (r"^If they are (.*)'s, write \1 in a column `country` \(pays\) on each row; if the project has one country, "
+     r"write `country: all` in its annex file; if they are the project's as a whole, rename the sheet\.$",
+     r"Si ces lignes sont celles de « \1 », écrivez \1 dans une colonne `pays` (country) sur chaque ligne ; si le "
+     r"projet a un seul pays, écrivez `country: all` dans son fichier d'annexe ; si ce sont celles du projet dans son "
+     r"ensemble, renommez la feuille."),
     (r"^the sheet '([^']*)' is read: the sheet '([^']*)', named like the table, holds none of its columns \(a "
      r"summary\?\) and is not read$",
      r"la feuille '\1' est lue : la feuille '\2', qui porte le nom de la table, n'en contient aucune colonne (une "
@@ -1071,9 +1080,12 @@ _FRENCH = [(re.compile(english), french) for english, french in (
      r"les feuilles \1 et \2 contiennent toutes les colonnes de la table : on ne peut pas savoir laquelle est la "
      r"table"),
     (r"^Put the table in one sheet: copy the rows of the others into it if they are part of the table \(a sheet per "
-     r"year\), or delete an old version; or name the sheet to read '([^']*)'\.$",
-     r"Mettez la table dans une seule feuille : copiez-y les lignes des autres si elles font partie de la table (une "
-     r"feuille par année), ou supprimez une ancienne version ; ou nommez '\1' la feuille à lire."),
+     r"year(, or a sheet per country: give each row its sheet's country in a column `country` \(pays\))?\), or "
+     r"delete an old version; or name the sheet to read '([^']*)'\.$",
+     lambda m: "Mettez la table dans une seule feuille : copiez-y les lignes des autres si elles font partie de la "
+               "table (une feuille par année" + (", ou une feuille par pays : donnez à chaque ligne le pays de sa "
+                                                 "feuille dans une colonne `pays` (country)" if m[1] else "")
+               + f"), ou supprimez une ancienne version ; ou nommez '{m[2]}' la feuille à lire."),
     (r"^the file is in Mac Roman \(Excel for Mac's 'CSV'\): read as the declared encoding '([^']*)', 'é' would be "
      r"'(.)' \(the text garbled\)$",
      r"le fichier est en Mac Roman (le 'CSV' d'Excel pour Mac) : lu avec l'encodage déclaré '\1', 'é' deviendrait "
