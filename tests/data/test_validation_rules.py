@@ -2739,6 +2739,13 @@ CASES = [
          "scientific_number", "expenditure.csv", 2, "amount", severity="warning", hint="format the column as a number",
          what="expenditure.csv saved by Excel from a column too narrow for its amounts: « 4.0E+04 » read as 40000 "
               "without a word, where « 1.2E+05 » may have been 123 456"),
+    Case("an amount in scientific notation as text in an .xlsx",
+         lambda m: (_csv_to_xlsx(m, "expenditure"), _set_cells(m, "expenditure", {"C2": "1.2E+05"})),
+         "scientific_number", "expenditure.xlsx", 2, "amount", cell="Feuil1!C2", severity="warning",
+         hint="type the number in full",
+         what="expenditure.xlsx whose amount cell holds the text « 1.2E+05 » (pasted from a CSV saved from a column "
+              "too narrow): read as 120000 without a word, where the same CSV cell is warned",
+         expect=lambda mini, problems: _amount_is(mini, 0, 120000.0)),
     Case("an amount in scientific notation, French Excel", lambda m: (m.as_french_excel(), m.replace(
              "expenditure", ";40000;", ";4,0E+04;")),
          "not_a_number", "expenditure.csv", 2, "amount", hint="format the column as a number",

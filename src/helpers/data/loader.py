@@ -1351,16 +1351,25 @@ def _ambiguous(series: pd.Series, raw: RawTable, decimal_mark: str, three_decima
 def _scientific(series: pd.Series, values: pd.Series, raw: RawTable, decimal_mark: str) -> list[Problem]:
     """A number of a CSV written in scientific notation (« 1.2E+05 »): Excel writes a number so when its column is
     too narrow or it has more than 11 digits, and the file keeps the digits shown (123 456 became 1.2E+05, read as
-    120 000 without a word). Read, with a warning per cell (a regex over the column's text cells only)."""
-    if pd.api.types.infer_dtype(series, skipna=True) != "string":   # (.xlsx cells are numbers: nothing was lost)
-        return []
+    120 000 without a word). Read, with a warning per cell (a regex over the column's text cells only). So is an
+    .xlsx cell holding the text « 1.2E+05 » (pasted from such a CSV: a number cell holds every digit), which was read
+    as 120 000 without a word, where the CSV's got the warning."""
+    if pd.api.types.infer_dtype(series, skipna=True) != "string":   # .xlsx: its text cells only
+        series = series[series.map(lambda v: isinstance(v, str), na_action="ignore").fillna(False).astype(bool)]
+        if series.empty:
+            return []
     maybe = series[series.str.contains("[eE]", regex=True, na=False).to_numpy(bool)]   # (a cheap filter first)
     found = maybe.index[maybe.str.strip().str.match(numbers._SCIENTIFIC.pattern, na=False).to_numpy(bool)
                         & values[maybe.index].notna().to_numpy(bool)]
     return [raw.problem(
         "scientific_number", f"'{series[index]}' is read as {numbers.format_number(values[index], decimal_mark)}: "
-        f"{numbers.SCIENTIFIC}", numbers.hint_for(numbers.SCIENTIFIC, decimal_mark), index=index,
-        column=str(series.name), value=series[index], severity="warning") for index in found]
+        f"{numbers.SCIENTIFIC}", numbers.hint_for(numbers.SCIENTIFIC, decimal_mark) if raw.sheet is None else
+        TEXT_SCIENTIFIC, index=index, column=str(series.name), value=series[index], severity="warning")
+        for index in found]
+
+
+TEXT_SCIENTIFIC = ("This cell holds the text, not a number (pasted from a CSV?): type the number in full, every digit, "
+                   "in a cell formatted as a number.")
 
 
 # The columns holding codes that join rows or tell them apart, compared as written, where an invisible character

@@ -578,6 +578,10 @@ _FRENCH = [(re.compile(english), french) for english, french in (
     (r"^not a finite number \(too large, infinite or NaN\)$", "pas un nombre fini (trop grand, infini ou NaN)"),
     (r"^Write a finite number \(e\.g\. ([^)]*)\), or leave it empty\.$",
      r"Écrivez un nombre fini (par exemple \1), ou laissez la cellule vide."),
+    (r"^This cell holds the text, not a number \(pasted from a CSV\?\): type the number in full, every digit, in a "
+     r"cell formatted as a number\.$",
+     "Cette cellule contient le texte, pas un nombre (collé depuis un CSV ?) : tapez le nombre en entier, chaque "
+     "chiffre, dans une cellule au format nombre."),
     # a number that reads two ways (data.loader._ambiguous)
     (r"^('.*') is read as (\S+(?: \d{3})*) with the project's decimal mark '(.)', but could mean (\S+(?: \d{3})*)$",
      r"\1 est lu \2 avec le séparateur décimal du projet '\3', mais pourrait vouloir dire \4"),
