@@ -287,3 +287,12 @@ def test_minor_units_are_iso_4217s(currency, units):
     from helpers.data.currencies import minor_units
 
     assert minor_units(currency) == units
+
+
+@pytest.mark.parametrize("text", ["3 000,000 د.ت", "د.ت 3 000,000", "3 000 د.ت.", "1200 د.م.", "1 200 درهم",
+                                  "١٢٠٠ دينار", "1200 د.ل", "1200 ج.م"])
+def test_a_currency_written_in_arabic_is_named(text):
+    """« 3 000,000 د.ت » (dinars, as an Arabic text abbreviates them) was « not a number », nothing said of the
+    currency; « 1200 د.م. » was « '.' separates thousands », a wrong reason."""
+    with pytest.raises(ValueError, match="a currency sign or code is not part of a number"):
+        parse_number(text, ",", money=True)

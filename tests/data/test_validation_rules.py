@@ -2753,6 +2753,11 @@ CASES = [
               "number », the cause not said"),
     Case("currency sign", lambda m: m.replace("budget", "100000", "100000 €"), "not_a_number", "budget.csv", 2,
          "budget", hint="Remove the currency sign", what="budget '100000 €'"),
+    Case("dinars written in Arabic in the cell", lambda m: (m.as_french_excel(), m.set_param("currency", "TND"),
+                                                             m.replace("expenditure", ";40000;", ";40 000,000 د.ت;")),
+         "not_a_number", "expenditure.csv", 2, "amount", hint="Remove the currency sign",
+         what="amount « 40 000,000 د.ت » (dinars, as an Arabic text abbreviates them) in a TND project: refused as "
+              "« not a number », the currency not named"),
     Case("a Swiss thousands apostrophe", lambda m: m.replace("budget", "100000", "100'000.00"), "not_a_number",
          "budget.csv", 2, "budget", hint="Write the number without it",
          what="budget 100'000.00 (a Swiss Excel's format): « not a number », nothing said of the apostrophe"),

@@ -56,9 +56,14 @@ WORD = re.compile(r"\b(euros?|dollars? (?:canadiens?|australiens?|americains?|us
                   r"dinars? (?:tunisien|libyen|algerien)s?|dinars?|ouguiyas?|francs?)\b")
 # any of them in a cell, in any case (a number cell naming one is refused: data.numbers); the signs of the
 # number parser besides (₣ franc, ₦ naira, ¤ any currency)
+# (and as an Arabic text writes them: « 3 000,000 د.ت » was « not a number », « 1200 د.م. » said « '.' separates
+# thousands »: the dinar's and dirham's abbreviations, the words dinar, dirham, ouguiya, franc, riyal, pound, dollar,
+# euro, singular and plural)
+ARABIC = ("د.ت", "د.ل", "د.ج", "د.م", "د.ك", "د.ب", "د.أ", "د.ع", "ج.م", "دينار", "دنانير", "درهم", "دراهم", "أوقية",
+          "فرنك", "ريال", "جنيه", "دولار", "يورو")
 IN_CELL = re.compile(r"[€$£¥₣₦¤]|(?<![A-Za-z])(?:" + "|".join(sorted(CODES | set(ABBREVIATIONS), key=lambda c: (-len(c), c)))
-                     + r"|F\s?CFA|euros?|dollars?|dirhams?|dinars?|ouguiyas?|francs?|livres? sterling)(?![A-Za-z])",
-                     re.IGNORECASE)
+                     + r"|F\s?CFA|euros?|dollars?|dirhams?|dinars?|ouguiyas?|francs?|livres? sterling)(?![A-Za-z])|"
+                     + "|".join(re.escape(word) + r"\.?" for word in ARABIC), re.IGNORECASE)
 
 
 # ISO 4217's minor units (the decimals an amount is written with) where they are not 2: list one of the standard, as
