@@ -3083,6 +3083,9 @@ ACCEPTED = [
              "a TND project (ISO 4217: three decimals) with the decimal mark ',': amounts '3 000,500' and '12,000' "
              "read as written (3000.5 and 12 dinars), without the warning a two-decimal currency's '3 000,000' gets",
              lambda mini, data: _expect_amounts(data, [3000.5, 12.0, 30000.0, 5000.0])),
+    Accepted("a count grouped with a comma", lambda m: m.replace("participation", "E1,20,8,", 'E1,"1,520",8,'),
+             "participants '1,520' with the decimal mark '.': read as 1 520 without the warning « could mean 1.52 »: a "
+             "count has no decimals", lambda mini, data: _participants_are(data, [1520.0, 15.0, 30.0])),
     Accepted("dinars written four ways", lambda m: (m.set_param("currency", "TND"), _with_currencies(
                  m, ["TND", "DT", "dinars", "Dinars tunisiens"]), m.replace("budget", "line,budget,", "line,Budget (DT),")),
              what="a TND project: a `devise` column TND, DT, dinars, « Dinars tunisiens », a header 'Budget (DT)': all "

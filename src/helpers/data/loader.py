@@ -1104,7 +1104,8 @@ def _typed(name: str, raw: RawTable, params: ProjectParams,
         if column.ambiguous:
             # (in a TND column « 3 000,500 » is as written: its currency writes three decimals)
             three = column.money and minor_units(params.currency) == 3
-            column_problems += _ambiguous(frame[column.name], raw, params.decimal_mark, three)
+            whole = any(c.rule == "count_integer" for c in column.checks)
+            column_problems += _ambiguous(frame[column.name], raw, params.decimal_mark, three, whole)
             column_problems += _scientific(frame[column.name], values, raw, params.decimal_mark)
         if column.name in _CODES:
             column_problems += _invisible_in_codes(values, raw)
@@ -1327,16 +1328,20 @@ def _swapped_date_cells(series: pd.Series, raw: RawTable) -> list[Problem]:
         column=column, value=value.date().isoformat()) for index, value in cells]
 
 
-def _ambiguous(series: pd.Series, raw: RawTable, decimal_mark: str, three_decimals: bool = False) -> list[Problem]:
+def _ambiguous(series: pd.Series, raw: RawTable, decimal_mark: str, three_decimals: bool = False,
+               whole: bool = False) -> list[Problem]:
     """A warning for each cell whose reading depends on the decimal mark ('12,000': 12 or 12 000? '3 000,000': 3 000
     or 3 000 000?). ``three_decimals``: amounts in a currency written with three decimals (TND), where '3 000,500'
-    is as written (numbers.ambiguous)."""
+    is as written (numbers.ambiguous). ``whole``: a count, which no reading with decimals can be: '1,500'
+    participants read as 1 500 with the mark '.' was told « could mean 1.5 »."""
     texts = series.dropna() if pd.api.types.infer_dtype(series, skipna=True) == "string" else \
         series[series.map(lambda v: isinstance(v, str), na_action="ignore").fillna(False).astype(bool)]
     texts = texts[numbers.ambiguous_cells(texts)]
     readings = each_distinct(texts, lambda v: numbers.ambiguous(v, decimal_mark, three_decimals),
                              keep_missing=True)
     problems = []
+    if whole:
+        readings = readings.map(lambda r: None if r is None or not float(r[1]).is_integer() else r)
     for index in texts.index[readings.notna().to_numpy(bool)]:
         read, other = (numbers.unambiguous(x, decimal_mark) for x in readings[index])
         said = [numbers.format_number(x, decimal_mark) for x in readings[index]]
