@@ -296,3 +296,16 @@ def test_a_currency_written_in_arabic_is_named(text):
     currency; « 1200 د.م. » was « '.' separates thousands », a wrong reason."""
     with pytest.raises(ValueError, match="a currency sign or code is not part of a number"):
         parse_number(text, ",", money=True)
+
+
+@pytest.mark.parametrize("text, reason", [("néant", "a word for none or zero"), ("RAS", "a word for none or zero"),
+                                          ("Aucun", "a word for none or zero"), ("zéro", "a word for none or zero"),
+                                          ("--", "a dash alone"), ("— —", "a dash alone")])
+def test_a_word_or_dashes_for_zero_are_refused_saying_so(text, reason):
+    """« néant » (nothing spent), « RAS », « -- » were « not a number », nothing said of what to write: 0, or an
+    empty cell if not known."""
+    from helpers.data.numbers import hint_for
+
+    with pytest.raises(ValueError, match=reason) as refused:
+        parse_number(text, ",", money=True)
+    assert "Write 0 if it is zero" in hint_for(str(refused.value), ",")

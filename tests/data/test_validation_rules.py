@@ -2758,6 +2758,11 @@ CASES = [
          "not_a_number", "expenditure.csv", 2, "amount", hint="Remove the currency sign",
          what="amount « 40 000,000 د.ت » (dinars, as an Arabic text abbreviates them) in a TND project: refused as "
               "« not a number », the currency not named"),
+    Case("nothing spent written « néant »", lambda m: (m.as_french_excel(), m.replace("expenditure", ";40000;",
+                                                                                   ";néant;")),
+         "not_a_number", "expenditure.csv", 2, "amount", hint="Write 0 if it is zero",
+         what="amount « néant » (nothing spent, as a French administration writes it): « not a number », nothing said "
+              "of what to write"),
     Case("a Swiss thousands apostrophe", lambda m: m.replace("budget", "100000", "100'000.00"), "not_a_number",
          "budget.csv", 2, "budget", hint="Write the number without it",
          what="budget 100'000.00 (a Swiss Excel's format): « not a number », nothing said of the apostrophe"),

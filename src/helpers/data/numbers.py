@@ -53,6 +53,9 @@ CURRENCY = "a currency sign or code is not part of a number"
 DASH = "a dash alone is not a number (Excel's accounting format shows 0 as '-')"
 EXCEL_SERIAL = "an Excel date serial number, not a date"
 NOT_KNOWN = "a word for 'not known', not a number"
+# « néant », « aucun », « RAS » (rien à signaler) where nothing was spent or no one came: « not a number », nothing said
+ZERO_WORD = "a word for none or zero, not a number"
+_ZERO_WORDS = frozenset("neant|aucun|aucune|zero|nul|nulle|rien|ras|nil".split("|"))
 APOSTROPHE = "an apostrophe as a thousands separator (1'234.50, as a Swiss Excel writes it) is not read"
 SCALED = "a number with a thousands or millions suffix (12k, 1,2 M) is not read"
 # what Excel saves in a CSV in place of a value: a formula's error (« #REF! »), or « #### » for a cell too narrow
@@ -274,6 +277,10 @@ def _parse_number(text: Any, decimal_mark: str, money: bool, percent: bool = Fal
         raise ValueError(NOT_KNOWN)
     if _CURRENCY.sub("", stripped).strip(SPACES) in tuple(_MINUS + "\u2014"):   # ' -   € ': an accounting 0
         raise ValueError(DASH)
+    if len(stripped) <= 5 and not stripped.strip(SPACES + _MINUS + "\u2014"):   # '--', '—' twice: a zero drawn
+        raise ValueError(DASH)
+    if len(stripped) <= 10 and fold(stripped).strip(" .") in _ZERO_WORDS:
+        raise ValueError(ZERO_WORD)
     currency = _CURRENCY.search(stripped)
     if currency and re.search(r"\d", stripped):
         raise ValueError(f"{CURRENCY} ('{currency[0]}')")
@@ -536,6 +543,8 @@ def hint_for(reason: str, decimal_mark: str = ".") -> str | None:
                 "write the date as 2020-12-31.")
     if reason == NOT_KNOWN:
         return "Leave the cell empty: an empty cell is 'not known', and the annex says n.d. where it counts."
+    if reason == ZERO_WORD:
+        return "Write 0 if it is zero (nothing spent, no one), or leave the cell empty if it is not known."
     if reason == DASH:
         return ("Write 0 if it is zero, or leave the cell empty if it is not known (in Excel, format the column as a "
                 "number before saving, and 0 is written 0).")

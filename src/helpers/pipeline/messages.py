@@ -565,6 +565,9 @@ _FRENCH = [(re.compile(english), french) for english, french in (
      r"before saving, and 0 is written 0\)\.$",
      "Écrivez 0 si c'est zéro, ou laissez la cellule vide si ce n'est pas connu (dans Excel, mettez la colonne au "
      "format nombre avant d'enregistrer : 0 s'écrit alors 0)."),
+    (r"^a word for none or zero, not a number$", "un mot pour « aucun » ou « zéro », pas un nombre"),
+    (r"^Write 0 if it is zero \(nothing spent, no one\), or leave the cell empty if it is not known\.$",
+     "Écrivez 0 si c'est zéro (rien de dépensé, personne), ou laissez la cellule vide si ce n'est pas connu."),
     (r"^a word for 'not known', not a number$", "un mot pour « pas connu », pas un nombre"),
     (r"^Leave the cell empty: an empty cell is 'not known', and the annex says n\.d\. where it counts\.$",
      "Laissez la cellule vide : une cellule vide veut dire « pas connu », et l'annexe écrit n.d. là où elle compte."),
