@@ -309,3 +309,21 @@ def test_a_word_or_dashes_for_zero_are_refused_saying_so(text, reason):
     with pytest.raises(ValueError, match=reason) as refused:
         parse_number(text, ",", money=True)
     assert "Write 0 if it is zero" in hint_for(str(refused.value), ",")
+
+
+def test_an_english_number_in_a_decimal_comma_project_says_why():
+    """« 3,000,000.00 » (an English Excel's number) with the mark ',' was « not a number », nothing said; its hint
+    says to declare the mark, in French too once the project's name is in it (the French line was left in English
+    for « 1.234,50 » with the mark '.')."""
+    from helpers.data.numbers import COMMA_THOUSANDS, DOT_THOUSANDS, hint_for
+    from helpers.pipeline.messages import _french
+
+    for text, mark, reason in (("3,000,000.00", ",", COMMA_THOUSANDS), ("1,234.5", ",", COMMA_THOUSANDS),
+                               ("1.234,50", ".", DOT_THOUSANDS)):
+        with pytest.raises(ValueError) as refused:
+            parse_number(text, mark)
+        assert str(refused.value) == reason
+        hint = hint_for(reason, mark).replace("<project>", "amem")
+        assert _french(hint).startswith("Si les fichiers écrivent les nombres") and "params/amem/" in _french(hint)
+    assert parse_number("1.234", ",") == 1234.0       # one reading with ',' (told as ambiguous by the loader)
+

@@ -2763,6 +2763,11 @@ CASES = [
          "not_a_number", "expenditure.csv", 2, "amount", hint="Write 0 if it is zero",
          what="amount « néant » (nothing spent, as a French administration writes it): « not a number », nothing said "
               "of what to write"),
+    Case("an English Excel's amount in a decimal-comma project", lambda m: (m.as_french_excel(), m.replace(
+             "expenditure", ";40000;", ";40,000.00;")),
+         "not_a_number", "expenditure.csv", 2, "amount", hint='declare `decimal_mark: "."`',
+         what="amount « 40,000.00 » (',' for thousands, '.' for decimals) with the decimal mark ',': « not a number », "
+              "nothing said of why"),
     Case("a Swiss thousands apostrophe", lambda m: m.replace("budget", "100000", "100'000.00"), "not_a_number",
          "budget.csv", 2, "budget", hint="Write the number without it",
          what="budget 100'000.00 (a Swiss Excel's format): « not a number », nothing said of the apostrophe"),

@@ -67,6 +67,9 @@ HASHES = ("Excel's '####', shown where a column is too narrow for its number or 
           "(a CSV keeps what the sheet shows)")
 _APOSTROPHE = re.compile(r"^[+\-\u2212(]?\d{1,3}(?:['\u2019]\d{3})+(?:[.,]\d+)?\)?-?$")
 _SCALED = re.compile(r"^[+\-\u2212]?\d+(?:[.,]\d+)?\s?(?:k|K|M|Mio|mio|Mds?)\.?$")
+# (« 3,000,000.00 » in a project whose mark is ',': an English Excel's number, « not a number », nothing said)
+COMMA_THOUSANDS = ("not a number with this project's decimal mark ',': ',' separates its thousands and '.' its "
+                   "decimals, as where the decimal mark is '.'")
 DOT_THOUSANDS = ("not a number with this project's decimal mark '.': '.' separates its thousands, as where the "
                  "decimal mark is ','")
 LOST_SEPARATOR = ("a '?' between digits: the thousands separator (a French Windows' narrow no-break space) that the "
@@ -315,6 +318,8 @@ def _parse_number(text: Any, decimal_mark: str, money: bool, percent: bool = Fal
     other = "," if decimal_mark == "." else "."
     if decimal_mark == "." and _PATTERNS[","].match(stripped) and "." in stripped:   # 1.234.567 or 1.234,50
         raise ValueError(DOT_THOUSANDS)
+    if decimal_mark == "," and "," in stripped and "." in stripped and _PATTERNS["."].match(stripped):
+        raise ValueError(COMMA_THOUSANDS)   # 3,000,000.00 (1,234.5 too; not 1.234: read with ',' it is 1 234)
     if re.fullmatch(rf"[{_MINUS}+]?0+{re.escape(other)}\d+", stripped):   # 0.509: no thousands, a decimal
         raise ValueError(f"not a number with this project's decimal mark '{decimal_mark}': '{other}' after 0 is a "
                          f"decimal mark (a file written with '{other}' for decimals?)")
@@ -555,6 +560,9 @@ def hint_for(reason: str, decimal_mark: str = ".") -> str | None:
         return f"Write the number without it: 1234{decimal_mark}50, or 1 234{decimal_mark}50."
     if reason == SCALED:
         return f"Write the number in units (12000 for 12k, 1200000 for 1{decimal_mark}2 M)."
+    if reason == COMMA_THOUSANDS:
+        return ("If the files write numbers as 1,234.50, declare `decimal_mark: \".\"` in "
+                "params/<project>/project.yaml; else write 1 234,50.")
     if reason == DOT_THOUSANDS:
         return ("If the files write numbers as 1.234,50, declare `decimal_mark: \",\"` in params/<project>/project.yaml; "
                 "else write 1234567 or 1 234 567.")

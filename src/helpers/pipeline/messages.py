@@ -541,14 +541,23 @@ _FRENCH = [(re.compile(english), french) for english, french in (
      r"'.' for decimals\?\)$",
      r"pas un nombre avec le séparateur décimal du projet '\1' : '\2' après 0 est un séparateur décimal (un fichier "
      r"écrit avec '\2' pour les décimales ?)"),
+    (r"^not a number with this project's decimal mark ',': ',' separates its thousands and '\.' its decimals, as "
+     r"where the decimal mark is '\.'$",
+     "pas un nombre avec le séparateur décimal du projet ',' : ',' y sépare les milliers et '.' les décimales, comme "
+     "là où le séparateur décimal est '.'"),
+    # (the project's name in place of <project>: check_and_load writes it, the French line was left in English)
+    (r"^If the files write numbers as 1,234\.50, declare `decimal_mark: \"\.\"` in params/([^/]+)/project\.yaml; "
+     r"else write 1 234,50\.$",
+     r'Si les fichiers écrivent les nombres 1,234.50, déclarez `decimal_mark: "."` dans params/\1/project.yaml ; '
+     r"sinon, écrivez 1 234,50."),
     (r"^not a number with this project's decimal mark '\.': '\.' separates its thousands, as where the decimal mark "
      r"is ','$",
      "pas un nombre avec le séparateur décimal du projet '.' : '.' y sépare les milliers, comme là où le séparateur "
      "décimal est ','"),
-    (r"^If the files write numbers as 1\.234,50, declare `decimal_mark: \",\"` in params/<project>/project\.yaml; "
+    (r"^If the files write numbers as 1\.234,50, declare `decimal_mark: \",\"` in params/([^/]+)/project\.yaml; "
      r"else write 1234567 or 1 234 567\.$",
-     "Si les fichiers écrivent les nombres 1.234,50, déclarez `decimal_mark: \",\"` dans "
-     "params/<projet>/project.yaml ; sinon, écrivez 1234567 ou 1 234 567."),
+     r'Si les fichiers écrivent les nombres 1.234,50, déclarez `decimal_mark: ","` dans '
+     r"params/\1/project.yaml ; sinon, écrivez 1234567 ou 1 234 567."),
     (r"^not a number: write a negative amount as -1234, \(1234\) or 1234- \(one sign only\)$",
      "pas un nombre : écrivez un montant négatif -1234, (1234) ou 1234- (un seul signe)"),
     (r"^not a number: the parentheses hold no amount$", "pas un nombre : les parenthèses ne contiennent aucun montant"),
