@@ -327,3 +327,10 @@ def test_an_english_number_in_a_decimal_comma_project_says_why():
         assert _french(hint).startswith("Si les fichiers écrivent les nombres") and "params/amem/" in _french(hint)
     assert parse_number("1.234", ",") == 1234.0       # one reading with ',' (told as ambiguous by the loader)
 
+
+@pytest.mark.parametrize("text, expected", [("١٢٬٠٠٠", 12000.0), ("٣٬٠٠٠٫٥", 3000.5), ("12٫5", 12.5),
+                                            ("١٢٫٥", 12.5)])
+def test_the_arabic_separators_are_read_with_either_mark(text, expected):
+    """The Arabic thousands separator (U+066C) and decimal mark (U+066B) mean one thing each: « ١٢٬٠٠٠ » was « not a
+    number »."""
+    assert parse_number(text, ",") == parse_number(text, ".") == expected

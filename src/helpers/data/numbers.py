@@ -53,6 +53,9 @@ CURRENCY = "a currency sign or code is not part of a number"
 DASH = "a dash alone is not a number (Excel's accounting format shows 0 as '-')"
 EXCEL_SERIAL = "an Excel date serial number, not a date"
 NOT_KNOWN = "a word for 'not known', not a number"
+# the Arabic thousands separator (U+066C) and decimal mark (U+066B), as an Arabic text writes a number: each has
+# one meaning, whatever the project's decimal mark (« ١٢٬٠٠٠٫٥ » was « not a number »)
+_ARABIC_MARKS = re.compile("[\u066b\u066c]")
 # « néant », « aucun », « RAS » (rien à signaler) where nothing was spent or no one came: « not a number », nothing said
 ZERO_WORD = "a word for none or zero, not a number"
 _ZERO_WORDS = frozenset("neant|aucun|aucune|zero|nul|nulle|rien|ras|nil".split("|"))
@@ -267,6 +270,8 @@ def _parse_number(text: Any, decimal_mark: str, money: bool, percent: bool = Fal
     stripped = text.strip(SPACES + "\t\r\n")
     if len(stripped) > MAX_LENGTH:
         raise ValueError(TOO_LONG)
+    if _ARABIC_MARKS.search(stripped) and not re.search(r"[.,]", stripped):   # ١٢٬٠٠٠٫٥: one reading only
+        stripped = stripped.replace("\u066c", " ").replace("\u066b", decimal_mark)
     if stripped.endswith("%") and re.search(r"\d", stripped):
         if not percent:
             raise ValueError(f"{PERCENT} ('%')")
