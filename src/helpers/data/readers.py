@@ -1036,8 +1036,7 @@ def _pick_sheet(workbook, preferred: str | None, required_sets: Sequence[Sequenc
                 f"summary, nothing to do; to say which sheet holds the table, name it '{preferred}' and the summary "
                 "otherwise (« synthèse »).", severity="warning"))
         return visible[0]
-    hidden = None if named is not None and named.sheet_state == "visible" else named or (holding[0] if holding
-                                                                                          else None)
+    hidden = named or (holding[0] if holding else None)
     if hidden is not None:
         table.problems.append(table.problem(
             "hidden_sheet", f"the sheet '{hidden.title}' is read, and it is hidden in Excel (no visible sheet "
