@@ -594,6 +594,19 @@ _FRENCH = [(re.compile(english), french) for english, french in (
      r"cell formatted as a number\.$",
      "Cette cellule contient le texte, pas un nombre (collé depuis un CSV ?) : tapez le nombre en entier, chaque "
      "chiffre, dans une cellule au format nombre."),
+    # a number in scientific notation (data.numbers.SCIENTIFIC; data.loader._scientific): it was left in English
+    (r"^'(.*)' is read as (\S+): a number in scientific notation, as Excel shows a number too wide for its column or "
+     r"of more than 11 digits: the file keeps only the digits shown$",
+     r"'\1' est lu \2 : un nombre en notation scientifique, comme Excel affiche un nombre trop large pour sa colonne "
+     r"ou de plus de 11 chiffres : le fichier ne garde que les chiffres affichés"),
+    (r"^a number in scientific notation, as Excel shows a number too wide for its column or of more than 11 digits: "
+     r"the file keeps only the digits shown$",
+     "un nombre en notation scientifique, comme Excel affiche un nombre trop large pour sa colonne ou de plus de 11 "
+     "chiffres : le fichier ne garde que les chiffres affichés"),
+    (r"^In the workbook this file was saved from, format the column as a number \(Format Cells > Number\) and save "
+     r"it again: every digit is then written; or write the number in full\.$",
+     "Dans le classeur d'où ce fichier a été enregistré, mettez la colonne au format nombre (Format de cellule > "
+     "Nombre) et enregistrez-le de nouveau : chaque chiffre est alors écrit ; ou écrivez le nombre en entier."),
     # a number that reads two ways (data.loader._ambiguous)
     (r"^('.*') is read as (\S+(?: \d{3})*) with the project's decimal mark '(.)', but could mean (\S+(?: \d{3})*)$",
      r"\1 est lu \2 avec le séparateur décimal du projet '\3', mais pourrait vouloir dire \4"),
