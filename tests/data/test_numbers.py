@@ -255,3 +255,82 @@ def test_a_dash_in_place_of_the_cents_is_refused_saying_both_readings(text, mark
     assert _french(reason).startswith(f"un tiret à la place des centimes ('{text}' : {amount} sans centimes")
     assert _french(hint_for(reason, mark)).startswith("Écrivez le montant sans le tiret")
     assert parse_number("1200,00-", ",", money=True) == -1200      # the finance export's negative: still read
+
+
+@pytest.mark.parametrize("text, mark, three_decimals, readings", [
+    ("3 000,000", ",", False, (3000.0, 3000000.0)),       # a thousands separator typed with the wrong mark?
+    ("3\u202f000,500", ",", False, (3000.5, 3000500.0)),
+    ("-1 234 567,890", ",", False, (-1234567.89, -1234567890.0)),
+    ("1.000,000", ",", False, (1000.0, 1000000.0)),         # its '.' groups thousands: the ',' may too
+    ("3 000.000", ",", False, (3000000.0, 3000.0)),         # '.' read as thousands: an English decimal point?
+    ("3 000,000", ",", True, None),                         # a TND amount: three decimals, as written
+    ("12,000", ",", True, None),
+    ("1,500", ".", True, (1500.0, 1.5)),                    # read as thousands: 1,5 dinars in a TND column?
+    ("3 000.000", ",", True, (3000000.0, 3000.0)),
+    ("12.000,50", ",", False, None),                        # two decimals: one reading
+    ("1.500.000", ",", False, None),
+    ("1,000,000", ".", False, None),
+    ("3 000,00", ",", False, None),
+])
+def test_a_grouped_number_with_three_decimals_reads_two_ways(text, mark, three_decimals, readings):
+    """« 3 000,000 » in a EUR or XOF column was read as 3 000 without a word: three decimals in a currency written
+    with two (or none) are a thousands separator typed with the wrong mark as likely. In a currency written with three
+    (TND, LYD: ISO 4217's minor units) the reading with the decimal mark is as written."""
+    from helpers.data.numbers import ambiguous
+
+    assert ambiguous(text, mark, three_decimals) == readings
+
+
+@pytest.mark.parametrize("currency, units", [("TND", 3), ("LYD", 3), ("dinars tunisiens", 3), ("DT", 3), ("JOD", 3),
+                                             ("EUR", 2), ("USD", 2), ("MAD", 2), ("XOF", 0), ("F CFA", 0), ("", 2)])
+def test_minor_units_are_iso_4217s(currency, units):
+    from helpers.data.currencies import minor_units
+
+    assert minor_units(currency) == units
+
+
+@pytest.mark.parametrize("text", ["3 000,000 د.ت", "د.ت 3 000,000", "3 000 د.ت.", "1200 د.م.", "1 200 درهم",
+                                  "١٢٠٠ دينار", "1200 د.ل", "1200 ج.م"])
+def test_a_currency_written_in_arabic_is_named(text):
+    """« 3 000,000 د.ت » (dinars, as an Arabic text abbreviates them) was « not a number », nothing said of the
+    currency; « 1200 د.م. » was « '.' separates thousands », a wrong reason."""
+    with pytest.raises(ValueError, match="a currency sign or code is not part of a number"):
+        parse_number(text, ",", money=True)
+
+
+@pytest.mark.parametrize("text, reason", [("néant", "a word for none or zero"), ("RAS", "a word for none or zero"),
+                                          ("Aucun", "a word for none or zero"), ("zéro", "a word for none or zero"),
+                                          ("--", "a dash alone"), ("— —", "a dash alone")])
+def test_a_word_or_dashes_for_zero_are_refused_saying_so(text, reason):
+    """« néant » (nothing spent), « RAS », « -- » were « not a number », nothing said of what to write: 0, or an
+    empty cell if not known."""
+    from helpers.data.numbers import hint_for
+
+    with pytest.raises(ValueError, match=reason) as refused:
+        parse_number(text, ",", money=True)
+    assert "Write 0 if it is zero" in hint_for(str(refused.value), ",")
+
+
+def test_an_english_number_in_a_decimal_comma_project_says_why():
+    """« 3,000,000.00 » (an English Excel's number) with the mark ',' was « not a number », nothing said; its hint
+    says to declare the mark, in French too once the project's name is in it (the French line was left in English
+    for « 1.234,50 » with the mark '.')."""
+    from helpers.data.numbers import COMMA_THOUSANDS, DOT_THOUSANDS, hint_for
+    from helpers.pipeline.messages import _french
+
+    for text, mark, reason in (("3,000,000.00", ",", COMMA_THOUSANDS), ("1,234.5", ",", COMMA_THOUSANDS),
+                               ("1.234,50", ".", DOT_THOUSANDS)):
+        with pytest.raises(ValueError) as refused:
+            parse_number(text, mark)
+        assert str(refused.value) == reason
+        hint = hint_for(reason, mark).replace("<project>", "amem")
+        assert _french(hint).startswith("Si les fichiers écrivent les nombres") and "params/amem/" in _french(hint)
+    assert parse_number("1.234", ",") == 1234.0       # one reading with ',' (told as ambiguous by the loader)
+
+
+@pytest.mark.parametrize("text, expected", [("١٢٬٠٠٠", 12000.0), ("٣٬٠٠٠٫٥", 3000.5), ("12٫5", 12.5),
+                                            ("١٢٫٥", 12.5)])
+def test_the_arabic_separators_are_read_with_either_mark(text, expected):
+    """The Arabic thousands separator (U+066C) and decimal mark (U+066B) mean one thing each: « ١٢٬٠٠٠ » was « not a
+    number »."""
+    assert parse_number(text, ",") == parse_number(text, ".") == expected

@@ -566,6 +566,10 @@ def _amount_is(mini: Mini, position: int, expected: float) -> None:
     assert mini.load().tables["expenditure"]["amount"].iloc[position] == expected
 
 
+def _expect_amounts(data: ProjectData, amounts: list[float]) -> None:
+    assert data.tables["expenditure"]["amount"].tolist() == amounts
+
+
 def _expect_grouped_numbers(mini: Mini, data: ProjectData) -> None:
     assert data.tables["expenditure"]["amount"].tolist() == [1005500.0, 4600000.0, 17.7, 1000.5]
     assert data.tables["expenditure"]["period_end"].iloc[0] == pd.Timestamp("2020-12-31")
@@ -686,6 +690,41 @@ def _xlsx_named_and_revised(mini: Mini) -> None:
     revised["B2"] = 120000
     workbook.save(mini.path("budget.xlsx"))
     mini.delete("budget")
+
+
+def _xlsx_summary_named_like_the_table(mini: Mini) -> None:
+    """participation.xlsx whose first sheet, 'participation', is a summary (a title, the totals by country) and whose
+    second sheet, 'Données', holds the table."""
+    workbook = openpyxl.Workbook()
+    summary = workbook.active
+    summary.title = "participation"
+    for r in (["Synthèse de la participation"], ["Pays", "Participants", "Femmes"], ["Maroc", 20, 8],
+              ["Tunisie", 15, None], ["Total", 65, 26]):
+        summary.append(r)
+    data = workbook.create_sheet("Données")
+    for r in _csv_rows(mini, "participation"):
+        data.append(r)
+    workbook.save(mini.path("participation.xlsx"))
+    mini.delete("participation")
+
+
+def _xlsx_sheets_of_countries(mini: Mini, name: str, sheets: list[str]) -> None:
+    """<name>.csv -> <name>.xlsx without its `country` column, its rows in each of ``sheets`` (named after
+    countries: « Maroc », « Tunisie »)."""
+    rows = _csv_rows(mini, name)
+    k = rows[0].index("country")
+    workbook = openpyxl.Workbook()
+    for position, title in enumerate(sheets):
+        sheet = workbook.active if position == 0 else workbook.create_sheet()
+        sheet.title = title
+        for r in rows:
+            sheet.append(r[:k] + r[k + 1:])
+    workbook.save(mini.path(f"{name}.xlsx"))
+    mini.delete(name)
+
+
+def _participants_are(data: ProjectData, counts: list[float]) -> None:
+    assert data.tables["participation"]["participants"].tolist() == counts
 
 
 def _xlsx_amount_beside(mini: Mini) -> None:
@@ -962,6 +1001,22 @@ CASES = [
          "budget.xlsx", NO_ROW, None, severity="warning", hint="name it 'budget'",
          what="budget.xlsx with a sheet 'budget' and, before it, a sheet 'budget révisé' with the same columns: the "
               "sheet 'budget' read without a word"),
+    Case("a summary sheet named like the table", _xlsx_summary_named_like_the_table, "sheet_not_read",
+         "participation.xlsx", NO_ROW, None, severity="warning", hint="If 'participation' is a summary",
+         what="participation.xlsx whose first sheet 'participation' is a summary (totals by country) and whose sheet "
+              "'Données' holds the table: the summary was read and refused (« the required column 'event_id' is "
+              "missing »); now the sheet 'Données' is read, saying so",
+         expect=lambda mini, problems: (_only_rules_of(problems, {"sheet_not_read"}),
+                                        _participants_are(mini.load(), [20.0, 15.0, 30.0]))),
+    Case("a sheet named after a country, no country column",
+         lambda m: _xlsx_sheets_of_countries(m, "budget", ["Maroc"]), "sheet_of_a_country", "budget.xlsx", NO_ROW,
+         "country", severity="warning", hint="write Maroc in a column `country`",
+         what="budget.xlsx whose one sheet is named « Maroc » and whose rows give no country: read as the project's "
+              "as a whole (in no country annex) without a word of the sheet's name"),
+    Case("a sheet per country", lambda m: _xlsx_sheets_of_countries(m, "budget", ["Maroc", "Tunisie"]),
+         "several_sheets", "budget.xlsx", NO_ROW, None, hint="give each row its sheet's country",
+         what="budget.xlsx with a sheet « Maroc » and a sheet « Tunisie », no country column: refused, the hint said "
+              "to copy the rows into one sheet (« a sheet per year »), which would lose whose rows they are"),
     Case("xlsx saved as Strict Open XML", _xlsx_strict, "unreadable_xlsx", "budget.xlsx", NO_ROW, None,
          hint="save it again as 'Excel Workbook (.xlsx)'",
          what="budget.xlsx saved as Excel's « Strict Open XML Spreadsheet »: « cannot be read as .xlsx (list index "
@@ -2656,6 +2711,21 @@ CASES = [
     Case("ambiguous number", lambda m: m.replace("expenditure", "40000", "\"12,000\""), "ambiguous_number",
          "expenditure.csv", 2, "amount", severity="warning", hint="12 000",
          what="amount '12,000' (quoted) with the decimal mark '.': read as 12 000, could mean 12"),
+    Case("a grouped amount with three decimals", lambda m: (m.as_french_excel(), m.replace(
+             "expenditure", ";40000;", ";3 000,000;")),
+         "ambiguous_number", "expenditure.csv", 2, "amount", severity="warning", hint="3 000 000",
+         what="amount '3 000,000' in a USD project with the decimal mark ',' (USD has two decimals): read as 3 000 "
+              "without a word; the ',' may be a thousands separator typed with the wrong mark (3 000 000)",
+         expect=lambda mini, problems: _amount_is(mini, 0, 3000.0)),
+    Case("a grouped amount read with the other mark as decimal", lambda m: (m.as_french_excel(), m.replace(
+             "expenditure", ";40000;", ";1 000.000;")),
+         "ambiguous_number", "expenditure.csv", 2, "amount", severity="warning", hint="1 000 if you mean 1000",
+         what="amount '1 000.000' with the decimal mark ',': read as 1 000 000 without a word, where '.' may be the "
+              "decimal mark of an English habit (1 000)"),
+    Case("a grouped count with three decimals", lambda m: (m.as_french_excel(), m.replace(
+             "participation", "E1;20;8", "E1;1 200,000;8")),
+         "ambiguous_number", "participation.csv", 2, "participants", severity="warning", hint="1 200 000",
+         what="participants '1 200,000' with the decimal mark ',': read as 1 200 without a word (1 200 000?)"),
     Case("a date too wide for its column, saved as CSV", lambda m: m.replace("expenditure", "B1,2020-12-31",
                                                                                "B1,########"),
          "not_a_date", "expenditure.csv", 2, "period_end", hint="Widen the column",
@@ -2669,6 +2739,13 @@ CASES = [
          "scientific_number", "expenditure.csv", 2, "amount", severity="warning", hint="format the column as a number",
          what="expenditure.csv saved by Excel from a column too narrow for its amounts: « 4.0E+04 » read as 40000 "
               "without a word, where « 1.2E+05 » may have been 123 456"),
+    Case("an amount in scientific notation as text in an .xlsx",
+         lambda m: (_csv_to_xlsx(m, "expenditure"), _set_cells(m, "expenditure", {"C2": "1.2E+05"})),
+         "scientific_number", "expenditure.xlsx", 2, "amount", cell="Feuil1!C2", severity="warning",
+         hint="type the number in full",
+         what="expenditure.xlsx whose amount cell holds the text « 1.2E+05 » (pasted from a CSV saved from a column "
+              "too narrow): read as 120000 without a word, where the same CSV cell is warned",
+         expect=lambda mini, problems: _amount_is(mini, 0, 120000.0)),
     Case("an amount in scientific notation, French Excel", lambda m: (m.as_french_excel(), m.replace(
              "expenditure", ";40000;", ";4,0E+04;")),
          "not_a_number", "expenditure.csv", 2, "amount", hint="format the column as a number",
@@ -2676,6 +2753,21 @@ CASES = [
               "number », the cause not said"),
     Case("currency sign", lambda m: m.replace("budget", "100000", "100000 €"), "not_a_number", "budget.csv", 2,
          "budget", hint="Remove the currency sign", what="budget '100000 €'"),
+    Case("dinars written in Arabic in the cell", lambda m: (m.as_french_excel(), m.set_param("currency", "TND"),
+                                                             m.replace("expenditure", ";40000;", ";40 000,000 د.ت;")),
+         "not_a_number", "expenditure.csv", 2, "amount", hint="Remove the currency sign",
+         what="amount « 40 000,000 د.ت » (dinars, as an Arabic text abbreviates them) in a TND project: refused as "
+              "« not a number », the currency not named"),
+    Case("nothing spent written « néant »", lambda m: (m.as_french_excel(), m.replace("expenditure", ";40000;",
+                                                                                   ";néant;")),
+         "not_a_number", "expenditure.csv", 2, "amount", hint="Write 0 if it is zero",
+         what="amount « néant » (nothing spent, as a French administration writes it): « not a number », nothing said "
+              "of what to write"),
+    Case("an English Excel's amount in a decimal-comma project", lambda m: (m.as_french_excel(), m.replace(
+             "expenditure", ";40000;", ";40,000.00;")),
+         "not_a_number", "expenditure.csv", 2, "amount", hint='declare `decimal_mark: "."`',
+         what="amount « 40,000.00 » (',' for thousands, '.' for decimals) with the decimal mark ',': « not a number », "
+              "nothing said of why"),
     Case("a Swiss thousands apostrophe", lambda m: m.replace("budget", "100000", "100'000.00"), "not_a_number",
          "budget.csv", 2, "budget", hint="Write the number without it",
          what="budget 100'000.00 (a Swiss Excel's format): « not a number », nothing said of the apostrophe"),
@@ -2868,6 +2960,17 @@ CASES = [
          what="participation.xlsb (Excel's « Classeur binaire », as a large sheet is saved) and no participation.csv: "
               "the annexes had no participants, and nothing said why (nothing else names an event)",
          expect=lambda m, problems: _only_rules_of(problems, {"file_not_read"})),
+    Case("the table as an SPSS data file",
+         lambda m: (m.path("participation").rename(m.folder / "participation.sav")),
+         "file_not_read", "participation.sav", None, None, hint="SPSS: File > Export > CSV", severity="warning",
+         what="participation.sav (a survey firm's SPSS file) and no participation.csv: the annexes had no participants "
+              "and nothing said why, where a participation.ods got a warning",
+         expect=lambda m, problems: _only_rules_of(problems, {"file_not_read"})),
+    Case("the table as a dBase file",
+         lambda m: (m.path("budget").rename(m.folder / "Budget.DBF")),
+         "file_not_read", "Budget.DBF", None, None, hint="LibreOffice Calc", severity="warning",
+         what="Budget.DBF (a dBase table, as an accounting program exports it) and no budget.csv: read as no budget, "
+              "nothing said of the file"),
     Case("the table saved by Apple Numbers",
          lambda m: (m.path("activities").rename(m.folder / "Activities.numbers")),
          "file_not_read", "Activities.numbers", None, None, hint="Save it as activities.xlsx", severity="warning",
@@ -2985,6 +3088,14 @@ ACCEPTED = [
     Accepted("French Excel CSV", _french_excel_grouped,
              "';'-separated, decimal commas, '1 005 500,00' and '4.600.000' grouped, dd/mm/yyyy; project declares ','",
              _expect_grouped_numbers),
+    Accepted("dinars with their millimes", lambda m: (m.as_french_excel(), m.set_param("currency", "TND"), m.replace(
+                 "expenditure", ";40000;", ";3 000,500;"), m.replace("expenditure", ";10000,50;", ";12,000;")),
+             "a TND project (ISO 4217: three decimals) with the decimal mark ',': amounts '3 000,500' and '12,000' "
+             "read as written (3000.5 and 12 dinars), without the warning a two-decimal currency's '3 000,000' gets",
+             lambda mini, data: _expect_amounts(data, [3000.5, 12.0, 30000.0, 5000.0])),
+    Accepted("a count grouped with a comma", lambda m: m.replace("participation", "E1,20,8,", 'E1,"1,520",8,'),
+             "participants '1,520' with the decimal mark '.': read as 1 520 without the warning « could mean 1.52 »: a "
+             "count has no decimals", lambda mini, data: _participants_are(data, [1520.0, 15.0, 30.0])),
     Accepted("dinars written four ways", lambda m: (m.set_param("currency", "TND"), _with_currencies(
                  m, ["TND", "DT", "dinars", "Dinars tunisiens"]), m.replace("budget", "line,budget,", "line,Budget (DT),")),
              what="a TND project: a `devise` column TND, DT, dinars, « Dinars tunisiens », a header 'Budget (DT)': all "

@@ -56,9 +56,28 @@ WORD = re.compile(r"\b(euros?|dollars? (?:canadiens?|australiens?|americains?|us
                   r"dinars? (?:tunisien|libyen|algerien)s?|dinars?|ouguiyas?|francs?)\b")
 # any of them in a cell, in any case (a number cell naming one is refused: data.numbers); the signs of the
 # number parser besides (₣ franc, ₦ naira, ¤ any currency)
+# (and as an Arabic text writes them: « 3 000,000 د.ت » was « not a number », « 1200 د.م. » said « '.' separates
+# thousands »: the dinar's and dirham's abbreviations, the words dinar, dirham, ouguiya, franc, riyal, pound, dollar,
+# euro, singular and plural)
+ARABIC = ("د.ت", "د.ل", "د.ج", "د.م", "د.ك", "د.ب", "د.أ", "د.ع", "ج.م", "دينار", "دنانير", "درهم", "دراهم", "أوقية",
+          "فرنك", "ريال", "جنيه", "دولار", "يورو")
 IN_CELL = re.compile(r"[€$£¥₣₦¤]|(?<![A-Za-z])(?:" + "|".join(sorted(CODES | set(ABBREVIATIONS), key=lambda c: (-len(c), c)))
-                     + r"|F\s?CFA|euros?|dollars?|dirhams?|dinars?|ouguiyas?|francs?|livres? sterling)(?![A-Za-z])",
-                     re.IGNORECASE)
+                     + r"|F\s?CFA|euros?|dollars?|dirhams?|dinars?|ouguiyas?|francs?|livres? sterling)(?![A-Za-z])|"
+                     + "|".join(re.escape(word) + r"\.?" for word in ARABIC), re.IGNORECASE)
+
+
+# ISO 4217's minor units (the decimals an amount is written with) where they are not 2: list one of the standard, as
+# its maintenance agency (SIX) publishes it, https://www.six-group.com/en/products-services/financial-information/
+# data-standards.html. A Tunisian or Libyan amount of « 3 000,500 » is three thousand dinars and five hundred
+# millimes; in euros or francs CFA the same text is a thousands separator typed with the wrong mark, more likely.
+MINOR_UNITS = {**dict.fromkeys("BHD IQD JOD KWD LYD OMR TND".split(), 3), **dict.fromkeys("CLF UYW".split(), 4),
+               **dict.fromkeys("BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX UYI VND VUV XAF XOF XPF".split(), 0)}
+
+
+def minor_units(currency: Any) -> int:
+    """The decimals an amount in ``currency`` (a code, or as written: « dinars tunisiens ») is written with: 2 but
+    for ``MINOR_UNITS`` (TND 3, XOF 0)."""
+    return MINOR_UNITS.get(currency_code(currency), 2) if currency else 2
 
 
 def currency_code(text: Any) -> str:

@@ -29,6 +29,7 @@ from .params import (AnnexParams, ProjectParams, duplicate_annexes, load_annex_p
                      report_decimal_mark)
 from ..paths import DATA_DIR, PARAMS_DIR, annex_names, relative
 from .countries import country_code, country_name, same_country
+from .currencies import minor_units
 from .inputs import beside, exists, load_described, read_yaml, recording
 from .model import (DIFFERENTIAL_ATTRITION, ProjectData, Study, each_distinct, factorized,  # noqa: F401
                     scope, units_in_several_rounds)  # (ProjectData, Study, scope re-exported)
@@ -413,7 +414,12 @@ _FOLDERS = ("impact", "surveys", "iati")
 # the other formats a spreadsheet saves a table in: Excel's binary workbook (.xlsb) and templates, Apple Numbers,
 # LibreOffice's flat XML (a participation.xlsb was left out, the annex without participants, nothing said)
 _SPREADSHEETS = (".xlsm", ".xls", ".ods", ".xlsb", ".xltx", ".xltm", ".xlt", ".numbers", ".fods")
-_TABULAR = (".csv", ".tsv", ".xlsx", *_SPREADSHEETS, ".xml", ".json", ".parquet")
+# a statistics program's data file (SPSS, Stata, SAS, R) or a dBase table (LibreOffice saves one): the rows of a
+# participation.sav or budget.dbf were left out without a word, where a .ods got a warning
+_STATISTICAL = {".sav": "SPSS: File > Export > CSV", ".zsav": "SPSS: File > Export > CSV",
+                ".dta": "Stata: export delimited using {table}.csv", ".sas7bdat": "SAS: PROC EXPORT ... DBMS=CSV",
+                ".rds": "R: write.csv", ".rdata": "R: write.csv", ".dbf": "LibreOffice Calc: open it, Save As"}
+_TABULAR = (".csv", ".tsv", ".xlsx", *_SPREADSHEETS, *_STATISTICAL, ".xml", ".json", ".parquet")
 
 
 def _files_not_read(folder: Path) -> list[Problem]:
@@ -455,6 +461,11 @@ def _files_not_read(folder: Path) -> list[Problem]:
         elif suffix == ".xml":
             message, hint = ("this file is not read: IATI activity files are read from the folder iati/",
                              f"Move it into {relative(folder)}/iati/ if it is an IATI file (see data/README.md).")
+        elif suffix in _STATISTICAL and fold(stem) == table and not present:
+            message, hint = (f"this file is not read: the workbook reads {table}.csv or {table}.xlsx, and a {suffix} "
+                             "file (a statistics program's or a database's) is neither",
+                             f"Export it as {table}.csv ({_STATISTICAL[suffix].format(table=table)}), or as "
+                             f"{table}.xlsx.")
         elif suffix in (*_SPREADSHEETS, ".tsv", ".txt", ".json", ".parquet") and fold(stem) == table \
                 and not present:
             message, hint = (f"this file is not read: the workbook reads {table}.csv or {table}.xlsx, and a {suffix} "
@@ -564,6 +575,7 @@ def _read_and_check(name: str, path: Path,
     problems += _sheet_layout_problems(table, raw)
     if name != "reported":   # (a published figure without a country is the project's: empty cells are the rule)
         problems += _countries_written_once(raw)
+        problems += _sheet_of_a_country(table, raw)
     frame, bad_cells, typing_problems = _typed(name, raw, params, per_person)
     problems += typing_problems
     problems += _periods_beside_amount(name, raw, frame, params)
@@ -817,6 +829,24 @@ def _headers_repeated(raw: RawTable) -> list[Problem]:
     if repeated:
         raw.frame = frame.drop(index=repeated + titles)
     return problems
+
+
+def _sheet_of_a_country(table: Table, raw: RawTable) -> list[Problem]:
+    """The sheet read is named after a country (« Maroc ») and no row gives one (no `country` column, or every cell
+    empty): the rows are the project's as a whole, in no country annex, where the sheet says whose they are. It was
+    read without a word. Told, not guessed: a workbook of one sheet named « Maroc » may hold the project's rows."""
+    if raw.sheet is None or table.column("country") is None or not country_code(raw.sheet):
+        return []
+    if "country" in raw.frame.columns and not raw.frame["country"].map(is_project_wide, na_action="ignore").fillna(
+            True).astype(bool).all():
+        return []
+    sheet = raw.sheet.strip()
+    return [raw.problem(
+        "sheet_of_a_country", f"the sheet read is named after a country ('{sheet}'), and no row gives a country: its "
+        "rows are read as the project's as a whole, in no country annex", f"If they are {sheet}'s, write {sheet} in a "
+        "column `country` (pays) on each row; if the project has one country, write `country: all` in its annex "
+        "file; if they are the project's as a whole, rename the sheet.", column="country", value=sheet,
+        severity="warning")]
 
 
 def _countries_written_once(raw: RawTable) -> list[Problem]:
@@ -1086,7 +1116,10 @@ def _typed(name: str, raw: RawTable, params: ProjectParams,
             near = (values - values.round()).abs().lt(1e-9 * values.abs().clip(lower=1)).fillna(False)
             values = values.where(~near, values.round())
         if column.ambiguous:
-            column_problems += _ambiguous(frame[column.name], raw, params.decimal_mark)
+            # (in a TND column « 3 000,500 » is as written: its currency writes three decimals)
+            three = column.money and minor_units(params.currency) == 3
+            whole = any(c.rule == "count_integer" for c in column.checks)
+            column_problems += _ambiguous(frame[column.name], raw, params.decimal_mark, three, whole)
             column_problems += _scientific(frame[column.name], values, raw, params.decimal_mark)
         if column.name in _CODES:
             column_problems += _invisible_in_codes(values, raw)
@@ -1309,13 +1342,20 @@ def _swapped_date_cells(series: pd.Series, raw: RawTable) -> list[Problem]:
         column=column, value=value.date().isoformat()) for index, value in cells]
 
 
-def _ambiguous(series: pd.Series, raw: RawTable, decimal_mark: str) -> list[Problem]:
-    """A warning for each cell whose reading depends on the decimal mark ('12,000': 12 or 12 000?)."""
+def _ambiguous(series: pd.Series, raw: RawTable, decimal_mark: str, three_decimals: bool = False,
+               whole: bool = False) -> list[Problem]:
+    """A warning for each cell whose reading depends on the decimal mark ('12,000': 12 or 12 000? '3 000,000': 3 000
+    or 3 000 000?). ``three_decimals``: amounts in a currency written with three decimals (TND), where '3 000,500'
+    is as written (numbers.ambiguous). ``whole``: a count, which no reading with decimals can be: '1,500'
+    participants read as 1 500 with the mark '.' was told « could mean 1.5 »."""
     texts = series.dropna() if pd.api.types.infer_dtype(series, skipna=True) == "string" else \
         series[series.map(lambda v: isinstance(v, str), na_action="ignore").fillna(False).astype(bool)]
     texts = texts[numbers.ambiguous_cells(texts)]
-    readings = each_distinct(texts, lambda v: numbers.ambiguous(v, decimal_mark), keep_missing=True)
+    readings = each_distinct(texts, lambda v: numbers.ambiguous(v, decimal_mark, three_decimals),
+                             keep_missing=True)
     problems = []
+    if whole:
+        readings = readings.map(lambda r: None if r is None or not float(r[1]).is_integer() else r)
     for index in texts.index[readings.notna().to_numpy(bool)]:
         read, other = (numbers.unambiguous(x, decimal_mark) for x in readings[index])
         said = [numbers.format_number(x, decimal_mark) for x in readings[index]]
@@ -1330,16 +1370,25 @@ def _ambiguous(series: pd.Series, raw: RawTable, decimal_mark: str) -> list[Prob
 def _scientific(series: pd.Series, values: pd.Series, raw: RawTable, decimal_mark: str) -> list[Problem]:
     """A number of a CSV written in scientific notation (« 1.2E+05 »): Excel writes a number so when its column is
     too narrow or it has more than 11 digits, and the file keeps the digits shown (123 456 became 1.2E+05, read as
-    120 000 without a word). Read, with a warning per cell (a regex over the column's text cells only)."""
-    if pd.api.types.infer_dtype(series, skipna=True) != "string":   # (.xlsx cells are numbers: nothing was lost)
-        return []
+    120 000 without a word). Read, with a warning per cell (a regex over the column's text cells only). So is an
+    .xlsx cell holding the text « 1.2E+05 » (pasted from such a CSV: a number cell holds every digit), which was read
+    as 120 000 without a word, where the CSV's got the warning."""
+    if pd.api.types.infer_dtype(series, skipna=True) != "string":   # .xlsx: its text cells only
+        series = series[series.map(lambda v: isinstance(v, str), na_action="ignore").fillna(False).astype(bool)]
+        if series.empty:
+            return []
     maybe = series[series.str.contains("[eE]", regex=True, na=False).to_numpy(bool)]   # (a cheap filter first)
     found = maybe.index[maybe.str.strip().str.match(numbers._SCIENTIFIC.pattern, na=False).to_numpy(bool)
                         & values[maybe.index].notna().to_numpy(bool)]
     return [raw.problem(
         "scientific_number", f"'{series[index]}' is read as {numbers.format_number(values[index], decimal_mark)}: "
-        f"{numbers.SCIENTIFIC}", numbers.hint_for(numbers.SCIENTIFIC, decimal_mark), index=index,
-        column=str(series.name), value=series[index], severity="warning") for index in found]
+        f"{numbers.SCIENTIFIC}", numbers.hint_for(numbers.SCIENTIFIC, decimal_mark) if raw.sheet is None else
+        TEXT_SCIENTIFIC, index=index, column=str(series.name), value=series[index], severity="warning")
+        for index in found]
+
+
+TEXT_SCIENTIFIC = ("This cell holds the text, not a number (pasted from a CSV?): type the number in full, every digit, "
+                   "in a cell formatted as a number.")
 
 
 # The columns holding codes that join rows or tell them apart, compared as written, where an invisible character

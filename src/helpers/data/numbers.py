@@ -53,6 +53,12 @@ CURRENCY = "a currency sign or code is not part of a number"
 DASH = "a dash alone is not a number (Excel's accounting format shows 0 as '-')"
 EXCEL_SERIAL = "an Excel date serial number, not a date"
 NOT_KNOWN = "a word for 'not known', not a number"
+# the Arabic thousands separator (U+066C) and decimal mark (U+066B), as an Arabic text writes a number: each has
+# one meaning, whatever the project's decimal mark (« ١٢٬٠٠٠٫٥ » was « not a number »)
+_ARABIC_MARKS = re.compile("[\u066b\u066c]")
+# « néant », « aucun », « RAS » (rien à signaler) where nothing was spent or no one came: « not a number », nothing said
+ZERO_WORD = "a word for none or zero, not a number"
+_ZERO_WORDS = frozenset("neant|aucun|aucune|zero|nul|nulle|rien|ras|nil".split("|"))
 APOSTROPHE = "an apostrophe as a thousands separator (1'234.50, as a Swiss Excel writes it) is not read"
 SCALED = "a number with a thousands or millions suffix (12k, 1,2 M) is not read"
 # what Excel saves in a CSV in place of a value: a formula's error (« #REF! »), or « #### » for a cell too narrow
@@ -64,6 +70,9 @@ HASHES = ("Excel's '####', shown where a column is too narrow for its number or 
           "(a CSV keeps what the sheet shows)")
 _APOSTROPHE = re.compile(r"^[+\-\u2212(]?\d{1,3}(?:['\u2019]\d{3})+(?:[.,]\d+)?\)?-?$")
 _SCALED = re.compile(r"^[+\-\u2212]?\d+(?:[.,]\d+)?\s?(?:k|K|M|Mio|mio|Mds?)\.?$")
+# (« 3,000,000.00 » in a project whose mark is ',': an English Excel's number, « not a number », nothing said)
+COMMA_THOUSANDS = ("not a number with this project's decimal mark ',': ',' separates its thousands and '.' its "
+                   "decimals, as where the decimal mark is '.'")
 DOT_THOUSANDS = ("not a number with this project's decimal mark '.': '.' separates its thousands, as where the "
                  "decimal mark is ','")
 LOST_SEPARATOR = ("a '?' between digits: the thousands separator (a French Windows' narrow no-break space) that the "
@@ -75,12 +84,16 @@ _SERIAL = re.compile(r"^\d{5}(?:[.,]\d+)?$")
 # (1 to 3 digits not all 0: '0,509' and '0.509' are 0.509 with either mark, never 509: no number's thousands group
 # is 0; a study's share written 0,509 got a warning on every row, « could mean 509 »)
 _GROUP = r"(?:[0-9]{0,2}[1-9]|[1-9][0-9]{1,2}|[0-9][1-9][0-9])"
+# (a grouped number too, « 3 000,000 »: three decimals where the column's currency writes two, or a thousands
+# separator typed with the wrong mark? It was read as 3 000 without a word)
 AMBIGUOUS_PATTERN = (r"[ \u00a0\u202f\u2009\u2007\t]*(?:[+\-\u2212\u2013][ \u00a0\u202f\u2009\u2007]*)?" + _GROUP
-                     + r"[.,]\d{3}[ \u00a0\u202f\u2009\u2007\t]*")
+                     + r"(?:[ \u00a0\u202f\u2009\u2007.,]\d{3})*[.,]\d{3}[ \u00a0\u202f\u2009\u2007\t]*")
 _AMBIGUOUS = re.compile(r"^(?:[+\-\u2212\u2013][ \u00a0\u202f\u2009\u2007]*)?" + _GROUP + r"[.,]\d{3}$")
+_GROUPED_THREE = re.compile(r"^(?:[+\-\u2212\u2013][ \u00a0\u202f\u2009\u2007]*)?" + _GROUP
+                            + r"(?:[ \u00a0\u202f\u2009\u2007.,]\d{3})+[.,]\d{3}$")
 # AMBIGUOUS_PATTERN as it reads on ASCII text (where \d is 0-9 and the other spaces and minus cannot occur): pandas
 # gives a pattern with non-ASCII characters to Python's re, cell by cell; this one goes to pyarrow's regex at once.
-_AMBIGUOUS_ASCII = r"[ \t]*(?:[+\-] *)?" + _GROUP + r"[.,][0-9]{3}[ \t]*"
+_AMBIGUOUS_ASCII = r"[ \t]*(?:[+\-] *)?" + _GROUP + r"(?:[ .,][0-9]{3})*[.,][0-9]{3}[ \t]*"
 NOT_FINITE = "not a finite number (too large, infinite or NaN)"
 PERCENT = "a percentage, in a column that holds no percentages"
 PERCENT_OVER = "a cell formatted as a percentage shows more than 100 %"
@@ -257,6 +270,8 @@ def _parse_number(text: Any, decimal_mark: str, money: bool, percent: bool = Fal
     stripped = text.strip(SPACES + "\t\r\n")
     if len(stripped) > MAX_LENGTH:
         raise ValueError(TOO_LONG)
+    if _ARABIC_MARKS.search(stripped) and not re.search(r"[.,]", stripped):   # ١٢٬٠٠٠٫٥: one reading only
+        stripped = stripped.replace("\u066c", " ").replace("\u066b", decimal_mark)
     if stripped.endswith("%") and re.search(r"\d", stripped):
         if not percent:
             raise ValueError(f"{PERCENT} ('%')")
@@ -270,6 +285,10 @@ def _parse_number(text: Any, decimal_mark: str, money: bool, percent: bool = Fal
         raise ValueError(NOT_KNOWN)
     if _CURRENCY.sub("", stripped).strip(SPACES) in tuple(_MINUS + "\u2014"):   # ' -   € ': an accounting 0
         raise ValueError(DASH)
+    if len(stripped) <= 5 and not stripped.strip(SPACES + _MINUS + "\u2014"):   # '--', '—' twice: a zero drawn
+        raise ValueError(DASH)
+    if len(stripped) <= 10 and fold(stripped).strip(" .") in _ZERO_WORDS:
+        raise ValueError(ZERO_WORD)
     currency = _CURRENCY.search(stripped)
     if currency and re.search(r"\d", stripped):
         raise ValueError(f"{CURRENCY} ('{currency[0]}')")
@@ -304,6 +323,8 @@ def _parse_number(text: Any, decimal_mark: str, money: bool, percent: bool = Fal
     other = "," if decimal_mark == "." else "."
     if decimal_mark == "." and _PATTERNS[","].match(stripped) and "." in stripped:   # 1.234.567 or 1.234,50
         raise ValueError(DOT_THOUSANDS)
+    if decimal_mark == "," and "," in stripped and "." in stripped and _PATTERNS["."].match(stripped):
+        raise ValueError(COMMA_THOUSANDS)   # 3,000,000.00 (1,234.5 too; not 1.234: read with ',' it is 1 234)
     if re.fullmatch(rf"[{_MINUS}+]?0+{re.escape(other)}\d+", stripped):   # 0.509: no thousands, a decimal
         raise ValueError(f"not a number with this project's decimal mark '{decimal_mark}': '{other}' after 0 is a "
                          f"decimal mark (a file written with '{other}' for decimals?)")
@@ -532,6 +553,8 @@ def hint_for(reason: str, decimal_mark: str = ".") -> str | None:
                 "write the date as 2020-12-31.")
     if reason == NOT_KNOWN:
         return "Leave the cell empty: an empty cell is 'not known', and the annex says n.d. where it counts."
+    if reason == ZERO_WORD:
+        return "Write 0 if it is zero (nothing spent, no one), or leave the cell empty if it is not known."
     if reason == DASH:
         return ("Write 0 if it is zero, or leave the cell empty if it is not known (in Excel, format the column as a "
                 "number before saving, and 0 is written 0).")
@@ -542,6 +565,9 @@ def hint_for(reason: str, decimal_mark: str = ".") -> str | None:
         return f"Write the number without it: 1234{decimal_mark}50, or 1 234{decimal_mark}50."
     if reason == SCALED:
         return f"Write the number in units (12000 for 12k, 1200000 for 1{decimal_mark}2 M)."
+    if reason == COMMA_THOUSANDS:
+        return ("If the files write numbers as 1,234.50, declare `decimal_mark: \".\"` in "
+                "params/<project>/project.yaml; else write 1 234,50.")
     if reason == DOT_THOUSANDS:
         return ("If the files write numbers as 1.234,50, declare `decimal_mark: \",\"` in params/<project>/project.yaml; "
                 "else write 1234567 or 1 234 567.")
@@ -569,20 +595,36 @@ def hint_for(reason: str, decimal_mark: str = ".") -> str | None:
     return None
 
 
-def ambiguous(text: Any, decimal_mark: str) -> tuple[float, float] | None:
+def ambiguous(text: Any, decimal_mark: str, three_decimals: bool = False) -> tuple[float, float] | None:
     """(how it is read, what it could also mean) for a value whose reading depends on the decimal mark: one
-    separator followed by exactly three digits ('12,000', '12.000'); None otherwise."""
+    separator followed by exactly three digits ('12,000', '12.000'), or a grouped number whose last separator is
+    followed by exactly three digits ('3 000,000': 3 000 or 3 000 000? '3 000.000' with the mark ',': 3 000 000 or
+    3 000?); None otherwise. ``three_decimals``: the column's currency writes three decimals (the Tunisian dinar,
+    ISO 4217's minor units: currencies.minor_units), where '3 000,500' and '12,000' read with the decimal mark are as
+    written."""
     if not isinstance(text, str):
         return None
     stripped = text.strip(SPACES + "\t\r\n")
-    if len(re.sub(f"[{SPACES}]", "", stripped)) > 8 or not _AMBIGUOUS.match(stripped):
+    short = len(re.sub(f"[{SPACES}]", "", stripped)) <= 8 and _AMBIGUOUS.match(stripped)
+    grouped = not short and len(stripped) <= 40 and _GROUPED_THREE.match(stripped)
+    if not (short or grouped) or (three_decimals and stripped[-4] == decimal_mark):
         return None
+    other_mark = "," if decimal_mark == "." else "."
     try:
         read = parse_number(stripped, decimal_mark)
-        other = parse_number(stripped, "," if decimal_mark == "." else ".")
     except ValueError:
         return None
+    try:
+        other = parse_number(stripped, other_mark)
+    except ValueError:   # '1.000,000' with the mark ',': its '.' can only be a thousands separator
+        other = _all_digits(stripped) if grouped and stripped[-4] == decimal_mark else None
     return (read, other) if read is not None and other is not None and read != other else None
+
+
+def _all_digits(text: str) -> float:
+    """A grouped number read with every separator a thousands separator: '1.000,000' -> 1000000."""
+    sign = -1 if text[0] in "-\u2212\u2013" else 1
+    return sign * float(re.sub(r"\D", "", text))
 
 
 def unambiguous(value: float, decimal_mark: str) -> str:

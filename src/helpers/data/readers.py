@@ -1008,7 +1008,7 @@ def _pick_sheet(workbook, preferred: str | None, required_sets: Sequence[Sequenc
     for sheet in sheets:  # read-only sheets trust the size the file declares; a file may declare a wrong one
         sheet.reset_dimensions()
     named = next((sheet for sheet in sheets if preferred and sheet.title.strip().lower() == preferred.lower()), None)
-    if named is not None and named.sheet_state == "visible":
+    if named is not None and named.sheet_state == "visible" and not _summary(named, sheets, required_sets):
         # another visible sheet with the table's columns (`budget révisé` beside `budget`): said, not read
         others = [repr(sheet.title) for sheet in sheets if sheet is not named and sheet.sheet_state == "visible"
                   and _holds_header(sheet, required_sets)]
@@ -1027,8 +1027,14 @@ def _pick_sheet(workbook, preferred: str | None, required_sets: Sequence[Sequenc
             "several_sheets", f"the sheets {', '.join(names[:-1])} and {names[-1]} "
             f"{'both' if len(names) == 2 else 'all'} hold the table's columns: which one is the table cannot be known",
             "Put the table in one sheet: copy the rows of the others into it if they are part of the table (a sheet "
-            f"per year), or delete an old version; or name the sheet to read '{preferred}'."))
+            f"per year{_per_country(visible)}), or delete an old version; or name the sheet to read '{preferred}'."))
     if visible:
+        if named is not None and len(visible) == 1:   # `participation` a summary, the table in `Données`
+            table.problems.append(table.problem(
+                "sheet_not_read", f"the sheet '{visible[0].title}' is read: the sheet '{named.title}', named like "
+                "the table, holds none of its columns (a summary?) and is not read", f"If '{named.title}' is a "
+                f"summary, nothing to do; to say which sheet holds the table, name it '{preferred}' and the summary "
+                "otherwise (« synthèse »).", severity="warning"))
         return visible[0]
     hidden = named or (holding[0] if holding else None)
     if hidden is not None:
@@ -1038,6 +1044,25 @@ def _pick_sheet(workbook, preferred: str | None, required_sets: Sequence[Sequenc
             "current table in a visible sheet.", severity="warning"))
         return hidden
     return sheets[0]
+
+
+def _per_country(sheets) -> str:
+    """For sheets named after countries (« Maroc », « Tunisie »), how to keep each row's country when their rows
+    are put together: copied without it, they were the project's as a whole, in no country annex."""
+    from .countries import country_code
+
+    if not all(country_code(sheet.title) for sheet in sheets):
+        return ""
+    return ", or a sheet per country: give each row its sheet's country in a column `country` (pays)"
+
+
+def _summary(named, sheets, required_sets: Sequence[Sequence[str]]) -> bool:
+    """Whether the visible sheet named like the table holds none of its columns while another visible sheet does:
+    a summary first (« participation », its totals by country), the table in the next sheet. It was read, and
+    refused (« the required column 'event_id' is missing ») where the table was there to read."""
+    return bool(required_sets) and not _holds_header(named, required_sets) and any(
+        sheet is not named and sheet.sheet_state == "visible" and _holds_header(sheet, required_sets)
+        for sheet in sheets)
 
 
 def _holds_header(sheet, required_sets: Sequence[Sequence[str]]) -> bool:

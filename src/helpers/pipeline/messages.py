@@ -38,6 +38,10 @@ def _rows_of_the_table(m: re.Match) -> str:
     return f"{m[3]} lignes de la table ({m[4]}" + (f" et {m[5]} autres" if m[5] else "") + ") sont"
 
 
+# a statistics program's menu, as its French version names it (data.loader._STATISTICAL); its commands stay as typed
+_EXPORT_MENUS = {"File > Export > CSV": "Fichier > Exporter > CSV", "open it, Save As": "ouvrez-le, Enregistrer sous"}
+
+
 def _separator_example(example: str) -> str:
     """The shifted row's example of a separator inside a value (data.readers), in French."""
     return {"a decimal comma, as in 10000,50, in a file separated by ','; a comma in a label":
@@ -285,6 +289,12 @@ _FRENCH = [(english, french) for english, french in (
      r"Déplacez-le dans \1/iati/ si c'est un fichier IATI (voir data/README.md)."),
     (r"^this file is not read: the workbook reads (\w+)\.csv or \1\.xlsx, and a (\.\w+) file is neither$",
      r"ce fichier n'est pas lu : le classeur lit \1.csv ou \1.xlsx, et un fichier \2 n'est ni l'un ni l'autre"),
+    (r"^this file is not read: the workbook reads (\w+)\.csv or \1\.xlsx, and a (\.\w+) file \(a statistics "
+     r"program's or a database's\) is neither$",
+     r"ce fichier n'est pas lu : le classeur lit \1.csv ou \1.xlsx, et un fichier \2 (d'un logiciel de statistique "
+     r"ou d'une base de données) n'est ni l'un ni l'autre"),
+    (r"^Export it as (\w+)\.csv \((\w+(?: \w+)?): (.*)\), or as \1\.xlsx\.$",
+     lambda m: f"Exportez-le sous {m[1]}.csv ({m[2]} : {_EXPORT_MENUS.get(m[3], m[3])}), ou sous {m[1]}.xlsx."),
     (r"^Save it as (\w+)\.xlsx \(Save as > Excel workbook\) or as \1\.csv\.$",
      r"Enregistrez-le sous \1.xlsx (Enregistrer sous > Classeur Excel) ou sous \1.csv."),
     (r"^this file is not read: each table is one file named after it, and the folder has no (\w+)\.csv or \1\.xlsx$",
@@ -601,14 +611,23 @@ _FRENCH = [(english, french) for english, french in (
      r"'.' for decimals\?\)$",
      r"pas un nombre avec le séparateur décimal du projet '\1' : '\2' après 0 est un séparateur décimal (un fichier "
      r"écrit avec '\2' pour les décimales ?)"),
+    (r"^not a number with this project's decimal mark ',': ',' separates its thousands and '\.' its decimals, as "
+     r"where the decimal mark is '\.'$",
+     "pas un nombre avec le séparateur décimal du projet ',' : ',' y sépare les milliers et '.' les décimales, comme "
+     "là où le séparateur décimal est '.'"),
+    # (the project's name in place of <project>: check_and_load writes it, the French line was left in English)
+    (r"^If the files write numbers as 1,234\.50, declare `decimal_mark: \"\.\"` in params/([^/]+)/project\.yaml; "
+     r"else write 1 234,50\.$",
+     r'Si les fichiers écrivent les nombres 1,234.50, déclarez `decimal_mark: "."` dans params/\1/project.yaml ; '
+     r"sinon, écrivez 1 234,50."),
     (r"^not a number with this project's decimal mark '\.': '\.' separates its thousands, as where the decimal mark "
      r"is ','$",
      "pas un nombre avec le séparateur décimal du projet '.' : '.' y sépare les milliers, comme là où le séparateur "
      "décimal est ','"),
-    (r"^If the files write numbers as 1\.234,50, declare `decimal_mark: \",\"` in params/<project>/project\.yaml; "
+    (r"^If the files write numbers as 1\.234,50, declare `decimal_mark: \",\"` in params/([^/]+)/project\.yaml; "
      r"else write 1234567 or 1 234 567\.$",
-     "Si les fichiers écrivent les nombres 1.234,50, déclarez `decimal_mark: \",\"` dans "
-     "params/<projet>/project.yaml ; sinon, écrivez 1234567 ou 1 234 567."),
+     r'Si les fichiers écrivent les nombres 1.234,50, déclarez `decimal_mark: ","` dans '
+     r"params/\1/project.yaml ; sinon, écrivez 1234567 ou 1 234 567."),
     (r"^not a number: write a negative amount as -1234, \(1234\) or 1234- \(one sign only\)$",
      "pas un nombre : écrivez un montant négatif -1234, (1234) ou 1234- (un seul signe)"),
     (r"^not a number: the parentheses hold no amount$", "pas un nombre : les parenthèses ne contiennent aucun montant"),
@@ -625,6 +644,9 @@ _FRENCH = [(english, french) for english, french in (
      r"before saving, and 0 is written 0\)\.$",
      "Écrivez 0 si c'est zéro, ou laissez la cellule vide si ce n'est pas connu (dans Excel, mettez la colonne au "
      "format nombre avant d'enregistrer : 0 s'écrit alors 0)."),
+    (r"^a word for none or zero, not a number$", "un mot pour « aucun » ou « zéro », pas un nombre"),
+    (r"^Write 0 if it is zero \(nothing spent, no one\), or leave the cell empty if it is not known\.$",
+     "Écrivez 0 si c'est zéro (rien de dépensé, personne), ou laissez la cellule vide si ce n'est pas connu."),
     (r"^a word for 'not known', not a number$", "un mot pour « pas connu », pas un nombre"),
     (r"^Leave the cell empty: an empty cell is 'not known', and the annex says n\.d\. where it counts\.$",
      "Laissez la cellule vide : une cellule vide veut dire « pas connu », et l'annexe écrit n.d. là où elle compte."),
@@ -638,6 +660,23 @@ _FRENCH = [(english, french) for english, french in (
     (r"^not a finite number \(too large, infinite or NaN\)$", "pas un nombre fini (trop grand, infini ou NaN)"),
     (r"^Write a finite number \(e\.g\. ([^)]*)\), or leave it empty\.$",
      r"Écrivez un nombre fini (par exemple \1), ou laissez la cellule vide."),
+    (r"^This cell holds the text, not a number \(pasted from a CSV\?\): type the number in full, every digit, in a "
+     r"cell formatted as a number\.$",
+     "Cette cellule contient le texte, pas un nombre (collé depuis un CSV ?) : tapez le nombre en entier, chaque "
+     "chiffre, dans une cellule au format nombre."),
+    # a number in scientific notation (data.numbers.SCIENTIFIC; data.loader._scientific): it was left in English
+    (r"^'(.*)' is read as (\S+): a number in scientific notation, as Excel shows a number too wide for its column or "
+     r"of more than 11 digits: the file keeps only the digits shown$",
+     r"'\1' est lu \2 : un nombre en notation scientifique, comme Excel affiche un nombre trop large pour sa colonne "
+     r"ou de plus de 11 chiffres : le fichier ne garde que les chiffres affichés"),
+    (r"^a number in scientific notation, as Excel shows a number too wide for its column or of more than 11 digits: "
+     r"the file keeps only the digits shown$",
+     "un nombre en notation scientifique, comme Excel affiche un nombre trop large pour sa colonne ou de plus de 11 "
+     "chiffres : le fichier ne garde que les chiffres affichés"),
+    (r"^In the workbook this file was saved from, format the column as a number \(Format Cells > Number\) and save "
+     r"it again: every digit is then written; or write the number in full\.$",
+     "Dans le classeur d'où ce fichier a été enregistré, mettez la colonne au format nombre (Format de cellule > "
+     "Nombre) et enregistrez-le de nouveau : chaque chiffre est alors écrit ; ou écrivez le nombre en entier."),
     # a number that reads two ways (data.loader._ambiguous)
     (r"^('.*') is read as (\S+(?: \d{3})*) with the project's decimal mark '(.)', but could mean (\S+(?: \d{3})*)$",
      r"\1 est lu \2 avec le séparateur décimal du projet '\3', mais pourrait vouloir dire \4"),
@@ -836,6 +875,23 @@ _FRENCH = [(english, french) for english, french in (
      r"columns and is not read$",
      r"la feuille '\1' est lue, car elle porte le nom de la table ; la feuille '\2' contient aussi les colonnes de la "
      r"table et n'est pas lue"),
+    (r"^the sheet read is named after a country \('([^']*)'\), and no row gives a country: its rows are read as "
+     r"the project's as a whole, in no country annex$",
+     r"la feuille lue porte le nom d'un pays ('\1'), et aucune ligne ne donne de pays : ses lignes sont lues comme "
+     r"celles du projet dans son ensemble, dans aucune annexe de pays"),
+    (r"^If they are (.*)'s, write \1 in a column `country` \(pays\) on each row; if the project has one country, "
+     r"write `country: all` in its annex file; if they are the project's as a whole, rename the sheet\.$",
+     r"Si ces lignes sont celles de « \1 », écrivez \1 dans une colonne `pays` (country) sur chaque ligne ; si le "
+     r"projet a un seul pays, écrivez `country: all` dans son fichier d'annexe ; si ce sont celles du projet dans son "
+     r"ensemble, renommez la feuille."),
+    (r"^the sheet '([^']*)' is read: the sheet '([^']*)', named like the table, holds none of its columns \(a "
+     r"summary\?\) and is not read$",
+     r"la feuille '\1' est lue : la feuille '\2', qui porte le nom de la table, n'en contient aucune colonne (une "
+     r"synthèse ?) et n'est pas lue"),
+    (r"^If '([^']*)' is a summary, nothing to do; to say which sheet holds the table, name it '([^']*)' and the "
+     r"summary otherwise \(« synthèse »\)\.$",
+     r"Si '\1' est une synthèse, rien à faire ; pour dire quelle feuille contient la table, nommez-la '\2' et la "
+     r"synthèse autrement (« synthèse »)."),
     (r"^If another sheet holds the current table, name it '([^']*)' \(and rename the old one\); delete an old "
      r"version, or hide it\.$",
      r"Si une autre feuille contient la table à jour, nommez-la '\1' (et renommez l'ancienne) ; supprimez une "
@@ -1123,9 +1179,12 @@ _FRENCH = [(english, french) for english, french in (
      r"les feuilles \1 et \2 contiennent toutes les colonnes de la table : on ne peut pas savoir laquelle est la "
      r"table"),
     (r"^Put the table in one sheet: copy the rows of the others into it if they are part of the table \(a sheet per "
-     r"year\), or delete an old version; or name the sheet to read '([^']*)'\.$",
-     r"Mettez la table dans une seule feuille : copiez-y les lignes des autres si elles font partie de la table (une "
-     r"feuille par année), ou supprimez une ancienne version ; ou nommez '\1' la feuille à lire."),
+     r"year(, or a sheet per country: give each row its sheet's country in a column `country` \(pays\))?\), or "
+     r"delete an old version; or name the sheet to read '([^']*)'\.$",
+     lambda m: "Mettez la table dans une seule feuille : copiez-y les lignes des autres si elles font partie de la "
+               "table (une feuille par année" + (", ou une feuille par pays : donnez à chaque ligne le pays de sa "
+                                                 "feuille dans une colonne `pays` (country)" if m[1] else "")
+               + f"), ou supprimez une ancienne version ; ou nommez '{m[2]}' la feuille à lire."),
     (r"^the file is in Mac Roman \(Excel for Mac's 'CSV'\): read as the declared encoding '([^']*)', 'é' would be "
      r"'(.)' \(the text garbled\)$",
      r"le fichier est en Mac Roman (le 'CSV' d'Excel pour Mac) : lu avec l'encodage déclaré '\1', 'é' deviendrait "
