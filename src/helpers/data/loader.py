@@ -2027,7 +2027,7 @@ def _read_spec(path: Path) -> tuple[StudySpec | None, list[Problem]]:
                             "weighted effect elsewhere.")
                 problems.append(Problem(file, "unknown_key", f"unknown key '{loc}'", hint, column=loc))
             else:
-                problems.append(Problem(file, "bad_value", f"'{loc}': {err['msg']}",
+                problems.append(Problem(file, "bad_value", f"'{loc}': {err['msg'].removeprefix('Value error, ')}",
                                         "See data/README.md for how an impact study is described.", column=loc))
         return _partial_spec(raw, exc), problems
 

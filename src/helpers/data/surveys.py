@@ -309,7 +309,7 @@ def _read_spec(path: Path) -> tuple[SurveySpec | None, list[Problem]]:
                                         "be the 1st of June or the 6th of January.", column=loc,
                                         value=str(err.get("input"))))
             else:
-                problems.append(Problem(file, "bad_value", f"'{loc}': {err['msg']}",
+                problems.append(Problem(file, "bad_value", f"'{loc}': {err['msg'].removeprefix('Value error, ')}",
                                         "See data/README.md (Surveys) for how a survey is described.", column=loc))
         return None, problems
 
