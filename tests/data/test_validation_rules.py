@@ -1900,6 +1900,18 @@ CASES = [
          what="4 villages (douars), 2 treated and 2 comparison, 6 persons each, and the default robust (HC1) "
               "standard errors: the rows of a village taken as independent (6 villages of 30 persons: HC1's SE 21.0, "
               "p 0.68, where R's vcovCL on the villages gives 27.2, p 0.76), nothing said"),
+    Case("a DiD's post round written as a list", lambda m: (
+             m.replace("impact/survey.yaml", "design: two_group", "design: did\nperiod: {column: round, post: [2021]}"),
+             m.write("impact/survey.csv", "id,arm,round,score,age\n" + "".join(
+                 f"{i},{arm},{rnd},{score},30\n" for i, arm in ((1, "T"), (2, "T"), (3, "C"), (4, "C"))
+                 for rnd, score in ((2019, 10), (2021, 12 if arm == "T" else 10))))),
+         "bad_value", "survey.yaml", NO_ROW, "period.post",
+         expect=lambda m, problems: [p.column for p in problems] == ["period.post"]
+         or pytest.fail(str([str(p) for p in problems])),
+         what="`post: [2021]` (the round after the programme written as a list): refused four times, at the keys "
+              "'period.post.str', 'period.post.int', 'period.post.float' and 'period.post.bool', none of them a key "
+              "of the file (« Input should be a valid string », then integer, number, boolean); now once, at "
+              "'period.post', saying a single value is written"),
     Case("an outcome listed twice", lambda m: (
              m.replace("impact/survey.yaml", "outcomes: [score]", "outcomes: [score, emploi, Score]"),
              m.write("impact/survey.csv", "id,arm,score,emploi,age\n" + "".join(

@@ -30,7 +30,7 @@ from .params import (AnnexParams, ProjectParams, duplicate_annexes, load_annex_p
 from ..paths import DATA_DIR, PARAMS_DIR, annex_names, relative
 from .countries import country_code, country_name, same_country
 from .iati import TABLES as IATI_TABLES, load_iati, unsplit_budget
-from .inputs import beside, exists, load_described, read_yaml, recording
+from .inputs import beside, exists, load_described, one_error_per_key, read_yaml, recording
 from .model import (DIFFERENTIAL_ATTRITION, ProjectData, Study, each_distinct, factorized,  # noqa: F401
                     scope, units_in_several_rounds)  # (ProjectData, Study, scope re-exported)
 from .model import assigned_by, country_named_otherwise
@@ -2016,7 +2016,7 @@ def _read_spec(path: Path) -> tuple[StudySpec | None, list[Problem]]:
         return StudySpec(**raw), replaced
     except ValidationError as exc:
         problems = []
-        for err in exc.errors():
+        for err in one_error_per_key(exc.errors()):
             loc = ".".join(str(p) for p in err["loc"]) or "(file)"
             if err["type"] == "extra_forbidden":
                 hint = did_you_mean(str(err["loc"][-1]), StudySpec.model_fields) or "Remove this line."

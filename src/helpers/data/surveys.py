@@ -51,8 +51,8 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, mo
 from ..errors import Problem, did_you_mean
 from ..paths import relative
 from ..text import FEMALE_WORDS, fold
-from .inputs import (CONTROL, CONTROL_HINT, Refused, clipped, control_reason, exists, load_described, read_input,
-                     read_yaml, shown, zip_problem)
+from .inputs import (CONTROL, CONTROL_HINT, Refused, clipped, control_reason, exists, load_described,
+                     one_error_per_key, read_input, read_yaml, shown, zip_problem)
 from . import numbers
 from .readers import MAX_CELL_CHARS, XLSX_MAX_PART, XLSX_MAX_TOTAL, RawTable, header_name, read_table
 from .spec import repeats
@@ -293,7 +293,7 @@ def _read_spec(path: Path) -> tuple[SurveySpec | None, list[Problem]]:
         return SurveySpec(**raw), []
     except ValidationError as exc:
         problems = []
-        for err in exc.errors():
+        for err in one_error_per_key(exc.errors()):
             loc = ".".join(str(p) for p in err["loc"]) or "(file)"
             if err["type"] == "extra_forbidden":
                 known = {"design": DesignSpec.model_fields, "estimates": EstimateSpec.model_fields}.get(

@@ -102,7 +102,8 @@ _KINDS = {"a valid string": "un texte (une seule valeur, pas une liste ni un dic
           "a valid integer": "un nombre entier", "a valid number": "un nombre",
           "a valid boolean": "true ou false", "a valid list": "une liste, par exemple [a, b]",
           "a valid dictionary": "un dictionnaire, par exemple {clé: valeur}",
-          "a valid date": "une date écrite l'année d'abord (2021-06-30)"}
+          "a valid date": "une date écrite l'année d'abord (2021-06-30)",
+          "a single value (a text or a number)": "une seule valeur (un texte ou un nombre), pas une liste"}
 _PARSE = {"unable to parse string as an integer": "le texte n'est pas un nombre entier",
           "got a number with a fractional part": "le nombre a des décimales",
           "unable to parse string as a number": "le texte n'est pas un nombre",
