@@ -521,6 +521,21 @@ _FIRST_HOUR = (
      r"'\1' : exploratory nomme \2, qui n'est pas parmi les résultats (outcomes)"),
     (r"^'([^']*)': trim is \[low, high\] with 0 <= low < high <= 1, e\.g\. \[0\.1, 0\.9\]$",
      r"'\1' : trim s'écrit [bas, haut] avec 0 <= bas < haut <= 1, par exemple [0.1, 0.9]"),
+    (r"^Add `period: \{column: <the column of the rounds>, post: <its value after the programme>\}` \(e\.g\. period: "
+     r"\{column: vague, post: 2021\}\), or write `design: two_group`\.$", "Ajoutez `period: {column: <la colonne des "
+     "vagues>, post: <sa valeur après le programme>}` (par exemple period: {column: vague, post: 2021}), ou écrivez "
+     "`design: two_group`."),
+    (r"^Add `cluster: <the column of the clusters>` \(e\.g\. cluster: village\), or write `se: robust`\.$",
+     "Ajoutez `cluster: <la colonne des grappes>` (par exemple cluster: village), ou écrivez `se: robust`."),
+    (r"^Write `adjustment: ipw` or `adjustment: regression`, or keep aipw with `design: two_group`, `estimand: ate` "
+     r"and `se: robust`\.$", "Écrivez `adjustment: ipw` ou `adjustment: regression`, ou gardez aipw avec "
+     "`design: two_group`, `estimand: ate` et `se: robust`."),
+    (r"^Add `covariates: \[<column>, \.\.\.\]` \(the columns the adjustment uses\), or write `adjustment: none`\.$",
+     "Ajoutez `covariates: [<colonne>, ...]` (les colonnes que l'ajustement utilise), ou écrivez `adjustment: none`."),
+    (r"^List in `exploratory` only outcomes of `outcomes`\.$",
+     "Ne listez dans `exploratory` que des résultats de `outcomes`."),
+    (r"^Write the two bounds, the lower first, e\.g\. trim: \[0\.1, 0\.9\]\.$",
+     "Écrivez les deux bornes, la plus basse d'abord, par exemple trim: [0.1, 0.9]."),
     # a survey's description (data.surveys' validators)
     (r"^'([^']*)': each estimate names exactly one of mean, total, share \(e\.g\. \{mean: revenu\}\)$",
      r"'\1' : chaque estimation nomme exactement une statistique parmi mean, total, share (par exemple "
