@@ -97,6 +97,11 @@ def _grouped(amount: str) -> str:
     return amount.replace(",", " ")
 
 
+def _answers_fr(said: str) -> str:
+    """« 1 answer is », « 3 answers are » (data.surveys) in French."""
+    return "1 réponse vaut" if said.startswith("1 answer") else said.split(" ")[0] + " réponses valent"
+
+
 # pydantic's « Input should be ... » (a YAML key's value of the wrong kind), as a French sentence saying what to write
 _KINDS = {"a valid string": "un texte (une seule valeur, pas une liste ni un dictionnaire)",
           "a valid integer": "un nombre entier", "a valid number": "un nombre",
@@ -536,6 +541,89 @@ _FIRST_HOUR = (
      "Ne listez dans `exploratory` que des résultats de `outcomes`."),
     (r"^Write the two bounds, the lower first, e\.g\. trim: \[0\.1, 0\.9\]\.$",
      "Écrivez les deux bornes, la plus basse d'abord, par exemple trim: [0.1, 0.9]."),
+    # a survey's first problems (data.surveys): a column misspelt in its YAML, its export missing, a cell not read
+    (r"^'([^']*)' names the column '([^']*)', which (\S+) does not have$", r"'\1' nomme la colonne '\2', que \3 n'a pas"),
+    (r"^(?:Did you mean '([^']*)'( \(the same question, with its group written otherwise in the export's headers\))?\? )?"
+     r"Correct the name in (\S+) or in the export's header\.$",
+     lambda m: (f"Vouliez-vous dire '{m[1]}'" + (" (la même question, avec son groupe écrit autrement dans les "
+                                                 "en-têtes de l'export)" if m[2] else "") + " ? " if m[1] else "")
+               + f"Corrigez le nom dans {m[3]} ou dans l'en-tête de l'export."),
+    (r"^The export's headers are the questions' labels, not their names: export it again with the XML values and "
+     r"headers \(KoboToolbox: « XML values and headers »\), whose names the YAML uses\.$", "Les en-têtes de l'export "
+     "sont les libellés des questions, pas leurs noms : exportez-le de nouveau avec les valeurs et en-têtes XML "
+     "(KoboToolbox : « XML values and headers »), dont le YAML utilise les noms."),
+    (r"^wg_disability needs the six questions of the Washington Group short set \((.*)\)\.$",
+     r"wg_disability demande les six questions du questionnaire court du Groupe de Washington (\1)."),
+    (r"^the survey's export is missing$", "l'export de l'enquête manque"),
+    (r"^Put the KoboToolbox/ODK export in (\S+) \(or \.csv\) next to this file\.$",
+     r"Mettez l'export KoboToolbox/ODK dans \1 (ou .csv) à côté de ce fichier."),
+    (r"^both (\S+) and (\S+) exist; \1 is read$", r"\1 et \2 existent tous deux ; \1 est lu"),
+    (r"^Keep one of the two files \(the latest export\)\.$", "Gardez un seul des deux fichiers (le dernier export)."),
+    (r"^this design column is empty$", "cette colonne du plan de sondage est vide"),
+    (r"^Every respondent needs a stratum and a cluster when the design names them\.$",
+     "Chaque répondant a besoin d'une strate et d'une grappe quand le plan de sondage les nomme."),
+    (r"^this answer is 'NA', how R writes a missing value$",
+     "cette réponse est 'NA', la façon dont R écrit une valeur manquante"),
+    (r"^Leave the cells of missing answers empty \(R: write\.csv\(\.\.\., na = \"\"\)\)\.$",
+     "Laissez vides les cellules des réponses manquantes (R : write.csv(..., na = \"\"))."),
+    (r"^this answer is not a number(?: \('(.*)' beside the number\))?$",
+     lambda m: "cette réponse n'est pas un nombre" + (f" ('{m[1]}' à côté du nombre)" if m[1] else "")),
+    (r"^Correct it in the export \(a number with '\.' for decimals(, without its currency or unit: every answer in the "
+     r"same one)?\), or leave it empty\.$",
+     lambda m: "Corrigez-la dans l'export (un nombre avec '.' pour les décimales"
+               + (", sans sa devise ni son unité : toutes les réponses dans la même" if m[1] else "")
+               + "), ou laissez-la vide."),
+    (r"^(\d+) more answers of this column(?: of the sheet '([^']*)')? are not numbers$",
+     lambda m: f"{m[1]} autres réponses de cette colonne" + (f" de la feuille '{m[2]}'" if m[2] else "")
+               + " ne sont pas des nombres"),
+    (r"^the weight is (missing|not greater than 0)$",
+     lambda m: "le poids " + ("manque" if m[1] == "missing" else "n'est pas supérieur à 0")),
+    (r"^Every respondent needs a weight greater than 0 \(the number of people they stand for\)\.$",
+     "Chaque répondant a besoin d'un poids supérieur à 0 (le nombre de personnes qu'il représente)."),
+    (r"^(\d+) more weights are missing or not greater than 0$",
+     r"\1 autres poids manquent ou ne sont pas supérieurs à 0"),
+    (r"^the fpc is missing or not greater than 0$", "le fpc manque ou n'est pas supérieur à 0"),
+    (r"^Give the population size \(or the sampling fraction\) of the stratum on every row\.$",
+     "Donnez la taille de la population (ou la fraction de sondage) de la strate sur chaque ligne."),
+    (r"^the fpc mixes sampling fractions \(at most 1\) and population sizes$",
+     "le fpc mélange des fractions de sondage (au plus 1) et des tailles de population"),
+    (r"^Use one or the other on every row\.$", "Utilisez l'un ou l'autre sur chaque ligne."),
+    (r"^the fpc is not the same on every row of the stratum '(.*)'$",
+     r"le fpc n'est pas le même sur chaque ligne de la strate '\1'"),
+    (r"^Give the stratum's population size on each of its rows\.$",
+     "Donnez la taille de la population de la strate sur chacune de ses lignes."),
+    (r"^the fpc \((\S+)\) is smaller than the (\d+) (clusters|respondents) sampled in (?:the stratum '(.*)'|the "
+     r"survey)$", lambda m: f"le fpc ({m[1]}) est plus petit que les {m[2]} "
+                            + ("grappes" if m[3] == "clusters" else "répondants") + " tirés "
+                            + (f"dans la strate '{m[4]}'" if m[4] is not None else "dans l'enquête")),
+    (r"^fpc is the population size from which the sample was drawn \(or the sampling fraction\): it cannot be smaller "
+     r"than the sample\.$", "fpc est la taille de la population dans laquelle l'échantillon a été tiré (ou la "
+     "fraction de sondage) : il ne peut pas être plus petit que l'échantillon."),
+    (r"^'estimates\.(\d+)\.value' is '(.*)', which no answer of '([^']*)' has: the answers write it (.+), and the share "
+     r"of '\2' would be 0 %$", r"'estimates.\1.value' est '\2', qu'aucune réponse de '\3' n'a : les réponses "
+     r"l'écrivent \4, et la part de '\2' serait de 0 %"),
+    (r"^Write the value as the answers do \(value: \"(.*)\"\), or export the answers as the form's choice names "
+     r"\(KoboToolbox: XML values\)\.$", r"Écrivez la valeur comme les réponses (value: \"\1\"), ou exportez les "
+     r"réponses avec les noms des choix du formulaire (KoboToolbox : XML values)."),
+    (r"^'estimates\.(\d+)\.value' is '(.*)', which no answer of '([^']*)' has$",
+     r"'estimates.\1.value' est '\2', qu'aucune réponse de '\3' n'a"),
+    (r"^(?:(Did you mean '[^']*'\?) )?Values found: (.*)\.$",
+     lambda m: ("Vouliez-vous dire " + m[1][len("Did you mean "):-1] + " ? " if m[1] else "")
+               + "Valeurs trouvées : " + ("aucune" if m[2] == "none" else m[2]) + "."),
+    (r"^(1 answer is|\d+ answers are) (.+), which is not a choice of the form for this question \(its choices: (.*)\): "
+     r"the estimates would count it as \2$",
+     lambda m: _answers_fr(m[1]) + f" {m[2]}, qui n'est pas un choix du formulaire pour cette question (ses choix : "
+               f"{m[3]}) : les estimations le compteraient comme {m[2]}"),
+    (r"^(1 answer is|\d+ answers are) (.+), which the form's constraint on this question \((.*)\) does not allow: the "
+     r"estimates would count it as \2$",
+     lambda m: _answers_fr(m[1]) + f" {m[2]}, que la contrainte du formulaire sur cette question ({m[3]}) ne permet "
+               f"pas : les estimations le compteraient comme {m[2]}"),
+    (r"^If (.+) stands for 'don't know' or 'refused', declare it \(missing_codes: \[(.*)\] in the YAML\) or leave those "
+     r"answers empty; if a later version of the form (has this choice|allows it), give that version \('form:' in the "
+     r"YAML\)\.$", lambda m: f"Si {m[1]} signifie 'ne sait pas' ou 'refus', déclarez-le (missing_codes: [{m[2]}] dans "
+                             "le YAML) ou laissez ces réponses vides ; si une version plus récente du formulaire "
+                             + ("a ce choix" if m[3] == "has this choice" else "le permet")
+                             + ", donnez cette version ('form:' dans le YAML)."),
     # a survey's description (data.surveys' validators)
     (r"^'([^']*)': each estimate names exactly one of mean, total, share \(e\.g\. \{mean: revenu\}\)$",
      r"'\1' : chaque estimation nomme exactement une statistique parmi mean, total, share (par exemple "
