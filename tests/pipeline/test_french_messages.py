@@ -167,3 +167,29 @@ def test_a_surveys_first_problems_stay_english_in_an_english_project(mini):
     assert "Every respondent needs a weight greater than 0" in out.getvalue(), out.getvalue()
     for french in ("ligne", "colonne", "réponse", "Vouliez", " : "):
         assert french not in out.getvalue(), (french, out.getvalue())
+
+
+@pytest.mark.parametrize("rates", ["", "\niati:\n  exchange_rates: {GBP: 1.27, EUR: 1.08}\n"])
+def test_an_iati_files_first_problems_are_told_in_french(mini, rates):
+    """Real IATI files (DFID's in GBP, GDI Hub's results written '£3,500,000', the 2.03 example in EUR) in a French
+    project: iati_currency, iati_not_a_number, iati_total_summed, then, the rates given, iati_exchange_rate,
+    iati_negative, iati_outside_dates, iati_project_dates and iati_country_without_annex were printed in English."""
+    import shutil
+    from pathlib import Path
+
+    folder = mini.data_dir / "mini"
+    for table in ("budget", "expenditure", "indicators"):
+        for path in folder.glob(f"{table}.*"):
+            path.unlink()
+    (folder / "iati").mkdir()
+    for name in ("dfid_albania_v201.xml", "gdihub_at2030_v203.xml", "iati_203_annotated_example.xml"):
+        shutil.copy(Path(__file__).parents[1] / "fixtures" / "iati" / name, folder / "iati")
+    project = mini.params_dir / "mini" / "project.yaml"
+    project.write_text(project.read_text(encoding="utf-8") + rates, encoding="utf-8")
+    out = io.StringIO()
+    run_check(["mini"], mini.data_dir, mini.params_dir, out=out, build_dir=mini.root / "build")
+    lines = [line for line in out.getvalue().splitlines() if "[iati_" in line or line.startswith("      -> ")]
+    told = {rule for line in lines for rule in re.findall(r"\[(iati_\w+)\]", line)}
+    assert told >= ({"iati_exchange_rate", "iati_outside_dates", "iati_project_dates"} if rates else
+                    {"iati_currency", "iati_not_a_number", "iati_total_summed"}), told
+    assert [line for line in lines if english_words(line)] == [], lines

@@ -102,6 +102,17 @@ def _answers_fr(said: str) -> str:
     return "1 réponse vaut" if said.startswith("1 answer") else said.split(" ")[0] + " réponses valent"
 
 
+# IATI's transaction types (data.iati.TRANSACTION_TYPES) and a result's dimensions, in French
+_IATI_TRANSACTIONS = {"incoming funds": "fonds reçus", "outgoing commitment": "engagement", "disbursement":
+                      "décaissement", "expenditure": "dépense", "interest payment": "paiement d'intérêts",
+                      "loan repayment": "remboursement de prêt", "reimbursement": "remboursement",
+                      "purchase of equity": "achat de participations", "sale of equity": "vente de participations",
+                      "credit guarantee": "garantie de crédit", "incoming commitment": "engagement reçu",
+                      "outgoing pledge": "promesse de don", "incoming pledge": "promesse reçue",
+                      "transaction": "transaction"}
+_IATI_DIMENSIONS = {"age": "âge", "sex": "sexe", "disability": "handicap", "location": "lieu"}
+
+
 # pydantic's « Input should be ... » (a YAML key's value of the wrong kind), as a French sentence saying what to write
 _KINDS = {"a valid string": "un texte (une seule valeur, pas une liste ni un dictionnaire)",
           "a valid integer": "un nombre entier", "a valid number": "un nombre",
@@ -624,6 +635,95 @@ _FIRST_HOUR = (
                              "le YAML) ou laissez ces réponses vides ; si une version plus récente du formulaire "
                              + ("a ce choix" if m[3] == "has this choice" else "le permet")
                              + ", donnez cette version ('form:' dans le YAML)."),
+    # an IATI file's values (data.iati): what a real file meets first (another currency, a number with its sign)
+    (r"^activity (\S+): this value is in ([A-Z]{3}), the project's currency is ([A-Z]{3})$",
+     r"activité \1 : cette valeur est en \2, la devise du projet est \3"),
+    (r"^Add the exchange rate to project\.yaml \(iati: exchange_rates: \{([A-Z]{3}): <([A-Z]{3}) for 1 \1>\}\): amounts "
+     r"in several currencies are never added as they are\.$", r"Ajoutez le taux de change à project.yaml (iati: "
+     r"exchange_rates: {\1: <\2 pour 1 \1>}) : des montants en plusieurs devises ne sont jamais additionnés tels "
+     r"quels."),
+    (r"^activity (\S+): this transaction \((.+)\) is in ([A-Z]{3}), and project\.yaml gives no rate to ([A-Z]{3}): no "
+     r"figure counts it \(it is not spending\), but it is not compared with the payments of the files it may repeat$",
+     lambda m: f"activité {m[1]} : cette transaction ({_IATI_TRANSACTIONS.get(m[2], m[2])}) est en {m[3]}, et "
+               f"project.yaml ne donne pas de taux vers {m[4]} : aucun chiffre ne la compte (ce n'est pas une "
+               "dépense), mais elle n'est pas comparée avec les paiements des fichiers qu'elle peut répéter"),
+    (r"^Add the exchange rate to project\.yaml \(iati: exchange_rates: \{([A-Z]{3}): <([A-Z]{3}) for 1 \1>\}\) to "
+     r"compare it\.$", r"Ajoutez le taux de change à project.yaml (iati: exchange_rates: {\1: <\2 pour 1 \1>}) pour "
+     r"la comparer."),
+    (r"^activity (\S+): not a number as IATI writes them \(digits and '\.', no currency sign, no thousands "
+     r"separator\)$", r"activité \1 : pas un nombre comme IATI les écrit (des chiffres et '.', sans signe de devise ni "
+     r"séparateur des milliers)"),
+    (r"^The value is left empty \(not rated\)\. Ask the publisher to write it as a number\.$",
+     "La valeur est laissée vide (non notée). Demandez à l'éditeur du fichier de l'écrire comme un nombre."),
+    (r"^Ask the publisher to correct the file; until then the value is not counted\.$",
+     "Demandez à l'éditeur du fichier de le corriger ; d'ici là, la valeur n'est pas comptée."),
+    (r"^activity (\S+): a number of (\d+) digits, too large to be an amount \(it would be read as infinity\)$",
+     r"activité \1 : un nombre de \2 chiffres, trop grand pour être un montant (il serait lu comme l'infini)"),
+    (r"^activity (\S+): no total (baseline|target|actual) is given: the total is the sum of (\d+) cell\(s\) by (.+)$",
+     lambda m: f"activité {m[1]} : aucun total n'est donné pour " + {"baseline": "la référence", "target": "la cible",
+                                                                     "actual": "la valeur réalisée"}[m[2]]
+               + f" : le total est la somme de {m[3]} case(s) par "
+               + ", ".join(_IATI_DIMENSIONS.get(d, d) for d in m[4].split(", "))),
+    (r"^Check that the cells cover the whole population\.$",
+     "Vérifiez que les cases couvrent toute la population."),
+    (r"^activity (\S+): no total (baseline|target|actual) is given: the total is the sum of the (\d+) locations' values "
+     r"\((.*)\)$", lambda m: f"activité {m[1]} : aucun total n'est donné pour "
+                             + {"baseline": "la référence", "target": "la cible", "actual": "la valeur réalisée"}[m[2]]
+                             + f" : le total est la somme des valeurs des {m[3]} lieux ({m[4]})"),
+    (r"^Check that the locations cover the whole indicator\.$", "Vérifiez que les lieux couvrent tout l'indicateur."),
+    (r"^(\d+) value\(s\) in ([A-Z]{3})(?: \(value-dates? (\S+)(?: to (\S+))?\))? are converted at the one rate of "
+     r"project\.yaml, 1 \2 = (\S+) ([A-Z]{3}), whatever their value-date \(the day IATI gives each value's rate\)$",
+     lambda m: f"{m[1]} valeur(s) en {m[2]}"
+               + ((f" (dates de valeur du {m[3]} au {m[4]})" if m[4] else f" (date de valeur {m[3]})") if m[3] else "")
+               + f" sont converties au seul taux de project.yaml, 1 {m[2]} = {m[5]} {m[6]}, quelle que soit leur date "
+                 "de valeur (le jour dont IATI donne le taux de chaque valeur)"),
+    (r"^Check that this rate fits all of these dates \(their average rate, say\): over dates whose rates differ much, "
+     r"the converted budget and spending are approximate, and the annex does not say so \(the first value is named "
+     r"here\)\.$", "Vérifiez que ce taux convient à toutes ces dates (leur taux moyen, par exemple) : sur des dates "
+     "dont les taux diffèrent beaucoup, le budget et les dépenses convertis sont approximatifs, et l'annexe ne le dit "
+     "pas (la première valeur est nommée ici)."),
+    (r"^activity (\S+): (\d+) negative budget\(s\), read as corrections and netted with the budgets of their period: "
+     r"net budget (\S+)$", r"activité \1 : \2 budget(s) négatif(s), lu(s) comme des corrections et déduit(s) des "
+     r"budgets de leur période : budget net \3"),
+    (r"^Nothing to do if they correct earlier budgets; check them otherwise\.$",
+     "Rien à faire s'ils corrigent des budgets antérieurs ; vérifiez-les sinon."),
+    (r"^activity (\S+): this (.+) of (\d{4}-\d\d-\d\d) is (before the activity's start|after the activity's end) "
+     r"\((\d{4}-\d\d-\d\d)\)$",
+     lambda m: f"activité {m[1]} : cette transaction ({_IATI_TRANSACTIONS.get(m[2], m[2])}) du {m[3]} est "
+               + ("antérieure au début" if m[4].startswith("before") else "postérieure à la fin")
+               + f" de l'activité ({m[5]})"),
+    (r"^Fine for a late payment or an advance; check it otherwise \(it is counted\)\.$",
+     "Normal pour un paiement tardif ou une avance ; vérifiez-la sinon (elle est comptée)."),
+    (r"^the IATI files name (\d+) recipient countr(?:y|ies) that no annex file covers \((.*)\): their money counts in "
+     r"the project-wide annex only$", r"les fichiers IATI nomment \1 pays bénéficiaire(s) qu'aucun fichier d'annexe "
+     r"ne couvre (\2) : leur argent ne compte que dans l'annexe du projet"),
+    (r"^make import-iati wrote one annex per country of the file it imported: add one for each new country \(e\.g\. "
+     r"(\S+) with `country: ([A-Z]{2})` and `name:`\), or nothing to do if the evaluation gives it no annex\.$",
+     r"make import-iati a écrit une annexe par pays du fichier importé : ajoutez-en une pour chaque nouveau pays (par "
+     r"exemple \1 avec `country: \2` et `name:`), ou rien à faire si l'évaluation ne lui donne pas d'annexe."),
+    (r"^(project\.yaml's (?:start|end)_date .*?)(?:: the elapsed share of the planned duration at the reporting date "
+     r"\((\S+)\) is (\S+ %) over project\.yaml's dates, (\S+ %) over the files'(: the burn index of .+ is \S+ for \S+ "
+     r"over the files' dates, every burn index \S+ times the files' \(and the verdicts rating them\))?)$",
+     lambda m: re.sub(r"project\.yaml's (start_date|end_date) \((\S+)\) is not the IATI files' (first activity start|"
+                      r"last activity end) \((\S+), activity (\S+)\)",
+                      lambda d: f"le {d[1]} de project.yaml ({d[2]}) n'est pas "
+                                + ("le premier début d'activité" if d[3].startswith("first") else
+                                   "la dernière fin d'activité") + f" des fichiers IATI ({d[4]}, activité {d[5]})",
+                      m[1]).replace(") and le ", ") et le ")
+               + f" : la part écoulée de la durée prévue à la date de rapport ({m[2]}) est de {m[3]} selon les dates "
+                 f"de project.yaml, {m[4]} selon celles des fichiers"
+               + (re.sub(r": the burn index of (.+) is (\S+) for (\S+) over the files' dates, every burn index (\S+) "
+                         r"times the files' \(and the verdicts rating them\)",
+                         r" : l'indice de consommation \1 est de \2 pour \3 selon les dates des fichiers, chaque "
+                         r"indice \4 fois celui des fichiers (et les verdicts qui les notent)", m[5])
+                  .replace("consommation the project ", "consommation du projet ")
+                  .replace("consommation line ", "consommation de la ligne ") if m[5] else "")),
+    (r"^make import-iati wrote the dates of the file it imported: write (.+) in project\.yaml if the file was replaced "
+     r"by a newer one; keep (them if they are|it if it is) the project's own \(the financing agreement's\)\.$",
+     lambda m: f"make import-iati a écrit les dates du fichier importé : écrivez {m[1].replace(' and ', ' et ')} dans "
+               "project.yaml si le fichier a été remplacé par un plus récent ; "
+               + ("gardez-les si ce sont" if m[2].startswith("them") else "gardez-la si c'est")
+               + " celles du projet (de l'accord de financement)."),
     # a survey's description (data.surveys' validators)
     (r"^'([^']*)': each estimate names exactly one of mean, total, share \(e\.g\. \{mean: revenu\}\)$",
      r"'\1' : chaque estimation nomme exactement une statistique parmi mean, total, share (par exemple "
