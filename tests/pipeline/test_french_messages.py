@@ -193,3 +193,24 @@ def test_an_iati_files_first_problems_are_told_in_french(mini, rates):
     assert told >= ({"iati_exchange_rate", "iati_outside_dates", "iati_project_dates"} if rates else
                     {"iati_currency", "iati_not_a_number", "iati_total_summed"}), told
     assert [line for line in lines if english_words(line)] == [], lines
+
+
+def test_a_surveys_design_problems_are_told_in_french(mini):
+    """A submission exported twice, a « Total » row, a stratum of one cluster, a total asked without weights, a
+    column of weights the design leaves out, a code 99 among ages: each was printed in English in a French project."""
+    folder = mini.data_dir / "mini" / "surveys"
+    folder.mkdir()
+    rows = ["_uuid,pays,centre,poids,revenu,emploi,age"] + [
+        f"u{i},{'Maroc' if i % 2 else 'Tunisie'},{'C1' if i % 2 else f'C{i % 4}'},{1 + i % 3},{1000 + 10 * i},"
+        f"{'oui' if i % 3 else 'non'},{99 if i == 9 else 20 + i % 30}" for i in range(1, 41)]
+    (folder / "suivi.csv").write_text("\n".join(rows + [rows[5], "Total,,,,,,"]) + "\n", encoding="utf-8")
+    (folder / "suivi.yaml").write_text("title: Suivi\ndesign: {strata: pays, clusters: centre}\nestimates:\n"
+                                       "  - {mean: revenu}\n  - {total: revenu}\n  - {mean: age, by: pays}\n",
+                                       encoding="utf-8")
+    out = io.StringIO()
+    run_check(["mini"], mini.data_dir, mini.params_dir, out=out, build_dir=mini.root / "build")
+    lines = [line for line in out.getvalue().splitlines() if "[survey_" in line or line.startswith("      -> ")]
+    assert {rule for line in lines for rule in re.findall(r"\[(survey_\w+)\]", line)} >= {
+        "survey_repeated_submission", "survey_totals_row", "survey_single_cluster", "survey_total_without_weights",
+        "survey_weights_unused", "survey_nines"}, lines
+    assert [line for line in lines if english_words(line)] == [], lines

@@ -635,6 +635,63 @@ _FIRST_HOUR = (
                              "le YAML) ou laissez ces réponses vides ; si une version plus récente du formulaire "
                              + ("a ce choix" if m[3] == "has this choice" else "le permet")
                              + ", donnez cette version ('form:' dans le YAML)."),
+    (r"^this submission is already in the export: (?:its start, end and every answer are those of row (\d+), under "
+     r"another (\S+) \(the same interview sent twice\)|its (\S+) is that of row (\d+)|its (\S+) \((.*)\) is the (\S+) of "
+     r"row (\d+) \((.*)\)|its answers and times are those of row (\d+))$",
+     lambda m: "cette soumission est déjà dans l'export : "
+               + (f"son début, sa fin et chaque réponse sont ceux de la ligne {m[1]}, sous un autre {m[2]} (le même "
+                  "entretien envoyé deux fois)" if m[1] else
+                  f"son {m[3]} est celui de la ligne {m[4]}" if m[3] else
+                  f"son {m[5]} ({m[6]}) est le {m[7]} de la ligne {m[8]} ({m[9]})" if m[5] else
+                  f"ses réponses et ses heures sont celles de la ligne {m[10]}")),
+    (r"^Delete one of the two rows: a submission exported or sent twice would count its respondent twice\.$",
+     "Supprimez l'une des deux lignes : une soumission exportée ou envoyée deux fois compterait deux fois son "
+     "répondant."),
+    (r"^(\d+) more submissions are already in the export$", r"\1 autres soumissions sont déjà dans l'export"),
+    (r"^this row is not a submission: (?:'(.*)' says it is a totals row|its (\S+) \((\S+)\) is the sum of the (\d+) "
+     r"other rows); it would be counted as a respondent$",
+     lambda m: "cette ligne n'est pas une soumission : "
+               + (f"'{m[1]}' dit que c'est une ligne de total" if m[1] is not None else
+                  f"son {m[2]} ({m[3]}) est la somme des {m[4]} autres lignes") + " ; elle serait comptée comme un "
+                                                                                  "répondant"),
+    (r"^every respondent is in the one cluster '(.*)': the variance between clusters cannot be estimated$",
+     r"chaque répondant est dans la seule grappe '\1' : la variance entre grappes ne peut pas être estimée"),
+    (r"^Check the design's clusters column \(a column of one value, or the wrong column\?\); if the respondents were "
+     r"drawn at random within that one unit, leave 'clusters' out of the design: the estimates then describe that "
+     r"unit only\.$", "Vérifiez la colonne des grappes du plan de sondage (une colonne d'une seule valeur, ou la "
+     "mauvaise colonne ?) ; si les répondants ont été tirés au hasard dans cette seule unité, retirez 'clusters' du "
+     "plan : les estimations décrivent alors cette unité seulement."),
+    (r"^the stratum '(.*)' has a single (cluster|respondent): the variance within it cannot be estimated$",
+     lambda m: f"la strate '{m[1]}' n'a " + ("qu'une seule grappe" if m[2] == "cluster" else "qu'un seul répondant")
+               + " : la variance en son sein ne peut pas être estimée"),
+    (r"^Merge this stratum with the most similar one \(write the same stratum on their rows\), as the survey's "
+     r"statistician would; the workbook does not guess a rule \(R's lonely\.psu 'adjust' and the Python svy library's "
+     r"'center' disagree for totals\)\.$", "Fusionnez cette strate avec la plus semblable (écrivez la même strate sur "
+     "leurs lignes), comme le ferait le statisticien de l'enquête ; le classeur ne devine pas de règle (lonely.psu "
+     "'adjust' de R et 'center' de la bibliothèque Python svy divergent pour les totaux)."),
+    (r"^'estimates\.(\d+)\.total' asks for the total of '([^']*)', and the design has no weights: it would be the sum "
+     r"over the respondents, not over the people they stand for$", r"'estimates.\1.total' demande le total de '\2', "
+     r"et le plan de sondage n'a pas de poids : ce serait la somme sur les répondants, pas sur les personnes qu'ils "
+     r"représentent"),
+    (r"^Give the weights \(design: \{weights: <column>\}: how many people each respondent stands for\), or ask for the "
+     r"mean instead\.$", "Donnez les poids (design: {weights: <colonne>} : combien de personnes chaque répondant "
+     "représente), ou demandez plutôt la moyenne."),
+    (r"^(1 answer is|\d+ answers are) (\S+), below every other answer \(all 0 or more\): if \2 stands for 'don't know' "
+     r"or 'refused', the estimates count it as \2$",
+     lambda m: _answers_fr(m[1]) + f" {m[2]}, moins que toutes les autres réponses (toutes 0 ou plus) : si {m[2]} "
+               f"signifie 'ne sait pas' ou 'refus', les estimations le comptent comme {m[2]}"),
+    (r"^If it does, leave those answers empty in the file(?: or declare it \(missing_codes: \[(\S+)\] in the YAML\))?; "
+     r"if (\S+) is a true answer, nothing needs doing\.$",
+     lambda m: "Si c'est le cas, laissez ces réponses vides dans le fichier"
+               + (f" ou déclarez-le (missing_codes: [{m[1]}] dans le YAML)" if m[1] else "")
+               + f" ; si {m[2]} est une vraie réponse, rien à faire."),
+    (r"^the export has a column '([^']*)' that looks like sampling weights, but the YAML's design names no weights: "
+     r"every respondent counts the same \(the sample's own figures\)$", r"l'export a une colonne '\1' qui ressemble à "
+     r"des poids de sondage, mais le plan de sondage du YAML ne nomme pas de poids : chaque répondant compte autant "
+     r"(les chiffres de l'échantillon lui-même)"),
+    (r"^If they are the sampling weights, write 'design: \{weights: ([^}]*)\}' in the YAML; if the sample is a simple "
+     r"random sample, nothing needs doing\.$", r"Si ce sont les poids de sondage, écrivez 'design: {weights: \1}' dans "
+     r"le YAML ; si l'échantillon est un échantillon aléatoire simple, rien à faire."),
     # an IATI file's values (data.iati): what a real file meets first (another currency, a number with its sign)
     (r"^activity (\S+): this value is in ([A-Z]{3}), the project's currency is ([A-Z]{3})$",
      r"activité \1 : cette valeur est en \2, la devise du projet est \3"),
