@@ -214,3 +214,19 @@ def test_a_surveys_design_problems_are_told_in_french(mini):
         "survey_repeated_submission", "survey_totals_row", "survey_single_cluster", "survey_total_without_weights",
         "survey_weights_unused", "survey_nines"}, lines
     assert [line for line in lines if english_words(line)] == [], lines
+
+
+def test_project_yaml_values_typed_as_an_evaluator_does_are_told_in_french(mini):
+    """`budget_total: 1 000 000 USD`, `rag_green: 0.8`, a benchmark with its currency, `language: FR`: each was
+    printed in English (or its hint was) in a French project."""
+    project = mini.params_dir / "mini" / "project.yaml"
+    project.write_text(project.read_text(encoding="utf-8") + "\nlanguage: FR\nbudget_total: 1 000 000 USD\nthresholds: {rag_green: 0.8, rag_amber: 50}\n"
+                         "unit_cost_benchmarks: {participant: 1500 USD}\n", encoding="utf-8")
+    out = io.StringIO()
+    run_check(["mini"], mini.data_dir, mini.params_dir, out=out, build_dir=mini.root / "build")
+    text = out.getvalue()
+    lines = text.split("\n")
+    told = [line for i, line in enumerate(lines) if "project.yaml" in line or i and "project.yaml" in lines[i - 1]]
+    assert {key for line in told for key in re.findall(r"clé '([\w.]+)'", line)} >= {
+        "budget_total", "thresholds.rag_green", "unit_cost_benchmarks", "language"}, text
+    assert [line for line in told if english_words(line)] == [], told

@@ -516,6 +516,39 @@ _FIRST_HOUR = (
      r"whole project: an annex of several countries is the `all` one\.$", "Un pays par fichier d'annexe, comme la "
      "colonne `country` des données l'écrit (country: Maroc), ou `all` pour tout le projet : l'annexe de plusieurs "
      "pays est celle de `all`."),
+    # project.yaml's amounts and thresholds (data.params): the reason is data.numbers', said in French by its own line
+    (r"^'([^']*)': (?:the benchmark of (\S+) \((.*?)\): )?(.+): write the amount in the project's currency, grouped or "
+     r"not, with the decimal mark '(.)' \(decimal_mark\)$",
+     lambda m: (f"'{m[1]}' : " + (f"la référence de {m[2]} ({m[3]}) : " if m[2] else "") + f"{_french(m[4])} : "
+                f"écrivez le montant dans la devise du projet, groupé ou non, avec le séparateur décimal '{m[5]}' "
+                "(decimal_mark)") if _french(m[4]) != m[4] else m[0]),
+    (r"^Write the amount alone, in the project's currency, with its decimal mark: e\.g\. budget_total: 2 777 777,78 "
+     r"\(or 2777777,78\) with decimal_mark: \",\", budget_total: 2777777\.78 with decimal_mark: \"\.\"\.$",
+     "Écrivez le montant seul, dans la devise du projet, avec son séparateur décimal : par exemple budget_total: "
+     "2 777 777,78 (ou 2777777,78) avec decimal_mark: \",\", budget_total: 2777777.78 avec decimal_mark: \".\"."),
+    (r"^Write each benchmark alone, in the project's currency, with its decimal mark, as budget_total: e\.g\. "
+     r"participant: 1 500 \(or \{value: 1 500, source: \.\.\.\}\)\.$", "Écrivez chaque référence seule, dans la devise "
+     "du projet, avec son séparateur décimal, comme budget_total : par exemple `participant: 1 500` (ou "
+     "`{value: 1 500, source: ...}`)."),
+    (r"^Write fr or en, in lower case: language: fr\.$", "Écrivez fr ou en, en minuscules : language: fr."),
+    (r"^Name the values of budget\.csv's `category` column that are staff costs, e\.g\. staff_categories: "
+     r"\[staff\]\.$", "Nommez les valeurs de la colonne `category` de budget.csv qui sont des coûts de personnel, par "
+     "exemple staff_categories: [staff]."),
+    (r"^'([^']*)': (\S+) is a fraction of 1, where this threshold is a percentage of (the target|spending): read as \2 "
+     r"%, every figure would be rated above it\. Write (\S+) for \4 %$",
+     lambda m: f"'{m[1]}' : {m[2]} est une fraction de 1, alors que ce seuil est un pourcentage "
+               + ("de la cible" if m[3] == "the target" else "des dépenses") + f" : lu comme {m[2]} %, chaque chiffre "
+               f"serait noté au-dessus. Écrivez {m[4]} pour {m[4]} %"),
+    (r"^'([^']*)': (\S+) is a percentage, where the parity band is of the index women / men \(1 at parity\): write "
+     r"(\S+)$", r"'\1' : \2 est un pourcentage, alors que la bande de parité porte sur l'indice femmes / hommes (1 à la "
+     r"parité) : écrivez \3"),
+    (r"^'([^']*)': (rag_amber|parity_low|staff_share_low) must not be above (rag_green|parity_high|staff_share_high)$",
+     r"'\1' : \2 ne doit pas être au-dessus de \3"),
+    (r"^Write rag_green and rag_amber as percentages of the target \(rag_green: 80, rag_amber: 50\), staff_share_low "
+     r"and staff_share_high as percentages \(30, 35\), parity_low and parity_high as the index women / men \(0\.97, "
+     r"1\.03\); numbers with a '\.' and without '%'\.$", "Écrivez rag_green et rag_amber en pourcentages de la cible "
+     "(rag_green: 80, rag_amber: 50), staff_share_low et staff_share_high en pourcentages (30, 35), parity_low et "
+     "parity_high en indice femmes / hommes (0.97, 1.03) ; des nombres avec un '.' et sans '%'."),
     # an impact study's description (data.model's validators)
     (r"^'([^']*)': names (.+) twice \(case and spaces aside, as the header is read\): each outcome listed is estimated "
      r"and counted as one test of the Holm-adjusted p-values; list it once$", r"'\1' : nomme \2 deux fois (majuscules "
