@@ -791,9 +791,9 @@ _FIRST_HOUR = (
      r"(\S+) with `country: ([A-Z]{2})` and `name:`\), or nothing to do if the evaluation gives it no annex\.$",
      r"make import-iati a écrit une annexe par pays du fichier importé : ajoutez-en une pour chaque nouveau pays (par "
      r"exemple \1 avec `country: \2` et `name:`), ou rien à faire si l'évaluation ne lui donne pas d'annexe."),
-    (r"^(project\.yaml's (?:start|end)_date .*?)(?:: the elapsed share of the planned duration at the reporting date "
+    (r"^(project\.yaml's (?:start|end)_date .*?): the elapsed share of the planned duration at the reporting date "
      r"\((\S+)\) is (\S+ %) over project\.yaml's dates, (\S+ %) over the files'(: the burn index of .+ is \S+ for \S+ "
-     r"over the files' dates, every burn index \S+ times the files' \(and the verdicts rating them\))?)$",
+     r"over the files' dates, every burn index \S+ times the files' \(and the verdicts rating them\))?$",
      lambda m: re.sub(r"project\.yaml's (start_date|end_date) \((\S+)\) is not the IATI files' (first activity start|"
                       r"last activity end) \((\S+), activity (\S+)\)",
                       lambda d: f"le {d[1]} de project.yaml ({d[2]}) n'est pas "
@@ -933,12 +933,12 @@ _FIRST_HOUR = (
      r"its header\.$", "Si ce sont des notes, rien à faire (ou déplacez-les sur une autre feuille) ; si c'est une "
      "colonne de la table, écrivez son en-tête."),
     (r"^the column '(.*)' is ignored: the figures use the column '([^']*)'$",
-     lambda m: "la colonne '" + m[1].replace("' under '", "' sous '") + f"' est ignorée : les chiffres utilisent la "
-               f"colonne '{m[2]}'"),
+     lambda m: "la colonne '" + m[1].replace("' under '", "' sous '") + f"' est ignorée : les chiffres sont pris "
+               f"dans la colonne '{m[2]}'"),
     (r"^If '(.*)' holds the figures to use \(a revised budget, the latest count\), name it '([^']*)' and the other "
      r"'([^']*)', say; else nothing to do\.$",
      lambda m: "Si '" + m[1].replace("' under '", "' sous '") + f"' contient les chiffres à utiliser (un budget "
-               f"révisé, le dernier décompte), nommez-la '{m[2]}' et l'autre '{m[3]}', par exemple ; sinon rien à "
+               f"révisé, le dernier décompte), nommez-la '{m[2]}' et l'autre '{m[3]}', par exemple ; sinon, rien à "
                "faire."),
     (r"^this cell holds the formula (.+), which takes its value from another workbook \((.*)\): the value read is the "
      r"one stored when this file was last saved, not that workbook's of today$", r"cette cellule contient la formule "
