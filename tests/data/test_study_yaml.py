@@ -40,15 +40,21 @@ def test_a_score_term_naming_a_missing_column_is_an_error(mini):
     assert problem.rule == "study_column_missing" and problem.column == "revenu"
 
 
-@pytest.mark.parametrize("lines,column", [
-    ("adjustment: aipw\nestimand: att", "(file)"),
-    ("adjustment: ipw\npropensity: [{column: age, power: 2, is_zero: true}]", "propensity.0"),
-    ("adjustment: matching", "adjustment"),
+@pytest.mark.parametrize("lines,column,hint", [
+    ("adjustment: aipw\nestimand: att", "adjustment", "`adjustment: ipw`"),
+    ("adjustment: ipw\npropensity: [{column: age, power: 2, is_zero: true}]", "propensity.0", "data/README.md"),
+    ("adjustment: matching", "adjustment", "data/README.md"),
+    # (checks of the whole file: they named the key '(file)' and said « See data/README.md »)
+    ("se: cluster", "cluster", "`cluster: <the column of the clusters>`"),
+    ("design: did", "period", "`period: {column:"),
+    ("adjustment: ipw\ntrim: [0.9, 0.1]", "trim", "trim: [0.1, 0.9]"),
 ])
-def test_what_cannot_be_estimated_is_named_in_the_yaml(mini, lines, column):
+def test_what_cannot_be_estimated_is_named_in_the_yaml(mini, lines, column, hint):
+    mini.replace(STUDY, "design: two_group\n", "") if lines.startswith("design") else None
     mini.append(STUDY, lines)
     [problem] = mini.errors()
     assert problem.rule == "bad_value" and problem.column == column and problem.file.endswith("survey.yaml")
+    assert hint in problem.hint, problem.hint
 
 
 def test_a_yes_no_outcome_with_a_few_other_values_is_told_and_a_count_is_not(mini):

@@ -129,3 +129,104 @@ def test_screening_the_table_changes_no_translation():
         assert messages._french(text) == whole, text
     translated = sum(messages._french(text) != text for text in sentences)
     assert translated > len(sentences) // 2, translated
+
+
+def _survey_with_first_mistakes(mini: Mini) -> None:
+    """A survey's export and YAML as an evaluator first writes them: a column misspelt, a weight left empty, an
+    answer 'NA' (R's write.csv) and one with its currency, a share's value written as the form, not the export."""
+    folder = mini.data_dir / "mini" / "surveys"
+    folder.mkdir()
+    rows = ["_uuid,pays,poids,revenu,emploi"] + [
+        f"u{i},{'Maroc' if i % 2 else 'Tunisie'},{'' if i == 3 else 2},"
+        f"{'NA' if i == 4 else '1500 MAD' if i == 5 else 1000 + i},{'Oui' if i % 3 else 'Non'}" for i in range(1, 13)]
+    (folder / "suivi.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (folder / "suivi.yaml").write_text("title: Suivi\ndesign: {weights: poids, strata: pays}\nestimates:\n"
+                                       "  - {mean: revenus}\n  - {mean: revenu}\n  - {share: emploi, value: oui}\n",
+                                       encoding="utf-8")
+
+
+def test_a_surveys_first_problems_are_told_in_french(mini):
+    """survey_column_missing, survey_not_a_number, survey_weight and survey_value_absent were printed in English in
+    a French project (« 'estimates.0.mean' names the column 'revenus', which suivi.csv does not have »)."""
+    _survey_with_first_mistakes(mini)
+    out = io.StringIO()
+    run_check(["mini"], mini.data_dir, mini.params_dir, out=out, build_dir=mini.root / "build")
+    lines = [line for line in out.getvalue().splitlines() if "[survey_" in line or line.startswith("      -> ")]
+    assert {rule for line in lines for rule in re.findall(r"\[(survey_\w+)\]", line)} == {
+        "survey_column_missing", "survey_not_a_number", "survey_weight", "survey_value_absent"}, lines
+    assert "nomme la colonne 'revenus', que suivi.csv n'a pas" in out.getvalue(), out.getvalue()
+    assert [line for line in lines if english_words(line)] == [], lines
+
+
+def test_a_surveys_first_problems_stay_english_in_an_english_project(mini):
+    mini.set_param("language", "en")
+    _survey_with_first_mistakes(mini)
+    out = io.StringIO()
+    run_check(["mini"], mini.data_dir, mini.params_dir, out=out, build_dir=mini.root / "build")
+    assert "names the column 'revenus', which suivi.csv does not have" in out.getvalue(), out.getvalue()
+    assert "Every respondent needs a weight greater than 0" in out.getvalue(), out.getvalue()
+    for french in ("ligne", "colonne", "réponse", "Vouliez", " : "):
+        assert french not in out.getvalue(), (french, out.getvalue())
+
+
+@pytest.mark.parametrize("rates", ["", "\niati:\n  exchange_rates: {GBP: 1.27, EUR: 1.08}\n"])
+def test_an_iati_files_first_problems_are_told_in_french(mini, rates):
+    """Real IATI files (DFID's in GBP, GDI Hub's results written '£3,500,000', the 2.03 example in EUR) in a French
+    project: iati_currency, iati_not_a_number, iati_total_summed, then, the rates given, iati_exchange_rate,
+    iati_negative, iati_outside_dates, iati_project_dates and iati_country_without_annex were printed in English."""
+    import shutil
+    from pathlib import Path
+
+    folder = mini.data_dir / "mini"
+    for table in ("budget", "expenditure", "indicators"):
+        for path in folder.glob(f"{table}.*"):
+            path.unlink()
+    (folder / "iati").mkdir()
+    for name in ("dfid_albania_v201.xml", "gdihub_at2030_v203.xml", "iati_203_annotated_example.xml"):
+        shutil.copy(Path(__file__).parents[1] / "fixtures" / "iati" / name, folder / "iati")
+    project = mini.params_dir / "mini" / "project.yaml"
+    project.write_text(project.read_text(encoding="utf-8") + rates, encoding="utf-8")
+    out = io.StringIO()
+    run_check(["mini"], mini.data_dir, mini.params_dir, out=out, build_dir=mini.root / "build")
+    lines = [line for line in out.getvalue().splitlines() if "[iati_" in line or line.startswith("      -> ")]
+    told = {rule for line in lines for rule in re.findall(r"\[(iati_\w+)\]", line)}
+    assert told >= ({"iati_exchange_rate", "iati_outside_dates", "iati_project_dates"} if rates else
+                    {"iati_currency", "iati_not_a_number", "iati_total_summed"}), told
+    assert [line for line in lines if english_words(line)] == [], lines
+
+
+def test_a_surveys_design_problems_are_told_in_french(mini):
+    """A submission exported twice, a « Total » row, a stratum of one cluster, a total asked without weights, a
+    column of weights the design leaves out, a code 99 among ages: each was printed in English in a French project."""
+    folder = mini.data_dir / "mini" / "surveys"
+    folder.mkdir()
+    rows = ["_uuid,pays,centre,poids,revenu,emploi,age"] + [
+        f"u{i},{'Maroc' if i % 2 else 'Tunisie'},{'C1' if i % 2 else f'C{i % 4}'},{1 + i % 3},{1000 + 10 * i},"
+        f"{'oui' if i % 3 else 'non'},{99 if i == 9 else 20 + i % 30}" for i in range(1, 41)]
+    (folder / "suivi.csv").write_text("\n".join(rows + [rows[5], "Total,,,,,,"]) + "\n", encoding="utf-8")
+    (folder / "suivi.yaml").write_text("title: Suivi\ndesign: {strata: pays, clusters: centre}\nestimates:\n"
+                                       "  - {mean: revenu}\n  - {total: revenu}\n  - {mean: age, by: pays}\n",
+                                       encoding="utf-8")
+    out = io.StringIO()
+    run_check(["mini"], mini.data_dir, mini.params_dir, out=out, build_dir=mini.root / "build")
+    lines = [line for line in out.getvalue().splitlines() if "[survey_" in line or line.startswith("      -> ")]
+    assert {rule for line in lines for rule in re.findall(r"\[(survey_\w+)\]", line)} >= {
+        "survey_repeated_submission", "survey_totals_row", "survey_single_cluster", "survey_total_without_weights",
+        "survey_weights_unused", "survey_nines"}, lines
+    assert [line for line in lines if english_words(line)] == [], lines
+
+
+def test_project_yaml_values_typed_as_an_evaluator_does_are_told_in_french(mini):
+    """`budget_total: 1 000 000 USD`, `rag_green: 0.8`, a benchmark with its currency, `language: FR`: each was
+    printed in English (or its hint was) in a French project."""
+    project = mini.params_dir / "mini" / "project.yaml"
+    project.write_text(project.read_text(encoding="utf-8") + "\nlanguage: FR\nbudget_total: 1 000 000 USD\nthresholds: {rag_green: 0.8, rag_amber: 50}\n"
+                         "unit_cost_benchmarks: {participant: 1500 USD}\n", encoding="utf-8")
+    out = io.StringIO()
+    run_check(["mini"], mini.data_dir, mini.params_dir, out=out, build_dir=mini.root / "build")
+    text = out.getvalue()
+    lines = text.split("\n")
+    told = [line for i, line in enumerate(lines) if "project.yaml" in line or i and "project.yaml" in lines[i - 1]]
+    assert {key for line in told for key in re.findall(r"clé '([\w.]+)'", line)} >= {
+        "budget_total", "thresholds.rag_green", "unit_cost_benchmarks", "language"}, text
+    assert [line for line in told if english_words(line)] == [], told

@@ -74,6 +74,28 @@ def clipped(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[:limit] + f"… ({len(text):,} characters)"
 
 
+# the members of a union as pydantic names them at the end of an error's location (`period.post.str`)
+_UNION_MEMBER = re.compile(r"str|int|float|bool")   # (the unions of a description are of these: treated, post)
+
+
+def one_error_per_key(errors: list[dict]) -> list[dict]:
+    """pydantic's errors with a union's refusals of one value merged: `post: [2021]` for a round written as text or
+    a number was four errors, at the keys 'period.post.str', 'period.post.int', 'period.post.float' and
+    'period.post.bool', none of them a key of the file; now one, at 'period.post', saying a single value is written."""
+    merged: list[dict] = []
+    for err in errors:
+        loc = tuple(err["loc"])
+        member = len(loc) > 1 and isinstance(loc[-1], str) and _UNION_MEMBER.fullmatch(loc[-1])
+        if member and merged and merged[-1]["loc"] == loc[:-1] and merged[-1]["type"] == "union":
+            continue
+        if member:
+            merged.append({**err, "loc": loc[:-1], "type": "union",
+                           "msg": "Input should be a single value (a text or a number)"})
+        else:
+            merged.append(err)
+    return merged
+
+
 class Refused(Exception):
     """An input refused before or while it was read; carries the located problem."""
 

@@ -30,7 +30,7 @@ from .params import (AnnexParams, ProjectParams, duplicate_annexes, load_annex_p
 from ..paths import DATA_DIR, PARAMS_DIR, annex_names, relative
 from .countries import country_code, country_name, same_country
 from .currencies import minor_units
-from .inputs import beside, exists, load_described, read_yaml, recording
+from .inputs import beside, exists, load_described, one_error_per_key, read_yaml, recording
 from .model import (DIFFERENTIAL_ATTRITION, ProjectData, Study, each_distinct, factorized,  # noqa: F401
                     scope, units_in_several_rounds)  # (ProjectData, Study, scope re-exported)
 from .model import assigned_by, country_named_otherwise
@@ -2062,6 +2062,21 @@ def _load_studies(folder: Path, params: ProjectParams) -> tuple[dict[str, Study]
 SAMPLING_WEIGHT_KEYS = {"weights", "weight", "poids", "pondération", "ponderation", "pweight", "pweights", "wgt"}
 
 
+# a description's keys that do not go together (StudySpec's checks of the whole file): the key to write, what to write
+# (they were told at the key '(file)', « See data/README.md »)
+_WHOLE_FILE = (
+    ("design 'did' needs a 'period'", "period", "Add `period: {column: <the column of the rounds>, post: <its value "
+     "after the programme>}` (e.g. period: {column: vague, post: 2021}), or write `design: two_group`."),
+    ("se 'cluster' needs a 'cluster' column", "cluster", "Add `cluster: <the column of the clusters>` (e.g. cluster: "
+     "village), or write `se: robust`."),
+    ("adjustment 'aipw' estimates", "adjustment", "Write `adjustment: ipw` or `adjustment: regression`, or keep aipw "
+     "with `design: two_group`, `estimand: ate` and `se: robust`."),
+    ("adjustment '", "covariates", "Add `covariates: [<column>, ...]` (the columns the adjustment uses), or write "
+     "`adjustment: none`."),
+    ("exploratory names", "exploratory", "List in `exploratory` only outcomes of `outcomes`."),
+    ("trim is [low, high]", "trim", "Write the two bounds, the lower first, e.g. trim: [0.1, 0.9]."))
+
+
 def _read_spec(path: Path) -> tuple[StudySpec | None, list[Problem]]:
     file = relative(path)
     raw, problems = read_yaml(path)
@@ -2079,7 +2094,7 @@ def _read_spec(path: Path) -> tuple[StudySpec | None, list[Problem]]:
         return StudySpec(**raw), replaced
     except ValidationError as exc:
         problems = []
-        for err in exc.errors():
+        for err in one_error_per_key(exc.errors()):
             loc = ".".join(str(p) for p in err["loc"]) or "(file)"
             if err["type"] == "extra_forbidden":
                 hint = did_you_mean(str(err["loc"][-1]), StudySpec.model_fields) or "Remove this line."
@@ -2090,8 +2105,11 @@ def _read_spec(path: Path) -> tuple[StudySpec | None, list[Problem]]:
                             "weighted effect elsewhere.")
                 problems.append(Problem(file, "unknown_key", f"unknown key '{loc}'", hint, column=loc))
             else:
-                problems.append(Problem(file, "bad_value", f"'{loc}': {err['msg']}",
-                                        "See data/README.md for how an impact study is described.", column=loc))
+                message = err["msg"].removeprefix("Value error, ")
+                loc, hint = next(((key, hint) for start, key, hint in _WHOLE_FILE if not err["loc"]
+                                  and message.startswith(start)),
+                                 (loc, "See data/README.md for how an impact study is described."))
+                problems.append(Problem(file, "bad_value", f"'{loc}': {message}", hint, column=loc))
         return _partial_spec(raw, exc), problems
 
 

@@ -51,8 +51,8 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, mo
 from ..errors import Problem, did_you_mean
 from ..paths import relative
 from ..text import FEMALE_WORDS, fold
-from .inputs import (CONTROL, CONTROL_HINT, Refused, clipped, control_reason, exists, load_described, read_input,
-                     read_yaml, shown, zip_problem)
+from .inputs import (CONTROL, CONTROL_HINT, Refused, clipped, control_reason, exists, load_described,
+                     one_error_per_key, read_input, read_yaml, shown, zip_problem)
 from . import numbers
 from .readers import MAX_CELL_CHARS, XLSX_MAX_PART, XLSX_MAX_TOTAL, RawTable, header_name, read_table
 from .spec import repeats
@@ -293,7 +293,7 @@ def _read_spec(path: Path) -> tuple[SurveySpec | None, list[Problem]]:
         return SurveySpec(**raw), []
     except ValidationError as exc:
         problems = []
-        for err in exc.errors():
+        for err in one_error_per_key(exc.errors()):
             loc = ".".join(str(p) for p in err["loc"]) or "(file)"
             if err["type"] == "extra_forbidden":
                 known = {"design": DesignSpec.model_fields, "estimates": EstimateSpec.model_fields}.get(
@@ -309,7 +309,7 @@ def _read_spec(path: Path) -> tuple[SurveySpec | None, list[Problem]]:
                                         "be the 1st of June or the 6th of January.", column=loc,
                                         value=str(err.get("input"))))
             else:
-                problems.append(Problem(file, "bad_value", f"'{loc}': {err['msg']}",
+                problems.append(Problem(file, "bad_value", f"'{loc}': {err['msg'].removeprefix('Value error, ')}",
                                         "See data/README.md (Surveys) for how a survey is described.", column=loc))
         return None, problems
 

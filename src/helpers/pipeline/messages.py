@@ -63,10 +63,1205 @@ def _not_rated(m: re.Match) -> str:
             f"sont {why} : il est listé sans elles, non noté (ni % de la cible, ni RAG)")
 
 
+# Excel's errors' causes (data.numbers.EXCEL_ERRORS), in French
+_EXCEL_CAUSES = {
+    "a division by zero or by an empty cell": "une division par zéro ou par une cellule vide",
+    "a value of the wrong kind in the calculation, text where a number is needed":
+        "une valeur du mauvais type dans le calcul, du texte là où il faut un nombre",
+    "a reference to a cell, row or sheet that was deleted": "une référence à une cellule, une ligne ou une feuille "
+                                                            "supprimée",
+    "a value looked up and not found by VLOOKUP or MATCH (RECHERCHEV, EQUIV)":
+        "une valeur cherchée et non trouvée par RECHERCHEV ou EQUIV (VLOOKUP, MATCH)",
+    "a function or name that Excel does not know, misspelt or from an add-in":
+        "une fonction ou un nom qu'Excel ne connaît pas, mal orthographié ou d'un complément",
+    "an impossible number": "un nombre impossible",
+    "ranges that do not meet": "des plages qui ne se croisent pas",
+    "a result that has no room to spill": "un résultat qui n'a pas la place de se propager",
+    "a calculation Excel cannot do, on an empty array": "un calcul qu'Excel ne peut pas faire, sur une matrice vide",
+}
+
+
+def _excel_error(said: str) -> str:
+    """« #NAME? (#NOM? in a French Excel), a function or name... » (ErrorCell.explained) in French."""
+    said = re.sub(r" \((#\S+) in a French Excel\)", r" (\1 dans un Excel français)", said)
+    error, _, cause = said.partition(", ")
+    return f"{error}, {_EXCEL_CAUSES.get(cause, cause)}" if cause else error
+
+
+_MONTHS = dict(zip(("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                    "November", "December"), ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+                                              "septembre", "octobre", "novembre", "décembre")))
+
+
+def _merged_over(said: str) -> str:
+    """« 'Sexe' is merged over Feuil1!C1:D1, above Femmes | Hommes » (data.readers' two-row header) in French."""
+    return re.sub(r"('[^']*') is merged over (\S+), above ", r"\1 est fusionné sur \2, au-dessus de ", said)
+
+
+def _currency_names(named: str) -> str:
+    """The dinars' or francs' codes as data.params names them, in French."""
+    return {"TND: Tunisian dinar, LYD: Libyan, DZD: Algerian": "TND : dinar tunisien, LYD : libyen, DZD : algérien",
+            "XOF: franc CFA of West Africa, XAF: of Central Africa, CHF: Swiss, GNF: Guinean":
+                "XOF : franc CFA d'Afrique de l'Ouest, XAF : d'Afrique centrale, CHF : suisse, GNF : guinéen"
+            }.get(named, named)
+
+
+def _grouped(amount: str) -> str:
+    """« 250,000.00 » (Python's {:,.2f}) with its thousands grouped by spaces, as the project's messages write them
+    (« 250 000.00 »)."""
+    return amount.replace(",", " ")
+
+
+def _answers_fr(said: str) -> str:
+    """« 1 answer is », « 3 answers are » (data.surveys) in French."""
+    return "1 réponse vaut" if said.startswith("1 answer") else said.split(" ")[0] + " réponses valent"
+
+
+# IATI's transaction types (data.iati.TRANSACTION_TYPES) and a result's dimensions, in French
+_IATI_TRANSACTIONS = {"incoming funds": "fonds reçus", "outgoing commitment": "engagement", "disbursement":
+                      "décaissement", "expenditure": "dépense", "interest payment": "paiement d'intérêts",
+                      "loan repayment": "remboursement de prêt", "reimbursement": "remboursement",
+                      "purchase of equity": "achat de participations", "sale of equity": "vente de participations",
+                      "credit guarantee": "garantie de crédit", "incoming commitment": "engagement reçu",
+                      "outgoing pledge": "promesse de don", "incoming pledge": "promesse reçue",
+                      "transaction": "transaction"}
+_IATI_DIMENSIONS = {"age": "âge", "sex": "sexe", "disability": "handicap", "location": "lieu"}
+
+
+# pydantic's « Input should be ... » (a YAML key's value of the wrong kind), as a French sentence saying what to write
+_KINDS = {"a valid string": "un texte (une seule valeur, pas une liste ni un dictionnaire)",
+          "a valid integer": "un nombre entier", "a valid number": "un nombre",
+          "a valid boolean": "true ou false", "a valid list": "une liste, par exemple [a, b]",
+          "a valid dictionary": "un dictionnaire, par exemple {clé: valeur}",
+          "a valid date": "une date écrite l'année d'abord (2021-06-30)",
+          "a single value (a text or a number)": "une seule valeur (un texte ou un nombre), pas une liste"}
+_PARSE = {"unable to parse string as an integer": "le texte n'est pas un nombre entier",
+          "got a number with a fractional part": "le nombre a des décimales",
+          "unable to parse string as a number": "le texte n'est pas un nombre",
+          "unable to interpret input": "la valeur n'est ni vraie ni fausse"}
+
+
+def _should_be(said: str) -> str | None:
+    """« a valid string », « 'two_group' or 'did' », « greater than 0 » (pydantic, after « Input should be ») ->
+    « écrivez un texte », « écrivez 'two_group' ou 'did' », « écrivez un nombre supérieur à 0 »."""
+    kind, _, why = said.partition(", ")
+    if kind in _KINDS:
+        return f"écrivez {_KINDS[kind]}" + (f" ({_PARSE.get(why, why)})" if why else "")
+    bound = re.fullmatch(r"(greater|less) than( or equal to)? (\S+)", said)
+    if bound:
+        return ("écrivez un nombre " + ("supérieur" if bound[1] == "greater" else "inférieur")
+                + (" ou égal" if bound[2] else "") + f" à {bound[3]}")
+    if re.fullmatch(r"'[^']*'(?:, '[^']*')*(?: or '[^']*')?", said):
+        return "écrivez " + said.replace(" or ", " ou ")
+    return None   # (another of pydantic's: left wholly English rather than half translated)
+
+
+# the first hour's problems that are still English (not_a_number, other_currency, duplicate_id, encoding, not_a_date,
+# two_row_header, ...): anchored sentences, tried before the table's shorter ones below
+_FIRST_HOUR = (
+    # numbers (data.numbers, data.loader)
+    (r"^a percentage, in a column that holds no percentages \((the cell is formatted as a percentage|'%')\)$",
+     lambda m: "un pourcentage, dans une colonne qui n'en contient pas ("
+               + ("la cellule est au format pourcentage" if m[1].startswith("the") else m[1]) + ")"),
+    (r"^Write the number itself, without '%' \(format the cell as a number, not a percentage\): this column holds "
+     r"amounts or counts\.$", "Écrivez le nombre lui-même, sans '%' (mettez la cellule au format nombre, pas "
+     "pourcentage) : cette colonne contient des montants ou des effectifs."),
+    (r"^a cell formatted as a percentage shows more than 100 %: it shows (\S+) % and holds (\S+), a number typed into "
+     r"a cell already formatted as a percentage\?$", r"une cellule au format pourcentage affiche plus de 100 % : elle "
+     r"affiche \1 % et contient \2, un nombre tapé dans une cellule déjà au format pourcentage ?"),
+    (r"^If it is a percentage, type it with its sign \(45 %\) or as a fraction of 1 \(0\.45\); if it is a count or any "
+     r"other unit, format the cell as a number, not a percentage; above 100 % indeed \(150 %\), type 150 in a cell "
+     r"formatted as a number\.$", "Si c'est un pourcentage, tapez-le avec son signe (45 %) ou en fraction de 1 "
+     "(0.45) ; si c'est un effectif ou une autre unité, mettez la cellule au format nombre, pas pourcentage ; au-delà "
+     "de 100 % pour de bon (150 %), tapez 150 dans une cellule au format nombre."),
+    (r"^neither yes nor no \(the outcome is oui/non\): '(.*)'; a « don't know » or « refused » is an empty cell$",
+     r"ni oui ni non (le résultat est oui/non) : '\1' ; un « ne sait pas » ou un « refus » est une cellule vide"),
+    (r"^Leave the cell empty \(not known\), or write oui or non\.$",
+     "Laissez la cellule vide (inconnu), ou écrivez oui ou non."),
+    (r"^a negative written '\(12\)' or '12-' is read in amount columns only$",
+     "un négatif écrit '(12)' ou '12-' n'est lu que dans les colonnes de montants"),
+    (r"^A count or rate cannot be written as a negative amount: write 0 or more \(negatives in parentheses or with a "
+     r"trailing minus are read in amount columns only\)\.$", "Un effectif ou un taux ne peut pas s'écrire comme un "
+     "montant négatif : écrivez 0 ou plus (les négatifs entre parenthèses ou suivis d'un moins ne sont lus que dans "
+     "les colonnes de montants)."),
+    (r"^this cell's formula (.+) gives the error (#.+): the sheet shows no (number|date|value)$",
+     lambda m: f"la formule {m[1]} de cette cellule donne l'erreur {_excel_error(m[2])} : la feuille "
+               + {"number": "n'affiche aucun nombre", "date": "n'affiche aucune date"}.get(m[3], "n'affiche aucune "
+                                                                                                  "valeur")),
+    (r"^Correct the formula in Excel so that it gives the value \(or type the value in its place\), then save the "
+     r"file\.$", "Corrigez la formule dans Excel pour qu'elle donne la valeur (ou tapez la valeur à sa place), puis "
+     "enregistrez le fichier."),
+    (r"^this cell is formatted as a date: it holds the number (\S+), which the sheet shows as the date ([\d/: ]+), and "
+     r"a date is not a number$", r"cette cellule est au format date : elle contient le nombre \1, que la feuille "
+     r"affiche comme la date \2, et une date n'est pas un nombre"),
+    (r"^Format the cell as a number \(Format Cells > Number; Format de cellule > Nombre\): it then shows (\S+); check "
+     r"that it is the figure meant\.$", r"Mettez la cellule au format nombre (Format de cellule > Nombre) : elle "
+     r"affiche alors \1 ; vérifiez que c'est bien le chiffre voulu."),
+    (r"^an Excel error saved in place of the value \((#.+)\)$",
+     lambda m: f"une erreur d'Excel enregistrée à la place de la valeur ({_excel_error(m[1])})"),
+    (r"^Correct the formula in the workbook this file was saved from \(or type the value in its place\), and save it "
+     r"again\.$", "Corrigez la formule dans le classeur d'où ce fichier a été enregistré (ou tapez la valeur à sa "
+     "place), et enregistrez-le de nouveau."),
+    (r"^(?:'([^']*)' is read as (\S+): )?a number in scientific notation, as Excel shows a number too wide for its "
+     r"column or of more than 11 digits: the file keeps only the digits shown$",
+     lambda m: (f"'{m[1]}' est lu comme {m[2]} : " if m[1] is not None else "") + "un nombre en notation "
+     "scientifique, comme Excel affiche un nombre trop large pour sa colonne ou de plus de 11 chiffres : le fichier "
+     "ne garde que les chiffres affichés"),
+    (r"^In the workbook this file was saved from, format the column as a number \(Format Cells > Number\) and save it "
+     r"again: every digit is then written; or write the number in full\.$", "Dans le classeur d'où ce fichier a été "
+     "enregistré, mettez la colonne au format nombre (Format de cellule > Nombre) et enregistrez-le de nouveau : "
+     "chaque chiffre est alors écrit ; ou écrivez le nombre en entier."),
+    (r"^a '\?' between digits: the thousands separator \(a French Windows' narrow no-break space\) that the file's "
+     r"encoding could not hold$", "un '?' entre des chiffres : le séparateur des milliers (l'espace fine insécable "
+     "d'un Windows français) que l'encodage du fichier ne pouvait pas contenir"),
+    (r"^Save the file as 'CSV UTF-8' in Excel \(File > Save As\), which keeps the space; or write the number without "
+     r"thousands separator \(1234(.)50\)\.$", r"Enregistrez le fichier en 'CSV UTF-8' dans Excel (Fichier > "
+     r"Enregistrer sous), qui garde l'espace ; ou écrivez le nombre sans séparateur des milliers (1234\g<1>50)."),
+    (r"^Write the number alone in the cell \(e\.g\. 1 005 500,50\), or leave it empty\.$",
+     "Écrivez le nombre seul dans la cellule (par exemple 1 005 500,50), ou laissez-la vide."),
+    (r"^If the files write numbers as 1\.234,50, declare `decimal_mark: \",\"` in params/([^/\s]+)/project\.yaml; "
+     r"else write 1234567 or 1 234 567\.$", r"Si les fichiers écrivent les nombres 1.234,50, déclarez "
+     r"`decimal_mark: \",\"` dans params/\1/project.yaml ; sinon, écrivez 1234567 ou 1 234 567."),
+    (r"^this cell holds ([\d,]+) characters, more than the ([\d,]+) a spreadsheet cell can hold$",
+     lambda m: f"cette cellule contient {m[1].replace(',', ' ')} caractères, plus que les {m[2].replace(',', ' ')} "
+               "qu'une cellule de tableur peut contenir"),
+    (r"^Shorten the text; put long documents in a file of their own\.$",
+     "Raccourcissez le texte ; mettez les longs documents dans un fichier à part."),
+    # currencies (data.headers, data.spending)
+    (r"^the header gives its amounts in ([A-Z]{3}), and the project's currency is (\S+) \(params, project\.yaml\): "
+     r"they would be added up as \2$", r"l'en-tête donne ses montants en \1, et la devise du projet est \2 (params, "
+     r"project.yaml) : ils seraient additionnés comme des \2"),
+    (r"^The workbook does not convert: write the amounts in (\S+), or set `currency: ([A-Z]{3})` in project\.yaml if "
+     r"the whole project is in that currency\.$", r"Le classeur ne convertit pas : écrivez les montants en \1, ou "
+     r"indiquez `currency: \2` dans project.yaml si tout le projet est dans cette devise."),
+    (r"^this amount's number format \((.+)\) shows it in ([A-Z]{3}), and the project's currency is (\S+) \(params, "
+     r"project\.yaml\): it would be added up as \3(?: \((\d+) cells of the column are so formatted\))?$",
+     lambda m: f"le format de nombre de ce montant ({m[1]}) l'affiche en {m[2]}, et la devise du projet est {m[3]} "
+               f"(params, project.yaml) : il serait additionné comme des {m[3]}"
+               + (f" ({m[4]} cellules de la colonne ont ce format)" if m[4] else "")),
+    (r"^The workbook does not convert: write the amounts in (\S+) \(and give the cells a format without (.+)\), or set "
+     r"`currency: ([A-Z]{3})` in project\.yaml if the whole project is in that currency\.$",
+     r"Le classeur ne convertit pas : écrivez les montants en \1 (et donnez aux cellules un format sans \2), ou "
+     r"indiquez `currency: \3` dans project.yaml si tout le projet est dans cette devise."),
+    (r"^this row's currency is (written as « not known »|not a currency the workbook knows \(a code such as EUR, USD, "
+     r"XOF\)): its amount would be added up with the project's amounts, in (\S+) \(project\.yaml, `currency`\)$",
+     lambda m: "la devise de cette ligne est " + ("écrite comme « inconnue »" if m[1].startswith("written") else
+                                                   "une devise que le classeur ne connaît pas (un code comme EUR, "
+                                                   "USD, XOF)")
+               + f" : son montant serait additionné aux montants du projet, en {m[2]} (project.yaml, `currency`)"),
+    (r"^Write the row's currency \((\S+) if it is the project's, or leave the cell empty\); an amount in another "
+     r"currency is converted to \1 first \(the workbook does not convert currencies\)\.$",
+     r"Écrivez la devise de la ligne (\1 si c'est celle du projet, ou laissez la cellule vide) ; un montant dans une "
+     r"autre devise est d'abord converti en \1 (le classeur ne convertit pas les devises)."),
+    (r"^this row's amount is in (\S+); the project's amounts are in (\S+) \(project\.yaml, `currency`\), and would be "
+     r"added up with it$", r"le montant de cette ligne est en \1 ; les montants du projet sont en \2 (project.yaml, "
+     r"`currency`), et il y serait additionné"),
+    (r"^Convert the amount to (\S+) and write \1 here \(the workbook does not convert currencies\), or correct the "
+     r"project's `currency`\.$", r"Convertissez le montant en \1 et écrivez \1 ici (le classeur ne convertit pas les "
+     r"devises), ou corrigez la `currency` du projet."),
+    # identifiers (data.schemas)
+    (r"^'([^']*)' is used in (.+) and ([^:]+): an identifier names one row of the whole project; put the country in "
+     r"it \((.*)\)\.$", r"'\1' est utilisé dans \2 et \3 : un identifiant désigne une seule ligne de tout le projet ; "
+     r"mettez-y le pays (\4)."),
+    (r"^Its rows count one participant each: for a list of persons, write a register instead, the columns event_id "
+     r"and sex \(f or m\) and no 'participants' or 'women' column; it is counted per event\.$",
+     "Ses lignes comptent chacune un participant : pour une liste de personnes, écrivez plutôt un registre, avec les "
+     "colonnes event_id et sex (f ou m) et sans colonne 'participants' ni 'women' ; il est compté par événement."),
+    # encodings (data.readers)
+    (r"^the file is in (Mac Roman|MS-DOS, cp850) \(Excel(?: for Mac)?'s '(CSV(?: \(MS-DOS\))?)'\): its accented letters "
+     r"are not UTF-8$", lambda m: f"le fichier est en {m[1]} (le '{m[2]}' d'Excel"
+                                  + (" pour Mac" if m[1] == "Mac Roman" else "") + ") : ses lettres accentuées ne sont "
+                                  "pas en UTF-8"),
+    (r"^the file is in MS-DOS, cp850 \(Excel's 'CSV \(MS-DOS\)'\): read as the declared encoding '([^']*)', 'é' would "
+     r"be '(.)' \(the text garbled\)$", r"le fichier est en MS-DOS, cp850 (le 'CSV (MS-DOS)' d'Excel) : lu dans "
+     r"l'encodage déclaré '\1', 'é' serait '\2' (le texte brouillé)"),
+    (r"^Save it as 'CSV UTF-8' in Excel, or declare `encoding: (\w+)` in (\S+)\.$",
+     r"Enregistrez-le en 'CSV UTF-8' dans Excel, ou déclarez `encoding: \1` dans \2."),
+    (r"^the file is in Arabic Windows' encoding \(cp1256, Excel's 'CSV' on an Arabic Windows\): (?:its Arabic letters "
+     r"are not UTF-8|read as the declared encoding '([^']*)', its Arabic reads '(.*)' \(the text garbled\))$",
+     lambda m: "le fichier est dans l'encodage d'un Windows arabe (cp1256, le 'CSV' d'Excel sur un Windows arabe) : "
+               + (f"lu dans l'encodage déclaré '{m[1]}', son arabe se lit '{m[2]}' (le texte brouillé)" if m[1] else
+                  "ses lettres arabes ne sont pas en UTF-8")),
+    (r"^Save it as 'CSV UTF-8' in Excel, or declare `encoding: (\w+)` in (\S+) if every CSV file of the project is in "
+     r"it\.$", r"Enregistrez-le en 'CSV UTF-8' dans Excel, ou déclarez `encoding: \1` dans \2 si tous les fichiers "
+     r"CSV du projet sont dans cet encodage."),
+    (r"^read as the declared encoding '([^']*)' \(Arabic Windows\), the file holds '(.*)', an Arabic letter inside a "
+     r"Latin word: it is in Windows' Latin encoding \(cp1252, Excel's 'CSV' on a French Windows\), whose É, Ô, Ù\.\.\. "
+     r"cp1256 reads as Arabic letters$", r"lu dans l'encodage déclaré '\1' (Windows arabe), le fichier contient "
+     r"'\2', une lettre arabe dans un mot latin : il est dans l'encodage latin de Windows (cp1252, le 'CSV' d'Excel "
+     r"sur un Windows français), dont cp1256 lit les É, Ô, Ù... comme des lettres arabes"),
+    (r"^Save it as 'CSV UTF-8' in Excel \(then the project's Arabic and French files are read alike\), or declare "
+     r"`encoding: cp1252` in (\S+) if every CSV file of the project is in it\.$", r"Enregistrez-le en 'CSV UTF-8' "
+     r"dans Excel (les fichiers arabes et français du projet sont alors lus de la même façon), ou déclarez "
+     r"`encoding: cp1252` dans \1 si tous les fichiers CSV du projet sont dans cet encodage."),
+    (r"^the file is UTF-16 \('Unicode text'(?:, (little|big)-endian)?\)( without its byte-order mark)?, not a CSV "
+     r"UTF-8 file$", lambda m: "le fichier est en UTF-16 ('Texte Unicode'"
+                               + ({"little": ", petit-boutiste", "big": ", gros-boutiste"}.get(m[1], "")) + ")"
+                               + (" sans son indicateur d'ordre des octets (BOM)" if m[2] else "")
+                               + ", pas un fichier CSV UTF-8"),
+    (r"^In Excel choose File > Save As > 'CSV UTF-8 \(comma delimited\)'(; from another program, export as UTF-8)?\.$",
+     lambda m: "Dans Excel, choisissez Fichier > Enregistrer sous > 'CSV UTF-8 (délimité par des virgules)'"
+               + (" ; depuis un autre programme, exportez en UTF-8" if m[1] else "") + "."),
+    (r"^the file is (an Excel workbook \(\.xlsx: a zip file\) named \.csv|an old Excel workbook \(\.xls\) or a "
+     r"password-protected one, named \.csv|a PDF document named \.csv), not a CSV text file$",
+     lambda m: "le fichier est " + {"an E": "un classeur Excel (.xlsx : un fichier zip) nommé .csv",
+                                    "an o": "un ancien classeur Excel (.xls) ou un classeur protégé par un mot de "
+                                            "passe, nommé .csv",
+                                    "a PD": "un document PDF nommé .csv"}[m[1][:4]] + ", pas un fichier texte CSV"),
+    (r"^Rename it with the extension \.xlsx \(or open it in Excel and save it as 'CSV UTF-8'\)\.$",
+     "Renommez-le avec l'extension .xlsx (ou ouvrez-le dans Excel et enregistrez-le en 'CSV UTF-8')."),
+    (r"^Open it in Excel and save it as 'Excel Workbook \(\.xlsx\)' or 'CSV UTF-8'\.$",
+     "Ouvrez-le dans Excel et enregistrez-le en 'Classeur Excel (.xlsx)' ou 'CSV UTF-8'."),
+    (r"^Export the table from the program that made it as 'CSV UTF-8' or \.xlsx\.$",
+     "Exportez la table depuis le programme qui l'a faite en 'CSV UTF-8' ou en .xlsx."),
+    # dates (data.loader, data.numbers)
+    (r"^this cell holds the number (\S+), which the sheet shows as a date of (\d+) \(([\d/]+)\) as the cell is "
+     r"formatted as a date: a year or a number typed into a date cell\?$", r"cette cellule contient le nombre \1, que "
+     r"la feuille affiche comme une date de \2 (\3) car la cellule est au format date : une année ou un nombre tapé "
+     r"dans une cellule de date ?"),
+    (r"^Type the date itself \(e\.g\. 30/06/2021\)\.$", "Tapez la date elle-même (par exemple 30/06/2021)."),
+    (r"^Format the cell as a number \(Format Cells > Number; Format de cellule > Nombre\): a year is then read as the "
+     r"year's end\.$", "Mettez la cellule au format nombre (Format de cellule > Nombre) : une année est alors lue "
+     "comme la fin de l'année."),
+    (r"^'(\d{4})-(\d)' may be the quarter T\2 \1 \(to the end of (\w+) \1\) or the month \1-0\2: write T\2 \1 for the "
+     r"quarter, \1-0\2 for the month$",
+     lambda m: f"'{m[1]}-{m[2]}' peut être le trimestre T{m[2]} {m[1]} (jusqu'à la fin de "
+               f"{_MONTHS.get(m[3], m[3])} {m[1]}) ou le mois {m[1]}-0{m[2]} : écrivez T{m[2]} {m[1]} pour le "
+               f"trimestre, {m[1]}-0{m[2]} pour le mois"),
+    (r"^Excel's '####', shown where a column is too narrow for its number or date, saved in place of the value \(a CSV "
+     r"keeps what the sheet shows\)$", "le '####' d'Excel, affiché quand une colonne est trop étroite pour son nombre "
+     "ou sa date, enregistré à la place de la valeur (un CSV garde ce qu'affiche la feuille)"),
+    (r"^Widen the column in the workbook this file was saved from \(double-click the right edge of its header\) and "
+     r"save it again as CSV, or save the workbook as \.xlsx\.$", "Élargissez la colonne dans le classeur d'où ce "
+     "fichier a été enregistré (double-cliquez sur le bord droit de son en-tête) et enregistrez-le de nouveau en CSV, "
+     "ou enregistrez le classeur en .xlsx."),
+    (r"^an Excel date serial number, not a date: (\d+) is how Excel stores (\d{4}-\d\d-\d\d) in a cell formatted as a "
+     r"number$", r"un numéro de série de date d'Excel, pas une date : \1 est la façon dont Excel stocke \2 dans une "
+     r"cellule au format nombre"),
+    (r"^In Excel, select the column and choose Format > Cells > Date \(the cell then shows the date\), or write the "
+     r"date as (\d{4}-\d\d-\d\d)\.$", r"Dans Excel, sélectionnez la colonne et choisissez Format > Cellule > Date (la "
+     r"cellule affiche alors la date), ou écrivez la date \1."),
+    # a header on two rows (data.readers)
+    (r"^the header is on two rows \((\d+) and (\d+)\): (.+)\. The workbook reads one header row: row \2 would be read "
+     r"as a row of the table, and the columns under the merged cell would have no name$",
+     lambda m: f"l'en-tête est sur deux lignes ({m[1]} et {m[2]}) : {_merged_over(m[3])}. Le classeur lit une seule "
+               f"ligne d'en-tête : la ligne {m[2]} serait lue comme une ligne de la table, et les colonnes sous la "
+               "cellule fusionnée n'auraient pas de nom"),
+    (r"^the header is on two rows \((\d+) and (\d+)\): row \1 holds (.+), above the names of row \2 \((.*)\)\. The "
+     r"workbook reads one header row, the first that holds the table's required columns, and neither does$",
+     lambda m: f"l'en-tête est sur deux lignes ({m[1]} et {m[2]}) : la ligne {m[1]} contient "
+               f"{m[3].replace(' (column ', ' (colonne ')}, au-dessus des noms de la ligne {m[2]} ({m[4]}). Le "
+               "classeur lit une seule ligne d'en-tête, la première qui contient les colonnes obligatoires de la "
+               "table, et aucune des deux ne les contient"),
+    (r"^the header is on two rows \((\d+) and (\d+)\): (.+), a header merged over several columns in Excel\. The "
+     r"workbook reads one header row: row \2 would be read as a row of the table, and only the first column under "
+     r"'([^']*)' as it$",
+     lambda m: f"l'en-tête est sur deux lignes ({m[1]} et {m[2]}) : "
+               f"{m[3].replace(' (column ', ' (colonne ').replace(') above ', ') au-dessus de ')}, un en-tête "
+               f"fusionné sur plusieurs colonnes dans Excel. Le classeur lit une seule ligne d'en-tête : la ligne "
+               f"{m[2]} serait lue comme une ligne de la table, et seule la première colonne sous '{m[4]}' comme "
+               "elle"),
+    (r"^Keep one header row with the columns' names \((.*?)((?:; the column to read as '[^']*' named so)*)\): "
+     r"(unmerge the header cells, write each column's name in row (\d+)|write each column's name in row (\d+) \(in "
+     r"Excel: unmerge the header cells\)), and delete row (\d+)\.$",
+     lambda m: f"Gardez une seule ligne d'en-tête avec les noms des colonnes ({m[1]}"
+               + re.sub(r"; the column to read as ('[^']*') named so", r" ; la colonne à lire comme \1 nommée ainsi",
+                        m[2])
+               + (f") : défusionnez les cellules d'en-tête, écrivez le nom de chaque colonne en ligne {m[4]}"
+                  if m[4] else f") : écrivez le nom de chaque colonne en ligne {m[5]} (dans Excel : défusionnez les "
+                               "cellules d'en-tête)")
+               + f", et supprimez la ligne {m[6]}."),
+    # budget lines named by a row (data.loader)
+    (r"^this cell says « no line » \('(.*)'\): it is read as the name of a budget line, which the budget table does "
+     r"not have$", r"cette cellule dit « aucune ligne » ('\1') : elle est lue comme le nom d'une ligne budgétaire, que "
+     r"la table du budget n'a pas"),
+    (r"^Leave the cell empty when no budget line finances this row \(it then has no cost per result\); else name "
+     r"lines of the budget table, separated by ';' \(e\.g\. R1; R6\)\.$", "Laissez la cellule vide quand aucune ligne "
+     "budgétaire ne finance cette ligne (elle n'a alors pas de coût par résultat) ; sinon nommez des lignes de la "
+     "table du budget, séparées par ';' (par exemple R1; R6)."),
+    (r"^the budget line '(.*)' holds '(.)', which separates the lines a cell names: this cell is read as the lines "
+     r"(.+)$", r"la ligne budgétaire '\1' contient '\2', qui sépare les lignes qu'une cellule nomme : cette cellule est "
+     r"lue comme les lignes \3"),
+    (r"^Rename the line '(.*)' in the budget table without ';', ',' or '\+' \(e\.g\. '(.*)'\), and name it so here\.$",
+     r"Renommez la ligne '\1' dans la table du budget sans ';', ',' ni '+' (par exemple '\2'), et nommez-la ainsi "
+     r"ici."),
+    (r"^'(.*)' names a share of the budget line '(.*)': the workbook does not split a line between results \(the data "
+     r"hold no key to split it\)$", r"'\1' nomme une part de la ligne budgétaire '\2' : le classeur ne répartit pas "
+     r"une ligne entre des résultats (les données n'ont pas de clé de répartition)"),
+    (r"^Name the line alone \('(.*)'\): a line that finances several results is counted in full for each of them, its "
+     r"costs marked « partagé » \(shared\) in the annex, not to be added up \(data/README\.md, Cost per result\)\.$",
+     r"Nommez la ligne seule ('\1') : une ligne qui finance plusieurs résultats est comptée en entier pour chacun "
+     r"d'eux, ses coûts marqués « partagé » dans l'annexe, à ne pas additionner (data/README.md, Cost per result)."),
+    (r"^(?:Did you mean '([^']*)' \((.*)\)\? The cell names a line by its code\. )?Name lines of the budget table, "
+     r"separated by ';' \(e\.g\. R1; R6\), or leave the cell empty\.$",
+     lambda m: (f"Vouliez-vous dire '{m[1]}' ({m[2]}) ? La cellule nomme une ligne par son code. " if m[1] else "")
+               + "Nommez des lignes de la table du budget, séparées par ';' (par exemple R1; R6), ou laissez la "
+                 "cellule vide."),
+    (r"^there is no budget table to find this line in$", "il n'y a pas de table du budget où trouver cette ligne"),
+    # totals rows (data.totals, data.register)
+    (r"^this row is a totals row \('(.*)' in 'person', no sex\): it would be counted as one more participant, of "
+     r"unknown sex$", r"cette ligne est une ligne de total ('\1' dans 'person', sans sexe) : elle serait comptée comme "
+     r"un participant de plus, de sexe inconnu"),
+    (r"^this row is a totals row: this cell's formula is a (\w+), a total of the table's rows \(as in the totals row "
+     r"of an Excel table, which adds up the rows a filter shows\); its amount would be added to the rows it sums$",
+     r"cette ligne est une ligne de total : la formule de cette cellule est un \1 (SOUS.TOTAL), un total des lignes de "
+     r"la table (comme dans la ligne de total d'un tableau Excel, qui additionne les lignes qu'un filtre montre) : "
+     r"son montant s'ajouterait aux lignes qu'elle totalise"),
+    (r"^Delete this row: the workbook adds the rows up itself, so a totals or subtotal row counts every amount twice\. "
+     r"Keep totals outside the table \(another sheet or file\)\. In an Excel table, untick 'Total Row' \('Ligne "
+     r"Total'\) in the Table Design tab\.$", "Supprimez cette ligne : le classeur additionne lui-même les lignes, une "
+     "ligne de total ou de sous-total compte donc chaque montant deux fois. Gardez les totaux hors de la table (une "
+     "autre feuille ou un autre fichier). Dans un tableau Excel, décochez 'Ligne Total' dans l'onglet Création de "
+     "tableau."),
+    (r"^Delete this row: each row is an activity, counted in the rates\.$",
+     "Supprimez cette ligne : chaque ligne est une activité, comptée dans les taux."),
+    (r"^If the row gives the value of the project as a whole, leave its country empty \(the project's own row\); "
+     r"otherwise delete it: each row is an indicator's value\.$", "Si la ligne donne la valeur du projet dans son "
+     "ensemble, laissez son pays vide (la ligne du projet) ; sinon supprimez-la : chaque ligne est une valeur d'un "
+     "indicateur."),
+    # an .xlsx that cannot be read (data.readers)
+    (r"^the file is protected by a password to open \(Excel encrypts such a workbook\): it cannot be read without the "
+     r"password$", "le fichier est protégé par un mot de passe à l'ouverture (Excel chiffre un tel classeur) : il ne "
+     "peut pas être lu sans le mot de passe"),
+    (r"^Open it in Excel with its password, then File > Info > Protect Workbook > Encrypt with Password \(Fichier > "
+     r"Informations > Protéger le classeur > Chiffrer avec mot de passe\), delete the password, and save it as 'Excel "
+     r"Workbook \(\.xlsx\)'; or ask its sender for a copy without password\.$", "Ouvrez-le dans Excel avec son mot de "
+     "passe, puis Fichier > Informations > Protéger le classeur > Chiffrer avec mot de passe, effacez le mot de passe, "
+     "et enregistrez-le en 'Classeur Excel (.xlsx)' ; ou demandez à son expéditeur une copie sans mot de passe."),
+    (r"^the file is a macro-enabled workbook \(\.xlsm\) named \.xlsx, which cannot be read as one \(its macros are "
+     r"never run\)$", "le fichier est un classeur prenant en charge les macros (.xlsm) nommé .xlsx, qui ne peut pas "
+     "être lu comme tel (ses macros ne sont jamais exécutées)"),
+    (r"^Open it in Excel and save it as 'Excel Workbook \(\.xlsx\)' \(Save As: the macros are left out\), or save the "
+     r"sheet as CSV UTF-8\.$", "Ouvrez-le dans Excel et enregistrez-le en 'Classeur Excel (.xlsx)' (Enregistrer sous : "
+     "les macros sont laissées de côté), ou enregistrez la feuille en CSV UTF-8."),
+    (r"^the file is an old Excel 97-2003 workbook \(\.xls\) named \.xlsx, not an \.xlsx workbook$",
+     "le fichier est un ancien classeur Excel 97-2003 (.xls) nommé .xlsx, pas un classeur .xlsx"),
+    (r"^Open it in Excel and save it as 'Excel Workbook \(\.xlsx\)' \(Save As\)\.$",
+     "Ouvrez-le dans Excel et enregistrez-le en 'Classeur Excel (.xlsx)' (Enregistrer sous)."),
+    (r"^the file is not an \.xlsx workbook but a compound file: either a workbook protected by a password to open "
+     r"\(encrypted\), or an old Excel 97-2003 workbook \(\.xls\) named \.xlsx$", "le fichier n'est pas un classeur "
+     ".xlsx mais un fichier composé : soit un classeur protégé par un mot de passe à l'ouverture (chiffré), soit un "
+     "ancien classeur Excel 97-2003 (.xls) nommé .xlsx"),
+    (r"^If Excel asks for a password to open it, open it with the password, then File > Info > Protect Workbook > "
+     r"Encrypt with Password \(Fichier > Informations > Protéger le classeur > Chiffrer avec mot de passe\), delete "
+     r"the password, and save it as 'Excel Workbook \(\.xlsx\)'\. Otherwise open it in Excel and save it as 'Excel "
+     r"Workbook \(\.xlsx\)' \(Save As\)\.$", "Si Excel demande un mot de passe pour l'ouvrir, ouvrez-le avec le mot de "
+     "passe, puis Fichier > Informations > Protéger le classeur > Chiffrer avec mot de passe, effacez le mot de passe, "
+     "et enregistrez-le en 'Classeur Excel (.xlsx)'. Sinon, ouvrez-le dans Excel et enregistrez-le en 'Classeur Excel "
+     "(.xlsx)' (Enregistrer sous)."),
+    # a required column missing: why (data.loader)
+    (r"^The file has several columns of '([^']*)' \((.*)\): name '\1' the one that holds (each line's approved budget "
+     r"for the whole project \(the total\)|the figures to use); the others are then ignored\.$",
+     lambda m: f"Le fichier a plusieurs colonnes de '{m[1]}' ({m[2]}) : nommez '{m[1]}' celle qui contient "
+               + ("le budget approuvé de chaque ligne pour tout le projet (le total)" if m[3].startswith("each") else
+                  "les chiffres à utiliser") + " ; les autres sont alors ignorées."),
+    (r"^If the column '([^']*)' counts the participants \(women, men and those whose sex is not known\), name it "
+     r"'participants'\.$", r"Si la colonne '\1' compte les participants (femmes, hommes et ceux dont le sexe n'est pas "
+     r"connu), nommez-la 'participants'."),
+    (r"^The table counts women and men, not the participants: add a column 'participants' \(women \+ men when every "
+     r"participant's sex is known; more when some is not\)\.$", "La table compte les femmes et les hommes, pas les "
+     "participants : ajoutez une colonne 'participants' (femmes + hommes quand le sexe de chaque participant est "
+     "connu ; davantage sinon)."),
+    (r"^The table has a 'sex' column: if it is a register \(one row per person\), delete its 'participants' column and "
+     r"it is counted per event; if it counts participants per event, add a column 'women'\.$", "La table a une colonne "
+     "'sex' : si c'est un registre (une ligne par personne), supprimez sa colonne 'participants' et il est compté par "
+     "événement ; si elle compte les participants par événement, ajoutez une colonne 'women'."),
+    # spending on a line of another country (data.loader)
+    (r"^the budget has the line '([^']*)' for (.+), not for (.+)$",
+     r"le budget a la ligne '\1' pour \2, pas pour \3"),
+    (r"^Correct the country of this row, or add the line '([^']*)' for (.+) to the budget table\.$",
+     r"Corrigez le pays de cette ligne, ou ajoutez la ligne '\1' pour \2 à la table du budget."),
+    (r"^The budget writes this line's country '([^']*)', close to '([^']*)': if they are one country, write it the "
+     r"same way in both tables \(the annex of that country counts only the rows written as its file writes it\)\.$",
+     r"Le budget écrit le pays de cette ligne '\1', proche de '\2' : si c'est un seul pays, écrivez-le de la même "
+     r"façon dans les deux tables (l'annexe de ce pays ne compte que les lignes écrites comme son fichier l'écrit)."),
+    (r"^the budget line '([^']*)' exists in several countries \((.*)\) and this row gives no country$",
+     r"la ligne budgétaire '\1' existe dans plusieurs pays (\2) et cette ligne ne donne pas de pays"),
+    (r"^Write the country of this spending in the 'country' column \(one of: (.*)\)\.$",
+     r"Écrivez le pays de cette dépense dans la colonne 'country' (l'un de : \1)."),
+    # project.yaml's values (data.params: its validators' own sentences)
+    (r"^'([^']*)': unknown encoding '([^']*)' \(use utf-8, cp1252, latin-1, \.\.\.\)$",
+     r"'\1' : encodage inconnu '\2' (utilisez utf-8, cp1252, latin-1, ...)"),
+    (r"^Write the encoding the CSV files were saved in: utf-8, cp1252 or latin-1\.$",
+     "Écrivez l'encodage dans lequel les fichiers CSV ont été enregistrés : utf-8, cp1252 ou latin-1."),
+    (r"^'([^']*)': '([^']*)' names no one currency: write its code, one of (.+) \((.*)\)$",
+     lambda m: f"'{m[1]}' : '{m[2]}' ne désigne pas une seule devise : écrivez son code, l'un de {m[3]} "
+               f"({_currency_names(m[4])})"),
+    (r"^Write the currency's code \(e\.g\. currency: ([A-Z]{3})\), as the tables' amounts are\.$",
+     r"Écrivez le code de la devise (par exemple currency: \1), celle des montants des tables."),
+    (r"^'([^']*)': (\d+) \((outgoing commitment|incoming funds)\) with ([\d, ]+) counts the same money twice: what is "
+     r"(committed|received) is what is then disbursed \(3\) or spent \(4\)\. Keep \[3, 4\] for spending$",
+     lambda m: f"'{m[1]}' : {m[2]} ("
+               + ("engagement sortant" if m[3].startswith("outgoing") else "fonds reçus") + f") avec {m[4]} compte "
+               "deux fois le même argent : ce qui est " + ("engagé" if m[5] == "committed" else "reçu")
+               + " est ce qui est ensuite décaissé (3) ou dépensé (4). Gardez [3, 4] pour les dépenses"),
+    (r"^'([^']*)': ([\d, ]+) \(credit guarantee, incoming commitment, pledges\) moves no money: it is never spending\. "
+     r"Keep \[3, 4\] for spending$", r"'\1' : \2 (garantie de crédit, engagement reçu, promesses) ne déplace pas "
+     r"d'argent : ce n'est jamais une dépense. Gardez [3, 4] pour les dépenses"),
+    (r"^'([^']*)': ([\w, ]+) is not an IATI transaction type \(1 to 13; 3 disbursement, 4 expenditure\)$",
+     r"'\1' : \2 n'est pas un type de transaction IATI (1 à 13 ; 3 décaissement, 4 dépense)"),
+    (r"^Write the transaction types counted as spending: iati: spending: \[3, 4\] \(3 disbursement, 4 expenditure\)\.$",
+     "Écrivez les types de transaction comptés comme dépenses : iati: spending: [3, 4] (3 décaissement, 4 dépense)."),
+    (r"^'([^']*)': exchange_rates gives ([A-Z]{3}), the project's own currency, the rate (\S+): its values are not "
+     r"converted \(1 \2 is 1 \2\); remove it, or correct `currency` if the project's currency is another$",
+     r"'\1' : exchange_rates donne à \2, la devise du projet lui-même, le taux \3 : ses valeurs ne sont pas converties "
+     r"(1 \2 vaut 1 \2) ; supprimez-le, ou corrigez `currency` si la devise du projet est une autre"),
+    (r"^'([^']*)': the exchange rate of ([A-Z]{3}) is written '([^']*)', with a ',' in a project whose decimal mark is "
+     r"'\.': write it with '\.' as the decimal mark and no thousands separator \(655\.957 for 655,957 XOF for 1 EUR\)$",
+     r"'\1' : le taux de change de \2 est écrit '\3', avec une ',' dans un projet dont le séparateur décimal est '.' : "
+     r"écrivez-le avec '.' comme séparateur décimal et sans séparateur des milliers (655.957 pour 655,957 XOF pour "
+     r"1 EUR)"),
+    (r"^'([^']*)': an exchange rate must be greater than 0 \(see (.*)\)$",
+     r"'\1' : un taux de change doit être supérieur à 0 (voir \2)"),
+    (r"^exchange_rates gives the value of 1 unit of each other currency in the project's currency, e\.g\. iati: "
+     r"exchange_rates: \{EUR: 1\.08\} \(see data/README\.md, IATI activity files\)\.$",
+     "exchange_rates donne la valeur de 1 unité de chaque autre devise dans la devise du projet, par exemple iati: "
+     "exchange_rates: {EUR: 1.08} (voir data/README.md, IATI activity files)."),
+    (r"^'([^']*)': reporting_date \((\S+)\) must be after start_date \((\S+)\): the figures are those of the reporting "
+     r"date$", r"'\1' : reporting_date (\2) doit être après start_date (\3) : les chiffres sont ceux de la date de "
+     r"rapport"),
+    (r"^'([^']*)': end_date must be after start_date$", r"'\1' : end_date doit être après start_date"),
+    (r"^Write start_date, reporting_date and end_date so that the project starts before the other two \(project\.yaml, "
+     r"or the annex's file when it gives its own dates\)\.$", "Écrivez start_date, reporting_date et end_date de sorte "
+     "que le projet commence avant les deux autres (project.yaml, ou le fichier de l'annexe quand il donne ses propres "
+     "dates)."),
+    (r"^Dates are written 2021-12-31; numbers without units\.$",
+     "Les dates s'écrivent 2021-12-31 ; les nombres sans unité."),
+    (r"^One country per annex file, as the data's `country` column writes it \(country: Maroc\), or `all` for the "
+     r"whole project: an annex of several countries is the `all` one\.$", "Un pays par fichier d'annexe, comme la "
+     "colonne `country` des données l'écrit (country: Maroc), ou `all` pour tout le projet : l'annexe de plusieurs "
+     "pays est celle de `all`."),
+    # project.yaml's amounts and thresholds (data.params): the reason is data.numbers', said in French by its own line
+    (r"^'([^']*)': (?:the benchmark of (\S+) \((.*?)\): )?(.+): write the amount in the project's currency, grouped or "
+     r"not, with the decimal mark '(.)' \(decimal_mark\)$",
+     lambda m: (f"'{m[1]}' : " + (f"la référence de {m[2]} ({m[3]}) : " if m[2] else "") + f"{_french(m[4])} : "
+                f"écrivez le montant dans la devise du projet, groupé ou non, avec le séparateur décimal '{m[5]}' "
+                "(decimal_mark)") if _french(m[4]) != m[4] else m[0]),
+    (r"^Write the amount alone, in the project's currency, with its decimal mark: e\.g\. budget_total: 2 777 777,78 "
+     r"\(or 2777777,78\) with decimal_mark: \",\", budget_total: 2777777\.78 with decimal_mark: \"\.\"\.$",
+     "Écrivez le montant seul, dans la devise du projet, avec son séparateur décimal : par exemple budget_total: "
+     "2 777 777,78 (ou 2777777,78) avec decimal_mark: \",\", budget_total: 2777777.78 avec decimal_mark: \".\"."),
+    (r"^Write each benchmark alone, in the project's currency, with its decimal mark, as budget_total: e\.g\. "
+     r"participant: 1 500 \(or \{value: 1 500, source: \.\.\.\}\)\.$", "Écrivez chaque référence seule, dans la devise "
+     "du projet, avec son séparateur décimal, comme budget_total : par exemple `participant: 1 500` (ou "
+     "`{value: 1 500, source: ...}`)."),
+    (r"^Write fr or en, in lower case: language: fr\.$", "Écrivez fr ou en, en minuscules : language: fr."),
+    (r"^Name the values of budget\.csv's `category` column that are staff costs, e\.g\. staff_categories: "
+     r"\[staff\]\.$", "Nommez les valeurs de la colonne `category` de budget.csv qui sont des coûts de personnel, par "
+     "exemple staff_categories: [staff]."),
+    (r"^'([^']*)': (\S+) is a fraction of 1, where this threshold is a percentage of (the target|spending): read as \2 "
+     r"%, every figure would be rated above it\. Write (\S+) for \4 %$",
+     lambda m: f"'{m[1]}' : {m[2]} est une fraction de 1, alors que ce seuil est un pourcentage "
+               + ("de la cible" if m[3] == "the target" else "des dépenses") + f" : lu comme {m[2]} %, chaque chiffre "
+               f"serait noté au-dessus. Écrivez {m[4]} pour {m[4]} %"),
+    (r"^'([^']*)': (\S+) is a percentage, where the parity band is of the index women / men \(1 at parity\): write "
+     r"(\S+)$", r"'\1' : \2 est un pourcentage, alors que la bande de parité porte sur l'indice femmes / hommes (1 à la "
+     r"parité) : écrivez \3"),
+    (r"^'([^']*)': (rag_amber|parity_low|staff_share_low) must not be above (rag_green|parity_high|staff_share_high)$",
+     r"'\1' : \2 ne doit pas être au-dessus de \3"),
+    (r"^Write rag_green and rag_amber as percentages of the target \(rag_green: 80, rag_amber: 50\), staff_share_low "
+     r"and staff_share_high as percentages \(30, 35\), parity_low and parity_high as the index women / men \(0\.97, "
+     r"1\.03\); numbers with a '\.' and without '%'\.$", "Écrivez rag_green et rag_amber en pourcentages de la cible "
+     "(rag_green: 80, rag_amber: 50), staff_share_low et staff_share_high en pourcentages (30, 35), parity_low et "
+     "parity_high en indice femmes / hommes (0.97, 1.03) ; des nombres avec un '.' et sans '%'."),
+    # an impact study's description (data.model's validators)
+    (r"^'([^']*)': names (.+) twice \(case and spaces aside, as the header is read\): each outcome listed is estimated "
+     r"and counted as one test of the Holm-adjusted p-values; list it once$", r"'\1' : nomme \2 deux fois (majuscules "
+     r"et espaces mis à part, comme l'en-tête est lu) : chaque résultat listé est estimé et compté comme un test des "
+     r"p-values ajustées de Holm ; listez-le une seule fois"),
+    (r"^'([^']*)': a term names either a 'column' or an 'interaction' \(a list of columns\)$",
+     r"'\1' : un terme nomme soit une 'column', soit une 'interaction' (une liste de colonnes)"),
+    (r"^'([^']*)': a term takes one transform: power, is_zero or categories \(or is an interaction\)$",
+     r"'\1' : un terme prend une seule transformation : power, is_zero ou categories (ou est une interaction)"),
+    (r"^'([^']*)': design 'did' needs a 'period' \(column and post value\)$",
+     r"'\1' : le design 'did' demande une 'period' (colonne et valeur post)"),
+    (r"^'([^']*)': se 'cluster' needs a 'cluster' column$", r"'\1' : se 'cluster' demande une colonne 'cluster'"),
+    (r"^'([^']*)': adjustment '([^']*)' needs covariates \(or propensity terms\)$",
+     r"'\1' : l'ajustement '\2' demande des covariables (ou des termes de propension)"),
+    (r"^'([^']*)': adjustment 'aipw' estimates the ATE of a two_group study with robust SEs \(estimand: ate, se: "
+     r"robust\); use 'ipw' or 'regression' otherwise$", r"'\1' : l'ajustement 'aipw' estime l'ATE d'une étude "
+     r"two_group avec des erreurs types robustes (estimand: ate, se: robust) ; sinon, utilisez 'ipw' ou 'regression'"),
+    (r"^'([^']*)': exploratory names (.+), which is not among the outcomes$",
+     r"'\1' : exploratory nomme \2, qui n'est pas parmi les résultats (outcomes)"),
+    (r"^'([^']*)': trim is \[low, high\] with 0 <= low < high <= 1, e\.g\. \[0\.1, 0\.9\]$",
+     r"'\1' : trim s'écrit [bas, haut] avec 0 <= bas < haut <= 1, par exemple [0.1, 0.9]"),
+    (r"^Add `period: \{column: <the column of the rounds>, post: <its value after the programme>\}` \(e\.g\. period: "
+     r"\{column: vague, post: 2021\}\), or write `design: two_group`\.$", "Ajoutez `period: {column: <la colonne des "
+     "vagues>, post: <sa valeur après le programme>}` (par exemple period: {column: vague, post: 2021}), ou écrivez "
+     "`design: two_group`."),
+    (r"^Add `cluster: <the column of the clusters>` \(e\.g\. cluster: village\), or write `se: robust`\.$",
+     "Ajoutez `cluster: <la colonne des grappes>` (par exemple cluster: village), ou écrivez `se: robust`."),
+    (r"^Write `adjustment: ipw` or `adjustment: regression`, or keep aipw with `design: two_group`, `estimand: ate` "
+     r"and `se: robust`\.$", "Écrivez `adjustment: ipw` ou `adjustment: regression`, ou gardez aipw avec "
+     "`design: two_group`, `estimand: ate` et `se: robust`."),
+    (r"^Add `covariates: \[<column>, \.\.\.\]` \(the columns the adjustment uses\), or write `adjustment: none`\.$",
+     "Ajoutez `covariates: [<colonne>, ...]` (les colonnes que l'ajustement utilise), ou écrivez `adjustment: none`."),
+    (r"^List in `exploratory` only outcomes of `outcomes`\.$",
+     "Ne listez dans `exploratory` que des résultats de `outcomes`."),
+    (r"^Write the two bounds, the lower first, e\.g\. trim: \[0\.1, 0\.9\]\.$",
+     "Écrivez les deux bornes, la plus basse d'abord, par exemple trim: [0.1, 0.9]."),
+    # a survey's first problems (data.surveys): a column misspelt in its YAML, its export missing, a cell not read
+    (r"^'([^']*)' names the column '([^']*)', which (\S+) does not have$", r"'\1' nomme la colonne '\2', que \3 n'a pas"),
+    (r"^(?:Did you mean '([^']*)'( \(the same question, with its group written otherwise in the export's headers\))?\? )?"
+     r"Correct the name in (\S+) or in the export's header\.$",
+     lambda m: (f"Vouliez-vous dire '{m[1]}'" + (" (la même question, avec son groupe écrit autrement dans les "
+                                                 "en-têtes de l'export)" if m[2] else "") + " ? " if m[1] else "")
+               + f"Corrigez le nom dans {m[3]} ou dans l'en-tête de l'export."),
+    (r"^The export's headers are the questions' labels, not their names: export it again with the XML values and "
+     r"headers \(KoboToolbox: « XML values and headers »\), whose names the YAML uses\.$", "Les en-têtes de l'export "
+     "sont les libellés des questions, pas leurs noms : exportez-le de nouveau avec les valeurs et en-têtes XML "
+     "(KoboToolbox : « XML values and headers »), dont le YAML utilise les noms."),
+    (r"^wg_disability needs the six questions of the Washington Group short set \((.*)\)\.$",
+     r"wg_disability demande les six questions du questionnaire court du Groupe de Washington (\1)."),
+    (r"^the survey's export is missing$", "l'export de l'enquête manque"),
+    (r"^Put the KoboToolbox/ODK export in (\S+) \(or \.csv\) next to this file\.$",
+     r"Mettez l'export KoboToolbox/ODK dans \1 (ou .csv) à côté de ce fichier."),
+    (r"^both (\S+) and (\S+) exist; \1 is read$", r"\1 et \2 existent tous deux ; \1 est lu"),
+    (r"^Keep one of the two files \(the latest export\)\.$", "Gardez un seul des deux fichiers (le dernier export)."),
+    (r"^this design column is empty$", "cette colonne du plan de sondage est vide"),
+    (r"^Every respondent needs a stratum and a cluster when the design names them\.$",
+     "Chaque répondant a besoin d'une strate et d'une grappe quand le plan de sondage les nomme."),
+    (r"^this answer is 'NA', how R writes a missing value$",
+     "cette réponse est 'NA', la façon dont R écrit une valeur manquante"),
+    (r"^Leave the cells of missing answers empty \(R: write\.csv\(\.\.\., na = \"\"\)\)\.$",
+     "Laissez vides les cellules des réponses manquantes (R : write.csv(..., na = \"\"))."),
+    (r"^this answer is not a number(?: \('(.*)' beside the number\))?$",
+     lambda m: "cette réponse n'est pas un nombre" + (f" ('{m[1]}' à côté du nombre)" if m[1] else "")),
+    (r"^Correct it in the export \(a number with '\.' for decimals(, without its currency or unit: every answer in the "
+     r"same one)?\), or leave it empty\.$",
+     lambda m: "Corrigez-la dans l'export (un nombre avec '.' pour les décimales"
+               + (", sans sa devise ni son unité : toutes les réponses dans la même" if m[1] else "")
+               + "), ou laissez-la vide."),
+    (r"^(\d+) more answers of this column(?: of the sheet '([^']*)')? are not numbers$",
+     lambda m: f"{m[1]} autres réponses de cette colonne" + (f" de la feuille '{m[2]}'" if m[2] else "")
+               + " ne sont pas des nombres"),
+    (r"^the weight is (missing|not greater than 0)$",
+     lambda m: "le poids " + ("manque" if m[1] == "missing" else "n'est pas supérieur à 0")),
+    (r"^Every respondent needs a weight greater than 0 \(the number of people they stand for\)\.$",
+     "Chaque répondant a besoin d'un poids supérieur à 0 (le nombre de personnes qu'il représente)."),
+    (r"^(\d+) more weights are missing or not greater than 0$",
+     r"\1 autres poids manquent ou ne sont pas supérieurs à 0"),
+    (r"^the fpc is missing or not greater than 0$", "le fpc manque ou n'est pas supérieur à 0"),
+    (r"^Give the population size \(or the sampling fraction\) of the stratum on every row\.$",
+     "Donnez la taille de la population (ou la fraction de sondage) de la strate sur chaque ligne."),
+    (r"^the fpc mixes sampling fractions \(at most 1\) and population sizes$",
+     "le fpc mélange des fractions de sondage (au plus 1) et des tailles de population"),
+    (r"^Use one or the other on every row\.$", "Utilisez l'un ou l'autre sur chaque ligne."),
+    (r"^the fpc is not the same on every row of the stratum '(.*)'$",
+     r"le fpc n'est pas le même sur chaque ligne de la strate '\1'"),
+    (r"^Give the stratum's population size on each of its rows\.$",
+     "Donnez la taille de la population de la strate sur chacune de ses lignes."),
+    (r"^the fpc \((\S+)\) is smaller than the (\d+) (clusters|respondents) sampled in (?:the stratum '(.*)'|the "
+     r"survey)$", lambda m: f"le fpc ({m[1]}) est plus petit que les {m[2]} "
+                            + ("grappes" if m[3] == "clusters" else "répondants") + " tirés "
+                            + (f"dans la strate '{m[4]}'" if m[4] is not None else "dans l'enquête")),
+    (r"^fpc is the population size from which the sample was drawn \(or the sampling fraction\): it cannot be smaller "
+     r"than the sample\.$", "fpc est la taille de la population dans laquelle l'échantillon a été tiré (ou la "
+     "fraction de sondage) : il ne peut pas être plus petit que l'échantillon."),
+    (r"^'estimates\.(\d+)\.value' is '(.*)', which no answer of '([^']*)' has: the answers write it (.+), and the share "
+     r"of '\2' would be 0 %$", r"'estimates.\1.value' est '\2', qu'aucune réponse de '\3' n'a : les réponses "
+     r"l'écrivent \4, et la part de '\2' serait de 0 %"),
+    (r"^Write the value as the answers do \(value: \"(.*)\"\), or export the answers as the form's choice names "
+     r"\(KoboToolbox: XML values\)\.$", r"Écrivez la valeur comme les réponses (value: \"\1\"), ou exportez les "
+     r"réponses avec les noms des choix du formulaire (KoboToolbox : XML values)."),
+    (r"^'estimates\.(\d+)\.value' is '(.*)', which no answer of '([^']*)' has$",
+     r"'estimates.\1.value' est '\2', qu'aucune réponse de '\3' n'a"),
+    (r"^(?:(Did you mean '[^']*'\?) )?Values found: (.*)\.$",
+     lambda m: ("Vouliez-vous dire " + m[1][len("Did you mean "):-1] + " ? " if m[1] else "")
+               + "Valeurs trouvées : " + ("aucune" if m[2] == "none" else m[2]) + "."),
+    (r"^(1 answer is|\d+ answers are) (.+), which is not a choice of the form for this question \(its choices: (.*)\): "
+     r"the estimates would count it as \2$",
+     lambda m: _answers_fr(m[1]) + f" {m[2]}, qui n'est pas un choix du formulaire pour cette question (ses choix : "
+               f"{m[3]}) : les estimations le compteraient comme {m[2]}"),
+    (r"^(1 answer is|\d+ answers are) (.+), which the form's constraint on this question \((.*)\) does not allow: the "
+     r"estimates would count it as \2$",
+     lambda m: _answers_fr(m[1]) + f" {m[2]}, que la contrainte du formulaire sur cette question ({m[3]}) ne permet "
+               f"pas : les estimations le compteraient comme {m[2]}"),
+    (r"^If (.+) stands for 'don't know' or 'refused', declare it \(missing_codes: \[(.*)\] in the YAML\) or leave those "
+     r"answers empty; if a later version of the form (has this choice|allows it), give that version \('form:' in the "
+     r"YAML\)\.$", lambda m: f"Si {m[1]} signifie 'ne sait pas' ou 'refus', déclarez-le (missing_codes: [{m[2]}] dans "
+                             "le YAML) ou laissez ces réponses vides ; si une version plus récente du formulaire "
+                             + ("a ce choix" if m[3] == "has this choice" else "le permet")
+                             + ", donnez cette version ('form:' dans le YAML)."),
+    (r"^this submission is already in the export: (?:its start, end and every answer are those of row (\d+), under "
+     r"another (\S+) \(the same interview sent twice\)|its (\S+) is that of row (\d+)|its (\S+) \((.*)\) is the (\S+) of "
+     r"row (\d+) \((.*)\)|its answers and times are those of row (\d+))$",
+     lambda m: "cette soumission est déjà dans l'export : "
+               + (f"son début, sa fin et chaque réponse sont ceux de la ligne {m[1]}, sous un autre {m[2]} (le même "
+                  "entretien envoyé deux fois)" if m[1] else
+                  f"son {m[3]} est celui de la ligne {m[4]}" if m[3] else
+                  f"son {m[5]} ({m[6]}) est le {m[7]} de la ligne {m[8]} ({m[9]})" if m[5] else
+                  f"ses réponses et ses heures sont celles de la ligne {m[10]}")),
+    (r"^Delete one of the two rows: a submission exported or sent twice would count its respondent twice\.$",
+     "Supprimez l'une des deux lignes : une soumission exportée ou envoyée deux fois compterait deux fois son "
+     "répondant."),
+    (r"^(\d+) more submissions are already in the export$", r"\1 autres soumissions sont déjà dans l'export"),
+    (r"^this row is not a submission: (?:'(.*)' says it is a totals row|its (\S+) \((\S+)\) is the sum of the (\d+) "
+     r"other rows); it would be counted as a respondent$",
+     lambda m: "cette ligne n'est pas une soumission : "
+               + (f"'{m[1]}' dit que c'est une ligne de total" if m[1] is not None else
+                  f"son {m[2]} ({m[3]}) est la somme des {m[4]} autres lignes") + " ; elle serait comptée comme un "
+                                                                                  "répondant"),
+    (r"^every respondent is in the one cluster '(.*)': the variance between clusters cannot be estimated$",
+     r"chaque répondant est dans la seule grappe '\1' : la variance entre grappes ne peut pas être estimée"),
+    (r"^Check the design's clusters column \(a column of one value, or the wrong column\?\); if the respondents were "
+     r"drawn at random within that one unit, leave 'clusters' out of the design: the estimates then describe that "
+     r"unit only\.$", "Vérifiez la colonne des grappes du plan de sondage (une colonne d'une seule valeur, ou la "
+     "mauvaise colonne ?) ; si les répondants ont été tirés au hasard dans cette seule unité, retirez 'clusters' du "
+     "plan : les estimations décrivent alors cette unité seulement."),
+    (r"^the stratum '(.*)' has a single (cluster|respondent): the variance within it cannot be estimated$",
+     lambda m: f"la strate '{m[1]}' n'a " + ("qu'une seule grappe" if m[2] == "cluster" else "qu'un seul répondant")
+               + " : la variance en son sein ne peut pas être estimée"),
+    (r"^Merge this stratum with the most similar one \(write the same stratum on their rows\), as the survey's "
+     r"statistician would; the workbook does not guess a rule \(R's lonely\.psu 'adjust' and the Python svy library's "
+     r"'center' disagree for totals\)\.$", "Fusionnez cette strate avec la plus semblable (écrivez la même strate sur "
+     "leurs lignes), comme le ferait le statisticien de l'enquête ; le classeur ne devine pas de règle (lonely.psu "
+     "'adjust' de R et 'center' de la bibliothèque Python svy divergent pour les totaux)."),
+    (r"^'estimates\.(\d+)\.total' asks for the total of '([^']*)', and the design has no weights: it would be the sum "
+     r"over the respondents, not over the people they stand for$", r"'estimates.\1.total' demande le total de '\2', "
+     r"et le plan de sondage n'a pas de poids : ce serait la somme sur les répondants, pas sur les personnes qu'ils "
+     r"représentent"),
+    (r"^Give the weights \(design: \{weights: <column>\}: how many people each respondent stands for\), or ask for the "
+     r"mean instead\.$", "Donnez les poids (design: {weights: <colonne>} : combien de personnes chaque répondant "
+     "représente), ou demandez plutôt la moyenne."),
+    (r"^(1 answer is|\d+ answers are) (\S+), below every other answer \(all 0 or more\): if \2 stands for 'don't know' "
+     r"or 'refused', the estimates count it as \2$",
+     lambda m: _answers_fr(m[1]) + f" {m[2]}, moins que toutes les autres réponses (toutes 0 ou plus) : si {m[2]} "
+               f"signifie 'ne sait pas' ou 'refus', les estimations le comptent comme {m[2]}"),
+    (r"^If it does, leave those answers empty in the file(?: or declare it \(missing_codes: \[(\S+)\] in the YAML\))?; "
+     r"if (\S+) is a true answer, nothing needs doing\.$",
+     lambda m: "Si c'est le cas, laissez ces réponses vides dans le fichier"
+               + (f" ou déclarez-le (missing_codes: [{m[1]}] dans le YAML)" if m[1] else "")
+               + f" ; si {m[2]} est une vraie réponse, rien à faire."),
+    (r"^the export has a column '([^']*)' that looks like sampling weights, but the YAML's design names no weights: "
+     r"every respondent counts the same \(the sample's own figures\)$", r"l'export a une colonne '\1' qui ressemble à "
+     r"des poids de sondage, mais le plan de sondage du YAML ne nomme pas de poids : chaque répondant compte autant "
+     r"(les chiffres de l'échantillon lui-même)"),
+    (r"^If they are the sampling weights, write 'design: \{weights: ([^}]*)\}' in the YAML; if the sample is a simple "
+     r"random sample, nothing needs doing\.$", r"Si ce sont les poids de sondage, écrivez 'design: {weights: \1}' dans "
+     r"le YAML ; si l'échantillon est un échantillon aléatoire simple, rien à faire."),
+    # an IATI file's values (data.iati): what a real file meets first (another currency, a number with its sign)
+    (r"^activity (\S+): this value is in ([A-Z]{3}), the project's currency is ([A-Z]{3})$",
+     r"activité \1 : cette valeur est en \2, la devise du projet est \3"),
+    (r"^Add the exchange rate to project\.yaml \(iati: exchange_rates: \{([A-Z]{3}): <([A-Z]{3}) for 1 \1>\}\): amounts "
+     r"in several currencies are never added as they are\.$", r"Ajoutez le taux de change à project.yaml (iati: "
+     r"exchange_rates: {\1: <\2 pour 1 \1>}) : des montants en plusieurs devises ne sont jamais additionnés tels "
+     r"quels."),
+    (r"^activity (\S+): this transaction \((.+)\) is in ([A-Z]{3}), and project\.yaml gives no rate to ([A-Z]{3}): no "
+     r"figure counts it \(it is not spending\), but it is not compared with the payments of the files it may repeat$",
+     lambda m: f"activité {m[1]} : cette transaction ({_IATI_TRANSACTIONS.get(m[2], m[2])}) est en {m[3]}, et "
+               f"project.yaml ne donne pas de taux vers {m[4]} : aucun chiffre ne la compte (ce n'est pas une "
+               "dépense), mais elle n'est pas comparée avec les paiements des fichiers qu'elle peut répéter"),
+    (r"^Add the exchange rate to project\.yaml \(iati: exchange_rates: \{([A-Z]{3}): <([A-Z]{3}) for 1 \1>\}\) to "
+     r"compare it\.$", r"Ajoutez le taux de change à project.yaml (iati: exchange_rates: {\1: <\2 pour 1 \1>}) pour "
+     r"la comparer."),
+    (r"^activity (\S+): not a number as IATI writes them \(digits and '\.', no currency sign, no thousands "
+     r"separator\)$", r"activité \1 : pas un nombre comme IATI les écrit (des chiffres et '.', sans signe de devise ni "
+     r"séparateur des milliers)"),
+    (r"^The value is left empty \(not rated\)\. Ask the publisher to write it as a number\.$",
+     "La valeur est laissée vide (non notée). Demandez à l'éditeur du fichier de l'écrire comme un nombre."),
+    (r"^Ask the publisher to correct the file; until then the value is not counted\.$",
+     "Demandez à l'éditeur du fichier de le corriger ; d'ici là, la valeur n'est pas comptée."),
+    (r"^activity (\S+): a number of (\d+) digits, too large to be an amount \(it would be read as infinity\)$",
+     r"activité \1 : un nombre de \2 chiffres, trop grand pour être un montant (il serait lu comme l'infini)"),
+    (r"^activity (\S+): no total (baseline|target|actual) is given: the total is the sum of (\d+) cell\(s\) by (.+)$",
+     lambda m: f"activité {m[1]} : aucun total n'est donné pour " + {"baseline": "la référence", "target": "la cible",
+                                                                     "actual": "la valeur réalisée"}[m[2]]
+               + f" : le total est la somme de {m[3]} case(s) par "
+               + ", ".join(_IATI_DIMENSIONS.get(d, d) for d in m[4].split(", "))),
+    (r"^Check that the cells cover the whole population\.$",
+     "Vérifiez que les cases couvrent toute la population."),
+    (r"^activity (\S+): no total (baseline|target|actual) is given: the total is the sum of the (\d+) locations' values "
+     r"\((.*)\)$", lambda m: f"activité {m[1]} : aucun total n'est donné pour "
+                             + {"baseline": "la référence", "target": "la cible", "actual": "la valeur réalisée"}[m[2]]
+                             + f" : le total est la somme des valeurs des {m[3]} lieux ({m[4]})"),
+    (r"^Check that the locations cover the whole indicator\.$", "Vérifiez que les lieux couvrent tout l'indicateur."),
+    (r"^(\d+) value\(s\) in ([A-Z]{3})(?: \(value-dates? (\S+)(?: to (\S+))?\))? are converted at the one rate of "
+     r"project\.yaml, 1 \2 = (\S+) ([A-Z]{3}), whatever their value-date \(the day IATI gives each value's rate\)$",
+     lambda m: f"{m[1]} valeur(s) en {m[2]}"
+               + ((f" (dates de valeur du {m[3]} au {m[4]})" if m[4] else f" (date de valeur {m[3]})") if m[3] else "")
+               + f" sont converties au seul taux de project.yaml, 1 {m[2]} = {m[5]} {m[6]}, quelle que soit leur date "
+                 "de valeur (le jour dont IATI donne le taux de chaque valeur)"),
+    (r"^Check that this rate fits all of these dates \(their average rate, say\): over dates whose rates differ much, "
+     r"the converted budget and spending are approximate, and the annex does not say so \(the first value is named "
+     r"here\)\.$", "Vérifiez que ce taux convient à toutes ces dates (leur taux moyen, par exemple) : sur des dates "
+     "dont les taux diffèrent beaucoup, le budget et les dépenses convertis sont approximatifs, et l'annexe ne le dit "
+     "pas (la première valeur est nommée ici)."),
+    (r"^activity (\S+): (\d+) negative budget\(s\), read as corrections and netted with the budgets of their period: "
+     r"net budget (\S+)$", r"activité \1 : \2 budget(s) négatif(s), lu(s) comme des corrections et déduit(s) des "
+     r"budgets de leur période : budget net \3"),
+    (r"^Nothing to do if they correct earlier budgets; check them otherwise\.$",
+     "Rien à faire s'ils corrigent des budgets antérieurs ; vérifiez-les sinon."),
+    (r"^activity (\S+): this (.+) of (\d{4}-\d\d-\d\d) is (before the activity's start|after the activity's end) "
+     r"\((\d{4}-\d\d-\d\d)\)$",
+     lambda m: f"activité {m[1]} : cette transaction ({_IATI_TRANSACTIONS.get(m[2], m[2])}) du {m[3]} est "
+               + ("antérieure au début" if m[4].startswith("before") else "postérieure à la fin")
+               + f" de l'activité ({m[5]})"),
+    (r"^Fine for a late payment or an advance; check it otherwise \(it is counted\)\.$",
+     "Normal pour un paiement tardif ou une avance ; vérifiez-la sinon (elle est comptée)."),
+    (r"^the IATI files name (\d+) recipient countr(?:y|ies) that no annex file covers \((.*)\): their money counts in "
+     r"the project-wide annex only$", r"les fichiers IATI nomment \1 pays bénéficiaire(s) qu'aucun fichier d'annexe "
+     r"ne couvre (\2) : leur argent ne compte que dans l'annexe du projet"),
+    (r"^make import-iati wrote one annex per country of the file it imported: add one for each new country \(e\.g\. "
+     r"(\S+) with `country: ([A-Z]{2})` and `name:`\), or nothing to do if the evaluation gives it no annex\.$",
+     r"make import-iati a écrit une annexe par pays du fichier importé : ajoutez-en une pour chaque nouveau pays (par "
+     r"exemple \1 avec `country: \2` et `name:`), ou rien à faire si l'évaluation ne lui donne pas d'annexe."),
+    (r"^(project\.yaml's (?:start|end)_date .*?): the elapsed share of the planned duration at the reporting date "
+     r"\((\S+)\) is (\S+ %) over project\.yaml's dates, (\S+ %) over the files'(: the burn index of .+ is \S+ for \S+ "
+     r"over the files' dates, every burn index \S+ times the files' \(and the verdicts rating them\))?$",
+     lambda m: re.sub(r"project\.yaml's (start_date|end_date) \((\S+)\) is not the IATI files' (first activity start|"
+                      r"last activity end) \((\S+), activity (\S+)\)",
+                      lambda d: f"le {d[1]} de project.yaml ({d[2]}) n'est pas "
+                                + ("le premier début d'activité" if d[3].startswith("first") else
+                                   "la dernière fin d'activité") + f" des fichiers IATI ({d[4]}, activité {d[5]})",
+                      m[1]).replace(") and le ", ") et le ")
+               + f" : la part écoulée de la durée prévue à la date de rapport ({m[2]}) est de {m[3]} selon les dates "
+                 f"de project.yaml, {m[4]} selon celles des fichiers"
+               + (re.sub(r": the burn index of (.+) is (\S+) for (\S+) over the files' dates, every burn index (\S+) "
+                         r"times the files' \(and the verdicts rating them\)",
+                         r" : l'indice de consommation \1 est de \2 pour \3 selon les dates des fichiers, chaque "
+                         r"indice \4 fois celui des fichiers (et les verdicts qui les notent)", m[5])
+                  .replace("consommation the project ", "consommation du projet ")
+                  .replace("consommation line ", "consommation de la ligne ") if m[5] else "")),
+    (r"^make import-iati wrote the dates of the file it imported: write (.+) in project\.yaml if the file was replaced "
+     r"by a newer one; keep (them if they are|it if it is) the project's own \(the financing agreement's\)\.$",
+     lambda m: f"make import-iati a écrit les dates du fichier importé : écrivez {m[1].replace(' and ', ' et ')} dans "
+               "project.yaml si le fichier a été remplacé par un plus récent ; "
+               + ("gardez-les si ce sont" if m[2].startswith("them") else "gardez-la si c'est")
+               + " celles du projet (de l'accord de financement)."),
+    # a survey's description (data.surveys' validators)
+    (r"^'([^']*)': each estimate names exactly one of mean, total, share \(e\.g\. \{mean: revenu\}\)$",
+     r"'\1' : chaque estimation nomme exactement une statistique parmi mean, total, share (par exemple "
+     r"{mean: revenu})"),
+    (r"^'([^']*)': 'value' goes with 'share' only \(e\.g\. \{share: emploi, value: oui\}\)$",
+     r"'\1' : 'value' ne va qu'avec 'share' (par exemple {share: emploi, value: oui})"),
+    # pydantic's own sentences for a value of the wrong kind (a study's, a survey's, project.yaml's keys)
+    (r"^'([^']*)': Input should be (.+)$",
+     lambda m: f"'{m[1]}' : {_should_be(m[2])}" if _should_be(m[2]) else m[0]),
+    (r"^See data/README\.md for how an impact study is described\.$",
+     "Voyez dans data/README.md comment décrire une étude d'impact (la clé, et ce qu'elle attend)."),
+    (r"^See data/README\.md \(Surveys\) for how a survey is described\.$",
+     "Voyez dans data/README.md (Surveys) comment décrire une enquête (la clé, et ce qu'elle attend)."),
+    (r"^the budget lines add up to (-?[\d,]+\.\d\d), more than budget_total \((-?[\d,]+\.\d\d)\): the overall execution "
+     r"rate divides by budget_total, the unallocated budget is (-?[\d,]+\.\d\d)$",
+     lambda m: f"les lignes budgétaires totalisent {_grouped(m[1])}, plus que budget_total ({_grouped(m[2])}) : le "
+               f"taux d'exécution global divise par budget_total, le budget non alloué est de {_grouped(m[3])}"),
+    (r"^budget_total is written (.+): with decimal_mark \"(.)\" \(project\.yaml\) that is (\S+)\. If it is (.+), write "
+     r"it without that \"\2\": budget_total: (.+)\.$", r"budget_total est écrit \1 : avec decimal_mark \"\2\" "
+     r"(project.yaml), c'est \3. Si c'est \4, écrivez-le sans ce \"\2\" : budget_total: \5."),
+    (r"^Update budget_total if the budget was topped up; else look for lines written twice \(budget\.csv\)\.$",
+     "Mettez à jour budget_total si le budget a été augmenté ; sinon cherchez des lignes écrites deux fois "
+     "(budget.csv)."),
+    # an impact study's other warnings (data.loader)
+    (r"^the age '([^']*)' is (\d+) on this row, a year of birth, where other rows give ages \((\S+) to (\S+)\): it "
+     r"would be read as an age of \2 years$", r"l'âge '\1' vaut \2 sur cette ligne, une année de naissance, là où les "
+     r"autres lignes donnent des âges (de \3 à \4) : il serait lu comme un âge de \2 ans"),
+    (r"^Write every row's age \(the year of the survey minus the year of birth\), or every row's year of birth under "
+     r"another name\.$", "Écrivez l'âge de chaque ligne (l'année de l'enquête moins l'année de naissance), ou l'année "
+     "de naissance de chaque ligne sous un autre nom."),
+    (r"^(\d+) value\(s\) of '([^']*)' \(([^)]*)\) are more than 10 times three quarters of the others and far above "
+     r"them all \(at most (\S+)\)(?:; (\d+) other value\(s\) are also beyond three interquartile ranges above three "
+     r"quarters of the values \((\S+)\): (.*))?: the means and the effect move with them$",
+     lambda m: f"{m[1]} valeur(s) de '{m[2]}' ({m[3]}) dépassent 10 fois les trois quarts des autres et les dépassent "
+               f"toutes de loin (au plus {m[4]})"
+               + (f" ; {m[5]} autre(s) valeur(s) dépassent aussi de trois écarts interquartiles les trois quarts des "
+                  f"valeurs ({m[6]}) : {m[7]}" if m[5] else "") + " : les moyennes et l'effet bougent avec elles"),
+    (r"^Check the value \(a typo, a yearly amount for a monthly one, another currency\?\) and correct it, or leave "
+     r"the cell empty if it is not known; if it is true, nothing needs doing, and the report may give the effect "
+     r"without it beside\.$", "Vérifiez la valeur (une faute de frappe, un montant annuel pour un mensuel, une autre "
+     "devise ?) et corrigez-la, ou laissez la cellule vide si elle n'est pas connue ; si elle est vraie, rien à "
+     "faire, et le rapport peut donner à côté l'effet sans elle."),
+    (r"^'([^']*)': (\d+) of (\d+) treated and (\d+) of (\d+) comparison (\w+)\(s\) with a value before the programme "
+     r"have none after it \((\d+) % and (\d+) %\): the difference-in-differences compares the groups' means of the "
+     r"rows it has: the baseline of those lost counts in their group's change$", r"'\1' : \2 \6 traités sur \3 et \4 "
+     r"\6 de comparaison sur \5 avec une valeur avant le programme n'en ont pas après (\7 % et \8 %) : la double "
+     r"différence compare les moyennes des lignes qu'elle a : la référence des perdus compte dans le changement de "
+     r"leur groupe"),
+    (r"^'([^']*)': (\d+) of (\d+) treated and (\d+) of (\d+) comparison rows have no value \((\d+) % and (\d+) %\): the "
+     r"effect compares the means of the rows with a value: if those lost differ \(the unemployed not found\), it "
+     r"compares different persons$", r"'\1' : \2 lignes traitées sur \3 et \4 de comparaison sur \5 n'ont pas de "
+     r"valeur (\6 % et \7 %) : l'effet compare les moyennes des lignes qui ont une valeur : si les perdus diffèrent "
+     r"(les chômeurs non retrouvés), il compare des personnes différentes"),
+    (r"^Find their follow-up values if you can; else report the attrition per arm beside the effect \(the annex gives "
+     r"it\)(, and compare with the persons seen in both rounds \(leave out of (\S+) the rows of those lost\))?\.$",
+     lambda m: "Retrouvez leurs valeurs de suivi si vous pouvez ; sinon donnez l'attrition par bras à côté de l'effet "
+               "(l'annexe la donne)" + (f", et comparez avec les personnes vues aux deux vagues (retirez de {m[2]} "
+                                        "les lignes des perdus)" if m[1] else "") + "."),
+    (r"^the round (.+), before the programme, holds the (treated|comparison) group only \((\d+) row\(s\)\): the "
+     r"difference-in-differences pools the rounds before the programme into each group's baseline, so the \2 group's "
+     r"takes in \1 and the other's does not, and the change both groups went through between the rounds would count "
+     r"as an effect of the programme$",
+     lambda m: f"la vague {m[1]}, avant le programme, ne contient que le groupe "
+               + ("traité" if m[2] == "treated" else "de comparaison") + f" ({m[3]} ligne(s)) : la double différence "
+               "regroupe les vagues d'avant le programme dans la référence de chaque groupe, celle du groupe "
+               + ("traité" if m[2] == "treated" else "de comparaison") + f" compte donc {m[1]} et celle de l'autre "
+               "non, et le changement que les deux groupes ont connu entre les vagues compterait comme un effet du "
+               "programme"),
+    (r"^Leave the rows of (.+) out of (\S+) \(compare the rounds both groups were surveyed in\), or give the other "
+     r"group's rows of that round\.$", r"Retirez les lignes de \1 de \2 (comparez les vagues où les deux groupes ont "
+     r"été enquêtés), ou donnez les lignes de l'autre groupe pour cette vague."),
+    (r"^no row before the programme is in the treated group \('([^']*)' = (.+) on (\d+) row\(s\), all after it\): the "
+     r"difference-in-differences has no baseline for the treated\. The column seems to say each round's status "
+     r"\(treated once the programme came\) rather than each person's group$", r"aucune ligne d'avant le programme "
+     r"n'est dans le groupe traité ('\1' = \2 sur \3 ligne(s), toutes après) : la double différence n'a pas de "
+     r"référence pour les traités. La colonne semble dire le statut de chaque vague (traité une fois le programme "
+     r"venu) plutôt que le groupe de chaque personne"),
+    (r"^Write in '([^']*)' each person's group on all their rows, before the programme too \(the persons treated later "
+     r"are the treated group from the first round\)\.$", r"Écrivez dans '\1' le groupe de chaque personne sur toutes "
+     r"ses lignes, avant le programme aussi (les personnes traitées plus tard sont le groupe traité dès la première "
+     r"vague)."),
+    (r"^(\d+) (\w+)\(s\) have rows in several clusters '([^']*)' \(this one in (.*)\): clustered standard errors take "
+     r"a unit's rows in two clusters as independent, which they are not, so the effects' standard errors, intervals "
+     r"and p-values are wrong$", r"\1 \2 ont des lignes dans plusieurs grappes '\3' (celui-ci dans \4) : les erreurs "
+     r"types en grappes prennent les lignes d'une unité dans deux grappes comme indépendantes, ce qu'elles ne sont "
+     r"pas : les erreurs types, intervalles et p-values des effets sont donc faux"),
+    (r"^Write `cluster: ([^`]*)` in (\S+), or a cluster that holds whole units \(their village before the programme, "
+     r"on every row of the unit\)\.$", r"Écrivez `cluster: \1` dans \2, ou une grappe qui contient des unités entières "
+     r"(leur village avant le programme, sur chaque ligne de l'unité)."),
+    (r"^(\d+) (\w+)\(s\) are in the treated group on some rows and in the comparison group on others \(\2 ([^:]*): "
+     r"(.*)\): a difference-in-differences compares groups fixed over time, and each row would be counted in the group "
+     r"its cell says \(persons counted in both groups, baseline rows of the treated compared as the comparison "
+     r"group's\)$", lambda m: f"{m[1]} {m[2]} sont dans le groupe traité sur certaines lignes et dans le groupe de "
+                              f"comparaison sur d'autres ({m[2]} {m[3]} : "
+                              + re.sub(r"('[^']*') for ", r"\1 pour ", m[4]) + ") : une double différence compare "
+                              "des groupes fixes dans le temps, et chaque ligne serait comptée dans le groupe que dit "
+                              "sa cellule (des personnes comptées dans les deux groupes, des lignes de référence des "
+                              "traités comparées comme celles du groupe de comparaison)"),
+    (r"^Write each person's group on every one of their rows \(the group they were assigned to, '([^']*)' for everyone "
+     r"who took part, whatever the round\), or leave out the persons who joined the programme late\.$",
+     r"Écrivez le groupe de chaque personne sur chacune de ses lignes (le groupe auquel elle a été affectée, '\1' pour "
+     r"tous ceux qui ont participé, quelle que soit la vague), ou laissez de côté les personnes entrées tard dans le "
+     r"programme."),
+    (r"^(\d+) cluster code\(s\) of '([^']*)' are found in several countries \((.*)\): each is taken as one cluster, and "
+     r"with fewer, larger clusters the standard errors come out too small if they are not$", r"\1 code(s) de grappe "
+     r"de '\2' se trouvent dans plusieurs pays (\3) : chacun est pris comme une seule grappe, et avec des grappes moins "
+     r"nombreuses et plus grandes, les erreurs types sortent trop petites si ce n'en est pas une"),
+    (r"^If the clusters are numbered per country, write codes unique across the study \('([^']*)'\); if a cluster does "
+     r"gather several countries, nothing to do\.$", r"Si les grappes sont numérotées par pays, écrivez des codes "
+     r"uniques dans toute l'étude ('\1') ; si une grappe réunit vraiment plusieurs pays, rien à faire."),
+    # the tables' other warnings (data.readers, data.headers, data.loader, data.params)
+    (r"^column(s?) ([A-Z, ]+) holds? values beside row(s?) ([\d, .]+) but no header: not read$",
+     lambda m: f"{'les colonnes' if m[1] else 'la colonne'} {m[2]} {'contiennent' if m[1] else 'contient'} des "
+               f"valeurs à côté {'des lignes' if m[3] else 'de la ligne'} {m[4]} mais pas d'en-tête : "
+               + ("elles ne sont pas lues" if m[1] else "elle n'est pas lue")),
+    (r"^If they are notes, nothing to do \(or move them to another sheet\); if they are a column of the table, write "
+     r"its header\.$", "Si ce sont des notes, rien à faire (ou déplacez-les sur une autre feuille) ; si c'est une "
+     "colonne de la table, écrivez son en-tête."),
+    (r"^the column '(.*)' is ignored: the figures use the column '([^']*)'$",
+     lambda m: "la colonne '" + m[1].replace("' under '", "' sous '") + f"' est ignorée : les chiffres sont pris "
+               f"dans la colonne '{m[2]}'"),
+    (r"^If '(.*)' holds the figures to use \(a revised budget, the latest count\), name it '([^']*)' and the other "
+     r"'([^']*)', say; else nothing to do\.$",
+     lambda m: "Si '" + m[1].replace("' under '", "' sous '") + f"' contient les chiffres à utiliser (un budget "
+               f"révisé, le dernier décompte), nommez-la '{m[2]}' et l'autre '{m[3]}', par exemple ; sinon, rien à "
+               "faire."),
+    (r"^this cell holds the formula (.+), which takes its value from another workbook \((.*)\): the value read is the "
+     r"one stored when this file was last saved, not that workbook's of today$", r"cette cellule contient la formule "
+     r"\1, qui prend sa valeur dans un autre classeur (\2) : la valeur lue est celle stockée au dernier enregistrement "
+     r"de ce fichier, pas celle de ce classeur aujourd'hui"),
+    (r"^Nothing to do if that workbook has not changed since; else open this file in Excel, update its links \(Data > "
+     r"Edit Links > Update Values; « Données > Modifier les liens »\) and save it\. Cells pasted as values "
+     r"\(« Collage spécial > Valeurs »\) no longer depend on it\.$", "Rien à faire si ce classeur n'a pas changé "
+     "depuis ; sinon ouvrez ce fichier dans Excel, mettez à jour ses liaisons (« Données > Modifier les liens > Mettre "
+     "à jour les valeurs ») et enregistrez-le. Des cellules collées en valeurs (« Collage spécial > Valeurs ») n'en "
+     "dépendent plus."),
+    (r"^this cell holds the formula (.+), and the file was written by a program that left the formulas to be computed "
+     r"when the file is opened \(the workbook asks Excel to compute them again\): the result it stores \((.*)\) was "
+     r"never computed$", r"cette cellule contient la formule \1, et le fichier a été écrit par un programme qui a "
+     r"laissé les formules à calculer à l'ouverture du fichier (le classeur demande à Excel de les recalculer) : le "
+     r"résultat qu'il stocke (\2) n'a jamais été calculé"),
+    (r"^this cell's format shows (.+) and the cell holds (.+): the published figure is compared as \2, to (\d+) "
+     r"decimal\(s\) \(Excel and LibreOffice format a typed percentage with 2 decimals, whatever was typed\)$",
+     r"le format de cette cellule affiche \1 et la cellule contient \2 : le chiffre publié est comparé comme \2, à \3 "
+     r"décimale(s) (Excel et LibreOffice donnent à un pourcentage tapé un format à 2 décimales, quoi qu'on ait tapé)"),
+    (r"^Nothing to do if the report prints (.+); if it prints (.+), write the value as text, as printed \(typed with a "
+     r"leading apostrophe: (.+)\)\.$", r"Rien à faire si le rapport imprime \1 ; s'il imprime \2, écrivez la valeur "
+     r"en texte, telle qu'imprimée (tapée précédée d'une apostrophe : \3)."),
+    (r"^the tables of (\S+) are read once, with project\.yaml's currency \(([^)]*)\): an annex file cannot change it, "
+     r"and its amounts would be shown as (\S+) without being converted$", r"les tables de \1 sont lues une seule fois, "
+     r"avec la devise de project.yaml (\2) : un fichier d'annexe ne peut pas la changer, et ses montants seraient "
+     r"montrés en \3 sans être convertis"),
+    (r"^Remove this line\. The workbook does not convert currencies: write every amount of the tables in (\S+) \(and "
+     r"say in the report at which rate\), or make the amounts in (\S+) a project of their own\.$", r"Supprimez cette "
+     r"ligne. Le classeur ne convertit pas les devises : écrivez chaque montant des tables en \1 (et dites dans le "
+     r"rapport à quel taux), ou faites des montants en \2 un projet à part."),
+    (r"^the outcome '([^']*)' is written as a percentage on (\d+) row\(s\) \(([^;]*); '([^']*)'\)( \([^)]*\))? and "
+     r"without '%' on the (\d+) other\(s\) \(row (\d+): '([^']*)'\)( \([^)]*\))?: the two scales cannot be compared, "
+     r"and neither is guessed$", lambda m: f"le résultat '{m[1]}' est écrit en pourcentage sur {m[2]} ligne(s) "
+                                           f"({m[3]} ; '{m[4]}'){m[5] or ''} et sans '%' sur les {m[6]} autre(s) "
+                                           f"(ligne {m[7]} : '{m[8]}'){m[9] or ''} : les deux échelles ne peuvent pas "
+                                           "être comparées, et aucune n'est devinée"),
+    (r"^Write these rows as fractions of 1, as the others are \((.+) as (\S+)\); or every row as a percentage without "
+     r"'%' \((\S+) as (\S+)\): one scale for the whole column\.$", r"Écrivez ces lignes en fractions de 1, comme les "
+     r"autres (\1 comme \2) ; ou chaque ligne en pourcentage sans '%' (\3 comme \4) : une seule échelle pour toute la "
+     r"colonne."),
+    # the data's other first-hour warnings (data.headers, data.loader, data.register, data.spending, data.inputs)
+    (r"^the title above the table gives its amounts in thousands or millions: the workbook reads amounts in (\S+), "
+     r"and would show them 1 000 or 1 000 000 times too small$", r"le titre au-dessus de la table donne ses montants "
+     r"en milliers ou en millions : le classeur lit les montants en \1, et les montrerait 1 000 ou 1 000 000 de fois "
+     r"trop petits"),
+    (r"^Write the amounts in (\S+) \(12 500 for 12,5 k\), and delete the title or its unit\.$",
+     r"Écrivez les montants en \1 (12 500 pour 12,5 k), et supprimez le titre ou son unité."),
+    (r"^the title above the table gives its amounts in ([A-Z]{3}), and the project's currency is (\S+) \(params, "
+     r"project\.yaml\): they would be added up as \2$", r"le titre au-dessus de la table donne ses montants en \1, et "
+     r"la devise du projet est \2 (params, project.yaml) : ils seraient additionnés comme des \2"),
+    (r"^this amount's number format \((.+)\) shows it in thousands or millions \('([^']*)'\)(?:: the cell holds "
+     r"(\S+))?, read as (\S+), 1 000 or 1 000 000 times too small(?: \((\d+) cells of the column are so formatted\))?$",
+     lambda m: f"le format de nombre de ce montant ({m[1]}) l'affiche en milliers ou en millions ('{m[2]}')"
+               + (f" : la cellule contient {m[3]}" if m[3] else "") + f", lu comme des {m[4]}, 1 000 ou 1 000 000 de "
+               "fois trop petit" + (f" ({m[5]} cellules de la colonne ont ce format)" if m[5] else "")),
+    (r"^Write the amounts in (\S+) \(40 000 for 40 k\) with a plain number format \(to show thousands, a format that "
+     r"divides, #,##0,\" k\", keeps the whole amount in the cell\)\.$", r"Écrivez les montants en \1 (40 000 pour "
+     r"40 k) avec un format de nombre simple (pour afficher des milliers, un format qui divise, #,##0,\" k\", garde le "
+     r"montant entier dans la cellule)."),
+    (r"^row (\d+), under the header, gives the columns' units \((.*)\): it is a units row, not a row of the table; and "
+     r"it gives the amounts of '([^']*)' in ([A-Z]{3}), while the project's currency is (\S+) \(params, project\.yaml\): "
+     r"they would be added up as \5$",
+     lambda m: f"la ligne {m[1]}, sous l'en-tête, donne les unités des colonnes ("
+               + re.sub(r" under ('[^']*')", r" sous \1", m[2]) + f") : c'est une ligne d'unités, pas une ligne de la "
+               f"table ; et elle donne les montants de '{m[3]}' en {m[4]}, alors que la devise du projet est {m[5]} "
+               f"(params, project.yaml) : ils seraient additionnés comme des {m[5]}"),
+    (r"^The workbook does not convert: write the amounts in (\S+), or set `currency: ([A-Z]{3})` in project\.yaml if "
+     r"the whole project is in that currency; then delete the units row\.$", r"Le classeur ne convertit pas : "
+     r"écrivez les montants en \1, ou indiquez `currency: \2` dans project.yaml si tout le projet est dans cette "
+     r"devise ; puis supprimez la ligne d'unités."),
+    (r"^this cell is formatted as a percentage \(the sheet shows (\S+) %\), and the indicator's unit is '([^']*)': it "
+     r"would be read as \1, 100 times the (\S+) the cell holds$", r"cette cellule est au format pourcentage (la "
+     r"feuille affiche \1 %), et l'unité de l'indicateur est '\2' : elle serait lue comme \1, 100 fois le \3 que la "
+     r"cellule contient"),
+    (r"^Format the cell as a number \(not a percentage\) and check its value: it holds (\S+)\.$",
+     r"Mettez la cellule au format nombre (pas pourcentage) et vérifiez sa valeur : elle contient \1."),
+    (r"^this table has a sex and no 'participants', so each row is read as one person, but its column '([^']*)' counts "
+     r"(\S+) on this row: rows of counts by sex \(an event's women on one row, its men on the next\) would each count "
+     r"1$", r"cette table a un sexe et pas de 'participants', chaque ligne est donc lue comme une personne, mais sa "
+     r"colonne '\1' compte \2 sur cette ligne : des lignes d'effectifs par sexe (les femmes d'un événement sur une "
+     r"ligne, ses hommes sur la suivante) compteraient chacune 1"),
+    (r"^Write one row per event with its counts \(columns participants, women, men\), or, if each row is one person, "
+     r"delete the column '([^']*)' \(data/README\.md, participation\)\.$", r"Écrivez une ligne par événement avec ses "
+     r"effectifs (colonnes participants, women, men), ou, si chaque ligne est une personne, supprimez la colonne '\1' "
+     r"(data/README.md, participation)."),
+    (r"^this table holds persons \(one row each, with a sex and no '([^']*)': (\d+) rows, from row (\d+)\) and counts "
+     r"per event \((\d+) rows\): the two cannot be read together$", r"cette table contient des personnes (une ligne "
+     r"chacune, avec un sexe et sans '\1' : \2 lignes, à partir de la ligne \3) et des effectifs par événement (\4 "
+     r"lignes) : les deux ne peuvent pas être lus ensemble"),
+    (r"^Write one or the other: count each event's persons into one row \(participants, women\), or list the persons "
+     r"of the counted events, one row each, and delete the column '([^']*)' \(data/README\.md, participation\)\.$",
+     r"Écrivez l'un ou l'autre : comptez les personnes de chaque événement sur une ligne (participants, women), ou "
+     r"listez les personnes des événements comptés, une ligne chacune, et supprimez la colonne '\1' (data/README.md, "
+     r"participation)."),
+    (r"^If '([^']*)' is the code of two events, one in (.+) and one in (.+), give each its own code \(e\.g\. (.*)\); "
+     r"if it is one event, give every row of an event the same (\w+)\.$", r"Si '\1' est le code de deux événements, "
+     r"l'un en \2 et l'autre en \3, donnez à chacun son propre code (par exemple \4) ; si c'est un seul événement, "
+     r"donnez la même valeur de \5 à chaque ligne d'un événement."),
+    (r"^both (\S+) \(saved ([\d-]+ [\d:]+)\) and (\S+) \(saved ([\d-]+ [\d:]+)\) exist; \1 would be read, and \3 is the "
+     r"newer: the table updated in Excel beside an older CSV\?$", r"\1 (enregistré le \2) et \3 (enregistré le \4) "
+     r"existent tous deux ; \1 serait lu, et \3 est le plus récent : la table mise à jour dans Excel à côté d'un CSV "
+     r"plus ancien ?"),
+    (r"^Keep one of the two files: delete (\S+) if (\S+) is the table, or move \2 out of the folder\.$",
+     r"Gardez un seul des deux fichiers : supprimez \1 si \2 est la table, ou sortez \2 du dossier."),
+    (r"^this file is not read: only files named <name>\.yaml are \(this one ends in '([^']*)'\)$",
+     r"ce fichier n'est pas lu : seuls les fichiers nommés <nom>.yaml le sont (celui-ci finit par '\1')"),
+    (r"^Rename it (\S+), or delete it if it is an old copy\.$",
+     r"Renommez-le \1, ou supprimez-le si c'est une ancienne copie."),
+    (r"^a value written as !!binary \(base64\) is not read: params and studies are text$",
+     "une valeur écrite en !!binary (base64) n'est pas lue : les paramètres et les études sont du texte"),
+    (r"^Write the value itself, as text, without !!binary\.$", "Écrivez la valeur elle-même, en texte, sans !!binary."),
+    (r"^this code holds an invisible character \((U\+[0-9A-F]+) ([a-z -]+)\): it is shown as '([^']*)' and is another "
+     r"code than that one$", r"ce code contient un caractère invisible (\1 \2) : il s'affiche '\3' et est un autre "
+     r"code que celui-là"),
+    (r"^Delete the invisible character \(it comes with text copied from a web page, a PDF or Word\): retype the "
+     r"code\.$", "Supprimez le caractère invisible (il vient d'un texte copié d'une page web, d'un PDF ou de Word) : "
+     "retapez le code."),
+    (r"^every spending row of (.+) names a line of the project as a whole \((.*)\), none a line of \1's own budget "
+     r"\((.*)\): they count in the project-wide annex only, and \1's spending is not known \(n\.d\.\), in its annex "
+     r"and in the project's total$", r"chaque ligne de dépense de \1 nomme une ligne du projet dans son ensemble "
+     r"(\2), aucune une ligne du budget propre de \1 (\3) : elles ne comptent que dans l'annexe du projet, et les "
+     r"dépenses de \1 ne sont pas connues (n.d.), dans son annexe et dans le total du projet"),
+    (r"^If these rows are (.+)'s own spending, name its own lines \((.*)\); if \1 has spent nothing on them yet, add a "
+     r"row with the amount 0 on one of them\.$", r"Si ces lignes sont des dépenses propres de \1, nommez ses propres "
+     r"lignes (\2) ; si \1 n'a encore rien dépensé sur elles, ajoutez une ligne avec le montant 0 sur l'une d'elles."),
+    (r"^the column '([^']*)' is not read: a budget line named by several rows is counted in full for each of them "
+     r"\(shared, not divided\)$", r"la colonne '\1' n'est pas lue : une ligne budgétaire nommée par plusieurs lignes "
+     r"est comptée en entier pour chacune d'elles (partagée, pas divisée)"),
+    (r"^Leave the split out \(the annex marks the costs of such lines « partagé », not to be added up\), or give each "
+     r"result its own budget line\.$", "Laissez la répartition de côté (l'annexe marque les coûts de ces lignes "
+     "« partagé », à ne pas additionner), ou donnez à chaque résultat sa propre ligne budgétaire."),
+    # an impact study's data (data.loader, data.studies): the first problems a filled template meets
+    (r"^the study's data file is missing$", "le fichier de données de l'étude manque"),
+    (r"^Put the microdata in (\S+) next to this file\.$", r"Mettez les microdonnées dans \1 à côté de ce fichier."),
+    (r"^the description names the column '([^']*)', which (\S+) does not have$",
+     r"la description nomme la colonne '\1', que \2 n'a pas"),
+    (r"^(?:Did you mean '([^']*)'\? )?Correct the name here or in the data's header\.$",
+     lambda m: (f"Vouliez-vous dire '{m[1]}' ? " if m[1] else "") + "Corrigez le nom ici ou dans l'en-tête des "
+                                                                     "données."),
+    (r"^the outcome '([^']*)' is empty in every row$", r"le résultat '\1' est vide sur toutes les lignes"),
+    (r"^Fill in the outcome, or remove it from the description's outcomes\.$",
+     "Remplissez le résultat, ou retirez-le des résultats (outcomes) de la description."),
+    (r"^every row with a '([^']*)' has \1 = (.+?): there is nothing to compare with(?:; the (\d+) row\(s\) with '\1' "
+     r"empty are left out, not read as the comparison group)?$",
+     lambda m: f"chaque ligne qui a un '{m[1]}' a {m[1]} = {m[2]} : il n'y a rien à comparer"
+               + (f" ; les {m[3]} ligne(s) où '{m[1]}' est vide sont laissées de côté, pas lues comme le groupe de "
+                  "comparaison" if m[3] else "")),
+    (r"^The data needs rows with another (\w+) value \((a comparison group|a baseline period)\)(?:: write it in the "
+     r"empty cells of '([^']*)' \(e\.g\. 0 or C\) if they are the comparison group)?\.$",
+     lambda m: f"Les données doivent avoir des lignes avec une autre valeur de {m[1]} ("
+               + ("un groupe de comparaison" if m[2].startswith("a comparison") else "une période de référence") + ")"
+               + (f" : écrivez-la dans les cellules vides de '{m[3]}' (par exemple 0 ou C) si elles sont le groupe de "
+                  "comparaison" if m[3] else "") + "."),
+    (r"^no row has the treated value (.+) in '([^']*)'; its values: (.*)$",
+     r"aucune ligne n'a la valeur traitée \1 dans '\2' ; ses valeurs : \3"),
+    (r"^Write in 'treated:' of (\S+) the value of '([^']*)' that means treated(?: \(YAML reads an unquoted "
+     r"true/yes/no as a yes/no: quote the value as the data writes it, e\.g\. treated: ('[^']*')\))?\.$",
+     lambda m: f"Écrivez dans 'treated:' de {m[1]} la valeur de '{m[2]}' qui signifie traité"
+               + (f" (YAML lit un true/yes/no sans guillemets comme un oui/non : mettez la valeur entre guillemets "
+                  f"comme les données l'écrivent, par exemple treated: {m[3]})" if m[3] else "") + "."),
+    (r"^the treated value '([^']*)' names a comparison group, and the other values of '([^']*)' \((.*)\) are taken as "
+     r"the comparison group: if '\1' is the comparison group, every effect reads the wrong way round$",
+     r"la valeur traitée '\1' désigne un groupe de comparaison, et les autres valeurs de '\2' (\3) sont prises comme "
+     r"le groupe de comparaison : si '\1' est le groupe de comparaison, chaque effet se lit à l'envers"),
+    (r"^Write in 'treated:' of (\S+) the value of '([^']*)' that means treated \('([^']*)'\?\); if '([^']*)' are the "
+     r"treated, nothing needs doing\.$", r"Écrivez dans 'treated:' de \1 la valeur de '\2' qui signifie traité "
+     r"('\3' ?) ; si '\4' sont les traités, rien à faire."),
+    (r"^'([^']*)' holds (\d+) values \((.*)\): every value but the treated one, '([^']*)', is the comparison group$",
+     r"'\1' contient \2 valeurs (\3) : toutes les valeurs sauf la valeur traitée, '\4', sont le groupe de "
+     r"comparaison"),
+    (r"^If a value is another spelling of '([^']*)', write '\1'; if the comparison group is written two ways, that is "
+     r"fine\.$", r"Si une valeur est une autre graphie de '\1', écrivez '\1' ; si le groupe de comparaison est écrit de "
+     r"deux façons, c'est bien."),
+    (r"^the column '([^']*)' looks like the study's country \((.*)\), and only a column headed 'country' is read as "
+     r"such: each country annex shows the study over all its rows, as the whole project's, and compares none of its "
+     r"published impact figures$", r"la colonne '\1' ressemble au pays de l'étude (\2), et seule une colonne "
+     r"intitulée 'country' est lue comme tel : chaque annexe de pays montre l'étude sur toutes ses lignes, comme celle "
+     r"de tout le projet, et ne compare aucun de ses chiffres d'impact publiés"),
+    (r"^Rename the column '([^']*)' to 'country' \(and in the study's YAML\), so that each country annex shows its own "
+     r"rows\.$", r"Renommez la colonne '\1' en 'country' (et dans le YAML de l'étude), pour que chaque annexe de pays "
+     r"montre ses propres lignes."),
+    (r"^(\d+) row\(s\) have no '([^']*)' \(empty, or a word for not known\), which the adjustment uses \(adjustment: "
+     r"(\w+)\): they are left out of the adjusted estimate, and kept in the naive comparison beside it$",
+     r"\1 ligne(s) n'ont pas de '\2' (vide, ou un mot pour inconnu), que l'ajustement utilise (adjustment: \3) : "
+     r"elles sont laissées hors de l'estimation ajustée, et gardées dans la comparaison naïve à côté"),
+    (r"^Fill in '([^']*)' where it is known; otherwise the two estimates are on different rows \(the annex gives the "
+     r"rows each analyses\)\.$", r"Remplissez '\1' là où il est connu ; sinon les deux estimations portent sur des "
+     r"lignes différentes (l'annexe donne les lignes que chacune analyse)."),
+    (r"^(\d+) row\(s\) have no '([^']*)', the cluster of the clustered standard errors \(se: cluster\): they are left "
+     r"out of every estimate of the study$", r"\1 ligne(s) n'ont pas de '\2', la grappe des erreurs types en grappes "
+     r"(se: cluster) : elles sont laissées hors de chaque estimation de l'étude"),
+    (r"^Fill in '([^']*)' on every row; a person who belongs to no cluster gets a code of their own\.$",
+     r"Remplissez '\1' sur chaque ligne ; une personne qui n'appartient à aucune grappe reçoit un code à elle."),
+    (r"^the column '([^']*)' looks like sampling weights \((\S+) to (\S+)\): the workbook estimates the effects unweighted, "
+     r"each row counting once, so they are the sample's, not the population's$", r"la colonne '\1' ressemble à des "
+     r"poids de sondage (de \2 à \3) : le classeur estime les effets sans pondération, chaque ligne comptant une fois : ce "
+     r"sont donc ceux de l'échantillon, pas de la population"),
+    (r"^If the sample was drawn with unequal probabilities, say so in the report and estimate the weighted effect "
+     r"elsewhere \(the workbook has no weighted effect\); if the column is not weights, rename it\.$",
+     "Si l'échantillon a été tiré avec des probabilités inégales, dites-le dans le rapport et estimez l'effet pondéré "
+     "ailleurs (le classeur n'a pas d'effet pondéré) ; si la colonne n'est pas des poids, renommez-la."),
+    (r"^An impact study's effects are estimated without sampling weights: the workbook has no weighted effect\. "
+     r"Removing this line gives the effect in the sample, unweighted; if the sample was drawn with unequal "
+     r"probabilities, say so in the report or estimate the weighted effect elsewhere\.$", "Les effets d'une étude "
+     "d'impact sont estimés sans poids de sondage : le classeur n'a pas d'effet pondéré. Retirer cette ligne donne "
+     "l'effet dans l'échantillon, sans pondération ; si l'échantillon a été tiré avec des probabilités inégales, "
+     "dites-le dans le rapport ou estimez l'effet pondéré ailleurs."),
+    (r"^'([^']*)' \((\d+) rows?\) and '([^']*)' \((\d+) rows?\) are one value written in (\d+) ways: the effects by "
+     r"subgroup would be estimated for each spelling apart$",
+     lambda m: f"'{m[1]}' ({m[2]} ligne{'s' if int(m[2]) > 1 else ''}) et '{m[3]}' ({m[4]} "
+               f"ligne{'s' if int(m[4]) > 1 else ''}) sont une même valeur écrite de {m[5]} façons : les effets par "
+               "sous-groupe seraient estimés pour chaque graphie à part"),
+    (r"^Write them all one way \('([^']*)'\)\.$", r"Écrivez-les toutes de la même façon ('\1')."),
+    (r"^the rows are in (\d+) currencies \((.*)\): (\S+) would be compared and averaged across them as one amount$",
+     r"les lignes sont en \1 devises (\2) : \3 serait comparé et moyenné entre elles comme un seul montant"),
+    (r"^Convert the amounts to one currency \(the workbook converts none\), or make one study per currency \(its rows "
+     r"only\)\.$", "Convertissez les montants en une seule devise (le classeur n'en convertit aucune), ou faites une "
+     "étude par devise (ses seules lignes)."),
+    (r"^(\d+) answers? (?:is|are) (\d+), more than every other answer \(at most (\S+)\): if \2 stands for 'don't know' "
+     r"or 'refused', the estimates count it as \2$",
+     lambda m: (f"{m[1]} réponse vaut" if m[1] == "1" else f"{m[1]} réponses valent") + f" {m[2]}, plus que toutes "
+               f"les autres réponses (au plus {m[3]}) : si {m[2]} signifie 'ne sait pas' ou 'refus', les estimations "
+               f"le comptent comme {m[2]}"),
+    (r"^If it does, leave those answers empty in the file; if (\d+) is a true answer, nothing needs doing\.$",
+     r"Si c'est le cas, laissez ces réponses vides dans le fichier ; si \1 est une vraie réponse, rien à faire."),
+    (r"^each value of '([^']*)' holds one group only \((\d+) treated, (\d+) comparison, (\d+) rows each on average\): "
+     r"the treatment was given by '\1', and the standard errors are robust \(HC1\), which take the rows of one '\1' as "
+     r"independent: the effects' standard errors, intervals, p-values and minimum detectable effects are then too "
+     r"small$", r"chaque valeur de '\1' ne contient qu'un groupe (\2 traitées, \3 de comparaison, \4 lignes chacune en "
+     r"moyenne) : le traitement a été donné par '\1', et les erreurs types sont robustes (HC1), ce qui prend les "
+     r"lignes d'un même '\1' comme indépendantes : les erreurs types, intervalles, p-values et effets minimaux "
+     r"détectables des effets sont alors trop petits"),
+    (r"^Write `se: cluster` and `cluster: ([^`]*)` in (\S+); the annex gives the effects' standard errors clustered on "
+     r"'\1' beside the others \(with fewer than 20 values it says that clustered standard errors are still too "
+     r"small\)\.$", r"Écrivez `se: cluster` et `cluster: \1` dans \2 ; l'annexe donne les erreurs types des effets en "
+     r"grappes sur '\1' à côté des autres (avec moins de 20 valeurs, elle dit que les erreurs types en grappes sont "
+     r"encore trop petites)."),
+    (r"^(\d+) id\(s\) are seen in several rounds, and the standard errors are robust \(se: robust\): they take each "
+     r"row as independent, while a person's rows are not, so the difference-in-differences' standard error, interval "
+     r"and p are wrong \(most often too large\)$", r"\1 id sont vus à plusieurs vagues, et les erreurs types sont "
+     r"robustes (se: robust) : elles prennent chaque ligne comme indépendante, alors que les lignes d'une personne ne "
+     r"le sont pas : l'erreur type, l'intervalle et le p de la double différence sont donc faux (le plus souvent trop "
+     r"grands)"),
+    (r"^Write `se: cluster` and `cluster: ([^`]*)` in (\S+) \(or a cluster that holds whole persons, such as their "
+     r"village\); the annex gives the effect's standard errors clustered on \1 beside the others, and its minimum "
+     r"detectable effect from them\.$", r"Écrivez `se: cluster` et `cluster: \1` dans \2 (ou une grappe qui contient "
+     r"des personnes entières, comme leur village) ; l'annexe donne les erreurs types de l'effet en grappes sur \1 à "
+     r"côté des autres, et son effet minimal détectable calculé avec elles."),
+    (r"^'([^']*)' names (\d+) of its (\d+) values before and after the programme, once per round: the rows look like a "
+     r"panel of persons, and without `unit:` each round is read as a sample drawn anew \(N counts rows; the persons "
+     r"seen after the programme only, or before only, are not told\)$", r"'\1' nomme \2 de ses \3 valeurs avant et "
+     r"après le programme, une fois par vague : les lignes ressemblent à un panel de personnes, et sans `unit:` chaque "
+     r"vague est lue comme un échantillon tiré à nouveau (N compte les lignes ; les personnes vues seulement après le "
+     r"programme, ou seulement avant, ne sont pas signalées)"),
+    (r"^Add `unit: ([^`]*)` to the study's description if it names the persons \(or units\); if each round is a "
+     r"sample drawn anew and the column numbers its rows, nothing needs doing\.$", r"Ajoutez `unit: \1` à la "
+     r"description de l'étude s'il nomme les personnes (ou unités) ; si chaque vague est un échantillon tiré à nouveau "
+     r"et que la colonne numérote ses lignes, rien à faire."),
+    (r"^'([^']*)' holds (\d+) rounds with both groups \((.*)\), and the study is two_group: every row of the treated "
+     r"is compared with every row of the comparison group, the rounds pooled \(neither the comparison after the "
+     r"programme nor a difference-in-differences\)$", r"'\1' contient \2 vagues avec les deux groupes (\3), et l'étude "
+     r"est two_group : chaque ligne des traités est comparée à chaque ligne du groupe de comparaison, les vagues "
+     r"mélangées (ni la comparaison après le programme, ni une double différence)"),
+    (r"^For a difference-in-differences write `design: did` and `period: \{column: ([^,]*), post: ([^}]*)\}` in (\S+) "
+     r"\(the round after the programme\); to compare after the programme only, keep that round's rows in (\S+)\.$",
+     r"Pour une double différence, écrivez `design: did` et `period: {column: \1, post: \2}` dans \3 (la vague après "
+     r"le programme) ; pour comparer après le programme seulement, ne gardez que les lignes de cette vague dans \4."),
+    (r"^each of the (\d+) rows is alone in its cell of (.+): the rows look like the means of groups \(a table of a "
+     r"report\), and the estimates would take each row as one person \(the effect unweighted by the counts, its "
+     r"standard error, interval and p those of (\d+) persons\)$", r"chacune des \1 lignes est seule dans sa case de "
+     r"\2 : les lignes ressemblent aux moyennes de groupes (un tableau de rapport), et les estimations prendraient "
+     r"chaque ligne comme une personne (l'effet non pondéré par les effectifs, son erreur type, son intervalle et son "
+     r"p ceux de \3 personnes)"),
+    (r"^the column '([^']*)' gives (\d+) persons on (\d+) rows: the rows look like the means of groups \(a table of a "
+     r"report\), and the estimates would take each row as one person \(the effect unweighted by the counts, its "
+     r"standard error, interval and p those of (\d+) persons\)$", r"la colonne '\1' donne \2 personnes sur \3 lignes : "
+     r"les lignes ressemblent aux moyennes de groupes (un tableau de rapport), et les estimations prendraient chaque "
+     r"ligne comme une personne (l'effet non pondéré par les effectifs, son erreur type, son intervalle et son p ceux "
+     r"de \4 personnes)"),
+    (r"^Give the study one row per person \(or unit\), its microdata; a report's table of means is checked as "
+     r"published figures \(reported\.csv\), not estimated again\.( If the column is not a count of persons, rename "
+     r"it\.)?$", lambda m: "Donnez à l'étude une ligne par personne (ou unité), ses microdonnées ; le tableau de "
+                           "moyennes d'un rapport se vérifie comme chiffres publiés (reported.csv), il n'est pas estimé "
+                           "à nouveau." + (" Si la colonne n'est pas un effectif de personnes, renommez-la."
+                                           if m[1] else "")),
+    (r"^the outcome '([^']*)' lies between 0 and 1 (in|where) (.+?) and goes up to (\S+) (in|where) (.+?): a share "
+     r"written as a fraction (in some countries and as a percentage in others|in one and as a percentage in the "
+     r"other)\?$", lambda m: f"le résultat '{m[1]}' est compris entre 0 et 1 "
+                             + (f"pour {m[3]}" if m[2] == "in" else "là où " + m[3].replace(" is ", " vaut ", 1))
+                             + f" et monte jusqu'à {m[4]} "
+                             + (f"pour {m[6]}" if m[5] == "in" else "là où " + m[6].replace(" is ", " vaut ", 1))
+                             + " : une part écrite en fraction "
+                             + ("dans certains pays et en pourcentage dans d'autres" if "countries" in m[7] else
+                                "dans l'un et en pourcentage dans l'autre") + " ?"),
+    (r"^Write it the same way in every country \(0\.3, or 30, for 30 %\): pooled as it is, the effect mixes the two\.$",
+     "Écrivez-la de la même façon dans chaque pays (0.3, ou 30, pour 30 %) : mélangé tel quel, l'effet confond les "
+     "deux."),
+    (r"^Write it the same way on every row \(0\.3, or 30, for 30 %\): as it is, the effect is mostly the change of "
+     r"scale between the values of (.+)\.$", r"Écrivez-la de la même façon sur chaque ligne (0.3, ou 30, pour 30 %) : "
+     r"tel quel, l'effet est surtout le changement d'échelle entre les valeurs de \1."),
+)
+
+
 # English sentence (a regex over the data room's text) -> French; applied in order, to the message and the hint.
 # Compiled when a text first needs it (_pattern): the 429 regexes took 0.05 s to compile at every import, in
 # every `make check` and build, which meets a few of them.
-_FRENCH = [(english, french) for english, french in (
+_FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
     (r"the key '([^']*)' has no value", r"la clé '\1' n'a pas de valeur"),
     (r"Write its value after '([^']*)', e\.g\. ", r"Écrivez sa valeur après '\1', par exemple "),
     (r"Write its value after '([^']*)'\.", r"Écrivez sa valeur après '\1'."),
