@@ -1038,3 +1038,48 @@ def test_a_subgroup_with_one_group_only_is_left_out_of_the_difference():
     data.loc[(data["sexe"] == "m"), "group"] = "c"
     row = subgroup_differences(make_study(data, subgroups=["sexe"])).iloc[0]
     assert row["values"] == 1 and math.isnan(row["p_value"]) and "no test of difference" in row["note"]
+
+
+def _french_panel(tmp_path, subgroups="", se="robust"):
+    """A study as a study team sends it: one row per person per round, French headers, `;` and the decimal comma."""
+    from helpers.data.loader import load_study
+    from helpers.data.params import ProjectParams
+
+    rng = np.random.default_rng(11)
+    rows = []
+    for i in range(160):
+        arm, sexe = ("T" if i < 80 else "C"), ("f" if i % 2 else "m")
+        level = rng.normal(300, 60)
+        for annee in (2019, 2021):
+            gain = (40 + 60 * (sexe == "f")) * (arm == "T") * (annee == 2021)
+            revenu = level + 20 * (annee == 2021) + gain + rng.normal(0, 40)
+            rows.append(f"P{i:03d};{arm};{sexe};V{i % 16};{annee};{revenu:.2f}".replace(".", ","))
+    (tmp_path / "s.csv").write_text("personne;groupe;sexe;village;annee;revenu\n" + "\n".join(rows) + "\n",
+                                    encoding="utf-8")
+    (tmp_path / "s.yaml").write_text(
+        "title: t\ndesign: did\noutcomes: [revenu]\ntreatment: {column: groupe, treated: T}\n"
+        f"period: {{column: annee, post: 2021}}\nunit: personne\nse: {se}\ncluster: village\n{subgroups}",
+        encoding="utf-8")
+    params = ProjectParams(title="p", code="P", start_date="2020-01-01", end_date="2021-12-31",
+                           reporting_date="2021-12-31", decimal_mark=",", language="fr")
+    study, problems = load_study(tmp_path / "s.yaml", params)
+    assert not [p for p in problems if p.severity == "error"], problems
+    return study
+
+
+def test_the_effect_in_standard_deviations_is_a_figure(tmp_path):
+    """The annex gives each headline effect in SDs of the comparison group's outcome (« soit 0,62 fois l'écart
+    type »); figures.csv had no row for it, so a report's « 0,6 écart type » could not be checked. impact_effect_sd:
+    the DiD (statsmodels' formula interface) over the SD (ddof 1) of the comparison rows after the programme."""
+    from helpers.analyses.figures import impact_figures
+
+    study = _french_panel(tmp_path, se="cluster")
+    data = study.data.assign(t=lambda d: (d["groupe"] == "T").astype(float),
+                             post=lambda d: (d["annee"].astype(int) == 2021).astype(float),
+                             y=lambda d: d["revenu"].astype(str).str.replace(",", ".").astype(float))
+    did = smf.ols("y ~ t * post", data).fit().params["t:post"]
+    sd = data.loc[(data.t == 0) & (data.post == 1), "y"].std(ddof=1)
+    figures = impact_figures({"s": study}).set_index(["metric", "key"])
+    row = figures.loc[("impact_effect_sd", "s:revenu")]
+    assert row["value"] == pytest.approx(did / sd, rel=1e-9) and row["unit"] == "ratio" and row["n"] == 80
+

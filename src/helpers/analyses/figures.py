@@ -29,8 +29,8 @@ Keys (one row per (metric, key); ``key_of_indicator`` documents the indicator ke
   ``<study>:<term>`` (balance_smd_unweighted, balance_smd_weighted; term codes age, age^2, re74=0, sex=m,
   educ*re74), ``<study>:<outcome>:<period>[:weighted]`` (event_study_effect, leads and lags).
 - what the reporting standards ask for (``standards_figures``): ``<study>:<outcome>`` (impact_control_mean,
-  impact_relative_effect for 0/1 outcomes, impact_icc for clustered designs), ``<study>:treated`` and
-  ``<study>:comparison`` (impact_n_units, impact_attrition), ``<study>`` (balance_joint_p).
+  impact_relative_effect for 0/1 outcomes, impact_icc for clustered designs, impact_effect_sd),
+  ``<study>:treated`` and ``<study>:comparison`` (impact_n_units, impact_attrition), ``<study>`` (balance_joint_p).
 - surveys (project-wide annex only; ``survey_figures``): ``<survey>:<variable>``, ``<survey>:<variable>=<value>``
   for a share, ``:<by>=<value>`` appended for a subgroup; survey_deff: the estimate's key + ``:mean|:total|:share``.
 - ``total@YYYY-MM-DD`` (or ``<line>@YYYY-MM-DD``, ``<country>@YYYY-MM-DD``) for budget metrics as of another date:
@@ -92,7 +92,8 @@ METRICS = ("physical_execution_rate", "physical_progress_rate", "activity_status
            "impact_adjusted_effect", "impact_p_holm", "impact_mde", "comparison_ess", "balance_smd_unweighted",
            "balance_smd_weighted",
            "event_study_effect", "impact_control_mean", "impact_n_units", "impact_attrition", "balance_joint_p",
-           "impact_relative_effect", "impact_icc", "survey_mean", "survey_total", "survey_share", "survey_deff",
+           "impact_relative_effect", "impact_icc", "impact_effect_sd", "survey_mean", "survey_total", "survey_share",
+           "survey_deff",
            "reported_figure", "cost_per_unit", "cost_per_participant", "cost_per_woman", "cost_to_benchmark")
 # The metrics each section of tables_figures makes (tests/analyses/test_figures.py checks them against the rows made):
 # `make check` computes only the sections whose metrics the reported figures name.
@@ -666,6 +667,18 @@ def standards_figures(name: str, study: Any, effects: pd.DataFrame) -> list[pd.D
                            binary["relative_effect"], "ratio", binary["n_treated"] + binary["n_comparison"],
                            note="treated mean / (treated mean - effect), effect " + _num(binary["effect_pp"])
                            + " percentage points (" + binary["method"].astype(str) + ")"))
+    # the effect in SDs of the comparison group's outcome (Glass's delta): the annex gives it beside each headline
+    # effect (« soit 0,50 fois l'écart type »), and figures.csv had no row for it: a report's « 0,5 écart type »
+    # could not be checked
+    standardised = head[head["effect_sd"].notna()]
+    if len(standardised):
+        parts.append(_rows("impact", "impact_effect_sd", name + ":" + standardised["outcome"].astype(str),
+                           standardised["effect_sd"], "ratio", standardised["comparison_n"],
+                           note="the study's estimate (" + standardised["method"].astype(str) + ") "
+                           + _num(standardised["estimate"]) + " / the SD (ddof 1) of the comparison group's outcome "
+                           + _num(standardised["comparison_sd"]) + np.where(
+                               standardised["comparison_sample"].eq("post"), " after the programme", "")
+                           + ", over n rows (Glass's delta)"))
     clustered = head[head["icc"].notna() | (study.spec.se == "cluster")]
     if study.spec.se == "cluster" and len(clustered):
         parts.append(_rows("impact", "impact_icc", name + ":" + clustered["outcome"].astype(str), clustered["icc"],

@@ -603,6 +603,7 @@ WORDS: dict[str, dict[str, str]] = {
     "impact_attrition": {"fr": "Attrition par groupe", "en": "Attrition per arm"},
     "impact_relative_effect": {"fr": "Effet relatif", "en": "Relative effect"},
     "impact_icc": {"fr": "Corrélation intra-grappe", "en": "Intra-cluster correlation"},
+    "impact_effect_sd": {"fr": "Effet en écarts types", "en": "Effect in standard deviations"},
     "comparison_ess": {"fr": "Taille effective du groupe de comparaison", "en": "Comparison group's effective size"},
     "balance_smd_unweighted": {"fr": "Différence standardisée avant pondération",
                                "en": "Standardised difference before weighting"},
