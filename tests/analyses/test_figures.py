@@ -196,6 +196,7 @@ def test_impact_mapping_and_country_filter(data, monkeypatch):
     monkeypatch.setattr(impact, "balanced_panel_effects", lambda study: pd.DataFrame())   # (a did with units only)
     from helpers.analyses import figures as figures_module  # the propensity figures need a real study spec
     monkeypatch.setattr(figures_module, "study_check_figures", lambda name, study: [])
+    monkeypatch.setattr(figures_module, "subgroup_figures", lambda name, study: [])   # (as well)
     study = FakeStudy("s", pd.DataFrame({"country": ["Maroc", "Tunisie", "maroc"], "y": [1, 2, 3]}))
     data = dataclasses.replace(data, studies={"s": study})
     out = annex_figures(data, annex_params()).set_index(["metric", "key"])

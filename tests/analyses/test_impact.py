@@ -1083,3 +1083,29 @@ def test_the_effect_in_standard_deviations_is_a_figure(tmp_path):
     row = figures.loc[("impact_effect_sd", "s:revenu")]
     assert row["value"] == pytest.approx(did / sd, rel=1e-9) and row["unit"] == "ratio" and row["n"] == 80
 
+
+def test_the_effects_by_subgroup_and_their_difference_are_figures(tmp_path):
+    """The annex's table of effects by subgroup and its test that the effect differs between the women and the men
+    (« Revenu selon Sexe : p = 0,003 ») had no row in figures.csv (the overall effects only): a report's
+    « +100 pour les femmes » could not be checked. Both now, as the annex computes them: the panel taken row by
+    row with robust SEs is clustered on the person (statsmodels' formula interface, CRV1, t with G - 1 df)."""
+    from helpers.analyses.figures import impact_figures
+
+    study = _french_panel(tmp_path, subgroups="subgroups: [sexe]\n")
+    data = study.data.assign(t=lambda d: (d["groupe"] == "T").astype(float),
+                             post=lambda d: (d["annee"].astype(int) == 2021).astype(float),
+                             y=lambda d: d["revenu"].astype(float))
+    figures = impact_figures({"s": study}).set_index(["metric", "key"])
+    for sexe in ("f", "m"):
+        part = data[data["sexe"] == sexe]
+        fit = smf.ols("y ~ t * post", part).fit(cov_type="cluster", use_t=True,
+                                                 cov_kwds={"groups": pd.factorize(part["personne"])[0]})
+        row = figures.loc[("impact_subgroup_effect", f"s:revenu:sexe={sexe}")]
+        assert row["value"] == pytest.approx(fit.params["t:post"], rel=1e-9)
+        assert row["se"] == pytest.approx(fit.bse["t:post"], rel=1e-9)
+        assert row["p_value"] == pytest.approx(fit.pvalues["t:post"], rel=1e-6) and row["n"] == len(part)
+    both = smf.ols("y ~ t * post * C(sexe)", data).fit(cov_type="cluster", use_t=True,
+                                                       cov_kwds={"groups": pd.factorize(data["personne"])[0]})
+    p = both.pvalues["t:post:C(sexe)[T.m]"]
+    row = figures.loc[("impact_subgroup_difference_p", "s:revenu:sexe")]
+    assert row["value"] == pytest.approx(p, rel=1e-6) and row["value"] < 0.05   # (effects 100 and 40)
