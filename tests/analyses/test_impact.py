@@ -1109,3 +1109,39 @@ def test_the_effects_by_subgroup_and_their_difference_are_figures(tmp_path):
     p = both.pvalues["t:post:C(sexe)[T.m]"]
     row = figures.loc[("impact_subgroup_difference_p", "s:revenu:sexe")]
     assert row["value"] == pytest.approx(p, rel=1e-6) and row["value"] < 0.05   # (effects 100 and 40)
+
+
+def test_lee_bounds_are_figures(tmp_path):
+    """Treated low earners not found at follow-up (those under 1 000) beside a comparison group found nearly
+    whole: the annex gives Lee's bounds beside the inflated effect (« bornes de Lee : ... »), figures.csv had no row
+    for them. impact_lee_bound: the treated, who kept more rows, trimmed of their excess share (Lee 2009: p = (q_t -
+    q_c) / q_t of their values), from the top for the lower bound and the bottom for the upper."""
+    from helpers.analyses.figures import impact_figures
+    from helpers.data.loader import load_study
+    from helpers.data.params import ProjectParams
+
+    rng = np.random.default_rng(8)
+    rows = []
+    for i in range(300):
+        arm = "traitement" if i < 150 else "témoin"
+        revenu = rng.normal(1100 + 100 * (arm == "traitement"), 250)
+        lost = (arm == "traitement" and revenu < 1000) or (arm == "témoin" and i % 25 == 0)
+        rows.append(f"{i};{arm};{'' if lost else f'{revenu:.1f}'.replace('.', ',')}")
+    (tmp_path / "s.csv").write_text("id;bras;revenu\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    (tmp_path / "s.yaml").write_text("title: t\ndesign: two_group\noutcomes: [revenu]\n"
+                                     "treatment: {column: bras, treated: traitement}\n", encoding="utf-8")
+    params = ProjectParams(title="p", code="P", start_date="2020-01-01", end_date="2021-12-31",
+                           reporting_date="2021-12-31", decimal_mark=",", language="fr")
+    study = load_study(tmp_path / "s.yaml", params)[0]
+    y = {arm: study.data.loc[study.data["bras"] == arm, "revenu"] for arm in ("traitement", "témoin")}
+    q = {arm: y[arm].notna().mean() for arm in y}
+    assert q["traitement"] < q["témoin"] - 0.05   # (the comparison kept more: it is the one trimmed)
+    kept = np.sort(y["témoin"].dropna().to_numpy())
+    cut = round((q["témoin"] - q["traitement"]) / q["témoin"] * len(kept))
+    treated = y["traitement"].mean()
+    figures = impact_figures({"s": study}).set_index(["metric", "key"])
+    assert figures.loc[("impact_lee_bound", "s:revenu:lower"), "value"] == \
+        pytest.approx(treated - kept[cut:].mean(), rel=1e-12)
+    assert figures.loc[("impact_lee_bound", "s:revenu:upper"), "value"] == \
+        pytest.approx(treated - kept[:len(kept) - cut].mean(), rel=1e-12)
+    assert figures.loc[("impact_lee_bound", "s:revenu:lower"), "n"] == len(y["traitement"].dropna()) + len(kept)

@@ -33,6 +33,8 @@ Keys (one row per (metric, key); ``key_of_indicator`` documents the indicator ke
   ``<study>:treated`` and ``<study>:comparison`` (impact_n_units, impact_attrition), ``<study>`` (balance_joint_p).
 - subgroups (``subgroup_figures``, the columns with two values or more): ``<study>:<outcome>:<subgroup>=<value>``
   (impact_subgroup_effect), ``<study>:<outcome>:<subgroup>`` (impact_subgroup_difference_p).
+- two_group arms that lost different shares of their rows (``lee_figures``): ``<study>:<outcome>:lower`` and
+  ``:upper`` (impact_lee_bound).
 - surveys (project-wide annex only; ``survey_figures``): ``<survey>:<variable>``, ``<survey>:<variable>=<value>``
   for a share, ``:<by>=<value>`` appended for a subgroup; survey_deff: the estimate's key + ``:mean|:total|:share``.
 - ``total@YYYY-MM-DD`` (or ``<line>@YYYY-MM-DD``, ``<country>@YYYY-MM-DD``) for budget metrics as of another date:
@@ -95,7 +97,7 @@ METRICS = ("physical_execution_rate", "physical_progress_rate", "activity_status
            "balance_smd_weighted",
            "event_study_effect", "impact_control_mean", "impact_n_units", "impact_attrition", "balance_joint_p",
            "impact_relative_effect", "impact_icc", "impact_effect_sd", "impact_subgroup_effect",
-           "impact_subgroup_difference_p", "survey_mean", "survey_total", "survey_share", "survey_deff",
+           "impact_subgroup_difference_p", "impact_lee_bound", "survey_mean", "survey_total", "survey_share", "survey_deff",
            "reported_figure", "cost_per_unit", "cost_per_participant", "cost_per_woman", "cost_to_benchmark")
 # The metrics each section of tables_figures makes (tests/analyses/test_figures.py checks them against the rows made):
 # `make check` computes only the sections whose metrics the reported figures name.
@@ -538,7 +540,29 @@ def impact_figures(studies: dict[str, Any] | None) -> pd.DataFrame:
                                balance["smd"], "ratio", n, note=notes))
         parts += study_check_figures(name, study)
         parts += subgroup_figures(name, study)
+        parts += lee_figures(name, study)
     return _finish(parts, sort=False)
+
+
+def lee_figures(name: str, study: Any) -> list[pd.DataFrame]:
+    """Lee's (2009) bounds of a two_group study's effect when its arms lost different shares of their rows
+    (impact.lee_bounds): the annex gives them (« bornes de Lee : 84,7 à 208,3 ») beside an effect of 144,9 that the
+    lost low earners inflate, and figures.csv had no row for them."""
+    from . import impact
+
+    bounds = impact.lee_bounds(study)
+    bounds = bounds[bounds["lower"].notna()]
+    if bounds.empty:
+        return []
+    keys = name + ":" + bounds["outcome"].astype(str)
+    n = (bounds["n_treated"] - bounds["lost_treated"]) + (bounds["n_comparison"] - bounds["lost_comparison"])
+    note = ("Lee bound: the arm that kept more rows trimmed of its excess share, from the top (lower) or the bottom "
+            "(upper); rows without a value: " + bounds["lost_treated"].astype(str) + " of "
+            + bounds["n_treated"].astype(str) + " treated, " + bounds["lost_comparison"].astype(str) + " of "
+            + bounds["n_comparison"].astype(str) + " comparison; n = rows with a value")
+    units = _units(study, bounds["outcome"])
+    return [_rows("impact", "impact_lee_bound", keys + ":lower", bounds["lower"], units, n, note=note),
+            _rows("impact", "impact_lee_bound", keys + ":upper", bounds["upper"], units, n, note=note)]
 
 
 def subgroup_figures(name: str, study: Any) -> list[pd.DataFrame]:

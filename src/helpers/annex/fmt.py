@@ -607,6 +607,7 @@ WORDS: dict[str, dict[str, str]] = {
     "impact_subgroup_effect": {"fr": "Effet par sous-groupe", "en": "Effect by subgroup"},
     "impact_subgroup_difference_p": {"fr": "Différence d'effet entre sous-groupes (p)",
                                      "en": "Difference of effect between subgroups (p)"},
+    "impact_lee_bound": {"fr": "Borne de Lee", "en": "Lee bound"},
     "comparison_ess": {"fr": "Taille effective du groupe de comparaison", "en": "Comparison group's effective size"},
     "balance_smd_unweighted": {"fr": "Différence standardisée avant pondération",
                                "en": "Standardised difference before weighting"},
