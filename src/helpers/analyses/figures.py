@@ -97,7 +97,8 @@ METRICS = ("physical_execution_rate", "physical_progress_rate", "activity_status
            "balance_smd_weighted",
            "event_study_effect", "impact_control_mean", "impact_n_units", "impact_attrition", "balance_joint_p",
            "impact_relative_effect", "impact_icc", "impact_effect_sd", "impact_subgroup_effect",
-           "impact_subgroup_difference_p", "impact_lee_bound", "survey_mean", "survey_total", "survey_share", "survey_deff",
+           "impact_subgroup_difference_p", "impact_lee_bound", "survey_mean", "survey_total", "survey_share",
+           "survey_deff",
            "reported_figure", "cost_per_unit", "cost_per_participant", "cost_per_woman", "cost_to_benchmark")
 # The metrics each section of tables_figures makes (tests/analyses/test_figures.py checks them against the rows made):
 # `make check` computes only the sections whose metrics the reported figures name.
