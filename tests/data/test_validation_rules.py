@@ -2509,7 +2509,8 @@ CASES = [
     Case("earnings per month at baseline, per year at follow-up", lambda m: (
              m.replace("impact/survey.yaml", "design: two_group", "design: did\nperiod: {column: year, post: 2021}"),
              m.write("impact/survey.csv", "id,arm,year,score,age\n" + "".join(
-                 f"{i},{'T' if i % 2 else 'C'},{year},{(1500 + 40 * i) * (12 if year == 2021 else 1):g},30\n"
+                 f"{i + (100 if year == 2021 else 0)},{'T' if i % 2 else 'C'},{year},"
+                 f"{(1500 + 40 * i) * (12 if year == 2021 else 1):g},30\n"   # (a sample drawn anew each round)
                  for year in (2019, 2021) for i in range(1, 13)))),
          "outcome_units_differ", "survey.csv", 14, "score", severity="warning", hint="same period",
          what="a DiD's earnings written per month at baseline (1 540) and per year at follow-up (18 480, the form's « "
