@@ -196,6 +196,8 @@ def test_impact_mapping_and_country_filter(data, monkeypatch):
     monkeypatch.setattr(impact, "balanced_panel_effects", lambda study: pd.DataFrame())   # (a did with units only)
     from helpers.analyses import figures as figures_module  # the propensity figures need a real study spec
     monkeypatch.setattr(figures_module, "study_check_figures", lambda name, study: [])
+    monkeypatch.setattr(figures_module, "subgroup_figures", lambda name, study: [])   # (as well)
+    monkeypatch.setattr(figures_module, "lee_figures", lambda name, study: [])
     study = FakeStudy("s", pd.DataFrame({"country": ["Maroc", "Tunisie", "maroc"], "y": [1, 2, 3]}))
     data = dataclasses.replace(data, studies={"s": study})
     out = annex_figures(data, annex_params()).set_index(["metric", "key"])
@@ -268,6 +270,13 @@ def test_the_catalogue_examples_and_units_are_figures_of_the_sample(tmp_path):
                               load_annex_params("mini", "maroc", FIXTURE / "params")),
                 annex_figures(load_project("mini", named.data_dir, named.params_dir),
                               load_annex_params("mini", "maroc", named.params_dir))]
+    # impact_lee_bound: the mini study with a third of its treated not found, the comparison found whole
+    lost = Mini.copy_to(tmp_path / "lost")
+    lost.write("impact/survey.csv", "id,arm,score,age\n" + "".join(
+        f"{i},{'T' if i <= 9 else 'C'},{'' if i in (1, 4, 7) else 10 + i % 5},{30 + i}\n" for i in range(1, 19)))
+    lost_project = load_project("mini", lost.data_dir, lost.params_dir)
+    computed.append(annex_figures(lost_project, load_annex_params("mini", "maroc", lost.params_dir)))
+    studies = {**lost_project.studies, **amem.studies}
     pairs = {(m, k): u for f in computed for m, k, u in zip(f["metric"], f["key"], f["unit"])}
     units = {"currency": amem.params.currency, "the outcome's": "", "the question's": "", "": "",
              "the figure's": "%"}
@@ -277,7 +286,7 @@ def test_the_catalogue_examples_and_units_are_figures_of_the_sample(tmp_path):
         assert (row["metric"], row["example"]) in pairs, row
         if row["unit"] == "the outcome's":   # its currency (EUR: the sample's label says so), share for a 0/1 one
             study, outcome = row["example"].split(":")[:2]
-            units["the outcome's"] = outcome_unit(amem.studies[study], outcome)
+            units["the outcome's"] = outcome_unit(studies[study], outcome)
         assert pairs[(row["metric"], row["example"])] == units.get(row["unit"], row["unit"].strip("`")), row
 
 

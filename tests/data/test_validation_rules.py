@@ -2573,6 +2573,16 @@ CASES = [
          what="a DiD's monthly earnings written 1 540 at baseline (2019) and 1.54 (thousands) at follow-up (2021): the "
               "effect was minus the groups' baseline gap (26.0 where the amounts in one unit give 106.1, 200 persons), "
               "nothing said; the fraction / percentage rule sees only shares"),
+    Case("earnings per month at baseline, per year at follow-up", lambda m: (
+             m.replace("impact/survey.yaml", "design: two_group", "design: did\nperiod: {column: year, post: 2021}"),
+             m.write("impact/survey.csv", "id,arm,year,score,age\n" + "".join(
+                 f"{i + (100 if year == 2021 else 0)},{'T' if i % 2 else 'C'},{year},"
+                 f"{(1500 + 40 * i) * (12 if year == 2021 else 1):g},30\n"   # (a sample drawn anew each round)
+                 for year in (2019, 2021) for i in range(1, 13)))),
+         "outcome_units_differ", "survey.csv", 14, "score", severity="warning", hint="same period",
+         what="a DiD's earnings written per month at baseline (1 540) and per year at follow-up (18 480, the form's « "
+              "revenu annuel »): the effect was the change of period (1 710 for 95 in a generated study of 200 "
+              "persons), nothing said: 12 times is below the 100 times of a change of unit"),
     Case("a share as a fraction at baseline, typed '41 %' at follow-up", lambda m: (
              m.replace("impact/survey.yaml", "design: two_group", "design: did\nperiod: {column: round, post: suivi}"),
              m.write("impact/survey.csv", "id,arm,round,score,age\n" + "".join(

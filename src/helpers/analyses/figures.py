@@ -29,8 +29,12 @@ Keys (one row per (metric, key); ``key_of_indicator`` documents the indicator ke
   ``<study>:<term>`` (balance_smd_unweighted, balance_smd_weighted; term codes age, age^2, re74=0, sex=m,
   educ*re74), ``<study>:<outcome>:<period>[:weighted]`` (event_study_effect, leads and lags).
 - what the reporting standards ask for (``standards_figures``): ``<study>:<outcome>`` (impact_control_mean,
-  impact_relative_effect for 0/1 outcomes, impact_icc for clustered designs), ``<study>:treated`` and
-  ``<study>:comparison`` (impact_n_units, impact_attrition), ``<study>`` (balance_joint_p).
+  impact_relative_effect for 0/1 outcomes, impact_icc for clustered designs, impact_effect_sd),
+  ``<study>:treated`` and ``<study>:comparison`` (impact_n_units, impact_attrition), ``<study>`` (balance_joint_p).
+- subgroups (``subgroup_figures``, the columns with two values or more): ``<study>:<outcome>:<subgroup>=<value>``
+  (impact_subgroup_effect), ``<study>:<outcome>:<subgroup>`` (impact_subgroup_difference_p).
+- two_group arms that lost different shares of their rows (``lee_figures``): ``<study>:<outcome>:lower`` and
+  ``:upper`` (impact_lee_bound).
 - surveys (project-wide annex only; ``survey_figures``): ``<survey>:<variable>``, ``<survey>:<variable>=<value>``
   for a share, ``:<by>=<value>`` appended for a subgroup; survey_deff: the estimate's key + ``:mean|:total|:share``.
 - ``total@YYYY-MM-DD`` (or ``<line>@YYYY-MM-DD``, ``<country>@YYYY-MM-DD``) for budget metrics as of another date:
@@ -92,7 +96,9 @@ METRICS = ("physical_execution_rate", "physical_progress_rate", "activity_status
            "impact_adjusted_effect", "impact_p_holm", "impact_mde", "comparison_ess", "balance_smd_unweighted",
            "balance_smd_weighted",
            "event_study_effect", "impact_control_mean", "impact_n_units", "impact_attrition", "balance_joint_p",
-           "impact_relative_effect", "impact_icc", "survey_mean", "survey_total", "survey_share", "survey_deff",
+           "impact_relative_effect", "impact_icc", "impact_effect_sd", "impact_subgroup_effect",
+           "impact_subgroup_difference_p", "impact_lee_bound", "survey_mean", "survey_total", "survey_share",
+           "survey_deff",
            "reported_figure", "cost_per_unit", "cost_per_participant", "cost_per_woman", "cost_to_benchmark")
 # The metrics each section of tables_figures makes (tests/analyses/test_figures.py checks them against the rows made):
 # `make check` computes only the sections whose metrics the reported figures name.
@@ -538,7 +544,61 @@ def impact_figures(studies: dict[str, Any] | None) -> pd.DataFrame:
             parts.append(_rows("impact", "balance_smd", name + ":" + balance["covariate"].astype(str),
                                balance["smd"], "ratio", n, note=notes))
         parts += study_check_figures(name, study)
+        parts += subgroup_figures(name, study)
+        parts += lee_figures(name, study)
     return _finish(parts, sort=False)
+
+
+def lee_figures(name: str, study: Any) -> list[pd.DataFrame]:
+    """Lee's (2009) bounds of a two_group study's effect when its arms lost different shares of their rows
+    (impact.lee_bounds): the annex gives them (« bornes de Lee : 84,7 à 208,3 ») beside an effect of 144,9 that the
+    lost low earners inflate, and figures.csv had no row for them."""
+    from . import impact
+
+    bounds = impact.lee_bounds(study)
+    bounds = bounds[bounds["lower"].notna()]
+    if bounds.empty:
+        return []
+    keys = name + ":" + bounds["outcome"].astype(str)
+    n = (bounds["n_treated"] - bounds["lost_treated"]) + (bounds["n_comparison"] - bounds["lost_comparison"])
+    note = ("Lee bound: the arm that kept more rows trimmed of its excess share, from the top (lower) or the bottom "
+            "(upper); rows without a value: " + bounds["lost_treated"].astype(str) + " of "
+            + bounds["n_treated"].astype(str) + " treated, " + bounds["lost_comparison"].astype(str) + " of "
+            + bounds["n_comparison"].astype(str) + " comparison; n = rows with a value")
+    units = _units(study, bounds["outcome"])
+    return [_rows("impact", "impact_lee_bound", keys + ":lower", bounds["lower"], units, n, note=note),
+            _rows("impact", "impact_lee_bound", keys + ":upper", bounds["upper"], units, n, note=note)]
+
+
+def subgroup_figures(name: str, study: Any) -> list[pd.DataFrame]:
+    """The table of effects by subgroup and the test that each outcome's effect is the same in every value of a
+    subgroup column, as the annex gives them (impact.subgroup_study: a panel taken row by row clustered on its unit;
+    impact.shown_subgroups): figures.csv held the overall effects only, and a report's « +153 pour les femmes » or
+    « l'effet diffère selon le sexe (p = 0,03) » could not be checked."""
+    from . import impact
+
+    subgroups = impact.shown_subgroups(study)
+    if not subgroups:
+        return []
+    grouped = impact.subgroup_study(study)
+    effects = impact.estimate_effects(grouped, subgroups=subgroups)
+    rows = effects[(effects["method"] == "ols") & effects["subgroup"].notna()]
+    keys = (name + ":" + rows["outcome"].astype(str) + ":" + rows["subgroup"].astype(str) + "="
+            + rows["subgroup_value"].astype(str))
+    notes = ("OLS in the rows of the subgroup, SE " + rows["se_type"].astype(str)
+             + (f" clustered on {study.spec.unit} (a panel's rows of one unit)" if grouped is not study else "")
+             + "; " + rows["n_treated"].astype(str) + " treated, " + rows["n_comparison"].astype(str)
+             + " comparison rows" + np.where(rows["note"].fillna("").astype(str).str.len() > 0,
+                                             "; " + rows["note"].fillna("").astype(str), ""))
+    tests = impact.subgroup_differences(grouped, subgroups)
+    return [_rows("impact", "impact_subgroup_effect", keys, rows["estimate"], _units(study, rows["outcome"]), rows["n"],
+                  rows["se"], rows["ci_low"], rows["ci_high"], rows["p_value"], note=notes),
+            _rows("impact", "impact_subgroup_difference_p",
+                  name + ":" + tests["outcome"].astype(str) + ":" + tests["subgroup"].astype(str), tests["p_value"], "",
+                  note="F-test that the effect is the same in the " + tests["values"].astype(str) + " values (F "
+                  + _num(tests["f"]) + ", df " + _num(tests["df_num"]) + ", " + _num(tests["df_denom"]) + "), SE "
+                  + tests["se_type"].astype(str) + np.where(tests["note"].astype(str).str.len() > 0,
+                                                            "; " + tests["note"].astype(str), ""))]
 
 
 def survey_figures(surveys: dict[str, Any] | None) -> pd.DataFrame:
@@ -670,6 +730,18 @@ def standards_figures(name: str, study: Any, effects: pd.DataFrame) -> list[pd.D
                            binary["relative_effect"], "ratio", binary["n_treated"] + binary["n_comparison"],
                            note="treated mean / (treated mean - effect), effect " + _num(binary["effect_pp"])
                            + " percentage points (" + binary["method"].astype(str) + ")"))
+    # the effect in SDs of the comparison group's outcome (Glass's delta): the annex gives it beside each headline
+    # effect (« soit 0,50 fois l'écart type »), and figures.csv had no row for it: a report's « 0,5 écart type »
+    # could not be checked
+    standardised = head[head["effect_sd"].notna()]
+    if len(standardised):
+        parts.append(_rows("impact", "impact_effect_sd", name + ":" + standardised["outcome"].astype(str),
+                           standardised["effect_sd"], "ratio", standardised["comparison_n"],
+                           note="the study's estimate (" + standardised["method"].astype(str) + ") "
+                           + _num(standardised["estimate"]) + " / the SD (ddof 1) of the comparison group's outcome "
+                           + _num(standardised["comparison_sd"]) + np.where(
+                               standardised["comparison_sample"].eq("post"), " after the programme", "")
+                           + ", over n rows (Glass's delta)"))
     clustered = head[head["icc"].notna() | (study.spec.se == "cluster")]
     if study.spec.se == "cluster" and len(clustered):
         parts.append(_rows("impact", "impact_icc", name + ":" + clustered["outcome"].astype(str), clustered["icc"],

@@ -60,7 +60,7 @@ from ..data.numbers import as_bool, period_span, round_ranks
 from ..text import fold
 
 __all__ = ["estimate_effects", "subgroup_differences", "balance_table", "balance_test", "balance_sample", "units", "covariate_terms",
-           "outcome_unit", "panel_rows_dependent", "EFFECT_COLUMNS", "BALANCE_COLUMNS", "UNIT_COLUMNS", "SE_TYPES"]
+           "outcome_unit", "panel_rows_dependent", "subgroup_study", "clustered_on_unit", "shown_subgroups", "EFFECT_COLUMNS", "BALANCE_COLUMNS", "UNIT_COLUMNS", "SE_TYPES"]
 
 # The spec's `se` -> statsmodels' cov_type name, which is what the `se_type` column says.
 SE_TYPES = {"robust": "HC1", "classical": "nonrobust", "cluster": "cluster"}
@@ -934,6 +934,28 @@ def balanced_panel_effects(study: Study, alpha: float = 0.05) -> pd.DataFrame:
     if not rows:
         return pd.DataFrame(columns=[*EFFECT_COLUMNS, "n_units", "n_lost", "n_late"])
     return pd.concat(rows, ignore_index=True)
+
+
+def clustered_on_unit(study: Study) -> Study:
+    """The study with its SEs clustered on its unit (CRV1), the rest as it is."""
+    spec = study.spec
+    return Study(study.name, spec.model_copy(update={"se": "cluster", "cluster": spec.unit}), study.data,
+                 study.files)
+
+
+def subgroup_study(study: Study) -> Study:
+    """The study the table of effects by subgroup is estimated on: a panel taken row by row (panel_rows_dependent)
+    is clustered on its unit, as each subgroup's rows of one person are no more independent than the study's (the
+    table gave HC1's 96,3 for the women where clustering on the persons gives 15,0, statsmodels, and the caution
+    gave the whole sample's only); else the study itself."""
+    return clustered_on_unit(study) if panel_rows_dependent(study) else study
+
+
+def shown_subgroups(study: Study) -> list[str]:
+    """The subgroup columns whose effects an annex gives: those with two values or more among the study's rows (a
+    country annex's `country` holds its own country only: its row would repeat the overall one)."""
+    data = study.data
+    return [s for s in study.spec.subgroups if s in data.columns and data[s].nunique(dropna=True) > 1]
 
 
 NOT_EQUIVALENT = 0.25   # |standardised difference| at baseline above which adjustment cannot make the groups

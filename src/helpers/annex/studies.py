@@ -619,20 +619,18 @@ def log_outcomes(study: Any, head: pd.DataFrame, lang: str) -> str:
 
 
 def clustered_on_unit(study: Any) -> Any:
-    """The study with its SEs clustered on its unit (CRV1), the rest as it is."""
-    from ..data.model import Study
+    """The study with its SEs clustered on its unit (CRV1), the rest as it is (impact.clustered_on_unit)."""
+    from ..analyses.impact import clustered_on_unit as clustered
 
-    spec = study.spec
-    return Study(study.name, spec.model_copy(update={"se": "cluster", "cluster": spec.unit}), study.data,
-                 study.files)
+    return clustered(study)
 
 
 def subgroup_study(study: Any) -> Any:
-    """The study the table of effects by subgroup is estimated on: a panel taken row by row (panel_rows_dependent)
-    is clustered on its unit, as each subgroup's rows of one person are no more independent than the study's (the
-    table gave HC1's 96,3 for the women where clustering on the persons gives 15,0, statsmodels, and the caution
-    gave the whole sample's only); else the study itself. ``subgroup_se`` says which in the caption."""
-    return clustered_on_unit(study) if panel_rows_dependent(study) else study
+    """The study the table of effects by subgroup is estimated on (impact.subgroup_study: figures.csv's
+    impact_subgroup_effect are the same rows); ``subgroup_se`` says which in the caption."""
+    from ..analyses.impact import subgroup_study as grouped
+
+    return grouped(study)
 
 
 def subgroup_se(study: Any, lang: str) -> str:

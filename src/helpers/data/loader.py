@@ -2229,7 +2229,8 @@ def load_study(spec_path: Path, params: ProjectParams) -> tuple[Study | None, li
             problems += _yes_no_coding(frame[outcome], raw, outcome)
             problems += _scales_by_country(frame, raw, outcome)
             problems += _scales_by_group(spec, frame, raw, outcome)
-            problems += _magnitudes_by_group(spec, frame, raw, outcome)
+            problems += _magnitudes_by_group(spec, frame, raw, outcome) \
+                or _months_and_years(spec, frame, raw, outcome)
     return Study(spec_path.stem, spec, frame.reset_index(drop=True), [data_path, spec_path]), problems
 
 
@@ -3107,6 +3108,58 @@ def _magnitudes_by_group(spec: StudySpec, frame: pd.DataFrame, raw: RawTable, ou
             f"Write it in one unit on every row: as it is, the effect is mostly the change of unit between the values "
             f"of {column}.", index=frame.index[first], column=outcome, value=numbers.plain(values[first]),
             severity="warning")]
+    return []
+
+
+MONTHS = 12   # a yearly amount is about this many times the monthly one
+MONTHS_APART = (8.0, 18.0)   # ratios of the rounds' medians read as a change from monthly to yearly (or back)
+
+
+def _months_and_years(spec: StudySpec, frame: pd.DataFrame, raw: RawTable, outcome: str) -> list[Problem]:
+    """An amount written per month in one round and per year in the other (two versions of the form, « revenu
+    annuel » at follow-up): about 12 times larger, below _magnitudes_by_group's 100. The DiD of monthly earnings
+    1 500 at baseline and yearly ones at follow-up was 13 090 for an effect of 100, nothing said. A warning when, in
+    the treated and in the comparison group alike, the medians of the non-zero values of two values of the period
+    column are 8 to 18 times apart in the same direction and barely overlap (the 75th percentile of the smaller
+    under the 25th of the larger): a programme raises the treated's earnings, not the comparison group's twelvefold.
+    Each arm x round of 5 non-zero values or more, the smaller's non-zero on half its rows at least."""
+    if spec.period is None or spec.period.column not in frame.columns or spec.treatment.column not in frame.columns:
+        return []
+    values = pd.to_numeric(frame[outcome], errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+    with np.errstate(invalid="ignore"):
+        if not (values > 1).any() or np.isin(values[np.isfinite(values)], (0.0, 1.0)).all():
+            return []
+    rounds, names = factorized(frame[spec.period.column])
+    arms = factorized(frame[spec.treatment.column])[0]
+    known = (rounds >= 0) & (arms >= 0) & np.isfinite(values) & (values != 0)
+    cells = pd.DataFrame({"r": rounds[known], "a": arms[known], "v": np.abs(values[known])})
+    stats = cells.groupby(["a", "r"])["v"].describe(percentiles=[0.25, 0.5, 0.75])
+    stats = stats[stats["count"] >= 5]
+    arm_codes = sorted(set(stats.index.get_level_values("a")))
+    if len(arm_codes) != 2:
+        return []
+    common = sorted(set.intersection(*(set(stats.loc[a].index) for a in arm_codes)))
+    for small in common:
+        for large in common:
+            both = [stats.loc[(a, small)] for a in arm_codes], [stats.loc[(a, large)] for a in arm_codes]
+            ratios = [hi["50%"] / lo["50%"] for lo, hi in zip(*both)]
+            rows_small = int(((rounds == small) & np.isfinite(values) & (arms >= 0)).sum())
+            if not (all(MONTHS_APART[0] <= r <= MONTHS_APART[1] for r in ratios)
+                    and all(lo["75%"] < hi["25%"] for lo, hi in zip(*both))
+                    and sum(lo["count"] for lo in both[0]) >= rows_small / 2):
+                continue
+            first = int(np.flatnonzero(known & (rounds == large))[0])
+            low = float(np.median(np.abs(values[known & (rounds == small)])))
+            high = float(np.median(np.abs(values[known & (rounds == large)])))
+            column = spec.period.column
+            return [raw.problem(
+                "outcome_units_differ", f"the outcome '{outcome}' is about {numbers.plain(round(high / low))} times "
+                f"larger where {column} is {numbers.plain(names[large])} (median {_rounded(high)}) than where it is "
+                f"{numbers.plain(names[small])} (median {_rounded(low)}), in the treated and the comparison group "
+                f"alike: amounts per month in one round and per year in the other?",
+                f"Write every row over the same period (per month, or per year): as it is, the effect is mostly the "
+                f"change of period between the values of {column}.", index=frame.index[first], column=outcome,
+                value=numbers.plain(values[first]), severity="warning")]
     return []
 
 

@@ -2527,6 +2527,15 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
      r"is (.+) \(median ([^)]*)\): the same amount written in two units \(thousands, cents\)\?$",
      r"le résultat '\1' est environ \2 fois plus petit là où \3 vaut \4 (médiane \5) que là où il vaut \6 "
      r"(médiane \7) : le même montant écrit en deux unités (milliers, centimes) ?"),
+    (r"^the outcome '([^']*)' is about ([\d ,.]+) times larger where (.+) is (.+) \(median ([^)]*)\) than where it "
+     r"is (.+) \(median ([^)]*)\), in the treated and the comparison group alike: amounts per month in one round and "
+     r"per year in the other\?$",
+     r"le résultat '\1' est environ \2 fois plus grand là où \3 vaut \4 (médiane \5) que là où il vaut \6 "
+     r"(médiane \7), dans le groupe traité comme dans le groupe de comparaison : des montants par mois dans une "
+     r"vague et par an dans l'autre ?"),
+    (r"^Write every row over the same period \(per month, or per year\): as it is, the effect is mostly the change "
+     r"of period between the values of (.+)\.$", r"Écrivez chaque ligne sur la même durée (par mois, ou par an) : tel "
+     r"quel, l'effet est surtout le changement de durée entre les valeurs de \1."),
     (r"^Write it in one unit on every row: as it is, the effect is mostly the change of unit between the values of "
      r"(.+)\.$", r"Écrivez-le dans une seule unité sur chaque ligne : tel quel, l'effet est surtout le changement "
      r"d'unité entre les valeurs de \1."),
