@@ -2215,6 +2215,13 @@ CASES = [
          "file_not_read", "params/mini/maroc.yml", NO_ROW, None, severity="warning", hint="Rename it maroc.yaml",
          what="params/mini/maroc.yml (as editors and other tools name YAML files): the Maroc annex was never built, "
               "and make check said « OK » without naming the file"),
+    Case("an annex named as a Windows device", lambda m: (m.params_dir / "mini" / "maroc.yaml").rename(
+             m.params_dir / "mini" / "Aux.yaml"),
+         "slug", "params/mini", NO_ROW, None, hint="aux-1.yaml",
+         what="params/mini/Aux.yaml (CON, PRN, AUX, NUL, COM1, LPT9 name devices on Windows, whatever the case and the "
+              "suffix): make check said « OK » and the build wrote Aux.html, Aux.docx, which Windows, where most "
+              "evaluators open the annexes, cannot create, unzip or open",
+         expect=lambda m, problems: _names_row(problems, "slug", "names a device on Windows")),
     Case("an annex name written as !!binary", lambda m: m.write_param_file(
              "maroc", "country: Maroc\nname: !!binary 4oCuTWFyb2MgG1sySg==\n"),
          "yaml_binary", "maroc.yaml", 2, None, hint="without !!binary",

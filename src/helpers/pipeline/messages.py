@@ -48,6 +48,8 @@ def _separator_example(example: str) -> str:
             "a tab inside a cell": "une tabulation dans une cellule"}.get(example, example)
 
 
+_NAME_OF = {"project": "de projet", "annex": "d'annexe", "file": "de fichier"}   # « le nom de projet 'aux' »
+
 # English sentence (a regex over the data room's text) -> French; applied in order, to the message and the hint
 _FRENCH = [(re.compile(english), french) for english, french in (
     (r"the key '([^']*)' has no value", r"la clé '\1' n'a pas de valeur"),
@@ -135,6 +137,16 @@ _FRENCH = [(re.compile(english), french) for english, french in (
      lambda m: f"le nom de projet {m[1]} n'est pas permis : utilisez des lettres sans accents, des chiffres, '-' et "
                f"'_' seulement (ni espaces, ni points, ni barres obliques), {m[2]} caractères au plus"
                + (f", par exemple {m[3]}" if m[3] else "") + "."),
+    # (paths.WINDOWS_DEVICE: a name Windows keeps for a device, refused by check_slug and by the params' loader)
+    (r"^(project|annex|file) name ('.*') is not allowed: it names a device on Windows \(CON, PRN, AUX, NUL, "
+     r"COM0-9, LPT0-9\), where no file or folder may be so named(?:; rename it, e\.g\. ('[^']*')\.)?$",
+     lambda m: f"le nom {_NAME_OF[m[1]]} {m[2]} n'est pas permis : il désigne un périphérique sous Windows (CON, PRN, "
+               "AUX, NUL, COM0-9, LPT0-9), où aucun fichier ni dossier ne peut porter ce nom"
+               + (f" ; renommez-le, par exemple {m[3]}." if m[3] else "")),
+    (r"^Name annex files with letters without accents, digits, '-' and '_' only \(not 'project'\), at most (\d+) "
+     r"characters, e\.g\. (\S+)\.$",
+     r"Nommez les fichiers d'annexe avec des lettres sans accents, des chiffres, '-' et '_' seulement (pas "
+     r"'project'), \1 caractères au plus, par exemple \2."),
     (r"^'([^']*)' cannot name an annex file$", r"'\1' ne peut pas nommer un fichier d'annexe"),
     (r"^Write each country as your data's `country` column holds it, e\.g\. COUNTRIES=\"Sénégal, Mali\"\.$",
      "Écrivez chaque pays comme la colonne `country` de vos données l'écrit, par exemple COUNTRIES=\"Sénégal, Mali\"."),
