@@ -936,6 +936,13 @@ _FRENCH = [(re.compile(english), french) for english, french in (
      r"backwards in the annex, its figures too \(98,184 read 481,89\)$",
      r"ce texte contient un caractère de contrôle (\1), une inversion du sens d'écriture : le texte qui le suit "
      r"serait affiché à l'envers dans l'annexe, ses chiffres aussi (98,184 lu 481,89)"),
+    (r"^this text opens a direction (isolate|embedding) \((.*)\) and does not close it: the text after it in its "
+     r"paragraph would be shown in another order in the annex, its figures too \(« : 12 réalisées sur 40, soit "
+     r"30,0 % » read « % réalisées sur 40, soit 30,0 12 : »\)$",
+     lambda m: f"ce texte ouvre {'un isolement' if m[1] == 'isolate' else 'un enchâssement'} du sens d'écriture "
+               f"({m[2]}) sans le fermer : le texte qui le suit dans son paragraphe serait affiché dans un autre "
+               "ordre dans l'annexe, ses chiffres aussi (« : 12 réalisées sur 40, soit 30,0 % » lu « % réalisées sur "
+               "40, soit 30,0 12 : »)"),
     (r"^Delete the invisible control character \(copied from another program, e\.g\. a terminal or a PDF\); retype "
      r"the text if unsure\.$",
      "Supprimez le caractère de contrôle invisible (copié d'un autre programme, par exemple un terminal ou un PDF) ; "
