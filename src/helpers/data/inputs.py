@@ -479,6 +479,13 @@ def load_described(folder: Path, load_one, kind: str, see: str, skip=lambda path
     files: list[Path] = []
     if not folder.is_dir():
         return items, problems, files
+    if folder.resolve().parent != folder.parent.resolve():
+        # data/<project>/impact/ a link to a folder elsewhere: each file was inside the folder it resolves to, and
+        # was read (the study of another project, a shared drive) where a file so linked is refused (checked_input)
+        return items, [Problem(f"{relative(folder.parent)}/{folder.name}", "outside_folder", f"this is a link to {folder.resolve()}, outside "
+                               f"{relative(folder.parent)}/: the workbook reads only files inside the project's "
+                               "folders", f"Copy the folder into {relative(folder.parent)}/ instead of linking to "
+                               "it.")], files
     for path in sorted(folder.glob("*.csv")) + sorted(folder.glob("*.xlsx")):
         if not skip(path) and not exists(folder / f"{path.stem}.yaml"):
             problems.append(Problem(relative(path), f"{kind}_without_description",

@@ -943,6 +943,10 @@ _FRENCH = [(re.compile(english), french) for english, french in (
                f"({m[2]}) sans le fermer : le texte qui le suit dans son paragraphe serait affiché dans un autre "
                "ordre dans l'annexe, ses chiffres aussi (« : 12 réalisées sur 40, soit 30,0 % » lu « % réalisées sur "
                "40, soit 30,0 12 : »)"),
+    (r"^this is a link to (.*), outside (.*)/: the workbook reads only files inside the project's folders$",
+     r"c'est un lien vers \1, hors de \2/ : le classeur ne lit que les fichiers des dossiers du projet"),
+    (r"^Copy the (file|folder) into (.*)/ instead of linking to it\.$",
+     lambda m: f"Copiez {'le fichier' if m[1] == 'file' else 'le dossier'} dans {m[2]}/ au lieu d'y faire un lien."),
     (r"^Delete the invisible control character \(copied from another program, e\.g\. a terminal or a PDF\); retype "
      r"the text if unsure\.$",
      "Supprimez le caractère de contrôle invisible (copié d'un autre programme, par exemple un terminal ou un PDF) ; "
