@@ -161,6 +161,13 @@ class ProjectParams(_Strict):
     # indicator id, "participant" or "woman" -> a benchmark cost per unit (a number, or {value:, source:})
     unit_cost_benchmarks: dict[str, float | UnitCostBenchmark] = Field(default_factory=dict)
 
+    @field_validator("word_template", mode="before")
+    @classmethod
+    def _slashes(cls, value: Any) -> Any:
+        """A path written as Windows writes it, `params\\p\\maison.docx`, read with '/': it was refused as « not
+        inside params/p/ » (one file name holding two backslashes), where it is."""
+        return value.replace("\\", "/") if isinstance(value, str) else value
+
     @field_validator("unit_cost_benchmarks", mode="before")
     @classmethod
     def _benchmarks_as_written(cls, value: Any, info: ValidationInfo) -> Any:
