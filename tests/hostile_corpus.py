@@ -162,6 +162,14 @@ def link_out_of_project(root: Path) -> None:
     (root / "data/mini/activities.csv").symlink_to(outside)
 
 
+def folder_link_out_of_project(root: Path) -> None:
+    """data/mini/impact/ is a link to a folder outside the project (its study was read: each file is inside the
+    folder it resolves to)."""
+    outside = root.parent / f"{root.name}-impact"
+    shutil.move(root / "data/mini/impact", outside)
+    (root / "data/mini/impact").symlink_to(outside, target_is_directory=True)
+
+
 def link_to_device(root: Path) -> None:
     """data/mini/expenditure.csv is a link to /dev/zero (endless)."""
     (root / "data/mini/expenditure.csv").unlink()
@@ -233,6 +241,7 @@ CASES = [
     Case("folder named x.yaml", folder_as_yaml, "not_a_file"),
     Case("link out of the project", link_out_of_project, "outside_folder"),
     Case("link to /dev/zero", link_to_device, "outside_folder"),
+    Case("folder linked out of the project", folder_link_out_of_project, "outside_folder"),
     Case("CSV quote never closed", csv_unclosed_quote, "csv_cell_limit"),
     Case("CSV cell of 200,000 characters", csv_long_cell, "cell_too_long"),
     Case("CSV control characters", csv_control_character, "control_character"),

@@ -16,7 +16,7 @@ from helpers.pipeline import runner
 from helpers.annex import render_table
 from helpers.errors import ValidationFailed
 from helpers.data.params import load_annex_params
-from helpers.paths import DATA_DIR, NOTEBOOKS_DIR, PARAMS_DIR, UnsafeName, check_slug, under
+from helpers.paths import DATA_DIR, NOTEBOOKS_DIR, PARAMS_DIR, SLUG, UnsafeName, check_slug, slugify, under
 from sample_layout import sample_layout
 
 ARABIC = "ورشة عمل حول هجرة اليد العاملة"
@@ -27,6 +27,16 @@ SCRIPT = '<script>alert("x")</script>'
 def test_names_that_could_leave_the_build_folder_are_refused(name):
     with pytest.raises(UnsafeName):
         check_slug(name, "project")
+
+
+@pytest.mark.parametrize("name", ["CON", "con", "Aux", "nul", "PRN", "COM1", "lpt9", "com0"])
+def test_names_of_windows_devices_are_refused_and_never_made(name):
+    # con.html, aux.docx: no file so named can be created, unzipped or opened on Windows
+    with pytest.raises(UnsafeName, match="device on Windows"):
+        check_slug(name, "annex")
+    assert not SLUG.match(name)
+    assert SLUG.match(slugify(name)) and slugify(name) == name.lower() + "-1"
+    assert check_slug("console", "annex") and check_slug("com10", "annex") and check_slug("aux-1", "annex")
 
 
 def test_output_paths_stay_under_build(tmp_path):

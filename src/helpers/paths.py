@@ -22,7 +22,13 @@ KERNEL_NAME = "evaluation-workbook"
 RENDERERS_DIR = HELPERS_DIR / "annex" / "renderers"
 
 NAME_MAX = 64  # characters of a project or annex name: a file name stays far below the 255 bytes of a file system
-SLUG = re.compile(rf"^[A-Za-z0-9][A-Za-z0-9_-]{{0,{NAME_MAX - 1}}}$")
+# The names of devices on Windows, whatever the case and the suffix: most evaluators open the annexes there, and
+# a file con.html or aux.docx, or a folder prn/, cannot be created, unzipped or opened (an annex params/p/aux.yaml
+# was built as aux.html without a word).
+WINDOWS_DEVICE = re.compile(r"^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$", re.I)
+SLUG = re.compile(rf"^(?!(?i:con|prn|aux|nul|com[0-9]|lpt[0-9])$)[A-Za-z0-9][A-Za-z0-9_-]{{0,{NAME_MAX - 1}}}$")
+WINDOWS_DEVICE_REASON = ("it names a device on Windows (CON, PRN, AUX, NUL, COM0-9, LPT0-9), where no file or "
+                         "folder may be so named")
 
 
 def renderer_suffixes(folder: Path = RENDERERS_DIR) -> dict[str, str]:
@@ -39,6 +45,9 @@ class UnsafeName(ValueError):
 
 
 def check_slug(name: str, what: str) -> str:
+    if isinstance(name, str) and WINDOWS_DEVICE.match(name):
+        raise UnsafeName(f"{what} name {name!r} is not allowed: {WINDOWS_DEVICE_REASON}; rename it, "
+                         f"e.g. '{slugify(name, NAME_MAX)}'.")
     if not isinstance(name, str) or not SLUG.match(name):
         shown = repr(name[:NAME_MAX] + "...") if isinstance(name, str) and len(name) > NAME_MAX else repr(name)
         raise UnsafeName(
@@ -64,7 +73,7 @@ def slugify(text: str, limit: int = 40) -> str:
     if len(slug) > limit:
         cut = slug[:limit + 1].rfind("-")
         slug = slug[:cut if cut >= limit // 2 else limit].strip("-")
-    return slug
+    return f"{slug}-1" if WINDOWS_DEVICE.match(slug) else slug   # 'Aux' -> 'aux-1' (WINDOWS_DEVICE)
 
 
 def new_file(folder: Path, name: str, suffix: str) -> Path:

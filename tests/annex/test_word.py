@@ -162,6 +162,14 @@ def test_word_template_param_must_be_a_docx_in_the_project_folders(tmp_path):
     mini.set_param("word_template", "params/mini/house.docx")
     params = load_annex_params("mini", "maroc", mini.params_dir)
     assert word_template_path(params, mini.params_dir) == mini.root / "params" / "mini" / "house.docx"
+    # as Windows writes a path (it was refused: « must be inside params/mini/ », where it is)
+    mini.set_param("word_template", "params\\mini\\house.docx")
+    params = load_annex_params("mini", "maroc", mini.params_dir)
+    assert word_template_path(params, mini.params_dir) == mini.root / "params" / "mini" / "house.docx"
+    mini.set_param("word_template", "params\\mini\\..\\..\\outside.docx")
+    with pytest.raises(ValidationFailed, match="must be inside params/mini/"):
+        load_annex_params("mini", "maroc", mini.params_dir)
+    mini.set_param("word_template", "params/mini/house.docx")
 
     (mini.root / "outside.docx").write_bytes(REFERENCE.read_bytes())
     (mini.params_dir / "mini" / "notes.docx").write_text("plain text", encoding="utf-8")

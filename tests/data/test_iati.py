@@ -1990,6 +1990,23 @@ def test_a_direction_override_or_c1_control_in_a_narrative_is_shown_as_its_escap
     assert not any(re.search("[\u202e\x80-\x9f]", label) for label in labels)
 
 
+def test_a_direction_isolate_left_open_in_a_narrative_is_shown_as_its_escape_and_warned(tmp_path):
+    """Before: an indicator's title « Femmes formées⁧ 12 » (a right-to-left isolate it does not close) reached
+    the annex as written: the text after it in its paragraph is shown in another order, its figures too. Now it is
+    shown as its escape, warned; an isolate the narrative closes (beside Arabic text) is read as written."""
+    body = (budget("100") + transaction("30") + '<result type="1">'
+            + indicator(period('<target value="10"/>', '<actual value="4"/>'), title="Femmes formées⁧ 12")
+            + indicator(period('<target value="10"/>', '<actual value="4"/>'), title="Ateliers ⁨ورشة⁩")
+            + "</result>")
+    source = load(tmp_path, activity(body=body))
+    warned = [p for p in source.problems if p.rule == "control_character"]
+    assert [(p.severity, p.element) for p in warned] == [
+        ("warning", "iati-activity[XM-1]/result[1]/indicator[1]/title/narrative")], warned
+    assert "opens a direction isolate (\\u2067)" in warned[0].message
+    labels = source.tables["indicators"]["label"].tolist()
+    assert "Femmes formées\\u2067 12" in labels and "Ateliers \u2068\u0648\u0631\u0634\u0629\u2069" in labels
+
+
 # ================================================================= the real files
 
 

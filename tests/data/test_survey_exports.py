@@ -2683,3 +2683,25 @@ def test_a_negative_code_below_answers_all_positive_is_told(tmp_path):
     assert problems == []
     mean = est.estimate(survey, "mean", "menage/enfants")
     assert mean["n"] == 37 and mean["estimate"] == pytest.approx(children[children >= 0].mean(), rel=1e-12)
+
+
+def test_a_form_label_leaving_a_direction_isolate_open_is_refused_at_its_cell(tmp_path):
+    """A question's label « Revenu mensuel\u2067 (EUR 1500) » (a right-to-left isolate it does not close) was read:
+    the text after it in its paragraph is shown in another order in the annex, its figures too. An error at its cell
+    now, as in a table; an isolate the label closes (text copied beside Arabic) is read."""
+    import openpyxl
+
+    write_tracer_survey(tmp_path)
+    form = tmp_path / f"{NAME}.form.xlsx"
+    book = openpyxl.load_workbook(form)
+    for row in book["survey"].iter_rows(min_row=2):
+        if row[1].value == "revenu":
+            row[2].value = "Revenu mensuel\u2067 (EUR 1500)"
+    for row in book["choices"].iter_rows(min_row=2):
+        if row[1].value == "oui":
+            row[2].value = "Oui \u2068نعم\u2069"
+    book.save(form)
+    _, problems, _ = load_surveys(tmp_path)
+    found = {(p.rule, p.cell) for p in problems if p.severity == "error"}
+    assert found == {("control_character", "survey!C12")}, found
+    assert "opens a direction isolate" in next(p for p in problems if p.cell == "survey!C12").message

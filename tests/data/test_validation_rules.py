@@ -2282,6 +2282,13 @@ CASES = [
          "file_not_read", "params/mini/maroc.yml", NO_ROW, None, severity="warning", hint="Rename it maroc.yaml",
          what="params/mini/maroc.yml (as editors and other tools name YAML files): the Maroc annex was never built, "
               "and make check said « OK » without naming the file"),
+    Case("an annex named as a Windows device", lambda m: (m.params_dir / "mini" / "maroc.yaml").rename(
+             m.params_dir / "mini" / "Aux.yaml"),
+         "slug", "params/mini", NO_ROW, None, hint="aux-1.yaml",
+         what="params/mini/Aux.yaml (CON, PRN, AUX, NUL, COM1, LPT9 name devices on Windows, whatever the case and the "
+              "suffix): make check said « OK » and the build wrote Aux.html, Aux.docx, which Windows, where most "
+              "evaluators open the annexes, cannot create, unzip or open",
+         expect=lambda m, problems: _names_row(problems, "slug", "names a device on Windows")),
     Case("an annex name written as !!binary", lambda m: m.write_param_file(
              "maroc", "country: Maroc\nname: !!binary 4oCuTWFyb2MgG1sySg==\n"),
          "yaml_binary", "maroc.yaml", 2, None, hint="without !!binary",
@@ -2852,6 +2859,18 @@ CASES = [
          what="an event's label ending with U+202E (right-to-left override): in the annex, the text after it in its "
               "paragraph is shown backwards, figures too (an outcome's estimate 98,184 read 481,89)",
          expect=lambda m, problems: _names_row(problems, "control_character", "direction override")),
+    Case("direction isolate left open in a label", lambda m: m.replace("participation", "Formation des inspecteurs",
+                                                                        "Formation\u2067 des inspecteurs"),
+         "control_character", "participation.csv", 2, "label", hint="Delete the invisible",
+         what="an event's label holding U+2067 (right-to-left isolate) that it does not close: accepted, and a text "
+              "after it in its paragraph or cell was shown in another order (« Formation\u2067 : 12 réalisées sur 40, "
+              "soit 30,0 % » read « Formation% réalisées sur 40, soit 30,0 12 : » in Chromium); embeddings (U+202A, "
+              "U+202B) alike",
+         expect=lambda m, problems: _names_row(problems, "control_character", "opens a direction isolate")),
+    Case("direction embedding left open in a YAML label", lambda m: m.set_param("name", "Maroc \u202b2021", "maroc"),
+         "control_character", "maroc.yaml", 2, None, hint="Delete the invisible",
+         what="maroc.yaml: the annex's name holding U+202B (right-to-left embedding) that it does not close",
+         expect=lambda m, problems: _names_row(problems, "control_character", "opens a direction embedding")),
     Case("full-width code", lambda m: (m.append("budget", "\uff221,5000,Maroc,Personnel (avenant),staff"),
                                        m.append("expenditure", "\uff221,2021-06-30,2500,Maroc,S1 2021")),
          "duplicate_line", "budget.csv", 6, "line",
@@ -3346,6 +3365,12 @@ ACCEPTED = [
              lambda m, data: (
                  _check(data.tables["participation"].set_index("event_id").at["E1", "country"] == "Maroc"),
                  _check(data.tables["expenditure"].set_index("line").at["B3", "country"] == "Tunisie"))),
+    Accepted("direction isolate closed in an Arabic label", lambda m: m.replace(
+                 "participation", "ورشة تدريبية", "ورشة \u2068تدريبية\u2069 2021"),
+             "participation.csv: an Arabic label holding an isolate it closes (U+2068 ... U+2069, as text copied "
+             "beside Arabic brings them): harmless, read as written",
+             lambda m, data: _check("ورشة \u2068تدريبية\u2069 2021"
+                                    in data.tables["participation"]["label"].tolist())),
     Accepted("invisible characters after a number", lambda m: (
                  m.replace("participation", "E1,20,8,Maroc,", "E1,20,8\u2069,Maroc,"),
                  m.write("expenditure", "sep=,\n" + m.text("expenditure").replace("B1,2020-12-31,40000,",

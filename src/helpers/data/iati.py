@@ -60,7 +60,8 @@ from ..paths import relative
 from ..text import (FEMALE_TOKENS as FEMALE, MALE_TOKENS as MALE, SEX_DIMENSION_NAMES as SEX_NAMES,
                     TOTAL_TOKENS as TOTAL, fold)
 from .countries import country_code, country_name
-from .inputs import CONTROL, MAX_IATI_BYTES, Refused, checked_input, control_reason
+from .inputs import (CONTROL, MAX_IATI_BYTES, OPENERS, Refused, checked_input, control_reason, unclosed_direction,
+                     unclosed_reason)
 from .params import ProjectParams
 from .schemas import COLUMNS, REGIONAL, validate_table
 from .spec import SPEC
@@ -586,12 +587,14 @@ def _visible_controls(activity: Activity, problems: list[Problem]) -> None:
     """A narrative holding a control character (C1: U+0085, U+009B...) or a direction override (U+202E), which XML
     allows, is refused in a table or a YAML file: an override showed the rest of its line backwards in the annex,
     a figure beside it too (a title « Formation U+202E 0051 USD » read « Formation DSU 1500 »), and a terminal acts
-    on C1. The publisher's file is not to be edited: the character is shown as its escape (« \\u202e »), with a
-    warning per element."""
+    on C1. So is a direction embedding or isolate the narrative leaves open (« Formation\u2067 12 »: the text after
+    it in its paragraph in another order). The publisher's file is not to be edited: the character is shown as its
+    escape (« \\u202e »), with a warning per element."""
     every = [activity.title, activity.reporting_org, *activity.funders, *(c.names for c in activity.countries),
              *(i.title for i in activity.indicators), *(m.description for m in activity.transactions if m.description)]
-    if not CONTROL.search("\n".join(text for texts in every for text in (
-            texts.values() if isinstance(texts, dict) else (t for _, t in texts)) if text)):
+    joined = "\n".join(text for texts in every for text in (
+        texts.values() if isinstance(texts, dict) else (t for _, t in texts)) if text)
+    if not CONTROL.search(joined) and not any(char in joined for char in OPENERS):
         return   # (nearly every activity: one search, no element paths made)
     texts = [("title", activity.title), ("reporting-org", activity.reporting_org),
              *(("participating-org", names) for names in activity.funders),
@@ -603,27 +606,39 @@ def _visible_controls(activity: Activity, problems: list[Problem]) -> None:
             texts.append((money.path.rsplit("/", 1)[0] + "/description", money.description))
     for where, narratives in texts:
         pairs = list(narratives.items() if isinstance(narratives, dict) else narratives)
-        written = next((text for _, text in pairs if text and CONTROL.search(text)), None)
+        written = next((text for _, text in pairs if text and _hidden(text)), None)
         if written is None:
             continue
-        found = CONTROL.search(written)
+        found = _hidden(written)
         visible = [(lang, _escaped(text) if text else text) for lang, text in pairs]
         if isinstance(narratives, dict):
             narratives.update(visible)
         else:
             narratives[:] = visible
-        char = _escaped(found.group())
+        char = _escaped(found)
+        what = (f"holds a control character ({char}){control_reason(found)}" if CONTROL.match(found)
+                else unclosed_reason(found).removeprefix("this text "))
         problems.append(Problem(activity.file, "control_character", f"activity {activity.identifier}: this "
-                                f"narrative holds a control character ({char}){control_reason(found.group())}: it is "
+                                f"narrative {what}: it is "
                                 f"shown as « {char} » in the annexes", "Nothing to do for the figures; ask the "
                                 "publisher to remove the character.", element=f"{where}/narrative",
                                 value=shown(_escaped(written)),
                                 severity="warning"))
 
 
+def _hidden(text: str) -> str | None:
+    """The first control character of a narrative, else the first direction embedding or isolate it leaves open
+    (inputs.unclosed_direction: the text after it in its paragraph is shown in another order), else None."""
+    found = CONTROL.search(text)
+    return found.group() if found else unclosed_direction(text)
+
+
 def _escaped(text: str) -> str:
-    return CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else
-                       f"\\u{ord(m.group()):04x}", text)
+    """The text with its control characters as escapes, and, when it leaves one open, its direction embeddings and
+    isolates (each written \\u2067)."""
+    escape = CONTROL if not unclosed_direction(text) else re.compile(f"{CONTROL.pattern}|[{OPENERS}]")
+    return escape.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else
+                      f"\\u{ord(m.group()):04x}", text)
 
 
 def _refused(root: etree._Element, file: str) -> Problem | None:

@@ -61,6 +61,42 @@ def control_reason(char: str) -> str:
     return ", which a spreadsheet cannot store and a terminal would act on"
 
 
+# The direction embeddings (LRE, RLE) and isolates (LRI, RLI, FSI): harmless when the text closes them (PDF, PDI:
+# a name copied beside Arabic text), but one left open turns the direction of everything after it in its paragraph
+# or cell, the figures the annex writes after a label too: « Formation\u2067 : 12 réalisées sur 40, soit 30,0 % » was
+# shown « Formation% réalisées sur 40, soit 30,0 12 : » in the browser. The readers strip them at a cell's edges
+# (data.readers); one left open inside a text is refused, as the overrides are (CONTROL).
+EMBEDDINGS, ISOLATES = "\u202a\u202b\u202d\u202e", "\u2066\u2067\u2068"
+OPENERS = EMBEDDINGS + ISOLATES
+POP_EMBEDDING, POP_ISOLATE = "\u202c", "\u2069"
+
+
+def unclosed_direction(text: str) -> str | None:
+    """The first direction embedding or isolate that ``text`` opens and does not close, or None. As the Unicode
+    bidirectional algorithm pairs them: a PDF closes the last embedding opened since the last isolate, a PDI the last
+    isolate (and the embeddings inside it); a closer with nothing to close does nothing."""
+    if not any(char in text for char in OPENERS):
+        return None
+    opened: list[str] = []
+    for char in text:
+        if char in OPENERS:
+            opened.append(char)
+        elif char == POP_EMBEDDING and opened and opened[-1] in EMBEDDINGS:
+            opened.pop()
+        elif char == POP_ISOLATE and any(c in ISOLATES for c in opened):
+            while opened.pop() not in ISOLATES:
+                pass
+    return opened[0] if opened else None
+
+
+def unclosed_reason(char: str) -> str:
+    """The message of a text that leaves ``char`` (unclosed_direction) open."""
+    what = "a direction isolate" if char in ISOLATES else "a direction embedding"
+    return (f"this text opens {what} (\\u{ord(char):04x}) and does not close it: the text after it in its paragraph "
+            "would be shown in another order in the annex, its figures too (« : 12 réalisées sur 40, soit 30,0 % » "
+            "read « % réalisées sur 40, soit 30,0 12 : »)")
+
+
 def shown(text: str, limit: int = 80) -> str:
     """A value as a message may print it: control characters as \\xNN (\\uFFFE) escapes, at most ``limit``
     characters."""
@@ -292,6 +328,9 @@ class _Loader(yaml.SafeLoader):
             raise _Refusal("control_character", f"this text holds a control character ({shown(char)})"
                            f"{control_reason(char)}", CONTROL_HINT, node.start_mark.line + 1,
                            value=clipped(value))
+        if isinstance(value, str) and unclosed_direction(value):
+            raise _Refusal("control_character", unclosed_reason(unclosed_direction(value)), CONTROL_HINT,
+                           node.start_mark.line + 1, value=clipped(value))
         return value
 
 
@@ -462,6 +501,13 @@ def load_described(folder: Path, load_one, kind: str, see: str, skip=lambda path
     files: list[Path] = []
     if not folder.is_dir():
         return items, problems, files
+    if folder.resolve().parent != folder.parent.resolve():
+        # data/<project>/impact/ a link to a folder elsewhere: each file was inside the folder it resolves to, and
+        # was read (the study of another project, a shared drive) where a file so linked is refused (checked_input)
+        return items, [Problem(f"{relative(folder.parent)}/{folder.name}", "outside_folder", f"this is a link to {folder.resolve()}, outside "
+                               f"{relative(folder.parent)}/: the workbook reads only files inside the project's "
+                               "folders", f"Copy the folder into {relative(folder.parent)}/ instead of linking to "
+                               "it.")], files
     for path in sorted(folder.glob("*.csv")) + sorted(folder.glob("*.xlsx")):
         if not skip(path) and not exists(folder / f"{path.stem}.yaml"):
             problems.append(Problem(relative(path), f"{kind}_without_description",

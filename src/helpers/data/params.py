@@ -21,7 +21,8 @@ from ..errors import Problem, ValidationFailed, did_you_mean, no_such
 from ..text import ALL, BUDGET_CATEGORIES, CATEGORY_WORDS, as_code, fold, is_all  # noqa: F401 (ALL re-exported)
 from . import numbers
 from .inputs import MiB, WrittenFloat, clipped, exists, read_yaml, zip_problem
-from ..paths import PARAMS_DIR, SLUG, annex_names, project_names, relative, slug_example, slugify
+from ..paths import (PARAMS_DIR, SLUG, WINDOWS_DEVICE, WINDOWS_DEVICE_REASON, annex_names, project_names, relative,
+                     slug_example, slugify)
 
 StatusCode = Literal[
     "done", "in_progress", "not_started", "delayed", "seriously_delayed", "on_time", "ahead", "cancelled"
@@ -159,6 +160,13 @@ class ProjectParams(_Strict):
     iati: IatiParams = IatiParams()
     # indicator id, "participant" or "woman" -> a benchmark cost per unit (a number, or {value:, source:})
     unit_cost_benchmarks: dict[str, float | UnitCostBenchmark] = Field(default_factory=dict)
+
+    @field_validator("word_template", mode="before")
+    @classmethod
+    def _slashes(cls, value: Any) -> Any:
+        """A path written as Windows writes it, `params\\p\\maison.docx`, read with '/': it was refused as « not
+        inside params/p/ » (one file name holding two backslashes), where it is."""
+        return value.replace("\\", "/") if isinstance(value, str) else value
 
     @field_validator("unit_cost_benchmarks", mode="before")
     @classmethod
@@ -490,7 +498,8 @@ def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
 def load_project_params(project: str, params_dir: Path = PARAMS_DIR) -> ProjectParams:
     """project.yaml, validated. Raises ValidationFailed listing every problem."""
     if not SLUG.match(project):
-        raise ValidationFailed([Problem(relative(params_dir), "slug", f"project name {project!r} is not allowed",
+        raise ValidationFailed([Problem(relative(params_dir), "slug", f"project name {project!r} is not allowed"
+                                        + (f": {WINDOWS_DEVICE_REASON}" if WINDOWS_DEVICE.match(project) else ""),
                                         "Use letters without accents, digits, '-' and '_' only, at most 64 characters"
                                         + (f"{slug_example(project)}: rename the folders params/{project}/ and "
                                            f"data/{project}/ so." if slug_example(project) and "/" not in project
@@ -527,7 +536,8 @@ def load_annex_params(project: str, annex: str, params_dir: Path = PARAMS_DIR,
     base = load_project_params(project, params_dir).model_dump() if base is None else base
     path = params_dir / project / f"{annex}.yaml"
     if not SLUG.match(annex) or annex == "project":
-        raise ValidationFailed([Problem(relative(params_dir / project), "slug", f"annex name {annex!r} is not allowed",
+        raise ValidationFailed([Problem(relative(params_dir / project), "slug", f"annex name {annex!r} is not allowed"
+                                        + (f": {WINDOWS_DEVICE_REASON}" if WINDOWS_DEVICE.match(annex) else ""),
                                         "Name annex files with letters without accents, digits, '-' and '_' only "
                                         "(not 'project'), at most 64 characters, e.g. "
                                         + (f"{slugify(annex, 64)}.yaml." if slugify(annex, 64) not in ("", annex,

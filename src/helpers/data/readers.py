@@ -39,7 +39,8 @@ import pandas as pd
 from ..errors import Problem
 from ..paths import relative
 from ..text import INVISIBLE_CHARACTERS, unaccented
-from .inputs import CONTROL, CONTROL_HINT, OVERRIDES, MiB, Refused, clipped, control_reason, read_digested, shown, zip_problem
+from .inputs import (CONTROL, CONTROL_HINT, OPENERS, OVERRIDES, MiB, Refused, clipped, control_reason, read_digested,
+                     shown, unclosed_direction, unclosed_reason, zip_problem)
 
 HEADER_SEARCH_ROWS = 30  # title rows allowed above the header
 # Limits (data/README.md, "Limits"), checked before the work: a file over them is refused with a message.
@@ -742,8 +743,11 @@ def _header(table: RawTable, header: list[Any]) -> dict[str, int]:
 _PLAIN_BYTES = bytes(range(32, 127)) + b"\t\n\r"
 _PRINTED = bytes(range(33, 127))   # printable ASCII but the space
 # What is left of inputs.CONTROL in the other bytes of UTF-8 text: C0 and DEL, U+0080-U+009F (C2 80-9F), U+202D,
-# U+202E (E2 80 AD, E2 80 AE) and U+FFFE, U+FFFF (EF BF BE, EF BF BF)
-_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\xad\xae]|\xef\xbf[\xbe\xbf]")
+# U+202E (E2 80 AD, E2 80 AE) and U+FFFE, U+FFFF (EF BF BE, EF BF BF); and the embeddings and isolates that a cell
+# may leave open (inputs.OPENERS: U+202A, U+202B, E2 80 AA-AB; U+2066-U+2068, E2 81 A6-A8)
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\xaa\xab\xad\xae]"
+                            rb"|\xe2\x81[\xa6-\xa8]|\xef\xbf[\xbe\xbf]")
+_OPENED = f"[{OPENERS}]"   # (the characters themselves: pyarrow's RE2 reads no \u escape)
 
 
 def has_control(utf8: bytes) -> bool:
@@ -779,6 +783,16 @@ def text_problems(table: RawTable, control: bool = True) -> list[Problem]:
             problems.append(table.problem(
                 "control_character", f"this text holds a control character ({shown(char)}){control_reason(char)}",
                 CONTROL_HINT, index=index, column=column, value=clipped(value)))
+        opened = text.str.contains(_OPENED, regex=True, na=False).to_numpy(dtype=bool) & ~control if searched \
+            else np.zeros(len(series), dtype=bool)
+        control = np.array(control)   # (written below: a cell so refused is not also measured)
+        for position in np.flatnonzero(opened):
+            value = series.iloc[position]
+            if unclosed_direction(value):   # (one closed in the cell, beside Arabic text, is harmless)
+                control[position] = True
+                problems.append(table.problem("control_character", unclosed_reason(unclosed_direction(value)),
+                                              CONTROL_HINT, index=series.index[position], column=column,
+                                              value=clipped(value)))
         for index, value in series[long & ~control].items():
             problems.append(table.problem(
                 "cell_too_long", f"this cell holds {len(value):,} characters, more than the {MAX_CELL_CHARS:,} a "

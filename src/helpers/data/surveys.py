@@ -52,7 +52,7 @@ from ..errors import Problem, did_you_mean
 from ..paths import relative
 from ..text import FEMALE_WORDS, fold
 from .inputs import (CONTROL, CONTROL_HINT, Refused, clipped, control_reason, exists, load_described,
-                     one_error_per_key, read_input, read_yaml, shown, zip_problem)
+                     one_error_per_key, read_input, read_yaml, shown, unclosed_direction, unclosed_reason, zip_problem)
 from . import numbers
 from .readers import MAX_CELL_CHARS, XLSX_MAX_PART, XLSX_MAX_TOTAL, RawTable, header_name, read_table
 from .spec import repeats
@@ -1903,7 +1903,8 @@ def _options_split(survey: Survey, raw: RawTable, column: str) -> None:
 
 
 def _form_text_problems(file: str, sheet: str, cells: list[tuple]) -> list[Problem]:
-    """A form's cells are checked as a table's: a control character or a direction override, and a cell longer than
+    """A form's cells are checked as a table's: a control character or a direction override (or an embedding or
+    isolate left open: inputs.unclosed_direction), and a cell longer than
     a spreadsheet's, are errors with their cell. Before, a question's label holding U+202E reached the annex as
     written (« Revenu mensuel U+202E(EUR 0051) » shown « Revenu mensuel (1500 EUR) »), a C1 control (U+009B) the
     annex and the terminal, and a 100 000-character choice label the annex whole."""
@@ -1916,7 +1917,8 @@ def _form_text_problems(file: str, sheet: str, cells: list[tuple]) -> list[Probl
             if not isinstance(value, str):
                 continue
             found = CONTROL.search(value)
-            if found is None and len(value) <= MAX_CELL_CHARS:
+            opened = unclosed_direction(value) if found is None else None
+            if found is None and opened is None and len(value) <= MAX_CELL_CHARS:
                 continue
             named = header[index] if number > 1 and index < len(header) else None
             where = {"cell": f"{sheet}!{get_column_letter(index + 1)}{number}", "value": clipped(value),
@@ -1925,6 +1927,8 @@ def _form_text_problems(file: str, sheet: str, cells: list[tuple]) -> list[Probl
                 problems.append(Problem(file, "control_character", f"this text holds a control character "
                                         f"({shown(found.group())}){control_reason(found.group())}", CONTROL_HINT,
                                         **where))
+            elif opened is not None:   # (inputs.OPENERS: a direction embedding or isolate left open)
+                problems.append(Problem(file, "control_character", unclosed_reason(opened), CONTROL_HINT, **where))
             else:
                 problems.append(Problem(file, "cell_too_long", f"this cell holds {len(value):,} characters, more "
                                         f"than the {MAX_CELL_CHARS:,} a spreadsheet cell can hold",

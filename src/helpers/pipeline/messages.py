@@ -1258,6 +1258,8 @@ _FIRST_HOUR = (
 )
 
 
+_NAME_OF = {"project": "de projet", "annex": "d'annexe", "file": "de fichier"}   # « le nom de projet 'aux' »
+
 # English sentence (a regex over the data room's text) -> French; applied in order, to the message and the hint.
 # Compiled when a text first needs it (_pattern): the 429 regexes took 0.05 s to compile at every import, in
 # every `make check` and build, which meets a few of them.
@@ -1366,6 +1368,16 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
      lambda m: f"le nom de projet {m[1]} n'est pas permis : utilisez des lettres sans accents, des chiffres, '-' et "
                f"'_' seulement (ni espaces, ni points, ni barres obliques), {m[2]} caractères au plus"
                + (f", par exemple {m[3]}" if m[3] else "") + "."),
+    # (paths.WINDOWS_DEVICE: a name Windows keeps for a device, refused by check_slug and by the params' loader)
+    (r"^(project|annex|file) name ('.*') is not allowed: it names a device on Windows \(CON, PRN, AUX, NUL, "
+     r"COM0-9, LPT0-9\), where no file or folder may be so named(?:; rename it, e\.g\. ('[^']*')\.)?$",
+     lambda m: f"le nom {_NAME_OF[m[1]]} {m[2]} n'est pas permis : il désigne un périphérique sous Windows (CON, PRN, "
+               "AUX, NUL, COM0-9, LPT0-9), où aucun fichier ni dossier ne peut porter ce nom"
+               + (f" ; renommez-le, par exemple {m[3]}." if m[3] else "")),
+    (r"^Name annex files with letters without accents, digits, '-' and '_' only \(not 'project'\), at most (\d+) "
+     r"characters, e\.g\. (\S+)\.$",
+     r"Nommez les fichiers d'annexe avec des lettres sans accents, des chiffres, '-' et '_' seulement (pas "
+     r"'project'), \1 caractères au plus, par exemple \2."),
     (r"^'([^']*)' cannot name an annex file$", r"'\1' ne peut pas nommer un fichier d'annexe"),
     (r"^Write each country as your data's `country` column holds it, e\.g\. COUNTRIES=\"Sénégal, Mali\"\.$",
      "Écrivez chaque pays comme la colonne `country` de vos données l'écrit, par exemple COUNTRIES=\"Sénégal, Mali\"."),
@@ -2245,6 +2257,17 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
      r"backwards in the annex, its figures too \(98,184 read 481,89\)$",
      r"ce texte contient un caractère de contrôle (\1), une inversion du sens d'écriture : le texte qui le suit "
      r"serait affiché à l'envers dans l'annexe, ses chiffres aussi (98,184 lu 481,89)"),
+    (r"^this text opens a direction (isolate|embedding) \((.*)\) and does not close it: the text after it in its "
+     r"paragraph would be shown in another order in the annex, its figures too \(« : 12 réalisées sur 40, soit "
+     r"30,0 % » read « % réalisées sur 40, soit 30,0 12 : »\)$",
+     lambda m: f"ce texte ouvre {'un isolement' if m[1] == 'isolate' else 'un enchâssement'} du sens d'écriture "
+               f"({m[2]}) sans le fermer : le texte qui le suit dans son paragraphe serait affiché dans un autre "
+               "ordre dans l'annexe, ses chiffres aussi (« : 12 réalisées sur 40, soit 30,0 % » lu « % réalisées sur "
+               "40, soit 30,0 12 : »)"),
+    (r"^this is a link to (.*), outside (.*)/: the workbook reads only files inside the project's folders$",
+     r"c'est un lien vers \1, hors de \2/ : le classeur ne lit que les fichiers des dossiers du projet"),
+    (r"^Copy the (file|folder) into (.*)/ instead of linking to it\.$",
+     lambda m: f"Copiez {'le fichier' if m[1] == 'file' else 'le dossier'} dans {m[2]}/ au lieu d'y faire un lien."),
     (r"^Delete the invisible control character \(copied from another program, e\.g\. a terminal or a PDF\); retype "
      r"the text if unsure\.$",
      "Supprimez le caractère de contrôle invisible (copié d'un autre programme, par exemple un terminal ou un PDF) ; "
